@@ -1,0 +1,120 @@
+/*
+ * cli: the command table and the small option helpers every command uses.
+ */
+#include "cli/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+const CliCommand cli_commands[] = {
+    {NULL, "[--profile NAME]", "open the course (series page, or where you left off)", cmd_open},
+};
+const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
+
+int cli_usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("pydive: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\nTry 'pydive --help' for the commands.\n", stderr);
+    return 2;
+}
+
+static void print_row(const CliCommand *c)
+{
+    char left[96];
+    snprintf(left, sizeof left, "pydive %s%s%s", c->name ? c->name : "", c->name ? " " : "",
+             c->usage);
+    printf("  %-54s %s\n", left, c->summary);
+}
+
+void cli_print_help(void)
+{
+    puts("pydive - Python Memory Model Deep Dive, a terminal course\n");
+    puts("Usage:");
+    for (size_t i = 0; i < cli_ncommands; i++)
+        print_row(&cli_commands[i]);
+    puts("  pydive --help | --version\n");
+    puts("Options:");
+    puts("  --profile NAME   learner profile (default: your login name)");
+    puts("  --help           show this help, or a command's help after the command\n");
+    puts("Files:");
+    puts("  progress  $XDG_DATA_HOME/pydive/profiles/NAME/ (~/.local/share/pydive/...)");
+    puts("  content   $PYDIVE_DATA, else beside the program, else the install location\n");
+    puts("Environment: PYDIVE_DATA, XDG_DATA_HOME, NO_COLOR, LANG/LC_ALL.");
+    puts("Inside the course press ? for the keys.");
+}
+
+int cli_command_help(const char *name)
+{
+    for (size_t i = 0; i < cli_ncommands; i++) {
+        const CliCommand *c = &cli_commands[i];
+        if (c->name && strcmp(c->name, name) == 0) {
+            printf("Usage: pydive %s %s\n  %s\n", c->name, c->usage, c->summary);
+            return 0;
+        }
+    }
+    return 2;
+}
+
+static void remove_args(int *argc, char **argv, int at, int count)
+{
+    for (int i = at; i + count <= *argc; i++)
+        argv[i] = argv[i + count];
+    *argc -= count;
+}
+
+int cli_take_option(int *argc, char **argv, const char *name, const char **value)
+{
+    size_t n = strlen(name);
+    for (int i = 1; i < *argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            break;
+        if (strncmp(argv[i], name, n) != 0)
+            continue;
+        if (argv[i][n] == '=') {
+            *value = argv[i] + n + 1;
+            remove_args(argc, argv, i, 1);
+            return 1;
+        }
+        if (argv[i][n] == '\0') {
+            if (i + 1 >= *argc) {
+                cli_usage_error("option %s needs a value", name);
+                return -1;
+            }
+            *value = argv[i + 1];
+            remove_args(argc, argv, i, 2);
+            return 2;
+        }
+    }
+    return 0;
+}
+
+bool cli_take_flag(int *argc, char **argv, const char *name)
+{
+    for (int i = 1; i < *argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            break;
+        if (strcmp(argv[i], name) == 0) {
+            remove_args(argc, argv, i, 1);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool cli_reject_unknown(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            return false;
+        if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            cli_usage_error("unknown option '%s' for '%s'", argv[i], argv[0]);
+            return true;
+        }
+    }
+    return false;
+}

@@ -1,0 +1,49 @@
+/*
+ * cli: the command-line commands, one file each, and what they share.
+ *
+ * `pydive [COMMAND] [OPTIONS]`: every command is a row of cli_commands (its
+ * name, usage line and one-line summary drive `pydive --help`), so the help
+ * text cannot drift from what is accepted.  A command returns the process
+ * exit status: 0 success, 1 failure it reported, 2 usage error.
+ */
+#ifndef PYDIVE_CLI_CLI_H
+#define PYDIVE_CLI_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef int (*CliRun)(int argc, char **argv);
+
+typedef struct CliCommand {
+    const char *name;    /* NULL for the default command (open the course) */
+    const char *usage;   /* arguments after the name */
+    const char *summary; /* one line for --help */
+    CliRun run;          /* argv[0] is the command name */
+} CliCommand;
+
+extern const CliCommand cli_commands[];
+extern const size_t cli_ncommands;
+
+/* Prints "pydive: <message>" and a pointer to --help on stderr; returns 2. */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints the usage of one command on stdout; returns 0. */
+int cli_command_help(const char *name);
+void cli_print_help(void);
+
+/* Options shared by several commands.  cli_take_option removes a recognised
+ * "--name VALUE" or "--name=VALUE" from argv and stores VALUE; returns -1 when
+ * the value is missing (after printing the error), else the number removed. */
+int cli_take_option(int *argc, char **argv, const char *name, const char **value);
+/* Removes a recognised boolean "--name" flag; returns true when present. */
+bool cli_take_flag(int *argc, char **argv, const char *name);
+/* Any "--..." left in argv[1..] is unknown: reports it (returns true). */
+bool cli_reject_unknown(int argc, char **argv);
+
+int cmd_open(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
+int cmd_progress(int argc, char **argv);
+int cmd_reset(int argc, char **argv);
+int cmd_render(int argc, char **argv);
+
+#endif

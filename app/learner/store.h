@@ -1,0 +1,47 @@
+/*
+ * store: a learner profile's progress on disk.
+ *
+ * Layout: <user data dir>/profiles/<profile>/progress.yaml, plus a lock file
+ * beside it.  Saves are atomic (see file_write_atomic), so a kill -9 at any
+ * instant leaves the last confirmed save readable.  One process at a time
+ * may write a profile: a second one opens it read-only.  A file that cannot
+ * be parsed is moved aside (progress.yaml.damaged-...), reported, and the
+ * learner starts clean; nothing is silently discarded.
+ */
+#ifndef PYDIVE_LEARNER_STORE_H
+#define PYDIVE_LEARNER_STORE_H
+
+#include <stdbool.h>
+
+#include "base/buf.h"
+#include "base/diag.h"
+#include "learner/progress.h"
+
+typedef struct Store {
+    char *profile_dir; /* owned */
+    char *path;        /* owned: the progress file */
+    int lock_fd;       /* -1 when read-only */
+    bool read_only;    /* another instance holds the lock, or write was not asked */
+} Store;
+
+/* Opens (creating directories as needed) the profile and loads its progress
+ * into *out.  With want_write, takes the profile lock; when another process
+ * holds it the store opens read-only and a DIAG_WARNING says so.  A damaged
+ * file produces a DIAG_WARNING naming where it was moved.  Returns false only
+ * when the profile cannot be used at all (bad name, unreadable directory). */
+bool store_open(Store *s, const char *user_data_dir, const char *profile, bool want_write,
+                Progress *out, DiagList *diags);
+
+/* Writes *p atomically.  False (with *err) when read-only or on I/O errors;
+ * the previous file is then untouched. */
+bool store_save(Store *s, const Progress *p, Buf *err);
+
+void store_close(Store *s);
+
+/* Serialisation, exposed for tests and export.  progress_parse returns false
+ * with file:line:col diagnostics when the text is not a valid progress file. */
+void progress_serialize(const Progress *p, Buf *out);
+bool progress_parse(const char *text, size_t len, const char *file, Progress *out,
+                    DiagList *diags);
+
+#endif

@@ -1,0 +1,41 @@
+/*
+ * pydive: command-line entry.  Finds the command and hands it argv;
+ * everything else lives in app/cli/.
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+#ifndef PYDIVE_VERSION
+#define PYDIVE_VERSION "0.0.0"
+#endif
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+
+    if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+        cli_print_help();
+        return 0;
+    }
+    if (argc > 1 && (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)) {
+        printf("pydive %s\n", PYDIVE_VERSION);
+        return 0;
+    }
+    /* No command, or only options: open the course. */
+    if (argc < 2 || argv[1][0] == '-')
+        return cli_commands[0].run(argc, argv);
+
+    for (size_t i = 1; i < cli_ncommands; i++) {
+        const CliCommand *c = &cli_commands[i];
+        if (strcmp(argv[1], c->name) != 0)
+            continue;
+        for (int a = 2; a < argc; a++)
+            if (strcmp(argv[a], "--help") == 0 || strcmp(argv[a], "-h") == 0)
+                return cli_command_help(c->name);
+        return c->run(argc - 1, argv + 1);
+    }
+    return cli_usage_error("unknown command '%s'", argv[1]);
+}

@@ -1,0 +1,48 @@
+#!/bin/sh
+# Runs every test suite and prints one summary line: "N passed, N failed".
+#
+# Each suite speaks TAP ("ok N - name" / "not ok N - name"):
+#   - build/tests/test_*          cmocka unit tests (CMOCKA_MESSAGE_OUTPUT=TAP)
+#   - tests/<area>/suite.sh       shell suites (content, oracle, e2e, ...)
+# A suite that exits non-zero without reporting a failure (a crash, a missing
+# tool) counts as one failure, so nothing can fail silently.
+# Usage: tests/run.sh [PATTERN]   runs only suites whose name contains PATTERN.
+cd "$(dirname "$0")/.." || exit 2
+pattern=${1:-}
+passed=0
+failed=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+run_suite() {
+    name=$1; shift
+    case "$name" in *"$pattern"*) ;; *) return ;; esac
+    "$@" >"$log" 2>&1
+    rc=$?
+    p=$(grep -c '^ok ' "$log")
+    f=$(grep -c '^not ok ' "$log")
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+        f=1
+        echo "not ok - $name exited with status $rc" >>"$log"
+    fi
+    passed=$((passed + p))
+    failed=$((failed + f))
+    if [ "$f" -gt 0 ]; then
+        echo "FAIL $name ($p passed, $f failed)"
+        sed 's/^/    /' "$log" | grep -v '^    ok ' | head -n 60
+    else
+        echo "ok   $name ($p passed)"
+    fi
+}
+
+for t in build/tests/test_*; do
+    [ -x "$t" ] || continue
+    CMOCKA_MESSAGE_OUTPUT=TAP run_suite "unit/$(basename "$t")" "$t"
+done
+for s in tests/*/suite.sh; do
+    [ -f "$s" ] || continue
+    run_suite "$(basename "$(dirname "$s")")" sh "$s"
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,135 @@
+/*
+ * Unit tests for app/base: buffers, diagnostics, UTF-8, paths, files.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "base/diag.h"
+#include "base/fsutil.h"
+#include "base/paths.h"
+#include "base/utf8.h"
+
+static void buf_grows_and_formats(void **state)
+{
+    (void)state;
+    Buf b = {0};
+    assert_string_equal(buf_str(&b), "");
+    for (int i = 0; i < 1000; i++)
+        buf_printf(&b, "%d,", i);
+    assert_int_equal(b.len, strlen(b.data));
+    assert_true(strncmp(b.data, "0,1,2,", 6) == 0);
+    assert_non_null(strstr(b.data, "999,"));
+    char *s = buf_take(&b);
+    assert_null(b.data);
+    free(s);
+}
+
+static void diag_formats_gnu_style(void **state)
+{
+    (void)state;
+    DiagList dl = {0};
+    diag_add(&dl, DIAG_ERROR, "lessons/x.yaml", 3, 7, "unknown key '%s'", "titel");
+    diag_add(&dl, DIAG_WARNING, "f", 0, 0, "no position");
+    char *a = diag_format(&dl.items[0]);
+    char *b = diag_format(&dl.items[1]);
+    assert_string_equal(a, "lessons/x.yaml:3:7: error: unknown key 'titel'");
+    assert_string_equal(b, "f: warning: no position");
+    assert_int_equal(diag_count(&dl, DIAG_ERROR), 1);
+    free(a);
+    free(b);
+    diag_fini(&dl);
+}
+
+static void utf8_decodes_and_measures(void **state)
+{
+    (void)state;
+    uint32_t cp;
+    assert_int_equal(utf8_decode("\xc3\xa9", 2, &cp), 2);
+    assert_int_equal(cp, 0xE9);
+    assert_int_equal(utf8_decode("\xe2\x86\x92", 3, &cp), 3);
+    assert_int_equal(cp, 0x2192);
+    assert_int_equal(utf8_decode("\xff", 1, &cp), 1);
+    assert_int_equal(cp, UTF8_REPLACEMENT);
+    assert_int_equal(utf8_decode("\xe2\x86", 2, &cp), 1); /* truncated */
+    assert_int_equal(utf8_width("a\xe4\xb8\xad" "b", 5), 4); /* CJK is wide */
+    char out[4];
+    assert_int_equal(utf8_encode(0x1F600, out), 4);
+    assert_int_equal(utf8_decode(out, 4, &cp), 4);
+    assert_int_equal(cp, 0x1F600);
+}
+
+static void profile_names_are_checked(void **state)
+{
+    (void)state;
+    assert_true(paths_profile_name_ok("alice"));
+    assert_true(paths_profile_name_ok("class-2_a.b"));
+    assert_false(paths_profile_name_ok(""));
+    assert_false(paths_profile_name_ok(".hidden"));
+    assert_false(paths_profile_name_ok("../etc"));
+    assert_false(paths_profile_name_ok("a b"));
+}
+
+static void atomic_write_replaces_whole_file(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/pydive-test-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *path = path_join(dir, "f.txt");
+    Buf err = {0}, got = {0};
+    assert_true(file_write_atomic(path, "first", 5, &err));
+    assert_true(file_write_atomic(path, "second", 6, &err));
+    assert_true(file_read(path, 100, &got, &err));
+    assert_string_equal(got.data, "second");
+    assert_false(file_read(path, 3, &got, &err)); /* larger than the cap */
+    assert_non_null(strstr(err.data, "larger than"));
+    unlink(path);
+    rmdir(dir);
+    free(path);
+    buf_fini(&err);
+    buf_fini(&got);
+}
+
+static void lock_is_exclusive(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/pydive-test-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *path = path_join(dir, "lock");
+    Buf err = {0};
+    int fd = file_lock(path, &err);
+    assert_true(fd >= 0);
+    /* flock locks belong to the open file description, so a second open in
+     * the same process conflicts just as another process would. */
+    int fd2 = file_lock(path, &err);
+    assert_int_equal(fd2, -1);
+    assert_non_null(strstr(err.data, "another pydive"));
+    file_unlock(fd);
+    fd2 = file_lock(path, &err);
+    assert_true(fd2 >= 0);
+    file_unlock(fd2);
+    unlink(path);
+    rmdir(dir);
+    free(path);
+    buf_fini(&err);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(buf_grows_and_formats),
+        cmocka_unit_test(diag_formats_gnu_style),
+        cmocka_unit_test(utf8_decodes_and_measures),
+        cmocka_unit_test(profile_names_are_checked),
+        cmocka_unit_test(atomic_write_replaces_whole_file),
+        cmocka_unit_test(lock_is_exclusive),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
