@@ -24,7 +24,7 @@ BUILD := build
 OPT   ?= -O2 -g
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
-        -Wformat=2 -Wundef -Wwrite-strings -Wno-format-nonliteral
+        -Wformat=2 -Wundef -Wwrite-strings -Wno-format-nonliteral -Wno-format-truncation
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null)

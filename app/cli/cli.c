@@ -9,6 +9,11 @@
 
 const CliCommand cli_commands[] = {
     {NULL, "[--profile NAME]", "open the course (series page, or where you left off)", cmd_open},
+    {"list", "[--profile NAME]", "list the chapters with your progress", cmd_list},
+    {"progress", "[--profile NAME] [--json]", "show your saved progress", cmd_progress},
+    {"reset", "[--profile NAME] [--chapter N] [--yes]", "forget saved progress", cmd_reset},
+    {"render", "SCREEN [--size WxH] [--profile NAME]",
+     "print a screen as text (home, help, chapter:N, chapter:N:SECTION)", cmd_render},
 };
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
 

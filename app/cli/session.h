@@ -1,0 +1,37 @@
+/*
+ * session: what most commands need before they start — the content
+ * directory, the loaded course, and the learner's profile and progress.
+ */
+#ifndef PYDIVE_CLI_SESSION_H
+#define PYDIVE_CLI_SESSION_H
+
+#include <stdbool.h>
+
+#include "base/diag.h"
+#include "course/course.h"
+#include "learner/progress.h"
+#include "learner/store.h"
+
+typedef struct Session {
+    char *content_dir;
+    Course course;
+    bool course_loaded;
+    DiagList content_diags; /* problems in lesson files (broken modules are skipped) */
+    char *profile;
+    char *user_dir;
+    Store store;
+    bool store_open;
+    Progress progress;
+    DiagList store_diags;   /* read-only, damaged file moved aside, ... */
+} Session;
+
+/* Loads the course and opens the profile (`profile` NULL = default).
+ * Returns 0, or the exit status to end with after printing why. */
+int session_open(Session *s, const char *profile, bool want_write);
+void session_close(Session *s);
+/* Prints content and store diagnostics to stderr (once, at the edge). */
+void session_report(const Session *s);
+/* True when the locale's character set is UTF-8. */
+bool session_utf8_locale(void);
+
+#endif

@@ -1,0 +1,244 @@
+/*
+ * term: terminal setup, colours, drawing the canvas, and the event loop
+ * (see ui.h).
+ *
+ * Key handlers never draw: app_key says what changed and this loop redraws
+ * and saves.  Progress is saved at once on milestones (a section read, a
+ * chapter left, quitting) and otherwise one second after the last move, so
+ * scrolling does not fsync on every key yet a kill loses at most a second.
+ */
+#include "ui/ui.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "view/keys.h"
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+    stop_signal = sig;
+}
+
+/* ---- colours ------------------------------------------------------------ */
+
+typedef struct Look {
+    short fg, bg;   /* -1 = terminal default */
+    attr_t colour;  /* attributes with colour */
+    attr_t mono;    /* attributes without */
+} Look;
+
+/* Every role differs from NORMAL in an attribute or a glyph, never only in
+ * colour, so monochrome terminals and NO_COLOR lose nothing. */
+static const Look looks[ROLE_COUNT] = {
+    [ROLE_NORMAL] = {-1, -1, A_NORMAL, A_NORMAL},
+    [ROLE_TITLE] = {COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE | A_BOLD},
+    [ROLE_HEADING] = {COLOR_CYAN, -1, A_BOLD, A_BOLD},
+    [ROLE_SUBTLE] = {-1, -1, A_DIM, A_DIM},
+    [ROLE_EMPH] = {-1, -1, A_UNDERLINE, A_UNDERLINE},
+    [ROLE_STRONG] = {-1, -1, A_BOLD, A_BOLD},
+    [ROLE_CODE] = {COLOR_GREEN, -1, A_NORMAL, A_BOLD},
+    [ROLE_CODEBLOCK] = {COLOR_GREEN, -1, A_NORMAL, A_NORMAL},
+    [ROLE_NOTE] = {COLOR_BLUE, -1, A_BOLD, A_BOLD},
+    [ROLE_TIP] = {COLOR_GREEN, -1, A_BOLD, A_BOLD},
+    [ROLE_WARNING] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD},
+    [ROLE_MISCONCEPTION] = {COLOR_MAGENTA, -1, A_BOLD, A_BOLD},
+    [ROLE_CITE] = {COLOR_CYAN, -1, A_NORMAL, A_DIM},
+    [ROLE_SELECTED] = {COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE},
+    [ROLE_STATUS] = {COLOR_WHITE, COLOR_BLUE, A_NORMAL, A_REVERSE},
+    [ROLE_KEY] = {COLOR_YELLOW, COLOR_BLUE, A_BOLD, A_REVERSE | A_BOLD},
+    [ROLE_DONE] = {COLOR_GREEN, -1, A_BOLD, A_BOLD},
+    [ROLE_TODO] = {-1, -1, A_DIM, A_DIM},
+    [ROLE_ERROR] = {COLOR_RED, -1, A_BOLD, A_BOLD | A_REVERSE},
+};
+
+static bool use_colour;
+
+static void colours_init(bool monochrome)
+{
+    use_colour = !monochrome && has_colors() && start_color() == OK;
+    if (!use_colour)
+        return;
+    use_default_colors();
+    for (int r = 1; r < ROLE_COUNT; r++)
+        init_pair((short)r, looks[r].fg, looks[r].bg);
+}
+
+static attr_t role_attr(int role, short *pair)
+{
+    if (role < 0 || role >= ROLE_COUNT)
+        role = ROLE_NORMAL;
+    *pair = use_colour ? (short)role : 0;
+    return use_colour ? looks[role].colour : looks[role].mono;
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+
+static void blit(const Canvas *cv)
+{
+    for (int y = 0; y < cv->h && y < LINES; y++) {
+        for (int x = 0; x < cv->w && x < COLS; x++) {
+            const Cell *c = canvas_at(cv, x, y);
+            if (c->cp == CANVAS_CONT)
+                continue;
+            short pair;
+            attr_t attr = role_attr(c->role, &pair);
+            wchar_t wc[2] = {(wchar_t)c->cp, 0};
+            cchar_t cc;
+            setcchar(&cc, wc, attr, pair, NULL);
+            mvadd_wch(y, x, &cc);
+        }
+    }
+    wnoutrefresh(stdscr);
+    doupdate();
+}
+
+/* ---- input ---------------------------------------------------------------- */
+
+static int translate(int status, wint_t wch)
+{
+    if (status == OK) {
+        switch (wch) {
+        case '\n': case '\r': return KEY_RETURN;
+        case 27: return KEY_ESCAPE;
+        case '\t': return KEY_TAB_KEY;
+        case 127: case 8: return KEY_BACKSPACE_KEY;
+        default: return (int)wch;
+        }
+    }
+    switch (wch) {
+    case KEY_UP: return KEY_UP_ARROW;
+    case KEY_DOWN: return KEY_DOWN_ARROW;
+    case KEY_LEFT: return KEY_LEFT_ARROW;
+    case KEY_RIGHT: return KEY_RIGHT_ARROW;
+    case KEY_PPAGE: return KEY_PAGE_UP;
+    case KEY_NPAGE: return KEY_PAGE_DOWN;
+    case KEY_HOME: return KEY_HOME_KEY;
+    case KEY_END: return KEY_END_KEY;
+    case KEY_ENTER: return KEY_RETURN;
+    case KEY_BACKSPACE: return KEY_BACKSPACE_KEY;
+    case KEY_BTAB: return KEY_BACKTAB;
+    case KEY_MOUSE: {
+        MEVENT ev;
+        if (getmouse(&ev) != OK)
+            return KEY_NONE;
+        if (ev.bstate & BUTTON4_PRESSED)
+            return KEY_WHEEL_UP;
+#ifdef BUTTON5_PRESSED
+        if (ev.bstate & BUTTON5_PRESSED)
+            return KEY_WHEEL_DOWN;
+#endif
+        return KEY_NONE;
+    }
+    default: return KEY_NONE;
+    }
+}
+
+/* ---- the loop ------------------------------------------------------------- */
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void save(App *app, const UiOptions *opt, bool *dirty)
+{
+    if (!*dirty || !opt->save)
+        return;
+    char err[256];
+    if (opt->save(opt->save_ctx, err, sizeof err))
+        *dirty = false;
+    else
+        snprintf(app->notice, sizeof app->notice, "Progress not saved: %s", err);
+}
+
+static void install_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+}
+
+int ui_run(App *app, const UiOptions *opt)
+{
+    if (!initscr()) {
+        fputs("pydive: cannot set up the terminal\n", stderr);
+        return 1;
+    }
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    set_escdelay(25);
+    curs_set(0);
+    mousemask(BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+                  | BUTTON5_PRESSED
+#endif
+              , NULL);
+    mouseinterval(0);
+    colours_init(opt->monochrome);
+    install_signals();
+
+    app_resize(app, COLS, LINES);
+    Canvas *cv = canvas_new(COLS, LINES, app->ascii);
+    bool redraw = true, dirty = false;
+    double last_change = 0;
+    timeout(500);
+    for (;;) {
+        if (stop_signal)
+            break;
+        if (redraw) {
+            app->now = (int64_t)time(NULL);
+            app_draw(app, cv);
+            blit(cv);
+            redraw = false;
+        }
+        wint_t wch = 0;
+        int status = get_wch(&wch);
+        app->now = (int64_t)time(NULL);
+        if (status == ERR) {
+            if (dirty && now_seconds() - last_change >= 1.0) {
+                save(app, opt, &dirty);
+                redraw = app->notice[0] != '\0';
+            }
+            continue;
+        }
+        if (status == KEY_CODE_YES && wch == KEY_RESIZE) {
+            app_resize(app, COLS, LINES);
+            canvas_free(cv);
+            cv = canvas_new(COLS, LINES, app->ascii);
+            clear();
+            redraw = true;
+            continue;
+        }
+        int key = translate(status, wch);
+        if (key == KEY_NONE)
+            continue;
+        unsigned r = app_key(app, key);
+        if (r & REACT_PROGRESS) {
+            dirty = true;
+            last_change = now_seconds();
+        }
+        if (r & (REACT_SAVE_NOW | REACT_QUIT))
+            save(app, opt, &dirty);
+        if (r & REACT_QUIT)
+            break;
+        redraw = redraw || (r & REACT_REDRAW) || app->notice[0];
+    }
+    save(app, opt, &dirty);
+    canvas_free(cv);
+    endwin();
+    return stop_signal && stop_signal != SIGINT ? 128 + stop_signal : 0;
+}

@@ -1,0 +1,28 @@
+/*
+ * ui: the curses front end.  It owns the terminal: sets it up, maps the
+ * canvas's semantic roles to colours (or monochrome attributes), turns
+ * curses keys into pydive keys, and runs the one event loop.  Nothing else
+ * in pydive includes curses.
+ */
+#ifndef PYDIVE_UI_UI_H
+#define PYDIVE_UI_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "view/app.h"
+
+/* Saves the learner's progress; returns false with a message in err. */
+typedef bool (*UiSaveFn)(void *ctx, char *err, size_t errlen);
+
+typedef struct UiOptions {
+    bool monochrome; /* NO_COLOR, or the user asked */
+    UiSaveFn save;   /* may be NULL (read-only) */
+    void *save_ctx;
+} UiOptions;
+
+/* Runs the course in the terminal until the learner quits or a signal ends
+ * it; progress is saved on the way out.  Returns the exit status. */
+int ui_run(App *app, const UiOptions *opt);
+
+#endif

@@ -1,0 +1,372 @@
+/*
+ * app: screen state, key dispatch and reading-position tracking
+ * (see app.h).  Drawing lives in the screen_*.c files.
+ */
+#include "view/app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "view/keys.h"
+#include "view/screens.h"
+
+void app_init(App *a, const Course *course, Progress *progress, const char *profile, bool ascii)
+{
+    *a = (App){0};
+    a->course = course;
+    a->progress = progress;
+    a->profile = profile;
+    a->ascii = ascii;
+    a->chapter = -1;
+    a->screen = SCREEN_HOME;
+    a->w = 80;
+    a->h = 24;
+}
+
+void app_fini(App *a)
+{
+    doc_fini(&a->doc);
+    doc_fini(&a->about);
+}
+
+static int body_height(const App *a)
+{
+    return a->h - 2 > 1 ? a->h - 2 : 1;
+}
+
+static const Chapter *current_chapter(const App *a)
+{
+    if (a->chapter < 0 || (size_t)a->chapter >= a->course->nchapters)
+        return NULL;
+    return &a->course->chapters[a->chapter];
+}
+
+static size_t max_top(const App *a)
+{
+    size_t h = (size_t)body_height(a);
+    return a->doc.n > h ? a->doc.n - h : 0;
+}
+
+/* ---- reading position ---------------------------------------------------- */
+
+/* Saves the top line's tag as the learner's position and marks as read every
+ * section whose last line is on screen.  Returns Reaction bits. */
+static unsigned record_position(App *a)
+{
+    const Chapter *ch = current_chapter(a);
+    if (!ch || !a->progress || a->doc.n == 0)
+        return REACT_NONE;
+    const DocLine *l = &a->doc.lines[a->top];
+    const char *section_id = NULL;
+    int block = 0, sub = 0;
+    if (l->section >= 0 && (size_t)l->section < ch->nsections) {
+        section_id = ch->sections[l->section].id;
+        block = l->block;
+        sub = l->sub;
+    }
+    progress_set_position(a->progress, ch->id, section_id, block, sub, a->now);
+    unsigned r = REACT_PROGRESS;
+    size_t bottom = a->top + (size_t)body_height(a);
+    for (size_t s = 0; s < ch->nsections; s++) {
+        size_t last = s + 1 < ch->nsections ? a->doc.section_line[s + 1] - 1 : a->doc.n - 1;
+        if (last >= a->top && last < bottom && !progress_is_read(a->progress, ch->id,
+                                                                 ch->sections[s].id)) {
+            progress_mark_read(a->progress, ch->id, ch->sections[s].id, a->now);
+            r |= REACT_SAVE_NOW;
+        }
+    }
+    return r;
+}
+
+static unsigned scroll_to(App *a, long target)
+{
+    if (target < 0)
+        target = 0;
+    if ((size_t)target > max_top(a))
+        target = (long)max_top(a);
+    if ((size_t)target == a->top)
+        return REACT_NONE;
+    a->top = (size_t)target;
+    return REACT_REDRAW | record_position(a);
+}
+
+static void layout_chapter(App *a)
+{
+    const Chapter *ch = current_chapter(a);
+    if (ch)
+        doc_layout_chapter(&a->doc, ch, a->w, a->ascii);
+}
+
+void app_open_chapter(App *a, int index, bool at_saved_position)
+{
+    if (index < 0 || (size_t)index >= a->course->nchapters)
+        return;
+    a->chapter = index;
+    a->screen = SCREEN_READER;
+    layout_chapter(a);
+    a->top = 0;
+    const Chapter *ch = current_chapter(a);
+    const ChapterProgress *cp = a->progress ? progress_chapter_get(a->progress, ch->id) : NULL;
+    if (at_saved_position && cp && cp->section_id) {
+        int s = chapter_section_index(ch, cp->section_id);
+        if (s >= 0)
+            a->top = doc_find(&a->doc, s, cp->block, cp->line);
+    }
+    if (a->top > max_top(a))
+        a->top = max_top(a);
+    record_position(a);
+}
+
+void app_resume(App *a)
+{
+    const char *last = a->progress ? a->progress->last_chapter : NULL;
+    const Chapter *ch = last ? course_chapter_by_id(a->course, last) : NULL;
+    if (!ch) {
+        app_open_chapter(a, 0, false);
+        return;
+    }
+    app_open_chapter(a, (int)(ch - a->course->chapters), true);
+}
+
+void app_resize(App *a, int w, int h)
+{
+    bool width_changed = w != a->w;
+    a->w = w;
+    a->h = h;
+    if (!width_changed)
+        return;
+    doc_fini(&a->about);
+    a->about_width = 0;
+    if (a->screen == SCREEN_READER || a->screen == SCREEN_MENU ||
+        (a->screen == SCREEN_HELP && a->help_return != SCREEN_HOME)) {
+        /* Keep the same place in the text across the new wrapping. */
+        const DocLine *l = a->doc.n ? &a->doc.lines[a->top] : NULL;
+        int s = l ? l->section : -1, b = l ? l->block : 0, sub = l ? l->sub : 0;
+        layout_chapter(a);
+        a->top = s >= 0 ? doc_find(&a->doc, s, b, sub) : 0;
+        if (a->top > max_top(a))
+            a->top = max_top(a);
+    }
+}
+
+/* ---- keys ---------------------------------------------------------------- */
+
+static unsigned reader_key(App *a, Action act)
+{
+    const Chapter *ch = current_chapter(a);
+    long page = body_height(a) > 2 ? body_height(a) - 2 : 1;
+    long top = (long)a->top;
+    int sec = doc_section_of(&a->doc, a->top);
+    switch (act) {
+    case ACT_UP: return scroll_to(a, top - 1);
+    case ACT_DOWN: return scroll_to(a, top + 1);
+    case ACT_WHEEL_UP: return scroll_to(a, top - 3);
+    case ACT_WHEEL_DOWN: return scroll_to(a, top + 3);
+    case ACT_PAGE_UP: return scroll_to(a, top - page);
+    case ACT_PAGE_DOWN: return scroll_to(a, top + page);
+    case ACT_HALF_UP: return scroll_to(a, top - page / 2);
+    case ACT_HALF_DOWN: return scroll_to(a, top + page / 2);
+    case ACT_TOP: return scroll_to(a, 0);
+    case ACT_BOTTOM: return scroll_to(a, (long)max_top(a));
+    case ACT_NEXT_SECTION:
+        if (sec + 1 < (int)a->doc.nsections)
+            return scroll_to(a, (long)a->doc.section_line[sec + 1]);
+        return scroll_to(a, (long)max_top(a));
+    case ACT_PREV_SECTION: {
+        /* Back to this section's heading, or the one before when already there. */
+        if (sec >= 0 && sec < (int)a->doc.nsections && a->top > a->doc.section_line[sec])
+            return scroll_to(a, (long)a->doc.section_line[sec]);
+        if (sec >= (int)a->doc.nsections && a->doc.nsections > 0)
+            return scroll_to(a, (long)a->doc.section_line[a->doc.nsections - 1]);
+        if (sec > 0)
+            return scroll_to(a, (long)a->doc.section_line[sec - 1]);
+        return scroll_to(a, 0);
+    }
+    case ACT_SECTIONS:
+        a->screen = SCREEN_MENU;
+        a->menu_sel = sec < 0 ? 0 : (sec >= (int)ch->nsections ? (int)ch->nsections - 1 : sec);
+        return REACT_REDRAW;
+    case ACT_NEXT_CHAPTER:
+    case ACT_PREV_CHAPTER: {
+        int next = a->chapter + (act == ACT_NEXT_CHAPTER ? 1 : -1);
+        if (next < 0 || (size_t)next >= a->course->nchapters) {
+            snprintf(a->notice, sizeof a->notice, "%s",
+                     next < 0 ? "This is the first chapter." : "This is the last chapter.");
+            return REACT_REDRAW;
+        }
+        app_open_chapter(a, next, true);
+        return REACT_REDRAW | REACT_PROGRESS | REACT_SAVE_NOW;
+    }
+    case ACT_BACK:
+        a->screen = SCREEN_HOME;
+        a->home_sel = a->chapter + 1;
+        return REACT_REDRAW | REACT_SAVE_NOW;
+    default: return REACT_NONE;
+    }
+}
+
+static unsigned home_key(App *a, Action act, int key)
+{
+    int items = (int)a->course->nchapters + 1;
+    int digit = keys_digit(key);
+    if (digit && digit <= (int)a->course->nchapters) {
+        app_open_chapter(a, digit - 1, true);
+        return REACT_REDRAW | REACT_PROGRESS;
+    }
+    switch (act) {
+    case ACT_UP: a->home_sel = a->home_sel > 0 ? a->home_sel - 1 : 0; return REACT_REDRAW;
+    case ACT_DOWN:
+        a->home_sel = a->home_sel + 1 < items ? a->home_sel + 1 : items - 1;
+        return REACT_REDRAW;
+    case ACT_TOP: a->home_sel = 0; return REACT_REDRAW;
+    case ACT_BOTTOM: a->home_sel = items - 1; return REACT_REDRAW;
+    case ACT_PAGE_DOWN:
+    case ACT_WHEEL_DOWN: a->about_top += act == ACT_PAGE_DOWN ? 5 : 3; return REACT_REDRAW;
+    case ACT_PAGE_UP:
+    case ACT_WHEEL_UP:
+        a->about_top -= act == ACT_PAGE_UP ? 5 : 3;
+        if (a->about_top < 0)
+            a->about_top = 0;
+        return REACT_REDRAW;
+    case ACT_RESUME: app_resume(a); return REACT_REDRAW | REACT_PROGRESS;
+    case ACT_OPEN:
+        if (a->home_sel == 0)
+            app_resume(a);
+        else
+            app_open_chapter(a, a->home_sel - 1, true);
+        return REACT_REDRAW | REACT_PROGRESS;
+    default: return REACT_NONE;
+    }
+}
+
+static unsigned menu_key(App *a, Action act)
+{
+    const Chapter *ch = current_chapter(a);
+    int n = (int)ch->nsections;
+    switch (act) {
+    case ACT_UP: a->menu_sel = a->menu_sel > 0 ? a->menu_sel - 1 : 0; return REACT_REDRAW;
+    case ACT_DOWN: a->menu_sel = a->menu_sel + 1 < n ? a->menu_sel + 1 : n - 1; return REACT_REDRAW;
+    case ACT_TOP: a->menu_sel = 0; return REACT_REDRAW;
+    case ACT_BOTTOM: a->menu_sel = n - 1; return REACT_REDRAW;
+    case ACT_OPEN:
+        a->screen = SCREEN_READER;
+        return REACT_REDRAW | scroll_to(a, (long)a->doc.section_line[a->menu_sel]);
+    case ACT_BACK: a->screen = SCREEN_READER; return REACT_REDRAW;
+    default: return REACT_NONE;
+    }
+}
+
+static unsigned help_key(App *a, Action act)
+{
+    switch (act) {
+    case ACT_UP: case ACT_WHEEL_UP: a->help_top--; break;
+    case ACT_DOWN: case ACT_WHEEL_DOWN: a->help_top++; break;
+    case ACT_PAGE_UP: case ACT_HALF_UP: a->help_top -= a->h / 2; break;
+    case ACT_PAGE_DOWN: case ACT_HALF_DOWN: a->help_top += a->h / 2; break;
+    case ACT_TOP: a->help_top = 0; break;
+    case ACT_BOTTOM: a->help_top = 1 << 20; break;
+    case ACT_BACK: case ACT_HELP: a->screen = a->help_return; break;
+    default: return REACT_NONE;
+    }
+    if (a->help_top < 0)
+        a->help_top = 0;
+    return REACT_REDRAW; /* the help screen clamps help_top when drawing */
+}
+
+static unsigned screen_bit(ScreenId s)
+{
+    switch (s) {
+    case SCREEN_HOME: return ON_HOME;
+    case SCREEN_READER: return ON_READER;
+    case SCREEN_HELP: return ON_HELP;
+    case SCREEN_MENU: return ON_MENU;
+    }
+    return ON_HOME;
+}
+
+unsigned app_key(App *a, int key)
+{
+    bool had_notice = a->notice[0] != '\0';
+    a->notice[0] = '\0';
+    unsigned r = had_notice ? REACT_REDRAW : REACT_NONE;
+    if (a->w < APP_MIN_W || a->h < APP_MIN_H) /* only quitting works in the gate */
+        return r | (key == 'q' || key == 'Q' ? REACT_QUIT : REACT_NONE);
+    Action act = keys_lookup(key, screen_bit(a->screen));
+    if (act == ACT_QUIT)
+        return r | REACT_QUIT | REACT_SAVE_NOW;
+    if (act == ACT_HELP && a->screen != SCREEN_HELP) {
+        a->help_return = a->screen;
+        a->screen = SCREEN_HELP;
+        a->help_top = 0;
+        return r | REACT_REDRAW;
+    }
+    switch (a->screen) {
+    case SCREEN_HOME: return r | home_key(a, act, key);
+    case SCREEN_READER: return r | reader_key(a, act);
+    case SCREEN_MENU: return r | menu_key(a, act);
+    case SCREEN_HELP: return r | help_key(a, act);
+    }
+    return r;
+}
+
+/* ---- drawing and navigation by name ------------------------------------ */
+
+void app_draw(App *a, Canvas *cv)
+{
+    canvas_clear(cv);
+    if (cv->w < APP_MIN_W || cv->h < APP_MIN_H) {
+        screen_too_small_draw(a, cv);
+        return;
+    }
+    switch (a->screen) {
+    case SCREEN_HOME: screen_home_draw(a, cv); break;
+    case SCREEN_READER: screen_reader_draw(a, cv); break;
+    case SCREEN_MENU:
+        screen_reader_draw(a, cv);
+        screen_menu_draw(a, cv);
+        break;
+    case SCREEN_HELP: screen_help_draw(a, cv); break;
+    }
+}
+
+bool app_goto(App *a, const char *spec, char *err, size_t errlen)
+{
+    if (strcmp(spec, "home") == 0) {
+        a->screen = SCREEN_HOME;
+        return true;
+    }
+    if (strcmp(spec, "help") == 0) {
+        a->help_return = SCREEN_HOME;
+        a->screen = SCREEN_HELP;
+        return true;
+    }
+    if (strncmp(spec, "chapter:", 8) == 0) {
+        char *end;
+        long n = strtol(spec + 8, &end, 10);
+        const Chapter *ch = course_chapter_by_number(a->course, (int)n);
+        if (end == spec + 8 || (*end && *end != ':') || !ch) {
+            snprintf(err, errlen, "no chapter '%s' (the course has chapters 1-%zu)", spec + 8,
+                     a->course->nchapters);
+            return false;
+        }
+        app_open_chapter(a, (int)(ch - a->course->chapters), false);
+        if (*end == ':') {
+            int s = chapter_section_index(ch, end + 1);
+            if (s < 0) {
+                snprintf(err, errlen, "chapter %ld has no section '%s'", n, end + 1);
+                return false;
+            }
+            scroll_to(a, (long)a->doc.section_line[s]);
+        }
+        return true;
+    }
+    snprintf(err, errlen, "unknown screen '%s' (try home, help, chapter:N, chapter:N:SECTION)",
+             spec);
+    return false;
+}
+
+const char *app_top_line(const App *a)
+{
+    return a->doc.n ? a->doc.lines[a->top].text : "";
+}

@@ -1,0 +1,82 @@
+/*
+ * app: the state of the course screens and what keys do to it.
+ *
+ * Curses-free on purpose: the terminal front end (app/ui) feeds keys in and
+ * copies the canvas out, and the headless `render` command and the unit
+ * tests drive exactly the same code.  Key handling never draws; it returns
+ * a Reaction saying what changed, and the loop decides what to repaint and
+ * when to save (htop's handler/loop split).
+ */
+#ifndef PYDIVE_VIEW_APP_H
+#define PYDIVE_VIEW_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "course/course.h"
+#include "learner/progress.h"
+#include "view/canvas.h"
+#include "view/doc.h"
+
+/* The smallest terminal every screen works in. */
+#define APP_MIN_W 60
+#define APP_MIN_H 16
+
+typedef enum ScreenId { SCREEN_HOME, SCREEN_READER, SCREEN_HELP, SCREEN_MENU } ScreenId;
+
+enum Reaction {
+    REACT_NONE = 0,
+    REACT_REDRAW = 1,   /* the canvas must be drawn again */
+    REACT_PROGRESS = 2, /* progress changed: save soon */
+    REACT_SAVE_NOW = 4, /* a milestone (chapter left, section read): save now */
+    REACT_QUIT = 8,
+};
+
+typedef struct App {
+    const Course *course;  /* not owned */
+    Progress *progress;    /* not owned; updated as the learner reads */
+    const char *profile;   /* shown in the top bar */
+    char notice[160];      /* one-line message for the hint bar; "" for none */
+    bool ascii;
+    int w, h;              /* terminal size */
+    ScreenId screen;
+    ScreenId help_return;  /* where ? goes back to */
+
+    /* series page */
+    int home_sel;          /* 0 = Resume, 1..nchapters = a chapter */
+    int about_top;         /* scroll of the "about this series" pane */
+    Doc about;             /* laid-out guide, readers and path */
+    int about_width;
+
+    /* chapter reader */
+    int chapter;           /* index into course->chapters, -1 = none */
+    Doc doc;               /* the chapter laid out for the current width */
+    size_t top;            /* first visible line of doc */
+    int menu_sel;          /* section menu selection */
+
+    /* help */
+    int help_top;
+    int64_t now;           /* caller-supplied clock for progress stamps */
+} App;
+
+void app_init(App *a, const Course *course, Progress *progress, const char *profile, bool ascii);
+void app_fini(App *a);
+/* Tells the app the terminal size (lays out again when the width changed). */
+void app_resize(App *a, int w, int h);
+/* Handles one key (see keys.h); returns Reaction bits. */
+unsigned app_key(App *a, int key);
+void app_draw(App *a, Canvas *cv);
+
+/* Opens chapter `index` (0-based) at the start, or at the saved position. */
+void app_open_chapter(App *a, int index, bool at_saved_position);
+/* Resume: the saved chapter and position, or chapter one at the start. */
+void app_resume(App *a);
+/* Goes to a screen named like `render`'s argument: "home", "help",
+ * "chapter:N" or "chapter:N:SECTION-ID".  False (with *err) if unknown. */
+bool app_goto(App *a, const char *spec, char *err, size_t errlen);
+
+/* Text of the current top line of the reader (tests compare positions). */
+const char *app_top_line(const App *a);
+
+#endif

@@ -1,0 +1,82 @@
+/*
+ * chrome: the bars every screen shares (see screens.h).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/utf8.h"
+#include "view/glyphs.h"
+#include "view/keys.h"
+#include "view/screens.h"
+
+void chrome_top(App *a, Canvas *cv, const char *left, const char *right)
+{
+    (void)a;
+    canvas_fill(cv, (Rect){0, 0, cv->w, 1}, ' ', ROLE_TITLE);
+    int rw = right ? (int)utf8_width(right, strlen(right)) : 0;
+    if (cv->ascii && right)
+        rw = (int)strlen(right);
+    int room = cv->w - 2 - (rw ? rw + 2 : 0);
+    canvas_text_fit(cv, 1, 0, room, left, ROLE_TITLE);
+    if (right)
+        canvas_text(cv, cv->w - 1 - rw, 0, rw, right, ROLE_TITLE);
+}
+
+void chrome_hints(App *a, Canvas *cv, unsigned screen_bit)
+{
+    int y = cv->h - 1;
+    canvas_fill(cv, (Rect){0, y, cv->w, 1}, ' ', ROLE_STATUS);
+    if (a->notice[0]) {
+        canvas_text_fit(cv, 1, y, cv->w - 2, a->notice, ROLE_STATUS);
+        return;
+    }
+    int x = 1;
+    for (size_t i = 0; i < key_nbindings; i++) {
+        const Binding *b = &key_bindings[i];
+        if (!b->hint || !(b->screens & screen_bit))
+            continue;
+        /* The first word of the label is the key to show. */
+        char key[16];
+        size_t kl = strcspn(b->label, " ");
+        snprintf(key, sizeof key, "%.*s", (int)kl, b->label);
+        int need = (int)strlen(key) + 1 + (int)strlen(b->hint) + 2;
+        if (x + need > cv->w - 1)
+            break;
+        x += canvas_text(cv, x, y, cv->w - x, key, ROLE_KEY);
+        x += canvas_text(cv, x, y, cv->w - x, " ", ROLE_STATUS);
+        x += canvas_text(cv, x, y, cv->w - x, b->hint, ROLE_STATUS);
+        x += canvas_text(cv, x, y, cv->w - x, "  ", ROLE_STATUS);
+    }
+}
+
+void chrome_doc_line(Canvas *cv, int y, const DocLine *l)
+{
+    canvas_styled(cv, 0, y, cv->w, l->text, l->len, l->roles);
+}
+
+int chrome_bar(Canvas *cv, int x, int y, int width, size_t done, size_t total)
+{
+    size_t full = total ? (done * (size_t)width + total / 2) / total : 0;
+    if (done > 0 && full == 0)
+        full = 1; /* any progress shows */
+    if (done < total && full == (size_t)width && width > 1)
+        full = (size_t)width - 1; /* only finished looks finished */
+    for (int i = 0; i < width; i++) {
+        bool on = (size_t)i < full;
+        canvas_put(cv, x + i, y, glyph(cv->ascii, on ? GLYPH_BAR_FULL : GLYPH_BAR_EMPTY),
+                   on ? ROLE_DONE : ROLE_TODO);
+    }
+    return width;
+}
+
+void screen_too_small_draw(App *a, Canvas *cv)
+{
+    (void)a;
+    char line[96];
+    snprintf(line, sizeof line, "Terminal too small: %dx%d.", cv->w, cv->h);
+    int y = cv->h / 2 - 1;
+    canvas_text_fit(cv, 1, y < 0 ? 0 : y, cv->w - 1, line, ROLE_WARNING);
+    snprintf(line, sizeof line, "Enlarge it to at least %dx%d, or press q to quit.", APP_MIN_W,
+             APP_MIN_H);
+    canvas_text_fit(cv, 1, y + 1, cv->w - 1, line, ROLE_NORMAL);
+}

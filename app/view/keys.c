@@ -1,0 +1,55 @@
+/*
+ * keys: the binding table (see keys.h).  Order here is the order of the
+ * help screen.
+ */
+#include "view/keys.h"
+
+const Binding key_bindings[] = {
+    {ACT_HELP, ON_ALL, {'?', KEY_NONE}, "?", "show or hide the keys of this screen", "help"},
+    {ACT_QUIT, ON_HOME | ON_READER, {'q', 'Q', KEY_NONE}, "q", "quit (your place is saved)", "quit"},
+    {ACT_BACK, ON_READER | ON_HELP | ON_MENU,
+     {KEY_ESCAPE, 'h', KEY_LEFT_ARROW, KEY_BACKSPACE_KEY, KEY_NONE}, "Esc h Left",
+     "go back (reader: to the series page)", "back"},
+    {ACT_BACK, ON_HELP, {'q', KEY_NONE}, "q", "close the help", NULL},
+    {ACT_UP, ON_ALL, {'k', KEY_UP_ARROW, KEY_NONE}, "k Up", "move up one line or item", NULL},
+    {ACT_DOWN, ON_ALL, {'j', KEY_DOWN_ARROW, KEY_NONE}, "j Down", "move down one line or item",
+     NULL},
+    {ACT_PAGE_DOWN, ON_ALL, {' ', KEY_PAGE_DOWN, 'f', KEY_NONE}, "Space PgDn f",
+     "page down", "page"},
+    {ACT_PAGE_UP, ON_ALL, {'b', KEY_PAGE_UP, KEY_NONE}, "b PgUp", "page up", NULL},
+    {ACT_HALF_DOWN, ON_READER | ON_HELP, {'d', KEY_NONE}, "d", "half a page down", NULL},
+    {ACT_HALF_UP, ON_READER | ON_HELP, {'u', KEY_NONE}, "u", "half a page up", NULL},
+    {ACT_TOP, ON_ALL, {'g', KEY_HOME_KEY, KEY_NONE}, "g Home", "go to the top", NULL},
+    {ACT_BOTTOM, ON_ALL, {'G', KEY_END_KEY, KEY_NONE}, "G End", "go to the end", NULL},
+    {ACT_OPEN, ON_HOME | ON_MENU, {KEY_RETURN, 'l', KEY_RIGHT_ARROW, KEY_NONE}, "Enter l Right",
+     "open the selected item", "open"},
+    {ACT_RESUME, ON_HOME, {'r', KEY_NONE}, "r", "resume where you left off", "resume"},
+    {ACT_NEXT_SECTION, ON_READER, {']', KEY_TAB_KEY, KEY_NONE}, "] Tab", "next section", NULL},
+    {ACT_PREV_SECTION, ON_READER, {'[', KEY_BACKTAB, KEY_NONE}, "[ S-Tab", "previous section",
+     NULL},
+    {ACT_SECTIONS, ON_READER, {'s', KEY_NONE}, "s", "jump to a section (menu)", "sections"},
+    {ACT_NEXT_CHAPTER, ON_READER, {'n', KEY_NONE}, "n", "next chapter", "next ch"},
+    {ACT_PREV_CHAPTER, ON_READER, {'p', KEY_NONE}, "p", "previous chapter", NULL},
+    {ACT_WHEEL_UP, ON_ALL, {KEY_WHEEL_UP, KEY_NONE}, "wheel", "scroll with the mouse wheel",
+     NULL},
+    {ACT_WHEEL_DOWN, ON_ALL, {KEY_WHEEL_DOWN, KEY_NONE}, NULL, NULL, NULL},
+};
+const size_t key_nbindings = sizeof key_bindings / sizeof key_bindings[0];
+
+Action keys_lookup(int key, unsigned screen)
+{
+    for (size_t i = 0; i < key_nbindings; i++) {
+        const Binding *b = &key_bindings[i];
+        if (!(b->screens & screen))
+            continue;
+        for (int k = 0; k < 5 && b->keys[k] != KEY_NONE; k++)
+            if (b->keys[k] == key)
+                return b->action;
+    }
+    return ACT_NONE;
+}
+
+int keys_digit(int key)
+{
+    return key >= '1' && key <= '9' ? key - '0' : 0;
+}

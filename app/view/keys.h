@@ -1,0 +1,87 @@
+/*
+ * keys: the one table of key bindings.
+ *
+ * Every key pydive answers to is a row here, with the screens it works on
+ * and its help text, so the help screen and the hint bar are generated from
+ * the same data the dispatcher reads and can never drift from it.
+ * Keys are Unicode code points for characters and KEY_* values above the
+ * Unicode range for special keys; the curses front end translates to these.
+ */
+#ifndef PYDIVE_VIEW_KEYS_H
+#define PYDIVE_VIEW_KEYS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum {
+    KEY_NONE = 0,
+    KEY_SPECIAL = 0x110000,
+    KEY_UP_ARROW,
+    KEY_DOWN_ARROW,
+    KEY_LEFT_ARROW,
+    KEY_RIGHT_ARROW,
+    KEY_PAGE_UP,
+    KEY_PAGE_DOWN,
+    KEY_HOME_KEY,
+    KEY_END_KEY,
+    KEY_RETURN,
+    KEY_ESCAPE,
+    KEY_BACKSPACE_KEY,
+    KEY_TAB_KEY,
+    KEY_BACKTAB,
+    KEY_WHEEL_UP,
+    KEY_WHEEL_DOWN,
+};
+
+typedef enum Action {
+    ACT_NONE,
+    ACT_QUIT,
+    ACT_HELP,
+    ACT_BACK,
+    ACT_UP,
+    ACT_DOWN,
+    ACT_PAGE_UP,
+    ACT_PAGE_DOWN,
+    ACT_HALF_UP,
+    ACT_HALF_DOWN,
+    ACT_TOP,
+    ACT_BOTTOM,
+    ACT_OPEN,
+    ACT_RESUME,
+    ACT_NEXT_SECTION,
+    ACT_PREV_SECTION,
+    ACT_SECTIONS,
+    ACT_NEXT_CHAPTER,
+    ACT_PREV_CHAPTER,
+    ACT_WHEEL_UP,
+    ACT_WHEEL_DOWN,
+    ACT_COUNT
+} Action;
+
+/* Screens a binding works on (bit set). */
+enum {
+    ON_HOME = 1,
+    ON_READER = 2,
+    ON_HELP = 4,
+    ON_MENU = 8,
+    ON_ALL = ON_HOME | ON_READER | ON_HELP | ON_MENU,
+};
+
+typedef struct Binding {
+    Action action;
+    unsigned screens;
+    int keys[5];       /* KEY_NONE-terminated */
+    const char *label; /* how the keys are written in help, e.g. "j Down" */
+    const char *help;  /* what it does */
+    const char *hint;  /* short form for the hint bar, NULL to leave out */
+} Binding;
+
+extern const Binding key_bindings[];
+extern const size_t key_nbindings;
+
+/* The action bound to `key` on `screen` (one ON_* bit), or ACT_NONE. */
+Action keys_lookup(int key, unsigned screen);
+/* A digit key '1'..'9' as a chapter number, else 0. */
+int keys_digit(int key);
+
+#endif

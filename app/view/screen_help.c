@@ -1,0 +1,65 @@
+/*
+ * screen_help: the keys, generated from the binding table, grouped by the
+ * screen they work on.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "view/keys.h"
+#include "view/screens.h"
+
+typedef struct Group {
+    unsigned bit;
+    const char *title;
+} Group;
+
+static const Group groups[] = {
+    {ON_HOME, "Series page"},
+    {ON_READER, "Chapter reader"},
+    {ON_MENU, "Section menu"},
+    {ON_HELP, "This help"},
+};
+
+/* Writes (or, with cv NULL, only counts) the help lines from row `skip`. */
+static int help_lines(Canvas *cv, int skip, int y0, int rows)
+{
+    int line = 0;
+#define EMIT(x, text, role)                                                              \
+    do {                                                                                 \
+        int r_ = line - skip;                                                            \
+        if (cv && r_ >= 0 && r_ < rows)                                                  \
+            canvas_text_fit(cv, (x), y0 + r_, cv->w - (x) - 1, (text), (role));          \
+    } while (0)
+    for (size_t g = 0; g < sizeof groups / sizeof *groups; g++) {
+        EMIT(1, groups[g].title, ROLE_HEADING);
+        line++;
+        for (size_t i = 0; i < key_nbindings; i++) {
+            const Binding *b = &key_bindings[i];
+            if (!b->label || !(b->screens & groups[g].bit))
+                continue;
+            EMIT(3, b->label, ROLE_KEY);
+            EMIT(20, b->help, ROLE_NORMAL);
+            line++;
+        }
+        if (groups[g].bit == ON_HOME) {
+            EMIT(3, "1-9", ROLE_KEY);
+            EMIT(20, "open that chapter", ROLE_NORMAL);
+            line++;
+        }
+        line++;
+    }
+#undef EMIT
+    return line;
+}
+
+void screen_help_draw(App *a, Canvas *cv)
+{
+    chrome_top(a, cv, "Keys", "? or Esc closes");
+    int rows = cv->h - 2;
+    int total = help_lines(NULL, 0, 0, 0);
+    int max = total - rows > 0 ? total - rows : 0;
+    if (a->help_top > max)
+        a->help_top = max;
+    help_lines(cv, a->help_top, 1, rows);
+    chrome_hints(a, cv, ON_HELP);
+}

@@ -1,0 +1,149 @@
+/*
+ * screen_home: the series page — what the course is, Resume, the chapters
+ * with the learner's progress, and a scrollable "about this series" pane
+ * (guide, target readers, learning path).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "view/glyphs.h"
+#include "view/keys.h"
+#include "view/screens.h"
+
+static size_t sections_read(const App *a, const Chapter *ch)
+{
+    size_t n = 0;
+    for (size_t s = 0; s < ch->nsections; s++)
+        n += a->progress && progress_is_read(a->progress, ch->id, ch->sections[s].id);
+    return n;
+}
+
+static void build_about(App *a)
+{
+    const Course *c = a->course;
+    Doc *d = &a->about;
+    doc_fini(d);
+    d->width = a->w - 2;
+    doc_add_prose(d, c->guide, d->width, 0, a->ascii);
+    doc_add_line(d, "", ROLE_NORMAL);
+    doc_add_line(d, "Who it is for", ROLE_STRONG);
+    for (size_t i = 0; i < c->nreaders; i++) {
+        char item[2048];
+        snprintf(item, sizeof item, "- %s", c->readers[i]);
+        doc_add_prose(d, item, d->width, 0, a->ascii);
+    }
+    doc_add_line(d, "", ROLE_NORMAL);
+    doc_add_line(d, "Learning path", ROLE_STRONG);
+    for (size_t i = 0; i < c->npath; i++) {
+        char item[2048];
+        snprintf(item, sizeof item, "%zu. %s", i + 1, c->path[i]);
+        doc_add_prose(d, item, d->width, 2, a->ascii);
+    }
+    a->about_width = a->w;
+}
+
+/* "Resume  Chapter 2 · 2.3 Title" or "Start  Chapter 1 · Title". */
+static void resume_label(const App *a, char *out, size_t n)
+{
+    const char *dot = a->ascii ? "-" : "\xc2\xb7";
+    const char *last = a->progress ? a->progress->last_chapter : NULL;
+    const Chapter *ch = last ? course_chapter_by_id(a->course, last) : NULL;
+    if (!ch) {
+        const Chapter *first = a->course->nchapters ? &a->course->chapters[0] : NULL;
+        snprintf(out, n, "Start reading  Chapter 1 %s %s", dot, first ? first->title : "");
+        return;
+    }
+    const ChapterProgress *cp = progress_chapter_get(a->progress, ch->id);
+    int s = cp && cp->section_id ? chapter_section_index(ch, cp->section_id) : -1;
+    if (s >= 0)
+        snprintf(out, n, "Resume  Chapter %d %s %d.%d %s", ch->number, dot, ch->number, s + 1,
+                 ch->sections[s].title);
+    else
+        snprintf(out, n, "Resume  Chapter %d %s %s", ch->number, dot, ch->title);
+}
+
+static void draw_item(App *a, Canvas *cv, int y, int index, const char *text)
+{
+    bool sel = a->home_sel == index;
+    if (sel) {
+        canvas_fill(cv, (Rect){0, y, cv->w, 1}, ' ', ROLE_SELECTED);
+        canvas_put(cv, 1, y, glyph(cv->ascii, GLYPH_POINTER), ROLE_SELECTED);
+    }
+    canvas_text_fit(cv, 3, y, cv->w - 4, text, sel ? ROLE_SELECTED : ROLE_STRONG);
+}
+
+static void draw_chapter_row(App *a, Canvas *cv, int y, size_t i)
+{
+    const Chapter *ch = &a->course->chapters[i];
+    bool sel = a->home_sel == (int)i + 1;
+    Role text_role = sel ? ROLE_SELECTED : ROLE_NORMAL;
+    if (sel) {
+        canvas_fill(cv, (Rect){0, y, cv->w, 1}, ' ', ROLE_SELECTED);
+        canvas_put(cv, 1, y, glyph(cv->ascii, GLYPH_POINTER), ROLE_SELECTED);
+    }
+    size_t done = sections_read(a, ch);
+    char num[16], count[32], mins[16];
+    snprintf(num, sizeof num, "%d.", ch->number);
+    snprintf(count, sizeof count, "%zu/%zu", done, ch->nsections);
+    snprintf(mins, sizeof mins, "%3d min", ch->read_minutes);
+    /* Right side: mark, bar, count, minutes — fixed width so rows align. */
+    int right_w = 2 + 10 + 1 + 5 + 1 + 7;
+    int x_right = cv->w - 1 - right_w;
+    canvas_text(cv, 3, y, 3, num, text_role);
+    canvas_text_fit(cv, 6, y, x_right - 7, ch->title, text_role);
+    Glyph mark = done == ch->nsections && done ? GLYPH_CHECK : GLYPH_DOT;
+    if (done > 0)
+        canvas_put(cv, x_right, y, glyph(cv->ascii, mark), done == ch->nsections ? ROLE_DONE : text_role);
+    chrome_bar(cv, x_right + 2, y, 10, done, ch->nsections);
+    canvas_text(cv, x_right + 13, y, 5, count, text_role);
+    canvas_text(cv, x_right + 19, y, 7, mins, sel ? ROLE_SELECTED : ROLE_SUBTLE);
+}
+
+void screen_home_draw(App *a, Canvas *cv)
+{
+    const Course *c = a->course;
+    char right[64];
+    snprintf(right, sizeof right, "profile: %s", a->profile ? a->profile : "-");
+    chrome_top(a, cv, "pydive", right);
+
+    int y = 2;
+    canvas_text_fit(cv, 1, y++, cv->w - 2, c->title, ROLE_HEADING);
+    canvas_text_fit(cv, 1, y++, cv->w - 2, c->subtitle, ROLE_EMPH);
+    char meta[256];
+    const char *dot = cv->ascii ? " - " : " \xc2\xb7 ";
+    snprintf(meta, sizeof meta, "%s%s%zu chapters%s%d min read%s%s", c->difficulty, dot,
+             c->nchapters, dot, c->read_minutes, dot, c->status);
+    canvas_text_fit(cv, 1, y++, cv->w - 2, meta, ROLE_SUBTLE);
+    y++;
+
+    char label[512];
+    resume_label(a, label, sizeof label);
+    draw_item(a, cv, y++, 0, label);
+    y++;
+    for (size_t i = 0; i < c->nchapters; i++)
+        draw_chapter_row(a, cv, y++, i);
+
+    /* The about pane takes whatever rows are left. */
+    int pane_top = y + 1, pane_h = cv->h - 1 - pane_top - 1;
+    if (pane_h >= 2) {
+        if (a->about_width != a->w)
+            build_about(a);
+        canvas_text(cv, 1, pane_top, cv->w - 2, "About this series", ROLE_HEADING);
+        int max = (int)a->about.n - pane_h;
+        if (a->about_top > (max > 0 ? max : 0))
+            a->about_top = max > 0 ? max : 0;
+        for (int r = 0; r < pane_h && a->about_top + r < (int)a->about.n; r++) {
+            const DocLine *l = &a->about.lines[a->about_top + r];
+            canvas_styled(cv, 1, pane_top + 1 + r, cv->w - 2, l->text, l->len, l->roles);
+        }
+        if (a->about.n > (size_t)pane_h) {
+            char more[32];
+            snprintf(more, sizeof more, "%d/%zu", a->about_top + pane_h < (int)a->about.n
+                                                    ? a->about_top + pane_h : (int)a->about.n,
+                     a->about.n);
+            canvas_text(cv, cv->w - 1 - (int)strlen(more), pane_top, (int)strlen(more), more,
+                        ROLE_SUBTLE);
+        }
+    }
+    chrome_hints(a, cv, ON_HOME);
+}

@@ -1,0 +1,72 @@
+/*
+ * screen_reader: a chapter as scrollable text, with the section menu
+ * overlay drawn on top of it.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "view/glyphs.h"
+#include "view/keys.h"
+#include "view/screens.h"
+
+void screen_reader_draw(App *a, Canvas *cv)
+{
+    const Chapter *ch = &a->course->chapters[a->chapter];
+    int body_h = cv->h - 2;
+    char left[512], right[64];
+    snprintf(left, sizeof left, "Ch %d/%zu %s %s", ch->number, a->course->nchapters,
+             cv->ascii ? "-" : "\xc2\xb7", ch->title);
+    int sec = doc_section_of(&a->doc, a->top);
+    size_t bottom = a->top + (size_t)body_h;
+    int pct = a->doc.n ? (int)((bottom >= a->doc.n ? a->doc.n : bottom) * 100 / a->doc.n) : 100;
+    if (sec >= 0 && sec < (int)ch->nsections)
+        snprintf(right, sizeof right, "%d.%d of %zu  %3d%%", ch->number, sec + 1,
+                 ch->nsections, pct);
+    else
+        snprintf(right, sizeof right, "%3d%%", pct);
+    chrome_top(a, cv, left, right);
+    for (int r = 0; r < body_h && a->top + (size_t)r < a->doc.n; r++)
+        chrome_doc_line(cv, 1 + r, &a->doc.lines[a->top + (size_t)r]);
+    chrome_hints(a, cv, ON_READER);
+}
+
+void screen_menu_draw(App *a, Canvas *cv)
+{
+    const Chapter *ch = &a->course->chapters[a->chapter];
+    int n = (int)ch->nsections;
+    int w = cv->w - 8 < 72 ? cv->w - 8 : 72;
+    int h = n + 4 < cv->h - 4 ? n + 4 : cv->h - 4;
+    int x0 = (cv->w - w) / 2, y0 = (cv->h - h) / 2;
+    bool A = cv->ascii;
+    canvas_fill(cv, (Rect){x0, y0, w, h}, ' ', ROLE_NORMAL);
+    for (int x = x0; x < x0 + w; x++) {
+        canvas_put(cv, x, y0, glyph(A, GLYPH_HLINE), ROLE_SUBTLE);
+        canvas_put(cv, x, y0 + h - 1, glyph(A, GLYPH_HLINE), ROLE_SUBTLE);
+    }
+    for (int y = y0; y < y0 + h; y++) {
+        canvas_put(cv, x0, y, glyph(A, GLYPH_VLINE), ROLE_SUBTLE);
+        canvas_put(cv, x0 + w - 1, y, glyph(A, GLYPH_VLINE), ROLE_SUBTLE);
+    }
+    canvas_put(cv, x0, y0, glyph(A, GLYPH_TOP_LEFT), ROLE_SUBTLE);
+    canvas_put(cv, x0 + w - 1, y0, glyph(A, GLYPH_TOP_RIGHT), ROLE_SUBTLE);
+    canvas_put(cv, x0, y0 + h - 1, glyph(A, GLYPH_BOTTOM_LEFT), ROLE_SUBTLE);
+    canvas_put(cv, x0 + w - 1, y0 + h - 1, glyph(A, GLYPH_BOTTOM_RIGHT), ROLE_SUBTLE);
+    canvas_text(cv, x0 + 2, y0, w - 4, " Sections (Enter jumps, Esc closes) ", ROLE_HEADING);
+
+    int rows = h - 4;
+    int first = a->menu_sel >= rows ? a->menu_sel - rows + 1 : 0;
+    for (int r = 0; r < rows && first + r < n; r++) {
+        int s = first + r;
+        int y = y0 + 2 + r;
+        bool sel = s == a->menu_sel;
+        bool read = a->progress && progress_is_read(a->progress, ch->id, ch->sections[s].id);
+        Role role = sel ? ROLE_SELECTED : ROLE_NORMAL;
+        if (sel)
+            canvas_fill(cv, (Rect){x0 + 1, y, w - 2, 1}, ' ', ROLE_SELECTED);
+        canvas_put(cv, x0 + 2, y, sel ? glyph(A, GLYPH_POINTER) : ' ', role);
+        canvas_put(cv, x0 + 4, y, read ? glyph(A, GLYPH_CHECK) : ' ', read ? ROLE_DONE : role);
+        char label[512];
+        snprintf(label, sizeof label, "%d.%d  %s", ch->number, s + 1, ch->sections[s].title);
+        canvas_text_fit(cv, x0 + 6, y, w - 8, label, role);
+    }
+}

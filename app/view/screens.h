@@ -1,0 +1,26 @@
+/*
+ * screens: one draw function per screen, plus the bars they share.
+ * Internal to app/view; app.c is the only caller of the draw functions.
+ */
+#ifndef PYDIVE_VIEW_SCREENS_H
+#define PYDIVE_VIEW_SCREENS_H
+
+#include "view/app.h"
+#include "view/canvas.h"
+
+void screen_home_draw(App *a, Canvas *cv);
+void screen_reader_draw(App *a, Canvas *cv);
+void screen_menu_draw(App *a, Canvas *cv);
+void screen_help_draw(App *a, Canvas *cv);
+void screen_too_small_draw(App *a, Canvas *cv);
+
+/* The top bar: `left` text, and `right` text flush right. */
+void chrome_top(App *a, Canvas *cv, const char *left, const char *right);
+/* The bottom bar: the notice if any, else the hints of this screen's keys. */
+void chrome_hints(App *a, Canvas *cv, unsigned screen_bit);
+/* Draws a laid-out line at row y. */
+void chrome_doc_line(Canvas *cv, int y, const DocLine *l);
+/* A progress bar of `width` cells for done/total; returns columns drawn. */
+int chrome_bar(Canvas *cv, int x, int y, int width, size_t done, size_t total);
+
+#endif

@@ -1,0 +1,145 @@
+#!/bin/sh
+# End-to-end tests: the real ./pydive in a real terminal (tmux), driven by
+# keys and read back from the screen, as a learner would use it.  TAP output.
+#
+# Every run uses a private tmux server and a temporary XDG_DATA_HOME, so it
+# never touches the learner's own progress.
+cd "$(dirname "$0")/../.." || exit 2
+command -v tmux >/dev/null 2>&1 || { echo "not ok 1 - tmux is not installed"; exit 1; }
+
+T="pydive-e2e-$$"
+DATA=$(mktemp -d)
+n=0
+fails=0
+cleanup() { tmux -L "$T" kill-server 2>/dev/null; rm -rf "$DATA"; }
+trap cleanup EXIT
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+notok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+tm() { tmux -L "$T" "$@"; }
+screen() { tm capture-pane -p -t t 2>/dev/null; }
+
+# start SIZE CMD...: a fresh session running pydive with our data dir.
+start() {
+    size=$1; shift
+    w=${size%x*}; h=${size#*x}
+    tm kill-server 2>/dev/null
+    tm -f /dev/null new-session -d -s t -x "$w" -y "$h" \
+        "env XDG_DATA_HOME=$DATA TERM=${TERM_OVERRIDE:-xterm-256color} $* ; echo EXITED:\$?; sleep 30"
+}
+
+# wait_for TEXT [SECONDS]: polls the screen until TEXT shows up.
+wait_for() {
+    i=0; limit=$(( ${2:-5} * 10 ))
+    while [ $i -lt $limit ]; do
+        screen | grep -qF -- "$1" && return 0
+        sleep 0.1; i=$((i + 1))
+    done
+    return 1
+}
+keys() { tm send-keys -t t "$@"; sleep 0.15; }
+check() { # NAME TEXT: the screen shows TEXT
+    if wait_for "$2" 5; then ok "$1"; else notok "$1" "expected to see: $2" "screen was:" "$(screen | sed 's/^/  | /')"; fi
+}
+check_not() {
+    sleep 0.3
+    if screen | grep -qF -- "$2"; then notok "$1" "did not expect: $2"; else ok "$1"; fi
+}
+# the reader's first text line (row 2 of the screen)
+top_line() { screen | sed -n 2p; }
+
+# ---- start: the series page with all seven chapters --------------------
+start 100x30 ./pydive
+check "series page opens" "Python Memory Model Deep Dive"
+./pydive list 2>/dev/null | sed -n '2,$p' | sed 's/^ *\([0-9]*\)\. \(.\{1,40\}\).*/\1|\2/' | sed 's/ *$//' > "$DATA/titles"
+[ "$(wc -l < "$DATA/titles")" -eq 7 ] && ok "list shows seven chapters" || notok "list shows seven chapters" "$(cat "$DATA/titles")"
+while IFS='|' read -r num title; do
+    short=$(printf '%s' "$title" | cut -c1-30)
+    check "chapter $num is on the series page" "$num. $short"
+done < "$DATA/titles"
+check "with no progress, reading starts at chapter one" "Start reading  Chapter 1"
+
+# ---- help ---------------------------------------------------------------
+keys '?'
+check "? shows the keys" "Chapter reader"
+keys Escape
+check "Esc closes the help" "Start reading"
+
+# ---- open a chapter and scroll -----------------------------------------
+keys 2
+check "2 opens chapter two" "Ch 2/7"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do keys j; done
+keys Space
+sleep 0.3
+before=$(top_line)
+[ -n "$before" ] && ok "scrolling moves the text" || notok "scrolling moves the text" "top line is empty"
+keys s
+check "s opens the section menu" "Sections (Enter jumps"
+keys Escape
+check_not "Esc closes the section menu" "Sections (Enter jumps"
+keys q
+check "q quits" "EXITED:0"
+
+# ---- start again: Resume lands on the same line -------------------------
+start 100x30 ./pydive
+check "progress is remembered" "Resume  Chapter 2"
+keys Enter
+check "Resume opens chapter two" "Ch 2/7"
+sleep 0.3
+after=$(top_line)
+if [ "$before" = "$after" ]; then ok "Resume lands on the same line"
+else notok "Resume lands on the same line" "before: $before" "after:  $after"; fi
+./pydive progress 2>/dev/null | grep -q "Resume at chapter 2" && ok "pydive progress reports the place" \
+    || notok "pydive progress reports the place" "$(./pydive progress 2>&1)"
+
+# ---- resizing at any moment ----------------------------------------------
+tm resize-window -t t -x 70 -y 20
+check "resize to 70x20 keeps reading" "Ch 2/7"
+tm resize-window -t t -x 40 -y 10
+check "a tiny terminal gets an enlarge message" "Terminal too small"
+tm resize-window -t t -x 80 -y 24
+check "growing back restores the reader" "Ch 2/7"
+keys n
+check "n goes to the next chapter" "Ch 3/7"
+keys h
+check "h goes back to the series page" "About this series"
+keys q
+check "q quits from the series page" "EXITED:0"
+
+# ---- a second instance on the same profile is read-only -----------------
+start 100x30 ./pydive
+wait_for "Resume" 5
+tm new-window -d -t t -n second "env XDG_DATA_HOME=$DATA ./pydive; sleep 30"
+sleep 0.8
+if tm capture-pane -p -t t:second | grep -qF "reading only"; then ok "a second instance opens read-only"
+else notok "a second instance opens read-only" "$(tm capture-pane -p -t t:second)"; fi
+keys q
+
+# ---- LANG=C and NO_COLOR: ASCII only, still readable ----------------------
+start 80x24 env LANG=C LC_ALL=C NO_COLOR=1 ./pydive
+check "LANG=C starts" "Python Memory Model Deep Dive"
+if screen | LC_ALL=C grep -q '[^ -~]'; then notok "LANG=C draws ASCII only" "$(screen | LC_ALL=C grep '[^ -~]' | head -3)"
+else ok "LANG=C draws ASCII only"; fi
+keys 1
+check "LANG=C reader works" "Ch 1/7"
+keys q
+
+# ---- TERM=vt100 (no colours) ---------------------------------------------
+TERM_OVERRIDE=vt100 start 80x24 ./pydive
+check "TERM=vt100 starts" "Python Memory Model Deep Dive"
+keys q
+check "TERM=vt100 quits cleanly" "EXITED:0"
+
+# ---- SIGTERM saves and restores ------------------------------------------
+start 100x30 ./pydive
+wait_for "Resume" 5
+keys 4
+check "chapter four opens" "Ch 4/7"
+pid=$(pgrep -n -f "^./pydive$")
+[ -n "$pid" ] && kill -TERM "$pid"
+check "SIGTERM ends pydive" "EXITED:143"
+./pydive progress 2>/dev/null | grep -q "Resume at .*chapter 4" && ok "SIGTERM kept the place" \
+    || notok "SIGTERM kept the place" "$(./pydive progress 2>&1)"
+
+echo "1..$n"
+[ $fails -eq 0 ]
