@@ -45,7 +45,11 @@ bool store_save(Store *s, const Progress *p, Buf *err);
 void store_close(Store *s);
 
 /* Serialisation, exposed for tests and export.  progress_parse returns false
- * with file:line:col diagnostics when the text is not a valid progress file. */
+ * with file:line:col diagnostics when the text is not a valid progress file;
+ * *out is always initialised (empty on failure) and must be progress_fini'ed.
+ * progress_serialize leaves *out empty only if libyaml itself fails; ids
+ * that progress_id_ok refuses are left out (the data functions never store
+ * them).  The format is described at the top of progress_file.c. */
 void progress_serialize(const Progress *p, Buf *out);
 bool progress_parse(const char *text, size_t len, const char *file, Progress *out,
                     DiagList *diags);
