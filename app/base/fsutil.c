@@ -210,6 +210,15 @@ bool file_move_aside(const char *path, Buf *moved_to, Buf *err)
     return true;
 }
 
+bool file_size(const char *path, size_t *size, Buf *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return fail(err, "inspect", path);
+    *size = (size_t)st.st_size;
+    return true;
+}
+
 bool file_remove(const char *path, Buf *err)
 {
     if (unlink(path) != 0 && errno != ENOENT)
@@ -232,6 +241,7 @@ int file_lock(const char *path, Buf *err)
             buf_printf(err, "%s is held by another pydive", path);
         else
             buf_printf(err, "cannot lock %s: %s", path, strerror(e));
+        errno = e; /* lets callers tell "held" (EWOULDBLOCK) from other failures */
         return -1;
     }
     return fd;

@@ -35,10 +35,13 @@ bool dir_make(const char *path, Buf *err);
 /* Moves `path` aside to "path.damaged-YYYYMMDD-HHMMSS"; *moved_to gets the name. */
 bool file_move_aside(const char *path, Buf *moved_to, Buf *err);
 bool file_remove(const char *path, Buf *err);
+/* The size in bytes of `path` (following symlinks). */
+bool file_size(const char *path, size_t *size, Buf *err);
 
 /* Takes an exclusive advisory lock on `path` (created if missing) without
  * waiting.  Returns the descriptor to keep open, or -1 when another process
- * holds it (err says so) or the file cannot be opened. */
+ * holds it (err says so, and errno is then EWOULDBLOCK) or the file cannot
+ * be opened or locked. */
 int file_lock(const char *path, Buf *err);
 void file_unlock(int fd);
 

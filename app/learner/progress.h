@@ -15,6 +15,8 @@
 #include <stdint.h>
 
 #define PROGRESS_SCHEMA_VERSION 1
+/* Longest chapter or section id, in bytes, that progress records. */
+#define PROGRESS_ID_MAX 200
 
 typedef struct ChapterProgress {
     char *chapter_id;
@@ -39,7 +41,8 @@ typedef struct Progress {
 void progress_init(Progress *p, const char *profile);
 void progress_fini(Progress *p);
 
-/* Finds the record for a chapter; creates it when `create` is true. */
+/* Finds the record for a chapter; creates it when `create` is true.  The
+ * pointer is valid until the next call that may create or reset a chapter. */
 ChapterProgress *progress_chapter(Progress *p, const char *chapter_id, bool create);
 const ChapterProgress *progress_chapter_get(const Progress *p, const char *chapter_id);
 
@@ -54,7 +57,15 @@ bool progress_is_read(const Progress *p, const char *chapter_id, const char *sec
  * counted by the screens; this is the raw count). */
 size_t progress_read_count(const Progress *p, const char *chapter_id);
 
+/* Forgets a chapter entirely (position, read sections, dates). */
 void progress_reset_chapter(Progress *p, const char *chapter_id);
+/* Forgets every chapter; the profile name stays. */
 void progress_reset_all(Progress *p);
+
+/* True when `id` can be recorded: at most PROGRESS_ID_MAX bytes of valid
+ * UTF-8 (anything else could not survive the progress file).  The functions
+ * above that record ids do nothing when given an id that is not ok, and
+ * progress_chapter(.., true) then returns NULL. */
+bool progress_id_ok(const char *id);
 
 #endif

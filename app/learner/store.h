@@ -17,6 +17,9 @@
 #include "base/diag.h"
 #include "learner/progress.h"
 
+/* Progress files larger than this are refused (treated as damaged). */
+#define PROGRESS_FILE_MAX (1024 * 1024)
+
 typedef struct Store {
     char *profile_dir; /* owned */
     char *path;        /* owned: the progress file */
@@ -28,7 +31,10 @@ typedef struct Store {
  * into *out.  With want_write, takes the profile lock; when another process
  * holds it the store opens read-only and a DIAG_WARNING says so.  A damaged
  * file produces a DIAG_WARNING naming where it was moved.  Returns false only
- * when the profile cannot be used at all (bad name, unreadable directory). */
+ * when the profile cannot be used at all (bad name, unreadable directory);
+ * even then *out is an empty Progress to progress_fini, and *s is closed.
+ * A writable open also removes temporary files left by a save that was
+ * killed before it completed (they were never confirmed). */
 bool store_open(Store *s, const char *user_data_dir, const char *profile, bool want_write,
                 Progress *out, DiagList *diags);
 
@@ -39,7 +45,11 @@ bool store_save(Store *s, const Progress *p, Buf *err);
 void store_close(Store *s);
 
 /* Serialisation, exposed for tests and export.  progress_parse returns false
- * with file:line:col diagnostics when the text is not a valid progress file. */
+ * with file:line:col diagnostics when the text is not a valid progress file;
+ * *out is always initialised (empty on failure) and must be progress_fini'ed.
+ * progress_serialize leaves *out empty only if libyaml itself fails; ids
+ * that progress_id_ok refuses are left out (the data functions never store
+ * them).  The format is described at the top of progress_file.c. */
 void progress_serialize(const Progress *p, Buf *out);
 bool progress_parse(const char *text, size_t len, const char *file, Progress *out,
                     DiagList *diags);
