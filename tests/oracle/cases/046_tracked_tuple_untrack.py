@@ -1,0 +1,18 @@
+import gc
+gc.disable()
+n = 5
+t = (n, n + 1)
+print(gc.is_tracked(t))
+gc.collect(0)
+print(gc.is_tracked(t))
+u = (n, "x", None, 2.5)
+print(gc.is_tracked(u))
+gc.collect()
+print(gc.is_tracked(u))
+w = (n, [])
+gc.collect()
+print(gc.is_tracked(w))
+c = (1, 2, 3)
+print(gc.is_tracked(c))
+v = tuple([n, n])
+print(gc.is_tracked(v))

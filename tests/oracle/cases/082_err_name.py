@@ -1,0 +1,4 @@
+count = 1
+print(count)
+print(cuont)
+print("not reached")

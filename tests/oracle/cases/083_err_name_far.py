@@ -1,0 +1,2 @@
+print("a")
+print(zzzq_undefined)

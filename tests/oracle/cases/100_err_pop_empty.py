@@ -1,0 +1,4 @@
+a = []
+a.append(1)
+print(a.pop())
+a.pop()

@@ -1,0 +1,10 @@
+print(1 < 2, 2 < 1, 1 <= 1, 1 >= 2, 1 == 1.0, 1 != 1)
+print(1 < 2 < 3, 1 < 3 < 2, 3 > 2 > 1 > 0)
+print([1, 2] == [1, 2], [1, 2] < [1, 3], (1, 2) < (1, 2, 0), "abc" < "abd")
+print({1: 2} == {1: 2}, [] == (), None == None, None == 0)
+print(not 0, not 1, not [], not [0], not "", not None)
+print(0 or 5, 3 or 5, 0 and 5, 3 and 5, None or "x", [] or [1])
+print(1 in [1, 2], 3 in [1, 2], "a" in {"a": 1}, 1 not in (1, 2), 2 in {1, 2})
+print(1 and 2 and 0, 0 or "" or None, 1 or undefined_name)
+x = 5
+print(x > 3 and x < 10, x < 3 or x > 4, not x == 5)
