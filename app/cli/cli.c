@@ -9,6 +9,7 @@
 
 const CliCommand cli_commands[] = {
     {NULL, "[--profile NAME]", "open the course (series page, or where you left off)", cmd_open},
+    {"validate", "[PATH...]", "check lesson files; prints file:line:col errors", cmd_validate},
 };
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
 
