@@ -65,6 +65,7 @@ void ydoc_fini(YDoc *doc)
     }
     free(doc->file);
     free(doc->src);
+    free(doc->lines);
     *doc = (YDoc){0};
 }
 
@@ -287,11 +288,24 @@ static bool on_event(Builder *b, const yaml_event_t *ev)
     }
 }
 
+static void index_lines(YDoc *doc)
+{
+    size_t cap = 0;
+    doc->lines = xgrow(NULL, &cap, 1, sizeof *doc->lines);
+    doc->lines[doc->nlines++] = 0;
+    for (size_t i = 0; i < doc->srclen; i++)
+        if (doc->src[i] == '\n') {
+            doc->lines = xgrow(doc->lines, &cap, doc->nlines + 1, sizeof *doc->lines);
+            doc->lines[doc->nlines++] = i + 1;
+        }
+}
+
 bool ydoc_parse(YDoc *doc, const char *display, const char *text, size_t len, DiagList *diags)
 {
     *doc = (YDoc){.file = xstrdup(display)};
     doc->src = xstrndup(text, len);
     doc->srclen = len;
+    index_lines(doc);
     if (len == 0) {
         ydoc_error(doc, diags, (SrcLoc){1, 1}, "the file is empty; expected a mapping");
         return false;
@@ -334,7 +348,14 @@ bool ydoc_read_file(YDoc *doc, const char *path, const char *display, DiagList *
     bool ok;
     if (!file_read(path, YDOC_MAX_FILE, &text, &err)) {
         *doc = (YDoc){.file = xstrdup(display), .nerrors = 1};
-        diag_add(diags, DIAG_ERROR, display, 0, 0, "%s", buf_str(&err));
+        /* file_read names the path itself; the size refusal gets a position
+         * and our wording, other failures (missing, unreadable) have none. */
+        if (strstr(buf_str(&err), "larger than"))
+            diag_add(diags, DIAG_ERROR, display, 1, 1,
+                     "the file is larger than 4 MiB (%u bytes); lesson files must be smaller",
+                     YDOC_MAX_FILE);
+        else
+            diag_add(diags, DIAG_ERROR, display, 0, 0, "%s", buf_str(&err));
         ok = false;
     } else {
         ok = ydoc_parse(doc, display, text.data, text.len, diags);
@@ -373,13 +394,9 @@ const YNode *ymap_get(const YNode *map, const char *key)
 /* Byte range of 1-based source line `line`; false past the end. */
 static bool source_line(const YDoc *doc, int line, const char **s, size_t *n)
 {
-    const char *p = doc->src, *end = doc->src + doc->srclen;
-    for (int l = 1; l < line; l++) {
-        p = memchr(p, '\n', (size_t)(end - p));
-        if (!p)
-            return false;
-        p++;
-    }
+    if (line < 1 || (size_t)line > doc->nlines)
+        return false;
+    const char *p = doc->src + doc->lines[line - 1], *end = doc->src + doc->srclen;
     const char *nl = memchr(p, '\n', (size_t)(end - p));
     *s = p;
     *n = (size_t)((nl ? nl : end) - p);

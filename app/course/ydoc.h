@@ -54,6 +54,8 @@ typedef struct YDoc {
     char *file;          /* name used in diagnostics */
     char *src;           /* the source text, kept to locate offsets */
     size_t srclen;
+    size_t *lines;       /* byte offset where each line starts */
+    size_t nlines;
     YNode *root;         /* NULL until a document was read */
     int nerrors;         /* errors reported for this file so far */
     YChunk *chunks;
