@@ -10,6 +10,7 @@
 const CliCommand cli_commands[] = {
     {NULL, "[--profile NAME]", "open the course (series page, or where you left off)", cmd_open},
     {"list", "[--profile NAME]", "list the chapters with your progress", cmd_list},
+    {"validate", "[PATH...]", "check lesson files; prints file:line:col errors", cmd_validate},
     {"progress", "[--profile NAME] [--json]", "show your saved progress", cmd_progress},
     {"reset", "[--profile NAME] [--chapter N] [--yes]", "forget saved progress", cmd_reset},
     {"render", "SCREEN [--size WxH] [--profile NAME]",

@@ -107,6 +107,10 @@ bool chapter_load_file(const char *path, const char *content_dir, Chapter *out,
 void chapter_fini(Chapter *ch);
 void course_fini(Course *c);
 
+/* Lists the chapter module file names (NN-*.yaml) in `lessons_dir`, sorted
+ * by name; returns the count.  Free *names with dir_list_free (fsutil.h). */
+size_t course_list_modules(const char *lessons_dir, char ***names);
+
 /* Lookups; NULL or -1 when absent. */
 const Chapter *course_chapter_by_number(const Course *c, int number);
 const Chapter *course_chapter_by_id(const Course *c, const char *id);

@@ -1,0 +1,126 @@
+#!/bin/sh
+# Content suite: `pydive validate` on broken and good lesson files (TAP).
+#
+# tests/content/broken/NAME.expect holds the exact first diagnostic expected
+# for NAME.yaml (one chapter file) or NAME/ (a whole content folder).  Each
+# case must exit 1 and print that line first on stderr.  References in the
+# single-file cases resolve against tests/fixtures/course-good (PYDIVE_DATA).
+# The limits (file size, scalar size, event count, speed) use files made here
+# at run time, so no multi-megabyte fixture lives in the repository.
+cd "$(dirname "$0")/../.." || exit 2
+root=$(pwd)
+pydive="$root/pydive"
+good="$root/tests/fixtures/course-good"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
+
+[ -x "$pydive" ] || { echo "not ok 1 - ./pydive is not built"; exit 1; }
+
+# ---- broken fixtures: exit 1 and the golden first diagnostic ------------
+cd "$root/tests/content/broken" || exit 2
+for expect in *.expect; do
+    name=${expect%.expect}
+    target=$name.yaml
+    [ -e "$target" ] || target=$name
+    if [ ! -e "$target" ]; then
+        not_ok "broken/$name" "no $name.yaml or $name/ beside $expect"
+        continue
+    fi
+    PYDIVE_DATA=$good "$pydive" validate "$target" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    want=$(cat "$expect")
+    got=$(head -n 1 "$tmp/err")
+    if [ "$rc" -eq 1 ] && [ "$got" = "$want" ] && grep -q '^checked .*: [1-9][0-9]* errors\{0,1\}$' "$tmp/out"; then
+        ok "broken/$name"
+    else
+        not_ok "broken/$name" "exit $rc (want 1)" "want: $want" "got:  $got"
+    fi
+done
+cd "$root" || exit 2
+
+# ---- the good fixture course ------------------------------------------
+check_clean() { # name, then the command
+    name=$1; shift
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    if [ "$rc" -eq 0 ] && [ ! -s "$tmp/err" ] && grep -q '^checked [0-9]* files\{0,1\}: 0 errors$' "$tmp/out"; then
+        ok "$name"
+    else
+        not_ok "$name" "exit $rc (want 0)" "$(head -n 3 "$tmp/err")" "$(cat "$tmp/out")"
+    fi
+}
+check_clean "validate with no PATH on course-good (PYDIVE_DATA)" \
+    env PYDIVE_DATA=tests/fixtures/course-good "$pydive" validate
+check_clean "validate course-good folder" "$pydive" validate tests/fixtures/course-good
+check_clean "validate course-good lessons/ folder" "$pydive" validate tests/fixtures/course-good/lessons
+check_clean "validate course-good chapter file" "$pydive" validate tests/fixtures/course-good/lessons/02-gc.yaml
+
+if PYDIVE_DATA=tests/fixtures/course-good "$pydive" validate | grep -qx 'checked 3 files: 0 errors'; then
+    ok "summary counts course.yaml and both modules"
+else
+    not_ok "summary counts course.yaml and both modules"
+fi
+
+# ---- limits, with inputs made here ------------------------------------
+expect_refusal() { # name, file, text that the first diagnostic must contain, max seconds
+    start=$(date +%s)
+    "$pydive" validate "$2" >/dev/null 2>"$tmp/err"
+    rc=$?
+    secs=$(($(date +%s) - start))
+    first=$(head -n 1 "$tmp/err")
+    case "$first" in
+    "$2":*": error: "*"$3"*)
+        if [ "$rc" -eq 1 ] && [ "$secs" -le "$4" ]; then ok "$1"; return; fi ;;
+    esac
+    not_ok "$1" "exit $rc after ${secs}s" "got: $first"
+}
+
+# A chapter with the given number of sections, all valid.
+make_sections() { # count, file
+    awk -v n="$1" 'BEGIN {
+        print "id: big\nnumber: 1\ntitle: Big\nsubtitle: Many sections\ndifficulty: expert"
+        print "read_minutes: 600\nobjectives:\n  - Load fast [^s]\nsections:"
+        for (i = 0; i < n; i++)
+            printf "  - id: s%d\n    title: Section %d\n    body:\n      - text: Prose %d.[^s]\n", i, i, i
+        print "sources:\n  - id: s\n    title: A source"
+    }' >"$2"
+}
+
+awk 'BEGIN { for (i = 0; i < 90000; i++) printf "# %s\n", "padding padding padding padding padding padding" }' >"$tmp/huge.yaml"
+expect_refusal "file over 4 MiB is refused" "$tmp/huge.yaml" "larger than 4 MiB" 5
+
+awk 'BEGIN { printf "id: x\ntitle: \""; for (i = 0; i < 70000; i++) printf "0123456789abcdef"; print "\"" }' >"$tmp/scalar.yaml"
+expect_refusal "scalar over 1 MiB is refused" "$tmp/scalar.yaml" "longer than 1 MiB" 5
+
+awk 'BEGIN { printf "id: x\nextra: ["; for (i = 0; i < 1000010; i++) printf "1,"; print "1]" }' >"$tmp/events.yaml"
+expect_refusal "more than 1,000,000 events are refused" "$tmp/events.yaml" "more than 1000000 YAML events" 10
+
+make_sections 10000 "$tmp/01-big.yaml"
+start=$(date +%s%N)
+"$pydive" validate "$tmp/01-big.yaml" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+ms=$((($(date +%s%N) - start) / 1000000))
+if [ "$rc" -eq 0 ] && [ "$ms" -lt 1000 ]; then
+    ok "10,000 sections load in under a second (${ms} ms)"
+else
+    not_ok "10,000 sections load in under a second" "exit $rc after ${ms} ms" "$(head -n 2 "$tmp/err")"
+fi
+
+# 10,000 sections that all repeat one id: errors are capped, and it stays fast.
+sed 's/^  - id: s[0-9][0-9]*$/  - id: same/' "$tmp/01-big.yaml" >"$tmp/01-dups.yaml"
+start=$(date +%s%N)
+"$pydive" validate "$tmp/01-dups.yaml" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+ms=$((($(date +%s%N) - start) / 1000000))
+errs=$(grep -c ': error: ' "$tmp/err")
+if [ "$rc" -eq 1 ] && [ "$errs" -eq 50 ] && [ "$ms" -lt 1000 ] && grep -q 'note: 9949 more errors' "$tmp/err"; then
+    ok "10,000 duplicate ids: 50 errors shown, rest counted (${ms} ms)"
+else
+    not_ok "10,000 duplicate ids: 50 errors shown, rest counted" "exit $rc, $errs errors, ${ms} ms" "$(tail -n 1 "$tmp/err")"
+fi
+
+echo "1..$n"
