@@ -231,37 +231,14 @@ char **check_str_list(Check *ck, const YNode *v, const char *key, size_t *n)
     return items;
 }
 
-typedef struct IdRef {
-    const char *id;
-    size_t index;
-} IdRef;
-
-static int cmp_idref(const void *pa, const void *pb)
-{
-    const IdRef *a = pa, *b = pb;
-    int c = strcmp(a->id, b->id);
-    return c ? c : (a->index > b->index) - (a->index < b->index);
-}
-
 void check_unique(Check *ck, char *const *ids, const SrcLoc *locs, size_t n, const char *what)
 {
-    IdRef *sorted = xmalloc((n ? n : 1) * sizeof *sorted);
     size_t *first = xmalloc((n ? n : 1) * sizeof *first);
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++) {
-        first[i] = i;
-        if (ids[i])
-            sorted[m++] = (IdRef){ids[i], i};
-    }
-    qsort(sorted, m, sizeof *sorted, cmp_idref);
-    for (size_t i = 1; i < m; i++)
-        if (strcmp(sorted[i].id, sorted[i - 1].id) == 0)
-            first[sorted[i].index] = first[sorted[i - 1].index];
+    ydoc_find_repeats((const char *const *)ids, n, first);
     for (size_t i = 0; i < n; i++)
         if (first[i] != i)
             check_error(ck, locs[i], "duplicate %s '%s' (first used at line %d)", what, ids[i],
                         locs[first[i]].line);
-    free(sorted);
     free(first);
 }
 

@@ -144,22 +144,33 @@ static void report_parser_error(Builder *b, const yaml_parser_t *p)
 
 /* ---- building the tree -------------------------------------------------- */
 
-typedef struct KeyRef {
-    const YNode *key;
+typedef struct StrRef {
+    const char *s;
     size_t index;
-} KeyRef;
+} StrRef;
 
-static int cmp_keyref(const void *pa, const void *pb)
+static int cmp_strref(const void *pa, const void *pb)
 {
-    const KeyRef *a = pa, *b = pb;
-    int c = strcmp(a->key->str, b->key->str);
+    const StrRef *a = pa, *b = pb;
+    int c = strcmp(a->s, b->s);
     return c ? c : (a->index > b->index) - (a->index < b->index);
 }
 
-static void report_duplicate(Builder *b, const YNode *key, const YNode *first)
+void ydoc_find_repeats(const char *const *strs, size_t n, size_t *first)
 {
-    ydoc_error(b->doc, b->diags, key->loc, "duplicate key '%s' (first given at line %d)",
-               key->str, first->loc.line);
+    StrRef *sorted = xmalloc((n ? n : 1) * sizeof *sorted);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        first[i] = i;
+        if (strs[i])
+            sorted[m++] = (StrRef){strs[i], i};
+    }
+    /* Sorting keeps this O(n log n): a file may hold 10,000 sections. */
+    qsort(sorted, m, sizeof *sorted, cmp_strref);
+    for (size_t i = 1; i < m; i++)
+        if (strcmp(sorted[i].s, sorted[i - 1].s) == 0)
+            first[sorted[i].index] = first[sorted[i - 1].index];
+    free(sorted);
 }
 
 /* libyaml keeps repeated keys; a lesson author almost never means that. */
@@ -168,30 +179,17 @@ static void check_duplicate_keys(Builder *b, const YNode *map)
     size_t n = ymap_len(map);
     if (n < 2)
         return;
-    if (n <= 16) {
-        for (size_t i = 1; i < n; i++)
-            for (size_t j = 0; j < i; j++)
-                if (strcmp(ymap_key(map, i)->str, ymap_key(map, j)->str) == 0) {
-                    report_duplicate(b, ymap_key(map, i), ymap_key(map, j));
-                    break;
-                }
-        return;
-    }
-    /* Large mappings: sort the keys, then report in source order. */
-    KeyRef *sorted = xmalloc(n * sizeof *sorted);
+    const char **keys = xmalloc(n * sizeof *keys);
     size_t *first = xmalloc(n * sizeof *first);
-    for (size_t i = 0; i < n; i++) {
-        sorted[i] = (KeyRef){ymap_key(map, i), i};
-        first[i] = i;
-    }
-    qsort(sorted, n, sizeof *sorted, cmp_keyref);
-    for (size_t i = 1; i < n; i++)
-        if (strcmp(sorted[i].key->str, sorted[i - 1].key->str) == 0)
-            first[sorted[i].index] = first[sorted[i - 1].index];
+    for (size_t i = 0; i < n; i++)
+        keys[i] = ymap_key(map, i)->str;
+    ydoc_find_repeats(keys, n, first);
     for (size_t i = 0; i < n; i++)
         if (first[i] != i)
-            report_duplicate(b, ymap_key(map, i), ymap_key(map, first[i]));
-    free(sorted);
+            ydoc_error(b->doc, b->diags, ymap_key(map, i)->loc,
+                       "duplicate key '%s' (first given at line %d)", keys[i],
+                       ymap_key(map, first[i])->loc.line);
+    free(keys);
     free(first);
 }
 

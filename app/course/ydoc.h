@@ -81,6 +81,10 @@ void ydoc_error(YDoc *doc, DiagList *diags, SrcLoc at, const char *fmt, ...)
  * literal blocks and one-line scalars, else the scalar's start. */
 SrcLoc ydoc_locate(const YDoc *doc, const YNode *scalar, size_t offset);
 
+/* For n strings (NULL entries are skipped), sets first[i] to the index of
+ * the first string equal to strs[i] -- i itself unless it repeats one. */
+void ydoc_find_repeats(const char *const *strs, size_t n, size_t *first);
+
 /* Mapping helpers.  ymap_get returns the value for `key` (the first one if
  * the key is repeated) or NULL; ymap_key/ymap_val index pairs 0..n-1. */
 size_t ymap_len(const YNode *map);
