@@ -466,7 +466,7 @@ static void emit_header(Doc *d, const Chapter *ch, const MarkupOptions *opt, Tag
              opt->ascii ? "-" : "\xc2\xb7", ch->read_minutes, opt->ascii ? "-" : "\xc2\xb7",
              ch->nsections);
     styled_adds(&st, buf, ROLE_SUBTLE);
-    push_line(d, &st, tag);
+    wrap(d, &st, &none, &none, d->width, tag);
     push_blank(d, tag);
     styled_clear(&st);
     styled_adds(&st, "What you will learn", ROLE_STRONG);
@@ -516,7 +516,7 @@ void doc_layout_chapter(Doc *d, const Chapter *ch, int width, bool ascii)
         push_blank(d, &tag);
         d->section_line[s] = d->n;
         char *title = xmalloc(strlen(sec->title) + 32);
-        sprintf(title, "%d.%zu  %s", ch->number, s + 1, sec->title);
+        sprintf(title, "%d.%zu %s", ch->number, s + 1, sec->title);
         emit_heading(d, title, ascii, &tag);
         free(title);
         for (size_t b = 0; b < sec->nblocks; b++) {

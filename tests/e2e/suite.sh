@@ -9,6 +9,7 @@ command -v tmux >/dev/null 2>&1 || { echo "not ok 1 - tmux is not installed"; ex
 
 T="pydive-e2e-$$"
 DATA=$(mktemp -d)
+export XDG_DATA_HOME="$DATA"
 n=0
 fails=0
 cleanup() { tmux -L "$T" kill-server 2>/dev/null; rm -rf "$DATA"; }
@@ -24,6 +25,8 @@ start() {
     size=$1; shift
     w=${size%x*}; h=${size#*x}
     tm kill-server 2>/dev/null
+    i=0; while tm has-session 2>/dev/null && [ $i -lt 50 ]; do sleep 0.05; i=$((i + 1)); done
+    sleep 0.1
     tm -f /dev/null new-session -d -s t -x "$w" -y "$h" \
         "env XDG_DATA_HOME=$DATA TERM=${TERM_OVERRIDE:-xterm-256color} $* ; echo EXITED:\$?; sleep 30"
 }
@@ -45,8 +48,8 @@ check_not() {
     sleep 0.3
     if screen | grep -qF -- "$2"; then notok "$1" "did not expect: $2"; else ok "$1"; fi
 }
-# the reader's first text line (row 2 of the screen)
-top_line() { screen | sed -n 2p; }
+# the reader's text: every row but the top and bottom bars
+top_line() { screen | sed '1d;$d'; }
 
 # ---- start: the series page with all seven chapters --------------------
 start 100x30 ./pydive
