@@ -369,8 +369,8 @@ static void emit_callout(Doc *d, const Block *b, const MarkupOptions *opt, int w
     Role role = callout_role(b->callout);
     bool ascii = opt->ascii;
     int inner = width - 2;
-    Styled top = {0};
-    styled_adds(&top, "  ", ROLE_NORMAL);
+    Styled top = {0}, indent = {0};
+    styled_adds(&indent, "  ", ROLE_NORMAL);
     add_glyph(&top, ascii, GLYPH_TOP_LEFT, role);
     add_glyph(&top, ascii, GLYPH_HLINE, role);
     styled_adds(&top, " ", role);
@@ -380,12 +380,12 @@ static void emit_callout(Doc *d, const Block *b, const MarkupOptions *opt, int w
         markup_inline(b->title, strlen(b->title), role, opt, &top);
     }
     styled_adds(&top, " ", role);
-    int used = (int)utf8_width(top.text, top.len);
+    int used = 2 + (int)utf8_width(top.text, top.len);
     if (used < inner)
         rule(&top, ascii, inner - used, role);
-    Styled none = {0};
-    wrap(d, &top, &none, &none, width, tag); /* a long title wraps */
+    wrap(d, &top, &indent, &indent, width, tag); /* a long title wraps */
     styled_fini(&top);
+    styled_fini(&indent);
 
     char lead[16];
     size_t ll = 0;
