@@ -271,6 +271,24 @@ static void sections_read_to_the_end_are_marked(void **state)
     free(s);
 }
 
+static void wheel_and_pages_scroll_the_reader(void **state)
+{
+    Fixture *f = *state;
+    app_resize(&f->app, 60, 16);
+    app_key(&f->app, '1');
+    assert_int_equal(f->app.top, 0);
+    app_key(&f->app, KEY_WHEEL_DOWN);
+    assert_int_equal(f->app.top, 3);
+    app_key(&f->app, KEY_WHEEL_UP);
+    assert_int_equal(f->app.top, 0);
+    app_key(&f->app, KEY_PAGE_DOWN);
+    assert_int_equal(f->app.top, 12); /* a page keeps two lines of context */
+    app_key(&f->app, 'b');
+    assert_int_equal(f->app.top, 0);
+    app_key(&f->app, KEY_WHEEL_UP); /* never above the top */
+    assert_int_equal(f->app.top, 0);
+}
+
 static void help_lists_every_bound_key(void **state)
 {
     Fixture *f = *state;
@@ -327,6 +345,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(reading_records_position_and_resume_returns, setup_app,
                                         teardown_app),
         cmocka_unit_test_setup_teardown(sections_read_to_the_end_are_marked, setup_app, teardown_app),
+        cmocka_unit_test_setup_teardown(wheel_and_pages_scroll_the_reader, setup_app, teardown_app),
         cmocka_unit_test_setup_teardown(help_lists_every_bound_key, setup_app, teardown_app),
         cmocka_unit_test_setup_teardown(small_terminal_shows_the_gate, setup_app, teardown_app),
         cmocka_unit_test_setup_teardown(ascii_mode_draws_only_ascii, setup_app, teardown_app),
