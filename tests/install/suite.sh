@@ -3,6 +3,8 @@
 # program runs from anywhere with its content, and uninstall removes exactly
 # what install put there.  TAP output.
 cd "$(dirname "$0")/../.." || exit 2
+# $PYDIVE is the program under test (a sanitizer build, or valgrind ./pydive).
+PYDIVE=${PYDIVE:-./pydive}
 STAGE=$(mktemp -d)
 trap 'rm -rf "$STAGE"' EXIT
 n=0; fails=0
