@@ -84,7 +84,8 @@ expect_refusal() { # name, file, text that the first diagnostic must contain, ma
 make_sections() { # count, file
     awk -v n="$1" 'BEGIN {
         print "id: big\nnumber: 1\ntitle: Big\nsubtitle: Many sections\ndifficulty: expert"
-        print "read_minutes: 600\nobjectives:\n  - Load fast [^s]\nsections:"
+        # 4 words a section plus 6 around them, read at 200 words a minute
+        print "read_minutes: " int((4 * n + 6 + 199) / 200) "\nobjectives:\n  - Load fast [^s]\nsections:"
         for (i = 0; i < n; i++)
             printf "  - id: s%d\n    title: Section %d\n    body:\n      - text: Prose %d.[^s]\n", i, i, i
         print "sources:\n  - id: s\n    title: A source"
