@@ -68,16 +68,16 @@ typedef struct SnapName {
     uint32_t obj;
 } SnapName;
 
-typedef enum GcPhase {
-    GC_PHASE_NONE,
-    GC_PHASE_COPY,      /* gc_refs = refcount */
-    GC_PHASE_SUBTRACT,  /* minus references from inside the generation */
-    GC_PHASE_SPLIT,     /* reachable from outside vs unreachable */
-    GC_PHASE_FINALIZE,  /* __del__ of the unreachable (PEP 442) */
-    GC_PHASE_WEAKREFS,  /* weakref callbacks */
-    GC_PHASE_FREE,      /* what is still unreachable is freed */
-    GC_PHASE_COUNT
-} GcPhase;
+typedef enum SnapPhase {
+    SNAP_PHASE_NONE,
+    SNAP_PHASE_COPY,      /* gc_refs = refcount */
+    SNAP_PHASE_SUBTRACT,  /* minus references from inside the generation */
+    SNAP_PHASE_SPLIT,     /* reachable from outside vs unreachable */
+    SNAP_PHASE_WEAKREFS,  /* weakrefs to garbage cleared, callbacks run (3.8-3.13) */
+    SNAP_PHASE_FINALIZE,  /* __del__ of the unreachable (PEP 442), resurrection check */
+    SNAP_PHASE_FREE,      /* what is still unreachable is freed */
+    SNAP_PHASE_COUNT
+} SnapPhase;
 
 typedef struct SnapGen {
     int count, threshold;
@@ -99,7 +99,7 @@ typedef struct HeapSnapshot {
     size_t nnames;
     /* collector */
     SnapGen gen[3];
-    GcPhase phase;
+    SnapPhase phase;
     int collecting;       /* generation being collected, -1 none */
 } HeapSnapshot;
 
@@ -109,7 +109,7 @@ typedef struct MemSample {
     uint64_t live_bytes, held_bytes;
 } MemSample;
 
-const char *gc_phase_name(GcPhase p);
+const char *snap_phase_name(SnapPhase p);
 const SnapObject *snapshot_find(const HeapSnapshot *s, uint32_t id);
 
 #endif

@@ -11,34 +11,35 @@
 #include "view/screens.h"
 #include "view/views.h"
 
-static const char *const phase_names[GC_PHASE_COUNT] = {
-    [GC_PHASE_NONE] = "idle",
-    [GC_PHASE_COPY] = "copy refcounts",
-    [GC_PHASE_SUBTRACT] = "subtract internal refs",
-    [GC_PHASE_SPLIT] = "split reachable",
-    [GC_PHASE_FINALIZE] = "finalizers",
-    [GC_PHASE_WEAKREFS] = "weakref callbacks",
-    [GC_PHASE_FREE] = "free",
+static const char *const phase_names[SNAP_PHASE_COUNT] = {
+    [SNAP_PHASE_NONE] = "idle",
+    [SNAP_PHASE_COPY] = "copy refcounts",
+    [SNAP_PHASE_SUBTRACT] = "subtract internal refs",
+    [SNAP_PHASE_SPLIT] = "split reachable",
+    [SNAP_PHASE_WEAKREFS] = "weakref callbacks",
+    [SNAP_PHASE_FINALIZE] = "finalizers",
+    [SNAP_PHASE_FREE] = "free",
 };
 
 /* What the current phase does, in one sentence. */
-static const char *const phase_story[GC_PHASE_COUNT] = {
-    [GC_PHASE_NONE] = "Not collecting. A collection starts when generation 0's count "
+static const char *const phase_story[SNAP_PHASE_COUNT] = {
+    [SNAP_PHASE_NONE] = "Not collecting. A collection starts when generation 0's count "
                       "passes its threshold, or on gc.collect().",
-    [GC_PHASE_COPY] = "Each tracked object's working count starts as its reference count.",
-    [GC_PHASE_SUBTRACT] = "Every reference from one tracked object to another in the "
+    [SNAP_PHASE_COPY] = "Each tracked object's working count starts as its reference count.",
+    [SNAP_PHASE_SUBTRACT] = "Every reference from one tracked object to another in the "
                           "generation is subtracted; what remains counts references from outside.",
-    [GC_PHASE_SPLIT] = "Objects with a count above 0 are reachable, and so is everything "
+    [SNAP_PHASE_SPLIT] = "Objects with a count above 0 are reachable, and so is everything "
                        "they reach; the rest is unreachable.",
-    [GC_PHASE_FINALIZE] = "__del__ runs once on unreachable objects that have one (PEP 442); "
-                          "an object it resurrects is kept.",
-    [GC_PHASE_WEAKREFS] = "Weak references to garbage are cleared and their callbacks run.",
-    [GC_PHASE_FREE] = "What is still unreachable is freed by clearing its references.",
+    [SNAP_PHASE_WEAKREFS] = "Weak references to the garbage are cleared and their callbacks "
+                          "run, before any finalizer.",
+    [SNAP_PHASE_FINALIZE] = "__del__ runs once on unreachable objects that have one (PEP 442); "
+                          "anything a finalizer made reachable again is kept.",
+    [SNAP_PHASE_FREE] = "What is still unreachable is freed by clearing its references.",
 };
 
-const char *gc_phase_name(GcPhase p)
+const char *snap_phase_name(SnapPhase p)
 {
-    return p < GC_PHASE_COUNT ? phase_names[p] : "?";
+    return p < SNAP_PHASE_COUNT ? phase_names[p] : "?";
 }
 
 const SnapObject *snapshot_find(const HeapSnapshot *s, uint32_t id)
@@ -49,13 +50,13 @@ const SnapObject *snapshot_find(const HeapSnapshot *s, uint32_t id)
     return NULL;
 }
 
-static const char *verdict(const SnapObject *o, GcPhase phase)
+static const char *verdict(const SnapObject *o, SnapPhase phase)
 {
     switch (o->state) {
     case SNAP_FREED: return "freed";
     case SNAP_FINALIZED: return "finalized";
     case SNAP_UNREACHABLE: return "UNREACHABLE";
-    case SNAP_LIVE: return phase >= GC_PHASE_SPLIT ? "reachable" : "";
+    case SNAP_LIVE: return phase >= SNAP_PHASE_SPLIT ? "reachable" : "";
     }
     return "";
 }
@@ -80,8 +81,8 @@ static void draw_generations(const HeapSnapshot *s, Canvas *cv, Rect r)
 static void draw_phases(const HeapSnapshot *s, Canvas *cv, int x, int y, int w)
 {
     int cx = x;
-    for (int p = GC_PHASE_COPY; p < GC_PHASE_COUNT && cx < x + w; p++) {
-        bool now = s->phase == (GcPhase)p;
+    for (int p = SNAP_PHASE_COPY; p < SNAP_PHASE_COUNT && cx < x + w; p++) {
+        bool now = s->phase == (SnapPhase)p;
         char step[48];
         snprintf(step, sizeof step, "%s%d %s", now ? (cv->ascii ? ">" : "\xe2\x96\xb8") : " ",
                  p, phase_names[p]);
@@ -100,17 +101,17 @@ void view_gc(const HeapSnapshot *s, Canvas *cv, Rect r)
     draw_generations(s, cv, (Rect){r.x, r.y + 1, r.w, 3});
     int y = r.y + 4;
     char line[160];
-    snprintf(line, sizeof line, "Phase: %s", phase_names[s->phase < GC_PHASE_COUNT ? s->phase : 0]);
+    snprintf(line, sizeof line, "Phase: %s", phase_names[s->phase < SNAP_PHASE_COUNT ? s->phase : 0]);
     canvas_text_fit(cv, r.x, y++, r.w, line, ROLE_STRONG);
     draw_phases(s, cv, r.x, y++, r.w);
     /* The story of this phase, wrapped by hand to the rectangle. */
-    const char *story = phase_story[s->phase < GC_PHASE_COUNT ? s->phase : 0];
+    const char *story = phase_story[s->phase < SNAP_PHASE_COUNT ? s->phase : 0];
     Doc d = {0};
     doc_add_prose(&d, story, r.w, 0, cv->ascii);
     for (size_t i = 0; i < d.n && y < r.y + r.h; i++)
         canvas_styled(cv, r.x, y++, r.w, d.lines[i].text, d.lines[i].len, d.lines[i].roles);
     doc_fini(&d);
-    if (s->phase == GC_PHASE_NONE || y + 2 > r.y + r.h)
+    if (s->phase == SNAP_PHASE_NONE || y + 2 > r.y + r.h)
         return;
 
     y++;

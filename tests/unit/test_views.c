@@ -240,7 +240,7 @@ static void gc_view_follows_phases(void **state)
     assert_non_null(strstr(got, "Phase: idle"));
     free(got);
 
-    graph_snap.phase = GC_PHASE_SPLIT;
+    graph_snap.phase = SNAP_PHASE_SPLIT;
     graph_snap.collecting = 0;
     objs[0].gc_refs = 1; /* named by 'a' */
     objs[1].gc_refs = 0;
