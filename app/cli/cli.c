@@ -14,7 +14,7 @@ const CliCommand cli_commands[] = {
     {"progress", "[--profile NAME] [--json]", "show your saved progress", cmd_progress},
     {"reset", "[--profile NAME] [--chapter N] [--yes]", "forget saved progress", cmd_reset},
     {"render", "SCREEN [--size WxH] [--profile NAME]",
-     "print a screen as text (home, help, chapter:N, chapter:N:SECTION)", cmd_render},
+     "print a screen as text (home, help, chapter:N, chapter:N:SECTION, search:TEXT)", cmd_render},
 };
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
 

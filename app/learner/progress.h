@@ -21,8 +21,8 @@
 typedef struct ChapterProgress {
     char *chapter_id;
     char *section_id;    /* current position; NULL = chapter start */
-    int block;           /* block index inside the section */
-    int line;            /* wrapped line inside the block */
+    int block;           /* 0 = the section's heading, k = its block k-1 */
+    int line;            /* wrapped line inside that heading or block */
     char **read;         /* ids of sections read to the end */
     size_t nread;
     int64_t first_opened; /* 0 = never */

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
+#include "base/xalloc.h"
 #include "view/keys.h"
 #include "view/screens.h"
 
@@ -28,6 +30,7 @@ void app_fini(App *a)
 {
     doc_fini(&a->doc);
     doc_fini(&a->about);
+    free(a->hits);
 }
 
 static int body_height(const App *a)
@@ -58,11 +61,11 @@ static unsigned record_position(App *a)
     if (!ch || !a->progress || a->doc.n == 0)
         return REACT_NONE;
     const DocLine *l = &a->doc.lines[a->top];
-    const char *section_id = NULL;
-    int block = 0, sub = 0;
+    const char *section_id = NULL; /* NULL: in the chapter's header, at line `sub` */
+    int block = 0, sub = l->section < 0 ? l->sub : 0;
     if (l->section >= 0 && (size_t)l->section < ch->nsections) {
         section_id = ch->sections[l->section].id;
-        block = l->block;
+        block = l->block + 1; /* progress counts the heading as block 0 */
         sub = l->sub;
     }
     progress_set_position(a->progress, ch->id, section_id, block, sub, a->now);
@@ -104,6 +107,7 @@ void app_open_chapter(App *a, int index, bool at_saved_position)
         return;
     a->chapter = index;
     a->screen = SCREEN_READER;
+    a->highlight[0] = '\0';
     layout_chapter(a);
     a->top = 0;
     const Chapter *ch = current_chapter(a);
@@ -111,7 +115,13 @@ void app_open_chapter(App *a, int index, bool at_saved_position)
     if (at_saved_position && cp && cp->section_id) {
         int s = chapter_section_index(ch, cp->section_id);
         if (s >= 0)
-            a->top = doc_find(&a->doc, s, cp->block, cp->line);
+            a->top = doc_find(&a->doc, s, cp->block - 1, cp->line);
+    } else if (at_saved_position && cp && cp->line > 0) {
+        /* A place in the header (title, objectives), kept as its line. */
+        size_t line = (size_t)cp->line;
+        while (line > 0 && (line >= a->doc.n || a->doc.lines[line].section >= 0))
+            line--;
+        a->top = line;
     }
     if (a->top > max_top(a))
         a->top = max_top(a);
@@ -274,6 +284,98 @@ static unsigned help_key(App *a, Action act)
     return REACT_REDRAW; /* the help screen clamps help_top when drawing */
 }
 
+/* ---- search ------------------------------------------------------------- */
+
+static unsigned start_prompt(App *a)
+{
+    a->prompting = true;
+    a->query[0] = '\0';
+    return REACT_REDRAW;
+}
+
+static void run_search(App *a)
+{
+    if (!a->hits)
+        a->hits = xcalloc(SEARCH_MAX_HITS, sizeof *a->hits);
+    a->nhits = search_course(a->course, a->query, a->hits, SEARCH_MAX_HITS);
+    a->hit_sel = 0;
+    if (a->screen != SCREEN_SEARCH)
+        a->search_return = a->screen == SCREEN_READER ? SCREEN_READER : SCREEN_HOME;
+    a->screen = SCREEN_SEARCH;
+}
+
+/* The prompt owns every key until Enter or Esc. */
+static unsigned prompt_key(App *a, int key)
+{
+    size_t len = strlen(a->query);
+    if (key == KEY_ESCAPE) {
+        a->prompting = false;
+    } else if (key == KEY_RETURN) {
+        a->prompting = false;
+        if (len > 0)
+            run_search(a);
+    } else if (key == KEY_BACKSPACE_KEY) {
+        while (len > 0 && ((unsigned char)a->query[len - 1] & 0xC0) == 0x80)
+            len--; /* drop a whole UTF-8 character */
+        if (len > 0)
+            len--;
+        a->query[len] = '\0';
+    } else if (key >= ' ' && key < KEY_SPECIAL && key != 127) {
+        char enc[4];
+        size_t n = utf8_encode((uint32_t)key, enc);
+        if (len + n < sizeof a->query) {
+            memcpy(a->query + len, enc, n);
+            a->query[len + n] = '\0';
+        }
+    }
+    return REACT_REDRAW;
+}
+
+/* Opens a hit: its chapter, scrolled so the matching line is on top. */
+static unsigned open_hit(App *a, const SearchHit *h)
+{
+    app_open_chapter(a, h->chapter, false);
+    long line = (long)a->doc.section_line[h->section];
+    if (h->block >= 0) {
+        size_t from = doc_find(&a->doc, h->section, h->block, 0);
+        line = (long)from;
+        for (size_t i = from; i < a->doc.n && a->doc.lines[i].block == h->block &&
+                              a->doc.lines[i].section == h->section; i++) {
+            if (search_find(a->doc.lines[i].text, a->doc.lines[i].len, a->query) >= 0) {
+                line = (long)i;
+                break;
+            }
+        }
+    }
+    snprintf(a->highlight, sizeof a->highlight, "%s", a->query);
+    return REACT_REDRAW | REACT_SAVE_NOW | scroll_to(a, line > 0 ? line - 1 : 0);
+}
+
+static unsigned search_key(App *a, Action act)
+{
+    int n = a->nhits < SEARCH_MAX_HITS ? (int)a->nhits : SEARCH_MAX_HITS;
+    int page = (a->h - 3) / 2 > 1 ? (a->h - 3) / 2 : 1;
+    switch (act) {
+    case ACT_UP: case ACT_WHEEL_UP: a->hit_sel--; break;
+    case ACT_DOWN: case ACT_WHEEL_DOWN: a->hit_sel++; break;
+    case ACT_PAGE_UP: case ACT_HALF_UP: a->hit_sel -= page; break;
+    case ACT_PAGE_DOWN: case ACT_HALF_DOWN: a->hit_sel += page; break;
+    case ACT_TOP: a->hit_sel = 0; break;
+    case ACT_BOTTOM: a->hit_sel = n - 1; break;
+    case ACT_OPEN:
+        if (n > 0)
+            return open_hit(a, &a->hits[a->hit_sel]);
+        return REACT_NONE;
+    case ACT_BACK: a->screen = a->search_return; return REACT_REDRAW;
+    default: return REACT_NONE;
+    }
+    if (a->hit_sel >= n)
+        a->hit_sel = n - 1;
+    if (a->hit_sel < 0)
+        a->hit_sel = 0;
+    return REACT_REDRAW;
+}
+
 static unsigned screen_bit(ScreenId s)
 {
     switch (s) {
@@ -281,6 +383,7 @@ static unsigned screen_bit(ScreenId s)
     case SCREEN_READER: return ON_READER;
     case SCREEN_HELP: return ON_HELP;
     case SCREEN_MENU: return ON_MENU;
+    case SCREEN_SEARCH: return ON_SEARCH;
     }
     return ON_HOME;
 }
@@ -292,7 +395,11 @@ unsigned app_key(App *a, int key)
     unsigned r = had_notice ? REACT_REDRAW : REACT_NONE;
     if (a->w < APP_MIN_W || a->h < APP_MIN_H) /* only quitting works in the gate */
         return r | (key == 'q' || key == 'Q' ? REACT_QUIT : REACT_NONE);
+    if (a->prompting)
+        return r | prompt_key(a, key);
     Action act = keys_lookup(key, screen_bit(a->screen));
+    if (act == ACT_SEARCH)
+        return r | start_prompt(a);
     if (act == ACT_QUIT)
         return r | REACT_QUIT | REACT_SAVE_NOW;
     if (act == ACT_HELP && a->screen != SCREEN_HELP) {
@@ -306,6 +413,7 @@ unsigned app_key(App *a, int key)
     case SCREEN_READER: return r | reader_key(a, act);
     case SCREEN_MENU: return r | menu_key(a, act);
     case SCREEN_HELP: return r | help_key(a, act);
+    case SCREEN_SEARCH: return r | search_key(a, act);
     }
     return r;
 }
@@ -327,6 +435,7 @@ void app_draw(App *a, Canvas *cv)
         screen_menu_draw(a, cv);
         break;
     case SCREEN_HELP: screen_help_draw(a, cv); break;
+    case SCREEN_SEARCH: screen_search_draw(a, cv); break;
     }
 }
 
@@ -339,6 +448,11 @@ bool app_goto(App *a, const char *spec, char *err, size_t errlen)
     if (strcmp(spec, "help") == 0) {
         a->help_return = SCREEN_HOME;
         a->screen = SCREEN_HELP;
+        return true;
+    }
+    if (strncmp(spec, "search:", 7) == 0 && spec[7]) {
+        snprintf(a->query, sizeof a->query, "%s", spec + 7);
+        run_search(a);
         return true;
     }
     if (strncmp(spec, "chapter:", 8) == 0) {
@@ -361,7 +475,8 @@ bool app_goto(App *a, const char *spec, char *err, size_t errlen)
         }
         return true;
     }
-    snprintf(err, errlen, "unknown screen '%s' (try home, help, chapter:N, chapter:N:SECTION)",
+    snprintf(err, errlen,
+             "unknown screen '%s' (try home, help, chapter:N, chapter:N:SECTION, search:TEXT)",
              spec);
     return false;
 }

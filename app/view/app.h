@@ -18,12 +18,19 @@
 #include "learner/progress.h"
 #include "view/canvas.h"
 #include "view/doc.h"
+#include "view/search.h"
 
 /* The smallest terminal every screen works in. */
 #define APP_MIN_W 60
 #define APP_MIN_H 16
 
-typedef enum ScreenId { SCREEN_HOME, SCREEN_READER, SCREEN_HELP, SCREEN_MENU } ScreenId;
+typedef enum ScreenId {
+    SCREEN_HOME,
+    SCREEN_READER,
+    SCREEN_HELP,
+    SCREEN_MENU,
+    SCREEN_SEARCH,
+} ScreenId;
 
 enum Reaction {
     REACT_NONE = 0,
@@ -54,6 +61,15 @@ typedef struct App {
     Doc doc;               /* the chapter laid out for the current width */
     size_t top;            /* first visible line of doc */
     int menu_sel;          /* section menu selection */
+
+    /* search: the prompt, the results, and the match to highlight */
+    bool prompting;         /* the bottom line is reading a query */
+    char query[80];
+    ScreenId search_return; /* where Esc goes back to */
+    SearchHit *hits;        /* SEARCH_MAX_HITS, allocated on first use */
+    size_t nhits;           /* all matches (only SEARCH_MAX_HITS are kept) */
+    int hit_sel;
+    char highlight[80];     /* the reader marks this text; "" for none */
 
     /* help */
     int help_top;

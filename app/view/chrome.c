@@ -8,6 +8,7 @@
 #include "view/glyphs.h"
 #include "view/keys.h"
 #include "view/screens.h"
+#include "view/search.h"
 
 void chrome_top(App *a, Canvas *cv, const char *left, const char *right)
 {
@@ -26,6 +27,13 @@ void chrome_hints(App *a, Canvas *cv, unsigned screen_bit)
 {
     int y = cv->h - 1;
     canvas_fill(cv, (Rect){0, y, cv->w, 1}, ' ', ROLE_STATUS);
+    if (a->prompting) {
+        int x = 1 + canvas_text(cv, 1, y, cv->w - 2, "Search: ", ROLE_KEY);
+        x += canvas_text(cv, x, y, cv->w - x - 1, a->query, ROLE_STATUS);
+        canvas_put(cv, x, y, '_', ROLE_KEY); /* the cursor */
+        canvas_text_fit(cv, x + 2, y, cv->w - x - 3, "(Enter searches, Esc cancels)", ROLE_STATUS);
+        return;
+    }
     if (a->notice[0]) {
         canvas_text_fit(cv, 1, y, cv->w - 2, a->notice, ROLE_STATUS);
         return;
@@ -49,9 +57,26 @@ void chrome_hints(App *a, Canvas *cv, unsigned screen_bit)
     }
 }
 
-void chrome_doc_line(Canvas *cv, int y, const DocLine *l)
+void chrome_mark_matches(Canvas *cv, int x, int y, const char *text, size_t len,
+                         const char *needle)
+{
+    if (!needle || !*needle)
+        return;
+    size_t from = 0, nl = strlen(needle);
+    long at;
+    while (from < len && (at = search_find(text + from, len - from, needle)) >= 0) {
+        size_t start = from + (size_t)at;
+        int x0 = x + (int)(cv->ascii ? start : utf8_width(text, start));
+        int x1 = x0 + (int)(cv->ascii ? nl : utf8_width(text + start, nl));
+        canvas_paint_row(cv, y, x0, x1, ROLE_SELECTED);
+        from = start + nl;
+    }
+}
+
+void chrome_doc_line(Canvas *cv, int y, const DocLine *l, const char *highlight)
 {
     canvas_styled(cv, 0, y, cv->w, l->text, l->len, l->roles);
+    chrome_mark_matches(cv, 0, y, l->text, l->len, highlight);
 }
 
 int chrome_bar(Canvas *cv, int x, int y, int width, size_t done, size_t total)

@@ -542,6 +542,8 @@ size_t doc_find(const Doc *d, int section, int block, int sub)
     if (section < 0 || (size_t)section >= d->nsections)
         return 0;
     size_t best = d->section_line[section];
+    if (best > 0 && d->lines[best - 1].section == section)
+        best--; /* the blank line above the heading belongs to the section too */
     for (size_t i = best; i < d->n && d->lines[i].section == section; i++) {
         const DocLine *l = &d->lines[i];
         if (l->block < block || (l->block == block && l->sub <= sub))

@@ -55,6 +55,7 @@ typedef enum Action {
     ACT_PREV_CHAPTER,
     ACT_WHEEL_UP,
     ACT_WHEEL_DOWN,
+    ACT_SEARCH,
     ACT_COUNT
 } Action;
 
@@ -64,7 +65,8 @@ enum {
     ON_READER = 2,
     ON_HELP = 4,
     ON_MENU = 8,
-    ON_ALL = ON_HOME | ON_READER | ON_HELP | ON_MENU,
+    ON_SEARCH = 16,
+    ON_ALL = ON_HOME | ON_READER | ON_HELP | ON_MENU | ON_SEARCH,
 };
 
 typedef struct Binding {

@@ -12,14 +12,19 @@ void screen_home_draw(App *a, Canvas *cv);
 void screen_reader_draw(App *a, Canvas *cv);
 void screen_menu_draw(App *a, Canvas *cv);
 void screen_help_draw(App *a, Canvas *cv);
+void screen_search_draw(App *a, Canvas *cv);
 void screen_too_small_draw(App *a, Canvas *cv);
 
 /* The top bar: `left` text, and `right` text flush right. */
 void chrome_top(App *a, Canvas *cv, const char *left, const char *right);
 /* The bottom bar: the notice if any, else the hints of this screen's keys. */
 void chrome_hints(App *a, Canvas *cv, unsigned screen_bit);
-/* Draws a laid-out line at row y. */
-void chrome_doc_line(Canvas *cv, int y, const DocLine *l);
+/* Draws a laid-out line at row y, marking matches of `highlight` (may be
+ * NULL or ""). */
+void chrome_doc_line(Canvas *cv, int y, const DocLine *l, const char *highlight);
+/* Marks every match of `needle` in text drawn at (x, y). */
+void chrome_mark_matches(Canvas *cv, int x, int y, const char *text, size_t len,
+                         const char *needle);
 /* A progress bar of `width` cells for done/total; returns columns drawn. */
 int chrome_bar(Canvas *cv, int x, int y, int width, size_t done, size_t total);
 

@@ -70,6 +70,17 @@ check "? shows the keys" "Chapter reader"
 keys Escape
 check "Esc closes the help" "Start reading"
 
+# ---- search across every chapter ------------------------------------------
+keys /
+check "/ opens the search prompt" "Search: _"
+tm send-keys -t t -l "gc_refs"; sleep 0.2
+keys Enter
+check "Enter lists the matches" "Search 'gc_refs':"
+keys Enter
+check "Enter opens the chapter of the match" "Ch 2/7"
+keys h
+check "h returns to the series page, which now offers Resume" "Resume  Chapter 2"
+
 # ---- open a chapter and scroll -----------------------------------------
 keys 2
 check "2 opens chapter two" "Ch 2/7"

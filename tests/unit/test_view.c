@@ -137,10 +137,7 @@ static void layout_tags_are_unique_positions(void **state)
     assert_non_null(strstr(d.lines[d.section_line[1]].text, "1.2 After del"));
     for (size_t i = d.section_line[0]; i < d.n; i++) {
         const DocLine *l = &d.lines[i];
-        /* The blank line above a heading resolves to the heading itself. */
-        if (l->block == -1 && l->sub == 0 && (size_t)l->section < d.nsections)
-            assert_int_equal(doc_find(&d, l->section, l->block, l->sub), i + 1);
-        else if (l->section >= 0 && (size_t)l->section < d.nsections)
+        if (l->section >= 0 && (size_t)l->section < d.nsections)
             assert_int_equal(doc_find(&d, l->section, l->block, l->sub), i);
     }
     /* A bullet wraps with a hanging indent, and the citation became [1]. */
@@ -259,6 +256,27 @@ static void reading_records_position_and_resume_returns(void **state)
     free(top);
 }
 
+static void every_line_resumes_exactly(void **state)
+{
+    Fixture *f = *state;
+    app_resize(&f->app, APP_MIN_W, APP_MIN_H); /* small, so the chapter is long */
+    app_key(&f->app, '1');
+    size_t last = f->app.doc.n - (size_t)(f->app.h - 2);
+    assert_true(last > 20);
+    for (size_t top = 0; top <= last; top++) {
+        app_key(&f->app, 'g');
+        for (size_t k = 0; k < top; k++)
+            app_key(&f->app, 'j');
+        assert_int_equal(f->app.top, top);
+        App again;
+        app_init(&again, &f->course, &f->progress, "tester", false);
+        app_resize(&again, APP_MIN_W, APP_MIN_H);
+        app_key(&again, 'r');
+        assert_int_equal(again.top, top);
+        app_fini(&again);
+    }
+}
+
 static void sections_read_to_the_end_are_marked(void **state)
 {
     Fixture *f = *state;
@@ -287,6 +305,46 @@ static void wheel_and_pages_scroll_the_reader(void **state)
     assert_int_equal(f->app.top, 0);
     app_key(&f->app, KEY_WHEEL_UP); /* never above the top */
     assert_int_equal(f->app.top, 0);
+}
+
+static void search_finds_and_opens_the_place(void **state)
+{
+    Fixture *f = *state;
+    app_key(&f->app, '/');
+    assert_true(f->app.prompting);
+    for (const char *p = "DEL X"; *p; p++) /* case does not matter */
+        app_key(&f->app, *p);
+    app_key(&f->app, KEY_BACKSPACE_KEY);
+    app_key(&f->app, 'x');
+    char *s = draw(&f->app);
+    free(s);
+    app_key(&f->app, KEY_RETURN);
+    assert_int_equal(f->app.screen, SCREEN_SEARCH);
+    assert_int_equal(f->app.nhits, 2); /* the code block of each chapter */
+    s = draw(&f->app);
+    assert_non_null(strstr(s, "Search 'DEL x': 2 matches"));
+    assert_non_null(strstr(s, "Ch 2 "));
+    free(s);
+    app_key(&f->app, 'j');
+    app_key(&f->app, KEY_RETURN);
+    assert_int_equal(f->app.screen, SCREEN_READER);
+    assert_int_equal(f->app.chapter, 1);
+    /* The matching line is on screen, one line of context below the top. */
+    size_t match = 0;
+    for (size_t i = 0; i < f->app.doc.n; i++)
+        if (strstr(f->app.doc.lines[i].text, "del x") && f->app.doc.lines[i].block == 1) {
+            match = i;
+            break;
+        }
+    assert_true(match > 0);
+    assert_true(f->app.top <= match && match < f->app.top + (size_t)(f->app.h - 2));
+    assert_string_equal(f->app.highlight, "DEL x");
+    /* Esc from the prompt cancels without searching. */
+    app_key(&f->app, '/');
+    app_key(&f->app, 'z');
+    app_key(&f->app, KEY_ESCAPE);
+    assert_false(f->app.prompting);
+    assert_int_equal(f->app.screen, SCREEN_READER);
 }
 
 static void help_lists_every_bound_key(void **state)
@@ -344,8 +402,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(home_lists_chapters_and_opens_them, setup_app, teardown_app),
         cmocka_unit_test_setup_teardown(reading_records_position_and_resume_returns, setup_app,
                                         teardown_app),
+        cmocka_unit_test_setup_teardown(every_line_resumes_exactly, setup_app, teardown_app),
         cmocka_unit_test_setup_teardown(sections_read_to_the_end_are_marked, setup_app, teardown_app),
         cmocka_unit_test_setup_teardown(wheel_and_pages_scroll_the_reader, setup_app, teardown_app),
+        cmocka_unit_test_setup_teardown(search_finds_and_opens_the_place, setup_app, teardown_app),
         cmocka_unit_test_setup_teardown(help_lists_every_bound_key, setup_app, teardown_app),
         cmocka_unit_test_setup_teardown(small_terminal_shows_the_gate, setup_app, teardown_app),
         cmocka_unit_test_setup_teardown(ascii_mode_draws_only_ascii, setup_app, teardown_app),
