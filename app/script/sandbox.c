@@ -487,10 +487,12 @@ bool sandbox_run_file(Sandbox *sb, const char *path, const char *chunkname,
 static int call_body(lua_State *L)
 {
     const char *name = lua_touserdata(L, 1);
+    /* raw lookups: the host does not run the script's metamethods */
     if (lua_getfield(L, LUA_REGISTRYINDEX, SANDBOX_RETURNED_KEY) != LUA_TTABLE ||
-        lua_getfield(L, -1, name) != LUA_TFUNCTION) {
+        (lua_pushstring(L, name), lua_rawget(L, -2)) != LUA_TFUNCTION) {
         lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
-        if (lua_getfield(L, -1, name) != LUA_TFUNCTION) {
+        lua_pushstring(L, name);
+        if (lua_rawget(L, -2) != LUA_TFUNCTION) {
             sandbox_ctx(L)->host_error = true;
             return luaL_error(L, "%s: no function '%s' to call", sandbox_ctx(L)->chunk, name);
         }
@@ -513,11 +515,13 @@ static int register_body(lua_State *L)
 {
     const RegArgs *a = lua_touserdata(L, 1);
     lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
-    if (lua_getfield(L, -1, a->table) != LUA_TTABLE) {
+    lua_pushstring(L, a->table);
+    if (lua_rawget(L, -2) != LUA_TTABLE) { /* raw: the globals report unknown names */
         lua_pop(L, 1);
         lua_newtable(L);
-        lua_pushvalue(L, -1);
-        lua_setfield(L, -3, a->table);
+        lua_pushstring(L, a->table);
+        lua_pushvalue(L, -2);
+        lua_rawset(L, -4);
     }
     luaL_setfuncs(L, a->fns, 0);
     return 0;
