@@ -66,7 +66,8 @@ lua_State *sandbox_state(Sandbox *sb);
  * `ud` as a light userdata at index 1 and may push and call freely; its
  * first result (if any) becomes res->value.  Errors anywhere below go
  * through a message handler that turns any error object into
- * "file:line: text".  Returns true when res->outcome is SANDBOX_OK. */
+ * "file:line: text".  Returns true when res->outcome is SANDBOX_OK.
+ * Not reentrant: fn must not call sandbox_protect (or run/call) itself. */
 bool sandbox_protect(Sandbox *sb, lua_CFunction fn, void *ud, SandboxResult *res);
 
 /* Inside sandbox_protect: compiles src in text mode and leaves the function

@@ -74,6 +74,8 @@ static const HostileCase hostile[] = {
     {"collectgarbage-stop.lua", SANDBOX_RUNTIME, "collectgarbage('stop')", 2, false},
     {"garbage-churn.lua", SANDBOX_INSTRUCTIONS, "instruction limit", 0, false},
     {"syntax-error.lua", SANDBOX_SYNTAX, "unexpected symbol near '='", 2, false},
+    {"metamethod-recursion.lua", SANDBOX_RUNTIME, "C stack overflow", 3, false},
+    {"pcall-recursion.lua", SANDBOX_OK, "true", 0, false},
     {"unknown-global.lua", SANDBOX_RUNTIME, "unknown global 'tonumbr'", 2, false},
 };
 #define NHOSTILE (sizeof hostile / sizeof hostile[0])
