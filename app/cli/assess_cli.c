@@ -25,6 +25,11 @@ static void read_clock(AssessCli *a)
     a->today = assess_day(a->now, offset);
 }
 
+void assess_cli_tick(AssessCli *a)
+{
+    read_clock(a);
+}
+
 int assess_cli_open(AssessCli *a, int *argc, char **argv, bool want_write)
 {
     *a = (AssessCli){0};

@@ -35,6 +35,8 @@ typedef struct AssessCli {
  * Returns 0, or the exit status to end with after printing why. */
 int assess_cli_open(AssessCli *a, int *argc, char **argv, bool want_write);
 void assess_cli_close(AssessCli *a);
+/* Reads the clock again (a quiz takes minutes; answers keep their own time). */
+void assess_cli_tick(AssessCli *a);
 /* Saves the record; prints why on failure.  True when saved. */
 bool assess_cli_save(AssessCli *a);
 /* "2026-09-01" for a day number. */

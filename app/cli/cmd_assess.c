@@ -129,7 +129,7 @@ static void print_summary(AssessCli *a, const Quiz *q)
             continue;
         char how[160];
         mastery_describe(e, how, sizeof how);
-        printf("  %-40s %-18s %s\n", a->content.competencies[i].title,
+        printf("  %-42s %-18s %s\n", a->content.competencies[i].title,
                a->content.stages[e->stage].name, how);
     }
     stage_report_fini(&rep);
@@ -155,6 +155,7 @@ static int run_quiz(AssessCli *a, Quiz *q)
         if (!ask(it, &line, &r))
             break;
         Score s;
+        assess_cli_tick(a);
         quiz_answer(q, &a->log, &r, a->now, &s);
         show_result(it, &s);
         score_fini(&s);
@@ -164,6 +165,7 @@ static int run_quiz(AssessCli *a, Quiz *q)
     if (q->skipped_predict > 0)
         printf("\n(%zu predict-the-output item%s left out: they need the simulator.)\n",
                q->skipped_predict, q->skipped_predict == 1 ? " was" : "s were");
+    assess_cli_tick(a);
     if (!quiz_finish(q, &a->log, a->now)) {
         puts("\nNo question answered; nothing recorded.");
         return 0;

@@ -149,11 +149,11 @@ static void print_text(const AssessCli *a, const StageReport *r)
         const CompetencyEstimate *e = &r->comps[i];
         char how[160];
         mastery_describe(e, how, sizeof how);
-        printf("  %-40s %-18s", c->competencies[i].title,
-               e->stage >= 0 ? c->stages[e->stage].name : "not assessed");
         if (e->stage >= 0)
-            printf(" mastery %.2f, %s", e->mastery, how);
-        putchar('\n');
+            printf("  %-42s %-18s mastery %.2f, %s\n", c->competencies[i].title,
+                   c->stages[e->stage].name, e->mastery, how);
+        else
+            printf("  %-42s not assessed\n", c->competencies[i].title);
         print_move_up(c, e);
     }
     if (r->overall >= 0)

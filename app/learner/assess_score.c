@@ -63,7 +63,9 @@ void quiz_score(const Item *it, const Response *r, const char *expected, Score *
             out->result = RESULT_PARTIAL;
         break;
     case ITEM_NUMERIC:
-        if (isfinite(r->number) && fabs(r->number - it->number) <= it->tolerance)
+        /* the slack absorbs binary rounding: 58 is within 0.1 of 57.9 */
+        if (isfinite(r->number) &&
+            fabs(r->number - it->number) <= it->tolerance + 1e-9 * fmax(1.0, fabs(it->number)))
             out->result = RESULT_CORRECT;
         break;
     case ITEM_PREDICT: {

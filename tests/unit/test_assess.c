@@ -1,0 +1,854 @@
+/*
+ * Unit tests for the assessment engine in app/learner: scoring of every item
+ * kind, BKT updates against values worked by hand from Corbett & Anderson's
+ * equations, the stage rules on constructed histories, SM-2 intervals, the
+ * roadmap ranking, the assessments file (round trip, strict reader, damaged
+ * files), the content validator on broken input, and every shipped item.
+ * Files are written under mkdtemp directories, never the real home.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "base/diag.h"
+#include "base/fsutil.h"
+#include "learner/assess.h"
+#include "learner/assess_log.h"
+#include "learner/assess_store.h"
+#include "learner/mastery.h"
+#include "learner/quiz.h"
+#include "learner/review.h"
+#include "learner/roadmap.h"
+
+#define NOW 1800000000LL
+#define DAY 86400LL
+
+static AssessContent shipped;
+
+static int load_shipped(void **state)
+{
+    (void)state;
+    DiagList d = {0};
+    bool ok = assess_content_load("assessments", &shipped, &d);
+    if (!ok)
+        diag_print(&d, stderr);
+    diag_fini(&d);
+    return ok ? 0 : -1;
+}
+
+static int free_shipped(void **state)
+{
+    (void)state;
+    assess_content_fini(&shipped);
+    return 0;
+}
+
+static const Item *item(const char *id)
+{
+    const Item *it = assess_item(&shipped, id);
+    assert_non_null(it);
+    return it;
+}
+
+/* ---- scoring ------------------------------------------------------------ */
+
+static AnswerResult score_line(const Item *it, const char *line, Score *s)
+{
+    Response r;
+    Buf err = {0};
+    bool ok = quiz_parse_response(it, line, &r, &err);
+    buf_fini(&err);
+    assert_true(ok);
+    quiz_score(it, &r, NULL, s);
+    return s->result;
+}
+
+static void test_score_single_and_numeric(void **state)
+{
+    (void)state;
+    Score s;
+    assert_int_equal(score_line(item("ch01-small-threshold"), "1", &s), RESULT_CORRECT);
+    assert_int_equal(score_line(item("ch01-small-threshold"), "2", &s), RESULT_WRONG);
+    assert_int_equal(score_line(item("ch01-size-class"), " 48 ", &s), RESULT_CORRECT);
+    assert_int_equal(score_line(item("ch01-size-class"), "47.5", &s), RESULT_WRONG);
+    /* tolerance: 57.9 +- 0.1 */
+    assert_int_equal(score_line(item("ch06-python-share"), "58", &s), RESULT_CORRECT);
+    assert_int_equal(score_line(item("ch06-python-share"), "58.1", &s), RESULT_WRONG);
+    Response r;
+    Buf err = {0};
+    assert_false(quiz_parse_response(item("ch01-small-threshold"), "1 2", &r, &err));
+    assert_false(quiz_parse_response(item("ch01-small-threshold"), "9", &r, &err));
+    assert_false(quiz_parse_response(item("ch01-size-class"), "forty", &r, &err));
+    assert_true(err.len > 0);
+    buf_fini(&err);
+}
+
+static void test_score_multiple_exact_set(void **state)
+{
+    (void)state;
+    Score s;
+    const Item *it = item("ch01-not-pymalloc"); /* right: 1 and 2 */
+    assert_int_equal(score_line(it, "2, 1", &s), RESULT_CORRECT);
+    assert_int_equal(score_line(it, "1", &s), RESULT_WRONG);       /* a subset */
+    assert_int_equal(score_line(it, "1 2 3", &s), RESULT_WRONG);   /* a superset */
+    Response r;
+    Buf err = {0};
+    assert_false(quiz_parse_response(it, "1 1", &r, &err)); /* repeated */
+    buf_fini(&err);
+}
+
+static void test_score_ordering_partial(void **state)
+{
+    (void)state;
+    Score s;
+    const Item *it = item("ch02-collection-steps"); /* right: 2 4 1 3 */
+    assert_int_equal(score_line(it, "2 4 1 3", &s), RESULT_CORRECT);
+    assert_int_equal(s.in_place, 4);
+    assert_int_equal(score_line(it, "2 4 3 1", &s), RESULT_PARTIAL);
+    assert_int_equal(s.in_place, 2);
+    assert_int_equal(s.total, 4);
+    assert_int_equal(score_line(it, "1 2 3 4", &s), RESULT_WRONG);
+    assert_int_equal(s.in_place, 0);
+    Response r;
+    Buf err = {0};
+    assert_false(quiz_parse_response(it, "2 4 1", &r, &err)); /* must give all */
+    buf_fini(&err);
+}
+
+static void test_score_predict(void **state)
+{
+    (void)state;
+    const Item *it = item("ch02-predict-alias");
+    assert_null(it->answer);
+    assert_non_null(it->program);
+    Response r = {.text = "3  \n\n"};
+    Score s;
+    quiz_score(it, &r, "3\n", &s);
+    assert_int_equal(s.result, RESULT_CORRECT);
+    assert_string_equal(s.expected, "3");
+    score_fini(&s);
+    r.text = "2";
+    quiz_score(it, &r, "3\n", &s);
+    assert_int_equal(s.result, RESULT_WRONG);
+    score_fini(&s);
+}
+
+/* ---- BKT ------------------------------------------------------------------ */
+
+static void test_bkt_hand_computed(void **state)
+{
+    (void)state;
+    BktParams p = {.p_init = 0.2, .p_learn = 0.1, .p_guess = 0.25, .p_slip = 0.1};
+    /* right: 0.2*0.9 / (0.2*0.9 + 0.8*0.25) = 0.473684; + 0.526316*0.1 = 0.526316 */
+    assert_true(fabs(bkt_update(&p, 0.2, true, 1.0) - 0.526316) < 1e-6);
+    /* wrong: 0.2*0.1 / (0.2*0.1 + 0.8*0.75) = 0.032258; + 0.967742*0.1 = 0.129032 */
+    assert_true(fabs(bkt_update(&p, 0.2, false, 1.0) - 0.129032) < 1e-6);
+    /* two right in a row: 0.526316 -> 0.473684/0.592105 = 0.8 -> 0.82 */
+    assert_true(fabs(bkt_update(&p, bkt_update(&p, 0.2, true, 1), true, 1) - 0.82) < 1e-6);
+    /* weight 0 changes nothing; weight 0.5 goes half way, learning halved:
+     * 0.5*0.473684 + 0.5*0.2 = 0.336842; + 0.663158*0.05 = 0.37 */
+    assert_true(fabs(bkt_update(&p, 0.2, true, 0.0) - 0.2) < 1e-12);
+    assert_true(fabs(bkt_update(&p, 0.2, true, 0.5) - 0.37) < 1e-6);
+    /* p(correct) = 0.2*0.9 + 0.8*0.25 = 0.38 */
+    assert_true(fabs(bkt_p_correct(&p, 0.2) - 0.38) < 1e-12);
+}
+
+/* ---- stage rules -------------------------------------------------------- */
+
+static void answer_all(AssessLog *log, int chapter, bool right, int64_t at)
+{
+    for (size_t i = 0; i < shipped.nitems; i++) {
+        const Item *it = &shipped.items[i];
+        if (it->chapter != chapter || it->kind == ITEM_PREDICT)
+            continue;
+        const char *ids[8];
+        for (size_t k = 0; k < it->ncompetencies; k++)
+            ids[k] = shipped.competencies[it->competencies[k]].id;
+        assess_log_add_answer(log, it->id, at, right ? RESULT_CORRECT : RESULT_WRONG,
+                              it->difficulty, ids, it->ncompetencies, 1);
+    }
+}
+
+static const CompetencyEstimate *est(const StageReport *r, const char *id)
+{
+    int i = assess_competency_index(&shipped, id);
+    assert_true(i >= 0);
+    return &r->comps[i];
+}
+
+static void test_stage_no_evidence(void **state)
+{
+    (void)state;
+    AssessLog log;
+    assess_log_init(&log, "t");
+    StageReport r;
+    mastery_report(&shipped, &log, NOW, &r);
+    for (size_t i = 0; i < r.n; i++) {
+        assert_int_equal(r.comps[i].stage, -1);
+        assert_int_equal(r.comps[i].confidence, CONF_NONE);
+        assert_true(fabs(r.comps[i].mastery - shipped.model.bkt.p_init) < 1e-12);
+        assert_int_equal(r.comps[i].next_stage, 0);
+    }
+    assert_int_equal(r.overall, -1);
+    assert_int_equal(r.assessed, 0);
+    stage_report_fini(&r);
+    assess_log_fini(&log);
+}
+
+static void test_stage_all_wrong_and_all_right(void **state)
+{
+    (void)state;
+    AssessLog log;
+    assess_log_init(&log, "t");
+    answer_all(&log, 2, false, NOW);
+    StageReport r;
+    mastery_report(&shipped, &log, NOW, &r);
+    const CompetencyEstimate *gc = est(&r, "garbage-collection");
+    assert_int_equal(gc->stage, 0); /* placed, at novice */
+    assert_true(gc->mastery < 0.2);
+    assert_int_equal(gc->confidence, CONF_FAIRLY_SURE); /* 9 fresh answers */
+    assert_int_equal(gc->next_stage, 1);
+    assert_true(gc->answers_needed >= 1);
+    stage_report_fini(&r);
+    assess_log_fini(&log);
+
+    assess_log_init(&log, "t");
+    answer_all(&log, 2, true, NOW);
+    mastery_report(&shipped, &log, NOW, &r);
+    gc = est(&r, "garbage-collection");
+    assert_true(gc->mastery > 0.99);
+    assert_int_equal(gc->right_at[3], 3); /* three difficulty-3 items */
+    /* expert also asks for a solved exercise: proficient without one */
+    assert_int_equal(gc->stage, assess_stage_index(&shipped, "proficient"));
+    assert_int_equal(gc->exercises_needed, 1);
+    const char *ids[] = {"garbage-collection"};
+    assess_log_add_exercise(&log, "ex-cycles", NOW, true, 0, 3, ids, 1);
+    stage_report_fini(&r);
+    mastery_report(&shipped, &log, NOW, &r);
+    assert_int_equal(est(&r, "garbage-collection")->stage, assess_stage_index(&shipped, "expert"));
+    assert_int_equal(est(&r, "garbage-collection")->next_stage, -1);
+    stage_report_fini(&r);
+    assess_log_fini(&log);
+}
+
+static void test_stage_hints_and_ratings(void **state)
+{
+    (void)state;
+    AssessLog a, b;
+    assess_log_init(&a, "t");
+    assess_log_init(&b, "t");
+    const char *ids[] = {"bindings-capi"};
+    assess_log_add_exercise(&a, "ex", NOW, true, 0, 2, ids, 1);
+    assess_log_add_exercise(&b, "ex", NOW, true, 2, 2, ids, 1);
+    StageReport ra, rb;
+    mastery_report(&shipped, &a, NOW, &ra);
+    mastery_report(&shipped, &b, NOW, &rb);
+    /* hints lower the weight, so the estimate rises less and counts less */
+    assert_true(est(&rb, "bindings-capi")->mastery < est(&ra, "bindings-capi")->mastery);
+    assert_true(est(&rb, "bindings-capi")->effective < est(&ra, "bindings-capi")->effective);
+    assert_int_equal(est(&rb, "bindings-capi")->solved, 0); /* not "without hints" */
+    stage_report_fini(&ra);
+    stage_report_fini(&rb);
+    /* a rating of 3 is no information; 5 nudges up by a light weight */
+    assess_log_add_rating(&a, "async-services", NOW, 3);
+    mastery_report(&shipped, &a, NOW, &ra);
+    assert_true(fabs(est(&ra, "async-services")->mastery - shipped.model.bkt.p_init) < 1e-12);
+    assert_int_equal(est(&ra, "async-services")->ratings, 1);
+    stage_report_fini(&ra);
+    assess_log_add_rating(&a, "async-services", NOW, 5);
+    mastery_report(&shipped, &a, NOW, &ra);
+    assert_true(est(&ra, "async-services")->mastery > shipped.model.bkt.p_init);
+    assert_int_equal(est(&ra, "async-services")->confidence, CONF_TENTATIVE);
+    stage_report_fini(&ra);
+    assess_log_fini(&a);
+    assess_log_fini(&b);
+}
+
+static void test_stage_old_evidence(void **state)
+{
+    (void)state;
+    AssessLog fresh, old, older;
+    assess_log_init(&fresh, "t");
+    assess_log_init(&old, "t");
+    assess_log_init(&older, "t");
+    answer_all(&fresh, 1, true, NOW);
+    answer_all(&old, 1, true, NOW - 100 * DAY);
+    answer_all(&older, 1, true, NOW - 400 * DAY);
+    StageReport a, b, c;
+    mastery_report(&shipped, &fresh, NOW, &a);
+    mastery_report(&shipped, &old, NOW, &b);
+    mastery_report(&shipped, &older, NOW, &c);
+    const CompetencyEstimate *ea = est(&a, "memory-architecture"),
+                             *eb = est(&b, "memory-architecture"),
+                             *ec = est(&c, "memory-architecture");
+    /* BKT has no forgetting: same mastery and stage ... */
+    assert_true(fabs(ea->mastery - ec->mastery) < 1e-12);
+    assert_int_equal(ea->stage, ec->stage);
+    /* ... but the evidence counts for less, and past stale_days it is stale */
+    assert_int_equal(ea->confidence, CONF_FAIRLY_SURE);
+    assert_true(eb->effective < ea->effective / 2);
+    assert_int_equal(eb->confidence, CONF_LIKELY);
+    assert_int_equal(ec->confidence, CONF_STALE);
+    char text[160];
+    mastery_describe(ec, text, sizeof text);
+    assert_non_null(strstr(text, "stale"));
+    stage_report_fini(&a);
+    stage_report_fini(&b);
+    stage_report_fini(&c);
+    assess_log_fini(&fresh);
+    assess_log_fini(&old);
+    assess_log_fini(&older);
+}
+
+static void test_stage_rules_table(void **state)
+{
+    (void)state;
+    AssessModel m = {0};
+    m.rules[1] = (StageRule){0.4, 1, 1, 0};
+    m.rules[2] = (StageRule){0.7, 2, 2, 0};
+    m.rules[3] = (StageRule){0.9, 2, 3, 0};
+    m.rules[4] = (StageRule){0.95, 3, 3, 1};
+    m.overall_min_assessed = 3;
+    int none[4] = {0}, two_hard[4] = {0, 2, 2, 2}, easy_only[4] = {0, 5, 0, 0};
+    assert_int_equal(mastery_stage(&m, 0.99, none, 0, false), -1);
+    assert_int_equal(mastery_stage(&m, 0.1, none, 0, true), 0);
+    assert_int_equal(mastery_stage(&m, 0.5, none, 0, true), 0);     /* needs a right answer */
+    assert_int_equal(mastery_stage(&m, 0.99, easy_only, 0, true), 1); /* no harder items */
+    assert_int_equal(mastery_stage(&m, 0.8, two_hard, 0, true), 2);
+    assert_int_equal(mastery_stage(&m, 0.96, two_hard, 5, true), 3); /* 3 hard for expert */
+    int hard3[4] = {0, 3, 3, 3};
+    assert_int_equal(mastery_stage(&m, 0.96, hard3, 1, true), 4);
+    assert_int_equal(mastery_stage(&m, 0.85, hard3, 1, true), 2); /* a ladder: no skipping */
+    /* overall: lower median of assessed stages, after enough are assessed */
+    int s1[] = {-1, 3, -1, 1};
+    assert_int_equal(mastery_overall(&m, s1, 4), -1);
+    int s2[] = {4, 1, -1, 2, 0};
+    assert_int_equal(mastery_overall(&m, s2, 5), 1);
+    int s3[] = {3, 3, 1};
+    assert_int_equal(mastery_overall(&m, s3, 3), 3);
+}
+
+/* ---- SM-2 ----------------------------------------------------------------- */
+
+static void test_sm2_intervals(void **state)
+{
+    (void)state;
+    ReviewCard c = {.ease = 2.5};
+    review_grade(&c, 4, 100);
+    assert_int_equal(c.interval, 1);
+    assert_int_equal(c.due, 101);
+    assert_true(fabs(c.ease - 2.5) < 1e-9); /* q = 4 leaves EF as it is */
+    review_grade(&c, 4, 101);
+    assert_int_equal(c.interval, 6);
+    review_grade(&c, 4, 107);
+    assert_int_equal(c.interval, 15); /* ceil(6 * 2.5) */
+    review_grade(&c, 5, 122);
+    assert_int_equal(c.interval, 38); /* ceil(15 * 2.5), then EF rises */
+    assert_true(fabs(c.ease - 2.6) < 1e-9);
+    review_grade(&c, 1, 160);         /* a lapse restarts, EF unchanged */
+    assert_int_equal(c.interval, 1);
+    assert_int_equal(c.repetitions, 0);
+    assert_int_equal(c.lapses, 1);
+    assert_true(fabs(c.ease - 2.6) < 1e-9);
+    review_grade(&c, 3, 161);         /* 0.1 - 2*(0.08 + 0.04) = -0.14 */
+    assert_true(fabs(c.ease - 2.46) < 1e-9);
+    ReviewCard f = {.ease = 1.35};
+    review_grade(&f, 3, 0);
+    assert_true(fabs(f.ease - SM2_MIN_EASE) < 1e-9);
+}
+
+static void test_review_queue(void **state)
+{
+    (void)state;
+    AssessLog log;
+    assess_log_init(&log, "t");
+    const AssessModel *m = &shipped.model;
+    review_note_answer(&log, m, "ch01-arena-size", RESULT_CORRECT, 100);
+    assert_int_equal(log.ncards, 0); /* only misses enter the queue */
+    review_note_answer(&log, m, "ch01-size-class", RESULT_WRONG, 100);
+    review_note_answer(&log, m, "ch01-lifo-reuse", RESULT_PARTIAL, 100);
+    review_note_answer(&log, m, "no-such-item", RESULT_WRONG, 100);
+    assert_int_equal(log.ncards, 3);
+    size_t *due;
+    assert_int_equal(review_due(&log, &shipped, 100, &due), 0); /* tomorrow, not today */
+    free(due);
+    assert_int_equal(review_due(&log, &shipped, 101, &due), 2); /* unknown items left out */
+    free(due);
+    assert_int_equal(review_next_day(&log, 100), 101);
+    /* a right review moves the card on */
+    review_note_answer(&log, m, "ch01-size-class", RESULT_CORRECT, 101);
+    assert_int_equal(assess_log_card_get(&log, "ch01-size-class")->due, 102);
+    assess_log_fini(&log);
+}
+
+/* ---- quiz sessions ------------------------------------------------------- */
+
+static void test_quiz_chapter_and_history(void **state)
+{
+    (void)state;
+    AssessLog log;
+    assess_log_init(&log, "t");
+    Quiz q;
+    quiz_start(&q, &shipped, &log, QUIZ_CHAPTER, 2, NOW, NOW / DAY, NULL, NULL);
+    const Item *it;
+    int n = 0;
+    while ((it = quiz_next(&q)) != NULL) {
+        assert_int_equal(it->chapter, 2);
+        assert_int_not_equal(it->kind, ITEM_PREDICT);
+        Response r = {.nchoices = 1, .number = -1};
+        Score s;
+        quiz_answer(&q, &log, &r, NOW + n++, &s);
+        score_fini(&s);
+    }
+    assert_int_equal(q.skipped_predict, 2); /* no simulator here */
+    assert_int_equal(n, (int)q.planned);
+    assert_true(quiz_finish(&q, &log, NOW + 100));
+    assert_int_equal(log.nsessions, 1);
+    assert_int_equal(log.sessions[0].kind, SESSION_CHAPTER);
+    assert_int_equal(log.sessions[0].items, n);
+    assert_int_equal(log.sessions[0].nstages, shipped.ncompetencies);
+    assert_int_equal(log.answers[0].session, log.sessions[0].id);
+    assert_true(log.ncards > 0);
+    quiz_fini(&q);
+    /* a second session gets the next id */
+    quiz_start(&q, &shipped, &log, QUIZ_CHAPTER, 3, NOW, NOW / DAY, NULL, NULL);
+    assert_int_equal(q.session, log.sessions[0].id + 1);
+    assert_false(quiz_finish(&q, &log, NOW)); /* nothing answered: nothing kept */
+    quiz_fini(&q);
+    assess_log_fini(&log);
+}
+
+static bool fake_sim(const Item *it, Buf *out, void *ctx)
+{
+    (void)ctx;
+    buf_adds(out, strstr(it->program, "getrefcount") ? "3\n" : "10\n");
+    return true;
+}
+
+static void test_quiz_stage_adaptive(void **state)
+{
+    (void)state;
+    AssessLog log;
+    assess_log_init(&log, "t");
+    Quiz q;
+    quiz_start(&q, &shipped, &log, QUIZ_STAGE, 0, NOW, NOW / DAY, fake_sim, NULL);
+    const Item *first = quiz_next(&q);
+    assert_non_null(first);
+    assert_int_equal(first->difficulty, shipped.model.start_difficulty);
+    int comp = q.current_comp;
+    Response right = {0};
+    if (first->kind == ITEM_NUMERIC)
+        right.number = first->number;
+    for (size_t i = 0; i < first->nanswer; i++)
+        right.choices[right.nchoices++] = first->answer[i];
+    Score s;
+    quiz_answer(&q, &log, &right, NOW, &s);
+    assert_int_equal(s.result, RESULT_CORRECT);
+    score_fini(&s);
+    assert_int_equal(q.level[comp], shipped.model.start_difficulty + 1); /* harder next */
+    int asked = 1;
+    const Item *it;
+    while ((it = quiz_next(&q)) != NULL) {
+        Response wrong = {.nchoices = 0, .number = -12345, .text = "?"};
+        quiz_answer(&q, &log, &wrong, NOW, &s);
+        score_fini(&s);
+        asked++;
+    }
+    assert_true(asked <= (int)q.planned);
+    assert_true(asked >= (int)shipped.ncompetencies);
+    for (size_t i = 0; i < shipped.ncompetencies; i++)
+        assert_true(q.asked[i] >= 1);
+    quiz_fini(&q);
+    assess_log_fini(&log);
+}
+
+/* ---- roadmap -------------------------------------------------------------- */
+
+static void test_roadmap_ranking(void **state)
+{
+    (void)state;
+    const Track *t = assess_track(&shipped, "training-infra");
+    assert_non_null(t);
+    AssessLog log;
+    assess_log_init(&log, "t");
+    StageReport r;
+    mastery_report(&shipped, &log, NOW, &r);
+    RoadmapEntry e[16];
+    size_t n = roadmap_build(&shipped, t, &r, e);
+    assert_int_equal(n, t->nweights);
+    /* nothing assessed: gap = target rank, priority = gap x weight; ties by
+     * weight, then content order */
+    assert_int_equal(e[0].competency, assess_competency_index(&shipped, "memory-architecture"));
+    assert_true(fabs(e[0].priority - 9) < 1e-9);
+    assert_int_equal(e[1].competency, assess_competency_index(&shipped, "concurrency-gil"));
+    assert_int_equal(e[2].competency, assess_competency_index(&shipped, "garbage-collection"));
+    assert_true(fabs(e[2].priority - 6) < 1e-9);
+    for (size_t i = 1; i < n; i++)
+        assert_true(e[i - 1].priority >= e[i].priority);
+    for (size_t i = 0; i < n; i++)
+        assert_true(e[i].nactions >= 1); /* every gap has a next step */
+    stage_report_fini(&r);
+    /* memory at its target drops to the end with no gap */
+    answer_all(&log, 1, true, NOW);
+    mastery_report(&shipped, &log, NOW, &r);
+    n = roadmap_build(&shipped, t, &r, e);
+    assert_int_equal(e[n - 1].competency,
+                     assess_competency_index(&shipped, "memory-architecture"));
+    assert_int_equal(e[n - 1].gap, 0);
+    stage_report_fini(&r);
+    assess_log_fini(&log);
+}
+
+/* ---- the assessments file ------------------------------------------------ */
+
+static void sample_log(AssessLog *log)
+{
+    assess_log_init(log, "alice");
+    const char *ids[] = {"memory-architecture", "garbage-collection"};
+    assess_log_add_answer(log, "ch01-size-class", NOW, RESULT_WRONG, 1, ids, 2, 1);
+    assess_log_add_answer(log, "ch01-lifo-reuse", NOW + 5, RESULT_PARTIAL, 2, ids, 1, 1);
+    assess_log_add_exercise(log, "ex \"quoted\"", NOW + 9, true, 2, 3, ids + 1, 1);
+    assess_log_add_rating(log, "async-services", NOW + 10, 4);
+    assess_log_set_track(log, "training-infra");
+    SessionRec *s = assess_log_add_session(log, SESSION_CHAPTER, 1, NOW);
+    s->finished = NOW + 20;
+    s->items = 2;
+    s->overall = NULL;
+    s->stages = calloc(2, sizeof *s->stages);
+    s->stages[0] = (StageSnap){strdup("memory-architecture"), strdup("novice"), 0.125};
+    s->stages[1] = (StageSnap){strdup("garbage-collection"), NULL, 0.2};
+    s->nstages = 2;
+    ReviewCard *c = assess_log_add_card(log, "ch01-size-class", 2.36, 20834);
+    c->interval = 6;
+    c->repetitions = 2;
+    c->lapses = 1;
+}
+
+static void test_log_round_trip(void **state)
+{
+    (void)state;
+    AssessLog log, back;
+    sample_log(&log);
+    Buf a = {0}, b = {0};
+    assess_log_serialize(&log, &a);
+    assert_true(a.len > 0);
+    DiagList d = {0};
+    bool ok = assess_log_parse(a.data, a.len, "a.yaml", &back, &d);
+    if (!ok)
+        diag_print(&d, stderr);
+    assert_true(ok);
+    assert_int_equal(back.nanswers, 2);
+    assert_int_equal(back.answers[1].result, RESULT_PARTIAL);
+    assert_string_equal(back.exercises[0].exercise, "ex \"quoted\"");
+    assert_int_equal(back.exercises[0].hints, 2);
+    assert_string_equal(back.track, "training-infra");
+    assert_null(back.sessions[0].stages[1].stage);
+    assert_true(fabs(back.cards[0].ease - 2.36) < 1e-9);
+    assess_log_serialize(&back, &b);
+    assert_string_equal(buf_str(&a), buf_str(&b));
+    buf_fini(&a);
+    buf_fini(&b);
+    diag_fini(&d);
+    assess_log_fini(&log);
+    assess_log_fini(&back);
+}
+
+/* Parses text that must fail with `needle` in a message at line:col. */
+static void expect_bad(const char *text, const char *needle, int line)
+{
+    AssessLog out;
+    DiagList d = {0};
+    assert_false(assess_log_parse(text, strlen(text), "x.yaml", &out, &d));
+    bool found = false;
+    for (size_t i = 0; i < d.len; i++)
+        if (strstr(d.items[i].msg, needle) && (line == 0 || d.items[i].line == line))
+            found = true;
+    if (!found)
+        diag_print(&d, stderr);
+    assert_true(found);
+    assert_int_equal(out.nanswers, 0);
+    diag_fini(&d);
+    assess_log_fini(&out);
+}
+
+static void test_log_strict_reader(void **state)
+{
+    (void)state;
+    AssessLog log;
+    sample_log(&log);
+    Buf good = {0};
+    assess_log_serialize(&log, &good);
+    assess_log_fini(&log);
+    /* cut short anywhere before the end marker: damaged, never "less history" */
+    for (size_t cut = 0; cut + 4 < good.len; cut += 7) {
+        AssessLog out;
+        DiagList d = {0};
+        assert_false(assess_log_parse(good.data, cut, "x.yaml", &out, &d));
+        assert_true(d.len > 0);
+        diag_fini(&d);
+        assess_log_fini(&out);
+    }
+    buf_fini(&good);
+    expect_bad("profile: \"a\"\nschema: 1\n...\n", "schema", 1);
+    expect_bad("schema: 9\nprofile: \"a\"\n...\n", "newer pydive", 1);
+    const char *head = "schema: 1\nprofile: \"a\"\nupdated: 0\ntrack: null\n";
+    const char *tail = "exercises: []\nratings: []\nsessions: []\nreview: []\n...\n";
+    char text[1024];
+    snprintf(text, sizeof text, "%sanswers:\n- item: \"x\"\n  at: 1\n  result: \"maybe\"\n"
+             "  difficulty: 1\n  competencies: []\n  session: 1\n%s", head, tail);
+    expect_bad(text, "unknown result 'maybe'", 8);
+    snprintf(text, sizeof text, "%sanswers: []\ncolour: 1\n%s", head, tail);
+    expect_bad(text, "unknown key 'colour'", 6);
+    snprintf(text, sizeof text, "%sanswers: []\n%s", head, tail);
+    char *dup = strstr(text, "review: []");
+    memcpy(dup, "track: nul", 10); /* a key twice */
+    expect_bad(text, "appears twice", 0);
+}
+
+static char tmpdir[64];
+
+static int mk_tmp(void **state)
+{
+    (void)state;
+    strcpy(tmpdir, "/tmp/pydive-assess-XXXXXX");
+    return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int rm_tmp(void **state)
+{
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static void test_store_save_and_damage(void **state)
+{
+    (void)state;
+    AssessStore s;
+    AssessLog log;
+    DiagList d = {0};
+    assert_true(assess_store_open(&s, tmpdir, "alice", true, &log, &d));
+    assert_false(s.read_only);
+    assert_int_equal(log.nanswers, 0);
+    const char *ids[] = {"memory-architecture"};
+    assess_log_add_answer(&log, "ch01-size-class", NOW, RESULT_CORRECT, 1, ids, 1, 1);
+    Buf err = {0};
+    assert_true(assess_store_save(&s, &log, &err));
+    /* a second writer is refused while the first holds the lock */
+    AssessStore s2;
+    AssessLog log2;
+    assert_true(assess_store_open(&s2, tmpdir, "alice", true, &log2, &d));
+    assert_true(s2.read_only);
+    assert_int_equal(log2.nanswers, 1);
+    assert_false(assess_store_save(&s2, &log2, &err));
+    assess_store_close(&s2);
+    assess_log_fini(&log2);
+    assess_store_close(&s);
+    assess_log_fini(&log);
+    diag_fini(&d);
+
+    /* reopen: the answer survived */
+    assert_true(assess_store_open(&s, tmpdir, "alice", false, &log, &d));
+    assert_int_equal(log.nanswers, 1);
+    char *path = strdup(s.path);
+    assess_store_close(&s);
+    assess_log_fini(&log);
+
+    /* damage it: moved aside with a warning, the learner starts clean */
+    assert_true(file_write_atomic(path, "schema: 1\nanswers: [\n", 21, &err));
+    assert_true(assess_store_open(&s, tmpdir, "alice", true, &log, &d));
+    assert_int_equal(log.nanswers, 0);
+    assert_int_equal(diag_count(&d, DIAG_WARNING), 1);
+    assert_non_null(strstr(d.items[0].msg, "moved to"));
+    assert_false(file_exists(path));
+    char *dir = strdup(path);
+    *strrchr(dir, '/') = '\0';
+    char **names;
+    size_t n = dir_list(dir, "", &names), aside = 0;
+    for (size_t i = 0; i < n; i++)
+        aside += strncmp(names[i], "assessments.yaml.damaged-", 25) == 0;
+    dir_list_free(names, n);
+    assert_int_equal(aside, 1);
+    assess_store_close(&s);
+    assess_log_fini(&log);
+    free(dir);
+    free(path);
+    diag_fini(&d);
+    buf_fini(&err);
+}
+
+/* ---- the content validator ---------------------------------------------- */
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    char *p = path_join(dir, name);
+    Buf err = {0};
+    assert_true(file_write_atomic(p, text, strlen(text), &err));
+    buf_fini(&err);
+    free(p);
+}
+
+/* Copies the shipped non-item files into dir, plus one ch01.yaml. */
+static void content_with(const char *dir, const char *ch01)
+{
+    const char *files[] = {"stages.yaml", "competencies.yaml", "model.yaml", "tracks.yaml",
+                           "actions.yaml"};
+    mkdir(dir, 0700);
+    for (size_t i = 0; i < 5; i++) {
+        char *src = path_join("assessments", files[i]);
+        Buf text = {0}, err = {0};
+        assert_true(file_read(src, 1 << 20, &text, &err));
+        write_file(dir, files[i], buf_str(&text));
+        buf_fini(&text);
+        buf_fini(&err);
+        free(src);
+    }
+    write_file(dir, "ch01.yaml", ch01);
+}
+
+static void expect_content_error(const char *ch01, const char *needle, int line, int col)
+{
+    char *dir = path_join(tmpdir, "content");
+    content_with(dir, ch01);
+    AssessContent c;
+    DiagList d = {0};
+    assert_false(assess_content_load(dir, &c, &d));
+    bool found = false;
+    for (size_t i = 0; i < d.len; i++)
+        if (strstr(d.items[i].msg, needle) && d.items[i].line == line &&
+            (col == 0 || d.items[i].col == col) && strstr(d.items[i].file, "ch01.yaml"))
+            found = true;
+    if (!found) {
+        fprintf(stderr, "wanted '%s' at %d:%d, got:\n", needle, line, col);
+        diag_print(&d, stderr);
+    }
+    assert_true(found);
+    diag_fini(&d);
+    assess_content_fini(&c);
+    free(dir);
+}
+
+#define ITEM_HEAD "items:\n  - id: a\n    chapter: 1\n    competencies: [memory-architecture]\n" \
+                  "    difficulty: 1\n    prompt: p\n    explanation: e\n    sources: [s]\n"
+
+static void test_content_errors(void **state)
+{
+    (void)state;
+    expect_content_error(ITEM_HEAD "    kind: single\n    choices: [x, y]\n    answer: z\n",
+                         "not one of the choices", 11, 13);
+    expect_content_error(ITEM_HEAD "    kind: numeric\n    answer: 3\n",
+                         "no 'tolerance'", 2, 5);
+    expect_content_error(ITEM_HEAD "    kind: single\n    choices: [x, y]\n    answer: x\n"
+                         "    hint: h\n", "unknown key 'hint'", 12, 5);
+    expect_content_error(ITEM_HEAD "    kind: multiple\n    choices: [x, y]\n    answer: x\n",
+                         "expected a list of choices", 11, 13);
+    expect_content_error(ITEM_HEAD "    kind: ordering\n    choices: [x, y]\n    answer: [x]\n",
+                         "lists 1 of 2", 11, 13);
+    expect_content_error(ITEM_HEAD "    kind: predict\n    program: print(1)\n    answer: '1'\n",
+                         "no typed answer", 11, 13);
+    expect_content_error(ITEM_HEAD "    kind: single\n    choices: [x, y]\n    answer: x\n"
+                         "  - id: a\n    chapter: 1\n    competencies: [memory-architecture]\n"
+                         "    difficulty: 1\n    prompt: p\n    explanation: e\n"
+                         "    sources: [s]\n    kind: numeric\n    answer: 1\n"
+                         "    tolerance: 0\n", "already used", 12, 9);
+    expect_content_error("items:\n  - id: b\n    chapter: 1\n    competencies: [memory]\n"
+                         "    difficulty: 4\n    kind: numeric\n    prompt: p\n    answer: 1\n"
+                         "    tolerance: 0\n    explanation: e\n    sources: [s]\n",
+                         "unknown competency 'memory'", 4, 20);
+    expect_content_error(ITEM_HEAD "    kind: numeric\n    answer: 1\n    tolerance: -1\n",
+                         "expected a number from 0", 11, 16);
+    expect_content_error("items:\n  - id: c\n    chapter: 2\n", "chapter 2 in a file of "
+                         "chapter 1", 3, 14);
+}
+
+static void test_shipped_items(void **state)
+{
+    (void)state;
+    int per_chapter[8] = {0}, predict2 = 0;
+    for (size_t i = 0; i < shipped.nitems; i++) {
+        const Item *it = &shipped.items[i];
+        per_chapter[it->chapter]++;
+        assert_true(it->ncompetencies > 0);
+        assert_true(it->nsources > 0);
+        assert_true(it->difficulty >= 1 && it->difficulty <= 3);
+        assert_non_null(it->explanation);
+        switch (it->kind) {
+        case ITEM_PREDICT:
+            assert_non_null(it->program);
+            assert_int_equal(it->nanswer, 0); /* the simulator computes it */
+            predict2 += it->chapter == 2;
+            break;
+        case ITEM_NUMERIC:
+            assert_true(it->tolerance >= 0);
+            break;
+        default:
+            assert_true(it->nanswer >= 1);
+            for (size_t k = 0; k < it->nanswer; k++)
+                assert_true(it->answer[k] < it->nchoices);
+            if (it->kind == ITEM_ORDERING)
+                assert_int_equal(it->nanswer, it->nchoices);
+            break;
+        }
+        /* the right answer scores as right */
+        if (it->kind != ITEM_PREDICT) {
+            Response r = {.number = it->number};
+            for (size_t k = 0; k < it->nanswer; k++)
+                r.choices[r.nchoices++] = it->answer[k];
+            Score s;
+            quiz_score(it, &r, NULL, &s);
+            assert_int_equal(s.result, RESULT_CORRECT);
+        }
+    }
+    assert_true(per_chapter[1] >= 8);
+    assert_true(per_chapter[2] - predict2 >= 8);
+    assert_int_equal(predict2, 2);
+    for (int ch = 3; ch <= 7; ch++)
+        assert_true(per_chapter[ch] >= 4);
+    const char *need[] = {"memory-architecture", "garbage-collection", "concurrency-gil",
+                          "bindings-capi", "async-services", "ecosystem-judgement",
+                          "ai-era-practice"};
+    for (size_t i = 0; i < 7; i++)
+        assert_true(assess_competency_index(&shipped, need[i]) >= 0);
+    assert_true(shipped.ntracks >= 3);
+    assert_string_equal(shipped.stages[0].id, "novice");
+    assert_string_equal(shipped.stages[4].id, "expert");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_score_single_and_numeric),
+        cmocka_unit_test(test_score_multiple_exact_set),
+        cmocka_unit_test(test_score_ordering_partial),
+        cmocka_unit_test(test_score_predict),
+        cmocka_unit_test(test_bkt_hand_computed),
+        cmocka_unit_test(test_stage_no_evidence),
+        cmocka_unit_test(test_stage_all_wrong_and_all_right),
+        cmocka_unit_test(test_stage_hints_and_ratings),
+        cmocka_unit_test(test_stage_old_evidence),
+        cmocka_unit_test(test_stage_rules_table),
+        cmocka_unit_test(test_sm2_intervals),
+        cmocka_unit_test(test_review_queue),
+        cmocka_unit_test(test_quiz_chapter_and_history),
+        cmocka_unit_test(test_quiz_stage_adaptive),
+        cmocka_unit_test(test_roadmap_ranking),
+        cmocka_unit_test(test_log_round_trip),
+        cmocka_unit_test(test_log_strict_reader),
+        cmocka_unit_test_setup_teardown(test_store_save_and_damage, mk_tmp, rm_tmp),
+        cmocka_unit_test_setup_teardown(test_content_errors, mk_tmp, rm_tmp),
+        cmocka_unit_test(test_shipped_items),
+    };
+    return cmocka_run_group_tests(tests, load_shipped, free_shipped);
+}
