@@ -20,11 +20,12 @@ PKGS      := ncursesw lua5.4 yaml-0.1
 TEST_PKGS := cmocka
 DEB_PKGS  := build-essential pkg-config libncurses-dev liblua5.4-dev libyaml-dev libcmocka-dev tmux
 
-BUILD := build
+BUILD ?= build
+PROG  ?= pydive
 OPT   ?= -O2 -g
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
-        -Wformat=2 -Wundef -Wwrite-strings -Wno-format-nonliteral -Wno-format-truncation
+        -Wformat=2 -Wundef -Wwrite-strings -Wno-format-nonliteral $(if $(findstring clang,$(CC)),,-Wno-format-truncation)
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null)
@@ -50,9 +51,9 @@ FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 VERSION  := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
 
 .PHONY: all run test unit-tests bench install uninstall clean deps ensure-deps \
-        check-layers lint fuzz test-asan
+        check-layers lint fuzz test-asan test-valgrind
 
-all: pydive
+all: $(PROG)
 
 # ---- dependencies --------------------------------------------------------
 
@@ -81,7 +82,7 @@ ensure-deps:
 
 # ---- build ---------------------------------------------------------------
 
-pydive: $(MAIN_OBJ) $(BUILD)/libpydive.a
+$(PROG): $(MAIN_OBJ) $(BUILD)/libpydive.a
 	@echo "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS)
 
@@ -123,6 +124,35 @@ test:
 	@$(MAKE) --no-print-directory pydive unit-tests
 	@tests/run.sh
 
+# The whole suite again with AddressSanitizer and UBSan built in.
+SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+test-asan:
+	@$(MAKE) --no-print-directory ensure-deps
+	@$(MAKE) --no-print-directory BUILD=build/asan PROG=build/asan/pydive \
+	  OPT="-O1 -g $(SAN)" LDFLAGS="$(SAN)" build/asan/pydive unit-tests
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	  PYDIVE=build/asan/pydive TEST_BUILD=build/asan tests/run.sh
+
+# The command-line and terminal flows under valgrind: any error or definite
+# leak fails the run (ncurses keeps "still reachable" memory on purpose).
+VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full \
+  --errors-for-leak-kinds=definite --show-leak-kinds=definite
+test-valgrind: pydive
+	@command -v valgrind >/dev/null || $(MAKE) --no-print-directory deps DEB_PKGS=valgrind
+	@PYDIVE="$(VALGRIND) ./pydive" tests/run.sh cli
+	@PYDIVE="$(VALGRIND) ./pydive" tests/run.sh e2e
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c) built with clang and sanitizers;
+# each runs FUZZ_SECONDS on its corpus in tests/fuzz/corpus/NAME.
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+fuzz:
+	@command -v $(FUZZ_CC) >/dev/null && [ -n "$$(find /usr/lib/llvm-*/lib/clang -name 'libclang_rt.fuzzer-x86_64.a' 2>/dev/null)" ] \
+	  || $(MAKE) --no-print-directory deps DEB_PKGS="clang libclang-rt-14-dev"
+	@$(MAKE) --no-print-directory CC=$(FUZZ_CC) BUILD=build/fuzz PROG=build/fuzz/pydive \
+	  OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build/fuzz/libpydive.a
+	@tests/fuzz/run.sh $(FUZZ_SECONDS)
+
 unit-tests: $(UNIT_BIN)
 
 bench: pydive
@@ -141,7 +171,7 @@ lint:
 
 CONTENT_DIRS := lessons exercises assessments assets
 
-install: pydive
+install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
 	install -m 755 pydive $(DESTDIR)$(BINDIR)/pydive
 	for d in $(CONTENT_DIRS); do \

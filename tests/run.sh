@@ -9,6 +9,13 @@
 # Usage: tests/run.sh [PATTERN]   runs only suites whose name contains PATTERN.
 cd "$(dirname "$0")/.." || exit 2
 pattern=${1:-}
+# PYDIVE: the program the suites run (default ./pydive); TEST_BUILD: where the
+# unit-test binaries are.  `make test-asan` and `make test-valgrind` set them.
+export PYDIVE="${PYDIVE:-./pydive}"
+TEST_BUILD=${TEST_BUILD:-build}
+if [ "$PYDIVE" != ./pydive ] && [ -z "${PYDIVE_DATA:-}" ]; then
+    export PYDIVE_DATA="$(pwd)"   # a program built elsewhere still reads this tree
+fi
 passed=0
 failed=0
 log=$(mktemp)
@@ -35,7 +42,7 @@ run_suite() {
     fi
 }
 
-for t in build/tests/test_*; do
+for t in "$TEST_BUILD"/tests/test_*; do
     [ -x "$t" ] || continue
     CMOCKA_MESSAGE_OUTPUT=TAP run_suite "unit/$(basename "$t")" "$t"
 done

@@ -260,23 +260,24 @@ static int cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-size_t dir_list(const char *dir, const char *suffix, char ***names)
+/* Lists the entries of `dir` not starting with '.' that pass `keep`, sorted. */
+static size_t list_entries(const char *dir, bool (*keep)(const char *full, const char *name,
+                                                        const void *arg),
+                           const void *arg, char ***names)
 {
     *names = NULL;
     DIR *d = opendir(dir);
     if (!d)
         return 0;
     size_t n = 0, cap = 0;
-    size_t slen = strlen(suffix);
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
-        size_t len = strlen(e->d_name);
-        if (e->d_name[0] == '.' || len < slen || strcmp(e->d_name + len - slen, suffix) != 0)
+        if (e->d_name[0] == '.')
             continue;
         char *full = path_join(dir, e->d_name);
-        bool regular = file_exists(full);
+        bool wanted = keep(full, e->d_name, arg);
         free(full);
-        if (!regular)
+        if (!wanted)
             continue;
         *names = xgrow(*names, &cap, n + 1, sizeof **names);
         (*names)[n++] = xstrdup(e->d_name);
@@ -285,6 +286,30 @@ size_t dir_list(const char *dir, const char *suffix, char ***names)
     if (n > 1)
         qsort(*names, n, sizeof **names, cmp_names);
     return n;
+}
+
+static bool is_file_with_suffix(const char *full, const char *name, const void *arg)
+{
+    const char *suffix = arg;
+    size_t len = strlen(name), slen = strlen(suffix);
+    return len >= slen && strcmp(name + len - slen, suffix) == 0 && file_exists(full);
+}
+
+static bool is_dir(const char *full, const char *name, const void *arg)
+{
+    (void)name;
+    (void)arg;
+    return dir_exists(full);
+}
+
+size_t dir_list(const char *dir, const char *suffix, char ***names)
+{
+    return list_entries(dir, is_file_with_suffix, suffix, names);
+}
+
+size_t dir_list_subdirs(const char *dir, char ***names)
+{
+    return list_entries(dir, is_dir, NULL, names);
 }
 
 void dir_list_free(char **names, size_t n)

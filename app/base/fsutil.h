@@ -45,9 +45,12 @@ bool file_size(const char *path, size_t *size, Buf *err);
 int file_lock(const char *path, Buf *err);
 void file_unlock(int fd);
 
-/* Lists regular files in `dir` whose names end with `suffix`, sorted by name.
+/* Lists regular files in `dir` whose names end with `suffix` (not starting
+ * with '.'), sorted by name.  A missing or unreadable folder lists as empty.
  * Returns the count; *names is a malloc'ed array of malloc'ed names. */
 size_t dir_list(const char *dir, const char *suffix, char ***names);
+/* Lists the sub-folders of `dir` (not starting with '.'), sorted by name. */
+size_t dir_list_subdirs(const char *dir, char ***names);
 void dir_list_free(char **names, size_t n);
 
 /* Joins two path pieces with exactly one '/'; caller frees. */

@@ -19,11 +19,16 @@ static size_t sections_read(const Progress *p, const Chapter *ch)
     return n;
 }
 
-static int open_for(Session *s, int *argc, char **argv, bool want_write)
+/* Takes --profile, refuses anything else left in argv, and opens the
+ * session.  Returns 0 with the session open, or the exit status. */
+static int open_for(Session *s, int argc, char **argv, bool want_write)
 {
     const char *profile = NULL;
-    if (cli_take_option(argc, argv, "--profile", &profile) < 0)
+    if (cli_take_option(&argc, argv, "--profile", &profile) < 0 ||
+        cli_reject_unknown(argc, argv))
         return 2;
+    if (argc > 1)
+        return cli_usage_error("unexpected argument '%s'", argv[1]);
     int rc = session_open(s, profile, want_write);
     if (rc != 0)
         session_close(s);
@@ -33,13 +38,9 @@ static int open_for(Session *s, int *argc, char **argv, bool want_write)
 int cmd_list(int argc, char **argv)
 {
     Session s;
-    int rc = open_for(&s, &argc, argv, false);
+    int rc = open_for(&s, argc, argv, false);
     if (rc != 0)
         return rc;
-    if (cli_reject_unknown(argc, argv) || argc > 1) {
-        session_close(&s);
-        return argc > 1 ? cli_usage_error("unexpected argument '%s'", argv[1]) : 2;
-    }
     printf("%s\n", s.course.title);
     for (size_t i = 0; i < s.course.nchapters; i++) {
         const Chapter *ch = &s.course.chapters[i];
@@ -127,13 +128,9 @@ int cmd_progress(int argc, char **argv)
 {
     bool json = cli_take_flag(&argc, argv, "--json");
     Session s;
-    int rc = open_for(&s, &argc, argv, false);
+    int rc = open_for(&s, argc, argv, false);
     if (rc != 0)
         return rc;
-    if (cli_reject_unknown(argc, argv) || argc > 1) {
-        session_close(&s);
-        return argc > 1 ? cli_usage_error("unexpected argument '%s'", argv[1]) : 2;
-    }
     diag_print(&s.store_diags, stderr);
     if (json)
         print_json(&s);
@@ -164,13 +161,9 @@ int cmd_reset(int argc, char **argv)
         return 2;
     bool yes = cli_take_flag(&argc, argv, "--yes");
     Session s;
-    int rc = open_for(&s, &argc, argv, true);
+    int rc = open_for(&s, argc, argv, true);
     if (rc != 0)
         return rc;
-    if (cli_reject_unknown(argc, argv) || argc > 1) {
-        session_close(&s);
-        return argc > 1 ? cli_usage_error("unexpected argument '%s'", argv[1]) : 2;
-    }
     if (s.store.read_only) {
         fprintf(stderr, "pydive: profile '%s' is open in another pydive; close it first\n",
                 s.profile);

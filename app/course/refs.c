@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/dirs.h"
 #include "base/fsutil.h"
 #include "base/xalloc.h"
 #include "course/ydoc.h"

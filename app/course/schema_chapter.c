@@ -251,6 +251,47 @@ static void read_sections(ChapterCheck *cc, const YNode *v, Chapter *ch)
 
 /* ---- the chapter -------------------------------------------------------- */
 
+/* ---- read time --------------------------------------------------------- */
+
+static size_t count_words(const char *s)
+{
+    size_t n = 0;
+    bool in_word = false;
+    for (; s && *s; s++) {
+        bool space = *s == ' ' || *s == '\n' || *s == '\t';
+        n += !space && !in_word;
+        in_word = !space;
+    }
+    return n;
+}
+
+/* read_minutes must be an honest estimate: the words a learner reads
+ * (titles, objectives, prose, callouts; code is run, not read word by
+ * word) at about 200 a minute, within a fifth or one minute. */
+static void check_read_time(Check *ck, const Chapter *ch, SrcLoc at)
+{
+    size_t words = count_words(ch->title) + count_words(ch->subtitle);
+    for (size_t i = 0; i < ch->nobjectives; i++)
+        words += count_words(ch->objectives[i]);
+    for (size_t s = 0; s < ch->nsections; s++) {
+        words += count_words(ch->sections[s].title);
+        for (size_t b = 0; b < ch->sections[s].nblocks; b++) {
+            const Block *bl = &ch->sections[s].blocks[b];
+            if (bl->kind == BLOCK_TEXT || bl->kind == BLOCK_CALLOUT)
+                words += count_words(bl->text) + count_words(bl->title);
+        }
+    }
+    int estimate = (int)((words + 199) / 200);
+    if (estimate < 1)
+        estimate = 1;
+    int slack = estimate / 5 > 1 ? estimate / 5 : 1;
+    if (ch->read_minutes < estimate - slack || ch->read_minutes > estimate + slack)
+        check_error(ck, at,
+                    "'read_minutes' is %d but the chapter has %zu words to read, about %d "
+                    "minute%s at 200 words a minute (titles, objectives, prose and callouts)",
+                    ch->read_minutes, words, estimate, estimate == 1 ? "" : "s");
+}
+
 static void read_chapter(ChapterCheck *cc, const YNode *root, Chapter *ch, ChapterMeta *meta)
 {
     Check *ck = &cc->ck;
@@ -274,8 +315,9 @@ static void read_chapter(ChapterCheck *cc, const YNode *root, Chapter *ch, Chapt
                        DIFFICULTIES);
     if (k >= 0)
         ch->difficulty = xstrdup(DIFFICULTIES[k]);
-    meta->has_minutes = check_int(ck, check_field(ck, root, "read_minutes", what, true),
-                                  "read_minutes", 1, 600, &ch->read_minutes);
+    v = check_field(ck, root, "read_minutes", what, true);
+    meta->has_minutes = check_int(ck, v, "read_minutes", 1, 600, &ch->read_minutes);
+    SrcLoc minutes_loc = v ? v->loc : root->loc;
 
     read_sources(cc, check_field(ck, root, "sources", what, true), ch); /* before citations */
 
@@ -285,6 +327,8 @@ static void read_chapter(ChapterCheck *cc, const YNode *root, Chapter *ch, Chapt
         check_citations(cc, v->kids[i]);
 
     read_sections(cc, check_field(ck, root, "sections", what, true), ch);
+    if (meta->has_minutes && ck->doc->nerrors == 0)
+        check_read_time(ck, ch, minutes_loc);
 }
 
 static void check_file_name(Check *ck, const char *path, const Chapter *ch,

@@ -55,6 +55,15 @@ static const Look looks[ROLE_COUNT] = {
     [ROLE_DONE] = {COLOR_GREEN, -1, A_BOLD, A_BOLD},
     [ROLE_TODO] = {-1, -1, A_DIM, A_DIM},
     [ROLE_ERROR] = {COLOR_RED, -1, A_BOLD, A_BOLD | A_REVERSE},
+    [ROLE_GARBAGE] = {-1, -1, A_DIM, A_DIM},
+    /* The palette only adds colour: views draw categories with distinct
+     * glyphs or letters as well. */
+    [ROLE_PAL0] = {COLOR_CYAN, -1, A_NORMAL, A_NORMAL},
+    [ROLE_PAL1] = {COLOR_GREEN, -1, A_NORMAL, A_NORMAL},
+    [ROLE_PAL2] = {COLOR_YELLOW, -1, A_NORMAL, A_NORMAL},
+    [ROLE_PAL3] = {COLOR_MAGENTA, -1, A_NORMAL, A_NORMAL},
+    [ROLE_PAL4] = {COLOR_BLUE, -1, A_NORMAL, A_NORMAL},
+    [ROLE_PAL5] = {COLOR_RED, -1, A_NORMAL, A_NORMAL},
 };
 
 static bool use_colour;

@@ -37,6 +37,13 @@ typedef enum Role {
     ROLE_DONE,       /* finished progress */
     ROLE_TODO,       /* unfinished progress */
     ROLE_ERROR,
+    ROLE_GARBAGE,    /* objects the collector will take: greyed */
+    ROLE_PAL0,       /* ROLE_PAL0..5: a palette for categories (size classes) */
+    ROLE_PAL1,
+    ROLE_PAL2,
+    ROLE_PAL3,
+    ROLE_PAL4,
+    ROLE_PAL5,
     ROLE_COUNT
 } Role;
 

@@ -369,8 +369,8 @@ static void emit_callout(Doc *d, const Block *b, const MarkupOptions *opt, int w
     Role role = callout_role(b->callout);
     bool ascii = opt->ascii;
     int inner = width - 2;
-    Styled top = {0};
-    styled_adds(&top, "  ", ROLE_NORMAL);
+    Styled top = {0}, indent = {0};
+    styled_adds(&indent, "  ", ROLE_NORMAL);
     add_glyph(&top, ascii, GLYPH_TOP_LEFT, role);
     add_glyph(&top, ascii, GLYPH_HLINE, role);
     styled_adds(&top, " ", role);
@@ -380,12 +380,12 @@ static void emit_callout(Doc *d, const Block *b, const MarkupOptions *opt, int w
         markup_inline(b->title, strlen(b->title), role, opt, &top);
     }
     styled_adds(&top, " ", role);
-    int used = (int)utf8_width(top.text, top.len);
+    int used = 2 + (int)utf8_width(top.text, top.len);
     if (used < inner)
         rule(&top, ascii, inner - used, role);
-    Styled none = {0};
-    wrap(d, &top, &none, &none, width, tag); /* a long title wraps */
+    wrap(d, &top, &indent, &indent, width, tag); /* a long title wraps */
     styled_fini(&top);
+    styled_fini(&indent);
 
     char lead[16];
     size_t ll = 0;
@@ -466,7 +466,7 @@ static void emit_header(Doc *d, const Chapter *ch, const MarkupOptions *opt, Tag
              opt->ascii ? "-" : "\xc2\xb7", ch->read_minutes, opt->ascii ? "-" : "\xc2\xb7",
              ch->nsections);
     styled_adds(&st, buf, ROLE_SUBTLE);
-    push_line(d, &st, tag);
+    wrap(d, &st, &none, &none, d->width, tag);
     push_blank(d, tag);
     styled_clear(&st);
     styled_adds(&st, "What you will learn", ROLE_STRONG);
@@ -516,7 +516,7 @@ void doc_layout_chapter(Doc *d, const Chapter *ch, int width, bool ascii)
         push_blank(d, &tag);
         d->section_line[s] = d->n;
         char *title = xmalloc(strlen(sec->title) + 32);
-        sprintf(title, "%d.%zu  %s", ch->number, s + 1, sec->title);
+        sprintf(title, "%d.%zu %s", ch->number, s + 1, sec->title);
         emit_heading(d, title, ascii, &tag);
         free(title);
         for (size_t b = 0; b < sec->nblocks; b++) {

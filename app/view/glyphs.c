@@ -16,7 +16,10 @@ static const uint32_t utf8_set[GLYPH_COUNT] = {
     [GLYPH_BAR_FULL] = 0x2588,    [GLYPH_BAR_EMPTY] = 0x2591,
     [GLYPH_CHECK] = 0x2713,       [GLYPH_DOT] = 0x00B7,
     [GLYPH_WRAP] = 0x21AA,        [GLYPH_ARROW_UP] = 0x2191,
-    [GLYPH_ARROW_DOWN] = 0x2193,
+    [GLYPH_ARROW_DOWN] = 0x2193,   [GLYPH_SHADE_LIGHT] = 0x2591,
+    [GLYPH_SHADE_MEDIUM] = 0x2592, [GLYPH_SHADE_DARK] = 0x2593,
+    [GLYPH_EMPTY] = 0x00B7,        [GLYPH_ARROW_RIGHT] = 0x2192,
+    [GLYPH_CYCLE] = 0x21BA,
 };
 
 static const uint32_t ascii_set[GLYPH_COUNT] = {
@@ -25,6 +28,8 @@ static const uint32_t ascii_set[GLYPH_COUNT] = {
     [GLYPH_BULLET] = '*',      [GLYPH_POINTER] = '>',    [GLYPH_BAR_FULL] = '#',
     [GLYPH_BAR_EMPTY] = '.',   [GLYPH_CHECK] = 'x',      [GLYPH_DOT] = '.',
     [GLYPH_WRAP] = '>',        [GLYPH_ARROW_UP] = '^',   [GLYPH_ARROW_DOWN] = 'v',
+    [GLYPH_SHADE_LIGHT] = '-', [GLYPH_SHADE_MEDIUM] = '=', [GLYPH_SHADE_DARK] = '+',
+    [GLYPH_EMPTY] = '.',       [GLYPH_ARROW_RIGHT] = '>', [GLYPH_CYCLE] = '@',
 };
 
 uint32_t glyph(bool ascii, Glyph g)

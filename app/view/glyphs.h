@@ -28,6 +28,12 @@ typedef enum Glyph {
     GLYPH_WRAP,     /* continuation of a wrapped code line */
     GLYPH_ARROW_UP,
     GLYPH_ARROW_DOWN,
+    GLYPH_SHADE_LIGHT,  /* a pool with some blocks in use */
+    GLYPH_SHADE_MEDIUM, /* a third or more */
+    GLYPH_SHADE_DARK,   /* two thirds or more */
+    GLYPH_EMPTY,        /* an empty pool, a free block */
+    GLYPH_ARROW_RIGHT,
+    GLYPH_CYCLE,        /* marks a reference that closes a cycle */
     GLYPH_COUNT
 } Glyph;
 

@@ -1,14 +1,17 @@
 #!/bin/sh
-# End-to-end tests: the real ./pydive in a real terminal (tmux), driven by
+# End-to-end tests: the real pydive in a real terminal (tmux), driven by
 # keys and read back from the screen, as a learner would use it.  TAP output.
 #
 # Every run uses a private tmux server and a temporary XDG_DATA_HOME, so it
 # never touches the learner's own progress.
 cd "$(dirname "$0")/../.." || exit 2
+# $PYDIVE is the program under test (a sanitizer build, or valgrind ./pydive).
+PYDIVE=${PYDIVE:-./pydive}
 command -v tmux >/dev/null 2>&1 || { echo "not ok 1 - tmux is not installed"; exit 1; }
 
 T="pydive-e2e-$$"
 DATA=$(mktemp -d)
+export XDG_DATA_HOME="$DATA"
 n=0
 fails=0
 cleanup() { tmux -L "$T" kill-server 2>/dev/null; rm -rf "$DATA"; }
@@ -24,6 +27,8 @@ start() {
     size=$1; shift
     w=${size%x*}; h=${size#*x}
     tm kill-server 2>/dev/null
+    i=0; while tm has-session 2>/dev/null && [ $i -lt 50 ]; do sleep 0.05; i=$((i + 1)); done
+    sleep 0.1
     tm -f /dev/null new-session -d -s t -x "$w" -y "$h" \
         "env XDG_DATA_HOME=$DATA TERM=${TERM_OVERRIDE:-xterm-256color} $* ; echo EXITED:\$?; sleep 30"
 }
@@ -45,13 +50,13 @@ check_not() {
     sleep 0.3
     if screen | grep -qF -- "$2"; then notok "$1" "did not expect: $2"; else ok "$1"; fi
 }
-# the reader's first text line (row 2 of the screen)
-top_line() { screen | sed -n 2p; }
+# the reader's text: every row but the top and bottom bars
+top_line() { screen | sed '1d;$d'; }
 
 # ---- start: the series page with all seven chapters --------------------
-start 100x30 ./pydive
+start 100x30 $PYDIVE
 check "series page opens" "Python Memory Model Deep Dive"
-./pydive list 2>/dev/null | sed -n '2,$p' | sed 's/^ *\([0-9]*\)\. \(.\{1,40\}\).*/\1|\2/' | sed 's/ *$//' > "$DATA/titles"
+$PYDIVE list 2>/dev/null | sed -n '2,$p' | sed 's/^ *\([0-9]*\)\. \(.\{1,40\}\).*/\1|\2/' | sed 's/ *$//' > "$DATA/titles"
 [ "$(wc -l < "$DATA/titles")" -eq 7 ] && ok "list shows seven chapters" || notok "list shows seven chapters" "$(cat "$DATA/titles")"
 while IFS='|' read -r num title; do
     short=$(printf '%s' "$title" | cut -c1-30)
@@ -81,7 +86,7 @@ keys q
 check "q quits" "EXITED:0"
 
 # ---- start again: Resume lands on the same line -------------------------
-start 100x30 ./pydive
+start 100x30 $PYDIVE
 check "progress is remembered" "Resume  Chapter 2"
 keys Enter
 check "Resume opens chapter two" "Ch 2/7"
@@ -89,8 +94,8 @@ sleep 0.3
 after=$(top_line)
 if [ "$before" = "$after" ]; then ok "Resume lands on the same line"
 else notok "Resume lands on the same line" "before: $before" "after:  $after"; fi
-./pydive progress 2>/dev/null | grep -q "Resume at chapter 2" && ok "pydive progress reports the place" \
-    || notok "pydive progress reports the place" "$(./pydive progress 2>&1)"
+$PYDIVE progress 2>/dev/null | grep -q "Resume at chapter 2" && ok "pydive progress reports the place" \
+    || notok "pydive progress reports the place" "$($PYDIVE progress 2>&1)"
 
 # ---- resizing at any moment ----------------------------------------------
 tm resize-window -t t -x 70 -y 20
@@ -107,16 +112,16 @@ keys q
 check "q quits from the series page" "EXITED:0"
 
 # ---- a second instance on the same profile is read-only -----------------
-start 100x30 ./pydive
+start 100x30 $PYDIVE
 wait_for "Resume" 5
-tm new-window -d -t t -n second "env XDG_DATA_HOME=$DATA ./pydive; sleep 30"
+tm new-window -d -t t -n second "env XDG_DATA_HOME=$DATA $PYDIVE; sleep 30"
 sleep 0.8
 if tm capture-pane -p -t t:second | grep -qF "reading only"; then ok "a second instance opens read-only"
 else notok "a second instance opens read-only" "$(tm capture-pane -p -t t:second)"; fi
 keys q
 
 # ---- LANG=C and NO_COLOR: ASCII only, still readable ----------------------
-start 80x24 env LANG=C LC_ALL=C NO_COLOR=1 ./pydive
+start 80x24 env LANG=C LC_ALL=C NO_COLOR=1 $PYDIVE
 check "LANG=C starts" "Python Memory Model Deep Dive"
 if screen | LC_ALL=C grep -q '[^ -~]'; then notok "LANG=C draws ASCII only" "$(screen | LC_ALL=C grep '[^ -~]' | head -3)"
 else ok "LANG=C draws ASCII only"; fi
@@ -125,21 +130,22 @@ check "LANG=C reader works" "Ch 1/7"
 keys q
 
 # ---- TERM=vt100 (no colours) ---------------------------------------------
-TERM_OVERRIDE=vt100 start 80x24 ./pydive
+TERM_OVERRIDE=vt100 start 80x24 $PYDIVE
 check "TERM=vt100 starts" "Python Memory Model Deep Dive"
 keys q
 check "TERM=vt100 quits cleanly" "EXITED:0"
 
 # ---- SIGTERM saves and restores ------------------------------------------
-start 100x30 ./pydive
+start 100x30 $PYDIVE
 wait_for "Resume" 5
 keys 4
 check "chapter four opens" "Ch 4/7"
-pid=$(pgrep -n -f "^./pydive$")
+# the pane runs sh -c "env ... pydive; ...": pydive is the shell's child
+pid=$(pgrep -P "$(tm display -p -t t '#{pane_pid}')" | head -n 1)
 [ -n "$pid" ] && kill -TERM "$pid"
 check "SIGTERM ends pydive" "EXITED:143"
-./pydive progress 2>/dev/null | grep -q "Resume at .*chapter 4" && ok "SIGTERM kept the place" \
-    || notok "SIGTERM kept the place" "$(./pydive progress 2>&1)"
+$PYDIVE progress 2>/dev/null | grep -q "Resume at .*chapter 4" && ok "SIGTERM kept the place" \
+    || notok "SIGTERM kept the place" "$($PYDIVE progress 2>&1)"
 
 echo "1..$n"
 [ $fails -eq 0 ]

@@ -1,0 +1,236 @@
+/*
+ * graph_layout: columns by breadth-first depth, cycles by Tarjan's strongly
+ * connected components (iterative, so a long chain cannot overflow the C
+ * stack).  See graph_layout.h.
+ */
+#include "view/graph_layout.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+
+typedef GraphIdIndex IdIndex;
+
+static int cmp_id(const void *a, const void *b)
+{
+    uint32_t x = ((const IdIndex *)a)->id, y = ((const IdIndex *)b)->id;
+    return x < y ? -1 : x > y;
+}
+
+static int find_obj(const IdIndex *ix, size_t n, uint32_t id)
+{
+    IdIndex key = {id, 0};
+    const IdIndex *hit = bsearch(&key, ix, n, sizeof *ix, cmp_id);
+    return hit ? hit->obj : -1;
+}
+
+/* Outgoing edges as compressed rows: targets of object i are
+ * adj[start[i] .. start[i+1]). */
+typedef struct Adjacency {
+    int *start;
+    int *adj;
+} Adjacency;
+
+static void build_adjacency(const HeapSnapshot *s, const IdIndex *ix, Adjacency *a)
+{
+    a->start = xcalloc(s->nobjs + 1, sizeof *a->start);
+    a->adj = xcalloc(s->nedges + 1, sizeof *a->adj);
+    for (size_t e = 0; e < s->nedges; e++) {
+        int from = find_obj(ix, s->nobjs, s->edges[e].from);
+        if (from >= 0 && find_obj(ix, s->nobjs, s->edges[e].to) >= 0)
+            a->start[from + 1]++;
+    }
+    for (size_t i = 0; i < s->nobjs; i++)
+        a->start[i + 1] += a->start[i];
+    int *fill = xcalloc(s->nobjs + 1, sizeof *fill);
+    for (size_t e = 0; e < s->nedges; e++) {
+        int from = find_obj(ix, s->nobjs, s->edges[e].from);
+        int to = find_obj(ix, s->nobjs, s->edges[e].to);
+        if (from >= 0 && to >= 0)
+            a->adj[a->start[from] + fill[from]++] = to;
+    }
+    free(fill);
+}
+
+/* Tarjan's algorithm without recursion: marks objects on a cycle. */
+static void mark_cycles(size_t n, const Adjacency *a, bool *cyc)
+{
+    int *index = xmalloc(n * sizeof *index), *low = xmalloc(n * sizeof *low);
+    int *stack = xmalloc(n * sizeof *stack), *next = xmalloc(n * sizeof *next);
+    int *call = xmalloc(n * sizeof *call);
+    bool *on = xcalloc(n, sizeof *on);
+    for (size_t i = 0; i < n; i++)
+        index[i] = -1;
+    int counter = 0, sp = 0;
+    for (size_t root = 0; root < n; root++) {
+        if (index[root] >= 0)
+            continue;
+        int depth = 0;
+        call[depth++] = (int)root;
+        index[root] = low[root] = counter++;
+        next[root] = a->start[root];
+        stack[sp++] = (int)root;
+        on[root] = true;
+        while (depth > 0) {
+            int v = call[depth - 1];
+            if (next[v] < a->start[v + 1]) {
+                int w = a->adj[next[v]++];
+                if (w == v)
+                    cyc[v] = true; /* refers to itself */
+                if (index[w] < 0) {
+                    index[w] = low[w] = counter++;
+                    next[w] = a->start[w];
+                    stack[sp++] = w;
+                    on[w] = true;
+                    call[depth++] = w;
+                } else if (on[w] && index[w] < low[v]) {
+                    low[v] = index[w];
+                }
+                continue;
+            }
+            if (low[v] == index[v]) { /* v roots a component: pop it */
+                int size = 0, top = sp;
+                do {
+                    on[stack[--sp]] = false;
+                    size++;
+                } while (stack[sp] != v);
+                if (size > 1)
+                    for (int k = sp; k < top; k++)
+                        cyc[stack[k]] = true;
+            }
+            depth--;
+            if (depth > 0) {
+                int u = call[depth - 1];
+                if (low[v] < low[u])
+                    low[u] = low[v];
+            }
+        }
+    }
+    free(index), free(low), free(stack), free(next), free(call), free(on);
+}
+
+void graph_layout(const HeapSnapshot *s, uint32_t only_around, GraphLayout *out)
+{
+    *out = (GraphLayout){0};
+    size_t n = s->nobjs;
+    out->node_of_obj = xmalloc((n + 1) * sizeof *out->node_of_obj);
+    for (size_t i = 0; i < n; i++)
+        out->node_of_obj[i] = -1;
+    IdIndex *ix = xmalloc((n + 1) * sizeof *ix);
+    for (size_t i = 0; i < n; i++)
+        ix[i] = (IdIndex){s->objs[i].id, (int)i};
+    qsort(ix, n, sizeof *ix, cmp_id);
+    Adjacency a;
+    build_adjacency(s, ix, &a);
+
+    /* Which objects take part: all, or the focus and its neighbours. */
+    bool *keep = xcalloc(n + 1, sizeof *keep);
+    int focus = only_around ? find_obj(ix, n, only_around) : -1;
+    for (size_t i = 0; i < n; i++)
+        keep[i] = focus < 0;
+    if (focus >= 0) {
+        keep[focus] = true;
+        for (int k = a.start[focus]; k < a.start[focus + 1]; k++)
+            keep[a.adj[k]] = true;
+        for (size_t i = 0; i < n; i++)
+            for (int k = a.start[i]; k < a.start[i + 1]; k++)
+                if (a.adj[k] == focus)
+                    keep[i] = true;
+    }
+
+    bool *cyc = xcalloc(n + 1, sizeof *cyc);
+    mark_cycles(n, &a, cyc);
+
+    /* Breadth-first from the names, then from whatever is left. */
+    int *col = xmalloc((n + 1) * sizeof *col);
+    bool *named = xcalloc(n + 1, sizeof *named);
+    int *queue = xmalloc((n + 1) * sizeof *queue);
+    size_t qh = 0, qt = 0;
+    for (size_t i = 0; i < n; i++)
+        col[i] = -1;
+    for (size_t k = 0; k < s->nnames; k++) {
+        int o = find_obj(ix, n, s->names[k].obj);
+        if (o >= 0 && keep[o] && col[o] < 0) {
+            col[o] = 0;
+            queue[qt++] = o;
+        }
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t seed = 0;; seed++) {
+            while (qh < qt) {
+                int v = queue[qh++];
+                if (pass == 0)
+                    named[v] = true;
+                for (int k = a.start[v]; k < a.start[v + 1]; k++) {
+                    int w = a.adj[k];
+                    if (keep[w] && col[w] < 0) {
+                        col[w] = col[v] + 1;
+                        queue[qt++] = w;
+                    }
+                }
+            }
+            if (pass == 0)
+                break;
+            while (seed < n && (!keep[seed] || col[seed] >= 0))
+                seed++;
+            if (seed >= n)
+                break;
+            col[seed] = 0;
+            queue[qt++] = (int)seed;
+        }
+    }
+
+    /* Rows in discovery order within each column; unnamed groups go below. */
+    int maxcol = 0;
+    for (size_t k = 0; k < qt; k++)
+        if (col[queue[k]] > maxcol)
+            maxcol = col[queue[k]];
+    int *rows = xcalloc((size_t)maxcol + 2, sizeof *rows);
+    int names_w = 0;
+    for (size_t k = 0; k < s->nnames; k++) {
+        int w = (int)strlen(s->names[k].name);
+        if (w > names_w)
+            names_w = w;
+    }
+    out->names_w = names_w ? names_w + 4 : 0;
+    out->nodes = xcalloc(qt + 1, sizeof *out->nodes);
+    for (size_t k = 0; k < qt; k++) {
+        int v = queue[k];
+        GraphNode *g = &out->nodes[out->n];
+        g->obj = (size_t)v;
+        g->col = col[v];
+        g->row = rows[col[v]]++;
+        g->x = out->names_w + g->col * (GRAPH_BOX_W + GRAPH_GUTTER);
+        g->y = 1 + g->row * (GRAPH_BOX_H + GRAPH_GAP_Y);
+        g->tag = (int)out->n + 1;
+        g->in_cycle = cyc[v];
+        g->named_reach = named[v];
+        out->node_of_obj[v] = (int)out->n++;
+        if (g->x + GRAPH_BOX_W > out->width)
+            out->width = g->x + GRAPH_BOX_W;
+        if (g->y + GRAPH_BOX_H > out->height)
+            out->height = g->y + GRAPH_BOX_H;
+    }
+    free(rows), free(queue), free(named), free(col), free(cyc), free(keep);
+    out->ids = ix;
+    out->nids = n;
+    out->edge_start = a.start;
+    out->edge_to = a.adj;
+}
+
+int graph_node_of_id(const GraphLayout *g, uint32_t id)
+{
+    int obj = find_obj(g->ids, g->nids, id);
+    return obj < 0 ? -1 : g->node_of_obj[obj];
+}
+
+void graph_layout_fini(GraphLayout *g)
+{
+    free(g->nodes);
+    free(g->node_of_obj);
+    free(g->ids);
+    free(g->edge_start);
+    free(g->edge_to);
+    *g = (GraphLayout){0};
+}

@@ -1,0 +1,37 @@
+/*
+ * views: the memory and collector visualizations.  Each is a function from
+ * a snapshot (and its options) and a rectangle to cells on a canvas; none
+ * keeps state between calls, so any frame can be redrawn or printed.
+ * A view that cannot show everything in its rectangle says what it left out.
+ */
+#ifndef PYDIVE_VIEW_VIEWS_H
+#define PYDIVE_VIEW_VIEWS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "view/canvas.h"
+#include "view/snapshot.h"
+
+typedef struct ArenaMapOptions {
+    int scroll;         /* first arena row shown */
+    bool class_letters; /* pools as size-class letters instead of fullness shades */
+} ArenaMapOptions;
+
+void view_arena_map(const HeapSnapshot *s, const ArenaMapOptions *o, Canvas *cv, Rect r);
+void view_pool_zoom(const SnapPoolDetail *d, Canvas *cv, Rect r);
+void view_memory_chart(const MemSample *samples, size_t n, Canvas *cv, Rect r);
+
+typedef struct GraphOptions {
+    int scroll_x, scroll_y; /* in columns and rows of the laid-out graph */
+    uint32_t focus;         /* object id to centre on and highlight; 0 = none */
+    bool neighbours_only;   /* show only the focus and its direct neighbours */
+} GraphOptions;
+
+void view_object_graph(const HeapSnapshot *s, const GraphOptions *o, Canvas *cv, Rect r);
+void view_gc(const HeapSnapshot *s, Canvas *cv, Rect r);
+
+/* "512 B", "1.5 KiB", "3.0 MiB" into out (at least 16 bytes). */
+void format_bytes(uint64_t n, char *out, size_t len);
+
+#endif

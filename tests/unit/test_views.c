@@ -1,0 +1,269 @@
+/*
+ * Golden frames for the memory and collector views, drawn from snapshots
+ * built by hand (the shapes of the oracle programs), in UTF-8 and ASCII.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "view/canvas.h"
+#include "view/views.h"
+
+static char *frame(int w, int h, bool ascii, void (*draw)(Canvas *, void *), void *arg)
+{
+    Canvas *cv = canvas_new(w, h, ascii);
+    draw(cv, arg);
+    Buf out = {0};
+    canvas_to_text(cv, &out);
+    canvas_free(cv);
+    if (getenv("SHOW_FRAMES")) /* SHOW_FRAMES=1 prints every frame, to review */
+        fprintf(stderr, "----- %dx%d\n%s", w, h, buf_str(&out));
+    return buf_take(&out);
+}
+
+static int count_of(const char *hay, const char *needle)
+{
+    int n = 0;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+/* ---- arena map: two live arenas, one returned ---------------------------- */
+
+static SnapPool pools_a[8], pools_b[8];
+static SnapArena arenas[3];
+static HeapSnapshot arena_snap;
+
+static void build_arenas(void)
+{
+    for (int i = 0; i < 8; i++) {
+        pools_a[i] = (SnapPool){.size_class = (uint8_t)i, .used = (uint16_t)(i * 2), .capacity = 14};
+        pools_b[i] = (SnapPool){.size_class = SNAP_CLASS_NONE};
+    }
+    pools_a[7].used = 14; /* full */
+    pools_b[0] = (SnapPool){.size_class = 3, .used = 1, .capacity = 200};
+    arenas[0] = (SnapArena){true, 0, pools_a, 8};
+    arenas[1] = (SnapArena){true, 1, pools_b, 8};
+    arenas[2] = (SnapArena){false, 2, NULL, 0};
+    arena_snap = (HeapSnapshot){.arenas = arenas, .narenas = 3, .touched_arena = 1,
+                                .touched_pool = 0, .held_bytes = 2u << 20, .live_bytes = 4096,
+                                .collecting = -1};
+}
+
+static void draw_arena(Canvas *cv, void *arg)
+{
+    view_arena_map(&arena_snap, arg, cv, (Rect){0, 0, cv->w, cv->h});
+}
+
+static void arena_map_golden_ascii(void **state)
+{
+    (void)state;
+    build_arenas();
+    ArenaMapOptions o = {0};
+    char *got = frame(40, 6, true, draw_arena, &o);
+    /* Pool i of A0 holds 2i of 14 blocks: empty, some, some, >1/3, >1/3,
+     * >2/3, >2/3, full.  A1's first pool is the one just touched. */
+    const char *want = "Arenas: 2 in use, 1 returned - 8 pool...\n"
+                       "pools: # full  + >2/3  = >1/3  - some  .\n"
+                       "A0   .--==++#\n"
+                       "A1   -.......\n"
+                       "A2   returned to the operating system\n"
+                       "\n";
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static void arena_map_letters_and_utf8(void **state)
+{
+    (void)state;
+    build_arenas();
+    ArenaMapOptions o = {.class_letters = true};
+    char *got = frame(60, 6, false, draw_arena, &o);
+    assert_non_null(strstr(got, "A0   \xc2\xb7" "bcdefgh")); /* pool 0 is empty: a dot */
+    assert_non_null(strstr(got, "A1   d" "\xc2\xb7"));
+    assert_non_null(strstr(got, "2.0 MiB held"));
+    free(got);
+}
+
+static void arena_map_says_what_it_omits(void **state)
+{
+    (void)state;
+    build_arenas();
+    ArenaMapOptions o = {0};
+    char *got = frame(40, 4, true, draw_arena, &o);
+    assert_non_null(strstr(got, "more arena(s) below"));
+    free(got);
+}
+
+/* ---- memory chart --------------------------------------------------------- */
+
+static MemSample samples[40];
+
+static void draw_chart(Canvas *cv, void *arg)
+{
+    (void)arg;
+    view_memory_chart(samples, 40, cv, (Rect){0, 0, cv->w, cv->h});
+}
+
+static void memory_chart_shows_the_gap(void **state)
+{
+    (void)state;
+    /* A big list built then deleted: live falls, held stays (s13's shape). */
+    for (uint32_t i = 0; i < 40; i++) {
+        uint64_t live = i < 20 ? (uint64_t)i * 100000 : 20000;
+        samples[i] = (MemSample){i, live, i < 20 ? live + 50000 : 2050000};
+    }
+    char *got = frame(60, 12, true, draw_chart, NULL);
+    assert_non_null(strstr(got, "held but unused"));
+    assert_non_null(strstr(got, "step 0"));
+    assert_non_null(strstr(got, "step 39"));
+    /* Late columns are mostly the "held, not live" shade. */
+    int held_cells = count_of(got, "-"), live_cells = count_of(got, "#");
+    assert_true(held_cells > 40);
+    assert_true(live_cells > 20);
+    free(got);
+}
+
+/* ---- object graph: a two-list cycle and a named list --------------------- */
+
+static SnapObject objs[4];
+static SnapEdge edges[4];
+static SnapName names[2];
+static HeapSnapshot graph_snap;
+
+static void build_graph(void)
+{
+    objs[0] = (SnapObject){.id = 10, .type = "list", .label = "[[...]]", .refcount = 2, .size = 64,
+                           .tracked = true, .generation = 0, .gc_refs = INT64_MIN};
+    objs[1] = (SnapObject){.id = 11, .type = "list", .label = "[[...]]", .refcount = 1, .size = 64,
+                           .tracked = true, .generation = 0, .gc_refs = INT64_MIN};
+    objs[2] = (SnapObject){.id = 12, .type = "list", .label = "[]", .refcount = 1, .size = 56,
+                           .tracked = true, .generation = 0, .gc_refs = INT64_MIN};
+    objs[3] = (SnapObject){.id = 13, .type = "list", .label = "[[...]]", .refcount = 1, .size = 64,
+                           .tracked = true, .generation = 0, .gc_refs = INT64_MIN};
+    edges[0] = (SnapEdge){10, 11, "[0]"};
+    edges[1] = (SnapEdge){11, 10, "[0]"};
+    edges[2] = (SnapEdge){13, 13, "[0]"}; /* a self-cycle nobody names: garbage */
+    names[0] = (SnapName){"a", 10};
+    names[1] = (SnapName){"empty", 12};
+    graph_snap = (HeapSnapshot){.objs = objs, .nobjs = 4, .edges = edges, .nedges = 3,
+                                .names = names, .nnames = 2, .collecting = -1};
+}
+
+static void draw_graph(Canvas *cv, void *arg)
+{
+    view_object_graph(&graph_snap, arg, cv, (Rect){0, 0, cv->w, cv->h});
+}
+
+static void graph_marks_cycles_and_garbage(void **state)
+{
+    (void)state;
+    build_graph();
+    GraphOptions o = {0};
+    char *got = frame(80, 20, true, draw_graph, &o);
+    assert_non_null(strstr(got, "Objects: 4 shown, 1 garbage (x), 3 on a cycle (@)"));
+    /* Names first: a is #1, empty #2, and what a refers to #3. */
+    assert_non_null(strstr(got, "a ------>|[[...]]"));
+    assert_non_null(strstr(got, "empty -->|[]"));
+    assert_non_null(strstr(got, "refs #3 "));  /* the forward reference, drawn as an arrow */
+    assert_non_null(strstr(got, "|-------->|[[...]]"));
+    assert_non_null(strstr(got, "refs @#1"));  /* the back reference closes the cycle */
+    assert_non_null(strstr(got, "x#4 list"));  /* the unnamed self-cycle is garbage */
+    assert_non_null(strstr(got, "refs @#4"));
+    free(got);
+}
+
+static void graph_focus_shows_neighbours_only(void **state)
+{
+    (void)state;
+    build_graph();
+    GraphOptions o = {.focus = 11, .neighbours_only = true};
+    char *got = frame(80, 20, false, draw_graph, &o);
+    assert_non_null(strstr(got, "Objects: 2 shown"));
+    assert_non_null(strstr(got, "\xe2\x96\xb8#2 list")); /* the focus is marked */
+    free(got);
+}
+
+static void graph_scales_and_scrolls(void **state)
+{
+    (void)state;
+    /* 40 objects in a chain: the view scrolls and says so. */
+    static SnapObject many[40];
+    static SnapEdge chain[39];
+    for (uint32_t i = 0; i < 40; i++) {
+        many[i] = (SnapObject){.id = i + 1, .type = "Node", .refcount = 1, .size = 56,
+                               .generation = 0, .gc_refs = INT64_MIN};
+        snprintf(many[i].label, sizeof many[i].label, "<Node %u>", i);
+        if (i)
+            chain[i - 1] = (SnapEdge){i, i + 1, ".next"};
+    }
+    SnapName head = {"head", 1};
+    HeapSnapshot s = {.objs = many, .nobjs = 40, .edges = chain, .nedges = 39, .names = &head,
+                      .nnames = 1, .collecting = -1};
+    graph_snap = s;
+    GraphOptions o = {0};
+    char *got = frame(80, 20, true, draw_graph, &o);
+    assert_non_null(strstr(got, "more >"));
+    free(got);
+    o.focus = 40; /* the last node scrolls into view */
+    got = frame(80, 20, true, draw_graph, &o);
+    assert_non_null(strstr(got, "<Node 39>"));
+    assert_non_null(strstr(got, "more <"));
+    free(got);
+}
+
+/* ---- collector ------------------------------------------------------------ */
+
+static void draw_gc(Canvas *cv, void *arg)
+{
+    (void)arg;
+    view_gc(&graph_snap, cv, (Rect){0, 0, cv->w, cv->h});
+}
+
+static void gc_view_follows_phases(void **state)
+{
+    (void)state;
+    build_graph();
+    graph_snap.gen[0] = (SnapGen){699, 700};
+    graph_snap.gen[1] = (SnapGen){3, 10};
+    graph_snap.gen[2] = (SnapGen){0, 10};
+    char *got = frame(70, 20, true, draw_gc, NULL);
+    assert_non_null(strstr(got, "699/700"));
+    assert_non_null(strstr(got, "Phase: idle"));
+    free(got);
+
+    graph_snap.phase = SNAP_PHASE_SPLIT;
+    graph_snap.collecting = 0;
+    objs[0].gc_refs = 1; /* named by 'a' */
+    objs[1].gc_refs = 0;
+    objs[3].gc_refs = 0;
+    objs[3].state = SNAP_UNREACHABLE;
+    got = frame(70, 20, true, draw_gc, NULL);
+    assert_non_null(strstr(got, ">3 split reachable"));
+    assert_non_null(strstr(got, "UNREACHABLE"));
+    assert_non_null(strstr(got, "reachable"));
+    free(got);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(arena_map_golden_ascii),
+        cmocka_unit_test(arena_map_letters_and_utf8),
+        cmocka_unit_test(arena_map_says_what_it_omits),
+        cmocka_unit_test(memory_chart_shows_the_gap),
+        cmocka_unit_test(graph_marks_cycles_and_garbage),
+        cmocka_unit_test(graph_focus_shows_neighbours_only),
+        cmocka_unit_test(graph_scales_and_scrolls),
+        cmocka_unit_test(gc_view_follows_phases),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
