@@ -15,6 +15,11 @@ const CliCommand cli_commands[] = {
     {"reset", "[--profile NAME] [--chapter N] [--yes]", "forget saved progress", cmd_reset},
     {"render", "SCREEN [--size WxH] [--profile NAME]",
      "print a screen as text (home, help, chapter:N, chapter:N:SECTION, search:TEXT)", cmd_render},
+    {"assess", "[--chapter N] [--profile NAME]",
+     "take a chapter check, or the stage assessment, as plain prompts", cmd_assess},
+    {"stage", "[--json] [--profile NAME]", "your skill stage per competency and overall", cmd_stage},
+    {"roadmap", "[--track T] [--profile NAME]", "what to learn next for your goal", cmd_roadmap},
+    {"review", "[--profile NAME]", "answer the missed items due today (SM-2)", cmd_review},
 };
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
 

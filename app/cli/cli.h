@@ -45,5 +45,9 @@ int cmd_validate(int argc, char **argv);
 int cmd_progress(int argc, char **argv);
 int cmd_reset(int argc, char **argv);
 int cmd_render(int argc, char **argv);
+int cmd_assess(int argc, char **argv);
+int cmd_stage(int argc, char **argv);
+int cmd_roadmap(int argc, char **argv);
+int cmd_review(int argc, char **argv);
 
 #endif
