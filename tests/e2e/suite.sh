@@ -50,8 +50,18 @@ check_not() {
     sleep 0.3
     if screen | grep -qF -- "$2"; then notok "$1" "did not expect: $2"; else ok "$1"; fi
 }
+# the screen once it has stopped changing (a loaded machine redraws late)
+settled() {
+    prev=$(screen); i=0
+    while [ $i -lt 30 ]; do
+        sleep 0.1; cur=$(screen)
+        [ "$cur" = "$prev" ] && break
+        prev=$cur; i=$((i + 1))
+    done
+    printf '%s\n' "$prev"
+}
 # the reader's text: every row but the top and bottom bars
-top_line() { screen | sed '1d;$d'; }
+top_line() { settled | sed '1d;$d'; }
 
 # ---- start: the series page with all seven chapters --------------------
 start 100x30 $PYDIVE
@@ -86,7 +96,7 @@ keys 2
 check "2 opens chapter two" "Ch 2/7"
 for i in 1 2 3 4 5 6 7 8 9 10 11 12; do keys j; done
 keys Space
-sleep 0.3
+sleep 0.5
 before=$(top_line)
 [ -n "$before" ] && ok "scrolling moves the text" || notok "scrolling moves the text" "top line is empty"
 keys s
@@ -101,7 +111,7 @@ start 100x30 $PYDIVE
 check "progress is remembered" "Resume  Chapter 2"
 keys Enter
 check "Resume opens chapter two" "Ch 2/7"
-sleep 0.3
+sleep 0.5
 after=$(top_line)
 if [ "$before" = "$after" ]; then ok "Resume lands on the same line"
 else notok "Resume lands on the same line" "before: $before" "after:  $after"; fi
