@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/clock.h"
 #include "base/fsutil.h"
 #include "base/paths.h"
 #include "base/xalloc.h"
@@ -15,14 +16,8 @@
 
 static void read_clock(AssessCli *a)
 {
-    const char *fake = getenv("PYDIVE_NOW");
-    char *end = NULL;
-    long long v = fake ? strtoll(fake, &end, 10) : 0;
-    a->now = fake && *fake && end && *end == '\0' && v > 0 ? (int64_t)v : (int64_t)time(NULL);
-    time_t t = (time_t)a->now;
-    struct tm tm;
-    long offset = localtime_r(&t, &tm) ? tm.tm_gmtoff : 0;
-    a->today = assess_day(a->now, offset);
+    a->now = clock_now();
+    a->today = assess_day(a->now, clock_utc_offset(a->now));
 }
 
 void assess_cli_tick(AssessCli *a)

@@ -14,7 +14,7 @@ const CliCommand cli_commands[] = {
     {"progress", "[--profile NAME] [--json]", "show your saved progress", cmd_progress},
     {"reset", "[--profile NAME] [--chapter N] [--yes]", "forget saved progress", cmd_reset},
     {"render", "SCREEN [--size WxH] [--profile NAME]",
-     "print a screen as text (home, help, chapter:N, chapter:N:SECTION, search:TEXT)", cmd_render},
+     "print a screen as text (home, help, dashboard, chapter:N, chapter:N:SECTION, search:TEXT)", cmd_render},
     {"assess", "[--chapter N] [--profile NAME]",
      "take a chapter check, or the stage assessment, as plain prompts", cmd_assess},
     {"stage", "[--json] [--profile NAME]", "your skill stage per competency and overall", cmd_stage},

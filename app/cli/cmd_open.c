@@ -13,13 +13,7 @@
 
 static bool save_progress(void *ctx, char *err, size_t errlen)
 {
-    Session *s = ctx;
-    Buf e = {0};
-    bool ok = store_save(&s->store, &s->progress, &e);
-    if (!ok)
-        snprintf(err, errlen, "%s", buf_str(&e));
-    buf_fini(&e);
-    return ok;
+    return session_save(ctx, err, errlen);
 }
 
 int cmd_open(int argc, char **argv)
@@ -47,6 +41,8 @@ int cmd_open(int argc, char **argv)
     }
     App app;
     app_init(&app, &s.course, &s.progress, s.profile, ascii_flag || !session_utf8_locale());
+    app_set_assessments(&app, s.assess_open ? &s.assess : NULL, s.assess_open ? &s.assess_log : NULL,
+                        s.assess_error);
     size_t broken = diag_count(&s.content_diags, DIAG_ERROR);
     if (s.store.read_only)
         snprintf(app.notice, sizeof app.notice,

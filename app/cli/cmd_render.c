@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/clock.h"
 #include "cli/cli.h"
 #include "cli/session.h"
 #include "view/app.h"
@@ -51,6 +52,9 @@ int cmd_render(int argc, char **argv)
     }
     App app;
     app_init(&app, &s.course, &s.progress, s.profile, ascii || !session_utf8_locale());
+    app_set_assessments(&app, s.assess_open ? &s.assess : NULL, s.assess_open ? &s.assess_log : NULL,
+                        s.assess_error);
+    app_tick(&app, clock_now());
     app_resize(&app, w, h);
     char err[256];
     if (!app_goto(&app, argv[1], err, sizeof err)) {

@@ -8,7 +8,43 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/fsutil.h"
 #include "base/paths.h"
+
+/* The assessments are optional: a problem there is reported on the
+ * dashboard and in `pydive stage`, and reading goes on. */
+static void open_assessments(Session *s)
+{
+    char *dir = path_join(s->content_dir, "assessments");
+    DiagList diags = {0};
+    s->assess_loaded = assess_content_load(dir, &s->assess, &diags);
+    free(dir);
+    if (!s->assess_loaded) {
+        char *first = diags.len ? diag_format(&diags.items[0]) : NULL;
+        snprintf(s->assess_error, sizeof s->assess_error, "%s (run 'pydive stage' for all)",
+                 first ? first : "assessments/ is missing");
+        free(first);
+    } else if (assess_store_open_beside(&s->assess_store, &s->store, s->profile, &s->assess_log,
+                                        &diags)) {
+        s->assess_open = true;
+    } else {
+        assess_log_fini(&s->assess_log);
+        snprintf(s->assess_error, sizeof s->assess_error, "your assessment record cannot be opened");
+    }
+    diag_move(&s->store_diags, &diags);
+}
+
+bool session_save(Session *s, char *err, size_t errlen)
+{
+    Buf e = {0};
+    bool ok = store_save(&s->store, &s->progress, &e);
+    if (ok && s->assess_open)
+        ok = assess_store_save(&s->assess_store, &s->assess_log, &e);
+    if (!ok)
+        snprintf(err, errlen, "%s", buf_str(&e));
+    buf_fini(&e);
+    return ok;
+}
 
 int session_open(Session *s, const char *profile, bool want_write)
 {
@@ -45,6 +81,7 @@ int session_open(Session *s, const char *profile, bool want_write)
         return 1;
     }
     s->store_open = true;
+    open_assessments(s);
     return 0;
 }
 
@@ -56,6 +93,12 @@ void session_report(const Session *s)
 
 void session_close(Session *s)
 {
+    if (s->assess_open) {
+        assess_store_close(&s->assess_store);
+        assess_log_fini(&s->assess_log);
+    }
+    if (s->assess_loaded)
+        assess_content_fini(&s->assess);
     if (s->store_open) {
         store_close(&s->store);
         progress_fini(&s->progress);

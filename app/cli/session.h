@@ -9,6 +9,9 @@
 
 #include "base/diag.h"
 #include "course/course.h"
+#include "learner/assess.h"
+#include "learner/assess_log.h"
+#include "learner/assess_store.h"
 #include "learner/progress.h"
 #include "learner/store.h"
 
@@ -23,12 +26,21 @@ typedef struct Session {
     bool store_open;
     Progress progress;
     DiagList store_diags;   /* read-only, damaged file moved aside, ... */
+    /* assessments: optional; when they cannot be used the course still works */
+    AssessContent assess;
+    bool assess_loaded;
+    AssessStore assess_store;
+    AssessLog assess_log;
+    bool assess_open;
+    char assess_error[160]; /* why not, for the dashboard */
 } Session;
 
 /* Loads the course and opens the profile (`profile` NULL = default).
  * Returns 0, or the exit status to end with after printing why. */
 int session_open(Session *s, const char *profile, bool want_write);
 void session_close(Session *s);
+/* Saves progress and the assessment record; false with a message in err. */
+bool session_save(Session *s, char *err, size_t errlen);
 /* Prints content and store diagnostics to stderr (once, at the edge). */
 void session_report(const Session *s);
 /* True when the locale's character set is UTF-8. */

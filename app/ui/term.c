@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/clock.h"
 #include "view/keys.h"
 
 static volatile sig_atomic_t stop_signal;
@@ -209,14 +210,14 @@ int ui_run(App *app, const UiOptions *opt)
         if (stop_signal)
             break;
         if (redraw) {
-            app->now = (int64_t)time(NULL);
+            app_tick(app, clock_now());
             app_draw(app, cv);
             blit(cv);
             redraw = false;
         }
         wint_t wch = 0;
         int status = get_wch(&wch);
-        app->now = (int64_t)time(NULL);
+        app_tick(app, clock_now());
         if (status == ERR) {
             if (dirty && now_seconds() - last_change >= 1.0) {
                 save(app, opt, &dirty);

@@ -31,6 +31,10 @@ void app_fini(App *a)
     doc_fini(&a->doc);
     doc_fini(&a->about);
     free(a->hits);
+    if (a->quiz_shown)
+        score_fini(&a->score);
+    if (a->quiz_on)
+        quiz_fini(&a->quiz);
 }
 
 static int body_height(const App *a)
@@ -162,7 +166,7 @@ void app_resize(App *a, int w, int h)
 
 /* ---- keys ---------------------------------------------------------------- */
 
-static unsigned reader_key(App *a, Action act)
+static unsigned reader_key(App *a, KeyAction act)
 {
     const Chapter *ch = current_chapter(a);
     long page = body_height(a) > 2 ? body_height(a) - 2 : 1;
@@ -212,13 +216,15 @@ static unsigned reader_key(App *a, Action act)
         a->screen = SCREEN_HOME;
         a->home_sel = a->chapter + 1;
         return REACT_REDRAW | REACT_SAVE_NOW;
+    case ACT_CHAPTER_CHECK: return app_start_quiz(a, QUIZ_CHAPTER, ch->number);
+    case ACT_DASHBOARD: a->screen = SCREEN_DASHBOARD; return REACT_REDRAW;
     default: return REACT_NONE;
     }
 }
 
-static unsigned home_key(App *a, Action act, int key)
+static unsigned home_key(App *a, KeyAction act, int key)
 {
-    int items = (int)a->course->nchapters + 1;
+    int items = (int)a->course->nchapters + 2; /* Resume, chapters, skill stage */
     int digit = keys_digit(key);
     if (digit && digit <= (int)a->course->nchapters) {
         app_open_chapter(a, digit - 1, true);
@@ -240,9 +246,12 @@ static unsigned home_key(App *a, Action act, int key)
             a->about_top = 0;
         return REACT_REDRAW;
     case ACT_RESUME: app_resume(a); return REACT_REDRAW | REACT_PROGRESS;
+    case ACT_DASHBOARD: a->screen = SCREEN_DASHBOARD; return REACT_REDRAW;
     case ACT_OPEN:
         if (a->home_sel == 0)
             app_resume(a);
+        else if (a->home_sel == items - 1)
+            a->screen = SCREEN_DASHBOARD;
         else
             app_open_chapter(a, a->home_sel - 1, true);
         return REACT_REDRAW | REACT_PROGRESS;
@@ -250,7 +259,7 @@ static unsigned home_key(App *a, Action act, int key)
     }
 }
 
-static unsigned menu_key(App *a, Action act)
+static unsigned menu_key(App *a, KeyAction act)
 {
     const Chapter *ch = current_chapter(a);
     int n = (int)ch->nsections;
@@ -267,7 +276,7 @@ static unsigned menu_key(App *a, Action act)
     }
 }
 
-static unsigned help_key(App *a, Action act)
+static unsigned help_key(App *a, KeyAction act)
 {
     switch (act) {
     case ACT_UP: case ACT_WHEEL_UP: a->help_top--; break;
@@ -351,7 +360,7 @@ static unsigned open_hit(App *a, const SearchHit *h)
     return REACT_REDRAW | REACT_SAVE_NOW | scroll_to(a, line > 0 ? line - 1 : 0);
 }
 
-static unsigned search_key(App *a, Action act)
+static unsigned search_key(App *a, KeyAction act)
 {
     int n = a->nhits < SEARCH_MAX_HITS ? (int)a->nhits : SEARCH_MAX_HITS;
     int page = (a->h - 3) / 2 > 1 ? (a->h - 3) / 2 : 1;
@@ -384,6 +393,8 @@ static unsigned screen_bit(ScreenId s)
     case SCREEN_HELP: return ON_HELP;
     case SCREEN_MENU: return ON_MENU;
     case SCREEN_SEARCH: return ON_SEARCH;
+    case SCREEN_DASHBOARD: return ON_DASH;
+    case SCREEN_QUIZ: return ON_QUIZ;
     }
     return ON_HOME;
 }
@@ -397,7 +408,9 @@ unsigned app_key(App *a, int key)
         return r | (key == 'q' || key == 'Q' ? REACT_QUIT : REACT_NONE);
     if (a->prompting)
         return r | prompt_key(a, key);
-    Action act = keys_lookup(key, screen_bit(a->screen));
+    if (a->screen == SCREEN_QUIZ)
+        return r | app_quiz_key(a, key);
+    KeyAction act = keys_lookup(key, screen_bit(a->screen));
     if (act == ACT_SEARCH)
         return r | start_prompt(a);
     if (act == ACT_QUIT)
@@ -414,6 +427,8 @@ unsigned app_key(App *a, int key)
     case SCREEN_MENU: return r | menu_key(a, act);
     case SCREEN_HELP: return r | help_key(a, act);
     case SCREEN_SEARCH: return r | search_key(a, act);
+    case SCREEN_DASHBOARD: return r | app_dashboard_key(a, act, key);
+    case SCREEN_QUIZ: return r; /* handled above */
     }
     return r;
 }
@@ -436,6 +451,8 @@ void app_draw(App *a, Canvas *cv)
         break;
     case SCREEN_HELP: screen_help_draw(a, cv); break;
     case SCREEN_SEARCH: screen_search_draw(a, cv); break;
+    case SCREEN_DASHBOARD: screen_dashboard_draw(a, cv); break;
+    case SCREEN_QUIZ: screen_quiz_draw(a, cv); break;
     }
 }
 
@@ -443,6 +460,10 @@ bool app_goto(App *a, const char *spec, char *err, size_t errlen)
 {
     if (strcmp(spec, "home") == 0) {
         a->screen = SCREEN_HOME;
+        return true;
+    }
+    if (strcmp(spec, "dashboard") == 0) {
+        a->screen = SCREEN_DASHBOARD;
         return true;
     }
     if (strcmp(spec, "help") == 0) {
@@ -476,7 +497,8 @@ bool app_goto(App *a, const char *spec, char *err, size_t errlen)
         return true;
     }
     snprintf(err, errlen,
-             "unknown screen '%s' (try home, help, chapter:N, chapter:N:SECTION, search:TEXT)",
+             "unknown screen '%s' (try home, help, dashboard, chapter:N, chapter:N:SECTION, "
+             "search:TEXT)",
              spec);
     return false;
 }

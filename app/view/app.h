@@ -15,7 +15,10 @@
 #include <stdint.h>
 
 #include "course/course.h"
+#include "learner/assess.h"
+#include "learner/assess_log.h"
 #include "learner/progress.h"
+#include "learner/quiz.h"
 #include "view/canvas.h"
 #include "view/doc.h"
 #include "view/search.h"
@@ -30,6 +33,8 @@ typedef enum ScreenId {
     SCREEN_HELP,
     SCREEN_MENU,
     SCREEN_SEARCH,
+    SCREEN_DASHBOARD,
+    SCREEN_QUIZ,
 } ScreenId;
 
 enum Reaction {
@@ -71,6 +76,22 @@ typedef struct App {
     int hit_sel;
     char highlight[80];     /* the reader marks this text; "" for none */
 
+    /* skill stage: assess is NULL when assessments/ could not be loaded */
+    const AssessContent *assess; /* not owned */
+    AssessLog *assess_log;       /* not owned; answers are recorded here */
+    char assess_error[160];      /* why the dashboard is unavailable */
+    int64_t today;               /* day number for the review queue */
+    int dash_top;                /* dashboard scroll */
+    Quiz quiz;
+    bool quiz_on;                /* a quiz session is running */
+    bool quiz_done;              /* the session ended: its summary is shown */
+    bool quiz_shown;             /* the current item's result is on screen */
+    Score score;                 /* the result shown */
+    const Item *shown_item;      /* the item that result is for */
+    char input[160];             /* the answer being typed */
+    char input_err[160];         /* why the last answer could not be read */
+    ScreenId quiz_return;
+
     /* help */
     int help_top;
     int64_t now;           /* caller-supplied clock for progress stamps */
@@ -78,11 +99,21 @@ typedef struct App {
 
 void app_init(App *a, const Course *course, Progress *progress, const char *profile, bool ascii);
 void app_fini(App *a);
+/* Sets the clock: Unix seconds, and the day number for the review queue. */
+void app_tick(App *a, int64_t now);
 /* Tells the app the terminal size (lays out again when the width changed). */
 void app_resize(App *a, int w, int h);
 /* Handles one key (see keys.h); returns Reaction bits. */
 unsigned app_key(App *a, int key);
 void app_draw(App *a, Canvas *cv);
+
+/* Gives the app the assessment content and the learner's record (both
+ * outlive it), or NULL and the reason they are unavailable. */
+void app_set_assessments(App *a, const AssessContent *c, AssessLog *log, const char *error);
+/* Starts a quiz: QUIZ_CHAPTER (chapter number), QUIZ_STAGE or QUIZ_REVIEW. */
+unsigned app_start_quiz(App *a, QuizMode mode, int chapter);
+/* A key while the quiz screen is shown (typing goes into the answer). */
+unsigned app_quiz_key(App *a, int key);
 
 /* Opens chapter `index` (0-based) at the start, or at the saved position. */
 void app_open_chapter(App *a, int index, bool at_saved_position);

@@ -6,23 +6,32 @@
 
 const Binding key_bindings[] = {
     {ACT_HELP, ON_ALL, {'?', KEY_NONE}, "?", "show or hide the keys of this screen", "help"},
-    {ACT_QUIT, ON_HOME | ON_READER, {'q', 'Q', KEY_NONE}, "q", "quit (your place is saved)", "quit"},
+    {ACT_QUIT, ON_HOME | ON_READER | ON_DASH, {'q', 'Q', KEY_NONE}, "q", "quit (your place is saved)", "quit"},
     {ACT_SEARCH, ON_HOME | ON_READER | ON_SEARCH, {'/', KEY_NONE}, "/",
      "search every chapter (Enter searches, Esc cancels)", "search"},
-    {ACT_BACK, ON_READER | ON_HELP | ON_MENU | ON_SEARCH,
+    {ACT_DASHBOARD, ON_HOME | ON_READER, {'a', KEY_NONE}, "a",
+     "your skill stage, roadmap and review (the dashboard)", "stage"},
+    {ACT_CHAPTER_CHECK, ON_READER, {'c', KEY_NONE}, "c", "take this chapter's check", "check"},
+    {ACT_STAGE_TEST, ON_DASH, {'a', KEY_NONE}, "a", "take the stage assessment (all areas)",
+     "assess"},
+    {ACT_REVIEW, ON_DASH, {'v', KEY_NONE}, "v", "review the items due today", "review"},
+    {ACT_TRACK, ON_DASH, {'t', KEY_NONE}, "t", "choose your goal (the roadmap follows it)", "goal"},
+    {ACT_OPEN, ON_QUIZ, {KEY_RETURN, ' ', KEY_NONE}, "Enter",
+     "next item (an answer is typed, then Enter)", NULL},
+    {ACT_BACK, ON_READER | ON_HELP | ON_MENU | ON_SEARCH | ON_DASH | ON_QUIZ,
      {KEY_ESCAPE, 'h', KEY_LEFT_ARROW, KEY_BACKSPACE_KEY, KEY_NONE}, "Esc h Left",
      "go back (reader: to the series page)", "back"},
     {ACT_BACK, ON_HELP, {'q', KEY_NONE}, "q", "close the help", NULL},
-    {ACT_UP, ON_ALL, {'k', KEY_UP_ARROW, KEY_NONE}, "k Up", "move up one line or item", NULL},
-    {ACT_DOWN, ON_ALL, {'j', KEY_DOWN_ARROW, KEY_NONE}, "j Down", "move down one line or item",
+    {ACT_UP, ON_ALL & ~ON_QUIZ, {'k', KEY_UP_ARROW, KEY_NONE}, "k Up", "move up one line or item", NULL},
+    {ACT_DOWN, ON_ALL & ~ON_QUIZ, {'j', KEY_DOWN_ARROW, KEY_NONE}, "j Down", "move down one line or item",
      NULL},
-    {ACT_PAGE_DOWN, ON_ALL, {' ', KEY_PAGE_DOWN, 'f', KEY_NONE}, "Space PgDn f",
+    {ACT_PAGE_DOWN, ON_ALL & ~ON_QUIZ, {' ', KEY_PAGE_DOWN, 'f', KEY_NONE}, "Space PgDn f",
      "page down", "page"},
-    {ACT_PAGE_UP, ON_ALL, {'b', KEY_PAGE_UP, KEY_NONE}, "b PgUp", "page up", NULL},
+    {ACT_PAGE_UP, ON_ALL & ~ON_QUIZ, {'b', KEY_PAGE_UP, KEY_NONE}, "b PgUp", "page up", NULL},
     {ACT_HALF_DOWN, ON_READER | ON_HELP, {'d', KEY_NONE}, "d", "half a page down", NULL},
     {ACT_HALF_UP, ON_READER | ON_HELP, {'u', KEY_NONE}, "u", "half a page up", NULL},
-    {ACT_TOP, ON_ALL, {'g', KEY_HOME_KEY, KEY_NONE}, "g Home", "go to the top", NULL},
-    {ACT_BOTTOM, ON_ALL, {'G', KEY_END_KEY, KEY_NONE}, "G End", "go to the end", NULL},
+    {ACT_TOP, ON_ALL & ~ON_QUIZ, {'g', KEY_HOME_KEY, KEY_NONE}, "g Home", "go to the top", NULL},
+    {ACT_BOTTOM, ON_ALL & ~ON_QUIZ, {'G', KEY_END_KEY, KEY_NONE}, "G End", "go to the end", NULL},
     {ACT_OPEN, ON_HOME | ON_MENU | ON_SEARCH, {KEY_RETURN, 'l', KEY_RIGHT_ARROW, KEY_NONE}, "Enter l Right",
      "open the selected item", "open"},
     {ACT_RESUME, ON_HOME, {'r', KEY_NONE}, "r", "resume where you left off", "resume"},
@@ -38,7 +47,7 @@ const Binding key_bindings[] = {
 };
 const size_t key_nbindings = sizeof key_bindings / sizeof key_bindings[0];
 
-Action keys_lookup(int key, unsigned screen)
+KeyAction keys_lookup(int key, unsigned screen)
 {
     for (size_t i = 0; i < key_nbindings; i++) {
         const Binding *b = &key_bindings[i];

@@ -33,7 +33,7 @@ enum {
     KEY_WHEEL_DOWN,
 };
 
-typedef enum Action {
+typedef enum KeyAction {
     ACT_NONE,
     ACT_QUIT,
     ACT_HELP,
@@ -56,8 +56,13 @@ typedef enum Action {
     ACT_WHEEL_UP,
     ACT_WHEEL_DOWN,
     ACT_SEARCH,
+    ACT_DASHBOARD,     /* the skill-stage dashboard */
+    ACT_STAGE_TEST,    /* start the stage assessment */
+    ACT_REVIEW,        /* review the items due */
+    ACT_CHAPTER_CHECK, /* the check of the chapter being read */
+    ACT_TRACK,         /* choose the next goal (track) */
     ACT_COUNT
-} Action;
+} KeyAction;
 
 /* Screens a binding works on (bit set). */
 enum {
@@ -66,11 +71,13 @@ enum {
     ON_HELP = 4,
     ON_MENU = 8,
     ON_SEARCH = 16,
-    ON_ALL = ON_HOME | ON_READER | ON_HELP | ON_MENU | ON_SEARCH,
+    ON_DASH = 32,
+    ON_QUIZ = 64, /* only while an answer is on screen: typing goes to the answer */
+    ON_ALL = ON_HOME | ON_READER | ON_HELP | ON_MENU | ON_SEARCH | ON_DASH | ON_QUIZ,
 };
 
 typedef struct Binding {
-    Action action;
+    KeyAction action;
     unsigned screens;
     int keys[5];       /* KEY_NONE-terminated */
     const char *label; /* how the keys are written in help, e.g. "j Down" */
@@ -82,7 +89,7 @@ extern const Binding key_bindings[];
 extern const size_t key_nbindings;
 
 /* The action bound to `key` on `screen` (one ON_* bit), or ACT_NONE. */
-Action keys_lookup(int key, unsigned screen);
+KeyAction keys_lookup(int key, unsigned screen);
 /* A digit key '1'..'9' as a chapter number, else 0. */
 int keys_digit(int key);
 

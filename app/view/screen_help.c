@@ -17,6 +17,9 @@ static const Group groups[] = {
     {ON_HOME, "Series page"},
     {ON_READER, "Chapter reader"},
     {ON_MENU, "Section menu"},
+    {ON_SEARCH, "Search results"},
+    {ON_DASH, "Skill stage dashboard"},
+    {ON_QUIZ, "Quiz (after an answer; while typing, keys go into the answer)"},
     {ON_HELP, "This help"},
 };
 
@@ -41,9 +44,10 @@ static int help_lines(Canvas *cv, int skip, int y0, int rows)
             EMIT(20, b->help, ROLE_NORMAL);
             line++;
         }
-        if (groups[g].bit == ON_HOME) {
+        if (groups[g].bit == ON_HOME || groups[g].bit == ON_DASH) {
             EMIT(3, "1-9", ROLE_KEY);
-            EMIT(20, "open that chapter", ROLE_NORMAL);
+            EMIT(20, groups[g].bit == ON_HOME ? "open that chapter" : "take that chapter's check",
+                 ROLE_NORMAL);
             line++;
         }
         line++;

@@ -122,6 +122,7 @@ void screen_home_draw(App *a, Canvas *cv)
     y++;
     for (size_t i = 0; i < c->nchapters; i++)
         draw_chapter_row(a, cv, y++, i);
+    draw_item(a, cv, y++, (int)c->nchapters + 1, "Your skill stage, roadmap and review");
 
     /* The about pane takes whatever rows are left. */
     int pane_top = y + 1, pane_h = cv->h - 1 - pane_top - 1;

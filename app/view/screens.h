@@ -7,12 +7,18 @@
 
 #include "view/app.h"
 #include "view/canvas.h"
+#include "view/keys.h"
 
 void screen_home_draw(App *a, Canvas *cv);
 void screen_reader_draw(App *a, Canvas *cv);
 void screen_menu_draw(App *a, Canvas *cv);
 void screen_help_draw(App *a, Canvas *cv);
 void screen_search_draw(App *a, Canvas *cv);
+void screen_dashboard_draw(App *a, Canvas *cv);
+void screen_quiz_draw(App *a, Canvas *cv);
+
+/* The dashboard's keys (app_assess.c). */
+unsigned app_dashboard_key(App *a, KeyAction act, int key);
 void screen_too_small_draw(App *a, Canvas *cv);
 
 /* The top bar: `left` text, and `right` text flush right. */

@@ -168,5 +168,45 @@ check "SIGTERM ends pydive" "EXITED:143"
 $PYDIVE progress 2>/dev/null | grep -q "Resume at .*chapter 4" && ok "SIGTERM kept the place" \
     || notok "SIGTERM kept the place" "$($PYDIVE progress 2>&1)"
 
+# ---- a chapter check and the stage assessment, kept across restarts -------
+start 100x30 $PYDIVE
+wait_for "Resume" 5
+keys a
+check "a opens the skill-stage dashboard" "Your skill stage and roadmap"
+keys 1
+check "1 starts chapter one's check" "Chapter 1 check"
+keys 1 Enter
+check "an answer is scored and explained" "Answer:"
+keys Enter
+keys 9 9 Enter
+check "a second answer is scored" "Answer:"
+keys Escape
+check "Esc ends the check with a summary" "You answered 2 items"
+keys x
+check "the dashboard shows the evidence" "2 answers"
+keys a
+check "the stage assessment starts from the dashboard" "Stage assessment"
+keys 1 Enter
+keys Escape
+check "the stage assessment ends" "You answered 1 item"
+keys x
+keys q
+check "quit after assessing" "EXITED:0"
+start 100x30 $PYDIVE
+wait_for "Resume" 5
+keys a
+check "sessions survive a restart" "History: 2 sessions"
+keys q
+tomorrow=$(( $(date +%s) + 2 * 86400 ))
+start 100x30 env PYDIVE_NOW=$tomorrow $PYDIVE
+wait_for "Resume" 5
+keys a
+check "missed items are due a day later" "due today (press v)"
+keys v
+check "v starts the review of the missed items" "Review"
+keys Escape
+keys x
+keys q
+
 echo "1..$n"
 [ $fails -eq 0 ]
