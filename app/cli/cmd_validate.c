@@ -20,6 +20,7 @@
 #include "base/xalloc.h"
 #include "cli/cli.h"
 #include "course/course.h"
+#include "learner/assess.h"
 
 /* The folder part of `path` without trailing '/': "" for a bare name. */
 static char *parent_of(const char *path)
@@ -56,17 +57,66 @@ static char *shown_path(const char *dir)
     return xstrdup(dir);
 }
 
+/* An action's "chNN" or "chNN#section-id" must name a loaded chapter and
+ * one of its sections. */
+static void check_action_ref(const Course *c, const Action *act, const char *file,
+                             DiagList *diags)
+{
+    int number = 0, used = 0;
+    if (sscanf(act->ref, "ch%2d%n", &number, &used) != 1) {
+        diag_add(diags, DIAG_ERROR, file, 0, 0,
+                 "action '%s': ref '%s' should read chNN or chNN#section-id", act->id, act->ref);
+        return;
+    }
+    const Chapter *ch = course_chapter_by_number(c, number);
+    const char *section = act->ref[used] == '#' ? act->ref + used + 1 : NULL;
+    if (!ch)
+        diag_add(diags, DIAG_ERROR, file, 0, 0, "action '%s': ref '%s' names no chapter of the "
+                 "course", act->id, act->ref);
+    else if (section && chapter_section_index(ch, section) < 0)
+        diag_add(diags, DIAG_ERROR, file, 0, 0, "action '%s': chapter %d has no section '%s'",
+                 act->id, number, section);
+}
+
+/* The assessments, when the content has them (a workshop pack may not). */
+static size_t validate_assessments(const char *dir, const Course *c, DiagList *diags)
+{
+    char *adir = path_join(dir, "assessments");
+    char *stages = path_join(adir, "stages.yaml");
+    size_t files = 0;
+    if (file_exists(stages)) {
+        char **names;
+        files = dir_list(adir, ".yaml", &names);
+        dir_list_free(names, files);
+        AssessContent ac;
+        if (assess_content_load(adir, &ac, diags)) {
+            char *actions = path_join(adir, "actions.yaml");
+            for (size_t i = 0; i < ac.nactions; i++)
+                if (ac.actions[i].ref)
+                    check_action_ref(c, &ac.actions[i], actions, diags);
+            free(actions);
+            assess_content_fini(&ac);
+        }
+    }
+    free(stages);
+    free(adir);
+    return files;
+}
+
 static size_t validate_course(const char *dir, DiagList *diags)
 {
     Course c;
-    course_load(dir, &c, diags);
-    course_fini(&c);
+    size_t assessed = 0;
+    if (course_load(dir, &c, diags)) {
+        assessed = validate_assessments(dir, &c, diags);
+        course_fini(&c);
+    }
     char *lessons = path_join(dir, "lessons");
     char **names;
     size_t n = course_list_modules(lessons, &names);
     dir_list_free(names, n);
     free(lessons);
-    return 1 + n;
+    return 1 + n + assessed;
 }
 
 static size_t validate_chapter(const char *path, DiagList *diags)

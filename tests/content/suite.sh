@@ -125,4 +125,17 @@ else
     not_ok "10,000 duplicate ids: 50 errors shown, rest counted" "exit $rc, $errs errors, ${ms} ms" "$(tail -n 1 "$tmp/err")"
 fi
 
+# The shipped assessments point at lesson sections; a ref to a section that
+# does not exist is reported against actions.yaml.
+mkdir -p "$tmp/pack"
+cp -r "$root/lessons" "$root/assessments" "$tmp/pack/"
+sed -i 's/ch01#three-layers/ch01#no-such-section/' "$tmp/pack/assessments/actions.yaml"
+"$pydive" validate "$tmp/pack" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 1 ] && grep -q "actions.yaml: error: action '.*': chapter 1 has no section 'no-such-section'" "$tmp/err"; then
+    ok "an assessment action pointing at a missing lesson section is reported"
+else
+    not_ok "an assessment action pointing at a missing lesson section is reported" "exit $rc" "$(head -n 3 "$tmp/err")"
+fi
+
 echo "1..$n"
