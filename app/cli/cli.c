@@ -8,7 +8,8 @@
 #include <string.h>
 
 const CliCommand cli_commands[] = {
-    {NULL, "[--profile NAME]", "open the course (series page, or where you left off)", cmd_open},
+    {NULL, "[--profile NAME] [--plain] [--ascii] [--no-color]",
+     "open the course (--plain: linear text for screen readers and pipes)", cmd_open},
     {"list", "[--profile NAME]", "list the chapters with your progress", cmd_list},
     {"validate", "[PATH...]", "check lesson files; prints file:line:col errors", cmd_validate},
     {"progress", "[--profile NAME] [--json]", "show your saved progress", cmd_progress},

@@ -23,13 +23,24 @@ int cmd_open(int argc, char **argv)
         return 2;
     bool ascii_flag = cli_take_flag(&argc, argv, "--ascii");
     bool mono_flag = cli_take_flag(&argc, argv, "--no-color");
+    bool plain = cli_take_flag(&argc, argv, "--plain");
     if (cli_reject_unknown(argc, argv))
         return 2;
     if (argc > 1)
         return cli_usage_error("unexpected argument '%s'", argv[1]);
+    if (plain) {
+        Session ps;
+        int prc = session_open(&ps, profile, true);
+        if (prc == 0) {
+            session_report(&ps);
+            prc = plain_run(&ps, ascii_flag || !session_utf8_locale());
+        }
+        session_close(&ps);
+        return prc;
+    }
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
         fputs("pydive: the course needs a terminal; for text output try "
-              "'pydive render home' or 'pydive list'\n", stderr);
+              "'pydive --plain', 'pydive render home' or 'pydive list'\n", stderr);
         return 1;
     }
 

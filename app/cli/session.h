@@ -43,6 +43,8 @@ void session_close(Session *s);
 bool session_save(Session *s, char *err, size_t errlen);
 /* Prints content and store diagnostics to stderr (once, at the edge). */
 void session_report(const Session *s);
+/* The course as linear text on stdin/stdout (cmd_plain.c). */
+int plain_run(Session *s, bool ascii);
 /* True when the locale's character set is UTF-8. */
 bool session_utf8_locale(void);
 

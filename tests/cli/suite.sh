@@ -69,5 +69,19 @@ expect "a bad profile name exits 2" 2 $PYDIVE list --profile ../x
 expect "open without a terminal explains" 1 $PYDIVE </dev/null
 has "open without a terminal suggests render" "pydive render home"
 
+# --plain: the course as linear text with numbered choices, no curses.
+out=$(printf '2\n\nq\n' | $PYDIVE --plain 2>&1); rc=$?
+[ $rc -eq 0 ] && ok "--plain reads from a pipe and exits 0" || notok "--plain reads from a pipe and exits 0" "exit $rc"
+has "--plain lists the chapters with numbers" " 7. "
+has "--plain prints the chapter" "2.1 "
+has "--plain reads section by section" "[Section 2.2 of"
+if printf '%s\n' "$out" | LC_ALL=C grep -q $'\033'; then notok "--plain writes no escape sequences"; else ok "--plain writes no escape sequences"; fi
+expect "progress after --plain" 0 $PYDIVE progress
+has "--plain keeps the place for Resume" "Resume at chapter 2, section 2.2"
+out=$(printf 'a\n1\n1\nq\nq\n' | $PYDIVE --plain 2>&1)
+has "--plain takes a chapter check" "You answered 1 question, 1 right."
+expect "the stage after a --plain check" 0 $PYDIVE stage
+has "--plain answers count as evidence" "from 1 answer"
+
 echo "1..$n"
 [ $fails -eq 0 ]
