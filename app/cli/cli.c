@@ -9,6 +9,7 @@
 
 const CliCommand cli_commands[] = {
     {NULL, "[--profile NAME]", "open the course (series page, or where you left off)", cmd_open},
+    {"run", "FILE.py [--python VER] [--trace] [--stats] [--json]", "run a Python program on the simulated CPython", cmd_run},
 };
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
 

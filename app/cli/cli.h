@@ -45,5 +45,6 @@ int cmd_validate(int argc, char **argv);
 int cmd_progress(int argc, char **argv);
 int cmd_reset(int argc, char **argv);
 int cmd_render(int argc, char **argv);
+int cmd_run(int argc, char **argv);
 
 #endif

@@ -77,6 +77,8 @@ typedef struct Frame {
     uint8_t kind;      /* FR_* */
     bool c_boundary;   /* return to a C caller */
     SimId extra;       /* FR_CLASS: bases tuple; FR_INIT: the new instance */
+    uint32_t callbase; /* FR_INIT: caller slots to release on return */
+    uint32_t ncallslots;
     uint32_t ntry;
     uint32_t try_stack[8]; /* handler ip << 12 | stack depth */
 } Frame;
@@ -104,9 +106,10 @@ struct PyRun {
     SimId globals;          /* __main__ dict (owned) */
     SimId builtins;         /* dict of built-in functions (owned) */
     SimId mod_gc, mod_sys, mod_weakref;
-    SimId builtin_methods[64]; /* static method descriptors by index */
+    SimId builtin_methods[160]; /* static method descriptors by index */
     SimId exc_types[32];    /* static exception classes */
     PyError err;            /* the exception being raised */
+    PyError syntax;         /* compile error, reported at the first step */
     SimId err_obj;          /* its exception instance, when caught */
     TbEntry tb[64];
     int ntb;
@@ -116,6 +119,7 @@ struct PyRun {
     bool done, failed, finalized;
     uint64_t steps;
     SimId kwnames;          /* pending KW_NAMES tuple */
+    SimId c_result;         /* result of a frame called from C */
     int last_line;
 };
 
@@ -129,6 +133,13 @@ bool vm_push_module(PyRun *I);
  * reference or 0 with I->err set. */
 SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs);
 void vm_unwind_frame(PyRun *I);
+/* The CALL instruction: nargs arguments above [callable-or-NULL, self-or-callable]. */
+bool vm_do_call(PyRun *I, int nargs);
+/* RETURN_VALUE: pops the frame; 1 when the loop should return (C boundary
+ * or end), 0 to continue, -1 on error. */
+int vm_do_return(PyRun *I, SimId result);
+bool vm_build_class(PyRun *I, uint32_t ci);
+bool vm_call_python(PyRun *I, SimId func, SimId *args, int nargs, SimId kwnames, uint8_t kind);
 /* errors */
 void py_raise(PyRun *I, const char *type, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void py_write(PyRun *I, int stream, const char *text, size_t n);
@@ -145,8 +156,12 @@ bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value); /* value borrowed 
 bool op_delitem(PyRun *I, SimId obj, SimId key);
 int op_contains(PyRun *I, SimId container, SimId item);
 const char *op_typename(PyRun *I, SimId v);
+bool list_extend(PyRun *I, SimId list, SimId iterable);
+SimId str_percent(PyRun *I, SimId fmt, SimId args);
 /* builtins.c */
 void builtins_init(PyRun *I);
+void errors_init(PyRun *I);
+const char *pyrun_builtin_name(uint32_t index);
 SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs, SimId kwnames);
 /* attribute protocol (attrs.c) */
 SimId attr_get(PyRun *I, SimId obj, SimId name);

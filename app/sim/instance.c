@@ -273,7 +273,7 @@ bool sim_may_be_tracked(const Sim *s, SimId id)
     const SimObj *o = &s->obj[id];
     if (o->flags & SIM_F_STATIC)
         return false;
-    if (o->kind == SK_TUPLE || o->kind == SK_DICT)
+    if (o->kind == SK_TUPLE) /* only tuples answer by their tracking state */
         return (o->flags & SIM_F_TRACKED) != 0;
     return (o->flags & SIM_F_GCTYPE) != 0;
 }
