@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "pyrun/bigint.h"
 #include "pyrun/interp.h"
 #include "pyrun/symtable.h"
 #include "pyrun/compile_int.h"
@@ -172,7 +173,13 @@ static SimId const_value(Cg *g, int n)
     const Node *nd = NODE(g, n);
     Sim *s = g->I->sim;
     switch ((NodeKind)nd->kind) {
-    case N_INT: return sim_int(s, nd->ival);
+    case N_INT:
+        if (nd->flag) {
+            BigInt b;
+            big_parse(nd->str, &b);
+            return big_to_sim(s, &b);
+        }
+        return sim_int(s, nd->ival);
     case N_FLOAT: return sim_float(s, nd->fval);
     case N_STR:
         if (identifier_like(nd->str, nd->strlen))
@@ -191,7 +198,7 @@ static bool is_const(Cg *g, int n)
     NodeKind k = (NodeKind)NODE(g, n)->kind;
     if (k == N_INT || k == N_FLOAT || k == N_STR || k == N_BYTES || k == N_NONE || k == N_TRUE ||
         k == N_FALSE)
-        return !(k == N_FLOAT && NODE(g, n)->flag);
+        return true;
     if (k == N_TUPLE) {
         for (int c = NODE(g, n)->a; c >= 0; c = NODE(g, c)->next)
             if (!is_const(g, c))
@@ -324,8 +331,6 @@ bool cg_expr(Cg *g, int n)
     int count;
     switch ((NodeKind)nd->kind) {
     case N_INT: case N_FLOAT: case N_STR: case N_BYTES: case N_NONE: case N_TRUE: case N_FALSE:
-        if (nd->kind == N_FLOAT && nd->flag)
-            return cg_cfail(g, n, "OverflowError", "int too large for pydive's 64-bit ints");
         cg_emit(g, OP_LOAD_CONST, cg_add_const(g, const_value(g, n)));
         return true;
     case N_ELLIPSIS:

@@ -112,6 +112,8 @@ static bool lex_number(Lx *x)
         if (errno == ERANGE || v > (unsigned long long)INT64_MAX) {
             t->big = true;
             t->fval = strtod(buf, NULL);
+            t->text = xstrdup(base == 10 ? buf : "0");
+            t->textlen = strlen(t->text);
         }
         t->ival = (int64_t)v;
     }

@@ -8,6 +8,7 @@
 #include "pyrun/parser_int.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -377,11 +378,13 @@ static int atom(P *p)
     int r = -1;
     switch ((TokKind)t->kind) {
     case T_INT:
-        r = p_node(p, t->big ? N_FLOAT : N_INT, t);
+        r = p_node(p, N_INT, t);
         N(p, r)->ival = t->ival;
         N(p, r)->fval = t->fval;
-        if (t->big)
-            N(p, r)->flag = 1; /* a too-large int literal */
+        if (t->big) {
+            N(p, r)->flag = 1; /* beyond int64: digits kept in str */
+            N(p, r)->str = p_dup_text(t, &N(p, r)->strlen);
+        }
         p->i++;
         break;
     case T_FLOAT:
@@ -680,7 +683,8 @@ static int factor(P *p)
     p->depth--;
     if (e < 0)
         return -1;
-    if (op == OP_NEG && (N(p, e)->kind == N_INT || N(p, e)->kind == N_FLOAT) && N(p, e)->flag == 0) {
+    if (op == OP_NEG && (N(p, e)->kind == N_INT || N(p, e)->kind == N_FLOAT) && N(p, e)->flag == 0 &&
+        N(p, e)->ival != INT64_MIN) {
         N(p, e)->ival = -N(p, e)->ival; /* constant folding of -literal */
         N(p, e)->fval = -N(p, e)->fval;
         return e;

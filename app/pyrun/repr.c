@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pyrun/bigint.h"
 #include "pyrun/interp.h"
 #include "sim/gc.h"
 
@@ -209,7 +210,16 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
     switch ((SimKind)o->kind) {
     case SK_NONE: buf_adds(out, "None"); return true;
     case SK_BOOL: buf_adds(out, o->v.i ? "True" : "False"); return true;
-    case SK_INT: buf_printf(out, "%lld", (long long)o->v.i); return true;
+    case SK_INT:
+        if (o->sub == 1) {
+            BigInt b;
+            big_from_sim(S, v, &b);
+            big_to_dec(&b, out);
+            big_free(&b);
+            return true;
+        }
+        buf_printf(out, "%lld", (long long)o->v.i);
+        return true;
     case SK_FLOAT: float_repr(o->v.f, out); return true;
     case SK_NOTIMPL: buf_adds(out, "NotImplemented"); return true;
     case SK_STR: case SK_BYTES: {
@@ -432,6 +442,8 @@ bool op_format(PyRun *I, SimId v, const char *spec, Buf *out)
                      type ? type : 'g');
         }
         buf_printf(&body, f, x);
+    } else if (numeric && k == SK_INT && sim_obj(S, v)->sub == 1) {
+        op_repr(I, v, &body);
     } else if (numeric && k != SK_FLOAT) {
         long long x = (long long)sim_obj(S, v)->v.i;
         if (type == 'x' || type == 'X' || type == 'o' || type == 'b') {

@@ -59,6 +59,12 @@ uint64_t sim_hash(const Sim *s, SimId k)
     const SimObj *o = &s->obj[k];
     switch ((SimKind)o->kind) {
     case SK_INT: case SK_BOOL:
+        if (o->sub == 1 && o->kind == SK_INT) {
+            uint64_t h = (uint64_t)o->v.i;
+            for (uint32_t i = 0; i < o->len; i++)
+                h = h * 1000003u ^ slab_ptr(&s->slab, o->data)[i];
+            return h;
+        }
         return o->v.i == -1 ? (uint64_t)-2 : (uint64_t)o->v.i;
     case SK_FLOAT:
         if (o->v.f == (double)(int64_t)o->v.f)
@@ -94,6 +100,13 @@ bool sim_equal(const Sim *s, SimId a, SimId b)
     if (a == b)
         return true;
     const SimObj *x = &s->obj[a], *y = &s->obj[b];
+    bool xb = x->kind == SK_INT && x->sub == 1, yb = y->kind == SK_INT && y->sub == 1;
+    if (xb || yb) {
+        if (!(xb && yb) || x->v.i != y->v.i || x->len != y->len)
+            return false;
+        return memcmp(slab_ptr(&s->slab, x->data), slab_ptr(&s->slab, y->data),
+                      x->len * sizeof(uint32_t)) == 0;
+    }
     if (is_num((SimKind)x->kind) && is_num((SimKind)y->kind)) {
         if (x->kind == SK_FLOAT || y->kind == SK_FLOAT) {
             double p = x->kind == SK_FLOAT ? x->v.f : (double)x->v.i;

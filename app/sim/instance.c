@@ -283,8 +283,10 @@ size_t sim_sizeof(const Sim *s, SimId id)
     const SimObj *o = &s->obj[id];
     switch ((SimKind)o->kind) {
     case SK_NONE: case SK_OBJECT: case SK_NOTIMPL: return 16;
-    case SK_BOOL: return (o->v.i || s->prof->version != SIM_V311) ? 28 : 24;
+    case SK_BOOL: return 28;
     case SK_INT: {
+        if (o->sub == 1)
+            return 24 + 4 * (size_t)o->len;
         uint64_t m = o->v.i < 0 ? (uint64_t)0 - (uint64_t)o->v.i : (uint64_t)o->v.i;
         size_t d = 0;
         for (; m; m >>= 30)
@@ -347,8 +349,10 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
     case SK_DICT: {
         uint32_t pos = 0;
         SimId k, v;
+        bool str_keys = o->sub != 0; /* unicode-keyed tables visit values only */
         while (sim_dict_next(s, id, &pos, &k, &v)) {
-            fn(s, k, arg);
+            if (!str_keys)
+                fn(s, k, arg);
             if (v)
                 fn(s, v, arg);
         }

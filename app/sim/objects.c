@@ -63,6 +63,17 @@ SimId sim_int(Sim *s, int64_t v)
     return id;
 }
 
+SimId sim_int_big(Sim *s, int sign, const uint32_t *digits, uint32_t n)
+{
+    SimId id = new_obj(s, SK_INT, 24 + 4 * (size_t)n, NULL, false);
+    set_payload(s, id, n);
+    memcpy(slab_ptr(&s->slab, s->obj[id].data), digits, n * sizeof *digits);
+    s->obj[id].sub = 1;
+    s->obj[id].len = n;
+    s->obj[id].v.i = sign;
+    return id;
+}
+
 SimId sim_float(Sim *s, double v)
 {
     SimId id = new_obj(s, SK_FLOAT, 24, &s->fl_float, false);

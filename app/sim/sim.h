@@ -177,6 +177,8 @@ size_t sim_events_since(const Sim *s, uint64_t since, SimEvent *out, size_t max)
 
 /* ---- object creation (each returns a new reference) --------------------- */
 SimId sim_int(Sim *s, int64_t v);
+/* A big int (sub = 1): sign and n base-2^30 digits, little-endian. */
+SimId sim_int_big(Sim *s, int sign, const uint32_t *digits, uint32_t n);
 SimId sim_float(Sim *s, double v);
 SimId sim_bool(Sim *s, bool v);
 SimId sim_none(Sim *s);

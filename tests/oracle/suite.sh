@@ -12,8 +12,8 @@
 #        are fully modelled).
 # A case listed in tests/oracle/KNOWN_GAPS still fails; the reason is shown.
 cd "$(dirname "$0")/../.." || exit 2
-PYDIVE=${PYDIVE:-./pydive}
-[ -x "$PYDIVE" ] || { echo "not ok 1 - $PYDIVE not built"; exit 1; }
+PYDIVE=${PYDIVE:-pydive}
+[ -x "./$PYDIVE" ] || { echo "not ok 1 - $PYDIVE not built"; exit 1; }
 n=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -45,13 +45,18 @@ deltas_close() { # expected actual -> 0 when every delta is within +-1
 check() { # label py ver out lasterr arena-expected
     label=$1 py=$2 ver=$3 out=$4 lasterr=$5 arena=$6
     n=$((n + 1))
-    timeout 60 "$PYDIVE" run --python "$ver" "$py" >"$tmp/out" 2>"$tmp/err"
+    (cd "$(dirname "$py")" && timeout 60 "$OLDPWD/$PYDIVE" run --python "$ver" "$(basename "$py")") \
+        >"$tmp/out" 2>"$tmp/err"
+    rc=$?
     why=""
+    if [ -n "$lasterr" ] && [ -f "$lasterr" ]; then want_rc=1; else want_rc=0; fi
     if ! cmp -s "$tmp/out" "$out"; then
         why="stdout differs: $(diff "$tmp/out" "$out" | head -4 | tr '\n' '|')"
     elif [ -n "$lasterr" ] && [ -f "$lasterr" ] &&
          [ "$(grep -v '^pydive: note' "$tmp/err" | tail -n 1)" != "$(tail -n 1 "$lasterr")" ]; then
         why="last stderr line: got '$(tail -n 1 "$tmp/err")' want '$(tail -n 1 "$lasterr")'"
+    elif [ "$want_rc" = 1 ] && [ "$rc" = 0 ] || [ "$want_rc" = 0 ] && [ "$rc" != 0 ]; then
+        why="exit status $rc (want $([ $want_rc = 1 ] && echo non-zero || echo 0)): $(tail -n 1 "$tmp/err")"
     elif [ -n "$arena" ]; then
         got=$(arena_deltas "$tmp/err")
         deltas_close "$arena" "$got" || why="arena deltas: got [$got] want [$arena]"
@@ -73,10 +78,11 @@ for py in tests/oracle/shared/*.py; do
     check "$b" "$py" 3.11 "$d/$b.out" "$d/$b.lasterr" "$arena"
 done
 
-for py in tests/oracle/cases/*.py; do
+CASES=${ORACLE_CASES:-tests/oracle/cases}
+for py in "$CASES"/*.py; do
     [ -f "$py" ] || continue
     b=$(basename "$py" .py)
-    d=tests/oracle/cases
+    d=$CASES
     for ver in 3.11 3.12 3.13; do
         [ -f "$d/$b.$ver.out" ] || { [ "$ver" = 3.11 ] && { n=$((n + 1)); echo "not ok $n - $b@3.11: no recorded output"; }; continue; }
         arena=""
