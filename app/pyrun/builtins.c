@@ -109,17 +109,6 @@ bool bi_int_arg(PyRun *I, SimId v, int64_t *out)
 
 SimId bi_list_from(PyRun *I, SimId src)
 {
-    SimKind k = sim_kind(S, src);
-    if (k == SK_LIST || k == SK_TUPLE) { /* list(seq): presized */
-        uint32_t n = sim_obj(S, src)->len;
-        SimId l = sim_list(S, n);
-        for (uint32_t i = 0; i < n; i++) {
-            SimId v = sim_items(S, src)[i];
-            sim_incref(S, v);
-            sim_items(S, l)[i] = v;
-        }
-        return l;
-    }
     SimId l = sim_list(S, 0);
     if (!list_extend(I, l, src)) {
         sim_decref(S, l);

@@ -63,6 +63,50 @@ int cg_add_const(Cg *g, SimId v)
     return (int)c->nconsts++;
 }
 
+static bool same_const(Sim *s, SimId a, SimId b)
+{
+    if (sim_kind(s, a) != sim_kind(s, b))
+        return false;
+    if (sim_kind(s, a) == SK_TUPLE) {
+        if (sim_obj(s, a)->len != sim_obj(s, b)->len)
+            return false;
+        for (uint32_t i = 0; i < sim_obj(s, a)->len; i++)
+            if (!same_const(s, sim_items(s, a)[i], sim_items(s, b)[i]))
+                return false;
+        return true;
+    }
+    return sim_equal(s, a, b);
+}
+
+/* merge_consts_recursive: an equal constant seen before in the module */
+static SimId cached_const(Cg *g, SimId v)
+{
+    PyRun *I = g->I;
+    for (size_t i = 0; i < I->nast_consts; i++)
+        if (I->ast_consts[i] != v && same_const(I->sim, I->ast_consts[i], v))
+            return I->ast_consts[i];
+    return 0;
+}
+
+int cg_add_ast_const(Cg *g, SimId v)
+{
+    PyRun *I = g->I;
+    Sim *s = I->sim;
+    SimId use = cached_const(g, v);
+    I->ast_consts = xgrow(I->ast_consts, &I->capast_consts, I->nast_consts + 1, sizeof *I->ast_consts);
+    I->ast_consts[I->nast_consts++] = v; /* the tree's own reference */
+    if (!use)
+        use = v;
+    PyCode *c = CODE(g);
+    for (size_t i = 0; i < c->nconsts; i++)
+        if (c->consts[i] == use)
+            return (int)i;
+    sim_incref(s, use);
+    c->consts = xgrow(c->consts, &c->capconsts, c->nconsts + 1, sizeof *c->consts);
+    c->consts[c->nconsts] = use;
+    return (int)c->nconsts++;
+}
+
 static bool identifier_like(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -208,6 +252,14 @@ static bool is_const(Cg *g, int n)
     return false;
 }
 
+static bool is_const_list(Cg *g, int first)
+{
+    for (int c = first; c >= 0; c = NODE(g, c)->next)
+        if (!is_const(g, c))
+            return false;
+    return true;
+}
+
 static SimId tuple_const(Cg *g, int n)
 {
     if (NODE(g, n)->kind != N_TUPLE)
@@ -305,7 +357,7 @@ static bool fstring(Cg *g, int n)
     for (int p = NODE(g, n)->a; p >= 0; p = NODE(g, p)->next) {
         const Node *pn = NODE(g, p);
         if (pn->kind == N_STR) {
-            cg_emit(g, OP_LOAD_CONST, cg_add_const(g, sim_str(g->I->sim, pn->str, pn->strlen)));
+            cg_emit(g, OP_LOAD_CONST, cg_add_ast_const(g, sim_str(g->I->sim, pn->str, pn->strlen)));
         } else {
             if (!cg_expr(g, pn->a))
                 return false;
@@ -331,7 +383,7 @@ bool cg_expr(Cg *g, int n)
     int count;
     switch ((NodeKind)nd->kind) {
     case N_INT: case N_FLOAT: case N_STR: case N_BYTES: case N_NONE: case N_TRUE: case N_FALSE:
-        cg_emit(g, OP_LOAD_CONST, cg_add_const(g, const_value(g, n)));
+        cg_emit(g, OP_LOAD_CONST, cg_add_ast_const(g, const_value(g, n)));
         return true;
     case N_ELLIPSIS:
         return cg_cfail(g, n, "SyntaxError", "Ellipsis is not supported by pydive");
@@ -385,7 +437,7 @@ bool cg_expr(Cg *g, int n)
     }
     case N_TUPLE:
         if (nd->a >= 0 && is_const(g, n)) {
-            cg_emit(g, OP_LOAD_CONST, cg_add_const(g, tuple_const(g, n)));
+            cg_emit(g, OP_LOAD_CONST, cg_add_ast_const(g, tuple_const(g, n)));
             return true;
         }
         if (!expr_list(g, nd->a, &count))
@@ -393,6 +445,26 @@ bool cg_expr(Cg *g, int n)
         cg_emit(g, OP_BUILD_TUPLE, count);
         return true;
     case N_LIST: case N_SET:
+        if (ast_list_len(g->ast, nd->a) > 2 && is_const_list(g, nd->a)) {
+            /* 3.11: BUILD_LIST 0; LOAD_CONST (tuple); LIST_EXTEND 1 */
+            cg_emit(g, nd->kind == N_LIST ? OP_BUILD_LIST : OP_BUILD_SET, 0);
+            int len = ast_list_len(g->ast, nd->a), i = 0;
+            SimId t = sim_tuple(g->I->sim, (size_t)len);
+            for (int c = nd->a; c >= 0; c = NODE(g, c)->next) {
+                SimId v = tuple_const(g, c);
+                SimId use = cached_const(g, v);
+                g->I->ast_consts = xgrow(g->I->ast_consts, &g->I->capast_consts,
+                                         g->I->nast_consts + 1, sizeof *g->I->ast_consts);
+                g->I->ast_consts[g->I->nast_consts++] = v;
+                if (!use)
+                    use = v;
+                sim_incref(g->I->sim, use);
+                sim_tuple_set(g->I->sim, t, (size_t)i++, use);
+            }
+            cg_emit(g, OP_LOAD_CONST, cg_add_const(g, t));
+            cg_emit(g, nd->kind == N_LIST ? OP_LIST_EXTEND : OP_SET_UPDATE, 1);
+            return true;
+        }
         if (!expr_list(g, nd->a, &count))
             return false;
         cg_emit(g, nd->kind == N_LIST ? OP_BUILD_LIST : OP_BUILD_SET, count);

@@ -41,6 +41,9 @@ uint32_t cg_emit(Cg *g, Opcode op, int32_t arg);
 uint32_t cg_here(Cg *g);
 void cg_patch(Cg *g, uint32_t at, uint32_t target);
 int cg_add_const(Cg *g, SimId v);
+/* A constant that came from the source: the syntax tree keeps one reference
+ * to it until the module finishes, and equal constants are merged module-wide. */
+int cg_add_ast_const(Cg *g, SimId v);
 int cg_add_name(Cg *g, const char *name);
 int cg_slot_of(Cg *g, const char *name);
 void cg_add_slot(Cg *g, const char *name, uint8_t kind);

@@ -32,7 +32,7 @@ typedef enum Opcode {
     OP_BUILD_STRING, OP_FORMAT_VALUE,
     OP_CALL, OP_KW_NAMES, OP_MAKE_FUNCTION, OP_BUILD_CLASS, OP_RETURN_VALUE,
     OP_UNPACK_SEQUENCE, OP_IMPORT_NAME, OP_IMPORT_FROM, OP_RAISE, OP_ASSERT_FAIL,
-    OP_SETUP_TRY, OP_POP_TRY, OP_MATCH_EXC, OP_POP_EXC, OP_RERAISE, OP_COUNT
+    OP_LIST_EXTEND, OP_SET_UPDATE, OP_SETUP_TRY, OP_POP_TRY, OP_MATCH_EXC, OP_POP_EXC, OP_RERAISE, OP_COUNT
 } Opcode;
 
 #define OPARG(w) ((int32_t)(w) >> 8)
@@ -120,6 +120,9 @@ struct PyRun {
     uint64_t steps;
     SimId kwnames;          /* pending KW_NAMES tuple */
     SimId c_result;         /* result of a frame called from C */
+    SimId *ast_consts;      /* constants the syntax tree holds (one ref each) */
+    size_t nast_consts, capast_consts;
+    bool printed_once, repr_once; /* one-time allocations of print/repr */
     int last_line;
 };
 
@@ -157,6 +160,10 @@ bool op_delitem(PyRun *I, SimId obj, SimId key);
 int op_contains(PyRun *I, SimId container, SimId item);
 const char *op_typename(PyRun *I, SimId v);
 bool list_extend(PyRun *I, SimId list, SimId iterable);
+/* set |= tuple of constants, presized as set_merge does */
+void set_merge(PyRun *I, SimId set, SimId items);
+/* list_preallocate_exact: an empty list gets room for n (rounded up to even) */
+void list_preallocate(PyRun *I, SimId list, size_t n);
 SimId str_percent(PyRun *I, SimId fmt, SimId args);
 /* builtins.c */
 void builtins_init(PyRun *I);

@@ -266,6 +266,32 @@ bool op_delitem(PyRun *I, SimId obj, SimId key)
     return false;
 }
 
+void list_preallocate(PyRun *I, SimId list, size_t n)
+{
+    sim_list_reserve_exact(S, list, (n + 1) & ~(size_t)1);
+}
+
+static int64_t length_hint(PyRun *I, SimId src)
+{
+    const SimObj *o = sim_obj(S, src);
+    switch ((SimKind)o->kind) {
+    case SK_STR: return o->cap;
+    case SK_BYTES: case SK_BYTEARRAY: case SK_DICT: case SK_SET: return o->len;
+    case SK_DICTVIEW: return sim_obj(S, o->v.p.a)->len;
+    case SK_RANGE: {
+        const int64_t *r = (const int64_t *)(const void *)sim_items(S, src);
+        int64_t start = o->v.i, stop = r[0], step = r[1];
+        return step > 0 ? (stop > start ? (stop - start + step - 1) / step : 0)
+                        : (start > stop ? (start - stop - step - 1) / -step : 0);
+    }
+    case SK_ITER:
+        if ((o->sub == SIM_IT_LIST || o->sub == SIM_IT_TUPLE) && o->v.p.a)
+            return (int64_t)sim_obj(S, o->v.p.a)->len - o->cap;
+        return 8;
+    default: return 8;
+    }
+}
+
 bool list_extend(PyRun *I, SimId list, SimId src)
 {
     SimKind k = sim_kind(S, src);
@@ -273,6 +299,8 @@ bool list_extend(PyRun *I, SimId list, SimId src)
         uint32_t m = sim_obj(S, list)->len, n = sim_obj(S, src)->len;
         if (n == 0)
             return true;
+        if (sim_obj(S, list)->cap == 0)
+            list_preallocate(I, list, n);
         sim_list_resize(S, list, (size_t)m + n);
         for (uint32_t i = 0; i < n; i++) {
             SimId v = sim_items(S, src)[i];
@@ -286,11 +314,39 @@ bool list_extend(PyRun *I, SimId list, SimId src)
         py_raise(I, "TypeError", "'%s' object is not iterable", op_typename(I, src));
         return false;
     }
+    int64_t hint = length_hint(I, src);
+    uint32_t m = sim_obj(S, list)->len;
+    if (hint > 0) { /* make room once, as list_extend does */
+        sim_list_resize(S, list, (size_t)m + (size_t)hint);
+        sim_obj(S, list)->len = m;
+    }
     SimId v;
-    while ((v = sim_iter_next(S, it)) != 0)
-        sim_list_append(S, list, v);
+    while ((v = sim_iter_next(S, it)) != 0) {
+        SimObj *o = sim_obj(S, list);
+        if (o->len < o->cap) {
+            sim_items(S, list)[o->len] = v;
+            o->len++;
+        } else {
+            sim_list_append(S, list, v);
+        }
+    }
     sim_decref(S, it);
+    if (sim_obj(S, list)->len < sim_obj(S, list)->cap)
+        sim_list_resize(S, list, sim_obj(S, list)->len);
     return true;
+}
+
+void set_merge(PyRun *I, SimId set, SimId items)
+{
+    uint32_t n = sim_obj(S, items)->len;
+    uint32_t slots = sim_obj(S, set)->v.p.a ? sim_obj(S, set)->v.p.a : 8;
+    if ((size_t)(sim_obj(S, set)->len + n) * 5 >= (size_t)(slots - 1) * 3)
+        sim_set_presize(S, set, ((size_t)sim_obj(S, set)->len + n) * 2);
+    for (uint32_t i = 0; i < n; i++) {
+        SimId v = sim_items(S, items)[i];
+        sim_incref(S, v);
+        sim_set_add(S, set, v);
+    }
 }
 
 SimId str_percent(PyRun *I, SimId fmt, SimId args)

@@ -205,6 +205,10 @@ void py_finalize(PyRun *I)
     I->finalized = true;
     /* interpreter exit: __main__ goes away; its dict is freed by reference
      * counting, or, when functions keep it alive, by the final collection */
+    /* the syntax tree goes first (run_mod frees the AST arena) */
+    for (size_t i = 0; i < I->nast_consts; i++)
+        sim_decref(S, I->ast_consts[i]);
+    I->nast_consts = 0;
     SimId g = I->globals;
     I->globals = 0;
     sim_decref(S, g);
@@ -223,6 +227,7 @@ void py_free(PyRun *I)
         free(c->slotnames), free(c->slotkind);
     }
     free(I->codes);
+    free(I->ast_consts);
     free(I->stack);
     free(I->filename);
     free(I);

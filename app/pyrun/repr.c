@@ -61,7 +61,7 @@ static void float_repr(double x, Buf *out)
         digits[--nd] = '\0';
     if (neg)
         buf_addc(out, '-');
-    if (exp >= -5 && exp < 16) {
+    if (exp >= -4 && exp < 16) {
         if (exp < 0) {
             buf_adds(out, "0.");
             for (int i = 0; i < -exp - 1; i++)

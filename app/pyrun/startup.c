@@ -274,7 +274,26 @@ SimId type_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
     case SK_LIST:
         if (!bi_nargs(I, "list", np, 0, 1))
             return 0;
-        return np ? bi_list_from(I, a[0]) : sim_list(S, 0);
+        if (np) { /* list___init__: exact room for sized iterables, then extend */
+            SimId l = sim_list(S, 0);
+            SimKind sk = sim_kind(S, a[0]);
+            if (sk != SK_ITER && sk != SK_INSTANCE) {
+                int64_t len = sk == SK_STR ? sim_obj(S, a[0])->cap : sk == SK_DICTVIEW ? sim_obj(S, sim_obj(S, a[0])->v.p.a)->len : sim_obj(S, a[0])->len;
+                if (sk == SK_RANGE) {
+                    SimId ln = builtins_call(I, 1, 0, &a[0], 1, 0);
+                    len = ln ? sim_obj(S, ln)->v.i : 0;
+                    sim_xdecref(S, ln);
+                }
+                if (len > 0)
+                    list_preallocate(I, l, (size_t)len);
+            }
+            if (!list_extend(I, l, a[0])) {
+                sim_decref(S, l);
+                return 0;
+            }
+            return l;
+        }
+        return sim_list(S, 0);
     case SK_TUPLE: {
         if (!bi_nargs(I, "tuple", np, 0, 1))
             return 0;

@@ -486,6 +486,20 @@ VmStop vm_run(PyRun *I, int base, bool step)
             PUSH(r);
             break;
         }
+        case OP_LIST_EXTEND: {
+            a = POP();
+            bool ok = list_extend(I, TOP(arg - 1), a);
+            sim_decref(S, a);
+            if (!ok)
+                goto error;
+            break;
+        }
+        case OP_SET_UPDATE: {
+            a = POP();
+            set_merge(I, TOP(arg - 1), a);
+            sim_decref(S, a);
+            break;
+        }
         case OP_LIST_APPEND:
             a = POP();
             sim_list_append(S, TOP(arg - 1), a);

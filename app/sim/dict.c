@@ -225,11 +225,15 @@ static int64_t lookup(const Sim *s, SimId d, SimId key)
     return -1;
 }
 
+/* calculate_log2_keysize: bit_length(((n | 8) - 1) | 7) */
 static unsigned log2_for(size_t minsize)
 {
-    unsigned l = 3;
-    while (((size_t)1 << l) < minsize)
+    size_t v = ((minsize | 8) - 1) | 7;
+    unsigned l = 0;
+    while (v) {
         l++;
+        v >>= 1;
+    }
     return l;
 }
 
@@ -481,4 +485,12 @@ bool sim_set_discard(Sim *s, SimId set, SimId key)
         }
     }
     return false;
+}
+
+void sim_set_presize(Sim *s, SimId set, size_t minused)
+{
+    uint32_t slots = 8;
+    while (slots <= minused)
+        slots <<= 1;
+    set_rebuild(s, set, slots, 0);
 }

@@ -299,7 +299,10 @@ size_t sim_sizeof(const Sim *s, SimId id)
         if (w == 1)
             return s->prof->str_header + o->cap + 1;
         size_t k = w == 2 ? 1 : w == 3 ? 2 : 4;
-        return s->prof->str_compact_header + (o->cap + 1) * k;
+        size_t extra = 0;
+        if (w == 2 && o->cap == 1 && (o->flags & SIM_F_STATIC) && s->prof->version != SIM_V311)
+            extra = 3; /* 3.12+: the latin-1 singletons carry their UTF-8 form */
+        return s->prof->str_compact_header + (o->cap + 1) * k + extra;
     }
     case SK_BYTES: return 33 + o->len;
     case SK_BYTEARRAY: return 56 + o->cap;

@@ -38,6 +38,19 @@ void sim_list_resize(Sim *s, SimId id, size_t newsize)
     o->len = (uint32_t)newsize;
 }
 
+void sim_list_reserve_exact(Sim *s, SimId id, size_t n)
+{
+    SimObj *o = &s->obj[id];
+    if (n <= o->cap)
+        return;
+    o->mem2 = pm_realloc(&s->pm, o->mem2, n * 8);
+    ensure_payload(s, id, n);
+    o = &s->obj[id];
+    for (size_t i = o->len; i < n; i++)
+        sim_items(s, id)[i] = 0;
+    o->cap = (uint32_t)n;
+}
+
 void sim_list_append(Sim *s, SimId id, SimId item)
 {
     size_t n = s->obj[id].len;

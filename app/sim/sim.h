@@ -229,6 +229,8 @@ bool sim_may_be_tracked(const Sim *s, SimId id);
 void sim_list_append(Sim *s, SimId list, SimId item);  /* steals item */
 void sim_list_set(Sim *s, SimId list, size_t i, SimId item); /* steals; drops old */
 void sim_list_resize(Sim *s, SimId list, size_t n);    /* CPython list_resize */
+/* Exactly n slots of room (list_preallocate_exact, list_new_prealloc). */
+void sim_list_reserve_exact(Sim *s, SimId list, size_t n);
 SimId sim_list_pop(Sim *s, SimId list, size_t i);      /* returns the reference */
 void sim_list_clear(Sim *s, SimId list);
 void sim_list_del(Sim *s, SimId list, size_t i);
@@ -251,6 +253,8 @@ bool sim_dict_next(const Sim *s, SimId d, uint32_t *pos, SimId *key, SimId *valu
 bool sim_set_add(Sim *s, SimId set, SimId key);                 /* steals key */
 bool sim_set_contains(const Sim *s, SimId set, SimId key);
 bool sim_set_discard(Sim *s, SimId set, SimId key);
+/* set_table_resize(minused): the smallest power of two above minused. */
+void sim_set_presize(Sim *s, SimId set, size_t minused);
 
 /* ---- instances and types ------------------------------------------------- */
 SimId sim_attr_get(const Sim *s, SimId inst, SimId name);       /* borrowed or 0 */
