@@ -30,6 +30,7 @@ static SimId no_attr(PyRun *I, SimId obj, SimId name)
         py_raise(I, "AttributeError", "type object '%s' has no attribute '%.*s'", tn, (int)n, nm);
     } else {
         py_raise(I, "AttributeError", "'%s' object has no attribute '%.*s'", op_typename(I, obj), (int)n, nm);
+        suggest_for_attr(I, obj, name);
     }
     return 0;
 }

@@ -68,6 +68,16 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
 
 SimId bi_none(PyRun *I) { return sim_none(S); }
 
+void bi_args_tuple(PyRun *I, int n)
+{
+    if (n <= 0)
+        return;
+    SimId t = sim_tuple(S, (size_t)n);
+    for (int i = 0; i < n; i++)
+        sim_tuple_set(S, t, (size_t)i, sim_none(S));
+    sim_decref(S, t);
+}
+
 bool bi_nargs(PyRun *I, const char *name, int nargs, int min, int max)
 {
     if (nargs >= min && nargs <= max)

@@ -33,6 +33,9 @@ int bi_npos(PyRun *I, int nargs, SimId kw);
 bool bi_int_arg(PyRun *I, SimId v, int64_t *out);
 SimId bi_list_from(PyRun *I, SimId iterable);
 SimId bi_none(PyRun *I);
+/* The argument tuple a METH_VARARGS function or tp_call makes (and frees
+ * into the tuple free list). */
+void bi_args_tuple(PyRun *I, int n);
 
 /* the tables of the other files */
 SimId type_construct(PyRun *I, int kind, SimId *args, int nargs, SimId kw);

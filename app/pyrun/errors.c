@@ -104,6 +104,7 @@ void py_raise(PyRun *I, const char *type, const char *fmt, ...)
     va_end(ap);
     snprintf(I->err.type, sizeof I->err.type, "%s", type);
     I->err.set = true;
+    I->err.hint[0] = '\0';
     I->ntb = 0;
 }
 
@@ -143,7 +144,7 @@ void format_traceback(PyRun *I, Buf *out)
         }
     }
     if (I->err.msg[0])
-        buf_printf(out, "%s: %s\n", I->err.type, I->err.msg);
+        buf_printf(out, "%s: %s%s\n", I->err.type, I->err.msg, I->err.hint);
     else
         buf_printf(out, "%s\n", I->err.type);
 }

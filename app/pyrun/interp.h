@@ -181,5 +181,8 @@ int builtin_method_index(PyRun *I, SimId obj, const char *name);
 bool exc_matches(PyRun *I, SimId type_obj, const char *raised);
 SimId exc_instance(PyRun *I);
 void format_traceback(PyRun *I, Buf *out);
+/* suggest.c: the "Did you mean" hints of 3.11+ tracebacks */
+void suggest_for_name(PyRun *I, SimId name);
+void suggest_for_attr(PyRun *I, SimId obj, SimId name);
 
 #endif

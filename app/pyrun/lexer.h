@@ -40,6 +40,7 @@ typedef struct PyError {
     char msg[256];
     int line, col;
     bool set;
+    char hint[96];   /* ". Did you mean: 'x'?", shown only in tracebacks */
 } PyError;
 
 typedef struct TokList {

@@ -85,6 +85,7 @@ static SimId g_get_threshold(PyRun *I, SimId *a, int n, SimId kw)
 
 static SimId g_set_threshold(PyRun *I, SimId *a, int n, SimId kw)
 {
+    bi_args_tuple(I, n);
     (void)kw;
     if (!bi_nargs(I, "set_threshold", n, 1, 3))
         return 0;
@@ -141,6 +142,7 @@ static void visit_find(Sim *s, SimId ref, void *arg)
 
 static SimId g_get_referrers(PyRun *I, SimId *a, int n, SimId kw)
 {
+    bi_args_tuple(I, n);
     (void)kw;
     SimId out = sim_list(S, 0);
     RefSearch rs = {.targets = a, .n = n};
@@ -169,6 +171,7 @@ static void visit_collect(Sim *s, SimId ref, void *arg)
 
 static SimId g_get_referents(PyRun *I, SimId *a, int n, SimId kw)
 {
+    bi_args_tuple(I, n);
     (void)kw;
     RefSearch rs = {.list = sim_list(S, 0)};
     for (int i = 0; i < n; i++)
@@ -230,6 +233,7 @@ static SimId s_getrecursionlimit(PyRun *I, SimId *a, int n, SimId kw)
 
 static SimId w_ref(PyRun *I, SimId *a, int n, SimId kw)
 {
+    bi_args_tuple(I, n);
     int np = bi_npos(I, n, kw);
     if (!bi_nargs(I, "ref", np, 1, 2))
         return 0;

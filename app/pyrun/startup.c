@@ -261,6 +261,7 @@ SimId type_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
             return 0;
         return sim_bool(S, np && op_truth(I, a[0]) == 1);
     case SK_BYTES: case SK_BYTEARRAY:
+        bi_args_tuple(I, n); /* no vectorcall: type_call makes a tuple */
         if (!bi_nargs(I, kind == SK_BYTES ? "bytes" : "bytearray", np, 0, 2))
             return 0;
         if (np == 0)

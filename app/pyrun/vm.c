@@ -238,6 +238,7 @@ static bool call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, Sim
                        SimId kwnames)
 {
     SimId init = sim_type_lookup(S, cls, "__init__");
+    bi_args_tuple(I, nargs); /* _PyObject_MakeTpCall packs the arguments */
     SimId inst = sim_instance(S, cls);
     if (!init || sim_kind(S, init) != SK_FUNC) {
         if (nargs > 0) {

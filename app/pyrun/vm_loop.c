@@ -23,6 +23,7 @@ static void name_error(PyRun *I, SimId name)
     size_t n;
     const char *s = sim_str_data(S, name, &n);
     py_raise(I, "NameError", "name '%.*s' is not defined", (int)n, s);
+    suggest_for_name(I, name);
 }
 
 static SimId load_name(PyRun *I, SimId name, bool use_locals)

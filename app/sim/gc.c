@@ -509,6 +509,7 @@ void gc_freeze(Sim *s)
 {
     for (int i = 0; i < 3; i++)
         list_merge(s, GEN_HEAD(i), GC_LIST_PERMANENT, SIM_GEN_PERMANENT);
+    s->gc.gen[0].count = 0; /* gc_freeze_impl resets the young count */
 }
 
 void gc_unfreeze(Sim *s) { list_merge(s, GC_LIST_PERMANENT, GEN_HEAD(2), 2); }

@@ -25,7 +25,7 @@ void sim_list_resize(Sim *s, SimId id, size_t newsize)
     }
     /* growth pattern 0, 4, 8, 16, 24, 32, 40, 52, 64, 76, ... */
     size_t new_alloc = (newsize + (newsize >> 3) + 6) & ~(size_t)3;
-    if (newsize - o->len > new_alloc - newsize)
+    if ((int64_t)newsize - (int64_t)o->len > (int64_t)new_alloc - (int64_t)newsize)
         new_alloc = (newsize + 3) & ~(size_t)3;
     if (newsize == 0)
         new_alloc = 0;
