@@ -514,4 +514,7 @@ void gc_freeze(Sim *s)
 
 void gc_unfreeze(Sim *s) { list_merge(s, GC_LIST_PERMANENT, GEN_HEAD(2), 2); }
 
-size_t gc_freeze_count(const Sim *s) { return gc_list_size(s, GC_LIST_PERMANENT); }
+size_t gc_freeze_count(const Sim *s)
+{
+    return gc_list_size(s, GC_LIST_PERMANENT) + s->prof->startup_frozen;
+}

@@ -44,6 +44,7 @@ static const SimProfile profiles[] = {
         .startup_freelist = {6, 4, 24},
         .threshold = {700, 10, 10}, .gc_in_alloc = false,
         .startup_gc_count0 = 522, .startup_gc_count1 = 3, .startup_tracked = 4219,
+        .startup_frozen = 375,
         .immortal_refcnt = 4294967295LL, .interned_immortal = true, .static_refcnt = 0,
         .str_header = 40, .str_compact_header = 56, .instance_size = 48,
     },

@@ -45,6 +45,7 @@ typedef struct SimProfile {
     uint32_t startup_gc_count0;  /* count0 when the program's first line runs */
     uint32_t startup_gc_count1;
     uint32_t startup_tracked;    /* tracked objects of the interpreter itself */
+    uint32_t startup_frozen;     /* gc.get_freeze_count() at start (3.12: 375) */
 
     /* reference counts */
     int64_t immortal_refcnt;     /* 0 before PEP 683; else what getrefcount reports */
