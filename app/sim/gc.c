@@ -99,6 +99,7 @@ void gc_init(Sim *s)
     g->gen[1].count = (int)s->prof->startup_gc_count1;
     g->enabled = true;
     g->startup_tracked = s->prof->startup_tracked;
+    g->startup_frozen = s->prof->startup_frozen;
 }
 
 static bool should_collect(const Sim *s)
@@ -512,9 +513,14 @@ void gc_freeze(Sim *s)
     s->gc.gen[0].count = 0; /* gc_freeze_impl resets the young count */
 }
 
-void gc_unfreeze(Sim *s) { list_merge(s, GC_LIST_PERMANENT, GEN_HEAD(2), 2); }
+void gc_unfreeze(Sim *s)
+{
+    list_merge(s, GC_LIST_PERMANENT, GEN_HEAD(2), 2);
+    s->gc.startup_tracked += s->gc.startup_frozen;
+    s->gc.startup_frozen = 0;
+}
 
 size_t gc_freeze_count(const Sim *s)
 {
-    return gc_list_size(s, GC_LIST_PERMANENT) + s->prof->startup_frozen;
+    return gc_list_size(s, GC_LIST_PERMANENT) + s->gc.startup_frozen;
 }

@@ -108,6 +108,7 @@ typedef struct SimGcState {
     bool enabled, collecting, scheduled;
     uint64_t long_lived_total, long_lived_pending;
     uint64_t startup_tracked; /* interpreter objects not modelled one by one */
+    uint64_t startup_frozen;  /* of those, the ones in the permanent generation */
     unsigned debug;      /* DEBUG_SAVEALL = 32 */
     SimId garbage;       /* gc.garbage list */
     SimId callbacks;     /* gc.callbacks list */
