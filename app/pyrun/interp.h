@@ -118,6 +118,7 @@ struct PyRun {
     int nested;             /* C-level calls into Python (finalizers, callbacks) */
     bool done, failed, finalized;
     uint64_t steps;
+    uint64_t step_limit;    /* 0 = none */
     SimId kwnames;          /* pending KW_NAMES tuple */
     SimId c_result;         /* result of a frame called from C */
     SimId *ast_consts;      /* constants the syntax tree holds (one ref each) */

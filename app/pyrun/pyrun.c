@@ -235,6 +235,8 @@ void py_free(PyRun *I)
 
 int py_exit_code(const PyRun *I) { return I->failed ? 1 : 0; }
 
+void py_set_step_limit(PyRun *I, uint64_t steps) { I->step_limit = steps; }
+
 int py_current_line(const PyRun *I)
 {
     if (I->done || I->nframes == 0)

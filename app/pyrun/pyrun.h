@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "sim/sim.h"
 
@@ -40,6 +41,10 @@ PyStatus py_run(PyRun *r);
 /* The interpreter-exit part alone (clears __main__, final collection);
  * py_run calls it, a stepping screen calls it after PY_DONE/PY_FAILED. */
 void py_finalize(PyRun *r);
+
+/* Stops a runaway program: after `steps` bytecode instructions the run
+ * raises RuntimeError (0 = no limit, the default). */
+void py_set_step_limit(PyRun *r, uint64_t steps);
 
 int py_exit_code(const PyRun *r);     /* 0, or 1 after an uncaught exception */
 int py_current_line(const PyRun *r);  /* line about to run; 0 when finished */

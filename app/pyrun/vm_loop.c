@@ -214,7 +214,10 @@ VmStop vm_run(PyRun *I, int base, bool step)
             eval_breaker(I);
         }
         executed++;
-        I->steps++;
+        if (++I->steps > I->step_limit && I->step_limit) {
+            py_raise(I, "RuntimeError", "pydive step limit reached");
+            goto error;
+        }
         f->ip++;
         SimId a, b, c, r;
         switch (op) {
