@@ -40,6 +40,20 @@ static void list_move(Sim *s, SimId id, uint32_t head)
 
 static bool list_empty(const Sim *s, uint32_t head) { return s->obj[head].gc_next == head; }
 
+/* Appends every object of `from` to `to` without touching them. */
+static void list_splice(Sim *s, uint32_t from, uint32_t to)
+{
+    if (list_empty(s, from))
+        return;
+    uint32_t first = O(s, from)->gc_next, last = O(s, from)->gc_prev;
+    uint32_t tail = O(s, to)->gc_prev;
+    O(s, tail)->gc_next = first;
+    O(s, first)->gc_prev = tail;
+    O(s, last)->gc_next = to;
+    O(s, to)->gc_prev = last;
+    O(s, from)->gc_next = O(s, from)->gc_prev = from;
+}
+
 /* Appends every object of `from` to `to`, setting their generation. */
 static void list_merge(Sim *s, uint32_t from, uint32_t to, int gen)
 {
@@ -237,6 +251,8 @@ static void untrack_kind(Sim *s, uint32_t head, SimKind kind)
     }
 }
 
+static bool needs_finalizer(Sim *s, SimId id);
+
 static uint32_t young_of(const Sim *s) { return GEN_HEAD(s->gc.run_gen); }
 static uint32_t old_of(const Sim *s) { return GEN_HEAD(s->gc.run_gen < 2 ? s->gc.run_gen + 1 : 2); }
 
@@ -256,12 +272,26 @@ static void phase_survivors(Sim *s)
         for (uint32_t id = O(s, young)->gc_next; id != young; id = O(s, id)->gc_next)
             O(s, id)->gen = 2;
     }
-    clear_unreachable_flags(s, GC_LIST_UNREACHABLE);
+    /* one pass over the trash: clear the marks and note what later phases need */
+    uint32_t un = GC_LIST_UNREACHABLE;
+    s->gc.un_count = 0;
+    s->gc.un_weak = s->gc.un_final = false;
+    for (uint32_t id = O(s, un)->gc_next; id != un; id = O(s, id)->gc_next) {
+        SimObj *o = O(s, id);
+        o->flags &= (uint8_t)~SIM_F_UNREACHABLE;
+        s->gc.un_count++;
+        if (o->weaklist || o->kind == SK_WEAKREF)
+            s->gc.un_weak = true;
+        if (o->kind == SK_INSTANCE && needs_finalizer(s, id))
+            s->gc.un_final = true;
+    }
 }
 
 static void phase_weakrefs(Sim *s)
 {
     uint32_t un = GC_LIST_UNREACHABLE;
+    if (!s->gc.un_weak)
+        return;
     for (uint32_t id = O(s, un)->gc_next; id != un; id = O(s, id)->gc_next) {
         if (O(s, id)->kind == SK_WEAKREF)
             sim__weakref_unlink(s, id); /* trash weakrefs lose their referent */
@@ -278,6 +308,7 @@ static void phase_weakrefs(Sim *s)
         SimId wr = O(s, GC_LIST_WRCB)->gc_next;
         SimId cb = O(s, wr)->v.p.b;
         sim_event(s, SE_WEAKREF_CB, wr, 0, 0);
+        s->gc.ran_code = true;
         sim_incref(s, cb);
         if (s->hooks.call1)
             s->hooks.call1(s->hooks.ctx, cb, wr);
@@ -290,9 +321,19 @@ static void phase_weakrefs(Sim *s)
     }
 }
 
+static bool needs_finalizer(Sim *s, SimId id)
+{
+    SimObj *o = O(s, id);
+    return o->kind == SK_INSTANCE && !(o->flags & SIM_F_FINALIZED) &&
+           (O(s, o->type)->flags & SIM_F_SPECIAL) && s->hooks.finalize;
+}
+
 static void phase_finalize(Sim *s)
 {
     uint32_t un = GC_LIST_UNREACHABLE;
+    if (!s->gc.un_final)
+        return; /* nothing to call: finalize_garbage would only walk the list */
+    s->gc.ran_code = true;
     while (!list_empty(s, un)) {
         SimId id = O(s, un)->gc_next;
         list_move(s, id, GC_LIST_SEEN);
@@ -312,6 +353,13 @@ static void phase_finalize(Sim *s)
 static void phase_resurrect(Sim *s)
 {
     uint32_t un = GC_LIST_UNREACHABLE;
+    if (!s->gc.ran_code) {
+        /* no Python code ran since the deduction: nothing can have been
+         * resurrected, so the second deduction would find the same set */
+        list_splice(s, un, GC_LIST_FINAL);
+        s->gc.run_m += (long)s->gc.un_count;
+        return;
+    }
     clear_collecting(s, un);
     deduce_unreachable(s, un, GC_LIST_FINAL);
     clear_unreachable_flags(s, GC_LIST_FINAL);
@@ -423,6 +471,7 @@ bool gc_begin(Sim *s, int gen)
     if (g->run_phase != GC_IDLE)
         return false;
     g->run_gen = gen;
+    g->ran_code = false;
     g->run_phase = GC_PH_START;
     g->run_m = g->run_n = 0;
     if (gen + 1 < 3)

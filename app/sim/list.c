@@ -102,7 +102,6 @@ void sim_list_clear(Sim *s, SimId id)
     o->len = o->cap = 0;
     o->data = 0;
     o->datacap = 0;
-    ensure_payload(s, id, 1);
     for (uint32_t i = n; i-- > 0;) {
         SimId v = slab_ptr(&s->slab, h)[i];
         if (v)

@@ -36,7 +36,7 @@ void pm_init(PmHeap *h, uint32_t arena_size, uint32_t pool_size, bool keep_one_e
     memset(h, 0, sizeof *h);
     h->arena_size = arena_size;
     h->pool_size = pool_size;
-    h->pools_per_arena = arena_size / pool_size;
+    h->pools_per_arena = arena_size / pool_size; /* 64: links_of relies on it */
     h->keep_one_empty = keep_one_empty;
     h->unused_arena_objects = PM_NONE;
     h->usable_arenas = PM_NONE;
@@ -161,8 +161,8 @@ static void usedpool_push_front(PmHeap *h, uint32_t pid)
 
 static inline uint16_t *links_of(PmHeap *h, uint32_t pid)
 {
-    return h->arenas[pid / h->pools_per_arena].links +
-           (size_t)(pid % h->pools_per_arena) * MAXBLOCKS;
+    /* pools_per_arena is 64 for every profile: arena and pool sizes scale together */
+    return h->arenas[pid >> 6].links + (size_t)(pid & 63u) * MAXBLOCKS;
 }
 
 /* ---- allocation -------------------------------------------------------- */

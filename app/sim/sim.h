@@ -115,6 +115,9 @@ typedef struct SimGcState {
     uint64_t collections[3], collected[3], uncollectable[3];
     int run_gen, run_phase;   /* the collection being stepped */
     long run_m, run_n;        /* collected, uncollectable so far */
+    bool ran_code;            /* a finalizer or callback ran in this collection */
+    bool un_weak, un_final;   /* the trash has weakrefs / objects with __del__ */
+    size_t un_count;          /* objects in the trash */
 } SimGcState;
 
 #define SIM_TUPLE_MAXSAVE 21
