@@ -377,7 +377,20 @@ static bool fstring(Cg *g, int n)
     return true;
 }
 
+static bool expr_inner(Cg *g, int n);
+
 bool cg_expr(Cg *g, int n)
+{
+    static int depth;
+    if (depth > 2000)
+        return cg_cfail(g, n, "RecursionError", "maximum recursion depth exceeded during compilation");
+    depth++;
+    bool ok = expr_inner(g, n);
+    depth--;
+    return ok;
+}
+
+static bool expr_inner(Cg *g, int n)
 {
     const Node *nd = NODE(g, n);
     int count;

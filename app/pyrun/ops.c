@@ -399,7 +399,20 @@ static int order(PyRun *I, int op, SimId a, SimId b)
     return 2;
 }
 
+static bool deep_equal_inner(PyRun *I, SimId a, SimId b);
+
 static bool deep_equal(PyRun *I, SimId a, SimId b)
+{
+    static int depth;
+    if (depth > 5000)
+        return a == b; /* CPython raises RecursionError long before this */
+    depth++;
+    bool r = deep_equal_inner(I, a, b);
+    depth--;
+    return r;
+}
+
+static bool deep_equal_inner(PyRun *I, SimId a, SimId b)
 {
     SimKind ka = sim_kind(S, a), kb = sim_kind(S, b);
     if (ka == SK_DICT && kb == SK_DICT) {

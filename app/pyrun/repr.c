@@ -15,7 +15,7 @@
 
 #define S (I->sim)
 
-static SimId repr_stack[64];
+static SimId repr_stack[1000];
 static int repr_depth;
 
 static bool in_progress(SimId v)
@@ -242,7 +242,7 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
             buf_adds(out, list ? "[...]" : o->kind == SK_DICT ? "{...}" : "(...)");
             return true;
         }
-        if (repr_depth >= 64) {
+        if (repr_depth >= 1000) {
             py_raise(I, "RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
             return false;
         }

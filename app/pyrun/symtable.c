@@ -99,7 +99,19 @@ static Scope *func_scope(W *w, Scope *s, int n, int params, int body, bool expr_
     return f;
 }
 
+static void walk_inner(W *w, Scope *s, int n);
+
 static void walk(W *w, Scope *s, int n)
+{
+    static int depth;
+    if (n < 0 || depth > 2000)
+        return; /* the compiler reports the depth error */
+    depth++;
+    walk_inner(w, s, n);
+    depth--;
+}
+
+static void walk_inner(W *w, Scope *s, int n)
 {
     if (n < 0)
         return;
