@@ -87,7 +87,9 @@ int cmd_run(int argc, char **argv)
         buf_add(&src, chunk, n);
     fclose(f);
     Sim *sim = sim_new(prof);
-    PyRun *run = py_new(sim, buf_str(&src), src.len, argv[1], out_fn, NULL);
+    char *abs = realpath(argv[1], NULL); /* CPython names __main__ by its absolute path */
+    PyRun *run = py_new(sim, buf_str(&src), src.len, abs ? abs : argv[1], out_fn, NULL);
+    free(abs);
     PyStatus st;
     if (trace) {
         uint64_t since = sim->nevents;

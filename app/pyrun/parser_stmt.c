@@ -33,7 +33,7 @@ int p_params(P *p, const char *close, int *first)
                 return -1;
             }
         p->i++;
-        if (p_accept_op(p, ":")) { /* annotation, ignored */
+        if (strcmp(close, ":") != 0 && p_accept_op(p, ":")) { /* annotation, ignored */
             if (p_test(p) < 0)
                 return -1;
         }

@@ -102,6 +102,7 @@ SimId sim_instance_dict(Sim *s, SimId inst)
     pm_free(&s->pm, o->mem2);
     o->mem2 = PM_NULL;
     o->v.p.a = d;
+    s->obj[d].type = o->type; /* a split dict: sized by the class's shared keys */
     return d;
 }
 
