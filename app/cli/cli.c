@@ -21,6 +21,7 @@ const CliCommand cli_commands[] = {
     {"stage", "[--json] [--profile NAME]", "your skill stage per competency and overall", cmd_stage},
     {"roadmap", "[--track T] [--profile NAME]", "what to learn next for your goal", cmd_roadmap},
     {"review", "[--profile NAME]", "answer the missed items due today (SM-2)", cmd_review},
+    {"run", "FILE.py [--python VER] [--trace] [--stats] [--json]", "run a Python program on the simulated CPython", cmd_run},
 };
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
 

@@ -1,0 +1,120 @@
+/*
+ * cmd_run: `pydive run FILE.py [--python VER] [--trace] [--stats] [--json]`
+ * runs a program on the simulated CPython and prints what that CPython
+ * would print; --trace adds the model's events (stderr), --stats and
+ * --json the final heap (stdout, after the program's own output).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/fsutil.h"
+#include "cli/cli.h"
+#include "pyrun/pyrun.h"
+#include "sim/gc.h"
+#include "sim/stats.h"
+
+static void out_fn(void *ctx, int stream, const char *text, size_t n)
+{
+    (void)ctx;
+    fwrite(text, 1, n, stream == 2 ? stderr : stdout);
+    if (stream == 2)
+        fflush(stderr);
+}
+
+static const char *event_name(SimEventKind k)
+{
+    static const char *names[] = {"alloc", "free", "arena+", "arena-", "pool+", "pool-",
+                                  "gc-start", "gc-phase", "gc-done", "finalize", "weakref-cb",
+                                  "resurrect", "track", "untrack", "freelist-put", "freelist-take"};
+    return names[k];
+}
+
+static void dump_events(Sim *s, uint64_t *since, int line)
+{
+    SimEvent ev[256];
+    size_t n;
+    while ((n = sim_events_since(s, *since, ev, 256)) > 0) {
+        for (size_t i = 0; i < n; i++) {
+            const SimEvent *e = &ev[i];
+            fprintf(stderr, "[trace] line %d: %s", line, event_name((SimEventKind)e->kind));
+            if (e->obj)
+                fprintf(stderr, " %s#%u gen%u", sim_kind_name((SimKind)e->okind), e->obj, e->gen);
+            if (e->kind == SE_GC_PHASE || e->kind == SE_GC_DONE)
+                fprintf(stderr, " %s collected=%u", gc_phase_name((GcPhase)e->a), e->b);
+            else if (e->kind == SE_GC_START)
+                fprintf(stderr, " generation=%u", e->a);
+            else if (e->kind == SE_ALLOC || e->kind == SE_FREE)
+                fprintf(stderr, " %u bytes", e->a);
+            else if (e->kind >= SE_ARENA_NEW && e->kind <= SE_POOL_EMPTY)
+                fprintf(stderr, " arena=%u pool=%u", e->a, e->b);
+            fputc('\n', stderr);
+        }
+        *since = ev[n - 1].seq + 1;
+    }
+}
+
+int cmd_run(int argc, char **argv)
+{
+    const char *ver = NULL;
+    if (cli_take_option(&argc, argv, "--python", &ver) < 0)
+        return 2;
+    bool trace = cli_take_flag(&argc, argv, "--trace");
+    bool stats = cli_take_flag(&argc, argv, "--stats");
+    bool json = cli_take_flag(&argc, argv, "--json");
+    if (cli_take_flag(&argc, argv, "--help"))
+        return cli_command_help("run");
+    if (cli_reject_unknown(argc, argv))
+        return 2;
+    if (argc != 2)
+        return cli_usage_error("run needs exactly one FILE.py");
+    const SimProfile *prof = ver ? sim_profile_find(ver) : sim_profile_default();
+    if (!prof)
+        return cli_usage_error("unknown Python version '%s' (choose from %s)", ver,
+                               sim_profile_names());
+    if (prof->partial_note)
+        fprintf(stderr, "pydive: note: %s\n", prof->partial_note);
+    FILE *f = fopen(argv[1], "rb");
+    if (!f) {
+        fprintf(stderr, "pydive: can't open file '%s'\n", argv[1]);
+        return 2;
+    }
+    Buf src = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_add(&src, chunk, n);
+    fclose(f);
+    Sim *sim = sim_new(prof);
+    char *abs = realpath(argv[1], NULL); /* CPython names __main__ by its absolute path */
+    PyRun *run = py_new(sim, buf_str(&src), src.len, abs ? abs : argv[1], out_fn, NULL);
+    free(abs);
+    PyStatus st;
+    if (trace) {
+        uint64_t since = sim->nevents;
+        int line = py_current_line(run);
+        while ((st = py_step(run)) == PY_PAUSED) {
+            dump_events(sim, &since, line);
+            line = py_current_line(run);
+        }
+        py_finalize(run);
+        dump_events(sim, &since, line);
+    } else {
+        st = py_run(run);
+    }
+    fflush(stdout);
+    Buf b = {0};
+    if (stats)
+        sim_snapshot_text(sim, &b);
+    if (json)
+        sim_snapshot_json(sim, &b);
+    fputs(buf_str(&b), stdout);
+    buf_fini(&b);
+    int code = py_exit_code(run);
+    (void)st;
+    py_free(run);
+    sim_free(sim);
+    buf_fini(&src);
+    return code;
+}

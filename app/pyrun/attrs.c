@@ -1,0 +1,236 @@
+/*
+ * attrs: attribute access — instance attributes, class attributes and
+ * methods (a plain function found on the class becomes a bound method, or
+ * with LOAD_METHOD no object at all), function/module/cell attributes.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "pyrun/interp.h"
+
+#define S (I->sim)
+
+static const char *name_of(PyRun *I, SimId name, size_t *n) { return sim_str_data(S, name, n); }
+
+static bool is(PyRun *I, SimId name, const char *text) { return sim_str_equals(S, name, text); }
+
+static SimId no_attr(PyRun *I, SimId obj, SimId name)
+{
+    size_t n;
+    const char *nm = name_of(I, name, &n);
+    SimKind k = sim_kind(S, obj);
+    if (k == SK_MODULE) {
+        size_t mn;
+        const char *mod = sim_str_data(S, sim_obj(S, obj)->v.p.b, &mn);
+        py_raise(I, "AttributeError", "module '%.*s' has no attribute '%.*s'", (int)mn, mod, (int)n, nm);
+    } else if (k == SK_TYPE) {
+        const char *tn = sim_obj(S, obj)->sub == SK_INSTANCE
+                             ? sim_str_data(S, sim_items(S, obj)[0], &(size_t){0})
+                             : sim_kind_name((SimKind)sim_obj(S, obj)->sub);
+        py_raise(I, "AttributeError", "type object '%s' has no attribute '%.*s'", tn, (int)n, nm);
+    } else {
+        py_raise(I, "AttributeError", "'%s' object has no attribute '%.*s'", op_typename(I, obj), (int)n, nm);
+        suggest_for_attr(I, obj, name);
+    }
+    return 0;
+}
+
+static SimId ret(PyRun *I, SimId v)
+{
+    if (!v)
+        v = I->sim->none;
+    sim_incref(S, v);
+    return v;
+}
+
+static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
+{
+    SimObj *o = sim_obj(S, obj);
+    *found = true;
+    switch ((SimKind)o->kind) {
+    case SK_INSTANCE:
+        if (is(I, name, "__dict__"))
+            return ret(I, sim_instance_dict(S, obj));
+        if (is(I, name, "__class__"))
+            return ret(I, o->type);
+        break;
+    case SK_FUNC:
+        if (is(I, name, "__name__") || is(I, name, "__qualname__")) {
+            if (is(I, name, "__qualname__"))
+                return ret(I, sim_items(S, obj)[0]);
+            return ret(I, I->codes[o->v.p.a].name);
+        }
+        if (is(I, name, "__closure__"))
+            return ret(I, sim_items(S, obj)[2]);
+        if (is(I, name, "__defaults__"))
+            return ret(I, sim_items(S, obj)[1]);
+        if (is(I, name, "__globals__"))
+            return ret(I, o->v.p.b);
+        break;
+    case SK_METHOD:
+        if (is(I, name, "__self__"))
+            return ret(I, o->v.p.b);
+        if (is(I, name, "__func__"))
+            return ret(I, o->v.p.a);
+        break;
+    case SK_TYPE:
+        if (is(I, name, "__name__")) {
+            if (o->sub == SK_INSTANCE)
+                return ret(I, sim_items(S, obj)[0]);
+            const char *tn = sim_kind_name((SimKind)o->sub);
+            return sim_str(S, tn, strlen(tn));
+        }
+        if (is(I, name, "__mro__") && o->sub == SK_INSTANCE)
+            return ret(I, sim_items(S, obj)[1]);
+        break;
+    case SK_CELL:
+        if (is(I, name, "cell_contents")) {
+            if (!o->v.p.a) {
+                py_raise(I, "ValueError", "Cell is empty");
+                return 0;
+            }
+            return ret(I, o->v.p.a);
+        }
+        break;
+    case SK_WEAKREF:
+        if (is(I, name, "__callback__"))
+            return ret(I, o->v.p.b);
+        break;
+    default:
+        break;
+    }
+    *found = false;
+    return 0;
+}
+
+SimId attr_get(PyRun *I, SimId obj, SimId name)
+{
+    bool found;
+    SimId r = special_attr(I, obj, name, &found);
+    if (found)
+        return r;
+    SimObj *o = sim_obj(S, obj);
+    size_t n;
+    const char *nm = name_of(I, name, &n);
+    char buf[128];
+    snprintf(buf, sizeof buf, "%.*s", (int)n, nm);
+    switch ((SimKind)o->kind) {
+    case SK_INSTANCE: {
+        SimId v = sim_attr_get(S, obj, name);
+        if (v)
+            return ret(I, v);
+        SimId c = sim_type_lookup(S, o->type, buf);
+        if (c) {
+            if (sim_kind(S, c) == SK_FUNC) {
+                sim_incref(S, c);
+                sim_incref(S, obj);
+                return sim_method(S, c, obj);
+            }
+            return ret(I, c);
+        }
+        break;
+    }
+    case SK_TYPE:
+        if (o->sub == SK_INSTANCE) {
+            SimId c = sim_type_lookup(S, obj, buf);
+            if (c)
+                return ret(I, c);
+        }
+        break;
+    case SK_MODULE: {
+        SimId v = sim_dict_get(S, o->v.p.a, name);
+        if (v)
+            return ret(I, v);
+        break;
+    }
+    default: {
+        int idx = builtin_method_index(I, obj, buf);
+        if (idx >= 0) {
+            sim_incref(S, obj);
+            return sim_builtin(S, (uint32_t)idx, obj);
+        }
+    }
+    }
+    return no_attr(I, obj, name);
+}
+
+bool attr_method(PyRun *I, SimId obj, SimId name, SimId *a, SimId *b)
+{
+    SimObj *o = sim_obj(S, obj);
+    size_t n;
+    const char *nm = name_of(I, name, &n);
+    char buf[128];
+    snprintf(buf, sizeof buf, "%.*s", (int)n, nm);
+    if (o->kind == SK_INSTANCE && !sim_attr_get(S, obj, name) && !o->v.p.a) {
+        SimId c = sim_type_lookup(S, o->type, buf);
+        if (c && sim_kind(S, c) == SK_FUNC) {
+            sim_incref(S, c);
+            *a = c;
+            *b = obj; /* the stack's reference moves */
+            return true;
+        }
+    } else if (o->kind != SK_INSTANCE && o->kind != SK_TYPE && o->kind != SK_MODULE) {
+        int idx = builtin_method_index(I, obj, buf);
+        if (idx >= 0) {
+            *a = I->builtin_methods[idx];
+            sim_incref(S, *a);
+            *b = obj;
+            return true;
+        }
+    }
+    SimId r = attr_get(I, obj, name);
+    if (!r)
+        return false;
+    *a = 0;
+    *b = r;
+    sim_decref(S, obj);
+    return true;
+}
+
+bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
+{
+    SimObj *o = sim_obj(S, obj);
+    if (o->kind == SK_INSTANCE) {
+        if (is(I, name, "__dict__") || is(I, name, "__class__")) {
+            py_raise(I, "TypeError", "pydive cannot assign __dict__ or __class__");
+            return false;
+        }
+        sim_incref(S, value);
+        sim_attr_set(S, obj, name, value);
+        return true;
+    }
+    if (o->kind == SK_TYPE && o->sub == SK_INSTANCE) {
+        sim_incref(S, name);
+        sim_incref(S, value);
+        sim_dict_set(S, o->v.p.a, name, value);
+        if (is(I, name, "__del__"))
+            sim_obj(S, obj)->flags |= SIM_F_SPECIAL;
+        return true;
+    }
+    if (o->kind == SK_MODULE) {
+        sim_incref(S, name);
+        sim_incref(S, value);
+        sim_dict_set(S, o->v.p.a, name, value);
+        return true;
+    }
+    if (o->kind == SK_TYPE) {
+        size_t n;
+        const char *nm = name_of(I, name, &n);
+        py_raise(I, "TypeError", "cannot set '%.*s' attribute of immutable type '%s'", (int)n, nm,
+                 sim_kind_name((SimKind)o->sub));
+        return false;
+    }
+    no_attr(I, obj, name);
+    return false;
+}
+
+bool attr_del(PyRun *I, SimId obj, SimId name)
+{
+    SimObj *o = sim_obj(S, obj);
+    if (o->kind == SK_INSTANCE && sim_attr_del(S, obj, name))
+        return true;
+    if (o->kind == SK_TYPE && o->sub == SK_INSTANCE && sim_dict_del(S, o->v.p.a, name))
+        return true;
+    no_attr(I, obj, name);
+    return false;
+}

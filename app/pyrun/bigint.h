@@ -1,0 +1,37 @@
+/*
+ * bigint: arbitrary-precision integers for pyrun, in CPython's layout
+ * (30-bit digits, sign and magnitude) so that sys.getsizeof of a big int
+ * is 24 + 4 * digits as in CPython.  Used when a result leaves int64.
+ */
+#ifndef PYDIVE_PYRUN_BIGINT_H
+#define PYDIVE_PYRUN_BIGINT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/buf.h"
+#include "sim/sim.h"
+
+typedef struct BigInt {
+    int sign;      /* -1, 0, 1 */
+    int n;         /* digits in use */
+    uint32_t *d;   /* little-endian base 2^30 (malloc'ed) */
+} BigInt;
+
+void big_from_i64(BigInt *b, int64_t v);
+/* Reads a sim int (small or big) into b. */
+void big_from_sim(const Sim *s, SimId v, BigInt *b);
+/* A new sim int for b (small when it fits); frees b. */
+SimId big_to_sim(Sim *s, BigInt *b);
+bool big_parse(const char *dec, BigInt *b);
+void big_free(BigInt *b);
+void big_add(const BigInt *a, const BigInt *b, BigInt *out);
+void big_sub(const BigInt *a, const BigInt *b, BigInt *out);
+void big_mul(const BigInt *a, const BigInt *b, BigInt *out);
+/* floor division and modulo; false when b is zero */
+bool big_divmod(const BigInt *a, const BigInt *b, BigInt *q, BigInt *r);
+int big_cmp(const BigInt *a, const BigInt *b);
+void big_to_dec(const BigInt *a, Buf *out);
+double big_to_double(const BigInt *a);
+
+#endif

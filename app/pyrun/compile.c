@@ -1,0 +1,515 @@
+/*
+ * compile: Ast to code objects for the VM.  Module and class bodies use
+ * name lookups in a dict; functions use numbered slots, cells for captured
+ * variables and a closure tuple, as CPython 3.11 compiles them.  Each
+ * statement starts with OP_LINE, where py_step stops.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "pyrun/bigint.h"
+#include "pyrun/interp.h"
+#include "pyrun/symtable.h"
+#include "pyrun/compile_int.h"
+
+
+
+bool cg_cfail(Cg *g, int node, const char *type, const char *msg)
+{
+    if (!g->err->set) {
+        snprintf(g->err->type, sizeof g->err->type, "%s", type);
+        snprintf(g->err->msg, sizeof g->err->msg, "%s", msg);
+        g->err->line = node >= 0 ? NODE(g, node)->line : g->line;
+        g->err->col = node >= 0 ? NODE(g, node)->col : 0;
+        g->err->set = true;
+    }
+    return false;
+}
+
+uint32_t cg_emit(Cg *g, Opcode op, int32_t arg)
+{
+    PyCode *c = CODE(g);
+    if (c->nops == c->capops) {
+        c->capops = c->capops ? c->capops * 2 : 64;
+        c->ops = xrealloc(c->ops, c->capops * sizeof *c->ops);
+        c->lines = xrealloc(c->lines, c->capops * sizeof *c->lines);
+    }
+    c->ops[c->nops] = (uint32_t)op | (uint32_t)arg << 8;
+    c->lines[c->nops] = g->line;
+    return (uint32_t)c->nops++;
+}
+
+uint32_t cg_here(Cg *g) { return (uint32_t)CODE(g)->nops; }
+void cg_patch(Cg *g, uint32_t at, uint32_t target)
+{
+    PyCode *c = CODE(g);
+    c->ops[at] = (c->ops[at] & 0xffu) | target << 8;
+}
+
+int cg_add_const(Cg *g, SimId v)
+{
+    PyCode *c = CODE(g);
+    Sim *s = g->I->sim;
+    for (size_t i = 0; i < c->nconsts; i++)
+        if (sim_kind(s, c->consts[i]) == sim_kind(s, v) && sim_equal(s, c->consts[i], v) &&
+            sim_kind(s, v) != SK_TUPLE) {
+            sim_decref(s, v);
+            return (int)i;
+        }
+    c->consts = xgrow(c->consts, &c->capconsts, c->nconsts + 1, sizeof *c->consts);
+    c->consts[c->nconsts] = v;
+    return (int)c->nconsts++;
+}
+
+static bool same_const(Sim *s, SimId a, SimId b)
+{
+    if (sim_kind(s, a) != sim_kind(s, b))
+        return false;
+    if (sim_kind(s, a) == SK_TUPLE) {
+        if (sim_obj(s, a)->len != sim_obj(s, b)->len)
+            return false;
+        for (uint32_t i = 0; i < sim_obj(s, a)->len; i++)
+            if (!same_const(s, sim_items(s, a)[i], sim_items(s, b)[i]))
+                return false;
+        return true;
+    }
+    return sim_equal(s, a, b);
+}
+
+/* merge_consts_recursive: an equal constant seen before in the module */
+static SimId cached_const(Cg *g, SimId v)
+{
+    PyRun *I = g->I;
+    for (size_t i = 0; i < I->nast_consts; i++)
+        if (I->ast_consts[i] != v && same_const(I->sim, I->ast_consts[i], v))
+            return I->ast_consts[i];
+    return 0;
+}
+
+int cg_add_ast_const(Cg *g, SimId v)
+{
+    PyRun *I = g->I;
+    Sim *s = I->sim;
+    SimId use = cached_const(g, v);
+    I->ast_consts = xgrow(I->ast_consts, &I->capast_consts, I->nast_consts + 1, sizeof *I->ast_consts);
+    I->ast_consts[I->nast_consts++] = v; /* the tree's own reference */
+    if (!use)
+        use = v;
+    PyCode *c = CODE(g);
+    for (size_t i = 0; i < c->nconsts; i++)
+        if (c->consts[i] == use)
+            return (int)i;
+    sim_incref(s, use);
+    c->consts = xgrow(c->consts, &c->capconsts, c->nconsts + 1, sizeof *c->consts);
+    c->consts[c->nconsts] = use;
+    return (int)c->nconsts++;
+}
+
+static bool identifier_like(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+              ch == '_'))
+            return false;
+    }
+    return true;
+}
+
+int cg_add_name(Cg *g, const char *name)
+{
+    PyCode *c = CODE(g);
+    Sim *s = g->I->sim;
+    for (size_t i = 0; i < c->nnames; i++)
+        if (sim_str_equals(s, c->names[i], name))
+            return (int)i;
+    SimId str = sim_str_intern(s, name, strlen(name));
+    c = CODE(g);
+    c->names = xgrow(c->names, &c->capnames, c->nnames + 1, sizeof *c->names);
+    c->names[c->nnames] = str;
+    return (int)c->nnames++;
+}
+
+int cg_slot_of(Cg *g, const char *name)
+{
+    PyCode *c = CODE(g);
+    for (int i = 0; i < c->nslots; i++)
+        if (sim_str_equals(g->I->sim, c->slotnames[i], name))
+            return i;
+    return -1;
+}
+
+void cg_add_slot(Cg *g, const char *name, uint8_t kind)
+{
+    PyCode *c = CODE(g);
+    if (c->nslots == c->capslots) {
+        c->capslots = c->capslots ? c->capslots * 2 : 8;
+        c->slotnames = xrealloc(c->slotnames, (size_t)c->capslots * sizeof *c->slotnames);
+        c->slotkind = xrealloc(c->slotkind, (size_t)c->capslots);
+    }
+    SimId str = sim_str_intern(g->I->sim, name, strlen(name));
+    c = CODE(g);
+    c->slotnames[c->nslots] = str;
+    c->slotkind[c->nslots++] = kind;
+}
+
+uint32_t cg_new_code(PyRun *I, int kind, const char *name, const char *qualname, int line)
+{
+    I->codes = xgrow(I->codes, &I->capcodes, I->ncodes + 1, sizeof *I->codes);
+    PyCode *c = &I->codes[I->ncodes];
+    memset(c, 0, sizeof *c);
+    c->kind = kind;
+    c->vararg = c->kwarg = -1;
+    c->firstline = line;
+    c->name = sim_str_intern(I->sim, name, strlen(name));
+    c = &I->codes[I->ncodes];
+    c->qualname = sim_str(I->sim, qualname, strlen(qualname));
+    return (uint32_t)I->ncodes++;
+}
+
+/* ---- names --------------------------------------------------------------- */
+
+
+void cg_name_op(Cg *g, const char *name, int acc)
+{
+    static const Opcode fast[] = {OP_LOAD_FAST, OP_STORE_FAST, OP_DELETE_FAST};
+    static const Opcode deref[] = {OP_LOAD_DEREF, OP_STORE_DEREF, OP_DELETE_DEREF};
+    static const Opcode glob[] = {OP_LOAD_GLOBAL, OP_STORE_GLOBAL, OP_DELETE_GLOBAL};
+    static const Opcode nm[] = {OP_LOAD_NAME, OP_STORE_NAME, OP_DELETE_NAME};
+    unsigned f = scope_flags(g->sc, name);
+    if (g->sc->kind == SC_FUNC) {
+        int slot = cg_slot_of(g, name);
+        if (f & SYM_GLOBAL || slot < 0) {
+            cg_emit(g, glob[acc], cg_add_name(g, name));
+            return;
+        }
+        uint8_t k = CODE(g)->slotkind[slot];
+        cg_emit(g, k == SLOT_LOCAL ? fast[acc] : deref[acc], slot);
+        return;
+    }
+    if (f & SYM_GLOBAL) {
+        cg_emit(g, glob[acc], cg_add_name(g, name));
+        return;
+    }
+    cg_emit(g, nm[acc], cg_add_name(g, name));
+}
+
+/* ---- expressions ------------------------------------------------------- */
+
+
+static bool expr_list(Cg *g, int first, int *count)
+{
+    *count = 0;
+    for (int i = first; i >= 0; i = NODE(g, i)->next) {
+        if (NODE(g, i)->kind == N_STARRED)
+            return cg_cfail(g, i, "SyntaxError", "starred expressions are not supported by pydive");
+        if (!cg_expr(g, i))
+            return false;
+        (*count)++;
+    }
+    return true;
+}
+
+static SimId const_value(Cg *g, int n)
+{
+    const Node *nd = NODE(g, n);
+    Sim *s = g->I->sim;
+    switch ((NodeKind)nd->kind) {
+    case N_INT:
+        if (nd->flag) {
+            BigInt b;
+            big_parse(nd->str, &b);
+            return big_to_sim(s, &b);
+        }
+        return sim_int(s, nd->ival);
+    case N_FLOAT: return sim_float(s, nd->fval);
+    case N_STR:
+        if (identifier_like(nd->str, nd->strlen))
+            return sim_str_intern(s, nd->str, nd->strlen);
+        return sim_str(s, nd->str, nd->strlen);
+    case N_BYTES: return sim_bytes(s, (const uint8_t *)nd->str, nd->strlen);
+    case N_NONE: return sim_none(s);
+    case N_TRUE: return sim_bool(s, true);
+    case N_FALSE: return sim_bool(s, false);
+    default: return 0;
+    }
+}
+
+static bool is_const(Cg *g, int n)
+{
+    NodeKind k = (NodeKind)NODE(g, n)->kind;
+    if (k == N_INT || k == N_FLOAT || k == N_STR || k == N_BYTES || k == N_NONE || k == N_TRUE ||
+        k == N_FALSE)
+        return true;
+    if (k == N_TUPLE) {
+        for (int c = NODE(g, n)->a; c >= 0; c = NODE(g, c)->next)
+            if (!is_const(g, c))
+                return false;
+        return true;
+    }
+    return false;
+}
+
+static bool is_const_list(Cg *g, int first)
+{
+    for (int c = first; c >= 0; c = NODE(g, c)->next)
+        if (!is_const(g, c))
+            return false;
+    return true;
+}
+
+static SimId tuple_const(Cg *g, int n)
+{
+    if (NODE(g, n)->kind != N_TUPLE)
+        return const_value(g, n);
+    int len = ast_list_len(g->ast, NODE(g, n)->a);
+    Sim *s = g->I->sim;
+    SimId t = sim_tuple(s, (size_t)len);
+    int i = 0;
+    for (int c = NODE(g, n)->a; c >= 0; c = NODE(g, c)->next)
+        sim_tuple_set(s, t, (size_t)i++, tuple_const(g, c));
+    return t;
+}
+
+static bool compare(Cg *g, int n)
+{
+    const Node *nd = NODE(g, n);
+    if (!cg_expr(g, nd->a))
+        return false;
+    uint32_t cleanups[32];
+    int nc = 0;
+    for (int c = nd->b; c >= 0; c = NODE(g, c)->next) {
+        if (!cg_expr(g, NODE(g, c)->a))
+            return false;
+        bool last = NODE(g, c)->next < 0;
+        if (!last) {
+            cg_emit(g, OP_DUP_TOP, 1);
+            cg_emit(g, OP_ROT_THREE, 0);
+        }
+        cg_emit(g, OP_COMPARE_OP, NODE(g, c)->op);
+        if (!last && nc < 32)
+            cleanups[nc++] = cg_emit(g, OP_JUMP_IF_FALSE_OR_POP, 0);
+    }
+    if (nc) {
+        uint32_t j = cg_emit(g, OP_JUMP, 0);
+        for (int k = 0; k < nc; k++)
+            cg_patch(g, cleanups[k], cg_here(g));
+        cg_emit(g, OP_ROT_TWO, 0);
+        cg_emit(g, OP_POP_TOP, 0);
+        cg_patch(g, j, cg_here(g));
+    }
+    return true;
+}
+
+static bool call(Cg *g, int n)
+{
+    const Node *nd = NODE(g, n);
+    const Node *fn = NODE(g, nd->a);
+    bool simple = true;
+    for (int a = nd->b; a >= 0; a = NODE(g, a)->next)
+        if (NODE(g, a)->kind == N_STARRED)
+            simple = false;
+    if (!simple)
+        return cg_cfail(g, n, "SyntaxError", "f(*args) calls are not supported by pydive");
+    if (fn->kind == N_ATTR) {
+        if (!cg_expr(g, fn->a))
+            return false;
+        cg_emit(g, OP_LOAD_METHOD, cg_add_name(g, fn->str));
+    } else {
+        cg_emit(g, OP_PUSH_NULL, 0);
+        if (!cg_expr(g, nd->a))
+            return false;
+    }
+    int nargs = 0, nkw = 0;
+    SimId kwn[64];
+    for (int a = nd->b; a >= 0; a = NODE(g, a)->next) {
+        const Node *an = NODE(g, a);
+        if (an->kind == N_KWARG) {
+            if (nkw >= 64)
+                return cg_cfail(g, a, "SyntaxError", "too many keyword arguments");
+            kwn[nkw++] = sim_str_intern(g->I->sim, an->str, an->strlen);
+            if (!cg_expr(g, an->a))
+                return false;
+        } else {
+            if (nkw)
+                return cg_cfail(g, a, "SyntaxError",
+                             "positional argument follows keyword argument");
+            if (!cg_expr(g, a))
+                return false;
+        }
+        nargs++;
+    }
+    if (nkw) {
+        SimId t = sim_tuple(g->I->sim, (size_t)nkw);
+        for (int k = 0; k < nkw; k++)
+            sim_tuple_set(g->I->sim, t, (size_t)k, kwn[k]);
+        cg_emit(g, OP_KW_NAMES, cg_add_const(g, t));
+    }
+    cg_emit(g, OP_CALL, nargs);
+    return true;
+}
+
+static bool fstring(Cg *g, int n)
+{
+    int parts = 0;
+    for (int p = NODE(g, n)->a; p >= 0; p = NODE(g, p)->next) {
+        const Node *pn = NODE(g, p);
+        if (pn->kind == N_STR) {
+            cg_emit(g, OP_LOAD_CONST, cg_add_ast_const(g, sim_str(g->I->sim, pn->str, pn->strlen)));
+        } else {
+            if (!cg_expr(g, pn->a))
+                return false;
+            int arg = pn->flag;
+            if (pn->str) {
+                cg_emit(g, OP_LOAD_CONST, cg_add_const(g, sim_str(g->I->sim, pn->str, pn->strlen)));
+                arg |= 0x100;
+            }
+            cg_emit(g, OP_FORMAT_VALUE, arg);
+        }
+        parts++;
+    }
+    if (parts == 0)
+        cg_emit(g, OP_LOAD_CONST, cg_add_const(g, sim_str(g->I->sim, "", 0)));
+    else if (parts > 1 || NODE(g, NODE(g, n)->a)->kind == N_STR)
+        cg_emit(g, OP_BUILD_STRING, parts);
+    return true;
+}
+
+static bool expr_inner(Cg *g, int n);
+
+bool cg_expr(Cg *g, int n)
+{
+    static int depth;
+    if (depth > 2000)
+        return cg_cfail(g, n, "RecursionError", "maximum recursion depth exceeded during compilation");
+    depth++;
+    bool ok = expr_inner(g, n);
+    depth--;
+    return ok;
+}
+
+static bool expr_inner(Cg *g, int n)
+{
+    const Node *nd = NODE(g, n);
+    int count;
+    switch ((NodeKind)nd->kind) {
+    case N_INT: case N_FLOAT: case N_STR: case N_BYTES: case N_NONE: case N_TRUE: case N_FALSE:
+        cg_emit(g, OP_LOAD_CONST, cg_add_ast_const(g, const_value(g, n)));
+        return true;
+    case N_ELLIPSIS:
+        return cg_cfail(g, n, "SyntaxError", "Ellipsis is not supported by pydive");
+    case N_NAME:
+        cg_name_op(g, nd->str, ACC_LOAD);
+        return true;
+    case N_BINOP:
+        if (!cg_expr(g, nd->a) || !cg_expr(g, nd->b))
+            return false;
+        cg_emit(g, OP_BINARY_OP, nd->op);
+        return true;
+    case N_UNARY:
+        if (!cg_expr(g, nd->a))
+            return false;
+        cg_emit(g, OP_UNARY_OP, nd->op);
+        return true;
+    case N_BOOLOP: {
+        if (!cg_expr(g, nd->a))
+            return false;
+        uint32_t j = cg_emit(g, nd->op == OP_AND ? OP_JUMP_IF_FALSE_OR_POP : OP_JUMP_IF_TRUE_OR_POP, 0);
+        if (!cg_expr(g, nd->b))
+            return false;
+        cg_patch(g, j, cg_here(g));
+        return true;
+    }
+    case N_COMPARE:
+        return compare(g, n);
+    case N_CALL:
+        return call(g, n);
+    case N_ATTR:
+        if (!cg_expr(g, nd->a))
+            return false;
+        cg_emit(g, OP_LOAD_ATTR, cg_add_name(g, nd->str));
+        return true;
+    case N_SUBSCRIPT:
+        if (!cg_expr(g, nd->a) || !cg_expr(g, nd->b))
+            return false;
+        cg_emit(g, OP_BINARY_SUBSCR, 0);
+        return true;
+    case N_SLICE: {
+        int parts[3] = {nd->a, nd->b, nd->c};
+        int k = nd->c >= 0 ? 3 : 2;
+        for (int i = 0; i < k; i++) {
+            if (parts[i] < 0)
+                cg_emit(g, OP_LOAD_CONST, cg_add_const(g, sim_none(g->I->sim)));
+            else if (!cg_expr(g, parts[i]))
+                return false;
+        }
+        cg_emit(g, OP_BUILD_SLICE, k);
+        return true;
+    }
+    case N_TUPLE:
+        if (nd->a >= 0 && is_const(g, n)) {
+            cg_emit(g, OP_LOAD_CONST, cg_add_ast_const(g, tuple_const(g, n)));
+            return true;
+        }
+        if (!expr_list(g, nd->a, &count))
+            return false;
+        cg_emit(g, OP_BUILD_TUPLE, count);
+        return true;
+    case N_LIST: case N_SET:
+        if (ast_list_len(g->ast, nd->a) > 2 && is_const_list(g, nd->a)) {
+            /* 3.11: BUILD_LIST 0; LOAD_CONST (tuple); LIST_EXTEND 1 */
+            cg_emit(g, nd->kind == N_LIST ? OP_BUILD_LIST : OP_BUILD_SET, 0);
+            int len = ast_list_len(g->ast, nd->a), i = 0;
+            SimId t = sim_tuple(g->I->sim, (size_t)len);
+            for (int c = nd->a; c >= 0; c = NODE(g, c)->next) {
+                SimId v = tuple_const(g, c);
+                SimId use = cached_const(g, v);
+                g->I->ast_consts = xgrow(g->I->ast_consts, &g->I->capast_consts,
+                                         g->I->nast_consts + 1, sizeof *g->I->ast_consts);
+                g->I->ast_consts[g->I->nast_consts++] = v;
+                if (!use)
+                    use = v;
+                sim_incref(g->I->sim, use);
+                sim_tuple_set(g->I->sim, t, (size_t)i++, use);
+            }
+            cg_emit(g, OP_LOAD_CONST, cg_add_const(g, t));
+            cg_emit(g, nd->kind == N_LIST ? OP_LIST_EXTEND : OP_SET_UPDATE, 1);
+            return true;
+        }
+        if (!expr_list(g, nd->a, &count))
+            return false;
+        cg_emit(g, nd->kind == N_LIST ? OP_BUILD_LIST : OP_BUILD_SET, count);
+        return true;
+    case N_DICT:
+        if (!expr_list(g, nd->a, &count))
+            return false;
+        cg_emit(g, OP_BUILD_MAP, count / 2);
+        return true;
+    case N_IFEXP: {
+        if (!cg_expr(g, nd->a))
+            return false;
+        uint32_t jf = cg_emit(g, OP_POP_JUMP_IF_FALSE, 0);
+        if (!cg_expr(g, nd->b))
+            return false;
+        uint32_t je = cg_emit(g, OP_JUMP, 0);
+        cg_patch(g, jf, cg_here(g));
+        if (!cg_expr(g, nd->c))
+            return false;
+        cg_patch(g, je, cg_here(g));
+        return true;
+    }
+    case N_LAMBDA:
+        return cg_make_function(g, n, "<lambda>", nd->a, nd->b, CODE_LAMBDA);
+    case N_LISTCOMP:
+        return cg_make_function(g, n, "<listcomp>", -1, -1, CODE_COMP);
+    case N_FSTRING:
+        return fstring(g, n);
+    case N_STARRED:
+        return cg_cfail(g, n, "SyntaxError", "can't use starred expression here");
+    default:
+        return cg_cfail(g, n, "SyntaxError", "invalid syntax");
+    }
+}
+

@@ -1,0 +1,543 @@
+/*
+ * compile_stmt: statements, functions, classes and comprehensions.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "pyrun/compile_int.h"
+
+static bool store_target(Cg *g, int t, int acc)
+{
+    const Node *nd = NODE(g, t);
+    switch ((NodeKind)nd->kind) {
+    case N_NAME:
+        cg_name_op(g, nd->str, acc);
+        return true;
+    case N_ATTR:
+        if (!cg_expr(g, nd->a))
+            return false;
+        cg_emit(g, acc == ACC_STORE ? OP_STORE_ATTR : OP_DELETE_ATTR, cg_add_name(g, nd->str));
+        return true;
+    case N_SUBSCRIPT:
+        if (!cg_expr(g, nd->a) || !cg_expr(g, nd->b))
+            return false;
+        cg_emit(g, acc == ACC_STORE ? OP_STORE_SUBSCR : OP_DELETE_SUBSCR, 0);
+        return true;
+    case N_TUPLE: case N_LIST:
+        if (acc == ACC_STORE)
+            cg_emit(g, OP_UNPACK_SEQUENCE, ast_list_len(g->ast, nd->a));
+        for (int c = nd->a; c >= 0; c = NODE(g, c)->next) {
+            if (NODE(g, c)->kind == N_STARRED)
+                return cg_cfail(g, c, "SyntaxError", "starred assignment is not supported by pydive");
+            if (!store_target(g, c, acc))
+                return false;
+        }
+        return true;
+    default:
+        return cg_cfail(g, t, "SyntaxError", "cannot assign to expression");
+    }
+}
+
+static bool augassign(Cg *g, int n)
+{
+    const Node *nd = NODE(g, n);
+    const Node *t = NODE(g, nd->a);
+    if (t->kind == N_NAME) {
+        cg_name_op(g, t->str, ACC_LOAD);
+        if (!cg_expr(g, nd->b))
+            return false;
+        cg_emit(g, OP_INPLACE_OP, nd->op);
+        cg_name_op(g, t->str, ACC_STORE);
+        return true;
+    }
+    if (t->kind == N_ATTR) {
+        if (!cg_expr(g, t->a))
+            return false;
+        cg_emit(g, OP_DUP_TOP, 1);
+        cg_emit(g, OP_LOAD_ATTR, cg_add_name(g, t->str));
+        if (!cg_expr(g, nd->b))
+            return false;
+        cg_emit(g, OP_INPLACE_OP, nd->op);
+        cg_emit(g, OP_ROT_TWO, 0);
+        cg_emit(g, OP_STORE_ATTR, cg_add_name(g, t->str));
+        return true;
+    }
+    if (!cg_expr(g, t->a) || !cg_expr(g, t->b))
+        return false;
+    cg_emit(g, OP_DUP_TOP, 2);
+    cg_emit(g, OP_BINARY_SUBSCR, 0);
+    if (!cg_expr(g, nd->b))
+        return false;
+    cg_emit(g, OP_INPLACE_OP, nd->op);
+    cg_emit(g, OP_ROT_THREE, 0);
+    cg_emit(g, OP_STORE_SUBSCR, 0);
+    return true;
+}
+
+static Loop *push_loop(Cg *g, uint32_t start, bool is_for)
+{
+    Loop *l = &g->loops[g->nloops++];
+    memset(l, 0, sizeof *l);
+    l->start = start;
+    l->is_for = is_for;
+    l->try_depth = g->try_depth;
+    return l;
+}
+
+static void pop_loop(Cg *g, uint32_t exit)
+{
+    Loop *l = &g->loops[--g->nloops];
+    for (size_t i = 0; i < l->nbreaks; i++)
+        cg_patch(g, l->breaks[i], exit);
+    free(l->breaks);
+}
+
+static bool loop_stmt(Cg *g, int n)
+{
+    const Node *nd = NODE(g, n);
+    if (g->nloops >= 31)
+        return cg_cfail(g, n, "SyntaxError", "too many statically nested blocks");
+    if (nd->kind == N_WHILE) {
+        uint32_t top = cg_here(g);
+        push_loop(g, top, false);
+        if (!cg_expr(g, nd->a))
+            return false;
+        uint32_t jf = cg_emit(g, OP_POP_JUMP_IF_FALSE, 0);
+        if (!cg_stmts(g, nd->b))
+            return false;
+        g->line = nd->line;
+        cg_emit(g, OP_LINE, nd->line);
+        cg_emit(g, OP_JUMP, (int32_t)top);
+        uint32_t out = cg_here(g);
+        cg_patch(g, jf, out);
+        Loop *l = &g->loops[g->nloops - 1];
+        uint32_t *br = l->breaks;
+        size_t nb = l->nbreaks;
+        l->breaks = NULL;
+        l->nbreaks = 0;
+        pop_loop(g, out);
+        if (!cg_stmts(g, nd->c))
+            return false;
+        for (size_t i = 0; i < nb; i++)
+            cg_patch(g, br[i], cg_here(g));
+        free(br);
+        return true;
+    }
+    if (!cg_expr(g, nd->b))
+        return false;
+    cg_emit(g, OP_GET_ITER, 0);
+    uint32_t top = cg_here(g);
+    push_loop(g, top, true);
+    uint32_t fi = cg_emit(g, OP_FOR_ITER, 0);
+    if (!store_target(g, nd->a, ACC_STORE) || !cg_stmts(g, nd->c))
+        return false;
+    g->line = nd->line;
+    cg_emit(g, OP_LINE, nd->line);
+    cg_emit(g, OP_JUMP, (int32_t)top);
+    cg_patch(g, fi, cg_here(g));
+    Loop *l = &g->loops[g->nloops - 1];
+    uint32_t *br = l->breaks;
+    size_t nb = l->nbreaks;
+    l->breaks = NULL;
+    l->nbreaks = 0;
+    pop_loop(g, cg_here(g));
+    if (!cg_stmts(g, nd->d))
+        return false;
+    for (size_t i = 0; i < nb; i++)
+        cg_patch(g, br[i], cg_here(g));
+    free(br);
+    return true;
+}
+
+static bool break_continue(Cg *g, int n)
+{
+    bool brk = NODE(g, n)->kind == N_BREAK;
+    if (g->nloops == 0)
+        return cg_cfail(g, n, "SyntaxError", brk ? "'break' outside loop" : "'continue' not properly in loop");
+    Loop *l = &g->loops[g->nloops - 1];
+    for (int k = g->try_depth; k > l->try_depth; k--)
+        cg_emit(g, OP_POP_TRY, 0);
+    if (!brk) {
+        cg_emit(g, OP_JUMP, (int32_t)l->start);
+        return true;
+    }
+    if (l->is_for)
+        cg_emit(g, OP_POP_TOP, 0); /* the iterator */
+    l->breaks = xgrow(l->breaks, &l->capbreaks, l->nbreaks + 1, sizeof *l->breaks);
+    l->breaks[l->nbreaks++] = cg_emit(g, OP_JUMP, 0);
+    return true;
+}
+
+static bool if_stmt(Cg *g, int n)
+{
+    const Node *nd = NODE(g, n);
+    if (!cg_expr(g, nd->a))
+        return false;
+    uint32_t jf = cg_emit(g, OP_POP_JUMP_IF_FALSE, 0);
+    if (!cg_stmts(g, nd->b))
+        return false;
+    if (nd->c < 0) {
+        cg_patch(g, jf, cg_here(g));
+        return true;
+    }
+    uint32_t je = cg_emit(g, OP_JUMP, 0);
+    cg_patch(g, jf, cg_here(g));
+    if (NODE(g, nd->c)->kind == N_IF && NODE(g, nd->c)->next < 0 &&
+        NODE(g, nd->c)->line != nd->line) { /* elif: its own line */
+        g->line = NODE(g, nd->c)->line;
+        cg_emit(g, OP_LINE, g->line);
+        if (!if_stmt(g, nd->c))
+            return false;
+    } else if (!cg_stmts(g, nd->c)) {
+        return false;
+    }
+    cg_patch(g, je, cg_here(g));
+    return true;
+}
+
+static bool try_stmt(Cg *g, int n)
+{
+    const Node *nd = NODE(g, n);
+    uint32_t setup_fin = 0;
+    if (nd->d >= 0) {
+        setup_fin = cg_emit(g, OP_SETUP_TRY, 0);
+        g->try_depth++;
+    }
+    if (nd->b >= 0) {
+        uint32_t setup = cg_emit(g, OP_SETUP_TRY, 0);
+        g->try_depth++;
+        if (!cg_stmts(g, nd->a))
+            return false;
+        g->try_depth--;
+        cg_emit(g, OP_POP_TRY, 0);
+        if (!cg_stmts(g, nd->c))
+            return false;
+        uint32_t ends[32];
+        int nends = 0;
+        ends[nends++] = cg_emit(g, OP_JUMP, 0);
+        cg_patch(g, setup, cg_here(g));
+        for (int h = nd->b; h >= 0; h = NODE(g, h)->next) {
+            const Node *hn = NODE(g, h);
+            g->line = hn->line;
+            uint32_t skip = 0;
+            if (hn->a >= 0) {
+                if (!cg_expr(g, hn->a))
+                    return false;
+                cg_emit(g, OP_MATCH_EXC, 0);
+                skip = cg_emit(g, OP_POP_JUMP_IF_FALSE, 0);
+            }
+            if (hn->str) {
+                cg_emit(g, OP_MATCH_EXC, 1); /* pushes the exception */
+                cg_name_op(g, hn->str, ACC_STORE);
+            }
+            cg_emit(g, OP_POP_EXC, 0);
+            if (!cg_stmts(g, hn->b))
+                return false;
+            if (nends < 32)
+                ends[nends++] = cg_emit(g, OP_JUMP, 0);
+            if (hn->a >= 0)
+                cg_patch(g, skip, cg_here(g));
+        }
+        cg_emit(g, OP_RERAISE, 0);
+        for (int k = 0; k < nends; k++)
+            cg_patch(g, ends[k], cg_here(g));
+    } else if (!cg_stmts(g, nd->a)) {
+        return false;
+    }
+    if (nd->d >= 0) {
+        g->try_depth--;
+        cg_emit(g, OP_POP_TRY, 0);
+        if (!cg_stmts(g, nd->d))
+            return false;
+        uint32_t j = cg_emit(g, OP_JUMP, 0);
+        cg_patch(g, setup_fin, cg_here(g));
+        if (!cg_stmts(g, nd->d))
+            return false;
+        cg_emit(g, OP_RERAISE, 0);
+        cg_patch(g, j, cg_here(g));
+    }
+    return true;
+}
+
+static void qualname_of(Cg *g, const char *name, char *out, size_t cap)
+{
+    const PyCode *c = CODE(g);
+    size_t n;
+    const char *q = sim_str_data(g->I->sim, c->qualname, &n);
+    if (c->kind == CODE_MODULE)
+        snprintf(out, cap, "%s", name);
+    else if (c->kind == CODE_CLASS)
+        snprintf(out, cap, "%.*s.%s", (int)n, q, name);
+    else
+        snprintf(out, cap, "%.*s.<locals>.%s", (int)n, q, name);
+}
+
+static bool comp_body(Cg *g, int n)
+{
+    const Node *nd = NODE(g, n);
+    cg_emit(g, OP_BUILD_LIST, 0);
+    cg_emit(g, OP_LOAD_FAST, 0);
+    int depth = 0;
+    uint32_t tops[16], fis[16];
+    for (int cf = nd->b; cf >= 0; cf = NODE(g, cf)->next) {
+        if (depth > 0) {
+            if (!cg_expr(g, NODE(g, cf)->b))
+                return false;
+            cg_emit(g, OP_GET_ITER, 0);
+        }
+        if (depth >= 15)
+            return cg_cfail(g, n, "SyntaxError", "too many nested comprehensions");
+        tops[depth] = cg_here(g);
+        fis[depth] = cg_emit(g, OP_FOR_ITER, 0);
+        if (!store_target(g, NODE(g, cf)->a, ACC_STORE))
+            return false;
+        for (int c = NODE(g, cf)->c; c >= 0; c = NODE(g, c)->next) {
+            if (!cg_expr(g, c))
+                return false;
+            cg_emit(g, OP_POP_JUMP_IF_FALSE, (int32_t)tops[depth]);
+        }
+        depth++;
+    }
+    if (!cg_expr(g, nd->a))
+        return false;
+    cg_emit(g, OP_LIST_APPEND, depth + 1);
+    for (int d = depth - 1; d >= 0; d--) {
+        cg_emit(g, OP_JUMP, (int32_t)tops[d]);
+        cg_patch(g, fis[d], cg_here(g));
+    }
+    cg_emit(g, OP_RETURN_VALUE, 0);
+    return true;
+}
+
+bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int kind)
+{
+    const Node *nd = NODE(g, n);
+    int ndef = 0;
+    for (int p = params; p >= 0; p = NODE(g, p)->next)
+        if (NODE(g, p)->a >= 0) {
+            if (!cg_expr(g, NODE(g, p)->a))
+                return false;
+            ndef++;
+        }
+    if (ndef)
+        cg_emit(g, OP_BUILD_TUPLE, ndef);
+    if (g->sc->cursor >= g->sc->nkids)
+        return cg_cfail(g, n, "SystemError", "scope mismatch");
+    Scope *child = g->sc->kids[g->sc->cursor++];
+    char qual[256];
+    qualname_of(g, name, qual, sizeof qual);
+    Cg c = {.I = g->I, .ast = g->ast, .err = g->err, .sc = child, .line = nd->line};
+    c.ci = cg_new_code(g->I, kind, name, qual, nd->line);
+    PyCode *co = &g->I->codes[c.ci];
+    co->ndefaults = ndef;
+    int np = 0;
+    for (int p = params; p >= 0; p = NODE(g, p)->next) {
+        const Node *pn = NODE(g, p);
+        cg_add_slot(&c, pn->str, (scope_flags(child, pn->str) & SYM_CELL) ? SLOT_CELL : SLOT_LOCAL);
+        if (pn->flag == 1)
+            g->I->codes[c.ci].vararg = np;
+        else if (pn->flag == 2)
+            g->I->codes[c.ci].kwarg = np;
+        else
+            g->I->codes[c.ci].nargs++;
+        np++;
+    }
+    if (kind == CODE_COMP) {
+        cg_add_slot(&c, ".0", SLOT_LOCAL);
+        g->I->codes[c.ci].nargs = 1;
+    }
+    for (int pass = 0; pass < 3; pass++)
+        for (int i = 0; i < child->n; i++) {
+            unsigned f = child->flags[i];
+            if (f & (SYM_PARAM | SYM_GLOBAL))
+                continue;
+            bool is_free = (f & SYM_FREE) && !((f & SYM_BOUND) && !(f & SYM_NONLOCAL));
+            bool local = (f & SYM_BOUND) && !(f & SYM_NONLOCAL) && !(f & SYM_CELL);
+            bool cell = (f & SYM_CELL) && !is_free;
+            if ((pass == 0 && local) || (pass == 1 && cell) || (pass == 2 && is_free))
+                cg_add_slot(&c, child->names[i], pass == 0 ? SLOT_LOCAL : pass == 1 ? SLOT_CELL : SLOT_FREE);
+        }
+    bool ok;
+    if (kind == CODE_LAMBDA) {
+        ok = cg_expr(&c, body);
+        cg_emit(&c, OP_RETURN_VALUE, 0);
+    } else if (kind == CODE_COMP) {
+        ok = comp_body(&c, n);
+    } else {
+        ok = cg_stmts(&c, body);
+        cg_emit(&c, OP_LOAD_CONST, cg_add_const(&c, sim_none(g->I->sim)));
+        cg_emit(&c, OP_RETURN_VALUE, 0);
+    }
+    if (!ok)
+        return false;
+    /* closure: the cells this function captures, from our own slots */
+    co = &g->I->codes[c.ci];
+    int nfree = 0;
+    for (int i = 0; i < co->nslots; i++) {
+        if (co->slotkind[i] != SLOT_FREE)
+            continue;
+        size_t ln;
+        const char *nm = sim_str_data(g->I->sim, g->I->codes[c.ci].slotnames[i], &ln);
+        char name_buf[128];
+        snprintf(name_buf, sizeof name_buf, "%.*s", (int)ln, nm);
+        int ps = cg_slot_of(g, name_buf);
+        if (ps < 0 || CODE(g)->slotkind[ps] == SLOT_LOCAL)
+            return cg_cfail(g, n, "SyntaxError", "closures through class bodies are not supported by pydive");
+        cg_emit(g, OP_LOAD_CLOSURE, ps);
+        nfree++;
+        co = &g->I->codes[c.ci];
+    }
+    if (nfree) {
+        cg_emit(g, OP_BUILD_TUPLE, nfree);
+        g->I->codes[c.ci].has_closure = true;
+    }
+    cg_emit(g, OP_MAKE_FUNCTION, (int32_t)c.ci);
+    if (kind == CODE_COMP) {
+        if (!cg_expr(g, NODE(g, nd->b)->b))
+            return false;
+        cg_emit(g, OP_GET_ITER, 0);
+        cg_emit(g, OP_CALL, 0);
+    }
+    return true;
+}
+
+static bool class_stmt(Cg *g, int n)
+{
+    const Node *nd = NODE(g, n);
+    int nb = 0;
+    for (int b = nd->a; b >= 0; b = NODE(g, b)->next) {
+        if (!cg_expr(g, b))
+            return false;
+        nb++;
+    }
+    if (g->sc->cursor >= g->sc->nkids)
+        return cg_cfail(g, n, "SystemError", "scope mismatch");
+    Scope *child = g->sc->kids[g->sc->cursor++];
+    char qual[256];
+    qualname_of(g, nd->str, qual, sizeof qual);
+    Cg c = {.I = g->I, .ast = g->ast, .err = g->err, .sc = child, .line = nd->line};
+    c.ci = cg_new_code(g->I, CODE_CLASS, nd->str, qual, nd->line);
+    g->I->codes[c.ci].nbases = nb;
+    if (!cg_stmts(&c, nd->b))
+        return false;
+    cg_emit(&c, OP_LOAD_CONST, cg_add_const(&c, sim_none(g->I->sim)));
+    cg_emit(&c, OP_RETURN_VALUE, 0);
+    cg_emit(g, OP_BUILD_CLASS, (int32_t)c.ci);
+    cg_name_op(g, nd->str, ACC_STORE);
+    return true;
+}
+
+static bool import_stmt(Cg *g, int n)
+{
+    const Node *nd = NODE(g, n);
+    if (nd->flag == 1) {
+        cg_emit(g, OP_IMPORT_NAME, cg_add_name(g, nd->str));
+        for (int c = nd->a; c >= 0; c = NODE(g, c)->next) {
+            cg_emit(g, OP_IMPORT_FROM, cg_add_name(g, NODE(g, c)->str));
+            cg_name_op(g, NODE(g, c)->str, ACC_STORE);
+        }
+        cg_emit(g, OP_POP_TOP, 0);
+        return true;
+    }
+    for (int c = nd->a; c >= 0; c = NODE(g, c)->next) {
+        cg_emit(g, OP_IMPORT_NAME, cg_add_name(g, NODE(g, c)->str));
+        cg_name_op(g, NODE(g, c)->d == 1 ? nd->str : NODE(g, c)->str, ACC_STORE);
+    }
+    return true;
+}
+
+static bool stmt(Cg *g, int n)
+{
+    const Node *nd = NODE(g, n);
+    g->line = nd->line;
+    cg_emit(g, OP_LINE, nd->line);
+    switch ((NodeKind)nd->kind) {
+    case N_EXPR:
+        if (!cg_expr(g, nd->a))
+            return false;
+        cg_emit(g, OP_POP_TOP, 0);
+        return true;
+    case N_ASSIGN:
+        if (!cg_expr(g, nd->b))
+            return false;
+        for (int t = nd->a; t >= 0; t = NODE(g, t)->next) {
+            if (NODE(g, t)->next >= 0)
+                cg_emit(g, OP_DUP_TOP, 1);
+            if (!store_target(g, t, ACC_STORE))
+                return false;
+        }
+        return true;
+    case N_AUGASSIGN: return augassign(g, n);
+    case N_DEL:
+        for (int t = nd->a; t >= 0; t = NODE(g, t)->next)
+            if (!store_target(g, t, ACC_DEL))
+                return false;
+        return true;
+    case N_PASS: case N_GLOBAL: case N_NONLOCAL: return true;
+    case N_BREAK: case N_CONTINUE: return break_continue(g, n);
+    case N_RETURN:
+        if (g->sc->kind != SC_FUNC)
+            return cg_cfail(g, n, "SyntaxError", "'return' outside function");
+        if (nd->a >= 0) {
+            if (!cg_expr(g, nd->a))
+                return false;
+        } else {
+            cg_emit(g, OP_LOAD_CONST, cg_add_const(g, sim_none(g->I->sim)));
+        }
+        cg_emit(g, OP_RETURN_VALUE, 0);
+        return true;
+    case N_IF: return if_stmt(g, n);
+    case N_WHILE: case N_FOR: return loop_stmt(g, n);
+    case N_DEF:
+        if (!cg_make_function(g, n, nd->str, nd->a, nd->b, CODE_FUNC))
+            return false;
+        cg_name_op(g, nd->str, ACC_STORE);
+        return true;
+    case N_CLASS: return class_stmt(g, n);
+    case N_IMPORT: return import_stmt(g, n);
+    case N_ASSERT: {
+        if (!cg_expr(g, nd->a))
+            return false;
+        uint32_t ok = cg_emit(g, OP_POP_JUMP_IF_TRUE, 0);
+        if (nd->b >= 0 && !cg_expr(g, nd->b))
+            return false;
+        cg_emit(g, OP_ASSERT_FAIL, nd->b >= 0);
+        cg_patch(g, ok, cg_here(g));
+        return true;
+    }
+    case N_RAISE:
+        if (nd->a >= 0 && !cg_expr(g, nd->a))
+            return false;
+        cg_emit(g, OP_RAISE, nd->a >= 0);
+        return true;
+    case N_TRY: return try_stmt(g, n);
+    default:
+        return cg_cfail(g, n, "SyntaxError", "invalid syntax");
+    }
+}
+
+bool cg_stmts(Cg *g, int first)
+{
+    for (int n = first; n >= 0; n = NODE(g, n)->next)
+        if (!stmt(g, n))
+            return false;
+    return true;
+}
+
+bool compile_module(PyRun *I, PyError *err)
+{
+    Scope *top = symtable_build(&I->ast, err);
+    if (!top)
+        return false;
+    Cg g = {.I = I, .ast = &I->ast, .err = err, .sc = top, .line = 1};
+    g.ci = cg_new_code(I, CODE_MODULE, "<module>", "<module>", 1);
+    bool ok = cg_stmts(&g, I->ast.n[I->ast.root].a);
+    if (ok) {
+        cg_emit(&g, OP_LOAD_CONST, cg_add_const(&g, sim_none(I->sim)));
+        cg_emit(&g, OP_RETURN_VALUE, 0);
+    }
+    symtable_free(top);
+    return ok;
+}

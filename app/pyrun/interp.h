@@ -1,0 +1,189 @@
+/*
+ * interp: the internals shared by the compiler, the virtual machine and the
+ * builtins — code objects, frames, the interpreter state, opcodes.
+ * Screens use pyrun.h instead.
+ */
+#ifndef PYDIVE_PYRUN_INTERP_H
+#define PYDIVE_PYRUN_INTERP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/buf.h"
+#include "pyrun/ast.h"
+#include "pyrun/lexer.h"
+#include "pyrun/pyrun.h"
+#include "sim/sim.h"
+
+typedef enum Opcode {
+    OP_NOP, OP_LINE, OP_POP_TOP, OP_DUP_TOP, OP_ROT_TWO, OP_ROT_THREE, OP_PUSH_NULL,
+    OP_LOAD_CONST, OP_LOAD_FAST, OP_STORE_FAST, OP_DELETE_FAST,
+    OP_LOAD_DEREF, OP_STORE_DEREF, OP_DELETE_DEREF, OP_LOAD_CLOSURE,
+    OP_LOAD_NAME, OP_STORE_NAME, OP_DELETE_NAME,
+    OP_LOAD_GLOBAL, OP_STORE_GLOBAL, OP_DELETE_GLOBAL,
+    OP_LOAD_ATTR, OP_STORE_ATTR, OP_DELETE_ATTR, OP_LOAD_METHOD,
+    OP_BINARY_SUBSCR, OP_STORE_SUBSCR, OP_DELETE_SUBSCR, OP_BUILD_SLICE,
+    OP_BINARY_OP, OP_INPLACE_OP, OP_UNARY_OP, OP_COMPARE_OP,
+    OP_JUMP, OP_POP_JUMP_IF_FALSE, OP_POP_JUMP_IF_TRUE,
+    OP_JUMP_IF_FALSE_OR_POP, OP_JUMP_IF_TRUE_OR_POP,
+    OP_GET_ITER, OP_FOR_ITER,
+    OP_BUILD_LIST, OP_BUILD_TUPLE, OP_BUILD_MAP, OP_BUILD_SET, OP_LIST_APPEND,
+    OP_BUILD_STRING, OP_FORMAT_VALUE,
+    OP_CALL, OP_KW_NAMES, OP_MAKE_FUNCTION, OP_BUILD_CLASS, OP_RETURN_VALUE,
+    OP_UNPACK_SEQUENCE, OP_IMPORT_NAME, OP_IMPORT_FROM, OP_RAISE, OP_ASSERT_FAIL,
+    OP_LIST_EXTEND, OP_SET_UPDATE, OP_SETUP_TRY, OP_POP_TRY, OP_MATCH_EXC, OP_POP_EXC, OP_RERAISE, OP_COUNT
+} Opcode;
+
+#define OPARG(w) ((int32_t)(w) >> 8)
+#define OPCODE(w) ((w) & 0xffu)
+
+enum { SLOT_LOCAL, SLOT_CELL, SLOT_FREE };
+enum { CODE_MODULE, CODE_FUNC, CODE_CLASS, CODE_LAMBDA, CODE_COMP };
+
+typedef struct PyCode {
+    uint32_t *ops;
+    int *lines;
+    size_t nops, capops;
+    SimId *consts;           /* owned */
+    size_t nconsts, capconsts;
+    SimId *names;            /* owned interned strs */
+    size_t nnames, capnames;
+    SimId *slotnames;        /* owned: args, locals, cells, frees */
+    uint8_t *slotkind;
+    int nslots, capslots;
+    int nargs;               /* positional parameters */
+    int vararg, kwarg;       /* slot of *args / **kwargs, -1 if none */
+    int ndefaults;
+    bool has_closure;
+    int nbases;              /* class bodies: bases pushed before BUILD_CLASS */
+    int kind;
+    SimId name;              /* owned */
+    SimId qualname;          /* owned */
+    int firstline;
+} PyCode;
+
+enum { FR_NORMAL, FR_CLASS, FR_INIT };
+
+typedef struct Frame {
+    uint32_t code;
+    SimId func;        /* owned; 0 for the module and class bodies */
+    SimId globals;     /* borrowed */
+    SimId locals;      /* owned dict for module and class bodies, else 0 */
+    uint32_t base;     /* first slot in Interp.stack */
+    uint32_t sp;       /* next free stack slot */
+    uint32_t ip;
+    int line;
+    uint8_t kind;      /* FR_* */
+    bool c_boundary;   /* return to a C caller */
+    SimId extra;       /* FR_CLASS: bases tuple; FR_INIT: the new instance */
+    uint32_t callbase; /* FR_INIT: caller slots to release on return */
+    uint32_t ncallslots;
+    uint32_t ntry;
+    uint32_t try_stack[8]; /* handler ip << 12 | stack depth */
+} Frame;
+
+#define VM_STACK (1u << 18)
+#define VM_FRAMES 1100
+#define VM_RECURSION_LIMIT 1000
+
+typedef struct TbEntry {
+    uint32_t code;
+    int line;
+} TbEntry;
+
+struct PyRun {
+    Sim *sim;
+    Ast ast;
+    const char *src;
+    size_t srclen;
+    char *filename;
+    PyCode *codes;
+    size_t ncodes, capcodes;
+    SimId *stack;
+    Frame frames[VM_FRAMES];
+    int nframes;
+    SimId globals;          /* __main__ dict (owned) */
+    SimId builtins;         /* dict of built-in functions (owned) */
+    SimId mod_gc, mod_sys, mod_weakref;
+    SimId builtin_methods[160]; /* static method descriptors by index */
+    SimId exc_types[32];    /* static exception classes */
+    PyError err;            /* the exception being raised */
+    PyError syntax;         /* compile error, reported at the first step */
+    SimId err_obj;          /* its exception instance, when caught */
+    TbEntry tb[64];
+    int ntb;
+    PyOutFn out;
+    void *out_ctx;
+    int nested;             /* C-level calls into Python (finalizers, callbacks) */
+    bool done, failed, finalized;
+    uint64_t steps;
+    uint64_t step_limit;    /* 0 = none */
+    SimId kwnames;          /* pending KW_NAMES tuple */
+    SimId c_result;         /* result of a frame called from C */
+    SimId *ast_consts;      /* constants the syntax tree holds (one ref each) */
+    size_t nast_consts, capast_consts;
+    bool printed_once, repr_once; /* one-time allocations of print/repr */
+    int last_line;
+};
+
+/* compile.c */
+bool compile_module(PyRun *I, PyError *err);
+/* vm.c */
+typedef enum VmStop { VM_RETURNED, VM_STEPPED, VM_ERROR } VmStop;
+VmStop vm_run(PyRun *I, int base_depth, bool step);
+bool vm_push_module(PyRun *I);
+/* Calls a Python or built-in callable from C with borrowed args; returns a new
+ * reference or 0 with I->err set. */
+SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs);
+void vm_unwind_frame(PyRun *I);
+/* The CALL instruction: nargs arguments above [callable-or-NULL, self-or-callable]. */
+bool vm_do_call(PyRun *I, int nargs);
+/* RETURN_VALUE: pops the frame; 1 when the loop should return (C boundary
+ * or end), 0 to continue, -1 on error. */
+int vm_do_return(PyRun *I, SimId result);
+bool vm_build_class(PyRun *I, uint32_t ci);
+bool vm_call_python(PyRun *I, SimId func, SimId *args, int nargs, SimId kwnames, uint8_t kind);
+/* errors */
+void py_raise(PyRun *I, const char *type, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void py_write(PyRun *I, int stream, const char *text, size_t n);
+/* ops.c: operators and text forms */
+SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace);
+SimId op_unary(PyRun *I, int op, SimId a);
+SimId op_compare(PyRun *I, int op, SimId a, SimId b);
+int op_truth(PyRun *I, SimId a);   /* 1, 0, or -1 on error */
+bool op_repr(PyRun *I, SimId v, Buf *out);
+bool op_str(PyRun *I, SimId v, Buf *out);
+bool op_format(PyRun *I, SimId v, const char *spec, Buf *out);
+SimId op_getitem(PyRun *I, SimId obj, SimId key);
+bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value); /* value borrowed */
+bool op_delitem(PyRun *I, SimId obj, SimId key);
+int op_contains(PyRun *I, SimId container, SimId item);
+const char *op_typename(PyRun *I, SimId v);
+bool list_extend(PyRun *I, SimId list, SimId iterable);
+/* set |= tuple of constants, presized as set_merge does */
+void set_merge(PyRun *I, SimId set, SimId items);
+/* list_preallocate_exact: an empty list gets room for n (rounded up to even) */
+void list_preallocate(PyRun *I, SimId list, size_t n);
+SimId str_percent(PyRun *I, SimId fmt, SimId args);
+/* builtins.c */
+void builtins_init(PyRun *I);
+void errors_init(PyRun *I);
+const char *pyrun_builtin_name(uint32_t index);
+SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs, SimId kwnames);
+/* attribute protocol (attrs.c) */
+SimId attr_get(PyRun *I, SimId obj, SimId name);
+bool attr_set(PyRun *I, SimId obj, SimId name, SimId value); /* value borrowed */
+bool attr_del(PyRun *I, SimId obj, SimId name);
+/* LOAD_METHOD: pushes (func, self) or (0, bound) through *a, *b. */
+bool attr_method(PyRun *I, SimId obj, SimId name, SimId *a, SimId *b);
+int builtin_method_index(PyRun *I, SimId obj, const char *name);
+/* exceptions (errors.c) */
+bool exc_matches(PyRun *I, SimId type_obj, const char *raised);
+SimId exc_instance(PyRun *I);
+void format_traceback(PyRun *I, Buf *out);
+/* suggest.c: the "Did you mean" hints of 3.11+ tracebacks */
+void suggest_for_name(PyRun *I, SimId name);
+void suggest_for_attr(PyRun *I, SimId obj, SimId name);
+
+#endif

@@ -1,0 +1,423 @@
+/*
+ * items: subscription (x[i], x[a:b], d[k]), item assignment and deletion,
+ * list extension, and printf-style str % formatting.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pyrun/interp.h"
+
+#define S (I->sim)
+
+static bool is_slice(PyRun *I, SimId k)
+{
+    return sim_kind(S, k) == SK_TUPLE && sim_obj(S, k)->sub == 1 && sim_obj(S, k)->len == 3;
+}
+
+static bool index_of(PyRun *I, SimId key, int64_t len, int64_t *out, const char *what)
+{
+    SimKind k = sim_kind(S, key);
+    if (k != SK_INT && k != SK_BOOL) {
+        py_raise(I, "TypeError", "%s indices must be integers or slices, not %s", what,
+                 op_typename(I, key));
+        return false;
+    }
+    int64_t i = sim_obj(S, key)->v.i;
+    if (i < 0)
+        i += len;
+    *out = i;
+    return true;
+}
+
+static bool slice_bounds(PyRun *I, SimId sl, int64_t len, int64_t *start, int64_t *stop, int64_t *step)
+{
+    SimId p[3];
+    for (int i = 0; i < 3; i++)
+        p[i] = sim_items(S, sl)[i];
+    *step = sim_kind(S, p[2]) == SK_NONE ? 1 : sim_obj(S, p[2])->v.i;
+    if (*step == 0) {
+        py_raise(I, "ValueError", "slice step cannot be zero");
+        return false;
+    }
+    for (int i = 0; i < 2; i++) {
+        int64_t *dst = i == 0 ? start : stop;
+        if (sim_kind(S, p[i]) == SK_NONE) {
+            *dst = (*step > 0) == (i == 0) ? (*step > 0 ? 0 : len - 1) : (*step > 0 ? len : -1);
+            if (*step < 0)
+                *dst = i == 0 ? len - 1 : -1;
+            continue;
+        }
+        if (sim_kind(S, p[i]) != SK_INT && sim_kind(S, p[i]) != SK_BOOL) {
+            py_raise(I, "TypeError", "slice indices must be integers or None or have an __index__ method");
+            return false;
+        }
+        int64_t v = sim_obj(S, p[i])->v.i;
+        if (v < 0)
+            v += len;
+        if (*step > 0)
+            v = v < 0 ? 0 : v > len ? len : v;
+        else
+            v = v < -1 ? -1 : v >= len ? len - 1 : v;
+        *dst = v;
+    }
+    return true;
+}
+
+static SimId get_slice(PyRun *I, SimId obj, SimId sl)
+{
+    SimKind k = sim_kind(S, obj);
+    int64_t len = sim_obj(S, obj)->len, start, stop, step;
+    if (k == SK_STR)
+        len = sim_obj(S, obj)->cap;
+    if (!slice_bounds(I, sl, len, &start, &stop, &step))
+        return 0;
+    int64_t n = 0;
+    for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step)
+        n++;
+    if (k == SK_STR || k == SK_BYTES) {
+        size_t bl;
+        const char *d = sim_str_data(S, obj, &bl);
+        Buf b = {0};
+        if (k == SK_STR && sim_obj(S, obj)->sub != 1) {
+            /* non-ASCII: index code points */
+            size_t *offs = malloc((bl + 1) * sizeof *offs);
+            size_t nc = 0;
+            for (size_t i = 0; i < bl; i++)
+                if (((unsigned char)d[i] & 0xc0) != 0x80)
+                    offs[nc++] = i;
+            offs[nc] = bl;
+            for (int64_t i = start, c = 0; c < n; i += step, c++)
+                buf_add(&b, d + offs[i], offs[i + 1] - offs[i]);
+            free(offs);
+        } else {
+            for (int64_t i = start, c = 0; c < n; i += step, c++)
+                buf_addc(&b, d[i]);
+        }
+        SimId r = k == SK_STR ? sim_str(S, buf_str(&b), b.len) : sim_bytes(S, (const uint8_t *)buf_str(&b), b.len);
+        buf_fini(&b);
+        return r;
+    }
+    SimId r = k == SK_LIST ? sim_list(S, (size_t)n) : sim_tuple(S, (size_t)n);
+    for (int64_t i = start, c = 0; c < n; i += step, c++) {
+        SimId it = sim_items(S, obj)[i];
+        sim_incref(S, it);
+        sim_items(S, r)[c] = it;
+    }
+    return r;
+}
+
+SimId op_getitem(PyRun *I, SimId obj, SimId key)
+{
+    SimKind k = sim_kind(S, obj);
+    int64_t i;
+    switch (k) {
+    case SK_LIST: case SK_TUPLE: case SK_STR: case SK_BYTES: case SK_BYTEARRAY: {
+        if (is_slice(I, key) && k != SK_BYTEARRAY)
+            return get_slice(I, obj, key);
+        int64_t len = k == SK_STR ? sim_obj(S, obj)->cap : sim_obj(S, obj)->len;
+        if (!index_of(I, key, len, &i, k == SK_LIST ? "list" : k == SK_TUPLE ? "tuple" : k == SK_STR ? "string" : "byte"))
+            return 0;
+        if (i < 0 || i >= len) {
+            py_raise(I, "IndexError", "%s index out of range",
+                     k == SK_LIST ? "list" : k == SK_TUPLE ? "tuple" : k == SK_STR ? "string" : "index");
+            return 0;
+        }
+        if (k == SK_STR) {
+            size_t n;
+            const char *d = sim_str_data(S, obj, &n);
+            size_t pos = 0;
+            for (int64_t c = 0; c < i; c++) {
+                pos++;
+                while (pos < n && ((unsigned char)d[pos] & 0xc0) == 0x80)
+                    pos++;
+            }
+            size_t end = pos + 1;
+            while (end < n && ((unsigned char)d[end] & 0xc0) == 0x80)
+                end++;
+            return sim_str(S, d + pos, end - pos);
+        }
+        if (k == SK_BYTES || k == SK_BYTEARRAY) {
+            size_t n;
+            const char *d = sim_str_data(S, obj, &n);
+            return sim_int(S, (unsigned char)d[i]);
+        }
+        SimId v = sim_items(S, obj)[i];
+        sim_incref(S, v);
+        return v;
+    }
+    case SK_DICT: {
+        if (!sim_hashable(S, key)) {
+            py_raise(I, "TypeError", "unhashable type: '%s'", op_typename(I, key));
+            return 0;
+        }
+        SimId v = sim_dict_get(S, obj, key);
+        if (!v) {
+            Buf b = {0};
+            op_repr(I, key, &b);
+            py_raise(I, "KeyError", "%s", buf_str(&b));
+            buf_fini(&b);
+            return 0;
+        }
+        sim_incref(S, v);
+        return v;
+    }
+    case SK_RANGE: {
+        const int64_t *r = (const int64_t *)(const void *)sim_items(S, obj);
+        int64_t start = sim_obj(S, obj)->v.i, stop = r[0], step = r[1];
+        int64_t len = step > 0 ? (stop > start ? (stop - start + step - 1) / step : 0)
+                               : (start > stop ? (start - stop - step - 1) / -step : 0);
+        if (!index_of(I, key, len, &i, "range"))
+            return 0;
+        if (i < 0 || i >= len) {
+            py_raise(I, "IndexError", "range object index out of range");
+            return 0;
+        }
+        return sim_int(S, start + i * step);
+    }
+    default:
+        if (k == SK_TYPE) {
+            py_raise(I, "TypeError", "type '%s' is not subscriptable", sim_kind_name((SimKind)sim_obj(S, obj)->sub));
+            return 0;
+        }
+        py_raise(I, "TypeError", "'%s' object is not subscriptable", op_typename(I, obj));
+        return 0;
+    }
+}
+
+bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value)
+{
+    SimKind k = sim_kind(S, obj);
+    int64_t i;
+    if (k == SK_LIST || k == SK_BYTEARRAY) {
+        if (!index_of(I, key, sim_obj(S, obj)->len, &i, k == SK_LIST ? "list" : "bytearray"))
+            return false;
+        if (i < 0 || i >= sim_obj(S, obj)->len) {
+            py_raise(I, "IndexError", "%s assignment index out of range", k == SK_LIST ? "list" : "bytearray");
+            return false;
+        }
+        if (k == SK_BYTEARRAY) {
+            if (sim_kind(S, value) != SK_INT || sim_obj(S, value)->v.i < 0 || sim_obj(S, value)->v.i > 255) {
+                py_raise(I, "ValueError", "byte must be in range(0, 256)");
+                return false;
+            }
+            ((uint8_t *)sim_items(S, obj))[i] = (uint8_t)sim_obj(S, value)->v.i;
+            return true;
+        }
+        sim_incref(S, value);
+        sim_list_set(S, obj, (size_t)i, value);
+        return true;
+    }
+    if (k == SK_DICT) {
+        if (!sim_hashable(S, key)) {
+            py_raise(I, "TypeError", "unhashable type: '%s'", op_typename(I, key));
+            return false;
+        }
+        sim_incref(S, key);
+        sim_incref(S, value);
+        sim_dict_set(S, obj, key, value);
+        return true;
+    }
+    py_raise(I, "TypeError", "'%s' object does not support item assignment", op_typename(I, obj));
+    return false;
+}
+
+bool op_delitem(PyRun *I, SimId obj, SimId key)
+{
+    SimKind k = sim_kind(S, obj);
+    int64_t i;
+    if (k == SK_LIST) {
+        if (is_slice(I, key)) {
+            int64_t start, stop, step;
+            if (!slice_bounds(I, key, sim_obj(S, obj)->len, &start, &stop, &step))
+                return false;
+            if (step != 1) {
+                py_raise(I, "ValueError", "extended slice deletion is not supported by pydive");
+                return false;
+            }
+            for (int64_t j = stop - 1; j >= start; j--)
+                sim_list_del(S, obj, (size_t)start);
+            return true;
+        }
+        if (!index_of(I, key, sim_obj(S, obj)->len, &i, "list"))
+            return false;
+        if (i < 0 || i >= sim_obj(S, obj)->len) {
+            py_raise(I, "IndexError", "list assignment index out of range");
+            return false;
+        }
+        sim_list_del(S, obj, (size_t)i);
+        return true;
+    }
+    if (k == SK_DICT) {
+        if (!sim_hashable(S, key)) {
+            py_raise(I, "TypeError", "unhashable type: '%s'", op_typename(I, key));
+            return false;
+        }
+        if (!sim_dict_del(S, obj, key)) {
+            Buf b = {0};
+            op_repr(I, key, &b);
+            py_raise(I, "KeyError", "%s", buf_str(&b));
+            buf_fini(&b);
+            return false;
+        }
+        return true;
+    }
+    py_raise(I, "TypeError", "'%s' object doesn't support item deletion", op_typename(I, obj));
+    return false;
+}
+
+void list_preallocate(PyRun *I, SimId list, size_t n)
+{
+    sim_list_reserve_exact(S, list, (n + 1) & ~(size_t)1);
+}
+
+static int64_t length_hint(PyRun *I, SimId src)
+{
+    const SimObj *o = sim_obj(S, src);
+    switch ((SimKind)o->kind) {
+    case SK_STR: return o->cap;
+    case SK_BYTES: case SK_BYTEARRAY: case SK_DICT: case SK_SET: return o->len;
+    case SK_DICTVIEW: return sim_obj(S, o->v.p.a)->len;
+    case SK_RANGE: {
+        const int64_t *r = (const int64_t *)(const void *)sim_items(S, src);
+        int64_t start = o->v.i, stop = r[0], step = r[1];
+        return step > 0 ? (stop > start ? (stop - start + step - 1) / step : 0)
+                        : (start > stop ? (start - stop - step - 1) / -step : 0);
+    }
+    case SK_ITER:
+        if ((o->sub == SIM_IT_LIST || o->sub == SIM_IT_TUPLE) && o->v.p.a)
+            return (int64_t)sim_obj(S, o->v.p.a)->len - o->cap;
+        return 8;
+    default: return 8;
+    }
+}
+
+bool list_extend(PyRun *I, SimId list, SimId src)
+{
+    SimKind k = sim_kind(S, src);
+    if (k == SK_LIST || k == SK_TUPLE) {
+        uint32_t m = sim_obj(S, list)->len, n = sim_obj(S, src)->len;
+        if (n == 0)
+            return true;
+        if (sim_obj(S, list)->cap == 0)
+            list_preallocate(I, list, n);
+        sim_list_resize(S, list, (size_t)m + n);
+        for (uint32_t i = 0; i < n; i++) {
+            SimId v = sim_items(S, src)[i];
+            sim_incref(S, v);
+            sim_items(S, list)[m + i] = v;
+        }
+        return true;
+    }
+    SimId it = sim_iter(S, src);
+    if (!it) {
+        py_raise(I, "TypeError", "'%s' object is not iterable", op_typename(I, src));
+        return false;
+    }
+    int64_t hint = length_hint(I, src);
+    uint32_t m = sim_obj(S, list)->len;
+    if (hint > 0) { /* make room once, as list_extend does */
+        sim_list_resize(S, list, (size_t)m + (size_t)hint);
+        sim_obj(S, list)->len = m;
+    }
+    SimId v;
+    while ((v = sim_iter_next(S, it)) != 0) {
+        SimObj *o = sim_obj(S, list);
+        if (o->len < o->cap) {
+            sim_items(S, list)[o->len] = v;
+            o->len++;
+        } else {
+            sim_list_append(S, list, v);
+        }
+    }
+    sim_decref(S, it);
+    if (sim_obj(S, list)->len < sim_obj(S, list)->cap)
+        sim_list_resize(S, list, sim_obj(S, list)->len);
+    return true;
+}
+
+void set_merge(PyRun *I, SimId set, SimId items)
+{
+    uint32_t n = sim_obj(S, items)->len;
+    uint32_t slots = sim_obj(S, set)->v.p.a ? sim_obj(S, set)->v.p.a : 8;
+    if ((size_t)(sim_obj(S, set)->len + n) * 5 >= (size_t)(slots - 1) * 3)
+        sim_set_presize(S, set, ((size_t)sim_obj(S, set)->len + n) * 2);
+    for (uint32_t i = 0; i < n; i++) {
+        SimId v = sim_items(S, items)[i];
+        sim_incref(S, v);
+        sim_set_add(S, set, v);
+    }
+}
+
+SimId str_percent(PyRun *I, SimId fmt, SimId args)
+{
+    size_t n;
+    const char *f = sim_str_data(S, fmt, &n);
+    bool tuple = sim_kind(S, args) == SK_TUPLE;
+    uint32_t nargs = tuple ? sim_obj(S, args)->len : 1, ai = 0;
+    Buf out = {0};
+    for (size_t i = 0; i < n; i++) {
+        if (f[i] != '%') {
+            buf_addc(&out, f[i]);
+            continue;
+        }
+        char spec[32] = "%";
+        size_t sl = 1;
+        i++;
+        while (i < n && strchr("-+ 0#.123456789", f[i]) && sl < 30)
+            spec[sl++] = f[i++];
+        if (i >= n)
+            break;
+        char c = f[i];
+        if (c == '%') {
+            buf_addc(&out, '%');
+            continue;
+        }
+        if (ai >= nargs) {
+            buf_fini(&out);
+            py_raise(I, "TypeError", "not enough arguments for format string");
+            return 0;
+        }
+        SimId v = tuple ? sim_items(S, args)[ai] : args;
+        ai++;
+        Buf piece = {0};
+        if (c == 's' || c == 'r') {
+            if (c == 's')
+                op_str(I, v, &piece);
+            else
+                op_repr(I, v, &piece);
+            spec[sl++] = 's';
+            spec[sl] = '\0';
+            buf_printf(&out, spec, buf_str(&piece));
+        } else if (c == 'd' || c == 'i' || c == 'x' || c == 'X' || c == 'o') {
+            if (sim_kind(S, v) != SK_INT && sim_kind(S, v) != SK_BOOL && sim_kind(S, v) != SK_FLOAT) {
+                buf_fini(&out);
+                py_raise(I, "TypeError", "%%%c format: a real number is required, not %s", c, op_typename(I, v));
+                return 0;
+            }
+            long long x = sim_kind(S, v) == SK_FLOAT ? (long long)sim_obj(S, v)->v.f : (long long)sim_obj(S, v)->v.i;
+            spec[sl++] = 'l', spec[sl++] = 'l', spec[sl++] = c == 'i' ? 'd' : c;
+            spec[sl] = '\0';
+            buf_printf(&out, spec, x);
+        } else if (c == 'f' || c == 'e' || c == 'g' || c == 'F' || c == 'E' || c == 'G') {
+            double x = sim_kind(S, v) == SK_FLOAT ? sim_obj(S, v)->v.f : (double)sim_obj(S, v)->v.i;
+            spec[sl++] = c;
+            spec[sl] = '\0';
+            buf_printf(&out, spec, x);
+        } else {
+            buf_fini(&piece);
+            buf_fini(&out);
+            py_raise(I, "ValueError", "unsupported format character '%c' (0x%x) at index %zu", c, (unsigned)c, i);
+            return 0;
+        }
+        buf_fini(&piece);
+    }
+    if (ai < nargs) {
+        buf_fini(&out);
+        py_raise(I, "TypeError", "not all arguments converted during string formatting");
+        return 0;
+    }
+    SimId r = sim_str(S, buf_str(&out), out.len);
+    buf_fini(&out);
+    return r;
+}

@@ -1,0 +1,535 @@
+/*
+ * ops: arithmetic, comparisons, truth, and item access on sim objects,
+ * with CPython's results and error messages for the types pyrun knows.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pyrun/bigint.h"
+#include "pyrun/interp.h"
+
+#define S (I->sim)
+
+static const char *opsym[] = {"+", "-", "*", "/", "//", "%", "** or pow()", "<<", ">>", "&", "|", "^", "@"};
+
+const char *op_typename(PyRun *I, SimId v) { return sim_type_name(S, v); }
+
+static bool is_int(PyRun *I, SimId v) { SimKind k = sim_kind(S, v); return k == SK_INT || k == SK_BOOL; }
+static bool is_num(PyRun *I, SimId v) { return is_int(I, v) || sim_kind(S, v) == SK_FLOAT; }
+static bool is_big(PyRun *I, SimId v) { return sim_kind(S, v) == SK_INT && sim_obj(S, v)->sub == 1; }
+static double as_f(PyRun *I, SimId v)
+{
+    if (is_big(I, v)) {
+        BigInt b;
+        big_from_sim(S, v, &b);
+        double d = big_to_double(&b);
+        big_free(&b);
+        return d;
+    }
+    return sim_kind(S, v) == SK_FLOAT ? sim_obj(S, v)->v.f : (double)sim_obj(S, v)->v.i;
+}
+static int64_t as_i(PyRun *I, SimId v) { return sim_obj(S, v)->v.i; }
+
+
+static int64_t floordiv(int64_t a, int64_t b)
+{
+    int64_t q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0)))
+        q--;
+    return q;
+}
+
+static SimId big_pow(PyRun *I, BigInt *x, int64_t e)
+{
+    BigInt r, t;
+    big_from_i64(&r, 1);
+    while (e > 0) {
+        if (e & 1) {
+            big_mul(&r, x, &t);
+            big_free(&r);
+            r = t;
+        }
+        e >>= 1;
+        if (e) {
+            big_mul(x, x, &t);
+            big_free(x);
+            *x = t;
+        }
+        if (r.n > 4000 || x->n > 4000) {
+            big_free(&r);
+            py_raise(I, "OverflowError", "int too large for pydive");
+            return 0;
+        }
+    }
+    return big_to_sim(S, &r);
+}
+
+static SimId big_op(PyRun *I, int op, SimId a, SimId b)
+{
+    BigInt x, y, r, q;
+    big_from_sim(S, a, &x);
+    big_from_sim(S, b, &y);
+    SimId res = 0;
+    switch (op) {
+    case OP_ADD: big_add(&x, &y, &r); res = big_to_sim(S, &r); break;
+    case OP_SUB: big_sub(&x, &y, &r); res = big_to_sim(S, &r); break;
+    case OP_MUL: big_mul(&x, &y, &r); res = big_to_sim(S, &r); break;
+    case OP_FLOORDIV: case OP_MOD:
+        if (!big_divmod(&x, &y, &q, &r)) {
+            py_raise(I, "ZeroDivisionError", op == OP_MOD ? "integer modulo by zero" : "integer division or modulo by zero");
+            break;
+        }
+        if (op == OP_MOD) {
+            big_free(&q);
+            res = big_to_sim(S, &r);
+        } else {
+            big_free(&r);
+            res = big_to_sim(S, &q);
+        }
+        break;
+    case OP_DIV:
+        if (y.sign == 0) {
+            py_raise(I, "ZeroDivisionError", "division by zero");
+            break;
+        }
+        res = sim_float(S, big_to_double(&x) / big_to_double(&y));
+        break;
+    case OP_POW:
+        if (is_big(I, b) || y.sign < 0) {
+            if (y.sign < 0 && !is_big(I, b)) {
+                res = sim_float(S, pow(big_to_double(&x), big_to_double(&y)));
+                break;
+            }
+            py_raise(I, "OverflowError", "int too large for pydive");
+            break;
+        }
+        res = big_pow(I, &x, sim_obj(S, b)->v.i);
+        break;
+    case OP_LSHIFT: case OP_RSHIFT: {
+        if (is_big(I, b) || y.sign < 0) {
+            py_raise(I, y.sign < 0 ? "ValueError" : "OverflowError", y.sign < 0 ? "negative shift count" : "int too large for pydive");
+            break;
+        }
+        BigInt two;
+        big_from_i64(&two, 2);
+        SimId p = big_pow(I, &two, sim_obj(S, b)->v.i);
+        big_free(&two);
+        if (!p)
+            break;
+        res = big_op(I, op == OP_LSHIFT ? OP_MUL : OP_FLOORDIV, a, p);
+        sim_decref(S, p);
+        break;
+    }
+    default:
+        py_raise(I, "TypeError", "pydive does not support this operator on big ints");
+    }
+    big_free(&x);
+    big_free(&y);
+    return res;
+}
+
+static SimId int_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b)
+{
+    int64_t r;
+    switch (op) {
+    case OP_ADD: if (__builtin_add_overflow(a, b, &r)) return big_op(I, op, sa, sb); return sim_int(S, r);
+    case OP_SUB: if (__builtin_sub_overflow(a, b, &r)) return big_op(I, op, sa, sb); return sim_int(S, r);
+    case OP_MUL: if (__builtin_mul_overflow(a, b, &r)) return big_op(I, op, sa, sb); return sim_int(S, r);
+    case OP_DIV:
+        if (b == 0) { py_raise(I, "ZeroDivisionError", "division by zero"); return 0; }
+        return sim_float(S, (double)a / (double)b);
+    case OP_FLOORDIV: case OP_MOD:
+        if (b == 0) { py_raise(I, "ZeroDivisionError", op == OP_MOD ? "integer modulo by zero" : "integer division or modulo by zero"); return 0; }
+        if (a == INT64_MIN && b == -1) return big_op(I, op, sa, sb);
+        r = floordiv(a, b);
+        return sim_int(S, op == OP_FLOORDIV ? r : a - r * b);
+    case OP_POW:
+        if (b < 0) {
+            if (a == 0) { py_raise(I, "ZeroDivisionError", "0.0 cannot be raised to a negative power"); return 0; }
+            return sim_float(S, pow((double)a, (double)b));
+        }
+        r = 1;
+        for (int64_t base = a, e = b; e > 0; e >>= 1) {
+            if ((e & 1) && __builtin_mul_overflow(r, base, &r)) return big_op(I, op, sa, sb);
+            if (e > 1 && __builtin_mul_overflow(base, base, &base)) return big_op(I, op, sa, sb);
+        }
+        return sim_int(S, r);
+    case OP_LSHIFT:
+        if (b < 0) { py_raise(I, "ValueError", "negative shift count"); return 0; }
+        if (b >= 63 || (a != 0 && (a > (INT64_MAX >> b) || a < (INT64_MIN >> b)))) return big_op(I, op, sa, sb);
+        return sim_int(S, a * ((int64_t)1 << b));
+    case OP_RSHIFT:
+        if (b < 0) { py_raise(I, "ValueError", "negative shift count"); return 0; }
+        return sim_int(S, b >= 63 ? (a < 0 ? -1 : 0) : a >> b);
+    case OP_BITAND: return sim_int(S, a & b);
+    case OP_BITOR: return sim_int(S, a | b);
+    case OP_BITXOR: return sim_int(S, a ^ b);
+    default: return 0;
+    }
+}
+
+static SimId float_op(PyRun *I, int op, double a, double b)
+{
+    switch (op) {
+    case OP_ADD: return sim_float(S, a + b);
+    case OP_SUB: return sim_float(S, a - b);
+    case OP_MUL: return sim_float(S, a * b);
+    case OP_DIV:
+        if (b == 0) { py_raise(I, "ZeroDivisionError", "float division by zero"); return 0; }
+        return sim_float(S, a / b);
+    case OP_FLOORDIV:
+        if (b == 0) { py_raise(I, "ZeroDivisionError", "float floor division by zero"); return 0; }
+        return sim_float(S, floor(a / b));
+    case OP_MOD: {
+        if (b == 0) { py_raise(I, "ZeroDivisionError", "float modulo"); return 0; }
+        double m = fmod(a, b);
+        if (m != 0 && ((m < 0) != (b < 0)))
+            m += b;
+        return sim_float(S, m);
+    }
+    case OP_POW:
+        if (a == 0 && b < 0) { py_raise(I, "ZeroDivisionError", "0.0 cannot be raised to a negative power"); return 0; }
+        return sim_float(S, pow(a, b));
+    default: return 0;
+    }
+}
+
+static SimId seq_repeat(PyRun *I, SimId seq, int64_t n)
+{
+    SimKind k = sim_kind(S, seq);
+    if (n < 0)
+        n = 0;
+    if (k == SK_STR || k == SK_BYTES) {
+        size_t len;
+        const char *d = sim_str_data(S, seq, &len);
+        if ((double)len * (double)n > 1e8) { py_raise(I, "MemoryError", "%s", ""); return 0; }
+        Buf b = {0};
+        for (int64_t i = 0; i < n; i++)
+            buf_add(&b, d, len);
+        SimId r = k == SK_STR ? sim_str(S, buf_str(&b), b.len)
+                              : sim_bytes(S, (const uint8_t *)buf_str(&b), b.len);
+        buf_fini(&b);
+        return r;
+    }
+    uint32_t len = sim_obj(S, seq)->len;
+    if ((double)len * (double)n > 5e7) { py_raise(I, "MemoryError", "%s", ""); return 0; }
+    size_t total = (size_t)len * (size_t)n;
+    SimId r = k == SK_LIST ? sim_list(S, total) : sim_tuple(S, total);
+    for (size_t i = 0; i < total; i++) {
+        SimId it = sim_items(S, seq)[i % len];
+        sim_incref(S, it);
+        sim_items(S, r)[i] = it;
+    }
+    return r;
+}
+
+static SimId seq_concat(PyRun *I, SimId a, SimId b)
+{
+    SimKind k = sim_kind(S, a);
+    if (k == SK_STR || k == SK_BYTES) {
+        size_t na, nb;
+        const char *da = sim_str_data(S, a, &na), *db = sim_str_data(S, b, &nb);
+        if (k == SK_STR && (na == 0 || nb == 0)) { /* unicode_concat returns the other */
+            SimId r = na == 0 ? b : a;
+            sim_incref(S, r);
+            return r;
+        }
+        Buf buf = {0};
+        buf_add(&buf, da, na);
+        buf_add(&buf, db, nb);
+        SimId r = k == SK_STR ? sim_str(S, buf_str(&buf), buf.len)
+                              : sim_bytes(S, (const uint8_t *)buf_str(&buf), buf.len);
+        buf_fini(&buf);
+        return r;
+    }
+    uint32_t na = sim_obj(S, a)->len, nb = sim_obj(S, b)->len;
+    SimId r = k == SK_LIST ? sim_list(S, na + nb) : sim_tuple(S, na + nb);
+    for (uint32_t i = 0; i < na + nb; i++) {
+        SimId it = i < na ? sim_items(S, a)[i] : sim_items(S, b)[i - na];
+        sim_incref(S, it);
+        sim_items(S, r)[i] = it;
+    }
+    return r;
+}
+
+
+static SimId type_error(PyRun *I, int op, SimId a, SimId b, bool inplace)
+{
+    py_raise(I, "TypeError", "unsupported operand type(s) for %s%s: '%s' and '%s'",
+             op == OP_POW && inplace ? "**" : opsym[op], inplace ? "=" : "", op_typename(I, a),
+             op_typename(I, b));
+    return 0;
+}
+
+SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
+{
+    SimKind ka = sim_kind(S, a), kb = sim_kind(S, b);
+    if (is_int(I, a) && is_int(I, b)) {
+        if (is_big(I, a) || is_big(I, b))
+            return big_op(I, op, a, b);
+        return int_op(I, op, a, b, as_i(I, a), as_i(I, b));
+    }
+    if (is_num(I, a) && is_num(I, b) && op <= OP_POW)
+        return float_op(I, op, as_f(I, a), as_f(I, b));
+    if (op == OP_ADD && ka == kb && (ka == SK_STR || ka == SK_BYTES || ka == SK_TUPLE || ka == SK_LIST)) {
+        if (ka == SK_LIST && inplace) {
+            if (!list_extend(I, a, b))
+                return 0;
+            sim_incref(S, a);
+            return a;
+        }
+        return seq_concat(I, a, b);
+    }
+    if (op == OP_ADD && ka == SK_LIST && inplace) {
+        if (!list_extend(I, a, b))
+            return 0;
+        sim_incref(S, a);
+        return a;
+    }
+    if (op == OP_MUL && (ka == SK_STR || ka == SK_BYTES || ka == SK_TUPLE || ka == SK_LIST) && is_int(I, b))
+        return seq_repeat(I, a, as_i(I, b));
+    if (op == OP_MUL && (kb == SK_STR || kb == SK_BYTES || kb == SK_TUPLE || kb == SK_LIST) && is_int(I, a))
+        return seq_repeat(I, b, as_i(I, a));
+    if (op == OP_MOD && ka == SK_STR)
+        return str_percent(I, a, b);
+    if (op == OP_ADD && (ka == SK_STR || ka == SK_LIST || ka == SK_TUPLE || ka == SK_BYTES)) {
+        py_raise(I, "TypeError", "can only concatenate %s (not \"%s\") to %s", op_typename(I, a),
+                 op_typename(I, b), op_typename(I, a));
+        return 0;
+    }
+    if (ka == SK_SET && kb == SK_SET && (op == OP_BITOR || op == OP_BITAND || op == OP_SUB || op == OP_BITXOR)) {
+        SimId r = sim_set(S);
+        for (int pass = 0; pass < 2; pass++) {
+            SimId src = pass ? b : a, other = pass ? a : b;
+            for (uint32_t i = 0; i < sim_obj(S, src)->v.p.a; i++) {
+                SimId k = sim_items(S, src)[i];
+                if (!k)
+                    continue;
+                bool in_other = sim_set_contains(S, other, k);
+                bool keep = op == OP_BITOR || (op == OP_BITAND && in_other && !pass) ||
+                            (op == OP_SUB && !in_other && !pass) || (op == OP_BITXOR && !in_other);
+                if (keep) {
+                    sim_incref(S, k);
+                    sim_set_add(S, r, k);
+                }
+            }
+        }
+        return r;
+    }
+    return type_error(I, op, a, b, inplace);
+}
+
+SimId op_unary(PyRun *I, int op, SimId a)
+{
+    if (op == OP_NOT) {
+        int t = op_truth(I, a);
+        return t < 0 ? 0 : sim_bool(S, !t);
+    }
+    if (is_big(I, a) && (op == OP_NEG || op == OP_POS)) {
+        BigInt x;
+        big_from_sim(S, a, &x);
+        if (op == OP_NEG)
+            x.sign = -x.sign;
+        return big_to_sim(S, &x);
+    }
+    if (is_int(I, a)) {
+        int64_t v = as_i(I, a);
+        if (op == OP_NEG) {
+            if (v == INT64_MIN) {
+                SimId z = sim_int(S, 0);
+                SimId r = big_op(I, OP_SUB, z, a);
+                sim_decref(S, z);
+                return r;
+            }
+            return sim_int(S, -v);
+        }
+        if (op == OP_POS)
+            return sim_int(S, v);
+        return sim_int(S, ~v);
+    }
+    if (sim_kind(S, a) == SK_FLOAT && op != OP_INVERT)
+        return sim_float(S, op == OP_NEG ? -as_f(I, a) : as_f(I, a));
+    py_raise(I, "TypeError", "bad operand type for unary %s: '%s'",
+             op == OP_NEG ? "-" : op == OP_POS ? "+" : "~", op_typename(I, a));
+    return 0;
+}
+
+/* -1, 0, 1, or 2 when not ordered (error raised) */
+static int order(PyRun *I, int op, SimId a, SimId b)
+{
+    SimKind ka = sim_kind(S, a), kb = sim_kind(S, b);
+    if (is_int(I, a) && is_int(I, b) && (is_big(I, a) || is_big(I, b))) {
+        BigInt x, y;
+        big_from_sim(S, a, &x);
+        big_from_sim(S, b, &y);
+        int c = big_cmp(&x, &y);
+        big_free(&x);
+        big_free(&y);
+        return c;
+    }
+    if (is_num(I, a) && is_num(I, b)) {
+        if (is_int(I, a) && is_int(I, b))
+            return as_i(I, a) < as_i(I, b) ? -1 : as_i(I, a) > as_i(I, b);
+        double x = as_f(I, a), y = as_f(I, b);
+        return x < y ? -1 : x > y ? 1 : 0;
+    }
+    if (ka == kb && (ka == SK_STR || ka == SK_BYTES)) {
+        size_t na, nb;
+        const char *da = sim_str_data(S, a, &na), *db = sim_str_data(S, b, &nb);
+        int c = memcmp(da, db, na < nb ? na : nb);
+        if (c)
+            return c < 0 ? -1 : 1;
+        return na < nb ? -1 : na > nb;
+    }
+    if (ka == kb && (ka == SK_LIST || ka == SK_TUPLE)) {
+        uint32_t na = sim_obj(S, a)->len, nb = sim_obj(S, b)->len;
+        for (uint32_t i = 0; i < na && i < nb; i++) {
+            SimId x = sim_items(S, a)[i], y = sim_items(S, b)[i];
+            if (sim_equal(S, x, y))
+                continue;
+            return order(I, op, x, y);
+        }
+        return na < nb ? -1 : na > nb;
+    }
+    static const char *sym[] = {"<", "<=", "==", "!=", ">", ">="};
+    py_raise(I, "TypeError", "'%s' not supported between instances of '%s' and '%s'",
+             sym[op - OP_LT], op_typename(I, a), op_typename(I, b));
+    return 2;
+}
+
+static bool deep_equal_inner(PyRun *I, SimId a, SimId b);
+
+static bool deep_equal(PyRun *I, SimId a, SimId b)
+{
+    static int depth;
+    if (depth > 5000)
+        return a == b; /* CPython raises RecursionError long before this */
+    depth++;
+    bool r = deep_equal_inner(I, a, b);
+    depth--;
+    return r;
+}
+
+static bool deep_equal_inner(PyRun *I, SimId a, SimId b)
+{
+    SimKind ka = sim_kind(S, a), kb = sim_kind(S, b);
+    if (ka == SK_DICT && kb == SK_DICT) {
+        if (sim_obj(S, a)->len != sim_obj(S, b)->len)
+            return false;
+        uint32_t pos = 0;
+        SimId k, v;
+        while (sim_dict_next(S, a, &pos, &k, &v)) {
+            SimId w = sim_dict_get(S, b, k);
+            if (!w || !deep_equal(I, v, w))
+                return false;
+        }
+        return true;
+    }
+    if (ka == SK_SET && kb == SK_SET) {
+        if (sim_obj(S, a)->len != sim_obj(S, b)->len)
+            return false;
+        for (uint32_t i = 0; i < sim_obj(S, a)->v.p.a; i++) {
+            SimId k = sim_items(S, a)[i];
+            if (k && !sim_set_contains(S, b, k))
+                return false;
+        }
+        return true;
+    }
+    if (ka == kb && (ka == SK_LIST || ka == SK_TUPLE)) {
+        if (sim_obj(S, a)->len != sim_obj(S, b)->len)
+            return false;
+        for (uint32_t i = 0; i < sim_obj(S, a)->len; i++)
+            if (!deep_equal(I, sim_items(S, a)[i], sim_items(S, b)[i]))
+                return false;
+        return true;
+    }
+    return sim_equal(S, a, b);
+}
+
+SimId op_compare(PyRun *I, int op, SimId a, SimId b)
+{
+    switch (op) {
+    case OP_IS: return sim_bool(S, a == b);
+    case OP_ISNOT: return sim_bool(S, a != b);
+    case OP_EQ: return sim_bool(S, deep_equal(I, a, b));
+    case OP_NE: return sim_bool(S, !deep_equal(I, a, b));
+    case OP_IN: case OP_NOTIN: {
+        int c = op_contains(I, b, a);
+        if (c < 0)
+            return 0;
+        return sim_bool(S, op == OP_IN ? c : !c);
+    }
+    default: {
+        int o = order(I, op, a, b);
+        if (o == 2)
+            return 0;
+        bool r = op == OP_LT ? o < 0 : op == OP_LE ? o <= 0 : op == OP_GT ? o > 0 : o >= 0;
+        return sim_bool(S, r);
+    }
+    }
+}
+
+int op_truth(PyRun *I, SimId a)
+{
+    const SimObj *o = sim_obj(S, a);
+    switch ((SimKind)o->kind) {
+    case SK_NONE: return 0;
+    case SK_BOOL: case SK_INT: return o->v.i != 0;
+    case SK_FLOAT: return o->v.f != 0;
+    case SK_STR: case SK_BYTES: case SK_BYTEARRAY: case SK_LIST: case SK_TUPLE: case SK_DICT: case SK_SET:
+        return o->len != 0;
+    case SK_RANGE: {
+        const int64_t *r = (const int64_t *)(const void *)sim_items(S, a);
+        return r[1] > 0 ? o->v.i < r[0] : o->v.i > r[0];
+    }
+    default: return 1;
+    }
+}
+
+int op_contains(PyRun *I, SimId c, SimId item)
+{
+    SimKind k = sim_kind(S, c);
+    switch (k) {
+    case SK_LIST: case SK_TUPLE:
+        for (uint32_t i = 0; i < sim_obj(S, c)->len; i++)
+            if (deep_equal(I, sim_items(S, c)[i], item))
+                return 1;
+        return 0;
+    case SK_DICT: case SK_SET:
+        if (!sim_hashable(S, item)) {
+            py_raise(I, "TypeError", "unhashable type: '%s'", op_typename(I, item));
+            return -1;
+        }
+        return k == SK_DICT ? sim_dict_get(S, c, item) != 0 : sim_set_contains(S, c, item);
+    case SK_DICTVIEW:
+        return op_contains(I, sim_obj(S, c)->v.p.a, item);
+    case SK_STR: case SK_BYTES: {
+        if (sim_kind(S, item) != k) {
+            py_raise(I, "TypeError", "'in <string>' requires string as left operand, not %s", op_typename(I, item));
+            return -1;
+        }
+        size_t n, m;
+        const char *h = sim_str_data(S, c, &n), *nd = sim_str_data(S, item, &m);
+        if (m == 0)
+            return 1;
+        for (size_t i = 0; i + m <= n; i++)
+            if (memcmp(h + i, nd, m) == 0)
+                return 1;
+        return 0;
+    }
+    case SK_RANGE: {
+        if (!is_int(I, item))
+            return 0;
+        const int64_t *r = (const int64_t *)(const void *)sim_items(S, c);
+        int64_t v = as_i(I, item), start = sim_obj(S, c)->v.i, stop = r[0], step = r[1];
+        if (step > 0 ? (v < start || v >= stop) : (v > start || v <= stop))
+            return 0;
+        return (v - start) % step == 0;
+    }
+    default:
+        py_raise(I, "TypeError", "argument of type '%s' is not iterable", op_typename(I, c));
+        return -1;
+    }
+}

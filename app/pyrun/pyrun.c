@@ -1,0 +1,259 @@
+/*
+ * pyrun: the public face of the small Python — creating a run, stepping,
+ * running to the end, and the interpreter-exit teardown; plus the hooks
+ * through which the heap runs __del__ methods and weakref callbacks.
+ */
+#include "pyrun/pyrun.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "pyrun/interp.h"
+#include "pyrun/parser.h"
+#include "sim/gc.h"
+
+#define S (I->sim)
+
+typedef struct SavedErr {
+    PyError err;
+    SimId err_obj;
+    TbEntry tb[64];
+    int ntb;
+} SavedErr;
+
+static void save_err(PyRun *I, SavedErr *sv)
+{
+    sv->err = I->err;
+    sv->err_obj = I->err_obj;
+    memcpy(sv->tb, I->tb, sizeof sv->tb);
+    sv->ntb = I->ntb;
+    I->err.set = false;
+    I->err_obj = 0;
+    I->ntb = 0;
+}
+
+static void restore_err(PyRun *I, SavedErr *sv)
+{
+    if (I->err_obj)
+        sim_decref(S, I->err_obj);
+    I->err = sv->err;
+    I->err_obj = sv->err_obj;
+    memcpy(I->tb, sv->tb, sizeof sv->tb);
+    I->ntb = sv->ntb;
+}
+
+/* "Exception ignored in: ..." as PyErr_WriteUnraisable prints it */
+static void unraisable(PyRun *I, SimId where)
+{
+    Buf b = {0};
+    buf_adds(&b, "Exception ignored in: ");
+    op_repr(I, where, &b);
+    buf_addc(&b, '\n');
+    format_traceback(I, &b);
+    py_write(I, 2, buf_str(&b), b.len);
+    buf_fini(&b);
+    I->err.set = false;
+}
+
+static void hook_finalize(void *ctx, SimId obj)
+{
+    PyRun *I = ctx;
+    SimId del = sim_type_lookup(S, sim_obj(S, obj)->type, "__del__");
+    if (!del)
+        return;
+    SavedErr sv;
+    save_err(I, &sv);
+    sim_incref(S, del);
+    SimId r = vm_call(I, del, &obj, 1);
+    if (r)
+        sim_decref(S, r);
+    else
+        unraisable(I, del);
+    sim_decref(S, del);
+    restore_err(I, &sv);
+}
+
+static void hook_call1(void *ctx, SimId fn, SimId arg)
+{
+    PyRun *I = ctx;
+    SavedErr sv;
+    save_err(I, &sv);
+    SimId r = vm_call(I, fn, &arg, 1);
+    if (r)
+        sim_decref(S, r);
+    else
+        unraisable(I, fn);
+    restore_err(I, &sv);
+}
+
+PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn out, void *out_ctx)
+{
+    PyRun *I = xcalloc(1, sizeof *I);
+    I->sim = sim;
+    I->src = src;
+    I->srclen = n;
+    I->filename = xstrdup(filename);
+    I->out = out;
+    I->out_ctx = out_ctx;
+    I->stack = xcalloc(VM_STACK, sizeof *I->stack);
+    SimHooks h = {.ctx = I, .finalize = hook_finalize, .call1 = hook_call1};
+    sim_set_hooks(sim, &h);
+    builtins_init(I);
+    I->globals = sim_dict(S);
+    sim_dict_set(S, I->globals, sim_str_intern(S, "__name__", 8), sim_str_intern(S, "__main__", 8));
+    sim_dict_set(S, I->globals, sim_str_intern(S, "__doc__", 7), sim_none(S));
+    sim_incref(S, I->builtins);
+    sim_dict_set(S, I->globals, sim_str_intern(S, "__builtins__", 12), I->builtins);
+    if (!parse_module(src, n, &I->ast, &I->syntax) || !compile_module(I, &I->syntax)) {
+        if (!I->syntax.set) {
+            snprintf(I->syntax.type, sizeof I->syntax.type, "SyntaxError");
+            snprintf(I->syntax.msg, sizeof I->syntax.msg, "invalid syntax");
+        }
+    } else {
+        vm_push_module(I);
+    }
+    /* the interpreter's own start-up traffic is not the program's */
+    S->gc.gen[0].count = (int)S->prof->startup_gc_count0;
+    S->gc.gen[1].count = (int)S->prof->startup_gc_count1;
+    S->gc.gen[2].count = 0;
+    return I;
+}
+
+static void report_syntax(PyRun *I)
+{
+    Buf b = {0};
+    PyError *e = &I->syntax;
+    buf_printf(&b, "  File \"%s\", line %d\n", I->filename, e->line);
+    const char *p = I->src, *end = I->src + I->srclen;
+    for (int l = 1; l < e->line && p < end; p++)
+        if (*p == '\n')
+            l++;
+    const char *q = p;
+    while (q < end && *q != '\n')
+        q++;
+    int indent = 0;
+    while (p + indent < q && (p[indent] == ' ' || p[indent] == '\t'))
+        indent++;
+    if (q > p + indent) {
+        buf_printf(&b, "    %.*s\n", (int)(q - p - indent), p + indent);
+        int caret = e->col - indent;
+        buf_printf(&b, "    %*s^\n", caret > 0 ? caret : 0, "");
+    }
+    buf_printf(&b, "%s: %s\n", e->type, e->msg);
+    py_write(I, 2, buf_str(&b), b.len);
+    buf_fini(&b);
+}
+
+static PyStatus after_run(PyRun *I, VmStop st)
+{
+    if (st == VM_STEPPED)
+        return PY_PAUSED;
+    I->done = true;
+    if (st == VM_ERROR) {
+        I->failed = true;
+        Buf b = {0};
+        format_traceback(I, &b);
+        py_write(I, 2, buf_str(&b), b.len);
+        buf_fini(&b);
+        I->err.set = false;
+        I->ntb = 0;
+        if (I->err_obj) {
+            SimId e = I->err_obj;
+            I->err_obj = 0;
+            sim_decref(S, e);
+        }
+        while (I->nframes > 0)
+            vm_unwind_frame(I);
+        return PY_FAILED;
+    }
+    return PY_DONE;
+}
+
+PyStatus py_step(PyRun *I)
+{
+    if (I->done)
+        return I->failed ? PY_FAILED : PY_DONE;
+    if (I->syntax.set) {
+        report_syntax(I);
+        I->done = I->failed = true;
+        return PY_FAILED;
+    }
+    return after_run(I, vm_run(I, 0, true));
+}
+
+PyStatus py_run(PyRun *I)
+{
+    PyStatus st = PY_PAUSED;
+    while (st == PY_PAUSED) {
+        if (I->done)
+            st = I->failed ? PY_FAILED : PY_DONE;
+        else if (I->syntax.set)
+            st = py_step(I);
+        else
+            st = after_run(I, vm_run(I, 0, false));
+    }
+    py_finalize(I);
+    return st;
+}
+
+void py_finalize(PyRun *I)
+{
+    if (I->finalized)
+        return;
+    I->finalized = true;
+    /* interpreter exit: __main__ goes away; its dict is freed by reference
+     * counting, or, when functions keep it alive, by the final collection */
+    /* the syntax tree goes first (run_mod frees the AST arena) */
+    for (size_t i = 0; i < I->nast_consts; i++)
+        sim_decref(S, I->ast_consts[i]);
+    I->nast_consts = 0;
+    SimId g = I->globals;
+    I->globals = 0;
+    sim_decref(S, g);
+    S->gc.enabled = true;
+    gc_collect(S, 2);
+}
+
+void py_free(PyRun *I)
+{
+    if (!I)
+        return;
+    ast_fini(&I->ast);
+    for (size_t i = 0; i < I->ncodes; i++) {
+        PyCode *c = &I->codes[i];
+        free(c->ops), free(c->lines), free(c->consts), free(c->names);
+        free(c->slotnames), free(c->slotkind);
+    }
+    free(I->codes);
+    free(I->ast_consts);
+    free(I->stack);
+    free(I->filename);
+    free(I);
+}
+
+int py_exit_code(const PyRun *I) { return I->failed ? 1 : 0; }
+
+void py_set_step_limit(PyRun *I, uint64_t steps) { I->step_limit = steps; }
+
+int py_current_line(const PyRun *I)
+{
+    if (I->done || I->nframes == 0)
+        return 0;
+    const Frame *f = &I->frames[I->nframes - 1];
+    const PyCode *c = &I->codes[f->code];
+    return f->ip < c->nops ? c->lines[f->ip] : f->line;
+}
+
+int py_depth(const PyRun *I) { return I->nframes; }
+
+const char *py_frame_name(const PyRun *I, int i)
+{
+    if (i < 0 || i >= I->nframes)
+        return "";
+    size_t n;
+    return sim_str_data(I->sim, I->codes[I->frames[i].code].name, &n);
+}
+
+SimId py_globals(const PyRun *I) { return I->globals; }

@@ -1,0 +1,56 @@
+/*
+ * pyrun: a small Python that runs on the simulated CPython (app/sim).
+ *
+ * py_new compiles a program; py_step runs it one statement at a time (the
+ * way a debugger steps, entering calls), py_run runs it to the end.  Every
+ * value is a sim object, so a screen can read the heap (sim/stats.h,
+ * sim/gc.h, the event ring of sim/sim.h) between steps.  Program output
+ * goes through the PyOutFn the host gives: stream 1 is stdout, 2 stderr.
+ * Errors read as CPython's: the traceback ends with a line like
+ * "NameError: name 'y' is not defined" and the exit code is 1.
+ */
+#ifndef PYDIVE_PYRUN_PYRUN_H
+#define PYDIVE_PYRUN_PYRUN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sim/sim.h"
+
+typedef struct PyRun PyRun;
+
+typedef void (*PyOutFn)(void *ctx, int stream, const char *text, size_t n);
+
+typedef enum PyStatus {
+    PY_PAUSED,   /* stopped before the next statement (py_step) */
+    PY_DONE,     /* the program ended normally */
+    PY_FAILED    /* a syntax error or an uncaught exception; traceback written */
+} PyStatus;
+
+/* Compiles `src` (not copied: it must outlive the run) for the heap `sim`.
+ * A syntax error is reported at the first py_step/py_run. */
+PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn out,
+              void *out_ctx);
+void py_free(PyRun *r);
+
+/* Runs until the next statement starts (in any function) or the end. */
+PyStatus py_step(PyRun *r);
+/* Runs to the end, then tears the module down as CPython does at exit. */
+PyStatus py_run(PyRun *r);
+/* The interpreter-exit part alone (clears __main__, final collection);
+ * py_run calls it, a stepping screen calls it after PY_DONE/PY_FAILED. */
+void py_finalize(PyRun *r);
+
+/* Stops a runaway program: after `steps` bytecode instructions the run
+ * raises RuntimeError (0 = no limit, the default). */
+void py_set_step_limit(PyRun *r, uint64_t steps);
+
+int py_exit_code(const PyRun *r);     /* 0, or 1 after an uncaught exception */
+int py_current_line(const PyRun *r);  /* line about to run; 0 when finished */
+int py_depth(const PyRun *r);         /* active frames, 1 = module level */
+/* Name of the function running in frame i (0 = module); borrowed text. */
+const char *py_frame_name(const PyRun *r, int i);
+SimId py_globals(const PyRun *r);     /* the __main__ dict, borrowed */
+
+#endif

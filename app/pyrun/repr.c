@@ -1,0 +1,516 @@
+/*
+ * repr: str() and repr() of every object kind in CPython's spelling
+ * (float_repr's shortest round-trip digits, quote choice for strings,
+ * "[...]" for recursive containers, <K object at 0x...> for instances),
+ * and format() specs for ints, floats and strings.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pyrun/bigint.h"
+#include "pyrun/interp.h"
+#include "sim/gc.h"
+
+#define S (I->sim)
+
+static SimId repr_stack[1000];
+static int repr_depth;
+
+static bool in_progress(SimId v)
+{
+    for (int i = 0; i < repr_depth; i++)
+        if (repr_stack[i] == v)
+            return true;
+    return false;
+}
+
+static void float_repr(double x, Buf *out)
+{
+    if (isnan(x)) {
+        buf_adds(out, "nan");
+        return;
+    }
+    if (isinf(x)) {
+        buf_adds(out, x > 0 ? "inf" : "-inf");
+        return;
+    }
+    char buf[64];
+    int prec;
+    for (prec = 1; prec <= 17; prec++) {
+        snprintf(buf, sizeof buf, "%.*e", prec - 1, x);
+        if (strtod(buf, NULL) == x)
+            break;
+    }
+    /* buf = d.ddde[+-]XX : split mantissa digits and exponent */
+    char digits[32];
+    int nd = 0;
+    const char *p = buf;
+    bool neg = false;
+    if (*p == '-') {
+        neg = true;
+        p++;
+    }
+    for (; *p && *p != 'e'; p++)
+        if (*p != '.')
+            digits[nd++] = *p;
+    digits[nd] = '\0';
+    int exp = atoi(p + 1);
+    while (nd > 1 && digits[nd - 1] == '0')
+        digits[--nd] = '\0';
+    if (neg)
+        buf_addc(out, '-');
+    if (exp >= -4 && exp < 16) {
+        if (exp < 0) {
+            buf_adds(out, "0.");
+            for (int i = 0; i < -exp - 1; i++)
+                buf_addc(out, '0');
+            buf_adds(out, digits);
+        } else if (nd <= exp + 1) {
+            buf_adds(out, digits);
+            for (int i = nd; i <= exp; i++)
+                buf_addc(out, '0');
+            buf_adds(out, ".0");
+        } else {
+            buf_add(out, digits, (size_t)exp + 1);
+            buf_addc(out, '.');
+            buf_adds(out, digits + exp + 1);
+        }
+        return;
+    }
+    buf_addc(out, digits[0]);
+    if (nd > 1) {
+        buf_addc(out, '.');
+        buf_adds(out, digits + 1);
+    }
+    buf_printf(out, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
+}
+
+static void str_repr(const char *d, size_t n, bool bytes, Buf *out)
+{
+    bool has_sq = memchr(d, '\'', n) != NULL, has_dq = memchr(d, '"', n) != NULL;
+    char q = has_sq && !has_dq ? '"' : '\'';
+    if (bytes)
+        buf_addc(out, 'b');
+    buf_addc(out, q);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)d[i];
+        if (c == (unsigned char)q || c == '\\') {
+            buf_addc(out, '\\');
+            buf_addc(out, (char)c);
+        } else if (c == '\n') {
+            buf_adds(out, "\\n");
+        } else if (c == '\r') {
+            buf_adds(out, "\\r");
+        } else if (c == '\t') {
+            buf_adds(out, "\\t");
+        } else if (c < 0x20 || c == 0x7f || (bytes && c >= 0x80)) {
+            buf_printf(out, "\\x%02x", c);
+        } else {
+            buf_addc(out, (char)c);
+        }
+    }
+    buf_addc(out, q);
+}
+
+static bool seq_repr(PyRun *I, SimId v, const char *open, const char *close, Buf *out)
+{
+    buf_adds(out, open);
+    uint32_t n = sim_obj(S, v)->len;
+    for (uint32_t i = 0; i < n; i++) {
+        if (i)
+            buf_adds(out, ", ");
+        if (!op_repr(I, sim_items(S, v)[i], out))
+            return false;
+    }
+    if (sim_kind(S, v) == SK_TUPLE && n == 1)
+        buf_addc(out, ',');
+    buf_adds(out, close);
+    return true;
+}
+
+static bool dict_repr(PyRun *I, SimId d, Buf *out)
+{
+    buf_addc(out, '{');
+    uint32_t pos = 0;
+    SimId k, v;
+    bool first = true;
+    while (sim_dict_next(S, d, &pos, &k, &v)) {
+        if (!first)
+            buf_adds(out, ", ");
+        first = false;
+        if (!op_repr(I, k, out))
+            return false;
+        buf_adds(out, ": ");
+        if (!op_repr(I, v, out))
+            return false;
+    }
+    buf_addc(out, '}');
+    return true;
+}
+
+static const char *qualname(PyRun *I, SimId func)
+{
+    size_t n;
+    return sim_str_data(S, sim_items(S, func)[0], &n);
+}
+
+static bool call_dunder(PyRun *I, SimId v, const char *name, Buf *out, bool *done)
+{
+    *done = false;
+    if (sim_kind(S, v) != SK_INSTANCE)
+        return true;
+    SimId m = sim_type_lookup(S, sim_obj(S, v)->type, name);
+    if (!m || sim_kind(S, m) != SK_FUNC)
+        return true;
+    *done = true;
+    SimId r = vm_call(I, m, &v, 1);
+    if (!r)
+        return false;
+    if (sim_kind(S, r) != SK_STR) {
+        py_raise(I, "TypeError", "%s returned non-string (type %s)", name, op_typename(I, r));
+        sim_decref(S, r);
+        return false;
+    }
+    size_t n;
+    const char *d = sim_str_data(S, r, &n);
+    buf_add(out, d, n);
+    sim_decref(S, r);
+    return true;
+}
+
+static void exc_text(PyRun *I, SimId v, Buf *out, bool repr)
+{
+    SimId name = sim_str_intern(S, "args", 4);
+    SimId args = sim_attr_get(S, v, name);
+    sim_decref(S, name);
+    if (repr)
+        buf_printf(out, "%s(", sim_type_name(S, v));
+    if (args && sim_kind(S, args) == SK_TUPLE) {
+        uint32_t n = sim_obj(S, args)->len;
+        for (uint32_t i = 0; i < n; i++) {
+            if (i && repr)
+                buf_adds(out, ", ");
+            if (repr || n > 1)
+                op_repr(I, sim_items(S, args)[i], out);
+            else
+                op_str(I, sim_items(S, args)[i], out);
+        }
+    }
+    if (repr)
+        buf_addc(out, ')');
+}
+
+bool op_repr(PyRun *I, SimId v, Buf *out)
+{
+    const SimObj *o = sim_obj(S, v);
+    uint64_t addr = sim_id_address(S, v);
+    bool done;
+    switch ((SimKind)o->kind) {
+    case SK_NONE: buf_adds(out, "None"); return true;
+    case SK_BOOL: buf_adds(out, o->v.i ? "True" : "False"); return true;
+    case SK_INT:
+        if (o->sub == 1) {
+            BigInt b;
+            big_from_sim(S, v, &b);
+            big_to_dec(&b, out);
+            big_free(&b);
+            return true;
+        }
+        buf_printf(out, "%lld", (long long)o->v.i);
+        return true;
+    case SK_FLOAT: float_repr(o->v.f, out); return true;
+    case SK_NOTIMPL: buf_adds(out, "NotImplemented"); return true;
+    case SK_STR: case SK_BYTES: {
+        size_t n;
+        const char *d = sim_str_data(S, v, &n);
+        str_repr(d, n, o->kind == SK_BYTES, out);
+        return true;
+    }
+    case SK_BYTEARRAY: {
+        size_t n;
+        const char *d = sim_str_data(S, v, &n);
+        buf_adds(out, "bytearray(");
+        str_repr(d, n, true, out);
+        buf_addc(out, ')');
+        return true;
+    }
+    case SK_LIST: case SK_TUPLE: case SK_DICT: case SK_SET: {
+        bool list = o->kind == SK_LIST;
+        if (in_progress(v)) {
+            buf_adds(out, list ? "[...]" : o->kind == SK_DICT ? "{...}" : "(...)");
+            return true;
+        }
+        if (repr_depth >= 1000) {
+            py_raise(I, "RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
+            return false;
+        }
+        repr_stack[repr_depth++] = v;
+        bool ok;
+        if (o->kind == SK_DICT) {
+            ok = dict_repr(I, v, out);
+        } else if (o->kind == SK_SET) {
+            if (!o->len) {
+                buf_adds(out, "set()");
+                ok = true;
+            } else {
+                buf_addc(out, '{');
+                bool first = true;
+                ok = true;
+                for (uint32_t i = 0; ok && i < sim_obj(S, v)->v.p.a; i++) {
+                    SimId k = sim_items(S, v)[i];
+                    if (!k)
+                        continue;
+                    if (!first)
+                        buf_adds(out, ", ");
+                    first = false;
+                    ok = op_repr(I, k, out);
+                }
+                buf_addc(out, '}');
+            }
+        } else {
+            ok = seq_repr(I, v, list ? "[" : "(", list ? "]" : ")", out);
+        }
+        repr_depth--;
+        return ok;
+    }
+    case SK_OBJECT: buf_printf(out, "<object object at %#llx>", (unsigned long long)addr); return true;
+    case SK_INSTANCE:
+        if (exc_matches(I, o->type, NULL)) {
+            exc_text(I, v, out, true);
+            return true;
+        }
+        if (!call_dunder(I, v, "__repr__", out, &done))
+            return false;
+        if (!done)
+            buf_printf(out, "<__main__.%s object at %#llx>", sim_type_name(S, v), (unsigned long long)addr);
+        return true;
+    case SK_TYPE:
+        if (o->sub == SK_INSTANCE) {
+            size_t n;
+            const char *nm = sim_str_data(S, sim_items(S, v)[0], &n);
+            buf_printf(out, "<class '%s%.*s'>", exc_matches(I, v, NULL) ? "" : "__main__.", (int)n, nm);
+        } else {
+            buf_printf(out, "<class '%s'>", sim_kind_name((SimKind)o->sub));
+        }
+        return true;
+    case SK_FUNC: buf_printf(out, "<function %s at %#llx>", qualname(I, v), (unsigned long long)addr); return true;
+    case SK_METHOD: {
+        SimId self = o->v.p.b;
+        buf_printf(out, "<bound method %s of ", qualname(I, o->v.p.a));
+        if (!op_repr(I, self, out))
+            return false;
+        buf_addc(out, '>');
+        return true;
+    }
+    case SK_BUILTIN: {
+        const char *name = pyrun_builtin_name(o->v.p.a);
+        if (o->v.p.b)
+            buf_printf(out, "<built-in method %s of %s object at %#llx>", name,
+                       op_typename(I, o->v.p.b), (unsigned long long)sim_id_address(S, o->v.p.b));
+        else
+            buf_printf(out, "<built-in function %s>", name);
+        return true;
+    }
+    case SK_WEAKREF:
+        if (o->v.p.a)
+            buf_printf(out, "<weakref at %#llx; to '%s' at %#llx>", (unsigned long long)addr,
+                       sim_type_name(S, o->v.p.a), (unsigned long long)sim_id_address(S, o->v.p.a));
+        else
+            buf_printf(out, "<weakref at %#llx; dead>", (unsigned long long)addr);
+        return true;
+    case SK_CELL:
+        if (o->v.p.a)
+            buf_printf(out, "<cell at %#llx: %s object at %#llx>", (unsigned long long)addr,
+                       sim_type_name(S, o->v.p.a), (unsigned long long)sim_id_address(S, o->v.p.a));
+        else
+            buf_printf(out, "<cell at %#llx: empty>", (unsigned long long)addr);
+        return true;
+    case SK_MODULE: {
+        size_t n;
+        const char *nm = sim_str_data(S, o->v.p.b, &n);
+        buf_printf(out, "<module '%.*s' (built-in)>", (int)n, nm);
+        return true;
+    }
+    case SK_RANGE: {
+        const int64_t *r = (const int64_t *)(const void *)sim_items(S, v);
+        if (r[1] == 1)
+            buf_printf(out, "range(%lld, %lld)", (long long)o->v.i, (long long)r[0]);
+        else
+            buf_printf(out, "range(%lld, %lld, %lld)", (long long)o->v.i, (long long)r[0], (long long)r[1]);
+        return true;
+    }
+    case SK_DICTVIEW: {
+        buf_printf(out, "%s([", sim_type_name(S, v));
+        uint32_t pos = 0;
+        SimId k, val;
+        bool first = true;
+        while (sim_dict_next(S, o->v.p.a, &pos, &k, &val)) {
+            if (!first)
+                buf_adds(out, ", ");
+            first = false;
+            if (o->sub == SIM_VIEW_KEYS)
+                op_repr(I, k, out);
+            else if (o->sub == SIM_VIEW_VALUES)
+                op_repr(I, val, out);
+            else {
+                buf_addc(out, '(');
+                op_repr(I, k, out);
+                buf_adds(out, ", ");
+                op_repr(I, val, out);
+                buf_addc(out, ')');
+            }
+        }
+        buf_adds(out, "])");
+        return true;
+    }
+    default:
+        buf_printf(out, "<%s object at %#llx>", sim_type_name(S, v), (unsigned long long)addr);
+        return true;
+    }
+}
+
+bool op_str(PyRun *I, SimId v, Buf *out)
+{
+    SimKind k = sim_kind(S, v);
+    if (k == SK_STR) {
+        size_t n;
+        const char *d = sim_str_data(S, v, &n);
+        buf_add(out, d, n);
+        return true;
+    }
+    if (k == SK_INSTANCE) {
+        if (exc_matches(I, sim_obj(S, v)->type, NULL)) {
+            exc_text(I, v, out, false);
+            return true;
+        }
+        bool done;
+        if (!call_dunder(I, v, "__str__", out, &done))
+            return false;
+        if (done)
+            return true;
+    }
+    return op_repr(I, v, out);
+}
+
+bool op_format(PyRun *I, SimId v, const char *spec, Buf *out)
+{
+    char fill = ' ', align = 0, sign = 0, type = 0;
+    bool zero = false, comma = false;
+    int width = 0, prec = -1;
+    const char *p = spec;
+    if (p[0] && p[1] && strchr("<>^=", p[1])) {
+        fill = p[0];
+        align = p[1];
+        p += 2;
+    } else if (p[0] && strchr("<>^=", p[0])) {
+        align = *p++;
+    }
+    if (*p == '+' || *p == '-' || *p == ' ')
+        sign = *p++;
+    if (*p == '0') {
+        zero = true;
+        p++;
+    }
+    while (*p >= '0' && *p <= '9')
+        width = width * 10 + (*p++ - '0');
+    if (*p == ',') {
+        comma = true;
+        p++;
+    }
+    if (*p == '.') {
+        p++;
+        prec = 0;
+        while (*p >= '0' && *p <= '9')
+            prec = prec * 10 + (*p++ - '0');
+    }
+    if (*p)
+        type = *p++;
+    Buf body = {0};
+    SimKind k = sim_kind(S, v);
+    bool numeric = k == SK_INT || k == SK_BOOL || k == SK_FLOAT;
+    if (numeric && (type == 'f' || type == 'F' || type == 'e' || type == 'E' || type == 'g' ||
+                    type == '%' || (k == SK_FLOAT && prec >= 0))) {
+        double x = k == SK_FLOAT ? sim_obj(S, v)->v.f : (double)sim_obj(S, v)->v.i;
+        char f[40];
+        if (type == '%') {
+            x *= 100;
+            snprintf(f, sizeof f, "%%%s.%df%%%%", sign == '+' ? "+" : "", prec < 0 ? 6 : prec);
+        } else {
+            snprintf(f, sizeof f, "%%%s.%d%c", sign == '+' ? "+" : "", prec < 0 ? 6 : prec,
+                     type ? type : 'g');
+        }
+        buf_printf(&body, f, x);
+    } else if (numeric && k == SK_INT && sim_obj(S, v)->sub == 1) {
+        op_repr(I, v, &body);
+    } else if (numeric && k != SK_FLOAT) {
+        long long x = (long long)sim_obj(S, v)->v.i;
+        if (type == 'x' || type == 'X' || type == 'o' || type == 'b') {
+            if (type == 'b') {
+                char bits[70];
+                int nb = 0;
+                unsigned long long u = x < 0 ? (unsigned long long)-x : (unsigned long long)x;
+                do {
+                    bits[nb++] = (char)('0' + (u & 1));
+                    u >>= 1;
+                } while (u);
+                if (x < 0)
+                    buf_addc(&body, '-');
+                while (nb)
+                    buf_addc(&body, bits[--nb]);
+            } else {
+                buf_printf(&body, type == 'x' ? "%llx" : type == 'X' ? "%llX" : "%llo", x);
+            }
+        } else {
+            char tmp[40];
+            snprintf(tmp, sizeof tmp, sign == '+' ? "%+lld" : "%lld", x);
+            if (comma) {
+                int len = (int)strlen(tmp), start = tmp[0] == '-' || tmp[0] == '+';
+                for (int i = 0; i < len; i++) {
+                    if (i > start && (len - i) % 3 == 0)
+                        buf_addc(&body, ',');
+                    buf_addc(&body, tmp[i]);
+                }
+            } else {
+                buf_adds(&body, tmp);
+            }
+        }
+    } else if (!op_str(I, v, &body)) {
+        buf_fini(&body);
+        return false;
+    }
+    if (k == SK_STR && prec >= 0 && body.len > (size_t)prec)
+        body.data[body.len = (size_t)prec] = '\0';
+    int len = (int)body.len;
+    int pad = width > len ? width - len : 0;
+    if (!align)
+        align = numeric ? '>' : '<';
+    if (zero && numeric && !align) {
+        align = '=';
+        fill = '0';
+    }
+    if (zero && numeric) {
+        fill = '0';
+        align = '=';
+    }
+    if (align == '>' ) {
+        for (int i = 0; i < pad; i++) buf_addc(out, fill);
+        buf_add(out, body.data ? body.data : "", body.len);
+    } else if (align == '^') {
+        for (int i = 0; i < pad / 2; i++) buf_addc(out, fill);
+        buf_add(out, body.data ? body.data : "", body.len);
+        for (int i = 0; i < pad - pad / 2; i++) buf_addc(out, fill);
+    } else if (align == '=') {
+        const char *d = buf_str(&body);
+        int off = (d[0] == '-' || d[0] == '+') ? 1 : 0;
+        buf_add(out, d, (size_t)off);
+        for (int i = 0; i < pad; i++) buf_addc(out, fill);
+        buf_adds(out, d + off);
+    } else {
+        buf_add(out, body.data ? body.data : "", body.len);
+        for (int i = 0; i < pad; i++) buf_addc(out, fill);
+    }
+    buf_fini(&body);
+    return true;
+}

@@ -1,0 +1,315 @@
+/*
+ * symtable: a walk over the Ast recording bindings and uses per scope,
+ * then the resolution: bound names of functions are locals, names bound in
+ * an enclosing function are free (and cells there), others global.
+ */
+#include "pyrun/symtable.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+
+typedef struct W {
+    const Ast *ast;
+    PyError *err;
+} W;
+
+static Scope *scope_new(Scope *parent, int kind, int node)
+{
+    Scope *s = xcalloc(1, sizeof *s);
+    s->kind = kind;
+    s->node = node;
+    s->parent = parent;
+    return s;
+}
+
+static void add_kid(Scope *parent, Scope *kid)
+{
+    if (parent->nkids == parent->capkids) {
+        parent->capkids = parent->capkids ? parent->capkids * 2 : 4;
+        parent->kids = xrealloc(parent->kids, (size_t)parent->capkids * sizeof *parent->kids);
+    }
+    parent->kids[parent->nkids++] = kid;
+}
+
+int scope_find(const Scope *s, const char *name)
+{
+    for (int i = 0; i < s->n; i++)
+        if (strcmp(s->names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+unsigned scope_flags(const Scope *s, const char *name)
+{
+    int i = scope_find(s, name);
+    return i < 0 ? 0 : s->flags[i];
+}
+
+static void mark(Scope *s, const char *name, unsigned f)
+{
+    int i = scope_find(s, name);
+    if (i < 0) {
+        if (s->n == s->cap) {
+            s->cap = s->cap ? s->cap * 2 : 8;
+            s->names = xrealloc(s->names, (size_t)s->cap * sizeof *s->names);
+            s->flags = xrealloc(s->flags, (size_t)s->cap * sizeof *s->flags);
+        }
+        i = s->n++;
+        s->names[i] = xstrdup(name);
+        s->flags[i] = 0;
+    }
+    s->flags[i] |= f;
+}
+
+static void walk(W *w, Scope *s, int n);
+
+static void walk_list(W *w, Scope *s, int first)
+{
+    for (int i = first; i >= 0; i = w->ast->n[i].next)
+        walk(w, s, i);
+}
+
+static void bind_target(W *w, Scope *s, int n)
+{
+    const Node *nd = &w->ast->n[n];
+    switch ((NodeKind)nd->kind) {
+    case N_NAME: mark(s, nd->str, SYM_BOUND); break;
+    case N_TUPLE: case N_LIST:
+        for (int c = nd->a; c >= 0; c = w->ast->n[c].next)
+            bind_target(w, s, c);
+        break;
+    case N_STARRED: bind_target(w, s, nd->a); break;
+    default: walk(w, s, n); break; /* attribute / subscript: uses */
+    }
+}
+
+static Scope *func_scope(W *w, Scope *s, int n, int params, int body, bool expr_body)
+{
+    Scope *f = scope_new(s, SC_FUNC, n);
+    add_kid(s, f);
+    for (int p = params; p >= 0; p = w->ast->n[p].next)
+        mark(f, w->ast->n[p].str, SYM_BOUND | SYM_PARAM);
+    if (expr_body)
+        walk(w, f, body);
+    else
+        walk_list(w, f, body);
+    return f;
+}
+
+static void walk_inner(W *w, Scope *s, int n);
+
+static void walk(W *w, Scope *s, int n)
+{
+    static int depth;
+    if (n < 0 || depth > 2000)
+        return; /* the compiler reports the depth error */
+    depth++;
+    walk_inner(w, s, n);
+    depth--;
+}
+
+static void walk_inner(W *w, Scope *s, int n)
+{
+    if (n < 0)
+        return;
+    const Node *nd = &w->ast->n[n];
+    switch ((NodeKind)nd->kind) {
+    case N_NAME: mark(s, nd->str, SYM_USED); return;
+    case N_ASSIGN:
+        walk(w, s, nd->b);
+        for (int t = nd->a; t >= 0; t = w->ast->n[t].next)
+            bind_target(w, s, t);
+        return;
+    case N_AUGASSIGN:
+        walk(w, s, nd->b);
+        if (w->ast->n[nd->a].kind == N_NAME)
+            mark(s, w->ast->n[nd->a].str, SYM_BOUND | SYM_USED);
+        else
+            walk(w, s, nd->a);
+        return;
+    case N_DEL:
+        for (int t = nd->a; t >= 0; t = w->ast->n[t].next)
+            bind_target(w, s, t);
+        return;
+    case N_FOR:
+        walk(w, s, nd->b);
+        bind_target(w, s, nd->a);
+        walk_list(w, s, nd->c);
+        walk_list(w, s, nd->d);
+        return;
+    case N_DEF:
+        for (int p = nd->a; p >= 0; p = w->ast->n[p].next)
+            walk(w, s, w->ast->n[p].a); /* defaults evaluate outside */
+        mark(s, nd->str, SYM_BOUND);
+        func_scope(w, s, n, nd->a, nd->b, false);
+        return;
+    case N_LAMBDA:
+        for (int p = nd->a; p >= 0; p = w->ast->n[p].next)
+            walk(w, s, w->ast->n[p].a);
+        func_scope(w, s, n, nd->a, nd->b, true);
+        return;
+    case N_CLASS: {
+        walk_list(w, s, nd->a);
+        mark(s, nd->str, SYM_BOUND);
+        Scope *c = scope_new(s, SC_CLASS, n);
+        add_kid(s, c);
+        walk_list(w, c, nd->b);
+        return;
+    }
+    case N_LISTCOMP: {
+        /* the first iterable is evaluated outside; the rest inside */
+        int cf = nd->b;
+        Scope *f = scope_new(s, SC_FUNC, n);
+        add_kid(s, f);
+        walk(w, s, w->ast->n[cf].b);
+        mark(f, ".0", SYM_BOUND | SYM_PARAM);
+        for (int c = cf; c >= 0; c = w->ast->n[c].next) {
+            if (c != cf)
+                walk(w, f, w->ast->n[c].b);
+            bind_target(w, f, w->ast->n[c].a);
+            walk_list(w, f, w->ast->n[c].c);
+        }
+        walk(w, f, nd->a);
+        return;
+    }
+    case N_GLOBAL: case N_NONLOCAL:
+        for (int c = nd->a; c >= 0; c = w->ast->n[c].next)
+            mark(s, w->ast->n[c].str, nd->kind == N_GLOBAL ? SYM_GLOBAL : SYM_NONLOCAL);
+        return;
+    case N_IMPORT:
+        for (int c = nd->a; c >= 0; c = w->ast->n[c].next)
+            mark(s, (nd->flag == 0 && nd->str) ? nd->str : w->ast->n[c].str, SYM_BOUND);
+        return;
+    case N_HANDLER:
+        walk(w, s, nd->a);
+        if (nd->str)
+            mark(s, nd->str, SYM_BOUND);
+        walk_list(w, s, nd->b);
+        return;
+    case N_KWARG: case N_STARRED: case N_FVALUE:
+        walk(w, s, nd->a);
+        return;
+    default:
+        break;
+    }
+    /* generic: children a..d are expressions or statement lists */
+    if (nd->kind == N_IF || nd->kind == N_WHILE) {
+        walk(w, s, nd->a);
+        walk_list(w, s, nd->b);
+        walk_list(w, s, nd->c);
+        return;
+    }
+    if (nd->kind == N_TRY) {
+        walk_list(w, s, nd->a);
+        walk_list(w, s, nd->b);
+        walk_list(w, s, nd->c);
+        walk_list(w, s, nd->d);
+        return;
+    }
+    if (nd->kind == N_LIST || nd->kind == N_TUPLE || nd->kind == N_SET || nd->kind == N_DICT ||
+        nd->kind == N_FSTRING || nd->kind == N_MODULE) {
+        walk_list(w, s, nd->a);
+        return;
+    }
+    if (nd->kind == N_CALL) {
+        walk(w, s, nd->a);
+        walk_list(w, s, nd->b);
+        return;
+    }
+    if (nd->kind == N_COMPARE) {
+        walk(w, s, nd->a);
+        for (int c = nd->b; c >= 0; c = w->ast->n[c].next)
+            walk(w, s, w->ast->n[c].a);
+        return;
+    }
+    walk(w, s, nd->a);
+    walk(w, s, nd->b);
+    walk(w, s, nd->c);
+    walk(w, s, nd->d);
+}
+
+static bool bound_in_enclosing(const Scope *s, const char *name)
+{
+    for (const Scope *p = s->parent; p; p = p->parent) {
+        if (p->kind != SC_FUNC)
+            continue;
+        unsigned f = scope_flags(p, name);
+        if (f & SYM_GLOBAL)
+            return false;
+        if (f & (SYM_BOUND | SYM_NONLOCAL))
+            return true;
+    }
+    return false;
+}
+
+/* A free name of `kid` makes the owner a cell and every scope between free. */
+static void propagate_free(Scope *s, const char *name)
+{
+    for (Scope *p = s->parent; p; p = p->parent) {
+        if (p->kind != SC_FUNC)
+            continue;
+        unsigned f = scope_flags(p, name);
+        if ((f & SYM_BOUND) && !(f & (SYM_GLOBAL | SYM_NONLOCAL))) {
+            mark(p, name, SYM_CELL);
+            return;
+        }
+        mark(p, name, SYM_FREE);
+    }
+}
+
+static bool resolve(Scope *s, PyError *err, const Ast *ast)
+{
+    for (int i = 0; i < s->n; i++) {
+        unsigned f = s->flags[i];
+        if (s->kind != SC_FUNC)
+            continue;
+        if (f & SYM_NONLOCAL) {
+            if (!bound_in_enclosing(s, s->names[i])) {
+                snprintf(err->type, sizeof err->type, "SyntaxError");
+                snprintf(err->msg, sizeof err->msg, "no binding for nonlocal '%s' found",
+                         s->names[i]);
+                err->line = ast->n[s->node].line;
+                err->set = true;
+                return false;
+            }
+            s->flags[i] |= SYM_FREE;
+            propagate_free(s, s->names[i]);
+        } else if (!(f & (SYM_BOUND | SYM_GLOBAL)) && bound_in_enclosing(s, s->names[i])) {
+            s->flags[i] |= SYM_FREE;
+            propagate_free(s, s->names[i]);
+        }
+    }
+    for (int k = 0; k < s->nkids; k++)
+        if (!resolve(s->kids[k], err, ast))
+            return false;
+    return true;
+}
+
+Scope *symtable_build(const Ast *ast, PyError *err)
+{
+    W w = {.ast = ast, .err = err};
+    Scope *top = scope_new(NULL, SC_MODULE, ast->root);
+    walk_list(&w, top, ast->n[ast->root].a);
+    if (!resolve(top, err, ast)) {
+        symtable_free(top);
+        return NULL;
+    }
+    return top;
+}
+
+void symtable_free(Scope *s)
+{
+    if (!s)
+        return;
+    for (int k = 0; k < s->nkids; k++)
+        symtable_free(s->kids[k]);
+    for (int i = 0; i < s->n; i++)
+        free(s->names[i]);
+    free(s->names);
+    free(s->flags);
+    free(s->kids);
+    free(s);
+}

@@ -1,0 +1,505 @@
+/*
+ * vm: the bytecode interpreter.  One loop runs every Python frame (so a
+ * step can stop inside a call); C code re-enters it for finalizers and
+ * callbacks.  References move as in CPython 3.11's ceval: a call to a
+ * Python function moves the arguments into the callee's locals, a call
+ * through C (type() calling __init__, a finalizer) copies them, a frame's
+ * locals are released in slot order when it returns.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "pyrun/builtins.h"
+#include "pyrun/interp.h"
+#include "sim/gc.h"
+
+#define S (I->sim)
+#define TOPF (&I->frames[I->nframes - 1])
+
+static inline void push(PyRun *I, SimId v)
+{
+    Frame *f = TOPF;
+    I->stack[f->sp++] = v;
+}
+static inline SimId pop(PyRun *I) { return I->stack[--TOPF->sp]; }
+static inline SimId top(PyRun *I, int k) { return I->stack[TOPF->sp - 1 - (unsigned)k]; }
+
+static const char *code_name(PyRun *I, uint32_t ci)
+{
+    size_t n;
+    return sim_str_data(S, I->codes[ci].name, &n);
+}
+
+/* ---- frames --------------------------------------------------------------- */
+
+static Frame *new_frame(PyRun *I, uint32_t ci, SimId globals)
+{
+    if (I->nframes >= VM_RECURSION_LIMIT + 50) {
+        py_raise(I, "RecursionError", "maximum recursion depth exceeded");
+        return NULL;
+    }
+    uint32_t base = I->nframes ? TOPF->sp : 0;
+    if (base + (uint32_t)I->codes[ci].nslots + 4096 > VM_STACK) {
+        py_raise(I, "RecursionError", "maximum recursion depth exceeded");
+        return NULL;
+    }
+    Frame *f = &I->frames[I->nframes++];
+    memset(f, 0, sizeof *f);
+    f->code = ci;
+    f->globals = globals;
+    f->base = base;
+    f->sp = base + (uint32_t)I->codes[ci].nslots;
+    f->line = I->codes[ci].firstline;
+    for (uint32_t i = base; i < f->sp; i++)
+        I->stack[i] = 0;
+    return f;
+}
+
+/* Releases a frame's locals and stack (slot order), its function and dict. */
+void vm_unwind_frame(PyRun *I)
+{
+    Frame *f = TOPF;
+    while (f->sp > f->base) {
+        SimId v = I->stack[f->base];
+        /* shift down so a re-entrant run never sees freed slots */
+        I->stack[f->base] = 0;
+        f->base++;
+        if (v)
+            sim_decref(S, v);
+        f = TOPF;
+    }
+    SimId func = f->func, locals = f->locals, extra = f->extra;
+    f->func = f->locals = f->extra = 0;
+    I->nframes--;
+    sim_xdecref(S, func);
+    sim_xdecref(S, locals);
+    sim_xdecref(S, extra);
+}
+
+static void arg_count_error(PyRun *I, const PyCode *co, int given)
+{
+    const char *name = code_name(I, (uint32_t)(co - I->codes));
+    int np = co->nargs, nd = co->ndefaults;
+    if (nd)
+        py_raise(I, "TypeError", "%s() takes from %d to %d positional arguments but %d %s given",
+                 name, np - nd, np, given, given == 1 ? "was" : "were");
+    else
+        py_raise(I, "TypeError", "%s() takes %d positional argument%s but %d %s given", name, np,
+                 np == 1 ? "" : "s", given, given == 1 ? "was" : "were");
+}
+
+static bool missing_error(PyRun *I, const PyCode *co, SimId *slots)
+{
+    char names[256] = "";
+    int missing = 0;
+    for (int i = 0; i < co->nargs; i++)
+        if (!slots[i])
+            missing++;
+    int k = 0;
+    for (int i = 0; i < co->nargs; i++) {
+        if (slots[i])
+            continue;
+        size_t n;
+        const char *nm = sim_str_data(S, co->slotnames[i], &n);
+        size_t len = strlen(names);
+        snprintf(names + len, sizeof names - len, "%s'%.*s'",
+                 k == 0 ? "" : (k == missing - 1 ? (missing > 2 ? ", and " : " and ") : ", "),
+                 (int)n, nm);
+        k++;
+    }
+    py_raise(I, "TypeError", "%s() missing %d required positional argument%s: %s",
+             code_name(I, (uint32_t)(co - I->codes)), missing, missing == 1 ? "" : "s", names);
+    return false;
+}
+
+/* Binds args to a new frame of `func`.  args are owned (moved) references. */
+static bool bind_args(PyRun *I, Frame *f, SimId func, SimId *args, int nargs, SimId kwnames)
+{
+    const PyCode *co = &I->codes[f->code];
+    SimId *slots = &I->stack[f->base];
+    int nkw = kwnames ? (int)sim_obj(S, kwnames)->len : 0;
+    int npos = nargs - nkw;
+    int take = npos < co->nargs ? npos : co->nargs;
+    for (int i = 0; i < take; i++)
+        slots[i] = args[i];
+    if (co->vararg >= 0) {
+        SimId t = sim_tuple(S, (size_t)(npos - take));
+        for (int i = take; i < npos; i++)
+            sim_tuple_set(S, t, (size_t)(i - take), args[i]);
+        slots[co->vararg] = t;
+    } else if (npos > co->nargs) {
+        arg_count_error(I, co, npos);
+        for (int i = take; i < nargs; i++)
+            sim_decref(S, args[i]);
+        return false;
+    }
+    for (int k = 0; k < nkw; k++) {
+        SimId name = sim_items(S, kwnames)[k];
+        SimId v = args[npos + k];
+        int slot = -1;
+        for (int i = 0; i < co->nargs; i++)
+            if (sim_equal(S, co->slotnames[i], name))
+                slot = i;
+        size_t n;
+        const char *nm = sim_str_data(S, name, &n);
+        if (slot < 0 || slots[slot]) {
+            if (slot < 0)
+                py_raise(I, "TypeError", "%s() got an unexpected keyword argument '%.*s'",
+                         code_name(I, f->code), (int)n, nm);
+            else
+                py_raise(I, "TypeError", "%s() got multiple values for argument '%.*s'",
+                         code_name(I, f->code), (int)n, nm);
+            for (int j = k; j < nkw; j++)
+                sim_decref(S, args[npos + j]);
+            return false;
+        }
+        slots[slot] = v;
+    }
+    SimId defaults = sim_items(S, func)[1];
+    int nd = co->ndefaults;
+    for (int i = co->nargs - nd; i < co->nargs; i++) {
+        if (!slots[i] && defaults) {
+            slots[i] = sim_items(S, defaults)[i - (co->nargs - nd)];
+            sim_incref(S, slots[i]);
+        }
+    }
+    for (int i = 0; i < co->nargs; i++)
+        if (!slots[i])
+            return missing_error(I, co, slots);
+    /* cells (MAKE_CELL) and free variables (COPY_FREE_VARS) */
+    SimId closure = sim_items(S, func)[2];
+    int fi = 0;
+    for (int i = 0; i < co->nslots; i++) {
+        if (co->slotkind[i] == SLOT_CELL) {
+            SimId c = sim_cell(S, I->stack[f->base + (unsigned)i]);
+            I->stack[f->base + (unsigned)i] = c;
+        } else if (co->slotkind[i] == SLOT_FREE && closure) {
+            SimId c = sim_items(S, closure)[fi++];
+            sim_incref(S, c);
+            I->stack[f->base + (unsigned)i] = c;
+        }
+    }
+    return true;
+}
+
+/* Pushes a frame for Python function `func` (reference owned by the frame). */
+bool vm_call_python(PyRun *I, SimId func, SimId *args, int nargs, SimId kwnames, uint8_t kind)
+{
+    uint32_t ci = sim_obj(S, func)->v.p.a;
+    Frame *f = new_frame(I, ci, sim_obj(S, func)->v.p.b);
+    if (!f) {
+        for (int i = 0; i < nargs; i++)
+            sim_decref(S, args[i]);
+        sim_decref(S, func);
+        return false;
+    }
+    f->func = func;
+    f->kind = kind;
+    if (!bind_args(I, f, func, args, nargs, kwnames)) {
+        vm_unwind_frame(I);
+        return false;
+    }
+    return true;
+}
+
+bool vm_push_module(PyRun *I)
+{
+    Frame *f = new_frame(I, 0, I->globals);
+    if (!f)
+        return false;
+    sim_incref(S, I->globals);
+    f->locals = I->globals;
+    return true;
+}
+
+/* ---- calls from the VM and from C -------------------------------------- */
+
+
+static void release_call_slots(PyRun *I, uint32_t from, uint32_t count)
+{
+    /* the callable first, then the arguments in order (ceval's CALL) */
+    Frame *f = TOPF;
+    SimId vals[256];
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < count && n < 256; i++) {
+        SimId v = I->stack[from + i];
+        I->stack[from + i] = 0;
+        if (v)
+            vals[n++] = v;
+    }
+    f->sp = from;
+    for (uint32_t i = 0; i < n; i++)
+        sim_decref(S, vals[i]);
+}
+
+static bool call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *args, int nargs,
+                       SimId kwnames)
+{
+    SimId init = sim_type_lookup(S, cls, "__init__");
+    bi_args_tuple(I, nargs); /* _PyObject_MakeTpCall packs the arguments */
+    SimId inst = sim_instance(S, cls);
+    if (!init || sim_kind(S, init) != SK_FUNC) {
+        if (nargs > 0) {
+            size_t n;
+            const char *nm = sim_str_data(S, sim_items(S, cls)[0], &n);
+            py_raise(I, "TypeError", "%.*s() takes no arguments", (int)n, nm);
+            sim_decref(S, inst);
+            return false;
+        }
+        release_call_slots(I, slot0, nslots);
+        push(I, inst);
+        return true;
+    }
+    SimId tmp[260];
+    tmp[0] = inst;
+    sim_incref(S, inst);
+    for (int i = 0; i < nargs; i++) {
+        tmp[i + 1] = args[i];
+        sim_incref(S, args[i]);
+    }
+    sim_incref(S, init);
+    if (kwnames)
+        sim_incref(S, kwnames);
+    bool ok = vm_call_python(I, init, tmp, nargs + 1, kwnames, FR_INIT);
+    sim_xdecref(S, kwnames);
+    if (!ok) {
+        sim_decref(S, inst);
+        return false;
+    }
+    Frame *f = TOPF;
+    f->extra = inst;
+    f->callbase = slot0;
+    f->ncallslots = nslots;
+    return true;
+}
+
+bool vm_do_call(PyRun *I, int nargs)
+{
+    SimId kwnames = I->kwnames;
+    I->kwnames = 0;
+    Frame *f = TOPF;
+    uint32_t slot0 = f->sp - (uint32_t)nargs - 2;
+    SimId a = I->stack[slot0], b = I->stack[slot0 + 1];
+    if (!a && b && sim_kind(S, b) == SK_METHOD) { /* unpack a bound method */
+        SimId fn = sim_obj(S, b)->v.p.a, self = sim_obj(S, b)->v.p.b;
+        sim_incref(S, fn);
+        sim_incref(S, self);
+        I->stack[slot0] = a = fn;
+        I->stack[slot0 + 1] = self;
+        sim_decref(S, b);
+        b = self;
+    }
+    SimId callable = a ? a : b;
+    uint32_t argstart = a ? slot0 + 1 : slot0 + 2;
+    int total = a ? nargs + 1 : nargs;
+    SimId *args = &I->stack[argstart];
+    bool ok = true;
+    switch (sim_kind(S, callable)) {
+    case SK_FUNC: {
+        SimId tmp[260];
+        if (total > 255) {
+            py_raise(I, "SyntaxError", "too many arguments");
+            ok = false;
+            break;
+        }
+        memcpy(tmp, args, (size_t)total * sizeof *tmp);
+        TOPF->sp = slot0; /* ownership of callable and args moves to the frame */
+        ok = vm_call_python(I, callable, tmp, total, kwnames, FR_NORMAL);
+        sim_xdecref(S, kwnames);
+        return ok;
+    }
+    case SK_BUILTIN: {
+        SimObj *o = sim_obj(S, callable);
+        SimId self = o->v.p.b;
+        SimId tmp[260];
+        int n = 0;
+        if (self)
+            tmp[n++] = self;
+        for (int i = 0; i < total && n < 259; i++)
+            tmp[n++] = args[i];
+        SimId res = builtins_call(I, o->v.p.a, self, tmp, n, kwnames);
+        if (!res) {
+            ok = false;
+            break;
+        }
+        release_call_slots(I, slot0, (uint32_t)nargs + 2);
+        push(I, res);
+        break;
+    }
+    case SK_TYPE:
+        if (sim_obj(S, callable)->sub == SK_INSTANCE && !exc_matches(I, callable, NULL)) {
+            ok = call_class(I, callable, slot0, (uint32_t)nargs + 2, args, total, kwnames);
+            break;
+        }
+        {
+            SimId res = builtins_call(I, 0xffff0000u | sim_obj(S, callable)->sub, callable, args,
+                                      total, kwnames);
+            if (!res) {
+                ok = false;
+                break;
+            }
+            release_call_slots(I, slot0, (uint32_t)nargs + 2);
+            push(I, res);
+        }
+        break;
+    case SK_WEAKREF: {
+        if (total != 0) {
+            py_raise(I, "TypeError", "weakref expected 0 arguments, got %d", total);
+            ok = false;
+            break;
+        }
+        SimId res = weakref_call(I, callable);
+        release_call_slots(I, slot0, (uint32_t)nargs + 2);
+        push(I, res);
+        break;
+    }
+    default:
+        py_raise(I, "TypeError", "'%s' object is not callable", op_typename(I, callable));
+        ok = false;
+    }
+    sim_xdecref(S, kwnames);
+    return ok;
+}
+
+SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
+{
+    SimKind k = sim_kind(S, callable);
+    if (k == SK_BUILTIN) {
+        SimObj *o = sim_obj(S, callable);
+        SimId tmp[32];
+        int n = 0;
+        if (o->v.p.b)
+            tmp[n++] = o->v.p.b;
+        for (int i = 0; i < nargs && n < 31; i++)
+            tmp[n++] = args[i];
+        return builtins_call(I, o->v.p.a, o->v.p.b, tmp, n, 0);
+    }
+    SimId tmp[32];
+    int n = 0;
+    SimId func = callable;
+    if (k == SK_METHOD) {
+        func = sim_obj(S, callable)->v.p.a;
+        tmp[n++] = sim_obj(S, callable)->v.p.b;
+        sim_incref(S, tmp[0]);
+    }
+    if (sim_kind(S, func) != SK_FUNC) {
+        for (int i = 0; i < n; i++)
+            sim_decref(S, tmp[i]);
+        py_raise(I, "TypeError", "'%s' object is not callable", op_typename(I, callable));
+        return 0;
+    }
+    for (int i = 0; i < nargs && n < 31; i++) {
+        tmp[n++] = args[i];
+        sim_incref(S, args[i]);
+    }
+    sim_incref(S, func);
+    int depth = I->nframes;
+    if (!vm_call_python(I, func, tmp, n, 0, FR_NORMAL))
+        return 0;
+    TOPF->c_boundary = true;
+    I->nested++;
+    VmStop st = vm_run(I, depth, false);
+    I->nested--;
+    if (st != VM_RETURNED)
+        return 0;
+    SimId r = I->c_result;
+    I->c_result = 0;
+    return r;
+}
+
+bool vm_build_class(PyRun *I, uint32_t ci)
+{
+    const PyCode *co = &I->codes[ci];
+    int nb = co->nbases;
+    SimId bases = sim_tuple(S, (size_t)nb);
+    for (int i = nb - 1; i >= 0; i--)
+        sim_tuple_set(S, bases, (size_t)i, pop(I));
+    for (int i = 0; i < nb; i++) {
+        SimId b = sim_items(S, bases)[i];
+        if (sim_kind(S, b) != SK_TYPE) {
+            py_raise(I, "TypeError", "bases must be types");
+            sim_decref(S, bases);
+            return false;
+        }
+    }
+    SimId body = sim_func(S, ci, co->name, TOPF->globals, 0, 0);
+    sim_incref(S, co->name);
+    sim_incref(S, TOPF->globals);
+    SimId ns = sim_dict(S);
+    sim_dict_set(S, ns, sim_str_intern(S, "__module__", 10), sim_str_intern(S, "__main__", 8));
+    sim_incref(S, co->qualname);
+    sim_dict_set(S, ns, sim_str_intern(S, "__qualname__", 12), co->qualname);
+    Frame *f = new_frame(I, ci, TOPF->globals);
+    if (!f) {
+        sim_decref(S, bases), sim_decref(S, body), sim_decref(S, ns);
+        return false;
+    }
+    f->func = body;
+    f->locals = ns;
+    f->extra = bases;
+    f->kind = FR_CLASS;
+    return true;
+}
+
+static SimId finish_class(PyRun *I, uint32_t ci, SimId ns, SimId bases)
+{
+    SimId base = sim_obj(S, bases)->len ? sim_items(S, bases)[0] : 0;
+    SimId d = sim_dict(S);
+    uint32_t pos = 0;
+    SimId k, v;
+    while (sim_dict_next(S, ns, &pos, &k, &v)) {
+        sim_incref(S, k);
+        sim_incref(S, v);
+        sim_dict_set(S, d, k, v);
+    }
+    if (base && sim_obj(S, base)->sub != SK_INSTANCE)
+        base = 0; /* subclassing built-in types: treated as object */
+    if (base)
+        sim_incref(S, base);
+    SimId name = I->codes[ci].name;
+    sim_incref(S, name);
+    return sim_type_new(S, name, base, d);
+}
+
+int vm_do_return(PyRun *I, SimId res)
+{
+    Frame *f = TOPF;
+    uint8_t kind = f->kind;
+    bool boundary = f->c_boundary;
+    uint32_t ci = f->code, callbase = f->callbase, ncall = f->ncallslots;
+    SimId extra = f->extra, ns = 0;
+    f->extra = 0;
+    if (kind == FR_CLASS) {
+        ns = f->locals;
+        f->locals = 0;
+    }
+    vm_unwind_frame(I);
+    if (kind == FR_CLASS) {
+        sim_decref(S, res);
+        res = finish_class(I, ci, ns, extra);
+        sim_decref(S, ns);
+        sim_decref(S, extra);
+    } else if (kind == FR_INIT) {
+        if (sim_kind(S, res) != SK_NONE) {
+            py_raise(I, "TypeError", "__init__() should return None, not '%s'", op_typename(I, res));
+            sim_decref(S, res);
+            sim_decref(S, extra);
+            return -1;
+        }
+        sim_decref(S, res);
+        res = extra;
+        release_call_slots(I, callbase, ncall);
+    }
+    if (boundary) {
+        I->c_result = res;
+        return 1;
+    }
+    if (I->nframes == 0) {
+        sim_decref(S, res);
+        return 1;
+    }
+    push(I, res);
+    return 0;
+}

@@ -1,0 +1,653 @@
+/*
+ * vm_loop: the dispatch loop, exception unwinding and the eval breaker
+ * (where 3.12+ runs a scheduled collection).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pyrun/interp.h"
+#include "sim/gc.h"
+
+#define S (I->sim)
+#define F (&I->frames[I->nframes - 1])
+#define CO (&I->codes[F->code])
+#define PUSH(v) (I->stack[F->sp++] = (v))
+#define POP() (I->stack[--F->sp])
+#define TOP(k) (I->stack[F->sp - 1 - (k)])
+
+static SimId name_const(PyRun *I, int arg) { return CO->names[arg]; }
+
+static void name_error(PyRun *I, SimId name)
+{
+    size_t n;
+    const char *s = sim_str_data(S, name, &n);
+    py_raise(I, "NameError", "name '%.*s' is not defined", (int)n, s);
+    suggest_for_name(I, name);
+}
+
+static SimId load_name(PyRun *I, SimId name, bool use_locals)
+{
+    SimId v = 0;
+    if (use_locals && F->locals)
+        v = sim_dict_get(S, F->locals, name);
+    if (!v)
+        v = sim_dict_get(S, F->globals, name);
+    if (!v)
+        v = sim_dict_get(S, I->builtins, name);
+    if (!v) {
+        name_error(I, name);
+        return 0;
+    }
+    sim_incref(S, v);
+    return v;
+}
+
+static bool unpack(PyRun *I, int n)
+{
+    SimId seq = POP();
+    SimKind k = sim_kind(S, seq);
+    SimId items[256];
+    int got = 0;
+    if (k == SK_TUPLE || k == SK_LIST) {
+        got = (int)sim_obj(S, seq)->len;
+        if (got == n)
+            for (int i = 0; i < n; i++) {
+                items[i] = sim_items(S, seq)[i];
+                sim_incref(S, items[i]);
+            }
+    } else {
+        SimId it = sim_iter(S, seq);
+        if (!it) {
+            py_raise(I, "TypeError", "cannot unpack non-iterable %s object", op_typename(I, seq));
+            sim_decref(S, seq);
+            return false;
+        }
+        SimId v;
+        while ((v = sim_iter_next(S, it)) != 0) {
+            if (got < n && got < 256)
+                items[got] = v;
+            else
+                sim_decref(S, v);
+            got++;
+        }
+        sim_decref(S, it);
+        if (got != n)
+            for (int i = 0; i < got && i < n; i++)
+                sim_decref(S, items[i]);
+    }
+    sim_decref(S, seq);
+    if (got < n) {
+        py_raise(I, "ValueError", "not enough values to unpack (expected %d, got %d)", n, got);
+        return false;
+    }
+    if (got > n) {
+        py_raise(I, "ValueError", "too many values to unpack (expected %d)", n);
+        return false;
+    }
+    for (int i = n - 1; i >= 0; i--)
+        PUSH(items[i]);
+    return true;
+}
+
+static SimId build_slice(PyRun *I, int n)
+{
+    SimId parts[3] = {0, 0, 0};
+    for (int i = n - 1; i >= 0; i--)
+        parts[i] = POP();
+    SimId t = sim_tuple(S, 3); /* slices are modelled as 3-tuples tagged by len */
+    for (int i = 0; i < 3; i++)
+        sim_tuple_set(S, t, (size_t)i, parts[i] ? parts[i] : sim_none(S));
+    sim_obj(S, t)->sub = 1; /* marks "slice" */
+    return t;
+}
+
+static void eval_breaker(PyRun *I)
+{
+    if (S->gc.scheduled) {
+        S->gc.scheduled = false;
+        if (S->gc.gen[0].count > S->gc.gen[0].threshold && S->gc.enabled && !S->gc.collecting) {
+            S->gc.collecting = true;
+            gc_collect_generations(S);
+            S->gc.collecting = false;
+        }
+    }
+}
+
+static bool format_value(PyRun *I, int arg)
+{
+    SimId spec = (arg & 0x100) ? POP() : 0;
+    SimId v = POP();
+    Buf b = {0};
+    bool ok;
+    char conv = (char)(arg & 0xff);
+    if (conv == 'r') {
+        ok = op_repr(I, v, &b);
+    } else if (spec) {
+        size_t n;
+        const char *sp = sim_str_data(S, spec, &n);
+        char tmp[64];
+        snprintf(tmp, sizeof tmp, "%.*s", (int)n, sp);
+        ok = op_format(I, v, tmp, &b);
+    } else {
+        ok = op_str(I, v, &b);
+    }
+    sim_decref(S, v);
+    sim_xdecref(S, spec);
+    if (ok)
+        PUSH(sim_str(S, buf_str(&b), b.len));
+    buf_fini(&b);
+    return ok;
+}
+
+static bool raise_op(PyRun *I, int arg)
+{
+    if (!arg) {
+        if (I->err_obj || I->err.set) {
+            I->err.set = true;
+            return false;
+        }
+        py_raise(I, "RuntimeError", "No active exception to reraise");
+        return false;
+    }
+    SimId e = POP();
+    if (sim_kind(S, e) == SK_TYPE && exc_matches(I, e, NULL)) {
+        SimId inst = sim_instance(S, e);
+        sim_decref(S, e);
+        e = inst;
+    }
+    if (sim_kind(S, e) != SK_INSTANCE || !exc_matches(I, sim_obj(S, e)->type, NULL)) {
+        sim_decref(S, e);
+        py_raise(I, "TypeError", "exceptions must derive from BaseException");
+        return false;
+    }
+    SimId args = sim_attr_get(S, e, sim_str_intern(S, "args", 4));
+    sim_decref(S, sim_str_intern(S, "args", 4));
+    Buf b = {0};
+    if (args && sim_kind(S, args) == SK_TUPLE && sim_obj(S, args)->len == 1)
+        op_str(I, sim_items(S, args)[0], &b);
+    else if (args && sim_kind(S, args) == SK_TUPLE && sim_obj(S, args)->len > 1)
+        op_repr(I, args, &b);
+    py_raise(I, sim_type_name(S, e), "%s", buf_str(&b));
+    buf_fini(&b);
+    I->err_obj = e;
+    return false;
+}
+
+/* Finds a handler for the pending exception in the frames above base. */
+static bool unwind(PyRun *I, int base)
+{
+    for (;;) {
+        Frame *f = F;
+        if (I->ntb < 64 && (I->ntb == 0 || I->tb[I->ntb - 1].code != f->code ||
+                            I->tb[I->ntb - 1].line != f->line))
+            I->tb[I->ntb++] = (TbEntry){f->code, f->line};
+        if (f->ntry > 0) {
+            uint32_t h = f->try_stack[--f->ntry];
+            uint32_t depth = h & 0xfffu, ip = h >> 12;
+            while (f->sp > f->base + depth) {
+                SimId v = I->stack[--f->sp];
+                sim_xdecref(S, v);
+            }
+            f->ip = ip;
+            return true;
+        }
+        bool boundary = f->c_boundary;
+        vm_unwind_frame(I);
+        if (boundary || I->nframes <= base)
+            return false;
+    }
+}
+
+VmStop vm_run(PyRun *I, int base, bool step)
+{
+    uint64_t executed = 0;
+    while (I->nframes > base) {
+        Frame *f = F;
+        uint32_t w = CO->ops[f->ip];
+        int32_t arg = OPARG(w);
+        Opcode op = (Opcode)OPCODE(w);
+        if (op == OP_LINE) {
+            if (step && executed > 0 && I->nested == 0)
+                return VM_STEPPED;
+            f->line = arg;
+            eval_breaker(I);
+        }
+        executed++;
+        if (++I->steps > I->step_limit && I->step_limit) {
+            py_raise(I, "RuntimeError", "pydive step limit reached");
+            goto error;
+        }
+        f->ip++;
+        SimId a, b, c, r;
+        switch (op) {
+        case OP_NOP: case OP_LINE: break;
+        case OP_POP_TOP: a = POP(); sim_decref(S, a); break;
+        case OP_DUP_TOP:
+            if (arg == 2) {
+                a = TOP(1), b = TOP(0);
+                sim_incref(S, a), sim_incref(S, b);
+                PUSH(a), PUSH(b);
+            } else {
+                a = TOP(0);
+                sim_incref(S, a);
+                PUSH(a);
+            }
+            break;
+        case OP_ROT_TWO: a = TOP(0); TOP(0) = TOP(1); TOP(1) = a; break;
+        case OP_ROT_THREE: a = TOP(0); TOP(0) = TOP(1); TOP(1) = TOP(2); TOP(2) = a; break;
+        case OP_PUSH_NULL: PUSH(0); break;
+        case OP_LOAD_CONST: a = CO->consts[arg]; sim_incref(S, a); PUSH(a); break;
+        case OP_LOAD_FAST:
+            a = I->stack[f->base + (uint32_t)arg];
+            if (!a) {
+                size_t n;
+                const char *nm = sim_str_data(S, CO->slotnames[arg], &n);
+                py_raise(I, "UnboundLocalError",
+                         "cannot access local variable '%.*s' where it is not associated with a value",
+                         (int)n, nm);
+                goto error;
+            }
+            sim_incref(S, a);
+            PUSH(a);
+            break;
+        case OP_STORE_FAST:
+            a = POP();
+            b = I->stack[f->base + (uint32_t)arg];
+            I->stack[f->base + (uint32_t)arg] = a;
+            sim_xdecref(S, b);
+            break;
+        case OP_DELETE_FAST:
+            b = I->stack[f->base + (uint32_t)arg];
+            if (!b) {
+                size_t n;
+                const char *nm = sim_str_data(S, CO->slotnames[arg], &n);
+                py_raise(I, "UnboundLocalError",
+                         "cannot access local variable '%.*s' where it is not associated with a value",
+                         (int)n, nm);
+                goto error;
+            }
+            I->stack[f->base + (uint32_t)arg] = 0;
+            sim_decref(S, b);
+            break;
+        case OP_LOAD_DEREF: case OP_LOAD_CLOSURE:
+            c = I->stack[f->base + (uint32_t)arg];
+            a = op == OP_LOAD_CLOSURE ? c : sim_obj(S, c)->v.p.a;
+            if (!a) {
+                size_t n;
+                const char *nm = sim_str_data(S, CO->slotnames[arg], &n);
+                py_raise(I, "NameError",
+                         "cannot access free variable '%.*s' where it is not associated with a value in enclosing scope",
+                         (int)n, nm);
+                goto error;
+            }
+            sim_incref(S, a);
+            PUSH(a);
+            break;
+        case OP_STORE_DEREF: case OP_DELETE_DEREF:
+            c = I->stack[f->base + (uint32_t)arg];
+            a = op == OP_STORE_DEREF ? POP() : 0;
+            b = sim_obj(S, c)->v.p.a;
+            sim_obj(S, c)->v.p.a = a;
+            sim_xdecref(S, b);
+            break;
+        case OP_LOAD_NAME: case OP_LOAD_GLOBAL:
+            a = load_name(I, name_const(I, arg), op == OP_LOAD_NAME);
+            if (!a)
+                goto error;
+            PUSH(a);
+            break;
+        case OP_STORE_NAME: case OP_STORE_GLOBAL:
+            a = POP();
+            b = name_const(I, arg);
+            sim_incref(S, b);
+            sim_dict_set(S, op == OP_STORE_NAME && f->locals ? f->locals : f->globals, b, a);
+            break;
+        case OP_DELETE_NAME: case OP_DELETE_GLOBAL:
+            if (!sim_dict_del(S, op == OP_DELETE_NAME && f->locals ? f->locals : f->globals,
+                              name_const(I, arg))) {
+                name_error(I, name_const(I, arg));
+                goto error;
+            }
+            break;
+        case OP_LOAD_ATTR:
+            a = POP();
+            r = attr_get(I, a, name_const(I, arg));
+            sim_decref(S, a);
+            if (!r)
+                goto error;
+            PUSH(r);
+            break;
+        case OP_LOAD_METHOD:
+            a = POP();
+            if (!attr_method(I, a, name_const(I, arg), &b, &c)) {
+                sim_decref(S, a);
+                goto error;
+            }
+            PUSH(b);
+            PUSH(c);
+            break;
+        case OP_STORE_ATTR:
+            a = POP(); /* object */
+            b = POP(); /* value */
+            if (!attr_set(I, a, name_const(I, arg), b)) {
+                sim_decref(S, a), sim_decref(S, b);
+                goto error;
+            }
+            sim_decref(S, a);
+            sim_decref(S, b);
+            break;
+        case OP_DELETE_ATTR:
+            a = POP();
+            if (!attr_del(I, a, name_const(I, arg))) {
+                sim_decref(S, a);
+                goto error;
+            }
+            sim_decref(S, a);
+            break;
+        case OP_BINARY_SUBSCR:
+            b = POP(), a = POP();
+            r = op_getitem(I, a, b);
+            sim_decref(S, b), sim_decref(S, a);
+            if (!r)
+                goto error;
+            PUSH(r);
+            break;
+        case OP_STORE_SUBSCR: {
+            b = POP(), a = POP(), c = POP();
+            bool ok = op_setitem(I, a, b, c);
+            sim_decref(S, b), sim_decref(S, a), sim_decref(S, c);
+            if (!ok)
+                goto error;
+            break;
+        }
+        case OP_DELETE_SUBSCR: {
+            b = POP(), a = POP();
+            bool ok = op_delitem(I, a, b);
+            sim_decref(S, b), sim_decref(S, a);
+            if (!ok)
+                goto error;
+            break;
+        }
+        case OP_BUILD_SLICE: PUSH(build_slice(I, arg)); break;
+        case OP_BINARY_OP: case OP_INPLACE_OP:
+            b = POP(), a = POP();
+            r = op_binary(I, arg, a, b, op == OP_INPLACE_OP);
+            sim_decref(S, a), sim_decref(S, b);
+            if (!r)
+                goto error;
+            PUSH(r);
+            break;
+        case OP_UNARY_OP:
+            a = POP();
+            r = op_unary(I, arg, a);
+            sim_decref(S, a);
+            if (!r)
+                goto error;
+            PUSH(r);
+            break;
+        case OP_COMPARE_OP:
+            b = POP(), a = POP();
+            r = op_compare(I, arg, a, b);
+            sim_decref(S, a), sim_decref(S, b);
+            if (!r)
+                goto error;
+            PUSH(r);
+            break;
+        case OP_JUMP:
+            if ((uint32_t)arg < f->ip)
+                eval_breaker(I);
+            f->ip = (uint32_t)arg;
+            break;
+        case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE: {
+            a = POP();
+            int t = op_truth(I, a);
+            sim_decref(S, a);
+            if (t < 0)
+                goto error;
+            if (t == (op == OP_POP_JUMP_IF_TRUE))
+                F->ip = (uint32_t)arg;
+            break;
+        }
+        case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP: {
+            int t = op_truth(I, TOP(0));
+            if (t < 0)
+                goto error;
+            if (t == (op == OP_JUMP_IF_TRUE_OR_POP)) {
+                F->ip = (uint32_t)arg;
+            } else {
+                a = POP();
+                sim_decref(S, a);
+            }
+            break;
+        }
+        case OP_GET_ITER:
+            a = POP();
+            r = sim_iter(S, a);
+            if (!r) {
+                py_raise(I, "TypeError", "'%s' object is not iterable", op_typename(I, a));
+                sim_decref(S, a);
+                goto error;
+            }
+            sim_decref(S, a);
+            PUSH(r);
+            break;
+        case OP_FOR_ITER:
+            r = sim_iter_next(S, TOP(0));
+            if (r) {
+                PUSH(r);
+            } else {
+                a = POP();
+                sim_decref(S, a);
+                F->ip = (uint32_t)arg;
+            }
+            break;
+        case OP_BUILD_LIST:
+            r = sim_list(S, (size_t)arg);
+            for (int i = arg - 1; i >= 0; i--)
+                sim_items(S, r)[i] = POP();
+            PUSH(r);
+            break;
+        case OP_BUILD_TUPLE:
+            r = sim_tuple(S, (size_t)arg);
+            for (int i = arg - 1; i >= 0; i--)
+                sim_tuple_set(S, r, (size_t)i, POP());
+            PUSH(r);
+            break;
+        case OP_BUILD_SET: {
+            r = sim_set(S);
+            uint32_t from = F->sp - (uint32_t)arg;
+            for (int i = 0; i < arg; i++) {
+                a = I->stack[from + (uint32_t)i];
+                if (!sim_hashable(S, a)) {
+                    py_raise(I, "TypeError", "unhashable type: '%s'", op_typename(I, a));
+                    sim_decref(S, r);
+                    goto error;
+                }
+            }
+            for (int i = 0; i < arg; i++)
+                sim_set_add(S, r, I->stack[from + (uint32_t)i]);
+            F->sp = from;
+            PUSH(r);
+            break;
+        }
+        case OP_BUILD_MAP: {
+            uint32_t from = F->sp - 2 * (uint32_t)arg;
+            bool str_keys = true;
+            for (int i = 0; i < arg; i++) {
+                a = I->stack[from + 2 * (uint32_t)i];
+                if (!sim_hashable(S, a)) {
+                    py_raise(I, "TypeError", "unhashable type: '%s'", op_typename(I, a));
+                    goto error;
+                }
+                if (sim_kind(S, a) != SK_STR)
+                    str_keys = false;
+            }
+            r = sim_dict_presized(S, (size_t)arg, str_keys);
+            for (int i = 0; i < arg; i++)
+                sim_dict_set(S, r, I->stack[from + 2 * (uint32_t)i], I->stack[from + 2 * (uint32_t)i + 1]);
+            F->sp = from;
+            PUSH(r);
+            break;
+        }
+        case OP_LIST_EXTEND: {
+            a = POP();
+            bool ok = list_extend(I, TOP(arg - 1), a);
+            sim_decref(S, a);
+            if (!ok)
+                goto error;
+            break;
+        }
+        case OP_SET_UPDATE: {
+            a = POP();
+            set_merge(I, TOP(arg - 1), a);
+            sim_decref(S, a);
+            break;
+        }
+        case OP_LIST_APPEND:
+            a = POP();
+            sim_list_append(S, TOP(arg - 1), a);
+            break;
+        case OP_BUILD_STRING: {
+            Buf sb = {0};
+            uint32_t from = F->sp - (uint32_t)arg;
+            for (int i = 0; i < arg; i++) {
+                size_t n;
+                const char *d = sim_str_data(S, I->stack[from + (uint32_t)i], &n);
+                buf_add(&sb, d, n);
+            }
+            for (int i = arg - 1; i >= 0; i--) {
+                a = POP();
+                sim_decref(S, a);
+            }
+            PUSH(sim_str(S, buf_str(&sb), sb.len));
+            buf_fini(&sb);
+            break;
+        }
+        case OP_FORMAT_VALUE:
+            if (!format_value(I, arg))
+                goto error;
+            break;
+        case OP_KW_NAMES:
+            I->kwnames = CO->consts[arg];
+            sim_incref(S, I->kwnames);
+            break;
+        case OP_CALL:
+            eval_breaker(I);
+            if (!vm_do_call(I, arg))
+                goto error;
+            break;
+        case OP_MAKE_FUNCTION: {
+            const PyCode *fc = &I->codes[arg];
+            SimId closure = fc->has_closure ? POP() : 0;
+            SimId defaults = fc->ndefaults ? POP() : 0;
+            sim_incref(S, fc->qualname);
+            sim_incref(S, F->globals);
+            r = sim_func(S, (uint32_t)arg, fc->qualname, F->globals, defaults, closure);
+            PUSH(r);
+            break;
+        }
+        case OP_BUILD_CLASS:
+            if (!vm_build_class(I, (uint32_t)arg))
+                goto error;
+            break;
+        case OP_RETURN_VALUE: {
+            a = POP();
+            int rr = vm_do_return(I, a);
+            if (rr < 0)
+                goto error;
+            if (rr > 0 && (I->nframes <= base || I->nframes == 0))
+                return VM_RETURNED;
+            if (rr > 0)
+                return VM_RETURNED;
+            break;
+        }
+        case OP_UNPACK_SEQUENCE:
+            if (!unpack(I, arg))
+                goto error;
+            break;
+        case OP_IMPORT_NAME: {
+            size_t n;
+            const char *nm = sim_str_data(S, name_const(I, arg), &n);
+            SimId m = n == 2 && !memcmp(nm, "gc", 2) ? I->mod_gc
+                      : n == 3 && !memcmp(nm, "sys", 3) ? I->mod_sys
+                      : n == 7 && !memcmp(nm, "weakref", 7) ? I->mod_weakref : 0;
+            if (!m) {
+                py_raise(I, "ModuleNotFoundError", "No module named '%.*s'", (int)n, nm);
+                goto error;
+            }
+            sim_incref(S, m);
+            PUSH(m);
+            break;
+        }
+        case OP_IMPORT_FROM:
+            r = attr_get(I, TOP(0), name_const(I, arg));
+            if (!r) {
+                size_t n, mn;
+                const char *nm = sim_str_data(S, name_const(I, arg), &n);
+                const char *mod = sim_str_data(S, sim_obj(S, TOP(0))->v.p.b, &mn);
+                I->err.set = false;
+                py_raise(I, "ImportError", "cannot import name '%.*s' from '%.*s' (unknown location)",
+                         (int)n, nm, (int)mn, mod);
+                goto error;
+            }
+            PUSH(r);
+            break;
+        case OP_RAISE:
+            raise_op(I, arg);
+            goto error;
+        case OP_ASSERT_FAIL: {
+            Buf mb = {0};
+            if (arg) {
+                a = POP();
+                op_str(I, a, &mb);
+                sim_decref(S, a);
+            }
+            py_raise(I, "AssertionError", "%s", buf_str(&mb));
+            buf_fini(&mb);
+            goto error;
+        }
+        case OP_SETUP_TRY:
+            if (f->ntry >= 8) {
+                py_raise(I, "SyntaxError", "too many nested try blocks");
+                goto error;
+            }
+            f->try_stack[f->ntry++] = (uint32_t)arg << 12 | (f->sp - f->base);
+            break;
+        case OP_POP_TRY:
+            if (f->ntry)
+                f->ntry--;
+            break;
+        case OP_MATCH_EXC:
+            if (arg == 1) {
+                PUSH(exc_instance(I));
+                break;
+            }
+            a = POP();
+            r = sim_bool(S, exc_matches(I, a, I->err.type));
+            sim_decref(S, a);
+            PUSH(r);
+            break;
+        case OP_POP_EXC:
+            I->err.set = false;
+            I->ntb = 0;
+            if (I->err_obj) {
+                a = I->err_obj;
+                I->err_obj = 0;
+                sim_decref(S, a);
+            }
+            break;
+        case OP_RERAISE:
+            I->err.set = true;
+            goto error;
+        default:
+            py_raise(I, "SystemError", "bad opcode %d", (int)op);
+            goto error;
+        }
+        continue;
+    error:
+        if (!unwind(I, base))
+            return VM_ERROR;
+    }
+    return VM_RETURNED;
+}

@@ -1,0 +1,502 @@
+/*
+ * dict: dicts and sets.  Dicts keep CPython 3.11's compact layout for the
+ * numbers that show: keys objects of 2^k slots with usable = 2/3 of them,
+ * 1/2/4/8-byte indices, 16-byte entries for all-str keys and 24-byte ones
+ * otherwise, growth to used*3, the keys free list, and the rule that a dict
+ * is tracked only once it holds something trackable (Objects/dictobject.c
+ * as summarised in cpython-internals.md §1.7 and §4.4).  Sets use an open
+ * table of 8 inline slots that grows fourfold when 3/5 full.
+ */
+#include "sim/sim.h"
+
+#include <string.h>
+
+/* dict fields: cap = log2 size (0: no keys object), v.p.a = entries used
+ * (deleted included), len = live entries, sub = 1 if all keys are str,
+ * data = entries [key, value] * usable, v.p.b = index chunk or 0. */
+
+static size_t usable_of(unsigned log2) { return ((size_t)2 << log2) / 3; }
+
+static size_t index_bytes(unsigned log2)
+{
+    return log2 < 8 ? 1 : log2 < 16 ? 2 : log2 < 32 ? 4 : 8;
+}
+
+static size_t keys_size(unsigned log2, bool str_keys)
+{
+    return 32 + ((size_t)1 << log2) * index_bytes(log2) + usable_of(log2) * (str_keys ? 16 : 24);
+}
+
+size_t sim__dict_sizeof(const Sim *s, SimId d)
+{
+    const SimObj *o = &s->obj[d];
+    if (o->type && s->obj[o->type].kind == SK_TYPE && o->len <= 30) {
+        /* _PyDict_SizeOf of a split table: the values array of the shared
+         * keys (entries + usable); the shared keys object is not counted */
+        const uint32_t *ty = slab_ptr(&s->slab, s->obj[o->type].data);
+        return 64 + 8 * (size_t)(ty[2] + ty[3]);
+    }
+    return 64 + (o->cap ? keys_size(o->cap, o->sub) : 0);
+}
+
+size_t sim__set_sizeof(const Sim *s, SimId d)
+{
+    uint32_t slots = s->obj[d].v.p.a;
+    return 216 + (slots > 8 ? (size_t)slots * 16 : 0);
+}
+
+/* ---- hashing and equality -------------------------------------------------- */
+
+bool sim_hashable(const Sim *s, SimId k)
+{
+    SimKind kind = (SimKind)s->obj[k].kind;
+    if (kind == SK_LIST || kind == SK_DICT || kind == SK_SET || kind == SK_BYTEARRAY ||
+        kind == SK_DICTVIEW)
+        return false;
+    if (kind == SK_TUPLE)
+        for (uint32_t i = 0; i < s->obj[k].len; i++)
+            if (!sim_hashable(s, sim_items(s, k)[i]))
+                return false;
+    return true;
+}
+
+uint64_t sim_hash(const Sim *s, SimId k)
+{
+    const SimObj *o = &s->obj[k];
+    switch ((SimKind)o->kind) {
+    case SK_INT: case SK_BOOL:
+        if (o->sub == 1 && o->kind == SK_INT) {
+            uint64_t h = (uint64_t)o->v.i;
+            for (uint32_t i = 0; i < o->len; i++)
+                h = h * 1000003u ^ slab_ptr(&s->slab, o->data)[i];
+            return h;
+        }
+        return o->v.i == -1 ? (uint64_t)-2 : (uint64_t)o->v.i;
+    case SK_FLOAT:
+        if (o->v.f == (double)(int64_t)o->v.f)
+            return (uint64_t)(int64_t)o->v.f;
+        {
+            uint64_t b;
+            memcpy(&b, &o->v.f, sizeof b);
+            return b * 0x9e3779b97f4a7c15ull;
+        }
+    case SK_STR: case SK_BYTES: {
+        size_t n;
+        const char *p = sim_str_data(s, k, &n);
+        uint64_t h = 1469598103934665603ull;
+        for (size_t i = 0; i < n; i++)
+            h = (h ^ (unsigned char)p[i]) * 1099511628211ull;
+        return h;
+    }
+    case SK_TUPLE: {
+        uint64_t h = 0x27d4eb2f165667c5ull;
+        for (uint32_t i = 0; i < o->len; i++)
+            h = (h ^ sim_hash(s, sim_items(s, k)[i])) * 0x9e3779b97f4a7c15ull;
+        return h;
+    }
+    default:
+        return (uint64_t)k * 0x9e3779b1ull;
+    }
+}
+
+static bool is_num(SimKind k) { return k == SK_INT || k == SK_BOOL || k == SK_FLOAT; }
+
+bool sim_equal(const Sim *s, SimId a, SimId b)
+{
+    if (a == b)
+        return true;
+    const SimObj *x = &s->obj[a], *y = &s->obj[b];
+    bool xb = x->kind == SK_INT && x->sub == 1, yb = y->kind == SK_INT && y->sub == 1;
+    if (xb || yb) {
+        if (!(xb && yb) || x->v.i != y->v.i || x->len != y->len)
+            return false;
+        return memcmp(slab_ptr(&s->slab, x->data), slab_ptr(&s->slab, y->data),
+                      x->len * sizeof(uint32_t)) == 0;
+    }
+    if (is_num((SimKind)x->kind) && is_num((SimKind)y->kind)) {
+        if (x->kind == SK_FLOAT || y->kind == SK_FLOAT) {
+            double p = x->kind == SK_FLOAT ? x->v.f : (double)x->v.i;
+            double q = y->kind == SK_FLOAT ? y->v.f : (double)y->v.i;
+            return p == q;
+        }
+        return x->v.i == y->v.i;
+    }
+    if (x->kind != y->kind)
+        return false;
+    switch ((SimKind)x->kind) {
+    case SK_STR: case SK_BYTES: {
+        size_t n, m;
+        const char *p = sim_str_data(s, a, &n), *q = sim_str_data(s, b, &m);
+        return n == m && memcmp(p, q, n) == 0;
+    }
+    case SK_TUPLE: case SK_LIST:
+        if (x->len != y->len)
+            return false;
+        for (uint32_t i = 0; i < x->len; i++)
+            if (!sim_equal(s, sim_items(s, a)[i], sim_items(s, b)[i]))
+                return false;
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* ---- dict storage ----------------------------------------------------- */
+
+static void set_keys(Sim *s, SimId d, unsigned log2, bool str_keys)
+{
+    SimObj *o = &s->obj[d];
+    size_t ks = keys_size(log2, str_keys);
+    if (log2 == 3 && str_keys && s->fl_keys.n > 0)
+        o->mem2 = s->fl_keys.blocks[--s->fl_keys.n];
+    else
+        o->mem2 = pm_alloc(&s->pm, ks);
+    o->cap = log2;
+    o->sub = str_keys;
+    uint32_t cap;
+    o->data = slab_alloc(&s->slab, 2 * usable_of(log2), &cap);
+    o->datacap = cap;
+    o->v.p.b = 0;
+    if (log2 > 3) {
+        uint32_t icap;
+        uint32_t ih = slab_alloc(&s->slab, (size_t)1 << log2, &icap);
+        memset(slab_ptr(&s->slab, ih), 0, ((size_t)1 << log2) * sizeof(uint32_t));
+        s->obj[d].v.p.b = ih;
+    }
+}
+
+static void free_keys(Sim *s, SimId d)
+{
+    SimObj *o = &s->obj[d];
+    if (!o->cap)
+        return;
+    if (o->cap == 3 && o->sub && s->fl_keys.n < s->fl_keys.max)
+        s->fl_keys.blocks[s->fl_keys.n++] = o->mem2;
+    else
+        pm_free(&s->pm, o->mem2);
+    if (o->v.p.b)
+        slab_free(&s->slab, o->v.p.b, (uint32_t)1 << o->cap);
+    slab_free(&s->slab, o->data, o->datacap);
+    o->mem2 = PM_NULL;
+    o->data = o->datacap = 0;
+    o->cap = 0;
+    o->v.p.a = o->v.p.b = 0;
+    o->len = 0;
+    o->sub = 0;
+}
+
+void sim__dict_free_payload(Sim *s, SimId d)
+{
+    if (s->obj[d].kind == SK_SET) {
+        SimObj *o = &s->obj[d];
+        if (o->mem2)
+            pm_free(&s->pm, o->mem2);
+        o->mem2 = PM_NULL;
+        return;
+    }
+    free_keys(s, d);
+}
+
+static void index_insert(Sim *s, SimId d, uint64_t h, uint32_t entry)
+{
+    SimObj *o = &s->obj[d];
+    uint32_t mask = (1u << o->cap) - 1, i = (uint32_t)h & mask;
+    uint32_t *ix = slab_ptr(&s->slab, o->v.p.b);
+    while (ix[i])
+        i = (i + 1) & mask;
+    ix[i] = entry + 1;
+}
+
+/* entry index of key, or -1 */
+static int64_t lookup(const Sim *s, SimId d, SimId key)
+{
+    const SimObj *o = &s->obj[d];
+    if (!o->cap)
+        return -1;
+    const SimId *e = slab_ptr(&s->slab, o->data);
+    if (!o->v.p.b) {
+        for (uint32_t i = 0; i < o->v.p.a; i++)
+            if (e[2 * i] && (e[2 * i] == key || sim_equal(s, e[2 * i], key)))
+                return i;
+        return -1;
+    }
+    uint32_t mask = (1u << o->cap) - 1, i = (uint32_t)sim_hash(s, key) & mask;
+    const uint32_t *ix = slab_ptr(&s->slab, o->v.p.b);
+    while (ix[i]) {
+        uint32_t en = ix[i] - 1;
+        if (e[2 * en] && (e[2 * en] == key || sim_equal(s, e[2 * en], key)))
+            return en;
+        i = (i + 1) & mask;
+    }
+    return -1;
+}
+
+/* calculate_log2_keysize: bit_length(((n | 8) - 1) | 7) */
+static unsigned log2_for(size_t minsize)
+{
+    size_t v = ((minsize | 8) - 1) | 7;
+    unsigned l = 0;
+    while (v) {
+        l++;
+        v >>= 1;
+    }
+    return l;
+}
+
+static void resize(Sim *s, SimId d, unsigned log2, bool str_keys)
+{
+    SimObj *o = &s->obj[d];
+    uint32_t n = o->v.p.a, oldcap = o->cap, olddata = o->data, olddcap = o->datacap;
+    uint32_t oldix = o->v.p.b;
+    PmPtr oldmem = o->mem2;
+    bool oldstr = o->sub;
+    set_keys(s, d, log2, str_keys);
+    o = &s->obj[d];
+    uint32_t j = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        SimId k = slab_ptr(&s->slab, olddata)[2 * i];
+        if (!k)
+            continue;
+        slab_ptr(&s->slab, o->data)[2 * j] = k;
+        slab_ptr(&s->slab, o->data)[2 * j + 1] = slab_ptr(&s->slab, olddata)[2 * i + 1];
+        if (o->v.p.b)
+            index_insert(s, d, sim_hash(s, k), j);
+        j++;
+    }
+    o->v.p.a = j;
+    if (oldcap) {
+        if (oldcap == 3 && oldstr && s->fl_keys.n < s->fl_keys.max)
+            s->fl_keys.blocks[s->fl_keys.n++] = oldmem;
+        else
+            pm_free(&s->pm, oldmem);
+        if (oldix)
+            slab_free(&s->slab, oldix, 1u << oldcap);
+        slab_free(&s->slab, olddata, olddcap);
+    }
+}
+
+SimId sim_dict_presized(Sim *s, size_t n, bool str_keys)
+{
+    SimId d = sim_dict(s);
+    if (n > usable_of(3))
+        resize(s, d, log2_for((n * 3 + 1) / 2), str_keys);
+    return d;
+}
+
+SimId sim_dict_get(const Sim *s, SimId d, SimId key)
+{
+    int64_t i = lookup(s, d, key);
+    return i < 0 ? 0 : slab_ptr(&s->slab, s->obj[d].data)[2 * i + 1];
+}
+
+SimId sim_dict_get_str(const Sim *s, SimId d, const char *name)
+{
+    const SimObj *o = &s->obj[d];
+    size_t n = strlen(name);
+    const SimId *e = slab_ptr(&s->slab, o->data);
+    for (uint32_t i = 0; o->cap && i < o->v.p.a; i++) {
+        SimId k = e[2 * i];
+        if (!k || s->obj[k].kind != SK_STR)
+            continue;
+        size_t kn;
+        const char *kd = sim_str_data(s, k, &kn);
+        if (kn == n && memcmp(kd, name, n) == 0)
+            return e[2 * i + 1];
+    }
+    return 0;
+}
+
+void sim_dict_set(Sim *s, SimId d, SimId key, SimId value)
+{
+    bool str_key = s->obj[key].kind == SK_STR;
+    int64_t i = lookup(s, d, key);
+    if (i >= 0) {
+        SimId *e = slab_ptr(&s->slab, s->obj[d].data);
+        SimId old = e[2 * i + 1];
+        e[2 * i + 1] = value;
+        sim_decref(s, key);
+        if (!sim_is_tracked(s, d) && sim_may_be_tracked(s, value))
+            sim_track(s, d);
+        sim_xdecref(s, old);
+        return;
+    }
+    SimObj *o = &s->obj[d];
+    if (!o->cap)
+        set_keys(s, d, 3, str_key);
+    else if (o->sub && !str_key)
+        resize(s, d, log2_for(o->len * 3), false);
+    else if (o->v.p.a >= usable_of(o->cap))
+        resize(s, d, log2_for(o->len * 3), o->sub);
+    o = &s->obj[d];
+    uint32_t n = o->v.p.a++;
+    SimId *e = slab_ptr(&s->slab, o->data);
+    e[2 * n] = key;
+    e[2 * n + 1] = value;
+    o->len++;
+    if (o->v.p.b)
+        index_insert(s, d, sim_hash(s, key), n);
+    if (!sim_is_tracked(s, d) && (sim_may_be_tracked(s, key) || sim_may_be_tracked(s, value)))
+        sim_track(s, d);
+}
+
+bool sim_dict_del(Sim *s, SimId d, SimId key)
+{
+    int64_t i = lookup(s, d, key);
+    if (i < 0)
+        return false;
+    SimId *e = slab_ptr(&s->slab, s->obj[d].data);
+    SimId k = e[2 * i], v = e[2 * i + 1];
+    e[2 * i] = 0;
+    e[2 * i + 1] = 0;
+    s->obj[d].len--;
+    if (s->obj[d].v.p.b) { /* rebuild the index without the dummy */
+        SimObj *o = &s->obj[d];
+        memset(slab_ptr(&s->slab, o->v.p.b), 0, ((size_t)1 << o->cap) * sizeof(uint32_t));
+        for (uint32_t j = 0; j < o->v.p.a; j++)
+            if (e[2 * j])
+                index_insert(s, d, sim_hash(s, e[2 * j]), j);
+    }
+    sim_decref(s, k);
+    sim_xdecref(s, v);
+    return true;
+}
+
+void sim_dict_clear(Sim *s, SimId d)
+{
+    SimObj *o = &s->obj[d];
+    if (!o->cap)
+        return;
+    /* detach the keys object first, then drop the entries in order */
+    uint32_t n = o->v.p.a, cap = o->datacap, h = o->data;
+    uint32_t copy_cap;
+    uint32_t tmp = slab_alloc(&s->slab, 2 * n + 1, &copy_cap);
+    memcpy(slab_ptr(&s->slab, tmp), slab_ptr(&s->slab, h), 2 * n * sizeof(uint32_t));
+    (void)cap;
+    free_keys(s, d);
+    for (uint32_t i = 0; i < n; i++) {
+        SimId k = slab_ptr(&s->slab, tmp)[2 * i], v = slab_ptr(&s->slab, tmp)[2 * i + 1];
+        if (k)
+            sim_decref(s, k);
+        if (v)
+            sim_decref(s, v);
+    }
+    slab_free(&s->slab, tmp, copy_cap);
+}
+
+bool sim_dict_next(const Sim *s, SimId d, uint32_t *pos, SimId *key, SimId *value)
+{
+    const SimObj *o = &s->obj[d];
+    if (!o->cap)
+        return false;
+    const SimId *e = slab_ptr(&s->slab, o->data);
+    while (*pos < o->v.p.a) {
+        uint32_t i = (*pos)++;
+        if (e[2 * i]) {
+            *key = e[2 * i];
+            *value = e[2 * i + 1];
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- sets: v.p.a = slots, len = used; slots hold keys (0 = empty) ------ */
+
+static void set_table(Sim *s, SimId set, uint32_t slots)
+{
+    SimObj *o = &s->obj[set];
+    uint32_t cap;
+    o->data = slab_alloc(&s->slab, slots, &cap);
+    o->datacap = cap;
+    memset(slab_ptr(&s->slab, o->data), 0, slots * sizeof(uint32_t));
+    o->v.p.a = slots;
+    if (o->mem2)
+        pm_free(&s->pm, o->mem2);
+    o->mem2 = slots > 8 ? pm_alloc(&s->pm, (size_t)slots * 16) : PM_NULL;
+}
+
+static void set_place(Sim *s, SimId set, SimId key)
+{
+    SimObj *o = &s->obj[set];
+    uint32_t mask = o->v.p.a - 1, i = (uint32_t)sim_hash(s, key) & mask;
+    SimId *t = slab_ptr(&s->slab, o->data);
+    while (t[i])
+        i = (i + 1) & mask;
+    t[i] = key;
+}
+
+static void set_rebuild(Sim *s, SimId set, uint32_t slots, SimId skip)
+{
+    SimObj *o = &s->obj[set];
+    uint32_t old = o->data, oldcap = o->datacap, oldslots = o->v.p.a;
+    set_table(s, set, slots);
+    for (uint32_t i = 0; old && i < oldslots; i++) {
+        SimId k = slab_ptr(&s->slab, old)[i];
+        if (k && k != skip)
+            set_place(s, set, k);
+    }
+    if (old)
+        slab_free(&s->slab, old, oldcap);
+}
+
+bool sim_set_contains(const Sim *s, SimId set, SimId key)
+{
+    const SimObj *o = &s->obj[set];
+    if (!o->v.p.a)
+        return false;
+    uint32_t mask = o->v.p.a - 1, i = (uint32_t)sim_hash(s, key) & mask;
+    const SimId *t = slab_ptr(&s->slab, o->data);
+    while (t[i]) {
+        if (t[i] == key || sim_equal(s, t[i], key))
+            return true;
+        i = (i + 1) & mask;
+    }
+    return false;
+}
+
+bool sim_set_add(Sim *s, SimId set, SimId key)
+{
+    if (!s->obj[set].v.p.a)
+        set_table(s, set, 8);
+    if (sim_set_contains(s, set, key)) {
+        sim_decref(s, key);
+        return false;
+    }
+    set_place(s, set, key);
+    SimObj *o = &s->obj[set];
+    o->len++;
+    if ((size_t)o->len * 5 >= (size_t)(o->v.p.a - 1) * 3) {
+        size_t minused = o->len > 50000 ? (size_t)o->len * 2 : (size_t)o->len * 4;
+        uint32_t slots = 8;
+        while (slots <= minused)
+            slots <<= 1;
+        set_rebuild(s, set, slots, 0);
+    }
+    return true;
+}
+
+bool sim_set_discard(Sim *s, SimId set, SimId key)
+{
+    SimObj *o = &s->obj[set];
+    if (!o->v.p.a)
+        return false;
+    SimId *t = slab_ptr(&s->slab, o->data);
+    for (uint32_t i = 0; i < o->v.p.a; i++) {
+        if (t[i] && (t[i] == key || sim_equal(s, t[i], key))) {
+            SimId k = t[i];
+            set_rebuild(s, set, o->v.p.a, k);
+            s->obj[set].len--;
+            sim_decref(s, k);
+            return true;
+        }
+    }
+    return false;
+}
+
+void sim_set_presize(Sim *s, SimId set, size_t minused)
+{
+    uint32_t slots = 8;
+    while (slots <= minused)
+        slots <<= 1;
+    set_rebuild(s, set, slots, 0);
+}

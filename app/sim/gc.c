@@ -1,0 +1,575 @@
+/*
+ * gc: the collector.  The steps and their order follow gc_collect_main of
+ * Modules/gcmodule.c 3.11.2 as described in cpython-internals.md §4.2
+ * (update_refs, subtract_refs, move_unreachable, untrack_tuples,
+ * handle_weakrefs, finalize_garbage, handle_resurrected_objects,
+ * delete_garbage); reimplemented over the heap's intrusive lists.
+ */
+#include "sim/gc.h"
+
+#include <string.h>
+
+#define GEN_HEAD(g) ((uint32_t)(GC_LIST_GEN0 + (g)))
+
+/* ---- intrusive lists ---------------------------------------------------- */
+
+static inline SimObj *O(Sim *s, uint32_t id) { return &s->obj[id]; }
+
+void sim__gc_list_append(Sim *s, uint32_t head, SimId id)
+{
+    uint32_t last = O(s, head)->gc_prev;
+    O(s, id)->gc_prev = last;
+    O(s, id)->gc_next = head;
+    O(s, last)->gc_next = id;
+    O(s, head)->gc_prev = id;
+}
+
+void sim__gc_list_remove(Sim *s, SimId id)
+{
+    SimObj *o = O(s, id);
+    O(s, o->gc_prev)->gc_next = o->gc_next;
+    O(s, o->gc_next)->gc_prev = o->gc_prev;
+    o->gc_prev = o->gc_next = 0;
+}
+
+static void list_move(Sim *s, SimId id, uint32_t head)
+{
+    sim__gc_list_remove(s, id);
+    sim__gc_list_append(s, head, id);
+}
+
+static bool list_empty(const Sim *s, uint32_t head) { return s->obj[head].gc_next == head; }
+
+/* Appends every object of `from` to `to` without touching them. */
+static void list_splice(Sim *s, uint32_t from, uint32_t to)
+{
+    if (list_empty(s, from))
+        return;
+    uint32_t first = O(s, from)->gc_next, last = O(s, from)->gc_prev;
+    uint32_t tail = O(s, to)->gc_prev;
+    O(s, tail)->gc_next = first;
+    O(s, first)->gc_prev = tail;
+    O(s, last)->gc_next = to;
+    O(s, to)->gc_prev = last;
+    O(s, from)->gc_next = O(s, from)->gc_prev = from;
+}
+
+/* Appends every object of `from` to `to`, setting their generation. */
+static void list_merge(Sim *s, uint32_t from, uint32_t to, int gen)
+{
+    if (list_empty(s, from))
+        return;
+    for (uint32_t id = O(s, from)->gc_next; id != from; id = O(s, id)->gc_next)
+        O(s, id)->gen = (uint8_t)gen;
+    uint32_t first = O(s, from)->gc_next, last = O(s, from)->gc_prev;
+    uint32_t tail = O(s, to)->gc_prev;
+    O(s, tail)->gc_next = first;
+    O(s, first)->gc_prev = tail;
+    O(s, last)->gc_next = to;
+    O(s, to)->gc_prev = last;
+    O(s, from)->gc_next = O(s, from)->gc_prev = from;
+}
+
+size_t gc_list_size(const Sim *s, uint32_t head)
+{
+    size_t n = 0;
+    for (uint32_t id = s->obj[head].gc_next; id != head; id = s->obj[id].gc_next)
+        n++;
+    return n;
+}
+
+void sim_track(Sim *s, SimId id)
+{
+    SimObj *o = O(s, id);
+    if (o->flags & SIM_F_TRACKED)
+        return;
+    o->flags |= SIM_F_TRACKED;
+    o->gen = 0;
+    sim__gc_list_append(s, GEN_HEAD(0), id);
+    s->tracked_count++;
+}
+
+void sim_untrack(Sim *s, SimId id)
+{
+    SimObj *o = O(s, id);
+    if (!(o->flags & SIM_F_TRACKED))
+        return;
+    sim__gc_list_remove(s, id);
+    o->flags &= (uint8_t) ~(SIM_F_TRACKED | SIM_F_COLLECTING | SIM_F_UNREACHABLE);
+    s->tracked_count--;
+}
+
+/* ---- counts and triggers ------------------------------------------------ */
+
+void gc_init(Sim *s)
+{
+    SimGcState *g = &s->gc;
+    for (int i = 0; i < 3; i++) {
+        g->gen[i].head = GEN_HEAD(i);
+        g->gen[i].threshold = s->prof->threshold[i];
+    }
+    g->permanent = GC_LIST_PERMANENT;
+    g->gen[0].count = (int)s->prof->startup_gc_count0;
+    g->gen[1].count = (int)s->prof->startup_gc_count1;
+    g->enabled = true;
+    g->startup_tracked = s->prof->startup_tracked;
+    g->startup_frozen = s->prof->startup_frozen;
+}
+
+static bool should_collect(const Sim *s)
+{
+    const SimGcState *g = &s->gc;
+    return g->enabled && g->gen[0].threshold && g->gen[0].count > g->gen[0].threshold &&
+           !g->collecting && g->run_phase == GC_IDLE;
+}
+
+void sim__gc_on_alloc(Sim *s)
+{
+    s->gc.gen[0].count++;
+    if (!should_collect(s))
+        return;
+    if (s->prof->gc_in_alloc) {
+        s->gc.collecting = true;
+        gc_collect_generations(s);
+        s->gc.collecting = false;
+    } else {
+        s->gc.scheduled = true; /* run at the next eval-breaker check */
+    }
+}
+
+void sim__gc_on_free(Sim *s)
+{
+    if (s->gc.gen[0].count > 0)
+        s->gc.gen[0].count--;
+}
+
+/* ---- the phases -------------------------------------------------------- */
+
+static void visit_decref(Sim *s, SimId ref, void *arg)
+{
+    (void)arg;
+    SimObj *o = O(s, ref);
+    if ((o->flags & (SIM_F_TRACKED | SIM_F_COLLECTING)) == (SIM_F_TRACKED | SIM_F_COLLECTING))
+        o->gc_refs--;
+}
+
+static void update_refs(Sim *s, uint32_t head)
+{
+    for (uint32_t id = O(s, head)->gc_next; id != head; id = O(s, id)->gc_next) {
+        SimObj *o = O(s, id);
+        o->gc_refs = (o->flags & SIM_F_IMMORTAL) ? (int64_t)1 << 40 : o->refcnt;
+        o->flags |= SIM_F_COLLECTING;
+    }
+}
+
+static void subtract_refs(Sim *s, uint32_t head)
+{
+    for (uint32_t id = O(s, head)->gc_next; id != head; id = O(s, id)->gc_next)
+        sim_traverse(s, id, visit_decref, NULL);
+}
+
+static void visit_reachable(Sim *s, SimId ref, void *arg)
+{
+    uint32_t young = *(uint32_t *)arg;
+    SimObj *o = O(s, ref);
+    if (!(o->flags & SIM_F_TRACKED) || !(o->flags & SIM_F_COLLECTING))
+        return;
+    if (o->flags & SIM_F_UNREACHABLE) { /* tentatively unreachable: bring it back */
+        o->flags &= (uint8_t)~SIM_F_UNREACHABLE;
+        list_move(s, ref, young);
+        o->gc_refs = 1;
+    } else if (o->gc_refs == 0) {
+        o->gc_refs = 1;
+    }
+}
+
+static void move_unreachable(Sim *s, uint32_t young, uint32_t unreachable)
+{
+    uint32_t id = O(s, young)->gc_next;
+    while (id != young) {
+        if (O(s, id)->gc_refs > 0) {
+            sim_traverse(s, id, visit_reachable, &young);
+            O(s, id)->flags &= (uint8_t)~SIM_F_COLLECTING;
+            id = O(s, id)->gc_next;
+        } else {
+            uint32_t next = O(s, id)->gc_next;
+            list_move(s, id, unreachable);
+            O(s, id)->flags |= SIM_F_UNREACHABLE;
+            id = next;
+        }
+    }
+}
+
+static void deduce_unreachable(Sim *s, uint32_t base, uint32_t unreachable)
+{
+    update_refs(s, base);
+    subtract_refs(s, base);
+    move_unreachable(s, base, unreachable);
+}
+
+static void clear_unreachable_flags(Sim *s, uint32_t head)
+{
+    for (uint32_t id = O(s, head)->gc_next; id != head; id = O(s, id)->gc_next)
+        O(s, id)->flags &= (uint8_t)~SIM_F_UNREACHABLE;
+}
+
+static void clear_collecting(Sim *s, uint32_t head)
+{
+    for (uint32_t id = O(s, head)->gc_next; id != head; id = O(s, id)->gc_next)
+        O(s, id)->flags &= (uint8_t)~SIM_F_COLLECTING;
+}
+
+static bool all_items_untracked(Sim *s, SimId id)
+{
+    SimObj *o = O(s, id);
+    if (o->kind == SK_TUPLE) {
+        for (uint32_t i = 0; i < o->len; i++) {
+            SimId it = sim_items(s, id)[i];
+            if (it && sim_may_be_tracked(s, it))
+                return false;
+        }
+        return true;
+    }
+    uint32_t pos = 0;
+    SimId k, v;
+    while (sim_dict_next(s, id, &pos, &k, &v))
+        if (sim_may_be_tracked(s, k) || (v && sim_may_be_tracked(s, v)))
+            return false;
+    return true;
+}
+
+static void untrack_kind(Sim *s, uint32_t head, SimKind kind)
+{
+    uint32_t id = O(s, head)->gc_next;
+    while (id != head) {
+        uint32_t next = O(s, id)->gc_next;
+        if (O(s, id)->kind == kind && all_items_untracked(s, id)) {
+            sim_untrack(s, id);
+            sim_event(s, SE_UNTRACK, id, 0, 0);
+        }
+        id = next;
+    }
+}
+
+static bool needs_finalizer(Sim *s, SimId id);
+
+static uint32_t young_of(const Sim *s) { return GEN_HEAD(s->gc.run_gen); }
+static uint32_t old_of(const Sim *s) { return GEN_HEAD(s->gc.run_gen < 2 ? s->gc.run_gen + 1 : 2); }
+
+static void phase_survivors(Sim *s)
+{
+    int g = s->gc.run_gen;
+    uint32_t young = young_of(s);
+    untrack_kind(s, young, SK_TUPLE);
+    if (g < 2) {
+        if (g == 1)
+            s->gc.long_lived_pending += gc_list_size(s, young);
+        list_merge(s, young, old_of(s), g + 1);
+    } else {
+        untrack_kind(s, young, SK_DICT); /* only full collections untrack dicts */
+        s->gc.long_lived_pending = 0;
+        s->gc.long_lived_total = gc_list_size(s, young) + s->gc.startup_tracked;
+        for (uint32_t id = O(s, young)->gc_next; id != young; id = O(s, id)->gc_next)
+            O(s, id)->gen = 2;
+    }
+    /* one pass over the trash: clear the marks and note what later phases need */
+    uint32_t un = GC_LIST_UNREACHABLE;
+    s->gc.un_count = 0;
+    s->gc.un_weak = s->gc.un_final = false;
+    for (uint32_t id = O(s, un)->gc_next; id != un; id = O(s, id)->gc_next) {
+        SimObj *o = O(s, id);
+        o->flags &= (uint8_t)~SIM_F_UNREACHABLE;
+        s->gc.un_count++;
+        if (o->weaklist || o->kind == SK_WEAKREF)
+            s->gc.un_weak = true;
+        if (o->kind == SK_INSTANCE && needs_finalizer(s, id))
+            s->gc.un_final = true;
+    }
+}
+
+static void phase_weakrefs(Sim *s)
+{
+    uint32_t un = GC_LIST_UNREACHABLE;
+    if (!s->gc.un_weak)
+        return;
+    for (uint32_t id = O(s, un)->gc_next; id != un; id = O(s, id)->gc_next) {
+        if (O(s, id)->kind == SK_WEAKREF)
+            sim__weakref_unlink(s, id); /* trash weakrefs lose their referent */
+        while (O(s, id)->weaklist) {
+            SimId wr = O(s, id)->weaklist;
+            sim__weakref_unlink(s, wr);
+            if (!O(s, wr)->v.p.b || (O(s, wr)->flags & SIM_F_COLLECTING))
+                continue;
+            sim_incref(s, wr);
+            list_move(s, wr, GC_LIST_WRCB);
+        }
+    }
+    while (!list_empty(s, GC_LIST_WRCB)) {
+        SimId wr = O(s, GC_LIST_WRCB)->gc_next;
+        SimId cb = O(s, wr)->v.p.b;
+        sim_event(s, SE_WEAKREF_CB, wr, 0, 0);
+        s->gc.ran_code = true;
+        sim_incref(s, cb);
+        if (s->hooks.call1)
+            s->hooks.call1(s->hooks.ctx, cb, wr);
+        sim_decref(s, cb);
+        sim_decref(s, wr);
+        if (O(s, GC_LIST_WRCB)->gc_next == wr)
+            list_move(s, wr, old_of(s)); /* still alive */
+        else
+            s->gc.run_m++; /* the callback freed it */
+    }
+}
+
+static bool needs_finalizer(Sim *s, SimId id)
+{
+    SimObj *o = O(s, id);
+    return o->kind == SK_INSTANCE && !(o->flags & SIM_F_FINALIZED) &&
+           (O(s, o->type)->flags & SIM_F_SPECIAL) && s->hooks.finalize;
+}
+
+static void phase_finalize(Sim *s)
+{
+    uint32_t un = GC_LIST_UNREACHABLE;
+    if (!s->gc.un_final)
+        return; /* nothing to call: finalize_garbage would only walk the list */
+    s->gc.ran_code = true;
+    while (!list_empty(s, un)) {
+        SimId id = O(s, un)->gc_next;
+        list_move(s, id, GC_LIST_SEEN);
+        SimObj *o = O(s, id);
+        if (o->kind != SK_INSTANCE || (o->flags & SIM_F_FINALIZED) ||
+            !(O(s, o->type)->flags & SIM_F_SPECIAL) || !s->hooks.finalize)
+            continue;
+        o->flags |= SIM_F_FINALIZED;
+        sim_incref(s, id);
+        sim_event(s, SE_FINALIZE, id, 0, 0);
+        s->hooks.finalize(s->hooks.ctx, id);
+        sim_decref(s, id);
+    }
+    list_merge(s, GC_LIST_SEEN, un, s->gc.run_gen);
+}
+
+static void phase_resurrect(Sim *s)
+{
+    uint32_t un = GC_LIST_UNREACHABLE;
+    if (!s->gc.ran_code) {
+        /* no Python code ran since the deduction: nothing can have been
+         * resurrected, so the second deduction would find the same set */
+        list_splice(s, un, GC_LIST_FINAL);
+        s->gc.run_m += (long)s->gc.un_count;
+        return;
+    }
+    clear_collecting(s, un);
+    deduce_unreachable(s, un, GC_LIST_FINAL);
+    clear_unreachable_flags(s, GC_LIST_FINAL);
+    for (uint32_t id = O(s, un)->gc_next; id != un; id = O(s, id)->gc_next)
+        sim_event(s, SE_RESURRECT, id, 0, 0);
+    int og = s->gc.run_gen < 2 ? s->gc.run_gen + 1 : 2;
+    list_merge(s, un, old_of(s), og);
+    s->gc.run_m += (long)gc_list_size(s, GC_LIST_FINAL);
+}
+
+/* tp_clear of each type */
+static void clear_object(Sim *s, SimId id)
+{
+    SimObj *o = O(s, id);
+    switch ((SimKind)o->kind) {
+    case SK_LIST: sim_list_clear(s, id); break;
+    case SK_DICT: sim_dict_clear(s, id); break;
+    case SK_SET:
+        while (O(s, id)->len) {
+            SimId k = 0;
+            for (uint32_t i = 0; i < O(s, id)->v.p.a && !k; i++)
+                k = sim_items(s, id)[i];
+            sim_incref(s, k);
+            sim_set_discard(s, id, k);
+            sim_decref(s, k);
+        }
+        break;
+    case SK_INSTANCE: {
+        while (O(s, id)->len) {
+            SimId name = sim_items(s, id)[0];
+            sim_incref(s, name);
+            sim_attr_del(s, id, name);
+            sim_decref(s, name);
+        }
+        SimId d = O(s, id)->v.p.a;
+        if (d) {
+            O(s, id)->v.p.a = 0;
+            sim_decref(s, d);
+        }
+        break;
+    }
+    case SK_TYPE:
+        if (o->sub == SK_INSTANCE && o->data) {
+            SimId mro = sim_items(s, id)[1];
+            sim_items(s, id)[1] = 0;
+            if (O(s, id)->v.p.a)
+                sim_dict_clear(s, O(s, id)->v.p.a);
+            sim_xdecref(s, mro);
+        }
+        break;
+    case SK_FUNC: {
+        SimId parts[3];
+        memcpy(parts, sim_items(s, id), sizeof parts);
+        sim_items(s, id)[1] = sim_items(s, id)[2] = 0;
+        sim_xdecref(s, parts[1]);
+        sim_xdecref(s, parts[2]);
+        break;
+    }
+    case SK_CELL: case SK_MODULE: {
+        SimId c = o->v.p.a;
+        if (o->kind == SK_MODULE) {
+            if (c)
+                sim_dict_clear(s, c);
+            break;
+        }
+        o->v.p.a = 0;
+        sim_xdecref(s, c);
+        break;
+    }
+    case SK_WEAKREF: {
+        sim__weakref_unlink(s, id);
+        SimId cb = O(s, id)->v.p.b;
+        O(s, id)->v.p.b = 0;
+        sim_xdecref(s, cb);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void phase_delete(Sim *s)
+{
+    uint32_t fin = GC_LIST_FINAL;
+    int og = s->gc.run_gen < 2 ? s->gc.run_gen + 1 : 2;
+    while (!list_empty(s, fin)) {
+        SimId id = O(s, fin)->gc_next;
+        if (s->gc.debug & GC_DEBUG_SAVEALL) {
+            sim_incref(s, id);
+            sim_list_append(s, s->gc.garbage, id);
+        } else {
+            sim_incref(s, id);
+            clear_object(s, id);
+            sim_decref(s, id);
+        }
+        if (O(s, fin)->gc_next == id) { /* survived its tp_clear */
+            O(s, id)->flags &= (uint8_t)~SIM_F_COLLECTING;
+            list_move(s, id, old_of(s));
+            O(s, id)->gen = (uint8_t)og;
+        }
+    }
+}
+
+/* ---- driving a collection ----------------------------------------------- */
+
+bool gc_begin(Sim *s, int gen)
+{
+    SimGcState *g = &s->gc;
+    if (g->run_phase != GC_IDLE)
+        return false;
+    g->run_gen = gen;
+    g->ran_code = false;
+    g->run_phase = GC_PH_START;
+    g->run_m = g->run_n = 0;
+    if (gen + 1 < 3)
+        g->gen[gen + 1].count++;
+    for (int i = 0; i <= gen; i++)
+        g->gen[i].count = 0;
+    for (int i = 0; i < gen; i++)
+        list_merge(s, GEN_HEAD(i), GEN_HEAD(gen), gen);
+    sim_event(s, SE_GC_START, 0, (uint32_t)gen, 0);
+    return true;
+}
+
+GcPhase gc_step(Sim *s)
+{
+    SimGcState *g = &s->gc;
+    GcPhase done = (GcPhase)g->run_phase;
+    switch (done) {
+    case GC_IDLE: return GC_IDLE;
+    case GC_PH_START: update_refs(s, young_of(s)); break;
+    case GC_PH_UPDATE_REFS: subtract_refs(s, young_of(s)); break;
+    case GC_PH_SUBTRACT_REFS: move_unreachable(s, young_of(s), GC_LIST_UNREACHABLE); break;
+    case GC_PH_MOVE_UNREACHABLE: phase_survivors(s); break;
+    case GC_PH_SURVIVORS: phase_weakrefs(s); break;
+    case GC_PH_WEAKREFS: phase_finalize(s); break;
+    case GC_PH_FINALIZE: phase_resurrect(s); break;
+    case GC_PH_RESURRECT: phase_delete(s); break;
+    case GC_PH_DELETE:
+        if (g->run_gen == 2)
+            sim_clear_freelists(s);
+        g->collections[g->run_gen]++;
+        g->collected[g->run_gen] += (uint64_t)g->run_m;
+        g->uncollectable[g->run_gen] += (uint64_t)g->run_n;
+        break;
+    case GC_PH_DONE:
+        g->run_phase = GC_IDLE;
+        return GC_PH_DONE;
+    }
+    g->run_phase = done + 1;
+    sim_event(s, g->run_phase == GC_PH_DONE ? SE_GC_DONE : SE_GC_PHASE, 0,
+              (uint32_t)g->run_phase, (uint32_t)g->run_m);
+    return (GcPhase)g->run_phase;
+}
+
+GcPhase gc_phase(const Sim *s) { return (GcPhase)s->gc.run_phase; }
+long gc_result(const Sim *s) { return s->gc.run_m + s->gc.run_n; }
+
+long gc_collect(Sim *s, int gen)
+{
+    if (s->gc.collecting || s->gc.run_phase != GC_IDLE)
+        return 0;
+    s->gc.collecting = true;
+    gc_begin(s, gen);
+    while (gc_step(s) != GC_PH_DONE)
+        ;
+    s->gc.run_phase = GC_IDLE;
+    s->gc.collecting = false;
+    return gc_result(s);
+}
+
+void gc_collect_generations(Sim *s)
+{
+    SimGcState *g = &s->gc;
+    for (int i = 2; i >= 0; i--) {
+        if (g->gen[i].count > g->gen[i].threshold) {
+            if (i == 2 && g->long_lived_pending < g->long_lived_total / 4)
+                continue;
+            bool was = g->collecting;
+            g->collecting = false;
+            gc_collect(s, i);
+            g->collecting = was;
+            break;
+        }
+    }
+}
+
+const char *gc_phase_name(GcPhase p)
+{
+    static const char *names[] = {"idle", "start", "update_refs", "subtract_refs",
+                                  "move_unreachable", "survivors", "weakrefs", "finalize",
+                                  "resurrect", "delete", "done"};
+    return names[p];
+}
+
+void gc_freeze(Sim *s)
+{
+    for (int i = 0; i < 3; i++)
+        list_merge(s, GEN_HEAD(i), GC_LIST_PERMANENT, SIM_GEN_PERMANENT);
+    s->gc.gen[0].count = 0; /* gc_freeze_impl resets the young count */
+}
+
+void gc_unfreeze(Sim *s)
+{
+    list_merge(s, GC_LIST_PERMANENT, GEN_HEAD(2), 2);
+    s->gc.startup_tracked += s->gc.startup_frozen;
+    s->gc.startup_frozen = 0;
+}
+
+size_t gc_freeze_count(const Sim *s)
+{
+    return gc_list_size(s, GC_LIST_PERMANENT) + s->gc.startup_frozen;
+}

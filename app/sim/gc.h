@@ -1,0 +1,57 @@
+/*
+ * gc: the cyclic garbage collector of CPython 3.8-3.13 (Modules/gcmodule.c,
+ * Python/gc.c; cpython-internals.md §4): three generations with thresholds
+ * and counts, the permanent generation of gc.freeze(), and one collection
+ * as a sequence of phases a view can step through:
+ *
+ *   START -> UPDATE_REFS -> SUBTRACT_REFS -> MOVE_UNREACHABLE -> SURVIVORS
+ *   -> WEAKREFS -> FINALIZE -> RESURRECT -> DELETE -> DONE
+ *
+ * Between phases every object's gc_refs and list are readable in the heap.
+ * gc_collect runs all phases at once; gc_begin/gc_step run them one by one.
+ */
+#ifndef PYDIVE_SIM_GC_H
+#define PYDIVE_SIM_GC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "sim/sim.h"
+
+typedef enum GcPhase {
+    GC_IDLE, GC_PH_START, GC_PH_UPDATE_REFS, GC_PH_SUBTRACT_REFS, GC_PH_MOVE_UNREACHABLE,
+    GC_PH_SURVIVORS, GC_PH_WEAKREFS, GC_PH_FINALIZE, GC_PH_RESURRECT, GC_PH_DELETE, GC_PH_DONE
+} GcPhase;
+
+/* sentinel record ids of the lists */
+enum {
+    GC_LIST_GEN0 = 1, GC_LIST_GEN1, GC_LIST_GEN2, GC_LIST_PERMANENT, GC_LIST_UNREACHABLE,
+    GC_LIST_WRCB, GC_LIST_FINAL, GC_LIST_SEEN, GC_LIST_TMP
+};
+
+#define GC_DEBUG_SAVEALL 32u
+
+void gc_init(Sim *s);
+const char *gc_phase_name(GcPhase p);
+
+/* gc.collect(generation): returns collected + uncollectable, or 0 when a
+ * collection is already running. */
+long gc_collect(Sim *s, int generation);
+/* Starts a collection of `generation` to be advanced with gc_step. */
+bool gc_begin(Sim *s, int generation);
+/* Runs the next phase; returns the phase just completed (GC_PH_DONE last). */
+GcPhase gc_step(Sim *s);
+GcPhase gc_phase(const Sim *s);
+/* What a finished gc_step sequence found: collected + uncollectable. */
+long gc_result(const Sim *s);
+
+/* The automatic collection: the oldest generation over its threshold,
+ * with the 25 % long-lived rule for generation 2. */
+void gc_collect_generations(Sim *s);
+
+size_t gc_list_size(const Sim *s, uint32_t head);
+void gc_freeze(Sim *s);
+void gc_unfreeze(Sim *s);
+size_t gc_freeze_count(const Sim *s);
+
+#endif

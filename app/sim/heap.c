@@ -1,0 +1,502 @@
+/*
+ * heap: the object table, the startup heap, reference counting, free lists
+ * and deallocation in CPython's order (list_dealloc, tuple_dealloc,
+ * dict_dealloc, subtype_dealloc ... as described in cpython-internals.md §1.7,
+ * §3, §4.2 and checked against oracle programs s06/s12).
+ */
+#include "sim/sim.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "sim/gc.h"
+
+#define NSENTINELS 12u
+#define TRASHCAN_DEPTH 50u /* _PyTrash_UNWIND_LEVEL */
+
+/* ---- events ---------------------------------------------------------------- */
+
+void sim_event(Sim *s, SimEventKind k, SimId obj, uint32_t a, uint32_t b)
+{
+    SimEvent *e = &s->ring[s->nevents % SIM_EVENT_RING];
+    e->seq = s->nevents++;
+    e->kind = (uint8_t)k;
+    e->okind = obj ? s->obj[obj].kind : 0;
+    e->gen = obj ? s->obj[obj].gen : 0;
+    e->obj = obj;
+    e->a = a;
+    e->b = b;
+}
+
+size_t sim_events_since(const Sim *s, uint64_t since, SimEvent *out, size_t max)
+{
+    uint64_t first = s->nevents > SIM_EVENT_RING ? s->nevents - SIM_EVENT_RING : 0;
+    if (since < first)
+        since = first;
+    size_t n = 0;
+    for (uint64_t q = since; q < s->nevents && n < max; q++)
+        out[n++] = s->ring[q % SIM_EVENT_RING];
+    return n;
+}
+
+static void on_pm_event(void *ctx, PmEventKind k, uint32_t arena, uint32_t pool)
+{
+    static const SimEventKind map[] = {SE_ARENA_NEW, SE_ARENA_FREE, SE_POOL_INIT, SE_POOL_EMPTY};
+    sim_event(ctx, map[k], 0, arena, pool);
+}
+
+/* ---- records -------------------------------------------------------------- */
+
+SimId sim__alloc_record(Sim *s, SimKind k)
+{
+    SimId id;
+    if (s->free_head) {
+        id = s->free_head;
+        s->free_head = s->obj[id].v.p.a;
+    } else {
+        if (s->nobj == s->capobj) {
+            s->capobj *= 2;
+            s->obj = xrealloc(s->obj, s->capobj * sizeof *s->obj);
+        }
+        id = s->nobj++;
+    }
+    SimObj *o = &s->obj[id];
+    memset(o, 0, sizeof *o);
+    o->kind = (uint8_t)k;
+    o->refcnt = 1;
+    s->nlive++;
+    return id;
+}
+
+void sim__free_record(Sim *s, SimId id)
+{
+    SimObj *o = &s->obj[id];
+    if (o->data)
+        slab_free(&s->slab, o->data, o->datacap);
+    o->kind = SK_FREE;
+    o->v.p.a = s->free_head;
+    s->free_head = id;
+    s->nlive--;
+}
+
+/* ---- startup heap ------------------------------------------------------- */
+
+static void fl_init(SimFreeList *f, uint32_t max)
+{
+    f->max = max;
+    f->n = 0;
+    f->blocks = xmalloc(max * sizeof *f->blocks);
+}
+
+static SimId static_obj(Sim *s, SimKind k, int64_t refcnt)
+{
+    SimId id = sim__alloc_record(s, k);
+    SimObj *o = &s->obj[id];
+    o->flags = SIM_F_STATIC;
+    if (s->prof->immortal_refcnt)
+        o->flags |= SIM_F_IMMORTAL;
+    o->refcnt = refcnt;
+    return id;
+}
+
+static void seed_allocator(Sim *s)
+{
+    const SimProfile *p = s->prof;
+    /* blocks parked on the startup free lists are part of "in use" */
+    static const unsigned tuple_seed[SIM_TUPLE_MAXSAVE] = {
+        0, 6, 38, 10, 4, 2, 1, 2, 2, 2, 2, 2, 2, 3, 0, 1, 1, 0, 2, 0, 1};
+    uint64_t reserve[PM_NCLASSES] = {0};
+    reserve[3] += p->startup_freelist[0] + p->startup_freelist[2];
+    reserve[1] += p->startup_freelist[1];
+    for (unsigned n = 1; n < SIM_TUPLE_MAXSAVE; n++)
+        reserve[(40 + 8 * n - 1) >> 4] += tuple_seed[n];
+    for (unsigned c = 0; c < PM_NCLASSES; c++) {
+        uint64_t n = p->startup[c].in_use;
+        n = n > reserve[c] ? n - reserve[c] : 0;
+        for (uint64_t i = 0; i < n; i++)
+            pm_alloc(&s->pm, 16 * (c + 1));
+    }
+    for (unsigned i = 0; i < p->startup_freelist[0]; i++)
+        s->fl_dict.blocks[s->fl_dict.n++] = pm_alloc(&s->pm, 64);
+    for (unsigned i = 0; i < p->startup_freelist[1]; i++)
+        s->fl_float.blocks[s->fl_float.n++] = pm_alloc(&s->pm, 24);
+    for (unsigned i = 0; i < p->startup_freelist[2]; i++)
+        s->fl_list.blocks[s->fl_list.n++] = pm_alloc(&s->pm, 56);
+    for (unsigned n = 1; n < SIM_TUPLE_MAXSAVE; n++)
+        for (unsigned i = 0; i < tuple_seed[n]; i++)
+            s->fl_tuple[n].blocks[s->fl_tuple[n].n++] = pm_alloc(&s->pm, 40 + 8 * n);
+}
+
+static void make_types(Sim *s)
+{
+    int64_t rc = s->prof->static_refcnt ? s->prof->static_refcnt : 1;
+    for (unsigned k = SK_NONE; k < SK_COUNT; k++) {
+        SimId t = static_obj(s, SK_TYPE, rc);
+        s->obj[t].sub = (uint8_t)k;
+        s->types[k] = t;
+    }
+    s->type_type = s->types[SK_TYPE];
+    s->type_object = s->types[SK_OBJECT];
+}
+
+static void make_singletons(Sim *s)
+{
+    const SimProfile *p = s->prof;
+    int64_t base = p->static_refcnt ? p->static_refcnt : 1;
+    s->none = static_obj(s, SK_NONE, p->none_refcnt ? p->none_refcnt : base);
+    s->false_ = static_obj(s, SK_BOOL, p->false_refcnt ? p->false_refcnt : base);
+    s->obj[s->false_].v.i = 0;
+    s->true_ = static_obj(s, SK_BOOL, p->true_refcnt ? p->true_refcnt : base);
+    s->obj[s->true_].v.i = 1;
+    s->notimpl = static_obj(s, SK_NOTIMPL, base);
+    s->empty_tuple = static_obj(s, SK_TUPLE, base + 7);
+    for (int i = 0; i < 262; i++) {
+        s->small_int[i] = static_obj(s, SK_INT, base + 1);
+        s->obj[s->small_int[i]].v.i = i - 5;
+    }
+    s->empty_str = static_obj(s, SK_STR, base + 33);
+    s->obj[s->empty_str].sub = 1;
+    s->obj[s->empty_str].flags |= SIM_F_SPECIAL;
+    s->empty_bytes = static_obj(s, SK_BYTES, base);
+}
+
+Sim *sim_new(const SimProfile *prof)
+{
+    Sim *s = xcalloc(1, sizeof *s);
+    s->prof = prof;
+    pm_init(&s->pm, prof->arena_size, prof->pool_size, prof->keep_one_empty_arena,
+            prof->startup_unaligned);
+    slab_init(&s->slab);
+    s->capobj = 4096;
+    s->obj = xmalloc(s->capobj * sizeof *s->obj);
+    s->nobj = 1; /* id 0 is NULL */
+    for (unsigned i = 0; i < NSENTINELS; i++) {
+        SimId id = sim__alloc_record(s, SK_SENTINEL);
+        s->obj[id].gc_prev = s->obj[id].gc_next = id;
+    }
+    fl_init(&s->fl_float, 100);
+    fl_init(&s->fl_list, 80);
+    fl_init(&s->fl_dict, 80);
+    fl_init(&s->fl_keys, 80);
+    for (unsigned n = 0; n < SIM_TUPLE_MAXSAVE; n++)
+        fl_init(&s->fl_tuple[n], 2000);
+    seed_allocator(s);
+    s->pm.on_event = on_pm_event;
+    s->pm.event_ctx = s;
+    make_types(s);
+    make_singletons(s);
+    gc_init(s);
+    return s;
+}
+
+void sim_free(Sim *s)
+{
+    if (!s)
+        return;
+    pm_fini(&s->pm);
+    slab_fini(&s->slab);
+    free(s->obj);
+    free(s->interned);
+    free(s->fl_float.blocks), free(s->fl_list.blocks), free(s->fl_dict.blocks);
+    free(s->fl_keys.blocks);
+    for (unsigned n = 0; n < SIM_TUPLE_MAXSAVE; n++)
+        free(s->fl_tuple[n].blocks);
+    free(s->deferred);
+    free(s);
+}
+
+void sim_set_hooks(Sim *s, const SimHooks *h) { s->hooks = *h; }
+
+/* ---- reference counts -------------------------------------------------- */
+
+void sim_incref(Sim *s, SimId id)
+{
+    SimObj *o = &s->obj[id];
+    if (!(o->flags & SIM_F_IMMORTAL))
+        o->refcnt++;
+}
+
+void sim_decref(Sim *s, SimId id)
+{
+    SimObj *o = &s->obj[id];
+    if (o->flags & SIM_F_IMMORTAL)
+        return;
+    if (--o->refcnt > 0)
+        return;
+    if (o->flags & SIM_F_STATIC) { /* 3.11 static objects are never freed */
+        o->refcnt = 1;
+        return;
+    }
+    sim__dealloc(s, id);
+}
+
+int64_t sim_refcount(const Sim *s, SimId id)
+{
+    const SimObj *o = &s->obj[id];
+    if (o->flags & SIM_F_IMMORTAL)
+        return s->prof->immortal_refcnt;
+    return o->refcnt;
+}
+
+/* ---- free lists -------------------------------------------------------- */
+
+static bool fl_put(Sim *s, SimFreeList *f, PmPtr b, SimId id)
+{
+    if (f->n >= f->max)
+        return false;
+    f->blocks[f->n++] = b;
+    sim_event(s, SE_FREELIST_PUT, id, 0, f->n);
+    return true;
+}
+
+static void fl_drain(Sim *s, SimFreeList *f)
+{
+    while (f->n > 0)
+        pm_free(&s->pm, f->blocks[--f->n]);
+}
+
+void sim_clear_freelists(Sim *s)
+{
+    fl_drain(s, &s->fl_float);
+    fl_drain(s, &s->fl_list);
+    fl_drain(s, &s->fl_dict);
+    fl_drain(s, &s->fl_keys);
+    for (unsigned n = 0; n < SIM_TUPLE_MAXSAVE; n++)
+        fl_drain(s, &s->fl_tuple[n]);
+}
+
+/* ---- deallocation ---------------------------------------------------- */
+
+static void release(Sim *s, SimId id, SimFreeList *fl)
+{
+    SimObj *o = &s->obj[id];
+    sim_event(s, SE_FREE, id, (uint32_t)pm_block_size(&s->pm, o->mem), 0);
+    bool parked = fl && fl_put(s, fl, o->mem, id);
+    if (!parked) {
+        pm_free(&s->pm, o->mem);
+        if (o->flags & SIM_F_GCTYPE)
+            sim__gc_on_free(s);
+    }
+    sim__free_record(s, id);
+}
+
+static void decref_items_reverse(Sim *s, SimId id)
+{
+    SimObj *o = &s->obj[id];
+    uint32_t n = o->len;
+    for (uint32_t i = n; i-- > 0;) {
+        SimId it = sim_items(s, id)[i];
+        if (it)
+            sim_decref(s, it);
+    }
+}
+
+static void dealloc_instance(Sim *s, SimId id)
+{
+    SimObj *o = &s->obj[id];
+    SimId cls = o->type;
+    if ((s->obj[cls].flags & SIM_F_SPECIAL) && !(o->flags & SIM_F_FINALIZED) &&
+        s->hooks.finalize) {
+        /* PyObject_CallFinalizerFromDealloc: resurrect for the call */
+        o->refcnt = 1;
+        sim_track(s, id);
+        o->flags |= SIM_F_FINALIZED;
+        sim_event(s, SE_FINALIZE, id, 0, 0);
+        s->hooks.finalize(s->hooks.ctx, id);
+        o = &s->obj[id];
+        if (--o->refcnt > 0) {
+            sim_event(s, SE_RESURRECT, id, 0, 0);
+            return; /* resurrected */
+        }
+        sim_untrack(s, id);
+    }
+    if (o->weaklist)
+        sim_clear_weakrefs(s, id, true);
+    o = &s->obj[id];
+    SimId dict = o->v.p.a;
+    /* attribute values in key order (_PyObject_FreeInstanceAttributes) */
+    uint32_t n = o->len;
+    for (uint32_t i = 0; i < n; i++) {
+        SimId v = sim_items(s, id)[2 * i + 1];
+        SimId k = sim_items(s, id)[2 * i];
+        sim_items(s, id)[2 * i + 1] = 0;
+        if (v)
+            sim_decref(s, v);
+        sim_decref(s, k);
+    }
+    o = &s->obj[id];
+    if (o->mem2)
+        pm_free(&s->pm, o->mem2);
+    if (dict)
+        sim_decref(s, dict);
+    release(s, id, NULL);
+    sim_decref(s, cls);
+}
+
+static void dealloc_dict(Sim *s, SimId id)
+{
+    SimObj *o = &s->obj[id];
+    uint32_t pos = 0;
+    SimId k, v;
+    uint32_t n = o->v.p.a; /* entries used, including deleted */
+    (void)n;
+    /* free_keys_object: for each entry, key then value */
+    while (sim_dict_next(s, id, &pos, &k, &v)) {
+        sim_items(s, id)[2 * (pos - 1)] = 0;
+        sim_items(s, id)[2 * (pos - 1) + 1] = 0;
+        sim_decref(s, k);
+        if (v)
+            sim_decref(s, v);
+    }
+    sim__dict_free_payload(s, id);
+    release(s, id, &s->fl_dict);
+}
+
+static void dealloc_weakref(Sim *s, SimId id);
+
+static void dealloc_body(Sim *s, SimId id)
+{
+    SimObj *o = &s->obj[id];
+    switch ((SimKind)o->kind) {
+    case SK_INT: case SK_STR: case SK_BYTES: case SK_OBJECT: case SK_RANGE:
+        if (o->kind == SK_STR && (o->flags & SIM_F_SPECIAL))
+            sim__unintern(s, id);
+        release(s, id, NULL);
+        break;
+    case SK_FLOAT:
+        release(s, id, &s->fl_float);
+        break;
+    case SK_BYTEARRAY:
+        pm_free(&s->pm, o->mem2);
+        release(s, id, NULL);
+        break;
+    case SK_LIST:
+        decref_items_reverse(s, id);
+        pm_free(&s->pm, s->obj[id].mem2);
+        release(s, id, &s->fl_list);
+        break;
+    case SK_TUPLE: {
+        uint32_t n = o->len;
+        decref_items_reverse(s, id);
+        release(s, id, n < SIM_TUPLE_MAXSAVE ? &s->fl_tuple[n] : NULL);
+        break;
+    }
+    case SK_DICT:
+        dealloc_dict(s, id);
+        break;
+    case SK_SET: {
+        for (uint32_t i = 0; i < o->v.p.a; i++) {
+            SimId k = sim_items(s, id)[i];
+            if (k)
+                sim_decref(s, k);
+        }
+        sim__dict_free_payload(s, id);
+        release(s, id, NULL);
+        break;
+    }
+    case SK_INSTANCE:
+        dealloc_instance(s, id);
+        break;
+    case SK_FUNC: {
+        if (o->weaklist)
+            sim_clear_weakrefs(s, id, true);
+        uint32_t code = s->obj[id].v.p.a;
+        SimId g = s->obj[id].v.p.b;
+        SimId parts[4];
+        memcpy(parts, sim_items(s, id), sizeof parts);
+        release(s, id, NULL);
+        sim_decref(s, g);
+        for (int i = 0; i < 4; i++)
+            sim_xdecref(s, parts[i]);
+        if (s->hooks.func_freed)
+            s->hooks.func_freed(s->hooks.ctx, code);
+        break;
+    }
+    case SK_TYPE: {
+        if (o->weaklist)
+            sim_clear_weakrefs(s, id, true);
+        SimId d = o->v.p.a, b = o->v.p.b;
+        SimId parts[2];
+        memcpy(parts, sim_items(s, id), sizeof parts);
+        release(s, id, NULL);
+        sim_xdecref(s, d);
+        sim_xdecref(s, b);
+        sim_xdecref(s, parts[0]);
+        sim_xdecref(s, parts[1]);
+        break;
+    }
+    case SK_METHOD: case SK_BUILTIN: case SK_CELL: case SK_MODULE: case SK_ITER:
+    case SK_DICTVIEW: {
+        SimId a = o->v.p.a, b = o->v.p.b;
+        bool owns_a = o->kind != SK_BUILTIN;
+        bool owns_b = o->kind == SK_METHOD || o->kind == SK_BUILTIN || o->kind == SK_MODULE;
+        release(s, id, NULL);
+        if (owns_a)
+            sim_xdecref(s, a);
+        if (owns_b)
+            sim_xdecref(s, b);
+        break;
+    }
+    case SK_WEAKREF:
+        dealloc_weakref(s, id);
+        break;
+    default:
+        release(s, id, NULL);
+        break;
+    }
+}
+
+static void dealloc_weakref(Sim *s, SimId id)
+{
+    sim__weakref_unlink(s, id);
+    SimId cb = s->obj[id].v.p.b;
+    s->obj[id].v.p.b = 0;
+    release(s, id, NULL);
+    sim_xdecref(s, cb);
+}
+
+static bool uses_trashcan(SimKind k)
+{
+    return k == SK_LIST || k == SK_TUPLE || k == SK_DICT || k == SK_SET || k == SK_INSTANCE;
+}
+
+void sim__dealloc(Sim *s, SimId id)
+{
+    SimObj *o = &s->obj[id];
+    if (o->flags & SIM_F_TRACKED)
+        sim_untrack(s, id);
+    if (uses_trashcan((SimKind)o->kind) && s->dealloc_depth >= TRASHCAN_DEPTH) {
+        if (s->ndeferred == s->capdeferred)
+            s->deferred = xgrow(s->deferred, &s->capdeferred, s->ndeferred + 1,
+                                sizeof *s->deferred);
+        s->deferred[s->ndeferred++] = id;
+        return;
+    }
+    s->dealloc_depth++;
+    dealloc_body(s, id);
+    s->dealloc_depth--;
+    if (s->dealloc_depth == 0) {
+        while (s->ndeferred > 0) {
+            SimId d = s->deferred[--s->ndeferred];
+            s->dealloc_depth++;
+            dealloc_body(s, d);
+            s->dealloc_depth--;
+        }
+    }
+}
+
+/* Takes a block for a new object: from the type's free list when it has
+ * one (no GC count change), else from pymalloc. */
+PmPtr sim__obj_block(Sim *s, SimFreeList *fl, size_t size, bool gc, bool *from_fl)
+{
+    if (fl && fl->n > 0) {
+        *from_fl = true;
+        sim_event(s, SE_FREELIST_TAKE, 0, (uint32_t)size, fl->n - 1);
+        return fl->blocks[--fl->n];
+    }
+    *from_fl = false;
+    if (gc)
+        sim__gc_on_alloc(s);
+    return pm_alloc(&s->pm, size);
+}

@@ -1,0 +1,416 @@
+/*
+ * instance: instances of Python classes (3.11 keeps attributes in a values
+ * array, without a dict object, until __dict__ is asked for), attribute
+ * lookup along the bases, weak references (PyObject_ClearWeakRefs order),
+ * and the per-type facts: sizes, tracking, traversal, addresses.
+ */
+#include "sim/sim.h"
+
+#include <string.h>
+
+enum { TY_NAME, TY_MRO, TY_NENTRIES, TY_USABLE };
+
+static bool str_is(const Sim *s, SimId str, const char *name)
+{
+    size_t n;
+    const char *d = sim_str_data(s, str, &n);
+    return n == strlen(name) && memcmp(d, name, n) == 0;
+}
+
+/* ---- attributes -------------------------------------------------------- */
+
+static int attr_index(const Sim *s, SimId inst, SimId name)
+{
+    const SimObj *o = &s->obj[inst];
+    for (uint32_t i = 0; i < o->len; i++) {
+        SimId k = sim_items(s, inst)[2 * i];
+        if (k == name || sim_equal(s, k, name))
+            return (int)i;
+    }
+    return -1;
+}
+
+SimId sim_attr_get(const Sim *s, SimId inst, SimId name)
+{
+    const SimObj *o = &s->obj[inst];
+    if (o->v.p.a)
+        return sim_dict_get(s, o->v.p.a, name);
+    int i = attr_index(s, inst, name);
+    return i < 0 ? 0 : sim_items(s, inst)[2 * i + 1];
+}
+
+void sim_attr_set(Sim *s, SimId inst, SimId name, SimId value)
+{
+    SimObj *o = &s->obj[inst];
+    if (o->v.p.a) {
+        sim_incref(s, name);
+        sim_dict_set(s, o->v.p.a, name, value);
+        return;
+    }
+    int i = attr_index(s, inst, name);
+    if (i >= 0) {
+        SimId old = sim_items(s, inst)[2 * i + 1];
+        sim_items(s, inst)[2 * i + 1] = value;
+        sim_xdecref(s, old);
+        return;
+    }
+    uint32_t n = o->len, cap = o->datacap;
+    o->data = slab_resize(&s->slab, o->data, &cap, 2 * (n + 1), 2 * n);
+    o->datacap = cap;
+    sim_incref(s, name);
+    sim_items(s, inst)[2 * n] = name;
+    sim_items(s, inst)[2 * n + 1] = value;
+    o->len = n + 1;
+    /* the class's shared keys learn the name (up to 30 keys) */
+    uint32_t *ty = sim_items(s, o->type);
+    if (n + 1 > ty[TY_NENTRIES] && ty[TY_NENTRIES] < 30) {
+        ty[TY_NENTRIES]++;
+        if (ty[TY_USABLE] > 1)
+            ty[TY_USABLE]--;
+    }
+}
+
+bool sim_attr_del(Sim *s, SimId inst, SimId name)
+{
+    SimObj *o = &s->obj[inst];
+    if (o->v.p.a)
+        return sim_dict_del(s, o->v.p.a, name);
+    int i = attr_index(s, inst, name);
+    if (i < 0)
+        return false;
+    SimId *it = sim_items(s, inst);
+    SimId k = it[2 * i], v = it[2 * i + 1];
+    memmove(it + 2 * i, it + 2 * i + 2, (o->len - (uint32_t)i - 1) * 2 * sizeof *it);
+    o->len--;
+    sim_decref(s, v);
+    sim_decref(s, k);
+    return true;
+}
+
+SimId sim_instance_dict(Sim *s, SimId inst)
+{
+    if (s->obj[inst].v.p.a)
+        return s->obj[inst].v.p.a;
+    SimId d = sim_dict(s);
+    SimObj *o = &s->obj[inst];
+    for (uint32_t i = 0; i < o->len; i++) {
+        SimId k = sim_items(s, inst)[2 * i], v = sim_items(s, inst)[2 * i + 1];
+        sim_dict_set(s, d, k, v); /* the dict takes over the references */
+        o = &s->obj[inst];
+    }
+    o->len = 0;
+    pm_free(&s->pm, o->mem2);
+    o->mem2 = PM_NULL;
+    o->v.p.a = d;
+    s->obj[d].type = o->type; /* a split dict: sized by the class's shared keys */
+    return d;
+}
+
+SimId sim_type_lookup(const Sim *s, SimId cls, const char *name)
+{
+    for (SimId c = cls; c; c = s->obj[c].v.p.b) {
+        if (s->obj[c].kind != SK_TYPE || !s->obj[c].v.p.a)
+            return 0;
+        SimId v = sim_dict_get_str(s, s->obj[c].v.p.a, name);
+        if (v)
+            return v;
+    }
+    return 0;
+}
+
+bool sim_is_subtype(const Sim *s, SimId cls, SimId base)
+{
+    if (base == s->type_object)
+        return true;
+    for (SimId c = cls; c; c = s->obj[c].v.p.b) {
+        if (c == base)
+            return true;
+        if (s->obj[c].kind != SK_TYPE || s->obj[c].sub != SK_INSTANCE)
+            break;
+    }
+    return false;
+}
+
+SimId sim_type_of(const Sim *s, SimId id)
+{
+    const SimObj *o = &s->obj[id];
+    if (o->kind == SK_INSTANCE)
+        return o->type;
+    return s->types[o->kind];
+}
+
+const char *sim_kind_name(SimKind k)
+{
+    static const char *names[SK_COUNT] = {
+        "free", "sentinel", "NoneType", "bool", "int", "float", "str", "bytes",
+        "bytearray", "list", "tuple", "dict", "set", "object", "type", "object",
+        "function", "method", "builtin_function_or_method", "weakref", "cell", "module",
+        "range", "iterator", "dict_keys", "NotImplementedType"};
+    return names[k];
+}
+
+const char *sim_type_name(const Sim *s, SimId id)
+{
+    SimId t = sim_type_of(s, id);
+    if (s->obj[t].sub == SK_INSTANCE && s->obj[t].data) {
+        size_t n;
+        return sim_str_data(s, sim_items(s, t)[TY_NAME], &n);
+    }
+    const SimObj *o = &s->obj[id];
+    if (o->kind == SK_ITER) {
+        static const char *it[] = {"list_iterator", "tuple_iterator", "range_iterator",
+                                   "str_ascii_iterator", "dict_keyiterator", "set_iterator",
+                                   "bytes_iterator"};
+        return it[o->sub];
+    }
+    if (o->kind == SK_DICTVIEW)
+        return o->sub == SIM_VIEW_KEYS ? "dict_keys" : o->sub == SIM_VIEW_VALUES ? "dict_values"
+                                                                              : "dict_items";
+    if (o->kind == SK_TYPE)
+        return "type";
+    return sim_kind_name((SimKind)o->kind);
+}
+
+/* ---- weak references ---------------------------------------------------- */
+
+static bool weakrefable(const Sim *s, SimId obj)
+{
+    SimKind k = (SimKind)s->obj[obj].kind;
+    return k == SK_INSTANCE || k == SK_FUNC || k == SK_TYPE || k == SK_SET || k == SK_METHOD;
+}
+
+SimId sim_weakref(Sim *s, SimId obj, SimId cb)
+{
+    if (!weakrefable(s, obj))
+        return 0;
+    SimId head = s->obj[obj].weaklist;
+    bool head_basic = head && !s->obj[head].v.p.b;
+    if (!cb && head_basic) { /* the basic ref is shared */
+        sim_incref(s, head);
+        return head;
+    }
+    bool fl;
+    PmPtr b = sim__obj_block(s, NULL, 80, true, &fl);
+    SimId wr = sim__alloc_record(s, SK_WEAKREF);
+    SimObj *w = &s->obj[wr];
+    w->mem = b;
+    w->flags |= SIM_F_GCTYPE;
+    w->v.p.a = obj;
+    w->v.p.b = cb;
+    if (cb)
+        sim_incref(s, cb);
+    sim_event(s, SE_ALLOC, wr, 80, 0);
+    /* basic refs go first; refs with callbacks right after them */
+    SimId prev = (cb && head_basic) ? head : 0;
+    if (prev) {
+        w->len = s->obj[prev].len;
+        w->cap = prev;
+        if (w->len)
+            s->obj[w->len].cap = wr;
+        s->obj[prev].len = wr;
+    } else {
+        w->len = head;
+        w->cap = 0;
+        if (head)
+            s->obj[head].cap = wr;
+        s->obj[obj].weaklist = wr;
+    }
+    sim_track(s, wr);
+    return wr;
+}
+
+void sim__weakref_unlink(Sim *s, SimId wr)
+{
+    SimObj *w = &s->obj[wr];
+    SimId obj = w->v.p.a;
+    if (!obj)
+        return;
+    if (w->cap)
+        s->obj[w->cap].len = w->len;
+    else
+        s->obj[obj].weaklist = w->len;
+    if (w->len)
+        s->obj[w->len].cap = w->cap;
+    w->len = w->cap = 0;
+    w->v.p.a = 0;
+}
+
+void sim_clear_weakrefs(Sim *s, SimId obj, bool call)
+{
+    /* collect (ref, callback) pairs first, then call in list order */
+    SimId pairs[64][2];
+    size_t n = 0;
+    while (s->obj[obj].weaklist) {
+        SimId wr = s->obj[obj].weaklist;
+        SimId cb = s->obj[wr].v.p.b;
+        s->obj[wr].v.p.b = 0;
+        sim__weakref_unlink(s, wr);
+        if (cb && call && n < 64 && s->obj[wr].refcnt > 0) {
+            sim_incref(s, wr);
+            pairs[n][0] = wr;
+            pairs[n][1] = cb;
+            n++;
+        } else if (cb) {
+            sim_decref(s, cb);
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        sim_event(s, SE_WEAKREF_CB, pairs[i][0], obj, 0);
+        if (s->hooks.call1)
+            s->hooks.call1(s->hooks.ctx, pairs[i][1], pairs[i][0]);
+        sim_decref(s, pairs[i][1]);
+        sim_decref(s, pairs[i][0]);
+    }
+}
+
+/* ---- per-type facts ------------------------------------------------------ */
+
+bool sim_is_gc_type(const Sim *s, SimId id) { return (s->obj[id].flags & SIM_F_GCTYPE) != 0; }
+
+bool sim_is_tracked(const Sim *s, SimId id) { return (s->obj[id].flags & SIM_F_TRACKED) != 0; }
+
+bool sim_may_be_tracked(const Sim *s, SimId id)
+{
+    const SimObj *o = &s->obj[id];
+    if (o->flags & SIM_F_STATIC)
+        return false;
+    if (o->kind == SK_TUPLE) /* only tuples answer by their tracking state */
+        return (o->flags & SIM_F_TRACKED) != 0;
+    return (o->flags & SIM_F_GCTYPE) != 0;
+}
+
+size_t sim_sizeof(const Sim *s, SimId id)
+{
+    const SimObj *o = &s->obj[id];
+    switch ((SimKind)o->kind) {
+    case SK_NONE: case SK_OBJECT: case SK_NOTIMPL: return 16;
+    case SK_BOOL: return 28;
+    case SK_INT: {
+        if (o->sub == 1)
+            return 24 + 4 * (size_t)o->len;
+        uint64_t m = o->v.i < 0 ? (uint64_t)0 - (uint64_t)o->v.i : (uint64_t)o->v.i;
+        size_t d = 0;
+        for (; m; m >>= 30)
+            d++;
+        return 24 + 4 * (d ? d : 1);
+    }
+    case SK_FLOAT: return 24;
+    case SK_STR: {
+        size_t w = o->sub ? o->sub : 1;
+        if (w == 1)
+            return s->prof->str_header + o->cap + 1;
+        size_t k = w == 2 ? 1 : w == 3 ? 2 : 4;
+        size_t extra = 0;
+        if (w == 2 && o->cap == 1 && (o->flags & SIM_F_STATIC) && s->prof->version != SIM_V311)
+            extra = 3; /* 3.12+: the latin-1 singletons carry their UTF-8 form */
+        return s->prof->str_compact_header + (o->cap + 1) * k + extra;
+    }
+    case SK_BYTES: return 33 + o->len;
+    case SK_BYTEARRAY: return 56 + o->cap;
+    case SK_LIST: return 56 + 8 * (size_t)o->cap;
+    case SK_TUPLE: return 40 + 8 * (size_t)o->len;
+    case SK_DICT: return sim__dict_sizeof(s, id);
+    case SK_SET: return sim__set_sizeof(s, id);
+    case SK_INSTANCE: return s->prof->instance_size;
+    case SK_TYPE: return s->prof->version == SIM_V311 ? 1688 : s->prof->version == SIM_V312 ? 1704 : 1712;
+    case SK_FUNC: return s->prof->version == SIM_V311 ? 152 : 160;
+    case SK_METHOD: return 64;
+    case SK_BUILTIN: return 72;
+    case SK_CELL: case SK_DICTVIEW: return 40;
+    case SK_MODULE: return 72;
+    case SK_RANGE: return 48;
+    case SK_ITER:
+        if (o->sub == SIM_IT_RANGE)
+            return s->prof->version == SIM_V311 ? 48 : 40;
+        return o->sub == SIM_IT_DICT || o->sub == SIM_IT_SET ? 72 : 48;
+    case SK_WEAKREF: return 80;
+    default: return 16;
+    }
+}
+
+uint64_t sim_id_address(const Sim *s, SimId id)
+{
+    const SimObj *o = &s->obj[id];
+    if (!o->mem)
+        return 0x7f0000a00000ull + (uint64_t)id * 32; /* static objects */
+    uint64_t a = pm_address(&s->pm, o->mem);
+    if (o->flags & SIM_F_GCTYPE)
+        a += 16;
+    if (o->kind == SK_INSTANCE && s->prof->version != SIM_V313)
+        a += 16; /* managed-dict pre-header */
+    return a;
+}
+
+void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
+{
+    SimObj *o = &s->obj[id];
+    switch ((SimKind)o->kind) {
+    case SK_LIST: case SK_TUPLE:
+        for (uint32_t i = 0; i < s->obj[id].len; i++)
+            if (sim_items(s, id)[i])
+                fn(s, sim_items(s, id)[i], arg);
+        break;
+    case SK_DICT: {
+        uint32_t pos = 0;
+        SimId k, v;
+        bool str_keys = o->sub != 0; /* unicode-keyed tables visit values only */
+        while (sim_dict_next(s, id, &pos, &k, &v)) {
+            if (!str_keys)
+                fn(s, k, arg);
+            if (v)
+                fn(s, v, arg);
+        }
+        break;
+    }
+    case SK_SET:
+        for (uint32_t i = 0; i < s->obj[id].v.p.a; i++)
+            if (sim_items(s, id)[i])
+                fn(s, sim_items(s, id)[i], arg);
+        break;
+    case SK_INSTANCE:
+        if (o->v.p.a)
+            fn(s, o->v.p.a, arg);
+        for (uint32_t i = 0; i < s->obj[id].len; i++)
+            if (sim_items(s, id)[2 * i + 1])
+                fn(s, sim_items(s, id)[2 * i + 1], arg);
+        fn(s, s->obj[id].type, arg);
+        break;
+    case SK_FUNC:
+        fn(s, o->v.p.b, arg);
+        for (int i = 0; i < 3; i++)
+            if (sim_items(s, id)[i])
+                fn(s, sim_items(s, id)[i], arg);
+        break;
+    case SK_TYPE:
+        if (o->sub != SK_INSTANCE)
+            break;
+        if (o->v.p.a)
+            fn(s, o->v.p.a, arg);
+        if (s->obj[id].v.p.b)
+            fn(s, s->obj[id].v.p.b, arg);
+        for (int i = 0; i < 2; i++)
+            if (sim_items(s, id)[i])
+                fn(s, sim_items(s, id)[i], arg);
+        break;
+    case SK_METHOD:
+        fn(s, o->v.p.a, arg);
+        fn(s, s->obj[id].v.p.b, arg);
+        break;
+    case SK_BUILTIN:
+        if (o->v.p.b)
+            fn(s, o->v.p.b, arg);
+        break;
+    case SK_CELL: case SK_MODULE: case SK_ITER: case SK_DICTVIEW:
+        if (o->v.p.a && !(o->kind == SK_ITER && o->sub == SIM_IT_RANGE))
+            fn(s, o->v.p.a, arg);
+        break;
+    case SK_WEAKREF:
+        if (o->v.p.b)
+            fn(s, o->v.p.b, arg);
+        break;
+    default:
+        break;
+    }
+}
+
+bool sim_str_equals(const Sim *s, SimId str, const char *name) { return str_is(s, str, name); }

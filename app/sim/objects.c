@@ -1,0 +1,422 @@
+/*
+ * objects: constructors, sizes (sys.getsizeof), tracking, traversal and the
+ * list operations, with CPython 3.11's allocation path for each type
+ * (sizes measured in oracle/measured e1 and by getsizeof on 3.11.7/3.12.1/
+ * 3.13.0; list over-allocation from Objects/listobject.c `list_resize`).
+ */
+#include "sim/sim.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+
+#define GC_HEAD 16u
+
+static SimId new_obj(Sim *s, SimKind k, size_t size, SimFreeList *fl, bool gc)
+{
+    bool from_fl = false;
+    PmPtr b = sim__obj_block(s, fl, size, gc, &from_fl);
+    SimId id = sim__alloc_record(s, k);
+    SimObj *o = &s->obj[id];
+    o->mem = b;
+    if (gc)
+        o->flags |= SIM_F_GCTYPE;
+    sim_event(s, SE_ALLOC, id, (uint32_t)size, from_fl);
+    return id;
+}
+
+static void set_payload(Sim *s, SimId id, size_t nwords)
+{
+    uint32_t cap = 0;
+    uint32_t h = slab_alloc(&s->slab, nwords, &cap);
+    s->obj[id].data = h;
+    s->obj[id].datacap = cap;
+    memset(slab_ptr(&s->slab, h), 0, cap * sizeof(uint32_t));
+}
+
+static inline SimId ret(Sim *s, SimId id)
+{
+    sim_incref(s, id);
+    return id;
+}
+
+/* ---- scalars --------------------------------------------------------------- */
+
+static unsigned int_digits(int64_t v)
+{
+    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    unsigned d = 0;
+    while (m) {
+        d++;
+        m >>= 30;
+    }
+    return d ? d : 1;
+}
+
+SimId sim_int(Sim *s, int64_t v)
+{
+    if (v >= -5 && v <= 256)
+        return ret(s, s->small_int[v + 5]);
+    SimId id = new_obj(s, SK_INT, 24 + 4 * int_digits(v), NULL, false);
+    s->obj[id].v.i = v;
+    return id;
+}
+
+SimId sim_int_big(Sim *s, int sign, const uint32_t *digits, uint32_t n)
+{
+    SimId id = new_obj(s, SK_INT, 24 + 4 * (size_t)n, NULL, false);
+    set_payload(s, id, n);
+    memcpy(slab_ptr(&s->slab, s->obj[id].data), digits, n * sizeof *digits);
+    s->obj[id].sub = 1;
+    s->obj[id].len = n;
+    s->obj[id].v.i = sign;
+    return id;
+}
+
+SimId sim_float(Sim *s, double v)
+{
+    SimId id = new_obj(s, SK_FLOAT, 24, &s->fl_float, false);
+    s->obj[id].v.f = v;
+    return id;
+}
+
+SimId sim_bool(Sim *s, bool v) { return ret(s, v ? s->true_ : s->false_); }
+SimId sim_none(Sim *s) { return ret(s, s->none); }
+
+/* width of a str: 1 ascii, 2 latin-1, 3 ucs2, 4 ucs4; *nchars code points */
+static unsigned str_width(const char *u, size_t n, size_t *nchars)
+{
+    unsigned w = 1;
+    size_t c = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char b = (unsigned char)u[i];
+        uint32_t cp;
+        size_t len = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+        if (len == 1)
+            cp = b;
+        else if (len == 2)
+            cp = (uint32_t)(b & 0x1f) << 6 | (i + 1 < n ? ((unsigned char)u[i + 1] & 0x3f) : 0);
+        else
+            cp = len == 3 ? 0x800 : 0x10000;
+        if (cp >= 0x10000)
+            w = 4;
+        else if (cp >= 0x100 && w < 3)
+            w = 3;
+        else if (cp >= 0x80 && w < 2)
+            w = 2;
+        i += len;
+        c++;
+    }
+    *nchars = c;
+    return w;
+}
+
+static size_t str_size(const Sim *s, unsigned width, size_t nchars)
+{
+    if (width == 1)
+        return s->prof->str_header + nchars + 1;
+    unsigned k = width == 2 ? 1 : width == 3 ? 2 : 4;
+    return s->prof->str_compact_header + (nchars + 1) * k;
+}
+
+static SimId new_str(Sim *s, const char *u, size_t n)
+{
+    size_t nchars;
+    unsigned w = str_width(u, n, &nchars);
+    SimId id = new_obj(s, SK_STR, str_size(s, w, nchars), NULL, false);
+    set_payload(s, id, n / 4 + 1);
+    memcpy(slab_ptr(&s->slab, s->obj[id].data), u, n);
+    s->obj[id].len = (uint32_t)n;
+    s->obj[id].cap = (uint32_t)nchars;
+    s->obj[id].sub = (uint8_t)w;
+    return id;
+}
+
+SimId sim_str(Sim *s, const char *u, size_t n)
+{
+    if (n == 0)
+        return ret(s, s->empty_str);
+    if (n == 1 || (n == 2 && ((unsigned char)u[0] & 0xe0) == 0xc0 &&
+                   (unsigned char)u[0] <= 0xc3)) {
+        unsigned c = n == 1 ? (unsigned char)u[0]
+                            : (((unsigned char)u[0] & 0x1fu) << 6 | ((unsigned char)u[1] & 0x3fu));
+        if (c < 256) { /* 1-character latin-1 strings are static singletons */
+            if (!s->char1[c]) {
+                SimId id = new_str(s, u, n);
+                pm_free(&s->pm, s->obj[id].mem);
+                s->obj[id].mem = PM_NULL;
+                s->obj[id].flags |= SIM_F_STATIC | SIM_F_SPECIAL;
+                if (s->prof->immortal_refcnt)
+                    s->obj[id].flags |= SIM_F_IMMORTAL;
+                s->obj[id].refcnt = s->prof->static_refcnt ? s->prof->static_refcnt : 1;
+                s->char1[c] = id;
+            }
+            return ret(s, s->char1[c]);
+        }
+    }
+    return new_str(s, u, n);
+}
+
+const char *sim_str_data(const Sim *s, SimId id, size_t *n)
+{
+    *n = s->obj[id].len;
+    if (!s->obj[id].data)
+        return "";
+    return (const char *)slab_ptr(&s->slab, s->obj[id].data);
+}
+
+static uint64_t hash_bytes(const char *p, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)p[i]) * 1099511628211ull;
+    return h;
+}
+
+static uint32_t intern_find(const Sim *s, const char *u, size_t n, uint64_t h)
+{
+    uint32_t mask = s->capinterned - 1, i = (uint32_t)h & mask;
+    for (;;) {
+        SimId e = s->interned[i];
+        if (!e)
+            return i;
+        size_t en;
+        const char *ed = sim_str_data(s, e, &en);
+        if (e != (SimId)-1 && en == n && memcmp(ed, u, n) == 0)
+            return i;
+        i = (i + 1) & mask;
+    }
+}
+
+SimId sim_str_intern(Sim *s, const char *u, size_t n)
+{
+    if (n <= 1)
+        return sim_str(s, u, n);
+    if (s->ninterned * 2 >= s->capinterned) {
+        SimId *old = s->interned;
+        uint32_t oldcap = s->capinterned;
+        s->capinterned = oldcap ? oldcap * 2 : 1024;
+        s->interned = xcalloc(s->capinterned, sizeof *s->interned);
+        s->ninterned = 0;
+        for (uint32_t i = 0; i < oldcap; i++) {
+            if (!old[i])
+                continue;
+            size_t en;
+            const char *ed = sim_str_data(s, old[i], &en);
+            s->interned[intern_find(s, ed, en, hash_bytes(ed, en))] = old[i];
+            s->ninterned++;
+        }
+        free(old);
+    }
+    uint64_t h = hash_bytes(u, n);
+    uint32_t slot = intern_find(s, u, n, h);
+    if (s->interned[slot])
+        return ret(s, s->interned[slot]);
+    SimId id = new_str(s, u, n);
+    s->obj[id].flags |= SIM_F_SPECIAL;
+    if (s->prof->interned_immortal)
+        s->obj[id].flags |= SIM_F_IMMORTAL | SIM_F_STATIC;
+    s->interned[slot] = id;
+    s->ninterned++;
+    return id;
+}
+
+void sim__unintern(Sim *s, SimId id)
+{
+    size_t n;
+    const char *u = sim_str_data(s, id, &n);
+    uint32_t mask = s->capinterned - 1;
+    uint32_t i = intern_find(s, u, n, hash_bytes(u, n));
+    if (s->interned[i] != id)
+        return;
+    /* delete with backward-shift so probing stays correct */
+    s->interned[i] = 0;
+    s->ninterned--;
+    for (uint32_t j = (i + 1) & mask; s->interned[j]; j = (j + 1) & mask) {
+        SimId e = s->interned[j];
+        s->interned[j] = 0;
+        size_t en;
+        const char *ed = sim_str_data(s, e, &en);
+        s->interned[intern_find(s, ed, en, hash_bytes(ed, en))] = e;
+    }
+}
+
+SimId sim_bytes(Sim *s, const uint8_t *data, size_t n)
+{
+    if (n == 0)
+        return ret(s, s->empty_bytes);
+    SimId id = new_obj(s, SK_BYTES, 33 + n, NULL, false);
+    set_payload(s, id, n / 4 + 1);
+    if (data)
+        memcpy(slab_ptr(&s->slab, s->obj[id].data), data, n);
+    s->obj[id].len = (uint32_t)n;
+    return id;
+}
+
+SimId sim_bytearray(Sim *s, const uint8_t *data, size_t n)
+{
+    SimId id = new_obj(s, SK_BYTEARRAY, 56, NULL, false);
+    set_payload(s, id, n / 4 + 1);
+    if (data && n)
+        memcpy(slab_ptr(&s->slab, s->obj[id].data), data, n);
+    s->obj[id].len = (uint32_t)n;
+    s->obj[id].cap = n ? (uint32_t)n + 1 : 0;
+    s->obj[id].mem2 = n ? pm_alloc(&s->pm, n + 1) : PM_NULL;
+    return id;
+}
+
+void sim_bytearray_resize(Sim *s, SimId id, size_t n)
+{
+    SimObj *o = &s->obj[id];
+    uint32_t cap = o->datacap;
+    o->data = slab_resize(&s->slab, o->data, &cap, n / 4 + 1, o->datacap);
+    o->datacap = cap;
+    if (n + 1 > o->cap) { /* bytearray_resize: grow by 1/8 extra */
+        size_t alloc = n + (n >> 3) + (n < 9 ? 3 : 6);
+        o->mem2 = pm_realloc(&s->pm, o->mem2, alloc);
+        o->cap = (uint32_t)alloc;
+    }
+    o->len = (uint32_t)n;
+}
+
+/* ---- containers ------------------------------------------------------- */
+
+SimId sim_list(Sim *s, size_t n)
+{
+    SimId id = new_obj(s, SK_LIST, 56, &s->fl_list, true);
+    SimObj *o = &s->obj[id];
+    o->len = o->cap = (uint32_t)n;
+    o->mem2 = n ? pm_alloc(&s->pm, n * 8) : PM_NULL;
+    set_payload(s, id, n ? n : 1);
+    sim_track(s, id);
+    return id;
+}
+
+SimId sim_tuple(Sim *s, size_t n)
+{
+    if (n == 0)
+        return ret(s, s->empty_tuple);
+    SimId id = new_obj(s, SK_TUPLE, 40 + 8 * n, n < SIM_TUPLE_MAXSAVE ? &s->fl_tuple[n] : NULL,
+                       true);
+    s->obj[id].len = (uint32_t)n;
+    set_payload(s, id, n);
+    sim_track(s, id);
+    return id;
+}
+
+void sim_tuple_set(Sim *s, SimId t, size_t i, SimId item) { sim_items(s, t)[i] = item; }
+
+SimId sim_dict(Sim *s)
+{
+    SimId id = new_obj(s, SK_DICT, 64, &s->fl_dict, true);
+    return id; /* dicts start untracked */
+}
+
+SimId sim_set(Sim *s)
+{
+    SimId id = new_obj(s, SK_SET, 216, NULL, true);
+    sim_track(s, id);
+    return id;
+}
+
+SimId sim_object(Sim *s) { return new_obj(s, SK_OBJECT, 16, NULL, false); }
+
+/* class layout extras: [name, mro, shared-key entries, shared-key usable] */
+enum { TY_NAME, TY_MRO, TY_NENTRIES, TY_USABLE };
+
+SimId sim_instance(Sim *s, SimId cls)
+{
+    /* 3.11 init_inline_values: the class's shared keys lose one usable slot
+     * per new instance (down to 1); the values array holds nentries+usable. */
+    uint32_t *ty = sim_items(s, cls);
+    if (ty[TY_USABLE] > 1)
+        ty[TY_USABLE]--;
+    size_t size = ty[TY_NENTRIES] + ty[TY_USABLE];
+    SimId id = new_obj(s, SK_INSTANCE, s->prof->instance_size, NULL, true);
+    SimObj *o = &s->obj[id];
+    o->type = cls;
+    o->mem2 = pm_alloc(&s->pm, ((size + 2 + 7) & ~(size_t)7) + 8 * size);
+    sim_incref(s, cls);
+    sim_track(s, id);
+    return id;
+}
+
+static size_t type_size(const Sim *s)
+{
+    return s->prof->version == SIM_V311 ? 1688 : s->prof->version == SIM_V312 ? 1704 : 1712;
+}
+
+SimId sim_type_new(Sim *s, SimId name, SimId base, SimId dict)
+{
+    SimId id = new_obj(s, SK_TYPE, type_size(s), NULL, true);
+    SimObj *o = &s->obj[id];
+    o->sub = SK_INSTANCE;
+    o->v.p.a = dict;
+    o->v.p.b = base;
+    set_payload(s, id, 4);
+    uint32_t *ty = sim_items(s, id);
+    ty[TY_NAME] = name;
+    ty[TY_USABLE] = 30; /* SHARED_KEYS_MAX_SIZE */
+    if (sim_dict_get_str(s, dict, "__del__"))
+        s->obj[id].flags |= SIM_F_SPECIAL;
+    /* __mro__ = (cls, base..., object): makes every class a cycle */
+    size_t depth = 1;
+    for (SimId b = base; b && s->obj[b].kind == SK_TYPE && s->obj[b].sub == SK_INSTANCE;
+         b = s->obj[b].v.p.b)
+        depth++;
+    SimId mro = sim_tuple(s, depth + 1);
+    size_t i = 0;
+    for (SimId b = id; b && s->obj[b].kind == SK_TYPE && s->obj[b].sub == SK_INSTANCE;
+         b = s->obj[b].v.p.b) {
+        sim_incref(s, b);
+        sim_tuple_set(s, mro, i++, b);
+    }
+    sim_tuple_set(s, mro, i, ret(s, s->type_object));
+    sim_items(s, id)[TY_MRO] = mro;
+    sim_track(s, id);
+    return id;
+}
+
+SimId sim_func(Sim *s, uint32_t code, SimId name, SimId globals, SimId defaults, SimId closure)
+{
+    SimId id = new_obj(s, SK_FUNC, s->prof->version == SIM_V311 ? 152 : 160, NULL, true);
+    s->obj[id].v.p.a = code;
+    s->obj[id].v.p.b = globals;
+    set_payload(s, id, 4);
+    uint32_t *p = sim_items(s, id);
+    p[0] = name, p[1] = defaults, p[2] = closure, p[3] = 0;
+    sim_track(s, id);
+    return id;
+}
+
+static SimId pair_obj(Sim *s, SimKind k, size_t size, SimId a, SimId b, bool gc)
+{
+    SimId id = new_obj(s, k, size, NULL, gc);
+    s->obj[id].v.p.a = a;
+    s->obj[id].v.p.b = b;
+    if (gc)
+        sim_track(s, id);
+    return id;
+}
+
+SimId sim_method(Sim *s, SimId func, SimId self) { return pair_obj(s, SK_METHOD, 64, func, self, true); }
+SimId sim_builtin(Sim *s, uint32_t index, SimId self) { return pair_obj(s, SK_BUILTIN, 72, index, self, true); }
+SimId sim_cell(Sim *s, SimId content) { return pair_obj(s, SK_CELL, 40, content, 0, true); }
+SimId sim_module(Sim *s, SimId name, SimId dict) { return pair_obj(s, SK_MODULE, 72, dict, name, true); }
+SimId sim_dictview(Sim *s, SimId d, int view)
+{
+    SimId id = pair_obj(s, SK_DICTVIEW, 40, d, 0, true);
+    s->obj[id].sub = (uint8_t)view;
+    return id;
+}
+
+SimId sim_range(Sim *s, int64_t start, int64_t stop, int64_t step)
+{
+    SimId id = new_obj(s, SK_RANGE, 48, NULL, false);
+    set_payload(s, id, 4);
+    int64_t *r = (int64_t *)(void *)sim_items(s, id);
+    r[0] = stop, r[1] = step;
+    s->obj[id].v.i = start;
+    return id;
+}

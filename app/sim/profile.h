@@ -1,0 +1,71 @@
+/*
+ * profile: the CPython versions the model can imitate, and every constant
+ * or rule that differs between them.
+ *
+ * A SimProfile is immutable data.  Each field names the CPython fact it
+ * encodes (see shared/reference/cpython-internals.md for the sources); the
+ * heap, the allocator and the collector read these fields instead of testing
+ * version numbers, so a new profile is a new table row.  Profiles that are
+ * only partly modelled say so in `partial_note`.
+ */
+#ifndef PYDIVE_SIM_PROFILE_H
+#define PYDIVE_SIM_PROFILE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef enum SimVersion { SIM_V311, SIM_V312, SIM_V313, SIM_V313T, SIM_V314 } SimVersion;
+
+/* One row of the startup `sys._debugmallocstats()` table: pools holding
+ * blocks of this class and blocks in use, as measured right after
+ * `python -S -s` started (oracle/measured/out/<ver>/a0_*). */
+typedef struct SimStartupClass {
+    uint16_t pools;
+    uint32_t in_use;
+} SimStartupClass;
+
+typedef struct SimProfile {
+    const char *name;         /* "3.11", as given to --python */
+    const char *measured;     /* the interpreter the numbers come from */
+    SimVersion version;
+    const char *partial_note; /* NULL when fully modelled */
+
+    /* pymalloc (obmalloc.c / pycore_obmalloc.h) */
+    uint32_t arena_size;        /* ARENA_SIZE: 1 MiB since 3.10 */
+    uint32_t pool_size;         /* POOL_SIZE: 16 KiB with the radix tree */
+    bool keep_one_empty_arena;  /* bpo-37257, 3.9+ */
+    uint8_t startup_arenas;     /* arenas mapped before the program runs */
+    uint8_t startup_unaligned;  /* how many of them hold 63 pools, not 64 */
+    SimStartupClass startup[32];
+    uint16_t startup_freelist[3]; /* dict, float, list objects parked at start */
+
+    /* cyclic GC (gcmodule.c 3.11, gc.c 3.13) */
+    int threshold[3];            /* (700,10,10); 3.13: (2000,10,10) */
+    bool gc_in_alloc;            /* 3.11: collect inside the allocation; 3.12+: eval breaker */
+    uint32_t startup_gc_count0;  /* count0 when the program's first line runs */
+    uint32_t startup_gc_count1;
+    uint32_t startup_tracked;    /* tracked objects of the interpreter itself */
+    uint32_t startup_frozen;     /* gc.get_freeze_count() at start (3.12: 375) */
+
+    /* reference counts */
+    int64_t immortal_refcnt;     /* 0 before PEP 683; else what getrefcount reports */
+    bool interned_immortal;      /* 3.12: every interned str is immortal */
+    int64_t static_refcnt;       /* 3.11: static objects start at 999999999 */
+    int64_t none_refcnt, true_refcnt, false_refcnt; /* 3.11 counts at first line */
+
+    /* object layout */
+    uint16_t str_header;         /* sizeof(PyASCIIObject): 48 in 3.11, 40 in 3.12+ */
+    uint16_t str_compact_header; /* sizeof(PyCompactUnicodeObject): 72 / 56 */
+    uint16_t instance_size;      /* getsizeof(plain instance): 56 in 3.11, 48 in 3.12+ */
+    bool dict_keys_freelist_shown; /* 3.13 reports PyDictKeysObjects */
+} SimProfile;
+
+/* Looks a profile up by its --python name ("3.11", "3.12", ...); NULL if
+ * unknown.  The returned pointer is static. */
+const SimProfile *sim_profile_find(const char *name);
+/* The profile used when none is asked for: the newest fully modelled one. */
+const SimProfile *sim_profile_default(void);
+/* Comma-separated list of accepted names, for usage messages. */
+const char *sim_profile_names(void);
+
+#endif

@@ -1,0 +1,446 @@
+/*
+ * pymalloc: the allocator model.  Behaviour follows the prose of
+ * cpython-internals.md §1 (which describes Objects/obmalloc.c of 3.11.2):
+ * pymalloc_alloc, allocate_from_new_pool, pymalloc_free, insert_to_usedpool,
+ * insert_to_freepool, new_arena, pymalloc_realloc.  Written from that
+ * description; no obmalloc code is reused.
+ */
+#include "sim/pymalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+
+#define NOBLOCK 0xffffu
+#define DUMMY_SIZE_IDX 0xffffu
+#define MAXBLOCKS 1024u
+#define INITIAL_ARENA_OBJECTS 16u
+
+static inline uint32_t class_size(unsigned c) { return 16u * (c + 1u); }
+
+uint32_t pm_blocks_per_pool(const PmHeap *h, unsigned c)
+{
+    return (h->pool_size - PM_POOL_OVERHEAD) / class_size(c);
+}
+
+static void emit(PmHeap *h, PmEventKind k, uint32_t arena, uint32_t pool)
+{
+    if (h->on_event)
+        h->on_event(h->event_ctx, k, arena, pool);
+}
+
+void pm_init(PmHeap *h, uint32_t arena_size, uint32_t pool_size, bool keep_one_empty,
+             uint32_t unaligned_first)
+{
+    memset(h, 0, sizeof *h);
+    h->arena_size = arena_size;
+    h->pool_size = pool_size;
+    h->pools_per_arena = arena_size / pool_size; /* 64: links_of relies on it */
+    h->keep_one_empty = keep_one_empty;
+    h->unused_arena_objects = PM_NONE;
+    h->usable_arenas = PM_NONE;
+    h->nfp2lasta = xmalloc((h->pools_per_arena + 1) * sizeof *h->nfp2lasta);
+    for (uint32_t i = 0; i <= h->pools_per_arena; i++)
+        h->nfp2lasta[i] = PM_NONE;
+    for (unsigned c = 0; c < PM_NCLASSES; c++)
+        h->usedpools[c] = PM_NONE;
+    h->unaligned_budget = unaligned_first;
+    h->mmap_next = 0x7ffff7a00000ull;   /* mmaps grow down from below the stack */
+    h->raw_brk = 0x555555600000ull;     /* malloc'ed memory grows up */
+    h->raw_free_head = PM_NONE;
+}
+
+void pm_fini(PmHeap *h)
+{
+    for (uint32_t i = 0; i < h->narenas_alloc; i++)
+        free(h->arenas[i].links);
+    free(h->arenas);
+    free(h->pools);
+    free(h->nfp2lasta);
+    free(h->free_addrs);
+    free(h->raw_size);
+    free(h->raw_addr);
+    memset(h, 0, sizeof *h);
+}
+
+/* ---- arenas --------------------------------------------------------- */
+
+static uint64_t mmap_arena(PmHeap *h)
+{
+    if (h->nfree_addrs > 0)
+        return h->free_addrs[--h->nfree_addrs];
+    h->mmap_next -= h->arena_size;
+    uint64_t a = h->mmap_next;
+    if (h->unaligned_budget > 0) {
+        h->unaligned_budget--;
+        a += 4096; /* page-aligned, not pool-aligned: one pool is lost */
+        h->mmap_next -= 4096;
+    }
+    return a;
+}
+
+static void grow_arena_records(PmHeap *h)
+{
+    uint32_t old = h->narenas_alloc;
+    uint32_t n = old ? old * 2 : INITIAL_ARENA_OBJECTS;
+    h->arenas = xrealloc(h->arenas, n * sizeof *h->arenas);
+    h->pools = xrealloc(h->pools, (size_t)n * h->pools_per_arena * sizeof *h->pools);
+    for (uint32_t i = old; i < n; i++) {
+        memset(&h->arenas[i], 0, sizeof h->arenas[i]);
+        h->arenas[i].nextarena = i + 1 < n ? i + 1 : PM_NONE;
+    }
+    h->unused_arena_objects = old;
+    h->narenas_alloc = n;
+}
+
+static uint32_t new_arena(PmHeap *h)
+{
+    if (h->unused_arena_objects == PM_NONE)
+        grow_arena_records(h);
+    uint32_t i = h->unused_arena_objects;
+    PmArena *a = &h->arenas[i];
+    h->unused_arena_objects = a->nextarena;
+    a->live = true;
+    a->address = mmap_arena(h);
+    a->ntotalpools = (uint16_t)h->pools_per_arena;
+    if (a->address % h->pool_size != 0)
+        a->ntotalpools--;
+    a->nfreepools = a->ntotalpools;
+    a->nextvirgin = 0;
+    a->freepools = PM_NONE;
+    a->nextarena = a->prevarena = PM_NONE;
+    if (!a->links)
+        a->links = xmalloc((size_t)h->pools_per_arena * MAXBLOCKS * sizeof *a->links);
+    h->ntimes_arena_allocated++;
+    h->narenas_current++;
+    if (h->narenas_current > h->narenas_highwater)
+        h->narenas_highwater = h->narenas_current;
+    emit(h, PM_EV_ARENA_NEW, i, 0);
+    return i;
+}
+
+static void free_arena(PmHeap *h, uint32_t i)
+{
+    PmArena *a = &h->arenas[i];
+    if (h->nfree_addrs == h->cap_free_addrs)
+        h->free_addrs = xgrow(h->free_addrs, &h->cap_free_addrs, h->nfree_addrs + 1,
+                              sizeof *h->free_addrs);
+    h->free_addrs[h->nfree_addrs++] = a->address;
+    a->live = false;
+    a->nextarena = h->unused_arena_objects;
+    h->unused_arena_objects = i;
+    h->narenas_current--;
+    emit(h, PM_EV_ARENA_FREE, i, 0);
+}
+
+/* ---- used-pool lists -------------------------------------------------- */
+
+static void usedpool_unlink(PmHeap *h, uint32_t pid)
+{
+    PmPool *p = &h->pools[pid];
+    if (p->prevpool != PM_NONE)
+        h->pools[p->prevpool].nextpool = p->nextpool;
+    else
+        h->usedpools[p->szidx] = p->nextpool;
+    if (p->nextpool != PM_NONE)
+        h->pools[p->nextpool].prevpool = p->prevpool;
+    p->nextpool = p->prevpool = PM_NONE;
+}
+
+static void usedpool_push_front(PmHeap *h, uint32_t pid)
+{
+    PmPool *p = &h->pools[pid];
+    uint32_t head = h->usedpools[p->szidx];
+    p->prevpool = PM_NONE;
+    p->nextpool = head;
+    if (head != PM_NONE)
+        h->pools[head].prevpool = pid;
+    h->usedpools[p->szidx] = pid;
+}
+
+static inline uint16_t *links_of(PmHeap *h, uint32_t pid)
+{
+    /* pools_per_arena is 64 for every profile: arena and pool sizes scale together */
+    return h->arenas[pid >> 6].links + (size_t)(pid & 63u) * MAXBLOCKS;
+}
+
+/* ---- allocation -------------------------------------------------------- */
+
+/* After taking a block: keep the free list non-empty by carving the next
+ * virgin block, or unlink the pool when it is full. */
+static void pool_extend(PmHeap *h, uint32_t pid)
+{
+    PmPool *p = &h->pools[pid];
+    if (p->freeblock != NOBLOCK)
+        return;
+    if (p->nextblock < p->maxblocks) {
+        p->freeblock = p->nextblock++;
+        links_of(h, pid)[p->freeblock] = NOBLOCK;
+    } else {
+        usedpool_unlink(h, pid);
+    }
+}
+
+static uint32_t take_pool(PmHeap *h)
+{
+    if (h->usable_arenas == PM_NONE) {
+        uint32_t n = new_arena(h);
+        h->usable_arenas = n;
+        h->nfp2lasta[h->arenas[n].nfreepools] = n;
+    }
+    uint32_t ai = h->usable_arenas;
+    PmArena *a = &h->arenas[ai];
+    if (h->nfp2lasta[a->nfreepools] == ai)
+        h->nfp2lasta[a->nfreepools] = PM_NONE;
+    if (a->nfreepools > 1)
+        h->nfp2lasta[a->nfreepools - 1] = ai;
+    uint32_t pid;
+    if (a->freepools != PM_NONE) {
+        pid = a->freepools;
+        a->freepools = h->pools[pid].nextfree;
+    } else {
+        uint32_t skip = a->ntotalpools < h->pools_per_arena ? 1 : 0;
+        pid = ai * h->pools_per_arena + a->nextvirgin + skip;
+        a->nextvirgin++;
+        h->pools[pid].szidx = DUMMY_SIZE_IDX;
+    }
+    a->nfreepools--;
+    if (a->nfreepools == 0) {
+        h->usable_arenas = a->nextarena;
+        if (a->nextarena != PM_NONE)
+            h->arenas[a->nextarena].prevarena = PM_NONE;
+        a->nextarena = a->prevarena = PM_NONE;
+    }
+    return pid;
+}
+
+static uint32_t alloc_from_new_pool(PmHeap *h, unsigned c)
+{
+    uint32_t pid = take_pool(h);
+    PmPool *p = &h->pools[pid];
+    bool reuse = p->szidx == c;
+    p->szidx = (uint16_t)c;
+    p->nextfree = PM_NONE;
+    usedpool_push_front(h, pid);
+    h->class_pools[c]++;
+    emit(h, PM_EV_POOL_INIT, pid / h->pools_per_arena, pid);
+    p->count = 1;
+    if (reuse) { /* header and free list survive from the last use */
+        uint32_t b = p->freeblock;
+        p->freeblock = links_of(h, pid)[b];
+        pool_extend(h, pid);
+        return (pid + 1) << 10 | b;
+    }
+    p->maxblocks = (uint16_t)pm_blocks_per_pool(h, c);
+    p->freeblock = 1;
+    p->nextblock = 2;
+    links_of(h, pid)[1] = NOBLOCK;
+    return (pid + 1) << 10 | 0u;
+}
+
+static PmPtr raw_alloc(PmHeap *h, size_t n)
+{
+    if (n == 0)
+        n = 1;
+    uint32_t i;
+    if (h->raw_free_head != PM_NONE) {
+        i = h->raw_free_head;
+        h->raw_free_head = (uint32_t)h->raw_addr[i];
+    } else {
+        if (h->nraw == h->cap_raw) {
+            size_t cap = h->cap_raw;
+            h->raw_size = xgrow(h->raw_size, &cap, h->nraw + 1, sizeof *h->raw_size);
+            h->raw_addr = xrealloc(h->raw_addr, cap * sizeof *h->raw_addr);
+            h->cap_raw = cap;
+        }
+        i = h->nraw++;
+    }
+    h->raw_size[i] = n;
+    h->raw_addr[i] = h->raw_brk + 16;
+    h->raw_brk += (n + 16 + 15) & ~(uint64_t)15;
+    h->raw_live_blocks++;
+    h->raw_live_bytes += n;
+    return PM_RAW_BIT | i;
+}
+
+static void raw_free(PmHeap *h, PmPtr p)
+{
+    uint32_t i = p & ~PM_RAW_BIT;
+    h->raw_live_blocks--;
+    h->raw_live_bytes -= h->raw_size[i];
+    h->raw_size[i] = 0;
+    h->raw_addr[i] = h->raw_free_head;
+    h->raw_free_head = i;
+}
+
+PmPtr pm_alloc(PmHeap *h, size_t n)
+{
+    if (n == 0 || n > PM_SMALL_REQUEST)
+        return raw_alloc(h, n);
+    unsigned c = (unsigned)((n - 1) >> 4);
+    uint32_t pid = h->usedpools[c];
+    h->class_in_use[c]++;
+    if (pid == PM_NONE)
+        return alloc_from_new_pool(h, c);
+    PmPool *p = &h->pools[pid];
+    uint32_t b = p->freeblock;
+    p->freeblock = links_of(h, pid)[b];
+    p->count++;
+    pool_extend(h, pid);
+    return (pid + 1) << 10 | b;
+}
+
+/* ---- freeing ------------------------------------------------------------ */
+
+static void usable_unlink(PmHeap *h, uint32_t ai)
+{
+    PmArena *a = &h->arenas[ai];
+    if (a->prevarena == PM_NONE)
+        h->usable_arenas = a->nextarena;
+    else
+        h->arenas[a->prevarena].nextarena = a->nextarena;
+    if (a->nextarena != PM_NONE)
+        h->arenas[a->nextarena].prevarena = a->prevarena;
+}
+
+static void insert_to_freepool(PmHeap *h, uint32_t pid)
+{
+    PmPool *p = &h->pools[pid];
+    uint32_t ai = pid / h->pools_per_arena;
+    PmArena *a = &h->arenas[ai];
+    usedpool_unlink(h, pid);
+    h->class_pools[p->szidx]--;
+    emit(h, PM_EV_POOL_EMPTY, ai, pid);
+    p->nextfree = a->freepools;
+    a->freepools = pid;
+    uint32_t nf = ++a->nfreepools;
+    uint32_t lastnf = h->nfp2lasta[nf - 1];
+    if (lastnf == ai) {
+        uint32_t prev = a->prevarena;
+        h->nfp2lasta[nf - 1] =
+            (prev != PM_NONE && h->arenas[prev].nfreepools == nf - 1) ? prev : PM_NONE;
+    }
+    if (nf == a->ntotalpools && (a->nextarena != PM_NONE || !h->keep_one_empty)) {
+        usable_unlink(h, ai);
+        free_arena(h, ai);
+        return;
+    }
+    if (nf == 1) { /* was full: becomes the head of usable_arenas */
+        a->nextarena = h->usable_arenas;
+        a->prevarena = PM_NONE;
+        if (h->usable_arenas != PM_NONE)
+            h->arenas[h->usable_arenas].prevarena = ai;
+        h->usable_arenas = ai;
+        if (h->nfp2lasta[1] == PM_NONE)
+            h->nfp2lasta[1] = ai;
+        return;
+    }
+    if (h->nfp2lasta[nf] == PM_NONE)
+        h->nfp2lasta[nf] = ai;
+    if (ai == lastnf)
+        return;
+    /* out of order: move just after lastnf */
+    usable_unlink(h, ai);
+    PmArena *l = &h->arenas[lastnf];
+    a->prevarena = lastnf;
+    a->nextarena = l->nextarena;
+    if (l->nextarena != PM_NONE)
+        h->arenas[l->nextarena].prevarena = ai;
+    l->nextarena = ai;
+}
+
+void pm_free(PmHeap *h, PmPtr ptr)
+{
+    if (ptr == PM_NULL)
+        return;
+    if (pm_is_raw(ptr)) {
+        raw_free(h, ptr);
+        return;
+    }
+    uint32_t pid = (ptr >> 10) - 1, b = ptr & 1023u;
+    PmPool *p = &h->pools[pid];
+    uint16_t *links = links_of(h, pid);
+    uint16_t lastfree = p->freeblock;
+    links[b] = lastfree;
+    p->freeblock = (uint16_t)b;
+    p->count--;
+    h->class_in_use[p->szidx]--;
+    if (lastfree == NOBLOCK) { /* was full: back to the front of usedpools */
+        usedpool_push_front(h, pid);
+        return;
+    }
+    if (p->count == 0)
+        insert_to_freepool(h, pid);
+}
+
+size_t pm_block_size(const PmHeap *h, PmPtr p)
+{
+    if (p == PM_NULL)
+        return 0;
+    if (pm_is_raw(p))
+        return h->raw_size[p & ~PM_RAW_BIT];
+    return class_size(h->pools[(p >> 10) - 1].szidx);
+}
+
+PmPtr pm_realloc(PmHeap *h, PmPtr p, size_t n)
+{
+    if (p == PM_NULL)
+        return pm_alloc(h, n);
+    if (pm_is_raw(p)) { /* a system block is never adopted by pymalloc */
+        uint32_t i = p & ~PM_RAW_BIT;
+        h->raw_live_bytes -= h->raw_size[i];
+        h->raw_size[i] = n ? n : 1;
+        h->raw_live_bytes += h->raw_size[i];
+        return p;
+    }
+    size_t size = pm_block_size(h, p);
+    if (n <= size && 4 * n > 3 * size)
+        return p; /* same class, or shrinking by less than a quarter */
+    PmPtr q = pm_alloc(h, n);
+    pm_free(h, p);
+    return q;
+}
+
+uint64_t pm_address(const PmHeap *h, PmPtr p)
+{
+    if (p == PM_NULL)
+        return 0;
+    if (pm_is_raw(p))
+        return h->raw_addr[p & ~PM_RAW_BIT];
+    uint32_t pid = (p >> 10) - 1, b = p & 1023u;
+    const PmArena *a = &h->arenas[pid / h->pools_per_arena];
+    uint64_t base = a->address & ~(uint64_t)(h->pool_size - 1);
+    uint64_t pool = base + (uint64_t)(pid % h->pools_per_arena) * h->pool_size;
+    return pool + PM_POOL_OVERHEAD + (uint64_t)b * class_size(h->pools[pid].szidx);
+}
+
+void pm_stats(const PmHeap *h, PmStats *s)
+{
+    memset(s, 0, sizeof *s);
+    for (unsigned c = 0; c < PM_NCLASSES; c++) {
+        uint32_t bpp = pm_blocks_per_pool(h, c), size = class_size(c);
+        s->pools[c] = h->class_pools[c];
+        s->in_use[c] = h->class_in_use[c];
+        s->avail[c] = (uint64_t)h->class_pools[c] * bpp - h->class_in_use[c];
+        s->bytes_allocated += s->in_use[c] * size;
+        s->bytes_available += s->avail[c] * size;
+        s->bytes_pool_headers += (uint64_t)h->class_pools[c] * PM_POOL_OVERHEAD;
+        s->bytes_quantization +=
+            (uint64_t)h->class_pools[c] * (h->pool_size - PM_POOL_OVERHEAD - bpp * size);
+    }
+    for (uint32_t i = 0; i < h->narenas_alloc; i++) {
+        const PmArena *a = &h->arenas[i];
+        if (!a->live)
+            continue;
+        s->unused_pools += a->nfreepools;
+        if (a->ntotalpools < h->pools_per_arena)
+            s->unaligned_arenas++;
+    }
+    s->arenas_total = h->ntimes_arena_allocated;
+    s->arenas_current = h->narenas_current;
+    s->arenas_reclaimed = h->ntimes_arena_allocated - h->narenas_current;
+    s->arenas_highwater = h->narenas_highwater;
+    s->raw_blocks = h->raw_live_blocks;
+    s->raw_bytes = h->raw_live_bytes;
+}

@@ -1,0 +1,122 @@
+/*
+ * pymalloc: a model of CPython's small-object allocator (Objects/obmalloc.c).
+ *
+ * It owns arenas, pools and blocks, exactly as obmalloc lays them out:
+ * requests of 1..512 bytes go to one of 32 size classes of 16-byte steps;
+ * pools of one class are carved lazily and keep a LIFO list of free blocks;
+ * `usedpools` lists per class, free-pool lists per arena, and the
+ * `usable_arenas` list sorted by free pools (kept with nfp2lasta);
+ * a wholly free arena is unmapped unless it is the last usable one (3.9+).
+ * Other requests go to a modelled system malloc.  No memory of the model is
+ * handed out: a PmPtr is a handle, and pm_address() gives the address the
+ * block would have, for id().
+ *
+ * Nothing here allocates per block; per arena the model keeps one array of
+ * 16-bit free-list links.
+ */
+#ifndef PYDIVE_SIM_PYMALLOC_H
+#define PYDIVE_SIM_PYMALLOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define PM_NULL 0u
+#define PM_RAW_BIT 0x80000000u
+#define PM_NCLASSES 32
+#define PM_SMALL_REQUEST 512
+#define PM_POOL_OVERHEAD 48
+#define PM_NONE 0xffffffffu
+
+/* A block handle: 0 is NULL; pymalloc blocks are ((pool + 1) << 10 | block);
+ * system-malloc blocks have PM_RAW_BIT set. */
+typedef uint32_t PmPtr;
+
+typedef enum PmEventKind {
+    PM_EV_ARENA_NEW, PM_EV_ARENA_FREE, PM_EV_POOL_INIT, PM_EV_POOL_EMPTY
+} PmEventKind;
+
+typedef void (*PmEventFn)(void *ctx, PmEventKind kind, uint32_t arena, uint32_t pool);
+
+typedef struct PmPool {
+    uint16_t szidx;      /* size class; 0xffff when never used */
+    uint16_t count;      /* blocks allocated (ref.count) */
+    uint16_t freeblock;  /* head of the LIFO free list, 0xffff = empty */
+    uint16_t nextblock;  /* next never-used block (nextoffset) */
+    uint16_t maxblocks;  /* blocks per pool for szidx */
+    uint32_t nextpool, prevpool; /* usedpools list of the class */
+    uint32_t nextfree;   /* the arena's freepools list */
+} PmPool;
+
+typedef struct PmArena {
+    bool live;
+    uint64_t address;        /* simulated mmap address */
+    uint16_t ntotalpools;    /* 64, or 63 when not pool-aligned */
+    uint16_t nfreepools;     /* free + never-used pools */
+    uint16_t nextvirgin;     /* pools carved so far (pool_address) */
+    uint32_t freepools;      /* head pool id of freed pools */
+    uint32_t nextarena, prevarena; /* usable_arenas, or unused records */
+    uint16_t *links;         /* free-list links: [pool][block] */
+} PmArena;
+
+typedef struct PmStats {
+    uint32_t pools[PM_NCLASSES];     /* pools with at least one block in use */
+    uint64_t in_use[PM_NCLASSES];    /* blocks in use */
+    uint64_t avail[PM_NCLASSES];     /* pools*blocks_per_pool - in_use */
+    uint64_t arenas_total, arenas_reclaimed, arenas_highwater, arenas_current;
+    uint64_t unused_pools, unaligned_arenas;
+    uint64_t bytes_allocated, bytes_available, bytes_pool_headers, bytes_quantization;
+    uint64_t raw_blocks, raw_bytes;
+} PmStats;
+
+typedef struct PmHeap {
+    uint32_t arena_size, pool_size, pools_per_arena;
+    bool keep_one_empty;
+    PmArena *arenas;
+    uint32_t narenas_alloc;          /* records allocated (16, 32, 64, ...) */
+    uint32_t unused_arena_objects;   /* record list without an arena */
+    uint32_t usable_arenas;          /* sorted by increasing nfreepools */
+    uint32_t *nfp2lasta;             /* [nfreepools] -> rightmost arena */
+    PmPool *pools;                   /* [arena * pools_per_arena + k] */
+    uint32_t usedpools[PM_NCLASSES];
+    uint32_t class_pools[PM_NCLASSES];
+    uint64_t class_in_use[PM_NCLASSES];
+    uint64_t ntimes_arena_allocated, narenas_current, narenas_highwater;
+    uint32_t unaligned_budget;       /* next mmaps that come back unaligned */
+    /* address model of mmap */
+    uint64_t mmap_next;
+    uint64_t *free_addrs;
+    size_t nfree_addrs, cap_free_addrs;
+    /* modelled system malloc */
+    uint64_t *raw_size;              /* by raw index; 0 = free slot */
+    uint64_t *raw_addr;
+    uint32_t nraw, raw_free_head;
+    size_t cap_raw;
+    uint64_t raw_live_blocks, raw_live_bytes, raw_brk;
+    PmEventFn on_event;
+    void *event_ctx;
+} PmHeap;
+
+/* Sets up an empty heap; `unaligned_first` of the first mmaps lose a pool to
+ * alignment, later ones are pool-aligned. */
+void pm_init(PmHeap *h, uint32_t arena_size, uint32_t pool_size, bool keep_one_empty,
+             uint32_t unaligned_first);
+void pm_fini(PmHeap *h);
+
+/* PyObject_Malloc / PyObject_Free / PyObject_Realloc.  n = 0 or n > 512
+ * goes to the system allocator.  Never fails. */
+PmPtr pm_alloc(PmHeap *h, size_t n);
+void pm_free(PmHeap *h, PmPtr p);
+PmPtr pm_realloc(PmHeap *h, PmPtr p, size_t n);
+
+/* Size of the block (its class size, or the raw request). */
+size_t pm_block_size(const PmHeap *h, PmPtr p);
+/* The address the block would have in CPython's process. */
+uint64_t pm_address(const PmHeap *h, PmPtr p);
+static inline bool pm_is_raw(PmPtr p) { return (p & PM_RAW_BIT) != 0; }
+
+void pm_stats(const PmHeap *h, PmStats *out);
+/* Blocks per pool of class c. */
+uint32_t pm_blocks_per_pool(const PmHeap *h, unsigned c);
+
+#endif

@@ -1,0 +1,300 @@
+/*
+ * sim: the simulated CPython heap — objects, types, reference counts,
+ * free lists, weak references, and the event ring a view reads.
+ *
+ * Every Python object of a pyrun program is a record in one compact table
+ * (SimObj, addressed by a SimId); its memory is a pymalloc block (or a
+ * modelled malloc) of the size CPython would allocate, and its refcount
+ * moves where CPython's moves.  Payloads (items, entries, characters) live
+ * in a shared slab.  The heap performs no I/O; where CPython would run
+ * Python code (a __del__ method, a weakref callback) it calls the hooks the
+ * host installed.  The collector is in gc.h, statistics in stats.h.
+ */
+#ifndef PYDIVE_SIM_SIM_H
+#define PYDIVE_SIM_SIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sim/profile.h"
+#include "sim/pymalloc.h"
+#include "sim/slab.h"
+
+typedef uint32_t SimId; /* 0 = NULL */
+
+typedef enum SimKind {
+    SK_FREE, SK_SENTINEL, SK_NONE, SK_BOOL, SK_INT, SK_FLOAT, SK_STR, SK_BYTES,
+    SK_BYTEARRAY, SK_LIST, SK_TUPLE, SK_DICT, SK_SET, SK_OBJECT, SK_TYPE,
+    SK_INSTANCE, SK_FUNC, SK_METHOD, SK_BUILTIN, SK_WEAKREF, SK_CELL, SK_MODULE,
+    SK_RANGE, SK_ITER, SK_DICTVIEW, SK_NOTIMPL, SK_COUNT
+} SimKind;
+
+/* flags */
+#define SIM_F_TRACKED 0x01u
+#define SIM_F_FINALIZED 0x02u   /* __del__ already ran (PEP 442) */
+#define SIM_F_COLLECTING 0x04u
+#define SIM_F_UNREACHABLE 0x08u
+#define SIM_F_STATIC 0x10u      /* no memory of its own (startup/static object) */
+#define SIM_F_IMMORTAL 0x20u    /* PEP 683: refcount never moves */
+#define SIM_F_SPECIAL 0x40u     /* str: interned; type: defines __del__ */
+#define SIM_F_GCTYPE 0x80u      /* allocated with a GC header */
+
+#define SIM_GEN_PERMANENT 3
+
+/* iterator kinds (SimObj.sub of SK_ITER) and view kinds (SK_DICTVIEW) */
+enum { SIM_IT_LIST, SIM_IT_TUPLE, SIM_IT_RANGE, SIM_IT_STR, SIM_IT_DICT, SIM_IT_SET, SIM_IT_BYTES };
+enum { SIM_VIEW_KEYS, SIM_VIEW_VALUES, SIM_VIEW_ITEMS };
+
+typedef struct SimObj {
+    uint8_t kind;        /* SimKind */
+    uint8_t flags;       /* SIM_F_* */
+    uint8_t gen;         /* GC generation 0..2 or SIM_GEN_PERMANENT */
+    uint8_t sub;         /* per kind: str width, iterator kind, type's instance kind */
+    SimId type;          /* class of an instance (owned reference); 0 for built-in kinds */
+    int64_t refcnt;
+    PmPtr mem;           /* the object's own block */
+    PmPtr mem2;          /* its second allocation: items, keys, values, buffer, table */
+    uint32_t len;        /* items / bytes / entries / attributes */
+    uint32_t cap;        /* allocated items (list), keys log2 size (dict), ... */
+    uint32_t data;       /* slab chunk of the payload */
+    uint32_t datacap;    /* words in that chunk */
+    SimId weaklist;      /* first weak reference to this object */
+    uint32_t gc_prev, gc_next; /* generation list */
+    int64_t gc_refs;     /* working count during a collection */
+    union {
+        int64_t i;
+        double f;
+        struct { SimId a, b; } p;
+    } v;
+} SimObj;
+
+typedef struct SimHooks {
+    void *ctx;
+    /* Runs type(obj).__del__(obj); obj has a borrowed reference. */
+    void (*finalize)(void *ctx, SimId obj);
+    /* Calls fn(arg) and drops the result; fn and arg are borrowed. */
+    void (*call1)(void *ctx, SimId fn, SimId arg);
+    /* Tells the host a function object died (to drop its code). */
+    void (*func_freed)(void *ctx, uint32_t code);
+} SimHooks;
+
+typedef enum SimEventKind {
+    SE_ALLOC, SE_FREE, SE_ARENA_NEW, SE_ARENA_FREE, SE_POOL_INIT, SE_POOL_EMPTY,
+    SE_GC_START, SE_GC_PHASE, SE_GC_DONE, SE_FINALIZE, SE_WEAKREF_CB, SE_RESURRECT,
+    SE_TRACK, SE_UNTRACK, SE_FREELIST_PUT, SE_FREELIST_TAKE
+} SimEventKind;
+
+typedef struct SimEvent {
+    uint64_t seq;
+    uint8_t kind;   /* SimEventKind */
+    uint8_t okind;  /* SimKind of obj, when there is one */
+    uint16_t gen;
+    SimId obj;
+    uint32_t a, b;  /* per kind: block size, arena, pool, phase, counts */
+} SimEvent;
+
+#define SIM_EVENT_RING 4096u
+
+typedef struct SimGen {
+    uint32_t head;       /* sentinel id */
+    int threshold;
+    int count;
+} SimGen;
+
+typedef struct SimGcState {
+    SimGen gen[3];
+    uint32_t permanent;  /* sentinel of gc.freeze()'s generation */
+    bool enabled, collecting, scheduled;
+    uint64_t long_lived_total, long_lived_pending;
+    uint64_t startup_tracked; /* interpreter objects not modelled one by one */
+    uint64_t startup_frozen;  /* of those, the ones in the permanent generation */
+    unsigned debug;      /* DEBUG_SAVEALL = 32 */
+    SimId garbage;       /* gc.garbage list */
+    SimId callbacks;     /* gc.callbacks list */
+    uint64_t collections[3], collected[3], uncollectable[3];
+    int run_gen, run_phase;   /* the collection being stepped */
+    long run_m, run_n;        /* collected, uncollectable so far */
+    bool ran_code;            /* a finalizer or callback ran in this collection */
+    bool un_weak, un_final;   /* the trash has weakrefs / objects with __del__ */
+    size_t un_count;          /* objects in the trash */
+} SimGcState;
+
+#define SIM_TUPLE_MAXSAVE 21
+
+typedef struct SimFreeList {
+    PmPtr *blocks;
+    uint32_t n, max;
+} SimFreeList;
+
+typedef struct Sim {
+    const SimProfile *prof;
+    PmHeap pm;
+    SimSlab slab;
+    SimObj *obj;
+    uint32_t nobj, capobj, free_head, nlive;
+    /* singletons and caches */
+    SimId none, true_, false_, notimpl, empty_tuple, empty_str, empty_bytes;
+    SimId small_int[262];        /* -5 .. 256 */
+    SimId char1[256];            /* 1-character latin-1 strings */
+    SimId byte1[256];
+    SimId types[SK_COUNT];       /* built-in type objects */
+    SimId type_type, type_object;
+    /* interned strings: open addressing on content */
+    SimId *interned;
+    uint32_t ninterned, capinterned;
+    /* free lists (blocks stay "in use" for pymalloc) */
+    SimFreeList fl_float, fl_list, fl_dict, fl_keys, fl_tuple[SIM_TUPLE_MAXSAVE];
+    SimGcState gc;
+    SimEvent ring[SIM_EVENT_RING];
+    uint64_t nevents;
+    SimHooks hooks;
+    uint32_t dealloc_depth;      /* trashcan */
+    SimId *deferred;
+    size_t ndeferred, capdeferred;
+    uint64_t tracked_count;      /* objects currently tracked */
+} Sim;
+
+/* ---- lifecycle ---------------------------------------------------------- */
+/* Builds the startup heap of `prof` (allocator state, singletons, types).
+ * Returns a heap the caller frees with sim_free. */
+Sim *sim_new(const SimProfile *prof);
+void sim_free(Sim *s);
+void sim_set_hooks(Sim *s, const SimHooks *h);
+
+static inline SimObj *sim_obj(const Sim *s, SimId id) { return &s->obj[id]; }
+static inline SimKind sim_kind(const Sim *s, SimId id) { return (SimKind)s->obj[id].kind; }
+
+/* ---- references ---------------------------------------------------------- */
+void sim_incref(Sim *s, SimId id);
+/* Drops a reference; at zero the object is deallocated as CPython would
+ * (finalizer, weakref callbacks, contents in CPython's order, memory). */
+void sim_decref(Sim *s, SimId id);
+static inline void sim_xdecref(Sim *s, SimId id) { if (id) sim_decref(s, id); }
+/* What sys.getrefcount reports for an object held by `extra` temporaries. */
+int64_t sim_refcount(const Sim *s, SimId id);
+
+/* ---- events --------------------------------------------------------------- */
+void sim_event(Sim *s, SimEventKind k, SimId obj, uint32_t a, uint32_t b);
+/* Copies up to `max` events with seq >= since into out; returns how many. */
+size_t sim_events_since(const Sim *s, uint64_t since, SimEvent *out, size_t max);
+
+/* ---- object creation (each returns a new reference) --------------------- */
+SimId sim_int(Sim *s, int64_t v);
+/* A big int (sub = 1): sign and n base-2^30 digits, little-endian. */
+SimId sim_int_big(Sim *s, int sign, const uint32_t *digits, uint32_t n);
+SimId sim_float(Sim *s, double v);
+SimId sim_bool(Sim *s, bool v);
+SimId sim_none(Sim *s);
+SimId sim_str(Sim *s, const char *utf8, size_t n);
+SimId sim_str_intern(Sim *s, const char *utf8, size_t n);
+SimId sim_bytes(Sim *s, const uint8_t *data, size_t n); /* data NULL: zeros */
+SimId sim_bytearray(Sim *s, const uint8_t *data, size_t n);
+SimId sim_list(Sim *s, size_t n);           /* n items preset to None? no: NULL slots */
+SimId sim_tuple(Sim *s, size_t n);          /* slots NULL; fill with sim_tuple_set */
+SimId sim_dict(Sim *s);
+/* A dict sized for n entries, as BUILD_MAP / dict literals make it. */
+SimId sim_dict_presized(Sim *s, size_t n, bool str_keys);
+SimId sim_set(Sim *s);
+SimId sim_object(Sim *s);
+SimId sim_instance(Sim *s, SimId cls);
+SimId sim_type_new(Sim *s, SimId name, SimId base, SimId dict);
+SimId sim_func(Sim *s, uint32_t code, SimId name, SimId globals, SimId defaults, SimId closure);
+SimId sim_method(Sim *s, SimId func, SimId self);
+SimId sim_builtin(Sim *s, uint32_t index, SimId self);
+SimId sim_cell(Sim *s, SimId content);
+SimId sim_module(Sim *s, SimId name, SimId dict);
+SimId sim_range(Sim *s, int64_t start, int64_t stop, int64_t step);
+SimId sim_iter(Sim *s, SimId over);         /* NULL if not iterable */
+/* Next item (new reference) or 0 when exhausted. */
+SimId sim_iter_next(Sim *s, SimId it);
+SimId sim_dictview(Sim *s, SimId dict, int view);
+/* A weak reference to obj (NULL if obj cannot be weakly referenced). */
+SimId sim_weakref(Sim *s, SimId obj, SimId callback);
+
+/* ---- accessors ---------------------------------------------------------- */
+static inline SimId *sim_items(const Sim *s, SimId id) { return slab_ptr(&s->slab, s->obj[id].data); }
+const char *sim_str_data(const Sim *s, SimId id, size_t *n);
+bool sim_str_equals(const Sim *s, SimId str, const char *text);
+uint64_t sim_id_address(const Sim *s, SimId id);
+SimId sim_type_of(const Sim *s, SimId id);      /* borrowed */
+const char *sim_type_name(const Sim *s, SimId id);   /* of the object's type */
+const char *sim_kind_name(SimKind k);
+bool sim_is_gc_type(const Sim *s, SimId id);
+/* getsizeof() */
+size_t sim_sizeof(const Sim *s, SimId id);
+bool sim_is_tracked(const Sim *s, SimId id);
+void sim_track(Sim *s, SimId id);
+void sim_untrack(Sim *s, SimId id);
+/* May the object be tracked (dict tracking rule, _PyObject_GC_MAY_BE_TRACKED)? */
+bool sim_may_be_tracked(const Sim *s, SimId id);
+
+/* ---- lists and tuples --------------------------------------------------- */
+void sim_list_append(Sim *s, SimId list, SimId item);  /* steals item */
+void sim_list_set(Sim *s, SimId list, size_t i, SimId item); /* steals; drops old */
+void sim_list_resize(Sim *s, SimId list, size_t n);    /* CPython list_resize */
+/* Exactly n slots of room (list_preallocate_exact, list_new_prealloc). */
+void sim_list_reserve_exact(Sim *s, SimId list, size_t n);
+SimId sim_list_pop(Sim *s, SimId list, size_t i);      /* returns the reference */
+void sim_list_clear(Sim *s, SimId list);
+void sim_list_del(Sim *s, SimId list, size_t i);
+void sim_list_insert(Sim *s, SimId list, size_t i, SimId item);
+void sim_tuple_set(Sim *s, SimId t, size_t i, SimId item); /* steals, fills a new tuple */
+void sim_bytearray_resize(Sim *s, SimId ba, size_t n);
+
+/* ---- dicts and sets (dict.c); keys must be hashable ---------------------- */
+/* Returns false (and does nothing) when the key is unhashable. */
+bool sim_hashable(const Sim *s, SimId key);
+uint64_t sim_hash(const Sim *s, SimId key);
+bool sim_equal(const Sim *s, SimId a, SimId b);
+SimId sim_dict_get(const Sim *s, SimId d, SimId key);           /* borrowed or 0 */
+SimId sim_dict_get_str(const Sim *s, SimId d, const char *name); /* borrowed or 0 */
+void sim_dict_set(Sim *s, SimId d, SimId key, SimId value);     /* steals both */
+bool sim_dict_del(Sim *s, SimId d, SimId key);                  /* false if absent */
+void sim_dict_clear(Sim *s, SimId d);
+/* i-th live entry in insertion order, from *pos; false at the end. Borrowed. */
+bool sim_dict_next(const Sim *s, SimId d, uint32_t *pos, SimId *key, SimId *value);
+bool sim_set_add(Sim *s, SimId set, SimId key);                 /* steals key */
+bool sim_set_contains(const Sim *s, SimId set, SimId key);
+bool sim_set_discard(Sim *s, SimId set, SimId key);
+/* set_table_resize(minused): the smallest power of two above minused. */
+void sim_set_presize(Sim *s, SimId set, size_t minused);
+
+/* ---- instances and types ------------------------------------------------- */
+SimId sim_attr_get(const Sim *s, SimId inst, SimId name);       /* borrowed or 0 */
+void sim_attr_set(Sim *s, SimId inst, SimId name, SimId value); /* steals value */
+bool sim_attr_del(Sim *s, SimId inst, SimId name);
+/* The instance's __dict__ (materialised on first request, as 3.11 does). */
+SimId sim_instance_dict(Sim *s, SimId inst);                    /* borrowed */
+/* Looks `name` up along the class and its bases; borrowed or 0. */
+SimId sim_type_lookup(const Sim *s, SimId cls, const char *name);
+bool sim_is_subtype(const Sim *s, SimId cls, SimId base);
+
+/* ---- weak references -------------------------------------------------- */
+/* Clears every weakref to obj and calls the callbacks (PyObject_ClearWeakRefs). */
+void sim_clear_weakrefs(Sim *s, SimId obj, bool call_callbacks);
+
+/* ---- free lists ------------------------------------------------------- */
+/* Empties every type free list (what a full collection does). */
+void sim_clear_freelists(Sim *s);
+
+/* Calls fn on every object `id` refers to (tp_traverse order). */
+typedef void (*SimVisit)(Sim *s, SimId ref, void *arg);
+void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg);
+
+/* internal helpers shared by the sim files */
+SimId sim__alloc_record(Sim *s, SimKind k);
+void sim__free_record(Sim *s, SimId id);
+void sim__gc_on_alloc(Sim *s);
+void sim__gc_on_free(Sim *s);
+void sim__dealloc(Sim *s, SimId id);
+void sim__dict_free_payload(Sim *s, SimId d);
+size_t sim__dict_sizeof(const Sim *s, SimId d);
+size_t sim__set_sizeof(const Sim *s, SimId d);
+void sim__gc_list_append(Sim *s, uint32_t head, SimId id);
+void sim__gc_list_remove(Sim *s, SimId id);
+void sim__unintern(Sim *s, SimId id);
+void sim__weakref_unlink(Sim *s, SimId wr);
+PmPtr sim__obj_block(Sim *s, SimFreeList *fl, size_t size, bool gc, bool *from_fl);
+
+#endif
