@@ -14,14 +14,16 @@ const CliCommand cli_commands[] = {
     {"validate", "[PATH...]", "check lesson files; prints file:line:col errors", cmd_validate},
     {"progress", "[--profile NAME] [--json]", "show your saved progress", cmd_progress},
     {"reset", "[--profile NAME] [--chapter N] [--yes]", "forget saved progress", cmd_reset},
-    {"render", "SCREEN [--size WxH] [--profile NAME]",
-     "print a screen as text (home, help, dashboard, chapter:N, chapter:N:SECTION, search:TEXT)", cmd_render},
+    {"render", "SCREEN [--size WxH] [--program FILE.py [--step N] [--python VER]]",
+     "print a screen as text: home, help, dashboard, chapter:N[:SECTION], search:TEXT, program, view:arena|memory|graph|gc", cmd_render},
     {"assess", "[--chapter N] [--profile NAME]",
      "take a chapter check, or the stage assessment, as plain prompts", cmd_assess},
     {"stage", "[--json] [--profile NAME]", "your skill stage per competency and overall", cmd_stage},
     {"roadmap", "[--track T] [--profile NAME]", "what to learn next for your goal", cmd_roadmap},
     {"review", "[--profile NAME]", "answer the missed items due today (SM-2)", cmd_review},
-    {"run", "FILE.py [--python VER] [--trace] [--stats] [--json]", "run a Python program on the simulated CPython", cmd_run},
+    {"run", "FILE.py [--python VER] [--trace] [--stats] [--json] [--watch [--views LIST]]",
+     "run a Python program on the simulated CPython (--watch: step it with live views)",
+     cmd_run},
 };
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
 

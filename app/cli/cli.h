@@ -50,5 +50,8 @@ int cmd_stage(int argc, char **argv);
 int cmd_roadmap(int argc, char **argv);
 int cmd_review(int argc, char **argv);
 int cmd_run(int argc, char **argv);
+struct SimProfile;
+/* run --watch: the program screen in the terminal (cmd_watch.c). */
+int cmd_watch(const char *path, const struct SimProfile *prof, const char *views);
 
 #endif

@@ -12,6 +12,8 @@
 #include "cli/session.h"
 #include "view/app.h"
 #include "view/canvas.h"
+#include "view/program.h"
+#include "view/views.h"
 
 static bool parse_size(const char *s, int *w, int *h)
 {
@@ -28,11 +30,72 @@ static bool parse_size(const char *s, int *w, int *h)
     return true;
 }
 
+/* `render view:NAME|program --program FILE [--step N] [--python VER]`: a
+ * view, or the whole program screen, after N steps of the program. */
+static int render_program(const char *spec, const char *file, const char *step,
+                          const char *ver, int w, int h, bool ascii)
+{
+    unsigned bits = PROGRAM_VIEW_ALL;
+    if (strncmp(spec, "view:", 5) == 0 && !(bits = program_views_parse(spec + 5)))
+        return cli_usage_error("unknown view '%s' (arena, memory, graph, gc)", spec + 5);
+    if (!file)
+        return cli_usage_error("render %s needs --program FILE.py", spec);
+    char *end = NULL;
+    long steps = step ? strtol(step, &end, 10) : 0;
+    if (step && (*end || steps < 0))
+        return cli_usage_error("--step wants a number of steps, not '%s'", step);
+    const SimProfile *prof = ver ? sim_profile_find(ver) : sim_profile_default();
+    if (!prof)
+        return cli_usage_error("unknown Python version '%s' (choose from %s)", ver,
+                               sim_profile_names());
+    Program *prog = calloc(1, sizeof *prog);
+    Buf err = {0};
+    if (!program_open(prog, file, prof, &err)) {
+        fprintf(stderr, "pydive: %s\n", buf_str(&err));
+        buf_fini(&err);
+        free(prog);
+        return 2;
+    }
+    buf_fini(&err);
+    program_run(prog, (size_t)steps);
+    App app;
+    app_init(&app, NULL, NULL, NULL, ascii);
+    app_resize(&app, w, h);
+    app_open_program(&app, prog, bits, true);
+    Canvas *cv = canvas_new(w, h, ascii);
+    if (strcmp(spec, "program") == 0) {
+        app_draw(&app, cv);
+    } else {
+        HeapSnapshot snap;
+        program_snapshot(prog, &snap, 2000);
+        Rect r = {0, 0, w, h};
+        if (bits == PROGRAM_VIEW_ARENA)
+            view_arena_map(&snap, &(ArenaMapOptions){0}, cv, r);
+        else if (bits == PROGRAM_VIEW_MEMORY)
+            view_memory_chart(prog->samples, prog->pos, cv, r);
+        else if (bits == PROGRAM_VIEW_GRAPH)
+            view_object_graph(&snap, &(GraphOptions){0}, cv, r);
+        else
+            view_gc(&snap, cv, r);
+        snapshot_free(&snap);
+    }
+    Buf out = {0};
+    canvas_to_text(cv, &out);
+    fwrite(out.data, 1, out.len, stdout);
+    buf_fini(&out);
+    canvas_free(cv);
+    app_fini(&app);
+    return 0;
+}
+
 int cmd_render(int argc, char **argv)
 {
-    const char *profile = NULL, *size = NULL;
+    const char *profile = NULL, *size = NULL, *program = NULL, *step = NULL, *ver = NULL;
     if (cli_take_option(&argc, argv, "--profile", &profile) < 0 ||
-        cli_take_option(&argc, argv, "--size", &size) < 0)
+        cli_take_option(&argc, argv, "--size", &size) < 0 ||
+        cli_take_option(&argc, argv, "--program", &program) < 0 ||
+        cli_take_option(&argc, argv, "--step", &step) < 0 ||
+        cli_take_option(&argc, argv, "--python", &ver) < 0)
         return 2;
     bool ascii = cli_take_flag(&argc, argv, "--ascii");
     if (cli_reject_unknown(argc, argv))
@@ -43,6 +106,9 @@ int cmd_render(int argc, char **argv)
     if (size && !parse_size(size, &w, &h))
         return cli_usage_error("--size wants WIDTHxHEIGHT between 1x1 and 1000x1000, not '%s'",
                                size);
+
+    if (strncmp(argv[1], "view:", 5) == 0 || strcmp(argv[1], "program") == 0)
+        return render_program(argv[1], program, step, ver, w, h, ascii || !session_utf8_locale());
 
     Session s;
     int rc = session_open(&s, profile, false);

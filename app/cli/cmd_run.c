@@ -63,6 +63,10 @@ int cmd_run(int argc, char **argv)
     bool trace = cli_take_flag(&argc, argv, "--trace");
     bool stats = cli_take_flag(&argc, argv, "--stats");
     bool json = cli_take_flag(&argc, argv, "--json");
+    bool watch = cli_take_flag(&argc, argv, "--watch");
+    const char *views = NULL;
+    if (cli_take_option(&argc, argv, "--views", &views) < 0)
+        return 2;
     if (cli_take_flag(&argc, argv, "--help"))
         return cli_command_help("run");
     if (cli_reject_unknown(argc, argv))
@@ -75,6 +79,8 @@ int cmd_run(int argc, char **argv)
                                sim_profile_names());
     if (prof->partial_note)
         fprintf(stderr, "pydive: note: %s\n", prof->partial_note);
+    if (watch)
+        return cmd_watch(argv[1], prof, views);
     FILE *f = fopen(argv[1], "rb");
     if (!f) {
         fprintf(stderr, "pydive: can't open file '%s'\n", argv[1]);

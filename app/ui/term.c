@@ -205,7 +205,6 @@ int ui_run(App *app, const UiOptions *opt)
     Canvas *cv = canvas_new(COLS, LINES, app->ascii);
     bool redraw = true, dirty = false;
     double last_change = 0;
-    timeout(500);
     for (;;) {
         if (stop_signal)
             break;
@@ -216,12 +215,15 @@ int ui_run(App *app, const UiOptions *opt)
             redraw = false;
         }
         wint_t wch = 0;
+        timeout(app_timeout_ms(app));
         int status = get_wch(&wch);
         app_tick(app, clock_now());
         if (status == ERR) {
+            if (app_idle(app) & REACT_REDRAW)
+                redraw = true;
             if (dirty && now_seconds() - last_change >= 1.0) {
                 save(app, opt, &dirty);
-                redraw = app->notice[0] != '\0';
+                redraw = redraw || app->notice[0] != '\0';
             }
             continue;
         }

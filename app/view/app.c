@@ -35,6 +35,12 @@ void app_fini(App *a)
         score_fini(&a->score);
     if (a->quiz_on)
         quiz_fini(&a->quiz);
+    if (a->snap_valid)
+        snapshot_free(&a->snap);
+    if (a->prog) {
+        program_fini(a->prog);
+        free(a->prog);
+    }
 }
 
 static int body_height(const App *a)
@@ -395,6 +401,7 @@ static unsigned screen_bit(ScreenId s)
     case SCREEN_SEARCH: return ON_SEARCH;
     case SCREEN_DASHBOARD: return ON_DASH;
     case SCREEN_QUIZ: return ON_QUIZ;
+    case SCREEN_PROGRAM: return ON_PROGRAM;
     }
     return ON_HOME;
 }
@@ -429,6 +436,7 @@ unsigned app_key(App *a, int key)
     case SCREEN_SEARCH: return r | search_key(a, act);
     case SCREEN_DASHBOARD: return r | app_dashboard_key(a, act, key);
     case SCREEN_QUIZ: return r; /* handled above */
+    case SCREEN_PROGRAM: return r | app_program_key(a, act);
     }
     return r;
 }
@@ -453,6 +461,7 @@ void app_draw(App *a, Canvas *cv)
     case SCREEN_SEARCH: screen_search_draw(a, cv); break;
     case SCREEN_DASHBOARD: screen_dashboard_draw(a, cv); break;
     case SCREEN_QUIZ: screen_quiz_draw(a, cv); break;
+    case SCREEN_PROGRAM: screen_program_draw(a, cv); break;
     }
 }
 

@@ -21,6 +21,8 @@
 #include "learner/quiz.h"
 #include "view/canvas.h"
 #include "view/doc.h"
+#include "view/program.h"
+#include "view/views.h"
 #include "view/search.h"
 
 /* The smallest terminal every screen works in. */
@@ -35,6 +37,7 @@ typedef enum ScreenId {
     SCREEN_SEARCH,
     SCREEN_DASHBOARD,
     SCREEN_QUIZ,
+    SCREEN_PROGRAM,
 } ScreenId;
 
 enum Reaction {
@@ -92,6 +95,20 @@ typedef struct App {
     char input_err[160];         /* why the last answer could not be read */
     ScreenId quiz_return;
 
+    /* a program on the simulated CPython, with the live views */
+    Program *prog;               /* owned while SCREEN_PROGRAM is open; NULL otherwise */
+    ScreenId prog_return;        /* where Esc goes; SCREEN_PROGRAM = nowhere: quit */
+    HeapSnapshot snap;           /* of prog at snap_pos */
+    size_t snap_pos;
+    bool snap_valid;
+    bool running;                /* stepping on every tick */
+    int speed;                   /* statements per tick: 1, 2, 5, 10 ... */
+    unsigned views;              /* bit set of PROGRAM_VIEW_* shown */
+    int view_sel;                /* the view shown when only one fits */
+    bool zoom;                   /* the selected view fills the screen */
+    ArenaMapOptions arena_opts;
+    GraphOptions graph_opts;
+
     /* help */
     int help_top;
     int64_t now;           /* caller-supplied clock for progress stamps */
@@ -114,6 +131,23 @@ void app_set_assessments(App *a, const AssessContent *c, AssessLog *log, const c
 unsigned app_start_quiz(App *a, QuizMode mode, int chapter);
 /* A key while the quiz screen is shown (typing goes into the answer). */
 unsigned app_quiz_key(App *a, int key);
+
+enum {
+    PROGRAM_VIEW_ARENA = 1,
+    PROGRAM_VIEW_MEMORY = 2,
+    PROGRAM_VIEW_GRAPH = 4,
+    PROGRAM_VIEW_GC = 8,
+    PROGRAM_VIEW_ALL = 15,
+};
+/* Parses "arena,memory,graph,gc" into PROGRAM_VIEW_* bits; 0 when a name is unknown. */
+unsigned program_views_parse(const char *list);
+/* Shows a program (the app takes ownership) with the given views; Esc
+ * returns to the current screen, or quits when there is none (run --watch). */
+void app_open_program(App *a, Program *prog, unsigned views, bool standalone);
+/* Work between keys: a running program takes its next steps.  Returns
+ * Reaction bits; app_timeout_ms says how soon to call again. */
+unsigned app_idle(App *a);
+int app_timeout_ms(const App *a);
 
 /* Opens chapter `index` (0-based) at the start, or at the saved position. */
 void app_open_chapter(App *a, int index, bool at_saved_position);

@@ -61,6 +61,19 @@ typedef enum KeyAction {
     ACT_REVIEW,        /* review the items due */
     ACT_CHAPTER_CHECK, /* the check of the chapter being read */
     ACT_TRACK,         /* choose the next goal (track) */
+    ACT_STEP,          /* program: one statement forward */
+    ACT_STEP_BACK,     /* program: one step back (a replay of the record) */
+    ACT_RUN,           /* program: run or pause */
+    ACT_RUN_END,       /* program: run to the end */
+    ACT_RESTART,       /* program: back to the first line */
+    ACT_FASTER,
+    ACT_SLOWER,
+    ACT_GC_PHASE,      /* program: one phase of a collection */
+    ACT_NEXT_VIEW,
+    ACT_ZOOM,
+    ACT_FOCUS,         /* graph: focus the next object */
+    ACT_NEIGHBOURS,    /* graph: only the focus and its neighbours */
+    ACT_LETTERS,       /* arena map: size-class letters or fullness */
     ACT_COUNT
 } KeyAction;
 
@@ -73,7 +86,8 @@ enum {
     ON_SEARCH = 16,
     ON_DASH = 32,
     ON_QUIZ = 64, /* only while an answer is on screen: typing goes to the answer */
-    ON_ALL = ON_HOME | ON_READER | ON_HELP | ON_MENU | ON_SEARCH | ON_DASH | ON_QUIZ,
+    ON_PROGRAM = 128,
+    ON_ALL = ON_HOME | ON_READER | ON_HELP | ON_MENU | ON_SEARCH | ON_DASH | ON_QUIZ | ON_PROGRAM,
 };
 
 typedef struct Binding {

@@ -20,6 +20,7 @@ static const Group groups[] = {
     {ON_SEARCH, "Search results"},
     {ON_DASH, "Skill stage dashboard"},
     {ON_QUIZ, "Quiz (after an answer; while typing, keys go into the answer)"},
+    {ON_PROGRAM, "Program and its views (pydive run --watch)"},
     {ON_HELP, "This help"},
 };
 

@@ -16,6 +16,8 @@ void screen_help_draw(App *a, Canvas *cv);
 void screen_search_draw(App *a, Canvas *cv);
 void screen_dashboard_draw(App *a, Canvas *cv);
 void screen_quiz_draw(App *a, Canvas *cv);
+void screen_program_draw(App *a, Canvas *cv);
+unsigned app_program_key(App *a, KeyAction act);
 
 /* The dashboard's keys (app_assess.c). */
 unsigned app_dashboard_key(App *a, KeyAction act, int key);

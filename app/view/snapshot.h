@@ -41,6 +41,7 @@ typedef struct SnapPoolDetail {
 
 typedef enum SnapObjState {
     SNAP_LIVE,
+    SNAP_GARBAGE,     /* nothing outside a cycle holds it: only the collector frees it */
     SNAP_UNREACHABLE, /* the collector found it is garbage */
     SNAP_FINALIZED,   /* its __del__ ran */
     SNAP_FREED,

@@ -56,6 +56,7 @@ static const char *verdict(const SnapObject *o, SnapPhase phase)
     case SNAP_FREED: return "freed";
     case SNAP_FINALIZED: return "finalized";
     case SNAP_UNREACHABLE: return "UNREACHABLE";
+    case SNAP_GARBAGE: return "garbage";
     case SNAP_LIVE: return phase >= SNAP_PHASE_SPLIT ? "reachable" : "";
     }
     return "";

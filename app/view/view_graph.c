@@ -65,7 +65,7 @@ static void draw_box(const Plane *p, const HeapSnapshot *s, const GraphLayout *g
 {
     const SnapObject *o = &s->objs[n->obj];
     bool A = p->cv->ascii;
-    bool garbage = o->state != SNAP_LIVE || !n->named_reach;
+    bool garbage = o->state != SNAP_LIVE;
     Role frame = focused ? ROLE_SELECTED : garbage ? ROLE_GARBAGE : ROLE_SUBTLE;
     Role text = garbage ? ROLE_GARBAGE : ROLE_NORMAL;
     int w = GRAPH_BOX_W, x = n->x, y = n->y;
@@ -87,7 +87,12 @@ static void draw_box(const Plane *p, const HeapSnapshot *s, const GraphLayout *g
     char buf[64];
     snprintf(buf, sizeof buf, "%s#%d %.10s", garbage ? "x" : "", n->tag, o->type);
     plane_text(p, x + 1, y, w - 8, buf, focused ? ROLE_SELECTED : garbage ? ROLE_GARBAGE : ROLE_STRONG);
-    snprintf(buf, sizeof buf, "rc %lld", (long long)o->refcount);
+    if (o->refcount < 0)
+        snprintf(buf, sizeof buf, "immortal");
+    else if (o->refcount >= 100000000)
+        snprintf(buf, sizeof buf, "rc static"); /* 3.11's statically allocated objects */
+    else
+        snprintf(buf, sizeof buf, "rc %lld", (long long)o->refcount);
     int rl = (int)strlen(buf);
     plane_text(p, x + w - 1 - rl, y, rl, buf, focused ? ROLE_SELECTED : text);
     if (n->in_cycle)
@@ -184,7 +189,7 @@ void view_object_graph(const HeapSnapshot *s, const GraphOptions *o, Canvas *cv,
     int focus_node = -1;
     for (size_t i = 0; i < g.n; i++) {
         const SnapObject *ob = &s->objs[g.nodes[i].obj];
-        garbage += ob->state != SNAP_LIVE || !g.nodes[i].named_reach;
+        garbage += ob->state != SNAP_LIVE;
         cycles += g.nodes[i].in_cycle;
         if (o->focus && ob->id == o->focus)
             focus_node = (int)i;
@@ -224,7 +229,7 @@ void view_object_graph(const HeapSnapshot *s, const GraphOptions *o, Canvas *cv,
                 continue;
             const SnapObject *from = &s->objs[na->obj];
             draw_arrow(&p, na, &g.nodes[b], l,
-                       from->state != SNAP_LIVE || !na->named_reach ? ROLE_GARBAGE : ROLE_SUBTLE);
+                       from->state != SNAP_LIVE ? ROLE_GARBAGE : ROLE_SUBTLE);
         }
     }
     free(lanes);

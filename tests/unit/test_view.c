@@ -350,7 +350,7 @@ static void search_finds_and_opens_the_place(void **state)
 static void help_lists_every_bound_key(void **state)
 {
     Fixture *f = *state;
-    f->app.h = 120;
+    f->app.h = 200;
     app_key(&f->app, '?');
     assert_int_equal(f->app.screen, SCREEN_HELP);
     char *s = draw(&f->app);

@@ -148,7 +148,8 @@ static void build_graph(void)
     objs[2] = (SnapObject){.id = 12, .type = "list", .label = "[]", .refcount = 1, .size = 56,
                            .tracked = true, .generation = 0, .gc_refs = INT64_MIN};
     objs[3] = (SnapObject){.id = 13, .type = "list", .label = "[[...]]", .refcount = 1, .size = 64,
-                           .tracked = true, .generation = 0, .gc_refs = INT64_MIN};
+                           .tracked = true, .generation = 0, .gc_refs = INT64_MIN,
+                           .state = SNAP_GARBAGE};
     edges[0] = (SnapEdge){10, 11, "[0]"};
     edges[1] = (SnapEdge){11, 10, "[0]"};
     edges[2] = (SnapEdge){13, 13, "[0]"}; /* a self-cycle nobody names: garbage */

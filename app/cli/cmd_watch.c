@@ -1,0 +1,45 @@
+/*
+ * cmd_watch: `pydive run FILE.py --watch [--views arena,memory,graph,gc]`
+ * steps a program on the simulated CPython in the terminal, with the live
+ * views of its memory and collector.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "cli/cli.h"
+#include "cli/session.h"
+#include "ui/ui.h"
+#include "view/app.h"
+#include "view/program.h"
+
+int cmd_watch(const char *path, const SimProfile *prof, const char *views)
+{
+    unsigned bits = views ? program_views_parse(views) : PROGRAM_VIEW_ALL;
+    if (!bits)
+        return cli_usage_error("--views takes a list of arena, memory, graph and gc, not '%s'",
+                               views);
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        fputs("pydive: --watch needs a terminal; 'pydive render program --program FILE "
+              "--step N' prints the same screen as text\n", stderr);
+        return 1;
+    }
+    Program *prog = calloc(1, sizeof *prog);
+    Buf err = {0};
+    if (!prog || !program_open(prog, path, prof, &err)) {
+        fprintf(stderr, "pydive: %s\n", buf_str(&err));
+        buf_fini(&err);
+        free(prog);
+        return 2;
+    }
+    buf_fini(&err);
+    App app;
+    app_init(&app, NULL, NULL, NULL, !session_utf8_locale());
+    app_open_program(&app, prog, bits, true);
+    const char *no_color = getenv("NO_COLOR");
+    UiOptions opt = {.monochrome = no_color && *no_color};
+    int rc = ui_run(&app, &opt);
+    app_fini(&app);
+    return rc;
+}

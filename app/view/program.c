@@ -1,0 +1,221 @@
+/*
+ * program: stepping, recording and replaying a program on the model
+ * (see program.h).
+ */
+#include "view/program.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/fsutil.h"
+#include "base/xalloc.h"
+
+#define PROG_DEFAULT_STEP_LIMIT 5000000u /* instructions in one statement */
+
+static void capture(void *ctx, int stream, const char *text, size_t n)
+{
+    (void)stream;
+    Program *p = ctx;
+    buf_add(&p->output, text, n);
+}
+
+/* A fresh model and interpreter for the source, at action 0. */
+static void boot(Program *p)
+{
+    if (p->run)
+        py_free(p->run);
+    if (p->sim)
+        sim_free(p->sim);
+    buf_clear(&p->output);
+    p->sim = sim_new(p->prof);
+    p->run = py_new(p->sim, buf_str(&p->source), p->source.len, p->name, capture, p);
+    py_set_step_limit(p->run, p->step_limit);
+    p->finished = false;
+    p->exit_code = 0;
+    p->line = py_current_line(p->run);
+    p->last_line = 0;
+    p->pos = 0;
+    p->seen_events = p->sim->nevents;
+    p->touched_arena = p->touched_pool = -1;
+}
+
+void program_init(Program *p, const char *name, const char *src, size_t n,
+                  const SimProfile *prof)
+{
+    *p = (Program){0};
+    p->prof = prof;
+    p->name = xstrdup(name);
+    buf_add(&p->source, src, n);
+    p->step_limit = PROG_DEFAULT_STEP_LIMIT;
+    boot(p);
+}
+
+bool program_open(Program *p, const char *path, const SimProfile *prof, Buf *err)
+{
+    Buf src = {0};
+    if (!file_read(path, 1024 * 1024, &src, err)) {
+        buf_fini(&src);
+        return false;
+    }
+    char *abs = realpath(path, NULL); /* CPython names __main__ by its absolute path */
+    program_init(p, abs ? abs : path, buf_str(&src), src.len, prof);
+    free(abs);
+    buf_fini(&src);
+    return true;
+}
+
+void program_fini(Program *p)
+{
+    if (p->run)
+        py_free(p->run);
+    if (p->sim)
+        sim_free(p->sim);
+    buf_fini(&p->source);
+    buf_fini(&p->output);
+    free(p->name);
+    free(p->actions);
+    free(p->out_len);
+    free(p->lines);
+    free(p->samples);
+    free(p->arena_seen);
+    *p = (Program){0};
+}
+
+/* Bytes in live blocks and bytes held from the system, from the allocator's
+ * running totals (no walk over the heap). */
+static MemSample sample(const Program *p, size_t step)
+{
+    const PmHeap *h = &p->sim->pm;
+    uint64_t live = h->raw_live_bytes;
+    for (unsigned c = 0; c < PM_NCLASSES; c++)
+        live += h->class_in_use[c] * 16u * (c + 1u);
+    uint64_t held = h->narenas_current * (uint64_t)h->arena_size + h->raw_live_bytes;
+    return (MemSample){(uint32_t)step, live, held};
+}
+
+/* Which pool the newest allocation went to, and which arenas were ever mapped. */
+static void note_changes(Program *p)
+{
+    SimEvent ev[64];
+    size_t n;
+    while ((n = sim_events_since(p->sim, p->seen_events, ev, 64)) > 0) {
+        for (size_t i = 0; i < n; i++) {
+            p->seen_events = ev[i].seq + 1;
+            if (ev[i].kind != SE_ALLOC || !ev[i].obj || ev[i].obj >= p->sim->nobj)
+                continue;
+            PmPtr m = p->sim->obj[ev[i].obj].mem;
+            if (!m || pm_is_raw(m))
+                continue;
+            uint32_t pool = (m >> 10) - 1; /* pymalloc.h: ((pool + 1) << 10 | block) */
+            p->touched_arena = (int)(pool / p->sim->pm.pools_per_arena);
+            p->touched_pool = (int)(pool % p->sim->pm.pools_per_arena);
+        }
+        if (n < 64)
+            break;
+    }
+    const PmHeap *h = &p->sim->pm;
+    if (h->narenas_alloc > p->narena_seen) {
+        p->arena_seen = xrealloc(p->arena_seen, h->narenas_alloc);
+        memset(p->arena_seen + p->narena_seen, 0, h->narenas_alloc - p->narena_seen);
+        p->narena_seen = h->narenas_alloc;
+    }
+    for (uint32_t a = 0; a < h->narenas_alloc; a++)
+        if (h->arenas[a].live)
+            p->arena_seen[a] = 1;
+}
+
+/* Applies one action to the model. */
+static void apply(Program *p, ProgAction act)
+{
+    if (act == PROG_GC_PHASE) {
+        if (!p->sim->gc.collecting)
+            gc_begin(p->sim, 2);
+        else
+            gc_step(p->sim);
+    } else if (!p->finished) {
+        p->last_line = p->line;
+        PyStatus st = py_step(p->run);
+        if (st != PY_PAUSED) {
+            py_finalize(p->run);
+            p->finished = true;
+            p->exit_code = py_exit_code(p->run);
+        }
+        p->line = p->finished ? 0 : py_current_line(p->run);
+    }
+    p->pos++;
+    note_changes(p);
+}
+
+static void record(Program *p, ProgAction act)
+{
+    if (p->nactions + 1 > p->cap) {
+        size_t cap = p->cap;
+        p->actions = xgrow(p->actions, &cap, p->nactions + 1, sizeof *p->actions);
+        p->out_len = xrealloc(p->out_len, cap * sizeof *p->out_len);
+        p->lines = xrealloc(p->lines, cap * sizeof *p->lines);
+        p->samples = xrealloc(p->samples, cap * sizeof *p->samples);
+        p->cap = cap;
+    }
+    size_t i = p->nactions++;
+    p->actions[i] = (uint8_t)act;
+    p->out_len[i] = p->output.len;
+    p->lines[i] = p->line;
+    p->samples[i] = sample(p, i + 1);
+}
+
+bool program_collecting(const Program *p)
+{
+    return p->sim->gc.collecting;
+}
+
+static bool take(Program *p, ProgAction act)
+{
+    if (p->pos < p->nactions) {
+        if (p->actions[p->pos] != act)
+            p->nactions = p->pos; /* a different path from here: the rest is dropped */
+    }
+    if (p->pos < p->nactions) {
+        size_t i = p->pos;
+        apply(p, act);
+        MemSample now = sample(p, i + 1);
+        if (now.live_bytes != p->samples[i].live_bytes || p->output.len != p->out_len[i])
+            p->diverged = true;
+        return true;
+    }
+    apply(p, act);
+    record(p, act);
+    return true;
+}
+
+bool program_step(Program *p)
+{
+    if (p->sim->gc.collecting) /* finish the collection being stepped first */
+        return take(p, PROG_GC_PHASE);
+    if (p->finished)
+        return false;
+    return take(p, PROG_STATEMENT);
+}
+
+bool program_gc_phase(Program *p)
+{
+    return take(p, PROG_GC_PHASE);
+}
+
+void program_seek(Program *p, size_t pos)
+{
+    if (pos > p->nactions)
+        pos = p->nactions;
+    if (pos < p->pos)
+        boot(p);
+    while (p->pos < pos)
+        take(p, (ProgAction)p->actions[p->pos]);
+}
+
+size_t program_run(Program *p, size_t max_actions)
+{
+    size_t n = 0;
+    while (n < max_actions && program_step(p))
+        n++;
+    return n;
+}

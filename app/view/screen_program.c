@@ -1,0 +1,335 @@
+/*
+ * screen_program: a program stepping on the simulated CPython, with its
+ * source (the line about to run marked), its output, and the live views of
+ * memory and the collector beside it.
+ *
+ * Layout follows the terminal: four views in a grid on a big screen, stacked
+ * when there is height for them, one at a time with a tab row otherwise, and
+ * any one view zoomed to the whole screen with z.  Running steps on every
+ * tick of the event loop (at most 30 a second), so the views move while the
+ * program runs and the loop sleeps when it does not.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "view/glyphs.h"
+#include "view/keys.h"
+#include "view/screens.h"
+
+#define MAX_SNAPSHOT_OBJECTS 2000
+
+static const int speeds[] = {1, 2, 5, 10, 50, 200, 1000, 10000};
+#define NSPEEDS (int)(sizeof speeds / sizeof speeds[0])
+
+static const struct {
+    unsigned bit;
+    const char *name;
+} view_names[] = {
+    {PROGRAM_VIEW_ARENA, "arena"},
+    {PROGRAM_VIEW_MEMORY, "memory"},
+    {PROGRAM_VIEW_GRAPH, "graph"},
+    {PROGRAM_VIEW_GC, "gc"},
+};
+#define NVIEWS 4
+
+unsigned program_views_parse(const char *list)
+{
+    unsigned bits = 0;
+    const char *p = list;
+    while (*p) {
+        size_t n = strcspn(p, ",");
+        bool found = false;
+        for (int i = 0; i < NVIEWS; i++)
+            if (strlen(view_names[i].name) == n && strncmp(p, view_names[i].name, n) == 0) {
+                bits |= view_names[i].bit;
+                found = true;
+            }
+        if (!found)
+            return 0;
+        p += n + (p[n] == ',');
+    }
+    return bits;
+}
+
+void app_open_program(App *a, Program *prog, unsigned views, bool standalone)
+{
+    if (a->prog) {
+        program_fini(a->prog);
+        free(a->prog);
+    }
+    if (a->snap_valid)
+        snapshot_free(&a->snap);
+    a->snap_valid = false;
+    a->prog = prog;
+    a->prog_return = standalone ? SCREEN_PROGRAM : a->screen;
+    a->screen = SCREEN_PROGRAM;
+    a->views = views ? views : PROGRAM_VIEW_ALL;
+    a->view_sel = 0;
+    while (!(a->views & view_names[a->view_sel].bit))
+        a->view_sel++;
+    a->running = false;
+    a->speed = 2;
+    a->zoom = false;
+}
+
+/* ---- keys ---------------------------------------------------------------- */
+
+static void next_view(App *a)
+{
+    for (int k = 1; k <= NVIEWS; k++) {
+        int v = (a->view_sel + k) % NVIEWS;
+        if (a->views & view_names[v].bit) {
+            a->view_sel = v;
+            return;
+        }
+    }
+}
+
+/* Cycles the graph's focus through the objects of the current snapshot. */
+static void next_focus(App *a)
+{
+    if (!a->snap_valid || a->snap.nobjs == 0)
+        return;
+    size_t at = 0;
+    for (size_t i = 0; i < a->snap.nobjs; i++)
+        if (a->snap.objs[i].id == a->graph_opts.focus)
+            at = i + 1;
+    a->graph_opts.focus = a->snap.objs[at % a->snap.nobjs].id;
+}
+
+unsigned app_program_key(App *a, KeyAction act)
+{
+    Program *p = a->prog;
+    switch (act) {
+    case ACT_STEP: a->running = false; program_step(p); break;
+    case ACT_STEP_BACK:
+        a->running = false;
+        if (p->pos > 0)
+            program_seek(p, p->pos - 1);
+        break;
+    case ACT_RUN: a->running = !a->running && !(p->finished && !program_collecting(p)); break;
+    case ACT_RUN_END: a->running = false; program_run(p, 2000000); break;
+    case ACT_RESTART: a->running = false; program_seek(p, 0); break;
+    case ACT_FASTER: case ACT_SLOWER: {
+        int i = 0;
+        while (i < NSPEEDS - 1 && speeds[i] < a->speed)
+            i++;
+        i += act == ACT_FASTER ? 1 : -1;
+        a->speed = speeds[i < 0 ? 0 : i >= NSPEEDS ? NSPEEDS - 1 : i];
+        break;
+    }
+    case ACT_GC_PHASE: a->running = false; program_gc_phase(p); break;
+    case ACT_NEXT_VIEW: next_view(a); break;
+    case ACT_ZOOM: a->zoom = !a->zoom; break;
+    case ACT_FOCUS: next_focus(a); break;
+    case ACT_NEIGHBOURS: a->graph_opts.neighbours_only = !a->graph_opts.neighbours_only; break;
+    case ACT_LETTERS: a->arena_opts.class_letters = !a->arena_opts.class_letters; break;
+    case ACT_BACK:
+        if (a->prog_return == SCREEN_PROGRAM)
+            return REACT_QUIT;
+        a->running = false;
+        a->screen = a->prog_return;
+        return REACT_REDRAW;
+    default: return REACT_NONE;
+    }
+    return REACT_REDRAW;
+}
+
+unsigned app_idle(App *a)
+{
+    if (a->screen != SCREEN_PROGRAM || !a->running || !a->prog)
+        return REACT_NONE;
+    if (program_run(a->prog, (size_t)a->speed) < (size_t)a->speed)
+        a->running = false; /* the end */
+    return REACT_REDRAW;
+}
+
+int app_timeout_ms(const App *a)
+{
+    return a->screen == SCREEN_PROGRAM && a->running ? 33 : 500;
+}
+
+/* ---- drawing --------------------------------------------------------------- */
+
+static void refresh_snapshot(App *a)
+{
+    uint64_t key = a->prog->pos;
+    if (a->snap_valid && a->snap_pos == key)
+        return;
+    if (a->snap_valid)
+        snapshot_free(&a->snap);
+    program_snapshot(a->prog, &a->snap, MAX_SNAPSHOT_OBJECTS);
+    a->snap_pos = key;
+    a->snap_valid = true;
+}
+
+static void draw_source(App *a, Canvas *cv, Rect r)
+{
+    const Program *p = a->prog;
+    canvas_text_fit(cv, r.x, r.y, r.w, "Source", ROLE_HEADING);
+    const char *src = buf_str(&p->source);
+    int nlines = 1;
+    for (const char *c = src; *c; c++)
+        nlines += *c == '\n';
+    int rows = r.h - 1;
+    int cur = p->line > 0 ? p->line : nlines;
+    int first = cur - rows / 2;
+    if (first > nlines - rows + 1)
+        first = nlines - rows + 1;
+    if (first < 1)
+        first = 1;
+    int ln = 1;
+    const char *c = src;
+    while (ln < first && *c) {
+        if (*c++ == '\n')
+            ln++;
+    }
+    for (int row = 0; row < rows && *c; row++, ln++) {
+        const char *end = strchr(c, '\n');
+        size_t len = end ? (size_t)(end - c) : strlen(c);
+        char num[16];
+        snprintf(num, sizeof num, "%3d", ln);
+        int y = r.y + 1 + row;
+        bool now = ln == p->line;
+        canvas_text(cv, r.x, y, 3, num, ROLE_SUBTLE);
+        canvas_put(cv, r.x + 4, y, now ? glyph(cv->ascii, GLYPH_POINTER) : ln == p->last_line ? glyph(cv->ascii, GLYPH_DOT) : ' ',
+                   now ? ROLE_SELECTED : ROLE_SUBTLE);
+        char *text = malloc(len + 1);
+        memcpy(text, c, len);
+        text[len] = '\0';
+        for (char *t = text; *t; t++)
+            if (*t == '\t')
+                *t = ' ';
+        canvas_text_fit(cv, r.x + 6, y, r.w - 6, text, now ? ROLE_SELECTED : ROLE_CODEBLOCK);
+        if (now)
+            canvas_paint_row(cv, y, r.x + 6, r.x + r.w, ROLE_SELECTED);
+        free(text);
+        c = end ? end + 1 : c + len;
+    }
+}
+
+static void draw_output(App *a, Canvas *cv, Rect r)
+{
+    const Program *p = a->prog;
+    canvas_text_fit(cv, r.x, r.y, r.w, p->finished ? (p->exit_code ? "Output (ended with an error)"
+                                                                   : "Output (finished)")
+                                                   : "Output", ROLE_HEADING);
+    /* The last lines written so far, wrapped by cutting. */
+    const char *out = buf_str(&p->output);
+    size_t len = p->output.len;
+    int rows = r.h - 1;
+    const char *start = out + len;
+    int lines = 0;
+    while (start > out && lines < rows) {
+        start--;
+        if (*start == '\n' && start != out + len - 1)
+            lines++;
+    }
+    if (start > out || (len && *start == '\n'))
+        start++;
+    int y = r.y + 1;
+    while (*start && y < r.y + r.h) {
+        const char *end = strchr(start, '\n');
+        size_t n = end ? (size_t)(end - start) : strlen(start);
+        char *line = malloc(n + 1);
+        memcpy(line, start, n);
+        line[n] = '\0';
+        bool err = strstr(line, "Error") != NULL || strstr(line, "Traceback") != NULL;
+        canvas_text_fit(cv, r.x, y++, r.w, line, err ? ROLE_ERROR : ROLE_NORMAL);
+        free(line);
+        start = end ? end + 1 : start + n;
+    }
+}
+
+static void draw_view(App *a, Canvas *cv, int v, Rect r)
+{
+    switch (view_names[v].bit) {
+    case PROGRAM_VIEW_ARENA: view_arena_map(&a->snap, &a->arena_opts, cv, r); break;
+    case PROGRAM_VIEW_MEMORY:
+        view_memory_chart(a->prog->samples, a->prog->pos, cv, r);
+        break;
+    case PROGRAM_VIEW_GRAPH: view_object_graph(&a->snap, &a->graph_opts, cv, r); break;
+    case PROGRAM_VIEW_GC: view_gc(&a->snap, cv, r); break;
+    }
+}
+
+static int count_views(unsigned bits)
+{
+    int n = 0;
+    for (int i = 0; i < NVIEWS; i++)
+        n += (bits & view_names[i].bit) != 0;
+    return n;
+}
+
+static void draw_views(App *a, Canvas *cv, Rect r)
+{
+    int n = count_views(a->views);
+    if (a->zoom || n == 1) {
+        draw_view(a, cv, a->view_sel, r);
+        return;
+    }
+    int shown[NVIEWS], k = 0;
+    for (int i = 0; i < NVIEWS; i++)
+        if (a->views & view_names[i].bit)
+            shown[k++] = i;
+    if (r.w >= 100 && r.h >= 30) { /* a grid of two columns */
+        int cols = 2, rows = (n + 1) / 2;
+        int cw = r.w / cols, rh = r.h / rows;
+        for (int i = 0; i < n; i++)
+            draw_view(a, cv, shown[i], (Rect){r.x + (i % cols) * cw, r.y + (i / cols) * rh,
+                                               cw - 1, rh - 1});
+        return;
+    }
+    if (r.h >= 12 * n) { /* stacked */
+        int rh = r.h / n;
+        for (int i = 0; i < n; i++)
+            draw_view(a, cv, shown[i], (Rect){r.x, r.y + i * rh, r.w, rh - 1});
+        return;
+    }
+    /* One at a time, with tabs naming the others. */
+    int x = r.x;
+    for (int i = 0; i < n; i++) {
+        char tab[24];
+        snprintf(tab, sizeof tab, " %s ", view_names[shown[i]].name);
+        bool sel = shown[i] == a->view_sel;
+        x += canvas_text(cv, x, r.y, r.x + r.w - x, tab, sel ? ROLE_SELECTED : ROLE_SUBTLE);
+    }
+    canvas_text_fit(cv, x + 1, r.y, r.x + r.w - x - 1, "(Tab: next view)", ROLE_SUBTLE);
+    draw_view(a, cv, a->view_sel, (Rect){r.x, r.y + 1, r.w, r.h - 1});
+}
+
+void screen_program_draw(App *a, Canvas *cv)
+{
+    Program *p = a->prog;
+    refresh_snapshot(a);
+    char left[256], right[96];
+    const char *base = strrchr(p->name, '/');
+    snprintf(left, sizeof left, "%s %s Python %s %s step %zu of %zu%s", base ? base + 1 : p->name,
+             cv->ascii ? "-" : "\xc2\xb7", p->prof->name, cv->ascii ? "-" : "\xc2\xb7", p->pos,
+             p->nactions, p->diverged ? " (replay differs!)" : "");
+    if (program_collecting(p))
+        snprintf(right, sizeof right, "collecting: %s", snap_phase_name(a->snap.phase));
+    else if (a->running)
+        snprintf(right, sizeof right, "running x%d", a->speed);
+    else
+        snprintf(right, sizeof right, "%s", p->finished ? "finished" : "paused");
+    chrome_top(a, cv, left, right);
+    Rect body = {0, 1, cv->w, cv->h - 2};
+    if (a->zoom) {
+        draw_views(a, cv, body);
+    } else {
+        int lw = cv->w * 38 / 100;
+        if (lw < 30)
+            lw = 30;
+        if (lw > 60)
+            lw = 60;
+        int out_h = body.h / 3 < 10 ? body.h / 3 : 10;
+        draw_source(a, cv, (Rect){0, body.y, lw - 1, body.h - out_h});
+        draw_output(a, cv, (Rect){0, body.y + body.h - out_h, lw - 1, out_h});
+        for (int y = body.y; y < body.y + body.h; y++)
+            canvas_put(cv, lw - 1, y, glyph(cv->ascii, GLYPH_VLINE), ROLE_SUBTLE);
+        draw_views(a, cv, (Rect){lw + 1, body.y, cv->w - lw - 1, body.h});
+    }
+    chrome_hints(a, cv, ON_PROGRAM);
+}

@@ -1,0 +1,305 @@
+/*
+ * sim_snapshot: copies what the views show out of the simulated CPython
+ * (see program.h for program_snapshot, snapshot.h for the shape).
+ *
+ * Objects are gathered breadth-first from the program's global names, then
+ * every tracked object no name reaches (garbage the collector has not taken
+ * yet, or is taking now) is added.  Functions, classes, modules, built-ins
+ * and the None/True/False singletons are shown as leaves so the graph shows
+ * the program's data, not the interpreter's machinery.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "view/program.h"
+
+typedef struct Gather {
+    Sim *sim;
+    HeapSnapshot *out;
+    uint32_t *index; /* [sim->nobj]: 1 + position in out->objs, 0 = not taken */
+    SimId *queue;
+    size_t nqueue, head, max;
+    size_t cap_edges, cap_objs;
+    SimId from;
+} Gather;
+
+static bool is_leaf_kind(SimKind k)
+{
+    return k == SK_FUNC || k == SK_TYPE || k == SK_MODULE || k == SK_BUILTIN || k == SK_METHOD ||
+           k == SK_NONE || k == SK_BOOL || k == SK_NOTIMPL || k == SK_SENTINEL;
+}
+
+static bool hidden(const Sim *s, SimId id)
+{
+    SimKind k = sim_kind(s, id);
+    return k == SK_NONE || k == SK_BOOL || k == SK_NOTIMPL || k == SK_SENTINEL ||
+           k == SK_BUILTIN || k == SK_MODULE || k == SK_FREE;
+}
+
+static void label_of(const Sim *s, SimId id, char *out, size_t n)
+{
+    const SimObj *o = &s->obj[id];
+    size_t len;
+    const char *t;
+    switch ((SimKind)o->kind) {
+    case SK_INT:
+        if (o->sub)
+            snprintf(out, n, "<big int>");
+        else
+            snprintf(out, n, "%lld", (long long)o->v.i);
+        break;
+    case SK_FLOAT: snprintf(out, n, "%.6g", o->v.f); break;
+    case SK_STR:
+        t = sim_str_data(s, id, &len);
+        snprintf(out, n, "'%.*s%s'", (int)(len > 24 ? 24 : len), t ? t : "", len > 24 ? "..." : "");
+        for (char *c = out; *c; c++)
+            if (*c == '\n' || *c == '\t')
+                *c = ' ';
+        break;
+    case SK_BYTES: snprintf(out, n, "bytes[%u]", o->len); break;
+    case SK_BYTEARRAY: snprintf(out, n, "bytearray[%u]", o->len); break;
+    case SK_LIST: snprintf(out, n, "[%u item%s]", o->len, o->len == 1 ? "" : "s"); break;
+    case SK_TUPLE: snprintf(out, n, "(%u item%s)", o->len, o->len == 1 ? "" : "s"); break;
+    case SK_DICT: snprintf(out, n, "{%u item%s}", o->len, o->len == 1 ? "" : "s"); break;
+    case SK_SET: snprintf(out, n, "set of %u", o->len); break;
+    case SK_INSTANCE: snprintf(out, n, "<%s object>", sim_type_name(s, id)); break;
+    case SK_WEAKREF: snprintf(out, n, "<weakref%s>", o->v.p.a ? "" : " (dead)"); break;
+    default: snprintf(out, n, "<%s>", sim_type_name(s, id)); break;
+    }
+}
+
+/* The reference count (ob_refcnt); -1 for an immortal object. */
+static int64_t refcount_shown(const Sim *s, SimId id)
+{
+    return (s->obj[id].flags & SIM_F_IMMORTAL) ? -1 : s->obj[id].refcnt;
+}
+
+static void take_object(Gather *g, SimId id)
+{
+    if (g->index[id] || g->out->nobjs >= g->max || hidden(g->sim, id))
+        return;
+    const SimObj *o = &g->sim->obj[id];
+    g->out->objs = xgrow(g->out->objs, &g->cap_objs, g->out->nobjs + 1, sizeof *g->out->objs);
+    SnapObject *so = &g->out->objs[g->out->nobjs++];
+    memset(so, 0, sizeof *so);
+    so->id = id;
+    snprintf(so->type, sizeof so->type, "%s", sim_type_name(g->sim, id));
+    label_of(g->sim, id, so->label, sizeof so->label);
+    so->refcount = refcount_shown(g->sim, id);
+    so->size = (uint32_t)sim_sizeof(g->sim, id);
+    so->tracked = (o->flags & SIM_F_TRACKED) != 0;
+    so->generation = so->tracked ? (int8_t)o->gen : -1;
+    bool in_collection = g->sim->gc.collecting && (o->flags & SIM_F_COLLECTING);
+    so->gc_refs = in_collection ? o->gc_refs : INT64_MIN;
+    so->state = (o->flags & SIM_F_UNREACHABLE) ? SNAP_UNREACHABLE
+                : (o->flags & SIM_F_FINALIZED) && in_collection ? SNAP_FINALIZED
+                                                                : SNAP_LIVE;
+    g->index[id] = (uint32_t)g->out->nobjs;
+    if (!is_leaf_kind((SimKind)o->kind))
+        g->queue[g->nqueue++] = id;
+}
+
+static void visit_edge(Sim *s, SimId ref, void *arg)
+{
+    Gather *g = arg;
+    if (!ref || ref >= s->nobj || hidden(s, ref))
+        return;
+    SimKind k = sim_kind(s, ref);
+    if (k == SK_TYPE && sim_kind(s, g->from) == SK_INSTANCE)
+        return; /* every instance refers to its class: leave that edge out */
+    take_object(g, ref);
+    if (!g->index[ref])
+        return;
+    g->out->edges = xgrow(g->out->edges, &g->cap_edges, g->out->nedges + 1,
+                          sizeof *g->out->edges);
+    g->out->edges[g->out->nedges++] = (SnapEdge){g->from, ref, ""};
+}
+
+static void walk(Gather *g)
+{
+    while (g->head < g->nqueue) {
+        g->from = g->queue[g->head++];
+        sim_traverse(g->sim, g->from, visit_edge, g);
+    }
+}
+
+static void gather_names(Gather *g, SimId globals)
+{
+    uint32_t pos = 0;
+    SimId key, value;
+    size_t cap = 0;
+    while (sim_dict_next(g->sim, globals, &pos, &key, &value)) {
+        size_t len;
+        const char *name = sim_kind(g->sim, key) == SK_STR ? sim_str_data(g->sim, key, &len) : NULL;
+        if (!name || (len > 1 && name[0] == '_' && name[1] == '_'))
+            continue; /* __name__, __builtins__, ... */
+        take_object(g, value);
+        if (!g->index[value])
+            continue;
+        g->out->names = xgrow(g->out->names, &cap, g->out->nnames + 1, sizeof *g->out->names);
+        SnapName *sn = &g->out->names[g->out->nnames++];
+        snprintf(sn->name, sizeof sn->name, "%.*s", (int)(len < 31 ? len : 31), name);
+        sn->obj = value;
+    }
+}
+
+static void gather_arenas(const Program *p, HeapSnapshot *out)
+{
+    const PmHeap *h = &p->sim->pm;
+    size_t n = 0;
+    for (size_t a = 0; a < p->narena_seen; a++)
+        n += p->arena_seen[a] != 0;
+    out->arenas = xcalloc(n + 1, sizeof *out->arenas);
+    for (uint32_t a = 0; a < p->narena_seen; a++) {
+        if (!p->arena_seen[a])
+            continue;
+        const PmArena *ar = &h->arenas[a];
+        SnapArena *sa = &out->arenas[out->narenas++];
+        sa->id = a;
+        sa->live = ar->live;
+        if (!ar->live)
+            continue;
+        sa->npools = ar->ntotalpools;
+        sa->pools = xcalloc(sa->npools + 1u, sizeof *sa->pools);
+        for (uint16_t k = 0; k < sa->npools; k++) {
+            const PmPool *pool = &h->pools[a * h->pools_per_arena + k];
+            bool carved = k < ar->nextvirgin && pool->szidx != 0xffff && pool->count > 0;
+            sa->pools[k] = (SnapPool){carved ? (uint8_t)pool->szidx : SNAP_CLASS_NONE,
+                                      carved ? pool->count : 0, pool->maxblocks};
+        }
+        if ((int)a == p->touched_arena)
+            out->touched_arena = (int)out->narenas - 1;
+    }
+    out->touched_pool = out->touched_arena >= 0 ? p->touched_pool : -1;
+}
+
+/* What no name reaches is either held by the interpreter (a class's dict,
+ * a frame, a function's defaults) or garbage.  Tell them apart the way the
+ * collector does: among the tracked containers no name reaches, subtract the
+ * references they hold to each other; whatever still has references left is
+ * held from outside, and so is everything it reaches; the rest is garbage,
+ * shown greyed until the collector takes it. */
+typedef struct Candidates {
+    Sim *sim;
+    uint32_t *slot;  /* [nobj]: 1 + candidate index, 0 = not a candidate */
+    int64_t *ext;    /* references from outside the candidates */
+    SimId *ids;
+    size_t n;
+    size_t *queue;
+    size_t nqueue;
+    bool *held;
+} Candidates;
+
+static void subtract_internal(Sim *s, SimId ref, void *arg)
+{
+    Candidates *c = arg;
+    if (ref && ref < s->nobj && c->slot[ref])
+        c->ext[c->slot[ref] - 1]--;
+}
+
+static void mark_held(Sim *s, SimId ref, void *arg)
+{
+    Candidates *c = arg;
+    if (!ref || ref >= s->nobj || !c->slot[ref])
+        return;
+    size_t k = c->slot[ref] - 1;
+    if (!c->held[k]) {
+        c->held[k] = true;
+        c->queue[c->nqueue++] = k;
+    }
+}
+
+static void add_garbage(Gather *g)
+{
+    Sim *s = g->sim;
+    Candidates c = {.sim = s};
+    c.slot = xcalloc(s->nobj + 1, sizeof *c.slot);
+    c.ids = xmalloc((s->nobj + 1) * sizeof *c.ids);
+    for (SimId id = 1; id < s->nobj; id++) {
+        const SimObj *o = &s->obj[id];
+        if (o->kind != SK_FREE && !(o->flags & SIM_F_STATIC) && (o->flags & SIM_F_TRACKED) &&
+            !g->index[id] && !is_leaf_kind((SimKind)o->kind)) {
+            c.ids[c.n] = id;
+            c.slot[id] = (uint32_t)++c.n;
+        }
+    }
+    c.ext = xmalloc((c.n + 1) * sizeof *c.ext);
+    c.held = xcalloc(c.n + 1, sizeof *c.held);
+    c.queue = xmalloc((c.n + 1) * sizeof *c.queue);
+    for (size_t k = 0; k < c.n; k++)
+        c.ext[k] = s->obj[c.ids[k]].refcnt;
+    for (size_t k = 0; k < c.n; k++)
+        sim_traverse(s, c.ids[k], subtract_internal, &c);
+    for (size_t k = 0; k < c.n; k++)
+        if (c.ext[k] > 0 && !c.held[k]) {
+            c.held[k] = true;
+            c.queue[c.nqueue++] = k;
+        }
+    for (size_t h = 0; h < c.nqueue; h++)
+        sim_traverse(s, c.ids[c.queue[h]], mark_held, &c);
+    for (size_t k = 0; k < c.n && g->out->nobjs < g->max; k++)
+        if (!c.held[k]) {
+            take_object(g, c.ids[k]);
+            uint32_t at = g->index[c.ids[k]];
+            if (at && g->out->objs[at - 1].state == SNAP_LIVE)
+                g->out->objs[at - 1].state = SNAP_GARBAGE;
+            walk(g);
+        }
+    free(c.slot), free(c.ids), free(c.ext), free(c.held), free(c.queue);
+}
+
+static SnapPhase phase_of(const Sim *s)
+{
+    if (!s->gc.collecting)
+        return SNAP_PHASE_NONE;
+    switch (gc_phase(s)) {
+    case GC_IDLE: case GC_PH_START: case GC_PH_UPDATE_REFS: return SNAP_PHASE_COPY;
+    case GC_PH_SUBTRACT_REFS: return SNAP_PHASE_SUBTRACT;
+    case GC_PH_MOVE_UNREACHABLE: case GC_PH_SURVIVORS: return SNAP_PHASE_SPLIT;
+    case GC_PH_WEAKREFS: return SNAP_PHASE_WEAKREFS;
+    case GC_PH_FINALIZE: case GC_PH_RESURRECT: return SNAP_PHASE_FINALIZE;
+    case GC_PH_DELETE: case GC_PH_DONE: return SNAP_PHASE_FREE;
+    }
+    return SNAP_PHASE_NONE;
+}
+
+void program_snapshot(Program *p, HeapSnapshot *out, size_t max_objects)
+{
+    memset(out, 0, sizeof *out);
+    out->touched_arena = out->touched_pool = -1;
+    out->collecting = p->sim->gc.collecting ? p->sim->gc.run_gen : -1;
+    out->phase = phase_of(p->sim);
+    for (int i = 0; i < 3; i++)
+        out->gen[i] = (SnapGen){p->sim->gc.gen[i].count, p->sim->gc.gen[i].threshold};
+    MemSample m = p->nactions && p->pos ? p->samples[p->pos - 1] : (MemSample){0, 0, 0};
+    if (!p->pos) {
+        const PmHeap *h = &p->sim->pm;
+        m.held_bytes = h->narenas_current * (uint64_t)h->arena_size + h->raw_live_bytes;
+    }
+    out->live_bytes = m.live_bytes;
+    out->held_bytes = m.held_bytes;
+    gather_arenas(p, out);
+
+    Gather g = {.sim = p->sim, .out = out, .max = max_objects};
+    g.index = xcalloc(p->sim->nobj + 1, sizeof *g.index);
+    g.queue = xcalloc(max_objects + 1, sizeof *g.queue);
+    if (!p->finished)
+        gather_names(&g, py_globals(p->run));
+    walk(&g);
+    add_garbage(&g);
+    free(g.index);
+    free(g.queue);
+}
+
+void snapshot_free(HeapSnapshot *s)
+{
+    for (size_t i = 0; i < s->narenas; i++)
+        free(s->arenas[i].pools);
+    free(s->arenas);
+    free(s->objs);
+    free(s->edges);
+    free(s->names);
+    memset(s, 0, sizeof *s);
+}
