@@ -33,7 +33,7 @@ static bool parse_size(const char *s, int *w, int *h)
 /* `render view:NAME|program --program FILE [--step N] [--python VER]`: a
  * view, or the whole program screen, after N steps of the program. */
 static int render_program(const char *spec, const char *file, const char *step,
-                          const char *ver, int w, int h, bool ascii)
+                          const char *phases, const char *ver, int w, int h, bool ascii)
 {
     unsigned bits = PROGRAM_VIEW_ALL;
     if (strncmp(spec, "view:", 5) == 0 && !(bits = program_views_parse(spec + 5)))
@@ -58,6 +58,9 @@ static int render_program(const char *spec, const char *file, const char *step,
     }
     buf_fini(&err);
     program_run(prog, (size_t)steps);
+    long nphases = phases ? strtol(phases, &end, 10) : 0;
+    for (long i = 0; i < nphases; i++) /* a collection, stepped phase by phase */
+        program_gc_phase(prog);
     App app;
     app_init(&app, NULL, NULL, NULL, ascii);
     app_resize(&app, w, h);
@@ -90,12 +93,14 @@ static int render_program(const char *spec, const char *file, const char *step,
 
 int cmd_render(int argc, char **argv)
 {
-    const char *profile = NULL, *size = NULL, *program = NULL, *step = NULL, *ver = NULL;
+    const char *profile = NULL, *size = NULL, *program = NULL, *step = NULL, *ver = NULL,
+               *phases = NULL;
     if (cli_take_option(&argc, argv, "--profile", &profile) < 0 ||
         cli_take_option(&argc, argv, "--size", &size) < 0 ||
         cli_take_option(&argc, argv, "--program", &program) < 0 ||
         cli_take_option(&argc, argv, "--step", &step) < 0 ||
-        cli_take_option(&argc, argv, "--python", &ver) < 0)
+        cli_take_option(&argc, argv, "--python", &ver) < 0 ||
+        cli_take_option(&argc, argv, "--phases", &phases) < 0)
         return 2;
     bool ascii = cli_take_flag(&argc, argv, "--ascii");
     if (cli_reject_unknown(argc, argv))
@@ -108,7 +113,8 @@ int cmd_render(int argc, char **argv)
                                size);
 
     if (strncmp(argv[1], "view:", 5) == 0 || strcmp(argv[1], "program") == 0)
-        return render_program(argv[1], program, step, ver, w, h, ascii || !session_utf8_locale());
+        return render_program(argv[1], program, step, phases, ver, w, h,
+                              ascii || !session_utf8_locale());
 
     Session s;
     int rc = session_open(&s, profile, false);

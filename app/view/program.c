@@ -129,10 +129,12 @@ static void note_changes(Program *p)
 static void apply(Program *p, ProgAction act)
 {
     if (act == PROG_GC_PHASE) {
-        if (!p->sim->gc.collecting)
+        if (gc_phase(p->sim) == GC_IDLE) {
             gc_begin(p->sim, 2);
-        else
+            gc_step(p->sim); /* the first phase (copy the counts) with the start */
+        } else {
             gc_step(p->sim);
+        }
     } else if (!p->finished) {
         p->last_line = p->line;
         PyStatus st = py_step(p->run);
@@ -166,7 +168,7 @@ static void record(Program *p, ProgAction act)
 
 bool program_collecting(const Program *p)
 {
-    return p->sim->gc.collecting;
+    return gc_phase(p->sim) != GC_IDLE;
 }
 
 static bool take(Program *p, ProgAction act)
@@ -190,7 +192,7 @@ static bool take(Program *p, ProgAction act)
 
 bool program_step(Program *p)
 {
-    if (p->sim->gc.collecting) /* finish the collection being stepped first */
+    if (gc_phase(p->sim) != GC_IDLE) /* finish the collection being stepped first */
         return take(p, PROG_GC_PHASE);
     if (p->finished)
         return false;

@@ -273,7 +273,7 @@ static void draw_views(App *a, Canvas *cv, Rect r)
     for (int i = 0; i < NVIEWS; i++)
         if (a->views & view_names[i].bit)
             shown[k++] = i;
-    if (r.w >= 100 && r.h >= 30) { /* a grid of two columns */
+    if (r.w >= 96 && r.h >= 30) { /* a grid of two columns */
         int cols = 2, rows = (n + 1) / 2;
         int cw = r.w / cols, rh = r.h / rows;
         for (int i = 0; i < n; i++)
@@ -319,7 +319,7 @@ void screen_program_draw(App *a, Canvas *cv)
     if (a->zoom) {
         draw_views(a, cv, body);
     } else {
-        int lw = cv->w * 38 / 100;
+        int lw = cv->w * (cv->w >= 140 ? 30 : 38) / 100;
         if (lw < 30)
             lw = 30;
         if (lw > 60)

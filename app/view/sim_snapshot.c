@@ -91,7 +91,10 @@ static void take_object(Gather *g, SimId id)
     so->size = (uint32_t)sim_sizeof(g->sim, id);
     so->tracked = (o->flags & SIM_F_TRACKED) != 0;
     so->generation = so->tracked ? (int8_t)o->gen : -1;
-    bool in_collection = g->sim->gc.collecting && (o->flags & SIM_F_COLLECTING);
+    /* In the collection: everything in the generations being collected,
+     * including what it already found reachable again. */
+    bool in_collection = gc_phase(g->sim) != GC_IDLE && (o->flags & SIM_F_TRACKED) &&
+                         ((o->flags & SIM_F_COLLECTING) || o->gen <= g->sim->gc.run_gen);
     so->gc_refs = in_collection ? o->gc_refs : INT64_MIN;
     so->state = (o->flags & SIM_F_UNREACHABLE) ? SNAP_UNREACHABLE
                 : (o->flags & SIM_F_FINALIZED) && in_collection ? SNAP_FINALIZED
@@ -252,7 +255,7 @@ static void add_garbage(Gather *g)
 
 static SnapPhase phase_of(const Sim *s)
 {
-    if (!s->gc.collecting)
+    if (gc_phase(s) == GC_IDLE)
         return SNAP_PHASE_NONE;
     switch (gc_phase(s)) {
     case GC_IDLE: case GC_PH_START: case GC_PH_UPDATE_REFS: return SNAP_PHASE_COPY;
@@ -269,7 +272,7 @@ void program_snapshot(Program *p, HeapSnapshot *out, size_t max_objects)
 {
     memset(out, 0, sizeof *out);
     out->touched_arena = out->touched_pool = -1;
-    out->collecting = p->sim->gc.collecting ? p->sim->gc.run_gen : -1;
+    out->collecting = (gc_phase(p->sim) != GC_IDLE) ? p->sim->gc.run_gen : -1;
     out->phase = phase_of(p->sim);
     for (int i = 0; i < 3; i++)
         out->gen[i] = (SnapGen){p->sim->gc.gen[i].count, p->sim->gc.gen[i].threshold};

@@ -79,14 +79,20 @@ static void draw_generations(const HeapSnapshot *s, Canvas *cv, Rect r)
     }
 }
 
+/* The phases in order, the current one marked; names are dropped for the
+ * others when the line is too narrow for all of them. */
 static void draw_phases(const HeapSnapshot *s, Canvas *cv, int x, int y, int w)
 {
+    int full = 0;
+    for (int p = SNAP_PHASE_COPY; p < SNAP_PHASE_COUNT; p++)
+        full += 4 + (int)strlen(phase_names[p]);
+    bool names = full <= w;
     int cx = x;
     for (int p = SNAP_PHASE_COPY; p < SNAP_PHASE_COUNT && cx < x + w; p++) {
         bool now = s->phase == (SnapPhase)p;
         char step[48];
-        snprintf(step, sizeof step, "%s%d %s", now ? (cv->ascii ? ">" : "\xe2\x96\xb8") : " ",
-                 p, phase_names[p]);
+        snprintf(step, sizeof step, "%s%d%s%s", now ? (cv->ascii ? ">" : "\xe2\x96\xb8") : " ", p,
+                 names || now ? " " : "", names || now ? phase_names[p] : "");
         cx += canvas_text(cv, cx, y, x + w - cx, step, now ? ROLE_SELECTED : ROLE_SUBTLE);
         cx += canvas_text(cv, cx, y, x + w - cx, " ", ROLE_NORMAL);
     }

@@ -208,5 +208,35 @@ keys Escape
 keys x
 keys q
 
+# ---- run --watch: step, back, run, resize, an error in the output ----------
+start 100x30 $PYDIVE run tests/oracle/shared/s07_cycle_with_finalizers.py --python 3.11 --watch
+check "run --watch shows the program" "s07_cycle_with_finalizers.py"
+check "the first line is about to run" "step 0 of 0"
+keys Right Right Right
+check "Right steps one statement at a time" "step 3 of 3"
+keys Left
+check "Left steps back through the record" "step 2 of 3"
+keys G
+check "G runs to the end" "finished"
+check "the output pane shows what the program printed" "collected 3"
+keys Tab Tab
+check "Tab switches to the object graph" "Objects:"
+tm resize-window -t t -x 80 -y 24
+check "resizing mid-run keeps the screen" "Output"
+tm resize-window -t t -x 150 -y 45
+check "a big terminal shows the views side by side" "Collector: generations"
+keys g
+keys r
+sleep 1
+check "Enter/r runs the program live to its end" "finished"
+keys q
+check "q leaves run --watch" "EXITED:0"
+printf 'a = [1]\nprint("before")\nprint(c)\n' > "$DATA/err.py"
+start 100x30 $PYDIVE run "$DATA/err.py" --python 3.11 --watch
+wait_for "err.py" 5
+keys G
+check "a runtime error is shown in the output pane" "NameError: name 'c' is not defin"
+keys q
+
 echo "1..$n"
 [ $fails -eq 0 ]
