@@ -14,6 +14,7 @@
 #include "base/utf8.h"
 #include "learner/review.h"
 #include "view/app.h"
+#include "view/predict.h"
 #include "view/keys.h"
 #include "view/screens.h"
 
@@ -45,7 +46,8 @@ unsigned app_start_quiz(App *a, QuizMode mode, int chapter)
     }
     if (a->quiz_on)
         quiz_fini(&a->quiz);
-    quiz_start(&a->quiz, a->assess, a->assess_log, mode, chapter, a->now, a->today, NULL, NULL);
+    quiz_start(&a->quiz, a->assess, a->assess_log, mode, chapter, a->now, a->today,
+               predict_output, NULL);
     const Item *first = quiz_next(&a->quiz);
     if (!first) {
         quiz_fini(&a->quiz);
