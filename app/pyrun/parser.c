@@ -107,6 +107,9 @@ bool p_expect_op(P *p, const char *op)
 {
     if (p_accept_op(p, op))
         return true;
+    if (strcmp(op, ":") == 0 && p_is_op(p, "="))
+        return p_fail_at(p, p_cur(p), "SyntaxError",
+                         "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
     if (strcmp(op, ":") == 0)
         return p_fail_at(p, p_cur(p), "SyntaxError", "expected ':'");
     return p_fail_at(p, p_cur(p), "SyntaxError", "invalid syntax");

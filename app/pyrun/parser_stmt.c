@@ -195,6 +195,16 @@ static int small_stmt(P *p)
             return r;
         }
     }
+    if (t->kind == T_NAME && strcmp(t->text, "print") == 0) {
+        Token *nx = p_peek(p, 1);
+        if (nx->kind == T_STRING || nx->kind == T_INT || nx->kind == T_FLOAT ||
+            (nx->kind == T_NAME && strcmp(nx->text, "in") != 0 && strcmp(nx->text, "if") != 0 &&
+             strcmp(nx->text, "and") != 0 && strcmp(nx->text, "or") != 0 && strcmp(nx->text, "is") != 0 &&
+             strcmp(nx->text, "not") != 0)) {
+            p_fail_at(p, t, "SyntaxError", "Missing parentheses in call to 'print'. Did you mean print(...)?");
+            return -1;
+        }
+    }
     int e = p_testlist(p, true);
     if (e < 0)
         return -1;
@@ -535,6 +545,11 @@ bool parse_module(const char *src, size_t n, Ast *ast, PyError *err)
             continue;
         }
         int s = p_statement(&p);
+        if (s < 0 && p.tl.unclosed.set &&
+            (p_cur(&p)->kind == T_END || p_cur(&p)->kind == T_NEWLINE || p_cur(&p)->kind == T_DEDENT ||
+             !err->set || strcmp(err->msg, "invalid syntax") != 0 || p.i + 2 >= p.tl.n)) {
+            *err = p.tl.unclosed;
+        }
         if (s < 0) {
             if (!err->set)
                 p_fail(&p, "invalid syntax");
