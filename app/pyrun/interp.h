@@ -53,6 +53,8 @@ typedef struct PyCode {
     uint8_t *slotkind;
     int nslots, capslots;
     int nargs;               /* positional parameters */
+    int nkwonly;             /* keyword-only parameters (slots after the positional) */
+    int *defidx;             /* per named parameter: index in the defaults tuple, or -1 */
     int vararg, kwarg;       /* slot of *args / **kwargs, -1 if none */
     int ndefaults;
     bool has_closure;

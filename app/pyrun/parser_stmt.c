@@ -12,14 +12,24 @@
 int p_params(P *p, const char *close, int *first)
 {
     int last = -1;
-    bool seen_default = false;
+    bool seen_default = false, kwonly = false;
     while (!p_is_op(p, close)) {
         Token *t = p_cur(p);
         uint8_t flag = 0;
-        if (p_accept_op(p, "**"))
+        if (p_accept_op(p, "**")) {
             flag = 2;
-        else if (p_accept_op(p, "*"))
+        } else if (p_accept_op(p, "*")) {
             flag = 1;
+            if (p_is_op(p, ",")) { /* bare *: the rest are keyword-only */
+                kwonly = true;
+                p->i++;
+                continue;
+            }
+        }
+        if (flag == 1)
+            kwonly = true;
+        else if (kwonly && flag == 0)
+            flag = 4;
         Token *nt = p_cur(p);
         if (nt->kind != T_NAME)
             return p_fail(p, "invalid syntax");
@@ -43,7 +53,7 @@ int p_params(P *p, const char *close, int *first)
                 return -1;
             N(p, prm)->a = d;
             seen_default = true;
-        } else if (seen_default && !flag) {
+        } else if (seen_default && !flag && !kwonly) {
             return p_fail(p, "non-default argument follows default argument");
         }
         if (last < 0)

@@ -12,7 +12,7 @@
 #define S (I->sim)
 #define F (&I->frames[I->nframes - 1])
 #define CO (&I->codes[F->code])
-#define PUSH(v) (I->stack[F->sp++] = (v))
+#define PUSH(v) do { SimId pv_ = (v); I->stack[F->sp++] = pv_; } while (0)
 #define POP() (I->stack[--F->sp])
 #define TOP(k) (I->stack[F->sp - 1 - (k)])
 
@@ -227,7 +227,8 @@ VmStop vm_run(PyRun *I, int base, bool step)
             if (arg == 2) {
                 a = TOP(1), b = TOP(0);
                 sim_incref(S, a), sim_incref(S, b);
-                PUSH(a), PUSH(b);
+                PUSH(a);
+                PUSH(b);
             } else {
                 a = TOP(0);
                 sim_incref(S, a);
