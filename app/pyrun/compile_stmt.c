@@ -232,9 +232,14 @@ static bool try_stmt(Cg *g, int n)
                 cg_emit(g, OP_MATCH_EXC, 1); /* pushes the exception */
                 cg_name_op(g, hn->str, ACC_STORE);
             }
-            cg_emit(g, OP_POP_EXC, 0);
             if (!cg_stmts(g, hn->b))
                 return false;
+            if (hn->str) { /* `as e` ends with e = None; del e */
+                cg_emit(g, OP_LOAD_CONST, cg_add_const(g, sim_none(g->I->sim)));
+                cg_name_op(g, hn->str, ACC_STORE);
+                cg_name_op(g, hn->str, ACC_DEL);
+            }
+            cg_emit(g, OP_POP_EXC, 0);
             if (nends < 32)
                 ends[nends++] = cg_emit(g, OP_JUMP, 0);
             if (hn->a >= 0)

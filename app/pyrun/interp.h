@@ -123,6 +123,8 @@ struct PyRun {
     uint64_t step_limit;    /* 0 = none */
     SimId kwnames;          /* pending KW_NAMES tuple */
     SimId c_result;         /* result of a frame called from C */
+    SimId *held;            /* locals of frames the exception's traceback keeps */
+    size_t nheld, capheld;
     SimId *ast_consts;      /* constants the syntax tree holds (one ref each) */
     size_t nast_consts, capast_consts;
     bool printed_once, repr_once; /* one-time allocations of print/repr */
@@ -139,6 +141,8 @@ bool vm_push_module(PyRun *I);
  * reference or 0 with I->err set. */
 SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs);
 void vm_unwind_frame(PyRun *I);
+/* Drops what the last exception's traceback kept alive (innermost frame first). */
+void vm_release_held(PyRun *I);
 /* The CALL instruction: nargs arguments above [callable-or-NULL, self-or-callable]. */
 bool vm_do_call(PyRun *I, int nargs);
 /* RETURN_VALUE: pops the frame; 1 when the loop should return (C boundary

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "pyrun/interp.h"
 #include "sim/gc.h"
 
@@ -193,6 +194,14 @@ static bool unwind(PyRun *I, int base)
             return true;
         }
         bool boundary = f->c_boundary;
+        /* the traceback keeps the frame, so its locals outlive the unwinding */
+        for (uint32_t i = f->base; i < f->sp; i++) {
+            if (!I->stack[i])
+                continue;
+            I->held = xgrow(I->held, &I->capheld, I->nheld + 1, sizeof *I->held);
+            I->held[I->nheld++] = I->stack[i];
+            I->stack[i] = 0;
+        }
         vm_unwind_frame(I);
         if (boundary || I->nframes <= base)
             return false;
@@ -637,6 +646,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
                 I->err_obj = 0;
                 sim_decref(S, a);
             }
+            vm_release_held(I);
             break;
         case OP_RERAISE:
             I->err.set = true;
@@ -651,4 +661,17 @@ VmStop vm_run(PyRun *I, int base, bool step)
             return VM_ERROR;
     }
     return VM_RETURNED;
+}
+
+void vm_release_held(PyRun *I)
+{
+    while (I->nheld > 0) {
+        size_t n = I->nheld;
+        SimId *vals = I->held;
+        I->held = NULL;
+        I->nheld = I->capheld = 0;
+        for (size_t i = 0; i < n; i++)
+            sim_decref(S, vals[i]);
+        free(vals);
+    }
 }
