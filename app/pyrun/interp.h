@@ -128,6 +128,8 @@ struct PyRun {
     SimId *ast_consts;      /* constants the syntax tree holds (one ref each) */
     size_t nast_consts, capast_consts;
     bool printed_once, repr_once; /* one-time allocations of print/repr */
+    SimId repr_state[2];    /* thread-state dict and its Py_Repr list */
+    SimId print_pending;    /* io's pending-bytes list, made by the first print */
     int last_line;
 };
 
