@@ -139,6 +139,15 @@ bool compile_module(PyRun *I, PyError *err);
 typedef enum VmStop { VM_RETURNED, VM_STEPPED, VM_ERROR } VmStop;
 VmStop vm_run(PyRun *I, int base_depth, bool step);
 bool vm_push_module(PyRun *I);
+/* vm_help.c */
+SimId vm_name_const(PyRun *I, int arg);
+void vm_name_error(PyRun *I, SimId name);
+SimId vm_load_name(PyRun *I, SimId name, bool use_locals);
+bool vm_unpack(PyRun *I, int n);
+SimId vm_build_slice(PyRun *I, int n);
+void vm_eval_breaker(PyRun *I);
+bool vm_format_value(PyRun *I, int arg);
+bool vm_raise_op(PyRun *I, int arg);
 /* Calls a Python or built-in callable from C with borrowed args; returns a new
  * reference or 0 with I->err set. */
 SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs);
