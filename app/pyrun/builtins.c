@@ -150,6 +150,14 @@ static SimId f_print(PyRun *I, SimId *a, int n, SimId kw)
         op_str(I, end, &b);
     else
         buf_addc(&b, '\n');
+    /* a GC temporary made and dropped by the write path (no free list:
+     * counted up and down, but it can trigger a collection) */
+    sim_decref(S, sim_cell(S, 0));
+    if (!I->printed_once) { /* TextIOWrapper's pending-bytes list, kept until flush */
+        I->printed_once = true;
+        I->print_pending = sim_list(S, 0);
+    }
+    bi_args_tuple(I, 1); /* a temporary recycled through a free list */
     py_write(I, 1, buf_str(&b), b.len);
     buf_fini(&b);
     return bi_none(I);

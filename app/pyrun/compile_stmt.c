@@ -232,9 +232,14 @@ static bool try_stmt(Cg *g, int n)
                 cg_emit(g, OP_MATCH_EXC, 1); /* pushes the exception */
                 cg_name_op(g, hn->str, ACC_STORE);
             }
-            cg_emit(g, OP_POP_EXC, 0);
             if (!cg_stmts(g, hn->b))
                 return false;
+            if (hn->str) { /* `as e` ends with e = None; del e */
+                cg_emit(g, OP_LOAD_CONST, cg_add_const(g, sim_none(g->I->sim)));
+                cg_name_op(g, hn->str, ACC_STORE);
+                cg_name_op(g, hn->str, ACC_DEL);
+            }
+            cg_emit(g, OP_POP_EXC, 0);
             if (nends < 32)
                 ends[nends++] = cg_emit(g, OP_JUMP, 0);
             if (hn->a >= 0)
@@ -332,18 +337,47 @@ bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int 
     c.ci = cg_new_code(g->I, kind, name, qual, nd->line);
     PyCode *co = &g->I->codes[c.ci];
     co->ndefaults = ndef;
-    int np = 0;
-    for (int p = params; p >= 0; p = NODE(g, p)->next) {
-        const Node *pn = NODE(g, p);
-        cg_add_slot(&c, pn->str, (scope_flags(child, pn->str) & SYM_CELL) ? SLOT_CELL : SLOT_LOCAL);
-        if (pn->flag == 1)
-            g->I->codes[c.ci].vararg = np;
-        else if (pn->flag == 2)
-            g->I->codes[c.ci].kwarg = np;
-        else
-            g->I->codes[c.ci].nargs++;
-        np++;
+    /* slots: positional, keyword-only, *args, **kwargs (CPython's order) */
+    int nnamed = 0, di = 0;
+    int defidx[256];
+    for (int pass = 0; pass < 4; pass++) {
+        int want = pass == 0 ? 0 : pass == 1 ? 4 : pass == 2 ? 1 : 2;
+        for (int p = params; p >= 0; p = NODE(g, p)->next) {
+            const Node *pn = NODE(g, p);
+            if (pn->flag != want)
+                continue;
+            cg_add_slot(&c, pn->str, (scope_flags(child, pn->str) & SYM_CELL) ? SLOT_CELL : SLOT_LOCAL);
+            PyCode *cc = &g->I->codes[c.ci];
+            if (want == 1)
+                cc->vararg = cc->nslots - 1;
+            else if (want == 2)
+                cc->kwarg = cc->nslots - 1;
+            else {
+                if (want == 0)
+                    cc->nargs++;
+                else
+                    cc->nkwonly++;
+                if (nnamed < 256)
+                    defidx[nnamed++] = -1;
+            }
+        }
     }
+    /* defaults were pushed in source order: number them the same way */
+    {
+        int k = 0;
+        for (int p = params; p >= 0; p = NODE(g, p)->next) {
+            const Node *pn = NODE(g, p);
+            if (pn->flag == 1 || pn->flag == 2)
+                continue;
+            int slot = cg_slot_of(&c, pn->str);
+            if (pn->a >= 0 && slot >= 0 && slot < nnamed)
+                defidx[slot] = k++;
+        }
+        di = k;
+    }
+    (void)di;
+    g->I->codes[c.ci].defidx = xmalloc((size_t)(nnamed ? nnamed : 1) * sizeof(int));
+    memcpy(g->I->codes[c.ci].defidx, defidx, (size_t)nnamed * sizeof(int));
     if (kind == CODE_COMP) {
         cg_add_slot(&c, ".0", SLOT_LOCAL);
         g->I->codes[c.ci].nargs = 1;

@@ -53,6 +53,8 @@ typedef struct PyCode {
     uint8_t *slotkind;
     int nslots, capslots;
     int nargs;               /* positional parameters */
+    int nkwonly;             /* keyword-only parameters (slots after the positional) */
+    int *defidx;             /* per named parameter: index in the defaults tuple, or -1 */
     int vararg, kwarg;       /* slot of *args / **kwargs, -1 if none */
     int ndefaults;
     bool has_closure;
@@ -121,9 +123,13 @@ struct PyRun {
     uint64_t step_limit;    /* 0 = none */
     SimId kwnames;          /* pending KW_NAMES tuple */
     SimId c_result;         /* result of a frame called from C */
+    SimId *held;            /* locals of frames the exception's traceback keeps */
+    size_t nheld, capheld;
     SimId *ast_consts;      /* constants the syntax tree holds (one ref each) */
     size_t nast_consts, capast_consts;
     bool printed_once, repr_once; /* one-time allocations of print/repr */
+    SimId repr_state[2];    /* thread-state dict and its Py_Repr list */
+    SimId print_pending;    /* io's pending-bytes list, made by the first print */
     int last_line;
 };
 
@@ -133,10 +139,21 @@ bool compile_module(PyRun *I, PyError *err);
 typedef enum VmStop { VM_RETURNED, VM_STEPPED, VM_ERROR } VmStop;
 VmStop vm_run(PyRun *I, int base_depth, bool step);
 bool vm_push_module(PyRun *I);
+/* vm_help.c */
+SimId vm_name_const(PyRun *I, int arg);
+void vm_name_error(PyRun *I, SimId name);
+SimId vm_load_name(PyRun *I, SimId name, bool use_locals);
+bool vm_unpack(PyRun *I, int n);
+SimId vm_build_slice(PyRun *I, int n);
+void vm_eval_breaker(PyRun *I);
+bool vm_format_value(PyRun *I, int arg);
+bool vm_raise_op(PyRun *I, int arg);
 /* Calls a Python or built-in callable from C with borrowed args; returns a new
  * reference or 0 with I->err set. */
 SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs);
 void vm_unwind_frame(PyRun *I);
+/* Drops what the last exception's traceback kept alive (innermost frame first). */
+void vm_release_held(PyRun *I);
 /* The CALL instruction: nargs arguments above [callable-or-NULL, self-or-callable]. */
 bool vm_do_call(PyRun *I, int nargs);
 /* RETURN_VALUE: pops the frame; 1 when the loop should return (C boundary

@@ -377,9 +377,14 @@ bool lex(const char *src, size_t n, TokList *out, PyError *err)
         if (!lex_token(&x))
             return false;
     }
-    if (x.depth > 0)
-        return fail(&x, "SyntaxError", x.bline[x.depth - 1], x.bcol[x.depth - 1],
-                    "'%c' was never closed", x.brackets[x.depth - 1]);
+    if (x.depth > 0) {
+        PyError *u = &out->unclosed;
+        snprintf(u->type, sizeof u->type, "SyntaxError");
+        snprintf(u->msg, sizeof u->msg, "'%c' was never closed", x.brackets[x.depth - 1]);
+        u->line = x.bline[x.depth - 1];
+        u->col = x.bcol[x.depth - 1];
+        u->set = true;
+    }
     if (out->n > 0 && out->t[out->n - 1].kind != T_NEWLINE && out->t[out->n - 1].kind != T_DEDENT &&
         out->t[out->n - 1].kind != T_INDENT)
         push(&x, T_NEWLINE, x.i, 0);

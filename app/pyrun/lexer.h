@@ -46,6 +46,7 @@ typedef struct PyError {
 typedef struct TokList {
     Token *t;
     size_t n, cap;
+    PyError unclosed; /* "'(' was never closed": reported only if parsing fails at the end */
 } TokList;
 
 /* Tokenizes `src`; false (with err set) on a syntax error. */

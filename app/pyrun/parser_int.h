@@ -34,6 +34,8 @@ bool p_expect_op(P *p, const char *op);
 int p_node(P *p, NodeKind k, Token *t);
 char *p_dup_text(const Token *t, size_t *len);
 int p_test(P *p);
+int p_atom(P *p);
+bool p_is_keyword(const char *s);
 int p_or_test_(P *p);
 int p_expr_bitor(P *p);
 int p_testlist(P *p, bool allow_tuple);

@@ -12,14 +12,24 @@
 int p_params(P *p, const char *close, int *first)
 {
     int last = -1;
-    bool seen_default = false;
+    bool seen_default = false, kwonly = false;
     while (!p_is_op(p, close)) {
         Token *t = p_cur(p);
         uint8_t flag = 0;
-        if (p_accept_op(p, "**"))
+        if (p_accept_op(p, "**")) {
             flag = 2;
-        else if (p_accept_op(p, "*"))
+        } else if (p_accept_op(p, "*")) {
             flag = 1;
+            if (p_is_op(p, ",")) { /* bare *: the rest are keyword-only */
+                kwonly = true;
+                p->i++;
+                continue;
+            }
+        }
+        if (flag == 1)
+            kwonly = true;
+        else if (kwonly && flag == 0)
+            flag = 4;
         Token *nt = p_cur(p);
         if (nt->kind != T_NAME)
             return p_fail(p, "invalid syntax");
@@ -43,7 +53,7 @@ int p_params(P *p, const char *close, int *first)
                 return -1;
             N(p, prm)->a = d;
             seen_default = true;
-        } else if (seen_default && !flag) {
+        } else if (seen_default && !flag && !kwonly) {
             return p_fail(p, "non-default argument follows default argument");
         }
         if (last < 0)
@@ -193,6 +203,16 @@ static int small_stmt(P *p)
                 N(p, r)->a = v;
             }
             return r;
+        }
+    }
+    if (t->kind == T_NAME && strcmp(t->text, "print") == 0) {
+        Token *nx = p_peek(p, 1);
+        if (nx->kind == T_STRING || nx->kind == T_INT || nx->kind == T_FLOAT ||
+            (nx->kind == T_NAME && strcmp(nx->text, "in") != 0 && strcmp(nx->text, "if") != 0 &&
+             strcmp(nx->text, "and") != 0 && strcmp(nx->text, "or") != 0 && strcmp(nx->text, "is") != 0 &&
+             strcmp(nx->text, "not") != 0)) {
+            p_fail_at(p, t, "SyntaxError", "Missing parentheses in call to 'print'. Did you mean print(...)?");
+            return -1;
         }
     }
     int e = p_testlist(p, true);
@@ -535,6 +555,11 @@ bool parse_module(const char *src, size_t n, Ast *ast, PyError *err)
             continue;
         }
         int s = p_statement(&p);
+        if (s < 0 && p.tl.unclosed.set &&
+            (p_cur(&p)->kind == T_END || p_cur(&p)->kind == T_NEWLINE || p_cur(&p)->kind == T_DEDENT ||
+             !err->set || strcmp(err->msg, "invalid syntax") != 0 || p.i + 2 >= p.tl.n)) {
+            *err = p.tl.unclosed;
+        }
         if (s < 0) {
             if (!err->set)
                 p_fail(&p, "invalid syntax");

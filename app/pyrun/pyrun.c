@@ -19,6 +19,8 @@
 typedef struct SavedErr {
     PyError err;
     SimId err_obj;
+    SimId *held;
+    size_t nheld, capheld;
     TbEntry tb[64];
     int ntb;
 } SavedErr;
@@ -29,6 +31,8 @@ static void save_err(PyRun *I, SavedErr *sv)
     sv->err_obj = I->err_obj;
     memcpy(sv->tb, I->tb, sizeof sv->tb);
     sv->ntb = I->ntb;
+    sv->held = I->held, sv->nheld = I->nheld, sv->capheld = I->capheld;
+    I->held = NULL, I->nheld = I->capheld = 0;
     I->err.set = false;
     I->err_obj = 0;
     I->ntb = 0;
@@ -36,6 +40,8 @@ static void save_err(PyRun *I, SavedErr *sv)
 
 static void restore_err(PyRun *I, SavedErr *sv)
 {
+    vm_release_held(I);
+    I->held = sv->held, I->nheld = sv->nheld, I->capheld = sv->capheld;
     if (I->err_obj)
         sim_decref(S, I->err_obj);
     I->err = sv->err;
@@ -164,6 +170,7 @@ static PyStatus after_run(PyRun *I, VmStop st)
             I->err_obj = 0;
             sim_decref(S, e);
         }
+        vm_release_held(I);
         while (I->nframes > 0)
             vm_unwind_frame(I);
         return PY_FAILED;
@@ -205,6 +212,7 @@ void py_finalize(PyRun *I)
     I->finalized = true;
     /* interpreter exit: __main__ goes away; its dict is freed by reference
      * counting, or, when functions keep it alive, by the final collection */
+    vm_release_held(I);
     /* the syntax tree goes first (run_mod frees the AST arena) */
     for (size_t i = 0; i < I->nast_consts; i++)
         sim_decref(S, I->ast_consts[i]);
@@ -224,10 +232,11 @@ void py_free(PyRun *I)
     for (size_t i = 0; i < I->ncodes; i++) {
         PyCode *c = &I->codes[i];
         free(c->ops), free(c->lines), free(c->consts), free(c->names);
-        free(c->slotnames), free(c->slotkind);
+        free(c->slotnames), free(c->slotkind), free(c->defidx);
     }
     free(I->codes);
     free(I->ast_consts);
+    free(I->held);
     free(I->stack);
     free(I->filename);
     free(I);

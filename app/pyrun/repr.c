@@ -238,6 +238,16 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
     }
     case SK_LIST: case SK_TUPLE: case SK_DICT: case SK_SET: {
         bool list = o->kind == SK_LIST;
+        if (!I->repr_once && (o->len || o->kind == SK_DICT)) {
+            /* Py_ReprEnter's first call makes the thread-state dict and its
+             * "Py_Repr" list; both live as long as the thread */
+            I->repr_once = true;
+            I->repr_state[0] = sim_dict(S);
+            I->repr_state[1] = sim_list(S, 0);
+            sim_incref(S, I->repr_state[1]);
+            sim_dict_set(S, I->repr_state[0], sim_str_intern(S, "Py_Repr", 7), I->repr_state[1]);
+            o = sim_obj(S, v);
+        }
         if (in_progress(v)) {
             buf_adds(out, list ? "[...]" : o->kind == SK_DICT ? "{...}" : "(...)");
             return true;

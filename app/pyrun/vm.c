@@ -81,7 +81,9 @@ void vm_unwind_frame(PyRun *I)
 static void arg_count_error(PyRun *I, const PyCode *co, int given)
 {
     const char *name = code_name(I, (uint32_t)(co - I->codes));
-    int np = co->nargs, nd = co->ndefaults;
+    int np = co->nargs, nd = 0;
+    for (int i = 0; i < np; i++)
+        nd += co->defidx[i] >= 0;
     if (nd)
         py_raise(I, "TypeError", "%s() takes from %d to %d positional arguments but %d %s given",
                  name, np - nd, np, given, given == 1 ? "was" : "were");
@@ -90,15 +92,15 @@ static void arg_count_error(PyRun *I, const PyCode *co, int given)
                  np == 1 ? "" : "s", given, given == 1 ? "was" : "were");
 }
 
-static bool missing_error(PyRun *I, const PyCode *co, SimId *slots)
+static bool missing_error(PyRun *I, const PyCode *co, SimId *slots, bool kwonly)
 {
     char names[256] = "";
-    int missing = 0;
-    for (int i = 0; i < co->nargs; i++)
+    int missing = 0, from = kwonly ? co->nargs : 0, to = kwonly ? co->nargs + co->nkwonly : co->nargs;
+    for (int i = from; i < to; i++)
         if (!slots[i])
             missing++;
     int k = 0;
-    for (int i = 0; i < co->nargs; i++) {
+    for (int i = from; i < to; i++) {
         if (slots[i])
             continue;
         size_t n;
@@ -109,8 +111,9 @@ static bool missing_error(PyRun *I, const PyCode *co, SimId *slots)
                  (int)n, nm);
         k++;
     }
-    py_raise(I, "TypeError", "%s() missing %d required positional argument%s: %s",
-             code_name(I, (uint32_t)(co - I->codes)), missing, missing == 1 ? "" : "s", names);
+    py_raise(I, "TypeError", "%s() missing %d required %s argument%s: %s",
+             code_name(I, (uint32_t)(co - I->codes)), missing,
+             kwonly ? "keyword-only" : "positional", missing == 1 ? "" : "s", names);
     return false;
 }
 
@@ -122,6 +125,7 @@ static bool bind_args(PyRun *I, Frame *f, SimId func, SimId *args, int nargs, Si
     int nkw = kwnames ? (int)sim_obj(S, kwnames)->len : 0;
     int npos = nargs - nkw;
     int take = npos < co->nargs ? npos : co->nargs;
+    int named = co->nargs + co->nkwonly;
     for (int i = 0; i < take; i++)
         slots[i] = args[i];
     if (co->vararg >= 0) {
@@ -135,15 +139,22 @@ static bool bind_args(PyRun *I, Frame *f, SimId func, SimId *args, int nargs, Si
             sim_decref(S, args[i]);
         return false;
     }
+    if (co->kwarg >= 0)
+        slots[co->kwarg] = sim_dict(S);
     for (int k = 0; k < nkw; k++) {
         SimId name = sim_items(S, kwnames)[k];
         SimId v = args[npos + k];
         int slot = -1;
-        for (int i = 0; i < co->nargs; i++)
+        for (int i = 0; i < named; i++)
             if (sim_equal(S, co->slotnames[i], name))
                 slot = i;
         size_t n;
         const char *nm = sim_str_data(S, name, &n);
+        if (slot < 0 && co->kwarg >= 0) {
+            sim_incref(S, name);
+            sim_dict_set(S, slots[co->kwarg], name, v);
+            continue;
+        }
         if (slot < 0 || slots[slot]) {
             if (slot < 0)
                 py_raise(I, "TypeError", "%s() got an unexpected keyword argument '%.*s'",
@@ -158,16 +169,18 @@ static bool bind_args(PyRun *I, Frame *f, SimId func, SimId *args, int nargs, Si
         slots[slot] = v;
     }
     SimId defaults = sim_items(S, func)[1];
-    int nd = co->ndefaults;
-    for (int i = co->nargs - nd; i < co->nargs; i++) {
-        if (!slots[i] && defaults) {
-            slots[i] = sim_items(S, defaults)[i - (co->nargs - nd)];
+    for (int i = 0; i < named; i++) {
+        if (!slots[i] && defaults && co->defidx[i] >= 0) {
+            slots[i] = sim_items(S, defaults)[co->defidx[i]];
             sim_incref(S, slots[i]);
         }
     }
     for (int i = 0; i < co->nargs; i++)
         if (!slots[i])
-            return missing_error(I, co, slots);
+            return missing_error(I, co, slots, false);
+    for (int i = co->nargs; i < named; i++)
+        if (!slots[i])
+            return missing_error(I, co, slots, true);
     /* cells (MAKE_CELL) and free variables (COPY_FREE_VARS) */
     SimId closure = sim_items(S, func)[2];
     int fi = 0;
@@ -238,10 +251,22 @@ static bool call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, Sim
                        SimId kwnames)
 {
     SimId init = sim_type_lookup(S, cls, "__init__");
-    bi_args_tuple(I, nargs); /* _PyObject_MakeTpCall packs the arguments */
+    bool exc = exc_matches(I, cls, NULL);
+    if (!exc)
+        bi_args_tuple(I, nargs); /* _PyObject_MakeTpCall packs the arguments */
     SimId inst = sim_instance(S, cls);
+    if (exc) { /* BaseException.__new__ keeps the arguments in .args */
+        SimId t = sim_tuple(S, (size_t)nargs);
+        for (int i = 0; i < nargs; i++) {
+            sim_incref(S, args[i]);
+            sim_tuple_set(S, t, (size_t)i, args[i]);
+        }
+        SimId an = sim_str_intern(S, "args", 4);
+        sim_attr_set(S, inst, an, t);
+        sim_decref(S, an);
+    }
     if (!init || sim_kind(S, init) != SK_FUNC) {
-        if (nargs > 0) {
+        if (nargs > 0 && !exc) {
             size_t n;
             const char *nm = sim_str_data(S, sim_items(S, cls)[0], &n);
             py_raise(I, "TypeError", "%.*s() takes no arguments", (int)n, nm);
@@ -329,7 +354,7 @@ bool vm_do_call(PyRun *I, int nargs)
         break;
     }
     case SK_TYPE:
-        if (sim_obj(S, callable)->sub == SK_INSTANCE && !exc_matches(I, callable, NULL)) {
+        if (sim_obj(S, callable)->sub == SK_INSTANCE) {
             ok = call_class(I, callable, slot0, (uint32_t)nargs + 2, args, total, kwnames);
             break;
         }

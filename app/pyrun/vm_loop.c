@@ -6,173 +6,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "pyrun/interp.h"
 #include "sim/gc.h"
 
 #define S (I->sim)
 #define F (&I->frames[I->nframes - 1])
 #define CO (&I->codes[F->code])
-#define PUSH(v) (I->stack[F->sp++] = (v))
+#define PUSH(v) do { SimId pv_ = (v); I->stack[F->sp++] = pv_; } while (0)
 #define POP() (I->stack[--F->sp])
 #define TOP(k) (I->stack[F->sp - 1 - (k)])
-
-static SimId name_const(PyRun *I, int arg) { return CO->names[arg]; }
-
-static void name_error(PyRun *I, SimId name)
-{
-    size_t n;
-    const char *s = sim_str_data(S, name, &n);
-    py_raise(I, "NameError", "name '%.*s' is not defined", (int)n, s);
-    suggest_for_name(I, name);
-}
-
-static SimId load_name(PyRun *I, SimId name, bool use_locals)
-{
-    SimId v = 0;
-    if (use_locals && F->locals)
-        v = sim_dict_get(S, F->locals, name);
-    if (!v)
-        v = sim_dict_get(S, F->globals, name);
-    if (!v)
-        v = sim_dict_get(S, I->builtins, name);
-    if (!v) {
-        name_error(I, name);
-        return 0;
-    }
-    sim_incref(S, v);
-    return v;
-}
-
-static bool unpack(PyRun *I, int n)
-{
-    SimId seq = POP();
-    SimKind k = sim_kind(S, seq);
-    SimId items[256];
-    int got = 0;
-    if (k == SK_TUPLE || k == SK_LIST) {
-        got = (int)sim_obj(S, seq)->len;
-        if (got == n)
-            for (int i = 0; i < n; i++) {
-                items[i] = sim_items(S, seq)[i];
-                sim_incref(S, items[i]);
-            }
-    } else {
-        SimId it = sim_iter(S, seq);
-        if (!it) {
-            py_raise(I, "TypeError", "cannot unpack non-iterable %s object", op_typename(I, seq));
-            sim_decref(S, seq);
-            return false;
-        }
-        SimId v;
-        while ((v = sim_iter_next(S, it)) != 0) {
-            if (got < n && got < 256)
-                items[got] = v;
-            else
-                sim_decref(S, v);
-            got++;
-        }
-        sim_decref(S, it);
-        if (got != n)
-            for (int i = 0; i < got && i < n; i++)
-                sim_decref(S, items[i]);
-    }
-    sim_decref(S, seq);
-    if (got < n) {
-        py_raise(I, "ValueError", "not enough values to unpack (expected %d, got %d)", n, got);
-        return false;
-    }
-    if (got > n) {
-        py_raise(I, "ValueError", "too many values to unpack (expected %d)", n);
-        return false;
-    }
-    for (int i = n - 1; i >= 0; i--)
-        PUSH(items[i]);
-    return true;
-}
-
-static SimId build_slice(PyRun *I, int n)
-{
-    SimId parts[3] = {0, 0, 0};
-    for (int i = n - 1; i >= 0; i--)
-        parts[i] = POP();
-    SimId t = sim_tuple(S, 3); /* slices are modelled as 3-tuples tagged by len */
-    for (int i = 0; i < 3; i++)
-        sim_tuple_set(S, t, (size_t)i, parts[i] ? parts[i] : sim_none(S));
-    sim_obj(S, t)->sub = 1; /* marks "slice" */
-    return t;
-}
-
-static void eval_breaker(PyRun *I)
-{
-    if (S->gc.scheduled) {
-        S->gc.scheduled = false;
-        if (S->gc.gen[0].count > S->gc.gen[0].threshold && S->gc.enabled && !S->gc.collecting) {
-            S->gc.collecting = true;
-            gc_collect_generations(S);
-            S->gc.collecting = false;
-        }
-    }
-}
-
-static bool format_value(PyRun *I, int arg)
-{
-    SimId spec = (arg & 0x100) ? POP() : 0;
-    SimId v = POP();
-    Buf b = {0};
-    bool ok;
-    char conv = (char)(arg & 0xff);
-    if (conv == 'r') {
-        ok = op_repr(I, v, &b);
-    } else if (spec) {
-        size_t n;
-        const char *sp = sim_str_data(S, spec, &n);
-        char tmp[64];
-        snprintf(tmp, sizeof tmp, "%.*s", (int)n, sp);
-        ok = op_format(I, v, tmp, &b);
-    } else {
-        ok = op_str(I, v, &b);
-    }
-    sim_decref(S, v);
-    sim_xdecref(S, spec);
-    if (ok)
-        PUSH(sim_str(S, buf_str(&b), b.len));
-    buf_fini(&b);
-    return ok;
-}
-
-static bool raise_op(PyRun *I, int arg)
-{
-    if (!arg) {
-        if (I->err_obj || I->err.set) {
-            I->err.set = true;
-            return false;
-        }
-        py_raise(I, "RuntimeError", "No active exception to reraise");
-        return false;
-    }
-    SimId e = POP();
-    if (sim_kind(S, e) == SK_TYPE && exc_matches(I, e, NULL)) {
-        SimId inst = sim_instance(S, e);
-        sim_decref(S, e);
-        e = inst;
-    }
-    if (sim_kind(S, e) != SK_INSTANCE || !exc_matches(I, sim_obj(S, e)->type, NULL)) {
-        sim_decref(S, e);
-        py_raise(I, "TypeError", "exceptions must derive from BaseException");
-        return false;
-    }
-    SimId args = sim_attr_get(S, e, sim_str_intern(S, "args", 4));
-    sim_decref(S, sim_str_intern(S, "args", 4));
-    Buf b = {0};
-    if (args && sim_kind(S, args) == SK_TUPLE && sim_obj(S, args)->len == 1)
-        op_str(I, sim_items(S, args)[0], &b);
-    else if (args && sim_kind(S, args) == SK_TUPLE && sim_obj(S, args)->len > 1)
-        op_repr(I, args, &b);
-    py_raise(I, sim_type_name(S, e), "%s", buf_str(&b));
-    buf_fini(&b);
-    I->err_obj = e;
-    return false;
-}
 
 /* Finds a handler for the pending exception in the frames above base. */
 static bool unwind(PyRun *I, int base)
@@ -193,6 +36,14 @@ static bool unwind(PyRun *I, int base)
             return true;
         }
         bool boundary = f->c_boundary;
+        /* the traceback keeps the frame, so its locals outlive the unwinding */
+        for (uint32_t i = f->base; i < f->sp; i++) {
+            if (!I->stack[i])
+                continue;
+            I->held = xgrow(I->held, &I->capheld, I->nheld + 1, sizeof *I->held);
+            I->held[I->nheld++] = I->stack[i];
+            I->stack[i] = 0;
+        }
         vm_unwind_frame(I);
         if (boundary || I->nframes <= base)
             return false;
@@ -211,7 +62,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             if (step && executed > 0 && I->nested == 0)
                 return VM_STEPPED;
             f->line = arg;
-            eval_breaker(I);
+            vm_eval_breaker(I);
         }
         executed++;
         if (++I->steps > I->step_limit && I->step_limit) {
@@ -227,7 +78,8 @@ VmStop vm_run(PyRun *I, int base, bool step)
             if (arg == 2) {
                 a = TOP(1), b = TOP(0);
                 sim_incref(S, a), sim_incref(S, b);
-                PUSH(a), PUSH(b);
+                PUSH(a);
+                PUSH(b);
             } else {
                 a = TOP(0);
                 sim_incref(S, a);
@@ -292,27 +144,27 @@ VmStop vm_run(PyRun *I, int base, bool step)
             sim_xdecref(S, b);
             break;
         case OP_LOAD_NAME: case OP_LOAD_GLOBAL:
-            a = load_name(I, name_const(I, arg), op == OP_LOAD_NAME);
+            a = vm_load_name(I, vm_name_const(I, arg), op == OP_LOAD_NAME);
             if (!a)
                 goto error;
             PUSH(a);
             break;
         case OP_STORE_NAME: case OP_STORE_GLOBAL:
             a = POP();
-            b = name_const(I, arg);
+            b = vm_name_const(I, arg);
             sim_incref(S, b);
             sim_dict_set(S, op == OP_STORE_NAME && f->locals ? f->locals : f->globals, b, a);
             break;
         case OP_DELETE_NAME: case OP_DELETE_GLOBAL:
             if (!sim_dict_del(S, op == OP_DELETE_NAME && f->locals ? f->locals : f->globals,
-                              name_const(I, arg))) {
-                name_error(I, name_const(I, arg));
+                              vm_name_const(I, arg))) {
+                vm_name_error(I, vm_name_const(I, arg));
                 goto error;
             }
             break;
         case OP_LOAD_ATTR:
             a = POP();
-            r = attr_get(I, a, name_const(I, arg));
+            r = attr_get(I, a, vm_name_const(I, arg));
             sim_decref(S, a);
             if (!r)
                 goto error;
@@ -320,7 +172,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             break;
         case OP_LOAD_METHOD:
             a = POP();
-            if (!attr_method(I, a, name_const(I, arg), &b, &c)) {
+            if (!attr_method(I, a, vm_name_const(I, arg), &b, &c)) {
                 sim_decref(S, a);
                 goto error;
             }
@@ -330,7 +182,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
         case OP_STORE_ATTR:
             a = POP(); /* object */
             b = POP(); /* value */
-            if (!attr_set(I, a, name_const(I, arg), b)) {
+            if (!attr_set(I, a, vm_name_const(I, arg), b)) {
                 sim_decref(S, a), sim_decref(S, b);
                 goto error;
             }
@@ -339,7 +191,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             break;
         case OP_DELETE_ATTR:
             a = POP();
-            if (!attr_del(I, a, name_const(I, arg))) {
+            if (!attr_del(I, a, vm_name_const(I, arg))) {
                 sim_decref(S, a);
                 goto error;
             }
@@ -369,7 +221,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
                 goto error;
             break;
         }
-        case OP_BUILD_SLICE: PUSH(build_slice(I, arg)); break;
+        case OP_BUILD_SLICE: PUSH(vm_build_slice(I, arg)); break;
         case OP_BINARY_OP: case OP_INPLACE_OP:
             b = POP(), a = POP();
             r = op_binary(I, arg, a, b, op == OP_INPLACE_OP);
@@ -396,7 +248,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             break;
         case OP_JUMP:
             if ((uint32_t)arg < f->ip)
-                eval_breaker(I);
+                vm_eval_breaker(I);
             f->ip = (uint32_t)arg;
             break;
         case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE: {
@@ -525,7 +377,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             break;
         }
         case OP_FORMAT_VALUE:
-            if (!format_value(I, arg))
+            if (!vm_format_value(I, arg))
                 goto error;
             break;
         case OP_KW_NAMES:
@@ -533,7 +385,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             sim_incref(S, I->kwnames);
             break;
         case OP_CALL:
-            eval_breaker(I);
+            vm_eval_breaker(I);
             if (!vm_do_call(I, arg))
                 goto error;
             break;
@@ -563,12 +415,12 @@ VmStop vm_run(PyRun *I, int base, bool step)
             break;
         }
         case OP_UNPACK_SEQUENCE:
-            if (!unpack(I, arg))
+            if (!vm_unpack(I, arg))
                 goto error;
             break;
         case OP_IMPORT_NAME: {
             size_t n;
-            const char *nm = sim_str_data(S, name_const(I, arg), &n);
+            const char *nm = sim_str_data(S, vm_name_const(I, arg), &n);
             SimId m = n == 2 && !memcmp(nm, "gc", 2) ? I->mod_gc
                       : n == 3 && !memcmp(nm, "sys", 3) ? I->mod_sys
                       : n == 7 && !memcmp(nm, "weakref", 7) ? I->mod_weakref : 0;
@@ -581,10 +433,10 @@ VmStop vm_run(PyRun *I, int base, bool step)
             break;
         }
         case OP_IMPORT_FROM:
-            r = attr_get(I, TOP(0), name_const(I, arg));
+            r = attr_get(I, TOP(0), vm_name_const(I, arg));
             if (!r) {
                 size_t n, mn;
-                const char *nm = sim_str_data(S, name_const(I, arg), &n);
+                const char *nm = sim_str_data(S, vm_name_const(I, arg), &n);
                 const char *mod = sim_str_data(S, sim_obj(S, TOP(0))->v.p.b, &mn);
                 I->err.set = false;
                 py_raise(I, "ImportError", "cannot import name '%.*s' from '%.*s' (unknown location)",
@@ -594,7 +446,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             PUSH(r);
             break;
         case OP_RAISE:
-            raise_op(I, arg);
+            vm_raise_op(I, arg);
             goto error;
         case OP_ASSERT_FAIL: {
             Buf mb = {0};
@@ -636,6 +488,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
                 I->err_obj = 0;
                 sim_decref(S, a);
             }
+            vm_release_held(I);
             break;
         case OP_RERAISE:
             I->err.set = true;
@@ -650,4 +503,17 @@ VmStop vm_run(PyRun *I, int base, bool step)
             return VM_ERROR;
     }
     return VM_RETURNED;
+}
+
+void vm_release_held(PyRun *I)
+{
+    while (I->nheld > 0) {
+        size_t n = I->nheld;
+        SimId *vals = I->held;
+        I->held = NULL;
+        I->nheld = I->capheld = 0;
+        for (size_t i = 0; i < n; i++)
+            sim_decref(S, vals[i]);
+        free(vals);
+    }
 }

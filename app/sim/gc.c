@@ -559,6 +559,8 @@ void gc_freeze(Sim *s)
 {
     for (int i = 0; i < 3; i++)
         list_merge(s, GEN_HEAD(i), GC_LIST_PERMANENT, SIM_GEN_PERMANENT);
+    s->gc.startup_frozen += s->gc.startup_tracked; /* the interpreter's own objects too */
+    s->gc.startup_tracked = 0;
     s->gc.gen[0].count = 0; /* gc_freeze_impl resets the young count */
 }
 

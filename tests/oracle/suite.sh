@@ -57,6 +57,8 @@ check() { # label py ver out lasterr arena-expected
         why="last stderr line: got '$(tail -n 1 "$tmp/err")' want '$(tail -n 1 "$lasterr")'"
     elif [ "$want_rc" = 1 ] && [ "$rc" = 0 ] || [ "$want_rc" = 0 ] && [ "$rc" != 0 ]; then
         why="exit status $rc (want $([ $want_rc = 1 ] && echo non-zero || echo 0)): $(tail -n 1 "$tmp/err")"
+    elif [ "$want_rc" = 0 ] && [ -z "$arena" ] && grep -qv '^pydive: note' "$tmp/err"; then
+        why="unexpected stderr: $(head -n 1 "$tmp/err")"
     elif [ -n "$arena" ]; then
         got=$(arena_deltas "$tmp/err")
         deltas_close "$arena" "$got" || why="arena deltas: got [$got] want [$arena]"

@@ -1,0 +1,177 @@
+/*
+ * vm_help: the larger pieces of single instructions — name lookup,
+ * unpacking, slices, f-string formatting, raise, the eval breaker.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "pyrun/interp.h"
+#include "sim/gc.h"
+
+#define S (I->sim)
+#define F (&I->frames[I->nframes - 1])
+#define CO (&I->codes[F->code])
+#define PUSH(v) do { SimId pv_ = (v); I->stack[F->sp++] = pv_; } while (0)
+#define POP() (I->stack[--F->sp])
+#define TOP(k) (I->stack[F->sp - 1 - (k)])
+
+SimId vm_name_const(PyRun *I, int arg) { return CO->names[arg]; }
+
+void vm_name_error(PyRun *I, SimId name)
+{
+    size_t n;
+    const char *s = sim_str_data(S, name, &n);
+    py_raise(I, "NameError", "name '%.*s' is not defined", (int)n, s);
+    suggest_for_name(I, name);
+}
+
+SimId vm_load_name(PyRun *I, SimId name, bool use_locals)
+{
+    SimId v = 0;
+    if (use_locals && F->locals)
+        v = sim_dict_get(S, F->locals, name);
+    if (!v)
+        v = sim_dict_get(S, F->globals, name);
+    if (!v)
+        v = sim_dict_get(S, I->builtins, name);
+    if (!v) {
+        vm_name_error(I, name);
+        return 0;
+    }
+    sim_incref(S, v);
+    return v;
+}
+
+bool vm_unpack(PyRun *I, int n)
+{
+    SimId seq = POP();
+    SimKind k = sim_kind(S, seq);
+    SimId items[256];
+    int got = 0;
+    if (k == SK_TUPLE || k == SK_LIST) {
+        got = (int)sim_obj(S, seq)->len;
+        if (got == n)
+            for (int i = 0; i < n; i++) {
+                items[i] = sim_items(S, seq)[i];
+                sim_incref(S, items[i]);
+            }
+    } else {
+        SimId it = sim_iter(S, seq);
+        if (!it) {
+            py_raise(I, "TypeError", "cannot unpack non-iterable %s object", op_typename(I, seq));
+            sim_decref(S, seq);
+            return false;
+        }
+        SimId v;
+        while ((v = sim_iter_next(S, it)) != 0) {
+            if (got < n && got < 256)
+                items[got] = v;
+            else
+                sim_decref(S, v);
+            got++;
+        }
+        sim_decref(S, it);
+        if (got != n)
+            for (int i = 0; i < got && i < n; i++)
+                sim_decref(S, items[i]);
+    }
+    sim_decref(S, seq);
+    if (got < n) {
+        py_raise(I, "ValueError", "not enough values to unpack (expected %d, got %d)", n, got);
+        return false;
+    }
+    if (got > n) {
+        py_raise(I, "ValueError", "too many values to unpack (expected %d)", n);
+        return false;
+    }
+    for (int i = n - 1; i >= 0; i--)
+        PUSH(items[i]);
+    return true;
+}
+
+SimId vm_build_slice(PyRun *I, int n)
+{
+    SimId parts[3] = {0, 0, 0};
+    for (int i = n - 1; i >= 0; i--)
+        parts[i] = POP();
+    SimId t = sim_tuple(S, 3); /* slices are modelled as 3-tuples tagged by len */
+    for (int i = 0; i < 3; i++)
+        sim_tuple_set(S, t, (size_t)i, parts[i] ? parts[i] : sim_none(S));
+    sim_obj(S, t)->sub = 1; /* marks "slice" */
+    return t;
+}
+
+void vm_eval_breaker(PyRun *I)
+{
+    if (S->gc.scheduled) {
+        S->gc.scheduled = false;
+        if (S->gc.gen[0].count > S->gc.gen[0].threshold && S->gc.enabled && !S->gc.collecting) {
+            S->gc.collecting = true;
+            gc_collect_generations(S);
+            S->gc.collecting = false;
+        }
+    }
+}
+
+bool vm_format_value(PyRun *I, int arg)
+{
+    SimId spec = (arg & 0x100) ? POP() : 0;
+    SimId v = POP();
+    Buf b = {0};
+    bool ok;
+    char conv = (char)(arg & 0xff);
+    if (conv == 'r') {
+        ok = op_repr(I, v, &b);
+    } else if (spec) {
+        size_t n;
+        const char *sp = sim_str_data(S, spec, &n);
+        char tmp[64];
+        snprintf(tmp, sizeof tmp, "%.*s", (int)n, sp);
+        ok = op_format(I, v, tmp, &b);
+    } else {
+        ok = op_str(I, v, &b);
+    }
+    sim_decref(S, v);
+    sim_xdecref(S, spec);
+    if (ok)
+        PUSH(sim_str(S, buf_str(&b), b.len));
+    buf_fini(&b);
+    return ok;
+}
+
+bool vm_raise_op(PyRun *I, int arg)
+{
+    if (!arg) {
+        if (I->err_obj || I->err.set) {
+            I->err.set = true;
+            return false;
+        }
+        py_raise(I, "RuntimeError", "No active exception to reraise");
+        return false;
+    }
+    SimId e = POP();
+    if (sim_kind(S, e) == SK_TYPE && exc_matches(I, e, NULL)) {
+        SimId inst = sim_instance(S, e);
+        sim_decref(S, e);
+        e = inst;
+    }
+    if (sim_kind(S, e) != SK_INSTANCE || !exc_matches(I, sim_obj(S, e)->type, NULL)) {
+        sim_decref(S, e);
+        py_raise(I, "TypeError", "exceptions must derive from BaseException");
+        return false;
+    }
+    SimId args = sim_attr_get(S, e, sim_str_intern(S, "args", 4));
+    sim_decref(S, sim_str_intern(S, "args", 4));
+    Buf b = {0};
+    if (args && sim_kind(S, args) == SK_TUPLE && sim_obj(S, args)->len == 1)
+        op_str(I, sim_items(S, args)[0], &b);
+    else if (args && sim_kind(S, args) == SK_TUPLE && sim_obj(S, args)->len > 1)
+        op_repr(I, args, &b);
+    py_raise(I, sim_type_name(S, e), "%s", buf_str(&b));
+    buf_fini(&b);
+    I->err_obj = e;
+    return false;
+}
+
