@@ -18,6 +18,7 @@ if [ "$PYDIVE" != ./pydive ] && [ -z "${PYDIVE_DATA:-}" ]; then
 fi
 passed=0
 failed=0
+todo=0
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
@@ -27,18 +28,24 @@ run_suite() {
     "$@" >"$log" 2>&1
     rc=$?
     p=$(grep -c '^ok ' "$log")
-    f=$(grep -c '^not ok ' "$log")
+    t=$(grep -c '^not ok .*# TODO' "$log")
+    f=$(($(grep -c '^not ok ' "$log") - t))
     if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
         f=1
         echo "not ok - $name exited with status $rc" >>"$log"
     fi
     passed=$((passed + p))
     failed=$((failed + f))
+    todo=$((todo + t))
     if [ "$f" -gt 0 ]; then
         echo "FAIL $name ($p passed, $f failed)"
         sed 's/^/    /' "$log" | grep -v '^    ok ' | head -n 60
     else
-        echo "ok   $name ($p passed)"
+        gaps=""; [ "$t" -gt 0 ] && gaps=", $t known gaps"
+        echo "ok   $name ($p passed$gaps)"
+    fi
+    if [ "$t" -gt 0 ]; then
+        grep '^not ok .*# TODO' "$log" | sed 's/^not ok [0-9]* - \([^:]*\):.*# TODO known gap: \(.*\)/    known gap: \1 -- \2/' | head -n 20
     fi
 }
 
@@ -51,5 +58,8 @@ for s in tests/*/suite.sh; do
     run_suite "$(basename "$(dirname "$s")")" sh "$s"
 done
 
+# Known gaps are documented failures (TAP "# TODO", e.g. tests/oracle/KNOWN_GAPS):
+# shown here, never counted as passing.
+[ "$todo" -gt 0 ] && echo "$todo known gaps (TODO), listed above"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -16,6 +16,7 @@
 #include "learner/mastery.h"
 #include "learner/quiz.h"
 #include "learner/review.h"
+#include "view/predict.h"
 
 /* Reads one line without its newline; false at end of input. */
 static bool read_line(Buf *line)
@@ -208,7 +209,7 @@ int cmd_assess(int argc, char **argv)
               stderr);
     Quiz q;
     quiz_start(&q, &a.content, &a.log, chapter ? QUIZ_CHAPTER : QUIZ_STAGE, (int)n, a.now,
-               a.today, NULL, NULL);
+               a.today, predict_output, NULL);
     if (chapter)
         printf("Chapter %ld check: %zu questions.\n", n, q.planned);
     else
@@ -233,7 +234,7 @@ int cmd_review(int argc, char **argv)
         return rc;
     }
     Quiz q;
-    quiz_start(&q, &a.content, &a.log, QUIZ_REVIEW, 0, a.now, a.today, NULL, NULL);
+    quiz_start(&q, &a.content, &a.log, QUIZ_REVIEW, 0, a.now, a.today, predict_output, NULL);
     if (q.nqueue == 0) {
         int64_t next = review_next_day(&a.log, a.today);
         char date[32];
