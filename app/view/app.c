@@ -301,9 +301,10 @@ static unsigned help_key(App *a, KeyAction act)
 
 /* ---- search ------------------------------------------------------------- */
 
-static unsigned start_prompt(App *a)
+static unsigned start_prompt(App *a, bool rating)
 {
     a->prompting = true;
+    a->rating = rating;
     a->query[0] = '\0';
     return REACT_REDRAW;
 }
@@ -327,6 +328,8 @@ static unsigned prompt_key(App *a, int key)
         a->prompting = false;
     } else if (key == KEY_RETURN) {
         a->prompting = false;
+        if (len > 0 && a->rating)
+            return REACT_REDRAW | app_rate_yourself(a, a->query);
         if (len > 0)
             run_search(a);
     } else if (key == KEY_BACKSPACE_KEY) {
@@ -419,7 +422,9 @@ unsigned app_key(App *a, int key)
         return r | app_quiz_key(a, key);
     KeyAction act = keys_lookup(key, screen_bit(a->screen));
     if (act == ACT_SEARCH)
-        return r | start_prompt(a);
+        return r | start_prompt(a, false);
+    if (act == ACT_SELF_RATE && a->assess)
+        return r | start_prompt(a, true);
     if (act == ACT_QUIT)
         return r | REACT_QUIT | REACT_SAVE_NOW;
     if (act == ACT_HELP && a->screen != SCREEN_HELP) {

@@ -71,7 +71,8 @@ typedef struct App {
     int menu_sel;          /* section menu selection */
 
     /* search: the prompt, the results, and the match to highlight */
-    bool prompting;         /* the bottom line is reading a query */
+    bool prompting;         /* the bottom line is reading a query ... */
+    bool rating;            /* ... for a self-rating, not a search */
     char query[80];
     ScreenId search_return; /* where Esc goes back to */
     SearchHit *hits;        /* SEARCH_MAX_HITS, allocated on first use */

@@ -184,6 +184,25 @@ static unsigned cycle_track(App *a)
     return REACT_REDRAW | REACT_SAVE_NOW | REACT_PROGRESS;
 }
 
+unsigned app_rate_yourself(App *a, const char *line)
+{
+    int area = 0, rating = 0;
+    char extra;
+    size_t n = a->assess ? a->assess->ncompetencies : 0;
+    if (sscanf(line, "%d %d %c", &area, &rating, &extra) != 2 || area < 1 || (size_t)area > n ||
+        rating < 1 || rating > 5) {
+        snprintf(a->notice, sizeof a->notice,
+                 "Type an area number (1-%zu) and a rating 1-5, like: 2 4", n);
+        return REACT_REDRAW;
+    }
+    const Competency *c = &a->assess->competencies[area - 1];
+    assess_log_add_rating(a->assess_log, c->id, a->now, rating);
+    snprintf(a->notice, sizeof a->notice,
+             "Noted: you rate yourself %d of 5 in %s (it counts as light evidence).", rating,
+             c->title);
+    return REACT_REDRAW | REACT_SAVE_NOW | REACT_PROGRESS;
+}
+
 unsigned app_dashboard_key(App *a, KeyAction act, int key)
 {
     int digit = keys_digit(key);

@@ -16,6 +16,7 @@ const Binding key_bindings[] = {
      "assess"},
     {ACT_REVIEW, ON_DASH, {'v', KEY_NONE}, "v", "review the items due today", "review"},
     {ACT_TRACK, ON_DASH, {'t', KEY_NONE}, "t", "choose your goal (the roadmap follows it)", "goal"},
+    {ACT_SELF_RATE, ON_DASH, {'R', KEY_NONE}, "R", "rate yourself in an area (1-5)", "rate"},
     {ACT_OPEN, ON_QUIZ, {KEY_RETURN, ' ', KEY_NONE}, "Enter",
      "next item (an answer is typed, then Enter)", NULL},
     {ACT_STEP, ON_PROGRAM, {KEY_RIGHT_ARROW, ' ', '.', 'n', KEY_NONE}, "Right Space n",

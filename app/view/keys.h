@@ -61,6 +61,7 @@ typedef enum KeyAction {
     ACT_REVIEW,        /* review the items due */
     ACT_CHAPTER_CHECK, /* the check of the chapter being read */
     ACT_TRACK,         /* choose the next goal (track) */
+    ACT_SELF_RATE,     /* rate yourself in one area (optional evidence) */
     ACT_STEP,          /* program: one statement forward */
     ACT_STEP_BACK,     /* program: one step back (a replay of the record) */
     ACT_RUN,           /* program: run or pause */

@@ -58,15 +58,17 @@ static void draw_competencies(Pen *p, const AssessContent *c, const StageReport 
         int y = pen_row(p);
         if (y < 0)
             continue;
-        canvas_text_fit(p->cv, 1, y, 29, c->competencies[e->competency].title, ROLE_NORMAL);
+        char title[96];
+        snprintf(title, sizeof title, "%zu. %s", i + 1, c->competencies[e->competency].title);
+        canvas_text_fit(p->cv, 1, y, 29, title, ROLE_NORMAL);
         ladder(p->cv, 31, y, e->stage);
         canvas_text_fit(p->cv, 37, y, 21, stage_name(c, e->stage),
                         e->stage >= 0 ? ROLE_STRONG : ROLE_SUBTLE);
         char m[96];
         if (e->stage >= 0) {
-            snprintf(m, sizeof m, "%3.0f%%     %s, %d answer%s%s", e->mastery * 100.0,
+            snprintf(m, sizeof m, "%3.0f%%     %s, %d answer%s%s%s", e->mastery * 100.0,
                      mastery_confidence_name(e->confidence), e->answers, e->answers == 1 ? "" : "s",
-                     e->solved ? ", exercises" : "");
+                     e->solved ? ", exercises" : "", e->ratings ? ", self-rated" : "");
             canvas_text_fit(p->cv, 59, y, p->cv->w - 60, m, ROLE_NORMAL);
         }
     }
@@ -173,8 +175,9 @@ void screen_dashboard_draw(App *a, Canvas *cv)
     p.line++;
     draw_review_and_history(&p, a, a->assess_log);
     p.line++;
-    pen_text(&p, 1, "Chapter checks: press 1-7. Stages follow the Dreyfus model; mastery is "
-                    "Bayesian Knowledge Tracing (docs/ASSESSMENTS.md).", ROLE_SUBTLE);
+    pen_text(&p, 1, "Chapter checks: press 1-7. R rates yourself in an area. Stages follow the "
+                    "Dreyfus model; mastery is Bayesian Knowledge Tracing (docs/ASSESSMENTS.md).",
+             ROLE_SUBTLE);
     if (a->dash_top > 0 && a->dash_top > p.line - p.rows)
         a->dash_top = p.line - p.rows > 0 ? p.line - p.rows : 0;
     stage_report_fini(&r);

@@ -19,6 +19,8 @@ void screen_quiz_draw(App *a, Canvas *cv);
 void screen_program_draw(App *a, Canvas *cv);
 unsigned app_program_key(App *a, KeyAction act);
 
+/* A self-rating typed as "AREA RATING" (app_assess.c); Reaction bits. */
+unsigned app_rate_yourself(App *a, const char *line);
 /* The dashboard's keys (app_assess.c). */
 unsigned app_dashboard_key(App *a, KeyAction act, int key);
 void screen_too_small_draw(App *a, Canvas *cv);

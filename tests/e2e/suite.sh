@@ -196,6 +196,13 @@ start 100x30 $PYDIVE
 wait_for "Resume" 5
 keys a
 check "sessions survive a restart" "History: 2 sessions"
+keys R
+check "R asks for a self-rating" "Rate: _"
+tm send-keys -t t -l "2 4"; sleep 0.2
+keys Enter
+check "a self-rating is recorded" "Noted: you rate yourself 4 of 5"
+keys j
+check "the rated area says so" "self-rated"
 keys q
 tomorrow=$(( $(date +%s) + 2 * 86400 ))
 start 100x30 env PYDIVE_NOW=$tomorrow $PYDIVE
