@@ -66,9 +66,15 @@ static void draw_competencies(Pen *p, const AssessContent *c, const StageReport 
                         e->stage >= 0 ? ROLE_STRONG : ROLE_SUBTLE);
         char m[96];
         if (e->stage >= 0) {
-            snprintf(m, sizeof m, "%3.0f%%     %s, %d answer%s%s%s", e->mastery * 100.0,
-                     mastery_confidence_name(e->confidence), e->answers, e->answers == 1 ? "" : "s",
-                     e->solved ? ", exercises" : "", e->ratings ? ", self-rated" : "");
+            int k = snprintf(m, sizeof m, "%3.0f%%     %s", e->mastery * 100.0,
+                             mastery_confidence_name(e->confidence));
+            if (e->answers)
+                k += snprintf(m + k, sizeof m - (size_t)k, ", %d answer%s", e->answers,
+                              e->answers == 1 ? "" : "s");
+            if (e->solved)
+                k += snprintf(m + k, sizeof m - (size_t)k, ", exercises");
+            if (e->ratings)
+                snprintf(m + k, sizeof m - (size_t)k, ", self-rated");
             canvas_text_fit(p->cv, 59, y, p->cv->w - 60, m, ROLE_NORMAL);
         }
     }
