@@ -133,27 +133,68 @@ static void draw_box(const Plane *p, const HeapSnapshot *s, const GraphLayout *g
     }
 }
 
-/* An arrow from a box to one in the next column, through lane `lane` of
- * the gutter between them. */
-static void draw_arrow(const Plane *p, const GraphNode *a, const GraphNode *b, int lane, Role role)
+/* References from box `a` to boxes of the next column, through the lanes of
+ * the gutter between them.  Each lane's vertical run is drawn once however
+ * many arrows share it (a list with thousands of items is one hub), and only
+ * inside the view. */
+typedef struct Lane {
+    int lo, hi;  /* rows the lane's arrivals span */
+    bool used;
+} Lane;
+
+static void draw_fan(const Plane *p, const GraphNode *a, const GraphNode *const *to,
+                     const int *lane_of, int n, Role role)
 {
     bool A = p->cv->ascii;
-    int y0 = a->y + 1, y1 = b->y + 1;
-    int x0 = a->x + GRAPH_BOX_W, lx = x0 + 1 + lane, x1 = b->x - 1;
-    for (int x = x0; x < lx; x++)
-        plane_line(p, x, y0, glyph(A, GLYPH_HLINE), role);
-    if (y0 == y1) {
-        plane_line(p, lx, y0, glyph(A, GLYPH_HLINE), role);
-    } else {
-        plane_line(p, lx, y0, A ? '+' : (y1 > y0 ? 0x2510 : 0x2518), role);
-        int step = y1 > y0 ? 1 : -1;
-        for (int y = y0 + step; y != y1; y += step)
-            plane_line(p, lx, y, glyph(A, GLYPH_VLINE), role);
-        plane_line(p, lx, y1, A ? '+' : (y1 > y0 ? 0x2514 : 0x250C), role);
+    Lane lanes[GRAPH_GUTTER];
+    memset(lanes, 0, sizeof lanes);
+    int y0 = a->y + 1, x0 = a->x + GRAPH_BOX_W;
+    for (int i = 0; i < n; i++) {
+        Lane *l = &lanes[lane_of[i]];
+        int y1 = to[i]->y + 1;
+        if (!l->used)
+            l->lo = l->hi = y0;
+        l->used = true;
+        if (y1 < l->lo)
+            l->lo = y1;
+        if (y1 > l->hi)
+            l->hi = y1;
     }
-    for (int x = lx + 1; x < x1; x++)
-        plane_line(p, x, y1, glyph(A, GLYPH_HLINE), role);
-    plane_put(p, x1, y1, A ? '>' : 0x25B6, role);
+    bool see0 = y0 >= p->oy && y0 < p->oy + p->r.h;
+    for (int k = 0; k < GRAPH_GUTTER; k++) {
+        const Lane *l = &lanes[k];
+        if (!l->used)
+            continue;
+        int lx = x0 + 1 + k;
+        for (int x = x0; see0 && x < lx; x++)
+            plane_line(p, x, y0, glyph(A, GLYPH_HLINE), role);
+        int lo = l->lo + 1 > p->oy ? l->lo + 1 : p->oy;
+        int hi = l->hi - 1 < p->oy + p->r.h ? l->hi - 1 : p->oy + p->r.h;
+        for (int y = lo; y <= hi; y++)
+            plane_line(p, lx, y, glyph(A, GLYPH_VLINE), role);
+        if (see0 && l->lo == y0 && l->hi == y0)
+            plane_line(p, lx, y0, glyph(A, GLYPH_HLINE), role);
+        else if (see0)
+            plane_line(p, lx, y0, A ? '+' : (l->lo < y0 ? (l->hi > y0 ? 0x2524 : 0x2518) : 0x2510),
+                       role);
+    }
+    for (int i = 0; i < n; i++) {
+        int y1 = to[i]->y + 1;
+        if (y1 < p->oy || y1 >= p->oy + p->r.h || y1 == y0)
+            continue;
+        const Lane *l = &lanes[lane_of[i]];
+        int lx = x0 + 1 + lane_of[i];
+        bool end = y1 == l->lo || y1 == l->hi;
+        plane_line(p, lx, y1, A ? '+' : (end ? (y1 > y0 ? 0x2514 : 0x250C) : 0x251C), role);
+    }
+    for (int i = 0; i < n; i++) {
+        int y1 = to[i]->y + 1, lx = x0 + 1 + lane_of[i], x1 = to[i]->x - 1;
+        if (y1 < p->oy || y1 >= p->oy + p->r.h)
+            continue;
+        for (int x = lx + 1; x < x1; x++)
+            plane_line(p, x, y1, glyph(A, GLYPH_HLINE), role);
+        plane_put(p, x1, y1, A ? '>' : 0x25B6, role);
+    }
 }
 
 static void draw_names(const Plane *p, const HeapSnapshot *s, const GraphLayout *g)
@@ -214,24 +255,26 @@ void view_object_graph(const HeapSnapshot *s, const GraphOptions *o, Canvas *cv,
     draw_names(&p, s, &g);
     /* Arrows first, boxes over them. */
     int *lanes = xcalloc((size_t)(g.width / (GRAPH_BOX_W + GRAPH_GUTTER) + 2), sizeof *lanes);
+    const GraphNode **to = xcalloc(s->nedges + 1, sizeof *to);
+    int *lane_of = xcalloc(s->nedges + 1, sizeof *lane_of);
     for (size_t a = 0; a < g.n; a++) {
         const GraphNode *na = &g.nodes[a];
+        int n = 0;
         for (int k = g.edge_start[na->obj]; k < g.edge_start[na->obj + 1]; k++) {
             int b = g.node_of_obj[g.edge_to[k]];
             if (b < 0 || g.nodes[b].col != na->col + 1)
                 continue;
-            int l = lanes[na->col]++ % (GRAPH_GUTTER - 3);
-            /* Skip arrows wholly outside the view (big heaps). */
-            int top = na->y < g.nodes[b].y ? na->y : g.nodes[b].y;
-            int bot = na->y > g.nodes[b].y ? na->y : g.nodes[b].y;
-            if (na->x + GRAPH_BOX_W + GRAPH_GUTTER < p.ox || na->x > p.ox + p.r.w ||
-                bot + GRAPH_BOX_H < p.oy || top > p.oy + p.r.h)
-                continue;
-            const SnapObject *from = &s->objs[na->obj];
-            draw_arrow(&p, na, &g.nodes[b], l,
-                       from->state != SNAP_LIVE ? ROLE_GARBAGE : ROLE_SUBTLE);
+            to[n] = &g.nodes[b];
+            lane_of[n++] = lanes[na->col]++ % (GRAPH_GUTTER - 3);
         }
+        /* Skip a fan wholly left or right of the view. */
+        if (n == 0 || na->x + GRAPH_BOX_W + GRAPH_GUTTER < p.ox || na->x > p.ox + p.r.w)
+            continue;
+        const SnapObject *from = &s->objs[na->obj];
+        draw_fan(&p, na, to, lane_of, n, from->state != SNAP_LIVE ? ROLE_GARBAGE : ROLE_SUBTLE);
     }
+    free(to);
+    free(lane_of);
     free(lanes);
     for (size_t i = 0; i < g.n; i++) {
         const GraphNode *n = &g.nodes[i];
