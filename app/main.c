@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/paths.h"
 #include "cli/cli.h"
 
 #ifndef PYDIVE_VERSION
@@ -15,6 +16,13 @@
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
+
+    /* --course DIR is global: taken out here, before any command sees argv. */
+    const char *course = NULL;
+    if (cli_take_option(&argc, argv, "--course", &course) < 0)
+        return 2;
+    if (course)
+        paths_set_course(course);
 
     if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
         cli_print_help();

@@ -37,7 +37,68 @@ static char *exe_dir(void)
     return xstrdup(buf[0] ? buf : "/");
 }
 
+static char *course_option; /* --course DIR, owned */
+
+void paths_set_course(const char *dir)
+{
+    free(course_option);
+    course_option = dir && *dir ? xstrdup(dir) : NULL;
+}
+
+const char *paths_course_option(void)
+{
+    if (course_option)
+        return course_option;
+    const char *env = getenv("PYDIVE_COURSE");
+    return env && *env ? env : NULL;
+}
+
+/* The pack folder for `want` (see paths.h, step 0), or NULL with *err. */
+static char *pack_dir(const char *want, Buf *err)
+{
+    const char *what = course_option ? "--course" : "PYDIVE_COURSE=";
+    char *dir = NULL;
+    if (dir_exists(want)) {
+        dir = xstrdup(want);
+    } else if (!strchr(want, '/')) {
+        Buf ignored = {0};
+        char *shipped = paths_shipped_dir(&ignored);
+        buf_fini(&ignored);
+        if (shipped) {
+            char *packs = path_join(shipped, "assets/packs");
+            char *named = path_join(packs, want);
+            if (dir_exists(named))
+                dir = named;
+            else
+                free(named);
+            free(packs);
+            free(shipped);
+        }
+    }
+    buf_clear(err);
+    if (!dir) {
+        buf_printf(err, "%s%s%s: no such course folder (nor a shipped pack of that name)",
+                   what, course_option ? " " : "", want);
+        return NULL;
+    }
+    if (!has_course(dir)) {
+        buf_printf(err, "%s%s%s: not a course folder (it has no lessons/course.yaml)", what,
+                   course_option ? " " : "", dir);
+        free(dir);
+        return NULL;
+    }
+    return dir;
+}
+
 char *paths_content_dir(Buf *err)
+{
+    const char *want = paths_course_option();
+    if (want)
+        return pack_dir(want, err);
+    return paths_shipped_dir(err);
+}
+
+char *paths_shipped_dir(Buf *err)
 {
     const char *env = getenv("PYDIVE_DATA");
     if (env && *env) {

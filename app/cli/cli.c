@@ -24,6 +24,14 @@ const CliCommand cli_commands[] = {
     {"run", "FILE.py [--python VER] [--trace] [--stats] [--json] [--watch [--views LIST]]",
      "run a Python program on the simulated CPython (--watch: step it with live views)",
      cmd_run},
+    {"profiles", "[--json]", "list the learner profiles on this machine", cmd_profiles},
+    {"pack", "check DIR", "check a workshop pack: course, assessments, workshop.yaml", cmd_pack},
+    {"export", "[--format yaml|json|csv] [--profile NAME] [-o FILE]",
+     "write your progress and assessment record to one checksummed file", cmd_export},
+    {"import", "FILE [--profile NAME]",
+     "merge an exported record into a profile (nothing here is dropped)", cmd_import},
+    {"class", "report DIR|FILE... [--format text|csv|json]",
+     "a class report from exported files (learners, chapters, stages, missed items)", cmd_class},
 };
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
 
@@ -55,11 +63,14 @@ void cli_print_help(void)
     puts("  pydive --help | --version\n");
     puts("Options:");
     puts("  --profile NAME   learner profile (default: your login name)");
+    puts("  --course DIR     use a workshop pack or another course folder (any command)");
     puts("  --help           show this help, or a command's help after the command\n");
     puts("Files:");
     puts("  progress  $XDG_DATA_HOME/pydive/profiles/NAME/ (~/.local/share/pydive/...)");
-    puts("  content   $PYDIVE_DATA, else beside the program, else the install location\n");
-    puts("Environment: PYDIVE_DATA, XDG_DATA_HOME, NO_COLOR, LANG/LC_ALL.");
+    puts("  content   --course DIR or $PYDIVE_COURSE (a pack; a bare NAME is looked up in the");
+    puts("            shipped assets/packs/), else $PYDIVE_DATA, else beside the program,");
+    puts("            else the install location\n");
+    puts("Environment: PYDIVE_COURSE, PYDIVE_DATA, XDG_DATA_HOME, NO_COLOR, LANG/LC_ALL.");
     puts("Inside the course press ? for the keys.");
 }
 

@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/diag.h"
+
 typedef int (*CliRun)(int argc, char **argv);
 
 typedef struct CliCommand {
@@ -39,6 +41,10 @@ bool cli_take_flag(int *argc, char **argv, const char *name);
 /* Any "--..." left in argv[1..] is unknown: reports it (returns true). */
 bool cli_reject_unknown(int argc, char **argv);
 
+/* Checks a content folder the way `validate DIR` does (lessons, course.yaml,
+ * assessments and their refs); returns the number of files checked. */
+size_t cli_validate_course(const char *dir, DiagList *diags);
+
 int cmd_open(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
@@ -53,5 +59,10 @@ int cmd_run(int argc, char **argv);
 struct SimProfile;
 /* run --watch: the program screen in the terminal (cmd_watch.c). */
 int cmd_watch(const char *path, const struct SimProfile *prof, const char *views);
+int cmd_profiles(int argc, char **argv);
+int cmd_pack(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_class(int argc, char **argv);
 
 #endif

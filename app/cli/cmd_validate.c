@@ -103,7 +103,7 @@ static size_t validate_assessments(const char *dir, const Course *c, DiagList *d
     return files;
 }
 
-static size_t validate_course(const char *dir, DiagList *diags)
+size_t cli_validate_course(const char *dir, DiagList *diags)
 {
     Course c;
     size_t assessed = 0;
@@ -145,10 +145,10 @@ static size_t validate_path(const char *path, DiagList *diags)
         char *series = path_join(path, "course.yaml");
         size_t n = 0;
         if (dir_exists(lessons)) {
-            n = validate_course(path, diags);
+            n = cli_validate_course(path, diags);
         } else if (base_is(path, "lessons") || file_exists(series)) {
             char *content = parent_of(path);
-            n = validate_course(content, diags);
+            n = cli_validate_course(content, diags);
             free(content);
         } else {
             diag_add(diags, DIAG_ERROR, path, 0, 0,
@@ -163,7 +163,7 @@ static size_t validate_path(const char *path, DiagList *diags)
         size_t n = 0;
         if (base_is(folder, "lessons")) {
             char *content = parent_of(folder);
-            n = validate_course(content, diags);
+            n = cli_validate_course(content, diags);
             free(content);
         } else {
             diag_add(diags, DIAG_ERROR, path, 0, 0,
@@ -191,7 +191,7 @@ int cmd_validate(int argc, char **argv)
             return 1;
         }
         char *shown = shown_path(dir);
-        files = validate_course(shown, &diags);
+        files = cli_validate_course(shown, &diags);
         free(shown);
         free(dir);
     }

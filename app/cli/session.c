@@ -46,6 +46,45 @@ bool session_save(Session *s, char *err, size_t errlen)
     return ok;
 }
 
+void pack_refs_init(PackRefs *r, const AssessContent *ac)
+{
+    *r = (PackRefs){0};
+    if (!ac)
+        return;
+    r->competencies = calloc(ac->ncompetencies ? ac->ncompetencies : 1, sizeof *r->competencies);
+    for (size_t i = 0; i < ac->ncompetencies; i++)
+        r->competencies[i] = ac->competencies[i].id;
+    for (size_t i = 0; i < ASSESS_NSTAGES; i++)
+        r->stages[i] = ac->stages[i].id;
+    r->refs = (WorkshopRefs){true, r->competencies, ac->ncompetencies, r->stages, ASSESS_NSTAGES};
+}
+
+void pack_refs_fini(PackRefs *r)
+{
+    free(r->competencies);
+    *r = (PackRefs){0};
+}
+
+bool session_load_workshop(const char *content_dir, const Course *course,
+                           const AssessContent *ac, Workshop *out, bool *has, DiagList *diags)
+{
+    char *path = path_join(content_dir, WORKSHOP_FILE);
+    *has = file_exists(path);
+    bool ok = true;
+    if (*has) {
+        PackRefs refs;
+        pack_refs_init(&refs, ac);
+        ok = workshop_load(path, path, course, &refs.refs, out, diags);
+        pack_refs_fini(&refs);
+        if (!ok) {
+            workshop_fini(out);
+            *has = false;
+        }
+    }
+    free(path);
+    return ok;
+}
+
 int session_open(Session *s, const char *profile, bool want_write)
 {
     *s = (Session){0};
@@ -82,6 +121,16 @@ int session_open(Session *s, const char *profile, bool want_write)
     }
     s->store_open = true;
     open_assessments(s);
+    DiagList wd = {0};
+    if (!session_load_workshop(s->content_dir, &s->course, s->assess_loaded ? &s->assess : NULL,
+                               &s->workshop, &s->has_workshop, &wd)) {
+        diag_print(&wd, stderr);
+        diag_fini(&wd);
+        fprintf(stderr, "pydive: the workshop plan in %s has errors (run 'pydive pack check "
+                        "%s')\n", s->content_dir, s->content_dir);
+        return 1;
+    }
+    diag_move(&s->content_diags, &wd); /* warnings */
     return 0;
 }
 
@@ -93,6 +142,8 @@ void session_report(const Session *s)
 
 void session_close(Session *s)
 {
+    if (s->has_workshop)
+        workshop_fini(&s->workshop);
     if (s->assess_open) {
         assess_store_close(&s->assess_store);
         assess_log_fini(&s->assess_log);

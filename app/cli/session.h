@@ -9,6 +9,7 @@
 
 #include "base/diag.h"
 #include "course/course.h"
+#include "course/workshop.h"
 #include "learner/assess.h"
 #include "learner/assess_log.h"
 #include "learner/assess_store.h"
@@ -33,7 +34,27 @@ typedef struct Session {
     AssessLog assess_log;
     bool assess_open;
     char assess_error[160]; /* why not, for the dashboard */
+    /* the workshop pack's plan, when the content has a workshop.yaml: which
+     * chapters are open, their policies, the seed (course/workshop.h; ask
+     * view/access.h whether a chapter may be opened) */
+    Workshop workshop;
+    bool has_workshop;
 } Session;
+
+/* The ids a workshop.yaml may name, taken from loaded assessments. */
+typedef struct PackRefs {
+    WorkshopRefs refs;
+    const char **competencies; /* borrowed strings, owned array */
+    const char *stages[ASSESS_NSTAGES];
+} PackRefs;
+
+/* `ac` NULL: the pack has no assessments. */
+void pack_refs_init(PackRefs *r, const AssessContent *ac);
+void pack_refs_fini(PackRefs *r);
+/* Loads <content_dir>/workshop.yaml when there is one; *has says whether.
+ * False (with diagnostics) when it is there but has errors. */
+bool session_load_workshop(const char *content_dir, const Course *course,
+                           const AssessContent *ac, Workshop *out, bool *has, DiagList *diags);
 
 /* Loads the course and opens the profile (`profile` NULL = default).
  * Returns 0, or the exit status to end with after printing why. */

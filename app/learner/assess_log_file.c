@@ -27,6 +27,7 @@
 
 #include "base/buf.h"
 #include "base/xalloc.h"
+#include "learner/assess_log_tree.h"
 #include "learner/assess_store.h"
 #include "learner/ytree.h"
 
@@ -442,13 +443,18 @@ static void read_root(YtDoc *d, const YtNode *root, AssessLog *log)
     free(log->profile);
     log->profile = NULL;
     get_str(d, root, "profile", false, &log->profile);
-    log->updated = get_int(d, root, "updated", 0, INT64_MAX);
-    get_str(d, root, "track", true, &log->track);
-    read_answers(d, root, log);
-    read_exercises(d, root, log);
-    read_ratings(d, root, log);
-    read_sessions(d, root, log);
-    read_cards(d, root, log);
+    assess_log_read_fields(d, root, log);
+}
+
+void assess_log_read_fields(YtDoc *d, const YtNode *map, AssessLog *log)
+{
+    log->updated = get_int(d, map, "updated", 0, INT64_MAX);
+    get_str(d, map, "track", true, &log->track);
+    read_answers(d, map, log);
+    read_exercises(d, map, log);
+    read_ratings(d, map, log);
+    read_sessions(d, map, log);
+    read_cards(d, map, log);
 }
 
 bool assess_log_parse(const char *text, size_t len, const char *file, AssessLog *out,

@@ -1,0 +1,144 @@
+#!/bin/sh
+# Workshops: the example pack and broken packs (pack check), --course and
+# PYDIVE_COURSE, profiles, export in three formats, import into an empty and
+# into an existing profile (answers from both sides kept), refused files
+# leaving the disk untouched, and the class report.  TAP output.
+cd "$(dirname "$0")/../.." || exit 2
+PYDIVE=${PYDIVE:-./pydive}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+export XDG_DATA_HOME="$TMP/data"
+unset PYDIVE_COURSE
+PACK=assets/packs/intro-workshop
+n=0; fails=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+notok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+expect() { # NAME STATUS CMD...: output in $out
+    name=$1; want=$2; shift 2
+    out=$("$@" 2>&1); got=$?
+    if [ "$got" -eq "$want" ]; then ok "$name"; else notok "$name" "exit $got, wanted $want" "$out"; fi
+}
+has() { if printf '%s\n' "$out" | grep -qF -- "$2"; then ok "$1"; else notok "$1" "missing: $2" "$out"; fi; }
+lacks() { if printf '%s\n' "$out" | grep -qF -- "$2"; then notok "$1" "unexpected: $2" "$out"; else ok "$1"; fi; }
+answers() { # PROFILE: how many answers its record holds
+    $PYDIVE export --profile "$1" --format csv 2>/dev/null | grep -c '^answer,'
+}
+snapshot() { find "$XDG_DATA_HOME" -type f ! -name lock -exec cksum {} + 2>/dev/null | sort; }
+
+# ---- packs ---------------------------------------------------------------------
+expect "pack check passes on the example pack" 0 $PYDIVE pack check $PACK
+has "pack check prints the plan" "pack intro-workshop, version 1"
+has "pack check counts the files" "checked 13 files: 0 errors"
+same=1
+for f in $PACK/lessons/0*.yaml; do cmp -s "$f" "lessons/$(basename "$f")" || same=0; done
+[ $same -eq 1 ] && ok "the pack's chapters are the shipped ones, byte for byte" \
+    || notok "the pack's chapters are the shipped ones, byte for byte"
+
+cp -r $PACK "$TMP/broken"
+sed -i 's/chapter: refcounting-and-gc/chapter: refcounting/' "$TMP/broken/workshop.yaml"
+sed -i 's/min_score: 60 /min_score: 160/' "$TMP/broken/workshop.yaml"
+expect "pack check fails on a broken plan" 1 $PYDIVE pack check "$TMP/broken"
+has "an unknown chapter is named with its position" "broken/workshop.yaml:26:14: error: no chapter 'refcounting'"
+has "an out-of-range score is named with its position" "broken/workshop.yaml:25:18: error: 'min_score' must be between 0 and 100"
+cp -r $PACK "$TMP/noplan"; rm "$TMP/noplan/workshop.yaml"
+expect "pack check fails without workshop.yaml" 1 $PYDIVE pack check "$TMP/noplan"
+has "and says a pack needs one" "a pack needs a workshop.yaml"
+cp -r $PACK "$TMP/badlesson"
+sed -i 's/^read_minutes: 22/read_minutes: many/' "$TMP/badlesson/lessons/01-memory-architecture.yaml"
+expect "pack check fails on a broken lesson in the pack" 1 $PYDIVE pack check "$TMP/badlesson"
+has "the lesson error has its position" "01-memory-architecture.yaml:6:15: error"
+expect "pack check on a folder that is no pack" 1 $PYDIVE pack check "$TMP"
+expect "pack without a subcommand is a usage error" 2 $PYDIVE pack
+
+expect "--course NAME finds a shipped pack" 0 $PYDIVE --course intro-workshop list
+[ "$(printf '%s\n' "$out" | grep -c '^ *[0-9]\. ')" -eq 3 ] && ok "the pack has three chapters" \
+    || notok "the pack has three chapters" "$out"
+expect "--course is accepted after the command" 0 $PYDIVE list --course $PACK
+expect "PYDIVE_COURSE selects a pack" 0 env PYDIVE_COURSE=$PACK $PYDIVE list
+has "PYDIVE_COURSE shows the pack's title" "(workshop pack)"
+expect "a missing --course folder is an error" 1 $PYDIVE --course "$TMP/none" list
+has "which says so" "no such course folder"
+a=$($PYDIVE --course $PACK render chapter:1 --size 90x30 2>&1); b=$($PYDIVE --course $PACK render chapter:1 --size 90x30 2>&1)
+[ "$a" = "$b" ] && ok "a pack renders identical frames on two runs" || notok "a pack renders identical frames on two runs"
+
+# ---- profiles and export -------------------------------------------------------------
+printf '1\n2\n1\n' | PYDIVE_NOW=1764000000 $PYDIVE assess --chapter 1 --profile home >/dev/null 2>&1
+printf '2\n2\n3\n' | PYDIVE_NOW=1764090000 $PYDIVE assess --chapter 2 --profile school >/dev/null 2>&1
+printf '3\n1\n' | PYDIVE_NOW=1764095000 $PYDIVE assess --chapter 1 --profile bob >/dev/null 2>&1
+expect "profiles lists the profiles" 0 $PYDIVE profiles
+has "profiles shows home" "home"
+has "profiles shows school" "school"
+expect "profiles --json" 0 $PYDIVE profiles --json
+has "profiles --json names them" "\"name\": \"bob\""
+
+mkdir -p "$TMP/stick"
+for f in yaml json csv; do
+    expect "export --format $f" 0 $PYDIVE export --profile home --format $f -o "$TMP/stick/home.$f"
+done
+head -c 200 "$TMP/stick/home.json" | grep -q '"format": "pydive-export"' && ok "the JSON export names its format" || notok "the JSON export names its format"
+tail -n 1 "$TMP/stick/home.csv" | grep -q '^checksum,sha256:[0-9a-f]\{64\}$' && ok "the CSV export ends with its checksum" || notok "the CSV export ends with its checksum"
+expect "export to stdout" 0 $PYDIVE export --profile school
+has "the YAML export ends with its end marker" "..."
+expect "export of a missing profile fails" 1 $PYDIVE export --profile nobody
+expect "export with a bad format is a usage error" 2 $PYDIVE export --format xml
+
+# ---- import ---------------------------------------------------------------------
+h=$(answers home); s=$(answers school)
+for f in yaml json csv; do
+    expect "import $f into an empty profile" 0 $PYDIVE import "$TMP/stick/home.$f" --profile copy$f
+    [ "$(answers copy$f)" -eq "$h" ] && ok "the $f copy has all $h answers" || notok "the $f copy has all $h answers" "$(answers copy$f)"
+done
+$PYDIVE export --profile school -o "$TMP/school.yaml" 2>/dev/null
+expect "import into an existing profile" 0 $PYDIVE import "$TMP/school.yaml" --profile home
+has "the import says what it merged" "answers: $s added"
+[ "$(answers home)" -eq $((h + s)) ] && ok "home keeps its answers and gains school's" \
+    || notok "home keeps its answers and gains school's" "$(answers home) != $h + $s"
+$PYDIVE export --profile home -o "$TMP/home2.json" --format json 2>/dev/null
+expect "import back into the other side" 0 $PYDIVE import "$TMP/home2.json" --profile school
+[ "$(answers school)" -eq $((h + s)) ] && ok "school now has both sides' answers too" \
+    || notok "school now has both sides' answers too" "$(answers school)"
+expect "importing the same file again" 0 $PYDIVE import "$TMP/home2.json" --profile school
+has "changes nothing" "Nothing new"
+[ "$(answers school)" -eq $((h + s)) ] && ok "and adds no duplicate" || notok "and adds no duplicate"
+expect "import with no profile restores the file's own" 0 $PYDIVE import "$TMP/stick/home.csv"
+has "into profile home" "profile 'home'"
+
+before=$(snapshot)
+sed 's/"wrong"/"right"/' "$TMP/stick/home.yaml" > "$TMP/tampered.yaml"
+expect "a tampered export is refused" 1 $PYDIVE import "$TMP/tampered.yaml" --profile home
+has "with the checksum named" "the checksum does not match"
+has "and nothing imported" "nothing was imported"
+head -c 700 "$TMP/stick/home.json" > "$TMP/cut.json"
+expect "a truncated export is refused" 1 $PYDIVE import "$TMP/cut.json" --profile newone
+has "as damaged" "damaged or not a pydive export"
+sed 's/^pydive-export,1,/pydive-export,7,/' "$TMP/stick/home.csv" > "$TMP/future.csv"
+expect "an export from a newer pydive is refused" 1 $PYDIVE import "$TMP/future.csv"
+has "with its own message" "export version 7 was written by a newer pydive"
+[ "$before" = "$(snapshot)" ] && ok "refused imports change nothing on disk" \
+    || notok "refused imports change nothing on disk" "$before" "$(snapshot)"
+[ ! -d "$XDG_DATA_HOME/pydive/profiles/newone" ] && ok "no profile is made for a refused file" \
+    || notok "no profile is made for a refused file"
+
+# ---- class report ------------------------------------------------------------------
+mkdir -p "$TMP/room"
+for p in home school bob; do $PYDIVE export --profile $p -o "$TMP/room/$p.json" --format json 2>/dev/null; done
+expect "class report over three exports" 0 $PYDIVE class report "$TMP/room"
+has "it counts three learners" "3 learners from 3 files"
+has "it lists bob" "bob"
+has "it has the chapter table" "Chapters"
+has "it lists the most missed items" "Most missed items"
+has "stages per competency" "memory-architecture"
+expect "class report --format csv" 0 $PYDIVE class report "$TMP/room" --format csv
+[ "$(printf '%s\n' "$out" | grep -c '^learner,')" -eq 3 ] && ok "the CSV has three learner rows" || notok "the CSV has three learner rows" "$out"
+expect "class report --format json" 0 $PYDIVE class report "$TMP/room" --format json
+has "the JSON lists learners" "\"learners\": ["
+cp "$TMP/room/bob.json" "$TMP/room/bob-copy.json"
+cp "$TMP/tampered.yaml" "$TMP/room/"
+expect "class report with a duplicate and a tampered file" 0 $PYDIVE class report "$TMP/room"
+has "still three learners" "3 learners from 5 files"
+has "the duplicate is reported" "the same export as"
+has "the tampered file is reported" "tampered.yaml: refused: changed after it was exported"
+expect "class report with nothing usable fails" 1 $PYDIVE class report "$TMP/tampered.yaml"
+
+echo "1..$n"
+[ $fails -eq 0 ]
