@@ -54,6 +54,7 @@ int cmd_open(int argc, char **argv)
     app_init(&app, &s.course, &s.progress, s.profile, ascii_flag || !session_utf8_locale());
     app_set_assessments(&app, s.assess_open ? &s.assess : NULL, s.assess_open ? &s.assess_log : NULL,
                         s.assess_error);
+    app.workshop = s.has_workshop ? &s.workshop : NULL;
     size_t broken = diag_count(&s.content_diags, DIAG_ERROR);
     if (s.store.read_only)
         snprintf(app.notice, sizeof app.notice,

@@ -126,6 +126,7 @@ int cmd_render(int argc, char **argv)
     app_init(&app, &s.course, &s.progress, s.profile, ascii || !session_utf8_locale());
     app_set_assessments(&app, s.assess_open ? &s.assess : NULL, s.assess_open ? &s.assess_log : NULL,
                         s.assess_error);
+    app.workshop = s.has_workshop ? &s.workshop : NULL;
     app_tick(&app, clock_now());
     app_resize(&app, w, h);
     char err[256];

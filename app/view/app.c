@@ -10,6 +10,7 @@
 
 #include "base/utf8.h"
 #include "base/xalloc.h"
+#include "view/access.h"
 #include "view/keys.h"
 #include "view/screens.h"
 
@@ -111,10 +112,22 @@ static void layout_chapter(App *a)
         doc_layout_chapter(&a->doc, ch, a->w, a->ascii);
 }
 
-void app_open_chapter(App *a, int index, bool at_saved_position)
+ChapterAccess app_chapter_access(const App *a, const Chapter *ch)
+{
+    AccessCtx ctx = {a->workshop, a->course, a->progress, a->assess, a->assess_log, a->now};
+    return access_chapter(&ctx, ch->id);
+}
+
+bool app_open_chapter(App *a, int index, bool at_saved_position)
 {
     if (index < 0 || (size_t)index >= a->course->nchapters)
-        return;
+        return false;
+    ChapterAccess acc = app_chapter_access(a, &a->course->chapters[index]);
+    if (acc.state != ACCESS_OPEN) {
+        snprintf(a->notice, sizeof a->notice, "%s", acc.why[0] ? acc.why
+                                                                : "This chapter is not open yet.");
+        return false;
+    }
     a->chapter = index;
     a->screen = SCREEN_READER;
     a->highlight[0] = '\0';
@@ -136,6 +149,7 @@ void app_open_chapter(App *a, int index, bool at_saved_position)
     if (a->top > max_top(a))
         a->top = max_top(a);
     record_position(a);
+    return true;
 }
 
 void app_resume(App *a)
@@ -352,7 +366,8 @@ static unsigned prompt_key(App *a, int key)
 /* Opens a hit: its chapter, scrolled so the matching line is on top. */
 static unsigned open_hit(App *a, const SearchHit *h)
 {
-    app_open_chapter(a, h->chapter, false);
+    if (!app_open_chapter(a, h->chapter, false))
+        return REACT_REDRAW;
     long line = (long)a->doc.section_line[h->section];
     if (h->block >= 0) {
         size_t from = doc_find(&a->doc, h->section, h->block, 0);
@@ -499,7 +514,10 @@ bool app_goto(App *a, const char *spec, char *err, size_t errlen)
                      a->course->nchapters);
             return false;
         }
-        app_open_chapter(a, (int)(ch - a->course->chapters), false);
+        if (!app_open_chapter(a, (int)(ch - a->course->chapters), false)) {
+            snprintf(err, errlen, "chapter %ld: %s", n, a->notice);
+            return false;
+        }
         if (*end == ':') {
             int s = chapter_section_index(ch, end + 1);
             if (s < 0) {

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "course/course.h"
+#include "course/workshop.h"
 #include "learner/assess.h"
 #include "learner/assess_log.h"
 #include "learner/progress.h"
@@ -53,6 +54,8 @@ typedef struct App {
     Progress *progress;    /* not owned; updated as the learner reads */
     const char *profile;   /* shown in the top bar */
     char notice[160];      /* one-line message for the hint bar; "" for none */
+    const Workshop *workshop; /* a workshop pack's plan, or NULL; not owned */
+    bool present;          /* presenter mode: bigger views, no learner-only panes */
     bool ascii;
     int w, h;              /* terminal size */
     ScreenId screen;
@@ -150,8 +153,10 @@ void app_open_program(App *a, Program *prog, unsigned views, bool standalone);
 unsigned app_idle(App *a);
 int app_timeout_ms(const App *a);
 
-/* Opens chapter `index` (0-based) at the start, or at the saved position. */
-void app_open_chapter(App *a, int index, bool at_saved_position);
+/* Opens chapter `index` (0-based) at the start, or at the saved position.
+ * A chapter the workshop's plan keeps closed or locked is not opened: the
+ * notice says why, and false is returned. */
+bool app_open_chapter(App *a, int index, bool at_saved_position);
 /* Resume: the saved chapter and position, or chapter one at the start. */
 void app_resume(App *a);
 /* Goes to a screen named like `render`'s argument: "home", "help",

@@ -24,6 +24,24 @@ static void build_about(App *a)
     Doc *d = &a->about;
     doc_fini(d);
     d->width = a->w - 2;
+    if (a->workshop) {
+        const Workshop *w = a->workshop;
+        char line[512];
+        snprintf(line, sizeof line, "Workshop: %s", w->title ? w->title : "this pack");
+        doc_add_line(d, line, ROLE_STRONG);
+        for (size_t i = 0; i < w->nagenda; i++) {
+            const Chapter *ch = course_chapter_by_id(c, w->agenda[i].chapter_id);
+            snprintf(line, sizeof line, "%zu. %s%s%s", i + 1, ch ? ch->title : w->agenda[i].chapter_id,
+                     w->agenda[i].minutes ? "" : "", w->agenda[i].open ? "" : " (not open yet)");
+            char box[48] = "";
+            if (w->agenda[i].minutes)
+                snprintf(box, sizeof box, " - %d min", w->agenda[i].minutes);
+            char item[600];
+            snprintf(item, sizeof item, "%s%s", line, box);
+            doc_add_prose(d, item, d->width, 2, a->ascii);
+        }
+        doc_add_line(d, "", ROLE_NORMAL);
+    }
     doc_add_prose(d, c->guide, d->width, 0, a->ascii);
     doc_add_line(d, "", ROLE_NORMAL);
     doc_add_line(d, "Who it is for", ROLE_STRONG);
@@ -80,6 +98,18 @@ static void draw_chapter_row(App *a, Canvas *cv, int y, size_t i)
     if (sel) {
         canvas_fill(cv, (Rect){0, y, cv->w, 1}, ' ', ROLE_SELECTED);
         canvas_put(cv, 1, y, glyph(cv->ascii, GLYPH_POINTER), ROLE_SELECTED);
+    }
+    ChapterAccess acc = app_chapter_access(a, ch);
+    if (acc.state != ACCESS_OPEN) { /* a workshop's plan holds it back: say so, no bar */
+        char label[16];
+        snprintf(label, sizeof label, "%d.", ch->number);
+        canvas_text(cv, 3, y, 3, label, text_role);
+        int x_right = cv->w - 1 - 27;
+        canvas_text_fit(cv, 6, y, x_right - 7, ch->title, sel ? ROLE_SELECTED : ROLE_SUBTLE);
+        canvas_text_fit(cv, x_right, y, 27,
+                        acc.state == ACCESS_CLOSED ? "closed by the instructor" : "locked (Enter: why)",
+                        sel ? ROLE_SELECTED : ROLE_WARNING);
+        return;
     }
     size_t done = sections_read(a, ch);
     char num[16], count[32], mins[16];

@@ -7,6 +7,7 @@
 
 #include "view/app.h"
 #include "view/canvas.h"
+#include "view/access.h"
 #include "view/keys.h"
 
 void screen_home_draw(App *a, Canvas *cv);
@@ -19,6 +20,8 @@ void screen_quiz_draw(App *a, Canvas *cv);
 void screen_program_draw(App *a, Canvas *cv);
 unsigned app_program_key(App *a, KeyAction act);
 
+/* What the workshop plan allows for a chapter (always open without one). */
+ChapterAccess app_chapter_access(const App *a, const Chapter *ch);
 /* A self-rating typed as "AREA RATING" (app_assess.c); Reaction bits. */
 unsigned app_rate_yourself(App *a, const char *line);
 /* The dashboard's keys (app_assess.c). */

@@ -69,6 +69,14 @@ expect "a bad profile name exits 2" 2 $PYDIVE list --profile ../x
 expect "open without a terminal explains" 1 $PYDIVE </dev/null
 has "open without a terminal suggests render" "pydive render home"
 
+# A workshop pack's plan decides which chapters open.
+expect "a locked pack chapter is not rendered" 2 $PYDIVE --course assets/packs/intro-workshop render chapter:2
+has "a locked chapter says what unlocks it" "Chapter 1's check needs 60%"
+expect "a closed pack chapter is not rendered" 2 $PYDIVE --course assets/packs/intro-workshop render chapter:3
+has "a closed chapter says the instructor has not opened it" "has not opened this chapter"
+expect "the pack's series page renders" 0 $PYDIVE --course assets/packs/intro-workshop render home --size 80x24
+has "the series page marks the closed chapter" "closed by the instructor"
+
 # --plain: the course as linear text with numbered choices, no curses.
 out=$(printf '2\n\nq\n' | $PYDIVE --plain 2>&1); rc=$?
 [ $rc -eq 0 ] && ok "--plain reads from a pipe and exits 0" || notok "--plain reads from a pipe and exits 0" "exit $rc"
