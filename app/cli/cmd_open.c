@@ -6,7 +6,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/buf.h"
+#include "base/paths.h"
 #include "cli/cli.h"
+#include "learner/profiles.h"
 #include "cli/session.h"
 #include "ui/ui.h"
 #include "view/app.h"
@@ -14,6 +17,37 @@
 static bool save_progress(void *ctx, char *err, size_t errlen)
 {
     return session_save(ctx, err, errlen);
+}
+
+/* With several learners on this machine and no --profile, asks which one
+ * is reading.  Returns NULL (use the default), "" (the learner gave up) or
+ * the name chosen (caller frees). */
+static char *pick_profile(bool ascii)
+{
+    char *dir = paths_user_data_dir();
+    ProfileList l;
+    profiles_list(dir, &l);
+    free(dir);
+    if (l.n < 2) {
+        profiles_fini(&l);
+        return NULL;
+    }
+    char **labels = calloc(l.n, sizeof *labels);
+    for (size_t i = 0; i < l.n; i++) {
+        Buf b = {0};
+        buf_printf(&b, "%-20s %zu sections read, %zu answers%s", l.items[i].name,
+                   l.items[i].sections_read, l.items[i].answers,
+                   l.items[i].damaged ? " (a file needs repair)" : "");
+        labels[i] = buf_take(&b);
+    }
+    int k = ui_choose("pydive: who is reading?", (const char *const *)labels, l.n,
+                      "Enter picks  q quits  (a new learner: pydive --profile NAME)", ascii);
+    char *name = k >= 0 ? strdup(l.items[k].name) : strdup("");
+    for (size_t i = 0; i < l.n; i++)
+        free(labels[i]);
+    free(labels);
+    profiles_fini(&l);
+    return name;
 }
 
 int cmd_open(int argc, char **argv)
@@ -44,6 +78,15 @@ int cmd_open(int argc, char **argv)
         return 1;
     }
 
+    char *picked = NULL;
+    if (!profile && !plain) {
+        picked = pick_profile(ascii_flag || !session_utf8_locale());
+        if (picked && !*picked) { /* gave up at the picker */
+            free(picked);
+            return 0;
+        }
+        profile = picked;
+    }
     Session s;
     int rc = session_open(&s, profile, true);
     if (rc != 0) {
@@ -77,5 +120,6 @@ int cmd_open(int argc, char **argv)
     app_fini(&app);
     session_report(&s); /* after the screen is restored, so nothing is lost */
     session_close(&s);
+    free(picked);
     return rc;
 }

@@ -13,6 +13,7 @@
 #include "base/clock.h"
 #include "cli/cli.h"
 #include "cli/session.h"
+#include "view/access.h"
 #include "view/doc.h"
 
 /* Reads one line without its newline; false at end of input. */
@@ -177,6 +178,14 @@ int plain_run(Session *s, bool ascii)
         }
         if (!ch) {
             printf("Type a chapter number, r, a or q.\n");
+            continue;
+        }
+        AccessCtx ctx = {s->has_workshop ? &s->workshop : NULL, &s->course, &s->progress,
+                         s->assess_open ? &s->assess : NULL, s->assess_open ? &s->assess_log : NULL,
+                         clock_now()};
+        ChapterAccess acc = access_chapter(&ctx, ch->id);
+        if (acc.state != ACCESS_OPEN) {
+            printf("%s\n", acc.why[0] ? acc.why : "This chapter is not open yet.");
             continue;
         }
         if (!read_chapter(s, ch, start, ascii, &line))

@@ -108,6 +108,12 @@ static void blit(const Canvas *cv)
     doupdate();
 }
 
+void ui_blit_plain(const Canvas *cv)
+{
+    use_colour = false;
+    blit(cv);
+}
+
 /* ---- input ---------------------------------------------------------------- */
 
 static int translate(int status, wint_t wch)

@@ -25,4 +25,11 @@ typedef struct UiOptions {
  * it; progress is saved on the way out.  Returns the exit status. */
 int ui_run(App *app, const UiOptions *opt);
 
+/* A list to choose one item from, before anything else runs (the profile
+ * picker).  Returns the index picked, or -1 when the learner gives up. */
+int ui_choose(const char *title, const char *const *items, size_t n, const char *footer,
+              bool ascii);
+/* Copies a canvas to the terminal without colour (for ui_choose). */
+void ui_blit_plain(const Canvas *cv);
+
 #endif
