@@ -20,6 +20,9 @@ const CliCommand cli_commands[] = {
     {"stage", "[--json] [--profile NAME]", "your skill stage per competency and overall", cmd_stage},
     {"roadmap", "[--track T] [--profile NAME]", "what to learn next for your goal", cmd_roadmap},
     {"review", "[--profile NAME]", "answer the missed items due today (SM-2)", cmd_review},
+    {"gil", "[--threads N] [--cores C] [--regime gil|free|processes] [--workload W] "
+            "[--seconds S] [--seed N] [--json] [--params]",
+     "simulate threads under the GIL, free-threaded, or as processes", cmd_gil},
 };
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
 

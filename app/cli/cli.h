@@ -49,5 +49,6 @@ int cmd_assess(int argc, char **argv);
 int cmd_stage(int argc, char **argv);
 int cmd_roadmap(int argc, char **argv);
 int cmd_review(int argc, char **argv);
+int cmd_gil(int argc, char **argv);
 
 #endif
