@@ -466,9 +466,9 @@ bool sched_advance(Sched *s, int64_t until_us)
         return true;
     int64_t horizon = s->cfg.horizon_us;
     int64_t limit = until_us < horizon ? until_us : horizon;
-    while (s->nheap && s->heap[0].t <= limit && !s->done) {
+    while (s->nheap && sched_ev_time(&s->heap[0]) <= limit && !s->done) {
         SchedEv e = sched_ev_pop(s);
-        s->now = e.t;
+        s->now = sched_ev_time(&e);
         dispatch(s, &e);
     }
     if (!s->done && limit >= horizon) {

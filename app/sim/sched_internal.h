@@ -84,11 +84,10 @@ typedef struct SchedGil {
 } SchedGil;
 
 typedef struct SchedEv {
-    int64_t t;
-    uint32_t seq;
+    uint64_t key; /* time (µs, < 2^32) << 32 | sequence number: one compare orders both */
     uint32_t ver;
     uint16_t kind;
-    int32_t idx;
+    int16_t idx;
 } SchedEv;
 
 struct Sched {
@@ -121,6 +120,7 @@ enum { EV_THREAD, EV_GIL_REQ, EV_GIL_BREAK, EV_QUANTUM };
 /* sched_machine.c */
 void sched_ev_push(Sched *s, int64_t t, int kind, int idx, uint32_t ver);
 SchedEv sched_ev_pop(Sched *s);
+int64_t sched_ev_time(const SchedEv *e);
 void sched_thr_timer(Sched *s, SchedThr *th, int64_t t); /* th's one timer */
 void sched_q_push(Sched *s, SchedQueue *q, int i);
 int sched_q_pop(Sched *s, SchedQueue *q); /* -1 when empty */

@@ -12,19 +12,17 @@
 
 /* ---- events ------------------------------------------------------------ */
 
-static bool ev_less(const SchedEv *a, const SchedEv *b)
-{
-    return a->t < b->t || (a->t == b->t && a->seq < b->seq);
-}
-
+/* A 4-ary min-heap: shallower than a binary one for the same entries. */
 void sched_ev_push(Sched *s, int64_t t, int kind, int idx, uint32_t ver)
 {
+    if (t > s->cfg.horizon_us + 1) /* never fires; keeps t below 2^32 */
+        t = s->cfg.horizon_us + 1;
     s->heap = xgrow(s->heap, &s->capheap, s->nheap + 1, sizeof *s->heap);
-    SchedEv e = {t, s->seq++, ver, (uint16_t)kind, idx};
+    SchedEv e = {(uint64_t)t << 32 | s->seq++, ver, (uint16_t)kind, (int16_t)idx};
     size_t i = s->nheap++;
     while (i > 0) {
-        size_t p = (i - 1) / 2;
-        if (!ev_less(&e, &s->heap[p]))
+        size_t p = (i - 1) / 4;
+        if (e.key >= s->heap[p].key)
             break;
         s->heap[i] = s->heap[p];
         i = p;
@@ -37,19 +35,26 @@ SchedEv sched_ev_pop(Sched *s)
     SchedEv top = s->heap[0], last = s->heap[--s->nheap];
     size_t i = 0, n = s->nheap;
     for (;;) {
-        size_t c = 2 * i + 1;
+        size_t c = 4 * i + 1, end = c + 4 < n ? c + 4 : n;
         if (c >= n)
             break;
-        if (c + 1 < n && ev_less(&s->heap[c + 1], &s->heap[c]))
-            c++;
-        if (!ev_less(&s->heap[c], &last))
+        size_t best = c;
+        for (size_t k = c + 1; k < end; k++)
+            if (s->heap[k].key < s->heap[best].key)
+                best = k;
+        if (s->heap[best].key >= last.key)
             break;
-        s->heap[i] = s->heap[c];
-        i = c;
+        s->heap[i] = s->heap[best];
+        i = best;
     }
     if (n)
         s->heap[i] = last;
     return top;
+}
+
+int64_t sched_ev_time(const SchedEv *e)
+{
+    return (int64_t)(e->key >> 32);
 }
 
 void sched_thr_timer(Sched *s, SchedThr *th, int64_t t)
