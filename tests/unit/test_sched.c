@@ -119,6 +119,38 @@ static void gil_two_cpu_threads_take_twice_as_long(void **state)
     sched_free(s);
 }
 
+/* Three threads: each waiter's timeouts tick from the start of its own
+ * wait, and a tick that sees a switch since the last one only re-arms.
+ * Threads 1 and 2 wait from 0; the request at 5000 hands the GIL to thread
+ * 1 at 5051 (thread 0 waits from 5051).  Thread 2's tick at 10000 sees that
+ * switch, so the next request is thread 0's at 10051: thread 2 (first in
+ * line) takes at 10102.  Thread 0's tick at 10051 was before that switch, its
+ * tick at 15051 sees it; thread 1 (waiting from 10102) asks at 15102, and
+ * thread 0 takes at 15153. */
+static void gil_each_waiter_times_out_on_its_own_clock(void **state)
+{
+    (void)state;
+    SchedConfig c = config(SCHED_GIL, 3, 3, 1, 1, SCHED_SEG_CPU, 0, 100000, 0);
+    Sched *s = sched_new(&c, NULL, 0);
+    sched_advance(s, 20000);
+    size_t n;
+    const SchedGilHold *h = sched_gil_holds(s, &n);
+    assert_int_equal(n, 3); /* the fourth hold is still open */
+    const uint32_t t0[3] = {0, 5051, 10102};
+    const uint16_t who[3] = {0, 1, 2};
+    for (size_t i = 0; i < 3; i++) {
+        assert_int_equal(h[i].t0, t0[i]);
+        assert_int_equal(h[i].thread, who[i]);
+    }
+    assert_int_equal(h[2].t1, 15103);
+    assert_int_equal(sched_gil_holder(s), 0);
+    int16_t gil[2]; /* 15000-15100: thread 2; 15100-15200: 3 us of 2, 47 of 0 */
+    sched_gil_timeline(s, 15000, 15200, 2, gil);
+    assert_int_equal(gil[0], 2);
+    assert_int_equal(gil[1], 0);
+    sched_free(s);
+}
+
 /* Without FORCE_SWITCHING the dropper re-takes the GIL before the woken
  * waiter can: thread 0 runs its 100 ms through, thread 1 gets the GIL only
  * when thread 0 finishes (100000 + 50 wake-up) and ends at 200050. */
@@ -412,6 +444,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(gil_one_thread_runs_alone),
         cmocka_unit_test(gil_two_cpu_threads_take_twice_as_long),
+        cmocka_unit_test(gil_each_waiter_times_out_on_its_own_clock),
         cmocka_unit_test(gil_without_force_switching_the_dropper_wins),
         cmocka_unit_test(gil_io_threads_overlap),
         cmocka_unit_test(gil_native_code_runs_in_parallel),
