@@ -217,6 +217,13 @@ static void totals_text(Buf *b, const Sched *s, const SchedTotals *t)
                t->speedup);
     buf_printf(b, "  cores busy          %.1f%% of %d core%s\n", t->utilization * 100.0, c->ncores,
                c->ncores == 1 ? "" : "s");
+    if (c->ncores <= 16) {
+        buf_adds(b, "  busy per core      ");
+        for (int k = 0; k < c->ncores; k++)
+            buf_printf(b, " %.0f%%", t->wall_us ? 100.0 * (double)sched_core_busy_us(s, k) /
+                                                      (double)t->wall_us : 0.0);
+        buf_adds(b, "\n");
+    }
     buf_adds(b, "  time per state     ");
     for (int l = 0; l < SCHED_LANE_NSTATES; l++)
         if (t->lane_us[l] && all)
@@ -347,7 +354,10 @@ int cmd_gil(int argc, char **argv)
                    sched_regime_name(o.cfg.regime), o.cfg.nthreads, o.cfg.ncores, wl->name,
                    o.seconds, o.cfg.seed);
         totals_json(&b, &t);
-        buf_adds(&b, ",\n  \"sweep\": [");
+        buf_adds(&b, ",\n  \"core_busy_us\": [");
+        for (int k = 0; k < o.cfg.ncores; k++)
+            buf_printf(&b, "%s%" PRId64, k ? ", " : "", sched_core_busy_us(s, k));
+        buf_adds(&b, "],\n  \"sweep\": [");
         for (size_t i = 0; i < NSWEEP; i++) {
             buf_printf(&b, "%s\n    {\"threads\": %d, \"vs_one\": %.4f, \"totals\": ",
                        i ? "," : "", pts[i].threads, pts[i].vs_one);

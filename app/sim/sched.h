@@ -149,7 +149,7 @@ typedef struct SchedLaneRec {
     uint32_t t0, t1; /* µs since the start, clipped to the log window */
     uint16_t thread;
     uint8_t lane;    /* SchedLane */
-    uint8_t core;    /* core for RUN/NATIVE/CONTENDED/OVERHEAD (mod 256), else 255 */
+    uint8_t core;    /* RUN/NATIVE/CONTENDED/OVERHEAD: core number mod 255; else 255 */
 } SchedLaneRec;
 
 /* One stretch of the GIL held by one thread, [t0, t1).  Consecutive holds by

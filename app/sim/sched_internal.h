@@ -84,7 +84,9 @@ typedef struct SchedGil {
 } SchedGil;
 
 typedef struct SchedEv {
-    uint64_t key; /* time (µs, < 2^32) << 32 | sequence number: one compare orders both */
+    uint64_t key; /* time (µs, clamped to the horizon + 1 < 2^32) << 32 | sequence
+                     number, so one compare orders both; the sequence number wraps
+                     after 2^32 events, far beyond an hour of simulated time */
     uint32_t ver;
     uint16_t kind;
     int16_t idx;
