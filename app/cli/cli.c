@@ -32,6 +32,9 @@ const CliCommand cli_commands[] = {
      "merge an exported record into a profile (nothing here is dropped)", cmd_import},
     {"class", "report DIR|FILE... [--format text|csv|json]",
      "a class report from exported files (learners, chapters, stages, missed items)", cmd_class},
+    {"gil", "[--threads N] [--cores C] [--regime gil|free|processes] [--workload W] "
+            "[--seconds S] [--seed N] [--json] [--params]",
+     "simulate threads under the GIL, free-threaded, or as processes", cmd_gil},
 };
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
 

@@ -64,5 +64,6 @@ int cmd_pack(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_class(int argc, char **argv);
+int cmd_gil(int argc, char **argv);
 
 #endif
