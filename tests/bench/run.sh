@@ -55,3 +55,30 @@ for prog in tests/oracle/shared/s13_arena_hold.py tests/oracle/shared/s14_arena_
         echo "$e - $s" | bc; done | median)
     awk -v p="$tp" -v c="$tc" -v n="$b" 'BEGIN { printf "%s pydive %.4f s, python3 %.4f s, ratio %.3f (target <= 1)\n", n, p, c, p / c }'
 done
+
+# 4. the views: one frame of each on a 200x60 canvas for a heap of 100,000
+#    objects (target: under 1 ms a frame), and the CPU a paused --watch
+#    screen uses (target: under 5% of one core while idle)
+cc -O2 -std=c11 -Iapp -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+    $(pkg-config --cflags ncursesw) -o build/bench_views tests/bench/bench_views.c \
+    build/libpydive.a $(pkg-config --libs ncursesw lua5.4 yaml-0.1) -lm || exit 1
+build/bench_views 15
+if command -v tmux >/dev/null 2>&1; then
+    T=pydive-bench-$$
+    tmux -L "$T" -f /dev/null new-session -d -s b -x 200 -y 60 \
+        "./pydive run tests/oracle/shared/s13_arena_hold.py --python 3.11 --watch"
+    sleep 1
+    pid=$(pgrep -P "$(tmux -L "$T" display -p -t b '#{pane_pid}')" | head -n 1)
+    [ -n "$pid" ] || pid=$(tmux -L "$T" display -p -t b '#{pane_pid}')
+    ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+    hz=$(getconf CLK_TCK)
+    a=$(ticks "$pid"); sleep 10; b=$(ticks "$pid")
+    awk -v a="$a" -v b="$b" -v hz="$hz" 'BEGIN { printf "watch_idle_cpu_percent %.2f (target < 5)\n", (b - a) / hz / 10 * 100 }'
+    tmux -L "$T" send-keys -t b '+' '+' '+' '+' '+' '+' r
+    a=$(ticks "$pid"); sleep 10; b=$(ticks "$pid")
+    awk -v a="$a" -v b="$b" -v hz="$hz" 'BEGIN { printf "watch_run_cpu_percent %.2f (10 s from pressing run at top speed: the program ends early, then idles)\n", (b - a) / hz / 10 * 100 }'
+    tmux -L "$T" kill-server
+fi
+
+# 5. the GIL scheduler: simulated seconds per wall second for 72 threads
+[ -x tests/bench/gil_bench.sh ] && tests/bench/gil_bench.sh
