@@ -8,7 +8,7 @@
 #include <string.h>
 
 const CliCommand cli_commands[] = {
-    {NULL, "[--profile NAME] [--plain] [--ascii] [--no-color]",
+    {NULL, "[--profile NAME] [--plain] [--present] [--ascii] [--no-color]",
      "open the course (--plain: linear text for screen readers and pipes)", cmd_open},
     {"list", "[--profile NAME]", "list the chapters with your progress", cmd_list},
     {"validate", "[PATH...]", "check lesson files; prints file:line:col errors", cmd_validate},
@@ -21,7 +21,7 @@ const CliCommand cli_commands[] = {
     {"stage", "[--json] [--profile NAME]", "your skill stage per competency and overall", cmd_stage},
     {"roadmap", "[--track T] [--profile NAME]", "what to learn next for your goal", cmd_roadmap},
     {"review", "[--profile NAME]", "answer the missed items due today (SM-2)", cmd_review},
-    {"run", "FILE.py [--python VER] [--trace] [--stats] [--json] [--watch [--views LIST]]",
+    {"run", "FILE.py [--python VER] [--trace] [--stats] [--json] [--watch [--views LIST] [--present]]",
      "run a Python program on the simulated CPython (--watch: step it with live views)",
      cmd_run},
     {"profiles", "[--json]", "list the learner profiles on this machine", cmd_profiles},

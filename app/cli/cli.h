@@ -58,7 +58,7 @@ int cmd_review(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 struct SimProfile;
 /* run --watch: the program screen in the terminal (cmd_watch.c). */
-int cmd_watch(const char *path, const struct SimProfile *prof, const char *views);
+int cmd_watch(const char *path, const struct SimProfile *prof, const char *views, bool present);
 int cmd_profiles(int argc, char **argv);
 int cmd_pack(int argc, char **argv);
 int cmd_export(int argc, char **argv);

@@ -58,6 +58,7 @@ int cmd_open(int argc, char **argv)
     bool ascii_flag = cli_take_flag(&argc, argv, "--ascii");
     bool mono_flag = cli_take_flag(&argc, argv, "--no-color");
     bool plain = cli_take_flag(&argc, argv, "--plain");
+    bool present = cli_take_flag(&argc, argv, "--present");
     if (cli_reject_unknown(argc, argv))
         return 2;
     if (argc > 1)
@@ -98,6 +99,7 @@ int cmd_open(int argc, char **argv)
     app_set_assessments(&app, s.assess_open ? &s.assess : NULL, s.assess_open ? &s.assess_log : NULL,
                         s.assess_error);
     app.workshop = s.has_workshop ? &s.workshop : NULL;
+    app.present = present;
     size_t broken = diag_count(&s.content_diags, DIAG_ERROR);
     if (s.store.read_only)
         snprintf(app.notice, sizeof app.notice,

@@ -33,7 +33,8 @@ static bool parse_size(const char *s, int *w, int *h)
 /* `render view:NAME|program --program FILE [--step N] [--python VER]`: a
  * view, or the whole program screen, after N steps of the program. */
 static int render_program(const char *spec, const char *file, const char *step,
-                          const char *phases, const char *ver, int w, int h, bool ascii)
+                          const char *phases, const char *ver, int w, int h, bool ascii,
+                          bool present)
 {
     unsigned bits = PROGRAM_VIEW_ALL;
     if (strncmp(spec, "view:", 5) == 0 && !(bits = program_views_parse(spec + 5)))
@@ -65,6 +66,7 @@ static int render_program(const char *spec, const char *file, const char *step,
     app_init(&app, NULL, NULL, NULL, ascii);
     app_resize(&app, w, h);
     app_open_program(&app, prog, bits, true);
+    app.present = present;
     Canvas *cv = canvas_new(w, h, ascii);
     if (strcmp(spec, "program") == 0) {
         app_draw(&app, cv);
@@ -73,7 +75,7 @@ static int render_program(const char *spec, const char *file, const char *step,
         program_snapshot(prog, &snap, 2000);
         Rect r = {0, 0, w, h};
         if (bits == PROGRAM_VIEW_ARENA)
-            view_arena_map(&snap, &(ArenaMapOptions){0}, cv, r);
+            view_arena_map(&snap, &(ArenaMapOptions){.wide = present}, cv, r);
         else if (bits == PROGRAM_VIEW_MEMORY)
             view_memory_chart(prog->samples, prog->pos, cv, r);
         else if (bits == PROGRAM_VIEW_GRAPH)
@@ -103,6 +105,7 @@ int cmd_render(int argc, char **argv)
         cli_take_option(&argc, argv, "--phases", &phases) < 0)
         return 2;
     bool ascii = cli_take_flag(&argc, argv, "--ascii");
+    bool present = cli_take_flag(&argc, argv, "--present");
     if (cli_reject_unknown(argc, argv))
         return 2;
     if (argc != 2)
@@ -114,7 +117,7 @@ int cmd_render(int argc, char **argv)
 
     if (strncmp(argv[1], "view:", 5) == 0 || strcmp(argv[1], "program") == 0)
         return render_program(argv[1], program, step, phases, ver, w, h,
-                              ascii || !session_utf8_locale());
+                              ascii || !session_utf8_locale(), present);
 
     Session s;
     int rc = session_open(&s, profile, false);
@@ -127,6 +130,7 @@ int cmd_render(int argc, char **argv)
     app_set_assessments(&app, s.assess_open ? &s.assess : NULL, s.assess_open ? &s.assess_log : NULL,
                         s.assess_error);
     app.workshop = s.has_workshop ? &s.workshop : NULL;
+    app.present = present;
     app_tick(&app, clock_now());
     app_resize(&app, w, h);
     char err[256];

@@ -64,6 +64,7 @@ int cmd_run(int argc, char **argv)
     bool stats = cli_take_flag(&argc, argv, "--stats");
     bool json = cli_take_flag(&argc, argv, "--json");
     bool watch = cli_take_flag(&argc, argv, "--watch");
+    bool present = cli_take_flag(&argc, argv, "--present");
     const char *views = NULL;
     if (cli_take_option(&argc, argv, "--views", &views) < 0)
         return 2;
@@ -80,7 +81,7 @@ int cmd_run(int argc, char **argv)
     if (prof->partial_note)
         fprintf(stderr, "pydive: note: %s\n", prof->partial_note);
     if (watch)
-        return cmd_watch(argv[1], prof, views);
+        return cmd_watch(argv[1], prof, views, present);
     FILE *f = fopen(argv[1], "rb");
     if (!f) {
         fprintf(stderr, "pydive: can't open file '%s'\n", argv[1]);

@@ -14,7 +14,7 @@
 #include "view/app.h"
 #include "view/program.h"
 
-int cmd_watch(const char *path, const SimProfile *prof, const char *views)
+int cmd_watch(const char *path, const SimProfile *prof, const char *views, bool present)
 {
     unsigned bits = views ? program_views_parse(views) : PROGRAM_VIEW_ALL;
     if (!bits)
@@ -37,6 +37,7 @@ int cmd_watch(const char *path, const SimProfile *prof, const char *views)
     App app;
     app_init(&app, NULL, NULL, NULL, !session_utf8_locale());
     app_open_program(&app, prog, bits, true);
+    app.present = present;
     const char *no_color = getenv("NO_COLOR");
     UiOptions opt = {.monochrome = no_color && *no_color};
     int rc = ui_run(&app, &opt);

@@ -111,7 +111,7 @@ static void draw_chapter_row(App *a, Canvas *cv, int y, size_t i)
                         sel ? ROLE_SELECTED : ROLE_WARNING);
         return;
     }
-    size_t done = sections_read(a, ch);
+    size_t done = a->present ? 0 : sections_read(a, ch); /* a learner's own progress stays private */
     char num[16], count[32], mins[16];
     snprintf(num, sizeof num, "%d.", ch->number);
     snprintf(count, sizeof count, "%zu/%zu", done, ch->nsections);
@@ -134,7 +134,7 @@ void screen_home_draw(App *a, Canvas *cv)
     const Course *c = a->course;
     char right[64];
     snprintf(right, sizeof right, "profile: %s", a->profile ? a->profile : "-");
-    chrome_top(a, cv, "pydive", right);
+    chrome_top(a, cv, "pydive", a->present ? "presenter mode" : right);
 
     int y = 2;
     canvas_text_fit(cv, 1, y++, cv->w - 2, c->title, ROLE_HEADING);

@@ -316,6 +316,17 @@ void screen_program_draw(App *a, Canvas *cv)
         snprintf(right, sizeof right, "%s", p->finished ? "finished" : "paused");
     chrome_top(a, cv, left, right);
     Rect body = {0, 1, cv->w, cv->h - 2};
+    a->arena_opts.wide = a->present;
+    if (a->present) { /* for a projector: the code and the views, nothing else */
+        int lw = cv->w * 28 / 100 < 28 ? 28 : cv->w * 28 / 100;
+        draw_source(a, cv, (Rect){0, body.y, lw - 1, body.h});
+        for (int y = body.y; y < body.y + body.h; y++)
+            canvas_put(cv, lw - 1, y, glyph(cv->ascii, GLYPH_VLINE), ROLE_SUBTLE);
+        draw_views(a, cv, (Rect){lw + 1, body.y, cv->w - lw - 1, body.h});
+        canvas_fill(cv, (Rect){0, cv->h - 1, cv->w, 1}, ' ', ROLE_STATUS);
+        canvas_text_fit(cv, 1, cv->h - 1, cv->w - 2, "presenter mode  (? for the keys)", ROLE_STATUS);
+        return;
+    }
     if (a->zoom) {
         draw_views(a, cv, body);
     } else {

@@ -99,7 +99,8 @@ void view_arena_map(const HeapSnapshot *s, const ArenaMapOptions *o, Canvas *cv,
     draw_legend(o, cv, r.x, r.y + 1, r.w);
 
     int label_w = 5;
-    int per_row = r.w - label_w;
+    int cw = o->wide ? 2 : 1; /* columns a pool takes */
+    int per_row = (r.w - label_w) / cw;
     int y = r.y + 2, bottom = r.y + r.h;
     size_t i = 0;
     for (int skipped = 0; i < s->narenas && skipped < o->scroll; i++)
@@ -124,8 +125,9 @@ void view_arena_map(const HeapSnapshot *s, const ArenaMapOptions *o, Canvas *cv,
                               ? (uint32_t)class_letters[pool->size_class]
                               : glyph(cv->ascii, fullness(pool));
             bool touched = (int)i == s->touched_arena && p == s->touched_pool;
-            canvas_put(cv, r.x + label_w + p % per_row, y + p / per_row, cp,
-                       touched ? ROLE_SELECTED : class_role(pool));
+            for (int k = 0; k < cw; k++)
+                canvas_put(cv, r.x + label_w + (p % per_row) * cw + k, y + p / per_row, cp,
+                           touched ? ROLE_SELECTED : class_role(pool));
         }
         y += need;
     }

@@ -16,6 +16,7 @@
 typedef struct ArenaMapOptions {
     int scroll;         /* first arena row shown */
     bool class_letters; /* pools as size-class letters instead of fullness shades */
+    bool wide;          /* two columns a pool, for a projector (presenter mode) */
 } ArenaMapOptions;
 
 void view_arena_map(const HeapSnapshot *s, const ArenaMapOptions *o, Canvas *cv, Rect r);

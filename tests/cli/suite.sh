@@ -77,6 +77,13 @@ has "a closed chapter says the instructor has not opened it" "has not opened thi
 expect "the pack's series page renders" 0 $PYDIVE --course assets/packs/intro-workshop render home --size 80x24
 has "the series page marks the closed chapter" "closed by the instructor"
 
+# Presenter mode: the views large, nothing private of the learner's.
+expect "render program --present" 0 $PYDIVE render program --present --program tests/oracle/shared/s07_cycle_with_finalizers.py --step 10 --python 3.11 --size 120x40
+has "presenter mode says so in its bar" "presenter mode"
+if printf '%s\n' "$out" | grep -q "^Output"; then notok "presenter mode hides the output pane"; else ok "presenter mode hides the output pane"; fi
+expect "render home --present" 0 $PYDIVE render home --present --size 80x24
+has "the series page in presenter mode hides the profile" "presenter mode"
+
 # --plain: the course as linear text with numbered choices, no curses.
 out=$(printf '2\n\nq\n' | $PYDIVE --plain 2>&1); rc=$?
 [ $rc -eq 0 ] && ok "--plain reads from a pipe and exits 0" || notok "--plain reads from a pipe and exits 0" "exit $rc"
