@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "base/clock.h"
@@ -25,8 +26,9 @@
 #include "learner/class_report.h"
 #include "learner/gate.h"
 #include "learner/mastery.h"
+#include "ui/ui.h"
 
-typedef enum Fmt { FMT_TEXT, FMT_CSV, FMT_JSON } Fmt;
+typedef enum Fmt { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_MD } Fmt;
 
 typedef struct Ctx {
     ClassReport r;
@@ -215,20 +217,20 @@ static const char *or_dash(const char *s)
 
 /* ---- text -------------------------------------------------------------------------- */
 
-static void print_text(const Ctx *x, const Figures *fs, const MissedItem *m, size_t nm)
+static void print_text(FILE *out, const Ctx *x, const Figures *fs, const MissedItem *m, size_t nm)
 {
     const ClassReport *r = &x->r;
-    printf("Class report: %zu learner%s from %zu file%s", r->nlearners,
+    fprintf(out, "Class report: %zu learner%s from %zu file%s", r->nlearners,
            r->nlearners == 1 ? "" : "s", r->nfiles, r->nfiles == 1 ? "" : "s");
     if (r->pack)
-        printf(" (pack %s v%d)", r->pack, r->pack_version);
-    printf("\n\nLearners (sections read per chapter, best check score)\n%-24s", "learner");
+        fprintf(out, " (pack %s v%d)", r->pack, r->pack_version);
+    fprintf(out, "\n\nLearners (sections read per chapter, best check score)\n%-24s", "learner");
     for (size_t c = 0; c < x->nchapters; c++)
-        printf(" ch%-7d", x->chapters[c]->number);
-    printf(" %7s %5s %7s %5s  %s\n", "solved", "hints", "answers", "right", "overall");
+        fprintf(out, " ch%-7d", x->chapters[c]->number);
+    fprintf(out, " %7s %5s %7s %5s  %s\n", "solved", "hints", "answers", "right", "overall");
     for (size_t i = 0; i < r->nlearners; i++) {
         const Figures *f = &fs[i];
-        printf("%-24.24s", r->learners[i].label);
+        fprintf(out, "%-24.24s", r->learners[i].label);
         for (size_t c = 0; c < x->nchapters; c++) {
             char cell[32];
             if (f->check[c] >= 0)
@@ -236,46 +238,46 @@ static void print_text(const Ctx *x, const Figures *fs, const MissedItem *m, siz
                          x->chapters[c]->nsections, f->check[c]);
             else
                 snprintf(cell, sizeof cell, "%zu/%zu", f->read[c], x->chapters[c]->nsections);
-            printf(" %-9s", cell);
+            fprintf(out, " %-9s", cell);
         }
         char solved[24], right[16];
         snprintf(solved, sizeof solved, "%d/%d", f->solved, f->tried);
         snprintf(right, sizeof right, "%d%%", f->answers ? f->correct * 100 / f->answers : 0);
-        printf(" %7s %5d %7d %5s  %s\n", solved, f->hints, f->answers,
+        fprintf(out, " %7s %5d %7d %5s  %s\n", solved, f->hints, f->answers,
                f->answers ? right : "-", or_dash(f->overall));
     }
-    printf("\nChapters\n%-44s %7s %8s %6s %12s\n", "chapter", "started", "finished", "read",
+    fprintf(out, "\nChapters\n%-44s %7s %8s %6s %12s\n", "chapter", "started", "finished", "read",
            "check (took)");
     for (size_t c = 0; c < x->nchapters; c++) {
         ChapterSum s = chapter_sum(x, fs, c);
         char check[24] = "-";
         if (s.checked)
             snprintf(check, sizeof check, "%.0f%% (%d)", s.check_sum / s.checked, s.checked);
-        printf("%2d %-41.41s %7d %8d %5.0f%% %12s\n", x->chapters[c]->number,
+        fprintf(out, "%2d %-41.41s %7d %8d %5.0f%% %12s\n", x->chapters[c]->number,
                x->chapters[c]->title, s.started, s.finished, s.read_pct, check);
     }
     if (x->has_ac) {
-        printf("\nStages per competency (learners at each stage)\n");
+        fprintf(out, "\nStages per competency (learners at each stage)\n");
         for (size_t k = 0; k < x->ac.ncompetencies; k++) {
-            printf("  %-28s", x->ac.competencies[k].id);
+            fprintf(out, "  %-28s", x->ac.competencies[k].id);
             int none = 0;
             for (int s = 0; s < ASSESS_NSTAGES; s++) {
                 int n = 0;
                 for (size_t i = 0; i < r->nlearners; i++)
                     n += fs[i].stage[k] && strcmp(fs[i].stage[k], x->ac.stages[s].id) == 0;
                 if (n)
-                    printf(" %s %d,", x->ac.stages[s].id, n);
+                    fprintf(out, " %s %d,", x->ac.stages[s].id, n);
             }
             for (size_t i = 0; i < r->nlearners; i++)
                 none += !fs[i].stage[k];
-            printf(" not assessed %d\n", none);
+            fprintf(out, " not assessed %d\n", none);
         }
     }
-    printf("\nMost missed items (wrong or partial answers)\n");
+    fprintf(out, "\nMost missed items (wrong or partial answers)\n");
     if (nm == 0)
-        printf("  none\n");
+        fprintf(out, "  none\n");
     for (size_t i = 0; i < nm && i < 10; i++)
-        printf("  %-32s %3d of %3d answers, by %d learner%s\n", m[i].item, m[i].wrong,
+        fprintf(out, "  %-32s %3d of %3d answers, by %d learner%s\n", m[i].item, m[i].wrong,
                m[i].answered, m[i].learners, m[i].learners == 1 ? "" : "s");
     bool any = false;
     for (size_t i = 0; i < r->nfiles; i++) {
@@ -283,9 +285,9 @@ static void print_text(const Ctx *x, const Figures *fs, const MissedItem *m, siz
         if (f->state == CLASS_USED && !f->detail)
             continue;
         if (!any)
-            printf("\nFiles not used, or to look at\n");
+            fprintf(out, "\nFiles not used, or to look at\n");
         any = true;
-        printf("  %s: %s%s%s\n", f->path, class_file_state_name(f->state),
+        fprintf(out, "  %s: %s%s%s\n", f->path, class_file_state_name(f->state),
                f->detail ? ": " : "", f->detail ? f->detail : "");
     }
 }
@@ -460,6 +462,64 @@ static void print_json(const Ctx *x, const Figures *fs, const MissedItem *m, siz
     buf_fini(&b);
 }
 
+/* ---- Markdown: the same tables, for a handout or a wiki ---------------------------------- */
+
+static void print_md(const Ctx *x, const Figures *fs, const MissedItem *m, size_t nm)
+{
+    const ClassReport *r = &x->r;
+    printf("# Class report\n\n%zu learner%s from %zu file%s", r->nlearners,
+           r->nlearners == 1 ? "" : "s", r->nfiles, r->nfiles == 1 ? "" : "s");
+    if (r->pack)
+        printf(" (pack %s v%d)", r->pack, r->pack_version);
+    printf(".\n\n## Learners\n\nSections read per chapter, and the best check score.\n\n| learner |");
+    for (size_t c = 0; c < x->nchapters; c++)
+        printf(" ch%d |", x->chapters[c]->number);
+    printf(" exercises solved | hints | answers | right | overall stage |\n|---|");
+    for (size_t c = 0; c < x->nchapters; c++)
+        printf("---|");
+    printf("---|---|---|---|---|\n");
+    for (size_t i = 0; i < r->nlearners; i++) {
+        const Figures *f = &fs[i];
+        printf("| %s |", r->learners[i].label);
+        for (size_t c = 0; c < x->nchapters; c++) {
+            printf(" %zu/%zu", f->read[c], x->chapters[c]->nsections);
+            if (f->check[c] >= 0)
+                printf(" (%d%%)", f->check[c]);
+            printf(" |");
+        }
+        char right[16] = "-";
+        if (f->answers)
+            snprintf(right, sizeof right, "%d%%", f->correct * 100 / f->answers);
+        printf(" %d/%d | %d | %d | %s | %s |\n", f->solved, f->tried, f->hints, f->answers, right,
+               or_dash(f->overall));
+    }
+    printf("\n## Chapters\n\n| chapter | started | finished | read | check (took) |\n"
+           "|---|---|---|---|---|\n");
+    for (size_t c = 0; c < x->nchapters; c++) {
+        ChapterSum s = chapter_sum(x, fs, c);
+        printf("| %d. %s | %d | %d | %.0f%% |", x->chapters[c]->number, x->chapters[c]->title,
+               s.started, s.finished, s.read_pct);
+        if (s.checked)
+            printf(" %.0f%% (%d) |\n", s.check_sum / s.checked, s.checked);
+        else
+            printf(" - |\n");
+    }
+    printf("\n## Most missed items\n\n| item | wrong or partial | learners |\n|---|---|---|\n");
+    for (size_t i = 0; i < nm && i < 10; i++)
+        printf("| %s | %d of %d | %d |\n", m[i].item, m[i].wrong, m[i].answered, m[i].learners);
+    bool any = false;
+    for (size_t i = 0; i < r->nfiles; i++) {
+        const ClassFile *f = &r->files[i];
+        if (f->state == CLASS_USED && !f->detail)
+            continue;
+        if (!any)
+            printf("\n## Files not used, or to look at\n\n");
+        any = true;
+        printf("- `%s`: %s%s%s\n", f->path, class_file_state_name(f->state), f->detail ? ": " : "",
+               f->detail ? f->detail : "");
+    }
+}
+
 /* ---- the command ----------------------------------------------------------------------- */
 
 int cmd_class(int argc, char **argv)
@@ -468,11 +528,12 @@ int cmd_class(int argc, char **argv)
     if (cli_take_option(&argc, argv, "--format", &format) < 0 || cli_reject_unknown(argc, argv))
         return 2;
     Fmt fmt = strcmp(format, "text") == 0 ? FMT_TEXT : strcmp(format, "csv") == 0 ? FMT_CSV
-              : strcmp(format, "json") == 0 ? FMT_JSON : (Fmt)-1;
+              : strcmp(format, "json") == 0 ? FMT_JSON : strcmp(format, "md") == 0 ? FMT_MD
+              : (Fmt)-1;
     if ((int)fmt < 0)
-        return cli_usage_error("unknown format '%s' (text, csv or json)", format);
+        return cli_usage_error("unknown format '%s' (text, md, csv or json)", format);
     if (argc < 2 || strcmp(argv[1], "report") != 0)
-        return cli_usage_error("usage: pydive class report DIR|FILE... [--format text|csv|json]");
+        return cli_usage_error("usage: pydive class report DIR|FILE... [--format text|md|csv|json]");
     if (argc < 3)
         return cli_usage_error("class report needs the folders or files of exports");
     Ctx x = {0};
@@ -491,8 +552,19 @@ int cmd_class(int argc, char **argv)
         figures(&x, &x.r.learners[i].ex, &fs[i]);
     MissedItem *m;
     size_t nm = class_missed_items(&x.r, &m);
-    if (fmt == FMT_TEXT)
-        print_text(&x, fs, m, nm);
+    if (fmt == FMT_TEXT && isatty(STDOUT_FILENO)) {
+        /* On a terminal: the same report as a screen to scroll. */
+        char *text = NULL;
+        size_t len = 0;
+        FILE *mem = open_memstream(&text, &len);
+        print_text(mem, &x, fs, m, nm);
+        fclose(mem);
+        ui_page("Class report", text, !session_utf8_locale());
+        free(text);
+    } else if (fmt == FMT_TEXT) {
+        print_text(stdout, &x, fs, m, nm);
+    } else if (fmt == FMT_MD)
+        print_md(&x, fs, m, nm);
     else if (fmt == FMT_CSV)
         print_csv(&x, fs, m, nm);
     else

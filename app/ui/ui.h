@@ -29,6 +29,8 @@ int ui_run(App *app, const UiOptions *opt);
  * picker).  Returns the index picked, or -1 when the learner gives up. */
 int ui_choose(const char *title, const char *const *items, size_t n, const char *footer,
               bool ascii);
+/* Shows a text to scroll through until q (the class report on a terminal). */
+int ui_page(const char *title, const char *text, bool ascii);
 /* Copies a canvas to the terminal without colour (for ui_choose). */
 void ui_blit_plain(const Canvas *cv);
 

@@ -138,6 +138,25 @@ expect "class report with a duplicate and a tampered file" 0 $PYDIVE class repor
 has "still three learners" "3 learners from 5 files"
 has "the duplicate is reported" "the same export as"
 has "the tampered file is reported" "tampered.yaml: refused: changed after it was exported"
+
+# A room of 40: each learner answers chapter 1's check their own way
+# (a seeded pattern), exports to a "USB stick", and the report reads them all.
+mkdir -p "$TMP/usb"
+i=1
+while [ $i -le 40 ]; do
+    answers=""
+    k=0
+    while [ $k -lt 10 ]; do answers="$answers$(( (i * 7 + k * 3) % 4 + 1 ))\n"; k=$((k + 1)); done
+    printf "$answers" | $PYDIVE assess --chapter 1 --profile "learner$i" >/dev/null 2>&1
+    $PYDIVE export --profile "learner$i" -o "$TMP/usb/learner$i.yaml" >/dev/null 2>&1
+    i=$((i + 1))
+done
+expect "class report over 40 learners" 0 $PYDIVE class report "$TMP/usb"
+has "it counts forty learners" "40 learners from 40 files"
+has "it ranks the items the room missed" "ch01-"
+expect "class report --format md over 40 learners" 0 $PYDIVE class report "$TMP/usb" --format md
+[ "$(printf '%s\n' "$out" | grep -c '^| learner[0-9]')" -eq 40 ] && ok "the Markdown table has 40 learner rows" \
+    || notok "the Markdown table has 40 learner rows" "$(printf '%s\n' "$out" | head -20)"
 expect "class report with nothing usable fails" 1 $PYDIVE class report "$TMP/tampered.yaml"
 
 echo "1..$n"
