@@ -15,6 +15,7 @@
 #include "base/buf.h"
 #include "base/xalloc.h"
 #include "cli/cli.h"
+#include "cli/session.h"
 #include "sim/cow.h"
 #include "sim/sched.h"
 #include "sim/workload.h"
@@ -32,6 +33,7 @@ typedef struct GilOpts {
     double window_ms;
     int heap_mb;
     bool json, params;
+    bool seed_given; /* --seed was given; else the pack's seed, if any */
 } GilOpts;
 
 static bool parse_long(const char *s, long lo, long hi, long *out)
@@ -114,6 +116,7 @@ static int parse_opts(int argc, char **argv, GilOpts *o)
         o->cfg.seed = strtoull(v, &end, 10);
         if (errno || end == v || *end || *v == '-')
             return cli_usage_error("--seed takes a whole number");
+        o->seed_given = true;
     }
     OPT("--lanes") {
         if (!parse_long(v, 0, SCHED_MAX_THREADS, &n))
@@ -317,6 +320,9 @@ int cmd_gil(int argc, char **argv)
     int rc = parse_opts(argc, argv, &o);
     if (rc)
         return rc;
+    uint64_t pack_seed;
+    if (!o.seed_given && session_pack_seed(&pack_seed)) /* the whole room sees one run */
+        o.cfg.seed = pack_seed;
     Buf b = {0};
     if (o.params && !o.json) {
         buf_adds(&b, "Scheduler parameters (value, unit, provenance):\n");

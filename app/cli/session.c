@@ -169,3 +169,36 @@ bool session_utf8_locale(void)
     const char *cs = nl_langinfo(CODESET);
     return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
+
+bool session_pack_seed(uint64_t *seed)
+{
+    Buf err = {0};
+    char *dir = paths_content_dir(&err);
+    buf_fini(&err);
+    if (!dir)
+        return false;
+    Course c;
+    DiagList d = {0};
+    bool found = false;
+    if (course_load(dir, &c, &d)) {
+        Workshop w;
+        bool has = false;
+        char *adir = path_join(dir, "assessments");
+        AssessContent ac;
+        bool have_ac = assess_content_load(adir, &ac, &d); /* policies name competencies */
+        free(adir);
+        if (session_load_workshop(dir, &c, have_ac ? &ac : NULL, &w, &has, &d) && has) {
+            if (w.has_seed) {
+                *seed = (uint64_t)w.seed;
+                found = true;
+            }
+            workshop_fini(&w);
+        }
+        if (have_ac)
+            assess_content_fini(&ac);
+        course_fini(&c);
+    }
+    diag_fini(&d);
+    free(dir);
+    return found;
+}

@@ -6,6 +6,7 @@
 #define PYDIVE_CLI_SESSION_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "base/diag.h"
 #include "course/course.h"
@@ -66,6 +67,9 @@ bool session_save(Session *s, char *err, size_t errlen);
 void session_report(const Session *s);
 /* The course as linear text on stdin/stdout (cmd_plain.c). */
 int plain_run(Session *s, bool ascii);
+/* The simulation seed of the active workshop pack, when it sets one: every
+ * laptop in the room then shows the same run. */
+bool session_pack_seed(uint64_t *seed);
 /* True when the locale's character set is UTF-8. */
 bool session_utf8_locale(void);
 

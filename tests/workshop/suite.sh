@@ -139,6 +139,13 @@ has "still three learners" "3 learners from 5 files"
 has "the duplicate is reported" "the same export as"
 has "the tampered file is reported" "tampered.yaml: refused: changed after it was exported"
 
+# The pack's seed reaches the simulation: the whole room sees one run.
+expect "the scheduler under the pack" 0 $PYDIVE --course assets/packs/intro-workshop gil --seconds 0.1
+has "the scheduler takes the pack's seed" "seed 20251125"
+a=$($PYDIVE --course assets/packs/intro-workshop gil --seconds 0.2 --workload mixed 2>&1)
+b=$($PYDIVE --course assets/packs/intro-workshop gil --seconds 0.2 --workload mixed 2>&1)
+[ "$a" = "$b" ] && ok "two laptops with the pack print the same run" || notok "two laptops with the pack print the same run"
+
 # A room of 40: each learner answers chapter 1's check their own way
 # (a seeded pattern), exports to a "USB stick", and the report reads them all.
 mkdir -p "$TMP/usb"
