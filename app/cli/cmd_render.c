@@ -37,8 +37,11 @@ static int render_program(const char *spec, const char *file, const char *step,
                           bool present)
 {
     unsigned bits = PROGRAM_VIEW_ALL;
-    if (strncmp(spec, "view:", 5) == 0 && !(bits = program_views_parse(spec + 5)))
-        return cli_usage_error("unknown view '%s' (arena, memory, graph, gc)", spec + 5);
+    bool pool = strcmp(spec, "view:pool") == 0;
+    if (pool)
+        bits = PROGRAM_VIEW_ARENA;
+    else if (strncmp(spec, "view:", 5) == 0 && !(bits = program_views_parse(spec + 5)))
+        return cli_usage_error("unknown view '%s' (arena, pool, memory, graph, gc)", spec + 5);
     if (!file)
         return cli_usage_error("render %s needs --program FILE.py", spec);
     char *end = NULL;
@@ -74,7 +77,14 @@ static int render_program(const char *spec, const char *file, const char *step,
         HeapSnapshot snap;
         program_snapshot(prog, &snap, 2000);
         Rect r = {0, 0, w, h};
-        if (bits == PROGRAM_VIEW_ARENA)
+        SnapPoolDetail d;
+        if (pool && program_pool_detail(prog, (uint32_t)prog->touched_arena,
+                                        (uint32_t)prog->touched_pool, &d)) {
+            view_pool_zoom(&d, cv, r);
+            pool_detail_free(&d);
+        } else if (pool) {
+            canvas_text(cv, 0, 0, w, "No pool has been used yet at this step.", ROLE_NORMAL);
+        } else if (bits == PROGRAM_VIEW_ARENA)
             view_arena_map(&snap, &(ArenaMapOptions){.wide = present}, cv, r);
         else if (bits == PROGRAM_VIEW_MEMORY)
             view_memory_chart(prog->samples, prog->pos, cv, r);

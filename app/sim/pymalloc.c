@@ -444,3 +444,31 @@ void pm_stats(const PmHeap *h, PmStats *s)
     s->raw_blocks = h->raw_live_blocks;
     s->raw_bytes = h->raw_live_bytes;
 }
+
+uint16_t pm_pool_blocks(const PmHeap *h, uint32_t arena, uint32_t pool, bool *in_use,
+                        uint16_t *chain, uint16_t max_chain, uint16_t *nchain,
+                        uint16_t *next_virgin)
+{
+    *nchain = 0;
+    *next_virgin = 0;
+    if (arena >= h->narenas_alloc || !h->arenas[arena].live || pool >= h->pools_per_arena)
+        return 0;
+    uint32_t pid = arena * h->pools_per_arena + pool;
+    const PmPool *p = &h->pools[pid];
+    if (pool >= h->arenas[arena].nextvirgin || p->szidx == 0xffff || p->maxblocks == 0)
+        return 0;
+    const uint16_t *links = h->arenas[arena].links + (size_t)pool * MAXBLOCKS;
+    for (uint16_t b = 0; b < p->maxblocks; b++)
+        in_use[b] = b < p->nextblock;
+    /* Walk the LIFO list; a guard bounds it should the list ever loop. */
+    for (uint16_t b = p->freeblock, guard = 0; b != NOBLOCK && guard <= p->maxblocks;
+         b = links[b], guard++) {
+        if (b >= p->maxblocks)
+            break;
+        in_use[b] = false;
+        if (*nchain < max_chain)
+            chain[(*nchain)++] = b;
+    }
+    *next_virgin = p->nextblock;
+    return p->maxblocks;
+}

@@ -116,6 +116,13 @@ uint64_t pm_address(const PmHeap *h, PmPtr p);
 static inline bool pm_is_raw(PmPtr p) { return (p & PM_RAW_BIT) != 0; }
 
 void pm_stats(const PmHeap *h, PmStats *out);
+/* One pool up close: which blocks are in use (in_use gets maxblocks
+ * entries), the free list in the order blocks will be handed out (at most
+ * max_chain of them), and the first block never carved.  Returns the pool's
+ * block count, 0 when the pool holds no size class. */
+uint16_t pm_pool_blocks(const PmHeap *h, uint32_t arena, uint32_t pool, bool *in_use,
+                        uint16_t *chain, uint16_t max_chain, uint16_t *nchain,
+                        uint16_t *next_virgin);
 /* Blocks per pool of class c. */
 uint32_t pm_blocks_per_pool(const PmHeap *h, unsigned c);
 

@@ -111,6 +111,8 @@ typedef struct App {
     int view_sel;                /* the view shown when only one fits */
     bool zoom;                   /* the selected view fills the screen */
     ArenaMapOptions arena_opts;
+    bool pool_open;              /* the arena view shows one pool up close */
+    int pool_arena, pool_index;  /* which (the model's numbering) */
     GraphOptions graph_opts;
 
     /* help */

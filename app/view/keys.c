@@ -39,6 +39,8 @@ const Binding key_bindings[] = {
      "graph: only the focus and its neighbours", NULL},
     {ACT_LETTERS, ON_PROGRAM, {'l', KEY_NONE}, "l",
      "arena map: size-class letters or fullness shades", NULL},
+    {ACT_POOL, ON_PROGRAM, {'o', KEY_NONE}, "o",
+     "arena map: open the pool just used (blocks, free list)", "pool"},
     {ACT_BACK, ON_READER | ON_HELP | ON_MENU | ON_SEARCH | ON_DASH | ON_QUIZ | ON_PROGRAM,
      {KEY_ESCAPE, 'h', KEY_LEFT_ARROW, KEY_BACKSPACE_KEY, KEY_NONE}, "Esc h Left",
      "go back (reader: to the series page)", "back"},

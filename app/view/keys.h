@@ -75,6 +75,7 @@ typedef enum KeyAction {
     ACT_FOCUS,         /* graph: focus the next object */
     ACT_NEIGHBOURS,    /* graph: only the focus and its neighbours */
     ACT_LETTERS,       /* arena map: size-class letters or fullness */
+    ACT_POOL,          /* arena map: open the pool just used, block by block */
     ACT_COUNT
 } KeyAction;
 

@@ -78,5 +78,9 @@ size_t program_run(Program *p, size_t max_actions);
  * free it with snapshot_free. */
 void program_snapshot(Program *p, HeapSnapshot *out, size_t max_objects);
 void snapshot_free(HeapSnapshot *s);
+/* One pool up close (arena and pool as numbered by the model); false when it
+ * holds no size class.  Free with pool_detail_free. */
+bool program_pool_detail(Program *p, uint32_t arena, uint32_t pool, SnapPoolDetail *out);
+void pool_detail_free(SnapPoolDetail *d);
 
 #endif

@@ -125,6 +125,18 @@ unsigned app_program_key(App *a, KeyAction act)
     case ACT_FOCUS: next_focus(a); break;
     case ACT_NEIGHBOURS: a->graph_opts.neighbours_only = !a->graph_opts.neighbours_only; break;
     case ACT_LETTERS: a->arena_opts.class_letters = !a->arena_opts.class_letters; break;
+    case ACT_POOL:
+        if (a->pool_open || p->touched_arena < 0) {
+            a->pool_open = false;
+        } else {
+            a->pool_open = true;
+            a->pool_arena = p->touched_arena;
+            a->pool_index = p->touched_pool;
+            for (int v = 0; v < NVIEWS; v++) /* show it, even when one view fits */
+                if (view_names[v].bit == PROGRAM_VIEW_ARENA && (a->views & view_names[v].bit))
+                    a->view_sel = v;
+        }
+        break;
     case ACT_BACK:
         if (a->prog_return == SCREEN_PROGRAM)
             return REACT_QUIT;
@@ -245,7 +257,17 @@ static void draw_output(App *a, Canvas *cv, Rect r)
 static void draw_view(App *a, Canvas *cv, int v, Rect r)
 {
     switch (view_names[v].bit) {
-    case PROGRAM_VIEW_ARENA: view_arena_map(&a->snap, &a->arena_opts, cv, r); break;
+    case PROGRAM_VIEW_ARENA: {
+        SnapPoolDetail d;
+        if (a->pool_open &&
+            program_pool_detail(a->prog, (uint32_t)a->pool_arena, (uint32_t)a->pool_index, &d)) {
+            view_pool_zoom(&d, cv, r);
+            pool_detail_free(&d);
+        } else {
+            view_arena_map(&a->snap, &a->arena_opts, cv, r);
+        }
+        break;
+    }
     case PROGRAM_VIEW_MEMORY:
         view_memory_chart(a->prog->samples, a->prog->pos, cv, r);
         break;

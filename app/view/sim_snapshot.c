@@ -306,3 +306,32 @@ void snapshot_free(HeapSnapshot *s)
     free(s->names);
     memset(s, 0, sizeof *s);
 }
+
+bool program_pool_detail(Program *p, uint32_t arena, uint32_t pool, SnapPoolDetail *out)
+{
+    memset(out, 0, sizeof *out);
+    const PmHeap *h = &p->sim->pm;
+    bool in_use[1024];
+    uint16_t chain[1024], nchain, virgin;
+    uint16_t n = pm_pool_blocks(h, arena, pool, in_use, chain, 1024, &nchain, &virgin);
+    if (n == 0)
+        return false;
+    out->arena = arena;
+    out->pool = pool;
+    out->size_class = (uint8_t)h->pools[arena * h->pools_per_arena + pool].szidx;
+    out->nblocks = n;
+    out->in_use = xmalloc(n * sizeof *out->in_use);
+    memcpy(out->in_use, in_use, n * sizeof *in_use);
+    out->free_chain = xmalloc((nchain + 1u) * sizeof *out->free_chain);
+    memcpy(out->free_chain, chain, nchain * sizeof *chain);
+    out->nfree_chain = nchain;
+    out->next_virgin = virgin;
+    return true;
+}
+
+void pool_detail_free(SnapPoolDetail *d)
+{
+    free(d->in_use);
+    free(d->free_chain);
+    memset(d, 0, sizeof *d);
+}

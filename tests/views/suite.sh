@@ -23,6 +23,7 @@ arena-released|s13_arena_hold|400000|view:arena --size 80x24
 memory-held|s13_arena_hold|400000|view:memory --size 80x16
 arena-release|s14_arena_release|400000|view:arena --size 80x20
 program-cycle|s07_cycle_with_finalizers|10|program --size 100x30
+pool-mid-loop|s13_arena_hold|250000|view:pool --size 80x16
 '
 echo "$cases" > "$tmp.cases"
 while IFS='|' read -r name prog step args; do
