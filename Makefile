@@ -51,7 +51,7 @@ FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 VERSION  := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
 
 .PHONY: all run test unit-tests bench install uninstall clean deps ensure-deps \
-        check-layers lint fuzz test-asan test-valgrind
+        check-layers lint fuzz test-asan test-valgrind man
 
 all: $(PROG)
 
@@ -171,16 +171,26 @@ lint:
 
 CONTENT_DIRS := lessons exercises assessments assets
 
-install: $(PROG)
+# The manual is written by the program from its own command and key tables.
+$(BUILD)/pydive.1: pydive
+	@mkdir -p $(BUILD)
+	./pydive --man > $@
+man: $(BUILD)/pydive.1
+
+COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
+
+install: pydive $(BUILD)/pydive.1
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
 	install -m 755 pydive $(DESTDIR)$(BINDIR)/pydive
+	install -D -m 644 $(BUILD)/pydive.1 $(DESTDIR)$(MANDIR)/man1/pydive.1
+	install -D -m 644 assets/completion/pydive.bash $(DESTDIR)$(COMPLETIONDIR)/pydive
 	for d in $(CONTENT_DIRS); do \
 	  find $$d -type f | while read -r f; do \
 	    install -D -m 644 "$$f" "$(DESTDIR)$(DATADIR)/$$f"; done; done
-	@if [ -f docs/pydive.1 ]; then install -D -m 644 docs/pydive.1 $(DESTDIR)$(MANDIR)/man1/pydive.1; fi
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/pydive $(DESTDIR)$(MANDIR)/man1/pydive.1
+	rm -f $(DESTDIR)$(BINDIR)/pydive $(DESTDIR)$(MANDIR)/man1/pydive.1 \
+	  $(DESTDIR)$(COMPLETIONDIR)/pydive
 	for d in $(CONTENT_DIRS); do rm -rf "$(DESTDIR)$(DATADIR)/$$d"; done
 	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
 

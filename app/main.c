@@ -4,8 +4,11 @@
  */
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/paths.h"
+#include "base/buf.h"
 #include "base/paths.h"
 #include "cli/cli.h"
 
@@ -31,6 +34,24 @@ int main(int argc, char **argv)
     if (argc > 1 && (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)) {
         printf("pydive %s\n", PYDIVE_VERSION);
         return 0;
+    }
+    if (argc > 1 && strcmp(argv[1], "--man") == 0)
+        return cmd_man();
+    if (argc > 1 && strcmp(argv[1], "--commands") == 0) { /* for shell completion */
+        for (size_t i = 1; i < cli_ncommands; i++)
+            puts(cli_commands[i].name);
+        return 0;
+    }
+    if (argc > 1 && strcmp(argv[1], "--data-dir") == 0) { /* for shell completion */
+        Buf err = {0};
+        char *dir = paths_content_dir(&err);
+        if (dir)
+            puts(dir);
+        else
+            fprintf(stderr, "pydive: %s\n", buf_str(&err));
+        free(dir);
+        buf_fini(&err);
+        return dir ? 0 : 1;
     }
     /* No command, or only options: open the course. */
     if (argc < 2 || argv[1][0] == '-')

@@ -46,6 +46,8 @@ bool cli_reject_unknown(int argc, char **argv);
 size_t cli_validate_course(const char *dir, DiagList *diags);
 
 int cmd_open(int argc, char **argv);
+/* pydive --man: the manual page, in roff, from the command and key tables. */
+int cmd_man(void);
 int cmd_list(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_progress(int argc, char **argv);

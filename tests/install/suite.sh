@@ -31,7 +31,25 @@ printf '%s\n' "$out" | grep -q "Python Memory Model Deep Dive" && ok "the instal
 out=$(cd / && PYDIVE_DATA="$STAGE/nowhere" "$BIN" list 2>&1)
 printf '%s\n' "$out" | grep -q "PYDIVE_DATA" && ok "a wrong PYDIVE_DATA is reported" || notok "a wrong PYDIVE_DATA is reported" "$out"
 
-rm -rf "$STAGE/xdg"
+MAN="$STAGE/usr/local/share/man/man1/pydive.1"
+if [ -f "$MAN" ] && groff -man -Tutf8 -ww "$MAN" >/dev/null 2>"$STAGE/groff.err" && [ ! -s "$STAGE/groff.err" ]; then
+    ok "the manual page is installed and renders without warnings"
+else notok "the manual page is installed and renders without warnings" "$(cat "$STAGE/groff.err" 2>/dev/null | head -3)"; fi
+missing=""
+for c in $($BIN --commands); do grep -q "^\.B pydive $c\$" "$MAN" || missing="$missing $c"; done
+[ -z "$missing" ] && ok "the manual documents every command" || notok "the manual documents every command" "missing:$missing"
+grep -q "run the next statement" "$MAN" && grep -q "show or hide the keys of this screen" "$MAN" \
+    && ok "the manual lists the keys" || notok "the manual lists the keys"
+COMP="$STAGE/usr/local/share/bash-completion/completions/pydive"
+if [ -f "$COMP" ] && bash -c ". '$COMP' && complete -p pydive" >/dev/null 2>&1; then
+    ok "bash completion is installed and loads"
+else notok "bash completion is installed and loads"; fi
+got=$(PATH="$STAGE/usr/local/bin:$PATH" PYDIVE_DATA="$SHARE" bash -c ". '$COMP'; COMP_WORDS=(pydive ren); COMP_CWORD=1; _pydive; echo \${COMPREPLY[*]}")
+[ "$got" = "render" ] && ok "completion completes a command" || notok "completion completes a command" "got: $got"
+got=$(PATH="$STAGE/usr/local/bin:$PATH" PYDIVE_DATA="$SHARE" bash -c ". '$COMP'; COMP_WORDS=(pydive render --si); COMP_CWORD=2; _pydive; echo \${COMPREPLY[*]}")
+[ "$got" = "--size" ] && ok "completion completes a command's option" || notok "completion completes a command's option" "got: $got"
+
+rm -rf "$STAGE/xdg" "$STAGE/groff.err"
 make --no-print-directory uninstall DESTDIR="$STAGE" >/dev/null 2>&1
 left=$(find "$STAGE" -type f | head -5)
 [ -z "$left" ] && ok "make uninstall removes every installed file" || notok "make uninstall removes every installed file" "$left"
