@@ -20,7 +20,10 @@ passed=0
 failed=0
 todo=0
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# The learner's own settings file must never change what a test sees.
+XDG_CONFIG_HOME=$(mktemp -d)
+export XDG_CONFIG_HOME
+trap 'rm -f "$log"; rm -rf "$XDG_CONFIG_HOME"' EXIT
 
 run_suite() {
     name=$1; shift

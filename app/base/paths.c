@@ -136,6 +136,20 @@ char *paths_user_data_dir(void)
     return dir;
 }
 
+char *paths_config_file(void)
+{
+    const char *xdg = getenv("XDG_CONFIG_HOME");
+    if (xdg && xdg[0] == '/')
+        return path_join(xdg, "pydive/config.yaml");
+    const char *home = getenv("HOME");
+    if (!home || !*home) {
+        struct passwd *pw = getpwuid(getuid());
+        home = pw && pw->pw_dir ? pw->pw_dir : "/tmp";
+    }
+    char *cfg = path_join(home, ".config/pydive/config.yaml");
+    return cfg;
+}
+
 bool paths_profile_name_ok(const char *name)
 {
     size_t n = strlen(name);

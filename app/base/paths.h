@@ -35,6 +35,8 @@ void paths_set_course(const char *dir);
  * none.  Borrowed: valid until the next paths_set_course. */
 const char *paths_course_option(void);
 char *paths_user_data_dir(void);
+/* $XDG_CONFIG_HOME/pydive/config.yaml, else ~/.config/pydive/config.yaml. */
+char *paths_config_file(void);
 /* The default profile name: $USER/$LOGNAME or the password entry, made safe
  * for a file name; "learner" when nothing is known. */
 char *paths_default_profile(void);

@@ -2,6 +2,7 @@
  * cli: the command table and the small option helpers every command uses.
  */
 #include "cli/cli.h"
+#include "cli/prefs.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,6 +12,8 @@ const CliCommand cli_commands[] = {
     {NULL, "[--profile NAME] [--plain] [--present] [--ascii] [--no-color]",
      "open the course (--plain: linear text for screen readers and pipes)", cmd_open},
     {"list", "[--profile NAME]", "list the chapters with your progress", cmd_list},
+    {"settings", "", "show your settings file (theme, keys, profile, speed) and its problems",
+     cmd_settings},
     {"validate", "[PATH...]", "check lesson files; prints file:line:col errors", cmd_validate},
     {"progress", "[--profile NAME] [--json]", "show your saved progress", cmd_progress},
     {"reset", "[--profile NAME] [--chapter N] [--yes]", "forget saved progress", cmd_reset},

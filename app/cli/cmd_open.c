@@ -10,6 +10,7 @@
 #include "base/paths.h"
 #include "cli/cli.h"
 #include "learner/profiles.h"
+#include "cli/prefs.h"
 #include "cli/session.h"
 #include "ui/ui.h"
 #include "view/app.h"
@@ -79,11 +80,20 @@ int cmd_open(int argc, char **argv)
         return 1;
     }
 
+    Buf perr = {0};
+    char *content = paths_content_dir(&perr);
+    buf_fini(&perr);
+    Prefs prefs;
+    prefs_load(&prefs, content);
+    free(content);
+    if (!profile)
+        profile = prefs.settings.profile;
     char *picked = NULL;
     if (!profile && !plain) {
         picked = pick_profile(ascii_flag || !session_utf8_locale());
         if (picked && !*picked) { /* gave up at the picker */
             free(picked);
+            prefs_fini(&prefs);
             return 0;
         }
         profile = picked;
@@ -92,6 +102,8 @@ int cmd_open(int argc, char **argv)
     int rc = session_open(&s, profile, true);
     if (rc != 0) {
         session_close(&s);
+        prefs_fini(&prefs);
+        free(picked);
         return rc;
     }
     App app;
@@ -100,6 +112,7 @@ int cmd_open(int argc, char **argv)
                         s.assess_error);
     app.workshop = s.has_workshop ? &s.workshop : NULL;
     app.present = present;
+    prefs_apply(&prefs, &app);
     size_t broken = diag_count(&s.content_diags, DIAG_ERROR);
     if (s.store.read_only)
         snprintf(app.notice, sizeof app.notice,
@@ -117,11 +130,14 @@ int cmd_open(int argc, char **argv)
         .monochrome = mono_flag || (no_color && *no_color),
         .save = s.store.read_only ? NULL : save_progress,
         .save_ctx = &s,
+        .theme = prefs.has_theme ? &prefs.theme : NULL,
     };
     rc = ui_run(&app, &opt);
     app_fini(&app);
     session_report(&s); /* after the screen is restored, so nothing is lost */
+    diag_print(&prefs.diags, stderr);
     session_close(&s);
+    prefs_fini(&prefs);
     free(picked);
     return rc;
 }

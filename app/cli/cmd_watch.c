@@ -9,6 +9,8 @@
 
 #include "base/buf.h"
 #include "cli/cli.h"
+#include "base/paths.h"
+#include "cli/prefs.h"
 #include "cli/session.h"
 #include "ui/ui.h"
 #include "view/app.h"
@@ -34,13 +36,23 @@ int cmd_watch(const char *path, const SimProfile *prof, const char *views, bool 
         return 2;
     }
     buf_fini(&err);
+    Buf perr = {0};
+    char *content = paths_content_dir(&perr);
+    buf_fini(&perr);
+    Prefs prefs;
+    prefs_load(&prefs, content);
+    free(content);
     App app;
     app_init(&app, NULL, NULL, NULL, !session_utf8_locale());
+    prefs_apply(&prefs, &app);
     app_open_program(&app, prog, bits, true);
     app.present = present;
     const char *no_color = getenv("NO_COLOR");
-    UiOptions opt = {.monochrome = no_color && *no_color};
+    UiOptions opt = {.monochrome = no_color && *no_color,
+                     .theme = prefs.has_theme ? &prefs.theme : NULL};
     int rc = ui_run(&app, &opt);
     app_fini(&app);
+    diag_print(&prefs.diags, stderr);
+    prefs_fini(&prefs);
     return rc;
 }

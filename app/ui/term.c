@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "base/clock.h"
+#include "learner/settings.h"
 #include "view/keys.h"
 
 static volatile sig_atomic_t stop_signal;
@@ -68,15 +69,38 @@ static const Look looks[ROLE_COUNT] = {
 };
 
 static bool use_colour;
+static Look active[ROLE_COUNT]; /* the built-in looks, with the theme's on top */
 
-static void colours_init(bool monochrome)
+/* Our theme colours and attributes in curses' terms. */
+static short curses_colour(int c)
 {
-    use_colour = !monochrome && has_colors() && start_color() == OK;
+    static const short map[] = {COLOR_BLACK, COLOR_RED,     COLOR_GREEN, COLOR_YELLOW,
+                                COLOR_BLUE,  COLOR_MAGENTA, COLOR_CYAN,  COLOR_WHITE};
+    return c >= 0 && c < 8 ? map[c] : -1;
+}
+
+static attr_t curses_attrs(unsigned a)
+{
+    return (a & TA_BOLD ? A_BOLD : 0) | (a & TA_UNDERLINE ? A_UNDERLINE : 0) |
+           (a & TA_REVERSE ? A_REVERSE : 0) | (a & TA_DIM ? A_DIM : 0);
+}
+
+static void colours_init(bool monochrome, const Theme *theme)
+{
+    memcpy(active, looks, sizeof active);
+    for (int r = 0; theme && r < ROLE_COUNT && r < THEME_MAX_ROLES; r++) {
+        const ThemeLook *t = &theme->look[r];
+        if (t->set)
+            active[r] = (Look){curses_colour(t->fg), curses_colour(t->bg), curses_attrs(t->attrs),
+                               curses_attrs(t->mono)};
+    }
+    use_colour = !monochrome && !(theme && theme->monochrome) && has_colors() &&
+                 start_color() == OK;
     if (!use_colour)
         return;
     use_default_colors();
     for (int r = 1; r < ROLE_COUNT; r++)
-        init_pair((short)r, looks[r].fg, looks[r].bg);
+        init_pair((short)r, active[r].fg, active[r].bg);
 }
 
 static attr_t role_attr(int role, short *pair)
@@ -84,7 +108,7 @@ static attr_t role_attr(int role, short *pair)
     if (role < 0 || role >= ROLE_COUNT)
         role = ROLE_NORMAL;
     *pair = use_colour ? (short)role : 0;
-    return use_colour ? looks[role].colour : looks[role].mono;
+    return use_colour ? active[role].colour : active[role].mono;
 }
 
 /* ---- drawing ------------------------------------------------------------ */
@@ -110,6 +134,7 @@ static void blit(const Canvas *cv)
 
 void ui_blit_plain(const Canvas *cv)
 {
+    memcpy(active, looks, sizeof active);
     use_colour = false;
     blit(cv);
 }
@@ -204,7 +229,7 @@ int ui_run(App *app, const UiOptions *opt)
 #endif
               , NULL);
     mouseinterval(0);
-    colours_init(opt->monochrome);
+    colours_init(opt->monochrome, opt->theme);
     install_signals();
 
     app_resize(app, COLS, LINES);

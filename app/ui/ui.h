@@ -15,8 +15,11 @@
 /* Saves the learner's progress; returns false with a message in err. */
 typedef bool (*UiSaveFn)(void *ctx, char *err, size_t errlen);
 
+struct Theme;
+
 typedef struct UiOptions {
     bool monochrome; /* NO_COLOR, or the user asked */
+    const struct Theme *theme; /* the learner's theme, or NULL for the built-in looks */
     UiSaveFn save;   /* may be NULL (read-only) */
     void *save_ctx;
 } UiOptions;

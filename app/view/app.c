@@ -27,6 +27,15 @@ void app_init(App *a, const Course *course, Progress *progress, const char *prof
     a->h = 24;
 }
 
+bool app_bind(App *a, int key, KeyAction action)
+{
+    if (a->nuser_keys >= sizeof a->user_keys / sizeof a->user_keys[0])
+        return false;
+    a->user_keys[a->nuser_keys].key = key;
+    a->user_keys[a->nuser_keys++].action = action;
+    return true;
+}
+
 void app_fini(App *a)
 {
     doc_fini(&a->doc);
@@ -435,7 +444,13 @@ unsigned app_key(App *a, int key)
         return r | prompt_key(a, key);
     if (a->screen == SCREEN_QUIZ)
         return r | app_quiz_key(a, key);
-    KeyAction act = keys_lookup(key, screen_bit(a->screen));
+    KeyAction act = ACT_NONE;
+    for (size_t i = 0; i < a->nuser_keys && act == ACT_NONE; i++)
+        if (a->user_keys[i].key == key &&
+            (keys_action_screens(a->user_keys[i].action) & screen_bit(a->screen)))
+            act = a->user_keys[i].action;
+    if (act == ACT_NONE)
+        act = keys_lookup(key, screen_bit(a->screen));
     if (act == ACT_SEARCH)
         return r | start_prompt(a, false);
     if (act == ACT_SELF_RATE && a->assess)

@@ -22,6 +22,7 @@
 #include "learner/quiz.h"
 #include "view/canvas.h"
 #include "view/doc.h"
+#include "view/keys.h"
 #include "view/program.h"
 #include "view/views.h"
 #include "view/search.h"
@@ -56,6 +57,12 @@ typedef struct App {
     char notice[160];      /* one-line message for the hint bar; "" for none */
     const Workshop *workshop; /* a workshop pack's plan, or NULL; not owned */
     bool present;          /* presenter mode: bigger views, no learner-only panes */
+    struct {
+        int key;
+        KeyAction action;
+    } user_keys[32];       /* extra keys from the settings file, tried first */
+    size_t nuser_keys;
+    int default_speed;     /* statements per frame when a program runs (settings) */
     bool ascii;
     int w, h;              /* terminal size */
     ScreenId screen;
@@ -122,6 +129,8 @@ typedef struct App {
 
 void app_init(App *a, const Course *course, Progress *progress, const char *profile, bool ascii);
 void app_fini(App *a);
+/* Adds a key for an action (from the settings file); false when full. */
+bool app_bind(App *a, int key, KeyAction action);
 /* Sets the clock: Unix seconds, and the day number for the review queue. */
 void app_tick(App *a, int64_t now);
 /* Tells the app the terminal size (lays out again when the width changed). */

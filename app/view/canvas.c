@@ -10,6 +10,27 @@
 #include "base/xalloc.h"
 #include "view/glyphs.h"
 
+const char *const canvas_role_names[ROLE_COUNT] = {
+    [ROLE_NORMAL] = "normal",       [ROLE_TITLE] = "title",
+    [ROLE_HEADING] = "heading",     [ROLE_SUBTLE] = "subtle",
+    [ROLE_EMPH] = "emphasis",       [ROLE_STRONG] = "strong",
+    [ROLE_CODE] = "code",           [ROLE_CODEBLOCK] = "codeblock",
+    [ROLE_NOTE] = "note",           [ROLE_TIP] = "tip",
+    [ROLE_WARNING] = "warning",     [ROLE_MISCONCEPTION] = "misconception",
+    [ROLE_CITE] = "cite",           [ROLE_SELECTED] = "selected",
+    [ROLE_STATUS] = "status",       [ROLE_KEY] = "key",
+    [ROLE_DONE] = "done",           [ROLE_TODO] = "todo",
+    [ROLE_ERROR] = "error",         [ROLE_GARBAGE] = "garbage",
+    [ROLE_PAL0] = "pal0",           [ROLE_PAL1] = "pal1",
+    [ROLE_PAL2] = "pal2",           [ROLE_PAL3] = "pal3",
+    [ROLE_PAL4] = "pal4",           [ROLE_PAL5] = "pal5",
+};
+
+const char *canvas_role_name(Role r)
+{
+    return r < ROLE_COUNT ? canvas_role_names[r] : "normal";
+}
+
 Canvas *canvas_new(int w, int h, bool ascii)
 {
     Canvas *cv = xcalloc(1, sizeof *cv);

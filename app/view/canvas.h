@@ -64,6 +64,10 @@ typedef struct Rect {
     int x, y, w, h;
 } Rect;
 
+/* The name of a role in theme files ("heading", "pal0"). */
+const char *canvas_role_name(Role r);
+extern const char *const canvas_role_names[ROLE_COUNT];
+
 Canvas *canvas_new(int w, int h, bool ascii);
 void canvas_free(Canvas *cv);
 void canvas_clear(Canvas *cv);

@@ -4,6 +4,8 @@
  */
 #include "view/keys.h"
 
+#include <string.h>
+
 const Binding key_bindings[] = {
     {ACT_HELP, ON_ALL, {'?', KEY_NONE}, "?", "show or hide the keys of this screen", "help"},
     {ACT_QUIT, ON_HOME | ON_READER | ON_DASH | ON_PROGRAM, {'q', 'Q', KEY_NONE}, "q", "quit (your place is saved)", "quit"},
@@ -86,4 +88,69 @@ KeyAction keys_lookup(int key, unsigned screen)
 int keys_digit(int key)
 {
     return key >= '1' && key <= '9' ? key - '0' : 0;
+}
+
+static const char *const action_names[ACT_COUNT] = {
+    [ACT_NONE] = "none",           [ACT_QUIT] = "quit",
+    [ACT_HELP] = "help",           [ACT_BACK] = "back",
+    [ACT_UP] = "up",               [ACT_DOWN] = "down",
+    [ACT_PAGE_UP] = "page-up",     [ACT_PAGE_DOWN] = "page-down",
+    [ACT_HALF_UP] = "half-up",     [ACT_HALF_DOWN] = "half-down",
+    [ACT_TOP] = "top",             [ACT_BOTTOM] = "bottom",
+    [ACT_OPEN] = "open",           [ACT_RESUME] = "resume",
+    [ACT_NEXT_SECTION] = "next-section", [ACT_PREV_SECTION] = "previous-section",
+    [ACT_SECTIONS] = "sections",   [ACT_NEXT_CHAPTER] = "next-chapter",
+    [ACT_PREV_CHAPTER] = "previous-chapter", [ACT_WHEEL_UP] = "wheel-up",
+    [ACT_WHEEL_DOWN] = "wheel-down", [ACT_SEARCH] = "search",
+    [ACT_DASHBOARD] = "dashboard", [ACT_STAGE_TEST] = "stage-assessment",
+    [ACT_REVIEW] = "review",       [ACT_CHAPTER_CHECK] = "chapter-check",
+    [ACT_TRACK] = "goal",          [ACT_SELF_RATE] = "rate",
+    [ACT_STEP] = "step",           [ACT_STEP_BACK] = "step-back",
+    [ACT_RUN] = "run",             [ACT_RUN_END] = "run-to-end",
+    [ACT_RESTART] = "restart",     [ACT_FASTER] = "faster",
+    [ACT_SLOWER] = "slower",       [ACT_GC_PHASE] = "collect",
+    [ACT_NEXT_VIEW] = "next-view", [ACT_ZOOM] = "zoom",
+    [ACT_FOCUS] = "focus",         [ACT_NEIGHBOURS] = "neighbours",
+    [ACT_LETTERS] = "letters",     [ACT_POOL] = "pool",
+};
+
+const char *keys_action_name(KeyAction a)
+{
+    return a < ACT_COUNT && action_names[a] ? action_names[a] : "none";
+}
+
+KeyAction keys_action_by_name(const char *name)
+{
+    for (int a = 1; a < ACT_COUNT; a++)
+        if (action_names[a] && strcmp(action_names[a], name) == 0)
+            return (KeyAction)a;
+    return ACT_NONE;
+}
+
+unsigned keys_action_screens(KeyAction a)
+{
+    unsigned bits = 0;
+    for (size_t i = 0; i < key_nbindings; i++)
+        if (key_bindings[i].action == a)
+            bits |= key_bindings[i].screens;
+    return bits;
+}
+
+int keys_parse(const char *text)
+{
+    static const struct {
+        const char *name;
+        int key;
+    } named[] = {
+        {"Enter", KEY_RETURN},      {"Esc", KEY_ESCAPE},        {"Tab", KEY_TAB_KEY},
+        {"Space", ' '},             {"Up", KEY_UP_ARROW},       {"Down", KEY_DOWN_ARROW},
+        {"Left", KEY_LEFT_ARROW},   {"Right", KEY_RIGHT_ARROW}, {"PgUp", KEY_PAGE_UP},
+        {"PgDn", KEY_PAGE_DOWN},    {"Home", KEY_HOME_KEY},     {"End", KEY_END_KEY},
+        {"Backspace", KEY_BACKSPACE_KEY},
+    };
+    for (size_t i = 0; i < sizeof named / sizeof *named; i++)
+        if (strcmp(text, named[i].name) == 0)
+            return named[i].key;
+    unsigned char c = (unsigned char)text[0];
+    return c > ' ' && c < 0x7F && text[1] == '\0' ? c : KEY_NONE;
 }

@@ -104,6 +104,15 @@ typedef struct Binding {
 extern const Binding key_bindings[];
 extern const size_t key_nbindings;
 
+/* Action names, as the settings file writes them ("quit", "next-section"). */
+const char *keys_action_name(KeyAction a);
+KeyAction keys_action_by_name(const char *name);
+/* A key written in the settings file ("Q", "Enter", "Tab", "Space", "Up",
+ * "PgDn", "F" ...) as a key code; KEY_NONE when it is not one. */
+int keys_parse(const char *text);
+/* The screens an action is bound on in the built-in table (ON_* bits). */
+unsigned keys_action_screens(KeyAction a);
+
 /* The action bound to `key` on `screen` (one ON_* bit), or ACT_NONE. */
 KeyAction keys_lookup(int key, unsigned screen);
 /* A digit key '1'..'9' as a chapter number, else 0. */

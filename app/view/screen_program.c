@@ -69,7 +69,7 @@ void app_open_program(App *a, Program *prog, unsigned views, bool standalone)
     while (!(a->views & view_names[a->view_sel].bit))
         a->view_sel++;
     a->running = false;
-    a->speed = 2;
+    a->speed = a->default_speed > 0 ? a->default_speed : 2;
     a->zoom = false;
 }
 

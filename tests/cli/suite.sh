@@ -84,6 +84,21 @@ if printf '%s\n' "$out" | grep -q "^Output"; then notok "presenter mode hides th
 expect "render home --present" 0 $PYDIVE render home --present --size 80x24
 has "the series page in presenter mode hides the profile" "presenter mode"
 
+# The settings file: validated with positions, themes shipped and usable.
+CFG=$(mktemp -d); mkdir -p "$CFG/pydive"
+expect "settings with no file" 0 env XDG_CONFIG_HOME="$CFG" $PYDIVE settings
+has "settings says the defaults apply" "the defaults apply"
+for t in default high-contrast monochrome; do
+    printf 'theme: %s\n' "$t" > "$CFG/pydive/config.yaml"
+    expect "the $t theme loads without problems" 0 env XDG_CONFIG_HOME="$CFG" $PYDIVE settings
+done
+printf 'theme: nope\nkeys:\n  quit: X\n  bogus: Y\nanimation_speed: 0\ncolour: red\n' > "$CFG/pydive/config.yaml"
+expect "a broken settings file exits 1" 1 env XDG_CONFIG_HOME="$CFG" $PYDIVE settings
+has "an unknown key is reported where it is" "config.yaml:6:1: error: unknown key 'colour'"
+has "an unknown action is reported where it is" "config.yaml:4:10: error: unknown action 'bogus'"
+has "a missing theme is reported" "no theme 'nope'"
+rm -rf "$CFG"
+
 # --plain: the course as linear text with numbered choices, no curses.
 out=$(printf '2\n\nq\n' | $PYDIVE --plain 2>&1); rc=$?
 [ $rc -eq 0 ] && ok "--plain reads from a pipe and exits 0" || notok "--plain reads from a pipe and exits 0" "exit $rc"

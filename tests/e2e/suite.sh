@@ -132,6 +132,14 @@ check "h goes back to the series page" "About this series"
 keys q
 check "q quits from the series page" "EXITED:0"
 
+# ---- settings: an extra key for an action, a theme ---------------------
+mkdir -p "$DATA/cfg/pydive"
+printf 'theme: high-contrast\nkeys:\n  quit: X\n' > "$DATA/cfg/pydive/config.yaml"
+start 100x30 env XDG_CONFIG_HOME="$DATA/cfg" $PYDIVE
+wait_for "Resume" 5
+keys X
+check "a key from the settings file works (X quits)" "EXITED:0"
+
 # ---- a second instance on the same profile is read-only -----------------
 start 100x30 $PYDIVE
 wait_for "Resume" 5
