@@ -53,6 +53,11 @@ void app_fini(App *a)
     }
 }
 
+int app_text_width(const App *a)
+{
+    return a->w > APP_TEXT_MAX ? APP_TEXT_MAX : a->w;
+}
+
 static int body_height(const App *a)
 {
     return a->h - 2 > 1 ? a->h - 2 : 1;
@@ -118,7 +123,7 @@ static void layout_chapter(App *a)
 {
     const Chapter *ch = current_chapter(a);
     if (ch)
-        doc_layout_chapter(&a->doc, ch, a->w, a->ascii);
+        doc_layout_chapter(&a->doc, ch, app_text_width(a), a->ascii);
 }
 
 ChapterAccess app_chapter_access(const App *a, const Chapter *ch)

@@ -30,6 +30,9 @@
 /* The smallest terminal every screen works in. */
 #define APP_MIN_W 60
 #define APP_MIN_H 16
+/* Prose is laid out at most this wide and centred beyond it: long lines on
+ * a wide terminal are hard to read. */
+#define APP_TEXT_MAX 100
 
 typedef enum ScreenId {
     SCREEN_HOME,
@@ -133,6 +136,8 @@ void app_fini(App *a);
 bool app_bind(App *a, int key, KeyAction action);
 /* Sets the clock: Unix seconds, and the day number for the review queue. */
 void app_tick(App *a, int64_t now);
+/* The width prose is laid out at, for the terminal's width. */
+int app_text_width(const App *a);
 /* Tells the app the terminal size (lays out again when the width changed). */
 void app_resize(App *a, int w, int h);
 /* Handles one key (see keys.h); returns Reaction bits. */

@@ -77,10 +77,10 @@ void chrome_mark_matches(Canvas *cv, int x, int y, const char *text, size_t len,
     }
 }
 
-void chrome_doc_line(Canvas *cv, int y, const DocLine *l, const char *highlight)
+void chrome_doc_line(Canvas *cv, int x, int y, const DocLine *l, const char *highlight)
 {
-    canvas_styled(cv, 0, y, cv->w, l->text, l->len, l->roles);
-    chrome_mark_matches(cv, 0, y, l->text, l->len, highlight);
+    canvas_styled(cv, x, y, cv->w - x, l->text, l->len, l->roles);
+    chrome_mark_matches(cv, x, y, l->text, l->len, highlight);
 }
 
 int chrome_bar(Canvas *cv, int x, int y, int width, size_t done, size_t total)

@@ -23,7 +23,7 @@ static void build_about(App *a)
     const Course *c = a->course;
     Doc *d = &a->about;
     doc_fini(d);
-    d->width = a->w - 2;
+    d->width = app_text_width(a) - 2;
     if (a->workshop) {
         const Workshop *w = a->workshop;
         char line[512];
@@ -104,7 +104,7 @@ static void draw_chapter_row(App *a, Canvas *cv, int y, size_t i)
         char label[16];
         snprintf(label, sizeof label, "%d.", ch->number);
         canvas_text(cv, 3, y, 3, label, text_role);
-        int x_right = cv->w - 1 - 27;
+        int x_right = app_text_width(a) - 1 - 27;
         canvas_text_fit(cv, 6, y, x_right - 7, ch->title, sel ? ROLE_SELECTED : ROLE_SUBTLE);
         canvas_text_fit(cv, x_right, y, 27,
                         acc.state == ACCESS_CLOSED ? "closed by the instructor" : "locked (Enter: why)",
@@ -118,7 +118,7 @@ static void draw_chapter_row(App *a, Canvas *cv, int y, size_t i)
     snprintf(mins, sizeof mins, "%3d min", ch->read_minutes);
     /* Right side: mark, bar, count, minutes — fixed width so rows align. */
     int right_w = 2 + 10 + 1 + 5 + 1 + 7;
-    int x_right = cv->w - 1 - right_w;
+    int x_right = app_text_width(a) - 1 - right_w; /* rows no wider than the prose */
     canvas_text(cv, 3, y, 3, num, text_role);
     canvas_text_fit(cv, 6, y, x_right - 7, ch->title, text_role);
     Glyph mark = done == ch->nsections && done ? GLYPH_CHECK : GLYPH_DOT;

@@ -26,7 +26,8 @@ void screen_reader_draw(App *a, Canvas *cv)
         snprintf(right, sizeof right, "%3d%%", pct);
     chrome_top(a, cv, left, right);
     for (int r = 0; r < body_h && a->top + (size_t)r < a->doc.n; r++)
-        chrome_doc_line(cv, 1 + r, &a->doc.lines[a->top + (size_t)r], a->highlight);
+        chrome_doc_line(cv, (cv->w - app_text_width(a)) / 2, 1 + r,
+                        &a->doc.lines[a->top + (size_t)r], a->highlight);
     chrome_hints(a, cv, ON_READER);
 }
 

@@ -34,7 +34,7 @@ void chrome_top(App *a, Canvas *cv, const char *left, const char *right);
 void chrome_hints(App *a, Canvas *cv, unsigned screen_bit);
 /* Draws a laid-out line at row y, marking matches of `highlight` (may be
  * NULL or ""). */
-void chrome_doc_line(Canvas *cv, int y, const DocLine *l, const char *highlight);
+void chrome_doc_line(Canvas *cv, int x, int y, const DocLine *l, const char *highlight);
 /* Marks every match of `needle` in text drawn at (x, y). */
 void chrome_mark_matches(Canvas *cv, int x, int y, const char *text, size_t len,
                          const char *needle);
