@@ -109,6 +109,7 @@ typedef struct SimGcState {
     uint64_t long_lived_total, long_lived_pending;
     uint64_t startup_tracked; /* interpreter objects not modelled one by one */
     uint64_t startup_frozen;  /* of those, the ones in the permanent generation */
+    uint8_t startup_full;     /* full collections that untracked some of them (0..2) */
     unsigned debug;      /* DEBUG_SAVEALL = 32 */
     SimId garbage;       /* gc.garbage list */
     SimId callbacks;     /* gc.callbacks list */
