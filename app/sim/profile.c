@@ -64,6 +64,7 @@ static const SimProfile profiles[] = {
         .threshold = {2000, 10, 10}, .gc_in_alloc = false,
         .startup_gc_count0 = 526, .startup_gc_count1 = 2, .startup_tracked = 4301,
         .startup_untrack = {102, 2}, .str_vectorcall = true,
+        .inline_values = true,
         .immortal_refcnt = 4294967295LL, .interned_immortal = false, .static_refcnt = 0,
         .str_header = 40, .str_compact_header = 56, .instance_size = 48,
         .dict_keys_freelist_shown = true,

@@ -51,7 +51,8 @@ typedef struct SimProfile {
      * collection; dicts of atoms) */
     uint16_t startup_untrack[2];
     bool clinic_kwtuple_lazy;
-    bool str_vectorcall;         /* 3.13: str(x) makes no argument tuple (measured) */    /* 3.11: a clinic parser builds its keyword tuple on first use */
+    bool str_vectorcall;
+    bool inline_values;          /* 3.13: instance attributes stay inline after __dict__ is made */         /* 3.13: str(x) makes no argument tuple (measured) */    /* 3.11: a clinic parser builds its keyword tuple on first use */
 
     /* reference counts */
     int64_t immortal_refcnt;     /* 0 before PEP 683; else what getrefcount reports */
