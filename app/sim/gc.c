@@ -402,6 +402,7 @@ static void clear_object(Sim *s, SimId id)
         SimId d = O(s, id)->v.p.a;
         if (d) {
             O(s, id)->v.p.a = 0;
+            O(s, d)->flags &= (uint8_t)~SIM_F_EMBEDDED; /* detached from the instance */
             sim_decref(s, d);
         }
         break;
