@@ -129,39 +129,7 @@ SimId bi_list_from(PyRun *I, SimId src)
 
 /* ---- functions ----------------------------------------------------------- */
 
-static SimId f_print(PyRun *I, SimId *a, int n, SimId kw)
-{
-    int np = bi_npos(I, n, kw);
-    SimId sep = bi_kwarg(I, a, n, kw, "sep"), end = bi_kwarg(I, a, n, kw, "end");
-    Buf b = {0};
-    for (int i = 0; i < np; i++) {
-        if (i) {
-            if (sep && sim_kind(S, sep) == SK_STR)
-                op_str(I, sep, &b);
-            else
-                buf_addc(&b, ' ');
-        }
-        if (!op_str(I, a[i], &b)) {
-            buf_fini(&b);
-            return 0;
-        }
-    }
-    if (end && sim_kind(S, end) == SK_STR)
-        op_str(I, end, &b);
-    else
-        buf_addc(&b, '\n');
-    /* a GC temporary made and dropped by the write path (no free list:
-     * counted up and down, but it can trigger a collection) */
-    sim_decref(S, sim_cell(S, 0));
-    if (!I->printed_once) { /* TextIOWrapper's pending-bytes list, kept until flush */
-        I->printed_once = true;
-        I->print_pending = sim_list(S, 0);
-    }
-    bi_args_tuple(I, 1); /* a temporary recycled through a free list */
-    py_write(I, 1, buf_str(&b), b.len);
-    buf_fini(&b);
-    return bi_none(I);
-}
+static SimId f_print(PyRun *I, SimId *a, int n, SimId kw) { return textio_print(I, a, n, kw); }
 
 static SimId f_len(PyRun *I, SimId *a, int n, SimId kw)
 {

@@ -37,6 +37,10 @@ SimId bi_none(PyRun *I);
  * into the tuple free list). */
 void bi_args_tuple(PyRun *I, int n);
 
+/* textio.c: print() and sys.stdout's pending buffer */
+SimId textio_print(PyRun *I, SimId *args, int nargs, SimId kw);
+void textio_flush(PyRun *I);
+
 /* the tables of the other files */
 SimId type_construct(PyRun *I, int kind, SimId *args, int nargs, SimId kw);
 SimId weakref_call(PyRun *I, SimId wr);

@@ -266,10 +266,17 @@ static SimId tuple_const(Cg *g, int n)
         return const_value(g, n);
     int len = ast_list_len(g->ast, NODE(g, n)->a);
     Sim *s = g->I->sim;
-    SimId t = sim_tuple(s, (size_t)len);
+    SimId items[256];
+    if (len > 256)
+        len = 256;
     int i = 0;
-    for (int c = NODE(g, n)->a; c >= 0; c = NODE(g, c)->next)
-        sim_tuple_set(s, t, (size_t)i++, tuple_const(g, c));
+    /* folded bottom-up as CPython's AST optimiser does: the inner tuples are
+     * made (and tracked) before the outer one, so one collection untracks all */
+    for (int c = NODE(g, n)->a; c >= 0 && i < len; c = NODE(g, c)->next)
+        items[i++] = tuple_const(g, c);
+    SimId t = sim_tuple(s, (size_t)len);
+    for (i = 0; i < len; i++)
+        sim_tuple_set(s, t, (size_t)i, items[i]);
     return t;
 }
 

@@ -105,13 +105,20 @@ static bool loop_stmt(Cg *g, int n)
         if (!cg_expr(g, nd->a))
             return false;
         uint32_t jf = cg_emit(g, OP_POP_JUMP_IF_FALSE, 0);
+        uint32_t body = cg_here(g);
         if (!cg_stmts(g, nd->b))
             return false;
+        /* the test again at the bottom (compiler_while): the backward jump,
+         * and so the eval-breaker check, happens only when the loop goes on */
         g->line = nd->line;
         cg_emit(g, OP_LINE, nd->line);
-        cg_emit(g, OP_JUMP, (int32_t)top);
+        if (!cg_expr(g, nd->a))
+            return false;
+        uint32_t jf2 = cg_emit(g, OP_POP_JUMP_IF_FALSE, 0);
+        cg_emit(g, OP_JUMP, (int32_t)body);
         uint32_t out = cg_here(g);
         cg_patch(g, jf, out);
+        cg_patch(g, jf2, out);
         Loop *l = &g->loops[g->nloops - 1];
         uint32_t *br = l->breaks;
         size_t nb = l->nbreaks;

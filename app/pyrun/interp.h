@@ -127,9 +127,11 @@ struct PyRun {
     size_t nheld, capheld;
     SimId *ast_consts;      /* constants the syntax tree holds (one ref each) */
     size_t nast_consts, capast_consts;
-    bool printed_once, repr_once; /* one-time allocations of print/repr */
+    bool repr_once;         /* Py_ReprEnter ran once */
     SimId repr_state[2];    /* thread-state dict and its Py_Repr list */
-    SimId print_pending;    /* io's pending-bytes list, made by the first print */
+    SimId print_kwtuple;    /* 3.11: print's clinic keyword tuple, built by the first call */
+    SimId io_pending;       /* sys.stdout's pending chunk or list of chunks (textio.c) */
+    size_t io_pending_bytes;
     int last_line;
 };
 

@@ -239,7 +239,8 @@ SimId type_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
         py_raise(I, "TypeError", "float() argument must be a string or a real number, not '%s'", op_typename(I, a[0]));
         return 0;
     case SK_STR: {
-        bi_args_tuple(I, n); /* str has no vectorcall: type_call packs the arguments */
+        if (!S->prof->str_vectorcall) /* no vectorcall: type_call packs the arguments */
+            bi_args_tuple(I, n);
         if (!bi_nargs(I, "str", np, 0, 1))
             return 0;
         if (np == 0)

@@ -214,6 +214,7 @@ bool vm_call_python(PyRun *I, SimId func, SimId *args, int nargs, SimId kwnames,
         vm_unwind_frame(I);
         return false;
     }
+    vm_eval_breaker(I); /* RESUME */
     return true;
 }
 

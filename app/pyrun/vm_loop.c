@@ -1,6 +1,8 @@
 /*
  * vm_loop: the dispatch loop, exception unwinding and the eval breaker
- * (where 3.12+ runs a scheduled collection).
+ * (where 3.12+ runs a scheduled collection): checked where ceval checks it,
+ * after a CALL of a C callable, on a backward jump and on entering a Python
+ * function (RESUME, in vm_call_python).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,7 +64,6 @@ VmStop vm_run(PyRun *I, int base, bool step)
             if (step && executed > 0 && I->nested == 0)
                 return VM_STEPPED;
             f->line = arg;
-            vm_eval_breaker(I);
         }
         executed++;
         if (++I->steps > I->step_limit && I->step_limit) {
@@ -384,11 +385,14 @@ VmStop vm_run(PyRun *I, int base, bool step)
             I->kwnames = CO->consts[arg];
             sim_incref(S, I->kwnames);
             break;
-        case OP_CALL:
-            vm_eval_breaker(I);
+        case OP_CALL: {
+            int depth = I->nframes;
             if (!vm_do_call(I, arg))
                 goto error;
+            if (I->nframes == depth) /* a C callable: CALL ends with the check */
+                vm_eval_breaker(I);
             break;
+        }
         case OP_MAKE_FUNCTION: {
             const PyCode *fc = &I->codes[arg];
             SimId closure = fc->has_closure ? POP() : 0;

@@ -246,6 +246,7 @@ static unsigned log2_for(size_t minsize)
 static void resize(Sim *s, SimId d, unsigned log2, bool str_keys)
 {
     SimObj *o = &s->obj[d];
+    o->flags &= (uint8_t)~SIM_F_EMBEDDED; /* 3.13 dictresize: the inline values become invalid */
     uint32_t n = o->v.p.a, oldcap = o->cap, olddata = o->data, olddcap = o->datacap;
     uint32_t oldix = o->v.p.b;
     PmPtr oldmem = o->mem2;

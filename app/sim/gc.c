@@ -267,6 +267,11 @@ static void phase_survivors(Sim *s)
         list_merge(s, young, old_of(s), g + 1);
     } else {
         untrack_kind(s, young, SK_DICT); /* only full collections untrack dicts */
+        if (s->gc.startup_full < 2 && s->gc.startup_tracked) {
+            /* the interpreter's own untrackable tuples and dicts */
+            uint64_t u = s->prof->startup_untrack[s->gc.startup_full++];
+            s->gc.startup_tracked -= u < s->gc.startup_tracked ? u : s->gc.startup_tracked;
+        }
         s->gc.long_lived_pending = 0;
         s->gc.long_lived_total = gc_list_size(s, young) + s->gc.startup_tracked;
         for (uint32_t id = O(s, young)->gc_next; id != young; id = O(s, id)->gc_next)
@@ -397,6 +402,7 @@ static void clear_object(Sim *s, SimId id)
         SimId d = O(s, id)->v.p.a;
         if (d) {
             O(s, id)->v.p.a = 0;
+            O(s, d)->flags &= (uint8_t)~SIM_F_EMBEDDED; /* detached from the instance */
             sim_decref(s, d);
         }
         break;

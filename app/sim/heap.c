@@ -328,8 +328,10 @@ static void dealloc_instance(Sim *s, SimId id)
     o = &s->obj[id];
     if (o->mem2)
         pm_free(&s->pm, o->mem2);
-    if (dict)
+    if (dict) { /* 3.13: a dict that outlives its instance takes over the values */
+        s->obj[dict].flags &= (uint8_t)~SIM_F_EMBEDDED;
         sim_decref(s, dict);
+    }
     release(s, id, NULL);
     sim_decref(s, cls);
 }

@@ -103,6 +103,8 @@ SimId sim_instance_dict(Sim *s, SimId inst)
     o->mem2 = PM_NULL;
     o->v.p.a = d;
     s->obj[d].type = o->type; /* a split dict: sized by the class's shared keys */
+    if (s->prof->inline_values) /* _PyObject_MaterializeManagedDict: values stay inline */
+        s->obj[d].flags |= SIM_F_EMBEDDED;
     return d;
 }
 
@@ -354,6 +356,8 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
         uint32_t pos = 0;
         SimId k, v;
         bool str_keys = o->sub != 0; /* unicode-keyed tables visit values only */
+        if (o->flags & SIM_F_EMBEDDED)
+            break; /* embedded values: the owning instance visits them */
         while (sim_dict_next(s, id, &pos, &k, &v)) {
             if (!str_keys)
                 fn(s, k, arg);
@@ -368,8 +372,16 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
                 fn(s, sim_items(s, id)[i], arg);
         break;
     case SK_INSTANCE:
-        if (o->v.p.a)
+        if (o->v.p.a && (s->obj[o->v.p.a].flags & SIM_F_EMBEDDED)) {
+            /* 3.13: valid inline values are visited, not the dict */
+            uint32_t pos = 0;
+            SimId k, v;
+            while (sim_dict_next(s, o->v.p.a, &pos, &k, &v))
+                if (v)
+                    fn(s, v, arg);
+        } else if (o->v.p.a) {
             fn(s, o->v.p.a, arg);
+        }
         for (uint32_t i = 0; i < s->obj[id].len; i++)
             if (sim_items(s, id)[2 * i + 1])
                 fn(s, sim_items(s, id)[2 * i + 1], arg);

@@ -46,6 +46,13 @@ typedef struct SimProfile {
     uint32_t startup_gc_count1;
     uint32_t startup_tracked;    /* tracked objects of the interpreter itself */
     uint32_t startup_frozen;     /* gc.get_freeze_count() at start (3.12: 375) */
+    /* interpreter objects the program's first and second full collections
+     * untrack (tuples of atoms, then tuples holding only those, one level per
+     * collection; dicts of atoms) */
+    uint16_t startup_untrack[2];
+    bool clinic_kwtuple_lazy;
+    bool str_vectorcall;
+    bool inline_values;          /* 3.13: instance attributes stay inline after __dict__ is made */         /* 3.13: str(x) makes no argument tuple (measured) */    /* 3.11: a clinic parser builds its keyword tuple on first use */
 
     /* reference counts */
     int64_t immortal_refcnt;     /* 0 before PEP 683; else what getrefcount reports */

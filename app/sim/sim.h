@@ -38,6 +38,7 @@ typedef enum SimKind {
 #define SIM_F_STATIC 0x10u      /* no memory of its own (startup/static object) */
 #define SIM_F_IMMORTAL 0x20u    /* PEP 683: refcount never moves */
 #define SIM_F_SPECIAL 0x40u     /* str: interned; type: defines __del__ */
+#define SIM_F_EMBEDDED SIM_F_SPECIAL /* dict: values inline in its instance (3.13) */
 #define SIM_F_GCTYPE 0x80u      /* allocated with a GC header */
 
 #define SIM_GEN_PERMANENT 3
@@ -109,6 +110,7 @@ typedef struct SimGcState {
     uint64_t long_lived_total, long_lived_pending;
     uint64_t startup_tracked; /* interpreter objects not modelled one by one */
     uint64_t startup_frozen;  /* of those, the ones in the permanent generation */
+    uint8_t startup_full;     /* full collections that untracked some of them (0..2) */
     unsigned debug;      /* DEBUG_SAVEALL = 32 */
     SimId garbage;       /* gc.garbage list */
     SimId callbacks;     /* gc.callbacks list */
@@ -264,7 +266,9 @@ void sim_set_presize(Sim *s, SimId set, size_t minused);
 SimId sim_attr_get(const Sim *s, SimId inst, SimId name);       /* borrowed or 0 */
 void sim_attr_set(Sim *s, SimId inst, SimId name, SimId value); /* steals value */
 bool sim_attr_del(Sim *s, SimId inst, SimId name);
-/* The instance's __dict__ (materialised on first request, as 3.11 does). */
+/* The instance's __dict__ (materialised on first request, as 3.11 does; on
+ * 3.13 it is a view of the inline values, flagged SIM_F_EMBEDDED until a
+ * resize makes it own them). */
 SimId sim_instance_dict(Sim *s, SimId inst);                    /* borrowed */
 /* Looks `name` up along the class and its bases; borrowed or 0. */
 SimId sim_type_lookup(const Sim *s, SimId cls, const char *name);

@@ -1,0 +1,165 @@
+/*
+ * textio: print() and the sys.stdout it writes to, allocation by
+ * allocation, because what they make is visible in gc.get_count(), in the
+ * moment an automatic collection fires and in gc.get_freeze_count().
+ *
+ * print(*args, sep, end, flush) (Python/bltinmodule.c, Argument Clinic):
+ *   - 3.11 only: the first call builds the clinic parser's keyword tuple
+ *     ("sep", "end", "file", "flush"), a tracked 4-tuple kept for good
+ *     (getargs.c parser_init; 3.12+ have it statically allocated);
+ *   - the *args tuple (tuple free list; () for no arguments);
+ *   - per value, then per separator and for `end`, PyFile_WriteObject:
+ *     getattr(file, "write") makes a bound builtin method (a GC object
+ *     without a free list: counted up, can trigger a collection), then
+ *     str(value), then the call, then the method dies (counted down);
+ *   - flush=True empties the pending buffer; the *args tuple dies last.
+ * TextIOWrapper.write (Modules/_io/textio.c): an ASCII str is kept as it is
+ * (UTF-8 mode, ASCII-compatible codec), anything else is encoded to a bytes
+ * object.  The first pending chunk is held directly, the second turns the
+ * buffer into a 2-item list (PyList_New(2): list free list or a GC
+ * allocation), later ones are appended.  A chunk that would overflow
+ * chunk_size (8192) flushes first; reaching chunk_size flushes after.
+ * Flushing joins the chunks into one bytes object and drops the list and
+ * every chunk it held: printed strings stay referenced until then.
+ * The text itself reaches the host at each write, in write order.
+ */
+#include <string.h>
+
+#include "pyrun/builtins.h"
+
+#define S (I->sim)
+#define TEXTIO_CHUNK 8192u
+
+/* _textiowrapper_writeflush: the chunks become one bytes object handed to
+ * the buffered writer; the pending list (or chunk) is released first. */
+void textio_flush(PyRun *I)
+{
+    SimId p = I->io_pending;
+    if (!p)
+        return;
+    SimId joined = 0;
+    if (sim_kind(S, p) != SK_BYTES)
+        joined = sim_bytes(S, NULL, I->io_pending_bytes);
+    I->io_pending = 0;
+    I->io_pending_bytes = 0;
+    sim_decref(S, p);
+    sim_xdecref(S, joined);
+}
+
+/* TextIOWrapper.write(text) with text a str (borrowed). */
+static void textio_write(PyRun *I, SimId text)
+{
+    /* 3.12+: a collection that print's own allocations scheduled runs here,
+     * with the bound write method still alive (observed: it sits in
+     * generation 0 when the collection starts; 3.11 ran it in the allocation) */
+    vm_eval_breaker(I);
+    size_t n;
+    const char *d = sim_str_data(S, text, &n);
+    bool ascii = true;
+    for (size_t i = 0; i < n && ascii; i++)
+        ascii = (unsigned char)d[i] < 0x80;
+    SimId b;
+    if (ascii) {
+        b = text;
+        sim_incref(S, b);
+    } else {
+        b = sim_bytes(S, (const uint8_t *)d, n); /* the UTF-8 encoder's result */
+    }
+    if (I->io_pending_bytes + n > TEXTIO_CHUNK)
+        textio_flush(I);
+    SimId p = I->io_pending;
+    if (!p) {
+        I->io_pending = b;
+    } else if (sim_kind(S, p) != SK_LIST) {
+        SimId list = sim_list(S, 2); /* may collect (3.11) and re-enter print */
+        SimId cur = I->io_pending;    /* what a finalizer's print left, if one ran */
+        if (cur && sim_kind(S, cur) != SK_LIST) {
+            sim_list_set(S, list, 0, cur);
+            sim_list_set(S, list, 1, b);
+            I->io_pending = list;
+        } else {
+            sim_list_set(S, list, 0, sim_none(S));
+            sim_list_set(S, list, 1, sim_none(S));
+            sim_decref(S, list);
+            if (cur)
+                sim_list_append(S, cur, b);
+            else
+                I->io_pending = b;
+        }
+    } else {
+        sim_list_append(S, p, b);
+    }
+    I->io_pending_bytes += n;
+    py_write(I, 1, d, n);
+    if (I->io_pending_bytes >= TEXTIO_CHUNK)
+        textio_flush(I);
+}
+
+/* PyFile_WriteObject(v, sys.stdout, Py_PRINT_RAW); false on error. */
+static bool write_object(PyRun *I, SimId v)
+{
+    SimId writer = sim_builtin(S, 0, 0); /* the bound method stdout.write */
+    SimId value;
+    if (sim_kind(S, v) == SK_STR) {
+        value = v;
+        sim_incref(S, value);
+    } else {
+        Buf b = {0};
+        if (!op_str(I, v, &b)) {
+            buf_fini(&b);
+            sim_decref(S, writer);
+            return false;
+        }
+        value = sim_str(S, buf_str(&b), b.len);
+        buf_fini(&b);
+    }
+    textio_write(I, value);
+    sim_decref(S, value);
+    sim_decref(S, writer);
+    return true;
+}
+
+static bool write_text(PyRun *I, SimId given, const char *dflt)
+{
+    if (given && sim_kind(S, given) == SK_STR)
+        return write_object(I, given);
+    SimId s = sim_str(S, dflt, strlen(dflt)); /* PyFile_WriteString: a singleton */
+    bool ok = write_object(I, s);
+    sim_decref(S, s);
+    return ok;
+}
+
+SimId textio_print(PyRun *I, SimId *a, int n, SimId kw)
+{
+    if (S->prof->clinic_kwtuple_lazy && !I->print_kwtuple) {
+        static const char *const names[] = {"sep", "end", "file", "flush"};
+        SimId t = sim_tuple(S, 4);
+        for (size_t i = 0; i < 4; i++)
+            sim_tuple_set(S, t, i, sim_str_intern(S, names[i], strlen(names[i])));
+        I->print_kwtuple = t;
+    }
+    int np = bi_npos(I, n, kw);
+    SimId sep = bi_kwarg(I, a, n, kw, "sep"), end = bi_kwarg(I, a, n, kw, "end");
+    SimId flush = bi_kwarg(I, a, n, kw, "flush");
+    SimId args = 0;
+    if (np > 0) {
+        args = sim_tuple(S, (size_t)np);
+        for (int i = 0; i < np; i++) {
+            sim_incref(S, a[i]);
+            sim_tuple_set(S, args, (size_t)i, a[i]);
+        }
+    }
+    bool ok = true;
+    for (int i = 0; ok && i < np; i++) {
+        if (i)
+            ok = write_text(I, sep, " ");
+        if (ok)
+            ok = write_object(I, a[i]);
+    }
+    if (ok)
+        ok = write_text(I, end, "\n");
+    if (ok && flush && op_truth(I, flush) == 1)
+        textio_flush(I);
+    sim_xdecref(S, args);
+    return ok ? bi_none(I) : 0;
+}
