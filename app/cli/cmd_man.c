@@ -29,6 +29,7 @@ static const struct {
 } key_groups[] = {
     {ON_HOME, "Series page"},     {ON_READER, "Chapter reader"},
     {ON_MENU, "Section menu"},    {ON_SEARCH, "Search results"},
+    {ON_GLOSSARY, "Glossary"},
     {ON_DASH, "Skill-stage dashboard"}, {ON_QUIZ, "Quiz (after an answer)"},
     {ON_PROGRAM, "Program screen (run --watch)"}, {ON_HELP, "Help"},
 };

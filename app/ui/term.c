@@ -58,6 +58,7 @@ static const Look looks[ROLE_COUNT] = {
     [ROLE_TODO] = {-1, -1, A_DIM, A_DIM},
     [ROLE_ERROR] = {COLOR_RED, -1, A_BOLD, A_BOLD | A_REVERSE},
     [ROLE_GARBAGE] = {-1, -1, A_DIM, A_DIM},
+    [ROLE_TERM] = {COLOR_CYAN, -1, A_UNDERLINE, A_UNDERLINE},
     /* The palette only adds colour: views draw categories with distinct
      * glyphs or letters as well. */
     [ROLE_PAL0] = {COLOR_CYAN, -1, A_NORMAL, A_NORMAL},

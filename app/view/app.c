@@ -51,6 +51,8 @@ void app_fini(App *a)
         program_fini(a->prog);
         free(a->prog);
     }
+    if (a->glossary_ready)
+        glossary_fini(&a->glossary);
 }
 
 int app_text_width(const App *a)
@@ -105,6 +107,13 @@ static unsigned record_position(App *a)
         }
     }
     return r;
+}
+
+static unsigned scroll_to(App *a, long target);
+
+unsigned app_scroll_to(App *a, long line)
+{
+    return scroll_to(a, line);
 }
 
 static unsigned scroll_to(App *a, long target)
@@ -251,6 +260,9 @@ static unsigned reader_key(App *a, KeyAction act)
         a->home_sel = a->chapter + 1;
         return REACT_REDRAW | REACT_SAVE_NOW;
     case ACT_CHAPTER_CHECK: return app_start_quiz(a, QUIZ_CHAPTER, ch->number);
+    case ACT_GLOSSARY: return app_open_glossary(a, false);
+    case ACT_TERMS: return app_open_glossary(a, true);
+    case ACT_JUMP_BACK: return app_jump_back(a);
     case ACT_DASHBOARD: a->screen = SCREEN_DASHBOARD; return REACT_REDRAW;
     default: return REACT_NONE;
     }
@@ -281,6 +293,7 @@ static unsigned home_key(App *a, KeyAction act, int key)
         return REACT_REDRAW;
     case ACT_RESUME: app_resume(a); return REACT_REDRAW | REACT_PROGRESS;
     case ACT_DASHBOARD: a->screen = SCREEN_DASHBOARD; return REACT_REDRAW;
+    case ACT_GLOSSARY: return app_open_glossary(a, false);
     case ACT_OPEN:
         if (a->home_sel == 0)
             app_resume(a);
@@ -434,6 +447,7 @@ static unsigned screen_bit(ScreenId s)
     case SCREEN_DASHBOARD: return ON_DASH;
     case SCREEN_QUIZ: return ON_QUIZ;
     case SCREEN_PROGRAM: return ON_PROGRAM;
+    case SCREEN_GLOSSARY: return ON_GLOSSARY;
     }
     return ON_HOME;
 }
@@ -477,6 +491,7 @@ unsigned app_key(App *a, int key)
     case SCREEN_DASHBOARD: return r | app_dashboard_key(a, act, key);
     case SCREEN_QUIZ: return r; /* handled above */
     case SCREEN_PROGRAM: return r | app_program_key(a, act);
+    case SCREEN_GLOSSARY: return r | app_glossary_key(a, act);
     }
     return r;
 }
@@ -502,6 +517,7 @@ void app_draw(App *a, Canvas *cv)
     case SCREEN_DASHBOARD: screen_dashboard_draw(a, cv); break;
     case SCREEN_QUIZ: screen_quiz_draw(a, cv); break;
     case SCREEN_PROGRAM: screen_program_draw(a, cv); break;
+    case SCREEN_GLOSSARY: screen_glossary_draw(a, cv); break;
     }
 }
 
@@ -509,6 +525,10 @@ bool app_goto(App *a, const char *spec, char *err, size_t errlen)
 {
     if (strcmp(spec, "home") == 0) {
         a->screen = SCREEN_HOME;
+        return true;
+    }
+    if (strcmp(spec, "glossary") == 0) {
+        app_open_glossary(a, false);
         return true;
     }
     if (strcmp(spec, "dashboard") == 0) {
@@ -549,8 +569,8 @@ bool app_goto(App *a, const char *spec, char *err, size_t errlen)
         return true;
     }
     snprintf(err, errlen,
-             "unknown screen '%s' (try home, help, dashboard, chapter:N, chapter:N:SECTION, "
-             "search:TEXT)",
+             "unknown screen '%s' (try home, help, dashboard, glossary, chapter:N, "
+             "chapter:N:SECTION, search:TEXT)",
              spec);
     return false;
 }

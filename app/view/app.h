@@ -22,6 +22,7 @@
 #include "learner/quiz.h"
 #include "view/canvas.h"
 #include "view/doc.h"
+#include "view/glossary.h"
 #include "view/keys.h"
 #include "view/program.h"
 #include "view/views.h"
@@ -43,6 +44,7 @@ typedef enum ScreenId {
     SCREEN_DASHBOARD,
     SCREEN_QUIZ,
     SCREEN_PROGRAM,
+    SCREEN_GLOSSARY,
 } ScreenId;
 
 enum Reaction {
@@ -124,6 +126,18 @@ typedef struct App {
     bool pool_open;              /* the arena view shows one pool up close */
     int pool_arena, pool_index;  /* which (the model's numbering) */
     GraphOptions graph_opts;
+
+    /* glossary: built on first use; the screen lists all terms or one section's */
+    Glossary glossary;
+    bool glossary_ready;
+    size_t shown_terms[256];     /* indices into glossary.items, in the order shown */
+    size_t nshown_terms;
+    bool terms_of_section;       /* the list is this section's terms, not all */
+    int term_sel;
+    ScreenId glossary_return;
+    bool has_jump;               /* where the last jump started, for ' */
+    int jump_chapter;
+    size_t jump_top;
 
     /* help */
     int help_top;

@@ -21,6 +21,7 @@ const char *const canvas_role_names[ROLE_COUNT] = {
     [ROLE_STATUS] = "status",       [ROLE_KEY] = "key",
     [ROLE_DONE] = "done",           [ROLE_TODO] = "todo",
     [ROLE_ERROR] = "error",         [ROLE_GARBAGE] = "garbage",
+    [ROLE_TERM] = "term",
     [ROLE_PAL0] = "pal0",           [ROLE_PAL1] = "pal1",
     [ROLE_PAL2] = "pal2",           [ROLE_PAL3] = "pal3",
     [ROLE_PAL4] = "pal4",           [ROLE_PAL5] = "pal5",

@@ -38,6 +38,7 @@ typedef enum Role {
     ROLE_TODO,       /* unfinished progress */
     ROLE_ERROR,
     ROLE_GARBAGE,    /* objects the collector will take: greyed */
+    ROLE_TERM,       /* a glossary term: its first explanation is one key away */
     ROLE_PAL0,       /* ROLE_PAL0..5: a palette for categories (size classes) */
     ROLE_PAL1,
     ROLE_PAL2,

@@ -11,6 +11,12 @@ const Binding key_bindings[] = {
     {ACT_QUIT, ON_HOME | ON_READER | ON_DASH | ON_PROGRAM, {'q', 'Q', KEY_NONE}, "q", "quit (your place is saved)", "quit"},
     {ACT_SEARCH, ON_HOME | ON_READER | ON_SEARCH, {'/', KEY_NONE}, "/",
      "search every chapter (Enter searches, Esc cancels)", "search"},
+    {ACT_GLOSSARY, ON_HOME | ON_READER | ON_GLOSSARY, {'T', KEY_NONE}, "T",
+     "the glossary: every term and where it is first explained", "terms"},
+    {ACT_TERMS, ON_READER, {'t', KEY_NONE}, "t",
+     "terms of this section; Enter shows where one is explained", NULL},
+    {ACT_JUMP_BACK, ON_READER, {'\'', KEY_NONE}, "'", "back to where the last jump started",
+     NULL},
     {ACT_DASHBOARD, ON_HOME | ON_READER, {'a', KEY_NONE}, "a",
      "your skill stage, roadmap and review (the dashboard)", "stage"},
     {ACT_CHAPTER_CHECK, ON_READER, {'c', KEY_NONE}, "c", "take this chapter's check", "check"},
@@ -43,7 +49,8 @@ const Binding key_bindings[] = {
      "arena map: size-class letters or fullness shades", NULL},
     {ACT_POOL, ON_PROGRAM, {'o', KEY_NONE}, "o",
      "arena map: open the pool just used (blocks, free list)", "pool"},
-    {ACT_BACK, ON_READER | ON_HELP | ON_MENU | ON_SEARCH | ON_DASH | ON_QUIZ | ON_PROGRAM,
+    {ACT_BACK, ON_READER | ON_HELP | ON_MENU | ON_SEARCH | ON_DASH | ON_QUIZ | ON_PROGRAM |
+                   ON_GLOSSARY,
      {KEY_ESCAPE, 'h', KEY_LEFT_ARROW, KEY_BACKSPACE_KEY, KEY_NONE}, "Esc h Left",
      "go back (reader: to the series page)", "back"},
     {ACT_BACK, ON_HELP, {'q', KEY_NONE}, "q", "close the help", NULL},
@@ -57,7 +64,7 @@ const Binding key_bindings[] = {
     {ACT_HALF_UP, ON_READER | ON_HELP, {'u', KEY_NONE}, "u", "half a page up", NULL},
     {ACT_TOP, ON_ALL & ~(ON_QUIZ | ON_PROGRAM), {'g', KEY_HOME_KEY, KEY_NONE}, "g Home", "go to the top", NULL},
     {ACT_BOTTOM, ON_ALL & ~(ON_QUIZ | ON_PROGRAM), {'G', KEY_END_KEY, KEY_NONE}, "G End", "go to the end", NULL},
-    {ACT_OPEN, ON_HOME | ON_MENU | ON_SEARCH, {KEY_RETURN, 'l', KEY_RIGHT_ARROW, KEY_NONE}, "Enter l Right",
+    {ACT_OPEN, ON_HOME | ON_MENU | ON_SEARCH | ON_GLOSSARY, {KEY_RETURN, 'l', KEY_RIGHT_ARROW, KEY_NONE}, "Enter l Right",
      "open the selected item", "open"},
     {ACT_RESUME, ON_HOME, {'r', KEY_NONE}, "r", "resume where you left off", "resume"},
     {ACT_NEXT_SECTION, ON_READER, {']', KEY_TAB_KEY, KEY_NONE}, "] Tab", "next section", NULL},
@@ -112,6 +119,8 @@ static const char *const action_names[ACT_COUNT] = {
     [ACT_NEXT_VIEW] = "next-view", [ACT_ZOOM] = "zoom",
     [ACT_FOCUS] = "focus",         [ACT_NEIGHBOURS] = "neighbours",
     [ACT_LETTERS] = "letters",     [ACT_POOL] = "pool",
+    [ACT_GLOSSARY] = "glossary",   [ACT_TERMS] = "terms",
+    [ACT_JUMP_BACK] = "jump-back",
 };
 
 const char *keys_action_name(KeyAction a)

@@ -76,6 +76,9 @@ typedef enum KeyAction {
     ACT_NEIGHBOURS,    /* graph: only the focus and its neighbours */
     ACT_LETTERS,       /* arena map: size-class letters or fullness */
     ACT_POOL,          /* arena map: open the pool just used, block by block */
+    ACT_GLOSSARY,      /* every marked term, and where it is first explained */
+    ACT_TERMS,         /* the terms of this section */
+    ACT_JUMP_BACK,     /* back to where the last jump started */
     ACT_COUNT
 } KeyAction;
 
@@ -89,7 +92,9 @@ enum {
     ON_DASH = 32,
     ON_QUIZ = 64, /* only while an answer is on screen: typing goes to the answer */
     ON_PROGRAM = 128,
-    ON_ALL = ON_HOME | ON_READER | ON_HELP | ON_MENU | ON_SEARCH | ON_DASH | ON_QUIZ | ON_PROGRAM,
+    ON_GLOSSARY = 256,
+    ON_ALL = ON_HOME | ON_READER | ON_HELP | ON_MENU | ON_SEARCH | ON_DASH | ON_QUIZ | ON_PROGRAM |
+             ON_GLOSSARY,
 };
 
 typedef struct Binding {

@@ -18,6 +18,7 @@ static const Group groups[] = {
     {ON_READER, "Chapter reader"},
     {ON_MENU, "Section menu"},
     {ON_SEARCH, "Search results"},
+    {ON_GLOSSARY, "Glossary"},
     {ON_DASH, "Skill stage dashboard"},
     {ON_QUIZ, "Quiz (after an answer; while typing, keys go into the answer)"},
     {ON_PROGRAM, "Program and its views (pydive run --watch)"},

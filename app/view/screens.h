@@ -8,6 +8,7 @@
 #include "view/app.h"
 #include "view/canvas.h"
 #include "view/access.h"
+#include "view/glyphs.h"
 #include "view/keys.h"
 
 void screen_home_draw(App *a, Canvas *cv);
@@ -18,6 +19,12 @@ void screen_search_draw(App *a, Canvas *cv);
 void screen_dashboard_draw(App *a, Canvas *cv);
 void screen_quiz_draw(App *a, Canvas *cv);
 void screen_program_draw(App *a, Canvas *cv);
+void screen_glossary_draw(App *a, Canvas *cv);
+unsigned app_open_glossary(App *a, bool this_section);
+unsigned app_glossary_key(App *a, KeyAction act);
+unsigned app_jump_back(App *a);
+/* Scrolls the reader to a line (clamped); Reaction bits (app.c). */
+unsigned app_scroll_to(App *a, long line);
 unsigned app_program_key(App *a, KeyAction act);
 
 /* What the workshop plan allows for a chapter (always open without one). */

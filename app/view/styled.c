@@ -91,6 +91,17 @@ void markup_inline(const char *s, size_t n, Role base, const MarkupOptions *opt,
         } else if (*p == '*' && p + 1 < end && p[1] != ' ') {
             open = p, mlen = 1, role = ROLE_EMPH;
             close = find_close(p + 1, end, "*");
+        } else if (p + 1 < end && p[0] == '[' && p[1] == '[') {
+            /* [[term]] or [[term|shown text]]: a glossary term, drawn as its text */
+            close = find_close(p + 2, end, "]]");
+            if (close) {
+                add_plain(out, run, (size_t)(p - run), base, opt);
+                const char *bar = memchr(p + 2, '|', (size_t)(close - p - 2));
+                const char *shown = bar ? bar + 1 : p + 2;
+                add_plain(out, shown, (size_t)(close - shown), ROLE_TERM, opt);
+                p = run = close + 2;
+                continue;
+            }
         } else if (p + 1 < end && p[0] == '[' && p[1] == '^') {
             close = find_close(p + 2, end, "]");
             if (close) {
@@ -108,7 +119,10 @@ void markup_inline(const char *s, size_t n, Role base, const MarkupOptions *opt,
         }
         if (open && close && close > open + mlen) {
             add_plain(out, run, (size_t)(open - run), base, opt);
-            add_plain(out, open + mlen, (size_t)(close - open - mlen), role, opt);
+            if (role == ROLE_CODE) /* code is literal */
+                add_plain(out, open + mlen, (size_t)(close - open - mlen), role, opt);
+            else /* emphasis may hold a term or a citation */
+                markup_inline(open + mlen, (size_t)(close - open - mlen), role, opt, out);
             p = run = close + mlen;
             continue;
         }

@@ -91,6 +91,14 @@ check "Enter opens the chapter of the match" "Ch 2/7"
 keys h
 check "h returns to the series page, which now offers Resume" "Resume  Chapter 2"
 
+# ---- the glossary: a term's first explanation is one key away -------------
+keys T
+check "T opens the glossary" "Glossary:"
+keys Enter
+check "Enter goes to the term's first explanation" "Ch 1/7"
+keys h
+keys h
+
 # ---- open a chapter and scroll -----------------------------------------
 keys 2
 check "2 opens chapter two" "Ch 2/7"

@@ -17,6 +17,7 @@
 #include "view/app.h"
 #include "view/canvas.h"
 #include "view/doc.h"
+#include "view/glossary.h"
 #include "view/keys.h"
 #include "view/styled.h"
 
@@ -26,7 +27,7 @@
 #pragma GCC diagnostic ignored "-Wdiscarded-qualifiers"
 
 static Block blocks_a[] = {
-    {.kind = BLOCK_TEXT, .text = "Every object lives in a *block* of a **pool** inside an "
+    {.kind = BLOCK_TEXT, .text = "Every object lives in a [[block]] of a **[[pool]]** inside an "
                                  "`arena`, and arenas come from the OS [^om].\n\n"
                                  "- first point that is long enough to wrap onto a second line "
                                  "at forty columns\n- second point"},
@@ -35,7 +36,7 @@ static Block blocks_a[] = {
      .text = "`del` removes a name, not an object."},
 };
 static Block blocks_b[] = {
-    {.kind = BLOCK_TEXT, .text = "Short section."},
+    {.kind = BLOCK_TEXT, .text = "Short section about [[pool|pools]]."},
 };
 static Section sections[] = {
     {.id = "layers", .title = "Three layers", .blocks = blocks_a, .nblocks = 3},
@@ -347,6 +348,44 @@ static void search_finds_and_opens_the_place(void **state)
     assert_int_equal(f->app.screen, SCREEN_READER);
 }
 
+static void terms_lead_to_their_first_explanation(void **state)
+{
+    Fixture *f = *state;
+    Glossary g;
+    glossary_build(&f->course, false, &g);
+    assert_int_equal(g.n, 2);
+    assert_string_equal(g.items[0].term, "block");
+    assert_string_equal(g.items[1].term, "pool");
+    assert_int_equal(g.items[1].chapter, 0);  /* first explained in chapter one ... */
+    assert_int_equal(g.items[1].section, 0);
+    assert_int_equal(g.items[1].mentions, 4); /* ... and mentioned in both chapters */
+    assert_non_null(strstr(g.items[1].excerpt, "Every object lives in a block of a pool"));
+    glossary_fini(&g);
+
+    app_key(&f->app, '2');          /* reading chapter two, its first section */
+    app_key(&f->app, ']');
+    size_t before = f->app.top;
+    app_key(&f->app, 't');
+    assert_int_equal(f->app.screen, SCREEN_GLOSSARY);
+    assert_int_equal(f->app.nshown_terms, 2); /* block and pool, in the order they appear */
+    char *s = draw(&f->app);
+    assert_non_null(strstr(s, "Terms in this section (2)"));
+    free(s);
+    app_key(&f->app, 'j');
+    app_key(&f->app, KEY_RETURN);   /* pool: first explained in chapter one */
+    assert_int_equal(f->app.screen, SCREEN_READER);
+    assert_int_equal(f->app.chapter, 0);
+    assert_string_equal(f->app.highlight, "pool");
+    assert_non_null(strstr(f->app.notice, "Press ' to go back"));
+    app_key(&f->app, '\'');         /* and back to the same line */
+    assert_int_equal(f->app.chapter, 1);
+    assert_int_equal(f->app.top, before);
+    app_key(&f->app, 'T');          /* the whole glossary */
+    s = draw(&f->app);
+    assert_non_null(strstr(s, "Glossary: 2 terms"));
+    free(s);
+}
+
 static void help_lists_every_bound_key(void **state)
 {
     Fixture *f = *state;
@@ -406,6 +445,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(sections_read_to_the_end_are_marked, setup_app, teardown_app),
         cmocka_unit_test_setup_teardown(wheel_and_pages_scroll_the_reader, setup_app, teardown_app),
         cmocka_unit_test_setup_teardown(search_finds_and_opens_the_place, setup_app, teardown_app),
+        cmocka_unit_test_setup_teardown(terms_lead_to_their_first_explanation, setup_app,
+                                        teardown_app),
         cmocka_unit_test_setup_teardown(help_lists_every_bound_key, setup_app, teardown_app),
         cmocka_unit_test_setup_teardown(small_terminal_shows_the_gate, setup_app, teardown_app),
         cmocka_unit_test_setup_teardown(ascii_mode_draws_only_ascii, setup_app, teardown_app),
