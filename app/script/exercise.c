@@ -26,7 +26,8 @@ static const char *const top_keys[] = {
     "id",       "title",   "goal",    "kind",  "difficulty", "competencies", "hints",
     "solution", "program", "starter", "steps", "check",      NULL,
 };
-static const char *const step_keys[] = {"at", "ask", "type", "choices", "answer", "explain", NULL};
+static const char *const step_keys[] = {"at",     "ask",     "type",  "choices",
+                                        "answer", "explain", "model", NULL};
 static const char *const kind_names[] = {"predict", "fix", "sandbox"};
 static const char *const type_names[] = {"choice", "multi", "order", "number"};
 
@@ -128,6 +129,13 @@ static void read_step(Reader *r, int t, size_t i, ExerciseStep *st, int nlines, 
         st->at = (int)at;
     lua_pop(L, 1);
     st->ask = exercise_read_string(r, t, "ask", true);
+    int mt = exercise_field(L, t, "model");
+    if (mt == LUA_TFUNCTION)
+        st->has_model = true;
+    else if (mt != LUA_TNIL)
+        exercise_err(r, line, "'model' must be a function of the run (got a %s)",
+                     exercise_type_of(L, -1));
+    lua_pop(L, 1);
     st->explain = exercise_read_string(r, t, "explain", true);
 
     bool has_choices = exercise_field(L, t, "choices") != LUA_TNIL;

@@ -47,6 +47,8 @@ typedef struct ExerciseStep {
     double number;   /* STEP_NUMBER: the answer */
     char *explain;   /* shown after the learner answered */
     int line;        /* where the step is in the .lua file */
+    bool has_model;  /* the step has a `model` function (left in the sandbox): it
+                        computes the true answer from the run (exrun_verify) */
 } ExerciseStep;
 
 #define EXERCISE_HINTS 3

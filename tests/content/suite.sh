@@ -128,7 +128,7 @@ fi
 # The shipped assessments point at lesson sections; a ref to a section that
 # does not exist is reported against actions.yaml.
 mkdir -p "$tmp/pack"
-cp -r "$root/lessons" "$root/assessments" "$tmp/pack/"
+cp -r "$root/lessons" "$root/assessments" "$root/exercises" "$tmp/pack/"
 sed -i 's/ch01#three-layers/ch01#no-such-section/' "$tmp/pack/assessments/actions.yaml"
 "$pydive" validate "$tmp/pack" >"$tmp/out" 2>"$tmp/err"
 rc=$?
