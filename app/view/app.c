@@ -53,6 +53,7 @@ void app_fini(App *a)
     }
     if (a->glossary_ready)
         glossary_fini(&a->glossary);
+    app_close_exercise(a);
 }
 
 int app_text_width(const App *a)
@@ -263,6 +264,17 @@ static unsigned reader_key(App *a, KeyAction act)
     case ACT_GLOSSARY: return app_open_glossary(a, false);
     case ACT_TERMS: return app_open_glossary(a, true);
     case ACT_JUMP_BACK: return app_jump_back(a);
+    case ACT_EXERCISE: {
+        int s = doc_section_of(&a->doc, a->top);
+        if (s >= 0 && (size_t)s < ch->nsections)
+            for (size_t b = 0; b < ch->sections[s].nblocks; b++)
+                if (ch->sections[s].blocks[b].kind == BLOCK_EXERCISE) {
+                    app_open_exercise(a, ch->sections[s].blocks[b].text);
+                    return REACT_REDRAW | REACT_SAVE_NOW;
+                }
+        snprintf(a->notice, sizeof a->notice, "This section has no exercise.");
+        return REACT_REDRAW;
+    }
     case ACT_DASHBOARD: a->screen = SCREEN_DASHBOARD; return REACT_REDRAW;
     default: return REACT_NONE;
     }
@@ -463,6 +475,8 @@ unsigned app_key(App *a, int key)
         return r | prompt_key(a, key);
     if (a->screen == SCREEN_QUIZ)
         return r | app_quiz_key(a, key);
+    if (a->screen == SCREEN_PROGRAM && a->ex && a->ex_asking)
+        return r | app_exercise_input(a, key);
     KeyAction act = ACT_NONE;
     for (size_t i = 0; i < a->nuser_keys && act == ACT_NONE; i++)
         if (a->user_keys[i].key == key &&

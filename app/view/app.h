@@ -21,6 +21,8 @@
 #include "learner/progress.h"
 #include "learner/quiz.h"
 #include "view/canvas.h"
+#include "learner/exstate.h"
+#include "script/exrun.h"
 #include "view/doc.h"
 #include "view/glossary.h"
 #include "view/keys.h"
@@ -53,6 +55,7 @@ enum Reaction {
     REACT_PROGRESS = 2, /* progress changed: save soon */
     REACT_SAVE_NOW = 4, /* a milestone (chapter left, section read): save now */
     REACT_QUIT = 8,
+    REACT_EDIT = 16,    /* suspend the screen and open ex_work in the learner's editor */
 };
 
 typedef struct App {
@@ -127,6 +130,23 @@ typedef struct App {
     int pool_arena, pool_index;  /* which (the model's numbering) */
     GraphOptions graph_opts;
 
+    /* an exercise on the program screen (predict, fix or sandbox) */
+    ExHandle *ex;                /* owned; NULL when none is open */
+    ExState exst;
+    char *ex_work;               /* fix and sandbox: the learner's file in the profile */
+    const char *profile_dir;     /* not owned: where exercise state is kept */
+    size_t ex_step;              /* predict: the first step not answered yet */
+    bool ex_asking;              /* predict: a question is shown; typing answers it */
+    bool ex_judged;              /* ... and its verdict is shown */
+    ExVerdict ex_verdict;
+    int ex_right;                /* predict: steps answered right */
+    ExCheck ex_check;            /* fix: the last check */
+    bool ex_checked;
+    int64_t ex_mtime;            /* the work file's time when last run (watch mode) */
+    int ex_hints;                /* rungs of the hint ladder on screen */
+    bool ex_show_solution;
+    bool ex_confirm_give_up;
+
     /* glossary: built on first use; the screen lists all terms or one section's */
     Glossary glossary;
     bool glossary_ready;
@@ -146,6 +166,9 @@ typedef struct App {
 
 void app_init(App *a, const Course *course, Progress *progress, const char *profile, bool ascii);
 void app_fini(App *a);
+/* Opens exercise `id` from the course's exercises/ (the app owns it then);
+ * false with a notice when it cannot be loaded. */
+bool app_open_exercise(App *a, const char *id);
 /* Adds a key for an action (from the settings file); false when full. */
 bool app_bind(App *a, int key, KeyAction action);
 /* Sets the clock: Unix seconds, and the day number for the review queue. */

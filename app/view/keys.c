@@ -17,6 +17,13 @@ const Binding key_bindings[] = {
      "terms of this section; Enter shows where one is explained", NULL},
     {ACT_JUMP_BACK, ON_READER, {'\'', KEY_NONE}, "'", "back to where the last jump started",
      NULL},
+    {ACT_EXERCISE, ON_READER, {'x', KEY_NONE}, "x", "open this section's exercise", "exercise"},
+    {ACT_EDIT, ON_PROGRAM, {'e', KEY_NONE}, "e",
+     "exercise: edit your file in $EDITOR; it reruns on save", NULL},
+    {ACT_CHECK, ON_PROGRAM, {'x', KEY_NONE}, "x", "exercise: check your program now", NULL},
+    {ACT_HINT, ON_PROGRAM, {'H', KEY_NONE}, "H", "exercise: the next hint", NULL},
+    {ACT_SOLUTION, ON_PROGRAM, {'S', KEY_NONE}, "S",
+     "exercise: the solution (solved, or S twice to give up)", NULL},
     {ACT_DASHBOARD, ON_HOME | ON_READER, {'a', KEY_NONE}, "a",
      "your skill stage, roadmap and review (the dashboard)", "stage"},
     {ACT_CHAPTER_CHECK, ON_READER, {'c', KEY_NONE}, "c", "take this chapter's check", "check"},
@@ -120,7 +127,9 @@ static const char *const action_names[ACT_COUNT] = {
     [ACT_FOCUS] = "focus",         [ACT_NEIGHBOURS] = "neighbours",
     [ACT_LETTERS] = "letters",     [ACT_POOL] = "pool",
     [ACT_GLOSSARY] = "glossary",   [ACT_TERMS] = "terms",
-    [ACT_JUMP_BACK] = "jump-back",
+    [ACT_JUMP_BACK] = "jump-back", [ACT_EXERCISE] = "exercise",
+    [ACT_EDIT] = "edit",           [ACT_CHECK] = "check",
+    [ACT_HINT] = "hint",           [ACT_SOLUTION] = "solution",
 };
 
 const char *keys_action_name(KeyAction a)

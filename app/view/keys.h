@@ -79,6 +79,11 @@ typedef enum KeyAction {
     ACT_GLOSSARY,      /* every marked term, and where it is first explained */
     ACT_TERMS,         /* the terms of this section */
     ACT_JUMP_BACK,     /* back to where the last jump started */
+    ACT_EXERCISE,      /* reader: the exercise of this section */
+    ACT_EDIT,          /* exercise: edit the program in $VISUAL / $EDITOR */
+    ACT_CHECK,         /* exercise: check the program now */
+    ACT_HINT,          /* exercise: the next rung of the hint ladder */
+    ACT_SOLUTION,      /* exercise: the solution (after solving, or giving up) */
     ACT_COUNT
 } KeyAction;
 

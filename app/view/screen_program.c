@@ -98,18 +98,36 @@ static void next_focus(App *a)
     a->graph_opts.focus = a->snap.objs[at % a->snap.nobjs].id;
 }
 
+/* One statement, unless an exercise's question waits before it. */
+static bool step_once(App *a)
+{
+    if (app_exercise_holds_step(a))
+        return false;
+    return program_step(a->prog);
+}
+
+static size_t run_steps(App *a, size_t max)
+{
+    size_t n = 0;
+    while (n < max && step_once(a))
+        n++;
+    return n;
+}
+
 unsigned app_program_key(App *a, KeyAction act)
 {
     Program *p = a->prog;
+    if (a->ex && (act == ACT_EDIT || act == ACT_CHECK || act == ACT_HINT || act == ACT_SOLUTION))
+        return app_exercise_key(a, act);
     switch (act) {
-    case ACT_STEP: a->running = false; program_step(p); break;
+    case ACT_STEP: a->running = false; step_once(a); break;
     case ACT_STEP_BACK:
         a->running = false;
         if (p->pos > 0)
             program_seek(p, p->pos - 1);
         break;
     case ACT_RUN: a->running = !a->running && !(p->finished && !program_collecting(p)); break;
-    case ACT_RUN_END: a->running = false; program_run(p, 2000000); break;
+    case ACT_RUN_END: a->running = false; run_steps(a, 2000000); break;
     case ACT_RESTART: a->running = false; program_seek(p, 0); break;
     case ACT_FASTER: case ACT_SLOWER: {
         int i = 0;
@@ -142,7 +160,8 @@ unsigned app_program_key(App *a, KeyAction act)
             return REACT_QUIT;
         a->running = false;
         a->screen = a->prog_return;
-        return REACT_REDRAW;
+        app_close_exercise(a);
+        return REACT_REDRAW | REACT_SAVE_NOW;
     default: return REACT_NONE;
     }
     return REACT_REDRAW;
@@ -150,16 +169,17 @@ unsigned app_program_key(App *a, KeyAction act)
 
 unsigned app_idle(App *a)
 {
+    unsigned r = app_exercise_idle(a);
     if (a->screen != SCREEN_PROGRAM || !a->running || !a->prog)
-        return REACT_NONE;
-    if (program_run(a->prog, (size_t)a->speed) < (size_t)a->speed)
-        a->running = false; /* the end */
-    return REACT_REDRAW;
+        return r;
+    if (run_steps(a, (size_t)a->speed) < (size_t)a->speed)
+        a->running = false; /* the end, or a question */
+    return r | REACT_REDRAW;
 }
 
 int app_timeout_ms(const App *a)
 {
-    return a->screen == SCREEN_PROGRAM && a->running ? 33 : 500;
+    return a->screen == SCREEN_PROGRAM && a->running ? 33 : 500; /* 500: watch mode polls */
 }
 
 /* ---- drawing --------------------------------------------------------------- */
@@ -179,8 +199,9 @@ static void refresh_snapshot(App *a)
 static void draw_source(App *a, Canvas *cv, Rect r)
 {
     const Program *p = a->prog;
-    canvas_text_fit(cv, r.x, r.y, r.w, "Source", ROLE_HEADING);
-    const char *src = buf_str(&p->source);
+    bool solution = a->ex && a->ex_show_solution && a->ex->ex.solution;
+    canvas_text_fit(cv, r.x, r.y, r.w, solution ? "Solution" : "Source", ROLE_HEADING);
+    const char *src = solution ? a->ex->ex.solution : buf_str(&p->source);
     int nlines = 1;
     for (const char *c = src; *c; c++)
         nlines += *c == '\n';
@@ -338,6 +359,8 @@ void screen_program_draw(App *a, Canvas *cv)
         snprintf(right, sizeof right, "%s", p->finished ? "finished" : "paused");
     chrome_top(a, cv, left, right);
     Rect body = {0, 1, cv->w, cv->h - 2};
+    int pane = app_exercise_pane_height(a);
+    body.h -= pane;
     a->arena_opts.wide = a->present;
     if (a->present) { /* for a projector: the code and the views, nothing else */
         int lw = cv->w * 28 / 100 < 28 ? 28 : cv->w * 28 / 100;
@@ -365,4 +388,6 @@ void screen_program_draw(App *a, Canvas *cv)
         draw_views(a, cv, (Rect){lw + 1, body.y, cv->w - lw - 1, body.h});
     }
     chrome_hints(a, cv, ON_PROGRAM);
+    if (pane)
+        app_exercise_draw_pane(a, cv, cv->h - 1 - pane);
 }

@@ -20,6 +20,15 @@ void screen_dashboard_draw(App *a, Canvas *cv);
 void screen_quiz_draw(App *a, Canvas *cv);
 void screen_program_draw(App *a, Canvas *cv);
 void screen_glossary_draw(App *a, Canvas *cv);
+
+/* The exercise on the program screen (app_exercise.c). */
+void app_close_exercise(App *a);
+bool app_exercise_holds_step(App *a);
+unsigned app_exercise_input(App *a, int key);
+unsigned app_exercise_key(App *a, KeyAction act);
+unsigned app_exercise_idle(App *a);
+int app_exercise_pane_height(const App *a);
+void app_exercise_draw_pane(App *a, Canvas *cv, int top);
 unsigned app_open_glossary(App *a, bool this_section);
 unsigned app_glossary_key(App *a, KeyAction act);
 unsigned app_jump_back(App *a);
