@@ -38,8 +38,8 @@ const CliCommand cli_commands[] = {
     {"gil", "[--threads N] [--cores C] [--regime gil|free|processes] [--workload W] "
             "[--seconds S] [--seed N] [--json] [--params]",
      "simulate threads under the GIL, free-threaded, or as processes", cmd_gil},
-    {"exercise", "list [--chapter N] | check|hint|reset|show|solution ID [--profile NAME]",
-     "exercises as text: list, check your file, hints, predict on stdin", cmd_exercise},
+    {"exercise", "list|check|hint|reset|show|solution [ID] [--profile NAME]",
+     "exercises as text (list --chapter N, hint --next, solution --give-up)", cmd_exercise},
     {"verify", "[FILE.lua...]",
      "check every exercise against the model (answers, solutions); file:line on a mismatch",
      cmd_verify},

@@ -22,19 +22,25 @@ bool exercise_is_word(char c)
 /* The line of the last line that starts with the word `return`. */
 int exercise_source_return_line(const char *s, size_t n)
 {
-    int line = 1, found = 0;
+    /* A `return` at the start of a line is the chunk's own; an indented one
+     * may be inside a function (check, a step's model): used only when
+     * there is no other. */
+    int line = 1, found = 0, found_top = 0;
     for (size_t i = 0; i < n; line++) {
         size_t j = i;
         while (j < n && (s[j] == ' ' || s[j] == '\t'))
             j++;
         if (n - j >= 6 && memcmp(s + j, "return", 6) == 0 &&
-            (j + 6 == n || !exercise_is_word(s[j + 6])))
+            (j + 6 == n || !exercise_is_word(s[j + 6]))) {
             found = line;
+            if (j == i)
+                found_top = line;
+        }
         while (i < n && s[i] != '\n')
             i++;
         i++;
     }
-    return found;
+    return found_top ? found_top : found;
 }
 
 /* The line of the nth `key =` (not `==`, not `.key =`), or 0. */

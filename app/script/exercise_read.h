@@ -31,7 +31,8 @@ typedef struct Reader {
 
 bool exercise_is_word(char c);
 bool exercise_is_id(const char *s);
-/* The line of the last line that starts with the word `return` (0 if none). */
+/* The line of the last line that starts with the word `return` (0 if none); one
+ * at column 0 wins over indented ones (those are inside functions). */
 int exercise_source_return_line(const char *s, size_t n);
 /* The line of the nth (1-based) "key =" in s, or 0. */
 int exercise_source_key_line(const char *s, size_t n, const char *key, size_t nth);

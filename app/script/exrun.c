@@ -575,9 +575,21 @@ static void verify_fix(ExHandle *h, DiagList *dl)
             continue;
         ExCheck c;
         bool ran = exrun_check(h, cases[k].src, strlen(cases[k].src), ex->id, &c);
-        if (!ran)
-            diag_add(dl, DIAG_ERROR, ex->file, line, 0, "check failed on %s: %s", cases[k].what,
-                     c.message ? c.message : "?");
+        if (!ran) {
+            const char *msg = c.message ? c.message : "?";
+            size_t fl = strlen(ex->file);
+            int at = line;
+            if (strncmp(msg, ex->file, fl) == 0 && msg[fl] == ':') { /* "file:line: text" */
+                char *end;
+                long l = strtol(msg + fl + 1, &end, 10);
+                if (end != msg + fl + 1 && *end == ':') {
+                    at = (int)l;
+                    msg = end + 1 + (end[1] == ' ');
+                }
+            }
+            diag_add(dl, DIAG_ERROR, ex->file, at, 0, "check failed on %s: %s", cases[k].what,
+                     msg);
+        }
         else if (cases[k].must_pass && !c.passed)
             diag_add(dl, DIAG_ERROR, ex->file, line, 0,
                      "%s does not pass check: %s%s%s", cases[k].what,

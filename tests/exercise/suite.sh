@@ -46,6 +46,9 @@ has "the mismatch names file:line and both answers" \
 expect "verify fails on a step without a model" 1 \
     $PYDIVE verify tests/fixtures/lua/exercises/verify/ch01/no-model.lua
 has "the missing model is reported at the step" "no-model.lua:20: error: step 1: no 'model' function"
+expect "verify survives a check that never returns" 1 \
+    $PYDIVE verify tests/fixtures/lua/exercises/verify/ch02/endless-check.lua
+has "the sandbox's limit is reported at the loop" "endless-check.lua:14: error: check failed on the reference solution: instruction limit"
 cp -r exercises "$DATA/ex-copy"
 sed -i 's/answer = 8,/answer = 7,/' "$DATA/ex-copy/ch01/survivors-hold-arenas.lua"
 expect "verify fails when a shipped answer is edited away from the model" 1 \

@@ -61,8 +61,8 @@ static void good_predict(void **state)
     assert_string_equal(ex.id, "cycle-predict");
     assert_int_equal(ex.kind, EXERCISE_PREDICT);
     assert_int_equal(ex.difficulty, 2);
-    assert_int_equal(ex.ncompetencies, 2);
-    assert_string_equal(ex.competencies[1], "cyclic-gc");
+    assert_int_equal(ex.ncompetencies, 1);
+    assert_string_equal(ex.competencies[0], "garbage-collection");
     assert_string_equal(ex.hint_link, "ch02#cycles");
     assert_non_null(strstr(ex.hints[2], "gc.collect()"));
     assert_non_null(strstr(ex.program, "found = gc.collect()\n"));
@@ -70,7 +70,8 @@ static void good_predict(void **state)
     assert_false(ex.has_check);
     assert_int_equal(ex.nsteps, 3);
     assert_int_equal(ex.steps[0].type, STEP_NUMBER);
-    assert_int_equal(ex.steps[0].at, 8);
+    assert_int_equal(ex.steps[0].at, 6);
+    assert_true(ex.steps[0].has_model);
     assert_true(ex.steps[0].number == 2.0);
     assert_int_equal(ex.steps[0].line, 30);
     assert_int_equal(ex.steps[1].type, STEP_CHOICE);
