@@ -38,7 +38,7 @@ const CliCommand cli_commands[] = {
     {"gil", "[--threads N] [--cores C] [--regime gil|free|processes] [--workload W] "
             "[--seconds S] [--seed N] [--json] [--params]",
      "simulate threads under the GIL, free-threaded, or as processes", cmd_gil},
-    {"exercise", "list|check|hint|reset|show|solution [ID] [--profile NAME]",
+    {"exercise", "list|run|check|hint|reset|show|solution [ID] [--profile NAME]",
      "exercises as text (list --chapter N, hint --next, solution --give-up)", cmd_exercise},
     {"verify", "[FILE.lua...]",
      "check every exercise against the model (answers, solutions); file:line on a mismatch",

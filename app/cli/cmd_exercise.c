@@ -744,8 +744,8 @@ int cmd_exercise(int argc, char **argv)
     if (cli_take_option(&argc, argv, "--profile", &profile) < 0)
         return 2;
     if (argc < 2 || strcmp(argv[1], "--help") == 0)
-        return argc < 2 ? cli_usage_error("exercise needs a sub-command: list, check, hint, "
-                                          "reset, show, solution")
+        return argc < 2 ? cli_usage_error("exercise needs a sub-command: list, run, check, "
+                                          "hint, reset, show, solution")
                         : cli_command_help("exercise");
     static const struct {
         const char *name;
@@ -755,8 +755,20 @@ int cmd_exercise(int argc, char **argv)
     for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
         if (strcmp(argv[1], subs[i].name) == 0)
             return subs[i].fn(argc - 1, argv + 1, profile);
-    return cli_usage_error("unknown exercise sub-command '%s' (list, check, hint, reset, show, "
-                           "solution)", argv[1]);
+    if (strcmp(argv[1], "run") == 0) { /* the screen: the course, opened on the exercise */
+        if (argc != 3)
+            return cli_usage_error("exercise run needs one exercise id");
+        char a0[] = "pydive", a1[] = "--exercise", a3[] = "--profile";
+        char *args[6] = {a0, a1, argv[2], NULL, NULL, NULL};
+        int n = 3;
+        if (profile) {
+            args[n++] = a3;
+            args[n++] = (char *)profile;
+        }
+        return cmd_open(n, args);
+    }
+    return cli_usage_error("unknown exercise sub-command '%s' (list, run, check, hint, reset, "
+                           "show, solution)", argv[1]);
 }
 
 /* {====== verify ====== */

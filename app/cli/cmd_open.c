@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/clock.h"
 #include "base/paths.h"
 #include "cli/cli.h"
 #include "learner/profiles.h"
@@ -60,6 +61,9 @@ int cmd_open(int argc, char **argv)
     bool mono_flag = cli_take_flag(&argc, argv, "--no-color");
     bool plain = cli_take_flag(&argc, argv, "--plain");
     bool present = cli_take_flag(&argc, argv, "--present");
+    const char *exercise = NULL; /* pydive exercise run ID opens the course on it */
+    if (cli_take_option(&argc, argv, "--exercise", &exercise) < 0)
+        return 2;
     if (cli_reject_unknown(argc, argv))
         return 2;
     if (argc > 1)
@@ -113,6 +117,16 @@ int cmd_open(int argc, char **argv)
     app.workshop = s.has_workshop ? &s.workshop : NULL;
     app.present = present;
     prefs_apply(&prefs, &app);
+    app.profile_dir = s.store.profile_dir;
+    app_tick(&app, clock_now());
+    if (exercise && !app_open_exercise(&app, exercise)) {
+        fprintf(stderr, "pydive: %s\n", app.notice);
+        app_fini(&app);
+        session_close(&s);
+        prefs_fini(&prefs);
+        free(picked);
+        return 1;
+    }
     size_t broken = diag_count(&s.content_diags, DIAG_ERROR);
     if (s.store.read_only)
         snprintf(app.notice, sizeof app.notice,

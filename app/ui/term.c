@@ -15,6 +15,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "base/clock.h"
 #include "learner/settings.h"
@@ -183,6 +186,36 @@ static int translate(int status, wint_t wch)
 
 /* ---- the loop ------------------------------------------------------------- */
 
+/* Hands the terminal to the learner's editor for the exercise file, then
+ * takes it back; watch mode notices the save on the next tick. */
+static void edit_file(App *app)
+{
+    if (!app->ex_work)
+        return;
+    const char *ed = getenv("VISUAL");
+    if (!ed || !*ed)
+        ed = getenv("EDITOR");
+    if (!ed || !*ed)
+        ed = "vi";
+    def_prog_mode();
+    endwin();
+    pid_t pid = fork();
+    if (pid == 0) {
+        execlp("sh", "sh", "-c", "exec $0 \"$1\"", ed, app->ex_work, (char *)NULL);
+        _exit(127);
+    }
+    int status = 0;
+    if (pid > 0)
+        waitpid(pid, &status, 0);
+    reset_prog_mode();
+    clear();
+    refresh();
+    if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) == 127)
+        snprintf(app->notice, sizeof app->notice,
+                 "Could not start the editor '%s': set VISUAL or EDITOR, or edit %s in another "
+                 "window (every save reruns it).", ed, app->ex_work);
+}
+
 static double now_seconds(void)
 {
     struct timespec ts;
@@ -279,6 +312,8 @@ int ui_run(App *app, const UiOptions *opt)
             save(app, opt, &dirty);
         if (r & REACT_QUIT)
             break;
+        if (r & REACT_EDIT)
+            edit_file(app);
         redraw = redraw || (r & REACT_REDRAW) || app->notice[0];
     }
     save(app, opt, &dirty);

@@ -413,6 +413,8 @@ static void emit_reference(Doc *d, const Block *b, bool ascii, Tag *tag)
     add_glyph(&st, ascii, GLYPH_POINTER, ROLE_STRONG);
     styled_adds(&st, b->kind == BLOCK_EXERCISE ? " Exercise: " : " Check yourself: ", ROLE_STRONG);
     styled_adds(&st, b->text, ROLE_CODE);
+    styled_adds(&st, b->kind == BLOCK_EXERCISE ? "  (press x)" : "  (press c for the check)",
+                ROLE_SUBTLE);
     push_line(d, &st, tag);
     styled_fini(&st);
 }

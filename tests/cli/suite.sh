@@ -77,6 +77,9 @@ has "a closed chapter says the instructor has not opened it" "has not opened thi
 expect "the pack's series page renders" 0 $PYDIVE --course assets/packs/intro-workshop render home --size 80x24
 has "the series page marks the closed chapter" "closed by the instructor"
 
+expect "a lesson section with an exercise" 0 $PYDIVE render chapter:1:why-memory-stays --size 100x60
+has "the section offers its exercise" "Exercise: survivors-hold-arenas  (press x)"
+
 # Presenter mode: the views large, nothing private of the learner's.
 expect "render program --present" 0 $PYDIVE render program --present --program tests/oracle/shared/s07_cycle_with_finalizers.py --step 10 --python 3.11 --size 120x40
 has "presenter mode says so in its bar" "presenter mode"

@@ -261,5 +261,70 @@ keys G
 check "a runtime error is shown in the output pane" "NameError: name 'c' is not defin"
 keys q
 
+# ---- exercises of each kind, from the course screens -----------------------
+# predict: the question comes before its line runs, then the program goes on
+start 110x34 $PYDIVE exercise run survivors-hold-arenas
+check "exercise run opens a predict exercise" "Predict: Survivors hold their arenas"
+keys Right
+check "the first question waits before its line" "Question 1 of 3"
+keys 2 Enter
+check "an answer gets its verdict and explanation" "Right. Answer: 2"
+keys Space
+keys Right Right Right
+check "the next question comes at its own line" "Question 2 of 3"
+keys 1 Enter Space
+keys G
+keys 3 Enter Space
+keys G
+check "answering every question solves it" "solved"
+keys q
+$PYDIVE exercise list 2>/dev/null | grep -q "survivors-hold-arenas.*solved" && ok "the solved predict exercise is recorded" \
+    || notok "the solved predict exercise is recorded" "$($PYDIVE exercise list 2>&1)"
+
+# fix, with watch mode: a save reruns the check
+start 110x34 $PYDIVE exercise run break-the-cycle
+check "exercise run opens a fix exercise" "Fix it: Break the parent-child cycle"
+check "the starter fails the check" "Check: not yet."
+keys H
+check "H shows the first hint" "Hint 1:"
+WORK=$(ls "$DATA"/pydive/profiles/*/work/break-the-cycle.py | head -n 1)
+sed -i 's/child.parent = self/child.parent = weakref.ref(self)/; s/\.parent\.name/.parent().name/; 1i import weakref' "$WORK"
+check "watch mode reruns the saved file, and it passes" "Check: passed."
+check "passing solves the exercise" "Solved!"
+keys S
+check "S shows the reference solution once solved" "Solution"
+keys q
+# the learner's editor: e hands over the terminal, the save reruns it
+$PYDIVE exercise reset break-the-cycle >/dev/null 2>&1
+printf '#!/bin/sh\nsed -i "s/child.parent = self/child.parent = None/" "$1"\n' > "$DATA/editor.sh"
+chmod +x "$DATA/editor.sh"
+start 110x34 env EDITOR="$DATA/editor.sh" $PYDIVE exercise run break-the-cycle
+check "the reset file fails again" "Check: not yet."
+keys e
+sleep 1
+grep -q "child.parent = None" "$WORK" && ok "e ran the learner's editor on the work file" \
+    || notok "e ran the learner's editor on the work file" "$(grep -n parent "$WORK")"
+check "after the editor, the edited file is checked again" "Check: not yet."
+keys q
+
+# from the lesson: the section's exercise is one key away
+start 110x34 $PYDIVE
+wait_for "Resume" 5
+keys /
+tm send-keys -t t -l "survivors-hold-arenas"; sleep 0.2
+keys Enter Enter
+check "search lands in the lesson section with the exercise" "Exercise: survivors-hold-arenas"
+keys x
+check "x opens the section's exercise" "Predict: Survivors hold their arenas"
+keys Escape
+check "Esc returns to the lesson" "Ch 1/7"
+keys q
+
+# sandbox: a playground with every view
+start 110x34 $PYDIVE exercise run sandbox
+check "exercise run opens the sandbox" "Sandbox:"
+check "the sandbox shows the views" "Arenas:"
+keys q
+
 echo "1..$n"
 [ $fails -eq 0 ]
