@@ -195,8 +195,10 @@ static void edit_file(App *app)
     const char *ed = getenv("VISUAL");
     if (!ed || !*ed)
         ed = getenv("EDITOR");
-    if (!ed || !*ed)
-        ed = "vi";
+    if (!ed || !*ed) { /* no editor of their own: the built-in one, on the canvas */
+        app_open_editor(app);
+        return;
+    }
     def_prog_mode();
     endwin();
     pid_t pid = fork();

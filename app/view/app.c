@@ -54,6 +54,10 @@ void app_fini(App *a)
     if (a->glossary_ready)
         glossary_fini(&a->glossary);
     app_close_exercise(a);
+    if (a->editor) {
+        editor_fini(a->editor);
+        free(a->editor);
+    }
 }
 
 int app_text_width(const App *a)
@@ -460,6 +464,7 @@ static unsigned screen_bit(ScreenId s)
     case SCREEN_QUIZ: return ON_QUIZ;
     case SCREEN_PROGRAM: return ON_PROGRAM;
     case SCREEN_GLOSSARY: return ON_GLOSSARY;
+    case SCREEN_EDITOR: return 0;
     }
     return ON_HOME;
 }
@@ -477,6 +482,8 @@ unsigned app_key(App *a, int key)
         return r | app_quiz_key(a, key);
     if (a->screen == SCREEN_PROGRAM && a->ex && a->ex_asking)
         return r | app_exercise_input(a, key);
+    if (a->screen == SCREEN_EDITOR && a->editor) /* every key is the editor's */
+        return r | app_editor_key(a, key);
     KeyAction act = ACT_NONE;
     for (size_t i = 0; i < a->nuser_keys && act == ACT_NONE; i++)
         if (a->user_keys[i].key == key &&
@@ -506,6 +513,7 @@ unsigned app_key(App *a, int key)
     case SCREEN_QUIZ: return r; /* handled above */
     case SCREEN_PROGRAM: return r | app_program_key(a, act);
     case SCREEN_GLOSSARY: return r | app_glossary_key(a, act);
+    case SCREEN_EDITOR: return r;
     }
     return r;
 }
@@ -532,6 +540,7 @@ void app_draw(App *a, Canvas *cv)
     case SCREEN_QUIZ: screen_quiz_draw(a, cv); break;
     case SCREEN_PROGRAM: screen_program_draw(a, cv); break;
     case SCREEN_GLOSSARY: screen_glossary_draw(a, cv); break;
+    case SCREEN_EDITOR: editor_draw(a->editor, cv); break;
     }
 }
 

@@ -24,6 +24,7 @@
 #include "learner/exstate.h"
 #include "script/exrun.h"
 #include "view/doc.h"
+#include "view/editor.h"
 #include "view/glossary.h"
 #include "view/keys.h"
 #include "view/program.h"
@@ -47,6 +48,7 @@ typedef enum ScreenId {
     SCREEN_QUIZ,
     SCREEN_PROGRAM,
     SCREEN_GLOSSARY,
+    SCREEN_EDITOR,
 } ScreenId;
 
 enum Reaction {
@@ -146,6 +148,7 @@ typedef struct App {
     int ex_hints;                /* rungs of the hint ladder on screen */
     bool ex_show_solution;
     bool ex_confirm_give_up;
+    Editor *editor;              /* the built-in editor, when no $VISUAL/$EDITOR is set */
 
     /* glossary: built on first use; the screen lists all terms or one section's */
     Glossary glossary;
@@ -169,6 +172,8 @@ void app_fini(App *a);
 /* Opens exercise `id` from the course's exercises/ (the app owns it then);
  * false with a notice when it cannot be loaded. */
 bool app_open_exercise(App *a, const char *id);
+/* Opens the exercise's file in the built-in editor (no $VISUAL/$EDITOR). */
+void app_open_editor(App *a);
 /* Adds a key for an action (from the settings file); false when full. */
 bool app_bind(App *a, int key, KeyAction action);
 /* Sets the clock: Unix seconds, and the day number for the review queue. */

@@ -260,7 +260,7 @@ unsigned app_exercise_key(App *a, KeyAction act)
     case ACT_EDIT:
         if (!has_file)
             return REACT_NONE;
-        return REACT_EDIT;
+        return REACT_EDIT | REACT_REDRAW;
     case ACT_CHECK:
         return has_file ? run_work_file(a) : REACT_NONE;
     case ACT_HINT: {
@@ -404,4 +404,32 @@ void app_exercise_draw_pane(App *a, Canvas *cv, int top)
         snprintf(f, sizeof f, "Your file: %s  (e edits it; every save reruns it)", a->ex_work);
         pane_line(cv, y, 1, f, ROLE_SUBTLE, bottom);
     }
+}
+
+void app_open_editor(App *a)
+{
+    if (!a->ex_work)
+        return;
+    Editor *e = calloc(1, sizeof *e);
+    Buf err = {0};
+    if (!e || !editor_open(e, a->ex_work, &err)) {
+        snprintf(a->notice, sizeof a->notice, "Cannot edit %s: %s", a->ex_work, buf_str(&err));
+        free(e);
+        buf_fini(&err);
+        return;
+    }
+    buf_fini(&err);
+    a->editor = e;
+    a->screen = SCREEN_EDITOR;
+}
+
+unsigned app_editor_key(App *a, int key)
+{
+    if (!editor_key(a->editor, key, a->h - 2))
+        return REACT_REDRAW;
+    editor_fini(a->editor);
+    free(a->editor);
+    a->editor = NULL;
+    a->screen = SCREEN_PROGRAM; /* watch mode sees the saved file on the next tick */
+    return REACT_REDRAW;
 }

@@ -320,6 +320,21 @@ keys Escape
 check "Esc returns to the lesson" "Ch 1/7"
 keys q
 
+# no $VISUAL or $EDITOR: the small built-in editor
+start 110x34 env -u VISUAL -u EDITOR $PYDIVE exercise run break-the-cycle
+check "the fix exercise opens again" "Fix it:"
+keys e
+check "e opens the built-in editor without an EDITOR" "Editing"
+tm send-keys -t t -l "# edited here"; sleep 0.2
+keys Enter
+keys C-o
+check "Ctrl-O saves" "Saved"
+keys C-x
+check "Ctrl-X returns to the exercise" "Fix it:"
+head -n 1 "$WORK" | grep -q "^# edited here" && ok "the built-in editor wrote the file" \
+    || notok "the built-in editor wrote the file" "$(head -n 2 "$WORK")"
+keys q
+
 # sandbox: a playground with every view
 start 110x34 $PYDIVE exercise run sandbox
 check "exercise run opens the sandbox" "Sandbox:"

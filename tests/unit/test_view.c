@@ -17,6 +17,9 @@
 #include "view/app.h"
 #include "view/canvas.h"
 #include "view/doc.h"
+#include "view/editor.h"
+#include "base/fsutil.h"
+#include <unistd.h>
 #include "view/glossary.h"
 #include "view/keys.h"
 #include "view/styled.h"
@@ -386,6 +389,39 @@ static void terms_lead_to_their_first_explanation(void **state)
     free(s);
 }
 
+static void the_built_in_editor_edits_and_saves(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/pydive-editor-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, "def f():\n    return 1\n", 23), 23);
+    close(fd);
+    Editor e;
+    Buf err = {0};
+    assert_true(editor_open(&e, path, &err));
+    assert_int_equal(e.n, 2);
+    editor_key(&e, KEY_DOWN_ARROW, 10);
+    editor_key(&e, KEY_END_KEY, 10);
+    editor_key(&e, KEY_RETURN, 10); /* keeps the indentation */
+    for (const char *c = "x = 2"; *c; c++)
+        editor_key(&e, *c, 10);
+    editor_key(&e, KEY_BACKSPACE_KEY, 10);
+    editor_key(&e, '3', 10);
+    assert_true(e.dirty);
+    assert_false(editor_key(&e, EDITOR_CTRL_X, 10)); /* unsaved: asks first */
+    editor_key(&e, EDITOR_CTRL_O, 10);
+    assert_false(e.dirty);
+    assert_true(editor_key(&e, EDITOR_CTRL_X, 10));
+    Buf got = {0};
+    assert_true(file_read(path, 1000, &got, &err));
+    assert_string_equal(got.data, "def f():\n    return 1\n    x = 3\n");
+    editor_fini(&e);
+    buf_fini(&got);
+    buf_fini(&err);
+    unlink(path);
+}
+
 static void help_lists_every_bound_key(void **state)
 {
     Fixture *f = *state;
@@ -447,6 +483,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(search_finds_and_opens_the_place, setup_app, teardown_app),
         cmocka_unit_test_setup_teardown(terms_lead_to_their_first_explanation, setup_app,
                                         teardown_app),
+        cmocka_unit_test(the_built_in_editor_edits_and_saves),
         cmocka_unit_test_setup_teardown(help_lists_every_bound_key, setup_app, teardown_app),
         cmocka_unit_test_setup_teardown(small_terminal_shows_the_gate, setup_app, teardown_app),
         cmocka_unit_test_setup_teardown(ascii_mode_draws_only_ascii, setup_app, teardown_app),
