@@ -23,8 +23,10 @@
  * every chunk it held: printed strings stay referenced until then.
  * The text itself reaches the host at each write, in write order.
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "pyrun/builtins.h"
 
 #define S (I->sim)
@@ -62,8 +64,11 @@ static void textio_write(PyRun *I, SimId text)
     if (ascii) {
         b = text;
         sim_incref(S, b);
-    } else {
-        b = sim_bytes(S, (const uint8_t *)d, n); /* the UTF-8 encoder's result */
+    } else { /* the UTF-8 encoder's result; copied first: allocating may move the slab */
+        uint8_t *copy = xmalloc(n + 1);
+        memcpy(copy, d, n);
+        b = sim_bytes(S, copy, n);
+        free(copy);
     }
     if (I->io_pending_bytes + n > TEXTIO_CHUNK)
         textio_flush(I);
@@ -90,6 +95,7 @@ static void textio_write(PyRun *I, SimId text)
         sim_list_append(S, p, b);
     }
     I->io_pending_bytes += n;
+    d = sim_str_data(S, text, &n); /* the allocations above may have moved the slab */
     py_write(I, 1, d, n);
     if (I->io_pending_bytes >= TEXTIO_CHUNK)
         textio_flush(I);
