@@ -22,7 +22,14 @@ typedef struct UiOptions {
 } UiOptions;
 
 /* Runs the course in the terminal until the learner quits or a signal ends
- * it; progress is saved on the way out.  Returns the exit status. */
+ * it; progress is saved on the way out.  Returns the exit status: 0, 128+N
+ * after signal N (SIGTERM, SIGHUP), or 1 when the last save failed (the
+ * reason is printed on stderr once the terminal is restored). */
 int ui_run(App *app, const UiOptions *opt);
+
+/* True when $TERM names a terminal that can draw screens (it is known and
+ * can move the cursor); false with the reason in `why` (TERM=dumb, unset or
+ * unknown), so the caller can fall back to plain text. */
+bool ui_terminal_usable(char *why, size_t whylen);
 
 #endif
