@@ -158,9 +158,9 @@ static int run_quiz(AssessCli *a, Quiz *q)
         Score s;
         assess_cli_tick(a);
         quiz_answer(q, &a->log, &r, a->now, &s);
+        saved = assess_cli_save(a) && saved; /* before the verdict: what is shown is kept */
         show_result(it, &s);
         score_fini(&s);
-        saved = assess_cli_save(a) && saved;
     }
     buf_fini(&line);
     if (q->skipped_predict > 0)

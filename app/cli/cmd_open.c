@@ -68,6 +68,13 @@ int cmd_open(int argc, char **argv)
         return 2;
     if (argc > 1)
         return cli_usage_error("unexpected argument '%s'", argv[1]);
+    char why[160];
+    if (!plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
+        !ui_terminal_usable(why, sizeof why)) {
+        fprintf(stderr, "pydive: %s, so the course screens cannot be drawn; reading in "
+                        "plain text instead (pydive --plain)\n", why);
+        plain = true;
+    }
     if (plain) {
         Session ps;
         int prc = session_open(&ps, profile, true);
@@ -128,9 +135,13 @@ int cmd_open(int argc, char **argv)
         return 1;
     }
     size_t broken = diag_count(&s.content_diags, DIAG_ERROR);
-    if (s.store.read_only)
+    if (s.store.read_only && s.store.held_elsewhere)
         snprintf(app.notice, sizeof app.notice,
                  "Profile '%s' is open in another pydive: reading only, progress is not saved.",
+                 s.profile);
+    else if (s.store.read_only)
+        snprintf(app.notice, sizeof app.notice,
+                 "Profile '%s' cannot be written here: reading only, progress is not saved.",
                  s.profile);
     else if (broken)
         snprintf(app.notice, sizeof app.notice,

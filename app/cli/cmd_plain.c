@@ -48,11 +48,20 @@ static size_t sections_read(const Session *s, const Chapter *ch)
     return n;
 }
 
+static bool save_failing; /* the last save failed: said once, and the exit status is 1 */
+
 static void save(Session *s)
 {
     char err[256];
-    if (!s->store.read_only && !session_save(s, err, sizeof err))
+    if (s->store.read_only)
+        return;
+    if (session_save(s, err, sizeof err)) {
+        save_failing = false;
+        return;
+    }
+    if (!save_failing) /* a full disk fails every save: one message until it recovers */
         fprintf(stderr, "pydive: progress not saved: %s\n", err);
+    save_failing = true;
 }
 
 static void print_menu(const Session *s)
@@ -153,9 +162,12 @@ static void check_yourself(Session *s, Buf *line)
 int plain_run(Session *s, bool ascii)
 {
     Buf line = {0};
-    if (s->store.read_only)
+    if (s->store.read_only && s->store.held_elsewhere)
         printf("Note: profile '%s' is open in another pydive; progress will not be saved.\n",
                s->profile);
+    else if (s->store.read_only)
+        printf("Note: profile '%s' cannot be written here (see the warning above); progress "
+               "will not be saved.\n", s->profile);
     for (;;) {
         print_menu(s);
         printf("Choose: ");
@@ -193,6 +205,11 @@ int plain_run(Session *s, bool ascii)
     }
     save(s);
     buf_fini(&line);
-    printf("\nYour place is saved. Run pydive --plain again to resume.\n");
+    if (save_failing) {
+        printf("\nYour place could not be saved (see the message above).\n");
+        return 1;
+    }
+    if (!s->store.read_only)
+        printf("\nYour place is saved. Run pydive --plain again to resume.\n");
     return 0;
 }

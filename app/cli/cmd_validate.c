@@ -95,8 +95,8 @@ static size_t validate_assessments(const char *dir, const Course *c, DiagList *d
                 if (ac.actions[i].ref)
                     check_action_ref(c, &ac.actions[i], actions, diags);
             free(actions);
-            assess_content_fini(&ac);
         }
+        assess_content_fini(&ac); /* a failed load holds memory too */
     }
     free(stages);
     free(adir);

@@ -20,6 +20,7 @@ static void open_assessments(Session *s)
     s->assess_loaded = assess_content_load(dir, &s->assess, &diags);
     free(dir);
     if (!s->assess_loaded) {
+        assess_content_fini(&s->assess); /* what the failed load did hold */
         char *first = diags.len ? diag_format(&diags.items[0]) : NULL;
         snprintf(s->assess_error, sizeof s->assess_error, "%s (run 'pydive stage' for all)",
                  first ? first : "assessments/ is missing");

@@ -35,6 +35,8 @@ static bool read_id(YtDoc *d, const YtNode *n, const char *key, char **out)
         return true;
     yt_error(d, n, "'%s' is not a usable id; expected 1-%d characters of a-z 0-9 -", *out,
              ASSESS_ID_MAX);
+    free(*out); /* callers skip the entry: its slot is reused, so nothing may stay */
+    *out = NULL;
     return false;
 }
 

@@ -110,7 +110,7 @@ static bool open_common(AssessStore *s, const char *profile_dir, const char *pro
     s->path = path_join(profile_dir, ASSESS_FILE);
     assess_log_init(out, profile);
     Buf err = {0};
-    bool ok = dir_make(s->profile_dir, &err);
+    bool ok = s->read_only || dir_make(s->profile_dir, &err); /* reading needs no folder */
     if (!ok)
         diag_add(diags, DIAG_ERROR, NULL, 0, 0, "%s", buf_str(&err));
     buf_fini(&err);
@@ -134,15 +134,19 @@ bool assess_store_open(AssessStore *s, const char *user_data_dir, const char *pr
     char *dir = path_join(profiles, profile);
     free(profiles);
     Buf err = {0};
-    if (want_write && dir_make(dir, &err)) {
+    if (want_write && !dir_make(dir, &err)) {
+        diag_add(diags, DIAG_WARNING, NULL, 0, 0,
+                 "%s; opened read-only — answers will not be saved", buf_str(&err));
+    } else if (want_write) {
         char *lock = path_join(dir, LOCK_FILE);
         s->lock_fd = file_lock(lock, &err);
         s->read_only = s->lock_fd < 0;
-        if (s->read_only)
-            diag_add(diags, DIAG_WARNING, NULL, 0, 0,
-                     "profile '%s' is %s; opened read-only — answers will not be saved",
-                     profile, errno == EWOULDBLOCK ? "open in another pydive"
-                                                   : "cannot be locked");
+        if (s->read_only && errno == EWOULDBLOCK)
+            diag_add(diags, DIAG_WARNING, NULL, 0, 0, "profile '%s' is open in another "
+                     "pydive; opened read-only — answers will not be saved", profile);
+        else if (s->read_only)
+            diag_add(diags, DIAG_WARNING, NULL, 0, 0, "profile '%s' cannot be locked (%s); "
+                     "opened read-only — answers will not be saved", profile, buf_str(&err));
         free(lock);
     }
     buf_fini(&err);

@@ -58,6 +58,7 @@ static void take_lock(Store *s, DiagList *diags)
     if (s->lock_fd >= 0) {
         s->read_only = false;
     } else if (errno == EWOULDBLOCK) {
+        s->held_elsewhere = true;
         diag_add(diags, DIAG_WARNING, NULL, 0, 0,
                  "profile '%s' is open in another pydive; opened read-only — "
                  "changes will not be saved", profile_of(s));
@@ -165,15 +166,15 @@ bool store_open(Store *s, const char *user_data_dir, const char *profile, bool w
     free(profiles);
 
     Buf err = {0};
-    bool ok = dir_make(s->profile_dir, &err);
-    if (!ok)
-        diag_add(diags, DIAG_ERROR, NULL, 0, 0, "%s", buf_str(&err));
-    buf_fini(&err);
-    if (ok && want_write)
+    if (!dir_make(s->profile_dir, &err)) /* a read-only home: read the course, save nothing */
+        diag_add(diags, DIAG_WARNING, NULL, 0, 0,
+                 "%s; opened read-only — changes will not be saved", buf_str(&err));
+    else if (want_write)
         take_lock(s, diags);
-    if (ok && !s->read_only)
+    buf_fini(&err);
+    if (!s->read_only)
         remove_stale_temps(s, diags);
-    ok = ok && load(s, out, diags);
+    bool ok = load(s, out, diags);
     if (!ok)
         store_close(s);
     return ok;

@@ -25,13 +25,17 @@ typedef struct Store {
     char *path;        /* owned: the progress file */
     int lock_fd;       /* -1 when read-only */
     bool read_only;    /* another instance holds the lock, or write was not asked */
+    bool held_elsewhere; /* read-only because another pydive holds the lock (else the
+                          * directory cannot be written, or write was not asked) */
 } Store;
 
 /* Opens (creating directories as needed) the profile and loads its progress
  * into *out.  With want_write, takes the profile lock; when another process
  * holds it the store opens read-only and a DIAG_WARNING says so.  A damaged
- * file produces a DIAG_WARNING naming where it was moved.  Returns false only
- * when the profile cannot be used at all (bad name, unreadable directory);
+ * file produces a DIAG_WARNING naming where it was moved.  A profile folder
+ * that cannot be created (read-only home) opens read-only, with a
+ * DIAG_WARNING saying why.  Returns false only when the profile cannot be
+ * used at all (bad name, unreadable progress file);
  * even then *out is an empty Progress to progress_fini, and *s is closed.
  * A writable open also removes temporary files left by a save that was
  * killed before it completed (they were never confirmed). */

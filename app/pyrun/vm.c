@@ -24,7 +24,6 @@ static inline void push(PyRun *I, SimId v)
     I->stack[f->sp++] = v;
 }
 static inline SimId pop(PyRun *I) { return I->stack[--TOPF->sp]; }
-static inline SimId top(PyRun *I, int k) { return I->stack[TOPF->sp - 1 - (unsigned)k]; }
 
 static const char *code_name(PyRun *I, uint32_t ci)
 {

@@ -13,9 +13,10 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
-#include <string.h>
-#include <time.h>
 #include <stdlib.h>
+#include <string.h>
+#include <term.h>
+#include <time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -247,10 +248,34 @@ static void install_signals(void)
     sigaction(SIGINT, &sa, NULL);
 }
 
+bool ui_terminal_usable(char *why, size_t whylen)
+{
+    const char *term = getenv("TERM");
+    int err = 0;
+    if (!term || !*term) {
+        snprintf(why, whylen, "TERM is not set");
+        return false;
+    }
+    if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
+        snprintf(why, whylen, "TERM=%s is not a terminal type this system knows", term);
+        return false;
+    }
+    /* dumb and other printing terminals: no cursor addressing, no screens */
+    const char *cup = tigetstr("cup");
+    bool ok = cup && cup != (char *)-1 && !tigetflag("hc");
+    if (!ok)
+        snprintf(why, whylen, "TERM=%s cannot move the cursor", term);
+    del_curterm(cur_term);
+    cur_term = NULL;
+    return ok;
+}
+
 int ui_run(App *app, const UiOptions *opt)
 {
-    if (!initscr()) {
-        fputs("pydive: cannot set up the terminal\n", stderr);
+    /* newterm, unlike initscr, returns instead of exiting on a bad TERM */
+    SCREEN *scr = newterm(NULL, stdout, stdin);
+    if (!scr) {
+        fputs("pydive: cannot set up the terminal; try 'pydive --plain'\n", stderr);
         return 1;
     }
     cbreak();
@@ -321,5 +346,10 @@ int ui_run(App *app, const UiOptions *opt)
     save(app, opt, &dirty);
     canvas_free(cv);
     endwin();
-    return stop_signal && stop_signal != SIGINT ? 128 + stop_signal : 0;
+    delscreen(scr);
+    if (dirty && opt->save) /* the last save failed: the screen that said so is gone */
+        fprintf(stderr, "pydive: %s\n", app->notice);
+    if (stop_signal && stop_signal != SIGINT)
+        return 128 + stop_signal;
+    return dirty && opt->save ? 1 : 0;
 }

@@ -25,7 +25,9 @@ typedef struct UiOptions {
 } UiOptions;
 
 /* Runs the course in the terminal until the learner quits or a signal ends
- * it; progress is saved on the way out.  Returns the exit status. */
+ * it; progress is saved on the way out.  Returns the exit status: 0, 128+N
+ * after signal N (SIGTERM, SIGHUP), or 1 when the last save failed (the
+ * reason is printed on stderr once the terminal is restored). */
 int ui_run(App *app, const UiOptions *opt);
 
 /* A list to choose one item from, before anything else runs (the profile
@@ -36,5 +38,9 @@ int ui_choose(const char *title, const char *const *items, size_t n, const char 
 int ui_page(const char *title, const char *text, bool ascii);
 /* Copies a canvas to the terminal without colour (for ui_choose). */
 void ui_blit_plain(const Canvas *cv);
+/* True when $TERM names a terminal that can draw screens (it is known and
+ * can move the cursor); false with the reason in `why` (TERM=dumb, unset or
+ * unknown), so the caller can fall back to plain text. */
+bool ui_terminal_usable(char *why, size_t whylen);
 
 #endif

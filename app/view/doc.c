@@ -89,27 +89,31 @@ static void wrap(Doc *d, const Styled *st, const Styled *first, const Styled *re
         size_t used = 0;
         bool placed = false;
         while (i < n) {
-            size_t w_end = i;
-            while (w_end < n && st->text[w_end] != ' ')
-                w_end++;
-            size_t ww = width_of(st->text + i, w_end - i);
-            size_t need = ww + (placed ? 1 : 0);
-            if (used + need > avail) {
+            /* Measure the next word only as far as this line could hold it,
+             * so a 1 MB word costs a line's worth per line, not 1 MB. */
+            size_t sep = placed ? 1 : 0;
+            size_t room = avail > used + sep ? avail - used - sep : 0;
+            size_t w_end = i, ww = 0;
+            bool fits = true;
+            while (w_end < n && st->text[w_end] != ' ') {
+                uint32_t cp;
+                size_t len = utf8_decode(st->text + w_end, n - w_end, &cp);
+                size_t chw = (size_t)utf8_cp_width(cp);
+                if (ww + chw > room) {
+                    fits = false;
+                    break;
+                }
+                ww += chw;
+                w_end += len;
+            }
+            size_t need = ww + sep;
+            if (!fits) {
                 if (placed)
                     break;
-                /* A word longer than the line: cut it at the line's end. */
-                size_t cut = i, cw = 0;
-                while (cut < w_end) {
-                    uint32_t cp;
-                    size_t len = utf8_decode(st->text + cut, w_end - cut, &cp);
-                    int chw = utf8_cp_width(cp);
-                    if (cw + (size_t)chw > avail)
-                        break;
-                    cw += (size_t)chw;
-                    cut += len;
-                }
-                if (cut == i) /* not even one character fits */
-                    cut = i + 1;
+                /* A word longer than the line: cut it where the measuring
+                 * stopped, or after one character when not even that fits. */
+                uint32_t cp;
+                size_t cut = w_end > i ? w_end : i + utf8_decode(st->text + i, n - i, &cp);
                 styled_add(&line, st->text + i, cut - i, ROLE_NORMAL);
                 memcpy(line.roles + line.len - (cut - i), st->roles + i, cut - i);
                 i = cut;

@@ -155,6 +155,7 @@ static void gather_arenas(const Program *p, HeapSnapshot *out)
     for (size_t a = 0; a < p->narena_seen; a++)
         n += p->arena_seen[a] != 0;
     out->arenas = xcalloc(n + 1, sizeof *out->arenas);
+    int touched_skip = 0;
     for (uint32_t a = 0; a < p->narena_seen; a++) {
         if (!p->arena_seen[a])
             continue;
@@ -166,16 +167,21 @@ static void gather_arenas(const Program *p, HeapSnapshot *out)
             continue;
         sa->npools = ar->ntotalpools;
         sa->pools = xcalloc(sa->npools + 1u, sizeof *sa->pools);
+        /* An arena not aligned to a pool loses its first pool slot (as in
+         * pymalloc's take_pool); its pools start one slot further. */
+        uint32_t skip = ar->ntotalpools < h->pools_per_arena ? 1 : 0;
         for (uint16_t k = 0; k < sa->npools; k++) {
-            const PmPool *pool = &h->pools[a * h->pools_per_arena + k];
+            const PmPool *pool = &h->pools[a * h->pools_per_arena + skip + k];
             bool carved = k < ar->nextvirgin && pool->szidx != 0xffff && pool->count > 0;
             sa->pools[k] = (SnapPool){carved ? (uint8_t)pool->szidx : SNAP_CLASS_NONE,
                                       carved ? pool->count : 0, pool->maxblocks};
         }
-        if ((int)a == p->touched_arena)
+        if ((int)a == p->touched_arena) {
             out->touched_arena = (int)out->narenas - 1;
+            touched_skip = (int)skip;
+        }
     }
-    out->touched_pool = out->touched_arena >= 0 ? p->touched_pool : -1;
+    out->touched_pool = out->touched_arena >= 0 ? p->touched_pool - touched_skip : -1;
 }
 
 /* What no name reaches is either held by the interpreter (a class's dict,

@@ -125,6 +125,59 @@ else
     not_ok "10,000 duplicate ids: 50 errors shown, rest counted" "exit $rc, $errs errors, ${ms} ms" "$(tail -n 1 "$tmp/err")"
 fi
 
+# Reading hostile content, not only validating it: a course whose chapter 1
+# has 10,000 sections and whose chapter 2 is one 1 MB line (prose, then a
+# single 1 MB word) renders and reads as plain text within a bounded time.
+# (A 1 MB word once took 16-28 s to wrap: every line re-measured the word.)
+big="$tmp/bigcourse"
+mkdir -p "$big/lessons"
+make_sections 10000 "$big/lessons/01-big.yaml"
+long_line() { # WORD-FORMAT WORDS-PER-MINUTE-DIVISOR file: one section, one ~1 MB line
+    awk -v fmt="$1" -v words="$2" 'BEGIN {
+        print "id: long\nnumber: 2\ntitle: Long\nsubtitle: One long line\ndifficulty: expert"
+        print "read_minutes: " int((words + 7 + 199) / 200) "\nobjectives:\n  - Survive [^s]\nsections:"
+        print "  - id: long\n    title: Long\n    body:"
+        printf "      - text: \""; for (i = 0; i < 99000; i++) printf fmt, i; print " end.[^s]\""
+        print "sources:\n  - id: s\n    title: A source" }' >"$3"
+}
+bounded() { # NAME LIMIT-MS CMD...: exit 0 within LIMIT-MS
+    name=$1; limit=$2; shift 2
+    start=$(date +%s%N)
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    ms=$((($(date +%s%N) - start) / 1000000))
+    if [ "$rc" -eq 0 ] && [ "$ms" -lt "$limit" ]; then ok "$name (${ms} ms)"
+    else not_ok "$name" "exit $rc after ${ms} ms (limit $limit)" "$(head -n 3 "$tmp/err")"; fi
+}
+for kind in prose word; do
+    if [ $kind = prose ]; then long_line 'word%05d ' 99000 "$big/lessons/02-long.yaml"
+    else long_line '\303\251%08d' 1 "$big/lessons/02-long.yaml"; fi
+    minutes=$(sed -n 's/^read_minutes: //p' "$big/lessons/01-big.yaml" "$big/lessons/02-long.yaml" | awk '{ s += $1 } END { print s }')
+    printf 'title: Hostile\nsubtitle: Big content\nstatus: test\ndifficulty: expert\nchapters: 2\nread_minutes: %s\nguide: Read.\nreaders:\n  - tests\npath:\n  - Survive\n' \
+        "$minutes" >"$big/lessons/course.yaml"
+    export PYDIVE_DATA="$big" XDG_DATA_HOME="$tmp/data"
+    bounded "1 MB line ($kind): the course validates" 3000 "$pydive" validate
+    bounded "1 MB line ($kind): chapter 2 renders at 60x16" 3000 "$pydive" render chapter:2 --size 60x16
+    bounded "1 MB line ($kind): and at 400x120" 3000 "$pydive" render chapter:2 --size 400x120
+    if grep -q 'Long' "$tmp/out"; then ok "1 MB line ($kind): the section is shown"; else not_ok "1 MB line ($kind): the section is shown" "$(head -n 5 "$tmp/out")"; fi
+    printf '2\n\nq\n' >"$tmp/in"
+    bounded "1 MB line ($kind): --plain reads it" 3000 sh -c "\"\$0\" --plain <'$tmp/in'" "$pydive"
+    grep -q 'end\.' "$tmp/out" && ok "1 MB line ($kind): --plain prints it to the end" \
+        || not_ok "1 MB line ($kind): --plain prints it to the end" "$(tail -c 300 "$tmp/out")"
+    unset PYDIVE_DATA XDG_DATA_HOME
+done
+export PYDIVE_DATA="$big" XDG_DATA_HOME="$tmp/data"
+bounded "10,000 sections: chapter 1 renders" 3000 "$pydive" render chapter:1 --size 100x30
+bounded "10,000 sections: the last section renders" 3000 "$pydive" render chapter:1:s9999 --size 100x30
+grep -q 'Prose 9999' "$tmp/out" && ok "10,000 sections: the last section is shown" \
+    || not_ok "10,000 sections: the last section is shown" "$(head -n 5 "$tmp/out")"
+awk 'BEGIN { print 1; for (i = 0; i < 300; i++) print ""; print "q" }' >"$tmp/in"
+bounded "10,000 sections: --plain reads 300 of them, saving each" 10000 sh -c "\"\$0\" --plain <'$tmp/in'" "$pydive"
+bounded "10,000 sections: progress reads back" 3000 "$pydive" progress --json
+grep -q '"sections": 10000, "read": 301,' "$tmp/out" && ok "10,000 sections: all 301 sections read are saved" \
+    || not_ok "10,000 sections: all 301 sections read are saved" "$(head -n 3 "$tmp/out")"
+unset PYDIVE_DATA XDG_DATA_HOME
+
 # The shipped assessments point at lesson sections; a ref to a section that
 # does not exist is reported against actions.yaml.
 mkdir -p "$tmp/pack"

@@ -1,0 +1,2 @@
+-- Stopping the collector is not an allowed option.
+collectgarbage("stop")

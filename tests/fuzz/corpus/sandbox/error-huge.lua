@@ -1,0 +1,2 @@
+-- An error message of a megabyte.
+error(string.rep("x", 1 << 20))

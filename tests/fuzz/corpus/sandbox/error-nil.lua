@@ -1,0 +1,2 @@
+-- An error object that is nil.
+error(nil)

@@ -1,0 +1,21 @@
+return {
+    id = "bad-steps",
+    title = "Steps with wrong answers",
+    goal = "Shows the step rules.",
+    kind = "predict",
+    difficulty = 2,
+    competencies = { "refcounting" },
+    hints = { "Nudge.", "See ch02#counting-references.", "Part of it." },
+    solution = "x",
+    program = "a = []\nb = a\n",
+    steps = {
+        { at = 5, ask = "Out of range line?", type = "number", answer = 1, explain = "." },
+        { at = 2, ask = "Choice out of range?", choices = { "one", "two" }, answer = 3, explain = "." },
+        { at = 2, ask = "Order needs all?", type = "order", choices = { "a", "b", "c" },
+          answer = { 2, 1 }, explain = "." },
+        { at = 1, ask = "Number with choices?", type = "number", choices = { "x", "y" },
+          answer = "two", explain = "." },
+        { at = 1, ask = "Typo in a key", answr = 1, explain = "." },
+        "not a table",
+    },
+}

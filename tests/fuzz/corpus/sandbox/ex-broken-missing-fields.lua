@@ -1,0 +1,5 @@
+-- Only an id and a kind.
+return {
+    id = "missing-fields",
+    kind = "predict",
+}

@@ -1,0 +1,3 @@
+-- Returns a string instead of the exercise table.
+local title = "Forgot the braces"
+return title

@@ -1,0 +1,5 @@
+return {
+    id = "syntax",
+    title = "A missing comma"
+    goal = "Never loads.",
+}

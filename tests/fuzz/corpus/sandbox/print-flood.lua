@@ -1,0 +1,4 @@
+-- Printing forever.
+while true do
+    print(string.rep("y", 100))
+end

@@ -1,0 +1,2 @@
+-- string.dump through the library table.
+return string.dump(function() return 1 end)

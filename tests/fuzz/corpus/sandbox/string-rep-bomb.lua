@@ -1,0 +1,3 @@
+-- One allocation of a gigabyte.
+local s = string.rep("x", 1e9)
+return #s
