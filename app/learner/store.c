@@ -28,7 +28,7 @@ static const char *profile_of(const Store *s)
     return slash ? slash + 1 : s->profile_dir;
 }
 
-/* A save killed before its rename leaves "progress.yaml.tmp-XXXXXX".  It was
+/* A save killed before its rename leaves "progress.yaml.tmp-" plus six random characters.  It was
  * never confirmed, so it is dropped.  Only the lock holder may do this: a
  * temporary file may belong to a save in progress in another pydive. */
 static void remove_stale_temps(const Store *s, DiagList *diags)

@@ -19,7 +19,7 @@ const char *const canvas_role_names[ROLE_COUNT] = {
     [ROLE_WARNING] = "warning",     [ROLE_MISCONCEPTION] = "misconception",
     [ROLE_CITE] = "cite",           [ROLE_SELECTED] = "selected",
     [ROLE_STATUS] = "status",       [ROLE_KEY] = "key",
-    [ROLE_DONE] = "done",           [ROLE_TODO] = "todo",
+    [ROLE_DONE] = "done",           [ROLE_PENDING] = "pending",
     [ROLE_ERROR] = "error",         [ROLE_GARBAGE] = "garbage",
     [ROLE_TERM] = "term",
     [ROLE_PAL0] = "pal0",           [ROLE_PAL1] = "pal1",

@@ -35,7 +35,7 @@ typedef enum Role {
     ROLE_STATUS,     /* the key-hint bar */
     ROLE_KEY,        /* a key name inside hints and help */
     ROLE_DONE,       /* finished progress */
-    ROLE_TODO,       /* unfinished progress */
+    ROLE_PENDING,       /* unfinished progress */
     ROLE_ERROR,
     ROLE_GARBAGE,    /* objects the collector will take: greyed */
     ROLE_TERM,       /* a glossary term: its first explanation is one key away */

@@ -93,7 +93,7 @@ int chrome_bar(Canvas *cv, int x, int y, int width, size_t done, size_t total)
     for (int i = 0; i < width; i++) {
         bool on = (size_t)i < full;
         canvas_put(cv, x + i, y, glyph(cv->ascii, on ? GLYPH_BAR_FULL : GLYPH_BAR_EMPTY),
-                   on ? ROLE_DONE : ROLE_TODO);
+                   on ? ROLE_DONE : ROLE_PENDING);
     }
     return width;
 }

@@ -40,7 +40,7 @@ static void ladder(Canvas *cv, int x, int y, int stage)
     for (int i = 0; i < ASSESS_NSTAGES; i++) {
         bool on = stage >= 0 && i <= stage;
         canvas_put(cv, x + i, y, glyph(cv->ascii, on ? GLYPH_BAR_FULL : GLYPH_BAR_EMPTY),
-                   on ? ROLE_DONE : ROLE_TODO);
+                   on ? ROLE_DONE : ROLE_PENDING);
     }
 }
 
