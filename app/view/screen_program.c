@@ -356,7 +356,9 @@ void screen_program_draw(App *a, Canvas *cv)
     else if (a->running)
         snprintf(right, sizeof right, "running x%d", a->speed);
     else
-        snprintf(right, sizeof right, "%s", p->finished ? "finished" : "paused");
+        /* at the last step the interpreter has exited: __main__'s names are
+         * freed, so the views show memory dropping after the final line */
+        snprintf(right, sizeof right, "%s", p->finished ? "finished, names freed" : "paused");
     chrome_top(a, cv, left, right);
     Rect body = {0, 1, cv->w, cv->h - 2};
     int pane = app_exercise_pane_height(a);

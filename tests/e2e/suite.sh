@@ -240,7 +240,7 @@ check "Right steps one statement at a time" "step 3 of 3"
 keys Left
 check "Left steps back through the record" "step 2 of 3"
 keys G
-check "G runs to the end" "finished"
+check "G runs to the end" "finished, names freed"
 check "the output pane shows what the program printed" "collected 3"
 keys Tab Tab
 check "Tab switches to the object graph" "Objects:"
