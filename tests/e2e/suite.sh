@@ -341,5 +341,21 @@ check "exercise run opens the sandbox" "Sandbox:"
 check "the sandbox shows the views" "Arenas:"
 keys q
 
+# a new learner at 80x24: every exercise of chapters 1 and 2 opens with its
+# title and its first hint (or says it has none); the list is the course's own
+$PYDIVE exercise list 2>/dev/null | awk '/^Chapter [12]:/ {on = 1; next}
+    /^Chapter/ {on = 0} on && /^  [a-z]/ {print $1, $2}' > "$DATA/ch12"
+[ "$(wc -l < "$DATA/ch12")" -ge 10 ] && ok "chapters 1 and 2 list at least ten exercises" \
+    || notok "chapters 1 and 2 list at least ten exercises" "$(cat "$DATA/ch12")"
+while read -r id kind; do
+    case $kind in predict) head="Predict:" ;; fix) head="Fix it:" ;; *) head="Sandbox:" ;; esac
+    start 80x24 $PYDIVE exercise run "$id"
+    check "$id opens at 80x24" "$head"
+    keys H
+    if [ "$kind" = sandbox ]; then check "$id says it has no hints" "no hints"
+    else check "$id shows its first hint at 80x24" "Hint 1:"; fi
+    keys q
+done < "$DATA/ch12"
+
 echo "1..$n"
 [ $fails -eq 0 ]
