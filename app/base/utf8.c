@@ -48,6 +48,20 @@ size_t utf8_decode(const char *s, size_t n, uint32_t *cp)
     return len;
 }
 
+size_t utf8_invalid_at(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        uint32_t cp;
+        size_t used = utf8_decode(s + i, n - i, &cp);
+        /* a malformed byte decodes to U+FFFD in one byte; a real U+FFFD takes three */
+        if (cp == UTF8_REPLACEMENT && used == 1)
+            return i;
+        i += used;
+    }
+    return n;
+}
+
 size_t utf8_encode(uint32_t cp, char *out)
 {
     if (cp < 0x80) {

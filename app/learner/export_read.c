@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "base/xalloc.h"
 #include "learner/assess_log_tree.h"
 #include "learner/export.h"
@@ -234,7 +235,7 @@ ExportStatus export_read(const char *text, size_t len, const char *file, Export 
 {
     export_init(out, NULL);
     ExportStatus st;
-    size_t skip = 0;
+    size_t skip = 0, bad;
     while (skip < len && (text[skip] == ' ' || text[skip] == '\n' || text[skip] == '\t'))
         skip++;
     if (len > EXPORT_FILE_MAX) {
@@ -244,6 +245,15 @@ ExportStatus export_read(const char *text, size_t len, const char *file, Export 
     } else if (memchr(text, '\0', len)) {
         diag_add(diags, DIAG_ERROR, file, 0, 0, "the file holds NUL bytes: it is damaged or not "
                  "a pydive export");
+        st = EXPORT_DAMAGED;
+    } else if ((bad = utf8_invalid_at(text, len)) < len) {
+        /* YAML and JSON are UTF-8 by definition; CSV is held to the same rule,
+         * so whatever one format accepts the other two can carry */
+        int line = 1, col = 1;
+        for (size_t i = 0; i < bad; i++)
+            text[i] == '\n' ? (line++, col = 1) : col++;
+        diag_add(diags, DIAG_ERROR, file, line, col, "a byte that is not UTF-8 text (0x%02x); "
+                 "expected a pydive export, which is UTF-8", (unsigned char)text[bad]);
         st = EXPORT_DAMAGED;
     } else if (len > strlen(EXPORT_FORMAT_NAME) &&
                memcmp(text, EXPORT_FORMAT_NAME ",", strlen(EXPORT_FORMAT_NAME) + 1) == 0) {

@@ -66,6 +66,17 @@ static void utf8_decodes_and_measures(void **state)
     assert_int_equal(cp, 0x1F600);
 }
 
+static void utf8_finds_the_first_malformed_byte(void **state)
+{
+    (void)state;
+    assert_int_equal(utf8_invalid_at("plain", 5), 5);
+    assert_int_equal(utf8_invalid_at("\xef\xbf\xbd ok", 6), 6); /* a real U+FFFD is fine */
+    assert_int_equal(utf8_invalid_at("ab\xff" "cd", 5), 2);
+    assert_int_equal(utf8_invalid_at("a\xc0\xaf" "b", 4), 1);      /* overlong '/' */
+    assert_int_equal(utf8_invalid_at("x\xed\xa0\x80", 4), 1);  /* a surrogate */
+    assert_int_equal(utf8_invalid_at("\xc3\xa9\xe2\x86", 5), 2); /* cut short */
+}
+
 static void profile_names_are_checked(void **state)
 {
     (void)state;
@@ -127,6 +138,7 @@ int main(void)
         cmocka_unit_test(buf_grows_and_formats),
         cmocka_unit_test(diag_formats_gnu_style),
         cmocka_unit_test(utf8_decodes_and_measures),
+        cmocka_unit_test(utf8_finds_the_first_malformed_byte),
         cmocka_unit_test(profile_names_are_checked),
         cmocka_unit_test(atomic_write_replaces_whole_file),
         cmocka_unit_test(lock_is_exclusive),

@@ -42,6 +42,9 @@
 #define LLVMFuzzerTestOneInput fuzz_assess_record_one
 #include "../fuzz/fuzz_assess_record.c"
 #undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput fuzz_export_one
+#include "../fuzz/fuzz_export.c"
+#undef LLVMFuzzerTestOneInput
 
 typedef struct FuzzTarget {
     const char *name; /* fuzz_NAME.c, corpus/NAME, regressions/NAME */
@@ -55,6 +58,7 @@ static const FuzzTarget targets[] = {
     {"sandbox", fuzz_sandbox_one},
     {"assess_content", fuzz_assess_content_one},
     {"assess_record", fuzz_assess_record_one},
+    {"export", fuzz_export_one},
 };
 #define NTARGETS (sizeof targets / sizeof targets[0])
 

@@ -114,6 +114,13 @@ has "as damaged" "damaged or not a pydive export"
 sed 's/^pydive-export,1,/pydive-export,7,/' "$TMP/stick/home.csv" > "$TMP/future.csv"
 expect "an export from a newer pydive is refused" 1 $PYDIVE import "$TMP/future.csv"
 has "with its own message" "export version 7 was written by a newer pydive"
+# a byte that is not UTF-8, sealed with a matching checksum: CSV is held to
+# the rule YAML and JSON have, so an import never carries text the others refuse
+head -n -1 "$TMP/stick/home.csv" | sed '5s/,wrong,/,wr\xe9ng,/' > "$TMP/latin1.csv"
+printf 'checksum,sha256:%s\n' "$(sha256sum < "$TMP/latin1.csv" | cut -c1-64)" >> "$TMP/latin1.csv"
+expect "an export with a non-UTF-8 byte is refused" 1 $PYDIVE import "$TMP/latin1.csv" --profile newone
+has "saying where" "latin1.csv:5:"
+has "and what was expected" "not UTF-8 text (0xe9)"
 [ "$before" = "$(snapshot)" ] && ok "refused imports change nothing on disk" \
     || notok "refused imports change nothing on disk" "$before" "$(snapshot)"
 [ ! -d "$XDG_DATA_HOME/pydive/profiles/newone" ] && ok "no profile is made for a refused file" \
