@@ -194,6 +194,7 @@ typedef struct Csv {
     const char *file;
     DiagList *diags;
     int errors;
+    int64_t log_updated; /* as the file states it; adding records moves log.updated */
 } Csv;
 
 static void row_fini(Row *r)
@@ -484,10 +485,12 @@ static void read_row(Csv *c, const Row *r, Export *e, int *seen)
     const char *kind = r->f[0] ? r->f[0] : "";
     if (strcmp(kind, "progress") == 0 && want_fields(c, r, 3)) {
         e->progress.updated = rint_(c, r, 1, 0, INT64_MAX);
+        free(e->progress.last_chapter); /* a repeated row is an error, found below */
         e->progress.last_chapter = ropt(r, 2);
         seen[0]++;
     } else if (strcmp(kind, "assessments") == 0 && want_fields(c, r, 3)) {
-        e->log.updated = rint_(c, r, 1, 0, INT64_MAX);
+        e->log.updated = c->log_updated = rint_(c, r, 1, 0, INT64_MAX);
+        free(e->log.track);
         e->log.track = ropt(r, 2);
         seen[1]++;
     } else if (strcmp(kind, "chapter") == 0) {
@@ -562,7 +565,7 @@ static long sum_row(const char *text, size_t len, char sum[SHA256_HEX])
 ExportStatus export_read_csv(const char *text, size_t len, const char *file, Export *out,
                              DiagList *diags)
 {
-    Csv c = {text, len, 0, 1, file, diags, 0};
+    Csv c = {text, len, 0, 1, file, diags, 0, 0};
     Row r = {0};
     next_row(&c, &r);
     ExportStatus st = read_head(&c, &r, out);
@@ -580,6 +583,7 @@ ExportStatus export_read_csv(const char *text, size_t len, const char *file, Exp
     while (st == EXPORT_OK && next_row(&c, &r))
         read_row(&c, &r, out, seen);
     row_fini(&r);
+    out->log.updated = c.log_updated; /* the file's word, as the YAML and JSON readers keep it */
     if (st == EXPORT_OK && (seen[0] != 1 || seen[1] != 1))
         csv_error(&c, 0, 0, "expected one 'progress' row and one 'assessments' row");
     if (st == EXPORT_OK && c.errors)
