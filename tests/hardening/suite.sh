@@ -2,10 +2,11 @@
 # Hardening: what real users and real machines do to pydive.  TAP output.
 #
 #   durability   real pydive processes (--plain reading, `pydive assess`
-#                answers) killed with SIGKILL at random moments over more
-#                than 1,000 confirmed saves; after every kill each confirmed
-#                section and answer must still be there and every file must
-#                parse (`pydive progress --json`, `pydive stage --json`).
+#                answers, `pydive export -o`) killed with SIGKILL at random
+#                moments over more than 1,000 confirmed saves; after every
+#                kill each confirmed section and answer must still be there,
+#                every file must parse (`pydive progress --json`, `pydive
+#                stage --json`) and the export on disk must import.
 #                "Confirmed" is what the learner was shown after a save:
 #                "[Section C.S of N read" and the verdict on an answer.
 #   disk full    a 256 KiB tmpfs (mounted in a private user and mount
@@ -135,6 +136,42 @@ else
     notok "SIGKILL during assess: every confirmed answer survives" "${bad:-only $answers answers in $runs runs}"
 fi
 note "durability (answers): $answers confirmed answers (${kept:-0} in the file), $runs SIGKILLs, $torn left a temporary file, ${ms} ms"
+
+# ==== durability: SIGKILL during `pydive export -o` =============================
+# An export replaces its file atomically: after any kill the file is the last
+# complete export (it imports), and an export the learner was told about
+# ("Exported ... sha256:PREFIX...") is the one on disk.
+exports=0; runs=0; bad=""
+want_runs=$((SAVES / 5))
+t0=$(now_ms)
+$PYDIVE export --profile learner -o "$W/timing.export" 2> /dev/null
+span=$(( ($(now_ms) - t0) * 2 + 5 ))   # kills spread over twice one export's time (ASan is slower)
+[ "$span" -gt 999 ] && span=999
+while [ "$runs" -lt "$want_runs" ]; do
+    runs=$((runs + 1))
+    case $((runs % 3)) in 0) f=yaml ;; 1) f=json ;; *) f=csv ;; esac
+    $PYDIVE export --profile learner --format $f -o "$W/stick.export" > /dev/null 2> "$W/told" &
+    pid=$!
+    sleep "$(printf '0.%03d' "$(rand "$span")")"
+    kill -KILL "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+    [ -e "$W/stick.export" ] || continue   # killed before the first export finished
+    if ! $PYDIVE import "$W/stick.export" --profile probe > /dev/null 2> "$W/err"; then
+        bad="run $runs ($f): the export on disk does not import: $(head -n 2 "$W/err")"; break
+    fi
+    said=$(sed -n 's/^Exported .*sha256:\([0-9a-f]*\)\.\.\.$/\1/p' "$W/told")   # on stderr
+    if [ -n "$said" ]; then
+        exports=$((exports + 1))
+        tail -n 3 "$W/stick.export" | grep -q "sha256:$said" \
+            || { bad="run $runs ($f): told sha256:$said..., the file has $(tail -n 3 "$W/stick.export" | grep sha256)"; break; }
+    fi
+done
+ms=$(($(now_ms) - t0))
+if [ -z "$bad" ] && [ "$exports" -gt 0 ]; then
+    ok "SIGKILL during export: $exports confirmed exports over $runs kills, every file complete (${ms} ms)"
+else
+    notok "SIGKILL during export: every export file is complete" "${bad:-no export finished in $runs runs}"
+fi
+note "durability (exports): $exports confirmed exports, $runs SIGKILLs within ${span} ms of the start, ${ms} ms"
 
 # ==== disk full and read-only home ==============================================
 # sandbox SCRIPT: runs SCRIPT (sh) in a private user+mount namespace when
