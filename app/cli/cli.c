@@ -40,6 +40,8 @@ const CliCommand cli_commands[] = {
      "simulate threads under the GIL, free-threaded, or as processes", cmd_gil},
     {"exercise", "list|run|check|hint|reset|show|solution [ID] [--profile NAME]",
      "exercises as text (list --chapter N, hint --next, solution --give-up)", cmd_exercise},
+    {"charts", "[--chart ID] [--json]",
+     "chapter 6's data sets as labelled bars, each with its source, date and note", cmd_charts},
     {"verify", "[FILE.lua...]",
      "check every exercise against the model (answers, solutions); file:line on a mismatch",
      cmd_verify},
