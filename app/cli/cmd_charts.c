@@ -4,6 +4,11 @@
  * value, unit, source, date, evidence and note: the same figures the charts
  * screen draws, for pipes, screen readers and handouts.  A data file with
  * errors is reported as file:line:col and makes the exit status 1.
+ *
+ * `pydive charts --check FILE...` checks the figures exercises quote with
+ * flywheel-lab `data ID "LABEL" VALUE` lines: each must name a data set, one
+ * of its labels and the value stored there, so a quoted figure cannot drift
+ * from assets/data (tests/content runs it on exercises/).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,15 +131,78 @@ static void print_json(Buf *b, const Chart *c)
     buf_printf(b, "]}");
 }
 
+/* One `data ID "LABEL" VALUE` line (leading blanks allowed) against the set:
+ * 0 when the line is not such a quote (Python's `data = ...`), 1 when it
+ * matches, -1 after reporting a mismatch at file:line:col. */
+static int check_quote(const ChartSet *set, const char *file, int line, const char *s,
+                       DiagList *dl)
+{
+    const char *p = s + strspn(s, " \t");
+    if (strncmp(p, "data ", 5) != 0)
+        return 0;
+    int col = (int)(p - s) + 6;
+    p += 5;
+    char id[128], label[256], value[64];
+    int n1 = 0, n2 = 0, n3 = 0;
+    if (sscanf(p, "%127s %n", id, &n1) != 1 || p[n1] != '"' ||
+        sscanf(p + n1 + 1, "%255[^\"]\" %n", label, &n2) != 1 ||
+        sscanf(p + n1 + 1 + n2, "%63s%n", value, &n3) != 1)
+        return 0;
+    const Chart *c = chartset_find(set, id);
+    if (!c) {
+        diag_add(dl, DIAG_ERROR, file, line, col, "no data set '%s' in assets/data", id);
+        return -1;
+    }
+    const ChartPoint *pt = chart_point(c, label);
+    if (!pt) {
+        diag_add(dl, DIAG_ERROR, file, line, col + n1, "%s has no point labelled \"%s\"",
+                 c->file, label);
+        return -1;
+    }
+    if (strtod(value, NULL) != pt->value) {
+        diag_add(dl, DIAG_ERROR, file, line, col + n1 + 1 + n2,
+                 "\"%s\" is %s in %s, not %s", label, pt->text, c->file, value);
+        return -1;
+    }
+    return 1;
+}
+
+static int check_files(const ChartSet *set, int argc, char **argv)
+{
+    DiagList dl = {0};
+    size_t quotes = 0;
+    for (int i = 1; i < argc; i++) {
+        FILE *f = fopen(argv[i], "r");
+        if (!f) {
+            diag_add(&dl, DIAG_ERROR, argv[i], 0, 0, "cannot read this file");
+            continue;
+        }
+        char line[1024];
+        for (int no = 1; fgets(line, sizeof line, f); no++) {
+            line[strcspn(line, "\n")] = '\0';
+            quotes += check_quote(set, argv[i], no, line, &dl) != 0;
+        }
+        fclose(f);
+    }
+    diag_print(&dl, stderr);
+    size_t bad = diag_count(&dl, DIAG_ERROR);
+    printf("checked %zu quoted figure%s: %zu wrong\n", quotes, quotes == 1 ? "" : "s", bad);
+    diag_fini(&dl);
+    return bad ? 1 : 0;
+}
+
 int cmd_charts(int argc, char **argv)
 {
     const char *only = NULL;
     if (cli_take_option(&argc, argv, "--chart", &only) < 0)
         return 2;
     bool json = cli_take_flag(&argc, argv, "--json");
+    bool check = cli_take_flag(&argc, argv, "--check");
     if (cli_reject_unknown(argc, argv))
         return 2;
-    if (argc != 1)
+    if (check && argc < 2)
+        return cli_usage_error("charts --check needs the files to check");
+    if (!check && argc != 1)
         return cli_usage_error("charts takes no arguments (--chart ID shows one)");
     Buf err = {0};
     char *dir = paths_content_dir(&err);
@@ -150,6 +218,11 @@ int cmd_charts(int argc, char **argv)
     diag_print(&dl, stderr);
     diag_fini(&dl);
     free(dir);
+    if (check) {
+        int rc = check_files(&set, argc, argv);
+        chartset_fini(&set);
+        return ok ? rc : 1;
+    }
     const Chart *one = only ? chartset_find(&set, only) : NULL;
     if (only && !one) {
         fprintf(stderr, "pydive: no chart '%s' (see pydive charts for the ids)\n", only);
