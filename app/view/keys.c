@@ -25,7 +25,7 @@ const Binding key_bindings[] = {
     {ACT_SOLUTION, ON_PROGRAM, {'S', KEY_NONE}, "S",
      "exercise: the solution (solved, or S twice to give up)", NULL},
     {ACT_CHARTS, ON_HOME | ON_READER, {'C', KEY_NONE}, "C",
-     "the charts: chapter 6's figures, each with its source and date", "charts"},
+     "the charts: chapter 6's figures with their sources", "charts"},
     {ACT_NEXT_SECTION, ON_CHARTS, {'n', KEY_RIGHT_ARROW, 'l', KEY_TAB_KEY, KEY_NONE}, "n Right",
      "charts: the next chart", "next"},
     {ACT_PREV_SECTION, ON_CHARTS, {'p', KEY_LEFT_ARROW, KEY_BACKTAB, KEY_NONE}, "p Left",
