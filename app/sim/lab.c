@@ -11,6 +11,7 @@
 
 static const LabClass *const registry[] = {
     &lab_gil,
+    &lab_flywheel,
     NULL, /* end */
 };
 #define NLABS (sizeof registry / sizeof registry[0] - 1)
