@@ -9,11 +9,8 @@
 
 static const LabBinding *const bindings[] = {
     &lab_gil_binding,
-<<<<<<< HEAD
     &lab_flywheel_binding,
-=======
     &lab_roadmap_binding,
->>>>>>> ch7lab
     NULL, /* end */
 };
 #define NBINDINGS (sizeof bindings / sizeof bindings[0] - 1)

@@ -11,11 +11,8 @@
 
 static const LabClass *const registry[] = {
     &lab_gil,
-<<<<<<< HEAD
     &lab_flywheel,
-=======
     &lab_roadmap,
->>>>>>> ch7lab
     NULL, /* end */
 };
 #define NLABS (sizeof registry / sizeof registry[0] - 1)

@@ -7,11 +7,8 @@
 
 static const LabView *const views[] = {
     &lab_gil_view,
-<<<<<<< HEAD
     &lab_flywheel_view,
-=======
     &lab_roadmap_view,
->>>>>>> ch7lab
     NULL, /* end */
 };
 #define NVIEWS (sizeof views / sizeof views[0] - 1)
