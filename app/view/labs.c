@@ -6,7 +6,8 @@
 #include <string.h>
 
 static const LabView *const views[] = {
-    /* one row per lab; gil arrives with lab_gil.c */
+    &lab_gil_view,
+    &lab_flywheel_view,
     &lab_capi_view,
     NULL, /* end */
 };

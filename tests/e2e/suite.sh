@@ -357,5 +357,26 @@ while read -r id kind; do
     keys q
 done < "$DATA/ch12"
 
+# charts: C on the series page opens chapter 6's charts, n/p browse them with
+# the source always shown, q goes back; at 60x16 in ASCII with NO_COLOR too
+start 80x24 $PYDIVE
+check "series page before the charts" "Python Memory Model Deep Dive"
+keys C
+check "C opens the charts from the series page" "Chart 1 of"
+check "a chart shows its source" "Source:"
+keys n
+check "n shows the next chart" "Chart 2 of"
+keys q
+check "q goes back from the charts to the series page" "Python Memory Model Deep Dive"
+keys q
+start 60x16 env LANG=C LC_ALL=C NO_COLOR=1 $PYDIVE
+check "LANG=C 60x16 starts" "Deep Dive"
+keys C
+check "charts open at 60x16" "Source:"
+if screen | LC_ALL=C grep -q '[^ -~]'; then notok "charts at 60x16 LANG=C draw ASCII only" "$(screen | LC_ALL=C grep '[^ -~]' | head -3)"
+else ok "charts at 60x16 LANG=C draw ASCII only"; fi
+keys q
+keys q
+
 echo "1..$n"
 [ $fails -eq 0 ]
