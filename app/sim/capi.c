@@ -392,8 +392,6 @@ static void bind(Capi *c, int var, CapiVal *v, const CapiStmt *s, Buf *note)
 static bool do_return(Capi *c, const CapiStmt *s, CapiVal *v, Buf *note, Buf *err)
 {
     CapiCall k = {c, NULL, s->line, note, err};
-    c->returned = true;
-    c->pc = (int)c->prog.ntop;
     bool is_null = v->ref < 0 || c->ref[v->ref].state == CAPI_NULL;
     if (is_null) {
         if (!c->exc) {
@@ -403,6 +401,8 @@ static bool do_return(Capi *c, const CapiStmt *s, CapiVal *v, Buf *note, Buf *er
         }
         note_sep(note);
         buf_printf(note, "returns NULL: the caller sees %s", c->exc);
+        c->returned = true;
+        c->pc = (int)c->prog.ntop;
         return true;
     }
     if (!capi__usable(&k, v, false))
@@ -438,6 +438,8 @@ static bool do_return(Capi *c, const CapiStmt *s, CapiVal *v, Buf *note, Buf *er
         r->gone_line = s->line;
     }
     c->ret_ref = v->ref;
+    c->returned = true;
+    c->pc = (int)c->prog.ntop;
     note_sep(note);
     buf_printf(note, "the caller now owns the %s (refcount %lld)",
                obj_desc(c, r->obj, od, sizeof od), (long long)o->refcnt);

@@ -68,6 +68,9 @@ static void leaks_and_errors(void **state)
            "and run.objects[1].alive == false and run.objects[1].freed_line == 2");
     expect("lst = PyList_New(0)\nx = PyList_GetItem(lst, 1)\nif (!x) { Py_DECREF(lst); return NULL; }\n",
            "run.returned_null and run.exception:find('IndexError') == 1 and run.vars.x.state == 'NULL'");
+    /* a return that is itself a misuse returns nothing */
+    expect("d = PyDict_New()\nreturn NULL\n",
+           "run.error_line == 2 and not run.returned_null and run.returned == nil");
 }
 
 int main(void)
