@@ -11,6 +11,7 @@ static const LabBinding *const bindings[] = {
     &lab_gil_binding,
     &lab_flywheel_binding,
     &lab_capi_binding,
+    &lab_roadmap_binding,
     NULL, /* end */
 };
 #define NBINDINGS (sizeof bindings / sizeof bindings[0] - 1)

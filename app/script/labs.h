@@ -45,5 +45,6 @@ bool labs_bind(Sandbox *sb, const Lab *lab, SandboxResult *res);
 extern const LabBinding lab_gil_binding;
 extern const LabBinding lab_flywheel_binding;
 extern const LabBinding lab_capi_binding;
+extern const LabBinding lab_roadmap_binding;
 
 #endif

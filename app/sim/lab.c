@@ -13,6 +13,7 @@ static const LabClass *const registry[] = {
     &lab_gil,
     &lab_flywheel,
     &lab_capi,
+    &lab_roadmap,
     NULL, /* end */
 };
 #define NLABS (sizeof registry / sizeof registry[0] - 1)

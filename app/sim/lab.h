@@ -90,5 +90,6 @@ void lab_seek(Lab *lab, size_t n);
 extern const LabClass lab_gil;
 extern const LabClass lab_flywheel;
 extern const LabClass lab_capi;
+extern const LabClass lab_roadmap;
 
 #endif

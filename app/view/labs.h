@@ -33,5 +33,6 @@ const LabView *lab_view_find(const char *name);
 extern const LabView lab_gil_view;
 extern const LabView lab_flywheel_view;
 extern const LabView lab_capi_view;
+extern const LabView lab_roadmap_view;
 
 #endif
