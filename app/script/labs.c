@@ -10,6 +10,7 @@
 static const LabBinding *const bindings[] = {
     &lab_gil_binding,
     &lab_flywheel_binding,
+    &lab_capi_binding,
     &lab_roadmap_binding,
     NULL, /* end */
 };

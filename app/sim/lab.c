@@ -12,6 +12,7 @@
 static const LabClass *const registry[] = {
     &lab_gil,
     &lab_flywheel,
+    &lab_capi,
     &lab_roadmap,
     NULL, /* end */
 };

@@ -8,6 +8,7 @@
 static const LabView *const views[] = {
     &lab_gil_view,
     &lab_flywheel_view,
+    &lab_capi_view,
     &lab_roadmap_view,
     NULL, /* end */
 };
