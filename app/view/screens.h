@@ -64,6 +64,9 @@ void screen_too_small_draw(App *a, Canvas *cv);
 void chrome_top(App *a, Canvas *cv, const char *left, const char *right);
 /* The bottom bar: the notice if any, else the hints of this screen's keys. */
 void chrome_hints(App *a, Canvas *cv, unsigned screen_bit);
+/* The same without the keys of `skip` (a screen where they do nothing). */
+void chrome_hints_except(App *a, Canvas *cv, unsigned screen_bit, const KeyAction *skip,
+                         size_t nskip);
 /* Draws a laid-out line at row y, marking matches of `highlight` (may be
  * NULL or ""). */
 void chrome_doc_line(Canvas *cv, int x, int y, const DocLine *l, const char *highlight);
