@@ -42,12 +42,13 @@ void chrome_hints_except(App *a, Canvas *cv, unsigned screen_bit, const KeyActio
     int y = cv->h - 1;
     canvas_fill(cv, (Rect){0, y, cv->w, 1}, ' ', ROLE_STATUS);
     if (a->prompting) {
-        int x = 1 + canvas_text(cv, 1, y, cv->w - 2, a->rating ? "Rate: " : "Search: ", ROLE_KEY);
+        int x = 1 + canvas_text(cv, 1, y, cv->w - 2, a->rating ? "Rate: " : a->filtering ? "Filter: " : "Search: ", ROLE_KEY);
         x += canvas_text(cv, x, y, cv->w - x - 1, a->query, ROLE_STATUS);
         canvas_put(cv, x, y, '_', ROLE_KEY); /* the cursor */
         canvas_text_fit(cv, x + 2, y, cv->w - x - 3,
                         a->rating ? "(area number, then 1-5: 1 = cannot yet, 5 = could teach "
                                     "it; e.g. 2 4)"
+                                  : a->filtering ? "(rows containing it; Enter keeps it, Esc cancels)"
                                   : "(Enter searches, Esc cancels)",
                         ROLE_STATUS);
         return;

@@ -25,6 +25,11 @@ unsigned app_open_charts(App *a, const char *id);
 unsigned app_charts_key(App *a, KeyAction act);
 void screen_charts_draw(App *a, Canvas *cv);
 void app_charts_fini(App *a);
+/* The comparison tables (screen_tables.c). */
+unsigned app_open_tables(App *a, const char *id);
+unsigned app_tables_key(App *a, KeyAction act);
+void screen_tables_draw(App *a, Canvas *cv);
+void app_tables_fini(App *a);
 
 /* The exercise on the program screen (app_exercise.c). */
 void app_close_exercise(App *a);

@@ -439,5 +439,30 @@ check "ch7 path: concurrency now ranks above AI-era practice" "2. Concurrency, t
 keys q
 DATA=$DATA_ALL
 
+# tables: D in chapter 4 opens the binding tools, s sorts by a column (n/m
+# last), r reverses, / filters as you type, q goes back to the chapter; the
+# selected row shows in full even at 60x16 in ASCII
+start 80x24 $PYDIVE
+keys 4
+keys D
+check "D in chapter 4 opens its table" "Table 1 of 1: Binding tools side by side"
+check "the table starts in the file's order" "file order"
+keys s s s s
+check "s sorts by the next column" "sorted by ns per call"
+check "the fastest call is first (its row in full below)" "ns per call           21"
+keys r
+check "r reverses: the slowest measured call first" "ns per call           209 to 238"
+keys / f r e e
+check "/ types a filter" "Filter: free_"
+keys Enter
+check "the filter keeps the rows that mention it" "2 of 8 rows"
+keys q
+check "q goes back to the chapter" "Ch 4/7"
+start 60x16 env LANG=C LC_ALL=C NO_COLOR=1 $PYDIVE
+keys D
+keys j
+check "at 60x16 the selected row shows in full" "libffi, typed at run time"
+keys q
+
 echo "1..$n"
 [ $fails -eq 0 ]
