@@ -11,7 +11,7 @@ const Binding key_bindings[] = {
     {ACT_QUIT, ON_HOME | ON_READER | ON_DASH | ON_PROGRAM, {'q', 'Q', KEY_NONE}, "q", "quit (your place is saved)", "quit"},
     {ACT_SEARCH, ON_TABLE, {'/', KEY_NONE}, "/", "tables: filter the rows by a word", "filter"},
     {ACT_SORT, ON_TABLE, {'s', KEY_RIGHT_ARROW, KEY_NONE}, "s Right",
-     "tables: sort by the next column (the first click of a column is ascending)", "sort"},
+     "tables: sort by the next column", "sort"},
     {ACT_REVERSE, ON_TABLE, {'r', KEY_NONE}, "r", "tables: reverse the order", "reverse"},
     {ACT_NEXT_SECTION, ON_TABLE, {'n', KEY_TAB_KEY, KEY_NONE}, "n Tab", "tables: the next table",
      NULL},
