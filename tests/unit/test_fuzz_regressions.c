@@ -48,6 +48,9 @@
 #define LLVMFuzzerTestOneInput fuzz_capi_one
 #include "../fuzz/fuzz_capi.c"
 #undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput fuzz_lab_one
+#include "../fuzz/fuzz_lab.c"
+#undef LLVMFuzzerTestOneInput
 
 typedef struct FuzzTarget {
     const char *name; /* fuzz_NAME.c, corpus/NAME, regressions/NAME */
@@ -63,6 +66,7 @@ static const FuzzTarget targets[] = {
     {"assess_record", fuzz_assess_record_one},
     {"export", fuzz_export_one},
     {"capi", fuzz_capi_one},
+    {"lab", fuzz_lab_one},
 };
 #define NTARGETS (sizeof targets / sizeof targets[0])
 
