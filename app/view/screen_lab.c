@@ -203,8 +203,15 @@ void screen_lab_draw(App *a, Canvas *cv)
     if (a->zoom || a->present) {
         draw_views(a, cv, body);
     } else {
-        int lw = cv->w * (cv->w >= 140 ? 30 : 38) / 100;
-        lw = lw < 30 ? 30 : lw > 60 ? 60 : lw;
+        /* the source as wide as its longest line needs, up to half the screen */
+        int longest = 0, cur = 0;
+        for (const char *c = lab->src; c && *c; c++) {
+            cur = *c == '\n' ? 0 : cur + 1;
+            longest = cur > longest ? cur : longest;
+        }
+        int lw = longest + 8;
+        int cap = cv->w / 2 < 60 ? cv->w / 2 : 60;
+        lw = lw < 30 ? 30 : lw > cap ? cap : lw;
         int out_h = body.h / 3 < 10 ? body.h / 3 : 10;
         program_pane_source(a, cv, (Rect){0, body.y, lw - 1, body.h - out_h}, lab->src,
                             lab_busy(lab) ? a->lab_last_line : line, a->lab_last_line);
