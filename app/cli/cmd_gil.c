@@ -128,8 +128,8 @@ static int parse_opts(int argc, char **argv, GilOpts *o)
             return cli_usage_error("--window takes milliseconds");
     }
     OPT("--heap-mb") {
-        if (!parse_long(v, 1, 1 << 20, &n))
-            return cli_usage_error("--heap-mb takes 1 to 1048576");
+        if (!parse_long(v, 1, 65536, &n))
+            return cli_usage_error("--heap-mb takes 1 to 65536");
         o->heap_mb = (int)n;
     }
     OPT("--set") {

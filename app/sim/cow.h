@@ -86,6 +86,8 @@ void cow_memory(const Cow *m, CowMemory *out);
 int64_t cow_threads_bytes(const CowConfig *cfg, int n, bool ft);
 
 #define COW_NSCENARIOS 9
+/* Workers simulated page by page in a scenario; more are scaled from them. */
+#define COW_SCENARIO_SAMPLE 8
 typedef struct CowScenario {
     const char *name;
     int64_t total_bytes;

@@ -23,6 +23,10 @@
 #define MAX_OBJECTS 16
 #define MAX_SEGS 16
 #define REVEAL_FRAMES 60
+/* Worker-seconds one line may simulate: the costliest mix (processes, the
+ * "mixed" task, as many cores as workers) runs ~4,000 of them a wall second,
+ * so a line stays under about half a second; 72 workers get 28 s. */
+#define MAX_WORKER_SECONDS 2048.0
 
 typedef enum DirKind {
     D_THREADS, D_CORES, D_REGIME, D_WORKLOAD, D_TASK, D_OBJECT, D_REPEAT, D_TIME, D_WINDOW,
@@ -515,8 +519,22 @@ static void summary(Buf *out, const char *what, const SchedConfig *c, const char
                t->throughput, t->speedup, t->utilization * 100.0);
 }
 
+/* A line that would take seconds of wall time is refused with the way out. */
+static bool within_budget(const GilLab *g, const Directive *d, double workers, Buf *err)
+{
+    double secs = (double)g->cfg.horizon_us / 1e6;
+    if (workers * secs <= MAX_WORKER_SECONDS)
+        return true;
+    buf_printf(err, "line %d: %s: %.0f workers x %g s is more than the lab simulates in one line "
+                    "(%.0f worker-seconds); shorten `time` or use fewer workers\n",
+               d->line, dir_names[d->kind], workers, secs, MAX_WORKER_SECONDS);
+    return false;
+}
+
 static int do_run(GilLab *g, const Directive *d, Buf *out, Buf *err)
 {
+    if (!within_budget(g, d, g->cfg.nthreads, err))
+        return 1;
     SchedConfig c = config_now(g, g->cfg.nthreads, true);
     char msg[160];
     Sched *s = sched_new(&c, msg, sizeof msg);
@@ -540,6 +558,11 @@ static int do_run(GilLab *g, const Directive *d, Buf *out, Buf *err)
 
 static int do_sweep(GilLab *g, const Directive *d, Buf *out, Buf *err)
 {
+    double workers = 1; /* the sweep also runs one worker for its baseline */
+    for (size_t i = 0; i < d->ncounts; i++)
+        workers += d->counts[i];
+    if (!within_budget(g, d, workers, err))
+        return 1;
     SchedConfig c = config_now(g, 1, false);
     WorkloadPoint pts[LAB_GIL_MAX_SWEEP];
     char msg[160];

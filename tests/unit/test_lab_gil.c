@@ -64,6 +64,31 @@ static void errors_name_line_and_column(void **state)
     assert_null(first_error("# only a comment\n\n   \n"));
 }
 
+/* A line that would take seconds is refused when it runs, with the way out;
+ * the fork-memory table for thousands of workers stays quick (sampled). */
+static void costly_lines_are_bounded(void **state)
+{
+    (void)state;
+    const char *src = "threads 1024\ncores 1024\ntime 60s\nrun\n";
+    Lab lab;
+    DiagList dl = {0};
+    assert_true(lab_open(&lab, &lab_gil, src, strlen(src), "t.gil", 1, &dl));
+    lab_finish(&lab);
+    assert_int_equal(lab.exit_code, 1);
+    assert_non_null(strstr(buf_str(&lab.err), "line 4: run: 1024 workers x 60 s is more than"));
+    lab_close(&lab);
+    src = "heap 16384MB\nmemory 4096\n";
+    assert_true(lab_open(&lab, &lab_gil, src, strlen(src), "t.gil", 1, &dl));
+    lab_finish(&lab);
+    assert_int_equal(lab.exit_code, 0);
+    LabGilView v;
+    lab_gil_view_of(lab.st, &v);
+    /* spawn: every worker loads its own copy, 4097 heaps in all */
+    assert_int_equal(v.memory->rows[6].total_bytes, 4097LL * 16384 * 1024 * 1024);
+    lab_close(&lab);
+    diag_fini(&dl);
+}
+
 /* The lab's run equals sched_run on the same configuration. */
 static void a_run_is_the_scheduler_run(void **state)
 {
@@ -227,6 +252,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(errors_name_line_and_column),
+        cmocka_unit_test(costly_lines_are_bounded),
         cmocka_unit_test(a_run_is_the_scheduler_run),
         cmocka_unit_test(reveal_and_step_back),
         cmocka_unit_test(run_table_and_simulate_from_lua),
