@@ -11,6 +11,7 @@
 
 static const LabClass *const registry[] = {
     /* one row per lab; gil arrives with lab_gil.c */
+    &lab_loop,
     NULL, /* end */
 };
 #define NLABS (sizeof registry / sizeof registry[0] - 1)
