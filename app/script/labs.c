@@ -9,6 +9,7 @@
 
 static const LabBinding *const bindings[] = {
     /* one row per lab; gil arrives with lab_gil.c */
+    &lab_loop_binding,
     NULL, /* end */
 };
 #define NBINDINGS (sizeof bindings / sizeof bindings[0] - 1)

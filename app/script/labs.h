@@ -37,5 +37,6 @@ void labs_push_run(lua_State *L, const Lab *lab);
 
 /* Rows, one file each: script/lab_NAME_lua.c */
 extern const LabBinding lab_gil_binding;
+extern const LabBinding lab_loop_binding;
 
 #endif
