@@ -18,7 +18,7 @@ const CliCommand cli_commands[] = {
     {"progress", "[--profile NAME] [--json]", "show your saved progress", cmd_progress},
     {"reset", "[--profile NAME] [--chapter N] [--yes]", "forget saved progress", cmd_reset},
     {"render", "SCREEN [--size WxH] [--program FILE.py [--step N] [--python VER]]",
-     "print a screen as text: home, help, dashboard, chapter:N[:SECTION], search:TEXT, program, view:arena|memory|graph|gc", cmd_render},
+     "print a screen as text: home, help, dashboard, chapter:N[:SECTION], search:TEXT, program, view:arena|memory|graph|gc, lab", cmd_render},
     {"assess", "[--chapter N] [--profile NAME]",
      "take a chapter check, or the stage assessment, as plain prompts", cmd_assess},
     {"stage", "[--json] [--profile NAME]", "your skill stage per competency and overall", cmd_stage},
@@ -38,6 +38,8 @@ const CliCommand cli_commands[] = {
     {"gil", "[--threads N] [--cores C] [--regime gil|free|processes] [--workload W] "
             "[--seconds S] [--seed N] [--json] [--params]",
      "simulate threads under the GIL, free-threaded, or as processes", cmd_gil},
+    {"lab", "FILE [--model gil] [--step N] [--seed N] [--watch]",
+     "run a lab program (the GIL scheduler, ...); --watch steps it with live views", cmd_lab},
     {"exercise", "list|run|check|hint|reset|show|solution [ID] [--profile NAME]",
      "exercises as text (list --chapter N, hint --next, solution --give-up)", cmd_exercise},
     {"verify", "[FILE.lua...]",

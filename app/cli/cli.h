@@ -10,6 +10,7 @@
 #define PYDIVE_CLI_CLI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 
 #include "base/diag.h"
@@ -61,12 +62,16 @@ int cmd_run(int argc, char **argv);
 struct SimProfile;
 /* run --watch: the program screen in the terminal (cmd_watch.c). */
 int cmd_watch(const char *path, const struct SimProfile *prof, const char *views, bool present);
+/* lab --watch: a lab program on the program screen (cmd_watch.c). */
+struct LabClass;
+int cmd_lab_watch(const char *path, const struct LabClass *cls, uint64_t seed);
 int cmd_profiles(int argc, char **argv);
 int cmd_pack(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_class(int argc, char **argv);
 int cmd_gil(int argc, char **argv);
+int cmd_lab(int argc, char **argv);
 /* cmd_exercise.c: `exercise list|check|hint|reset|show|solution` and `verify`. */
 int cmd_exercise(int argc, char **argv);
 int cmd_verify(int argc, char **argv);

@@ -108,9 +108,10 @@ static int excli_open(ExCli *c, const char *profile, const char *id, bool write)
         fprintf(stderr, "pydive: warning: %s\n", buf_str(&err));
     buf_fini(&err);
     char *wdir = path_join(profile_dir(c), "work");
-    size_t n = strlen(id) + 4;
+    const char *ext = c->h.ex.lab ? c->h.ex.lab->ext : "py";
+    size_t n = strlen(id) + strlen(ext) + 2;
     char *name = xmalloc(n);
-    snprintf(name, n, "%s.py", id);
+    snprintf(name, n, "%s.%s", id, ext);
     c->work = path_join(wdir, name);
     free(name);
     free(wdir);
@@ -354,6 +355,25 @@ static int exercise_check(int argc, char **argv, const char *profile)
     }
     buf_fini(&err);
     printf("%s: %s\nGoal: %s\n", ex->id, ex->title, ex->goal);
+    if (ex->kind == EXERCISE_SANDBOX && ex->lab) { /* a lab playground: its output */
+        Lab lab;
+        DiagList dl = {0};
+        rc = 1;
+        if (lab_open(&lab, ex->lab, buf_str(&src), src.len, c.work, 1, &dl)) {
+            lab_finish(&lab);
+            fputs(buf_str(&lab.out), stdout);
+            fputs(buf_str(&lab.err), stderr);
+            rc = lab.exit_code ? 1 : 0;
+        }
+        diag_print(&dl, stderr);
+        diag_fini(&dl);
+        lab_close(&lab);
+        exstate_touch(&c.st, c.now);
+        excli_save(&c, false);
+        buf_fini(&src);
+        excli_close(&c);
+        return rc;
+    }
     if (ex->kind == EXERCISE_SANDBOX) { /* a playground: run it and show what it printed */
         SimRun run;
         Buf e = {0};
@@ -606,18 +626,73 @@ static bool ask_step(const ExerciseStep *st, Buf *line, ExAnswer *a)
     return ok;
 }
 
+/* The predict program, on the simulated CPython or on a lab. */
+typedef struct Stepper {
+    const LabClass *cls;
+    SimRun run;
+    Lab lab;
+} Stepper;
+
+static bool stepper_start(Stepper *sp, const Exercise *ex, Buf *err)
+{
+    sp->cls = ex->lab;
+    if (!sp->cls)
+        return simrun_start(&sp->run, ex->program, strlen(ex->program), ex->id, NULL, err);
+    DiagList dl = {0};
+    bool ok = lab_open(&sp->lab, sp->cls, ex->program, strlen(ex->program), ex->id, 1, &dl);
+    if (!ok && dl.len) {
+        char *d = diag_format(&dl.items[0]);
+        buf_adds(err, d);
+        free(d);
+    }
+    diag_fini(&dl);
+    if (!ok)
+        lab_close(&sp->lab);
+    return ok;
+}
+
+static void stepper_to(Stepper *sp, int line)
+{
+    if (sp->cls && line)
+        lab_run_to_line(&sp->lab, line);
+    else if (sp->cls)
+        lab_finish(&sp->lab);
+    else if (line)
+        simrun_run_to_line(&sp->run, line);
+    else
+        simrun_finish(&sp->run);
+}
+
+static const Buf *stepper_out(const Stepper *sp)
+{
+    return sp->cls ? &sp->lab.out : &sp->run.out;
+}
+
+static void stepper_fini(Stepper *sp)
+{
+    if (sp->cls)
+        lab_close(&sp->lab);
+    else
+        simrun_fini(&sp->run);
+}
+
 static int show_predict(ExCli *c)
 {
     const Exercise *ex = &c->h.ex;
     puts("The program:\n");
     print_program(ex->program);
-    printf("\nIt runs on the model of CPython %s, one line at a time. At %zu point%s it "
-           "stops and asks what will happen next.\n",
-           SIMRUN_DEFAULT_VERSION, ex->nsteps, ex->nsteps == 1 ? "" : "s");
+    if (ex->lab)
+        printf("\nIt runs on the %s lab, one line at a time. At %zu point%s it stops and "
+               "asks what will happen next.\n", ex->lab->title, ex->nsteps,
+               ex->nsteps == 1 ? "" : "s");
+    else
+        printf("\nIt runs on the model of CPython %s, one line at a time. At %zu point%s it "
+               "stops and asks what will happen next.\n",
+               SIMRUN_DEFAULT_VERSION, ex->nsteps, ex->nsteps == 1 ? "" : "s");
     puts("Type your answer and press Enter; q stops (nothing is recorded then).");
-    SimRun run;
+    Stepper sp = {0};
     Buf err = {0}, line = {0}, ans = {0};
-    if (!simrun_start(&run, ex->program, strlen(ex->program), ex->id, NULL, &err)) {
+    if (!stepper_start(&sp, ex, &err)) {
         fprintf(stderr, "pydive: %s\n", buf_str(&err));
         buf_fini(&err);
         return 1;
@@ -625,10 +700,10 @@ static int show_predict(ExCli *c)
     int right = 0;
     size_t answered = 0;
     size_t shown_out = 0;
-    uint64_t arenas = simrun_arenas(&run);
+    uint64_t arenas = sp.cls ? 0 : simrun_arenas(&sp.run);
     for (size_t i = 0; i < ex->nsteps; i++) {
         const ExerciseStep *st = &ex->steps[i];
-        simrun_run_to_line(&run, st->at);
+        stepper_to(&sp, st->at);
         printf("\nStep %zu of %zu. The program stops before line %d:\n", i + 1, ex->nsteps,
                st->at);
         printf("  %3d | ", st->at);
@@ -655,24 +730,23 @@ static int show_predict(ExCli *c)
         } else {
             printf("Not quite. The answer is %s.\n", buf_str(&ans));
         }
-        int reveal = exrun_reveal_line(ex, i);
-        if (reveal)
-            simrun_run_to_line(&run, reveal);
-        else
-            simrun_finish(&run);
-        if (run.out.len > shown_out) {
+        stepper_to(&sp, exrun_reveal_line(ex, i));
+        const Buf *out = stepper_out(&sp);
+        if (out->len > shown_out) {
             puts("The program printed:");
-            indent(buf_str(&run.out) + shown_out, "  | ");
-            shown_out = run.out.len;
+            indent(buf_str(out) + shown_out, "  | ");
+            shown_out = out->len;
         }
-        uint64_t now_arenas = simrun_arenas(&run);
-        printf("The model now: %llu arena%s mapped (%s%lld since the last stop).\n",
-               (unsigned long long)now_arenas, now_arenas == 1 ? "" : "s",
-               now_arenas >= arenas ? "+" : "", (long long)now_arenas - (long long)arenas);
-        arenas = now_arenas;
+        if (!sp.cls) {
+            uint64_t now_arenas = simrun_arenas(&sp.run);
+            printf("The model now: %llu arena%s mapped (%s%lld since the last stop).\n",
+                   (unsigned long long)now_arenas, now_arenas == 1 ? "" : "s",
+                   now_arenas >= arenas ? "+" : "", (long long)now_arenas - (long long)arenas);
+            arenas = now_arenas;
+        }
         printf("Why: %s\n", st->explain);
     }
-    simrun_fini(&run);
+    stepper_fini(&sp);
     buf_fini(&err);
     buf_fini(&line);
     buf_fini(&ans);

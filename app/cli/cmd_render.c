@@ -13,6 +13,8 @@
 #include "view/app.h"
 #include "view/canvas.h"
 #include "view/program.h"
+#include "base/fsutil.h"
+#include "sim/lab.h"
 #include "view/views.h"
 
 static bool parse_size(const char *s, int *w, int *h)
@@ -103,16 +105,82 @@ static int render_program(const char *spec, const char *file, const char *step,
     return 0;
 }
 
+/* `render lab --program FILE [--model NAME] [--step N] [--frames K] [--page P]`:
+ * the lab screen after N lines; the last line started is shown played out,
+ * or only K frames into it. */
+static int render_lab(const char *file, const char *model, const char *step,
+                      const char *frames, const char *page, int w, int h, bool ascii,
+                      bool present)
+{
+    if (!file)
+        return cli_usage_error("render lab needs --program FILE");
+    const LabClass *cls = model ? lab_class_find(model) : NULL;
+    if (!cls && !model) { /* by extension */
+        const char *dot = strrchr(file, '.');
+        size_t n;
+        const LabClass *const *all = lab_classes(&n);
+        for (size_t i = 0; dot && i < n; i++)
+            if (strcmp(all[i]->ext, dot + 1) == 0)
+                cls = all[i];
+    }
+    if (!cls)
+        return cli_usage_error("render lab: which lab? Give --model (gil, ...)");
+    char *end = NULL;
+    long steps = step ? strtol(step, &end, 10) : -1;
+    if (step && (*end || steps < 0))
+        return cli_usage_error("--step wants a number of lines, not '%s'", step);
+    long nframes = frames ? strtol(frames, &end, 10) : -1;
+    if (frames && (*end || nframes < 0))
+        return cli_usage_error("--frames wants a number of frames, not '%s'", frames);
+    long npage = page ? strtol(page, &end, 10) : 0;
+    if (page && (*end || npage < 0))
+        return cli_usage_error("--page wants a view number from 0, not '%s'", page);
+    Buf src = {0}, err = {0};
+    if (!file_read(file, 1 << 20, &src, &err)) {
+        fprintf(stderr, "pydive: %s\n", buf_str(&err));
+        buf_fini(&src), buf_fini(&err);
+        return 2;
+    }
+    buf_fini(&err);
+    Lab *lab = app_lab_load(cls, file, buf_str(&src), src.len, 1);
+    buf_fini(&src);
+    App app;
+    app_init(&app, NULL, NULL, NULL, ascii);
+    app_resize(&app, w, h);
+    app_open_lab(&app, lab, true);
+    app.present = present;
+    app.lab_opts.page = (int)npage;
+    while (!lab->finished && (steps < 0 || lab->steps < (size_t)steps)) {
+        app.lab_last_line = lab_line(lab);
+        if (!lab_step(lab))
+            break;
+    }
+    for (long i = 0; lab_busy(lab) && (nframes < 0 || i < nframes); i++)
+        lab_tick(lab);
+    Canvas *cv = canvas_new(w, h, ascii);
+    app_draw(&app, cv);
+    Buf out = {0};
+    canvas_to_text(cv, &out);
+    fputs(buf_str(&out), stdout);
+    buf_fini(&out);
+    canvas_free(cv);
+    app_fini(&app);
+    return 0;
+}
+
 int cmd_render(int argc, char **argv)
 {
     const char *profile = NULL, *size = NULL, *program = NULL, *step = NULL, *ver = NULL,
-               *phases = NULL;
+               *phases = NULL, *model = NULL, *frames = NULL, *page = NULL;
     if (cli_take_option(&argc, argv, "--profile", &profile) < 0 ||
         cli_take_option(&argc, argv, "--size", &size) < 0 ||
         cli_take_option(&argc, argv, "--program", &program) < 0 ||
         cli_take_option(&argc, argv, "--step", &step) < 0 ||
         cli_take_option(&argc, argv, "--python", &ver) < 0 ||
-        cli_take_option(&argc, argv, "--phases", &phases) < 0)
+        cli_take_option(&argc, argv, "--phases", &phases) < 0 ||
+        cli_take_option(&argc, argv, "--model", &model) < 0 ||
+        cli_take_option(&argc, argv, "--frames", &frames) < 0 ||
+        cli_take_option(&argc, argv, "--page", &page) < 0)
         return 2;
     bool ascii = cli_take_flag(&argc, argv, "--ascii");
     bool present = cli_take_flag(&argc, argv, "--present");
@@ -125,6 +193,9 @@ int cmd_render(int argc, char **argv)
         return cli_usage_error("--size wants WIDTHxHEIGHT between 1x1 and 1000x1000, not '%s'",
                                size);
 
+    if (strcmp(argv[1], "lab") == 0)
+        return render_lab(program, model, step, frames, page, w, h,
+                          ascii || !session_utf8_locale(), present);
     if (strncmp(argv[1], "view:", 5) == 0 || strcmp(argv[1], "program") == 0)
         return render_program(argv[1], program, step, phases, ver, w, h,
                               ascii || !session_utf8_locale(), present);

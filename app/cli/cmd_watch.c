@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/fsutil.h"
 #include "cli/cli.h"
 #include "base/paths.h"
 #include "cli/prefs.h"
@@ -47,6 +48,42 @@ int cmd_watch(const char *path, const SimProfile *prof, const char *views, bool 
     prefs_apply(&prefs, &app);
     app_open_program(&app, prog, bits, true);
     app.present = present;
+    const char *no_color = getenv("NO_COLOR");
+    UiOptions opt = {.monochrome = no_color && *no_color,
+                     .theme = prefs.has_theme ? &prefs.theme : NULL};
+    int rc = ui_run(&app, &opt);
+    app_fini(&app);
+    diag_print(&prefs.diags, stderr);
+    prefs_fini(&prefs);
+    return rc;
+}
+
+int cmd_lab_watch(const char *path, const LabClass *cls, uint64_t seed)
+{
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        fputs("pydive: --watch needs a terminal; 'pydive render lab --program FILE --step N' "
+              "prints the same screen as text\n", stderr);
+        return 1;
+    }
+    Buf src = {0}, err = {0};
+    if (!file_read(path, 1 << 20, &src, &err)) {
+        fprintf(stderr, "pydive: %s\n", buf_str(&err));
+        buf_fini(&src), buf_fini(&err);
+        return 2;
+    }
+    buf_fini(&err);
+    Lab *lab = app_lab_load(cls, path, buf_str(&src), src.len, seed);
+    buf_fini(&src);
+    Buf perr = {0};
+    char *content = paths_content_dir(&perr);
+    buf_fini(&perr);
+    Prefs prefs;
+    prefs_load(&prefs, content);
+    free(content);
+    App app;
+    app_init(&app, NULL, NULL, NULL, !session_utf8_locale());
+    prefs_apply(&prefs, &app);
+    app_open_lab(&app, lab, true);
     const char *no_color = getenv("NO_COLOR");
     UiOptions opt = {.monochrome = no_color && *no_color,
                      .theme = prefs.has_theme ? &prefs.theme : NULL};

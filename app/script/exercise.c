@@ -24,7 +24,7 @@
 
 static const char *const top_keys[] = {
     "id",       "title",   "goal",    "kind",  "difficulty", "competencies", "hints",
-    "solution", "program", "starter", "steps", "check",      NULL,
+    "solution", "program", "starter", "steps", "check",      "model",        NULL,
 };
 static const char *const step_keys[] = {"at",     "ask",     "type",  "choices",
                                         "answer", "explain", "model", NULL};
@@ -309,6 +309,18 @@ static void read_common(Reader *r, int t)
     }
     ex->title = exercise_read_string(r, t, "title", true);
     ex->goal = exercise_read_string(r, t, "goal", true);
+    char *model = exercise_read_string(r, t, "model", false);
+    if (model && strcmp(model, "python") != 0 && !(ex->lab = lab_class_find(model))) {
+        size_t n;
+        const LabClass *const *labs = lab_classes(&n);
+        Buf names = {0};
+        for (size_t i = 0; i < n; i++)
+            buf_printf(&names, ", %s", labs[i]->name);
+        exercise_err(r, exercise_key_line(r, "model"),
+                     "'model' must be python%s (got '%s')", buf_str(&names), model);
+        buf_fini(&names);
+    }
+    free(model);
 
     lua_Integer d;
     int line = exercise_key_line(r, "difficulty");

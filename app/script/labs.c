@@ -8,7 +8,7 @@
 #include "script/sandbox_lua.h"
 
 static const LabBinding *const bindings[] = {
-    /* one row per lab; gil arrives with lab_gil.c */
+    &lab_gil_binding,
     &lab_loop_binding,
     NULL, /* end */
 };
@@ -74,4 +74,33 @@ void labs_push_run(lua_State *L, const Lab *lab)
     const LabBinding *b = lab_binding_find(lab->cls->name);
     if (b && b->fill_run)
         b->fill_run(L, lab);
+}
+
+static int register_body(lua_State *L)
+{
+    labs_open_libs(L);
+    return 0;
+}
+
+bool labs_register(Sandbox *sb, SandboxResult *res)
+{
+    return sandbox_protect(sb, register_body, NULL, res);
+}
+
+static int bind_body(lua_State *L)
+{
+    const Lab *lab = lua_touserdata(L, 1);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+    lua_pushstring(L, "run");
+    if (lab)
+        labs_push_run(L, lab);
+    else
+        lua_pushnil(L);
+    lua_rawset(L, -3);
+    return 0;
+}
+
+bool labs_bind(Sandbox *sb, const Lab *lab, SandboxResult *res)
+{
+    return sandbox_protect(sb, bind_body, (void *)lab, res);
 }

@@ -19,6 +19,7 @@
 
 #include <lua.h>
 
+#include "script/sandbox.h"
 #include "sim/lab.h"
 
 typedef struct LabBinding {
@@ -34,6 +35,11 @@ const LabBinding *lab_binding_find(const char *name);
 void labs_open_libs(lua_State *L);
 /* Pushes the `run` table for lab (shared fields + the lab's own). */
 void labs_push_run(lua_State *L, const Lab *lab);
+
+/* The same inside a protected call, for the engine (exrun.c): every lab's
+ * library into sb, and the global `run` set to lab's table (NULL: nil). */
+bool labs_register(Sandbox *sb, SandboxResult *res);
+bool labs_bind(Sandbox *sb, const Lab *lab, SandboxResult *res);
 
 /* Rows, one file each: script/lab_NAME_lua.c */
 extern const LabBinding lab_gil_binding;

@@ -10,7 +10,7 @@
 #include "base/xalloc.h"
 
 static const LabClass *const registry[] = {
-    /* one row per lab; gil arrives with lab_gil.c */
+    &lab_gil,
     &lab_loop,
     NULL, /* end */
 };
@@ -71,10 +71,16 @@ bool lab_busy(const Lab *lab)
     return lab->st && lab->cls->busy && lab->cls->busy(lab->st);
 }
 
+/* After a line ran: the end of the program, or an error, finishes the run. */
+static void after_step(Lab *lab, int rc);
+
 void lab_tick(Lab *lab)
 {
-    if (lab_busy(lab))
-        lab->cls->tick(lab->st);
+    if (!lab_busy(lab))
+        return;
+    lab->cls->tick(lab->st);
+    if (!lab_busy(lab))
+        after_step(lab, 0); /* played out: the last line ends the run */
 }
 
 static void settle(Lab *lab)
@@ -83,7 +89,6 @@ static void settle(Lab *lab)
         lab->cls->settle(lab->st);
 }
 
-/* After a line ran: the end of the program, or an error, finishes the run. */
 static void after_step(Lab *lab, int rc)
 {
     if (rc != 0) {

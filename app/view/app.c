@@ -51,6 +51,7 @@ void app_fini(App *a)
         program_fini(a->prog);
         free(a->prog);
     }
+    app_close_lab(a);
     if (a->glossary_ready)
         glossary_fini(&a->glossary);
     app_close_exercise(a);

@@ -27,6 +27,7 @@
 #include "view/editor.h"
 #include "view/glossary.h"
 #include "view/keys.h"
+#include "view/labs.h"
 #include "view/program.h"
 #include "view/views.h"
 #include "view/search.h"
@@ -131,6 +132,10 @@ typedef struct App {
     bool pool_open;              /* the arena view shows one pool up close */
     int pool_arena, pool_index;  /* which (the model's numbering) */
     GraphOptions graph_opts;
+    /* or a lab (sim/lab.h) on the same screen, its views beside the source */
+    Lab *lab;                    /* owned while shown; NULL otherwise */
+    LabViewOptions lab_opts;
+    int lab_last_line;           /* the line started last, marked in the source */
 
     /* an exercise on the program screen (predict, fix or sandbox) */
     ExHandle *ex;                /* owned; NULL when none is open */
@@ -206,6 +211,14 @@ unsigned program_views_parse(const char *list);
 /* Shows a program (the app takes ownership) with the given views; Esc
  * returns to the current screen, or quits when there is none (run --watch). */
 void app_open_program(App *a, Program *prog, unsigned views, bool standalone);
+/* Shows a lab (the app takes ownership; a lab that did not read shows its
+ * source and errors), like app_open_program. */
+void app_open_lab(App *a, Lab *lab, bool standalone);
+void app_close_lab(App *a);
+/* Reads a lab program; one that does not read comes back finished with its
+ * errors as output, so the screen can still show the source and why. */
+Lab *app_lab_load(const LabClass *cls, const char *name, const char *src, size_t len,
+                  uint64_t seed);
 /* Work between keys: a running program takes its next steps.  Returns
  * Reaction bits; app_timeout_ms says how soon to call again. */
 unsigned app_idle(App *a);

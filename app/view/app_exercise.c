@@ -64,16 +64,21 @@ static unsigned run_work_file(App *a)
         return REACT_REDRAW;
     }
     a->ex_mtime = mtime_of(a->ex_work);
-    Program *prog = calloc(1, sizeof *prog);
-    program_init(prog, a->ex_work, buf_str(&src), src.len, sim_profile_find("3.11"));
-    unsigned views = a->views ? a->views : PROGRAM_VIEW_ALL;
     ScreenId back = a->prog_return;
     ExHandle *keep = a->ex;
     a->ex = NULL; /* app_open_program must not close the exercise */
-    app_open_program(a, prog, views, false);
+    if (keep->ex.lab) {
+        Lab *lab = app_lab_load(keep->ex.lab, a->ex_work, buf_str(&src), src.len, 1);
+        app_open_lab(a, lab, false);
+        lab_finish(a->lab); /* to the end: the check judges what the program left */
+    } else {
+        Program *prog = calloc(1, sizeof *prog);
+        program_init(prog, a->ex_work, buf_str(&src), src.len, sim_profile_find("3.11"));
+        app_open_program(a, prog, a->views ? a->views : PROGRAM_VIEW_ALL, false);
+        program_run(a->prog, 2000000); /* to the end: the check judges the final heap */
+    }
     a->ex = keep;
     a->prog_return = back;
-    program_run(a->prog, 2000000); /* to the end: the check judges the final heap */
     unsigned r = REACT_REDRAW;
     if (a->ex->ex.kind == EXERCISE_FIX) {
         if (a->ex_checked)
@@ -134,15 +139,20 @@ bool app_open_exercise(App *a, const char *id)
     a->ex_work = NULL;
     const Exercise *ex = &h->ex;
     if (ex->kind == EXERCISE_PREDICT) {
-        Program *prog = calloc(1, sizeof *prog);
-        program_init(prog, ex->id, ex->program, strlen(ex->program), sim_profile_find("3.11"));
         a->ex = NULL;
-        app_open_program(a, prog, PROGRAM_VIEW_ALL, false);
+        if (ex->lab) {
+            app_open_lab(a, app_lab_load(ex->lab, ex->id, ex->program, strlen(ex->program), 1),
+                         false);
+        } else {
+            Program *prog = calloc(1, sizeof *prog);
+            program_init(prog, ex->id, ex->program, strlen(ex->program), sim_profile_find("3.11"));
+            app_open_program(a, prog, PROGRAM_VIEW_ALL, false);
+        }
         a->ex = h;
     } else {
         /* Fix and sandbox: the learner's own copy, made once from the starter. */
         char name[128];
-        snprintf(name, sizeof name, "work/%s.py", ex->id);
+        snprintf(name, sizeof name, "work/%s.%s", ex->id, ex->lab ? ex->lab->ext : "py");
         a->ex_work = a->profile_dir ? path_join(a->profile_dir, name) : xstrdup("/tmp/pydive.py");
         if (!file_exists(a->ex_work)) {
             char *wdir = a->profile_dir ? path_join(a->profile_dir, "work") : xstrdup("/tmp");
@@ -183,7 +193,7 @@ bool app_exercise_holds_step(App *a)
 {
     if (!a->ex || a->ex->ex.kind != EXERCISE_PREDICT || a->ex_step >= a->ex->ex.nsteps)
         return false;
-    if (a->prog->line == a->ex->ex.steps[a->ex_step].at) {
+    if (app_current_line(a) == a->ex->ex.steps[a->ex_step].at) {
         a->ex_asking = true;
         a->input[0] = a->input_err[0] = '\0';
         return true;

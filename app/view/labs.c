@@ -6,7 +6,7 @@
 #include <string.h>
 
 static const LabView *const views[] = {
-    /* one row per lab; gil arrives with lab_gil.c */
+    &lab_gil_view,
     NULL, /* end */
 };
 #define NVIEWS (sizeof views / sizeof views[0] - 1)

@@ -54,6 +54,7 @@ unsigned program_views_parse(const char *list)
 
 void app_open_program(App *a, Program *prog, unsigned views, bool standalone)
 {
+    app_close_lab(a);
     if (a->prog) {
         program_fini(a->prog);
         free(a->prog);
@@ -116,6 +117,8 @@ static size_t run_steps(App *a, size_t max)
 
 unsigned app_program_key(App *a, KeyAction act)
 {
+    if (a->lab)
+        return app_lab_key(a, act);
     Program *p = a->prog;
     if (a->ex && (act == ACT_EDIT || act == ACT_CHECK || act == ACT_HINT || act == ACT_SOLUTION))
         return app_exercise_key(a, act);
@@ -170,6 +173,8 @@ unsigned app_program_key(App *a, KeyAction act)
 unsigned app_idle(App *a)
 {
     unsigned r = app_exercise_idle(a);
+    if (a->screen == SCREEN_PROGRAM && a->running && a->lab)
+        return r | app_lab_idle(a);
     if (a->screen != SCREEN_PROGRAM || !a->running || !a->prog)
         return r;
     if (run_steps(a, (size_t)a->speed) < (size_t)a->speed)
@@ -196,17 +201,17 @@ static void refresh_snapshot(App *a)
     a->snap_valid = true;
 }
 
-static void draw_source(App *a, Canvas *cv, Rect r)
+void program_pane_source(App *a, Canvas *cv, Rect r, const char *source, int line,
+                         int last_line)
 {
-    const Program *p = a->prog;
     bool solution = a->ex && a->ex_show_solution && a->ex->ex.solution;
     canvas_text_fit(cv, r.x, r.y, r.w, solution ? "Solution" : "Source", ROLE_HEADING);
-    const char *src = solution ? a->ex->ex.solution : buf_str(&p->source);
+    const char *src = solution ? a->ex->ex.solution : source;
     int nlines = 1;
     for (const char *c = src; *c; c++)
         nlines += *c == '\n';
     int rows = r.h - 1;
-    int cur = p->line > 0 ? p->line : nlines;
+    int cur = line > 0 ? line : nlines;
     int first = cur - rows / 2;
     if (first > nlines - rows + 1)
         first = nlines - rows + 1;
@@ -224,9 +229,9 @@ static void draw_source(App *a, Canvas *cv, Rect r)
         char num[16];
         snprintf(num, sizeof num, "%3d", ln);
         int y = r.y + 1 + row;
-        bool now = ln == p->line;
+        bool now = ln == line;
         canvas_text(cv, r.x, y, 3, num, ROLE_SUBTLE);
-        canvas_put(cv, r.x + 4, y, now ? glyph(cv->ascii, GLYPH_POINTER) : ln == p->last_line ? glyph(cv->ascii, GLYPH_DOT) : ' ',
+        canvas_put(cv, r.x + 4, y, now ? glyph(cv->ascii, GLYPH_POINTER) : ln == last_line ? glyph(cv->ascii, GLYPH_DOT) : ' ',
                    now ? ROLE_SELECTED : ROLE_SUBTLE);
         char *text = malloc(len + 1);
         memcpy(text, c, len);
@@ -242,15 +247,14 @@ static void draw_source(App *a, Canvas *cv, Rect r)
     }
 }
 
-static void draw_output(App *a, Canvas *cv, Rect r)
+void program_pane_output(Canvas *cv, Rect r, const Buf *output, bool finished, int exit_code)
 {
-    const Program *p = a->prog;
-    canvas_text_fit(cv, r.x, r.y, r.w, p->finished ? (p->exit_code ? "Output (ended with an error)"
-                                                                   : "Output (finished)")
-                                                   : "Output", ROLE_HEADING);
+    canvas_text_fit(cv, r.x, r.y, r.w, finished ? (exit_code ? "Output (ended with an error)"
+                                                             : "Output (finished)")
+                                                : "Output", ROLE_HEADING);
     /* The last lines written so far, wrapped by cutting. */
-    const char *out = buf_str(&p->output);
-    size_t len = p->output.len;
+    const char *out = buf_str(output);
+    size_t len = output->len;
     int rows = r.h - 1;
     const char *start = out + len;
     int lines = 0;
@@ -268,7 +272,8 @@ static void draw_output(App *a, Canvas *cv, Rect r)
         char *line = malloc(n + 1);
         memcpy(line, start, n);
         line[n] = '\0';
-        bool err = strstr(line, "Error") != NULL || strstr(line, "Traceback") != NULL;
+        bool err = strstr(line, "Error") != NULL || strstr(line, "Traceback") != NULL ||
+                   strstr(line, "error:") != NULL;
         canvas_text_fit(cv, r.x, y++, r.w, line, err ? ROLE_ERROR : ROLE_NORMAL);
         free(line);
         start = end ? end + 1 : start + n;
@@ -344,6 +349,10 @@ static void draw_views(App *a, Canvas *cv, Rect r)
 
 void screen_program_draw(App *a, Canvas *cv)
 {
+    if (a->lab) {
+        screen_lab_draw(a, cv);
+        return;
+    }
     Program *p = a->prog;
     refresh_snapshot(a);
     char left[256], right[96];
@@ -366,7 +375,8 @@ void screen_program_draw(App *a, Canvas *cv)
     a->arena_opts.wide = a->present;
     if (a->present) { /* for a projector: the code and the views, nothing else */
         int lw = cv->w * 28 / 100 < 28 ? 28 : cv->w * 28 / 100;
-        draw_source(a, cv, (Rect){0, body.y, lw - 1, body.h});
+        program_pane_source(a, cv, (Rect){0, body.y, lw - 1, body.h}, buf_str(&p->source),
+                            p->line, p->last_line);
         for (int y = body.y; y < body.y + body.h; y++)
             canvas_put(cv, lw - 1, y, glyph(cv->ascii, GLYPH_VLINE), ROLE_SUBTLE);
         draw_views(a, cv, (Rect){lw + 1, body.y, cv->w - lw - 1, body.h});
@@ -383,8 +393,10 @@ void screen_program_draw(App *a, Canvas *cv)
         if (lw > 60)
             lw = 60;
         int out_h = body.h / 3 < 10 ? body.h / 3 : 10;
-        draw_source(a, cv, (Rect){0, body.y, lw - 1, body.h - out_h});
-        draw_output(a, cv, (Rect){0, body.y + body.h - out_h, lw - 1, out_h});
+        program_pane_source(a, cv, (Rect){0, body.y, lw - 1, body.h - out_h},
+                            buf_str(&p->source), p->line, p->last_line);
+        program_pane_output(cv, (Rect){0, body.y + body.h - out_h, lw - 1, out_h}, &p->output,
+                            p->finished, p->exit_code);
         for (int y = body.y; y < body.y + body.h; y++)
             canvas_put(cv, lw - 1, y, glyph(cv->ascii, GLYPH_VLINE), ROLE_SUBTLE);
         draw_views(a, cv, (Rect){lw + 1, body.y, cv->w - lw - 1, body.h});

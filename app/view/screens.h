@@ -36,6 +36,16 @@ unsigned app_jump_back(App *a);
 /* Scrolls the reader to a line (clamped); Reaction bits (app.c). */
 unsigned app_scroll_to(App *a, long line);
 unsigned app_program_key(App *a, KeyAction act);
+/* The program screen's panes, shared with the lab screen. */
+void program_pane_source(App *a, Canvas *cv, Rect r, const char *source, int line,
+                         int last_line);
+void program_pane_output(Canvas *cv, Rect r, const Buf *output, bool finished, int exit_code);
+/* A lab (sim/lab.h) on the program screen (screen_lab.c). */
+unsigned app_lab_key(App *a, KeyAction act);
+unsigned app_lab_idle(App *a);
+void screen_lab_draw(App *a, Canvas *cv);
+/* The line about to run on the program screen: the program's or the lab's. */
+int app_current_line(const App *a);
 
 /* What the workshop plan allows for a chapter (always open without one). */
 ChapterAccess app_chapter_access(const App *a, const Chapter *ch);
