@@ -175,9 +175,15 @@ EvloopState evloop_lane_state(const Evloop *e, int lane); /* now */
 /* The buckets so far: [i * width, (i + 1) * width) for i < *n.  The open
  * intervals (what each lane does now) are not in them yet. */
 const EvloopBucket *evloop_buckets(const Evloop *e, size_t *n, int64_t *width_us);
-/* For drawing: the state that filled most of each of ncols columns that
- * split [0, now) for one lane (open intervals counted), into out[ncols]. */
-void evloop_lane_columns(const Evloop *e, int lane, int ncols, uint8_t *out);
+/* For drawing: ncols columns split [0, span_us).  For one lane, the state
+ * that filled most of each column (open intervals counted); columns at or
+ * after now get EVLOOP_COL_FUTURE (not played yet). */
+#define EVLOOP_COL_FUTURE 255
+void evloop_lane_columns(const Evloop *e, int lane, int64_t span_us, int ncols, uint8_t *out);
+/* The longest queue seen in each column, and answers a second in it;
+ * columns after now get 0 in both. */
+void evloop_queue_columns(const Evloop *e, int64_t span_us, int ncols, uint32_t *max_queue,
+                          double *answers_per_s);
 
 /* Nearest-rank percentile of n sorted values: v[ceil(p/100 * n) - 1]. */
 int64_t evloop_percentile(const int64_t *sorted, size_t n, int p);

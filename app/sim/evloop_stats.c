@@ -170,32 +170,63 @@ void evloop_totals(const Evloop *e, EvloopTotals *out)
 
 /* ---- columns for drawing -------------------------------------------------------- */
 
-void evloop_lane_columns(const Evloop *e, int lane, int ncols, uint8_t *out)
+/* Time of buckets [.., ..) overlapping [c0, c1), as a fraction of each. */
+static double overlap(const Evloop *e, int64_t i, int64_t c0, int64_t c1)
+{
+    int64_t b0 = i * e->width, b1 = b0 + e->width;
+    int64_t d = (c1 < b1 ? c1 : b1) - (c0 > b0 ? c0 : b0);
+    return d > 0 ? (double)d / (double)e->width : 0.0;
+}
+
+void evloop_lane_columns(const Evloop *e, int lane, int64_t span, int ncols, uint8_t *out)
 {
     int64_t T = e->now;
     for (int c = 0; c < ncols; c++)
-        out[c] = EVS_IDLE;
-    if (lane < 0 || lane >= EVLOOP_NLANES || lane >= e->nact || T <= 0 || ncols <= 0)
+        out[c] = EVLOOP_COL_FUTURE;
+    if (lane < 0 || lane >= EVLOOP_NLANES || span <= 0 || ncols <= 0)
         return;
-    const EvActor *ac = &e->act[lane];
+    const EvActor *ac = lane < e->nact ? &e->act[lane] : NULL;
     for (int c = 0; c < ncols; c++) {
-        int64_t c0 = T * c / ncols, c1 = T * (c + 1) / ncols;
+        int64_t c0 = span * c / ncols, c1 = span * (c + 1) / ncols;
+        if (c0 >= T)
+            break;
         if (c1 <= c0)
             c1 = c0 + 1;
         double acc[EVS_NSTATES] = {0};
-        for (int64_t i = c0 / e->width; i * e->width < c1 && (size_t)i < e->nbuckets_used; i++) {
-            int64_t b0 = i * e->width, b1 = b0 + e->width;
-            double f = (double)((c1 < b1 ? c1 : b1) - (c0 > b0 ? c0 : b0)) / (double)e->width;
+        for (int64_t i = c0 / e->width; i * e->width < c1 && (size_t)i < e->nbuckets_used; i++)
             for (int s = 0; s < EVS_NSTATES; s++)
-                acc[s] += f * e->buckets[i].lane_us[lane][s];
+                acc[s] += overlap(e, i, c0, c1) * e->buckets[i].lane_us[lane][s];
+        if (ac) {
+            int64_t o0 = ac->since > c0 ? ac->since : c0, o1 = c1 < T ? c1 : T;
+            if (o1 > o0)
+                acc[ac->state] += (double)(o1 - o0);
         }
-        int64_t o0 = ac->since > c0 ? ac->since : c0, o1 = c1 < T ? c1 : T;
-        if (o1 > o0)
-            acc[ac->state] += (double)(o1 - o0);
         int best = EVS_IDLE;
         for (int s = 0; s < EVS_NSTATES; s++)
             if (acc[s] > acc[best])
                 best = s;
         out[c] = (uint8_t)best;
+    }
+}
+
+void evloop_queue_columns(const Evloop *e, int64_t span, int ncols, uint32_t *max_queue,
+                          double *answers_per_s)
+{
+    for (int c = 0; c < ncols; c++) {
+        max_queue[c] = 0;
+        answers_per_s[c] = 0;
+        int64_t c0 = span * c / ncols, c1 = span * (c + 1) / ncols;
+        if (span <= 0 || c0 >= e->now)
+            continue;
+        if (c1 <= c0)
+            c1 = c0 + 1;
+        double done = 0;
+        for (int64_t i = c0 / e->width; i * e->width < c1 && (size_t)i < e->nbuckets_used; i++) {
+            const EvloopBucket *b = &e->buckets[i];
+            if (b->max_queue > max_queue[c])
+                max_queue[c] = b->max_queue;
+            done += overlap(e, i, c0, c1) * b->done;
+        }
+        answers_per_s[c] = done * 1e6 / (double)(c1 - c0);
     }
 }

@@ -7,6 +7,7 @@
 
 static const LabView *const views[] = {
     &lab_gil_view,
+    &lab_loop_view,
     NULL, /* end */
 };
 #define NVIEWS (sizeof views / sizeof views[0] - 1)

@@ -346,9 +346,17 @@ static void stepping_and_buckets(void **state)
             sum += bk[i].lane_us[0][s];
     assert_int_equal(sum, a.now_us); /* the loop ended idle: interval closed */
     uint8_t cols[40];
-    evloop_lane_columns(e, 0, 40, cols);
+    evloop_lane_columns(e, 0, a.now_us, 40, cols);
     for (int i = 0; i < 40; i++) /* 30 of every 50 ms blocked */
         assert_int_equal(cols[i], EVS_BLOCKED);
+    evloop_lane_columns(e, 0, 2 * a.now_us, 40, cols); /* twice as long: half not played */
+    assert_int_equal(cols[19], EVS_BLOCKED);
+    assert_int_equal(cols[20], EVLOOP_COL_FUTURE);
+    uint32_t q[10];
+    double rate[10];
+    evloop_queue_columns(e, a.now_us, 10, q, rate);
+    for (int i = 0; i < 10; i++) /* 20 answers a second: one every 50 ms */
+        assert_true(rate[i] > 18 && rate[i] < 22);
     evloop_free(e);
     evloop_free(f);
 }
