@@ -75,5 +75,7 @@ int cmd_lab(int argc, char **argv);
 /* cmd_exercise.c: `exercise list|check|hint|reset|show|solution` and `verify`. */
 int cmd_exercise(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
+/* cmd_charts.c: chapter 6's data sets as text or JSON. */
+int cmd_charts(int argc, char **argv);
 
 #endif

@@ -171,7 +171,7 @@ static int render_lab(const char *file, const char *model, const char *step,
 int cmd_render(int argc, char **argv)
 {
     const char *profile = NULL, *size = NULL, *program = NULL, *step = NULL, *ver = NULL,
-               *phases = NULL, *model = NULL, *frames = NULL, *page = NULL;
+               *phases = NULL, *model = NULL, *frames = NULL, *page = NULL, *chart = NULL;
     if (cli_take_option(&argc, argv, "--profile", &profile) < 0 ||
         cli_take_option(&argc, argv, "--size", &size) < 0 ||
         cli_take_option(&argc, argv, "--program", &program) < 0 ||
@@ -180,7 +180,8 @@ int cmd_render(int argc, char **argv)
         cli_take_option(&argc, argv, "--phases", &phases) < 0 ||
         cli_take_option(&argc, argv, "--model", &model) < 0 ||
         cli_take_option(&argc, argv, "--frames", &frames) < 0 ||
-        cli_take_option(&argc, argv, "--page", &page) < 0)
+        cli_take_option(&argc, argv, "--page", &page) < 0 ||
+        cli_take_option(&argc, argv, "--chart", &chart) < 0)
         return 2;
     bool ascii = cli_take_flag(&argc, argv, "--ascii");
     bool present = cli_take_flag(&argc, argv, "--present");
@@ -214,8 +215,10 @@ int cmd_render(int argc, char **argv)
     app.present = present;
     app_tick(&app, clock_now());
     app_resize(&app, w, h);
-    char err[256];
-    if (!app_goto(&app, argv[1], err, sizeof err)) {
+    char err[256], spec[160];
+    /* `render charts --chart ID` is the screen charts:ID */
+    snprintf(spec, sizeof spec, "%s%s%s", argv[1], chart ? ":" : "", chart ? chart : "");
+    if (!app_goto(&app, spec, err, sizeof err)) {
         fprintf(stderr, "pydive: %s\n", err);
         rc = 2;
     } else {

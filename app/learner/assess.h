@@ -18,8 +18,9 @@
 #include <stddef.h>
 
 #include "base/diag.h"
+#include "base/skill.h" /* BktParams, StageRule: shared with the roadmap lab */
 
-#define ASSESS_NSTAGES 5       /* the Dreyfus ladder has five rungs */
+#define ASSESS_NSTAGES SKILL_NSTAGES /* the Dreyfus ladder has five rungs */
 #define ASSESS_ID_MAX 64       /* bytes in any id */
 
 typedef enum ItemKind {
@@ -93,22 +94,6 @@ typedef struct Item {
     char **sources;
     size_t nsources;
 } Item;
-
-/* Bayesian Knowledge Tracing parameters (Corbett & Anderson 1995). */
-typedef struct BktParams {
-    double p_init;  /* p(L0): known before any evidence */
-    double p_learn; /* p(T): learned at one opportunity */
-    double p_guess; /* p(G): right without knowing */
-    double p_slip;  /* p(S): wrong while knowing */
-} BktParams;
-
-/* A rung above novice: the conditions to stand on it. */
-typedef struct StageRule {
-    double min_mastery;  /* p(L) at least this */
-    int min_correct;     /* distinct items answered right ... */
-    int at_difficulty;   /* ... at this difficulty or harder */
-    int min_exercises;   /* exercises solved for this competency */
-} StageRule;
 
 typedef struct AssessModel {
     BktParams bkt;

@@ -16,28 +16,6 @@
 
 #include "base/xalloc.h"
 
-double bkt_p_correct(const BktParams *p, double k)
-{
-    return k * (1.0 - p->p_slip) + (1.0 - k) * p->p_guess;
-}
-
-double bkt_update(const BktParams *p, double k, bool correct, double weight)
-{
-    if (weight <= 0)
-        return k;
-    if (weight > 1)
-        weight = 1;
-    /* Corbett & Anderson (1995): Bayes' rule on the observation ... */
-    double post;
-    if (correct)
-        post = k * (1 - p->p_slip) / (k * (1 - p->p_slip) + (1 - k) * p->p_guess);
-    else
-        post = k * p->p_slip / (k * p->p_slip + (1 - k) * (1 - p->p_guess));
-    post = weight * post + (1 - weight) * k;
-    /* ... then the chance of learning at this opportunity. */
-    return post + (1 - post) * p->p_learn * weight;
-}
-
 typedef struct Ev {
     int64_t at;
     size_t order;   /* position in the log, to keep ties stable */
@@ -65,38 +43,12 @@ static bool has(char **list, size_t n, const char *id)
 int mastery_stage(const AssessModel *m, double mastery, const int right_at[4], int solved,
                   bool any_evidence)
 {
-    if (!any_evidence)
-        return -1;
-    int stage = 0;
-    for (int s = 1; s < ASSESS_NSTAGES; s++) {
-        const StageRule *r = &m->rules[s];
-        if (mastery < r->min_mastery || right_at[r->at_difficulty] < r->min_correct ||
-            solved < r->min_exercises)
-            break; /* a ladder: no rung is skipped */
-        stage = s;
-    }
-    return stage;
-}
-
-static int cmp_int(const void *a, const void *b)
-{
-    return *(const int *)a - *(const int *)b;
+    return skill_stage(m->rules, mastery, right_at, solved, any_evidence);
 }
 
 int mastery_overall(const AssessModel *m, const int *stages, size_t n)
 {
-    int *v = xcalloc(n ? n : 1, sizeof *v);
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (stages[i] >= 0)
-            v[k++] = stages[i];
-    int overall = -1;
-    if (k > 0 && k >= (size_t)m->overall_min_assessed) {
-        qsort(v, k, sizeof *v, cmp_int);
-        overall = v[(k - 1) / 2];
-    }
-    free(v);
-    return overall;
+    return skill_overall(m->overall_min_assessed, stages, n);
 }
 
 /* Right answers in a row needed to lift p(L) to `target`. */

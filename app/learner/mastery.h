@@ -21,12 +21,8 @@
 #include "learner/assess.h"
 #include "learner/assess_log.h"
 
-/* One BKT step: the posterior p(L | observation) mixed with the prior by
- * `weight` (1 = the published update, 0 = no change), then the learning
- * transition p(T) scaled by the same weight.  Returns the new p(L). */
-double bkt_update(const BktParams *p, double p_known, bool correct, double weight);
-/* p(correct) predicted for the next opportunity. */
-double bkt_p_correct(const BktParams *p, double p_known);
+/* bkt_update and bkt_p_correct are in base/skill.h (shared with the
+ * roadmap lab). */
 
 typedef enum Confidence {
     CONF_NONE,        /* no evidence */

@@ -1,5 +1,7 @@
 /*
  * roadmap: priorities for a track and the next steps for each (see roadmap.h).
+ * Gap, priority, order and which steps fit are base/skill.c's, so the
+ * roadmap lab (sim/lab_roadmap.c) ranks exactly as this does.
  */
 #include "learner/roadmap.h"
 
@@ -8,11 +10,8 @@
 static int rank_cmp(const void *a, const void *b)
 {
     const RoadmapEntry *x = a, *y = b;
-    if (x->priority != y->priority)
-        return x->priority > y->priority ? -1 : 1;
-    if (x->weight != y->weight)
-        return x->weight > y->weight ? -1 : 1;
-    return x->competency - y->competency;
+    return skill_rank_cmp(x->priority, x->weight, x->competency, y->priority, y->weight,
+                          y->competency);
 }
 
 size_t roadmap_build(const AssessContent *c, const Track *t, const StageReport *r,
@@ -25,18 +24,14 @@ size_t roadmap_build(const AssessContent *c, const Track *t, const StageReport *
                             .weight = w->weight, .current = -1};
         if ((size_t)w->competency < r->n)
             e->current = r->comps[w->competency].stage;
-        int at = e->current < 0 ? 0 : e->current;
-        e->gap = w->target > at ? w->target - at : 0;
-        e->priority = e->gap * w->weight;
+        e->gap = skill_gap(e->current, w->target);
+        e->priority = skill_priority(e->gap, w->weight);
+        int at = skill_at(e->current);
         for (size_t a = 0; a < c->nactions && e->nactions < ROADMAP_MAX_ACTIONS; a++) {
             const Action *act = &c->actions[a];
-            if (!act->stages[at])
-                continue;
-            for (size_t k = 0; k < act->ncompetencies; k++)
-                if (act->competencies[k] == w->competency) {
-                    e->actions[e->nactions++] = act;
-                    break;
-                }
+            if (skill_step_fits(act->competencies, act->ncompetencies, act->stages,
+                                w->competency, at))
+                e->actions[e->nactions++] = act;
         }
     }
     qsort(out, t->nweights, sizeof *out, rank_cmp);

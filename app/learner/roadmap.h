@@ -5,7 +5,8 @@
  * learner's stage and the track's target stage (in rungs of the ladder; a
  * competency not yet assessed counts as novice) times the track's weight.
  * Entries are ranked by priority, then weight, then content order, and
- * carry the actions that fit the learner's current stage.  Pure.
+ * carry the actions that fit the learner's current stage.  Pure; the
+ * arithmetic is base/skill.h, shared with the roadmap lab of chapter 7.
  */
 #ifndef PYDIVE_LEARNER_ROADMAP_H
 #define PYDIVE_LEARNER_ROADMAP_H
@@ -15,7 +16,7 @@
 #include "learner/assess.h"
 #include "learner/mastery.h"
 
-#define ROADMAP_MAX_ACTIONS 3
+#define ROADMAP_MAX_ACTIONS SKILL_MAX_STEPS
 
 typedef struct RoadmapEntry {
     int competency;

@@ -12,6 +12,8 @@
 static const LabClass *const registry[] = {
     &lab_gil,
     &lab_loop,
+    &lab_flywheel,
+    &lab_roadmap,
     NULL, /* end */
 };
 #define NLABS (sizeof registry / sizeof registry[0] - 1)

@@ -547,13 +547,14 @@ static int do_sweep(GilLab *g, const Directive *d, Buf *out, Buf *err)
         buf_printf(err, "line %d: sweep: %s\n", d->line, msg);
         return 1;
     }
-    buf_printf(out, "sweep: %s, %d core%s, %s\n  workers   tasks/s  vs 1 worker  speed-up\n",
-               regime_words(c.regime), c.ncores, c.ncores == 1 ? "" : "s", g->wl_name);
+    buf_printf(out, "sweep: %s, %d core%s, %s; workers: tasks/s, against 1 worker, "
+                    "speed-up\n", regime_words(c.regime), c.ncores, c.ncores == 1 ? "" : "s",
+               g->wl_name);
     for (size_t i = 0; i < d->ncounts; i++) {
         c.nthreads = pts[i].threads;
         keep_result(g, d->line, &c, &pts[i].totals, true);
-        buf_printf(out, "  %7d %9.0f %11.2fx %8.2fx\n", pts[i].threads, pts[i].totals.throughput,
-                   pts[i].vs_one, pts[i].totals.speedup);
+        buf_printf(out, "%5d: %7.0f/s %6.2fx %6.2fx\n", pts[i].threads,
+                   pts[i].totals.throughput, pts[i].vs_one, pts[i].totals.speedup);
     }
     return 0;
 }

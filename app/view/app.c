@@ -55,6 +55,7 @@ void app_fini(App *a)
     if (a->glossary_ready)
         glossary_fini(&a->glossary);
     app_close_exercise(a);
+    app_charts_fini(a);
     if (a->editor) {
         editor_fini(a->editor);
         free(a->editor);
@@ -281,6 +282,7 @@ static unsigned reader_key(App *a, KeyAction act)
         return REACT_REDRAW;
     }
     case ACT_DASHBOARD: a->screen = SCREEN_DASHBOARD; return REACT_REDRAW;
+    case ACT_CHARTS: return app_open_charts(a, NULL);
     default: return REACT_NONE;
     }
 }
@@ -311,6 +313,7 @@ static unsigned home_key(App *a, KeyAction act, int key)
     case ACT_RESUME: app_resume(a); return REACT_REDRAW | REACT_PROGRESS;
     case ACT_DASHBOARD: a->screen = SCREEN_DASHBOARD; return REACT_REDRAW;
     case ACT_GLOSSARY: return app_open_glossary(a, false);
+    case ACT_CHARTS: return app_open_charts(a, NULL);
     case ACT_OPEN:
         if (a->home_sel == 0)
             app_resume(a);
@@ -466,6 +469,7 @@ static unsigned screen_bit(ScreenId s)
     case SCREEN_PROGRAM: return ON_PROGRAM;
     case SCREEN_GLOSSARY: return ON_GLOSSARY;
     case SCREEN_EDITOR: return 0;
+    case SCREEN_CHARTS: return ON_CHARTS;
     }
     return ON_HOME;
 }
@@ -515,6 +519,7 @@ unsigned app_key(App *a, int key)
     case SCREEN_PROGRAM: return r | app_program_key(a, act);
     case SCREEN_GLOSSARY: return r | app_glossary_key(a, act);
     case SCREEN_EDITOR: return r;
+    case SCREEN_CHARTS: return r | app_charts_key(a, act);
     }
     return r;
 }
@@ -542,6 +547,7 @@ void app_draw(App *a, Canvas *cv)
     case SCREEN_PROGRAM: screen_program_draw(a, cv); break;
     case SCREEN_GLOSSARY: screen_glossary_draw(a, cv); break;
     case SCREEN_EDITOR: editor_draw(a->editor, cv); break;
+    case SCREEN_CHARTS: screen_charts_draw(a, cv); break;
     }
 }
 
@@ -553,6 +559,14 @@ bool app_goto(App *a, const char *spec, char *err, size_t errlen)
     }
     if (strcmp(spec, "glossary") == 0) {
         app_open_glossary(a, false);
+        return true;
+    }
+    if (strcmp(spec, "charts") == 0 || strncmp(spec, "charts:", 7) == 0) {
+        app_open_charts(a, spec[6] ? spec + 7 : NULL);
+        if (a->notice[0]) {
+            snprintf(err, errlen, "%s", a->notice);
+            return false;
+        }
         return true;
     }
     if (strcmp(spec, "dashboard") == 0) {
@@ -593,7 +607,7 @@ bool app_goto(App *a, const char *spec, char *err, size_t errlen)
         return true;
     }
     snprintf(err, errlen,
-             "unknown screen '%s' (try home, help, dashboard, glossary, chapter:N, "
+             "unknown screen '%s' (try home, help, dashboard, glossary, charts[:ID], chapter:N, "
              "chapter:N:SECTION, search:TEXT)",
              spec);
     return false;

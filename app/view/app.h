@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "course/chartdata.h"
 #include "course/course.h"
 #include "course/workshop.h"
 #include "learner/assess.h"
@@ -50,6 +51,7 @@ typedef enum ScreenId {
     SCREEN_PROGRAM,
     SCREEN_GLOSSARY,
     SCREEN_EDITOR,
+    SCREEN_CHARTS,
 } ScreenId;
 
 enum Reaction {
@@ -166,6 +168,13 @@ typedef struct App {
     bool has_jump;               /* where the last jump started, for ' */
     int jump_chapter;
     size_t jump_top;
+
+    /* charts (screen_charts.c): chapter 6's data sets, read on first use */
+    ChartSet charts;
+    bool charts_ready;
+    char charts_error[200];      /* the first problem reading assets/data, or "" */
+    int chart_sel;
+    ScreenId charts_return;
 
     /* help */
     int help_top;

@@ -24,6 +24,14 @@ const Binding key_bindings[] = {
     {ACT_HINT, ON_PROGRAM, {'H', KEY_NONE}, "H", "exercise: the next hint", NULL},
     {ACT_SOLUTION, ON_PROGRAM, {'S', KEY_NONE}, "S",
      "exercise: the solution (solved, or S twice to give up)", NULL},
+    {ACT_CHARTS, ON_HOME | ON_READER, {'C', KEY_NONE}, "C",
+     "the charts: chapter 6's figures with their sources", "charts"},
+    {ACT_NEXT_SECTION, ON_CHARTS, {'n', KEY_RIGHT_ARROW, 'l', KEY_TAB_KEY, KEY_NONE}, "n Right",
+     "charts: the next chart", "next"},
+    {ACT_PREV_SECTION, ON_CHARTS, {'p', KEY_LEFT_ARROW, KEY_BACKTAB, KEY_NONE}, "p Left",
+     "charts: the previous chart", "prev"},
+    {ACT_BACK, ON_CHARTS, {'q', KEY_ESCAPE, 'h', KEY_BACKSPACE_KEY, KEY_NONE}, "q Esc",
+     "charts: close them", "back"},
     {ACT_DASHBOARD, ON_HOME | ON_READER, {'a', KEY_NONE}, "a",
      "your skill stage, roadmap and review (the dashboard)", "stage"},
     {ACT_CHAPTER_CHECK, ON_READER, {'c', KEY_NONE}, "c", "take this chapter's check", "check"},
@@ -130,6 +138,7 @@ static const char *const action_names[ACT_COUNT] = {
     [ACT_JUMP_BACK] = "jump-back", [ACT_EXERCISE] = "exercise",
     [ACT_EDIT] = "edit",           [ACT_CHECK] = "check",
     [ACT_HINT] = "hint",           [ACT_SOLUTION] = "solution",
+    [ACT_CHARTS] = "charts",
 };
 
 const char *keys_action_name(KeyAction a)

@@ -84,6 +84,7 @@ typedef enum KeyAction {
     ACT_CHECK,         /* exercise: check the program now */
     ACT_HINT,          /* exercise: the next rung of the hint ladder */
     ACT_SOLUTION,      /* exercise: the solution (after solving, or giving up) */
+    ACT_CHARTS,        /* chapter 6's charts (assets/data) */
     ACT_COUNT
 } KeyAction;
 
@@ -98,8 +99,9 @@ enum {
     ON_QUIZ = 64, /* only while an answer is on screen: typing goes to the answer */
     ON_PROGRAM = 128,
     ON_GLOSSARY = 256,
+    ON_CHARTS = 512,
     ON_ALL = ON_HOME | ON_READER | ON_HELP | ON_MENU | ON_SEARCH | ON_DASH | ON_QUIZ | ON_PROGRAM |
-             ON_GLOSSARY,
+             ON_GLOSSARY | ON_CHARTS,
 };
 
 typedef struct Binding {

@@ -85,8 +85,9 @@ static void draw_timeline(const LabGilView *v, Canvas *cv, Rect r)
     if (cols < 4 || r.h < 3)
         return;
     char head[160];
-    snprintf(head, sizeof head, "%s, %d workers on %d cores: 0-%.1f ms, %.2f ms a column%s",
-             regime_short(c->regime), c->nthreads, c->ncores, (double)v->window_us / 1000.0,
+    snprintf(head, sizeof head, "%s, %d worker%s on %d core%s: 0-%.1f ms, %.2f ms a column%s",
+             regime_short(c->regime), c->nthreads, c->nthreads == 1 ? "" : "s", c->ncores,
+             c->ncores == 1 ? "" : "s", (double)v->window_us / 1000.0,
              (double)v->window_us / 1000.0 / cols, v->playing ? "  (playing)" : "");
     canvas_text_fit(cv, r.x, r.y, r.w, head, ROLE_HEADING);
     int y = r.y + 1;

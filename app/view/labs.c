@@ -8,6 +8,8 @@
 static const LabView *const views[] = {
     &lab_gil_view,
     &lab_loop_view,
+    &lab_flywheel_view,
+    &lab_roadmap_view,
     NULL, /* end */
 };
 #define NVIEWS (sizeof views / sizeof views[0] - 1)

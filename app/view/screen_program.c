@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "view/glyphs.h"
 #include "view/keys.h"
 #include "view/screens.h"
@@ -247,36 +248,103 @@ void program_pane_source(App *a, Canvas *cv, Rect r, const char *source, int lin
     }
 }
 
+/* Bytes of s (n bytes) that fit in `cols` columns, at least one character. */
+static size_t fit_bytes(const char *s, size_t n, int cols)
+{
+    size_t i = 0;
+    int w = 0;
+    while (i < n) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        int cw = utf8_cp_width(cp);
+        if (i > 0 && w + cw > cols)
+            break;
+        w += cw;
+        i += k ? k : 1;
+    }
+    return i;
+}
+
+static bool contains(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (memcmp(s + i, needle, k) == 0)
+            return true;
+    return false;
+}
+
+/* Rows a line of n bytes takes when wrapped at cols columns. */
+static int wrapped_rows(const char *s, size_t n, int cols)
+{
+    int rows = 1;
+    size_t at = 0;
+    while (n - at > 0) {
+        size_t k = fit_bytes(s + at, n - at, cols);
+        at += k;
+        if (at < n)
+            rows++;
+    }
+    return rows;
+}
+
 void program_pane_output(Canvas *cv, Rect r, const Buf *output, bool finished, int exit_code)
 {
     canvas_text_fit(cv, r.x, r.y, r.w, finished ? (exit_code ? "Output (ended with an error)"
                                                              : "Output (finished)")
                                                 : "Output", ROLE_HEADING);
-    /* The last lines written so far, wrapped by cutting. */
+    if (r.w < 1 || r.h < 2)
+        return;
+    /* The last lines written so far, wrapped at the pane's width: walk back
+     * from the end until the rows are filled. */
     const char *out = buf_str(output);
     size_t len = output->len;
-    int rows = r.h - 1;
-    const char *start = out + len;
-    int lines = 0;
-    while (start > out && lines < rows) {
-        start--;
-        if (*start == '\n' && start != out + len - 1)
-            lines++;
+    while (len && out[len - 1] == '\n')
+        len--;
+    int rows = r.h - 1, used = 0;
+    size_t start = len;
+    int skip = 0; /* wrapped rows of the first line that do not fit */
+    while (start > 0 || (start == 0 && len > 0 && used == 0)) {
+        size_t ls = start;
+        while (ls > 0 && out[ls - 1] != '\n')
+            ls--;
+        int need = wrapped_rows(out + ls, start - ls, r.w);
+        if (used + need > rows) {
+            skip = used + need - rows;
+            used = rows;
+            start = ls;
+            break;
+        }
+        used += need;
+        start = ls;
+        if (start == 0)
+            break;
+        start--; /* the newline before this line */
     }
-    if (start > out || (len && *start == '\n'))
+    if (start < len && out[start] == '\n')
         start++;
     int y = r.y + 1;
-    while (*start && y < r.y + r.h) {
-        const char *end = strchr(start, '\n');
-        size_t n = end ? (size_t)(end - start) : strlen(start);
-        char *line = malloc(n + 1);
-        memcpy(line, start, n);
-        line[n] = '\0';
-        bool err = strstr(line, "Error") != NULL || strstr(line, "Traceback") != NULL ||
-                   strstr(line, "error:") != NULL;
-        canvas_text_fit(cv, r.x, y++, r.w, line, err ? ROLE_ERROR : ROLE_NORMAL);
-        free(line);
-        start = end ? end + 1 : start + n;
+    while (start < len && y < r.y + r.h) {
+        const char *nl = memchr(out + start, '\n', len - start);
+        size_t n = nl ? (size_t)(nl - (out + start)) : len - start;
+        const char *line = out + start;
+        bool err = contains(line, n, "Error") || contains(line, n, "Traceback") ||
+                   contains(line, n, "error:");
+        size_t at = 0;
+        do {
+            size_t k = fit_bytes(line + at, n - at, r.w);
+            if (skip > 0) {
+                skip--;
+            } else {
+                char *piece = malloc(k + 1);
+                memcpy(piece, line + at, k);
+                piece[k] = '\0';
+                canvas_text(cv, r.x, y++, r.w, piece, err ? ROLE_ERROR : ROLE_NORMAL);
+                free(piece);
+            }
+            at += k;
+        } while (at < n && y < r.y + r.h);
+        start += n + 1;
     }
 }
 

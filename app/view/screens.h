@@ -20,6 +20,11 @@ void screen_dashboard_draw(App *a, Canvas *cv);
 void screen_quiz_draw(App *a, Canvas *cv);
 void screen_program_draw(App *a, Canvas *cv);
 void screen_glossary_draw(App *a, Canvas *cv);
+/* The charts (screen_charts.c): open (chart id or NULL), keys, draw, free. */
+unsigned app_open_charts(App *a, const char *id);
+unsigned app_charts_key(App *a, KeyAction act);
+void screen_charts_draw(App *a, Canvas *cv);
+void app_charts_fini(App *a);
 
 /* The exercise on the program screen (app_exercise.c). */
 void app_close_exercise(App *a);

@@ -191,4 +191,31 @@ else
     not_ok "an assessment action pointing at a missing lesson section is reported" "exit $rc" "$(head -n 3 "$tmp/err")"
 fi
 
+# Chart data (assets/data) reads without errors, and every figure an exercise
+# quotes with a flywheel-lab `data` line equals the one stored there; a
+# drifted copy is refused at its line and column.
+cd "$root" || exit 2
+"$pydive" charts >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 0 ] && [ ! -s "$tmp/err" ] && grep -q 'Python, 2025' "$tmp/out"; then
+    ok "assets/data: every chart reads without errors"
+else
+    not_ok "assets/data: every chart reads without errors" "exit $rc" "$(head -n 3 "$tmp/err")"
+fi
+"$pydive" charts --check exercises/*/*.lua >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 0 ] && grep -q '^checked [1-9][0-9]* quoted figures: 0 wrong$' "$tmp/out"; then
+    ok "exercises: every quoted figure equals assets/data"
+else
+    not_ok "exercises: every quoted figure equals assets/data" "exit $rc" "$(head -n 3 "$tmp/err")"
+fi
+printf '# drifted\ndata so2025-languages "Python, 2025" 58\n' >"$tmp/drift.lua"
+"$pydive" charts --check "$tmp/drift.lua" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 1 ] && grep -q 'drift.lua:2:38: error: "Python, 2025" is 57.9 in assets/data/so2025-languages.yaml, not 58' "$tmp/err"; then
+    ok "a quoted figure that drifted from assets/data is refused"
+else
+    not_ok "a quoted figure that drifted from assets/data is refused" "exit $rc" "$(head -n 3 "$tmp/err")"
+fi
+
 echo "1..$n"

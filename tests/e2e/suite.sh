@@ -357,5 +357,64 @@ while read -r id kind; do
     keys q
 done < "$DATA/ch12"
 
+# charts: C on the series page opens chapter 6's charts, n/p browse them with
+# the source always shown, q goes back; at 60x16 in ASCII with NO_COLOR too
+start 80x24 $PYDIVE
+check "series page before the charts" "Python Memory Model Deep Dive"
+keys C
+check "C opens the charts from the series page" "Chart 1 of"
+check "a chart shows its source" "Source:"
+keys n
+check "n shows the next chart" "Chart 2 of"
+keys q
+check "q goes back from the charts to the series page" "Python Memory Model Deep Dive"
+keys q
+start 60x16 env LANG=C LC_ALL=C NO_COLOR=1 $PYDIVE
+check "LANG=C 60x16 starts" "Deep Dive"
+keys C
+check "charts open at 60x16" "Source:"
+if screen | LC_ALL=C grep -q '[^ -~]'; then notok "charts at 60x16 LANG=C draw ASCII only" "$(screen | LC_ALL=C grep '[^ -~]' | head -3)"
+else ok "charts at 60x16 LANG=C draw ASCII only"; fi
+keys q
+keys q
+
+# ---- chapter 7: the keyboard path from the series page to the learner's own
+# stage assessment and roadmap, on a fresh profile, without leaving the
+# course; the chapter's check then changes what the roadmap recommends
+DATA_ALL=$DATA; DATA=$DATA_ALL/ch7; mkdir -p "$DATA"
+start 100x30 $PYDIVE
+check "ch7 path: the series page opens" "Python Memory Model Deep Dive"
+keys 7
+check "ch7 path: 7 opens chapter 7" "Ch 7/7"
+keys s
+check "ch7 path: s lists the roadmap section" "7.11  Your stage assessment and roadmap"
+keys Down Down Down Down Down Down Down Down Down Down Enter
+check "ch7 path: the section opens" "7.11 Your stage assessment and roadmap"
+keys x
+check "ch7 path: x opens the roadmap playground" "Playground: your own roadmap"
+check "ch7 path: the playground ranks a roadmap" "Roadmap for llm-api-service"
+keys Escape
+check "ch7 path: Esc returns to chapter 7" "Ch 7/7"
+keys a
+check "ch7 path: a opens the dashboard" "Your skill stage and roadmap"
+check "ch7 path: a new learner's roadmap" "AI-era engineering practice: not assessed → Proficient (priority 6.0)"
+keys a
+check "ch7 path: a starts the stage assessment" "Stage assessment · item 1"
+keys Escape
+screen | grep -qF "Press any key" && keys Enter
+check "ch7 path: Esc returns to the dashboard" "Your skill stage and roadmap"
+keys 7
+check "ch7 path: 7 starts chapter 7's check" "Chapter 7 check · item 1"
+keys 1 Enter
+check "ch7 path: the first item answered right" "Right."
+keys Escape
+check "ch7 path: the check ends with what was answered" "Session finished"
+keys Enter
+check "ch7 path: the answer moved AI-era practice up a rung" "AI-era engineering practice: Advanced beginner → Proficient (priority 4.0)"
+check_not "ch7 path: the old priority is gone" "(priority 6.0)"
+check "ch7 path: concurrency now ranks above AI-era practice" "2. Concurrency, the GIL and free-threading"
+keys q
+DATA=$DATA_ALL
+
 echo "1..$n"
 [ $fails -eq 0 ]

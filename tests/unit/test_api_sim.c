@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -263,7 +265,19 @@ static void shipped_exercises_verify(void **state)
     (void)state;
     ExEntry *idx;
     size_t n = exrun_index(".", &idx);
-    assert_int_equal(n, 10);
+    /* the index finds every exercises/chNN/ID.lua: count them another way */
+    size_t files = 0;
+    for (int ch = 1; ch <= 7; ch++) {
+        char dir[64];
+        snprintf(dir, sizeof dir, "exercises/ch%02d", ch);
+        DIR *d = opendir(dir);
+        for (struct dirent *e; d && (e = readdir(d));)
+            files += strlen(e->d_name) > 4 && strcmp(e->d_name + strlen(e->d_name) - 4, ".lua") == 0;
+        if (d)
+            closedir(d);
+    }
+    assert_true(files >= 10);
+    assert_int_equal(n, files);
     assert_string_equal(idx[0].id, "arena-playground");
     assert_int_equal(idx[0].chapter, 1);
     for (size_t i = 0; i < n; i++) {
