@@ -504,8 +504,15 @@ bool evloop_advance(Evloop *e, int64_t until)
             e->finished = true;
             break;
         }
+        if (e->nevents >= EVLOOP_MAX_EVENTS) { /* a run that asks too much stops */
+            e->tot.event_cap = true;
+            e->tot.truncated = true;
+            e->finished = true;
+            break;
+        }
         ev_pop(e);
         e->now = v.t;
+        e->nevents++;
         handle(e, &v);
     }
     if (e->nheap == 0)

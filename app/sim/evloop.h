@@ -33,6 +33,7 @@
 #define EVLOOP_MAX_POOL 4096
 #define EVLOOP_MAX_REQUESTS 2000000          /* per run: memory stays bounded */
 #define EVLOOP_MAX_US (3600LL * 1000000LL)   /* a run stops after 1 simulated hour */
+#define EVLOOP_MAX_EVENTS 8000000            /* ... or after this many events (about 1 s) */
 #define EVLOOP_NBUCKETS 256
 #define EVLOOP_LANE_THREADS 16 /* pool threads with their own timeline lane */
 #define EVLOOP_NLANES (1 + EVLOOP_LANE_THREADS) /* lane 0 is the loop */
@@ -149,7 +150,9 @@ typedef struct EvloopTotals {
     int64_t gil_switches;  /* GIL passed to another thread */
     int64_t forced_drops;  /* holder asked to drop after the switch interval */
     bool done_all;         /* every request answered */
-    bool truncated;        /* stopped at cap_us with requests in flight */
+    bool truncated;        /* stopped early (cap_us, the event budget, the request
+                              cap) with requests in flight or not sent */
+    bool event_cap;        /* stopped after EVLOOP_MAX_EVENTS events */
     bool finished;         /* no more events */
 } EvloopTotals;
 

@@ -86,6 +86,7 @@ struct Evloop {
     EvEvent *heap;
     size_t nheap, capheap;
     uint64_t seq;
+    int64_t nevents; /* handled so far: bounded by EVLOOP_MAX_EVENTS */
 
     EvReq *req;
     size_t nreq, capreq;

@@ -30,6 +30,7 @@ typedef struct Parser {
     int nroutes;
     int pending;      /* loads since the last run */
     int pending_line; /* the first of them */
+    int failed_loads; /* load lines with errors since the last run (no second error at run) */
     int runs;
 } Parser;
 
@@ -393,6 +394,7 @@ static void parse_line(Parser *p, const Word *w, int nw, LoopProgram *prog)
     } else if (word_is(&w[0], "load")) {
         d.op = LOOP_LOAD;
         ok = parse_load(p, w, nw, &d);
+        p->failed_loads += !ok;
         if (ok && p->pending++ == 0)
             p->pending_line = p->line;
         if (ok && p->pending > EVLOOP_MAX_LOADS) {
@@ -403,13 +405,16 @@ static void parse_line(Parser *p, const Word *w, int nw, LoopProgram *prog)
         d.op = LOOP_RUN;
         if (nw > 1)
             err(p, w[1].col, "run takes nothing after it");
-        else if (p->pending == 0)
+        else if (p->pending == 0 && p->failed_loads == 0)
             err(p, w[0].col, "nothing to run: put load lines before run");
+        else if (p->pending == 0)
+            p->ok = false; /* its loads were reported already */
         else if (++p->runs > LOOP_MAX_RUNS)
             err(p, w[0].col, "at most %d runs in a program", LOOP_MAX_RUNS);
         else
             ok = true;
         p->pending = 0;
+        p->failed_loads = 0;
     } else {
         err(p, w[0].col, "unknown directive '%.*s': expected route, threadpool, param, load or run",
             (int)w[0].n, w[0].s);

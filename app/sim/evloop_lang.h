@@ -28,7 +28,7 @@
 #include "base/diag.h"
 #include "sim/evloop.h"
 
-#define LOOP_MAX_RUNS 64
+#define LOOP_MAX_RUNS 32
 
 typedef enum LoopOp { LOOP_ROUTE, LOOP_THREADPOOL, LOOP_PARAM, LOOP_LOAD, LOOP_RUN } LoopOp;
 

@@ -31,9 +31,9 @@ static const EvloopParamInfo param_table[] = {
     {"thread_handoff", P(thread_handoff_us), 50, 0, 1000000, true,
      "estimate: a worker thread's result posted back to the loop "
      "(call_soon_threadsafe wakes the selector); same order as a GIL wake-up"},
-    {"switch_interval", P(switch_interval_us), 5000, 1, 1000000, false,
+    {"switch_interval", P(switch_interval_us), 5000, 50, 1000000, false,
      "sys.getswitchinterval() = 0.005 s: DEFAULT_INTERVAL in Python/ceval_gil.c [SRC] "
-     "(as in sched_params.c)"},
+     "(as in sched_params.c); at least 50 us here, so a run stays cheap to simulate"},
     {"gil_wakeup", P(gil_wakeup_us), 50, 0, 100000, true,
      "condition-variable wake-up of the signalled waiter; the GIL lab's fitted "
      "estimate (sched_params.c gil_wakeup_us)"},

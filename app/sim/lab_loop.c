@@ -125,9 +125,14 @@ static void print_report(const LoopLab *L, const LoopRunResult *r, Buf *out)
     buf_printf(out, "  loop: running %d%%, blocked %d%%, waiting for the GIL %d%%, idle %d%%\n",
                pct(t->loop_us[EVS_RUN], w), pct(t->loop_us[EVS_BLOCKED], w),
                pct(t->loop_us[EVS_GIL_WAIT], w), pct(t->loop_us[EVS_IDLE], w));
-    if (t->truncated)
-        buf_printf(out, "  stopped at the 1-hour cap: %lld requests unanswered\n",
+    if (t->event_cap)
+        buf_printf(out, "  stopped after %d events, at %s simulated: %lld requests unanswered\n"
+                        "  (a very short switch interval or a huge load costs too much to model)\n",
+                   EVLOOP_MAX_EVENTS, (loop_format_us(t->now_us, a, sizeof a), a),
                    (long long)(t->arrived - t->done));
+    else if (t->truncated)
+        buf_printf(out, "  stopped early (1-hour cap or %d requests): %lld unanswered\n",
+                   EVLOOP_MAX_REQUESTS, (long long)(t->arrived - t->done));
 }
 
 /* ---- running ------------------------------------------------------------------ */

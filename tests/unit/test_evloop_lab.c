@@ -65,7 +65,7 @@ static void parse_errors_name_line_and_column(void **state)
     expect_error("route /x async\nload /x burst=3\n", "2:1: error: this load never plays");
     expect_error("threadpool 0\n", "1:12: error: threadpool: expected a whole number from 1");
     expect_error("param warp=1ms\n", "1:7: error: unknown param 'warp'");
-    expect_error("param switch_interval=0\n", "1:23: error: switch_interval: expected 1us");
+    expect_error("param switch_interval=0\n", "1:23: error: switch_interval: expected 50us");
     expect_error("route /x async\nload /x rate=1000000/s for=3600s\nrun\n", "at most 1000000");
 }
 
