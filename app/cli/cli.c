@@ -38,6 +38,8 @@ const CliCommand cli_commands[] = {
     {"gil", "[--threads N] [--cores C] [--regime gil|free|processes] [--workload W] "
             "[--seconds S] [--seed N] [--json] [--params]",
      "simulate threads under the GIL, free-threaded, or as processes", cmd_gil},
+    {"tables", "[ID] [--sort COLUMN] [--desc] [--filter TEXT] [--check]",
+     "comparison tables (chapter 4's binding tools) sorted and filtered as text", cmd_tables},
     {"lab", "FILE [--model gil] [--step N] [--seed N] [--watch]",
      "run a lab program (the GIL scheduler, ...); --watch steps it with live views", cmd_lab},
     {"exercise", "list|run|check|hint|reset|show|solution [ID] [--profile NAME]",

@@ -72,6 +72,7 @@ int cmd_import(int argc, char **argv);
 int cmd_class(int argc, char **argv);
 int cmd_gil(int argc, char **argv);
 int cmd_lab(int argc, char **argv);
+int cmd_tables(int argc, char **argv);
 /* cmd_exercise.c: `exercise list|check|hint|reset|show|solution` and `verify`. */
 int cmd_exercise(int argc, char **argv);
 int cmd_verify(int argc, char **argv);

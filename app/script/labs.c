@@ -9,9 +9,10 @@
 
 static const LabBinding *const bindings[] = {
     &lab_gil_binding,
-    &lab_loop_binding,
     &lab_flywheel_binding,
+    &lab_capi_binding,
     &lab_roadmap_binding,
+    &lab_loop_binding,
     NULL, /* end */
 };
 #define NBINDINGS (sizeof bindings / sizeof bindings[0] - 1)

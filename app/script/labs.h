@@ -43,8 +43,9 @@ bool labs_bind(Sandbox *sb, const Lab *lab, SandboxResult *res);
 
 /* Rows, one file each: script/lab_NAME_lua.c */
 extern const LabBinding lab_gil_binding;
-extern const LabBinding lab_loop_binding;
 extern const LabBinding lab_flywheel_binding;
+extern const LabBinding lab_capi_binding;
 extern const LabBinding lab_roadmap_binding;
+extern const LabBinding lab_loop_binding;
 
 #endif

@@ -11,9 +11,10 @@
 
 static const LabClass *const registry[] = {
     &lab_gil,
-    &lab_loop,
     &lab_flywheel,
+    &lab_capi,
     &lab_roadmap,
+    &lab_loop,
     NULL, /* end */
 };
 #define NLABS (sizeof registry / sizeof registry[0] - 1)

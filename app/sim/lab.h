@@ -88,8 +88,9 @@ void lab_seek(Lab *lab, size_t n);
 
 /* The labs (each defined in its own sim/lab_NAME.c). */
 extern const LabClass lab_gil;
-extern const LabClass lab_loop;
 extern const LabClass lab_flywheel;
+extern const LabClass lab_capi;
 extern const LabClass lab_roadmap;
+extern const LabClass lab_loop;
 
 #endif

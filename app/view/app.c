@@ -56,6 +56,7 @@ void app_fini(App *a)
         glossary_fini(&a->glossary);
     app_close_exercise(a);
     app_charts_fini(a);
+    app_tables_fini(a);
     if (a->editor) {
         editor_fini(a->editor);
         free(a->editor);
@@ -283,6 +284,7 @@ static unsigned reader_key(App *a, KeyAction act)
     }
     case ACT_DASHBOARD: a->screen = SCREEN_DASHBOARD; return REACT_REDRAW;
     case ACT_CHARTS: return app_open_charts(a, NULL);
+    case ACT_TABLES: return app_open_tables(a, NULL);
     default: return REACT_NONE;
     }
 }
@@ -314,6 +316,7 @@ static unsigned home_key(App *a, KeyAction act, int key)
     case ACT_DASHBOARD: a->screen = SCREEN_DASHBOARD; return REACT_REDRAW;
     case ACT_GLOSSARY: return app_open_glossary(a, false);
     case ACT_CHARTS: return app_open_charts(a, NULL);
+    case ACT_TABLES: return app_open_tables(a, NULL);
     case ACT_OPEN:
         if (a->home_sel == 0)
             app_resume(a);
@@ -366,7 +369,8 @@ static unsigned start_prompt(App *a, bool rating)
 {
     a->prompting = true;
     a->rating = rating;
-    a->query[0] = '\0';
+    a->filtering = a->screen == SCREEN_TABLE; /* the table's filter, shown as typed */
+    snprintf(a->query, sizeof a->query, "%s", a->filtering ? a->table_filter : "");
     return REACT_REDRAW;
 }
 
@@ -386,7 +390,11 @@ static unsigned prompt_key(App *a, int key)
 {
     size_t len = strlen(a->query);
     if (key == KEY_ESCAPE) {
-        a->prompting = false;
+        a->prompting = a->filtering = false;
+    } else if (key == KEY_RETURN && a->filtering) {
+        a->prompting = a->filtering = false;
+        snprintf(a->table_filter, sizeof a->table_filter, "%s", a->query);
+        a->table_row = 0;
     } else if (key == KEY_RETURN) {
         a->prompting = false;
         if (len > 0 && a->rating)
@@ -470,6 +478,7 @@ static unsigned screen_bit(ScreenId s)
     case SCREEN_GLOSSARY: return ON_GLOSSARY;
     case SCREEN_EDITOR: return 0;
     case SCREEN_CHARTS: return ON_CHARTS;
+    case SCREEN_TABLE: return ON_TABLE;
     }
     return ON_HOME;
 }
@@ -520,6 +529,7 @@ unsigned app_key(App *a, int key)
     case SCREEN_GLOSSARY: return r | app_glossary_key(a, act);
     case SCREEN_EDITOR: return r;
     case SCREEN_CHARTS: return r | app_charts_key(a, act);
+    case SCREEN_TABLE: return r | app_tables_key(a, act);
     }
     return r;
 }
@@ -548,6 +558,7 @@ void app_draw(App *a, Canvas *cv)
     case SCREEN_GLOSSARY: screen_glossary_draw(a, cv); break;
     case SCREEN_EDITOR: editor_draw(a->editor, cv); break;
     case SCREEN_CHARTS: screen_charts_draw(a, cv); break;
+    case SCREEN_TABLE: screen_tables_draw(a, cv); break;
     }
 }
 
@@ -559,6 +570,10 @@ bool app_goto(App *a, const char *spec, char *err, size_t errlen)
     }
     if (strcmp(spec, "glossary") == 0) {
         app_open_glossary(a, false);
+        return true;
+    }
+    if (strcmp(spec, "tables") == 0 || strncmp(spec, "tables:", 7) == 0) {
+        app_open_tables(a, spec[6] ? spec + 7 : NULL);
         return true;
     }
     if (strcmp(spec, "charts") == 0 || strncmp(spec, "charts:", 7) == 0) {
@@ -607,7 +622,7 @@ bool app_goto(App *a, const char *spec, char *err, size_t errlen)
         return true;
     }
     snprintf(err, errlen,
-             "unknown screen '%s' (try home, help, dashboard, glossary, charts[:ID], chapter:N, "
+             "unknown screen '%s' (try home, help, dashboard, glossary, charts[:ID], tables[:ID], chapter:N, "
              "chapter:N:SECTION, search:TEXT)",
              spec);
     return false;

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "course/chartdata.h"
+#include "course/datatable.h"
 #include "course/course.h"
 #include "course/workshop.h"
 #include "learner/assess.h"
@@ -52,6 +53,7 @@ typedef enum ScreenId {
     SCREEN_GLOSSARY,
     SCREEN_EDITOR,
     SCREEN_CHARTS,
+    SCREEN_TABLE,
 } ScreenId;
 
 enum Reaction {
@@ -175,6 +177,17 @@ typedef struct App {
     char charts_error[200];      /* the first problem reading assets/data, or "" */
     int chart_sel;
     ScreenId charts_return;
+    /* tables (screen_tables.c): comparison tables, read on first use */
+    TableSet tables;
+    bool tables_ready;
+    char tables_error[200];      /* the first problem reading assets/tables, or "" */
+    int table_sel;               /* which table */
+    int table_row;               /* the selected row among those shown */
+    int table_sort;              /* column sorted by; -1 = the file's order */
+    bool table_desc;
+    char table_filter[80];       /* rows shown contain this ("" = all) */
+    bool filtering;              /* the prompt is typing the filter */
+    ScreenId tables_return;
 
     /* help */
     int help_top;

@@ -25,15 +25,30 @@ void chrome_top(App *a, Canvas *cv, const char *left, const char *right)
 
 void chrome_hints(App *a, Canvas *cv, unsigned screen_bit)
 {
+    chrome_hints_except(a, cv, screen_bit, NULL, 0);
+}
+
+static bool skipped(KeyAction act, const KeyAction *skip, size_t nskip)
+{
+    for (size_t i = 0; i < nskip; i++)
+        if (skip[i] == act)
+            return true;
+    return false;
+}
+
+void chrome_hints_except(App *a, Canvas *cv, unsigned screen_bit, const KeyAction *skip,
+                         size_t nskip)
+{
     int y = cv->h - 1;
     canvas_fill(cv, (Rect){0, y, cv->w, 1}, ' ', ROLE_STATUS);
     if (a->prompting) {
-        int x = 1 + canvas_text(cv, 1, y, cv->w - 2, a->rating ? "Rate: " : "Search: ", ROLE_KEY);
+        int x = 1 + canvas_text(cv, 1, y, cv->w - 2, a->rating ? "Rate: " : a->filtering ? "Filter: " : "Search: ", ROLE_KEY);
         x += canvas_text(cv, x, y, cv->w - x - 1, a->query, ROLE_STATUS);
         canvas_put(cv, x, y, '_', ROLE_KEY); /* the cursor */
         canvas_text_fit(cv, x + 2, y, cv->w - x - 3,
                         a->rating ? "(area number, then 1-5: 1 = cannot yet, 5 = could teach "
                                     "it; e.g. 2 4)"
+                                  : a->filtering ? "(rows containing it; Enter keeps it, Esc cancels)"
                                   : "(Enter searches, Esc cancels)",
                         ROLE_STATUS);
         return;
@@ -45,7 +60,7 @@ void chrome_hints(App *a, Canvas *cv, unsigned screen_bit)
     int x = 1;
     for (size_t i = 0; i < key_nbindings; i++) {
         const Binding *b = &key_bindings[i];
-        if (!b->hint || !(b->screens & screen_bit))
+        if (!b->hint || !(b->screens & screen_bit) || skipped(b->action, skip, nskip))
             continue;
         /* The first word of the label is the key to show. */
         char key[16];

@@ -9,6 +9,16 @@
 const Binding key_bindings[] = {
     {ACT_HELP, ON_ALL, {'?', KEY_NONE}, "?", "show or hide the keys of this screen", "help"},
     {ACT_QUIT, ON_HOME | ON_READER | ON_DASH | ON_PROGRAM, {'q', 'Q', KEY_NONE}, "q", "quit (your place is saved)", "quit"},
+    {ACT_SEARCH, ON_TABLE, {'/', KEY_NONE}, "/", "tables: filter the rows by a word", "filter"},
+    {ACT_SORT, ON_TABLE, {'s', KEY_RIGHT_ARROW, KEY_NONE}, "s Right",
+     "tables: sort by the next column", "sort"},
+    {ACT_REVERSE, ON_TABLE, {'r', KEY_NONE}, "r", "tables: reverse the order", "reverse"},
+    {ACT_NEXT_SECTION, ON_TABLE, {'n', KEY_TAB_KEY, KEY_NONE}, "n Tab", "tables: the next table",
+     NULL},
+    {ACT_PREV_SECTION, ON_TABLE, {'p', KEY_BACKTAB, KEY_NONE}, "p", "tables: the previous table",
+     NULL},
+    {ACT_BACK, ON_TABLE, {'q', KEY_ESCAPE, KEY_BACKSPACE_KEY, KEY_NONE}, "q Esc",
+     "tables: close them", "back"},
     {ACT_SEARCH, ON_HOME | ON_READER | ON_SEARCH, {'/', KEY_NONE}, "/",
      "search every chapter (Enter searches, Esc cancels)", "search"},
     {ACT_GLOSSARY, ON_HOME | ON_READER | ON_GLOSSARY, {'T', KEY_NONE}, "T",
@@ -24,6 +34,8 @@ const Binding key_bindings[] = {
     {ACT_HINT, ON_PROGRAM, {'H', KEY_NONE}, "H", "exercise: the next hint", NULL},
     {ACT_SOLUTION, ON_PROGRAM, {'S', KEY_NONE}, "S",
      "exercise: the solution (solved, or S twice to give up)", NULL},
+    {ACT_TABLES, ON_HOME | ON_READER, {'D', KEY_NONE}, "D",
+     "the tables: chapter 4's binding tools, to sort and filter", "tables"},
     {ACT_CHARTS, ON_HOME | ON_READER, {'C', KEY_NONE}, "C",
      "the charts: chapter 6's figures with their sources", "charts"},
     {ACT_NEXT_SECTION, ON_CHARTS, {'n', KEY_RIGHT_ARROW, 'l', KEY_TAB_KEY, KEY_NONE}, "n Right",
@@ -138,7 +150,8 @@ static const char *const action_names[ACT_COUNT] = {
     [ACT_JUMP_BACK] = "jump-back", [ACT_EXERCISE] = "exercise",
     [ACT_EDIT] = "edit",           [ACT_CHECK] = "check",
     [ACT_HINT] = "hint",           [ACT_SOLUTION] = "solution",
-    [ACT_CHARTS] = "charts",
+    [ACT_CHARTS] = "charts",       [ACT_TABLES] = "tables",
+    [ACT_SORT] = "sort",           [ACT_REVERSE] = "reverse",
 };
 
 const char *keys_action_name(KeyAction a)

@@ -85,6 +85,9 @@ typedef enum KeyAction {
     ACT_HINT,          /* exercise: the next rung of the hint ladder */
     ACT_SOLUTION,      /* exercise: the solution (after solving, or giving up) */
     ACT_CHARTS,        /* chapter 6's charts (assets/data) */
+    ACT_TABLES,        /* the comparison tables (assets/tables) */
+    ACT_SORT,          /* tables: sort by the next column */
+    ACT_REVERSE,       /* tables: reverse the order */
     ACT_COUNT
 } KeyAction;
 
@@ -100,8 +103,9 @@ enum {
     ON_PROGRAM = 128,
     ON_GLOSSARY = 256,
     ON_CHARTS = 512,
+    ON_TABLE = 1024,
     ON_ALL = ON_HOME | ON_READER | ON_HELP | ON_MENU | ON_SEARCH | ON_DASH | ON_QUIZ | ON_PROGRAM |
-             ON_GLOSSARY | ON_CHARTS,
+             ON_GLOSSARY | ON_CHARTS | ON_TABLE,
 };
 
 typedef struct Binding {

@@ -31,8 +31,9 @@ const LabView *lab_view_find(const char *name);
 
 /* Rows, one file each: view/lab_NAME_view.c */
 extern const LabView lab_gil_view;
-extern const LabView lab_loop_view;
 extern const LabView lab_flywheel_view;
+extern const LabView lab_capi_view;
 extern const LabView lab_roadmap_view;
+extern const LabView lab_loop_view;
 
 #endif

@@ -20,6 +20,7 @@ static const Group groups[] = {
     {ON_SEARCH, "Search results"},
     {ON_GLOSSARY, "Glossary"},
     {ON_CHARTS, "Charts (chapter 6's figures)"},
+    {ON_TABLE, "Tables (chapter 4's binding tools)"},
     {ON_DASH, "Skill stage dashboard"},
     {ON_QUIZ, "Quiz (after an answer; while typing, keys go into the answer)"},
     {ON_PROGRAM, "Program and its views (pydive run --watch)"},

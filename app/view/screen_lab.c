@@ -220,7 +220,9 @@ void screen_lab_draw(App *a, Canvas *cv)
         canvas_text_fit(cv, 1, cv->h - 1, cv->w - 2, "presenter mode  (? for the keys)", ROLE_STATUS);
         return;
     }
-    chrome_hints(a, cv, ON_PROGRAM);
+    static const KeyAction heap_only[] = {ACT_GC_PHASE, ACT_POOL, ACT_FOCUS, ACT_NEIGHBOURS,
+                                          ACT_LETTERS};
+    chrome_hints_except(a, cv, ON_PROGRAM, heap_only, sizeof heap_only / sizeof heap_only[0]);
     if (pane)
         app_exercise_draw_pane(a, cv, cv->h - 1 - pane);
 }

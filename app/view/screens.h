@@ -25,6 +25,11 @@ unsigned app_open_charts(App *a, const char *id);
 unsigned app_charts_key(App *a, KeyAction act);
 void screen_charts_draw(App *a, Canvas *cv);
 void app_charts_fini(App *a);
+/* The comparison tables (screen_tables.c). */
+unsigned app_open_tables(App *a, const char *id);
+unsigned app_tables_key(App *a, KeyAction act);
+void screen_tables_draw(App *a, Canvas *cv);
+void app_tables_fini(App *a);
 
 /* The exercise on the program screen (app_exercise.c). */
 void app_close_exercise(App *a);
@@ -64,6 +69,9 @@ void screen_too_small_draw(App *a, Canvas *cv);
 void chrome_top(App *a, Canvas *cv, const char *left, const char *right);
 /* The bottom bar: the notice if any, else the hints of this screen's keys. */
 void chrome_hints(App *a, Canvas *cv, unsigned screen_bit);
+/* The same without the keys of `skip` (a screen where they do nothing). */
+void chrome_hints_except(App *a, Canvas *cv, unsigned screen_bit, const KeyAction *skip,
+                         size_t nskip);
 /* Draws a laid-out line at row y, marking matches of `highlight` (may be
  * NULL or ""). */
 void chrome_doc_line(Canvas *cv, int x, int y, const DocLine *l, const char *highlight);

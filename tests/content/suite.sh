@@ -218,4 +218,24 @@ else
     not_ok "a quoted figure that drifted from assets/data is refused" "exit $rc" "$(head -n 3 "$tmp/err")"
 fi
 
+# assets/tables: every comparison table reads, and its chapter, section and
+# sources exist in the course; the same facts as chapter 4's prose table
+"$pydive" tables --check >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 0 ] && grep -q '^tables: [1-9][0-9]* checked, 0 errors$' "$tmp/out"; then
+    ok "assets/tables: every table reads and its references exist"
+else
+    not_ok "assets/tables: every table reads and its references exist" "exit $rc" "$(head -n 3 "$tmp/err")"
+fi
+for tool in "C API" ctypes "CFFI ABI" "CFFI API" pybind11 nanobind Cython PyO3; do
+    row=$(grep -E "^          $tool +[a-zA-Z]" lessons/04-bindings.yaml | head -n 1)
+    ns=$("$pydive" tables bindings | grep -E "^$tool  " | head -n 1)
+    want=$(printf '%s\n' "$row" | grep -oE '([0-9]+ to [0-9]+|[0-9]+|n/m)$')
+    if [ -n "$row" ] && printf '%s\n' "$ns" | grep -qF -- "$want"; then
+        ok "tables: $tool's ns per call matches chapter 4's prose table ($want)"
+    else
+        not_ok "tables: $tool's ns per call matches chapter 4's prose table" "prose: $row" "table: $ns"
+    fi
+done
+
 echo "1..$n"

@@ -45,6 +45,12 @@
 #define LLVMFuzzerTestOneInput fuzz_export_one
 #include "../fuzz/fuzz_export.c"
 #undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput fuzz_capi_one
+#include "../fuzz/fuzz_capi.c"
+#undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput fuzz_lab_one
+#include "../fuzz/fuzz_lab.c"
+#undef LLVMFuzzerTestOneInput
 
 typedef struct FuzzTarget {
     const char *name; /* fuzz_NAME.c, corpus/NAME, regressions/NAME */
@@ -59,6 +65,8 @@ static const FuzzTarget targets[] = {
     {"assess_content", fuzz_assess_content_one},
     {"assess_record", fuzz_assess_record_one},
     {"export", fuzz_export_one},
+    {"capi", fuzz_capi_one},
+    {"lab", fuzz_lab_one},
 };
 #define NTARGETS (sizeof targets / sizeof targets[0])
 

@@ -1,0 +1,31 @@
+/*
+ * lab_capi: the C-API ownership lab (chapter 4) as a line-driven model —
+ * each line one C-API call on the simulated 3.11 heap (sim/capi.h).  A
+ * misuse ends the run at its line; the end reports every leaked reference
+ * with the line that made it.
+ */
+#include "sim/capi.h"
+#include "sim/lab.h"
+
+static void *open_capi(const char *src, size_t len, const char *file, uint64_t seed,
+                       DiagList *dl)
+{
+    (void)seed; /* nothing random: reference counting is deterministic */
+    return capi_new(src, len, file, dl);
+}
+
+static void close_capi(void *st) { capi_free(st); }
+static int line_capi(const void *st) { return capi_line(st); }
+static int step_capi(void *st, Buf *out, Buf *err) { return capi_step(st, out, err); }
+static int end_capi(void *st, Buf *out, Buf *err) { return capi_end(st, out, err); }
+
+const LabClass lab_capi = {
+    .name = "capi",
+    .title = "C-API ownership",
+    .ext = "c",
+    .open = open_capi,
+    .close = close_capi,
+    .line = line_capi,
+    .step = step_capi,
+    .end = end_capi,
+};

@@ -1,0 +1,3 @@
+lst = PyList_New(0)
+item = PyList_GetItem(lst, 3)
+n = PyLong_AsLong(item)

@@ -1,0 +1,5 @@
+a = PyList_New(0)
+PyList_Append(a, a)
+b = PyList_GetItem(a, 0)
+Py_DECREF(a)
+n = PyList_Size(b)

@@ -1,0 +1,3 @@
+l = PyList_New(-1)
+if (!l) return NULL
+return l
