@@ -44,6 +44,8 @@ static const char *regime_short(SchedRegime r)
     return r == SCHED_GIL ? "GIL" : r == SCHED_FREE_THREADED ? "free-threaded" : "processes";
 }
 
+#define ESTIMATES_NOTE "Costs: some are estimates (pydive gil --params gives each source)."
+
 static void draw_legend(Canvas *cv, Rect r, int y, bool gil)
 {
     int x = r.x;
@@ -63,6 +65,8 @@ static void draw_legend(Canvas *cv, Rect r, int y, bool gil)
                     lane_look[l].role);
         x += 1 + canvas_text(cv, x + 1, y, r.x + r.w - x - 1, item, ROLE_SUBTLE) + 1;
     }
+    if (y + 1 < r.y + r.h)
+        canvas_text_fit(cv, r.x, y + 1, r.w, ESTIMATES_NOTE, ROLE_SUBTLE);
 }
 
 static void draw_timeline(const LabGilView *v, Canvas *cv, Rect r)
@@ -186,6 +190,9 @@ static void draw_speedup(const LabGilView *v, Canvas *cv, Rect r)
     }
     if (first > 0)
         canvas_text_fit(cv, r.x + 50, r.y, r.w - 50, "(latest shown)", ROLE_SUBTLE);
+    int y = r.y + 1 + (int)(v->nresults - first);
+    if (y < r.y + r.h)
+        canvas_text_fit(cv, r.x, y, r.w, ESTIMATES_NOTE, ROLE_SUBTLE);
 }
 
 static void draw_memory(const LabGilView *v, Canvas *cv, Rect r)
