@@ -12,6 +12,7 @@ static const LabBinding *const bindings[] = {
     &lab_flywheel_binding,
     &lab_capi_binding,
     &lab_roadmap_binding,
+    &lab_loop_binding,
     NULL, /* end */
 };
 #define NBINDINGS (sizeof bindings / sizeof bindings[0] - 1)

@@ -46,5 +46,6 @@ extern const LabBinding lab_gil_binding;
 extern const LabBinding lab_flywheel_binding;
 extern const LabBinding lab_capi_binding;
 extern const LabBinding lab_roadmap_binding;
+extern const LabBinding lab_loop_binding;
 
 #endif

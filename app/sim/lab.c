@@ -14,6 +14,7 @@ static const LabClass *const registry[] = {
     &lab_flywheel,
     &lab_capi,
     &lab_roadmap,
+    &lab_loop,
     NULL, /* end */
 };
 #define NLABS (sizeof registry / sizeof registry[0] - 1)

@@ -91,5 +91,6 @@ extern const LabClass lab_gil;
 extern const LabClass lab_flywheel;
 extern const LabClass lab_capi;
 extern const LabClass lab_roadmap;
+extern const LabClass lab_loop;
 
 #endif

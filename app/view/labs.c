@@ -10,6 +10,7 @@ static const LabView *const views[] = {
     &lab_flywheel_view,
     &lab_capi_view,
     &lab_roadmap_view,
+    &lab_loop_view,
     NULL, /* end */
 };
 #define NVIEWS (sizeof views / sizeof views[0] - 1)

@@ -34,5 +34,6 @@ extern const LabView lab_gil_view;
 extern const LabView lab_flywheel_view;
 extern const LabView lab_capi_view;
 extern const LabView lab_roadmap_view;
+extern const LabView lab_loop_view;
 
 #endif

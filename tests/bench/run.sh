@@ -82,3 +82,6 @@ fi
 
 # 5. the GIL scheduler: simulated seconds per wall second for 72 threads
 [ -x tests/bench/gil_bench.sh ] && tests/bench/gil_bench.sh
+
+# 6. the event-loop model: simulated seconds per wall second at 1,000 req/s
+[ -x tests/bench/loop_bench.sh ] && tests/bench/loop_bench.sh
