@@ -203,14 +203,14 @@ void screen_lab_draw(App *a, Canvas *cv)
     if (a->zoom || a->present) {
         draw_views(a, cv, body);
     } else {
-        /* the source as wide as its longest line needs, up to half the screen */
+        /* the source as wide as its longest line needs, up to 45% of the screen */
         int longest = 0, cur = 0;
         for (const char *c = lab->src; c && *c; c++) {
             cur = *c == '\n' ? 0 : cur + 1;
             longest = cur > longest ? cur : longest;
         }
         int lw = longest + 8;
-        int cap = cv->w / 2 < 60 ? cv->w / 2 : 60;
+        int cap = cv->w * 45 / 100 < 60 ? cv->w * 45 / 100 : 60;
         lw = lw < 30 ? 30 : lw > cap ? cap : lw;
         int out_h = body.h / 3 < 10 ? body.h / 3 : 10;
         program_pane_source(a, cv, (Rect){0, body.y, lw - 1, body.h - out_h}, lab->src,
