@@ -8,7 +8,7 @@ _pydive() {
     local i
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
-            --profile|--course|--size|--program|--step|--python|--chapter|--format|-o|--views|--track|--phases) ((i++)) ;;
+            --profile|--course|--size|--program|--step|--python|--chapter|--format|-o|--views|--track|--phases|--model|--frames|--page|--seed|--sort|--filter|--chart) ((i++)) ;;
             -*) ;;
             *) cmd=${COMP_WORDS[i]}; break ;;
         esac
@@ -19,6 +19,7 @@ _pydive() {
         --format) COMPREPLY=($(compgen -W "yaml json csv text md" -- "$cur")); return ;;
         --views) COMPREPLY=($(compgen -W "arena memory graph gc arena,memory,graph,gc" -- "$cur")); return ;;
         --chapter) COMPREPLY=($(compgen -W "1 2 3 4 5 6 7" -- "$cur")); return ;;
+        --model) COMPREPLY=($(compgen -W "gil capi loop flywheel roadmap" -- "$cur")); return ;;
         --profile)
             local dir=${XDG_DATA_HOME:-$HOME/.local/share}/pydive/profiles
             COMPREPLY=($(compgen -W "$(ls "$dir" 2>/dev/null)" -- "$cur")); return ;;
@@ -34,10 +35,10 @@ _pydive() {
     case $cmd in
         render)
             if [[ $cur != -* ]]; then
-                COMPREPLY=($(compgen -W "home help dashboard program chapter:1 chapter:2 chapter:3 chapter:4 chapter:5 chapter:6 chapter:7 view:arena view:pool view:memory view:graph view:gc search:" -- "$cur"))
+                COMPREPLY=($(compgen -W "home help dashboard program chapter:1 chapter:2 chapter:3 chapter:4 chapter:5 chapter:6 chapter:7 view:arena view:pool view:memory view:graph view:gc search: lab charts tables glossary" -- "$cur"))
                 return
             fi ;;
-        run|validate|import|pack|class)
+        run|validate|import|pack|class|lab)
             if [[ $cur != -* ]]; then COMPREPLY=($(compgen -f -- "$cur")); return; fi ;;
         exercise)
             if [[ $cur != -* ]]; then
