@@ -3,7 +3,7 @@
 # second for 72 threads on 8 cores, one simulated minute, each regime, for
 # the mixed, cpu and io workloads; median of RUNS runs (default 5).
 # Target: a simulated minute well under a second of wall time.
-# Not part of tests/bench/run.sh (owned by the sim engineer): run it alone.
+# Part of `make bench` (tests/bench/run.sh, section 5); runs alone too.
 cd "$(dirname "$0")/../.." || exit 2
 RUNS=${RUNS:-5}
 [ -f build/libpydive.a ] || make --no-print-directory pydive >/dev/null || exit 1
