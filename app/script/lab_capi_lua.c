@@ -22,37 +22,19 @@
 #include "sim/capi.h"
 #include "script/labs.h"
 
-static void set_int(lua_State *L, const char *k, lua_Integer v)
-{
-    lua_pushinteger(L, v);
-    lua_setfield(L, -2, k);
-}
-
-static void set_str(lua_State *L, const char *k, const char *v)
-{
-    lua_pushstring(L, v);
-    lua_setfield(L, -2, k);
-}
-
-static void set_bool(lua_State *L, const char *k, bool v)
-{
-    lua_pushboolean(L, v);
-    lua_setfield(L, -2, k);
-}
-
 /* The shown value of an object: the int's number, the str's text, "len N". */
 static const char *value_of(const CapiObj *o) { return o->repr; }
 
 static void push_obj(lua_State *L, const CapiObj *o)
 {
     lua_createtable(L, 0, 7);
-    set_str(L, "type", o->type);
-    set_str(L, "value", value_of(o));
-    set_int(L, "refcount", o->refcnt);
-    set_bool(L, "alive", o->alive);
-    set_int(L, "line", o->made_line);
-    set_int(L, "freed_line", o->freed_line);
-    set_int(L, "size", (lua_Integer)o->size);
+    labs_set_str(L, "type", o->type);
+    labs_set_str(L, "value", value_of(o));
+    labs_set_int(L, "refcount", o->refcnt);
+    labs_set_bool(L, "alive", o->alive);
+    labs_set_int(L, "line", o->made_line);
+    labs_set_int(L, "freed_line", o->freed_line);
+    labs_set_int(L, "size", (lua_Integer)o->size);
 }
 
 static void push_vars(lua_State *L, const Capi *c)
@@ -65,22 +47,22 @@ static void push_vars(lua_State *L, const Capi *c)
             continue;
         const char *name = c->prog.var[v].name;
         lua_createtable(L, 0, 7);
-        set_str(L, "state", capi_state_name((CapiRefState)r->state));
-        set_bool(L, "owned", r->state == CAPI_OWNED && r->owned > 0);
-        set_int(L, "line", r->line);
+        labs_set_str(L, "state", capi_state_name((CapiRefState)r->state));
+        labs_set_bool(L, "owned", r->state == CAPI_OWNED && r->owned > 0);
+        labs_set_int(L, "line", r->line);
         if (r->state == CAPI_SCALAR) {
-            set_str(L, "type", "long");
-            set_int(L, "value", r->scalar);
+            labs_set_str(L, "type", "long");
+            labs_set_int(L, "value", r->scalar);
         } else if (r->obj >= 0) {
             const CapiObj *o = &c->obj[r->obj];
-            set_str(L, "type", o->type);
-            set_str(L, "value", value_of(o));
-            set_int(L, "refcount", o->refcnt);
-            set_bool(L, "alive", o->alive);
+            labs_set_str(L, "type", o->type);
+            labs_set_str(L, "value", value_of(o));
+            labs_set_int(L, "refcount", o->refcnt);
+            labs_set_bool(L, "alive", o->alive);
             lua_pushinteger(L, o->refcnt);
             lua_setfield(L, -3, name); /* refcount[name] */
         } else {
-            set_str(L, "type", "NULL");
+            labs_set_str(L, "type", "NULL");
         }
         lua_setfield(L, -3, name); /* vars[name] */
     }
@@ -105,11 +87,11 @@ static void fill_capi(lua_State *L, const Lab *lab)
         const CapiLeak *k = &c->leak[i];
         const CapiObj *o = &c->obj[k->obj];
         lua_createtable(L, 0, 5);
-        set_int(L, "line", k->line);
-        set_str(L, "var", k->var >= 0 ? c->prog.var[k->var].name : "");
-        set_str(L, "type", o->type);
-        set_str(L, "value", value_of(o));
-        set_int(L, "count", k->count);
+        labs_set_int(L, "line", k->line);
+        labs_set_str(L, "var", k->var >= 0 ? c->prog.var[k->var].name : "");
+        labs_set_str(L, "type", o->type);
+        labs_set_str(L, "value", value_of(o));
+        labs_set_int(L, "count", k->count);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     lua_setfield(L, -2, "leaks");
@@ -127,18 +109,18 @@ static void fill_capi(lua_State *L, const Lab *lab)
         s += len + (nl != NULL);
     }
     lua_setfield(L, -2, "errors");
-    set_int(L, "error_line", c->error_line);
+    labs_set_int(L, "error_line", c->error_line);
     bool null_ret = c->returned && (c->ret_ref < 0 || c->ref[c->ret_ref].state == CAPI_NULL);
-    set_bool(L, "returned_null", null_ret);
+    labs_set_bool(L, "returned_null", null_ret);
     if (c->returned && !null_ret) {
         const CapiObj *o = &c->obj[c->ref[c->ret_ref].obj];
         lua_createtable(L, 0, 3);
-        set_str(L, "type", o->type);
-        set_str(L, "value", value_of(o));
-        set_int(L, "refcount", o->refcnt);
+        labs_set_str(L, "type", o->type);
+        labs_set_str(L, "value", value_of(o));
+        labs_set_int(L, "refcount", o->refcnt);
         lua_setfield(L, -2, "returned");
     }
-    set_str(L, "exception", c->exc ? c->exc : "");
+    labs_set_str(L, "exception", c->exc ? c->exc : "");
 }
 
 const LabBinding lab_capi_binding = {

@@ -18,20 +18,14 @@
 
 #include "sim/lab_flywheel.h"
 
-static void set_num(lua_State *L, const char *k, double v)
-{
-    lua_pushnumber(L, v);
-    lua_setfield(L, -2, k);
-}
-
 static void push_state(lua_State *L, size_t t, const FlyState *s)
 {
     lua_createtable(L, 0, 4);
     lua_pushinteger(L, (lua_Integer)t);
     lua_setfield(L, -2, "t");
-    set_num(L, "users", s->users);
-    set_num(L, "libraries", s->libraries);
-    set_num(L, "tools", s->tools);
+    labs_set_num(L, "users", s->users);
+    labs_set_num(L, "libraries", s->libraries);
+    labs_set_num(L, "tools", s->tools);
 }
 
 static void fill_run(lua_State *L, const Lab *lab)
@@ -44,9 +38,9 @@ static void fill_run(lua_State *L, const Lab *lab)
     const FlyState *last = &series[n - 1];
     lua_pushinteger(L, (lua_Integer)(n - 1));
     lua_setfield(L, -2, "t");
-    set_num(L, "users", last->users);
-    set_num(L, "libraries", last->libraries);
-    set_num(L, "tools", last->tools);
+    labs_set_num(L, "users", last->users);
+    labs_set_num(L, "libraries", last->libraries);
+    labs_set_num(L, "tools", last->tools);
     push_state(L, n - 1, last);
     lua_setfield(L, -2, "final");
     lua_createtable(L, (int)n, 0);
@@ -56,11 +50,11 @@ static void fill_run(lua_State *L, const Lab *lab)
     }
     lua_setfield(L, -2, "series");
     lua_createtable(L, 0, 5);
-    set_num(L, "a", p->a);
-    set_num(L, "b", p->b);
-    set_num(L, "d", p->d);
-    set_num(L, "g", p->g);
-    set_num(L, "c", p->c);
+    labs_set_num(L, "a", p->a);
+    labs_set_num(L, "b", p->b);
+    labs_set_num(L, "d", p->d);
+    labs_set_num(L, "g", p->g);
+    labs_set_num(L, "c", p->c);
     lua_setfield(L, -2, "params");
     lua_pushinteger(L, (lua_Integer)fly_lab_clamped(lab));
     lua_setfield(L, -2, "clamped");
@@ -74,7 +68,7 @@ static void fill_run(lua_State *L, const Lab *lab)
             lua_pushvalue(L, -1);
             lua_setfield(L, -3, d[i].id);
         }
-        set_num(L, d[i].label, d[i].value);
+        labs_set_num(L, d[i].label, d[i].value);
         lua_pop(L, 1);
     }
     lua_setfield(L, -2, "data");

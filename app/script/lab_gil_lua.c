@@ -28,32 +28,20 @@
 #define SIM_MAX_SECONDS 10.0
 #define SIM_MAX_SEGS 16
 
-static void set_num(lua_State *L, const char *k, double v)
-{
-    lua_pushnumber(L, v);
-    lua_setfield(L, -2, k);
-}
-
-static void set_int(lua_State *L, const char *k, long long v)
-{
-    lua_pushinteger(L, (lua_Integer)v);
-    lua_setfield(L, -2, k);
-}
-
 static void push_totals(lua_State *L, const SchedTotals *t)
 {
-    set_num(L, "seconds", (double)t->wall_us / 1e6);
-    set_int(L, "tasks", t->tasks);
-    set_num(L, "throughput", t->throughput);
-    set_num(L, "speedup", t->speedup);
-    set_num(L, "utilization", t->utilization);
-    set_int(L, "handoffs", t->handoffs);
-    set_int(L, "drop_requests", t->drop_requests);
-    set_int(L, "rc_shared", t->rc_shared);
-    set_int(L, "rc_contended", t->rc_contended);
-    set_int(L, "lock_waits", t->lock_waits);
-    set_num(L, "startup_ms", (double)t->startup_us / 1000.0);
-    set_int(L, "pickled_bytes", t->pickled_bytes);
+    labs_set_num(L, "seconds", (double)t->wall_us / 1e6);
+    labs_set_int(L, "tasks", t->tasks);
+    labs_set_num(L, "throughput", t->throughput);
+    labs_set_num(L, "speedup", t->speedup);
+    labs_set_num(L, "utilization", t->utilization);
+    labs_set_int(L, "handoffs", t->handoffs);
+    labs_set_int(L, "drop_requests", t->drop_requests);
+    labs_set_int(L, "rc_shared", t->rc_shared);
+    labs_set_int(L, "rc_contended", t->rc_contended);
+    labs_set_int(L, "lock_waits", t->lock_waits);
+    labs_set_num(L, "startup_ms", (double)t->startup_us / 1000.0);
+    labs_set_int(L, "pickled_bytes", t->pickled_bytes);
     int64_t all = 0;
     for (int l = 0; l < SCHED_LANE_NSTATES; l++)
         all += t->lane_us[l];
@@ -64,7 +52,7 @@ static void push_totals(lua_State *L, const SchedTotals *t)
         for (char *c = key; *c; c++)
             if (*c == '-')
                 *c = '_';
-        set_num(L, key, all ? (double)t->lane_us[l] / (double)all : 0.0);
+        labs_set_num(L, key, all ? (double)t->lane_us[l] / (double)all : 0.0);
     }
     lua_setfield(L, -2, "share");
 }
@@ -72,11 +60,11 @@ static void push_totals(lua_State *L, const SchedTotals *t)
 static void push_result(lua_State *L, const LabGilResult *r)
 {
     lua_newtable(L);
-    set_int(L, "line", r->line);
+    labs_set_int(L, "line", r->line);
     lua_pushstring(L, sched_regime_name(r->regime));
     lua_setfield(L, -2, "regime");
-    set_int(L, "threads", r->threads);
-    set_int(L, "cores", r->cores);
+    labs_set_int(L, "threads", r->threads);
+    labs_set_int(L, "cores", r->cores);
     lua_pushstring(L, r->workload);
     lua_setfield(L, -2, "workload");
     lua_pushboolean(L, r->from_sweep);
@@ -100,17 +88,17 @@ static void gil_fill_run(lua_State *L, const Lab *lab)
     }
     if (v.memory) {
         lua_newtable(L);
-        set_int(L, "workers", v.memory->workers);
-        set_int(L, "heap_mb", v.memory->heap_mb);
+        labs_set_int(L, "workers", v.memory->workers);
+        labs_set_int(L, "heap_mb", v.memory->heap_mb);
         lua_newtable(L);
         for (int i = 0; i < COW_NSCENARIOS; i++) {
             const CowScenario *row = &v.memory->rows[i];
             lua_newtable(L);
             lua_pushstring(L, row->name);
             lua_setfield(L, -2, "name");
-            set_num(L, "mib", (double)row->total_bytes / 1048576.0);
+            labs_set_num(L, "mib", (double)row->total_bytes / 1048576.0);
             if (row->shared_pct >= 0)
-                set_num(L, "shared_pct", row->shared_pct);
+                labs_set_num(L, "shared_pct", row->shared_pct);
             lua_rawseti(L, -2, i + 1);
         }
         lua_setfield(L, -2, "rows");

@@ -18,40 +18,22 @@
 
 #include "sim/evloop_lab.h"
 
-static void set_num(lua_State *L, const char *k, double v)
-{
-    lua_pushnumber(L, v);
-    lua_setfield(L, -2, k);
-}
-
-static void set_int(lua_State *L, const char *k, long long v)
-{
-    lua_pushinteger(L, (lua_Integer)v);
-    lua_setfield(L, -2, k);
-}
-
 static void set_ms(lua_State *L, const char *k, int64_t us)
 {
-    set_num(L, k, (double)us / 1000.0);
-}
-
-static void set_str(lua_State *L, const char *k, const char *v)
-{
-    lua_pushstring(L, v);
-    lua_setfield(L, -2, k);
+    labs_set_num(L, k, (double)us / 1000.0);
 }
 
 static void push_route_stats(lua_State *L, const EvloopRoute *rt, const EvloopRouteStats *s)
 {
     lua_createtable(L, 0, 10);
-    set_str(L, "kind", rt->sync ? "def" : "async");
-    set_int(L, "requests", s->arrived);
-    set_int(L, "done", s->done);
+    labs_set_str(L, "kind", rt->sync ? "def" : "async");
+    labs_set_int(L, "requests", s->arrived);
+    labs_set_int(L, "done", s->done);
     set_ms(L, "p50", s->p50_us);
     set_ms(L, "p95", s->p95_us);
     set_ms(L, "p99", s->p99_us);
     set_ms(L, "max", s->max_us);
-    set_num(L, "mean", s->mean_us / 1000.0);
+    labs_set_num(L, "mean", s->mean_us / 1000.0);
     set_ms(L, "ttft_p50", s->ttft_p50_us);
     set_ms(L, "ttft_p99", s->ttft_p99_us);
 }
@@ -60,17 +42,17 @@ static void push_run(lua_State *L, const LoopRunResult *r)
 {
     const EvloopTotals *t = &r->tot;
     lua_createtable(L, 0, 16);
-    set_int(L, "line", r->line);
-    set_int(L, "requests", t->arrived);
-    set_int(L, "done", t->done);
-    set_num(L, "offered", t->offered);
-    set_num(L, "throughput", t->throughput);
+    labs_set_int(L, "line", r->line);
+    labs_set_int(L, "requests", t->arrived);
+    labs_set_int(L, "done", t->done);
+    labs_set_num(L, "offered", t->offered);
+    labs_set_num(L, "throughput", t->throughput);
     set_ms(L, "duration", t->now_us);
-    set_int(L, "max_queue", t->max_queue);
-    set_int(L, "max_loop_queue", t->max_loop_queue);
-    set_int(L, "max_pool_queue", t->max_pool_queue);
-    set_int(L, "threads_used", t->peak_threads);
-    set_int(L, "threadpool", r->pool);
+    labs_set_int(L, "max_queue", t->max_queue);
+    labs_set_int(L, "max_loop_queue", t->max_loop_queue);
+    labs_set_int(L, "max_pool_queue", t->max_pool_queue);
+    labs_set_int(L, "threads_used", t->peak_threads);
+    labs_set_int(L, "threadpool", r->pool);
     lua_pushboolean(L, t->truncated);
     lua_setfield(L, -2, "truncated");
     lua_createtable(L, 0, 4);
@@ -91,17 +73,17 @@ static void push_run(lua_State *L, const LoopRunResult *r)
 
 static void fill_run(lua_State *L, const Lab *lab)
 {
-    set_int(L, "threadpool", loop_lab_pool(lab));
+    labs_set_int(L, "threadpool", loop_lab_pool(lab));
     size_t nr;
     const EvloopRoute *rt = loop_lab_routes(lab, &nr);
     lua_createtable(L, 0, (int)nr);
     for (size_t i = 0; i < nr; i++) {
         lua_createtable(L, 0, 6);
-        set_str(L, "kind", rt[i].sync ? "def" : "async");
+        labs_set_str(L, "kind", rt[i].sync ? "def" : "async");
         set_ms(L, "cpu", rt[i].cpu_us);
         set_ms(L, "io", rt[i].io_us);
         set_ms(L, "blocking", rt[i].blocking_us);
-        set_int(L, "tokens", rt[i].tokens);
+        labs_set_int(L, "tokens", rt[i].tokens);
         set_ms(L, "every", rt[i].every_us);
         lua_setfield(L, -2, rt[i].path);
     }

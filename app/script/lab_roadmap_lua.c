@@ -19,25 +19,7 @@
 #include "script/labs.h"
 #include "sim/lab_roadmap.h"
 
-static void set_str(lua_State *L, const char *k, const char *v)
-{
-    lua_pushstring(L, v);
-    lua_setfield(L, -2, k);
-}
-
-static void set_num(lua_State *L, const char *k, double v)
-{
-    lua_pushnumber(L, v);
-    lua_setfield(L, -2, k);
-}
-
 /* A whole number as a Lua integer, so `gap == 2` and printing read as 2. */
-static void set_int(lua_State *L, const char *k, long long v)
-{
-    lua_pushinteger(L, (lua_Integer)v);
-    lua_setfield(L, -2, k);
-}
-
 static void push_ranking(lua_State *L, const void *st)
 {
     PlanRow rows[PLAN_MAX_AREAS];
@@ -46,24 +28,24 @@ static void push_ranking(lua_State *L, const void *st)
     for (size_t i = 0; i < n; i++) {
         const PlanRow *r = &rows[i];
         lua_newtable(L);
-        set_str(L, "competency", r->competency);
-        set_str(L, "current", plan_stage_id(r->current));
-        set_str(L, "target", plan_stage_id(r->target));
-        set_int(L, "gap", r->gap);
-        set_num(L, "weight", r->weight);
-        set_num(L, "priority", r->priority);
+        labs_set_str(L, "competency", r->competency);
+        labs_set_str(L, "current", plan_stage_id(r->current));
+        labs_set_str(L, "target", plan_stage_id(r->target));
+        labs_set_int(L, "gap", r->gap);
+        labs_set_num(L, "weight", r->weight);
+        labs_set_num(L, "priority", r->priority);
         if (r->step)
-            set_str(L, "step", r->step);
+            labs_set_str(L, "step", r->step);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     lua_setfield(L, -2, "ranking");
     if (n > 0)
-        set_str(L, "top", rows[0].competency);
+        labs_set_str(L, "top", rows[0].competency);
     lua_newtable(L);
     for (size_t i = 0; i < n; i++) {
         lua_newtable(L);
-        set_num(L, "weight", rows[i].weight);
-        set_str(L, "target", plan_stage_id(rows[i].target));
+        labs_set_num(L, "weight", rows[i].weight);
+        labs_set_str(L, "target", plan_stage_id(rows[i].target));
         lua_setfield(L, -2, rows[i].competency);
     }
     lua_setfield(L, -2, "weights");
@@ -72,22 +54,22 @@ static void push_ranking(lua_State *L, const void *st)
 static void roadmap_fill_run(lua_State *L, const Lab *lab)
 {
     const void *st = lab->st;
-    set_str(L, "goal", plan_goal(st));
+    labs_set_str(L, "goal", plan_goal(st));
     push_ranking(L, st);
     lua_newtable(L);
     for (size_t i = 0; i < plan_nareas(st); i++)
-        set_str(L, plan_area(st, i), plan_stage_id(plan_area_stage(st, i)));
+        labs_set_str(L, plan_area(st, i), plan_stage_id(plan_area_stage(st, i)));
     lua_setfield(L, -2, "stages");
     lua_newtable(L);
     for (size_t i = 0; i < plan_nareas(st); i++) {
         double m;
         if (plan_area_mastery(st, i, &m))
-            set_num(L, plan_area(st, i), m);
+            labs_set_num(L, plan_area(st, i), m);
     }
     lua_setfield(L, -2, "mastery");
     int overall, assessed, needed;
     if (plan_overall(st, &overall, &assessed, &needed))
-        set_str(L, "stage", overall >= 0 ? plan_stage_id(overall) : "not-enough-evidence");
+        labs_set_str(L, "stage", overall >= 0 ? plan_stage_id(overall) : "not-enough-evidence");
 }
 
 const LabBinding lab_roadmap_binding = {

@@ -32,6 +32,30 @@ void labs_open_libs(lua_State *L)
             bindings[i]->open_lib(L);
 }
 
+void labs_set_int(lua_State *L, const char *k, long long v)
+{
+    lua_pushinteger(L, (lua_Integer)v);
+    lua_setfield(L, -2, k);
+}
+
+void labs_set_num(lua_State *L, const char *k, double v)
+{
+    lua_pushnumber(L, v);
+    lua_setfield(L, -2, k);
+}
+
+void labs_set_str(lua_State *L, const char *k, const char *v)
+{
+    lua_pushstring(L, v);
+    lua_setfield(L, -2, k);
+}
+
+void labs_set_bool(lua_State *L, const char *k, bool v)
+{
+    lua_pushboolean(L, v);
+    lua_setfield(L, -2, k);
+}
+
 /* Lines of a buffer as a Lua list (a final line without '\n' counts). */
 static void push_lines(lua_State *L, const Buf *b)
 {

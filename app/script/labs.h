@@ -17,6 +17,8 @@
 #ifndef PYDIVE_SCRIPT_LABS_H
 #define PYDIVE_SCRIPT_LABS_H
 
+#include <stdbool.h>
+
 #include <lua.h>
 
 #include "script/sandbox.h"
@@ -35,6 +37,12 @@ const LabBinding *lab_binding_find(const char *name);
 void labs_open_libs(lua_State *L);
 /* Pushes the `run` table for lab (shared fields + the lab's own). */
 void labs_push_run(lua_State *L, const Lab *lab);
+
+/* t[k] = v on the table on top of the stack: the bindings' field setters. */
+void labs_set_int(lua_State *L, const char *k, long long v);
+void labs_set_num(lua_State *L, const char *k, double v);
+void labs_set_str(lua_State *L, const char *k, const char *v);
+void labs_set_bool(lua_State *L, const char *k, bool v);
 
 /* The same inside a protected call, for the engine (exrun.c): every lab's
  * library into sb, and the global `run` set to lab's table (NULL: nil). */
