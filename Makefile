@@ -140,7 +140,7 @@ VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full \
 test-valgrind: pydive
 	@command -v valgrind >/dev/null || $(MAKE) --no-print-directory deps DEB_PKGS=valgrind
 	@PYDIVE="$(VALGRIND) ./pydive" tests/run.sh cli
-	@PYDIVE="$(VALGRIND) ./pydive" tests/run.sh e2e
+	@E2E_WAIT=30 PYDIVE="$(VALGRIND) ./pydive" tests/run.sh e2e
 
 # libFuzzer targets (tests/fuzz/fuzz_*.c) built with clang and sanitizers;
 # each runs FUZZ_SECONDS on its corpus in tests/fuzz/corpus/NAME.

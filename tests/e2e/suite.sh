@@ -43,8 +43,10 @@ wait_for() {
     return 1
 }
 keys() { tm send-keys -t t "$@"; sleep 0.15; }
+# E2E_WAIT: seconds a check waits for its text (make test-valgrind raises it:
+# a fix exercise runs its program to the end before the screen shows)
 check() { # NAME TEXT: the screen shows TEXT
-    if wait_for "$2" 5; then ok "$1"; else notok "$1" "expected to see: $2" "screen was:" "$(screen | sed 's/^/  | /')"; fi
+    if wait_for "$2" "${E2E_WAIT:-5}"; then ok "$1"; else notok "$1" "expected to see: $2" "screen was:" "$(screen | sed 's/^/  | /')"; fi
 }
 check_not() {
     sleep 0.3
