@@ -40,7 +40,7 @@ const CliCommand cli_commands[] = {
      "simulate threads under the GIL, free-threaded, or as processes", cmd_gil},
     {"tables", "[ID] [--sort COLUMN] [--desc] [--filter TEXT] [--check]",
      "comparison tables (chapter 4's binding tools) sorted and filtered as text", cmd_tables},
-    {"lab", "FILE [--model gil] [--step N] [--seed N] [--watch]",
+    {"lab", "FILE [--model gil] [--step N] [--seed N] [--watch] | --reference [--model M]",
      "run a lab program (the GIL scheduler, ...); --watch steps it with live views", cmd_lab},
     {"exercise", "list|run|check|hint|reset|show|solution [ID] [--profile NAME]",
      "exercises as text (list --chapter N, hint --next, solution --give-up)", cmd_exercise},

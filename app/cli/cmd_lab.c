@@ -38,14 +38,44 @@ static void list_models(Buf *b)
         buf_printf(b, "%s%s (.%s)", i ? ", " : "", all[i]->name, all[i]->ext);
 }
 
+/* `--reference`: each lab's directives, as `?` shows them on the lab screen. */
+static int print_reference(const char *model)
+{
+    size_t n;
+    const LabClass *const *all = lab_classes(&n);
+    bool found = false;
+    for (size_t i = 0; i < n; i++) {
+        if (model && strcmp(all[i]->name, model) != 0)
+            continue;
+        found = true;
+        printf("%s lab (--model %s, files .%s):\n", all[i]->title, all[i]->name, all[i]->ext);
+        for (const char *p = all[i]->reference ? all[i]->reference : ""; *p;) {
+            size_t len = strcspn(p, "\n"), tab = strcspn(p, "\t");
+            if (tab > len)
+                tab = len;
+            printf("  %-34.*s %.*s\n", (int)tab, p, tab < len ? (int)(len - tab - 1) : 0,
+                   tab < len ? p + tab + 1 : "");
+            p += len + (p[len] == '\n');
+        }
+        putchar('\n');
+    }
+    if (!found)
+        return cli_usage_error("no lab '%s'", model);
+    puts("Every directive, and what exercises read: docs/EXERCISES.md, section 8.");
+    return 0;
+}
+
 int cmd_lab(int argc, char **argv)
 {
     const char *model = NULL, *step_s = NULL, *seed_s = NULL;
     bool watch = cli_take_flag(&argc, argv, "--watch");
+    bool reference = cli_take_flag(&argc, argv, "--reference");
     if (cli_take_option(&argc, argv, "--model", &model) < 0 ||
         cli_take_option(&argc, argv, "--step", &step_s) < 0 ||
         cli_take_option(&argc, argv, "--seed", &seed_s) < 0 || cli_reject_unknown(argc, argv))
         return 2;
+    if (reference && argc == 1)
+        return print_reference(model);
     if (argc != 2)
         return cli_usage_error("'lab' takes one program file");
     const char *path = argv[1];

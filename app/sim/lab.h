@@ -33,6 +33,7 @@ typedef struct LabClass {
     const char *name;  /* "gil": an exercise's `model`, --model on the command line */
     const char *title; /* "GIL scheduler", for headers */
     const char *ext;   /* extension of a learner's file: "gil" -> work/ID.gil */
+    const char *reference; /* the directives at a glance, "form\tmeaning\n" a line */
     /* Reads a whole program; NULL with errors in dl (file names them). */
     void *(*open)(const char *src, size_t len, const char *file, uint64_t seed, DiagList *dl);
     void (*close)(void *st);

@@ -454,10 +454,20 @@ static void fly_settle(void *p)
     st->shown = st->nseries;
 }
 
+/* The directives at a glance, for `?` on the lab screen. */
+#define LAB_REFERENCE \
+    "set a=.. b=.. d=.. g=.. c=..\tthe model's parameters\n" \
+    "users X, libraries X, tools X\tsets a stock now\n" \
+    "run N [steps|years]\truns N steps and prints a table\n" \
+    "shock STOCK -50%\tmultiplies a stock by (1 + P/100)\n" \
+    "show\tthe equations with the current values\n" \
+    "data ID \"LABEL\" VALUE\tquotes one figure of assets/data/ID.yaml\n"
+
 const LabClass lab_flywheel = {
     .name = "flywheel",
     .title = "Flywheel model (an illustration)",
     .ext = "fly",
+    .reference = LAB_REFERENCE,
     .open = fly_open,
     .close = fly_close,
     .line = fly_line,

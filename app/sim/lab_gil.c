@@ -683,10 +683,25 @@ void lab_gil_view_of(const void *st, LabGilView *out)
                         .memory = g->has_memory ? &g->memory : NULL};
 }
 
+/* The directives at a glance, for `?` on the lab screen. */
+#define LAB_REFERENCE \
+    "threads N, cores N\tworkers (threads, or processes) and CPU cores\n" \
+    "regime gil|free|processes\tdefault build, free-threaded build, one process each\n" \
+    "workload NAME\ta preset task: cpu, io, mixed, native, contended, locked\n" \
+    "task cpu 1ms, io 2ms\tone task: cpu/io/native DUR, lock OBJ DUR, touch OBJ N, send SIZE\n" \
+    "object NAME [immortal]\ta shared object for lock/touch (also deferred, owner=N)\n" \
+    "repeat N, time 1s\ttasks per worker (0: until the time is up); simulated time\n" \
+    "window 20ms, seed N\tthe stretch the timeline shows; the seed\n" \
+    "set NAME=V\ta cost parameter (pydive gil --params lists them)\n" \
+    "run\truns what is set and plays its timeline\n" \
+    "sweep 1,2,4,8\tthe same for several worker counts\n" \
+    "heap 1024MB, memory N\tN forked workers sharing a heap, against N threads\n"
+
 const LabClass lab_gil = {
     .name = "gil",
     .title = "GIL scheduler",
     .ext = "gil",
+    .reference = LAB_REFERENCE,
     .open = gil_open,
     .close = gil_close,
     .line = gil_line,

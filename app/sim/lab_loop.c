@@ -227,10 +227,20 @@ static void loop_settle(void *st)
         evloop_finish(L->anim);
 }
 
+/* The directives at a glance, for `?` on the lab screen. */
+#define LAB_REFERENCE \
+    "route PATH async [cpu=D] [io=D]\tan async def handler; also blocking=D, stream tokens=N every=D\n" \
+    "route PATH def [cpu=D] [io=D]\ta plain def handler, run in the thread pool\n" \
+    "threadpool N\tthe pool's size (AnyIO's default: 40)\n" \
+    "param NAME=D\ta cost (switch_interval, request_overhead, ...)\n" \
+    "load PATH rate=R/s for=D\tPoisson arrivals; also every=D, burst=N, users=N\n" \
+    "run\tplays the loads since the last run and prints a report\n"
+
 const LabClass lab_loop = {
     .name = "loop",
     .title = "Event loop",
     .ext = "loop",
+    .reference = LAB_REFERENCE,
     .open = loop_open,
     .close = loop_close,
     .line = loop_line,

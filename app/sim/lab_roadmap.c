@@ -613,10 +613,20 @@ static int rm_step(void *p, Buf *out, Buf *err)
     return 0;
 }
 
+/* The directives at a glance, for `?` on the lab screen. */
+#define LAB_REFERENCE \
+    "areas A B ...\tthe competencies in the course's order (first line)\n" \
+    "goal ID, weight AREA W TARGET\ta goal and its weights and target stages\n" \
+    "step ID AREA S\ta next step for an area at a stage\n" \
+    "level AREA STAGE\tplace the learner in an area\n" \
+    "answer AREA right|wrong DIFF\tone more answered item (needs bkt, guess, rule)\n" \
+    "rank, stage\tprint the roadmap, or every area's stage\n"
+
 const LabClass lab_roadmap = {
     .name = "roadmap",
     .title = "Roadmap planner",
     .ext = "plan",
+    .reference = LAB_REFERENCE,
     .open = rm_open,
     .close = rm_close,
     .line = rm_line,

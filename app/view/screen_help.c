@@ -27,8 +27,9 @@ static const Group groups[] = {
     {ON_HELP, "This help"},
 };
 
-/* Writes (or, with cv NULL, only counts) the help lines from row `skip`. */
-static int help_lines(Canvas *cv, int skip, int y0, int rows)
+/* Writes (or, with cv NULL, only counts) the help lines from row `skip`;
+ * opened from a lab, its directives come first. */
+static int help_lines(Canvas *cv, const LabClass *lab, int skip, int y0, int rows)
 {
     int line = 0;
 #define EMIT(x, text, role)                                                              \
@@ -37,6 +38,29 @@ static int help_lines(Canvas *cv, int skip, int y0, int rows)
         if (cv && r_ >= 0 && r_ < rows)                                                  \
             canvas_text_fit(cv, (x), y0 + r_, cv->w - (x) - 1, (text), (role));          \
     } while (0)
+    if (lab && lab->reference) {
+        char title[128], form[96];
+        snprintf(title, sizeof title, "The %s lab: one directive a line (# starts a comment)",
+                 lab->title);
+        EMIT(1, title, ROLE_HEADING);
+        line++;
+        for (const char *p = lab->reference; *p;) {
+            size_t n = strcspn(p, "\n"), tab = strcspn(p, "\t");
+            if (tab > n)
+                tab = n;
+            snprintf(form, sizeof form, "%.*s", (int)tab, p);
+            EMIT(3, form, ROLE_CODE);
+            if (tab < n) {
+                char meaning[160];
+                snprintf(meaning, sizeof meaning, "%.*s", (int)(n - tab - 1), p + tab + 1);
+                EMIT(36, meaning, ROLE_NORMAL);
+            }
+            line++;
+            p += n + (p[n] == '\n');
+        }
+        EMIT(3, "More: docs/EXERCISES.md, section 8.", ROLE_SUBTLE);
+        line += 2;
+    }
     for (size_t g = 0; g < sizeof groups / sizeof *groups; g++) {
         EMIT(1, groups[g].title, ROLE_HEADING);
         line++;
@@ -64,10 +88,11 @@ void screen_help_draw(App *a, Canvas *cv)
 {
     chrome_top(a, cv, "Keys", "? or Esc closes");
     int rows = cv->h - 2;
-    int total = help_lines(NULL, 0, 0, 0);
+    const LabClass *lab = a->lab && a->help_return == SCREEN_PROGRAM ? a->lab->cls : NULL;
+    int total = help_lines(NULL, lab, 0, 0, 0);
     int max = total - rows > 0 ? total - rows : 0;
     if (a->help_top > max)
         a->help_top = max;
-    help_lines(cv, a->help_top, 1, rows);
+    help_lines(cv, lab, a->help_top, 1, rows);
     chrome_hints(a, cv, ON_HELP);
 }

@@ -380,6 +380,11 @@ sleep 3
 check "the exercise ends solved" "how much faster? ✓ solved"
 keys Tab
 check "Tab shows the speed-up page" "Speed-up against one thread"
+keys '?'
+check "? on a lab lists its directives first" "The GIL scheduler lab: one directive a line"
+check "the card shows the run directive" "runs what is set and plays its timeline"
+keys Escape
+check "Esc goes back to the lab" "Speed-up against one thread"
 keys q
 
 # charts: C on the series page opens chapter 6's charts, n/p browse them with
