@@ -12,6 +12,7 @@
 #include "base/fsutil.h"
 #include "base/xalloc.h"
 #include "script/api_sim.h"
+#include "script/exrun_internal.h"
 #include "script/labs.h"
 #include "script/sandbox_lua.h"
 
@@ -285,12 +286,7 @@ static void push_run(lua_State *L)
     lua_remove(L, -2);
 }
 
-typedef struct CheckCall {
-    bool passed;
-    char *message;
-} CheckCall;
-
-static int check_body(lua_State *L)
+int exrun_check_body(lua_State *L)
 {
     CheckCall *c = lua_touserdata(L, 1);
     if (lua_getfield(L, LUA_REGISTRYINDEX, SANDBOX_RETURNED_KEY) != LUA_TTABLE ||
@@ -398,66 +394,9 @@ static void unbind(Sandbox *sb)
     sandbox_result_fini(&res);
 }
 
-/* What `run` shows a script: a Python run on the model, or a lab. */
-typedef struct Bound {
-    SimRun *run;
-    const Lab *lab;
-} Bound;
-
-static bool bind(Sandbox *sb, const Bound *b, SandboxResult *res)
+bool exrun_bind(Sandbox *sb, const Bound *b, SandboxResult *res)
 {
     return b->lab ? labs_bind(sb, b->lab, res) : api_sim_bind(sb, b->run, res);
-}
-
-/* A lab's program on the lab to its end; false (with diagnostics in
- * out->message) when it does not read. */
-static bool check_lab(ExHandle *h, const char *program, size_t len, const char *filename,
-                      ExCheck *out)
-{
-    Lab lab;
-    DiagList dl = {0};
-    if (!lab_open(&lab, h->ex.lab, program, len, filename, 1, &dl)) {
-        out->exit_code = 1;
-        out->error_line = dl.len ? diag_format(&dl.items[0]) : xstrdup("the program does not read");
-        for (size_t i = 0; i < dl.len; i++) {
-            char *d = diag_format(&dl.items[i]);
-            buf_printf(&out->errout, "%s\n", d);
-            free(d);
-        }
-        diag_fini(&dl);
-        lab_close(&lab);
-        return true; /* not passed: the learner's program does not read */
-    }
-    diag_fini(&dl);
-    lab_finish(&lab);
-    out->exit_code = lab.exit_code;
-    buf_add(&out->output, buf_str(&lab.out), lab.out.len);
-    buf_add(&out->errout, buf_str(&lab.err), lab.err.len);
-    if (lab.exit_code != 0) {
-        const char *e = buf_str(&lab.err);
-        size_t n = lab.err.len;
-        while (n && e[n - 1] == '\n')
-            n--;
-        size_t start = n;
-        while (start && e[start - 1] != '\n')
-            start--;
-        out->error_line = xstrndup(e + start, n - start);
-    }
-    SandboxResult res = {0};
-    CheckCall c = {0};
-    Bound b = {NULL, &lab};
-    bool ran = bind(h->sb, &b, &res) && sandbox_protect(h->sb, check_body, &c, &res);
-    if (ran) {
-        out->passed = c.passed;
-        out->message = c.message;
-    } else {
-        out->script_error = true;
-        out->message = xstrdup(res.message ? res.message : sandbox_outcome_name(res.outcome));
-        free(c.message);
-    }
-    sandbox_result_fini(&res);
-    lab_close(&lab);
-    return ran;
 }
 
 bool exrun_check(ExHandle *h, const char *program, size_t len, const char *filename,
@@ -470,7 +409,7 @@ bool exrun_check(ExHandle *h, const char *program, size_t len, const char *filen
         return false;
     }
     if (h->ex.lab)
-        return check_lab(h, program, len, filename, out);
+        return exrun_check_lab(h, program, len, filename, out);
     SimRun run;
     Buf err = {0};
     if (!simrun_start(&run, program, len, filename, NULL, &err)) {
@@ -490,7 +429,7 @@ bool exrun_check(ExHandle *h, const char *program, size_t len, const char *filen
     }
     SandboxResult res = {0};
     CheckCall c = {0};
-    bool ran = api_sim_bind(h->sb, &run, &res) && sandbox_protect(h->sb, check_body, &c, &res);
+    bool ran = api_sim_bind(h->sb, &run, &res) && sandbox_protect(h->sb, exrun_check_body, &c, &res);
     unbind(h->sb);
     if (ran) {
         out->passed = c.passed;
@@ -557,7 +496,7 @@ static int result_line(const SandboxResult *res, int fallback)
     return res->line > 0 ? res->line : fallback;
 }
 
-static void verify_step(ExHandle *h, const Bound *b, size_t i, DiagList *dl)
+void exrun_verify_step(ExHandle *h, const Bound *b, size_t i, DiagList *dl)
 {
     const Exercise *ex = &h->ex;
     const ExerciseStep *st = &ex->steps[i];
@@ -571,7 +510,7 @@ static void verify_step(ExHandle *h, const Bound *b, size_t i, DiagList *dl)
     ModelCall m = {.st = st, .index = i + 1};
     m.picks = xcalloc(st->nchoices + 1, sizeof *m.picks);
     SandboxResult res = {0};
-    if (!bind(h->sb, b, &res) || !sandbox_protect(h->sb, model_body, &m, &res)) {
+    if (!exrun_bind(h->sb, b, &res) || !sandbox_protect(h->sb, model_body, &m, &res)) {
         diag_add(dl, DIAG_ERROR, ex->file, result_line(&res, st->line), 0,
                  "step %zu: model failed: %s", i + 1, bare(&res));
     } else if (!model_agrees(st, &m)) {
@@ -588,60 +527,11 @@ static void verify_step(ExHandle *h, const Bound *b, size_t i, DiagList *dl)
     free(m.picks);
 }
 
-/* Opens the exercise's lab program; false with its errors at the exercise. */
-static bool open_lab(ExHandle *h, Lab *lab, DiagList *dl)
-{
-    const Exercise *ex = &h->ex;
-    DiagList pdl = {0};
-    bool ok = lab_open(lab, ex->lab, ex->program, strlen(ex->program), ex->id, 1, &pdl);
-    for (size_t i = 0; i < pdl.len; i++) /* lines of the program, not of the .lua file */
-        diag_add(dl, DIAG_ERROR, ex->file, ex->line, 0, "the %s program, line %d:%d: %s",
-                 ex->lab->name, pdl.items[i].line, pdl.items[i].col, pdl.items[i].msg);
-    diag_fini(&pdl);
-    if (!ok)
-        lab_close(lab);
-    return ok;
-}
-
-static void verify_predict_lab(ExHandle *h, DiagList *dl)
-{
-    const Exercise *ex = &h->ex;
-    Lab lab;
-    if (!open_lab(h, &lab, dl))
-        return;
-    for (size_t i = 0; i < ex->nsteps; i++) {
-        const ExerciseStep *st = &ex->steps[i];
-        if (!lab_run_to_line(&lab, st->at)) {
-            diag_add(dl, DIAG_ERROR, ex->file, st->line, 0,
-                     "step %zu: the %s program never stops before line %d%s", i + 1,
-                     ex->lab->name, st->at,
-                     i > 0 ? " after the step before it (steps must follow the run's order)"
-                           : " (blank and comment lines are not stops)");
-            break;
-        }
-        int reveal = exrun_reveal_line(ex, i);
-        if (reveal)
-            lab_run_to_line(&lab, reveal);
-        else
-            lab_finish(&lab);
-        Bound b = {NULL, &lab};
-        verify_step(h, &b, i, dl);
-    }
-    lab_finish(&lab);
-    if (lab.exit_code != 0)
-        diag_add(dl, DIAG_ERROR, ex->file, ex->line, 0, "the %s program fails: %s",
-                 ex->lab->name, buf_str(&lab.err));
-    SandboxResult res = {0};
-    labs_bind(h->sb, NULL, &res);
-    sandbox_result_fini(&res);
-    lab_close(&lab);
-}
-
 static void verify_predict(ExHandle *h, DiagList *dl)
 {
     const Exercise *ex = &h->ex;
     if (ex->lab) {
-        verify_predict_lab(h, dl);
+        exrun_verify_predict_lab(h, dl);
         return;
     }
     SimRun run;
@@ -666,7 +556,7 @@ static void verify_predict(ExHandle *h, DiagList *dl)
         else
             simrun_finish(&run);
         Bound b = {&run, NULL};
-        verify_step(h, &b, i, dl);
+        exrun_verify_step(h, &b, i, dl);
     }
     simrun_finish(&run);
     if (run.exit_code != 0) {
@@ -730,14 +620,7 @@ static void verify_sandbox(ExHandle *h, DiagList *dl)
     if (!ex->program || !ex->program[0])
         return;
     if (ex->lab) {
-        Lab lab;
-        if (open_lab(h, &lab, dl)) {
-            lab_finish(&lab);
-            if (lab.exit_code != 0)
-                diag_add(dl, DIAG_ERROR, ex->file, ex->line, 0, "the %s program fails: %s",
-                         ex->lab->name, buf_str(&lab.err));
-            lab_close(&lab);
-        }
+        exrun_verify_sandbox_lab(h, dl);
         return;
     }
     SimRun run;
