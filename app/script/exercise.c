@@ -24,7 +24,8 @@
 
 static const char *const top_keys[] = {
     "id",       "title",   "goal",    "kind",  "difficulty", "competencies", "hints",
-    "solution", "program", "starter", "steps", "check",      "model",        NULL,
+    "solution", "program", "starter", "steps", "check",      "model",        "ends_in_error",
+    NULL,
 };
 static const char *const step_keys[] = {"at",     "ask",     "type",  "choices",
                                         "answer", "explain", "model", NULL};
@@ -380,9 +381,17 @@ static void read_exercise(Reader *r, int t)
         ex->starter = exercise_read_string(r, t, "starter", true);
         read_check(r, t, true);
         forbid(r, t, "program");
+        forbid(r, t, "ends_in_error");
         forbid(r, t, "steps");
         return;
     }
+    int et = exercise_field(L, t, "ends_in_error");
+    if (et == LUA_TBOOLEAN)
+        ex->ends_in_error = lua_toboolean(L, -1);
+    else if (et != LUA_TNIL)
+        exercise_err(r, exercise_key_line(r, "ends_in_error"),
+                     "'ends_in_error' must be true or false (got a %s)", exercise_type_of(L, -1));
+    lua_pop(L, 1);
     ex->program = exercise_read_string(r, t, "program", !play);
     if (play && !ex->program)
         ex->program = xstrdup(""); /* an empty playground */

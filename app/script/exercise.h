@@ -75,6 +75,8 @@ typedef struct Exercise {
     char *starter;    /* Python source the learner starts from: fix only */
     ExerciseStep *steps; /* predict only, at least one */
     size_t nsteps;
+    bool ends_in_error; /* predict, sandbox: the program is meant to stop with an error
+                           (a C-API misuse, an exception), and verify checks that it does */
     bool has_check;   /* fix: the table has a `check` function (left in the sandbox) */
     int check_line;   /* where `check` is defined */
 } Exercise;

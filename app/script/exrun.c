@@ -559,12 +559,10 @@ static void verify_predict(ExHandle *h, DiagList *dl)
         exrun_verify_step(h, &b, i, dl);
     }
     simrun_finish(&run);
-    if (run.exit_code != 0) {
-        simrun_error_line(&run, &err);
-        diag_add(dl, DIAG_ERROR, ex->file, ex->line, 0,
-                 "the program fails on the model (Python %s): %s", run.prof->name,
-                 buf_str(&err));
-    }
+    simrun_error_line(&run, &err);
+    char what[64];
+    snprintf(what, sizeof what, "the program (Python %s)", run.prof->name);
+    exrun_check_ending(ex, run.exit_code, buf_str(&err), what, dl);
     unbind(h->sb);
     buf_fini(&err);
     simrun_fini(&run);
@@ -627,15 +625,25 @@ static void verify_sandbox(ExHandle *h, DiagList *dl)
     Buf err = {0};
     if (simrun_start(&run, ex->program, strlen(ex->program), ex->id, NULL, &err)) {
         simrun_finish(&run);
-        if (run.exit_code != 0) {
-            simrun_error_line(&run, &err);
-            diag_add(dl, DIAG_ERROR, ex->file, ex->line, 0,
-                     "the program fails on the model (Python %s): %s", run.prof->name,
-                     buf_str(&err));
-        }
+        simrun_error_line(&run, &err);
+        char what[64];
+        snprintf(what, sizeof what, "the program (Python %s)", run.prof->name);
+        exrun_check_ending(ex, run.exit_code, buf_str(&err), what, dl);
         simrun_fini(&run);
     }
     buf_fini(&err);
+}
+
+void exrun_check_ending(const Exercise *ex, int exit_code, const char *error, const char *what,
+                        DiagList *dl)
+{
+    if (exit_code != 0 && !ex->ends_in_error)
+        diag_add(dl, DIAG_ERROR, ex->file, ex->line, 0, "%s fails on the model: %s", what,
+                 error);
+    else if (exit_code == 0 && ex->ends_in_error)
+        diag_add(dl, DIAG_ERROR, ex->file, ex->line, 0,
+                 "%s runs to its end, but 'ends_in_error = true' says it stops with an error",
+                 what);
 }
 
 bool exrun_verify(ExHandle *h, DiagList *dl)

@@ -29,6 +29,11 @@ bool exrun_bind(Sandbox *sb, const Bound *b, SandboxResult *res);
 /* Calls step i's model(run) and adds a diagnostic when it disagrees. */
 void exrun_verify_step(ExHandle *h, const Bound *b, size_t i, DiagList *dl);
 
+/* Adds a diagnostic when the program did not end as the exercise says
+ * (normally, or in an error with `ends_in_error = true`); `what` names it. */
+void exrun_check_ending(const Exercise *ex, int exit_code, const char *error, const char *what,
+                        DiagList *dl);
+
 /* Labs (exrun_lab.c). */
 bool exrun_check_lab(ExHandle *h, const char *program, size_t len, const char *filename,
                      ExCheck *out);

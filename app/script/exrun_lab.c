@@ -3,6 +3,7 @@
  * checking a learner's lab program and verifying an exercise against its
  * lab, with the same rules as for Python programs (exrun.c).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,6 +63,21 @@ bool exrun_check_lab(ExHandle *h, const char *program, size_t len, const char *f
     return ran;
 }
 
+/* The program ended as the exercise says: normally, or in an error. */
+static void ending(const Exercise *ex, const Lab *lab, DiagList *dl)
+{
+    char what[64];
+    snprintf(what, sizeof what, "the %s program", ex->lab->name);
+    Buf last = {0};
+    const char *e = buf_str(&lab->err);
+    size_t n = lab->err.len;
+    while (n && e[n - 1] == '\n')
+        n--;
+    buf_add(&last, e, n);
+    exrun_check_ending(ex, lab->exit_code, buf_str(&last), what, dl);
+    buf_fini(&last);
+}
+
 /* Opens the exercise's lab program; false with its errors at the exercise. */
 static bool open_lab(ExHandle *h, Lab *lab, DiagList *dl)
 {
@@ -102,9 +118,7 @@ void exrun_verify_predict_lab(ExHandle *h, DiagList *dl)
         exrun_verify_step(h, &b, i, dl);
     }
     lab_finish(&lab);
-    if (lab.exit_code != 0)
-        diag_add(dl, DIAG_ERROR, ex->file, ex->line, 0, "the %s program fails: %s",
-                 ex->lab->name, buf_str(&lab.err));
+    ending(ex, &lab, dl);
     SandboxResult res = {0};
     labs_bind(h->sb, NULL, &res);
     sandbox_result_fini(&res);
@@ -118,8 +132,6 @@ void exrun_verify_sandbox_lab(ExHandle *h, DiagList *dl)
     if (!open_lab(h, &lab, dl))
         return;
     lab_finish(&lab);
-    if (lab.exit_code != 0)
-        diag_add(dl, DIAG_ERROR, ex->file, ex->line, 0, "the %s program fails: %s",
-                 ex->lab->name, buf_str(&lab.err));
+    ending(ex, &lab, dl);
     lab_close(&lab);
 }

@@ -18,7 +18,7 @@ return {
     },
     solution = "After line 7 only the list holds the str (refcount 1). `first` is borrowed "
         .. "from the list, so Py_DECREF(names) on line 9 frees the list and, with it, the "
-        .. "str: `first` dangles, and `return Py_NewRef(first)` would be a use after free. Fix: "
+        .. "str: `first` dangles, and `return Py_NewRef(first)` on line 10 is a use after free. Fix: "
         .. "take your own reference while the list still holds it (Py_INCREF(first) right "
         .. "after line 8), then release the list and return first.",
     program = [[
@@ -31,9 +31,10 @@ PyList_Append(names, s);
 Py_DECREF(s);
 PyObject *first = PyList_GetItem(names, 0);
 Py_DECREF(names);
-# the author meant to end with: return Py_NewRef(first);
-Py_RETURN_NONE;
+return Py_NewRef(first);
 ]],
+    -- the lab stops at line 10 with the use after free: that is the lesson
+    ends_in_error = true,
     steps = {
         {
             at = 6,
@@ -65,18 +66,18 @@ Py_RETURN_NONE;
             end,
         },
         {
-            at = 11,
-            ask = "The author meant to end with `return Py_NewRef(first);`. Where must the "
-                .. "function take its own reference to the str for that to be safe?",
+            at = 10,
+            ask = "Line 10 returns `Py_NewRef(first)`. Where must the function take its own "
+                .. "reference to the str for that to be safe?",
             choices = {
                 "right after line 8, before Py_DECREF(names)",
                 "at the return: Py_NewRef(first) is enough",
                 "nowhere: a borrowed reference may be returned as it is",
             },
             answer = 1,
-            explain = "After line 9 the str is gone, so Py_NewRef(first) would touch freed "
-                .. "memory; and a borrowed reference is never yours to return. Own it while "
-                .. "the list still holds it (ch04#ownership-bugs).",
+            explain = "After line 9 the str is gone: the lab stops line 10 as a use after "
+                .. "free. A borrowed reference is never yours to return; own it while the "
+                .. "list still holds it (ch04#ownership-bugs).",
             model = function(run)
                 if not run.vars.first.alive then
                     return 1

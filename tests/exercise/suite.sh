@@ -59,6 +59,20 @@ sed 's/child.parent = weakref.ref(self)/child.parent = self/' exercises/ch02/bre
 expect "verify fails when the reference solution no longer passes check" 1 \
     $PYDIVE verify "$DATA/ex-copy/ch02/break-the-cycle.lua"
 has "the check's reason is given" "the reference solution does not pass check"
+# ends_in_error: a program meant to stop with an error must stop with one, and one
+# that is not must not (a C-API use after free is the lesson of borrowed-outlives-owner)
+mkdir -p "$DATA/ex-copy/ch04"
+sed 's/^    ends_in_error = true,$//' exercises/ch04/borrowed-outlives-owner.lua \
+    > "$DATA/ex-copy/ch04/borrowed-outlives-owner.lua"
+expect "verify fails when a program ends in an error it does not declare" 1 \
+    $PYDIVE verify "$DATA/ex-copy/ch04/borrowed-outlives-owner.lua"
+has "the error is named" "the capi program fails on the model: "
+has "the lab's own message is kept" "use after free: first was borrowed from names"
+sed 's/^return Py_NewRef(first);$/Py_RETURN_NONE;/' exercises/ch04/borrowed-outlives-owner.lua \
+    > "$DATA/ex-copy/ch04/borrowed-outlives-owner.lua"
+expect "verify fails when a program declared to end in an error runs to its end" 1 \
+    $PYDIVE verify "$DATA/ex-copy/ch04/borrowed-outlives-owner.lua"
+has "it says which" "runs to its end, but 'ends_in_error = true' says it stops with an error"
 
 # ---- list ------------------------------------------------------------------------
 expect "exercise list runs" 0 $PYDIVE exercise list $P
