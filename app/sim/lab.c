@@ -44,9 +44,12 @@ bool lab_open(Lab *lab, const LabClass *cls, const char *src, size_t len, const 
     lab->src[len] = '\0';
     lab->len = len;
     lab->seed = seed;
+    size_t before = dl->len;
     lab->st = cls->open(lab->src, len, lab->file, seed, dl);
-    if (!lab->st)
+    if (!lab->st) {
+        lab->read_error_line = dl->len > before ? dl->items[before].line : 0;
         return false;
+    }
     lab->finished = cls->line(lab->st) == 0;
     if (lab->finished && cls->end)
         lab->exit_code = cls->end(lab->st, &lab->out, &lab->err);

@@ -65,6 +65,7 @@ typedef struct Lab {
     int exit_code;    /* 0, or 1 after an error; valid when finished */
     bool finished;    /* every line ran (or an error ended the run) */
     size_t steps;     /* lines started so far */
+    int read_error_line; /* the program did not read: the line of its first error */
 } Lab;
 
 /* The registry: NULL when no lab has that name.  lab_classes() lists them. */

@@ -154,11 +154,34 @@ unsigned app_lab_idle(App *a)
 static void draw_views(App *a, Canvas *cv, Rect r)
 {
     const LabView *v = lab_view_find(a->lab->cls->name);
-    if (!v || !a->lab->st) {
-        canvas_text_fit(cv, r.x, r.y, r.w, a->lab->st ? "This lab has no view."
-                                                      : "The program does not read: see the "
-                                                        "errors under Output.",
-                        ROLE_SUBTLE);
+    if (!a->lab->st) { /* the room of the views goes to the errors, whole */
+        canvas_text_fit(cv, r.x, r.y, r.w, "The program does not read; nothing ran:",
+                        ROLE_HEADING);
+        /* word-wrapped as written: messages quote code (`PyObject *x`), so no markup */
+        const char *p = buf_str(&a->lab->err);
+        int y = r.y + 1;
+        while (*p && y < r.y + r.h && r.w > 0) {
+            size_t n = strcspn(p, "\n"), take = n;
+            if ((int)take > r.w) { /* cut at the last space that fits */
+                take = (size_t)r.w;
+                while (take > 0 && p[take] != ' ')
+                    take--;
+                if (take == 0)
+                    take = (size_t)r.w;
+            }
+            char *piece = xstrndup(p, take);
+            canvas_text(cv, r.x, y++, r.w, piece, ROLE_ERROR);
+            free(piece);
+            p += take;
+            while (*p == ' ')
+                p++;
+            if (*p == '\n' && take == n)
+                p++;
+        }
+        return;
+    }
+    if (!v) {
+        canvas_text_fit(cv, r.x, r.y, r.w, "This lab has no view.", ROLE_SUBTLE);
         return;
     }
     if (v->npages > 1) {
@@ -213,8 +236,11 @@ void screen_lab_draw(App *a, Canvas *cv)
         int cap = cv->w * 45 / 100 < 60 ? cv->w * 45 / 100 : 60;
         lw = lw < 30 ? 30 : lw > cap ? cap : lw;
         int out_h = body.h / 3 < 10 ? body.h / 3 : 10;
-        program_pane_source(a, cv, (Rect){0, body.y, lw - 1, body.h - out_h}, lab->src,
-                            lab_busy(lab) ? a->lab_last_line : line, a->lab_last_line);
+        /* the marker: the line about to run, or where a program that does not read
+         * has its first error */
+        int mark = !lab->st ? lab->read_error_line : lab_busy(lab) ? a->lab_last_line : line;
+        program_pane_source(a, cv, (Rect){0, body.y, lw - 1, body.h - out_h}, lab->src, mark,
+                            a->lab_last_line);
         program_pane_output(cv, (Rect){0, body.y + body.h - out_h, lw - 1, out_h}, &shown,
                             lab->finished, lab->exit_code);
         for (int y = body.y; y < body.y + body.h; y++)

@@ -65,3 +65,26 @@ expect "zero threads exits 2" 2 $PYDIVE gil --threads 0
 expect "bad --set exits 2" 2 $PYDIVE gil --set nope=1
 expect "out-of-range --set exits 2" 2 $PYDIVE gil --set force_switching=7
 expect "unknown option exits 2" 2 $PYDIVE gil --frobnicate
+
+# ---- pydive lab (the GIL lab on the command line) ------------------------------
+lab=$(mktemp -d)
+printf '# two runs\nthreads 4\ncores 4\nrun\nregime free\nrun\n' > "$lab/ok.gil"
+expect "lab runs a .gil program (model from the extension)" 0 $PYDIVE lab "$lab/ok.gil"
+has "the GIL run is about 1x" "run 1: default build (GIL), 4 workers on 4 cores"
+has "the free-threaded run follows" "run 2: free-threaded build, 4 workers on 4 cores"
+expect "--step stops before a line" 0 $PYDIVE lab "$lab/ok.gil" --step 3
+has "it says where" "(stopped before line 5)"
+printf 'threads 4\ncores 4\nrnu\nrun\n' > "$lab/bad.gil"
+expect "a program that does not read exits 1" 1 $PYDIVE lab "$lab/bad.gil"
+has "the error names file:line:col" "bad.gil:3:1: error: unknown directive 'rnu'"
+expect "render lab of a program that does not read" 0 \
+    $PYDIVE render lab --program "$lab/bad.gil" --size 120x16
+has "the marker is on the line with the error" "3 ▸ rnu"
+has "the error shows whole beside it" "bad.gil:3:1: error: unknown directive 'rnu'"
+expect "--reference prints every lab's card" 0 $PYDIVE lab --reference
+has "the GIL card is there" "GIL scheduler lab (--model gil, files .gil):"
+has "the C-API card is there" "C-API ownership lab (--model capi, files .c):"
+expect "a file of no known lab is a usage error" 2 $PYDIVE lab "$lab/bad.txt"
+rm -rf "$lab"
+
+echo "1..$n"
