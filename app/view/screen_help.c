@@ -27,6 +27,12 @@ static const Group groups[] = {
     {ON_HELP, "This help"},
 };
 
+static bool heap_only(KeyAction act)
+{
+    return act == ACT_GC_PHASE || act == ACT_POOL || act == ACT_FOCUS ||
+           act == ACT_NEIGHBOURS || act == ACT_LETTERS;
+}
+
 /* Writes (or, with cv NULL, only counts) the help lines from row `skip`;
  * opened from a lab, its directives come first. */
 static int help_lines(Canvas *cv, const LabClass *lab, int skip, int y0, int rows)
@@ -68,6 +74,8 @@ static int help_lines(Canvas *cv, const LabClass *lab, int skip, int y0, int row
             const Binding *b = &key_bindings[i];
             if (!b->label || !(b->screens & groups[g].bit))
                 continue;
+            if (lab && groups[g].bit == ON_PROGRAM && heap_only(b->action))
+                continue; /* a lab has no heap: those keys do nothing there */
             EMIT(3, b->label, ROLE_KEY);
             EMIT(20, b->help, ROLE_NORMAL);
             line++;
