@@ -27,8 +27,10 @@ bool predict_run(const char *program, const char *version, Buf *out, Buf *err)
     const SimProfile *prof = sim_profile_find(version ? version : "3.11");
     buf_clear(out);
     if (!prof) {
-        buf_clear(err);
-        buf_printf(err, "no model of Python %s", version);
+        if (err) {
+            buf_clear(err);
+            buf_printf(err, "no model of Python %s", version);
+        }
         return false;
     }
     Capture c = {.out = out};

@@ -14,7 +14,8 @@
 /* A PredictOracle (learner/quiz.h): fills *out with what the program prints
  * on stdout; false when it cannot be run to a normal end. */
 bool predict_output(const Item *item, Buf *out, void *ctx);
-/* The same for any program text; *err gets the last stderr line on failure. */
+/* The same for any program text; *err (may be NULL) gets the last stderr line
+ * on failure. */
 bool predict_run(const char *program, const char *version, Buf *out, Buf *err);
 
 #endif
