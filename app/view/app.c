@@ -272,6 +272,18 @@ static unsigned reader_key(App *a, KeyAction act)
     case ACT_TERMS: return app_open_glossary(a, true);
     case ACT_JUMP_BACK: return app_jump_back(a);
     case ACT_EXERCISE: {
+        /* the first exercise on screen (a section may have several), else the
+         * first of the section at the top */
+        for (size_t l = a->top; l < a->doc.n && l < a->top + (size_t)(a->h > 2 ? a->h - 2 : 1);
+             l++) {
+            const DocLine *dl = &a->doc.lines[l];
+            if (dl->section >= 0 && (size_t)dl->section < ch->nsections && dl->block >= 0 &&
+                (size_t)dl->block < ch->sections[dl->section].nblocks &&
+                ch->sections[dl->section].blocks[dl->block].kind == BLOCK_EXERCISE) {
+                app_open_exercise(a, ch->sections[dl->section].blocks[dl->block].text);
+                return REACT_REDRAW | REACT_SAVE_NOW;
+            }
+        }
         int s = doc_section_of(&a->doc, a->top);
         if (s >= 0 && (size_t)s < ch->nsections)
             for (size_t b = 0; b < ch->sections[s].nblocks; b++)

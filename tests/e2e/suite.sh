@@ -471,5 +471,20 @@ keys j
 check "at 60x16 the selected row shows in full" "libffi, typed at run time"
 keys q
 
+# a section with two exercises: x opens the first one on screen, so the second is
+# one key away once the reader has scrolled past the first
+start 80x24 $PYDIVE
+keys 3
+keys s
+keys j j j j j Enter
+check "the section menu jumps to 3.6" "3.6 of"
+i=0
+while [ $i -lt 80 ] && ! screen | sed -n 2p | grep -qF "Exercise: make-it-scale"; do
+    keys j; i=$((i + 1))
+done
+keys x
+check "x opens the exercise on screen, the section's second" "make-it-scale.gil"
+keys q
+
 echo "1..$n"
 [ $fails -eq 0 ]
