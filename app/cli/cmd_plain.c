@@ -94,7 +94,10 @@ static void print_section(const Doc *d, int section)
 static bool read_chapter(Session *s, const Chapter *ch, int start, bool ascii, Buf *line)
 {
     Doc d = {0};
-    doc_layout_chapter(&d, ch, text_width(), ascii);
+    DocTitles titles;
+    doc_titles_load(&titles, s->course.dir);
+    doc_layout_chapter_titled(&d, ch, text_width(), ascii, &titles);
+    doc_titles_fini(&titles);
     if (start == 0)
         for (size_t i = 0; i < d.n && d.lines[i].section < 0; i++)
             printf("%s\n", d.lines[i].text);

@@ -52,6 +52,8 @@ void app_fini(App *a)
         free(a->prog);
     }
     app_close_lab(a);
+    if (a->titles_ready)
+        doc_titles_fini(&a->titles);
     if (a->glossary_ready)
         glossary_fini(&a->glossary);
     app_close_exercise(a);
@@ -139,8 +141,13 @@ static unsigned scroll_to(App *a, long target)
 static void layout_chapter(App *a)
 {
     const Chapter *ch = current_chapter(a);
-    if (ch)
-        doc_layout_chapter(&a->doc, ch, app_text_width(a), a->ascii);
+    if (!ch)
+        return;
+    if (!a->titles_ready) { /* once: the exercises' titles for their references */
+        doc_titles_load(&a->titles, a->course ? a->course->dir : NULL);
+        a->titles_ready = true;
+    }
+    doc_layout_chapter_titled(&a->doc, ch, app_text_width(a), a->ascii, &a->titles);
 }
 
 ChapterAccess app_chapter_access(const App *a, const Chapter *ch)

@@ -92,6 +92,8 @@ typedef struct App {
     /* chapter reader */
     int chapter;           /* index into course->chapters, -1 = none */
     Doc doc;               /* the chapter laid out for the current width */
+    DocTitles titles;      /* exercises' kinds and titles, read on first layout */
+    bool titles_ready;
     size_t top;            /* first visible line of doc */
     int menu_sel;          /* section menu selection */
 

@@ -410,20 +410,57 @@ static void emit_callout(Doc *d, const Block *b, const MarkupOptions *opt, int w
     styled_fini(&bottom);
 }
 
-static void emit_reference(Doc *d, const Block *b, bool ascii, Tag *tag)
+static long title_of(const DocTitles *t, const char *id)
+{
+    for (size_t i = 0; t && i < t->n; i++)
+        if (strcmp(t->ids[i], id) == 0)
+            return (long)i;
+    return -1;
+}
+
+static void emit_reference(Doc *d, const Block *b, bool ascii, const DocTitles *titles,
+                           Tag *tag)
 {
     Styled st = {0};
     styled_adds(&st, "  ", ROLE_NORMAL);
     add_glyph(&st, ascii, GLYPH_POINTER, ROLE_STRONG);
-    styled_adds(&st, b->kind == BLOCK_EXERCISE ? " Exercise: " : " Check yourself: ", ROLE_STRONG);
-    styled_adds(&st, b->text, ROLE_CODE);
+    long k = b->kind == BLOCK_EXERCISE ? title_of(titles, b->text) : -1;
+    if (k >= 0) { /* "Exercise (predict): its title" */
+        styled_adds(&st, " Exercise (", ROLE_STRONG);
+        styled_adds(&st, titles->kinds[k], ROLE_STRONG);
+        styled_adds(&st, "): ", ROLE_STRONG);
+        /* the title shortened to keep "(press x)" on a narrow screen */
+        const char *t = titles->titles[k];
+        int room = d->width - 8 - (int)strlen(titles->kinds[k]) - 14 - 11;
+        size_t bytes = 0;
+        int cols = 0;
+        while (t[bytes]) {
+            uint32_t cp;
+            size_t n = utf8_decode(t + bytes, strlen(t + bytes), &cp);
+            int w = utf8_cp_width(cp);
+            if (cols + w > (room > 8 ? room : 8))
+                break;
+            cols += w;
+            bytes += n ? n : 1;
+        }
+        char *shown = xstrndup(t, bytes);
+        styled_adds(&st, shown, ROLE_NORMAL);
+        if (t[bytes])
+            styled_adds(&st, ascii ? "..." : "\xe2\x80\xa6", ROLE_NORMAL);
+        free(shown);
+    } else {
+        styled_adds(&st, b->kind == BLOCK_EXERCISE ? " Exercise: " : " Check yourself: ",
+                    ROLE_STRONG);
+        styled_adds(&st, b->text, ROLE_CODE);
+    }
     styled_adds(&st, b->kind == BLOCK_EXERCISE ? "  (press x)" : "  (press c for the check)",
                 ROLE_SUBTLE);
     push_line(d, &st, tag);
     styled_fini(&st);
 }
 
-static void emit_block(Doc *d, const Block *b, const MarkupOptions *opt, int width, Tag *tag)
+static void emit_block(Doc *d, const Block *b, const MarkupOptions *opt, int width,
+                       const DocTitles *titles, Tag *tag)
 {
     switch (b->kind) {
     case BLOCK_TEXT: {
@@ -434,7 +471,7 @@ static void emit_block(Doc *d, const Block *b, const MarkupOptions *opt, int wid
     case BLOCK_CODE: emit_code(d, b, width, opt->ascii, tag); break;
     case BLOCK_CALLOUT: emit_callout(d, b, opt, width, tag); break;
     case BLOCK_EXERCISE:
-    case BLOCK_QUIZ: emit_reference(d, b, opt->ascii, tag); break;
+    case BLOCK_QUIZ: emit_reference(d, b, opt->ascii, titles, tag); break;
     }
 }
 
@@ -508,6 +545,12 @@ static void emit_sources(Doc *d, const Chapter *ch, const MarkupOptions *opt, Ta
 
 void doc_layout_chapter(Doc *d, const Chapter *ch, int width, bool ascii)
 {
+    doc_layout_chapter_titled(d, ch, width, ascii, NULL);
+}
+
+void doc_layout_chapter_titled(Doc *d, const Chapter *ch, int width, bool ascii,
+                               const DocTitles *titles)
+{
     doc_fini(d);
     d->width = width < 20 ? 20 : width;
     MarkupOptions opt = {.ascii = ascii, .cite = cite_number, .cite_ctx = ch};
@@ -528,7 +571,7 @@ void doc_layout_chapter(Doc *d, const Chapter *ch, int width, bool ascii)
         for (size_t b = 0; b < sec->nblocks; b++) {
             tag = (Tag){(int)s, (int)b, 0};
             push_blank(d, &tag);
-            emit_block(d, &sec->blocks[b], &opt, d->width, &tag);
+            emit_block(d, &sec->blocks[b], &opt, d->width, titles, &tag);
         }
     }
     tag = (Tag){(int)ch->nsections, -1, 0};

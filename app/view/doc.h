@@ -34,8 +34,22 @@ typedef struct Doc {
     size_t nsections;
 } Doc;
 
-/* Lays out a whole chapter (header, objectives, sections, sources). */
+/* What an exercise reference shows instead of the bare id: its kind and title
+ * ("Exercise (predict): Four threads, four cores: how much faster?").
+ * doc_titles_load reads them from the exercises (view/doc_titles.c). */
+typedef struct DocTitles {
+    char **ids, **titles;
+    const char **kinds; /* "predict", "fix it", "sandbox" */
+    size_t n;
+} DocTitles;
+void doc_titles_load(DocTitles *t, const char *content_dir);
+void doc_titles_fini(DocTitles *t);
+
+/* Lays out a whole chapter (header, objectives, sections, sources); exercise
+ * references show their titles when `titles` has them (may be NULL). */
 void doc_layout_chapter(Doc *d, const Chapter *ch, int width, bool ascii);
+void doc_layout_chapter_titled(Doc *d, const Chapter *ch, int width, bool ascii,
+                               const DocTitles *titles);
 /* Appends prose with light markup (paragraphs, bullets), wrapped to width. */
 void doc_add_prose(Doc *d, const char *text, int width, int indent, bool ascii);
 /* Appends one unwrapped line with a single role (cut at width). */

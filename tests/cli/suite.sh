@@ -78,7 +78,7 @@ expect "the pack's series page renders" 0 $PYDIVE --course assets/packs/intro-wo
 has "the series page marks the closed chapter" "closed by the instructor"
 
 expect "a lesson section with an exercise" 0 $PYDIVE render chapter:1:why-memory-stays --size 100x60
-has "the section offers its exercise" "Exercise: survivors-hold-arenas  (press x)"
+has "the section offers its exercise, by kind and title" "Exercise (predict): Survivors hold their arenas  (press x)"
 
 # Presenter mode: the views large, nothing private of the learner's.
 expect "render program --present" 0 $PYDIVE render program --present --program tests/oracle/shared/s07_cycle_with_finalizers.py --step 10 --python 3.11 --size 120x40

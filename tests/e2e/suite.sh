@@ -315,7 +315,7 @@ wait_for "Resume" 5
 keys /
 tm send-keys -t t -l "survivors-hold-arenas"; sleep 0.2
 keys Enter Enter
-check "search lands in the lesson section with the exercise" "Exercise: survivors-hold-arenas"
+check "search lands in the lesson section with the exercise" "Exercise (predict): Survivors hold their arenas"
 keys x
 check "x opens the section's exercise" "Predict: Survivors hold their arenas"
 keys Escape
@@ -479,7 +479,7 @@ keys s
 keys j j j j j Enter
 check "the section menu jumps to 3.6" "3.6 of"
 i=0
-while [ $i -lt 80 ] && ! screen | sed -n 2p | grep -qF "Exercise: make-it-scale"; do
+while [ $i -lt 80 ] && ! screen | sed -n 2p | grep -qF "Exercise (fix it): Make the CPU-bound"; do
     keys j; i=$((i + 1))
 done
 keys x
