@@ -268,7 +268,10 @@ static int exercise_list(int argc, char **argv, const char *profile)
         return rc;
     }
     bool utf8 = session_utf8_locale();
-    int shown = 0, last_chapter = -1;
+    int shown = 0, last_chapter = -1, idw = 24; /* the id column fits the longest id */
+    for (size_t i = 0; i < c.nindex; i++)
+        if ((!want || c.index[i].chapter == want) && (int)strlen(c.index[i].id) > idw)
+            idw = (int)strlen(c.index[i].id);
     Buf status = {0};
     for (size_t i = 0; i < c.nindex; i++) {
         const ExEntry *e = &c.index[i];
@@ -286,7 +289,7 @@ static int exercise_list(int argc, char **argv, const char *profile)
         }
         shown++;
         if (!ok) {
-            printf("  %-24s (this file has errors: pydive verify)\n", e->id);
+            printf("  %-*s (this file has errors: pydive verify)\n", idw, e->id);
             exrun_fini(&h);
             continue;
         }
@@ -300,7 +303,7 @@ static int exercise_list(int argc, char **argv, const char *profile)
         for (int k = 1; k <= EXERCISE_DIFFICULTY_MAX; k++)
             strcat(stars, k <= h.ex.difficulty ? (utf8 ? "\xe2\x98\x85" : "*")
                                                : (utf8 ? "\xe2\x98\x86" : "."));
-        printf("  %-24s %-8s %s  %-24s %s\n", e->id, exercise_kind_name(h.ex.kind), stars,
+        printf("  %-*s %-8s %s  %-24s %s\n", idw, e->id, exercise_kind_name(h.ex.kind), stars,
                buf_str(&status), h.ex.title);
         exrun_fini(&h);
     }

@@ -82,6 +82,9 @@ has "every exercise starts not started" "not started"
 expect "exercise list --chapter 2" 0 $PYDIVE exercise list --chapter 2 $P
 lacks "--chapter 2 leaves chapter 1 out" "survivors-hold-arenas"
 has "--chapter 2 lists the sandbox" "sandbox"
+expect "exercise list --chapter 3" 0 $PYDIVE exercise list --chapter 3 $P
+has "the id column fits the longest id" "  contention-on-a-shared-object predict"
+has "so the kinds line up" "  choose-the-model              predict"
 expect "an unknown exercise is a usage error" 2 $PYDIVE exercise check no-such-thing $P
 expect "check refuses a predict exercise" 2 $PYDIVE exercise check survivors-hold-arenas $P
 
