@@ -159,7 +159,8 @@ bench: pydive
 	@tests/bench/run.sh
 
 # The layer rules of docs/ARCHITECTURE: curses only in ui/, Lua only in
-# script/, libyaml only in course/ and learner/, sim/ and pyrun/ stand alone.
+# script/, libyaml only in course/ and learner/, and no include that climbs
+# (sim/ includes nothing of lab/ or pyrun/; lab/ uses only sim/ and base/).
 check-layers:
 	@tests/tools/check-layers.sh
 

@@ -217,7 +217,8 @@ size_t class_missed_items(const ClassReport *r, MissedItem **out)
         else
             free(m[k].item);
     }
-    qsort(m, kept, sizeof *m, by_missed);
+    if (kept > 1) /* m may be NULL when nothing was answered: qsort wants a real array */
+        qsort(m, kept, sizeof *m, by_missed);
     *out = m;
     return kept;
 }

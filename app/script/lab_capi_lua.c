@@ -1,5 +1,5 @@
 /*
- * lab_capi_lua: the `run` fields of the C-API ownership lab (sim/capi.h),
+ * lab_capi_lua: the `run` fields of the C-API ownership lab (lab/capi/capi.h),
  * for exercise `model` and `check` functions.  Plain data, documented in
  * docs/EXERCISES.md ("The capi lab"):
  *
@@ -19,7 +19,7 @@
  */
 #include <string.h>
 
-#include "sim/capi.h"
+#include "lab/capi/capi.h"
 #include "script/labs.h"
 
 /* The shown value of an object: the int's number, the str's text, "len N". */

@@ -138,7 +138,7 @@ typedef struct App {
     bool pool_open;              /* the arena view shows one pool up close */
     int pool_arena, pool_index;  /* which (the model's numbering) */
     GraphOptions graph_opts;
-    /* or a lab (sim/lab.h) on the same screen, its views beside the source */
+    /* or a lab (lab/lab.h) on the same screen, its views beside the source */
     Lab *lab;                    /* owned while shown; NULL otherwise */
     LabViewOptions lab_opts;
     int lab_last_line;           /* the line started last, marked in the source */

@@ -1,5 +1,5 @@
 /*
- * screen_lab: a lab (sim/lab.h) on the program screen.  The lab's program
+ * screen_lab: a lab (lab/lab.h) on the program screen.  The lab's program
  * is on the left with the line about to run marked and what it printed
  * below; its views fill the right, one page at a time with a tab row (Tab
  * cycles, z zooms).  Keys are the program screen's: step, back (a replay),

@@ -50,7 +50,7 @@ unsigned app_program_key(App *a, KeyAction act);
 void program_pane_source(App *a, Canvas *cv, Rect r, const char *source, int line,
                          int last_line);
 void program_pane_output(Canvas *cv, Rect r, const Buf *output, bool finished, int exit_code);
-/* A lab (sim/lab.h) on the program screen (screen_lab.c). */
+/* A lab (lab/lab.h) on the program screen (screen_lab.c). */
 unsigned app_lab_key(App *a, KeyAction act);
 unsigned app_lab_idle(App *a);
 void screen_lab_draw(App *a, Canvas *cv);

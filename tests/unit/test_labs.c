@@ -1,5 +1,5 @@
 /*
- * Unit tests for the lab registries (sim/lab.c, script/labs.c, view/labs.c):
+ * Unit tests for the lab registries (lab/lab.c, script/labs.c, view/labs.c):
  * every lab has its three rows and a reference card, names and extensions
  * are unique, and the shared runner's contract holds for each lab on an
  * empty program (nothing to run: finished at once, no output).
@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "script/labs.h"
-#include "sim/lab.h"
+#include "lab/lab.h"
 #include "view/labs.h"
 
 static void every_lab_has_its_three_rows(void **state)
