@@ -45,6 +45,11 @@ bool cli_reject_unknown(int argc, char **argv);
 /* Checks a content folder the way `validate DIR` does (lessons, course.yaml,
  * assessments and their refs); returns the number of files checked. */
 size_t cli_validate_course(const char *dir, DiagList *diags);
+/* A workshop pack inherits what it does not hold from the shipped course:
+ * sets the overlay (base/overlay.h) for `pack_dir` over the shipped course,
+ * with the chapter count of the pack's own lessons/course.yaml.  Does nothing
+ * when the shipped course cannot be found or is the pack itself. */
+void cli_inherit(const char *pack_dir);
 
 int cmd_open(int argc, char **argv);
 /* pydive --man: the manual page, in roff, from the command and key tables. */

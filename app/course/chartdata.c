@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/fsutil.h"
+#include "base/overlay.h"
 #include "base/xalloc.h"
 #include "course/schema.h"
 #include "course/ydoc.h"
@@ -240,11 +241,11 @@ bool chartset_load(const char *content_dir, ChartSet *out, DiagList *diags)
     *out = (ChartSet){0};
     char *dir = path_join(content_dir, "assets/data");
     char **names = NULL;
-    size_t n = dir_exists(dir) ? dir_list(dir, ".yaml", &names) : 0;
+    size_t n = overlay_dir_exists(dir) ? overlay_list(dir, ".yaml", &names) : 0;
     bool ok = true;
     out->items = xcalloc(n ? n : 1, sizeof *out->items);
     for (size_t i = 0; i < n; i++) {
-        char *path = path_join(dir, names[i]);
+        char *path = overlay_join(dir, names[i]);
         char display[512];
         snprintf(display, sizeof display, "assets/data/%s", names[i]);
         Chart c;
