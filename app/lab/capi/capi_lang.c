@@ -8,10 +8,12 @@
 #include "lab/capi/capi.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
 
@@ -103,13 +105,21 @@ typedef struct Rd {
 
 #define MAX_ERRORS 50
 
-static void err(Rd *r, size_t at, const char *fmt, const char *a)
+__attribute__((format(printf, 3, 4)))
+static void err(Rd *r, size_t at, const char *fmt, ...)
 {
     if (r->failed)
         return;
     r->failed = true;
-    if (++r->nerr <= MAX_ERRORS)
-        diag_add(r->dl, DIAG_ERROR, r->file, r->line, (int)at + 1, fmt, a ? a : "");
+    if (++r->nerr > MAX_ERRORS)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    Buf msg = {0};
+    buf_vprintf(&msg, fmt, ap);
+    va_end(ap);
+    diag_add(r->dl, DIAG_ERROR, r->file, r->line, (int)at + 1, "%s", buf_str(&msg));
+    buf_fini(&msg);
 }
 
 static void skip_ws(Rd *r)
@@ -221,7 +231,7 @@ static int parse_string(Rd *r)
             char e = r->i < r->n ? r->s[r->i++] : '\0';
             c = e == 'n' ? '\n' : e == 't' ? '\t' : e == '"' ? '"' : e == '\\' ? '\\' : '\0';
             if (!c) {
-                err(r, r->i - 2, "unknown escape in a string (expected \\n, \\t, \\\" or \\\\)%s", NULL);
+                err(r, r->i - 2, "unknown escape in a string (expected \\n, \\t, \\\" or \\\\)");
                 buf_fini(&b);
                 return -1;
             }
@@ -229,14 +239,14 @@ static int parse_string(Rd *r)
         buf_addc(&b, c);
     }
     if (r->i >= r->n) {
-        err(r, st, "unterminated string (expected a closing '\"')%s", NULL);
+        err(r, st, "unterminated string (expected a closing '\"')");
         buf_fini(&b);
         return -1;
     }
     r->i++;
     size_t bad = utf8_invalid_at(buf_str(&b), b.len);
     if (bad < b.len) {
-        err(r, st, "the string is not valid UTF-8 (PyUnicode_FromString expects UTF-8)%s", NULL);
+        err(r, st, "the string is not valid UTF-8 (PyUnicode_FromString expects UTF-8)");
         buf_fini(&b);
         return -1;
     }
@@ -253,7 +263,7 @@ static int parse_int(Rd *r)
         r->i++;
     skip_ws(r);
     if (r->i >= r->n || !isdigit((unsigned char)r->s[r->i])) {
-        err(r, st, "expected a number after '-'%s", NULL);
+        err(r, st, "expected a number after '-'");
         return -1;
     }
     uint64_t v = 0;
@@ -268,7 +278,7 @@ static int parse_int(Rd *r)
     if (r->i < r->n && (r->s[r->i] == 'L' || r->s[r->i] == 'l'))
         r->i++; /* 1000L */
     if (over || v > (uint64_t)INT64_MAX + (neg ? 1u : 0u)) {
-        err(r, st, "integer does not fit in a C long (64 bits)%s", NULL);
+        err(r, st, "integer does not fit in a C long (64 bits)");
         return -1;
     }
     int e = new_expr(r, CE_INT, st);
@@ -299,34 +309,28 @@ static int parse_call(Rd *r, const char *name, size_t n, size_t st, int depth)
             if (a < 0)
                 return -1;
             if (na == 3 || na >= fns[f].nargs) {
-                char m[96];
-                snprintf(m, sizeof m, "%s takes %d argument%s", fns[f].name, fns[f].nargs,
-                         fns[f].nargs == 1 ? "" : "s");
-                err(r, at, "too many arguments: %s", m);
+                err(r, at, "too many arguments: %s takes %d argument%s", fns[f].name,
+                    fns[f].nargs, fns[f].nargs == 1 ? "" : "s");
                 return -1;
             }
             CapiType want = (CapiType)fns[f].arg[na], got = expr_type(r->p, a);
             if (want != got) {
-                char m[160];
-                snprintf(m, sizeof m, "argument %d of %s must be %s, not %s", na + 1,
-                         fns[f].name, type_name(want), type_name(got));
-                err(r, at, "%s", m);
+                err(r, at, "argument %d of %s must be %s, not %s", na + 1, fns[f].name,
+                    type_name(want), type_name(got));
                 return -1;
             }
             args[na++] = a;
             if (eat(r, ')'))
                 break;
             if (!eat(r, ',')) {
-                err(r, r->i, "expected ',' or ')' in the argument list%s", NULL);
+                err(r, r->i, "expected ',' or ')' in the argument list");
                 return -1;
             }
         }
     }
     if (na != fns[f].nargs) {
-        char m[96];
-        snprintf(m, sizeof m, "%s takes %d argument%s, %d given", fns[f].name, fns[f].nargs,
-                 fns[f].nargs == 1 ? "" : "s", na);
-        err(r, st, "wrong number of arguments: %s", m);
+        err(r, st, "wrong number of arguments: %s takes %d argument%s, %d given", fns[f].name,
+            fns[f].nargs, fns[f].nargs == 1 ? "" : "s", na);
         return -1;
     }
     CapiExpr *x = &r->p->expr[e];
@@ -341,11 +345,11 @@ static int parse_expr(Rd *r, int depth)
     skip_ws(r);
     size_t st = r->i;
     if (depth > 8) {
-        err(r, st, "calls nested too deeply (at most 8)%s", NULL);
+        err(r, st, "calls nested too deeply (at most 8)");
         return -1;
     }
     if (st >= r->n) {
-        err(r, st, "expected an expression%s", NULL);
+        err(r, st, "expected an expression");
         return -1;
     }
     char c = r->s[st];
@@ -403,7 +407,7 @@ static CapiType parse_decl(Rd *r)
 {
     if (peek_word(r, "PyObject")) {
         if (!eat(r, '*')) {
-            err(r, r->i, "expected '*' after PyObject (a variable holds a PyObject *)%s", NULL);
+            err(r, r->i, "expected '*' after PyObject (a variable holds a PyObject *)");
             return CT_VOID;
         }
         return CT_OBJ;
@@ -426,10 +430,8 @@ static int declare(Rd *r, const char *w, size_t n, size_t at, CapiType t)
     }
     if (v >= 0) {
         if (p->var[v].type != t) {
-            char m[128];
-            snprintf(m, sizeof m, "'%s' is %s since line %d, it cannot hold %s", p->var[v].name,
-                     type_name((CapiType)p->var[v].type), p->var[v].line, type_name(t));
-            err(r, at, "%s", m);
+            err(r, at, "'%s' is %s since line %d, it cannot hold %s", p->var[v].name,
+                type_name((CapiType)p->var[v].type), p->var[v].line, type_name(t));
             return -1;
         }
         return v;
@@ -450,7 +452,7 @@ static int parse_simple(Rd *r)
         int s = new_stmt(r, CS_RETURN, st);
         skip_ws(r);
         if (r->i >= r->n || r->s[r->i] == ';' || r->s[r->i] == '}') {
-            err(r, r->i, "return needs a value: return obj, or return NULL after an error%s", NULL);
+            err(r, r->i, "return needs a value: return obj, or return NULL after an error");
             return -1;
         }
         {
@@ -459,7 +461,7 @@ static int parse_simple(Rd *r)
             if (e < 0)
                 return -1;
             if (expr_type(r->p, e) != CT_OBJ) {
-                err(r, at, "a function of the C API returns a PyObject * (or NULL)%s", NULL);
+                err(r, at, "a function of the C API returns a PyObject * (or NULL)");
                 return -1;
             }
             r->p->stmt[s].expr = e;
@@ -467,7 +469,7 @@ static int parse_simple(Rd *r)
         return s;
     }
     if (peek_word(r, "if")) {
-        err(r, st, "an if cannot hold another if in this lab%s", NULL);
+        err(r, st, "an if cannot hold another if in this lab");
         return -1;
     }
     CapiType decl = parse_decl(r);
@@ -478,12 +480,12 @@ static int parse_simple(Rd *r)
     const char *w;
     size_t n = ident(r, &w);
     if (!n) {
-        err(r, at, "expected a call, an assignment 'name = call(...)', return or if%s", NULL);
+        err(r, at, "expected a call, an assignment 'name = call(...)', return or if");
         return -1;
     }
     if (eat(r, '=')) {
         if (r->i < r->n && r->s[r->i] == '=') {
-            err(r, r->i - 1, "'==' belongs in an if: if (x == NULL) return NULL%s", NULL);
+            err(r, r->i - 1, "'==' belongs in an if: if (x == NULL) return NULL");
             return -1;
         }
         skip_ws(r);
@@ -497,9 +499,7 @@ static int parse_simple(Rd *r)
             return -1;
         }
         if (decl != CT_VOID && decl != t) {
-            char m[96];
-            snprintf(m, sizeof m, "declared %s but the value is %s", type_name(decl), type_name(t));
-            err(r, at, "%s", m);
+            err(r, at, "declared %s but the value is %s", type_name(decl), type_name(t));
             return -1;
         }
         int v = declare(r, w, n, at, t);
@@ -511,11 +511,11 @@ static int parse_simple(Rd *r)
         return s;
     }
     if (decl != CT_VOID) {
-        err(r, r->i, "expected '=' after the variable (declare and assign in one line)%s", NULL);
+        err(r, r->i, "expected '=' after the variable (declare and assign in one line)");
         return -1;
     }
     if (!eat(r, '(')) {
-        err(r, r->i, "expected '(' for a call or '=' for an assignment%s", NULL);
+        err(r, r->i, "expected '(' for a call or '=' for an assignment");
         return -1;
     }
     int e = parse_call(r, w, n, at, 0);
@@ -530,7 +530,7 @@ static int parse_simple(Rd *r)
 static bool parse_cond(Rd *r, CapiStmt *s)
 {
     if (!eat(r, '(')) {
-        err(r, r->i, "expected '(' after if%s", NULL);
+        err(r, r->i, "expected '(' after if");
         return false;
     }
     bool bang = eat(r, '!');
@@ -540,7 +540,7 @@ static bool parse_cond(Rd *r, CapiStmt *s)
     size_t n = ident(r, &w);
     int v = n ? var_find(r->p, w, n) : -1;
     if (v < 0) {
-        err(r, at, "expected a variable to test: if (!x), if (x == NULL) or if (rc < 0)%s", NULL);
+        err(r, at, "expected a variable to test: if (!x), if (x == NULL) or if (rc < 0)");
         return false;
     }
     CapiType t = (CapiType)r->p->var[v].type;
@@ -549,7 +549,7 @@ static bool parse_cond(Rd *r, CapiStmt *s)
         s->cond = CC_IS_NULL;
     } else if (eat(r, '<')) {
         if (!eat(r, '0')) {
-            err(r, r->i, "expected 0 in 'x < 0'%s", NULL);
+            err(r, r->i, "expected 0 in 'x < 0'");
             return false;
         }
         s->cond = CC_NEGATIVE;
@@ -559,24 +559,23 @@ static bool parse_cond(Rd *r, CapiStmt *s)
         else if (eat(r, '-') && eat(r, '1'))
             s->cond = CC_NEGATIVE;
         else {
-            err(r, r->i, "expected NULL or -1 after '=='%s", NULL);
+            err(r, r->i, "expected NULL or -1 after '=='");
             return false;
         }
     } else if (eat(r, '!') && eat(r, '=') && peek_word(r, "NULL")) {
         s->cond = CC_NOT_NULL;
     } else {
-        err(r, r->i, "expected !x, x == NULL, x != NULL, x < 0 or x == -1%s", NULL);
+        err(r, r->i, "expected !x, x == NULL, x != NULL, x < 0 or x == -1");
         return false;
     }
     bool wants_obj = s->cond != CC_NEGATIVE;
     if (wants_obj != (t == CT_OBJ)) {
-        err(r, at, wants_obj ? "only a PyObject * can be NULL; test a long with x < 0%s"
-                             : "a PyObject * is tested against NULL, not with < 0%s",
-            NULL);
+        err(r, at, wants_obj ? "only a PyObject * can be NULL; test a long with x < 0"
+                             : "a PyObject * is tested against NULL, not with < 0");
         return false;
     }
     if (!eat(r, ')')) {
-        err(r, r->i, "expected ')' to close the condition%s", NULL);
+        err(r, r->i, "expected ')' to close the condition");
         return false;
     }
     return true;
@@ -595,8 +594,8 @@ static void parse_if(Rd *r, size_t st)
         if (block && eat(r, '}'))
             break;
         if (at_end(r)) {
-            err(r, r->i, block ? "the block must close with '}' on the same line%s"
-                               : "expected a statement after the condition%s", NULL);
+            err(r, r->i, block ? "the block must close with '}' on the same line"
+                               : "expected a statement after the condition");
             return;
         }
         int b = parse_simple(r);
@@ -608,7 +607,7 @@ static void parse_if(Rd *r, size_t st)
         if (!block)
             break;
         if (!eat(r, ';') && !(skip_ws(r), r->i < r->n && r->s[r->i] == '}')) {
-            err(r, r->i, "expected ';' between statements in the block%s", NULL);
+            err(r, r->i, "expected ';' between statements in the block");
             return;
         }
     }
@@ -651,7 +650,7 @@ static void parse_line(Rd *r)
         return;
     eat(r, ';');
     if (!at_end(r))
-        err(r, r->i, "one statement per line (unexpected text after the statement)%s", NULL);
+        err(r, r->i, "one statement per line (unexpected text after the statement)");
 }
 
 void capi_prog_fini(CapiProg *p)

@@ -345,12 +345,16 @@ static double *stock(FlyState *s, int which)
     return which == STOCK_USERS ? &s->users : which == STOCK_LIBRARIES ? &s->libraries : &s->tools;
 }
 
-static void add_mark(FlyLab *st, const char *fmt, const char *name, double v)
+__attribute__((format(printf, 2, 3)))
+static void add_mark(FlyLab *st, const char *fmt, ...)
 {
     st->marks = xrealloc(st->marks, (st->nmarks + 1) * sizeof *st->marks);
     FlyMark *m = &st->marks[st->nmarks++];
     m->t = (int)st->nseries - 1;
-    snprintf(m->what, sizeof m->what, fmt, name, v);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(m->what, sizeof m->what, fmt, ap);
+    va_end(ap);
 }
 
 static void row(Buf *out, size_t t, const FlyState *s)

@@ -36,6 +36,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/rng.h"
 #include "base/xalloc.h"
 
 enum { PG_SMALL, PG_TRACKED, PG_BULK_HEAD, PG_BULK_DATA };
@@ -55,18 +56,6 @@ struct Cow {
     uint64_t *rng;     /* per worker */
 };
 
-static uint64_t next_u64(uint64_t *st)
-{
-    uint64_t z = (*st += 0x9E3779B97F4A7C15ULL); /* splitmix64 */
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
-static double next_unit(uint64_t *st)
-{
-    return (double)(next_u64(st) >> 11) * (1.0 / 9007199254740992.0);
-}
 
 void cow_config_init(CowConfig *c)
 {
@@ -117,11 +106,11 @@ Cow *cow_new(const CowConfig *cfg, char *err, size_t errlen)
     for (size_t p = 0; p < bulk_pages; p++) /* flat buffers first; order does not matter */
         m->kind[p] = (p % per_buf == 0) ? PG_BULK_HEAD : PG_BULK_DATA;
     for (size_t p = bulk_pages; p < m->npages; p += pool_pages) {
-        uint8_t k = next_unit(&rng) * 100.0 < cfg->tracked_pct ? PG_TRACKED : PG_SMALL;
+        uint8_t k = rng_unit(&rng) * 100.0 < cfg->tracked_pct ? PG_TRACKED : PG_SMALL;
         for (size_t q = p; q < p + pool_pages && q < m->npages; q++) {
             m->kind[q] = k;
             double imm = m->per_page * cfg->immortal_pct / 100.0;
-            int nimm = (int)imm + (next_unit(&rng) < imm - (int)imm); /* stochastic rounding */
+            int nimm = (int)imm + (rng_unit(&rng) < imm - (int)imm); /* stochastic rounding */
             m->nmortal[q] = (uint16_t)(m->per_page - nimm);
         }
     }
@@ -223,7 +212,7 @@ void cow_touch(Cow *m, int w, double pct)
             hit = page_hit[m->nmortal[i]];
             break;
         }
-        if (hit >= 1.0 || next_unit(&m->rng[w]) < hit)
+        if (hit >= 1.0 || rng_unit(&m->rng[w]) < hit)
             copy_page(m, w, i);
     }
     free(page_hit);

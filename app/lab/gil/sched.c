@@ -12,10 +12,12 @@
  */
 #include "lab/gil/sched_internal.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/rng.h"
 #include "base/xalloc.h"
 
 /* ---- running work ------------------------------------------------------ */
@@ -79,11 +81,7 @@ static int64_t jitter(SchedThr *th, int64_t v, uint32_t pct)
     int64_t span = v * pct / 100;
     if (span <= 0)
         return v;
-    th->rng += 0x9E3779B97F4A7C15ULL; /* splitmix64 */
-    uint64_t z = th->rng;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    z ^= z >> 31;
+    uint64_t z = rng_next(&th->rng);
     int64_t r = v - span + (int64_t)(z % (uint64_t)(2 * span + 1));
     return r < 1 ? 1 : r;
 }
@@ -307,10 +305,15 @@ static void dispatch(Sched *s, const SchedEv *e)
 
 /* ---- the run ----------------------------------------------------------- */
 
-static bool fail(char *err, size_t errlen, const char *msg, long a)
+__attribute__((format(printf, 3, 4)))
+static bool fail(char *err, size_t errlen, const char *fmt, ...)
 {
-    if (err && errlen)
-        snprintf(err, errlen, msg, a);
+    if (err && errlen) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err, errlen, fmt, ap);
+        va_end(ap);
+    }
     return false;
 }
 
@@ -342,15 +345,16 @@ static bool check_config(const SchedConfig *c, char *err, size_t errlen)
     if ((unsigned)c->regime >= SCHED_NREGIMES)
         return fail(err, errlen, "unknown regime %ld", (long)c->regime);
     if (c->nthreads < 1 || c->nthreads > SCHED_MAX_THREADS)
-        return fail(err, errlen, "threads must be 1 to %ld", SCHED_MAX_THREADS);
+        return fail(err, errlen, "threads must be 1 to %d", SCHED_MAX_THREADS);
     if (c->ncores < 1 || c->ncores > SCHED_MAX_CORES)
-        return fail(err, errlen, "cores must be 1 to %ld", SCHED_MAX_CORES);
+        return fail(err, errlen, "cores must be 1 to %d", SCHED_MAX_CORES);
     if (c->horizon_us < 1 || c->horizon_us > SCHED_MAX_HORIZON_US)
-        return fail(err, errlen, "the horizon must be 1 us to %ld s", SCHED_MAX_HORIZON_US / 1000000);
+        return fail(err, errlen, "the horizon must be 1 us to %lld s",
+                    (long long)(SCHED_MAX_HORIZON_US / 1000000));
     if (c->nobjects > SCHED_MAX_OBJECTS || (c->nobjects && !c->objects))
-        return fail(err, errlen, "at most %ld objects", SCHED_MAX_OBJECTS);
+        return fail(err, errlen, "at most %d objects", SCHED_MAX_OBJECTS);
     if (c->log_from_us < 0 || c->log_until_us < 0)
-        return fail(err, errlen, "the log window cannot start before 0%s", 0);
+        return fail(err, errlen, "the log window cannot start before 0");
     size_t n;
     const SchedParamInfo *t = sched_param_table(&n);
     for (size_t i = 0; i < n; i++) {
@@ -363,7 +367,7 @@ static bool check_config(const SchedConfig *c, char *err, size_t errlen)
         }
     }
     if (!c->workloads || c->nworkloads == 0)
-        return fail(err, errlen, "no workload%s", 0);
+        return fail(err, errlen, "no workload");
     for (size_t w = 0; w < c->nworkloads; w++)
         if (!check_workload(c, w, err, errlen))
             return false;

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/rng.h"
 #include "base/xalloc.h"
 
 /* ---- events ------------------------------------------------------------ */
@@ -320,14 +321,6 @@ static void on_actor_timer(Evloop *e, int a)
 }
 
 /* ---- arrivals -------------------------------------------------------------- */
-
-static uint64_t rng_next(uint64_t *s)
-{
-    uint64_t z = (*s += 0x9E3779B97F4A7C15ULL); /* splitmix64 */
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
 
 /* An exponential gap for a Poisson process of `rate` a second, in µs. */
 static int64_t poisson_gap(uint64_t *s, double rate)
