@@ -1,0 +1,226 @@
+/*
+ * cmd_exercise_show: `pydive exercise show ID` — an exercise as plain text.
+ * A predict exercise runs on the model (or its lab) one stop at a time,
+ * asking on stdin before each stop and judging the answer; a fix-it or a
+ * sandbox shows its program and makes the learner's work file.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "cli/excli.h"
+#include "script/api_sim.h"
+
+static bool read_line(Buf *line)
+{
+    buf_clear(line);
+    int ch;
+    bool any = false;
+    while ((ch = getchar()) != EOF) {
+        any = true;
+        if (ch == '\n')
+            break;
+        buf_addc(line, (char)ch);
+    }
+    if (line->len > 0 && line->data[line->len - 1] == '\r')
+        line->data[--line->len] = '\0';
+    return any;
+}
+
+/* Asks until the answer parses; false when the learner quits or input ends. */
+static bool ask_step(const ExerciseStep *st, Buf *line, ExAnswer *a)
+{
+    Buf err = {0};
+    bool ok = false;
+    for (;;) {
+        printf("Your answer (%s; q to stop): ", exrun_how_to_answer(st));
+        fflush(stdout);
+        if (!read_line(line) || strcmp(buf_str(line), "q") == 0)
+            break;
+        if (exrun_parse_answer(st, buf_str(line), a, &err)) {
+            ok = true;
+            break;
+        }
+        printf("That does not fit: %s.\n", buf_str(&err));
+    }
+    buf_fini(&err);
+    if (!ok)
+        putchar('\n');
+    return ok;
+}
+
+/* The predict program, on the simulated CPython or on a lab. */
+typedef struct Stepper {
+    const LabClass *cls;
+    SimRun run;
+    Lab lab;
+} Stepper;
+
+static bool stepper_start(Stepper *sp, const Exercise *ex, Buf *err)
+{
+    sp->cls = ex->lab;
+    if (!sp->cls)
+        return simrun_start(&sp->run, ex->program, strlen(ex->program), ex->id, NULL, err);
+    DiagList dl = {0};
+    bool ok = lab_open(&sp->lab, sp->cls, ex->program, strlen(ex->program), ex->id, 1, &dl);
+    if (!ok && dl.len) {
+        char *d = diag_format(&dl.items[0]);
+        buf_adds(err, d);
+        free(d);
+    }
+    diag_fini(&dl);
+    if (!ok)
+        lab_close(&sp->lab);
+    return ok;
+}
+
+static void stepper_to(Stepper *sp, int line)
+{
+    if (sp->cls && line)
+        lab_run_to_line(&sp->lab, line);
+    else if (sp->cls)
+        lab_finish(&sp->lab);
+    else if (line)
+        simrun_run_to_line(&sp->run, line);
+    else
+        simrun_finish(&sp->run);
+}
+
+static const Buf *stepper_out(const Stepper *sp)
+{
+    return sp->cls ? &sp->lab.out : &sp->run.out;
+}
+
+static void stepper_fini(Stepper *sp)
+{
+    if (sp->cls)
+        lab_close(&sp->lab);
+    else
+        simrun_fini(&sp->run);
+}
+
+static int show_predict(ExCli *c)
+{
+    const Exercise *ex = &c->h.ex;
+    puts("The program:\n");
+    excli_print_program(ex->program);
+    if (ex->lab)
+        printf("\nIt runs on the %s lab, one line at a time. At %zu point%s it stops and "
+               "asks what will happen next.\n", ex->lab->title, ex->nsteps,
+               ex->nsteps == 1 ? "" : "s");
+    else
+        printf("\nIt runs on the model of CPython %s, one line at a time. At %zu point%s it "
+               "stops and asks what will happen next.\n",
+               SIMRUN_DEFAULT_VERSION, ex->nsteps, ex->nsteps == 1 ? "" : "s");
+    puts("Type your answer and press Enter; q stops (nothing is recorded then).");
+    Stepper sp = {0};
+    Buf err = {0}, line = {0}, ans = {0};
+    if (!stepper_start(&sp, ex, &err)) {
+        fprintf(stderr, "pydive: %s\n", buf_str(&err));
+        buf_fini(&err);
+        return 1;
+    }
+    int right = 0;
+    size_t answered = 0;
+    size_t shown_out = 0;
+    uint64_t arenas = sp.cls ? 0 : simrun_arenas(&sp.run);
+    for (size_t i = 0; i < ex->nsteps; i++) {
+        const ExerciseStep *st = &ex->steps[i];
+        stepper_to(&sp, st->at);
+        printf("\nStep %zu of %zu. The program stops before line %d:\n", i + 1, ex->nsteps,
+               st->at);
+        printf("  %3d | ", st->at);
+        const char *p = ex->program;
+        for (int k = 1; k < st->at && p; k++)
+            p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL;
+        if (p)
+            printf("%.*s", (int)strcspn(p, "\n"), p);
+        printf("\n%s\n", st->ask);
+        for (size_t k = 0; k < st->nchoices; k++)
+            printf("  %zu) %s\n", k + 1, st->choices[k]);
+        ExAnswer a;
+        if (!ask_step(st, &line, &a))
+            break;
+        answered++;
+        size_t in_place = 0;
+        ExVerdict v = exrun_judge(st, &a, &in_place);
+        exrun_answer_text(st, &ans);
+        if (v == EX_RIGHT) {
+            right++;
+            puts("Right.");
+        } else if (v == EX_PARTIAL) {
+            printf("Partly right. The answer is %s.\n", buf_str(&ans));
+        } else {
+            printf("Not quite. The answer is %s.\n", buf_str(&ans));
+        }
+        stepper_to(&sp, exrun_reveal_line(ex, i));
+        const Buf *out = stepper_out(&sp);
+        if (out->len > shown_out) {
+            puts("The program printed:");
+            excli_indent(buf_str(out) + shown_out, "  | ");
+            shown_out = out->len;
+        }
+        if (!sp.cls) {
+            uint64_t now_arenas = simrun_arenas(&sp.run);
+            printf("The model now: %llu arena%s mapped (%s%lld since the last stop).\n",
+                   (unsigned long long)now_arenas, now_arenas == 1 ? "" : "s",
+                   now_arenas >= arenas ? "+" : "", (long long)now_arenas - (long long)arenas);
+            arenas = now_arenas;
+        }
+        printf("Why: %s\n", st->explain);
+    }
+    stepper_fini(&sp);
+    buf_fini(&err);
+    buf_fini(&line);
+    buf_fini(&ans);
+    if (answered < ex->nsteps) {
+        puts("Stopped before the end; nothing recorded.");
+        exstate_touch(&c->st, c->now);
+        return excli_save(c, false) ? 0 : 1;
+    }
+    printf("\nYou predicted %d of %zu right.\n", right, ex->nsteps);
+    bool first = !c->st.recorded;
+    exstate_attempt(&c->st, c->now);
+    if (right > c->st.best_right || c->st.best_total == 0) {
+        c->st.best_right = right;
+        c->st.best_total = (int)ex->nsteps;
+    }
+    if ((size_t)right == ex->nsteps)
+        exstate_solve(&c->st, c->now);
+    bool recorded = false;
+    if (first && c->s.assess_open) { /* the first full pass is the evidence */
+        assess_log_add_exercise(&c->s.assess_log, ex->id, c->now, (size_t)right == ex->nsteps,
+                                c->st.hints, exstate_level(ex->difficulty),
+                                (const char *const *)ex->competencies, ex->ncompetencies);
+        c->st.recorded = recorded = true;
+    }
+    if (!first)
+        puts("(This pass is kept in your progress; the first one is your evidence.)");
+    excli_print_read_link(ex->hint_link);
+    return excli_save(c, recorded) ? 0 : 1;
+}
+
+int exercise_show(ExCli *c, const char *id, bool flag)
+{
+    (void)flag;
+    const Exercise *ex = &c->h.ex;
+    int rc = 0;
+    static const char *const kind_text[] = {"Predict, then observe", "Fix it", "Sandbox"};
+    printf("%s: %s\n%s. Difficulty %d of 5.\nGoal: %s\n\n", ex->id, ex->title,
+           kind_text[ex->kind], ex->difficulty, ex->goal);
+    if (ex->kind == EXERCISE_PREDICT) {
+        rc = show_predict(c);
+    } else {
+        puts(ex->kind == EXERCISE_FIX ? "The starter program:\n" : "The program:\n");
+        excli_print_program(ex->kind == EXERCISE_FIX ? ex->starter : ex->program);
+        bool created = false;
+        if (!excli_ensure_work(c, &created))
+            rc = 1;
+        else
+            printf("\nYour file: %s\nCheck it with: pydive exercise check %s\n", c->work, id);
+        exstate_touch(&c->st, c->now);
+        excli_save(c, false);
+    }
+    return rc;
+}
