@@ -78,8 +78,9 @@ int cmd_class(int argc, char **argv);
 int cmd_gil(int argc, char **argv);
 int cmd_lab(int argc, char **argv);
 int cmd_tables(int argc, char **argv);
-/* cmd_exercise.c: `exercise list|check|hint|reset|show|solution` and `verify`. */
+/* cmd_exercise.c, cmd_exercise_show.c: `exercise list|check|hint|reset|show|solution`. */
 int cmd_exercise(int argc, char **argv);
+/* cmd_verify.c: `verify`. */
 int cmd_verify(int argc, char **argv);
 /* cmd_charts.c: chapter 6's data sets as text or JSON. */
 int cmd_charts(int argc, char **argv);
