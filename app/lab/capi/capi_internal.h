@@ -30,6 +30,8 @@ typedef struct CapiCall {
 } CapiCall;
 
 /* capi.c */
+/* The function called `name` (n bytes), or -1 (capi_fns.c). */
+int capi__fn_find(const char *name, size_t n);
 int capi__obj_for(Capi *c, SimId id, int line);
 int capi__new_ref(Capi *c, CapiRefState st, int obj, int line, int col, CapiFn fn);
 void capi__sync(Capi *c);

@@ -1,11 +1,11 @@
 /*
- * capi_lang: the C-API lab's language — the table of functions it knows
- * (with their ownership semantics and where the manual states them) and the
- * reader that turns a program into statements, finding every unknown
- * function, wrong argument, undefined variable or type mix-up before
- * anything runs.
+ * capi_lang: the C-API lab's language — the reader that turns a program into
+ * statements, finding every unknown function, wrong argument, undefined
+ * variable or type mix-up before anything runs.  The functions it knows are
+ * the table in capi_fns.c.
  */
 #include "lab/capi/capi.h"
+#include "lab/capi/capi_internal.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -13,94 +13,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/buf.h"
+#include "base/linescan.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
-
-#define O CT_OBJ
-#define L CT_LONG
-#define S CT_STR
-
-/*
- * Sources, all from the Python/C API Reference Manual for 3.11
- * (https://docs.python.org/3.11/c-api/) and its machine-readable table
- * Doc/data/refcounts.dat in the CPython repository:
- *   refcounting.html  Py_INCREF, Py_DECREF, Py_XINCREF, Py_XDECREF: change the
- *                     count; X forms accept NULL.  Py_NewRef/Py_XNewRef (3.10+)
- *                     return a new strong reference to their argument.
- *   long.html         PyLong_FromLong: "Return value: New reference"; small
- *                     ints -5..256 are cached ("you actually just get back a
- *                     reference to the existing object").  PyLong_AsLong:
- *                     -1 with an exception set on error (TypeError for a
- *                     non-int, per 3.11 Objects/longobject.c).
- *   unicode.html      PyUnicode_FromString: "Return value: New reference."
- *   list.html         PyList_New: new reference, items NULL until set.
- *                     PyList_Append: does not steal (refcounts.dat: item +1).
- *                     PyList_SetItem: "steals a reference to item and discards
- *                     a reference to an item already in the list"; out of
- *                     range: -1 and IndexError.  PyList_GetItem: "Return
- *                     value: Borrowed reference"; out of range: NULL and
- *                     IndexError.  PyList_Size: Py_ssize_t.
- *   tuple.html        PyTuple_New: new reference.  PyTuple_SetItem: steals o,
- *                     IndexError when out of range (and, per 3.11
- *                     Objects/tupleobject.c, SystemError when the tuple is
- *                     shared: refcount != 1).  PyTuple_GetItem: borrowed.
- *   dict.html         PyDict_New: new reference.  PyDict_SetItemString: "does
- *                     not steal a reference to val" (the key is made with
- *                     PyUnicode_FromString and interned).  PyDict_GetItemString:
- *                     borrowed, NULL *without* setting an exception.
- *   exceptions.html   PyErr_Clear: clears the error indicator.
- *   intro.html#reference-count-details  owned vs borrowed, "stealing".
- */
-static const CapiFnInfo fns[CF_COUNT] = {
-    [CF_INCREF] = {"Py_INCREF", 1, {O}, CR_VOID, -1, false},
-    [CF_DECREF] = {"Py_DECREF", 1, {O}, CR_VOID, -1, false},
-    [CF_XINCREF] = {"Py_XINCREF", 1, {O}, CR_VOID, -1, true},
-    [CF_XDECREF] = {"Py_XDECREF", 1, {O}, CR_VOID, -1, true},
-    [CF_NEWREF] = {"Py_NewRef", 1, {O}, CR_NEW, -1, false},
-    [CF_XNEWREF] = {"Py_XNewRef", 1, {O}, CR_NEW, -1, true},
-    [CF_LONG_FROMLONG] = {"PyLong_FromLong", 1, {L}, CR_NEW, -1, false},
-    [CF_LONG_ASLONG] = {"PyLong_AsLong", 1, {O}, CR_LONG, -1, false},
-    [CF_UNICODE_FROMSTRING] = {"PyUnicode_FromString", 1, {S}, CR_NEW, -1, false},
-    [CF_LIST_NEW] = {"PyList_New", 1, {L}, CR_NEW, -1, false},
-    [CF_LIST_APPEND] = {"PyList_Append", 2, {O, O}, CR_STATUS, -1, false},
-    [CF_LIST_SETITEM] = {"PyList_SetItem", 3, {O, L, O}, CR_STATUS, 2, false},
-    [CF_LIST_GETITEM] = {"PyList_GetItem", 2, {O, L}, CR_BORROWED, -1, false},
-    [CF_LIST_SIZE] = {"PyList_Size", 1, {O}, CR_LONG, -1, false},
-    [CF_TUPLE_NEW] = {"PyTuple_New", 1, {L}, CR_NEW, -1, false},
-    [CF_TUPLE_SETITEM] = {"PyTuple_SetItem", 3, {O, L, O}, CR_STATUS, 2, false},
-    [CF_TUPLE_GETITEM] = {"PyTuple_GetItem", 2, {O, L}, CR_BORROWED, -1, false},
-    [CF_DICT_NEW] = {"PyDict_New", 0, {0}, CR_NEW, -1, false},
-    [CF_DICT_SETITEMSTRING] = {"PyDict_SetItemString", 3, {O, S, O}, CR_STATUS, -1, false},
-    [CF_DICT_GETITEMSTRING] = {"PyDict_GetItemString", 2, {O, S}, CR_BORROWED, -1, false},
-    [CF_ERR_CLEAR] = {"PyErr_Clear", 0, {0}, CR_VOID, -1, false},
-};
-
-#undef O
-#undef L
-#undef S
-
-const CapiFnInfo *capi_fn_info(CapiFn f) { return f < CF_COUNT ? &fns[f] : NULL; }
-
-static int fn_find(const char *name, size_t n)
-{
-    for (int i = 0; i < CF_COUNT; i++)
-        if (strlen(fns[i].name) == n && memcmp(fns[i].name, name, n) == 0)
-            return i;
-    return -1;
-}
 
 /* ---- the reader's state ------------------------------------------------- */
 
 typedef struct Rd {
     CapiProg *p;
-    const char *file;
-    DiagList *dl;
+    LineScan ls;    /* the lines and the diagnostics (base/linescan.h) */
     const char *s;  /* the line */
-    size_t n, i;    /* its length, the cursor */
-    int line;
+    size_t n, i;    /* its length up to a comment, the cursor */
     bool failed;    /* this line has an error already */
-    size_t nerr;
 } Rd;
 
 #define MAX_ERRORS 50
@@ -109,17 +33,12 @@ __attribute__((format(printf, 3, 4)))
 static void err(Rd *r, size_t at, const char *fmt, ...)
 {
     if (r->failed)
-        return;
+        return; /* one error a line: what follows it is guesswork */
     r->failed = true;
-    if (++r->nerr > MAX_ERRORS)
-        return;
     va_list ap;
     va_start(ap, fmt);
-    Buf msg = {0};
-    buf_vprintf(&msg, fmt, ap);
+    linescan_verror(&r->ls, (int)at + 1, fmt, ap);
     va_end(ap);
-    diag_add(r->dl, DIAG_ERROR, r->file, r->line, (int)at + 1, "%s", buf_str(&msg));
-    buf_fini(&msg);
 }
 
 static void skip_ws(Rd *r)
@@ -207,7 +126,7 @@ static CapiType expr_type(const CapiProg *p, int e)
     case CE_STR: return CT_STR;
     case CE_NULL: case CE_NONE: return CT_OBJ;
     case CE_CALL: {
-        CapiRet rt = (CapiRet)fns[x->fn].ret;
+        CapiRet rt = (CapiRet)capi_fn_info((CapiFn)x->fn)->ret;
         return rt == CR_NEW || rt == CR_BORROWED ? CT_OBJ : rt == CR_VOID ? CT_VOID : CT_LONG;
     }
     }
@@ -288,7 +207,8 @@ static int parse_int(Rd *r)
 
 static int parse_call(Rd *r, const char *name, size_t n, size_t st, int depth)
 {
-    int f = fn_find(name, n);
+    int f = capi__fn_find(name, n);
+    const CapiFnInfo *fi = f >= 0 ? capi_fn_info((CapiFn)f) : NULL;
     if (f < 0) {
         char nm[64];
         snprintf(nm, sizeof nm, "%.*s", (int)(n < 60 ? n : 60), name);
@@ -308,14 +228,14 @@ static int parse_call(Rd *r, const char *name, size_t n, size_t st, int depth)
             int a = parse_expr(r, depth + 1);
             if (a < 0)
                 return -1;
-            if (na == 3 || na >= fns[f].nargs) {
-                err(r, at, "too many arguments: %s takes %d argument%s", fns[f].name,
-                    fns[f].nargs, fns[f].nargs == 1 ? "" : "s");
+            if (na == 3 || na >= fi->nargs) {
+                err(r, at, "too many arguments: %s takes %d argument%s", fi->name,
+                    fi->nargs, fi->nargs == 1 ? "" : "s");
                 return -1;
             }
-            CapiType want = (CapiType)fns[f].arg[na], got = expr_type(r->p, a);
+            CapiType want = (CapiType)fi->arg[na], got = expr_type(r->p, a);
             if (want != got) {
-                err(r, at, "argument %d of %s must be %s, not %s", na + 1, fns[f].name,
+                err(r, at, "argument %d of %s must be %s, not %s", na + 1, fi->name,
                     type_name(want), type_name(got));
                 return -1;
             }
@@ -328,9 +248,9 @@ static int parse_call(Rd *r, const char *name, size_t n, size_t st, int depth)
             }
         }
     }
-    if (na != fns[f].nargs) {
-        err(r, st, "wrong number of arguments: %s takes %d argument%s, %d given", fns[f].name,
-            fns[f].nargs, fns[f].nargs == 1 ? "" : "s", na);
+    if (na != fi->nargs) {
+        err(r, st, "wrong number of arguments: %s takes %d argument%s, %d given", fi->name,
+            fi->nargs, fi->nargs == 1 ? "" : "s", na);
         return -1;
     }
     CapiExpr *x = &r->p->expr[e];
@@ -396,7 +316,7 @@ static int new_stmt(Rd *r, CapiStmtKind k, size_t col)
     CapiStmt *s = &p->stmt[p->nstmt];
     memset(s, 0, sizeof *s);
     s->kind = (uint8_t)k;
-    s->line = r->line;
+    s->line = r->ls.line;
     s->col = (int)col + 1;
     s->var = s->expr = -1;
     return (int)p->nstmt++;
@@ -421,7 +341,7 @@ static int declare(Rd *r, const char *w, size_t n, size_t at, CapiType t)
 {
     CapiProg *p = r->p;
     int v = var_find(p, w, n);
-    if (fn_find(w, n) >= 0 || word_is(w, n, "NULL") || word_is(w, n, "Py_None") ||
+    if (capi__fn_find(w, n) >= 0 || word_is(w, n, "NULL") || word_is(w, n, "Py_None") ||
         word_is(w, n, "return") || word_is(w, n, "if")) {
         char nm[64];
         snprintf(nm, sizeof nm, "%.*s", (int)(n < 60 ? n : 60), w);
@@ -437,7 +357,7 @@ static int declare(Rd *r, const char *w, size_t n, size_t at, CapiType t)
         return v;
     }
     p->var = xgrow(p->var, &p->capvar, p->nvar + 1, sizeof *p->var);
-    p->var[p->nvar] = (CapiVarDecl){xstrndup(w, n), (uint8_t)t, r->line};
+    p->var[p->nvar] = (CapiVarDecl){xstrndup(w, n), (uint8_t)t, r->ls.line};
     return (int)p->nvar++;
 }
 
@@ -677,40 +597,29 @@ static char *trimmed(const char *s, size_t n)
 bool capi_parse(CapiProg *p, const char *src, size_t len, const char *file, DiagList *dl)
 {
     memset(p, 0, sizeof *p);
-    Rd r = {.p = p, .file = file, .dl = dl};
+    Rd r = {.p = p};
+    linescan_init(&r.ls, src, len, file, dl, MAX_ERRORS);
     /* Pass 1 reads every line into a scratch order: a line's statement and
      * its if-body land in the array together.  Pass 2 (below) reorders so
      * top-level statements come first, as CapiProg promises. */
     int *tops = NULL;
     size_t ntops = 0, captops = 0;
     size_t capt = 0;
-    const char *s = src, *end = src + len;
-    for (int line = 1; s <= end; line++) {
-        const char *nl = memchr(s, '\n', (size_t)(end - s));
-        size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
-        if (memchr(s, '\0', n)) {
-            diag_add(dl, DIAG_ERROR, file, line, 1, "the program contains a NUL byte");
-            r.nerr++;
-        } else {
-            r.s = s;
-            r.n = code_len(s, n);
-            r.i = 0;
-            r.line = line;
-            r.failed = false;
-            size_t before = p->nstmt;
-            if (!at_end(&r)) {
-                parse_line(&r);
-                if (!r.failed) {
-                    tops = xgrow(tops, &captops, ntops + 1, sizeof *tops);
-                    tops[ntops++] = (int)before;
-                    p->text = xgrow(p->text, &capt, ntops, sizeof *p->text);
-                    p->text[ntops - 1] = trimmed(s, r.n);
-                }
+    while (linescan_next(&r.ls)) {
+        r.s = r.ls.text;
+        r.n = code_len(r.ls.text, r.ls.len);
+        r.i = 0;
+        r.failed = false;
+        size_t before = p->nstmt;
+        if (!at_end(&r)) {
+            parse_line(&r);
+            if (!r.failed) {
+                tops = xgrow(tops, &captops, ntops + 1, sizeof *tops);
+                tops[ntops++] = (int)before;
+                p->text = xgrow(p->text, &capt, ntops, sizeof *p->text);
+                p->text[ntops - 1] = trimmed(r.ls.text, r.n);
             }
         }
-        if (!nl)
-            break;
-        s = nl + 1;
     }
     p->ntop = ntops;
     /* reorder: top-level statements first, bodies after, indices fixed */
@@ -735,8 +644,5 @@ bool capi_parse(CapiProg *p, const char *src, size_t len, const char *file, Diag
     p->capstmt = k ? k : 1;
     free(where);
     free(tops);
-    if (r.nerr > MAX_ERRORS)
-        diag_add(dl, DIAG_ERROR, file, 0, 0, "%zu more errors not shown",
-                 r.nerr - MAX_ERRORS);
-    return r.nerr == 0;
+    return linescan_finish(&r.ls) == 0;
 }

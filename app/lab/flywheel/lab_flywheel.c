@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/linescan.h"
 #include "base/xalloc.h"
 
 typedef enum FlyOp { OP_SET, OP_STOCK, OP_RUN, OP_SHOCK, OP_SHOW, OP_DATA } FlyOp;
@@ -49,46 +50,7 @@ typedef struct FlyLab {
 
 /* ---- reading the program --------------------------------------------------- */
 
-typedef struct Tok {
-    const char *s;
-    size_t n;
-    int col;
-} Tok;
-
-/* Splits a line into words; a "quoted label" is one word (quotes kept). */
-static size_t split(const char *s, size_t len, Tok *toks, size_t max, bool *unclosed)
-{
-    size_t n = 0, i = 0;
-    *unclosed = false;
-    while (i < len) {
-        while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
-            i++;
-        if (i >= len || s[i] == '#')
-            break;
-        size_t start = i;
-        if (s[i] == '"') {
-            i++;
-            while (i < len && s[i] != '"')
-                i++;
-            if (i >= len)
-                *unclosed = true;
-            else
-                i++;
-        } else {
-            while (i < len && s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
-                i++;
-        }
-        if (n < max)
-            toks[n] = (Tok){s + start, i - start, (int)start + 1};
-        n++;
-    }
-    return n;
-}
-
-static bool tok_is(const Tok *t, const char *w)
-{
-    return t->n == strlen(w) && memcmp(t->s, w, t->n) == 0;
-}
+typedef LineWord Tok; /* a word of the line (base/linescan.h) */
 
 /* A plain decimal number with an optional sign; *v gets it. */
 static bool tok_number(const Tok *t, double *v)
@@ -111,30 +73,24 @@ static bool tok_number(const Tok *t, double *v)
 static int stock_index(const Tok *t)
 {
     for (int i = 0; i < 3; i++)
-        if (tok_is(t, STOCKS[i]))
+        if (lineword_is(t, STOCKS[i]))
             return i;
     return -1;
 }
 
 typedef struct Reader {
-    const char *file;
-    int line;
-    DiagList *dl;
+    LineScan ls; /* the lines, the words and the diagnostics */
     FlyLab *st;
-    int errors;
 } Reader;
 
 static void rd_error(Reader *r, int col, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 static void rd_error(Reader *r, int col, const char *fmt, ...)
 {
-    char msg[256];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    linescan_verror(&r->ls, col, fmt, ap);
     va_end(ap);
-    diag_add(r->dl, DIAG_ERROR, r->file, r->line, col, "%s", msg);
-    r->errors++;
 }
 
 static void read_set(Reader *r, const Tok *t, size_t n, FlyDirective *d)
@@ -188,8 +144,8 @@ static void read_run(Reader *r, const Tok *t, size_t n, FlyDirective *d)
                  "expected a whole number of steps from 1 to %d after 'run'", FLY_MAX_RUN);
         return;
     }
-    if (n > 3 || (n == 3 && !tok_is(&t[2], "steps") && !tok_is(&t[2], "years") &&
-                  !tok_is(&t[2], "step") && !tok_is(&t[2], "year"))) {
+    if (n > 3 || (n == 3 && !lineword_is(&t[2], "steps") && !lineword_is(&t[2], "years") &&
+                  !lineword_is(&t[2], "step") && !lineword_is(&t[2], "year"))) {
         rd_error(r, t[2].col, "expected 'steps' or 'years' (or nothing) after the count");
         return;
     }
@@ -235,46 +191,46 @@ static void read_data(Reader *r, const Tok *t, size_t n, FlyDirective *d)
     FlyLab *st = r->st;
     st->data = xrealloc(st->data, (st->ndata + 1) * sizeof *st->data);
     st->data[st->ndata] = (FlyDatum){xstrndup(t[1].s, t[1].n), xstrndup(t[2].s + 1, t[2].n - 2),
-                                     v, xstrndup(t[3].s, t[3].n), r->line};
+                                     v, xstrndup(t[3].s, t[3].n), r->ls.line};
     d->datum = st->ndata++;
 }
 
-static void read_line(Reader *r, const char *s, size_t len)
+static void read_line(Reader *r)
 {
     Tok t[8];
-    bool unclosed;
-    size_t n = split(s, len, t, 8, &unclosed);
+    bool more, unclosed;
+    size_t n = linescan_words(&r->ls, t, 8, LINESCAN_QUOTES, &more, &unclosed);
     if (n == 0)
         return;
     if (unclosed) {
-        rd_error(r, (int)len, "expected a closing '\"' before the end of the line");
+        rd_error(r, (int)r->ls.len, "expected a closing '\"' before the end of the line");
         return;
     }
-    if (n > 8) {
+    if (more) {
         rd_error(r, t[7].col, "too many words on one line");
         return;
     }
-    FlyDirective d = {.line = r->line};
-    int before = r->errors;
-    if (tok_is(&t[0], "set"))
+    FlyDirective d = {.line = r->ls.line};
+    size_t before = r->ls.errors;
+    if (lineword_is(&t[0], "set"))
         d.op = OP_SET, read_set(r, t, n, &d);
     else if (stock_index(&t[0]) >= 0)
         d.op = OP_STOCK, read_stock(r, t, n, &d);
-    else if (tok_is(&t[0], "run"))
+    else if (lineword_is(&t[0], "run"))
         d.op = OP_RUN, read_run(r, t, n, &d);
-    else if (tok_is(&t[0], "shock"))
+    else if (lineword_is(&t[0], "shock"))
         d.op = OP_SHOCK, read_shock(r, t, n, &d);
-    else if (tok_is(&t[0], "show")) {
+    else if (lineword_is(&t[0], "show")) {
         d.op = OP_SHOW;
         if (n > 1)
             rd_error(r, t[1].col, "expected nothing after 'show'");
-    } else if (tok_is(&t[0], "data"))
+    } else if (lineword_is(&t[0], "data"))
         d.op = OP_DATA, read_data(r, t, n, &d);
     else
         rd_error(r, t[0].col,
                  "expected a directive: set, users, libraries, tools, run, shock, show or data; "
                  "found '%.*s'", (int)t[0].n, t[0].s);
-    if (r->errors > before)
+    if (r->ls.errors > before)
         return;
     FlyLab *st = r->st;
     st->dirs = xrealloc(st->dirs, (st->ndirs + 1) * sizeof *st->dirs);
@@ -292,20 +248,11 @@ static void *fly_open(const char *src, size_t len, const char *file, uint64_t se
     st->series = xmalloc(st->cap * sizeof *st->series);
     st->series[0] = (FlyState){0.2, 0, 0};
     st->nseries = st->shown = 1;
-    Reader r = {file, 0, dl, st, 0};
-    for (size_t i = 0; i <= len;) {
-        const char *nl = memchr(src + i, '\n', len - i);
-        size_t end = nl ? (size_t)(nl - src) : len;
-        r.line++;
-        if (memchr(src + i, '\0', end - i))
-            rd_error(&r, 1, "expected text, found a NUL byte");
-        else
-            read_line(&r, src + i, end - i);
-        if (r.errors >= 50)
-            break;
-        i = end + 1;
-    }
-    if (r.errors) {
+    Reader r = {.st = st};
+    linescan_init(&r.ls, src, len, file, dl, 0);
+    while (r.ls.errors < 50 && linescan_next(&r.ls))
+        read_line(&r);
+    if (r.ls.errors) {
         fly_close(st);
         return NULL;
     }

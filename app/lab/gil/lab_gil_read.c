@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/linescan.h"
 #include "base/xalloc.h"
 #include "lab/gil/workload.h"
 
@@ -23,10 +24,8 @@ const char *const lab_gil_dir_names[D_NKINDS] = {
 };
 
 typedef struct Reader {
-    const char *file;
-    DiagList *dl;
-    int line;
-    const char *start; /* of the line, for columns */
+    LineScan ls;       /* the lines and the diagnostics (base/linescan.h) */
+    const char *start; /* a NUL-terminated copy of the line, for columns */
     const char *p;
     bool failed;
     GilLab *g;
@@ -37,12 +36,10 @@ static void err_at(Reader *r, const char *at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static void err_at(Reader *r, const char *at, const char *fmt, ...)
 {
-    char msg[256];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    linescan_verror(&r->ls, (int)(at - r->start) + 1, fmt, ap);
     va_end(ap);
-    diag_add(r->dl, DIAG_ERROR, r->file, r->line, (int)(at - r->start) + 1, "%s", msg);
     r->failed = true;
 }
 
@@ -355,33 +352,23 @@ static void read_line(Reader *r, Directive *d)
 
 bool lab_gil_read(GilLab *g, const char *src, size_t len, const char *file, DiagList *dl)
 {
-    Reader r = {.file = file, .dl = dl, .g = g};
+    Reader r = {.g = g};
+    linescan_init(&r.ls, src, len, file, dl, 0);
     size_t before = diag_count(dl, DIAG_ERROR), cap = 0;
-    const char *s = src, *end = src + len;
-    for (int line = 1; s < end; line++) {
-        const char *nl = memchr(s, '\n', (size_t)(end - s));
-        size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
-        char *text = xmalloc(n + 1);
-        memcpy(text, s, n);
-        text[n] = '\0';
-        if (memchr(s, '\0', n)) {
-            diag_add(dl, DIAG_ERROR, file, line, 1, "a NUL byte in the program");
-        } else {
-            r.line = line;
-            r.start = r.p = text;
-            r.failed = false;
-            if (!at_end(&r)) {
-                if (g->ndirs == cap)
-                    g->dirs = xrealloc(g->dirs, (cap = cap ? cap * 2 : 16) * sizeof *g->dirs);
-                Directive *d = &g->dirs[g->ndirs];
-                memset(d, 0, sizeof *d);
-                d->line = line;
-                read_line(&r, d);
-                g->ndirs += !r.failed;
-            }
+    while (linescan_next(&r.ls)) {
+        char *text = xstrndup(r.ls.text, r.ls.len); /* the cursor reads to a NUL */
+        r.start = r.p = text;
+        r.failed = false;
+        if (!at_end(&r)) {
+            if (g->ndirs == cap)
+                g->dirs = xrealloc(g->dirs, (cap = cap ? cap * 2 : 16) * sizeof *g->dirs);
+            Directive *d = &g->dirs[g->ndirs];
+            memset(d, 0, sizeof *d);
+            d->line = r.ls.line;
+            read_line(&r, d);
+            g->ndirs += !r.failed;
         }
         free(text);
-        s += n + (nl != NULL);
     }
     return diag_count(dl, DIAG_ERROR) == before;
 }

@@ -11,20 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/linescan.h"
 #include "base/xalloc.h"
 
 #define MAX_WORDS 16
 
-typedef struct Word {
-    const char *s;
-    size_t n;
-    int col;
-} Word;
+typedef LineWord Word; /* a word of the line (base/linescan.h) */
 
 typedef struct Parser {
-    const char *file;
-    DiagList *dl;
-    int line;
+    LineScan ls; /* the lines, the words and the diagnostics */
     bool ok;
     char paths[EVLOOP_MAX_ROUTES][32]; /* routes defined so far, by slot */
     int nroutes;
@@ -37,18 +32,11 @@ typedef struct Parser {
 static void err(Parser *p, int col, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void err(Parser *p, int col, const char *fmt, ...)
 {
-    char msg[256];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    linescan_verror(&p->ls, col, fmt, ap);
     va_end(ap);
-    diag_add(p->dl, DIAG_ERROR, p->file, p->line, col, "%s", msg);
     p->ok = false;
-}
-
-static bool word_is(const Word *w, const char *s)
-{
-    return w->n == strlen(s) && memcmp(w->s, s, w->n) == 0;
 }
 
 /* ---- numbers ------------------------------------------------------------ */
@@ -232,9 +220,9 @@ static bool parse_route(Parser *p, const Word *w, int nw, LoopDirective *d)
         return false;
     EvloopRoute *r = &d->route;
     memcpy(r->path, w[1].s, w[1].n);
-    if (word_is(&w[2], "def"))
+    if (lineword_is(&w[2], "def"))
         r->sync = true;
-    else if (!word_is(&w[2], "async")) {
+    else if (!lineword_is(&w[2], "async")) {
         err(p, w[2].col, "expected async or def (how the handler is declared)");
         return false;
     }
@@ -358,12 +346,12 @@ static void parse_line(Parser *p, const Word *w, int nw, LoopProgram *prog)
 {
     LoopDirective d;
     memset(&d, 0, sizeof d);
-    d.line = p->line;
+    d.line = p->ls.line;
     bool ok = false;
-    if (word_is(&w[0], "route")) {
+    if (lineword_is(&w[0], "route")) {
         d.op = LOOP_ROUTE;
         ok = parse_route(p, w, nw, &d);
-    } else if (word_is(&w[0], "threadpool")) {
+    } else if (lineword_is(&w[0], "threadpool")) {
         d.op = LOOP_THREADPOOL;
         long n = 0;
         if (nw != 2)
@@ -371,7 +359,7 @@ static void parse_line(Parser *p, const Word *w, int nw, LoopProgram *prog)
         else if (parse_count(p, w[1].s, w[1].n, w[1].col, "threadpool", 1, EVLOOP_MAX_POOL, &n))
             ok = true;
         d.pool = (int)n;
-    } else if (word_is(&w[0], "param")) {
+    } else if (lineword_is(&w[0], "param")) {
         d.op = LOOP_PARAM;
         const char *eq = nw == 2 ? memchr(w[1].s, '=', w[1].n) : NULL;
         char name[40] = "";
@@ -391,17 +379,17 @@ static void parse_line(Parser *p, const Word *w, int nw, LoopProgram *prog)
                     err(p, vcol, "%s: expected %dus to %dus", name, d.param->min, d.param->max);
             }
         }
-    } else if (word_is(&w[0], "load")) {
+    } else if (lineword_is(&w[0], "load")) {
         d.op = LOOP_LOAD;
         ok = parse_load(p, w, nw, &d);
         p->failed_loads += !ok;
         if (ok && p->pending++ == 0)
-            p->pending_line = p->line;
+            p->pending_line = p->ls.line;
         if (ok && p->pending > EVLOOP_MAX_LOADS) {
             err(p, w[0].col, "at most %d load lines before a run", EVLOOP_MAX_LOADS);
             ok = false;
         }
-    } else if (word_is(&w[0], "run")) {
+    } else if (lineword_is(&w[0], "run")) {
         d.op = LOOP_RUN;
         if (nw > 1)
             err(p, w[1].col, "run takes nothing after it");
@@ -429,44 +417,21 @@ bool loop_parse(const char *src, size_t len, const char *file, LoopProgram *out,
 {
     Parser p;
     memset(&p, 0, sizeof p);
-    p.file = file;
-    p.dl = dl;
+    linescan_init(&p.ls, src, len, file, dl, 0);
     p.ok = true;
     memset(out, 0, sizeof *out);
-    const char *s = src, *end = src + len;
-    while (s < end) {
-        p.line++;
-        const char *nl = memchr(s, '\n', (size_t)(end - s));
-        const char *le = nl ? nl : end;
-        const char *hash = memchr(s, '#', (size_t)(le - s));
-        const char *ce = hash ? hash : le;
+    while (linescan_next(&p.ls)) {
         Word w[MAX_WORDS];
-        int nw = 0;
-        bool too_many = false;
-        for (const char *c = s; c < ce;) {
-            while (c < ce && (*c == ' ' || *c == '\t' || *c == '\r'))
-                c++;
-            if (c >= ce)
-                break;
-            const char *b = c;
-            while (c < ce && *c != ' ' && *c != '\t' && *c != '\r')
-                c++;
-            if (nw == MAX_WORDS) {
-                too_many = true;
-                break;
-            }
-            w[nw++] = (Word){b, (size_t)(c - b), (int)(b - s) + 1};
-        }
-        if (memchr(s, '\0', (size_t)(le - s)))
-            err(&p, 0, "a NUL byte in the program");
-        else if (too_many)
+        bool too_many;
+        int nw = (int)linescan_words(&p.ls, w, MAX_WORDS, 0, &too_many, NULL);
+        if (too_many)
             err(&p, w[MAX_WORDS - 1].col, "too many words on one line (at most %d)", MAX_WORDS);
         else if (nw > 0)
             parse_line(&p, w, nw, out);
-        s = nl ? nl + 1 : end;
     }
+    p.ok = p.ok && p.ls.errors == 0; /* a NUL line is reported by the scanner */
     if (p.pending > 0) {
-        p.line = p.pending_line;
+        p.ls.line = p.pending_line;
         err(&p, 1, "this load never plays: add a run line after it");
     }
     if (!p.ok)

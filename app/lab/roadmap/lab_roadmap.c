@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/linescan.h"
 #include "base/xalloc.h"
 #include "lab/lab.h"
 
@@ -61,38 +62,25 @@ const char *plan_kind_id(int kind)
 
 /* ---- reading ------------------------------------------------------------ */
 
-typedef struct Tok {
-    const char *s;
-    size_t n;
-    int col;
-} Tok;
+typedef LineWord Tok; /* a word of the line (base/linescan.h) */
 
 typedef struct Reader {
     St *st;
-    const char *file;
-    DiagList *dl;
-    int line;
+    LineScan ls; /* the lines, the words and the diagnostics */
     bool goal, bkt, guess[PLAN_NKINDS], rule[SKILL_NSTAGES], overall;
     bool weighted[PLAN_MAX_AREAS]; /* in the current goal */
     size_t nweights;
     int level_line[PLAN_MAX_AREAS], answer_line[PLAN_MAX_AREAS];
 } Reader;
 
-static bool tok_is(const Tok *t, const char *s)
-{
-    return t->n == strlen(s) && memcmp(t->s, s, t->n) == 0;
-}
-
 __attribute__((format(printf, 3, 4)))
 static bool fail(Reader *r, const Tok *t, const char *fmt, ...)
 {
     /* every message says what was expected there */
-    char msg[320];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    linescan_verror(&r->ls, t ? t->col : 1, fmt, ap);
     va_end(ap);
-    diag_add(r->dl, DIAG_ERROR, r->file, r->line, t ? t->col : 1, "%s", msg);
     return false;
 }
 
@@ -124,7 +112,7 @@ static bool read_area(Reader *r, const Tok *t, int *area)
 static int find(const char *const *ids, int n, const Tok *t)
 {
     for (int i = 0; i < n; i++)
-        if (tok_is(t, ids[i]))
+        if (lineword_is(t, ids[i]))
             return i;
     return -1;
 }
@@ -226,9 +214,9 @@ static bool read_answer(Reader *r, const Tok *tk, size_t n, PlanInstr *in)
 {
     if (!read_area(r, &tk[1], &in->area))
         return false;
-    if (!tok_is(&tk[2], "right") && !tok_is(&tk[2], "wrong"))
+    if (!lineword_is(&tk[2], "right") && !lineword_is(&tk[2], "wrong"))
         return fail(r, &tk[2], "expected right or wrong");
-    in->right = tok_is(&tk[2], "right");
+    in->right = lineword_is(&tk[2], "right");
     if (!read_int(r, &tk[3], 1, 3, &in->ints[0], "a difficulty"))
         return false;
     in->kind = 0; /* single */
@@ -245,7 +233,7 @@ static bool read_answer(Reader *r, const Tok *tk, size_t n, PlanInstr *in)
         if (!r->rule[s])
             return fail(r, &tk[0], "expected a `rule %s ...` line before this line (answers climb the whole ladder)",
                         stage_ids[s]);
-    r->answer_line[in->area] = r->line;
+    r->answer_line[in->area] = r->ls.line;
     return true;
 }
 
@@ -254,9 +242,9 @@ static bool read_line(Reader *r, Tok *tk, size_t n, PlanInstr *in)
 {
     St *st = r->st;
     Tok *op = &tk[0];
-    if (!tok_is(op, "areas") && st->nnames == 0)
+    if (!lineword_is(op, "areas") && st->nnames == 0)
         return fail(r, op, "expected `areas` first: the competency ids in the course's order");
-    if (tok_is(op, "areas")) {
+    if (lineword_is(op, "areas")) {
         in->op = PLAN_AREAS;
         if (st->nnames)
             return fail(r, op, "expected one `areas` line only");
@@ -273,14 +261,14 @@ static bool read_line(Reader *r, Tok *tk, size_t n, PlanInstr *in)
         st->nnames = n - 1;
         return true;
     }
-    if (tok_is(op, "goal")) {
+    if (lineword_is(op, "goal")) {
         in->op = PLAN_GOAL;
         r->goal = true;
         r->nweights = 0;
         memset(r->weighted, 0, sizeof r->weighted);
         return argc_is(r, tk, n, 2, 2, "goal ID") && read_id(r, &tk[1], in->id, "a goal id");
     }
-    if (tok_is(op, "weight")) {
+    if (lineword_is(op, "weight")) {
         in->op = PLAN_WEIGHT;
         if (!argc_is(r, tk, n, 4, 4, "weight AREA W TARGET") ||
             !need(r, op, r->goal, "a `goal ID` line") || !read_area(r, &tk[1], &in->area) ||
@@ -294,24 +282,24 @@ static bool read_line(Reader *r, Tok *tk, size_t n, PlanInstr *in)
         r->nweights++;
         return true;
     }
-    if (tok_is(op, "step")) {
+    if (lineword_is(op, "step")) {
         in->op = PLAN_STEP;
         return argc_is(r, tk, n, 4, 4, "step ID AREA[,AREA...] STAGE[,STAGE...]") &&
                read_step(r, tk, in);
     }
-    if (tok_is(op, "level")) {
+    if (lineword_is(op, "level")) {
         in->op = PLAN_LEVEL;
         if (!argc_is(r, tk, n, 3, 3, "level AREA STAGE") || !read_area(r, &tk[1], &in->area))
             return false;
         if (r->answer_line[in->area])
             return fail(r, &tk[1], "expected an area not placed by answers (an `answer` line moved '%s' already)",
                         st->names[in->area]);
-        r->level_line[in->area] = r->line;
-        if (tok_is(&tk[2], "not-assessed"))
+        r->level_line[in->area] = r->ls.line;
+        if (lineword_is(&tk[2], "not-assessed"))
             return in->stage = -1, true;
         return read_stage(r, &tk[2], &in->stage, false);
     }
-    if (tok_is(op, "bkt")) {
+    if (lineword_is(op, "bkt")) {
         in->op = PLAN_BKT;
         r->bkt = true;
         return argc_is(r, tk, n, 4, 4, "bkt P_INIT P_LEARN P_SLIP") &&
@@ -319,7 +307,7 @@ static bool read_line(Reader *r, Tok *tk, size_t n, PlanInstr *in)
                read_num(r, &tk[2], 0, 1, &in->num[1], "p(T)") &&
                read_num(r, &tk[3], 0.001, 0.999, &in->num[2], "p(S)");
     }
-    if (tok_is(op, "guess")) {
+    if (lineword_is(op, "guess")) {
         in->op = PLAN_GUESS;
         if (!argc_is(r, tk, n, 3, 3, "guess KIND G"))
             return false;
@@ -328,7 +316,7 @@ static bool read_line(Reader *r, Tok *tk, size_t n, PlanInstr *in)
         r->guess[in->kind] = true;
         return read_num(r, &tk[2], 0.001, 0.999, &in->num[0], "p(G)");
     }
-    if (tok_is(op, "rule")) {
+    if (lineword_is(op, "rule")) {
         in->op = PLAN_RULE;
         if (!argc_is(r, tk, n, 6, 6, "rule STAGE MIN_MASTERY MIN_RIGHT AT_DIFFICULTY MIN_EXERCISES") ||
             !read_stage(r, &tk[1], &in->stage, true) ||
@@ -340,23 +328,23 @@ static bool read_line(Reader *r, Tok *tk, size_t n, PlanInstr *in)
         r->rule[in->stage] = true;
         return true;
     }
-    if (tok_is(op, "overall")) {
+    if (lineword_is(op, "overall")) {
         in->op = PLAN_OVERALL;
         r->overall = true;
         return argc_is(r, tk, n, 2, 2, "overall N") &&
                read_int(r, &tk[1], 1, PLAN_MAX_AREAS, &in->ints[0], "a count of areas");
     }
-    if (tok_is(op, "answer")) {
+    if (lineword_is(op, "answer")) {
         in->op = PLAN_ANSWER;
         return argc_is(r, tk, n, 4, 5, "answer AREA right|wrong DIFFICULTY [KIND]") &&
                read_answer(r, tk, n, in);
     }
-    if (tok_is(op, "rank")) {
+    if (lineword_is(op, "rank")) {
         in->op = PLAN_RANK;
         return argc_is(r, tk, n, 1, 1, "rank") &&
                need(r, op, r->nweights > 0, "a `goal` with `weight AREA W TARGET` lines");
     }
-    if (tok_is(op, "stage")) {
+    if (lineword_is(op, "stage")) {
         in->op = PLAN_STAGE;
         return argc_is(r, tk, n, 1, 1, "stage") &&
                need(r, op, r->overall, "an `overall N` line");
@@ -365,52 +353,23 @@ static bool read_line(Reader *r, Tok *tk, size_t n, PlanInstr *in)
                 "rule, overall, answer, rank or stage)");
 }
 
-static size_t tokenize(const char *s, size_t n, Tok *tk, size_t cap, bool *too_many)
-{
-    size_t k = 0;
-    *too_many = false;
-    for (size_t i = 0; i < n;) {
-        if (s[i] == '#')
-            break;
-        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r') {
-            i++;
-            continue;
-        }
-        size_t j = i;
-        while (j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\r' && s[j] != '#')
-            j++;
-        if (k == cap) {
-            *too_many = true;
-            break;
-        }
-        tk[k++] = (Tok){s + i, j - i, (int)i + 1};
-        i = j;
-    }
-    return k;
-}
-
 static void rm_close(void *p);
 
 static void *rm_open(const char *src, size_t len, const char *file, uint64_t seed, DiagList *dl)
 {
     (void)seed; /* nothing is random in a plan */
     St *st = xcalloc(1, sizeof *st);
-    Reader r = {.st = st, .file = file, .dl = dl};
+    Reader r = {.st = st};
+    linescan_init(&r.ls, src, len, file, dl, 0);
     size_t errors = diag_count(dl, DIAG_ERROR), cap = 0;
-    const char *s = src, *end = src + len;
-    while (s < end) {
-        const char *nl = memchr(s, '\n', (size_t)(end - s));
-        size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
-        r.line++;
-        if (r.line > MAX_LINES) {
-            diag_add(dl, DIAG_ERROR, file, r.line, 1, "expected at most %d lines in a plan",
-                     MAX_LINES);
+    while (linescan_next(&r.ls)) {
+        if (r.ls.line > MAX_LINES) {
+            linescan_error(&r.ls, 1, "expected at most %d lines in a plan", MAX_LINES);
             break;
         }
         Tok tk[MAX_TOKS];
         bool too_many;
-        size_t k = tokenize(s, n, tk, MAX_TOKS, &too_many);
-        s += n + (nl != NULL);
+        size_t k = linescan_words(&r.ls, tk, MAX_TOKS, 0, &too_many, NULL);
         if (too_many) {
             fail(&r, &tk[MAX_TOKS - 1], "expected at most %d words on a line", MAX_TOKS);
             continue;
@@ -419,7 +378,7 @@ static void *rm_open(const char *src, size_t len, const char *file, uint64_t see
             continue; /* blank lines and comments are not stopping points */
         st->ins = xgrow(st->ins, &cap, st->nins + 1, sizeof *st->ins);
         PlanInstr *in = &st->ins[st->nins];
-        *in = (PlanInstr){.line = r.line, .stage = -1, .area = -1};
+        *in = (PlanInstr){.line = r.ls.line, .stage = -1, .area = -1};
         if (read_line(&r, tk, k, in))
             st->nins++;
     }
