@@ -74,3 +74,22 @@ char *buf_take(Buf *b)
     b->len = b->cap = 0;
     return s;
 }
+
+void buf_json_str(Buf *b, const char *s)
+{
+    if (!s) {
+        buf_adds(b, "null");
+        return;
+    }
+    buf_addc(b, '"');
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            buf_printf(b, "\\%c", c);
+        else if (c < 0x20)
+            buf_printf(b, "\\u%04x", c);
+        else
+            buf_addc(b, (char)c);
+    }
+    buf_addc(b, '"');
+}

@@ -23,6 +23,9 @@ void buf_adds(Buf *b, const char *s);
 void buf_addc(Buf *b, char c);
 void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(Buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+/* Appends `s` as a JSON string: quoted, '"' and '\\' escaped, control bytes
+ * as \u00XX; NULL appends null. */
+void buf_json_str(Buf *b, const char *s);
 /* Never NULL: an empty buffer reads as "". */
 const char *buf_str(const Buf *b);
 /* Returns the malloc'ed string (caller frees) and resets the buffer. */

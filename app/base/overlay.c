@@ -185,6 +185,21 @@ size_t overlay_list_subdirs(const char *dir, char ***names)
     return merge(dir, names, n, more, nmore);
 }
 
+bool overlay_each(const char *dir, const char *suffix,
+                  bool (*fn)(const char *path, const char *name, void *ctx), void *ctx)
+{
+    char **names;
+    size_t n = overlay_list(dir, suffix, &names);
+    bool ok = true;
+    for (size_t i = 0; i < n; i++) {
+        char *path = overlay_join(dir, names[i]);
+        ok = fn(path, names[i], ctx) && ok;
+        free(path);
+    }
+    dir_list_free(names, n);
+    return ok;
+}
+
 /* Appends the files under pack/rel (recursively, OVERLAY_DEPTH folders deep
  * at most: a linked loop must not recurse forever) to names. */
 #define OVERLAY_DEPTH 8

@@ -41,6 +41,12 @@ bool overlay_dir_exists(const char *path);
 size_t overlay_list(const char *dir, const char *suffix, char ***names);
 size_t overlay_list_subdirs(const char *dir, char ***names);
 
+/* Calls fn(path, name, ctx) for every file overlay_list lists (a missing
+ * folder lists nothing), path as overlay_join gives it; true when every call
+ * returned true (all are made either way, so every problem is reported). */
+bool overlay_each(const char *dir, const char *suffix,
+                  bool (*fn)(const char *path, const char *name, void *ctx), void *ctx);
+
 /* The files the pack holds itself, relative to it ("lessons/course.yaml"),
  * sorted; *overrides[i] is true when the shipped course has that file too.
  * Returns the count; free the names with dir_list_free and *overrides. */

@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <stddef.h>
 
+#include "base/buf.h"
 #include "base/diag.h"
 
 typedef int (*CliRun)(int argc, char **argv);
@@ -45,6 +46,9 @@ bool cli_reject_unknown(int argc, char **argv);
 /* Checks a content folder the way `validate DIR` does (lessons, course.yaml,
  * assessments and their refs); returns the number of files checked. */
 size_t cli_validate_course(const char *dir, DiagList *diags);
+/* Reads one line of stdin into *line without its "\n" or "\r\n"; false at
+ * the end of input (nothing read). */
+bool cli_read_line(Buf *line);
 /* A workshop pack inherits what it does not hold from the shipped course:
  * sets the overlay (base/overlay.h) for `pack_dir` over the shipped course,
  * with the chapter count of the pack's own lessons/course.yaml.  Does nothing

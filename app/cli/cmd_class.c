@@ -371,40 +371,21 @@ static void print_csv(const Ctx *x, const Figures *fs, const MissedItem *m, size
     }
 }
 
-static void js(Buf *b, const char *s)
-{
-    if (!s) {
-        buf_adds(b, "null");
-        return;
-    }
-    buf_addc(b, '"');
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            buf_printf(b, "\\%c", c);
-        else if (c < 0x20)
-            buf_printf(b, "\\u%04x", c);
-        else
-            buf_addc(b, (char)c);
-    }
-    buf_addc(b, '"');
-}
-
 static void print_json(const Ctx *x, const Figures *fs, const MissedItem *m, size_t nm)
 {
     const ClassReport *r = &x->r;
     Buf b = {0};
     buf_adds(&b, "{\"report\": 1, \"pack\": ");
-    js(&b, r->pack);
+    buf_json_str(&b, r->pack);
     buf_printf(&b, ", \"pack_version\": %d, \"learners\": [", r->pack_version);
     for (size_t i = 0; i < r->nlearners; i++) {
         const Figures *f = &fs[i];
         buf_adds(&b, i ? ",\n  {\"name\": " : "\n  {\"name\": ");
-        js(&b, r->learners[i].label);
+        buf_json_str(&b, r->learners[i].label);
         buf_adds(&b, ", \"profile\": ");
-        js(&b, r->learners[i].ex.profile);
+        buf_json_str(&b, r->learners[i].ex.profile);
         buf_adds(&b, ", \"file\": ");
-        js(&b, r->files[r->learners[i].file].path);
+        buf_json_str(&b, r->files[r->learners[i].file].path);
         buf_adds(&b, ", \"chapters\": [");
         for (size_t c = 0; c < x->nchapters; c++) {
             buf_printf(&b, "%s{\"number\": %d, \"read\": %zu, \"sections\": %zu, \"check\": ",
@@ -418,13 +399,13 @@ static void print_json(const Ctx *x, const Figures *fs, const MissedItem *m, siz
         buf_printf(&b, "], \"exercises_solved\": %d, \"exercises_tried\": %d, \"hints\": %d, "
                        "\"answers\": %d, \"correct\": %d, \"overall\": ", f->solved, f->tried,
                    f->hints, f->answers, f->correct);
-        js(&b, f->overall);
+        buf_json_str(&b, f->overall);
         buf_adds(&b, ", \"stages\": {");
         for (size_t k = 0; x->has_ac && k < x->ac.ncompetencies; k++) {
             buf_adds(&b, k ? ", " : "");
-            js(&b, x->ac.competencies[k].id);
+            buf_json_str(&b, x->ac.competencies[k].id);
             buf_adds(&b, ": ");
-            js(&b, f->stage[k]);
+            buf_json_str(&b, f->stage[k]);
         }
         buf_adds(&b, "}}");
     }
@@ -432,7 +413,7 @@ static void print_json(const Ctx *x, const Figures *fs, const MissedItem *m, siz
     for (size_t c = 0; c < x->nchapters; c++) {
         ChapterSum s = chapter_sum(x, fs, c);
         buf_printf(&b, "%s\n  {\"number\": %d, \"id\": ", c ? "," : "", x->chapters[c]->number);
-        js(&b, x->chapters[c]->id);
+        buf_json_str(&b, x->chapters[c]->id);
         buf_printf(&b, ", \"sections\": %zu, \"started\": %d, \"finished\": %d, "
                        "\"read_percent\": %.1f, \"check_taken\": %d, \"check_mean\": ",
                    x->chapters[c]->nsections, s.started, s.finished, s.read_pct, s.checked);
@@ -444,18 +425,18 @@ static void print_json(const Ctx *x, const Figures *fs, const MissedItem *m, siz
     buf_adds(&b, "\n], \"missed\": [");
     for (size_t i = 0; i < nm; i++) {
         buf_adds(&b, i ? ",\n  {\"item\": " : "\n  {\"item\": ");
-        js(&b, m[i].item);
+        buf_json_str(&b, m[i].item);
         buf_printf(&b, ", \"wrong\": %d, \"answered\": %d, \"learners\": %d}", m[i].wrong,
                    m[i].answered, m[i].learners);
     }
     buf_adds(&b, "\n], \"files\": [");
     for (size_t i = 0; i < r->nfiles; i++) {
         buf_adds(&b, i ? ",\n  {\"path\": " : "\n  {\"path\": ");
-        js(&b, r->files[i].path);
+        buf_json_str(&b, r->files[i].path);
         buf_adds(&b, ", \"state\": ");
-        js(&b, class_file_state_name(r->files[i].state));
+        buf_json_str(&b, class_file_state_name(r->files[i].state));
         buf_adds(&b, ", \"detail\": ");
-        js(&b, r->files[i].detail);
+        buf_json_str(&b, r->files[i].detail);
         buf_adds(&b, "}");
     }
     buf_adds(&b, "\n]}\n");

@@ -9,24 +9,9 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "cli/cli.h"
 #include "cli/excli.h"
 #include "script/api_sim.h"
-
-static bool read_line(Buf *line)
-{
-    buf_clear(line);
-    int ch;
-    bool any = false;
-    while ((ch = getchar()) != EOF) {
-        any = true;
-        if (ch == '\n')
-            break;
-        buf_addc(line, (char)ch);
-    }
-    if (line->len > 0 && line->data[line->len - 1] == '\r')
-        line->data[--line->len] = '\0';
-    return any;
-}
 
 /* Asks until the answer parses; false when the learner quits or input ends. */
 static bool ask_step(const ExerciseStep *st, Buf *line, ExAnswer *a)
@@ -36,7 +21,7 @@ static bool ask_step(const ExerciseStep *st, Buf *line, ExAnswer *a)
     for (;;) {
         printf("Your answer (%s; q to stop): ", exrun_how_to_answer(st));
         fflush(stdout);
-        if (!read_line(line) || strcmp(buf_str(line), "q") == 0)
+        if (!cli_read_line(line) || strcmp(buf_str(line), "q") == 0)
             break;
         if (exrun_parse_answer(st, buf_str(line), a, &err)) {
             ok = true;

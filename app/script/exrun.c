@@ -432,16 +432,22 @@ bool exrun_check(ExHandle *h, const char *program, size_t len, const char *filen
     CheckCall c = {0};
     bool ran = api_sim_bind(h->sb, &run, &res) && sandbox_protect(h->sb, exrun_check_body, &c, &res);
     unbind(h->sb);
+    exrun_check_result(out, ran, &c, &res);
+    simrun_fini(&run);
+    return ran;
+}
+
+bool exrun_check_result(ExCheck *out, bool ran, CheckCall *c, SandboxResult *res)
+{
     if (ran) {
-        out->passed = c.passed;
-        out->message = c.message;
+        out->passed = c->passed;
+        out->message = c->message;
     } else {
         out->script_error = true;
-        out->message = xstrdup(res.message ? res.message : sandbox_outcome_name(res.outcome));
-        free(c.message);
+        out->message = xstrdup(res->message ? res->message : sandbox_outcome_name(res->outcome));
+        free(c->message);
     }
-    sandbox_result_fini(&res);
-    simrun_fini(&run);
+    sandbox_result_fini(res);
     return ran;
 }
 
