@@ -409,7 +409,7 @@ static void test_quiz_chapter_and_history(void **state)
         quiz_answer(&q, &log, &r, NOW + n++, &s);
         score_fini(&s);
     }
-    assert_int_equal(q.skipped_predict, 2); /* no simulator here */
+    assert_int_equal(q.skipped_predict, 3); /* no simulator here */
     assert_int_equal(n, (int)q.planned);
     assert_true(quiz_finish(&q, &log, NOW + 100));
     assert_int_equal(log.nsessions, 1);
