@@ -70,7 +70,15 @@ typedef struct R {
     const Ast *ast;
     PyError *err;
     int funcs;      /* enclosing def / lambda bodies */
+    int depth;      /* nodes above this one */
+    int scopes;     /* enclosing function, class and comprehension scopes */
 } R;
+
+/* The compiler recurses once per level of the tree and once more (with a
+ * large frame) per nested scope: deeper programs, though valid, are refused
+ * rather than risk the C stack. */
+#define MAX_TREE_DEPTH 1000
+#define MAX_SCOPE_DEPTH 100
 
 static bool refuse(R *r, const Node *n, int u)
 {
@@ -163,7 +171,25 @@ static bool walk_list(R *r, int first)
     return true;
 }
 
+static bool walk_node(R *r, int i);
+
 static bool walk(R *r, int i)
+{
+    const Node *n = &r->ast->n[i];
+    bool scope = n->kind == N_DEF || n->kind == N_LAMBDA || n->kind == N_CLASS || n->kind == N_LISTCOMP;
+    if (r->depth >= MAX_TREE_DEPTH)
+        return py_refuse(r->err, n->line, n->col, "expressions and blocks nested more than 1000 deep", true);
+    if (scope && r->scopes >= MAX_SCOPE_DEPTH)
+        return py_refuse(r->err, n->line, n->col, "functions and classes nested more than 100 deep", true);
+    r->depth++;
+    r->scopes += scope;
+    bool ok = walk_node(r, i);
+    r->depth--;
+    r->scopes -= scope;
+    return ok;
+}
+
+static bool walk_node(R *r, int i)
 {
     const Node *n = &r->ast->n[i];
     if ((n->kind == N_YIELD || n->kind == N_YIELDFROM) && r->funcs == 0)

@@ -88,8 +88,11 @@ static bool lex_indent(Lx *x)
         lx_push(x, T_DEDENT, j, 0);
     }
     top = x->nindent - 1;
+    size_t eol = j;
+    while (!is_eol(x, eol))
+        eol++;
     if (col != x->indent[top])
-        return lx_fail(x, "IndentationError", x->line, col,
+        return lx_fail(x, "IndentationError", x->line, (int)(eol - x->line_start),
                        "unindent does not match any outer indentation level");
     if (alt != x->altindent[top])
         return lx_fail(x, "TabError", x->line, 0, "inconsistent use of tabs and spaces in indentation");

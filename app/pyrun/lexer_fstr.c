@@ -111,10 +111,11 @@ static int scan_conversion(FsScan *sc, FsField *f)
     char c = len == 1 ? sc->s[st] : 0;
     bool ok = c == 's' || c == 'r' || c == 'a';
     if (sc->minor < 12) {
-        if (!ok || sc->i >= sc->end || (sc->s[sc->i] != ':' && sc->s[sc->i] != '}'))
+        if (!ok)
             return fs_fail(sc, sc->i, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
     } else if (len == 0) {
-        return fs_fail(sc, bang, "f-string: missing conversion character");
+        (void)bang;
+        return fs_fail(sc, st, "f-string: missing conversion character");
     } else if (!ok) {
         return fs_fail(sc, st, "f-string: invalid conversion character '%.*s': expected 's', 'r', or 'a'",
                        (int)len, sc->s + st);
@@ -149,7 +150,7 @@ static int scan_spec(FsScan *sc, FsField *f)
         }
         if (c == '{') {
             if (sc->nest >= (sc->minor >= 12 ? 2 : 1))
-                return fs_fail(sc, sc->i, "f-string: expressions nested too deeply");
+                return fs_fail(sc, sc->minor >= 12 ? sc->i - 1 : sc->i, "f-string: expressions nested too deeply");
             FsField in;
             sc->nest++;
             int r = scan_field(sc, &in);
@@ -245,6 +246,11 @@ static int scan_field(FsScan *sc, FsField *f)
         f->ex_b = sc->i;
     if (sc->minor < 12 && sc->find_end && sc->i < sc->end && sc->s[sc->i] == '\n')
         sc->unterminated = true;
+    if (sc->minor >= 12 && sc->i >= sc->end) { /* a comment ate the rest */
+        sc->line = f->ex_line;
+        sc->line_start = f->ex_line_start;
+        return fs_fail(sc, f->open, "'{' was never closed");
+    }
     return fs_fail(sc, sc->i, "f-string: expecting '}'");
 }
 

@@ -280,7 +280,8 @@ static bool unterminated(Lx *x, size_t st, int sline, size_t sls, bool triple, b
 {
     const char *f = fstr && x->minor >= 12 ? "f-string" : "string";
     return lx_fail(x, "SyntaxError", sline, (int)(st - sls), "unterminated %s%s literal (detected at line %d)",
-                   triple ? "triple-quoted " : "", f, triple ? x->line : sline);
+                   triple ? "triple-quoted " : "", f,
+                   !triple ? sline : x->n > 0 && x->s[x->n - 1] == '\n' ? x->line - 1 : x->line);
 }
 
 /* A 3.12+ f-string: PEP 701 lets its fields hold any string. */

@@ -79,11 +79,18 @@ int p_failf(P *p, Token *t, const char *fmt, ...)
     return -1;
 }
 
+void p_indent_error(P *p, Token *t)
+{
+    Token at = *t;
+    at.col = t->col > 0 ? t->col - 1 : 0;
+    p_fail_at(p, &at, "IndentationError", "unexpected indent");
+}
+
 int p_fail(P *p, const char *msg)
 {
     Token *t = p_cur(p);
     if (t->kind == T_INDENT)
-        p_fail_at(p, t, "IndentationError", "unexpected indent");
+        p_indent_error(p, t);
     else if (t->kind == T_DEDENT && strcmp(msg, "invalid syntax") == 0)
         p_fail_at(p, t, "IndentationError", "unindent does not match any outer indentation level");
     else
@@ -189,6 +196,21 @@ int p_name(P *p)
     N(p, n)->str = p_dup_text(t, &N(p, n)->strlen);
     p->i++;
     return n;
+}
+
+Token p_start(P *p, int n)
+{
+    for (;;) { /* the leftmost operand is where an expression starts */
+        Node *nd = N(p, n);
+        bool left = nd->kind == N_BINOP || nd->kind == N_COMPARE || nd->kind == N_BOOLOP ||
+                    nd->kind == N_CALL || nd->kind == N_ATTR || nd->kind == N_SUBSCRIPT ||
+                    nd->kind == N_IFEXP;
+        if (!left || (nd->xf & XF_PAREN))
+            break;
+        n = nd->kind == N_IFEXP ? nd->b : nd->a;
+    }
+    Token t = {.line = N(p, n)->line, .col = N(p, n)->col};
+    return t;
 }
 
 void p_append(P *p, int *first, int *last, int n)

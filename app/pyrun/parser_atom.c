@@ -18,8 +18,11 @@ int p_strings(P *p)
     size_t start = p->i;
     while (p_cur(p)->kind == T_STRING) {
         Token *s = p_cur(p);
-        if (((s->flags & TF_BYTES) != 0) != bytes)
-            return p_failf(p, t, "cannot mix bytes and nonbytes literals");
+        if (((s->flags & TF_BYTES) != 0) != bytes) {
+            while (p_cur(p)->kind == T_STRING)
+                p->i++;
+            return p_failf(p, p_cur(p), "cannot mix bytes and nonbytes literals");
+        }
         anyf |= (s->flags & TF_FSTRING) != 0;
         named |= (s->flags & TF_NAMED_ESC) != 0;
         p->i++;
@@ -139,8 +142,10 @@ static bool at_comp(P *p)
 
 static int comprehension(P *p, NodeKind k, Token *t, int elt, const char *close)
 {
-    if (N(p, elt)->kind == N_STARRED)
-        return p_failf(p, t, "iterable unpacking cannot be used in comprehension");
+    if (N(p, elt)->kind == N_STARRED) {
+        Token at = p_start(p, elt);
+        return p_failf(p, &at, "iterable unpacking cannot be used in comprehension");
+    }
     int r = p_node(p, k, t);
     N(p, r)->a = elt;
     int cf = p_comp_for(p);
@@ -169,8 +174,10 @@ static int rest_of_display(P *p, int first, const char *close, bool *comma)
     }
     if (!p_accept_op(p, close)) {
         Token *c = p_cur(p);
-        if (c->kind == T_NAME || c->kind == T_INT || c->kind == T_STRING || c->kind == T_FLOAT)
-            return p_fail(p, "invalid syntax. Perhaps you forgot a comma?");
+        if (c->kind == T_NAME || c->kind == T_INT || c->kind == T_STRING || c->kind == T_FLOAT) {
+            Token at = p_start(p, last);
+            return p_failf(p, &at, "invalid syntax. Perhaps you forgot a comma?");
+        }
         return p_fail(p, "invalid syntax");
     }
     return first;
@@ -196,8 +203,10 @@ static int paren(P *p, Token *t)
     if (rest_of_display(p, first, ")", &comma) < 0)
         return -1;
     if (!comma) {
-        if (N(p, first)->kind == N_STARRED)
-            return p_failf(p, t, "cannot use starred expression here");
+        if (N(p, first)->kind == N_STARRED) {
+            Token at = p_start(p, first);
+            return p_failf(p, &at, "cannot use starred expression here");
+        }
         N(p, first)->xf |= XF_PAREN;
         return first;
     }
@@ -343,7 +352,7 @@ static int atom_inner(P *p, Token *t)
         p->i--;
         return p_fail(p, "invalid syntax");
     case T_INDENT:
-        p_fail_at(p, t, "IndentationError", "unexpected indent");
+        p_indent_error(p, t);
         return -1;
     default:
         return p_fail(p, "invalid syntax");

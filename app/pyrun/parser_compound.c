@@ -61,6 +61,10 @@ static int if_stmt(P *p, Token *t, const char *what)
     int c = p_named(p);
     if (c < 0)
         return -1;
+    if (p_is_op(p, "=")) {
+        Token at = p_start(p, c);
+        return p_failf(p, &at, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    }
     char desc[48];
     snprintf(desc, sizeof desc, "'%s' statement", what);
     int body = p_block(p, desc, t->line);
@@ -94,8 +98,10 @@ static int handler(P *p, bool *star)
         int ty = p_expression(p);
         if (ty < 0)
             return -1;
-        if (p_is_op(p, ","))
-            return p_failf(p, e, "multiple exception types must be parenthesized");
+        if (p_is_op(p, ",")) {
+            Token at = p_start(p, ty);
+            return p_failf(p, &at, "multiple exception types must be parenthesized");
+        }
         N(p, h)->a = ty;
         if (p_accept_kw(p, "as")) {
             Token *n = p_cur(p);
@@ -150,8 +156,12 @@ static int try_stmt(P *p, Token *t)
         if (f < 0)
             N(p, s)->d = p_node(p, N_PASS, e);
     }
-    if (last < 0 && N(p, s)->d < 0)
-        return p_fail(p, "expected 'except' or 'finally' block");
+    if (last < 0 && N(p, s)->d < 0) {
+        size_t k = p->i;
+        while (k > 0 && p->tl.t[k].kind != T_NEWLINE)
+            k--;
+        return p_failf(p, &p->tl.t[k], "expected 'except' or 'finally' block");
+    }
     return s;
 }
 
@@ -289,8 +299,16 @@ static int func_def(P *p, Token *t, bool async, int decorators)
     p->i++;
     N(p, s)->str = p_dup_text(n, &N(p, s)->strlen);
     N(p, s)->c = decorators;
-    if (p_is_op(p, "[") && p->minor >= 12 && (N(p, s)->e = p_type_params(p)) < 0)
-        return -1;
+    if (p_is_op(p, "[") && p->minor >= 12) {
+        Token *open = p_cur(p);
+        if ((N(p, s)->e = p_type_params(p)) < 0) {
+            if (p->minor == 12 && strcmp(p->err->msg, "invalid syntax") == 0) {
+                p->err->set = false;
+                return p_failf(p, open, "expected '('");
+            }
+            return -1;
+        }
+    }
     if (!p_is_op(p, "("))
         return p_failf(p, p_cur(p), "expected '('");
     p->i++;
@@ -299,8 +317,13 @@ static int func_def(P *p, Token *t, bool async, int decorators)
         return -1;
     if (!p_accept_op(p, ")"))
         return p_fail(p, "invalid syntax");
-    if (p_accept_op(p, "->") && (N(p, s)->d = p_expression(p)) < 0)
-        return -1;
+    Token *arrow = p_cur(p);
+    if (p_accept_op(p, "->")) {
+        if (p_is_op(p, ":"))
+            return p_failf(p, arrow, "expected ':'");
+        if ((N(p, s)->d = p_expression(p)) < 0)
+            return -1;
+    }
     int saved_blocks = p->blocks;
     p->blocks = 0;
     p->func_depth++;
@@ -322,7 +345,9 @@ static int class_def(P *p, Token *t, int decorators)
     int s = p_node(p, N_CLASS, t);
     N(p, s)->str = p_dup_text(n, &N(p, s)->strlen);
     N(p, s)->c = decorators;
-    if (p_is_op(p, "[") && p->minor >= 12 && (N(p, s)->e = p_type_params(p)) < 0)
+    if (p_is_op(p, "[") && p->minor < 12)
+        return p_fail(p, "invalid syntax");
+    if (p_is_op(p, "[") && (N(p, s)->e = p_type_params(p)) < 0)
         return -1;
     if (p_accept_op(p, "(")) {
         int tmp = p_node(p, N_CALL, t);
@@ -420,7 +445,7 @@ int p_statement(P *p)
 {
     Token *t = p_cur(p);
     if (t->kind == T_INDENT) {
-        p_fail_at(p, t, "IndentationError", "unexpected indent");
+        p_indent_error(p, t);
         return -1;
     }
     int c = p_compound(p);

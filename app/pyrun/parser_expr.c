@@ -53,7 +53,7 @@ int p_call_args(P *p, int call, const char *close)
                 return -1;
             N(p, a)->a = v;
             if (seen_dstar)
-                return p_failf(p, t, "iterable argument unpacking follows keyword argument unpacking");
+                return p_failf(p, p->minor >= 13 ? t - 1 : t, "iterable argument unpacking follows keyword argument unpacking");
         } else if (p_accept_op(p, "**")) {
             a = p_node(p, N_DSTAR, t);
             int v = p_expression(p);
@@ -77,9 +77,9 @@ int p_call_args(P *p, int call, const char *close)
             } else if (p_is_op(p, "=")) {
                 return p_failf(p, t, "expression cannot contain assignment, perhaps you meant \"==\"?");
             } else if (seen_dstar) {
-                return p_failf(p, t, "positional argument follows keyword argument unpacking");
+                return p_failf(p, p_cur(p), "positional argument follows keyword argument unpacking");
             } else if (seen_kw) {
-                return p_failf(p, t, "positional argument follows keyword argument");
+                return p_failf(p, p_cur(p), "positional argument follows keyword argument");
             }
         }
         p_append(p, &first, &last, a);
@@ -88,9 +88,11 @@ int p_call_args(P *p, int call, const char *close)
     }
     N(p, call)->b = first;
     if (!p_accept_op(p, close)) {
-        if (p_cur(p)->kind == T_NAME || p_cur(p)->kind == T_INT || p_cur(p)->kind == T_STRING ||
-            p_cur(p)->kind == T_FLOAT)
-            return p_fail(p, "invalid syntax. Perhaps you forgot a comma?");
+        if (last >= 0 && (p_cur(p)->kind == T_NAME || p_cur(p)->kind == T_INT || p_cur(p)->kind == T_STRING ||
+                          p_cur(p)->kind == T_FLOAT)) {
+            Token at = p_start(p, last);
+            return p_failf(p, &at, "invalid syntax. Perhaps you forgot a comma?");
+        }
         return p_fail(p, "invalid syntax");
     }
     return call;
@@ -392,8 +394,11 @@ int p_expression(P *p)
     int c = p_disjunction(p);
     if (c < 0)
         return -1;
-    if (!p_accept_kw(p, "else"))
-        return p_failf(p, ift, "expected 'else' after 'if' expression");
+    if (!p_accept_kw(p, "else")) {
+        Token at = p_start(p, e);
+        (void)ift;
+        return p_failf(p, &at, "expected 'else' after 'if' expression");
+    }
     if (!p_enter(p, t, 1))
         return -1;
     int o = p_expression(p);

@@ -27,6 +27,20 @@ static int literal(P *p, Token *t, size_t a, size_t b, bool raw)
     return n;
 }
 
+/* 3.11 reports an f-string's own errors after the end of its token. */
+static void at_token_end_311(P *p, Token *t)
+{
+    if (p->minor >= 12)
+        return;
+    int line = t->line;
+    size_t ls = t->start - (size_t)t->col;
+    for (size_t k = t->start; k < t->start + t->len; k++)
+        if (p->src[k] == '\n')
+            line++, ls = k + 1;
+    p->err->line = line;
+    p->err->col = (int)(t->start + t->len - ls);
+}
+
 /* "f-string: " leads 3.11's messages for errors inside a field. */
 static void prefix_311(P *p)
 {
@@ -54,8 +68,11 @@ static int field_expr(P *p, Token *t, const FsField *f)
     Token *first = p_cur(&q);
     if (first->kind == T_END) {
         toklist_fini(&tl);
-        if (p->minor < 12)
-            return p_failf(p, t, "f-string: empty expression not allowed");
+        if (p->minor < 12) {
+            p_failf(p, t, "f-string: empty expression not allowed");
+            at_token_end_311(p, t);
+            return -1;
+        }
         Token at = *t;
         at.col = (int)(f->ex_b - f->ex_line_start);
         at.line = f->ex_line;
@@ -77,6 +94,7 @@ static int field_expr(P *p, Token *t, const FsField *f)
 }
 
 static int parts(P *p, Token *t, FsScan *sc);
+
 
 static int field(P *p, Token *t, const FsField *f, bool raw)
 {
@@ -118,7 +136,10 @@ static int parts(P *p, Token *t, FsScan *sc)
         if (r == FS_DONE)
             return first;
         if (r == FS_ERR) {
-            *p->err = *sc->err;
+            if (!p->err->set) {
+                *p->err = *sc->err;
+                at_token_end_311(p, t);
+            }
             return -2;
         }
         if (r == FS_LIT) {

@@ -33,6 +33,7 @@ Token *p_peek(P *p, size_t k);
 bool p_fail_at(P *p, Token *t, const char *type, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 int p_fail(P *p, const char *msg);
+void p_indent_error(P *p, Token *t);
 int p_failf(P *p, Token *t, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 bool p_is_op(P *p, const char *op);
 bool p_is_kw(P *p, const char *kw);
@@ -47,6 +48,7 @@ bool p_is_keyword(const char *s);
 bool p_at_name(P *p);            /* a NAME that is not a keyword */
 int p_name(P *p);                /* N_NAME or -1 */
 void p_append(P *p, int *first, int *last, int n);
+Token p_start(P *p, int n);   /* where expression n begins */
 
 /* Depth guards: true when one more level is allowed. */
 bool p_enter(P *p, Token *t, int units);

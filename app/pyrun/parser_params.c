@@ -30,7 +30,7 @@ static int one_param(P *p, ParamState *st, bool annotations, int *first, int *la
         if (p_is_op(p, ",") || p_is_op(p, ")") || p_is_op(p, ":")) {
             if (!p_is_op(p, ",") || p_peek_op(p, 1, ")") || p_peek_op(p, 1, ":") ||
                 p_peek_op(p, 1, "**"))
-                return p_failf(p, t, "named arguments must follow bare *");
+                return p_failf(p, annotations ? t : p_cur(p), "named arguments must follow bare *");
             st->bare_star = true;
             return 0;
         }

@@ -41,9 +41,10 @@ static const char *expr_name(const Node *n)
     }
 }
 
-static bool bad_target(P *p, const Node *n, int ctx, bool here)
+static bool bad_target(P *p, int e, int ctx, bool here)
 {
-    Token t = {.line = n->line, .col = n->col};
+    const Node *n = N(p, e);
+    Token t = p_start(p, e);
     const char *what = expr_name(n);
     if (ctx == TGT_DEL)
         return p_fail_at(p, &t, "SyntaxError", "cannot delete %s", what);
@@ -71,7 +72,7 @@ static bool target(P *p, int e, int ctx, bool here, bool top)
         return true;
     case N_STARRED:
         if (ctx == TGT_DEL)
-            return bad_target(p, n, ctx, false);
+            return bad_target(p, e, ctx, false);
         if (top && !(n->xf & XF_PAREN)) {
             Token t = {.line = n->line, .col = n->col};
             return p_fail_at(p, &t, "SyntaxError", "starred assignment target must be in a list or tuple");
@@ -91,7 +92,7 @@ static bool target(P *p, int e, int ctx, bool here, bool top)
         return true;
     }
     default:
-        return bad_target(p, n, ctx, here);
+        return bad_target(p, e, ctx, here);
     }
 }
 
@@ -193,9 +194,13 @@ static int import_from(P *p, Token *t)
         return s;
     }
     bool paren = p_accept_op(p, "(");
+    if (p->minor >= 13 && !paren && p_cur(p)->kind == T_NEWLINE)
+        return p_fail(p, "Expected one or more names after 'import'");
     do {
         if (paren && p_is_op(p, ")") && first >= 0)
             break;
+        if (!paren && first >= 0 && p_cur(p)->kind == T_NEWLINE)
+            return p_fail(p, "trailing comma not allowed without surrounding parentheses");
         int it = p_name(p);
         if (it < 0 || !alias(p, it))
             return -1;
@@ -222,7 +227,7 @@ static int assignment(P *p, Token *t, int e)
             continue;
         NodeKind tk = (NodeKind)N(p, e)->kind;
         if (tk != N_NAME && tk != N_ATTR && tk != N_SUBSCRIPT) {
-            Token at = {.line = N(p, e)->line, .col = N(p, e)->col};
+            Token at = p_start(p, e);
             p_fail_at(p, &at, "SyntaxError", "'%s' is an illegal expression for augmented assignment",
                       expr_name(N(p, e)));
             return -1;
@@ -244,7 +249,7 @@ static int assignment(P *p, Token *t, int e)
             return -1;
         }
         if (tk != N_NAME && tk != N_ATTR && tk != N_SUBSCRIPT) {
-            Token at = {.line = N(p, e)->line, .col = N(p, e)->col};
+            Token at = p_start(p, e);
             const char *what = tk == N_TUPLE ? "only single target (not tuple) can be annotated" :
                                tk == N_LIST ? "only single target (not list) can be annotated" :
                                               "illegal target for annotation";

@@ -146,7 +146,10 @@ static void format_syntax(Buf *b, const char *filename, const char *src, size_t 
         buf_printf(b, "pydive: line %d: %s\n", e->line, e->msg);
         return;
     }
-    buf_printf(b, "  File \"%s\", line %d\n", filename, e->line);
+    /* CPython names no line for a source too deep to compile */
+    bool located = strcmp(e->type, "MemoryError") != 0 && strcmp(e->type, "RecursionError") != 0;
+    if (located)
+        buf_printf(b, "  File \"%s\", line %d\n", filename, e->line);
     const char *p = src, *end = src + srclen;
     for (int l = 1; l < e->line && p < end; p++)
         if (*p == '\n' || (*p == '\r' && (p + 1 >= end || p[1] != '\n')))
@@ -157,7 +160,7 @@ static void format_syntax(Buf *b, const char *filename, const char *src, size_t 
     int indent = 0;
     while (p + indent < q && (p[indent] == ' ' || p[indent] == '\t' || p[indent] == '\f'))
         indent++;
-    if (q > p + indent && strcmp(e->type, "MemoryError") != 0 && strcmp(e->type, "RecursionError") != 0) {
+    if (q > p + indent && located) {
         buf_printf(b, "    %.*s\n", (int)(q - p - indent), p + indent);
         int caret = e->col - indent;
         buf_printf(b, "    %*s^\n", caret > 0 ? caret : 0, "");
