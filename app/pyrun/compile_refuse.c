@@ -66,6 +66,11 @@ static const Unmodelled table[U_COUNT] = {
     [U_NESTEDSPEC] = {"replacement fields inside f-string format specs", true},
 };
 
+const char *refuse_unmodelled_name(int i)
+{
+    return i >= 0 && i < U_COUNT ? table[i].what : NULL;
+}
+
 typedef struct R {
     const Ast *ast;
     PyError *err;
@@ -195,6 +200,8 @@ static bool walk_node(R *r, int i)
     if ((n->kind == N_YIELD || n->kind == N_YIELDFROM) && r->funcs == 0)
         return yield_outside(r, n);
     int u = why(r, i);
+    if (u == U_DECORATOR && n->c >= 0)
+        return refuse(r, &r->ast->n[n->c], u); /* at the '@' line */
     if (u >= 0)
         return refuse(r, n, u);
     bool body = n->kind == N_DEF || n->kind == N_LAMBDA;

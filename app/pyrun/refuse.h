@@ -20,6 +20,10 @@
  * `plural`) at line/col; returns false so callers can `return py_refuse(...)`. */
 bool py_refuse(PyError *err, int line, int col, const char *what, bool plural);
 
+/* The phrase of the i-th construct the compiler refuses (docs/PYTHON.md
+ * lists them all), NULL past the last. */
+const char *refuse_unmodelled_name(int i);
+
 /* The first construct of the module the compiler does not run, refused in
  * err; true when there is none. */
 bool refuse_unmodelled(const Ast *ast, PyError *err);
