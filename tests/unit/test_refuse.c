@@ -60,7 +60,7 @@ static const Refusal refusals[] = {
     {"def f(a: int):\n    pass\n", "pydive: line 1: annotations are not modelled by the simulated CPython\n"},
     {"if (n := 3) > 2:\n    pass\n", "pydive: line 1: assignment expressions (':=') are not modelled by the simulated CPython\n"},
     {"a, *b = [1, 2, 3]\n", "pydive: line 1: star-expressions and starred assignment ('*') are not modelled by the simulated CPython\n"},
-    {"print(*[1, 2])\n", "pydive: line 1: star-expressions and starred assignment ('*') are not modelled by the simulated CPython\n"},
+    {"print(*[1, 2])\n", "pydive: line 1: f(*args) calls are not modelled by the simulated CPython\n"},
     {"d = {**{}}\n", "pydive: line 1: '**' unpacking is not modelled by the simulated CPython\n"},
     {"def f(a, /):\n    pass\n", "pydive: line 1: positional-only parameters ('/') are not modelled by the simulated CPython\n"},
     {"import os.path\n", "pydive: line 1: dotted module names in imports are not modelled by the simulated CPython\n"},
