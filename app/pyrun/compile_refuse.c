@@ -29,7 +29,7 @@ enum {
     U_YIELD, U_YIELDFROM, U_AWAIT, U_ASYNCDEF, U_ASYNCFOR, U_ASYNCWITH, U_ASYNCCOMP, U_GENEXP,
     U_SETCOMP, U_DICTCOMP, U_DECORATOR, U_WITH, U_MATCH, U_TYPEALIAS, U_TYPEPARAMS, U_ANNOTATION,
     U_WALRUS, U_STAR, U_STARCALL, U_DSTAR, U_POSONLY, U_CLASSKW, U_DOTTED, U_RELATIVE, U_STARIMPORT,
-    U_RAISEFROM, U_EXCEPTSTAR, U_COMPLEX, U_NAMEDESC, U_ELLIPSIS, U_NESTEDSPEC, U_COUNT
+    U_RAISEFROM, U_EXCEPTSTAR, U_FUTURE, U_COMPLEX, U_NAMEDESC, U_ELLIPSIS, U_NESTEDSPEC, U_COUNT
 };
 
 static const Unmodelled table[U_COUNT] = {
@@ -60,6 +60,7 @@ static const Unmodelled table[U_COUNT] = {
     [U_STARIMPORT] = {"'from ... import *'", false},
     [U_RAISEFROM] = {"'raise ... from ...'", false},
     [U_EXCEPTSTAR] = {"exception groups ('except*')", true},
+    [U_FUTURE] = {"'from __future__ import' statements", true},
     [U_COMPLEX] = {"complex numbers ('1j')", true},
     [U_NAMEDESC] = {"'\\N{...}' escapes", true},
     [U_ELLIPSIS] = {"the Ellipsis constant ('...')", false},
@@ -151,6 +152,8 @@ static int why(R *r, int i)
     case N_IMPORT:
         if (n->ival > 0)
             return U_RELATIVE;
+        if (n->flag == 1 && n->str && strcmp(n->str, "__future__") == 0)
+            return U_FUTURE;
         if (n->flag == 1 && n->str && strchr(n->str, '.'))
             return U_DOTTED;
         for (int c = n->a; c >= 0; c = r->ast->n[c].next) {

@@ -174,11 +174,55 @@ static bool lex_line_end(Lx *x)
 
 static bool is_name_char(unsigned char c) { return isalnum(c) || c == '_' || c >= 0x80; }
 
+/* Code points that are in no identifier (not XID_Continue): the common
+ * symbol and punctuation blocks, not the whole Unicode table. */
+static const uint32_t not_ident[][2] = {
+    {0x80, 0xA9}, {0xAB, 0xB4}, {0xB6, 0xB6}, {0xB8, 0xB9}, {0xBB, 0xBF}, {0xD7, 0xD7}, {0xF7, 0xF7},
+    {0x2000, 0x203E}, {0x2041, 0x2053}, {0x2055, 0x206F}, {0x20A0, 0x20CF}, {0x2190, 0x2BFF},
+    {0x3000, 0x3004}, {0x3008, 0x3020}, {0x3030, 0x3030}, {0xFE10, 0xFE19}, {0xFE30, 0xFE32},
+    {0xFE35, 0xFE4C}, {0xFE50, 0xFE6F}, {0xFEFF, 0xFEFF}, {0xFF01, 0xFF0F}, {0xFF1A, 0xFF20},
+    {0xFF3B, 0xFF3E}, {0xFF40, 0xFF40}, {0xFF5B, 0xFF65}, {0xFFF9, 0xFFFF}, {0x1F000, 0x1FAFF},
+};
+
+static bool nonprintable(uint32_t cp)
+{
+    return cp <= 0xA0 || (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
+           (cp >= 0x205F && cp <= 0x206F) || cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB);
+}
+
+/* The UTF-8 character at s[i] is not allowed in a name: CPython's message. */
+static bool bad_name_char(Lx *x, size_t i)
+{
+    const unsigned char *s = (const unsigned char *)x->s;
+    int len = s[i] >= 0xF0 ? 4 : s[i] >= 0xE0 ? 3 : s[i] >= 0xC0 ? 2 : 1;
+    if (i + (size_t)len > x->n)
+        return false;
+    uint32_t cp = len == 1 ? s[i] : (uint32_t)(s[i] & (0x7F >> len));
+    for (int k = 1; k < len; k++) {
+        if ((s[i + k] & 0xC0) != 0x80)
+            return false;
+        cp = cp << 6 | (s[i + k] & 0x3F);
+    }
+    for (size_t k = 0; k < sizeof not_ident / sizeof not_ident[0]; k++) {
+        if (cp < not_ident[k][0] || cp > not_ident[k][1])
+            continue;
+        int col = (int)(i - x->line_start);
+        if (nonprintable(cp))
+            return !lx_fail(x, "SyntaxError", x->line, col, "invalid non-printable character U+%04X", (unsigned)cp);
+        return !lx_fail(x, "SyntaxError", x->line, col, "invalid character '%.*s' (U+%04X)", len,
+                        x->s + i, (unsigned)cp);
+    }
+    return false;
+}
+
 static bool lex_name(Lx *x)
 {
     size_t st = x->i;
-    while (x->i < x->n && is_name_char((unsigned char)x->s[x->i]))
+    while (x->i < x->n && is_name_char((unsigned char)x->s[x->i])) {
+        if ((unsigned char)x->s[x->i] >= 0xC0 && bad_name_char(x, x->i)) /* a lead byte */
+            return false;
         x->i++;
+    }
     if (x->i < x->n && (x->s[x->i] == '\'' || x->s[x->i] == '"') && x->i - st <= 2) {
         unsigned flags = 0;
         bool ok = true;
@@ -272,7 +316,8 @@ static bool lex_run(Lx *x)
 
 bool lex(const char *src, size_t n, int minor, TokList *out, PyError *err)
 {
-    LexIn in = {.src = src, .start = 0, .end = n, .minor = minor, .line = 1};
+    size_t bom = n >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; /* a UTF-8 signature */
+    LexIn in = {.src = src, .start = bom, .end = n, .minor = minor, .line = 1, .line_start = bom};
     return lex_range(&in, out, err);
 }
 

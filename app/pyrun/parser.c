@@ -248,6 +248,36 @@ void p_leave(P *p, int units)
     p->nest--;
 }
 
+/* `from __future__ import` is a compiler directive: only at the start of
+ * the module (after the docstring), only features that exist. */
+static bool check_futures(P *p, int first)
+{
+    static const char *features[] = {"nested_scopes", "generators", "division", "absolute_import",
+                                     "with_statement", "print_function", "unicode_literals",
+                                     "barry_as_FLUFL", "generator_stop", "annotations", NULL};
+    size_t k = 0;
+    int s = first;
+    if (s >= 0 && N(p, s)->kind == N_EXPR && N(p, N(p, s)->a)->kind == N_STR)
+        s = N(p, s)->next; /* the docstring */
+    for (; s >= 0 && k < p->nfutures && p->futures[k] == s; s = N(p, s)->next, k++)
+        for (int it = N(p, s)->a; it >= 0; it = N(p, it)->next) {
+            const char *name = N(p, it)->str;
+            bool known = false;
+            for (int f = 0; features[f]; f++)
+                known |= strcmp(name, features[f]) == 0;
+            Token at = {.line = N(p, s)->line, .col = N(p, s)->col};
+            if (strcmp(name, "braces") == 0)
+                return p_fail_at(p, &at, "SyntaxError", "not a chance");
+            if (!known)
+                return p_fail_at(p, &at, "SyntaxError", "future feature %s is not defined", name);
+        }
+    if (k < p->nfutures) {
+        Token at = {.line = N(p, p->futures[k])->line, .col = N(p, p->futures[k])->col};
+        return p_fail_at(p, &at, "SyntaxError", "from __future__ imports must occur at the beginning of the file");
+    }
+    return true;
+}
+
 bool parse_module(const char *src, size_t n, int minor, Ast *ast, PyError *err)
 {
     memset(ast, 0, sizeof *ast);
@@ -274,6 +304,7 @@ bool parse_module(const char *src, size_t n, int minor, Ast *ast, PyError *err)
             if (!err->set)
                 p_fail(&p, "invalid syntax");
             toklist_fini(&p.tl);
+            free(p.futures);
             return false;
         }
         p_append(&p, &first, &last, s);
@@ -282,5 +313,7 @@ bool parse_module(const char *src, size_t n, int minor, Ast *ast, PyError *err)
     }
     ast->n[mod].a = first;
     toklist_fini(&p.tl);
-    return true;
+    bool ok = check_futures(&p, first) && p_check_placement(&p, first);
+    free(p.futures);
+    return ok;
 }

@@ -24,6 +24,8 @@ typedef struct P {
     int blocks;       /* statically nested loops / try / with */
     int func_depth;   /* 0 at module level */
     bool in_fstring;
+    int *futures;     /* `from __future__ import` statements, in order */
+    size_t nfutures, capfutures;
 } P;
 
 #define N(p, i) (&(p)->ast->n[(i)])
@@ -82,5 +84,7 @@ enum { TGT_STORE, TGT_DEL, TGT_FOR, TGT_WITH, TGT_COMP, TGT_AUG };
 int p_match(P *p);               /* -2 when 'match' is a plain name here */
 int p_type_params(P *p);         /* at '[' */
 int p_type_alias(P *p);          /* -2 when 'type' is a plain name here */
+/* compile-time placement rules (parser_check.c) */
+bool p_check_placement(P *p, int first);
 
 #endif

@@ -185,6 +185,10 @@ static int import_from(P *p, Token *t)
     }
     if (!p_accept_kw(p, "import"))
         return p_fail(p, "invalid syntax");
+    if (level == 0 && strcmp(N(p, s)->str, "__future__") == 0) {
+        p->futures = xgrow(p->futures, &p->capfutures, p->nfutures + 1, sizeof *p->futures);
+        p->futures[p->nfutures++] = s;
+    }
     Token *st = p_cur(p);
     if (p_accept_op(p, "*")) {
         int it = p_node(p, N_NAME, st);

@@ -1,4 +1,6 @@
-# (source) -- every case is compiled by each real interpreter to get its verdict
+# The sources of tests/unit/test_parser.c: invalid ones (each real interpreter gives
+# its SyntaxError) and valid ones (accepted, or the version's error where a version
+# rejects them).  Every verdict comes from compile() in CPython 3.11.7, 3.12.1, 3.13.0.
 INVALID = [
  "x = (1,\n", "def f(:\n    pass\n", 'f"{x!z}"\n', "0x\n", "0b\n", "0o\n", "0b2\n", "0o8\n", "1_\n", "1__2\n",
  "012\n", "1abc\n", "0x1g\n", "x = 1 \\", "x = 1\\\n",
@@ -23,6 +25,14 @@ INVALID = [
  "def f() -> : pass\n", "x = not\n", "a.1\n", "x = 'a' b'b'\n", "@dec\nx = 1\n",
  "match x:\n    case 1:\n        pass\n    cas 2:\n        pass\n", "x = lambda: yield\n",
  "with (a as b, c as d): pass\n" + "x = (\n",
+ "from __future__ import braces\n", "x=1\nfrom __future__ import annotations\n", "from __future__ import nope\n",
+ "def f():\n    from __future__ import annotations\n", '"""d"""\n"""e"""\nfrom __future__ import division\n',
+ "await x\n", "def f():\n    await x\n", "async def f():\n    lambda: await x\n",
+ "x = [(yield) for a in b]\n", "class A:\n    yield 1\n", "async def f():\n    yield from x\n",
+ "for x in y:\n    pass\nelse:\n    break\n", "while 1:\n    def f():\n        break\n", "continue\n",
+ "nonlocal x\n", "return 1\n", "class A:\n    return 1\n", "def f():\n    [x async for x in y]\n",
+ "async for a in b: pass\n", "def f():\n    async with a: pass\n",
+ "\u20ac = 1\n", "x\u20ac = 1\n", "x\u00a0= 1\n", "a \u2192 b\n", "x = 1\n\u3002\n",
 ]
 VALID = [
  "@dec\n@dec2(1)\ndef f(): pass\n", "@a.b[1](2)\nclass C: pass\n",
@@ -62,4 +72,8 @@ VALID = [
  "class A[T]: pass\n", "def f[T: int, *Ts, **P](x: T) -> T: pass\n", "type X = int\ntype Y[T] = list[T]\n",
  'f"{"a"}"\n', "f'{x:{y:{z}}}'\n", "f'{x # c\n}'\n", "f'{x!r  }'\n", "f'{'\\n'.join(a)}'\n",
  "def f[T = int](): pass\n",
+ '"""doc"""\nfrom __future__ import annotations\nfrom __future__ import (division,)\n', "import __future__\n",
+ "async def f():\n    [x async for x in y]\n    (x async for x in y)\n    [await x for x in y]\nx = (x async for x in y)\ndef g():\n    return (i for i in r if await w(i))\n",
+ "while x:\n    try:\n        pass\n    finally:\n        continue\n", "def f():\n    x = 1\n    def g():\n        nonlocal x\n",
+ "a\u00b7b = 1\n\u00e9 = 1\nx = 1 # \u20ac\n\u03c0 = 3\n\u53d8\u91cf = 1\n",
 ]

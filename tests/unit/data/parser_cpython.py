@@ -1,6 +1,7 @@
+# Prints, as JSON, what this interpreter's compile() says of each source of parser_cases.py.
 import sys, warnings, json
 warnings.simplefilter("ignore")
-exec(open('/tmp/pp/cases.py').read())
+import os; exec(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'parser_cases.py')).read())
 res = {}
 for i, src in enumerate(INVALID + VALID):
     try:
