@@ -144,7 +144,7 @@ static size_t merge(const char *dir, char ***own, size_t n, char **up, size_t nu
     for (size_t i = 0; i < nup; i++) {
         char *mine = path_join(dir, up[i]);
         char *inh = inherited(mine); /* NULL: a chapter past the pack's course */
-        bool held = bsearch(&up[i], *own, nown, sizeof **own, cmp_names) != NULL;
+        bool held = nown && bsearch(&up[i], *own, nown, sizeof **own, cmp_names); /* no NULL base */
         if (inh && !held) {
             *own = xgrow(*own, &cap, n + 1, sizeof **own);
             (*own)[n++] = up[i];

@@ -110,6 +110,10 @@ static void a_folder_lists_the_union(void **state)
     dir_list_free(names, n);
     free(dir);
     dir = path_join(pack, "assessments"); /* the pack has no such folder */
+    n = overlay_list(dir, ".yaml", &names); /* all inherited (sanitizers: no NULL to bsearch) */
+    assert_int_equal(n, 3);
+    assert_string_equal(names[0], "ch01.yaml");
+    dir_list_free(names, n);
     assert_true(overlay_dir_exists(dir));
     char *stages = path_join(dir, "stages.yaml");
     assert_true(overlay_file_exists(stages));
