@@ -64,15 +64,28 @@ bool simrun_start(SimRun *r, const char *src, size_t len, const char *filename,
     r->py = py_new(r->sim, r->src, r->len, filename ? filename : "<exercise>", capture, r);
     py_set_step_limit(r->py, SIMRUN_STEP_LIMIT);
     r->line = py_current_line(r->py);
+    simrun_heap_changed(r);
     r->arenas_start = simrun_arenas(r);
     note_line(r);
     return true;
+}
+
+void simrun_heap_changed(SimRun *r)
+{
+    r->garbage_known = false;
+    r->ntypes = SIZE_MAX;
+}
+
+size_t simrun_heap_size(const SimRun *r)
+{
+    return r->sim ? r->sim->nobj : 0;
 }
 
 static void step(SimRun *r)
 {
     if (r->finished)
         return;
+    simrun_heap_changed(r);
     if (py_step(r->py) != PY_PAUSED) {
         r->finished = true;
         r->exit_code = py_exit_code(r->py);
@@ -169,6 +182,8 @@ static void visit_reach(Sim *s, SimId ref, void *arg)
 
 size_t simrun_cyclic_garbage(SimRun *r)
 {
+    if (r->garbage_known)
+        return r->garbage;
     Sim *s = r->sim;
     size_t nobj = s->nobj;
     size_t need = 2 * nobj + 1;
@@ -205,13 +220,17 @@ size_t simrun_cyclic_garbage(SimRun *r)
     for (uint32_t g = GC_LIST_GEN0; g <= GC_LIST_GEN2; g++)
         for (uint32_t id = s->obj[g].gc_next; id != g; id = s->obj[id].gc_next)
             garbage += !(v[id] & REACHED);
+    r->garbage = garbage;
+    r->garbage_known = true;
     return garbage;
 }
 
 /* After simrun_cyclic_garbage: the garbage counted by type name into
- * r->names/r->counts; returns how many names. */
+ * r->names/r->counts; returns how many names (remembered as the garbage). */
 static size_t garbage_by_type(SimRun *r)
 {
+    if (r->ntypes != SIZE_MAX)
+        return r->ntypes;
     Sim *s = r->sim;
     size_t n = 0;
     for (uint32_t g = GC_LIST_GEN0; g <= GC_LIST_GEN2; g++)
@@ -233,6 +252,7 @@ static size_t garbage_by_type(SimRun *r)
             }
             r->counts[k]++;
         }
+    r->ntypes = n;
     return n;
 }
 
@@ -315,7 +335,10 @@ static int l_collect(lua_State *L)
     SimRun *r = current(L);
     if (gc_phase(r->sim) != GC_IDLE)
         return luaL_error(L, "run.collect: a collection is already running");
+    size_t work = simrun_heap_size(r);
     long n = gc_collect(r->sim, 2);
+    simrun_heap_changed(r);
+    sandbox_charge(L, work);
     lua_pushinteger(L, (lua_Integer)n);
     return 1;
 }
@@ -331,6 +354,7 @@ static int l_live(lua_State *L)
         if (k != SK_FREE && k != SK_SENTINEL && strcmp(sim_type_name(s, id), type) == 0)
             n++;
     }
+    sandbox_charge(L, s->nobj);
     lua_pushinteger(L, n);
     return 1;
 }
@@ -420,17 +444,31 @@ static int l_global(lua_State *L)
     return 1;
 }
 
+/* The cyclic garbage, charged to the sandbox when it had to be computed
+ * (four passes over the heap); a repeated question is free. */
+static size_t garbage_charged(lua_State *L, SimRun *r)
+{
+    bool known = r->garbage_known;
+    size_t total = simrun_cyclic_garbage(r);
+    if (!known)
+        sandbox_charge(L, 4 * (uint64_t)simrun_heap_size(r));
+    return total;
+}
+
 static int l_has_cycle(lua_State *L)
 {
-    lua_pushboolean(L, simrun_cyclic_garbage(current(L)) > 0);
+    lua_pushboolean(L, garbage_charged(L, current(L)) > 0);
     return 1;
 }
 
 static int l_cycles(lua_State *L)
 {
     SimRun *r = current(L);
-    size_t total = simrun_cyclic_garbage(r);
+    size_t total = garbage_charged(L, r);
+    bool counted = r->ntypes != SIZE_MAX;
     size_t n = garbage_by_type(r);
+    if (!counted)
+        sandbox_charge(L, simrun_heap_size(r));
     lua_pushinteger(L, (lua_Integer)total);
     lua_createtable(L, 0, (int)n);
     for (size_t i = 0; i < n; i++) {
