@@ -203,9 +203,13 @@ static int merge_into(const char *file, const char *profile, const Export *e)
     AssessStore as;
     AssessLog log;
     bool as_open = false;
-    if (st.read_only) {
+    if (st.read_only && st.held_elsewhere) {
         fprintf(stderr, "pydive import: profile '%s' is open in another pydive; close it and "
                         "import again (nothing was changed)\n", profile);
+    } else if (st.read_only) { /* a newer pydive's files, a read-only home: the reason */
+        diag_print(&dl, stderr);
+        fprintf(stderr, "pydive import: profile '%s' cannot be written here (see above); "
+                        "nothing was changed\n", profile);
     } else if (!(as_open = assess_store_open_beside(&as, &st, profile, &log, &dl))) {
         fprintf(stderr, "pydive import: the assessment record of '%s' cannot be opened\n",
                 profile);
