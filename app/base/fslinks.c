@@ -83,13 +83,14 @@ bool dir_links_stay_inside(const char *root, Buf *where, Buf *err)
 {
     buf_clear(where);
     buf_clear(err);
-    Walk w = {.root = root, .real = realpath(root, NULL), .where = where, .err = err};
+    const char *dir = root[0] ? root : "."; /* "" is how callers show the current folder */
+    Walk w = {.root = root, .real = realpath(dir, NULL), .where = where, .err = err};
     if (!w.real) {
-        buf_adds(where, root);
+        buf_adds(where, dir);
         buf_printf(err, "cannot read the folder: %s", strerror(errno));
         return false;
     }
-    bool ok = walk(&w, root, 0);
+    bool ok = walk(&w, dir, 0);
     free(w.real);
     return ok;
 }

@@ -10,10 +10,13 @@
 
 #include "base/buf.h"
 #include "base/fsutil.h"
+#include "base/printable.h"
 #include "cli/cli.h"
 #include "pyrun/pyrun.h"
 #include "sim/gc.h"
 #include "sim/stats.h"
+
+#define RUN_SOURCE_MAX (16u << 20) /* bytes: far above any program a learner writes */
 
 static void out_fn(void *ctx, int stream, const char *text, size_t n)
 {
@@ -82,17 +85,17 @@ int cmd_run(int argc, char **argv)
         fprintf(stderr, "pydive: note: %s\n", prof->partial_note);
     if (watch)
         return cmd_watch(argv[1], prof, views, present);
-    FILE *f = fopen(argv[1], "rb");
-    if (!f) {
-        fprintf(stderr, "pydive: can't open file '%s'\n", argv[1]);
+    /* capped as --watch and lab files are: `pydive run /dev/zero` must not
+     * read until memory runs out (issue 20) */
+    Buf src = {0}, err = {0};
+    if (!file_read(argv[1], RUN_SOURCE_MAX, &src, &err)) {
+        fprintf(stderr, "pydive: can't open file '%s': %s\n", shown(argv[1]),
+                shown(buf_str(&err)));
+        buf_fini(&src);
+        buf_fini(&err);
         return 2;
     }
-    Buf src = {0};
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_add(&src, chunk, n);
-    fclose(f);
+    buf_fini(&err);
     Sim *sim = sim_new(prof);
     char *abs = realpath(argv[1], NULL); /* CPython names __main__ by its absolute path */
     PyRun *run = py_new(sim, buf_str(&src), src.len, abs ? abs : argv[1], out_fn, NULL);

@@ -196,9 +196,11 @@ static bool simulate_in_slices(lua_State *L, const SchedConfig *c, SchedTotals *
     if (!over)
         sched_totals(s, t);
     sched_free(s);
-    if (over)
-        sandbox_charge(L, 0);
-    return true;
+    if (!over)
+        return true;
+    sandbox_charge(L, 0); /* raises the limit crossed, unless one was already raised */
+    snprintf(err, errlen, "stopped by the script's limits");
+    return false;
 }
 
 static int l_simulate(lua_State *L)

@@ -92,6 +92,7 @@ void sandbox_charge(lua_State *L, uint64_t work);
  * must free what it holds first: returns the limit crossed (SANDBOX_OK when
  * none); the binding then cleans up and calls sandbox_charge(L, 0). */
 SandboxOutcome sandbox_spend(lua_State *L, uint64_t work);
+/* (Both do nothing on a Lua state that is not a sandbox's.) */
 
 /* Registers functions as fields of the global table `table` (created when
  * missing), for host bindings.  Runs protected; false with res on failure. */

@@ -132,6 +132,20 @@ $PYDIVE pack check "$W/link-pack" > "$W/link4.out" 2>&1 \
     && ok "links that stay inside the pack are fine" \
     || notok "links that stay inside the pack are fine" "$(head -n 5 "$W/link4.out")"
 
+# ==== a FIFO where a file is expected =========================================
+# Opening a FIFO nobody writes to blocks forever; pydive must not wait.
+mkfifo "$W/fifo.yaml" 2>/dev/null
+if [ -p "$W/fifo.yaml" ]; then
+    timeout 20 $PYDIVE import "$W/fifo.yaml" > "$W/fifo.out" 2>&1; rc=$?
+    [ $rc = 1 ] && ok "import of a FIFO ends at once with an error" \
+        || notok "import of a FIFO ends at once with an error" "exit $rc (124: it hung)" "$(cat "$W/fifo.out")"
+    timeout 20 $PYDIVE run "$W/fifo.yaml" > "$W/fifo.out" 2>&1; rc=$?
+    [ $rc != 124 ] && ok "run of a FIFO does not hang" || notok "run of a FIFO does not hang"
+fi
+timeout 60 $PYDIVE run /dev/zero > /dev/null 2> "$W/zero.err"; rc=$?
+[ $rc = 2 ] && grep -q "larger than" "$W/zero.err" && ok "run /dev/zero is refused, not read until memory runs out" \
+    || notok "run /dev/zero is refused, not read until memory runs out" "exit $rc" "$(cat "$W/zero.err")"
+
 # ==== a progress file from a newer pydive =====================================
 N=$W/newer
 printf '1\n\n\nq\n' | XDG_DATA_HOME=$N $PYDIVE --plain --profile fut > /dev/null 2>&1
