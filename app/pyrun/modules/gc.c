@@ -1,20 +1,13 @@
 /*
- * modules: the gc, sys and weakref modules, the built-in type
- * constructors, and the interpreter's startup (builtins dict, modules).
+ * gc: the gc module — collection, thresholds, freezing, referrers and
+ * referents, debug flags and callbacks, over the model's collector.
  */
-#include <errno.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "pyrun/builtins.h"
 #include "sim/gc.h"
-#include "sim/stats.h"
 
 #define S (I->sim)
-
-
-/* ---- gc ------------------------------------------------------------------- */
 
 static SimId int3(PyRun *I, int64_t a, int64_t b, int64_t c)
 {
@@ -179,94 +172,7 @@ static SimId g_get_referents(PyRun *I, SimId *a, int n, SimId kw)
     return rs.list;
 }
 
-/* ---- sys -------------------------------------------------------------------- */
-
-static SimId s_getrefcount(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)kw;
-    if (!bi_nargs(I, "getrefcount", n, 1, 1))
-        return 0;
-    return sim_int(S, sim_refcount(S, a[0]));
-}
-
-static SimId s_getsizeof(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)kw;
-    if (!bi_nargs(I, "getsizeof", n, 1, 2))
-        return 0;
-    return sim_int(S, (int64_t)sim_sizeof(S, a[0]));
-}
-
-static SimId s_debugmallocstats(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)kw;
-    if (!bi_nargs(I, "_debugmallocstats", n, 0, 0))
-        return 0;
-    Buf b = {0};
-    sim_debugmallocstats(S, &b);
-    py_write(I, 2, buf_str(&b), b.len);
-    buf_fini(&b);
-    return bi_none(I);
-}
-
-static SimId s_intern(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)kw;
-    if (!bi_nargs(I, "intern", n, 1, 1))
-        return 0;
-    if (sim_kind(S, a[0]) != SK_STR) {
-        py_raise(I, "TypeError", "intern() argument must be str, not %s", op_typename(I, a[0]));
-        return 0;
-    }
-    size_t len;
-    const char *d = sim_str_data(S, a[0], &len);
-    return sim_str_intern(S, d, len);
-}
-
-static SimId s_getrecursionlimit(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)n, (void)kw;
-    return sim_int(S, VM_RECURSION_LIMIT);
-}
-
-/* ---- weakref ------------------------------------------------------------------ */
-
-static SimId w_ref(PyRun *I, SimId *a, int n, SimId kw)
-{
-    bi_args_tuple(I, n);
-    int np = bi_npos(I, n, kw);
-    if (!bi_nargs(I, "ref", np, 1, 2))
-        return 0;
-    SimId cb = np == 2 ? a[1] : bi_kwarg(I, a, n, kw, "callback");
-    if (cb && sim_kind(S, cb) == SK_NONE)
-        cb = 0;
-    SimId r = sim_weakref(S, a[0], cb);
-    if (!r)
-        py_raise(I, "TypeError", "cannot create weak reference to '%s' object", op_typename(I, a[0]));
-    return r;
-}
-
-static SimId w_getweakrefcount(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)kw;
-    if (!bi_nargs(I, "getweakrefcount", n, 1, 1))
-        return 0;
-    int64_t c = 0;
-    for (SimId w = sim_obj(S, a[0])->weaklist; w; w = sim_obj(S, w)->len)
-        c++;
-    return sim_int(S, c);
-}
-
-SimId weakref_call(PyRun *I, SimId wr)
-{
-    SimId o = sim_obj(S, wr)->v.p.a;
-    if (!o)
-        o = S->none;
-    sim_incref(S, o);
-    return o;
-}
-
-const BuiltinDef module_defs[] = {
+const BuiltinDef gc_functions[] = {
     {"collect", 0, BM_GC, g_collect}, {"get_count", 0, BM_GC, g_get_count},
     {"get_threshold", 0, BM_GC, g_get_threshold}, {"set_threshold", 0, BM_GC, g_set_threshold},
     {"enable", 0, BM_GC, g_enable}, {"disable", 0, BM_GC, g_disable},
@@ -275,10 +181,21 @@ const BuiltinDef module_defs[] = {
     {"get_freeze_count", 0, BM_GC, g_get_freeze_count}, {"get_referrers", 0, BM_GC, g_get_referrers},
     {"get_referents", 0, BM_GC, g_get_referents}, {"set_debug", 0, BM_GC, g_set_debug},
     {"get_debug", 0, BM_GC, g_get_debug},
-    {"getrefcount", 0, BM_SYS, s_getrefcount}, {"getsizeof", 0, BM_SYS, s_getsizeof},
-    {"_debugmallocstats", 0, BM_SYS, s_debugmallocstats}, {"intern", 0, BM_SYS, s_intern},
-    {"getrecursionlimit", 0, BM_SYS, s_getrecursionlimit},
-    {"ref", 0, BM_WEAKREF, w_ref}, {"getweakrefcount", 0, BM_WEAKREF, w_getweakrefcount},
 };
-const int module_ndefs = (int)(sizeof module_defs / sizeof module_defs[0]);
+const int gc_nfunctions = (int)(sizeof gc_functions / sizeof gc_functions[0]);
 
+/* the module's data attributes, beside its functions */
+void gc_module_init(PyRun *I, SimId d)
+{
+    S->gc.garbage = sim_list(S, 0);
+    sim_incref(S, S->gc.garbage);
+    bi_dict_put(I, d, "garbage", S->gc.garbage);
+    S->gc.callbacks = sim_list(S, 0);
+    sim_incref(S, S->gc.callbacks);
+    bi_dict_put(I, d, "callbacks", S->gc.callbacks);
+    bi_dict_put(I, d, "DEBUG_STATS", sim_int(S, 1));
+    bi_dict_put(I, d, "DEBUG_COLLECTABLE", sim_int(S, 2));
+    bi_dict_put(I, d, "DEBUG_UNCOLLECTABLE", sim_int(S, 4));
+    bi_dict_put(I, d, "DEBUG_SAVEALL", sim_int(S, 32));
+    bi_dict_put(I, d, "DEBUG_LEAK", sim_int(S, 38));
+}

@@ -2,7 +2,7 @@
  * bigint: schoolbook arithmetic on 30-bit digits.  Small enough for the
  * numbers lessons print (2**100, 25!, 10**30); not tuned for huge ones.
  */
-#include "pyrun/bigint.h"
+#include "pyrun/types/bigint.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /*
- * builtins: the built-in functions (print, len, range, id, type, ...),
- * the built-in type constructors, and the registry that numbers every
- * built-in callable.
+ * builtins: the builtins module's functions (print, len, id, isinstance,
+ * min, max, sorted, getattr, ...) and their table. The types' constructors
+ * are in types/, the registry in registry.c.
  */
 #include <math.h>
 #include <stdio.h>
@@ -9,123 +9,10 @@
 #include <string.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/types/types.h"
 #include "sim/gc.h"
 
 #define S (I->sim)
-
-/* ---- registry ------------------------------------------------------------ */
-
-const BuiltinDef *bi_def(uint32_t i)
-{
-    if (i < (uint32_t)function_ndefs)
-        return &function_defs[i];
-    i -= (uint32_t)function_ndefs;
-    if (i < (uint32_t)method_ndefs)
-        return &method_defs[i];
-    i -= (uint32_t)method_ndefs;
-    if (i < (uint32_t)module_ndefs)
-        return &module_defs[i];
-    return NULL;
-}
-
-int bi_count(void) { return function_ndefs + method_ndefs + module_ndefs; }
-
-const char *pyrun_builtin_name(uint32_t index)
-{
-    const BuiltinDef *d = bi_def(index);
-    return d ? d->name : "?";
-}
-
-int builtin_method_index(PyRun *I, SimId obj, const char *name)
-{
-    SimKind k = sim_kind(S, obj);
-    for (int i = 0; i < method_ndefs; i++)
-        if (method_defs[i].owner == k && strcmp(method_defs[i].name, name) == 0)
-            return function_ndefs + i;
-    return -1;
-}
-
-SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs, SimId kw)
-{
-    if ((index & 0xffff0000u) == 0xffff0000u)
-        return type_construct(I, (int)(index & 0xffu), args, nargs, kw);
-    (void)self;
-    const BuiltinDef *d = bi_def(index);
-    if (!d) {
-        py_raise(I, "SystemError", "bad builtin");
-        return 0;
-    }
-    if (kw && d->fn != function_defs[0].fn && strcmp(d->name, "collect") != 0 &&
-        strcmp(d->name, "ref") != 0 && strcmp(d->name, "sorted") != 0 && strcmp(d->name, "sort") != 0 &&
-        strcmp(d->name, "format") != 0) {
-        py_raise(I, "TypeError", "%s() takes no keyword arguments", d->name);
-        return 0;
-    }
-    return d->fn(I, args, nargs, kw);
-}
-
-/* ---- helpers ------------------------------------------------------------- */
-
-SimId bi_none(PyRun *I) { return sim_none(S); }
-
-void bi_args_tuple(PyRun *I, int n)
-{
-    if (n <= 0)
-        return;
-    SimId t = sim_tuple(S, (size_t)n);
-    for (int i = 0; i < n; i++)
-        sim_tuple_set(S, t, (size_t)i, sim_none(S));
-    sim_decref(S, t);
-}
-
-bool bi_nargs(PyRun *I, const char *name, int nargs, int min, int max)
-{
-    if (nargs >= min && nargs <= max)
-        return true;
-    if (min == max && min == 1)
-        py_raise(I, "TypeError", "%s() takes exactly one argument (%d given)", name, nargs);
-    else if (min == max)
-        py_raise(I, "TypeError", "%s expected %d argument%s, got %d", name, min, min == 1 ? "" : "s", nargs);
-    else if (nargs < min)
-        py_raise(I, "TypeError", "%s expected at least %d argument%s, got %d", name, min, min == 1 ? "" : "s", nargs);
-    else
-        py_raise(I, "TypeError", "%s expected at most %d argument%s, got %d", name, max, max == 1 ? "" : "s", nargs);
-    return false;
-}
-
-int bi_npos(PyRun *I, int nargs, SimId kw) { return kw ? nargs - (int)sim_obj(S, kw)->len : nargs; }
-
-SimId bi_kwarg(PyRun *I, SimId *args, int nargs, SimId kw, const char *name)
-{
-    if (!kw)
-        return 0;
-    int nk = (int)sim_obj(S, kw)->len;
-    for (int i = 0; i < nk; i++)
-        if (sim_str_equals(S, sim_items(S, kw)[i], name))
-            return args[nargs - nk + i];
-    return 0;
-}
-
-bool bi_int_arg(PyRun *I, SimId v, int64_t *out)
-{
-    SimKind k = sim_kind(S, v);
-    if (k != SK_INT && k != SK_BOOL) {
-        py_raise(I, "TypeError", "'%s' object cannot be interpreted as an integer", op_typename(I, v));
-        return false;
-    }
-    *out = sim_obj(S, v)->v.i;
-    return true;
-}
-
-SimId bi_list_from(PyRun *I, SimId src)
-{
-    SimId l = sim_list(S, 0);
-    if (!list_extend(I, l, src)) {
-        sim_decref(S, l);
-        return 0;
-    }
-    return l;
-}
 
 /* ---- functions ----------------------------------------------------------- */
 
@@ -293,38 +180,8 @@ static SimId f_sum(PyRun *I, SimId *a, int n, SimId kw)
     return acc;
 }
 
-static int cmp_items(PyRun *I, SimId x, SimId y)
-{
-    SimId r = op_compare(I, OP_LT, x, y);
-    if (!r)
-        return -2;
-    int lt = r == S->true_;
-    sim_decref(S, r);
-    return lt ? -1 : 1;
-}
-
 /* stable insertion-merge sort of a list in place */
 bool bi_sort_list(PyRun *I, SimId list, bool reverse);
-bool bi_sort_list(PyRun *I, SimId list, bool reverse)
-{
-    uint32_t n = sim_obj(S, list)->len;
-    for (uint32_t i = 1; i < n; i++) {
-        SimId v = sim_items(S, list)[i];
-        uint32_t j = i;
-        while (j > 0) {
-            SimId u = sim_items(S, list)[j - 1];
-            int c = reverse ? cmp_items(I, u, v) : cmp_items(I, v, u);
-            if (c == -2)
-                return false;
-            if (c >= 0)
-                break;
-            sim_items(S, list)[j] = u;
-            j--;
-        }
-        sim_items(S, list)[j] = v;
-    }
-    return true;
-}
 
 static SimId f_sorted(PyRun *I, SimId *a, int n, SimId kw)
 {
@@ -340,81 +197,6 @@ static SimId f_sorted(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     return l;
-}
-
-static SimId pairs_list(PyRun *I, SimId *a, int n, bool enumerate)
-{
-    SimId lists[8];
-    int k = enumerate ? 1 : n;
-    if (k > 8 || k < 1) {
-        py_raise(I, "TypeError", "zip() supports 1 to 8 arguments in pydive");
-        return 0;
-    }
-    uint32_t len = UINT32_MAX;
-    for (int i = 0; i < k; i++) {
-        lists[i] = bi_list_from(I, a[i]);
-        if (!lists[i]) {
-            for (int j = 0; j < i; j++)
-                sim_decref(S, lists[j]);
-            return 0;
-        }
-        if (sim_obj(S, lists[i])->len < len)
-            len = sim_obj(S, lists[i])->len;
-    }
-    int64_t start = 0;
-    if (enumerate && n > 1 && !bi_int_arg(I, a[1], &start))
-        return 0;
-    SimId out = sim_list(S, len);
-    for (uint32_t r = 0; r < len; r++) {
-        SimId t = sim_tuple(S, enumerate ? 2 : (size_t)k);
-        if (enumerate) {
-            sim_tuple_set(S, t, 0, sim_int(S, start + r));
-            SimId v = sim_items(S, lists[0])[r];
-            sim_incref(S, v);
-            sim_tuple_set(S, t, 1, v);
-        } else {
-            for (int i = 0; i < k; i++) {
-                SimId v = sim_items(S, lists[i])[r];
-                sim_incref(S, v);
-                sim_tuple_set(S, t, (size_t)i, v);
-            }
-        }
-        sim_items(S, out)[r] = t;
-    }
-    for (int i = 0; i < k; i++)
-        sim_decref(S, lists[i]);
-    SimId it = sim_iter(S, out);
-    sim_decref(S, out);
-    return it;
-}
-
-static SimId f_enumerate(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)kw;
-    if (!bi_nargs(I, "enumerate", n, 1, 2))
-        return 0;
-    return pairs_list(I, a, n, true);
-}
-
-static SimId f_zip(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return pairs_list(I, a, n, false); }
-
-static SimId f_reversed(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)kw;
-    if (!bi_nargs(I, "reversed", n, 1, 1))
-        return 0;
-    SimId l = bi_list_from(I, a[0]);
-    if (!l)
-        return 0;
-    SimId *it = sim_items(S, l);
-    for (uint32_t i = 0, j = sim_obj(S, l)->len; j > 0 && i < j - 1; i++, j--) {
-        SimId t = it[i];
-        it[i] = it[j - 1];
-        it[j - 1] = t;
-    }
-    SimId r = sim_iter(S, l);
-    sim_decref(S, l);
-    return r;
 }
 
 static SimId f_hash(PyRun *I, SimId *a, int n, SimId kw)
@@ -600,9 +382,9 @@ const BuiltinDef function_defs[] = {
     {"max", 0, BM_BUILTINS, f_max},
     {"sum", 0, BM_BUILTINS, f_sum},
     {"sorted", 0, BM_BUILTINS, f_sorted},
-    {"enumerate", 0, BM_BUILTINS, f_enumerate},
-    {"zip", 0, BM_BUILTINS, f_zip},
-    {"reversed", 0, BM_BUILTINS, f_reversed},
+    {"enumerate", 0, BM_BUILTINS, iter_enumerate},
+    {"zip", 0, BM_BUILTINS, iter_zip},
+    {"reversed", 0, BM_BUILTINS, iter_reversed},
     {"hash", 0, BM_BUILTINS, f_hash},
     {"iter", 0, BM_BUILTINS, f_iter},
     {"next", 0, BM_BUILTINS, f_next},
