@@ -23,7 +23,10 @@
 static void capture(void *ctx, int stream, const char *text, size_t n)
 {
     SimRun *r = ctx;
-    buf_add(stream == 2 ? &r->err : &r->out, text, n);
+    if (stream == 2)
+        buf_add_capped(&r->err, text, n, PY_CAPTURE_MAX, &r->err_cut);
+    else
+        buf_add_capped(&r->out, text, n, PY_CAPTURE_MAX, &r->out_cut);
 }
 
 static int count_lines(const char *s, size_t n)

@@ -38,7 +38,9 @@ typedef struct SimRun {
     size_t len;
     Sim *sim;
     PyRun *py;
-    Buf out, err;        /* what the program wrote on stdout and stderr */
+    Buf out, err;        /* what the program wrote on stdout and stderr, each cut at
+                            PY_CAPTURE_MAX with a line that says so */
+    bool out_cut, err_cut;
     bool finished;       /* the program ended (the interpreter is not torn down) */
     int exit_code;       /* 0, or 1 after an uncaught exception; valid when finished */
     int line;            /* the line about to run; 0 when finished */

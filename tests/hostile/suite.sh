@@ -132,6 +132,11 @@ $PYDIVE pack check "$W/link-pack" > "$W/link4.out" 2>&1 \
     && ok "links that stay inside the pack are fine" \
     || notok "links that stay inside the pack are fine" "$(head -n 5 "$W/link4.out")"
 
+# ==== a program's output kept in memory is cut ================================
+( ulimit -v 1000000; timeout 120 $PYDIVE verify "$FX/endless-output.lua" > "$W/endless.out" 2>&1; echo "rc=$?" >> "$W/endless.out" )
+refuse "a program printing without end does not exhaust memory (ulimit -v 1 GB)" "$W/endless.out" 'out of memory|rc=70|rc=124'
+expect "its output is cut, and the check is told so" "$W/endless.out" 'output cut at 1 MiB'
+
 # ==== a FIFO where a file is expected =========================================
 # Opening a FIFO nobody writes to blocks forever; pydive must not wait.
 mkfifo "$W/fifo.yaml" 2>/dev/null
