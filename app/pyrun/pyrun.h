@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <signal.h>
 #include <stdint.h>
 
 #include "sim/sim.h"
@@ -46,6 +47,16 @@ void py_finalize(PyRun *r);
  * raises RuntimeError (0 = no limit, the default). */
 void py_set_step_limit(PyRun *r, uint64_t steps);
 
+/* Lets the caller stop a run from outside (a signal handler): while *flag is
+ * PY_STOP_INTERRUPT the next instruction raises KeyboardInterrupt, as
+ * CPython does on Ctrl-C (the flag is then cleared, so a handler may go on);
+ * PY_STOP_TIMEOUT raises RuntimeError at every instruction until the run
+ * ends.  NULL removes it. */
+enum { PY_STOP_NONE, PY_STOP_INTERRUPT, PY_STOP_TIMEOUT };
+void py_set_stop_flag(PyRun *r, volatile sig_atomic_t *flag);
+
+/* True when the run ended on an uncaught KeyboardInterrupt. */
+bool py_interrupted(const PyRun *r);
 int py_exit_code(const PyRun *r);     /* 0, or 1 after an uncaught exception */
 int py_current_line(const PyRun *r);  /* line about to run; 0 when finished */
 int py_depth(const PyRun *r);         /* active frames, 1 = module level */

@@ -511,8 +511,15 @@ unsigned app_key(App *a, int key)
         return r | (key == 'q' || key == 'Q' ? REACT_QUIT : REACT_NONE);
     if (a->prompting)
         return r | prompt_key(a, key);
-    if (a->screen == SCREEN_QUIZ)
-        return r | app_quiz_key(a, key);
+    if (a->screen == SCREEN_QUIZ) {
+        bool summary = a->quiz_done;
+        r |= app_quiz_key(a, key);
+        /* Leaving the summary does not swallow the key: but for the keys that
+         * mean "back", it acts on the screen the session came from. */
+        if (!summary || a->screen == SCREEN_QUIZ || key == KEY_RETURN || key == KEY_ESCAPE ||
+            key == ' ' || key == 'q')
+            return r;
+    }
     if (a->screen == SCREEN_PROGRAM && a->ex && a->ex_asking)
         return r | app_exercise_input(a, key);
     if (a->screen == SCREEN_EDITOR && a->editor) /* every key is the editor's */
@@ -544,7 +551,10 @@ unsigned app_key(App *a, int key)
     case SCREEN_SEARCH: return r | search_key(a, act);
     case SCREEN_DASHBOARD: return r | app_dashboard_key(a, act, key);
     case SCREEN_QUIZ: return r; /* handled above */
-    case SCREEN_PROGRAM: return r | app_program_key(a, act);
+    case SCREEN_PROGRAM:
+        r |= app_program_key(a, act);
+        app_exercise_offer(a);
+        return r;
     case SCREEN_GLOSSARY: return r | app_glossary_key(a, act);
     case SCREEN_EDITOR: return r;
     case SCREEN_CHARTS: return r | app_charts_key(a, act);

@@ -152,7 +152,10 @@ typedef struct App {
     bool ex_asking;              /* predict: a question is shown; typing answers it */
     bool ex_judged;              /* ... and its verdict is shown */
     ExVerdict ex_verdict;
-    int ex_right;                /* predict: steps answered right */
+    int ex_right;                /* predict: steps answered right (first or second try) */
+    int ex_second;               /* ... of them at the second try */
+    bool ex_quiet;               /* predict: Esc put the open question aside until a step */
+    int ex_tries;                /* predict: answers given to the open question (0, 1) */
     ExCheck ex_check;            /* fix: the last check */
     bool ex_checked;
     int64_t ex_mtime;            /* the work file's time when last run (watch mode) */

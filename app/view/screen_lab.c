@@ -116,6 +116,8 @@ unsigned app_lab_key(App *a, KeyAction act)
         if (lab->st)
             lab_seek(lab, 0);
         a->lab_last_line = 0;
+        if (a->ex && a->ex_step >= a->ex->ex.nsteps)
+            app_exercise_restart(a); /* a finished pass: g starts a new one */
         break;
     case ACT_NEXT_VIEW: a->lab_opts.page = (a->lab_opts.page + 1) % npages; break;
     case ACT_ZOOM: a->zoom = !a->zoom; break;

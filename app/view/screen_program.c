@@ -132,7 +132,12 @@ unsigned app_program_key(App *a, KeyAction act)
         break;
     case ACT_RUN: a->running = !a->running && !(p->finished && !program_collecting(p)); break;
     case ACT_RUN_END: a->running = false; run_steps(a, 2000000); break;
-    case ACT_RESTART: a->running = false; program_seek(p, 0); break;
+    case ACT_RESTART:
+        a->running = false;
+        program_seek(p, 0);
+        if (a->ex && a->ex_step >= a->ex->ex.nsteps)
+            app_exercise_restart(a); /* a finished pass: g starts a new one */
+        break;
     case ACT_FASTER: case ACT_SLOWER: {
         int i = 0;
         while (i < NSPEEDS - 1 && speeds[i] < a->speed)
@@ -160,6 +165,10 @@ unsigned app_program_key(App *a, KeyAction act)
         }
         break;
     case ACT_BACK:
+        if (a->pool_open) { /* back from the pool to the arena map first */
+            a->pool_open = false;
+            break;
+        }
         if (a->prog_return == SCREEN_PROGRAM)
             return REACT_QUIT;
         a->running = false;

@@ -129,7 +129,7 @@ static void draw_summary(App *a, Canvas *cv)
                     q->answered ? "Your answers are saved; the dashboard shows your stage now."
                                 : "Nothing was answered, so nothing was recorded.",
                     ROLE_NORMAL);
-    canvas_text_fit(cv, 2, y + 1, cv->w - 4, "Press any key to go back.", ROLE_SUBTLE);
+    canvas_text_fit(cv, 2, y + 1, cv->w - 4, "Enter goes back; any other key goes back and does its work there.", ROLE_SUBTLE);
     chrome_hints(a, cv, ON_QUIZ);
 }
 

@@ -34,6 +34,8 @@ void app_tables_fini(App *a);
 /* The exercise on the program screen (app_exercise.c). */
 void app_close_exercise(App *a);
 bool app_exercise_holds_step(App *a);
+void app_exercise_offer(App *a);
+void app_exercise_restart(App *a);
 unsigned app_exercise_input(App *a, int key);
 unsigned app_exercise_key(App *a, KeyAction act);
 unsigned app_exercise_idle(App *a);

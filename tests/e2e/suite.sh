@@ -230,7 +230,10 @@ check "missed items are due a day later" "due today (press v)"
 keys v
 check "v starts the review of the missed items" "Review"
 keys Escape
-keys x
+check "Esc ends the review with a summary" "Session finished"
+keys R
+check "a key on the summary is not swallowed: R goes back and asks for a rating" "Rate: _"
+keys Escape
 keys q
 
 # ---- run --watch: step, back, run, resize, an error in the output ----------
@@ -263,6 +266,20 @@ keys G
 check "a runtime error is shown in the output pane" "NameError: name 'c' is not defin"
 keys q
 
+# ---- pydive run without --watch: Ctrl-C stops a runaway program at once -----
+# with CPython's KeyboardInterrupt traceback, and the process dies by SIGINT as
+# CPython's does (the pane stays to be read); it ran on for minutes before.
+# The exit status is checked in tests/cli.
+printf 'x = 0\nwhile True:\n    x += 1\n' > "$DATA/loop.py"
+tm kill-server 2>/dev/null; sleep 0.1
+tm -f /dev/null new-session -d -s t -x 80 -y 24 \; set-option -g remain-on-exit on
+tm respawn-pane -k -t t "env XDG_DATA_HOME=$DATA $PYDIVE run $DATA/loop.py"
+sleep 1
+keys C-c
+check "Ctrl-C ends run with a KeyboardInterrupt" "KeyboardInterrupt"
+check "the traceback names the line that was running" "line 2, in <module>"
+tm kill-server 2>/dev/null
+
 # ---- exercises of each kind, from the course screens -----------------------
 # predict: the question comes before its line runs, then the program goes on
 start 110x34 $PYDIVE exercise run survivors-hold-arenas
@@ -283,18 +300,49 @@ keys q
 $PYDIVE exercise list 2>/dev/null | grep -q "survivors-hold-arenas.*solved" && ok "the solved predict exercise is recorded" \
     || notok "the solved predict exercise is recorded" "$($PYDIVE exercise list 2>&1)"
 
+# predict, answered wrong: a second try before the answer shows, and a pass with
+# wrong answers is "1 of 3 right", not solved (it was marked solved whatever was answered)
+start 100x30 $PYDIVE exercise run survivors-hold-arenas --profile wrong
+check "the first question asks at once, before line 1 runs" "Question 1 of 3 (before line 1 runs)"
+keys 1 Enter
+check "a wrong first answer gets a second try" "Question 1 of 3 (before line 1 runs): second try"
+check_not "the answer is not shown before the second try" "Answer: 2"
+keys 3 Enter
+check "two wrong answers show the answer" "Not right, twice. Answer: 2"
+keys x
+check "the next question asks as soon as its line is next" "Question 2 of 3"
+keys 1 Enter
+check "a right answer is right" "Right. Answer: 1"
+keys x
+check "the third question asks at its line" "Question 3 of 3"
+keys 1 Enter 2 Enter
+keys x
+check "the pass says how many were right" "1 of 3 right. Not solved yet"
+check_not "a pass with wrong answers is not solved" "solved "
+keys q
+$PYDIVE exercise list --profile wrong 2>/dev/null | grep -q "survivors-hold-arenas.*1 of 3 right" \
+    && ok "the list says 1 of 3 right" || notok "the list says 1 of 3 right" "$($PYDIVE exercise list --profile wrong 2>&1 | grep survivors)"
+
 # fix, with watch mode: a save reruns the check
 start 110x34 $PYDIVE exercise run break-the-cycle
 check "exercise run opens a fix exercise" "Fix it: Break the parent-child cycle"
 check "the starter fails the check" "Check: not yet."
 keys H
-check "H shows the first hint" "Hint 1:"
+check "H shows the first hint" "Hint 1 of 3"
+keys H
+check "a second H shows the second hint" "Hint 2 of 3"
+keys H
+check "the third H shows the third hint, whole" "follow it by calling it: parent()."
+$PYDIVE exercise list 2>/dev/null | grep -q "break-the-cycle.*3 hints" && ok "three hints shown, three counted" \
+    || notok "three hints shown, three counted" "$($PYDIVE exercise list 2>&1 | grep break-the)"
 WORK=$(ls "$DATA"/pydive/profiles/*/work/break-the-cycle.py | head -n 1)
 sed -i 's/child.parent = self/child.parent = weakref.ref(self)/; s/\.parent\.name/.parent().name/; 1i import weakref' "$WORK"
 check "watch mode reruns the saved file, and it passes" "Check: passed."
 check "passing solves the exercise" "Solved!"
 keys S
 check "S shows the reference solution once solved" "Solution"
+check "the solution's code is on screen" "child.parent = weakref.ref(self)"
+check_not "no promise of a solution below" "see below"
 keys q
 # the learner's editor: e hands over the terminal, the save reruns it
 $PYDIVE exercise reset break-the-cycle >/dev/null 2>&1
@@ -355,7 +403,7 @@ while read -r id kind; do
     check "$id opens at 80x24" "$head"
     keys H
     if [ "$kind" = sandbox ]; then check "$id says it has no hints" "no hints"
-    else check "$id shows its first hint at 80x24" "Hint 1:"; fi
+    else check "$id shows its first hint at 80x24" "Hint 1 of 3"; fi
     keys q
 done < "$DATA/ch12"
 

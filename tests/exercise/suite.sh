@@ -149,16 +149,30 @@ expect "show takes piped answers" 0 sh -c "$PYDIVE exercise show survivors-hold-
 has "show prints the program with line numbers" "    3 | del data"
 has "the steps stop before their line" "Step 2 of 3. The program stops before line 3:"
 has "the model's arenas are shown" "arenas mapped (+9 since the last stop)"
-has "all three are scored right" "You predicted 3 of 3 right."
+has "all three are scored right" "3 of 3 right. Solved."
 grep -A3 'exercise: "survivors-hold-arenas"' "$REC" | grep -q 'solved: true' \
     && ok "a perfect first pass is solved evidence" || notok "a perfect first pass is solved evidence"
-printf '5\nabc\n1\n2\n3\n' > "$DATA/messy"
+# 5 and abc do not parse; 1 is wrong, then 2 right at the second try; 2 and 3 wrong; 8 right
+printf '5\nabc\n1\n2\n2\n3\n8\n' > "$DATA/messy"
 expect "a second pass with bad input" 0 sh -c "$PYDIVE exercise show survivors-hold-arenas $P < '$DATA/messy'"
 has "bad input is asked again" "That does not fit: 5 is not a choice (1 to 3)."
-has "wrong answers get the stated one" "Not quite. The answer is 1 (none)."
+has "a wrong first answer gets a second try, not the answer" "Not right. One more try (it counts too); then the answer shows."
+has "a right second try is said to be one" "Right at the second try."
+has "two wrong answers get the stated one" "Not right, twice. The answer is 1 (none)."
+has "the pass says how many were right" "2 of 3 right (1 at the second try). Not solved yet"
 has "later passes are not new evidence" "the first one is your evidence"
 [ "$(grep -c 'exercise: "survivors-hold-arenas"' "$REC")" -eq 1 ] && ok "predict evidence is recorded once" \
     || notok "predict evidence is recorded once"
+[ "$(grep -c 'item: "survivors-hold-arenas#2"' "$REC")" -eq 3 ] && ok "each answer is evidence as it was (#2: right, wrong, wrong)" \
+    || notok "each answer is evidence as it was" "$(grep -A2 'survivors-hold-arenas#' "$REC")"
+# a first pass with wrong answers is not solved (it was, whatever was answered)
+printf '1\n3\n1\n1\n2\n' > "$DATA/wrong"
+expect "a pass with wrong answers runs" 0 sh -c "$PYDIVE exercise show survivors-hold-arenas --profile wrong < '$DATA/wrong'"
+has "it scores 1 of 3" "1 of 3 right. Not solved yet"
+grep -A3 'exercise: "survivors-hold-arenas"' "$DATA/pydive/profiles/wrong/assessments.yaml" | grep -q 'solved: false' \
+    && ok "a pass with wrong answers is not solved evidence" || notok "a pass with wrong answers is not solved evidence"
+expect "exercise list after it" 0 $PYDIVE exercise list --profile wrong
+has "list says 1 of 3 right, not solved" "1 of 3 right"
 printf 'q\n' > "$DATA/quit"
 expect "q stops a pass" 0 sh -c "$PYDIVE exercise show survivors-hold-arenas --profile stopper < '$DATA/quit'"
 has "a stopped pass records nothing" "nothing recorded"
