@@ -56,6 +56,10 @@ print(len(keep), "keepers left")
             return false, "the 40,000 keepers must stay alive in `keep` to the end, and "
                 .. "'40000 keepers left' must be printed"
         end
+        if run.arenas_peak() - run.arenas_at_start() < 20 then
+            return false, "make the temporaries as the starter does: 80,000 objects of 150 "
+                .. "and 400 bytes (over 20 arenas at their peak), then drop them"
+        end
         if run.global("temp") and run.type("temp") ~= "NoneType" then
             return false, "drop the temporaries before the end: `temp = None`"
         end

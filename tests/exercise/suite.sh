@@ -74,6 +74,22 @@ expect "verify fails when a program declared to end in an error runs to its end"
     $PYDIVE verify "$DATA/ex-copy/ch04/borrowed-outlives-owner.lua"
 has "it says which" "runs to its end, but 'ends_in_error = true' says it stops with an error"
 
+# ---- every fix exercise refuses a wrong solution that breaks its goal ---------------
+# tests/exercise/wrong/ID.EXT holds, for each fix exercise, a plausible fix that
+# leaves part of the stated goal undone (issue 22: `child.parent = self.name` passed)
+for f in $(grep -l 'kind = "fix"' exercises/ch*/*.lua); do
+    id=$(basename "$f" .lua)
+    wrong=$(ls tests/exercise/wrong/"$id".* 2>/dev/null | head -n 1)
+    if [ -z "$wrong" ]; then
+        notok "$id has a wrong solution to refuse" "add tests/exercise/wrong/$id.EXT"
+        continue
+    fi
+    mkdir -p "$DATA/pydive/profiles/wrong/work"
+    cp "$wrong" "$DATA/pydive/profiles/wrong/work/$id.${wrong##*.}"
+    expect "$id's check refuses $(basename "$wrong")" 1 $PYDIVE exercise check "$id" --profile wrong
+    has "$id says why" "FAIL: "
+done
+
 # ---- list ------------------------------------------------------------------------
 expect "exercise list runs" 0 $PYDIVE exercise list $P
 has "list shows the predict exercise" "survivors-hold-arenas"

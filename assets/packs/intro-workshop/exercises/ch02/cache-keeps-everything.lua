@@ -95,6 +95,14 @@ print("done")
         if full > 0 then
             return false, "no gc.collect(): the images must go when their last name does"
         end
+        -- "once the program drops them": an image nobody uses must go then, not at
+        -- the end; in use at once are the logo and one page (and the next page, made
+        -- before the old one is let go)
+        local most = run.peak_live("Image")
+        if most > 3 then
+            return false, ("%d images were alive at once: the cache kept images that nobody "
+                .. "used any more"):format(most)
+        end
         local alive = run.live("Image")
         if alive > 0 then
             return false, ("%d images are still alive after the program dropped them: the "
