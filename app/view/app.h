@@ -161,6 +161,10 @@ typedef struct App {
     int64_t ex_mtime;            /* the work file's time when last run (watch mode) */
     int ex_hints;                /* rungs of the hint ladder on screen */
     bool ex_show_solution;
+    uint8_t sec_seen[64];        /* reader: 1 once a section's heading was on screen,
+                                    2 from the next move on (then its end marks it read) */
+    char pick[9][64];            /* x on a section with several exercises: their ids */
+    int npick, pick_sel;         /* 0: no chooser open */
     bool ex_confirm_give_up;
     Editor *editor;              /* the built-in editor, when no $VISUAL/$EDITOR is set */
 

@@ -74,7 +74,9 @@ static unsigned run_work_file(App *a)
     } else {
         Program *prog = calloc(1, sizeof *prog);
         program_init(prog, a->ex_work, buf_str(&src), src.len, sim_profile_default());
+        int view = a->view_sel; /* a rerun after a save keeps the view on screen */
         app_open_program(a, prog, a->views ? a->views : PROGRAM_VIEW_ALL, false);
+        a->view_sel = view;
         program_run(a->prog, 2000000); /* to the end: the check judges the final heap */
     }
     a->ex = keep;
@@ -88,7 +90,8 @@ static unsigned run_work_file(App *a)
         exstate_attempt(&a->exst, a->now);
         if (a->ex_check.passed && !a->exst.solved) {
             exstate_solve(&a->exst, a->now);
-            snprintf(a->notice, sizeof a->notice, "Solved! S shows the reference solution.");
+            snprintf(a->notice, sizeof a->notice,
+                     "Solved! S shows the reference solution; X opens the next exercise.");
             r |= record_outcome(a);
         } else {
             save_state(a);
@@ -148,6 +151,7 @@ bool app_open_exercise(App *a, const char *id)
             Program *prog = calloc(1, sizeof *prog);
             program_init(prog, ex->id, ex->program, strlen(ex->program), sim_profile_default());
             app_open_program(a, prog, PROGRAM_VIEW_ALL, false);
+            app_program_first_view(a, ex->view);
         }
         a->ex = h;
     } else {
@@ -164,7 +168,16 @@ bool app_open_exercise(App *a, const char *id)
         }
         a->prog_return = back;
         a->views = PROGRAM_VIEW_ALL;
+        a->view_sel = 0;
         run_work_file(a);
+        /* The check judged the end; the learner starts at the first line and
+         * steps to it (a rerun after a save stays at the end). */
+        if (a->lab && a->lab->st) {
+            lab_seek(a->lab, 0);
+        } else if (a->prog) {
+            program_seek(a->prog, 0);
+            app_program_first_view(a, ex->view);
+        }
     }
     a->prog_return = back;
     save_state(a);
@@ -297,6 +310,8 @@ unsigned app_exercise_input(App *a, int key)
         return r | app_program_key(a, ACT_STEP); /* the line the question was about runs */
     }
     size_t len = strlen(a->input);
+    if (key == 'H') /* no answer holds a capital letter: the hint ladder stays one key away */
+        return app_exercise_key(a, ACT_HINT);
     if (key == KEY_ESCAPE) {
         a->ex_asking = false; /* back to the program; the question waits on its line */
         a->ex_quiet = true;
@@ -411,6 +426,9 @@ static int pane_items(const App *a, PaneItem *it)
                           : a->ex_check.error_line ? a->ex_check.error_line : "";
         snprintf(it[n].text, sizeof it[n].text, "%s %s",
                  a->ex_check.passed ? "Check: passed." : "Check: not yet.", why);
+        char *w = it[n].text + strlen(a->ex_check.passed ? "Check: passed. " : "Check: not yet. ");
+        if (*w >= 'a' && *w <= 'z') /* the check's sentence starts a sentence here */
+            *w = (char)(*w - 'a' + 'A');
         it[n++].role = a->ex_check.passed ? ROLE_DONE : ROLE_WARNING;
     }
     int nh = exrun_hint_count(ex);
@@ -423,9 +441,8 @@ static int pane_items(const App *a, PaneItem *it)
         if (ex->kind == EXERCISE_PREDICT)
             snprintf(it[n].text, sizeof it[n].text, "Solution: %s", ex->solution);
         else
-            snprintf(it[n].text, sizeof it[n].text, "The solution is in the left pane, in "
-                     "place of your file (S hides it; also: pydive exercise solution %s).",
-                     ex->id);
+            snprintf(it[n].text, sizeof it[n].text, "The solution is on the right, beside your "
+                     "file (S hides it; also: pydive exercise solution %s).", ex->id);
         it[n++].role = ROLE_STRONG;
     }
     if (a->ex_work) {
@@ -449,8 +466,21 @@ int app_exercise_pane_height(const App *a)
 {
     if (!a->ex)
         return 0;
-    if (a->ex_asking)
-        return a->h / 2 > 12 ? 12 : a->h / 2;
+    if (a->ex_asking) { /* the question whole, its choices and the answer line */
+        const ExerciseStep *st = &a->ex->ex.steps[a->ex_step];
+        int rows = 2 + prose_rows(st->ask, a->w - 2, a->ascii) + 2;
+        for (size_t i = 0; i < st->nchoices && !a->ex_judged; i++) {
+            char c[512];
+            snprintf(c, sizeof c, "%zu. %s", i + 1, st->choices[i]);
+            rows += prose_rows(c, a->w - 4, a->ascii);
+        }
+        if (a->ex_judged)
+            rows += 1 + prose_rows(st->explain, a->w - 2, a->ascii);
+        else if (a->ex_hints > 0)
+            rows += prose_rows(exrun_hint(&a->ex->ex, a->ex_hints), a->w - 16, a->ascii);
+        int most = a->h - 5 > 6 ? a->h - 5 : 6; /* the program keeps a few rows */
+        return rows > most ? most : rows < 8 ? 8 : rows;
+    }
     PaneItem it[PANE_ITEMS];
     int n = pane_items(a, it), rows = 2; /* the title row and the key bar's row */
     for (int i = 0; i < n; i++)
@@ -479,7 +509,8 @@ void app_exercise_draw_pane(App *a, Canvas *cv, int top)
                  a->ex_tries == 1 && !a->ex_judged ? ": second try" : "");
         canvas_text_fit(cv, 1, y++, cv->w - 2, q, ROLE_SUBTLE);
         y = pane_line(cv, y, 1, st->ask, ROLE_NORMAL, bottom);
-        for (size_t i = 0; i < st->nchoices && y < bottom - 2; i++) {
+        /* once judged, the verdict names the answer: the room goes to the why */
+        for (size_t i = 0; i < st->nchoices && y < bottom - 2 && !a->ex_judged; i++) {
             char c[512];
             snprintf(c, sizeof c, "%zu. %s", i + 1, st->choices[i]);
             y = pane_line(cv, y, 3, c, ROLE_NORMAL, bottom - 2);
@@ -501,6 +532,12 @@ void app_exercise_draw_pane(App *a, Canvas *cv, int top)
             canvas_text_fit(cv, 1, bottom, cv->w - 2, "Any key: the program goes on, and the views "
                             "show what really happened", ROLE_STATUS);
             return;
+        }
+        if (a->ex_hints > 0) { /* H while asking: the newest rung, above the answer */
+            char h[700];
+            snprintf(h, sizeof h, "Hint %d of %d: %s", a->ex_hints, exrun_hint_count(ex),
+                     exrun_hint(ex, a->ex_hints));
+            pane_line(cv, y, 1, h, ROLE_NOTE, bottom - 1);
         }
         int x = 1 + canvas_text(cv, 1, bottom - 1, cv->w - 2, "Your answer: ", ROLE_STRONG);
         x += canvas_text(cv, x, bottom - 1, cv->w - x - 1, a->input, ROLE_NORMAL);

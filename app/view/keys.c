@@ -28,6 +28,10 @@ const Binding key_bindings[] = {
     {ACT_JUMP_BACK, ON_READER, {'\'', KEY_NONE}, "'", "back to where the last jump started",
      NULL},
     {ACT_EXERCISE, ON_READER, {'x', KEY_NONE}, "x", "open this section's exercise", "exercise"},
+    {ACT_RUN_CODE, ON_READER, {'R', KEY_NONE}, "R",
+     "run the code block on screen on the simulated CPython", "run code"},
+    {ACT_NEXT_EXERCISE, ON_HOME | ON_READER | ON_PROGRAM, {'X', KEY_NONE}, "X",
+     "the next exercise you have not solved (all of them, in order)", "next ex"},
     {ACT_EDIT, ON_PROGRAM, {'e', KEY_NONE}, "e",
      "exercise: edit your file in $EDITOR; it reruns on save", NULL},
     {ACT_CHECK, ON_PROGRAM, {'x', KEY_NONE}, "x", "exercise: check your program now", NULL},
@@ -152,6 +156,7 @@ static const char *const action_names[ACT_COUNT] = {
     [ACT_HINT] = "hint",           [ACT_SOLUTION] = "solution",
     [ACT_CHARTS] = "charts",       [ACT_TABLES] = "tables",
     [ACT_SORT] = "sort",           [ACT_REVERSE] = "reverse",
+    [ACT_RUN_CODE] = "run-code",   [ACT_NEXT_EXERCISE] = "next-exercise",
 };
 
 const char *keys_action_name(KeyAction a)

@@ -141,8 +141,12 @@ void screen_home_draw(App *a, Canvas *cv)
     canvas_text_fit(cv, 1, y++, cv->w - 2, c->subtitle, ROLE_EMPH);
     char meta[256];
     const char *dot = cv->ascii ? " - " : " \xc2\xb7 ";
-    snprintf(meta, sizeof meta, "%s%s%zu chapters%s%d min read%s%s", c->difficulty, dot,
-             c->nchapters, dot, c->read_minutes, dot, c->status);
+    /* the course's own status ("in progress": still being written) is said as
+     * such, so it is not read as the learner's progress */
+    snprintf(meta, sizeof meta, "%s%s%zu chapters%s%d min read%s%s%s", c->difficulty, dot,
+             c->nchapters, dot, c->read_minutes, c->status ? dot : "",
+             c->status && strcmp(c->status, "in progress") == 0 ? "course still being written"
+             : c->status ? c->status : "", "");
     canvas_text_fit(cv, 1, y++, cv->w - 2, meta, ROLE_SUBTLE);
     y++;
 
@@ -153,6 +157,19 @@ void screen_home_draw(App *a, Canvas *cv)
     for (size_t i = 0; i < c->nchapters; i++)
         draw_chapter_row(a, cv, y++, i);
     draw_item(a, cv, y++, (int)c->nchapters + 1, "Your skill stage, roadmap and review");
+    int done = 0, total = 0;
+    if (!a->present)
+        app_exercise_tally(a, &done, &total);
+    if (total > 0) { /* the practice as one path, as rustlings shows it */
+        int x_right = app_text_width(a) - 1 - (2 + 10 + 1 + 5 + 1 + 7);
+        canvas_text_fit(cv, 3, y, x_right - 4, "Exercises, in lesson order (X: the next one)",
+                        ROLE_SUBTLE);
+        chrome_bar(cv, x_right + 2, y, 10, (size_t)done, (size_t)total);
+        char count[32];
+        snprintf(count, sizeof count, "%d/%d solved", done, total);
+        canvas_text(cv, x_right + 13, y, 13, count, ROLE_SUBTLE);
+        y++;
+    }
 
     /* The about pane takes whatever rows are left. */
     int pane_top = y + 1, pane_h = cv->h - 1 - pane_top - 1;

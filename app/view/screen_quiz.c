@@ -10,6 +10,7 @@
 #include "view/doc.h"
 #include "view/keys.h"
 #include "view/screens.h"
+#include "view/styled.h"
 
 static const char *how_to_answer(ItemKind k)
 {
@@ -102,8 +103,12 @@ static void add_result(App *a, Doc *d, const Item *it, int width)
     if (it->nsources) {
         Buf src = {0};
         buf_adds(&src, "Sources: ");
-        for (size_t i = 0; i < it->nsources; i++)
-            buf_printf(&src, "%s%s", i ? "; " : "", it->sources[i]);
+        for (size_t i = 0; i < it->nsources; i++) {
+            char shown[512];
+            source_shown(it->sources[i], shown, sizeof shown);
+            if (shown[0])
+                buf_printf(&src, "%s%s", src.len > 9 ? "; " : "", shown);
+        }
         doc_add_line(d, "", ROLE_NORMAL);
         doc_add_prose(d, buf_str(&src), width, 0, a->ascii);
         buf_fini(&src);

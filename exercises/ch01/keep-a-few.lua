@@ -8,6 +8,7 @@ return {
     goal = "The program keeps its 1,000 sampled records, and after `del records` pymalloc "
         .. "holds at most 3 arenas more than at the start.",
     kind = "fix",
+    view = "arena", -- the view the program opens on
     difficulty = 3,
     competencies = { "memory-architecture" },
     hints = {

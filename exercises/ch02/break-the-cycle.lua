@@ -8,6 +8,7 @@ return {
     goal = "After `del doc` nothing is left for the cycle collector: the document's __del__ "
         .. "runs at once, and each page can still reach its document.",
     kind = "fix",
+    view = "graph", -- the view the program opens on
     difficulty = 3,
     competencies = { "garbage-collection" },
     hints = {

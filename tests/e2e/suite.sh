@@ -239,13 +239,24 @@ keys q
 # ---- run --watch: step, back, run, resize, an error in the output ----------
 start 100x30 $PYDIVE run tests/oracle/shared/s07_cycle_with_finalizers.py --python 3.11 --watch
 check "run --watch shows the program" "s07_cycle_with_finalizers.py"
-check "the first line is about to run" "step 0 of 0"
+check "the first line is about to run" "step 0 "
 keys Right Right Right
-check "Right steps one statement at a time" "step 3 of 3"
+check "Right steps one statement at a time" "step 3 "
+check_not "a first run does not claim to know its length" "step 3 of 3"
 keys Left
-check "Left steps back through the record" "step 2 of 3"
+check "Left steps back through the record" "step 2 "
 keys G
 check "G runs to the end" "finished, names freed"
+steps=$(screen | sed -n 's/.*step \([0-9]*\) of \([0-9]*\).*/\1 \2/p' | head -n 1)
+[ -n "$steps" ] && [ "${steps% *}" = "${steps#* }" ] && ok "at the end the total is known (step $steps)" \
+    || notok "at the end the total is known" "$(screen | head -n 1)"
+keys c
+check "c steps the collector with a phase counter of its own" "collector phase 1:"
+screen | head -n 1 | grep -qF "step ${steps% *} of ${steps#* }" && ok "collector phases do not count as steps" \
+    || notok "collector phases do not count as steps" "$(screen | head -n 1)"
+i=0; while [ $i -lt 10 ] && ! screen | head -n 1 | grep -q "collected [0-9]* ("; do keys c; i=$((i + 1)); done
+check "the end of the collection says what it collected" "phases)"
+keys G
 check "the output pane shows what the program printed" "collected 3"
 keys Tab Tab
 check "Tab switches to the object graph" "Objects:"
@@ -277,25 +288,24 @@ tm respawn-pane -k -t t "env XDG_DATA_HOME=$DATA $PYDIVE run $DATA/loop.py"
 sleep 1
 keys C-c
 check "Ctrl-C ends run with a KeyboardInterrupt" "KeyboardInterrupt"
-check "the traceback names the line that was running" "line 2, in <module>"
+check "the traceback names the line that was running" ", in <module>"
 tm kill-server 2>/dev/null
 
 # ---- exercises of each kind, from the course screens -----------------------
 # predict: the question comes before its line runs, then the program goes on
 start 110x34 $PYDIVE exercise run survivors-hold-arenas
 check "exercise run opens a predict exercise" "Predict: Survivors hold their arenas"
-keys Right
 check "the first question waits before its line" "Question 1 of 3"
 keys 2 Enter
 check "an answer gets its verdict and explanation" "Right. Answer: 2"
 keys Space
-keys Right Right Right
+keys Right
 check "the next question comes at its own line" "Question 2 of 3"
 keys 1 Enter Space
-keys G
-keys 3 Enter Space
-keys G
-check "answering every question solves it" "solved"
+keys Right
+check "the third question comes at its line" "Question 3 of 3"
+keys 8 Enter Space
+check "answering every question right solves it" "3 of 3 right. Solved."
 keys q
 $PYDIVE exercise list 2>/dev/null | grep -q "survivors-hold-arenas.*solved" && ok "the solved predict exercise is recorded" \
     || notok "the solved predict exercise is recorded" "$($PYDIVE exercise list 2>&1)"
@@ -309,24 +319,41 @@ check "a wrong first answer gets a second try" "Question 1 of 3 (before line 1 r
 check_not "the answer is not shown before the second try" "Answer: 2"
 keys 3 Enter
 check "two wrong answers show the answer" "Not right, twice. Answer: 2"
+check "a lesson link reads as its section number and title" "(§1."
+check_not "no raw anchor leaks into the explanation" "ch01#"
 keys x
+check "any key: the line runs" "step 1 "
+keys Right
 check "the next question asks as soon as its line is next" "Question 2 of 3"
 keys 1 Enter
 check "a right answer is right" "Right. Answer: 1"
 keys x
+keys Right
 check "the third question asks at its line" "Question 3 of 3"
 keys 1 Enter 2 Enter
 keys x
 check "the pass says how many were right" "1 of 3 right. Not solved yet"
-check_not "a pass with wrong answers is not solved" "solved "
+check_not "a pass with wrong answers is not solved" "✓ solved"
 keys q
+check "q leaves the exercise" "EXITED:0"
 $PYDIVE exercise list --profile wrong 2>/dev/null | grep -q "survivors-hold-arenas.*1 of 3 right" \
     && ok "the list says 1 of 3 right" || notok "the list says 1 of 3 right" "$($PYDIVE exercise list --profile wrong 2>&1 | grep survivors)"
+rm -rf "$DATA/pydive/profiles/wrong" # one profile again: no picker for the tests below
 
 # fix, with watch mode: a save reruns the check
 start 110x34 $PYDIVE exercise run break-the-cycle
 check "exercise run opens a fix exercise" "Fix it: Break the parent-child cycle"
 check "the starter fails the check" "Check: not yet."
+check "a fix exercise opens at its first step, not on the finished frame" "step 0 of"
+check_not "not on the finished frame" "finished, names freed"
+keys '?'
+wait_for "Keys" 3
+screen | sed -n 2p | grep -q "Program and its views" && ok "? opens at this screen's keys" \
+    || notok "? opens at this screen's keys" "$(screen | head -n 3)"
+[ "$(screen | grep -c 'go back')" -le 1 ] && ok "? lists each key once" || notok "? lists each key once" "$(screen | grep 'go back')"
+screen | grep "go back" | grep -q "Left" && notok "Left is listed once (it steps back here)" "$(screen | grep 'go back')" \
+    || ok "Left is listed once (it steps back here)"
+keys Escape
 keys H
 check "H shows the first hint" "Hint 1 of 3"
 keys H
@@ -366,8 +393,11 @@ keys Enter Enter
 check "search lands in the lesson section with the exercise" "Exercise (predict): Survivors hold their arenas"
 keys x
 check "x opens the section's exercise" "Predict: Survivors hold their arenas"
+check "a new pass asks its first question at once" "Question 1 of 3"
 keys Escape
-check "Esc returns to the lesson" "Ch 1/7"
+check_not "Esc puts the question aside" "Your answer:"
+keys Escape
+check "a second Esc returns to the lesson" "Ch 1/7"
 keys q
 
 # no $VISUAL or $EDITOR: the small built-in editor
@@ -385,10 +415,17 @@ head -n 1 "$WORK" | grep -q "^# edited here" && ok "the built-in editor wrote th
     || notok "the built-in editor wrote the file" "$(head -n 2 "$WORK")"
 keys q
 
+# a __del__ exercise opens on the object graph, the view it names
+start 80x24 $PYDIVE exercise run when-del-runs
+check "when-del-runs opens" "Predict:"
+check "it opens on the graph" "Objects:"
+check_not "not on the arena map" "Arenas:"
+keys q
+
 # sandbox: a playground with every view
 start 110x34 $PYDIVE exercise run sandbox
 check "exercise run opens the sandbox" "Sandbox:"
-check "the sandbox shows the views" "Arenas:"
+check "the sandbox shows the views, the graph first" "Objects:"
 keys q
 
 # a new learner at 80x24: every exercise of every chapter opens with its
@@ -533,6 +570,17 @@ done
 keys x
 check "x opens the exercise on screen, the section's second" "make-it-scale.gil"
 keys q
+
+# the profile picker preselects the login user's own profile, not the first by name
+me=$(ls "$DATA/pydive/profiles" | head -n 1)
+mkdir -p "$DATA/pydive/profiles/0-another"
+cp "$DATA/pydive/profiles/$me/progress.yaml" "$DATA/pydive/profiles/0-another/" 2>/dev/null
+start 100x30 env USER="$me" LOGNAME="$me" $PYDIVE
+check "two profiles: the picker asks" "who is reading?"
+screen | grep -F "$(printf '\342\226\270')" | grep -qF " $me " && ok "the picker preselects the login user ($me)" \
+    || notok "the picker preselects the login user ($me)" "$(screen | head -n 6)"
+keys q
+rm -rf "$DATA/pydive/profiles/0-another"
 
 echo "1..$n"
 [ $fails -eq 0 ]

@@ -7,6 +7,7 @@ return {
     goal = "The program keeps its 40,000 keepers, and once the temporaries are gone pymalloc "
         .. "holds at most 5 arenas more than at the start.",
     kind = "fix",
+    view = "arena", -- the view the program opens on
     difficulty = 3,
     competencies = { "memory-architecture" },
     hints = {

@@ -7,6 +7,7 @@ return {
     goal = "Images are shared while someone uses them, and once the program drops them no "
         .. "Image is left alive, without gc.collect().",
     kind = "fix",
+    view = "graph", -- the view the program opens on
     difficulty = 3,
     competencies = { "garbage-collection" },
     hints = {
