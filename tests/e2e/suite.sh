@@ -507,6 +507,8 @@ keys Down Down Down Down Down Down Down Down Down Down Enter
 check "ch7 path: the section opens" "7.11 Your stage assessment and roadmap"
 keys x
 check "ch7 path: x opens the roadmap playground" "Playground: your own roadmap"
+check "ch7 path: the playground opens at its first line" "0 lines run"
+keys G
 check "ch7 path: the playground ranks a roadmap" "Roadmap for llm-api-service"
 keys Escape
 check "ch7 path: Esc returns to chapter 7" "Ch 7/7"
@@ -516,7 +518,7 @@ check "ch7 path: a new learner's roadmap" "AI-era engineering practice: not asse
 keys a
 check "ch7 path: a starts the stage assessment" "Stage assessment · item 1"
 keys Escape
-screen | grep -qF "Press any key" && keys Enter
+screen | grep -qF "Enter goes back" && keys Enter
 check "ch7 path: Esc returns to the dashboard" "Your skill stage and roadmap"
 keys 7
 check "ch7 path: 7 starts chapter 7's check" "Chapter 7 check · item 1"
