@@ -116,17 +116,21 @@ static void draw_chapter_row(App *a, Canvas *cv, int y, size_t i)
     snprintf(num, sizeof num, "%d.", ch->number);
     snprintf(count, sizeof count, "%zu/%zu", done, ch->nsections);
     snprintf(mins, sizeof mins, "%3d min", ch->read_minutes);
-    /* Right side: mark, bar, count, minutes — fixed width so rows align. */
-    int right_w = 2 + 10 + 1 + 5 + 1 + 7;
+    /* Right side: mark, bar, count, minutes — fixed width so rows align; a
+     * narrow screen keeps the titles whole with a shorter bar and no minutes. */
+    bool wide = app_text_width(a) >= 96;
+    int barw = wide ? 10 : 5;
+    int right_w = 2 + barw + 1 + 5 + (wide ? 1 + 7 : 0);
     int x_right = app_text_width(a) - 1 - right_w; /* rows no wider than the prose */
     canvas_text(cv, 3, y, 3, num, text_role);
     canvas_text_fit(cv, 6, y, x_right - 7, ch->title, text_role);
     Glyph mark = done == ch->nsections && done ? GLYPH_CHECK : GLYPH_DOT;
     if (done > 0)
         canvas_put(cv, x_right, y, glyph(cv->ascii, mark), done == ch->nsections ? ROLE_DONE : text_role);
-    chrome_bar(cv, x_right + 2, y, 10, done, ch->nsections);
-    canvas_text(cv, x_right + 13, y, 5, count, text_role);
-    canvas_text(cv, x_right + 19, y, 7, mins, sel ? ROLE_SELECTED : ROLE_SUBTLE);
+    chrome_bar(cv, x_right + 2, y, barw, done, ch->nsections);
+    canvas_text(cv, x_right + 3 + barw, y, 5, count, text_role);
+    if (wide)
+        canvas_text(cv, x_right + 9 + barw, y, 7, mins, sel ? ROLE_SELECTED : ROLE_SUBTLE);
 }
 
 void screen_home_draw(App *a, Canvas *cv)
@@ -161,13 +165,15 @@ void screen_home_draw(App *a, Canvas *cv)
     if (!a->present)
         app_exercise_tally(a, &done, &total);
     if (total > 0) { /* the practice as one path, as rustlings shows it */
-        int x_right = app_text_width(a) - 1 - (2 + 10 + 1 + 5 + 1 + 7);
+        bool wide = app_text_width(a) >= 96;
+        int barw = wide ? 10 : 5;
+        int x_right = app_text_width(a) - 1 - (2 + barw + 1 + 5 + (wide ? 1 + 7 : 0));
         canvas_text_fit(cv, 3, y, x_right - 4, "Exercises, in lesson order (X: the next one)",
                         ROLE_SUBTLE);
-        chrome_bar(cv, x_right + 2, y, 10, (size_t)done, (size_t)total);
+        chrome_bar(cv, x_right + 2, y, barw, (size_t)done, (size_t)total);
         char count[32];
-        snprintf(count, sizeof count, "%d/%d solved", done, total);
-        canvas_text(cv, x_right + 13, y, 13, count, ROLE_SUBTLE);
+        snprintf(count, sizeof count, wide ? "%d/%d solved" : "%d/%d", done, total);
+        canvas_text(cv, x_right + 3 + barw, y, 13, count, ROLE_SUBTLE);
         y++;
     }
 

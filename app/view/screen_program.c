@@ -542,11 +542,16 @@ void screen_program_draw(App *a, Canvas *cv)
     snprintf(left, sizeof left, "%s %s Python %s %s step %zu%s%s", base ? base + 1 : p->name,
              cv->ascii ? "-" : "\xc2\xb7", p->prof->name, cv->ascii ? "-" : "\xc2\xb7", pc.step,
              total, p->diverged ? " (replay differs!)" : "");
-    if (program_collecting(p))
-        snprintf(right, sizeof right, "collector phase %zu: %s", pc.phase,
-                 snap_phase_name(a->snap.phase));
+    if (program_collecting(p)) { /* the model's own phase: each c moves it one on */
+        char name[32];
+        snprintf(name, sizeof name, "%s", gc_phase_name(gc_phase(p->sim)));
+        for (char *c = name; *c; c++)
+            *c = *c == '_' ? ' ' : *c;
+        snprintf(right, sizeof right, "collector phase %zu of %d: %s", pc.phase,
+                 GC_PH_DONE - GC_PH_START, name);
+    }
     else if (pc.collected >= 0)
-        snprintf(right, sizeof right, "collected %ld (%zu phases)", pc.collected, pc.phase);
+        snprintf(right, sizeof right, "collection done: collected %ld", pc.collected);
     else if (a->running)
         snprintf(right, sizeof right, "running x%d", a->speed);
     else

@@ -251,11 +251,14 @@ steps=$(screen | sed -n 's/.*step \([0-9]*\) of \([0-9]*\).*/\1 \2/p' | head -n 
 [ -n "$steps" ] && [ "${steps% *}" = "${steps#* }" ] && ok "at the end the total is known (step $steps)" \
     || notok "at the end the total is known" "$(screen | head -n 1)"
 keys c
-check "c steps the collector with a phase counter of its own" "collector phase 1:"
+check "c steps the collector with a phase counter of its own" "collector phase 1 of 9"
 screen | head -n 1 | grep -qF "step ${steps% *} of ${steps#* }" && ok "collector phases do not count as steps" \
     || notok "collector phases do not count as steps" "$(screen | head -n 1)"
-i=0; while [ $i -lt 10 ] && ! screen | head -n 1 | grep -q "collected [0-9]* ("; do keys c; i=$((i + 1)); done
-check "the end of the collection says what it collected" "phases)"
+check "each c names the model's own phase" "collector phase 1 of 9: update refs"
+keys c
+check "the next c, the next phase" "collector phase 2 of 9: subtract refs"
+i=0; while [ $i -lt 12 ] && ! screen | head -n 1 | grep -q "collection done"; do keys c; i=$((i + 1)); done
+check "the end of the collection says what it collected" "collection done: collected 0"
 keys G
 check "the output pane shows what the program printed" "collected 3"
 keys Tab Tab
