@@ -91,7 +91,8 @@ void screen_menu_draw(App *a, Canvas *cv)
         snprintf(num, sizeof num, "%d.%d", ch->number, s + 1);
         snprintf(label, sizeof label, "%-*s  %s", numw, num, ch->sections[s].title);
         int nx = section_exercises(ch, s);
-        const char *mark = nx > 1 ? "exercises" : nx ? "exercise" : "";
+        const char *mark = w < 70 ? (nx ? "x" : "") /* narrow: the title keeps the room */
+                           : nx > 1 ? "exercises" : nx ? "exercise" : "";
         int mw = nx ? (int)strlen(mark) + 1 : 0;
         canvas_text_fit(cv, x0 + 6, y, w - 8 - mw, label, role);
         if (nx)
