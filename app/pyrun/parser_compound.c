@@ -156,11 +156,14 @@ static int try_stmt(P *p, Token *t)
         if (f < 0)
             N(p, s)->d = p_node(p, N_PASS, e);
     }
-    if (last < 0 && N(p, s)->d < 0) {
+    if (last < 0 && N(p, s)->d < 0) { /* at what follows the block */
         size_t k = p->i;
-        while (k > 0 && p->tl.t[k].kind != T_NEWLINE)
-            k--;
-        return p_failf(p, &p->tl.t[k], "expected 'except' or 'finally' block");
+        while (k + 1 < p->tl.n && p->tl.t[k].kind == T_DEDENT)
+            k++;
+        Token at = p->tl.t[k];
+        if (at.kind == T_END)
+            at = p_end_of_source(p);
+        return p_failf(p, &at, "expected 'except' or 'finally' block");
     }
     return s;
 }

@@ -36,6 +36,7 @@ bool p_fail_at(P *p, Token *t, const char *type, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 int p_fail(P *p, const char *msg);
 void p_indent_error(P *p, Token *t);
+Token p_end_of_source(P *p);      /* the end of the last line */
 int p_failf(P *p, Token *t, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 bool p_is_op(P *p, const char *op);
 bool p_is_kw(P *p, const char *kw);
