@@ -83,7 +83,7 @@ static bool lex_indent(Lx *x)
         x->i = j; /* blank or comment line */
         return true;
     }
-    if (cont >= 0)
+    if (cont > 0) /* CPython's test is on the column's truth: 0 keeps the next line's */
         col = alt = cont;
     x->i = j;
     int top = x->nindent - 1;

@@ -82,6 +82,7 @@ bool lex_range(const LexIn *in, TokList *out, PyError *err);
 void toklist_fini(TokList *tl);
 
 /* Decodes the escapes of a string body (lexer_str.c). */
-char *lex_decode(const char *s, size_t n, unsigned flags, size_t *outlen, bool *named);
+char *lex_decode(const char *s, size_t n, unsigned flags, size_t *outlen, bool *named, char *err,
+                 size_t errsize);
 
 #endif

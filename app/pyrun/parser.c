@@ -42,7 +42,12 @@ int ast_list_len(const Ast *a, int first)
     return k;
 }
 
-Token *p_cur(P *p) { return &p->tl.t[p->i]; }
+Token *p_cur(P *p)
+{
+    if (p->i > p->far)
+        p->far = p->i;
+    return &p->tl.t[p->i];
+}
 
 Token *p_peek(P *p, size_t k)
 {
@@ -77,6 +82,27 @@ int p_failf(P *p, Token *t, const char *fmt, ...)
     vfail(p, t, "SyntaxError", fmt, ap);
     va_end(ap);
     return -1;
+}
+
+/* "Perhaps you forgot a comma?": only when an expression follows the one at
+ * `last` (CPython's invalid_expression rule); tried, then undone. */
+int p_comma_hint(P *p, int last)
+{
+    size_t save = p->i, save_len = p->ast->len;
+    PyError save_err = *p->err;
+    Token *nx = p_cur(p);
+    bool starts = nx->kind == T_NAME || nx->kind == T_INT || nx->kind == T_FLOAT || nx->kind == T_STRING ||
+                  (nx->kind == T_OP && strchr("([{-+~.", nx->text[0]));
+    bool expr = starts && last >= 0 && p_expression(p) >= 0;
+    for (size_t k = save_len; k < p->ast->len; k++)
+        free(p->ast->n[k].str);
+    p->ast->len = save_len;
+    *p->err = save_err;
+    p->i = save;
+    if (!expr) /* CPython: at the furthest token its attempt reached */
+        return p_failf(p, &p->tl.t[p->far], "invalid syntax");
+    Token at = p_start(p, last);
+    return p_failf(p, &at, "invalid syntax. Perhaps you forgot a comma?");
 }
 
 Token p_end_of_source(P *p)
@@ -155,11 +181,7 @@ bool p_expect_op(P *p, const char *op)
     if (strcmp(op, ":") == 0 && p_is_op(p, "="))
         return p_fail_at(p, p_cur(p), "SyntaxError",
                          "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-    if (strcmp(op, ":") == 0 && p_cur(p)->kind != T_OP && p_cur(p)->kind != T_END) {
-        Token *prev = p->i > 0 ? &p->tl.t[p->i - 1] : p_cur(p);
-        return p_fail_at(p, prev->kind == T_NEWLINE ? prev : p_cur(p), "SyntaxError", "expected ':'");
-    }
-    if (strcmp(op, ":") == 0)
+    if (strcmp(op, ":") == 0 && p_cur(p)->kind == T_NEWLINE) /* CPython says so only at a line's end */
         return p_fail_at(p, p_cur(p), "SyntaxError", "expected ':'");
     p_fail(p, "invalid syntax");
     return false;

@@ -12,6 +12,11 @@
 
 int p_block(P *p, const char *what, int line)
 {
+    /* CPython's grammar forces the ':' of these ("&&':'"): always "expected ':'" */
+    bool forced = strcmp(what, "function definition") == 0 || strcmp(what, "'try' statement") == 0 ||
+                  strcmp(what, "'else' statement") == 0 || strcmp(what, "'finally' statement") == 0;
+    if (forced && !p_is_op(p, ":") && !p_is_op(p, "="))
+        return p_failf(p, p_cur(p), "expected ':'");
     if (!p_expect_op(p, ":"))
         return -1;
     if (p_cur(p)->kind != T_NEWLINE)
