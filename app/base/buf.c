@@ -75,21 +75,15 @@ char *buf_take(Buf *b)
     return s;
 }
 
-void buf_json_str(Buf *b, const char *s)
+
+void buf_add_capped(Buf *b, const void *bytes, size_t n, size_t cap, bool *cut)
 {
-    if (!s) {
-        buf_adds(b, "null");
+    if (*cut)
         return;
+    size_t room = b->len < cap ? cap - b->len : 0;
+    buf_add(b, bytes, n < room ? n : room);
+    if (n > room) {
+        *cut = true;
+        buf_printf(b, "\n[pydive: output cut at %zu MiB]\n", cap >> 20);
     }
-    buf_addc(b, '"');
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            buf_printf(b, "\\%c", c);
-        else if (c < 0x20)
-            buf_printf(b, "\\u%04x", c);
-        else
-            buf_addc(b, (char)c);
-    }
-    buf_addc(b, '"');
 }

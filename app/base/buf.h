@@ -8,6 +8,7 @@
 #define PYDIVE_BASE_BUF_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct Buf {
@@ -23,12 +24,13 @@ void buf_adds(Buf *b, const char *s);
 void buf_addc(Buf *b, char c);
 void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(Buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
-/* Appends `s` as a JSON string: quoted, '"' and '\\' escaped, control bytes
- * as \u00XX; NULL appends null. */
-void buf_json_str(Buf *b, const char *s);
 /* Never NULL: an empty buffer reads as "". */
 const char *buf_str(const Buf *b);
 /* Returns the malloc'ed string (caller frees) and resets the buffer. */
 char *buf_take(Buf *b);
+/* For output a program may write without end: appends what keeps b within
+ * `cap` bytes, and the first time anything is cut, one line that says so.
+ * *cut remembers that (start it false). */
+void buf_add_capped(Buf *b, const void *bytes, size_t n, size_t cap, bool *cut);
 
 #endif

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/printable.h"
 #include "base/paths.h"
 #include "cli/cli.h"
 #include "course/chartdata.h"
@@ -86,27 +87,27 @@ static void print_text(Buf *b, const Chart *c)
 static void print_json(Buf *b, const Chart *c)
 {
     buf_printf(b, "{\"id\":");
-    buf_json_str(b, c->id);
+    printable_json(b, c->id);
     buf_printf(b, ",\"title\":");
-    buf_json_str(b, c->title);
+    printable_json(b, c->title);
     buf_printf(b, ",\"unit\":");
-    buf_json_str(b, c->unit);
+    printable_json(b, c->unit);
     buf_printf(b, ",\"chapter\":%d,\"source\":{\"title\":", c->chapter);
-    buf_json_str(b, c->src_title);
+    printable_json(b, c->src_title);
     buf_printf(b, ",\"url\":");
-    buf_json_str(b, c->src_url);
+    printable_json(b, c->src_url);
     buf_printf(b, ",\"date\":");
-    buf_json_str(b, c->src_date);
+    printable_json(b, c->src_date);
     buf_printf(b, ",\"date_kind\":");
-    buf_json_str(b, c->date_kind);
+    printable_json(b, c->date_kind);
     buf_printf(b, ",\"evidence\":");
-    buf_json_str(b, c->evidence);
+    printable_json(b, c->evidence);
     buf_printf(b, "},\"note\":");
-    buf_json_str(b, c->note);
+    printable_json(b, c->note);
     buf_printf(b, ",\"series\":[");
     for (size_t i = 0; i < c->npoints; i++) {
         buf_printf(b, "%s{\"label\":", i ? "," : "");
-        buf_json_str(b, c->points[i].label);
+        printable_json(b, c->points[i].label);
         buf_printf(b, ",\"value\":%s}", c->points[i].text); /* as the file wrote it */
     }
     buf_printf(b, "]}");

@@ -21,6 +21,7 @@
 #include "base/fsutil.h"
 #include "base/overlay.h"
 #include "base/paths.h"
+#include "base/printable.h"
 #include "base/xalloc.h"
 #include "cli/cli.h"
 #include "cli/session.h"
@@ -224,50 +225,74 @@ static void print_text(FILE *out, const Ctx *x, const Figures *fs, const MissedI
     fprintf(out, "Class report: %zu learner%s from %zu file%s", r->nlearners,
            r->nlearners == 1 ? "" : "s", r->nfiles, r->nfiles == 1 ? "" : "s");
     if (r->pack)
-        fprintf(out, " (pack %s v%d)", r->pack, r->pack_version);
-    fprintf(out, "\n\nLearners (sections read per chapter, best check score)\n%-24s", "learner");
-    for (size_t c = 0; c < x->nchapters; c++)
-        fprintf(out, " ch%-7d", x->chapters[c]->number);
-    fprintf(out, " %7s %5s %7s %5s  %s\n", "solved", "hints", "answers", "right", "overall");
+        fprintf(out, " (pack %s v%d)", shown(r->pack), r->pack_version);
+    /* Two tables of at most 80 columns: reading per chapter (in as many
+     * blocks of chapters as it takes), then exercises and answers. */
+    int lw = 7;
+    for (size_t i = 0; i < r->nlearners; i++) {
+        int n = (int)strlen(shown(r->learners[i].label));
+        lw = n > lw ? n : lw;
+    }
+    lw = lw > 20 ? 20 : lw;
+    size_t per = (size_t)((80 - lw) / 9);
+    fprintf(out, "\n\nLearners: sections read per chapter, and the best check score\n");
+    for (size_t from = 0; from < x->nchapters; from += per) {
+        size_t to = from + per < x->nchapters ? from + per : x->nchapters;
+        fprintf(out, "%s%-*s", from ? "\n" : "", lw, "learner");
+        for (size_t c = from; c < to; c++) {
+            char head[16];
+            snprintf(head, sizeof head, "ch%d", x->chapters[c]->number);
+            fprintf(out, " %-8s", head);
+        }
+        fputc('\n', out);
+        for (size_t i = 0; i < r->nlearners; i++) {
+            const Figures *f = &fs[i];
+            fprintf(out, "%-*.*s", lw, lw, shown(r->learners[i].label));
+            for (size_t c = from; c < to; c++) {
+                char cell[32];
+                if (f->check[c] >= 0)
+                    snprintf(cell, sizeof cell, "%zu/%zu %d%%", f->read[c],
+                             x->chapters[c]->nsections, f->check[c]);
+                else
+                    snprintf(cell, sizeof cell, "%zu/%zu", f->read[c], x->chapters[c]->nsections);
+                fprintf(out, " %-8s", cell);
+            }
+            fputc('\n', out);
+        }
+    }
+    fprintf(out, "\nLearners: exercises and answers\n%-*s %9s %5s %7s %5s  %s\n", lw, "learner",
+            "solved", "hints", "answers", "right", "overall stage");
     for (size_t i = 0; i < r->nlearners; i++) {
         const Figures *f = &fs[i];
-        fprintf(out, "%-24.24s", r->learners[i].label);
-        for (size_t c = 0; c < x->nchapters; c++) {
-            char cell[32];
-            if (f->check[c] >= 0)
-                snprintf(cell, sizeof cell, "%zu/%zu %d%%", f->read[c],
-                         x->chapters[c]->nsections, f->check[c]);
-            else
-                snprintf(cell, sizeof cell, "%zu/%zu", f->read[c], x->chapters[c]->nsections);
-            fprintf(out, " %-9s", cell);
-        }
         char solved[24], right[16];
         snprintf(solved, sizeof solved, "%d/%d", f->solved, f->tried);
         snprintf(right, sizeof right, "%d%%", f->answers ? f->correct * 100 / f->answers : 0);
-        fprintf(out, " %7s %5d %7d %5s  %s\n", solved, f->hints, f->answers,
-               f->answers ? right : "-", or_dash(f->overall));
+        fprintf(out, "%-*.*s %9s %5d %7d %5s  %s\n", lw, lw, shown(r->learners[i].label), solved,
+                f->hints, f->answers, f->answers ? right : "-", shown(or_dash(f->overall)));
     }
-    fprintf(out, "\nChapters\n%-44s %7s %8s %6s %12s\n", "chapter", "started", "finished", "read",
-           "check (took)");
+    fprintf(out, "\nChapters\n%2s %7s %8s %5s %12s  %s\n", "ch", "started", "finished", "read",
+            "check (took)", "title");
     for (size_t c = 0; c < x->nchapters; c++) {
         ChapterSum s = chapter_sum(x, fs, c);
         char check[24] = "-";
         if (s.checked)
             snprintf(check, sizeof check, "%.0f%% (%d)", s.check_sum / s.checked, s.checked);
-        fprintf(out, "%2d %-41.41s %7d %8d %5.0f%% %12s\n", x->chapters[c]->number,
-               x->chapters[c]->title, s.started, s.finished, s.read_pct, check);
+        bool closed = x->has_w && !workshop_is_open(&x->w, x->chapters[c]->id);
+        fprintf(out, "%2d %7d %8d %4.0f%% %12s  %s%s\n", x->chapters[c]->number, s.started,
+                s.finished, s.read_pct, check, closed ? "(closed) " : "",
+                shown(x->chapters[c]->title));
     }
     if (x->has_ac) {
         fprintf(out, "\nStages per competency (learners at each stage)\n");
         for (size_t k = 0; k < x->ac.ncompetencies; k++) {
-            fprintf(out, "  %-28s", x->ac.competencies[k].id);
+            fprintf(out, "  %-28s", shown(x->ac.competencies[k].id));
             int none = 0;
             for (int s = 0; s < ASSESS_NSTAGES; s++) {
                 int n = 0;
                 for (size_t i = 0; i < r->nlearners; i++)
                     n += fs[i].stage[k] && strcmp(fs[i].stage[k], x->ac.stages[s].id) == 0;
                 if (n)
-                    fprintf(out, " %s %d,", x->ac.stages[s].id, n);
+                    fprintf(out, " %s %d,", shown(x->ac.stages[s].id), n);
             }
             for (size_t i = 0; i < r->nlearners; i++)
                 none += !fs[i].stage[k];
@@ -278,7 +303,7 @@ static void print_text(FILE *out, const Ctx *x, const Figures *fs, const MissedI
     if (nm == 0)
         fprintf(out, "  none\n");
     for (size_t i = 0; i < nm && i < 10; i++)
-        fprintf(out, "  %-32s %3d of %3d answers, by %d learner%s\n", m[i].item, m[i].wrong,
+        fprintf(out, "  %-32s %3d of %3d answers, by %d learner%s\n", shown(m[i].item), m[i].wrong,
                m[i].answered, m[i].learners, m[i].learners == 1 ? "" : "s");
     bool any = false;
     for (size_t i = 0; i < r->nfiles; i++) {
@@ -288,29 +313,21 @@ static void print_text(FILE *out, const Ctx *x, const Figures *fs, const MissedI
         if (!any)
             fprintf(out, "\nFiles not used, or to look at\n");
         any = true;
-        fprintf(out, "  %s: %s%s%s\n", f->path, class_file_state_name(f->state),
-               f->detail ? ": " : "", f->detail ? f->detail : "");
+        fprintf(out, "  %s: %s%s%s\n", shown(f->path), class_file_state_name(f->state),
+               f->detail ? ": " : "", shown(f->detail));
     }
 }
 
 /* ---- CSV and JSON ---------------------------------------------------------------------- */
 
+/* ",cell": escaped, quoted when needed, never a formula (printable_csv). */
 static void csv_field(const char *s)
 {
-    putchar(',');
-    if (!s)
-        return;
-    if (!strpbrk(s, ",\"\n\r")) {
-        fputs(s, stdout);
-        return;
-    }
-    putchar('"');
-    for (; *s; s++) {
-        if (*s == '"')
-            putchar('"');
-        putchar(*s);
-    }
-    putchar('"');
+    Buf b = {0};
+    buf_addc(&b, ',');
+    printable_csv(&b, s);
+    fputs(buf_str(&b), stdout);
+    buf_fini(&b);
 }
 
 /* Four tables, each row starting with its table's name, so one file can be
@@ -324,7 +341,7 @@ static void print_csv(const Ctx *x, const Figures *fs, const MissedItem *m, size
                x->chapters[c]->number, x->chapters[c]->number);
     printf(",exercises_solved,exercises_tried,hints,answers,correct,overall");
     for (size_t k = 0; x->has_ac && k < x->ac.ncompetencies; k++)
-        printf(",%s", x->ac.competencies[k].id);
+        csv_field(x->ac.competencies[k].id);
     putchar('\n');
     for (size_t i = 0; i < r->nlearners; i++) {
         const Figures *f = &fs[i];
@@ -371,21 +388,26 @@ static void print_csv(const Ctx *x, const Figures *fs, const MissedItem *m, size
     }
 }
 
+static void js(Buf *b, const char *s)
+{
+    printable_json(b, s);
+}
+
 static void print_json(const Ctx *x, const Figures *fs, const MissedItem *m, size_t nm)
 {
     const ClassReport *r = &x->r;
     Buf b = {0};
     buf_adds(&b, "{\"report\": 1, \"pack\": ");
-    buf_json_str(&b, r->pack);
+    js(&b, r->pack);
     buf_printf(&b, ", \"pack_version\": %d, \"learners\": [", r->pack_version);
     for (size_t i = 0; i < r->nlearners; i++) {
         const Figures *f = &fs[i];
         buf_adds(&b, i ? ",\n  {\"name\": " : "\n  {\"name\": ");
-        buf_json_str(&b, r->learners[i].label);
+        js(&b, r->learners[i].label);
         buf_adds(&b, ", \"profile\": ");
-        buf_json_str(&b, r->learners[i].ex.profile);
+        js(&b, r->learners[i].ex.profile);
         buf_adds(&b, ", \"file\": ");
-        buf_json_str(&b, r->files[r->learners[i].file].path);
+        js(&b, r->files[r->learners[i].file].path);
         buf_adds(&b, ", \"chapters\": [");
         for (size_t c = 0; c < x->nchapters; c++) {
             buf_printf(&b, "%s{\"number\": %d, \"read\": %zu, \"sections\": %zu, \"check\": ",
@@ -399,13 +421,13 @@ static void print_json(const Ctx *x, const Figures *fs, const MissedItem *m, siz
         buf_printf(&b, "], \"exercises_solved\": %d, \"exercises_tried\": %d, \"hints\": %d, "
                        "\"answers\": %d, \"correct\": %d, \"overall\": ", f->solved, f->tried,
                    f->hints, f->answers, f->correct);
-        buf_json_str(&b, f->overall);
+        js(&b, f->overall);
         buf_adds(&b, ", \"stages\": {");
         for (size_t k = 0; x->has_ac && k < x->ac.ncompetencies; k++) {
             buf_adds(&b, k ? ", " : "");
-            buf_json_str(&b, x->ac.competencies[k].id);
+            js(&b, x->ac.competencies[k].id);
             buf_adds(&b, ": ");
-            buf_json_str(&b, f->stage[k]);
+            js(&b, f->stage[k]);
         }
         buf_adds(&b, "}}");
     }
@@ -413,7 +435,7 @@ static void print_json(const Ctx *x, const Figures *fs, const MissedItem *m, siz
     for (size_t c = 0; c < x->nchapters; c++) {
         ChapterSum s = chapter_sum(x, fs, c);
         buf_printf(&b, "%s\n  {\"number\": %d, \"id\": ", c ? "," : "", x->chapters[c]->number);
-        buf_json_str(&b, x->chapters[c]->id);
+        js(&b, x->chapters[c]->id);
         buf_printf(&b, ", \"sections\": %zu, \"started\": %d, \"finished\": %d, "
                        "\"read_percent\": %.1f, \"check_taken\": %d, \"check_mean\": ",
                    x->chapters[c]->nsections, s.started, s.finished, s.read_pct, s.checked);
@@ -425,18 +447,18 @@ static void print_json(const Ctx *x, const Figures *fs, const MissedItem *m, siz
     buf_adds(&b, "\n], \"missed\": [");
     for (size_t i = 0; i < nm; i++) {
         buf_adds(&b, i ? ",\n  {\"item\": " : "\n  {\"item\": ");
-        buf_json_str(&b, m[i].item);
+        js(&b, m[i].item);
         buf_printf(&b, ", \"wrong\": %d, \"answered\": %d, \"learners\": %d}", m[i].wrong,
                    m[i].answered, m[i].learners);
     }
     buf_adds(&b, "\n], \"files\": [");
     for (size_t i = 0; i < r->nfiles; i++) {
         buf_adds(&b, i ? ",\n  {\"path\": " : "\n  {\"path\": ");
-        buf_json_str(&b, r->files[i].path);
+        js(&b, r->files[i].path);
         buf_adds(&b, ", \"state\": ");
-        buf_json_str(&b, class_file_state_name(r->files[i].state));
+        js(&b, class_file_state_name(r->files[i].state));
         buf_adds(&b, ", \"detail\": ");
-        buf_json_str(&b, r->files[i].detail);
+        js(&b, r->files[i].detail);
         buf_adds(&b, "}");
     }
     buf_adds(&b, "\n]}\n");
@@ -452,7 +474,7 @@ static void print_md(const Ctx *x, const Figures *fs, const MissedItem *m, size_
     printf("# Class report\n\n%zu learner%s from %zu file%s", r->nlearners,
            r->nlearners == 1 ? "" : "s", r->nfiles, r->nfiles == 1 ? "" : "s");
     if (r->pack)
-        printf(" (pack %s v%d)", r->pack, r->pack_version);
+        printf(" (pack %s v%d)", shown(r->pack), r->pack_version);
     printf(".\n\n## Learners\n\nSections read per chapter, and the best check score.\n\n| learner |");
     for (size_t c = 0; c < x->nchapters; c++)
         printf(" ch%d |", x->chapters[c]->number);
@@ -462,7 +484,7 @@ static void print_md(const Ctx *x, const Figures *fs, const MissedItem *m, size_
     printf("---|---|---|---|---|\n");
     for (size_t i = 0; i < r->nlearners; i++) {
         const Figures *f = &fs[i];
-        printf("| %s |", r->learners[i].label);
+        printf("| %s |", shown(r->learners[i].label));
         for (size_t c = 0; c < x->nchapters; c++) {
             printf(" %zu/%zu", f->read[c], x->chapters[c]->nsections);
             if (f->check[c] >= 0)
@@ -473,13 +495,13 @@ static void print_md(const Ctx *x, const Figures *fs, const MissedItem *m, size_
         if (f->answers)
             snprintf(right, sizeof right, "%d%%", f->correct * 100 / f->answers);
         printf(" %d/%d | %d | %d | %s | %s |\n", f->solved, f->tried, f->hints, f->answers, right,
-               or_dash(f->overall));
+               shown(or_dash(f->overall)));
     }
     printf("\n## Chapters\n\n| chapter | started | finished | read | check (took) |\n"
            "|---|---|---|---|---|\n");
     for (size_t c = 0; c < x->nchapters; c++) {
         ChapterSum s = chapter_sum(x, fs, c);
-        printf("| %d. %s | %d | %d | %.0f%% |", x->chapters[c]->number, x->chapters[c]->title,
+        printf("| %d. %s | %d | %d | %.0f%% |", x->chapters[c]->number, shown(x->chapters[c]->title),
                s.started, s.finished, s.read_pct);
         if (s.checked)
             printf(" %.0f%% (%d) |\n", s.check_sum / s.checked, s.checked);
@@ -488,7 +510,7 @@ static void print_md(const Ctx *x, const Figures *fs, const MissedItem *m, size_
     }
     printf("\n## Most missed items\n\n| item | wrong or partial | learners |\n|---|---|---|\n");
     for (size_t i = 0; i < nm && i < 10; i++)
-        printf("| %s | %d of %d | %d |\n", m[i].item, m[i].wrong, m[i].answered, m[i].learners);
+        printf("| %s | %d of %d | %d |\n", shown(m[i].item), m[i].wrong, m[i].answered, m[i].learners);
     bool any = false;
     for (size_t i = 0; i < r->nfiles; i++) {
         const ClassFile *f = &r->files[i];
@@ -497,8 +519,8 @@ static void print_md(const Ctx *x, const Figures *fs, const MissedItem *m, size_
         if (!any)
             printf("\n## Files not used, or to look at\n\n");
         any = true;
-        printf("- `%s`: %s%s%s\n", f->path, class_file_state_name(f->state), f->detail ? ": " : "",
-               f->detail ? f->detail : "");
+        printf("- `%s`: %s%s%s\n", shown(f->path), class_file_state_name(f->state),
+               f->detail ? ": " : "", shown(f->detail));
     }
 }
 

@@ -16,6 +16,7 @@
 
 #include "base/buf.h"
 #include "base/fsutil.h"
+#include "base/utf8.h"
 #include "base/xalloc.h"
 #include "cli/cli.h"
 #include "cli/excli.h"
@@ -149,8 +150,16 @@ static void list_exercises(ExCli *c, long want)
         for (int k = 1; k <= EXERCISE_DIFFICULTY_MAX; k++)
             strcat(stars, k <= h.ex.difficulty ? (utf8 ? "\xe2\x98\x85" : "*")
                                                : (utf8 ? "\xe2\x98\x86" : "."));
-        printf("  %-*s %-8s %s  %-24s %s\n", idw, e->id, exercise_kind_name(h.ex.kind), stars,
-               buf_str(&status), h.ex.title);
+        /* the title after the status when the row fits 80 columns, else whole on
+         * the next line (never cut) */
+        int row = 2 + idw + 1 + 8 + 1 + 5 + 2 + 24 + 1 + (int)utf8_width(h.ex.title,
+                                                                     strlen(h.ex.title));
+        if (row <= 80)
+            printf("  %-*s %-8s %s  %-24s %s\n", idw, e->id, exercise_kind_name(h.ex.kind),
+                   stars, buf_str(&status), h.ex.title);
+        else
+            printf("  %-*s %-8s %s  %s\n      %s\n", idw, e->id, exercise_kind_name(h.ex.kind),
+                   stars, buf_str(&status), h.ex.title);
         exrun_fini(&h);
     }
     buf_fini(&status);
@@ -189,7 +198,7 @@ static int exercise_check(ExCli *c, const char *id, bool flag)
         return 1;
     }
     buf_fini(&err);
-    printf("%s: %s\nGoal: %s\n", ex->id, ex->title, ex->goal);
+    printf("%s: %s\nGoal: %s\n", ex->id, ex->title, excli_prose(ex->goal));
     if (ex->kind == EXERCISE_SANDBOX && ex->lab) { /* a lab playground: its output */
         Lab lab;
         DiagList dl = {0};
@@ -284,7 +293,7 @@ static int exercise_hint(ExCli *c, const char *id, bool next)
     }
     static const char *const rung_name[] = {"a nudge", "the concept", "part of the answer"};
     for (int k = 1; k <= c->st.hints; k++)
-        printf("Hint %d of %d (%s): %s\n", k, n, rung_name[k - 1], exrun_hint(ex, k));
+        printf("Hint %d of %d (%s): %s\n", k, n, rung_name[k - 1], excli_prose(exrun_hint(ex, k)));
     if (c->st.hints >= 2)
         excli_print_read_link(ex->hint_link);
     if (c->st.hints < n)

@@ -106,7 +106,7 @@ static int show_predict(ExCli *c)
         buf_fini(&err);
         return 1;
     }
-    int right = 0;
+    int right = 0, second = 0;
     size_t answered = 0;
     size_t shown_out = 0;
     uint64_t arenas = sp.cls ? 0 : simrun_arenas(&sp.run);
@@ -121,23 +121,42 @@ static int show_predict(ExCli *c)
             p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL;
         if (p)
             printf("%.*s", (int)strcspn(p, "\n"), p);
-        printf("\n%s\n", st->ask);
+        printf("\n%s\n", excli_prose(st->ask));
         for (size_t k = 0; k < st->nchoices; k++)
             printf("  %zu) %s\n", k + 1, st->choices[k]);
         ExAnswer a;
-        if (!ask_step(st, &line, &a))
+        ExVerdict v = EX_WRONG;
+        int tries = 0;
+        while (tries < 2) { /* a second try before the answer shows */
+            if (!ask_step(st, &line, &a))
+                break;
+            size_t in_place = 0;
+            v = exrun_judge(st, &a, &in_place);
+            tries++;
+            if (c->s.assess_open) /* each answer, as it is, is evidence */
+                exstate_record_answer(&c->s.assess_log, ex->id, i + 1, c->now,
+                                      v == EX_RIGHT     ? RESULT_CORRECT
+                                      : v == EX_PARTIAL ? RESULT_PARTIAL
+                                                        : RESULT_WRONG,
+                                      ex->difficulty, (const char *const *)ex->competencies,
+                                      ex->ncompetencies);
+            if (v == EX_RIGHT || tries == 2)
+                break;
+            printf("%s One more try (it counts too); then the answer shows.\n",
+                   v == EX_PARTIAL ? "Partly right." : "Not right.");
+        }
+        if (tries == 0 || (v != EX_RIGHT && tries < 2))
             break;
         answered++;
-        size_t in_place = 0;
-        ExVerdict v = exrun_judge(st, &a, &in_place);
         exrun_answer_text(st, &ans);
         if (v == EX_RIGHT) {
             right++;
-            puts("Right.");
+            second += tries == 2;
+            puts(tries == 2 ? "Right at the second try." : "Right.");
         } else if (v == EX_PARTIAL) {
-            printf("Partly right. The answer is %s.\n", buf_str(&ans));
+            printf("Partly right, twice. The answer is %s.\n", buf_str(&ans));
         } else {
-            printf("Not quite. The answer is %s.\n", buf_str(&ans));
+            printf("Not right, twice. The answer is %s.\n", buf_str(&ans));
         }
         stepper_to(&sp, exrun_reveal_line(ex, i));
         const Buf *out = stepper_out(&sp);
@@ -153,7 +172,7 @@ static int show_predict(ExCli *c)
                    now_arenas >= arenas ? "+" : "", (long long)now_arenas - (long long)arenas);
             arenas = now_arenas;
         }
-        printf("Why: %s\n", st->explain);
+        printf("Why: %s\n", excli_prose(st->explain));
     }
     stepper_fini(&sp);
     buf_fini(&err);
@@ -164,26 +183,19 @@ static int show_predict(ExCli *c)
         exstate_touch(&c->st, c->now);
         return excli_save(c, false) ? 0 : 1;
     }
-    printf("\nYou predicted %d of %zu right.\n", right, ex->nsteps);
+    printf("\n%d of %zu right", right, ex->nsteps);
+    if (second)
+        printf(" (%d at the second try)", second);
+    puts((size_t)right == ex->nsteps ? ". Solved." : ". Not solved yet: run it again to try.");
     bool first = !c->st.recorded;
-    exstate_attempt(&c->st, c->now);
-    if (right > c->st.best_right || c->st.best_total == 0) {
-        c->st.best_right = right;
-        c->st.best_total = (int)ex->nsteps;
-    }
-    if ((size_t)right == ex->nsteps)
-        exstate_solve(&c->st, c->now);
-    bool recorded = false;
-    if (first && c->s.assess_open) { /* the first full pass is the evidence */
-        assess_log_add_exercise(&c->s.assess_log, ex->id, c->now, (size_t)right == ex->nsteps,
-                                c->st.hints, exstate_level(ex->difficulty),
-                                (const char *const *)ex->competencies, ex->ncompetencies);
-        c->st.recorded = recorded = true;
-    }
+    bool recorded = exstate_pass(&c->st, c->s.assess_open ? &c->s.assess_log : NULL, ex->id,
+                                 right, (int)ex->nsteps, c->now, ex->difficulty,
+                                 (const char *const *)ex->competencies, ex->ncompetencies);
     if (!first)
         puts("(This pass is kept in your progress; the first one is your evidence.)");
     excli_print_read_link(ex->hint_link);
-    return excli_save(c, recorded) ? 0 : 1;
+    /* the answers of a full pass are evidence, whichever pass it was */
+    return excli_save(c, recorded || c->s.assess_open) ? 0 : 1;
 }
 
 int exercise_show(ExCli *c, const char *id, bool flag)
@@ -193,7 +205,7 @@ int exercise_show(ExCli *c, const char *id, bool flag)
     int rc = 0;
     static const char *const kind_text[] = {"Predict, then observe", "Fix it", "Sandbox"};
     printf("%s: %s\n%s. Difficulty %d of 5.\nGoal: %s\n\n", ex->id, ex->title,
-           kind_text[ex->kind], ex->difficulty, ex->goal);
+           kind_text[ex->kind], ex->difficulty, excli_prose(ex->goal));
     if (ex->kind == EXERCISE_PREDICT) {
         rc = show_predict(c);
     } else {

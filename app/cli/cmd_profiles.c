@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "base/buf.h"
+#include "base/printable.h"
 #include "base/fsutil.h"
 #include "base/paths.h"
 #include "cli/cli.h"
@@ -26,7 +27,7 @@ static void when(int64_t t, char *out, size_t len)
 }
 
 /* JSON string escaping for ids and titles; NULL as "". */
-static void json_str(Buf *b, const char *s) { buf_json_str(b, s ? s : ""); }
+static void json_str(Buf *b, const char *s) { printable_json(b, s ? s : ""); }
 
 int cmd_profiles(int argc, char **argv)
 {

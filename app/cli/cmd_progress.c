@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/printable.h"
 #include "cli/cli.h"
 #include "cli/session.h"
 
@@ -54,7 +55,7 @@ int cmd_list(int argc, char **argv)
 }
 
 /* JSON string escaping for ids and titles; NULL as "". */
-static void json_str(Buf *b, const char *s) { buf_json_str(b, s ? s : ""); }
+static void json_str(Buf *b, const char *s) { printable_json(b, s ? s : ""); }
 
 static void print_json(const Session *s)
 {
@@ -152,8 +153,12 @@ int cmd_reset(int argc, char **argv)
     if (rc != 0)
         return rc;
     if (s.store.read_only) {
-        fprintf(stderr, "pydive: profile '%s' is open in another pydive; close it first\n",
-                s.profile);
+        if (!s.store.held_elsewhere)
+            diag_print(&s.store_diags, stderr); /* why: a newer pydive's file, a read-only home */
+        fprintf(stderr, s.store.held_elsewhere
+                            ? "pydive: profile '%s' is open in another pydive; close it first\n"
+                            : "pydive: profile '%s' cannot be written here (see above); nothing "
+                              "was reset\n", s.profile);
         session_close(&s);
         return 1;
     }

@@ -11,6 +11,8 @@
 #include "base/fsutil.h"
 #include "base/xalloc.h"
 #include "view/access.h"
+#include "view/doc.h"
+#include "view/styled.h"
 
 void excli_close(ExCli *c)
 {
@@ -55,6 +57,7 @@ int excli_open(ExCli *c, const char *profile, const char *id, bool write)
     diag_fini(&dl);
     if (!ok)
         return 1;
+    doc_links_use(&c->s.course); /* "ch02#cycles" in the texts reads "§2.3 ..." */
     const Chapter *ch = course_chapter_by_number(&c->s.course, c->h.chapter);
     if (ch && c->s.has_workshop) { /* a workshop pack decides which chapters are open */
         AccessCtx actx = {.workshop = &c->s.workshop,
@@ -155,6 +158,14 @@ void excli_indent(const char *text, const char *prefix)
         printf("%s%.*s\n", prefix, (int)n, p);
         p += n + (nl != NULL);
     }
+}
+
+const char *excli_prose(const char *text)
+{
+    static Styled st;
+    styled_clear(&st);
+    markup_plain(text ? text : "", &st);
+    return st.text ? st.text : "";
 }
 
 void excli_print_read_link(const char *link)

@@ -48,6 +48,9 @@ bool excli_ensure_work(ExCli *c, bool *created);
 void excli_indent(const char *text, const char *prefix);
 /* "ch02#cycles" as the command that shows it: "pydive render chapter:2:cycles". */
 void excli_print_read_link(const char *link);
+/* Prose as the learner reads it: lesson links as "§2.3 Cycles", markers
+ * dropped (a static buffer: valid until the next call). */
+const char *excli_prose(const char *text);
 /* The program with line numbers. */
 void excli_print_program(const char *program);
 
