@@ -245,6 +245,7 @@ check "Right steps one statement at a time" "step 3 "
 check_not "a first run does not claim to know its length" "step 3 of 3"
 keys Left
 check "Left steps back through the record" "step 2 "
+keys Right Right Right
 keys o
 check "o opens the pool just used" "Pool "
 keys Escape
