@@ -22,14 +22,14 @@ static SimId no_attr(PyRun *I, SimId obj, SimId name)
     if (k == SK_MODULE) {
         size_t mn;
         const char *mod = sim_str_data(S, sim_obj(S, obj)->v.p.b, &mn);
-        py_raise(I, "AttributeError", "module '%.*s' has no attribute '%.*s'", (int)mn, mod, (int)n, nm);
+        py_raise(I, EXC_AttributeError, "module '%.*s' has no attribute '%.*s'", (int)mn, mod, (int)n, nm);
     } else if (k == SK_TYPE) {
         const char *tn = sim_obj(S, obj)->sub == SK_INSTANCE
                              ? sim_str_data(S, sim_items(S, obj)[0], &(size_t){0})
                              : sim_kind_name((SimKind)sim_obj(S, obj)->sub);
-        py_raise(I, "AttributeError", "type object '%s' has no attribute '%.*s'", tn, (int)n, nm);
+        py_raise(I, EXC_AttributeError, "type object '%s' has no attribute '%.*s'", tn, (int)n, nm);
     } else {
-        py_raise(I, "AttributeError", "'%s' object has no attribute '%.*s'", op_typename(I, obj), (int)n, nm);
+        py_raise(I, EXC_AttributeError, "'%s' object has no attribute '%.*s'", op_typename(I, obj), (int)n, nm);
         suggest_for_attr(I, obj, name);
     }
     return 0;
@@ -86,7 +86,7 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
     case SK_CELL:
         if (is(I, name, "cell_contents")) {
             if (!o->v.p.a) {
-                py_raise(I, "ValueError", "Cell is empty");
+                py_raise(I, EXC_ValueError, "Cell is empty");
                 return 0;
             }
             return ret(I, o->v.p.a);
@@ -192,7 +192,7 @@ bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
     SimObj *o = sim_obj(S, obj);
     if (o->kind == SK_INSTANCE) {
         if (is(I, name, "__dict__") || is(I, name, "__class__")) {
-            py_raise(I, "TypeError", "pydive cannot assign __dict__ or __class__");
+            py_raise(I, EXC_TypeError, "pydive cannot assign __dict__ or __class__");
             return false;
         }
         sim_incref(S, value);
@@ -216,7 +216,7 @@ bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
     if (o->kind == SK_TYPE) {
         size_t n;
         const char *nm = name_of(I, name, &n);
-        py_raise(I, "TypeError", "cannot set '%.*s' attribute of immutable type '%s'", (int)n, nm,
+        py_raise(I, EXC_TypeError, "cannot set '%.*s' attribute of immutable type '%s'", (int)n, nm,
                  sim_kind_name((SimKind)o->sub));
         return false;
     }

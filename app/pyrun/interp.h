@@ -14,6 +14,7 @@
 #include "pyrun/ast.h"
 #include "pyrun/lexer.h"
 #include "pyrun/pyrun.h"
+#include "pyrun/types/exception.h"
 #include "sim/sim.h"
 
 typedef enum Opcode {
@@ -110,8 +111,12 @@ struct PyRun {
     SimId builtins;         /* dict of built-in functions (owned) */
     SimId modules[PY_MAX_MODULES]; /* by position in py_modules (modules/registry.c) */
     SimId *builtin_methods; /* static method descriptors by global index (owned array) */
-    SimId exc_types[32];    /* static exception classes */
-    PyError err;            /* the exception being raised */
+    SimId exc_types[EXC_COUNT]; /* the built-in exception classes; 0 when not in the profile */
+    PyError err;            /* the exception being raised: err.type is its class's name */
+    ExcType err_exc;        /* its built-in type, when err_obj is 0 */
+    bool refused;           /* stopped at a construct the model does not have */
+    int refused_line;
+    char refusal[200];      /* what was refused ("'asyncio'") */
     PyError syntax;         /* compile error, reported at the first step */
     SimId err_obj;          /* its exception instance, when caught */
     TbEntry tb[64];
@@ -164,8 +169,26 @@ bool vm_do_call(PyRun *I, int nargs);
 int vm_do_return(PyRun *I, SimId result);
 bool vm_build_class(PyRun *I, uint32_t ci);
 bool vm_call_python(PyRun *I, SimId func, SimId *args, int nargs, SimId kwnames, uint8_t kind);
-/* errors */
-void py_raise(PyRun *I, const char *type, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* exceptions (types/exception.c) */
+/* Raises the built-in exception t with a printf-style message (ignored
+ * once the program is refused). */
+void py_raise(PyRun *I, ExcType t, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Raises t with args (key,), as KeyError(key): its text is repr(key). */
+void py_raise_key(PyRun *I, ExcType t, SimId key);
+/* Raises a user's exception instance e (reference stolen); msg is its str. */
+void py_raise_instance(PyRun *I, SimId e, const char *msg);
+/* True when an exception is pending and is t or a subclass of t (never for a refusal). */
+bool py_err_matches(PyRun *I, ExcType t);
+/* Drops the pending exception (as `except` does). */
+void py_err_clear(PyRun *I);
+/* The honest refusal: stops the program at `line` (0 = the line running)
+ * with "pydive: line N: WHAT is not modelled by the simulated CPython";
+ * no except clause catches it, and the exit status is PY_EXIT_REFUSED.
+ * The printf-style arguments name the construct ("'asyncio'", "the 'match'
+ * statement"). Returns false, so callers can `return py_refuse(...)`. */
+bool py_refuse(PyRun *I, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void py_report_refusal(PyRun *I);
+bool exc_in_profile(const Sim *s, ExcType t);
 void py_write(PyRun *I, int stream, const char *text, size_t n);
 /* ops.c: operators and text forms */
 SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace);
@@ -198,8 +221,12 @@ bool attr_del(PyRun *I, SimId obj, SimId name);
 /* LOAD_METHOD: pushes (func, self) or (0, bound) through *a, *b. */
 bool attr_method(PyRun *I, SimId obj, SimId name, SimId *a, SimId *b);
 int builtin_method_index(PyRun *I, SimId obj, const char *name);
-/* exceptions (errors.c) */
-bool exc_matches(PyRun *I, SimId type_obj, const char *raised);
+/* Does the pending exception match an except clause's class or tuple of classes? */
+bool exc_matches(PyRun *I, SimId type_obj);
+/* Is cls an exception class (BaseException or a subclass)? */
+bool exc_is_class(PyRun *I, SimId cls);
+/* Is cls one of the built-in exception classes (not a user's subclass)? */
+bool exc_is_builtin_type(PyRun *I, SimId cls);
 SimId exc_instance(PyRun *I);
 void format_traceback(PyRun *I, Buf *out);
 /* suggest.c: the "Did you mean" hints of 3.11+ tracebacks */

@@ -41,7 +41,7 @@ static SimId seq_repeat(PyRun *I, SimId seq, int64_t n)
     if (k == SK_STR || k == SK_BYTES) {
         size_t len;
         const char *d = sim_str_data(S, seq, &len);
-        if ((double)len * (double)n > 1e8) { py_raise(I, "MemoryError", "%s", ""); return 0; }
+        if ((double)len * (double)n > 1e8) { py_raise(I, EXC_MemoryError, "%s", ""); return 0; }
         Buf b = {0};
         for (int64_t i = 0; i < n; i++)
             buf_add(&b, d, len);
@@ -51,7 +51,7 @@ static SimId seq_repeat(PyRun *I, SimId seq, int64_t n)
         return r;
     }
     uint32_t len = sim_obj(S, seq)->len;
-    if ((double)len * (double)n > 5e7) { py_raise(I, "MemoryError", "%s", ""); return 0; }
+    if ((double)len * (double)n > 5e7) { py_raise(I, EXC_MemoryError, "%s", ""); return 0; }
     size_t total = (size_t)len * (size_t)n;
     SimId r = k == SK_LIST ? sim_list(S, total) : sim_tuple(S, total);
     for (size_t i = 0; i < total; i++) {
@@ -93,7 +93,7 @@ static SimId seq_concat(PyRun *I, SimId a, SimId b)
 
 static SimId type_error(PyRun *I, int op, SimId a, SimId b, bool inplace)
 {
-    py_raise(I, "TypeError", "unsupported operand type(s) for %s%s: '%s' and '%s'",
+    py_raise(I, EXC_TypeError, "unsupported operand type(s) for %s%s: '%s' and '%s'",
              op == OP_POW && inplace ? "**" : opsym[op], inplace ? "=" : "", op_typename(I, a),
              op_typename(I, b));
     return 0;
@@ -131,7 +131,7 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
     if (op == OP_MOD && ka == SK_STR)
         return str_percent(I, a, b);
     if (op == OP_ADD && (ka == SK_STR || ka == SK_LIST || ka == SK_TUPLE || ka == SK_BYTES)) {
-        py_raise(I, "TypeError", "can only concatenate %s (not \"%s\") to %s", op_typename(I, a),
+        py_raise(I, EXC_TypeError, "can only concatenate %s (not \"%s\") to %s", op_typename(I, a),
                  op_typename(I, b), op_typename(I, a));
         return 0;
     }
@@ -187,7 +187,7 @@ SimId op_unary(PyRun *I, int op, SimId a)
     }
     if (sim_kind(S, a) == SK_FLOAT && op != OP_INVERT)
         return sim_float(S, op == OP_NEG ? -as_f(I, a) : as_f(I, a));
-    py_raise(I, "TypeError", "bad operand type for unary %s: '%s'",
+    py_raise(I, EXC_TypeError, "bad operand type for unary %s: '%s'",
              op == OP_NEG ? "-" : op == OP_POS ? "+" : "~", op_typename(I, a));
     return 0;
 }
@@ -230,7 +230,7 @@ static int order(PyRun *I, int op, SimId a, SimId b)
         return na < nb ? -1 : na > nb;
     }
     static const char *sym[] = {"<", "<=", "==", "!=", ">", ">="};
-    py_raise(I, "TypeError", "'%s' not supported between instances of '%s' and '%s'",
+    py_raise(I, EXC_TypeError, "'%s' not supported between instances of '%s' and '%s'",
              sym[op - OP_LT], op_typename(I, a), op_typename(I, b));
     return 2;
 }
@@ -335,7 +335,7 @@ int op_contains(PyRun *I, SimId c, SimId item)
         return 0;
     case SK_DICT: case SK_SET:
         if (!sim_hashable(S, item)) {
-            py_raise(I, "TypeError", "unhashable type: '%s'", op_typename(I, item));
+            py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, item));
             return -1;
         }
         return k == SK_DICT ? sim_dict_get(S, c, item) != 0 : sim_set_contains(S, c, item);
@@ -343,7 +343,7 @@ int op_contains(PyRun *I, SimId c, SimId item)
         return op_contains(I, sim_obj(S, c)->v.p.a, item);
     case SK_STR: case SK_BYTES: {
         if (sim_kind(S, item) != k) {
-            py_raise(I, "TypeError", "'in <string>' requires string as left operand, not %s", op_typename(I, item));
+            py_raise(I, EXC_TypeError, "'in <string>' requires string as left operand, not %s", op_typename(I, item));
             return -1;
         }
         size_t n, m;
@@ -365,7 +365,7 @@ int op_contains(PyRun *I, SimId c, SimId item)
         return (v - start) % step == 0;
     }
     default:
-        py_raise(I, "TypeError", "argument of type '%s' is not iterable", op_typename(I, c));
+        py_raise(I, EXC_TypeError, "argument of type '%s' is not iterable", op_typename(I, c));
         return -1;
     }
 }

@@ -46,7 +46,13 @@ void py_finalize(PyRun *r);
  * raises RuntimeError (0 = no limit, the default). */
 void py_set_step_limit(PyRun *r, uint64_t steps);
 
-int py_exit_code(const PyRun *r);     /* 0, or 1 after an uncaught exception */
+/* The exit status of `pydive run` when the program uses something the
+ * simulated CPython does not model (an honest refusal, not an error). */
+#define PY_EXIT_REFUSED 3
+/* 0; 1 after an uncaught exception; PY_EXIT_REFUSED after a refusal */
+int py_exit_code(const PyRun *r);
+/* True when the run stopped at a construct the model does not have. */
+bool py_refused(const PyRun *r);
 int py_current_line(const PyRun *r);  /* line about to run; 0 when finished */
 int py_depth(const PyRun *r);         /* active frames, 1 = module level */
 /* Name of the function running in frame i (0 = module); borrowed text. */

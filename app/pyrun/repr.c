@@ -82,7 +82,7 @@ static bool call_dunder(PyRun *I, SimId v, const char *name, Buf *out, bool *don
     if (!r)
         return false;
     if (sim_kind(S, r) != SK_STR) {
-        py_raise(I, "TypeError", "%s returned non-string (type %s)", name, op_typename(I, r));
+        py_raise(I, EXC_TypeError, "%s returned non-string (type %s)", name, op_typename(I, r));
         sim_decref(S, r);
         return false;
     }
@@ -166,7 +166,7 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
             return true;
         }
         if (repr_depth >= 1000) {
-            py_raise(I, "RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
+            py_raise(I, EXC_RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
             return false;
         }
         repr_stack[repr_depth++] = v;
@@ -200,7 +200,7 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
     }
     case SK_OBJECT: buf_printf(out, "<object object at %#llx>", (unsigned long long)addr); return true;
     case SK_INSTANCE:
-        if (exc_matches(I, o->type, NULL)) {
+        if (exc_is_class(I, o->type)) {
             exc_text(I, v, out, true);
             return true;
         }
@@ -213,7 +213,7 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
         if (o->sub == SK_INSTANCE) {
             size_t n;
             const char *nm = sim_str_data(S, sim_items(S, v)[0], &n);
-            buf_printf(out, "<class '%s%.*s'>", exc_matches(I, v, NULL) ? "" : "__main__.", (int)n, nm);
+            buf_printf(out, "<class '%s%.*s'>", exc_is_builtin_type(I, v) ? "" : "__main__.", (int)n, nm);
         } else {
             buf_printf(out, "<class '%s'>", sim_kind_name((SimKind)o->sub));
         }
@@ -304,7 +304,7 @@ bool op_str(PyRun *I, SimId v, Buf *out)
         return true;
     }
     if (k == SK_INSTANCE) {
-        if (exc_matches(I, sim_obj(S, v)->type, NULL)) {
+        if (exc_is_class(I, sim_obj(S, v)->type)) {
             exc_text(I, v, out, false);
             return true;
         }

@@ -36,12 +36,12 @@ static const char *code_name(PyRun *I, uint32_t ci)
 static Frame *new_frame(PyRun *I, uint32_t ci, SimId globals)
 {
     if (I->nframes >= VM_RECURSION_LIMIT + 50) {
-        py_raise(I, "RecursionError", "maximum recursion depth exceeded");
+        py_raise(I, EXC_RecursionError, "maximum recursion depth exceeded");
         return NULL;
     }
     uint32_t base = I->nframes ? TOPF->sp : 0;
     if (base + (uint32_t)I->codes[ci].nslots + 4096 > VM_STACK) {
-        py_raise(I, "RecursionError", "maximum recursion depth exceeded");
+        py_raise(I, EXC_RecursionError, "maximum recursion depth exceeded");
         return NULL;
     }
     Frame *f = &I->frames[I->nframes++];
@@ -84,10 +84,10 @@ static void arg_count_error(PyRun *I, const PyCode *co, int given)
     for (int i = 0; i < np; i++)
         nd += co->defidx[i] >= 0;
     if (nd)
-        py_raise(I, "TypeError", "%s() takes from %d to %d positional arguments but %d %s given",
+        py_raise(I, EXC_TypeError, "%s() takes from %d to %d positional arguments but %d %s given",
                  name, np - nd, np, given, given == 1 ? "was" : "were");
     else
-        py_raise(I, "TypeError", "%s() takes %d positional argument%s but %d %s given", name, np,
+        py_raise(I, EXC_TypeError, "%s() takes %d positional argument%s but %d %s given", name, np,
                  np == 1 ? "" : "s", given, given == 1 ? "was" : "were");
 }
 
@@ -110,7 +110,7 @@ static bool missing_error(PyRun *I, const PyCode *co, SimId *slots, bool kwonly)
                  (int)n, nm);
         k++;
     }
-    py_raise(I, "TypeError", "%s() missing %d required %s argument%s: %s",
+    py_raise(I, EXC_TypeError, "%s() missing %d required %s argument%s: %s",
              code_name(I, (uint32_t)(co - I->codes)), missing,
              kwonly ? "keyword-only" : "positional", missing == 1 ? "" : "s", names);
     return false;
@@ -156,10 +156,10 @@ static bool bind_args(PyRun *I, Frame *f, SimId func, SimId *args, int nargs, Si
         }
         if (slot < 0 || slots[slot]) {
             if (slot < 0)
-                py_raise(I, "TypeError", "%s() got an unexpected keyword argument '%.*s'",
+                py_raise(I, EXC_TypeError, "%s() got an unexpected keyword argument '%.*s'",
                          code_name(I, f->code), (int)n, nm);
             else
-                py_raise(I, "TypeError", "%s() got multiple values for argument '%.*s'",
+                py_raise(I, EXC_TypeError, "%s() got multiple values for argument '%.*s'",
                          code_name(I, f->code), (int)n, nm);
             for (int j = k; j < nkw; j++)
                 sim_decref(S, args[npos + j]);
@@ -251,7 +251,7 @@ static bool call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, Sim
                        SimId kwnames)
 {
     SimId init = sim_type_lookup(S, cls, "__init__");
-    bool exc = exc_matches(I, cls, NULL);
+    bool exc = exc_is_class(I, cls);
     if (!exc)
         bi_args_tuple(I, nargs); /* _PyObject_MakeTpCall packs the arguments */
     SimId inst = sim_instance(S, cls);
@@ -269,7 +269,7 @@ static bool call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, Sim
         if (nargs > 0 && !exc) {
             size_t n;
             const char *nm = sim_str_data(S, sim_items(S, cls)[0], &n);
-            py_raise(I, "TypeError", "%.*s() takes no arguments", (int)n, nm);
+            py_raise(I, EXC_TypeError, "%.*s() takes no arguments", (int)n, nm);
             sim_decref(S, inst);
             return false;
         }
@@ -325,7 +325,7 @@ bool vm_do_call(PyRun *I, int nargs)
     case SK_FUNC: {
         SimId tmp[260];
         if (total > 255) {
-            py_raise(I, "SyntaxError", "too many arguments");
+            py_raise(I, EXC_SyntaxError, "too many arguments");
             ok = false;
             break;
         }
@@ -371,7 +371,7 @@ bool vm_do_call(PyRun *I, int nargs)
         break;
     case SK_WEAKREF: {
         if (total != 0) {
-            py_raise(I, "TypeError", "weakref expected 0 arguments, got %d", total);
+            py_raise(I, EXC_TypeError, "weakref expected 0 arguments, got %d", total);
             ok = false;
             break;
         }
@@ -381,7 +381,7 @@ bool vm_do_call(PyRun *I, int nargs)
         break;
     }
     default:
-        py_raise(I, "TypeError", "'%s' object is not callable", op_typename(I, callable));
+        py_raise(I, EXC_TypeError, "'%s' object is not callable", op_typename(I, callable));
         ok = false;
     }
     sim_xdecref(S, kwnames);
@@ -412,7 +412,7 @@ SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
     if (sim_kind(S, func) != SK_FUNC) {
         for (int i = 0; i < n; i++)
             sim_decref(S, tmp[i]);
-        py_raise(I, "TypeError", "'%s' object is not callable", op_typename(I, callable));
+        py_raise(I, EXC_TypeError, "'%s' object is not callable", op_typename(I, callable));
         return 0;
     }
     for (int i = 0; i < nargs && n < 31; i++) {
@@ -444,7 +444,7 @@ bool vm_build_class(PyRun *I, uint32_t ci)
     for (int i = 0; i < nb; i++) {
         SimId b = sim_items(S, bases)[i];
         if (sim_kind(S, b) != SK_TYPE) {
-            py_raise(I, "TypeError", "bases must be types");
+            py_raise(I, EXC_TypeError, "bases must be types");
             sim_decref(S, bases);
             return false;
         }
@@ -508,7 +508,7 @@ int vm_do_return(PyRun *I, SimId res)
         sim_decref(S, extra);
     } else if (kind == FR_INIT) {
         if (sim_kind(S, res) != SK_NONE) {
-            py_raise(I, "TypeError", "__init__() should return None, not '%s'", op_typename(I, res));
+            py_raise(I, EXC_TypeError, "__init__() should return None, not '%s'", op_typename(I, res));
             sim_decref(S, res);
             sim_decref(S, extra);
             return -1;

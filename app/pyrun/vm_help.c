@@ -23,7 +23,7 @@ void vm_name_error(PyRun *I, SimId name)
 {
     size_t n;
     const char *s = sim_str_data(S, name, &n);
-    py_raise(I, "NameError", "name '%.*s' is not defined", (int)n, s);
+    py_raise(I, EXC_NameError, "name '%.*s' is not defined", (int)n, s);
     suggest_for_name(I, name);
 }
 
@@ -60,7 +60,7 @@ bool vm_unpack(PyRun *I, int n)
     } else {
         SimId it = sim_iter(S, seq);
         if (!it) {
-            py_raise(I, "TypeError", "cannot unpack non-iterable %s object", op_typename(I, seq));
+            py_raise(I, EXC_TypeError, "cannot unpack non-iterable %s object", op_typename(I, seq));
             sim_decref(S, seq);
             return false;
         }
@@ -79,11 +79,11 @@ bool vm_unpack(PyRun *I, int n)
     }
     sim_decref(S, seq);
     if (got < n) {
-        py_raise(I, "ValueError", "not enough values to unpack (expected %d, got %d)", n, got);
+        py_raise(I, EXC_ValueError, "not enough values to unpack (expected %d, got %d)", n, got);
         return false;
     }
     if (got > n) {
-        py_raise(I, "ValueError", "too many values to unpack (expected %d)", n);
+        py_raise(I, EXC_ValueError, "too many values to unpack (expected %d)", n);
         return false;
     }
     for (int i = n - 1; i >= 0; i--)
@@ -148,18 +148,18 @@ bool vm_raise_op(PyRun *I, int arg)
             I->err.set = true;
             return false;
         }
-        py_raise(I, "RuntimeError", "No active exception to reraise");
+        py_raise(I, EXC_RuntimeError, "No active exception to reraise");
         return false;
     }
     SimId e = POP();
-    if (sim_kind(S, e) == SK_TYPE && exc_matches(I, e, NULL)) {
+    if (sim_kind(S, e) == SK_TYPE && exc_is_class(I, e)) {
         SimId inst = sim_instance(S, e);
         sim_decref(S, e);
         e = inst;
     }
-    if (sim_kind(S, e) != SK_INSTANCE || !exc_matches(I, sim_obj(S, e)->type, NULL)) {
+    if (sim_kind(S, e) != SK_INSTANCE || !exc_is_class(I, sim_obj(S, e)->type)) {
         sim_decref(S, e);
-        py_raise(I, "TypeError", "exceptions must derive from BaseException");
+        py_raise(I, EXC_TypeError, "exceptions must derive from BaseException");
         return false;
     }
     SimId args = sim_attr_get(S, e, sim_str_intern(S, "args", 4));
@@ -169,9 +169,8 @@ bool vm_raise_op(PyRun *I, int arg)
         op_str(I, sim_items(S, args)[0], &b);
     else if (args && sim_kind(S, args) == SK_TUPLE && sim_obj(S, args)->len > 1)
         op_repr(I, args, &b);
-    py_raise(I, sim_type_name(S, e), "%s", buf_str(&b));
+    py_raise_instance(I, e, buf_str(&b));
     buf_fini(&b);
-    I->err_obj = e;
     return false;
 }
 

@@ -28,7 +28,7 @@ static bool unwind(PyRun *I, int base)
         if (I->ntb < 64 && (I->ntb == 0 || I->tb[I->ntb - 1].code != f->code ||
                             I->tb[I->ntb - 1].line != f->line))
             I->tb[I->ntb++] = (TbEntry){f->code, f->line};
-        if (f->ntry > 0) {
+        if (f->ntry > 0 && !I->refused) { /* a refusal runs no handler */
             uint32_t h = f->try_stack[--f->ntry];
             uint32_t depth = h & 0xfffu, ip = h >> 12;
             while (f->sp > f->base + depth) {
@@ -67,8 +67,12 @@ VmStop vm_run(PyRun *I, int base, bool step)
             f->line = arg;
         }
         executed++;
+        if (I->refused) { /* refused inside a callback that swallowed errors */
+            I->err.set = true;
+            goto error;
+        }
         if (++I->steps > I->step_limit && I->step_limit) {
-            py_raise(I, "RuntimeError", "pydive step limit reached");
+            py_raise(I, EXC_RuntimeError, "pydive step limit reached");
             goto error;
         }
         f->ip++;
@@ -97,7 +101,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             if (!a) {
                 size_t n;
                 const char *nm = sim_str_data(S, CO->slotnames[arg], &n);
-                py_raise(I, "UnboundLocalError",
+                py_raise(I, EXC_UnboundLocalError,
                          "cannot access local variable '%.*s' where it is not associated with a value",
                          (int)n, nm);
                 goto error;
@@ -116,7 +120,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             if (!b) {
                 size_t n;
                 const char *nm = sim_str_data(S, CO->slotnames[arg], &n);
-                py_raise(I, "UnboundLocalError",
+                py_raise(I, EXC_UnboundLocalError,
                          "cannot access local variable '%.*s' where it is not associated with a value",
                          (int)n, nm);
                 goto error;
@@ -130,7 +134,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             if (!a) {
                 size_t n;
                 const char *nm = sim_str_data(S, CO->slotnames[arg], &n);
-                py_raise(I, "NameError",
+                py_raise(I, EXC_NameError,
                          "cannot access free variable '%.*s' where it is not associated with a value in enclosing scope",
                          (int)n, nm);
                 goto error;
@@ -279,7 +283,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             a = POP();
             r = sim_iter(S, a);
             if (!r) {
-                py_raise(I, "TypeError", "'%s' object is not iterable", op_typename(I, a));
+                py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a));
                 sim_decref(S, a);
                 goto error;
             }
@@ -314,7 +318,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             for (int i = 0; i < arg; i++) {
                 a = I->stack[from + (uint32_t)i];
                 if (!sim_hashable(S, a)) {
-                    py_raise(I, "TypeError", "unhashable type: '%s'", op_typename(I, a));
+                    py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, a));
                     sim_decref(S, r);
                     goto error;
                 }
@@ -331,7 +335,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             for (int i = 0; i < arg; i++) {
                 a = I->stack[from + 2 * (uint32_t)i];
                 if (!sim_hashable(S, a)) {
-                    py_raise(I, "TypeError", "unhashable type: '%s'", op_typename(I, a));
+                    py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, a));
                     goto error;
                 }
                 if (sim_kind(S, a) != SK_STR)
@@ -428,7 +432,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             const char *nm = sim_str_data(S, vm_name_const(I, arg), &n);
             SimId m = module_find(I, nm, n);
             if (!m) {
-                py_raise(I, "ModuleNotFoundError", "No module named '%.*s'", (int)n, nm);
+                py_raise(I, EXC_ModuleNotFoundError, "No module named '%.*s'", (int)n, nm);
                 goto error;
             }
             sim_incref(S, m);
@@ -442,7 +446,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
                 const char *nm = sim_str_data(S, vm_name_const(I, arg), &n);
                 const char *mod = sim_str_data(S, sim_obj(S, TOP(0))->v.p.b, &mn);
                 I->err.set = false;
-                py_raise(I, "ImportError", "cannot import name '%.*s' from '%.*s' (unknown location)",
+                py_raise(I, EXC_ImportError, "cannot import name '%.*s' from '%.*s' (unknown location)",
                          (int)n, nm, (int)mn, mod);
                 goto error;
             }
@@ -458,13 +462,13 @@ VmStop vm_run(PyRun *I, int base, bool step)
                 op_str(I, a, &mb);
                 sim_decref(S, a);
             }
-            py_raise(I, "AssertionError", "%s", buf_str(&mb));
+            py_raise(I, EXC_AssertionError, "%s", buf_str(&mb));
             buf_fini(&mb);
             goto error;
         }
         case OP_SETUP_TRY:
             if (f->ntry >= 8) {
-                py_raise(I, "SyntaxError", "too many nested try blocks");
+                py_raise(I, EXC_SyntaxError, "too many nested try blocks");
                 goto error;
             }
             f->try_stack[f->ntry++] = (uint32_t)arg << 12 | (f->sp - f->base);
@@ -479,7 +483,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
                 break;
             }
             a = POP();
-            r = sim_bool(S, exc_matches(I, a, I->err.type));
+            r = sim_bool(S, exc_matches(I, a));
             sim_decref(S, a);
             PUSH(r);
             break;
@@ -497,7 +501,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             I->err.set = true;
             goto error;
         default:
-            py_raise(I, "SystemError", "bad opcode %d", (int)op);
+            py_raise(I, EXC_SystemError, "bad opcode %d", (int)op);
             goto error;
         }
         continue;

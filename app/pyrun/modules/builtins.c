@@ -42,7 +42,7 @@ static SimId f_len(PyRun *I, SimId *a, int n, SimId kw)
             if (m)
                 return vm_call(I, m, a, 1);
         }
-        py_raise(I, "TypeError", "object of type '%s' has no len()", op_typename(I, a[0]));
+        py_raise(I, EXC_TypeError, "object of type '%s' has no len()", op_typename(I, a[0]));
         return 0;
     }
 }
@@ -72,7 +72,7 @@ static SimId f_isinstance(PyRun *I, SimId *a, int n, SimId kw)
         return sim_bool(S, false);
     }
     if (sim_kind(S, t) != SK_TYPE) {
-        py_raise(I, "TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union");
+        py_raise(I, EXC_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
         return 0;
     }
     SimId cls = sim_type_of(S, a[0]);
@@ -81,6 +81,40 @@ static SimId f_isinstance(PyRun *I, SimId *a, int n, SimId kw)
              t == S->type_object ||
              (sim_obj(S, t)->sub == SK_INT && sim_kind(S, a[0]) == SK_BOOL);
     return sim_bool(S, r);
+}
+
+/* is class c a subclass of class t (by identity along the bases)? */
+static bool subclass_of(PyRun *I, SimId c, SimId t)
+{
+    if (c == t || t == S->type_object)
+        return true;
+    if (sim_obj(S, t)->sub == SK_INSTANCE && sim_obj(S, c)->sub == SK_INSTANCE)
+        return sim_is_subtype(S, c, t);
+    return sim_obj(S, t)->sub == SK_INT && sim_obj(S, c)->sub == SK_BOOL;
+}
+
+static SimId f_issubclass(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "issubclass", n, 2, 2))
+        return 0;
+    if (sim_kind(S, a[0]) != SK_TYPE) {
+        py_raise(I, EXC_TypeError, "issubclass() arg 1 must be a class");
+        return 0;
+    }
+    SimId t = a[1];
+    bool tuple = sim_kind(S, t) == SK_TUPLE;
+    uint32_t cnt = tuple ? sim_obj(S, t)->len : 1;
+    for (uint32_t i = 0; i < cnt; i++) {
+        SimId c = tuple ? sim_items(S, t)[i] : t;
+        if (sim_kind(S, c) != SK_TYPE) {
+            py_raise(I, EXC_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+            return 0;
+        }
+        if (subclass_of(I, a[0], c))
+            return sim_bool(S, true);
+    }
+    return sim_bool(S, false);
 }
 
 static SimId f_repr(PyRun *I, SimId *a, int n, SimId kw)
@@ -115,7 +149,7 @@ static SimId minmax(PyRun *I, SimId *a, int n, bool want_max)
 {
     const char *name = want_max ? "max" : "min";
     if (n == 0) {
-        py_raise(I, "TypeError", "%s expected at least 1 argument, got 0", name);
+        py_raise(I, EXC_TypeError, "%s expected at least 1 argument, got 0", name);
         return 0;
     }
     SimId list = 0;
@@ -129,7 +163,7 @@ static SimId minmax(PyRun *I, SimId *a, int n, bool want_max)
         cnt = (int)sim_obj(S, list)->len;
         if (!cnt) {
             sim_decref(S, list);
-            py_raise(I, "ValueError", "%s() arg is an empty sequence", name);
+            py_raise(I, EXC_ValueError, "%s() arg is an empty sequence", name);
             return 0;
         }
     }
@@ -162,7 +196,7 @@ static SimId f_sum(PyRun *I, SimId *a, int n, SimId kw)
     SimId it = sim_iter(S, a[0]);
     if (!it) {
         sim_decref(S, acc);
-        py_raise(I, "TypeError", "'%s' object is not iterable", op_typename(I, a[0]));
+        py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a[0]));
         return 0;
     }
     SimId v;
@@ -205,7 +239,7 @@ static SimId f_hash(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "hash", n, 1, 1))
         return 0;
     if (!sim_hashable(S, a[0])) {
-        py_raise(I, "TypeError", "unhashable type: '%s'", op_typename(I, a[0]));
+        py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, a[0]));
         return 0;
     }
     SimKind k = sim_kind(S, a[0]);
@@ -221,7 +255,7 @@ static SimId f_iter(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     SimId it = sim_iter(S, a[0]);
     if (!it)
-        py_raise(I, "TypeError", "'%s' object is not iterable", op_typename(I, a[0]));
+        py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a[0]));
     return it;
 }
 
@@ -231,7 +265,7 @@ static SimId f_next(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "next", n, 1, 2))
         return 0;
     if (sim_kind(S, a[0]) != SK_ITER) {
-        py_raise(I, "TypeError", "'%s' object is not an iterator", op_typename(I, a[0]));
+        py_raise(I, EXC_TypeError, "'%s' object is not an iterator", op_typename(I, a[0]));
         return 0;
     }
     SimId v = sim_iter_next(S, a[0]);
@@ -241,7 +275,7 @@ static SimId f_next(PyRun *I, SimId *a, int n, SimId kw)
         sim_incref(S, a[1]);
         return a[1];
     }
-    py_raise(I, "StopIteration", "%s", "");
+    py_raise(I, EXC_StopIteration, "%s", "");
     return 0;
 }
 
@@ -251,12 +285,12 @@ static SimId f_getattr(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "getattr", n, 2, 3))
         return 0;
     if (sim_kind(S, a[1]) != SK_STR) {
-        py_raise(I, "TypeError", "attribute name must be string, not '%s'", op_typename(I, a[1]));
+        py_raise(I, EXC_TypeError, "attribute name must be string, not '%s'", op_typename(I, a[1]));
         return 0;
     }
     SimId r = attr_get(I, a[0], a[1]);
-    if (!r && n == 3 && strcmp(I->err.type, "AttributeError") == 0) {
-        I->err.set = false;
+    if (!r && n == 3 && py_err_matches(I, EXC_AttributeError)) {
+        py_err_clear(I);
         sim_incref(S, a[2]);
         return a[2];
     }
@@ -268,12 +302,18 @@ static SimId f_hasattr(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "hasattr", n, 2, 2))
         return 0;
+    if (sim_kind(S, a[1]) != SK_STR) {
+        py_raise(I, EXC_TypeError, "attribute name must be string, not '%s'", op_typename(I, a[1]));
+        return 0;
+    }
     SimId r = attr_get(I, a[0], a[1]);
     if (r) {
         sim_decref(S, r);
         return sim_bool(S, true);
     }
-    I->err.set = false;
+    if (!py_err_matches(I, EXC_AttributeError))
+        return 0;
+    py_err_clear(I);
     return sim_bool(S, false);
 }
 
@@ -321,7 +361,7 @@ static SimId f_ord(PyRun *I, SimId *a, int n, SimId kw)
     size_t len;
     const char *d = sim_str_data(S, a[0], &len);
     if (sim_kind(S, a[0]) != SK_STR || sim_obj(S, a[0])->cap != 1) {
-        py_raise(I, "TypeError", "ord() expected a character");
+        py_raise(I, EXC_TypeError, "ord() expected a character");
         return 0;
     }
     unsigned char b0 = (unsigned char)d[0];
@@ -376,6 +416,7 @@ const BuiltinDef function_defs[] = {
     {"len", 0, BM_BUILTINS, f_len},
     {"id", 0, BM_BUILTINS, f_id},
     {"isinstance", 0, BM_BUILTINS, f_isinstance},
+    {"issubclass", 0, BM_BUILTINS, f_issubclass},
     {"repr", 0, BM_BUILTINS, f_repr},
     {"abs", 0, BM_BUILTINS, f_abs},
     {"min", 0, BM_BUILTINS, f_min},

@@ -49,7 +49,7 @@ static SimId g_collect(PyRun *I, SimId *a, int n, SimId kw)
     if (g && !bi_int_arg(I, g, &gen))
         return 0;
     if (gen < 0 || gen > 2) {
-        py_raise(I, "ValueError", "invalid generation");
+        py_raise(I, EXC_ValueError, "invalid generation");
         return 0;
     }
     if (S->gc.collecting)

@@ -96,13 +96,13 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
     (void)self;
     const BuiltinDef *d = bi_def(index);
     if (!d) {
-        py_raise(I, "SystemError", "bad builtin");
+        py_raise(I, EXC_SystemError, "bad builtin");
         return 0;
     }
     if (kw && d->fn != function_defs[0].fn && strcmp(d->name, "collect") != 0 &&
         strcmp(d->name, "ref") != 0 && strcmp(d->name, "sorted") != 0 && strcmp(d->name, "sort") != 0 &&
         strcmp(d->name, "format") != 0) {
-        py_raise(I, "TypeError", "%s() takes no keyword arguments", d->name);
+        py_raise(I, EXC_TypeError, "%s() takes no keyword arguments", d->name);
         return 0;
     }
     return d->fn(I, args, nargs, kw);

@@ -41,7 +41,7 @@ static SimId s_intern(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "intern", n, 1, 1))
         return 0;
     if (sim_kind(S, a[0]) != SK_STR) {
-        py_raise(I, "TypeError", "intern() argument must be str, not %s", op_typename(I, a[0]));
+        py_raise(I, EXC_TypeError, "intern() argument must be str, not %s", op_typename(I, a[0]));
         return 0;
     }
     size_t len;

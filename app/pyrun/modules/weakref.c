@@ -17,7 +17,7 @@ static SimId w_ref(PyRun *I, SimId *a, int n, SimId kw)
         cb = 0;
     SimId r = sim_weakref(S, a[0], cb);
     if (!r)
-        py_raise(I, "TypeError", "cannot create weak reference to '%s' object", op_typename(I, a[0]));
+        py_raise(I, EXC_TypeError, "cannot create weak reference to '%s' object", op_typename(I, a[0]));
     return r;
 }
 

@@ -14,7 +14,7 @@ static SimId make_bytes(PyRun *I, SimId src, bool array)
     if (k == SK_INT) {
         int64_t n = sim_obj(S, src)->v.i;
         if (n < 0) {
-            py_raise(I, "ValueError", "negative count");
+            py_raise(I, EXC_ValueError, "negative count");
             return 0;
         }
         return array ? sim_bytearray(S, NULL, (size_t)n) : sim_bytes(S, NULL, (size_t)n);
@@ -23,7 +23,7 @@ static SimId make_bytes(PyRun *I, SimId src, bool array)
         size_t n;
         const char *d = sim_str_data(S, src, &n);
         if (k == SK_STR) {
-            py_raise(I, "TypeError", "string argument without an encoding");
+            py_raise(I, EXC_TypeError, "string argument without an encoding");
             return 0;
         }
         return array ? sim_bytearray(S, (const uint8_t *)d, n) : sim_bytes(S, (const uint8_t *)d, n);
@@ -38,7 +38,7 @@ static SimId make_bytes(PyRun *I, SimId src, bool array)
         if (sim_kind(S, v) != SK_INT || sim_obj(S, v)->v.i < 0 || sim_obj(S, v)->v.i > 255) {
             free(buf);
             sim_decref(S, l);
-            py_raise(I, "ValueError", "bytes must be in range(0, 256)");
+            py_raise(I, EXC_ValueError, "bytes must be in range(0, 256)");
             return 0;
         }
         buf[i] = (uint8_t)sim_obj(S, v)->v.i;

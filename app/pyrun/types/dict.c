@@ -15,7 +15,7 @@ bool dict_check_key(PyRun *I, SimId k)
 {
     if (sim_hashable(S, k))
         return true;
-    py_raise(I, "TypeError", "unhashable type: '%s'", op_typename(I, k));
+    py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, k));
     return false;
 }
 
@@ -56,10 +56,7 @@ static SimId d_pop(PyRun *I, SimId *a, int n, SimId kw)
             sim_incref(S, a[2]);
             return a[2];
         }
-        Buf b = {0};
-        op_repr(I, a[1], &b);
-        py_raise(I, "KeyError", "%s", buf_str(&b));
-        buf_fini(&b);
+        py_raise_key(I, EXC_KeyError, a[1]);
         return 0;
     }
     sim_incref(S, v);
@@ -88,7 +85,7 @@ static SimId d_update(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "update", n - 1, 1, 1))
         return 0;
     if (sim_kind(S, a[1]) != SK_DICT) {
-        py_raise(I, "TypeError", "pydive's dict.update takes a dict");
+        py_raise(I, EXC_TypeError, "pydive's dict.update takes a dict");
         return 0;
     }
     uint32_t pos = 0;
@@ -130,7 +127,7 @@ SimId dict_construct(PyRun *I, SimId *a, int n, SimId kw)
             for (uint32_t i = 0; i < sim_obj(S, l)->len; i++) {
                 SimId p = sim_items(S, l)[i];
                 if ((sim_kind(S, p) != SK_TUPLE && sim_kind(S, p) != SK_LIST) || sim_obj(S, p)->len != 2) {
-                    py_raise(I, "ValueError", "dictionary update sequence element #%u has wrong length", i);
+                    py_raise(I, EXC_ValueError, "dictionary update sequence element #%u has wrong length", i);
                     sim_decref(S, l), sim_decref(S, d);
                     return 0;
                 }

@@ -12,7 +12,7 @@ static SimId pairs_list(PyRun *I, SimId *a, int n, bool enumerate)
     SimId lists[8];
     int k = enumerate ? 1 : n;
     if (k > 8 || k < 1) {
-        py_raise(I, "TypeError", "zip() supports 1 to 8 arguments in pydive");
+        py_raise(I, EXC_TypeError, "zip() supports 1 to 8 arguments in pydive");
         return 0;
     }
     uint32_t len = UINT32_MAX;

@@ -60,7 +60,7 @@ bool list_extend(PyRun *I, SimId list, SimId src)
     }
     SimId it = sim_iter(S, src);
     if (!it) {
-        py_raise(I, "TypeError", "'%s' object is not iterable", op_typename(I, src));
+        py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, src));
         return false;
     }
     int64_t hint = length_hint(I, src);
@@ -155,13 +155,13 @@ static SimId m_pop(PyRun *I, SimId *a, int n, SimId kw)
     if (n == 2 && !bi_int_arg(I, a[1], &i))
         return 0;
     if (len == 0) {
-        py_raise(I, "IndexError", "pop from empty list");
+        py_raise(I, EXC_IndexError, "pop from empty list");
         return 0;
     }
     if (i < 0)
         i += len;
     if (i < 0 || i >= len) {
-        py_raise(I, "IndexError", "pop index out of range");
+        py_raise(I, EXC_IndexError, "pop index out of range");
         return 0;
     }
     return sim_list_pop(S, a[0], (size_t)i);
@@ -200,7 +200,7 @@ static SimId m_remove(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     int64_t i = find_item(I, a[0], a[1]);
     if (i < 0) {
-        py_raise(I, "ValueError", "list.remove(x): x not in list");
+        py_raise(I, EXC_ValueError, "list.remove(x): x not in list");
         return 0;
     }
     sim_list_del(S, a[0], (size_t)i);
@@ -216,7 +216,7 @@ SimId meth_index(PyRun *I, SimId *a, int n, SimId kw)
     if (i < 0) {
         Buf b = {0};
         op_repr(I, a[1], &b);
-        py_raise(I, "ValueError", "%s is not in list", buf_str(&b));
+        py_raise(I, EXC_ValueError, "%s is not in list", buf_str(&b));
         buf_fini(&b);
         return 0;
     }

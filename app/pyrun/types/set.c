@@ -37,10 +37,7 @@ static SimId s_remove(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "remove", n - 1, 1, 1) || !dict_check_key(I, a[1]))
         return 0;
     if (!sim_set_discard(S, a[0], a[1])) {
-        Buf b = {0};
-        op_repr(I, a[1], &b);
-        py_raise(I, "KeyError", "%s", buf_str(&b));
-        buf_fini(&b);
+        py_raise_key(I, EXC_KeyError, a[1]);
         return 0;
     }
     return bi_none(I);
@@ -81,7 +78,7 @@ SimId set_construct(PyRun *I, SimId *a, int n, SimId kw)
     for (uint32_t i = 0; i < sim_obj(S, l)->len; i++) {
         SimId v = sim_items(S, l)[i];
         if (!sim_hashable(S, v)) {
-            py_raise(I, "TypeError", "unhashable type: '%s'", op_typename(I, v));
+            py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, v));
             sim_decref(S, l), sim_decref(S, st);
             return 0;
         }

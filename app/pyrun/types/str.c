@@ -53,7 +53,7 @@ static SimId str_join(PyRun *I, SimId *a, int n, SimId kw)
     for (uint32_t i = 0; i < sim_obj(S, l)->len; i++) {
         SimId it = sim_items(S, l)[i];
         if (sim_kind(S, it) != SK_STR) {
-            py_raise(I, "TypeError", "sequence item %u: expected str instance, %s found", i, op_typename(I, it));
+            py_raise(I, EXC_TypeError, "sequence item %u: expected str instance, %s found", i, op_typename(I, it));
             buf_fini(&b);
             sim_decref(S, l);
             return 0;
@@ -224,7 +224,7 @@ static SimId str_format(PyRun *I, SimId *a, int n, SimId kw)
             v = bi_kwarg(I, a, n, kw, field);
         if (!v) {
             buf_fini(&b);
-            py_raise(I, "IndexError", "Replacement index %d out of range for positional args tuple", auto_i);
+            py_raise(I, EXC_IndexError, "Replacement index %d out of range for positional args tuple", auto_i);
             return 0;
         }
         if (!op_format(I, v, spec, &b)) {
@@ -272,7 +272,7 @@ SimId str_percent(PyRun *I, SimId fmt, SimId args)
         }
         if (ai >= nargs) {
             buf_fini(&out);
-            py_raise(I, "TypeError", "not enough arguments for format string");
+            py_raise(I, EXC_TypeError, "not enough arguments for format string");
             return 0;
         }
         SimId v = tuple ? sim_items(S, args)[ai] : args;
@@ -289,7 +289,7 @@ SimId str_percent(PyRun *I, SimId fmt, SimId args)
         } else if (c == 'd' || c == 'i' || c == 'x' || c == 'X' || c == 'o') {
             if (sim_kind(S, v) != SK_INT && sim_kind(S, v) != SK_BOOL && sim_kind(S, v) != SK_FLOAT) {
                 buf_fini(&out);
-                py_raise(I, "TypeError", "%%%c format: a real number is required, not %s", c, op_typename(I, v));
+                py_raise(I, EXC_TypeError, "%%%c format: a real number is required, not %s", c, op_typename(I, v));
                 return 0;
             }
             long long x = sim_kind(S, v) == SK_FLOAT ? (long long)sim_obj(S, v)->v.f : (long long)sim_obj(S, v)->v.i;
@@ -304,14 +304,14 @@ SimId str_percent(PyRun *I, SimId fmt, SimId args)
         } else {
             buf_fini(&piece);
             buf_fini(&out);
-            py_raise(I, "ValueError", "unsupported format character '%c' (0x%x) at index %zu", c, (unsigned)c, i);
+            py_raise(I, EXC_ValueError, "unsupported format character '%c' (0x%x) at index %zu", c, (unsigned)c, i);
             return 0;
         }
         buf_fini(&piece);
     }
     if (ai < nargs) {
         buf_fini(&out);
-        py_raise(I, "TypeError", "not all arguments converted during string formatting");
+        py_raise(I, EXC_TypeError, "not all arguments converted during string formatting");
         return 0;
     }
     SimId r = sim_str(S, buf_str(&out), out.len);

@@ -11,7 +11,7 @@ SimId type_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
 {
     int np = bi_npos(I, n, kw);
     if (kw && kind != SK_DICT) {
-        py_raise(I, "TypeError", "%s() takes no keyword arguments", sim_kind_name((SimKind)kind));
+        py_raise(I, EXC_TypeError, "%s() takes no keyword arguments", sim_kind_name((SimKind)kind));
         return 0;
     }
     switch ((SimKind)kind) {
@@ -29,13 +29,13 @@ SimId type_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
     case SK_SET: return set_construct(I, a, n, kw);
     case SK_OBJECT:
         if (np) {
-            py_raise(I, "TypeError", "object() takes no arguments");
+            py_raise(I, EXC_TypeError, "object() takes no arguments");
             return 0;
         }
         return sim_object(S);
     case SK_TYPE: {
         if (np != 1) {
-            py_raise(I, "TypeError", "type() takes 1 argument in pydive");
+            py_raise(I, EXC_TypeError, "type() takes 1 argument in pydive");
             return 0;
         }
         SimId t = sim_type_of(S, a[0]);
@@ -44,7 +44,7 @@ SimId type_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
     }
     case SK_RANGE: return range_construct(I, a, n, kw);
     default:
-        py_raise(I, "TypeError", "cannot create '%s' instances", sim_kind_name((SimKind)kind));
+        py_raise(I, EXC_TypeError, "cannot create '%s' instances", sim_kind_name((SimKind)kind));
         return 0;
     }
 }

@@ -1,0 +1,43 @@
+#!/bin/sh
+# Python programs on the model: each tests/pyrun/cases/NAME.py runs under
+# every profile and must print NAME.out (recorded from CPython 3.11, 3.12
+# and 3.13, which agree on these) on stdout; NAME.err, when present, holds
+# lines its stderr must contain; NAME.status its exit status (default 0,
+# or 1 when NAME.err exists). A .py without .out is a refusal or an error
+# case whose stdout must be empty. TAP output.
+cd "$(dirname "$0")/../.." || exit 2
+PYDIVE=${PYDIVE:-./pydive}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0
+for py in tests/pyrun/cases/*.py; do
+    base=${py%.py}
+    name=$(basename "$base")
+    for ver in 3.11 3.12 3.13; do
+        n=$((n + 1))
+        $PYDIVE run --python "$ver" "$py" >"$tmp/out" 2>"$tmp/err"
+        got=$?
+        want=0
+        [ -f "$base.err" ] && want=1
+        [ -f "$base.status" ] && want=$(cat "$base.status")
+        why=""
+        if [ -f "$base.out" ]; then
+            cmp -s "$tmp/out" "$base.out" || why="stdout differs: $(diff "$base.out" "$tmp/out" | head -n 8)"
+        elif [ -s "$tmp/out" ]; then
+            why="unexpected stdout: $(head -n 4 "$tmp/out")"
+        fi
+        if [ -f "$base.err" ]; then
+            while IFS= read -r line; do
+                grep -qF -- "$line" "$tmp/err" || why="$why stderr lacks: $line"
+            done <"$base.err"
+        fi
+        [ "$got" -eq "$want" ] || why="$why exit $got, wanted $want"
+        if [ -z "$why" ]; then
+            echo "ok $n - $name ($ver)"
+        else
+            echo "not ok $n - $name ($ver)"
+            printf '%s\n' "$why" "$(head -n 6 "$tmp/err")" | sed 's/^/# /'
+        fi
+    done
+done
+echo "1..$n"
