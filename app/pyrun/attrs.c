@@ -19,6 +19,8 @@ static SimId no_attr(PyRun *I, SimId obj, SimId name)
     size_t n;
     const char *nm = name_of(I, name, &n);
     SimKind k = sim_kind(S, obj);
+    if (!modelled_attr_missing(I, obj, nm, n))
+        return 0;
     if (k == SK_MODULE) {
         size_t mn;
         const char *mod = sim_str_data(S, sim_obj(S, obj)->v.p.b, &mn);

@@ -229,6 +229,15 @@ bool exc_is_class(PyRun *I, SimId cls);
 bool exc_is_builtin_type(PyRun *I, SimId cls);
 SimId exc_instance(PyRun *I);
 void format_traceback(PyRun *I, Buf *out);
+/* modelled.c: each returns false after refusing a construct the real
+ * CPython has and the model does not, true when CPython lacks it too (the
+ * caller then raises CPython's own error). */
+bool modelled_name_missing(PyRun *I, SimId name);
+bool modelled_module_missing(PyRun *I, const char *name, size_t n);
+bool modelled_attr_missing(PyRun *I, SimId obj, const char *name, size_t n);
+/* false (refused) for a class the model would get wrong: several bases, a
+ * built-in base, a special method it does not honour (__eq__, __slots__ ...) */
+bool modelled_class_ok(PyRun *I, SimId ns, SimId bases);
 /* suggest.c: the "Did you mean" hints of 3.11+ tracebacks */
 void suggest_for_name(PyRun *I, SimId name);
 void suggest_for_attr(PyRun *I, SimId obj, SimId name);

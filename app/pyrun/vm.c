@@ -470,6 +470,8 @@ bool vm_build_class(PyRun *I, uint32_t ci)
 
 static SimId finish_class(PyRun *I, uint32_t ci, SimId ns, SimId bases)
 {
+    if (!modelled_class_ok(I, ns, bases))
+        return 0;
     SimId base = sim_obj(S, bases)->len ? sim_items(S, bases)[0] : 0;
     SimId d = sim_dict(S);
     uint32_t pos = 0;
@@ -506,6 +508,8 @@ int vm_do_return(PyRun *I, SimId res)
         res = finish_class(I, ci, ns, extra);
         sim_decref(S, ns);
         sim_decref(S, extra);
+        if (!res)
+            return -1;
     } else if (kind == FR_INIT) {
         if (sim_kind(S, res) != SK_NONE) {
             py_raise(I, EXC_TypeError, "__init__() should return None, not '%s'", op_typename(I, res));

@@ -23,6 +23,8 @@ void vm_name_error(PyRun *I, SimId name)
 {
     size_t n;
     const char *s = sim_str_data(S, name, &n);
+    if (!modelled_name_missing(I, name))
+        return;
     py_raise(I, EXC_NameError, "name '%.*s' is not defined", (int)n, s);
     suggest_for_name(I, name);
 }

@@ -432,6 +432,8 @@ VmStop vm_run(PyRun *I, int base, bool step)
             const char *nm = sim_str_data(S, vm_name_const(I, arg), &n);
             SimId m = module_find(I, nm, n);
             if (!m) {
+                if (!modelled_module_missing(I, nm, n))
+                    goto error;
                 py_raise(I, EXC_ModuleNotFoundError, "No module named '%.*s'", (int)n, nm);
                 goto error;
             }
@@ -445,6 +447,8 @@ VmStop vm_run(PyRun *I, int base, bool step)
                 size_t n, mn;
                 const char *nm = sim_str_data(S, vm_name_const(I, arg), &n);
                 const char *mod = sim_str_data(S, sim_obj(S, TOP(0))->v.p.b, &mn);
+                if (I->refused)
+                    goto error;
                 I->err.set = false;
                 py_raise(I, EXC_ImportError, "cannot import name '%.*s' from '%.*s' (unknown location)",
                          (int)n, nm, (int)mn, mod);
