@@ -168,7 +168,9 @@ bool vm_do_call(PyRun *I, int nargs);
  * or end), 0 to continue, -1 on error. */
 int vm_do_return(PyRun *I, SimId result);
 bool vm_build_class(PyRun *I, uint32_t ci);
-bool vm_call_python(PyRun *I, SimId func, SimId *args, int nargs, SimId kwnames, uint8_t kind);
+/* Pushes a frame for func with self (0 = none) and args bound; func, self
+ * and args are moved in (owned references), whatever the outcome. */
+bool vm_call_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames, uint8_t kind);
 /* exceptions (types/exception.c) */
 /* Raises the built-in exception t with a printf-style message (ignored
  * once the program is refused). */

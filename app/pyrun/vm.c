@@ -116,33 +116,39 @@ static bool missing_error(PyRun *I, const PyCode *co, SimId *slots, bool kwonly)
     return false;
 }
 
-/* Binds args to a new frame of `func`.  args are owned (moved) references. */
-static bool bind_args(PyRun *I, Frame *f, SimId func, SimId *args, int nargs, SimId kwnames)
+/* the i-th argument of a call: self (when given) comes before args */
+#define ARG(i) (self ? ((i) == 0 ? self : args[(i) - 1]) : args[i])
+
+/* Binds self (0 = none) and args to a new frame of `func`; all are owned
+ * (moved) references. args may point into the caller's part of the stack. */
+static bool bind_args(PyRun *I, Frame *f, SimId func, SimId self, SimId *args, int nargs, SimId kwnames)
 {
     const PyCode *co = &I->codes[f->code];
     SimId *slots = &I->stack[f->base];
+    if (self)
+        nargs++;
     int nkw = kwnames ? (int)sim_obj(S, kwnames)->len : 0;
     int npos = nargs - nkw;
     int take = npos < co->nargs ? npos : co->nargs;
     int named = co->nargs + co->nkwonly;
     for (int i = 0; i < take; i++)
-        slots[i] = args[i];
+        slots[i] = ARG(i);
     if (co->vararg >= 0) {
         SimId t = sim_tuple(S, (size_t)(npos - take));
         for (int i = take; i < npos; i++)
-            sim_tuple_set(S, t, (size_t)(i - take), args[i]);
+            sim_tuple_set(S, t, (size_t)(i - take), ARG(i));
         slots[co->vararg] = t;
     } else if (npos > co->nargs) {
         arg_count_error(I, co, npos);
         for (int i = take; i < nargs; i++)
-            sim_decref(S, args[i]);
+            sim_decref(S, ARG(i));
         return false;
     }
     if (co->kwarg >= 0)
         slots[co->kwarg] = sim_dict(S);
     for (int k = 0; k < nkw; k++) {
         SimId name = sim_items(S, kwnames)[k];
-        SimId v = args[npos + k];
+        SimId v = ARG(npos + k);
         int slot = -1;
         for (int i = 0; i < named; i++)
             if (sim_equal(S, co->slotnames[i], name))
@@ -162,7 +168,7 @@ static bool bind_args(PyRun *I, Frame *f, SimId func, SimId *args, int nargs, Si
                 py_raise(I, EXC_TypeError, "%s() got multiple values for argument '%.*s'",
                          code_name(I, f->code), (int)n, nm);
             for (int j = k; j < nkw; j++)
-                sim_decref(S, args[npos + j]);
+                sim_decref(S, ARG(npos + j));
             return false;
         }
         slots[slot] = v;
@@ -197,11 +203,12 @@ static bool bind_args(PyRun *I, Frame *f, SimId func, SimId *args, int nargs, Si
 }
 
 /* Pushes a frame for Python function `func` (reference owned by the frame). */
-bool vm_call_python(PyRun *I, SimId func, SimId *args, int nargs, SimId kwnames, uint8_t kind)
+bool vm_call_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames, uint8_t kind)
 {
     uint32_t ci = sim_obj(S, func)->v.p.a;
     Frame *f = new_frame(I, ci, sim_obj(S, func)->v.p.b);
     if (!f) {
+        sim_xdecref(S, self);
         for (int i = 0; i < nargs; i++)
             sim_decref(S, args[i]);
         sim_decref(S, func);
@@ -209,7 +216,7 @@ bool vm_call_python(PyRun *I, SimId func, SimId *args, int nargs, SimId kwnames,
     }
     f->func = func;
     f->kind = kind;
-    if (!bind_args(I, f, func, args, nargs, kwnames)) {
+    if (!bind_args(I, f, func, self, args, nargs, kwnames)) {
         vm_unwind_frame(I);
         return false;
     }
@@ -232,19 +239,16 @@ bool vm_push_module(PyRun *I)
 
 static void release_call_slots(PyRun *I, uint32_t from, uint32_t count)
 {
-    /* the callable first, then the arguments in order (ceval's CALL) */
+    /* the callable first, then the arguments in order (ceval's CALL); the
+     * frame keeps its height until the end, so a finalizer that runs Python
+     * builds its frame above the slots not yet released */
     Frame *f = TOPF;
-    SimId vals[256];
-    uint32_t n = 0;
-    for (uint32_t i = 0; i < count && n < 256; i++) {
+    for (uint32_t i = 0; i < count; i++) {
         SimId v = I->stack[from + i];
         I->stack[from + i] = 0;
-        if (v)
-            vals[n++] = v;
+        sim_xdecref(S, v);
     }
     f->sp = from;
-    for (uint32_t i = 0; i < n; i++)
-        sim_decref(S, vals[i]);
 }
 
 static bool call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *args, int nargs,
@@ -277,17 +281,15 @@ static bool call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, Sim
         push(I, inst);
         return true;
     }
-    SimId tmp[260];
-    tmp[0] = inst;
+    /* the caller's slots keep their references until __init__ returns; the
+     * frame gets its own */
     sim_incref(S, inst);
-    for (int i = 0; i < nargs; i++) {
-        tmp[i + 1] = args[i];
+    for (int i = 0; i < nargs; i++)
         sim_incref(S, args[i]);
-    }
     sim_incref(S, init);
     if (kwnames)
         sim_incref(S, kwnames);
-    bool ok = vm_call_python(I, init, tmp, nargs + 1, kwnames, FR_INIT);
+    bool ok = vm_call_python(I, init, inst, args, nargs, kwnames, FR_INIT);
     sim_xdecref(S, kwnames);
     if (!ok) {
         sim_decref(S, inst);
@@ -323,28 +325,29 @@ bool vm_do_call(PyRun *I, int nargs)
     bool ok = true;
     switch (sim_kind(S, callable)) {
     case SK_FUNC: {
-        SimId tmp[260];
-        if (total > 255) {
-            py_raise(I, EXC_SyntaxError, "too many arguments");
-            ok = false;
-            break;
-        }
-        memcpy(tmp, args, (size_t)total * sizeof *tmp);
-        TOPF->sp = slot0; /* ownership of callable and args moves to the frame */
-        ok = vm_call_python(I, callable, tmp, total, kwnames, FR_NORMAL);
+        /* the new frame starts above the arguments and takes them over with
+         * the callable; then the caller's slots are free */
+        Frame *caller = TOPF;
+        uint32_t top = caller->sp;
+        ok = vm_call_python(I, callable, 0, args, total, kwnames, FR_NORMAL);
+        for (uint32_t i = slot0; i < top; i++)
+            I->stack[i] = 0;
+        caller->sp = slot0;
         sim_xdecref(S, kwnames);
         return ok;
     }
     case SK_BUILTIN: {
         SimObj *o = sim_obj(S, callable);
         SimId self = o->v.p.b;
-        SimId tmp[260];
-        int n = 0;
+        int n = total;
+        if (self) { /* a bound built-in method: self goes in the slot before the arguments */
+            args--;
+            n++;
+            *args = self;
+        }
+        SimId res = builtins_call(I, o->v.p.a, self, args, n, kwnames);
         if (self)
-            tmp[n++] = self;
-        for (int i = 0; i < total && n < 259; i++)
-            tmp[n++] = args[i];
-        SimId res = builtins_call(I, o->v.p.a, self, tmp, n, kwnames);
+            *args = callable; /* the slot's own reference again */
         if (!res) {
             ok = false;
             break;
@@ -393,35 +396,32 @@ SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
     SimKind k = sim_kind(S, callable);
     if (k == SK_BUILTIN) {
         SimObj *o = sim_obj(S, callable);
-        SimId tmp[32];
-        int n = 0;
-        if (o->v.p.b)
-            tmp[n++] = o->v.p.b;
-        for (int i = 0; i < nargs && n < 31; i++)
-            tmp[n++] = args[i];
-        return builtins_call(I, o->v.p.a, o->v.p.b, tmp, n, 0);
+        if (!o->v.p.b)
+            return builtins_call(I, o->v.p.a, 0, args, nargs, 0);
+        /* a bound built-in method: self, then the arguments */
+        SimId *all = xmalloc(((size_t)nargs + 1) * sizeof *all);
+        all[0] = o->v.p.b;
+        memcpy(all + 1, args, (size_t)nargs * sizeof *all);
+        SimId r = builtins_call(I, o->v.p.a, o->v.p.b, all, nargs + 1, 0);
+        free(all);
+        return r;
     }
-    SimId tmp[32];
-    int n = 0;
-    SimId func = callable;
+    SimId func = callable, self = 0;
     if (k == SK_METHOD) {
         func = sim_obj(S, callable)->v.p.a;
-        tmp[n++] = sim_obj(S, callable)->v.p.b;
-        sim_incref(S, tmp[0]);
+        self = sim_obj(S, callable)->v.p.b;
     }
     if (sim_kind(S, func) != SK_FUNC) {
-        for (int i = 0; i < n; i++)
-            sim_decref(S, tmp[i]);
         py_raise(I, EXC_TypeError, "'%s' object is not callable", op_typename(I, callable));
         return 0;
     }
-    for (int i = 0; i < nargs && n < 31; i++) {
-        tmp[n++] = args[i];
+    if (self)
+        sim_incref(S, self);
+    for (int i = 0; i < nargs; i++)
         sim_incref(S, args[i]);
-    }
     sim_incref(S, func);
     int depth = I->nframes;
-    if (!vm_call_python(I, func, tmp, n, 0, FR_NORMAL))
+    if (!vm_call_python(I, func, self, args, nargs, 0, FR_NORMAL))
         return 0;
     TOPF->c_boundary = true;
     I->nested++;

@@ -50,15 +50,19 @@ bool vm_unpack(PyRun *I, int n)
 {
     SimId seq = POP();
     SimKind k = sim_kind(S, seq);
-    SimId items[256];
+    SimId *items = NULL;
     int got = 0;
     if (k == SK_TUPLE || k == SK_LIST) {
         got = (int)sim_obj(S, seq)->len;
-        if (got == n)
-            for (int i = 0; i < n; i++) {
-                items[i] = sim_items(S, seq)[i];
-                sim_incref(S, items[i]);
+        if (got == n) { /* straight onto the stack, last item deepest */
+            for (int i = n - 1; i >= 0; i--) {
+                SimId v = sim_items(S, seq)[i];
+                sim_incref(S, v);
+                PUSH(v);
             }
+            sim_decref(S, seq);
+            return true;
+        }
     } else {
         SimId it = sim_iter(S, seq);
         if (!it) {
@@ -66,9 +70,10 @@ bool vm_unpack(PyRun *I, int n)
             sim_decref(S, seq);
             return false;
         }
+        items = xmalloc(((size_t)n + 1) * sizeof *items);
         SimId v;
-        while ((v = sim_iter_next(S, it)) != 0) {
-            if (got < n && got < 256)
+        while (got <= n && (v = sim_iter_next(S, it)) != 0) { /* one more tells "too many" */
+            if (got < n)
                 items[got] = v;
             else
                 sim_decref(S, v);
@@ -81,15 +86,18 @@ bool vm_unpack(PyRun *I, int n)
     }
     sim_decref(S, seq);
     if (got < n) {
+        free(items);
         py_raise(I, EXC_ValueError, "not enough values to unpack (expected %d, got %d)", n, got);
         return false;
     }
     if (got > n) {
+        free(items);
         py_raise(I, EXC_ValueError, "too many values to unpack (expected %d)", n);
         return false;
     }
     for (int i = n - 1; i >= 0; i--)
         PUSH(items[i]);
+    free(items);
     return true;
 }
 

@@ -145,17 +145,25 @@ static SimId f_abs(PyRun *I, SimId *a, int n, SimId kw)
     return sim_int(S, v < 0 ? -v : v);
 }
 
-static SimId minmax(PyRun *I, SimId *a, int n, bool want_max)
+static SimId minmax(PyRun *I, SimId *a, int n, SimId kw, bool want_max)
 {
     const char *name = want_max ? "max" : "min";
-    if (n == 0) {
+    int np = bi_npos(I, n, kw);
+    SimId key = bi_kwarg(I, a, n, kw, "key"), dflt = bi_kwarg(I, a, n, kw, "default");
+    if (key && sim_kind(S, key) == SK_NONE)
+        key = 0;
+    if (np == 0) {
         py_raise(I, EXC_TypeError, "%s expected at least 1 argument, got 0", name);
+        return 0;
+    }
+    if (np > 1 && dflt) {
+        py_raise(I, EXC_TypeError, "Cannot specify a default for %s() with multiple positional arguments", name);
         return 0;
     }
     SimId list = 0;
     SimId *items = a;
-    int cnt = n;
-    if (n == 1) {
+    int cnt = np;
+    if (np == 1) {
         list = bi_list_from(I, a[0]);
         if (!list)
             return 0;
@@ -163,35 +171,63 @@ static SimId minmax(PyRun *I, SimId *a, int n, bool want_max)
         cnt = (int)sim_obj(S, list)->len;
         if (!cnt) {
             sim_decref(S, list);
-            py_raise(I, EXC_ValueError, "%s() arg is an empty sequence", name);
+            if (dflt) {
+                sim_incref(S, dflt);
+                return dflt;
+            }
+            if (S->prof->version == SIM_V311)
+                py_raise(I, EXC_ValueError, "%s() arg is an empty sequence", name);
+            else
+                py_raise(I, EXC_ValueError, "%s() iterable argument is empty", name);
             return 0;
         }
     }
-    SimId best = items[0];
-    for (int i = 1; i < cnt; i++) {
-        SimId r = op_compare(I, want_max ? OP_GT : OP_LT, items[i], best);
-        if (!r) {
-            sim_xdecref(S, list);
-            return 0;
+    SimId best = items[0], best_key = key ? vm_call(I, key, &items[0], 1) : items[0];
+    bool ok = best_key != 0;
+    for (int i = 1; ok && i < cnt; i++) {
+        SimId k = key ? vm_call(I, key, &items[i], 1) : items[i];
+        if (!k) {
+            ok = false;
+            break;
         }
-        if (r == S->true_)
+        SimId r = op_compare(I, want_max ? OP_GT : OP_LT, k, best_key);
+        ok = r != 0;
+        if (r == S->true_) {
             best = items[i];
-        sim_decref(S, r);
+            if (key) {
+                sim_decref(S, best_key);
+                best_key = k;
+                k = 0;
+            } else {
+                best_key = k;
+            }
+        }
+        if (key && k)
+            sim_decref(S, k);
+        sim_xdecref(S, r);
     }
-    sim_incref(S, best);
+    if (key && best_key)
+        sim_decref(S, best_key);
+    if (ok)
+        sim_incref(S, best);
     sim_xdecref(S, list);
-    return best;
+    return ok ? best : 0;
 }
 
-static SimId f_min(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return minmax(I, a, n, false); }
-static SimId f_max(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return minmax(I, a, n, true); }
+static SimId f_min(PyRun *I, SimId *a, int n, SimId kw) { return minmax(I, a, n, kw, false); }
+static SimId f_max(PyRun *I, SimId *a, int n, SimId kw) { return minmax(I, a, n, kw, true); }
 
 static SimId f_sum(PyRun *I, SimId *a, int n, SimId kw)
 {
-    (void)kw;
-    if (!bi_nargs(I, "sum", n, 1, 2))
+    int np = bi_npos(I, n, kw);
+    if (np < 1) {
+        py_raise(I, EXC_TypeError, "sum() takes at least 1 positional argument (0 given)");
         return 0;
-    SimId acc = n == 2 ? a[1] : S->small_int[5];
+    }
+    if (!bi_nargs(I, "sum", np, 1, 2))
+        return 0;
+    SimId start = np == 2 ? a[1] : bi_kwarg(I, a, n, kw, "start");
+    SimId acc = start ? start : S->small_int[5];
     sim_incref(S, acc);
     SimId it = sim_iter(S, a[0]);
     if (!it) {
@@ -214,8 +250,6 @@ static SimId f_sum(PyRun *I, SimId *a, int n, SimId kw)
     return acc;
 }
 
-/* stable insertion-merge sort of a list in place */
-bool bi_sort_list(PyRun *I, SimId list, bool reverse);
 
 static SimId f_sorted(PyRun *I, SimId *a, int n, SimId kw)
 {
@@ -226,7 +260,7 @@ static SimId f_sorted(PyRun *I, SimId *a, int n, SimId kw)
     SimId l = bi_list_from(I, a[0]);
     if (!l)
         return 0;
-    if (!bi_sort_list(I, l, rev && op_truth(I, rev) == 1)) {
+    if (!bi_sort_list(I, l, bi_kwarg(I, a, n, kw, "key"), rev && op_truth(I, rev) == 1)) {
         sim_decref(S, l);
         return 0;
     }
@@ -412,30 +446,30 @@ static SimId f_divmod(PyRun *I, SimId *a, int n, SimId kw)
 }
 
 const BuiltinDef function_defs[] = {
-    {"print", 0, BM_BUILTINS, f_print}, /* must stay first: accepts keywords */
-    {"len", 0, BM_BUILTINS, f_len},
-    {"id", 0, BM_BUILTINS, f_id},
-    {"isinstance", 0, BM_BUILTINS, f_isinstance},
-    {"issubclass", 0, BM_BUILTINS, f_issubclass},
-    {"repr", 0, BM_BUILTINS, f_repr},
-    {"abs", 0, BM_BUILTINS, f_abs},
-    {"min", 0, BM_BUILTINS, f_min},
-    {"max", 0, BM_BUILTINS, f_max},
-    {"sum", 0, BM_BUILTINS, f_sum},
-    {"sorted", 0, BM_BUILTINS, f_sorted},
-    {"enumerate", 0, BM_BUILTINS, iter_enumerate},
-    {"zip", 0, BM_BUILTINS, iter_zip},
-    {"reversed", 0, BM_BUILTINS, iter_reversed},
-    {"hash", 0, BM_BUILTINS, f_hash},
-    {"iter", 0, BM_BUILTINS, f_iter},
-    {"next", 0, BM_BUILTINS, f_next},
-    {"getattr", 0, BM_BUILTINS, f_getattr},
-    {"hasattr", 0, BM_BUILTINS, f_hasattr},
-    {"setattr", 0, BM_BUILTINS, f_setattr},
-    {"callable", 0, BM_BUILTINS, f_callable},
-    {"chr", 0, BM_BUILTINS, f_chr},
-    {"ord", 0, BM_BUILTINS, f_ord},
-    {"round", 0, BM_BUILTINS, f_round},
-    {"divmod", 0, BM_BUILTINS, f_divmod},
+    BUILTIN("print", 0, BM_BUILTINS, f_print, .kw = "sep end flush", .kw_refused = "file"),
+    BUILTIN("len", 0, BM_BUILTINS, f_len, .style = ARGS_ONE),
+    BUILTIN("id", 0, BM_BUILTINS, f_id, .style = ARGS_ONE),
+    BUILTIN("isinstance", 0, BM_BUILTINS, f_isinstance, .style = ARGS_RANGE, .min = 2, .max = 2),
+    BUILTIN("issubclass", 0, BM_BUILTINS, f_issubclass, .style = ARGS_RANGE, .min = 2, .max = 2),
+    BUILTIN("repr", 0, BM_BUILTINS, f_repr, .style = ARGS_ONE),
+    BUILTIN("abs", 0, BM_BUILTINS, f_abs, .style = ARGS_ONE),
+    BUILTIN("min", 0, BM_BUILTINS, f_min, .kw = "key default"),
+    BUILTIN("max", 0, BM_BUILTINS, f_max, .kw = "key default"),
+    BUILTIN("sum", 0, BM_BUILTINS, f_sum, .kw = "start"),
+    BUILTIN("sorted", 0, BM_BUILTINS, f_sorted, .kw = "key reverse", .kw_fn = "sort", .style = ARGS_RANGE, .min = 1, .max = 1),
+    BUILTIN("enumerate", 0, BM_BUILTINS, iter_enumerate, .kw = "start", .kw_refused = "iterable"),
+    BUILTIN("zip", 0, BM_BUILTINS, iter_zip, .kw_refused = "strict"),
+    BUILTIN("reversed", 0, BM_BUILTINS, iter_reversed, .style = ARGS_RANGE, .min = 1, .max = 1),
+    BUILTIN("hash", 0, BM_BUILTINS, f_hash, .style = ARGS_ONE),
+    BUILTIN("iter", 0, BM_BUILTINS, f_iter, .style = ARGS_RANGE, .min = 1, .max = 2),
+    BUILTIN("next", 0, BM_BUILTINS, f_next, .style = ARGS_RANGE, .min = 1, .max = 2),
+    BUILTIN("getattr", 0, BM_BUILTINS, f_getattr, .style = ARGS_RANGE, .min = 2, .max = 3),
+    BUILTIN("hasattr", 0, BM_BUILTINS, f_hasattr, .style = ARGS_RANGE, .min = 2, .max = 2),
+    BUILTIN("setattr", 0, BM_BUILTINS, f_setattr, .style = ARGS_RANGE, .min = 3, .max = 3),
+    BUILTIN("callable", 0, BM_BUILTINS, f_callable, .style = ARGS_ONE),
+    BUILTIN("chr", 0, BM_BUILTINS, f_chr, .style = ARGS_ONE),
+    BUILTIN("ord", 0, BM_BUILTINS, f_ord, .style = ARGS_ONE),
+    BUILTIN("round", 0, BM_BUILTINS, f_round, .kw_refused = "number ndigits"),
+    BUILTIN("divmod", 0, BM_BUILTINS, f_divmod, .style = ARGS_RANGE, .min = 2, .max = 2),
 };
 const int function_ndefs = (int)(sizeof function_defs / sizeof function_defs[0]);

@@ -50,7 +50,7 @@ static SimId make_bytes(PyRun *I, SimId src, bool array)
 }
 
 const BuiltinDef bytearray_methods[] = {
-    {"append", SK_BYTEARRAY, 0, meth_append},
+    BUILTIN("append", SK_BYTEARRAY, 0, meth_append, .style = ARGS_ONE),
 };
 const int bytearray_nmethods = (int)(sizeof bytearray_methods / sizeof bytearray_methods[0]);
 

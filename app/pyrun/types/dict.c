@@ -98,10 +98,11 @@ static SimId d_update(PyRun *I, SimId *a, int n, SimId kw)
 }
 
 const BuiltinDef dict_methods[] = {
-    {"get", SK_DICT, 0, d_get}, {"keys", SK_DICT, 0, d_keys}, {"values", SK_DICT, 0, d_values},
-    {"items", SK_DICT, 0, d_items}, {"clear", SK_DICT, 0, meth_clear}, {"pop", SK_DICT, 0, d_pop},
-    {"setdefault", SK_DICT, 0, d_setdefault}, {"update", SK_DICT, 0, d_update},
-    {"copy", SK_DICT, 0, meth_copy},
+    BUILTIN("get", SK_DICT, 0, d_get, .style = ARGS_RANGE, .min = 1, .max = 2), BUILTIN("keys", SK_DICT, 0, d_keys, .style = ARGS_NONE),
+    BUILTIN("values", SK_DICT, 0, d_values, .style = ARGS_NONE), BUILTIN("items", SK_DICT, 0, d_items, .style = ARGS_NONE),
+    BUILTIN("clear", SK_DICT, 0, meth_clear, .style = ARGS_NONE), BUILTIN("pop", SK_DICT, 0, d_pop, .style = ARGS_RANGE, .min = 1, .max = 2),
+    BUILTIN("setdefault", SK_DICT, 0, d_setdefault, .style = ARGS_RANGE, .min = 1, .max = 2), BUILTIN("update", SK_DICT, 0, d_update, .kw_refused = "*", .style = ARGS_RANGE, .min = 0, .max = 1),
+    BUILTIN("copy", SK_DICT, 0, meth_copy, .style = ARGS_NONE),
 };
 const int dict_nmethods = (int)(sizeof dict_methods / sizeof dict_methods[0]);
 

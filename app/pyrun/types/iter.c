@@ -2,6 +2,9 @@
  * iterators: enumerate, zip and reversed (materialised into a list
  * iterator over tuples, as the model has one iterator kind).
  */
+#include <stdlib.h>
+
+#include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/types/types.h"
 
@@ -9,26 +12,23 @@
 
 static SimId pairs_list(PyRun *I, SimId *a, int n, bool enumerate)
 {
-    SimId lists[8];
     int k = enumerate ? 1 : n;
-    if (k > 8 || k < 1) {
-        py_raise(I, EXC_TypeError, "zip() supports 1 to 8 arguments in pydive");
+    int64_t start = 0; /* checked before anything is built, so a bad start leaks nothing */
+    if (enumerate && n > 1 && !bi_int_arg(I, a[1], &start))
         return 0;
-    }
-    uint32_t len = UINT32_MAX;
+    SimId *lists = xcalloc((size_t)k + 1, sizeof *lists);
+    uint32_t len = k ? UINT32_MAX : 0;
     for (int i = 0; i < k; i++) {
         lists[i] = bi_list_from(I, a[i]);
         if (!lists[i]) {
             for (int j = 0; j < i; j++)
                 sim_decref(S, lists[j]);
+            free(lists);
             return 0;
         }
         if (sim_obj(S, lists[i])->len < len)
             len = sim_obj(S, lists[i])->len;
     }
-    int64_t start = 0;
-    if (enumerate && n > 1 && !bi_int_arg(I, a[1], &start))
-        return 0;
     SimId out = sim_list(S, len);
     for (uint32_t r = 0; r < len; r++) {
         SimId t = sim_tuple(S, enumerate ? 2 : (size_t)k);
@@ -48,6 +48,7 @@ static SimId pairs_list(PyRun *I, SimId *a, int n, bool enumerate)
     }
     for (int i = 0; i < k; i++)
         sim_decref(S, lists[i]);
+    free(lists);
     SimId it = sim_iter(S, out);
     sim_decref(S, out);
     return it;

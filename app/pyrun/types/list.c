@@ -95,25 +95,56 @@ static int cmp_items(PyRun *I, SimId x, SimId y)
     return lt ? -1 : 1;
 }
 
-bool bi_sort_list(PyRun *I, SimId list, bool reverse)
+/* key(v) for each item, in order, as a new list; 0 with I->err set */
+static SimId key_list(PyRun *I, SimId list, SimId key)
 {
     uint32_t n = sim_obj(S, list)->len;
-    for (uint32_t i = 1; i < n; i++) {
-        SimId v = sim_items(S, list)[i];
+    SimId keys = sim_list(S, 0);
+    for (uint32_t i = 0; i < n && i < sim_obj(S, list)->len; i++) {
+        SimId k = vm_call(I, key, &sim_items(S, list)[i], 1);
+        if (!k) {
+            sim_decref(S, keys);
+            return 0;
+        }
+        sim_list_append(S, keys, k);
+    }
+    return keys;
+}
+
+/* stable insertion sort of a list in place, ordered by key(item) when key
+ * is given (not None), each key computed once */
+bool bi_sort_list(PyRun *I, SimId list, SimId key, bool reverse)
+{
+    SimId keys = key && sim_kind(S, key) != SK_NONE ? key_list(I, list, key) : 0;
+    if (key && sim_kind(S, key) != SK_NONE && !keys)
+        return false;
+    SimId *items = sim_items(S, list);
+    SimId *ks = keys ? sim_items(S, keys) : items;
+    uint32_t n = sim_obj(S, list)->len;
+    bool ok = true;
+    for (uint32_t i = 1; ok && i < n; i++) {
+        SimId v = items[i], kv = ks[i];
         uint32_t j = i;
         while (j > 0) {
-            SimId u = sim_items(S, list)[j - 1];
-            int c = reverse ? cmp_items(I, u, v) : cmp_items(I, v, u);
-            if (c == -2)
-                return false;
+            SimId ku = ks[j - 1];
+            int c = reverse ? cmp_items(I, ku, kv) : cmp_items(I, kv, ku);
+            if (c == -2) {
+                ok = false;
+                break;
+            }
             if (c >= 0)
                 break;
-            sim_items(S, list)[j] = u;
+            items[j] = items[j - 1];
+            if (keys)
+                ks[j] = ks[j - 1];
             j--;
         }
-        sim_items(S, list)[j] = v;
+        items[j] = v;
+        if (keys)
+            ks[j] = kv;
     }
-    return true;
+    sim_xdecref(S, keys);
+    return ok;
 }
 
 /* ---- methods -------------------------------------------------------------- */
@@ -291,19 +322,23 @@ static SimId m_reverse(PyRun *I, SimId *a, int n, SimId kw)
 
 static SimId m_sort(PyRun *I, SimId *a, int n, SimId kw)
 {
+    if (bi_npos(I, n, kw) > 1) {
+        py_raise(I, EXC_TypeError, "sort() takes no positional arguments");
+        return 0;
+    }
     SimId rev = bi_kwarg(I, a, n, kw, "reverse");
-    if (!bi_sort_list(I, a[0], rev && op_truth(I, rev) == 1))
+    if (!bi_sort_list(I, a[0], bi_kwarg(I, a, n, kw, "key"), rev && op_truth(I, rev) == 1))
         return 0;
     return bi_none(I);
 }
 
 const BuiltinDef list_methods[] = {
-    {"append", SK_LIST, 0, meth_append}, {"extend", SK_LIST, 0, m_extend},
-    {"pop", SK_LIST, 0, m_pop}, {"insert", SK_LIST, 0, m_insert},
-    {"remove", SK_LIST, 0, m_remove}, {"index", SK_LIST, 0, meth_index},
-    {"count", SK_LIST, 0, meth_count}, {"clear", SK_LIST, 0, meth_clear},
-    {"copy", SK_LIST, 0, meth_copy}, {"reverse", SK_LIST, 0, m_reverse},
-    {"sort", SK_LIST, 0, m_sort},
+    BUILTIN("append", SK_LIST, 0, meth_append, .style = ARGS_ONE), BUILTIN("extend", SK_LIST, 0, m_extend, .style = ARGS_ONE),
+    BUILTIN("pop", SK_LIST, 0, m_pop, .style = ARGS_RANGE, .min = 0, .max = 1), BUILTIN("insert", SK_LIST, 0, m_insert, .style = ARGS_RANGE, .min = 2, .max = 2),
+    BUILTIN("remove", SK_LIST, 0, m_remove, .style = ARGS_ONE), BUILTIN("index", SK_LIST, 0, meth_index, .style = ARGS_RANGE, .min = 1, .max = 3),
+    BUILTIN("count", SK_LIST, 0, meth_count, .style = ARGS_ONE), BUILTIN("clear", SK_LIST, 0, meth_clear, .style = ARGS_NONE),
+    BUILTIN("copy", SK_LIST, 0, meth_copy, .style = ARGS_NONE), BUILTIN("reverse", SK_LIST, 0, m_reverse, .style = ARGS_NONE),
+    BUILTIN("sort", SK_LIST, 0, m_sort, .kw = "key reverse"),
 };
 const int list_nmethods = (int)(sizeof list_methods / sizeof list_methods[0]);
 

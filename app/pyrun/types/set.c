@@ -57,8 +57,8 @@ void set_merge(PyRun *I, SimId set, SimId items)
 }
 
 const BuiltinDef set_methods[] = {
-    {"add", SK_SET, 0, s_add}, {"discard", SK_SET, 0, s_discard}, {"remove", SK_SET, 0, s_remove},
-    {"clear", SK_SET, 0, meth_clear},
+    BUILTIN("add", SK_SET, 0, s_add, .style = ARGS_ONE), BUILTIN("discard", SK_SET, 0, s_discard, .style = ARGS_ONE),
+    BUILTIN("remove", SK_SET, 0, s_remove, .style = ARGS_ONE), BUILTIN("clear", SK_SET, 0, meth_clear, .style = ARGS_NONE),
 };
 const int set_nmethods = (int)(sizeof set_methods / sizeof set_methods[0]);
 

@@ -239,10 +239,11 @@ static SimId str_format(PyRun *I, SimId *a, int n, SimId kw)
 }
 
 const BuiltinDef str_methods[] = {
-    {"join", SK_STR, 0, str_join}, {"upper", SK_STR, 0, str_upper}, {"lower", SK_STR, 0, str_lower},
-    {"strip", SK_STR, 0, str_strip}, {"split", SK_STR, 0, str_split},
-    {"startswith", SK_STR, 0, str_startswith}, {"endswith", SK_STR, 0, str_endswith},
-    {"replace", SK_STR, 0, str_replace}, {"format", SK_STR, 0, str_format},
+    BUILTIN("join", SK_STR, 0, str_join, .style = ARGS_ONE), BUILTIN("upper", SK_STR, 0, str_upper, .style = ARGS_NONE),
+    BUILTIN("lower", SK_STR, 0, str_lower, .style = ARGS_NONE), BUILTIN("strip", SK_STR, 0, str_strip, .style = ARGS_RANGE, .min = 0, .max = 1),
+    BUILTIN("split", SK_STR, 0, str_split, .kw_refused = "sep maxsplit", .style = ARGS_CLINIC, .min = 0, .max = 2),
+    BUILTIN("startswith", SK_STR, 0, str_startswith), BUILTIN("endswith", SK_STR, 0, str_endswith),
+    BUILTIN("replace", SK_STR, 0, str_replace, .kw_refused = "count", .style = ARGS_RANGE, .min = 2, .max = 3), BUILTIN("format", SK_STR, 0, str_format, .kw = "*"),
 };
 const int str_nmethods = (int)(sizeof str_methods / sizeof str_methods[0]);
 

@@ -34,8 +34,9 @@ SimId meth_count(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, tuple */
 SimId meth_clear(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, dict, set */
 SimId meth_copy(PyRun *I, SimId *args, int nargs, SimId kw);   /* list, dict */
 
-/* list.c: the stable sort of a list in place; false with I->err set. */
-bool bi_sort_list(PyRun *I, SimId list, bool reverse);
+/* list.c: the stable sort of a list in place, by key(item) when key is
+ * given (0 or None: the items); false with I->err set. */
+bool bi_sort_list(PyRun *I, SimId list, SimId key, bool reverse);
 /* dict.c: true when k can be a key, else TypeError "unhashable type". */
 bool dict_check_key(PyRun *I, SimId k);
 
