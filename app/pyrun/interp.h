@@ -58,6 +58,7 @@ typedef struct PyCode {
     int *defidx;             /* per named parameter: index in the defaults tuple, or -1 */
     int vararg, kwarg;       /* slot of *args / **kwargs, -1 if none */
     int ndefaults;
+    int maxtry;              /* deepest nesting of try blocks, from the compiler */
     bool has_closure;
     int nbases;              /* class bodies: bases pushed before BUILD_CLASS */
     int kind;
@@ -82,9 +83,16 @@ typedef struct Frame {
     SimId extra;       /* FR_CLASS: bases tuple; FR_INIT: the new instance */
     uint32_t callbase; /* FR_INIT: caller slots to release on return */
     uint32_t ncallslots;
-    uint32_t ntry;
-    uint32_t try_stack[8]; /* handler ip << 12 | stack depth */
+    uint32_t ntry;     /* active try blocks */
+    uint32_t tbase;    /* its first entry in PyRun.trys (room for the code's maxtry) */
 } Frame;
+
+/* An active try block: where its handler starts and the stack depth to
+ * unwind to (relative to the frame's base). */
+typedef struct TryBlock {
+    uint32_t ip;
+    uint32_t depth;
+} TryBlock;
 
 #define VM_STACK (1u << 18)
 #define VM_FRAMES 1100
@@ -106,6 +114,8 @@ struct PyRun {
     size_t ncodes, capcodes;
     SimId *stack;
     Frame frames[VM_FRAMES];
+    TryBlock *trys;         /* the frames' try blocks, each frame's from its tbase (owned) */
+    size_t captrys;
     int nframes;
     SimId globals;          /* __main__ dict (owned) */
     SimId builtins;         /* dict of built-in functions (owned) */

@@ -252,6 +252,7 @@ void py_free(PyRun *I)
     free(I->ast_consts);
     free(I->held);
     free(I->builtin_methods);
+    free(I->trys);
     free(I->stack);
     free(I->filename);
     free(I);

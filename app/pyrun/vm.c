@@ -44,8 +44,13 @@ static Frame *new_frame(PyRun *I, uint32_t ci, SimId globals)
         py_raise(I, EXC_RecursionError, "maximum recursion depth exceeded");
         return NULL;
     }
+    uint32_t tbase = I->nframes ? TOPF->tbase + (uint32_t)I->codes[TOPF->code].maxtry : 0;
+    size_t need = (size_t)tbase + (size_t)I->codes[ci].maxtry;
+    if (need > I->captrys)
+        I->trys = xgrow(I->trys, &I->captrys, need, sizeof *I->trys);
     Frame *f = &I->frames[I->nframes++];
     memset(f, 0, sizeof *f);
+    f->tbase = tbase;
     f->code = ci;
     f->globals = globals;
     f->base = base;

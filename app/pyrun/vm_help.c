@@ -172,13 +172,12 @@ bool vm_raise_op(PyRun *I, int arg)
         py_raise(I, EXC_TypeError, "exceptions must derive from BaseException");
         return false;
     }
-    SimId args = sim_attr_get(S, e, sim_str_intern(S, "args", 4));
-    sim_decref(S, sim_str_intern(S, "args", 4));
     Buf b = {0};
-    if (args && sim_kind(S, args) == SK_TUPLE && sim_obj(S, args)->len == 1)
-        op_str(I, sim_items(S, args)[0], &b);
-    else if (args && sim_kind(S, args) == SK_TUPLE && sim_obj(S, args)->len > 1)
-        op_repr(I, args, &b);
+    if (!op_str(I, e, &b)) { /* the traceback's text: str(e), the class's __str__ included */
+        buf_fini(&b);
+        sim_decref(S, e);
+        return false;
+    }
     py_raise_instance(I, e, buf_str(&b));
     buf_fini(&b);
     return false;

@@ -29,8 +29,8 @@ static bool unwind(PyRun *I, int base)
                             I->tb[I->ntb - 1].line != f->line))
             I->tb[I->ntb++] = (TbEntry){f->code, f->line};
         if (f->ntry > 0 && !I->refused) { /* a refusal runs no handler */
-            uint32_t h = f->try_stack[--f->ntry];
-            uint32_t depth = h & 0xfffu, ip = h >> 12;
+            TryBlock h = I->trys[f->tbase + --f->ntry];
+            uint32_t depth = h.depth, ip = h.ip;
             while (f->sp > f->base + depth) {
                 SimId v = I->stack[--f->sp];
                 sim_xdecref(S, v);
@@ -471,11 +471,11 @@ VmStop vm_run(PyRun *I, int base, bool step)
             goto error;
         }
         case OP_SETUP_TRY:
-            if (f->ntry >= 8) {
-                py_raise(I, EXC_SyntaxError, "too many nested try blocks");
+            if (f->ntry >= (uint32_t)CO->maxtry) { /* the compiler counted them: a bug, not user code */
+                py_raise(I, EXC_SystemError, "try block deeper than the compiler counted");
                 goto error;
             }
-            f->try_stack[f->ntry++] = (uint32_t)arg << 12 | (f->sp - f->base);
+            I->trys[f->tbase + f->ntry++] = (TryBlock){(uint32_t)arg, f->sp - f->base};
             break;
         case OP_POP_TRY:
             if (f->ntry)
