@@ -197,8 +197,8 @@ void py_err_clear(PyRun *I);
  * with "pydive: line N: WHAT is not modelled by the simulated CPython";
  * no except clause catches it, and the exit status is PY_EXIT_REFUSED.
  * The printf-style arguments name the construct ("'asyncio'", "the 'match'
- * statement"). Returns false, so callers can `return py_refuse(...)`. */
-bool py_refuse(PyRun *I, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+ * statement"). Returns false, so callers can `return py_not_modelled(...)`. */
+bool py_not_modelled(PyRun *I, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void py_report_refusal(PyRun *I);
 bool exc_in_profile(const Sim *s, ExcType t);
 void py_write(PyRun *I, int stream, const char *text, size_t n);

@@ -2,7 +2,7 @@
  * modelled: where the model meets what it does not have. Each check asks
  * the generated tables of what the real CPython of the profile has
  * (modules/cpython_names.c): a name CPython has but the model lacks is
- * refused honestly (py_refuse), a name CPython lacks too gets CPython's
+ * refused honestly (py_not_modelled), a name CPython lacks too gets CPython's
  * own error. The same tables print the list of what is modelled
  * (`pydive run --modelled`, docs/MODELLED.md).
  */
@@ -21,7 +21,7 @@ bool modelled_name_missing(PyRun *I, SimId name)
     size_t n;
     const char *s = sim_str_data(S, name, &n);
     if (cpython_has(&cpython_builtins, s, n, VER))
-        return py_refuse(I, 0, "the builtin '%.*s'", (int)n, s);
+        return py_not_modelled(I, 0, "the builtin '%.*s'", (int)n, s);
     return true;
 }
 
@@ -31,7 +31,7 @@ bool modelled_module_missing(PyRun *I, const char *name, size_t n)
     while (top < n && name[top] != '.')
         top++;
     if (cpython_has(&cpython_stdlib, name, top, VER))
-        return py_refuse(I, 0, "the module '%.*s'", (int)n, name);
+        return py_not_modelled(I, 0, "the module '%.*s'", (int)n, name);
     return true;
 }
 
@@ -73,7 +73,7 @@ bool modelled_attr_missing(PyRun *I, SimId obj, const char *name, size_t n)
     const CpyNameSet *also;
     const CpyNameSet *set = real_names(I, obj, &owner, &also);
     if (cpython_has(set, name, n, VER) || cpython_has(also, name, n, VER))
-        return py_refuse(I, 0, "'%s.%.*s'", owner, (int)n, name);
+        return py_not_modelled(I, 0, "'%s.%.*s'", owner, (int)n, name);
     return true;
 }
 
@@ -87,12 +87,12 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
 {
     uint32_t nb = sim_obj(S, bases)->len;
     if (nb > 1)
-        return py_refuse(I, 0, "a class with several bases (multiple inheritance)");
+        return py_not_modelled(I, 0, "a class with several bases (multiple inheritance)");
     if (nb == 1) {
         SimId b = sim_items(S, bases)[0];
         SimKind sub = (SimKind)sim_obj(S, b)->sub;
         if (sub != SK_INSTANCE && sub != SK_OBJECT)
-            return py_refuse(I, 0, "subclassing the built-in type '%s'", sim_kind_name(sub));
+            return py_not_modelled(I, 0, "subclassing the built-in type '%s'", sim_kind_name(sub));
     }
     uint32_t pos = 0;
     SimId k, v;
@@ -105,7 +105,7 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
         for (size_t i = 0; i < sizeof class_dunders / sizeof class_dunders[0]; i++)
             known |= strlen(class_dunders[i]) == n && memcmp(class_dunders[i], s, n) == 0;
         if (!known)
-            return py_refuse(I, 0, "'%.*s' in a class body", (int)n, s);
+            return py_not_modelled(I, 0, "'%.*s' in a class body", (int)n, s);
     }
     return true;
 }

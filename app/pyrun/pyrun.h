@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/buf.h"
 #include "sim/sim.h"
 
 typedef struct PyRun PyRun;
@@ -46,12 +47,16 @@ void py_finalize(PyRun *r);
  * raises RuntimeError (0 = no limit, the default). */
 void py_set_step_limit(PyRun *r, uint64_t steps);
 
-/* The exit status of `pydive run` when the program uses something the
- * simulated CPython does not model (an honest refusal, not an error). */
-#define PY_EXIT_REFUSED 3
-/* 0; 1 after an uncaught exception; PY_EXIT_REFUSED after a refusal */
+/* 0; 1 after an uncaught exception or a syntax error; PY_EXIT_REFUSED (3,
+ * pyrun/refuse.h) when the program uses what the model does not run. */
 int py_exit_code(const PyRun *r);
-/* True when the run stopped at a construct the model does not have. */
+
+/* Parses `src` under the grammar of `sim`'s profile and runs nothing:
+ * 0 for valid Python, else 1 with CPython's SyntaxError report appended
+ * to `report`.  What the model would refuse to run still counts as valid. */
+int py_check(const char *src, size_t n, const char *filename, const Sim *sim, Buf *report);
+/* True when the run stopped at a construct the model does not have
+ * (compiling or running: a module, a builtin, an attribute, a keyword). */
 bool py_refused(const PyRun *r);
 int py_current_line(const PyRun *r);  /* line about to run; 0 when finished */
 int py_depth(const PyRun *r);         /* active frames, 1 = module level */

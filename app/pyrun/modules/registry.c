@@ -127,7 +127,7 @@ static bool check_call(PyRun *I, const BuiltinDef *d, int nargs, SimId kw)
         if (word_in(d->kw, w, n) || (d->kw && strcmp(d->kw, "*") == 0))
             continue;
         if (word_in(d->kw_refused, w, n) || (d->kw_refused && strcmp(d->kw_refused, "*") == 0))
-            return py_refuse(I, 0, "the keyword argument '%.*s' of %s()", (int)n, w, q);
+            return py_not_modelled(I, 0, "the keyword argument '%.*s' of %s()", (int)n, w, q);
         const char *fn = d->kw_fn ? d->kw_fn : d->name;
         if (!d->kw && !d->kw_refused)
             py_raise(I, EXC_TypeError, "%s() takes no keyword arguments", d->kw_fn ? d->kw_fn : q);

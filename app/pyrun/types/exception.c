@@ -183,7 +183,7 @@ void py_raise_instance(PyRun *I, SimId e, const char *msg)
     I->err_obj = e;
 }
 
-bool py_refuse(PyRun *I, int line, const char *fmt, ...)
+bool py_not_modelled(PyRun *I, int line, const char *fmt, ...)
 {
     if (I->refused)
         return false;
