@@ -53,6 +53,10 @@ bool bi_int_arg(PyRun *I, SimId v, int64_t *out)
         py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as an integer", op_typename(I, v));
         return false;
     }
+    if (sim_obj(S, v)->sub == 1) { /* a big int: its value is not in v.i */
+        py_raise(I, EXC_OverflowError, "Python int too large to convert to C ssize_t");
+        return false;
+    }
     *out = sim_obj(S, v)->v.i;
     return true;
 }

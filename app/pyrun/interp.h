@@ -149,6 +149,7 @@ struct PyRun {
     SimId io_pending;       /* sys.stdout's pending chunk or list of chunks (textio.c) */
     size_t io_pending_bytes;
     int last_line;
+    int cmp_depth;          /* nesting of == between containers (ops.c) */
 };
 
 /* compile.c */
@@ -206,6 +207,8 @@ void py_write(PyRun *I, int stream, const char *text, size_t n);
 SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace);
 SimId op_unary(PyRun *I, int op, SimId a);
 SimId op_compare(PyRun *I, int op, SimId a, SimId b);
+/* a == b: 1, 0, or -1 with the error raised (RecursionError "in comparison") */
+int op_equal(PyRun *I, SimId a, SimId b);
 int op_truth(PyRun *I, SimId a);   /* 1, 0, or -1 on error */
 bool op_repr(PyRun *I, SimId v, Buf *out);
 bool op_str(PyRun *I, SimId v, Buf *out);

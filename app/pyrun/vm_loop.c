@@ -11,6 +11,7 @@
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
+#include "pyrun/types/types.h"
 #include "sim/gc.h"
 
 #define S (I->sim)
@@ -281,7 +282,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
         }
         case OP_GET_ITER:
             a = POP();
-            r = sim_iter(S, a);
+            r = iter_new(I, a);
             if (!r) {
                 py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a));
                 sim_decref(S, a);
@@ -291,9 +292,11 @@ VmStop vm_run(PyRun *I, int base, bool step)
             PUSH(r);
             break;
         case OP_FOR_ITER:
-            r = sim_iter_next(S, TOP(0));
+            r = iter_next(I, TOP(0));
             if (r) {
                 PUSH(r);
+            } else if (I->err.set) {
+                goto error;
             } else {
                 a = POP();
                 sim_decref(S, a);

@@ -285,9 +285,9 @@ static SimId f_hash(PyRun *I, SimId *a, int n, SimId kw)
 static SimId f_iter(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
-    if (!bi_nargs(I, "iter", n, 1, 1))
-        return 0;
-    SimId it = sim_iter(S, a[0]);
+    if (n == 2)
+        return py_not_modelled(I, 0, "iter(callable, sentinel)"), 0;
+    SimId it = iter_new(I, a[0]);
     if (!it)
         py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a[0]));
     return it;
@@ -302,8 +302,8 @@ static SimId f_next(PyRun *I, SimId *a, int n, SimId kw)
         py_raise(I, EXC_TypeError, "'%s' object is not an iterator", op_typename(I, a[0]));
         return 0;
     }
-    SimId v = sim_iter_next(S, a[0]);
-    if (v)
+    SimId v = iter_next(I, a[0]);
+    if (v || I->err.set)
         return v;
     if (n == 2) {
         sim_incref(S, a[1]);
@@ -372,17 +372,31 @@ static SimId f_chr(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
     int64_t c;
+    if ((sim_kind(S, a[0]) == SK_INT && sim_obj(S, a[0])->sub == 1)) { /* a big int */
+        if (S->prof->version <= SIM_V312)
+            py_raise(I, EXC_OverflowError, "Python int too large to convert to C int");
+        else
+            py_raise(I, EXC_ValueError, "chr() arg not in range(0x110000)");
+        return 0;
+    }
     if (!bi_nargs(I, "chr", n, 1, 1) || !bi_int_arg(I, a[0], &c))
         return 0;
+    if (c < 0 || c > 0x10ffff) {
+        py_raise(I, EXC_ValueError, "chr() arg not in range(0x110000)");
+        return 0;
+    }
     char buf[4];
-    size_t len = 1;
+    size_t len;
     if (c < 0x80) {
-        buf[0] = (char)c;
+        buf[0] = (char)c, len = 1;
     } else if (c < 0x800) {
         buf[0] = (char)(0xc0 | (c >> 6)), buf[1] = (char)(0x80 | (c & 0x3f)), len = 2;
-    } else {
+    } else if (c < 0x10000) {
         buf[0] = (char)(0xe0 | (c >> 12)), buf[1] = (char)(0x80 | ((c >> 6) & 0x3f));
         buf[2] = (char)(0x80 | (c & 0x3f)), len = 3;
+    } else {
+        buf[0] = (char)(0xf0 | (c >> 18)), buf[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+        buf[2] = (char)(0x80 | ((c >> 6) & 0x3f)), buf[3] = (char)(0x80 | (c & 0x3f)), len = 4;
     }
     return sim_str(S, buf, len);
 }
@@ -399,8 +413,10 @@ static SimId f_ord(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     unsigned char b0 = (unsigned char)d[0];
-    int64_t cp = b0 < 0x80 ? b0 : b0 < 0xe0 ? ((b0 & 0x1f) << 6 | (d[1] & 0x3f))
-                                            : ((b0 & 0x0f) << 12 | (d[1] & 0x3f) << 6 | (d[2] & 0x3f));
+    int64_t cp = b0 < 0x80 ? b0
+                 : b0 < 0xe0 ? ((b0 & 0x1f) << 6 | (d[1] & 0x3f))
+                 : b0 < 0xf0 ? ((b0 & 0x0f) << 12 | (d[1] & 0x3f) << 6 | (d[2] & 0x3f))
+                             : ((b0 & 0x07) << 18 | (d[1] & 0x3f) << 12 | (d[2] & 0x3f) << 6 | (d[3] & 0x3f));
     return sim_int(S, cp);
 }
 

@@ -82,3 +82,55 @@ SimId iter_reversed(PyRun *I, SimId *a, int n, SimId kw)
     sim_decref(S, l);
     return r;
 }
+
+/* ---- dict and set iterators: CPython's di_used check ------------------------
+ * An iterator made by iter_new over a dict (or one of its views) or a set
+ * keeps in datacap the size it saw + 1 and in v.p.b how many entries it
+ * has yielded (both unused by the sim for these iterators), so that
+ * iter_next raises what CPython raises when the container changes under
+ * the loop instead of looping on or stopping early. */
+
+static bool watched(const SimObj *o)
+{
+    return o->kind == SK_ITER && (o->sub == SIM_IT_DICT || o->sub == SIM_IT_SET) && o->datacap &&
+           !o->data && o->v.p.a;
+}
+
+SimId iter_new(PyRun *I, SimId obj)
+{
+    SimId it = sim_iter(S, obj);
+    if (!it || it == obj)
+        return it;
+    SimObj *o = sim_obj(S, it);
+    if ((o->sub == SIM_IT_DICT || o->sub == SIM_IT_SET) && !o->data) {
+        o->datacap = sim_obj(S, o->v.p.a)->len + 1;
+        o->v.p.b = 0;
+    }
+    return it;
+}
+
+SimId iter_next(PyRun *I, SimId it)
+{
+    SimObj *o = sim_obj(S, it);
+    if (!watched(o))
+        return sim_iter_next(S, it);
+    bool dict = o->sub == SIM_IT_DICT;
+    uint32_t used = o->datacap - 1;
+    if (sim_obj(S, o->v.p.a)->len != used) {
+        o->datacap = 0; /* raised once, as di_used = -1 */
+        py_raise(I, EXC_RuntimeError, dict ? "dictionary changed size during iteration"
+                                           : "Set changed size during iteration");
+        return 0;
+    }
+    SimId v = sim_iter_next(S, it);
+    o = sim_obj(S, it); /* the sim's tables may have moved */
+    if (v && dict && o->v.p.b >= used) { /* one more entry than the dict had: a key was swapped */
+        sim_decref(S, v);
+        o->datacap = 0;
+        py_raise(I, EXC_RuntimeError, "dictionary keys changed during iteration");
+        return 0;
+    }
+    if (v)
+        o->v.p.b++;
+    return v;
+}

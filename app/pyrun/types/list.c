@@ -212,14 +212,13 @@ static SimId m_insert(PyRun *I, SimId *a, int n, SimId kw)
     return bi_none(I);
 }
 
+/* the index of the first item equal to v; -1 if none, -2 with an error raised */
 static int64_t find_item(PyRun *I, SimId list, SimId v)
 {
     for (uint32_t i = 0; i < sim_obj(S, list)->len; i++) {
-        SimId r = op_compare(I, OP_EQ, sim_items(S, list)[i], v);
-        bool eq = r == S->true_;
-        sim_xdecref(S, r);
+        int eq = op_equal(I, sim_items(S, list)[i], v);
         if (eq)
-            return i;
+            return eq < 0 ? -2 : (int64_t)i;
     }
     return -1;
 }
@@ -230,6 +229,8 @@ static SimId m_remove(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "remove", n - 1, 1, 1))
         return 0;
     int64_t i = find_item(I, a[0], a[1]);
+    if (i == -2)
+        return 0;
     if (i < 0) {
         py_raise(I, EXC_ValueError, "list.remove(x): x not in list");
         return 0;
@@ -241,9 +242,15 @@ static SimId m_remove(PyRun *I, SimId *a, int n, SimId kw)
 SimId meth_index(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
-    if (!bi_nargs(I, "index", n - 1, 1, 1))
-        return 0;
+    if (n > 2)
+        return py_not_modelled(I, 0, "the start and stop arguments of %s.index()", sim_kind_name(sim_kind(S, a[0]))), 0;
     int64_t i = find_item(I, a[0], a[1]);
+    if (i == -2)
+        return 0;
+    if (i < 0 && sim_kind(S, a[0]) == SK_TUPLE) {
+        py_raise(I, EXC_ValueError, "tuple.index(x): x not in tuple");
+        return 0;
+    }
     if (i < 0) {
         Buf b = {0};
         op_repr(I, a[1], &b);
@@ -261,9 +268,10 @@ SimId meth_count(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     int64_t c = 0;
     for (uint32_t i = 0; i < sim_obj(S, a[0])->len; i++) {
-        SimId r = op_compare(I, OP_EQ, sim_items(S, a[0])[i], a[1]);
-        c += r == S->true_;
-        sim_xdecref(S, r);
+        int eq = op_equal(I, sim_items(S, a[0])[i], a[1]);
+        if (eq < 0)
+            return 0;
+        c += eq;
     }
     return sim_int(S, c);
 }

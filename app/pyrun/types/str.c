@@ -140,25 +140,39 @@ static SimId str_split(PyRun *I, SimId *a, int n, SimId kw)
     return l;
 }
 
-static SimId str_startswith(PyRun *I, SimId *a, int n, SimId kw)
+/* str.startswith / str.endswith: a str or a tuple of str; the optional
+ * start and end are not modelled */
+static SimId str_affix(PyRun *I, SimId *a, int n, bool end)
 {
-    (void)kw;
-    if (!bi_nargs(I, "startswith", n - 1, 1, 1))
+    const char *name = end ? "endswith" : "startswith";
+    if (n > 2)
+        return py_not_modelled(I, 0, "the start and end arguments of str.%s()", name), 0;
+    SimId arg = a[1];
+    bool tuple = sim_kind(S, arg) == SK_TUPLE;
+    if (!tuple && sim_kind(S, arg) != SK_STR) {
+        py_raise(I, EXC_TypeError, "%s first arg must be str or a tuple of str, not %s", name,
+                 op_typename(I, arg));
         return 0;
-    size_t len, pl;
-    const char *d = sim_str_data(S, a[0], &len), *p = sim_str_data(S, a[1], &pl);
-    return sim_bool(S, pl <= len && memcmp(d, p, pl) == 0);
+    }
+    size_t len;
+    const char *d = sim_str_data(S, a[0], &len);
+    uint32_t cnt = tuple ? sim_obj(S, arg)->len : 1;
+    for (uint32_t i = 0; i < cnt; i++) {
+        SimId p = tuple ? sim_items(S, arg)[i] : arg;
+        if (sim_kind(S, p) != SK_STR) {
+            py_raise(I, EXC_TypeError, "tuple for %s must only contain str, not %s", name, op_typename(I, p));
+            return 0;
+        }
+        size_t pl;
+        const char *pd = sim_str_data(S, p, &pl);
+        if (pl <= len && memcmp(end ? d + len - pl : d, pd, pl) == 0)
+            return sim_bool(S, true);
+    }
+    return sim_bool(S, false);
 }
 
-static SimId str_endswith(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)kw;
-    if (!bi_nargs(I, "endswith", n - 1, 1, 1))
-        return 0;
-    size_t len, pl;
-    const char *d = sim_str_data(S, a[0], &len), *p = sim_str_data(S, a[1], &pl);
-    return sim_bool(S, pl <= len && memcmp(d + len - pl, p, pl) == 0);
-}
+static SimId str_startswith(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return str_affix(I, a, n, false); }
+static SimId str_endswith(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return str_affix(I, a, n, true); }
 
 static SimId str_replace(PyRun *I, SimId *a, int n, SimId kw)
 {
@@ -242,7 +256,7 @@ const BuiltinDef str_methods[] = {
     BUILTIN("join", SK_STR, 0, str_join, .style = ARGS_ONE), BUILTIN("upper", SK_STR, 0, str_upper, .style = ARGS_NONE),
     BUILTIN("lower", SK_STR, 0, str_lower, .style = ARGS_NONE), BUILTIN("strip", SK_STR, 0, str_strip, .style = ARGS_RANGE, .min = 0, .max = 1),
     BUILTIN("split", SK_STR, 0, str_split, .kw_refused = "sep maxsplit", .style = ARGS_CLINIC, .min = 0, .max = 2),
-    BUILTIN("startswith", SK_STR, 0, str_startswith), BUILTIN("endswith", SK_STR, 0, str_endswith),
+    BUILTIN("startswith", SK_STR, 0, str_startswith, .style = ARGS_CLINIC, .min = 1, .max = 3), BUILTIN("endswith", SK_STR, 0, str_endswith, .style = ARGS_CLINIC, .min = 1, .max = 3),
     BUILTIN("replace", SK_STR, 0, str_replace, .kw_refused = "count", .style = ARGS_RANGE, .min = 2, .max = 3), BUILTIN("format", SK_STR, 0, str_format, .kw = "*"),
 };
 const int str_nmethods = (int)(sizeof str_methods / sizeof str_methods[0]);
