@@ -25,9 +25,10 @@ const CliCommand cli_commands[] = {
     {"roadmap", "[--track T] [--profile NAME]", "what to learn next for your goal", cmd_roadmap},
     {"review", "[--profile NAME]", "answer the missed items due today (SM-2)", cmd_review},
     {"run", "FILE.py [--python VER] [--trace] [--stats] [--json] [--watch [--views LIST] [--present]]"
-            " | --check FILE.py...",
+            " | --check FILE.py... | --modelled",
      "run a Python program on the simulated CPython (--watch: step it with live views;"
-     " --check: parse only, print SyntaxErrors). Exit 0 done, 1 Python error,"
+     " --check: parse only, print SyntaxErrors; --modelled: list what the simulation models"
+     " and refuses). Exit 0 done, 1 Python error,"
      " 3 refused: uses what the simulation does not model",
      cmd_run},
     {"profiles", "[--json]", "list the learner profiles on this machine", cmd_profiles},

@@ -52,9 +52,10 @@ extern const int function_ndefs, gc_nfunctions, sys_nfunctions, weakref_nfunctio
 typedef struct ModuleDef {
     const char *name;
     const BuiltinDef *functions;
+    const int *nfunctions;
     void (*init)(PyRun *I, SimId dict);
 } ModuleDef;
-extern const ModuleDef py_modules[];
+extern const ModuleDef py_modules[]; /* ends with {0} */
 void gc_module_init(PyRun *I, SimId dict);
 void sys_module_init(PyRun *I, SimId dict);
 void weakref_module_init(PyRun *I, SimId dict);

@@ -83,6 +83,11 @@ static const char *const class_dunders[] = {
     "__module__", "__qualname__", "__doc__", "__init__", "__del__", "__repr__", "__str__", "__len__",
 };
 
+const char *modelled_class_dunder(int i)
+{
+    return i >= 0 && (size_t)i < sizeof class_dunders / sizeof class_dunders[0] ? class_dunders[i] : NULL;
+}
+
 bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
 {
     uint32_t nb = sim_obj(S, bases)->len;

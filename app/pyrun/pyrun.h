@@ -58,6 +58,9 @@ int py_check(const char *src, size_t n, const char *filename, const Sim *sim, Bu
 /* True when the run stopped at a construct the model does not have
  * (compiling or running: a module, a builtin, an attribute, a keyword). */
 bool py_refused(const PyRun *r);
+/* Appends the list of what the model has and refuses, in Markdown
+ * (docs/MODELLED.md is its output). */
+void py_modelled_text(Buf *out);
 int py_current_line(const PyRun *r);  /* line about to run; 0 when finished */
 int py_depth(const PyRun *r);         /* active frames, 1 = module level */
 /* Name of the function running in frame i (0 = module); borrowed text. */

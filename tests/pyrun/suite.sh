@@ -42,4 +42,22 @@ for py in tests/pyrun/cases/*.py; do
         fi
     done
 done
+# The list of what is modelled is generated from the program's own tables.
+n=$((n + 1))
+if $PYDIVE run --modelled | cmp -s - docs/MODELLED.md; then
+    echo "ok $n - docs/MODELLED.md is the output of pydive run --modelled"
+else
+    echo "not ok $n - docs/MODELLED.md is the output of pydive run --modelled"
+    echo "# regenerate: ./pydive run --modelled > docs/MODELLED.md"
+fi
+# ... and the tables of what CPython has come from the real interpreters.
+if command -v pyenv >/dev/null 2>&1 && [ -x "$(pyenv root)/versions/3.13.0/bin/python3.13" ]; then
+    n=$((n + 1))
+    if python3 tests/tools/gen-cpython-names.py | cmp -s - app/pyrun/modules/cpython_names.c; then
+        echo "ok $n - app/pyrun/modules/cpython_names.c matches the installed interpreters"
+    else
+        echo "not ok $n - app/pyrun/modules/cpython_names.c matches the installed interpreters"
+        echo "# regenerate: tests/tools/gen-cpython-names.py > app/pyrun/modules/cpython_names.c"
+    fi
+fi
 echo "1..$n"

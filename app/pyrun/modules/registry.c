@@ -37,13 +37,14 @@ enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODU
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
 const ModuleDef py_modules[] = {
-    {"gc", gc_functions, gc_module_init},
-    {"sys", sys_functions, sys_module_init},
-    {"weakref", weakref_functions, weakref_module_init},
+    {"gc", gc_functions, &gc_nfunctions, gc_module_init},
+    {"sys", sys_functions, &sys_nfunctions, sys_module_init},
+    {"weakref", weakref_functions, &weakref_nfunctions, weakref_module_init},
+    {0},
 };
-_Static_assert(sizeof py_modules / sizeof py_modules[0] == NTABLES - FIRST_MODULE,
+_Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
                "one module per module table");
-_Static_assert(sizeof py_modules / sizeof py_modules[0] <= PY_MAX_MODULES, "PyRun.modules is too small");
+_Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 <= PY_MAX_MODULES, "PyRun.modules is too small");
 
 static int table_base(int t)
 {
@@ -207,7 +208,7 @@ static SimId make_module(PyRun *I, int m)
 
 SimId module_find(PyRun *I, const char *name, size_t n)
 {
-    for (size_t m = 0; m < sizeof py_modules / sizeof py_modules[0]; m++)
+    for (size_t m = 0; py_modules[m].name; m++)
         if (strlen(py_modules[m].name) == n && memcmp(py_modules[m].name, name, n) == 0)
             return I->modules[m];
     return 0;
