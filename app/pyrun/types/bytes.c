@@ -2,6 +2,8 @@
  * bytes and bytearray: their constructors and bytearray's methods.
  */
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
 #include "pyrun/builtins.h"
 #include "pyrun/types/types.h"
@@ -57,14 +59,31 @@ const int bytearray_nmethods = (int)(sizeof bytearray_methods / sizeof bytearray
 SimId bytes_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
 {
     int np = bi_npos(I, n, kw);
+    const char *name = kind == SK_BYTES ? "bytes" : "bytearray";
     bi_args_tuple(I, n); /* no vectorcall: type_call makes a tuple */
-    if (!bi_nargs(I, kind == SK_BYTES ? "bytes" : "bytearray", np, 0, 2))
+    if (np == 3)
+        return py_not_modelled(I, 0, "the errors argument of %s()", name), 0;
+    if (!bi_nargs(I, name, np, 0, 2))
         return 0;
     if (np == 0)
         return kind == SK_BYTES ? sim_bytes(S, NULL, 0) : sim_bytearray(S, NULL, 0);
-    if (np == 2 && sim_kind(S, a[0]) == SK_STR) {
-        size_t len;
+    if (np == 2 && sim_kind(S, a[0]) != SK_STR) {
+        py_raise(I, EXC_TypeError, "encoding without a string argument");
+        return 0;
+    }
+    if (np == 2) {
+        size_t len, el;
         const char *d = sim_str_data(S, a[0], &len);
+        const char *enc = sim_kind(S, a[1]) == SK_STR ? sim_str_data(S, a[1], &el) : "";
+        if (sim_kind(S, a[1]) != SK_STR) {
+            py_raise(I, EXC_TypeError, "%s() argument 'encoding' must be str, not %s", name, op_typename(I, a[1]));
+            return 0;
+        }
+        bool utf8 = (el == 5 && strncasecmp(enc, "utf-8", 5) == 0) || (el == 4 && strncasecmp(enc, "utf8", 4) == 0) ||
+                    (el == 5 && strncasecmp(enc, "utf_8", 5) == 0);
+        bool ascii = el == 5 && strncasecmp(enc, "ascii", 5) == 0 && sim_obj(S, a[0])->cap == len;
+        if (!utf8 && !ascii) /* the model stores str as UTF-8 only */
+            return py_not_modelled(I, 0, "encoding to '%.*s' in %s()", (int)el, enc, name), 0;
         return kind == SK_BYTES ? sim_bytes(S, (const uint8_t *)d, len) : sim_bytearray(S, (const uint8_t *)d, len);
     }
     return make_bytes(I, a[0], kind == SK_BYTEARRAY);

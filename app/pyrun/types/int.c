@@ -184,6 +184,8 @@ static SimId parse_int(PyRun *I, SimId s)
 SimId int_construct(PyRun *I, SimId *a, int n, SimId kw)
 {
     int np = bi_npos(I, n, kw);
+    if (np == 2)
+        return py_not_modelled(I, 0, "int() with a base"), 0;
     if (!bi_nargs(I, "int", np, 0, 1))
         return 0;
     if (np == 0)

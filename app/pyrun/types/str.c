@@ -339,6 +339,8 @@ SimId str_construct(PyRun *I, SimId *a, int n, SimId kw)
     int np = bi_npos(I, n, kw);
     if (!S->prof->str_vectorcall) /* no vectorcall: type_call packs the arguments */
         bi_args_tuple(I, n);
+    if (np == 2 || np == 3)
+        return py_not_modelled(I, 0, "str() with an encoding"), 0;
     if (!bi_nargs(I, "str", np, 0, 1))
         return 0;
     if (np == 0)
