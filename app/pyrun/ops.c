@@ -253,6 +253,10 @@ static int compare_limit(PyRun *I)
 /* 1 equal, 0 not, -1 with RecursionError raised (PyObject_RichCompare) */
 static int deep_equal(PyRun *I, SimId a, SimId b)
 {
+    SimKind k = sim_kind(S, a);
+    bool container = k == SK_LIST || k == SK_TUPLE || k == SK_DICT || k == SK_SET;
+    if (!container) /* ints, floats, strs: ceval's specialised compares skip the check */
+        return deep_equal_inner(I, a, b);
     if (I->cmp_depth >= compare_limit(I)) {
         py_raise(I, EXC_RecursionError, "maximum recursion depth exceeded in comparison");
         return -1;

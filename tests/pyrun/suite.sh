@@ -15,7 +15,7 @@ for py in tests/pyrun/cases/*.py; do
     name=$(basename "$base")
     for ver in 3.11 3.12 3.13; do
         n=$((n + 1))
-        $PYDIVE run --python "$ver" "$py" >"$tmp/out" 2>"$tmp/err"
+        timeout 120 $PYDIVE run --python "$ver" "$py" >"$tmp/out" 2>"$tmp/err"  # a hang is a failure
         got=$?
         want=0
         [ -f "$base.err" ] && want=1
