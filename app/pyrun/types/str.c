@@ -92,15 +92,30 @@ static SimId str_lower(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return s
 static SimId str_strip(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
-    if (!bi_nargs(I, "strip", n - 1, 0, 0))
-        return 0;
+    /* Python's ASCII whitespace (str.isspace) or the given characters */
+    static const char ws[] = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f";
+    const char *set = ws;
+    size_t nset = sizeof ws - 1;
+    if (n == 2 && sim_kind(S, a[1]) != SK_NONE) {
+        if (sim_kind(S, a[1]) != SK_STR) {
+            py_raise(I, EXC_TypeError, "strip arg must be None or str");
+            return 0;
+        }
+        set = sim_str_data(S, a[1], &nset);
+        if (sim_obj(S, a[1])->cap != nset) /* bytes, not code points, are compared below */
+            return py_not_modelled(I, 0, "str.strip() of non-ASCII characters"), 0;
+    }
     size_t len;
     const char *d = sim_str_data(S, a[0], &len);
     size_t s0 = 0, e = len;
-    while (s0 < e && strchr(" \t\n\r", d[s0]))
+    while (s0 < e && memchr(set, d[s0], nset))
         s0++;
-    while (e > s0 && strchr(" \t\n\r", d[e - 1]))
+    while (e > s0 && memchr(set, d[e - 1], nset))
         e--;
+    if (s0 == 0 && e == len) { /* CPython returns the same str */
+        sim_incref(S, a[0]);
+        return a[0];
+    }
     return sim_str(S, d + s0, e - s0);
 }
 
