@@ -193,15 +193,17 @@ bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
 {
     SimObj *o = sim_obj(S, obj);
     if (o->kind == SK_INSTANCE) {
-        if (is(I, name, "__dict__") || is(I, name, "__class__")) {
-            py_raise(I, EXC_TypeError, "pydive cannot assign __dict__ or __class__");
-            return false;
-        }
+        if (is(I, name, "__dict__") || is(I, name, "__class__"))
+            return py_not_modelled(I, 0, "assigning an instance's __dict__ or __class__");
         sim_incref(S, value);
         sim_attr_set(S, obj, name, value);
         return true;
     }
     if (o->kind == SK_TYPE && o->sub == SK_INSTANCE) {
+        size_t n;
+        const char *nm = name_of(I, name, &n);
+        if (!modelled_dunder_ok(I, nm, n)) /* a special method the model would ignore */
+            return false;
         sim_incref(S, name);
         sim_incref(S, value);
         sim_dict_set(S, o->v.p.a, name, value);
@@ -221,6 +223,11 @@ bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
         py_raise(I, EXC_TypeError, "cannot set '%.*s' attribute of immutable type '%s'", (int)n, nm,
                  sim_kind_name((SimKind)o->sub));
         return false;
+    }
+    if (o->kind == SK_FUNC) {
+        size_t n;
+        const char *nm = name_of(I, name, &n);
+        return py_not_modelled(I, 0, "setting attributes on a function ('%.*s')", (int)n, nm);
     }
     no_attr(I, obj, name);
     return false;

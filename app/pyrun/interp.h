@@ -253,6 +253,8 @@ bool modelled_attr_missing(PyRun *I, SimId obj, const char *name, size_t n);
 /* false (refused) for a class the model would get wrong: several bases, a
  * built-in base, a special method it does not honour (__eq__, __slots__ ...) */
 bool modelled_class_ok(PyRun *I, SimId ns, SimId bases);
+/* false (refused) for a special name (__x__) the model ignores on a class */
+bool modelled_dunder_ok(PyRun *I, const char *name, size_t n);
 /* the i-th special name a class body may hold, NULL past the last */
 const char *modelled_class_dunder(int i);
 /* suggest.c: the "Did you mean" hints of 3.11+ tracebacks */

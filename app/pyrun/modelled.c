@@ -88,6 +88,16 @@ const char *modelled_class_dunder(int i)
     return i >= 0 && (size_t)i < sizeof class_dunders / sizeof class_dunders[0] ? class_dunders[i] : NULL;
 }
 
+bool modelled_dunder_ok(PyRun *I, const char *s, size_t n)
+{
+    if (n < 5 || strncmp(s, "__", 2) != 0 || strncmp(s + n - 2, "__", 2) != 0)
+        return true;
+    for (size_t i = 0; i < sizeof class_dunders / sizeof class_dunders[0]; i++)
+        if (strlen(class_dunders[i]) == n && memcmp(class_dunders[i], s, n) == 0)
+            return true;
+    return py_not_modelled(I, 0, "'%.*s' in a class body", (int)n, s);
+}
+
 bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
 {
     uint32_t nb = sim_obj(S, bases)->len;
@@ -104,13 +114,8 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
     while (sim_dict_next(S, ns, &pos, &k, &v)) {
         size_t n;
         const char *s = sim_str_data(S, k, &n);
-        if (n < 5 || strncmp(s, "__", 2) != 0 || strncmp(s + n - 2, "__", 2) != 0)
-            continue;
-        bool known = false;
-        for (size_t i = 0; i < sizeof class_dunders / sizeof class_dunders[0]; i++)
-            known |= strlen(class_dunders[i]) == n && memcmp(class_dunders[i], s, n) == 0;
-        if (!known)
-            return py_not_modelled(I, 0, "'%.*s' in a class body", (int)n, s);
+        if (!modelled_dunder_ok(I, s, n))
+            return false;
     }
     return true;
 }

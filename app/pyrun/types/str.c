@@ -291,10 +291,18 @@ SimId str_percent(PyRun *I, SimId fmt, SimId args)
         char spec[32] = "%";
         size_t sl = 1;
         i++;
-        while (i < n && strchr("-+ 0#.123456789", f[i]) && sl < 30)
+        if (i < n && (f[i] == '(' || f[i] == '*')) {
+            buf_fini(&out);
+            return py_not_modelled(I, 0, f[i] == '(' ? "'%%(name)s' formatting with a mapping"
+                                                    : "'*' widths in %%-formatting"), 0;
+        }
+        while (i < n && f[i] && strchr("-+ 0#.123456789", f[i]) && sl < 30)
             spec[sl++] = f[i++];
-        if (i >= n)
-            break;
+        if (i >= n) {
+            buf_fini(&out);
+            py_raise(I, EXC_ValueError, "incomplete format");
+            return 0;
+        }
         char c = f[i];
         if (c == '%') {
             buf_addc(&out, '%');
