@@ -240,6 +240,10 @@ int builtin_method_index(PyRun *I, SimId obj, const char *name);
 bool exc_matches(PyRun *I, SimId type_obj);
 /* Is cls an exception class (BaseException or a subclass)? */
 bool exc_is_class(PyRun *I, SimId cls);
+/* The class of t, made on first use (0 when the profile has no such class). */
+SimId exc_class(PyRun *I, ExcType t);
+/* The built-in exception class with that name, made on first use; 0 if none. */
+SimId exc_class_named(PyRun *I, const char *name, size_t n);
 /* Is cls one of the built-in exception classes (not a user's subclass)? */
 bool exc_is_builtin_type(PyRun *I, SimId cls);
 SimId exc_instance(PyRun *I);

@@ -38,6 +38,11 @@ SimId vm_load_name(PyRun *I, SimId name, bool use_locals)
         v = sim_dict_get(S, F->globals, name);
     if (!v)
         v = sim_dict_get(S, I->builtins, name);
+    if (!v) { /* a built-in exception class the program names first */
+        size_t n;
+        const char *s = sim_str_data(S, name, &n);
+        v = exc_class_named(I, s, n);
+    }
     if (!v) {
         vm_name_error(I, name);
         return 0;

@@ -35,22 +35,51 @@ int exc_by_name(const char *name)
 
 bool exc_in_profile(const Sim *s, ExcType t) { return exc_table[t].since <= s->prof->version; }
 
+/* Makes the class of t (and its bases first) and puts it in builtins. */
+static SimId make_class(PyRun *I, ExcType t)
+{
+    if (I->exc_types[t] || !exc_in_profile(S, t))
+        return I->exc_types[t];
+    SimId base = t == EXC_BaseException ? 0 : make_class(I, exc_table[t].base);
+    if (base)
+        sim_incref(S, base);
+    SimId name = sim_str_intern(S, exc_table[t].name, strlen(exc_table[t].name));
+    SimId cls = sim_type_new(S, name, base, sim_dict(S));
+    I->exc_types[t] = cls;
+    sim_incref(S, name);
+    sim_incref(S, cls);
+    sim_dict_set(S, I->builtins, name, cls);
+    return cls;
+}
+
+/* The classes that exist on the model's heap from startup, in the order the
+ * startup figures were calibrated with (CPython's are static types and take
+ * no heap; the model's heap from startup is measured, so it must not grow).
+ * The others are made when a program first names or raises one. */
+static const ExcType startup_classes[] = {
+    EXC_BaseException, EXC_Exception, EXC_ArithmeticError, EXC_ZeroDivisionError,
+    EXC_OverflowError, EXC_LookupError, EXC_IndexError, EXC_KeyError, EXC_NameError,
+    EXC_UnboundLocalError, EXC_TypeError, EXC_ValueError, EXC_AttributeError, EXC_RuntimeError,
+    EXC_RecursionError, EXC_NotImplementedError, EXC_AssertionError, EXC_StopIteration,
+    EXC_ImportError, EXC_ModuleNotFoundError, EXC_SyntaxError, EXC_IndentationError,
+    EXC_MemoryError, EXC_SystemError, EXC_KeyboardInterrupt, EXC_ReferenceError,
+};
+
 void errors_init(PyRun *I)
 {
-    for (int i = 0; i < EXC_COUNT; i++) {
-        I->exc_types[i] = 0;
-        if (!exc_in_profile(S, (ExcType)i))
-            continue;
-        SimId base = i == EXC_BaseException ? 0 : I->exc_types[exc_table[i].base];
-        if (base)
-            sim_incref(S, base);
-        SimId name = sim_str_intern(S, exc_table[i].name, strlen(exc_table[i].name));
-        SimId t = sim_type_new(S, name, base, sim_dict(S));
-        I->exc_types[i] = t;
-        sim_incref(S, name);
-        sim_incref(S, t);
-        sim_dict_set(S, I->builtins, name, t);
-    }
+    memset(I->exc_types, 0, sizeof I->exc_types);
+    for (size_t i = 0; i < sizeof startup_classes / sizeof startup_classes[0]; i++)
+        make_class(I, startup_classes[i]);
+}
+
+SimId exc_class(PyRun *I, ExcType t) { return make_class(I, t); }
+
+SimId exc_class_named(PyRun *I, const char *name, size_t n)
+{
+    for (int i = 0; i < EXC_COUNT; i++)
+        if (strlen(exc_table[i].name) == n && memcmp(exc_table[i].name, name, n) == 0)
+            return make_class(I, (ExcType)i);
+    return 0;
 }
 
 bool exc_is_builtin_type(PyRun *I, SimId cls)
@@ -70,7 +99,7 @@ bool exc_is_class(PyRun *I, SimId cls)
 /* the class of the pending exception */
 static SimId pending_class(PyRun *I)
 {
-    return I->err_obj ? sim_obj(S, I->err_obj)->type : I->exc_types[I->err_exc];
+    return I->err_obj ? sim_obj(S, I->err_obj)->type : exc_class(I, I->err_exc);
 }
 
 bool exc_matches(PyRun *I, SimId type_obj)
@@ -91,7 +120,7 @@ bool exc_matches(PyRun *I, SimId type_obj)
 
 bool py_err_matches(PyRun *I, ExcType t)
 {
-    return I->err.set && I->exc_types[t] && exc_matches(I, I->exc_types[t]);
+    return I->err.set && exc_class(I, t) && exc_matches(I, exc_class(I, t));
 }
 
 void py_err_clear(PyRun *I)
@@ -108,7 +137,7 @@ void py_err_clear(PyRun *I)
 /* the instance of the pending built-in exception, args = (arg,) (stolen) */
 static SimId make_instance(PyRun *I, SimId arg)
 {
-    SimId e = sim_instance(S, I->exc_types[I->err_exc]);
+    SimId e = sim_instance(S, exc_class(I, I->err_exc));
     SimId args = sim_tuple(S, 1);
     sim_tuple_set(S, args, 0, arg);
     sim_attr_set(S, e, sim_str_intern(S, "args", 4), args);
@@ -122,7 +151,7 @@ SimId exc_instance(PyRun *I)
         sim_incref(S, I->err_obj);
         return I->err_obj;
     }
-    SimId e = sim_instance(S, I->exc_types[I->err_exc]);
+    SimId e = sim_instance(S, exc_class(I, I->err_exc));
     SimId args = sim_tuple(S, 1);
     sim_tuple_set(S, args, 0, sim_str(S, I->err.msg, strlen(I->err.msg)));
     sim_attr_set(S, e, sim_str_intern(S, "args", 4), args);
