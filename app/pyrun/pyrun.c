@@ -203,6 +203,7 @@ static PyStatus after_run(PyRun *I, VmStop st)
     I->done = true;
     if (st == VM_ERROR) {
         I->failed = true;
+        I->interrupted = py_err_matches(I, EXC_KeyboardInterrupt);
         if (I->refused) {
             py_report_refusal(I);
         } else {
@@ -306,7 +307,11 @@ int py_exit_code(const PyRun *I)
 
 bool py_refused(const PyRun *I) { return I->syntax.refused || I->refused; }
 
+bool py_interrupted(const PyRun *I) { return I->interrupted; }
+
 void py_set_step_limit(PyRun *I, uint64_t steps) { I->step_limit = steps; }
+
+void py_set_stop_flag(PyRun *I, volatile sig_atomic_t *flag) { I->stop = flag; }
 
 int py_current_line(const PyRun *I)
 {

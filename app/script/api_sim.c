@@ -23,7 +23,10 @@
 static void capture(void *ctx, int stream, const char *text, size_t n)
 {
     SimRun *r = ctx;
-    buf_add(stream == 2 ? &r->err : &r->out, text, n);
+    if (stream == 2)
+        buf_add_capped(&r->err, text, n, PY_CAPTURE_MAX, &r->err_cut);
+    else
+        buf_add_capped(&r->out, text, n, PY_CAPTURE_MAX, &r->out_cut);
 }
 
 static int count_lines(const char *s, size_t n)
@@ -41,8 +44,11 @@ uint64_t simrun_arenas(const SimRun *r)
 
 static void note_line(SimRun *r)
 {
+    uint64_t now = simrun_arenas(r);
+    if (now > r->arenas_peak)
+        r->arenas_peak = now;
     if (r->line >= 1 && r->line <= r->nlines)
-        r->arenas_at[r->line] = simrun_arenas(r);
+        r->arenas_at[r->line] = now;
 }
 
 bool simrun_start(SimRun *r, const char *src, size_t len, const char *filename,
@@ -64,15 +70,28 @@ bool simrun_start(SimRun *r, const char *src, size_t len, const char *filename,
     r->py = py_new(r->sim, r->src, r->len, filename ? filename : "<exercise>", capture, r);
     py_set_step_limit(r->py, SIMRUN_STEP_LIMIT);
     r->line = py_current_line(r->py);
+    simrun_heap_changed(r);
     r->arenas_start = simrun_arenas(r);
     note_line(r);
     return true;
+}
+
+void simrun_heap_changed(SimRun *r)
+{
+    r->garbage_known = false;
+    r->ntypes = SIZE_MAX;
+}
+
+size_t simrun_heap_size(const SimRun *r)
+{
+    return r->sim ? r->sim->nobj : 0;
 }
 
 static void step(SimRun *r)
 {
     if (r->finished)
         return;
+    simrun_heap_changed(r);
     if (py_step(r->py) != PY_PAUSED) {
         r->finished = true;
         r->exit_code = py_exit_code(r->py);
@@ -169,6 +188,8 @@ static void visit_reach(Sim *s, SimId ref, void *arg)
 
 size_t simrun_cyclic_garbage(SimRun *r)
 {
+    if (r->garbage_known)
+        return r->garbage;
     Sim *s = r->sim;
     size_t nobj = s->nobj;
     size_t need = 2 * nobj + 1;
@@ -205,13 +226,17 @@ size_t simrun_cyclic_garbage(SimRun *r)
     for (uint32_t g = GC_LIST_GEN0; g <= GC_LIST_GEN2; g++)
         for (uint32_t id = s->obj[g].gc_next; id != g; id = s->obj[id].gc_next)
             garbage += !(v[id] & REACHED);
+    r->garbage = garbage;
+    r->garbage_known = true;
     return garbage;
 }
 
 /* After simrun_cyclic_garbage: the garbage counted by type name into
- * r->names/r->counts; returns how many names. */
+ * r->names/r->counts; returns how many names (remembered as the garbage). */
 static size_t garbage_by_type(SimRun *r)
 {
+    if (r->ntypes != SIZE_MAX)
+        return r->ntypes;
     Sim *s = r->sim;
     size_t n = 0;
     for (uint32_t g = GC_LIST_GEN0; g <= GC_LIST_GEN2; g++)
@@ -233,6 +258,7 @@ static size_t garbage_by_type(SimRun *r)
             }
             r->counts[k]++;
         }
+    r->ntypes = n;
     return n;
 }
 
@@ -315,23 +341,97 @@ static int l_collect(lua_State *L)
     SimRun *r = current(L);
     if (gc_phase(r->sim) != GC_IDLE)
         return luaL_error(L, "run.collect: a collection is already running");
+    size_t work = simrun_heap_size(r);
     long n = gc_collect(r->sim, 2);
+    simrun_heap_changed(r);
+    sandbox_charge(L, work);
     lua_pushinteger(L, (lua_Integer)n);
     return 1;
 }
 
-static int l_live(lua_State *L)
+static lua_Integer count_live(const Sim *s, const char *type)
 {
-    const char *type = name_arg(L, "live");
-    SimRun *r = current(L);
-    const Sim *s = r->sim;
     lua_Integer n = 0;
     for (uint32_t id = 1; id < s->nobj; id++) {
         SimKind k = sim_kind(s, id);
         if (k != SK_FREE && k != SK_SENTINEL && strcmp(sim_type_name(s, id), type) == 0)
             n++;
     }
+    return n;
+}
+
+static int l_live(lua_State *L)
+{
+    const char *type = name_arg(L, "live");
+    const Sim *s = current(L)->sim;
+    lua_Integer n = count_live(s, type);
+    sandbox_charge(L, s->nobj);
     lua_pushinteger(L, n);
+    return 1;
+}
+
+static int l_arenas_peak(lua_State *L)
+{
+    push_u64(L, current(L)->arenas_peak);
+    return 1;
+}
+
+/* Object visits run.peak_live may spend: a teaching program is far below. */
+#define PEAK_LIVE_BUDGET 200000000ull
+
+#define PEAK_LIVE_TYPES 8
+
+static lua_Integer count_types(const Sim *s, const char *const *types, int n)
+{
+    lua_Integer total = 0;
+    for (int i = 0; i < n; i++)
+        total += count_live(s, types[i]);
+    return total;
+}
+
+/* The most objects of the given types (one or more names) alive at once, at
+ * any statement boundary: the program runs again from its start on a fresh
+ * heap, counted at each stop. */
+static int l_peak_live(lua_State *L)
+{
+    int first = arg0(L), top = lua_gettop(L);
+    const char *types[PEAK_LIVE_TYPES];
+    int n = 0;
+    name_arg(L, "peak_live");
+    for (int i = first; i <= top; i++) {
+        if (lua_type(L, i) != LUA_TSTRING)
+            return luaL_error(L, "run.peak_live: expected type names (strings), got %s",
+                              luaL_typename(L, i));
+        if (n == PEAK_LIVE_TYPES)
+            return luaL_error(L, "run.peak_live: at most %d type names", PEAK_LIVE_TYPES);
+        types[n++] = lua_tostring(L, i);
+    }
+    SimRun *r = current(L);
+    SimRun again;
+    Buf err = {0};
+    bool started = simrun_start(&again, r->src, r->len, NULL, r->prof->name, &err);
+    buf_fini(&err);
+    if (!started)
+        return luaL_error(L, "run.peak_live: the program cannot run again");
+    lua_Integer most = count_types(again.sim, types, n);
+    unsigned long long spent = again.sim->nobj;
+    bool over = false; /* the sandbox's budget or clock ran out (nothing raises here) */
+    while (!again.finished && spent < PEAK_LIVE_BUDGET && !over) {
+        step(&again);
+        lua_Integer now = count_types(again.sim, types, n);
+        most = now > most ? now : most;
+        uint64_t work = (uint64_t)again.sim->nobj * (unsigned)n;
+        spent += work;
+        over = sandbox_spend(L, work) != SANDBOX_OK;
+    }
+    bool done = again.finished;
+    simrun_fini(&again);
+    if (over)
+        sandbox_charge(L, 0); /* raises the limit crossed, now that nothing is held */
+    if (!done)
+        return luaL_error(L, "run.peak_live: the program is too long to watch statement by "
+                             "statement");
+    lua_pushinteger(L, most);
     return 1;
 }
 
@@ -420,17 +520,31 @@ static int l_global(lua_State *L)
     return 1;
 }
 
+/* The cyclic garbage, charged to the sandbox when it had to be computed
+ * (four passes over the heap); a repeated question is free. */
+static size_t garbage_charged(lua_State *L, SimRun *r)
+{
+    bool known = r->garbage_known;
+    size_t total = simrun_cyclic_garbage(r);
+    if (!known)
+        sandbox_charge(L, 4 * (uint64_t)simrun_heap_size(r));
+    return total;
+}
+
 static int l_has_cycle(lua_State *L)
 {
-    lua_pushboolean(L, simrun_cyclic_garbage(current(L)) > 0);
+    lua_pushboolean(L, garbage_charged(L, current(L)) > 0);
     return 1;
 }
 
 static int l_cycles(lua_State *L)
 {
     SimRun *r = current(L);
-    size_t total = simrun_cyclic_garbage(r);
+    size_t total = garbage_charged(L, r);
+    bool counted = r->ntypes != SIZE_MAX;
     size_t n = garbage_by_type(r);
+    if (!counted)
+        sandbox_charge(L, simrun_heap_size(r));
     lua_pushinteger(L, (lua_Integer)total);
     lua_createtable(L, 0, (int)n);
     for (size_t i = 0; i < n; i++) {
@@ -448,6 +562,8 @@ static const luaL_Reg run_fns[] = {
     {"collections", l_collections},
     {"collect", l_collect},
     {"live", l_live},
+    {"peak_live", l_peak_live},
+    {"arenas_peak", l_arenas_peak},
     {"refcount", l_refcount},
     {"tracked", l_tracked},
     {"type", l_type},

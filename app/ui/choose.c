@@ -7,6 +7,7 @@
 #include <curses.h>
 #include <string.h>
 
+#include "ui/termguard.h"
 #include "ui/ui.h"
 #include "view/glyphs.h"
 
@@ -31,16 +32,20 @@ static void draw(Canvas *cv, const char *title, const char *const *items, size_t
     canvas_text_fit(cv, 1, cv->h - 1, cv->w - 2, footer, ROLE_STATUS);
 }
 
-int ui_choose(const char *title, const char *const *items, size_t n, const char *footer,
-              bool ascii)
+int ui_choose(const char *title, const char *const *items, size_t n, size_t initial,
+              const char *footer, bool ascii)
 {
-    if (n == 0 || !initscr())
+    if (n == 0)
         return -1;
+    termguard_before_curses();
+    if (!initscr())
+        return -1;
+    termguard_arm();
     cbreak();
     noecho();
     keypad(stdscr, TRUE);
     curs_set(0);
-    int sel = 0, picked = -1;
+    int sel = initial < n ? (int)initial : 0, picked = -1;
     for (;;) {
         Canvas *cv = canvas_new(COLS, LINES, ascii);
         draw(cv, title, items, n, sel, footer);
@@ -59,5 +64,6 @@ int ui_choose(const char *title, const char *const *items, size_t n, const char 
         }
     }
     endwin();
+    termguard_disarm();
     return picked;
 }

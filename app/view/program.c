@@ -17,7 +17,7 @@ static void capture(void *ctx, int stream, const char *text, size_t n)
 {
     (void)stream;
     Program *p = ctx;
-    buf_add(&p->output, text, n);
+    buf_add_capped(&p->output, text, n, PY_CAPTURE_MAX, &p->output_cut);
 }
 
 /* A fresh model and interpreter for the source, at action 0. */
@@ -28,6 +28,7 @@ static void boot(Program *p)
     if (p->sim)
         sim_free(p->sim);
     buf_clear(&p->output);
+    p->output_cut = false;
     p->sim = sim_new(p->prof);
     p->run = py_new(p->sim, buf_str(&p->source), p->source.len, p->name, capture, p);
     py_set_step_limit(p->run, p->step_limit);
@@ -220,4 +221,26 @@ size_t program_run(Program *p, size_t max_actions)
     while (n < max_actions && program_step(p))
         n++;
     return n;
+}
+
+void program_counts(const Program *p, ProgCounts *out)
+{
+    *out = (ProgCounts){0};
+    for (size_t i = 0; i < p->nactions; i++) {
+        if (p->actions[i] != PROG_STATEMENT)
+            continue;
+        if (i < p->pos)
+            out->step++;
+        out->steps++;
+        if (p->lines[i] == 0)
+            out->known_end = true; /* the record holds the program's end */
+    }
+    size_t i = p->pos;
+    while (i > 0 && p->actions[i - 1] == PROG_GC_PHASE) {
+        out->phase++;
+        i--;
+    }
+    out->collected = -1;
+    if (out->phase > 0 && gc_phase(p->sim) == GC_IDLE)
+        out->collected = gc_result(p->sim); /* the collection stepped with c is done */
 }
