@@ -177,14 +177,19 @@ static int case_block(P *p)
     Token *t = p_cur(p);
     p->i++; /* case */
     int c = p_node(p, N_CASE, t);
-    N(p, c)->a = p_node(p, N_PATTERN, p_cur(p));
+    int pattern = p_node(p, N_PATTERN, p_cur(p)); /* may move the nodes: then store */
+    N(p, c)->a = pattern;
     if (!star_or_pattern(p))
         return -1;
     while (p_accept_op(p, ",") && !p_is_op(p, ":") && !p_is_kw(p, "if"))
         if (!star_or_pattern(p))
             return -1;
-    if (p_accept_kw(p, "if") && (N(p, c)->b = p_named(p)) < 0)
-        return -1;
+    if (p_accept_kw(p, "if")) {
+        int guard = p_named(p);
+        if (guard < 0)
+            return -1;
+        N(p, c)->b = guard;
+    }
     int body = p_block(p, "'case' statement", t->line);
     if (body < 0 && p->err->set)
         return -1;
