@@ -139,6 +139,13 @@ int cmd_run(int argc, char **argv)
     bool watch = cli_take_flag(&argc, argv, "--watch");
     bool present = cli_take_flag(&argc, argv, "--present");
     bool check = cli_take_flag(&argc, argv, "--check");
+    if (cli_take_flag(&argc, argv, "--modelled")) { /* docs/MODELLED.md */
+        Buf b = {0};
+        py_modelled_text(&b);
+        fputs(buf_str(&b), stdout);
+        buf_fini(&b);
+        return 0;
+    }
     const char *views = NULL, *max_steps = NULL, *timeout = NULL;
     if (cli_take_option(&argc, argv, "--views", &views) < 0 ||
         cli_take_option(&argc, argv, "--max-steps", &max_steps) < 0 ||
