@@ -211,6 +211,22 @@ bool cli_reject_unknown(int argc, char **argv)
     return false;
 }
 
+bool cli_read_line(Buf *line)
+{
+    buf_clear(line);
+    int c;
+    bool any = false;
+    while ((c = getchar()) != EOF) {
+        any = true;
+        if (c == '\n')
+            break;
+        buf_addc(line, (char)c);
+    }
+    if (line->len > 0 && line->data[line->len - 1] == '\r')
+        line->data[--line->len] = '\0';
+    return any;
+}
+
 /* Options that take a value as the next word, whichever command has them: the
  * value is not mistaken for the command. */
 static bool takes_value(const char *opt)

@@ -90,7 +90,7 @@ static MemSample sample(const Program *p, size_t step)
     const PmHeap *h = &p->sim->pm;
     uint64_t live = h->raw_live_bytes;
     for (unsigned c = 0; c < PM_NCLASSES; c++)
-        live += h->class_in_use[c] * 16u * (c + 1u);
+        live += h->class_in_use[c] * pm_class_size(c);
     uint64_t held = h->narenas_current * (uint64_t)h->arena_size + h->raw_live_bytes;
     return (MemSample){(uint32_t)step, live, held};
 }
