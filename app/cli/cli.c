@@ -24,7 +24,7 @@ const CliCommand cli_commands[] = {
     {"stage", "[--json] [--profile NAME]", "your skill stage per competency and overall", cmd_stage},
     {"roadmap", "[--track T] [--profile NAME]", "what to learn next for your goal", cmd_roadmap},
     {"review", "[--profile NAME]", "answer the missed items due today (SM-2)", cmd_review},
-    {"run", "FILE.py [--python VER] [--trace] [--stats] [--json] [--watch [--views LIST] [--present]]",
+    {"run", "FILE.py [--python VER] [--memory SIZE] [--trace] [--stats] [--json] [--watch [--views LIST] [--present]]",
      "run a Python program on the simulated CPython (--watch: step it with live views)",
      cmd_run},
     {"profiles", "[--json]", "list the learner profiles on this machine", cmd_profiles},

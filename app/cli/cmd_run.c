@@ -1,5 +1,5 @@
 /*
- * cmd_run: `pydive run FILE.py [--python VER] [--trace] [--stats] [--json]`
+ * cmd_run: `pydive run FILE.py [--python VER] [--memory SIZE] [--trace] [--stats] [--json]`
  * runs a program on the simulated CPython and prints what that CPython
  * would print; --trace adds the model's events (stderr), --stats and
  * --json the final heap (stdout, after the program's own output).
@@ -55,11 +55,39 @@ static void dump_events(Sim *s, uint64_t *since, int line)
     }
 }
 
+bool cli_parse_size(const char *text, uint64_t *bytes)
+{
+    char *end;
+    if (!text || *text < '0' || *text > '9')
+        return false;
+    unsigned long long n = strtoull(text, &end, 10);
+    unsigned shift = 0;
+    switch (*end) {
+    case 'K': case 'k': shift = 10; end++; break;
+    case 'M': case 'm': shift = 20; end++; break;
+    case 'G': case 'g': shift = 30; end++; break;
+    case 'T': case 't': shift = 40; end++; break;
+    default: break;
+    }
+    if (shift && (strcmp(end, "iB") == 0 || strcmp(end, "B") == 0))
+        end += strlen(end);
+    if (*end || n == 0 || n > (UINT64_MAX >> shift))
+        return false;
+    *bytes = (uint64_t)n << shift;
+    return true;
+}
+
 int cmd_run(int argc, char **argv)
 {
-    const char *ver = NULL;
+    const char *ver = NULL, *memory = NULL;
     if (cli_take_option(&argc, argv, "--python", &ver) < 0)
         return 2;
+    if (cli_take_option(&argc, argv, "--memory", &memory) < 0)
+        return 2;
+    uint64_t limit = 0;
+    if (memory && !cli_parse_size(memory, &limit))
+        return cli_usage_error("--memory takes a size such as 4G, 512M or 1000000, not '%s'",
+                               memory);
     bool trace = cli_take_flag(&argc, argv, "--trace");
     bool stats = cli_take_flag(&argc, argv, "--stats");
     bool json = cli_take_flag(&argc, argv, "--json");
@@ -81,7 +109,7 @@ int cmd_run(int argc, char **argv)
     if (prof->partial_note)
         fprintf(stderr, "pydive: note: %s\n", prof->partial_note);
     if (watch)
-        return cmd_watch(argv[1], prof, views, present);
+        return cmd_watch(argv[1], prof, views, present, limit);
     FILE *f = fopen(argv[1], "rb");
     if (!f) {
         fprintf(stderr, "pydive: can't open file '%s'\n", argv[1]);
@@ -94,6 +122,8 @@ int cmd_run(int argc, char **argv)
         buf_add(&src, chunk, n);
     fclose(f);
     Sim *sim = sim_new(prof);
+    if (limit)
+        sim_set_memory_limit(sim, limit);
     char *abs = realpath(argv[1], NULL); /* CPython names __main__ by its absolute path */
     PyRun *run = py_new(sim, buf_str(&src), src.len, abs ? abs : argv[1], out_fn, NULL);
     free(abs);

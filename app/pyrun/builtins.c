@@ -365,6 +365,8 @@ static SimId pairs_list(PyRun *I, SimId *a, int n, bool enumerate)
     if (enumerate && n > 1 && !bi_int_arg(I, a[1], &start))
         return 0;
     SimId out = sim_list(S, len);
+    if (sim_nomem(S))
+        len = 0; /* refused: the VM raises MemoryError */
     for (uint32_t r = 0; r < len; r++) {
         SimId t = sim_tuple(S, enumerate ? 2 : (size_t)k);
         if (enumerate) {

@@ -82,8 +82,10 @@ SimId exc_instance(PyRun *I)
     if (!cls)
         cls = I->exc_types[1];
     SimId e = sim_instance(S, cls);
-    SimId args = sim_tuple(S, 1);
-    sim_tuple_set(S, args, 0, sim_str(S, I->err.msg, strlen(I->err.msg)));
+    /* an exception raised without a message has no args (PyErr_NoMemory) */
+    SimId args = sim_tuple(S, I->err.msg[0] ? 1 : 0);
+    if (I->err.msg[0])
+        sim_tuple_set(S, args, 0, sim_str(S, I->err.msg, strlen(I->err.msg)));
     sim_attr_set(S, e, sim_str_intern(S, "args", 4), args);
     sim_decref(S, sim_str_intern(S, "args", 4)); /* attr_set took its own reference */
     I->err_obj = e;
@@ -106,6 +108,20 @@ void py_raise(PyRun *I, const char *type, const char *fmt, ...)
     I->err.set = true;
     I->err.hint[0] = '\0';
     I->ntb = 0;
+}
+
+void py_no_memory(PyRun *I)
+{
+    sim_take_nomem(S);
+    py_raise(I, "MemoryError", "%s", "");
+}
+
+bool py_mem_room(PyRun *I, uint64_t bytes)
+{
+    if (sim_mem_room(S, bytes, bytes / 4 + 1))
+        return true;
+    py_no_memory(I);
+    return false;
 }
 
 void py_write(PyRun *I, int stream, const char *text, size_t n)

@@ -408,7 +408,8 @@ bool op_format(PyRun *I, SimId v, const char *spec, Buf *out)
 {
     char fill = ' ', align = 0, sign = 0, type = 0;
     bool zero = false, comma = false;
-    int width = 0, prec = -1;
+    int64_t width = 0;
+    int prec = -1;
     const char *p = spec;
     if (p[0] && p[1] && strchr("<>^=", p[1])) {
         fill = p[0];
@@ -423,8 +424,13 @@ bool op_format(PyRun *I, SimId v, const char *spec, Buf *out)
         zero = true;
         p++;
     }
-    while (*p >= '0' && *p <= '9')
+    while (*p >= '0' && *p <= '9') {
+        if (width > (INT64_MAX - 9) / 10) {
+            py_raise(I, "ValueError", "Too many decimal digits in format string");
+            return false;
+        }
         width = width * 10 + (*p++ - '0');
+    }
     if (*p == ',') {
         comma = true;
         p++;
@@ -492,8 +498,12 @@ bool op_format(PyRun *I, SimId v, const char *spec, Buf *out)
     }
     if (k == SK_STR && prec >= 0 && body.len > (size_t)prec)
         body.data[body.len = (size_t)prec] = '\0';
-    int len = (int)body.len;
-    int pad = width > len ? width - len : 0;
+    int64_t len = (int64_t)body.len;
+    int64_t pad = width > len ? width - len : 0;
+    if (pad > 0 && !py_mem_room(I, (uint64_t)width + out->len)) { /* before the host buffer */
+        buf_fini(&body);
+        return false;
+    }
     if (!align)
         align = numeric ? '>' : '<';
     if (zero && numeric && !align) {
@@ -505,21 +515,21 @@ bool op_format(PyRun *I, SimId v, const char *spec, Buf *out)
         align = '=';
     }
     if (align == '>' ) {
-        for (int i = 0; i < pad; i++) buf_addc(out, fill);
+        for (int64_t i = 0; i < pad; i++) buf_addc(out, fill);
         buf_add(out, body.data ? body.data : "", body.len);
     } else if (align == '^') {
-        for (int i = 0; i < pad / 2; i++) buf_addc(out, fill);
+        for (int64_t i = 0; i < pad / 2; i++) buf_addc(out, fill);
         buf_add(out, body.data ? body.data : "", body.len);
-        for (int i = 0; i < pad - pad / 2; i++) buf_addc(out, fill);
+        for (int64_t i = 0; i < pad - pad / 2; i++) buf_addc(out, fill);
     } else if (align == '=') {
         const char *d = buf_str(&body);
         int off = (d[0] == '-' || d[0] == '+') ? 1 : 0;
         buf_add(out, d, (size_t)off);
-        for (int i = 0; i < pad; i++) buf_addc(out, fill);
+        for (int64_t i = 0; i < pad; i++) buf_addc(out, fill);
         buf_adds(out, d + off);
     } else {
         buf_add(out, body.data ? body.data : "", body.len);
-        for (int i = 0; i < pad; i++) buf_addc(out, fill);
+        for (int64_t i = 0; i < pad; i++) buf_addc(out, fill);
     }
     buf_fini(&body);
     return true;

@@ -56,6 +56,10 @@ VmStop vm_run(PyRun *I, int base, bool step)
 {
     uint64_t executed = 0;
     while (I->nframes > base) {
+        if (sim_nomem(S) && sim_take_nomem(S)) { /* the last instruction was refused memory */
+            py_no_memory(I);
+            goto error;
+        }
         Frame *f = F;
         uint32_t w = CO->ops[f->ip];
         int32_t arg = OPARG(w);

@@ -9,7 +9,10 @@
  */
 #include "sim/sim.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "base/xalloc.h"
 
 /* dict fields: cap = log2 size (0: no keys object), v.p.a = entries used
  * (deleted included), len = live entries, sub = 1 if all keys are str,
@@ -243,8 +246,12 @@ static unsigned log2_for(size_t minsize)
     return l;
 }
 
-static void resize(Sim *s, SimId d, unsigned log2, bool str_keys)
+/* dictresize; false (the dict as it was) when the budget refuses the table */
+static bool resize(Sim *s, SimId d, unsigned log2, bool str_keys)
 {
+    uint64_t words = 2 * (uint64_t)usable_of(log2) + (log2 > 3 ? (uint64_t)1 << log2 : 0);
+    if (!sim__len_fits(s, log2 >= 31 ? UINT32_MAX : 0) || !sim_mem_room(s, keys_size(log2, str_keys), words))
+        return false;
     SimObj *o = &s->obj[d];
     o->flags &= (uint8_t)~SIM_F_EMBEDDED; /* 3.13 dictresize: the inline values become invalid */
     uint32_t n = o->v.p.a, oldcap = o->cap, olddata = o->data, olddcap = o->datacap;
@@ -274,6 +281,7 @@ static void resize(Sim *s, SimId d, unsigned log2, bool str_keys)
             slab_free(&s->slab, oldix, 1u << oldcap);
         slab_free(&s->slab, olddata, olddcap);
     }
+    return true;
 }
 
 SimId sim_dict_presized(Sim *s, size_t n, bool str_keys)
@@ -322,12 +330,18 @@ void sim_dict_set(Sim *s, SimId d, SimId key, SimId value)
         return;
     }
     SimObj *o = &s->obj[d];
+    bool room = true;
     if (!o->cap)
         set_keys(s, d, 3, str_key);
     else if (o->sub && !str_key)
-        resize(s, d, log2_for(o->len * 3), false);
+        room = resize(s, d, log2_for(o->len * 3), false);
     else if (o->v.p.a >= usable_of(o->cap))
-        resize(s, d, log2_for(o->len * 3), o->sub);
+        room = resize(s, d, log2_for(o->len * 3), o->sub);
+    if (!room) { /* refused: nothing is stored, the stolen references go */
+        sim_decref(s, key);
+        sim_decref(s, value);
+        return;
+    }
     o = &s->obj[d];
     uint32_t n = o->v.p.a++;
     SimId *e = slab_ptr(&s->slab, o->data);
@@ -369,19 +383,18 @@ void sim_dict_clear(Sim *s, SimId d)
         return;
     /* detach the keys object first, then drop the entries in order */
     uint32_t n = o->v.p.a, cap = o->datacap, h = o->data;
-    uint32_t copy_cap;
-    uint32_t tmp = slab_alloc(&s->slab, 2 * n + 1, &copy_cap);
-    memcpy(slab_ptr(&s->slab, tmp), slab_ptr(&s->slab, h), 2 * n * sizeof(uint32_t));
+    SimId *tmp = xmalloc((2 * (size_t)n + 1) * sizeof *tmp); /* host scratch: never refused */
+    memcpy(tmp, slab_ptr(&s->slab, h), 2 * (size_t)n * sizeof(uint32_t));
     (void)cap;
     free_keys(s, d);
     for (uint32_t i = 0; i < n; i++) {
-        SimId k = slab_ptr(&s->slab, tmp)[2 * i], v = slab_ptr(&s->slab, tmp)[2 * i + 1];
+        SimId k = tmp[2 * i], v = tmp[2 * i + 1];
         if (k)
             sim_decref(s, k);
         if (v)
             sim_decref(s, v);
     }
-    slab_free(&s->slab, tmp, copy_cap);
+    free(tmp);
 }
 
 bool sim_dict_next(const Sim *s, SimId d, uint32_t *pos, SimId *key, SimId *value)
@@ -403,17 +416,25 @@ bool sim_dict_next(const Sim *s, SimId d, uint32_t *pos, SimId *key, SimId *valu
 
 /* ---- sets: v.p.a = slots, len = used; slots hold keys (0 = empty) ------ */
 
-static void set_table(Sim *s, SimId set, uint32_t slots)
+static bool set_table(Sim *s, SimId set, uint32_t slots)
 {
-    SimObj *o = &s->obj[set];
+    if (!sim_mem_room(s, slots > 8 ? (uint64_t)slots * 16 : 0, slots))
+        return false;
     uint32_t cap;
-    o->data = slab_alloc(&s->slab, slots, &cap);
+    uint32_t data = slab_alloc(&s->slab, slots, &cap);
+    if (!data) {
+        s->nomem = true;
+        return false;
+    }
+    SimObj *o = &s->obj[set];
+    o->data = data;
     o->datacap = cap;
     memset(slab_ptr(&s->slab, o->data), 0, slots * sizeof(uint32_t));
     o->v.p.a = slots;
     if (o->mem2)
         pm_free(&s->pm, o->mem2);
     o->mem2 = slots > 8 ? pm_alloc(&s->pm, (size_t)slots * 16) : PM_NULL;
+    return true;
 }
 
 static void set_place(Sim *s, SimId set, SimId key)
@@ -426,11 +447,12 @@ static void set_place(Sim *s, SimId set, SimId key)
     t[i] = key;
 }
 
-static void set_rebuild(Sim *s, SimId set, uint32_t slots, SimId skip)
+static bool set_rebuild(Sim *s, SimId set, uint32_t slots, SimId skip)
 {
     SimObj *o = &s->obj[set];
     uint32_t old = o->data, oldcap = o->datacap, oldslots = o->v.p.a;
-    set_table(s, set, slots);
+    if (!set_table(s, set, slots))
+        return false;
     for (uint32_t i = 0; old && i < oldslots; i++) {
         SimId k = slab_ptr(&s->slab, old)[i];
         if (k && k != skip)
@@ -438,6 +460,30 @@ static void set_rebuild(Sim *s, SimId set, uint32_t slots, SimId skip)
     }
     if (old)
         slab_free(&s->slab, old, oldcap);
+    return true;
+}
+
+/* The table size set_table_resize picks for `minused` (0 past 2^31). */
+static uint32_t slots_for(size_t minused)
+{
+    size_t slots = 8;
+    while (slots <= minused && slots < ((size_t)1 << 31))
+        slots <<= 1;
+    return slots <= minused ? 0 : (uint32_t)slots;
+}
+
+/* Removes `skip` without a new table (when the budget refused one). */
+static void set_rehash_in_place(Sim *s, SimId set, SimId skip)
+{
+    SimObj *o = &s->obj[set];
+    uint32_t slots = o->v.p.a;
+    SimId *keys = xmalloc((size_t)slots * sizeof *keys);
+    memcpy(keys, slab_ptr(&s->slab, o->data), (size_t)slots * sizeof *keys);
+    memset(slab_ptr(&s->slab, o->data), 0, (size_t)slots * sizeof *keys);
+    for (uint32_t i = 0; i < slots; i++)
+        if (keys[i] && keys[i] != skip)
+            set_place(s, set, keys[i]);
+    free(keys);
 }
 
 bool sim_set_contains(const Sim *s, SimId set, SimId key)
@@ -463,15 +509,22 @@ bool sim_set_add(Sim *s, SimId set, SimId key)
         sim_decref(s, key);
         return false;
     }
-    set_place(s, set, key);
     SimObj *o = &s->obj[set];
+    if ((size_t)o->len + 2 > o->v.p.a) { /* a refused resize left no spare slot */
+        sim_decref(s, key);
+        s->nomem = true;
+        return false;
+    }
+    set_place(s, set, key);
+    o = &s->obj[set];
     o->len++;
     if ((size_t)o->len * 5 >= (size_t)(o->v.p.a - 1) * 3) {
         size_t minused = o->len > 50000 ? (size_t)o->len * 2 : (size_t)o->len * 4;
-        uint32_t slots = 8;
-        while (slots <= minused)
-            slots <<= 1;
-        set_rebuild(s, set, slots, 0);
+        uint32_t slots = slots_for(minused);
+        if (slots)
+            set_rebuild(s, set, slots, 0);
+        else
+            s->nomem = true;
     }
     return true;
 }
@@ -485,7 +538,8 @@ bool sim_set_discard(Sim *s, SimId set, SimId key)
     for (uint32_t i = 0; i < o->v.p.a; i++) {
         if (t[i] && (t[i] == key || sim_equal(s, t[i], key))) {
             SimId k = t[i];
-            set_rebuild(s, set, o->v.p.a, k);
+            if (!set_rebuild(s, set, o->v.p.a, k))
+                set_rehash_in_place(s, set, k);
             s->obj[set].len--;
             sim_decref(s, k);
             return true;
@@ -496,8 +550,9 @@ bool sim_set_discard(Sim *s, SimId set, SimId key)
 
 void sim_set_presize(Sim *s, SimId set, size_t minused)
 {
-    uint32_t slots = 8;
-    while (slots <= minused)
-        slots <<= 1;
-    set_rebuild(s, set, slots, 0);
+    uint32_t slots = slots_for(minused);
+    if (slots)
+        set_rebuild(s, set, slots, 0);
+    else
+        s->nomem = true;
 }

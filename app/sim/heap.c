@@ -48,6 +48,26 @@ static void on_pm_event(void *ctx, PmEventKind k, uint32_t arena, uint32_t pool)
 
 /* ---- records -------------------------------------------------------------- */
 
+/* The record table doubles while the host budget allows; past it, it grows
+ * by a little at a time (every record asked for is still given, so the model
+ * stays whole) and each growth counts as a refused allocation. */
+static void grow_records(Sim *s)
+{
+    uint64_t limit = s->host_limit / 2, size = sizeof *s->obj;
+    uint64_t cap = (uint64_t)s->capobj * 2;
+    if (cap * size > limit) {
+        cap = limit / size > s->capobj ? limit / size : (uint64_t)s->capobj + 4096;
+        if (cap == (uint64_t)s->capobj + 4096)
+            s->nomem = true;
+    }
+    if (cap > UINT32_MAX)
+        cap = UINT32_MAX; /* SimId is 32-bit */
+    if (cap <= s->capobj)
+        abort(); /* unreachable: the host limit stops the table long before 2^32 records */
+    s->capobj = (uint32_t)cap;
+    s->obj = xrealloc(s->obj, s->capobj * sizeof *s->obj);
+}
+
 SimId sim__alloc_record(Sim *s, SimKind k)
 {
     SimId id;
@@ -55,10 +75,8 @@ SimId sim__alloc_record(Sim *s, SimKind k)
         id = s->free_head;
         s->free_head = s->obj[id].v.p.a;
     } else {
-        if (s->nobj == s->capobj) {
-            s->capobj *= 2;
-            s->obj = xrealloc(s->obj, s->capobj * sizeof *s->obj);
-        }
+        if (s->nobj == s->capobj)
+            grow_records(s);
         id = s->nobj++;
     }
     SimObj *o = &s->obj[id];
@@ -182,6 +200,8 @@ Sim *sim_new(const SimProfile *prof)
     for (unsigned n = 0; n < SIM_TUPLE_MAXSAVE; n++)
         fl_init(&s->fl_tuple[n], 2000);
     seed_allocator(s);
+    sim_set_memory_limit(s, SIM_DEFAULT_MEMORY);
+    sim_set_host_limit(s, SIM_DEFAULT_HOST_MEMORY);
     s->pm.on_event = on_pm_event;
     s->pm.event_ctx = s;
     make_types(s);
@@ -207,6 +227,40 @@ void sim_free(Sim *s)
 }
 
 void sim_set_hooks(Sim *s, const SimHooks *h) { s->hooks = *h; }
+
+/* ---- memory budget ------------------------------------------------------ */
+
+void sim_set_memory_limit(Sim *s, uint64_t bytes) { s->pm.limit = bytes; }
+
+void sim_set_host_limit(Sim *s, uint64_t bytes)
+{
+    s->host_limit = bytes;
+    s->slab.limit_words = bytes / 2 / sizeof(uint32_t); /* half for payloads */
+    s->pm.host_limit = bytes / 4;                       /* a quarter for arena tables */
+}
+
+uint64_t sim_host_bytes(const Sim *s)
+{
+    return (uint64_t)s->capobj * sizeof *s->obj + s->slab.cap * sizeof(uint32_t) +
+           pm_host_bytes(&s->pm) + (uint64_t)s->capinterned * sizeof *s->interned +
+           s->capdeferred * sizeof *s->deferred;
+}
+
+bool sim_mem_room(Sim *s, uint64_t bytes, uint64_t words)
+{
+    if (pm_fits(&s->pm, bytes) && slab_fits(&s->slab, words))
+        return true;
+    s->nomem = true;
+    return false;
+}
+
+bool sim_take_nomem(Sim *s)
+{
+    bool was = s->nomem || s->pm.refused > 0;
+    s->nomem = false;
+    s->pm.refused = 0;
+    return was;
+}
 
 /* ---- reference counts -------------------------------------------------- */
 
@@ -272,7 +326,7 @@ static void release(Sim *s, SimId id, SimFreeList *fl)
 {
     SimObj *o = &s->obj[id];
     sim_event(s, SE_FREE, id, (uint32_t)pm_block_size(&s->pm, o->mem), 0);
-    bool parked = fl && fl_put(s, fl, o->mem, id);
+    bool parked = fl && o->mem != PM_NULL && fl_put(s, fl, o->mem, id);
     if (!parked) {
         pm_free(&s->pm, o->mem);
         if (o->flags & SIM_F_GCTYPE)

@@ -7,21 +7,41 @@
 
 #include <string.h>
 
-static void ensure_payload(Sim *s, SimId id, size_t n)
+/* Gives the list `alloc` slots (items array and payload) or, when the budget
+ * refuses, leaves it as it was and returns false. */
+static bool set_allocated(Sim *s, SimId id, size_t alloc)
 {
     SimObj *o = &s->obj[id];
+    uint64_t grow = alloc > o->cap ? 8 * (uint64_t)(alloc - o->cap) : 0;
+    if (!sim__len_fits(s, alloc) || !sim_mem_room(s, grow, alloc > o->datacap ? alloc : 0))
+        return false;
+    /* the payload first: a bigger chunk than needed is harmless if the
+     * items array is then refused */
     uint32_t cap = o->datacap;
-    o->data = slab_resize(&s->slab, o->data, &cap, n ? n : 1, o->len);
+    uint32_t data = slab_resize(&s->slab, o->data, &cap, alloc ? alloc : 1, o->len);
+    if (!data) {
+        s->nomem = true;
+        return false;
+    }
+    o->data = data;
     o->datacap = cap;
+    PmPtr m = pm_realloc(&s->pm, o->mem2, alloc * 8);
+    if (m == PM_NULL && alloc > 0)
+        return false;
+    o->mem2 = m;
+    for (size_t i = o->len; i < alloc; i++)
+        sim_items(s, id)[i] = 0;
+    o->cap = (uint32_t)alloc;
+    return true;
 }
 
-void sim_list_resize(Sim *s, SimId id, size_t newsize)
+bool sim_list_resize(Sim *s, SimId id, size_t newsize)
 {
     SimObj *o = &s->obj[id];
     size_t allocated = o->cap;
     if (allocated >= newsize && newsize >= (allocated >> 1)) {
         o->len = (uint32_t)newsize;
-        return;
+        return true;
     }
     /* growth pattern 0, 4, 8, 16, 24, 32, 40, 52, 64, 76, ... */
     size_t new_alloc = (newsize + (newsize >> 3) + 6) & ~(size_t)3;
@@ -29,32 +49,25 @@ void sim_list_resize(Sim *s, SimId id, size_t newsize)
         new_alloc = (newsize + 3) & ~(size_t)3;
     if (newsize == 0)
         new_alloc = 0;
-    o->mem2 = pm_realloc(&s->pm, o->mem2, new_alloc * 8);
-    ensure_payload(s, id, new_alloc);
-    o = &s->obj[id];
-    for (size_t i = o->len; i < newsize; i++)
-        sim_items(s, id)[i] = 0;
-    o->cap = (uint32_t)new_alloc;
-    o->len = (uint32_t)newsize;
+    if (!set_allocated(s, id, new_alloc))
+        return false;
+    s->obj[id].len = (uint32_t)newsize;
+    return true;
 }
 
 void sim_list_reserve_exact(Sim *s, SimId id, size_t n)
 {
-    SimObj *o = &s->obj[id];
-    if (n <= o->cap)
-        return;
-    o->mem2 = pm_realloc(&s->pm, o->mem2, n * 8);
-    ensure_payload(s, id, n);
-    o = &s->obj[id];
-    for (size_t i = o->len; i < n; i++)
-        sim_items(s, id)[i] = 0;
-    o->cap = (uint32_t)n;
+    if (n > s->obj[id].cap)
+        set_allocated(s, id, n);
 }
 
 void sim_list_append(Sim *s, SimId id, SimId item)
 {
     size_t n = s->obj[id].len;
-    sim_list_resize(s, id, n + 1);
+    if (!sim_list_resize(s, id, n + 1)) {
+        sim_decref(s, item); /* not stored: the stolen reference goes */
+        return;
+    }
     sim_items(s, id)[n] = item;
 }
 
@@ -68,7 +81,10 @@ void sim_list_set(Sim *s, SimId id, size_t i, SimId item)
 void sim_list_insert(Sim *s, SimId id, size_t i, SimId item)
 {
     size_t n = s->obj[id].len;
-    sim_list_resize(s, id, n + 1);
+    if (!sim_list_resize(s, id, n + 1)) {
+        sim_decref(s, item);
+        return;
+    }
     SimId *it = sim_items(s, id);
     if (i > n)
         i = n;
@@ -187,6 +203,8 @@ static SimId utf8_char_at(Sim *s, SimId str, uint32_t *pos)
 
 SimId sim_iter_next(Sim *s, SimId id)
 {
+    if (sim_nomem(s)) /* a loop in C stops at a refused allocation; the host raises */
+        return 0;
     SimObj *it = &s->obj[id];
     SimId seq = it->v.p.a;
     switch (it->sub) {

@@ -182,9 +182,18 @@ static void pool_extend(PmHeap *h, uint32_t pid)
     }
 }
 
+/* A new arena's tables would stay within the host budget. */
+static bool host_room(const PmHeap *h)
+{
+    uint64_t per_arena = h->pools_per_arena * (sizeof(PmPool) + MAXBLOCKS * 2) + sizeof(PmArena);
+    return !h->host_limit || pm_host_bytes(h) + 2 * per_arena <= h->host_limit;
+}
+
 static uint32_t take_pool(PmHeap *h)
 {
     if (h->usable_arenas == PM_NONE) {
+        if (!pm_fits(h, h->arena_size) || !host_room(h))
+            return PM_NONE;
         uint32_t n = new_arena(h);
         h->usable_arenas = n;
         h->nfp2lasta[h->arenas[n].nfreepools] = n;
@@ -218,6 +227,8 @@ static uint32_t take_pool(PmHeap *h)
 static uint32_t alloc_from_new_pool(PmHeap *h, unsigned c)
 {
     uint32_t pid = take_pool(h);
+    if (pid == PM_NONE)
+        return PM_NULL;
     PmPool *p = &h->pools[pid];
     bool reuse = p->szidx == c;
     p->szidx = (uint16_t)c;
@@ -243,6 +254,8 @@ static PmPtr raw_alloc(PmHeap *h, size_t n)
 {
     if (n == 0)
         n = 1;
+    if (!pm_fits(h, n))
+        return PM_NULL;
     uint32_t i;
     if (h->raw_free_head != PM_NONE) {
         i = h->raw_free_head;
@@ -276,13 +289,24 @@ static void raw_free(PmHeap *h, PmPtr p)
 
 PmPtr pm_alloc(PmHeap *h, size_t n)
 {
-    if (n == 0 || n > PM_SMALL_REQUEST)
-        return raw_alloc(h, n);
+    if (n == 0 || n > PM_SMALL_REQUEST) {
+        PmPtr b = raw_alloc(h, n);
+        if (b == PM_NULL)
+            h->refused++;
+        return b;
+    }
     unsigned c = (unsigned)((n - 1) >> 4);
     uint32_t pid = h->usedpools[c];
+    if (pid == PM_NONE) {
+        PmPtr b = alloc_from_new_pool(h, c);
+        if (b == PM_NULL) {
+            h->refused++;
+            return PM_NULL;
+        }
+        h->class_in_use[c]++;
+        return b;
+    }
     h->class_in_use[c]++;
-    if (pid == PM_NONE)
-        return alloc_from_new_pool(h, c);
     PmPool *p = &h->pools[pid];
     uint32_t b = p->freeblock;
     p->freeblock = links_of(h, pid)[b];
@@ -389,8 +413,13 @@ PmPtr pm_realloc(PmHeap *h, PmPtr p, size_t n)
         return pm_alloc(h, n);
     if (pm_is_raw(p)) { /* a system block is never adopted by pymalloc */
         uint32_t i = p & ~PM_RAW_BIT;
+        size_t want = n ? n : 1;
+        if (want > h->raw_size[i] && !pm_fits(h, want - h->raw_size[i])) {
+            h->refused++;
+            return PM_NULL;
+        }
         h->raw_live_bytes -= h->raw_size[i];
-        h->raw_size[i] = n ? n : 1;
+        h->raw_size[i] = want;
         h->raw_live_bytes += h->raw_size[i];
         return p;
     }
@@ -398,8 +427,30 @@ PmPtr pm_realloc(PmHeap *h, PmPtr p, size_t n)
     if (n <= size && 4 * n > 3 * size)
         return p; /* same class, or shrinking by less than a quarter */
     PmPtr q = pm_alloc(h, n);
+    if (q == PM_NULL)
+        return PM_NULL;
     pm_free(h, p);
     return q;
+}
+
+uint64_t pm_mapped(const PmHeap *h)
+{
+    return h->narenas_current * h->arena_size + h->raw_live_bytes;
+}
+
+bool pm_fits(const PmHeap *h, uint64_t n)
+{
+    if (!h->limit)
+        return true;
+    uint64_t used = pm_mapped(h);
+    return used <= h->limit && n <= h->limit - used;
+}
+
+uint64_t pm_host_bytes(const PmHeap *h)
+{
+    uint64_t b = (uint64_t)h->narenas_alloc * (sizeof(PmArena) + h->pools_per_arena * sizeof(PmPool));
+    b += h->narenas_highwater * h->pools_per_arena * MAXBLOCKS * 2; /* links, kept per record */
+    return b + h->cap_raw * 16 + h->cap_free_addrs * 8;
 }
 
 uint64_t pm_address(const PmHeap *h, PmPtr p)

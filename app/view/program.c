@@ -29,6 +29,8 @@ static void boot(Program *p)
         sim_free(p->sim);
     buf_clear(&p->output);
     p->sim = sim_new(p->prof);
+    if (p->memory_limit)
+        sim_set_memory_limit(p->sim, p->memory_limit);
     p->run = py_new(p->sim, buf_str(&p->source), p->source.len, p->name, capture, p);
     py_set_step_limit(p->run, p->step_limit);
     p->finished = false;
@@ -48,6 +50,13 @@ void program_init(Program *p, const char *name, const char *src, size_t n,
     p->name = xstrdup(name);
     buf_add(&p->source, src, n);
     p->step_limit = PROG_DEFAULT_STEP_LIMIT;
+    boot(p);
+}
+
+void program_set_memory(Program *p, uint64_t bytes)
+{
+    p->memory_limit = bytes;
+    p->nactions = 0;
     boot(p);
 }
 
