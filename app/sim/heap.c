@@ -200,6 +200,12 @@ Sim *sim_new(const SimProfile *prof)
     for (unsigned n = 0; n < SIM_TUPLE_MAXSAVE; n++)
         fl_init(&s->fl_tuple[n], 2000);
     seed_allocator(s);
+    s->startup_blocks = s->pm.raw_live_blocks;
+    for (unsigned c = 0; c < PM_NCLASSES; c++)
+        s->startup_blocks += s->pm.class_in_use[c];
+    s->startup_blocks -= s->fl_dict.n + s->fl_float.n + s->fl_list.n;
+    for (unsigned n = 0; n < SIM_TUPLE_MAXSAVE; n++)
+        s->startup_blocks -= s->fl_tuple[n].n;
     sim_set_memory_limit(s, SIM_DEFAULT_MEMORY);
     sim_set_host_limit(s, SIM_DEFAULT_HOST_MEMORY);
     s->pm.on_event = on_pm_event;

@@ -523,3 +523,70 @@ uint16_t pm_pool_blocks(const PmHeap *h, uint32_t arena, uint32_t pool, bool *in
     *next_virgin = p->nextblock;
     return p->maxblocks;
 }
+
+/* ---- audit ---------------------------------------------------------------- */
+
+static bool audit_line(Buf *report, const char *what, uint64_t got, uint64_t want)
+{
+    buf_printf(report, "allocator: %s: recounted %llu, recorded %llu\n", what,
+               (unsigned long long)got, (unsigned long long)want);
+    return false;
+}
+
+/* Blocks in use in one carved pool, from its free list and virgin mark. */
+static uint32_t pool_recount(PmHeap *h, uint32_t pid)
+{
+    const PmPool *p = &h->pools[pid];
+    const uint16_t *links = links_of(h, pid);
+    uint32_t nfree = 0;
+    for (uint16_t b = p->freeblock; b != NOBLOCK && nfree <= p->maxblocks; b = links[b])
+        nfree++;
+    return nfree > p->nextblock ? UINT32_MAX : p->nextblock - nfree;
+}
+
+bool pm_audit(const PmHeap *ch, Buf *report)
+{
+    PmHeap *h = (PmHeap *)ch; /* links_of takes a mutable heap; nothing is written */
+    bool ok = true;
+    uint64_t in_use[PM_NCLASSES] = {0}, pools[PM_NCLASSES] = {0}, live = 0;
+    for (uint32_t ai = 0; ai < h->narenas_alloc; ai++) {
+        const PmArena *a = &h->arenas[ai];
+        if (!a->live)
+            continue;
+        live++;
+        uint32_t skip = a->ntotalpools < h->pools_per_arena ? 1 : 0, used = 0;
+        for (uint32_t k = 0; k < a->nextvirgin; k++) {
+            uint32_t pid = ai * h->pools_per_arena + k + skip;
+            const PmPool *p = &h->pools[pid];
+            if (p->count == 0 || p->szidx == DUMMY_SIZE_IDX)
+                continue;
+            uint32_t n = pool_recount(h, pid);
+            if (n != p->count)
+                ok = audit_line(report, "blocks in a pool", n, p->count);
+            used++;
+            pools[p->szidx]++;
+            in_use[p->szidx] += p->count;
+        }
+        if (a->nfreepools != a->ntotalpools - used)
+            ok = audit_line(report, "free pools of an arena", a->ntotalpools - used, a->nfreepools);
+    }
+    if (live != h->narenas_current)
+        ok = audit_line(report, "arenas in use", live, h->narenas_current);
+    for (unsigned c = 0; c < PM_NCLASSES; c++) {
+        if (in_use[c] != h->class_in_use[c])
+            ok = audit_line(report, "blocks in use of a size class", in_use[c], h->class_in_use[c]);
+        if (pools[c] != h->class_pools[c])
+            ok = audit_line(report, "pools of a size class", pools[c], h->class_pools[c]);
+    }
+    uint64_t raw = 0, raw_bytes = 0;
+    for (uint32_t i = 0; i < h->nraw; i++)
+        if (h->raw_size[i]) {
+            raw++;
+            raw_bytes += h->raw_size[i];
+        }
+    if (raw != h->raw_live_blocks)
+        ok = audit_line(report, "system blocks", raw, h->raw_live_blocks);
+    if (raw_bytes != h->raw_live_bytes)
+        ok = audit_line(report, "system bytes", raw_bytes, h->raw_live_bytes);
+    return ok;
+}

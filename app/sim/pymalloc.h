@@ -21,6 +21,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/buf.h"
+
 #define PM_NULL 0u
 #define PM_RAW_BIT 0x80000000u
 #define PM_NCLASSES 32
@@ -136,6 +138,10 @@ void pm_stats(const PmHeap *h, PmStats *out);
 uint16_t pm_pool_blocks(const PmHeap *h, uint32_t arena, uint32_t pool, bool *in_use,
                         uint16_t *chain, uint16_t max_chain, uint16_t *nchain,
                         uint16_t *next_virgin);
+/* Recounts blocks per pool and class, pools per arena and class, arenas in
+ * use and system blocks, against the running totals; true when all match,
+ * else one line per difference appended to report. */
+bool pm_audit(const PmHeap *h, Buf *report);
 /* Blocks per pool of class c. */
 uint32_t pm_blocks_per_pool(const PmHeap *h, unsigned c);
 

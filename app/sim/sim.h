@@ -158,6 +158,7 @@ typedef struct Sim {
     /* the memory budget (see "memory budget" below) */
     uint64_t host_limit;         /* bytes of this computer the model may hold */
     bool nomem;                  /* an allocation was refused since the last take */
+    uint64_t startup_blocks;     /* blocks of the start-up heap that no record holds */
 } Sim;
 
 /* ---- lifecycle ---------------------------------------------------------- */
