@@ -7,6 +7,8 @@
  */
 #include "sim/gc.h"
 
+#include "sim/check.h"
+
 #include <string.h>
 
 #define GEN_HEAD(g) ((uint32_t)(GC_LIST_GEN0 + (g)))
@@ -17,7 +19,9 @@ static inline SimObj *O(Sim *s, uint32_t id) { return &s->obj[id]; }
 
 void sim__gc_list_append(Sim *s, uint32_t head, SimId id)
 {
+    SIM_ASSERT(O(s, head)->kind == SK_SENTINEL && O(s, id)->kind != SK_FREE);
     uint32_t last = O(s, head)->gc_prev;
+    SIM_ASSERT(O(s, last)->gc_next == head); /* the list is whole before the insert */
     O(s, id)->gc_prev = last;
     O(s, id)->gc_next = head;
     O(s, last)->gc_next = id;
@@ -27,6 +31,7 @@ void sim__gc_list_append(Sim *s, uint32_t head, SimId id)
 void sim__gc_list_remove(Sim *s, SimId id)
 {
     SimObj *o = O(s, id);
+    SIM_ASSERT(O(s, o->gc_prev)->gc_next == id && O(s, o->gc_next)->gc_prev == id);
     O(s, o->gc_prev)->gc_next = o->gc_next;
     O(s, o->gc_next)->gc_prev = o->gc_prev;
     o->gc_prev = o->gc_next = 0;
@@ -96,6 +101,7 @@ void sim_untrack(Sim *s, SimId id)
         return;
     sim__gc_list_remove(s, id);
     o->flags &= (uint8_t) ~(SIM_F_TRACKED | SIM_F_COLLECTING | SIM_F_UNREACHABLE);
+    SIM_ASSERT(s->tracked_count > 0);
     s->tracked_count--;
 }
 

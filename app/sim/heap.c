@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "sim/check.h"
 #include "sim/gc.h"
 
 #define NSENTINELS 12u
@@ -73,6 +74,7 @@ SimId sim__alloc_record(Sim *s, SimKind k)
     SimId id;
     if (s->free_head) {
         id = s->free_head;
+        SIM_ASSERT(s->obj[id].kind == SK_FREE); /* the free list holds freed records only */
         s->free_head = s->obj[id].v.p.a;
     } else {
         if (s->nobj == s->capobj)
@@ -90,6 +92,8 @@ SimId sim__alloc_record(Sim *s, SimKind k)
 void sim__free_record(Sim *s, SimId id)
 {
     SimObj *o = &s->obj[id];
+    SIM_ASSERT(o->kind != SK_FREE && !(o->flags & SIM_F_TRACKED)); /* freed once, untracked */
+    SIM_ASSERT(s->nlive > 0);
     if (o->data)
         slab_free(&s->slab, o->data, o->datacap);
     o->kind = SK_FREE;
@@ -272,6 +276,7 @@ bool sim_take_nomem(Sim *s)
 
 void sim_incref(Sim *s, SimId id)
 {
+    SIM_ASSERT(id > 0 && id < s->nobj && s->obj[id].kind != SK_FREE); /* never a freed record */
     SimObj *o = &s->obj[id];
     if (!(o->flags & SIM_F_IMMORTAL))
         o->refcnt++;
@@ -279,9 +284,11 @@ void sim_incref(Sim *s, SimId id)
 
 void sim_decref(Sim *s, SimId id)
 {
+    SIM_ASSERT(id > 0 && id < s->nobj && s->obj[id].kind != SK_FREE);
     SimObj *o = &s->obj[id];
     if (o->flags & SIM_F_IMMORTAL)
         return;
+    SIM_ASSERT(o->refcnt > 0); /* a count never goes below zero */
     if (--o->refcnt > 0)
         return;
     if (o->flags & SIM_F_STATIC) { /* 3.11 static objects are never freed */
@@ -305,6 +312,7 @@ static bool fl_put(Sim *s, SimFreeList *f, PmPtr b, SimId id)
 {
     if (f->n >= f->max)
         return false;
+    SIM_ASSERT(b != PM_NULL);
     f->blocks[f->n++] = b;
     sim_event(s, SE_FREELIST_PUT, id, 0, f->n);
     return true;
@@ -526,6 +534,7 @@ static bool uses_trashcan(SimKind k)
 void sim__dealloc(Sim *s, SimId id)
 {
     SimObj *o = &s->obj[id];
+    SIM_ASSERT(o->kind != SK_FREE && o->kind != SK_SENTINEL && !(o->flags & SIM_F_STATIC));
     if (o->flags & SIM_F_TRACKED)
         sim_untrack(s, id);
     if (uses_trashcan((SimKind)o->kind) && s->dealloc_depth >= TRASHCAN_DEPTH) {
@@ -552,6 +561,7 @@ void sim__dealloc(Sim *s, SimId id)
  * one (no GC count change), else from pymalloc. */
 PmPtr sim__obj_block(Sim *s, SimFreeList *fl, size_t size, bool gc, bool *from_fl)
 {
+    SIM_ASSERT(!fl || fl->n <= fl->max);
     if (fl && fl->n > 0) {
         *from_fl = true;
         sim_event(s, SE_FREELIST_TAKE, 0, (uint32_t)size, fl->n - 1);

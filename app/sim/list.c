@@ -73,6 +73,7 @@ void sim_list_append(Sim *s, SimId id, SimId item)
 
 void sim_list_set(Sim *s, SimId id, size_t i, SimId item)
 {
+    SIM_ASSERT(s->obj[id].kind == SK_LIST && i < s->obj[id].len);
     SimId old = sim_items(s, id)[i];
     sim_items(s, id)[i] = item;
     sim_xdecref(s, old);

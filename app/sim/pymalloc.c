@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "sim/check.h"
 
 #define NOBLOCK 0xffffu
 #define DUMMY_SIZE_IDX 0xffffu
@@ -123,6 +124,7 @@ static uint32_t new_arena(PmHeap *h)
 static void free_arena(PmHeap *h, uint32_t i)
 {
     PmArena *a = &h->arenas[i];
+    SIM_ASSERT(a->live && h->narenas_current > 0);
     if (h->nfree_addrs == h->cap_free_addrs)
         h->free_addrs = xgrow(h->free_addrs, &h->cap_free_addrs, h->nfree_addrs + 1,
                               sizeof *h->free_addrs);
@@ -214,6 +216,7 @@ static uint32_t take_pool(PmHeap *h)
         a->nextvirgin++;
         h->pools[pid].szidx = DUMMY_SIZE_IDX;
     }
+    SIM_ASSERT(a->nfreepools > 0);
     a->nfreepools--;
     if (a->nfreepools == 0) {
         h->usable_arenas = a->nextarena;
@@ -280,6 +283,7 @@ static PmPtr raw_alloc(PmHeap *h, size_t n)
 static void raw_free(PmHeap *h, PmPtr p)
 {
     uint32_t i = p & ~PM_RAW_BIT;
+    SIM_ASSERT(i < h->nraw && h->raw_size[i] != 0 && h->raw_live_blocks > 0); /* no double free */
     h->raw_live_blocks--;
     h->raw_live_bytes -= h->raw_size[i];
     h->raw_size[i] = 0;
@@ -339,6 +343,7 @@ static void insert_to_freepool(PmHeap *h, uint32_t pid)
     p->nextfree = a->freepools;
     a->freepools = pid;
     uint32_t nf = ++a->nfreepools;
+    SIM_ASSERT(nf <= a->ntotalpools);
     uint32_t lastnf = h->nfp2lasta[nf - 1];
     if (lastnf == ai) {
         uint32_t prev = a->prevarena;
@@ -384,6 +389,9 @@ void pm_free(PmHeap *h, PmPtr ptr)
     }
     uint32_t pid = (ptr >> 10) - 1, b = ptr & 1023u;
     PmPool *p = &h->pools[pid];
+    SIM_ASSERT(pid < h->narenas_alloc * h->pools_per_arena && h->arenas[pid >> 6].live);
+    SIM_ASSERT(p->count > 0 && b < p->nextblock && p->szidx < PM_NCLASSES);
+    SIM_ASSERT(h->class_in_use[p->szidx] > 0);
     uint16_t *links = links_of(h, pid);
     uint16_t lastfree = p->freeblock;
     links[b] = lastfree;

@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sim/check.h"
 #include "sim/profile.h"
 #include "sim/pymalloc.h"
 #include "sim/slab.h"
@@ -190,8 +191,16 @@ static inline bool sim_nomem(const Sim *s) { return s->nomem || s->pm.refused > 
 /* What the model holds of this computer's memory, in bytes. */
 uint64_t sim_host_bytes(const Sim *s);
 
-static inline SimObj *sim_obj(const Sim *s, SimId id) { return &s->obj[id]; }
-static inline SimKind sim_kind(const Sim *s, SimId id) { return (SimKind)s->obj[id].kind; }
+static inline SimObj *sim_obj(const Sim *s, SimId id)
+{
+    SIM_ASSERT(id < s->nobj);
+    return &s->obj[id];
+}
+static inline SimKind sim_kind(const Sim *s, SimId id)
+{
+    SIM_ASSERT(id < s->nobj);
+    return (SimKind)s->obj[id].kind;
+}
 
 /* ---- references ---------------------------------------------------------- */
 void sim_incref(Sim *s, SimId id);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "sim/check.h"
 
 #define SLAB_HANDLE_END ((size_t)UINT32_MAX) /* handles are 32-bit */
 
@@ -31,6 +32,7 @@ static unsigned class_of(size_t nwords)
     unsigned k = 1;
     while (((size_t)1 << k) < nwords)
         k++;
+    SIM_ASSERT(k < SLAB_NCLASSES); /* free_head has a list per class, no more */
     return k;
 }
 
@@ -104,6 +106,7 @@ void slab_free(SimSlab *s, uint32_t h, uint32_t capw)
 {
     if (!h)
         return;
+    SIM_ASSERT(h >= 2 && (size_t)h + capw <= s->len && (capw & (capw - 1)) == 0);
     unsigned k = class_of(capw);
     s->words[h] = s->free_head[k];
     s->free_head[k] = h;

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Oracle suite: runs every program whose output real CPython recorded and
-# compares pydive's with it (TAP, one line per case and version).
+# compares pydive's with it (TAP, one line per case and version), and audits
+# the model after each (PYDIVE_AUDIT=1: refcounts and allocator recounted).
 #
 #   tests/oracle/shared/NAME.py      the starting set (shared/oracle), 3.11 only:
 #        NAME.out (exact stdout), NAME.lasterr (last stderr line),
@@ -14,6 +15,9 @@
 # tests/run.sh reports it as a known gap (with its reason), not as passing.
 cd "$(dirname "$0")/../.." || exit 2
 PYDIVE=${PYDIVE:-pydive}
+# After every program pydive recounts every refcount and allocator total
+# (sim_audit) and fails loudly, with exit status 99, if one differs.
+export PYDIVE_AUDIT=1
 [ -x "./$PYDIVE" ] || { echo "not ok 1 - $PYDIVE not built"; exit 1; }
 n=0
 tmp=$(mktemp -d)
@@ -50,7 +54,9 @@ check() { # label py ver out lasterr arena-expected
         >"$tmp/out" 2>"$tmp/err"
     rc=$?
     why=""
-    if [ -n "$lasterr" ] && [ -f "$lasterr" ]; then want_rc=1; else want_rc=0; fi
+    if grep -q '^pydive: sim_audit failed' "$tmp/err"; then
+        why="sim_audit: $(grep -A3 '^pydive: sim_audit failed' "$tmp/err" | tail -n 3 | tr '\n' '|')"
+    elif [ -n "$lasterr" ] && [ -f "$lasterr" ]; then want_rc=1; else want_rc=0; fi
     if ! cmp -s "$tmp/out" "$out"; then
         why="stdout differs: $(diff "$tmp/out" "$out" | head -4 | tr '\n' '|')"
     elif [ -n "$lasterr" ] && [ -f "$lasterr" ] &&
