@@ -20,7 +20,11 @@ static void capture(void *ctx, int stream, const char *text, size_t n)
     buf_add(&p->output, text, n);
 }
 
-/* A fresh model and interpreter for the source, at action 0. */
+static void note_changes(Program *p);
+
+/* A fresh model and interpreter for the source, at action 0: nothing of the
+ * previous run survives (a replay must draw what stepping forward drew), and
+ * the interpreter's start-up arenas are on the map from the first frame. */
 static void boot(Program *p)
 {
     if (p->run)
@@ -40,6 +44,9 @@ static void boot(Program *p)
     p->pos = 0;
     p->seen_events = p->sim->nevents;
     p->touched_arena = p->touched_pool = -1;
+    if (p->narena_seen)
+        memset(p->arena_seen, 0, p->narena_seen);
+    note_changes(p);
 }
 
 void program_init(Program *p, const char *name, const char *src, size_t n,
