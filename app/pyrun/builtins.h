@@ -1,7 +1,7 @@
 /*
- * builtins_int: the table of built-in callables (functions, module
- * functions of gc/sys/weakref, methods of built-in types) shared by
- * builtins.c, methods.c and modules.c.
+ * builtins: the shape of a built-in callable's definition, the tables
+ * that hold them (modules/, types/), the registry that numbers them and
+ * the argument helpers (args.c).
  */
 #ifndef PYDIVE_PYRUN_BUILTINS_H
 #define PYDIVE_PYRUN_BUILTINS_H
@@ -20,11 +20,33 @@ typedef struct BuiltinDef {
 
 enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF };
 
-extern const BuiltinDef function_defs[], method_defs[], module_defs[];
-extern const int function_ndefs, method_ndefs, module_ndefs;
-/* The definition with a global index (functions, then methods, then modules). */
+/* The builtins module's functions (modules/builtins.c) and each module's
+ * (modules/gc.c, sys.c, weakref.c). */
+extern const BuiltinDef function_defs[], gc_functions[], sys_functions[], weakref_functions[];
+extern const int function_ndefs, gc_nfunctions, sys_nfunctions, weakref_nfunctions;
+
+/* An importable module: its functions and the init that adds its data
+ * attributes to its dict. */
+typedef struct ModuleDef {
+    const char *name;
+    const BuiltinDef *functions;
+    void (*init)(PyRun *I, SimId dict);
+} ModuleDef;
+extern const ModuleDef py_modules[];
+void gc_module_init(PyRun *I, SimId dict);
+void sys_module_init(PyRun *I, SimId dict);
+void weakref_module_init(PyRun *I, SimId dict);
+
+/* registry.c: the definition with a global index (the builtins module's
+ * functions, then the types' methods, then the modules' functions). */
 const BuiltinDef *bi_def(uint32_t index);
 int bi_count(void);
+/* The global indexes of the types' methods: [*first, *end). */
+void bi_method_range(int *first, int *end);
+/* The module `import name` finds (borrowed), or 0. */
+SimId module_find(PyRun *I, const char *name, size_t n);
+/* d[name] = v, stealing v's reference. */
+void bi_dict_put(PyRun *I, SimId d, const char *name, SimId v);
 
 /* helpers for implementations */
 bool bi_nargs(PyRun *I, const char *name, int nargs, int min, int max);

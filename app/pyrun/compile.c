@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
-#include "pyrun/bigint.h"
+#include "pyrun/types/bigint.h"
 #include "pyrun/interp.h"
 #include "pyrun/symtable.h"
 #include "pyrun/compile_int.h"

@@ -88,6 +88,7 @@ typedef struct Frame {
 #define VM_STACK (1u << 18)
 #define VM_FRAMES 1100
 #define VM_RECURSION_LIMIT 1000
+#define PY_MAX_MODULES 16
 
 typedef struct TbEntry {
     uint32_t code;
@@ -107,8 +108,8 @@ struct PyRun {
     int nframes;
     SimId globals;          /* __main__ dict (owned) */
     SimId builtins;         /* dict of built-in functions (owned) */
-    SimId mod_gc, mod_sys, mod_weakref;
-    SimId builtin_methods[160]; /* static method descriptors by index */
+    SimId modules[PY_MAX_MODULES]; /* by position in py_modules (modules/registry.c) */
+    SimId *builtin_methods; /* static method descriptors by global index (owned array) */
     SimId exc_types[32];    /* static exception classes */
     PyError err;            /* the exception being raised */
     PyError syntax;         /* compile error, reported at the first step */

@@ -7,8 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pyrun/bigint.h"
+#include "pyrun/types/bigint.h"
 #include "pyrun/interp.h"
+#include "pyrun/types/types.h"
 
 #define S (I->sim)
 
@@ -31,170 +32,6 @@ static double as_f(PyRun *I, SimId v)
     return sim_kind(S, v) == SK_FLOAT ? sim_obj(S, v)->v.f : (double)sim_obj(S, v)->v.i;
 }
 static int64_t as_i(PyRun *I, SimId v) { return sim_obj(S, v)->v.i; }
-
-
-static int64_t floordiv(int64_t a, int64_t b)
-{
-    int64_t q = a / b;
-    if ((a % b != 0) && ((a < 0) != (b < 0)))
-        q--;
-    return q;
-}
-
-static SimId big_pow(PyRun *I, BigInt *x, int64_t e)
-{
-    BigInt r, t;
-    big_from_i64(&r, 1);
-    while (e > 0) {
-        if (e & 1) {
-            big_mul(&r, x, &t);
-            big_free(&r);
-            r = t;
-        }
-        e >>= 1;
-        if (e) {
-            big_mul(x, x, &t);
-            big_free(x);
-            *x = t;
-        }
-        if (r.n > 4000 || x->n > 4000) {
-            big_free(&r);
-            py_raise(I, "OverflowError", "int too large for pydive");
-            return 0;
-        }
-    }
-    return big_to_sim(S, &r);
-}
-
-static SimId big_op(PyRun *I, int op, SimId a, SimId b)
-{
-    BigInt x, y, r, q;
-    big_from_sim(S, a, &x);
-    big_from_sim(S, b, &y);
-    SimId res = 0;
-    switch (op) {
-    case OP_ADD: big_add(&x, &y, &r); res = big_to_sim(S, &r); break;
-    case OP_SUB: big_sub(&x, &y, &r); res = big_to_sim(S, &r); break;
-    case OP_MUL: big_mul(&x, &y, &r); res = big_to_sim(S, &r); break;
-    case OP_FLOORDIV: case OP_MOD:
-        if (!big_divmod(&x, &y, &q, &r)) {
-            py_raise(I, "ZeroDivisionError", op == OP_MOD ? "integer modulo by zero" : "integer division or modulo by zero");
-            break;
-        }
-        if (op == OP_MOD) {
-            big_free(&q);
-            res = big_to_sim(S, &r);
-        } else {
-            big_free(&r);
-            res = big_to_sim(S, &q);
-        }
-        break;
-    case OP_DIV:
-        if (y.sign == 0) {
-            py_raise(I, "ZeroDivisionError", "division by zero");
-            break;
-        }
-        res = sim_float(S, big_to_double(&x) / big_to_double(&y));
-        break;
-    case OP_POW:
-        if (is_big(I, b) || y.sign < 0) {
-            if (y.sign < 0 && !is_big(I, b)) {
-                res = sim_float(S, pow(big_to_double(&x), big_to_double(&y)));
-                break;
-            }
-            py_raise(I, "OverflowError", "int too large for pydive");
-            break;
-        }
-        res = big_pow(I, &x, sim_obj(S, b)->v.i);
-        break;
-    case OP_LSHIFT: case OP_RSHIFT: {
-        if (is_big(I, b) || y.sign < 0) {
-            py_raise(I, y.sign < 0 ? "ValueError" : "OverflowError", y.sign < 0 ? "negative shift count" : "int too large for pydive");
-            break;
-        }
-        BigInt two;
-        big_from_i64(&two, 2);
-        SimId p = big_pow(I, &two, sim_obj(S, b)->v.i);
-        big_free(&two);
-        if (!p)
-            break;
-        res = big_op(I, op == OP_LSHIFT ? OP_MUL : OP_FLOORDIV, a, p);
-        sim_decref(S, p);
-        break;
-    }
-    default:
-        py_raise(I, "TypeError", "pydive does not support this operator on big ints");
-    }
-    big_free(&x);
-    big_free(&y);
-    return res;
-}
-
-static SimId int_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b)
-{
-    int64_t r;
-    switch (op) {
-    case OP_ADD: if (__builtin_add_overflow(a, b, &r)) return big_op(I, op, sa, sb); return sim_int(S, r);
-    case OP_SUB: if (__builtin_sub_overflow(a, b, &r)) return big_op(I, op, sa, sb); return sim_int(S, r);
-    case OP_MUL: if (__builtin_mul_overflow(a, b, &r)) return big_op(I, op, sa, sb); return sim_int(S, r);
-    case OP_DIV:
-        if (b == 0) { py_raise(I, "ZeroDivisionError", "division by zero"); return 0; }
-        return sim_float(S, (double)a / (double)b);
-    case OP_FLOORDIV: case OP_MOD:
-        if (b == 0) { py_raise(I, "ZeroDivisionError", op == OP_MOD ? "integer modulo by zero" : "integer division or modulo by zero"); return 0; }
-        if (a == INT64_MIN && b == -1) return big_op(I, op, sa, sb);
-        r = floordiv(a, b);
-        return sim_int(S, op == OP_FLOORDIV ? r : a - r * b);
-    case OP_POW:
-        if (b < 0) {
-            if (a == 0) { py_raise(I, "ZeroDivisionError", "0.0 cannot be raised to a negative power"); return 0; }
-            return sim_float(S, pow((double)a, (double)b));
-        }
-        r = 1;
-        for (int64_t base = a, e = b; e > 0; e >>= 1) {
-            if ((e & 1) && __builtin_mul_overflow(r, base, &r)) return big_op(I, op, sa, sb);
-            if (e > 1 && __builtin_mul_overflow(base, base, &base)) return big_op(I, op, sa, sb);
-        }
-        return sim_int(S, r);
-    case OP_LSHIFT:
-        if (b < 0) { py_raise(I, "ValueError", "negative shift count"); return 0; }
-        if (b >= 63 || (a != 0 && (a > (INT64_MAX >> b) || a < (INT64_MIN >> b)))) return big_op(I, op, sa, sb);
-        return sim_int(S, a * ((int64_t)1 << b));
-    case OP_RSHIFT:
-        if (b < 0) { py_raise(I, "ValueError", "negative shift count"); return 0; }
-        return sim_int(S, b >= 63 ? (a < 0 ? -1 : 0) : a >> b);
-    case OP_BITAND: return sim_int(S, a & b);
-    case OP_BITOR: return sim_int(S, a | b);
-    case OP_BITXOR: return sim_int(S, a ^ b);
-    default: return 0;
-    }
-}
-
-static SimId float_op(PyRun *I, int op, double a, double b)
-{
-    switch (op) {
-    case OP_ADD: return sim_float(S, a + b);
-    case OP_SUB: return sim_float(S, a - b);
-    case OP_MUL: return sim_float(S, a * b);
-    case OP_DIV:
-        if (b == 0) { py_raise(I, "ZeroDivisionError", "float division by zero"); return 0; }
-        return sim_float(S, a / b);
-    case OP_FLOORDIV:
-        if (b == 0) { py_raise(I, "ZeroDivisionError", "float floor division by zero"); return 0; }
-        return sim_float(S, floor(a / b));
-    case OP_MOD: {
-        if (b == 0) { py_raise(I, "ZeroDivisionError", "float modulo"); return 0; }
-        double m = fmod(a, b);
-        if (m != 0 && ((m < 0) != (b < 0)))
-            m += b;
-        return sim_float(S, m);
-    }
-    case OP_POW:
-        if (a == 0 && b < 0) { py_raise(I, "ZeroDivisionError", "0.0 cannot be raised to a negative power"); return 0; }
-        return sim_float(S, pow(a, b));
-    default: return 0;
-    }
-}
 
 static SimId seq_repeat(PyRun *I, SimId seq, int64_t n)
 {
@@ -268,7 +105,6 @@ static SimId seq_concat(PyRun *I, SimId a, SimId b)
     return r;
 }
 
-
 static SimId type_error(PyRun *I, int op, SimId a, SimId b, bool inplace)
 {
     py_raise(I, "TypeError", "unsupported operand type(s) for %s%s: '%s' and '%s'",
@@ -282,11 +118,11 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
     SimKind ka = sim_kind(S, a), kb = sim_kind(S, b);
     if (is_int(I, a) && is_int(I, b)) {
         if (is_big(I, a) || is_big(I, b))
-            return big_op(I, op, a, b);
-        return int_op(I, op, a, b, as_i(I, a), as_i(I, b));
+            return int_big_op(I, op, a, b);
+        return int_small_op(I, op, a, b, as_i(I, a), as_i(I, b));
     }
     if (is_num(I, a) && is_num(I, b) && op <= OP_POW)
-        return float_op(I, op, as_f(I, a), as_f(I, b));
+        return float_binary(I, op, as_f(I, a), as_f(I, b));
     if (op == OP_ADD && ka == kb && (ka == SK_STR || ka == SK_BYTES || ka == SK_TUPLE || ka == SK_LIST)) {
         if (ka == SK_LIST && inplace) {
             if (!list_extend(I, a, b))
@@ -353,7 +189,7 @@ SimId op_unary(PyRun *I, int op, SimId a)
         if (op == OP_NEG) {
             if (v == INT64_MIN) {
                 SimId z = sim_int(S, 0);
-                SimId r = big_op(I, OP_SUB, z, a);
+                SimId r = int_big_op(I, OP_SUB, z, a);
                 sim_decref(S, z);
                 return r;
             }

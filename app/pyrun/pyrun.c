@@ -237,6 +237,7 @@ void py_free(PyRun *I)
     free(I->codes);
     free(I->ast_consts);
     free(I->held);
+    free(I->builtin_methods);
     free(I->stack);
     free(I->filename);
     free(I);

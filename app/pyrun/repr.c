@@ -9,8 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pyrun/bigint.h"
+#include "pyrun/types/bigint.h"
 #include "pyrun/interp.h"
+#include "pyrun/types/types.h"
 #include "sim/gc.h"
 
 #define S (I->sim)
@@ -24,94 +25,6 @@ static bool in_progress(SimId v)
         if (repr_stack[i] == v)
             return true;
     return false;
-}
-
-static void float_repr(double x, Buf *out)
-{
-    if (isnan(x)) {
-        buf_adds(out, "nan");
-        return;
-    }
-    if (isinf(x)) {
-        buf_adds(out, x > 0 ? "inf" : "-inf");
-        return;
-    }
-    char buf[64];
-    int prec;
-    for (prec = 1; prec <= 17; prec++) {
-        snprintf(buf, sizeof buf, "%.*e", prec - 1, x);
-        if (strtod(buf, NULL) == x)
-            break;
-    }
-    /* buf = d.ddde[+-]XX : split mantissa digits and exponent */
-    char digits[32];
-    int nd = 0;
-    const char *p = buf;
-    bool neg = false;
-    if (*p == '-') {
-        neg = true;
-        p++;
-    }
-    for (; *p && *p != 'e'; p++)
-        if (*p != '.')
-            digits[nd++] = *p;
-    digits[nd] = '\0';
-    int exp = atoi(p + 1);
-    while (nd > 1 && digits[nd - 1] == '0')
-        digits[--nd] = '\0';
-    if (neg)
-        buf_addc(out, '-');
-    if (exp >= -4 && exp < 16) {
-        if (exp < 0) {
-            buf_adds(out, "0.");
-            for (int i = 0; i < -exp - 1; i++)
-                buf_addc(out, '0');
-            buf_adds(out, digits);
-        } else if (nd <= exp + 1) {
-            buf_adds(out, digits);
-            for (int i = nd; i <= exp; i++)
-                buf_addc(out, '0');
-            buf_adds(out, ".0");
-        } else {
-            buf_add(out, digits, (size_t)exp + 1);
-            buf_addc(out, '.');
-            buf_adds(out, digits + exp + 1);
-        }
-        return;
-    }
-    buf_addc(out, digits[0]);
-    if (nd > 1) {
-        buf_addc(out, '.');
-        buf_adds(out, digits + 1);
-    }
-    buf_printf(out, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
-}
-
-static void str_repr(const char *d, size_t n, bool bytes, Buf *out)
-{
-    bool has_sq = memchr(d, '\'', n) != NULL, has_dq = memchr(d, '"', n) != NULL;
-    char q = has_sq && !has_dq ? '"' : '\'';
-    if (bytes)
-        buf_addc(out, 'b');
-    buf_addc(out, q);
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)d[i];
-        if (c == (unsigned char)q || c == '\\') {
-            buf_addc(out, '\\');
-            buf_addc(out, (char)c);
-        } else if (c == '\n') {
-            buf_adds(out, "\\n");
-        } else if (c == '\r') {
-            buf_adds(out, "\\r");
-        } else if (c == '\t') {
-            buf_adds(out, "\\t");
-        } else if (c < 0x20 || c == 0x7f || (bytes && c >= 0x80)) {
-            buf_printf(out, "\\x%02x", c);
-        } else {
-            buf_addc(out, (char)c);
-        }
-    }
-    buf_addc(out, q);
 }
 
 static bool seq_repr(PyRun *I, SimId v, const char *open, const char *close, Buf *out)

@@ -7,6 +7,7 @@
  * the pending output chunk).  A field that owns a reference and is missing
  * here makes the audit fail, which is the point.
  */
+#include "pyrun/builtins.h"
 #include "pyrun/interp.h"
 #include "sim/audit.h"
 
@@ -51,12 +52,13 @@ static void py_visit_roots(void *ctx, Sim *s, SimVisit visit, void *arg)
     PyRun *I = ctx;
     stack_roots(I, visit, arg);
     code_roots(I, visit, arg);
-    SimId single[] = {I->globals, I->builtins, I->mod_gc, I->mod_sys, I->mod_weakref,
-                      I->err_obj, I->kwnames, I->c_result, I->repr_state[0],
-                      I->repr_state[1], I->print_kwtuple, I->io_pending};
+    SimId single[] = {I->globals, I->builtins, I->err_obj, I->kwnames, I->c_result,
+                      I->repr_state[0], I->repr_state[1], I->print_kwtuple, I->io_pending};
     for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
         root(s, single[i], visit, arg);
-    for (size_t i = 0; i < sizeof I->builtin_methods / sizeof I->builtin_methods[0]; i++)
+    for (size_t i = 0; i < sizeof I->modules / sizeof I->modules[0]; i++)
+        root(s, I->modules[i], visit, arg);
+    for (int i = 0; I->builtin_methods && i < bi_count(); i++)
         root(s, I->builtin_methods[i], visit, arg);
     for (size_t i = 0; i < sizeof I->exc_types / sizeof I->exc_types[0]; i++)
         root(s, I->exc_types[i], visit, arg);

@@ -169,9 +169,11 @@ void suggest_for_attr(PyRun *I, SimId obj, SimId nm)
             }
         }
     } else {
-        for (int i = 0; i < method_ndefs && cnt < 500; i++)
-            if (method_defs[i].owner == o->kind)
-                names[cnt++] = strdup(method_defs[i].name);
+        int first, end;
+        bi_method_range(&first, &end);
+        for (int i = first; i < end && cnt < 500; i++)
+            if (bi_def((uint32_t)i)->owner == o->kind)
+                names[cnt++] = strdup(bi_def((uint32_t)i)->name);
     }
     qsort(names, (size_t)cnt, sizeof *names, cmp_str);
     Best b = {0};

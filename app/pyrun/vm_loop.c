@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "pyrun/builtins.h"
 #include "pyrun/interp.h"
 #include "sim/gc.h"
 
@@ -429,9 +430,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
         case OP_IMPORT_NAME: {
             size_t n;
             const char *nm = sim_str_data(S, vm_name_const(I, arg), &n);
-            SimId m = n == 2 && !memcmp(nm, "gc", 2) ? I->mod_gc
-                      : n == 3 && !memcmp(nm, "sys", 3) ? I->mod_sys
-                      : n == 7 && !memcmp(nm, "weakref", 7) ? I->mod_weakref : 0;
+            SimId m = module_find(I, nm, n);
             if (!m) {
                 py_raise(I, "ModuleNotFoundError", "No module named '%.*s'", (int)n, nm);
                 goto error;

@@ -1,0 +1,68 @@
+/*
+ * args: helpers the built-in callables use to read their arguments and
+ * raise CPython's messages for wrong counts and types.
+ */
+#include "pyrun/builtins.h"
+
+#define S (I->sim)
+
+SimId bi_none(PyRun *I) { return sim_none(S); }
+
+void bi_args_tuple(PyRun *I, int n)
+{
+    if (n <= 0)
+        return;
+    SimId t = sim_tuple(S, (size_t)n);
+    for (int i = 0; i < n; i++)
+        sim_tuple_set(S, t, (size_t)i, sim_none(S));
+    sim_decref(S, t);
+}
+
+bool bi_nargs(PyRun *I, const char *name, int nargs, int min, int max)
+{
+    if (nargs >= min && nargs <= max)
+        return true;
+    if (min == max && min == 1)
+        py_raise(I, "TypeError", "%s() takes exactly one argument (%d given)", name, nargs);
+    else if (min == max)
+        py_raise(I, "TypeError", "%s expected %d argument%s, got %d", name, min, min == 1 ? "" : "s", nargs);
+    else if (nargs < min)
+        py_raise(I, "TypeError", "%s expected at least %d argument%s, got %d", name, min, min == 1 ? "" : "s", nargs);
+    else
+        py_raise(I, "TypeError", "%s expected at most %d argument%s, got %d", name, max, max == 1 ? "" : "s", nargs);
+    return false;
+}
+
+int bi_npos(PyRun *I, int nargs, SimId kw) { return kw ? nargs - (int)sim_obj(S, kw)->len : nargs; }
+
+SimId bi_kwarg(PyRun *I, SimId *args, int nargs, SimId kw, const char *name)
+{
+    if (!kw)
+        return 0;
+    int nk = (int)sim_obj(S, kw)->len;
+    for (int i = 0; i < nk; i++)
+        if (sim_str_equals(S, sim_items(S, kw)[i], name))
+            return args[nargs - nk + i];
+    return 0;
+}
+
+bool bi_int_arg(PyRun *I, SimId v, int64_t *out)
+{
+    SimKind k = sim_kind(S, v);
+    if (k != SK_INT && k != SK_BOOL) {
+        py_raise(I, "TypeError", "'%s' object cannot be interpreted as an integer", op_typename(I, v));
+        return false;
+    }
+    *out = sim_obj(S, v)->v.i;
+    return true;
+}
+
+SimId bi_list_from(PyRun *I, SimId src)
+{
+    SimId l = sim_list(S, 0);
+    if (!list_extend(I, l, src)) {
+        sim_decref(S, l);
+        return 0;
+    }
+    return l;
+}

@@ -1,0 +1,201 @@
+/*
+ * gc: the gc module — collection, thresholds, freezing, referrers and
+ * referents, debug flags and callbacks, over the model's collector.
+ */
+#include <string.h>
+
+#include "pyrun/builtins.h"
+#include "sim/gc.h"
+
+#define S (I->sim)
+
+static SimId int3(PyRun *I, int64_t a, int64_t b, int64_t c)
+{
+    SimId t = sim_tuple(S, 3);
+    sim_tuple_set(S, t, 0, sim_int(S, a));
+    sim_tuple_set(S, t, 1, sim_int(S, b));
+    sim_tuple_set(S, t, 2, sim_int(S, c));
+    return t;
+}
+
+static void gc_callbacks(PyRun *I, const char *phase, int gen, long collected)
+{
+    SimId cbs = S->gc.callbacks;
+    uint32_t n = cbs ? sim_obj(S, cbs)->len : 0;
+    if (!n)
+        return;
+    SimId info = sim_dict(S);
+    sim_dict_set(S, info, sim_str_intern(S, "generation", 10), sim_int(S, gen));
+    sim_dict_set(S, info, sim_str_intern(S, "collected", 9), sim_int(S, collected));
+    sim_dict_set(S, info, sim_str_intern(S, "uncollectable", 13), sim_int(S, 0));
+    SimId ph = sim_str(S, phase, strlen(phase));
+    for (uint32_t i = 0; i < sim_obj(S, cbs)->len; i++) {
+        SimId args[2] = {ph, info};
+        SimId r = vm_call(I, sim_items(S, cbs)[i], args, 2);
+        if (r)
+            sim_decref(S, r);
+        else
+            I->err.set = false;
+    }
+    sim_decref(S, ph);
+    sim_decref(S, info);
+}
+
+static SimId g_collect(PyRun *I, SimId *a, int n, SimId kw)
+{
+    int np = bi_npos(I, n, kw);
+    int64_t gen = 2;
+    SimId g = np ? a[0] : bi_kwarg(I, a, n, kw, "generation");
+    if (g && !bi_int_arg(I, g, &gen))
+        return 0;
+    if (gen < 0 || gen > 2) {
+        py_raise(I, "ValueError", "invalid generation");
+        return 0;
+    }
+    if (S->gc.collecting)
+        return sim_int(S, 0);
+    gc_callbacks(I, "start", (int)gen, 0);
+    long r = gc_collect(S, (int)gen);
+    gc_callbacks(I, "stop", (int)gen, r);
+    return sim_int(S, r);
+}
+
+static SimId g_get_count(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)kw;
+    if (!bi_nargs(I, "get_count", n, 0, 0))
+        return 0;
+    return int3(I, S->gc.gen[0].count, S->gc.gen[1].count, S->gc.gen[2].count);
+}
+
+static SimId g_get_threshold(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)kw;
+    if (!bi_nargs(I, "get_threshold", n, 0, 0))
+        return 0;
+    return int3(I, S->gc.gen[0].threshold, S->gc.gen[1].threshold, S->gc.gen[2].threshold);
+}
+
+static SimId g_set_threshold(PyRun *I, SimId *a, int n, SimId kw)
+{
+    bi_args_tuple(I, n);
+    (void)kw;
+    if (!bi_nargs(I, "set_threshold", n, 1, 3))
+        return 0;
+    for (int i = 0; i < n; i++) {
+        int64_t v;
+        if (!bi_int_arg(I, a[i], &v))
+            return 0;
+        S->gc.gen[i].threshold = (int)v;
+    }
+    return bi_none(I);
+}
+
+static SimId g_enable(PyRun *I, SimId *a, int n, SimId kw) { (void)a, (void)n, (void)kw; S->gc.enabled = true; return bi_none(I); }
+static SimId g_disable(PyRun *I, SimId *a, int n, SimId kw) { (void)a, (void)n, (void)kw; S->gc.enabled = false; return bi_none(I); }
+static SimId g_isenabled(PyRun *I, SimId *a, int n, SimId kw) { (void)a, (void)n, (void)kw; return sim_bool(S, S->gc.enabled); }
+static SimId g_freeze(PyRun *I, SimId *a, int n, SimId kw) { (void)a, (void)n, (void)kw; gc_freeze(S); return bi_none(I); }
+static SimId g_unfreeze(PyRun *I, SimId *a, int n, SimId kw) { (void)a, (void)n, (void)kw; gc_unfreeze(S); return bi_none(I); }
+static SimId g_get_freeze_count(PyRun *I, SimId *a, int n, SimId kw) { (void)a, (void)n, (void)kw; return sim_int(S, (int64_t)gc_freeze_count(S)); }
+static SimId g_get_debug(PyRun *I, SimId *a, int n, SimId kw) { (void)a, (void)n, (void)kw; return sim_int(S, S->gc.debug); }
+
+static SimId g_set_debug(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    int64_t v;
+    if (!bi_nargs(I, "set_debug", n, 1, 1) || !bi_int_arg(I, a[0], &v))
+        return 0;
+    S->gc.debug = (unsigned)v;
+    return bi_none(I);
+}
+
+static SimId g_is_tracked(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "is_tracked", n, 1, 1))
+        return 0;
+    return sim_bool(S, sim_is_tracked(S, a[0]));
+}
+
+typedef struct RefSearch {
+    SimId *targets;
+    int n;
+    bool hit;
+    SimId list;
+} RefSearch;
+
+static void visit_find(Sim *s, SimId ref, void *arg)
+{
+    (void)s;
+    RefSearch *rs = arg;
+    for (int i = 0; i < rs->n; i++)
+        if (rs->targets[i] == ref)
+            rs->hit = true;
+}
+
+static SimId g_get_referrers(PyRun *I, SimId *a, int n, SimId kw)
+{
+    bi_args_tuple(I, n);
+    (void)kw;
+    SimId out = sim_list(S, 0);
+    RefSearch rs = {.targets = a, .n = n};
+    for (int g = 0; g < 3; g++) {
+        uint32_t head = S->gc.gen[g].head;
+        for (uint32_t id = sim_obj(S, head)->gc_next; id != head; id = sim_obj(S, id)->gc_next) {
+            if (id == out)
+                continue;
+            rs.hit = false;
+            sim_traverse(S, id, visit_find, &rs);
+            if (rs.hit) {
+                sim_incref(S, id);
+                sim_list_append(S, out, id);
+            }
+        }
+    }
+    return out;
+}
+
+static void visit_collect(Sim *s, SimId ref, void *arg)
+{
+    RefSearch *rs = arg;
+    sim_incref(s, ref);
+    sim_list_append(s, rs->list, ref);
+}
+
+static SimId g_get_referents(PyRun *I, SimId *a, int n, SimId kw)
+{
+    bi_args_tuple(I, n);
+    (void)kw;
+    RefSearch rs = {.list = sim_list(S, 0)};
+    for (int i = 0; i < n; i++)
+        sim_traverse(S, a[i], visit_collect, &rs);
+    return rs.list;
+}
+
+const BuiltinDef gc_functions[] = {
+    {"collect", 0, BM_GC, g_collect}, {"get_count", 0, BM_GC, g_get_count},
+    {"get_threshold", 0, BM_GC, g_get_threshold}, {"set_threshold", 0, BM_GC, g_set_threshold},
+    {"enable", 0, BM_GC, g_enable}, {"disable", 0, BM_GC, g_disable},
+    {"isenabled", 0, BM_GC, g_isenabled}, {"is_tracked", 0, BM_GC, g_is_tracked},
+    {"freeze", 0, BM_GC, g_freeze}, {"unfreeze", 0, BM_GC, g_unfreeze},
+    {"get_freeze_count", 0, BM_GC, g_get_freeze_count}, {"get_referrers", 0, BM_GC, g_get_referrers},
+    {"get_referents", 0, BM_GC, g_get_referents}, {"set_debug", 0, BM_GC, g_set_debug},
+    {"get_debug", 0, BM_GC, g_get_debug},
+};
+const int gc_nfunctions = (int)(sizeof gc_functions / sizeof gc_functions[0]);
+
+/* the module's data attributes, beside its functions */
+void gc_module_init(PyRun *I, SimId d)
+{
+    S->gc.garbage = sim_list(S, 0);
+    sim_incref(S, S->gc.garbage);
+    bi_dict_put(I, d, "garbage", S->gc.garbage);
+    S->gc.callbacks = sim_list(S, 0);
+    sim_incref(S, S->gc.callbacks);
+    bi_dict_put(I, d, "callbacks", S->gc.callbacks);
+    bi_dict_put(I, d, "DEBUG_STATS", sim_int(S, 1));
+    bi_dict_put(I, d, "DEBUG_COLLECTABLE", sim_int(S, 2));
+    bi_dict_put(I, d, "DEBUG_UNCOLLECTABLE", sim_int(S, 4));
+    bi_dict_put(I, d, "DEBUG_SAVEALL", sim_int(S, 32));
+    bi_dict_put(I, d, "DEBUG_LEAK", sim_int(S, 38));
+}

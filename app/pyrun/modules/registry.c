@@ -1,0 +1,174 @@
+/*
+ * registry: every built-in callable in one numbering — the builtins
+ * module's functions, the methods of the built-in types, each module's
+ * functions — the table of importable modules, and the startup that
+ * fills the builtins dict and makes the modules.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pyrun/builtins.h"
+#include "pyrun/types/types.h"
+#include "sim/gc.h"
+
+#define S (I->sim)
+
+typedef struct DefTable {
+    const BuiltinDef *defs;
+    const int *n;
+} DefTable;
+
+/* The numbering of built-in callables follows this order. */
+static const DefTable tables[] = {
+    {function_defs, &function_ndefs},
+    {list_methods, &list_nmethods},
+    {dict_methods, &dict_nmethods},
+    {set_methods, &set_nmethods},
+    {bytearray_methods, &bytearray_nmethods},
+    {str_methods, &str_nmethods},
+    {tuple_methods, &tuple_nmethods},
+    {gc_functions, &gc_nfunctions},
+    {sys_functions, &sys_nfunctions},
+    {weakref_functions, &weakref_nfunctions},
+};
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 7 };
+
+/* The modules `import` finds, each with its functions' table (one of the
+ * tables above) and the data attributes its init adds. */
+const ModuleDef py_modules[] = {
+    {"gc", gc_functions, gc_module_init},
+    {"sys", sys_functions, sys_module_init},
+    {"weakref", weakref_functions, weakref_module_init},
+};
+_Static_assert(sizeof py_modules / sizeof py_modules[0] == NTABLES - FIRST_MODULE,
+               "one module per module table");
+_Static_assert(sizeof py_modules / sizeof py_modules[0] <= PY_MAX_MODULES, "PyRun.modules is too small");
+
+static int table_base(int t)
+{
+    int base = 0;
+    for (int i = 0; i < t; i++)
+        base += *tables[i].n;
+    return base;
+}
+
+const BuiltinDef *bi_def(uint32_t i)
+{
+    for (int t = 0; t < NTABLES; t++) {
+        if (i < (uint32_t)*tables[t].n)
+            return &tables[t].defs[i];
+        i -= (uint32_t)*tables[t].n;
+    }
+    return NULL;
+}
+
+int bi_count(void) { return table_base(NTABLES); }
+
+void bi_method_range(int *first, int *end)
+{
+    *first = table_base(FIRST_METHODS);
+    *end = table_base(FIRST_MODULE);
+}
+
+const char *pyrun_builtin_name(uint32_t index)
+{
+    const BuiltinDef *d = bi_def(index);
+    return d ? d->name : "?";
+}
+
+int builtin_method_index(PyRun *I, SimId obj, const char *name)
+{
+    SimKind k = sim_kind(S, obj);
+    int first, end;
+    bi_method_range(&first, &end);
+    for (int i = first; i < end; i++) {
+        const BuiltinDef *d = bi_def((uint32_t)i);
+        if (d->owner == k && strcmp(d->name, name) == 0)
+            return i;
+    }
+    return -1;
+}
+
+SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs, SimId kw)
+{
+    if ((index & 0xffff0000u) == 0xffff0000u)
+        return type_construct(I, (int)(index & 0xffu), args, nargs, kw);
+    (void)self;
+    const BuiltinDef *d = bi_def(index);
+    if (!d) {
+        py_raise(I, "SystemError", "bad builtin");
+        return 0;
+    }
+    if (kw && d->fn != function_defs[0].fn && strcmp(d->name, "collect") != 0 &&
+        strcmp(d->name, "ref") != 0 && strcmp(d->name, "sorted") != 0 && strcmp(d->name, "sort") != 0 &&
+        strcmp(d->name, "format") != 0) {
+        py_raise(I, "TypeError", "%s() takes no keyword arguments", d->name);
+        return 0;
+    }
+    return d->fn(I, args, nargs, kw);
+}
+
+/* ---- startup ---------------------------------------------------------------- */
+
+/* a built-in callable that exists from startup: no memory, not tracked */
+static SimId static_builtin(PyRun *I, uint32_t index)
+{
+    SimId b = sim_builtin(S, index, 0);
+    SimObj *o = sim_obj(S, b);
+    sim_untrack(S, b);
+    pm_free(&S->pm, o->mem);
+    o->mem = PM_NULL;
+    o->flags |= SIM_F_STATIC;
+    return b;
+}
+
+void bi_dict_put(PyRun *I, SimId d, const char *name, SimId v)
+{
+    sim_dict_set(S, d, sim_str_intern(S, name, strlen(name)), v);
+}
+
+static SimId make_module(PyRun *I, int m)
+{
+    const ModuleDef *md = &py_modules[m];
+    SimId d = sim_dict(S);
+    int t = FIRST_MODULE + m, base = table_base(t);
+    for (int i = 0; i < *tables[t].n; i++)
+        bi_dict_put(I, d, md->functions[i].name, static_builtin(I, (uint32_t)(base + i)));
+    md->init(I, d);
+    return sim_module(S, sim_str_intern(S, md->name, strlen(md->name)), d);
+}
+
+SimId module_find(PyRun *I, const char *name, size_t n)
+{
+    for (size_t m = 0; m < sizeof py_modules / sizeof py_modules[0]; m++)
+        if (strlen(py_modules[m].name) == n && memcmp(py_modules[m].name, name, n) == 0)
+            return I->modules[m];
+    return 0;
+}
+
+void builtins_init(PyRun *I)
+{
+    I->builtins = sim_dict(S);
+    for (int i = 0; i < function_ndefs; i++)
+        bi_dict_put(I, I->builtins, function_defs[i].name, static_builtin(I, (uint32_t)i));
+    I->builtin_methods = calloc((size_t)bi_count(), sizeof *I->builtin_methods);
+    int first, end;
+    bi_method_range(&first, &end);
+    for (int i = first; i < end; i++)
+        I->builtin_methods[i] = static_builtin(I, (uint32_t)i);
+    static const struct { const char *name; SimKind k; } types[] = {
+        {"int", SK_INT}, {"float", SK_FLOAT}, {"str", SK_STR}, {"bytes", SK_BYTES},
+        {"bytearray", SK_BYTEARRAY}, {"list", SK_LIST}, {"tuple", SK_TUPLE}, {"dict", SK_DICT},
+        {"set", SK_SET}, {"object", SK_OBJECT}, {"type", SK_TYPE}, {"bool", SK_BOOL},
+        {"range", SK_RANGE},
+    };
+    for (unsigned i = 0; i < sizeof types / sizeof types[0]; i++) {
+        sim_incref(S, S->types[types[i].k]);
+        bi_dict_put(I, I->builtins, types[i].name, S->types[types[i].k]);
+    }
+    sim_incref(S, S->none);
+    bi_dict_put(I, I->builtins, "None", S->none);
+    errors_init(I);
+    for (int m = 0; m < NTABLES - FIRST_MODULE; m++)
+        I->modules[m] = make_module(I, m);
+}

@@ -1,0 +1,68 @@
+/*
+ * sys: the sys module — refcounts and sizes from the model, interning,
+ * the allocator's statistics, the recursion limit.
+ */
+#include "pyrun/builtins.h"
+#include "sim/stats.h"
+
+#define S (I->sim)
+
+static SimId s_getrefcount(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "getrefcount", n, 1, 1))
+        return 0;
+    return sim_int(S, sim_refcount(S, a[0]));
+}
+
+static SimId s_getsizeof(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "getsizeof", n, 1, 2))
+        return 0;
+    return sim_int(S, (int64_t)sim_sizeof(S, a[0]));
+}
+
+static SimId s_debugmallocstats(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)kw;
+    if (!bi_nargs(I, "_debugmallocstats", n, 0, 0))
+        return 0;
+    Buf b = {0};
+    sim_debugmallocstats(S, &b);
+    py_write(I, 2, buf_str(&b), b.len);
+    buf_fini(&b);
+    return bi_none(I);
+}
+
+static SimId s_intern(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "intern", n, 1, 1))
+        return 0;
+    if (sim_kind(S, a[0]) != SK_STR) {
+        py_raise(I, "TypeError", "intern() argument must be str, not %s", op_typename(I, a[0]));
+        return 0;
+    }
+    size_t len;
+    const char *d = sim_str_data(S, a[0], &len);
+    return sim_str_intern(S, d, len);
+}
+
+static SimId s_getrecursionlimit(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    return sim_int(S, VM_RECURSION_LIMIT);
+}
+
+const BuiltinDef sys_functions[] = {
+    {"getrefcount", 0, BM_SYS, s_getrefcount}, {"getsizeof", 0, BM_SYS, s_getsizeof},
+    {"_debugmallocstats", 0, BM_SYS, s_debugmallocstats}, {"intern", 0, BM_SYS, s_intern},
+    {"getrecursionlimit", 0, BM_SYS, s_getrecursionlimit},
+};
+const int sys_nfunctions = (int)(sizeof sys_functions / sizeof sys_functions[0]);
+
+void sys_module_init(PyRun *I, SimId d)
+{
+    bi_dict_put(I, d, "maxsize", sim_int(S, INT64_MAX));
+}

@@ -1,0 +1,150 @@
+/*
+ * dict: the dict type's behaviour — its methods, views and constructor.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pyrun/builtins.h"
+#include "pyrun/types/types.h"
+
+#define S (I->sim)
+
+bool dict_check_key(PyRun *I, SimId k)
+{
+    if (sim_hashable(S, k))
+        return true;
+    py_raise(I, "TypeError", "unhashable type: '%s'", op_typename(I, k));
+    return false;
+}
+
+static SimId d_get(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "get", n - 1, 1, 2) || !dict_check_key(I, a[1]))
+        return 0;
+    SimId v = sim_dict_get(S, a[0], a[1]);
+    if (!v)
+        v = n == 3 ? a[2] : S->none;
+    sim_incref(S, v);
+    return v;
+}
+
+static SimId d_view(PyRun *I, SimId *a, int n, int view)
+{
+    if (!bi_nargs(I, view == SIM_VIEW_KEYS ? "keys" : view == SIM_VIEW_VALUES ? "values" : "items", n - 1, 0, 0))
+        return 0;
+    sim_incref(S, a[0]);
+    return sim_dictview(S, a[0], view);
+}
+
+static SimId d_keys(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return d_view(I, a, n, SIM_VIEW_KEYS); }
+
+static SimId d_values(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return d_view(I, a, n, SIM_VIEW_VALUES); }
+
+static SimId d_items(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return d_view(I, a, n, SIM_VIEW_ITEMS); }
+
+static SimId d_pop(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "pop", n - 1, 1, 2) || !dict_check_key(I, a[1]))
+        return 0;
+    SimId v = sim_dict_get(S, a[0], a[1]);
+    if (!v) {
+        if (n == 3) {
+            sim_incref(S, a[2]);
+            return a[2];
+        }
+        Buf b = {0};
+        op_repr(I, a[1], &b);
+        py_raise(I, "KeyError", "%s", buf_str(&b));
+        buf_fini(&b);
+        return 0;
+    }
+    sim_incref(S, v);
+    sim_dict_del(S, a[0], a[1]);
+    return v;
+}
+
+static SimId d_setdefault(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "setdefault", n - 1, 1, 2) || !dict_check_key(I, a[1]))
+        return 0;
+    SimId v = sim_dict_get(S, a[0], a[1]);
+    if (!v) {
+        v = n == 3 ? a[2] : S->none;
+        sim_incref(S, a[1]), sim_incref(S, v);
+        sim_dict_set(S, a[0], a[1], v);
+    }
+    sim_incref(S, v);
+    return v;
+}
+
+static SimId d_update(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "update", n - 1, 1, 1))
+        return 0;
+    if (sim_kind(S, a[1]) != SK_DICT) {
+        py_raise(I, "TypeError", "pydive's dict.update takes a dict");
+        return 0;
+    }
+    uint32_t pos = 0;
+    SimId k, v;
+    while (sim_dict_next(S, a[1], &pos, &k, &v)) {
+        sim_incref(S, k), sim_incref(S, v);
+        sim_dict_set(S, a[0], k, v);
+    }
+    return bi_none(I);
+}
+
+const BuiltinDef dict_methods[] = {
+    {"get", SK_DICT, 0, d_get}, {"keys", SK_DICT, 0, d_keys}, {"values", SK_DICT, 0, d_values},
+    {"items", SK_DICT, 0, d_items}, {"clear", SK_DICT, 0, meth_clear}, {"pop", SK_DICT, 0, d_pop},
+    {"setdefault", SK_DICT, 0, d_setdefault}, {"update", SK_DICT, 0, d_update},
+    {"copy", SK_DICT, 0, meth_copy},
+};
+const int dict_nmethods = (int)(sizeof dict_methods / sizeof dict_methods[0]);
+
+SimId dict_construct(PyRun *I, SimId *a, int n, SimId kw)
+{
+    int np = bi_npos(I, n, kw);
+    SimId d = sim_dict(S);
+    if (np == 1) {
+        SimId src = a[0];
+        if (sim_kind(S, src) == SK_DICT) {
+            uint32_t pos = 0;
+            SimId k, v;
+            while (sim_dict_next(S, src, &pos, &k, &v)) {
+                sim_incref(S, k), sim_incref(S, v);
+                sim_dict_set(S, d, k, v);
+            }
+        } else {
+            SimId l = bi_list_from(I, src);
+            if (!l) {
+                sim_decref(S, d);
+                return 0;
+            }
+            for (uint32_t i = 0; i < sim_obj(S, l)->len; i++) {
+                SimId p = sim_items(S, l)[i];
+                if ((sim_kind(S, p) != SK_TUPLE && sim_kind(S, p) != SK_LIST) || sim_obj(S, p)->len != 2) {
+                    py_raise(I, "ValueError", "dictionary update sequence element #%u has wrong length", i);
+                    sim_decref(S, l), sim_decref(S, d);
+                    return 0;
+                }
+                SimId k = sim_items(S, p)[0], v = sim_items(S, p)[1];
+                sim_incref(S, k), sim_incref(S, v);
+                sim_dict_set(S, d, k, v);
+            }
+            sim_decref(S, l);
+        }
+    }
+    for (int i = np; i < n; i++) {
+        SimId k = sim_items(S, kw)[i - np];
+        sim_incref(S, k), sim_incref(S, a[i]);
+        sim_dict_set(S, d, k, a[i]);
+    }
+    return d;
+}

@@ -1,0 +1,196 @@
+/*
+ * int: the int type's behaviour — arithmetic on small ints with overflow
+ * into big ints (types/bigint.c), and the constructor's parsing.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pyrun/builtins.h"
+#include "pyrun/types/bigint.h"
+#include "pyrun/types/types.h"
+
+#define S (I->sim)
+
+static bool is_big(PyRun *I, SimId v) { return sim_kind(S, v) == SK_INT && sim_obj(S, v)->sub == 1; }
+
+static int64_t floordiv(int64_t a, int64_t b)
+{
+    int64_t q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0)))
+        q--;
+    return q;
+}
+
+static SimId big_pow(PyRun *I, BigInt *x, int64_t e)
+{
+    BigInt r, t;
+    big_from_i64(&r, 1);
+    while (e > 0) {
+        if (e & 1) {
+            big_mul(&r, x, &t);
+            big_free(&r);
+            r = t;
+        }
+        e >>= 1;
+        if (e) {
+            big_mul(x, x, &t);
+            big_free(x);
+            *x = t;
+        }
+        if (r.n > 4000 || x->n > 4000) {
+            big_free(&r);
+            py_raise(I, "OverflowError", "int too large for pydive");
+            return 0;
+        }
+    }
+    return big_to_sim(S, &r);
+}
+
+SimId int_big_op(PyRun *I, int op, SimId a, SimId b)
+{
+    BigInt x, y, r, q;
+    big_from_sim(S, a, &x);
+    big_from_sim(S, b, &y);
+    SimId res = 0;
+    switch (op) {
+    case OP_ADD: big_add(&x, &y, &r); res = big_to_sim(S, &r); break;
+    case OP_SUB: big_sub(&x, &y, &r); res = big_to_sim(S, &r); break;
+    case OP_MUL: big_mul(&x, &y, &r); res = big_to_sim(S, &r); break;
+    case OP_FLOORDIV: case OP_MOD:
+        if (!big_divmod(&x, &y, &q, &r)) {
+            py_raise(I, "ZeroDivisionError", op == OP_MOD ? "integer modulo by zero" : "integer division or modulo by zero");
+            break;
+        }
+        if (op == OP_MOD) {
+            big_free(&q);
+            res = big_to_sim(S, &r);
+        } else {
+            big_free(&r);
+            res = big_to_sim(S, &q);
+        }
+        break;
+    case OP_DIV:
+        if (y.sign == 0) {
+            py_raise(I, "ZeroDivisionError", "division by zero");
+            break;
+        }
+        res = sim_float(S, big_to_double(&x) / big_to_double(&y));
+        break;
+    case OP_POW:
+        if (is_big(I, b) || y.sign < 0) {
+            if (y.sign < 0 && !is_big(I, b)) {
+                res = sim_float(S, pow(big_to_double(&x), big_to_double(&y)));
+                break;
+            }
+            py_raise(I, "OverflowError", "int too large for pydive");
+            break;
+        }
+        res = big_pow(I, &x, sim_obj(S, b)->v.i);
+        break;
+    case OP_LSHIFT: case OP_RSHIFT: {
+        if (is_big(I, b) || y.sign < 0) {
+            py_raise(I, y.sign < 0 ? "ValueError" : "OverflowError", y.sign < 0 ? "negative shift count" : "int too large for pydive");
+            break;
+        }
+        BigInt two;
+        big_from_i64(&two, 2);
+        SimId p = big_pow(I, &two, sim_obj(S, b)->v.i);
+        big_free(&two);
+        if (!p)
+            break;
+        res = int_big_op(I, op == OP_LSHIFT ? OP_MUL : OP_FLOORDIV, a, p);
+        sim_decref(S, p);
+        break;
+    }
+    default:
+        py_raise(I, "TypeError", "pydive does not support this operator on big ints");
+    }
+    big_free(&x);
+    big_free(&y);
+    return res;
+}
+
+SimId int_small_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b)
+{
+    int64_t r;
+    switch (op) {
+    case OP_ADD: if (__builtin_add_overflow(a, b, &r)) return int_big_op(I, op, sa, sb); return sim_int(S, r);
+    case OP_SUB: if (__builtin_sub_overflow(a, b, &r)) return int_big_op(I, op, sa, sb); return sim_int(S, r);
+    case OP_MUL: if (__builtin_mul_overflow(a, b, &r)) return int_big_op(I, op, sa, sb); return sim_int(S, r);
+    case OP_DIV:
+        if (b == 0) { py_raise(I, "ZeroDivisionError", "division by zero"); return 0; }
+        return sim_float(S, (double)a / (double)b);
+    case OP_FLOORDIV: case OP_MOD:
+        if (b == 0) { py_raise(I, "ZeroDivisionError", op == OP_MOD ? "integer modulo by zero" : "integer division or modulo by zero"); return 0; }
+        if (a == INT64_MIN && b == -1) return int_big_op(I, op, sa, sb);
+        r = floordiv(a, b);
+        return sim_int(S, op == OP_FLOORDIV ? r : a - r * b);
+    case OP_POW:
+        if (b < 0) {
+            if (a == 0) { py_raise(I, "ZeroDivisionError", "0.0 cannot be raised to a negative power"); return 0; }
+            return sim_float(S, pow((double)a, (double)b));
+        }
+        r = 1;
+        for (int64_t base = a, e = b; e > 0; e >>= 1) {
+            if ((e & 1) && __builtin_mul_overflow(r, base, &r)) return int_big_op(I, op, sa, sb);
+            if (e > 1 && __builtin_mul_overflow(base, base, &base)) return int_big_op(I, op, sa, sb);
+        }
+        return sim_int(S, r);
+    case OP_LSHIFT:
+        if (b < 0) { py_raise(I, "ValueError", "negative shift count"); return 0; }
+        if (b >= 63 || (a != 0 && (a > (INT64_MAX >> b) || a < (INT64_MIN >> b)))) return int_big_op(I, op, sa, sb);
+        return sim_int(S, a * ((int64_t)1 << b));
+    case OP_RSHIFT:
+        if (b < 0) { py_raise(I, "ValueError", "negative shift count"); return 0; }
+        return sim_int(S, b >= 63 ? (a < 0 ? -1 : 0) : a >> b);
+    case OP_BITAND: return sim_int(S, a & b);
+    case OP_BITOR: return sim_int(S, a | b);
+    case OP_BITXOR: return sim_int(S, a ^ b);
+    default: return 0;
+    }
+}
+
+static SimId parse_int(PyRun *I, SimId s)
+{
+    size_t n;
+    const char *d = sim_str_data(S, s, &n);
+    char buf[64];
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < sizeof buf; i++)
+        if (d[i] != '_')
+            buf[k++] = d[i];
+    buf[k] = '\0';
+    char *end;
+    errno = 0;
+    long long v = strtoll(buf, &end, 10);
+    while (*end == ' ' || *end == '\n' || *end == '\t')
+        end++;
+    if (!k || *end || end == buf || errno) {
+        Buf b = {0};
+        op_repr(I, s, &b);
+        py_raise(I, "ValueError", "invalid literal for int() with base 10: %s", buf_str(&b));
+        buf_fini(&b);
+        return 0;
+    }
+    return sim_int(S, v);
+}
+
+SimId int_construct(PyRun *I, SimId *a, int n, SimId kw)
+{
+    int np = bi_npos(I, n, kw);
+    if (!bi_nargs(I, "int", np, 0, 1))
+        return 0;
+    if (np == 0)
+        return sim_int(S, 0);
+    if (sim_kind(S, a[0]) == SK_INT || sim_kind(S, a[0]) == SK_BOOL)
+        return sim_int(S, sim_obj(S, a[0])->v.i);
+    if (sim_kind(S, a[0]) == SK_FLOAT)
+        return sim_int(S, (int64_t)trunc(sim_obj(S, a[0])->v.f));
+    if (sim_kind(S, a[0]) == SK_STR)
+        return parse_int(I, a[0]);
+    py_raise(I, "TypeError", "int() argument must be a string, a bytes-like object or a real number, not '%s'", op_typename(I, a[0]));
+    return 0;
+}

@@ -1,0 +1,337 @@
+/*
+ * list: the list type's behaviour — its constructor, methods (shared with
+ * tuple, dict, set and bytearray where CPython's behave alike), extension
+ * with CPython's presizing, and the stable sort.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pyrun/builtins.h"
+#include "pyrun/types/types.h"
+
+#define S (I->sim)
+
+/* ---- growth and sorting -------------------------------------------------- */
+
+void list_preallocate(PyRun *I, SimId list, size_t n)
+{
+    sim_list_reserve_exact(S, list, (n + 1) & ~(size_t)1);
+}
+
+static int64_t length_hint(PyRun *I, SimId src)
+{
+    const SimObj *o = sim_obj(S, src);
+    switch ((SimKind)o->kind) {
+    case SK_STR: return o->cap;
+    case SK_BYTES: case SK_BYTEARRAY: case SK_DICT: case SK_SET: return o->len;
+    case SK_DICTVIEW: return sim_obj(S, o->v.p.a)->len;
+    case SK_RANGE: {
+        const int64_t *r = (const int64_t *)(const void *)sim_items(S, src);
+        int64_t start = o->v.i, stop = r[0], step = r[1];
+        return step > 0 ? (stop > start ? (stop - start + step - 1) / step : 0)
+                        : (start > stop ? (start - stop - step - 1) / -step : 0);
+    }
+    case SK_ITER:
+        if ((o->sub == SIM_IT_LIST || o->sub == SIM_IT_TUPLE) && o->v.p.a)
+            return (int64_t)sim_obj(S, o->v.p.a)->len - o->cap;
+        return 8;
+    default: return 8;
+    }
+}
+
+bool list_extend(PyRun *I, SimId list, SimId src)
+{
+    SimKind k = sim_kind(S, src);
+    if (k == SK_LIST || k == SK_TUPLE) {
+        uint32_t m = sim_obj(S, list)->len, n = sim_obj(S, src)->len;
+        if (n == 0)
+            return true;
+        if (sim_obj(S, list)->cap == 0)
+            list_preallocate(I, list, n);
+        sim_list_resize(S, list, (size_t)m + n);
+        for (uint32_t i = 0; i < n; i++) {
+            SimId v = sim_items(S, src)[i];
+            sim_incref(S, v);
+            sim_items(S, list)[m + i] = v;
+        }
+        return true;
+    }
+    SimId it = sim_iter(S, src);
+    if (!it) {
+        py_raise(I, "TypeError", "'%s' object is not iterable", op_typename(I, src));
+        return false;
+    }
+    int64_t hint = length_hint(I, src);
+    uint32_t m = sim_obj(S, list)->len;
+    if (hint > 0) { /* make room once, as list_extend does */
+        sim_list_resize(S, list, (size_t)m + (size_t)hint);
+        sim_obj(S, list)->len = m;
+    }
+    SimId v;
+    while ((v = sim_iter_next(S, it)) != 0) {
+        SimObj *o = sim_obj(S, list);
+        if (o->len < o->cap) {
+            sim_items(S, list)[o->len] = v;
+            o->len++;
+        } else {
+            sim_list_append(S, list, v);
+        }
+    }
+    sim_decref(S, it);
+    if (sim_obj(S, list)->len < sim_obj(S, list)->cap)
+        sim_list_resize(S, list, sim_obj(S, list)->len);
+    return true;
+}
+
+static int cmp_items(PyRun *I, SimId x, SimId y)
+{
+    SimId r = op_compare(I, OP_LT, x, y);
+    if (!r)
+        return -2;
+    int lt = r == S->true_;
+    sim_decref(S, r);
+    return lt ? -1 : 1;
+}
+
+bool bi_sort_list(PyRun *I, SimId list, bool reverse)
+{
+    uint32_t n = sim_obj(S, list)->len;
+    for (uint32_t i = 1; i < n; i++) {
+        SimId v = sim_items(S, list)[i];
+        uint32_t j = i;
+        while (j > 0) {
+            SimId u = sim_items(S, list)[j - 1];
+            int c = reverse ? cmp_items(I, u, v) : cmp_items(I, v, u);
+            if (c == -2)
+                return false;
+            if (c >= 0)
+                break;
+            sim_items(S, list)[j] = u;
+            j--;
+        }
+        sim_items(S, list)[j] = v;
+    }
+    return true;
+}
+
+/* ---- methods -------------------------------------------------------------- */
+
+SimId meth_append(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "list.append", n - 1, 1, 1))
+        return 0;
+    sim_incref(S, a[1]);
+    if (sim_kind(S, a[0]) == SK_BYTEARRAY) {
+        int64_t v;
+        if (!bi_int_arg(I, a[1], &v))
+            return 0;
+        uint32_t len = sim_obj(S, a[0])->len;
+        sim_bytearray_resize(S, a[0], len + 1);
+        ((uint8_t *)sim_items(S, a[0]))[len] = (uint8_t)v;
+        sim_decref(S, a[1]);
+        return bi_none(I);
+    }
+    sim_list_append(S, a[0], a[1]);
+    return bi_none(I);
+}
+
+static SimId m_extend(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "list.extend", n - 1, 1, 1) || !list_extend(I, a[0], a[1]))
+        return 0;
+    return bi_none(I);
+}
+
+static SimId m_pop(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "pop", n - 1, 0, 1))
+        return 0;
+    int64_t len = sim_obj(S, a[0])->len, i = len - 1;
+    if (n == 2 && !bi_int_arg(I, a[1], &i))
+        return 0;
+    if (len == 0) {
+        py_raise(I, "IndexError", "pop from empty list");
+        return 0;
+    }
+    if (i < 0)
+        i += len;
+    if (i < 0 || i >= len) {
+        py_raise(I, "IndexError", "pop index out of range");
+        return 0;
+    }
+    return sim_list_pop(S, a[0], (size_t)i);
+}
+
+static SimId m_insert(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    int64_t i;
+    if (!bi_nargs(I, "insert", n - 1, 2, 2) || !bi_int_arg(I, a[1], &i))
+        return 0;
+    int64_t len = sim_obj(S, a[0])->len;
+    if (i < 0)
+        i = i + len < 0 ? 0 : i + len;
+    sim_incref(S, a[2]);
+    sim_list_insert(S, a[0], (size_t)(i > len ? len : i), a[2]);
+    return bi_none(I);
+}
+
+static int64_t find_item(PyRun *I, SimId list, SimId v)
+{
+    for (uint32_t i = 0; i < sim_obj(S, list)->len; i++) {
+        SimId r = op_compare(I, OP_EQ, sim_items(S, list)[i], v);
+        bool eq = r == S->true_;
+        sim_xdecref(S, r);
+        if (eq)
+            return i;
+    }
+    return -1;
+}
+
+static SimId m_remove(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "remove", n - 1, 1, 1))
+        return 0;
+    int64_t i = find_item(I, a[0], a[1]);
+    if (i < 0) {
+        py_raise(I, "ValueError", "list.remove(x): x not in list");
+        return 0;
+    }
+    sim_list_del(S, a[0], (size_t)i);
+    return bi_none(I);
+}
+
+SimId meth_index(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "index", n - 1, 1, 1))
+        return 0;
+    int64_t i = find_item(I, a[0], a[1]);
+    if (i < 0) {
+        Buf b = {0};
+        op_repr(I, a[1], &b);
+        py_raise(I, "ValueError", "%s is not in list", buf_str(&b));
+        buf_fini(&b);
+        return 0;
+    }
+    return sim_int(S, i);
+}
+
+SimId meth_count(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "count", n - 1, 1, 1))
+        return 0;
+    int64_t c = 0;
+    for (uint32_t i = 0; i < sim_obj(S, a[0])->len; i++) {
+        SimId r = op_compare(I, OP_EQ, sim_items(S, a[0])[i], a[1]);
+        c += r == S->true_;
+        sim_xdecref(S, r);
+    }
+    return sim_int(S, c);
+}
+
+SimId meth_clear(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "clear", n - 1, 0, 0))
+        return 0;
+    SimKind k = sim_kind(S, a[0]);
+    if (k == SK_LIST)
+        sim_list_clear(S, a[0]);
+    else if (k == SK_DICT)
+        sim_dict_clear(S, a[0]);
+    else
+        while (sim_obj(S, a[0])->len) {
+            SimId key = 0;
+            for (uint32_t i = 0; i < sim_obj(S, a[0])->v.p.a && !key; i++)
+                key = sim_items(S, a[0])[i];
+            sim_set_discard(S, a[0], key);
+        }
+    return bi_none(I);
+}
+
+SimId meth_copy(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "copy", n - 1, 0, 0))
+        return 0;
+    if (sim_kind(S, a[0]) == SK_LIST)
+        return bi_list_from(I, a[0]);
+    SimId d = sim_dict(S);
+    uint32_t pos = 0;
+    SimId k, v;
+    while (sim_dict_next(S, a[0], &pos, &k, &v)) {
+        sim_incref(S, k), sim_incref(S, v);
+        sim_dict_set(S, d, k, v);
+    }
+    return d;
+}
+
+static SimId m_reverse(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "reverse", n - 1, 0, 0))
+        return 0;
+    SimId *it = sim_items(S, a[0]);
+    uint32_t len = sim_obj(S, a[0])->len;
+    for (uint32_t i = 0; i < len / 2; i++) {
+        SimId t = it[i];
+        it[i] = it[len - 1 - i];
+        it[len - 1 - i] = t;
+    }
+    return bi_none(I);
+}
+
+static SimId m_sort(PyRun *I, SimId *a, int n, SimId kw)
+{
+    SimId rev = bi_kwarg(I, a, n, kw, "reverse");
+    if (!bi_sort_list(I, a[0], rev && op_truth(I, rev) == 1))
+        return 0;
+    return bi_none(I);
+}
+
+const BuiltinDef list_methods[] = {
+    {"append", SK_LIST, 0, meth_append}, {"extend", SK_LIST, 0, m_extend},
+    {"pop", SK_LIST, 0, m_pop}, {"insert", SK_LIST, 0, m_insert},
+    {"remove", SK_LIST, 0, m_remove}, {"index", SK_LIST, 0, meth_index},
+    {"count", SK_LIST, 0, meth_count}, {"clear", SK_LIST, 0, meth_clear},
+    {"copy", SK_LIST, 0, meth_copy}, {"reverse", SK_LIST, 0, m_reverse},
+    {"sort", SK_LIST, 0, m_sort},
+};
+const int list_nmethods = (int)(sizeof list_methods / sizeof list_methods[0]);
+
+/* ---- constructor ---------------------------------------------------------- */
+
+SimId list_construct(PyRun *I, SimId *a, int n, SimId kw)
+{
+    int np = bi_npos(I, n, kw);
+    if (!bi_nargs(I, "list", np, 0, 1))
+        return 0;
+    if (np) { /* list___init__: exact room for sized iterables, then extend */
+        SimId l = sim_list(S, 0);
+        SimKind sk = sim_kind(S, a[0]);
+        if (sk != SK_ITER && sk != SK_INSTANCE) {
+            int64_t len = sk == SK_STR ? sim_obj(S, a[0])->cap : sk == SK_DICTVIEW ? sim_obj(S, sim_obj(S, a[0])->v.p.a)->len : sim_obj(S, a[0])->len;
+            if (sk == SK_RANGE) {
+                SimId ln = builtins_call(I, 1, 0, &a[0], 1, 0);
+                len = ln ? sim_obj(S, ln)->v.i : 0;
+                sim_xdecref(S, ln);
+            }
+            if (len > 0)
+                list_preallocate(I, l, (size_t)len);
+        }
+        if (!list_extend(I, l, a[0])) {
+            sim_decref(S, l);
+            return 0;
+        }
+        return l;
+    }
+    return sim_list(S, 0);
+}

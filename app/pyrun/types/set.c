@@ -1,0 +1,93 @@
+/*
+ * set: the set type's behaviour — its methods, constructor, and the
+ * presized merge of a constant tuple (SET_UPDATE).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pyrun/builtins.h"
+#include "pyrun/types/types.h"
+
+#define S (I->sim)
+
+static SimId s_add(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "add", n - 1, 1, 1) || !dict_check_key(I, a[1]))
+        return 0;
+    sim_incref(S, a[1]);
+    sim_set_add(S, a[0], a[1]);
+    return bi_none(I);
+}
+
+static SimId s_discard(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "discard", n - 1, 1, 1) || !dict_check_key(I, a[1]))
+        return 0;
+    sim_set_discard(S, a[0], a[1]);
+    return bi_none(I);
+}
+
+static SimId s_remove(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "remove", n - 1, 1, 1) || !dict_check_key(I, a[1]))
+        return 0;
+    if (!sim_set_discard(S, a[0], a[1])) {
+        Buf b = {0};
+        op_repr(I, a[1], &b);
+        py_raise(I, "KeyError", "%s", buf_str(&b));
+        buf_fini(&b);
+        return 0;
+    }
+    return bi_none(I);
+}
+
+void set_merge(PyRun *I, SimId set, SimId items)
+{
+    uint32_t n = sim_obj(S, items)->len;
+    uint32_t slots = sim_obj(S, set)->v.p.a ? sim_obj(S, set)->v.p.a : 8;
+    if ((size_t)(sim_obj(S, set)->len + n) * 5 >= (size_t)(slots - 1) * 3)
+        sim_set_presize(S, set, ((size_t)sim_obj(S, set)->len + n) * 2);
+    for (uint32_t i = 0; i < n; i++) {
+        SimId v = sim_items(S, items)[i];
+        sim_incref(S, v);
+        sim_set_add(S, set, v);
+    }
+}
+
+const BuiltinDef set_methods[] = {
+    {"add", SK_SET, 0, s_add}, {"discard", SK_SET, 0, s_discard}, {"remove", SK_SET, 0, s_remove},
+    {"clear", SK_SET, 0, meth_clear},
+};
+const int set_nmethods = (int)(sizeof set_methods / sizeof set_methods[0]);
+
+SimId set_construct(PyRun *I, SimId *a, int n, SimId kw)
+{
+    int np = bi_npos(I, n, kw);
+    if (!bi_nargs(I, "set", np, 0, 1))
+        return 0;
+    SimId st = sim_set(S);
+    if (!np)
+        return st;
+    SimId l = bi_list_from(I, a[0]);
+    if (!l) {
+        sim_decref(S, st);
+        return 0;
+    }
+    for (uint32_t i = 0; i < sim_obj(S, l)->len; i++) {
+        SimId v = sim_items(S, l)[i];
+        if (!sim_hashable(S, v)) {
+            py_raise(I, "TypeError", "unhashable type: '%s'", op_typename(I, v));
+            sim_decref(S, l), sim_decref(S, st);
+            return 0;
+        }
+        sim_incref(S, v);
+        sim_set_add(S, st, v);
+    }
+    sim_decref(S, l);
+    return st;
+}

@@ -1,0 +1,351 @@
+/*
+ * str: the str type's behaviour — its methods, constructor, repr (quote
+ * choice and escapes, shared with bytes) and printf-style % formatting.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pyrun/builtins.h"
+#include "pyrun/types/types.h"
+
+#define S (I->sim)
+
+void str_repr(const char *d, size_t n, bool bytes, Buf *out)
+{
+    bool has_sq = memchr(d, '\'', n) != NULL, has_dq = memchr(d, '"', n) != NULL;
+    char q = has_sq && !has_dq ? '"' : '\'';
+    if (bytes)
+        buf_addc(out, 'b');
+    buf_addc(out, q);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)d[i];
+        if (c == (unsigned char)q || c == '\\') {
+            buf_addc(out, '\\');
+            buf_addc(out, (char)c);
+        } else if (c == '\n') {
+            buf_adds(out, "\\n");
+        } else if (c == '\r') {
+            buf_adds(out, "\\r");
+        } else if (c == '\t') {
+            buf_adds(out, "\\t");
+        } else if (c < 0x20 || c == 0x7f || (bytes && c >= 0x80)) {
+            buf_printf(out, "\\x%02x", c);
+        } else {
+            buf_addc(out, (char)c);
+        }
+    }
+    buf_addc(out, q);
+}
+
+static SimId str_join(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "join", n - 1, 1, 1))
+        return 0;
+    SimId l = bi_list_from(I, a[1]);
+    if (!l)
+        return 0;
+    size_t sl;
+    const char *sep = sim_str_data(S, a[0], &sl);
+    uint64_t total = 0; /* PyUnicode_Join sizes the result before copying */
+    for (uint32_t i = 0; i < sim_obj(S, l)->len; i++)
+        if (sim_kind(S, sim_items(S, l)[i]) == SK_STR)
+            total += sim_obj(S, sim_items(S, l)[i])->len + (i ? sl : 0);
+    if (!py_mem_room(I, total)) {
+        sim_decref(S, l);
+        return 0;
+    }
+    Buf b = {0};
+    for (uint32_t i = 0; i < sim_obj(S, l)->len; i++) {
+        SimId it = sim_items(S, l)[i];
+        if (sim_kind(S, it) != SK_STR) {
+            py_raise(I, "TypeError", "sequence item %u: expected str instance, %s found", i, op_typename(I, it));
+            buf_fini(&b);
+            sim_decref(S, l);
+            return 0;
+        }
+        if (i)
+            buf_add(&b, sep, sl);
+        size_t n2;
+        const char *d = sim_str_data(S, it, &n2);
+        buf_add(&b, d, n2);
+    }
+    sim_decref(S, l);
+    SimId r = sim_str(S, buf_str(&b), b.len);
+    buf_fini(&b);
+    return r;
+}
+
+static SimId str_case(PyRun *I, SimId *a, int n, bool upper)
+{
+    if (!bi_nargs(I, upper ? "upper" : "lower", n - 1, 0, 0))
+        return 0;
+    size_t len;
+    const char *d = sim_str_data(S, a[0], &len);
+    char *t = malloc(len + 1);
+    for (size_t i = 0; i < len; i++)
+        t[i] = (char)(upper ? (d[i] >= 'a' && d[i] <= 'z' ? d[i] - 32 : d[i])
+                            : (d[i] >= 'A' && d[i] <= 'Z' ? d[i] + 32 : d[i]));
+    SimId r = sim_str(S, t, len);
+    free(t);
+    return r;
+}
+
+static SimId str_upper(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return str_case(I, a, n, true); }
+
+static SimId str_lower(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return str_case(I, a, n, false); }
+
+static SimId str_strip(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "strip", n - 1, 0, 0))
+        return 0;
+    size_t len;
+    const char *d = sim_str_data(S, a[0], &len);
+    size_t s0 = 0, e = len;
+    while (s0 < e && strchr(" \t\n\r", d[s0]))
+        s0++;
+    while (e > s0 && strchr(" \t\n\r", d[e - 1]))
+        e--;
+    return sim_str(S, d + s0, e - s0);
+}
+
+static SimId str_split(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "split", n - 1, 0, 1))
+        return 0;
+    size_t len, sl = 0;
+    const char *d = sim_str_data(S, a[0], &len);
+    const char *sep = n == 2 && sim_kind(S, a[1]) == SK_STR ? sim_str_data(S, a[1], &sl) : NULL;
+    SimId l = sim_list(S, 0);
+    size_t i = 0;
+    if (!sep) {
+        while (i < len) {
+            while (i < len && strchr(" \t\n\r", d[i]))
+                i++;
+            size_t st = i;
+            while (i < len && !strchr(" \t\n\r", d[i]))
+                i++;
+            if (i > st)
+                sim_list_append(S, l, sim_str(S, d + st, i - st));
+        }
+        return l;
+    }
+    size_t st = 0;
+    for (i = 0; i + sl <= len;) {
+        if (sl && memcmp(d + i, sep, sl) == 0) {
+            sim_list_append(S, l, sim_str(S, d + st, i - st));
+            i += sl;
+            st = i;
+        } else {
+            i++;
+        }
+    }
+    sim_list_append(S, l, sim_str(S, d + st, len - st));
+    return l;
+}
+
+static SimId str_startswith(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "startswith", n - 1, 1, 1))
+        return 0;
+    size_t len, pl;
+    const char *d = sim_str_data(S, a[0], &len), *p = sim_str_data(S, a[1], &pl);
+    return sim_bool(S, pl <= len && memcmp(d, p, pl) == 0);
+}
+
+static SimId str_endswith(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "endswith", n - 1, 1, 1))
+        return 0;
+    size_t len, pl;
+    const char *d = sim_str_data(S, a[0], &len), *p = sim_str_data(S, a[1], &pl);
+    return sim_bool(S, pl <= len && memcmp(d + len - pl, p, pl) == 0);
+}
+
+static SimId str_replace(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "replace", n - 1, 2, 2))
+        return 0;
+    size_t len, ol, nl;
+    const char *d = sim_str_data(S, a[0], &len), *o = sim_str_data(S, a[1], &ol),
+               *nw = sim_str_data(S, a[2], &nl);
+    Buf b = {0};
+    for (size_t i = 0; i < len;) {
+        if (ol && i + ol <= len && memcmp(d + i, o, ol) == 0) {
+            buf_add(&b, nw, nl);
+            i += ol;
+        } else {
+            buf_addc(&b, d[i++]);
+        }
+    }
+    SimId r = sim_str(S, buf_str(&b), b.len);
+    buf_fini(&b);
+    return r;
+}
+
+static SimId str_format(PyRun *I, SimId *a, int n, SimId kw)
+{
+    size_t len;
+    const char *d = sim_str_data(S, a[0], &len);
+    int np = bi_npos(I, n, kw) - 1, auto_i = 0;
+    Buf b = {0};
+    for (size_t i = 0; i < len; i++) {
+        if (d[i] == '{' && i + 1 < len && d[i + 1] == '{') {
+            buf_addc(&b, '{');
+            i++;
+            continue;
+        }
+        if (d[i] == '}' && i + 1 < len && d[i + 1] == '}') {
+            buf_addc(&b, '}');
+            i++;
+            continue;
+        }
+        if (d[i] != '{') {
+            buf_addc(&b, d[i]);
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < len && d[j] != '}' && d[j] != ':')
+            j++;
+        char field[64] = "", spec[32] = "";
+        snprintf(field, sizeof field, "%.*s", (int)(j - i - 1), d + i + 1);
+        if (j < len && d[j] == ':') {
+            size_t k = j + 1;
+            while (k < len && d[k] != '}')
+                k++;
+            snprintf(spec, sizeof spec, "%.*s", (int)(k - j - 1), d + j + 1);
+            j = k;
+        }
+        SimId v = 0;
+        if (!field[0])
+            v = auto_i < np ? a[1 + auto_i++] : 0;
+        else if (field[0] >= '0' && field[0] <= '9')
+            v = atoi(field) < np ? a[1 + atoi(field)] : 0;
+        else
+            v = bi_kwarg(I, a, n, kw, field);
+        if (!v) {
+            buf_fini(&b);
+            py_raise(I, "IndexError", "Replacement index %d out of range for positional args tuple", auto_i);
+            return 0;
+        }
+        if (!op_format(I, v, spec, &b)) {
+            buf_fini(&b);
+            return 0;
+        }
+        i = j;
+    }
+    SimId r = sim_str(S, buf_str(&b), b.len);
+    buf_fini(&b);
+    return r;
+}
+
+const BuiltinDef str_methods[] = {
+    {"join", SK_STR, 0, str_join}, {"upper", SK_STR, 0, str_upper}, {"lower", SK_STR, 0, str_lower},
+    {"strip", SK_STR, 0, str_strip}, {"split", SK_STR, 0, str_split},
+    {"startswith", SK_STR, 0, str_startswith}, {"endswith", SK_STR, 0, str_endswith},
+    {"replace", SK_STR, 0, str_replace}, {"format", SK_STR, 0, str_format},
+};
+const int str_nmethods = (int)(sizeof str_methods / sizeof str_methods[0]);
+
+SimId str_percent(PyRun *I, SimId fmt, SimId args)
+{
+    size_t n;
+    const char *f = sim_str_data(S, fmt, &n);
+    bool tuple = sim_kind(S, args) == SK_TUPLE;
+    uint32_t nargs = tuple ? sim_obj(S, args)->len : 1, ai = 0;
+    Buf out = {0};
+    for (size_t i = 0; i < n; i++) {
+        if (f[i] != '%') {
+            buf_addc(&out, f[i]);
+            continue;
+        }
+        char spec[32] = "%";
+        size_t sl = 1;
+        i++;
+        while (i < n && strchr("-+ 0#.123456789", f[i]) && sl < 30)
+            spec[sl++] = f[i++];
+        if (i >= n)
+            break;
+        char c = f[i];
+        if (c == '%') {
+            buf_addc(&out, '%');
+            continue;
+        }
+        if (ai >= nargs) {
+            buf_fini(&out);
+            py_raise(I, "TypeError", "not enough arguments for format string");
+            return 0;
+        }
+        SimId v = tuple ? sim_items(S, args)[ai] : args;
+        ai++;
+        Buf piece = {0};
+        if (c == 's' || c == 'r') {
+            if (c == 's')
+                op_str(I, v, &piece);
+            else
+                op_repr(I, v, &piece);
+            spec[sl++] = 's';
+            spec[sl] = '\0';
+            buf_printf(&out, spec, buf_str(&piece));
+        } else if (c == 'd' || c == 'i' || c == 'x' || c == 'X' || c == 'o') {
+            if (sim_kind(S, v) != SK_INT && sim_kind(S, v) != SK_BOOL && sim_kind(S, v) != SK_FLOAT) {
+                buf_fini(&out);
+                py_raise(I, "TypeError", "%%%c format: a real number is required, not %s", c, op_typename(I, v));
+                return 0;
+            }
+            long long x = sim_kind(S, v) == SK_FLOAT ? (long long)sim_obj(S, v)->v.f : (long long)sim_obj(S, v)->v.i;
+            spec[sl++] = 'l', spec[sl++] = 'l', spec[sl++] = c == 'i' ? 'd' : c;
+            spec[sl] = '\0';
+            buf_printf(&out, spec, x);
+        } else if (c == 'f' || c == 'e' || c == 'g' || c == 'F' || c == 'E' || c == 'G') {
+            double x = sim_kind(S, v) == SK_FLOAT ? sim_obj(S, v)->v.f : (double)sim_obj(S, v)->v.i;
+            spec[sl++] = c;
+            spec[sl] = '\0';
+            buf_printf(&out, spec, x);
+        } else {
+            buf_fini(&piece);
+            buf_fini(&out);
+            py_raise(I, "ValueError", "unsupported format character '%c' (0x%x) at index %zu", c, (unsigned)c, i);
+            return 0;
+        }
+        buf_fini(&piece);
+    }
+    if (ai < nargs) {
+        buf_fini(&out);
+        py_raise(I, "TypeError", "not all arguments converted during string formatting");
+        return 0;
+    }
+    SimId r = sim_str(S, buf_str(&out), out.len);
+    buf_fini(&out);
+    return r;
+}
+
+SimId str_construct(PyRun *I, SimId *a, int n, SimId kw)
+{
+    int np = bi_npos(I, n, kw);
+    if (!S->prof->str_vectorcall) /* no vectorcall: type_call packs the arguments */
+        bi_args_tuple(I, n);
+    if (!bi_nargs(I, "str", np, 0, 1))
+        return 0;
+    if (np == 0)
+        return sim_str(S, "", 0);
+    if (sim_kind(S, a[0]) == SK_STR) {
+        sim_incref(S, a[0]);
+        return a[0];
+    }
+    Buf b = {0};
+    if (!op_str(I, a[0], &b)) {
+        buf_fini(&b);
+        return 0;
+    }
+    SimId r = sim_str(S, buf_str(&b), b.len);
+    buf_fini(&b);
+    return r;
+}

@@ -1,0 +1,56 @@
+/*
+ * types: what the files of pyrun/types/ share — each built-in type's
+ * constructor, method table and the helpers other files call. Internal
+ * to pyrun.
+ */
+#ifndef PYDIVE_PYRUN_TYPES_H
+#define PYDIVE_PYRUN_TYPES_H
+
+#include "pyrun/builtins.h"
+
+/* Constructors: what calling the type does. args/nargs/kw as BuiltinFn;
+ * return a new reference, or 0 with I->err set. */
+SimId type_construct(PyRun *I, int kind, SimId *args, int nargs, SimId kw);
+SimId int_construct(PyRun *I, SimId *args, int nargs, SimId kw);
+SimId float_construct(PyRun *I, SimId *args, int nargs, SimId kw);
+SimId str_construct(PyRun *I, SimId *args, int nargs, SimId kw);
+SimId bytes_construct(PyRun *I, int kind, SimId *args, int nargs, SimId kw);
+SimId list_construct(PyRun *I, SimId *args, int nargs, SimId kw);
+SimId tuple_construct(PyRun *I, SimId *args, int nargs, SimId kw);
+SimId dict_construct(PyRun *I, SimId *args, int nargs, SimId kw);
+SimId set_construct(PyRun *I, SimId *args, int nargs, SimId kw);
+SimId range_construct(PyRun *I, SimId *args, int nargs, SimId kw);
+
+/* Method tables, numbered by the registry in modules/registry.c. */
+extern const BuiltinDef list_methods[], dict_methods[], set_methods[], bytearray_methods[],
+    str_methods[], tuple_methods[];
+extern const int list_nmethods, dict_nmethods, set_nmethods, bytearray_nmethods, str_nmethods,
+    tuple_nmethods;
+
+/* Methods several types share (list.c). */
+SimId meth_append(PyRun *I, SimId *args, int nargs, SimId kw); /* list, bytearray */
+SimId meth_index(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, tuple */
+SimId meth_count(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, tuple */
+SimId meth_clear(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, dict, set */
+SimId meth_copy(PyRun *I, SimId *args, int nargs, SimId kw);   /* list, dict */
+
+/* list.c: the stable sort of a list in place; false with I->err set. */
+bool bi_sort_list(PyRun *I, SimId list, bool reverse);
+/* dict.c: true when k can be a key, else TypeError "unhashable type". */
+bool dict_check_key(PyRun *I, SimId k);
+
+/* int.c: arithmetic; int_small_op takes the values of two small ints. */
+SimId int_big_op(PyRun *I, int op, SimId a, SimId b);
+SimId int_small_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b);
+/* float.c */
+SimId float_binary(PyRun *I, int op, double a, double b);
+void float_repr(double x, Buf *out);
+/* str.c: a str's or bytes' repr with CPython's quote choice */
+void str_repr(const char *data, size_t n, bool bytes, Buf *out);
+
+/* iter.c: enumerate(), zip(), reversed() */
+SimId iter_enumerate(PyRun *I, SimId *args, int nargs, SimId kw);
+SimId iter_zip(PyRun *I, SimId *args, int nargs, SimId kw);
+SimId iter_reversed(PyRun *I, SimId *args, int nargs, SimId kw);
+
+#endif

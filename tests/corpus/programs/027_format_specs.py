@@ -1,0 +1,16 @@
+value = 1234567.891
+print(f"{value:,.2f}")
+print(f"{value:_.1f}")
+print(f"{value:e}")
+print(f"{value:.3g}")
+print(f"{0.256:.1%}")
+print(f"{42:08b} {42:o} {42:x} {42:X} {42:#x}")
+print(f"[{'left':<10}] [{'right':>10}] [{'mid':^10}]")
+print(f"[{'pad':*^11}]")
+print(f"{-3:+d} {3:+d} {3: d}")
+print(f"{1e-7:f} {1e-7:g}")
+print(f"{255:#010x}")
+n = 12
+print(f"{n:{'>'}{6}}|")
+print(f"{3.14159:{10}.{3}}|")
+print(format(1000000, ","), format(0.5, ".0%"), format(2.675, ".2f"))

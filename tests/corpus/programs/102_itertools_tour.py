@@ -1,0 +1,21 @@
+import itertools as it
+
+print(list(it.chain([1, 2], (3,), "ab")))
+print(list(it.accumulate([1, 2, 3, 4, 5])))
+print(list(it.accumulate([3, 1, 4, 1, 5], max)))
+print(list(it.product("ab", repeat=2)))
+print(list(it.permutations([1, 2, 3], 2)))
+print(list(it.combinations("abcd", 3)))
+print(list(it.combinations_with_replacement([1, 2], 2)))
+print(list(it.islice(it.count(10, 5), 4)))
+print(list(it.islice(it.cycle("xy"), 5)))
+print(list(it.repeat("z", 3)))
+print(list(it.zip_longest("abc", [1], fillvalue="-")))
+print(list(it.compress("ABCDEF", [1, 0, 1, 0, 1, 1])))
+print(list(it.dropwhile(lambda x: x < 3, [1, 2, 5, 1])))
+print(list(it.starmap(pow, [(2, 3), (10, 2)])))
+print(list(it.pairwise(range(5))))
+for key, group in it.groupby("aaabccdd"):
+    print(key, len(list(group)))
+a, b = it.tee(range(3))
+print(list(a), list(b))
