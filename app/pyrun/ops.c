@@ -153,7 +153,7 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
         SimId r = sim_set(S);
         for (int pass = 0; pass < 2; pass++) {
             SimId src = pass ? b : a, other = pass ? a : b;
-            for (uint32_t i = 0; i < sim_obj(S, src)->v.p.a; i++) {
+            for (uint32_t i = 0; i < SIM_V(S, src, SK_SET, set.slots); i++) {
                 SimId k = sim_items(S, src)[i];
                 if (!k)
                     continue;
@@ -280,7 +280,7 @@ static bool deep_equal_inner(PyRun *I, SimId a, SimId b)
     if (ka == SK_SET && kb == SK_SET) {
         if (sim_obj(S, a)->len != sim_obj(S, b)->len)
             return false;
-        for (uint32_t i = 0; i < sim_obj(S, a)->v.p.a; i++) {
+        for (uint32_t i = 0; i < SIM_V(S, a, SK_SET, set.slots); i++) {
             SimId k = sim_items(S, a)[i];
             if (k && !sim_set_contains(S, b, k))
                 return false;
@@ -354,7 +354,7 @@ int op_contains(PyRun *I, SimId c, SimId item)
         }
         return k == SK_DICT ? sim_dict_get(S, c, item) != 0 : sim_set_contains(S, c, item);
     case SK_DICTVIEW:
-        return op_contains(I, sim_obj(S, c)->v.p.a, item);
+        return op_contains(I, SIM_V(S, c, SK_DICTVIEW, view.dict), item);
     case SK_STR: case SK_BYTES: {
         if (sim_kind(S, item) != k) {
             py_raise(I, "TypeError", "'in <string>' requires string as left operand, not %s", op_typename(I, item));

@@ -181,7 +181,7 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
                 buf_addc(out, '{');
                 bool first = true;
                 ok = true;
-                for (uint32_t i = 0; ok && i < sim_obj(S, v)->v.p.a; i++) {
+                for (uint32_t i = 0; ok && i < SIM_V(S, v, SK_SET, set.slots); i++) {
                     SimId k = sim_items(S, v)[i];
                     if (!k)
                         continue;
@@ -220,39 +220,39 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
         return true;
     case SK_FUNC: buf_printf(out, "<function %s at %#llx>", qualname(I, v), (unsigned long long)addr); return true;
     case SK_METHOD: {
-        SimId self = o->v.p.b;
-        buf_printf(out, "<bound method %s of ", qualname(I, o->v.p.a));
+        SimId self = o->v.method.self;
+        buf_printf(out, "<bound method %s of ", qualname(I, o->v.method.func));
         if (!op_repr(I, self, out))
             return false;
         buf_addc(out, '>');
         return true;
     }
     case SK_BUILTIN: {
-        const char *name = pyrun_builtin_name(o->v.p.a);
-        if (o->v.p.b)
+        const char *name = pyrun_builtin_name(o->v.builtin.index);
+        if (o->v.builtin.self)
             buf_printf(out, "<built-in method %s of %s object at %#llx>", name,
-                       op_typename(I, o->v.p.b), (unsigned long long)sim_id_address(S, o->v.p.b));
+                       op_typename(I, o->v.builtin.self), (unsigned long long)sim_id_address(S, o->v.builtin.self));
         else
             buf_printf(out, "<built-in function %s>", name);
         return true;
     }
     case SK_WEAKREF:
-        if (o->v.p.a)
+        if (o->v.weakref.obj)
             buf_printf(out, "<weakref at %#llx; to '%s' at %#llx>", (unsigned long long)addr,
-                       sim_type_name(S, o->v.p.a), (unsigned long long)sim_id_address(S, o->v.p.a));
+                       sim_type_name(S, o->v.weakref.obj), (unsigned long long)sim_id_address(S, o->v.weakref.obj));
         else
             buf_printf(out, "<weakref at %#llx; dead>", (unsigned long long)addr);
         return true;
     case SK_CELL:
-        if (o->v.p.a)
+        if (o->v.cell.ref)
             buf_printf(out, "<cell at %#llx: %s object at %#llx>", (unsigned long long)addr,
-                       sim_type_name(S, o->v.p.a), (unsigned long long)sim_id_address(S, o->v.p.a));
+                       sim_type_name(S, o->v.cell.ref), (unsigned long long)sim_id_address(S, o->v.cell.ref));
         else
             buf_printf(out, "<cell at %#llx: empty>", (unsigned long long)addr);
         return true;
     case SK_MODULE: {
         size_t n;
-        const char *nm = sim_str_data(S, o->v.p.b, &n);
+        const char *nm = sim_str_data(S, o->v.module.name, &n);
         buf_printf(out, "<module '%.*s' (built-in)>", (int)n, nm);
         return true;
     }
@@ -269,7 +269,7 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
         uint32_t pos = 0;
         SimId k, val;
         bool first = true;
-        while (sim_dict_next(S, o->v.p.a, &pos, &k, &val)) {
+        while (sim_dict_next(S, o->v.view.dict, &pos, &k, &val)) {
             if (!first)
                 buf_adds(out, ", ");
             first = false;

@@ -199,8 +199,8 @@ static bool bind_args(PyRun *I, Frame *f, SimId func, SimId *args, int nargs, Si
 /* Pushes a frame for Python function `func` (reference owned by the frame). */
 bool vm_call_python(PyRun *I, SimId func, SimId *args, int nargs, SimId kwnames, uint8_t kind)
 {
-    uint32_t ci = sim_obj(S, func)->v.p.a;
-    Frame *f = new_frame(I, ci, sim_obj(S, func)->v.p.b);
+    uint32_t ci = SIM_V(S, func, SK_FUNC, func.code);
+    Frame *f = new_frame(I, ci, SIM_V(S, func, SK_FUNC, func.globals));
     if (!f) {
         for (int i = 0; i < nargs; i++)
             sim_decref(S, args[i]);
@@ -308,7 +308,7 @@ bool vm_do_call(PyRun *I, int nargs)
     uint32_t slot0 = f->sp - (uint32_t)nargs - 2;
     SimId a = I->stack[slot0], b = I->stack[slot0 + 1];
     if (!a && b && sim_kind(S, b) == SK_METHOD) { /* unpack a bound method */
-        SimId fn = sim_obj(S, b)->v.p.a, self = sim_obj(S, b)->v.p.b;
+        SimId fn = SIM_V(S, b, SK_METHOD, method.func), self = SIM_V(S, b, SK_METHOD, method.self);
         sim_incref(S, fn);
         sim_incref(S, self);
         I->stack[slot0] = a = fn;
@@ -337,14 +337,14 @@ bool vm_do_call(PyRun *I, int nargs)
     }
     case SK_BUILTIN: {
         SimObj *o = sim_obj(S, callable);
-        SimId self = o->v.p.b;
+        SimId self = o->v.builtin.self;
         SimId tmp[260];
         int n = 0;
         if (self)
             tmp[n++] = self;
         for (int i = 0; i < total && n < 259; i++)
             tmp[n++] = args[i];
-        SimId res = builtins_call(I, o->v.p.a, self, tmp, n, kwnames);
+        SimId res = builtins_call(I, o->v.builtin.index, self, tmp, n, kwnames);
         if (!res) {
             ok = false;
             break;
@@ -395,18 +395,18 @@ SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
         SimObj *o = sim_obj(S, callable);
         SimId tmp[32];
         int n = 0;
-        if (o->v.p.b)
-            tmp[n++] = o->v.p.b;
+        if (o->v.builtin.self)
+            tmp[n++] = o->v.builtin.self;
         for (int i = 0; i < nargs && n < 31; i++)
             tmp[n++] = args[i];
-        return builtins_call(I, o->v.p.a, o->v.p.b, tmp, n, 0);
+        return builtins_call(I, o->v.builtin.index, o->v.builtin.self, tmp, n, 0);
     }
     SimId tmp[32];
     int n = 0;
     SimId func = callable;
     if (k == SK_METHOD) {
-        func = sim_obj(S, callable)->v.p.a;
-        tmp[n++] = sim_obj(S, callable)->v.p.b;
+        func = SIM_V(S, callable, SK_METHOD, method.func);
+        tmp[n++] = SIM_V(S, callable, SK_METHOD, method.self);
         sim_incref(S, tmp[0]);
     }
     if (sim_kind(S, func) != SK_FUNC) {

@@ -130,7 +130,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             break;
         case OP_LOAD_DEREF: case OP_LOAD_CLOSURE:
             c = I->stack[f->base + (uint32_t)arg];
-            a = op == OP_LOAD_CLOSURE ? c : sim_obj(S, c)->v.p.a;
+            a = op == OP_LOAD_CLOSURE ? c : SIM_V(S, c, SK_CELL, cell.ref);
             if (!a) {
                 size_t n;
                 const char *nm = sim_str_data(S, CO->slotnames[arg], &n);
@@ -145,8 +145,8 @@ VmStop vm_run(PyRun *I, int base, bool step)
         case OP_STORE_DEREF: case OP_DELETE_DEREF:
             c = I->stack[f->base + (uint32_t)arg];
             a = op == OP_STORE_DEREF ? POP() : 0;
-            b = sim_obj(S, c)->v.p.a;
-            sim_obj(S, c)->v.p.a = a;
+            b = SIM_V(S, c, SK_CELL, cell.ref);
+            SIM_V(S, c, SK_CELL, cell.ref) = a;
             sim_xdecref(S, b);
             break;
         case OP_LOAD_NAME: case OP_LOAD_GLOBAL:
@@ -444,7 +444,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             if (!r) {
                 size_t n, mn;
                 const char *nm = sim_str_data(S, vm_name_const(I, arg), &n);
-                const char *mod = sim_str_data(S, sim_obj(S, TOP(0))->v.p.b, &mn);
+                const char *mod = sim_str_data(S, SIM_V(S, TOP(0), SK_MODULE, module.name), &mn);
                 I->err.set = false;
                 py_raise(I, "ImportError", "cannot import name '%.*s' from '%.*s' (unknown location)",
                          (int)n, nm, (int)mn, mod);

@@ -48,7 +48,7 @@ void sim_owned_refs(Sim *s, SimId id, SimVisit fn, void *arg)
         break;
     }
     case SK_SET:
-        for (uint32_t i = 0; items && i < o->v.p.a; i++)
+        for (uint32_t i = 0; items && i < o->v.set.slots; i++)
             visit_nz(s, items[i], fn, arg);
         break;
     case SK_INSTANCE:
@@ -56,32 +56,45 @@ void sim_owned_refs(Sim *s, SimId id, SimVisit fn, void *arg)
             fn(s, items[2 * i], arg);
             visit_nz(s, items[2 * i + 1], fn, arg);
         }
-        visit_nz(s, o->v.p.a, fn, arg);
+        visit_nz(s, o->v.instance.dict, fn, arg);
         fn(s, o->type, arg);
         break;
     case SK_FUNC:
-        visit_nz(s, o->v.p.b, fn, arg);
+        visit_nz(s, o->v.func.globals, fn, arg);
         for (int i = 0; items && i < 4; i++)
             visit_nz(s, items[i], fn, arg);
         break;
     case SK_TYPE:
         if (!items) /* a built-in type: nothing of its own */
             break;
-        visit_nz(s, o->v.p.a, fn, arg);
-        visit_nz(s, o->v.p.b, fn, arg);
+        visit_nz(s, o->v.type.dict, fn, arg);
+        visit_nz(s, o->v.type.base, fn, arg);
         visit_nz(s, items[0], fn, arg);
         visit_nz(s, items[1], fn, arg);
         break;
-    case SK_METHOD: case SK_MODULE:
-        visit_nz(s, o->v.p.a, fn, arg);
-        visit_nz(s, o->v.p.b, fn, arg);
+    case SK_METHOD:
+        visit_nz(s, o->v.method.func, fn, arg);
+        visit_nz(s, o->v.method.self, fn, arg);
         break;
-    case SK_BUILTIN: case SK_WEAKREF: /* a is an index / the referent, not owned */
-        visit_nz(s, o->v.p.b, fn, arg);
+    case SK_MODULE:
+        visit_nz(s, o->v.module.dict, fn, arg);
+        visit_nz(s, o->v.module.name, fn, arg);
         break;
-    case SK_CELL: case SK_ITER: case SK_DICTVIEW:
-        if (!(o->kind == SK_ITER && o->sub == SIM_IT_RANGE))
-            visit_nz(s, o->v.p.a, fn, arg);
+    case SK_BUILTIN: /* the index is not a reference */
+        visit_nz(s, o->v.builtin.self, fn, arg);
+        break;
+    case SK_WEAKREF: /* the referent is not owned */
+        visit_nz(s, o->v.weakref.callback, fn, arg);
+        break;
+    case SK_CELL:
+        visit_nz(s, o->v.cell.ref, fn, arg);
+        break;
+    case SK_ITER:
+        if (o->sub != SIM_IT_RANGE)
+            visit_nz(s, o->v.iter.seq, fn, arg);
+        break;
+    case SK_DICTVIEW:
+        visit_nz(s, o->v.view.dict, fn, arg);
         break;
     default:
         break;

@@ -75,7 +75,7 @@ SimId sim__alloc_record(Sim *s, SimKind k)
     if (s->free_head) {
         id = s->free_head;
         SIM_ASSERT(s->obj[id].kind == SK_FREE); /* the free list holds freed records only */
-        s->free_head = s->obj[id].v.p.a;
+        s->free_head = SIM_V(s, id, SK_FREE, free.next);
     } else {
         if (s->nobj == s->capobj)
             grow_records(s);
@@ -97,7 +97,7 @@ void sim__free_record(Sim *s, SimId id)
     if (o->data)
         slab_free(&s->slab, o->data, o->datacap);
     o->kind = SK_FREE;
-    o->v.p.a = s->free_head;
+    o->v.free.next = s->free_head;
     s->free_head = id;
     s->nlive--;
 }
@@ -382,7 +382,7 @@ static void dealloc_instance(Sim *s, SimId id)
     if (o->weaklist)
         sim_clear_weakrefs(s, id, true);
     o = &s->obj[id];
-    SimId dict = o->v.p.a;
+    SimId dict = o->v.instance.dict;
     /* attribute values in key order (_PyObject_FreeInstanceAttributes) */
     uint32_t n = o->len;
     for (uint32_t i = 0; i < n; i++) {
@@ -409,7 +409,7 @@ static void dealloc_dict(Sim *s, SimId id)
     SimObj *o = &s->obj[id];
     uint32_t pos = 0;
     SimId k, v;
-    uint32_t n = o->v.p.a; /* entries used, including deleted */
+    uint32_t n = o->v.dict.used; /* entries used, including deleted */
     (void)n;
     /* free_keys_object: for each entry, key then value */
     while (sim_dict_next(s, id, &pos, &k, &v)) {
@@ -456,7 +456,7 @@ static void dealloc_body(Sim *s, SimId id)
         dealloc_dict(s, id);
         break;
     case SK_SET: {
-        for (uint32_t i = 0; i < o->v.p.a; i++) {
+        for (uint32_t i = 0; i < o->v.set.slots; i++) {
             SimId k = sim_items(s, id)[i];
             if (k)
                 sim_decref(s, k);
@@ -471,8 +471,8 @@ static void dealloc_body(Sim *s, SimId id)
     case SK_FUNC: {
         if (o->weaklist)
             sim_clear_weakrefs(s, id, true);
-        uint32_t code = s->obj[id].v.p.a;
-        SimId g = s->obj[id].v.p.b;
+        uint32_t code = SIM_V(s, id, SK_FUNC, func.code);
+        SimId g = SIM_V(s, id, SK_FUNC, func.globals);
         SimId parts[4];
         memcpy(parts, sim_items(s, id), sizeof parts);
         release(s, id, NULL);
@@ -486,7 +486,7 @@ static void dealloc_body(Sim *s, SimId id)
     case SK_TYPE: {
         if (o->weaklist)
             sim_clear_weakrefs(s, id, true);
-        SimId d = o->v.p.a, b = o->v.p.b;
+        SimId d = o->v.type.dict, b = o->v.type.base;
         SimId parts[2];
         memcpy(parts, sim_items(s, id), sizeof parts);
         release(s, id, NULL);
@@ -498,14 +498,18 @@ static void dealloc_body(Sim *s, SimId id)
     }
     case SK_METHOD: case SK_BUILTIN: case SK_CELL: case SK_MODULE: case SK_ITER:
     case SK_DICTVIEW: {
-        SimId a = o->v.p.a, b = o->v.p.b;
-        bool owns_a = o->kind != SK_BUILTIN;
-        bool owns_b = o->kind == SK_METHOD || o->kind == SK_BUILTIN || o->kind == SK_MODULE;
+        SimId a = 0, b = 0; /* the references it owns, dropped after its memory */
+        switch ((SimKind)o->kind) {
+        case SK_METHOD: a = o->v.method.func, b = o->v.method.self; break;
+        case SK_BUILTIN: b = o->v.builtin.self; break;
+        case SK_CELL: a = o->v.cell.ref; break;
+        case SK_MODULE: a = o->v.module.dict, b = o->v.module.name; break;
+        case SK_ITER: a = o->v.iter.seq; break;
+        default: a = o->v.view.dict; break;
+        }
         release(s, id, NULL);
-        if (owns_a)
-            sim_xdecref(s, a);
-        if (owns_b)
-            sim_xdecref(s, b);
+        sim_xdecref(s, a);
+        sim_xdecref(s, b);
         break;
     }
     case SK_WEAKREF:
@@ -520,8 +524,8 @@ static void dealloc_body(Sim *s, SimId id)
 static void dealloc_weakref(Sim *s, SimId id)
 {
     sim__weakref_unlink(s, id);
-    SimId cb = s->obj[id].v.p.b;
-    s->obj[id].v.p.b = 0;
+    SimId cb = SIM_V(s, id, SK_WEAKREF, weakref.callback);
+    SIM_V(s, id, SK_WEAKREF, weakref.callback) = 0;
     release(s, id, NULL);
     sim_xdecref(s, cb);
 }

@@ -176,10 +176,10 @@ SimId sim_iter(Sim *s, SimId over)
     if (s->obj[over].kind == SK_DICTVIEW) {
         it->sub = SIM_IT_DICT;
         it->len = s->obj[over].sub; /* which view */
-        it->v.p.a = s->obj[over].v.p.a;
-        sim_incref(s, it->v.p.a);
+        it->v.iter.seq = SIM_V(s, over, SK_DICTVIEW, view.dict);
+        sim_incref(s, it->v.iter.seq);
     } else {
-        it->v.p.a = over;
+        it->v.iter.seq = over;
         it->len = SIM_VIEW_KEYS;
         sim_incref(s, over);
     }
@@ -207,7 +207,7 @@ SimId sim_iter_next(Sim *s, SimId id)
     if (sim_nomem(s)) /* a loop in C stops at a refused allocation; the host raises */
         return 0;
     SimObj *it = &s->obj[id];
-    SimId seq = it->v.p.a;
+    SimId seq = it->v.iter.seq;
     switch (it->sub) {
     case SIM_IT_RANGE: {
         int64_t *r = (int64_t *)(void *)slab_ptr(&s->slab, it->data);
@@ -241,7 +241,7 @@ SimId sim_iter_next(Sim *s, SimId id)
     case SIM_IT_SET: {
         if (!seq)
             return 0;
-        while (it->cap < s->obj[seq].v.p.a) {
+        while (it->cap < SIM_V(s, seq, SK_SET, set.slots)) {
             SimId k = sim_items(s, seq)[it->cap++];
             if (k) {
                 sim_incref(s, k);
@@ -275,9 +275,9 @@ SimId sim_iter_next(Sim *s, SimId id)
     }
     /* exhausted: CPython drops the sequence reference */
     it = &s->obj[id];
-    if (it->v.p.a && it->sub != SIM_IT_RANGE) {
-        SimId q = it->v.p.a;
-        it->v.p.a = 0;
+    if (it->v.iter.seq && it->sub != SIM_IT_RANGE) {
+        SimId q = it->v.iter.seq;
+        it->v.iter.seq = 0;
         sim_decref(s, q);
     }
     return 0;

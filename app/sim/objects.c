@@ -399,8 +399,8 @@ SimId sim_type_new(Sim *s, SimId name, SimId base, SimId dict)
     SimId id = new_obj(s, SK_TYPE, type_size(s), NULL, true);
     SimObj *o = &s->obj[id];
     o->sub = SK_INSTANCE;
-    o->v.p.a = dict;
-    o->v.p.b = base;
+    o->v.type.dict = dict;
+    o->v.type.base = base;
     set_payload(s, id, 4);
     uint32_t *ty = sim_items(s, id);
     ty[TY_NAME] = name;
@@ -410,12 +410,12 @@ SimId sim_type_new(Sim *s, SimId name, SimId base, SimId dict)
     /* __mro__ = (cls, base..., object): makes every class a cycle */
     size_t depth = 1;
     for (SimId b = base; b && s->obj[b].kind == SK_TYPE && s->obj[b].sub == SK_INSTANCE;
-         b = s->obj[b].v.p.b)
+         b = SIM_V(s, b, SK_TYPE, type.base))
         depth++;
     SimId mro = sim_tuple(s, depth + 1);
     size_t i = 0;
     for (SimId b = id; b && s->obj[b].kind == SK_TYPE && s->obj[b].sub == SK_INSTANCE;
-         b = s->obj[b].v.p.b) {
+         b = SIM_V(s, b, SK_TYPE, type.base)) {
         sim_incref(s, b);
         sim_tuple_set(s, mro, i++, b);
     }
@@ -428,8 +428,8 @@ SimId sim_type_new(Sim *s, SimId name, SimId base, SimId dict)
 SimId sim_func(Sim *s, uint32_t code, SimId name, SimId globals, SimId defaults, SimId closure)
 {
     SimId id = new_obj(s, SK_FUNC, s->prof->version == SIM_V311 ? 152 : 160, NULL, true);
-    s->obj[id].v.p.a = code;
-    s->obj[id].v.p.b = globals;
+    SIM_V(s, id, SK_FUNC, func.code) = code;
+    SIM_V(s, id, SK_FUNC, func.globals) = globals;
     set_payload(s, id, 4);
     uint32_t *p = sim_items(s, id);
     p[0] = name, p[1] = defaults, p[2] = closure, p[3] = 0;
@@ -437,24 +437,53 @@ SimId sim_func(Sim *s, uint32_t code, SimId name, SimId globals, SimId defaults,
     return id;
 }
 
-static SimId pair_obj(Sim *s, SimKind k, size_t size, SimId a, SimId b, bool gc)
+/* A small tracked object whose fields the caller fills (and then tracks). */
+static SimId small_gc_obj(Sim *s, SimKind k, size_t size)
 {
-    SimId id = new_obj(s, k, size, NULL, gc);
-    s->obj[id].v.p.a = a;
-    s->obj[id].v.p.b = b;
-    if (gc)
-        sim_track(s, id);
+    return new_obj(s, k, size, NULL, true);
+}
+
+SimId sim_method(Sim *s, SimId func, SimId self)
+{
+    SimId id = small_gc_obj(s, SK_METHOD, 64);
+    SIM_V(s, id, SK_METHOD, method.func) = func;
+    SIM_V(s, id, SK_METHOD, method.self) = self;
+    sim_track(s, id);
     return id;
 }
 
-SimId sim_method(Sim *s, SimId func, SimId self) { return pair_obj(s, SK_METHOD, 64, func, self, true); }
-SimId sim_builtin(Sim *s, uint32_t index, SimId self) { return pair_obj(s, SK_BUILTIN, 72, index, self, true); }
-SimId sim_cell(Sim *s, SimId content) { return pair_obj(s, SK_CELL, 40, content, 0, true); }
-SimId sim_module(Sim *s, SimId name, SimId dict) { return pair_obj(s, SK_MODULE, 72, dict, name, true); }
+SimId sim_builtin(Sim *s, uint32_t index, SimId self)
+{
+    SimId id = small_gc_obj(s, SK_BUILTIN, 72);
+    SIM_V(s, id, SK_BUILTIN, builtin.index) = index;
+    SIM_V(s, id, SK_BUILTIN, builtin.self) = self;
+    sim_track(s, id);
+    return id;
+}
+
+SimId sim_cell(Sim *s, SimId content)
+{
+    SimId id = small_gc_obj(s, SK_CELL, 40);
+    SIM_V(s, id, SK_CELL, cell.ref) = content;
+    sim_track(s, id);
+    return id;
+}
+
+SimId sim_module(Sim *s, SimId name, SimId dict)
+{
+    SimId id = small_gc_obj(s, SK_MODULE, 72);
+    SIM_V(s, id, SK_MODULE, module.dict) = dict;
+    SIM_V(s, id, SK_MODULE, module.name) = name;
+    sim_track(s, id);
+    return id;
+}
+
 SimId sim_dictview(Sim *s, SimId d, int view)
 {
-    SimId id = pair_obj(s, SK_DICTVIEW, 40, d, 0, true);
+    SimId id = small_gc_obj(s, SK_DICTVIEW, 40);
+    SIM_V(s, id, SK_DICTVIEW, view.dict) = d;
     s->obj[id].sub = (uint8_t)view;
+    sim_track(s, id);
     return id;
 }
 

@@ -64,10 +64,22 @@ typedef struct SimObj {
     SimId weaklist;      /* first weak reference to this object */
     uint32_t gc_prev, gc_next; /* generation list */
     int64_t gc_refs;     /* working count during a collection */
-    union {
-        int64_t i;
-        double f;
-        struct { SimId a, b; } p;
+    union {                  /* per kind; SIM_V reads them with the kind checked */
+        int64_t i;           /* int, bool: the value (a big int: its sign) */
+        double f;            /* float */
+        struct { uint32_t used, index; } dict;     /* entries used (deleted too); index chunk */
+        struct { uint32_t slots; } set;            /* table slots */
+        struct { SimId dict; } instance;           /* its __dict__ once asked for (owned) */
+        struct { SimId dict, base; } type;         /* class dict and first base (owned) */
+        struct { uint32_t code; SimId globals; } func; /* code index; globals (owned) */
+        struct { SimId func, self; } method;       /* both owned */
+        struct { uint32_t index; SimId self; } builtin; /* table index; bound self (owned) */
+        struct { SimId ref; } cell;                /* the contents (owned) or 0 */
+        struct { SimId dict, name; } module;       /* both owned */
+        struct { SimId seq; } iter;                /* what it walks (owned), 0 once exhausted */
+        struct { SimId dict; } view;               /* the dict a keys/values/items view shows */
+        struct { SimId obj, callback; } weakref;   /* referent (not owned), callback (owned) */
+        struct { uint32_t next; } free;            /* SK_FREE: the next free record */
     } v;
 } SimObj;
 
@@ -201,6 +213,15 @@ static inline SimKind sim_kind(const Sim *s, SimId id)
     SIM_ASSERT(id < s->nobj);
     return (SimKind)s->obj[id].kind;
 }
+/* An object that must be of kind k (checked in SIM_CHECKS builds). */
+static inline SimObj *sim__of_kind(const Sim *s, SimId id, SimKind k)
+{
+    SIM_ASSERT(id < s->nobj && s->obj[id].kind == k);
+    (void)k;
+    return &s->obj[id];
+}
+/* A per-kind field with its kind checked: SIM_V(s, cell, SK_CELL, cell.ref). */
+#define SIM_V(s, id, kind, field) (sim__of_kind((s), (id), (kind))->v.field)
 
 /* ---- references ---------------------------------------------------------- */
 void sim_incref(Sim *s, SimId id);

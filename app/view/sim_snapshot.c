@@ -65,7 +65,7 @@ static void label_of(const Sim *s, SimId id, char *out, size_t n)
     case SK_DICT: snprintf(out, n, "{%u item%s}", o->len, o->len == 1 ? "" : "s"); break;
     case SK_SET: snprintf(out, n, "set of %u", o->len); break;
     case SK_INSTANCE: snprintf(out, n, "<%s object>", sim_type_name(s, id)); break;
-    case SK_WEAKREF: snprintf(out, n, "<weakref%s>", o->v.p.a ? "" : " (dead)"); break;
+    case SK_WEAKREF: snprintf(out, n, "<weakref%s>", o->v.weakref.obj ? "" : " (dead)"); break;
     default: snprintf(out, n, "<%s>", sim_type_name(s, id)); break;
     }
 }
