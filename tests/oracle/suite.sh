@@ -90,6 +90,35 @@ for py in tests/oracle/shared/*.py; do
     check "$b" "$py" 3.11 "$d/$b.out" "$d/$b.lasterr" "$arena"
 done
 
+# Start-up cases (tests/oracle/startup/, recorded by its record.sh with site
+# imported, as learners run python3): absolute allocator figures of every
+# dump -- arenas in use and, per compared size class, pools exactly, blocks in
+# use within 2 (the script's own path is a start-up object whose size class
+# depends on where the tree is checked out).
+startup_close() { # expected actual -> 0 when they agree as above
+    paste -d'|' "$1" "$2" | awk -F'|' '
+        { n1 = split($1, e, " "); n2 = split($2, a, " ") }
+        n1 != n2 { bad = 1 }
+        $1 ~ /^#/ && $1 != $2 { bad = 1 }
+        $1 ~ /^ *[0-9]/ { d = e[4] - a[4]; if (d < 0) d = -d;
+                          if (e[1] != a[1] || e[3] != a[3] || d > 2) bad = 1 }
+        END { exit bad }'
+}
+for py in tests/oracle/startup/*.py; do
+    [ -f "$py" ] || continue
+    b=$(basename "$py" .py)
+    n=$((n + 1))
+    (cd tests/oracle/startup && timeout 60 "$OLDPWD/$PYDIVE" run --python 3.11 "$b.py") \
+        >/dev/null 2>"$tmp/err"
+    tests/oracle/startup/select.sh "$py" "$tmp/err" >"$tmp/sel"
+    if [ "$(wc -l <"$tmp/sel")" -eq "$(wc -l <"tests/oracle/startup/$b.3.11.expect")" ] &&
+       startup_close "tests/oracle/startup/$b.3.11.expect" "$tmp/sel"; then
+        echo "ok $n - startup/$b@3.11"
+    else
+        echo "not ok $n - startup/$b@3.11: $(diff "$tmp/sel" "tests/oracle/startup/$b.3.11.expect" | grep '^[<>]' | head -4 | tr '\n' '|')"
+    fi
+done
+
 CASES=${ORACLE_CASES:-tests/oracle/cases}
 for py in "$CASES"/*.py; do
     [ -f "$py" ] || continue

@@ -22,14 +22,18 @@ static void startup_matches_measured_table(void **state)
     Sim *s = new311();
     PmStats st;
     pm_stats(&s->pm, &st);
-    assert_int_equal(st.arenas_current, 3);
-    assert_int_equal(st.unused_pools, 53);
-    assert_int_equal(st.in_use[3], 8055);
-    assert_int_equal(st.pools[3], 32);
+    /* CPython 3.11.7 at start-up, as `python3.11 FILE.py` runs (site imported) */
+    assert_int_equal(st.arenas_current, 4);
+    assert_int_equal(st.unaligned_arenas, 3);
+    assert_int_equal(st.in_use[3], 12596);
+    assert_int_equal(st.pools[3], 50);
+    assert_int_equal(st.in_use[5], 1525);
+    assert_int_equal(st.pools[5], 9);
     Buf b = {0};
     sim_debugmallocstats(s, &b);
-    assert_non_null(strstr(buf_str(&b), "    3     64          32            8055           105\n"));
-    assert_non_null(strstr(buf_str(&b), "# arenas allocated current         =                    3\n"));
+    assert_non_null(strstr(buf_str(&b), "    3     64          50           12596           154\n"));
+    assert_non_null(strstr(buf_str(&b), "    5     96           9            1525             5\n"));
+    assert_non_null(strstr(buf_str(&b), "# arenas allocated current         =                    4\n"));
     buf_fini(&b);
     sim_free(s);
 }
