@@ -7,11 +7,18 @@
 #   prints one line per profile:
 #     VER: N match, N refused honestly, N dishonest: NAME...
 #   -v  also prints one line per dishonest result: VER NAME: why (line L: source)
+#   -c  also prints the causes per profile, most frequent first: COUNT why
 #   (verdict.sh defines match / honest / dishonest.)  Exit status 0 when
 #   nothing is dishonest.
 cd "$(dirname "$0")/../.." || exit 2
-verbose=0
-[ "${1:-}" = -v ] && { verbose=1; shift; }
+verbose=0 causes=0
+while :; do
+    case ${1:-} in
+        -v) verbose=1; shift ;;
+        -c) causes=1; shift ;;
+        *) break ;;
+    esac
+done
 bin=${1:-./pydive}
 . tests/corpus/verdict.sh
 tmp=$(mktemp -d)
@@ -37,5 +44,6 @@ for ver in ${CORPUS_VERSIONS:-3.11 3.12 3.13}; do
     total_bad=$((total_bad + d))
     echo "$ver: $m match, $h refused honestly, $d dishonest${bad:+:$bad}"
     [ "$verbose" = 1 ] && sed 's/^/    /' "$tmp/why"
+    [ "$causes" = 1 ] && sed 's/^[^ ]* [^:]*: //; s/ (line [0-9]*: .*)$//' "$tmp/why" | sort | uniq -c | sort -rn | sed 's/^/    /'
 done
 [ "$total_bad" -eq 0 ]
