@@ -24,8 +24,12 @@ const CliCommand cli_commands[] = {
     {"stage", "[--json] [--profile NAME]", "your skill stage per competency and overall", cmd_stage},
     {"roadmap", "[--track T] [--profile NAME]", "what to learn next for your goal", cmd_roadmap},
     {"review", "[--profile NAME]", "answer the missed items due today (SM-2)", cmd_review},
-    {"run", "FILE.py [--python VER] [--memory SIZE] [--trace] [--stats] [--json] [--watch [--views LIST] [--present]]",
-     "run a Python program on the simulated CPython (--watch: step it with live views)",
+    {"run", "FILE.py [--python VER] [--memory SIZE] [--trace] [--stats] [--json] [--watch [--views LIST] [--present]]"
+            " | --check FILE.py...",
+     "run a Python program on the simulated CPython (--watch: step it with live views;"
+     " --check: parse only, print SyntaxErrors; --memory: the program's address space,"
+     " 16G by default, MemoryError past it). Exit 0 done, 1 Python error,"
+     " 3 refused: uses what the simulation does not model",
      cmd_run},
     {"profiles", "[--json]", "list the learner profiles on this machine", cmd_profiles},
     {"pack", "check DIR", "check a workshop pack: course, assessments, workshop.yaml", cmd_pack},

@@ -3,6 +3,11 @@
  * runs a program on the simulated CPython and prints what that CPython
  * would print; --trace adds the model's events (stderr), --stats and
  * --json the final heap (stdout, after the program's own output).
+ * `pydive run --check FILE...` only parses each file under the profile's
+ * grammar: silent and 0 when all are valid Python, else CPython's
+ * SyntaxError report for each invalid one and 1.  A program that uses what
+ * the model does not run exits with PY_EXIT_REFUSED (3) and one line:
+ * "pydive: line N: ... is not modelled by the simulated CPython".
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +17,7 @@
 #include "base/fsutil.h"
 #include "cli/cli.h"
 #include "pyrun/pyrun.h"
+#include "pyrun/refuse.h"
 #include "sim/gc.h"
 #include "sim/stats.h"
 
@@ -80,6 +86,41 @@ bool cli_parse_size(const char *text, uint64_t *bytes)
     return true;
 }
 
+static bool read_file(const char *path, Buf *src)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_add(src, chunk, n);
+    fclose(f);
+    return true;
+}
+
+/* --check: parse every file, run none. */
+static int check_files(int argc, char **argv, const SimProfile *prof)
+{
+    Sim *sim = sim_new(prof);
+    int code = 0;
+    for (int i = 1; i < argc; i++) {
+        Buf src = {0}, report = {0};
+        if (!read_file(argv[i], &src)) {
+            fprintf(stderr, "pydive: can't open file '%s'\n", argv[i]);
+            code = 2;
+        } else if (py_check(buf_str(&src), src.len, argv[i], sim, &report) != 0) {
+            fputs(buf_str(&report), stderr);
+            if (code == 0)
+                code = 1;
+        }
+        buf_fini(&src);
+        buf_fini(&report);
+    }
+    sim_free(sim);
+    return code;
+}
+
 int cmd_run(int argc, char **argv)
 {
     const char *ver = NULL, *memory = NULL;
@@ -96,6 +137,7 @@ int cmd_run(int argc, char **argv)
     bool json = cli_take_flag(&argc, argv, "--json");
     bool watch = cli_take_flag(&argc, argv, "--watch");
     bool present = cli_take_flag(&argc, argv, "--present");
+    bool check = cli_take_flag(&argc, argv, "--check");
     const char *views = NULL;
     if (cli_take_option(&argc, argv, "--views", &views) < 0)
         return 2;
@@ -103,27 +145,23 @@ int cmd_run(int argc, char **argv)
         return cli_command_help("run");
     if (cli_reject_unknown(argc, argv))
         return 2;
-    if (argc != 2)
-        return cli_usage_error("run needs exactly one FILE.py");
+    if (argc < 2 || (argc != 2 && !check))
+        return cli_usage_error(check ? "run --check needs at least one FILE.py" : "run needs exactly one FILE.py");
     const SimProfile *prof = ver ? sim_profile_find(ver) : sim_profile_default();
     if (!prof)
         return cli_usage_error("unknown Python version '%s' (choose from %s)", ver,
                                sim_profile_names());
+    if (check)
+        return check_files(argc, argv, prof);
     if (prof->partial_note)
         fprintf(stderr, "pydive: note: %s\n", prof->partial_note);
     if (watch)
         return cmd_watch(argv[1], prof, views, present, limit);
-    FILE *f = fopen(argv[1], "rb");
-    if (!f) {
+    Buf src = {0};
+    if (!read_file(argv[1], &src)) {
         fprintf(stderr, "pydive: can't open file '%s'\n", argv[1]);
         return 2;
     }
-    Buf src = {0};
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_add(&src, chunk, n);
-    fclose(f);
     Sim *sim = sim_new(prof);
     if (limit)
         sim_set_memory_limit(sim, limit);

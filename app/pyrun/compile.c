@@ -13,6 +13,7 @@
 #include "pyrun/interp.h"
 #include "pyrun/symtable.h"
 #include "pyrun/compile_int.h"
+#include "pyrun/refuse.h"
 
 
 
@@ -204,7 +205,7 @@ static bool expr_list(Cg *g, int first, int *count)
     *count = 0;
     for (int i = first; i >= 0; i = NODE(g, i)->next) {
         if (NODE(g, i)->kind == N_STARRED)
-            return cg_cfail(g, i, "SyntaxError", "starred expressions are not supported by pydive");
+            return py_refuse(g->err, NODE(g, i)->line, NODE(g, i)->col, "star-expressions ('*')", true);
         if (!cg_expr(g, i))
             return false;
         (*count)++;
@@ -319,7 +320,7 @@ static bool call(Cg *g, int n)
         if (NODE(g, a)->kind == N_STARRED)
             simple = false;
     if (!simple)
-        return cg_cfail(g, n, "SyntaxError", "f(*args) calls are not supported by pydive");
+        return py_refuse(g->err, nd->line, nd->col, "f(*args) calls", true);
     if (fn->kind == N_ATTR) {
         if (!cg_expr(g, fn->a))
             return false;
@@ -406,7 +407,7 @@ static bool expr_inner(Cg *g, int n)
         cg_emit(g, OP_LOAD_CONST, cg_add_ast_const(g, const_value(g, n)));
         return true;
     case N_ELLIPSIS:
-        return cg_cfail(g, n, "SyntaxError", "Ellipsis is not supported by pydive");
+        return py_refuse(g->err, nd->line, nd->col, "the Ellipsis constant ('...')", false);
     case N_NAME:
         cg_name_op(g, nd->str, ACC_LOAD);
         return true;

@@ -7,6 +7,7 @@
 
 #include "base/xalloc.h"
 #include "pyrun/compile_int.h"
+#include "pyrun/refuse.h"
 
 static bool store_target(Cg *g, int t, int acc)
 {
@@ -30,7 +31,7 @@ static bool store_target(Cg *g, int t, int acc)
             cg_emit(g, OP_UNPACK_SEQUENCE, ast_list_len(g->ast, nd->a));
         for (int c = nd->a; c >= 0; c = NODE(g, c)->next) {
             if (NODE(g, c)->kind == N_STARRED)
-                return cg_cfail(g, c, "SyntaxError", "starred assignment is not supported by pydive");
+                return py_refuse(g->err, NODE(g, c)->line, NODE(g, c)->col, "starred assignment ('*')", false);
             if (!store_target(g, c, acc))
                 return false;
         }
@@ -425,7 +426,7 @@ bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int 
         snprintf(name_buf, sizeof name_buf, "%.*s", (int)ln, nm);
         int ps = cg_slot_of(g, name_buf);
         if (ps < 0 || CODE(g)->slotkind[ps] == SLOT_LOCAL)
-            return cg_cfail(g, n, "SyntaxError", "closures through class bodies are not supported by pydive");
+            return py_refuse(g->err, nd->line, nd->col, "closures over names of a class body", true);
         cg_emit(g, OP_LOAD_CLOSURE, ps);
         nfree++;
         co = &g->I->codes[c.ci];
@@ -473,18 +474,21 @@ static bool class_stmt(Cg *g, int n)
 static bool import_stmt(Cg *g, int n)
 {
     const Node *nd = NODE(g, n);
+    /* dotted, relative and star imports were refused (compile_refuse.c) */
     if (nd->flag == 1) {
         cg_emit(g, OP_IMPORT_NAME, cg_add_name(g, nd->str));
         for (int c = nd->a; c >= 0; c = NODE(g, c)->next) {
-            cg_emit(g, OP_IMPORT_FROM, cg_add_name(g, NODE(g, c)->str));
-            cg_name_op(g, NODE(g, c)->str, ACC_STORE);
+            const Node *it = NODE(g, c);
+            cg_emit(g, OP_IMPORT_FROM, cg_add_name(g, it->str));
+            cg_name_op(g, it->b >= 0 ? NODE(g, it->b)->str : it->str, ACC_STORE);
         }
         cg_emit(g, OP_POP_TOP, 0);
         return true;
     }
     for (int c = nd->a; c >= 0; c = NODE(g, c)->next) {
-        cg_emit(g, OP_IMPORT_NAME, cg_add_name(g, NODE(g, c)->str));
-        cg_name_op(g, NODE(g, c)->d == 1 ? nd->str : NODE(g, c)->str, ACC_STORE);
+        const Node *it = NODE(g, c);
+        cg_emit(g, OP_IMPORT_NAME, cg_add_name(g, it->str));
+        cg_name_op(g, it->b >= 0 ? NODE(g, it->b)->str : it->str, ACC_STORE);
     }
     return true;
 }
@@ -569,6 +573,8 @@ bool cg_stmts(Cg *g, int first)
 
 bool compile_module(PyRun *I, PyError *err)
 {
+    if (!refuse_unmodelled(&I->ast, err))
+        return false;
     Scope *top = symtable_build(&I->ast, err);
     if (!top)
         return false;

@@ -1,35 +1,21 @@
 /*
- * lexer: the tokenizer.  Indentation uses a stack of column widths as
- * CPython's tokenizer does (tabs advance to the next multiple of 8).
+ * lexer: the tokenizer's driver: lines, indentation, names, operators.
+ * Indentation is measured twice as CPython's tokenizer does (tabs to the
+ * next multiple of 8, and tabs as one column): when the two disagree on
+ * the order of two lines it is a TabError.
  */
 #include "pyrun/lexer.h"
+#include "pyrun/lexer_int.h"
 
 #include <ctype.h>
-#include <errno.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/buf.h"
 #include "base/xalloc.h"
 
-typedef struct Lx {
-    const char *s;
-    size_t n, i;
-    int line;
-    size_t line_start;
-    int depth;          /* open brackets */
-    char brackets[200];
-    int bline[200], bcol[200];
-    int indent[100];
-    int nindent;
-    TokList *out;
-    PyError *err;
-} Lx;
-
-static bool fail(Lx *x, const char *type, int line, int col, const char *fmt, ...)
+bool lx_fail(Lx *x, const char *type, int line, int col, const char *fmt, ...)
 {
     if (x->err->set)
         return false;
@@ -44,7 +30,7 @@ static bool fail(Lx *x, const char *type, int line, int col, const char *fmt, ..
     return false;
 }
 
-static Token *push(Lx *x, TokKind k, size_t start, size_t len)
+Token *lx_push(Lx *x, TokKind k, size_t start, size_t len)
 {
     TokList *tl = x->out;
     tl->t = xgrow(tl->t, &tl->cap, tl->n + 1, sizeof *tl->t);
@@ -60,202 +46,56 @@ static Token *push(Lx *x, TokKind k, size_t start, size_t len)
 
 static const char *ops3[] = {"**=", "//=", ">>=", "<<=", "...", NULL};
 static const char *ops2[] = {"**", "//", "==", "!=", "<=", ">=", "+=", "-=", "*=", "/=", "%=",
-                             "&=", "|=", "^=", "->", "<<", ">>", ":=", NULL};
+                             "&=", "|=", "^=", "->", "<<", ">>", ":=", "@=", NULL};
 
-static bool lex_number(Lx *x)
+static bool is_eol(const Lx *x, size_t j)
 {
-    size_t st = x->i;
-    const char *s = x->s;
-    bool isfloat = false;
-    int base = 10;
-    if (s[x->i] == '0' && x->i + 1 < x->n && strchr("xXoObB", s[x->i + 1])) {
-        char c = (char)tolower((unsigned char)s[x->i + 1]);
-        base = c == 'x' ? 16 : c == 'o' ? 8 : 2;
-        x->i += 2;
-        while (x->i < x->n && (isxdigit((unsigned char)s[x->i]) || s[x->i] == '_'))
-            x->i++;
-    } else {
-        while (x->i < x->n && (isdigit((unsigned char)s[x->i]) || s[x->i] == '_'))
-            x->i++;
-        if (x->i < x->n && s[x->i] == '.') {
-            isfloat = true;
-            x->i++;
-            while (x->i < x->n && (isdigit((unsigned char)s[x->i]) || s[x->i] == '_'))
-                x->i++;
-        }
-        if (x->i < x->n && (s[x->i] == 'e' || s[x->i] == 'E')) {
-            size_t j = x->i + 1;
-            if (j < x->n && (s[j] == '+' || s[j] == '-'))
-                j++;
-            if (j < x->n && isdigit((unsigned char)s[j])) {
-                isfloat = true;
-                x->i = j;
-                while (x->i < x->n && isdigit((unsigned char)s[x->i]))
-                    x->i++;
-            }
-        }
-    }
-    if (x->i < x->n && (isalpha((unsigned char)s[x->i]) || s[x->i] == '_'))
-        return fail(x, "SyntaxError", x->line, (int)(st - x->line_start), "invalid decimal literal");
-    char buf[128];
-    size_t k = 0;
-    for (size_t j = st + (base != 10 ? 2 : 0); j < x->i && k + 1 < sizeof buf; j++)
-        if (s[j] != '_')
-            buf[k++] = s[j];
-    buf[k] = '\0';
-    Token *t = push(x, isfloat ? T_FLOAT : T_INT, st, x->i - st);
-    if (isfloat) {
-        t->fval = strtod(buf, NULL);
-    } else {
-        errno = 0;
-        unsigned long long v = strtoull(buf, NULL, base);
-        if (errno == ERANGE || v > (unsigned long long)INT64_MAX) {
-            t->big = true;
-            t->fval = strtod(buf, NULL);
-            t->text = xstrdup(base == 10 ? buf : "0");
-            t->textlen = strlen(t->text);
-        }
-        t->ival = (int64_t)v;
-    }
-    return true;
-}
-
-static void put_utf8(Buf *b, uint32_t cp)
-{
-    if (cp < 0x80) {
-        buf_addc(b, (char)cp);
-    } else if (cp < 0x800) {
-        buf_addc(b, (char)(0xc0 | cp >> 6));
-        buf_addc(b, (char)(0x80 | (cp & 0x3f)));
-    } else if (cp < 0x10000) {
-        buf_addc(b, (char)(0xe0 | cp >> 12));
-        buf_addc(b, (char)(0x80 | ((cp >> 6) & 0x3f)));
-        buf_addc(b, (char)(0x80 | (cp & 0x3f)));
-    } else {
-        buf_addc(b, (char)(0xf0 | cp >> 18));
-        buf_addc(b, (char)(0x80 | ((cp >> 12) & 0x3f)));
-        buf_addc(b, (char)(0x80 | ((cp >> 6) & 0x3f)));
-        buf_addc(b, (char)(0x80 | (cp & 0x3f)));
-    }
-}
-
-static void escape(Lx *x, Buf *b, bool bytes)
-{
-    char c = x->s[x->i++];
-    switch (c) {
-    case 'n': buf_addc(b, '\n'); break;
-    case 't': buf_addc(b, '\t'); break;
-    case 'r': buf_addc(b, '\r'); break;
-    case '0': buf_addc(b, '\0'); break;
-    case 'a': buf_addc(b, '\a'); break;
-    case 'b': buf_addc(b, '\b'); break;
-    case 'f': buf_addc(b, '\f'); break;
-    case 'v': buf_addc(b, '\v'); break;
-    case '\\': buf_addc(b, '\\'); break;
-    case '\'': buf_addc(b, '\''); break;
-    case '"': buf_addc(b, '"'); break;
-    case '\n': x->line++; x->line_start = x->i; break;
-    case 'x': case 'u': case 'U': {
-        int nd = c == 'x' ? 2 : c == 'u' ? 4 : 8;
-        uint32_t v = 0;
-        for (int k = 0; k < nd && x->i < x->n && isxdigit((unsigned char)x->s[x->i]); k++) {
-            char h = x->s[x->i++];
-            v = v * 16 + (uint32_t)(isdigit((unsigned char)h) ? h - '0' : tolower((unsigned char)h) - 'a' + 10);
-        }
-        if (bytes && c == 'x')
-            buf_addc(b, (char)v);
-        else
-            put_utf8(b, v);
-        break;
-    }
-    default:
-        buf_addc(b, '\\');
-        buf_addc(b, c);
-    }
-}
-
-static bool lex_string(Lx *x, size_t st, unsigned flags)
-{
-    char q = x->s[x->i];
-    bool triple = x->i + 2 < x->n && x->s[x->i + 1] == q && x->s[x->i + 2] == q;
-    int sline = x->line, scol = (int)(st - x->line_start);
-    x->i += triple ? 3 : 1;
-    Buf b = {0};
-    for (;;) {
-        if (x->i >= x->n) {
-            buf_fini(&b);
-            if (triple)
-                return fail(x, "SyntaxError", sline, scol,
-                            "unterminated triple-quoted string literal (detected at line %d)",
-                            x->line);
-            return fail(x, "SyntaxError", sline, scol,
-                        "unterminated string literal (detected at line %d)", sline);
-        }
-        char c = x->s[x->i];
-        if (c == q && (!triple || (x->i + 2 < x->n && x->s[x->i + 1] == q && x->s[x->i + 2] == q))) {
-            x->i += triple ? 3 : 1;
-            break;
-        }
-        if (c == '\n') {
-            if (!triple) {
-                buf_fini(&b);
-                return fail(x, "SyntaxError", sline, scol,
-                            "unterminated string literal (detected at line %d)", sline);
-            }
-            x->line++;
-            x->line_start = x->i + 1;
-        }
-        if (c == '\\' && !(flags & TF_RAW) && x->i + 1 < x->n) {
-            x->i++;
-            escape(x, &b, flags & TF_BYTES);
-            continue;
-        }
-        if (c == '\\' && (flags & TF_RAW) && x->i + 1 < x->n) {
-            buf_addc(&b, c);
-            x->i++;
-            c = x->s[x->i];
-        }
-        buf_addc(&b, c);
-        x->i++;
-    }
-    Token *t = push(x, T_STRING, st, x->i - st);
-    t->line = sline;
-    t->col = scol;
-    t->flags = (uint8_t)flags;
-    t->textlen = b.len;
-    t->text = b.data ? buf_take(&b) : xstrdup("");
-    return true;
+    return j >= x->n || x->s[j] == '\n' || x->s[j] == '\r';
 }
 
 static bool lex_indent(Lx *x)
 {
     /* at the start of a logical line: measure indentation */
-    int col = 0;
+    int col = 0, alt = 0;
     size_t j = x->i;
     while (j < x->n && (x->s[j] == ' ' || x->s[j] == '\t' || x->s[j] == '\f')) {
-        col = x->s[j] == '\t' ? (col / 8 + 1) * 8 : col + 1;
+        if (x->s[j] == '\t')
+            col = (col / 8 + 1) * 8, alt++;
+        else if (x->s[j] == ' ')
+            col++, alt++;
+        else
+            col = alt = 0; /* form feed resets, as in CPython */
         j++;
     }
-    if (j >= x->n || x->s[j] == '\n' || x->s[j] == '#' || x->s[j] == '\r') {
+    if (is_eol(x, j) || x->s[j] == '#') {
         x->i = j; /* blank or comment line */
         return true;
     }
     x->i = j;
-    int cur = x->indent[x->nindent - 1];
-    if (col > cur) {
-        if (x->nindent >= 99)
-            return fail(x, "IndentationError", x->line, 0, "too many levels of indentation");
-        x->indent[x->nindent++] = col;
-        push(x, T_INDENT, j, 0);
-    } else {
-        while (col < x->indent[x->nindent - 1]) {
-            x->nindent--;
-            push(x, T_DEDENT, j, 0);
-        }
-        if (col != x->indent[x->nindent - 1])
-            return fail(x, "IndentationError", x->line, col,
-                        "unindent does not match any outer indentation level");
+    int top = x->nindent - 1;
+    if (col > x->indent[top]) {
+        if (alt <= x->altindent[top])
+            return lx_fail(x, "TabError", x->line, 0, "inconsistent use of tabs and spaces in indentation");
+        if (x->nindent >= LX_MAX_INDENT)
+            return lx_fail(x, "IndentationError", x->line, 0, "too many levels of indentation");
+        x->indent[x->nindent] = col;
+        x->altindent[x->nindent++] = alt;
+        lx_push(x, T_INDENT, j, 0);
+        return true;
     }
+    while (col < x->indent[x->nindent - 1]) {
+        x->nindent--;
+        lx_push(x, T_DEDENT, j, 0);
+    }
+    top = x->nindent - 1;
+    size_t eol = j;
+    while (!is_eol(x, eol))
+        eol++;
+    if (col != x->indent[top])
+        return lx_fail(x, "IndentationError", x->line, (int)(eol - x->line_start),
+                       "unindent does not match any outer indentation level");
+    if (alt != x->altindent[top])
+        return lx_fail(x, "TabError", x->line, 0, "inconsistent use of tabs and spaces in indentation");
     return true;
 }
 
@@ -263,6 +103,7 @@ static bool lex_op(Lx *x)
 {
     const char *s = x->s + x->i;
     size_t st = x->i, len = 0;
+    int col = (int)(st - x->line_start);
     for (int k = 0; ops3[k]; k++)
         if (x->i + 3 <= x->n && memcmp(s, ops3[k], 3) == 0)
             len = 3;
@@ -270,130 +111,222 @@ static bool lex_op(Lx *x)
         if (x->i + 2 <= x->n && memcmp(s, ops2[k], 2) == 0)
             len = 2;
     if (!len) {
-        if (!strchr("+-*/%@&|^~<>()[]{},:.;=!", *s))
-            return fail(x, "SyntaxError", x->line, (int)(st - x->line_start),
-                        "invalid character '%c' (U+%04X)", *s, (unsigned char)*s);
+        if (!strchr("+-*/%@&|^~<>()[]{},:.;=!", *s) || *s == '\0') {
+            unsigned char c = (unsigned char)*s;
+            if (c == '$' || c == '?' || c == '`' || c < 0x20 || c == 0x7f)
+                return lx_fail(x, "SyntaxError", x->line, col, "invalid syntax");
+            return lx_fail(x, "SyntaxError", x->line, col, "invalid character '%c' (U+%04X)", *s, c);
+        }
         if (*s == '!')
-            return fail(x, "SyntaxError", x->line, (int)(st - x->line_start), "invalid syntax");
+            return lx_fail(x, "SyntaxError", x->line, col, "invalid syntax");
         len = 1;
     }
     char c = *s;
     if (c == '(' || c == '[' || c == '{') {
-        if (x->depth >= 199)
-            return fail(x, "SyntaxError", x->line, (int)(st - x->line_start), "too many nested parentheses");
+        if (x->depth >= LX_MAX_BRACKETS)
+            return lx_fail(x, "SyntaxError", x->line, col, "too many nested parentheses");
         x->brackets[x->depth] = c;
         x->bline[x->depth] = x->line;
-        x->bcol[x->depth] = (int)(st - x->line_start);
+        x->bcol[x->depth] = col;
         x->depth++;
     } else if (len == 1 && (c == ')' || c == ']' || c == '}')) {
         char open = c == ')' ? '(' : c == ']' ? '[' : '{';
         if (x->depth == 0)
-            return fail(x, "SyntaxError", x->line, (int)(st - x->line_start), "unmatched '%c'", c);
-        if (x->brackets[x->depth - 1] != open)
-            return fail(x, "SyntaxError", x->line, (int)(st - x->line_start),
-                        "closing parenthesis '%c' does not match opening parenthesis '%c'", c,
-                        x->brackets[x->depth - 1]);
+            return lx_fail(x, "SyntaxError", x->line, col, "unmatched '%c'", c);
+        if (x->brackets[x->depth - 1] != open) {
+            if (x->bline[x->depth - 1] != x->line)
+                return lx_fail(x, "SyntaxError", x->line, col,
+                               "closing parenthesis '%c' does not match opening parenthesis '%c' on line %d",
+                               c, x->brackets[x->depth - 1], x->bline[x->depth - 1]);
+            return lx_fail(x, "SyntaxError", x->line, col,
+                           "closing parenthesis '%c' does not match opening parenthesis '%c'", c,
+                           x->brackets[x->depth - 1]);
+        }
         x->depth--;
     }
-    Token *t = push(x, T_OP, st, len);
+    Token *t = lx_push(x, T_OP, st, len);
     t->text = xstrndup(s, len);
     t->textlen = len;
     x->i += len;
     return true;
 }
 
+static bool last_is_line_start(const Lx *x)
+{
+    if (x->out->n == 0)
+        return true;
+    uint8_t k = x->out->t[x->out->n - 1].kind;
+    return k == T_NEWLINE || k == T_INDENT || k == T_DEDENT;
+}
+
+/* A line ends at "\n", "\r\n" or a lone "\r" (CPython reads all three). */
 static bool lex_line_end(Lx *x)
 {
-    if (x->depth == 0 && x->out->n > 0 && x->out->t[x->out->n - 1].kind != T_NEWLINE &&
-        x->out->t[x->out->n - 1].kind != T_INDENT && x->out->t[x->out->n - 1].kind != T_DEDENT)
-        push(x, T_NEWLINE, x->i, 0);
-    x->i++;
+    if (x->depth == 0 && !x->fexpr && !last_is_line_start(x))
+        lx_push(x, T_NEWLINE, x->i, 0);
+    x->i += x->s[x->i] == '\r' && x->i + 1 < x->n && x->s[x->i + 1] == '\n' ? 2 : 1;
     x->line++;
     x->line_start = x->i;
-    if (x->depth == 0)
+    if (x->depth == 0 && !x->fexpr)
         return lex_indent(x);
+    return true;
+}
+
+static bool is_name_char(unsigned char c) { return isalnum(c) || c == '_' || c >= 0x80; }
+
+/* Code points that are in no identifier (not XID_Continue): the common
+ * symbol and punctuation blocks, not the whole Unicode table. */
+static const uint32_t not_ident[][2] = {
+    {0x80, 0xA9}, {0xAB, 0xB4}, {0xB6, 0xB6}, {0xB8, 0xB9}, {0xBB, 0xBF}, {0xD7, 0xD7}, {0xF7, 0xF7},
+    {0x2000, 0x203E}, {0x2041, 0x2053}, {0x2055, 0x206F}, {0x20A0, 0x20CF}, {0x2190, 0x2BFF},
+    {0x3000, 0x3004}, {0x3008, 0x3020}, {0x3030, 0x3030}, {0xFE10, 0xFE19}, {0xFE30, 0xFE32},
+    {0xFE35, 0xFE4C}, {0xFE50, 0xFE6F}, {0xFEFF, 0xFEFF}, {0xFF01, 0xFF0F}, {0xFF1A, 0xFF20},
+    {0xFF3B, 0xFF3E}, {0xFF40, 0xFF40}, {0xFF5B, 0xFF65}, {0xFFF9, 0xFFFF}, {0x1F000, 0x1FAFF},
+};
+
+static bool nonprintable(uint32_t cp)
+{
+    return cp <= 0xA0 || (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
+           (cp >= 0x205F && cp <= 0x206F) || cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB);
+}
+
+/* The UTF-8 character at s[i] is not allowed in a name: CPython's message. */
+static bool bad_name_char(Lx *x, size_t i)
+{
+    const unsigned char *s = (const unsigned char *)x->s;
+    int len = s[i] >= 0xF0 ? 4 : s[i] >= 0xE0 ? 3 : s[i] >= 0xC0 ? 2 : 1;
+    if (i + (size_t)len > x->n)
+        return false;
+    uint32_t cp = len == 1 ? s[i] : (uint32_t)(s[i] & (0x7F >> len));
+    for (int k = 1; k < len; k++) {
+        if ((s[i + k] & 0xC0) != 0x80)
+            return false;
+        cp = cp << 6 | (s[i + k] & 0x3F);
+    }
+    for (size_t k = 0; k < sizeof not_ident / sizeof not_ident[0]; k++) {
+        if (cp < not_ident[k][0] || cp > not_ident[k][1])
+            continue;
+        int col = (int)(i - x->line_start);
+        if (nonprintable(cp))
+            return !lx_fail(x, "SyntaxError", x->line, col, "invalid non-printable character U+%04X", (unsigned)cp);
+        return !lx_fail(x, "SyntaxError", x->line, col, "invalid character '%.*s' (U+%04X)", len,
+                        x->s + i, (unsigned)cp);
+    }
+    return false;
+}
+
+static bool lex_name(Lx *x)
+{
+    size_t st = x->i;
+    while (x->i < x->n && is_name_char((unsigned char)x->s[x->i])) {
+        if ((unsigned char)x->s[x->i] >= 0xC0 && bad_name_char(x, x->i)) /* a lead byte */
+            return false;
+        x->i++;
+    }
+    if (x->i < x->n && (x->s[x->i] == '\'' || x->s[x->i] == '"') && x->i - st <= 2) {
+        unsigned flags = 0;
+        bool ok = true;
+        for (size_t j = st; j < x->i; j++) {
+            char p = (char)tolower((unsigned char)x->s[j]);
+            unsigned f = p == 'b' ? TF_BYTES : p == 'r' ? TF_RAW : p == 'f' ? TF_FSTRING : p == 'u' ? 64u : 0;
+            if (f == 0 || (flags & f))
+                ok = false;
+            flags |= f;
+        }
+        if ((flags & 64u) && x->i - st > 1)
+            ok = false;
+        if ((flags & TF_BYTES) && (flags & TF_FSTRING))
+            ok = false;
+        if (ok)
+            return lx_string(x, st, flags & ~64u);
+    }
+    Token *t = lx_push(x, T_NAME, st, x->i - st);
+    t->text = xstrndup(x->s + st, x->i - st);
+    t->textlen = x->i - st;
     return true;
 }
 
 static bool lex_token(Lx *x)
 {
     char c = x->s[x->i];
-    if (c == '\n')
+    if (c == '\n' || c == '\r')
         return lex_line_end(x);
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
+    if (c == ' ' || c == '\t' || c == '\f') {
         x->i++;
         return true;
     }
     if (c == '#') {
-        while (x->i < x->n && x->s[x->i] != '\n')
+        while (x->i < x->n && x->s[x->i] != '\n' && x->s[x->i] != '\r')
             x->i++;
         return true;
     }
-    if (c == '\\' && x->i + 1 < x->n && (x->s[x->i + 1] == '\n' || x->s[x->i + 1] == '\r')) {
-        x->i += x->s[x->i + 1] == '\r' ? 3 : 2;
+    if (c == '\\') {
+        size_t j = x->i + 1;
+        if (j >= x->n)
+            return lx_fail(x, "SyntaxError", x->line, (int)(j - x->line_start), "unexpected EOF while parsing");
+        if (x->s[j] != '\n' && x->s[j] != '\r')
+            return lx_fail(x, "SyntaxError", x->line, (int)(j - x->line_start),
+                           "unexpected character after line continuation character");
+        j += x->s[j] == '\r' && j + 1 < x->n && x->s[j + 1] == '\n' ? 2 : 1;
+        if (j >= x->n && !x->fexpr)
+            return lx_fail(x, "SyntaxError", x->line, (int)(x->i + 1 - x->line_start),
+                           "unexpected EOF while parsing");
+        x->i = j;
         x->line++;
         x->line_start = x->i;
         return true;
     }
     if (isdigit((unsigned char)c) || (c == '.' && x->i + 1 < x->n && isdigit((unsigned char)x->s[x->i + 1])))
-        return lex_number(x);
-    if (isalpha((unsigned char)c) || c == '_' || (unsigned char)c >= 0x80) {
-        size_t st = x->i;
-        while (x->i < x->n && (isalnum((unsigned char)x->s[x->i]) || x->s[x->i] == '_' ||
-                               (unsigned char)x->s[x->i] >= 0x80))
-            x->i++;
-        if (x->i < x->n && (x->s[x->i] == '\'' || x->s[x->i] == '"') && x->i - st <= 2) {
-            unsigned flags = 0;
-            bool ok = true;
-            for (size_t j = st; j < x->i; j++) {
-                char p = (char)tolower((unsigned char)x->s[j]);
-                unsigned f = p == 'b' ? TF_BYTES : p == 'r' ? TF_RAW : p == 'f' ? TF_FSTRING : p == 'u' ? 0 : 99;
-                if (f == 99 || (flags & f))
-                    ok = false;
-                flags |= f == 99 ? 0 : f;
-            }
-            if (ok && !((flags & TF_BYTES) && (flags & TF_FSTRING)))
-                return lex_string(x, st, flags);
-        }
-        Token *t = push(x, T_NAME, st, x->i - st);
-        t->text = xstrndup(x->s + st, x->i - st);
-        t->textlen = x->i - st;
-        return true;
-    }
+        return lx_number(x);
+    if (isalpha((unsigned char)c) || c == '_' || (unsigned char)c >= 0x80)
+        return lex_name(x);
     if (c == '\'' || c == '"')
-        return lex_string(x, x->i, 0);
+        return lx_string(x, x->i, 0);
     return lex_op(x);
 }
 
-bool lex(const char *src, size_t n, TokList *out, PyError *err)
+static bool lex_run(Lx *x)
 {
-    Lx x = {.s = src, .n = n, .line = 1, .out = out, .err = err, .nindent = 1};
-    memset(out, 0, sizeof *out);
-    if (!lex_indent(&x))
+    TokList *out = x->out;
+    if (!x->fexpr && !lex_indent(x))
         return false;
-    while (x.i < x.n) {
-        if (x.s[x.i] == '\0')
-            return fail(&x, "SyntaxError", x.line, 0, "source code cannot contain null bytes");
-        if (!lex_token(&x))
+    while (x->i < x->n) {
+        if (x->s[x->i] == '\0')
+            return lx_fail(x, "SyntaxError", x->line, 0, "source code cannot contain null bytes");
+        if (!lex_token(x))
             return false;
     }
-    if (x.depth > 0) {
+    if (x->depth > 0) {
         PyError *u = &out->unclosed;
         snprintf(u->type, sizeof u->type, "SyntaxError");
-        snprintf(u->msg, sizeof u->msg, "'%c' was never closed", x.brackets[x.depth - 1]);
-        u->line = x.bline[x.depth - 1];
-        u->col = x.bcol[x.depth - 1];
+        snprintf(u->msg, sizeof u->msg, "'%c' was never closed", x->brackets[x->depth - 1]);
+        u->line = x->bline[x->depth - 1];
+        u->col = x->bcol[x->depth - 1];
         u->set = true;
     }
-    if (out->n > 0 && out->t[out->n - 1].kind != T_NEWLINE && out->t[out->n - 1].kind != T_DEDENT &&
-        out->t[out->n - 1].kind != T_INDENT)
-        push(&x, T_NEWLINE, x.i, 0);
-    while (x.nindent > 1) {
-        x.nindent--;
-        push(&x, T_DEDENT, x.i, 0);
+    if (!x->fexpr && !last_is_line_start(x))
+        lx_push(x, T_NEWLINE, x->i, 0);
+    while (x->nindent > 1) {
+        x->nindent--;
+        lx_push(x, T_DEDENT, x->i, 0);
     }
-    push(&x, T_END, x.i, 0);
+    lx_push(x, T_END, x->i, 0);
     return true;
+}
+
+bool lex(const char *src, size_t n, int minor, TokList *out, PyError *err)
+{
+    size_t bom = n >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; /* a UTF-8 signature */
+    LexIn in = {.src = src, .start = bom, .end = n, .minor = minor, .line = 1, .line_start = bom};
+    return lex_range(&in, out, err);
+}
+
+bool lex_range(const LexIn *in, TokList *out, PyError *err)
+{
+    Lx x = {.s = in->src, .n = in->end, .i = in->start, .minor = in->minor, .fexpr = in->fexpr,
+            .line = in->line, .line_start = in->line_start, .out = out, .err = err, .nindent = 1};
+    memset(out, 0, sizeof *out);
+    return lex_run(&x);
 }
 
 void toklist_fini(TokList *tl)

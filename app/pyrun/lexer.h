@@ -1,10 +1,14 @@
 /*
  * lexer: Python source to tokens, with INDENT/DEDENT from indentation,
  * implicit line joining inside brackets, backslash continuation, comments,
- * string prefixes (b, r, f and combinations) and numeric literals.
+ * every string prefix and numeric literal form of Python 3.11-3.13.
  *
- * Errors are reported as CPython reports them (SyntaxError or
- * IndentationError with CPython's message) through PyError.
+ * An f-string is one T_STRING token (TF_FSTRING) whose text is left raw:
+ * the parser splits it into literal parts and fields (lexer_fstr.c), under
+ * the rules of the profile's version (PEP 701 from 3.12 on).
+ *
+ * Errors are reported as CPython reports them (SyntaxError, IndentationError
+ * or TabError with CPython's message) through PyError.
  */
 #ifndef PYDIVE_PYRUN_LEXER_H
 #define PYDIVE_PYRUN_LEXER_H
@@ -21,10 +25,13 @@ typedef enum TokKind {
 #define TF_BYTES 1u
 #define TF_RAW 2u
 #define TF_FSTRING 4u
+#define TF_NAMED_ESC 8u  /* contains \N{...}: decoded text is not exact */
+#define TF_IMAG 16u      /* T_FLOAT: an imaginary literal (1j) */
+#define TF_TRIPLE 32u    /* a triple-quoted string */
 
 typedef struct Token {
     uint8_t kind;     /* TokKind */
-    uint8_t flags;    /* TF_* for strings */
+    uint8_t flags;    /* TF_* */
     int line, col;    /* 1-based line, 0-based column */
     size_t start, len; /* the token's text in the source */
     char *text;       /* decoded string value / operator / name (owned) */
@@ -32,6 +39,8 @@ typedef struct Token {
     int64_t ival;
     double fval;
     bool big;         /* integer literal too large for 64 bits */
+    size_t body, bodylen; /* strings: the text between the quotes, in the source */
+    int bodyline, bodycol; /* where the body starts */
 } Token;
 
 /* A Python-level error: the exception type and message, and where. */
@@ -40,6 +49,7 @@ typedef struct PyError {
     char msg[256];
     int line, col;
     bool set;
+    bool refused;    /* not an error of the program: a construct the model does not run */
     char hint[96];   /* ". Did you mean: 'x'?", shown only in tracebacks */
 } PyError;
 
@@ -49,8 +59,23 @@ typedef struct TokList {
     PyError unclosed; /* "'(' was never closed": reported only if parsing fails at the end */
 } TokList;
 
-/* Tokenizes `src`; false (with err set) on a syntax error. */
-bool lex(const char *src, size_t n, TokList *out, PyError *err);
+/* What to tokenize: the whole source, or (for an f-string's field) a range
+ * of it that starts at `line`, whose line begins at `line_start`. */
+typedef struct LexIn {
+    const char *src;
+    size_t start, end;
+    int minor;          /* Python 3.<minor> rules */
+    int line;
+    size_t line_start;
+    bool fexpr;         /* an f-string field: newlines are plain space */
+} LexIn;
+
+/* Tokenizes a whole module; false (with err set) on a syntax error. */
+bool lex(const char *src, size_t n, int minor, TokList *out, PyError *err);
+bool lex_range(const LexIn *in, TokList *out, PyError *err);
 void toklist_fini(TokList *tl);
+
+/* Decodes the escapes of a string body (lexer_str.c). */
+char *lex_decode(const char *s, size_t n, unsigned flags, size_t *outlen, bool *named);
 
 #endif

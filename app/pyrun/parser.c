@@ -1,8 +1,6 @@
 /*
- * parser: recursive descent, one function per grammar rule, building nodes
- * in the Ast array.  Expression precedence follows the Python grammar
- * (lambda < if-else < or < and < not < comparisons < | < ^ < & < shifts <
- * + - < * / // % @ < unary < ** < primary).
+ * parser: the machinery under the rules (tokens, errors, nodes, depth
+ * guards) and the module rule.
  */
 #include "pyrun/parser.h"
 #include "pyrun/parser_int.h"
@@ -15,8 +13,6 @@
 
 #include "base/xalloc.h"
 
-
-
 int ast_new(Ast *a, NodeKind k, int line, int col)
 {
     a->n = xgrow(a->n, &a->cap, a->len + 1, sizeof *a->n);
@@ -25,7 +21,7 @@ int ast_new(Ast *a, NodeKind k, int line, int col)
     n->kind = (uint8_t)k;
     n->line = line;
     n->col = col;
-    n->a = n->b = n->c = n->d = n->next = -1;
+    n->a = n->b = n->c = n->d = n->e = n->next = -1;
     return (int)a->len++;
 }
 
@@ -46,38 +42,71 @@ int ast_list_len(const Ast *a, int first)
     return k;
 }
 
-
 Token *p_cur(P *p) { return &p->tl.t[p->i]; }
+
 Token *p_peek(P *p, size_t k)
 {
     size_t j = p->i + k;
     return &p->tl.t[j < p->tl.n ? j : p->tl.n - 1];
 }
 
-bool p_fail_at(P *p, Token *t, const char *type, const char *fmt, ...)
+static void vfail(P *p, Token *t, const char *type, const char *fmt, va_list ap)
 {
     if (p->err->set)
-        return false;
-    va_list ap;
-    va_start(ap, fmt);
+        return;
     vsnprintf(p->err->msg, sizeof p->err->msg, fmt, ap);
-    va_end(ap);
     snprintf(p->err->type, sizeof p->err->type, "%s", type);
     p->err->line = t->line;
     p->err->col = t->col;
     p->err->set = true;
+}
+
+bool p_fail_at(P *p, Token *t, const char *type, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfail(p, t, type, fmt, ap);
+    va_end(ap);
     return false;
+}
+
+int p_failf(P *p, Token *t, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfail(p, t, "SyntaxError", fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+void p_indent_error(P *p, Token *t)
+{
+    Token at = *t;
+    at.col = t->col > 0 ? t->col - 1 : 0;
+    p_fail_at(p, &at, "IndentationError", "unexpected indent");
 }
 
 int p_fail(P *p, const char *msg)
 {
-    p_fail_at(p, p_cur(p), "SyntaxError", "%s", msg);
+    Token *t = p_cur(p);
+    if (t->kind == T_INDENT)
+        p_indent_error(p, t);
+    else if (t->kind == T_DEDENT && strcmp(msg, "invalid syntax") == 0)
+        p_fail_at(p, t, "IndentationError", "unindent does not match any outer indentation level");
+    else
+        p_fail_at(p, t, "SyntaxError", "%s", msg);
     return -1;
 }
 
 bool p_is_op(P *p, const char *op)
 {
     Token *t = p_cur(p);
+    return t->kind == T_OP && strcmp(t->text, op) == 0;
+}
+
+bool p_peek_op(P *p, size_t k, const char *op)
+{
+    Token *t = p_peek(p, k);
     return t->kind == T_OP && strcmp(t->text, op) == 0;
 }
 
@@ -110,9 +139,14 @@ bool p_expect_op(P *p, const char *op)
     if (strcmp(op, ":") == 0 && p_is_op(p, "="))
         return p_fail_at(p, p_cur(p), "SyntaxError",
                          "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    if (strcmp(op, ":") == 0 && p_cur(p)->kind != T_OP && p_cur(p)->kind != T_END) {
+        Token *prev = p->i > 0 ? &p->tl.t[p->i - 1] : p_cur(p);
+        return p_fail_at(p, prev->kind == T_NEWLINE ? prev : p_cur(p), "SyntaxError", "expected ':'");
+    }
     if (strcmp(op, ":") == 0)
         return p_fail_at(p, p_cur(p), "SyntaxError", "expected ':'");
-    return p_fail_at(p, p_cur(p), "SyntaxError", "invalid syntax");
+    p_fail(p, "invalid syntax");
+    return false;
 }
 
 static const char *keywords[] = {"False", "None", "True", "and", "as", "assert", "async", "await",
@@ -129,6 +163,12 @@ bool p_is_keyword(const char *s)
     return false;
 }
 
+bool p_at_name(P *p)
+{
+    Token *t = p_cur(p);
+    return t->kind == T_NAME && !p_is_keyword(t->text);
+}
+
 int p_node(P *p, NodeKind k, Token *t) { return ast_new(p->ast, k, t->line, t->col); }
 
 char *p_dup_text(const Token *t, size_t *len)
@@ -140,349 +180,140 @@ char *p_dup_text(const Token *t, size_t *len)
     return s;
 }
 
-
-static int call_args(P *p, int call)
+void p_set_str(P *p, int n, const char *s, size_t len)
 {
-    int last = -1;
-    while (!p_is_op(p, ")")) {
-        Token *t = p_cur(p);
-        int a;
-        if (t->kind == T_NAME && p_peek(p, 1)->kind == T_OP && strcmp(p_peek(p, 1)->text, "=") == 0) {
-            a = p_node(p, N_KWARG, t);
-            N(p, a)->str = p_dup_text(t, &N(p, a)->strlen);
-            p->i += 2;
-            int v = p_test(p);
-            if (v < 0)
-                return -1;
-            N(p, a)->a = v;
-        } else if (p_accept_op(p, "*")) {
-            a = p_node(p, N_STARRED, t);
-            int v = p_test(p);
-            if (v < 0)
-                return -1;
-            N(p, a)->a = v;
-        } else {
-            a = p_test(p);
-            if (a < 0)
-                return -1;
-            if (p_is_kw(p, "for"))
-                return p_fail(p, "generator expressions are not supported by pydive");
-        }
-        if (last < 0)
-            N(p, call)->b = a;
-        else
-            N(p, last)->next = a;
-        last = a;
-        if (!p_accept_op(p, ","))
-            break;
-    }
-    if (!p_accept_op(p, ")"))
-        return p_fail(p, "invalid syntax. Perhaps you forgot a comma?");
-    return call;
+    free(N(p, n)->str);
+    N(p, n)->str = xstrndup(s, len);
+    N(p, n)->strlen = len;
 }
 
-static int subscript(P *p)
+int p_name(P *p)
 {
+    if (!p_at_name(p))
+        return p_fail(p, "invalid syntax");
     Token *t = p_cur(p);
-    int lo = -1, hi = -1, st = -1;
-    if (!p_is_op(p, ":")) {
-        lo = p_test(p);
-        if (lo < 0)
-            return -1;
-        if (!p_is_op(p, ":"))
-            return lo;
-    }
-    int sl = p_node(p, N_SLICE, t);
-    p->i++; /* ':' */
-    if (!p_is_op(p, "]") && !p_is_op(p, ":")) {
-        hi = p_test(p);
-        if (hi < 0)
-            return -1;
-    }
-    if (p_accept_op(p, ":") && !p_is_op(p, "]")) {
-        st = p_test(p);
-        if (st < 0)
-            return -1;
-    }
-    N(p, sl)->a = lo, N(p, sl)->b = hi, N(p, sl)->c = st;
-    return sl;
-}
-
-static int primary(P *p)
-{
-    int e = p_atom(p);
-    while (e >= 0) {
-        Token *t = p_cur(p);
-        if (p_accept_op(p, "(")) {
-            int c = p_node(p, N_CALL, t);
-            N(p, c)->a = e;
-            e = call_args(p, c);
-        } else if (p_accept_op(p, "[")) {
-            int s = p_node(p, N_SUBSCRIPT, t);
-            N(p, s)->a = e;
-            int idx = subscript(p);
-            if (idx < 0)
-                return -1;
-            if (p_is_op(p, ",")) { /* t[a, b] */
-                int tup = p_node(p, N_TUPLE, t);
-                N(p, tup)->a = idx;
-                int last = idx;
-                while (p_accept_op(p, ",") && !p_is_op(p, "]")) {
-                    int x = p_test(p);
-                    if (x < 0)
-                        return -1;
-                    N(p, last)->next = x;
-                    last = x;
-                }
-                idx = tup;
-            }
-            N(p, s)->b = idx;
-            if (!p_expect_op(p, "]"))
-                return -1;
-            e = s;
-        } else if (p_accept_op(p, ".")) {
-            Token *n = p_cur(p);
-            if (n->kind != T_NAME)
-                return p_fail(p, "invalid syntax");
-            int at = p_node(p, N_ATTR, n);
-            N(p, at)->a = e;
-            N(p, at)->str = p_dup_text(n, &N(p, at)->strlen);
-            p->i++;
-            e = at;
-        } else {
-            break;
-        }
-    }
-    return e;
-}
-
-static int factor(P *p);
-
-static int power(P *p)
-{
-    int e = primary(p);
-    if (e >= 0 && p_is_op(p, "**")) {
-        Token *t = p_cur(p);
-        p->i++;
-        int r = factor(p);
-        if (r < 0)
-            return -1;
-        int b = p_node(p, N_BINOP, t);
-        N(p, b)->op = OP_POW, N(p, b)->a = e, N(p, b)->b = r;
-        return b;
-    }
-    return e;
-}
-
-static int factor(P *p)
-{
-    Token *t = p_cur(p);
-    int op = p_is_op(p, "-") ? OP_NEG : p_is_op(p, "+") ? OP_POS : p_is_op(p, "~") ? OP_INVERT : -1;
-    if (op < 0)
-        return power(p);
+    int n = p_node(p, N_NAME, t);
+    N(p, n)->str = p_dup_text(t, &N(p, n)->strlen);
     p->i++;
-    if (++p->depth > 200) {
+    return n;
+}
+
+Token p_start(P *p, int n)
+{
+    for (;;) { /* the leftmost operand is where an expression starts */
+        Node *nd = N(p, n);
+        bool left = nd->kind == N_BINOP || nd->kind == N_COMPARE || nd->kind == N_BOOLOP ||
+                    nd->kind == N_CALL || nd->kind == N_ATTR || nd->kind == N_SUBSCRIPT ||
+                    nd->kind == N_IFEXP;
+        if (!left || (nd->xf & XF_PAREN))
+            break;
+        n = nd->kind == N_IFEXP ? nd->b : nd->a;
+    }
+    Token t = {.line = N(p, n)->line, .col = N(p, n)->col};
+    return t;
+}
+
+void p_append(P *p, int *first, int *last, int n)
+{
+    if (*last < 0)
+        *first = n;
+    else
+        N(p, *last)->next = n;
+    *last = n;
+}
+
+/* CPython's parser has a fixed stack (MAXSTACK 6000); one level of '**' or
+ * 'lambda' takes two of our units, a unary operator one.  3.11 and 3.12 stop
+ * unary chains earlier, in the compiler's recursion limit. */
+bool p_enter(P *p, Token *t, int units)
+{
+    p->stack += units;
+    p->nest++;
+    if (p->stack > 5966) {
+        p_fail_at(p, t, "MemoryError", "%s",
+                  p->minor >= 12 ? "Parser stack overflowed - Python source too complex to parse" : "");
+        return false;
+    }
+    int limit = p->minor == 11 ? 2992 : p->minor == 12 ? 2994 : 9996;
+    if (p->nest > limit) {
         p_fail_at(p, t, "RecursionError", "maximum recursion depth exceeded during compilation");
-        return -1;
+        return false;
     }
-    int e = factor(p);
-    p->depth--;
-    if (e < 0)
-        return -1;
-    if (op == OP_NEG && (N(p, e)->kind == N_INT || N(p, e)->kind == N_FLOAT) && N(p, e)->flag == 0 &&
-        N(p, e)->ival != INT64_MIN) {
-        N(p, e)->ival = -N(p, e)->ival; /* constant folding of -literal */
-        N(p, e)->fval = -N(p, e)->fval;
-        return e;
-    }
-    int u = p_node(p, N_UNARY, t);
-    N(p, u)->op = (uint8_t)op, N(p, u)->a = e;
-    return u;
+    return true;
 }
 
-typedef struct BinLevel { const char *ops[6]; PyOp codes[6]; } BinLevel;
-static const BinLevel levels[] = {
-    {{"|"}, {OP_BITOR}},
-    {{"^"}, {OP_BITXOR}},
-    {{"&"}, {OP_BITAND}},
-    {{"<<", ">>"}, {OP_LSHIFT, OP_RSHIFT}},
-    {{"+", "-"}, {OP_ADD, OP_SUB}},
-    {{"*", "/", "//", "%", "@"}, {OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_MATMUL}},
-};
-
-static int binary(P *p, int level)
+void p_leave(P *p, int units)
 {
-    if (level >= 6)
-        return factor(p);
-    int e = binary(p, level + 1);
-    while (e >= 0) {
-        Token *t = p_cur(p);
-        int found = -1;
-        for (int k = 0; levels[level].ops[k]; k++)
-            if (t->kind == T_OP && strcmp(t->text, levels[level].ops[k]) == 0)
-                found = k;
-        if (found < 0)
-            break;
-        p->i++;
-        int r = binary(p, level + 1);
-        if (r < 0)
-            return -1;
-        int b = p_node(p, N_BINOP, t);
-        N(p, b)->op = (uint8_t)levels[level].codes[found], N(p, b)->a = e, N(p, b)->b = r;
-        e = b;
-    }
-    return e;
+    p->stack -= units;
+    p->nest--;
 }
 
-int p_expr_bitor(P *p) { return binary(p, 0); }
-
-static int comparison(P *p)
+/* `from __future__ import` is a compiler directive: only at the start of
+ * the module (after the docstring), only features that exist. */
+static bool check_futures(P *p, int first)
 {
-    int e = p_expr_bitor(p);
-    if (e < 0)
-        return -1;
-    int cmp = -1, last = -1;
-    for (;;) {
-        Token *t = p_cur(p);
-        int op = -1;
-        if (t->kind == T_OP) {
-            static const char *ops[] = {"<", "<=", "==", "!=", ">", ">="};
-            for (int k = 0; k < 6; k++)
-                if (strcmp(t->text, ops[k]) == 0)
-                    op = OP_LT + k;
-            if (op >= 0)
-                p->i++;
-        } else if (p_is_kw(p, "in")) {
-            op = OP_IN, p->i++;
-        } else if (p_is_kw(p, "not") && p_peek(p, 1)->kind == T_NAME && strcmp(p_peek(p, 1)->text, "in") == 0) {
-            op = OP_NOTIN, p->i += 2;
-        } else if (p_is_kw(p, "is")) {
-            p->i++;
-            op = p_accept_kw(p, "not") ? OP_ISNOT : OP_IS;
+    static const char *features[] = {"nested_scopes", "generators", "division", "absolute_import",
+                                     "with_statement", "print_function", "unicode_literals",
+                                     "barry_as_FLUFL", "generator_stop", "annotations", NULL};
+    size_t k = 0;
+    int s = first;
+    if (s >= 0 && N(p, s)->kind == N_EXPR && N(p, N(p, s)->a)->kind == N_STR)
+        s = N(p, s)->next; /* the docstring */
+    for (; s >= 0 && k < p->nfutures && p->futures[k] == s; s = N(p, s)->next, k++)
+        for (int it = N(p, s)->a; it >= 0; it = N(p, it)->next) {
+            const char *name = N(p, it)->str;
+            bool known = false;
+            for (int f = 0; features[f]; f++)
+                known |= strcmp(name, features[f]) == 0;
+            Token at = {.line = N(p, s)->line, .col = N(p, s)->col};
+            if (strcmp(name, "braces") == 0)
+                return p_fail_at(p, &at, "SyntaxError", "not a chance");
+            if (!known)
+                return p_fail_at(p, &at, "SyntaxError", "future feature %s is not defined", name);
         }
-        if (op < 0)
-            break;
-        int r = p_expr_bitor(p);
-        if (r < 0)
-            return -1;
-        if (cmp < 0) {
-            cmp = p_node(p, N_COMPARE, t);
-            N(p, cmp)->a = e;
+    if (k < p->nfutures) {
+        Token at = {.line = N(p, p->futures[k])->line, .col = N(p, p->futures[k])->col};
+        return p_fail_at(p, &at, "SyntaxError", "from __future__ imports must occur at the beginning of the file");
+    }
+    return true;
+}
+
+bool parse_module(const char *src, size_t n, int minor, Ast *ast, PyError *err)
+{
+    memset(ast, 0, sizeof *ast);
+    P p = {.ast = ast, .err = err, .src = src, .minor = minor};
+    if (!lex(src, n, minor, &p.tl, err)) {
+        toklist_fini(&p.tl);
+        return false;
+    }
+    int mod = ast_new(ast, N_MODULE, 1, 0);
+    ast->root = mod;
+    int first = -1, last = -1;
+    while (p_cur(&p)->kind != T_END) {
+        if (p_cur(&p)->kind == T_NEWLINE) {
+            p.i++;
+            continue;
         }
-        int c = p_node(p, N_CMPOP, t);
-        N(p, c)->op = (uint8_t)op, N(p, c)->a = r;
-        if (last < 0)
-            N(p, cmp)->b = c;
-        else
-            N(p, last)->next = c;
-        last = c;
-    }
-    return cmp >= 0 ? cmp : e;
-}
-
-static int not_test(P *p)
-{
-    Token *t = p_cur(p);
-    if (p_accept_kw(p, "not")) {
-        if (++p->depth > 200) {
-            p_fail_at(p, t, "RecursionError", "maximum recursion depth exceeded during compilation");
-            return -1;
+        int s = p_statement(&p);
+        if (s < 0 && p.tl.unclosed.set &&
+            (p_cur(&p)->kind == T_END || p_cur(&p)->kind == T_NEWLINE || p_cur(&p)->kind == T_DEDENT ||
+             !err->set || strcmp(err->msg, "invalid syntax") != 0 || p.i + 2 >= p.tl.n) &&
+            (!err->set || strcmp(err->type, "SyntaxError") == 0))
+            *err = p.tl.unclosed;
+        if (s < 0) {
+            if (!err->set)
+                p_fail(&p, "invalid syntax");
+            toklist_fini(&p.tl);
+            free(p.futures);
+            return false;
         }
-        int e = not_test(p);
-        p->depth--;
-        if (e < 0)
-            return -1;
-        int u = p_node(p, N_UNARY, t);
-        N(p, u)->op = OP_NOT, N(p, u)->a = e;
-        return u;
+        p_append(&p, &first, &last, s);
+        while (ast->n[last].next >= 0)
+            last = ast->n[last].next;
     }
-    return comparison(p);
+    ast->n[mod].a = first;
+    toklist_fini(&p.tl);
+    bool ok = check_futures(&p, first) && p_check_placement(&p, first);
+    free(p.futures);
+    return ok;
 }
-
-static int boolop(P *p, const char *kw, PyOp op, int (*sub)(P *))
-{
-    int e = sub(p);
-    while (e >= 0 && p_is_kw(p, kw)) {
-        Token *t = p_cur(p);
-        p->i++;
-        int r = sub(p);
-        if (r < 0)
-            return -1;
-        int b = p_node(p, N_BOOLOP, t);
-        N(p, b)->op = (uint8_t)op, N(p, b)->a = e, N(p, b)->b = r;
-        e = b;
-    }
-    return e;
-}
-
-static int and_test(P *p) { return boolop(p, "and", OP_AND, not_test); }
-int p_or_test_(P *p) { return boolop(p, "or", OP_OR, and_test); }
-
-
-int p_test(P *p)
-{
-    Token *t = p_cur(p);
-    if (p_accept_kw(p, "lambda")) {
-        int l = p_node(p, N_LAMBDA, t);
-        int first = -1;
-        if (p_params(p, ":", &first) < 0 || !p_expect_op(p, ":"))
-            return -1;
-        int body = p_test(p);
-        if (body < 0)
-            return -1;
-        N(p, l)->a = first, N(p, l)->b = body;
-        return l;
-    }
-    int e = p_or_test_(p);
-    if (e >= 0 && p_is_kw(p, "if")) {
-        p->i++;
-        int c = p_or_test_(p);
-        if (c < 0)
-            return -1;
-        if (!p_accept_kw(p, "else"))
-            return p_fail(p, "expected 'else' after 'if' expression");
-        int o = p_test(p);
-        if (o < 0)
-            return -1;
-        int ie = p_node(p, N_IFEXP, t);
-        N(p, ie)->a = c, N(p, ie)->b = e, N(p, ie)->c = o;
-        return ie;
-    }
-    return e;
-}
-
-/* test (',' p_test)* -> a tuple when there is a comma */
-int p_testlist(P *p, bool allow_tuple)
-{
-    Token *t = p_cur(p);
-    int first;
-    if (p_is_op(p, "*")) {
-        p->i++;
-        first = p_node(p, N_STARRED, t);
-        int v = p_expr_bitor(p);
-        if (v < 0)
-            return -1;
-        N(p, first)->a = v;
-    } else {
-        first = p_test(p);
-    }
-    if (first < 0 || !allow_tuple || !p_is_op(p, ","))
-        return first;
-    int tup = p_node(p, N_TUPLE, t);
-    N(p, tup)->a = first;
-    int last = first;
-    while (p_accept_op(p, ",")) {
-        Token *x = p_cur(p);
-        if (x->kind == T_NEWLINE || (x->kind == T_OP && (strcmp(x->text, "=") == 0 ||
-                                                         strcmp(x->text, ")") == 0 ||
-                                                         strcmp(x->text, ";") == 0)))
-            break;
-        int e = p_test(p);
-        if (e < 0)
-            return -1;
-        N(p, last)->next = e;
-        last = e;
-    }
-    return tup;
-}
-

@@ -1,8 +1,10 @@
 /*
- * parser: tokens to an Ast by recursive descent over the subset of Python
- * grammar pyrun runs; syntax errors use CPython 3.11's wording where the
- * subset meets it ("invalid syntax", "expected ':'", "expected an indented
- * block after 'if' statement on line 3", ...).
+ * parser: tokens to an Ast by recursive descent over the whole Python
+ * 3.11-3.13 grammar, per version (`minor`: 11, 12 or 13): PEP 701
+ * f-strings, `type` statements and type parameters from 3.12 on.  Syntax
+ * errors use CPython's wording and position ("invalid syntax", "expected
+ * ':'", "expected an indented block after 'if' statement on line 3", ...).
+ * Every recursive rule is depth-limited with CPython's own outcome.
  */
 #ifndef PYDIVE_PYRUN_PARSER_H
 #define PYDIVE_PYRUN_PARSER_H
@@ -13,6 +15,6 @@
 #include "pyrun/lexer.h"
 
 /* Parses a whole module; false with err set on a syntax error. */
-bool parse_module(const char *src, size_t n, Ast *ast, PyError *err);
+bool parse_module(const char *src, size_t n, int minor, Ast *ast, PyError *err);
 
 #endif

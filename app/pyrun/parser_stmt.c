@@ -1,5 +1,7 @@
 /*
- * parser_stmt: statements, blocks and parameter lists.
+ * parser_stmt: simple statements (expressions, assignments of every kind,
+ * del, pass, break, continue, return, raise, global, nonlocal, import,
+ * assert, type) and the checks on assignment targets.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,232 +11,268 @@
 #include "pyrun/parser.h"
 #include "pyrun/parser_int.h"
 
-int p_params(P *p, const char *close, int *first)
+/* CPython's name for an expression in "cannot assign to ..." */
+static const char *expr_name(const Node *n)
 {
-    int last = -1;
-    bool seen_default = false, kwonly = false;
-    while (!p_is_op(p, close)) {
-        Token *t = p_cur(p);
-        uint8_t flag = 0;
-        if (p_accept_op(p, "**")) {
-            flag = 2;
-        } else if (p_accept_op(p, "*")) {
-            flag = 1;
-            if (p_is_op(p, ",")) { /* bare *: the rest are keyword-only */
-                kwonly = true;
-                p->i++;
-                continue;
-            }
-        }
-        if (flag == 1)
-            kwonly = true;
-        else if (kwonly && flag == 0)
-            flag = 4;
-        Token *nt = p_cur(p);
-        if (nt->kind != T_NAME)
-            return p_fail(p, "invalid syntax");
-        int prm = p_node(p, N_PARAM, t);
-        N(p, prm)->flag = flag;
-        N(p, prm)->str = p_dup_text(nt, &N(p, prm)->strlen);
-        for (int q = *first; q >= 0; q = N(p, q)->next)
-            if (strcmp(N(p, q)->str, nt->text) == 0) {
-                p_fail_at(p, nt, "SyntaxError", "duplicate argument '%s' in function definition",
-                          nt->text);
-                return -1;
-            }
-        p->i++;
-        if (strcmp(close, ":") != 0 && p_accept_op(p, ":")) { /* annotation, ignored */
-            if (p_test(p) < 0)
-                return -1;
-        }
-        if (p_accept_op(p, "=")) {
-            int d = p_test(p);
-            if (d < 0)
-                return -1;
-            N(p, prm)->a = d;
-            seen_default = true;
-        } else if (seen_default && !flag && !kwonly) {
-            return p_fail(p, "non-default argument follows default argument");
-        }
-        if (last < 0)
-            *first = prm;
-        else
-            N(p, last)->next = prm;
-        last = prm;
-        if (!p_accept_op(p, ","))
-            break;
+    switch ((NodeKind)n->kind) {
+    case N_CALL: return "function call";
+    case N_LAMBDA: return "lambda";
+    case N_BINOP: case N_UNARY: case N_BOOLOP: return "expression";
+    case N_GENEXP: return "generator expression";
+    case N_YIELD: case N_YIELDFROM: return "yield expression";
+    case N_AWAIT: return "await expression";
+    case N_LISTCOMP: return "list comprehension";
+    case N_SETCOMP: return "set comprehension";
+    case N_DICTCOMP: return "dict comprehension";
+    case N_DICT: return "dict literal";
+    case N_SET: return "set display";
+    case N_FSTRING: return "f-string expression";
+    case N_NONE: return "None";
+    case N_TRUE: return "True";
+    case N_FALSE: return "False";
+    case N_ELLIPSIS: return "ellipsis";
+    case N_COMPARE: return "comparison";
+    case N_IFEXP: return "conditional expression";
+    case N_NAMEDEXPR: return "named expression";
+    case N_TUPLE: return "tuple";
+    case N_LIST: return "list";
+    case N_STARRED: return "starred";
+    default: return "literal";
     }
-    return 0;
 }
 
-static bool check_target(P *p, int e, bool del)
+static bool bad_target(P *p, int e, int ctx, bool here)
+{
+    const Node *n = N(p, e);
+    Token t = p_start(p, e);
+    const char *what = expr_name(n);
+    if (ctx == TGT_DEL)
+        return p_fail_at(p, &t, "SyntaxError", "cannot delete %s", what);
+    bool bitor_level = n->kind != N_COMPARE && n->kind != N_IFEXP && n->kind != N_LAMBDA &&
+                       !(n->kind == N_UNARY && n->op == OP_NOT) && n->kind != N_BOOLOP &&
+                       n->kind != N_NAMEDEXPR && n->kind != N_NONE && n->kind != N_TRUE &&
+                       n->kind != N_FALSE;
+    if (here && bitor_level)
+        return p_fail_at(p, &t, "SyntaxError",
+                         "cannot assign to %s here. Maybe you meant '==' instead of '='?", what);
+    return p_fail_at(p, &t, "SyntaxError", "cannot assign to %s", what);
+}
+
+static bool target(P *p, int e, int ctx, bool here, bool top)
 {
     Node *n = N(p, e);
     switch ((NodeKind)n->kind) {
-    case N_NAME: case N_ATTR: case N_SUBSCRIPT: return true;
-    case N_STARRED: return !del && check_target(p, n->a, del);
-    case N_TUPLE: case N_LIST:
-        for (int c = n->a; c >= 0; c = N(p, c)->next)
-            if (!check_target(p, c, del))
-                return false;
+    case N_NAME:
+        if (ctx != TGT_DEL && strcmp(n->str, "__debug__") == 0) {
+            Token t = {.line = n->line, .col = n->col};
+            return p_fail_at(p, &t, "SyntaxError", "cannot assign to __debug__");
+        }
         return true;
-    default: break;
+    case N_ATTR: case N_SUBSCRIPT:
+        return true;
+    case N_STARRED:
+        if (ctx == TGT_DEL)
+            return bad_target(p, e, ctx, false);
+        if (top && !(n->xf & XF_PAREN)) {
+            Token t = {.line = n->line, .col = n->col};
+            return p_fail_at(p, &t, "SyntaxError", "starred assignment target must be in a list or tuple");
+        }
+        return target(p, n->a, ctx, false, false);
+    case N_TUPLE: case N_LIST: {
+        int stars = 0;
+        for (int c = n->a; c >= 0; c = N(p, c)->next) {
+            stars += N(p, c)->kind == N_STARRED;
+            if (!target(p, c, ctx, false, false))
+                return false;
+        }
+        if (stars > 1) {
+            Token t = {.line = n->line, .col = n->col};
+            return p_fail_at(p, &t, "SyntaxError", "multiple starred expressions in assignment");
+        }
+        return true;
     }
-    const char *what = n->kind == N_CALL ? "function call" : (n->kind >= N_INT && n->kind <= N_ELLIPSIS) ? "literal" : "expression";
-    if (n->kind == N_NONE || n->kind == N_TRUE || n->kind == N_FALSE) {
-        Token t = {.line = n->line, .col = n->col};
-        return p_fail_at(p, &t, "SyntaxError", "cannot %s %s", del ? "delete" : "assign to",
-                         n->kind == N_NONE ? "None" : n->kind == N_TRUE ? "True" : "False");
+    default:
+        return bad_target(p, e, ctx, here);
     }
-    Token t = {.line = n->line, .col = n->col};
-    if (del)
-        return p_fail_at(p, &t, "SyntaxError", "cannot delete %s", what);
-    return p_fail_at(p, &t, "SyntaxError", "cannot assign to %s here. Maybe you meant '==' instead of '='?", what);
 }
+
+bool p_check_target(P *p, int e, int ctx) { return target(p, e, ctx, false, true); }
 
 static const char *augops[] = {"+=", "-=", "*=", "/=", "//=", "%=", "**=", "<<=", ">>=", "&=", "|=", "^=", "@=", NULL};
 static const PyOp augcodes[] = {OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_LSHIFT, OP_RSHIFT, OP_BITAND, OP_BITOR, OP_BITXOR, OP_MATMUL};
 
 static int names_list(P *p, Token *t, NodeKind k)
 {
-    int s = p_node(p, k, t), last = -1;
+    int s = p_node(p, k, t), first = -1, last = -1;
     do {
-        Token *n = p_cur(p);
-        if (n->kind != T_NAME)
-            return p_fail(p, "invalid syntax");
-        int nm = p_node(p, N_NAME, n);
-        N(p, nm)->str = p_dup_text(n, &N(p, nm)->strlen);
-        p->i++;
-        if (last < 0)
-            N(p, s)->a = nm;
-        else
-            N(p, last)->next = nm;
-        last = nm;
+        int nm = p_name(p);
+        if (nm < 0)
+            return -1;
+        p_append(p, &first, &last, nm);
     } while (p_accept_op(p, ","));
+    N(p, s)->a = first;
     return s;
 }
 
-static int small_stmt(P *p)
+/* a.b.c as a string */
+static bool dotted(P *p, Buf *b)
 {
-    Token *t = p_cur(p);
-    if (t->kind == T_NAME) {
-        if (p_accept_kw(p, "pass"))
-            return p_node(p, N_PASS, t);
-        if (p_accept_kw(p, "break"))
-            return p_node(p, N_BREAK, t);
-        if (p_accept_kw(p, "continue"))
-            return p_node(p, N_CONTINUE, t);
-        if (p_accept_kw(p, "return")) {
-            int r = p_node(p, N_RETURN, t);
-            if (p_cur(p)->kind != T_NEWLINE && !p_is_op(p, ";")) {
-                int v = p_testlist(p, true);
-                if (v < 0)
-                    return -1;
-                N(p, r)->a = v;
-            }
-            return r;
+    do {
+        if (!p_at_name(p)) {
+            p_fail(p, "invalid syntax");
+            return false;
         }
-        if (p_accept_kw(p, "del")) {
-            int d = p_node(p, N_DEL, t);
-            int v = p_testlist(p, true);
-            if (v < 0)
-                return -1;
-            if (N(p, v)->kind == N_TUPLE) {
-                N(p, d)->a = N(p, v)->a;
-            } else {
-                N(p, d)->a = v;
-            }
-            for (int c = N(p, d)->a; c >= 0; c = N(p, c)->next)
-                if (!check_target(p, c, true))
-                    return -1;
-            return d;
-        }
-        if (p_accept_kw(p, "global"))
-            return names_list(p, t, N_GLOBAL);
-        if (p_accept_kw(p, "nonlocal"))
-            return names_list(p, t, N_NONLOCAL);
-        if (p_accept_kw(p, "import")) {
-            int s = names_list(p, t, N_IMPORT);
-            if (s >= 0 && p_accept_kw(p, "as")) {
-                Token *n = p_cur(p);
-                if (n->kind != T_NAME)
-                    return p_fail(p, "invalid syntax");
-                N(p, N(p, s)->a)->d = 1;
-                free(N(p, s)->str);
-                N(p, s)->str = p_dup_text(n, &N(p, s)->strlen);
-                p->i++;
-            }
-            return s;
-        }
-        if (p_accept_kw(p, "from")) {
-            Token *m = p_cur(p);
-            if (m->kind != T_NAME)
-                return p_fail(p, "invalid syntax");
-            p->i++;
-            if (!p_accept_kw(p, "import"))
-                return p_fail(p, "invalid syntax");
-            int s = names_list(p, t, N_IMPORT);
-            if (s < 0)
-                return -1;
-            N(p, s)->flag = 1; /* from-import: str = module */
-            N(p, s)->str = p_dup_text(m, &N(p, s)->strlen);
-            return s;
-        }
-        if (p_accept_kw(p, "assert")) {
-            int a = p_node(p, N_ASSERT, t);
-            int c = p_test(p);
-            if (c < 0)
-                return -1;
-            N(p, a)->a = c;
-            if (p_accept_op(p, ",")) {
-                int m = p_test(p);
-                if (m < 0)
-                    return -1;
-                N(p, a)->b = m;
-            }
-            return a;
-        }
-        if (p_accept_kw(p, "raise")) {
-            int r = p_node(p, N_RAISE, t);
-            if (p_cur(p)->kind != T_NEWLINE && !p_is_op(p, ";")) {
-                int v = p_test(p);
-                if (v < 0)
-                    return -1;
-                N(p, r)->a = v;
-            }
-            return r;
-        }
-    }
-    if (t->kind == T_NAME && strcmp(t->text, "print") == 0) {
-        Token *nx = p_peek(p, 1);
-        if (nx->kind == T_STRING || nx->kind == T_INT || nx->kind == T_FLOAT ||
-            (nx->kind == T_NAME && strcmp(nx->text, "in") != 0 && strcmp(nx->text, "if") != 0 &&
-             strcmp(nx->text, "and") != 0 && strcmp(nx->text, "or") != 0 && strcmp(nx->text, "is") != 0 &&
-             strcmp(nx->text, "not") != 0)) {
-            p_fail_at(p, t, "SyntaxError", "Missing parentheses in call to 'print'. Did you mean print(...)?");
+        if (b->len)
+            buf_addc(b, '.');
+        buf_add(b, p_cur(p)->text, p_cur(p)->textlen);
+        p->i++;
+    } while (p_accept_op(p, "."));
+    return true;
+}
+
+static bool alias(P *p, int item)
+{
+    if (!p_accept_kw(p, "as"))
+        return true;
+    int a = p_name(p);
+    N(p, item)->b = a;
+    return a >= 0;
+}
+
+static int import_name(P *p, Token *t)
+{
+    int s = p_node(p, N_IMPORT, t), first = -1, last = -1;
+    do {
+        Token *nt = p_cur(p);
+        Buf b = {0};
+        if (!dotted(p, &b)) {
+            buf_fini(&b);
             return -1;
         }
+        int it = p_node(p, N_NAME, nt);
+        N(p, it)->strlen = b.len;
+        N(p, it)->str = buf_take(&b);
+        p_append(p, &first, &last, it);
+        if (!alias(p, it))
+            return -1;
+    } while (p_accept_op(p, ","));
+    N(p, s)->a = first;
+    return s;
+}
+
+static int import_from(P *p, Token *t)
+{
+    int s = p_node(p, N_IMPORT, t), first = -1, last = -1;
+    N(p, s)->flag = 1;
+    int level = 0;
+    for (;;) {
+        if (p_accept_op(p, "."))
+            level++;
+        else if (p_accept_op(p, "..."))
+            level += 3;
+        else
+            break;
     }
-    int e = p_testlist(p, true);
-    if (e < 0)
-        return -1;
+    N(p, s)->ival = level;
+    if (!p_is_kw(p, "import") || level == 0) {
+        Buf b = {0};
+        if (!dotted(p, &b)) {
+            buf_fini(&b);
+            return -1;
+        }
+        N(p, s)->strlen = b.len;
+        N(p, s)->str = buf_take(&b);
+    }
+    if (!p_accept_kw(p, "import"))
+        return p_fail(p, "invalid syntax");
+    if (level == 0 && strcmp(N(p, s)->str, "__future__") == 0) {
+        p->futures = xgrow(p->futures, &p->capfutures, p->nfutures + 1, sizeof *p->futures);
+        p->futures[p->nfutures++] = s;
+    }
+    Token *st = p_cur(p);
+    if (p_accept_op(p, "*")) {
+        int it = p_node(p, N_NAME, st);
+        N(p, it)->str = xstrdup("*");
+        N(p, it)->strlen = 1;
+        N(p, s)->a = it;
+        return s;
+    }
+    bool paren = p_accept_op(p, "(");
+    if (p->minor >= 13 && !paren && p_cur(p)->kind == T_NEWLINE)
+        return p_fail(p, "Expected one or more names after 'import'");
+    do {
+        if (paren && p_is_op(p, ")") && first >= 0)
+            break;
+        if (!paren && first >= 0 && p_cur(p)->kind == T_NEWLINE)
+            return p_fail(p, "trailing comma not allowed without surrounding parentheses");
+        int it = p_name(p);
+        if (it < 0 || !alias(p, it))
+            return -1;
+        p_append(p, &first, &last, it);
+    } while (p_accept_op(p, ","));
+    if (paren && !p_accept_op(p, ")"))
+        return p_fail(p, "invalid syntax");
+    if (!paren && p_is_op(p, ",") )
+        return p_fail(p, "trailing comma not allowed without surrounding parentheses");
+    N(p, s)->a = first;
+    return s;
+}
+
+static int value_after_op(P *p)
+{
+    return p_is_kw(p, "yield") ? p_yield(p) : p_star_expressions(p);
+}
+
+static int assignment(P *p, Token *t, int e)
+{
     Token *op = p_cur(p);
     for (int k = 0; op->kind == T_OP && augops[k]; k++) {
         if (strcmp(op->text, augops[k]) != 0)
             continue;
         NodeKind tk = (NodeKind)N(p, e)->kind;
         if (tk != N_NAME && tk != N_ATTR && tk != N_SUBSCRIPT) {
-            p_fail_at(p, t, "SyntaxError", "'%s' is an illegal expression for augmented assignment",
-                      tk == N_TUPLE ? "tuple" : tk == N_LIST ? "list" : tk == N_CALL ? "function call" : "literal");
+            Token at = p_start(p, e);
+            p_fail_at(p, &at, "SyntaxError", "'%s' is an illegal expression for augmented assignment",
+                      expr_name(N(p, e)));
             return -1;
         }
         p->i++;
-        int v = p_testlist(p, true);
+        int v = value_after_op(p);
         if (v < 0)
             return -1;
         int a = p_node(p, N_AUGASSIGN, op);
         N(p, a)->op = (uint8_t)augcodes[k], N(p, a)->a = e, N(p, a)->b = v;
         return a;
+    }
+    if (p_is_op(p, ":")) { /* annotated assignment */
+        NodeKind tk = (NodeKind)N(p, e)->kind;
+        if (tk == N_TUPLE && !(N(p, e)->xf & XF_PAREN)) {
+            p_fail(p, "only single target (not tuple) can be annotated");
+            Token at = {.line = N(p, e)->line, .col = N(p, e)->col};
+            p->err->line = at.line, p->err->col = at.col;
+            return -1;
+        }
+        if (tk != N_NAME && tk != N_ATTR && tk != N_SUBSCRIPT) {
+            Token at = p_start(p, e);
+            const char *what = tk == N_TUPLE ? "only single target (not tuple) can be annotated" :
+                               tk == N_LIST ? "only single target (not list) can be annotated" :
+                                              "illegal target for annotation";
+            p_fail_at(p, &at, "SyntaxError", "%s", what);
+            return -1;
+        }
+        p->i++;
+        int s = p_node(p, N_ANNASSIGN, t);
+        int ann = p_expression(p);
+        if (ann < 0)
+            return -1;
+        N(p, s)->a = e, N(p, s)->b = ann;
+        if (p_accept_op(p, "=")) {
+            int v = value_after_op(p);
+            if (v < 0)
+                return -1;
+            N(p, s)->c = v;
+        }
+        return s;
     }
     if (!p_is_op(p, "=")) {
         int s = p_node(p, N_EXPR, t);
@@ -243,337 +281,142 @@ static int small_stmt(P *p)
     }
     int asg = p_node(p, N_ASSIGN, t), last = e;
     N(p, asg)->a = e;
-    if (!check_target(p, e, false))
-        return -1;
     int value = -1;
+    size_t eq = p->i;
     while (p_accept_op(p, "=")) {
-        int v = p_testlist(p, true);
+        int v = value_after_op(p);
         if (v < 0)
             return -1;
         if (p_is_op(p, "=")) {
-            if (!check_target(p, v, false))
-                return -1;
             N(p, last)->next = v;
             last = v;
         } else {
             value = v;
         }
     }
+    bool single = N(p, e)->next < 0;
+    (void)eq;
+    for (int tg = e; tg >= 0; tg = N(p, tg)->next)
+        if (!target(p, tg, TGT_STORE, single, true))
+            return -1;
     N(p, asg)->b = value;
     return asg;
 }
 
-static int simple_stmts(P *p)
+static bool print_statement(P *p, Token *t)
+{
+    Token *nx = p_peek(p, 1);
+    if (!(nx->kind == T_STRING || nx->kind == T_INT || nx->kind == T_FLOAT ||
+          (nx->kind == T_NAME && !p_is_keyword(nx->text))))
+        return false;
+    p_fail_at(p, t, "SyntaxError", "Missing parentheses in call to 'print'. Did you mean print(...)?");
+    return true;
+}
+
+static int keyword_stmt(P *p, Token *t)
+{
+    if (p_accept_kw(p, "pass"))
+        return p_node(p, N_PASS, t);
+    if (p_accept_kw(p, "break"))
+        return p_node(p, N_BREAK, t);
+    if (p_accept_kw(p, "continue"))
+        return p_node(p, N_CONTINUE, t);
+    if (p_accept_kw(p, "return")) {
+        int r = p_node(p, N_RETURN, t);
+        if (p_cur(p)->kind != T_NEWLINE && p_cur(p)->kind != T_END && !p_is_op(p, ";")) {
+            int v = p_star_expressions(p);
+            if (v < 0)
+                return -1;
+            N(p, r)->a = v;
+        }
+        return r;
+    }
+    if (p_accept_kw(p, "del")) {
+        int d = p_node(p, N_DEL, t);
+        int v = p_star_expressions(p);
+        if (v < 0)
+            return -1;
+        N(p, d)->a = N(p, v)->kind == N_TUPLE && !(N(p, v)->xf & XF_PAREN) ? N(p, v)->a : v;
+        for (int c = N(p, d)->a; c >= 0; c = N(p, c)->next)
+            if (!target(p, c, TGT_DEL, false, false))
+                return -1;
+        return d;
+    }
+    if (p_accept_kw(p, "global"))
+        return names_list(p, t, N_GLOBAL);
+    if (p_accept_kw(p, "nonlocal"))
+        return names_list(p, t, N_NONLOCAL);
+    if (p_accept_kw(p, "import"))
+        return import_name(p, t);
+    if (p_accept_kw(p, "from"))
+        return import_from(p, t);
+    if (p_accept_kw(p, "assert")) {
+        int a = p_node(p, N_ASSERT, t);
+        int c = p_expression(p);
+        if (c < 0)
+            return -1;
+        N(p, a)->a = c;
+        if (p_accept_op(p, ",")) {
+            int m = p_expression(p);
+            if (m < 0)
+                return -1;
+            N(p, a)->b = m;
+        }
+        return a;
+    }
+    if (p_accept_kw(p, "raise")) {
+        int r = p_node(p, N_RAISE, t);
+        if (p_cur(p)->kind != T_NEWLINE && p_cur(p)->kind != T_END && !p_is_op(p, ";")) {
+            int v = p_expression(p);
+            if (v < 0)
+                return -1;
+            N(p, r)->a = v;
+            if (p_accept_kw(p, "from")) {
+                int c = p_expression(p);
+                if (c < 0)
+                    return -1;
+                N(p, r)->b = c;
+            }
+        }
+        return r;
+    }
+    return -2;
+}
+
+static int small_stmt(P *p)
+{
+    Token *t = p_cur(p);
+    if (t->kind == T_NAME) {
+        int k = keyword_stmt(p, t);
+        if (k != -2)
+            return k;
+        if (strcmp(t->text, "type") == 0 && (k = p_type_alias(p)) != -2)
+            return k;
+        if (strcmp(t->text, "print") == 0 && print_statement(p, t))
+            return -1;
+    }
+    int e = p_is_kw(p, "yield") ? p_yield(p) : p_star_expressions(p);
+    if (e < 0)
+        return -1;
+    return assignment(p, t, e);
+}
+
+int p_simple_stmts(P *p)
 {
     int first = -1, last = -1;
     for (;;) {
         int s = small_stmt(p);
         if (s < 0)
             return -1;
-        if (last < 0)
-            first = s;
-        else
-            N(p, last)->next = s;
-        last = s;
+        p_append(p, &first, &last, s);
         if (!p_accept_op(p, ";"))
             break;
-        if (p_cur(p)->kind == T_NEWLINE)
+        if (p_cur(p)->kind == T_NEWLINE || p_cur(p)->kind == T_END)
             break;
     }
-    if (p_cur(p)->kind != T_NEWLINE && p_cur(p)->kind != T_END) {
-        Token *t = p_cur(p);
-        if (t->kind == T_NAME || t->kind == T_INT || t->kind == T_STRING)
-            return p_fail(p, "invalid syntax");
+    if (p_cur(p)->kind != T_NEWLINE && p_cur(p)->kind != T_END)
         return p_fail(p, "invalid syntax");
-    }
     if (p_cur(p)->kind == T_NEWLINE)
         p->i++;
     return first;
-}
-
-int p_block(P *p, const char *what, int line)
-{
-    if (!p_expect_op(p, ":"))
-        return -1;
-    if (p_cur(p)->kind != T_NEWLINE)
-        return simple_stmts(p);
-    p->i++;
-    if (p_cur(p)->kind != T_INDENT) {
-        p_fail_at(p, p_cur(p), "IndentationError", "expected an indented block after %s on line %d",
-                  what, line);
-        return -1;
-    }
-    p->i++;
-    int first = -1, last = -1;
-    while (p_cur(p)->kind != T_DEDENT && p_cur(p)->kind != T_END) {
-        int s = p_statement(p);
-        if (s < 0)
-            return -1;
-        if (last < 0)
-            first = s;
-        else
-            N(p, last)->next = s;
-        last = s;
-        while (N(p, last)->next >= 0)
-            last = N(p, last)->next;
-    }
-    if (p_cur(p)->kind == T_DEDENT)
-        p->i++;
-    return first;
-}
-
-static int if_stmt(P *p, Token *t, const char *what)
-{
-    int s = p_node(p, N_IF, t);
-    int c = p_test(p);
-    if (c < 0)
-        return -1;
-    char desc[48];
-    snprintf(desc, sizeof desc, "'%s' statement", what);
-    int body = p_block(p, desc, t->line);
-    if (body < 0)
-        return -1;
-    N(p, s)->a = c, N(p, s)->b = body;
-    Token *e = p_cur(p);
-    if (p_accept_kw(p, "elif")) {
-        int o = if_stmt(p, e, "elif");
-        if (o < 0)
-            return -1;
-        N(p, s)->c = o;
-    } else if (p_accept_kw(p, "else")) {
-        int o = p_block(p, "'else' statement", e->line);
-        if (o < 0)
-            return -1;
-        N(p, s)->c = o;
-    }
-    return s;
-}
-
-static int try_stmt(P *p, Token *t)
-{
-    int s = p_node(p, N_TRY, t);
-    int body = p_block(p, "'try' statement", t->line);
-    if (body < 0)
-        return -1;
-    N(p, s)->a = body;
-    int last = -1;
-    while (p_is_kw(p, "except")) {
-        Token *e = p_cur(p);
-        p->i++;
-        int h = p_node(p, N_HANDLER, e);
-        if (!p_is_op(p, ":")) {
-            int ty = p_test(p);
-            if (ty < 0)
-                return -1;
-            N(p, h)->a = ty;
-            if (p_accept_kw(p, "as")) {
-                Token *n = p_cur(p);
-                if (n->kind != T_NAME)
-                    return p_fail(p, "invalid syntax");
-                N(p, h)->str = p_dup_text(n, &N(p, h)->strlen);
-                p->i++;
-            }
-        }
-        int hb = p_block(p, "'except' statement", e->line);
-        if (hb < 0)
-            return -1;
-        N(p, h)->b = hb;
-        if (last < 0)
-            N(p, s)->b = h;
-        else
-            N(p, last)->next = h;
-        last = h;
-    }
-    Token *e = p_cur(p);
-    if (last >= 0 && p_accept_kw(p, "else")) {
-        int o = p_block(p, "'else' statement", e->line);
-        if (o < 0)
-            return -1;
-        N(p, s)->c = o;
-    }
-    e = p_cur(p);
-    if (p_accept_kw(p, "finally")) {
-        int f = p_block(p, "'finally' statement", e->line);
-        if (f < 0)
-            return -1;
-        N(p, s)->d = f;
-    }
-    if (last < 0 && N(p, s)->d < 0)
-        return p_fail(p, "expected 'except' or 'finally' block");
-    return s;
-}
-
-static int compound(P *p)
-{
-    Token *t = p_cur(p);
-    if (p_accept_kw(p, "if"))
-        return if_stmt(p, t, "if");
-    if (p_accept_kw(p, "while")) {
-        int s = p_node(p, N_WHILE, t);
-        int c = p_test(p);
-        if (c < 0)
-            return -1;
-        int body = p_block(p, "'while' statement", t->line);
-        if (body < 0)
-            return -1;
-        N(p, s)->a = c, N(p, s)->b = body;
-        Token *e = p_cur(p);
-        if (p_accept_kw(p, "else") && (N(p, s)->c = p_block(p, "'else' statement", e->line)) < 0)
-            return -1;
-        return s;
-    }
-    if (p_accept_kw(p, "for")) {
-        int s = p_node(p, N_FOR, t);
-        int target = p_testlist(p, true);
-        (void)target;
-        /* the target list ends at 'in': re-parse as targets */
-        if (target < 0)
-            return -1;
-        if (N(p, target)->kind == N_COMPARE) { /* `for x in y` parsed as comparison */
-            int cmpop = N(p, target)->b;
-            if (N(p, cmpop)->op != OP_IN || N(p, cmpop)->next >= 0)
-                return p_fail(p, "invalid syntax");
-            N(p, s)->a = N(p, target)->a;
-            N(p, s)->b = N(p, cmpop)->a;
-        } else if (N(p, target)->kind == N_TUPLE) {
-            int lastel = N(p, target)->a, prev = -1;
-            while (N(p, lastel)->next >= 0)
-                prev = lastel, lastel = N(p, lastel)->next;
-            if (N(p, lastel)->kind != N_COMPARE || N(p, N(p, lastel)->b)->op != OP_IN)
-                return p_fail(p, "invalid syntax");
-            int cmpop = N(p, lastel)->b;
-            int realel = N(p, lastel)->a;
-            if (prev < 0)
-                N(p, target)->a = realel;
-            else
-                N(p, prev)->next = realel;
-            N(p, s)->a = target;
-            N(p, s)->b = N(p, cmpop)->a;
-        } else {
-            return p_fail(p, "invalid syntax");
-        }
-        if (!check_target(p, N(p, s)->a, false))
-            return -1;
-        int body = p_block(p, "'for' statement", t->line);
-        if (body < 0)
-            return -1;
-        N(p, s)->c = body;
-        Token *e = p_cur(p);
-        if (p_accept_kw(p, "else") && (N(p, s)->d = p_block(p, "'else' statement", e->line)) < 0)
-            return -1;
-        return s;
-    }
-    if (p_accept_kw(p, "def")) {
-        Token *n = p_cur(p);
-        if (n->kind != T_NAME)
-            return p_fail(p, "invalid syntax");
-        p->i++;
-        int s = p_node(p, N_DEF, t);
-        N(p, s)->str = p_dup_text(n, &N(p, s)->strlen);
-        if (!p_expect_op(p, "("))
-            return -1;
-        int first = -1;
-        if (p_params(p, ")", &first) < 0 || !p_expect_op(p, ")"))
-            return -1;
-        if (p_accept_op(p, "->") && p_test(p) < 0)
-            return -1;
-        char desc[80];
-        snprintf(desc, sizeof desc, "function definition");
-        int body = p_block(p, desc, t->line);
-        if (body < 0)
-            return -1;
-        N(p, s)->a = first, N(p, s)->b = body;
-        return s;
-    }
-    if (p_accept_kw(p, "class")) {
-        Token *n = p_cur(p);
-        if (n->kind != T_NAME)
-            return p_fail(p, "invalid syntax");
-        p->i++;
-        int s = p_node(p, N_CLASS, t);
-        N(p, s)->str = p_dup_text(n, &N(p, s)->strlen);
-        if (p_accept_op(p, "(")) {
-            int last = -1;
-            while (!p_is_op(p, ")")) {
-                int b = p_test(p);
-                if (b < 0)
-                    return -1;
-                if (last < 0)
-                    N(p, s)->a = b;
-                else
-                    N(p, last)->next = b;
-                last = b;
-                if (!p_accept_op(p, ","))
-                    break;
-            }
-            if (!p_expect_op(p, ")"))
-                return -1;
-        }
-        int body = p_block(p, "class definition", t->line);
-        if (body < 0)
-            return -1;
-        N(p, s)->b = body;
-        return s;
-    }
-    if (p_accept_kw(p, "try"))
-        return try_stmt(p, t);
-    return -2;
-}
-
-int p_statement(P *p)
-{
-    Token *t = p_cur(p);
-    if (t->kind == T_INDENT) {
-        p_fail_at(p, t, "IndentationError", "unexpected indent");
-        return -1;
-    }
-    if (t->kind == T_NAME) {
-        int c = compound(p);
-        if (c != -2)
-            return c;
-        if (strcmp(t->text, "else") == 0 || strcmp(t->text, "elif") == 0 ||
-            strcmp(t->text, "except") == 0 || strcmp(t->text, "finally") == 0)
-            return p_fail(p, "invalid syntax");
-    }
-    return simple_stmts(p);
-}
-
-bool parse_module(const char *src, size_t n, Ast *ast, PyError *err)
-{
-    memset(ast, 0, sizeof *ast);
-    P p = {.ast = ast, .err = err};
-    if (!lex(src, n, &p.tl, err)) {
-        toklist_fini(&p.tl);
-        return false;
-    }
-    int mod = ast_new(ast, N_MODULE, 1, 0);
-    ast->root = mod;
-    int last = -1;
-    while (p_cur(&p)->kind != T_END) {
-        if (p_cur(&p)->kind == T_NEWLINE) {
-            p.i++;
-            continue;
-        }
-        int s = p_statement(&p);
-        if (s < 0 && p.tl.unclosed.set &&
-            (p_cur(&p)->kind == T_END || p_cur(&p)->kind == T_NEWLINE || p_cur(&p)->kind == T_DEDENT ||
-             !err->set || strcmp(err->msg, "invalid syntax") != 0 || p.i + 2 >= p.tl.n)) {
-            *err = p.tl.unclosed;
-        }
-        if (s < 0) {
-            if (!err->set)
-                p_fail(&p, "invalid syntax");
-            toklist_fini(&p.tl);
-            return false;
-        }
-        if (last < 0)
-            ast->n[mod].a = s;
-        else
-            ast->n[last].next = s;
-        last = s;
-        while (ast->n[last].next >= 0)
-            last = ast->n[last].next;
-    }
-    toklist_fini(&p.tl);
-    return true;
 }

@@ -12,6 +12,7 @@
 #include "base/xalloc.h"
 #include "pyrun/interp.h"
 #include "pyrun/parser.h"
+#include "pyrun/refuse.h"
 #include "sim/gc.h"
 
 #define S (I->sim)
@@ -94,6 +95,16 @@ static void hook_call1(void *ctx, SimId fn, SimId arg)
     restore_err(I, &sv);
 }
 
+/* The grammar a profile reads: 3.<minor> */
+static int grammar_minor(const Sim *sim)
+{
+    switch (sim->prof->version) {
+    case SIM_V311: return 11;
+    case SIM_V312: return 12;
+    default: return 13;
+    }
+}
+
 PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn out, void *out_ctx)
 {
     PyRun *I = xcalloc(1, sizeof *I);
@@ -112,7 +123,7 @@ PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn
     sim_dict_set(S, I->globals, sim_str_intern(S, "__doc__", 7), sim_none(S));
     sim_incref(S, I->builtins);
     sim_dict_set(S, I->globals, sim_str_intern(S, "__builtins__", 12), I->builtins);
-    if (!parse_module(src, n, &I->ast, &I->syntax) || !compile_module(I, &I->syntax)) {
+    if (!parse_module(src, n, grammar_minor(sim), &I->ast, &I->syntax) || !compile_module(I, &I->syntax)) {
         if (!I->syntax.set) {
             snprintf(I->syntax.type, sizeof I->syntax.type, "SyntaxError");
             snprintf(I->syntax.msg, sizeof I->syntax.msg, "invalid syntax");
@@ -127,29 +138,57 @@ PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn
     return I;
 }
 
+/* CPython's report of a syntax error: file, line, the line with a caret,
+ * "SyntaxError: msg"; or pydive's one line for a refusal (refuse.h). */
+static void format_syntax(Buf *b, const char *filename, const char *src, size_t srclen, const PyError *e)
+{
+    if (e->refused) {
+        buf_printf(b, "pydive: line %d: %s\n", e->line, e->msg);
+        return;
+    }
+    /* CPython names no line for a source too deep to compile */
+    bool located = strcmp(e->type, "MemoryError") != 0 && strcmp(e->type, "RecursionError") != 0;
+    if (located)
+        buf_printf(b, "  File \"%s\", line %d\n", filename, e->line);
+    const char *p = src, *end = src + srclen;
+    for (int l = 1; l < e->line && p < end; p++)
+        if (*p == '\n' || (*p == '\r' && (p + 1 >= end || p[1] != '\n')))
+            l++;
+    const char *q = p;
+    while (q < end && *q != '\n' && *q != '\r')
+        q++;
+    int indent = 0;
+    while (p + indent < q && (p[indent] == ' ' || p[indent] == '\t' || p[indent] == '\f'))
+        indent++;
+    if (q > p + indent && located) {
+        buf_printf(b, "    %.*s\n", (int)(q - p - indent), p + indent);
+        int caret = e->col - indent;
+        buf_printf(b, "    %*s^\n", caret > 0 ? caret : 0, "");
+    }
+    if (e->msg[0])
+        buf_printf(b, "%s: %s\n", e->type, e->msg);
+    else
+        buf_printf(b, "%s\n", e->type);
+}
+
 static void report_syntax(PyRun *I)
 {
     Buf b = {0};
-    PyError *e = &I->syntax;
-    buf_printf(&b, "  File \"%s\", line %d\n", I->filename, e->line);
-    const char *p = I->src, *end = I->src + I->srclen;
-    for (int l = 1; l < e->line && p < end; p++)
-        if (*p == '\n')
-            l++;
-    const char *q = p;
-    while (q < end && *q != '\n')
-        q++;
-    int indent = 0;
-    while (p + indent < q && (p[indent] == ' ' || p[indent] == '\t'))
-        indent++;
-    if (q > p + indent) {
-        buf_printf(&b, "    %.*s\n", (int)(q - p - indent), p + indent);
-        int caret = e->col - indent;
-        buf_printf(&b, "    %*s^\n", caret > 0 ? caret : 0, "");
-    }
-    buf_printf(&b, "%s: %s\n", e->type, e->msg);
+    format_syntax(&b, I->filename, I->src, I->srclen, &I->syntax);
     py_write(I, 2, buf_str(&b), b.len);
     buf_fini(&b);
+}
+
+int py_check(const char *src, size_t n, const char *filename, const Sim *sim, Buf *report)
+{
+    Ast ast;
+    PyError err = {0};
+    bool ok = parse_module(src, n, grammar_minor(sim), &ast, &err);
+    ast_fini(&ast);
+    if (ok)
+        return 0;
+    format_syntax(report, filename, src, n, &err);
+    return 1;
 }
 
 static PyStatus after_run(PyRun *I, VmStop st)
@@ -243,7 +282,12 @@ void py_free(PyRun *I)
     free(I);
 }
 
-int py_exit_code(const PyRun *I) { return I->failed ? 1 : 0; }
+int py_exit_code(const PyRun *I)
+{
+    if (I->syntax.refused)
+        return PY_EXIT_REFUSED;
+    return I->failed ? 1 : 0;
+}
 
 void py_set_step_limit(PyRun *I, uint64_t steps) { I->step_limit = steps; }
 

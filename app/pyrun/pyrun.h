@@ -47,7 +47,14 @@ void py_finalize(PyRun *r);
  * raises RuntimeError (0 = no limit, the default). */
 void py_set_step_limit(PyRun *r, uint64_t steps);
 
-int py_exit_code(const PyRun *r);     /* 0, or 1 after an uncaught exception */
+/* 0; 1 after an uncaught exception or a syntax error; PY_EXIT_REFUSED (3,
+ * pyrun/refuse.h) when the program uses what the model does not run. */
+int py_exit_code(const PyRun *r);
+
+/* Parses `src` under the grammar of `sim`'s profile and runs nothing:
+ * 0 for valid Python, else 1 with CPython's SyntaxError report appended
+ * to `report`.  What the model would refuse to run still counts as valid. */
+int py_check(const char *src, size_t n, const char *filename, const Sim *sim, Buf *report);
 int py_current_line(const PyRun *r);  /* line about to run; 0 when finished */
 int py_depth(const PyRun *r);         /* active frames, 1 = module level */
 /* Name of the function running in frame i (0 = module); borrowed text. */

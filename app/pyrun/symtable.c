@@ -180,8 +180,16 @@ static void walk_inner(W *w, Scope *s, int n)
             mark(s, w->ast->n[c].str, nd->kind == N_GLOBAL ? SYM_GLOBAL : SYM_NONLOCAL);
         return;
     case N_IMPORT:
-        for (int c = nd->a; c >= 0; c = w->ast->n[c].next)
-            mark(s, (nd->flag == 0 && nd->str) ? nd->str : w->ast->n[c].str, SYM_BOUND);
+        for (int c = nd->a; c >= 0; c = w->ast->n[c].next) {
+            const Node *it = &w->ast->n[c];
+            if (it->b >= 0) {
+                mark(s, w->ast->n[it->b].str, SYM_BOUND);
+            } else if (strcmp(it->str, "*") != 0) {
+                char first[128]; /* `import a.b` binds a */
+                snprintf(first, sizeof first, "%.*s", (int)strcspn(it->str, "."), it->str);
+                mark(s, first, SYM_BOUND);
+            }
+        }
         return;
     case N_HANDLER:
         walk(w, s, nd->a);

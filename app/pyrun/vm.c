@@ -441,6 +441,7 @@ bool vm_build_class(PyRun *I, uint32_t ci)
     SimId bases = sim_tuple(S, (size_t)nb);
     for (int i = nb - 1; i >= 0; i--)
         sim_tuple_set(S, bases, (size_t)i, pop(I));
+    nb = (int)sim_obj(S, bases)->len; /* 0 when the budget refused the tuple */
     for (int i = 0; i < nb; i++) {
         SimId b = sim_items(S, bases)[i];
         if (sim_kind(S, b) != SK_TYPE) {

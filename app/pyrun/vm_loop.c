@@ -302,6 +302,13 @@ VmStop vm_run(PyRun *I, int base, bool step)
             break;
         case OP_BUILD_LIST:
             r = sim_list(S, (size_t)arg);
+            if (sim_obj(S, r)->len != (uint32_t)arg) { /* refused: the items go, MemoryError */
+                for (int i = arg - 1; i >= 0; i--)
+                    sim_xdecref(S, POP());
+                sim_decref(S, r);
+                py_no_memory(I);
+                goto error;
+            }
             for (int i = arg - 1; i >= 0; i--)
                 sim_items(S, r)[i] = POP();
             PUSH(r);

@@ -56,6 +56,8 @@ case_ repeat-list 1G 1 'l = [None] * 10**9'
 case_ repeat-str 1G 1 "s = 'ab' * 10**9"
 case_ dict-growth 256M 3 'd = {}' 'for i in range(10**8):' '    d[i] = i'
 case_ append-loop 256M 3 'l = []' 'while True:' '    l.append([])'
+case_ list-display-loop 64M 3 'l = []' 'while True:' \
+    "    l.append([$(seq -s ', ' 0 99)])"
 
 # A caught MemoryError leaves the program running, with nothing half-stored
 # (CPython 3.11 prints the same under `ulimit -v 1000000`).

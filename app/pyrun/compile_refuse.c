@@ -1,0 +1,226 @@
+/*
+ * compile_refuse: before code generation, one walk over the whole tree
+ * that refuses (refuse.h) the first construct the compiler and VM do not
+ * run, so that valid Python is never called a SyntaxError.  The table of
+ * phrases is the list of what is not modelled (docs/PYTHON.md).
+ */
+#include "pyrun/refuse.h"
+
+#include <stdio.h>
+#include <string.h>
+
+bool py_refuse(PyError *err, int line, int col, const char *what, bool plural)
+{
+    if (err->set)
+        return false;
+    snprintf(err->type, sizeof err->type, "Refused");
+    snprintf(err->msg, sizeof err->msg, "%s %s not modelled by the simulated CPython", what,
+             plural ? "are" : "is");
+    err->line = line;
+    err->col = col;
+    err->refused = true;
+    err->set = true;
+    return false;
+}
+
+typedef struct Unmodelled { const char *what; bool plural; } Unmodelled;
+
+enum {
+    U_YIELD, U_YIELDFROM, U_AWAIT, U_ASYNCDEF, U_ASYNCFOR, U_ASYNCWITH, U_ASYNCCOMP, U_GENEXP,
+    U_SETCOMP, U_DICTCOMP, U_DECORATOR, U_WITH, U_MATCH, U_TYPEALIAS, U_TYPEPARAMS, U_ANNOTATION,
+    U_WALRUS, U_STAR, U_STARCALL, U_DSTAR, U_POSONLY, U_CLASSKW, U_DOTTED, U_RELATIVE, U_STARIMPORT,
+    U_RAISEFROM, U_EXCEPTSTAR, U_FUTURE, U_COMPLEX, U_NAMEDESC, U_ELLIPSIS, U_NESTEDSPEC, U_COUNT
+};
+
+static const Unmodelled table[U_COUNT] = {
+    [U_YIELD] = {"generators ('yield')", true},
+    [U_YIELDFROM] = {"generators ('yield from')", true},
+    [U_AWAIT] = {"coroutines ('await')", true},
+    [U_ASYNCDEF] = {"coroutines ('async def')", true},
+    [U_ASYNCFOR] = {"'async for' loops", true},
+    [U_ASYNCWITH] = {"'async with' statements", true},
+    [U_ASYNCCOMP] = {"asynchronous comprehensions", true},
+    [U_GENEXP] = {"generator expressions", true},
+    [U_SETCOMP] = {"set comprehensions", true},
+    [U_DICTCOMP] = {"dict comprehensions", true},
+    [U_DECORATOR] = {"decorators ('@')", true},
+    [U_WITH] = {"'with' statements (context managers)", true},
+    [U_MATCH] = {"'match' statements", true},
+    [U_TYPEALIAS] = {"'type' statements", true},
+    [U_TYPEPARAMS] = {"type parameter lists ('[T]')", true},
+    [U_ANNOTATION] = {"annotations", true},
+    [U_WALRUS] = {"assignment expressions (':=')", true},
+    [U_STAR] = {"star-expressions and starred assignment ('*')", true},
+    [U_STARCALL] = {"f(*args) calls", true},
+    [U_DSTAR] = {"'**' unpacking", false},
+    [U_POSONLY] = {"positional-only parameters ('/')", true},
+    [U_CLASSKW] = {"class keywords (such as 'metaclass=') and unpacked bases", true},
+    [U_DOTTED] = {"dotted module names in imports", true},
+    [U_RELATIVE] = {"relative imports", true},
+    [U_STARIMPORT] = {"'from ... import *'", false},
+    [U_RAISEFROM] = {"'raise ... from ...'", false},
+    [U_EXCEPTSTAR] = {"exception groups ('except*')", true},
+    [U_FUTURE] = {"'from __future__ import' statements", true},
+    [U_COMPLEX] = {"complex numbers ('1j')", true},
+    [U_NAMEDESC] = {"'\\N{...}' escapes", true},
+    [U_ELLIPSIS] = {"the Ellipsis constant ('...')", false},
+    [U_NESTEDSPEC] = {"replacement fields inside f-string format specs", true},
+};
+
+const char *refuse_unmodelled_name(int i)
+{
+    return i >= 0 && i < U_COUNT ? table[i].what : NULL;
+}
+
+typedef struct R {
+    const Ast *ast;
+    PyError *err;
+    int funcs;      /* enclosing def / lambda bodies */
+    int depth;      /* nodes above this one */
+    int scopes;     /* enclosing function, class and comprehension scopes */
+} R;
+
+/* The compiler recurses once per level of the tree and once more (with a
+ * large frame) per nested scope: deeper programs, though valid, are refused
+ * rather than risk the C stack. */
+#define MAX_TREE_DEPTH 1000
+#define MAX_SCOPE_DEPTH 100
+
+static bool refuse(R *r, const Node *n, int u)
+{
+    return py_refuse(r->err, n->line, n->col, table[u].what, table[u].plural);
+}
+
+static bool yield_outside(R *r, const Node *n)
+{
+    if (r->err->set)
+        return false;
+    snprintf(r->err->type, sizeof r->err->type, "SyntaxError");
+    snprintf(r->err->msg, sizeof r->err->msg, "'yield' outside function");
+    r->err->line = n->line;
+    r->err->col = n->col;
+    r->err->set = true;
+    return false;
+}
+
+/* The reason to refuse this node alone, or -1. */
+static int why(R *r, int i)
+{
+    const Node *n = &r->ast->n[i];
+    switch ((NodeKind)n->kind) {
+    case N_YIELD: return U_YIELD;
+    case N_YIELDFROM: return U_YIELDFROM;
+    case N_AWAIT: return U_AWAIT;
+    case N_GENEXP: return U_GENEXP;
+    case N_SETCOMP: return U_SETCOMP;
+    case N_DICTCOMP: return U_DICTCOMP;
+    case N_WITH: return n->xf & XF_ASYNC ? U_ASYNCWITH : U_WITH;
+    case N_MATCH: return U_MATCH;
+    case N_TYPEALIAS: return U_TYPEALIAS;
+    case N_ANNASSIGN: return U_ANNOTATION;
+    case N_NAMEDEXPR: return U_WALRUS;
+    case N_STARRED: return U_STAR;
+    case N_DSTAR: return U_DSTAR;
+    case N_ELLIPSIS: return U_ELLIPSIS;
+    case N_FLOAT: return n->xf & XF_IMAG ? U_COMPLEX : -1;
+    case N_STR: return n->xf & XF_NAMEDESC ? U_NAMEDESC : -1;
+    case N_FVALUE: return n->b >= 0 ? U_NESTEDSPEC : -1;
+    case N_COMPFOR: return n->xf & XF_ASYNC ? U_ASYNCCOMP : -1;
+    case N_FOR: return n->xf & XF_ASYNC ? U_ASYNCFOR : -1;
+    case N_TRY: return n->xf & XF_STAR ? U_EXCEPTSTAR : -1;
+    case N_RAISE: return n->b >= 0 ? U_RAISEFROM : -1;
+    case N_PARAM: return n->b >= 0 ? U_ANNOTATION : n->flag & PF_POSONLY ? U_POSONLY : -1;
+    case N_DEF:
+        return n->xf & XF_ASYNC ? U_ASYNCDEF : n->c >= 0 ? U_DECORATOR : n->e >= 0 ? U_TYPEPARAMS :
+               n->d >= 0 ? U_ANNOTATION : -1;
+    case N_CLASS:
+        if (n->c >= 0)
+            return U_DECORATOR;
+        if (n->e >= 0)
+            return U_TYPEPARAMS;
+        for (int b = n->a; b >= 0; b = r->ast->n[b].next) {
+            uint8_t k = r->ast->n[b].kind;
+            if (k == N_KWARG || k == N_STARRED || k == N_DSTAR)
+                return U_CLASSKW;
+        }
+        return -1;
+    case N_CALL:
+        for (int a = n->b; a >= 0; a = r->ast->n[a].next)
+            if (r->ast->n[a].kind == N_STARRED)
+                return U_STARCALL;
+        return -1;
+    case N_IMPORT:
+        if (n->ival > 0)
+            return U_RELATIVE;
+        if (n->flag == 1 && n->str && strcmp(n->str, "__future__") == 0)
+            return U_FUTURE;
+        if (n->flag == 1 && n->str && strchr(n->str, '.'))
+            return U_DOTTED;
+        for (int c = n->a; c >= 0; c = r->ast->n[c].next) {
+            const Node *it = &r->ast->n[c];
+            if (strcmp(it->str, "*") == 0)
+                return U_STARIMPORT;
+            if (n->flag == 0 && strchr(it->str, '.'))
+                return U_DOTTED;
+        }
+        return -1;
+    default:
+        return -1;
+    }
+}
+
+static bool walk(R *r, int i);
+
+static bool walk_list(R *r, int first)
+{
+    for (int c = first; c >= 0; c = r->ast->n[c].next)
+        if (!walk(r, c))
+            return false;
+    return true;
+}
+
+static bool walk_node(R *r, int i);
+
+static bool walk(R *r, int i)
+{
+    const Node *n = &r->ast->n[i];
+    bool scope = n->kind == N_DEF || n->kind == N_LAMBDA || n->kind == N_CLASS || n->kind == N_LISTCOMP;
+    if (r->depth >= MAX_TREE_DEPTH)
+        return py_refuse(r->err, n->line, n->col, "expressions and blocks nested more than 1000 deep", true);
+    if (scope && r->scopes >= MAX_SCOPE_DEPTH)
+        return py_refuse(r->err, n->line, n->col, "functions and classes nested more than 100 deep", true);
+    r->depth++;
+    r->scopes += scope;
+    bool ok = walk_node(r, i);
+    r->depth--;
+    r->scopes -= scope;
+    return ok;
+}
+
+static bool walk_node(R *r, int i)
+{
+    const Node *n = &r->ast->n[i];
+    if ((n->kind == N_YIELD || n->kind == N_YIELDFROM) && r->funcs == 0)
+        return yield_outside(r, n);
+    int u = why(r, i);
+    if (u == U_DECORATOR && n->c >= 0)
+        return refuse(r, &r->ast->n[n->c], u); /* at the '@' line */
+    if (u >= 0)
+        return refuse(r, n, u);
+    bool body = n->kind == N_DEF || n->kind == N_LAMBDA;
+    /* a def's decorators, defaults and annotations run outside its body */
+    if (!walk_list(r, n->kind == N_DEF ? n->c : -1))
+        return false;
+    if (!walk_list(r, n->a))
+        return false;
+    r->funcs += body;
+    bool ok = walk_list(r, n->b) && walk_list(r, n->c == -1 || n->kind == N_DEF ? -1 : n->c);
+    r->funcs -= body;
+    return ok && walk_list(r, n->d) && walk_list(r, n->e);
+}
+
+bool refuse_unmodelled(const Ast *ast, PyError *err)
+{
+    R r = {.ast = ast, .err = err};
+    return walk_list(&r, ast->n[ast->root].a);
+}

@@ -1,0 +1,163 @@
+/*
+ * Unit tests for honest refusals (app/pyrun/compile_refuse.c): valid Python
+ * that the model does not run ends with exit status 3 and one line naming
+ * the construct at its line — never a SyntaxError — and docs/PYTHON.md
+ * lists every construct of the refusal table.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "pyrun/pyrun.h"
+#include "pyrun/refuse.h"
+
+typedef struct Out {
+    Buf out, err;
+} Out;
+
+static void capture(void *ctx, int stream, const char *text, size_t n)
+{
+    Out *o = ctx;
+    buf_add(stream == 2 ? &o->err : &o->out, text, n);
+}
+
+/* Runs src under `ver`; returns the exit code, stdout and stderr in *o. */
+static int run(const char *ver, const char *src, Out *o)
+{
+    Sim *s = sim_new(sim_profile_find(ver));
+    memset(o, 0, sizeof *o);
+    PyRun *r = py_new(s, src, strlen(src), "t.py", capture, o);
+    py_run(r);
+    int code = py_exit_code(r);
+    py_free(r);
+    sim_free(s);
+    return code;
+}
+
+typedef struct Refusal {
+    const char *src;
+    const char *err;   /* the whole of stderr */
+} Refusal;
+
+static const Refusal refusals[] = {
+    {"print(1)\ndef g():\n    yield 1\n", "pydive: line 3: generators ('yield') are not modelled by the simulated CPython\n"},
+    {"def g():\n    yield from [1]\n", "pydive: line 2: generators ('yield from') are not modelled by the simulated CPython\n"},
+    {"async def f():\n    pass\n", "pydive: line 1: coroutines ('async def') are not modelled by the simulated CPython\n"},
+    {"x = sum(i for i in range(3))\n", "pydive: line 1: generator expressions are not modelled by the simulated CPython\n"},
+    {"x = {i for i in 'ab'}\n", "pydive: line 1: set comprehensions are not modelled by the simulated CPython\n"},
+    {"x = {i: i for i in 'ab'}\n", "pydive: line 1: dict comprehensions are not modelled by the simulated CPython\n"},
+    {"def d(f):\n    return f\n@d\ndef g():\n    pass\n", "pydive: line 3: decorators ('@') are not modelled by the simulated CPython\n"},
+    {"x = 1\nwith x:\n    pass\n", "pydive: line 2: 'with' statements (context managers) are not modelled by the simulated CPython\n"},
+    {"match 1:\n    case 1:\n        pass\n", "pydive: line 1: 'match' statements are not modelled by the simulated CPython\n"},
+    {"x: int = 1\n", "pydive: line 1: annotations are not modelled by the simulated CPython\n"},
+    {"def f(a: int):\n    pass\n", "pydive: line 1: annotations are not modelled by the simulated CPython\n"},
+    {"if (n := 3) > 2:\n    pass\n", "pydive: line 1: assignment expressions (':=') are not modelled by the simulated CPython\n"},
+    {"a, *b = [1, 2, 3]\n", "pydive: line 1: star-expressions and starred assignment ('*') are not modelled by the simulated CPython\n"},
+    {"print(*[1, 2])\n", "pydive: line 1: f(*args) calls are not modelled by the simulated CPython\n"},
+    {"d = {**{}}\n", "pydive: line 1: '**' unpacking is not modelled by the simulated CPython\n"},
+    {"def f(a, /):\n    pass\n", "pydive: line 1: positional-only parameters ('/') are not modelled by the simulated CPython\n"},
+    {"import os.path\n", "pydive: line 1: dotted module names in imports are not modelled by the simulated CPython\n"},
+    {"from . import x\n", "pydive: line 1: relative imports are not modelled by the simulated CPython\n"},
+    {"from gc import *\n", "pydive: line 1: 'from ... import *' is not modelled by the simulated CPython\n"},
+    {"try:\n    pass\nexcept* ValueError:\n    pass\n", "pydive: line 1: exception groups ('except*') are not modelled by the simulated CPython\n"},
+    {"raise ValueError from None\n", "pydive: line 1: 'raise ... from ...' is not modelled by the simulated CPython\n"},
+    {"x = 2j\n", "pydive: line 1: complex numbers ('1j') are not modelled by the simulated CPython\n"},
+    {"x = '\\N{BULLET}'\n", "pydive: line 1: '\\N{...}' escapes are not modelled by the simulated CPython\n"},
+    {"x = ...\n", "pydive: line 1: the Ellipsis constant ('...') is not modelled by the simulated CPython\n"},
+    {"w = 5\nx = f'{1:{w}}'\n", "pydive: line 2: replacement fields inside f-string format specs are not modelled by the simulated CPython\n"},
+    {"class A(object, metaclass=type):\n    pass\n", "pydive: line 1: class keywords (such as 'metaclass=') and unpacked bases are not modelled by the simulated CPython\n"},
+};
+
+static void valid_python_is_refused_not_a_syntax_error(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof refusals / sizeof refusals[0]; i++) {
+        Out o;
+        int code = run("3.11", refusals[i].src, &o);
+        if (code != PY_EXIT_REFUSED || strcmp(buf_str(&o.err), refusals[i].err) != 0)
+            fprintf(stderr, "# %s -> exit %d, stderr: %s", refusals[i].src, code, buf_str(&o.err));
+        assert_int_equal(code, PY_EXIT_REFUSED);
+        assert_string_equal(buf_str(&o.err), refusals[i].err);
+        assert_string_equal(buf_str(&o.out), ""); /* refused before anything runs */
+        buf_fini(&o.out);
+        buf_fini(&o.err);
+    }
+}
+
+static void type_statement_is_refused_from_312_and_a_syntax_error_before(void **state)
+{
+    (void)state;
+    Out o;
+    assert_int_equal(run("3.12", "type X = int\n", &o), PY_EXIT_REFUSED);
+    assert_string_equal(buf_str(&o.err), "pydive: line 1: 'type' statements are not modelled by the simulated CPython\n");
+    buf_fini(&o.out), buf_fini(&o.err);
+    assert_int_equal(run("3.11", "type X = int\n", &o), 1);
+    assert_non_null(strstr(buf_str(&o.err), "SyntaxError: invalid syntax\n"));
+    buf_fini(&o.out), buf_fini(&o.err);
+}
+
+static void yield_outside_a_function_is_cpythons_syntax_error(void **state)
+{
+    (void)state;
+    Out o;
+    assert_int_equal(run("3.11", "x = 1\nyield x\n", &o), 1);
+    assert_non_null(strstr(buf_str(&o.err), "line 2"));
+    assert_non_null(strstr(buf_str(&o.err), "SyntaxError: 'yield' outside function\n"));
+    buf_fini(&o.out), buf_fini(&o.err);
+}
+
+/* Constructs the old parser called SyntaxErrors and the compiler runs. */
+static void newly_parsed_constructs_run(void **state)
+{
+    (void)state;
+    Out o;
+    const char *src = "x = [10, 20]\nprint(f'{x[0]=}', f'{x[1] = :>4}', f\"{'a'!r}\")\n"
+                      "import gc as g, sys\nfrom gc import collect as c\nprint(c is g.collect)\n"
+                      "print = print; print(1); x = 1 if x else 2\r"
+                      "print(0x_ff, 0o17, 0b1_0, 1_000, 1e3, x)\n";
+    assert_int_equal(run("3.11", src, &o), 0);
+    assert_string_equal(buf_str(&o.out), "x[0]=10 x[1] =   20 'a'\nTrue\n1\n255 15 2 1000 1000.0 1\n");
+    buf_fini(&o.out), buf_fini(&o.err);
+}
+
+static void docs_list_every_refused_construct(void **state)
+{
+    (void)state;
+    FILE *f = fopen("docs/PYTHON.md", "rb");
+    assert_non_null(f);
+    Buf doc = {0};
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_add(&doc, chunk, n);
+    fclose(f);
+    int count = 0;
+    for (int i = 0; refuse_unmodelled_name(i); i++, count++) {
+        char line[160];
+        snprintf(line, sizeof line, "\n- %s\n", refuse_unmodelled_name(i));
+        if (!strstr(buf_str(&doc), line))
+            fprintf(stderr, "# docs/PYTHON.md does not list: %s\n", refuse_unmodelled_name(i));
+        assert_non_null(strstr(buf_str(&doc), line));
+    }
+    assert_true(count > 20);
+    buf_fini(&doc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(valid_python_is_refused_not_a_syntax_error),
+        cmocka_unit_test(type_statement_is_refused_from_312_and_a_syntax_error_before),
+        cmocka_unit_test(yield_outside_a_function_is_cpythons_syntax_error),
+        cmocka_unit_test(newly_parsed_constructs_run),
+        cmocka_unit_test(docs_list_every_refused_construct),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
