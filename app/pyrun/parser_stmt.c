@@ -246,6 +246,9 @@ static int assignment(P *p, Token *t, int e)
     }
     if (p_is_op(p, ":")) { /* annotated assignment */
         NodeKind tk = (NodeKind)N(p, e)->kind;
+        Token *after = p_peek(p, 1);
+        if (after->kind == T_NEWLINE || after->kind == T_END || (after->kind == T_OP && strchr("=:)]};,", after->text[0])))
+            return p_fail(p, "invalid syntax");
         if (tk == N_TUPLE && !(N(p, e)->xf & XF_PAREN)) {
             p_fail(p, "only single target (not tuple) can be annotated");
             Token at = {.line = N(p, e)->line, .col = N(p, e)->col};
@@ -414,8 +417,13 @@ int p_simple_stmts(P *p)
         if (p_cur(p)->kind == T_NEWLINE || p_cur(p)->kind == T_END)
             break;
     }
-    if (p_cur(p)->kind != T_NEWLINE && p_cur(p)->kind != T_END)
+    if (p_cur(p)->kind != T_NEWLINE && p_cur(p)->kind != T_END) {
+        Token *t = p_cur(p);
+        if (t->kind == T_NAME || t->kind == T_INT || t->kind == T_FLOAT || t->kind == T_STRING ||
+            (t->kind == T_OP && strchr("([{", t->text[0])))
+            (void)p_probe_expression(p);
         return p_fail(p, "invalid syntax");
+    }
     if (p_cur(p)->kind == T_NEWLINE)
         p->i++;
     return first;

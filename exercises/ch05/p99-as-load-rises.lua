@@ -19,7 +19,7 @@ end
 return {
     id = "p99-as-load-rises",
     title = "p99 latency as load rises",
-    goal = "Predict the p99 latency of one async route at 20%, 60% and 96% of the loop's capacity.",
+    goal = "Predict the p99 latency of one async route at 20%, 60% and 92% of the loop's capacity.",
     kind = "predict",
     model = "loop",
     difficulty = 3,
@@ -30,11 +30,11 @@ return {
         "Waiting grows with utilization, slowly at first and steeply near capacity: see "
             .. "ch05#latency-under-load (M/M/1: service time divided by one minus utilization).",
         "At 50/s the loop is busy 20% of the time: p99 stays near the handler's own 104 ms. "
-            .. "At 230/s it is busy 96% of the time and queues form.",
+            .. "At 230/s it is busy 92% of the time (4 ms x 230) and queues form.",
     },
     solution = "About 110 ms at 50/s and about 130 ms at 150/s: the loop is often free when a "
         .. "request arrives, so the tail is barely above the handler's own 104 ms. At 230/s the "
-        .. "loop is busy 96% of the time; bursts of arrivals queue behind each other and the p99 "
+        .. "loop is busy about 92% of the time; bursts of arrivals queue behind each other and the p99 "
         .. "climbs to several hundred milliseconds while the median is still near 160 ms.",
     program = [[
 # One async route: 4 ms of Python on the loop, then it awaits a 100 ms upstream call.
@@ -77,7 +77,7 @@ run
         },
         {
             at = 9,
-            ask = "At 230 requests a second (the loop busy about 96% of the time)?",
+            ask = "At 230 requests a second (the loop busy about 92% of the time)?",
             choices = { "under 150 ms, like before", "between 150 ms and 1 s", "over 1 s" },
             answer = 2,
             explain = "Near capacity waiting grows steeply: the p99 jumps to hundreds of "

@@ -26,7 +26,7 @@ printf '1\n3\n2\n255\n1 2 3\n1 2\n1 2 3\n2\n80\n1\n' > "$DATA/answers1"
 ./pydive assess --chapter 1 $P < "$DATA/answers1" > "$DATA/out1" 2>&1
 rc=$?
 [ $rc -eq 0 ] && ok "assess --chapter 1 takes piped answers" || notok "assess --chapter 1 takes piped answers" "exit $rc" "$(tail -5 "$DATA/out1")"
-grep -q "Chapter 1 check: 16 questions" "$DATA/out1" && ok "the check announces its length" || notok "the check announces its length" "$(head -3 "$DATA/out1")"
+grep -q "Chapter 1 check: 19 questions" "$DATA/out1" && ok "the check announces its length" || notok "the check announces its length" "$(head -3 "$DATA/out1")"
 grep -q "You answered 10 questions, 8 right" "$DATA/out1" && ok "8 of 10 scored right" || notok "8 of 10 scored right" "$(grep answered "$DATA/out1")"
 grep -q "Partly right: 1 of 3 in the right place" "$DATA/out1" && ok "ordering reports partial credit" || notok "ordering reports partial credit"
 grep -q "^Why: " "$DATA/out1" && grep -q "^Source: " "$DATA/out1" && ok "explanations and sources are shown" || notok "explanations and sources are shown"

@@ -240,4 +240,39 @@ for tool in "C API" ctypes "CFFI ABI" "CFFI API" pybind11 nanobind Cython PyO3; 
     fi
 done
 
+# Chapter 4's call-cost item quotes the lesson's measured figures: every
+# "N ns" or "N to M ns" in its explanation must be a line of the lesson's list
+# (an item once said "about 33, 100 and 312" against the lesson's 30 to 32,
+# 94 to 98 and 314 to 321).
+expl=$(awk '/^  - id: ch04-call-cost$/ { on = 1 } on && /^    sources:/ { exit } on' assessments/ch04.yaml |
+    tr '\n' ' ' | grep -oE '[0-9]+( to [0-9]+)? ns')
+bad=""
+for fig in $(printf '%s\n' "$expl" | tr ' ' '_'); do
+    fig=$(printf '%s' "$fig" | tr '_' ' ')
+    grep -qE "^ +- $fig (through|for) " lessons/04-bindings.yaml || bad="$bad [$fig]"
+done
+if [ -n "$expl" ] && [ -z "$bad" ]; then
+    ok "ch04-call-cost quotes chapter 4's measured figures"
+else
+    not_ok "ch04-call-cost quotes chapter 4's measured figures" "not in lessons/04-bindings.yaml:${bad:- no figures found}"
+fi
+
+# Event-loop exercises with a single CPU cost: every "At R/s ... busy P%"
+# must be R x cpu within a point (p99-as-load-rises once said 96% for 4 ms x
+# 230/s, which is 92%).
+for f in exercises/ch05/*.lua; do
+    cpu=$(grep -oE 'cpu=[0-9]+ms' "$f" | sort -u)
+    [ "$(printf '%s\n' "$cpu" | grep -c .)" -eq 1 ] || continue
+    ms=${cpu#cpu=}; ms=${ms%ms}
+    claims=$(tr '\n' ' ' <"$f" | grep -oE 'At [0-9]+(/s| requests a second)[^%]*busy (about )?[0-9]+%')
+    [ -n "$claims" ] || continue
+    bad=$(printf '%s\n' "$claims" | awk -v ms="$ms" '{
+        match($0, /At [0-9]+/); r = substr($0, RSTART + 3, RLENGTH - 3)
+        match($0, /[0-9]+%$/); p = substr($0, RSTART, RLENGTH - 1)
+        d = r * ms / 10 - p; if (d < 0) d = -d
+        if (d > 1) printf "[%s: %s/s x %s ms is %s%%] ", $0, r, ms, r * ms / 10 }')
+    if [ -z "$bad" ]; then ok "$(basename "$f"): quoted loop utilization matches rate x cpu"
+    else not_ok "$(basename "$f"): quoted loop utilization matches rate x cpu" "$bad"; fi
+done
+
 echo "1..$n"

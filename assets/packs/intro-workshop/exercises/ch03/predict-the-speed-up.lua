@@ -32,7 +32,10 @@ return {
         .. "one core busy of four): each holds the GIL for a switch interval (5 ms) while "
         .. "the others wait. On the free-threaded build the four run in parallel, so the "
         .. "speed-up is close to 4x, but not 4x: every thread pays the build's single-thread "
-        .. "overhead (about 10% on 3.14, PEP 779), which gives about 3.6x.",
+        .. "overhead. The model charges 10%, the figure PEP 779 gave in March 2025 while 3.14 "
+        .. "was in development, which gives about 3.6x; What's New in 3.14 states roughly 5 "
+        .. "to 10% and the current HOWTO 1 to 8% by platform, so a real run can come closer "
+        .. "to 4x (ch03#overhead).",
     program = [[
 # 1 ms of pure-Python work, repeated, on a 4-core machine
 workload cpu
@@ -66,8 +69,9 @@ run
             choices = { "about 1x: no faster", "a little under 4x", "exactly 4x or more" },
             answer = 2,
             explain = "They run at once on four cores, but each thread is slower than on the "
-                .. "default build: the model charges the ~10% single-thread overhead PEP 779 "
-                .. "reports, so four threads give about 3.6x (ch03#overhead).",
+                .. "default build: the model charges a 10% single-thread overhead (PEP 779's "
+                .. "March 2025 figure; 3.14's What's New says 5 to 10%), so four threads give "
+                .. "about 3.6x (ch03#overhead).",
             model = function(run)
                 local s = run_at(run, 9).speedup
                 if s < 1.3 then return 1 elseif s < 3.95 then return 2 end
