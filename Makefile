@@ -25,7 +25,7 @@ PROG  ?= pydive
 OPT   ?= -O2 -g
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
-        -Wformat=2 -Wundef -Wwrite-strings -Wno-format-nonliteral $(if $(findstring clang,$(CC)),,-Wno-format-truncation)
+        -Wformat=2 -Wundef -Wwrite-strings $(if $(findstring clang,$(CC)),,-Wno-format-truncation)
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null)
@@ -95,6 +95,11 @@ $(BUILD)/%.o: %.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
+# A format string must be a literal, so -Wformat checks every printf-like
+# call (variadic helpers carry format(printf) attributes).  pyrun still passes
+# computed formats in four places (items.c, repr.c): allowed there until they go.
+$(BUILD)/app/pyrun/%.o: WARN += -Wno-format-nonliteral
+
 # The install location is compiled into paths.c; rebuild it when it changes.
 $(BUILD)/app/base/paths.o: CPPFLAGS += -DPYDIVE_DATADIR='"$(DATADIR)"'
 $(BUILD)/app/base/paths.o: $(BUILD)/datadir.stamp
@@ -160,7 +165,8 @@ bench: pydive
 	@tests/bench/run.sh
 
 # The layer rules of docs/ARCHITECTURE: curses only in ui/, Lua only in
-# script/, libyaml only in course/ and learner/, sim/ and pyrun/ stand alone.
+# script/, libyaml only in course/ and learner/, and no include that climbs
+# (sim/ includes nothing of lab/ or pyrun/; lab/ uses only sim/ and base/).
 check-layers:
 	@tests/tools/check-layers.sh
 

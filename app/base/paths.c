@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/fslinks.h"
 #include "base/fsutil.h"
 #include "base/xalloc.h"
 
@@ -81,12 +82,24 @@ static char *pack_dir(const char *want, Buf *err)
                    what, course_option ? " " : "", want);
         return NULL;
     }
-    if (!has_course(dir)) {
-        buf_printf(err, "%s%s%s: not a course folder (it has no lessons/course.yaml)", what,
-                   course_option ? " " : "", dir);
+    char *plan = path_join(dir, "workshop.yaml");
+    bool pack = has_course(dir) || file_exists(plan); /* a pack may hold only its plan */
+    free(plan);
+    if (!pack) {
+        buf_printf(err, "%s%s%s: not a course folder (it has neither lessons/course.yaml nor "
+                   "a workshop.yaml)", what, course_option ? " " : "", dir);
         free(dir);
         return NULL;
     }
+    Buf where = {0}, why = {0};
+    if (!dir_links_stay_inside(dir, &where, &why)) {
+        buf_printf(err, "%s%s%s: %s: %s", what, course_option ? " " : "", want, buf_str(&where),
+                   buf_str(&why));
+        free(dir);
+        dir = NULL;
+    }
+    buf_fini(&where);
+    buf_fini(&why);
     return dir;
 }
 

@@ -20,6 +20,7 @@
 
 #include "base/buf.h"
 #include "base/fsutil.h"
+#include "base/printable.h"
 #include "cli/cli.h"
 #include "pyrun/pyrun.h"
 #include "pyrun/refuse.h"
@@ -28,6 +29,7 @@
 
 /* PYDIVE_AUDIT=1 and the model does not recount to what it claims */
 #define PYDIVE_AUDIT_FAILED 99
+#define RUN_SOURCE_MAX (16u << 20) /* bytes: far above any program a learner writes */
 
 static void out_fn(void *ctx, int stream, const char *text, size_t n)
 {
@@ -116,17 +118,17 @@ static bool parse_count(const char *text, unsigned long long *out)
     return *end == '\0' && *out > 0;
 }
 
+/* Reads a program, capped as --watch and lab files are: `pydive run
+ * /dev/zero` must not read until memory runs out (issue 20).  False, with
+ * CPython's "can't open file" and the reason, when it cannot. */
 static bool read_file(const char *path, Buf *src)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return false;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_add(src, chunk, n);
-    fclose(f);
-    return true;
+    Buf err = {0};
+    bool ok = file_read(path, RUN_SOURCE_MAX, src, &err);
+    if (!ok)
+        fprintf(stderr, "pydive: can't open file '%s': %s\n", shown(path), shown(buf_str(&err)));
+    buf_fini(&err);
+    return ok;
 }
 
 /* --check: parse every file, run none. */
@@ -137,7 +139,6 @@ static int check_files(int argc, char **argv, const SimProfile *prof)
     for (int i = 1; i < argc; i++) {
         Buf src = {0}, report = {0};
         if (!read_file(argv[i], &src)) {
-            fprintf(stderr, "pydive: can't open file '%s'\n", argv[i]);
             code = 2;
         } else if (py_check(buf_str(&src), src.len, argv[i], sim, &report) != 0) {
             fputs(buf_str(&report), stderr);
@@ -168,6 +169,13 @@ int cmd_run(int argc, char **argv)
     bool watch = cli_take_flag(&argc, argv, "--watch");
     bool present = cli_take_flag(&argc, argv, "--present");
     bool check = cli_take_flag(&argc, argv, "--check");
+    if (cli_take_flag(&argc, argv, "--modelled")) { /* docs/MODELLED.md */
+        Buf b = {0};
+        py_modelled_text(&b);
+        fputs(buf_str(&b), stdout);
+        buf_fini(&b);
+        return 0;
+    }
     const char *views = NULL, *max_steps = NULL, *timeout = NULL;
     if (cli_take_option(&argc, argv, "--views", &views) < 0 ||
         cli_take_option(&argc, argv, "--max-steps", &max_steps) < 0 ||
@@ -196,10 +204,8 @@ int cmd_run(int argc, char **argv)
     if (watch)
         return cmd_watch(argv[1], prof, views, present, limit);
     Buf src = {0};
-    if (!read_file(argv[1], &src)) {
-        fprintf(stderr, "pydive: can't open file '%s'\n", argv[1]);
+    if (!read_file(argv[1], &src))
         return 2;
-    }
     Sim *sim = sim_new(prof);
     if (limit)
         sim_set_memory_limit(sim, limit);

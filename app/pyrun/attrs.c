@@ -19,17 +19,19 @@ static SimId no_attr(PyRun *I, SimId obj, SimId name)
     size_t n;
     const char *nm = name_of(I, name, &n);
     SimKind k = sim_kind(S, obj);
+    if (!modelled_attr_missing(I, obj, nm, n))
+        return 0;
     if (k == SK_MODULE) {
         size_t mn;
         const char *mod = sim_str_data(S, SIM_V(S, obj, SK_MODULE, module.name), &mn);
-        py_raise(I, "AttributeError", "module '%.*s' has no attribute '%.*s'", (int)mn, mod, (int)n, nm);
+        py_raise(I, EXC_AttributeError, "module '%.*s' has no attribute '%.*s'", (int)mn, mod, (int)n, nm);
     } else if (k == SK_TYPE) {
         const char *tn = sim_obj(S, obj)->sub == SK_INSTANCE
                              ? sim_str_data(S, sim_items(S, obj)[0], &(size_t){0})
                              : sim_kind_name((SimKind)sim_obj(S, obj)->sub);
-        py_raise(I, "AttributeError", "type object '%s' has no attribute '%.*s'", tn, (int)n, nm);
+        py_raise(I, EXC_AttributeError, "type object '%s' has no attribute '%.*s'", tn, (int)n, nm);
     } else {
-        py_raise(I, "AttributeError", "'%s' object has no attribute '%.*s'", op_typename(I, obj), (int)n, nm);
+        py_raise(I, EXC_AttributeError, "'%s' object has no attribute '%.*s'", op_typename(I, obj), (int)n, nm);
         suggest_for_attr(I, obj, name);
     }
     return 0;
@@ -86,7 +88,7 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
     case SK_CELL:
         if (is(I, name, "cell_contents")) {
             if (!o->v.cell.ref) {
-                py_raise(I, "ValueError", "Cell is empty");
+                py_raise(I, EXC_ValueError, "Cell is empty");
                 return 0;
             }
             return ret(I, o->v.cell.ref);
@@ -191,15 +193,17 @@ bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
 {
     SimObj *o = sim_obj(S, obj);
     if (o->kind == SK_INSTANCE) {
-        if (is(I, name, "__dict__") || is(I, name, "__class__")) {
-            py_raise(I, "TypeError", "pydive cannot assign __dict__ or __class__");
-            return false;
-        }
+        if (is(I, name, "__dict__") || is(I, name, "__class__"))
+            return py_not_modelled(I, 0, "assigning an instance's __dict__ or __class__");
         sim_incref(S, value);
         sim_attr_set(S, obj, name, value);
         return true;
     }
     if (o->kind == SK_TYPE && o->sub == SK_INSTANCE) {
+        size_t n;
+        const char *nm = name_of(I, name, &n);
+        if (!modelled_dunder_ok(I, nm, n)) /* a special method the model would ignore */
+            return false;
         sim_incref(S, name);
         sim_incref(S, value);
         sim_dict_set(S, o->v.type.dict, name, value);
@@ -216,9 +220,14 @@ bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
     if (o->kind == SK_TYPE) {
         size_t n;
         const char *nm = name_of(I, name, &n);
-        py_raise(I, "TypeError", "cannot set '%.*s' attribute of immutable type '%s'", (int)n, nm,
+        py_raise(I, EXC_TypeError, "cannot set '%.*s' attribute of immutable type '%s'", (int)n, nm,
                  sim_kind_name((SimKind)o->sub));
         return false;
+    }
+    if (o->kind == SK_FUNC) {
+        size_t n;
+        const char *nm = name_of(I, name, &n);
+        return py_not_modelled(I, 0, "setting attributes on a function ('%.*s')", (int)n, nm);
     }
     no_attr(I, obj, name);
     return false;

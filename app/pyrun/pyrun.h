@@ -24,6 +24,10 @@ typedef struct PyRun PyRun;
 
 typedef void (*PyOutFn)(void *ctx, int stream, const char *text, size_t n);
 
+/* What a host that keeps a program's output in memory keeps of each stream
+ * (buf_add_capped): `while True: print("x" * 10000)` must not exhaust it. */
+#define PY_CAPTURE_MAX ((size_t)1 << 20)
+
 typedef enum PyStatus {
     PY_PAUSED,   /* stopped before the next statement (py_step) */
     PY_DONE,     /* the program ended normally */
@@ -66,6 +70,12 @@ int py_exit_code(const PyRun *r);
  * 0 for valid Python, else 1 with CPython's SyntaxError report appended
  * to `report`.  What the model would refuse to run still counts as valid. */
 int py_check(const char *src, size_t n, const char *filename, const Sim *sim, Buf *report);
+/* True when the run stopped at a construct the model does not have
+ * (compiling or running: a module, a builtin, an attribute, a keyword). */
+bool py_refused(const PyRun *r);
+/* Appends the list of what the model has and refuses, in Markdown
+ * (docs/MODELLED.md is its output). */
+void py_modelled_text(Buf *out);
 int py_current_line(const PyRun *r);  /* line about to run; 0 when finished */
 int py_depth(const PyRun *r);         /* active frames, 1 = module level */
 /* Name of the function running in frame i (0 = module); borrowed text. */

@@ -82,7 +82,7 @@ static bool call_dunder(PyRun *I, SimId v, const char *name, Buf *out, bool *don
     if (!r)
         return false;
     if (sim_kind(S, r) != SK_STR) {
-        py_raise(I, "TypeError", "%s returned non-string (type %s)", name, op_typename(I, r));
+        py_raise(I, EXC_TypeError, "%s returned non-string (type %s)", name, op_typename(I, r));
         sim_decref(S, r);
         return false;
     }
@@ -100,12 +100,16 @@ static void exc_text(PyRun *I, SimId v, Buf *out, bool repr)
     sim_decref(S, name);
     if (repr)
         buf_printf(out, "%s(", sim_type_name(S, v));
-    if (args && sim_kind(S, args) == SK_TUPLE) {
+    bool key_error = I->exc_types[EXC_KeyError] && sim_is_subtype(S, sim_obj(S, v)->type, I->exc_types[EXC_KeyError]);
+    if (!repr && args && sim_kind(S, args) == SK_TUPLE && sim_obj(S, args)->len != 1) {
+        if (sim_obj(S, args)->len > 1) /* BaseException_str: str(self.args) */
+            op_repr(I, args, out);
+    } else if (args && sim_kind(S, args) == SK_TUPLE) {
         uint32_t n = sim_obj(S, args)->len;
         for (uint32_t i = 0; i < n; i++) {
             if (i && repr)
                 buf_adds(out, ", ");
-            if (repr || n > 1)
+            if (repr || n > 1 || key_error) /* KeyError_str: repr of a lone key */
                 op_repr(I, sim_items(S, args)[i], out);
             else
                 op_str(I, sim_items(S, args)[i], out);
@@ -166,7 +170,7 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
             return true;
         }
         if (repr_depth >= 1000) {
-            py_raise(I, "RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
+            py_raise(I, EXC_RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
             return false;
         }
         repr_stack[repr_depth++] = v;
@@ -200,20 +204,18 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
     }
     case SK_OBJECT: buf_printf(out, "<object object at %#llx>", (unsigned long long)addr); return true;
     case SK_INSTANCE:
-        if (exc_matches(I, o->type, NULL)) {
-            exc_text(I, v, out, true);
-            return true;
-        }
-        if (!call_dunder(I, v, "__repr__", out, &done))
+        if (!call_dunder(I, v, "__repr__", out, &done)) /* a class's own __repr__ first */
             return false;
-        if (!done)
+        if (!done && exc_is_class(I, o->type))
+            exc_text(I, v, out, true);
+        else if (!done)
             buf_printf(out, "<__main__.%s object at %#llx>", sim_type_name(S, v), (unsigned long long)addr);
         return true;
     case SK_TYPE:
         if (o->sub == SK_INSTANCE) {
             size_t n;
             const char *nm = sim_str_data(S, sim_items(S, v)[0], &n);
-            buf_printf(out, "<class '%s%.*s'>", exc_matches(I, v, NULL) ? "" : "__main__.", (int)n, nm);
+            buf_printf(out, "<class '%s%.*s'>", exc_is_builtin_type(I, v) ? "" : "__main__.", (int)n, nm);
         } else {
             buf_printf(out, "<class '%s'>", sim_kind_name((SimKind)o->sub));
         }
@@ -304,15 +306,15 @@ bool op_str(PyRun *I, SimId v, Buf *out)
         return true;
     }
     if (k == SK_INSTANCE) {
-        if (exc_matches(I, sim_obj(S, v)->type, NULL)) {
-            exc_text(I, v, out, false);
-            return true;
-        }
         bool done;
-        if (!call_dunder(I, v, "__str__", out, &done))
+        if (!call_dunder(I, v, "__str__", out, &done)) /* a class's own __str__ first */
             return false;
         if (done)
             return true;
+        if (exc_is_class(I, sim_obj(S, v)->type)) {
+            exc_text(I, v, out, false);
+            return true;
+        }
     }
     return op_repr(I, v, out);
 }
@@ -339,7 +341,7 @@ bool op_format(PyRun *I, SimId v, const char *spec, Buf *out)
     }
     while (*p >= '0' && *p <= '9') {
         if (width > (INT64_MAX - 9) / 10) {
-            py_raise(I, "ValueError", "Too many decimal digits in format string");
+            py_raise(I, EXC_ValueError, "Too many decimal digits in format string");
             return false;
         }
         width = width * 10 + (*p++ - '0');

@@ -11,6 +11,7 @@
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
+#include "pyrun/types/types.h"
 #include "sim/gc.h"
 
 #define S (I->sim)
@@ -28,9 +29,9 @@ static bool unwind(PyRun *I, int base)
         if (I->ntb < 64 && (I->ntb == 0 || I->tb[I->ntb - 1].code != f->code ||
                             I->tb[I->ntb - 1].line != f->line))
             I->tb[I->ntb++] = (TbEntry){f->code, f->line};
-        if (f->ntry > 0) {
-            uint32_t h = f->try_stack[--f->ntry];
-            uint32_t depth = h & 0xfffu, ip = h >> 12;
+        if (f->ntry > 0 && !I->refused) { /* a refusal runs no handler */
+            TryBlock h = I->trys[f->tbase + --f->ntry];
+            uint32_t depth = h.depth, ip = h.ip;
             while (f->sp > f->base + depth) {
                 SimId v = I->stack[--f->sp];
                 sim_xdecref(S, v);
@@ -71,16 +72,20 @@ VmStop vm_run(PyRun *I, int base, bool step)
             f->line = arg;
         }
         executed++;
+        if (I->refused) { /* refused inside a callback that swallowed errors */
+            I->err.set = true;
+            goto error;
+        }
         if (++I->steps > I->step_limit && I->step_limit) {
-            py_raise(I, "RuntimeError", "pydive step limit reached");
+            py_raise(I, EXC_RuntimeError, "pydive step limit reached");
             goto error;
         }
         if (I->stop && *I->stop) { /* Ctrl-C or a timeout, from the caller */
             if (*I->stop == PY_STOP_INTERRUPT) {
                 *I->stop = PY_STOP_NONE;
-                py_raise(I, "KeyboardInterrupt", "%s", "");
+                py_raise(I, EXC_KeyboardInterrupt, "%s", "");
             } else {
-                py_raise(I, "RuntimeError", "pydive timeout reached");
+                py_raise(I, EXC_RuntimeError, "pydive timeout reached");
             }
             goto error;
         }
@@ -110,7 +115,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             if (!a) {
                 size_t n;
                 const char *nm = sim_str_data(S, CO->slotnames[arg], &n);
-                py_raise(I, "UnboundLocalError",
+                py_raise(I, EXC_UnboundLocalError,
                          "cannot access local variable '%.*s' where it is not associated with a value",
                          (int)n, nm);
                 goto error;
@@ -129,7 +134,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             if (!b) {
                 size_t n;
                 const char *nm = sim_str_data(S, CO->slotnames[arg], &n);
-                py_raise(I, "UnboundLocalError",
+                py_raise(I, EXC_UnboundLocalError,
                          "cannot access local variable '%.*s' where it is not associated with a value",
                          (int)n, nm);
                 goto error;
@@ -143,7 +148,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             if (!a) {
                 size_t n;
                 const char *nm = sim_str_data(S, CO->slotnames[arg], &n);
-                py_raise(I, "NameError",
+                py_raise(I, EXC_NameError,
                          "cannot access free variable '%.*s' where it is not associated with a value in enclosing scope",
                          (int)n, nm);
                 goto error;
@@ -290,9 +295,9 @@ VmStop vm_run(PyRun *I, int base, bool step)
         }
         case OP_GET_ITER:
             a = POP();
-            r = sim_iter(S, a);
+            r = iter_new(I, a);
             if (!r) {
-                py_raise(I, "TypeError", "'%s' object is not iterable", op_typename(I, a));
+                py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a));
                 sim_decref(S, a);
                 goto error;
             }
@@ -300,9 +305,11 @@ VmStop vm_run(PyRun *I, int base, bool step)
             PUSH(r);
             break;
         case OP_FOR_ITER:
-            r = sim_iter_next(S, TOP(0));
+            r = iter_next(I, TOP(0));
             if (r) {
                 PUSH(r);
+            } else if (I->err.set) {
+                goto error;
             } else {
                 a = POP();
                 sim_decref(S, a);
@@ -334,7 +341,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             for (int i = 0; i < arg; i++) {
                 a = I->stack[from + (uint32_t)i];
                 if (!sim_hashable(S, a)) {
-                    py_raise(I, "TypeError", "unhashable type: '%s'", op_typename(I, a));
+                    py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, a));
                     sim_decref(S, r);
                     goto error;
                 }
@@ -351,7 +358,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             for (int i = 0; i < arg; i++) {
                 a = I->stack[from + 2 * (uint32_t)i];
                 if (!sim_hashable(S, a)) {
-                    py_raise(I, "TypeError", "unhashable type: '%s'", op_typename(I, a));
+                    py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, a));
                     goto error;
                 }
                 if (sim_kind(S, a) != SK_STR)
@@ -448,7 +455,9 @@ VmStop vm_run(PyRun *I, int base, bool step)
             const char *nm = sim_str_data(S, vm_name_const(I, arg), &n);
             SimId m = module_find(I, nm, n);
             if (!m) {
-                py_raise(I, "ModuleNotFoundError", "No module named '%.*s'", (int)n, nm);
+                if (!modelled_module_missing(I, nm, n))
+                    goto error;
+                py_raise(I, EXC_ModuleNotFoundError, "No module named '%.*s'", (int)n, nm);
                 goto error;
             }
             sim_incref(S, m);
@@ -461,8 +470,10 @@ VmStop vm_run(PyRun *I, int base, bool step)
                 size_t n, mn;
                 const char *nm = sim_str_data(S, vm_name_const(I, arg), &n);
                 const char *mod = sim_str_data(S, SIM_V(S, TOP(0), SK_MODULE, module.name), &mn);
+                if (I->refused)
+                    goto error;
                 I->err.set = false;
-                py_raise(I, "ImportError", "cannot import name '%.*s' from '%.*s' (unknown location)",
+                py_raise(I, EXC_ImportError, "cannot import name '%.*s' from '%.*s' (unknown location)",
                          (int)n, nm, (int)mn, mod);
                 goto error;
             }
@@ -478,16 +489,16 @@ VmStop vm_run(PyRun *I, int base, bool step)
                 op_str(I, a, &mb);
                 sim_decref(S, a);
             }
-            py_raise(I, "AssertionError", "%s", buf_str(&mb));
+            py_raise(I, EXC_AssertionError, "%s", buf_str(&mb));
             buf_fini(&mb);
             goto error;
         }
         case OP_SETUP_TRY:
-            if (f->ntry >= 8) {
-                py_raise(I, "SyntaxError", "too many nested try blocks");
+            if (f->ntry >= (uint32_t)CO->maxtry) { /* the compiler counted them: a bug, not user code */
+                py_raise(I, EXC_SystemError, "try block deeper than the compiler counted");
                 goto error;
             }
-            f->try_stack[f->ntry++] = (uint32_t)arg << 12 | (f->sp - f->base);
+            I->trys[f->tbase + f->ntry++] = (TryBlock){(uint32_t)arg, f->sp - f->base};
             break;
         case OP_POP_TRY:
             if (f->ntry)
@@ -499,7 +510,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
                 break;
             }
             a = POP();
-            r = sim_bool(S, exc_matches(I, a, I->err.type));
+            r = sim_bool(S, exc_matches(I, a));
             sim_decref(S, a);
             PUSH(r);
             break;
@@ -517,7 +528,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             I->err.set = true;
             goto error;
         default:
-            py_raise(I, "SystemError", "bad opcode %d", (int)op);
+            py_raise(I, EXC_SystemError, "bad opcode %d", (int)op);
             goto error;
         }
         continue;

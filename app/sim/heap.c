@@ -132,12 +132,12 @@ static void seed_allocator(Sim *s)
     reserve[3] += p->startup_freelist[0] + p->startup_freelist[2];
     reserve[1] += p->startup_freelist[1];
     for (unsigned n = 1; n < SIM_TUPLE_MAXSAVE; n++)
-        reserve[(40 + 8 * n - 1) >> 4] += tuple_seed[n];
+        reserve[pm_size_class(40 + 8 * n)] += tuple_seed[n];
     for (unsigned c = 0; c < PM_NCLASSES; c++) {
         uint64_t n = p->startup[c].in_use;
         n = n > reserve[c] ? n - reserve[c] : 0;
         for (uint64_t i = 0; i < n; i++)
-            pm_alloc(&s->pm, 16 * (c + 1));
+            pm_alloc(&s->pm, pm_class_size(c));
     }
     for (unsigned i = 0; i < p->startup_freelist[0]; i++)
         s->fl_dict.blocks[s->fl_dict.n++] = pm_alloc(&s->pm, 64);

@@ -18,11 +18,9 @@
 #define MAXBLOCKS 1024u
 #define INITIAL_ARENA_OBJECTS 16u
 
-static inline uint32_t class_size(unsigned c) { return 16u * (c + 1u); }
-
 uint32_t pm_blocks_per_pool(const PmHeap *h, unsigned c)
 {
-    return (h->pool_size - PM_POOL_OVERHEAD) / class_size(c);
+    return (h->pool_size - PM_POOL_OVERHEAD) / pm_class_size(c);
 }
 
 static void emit(PmHeap *h, PmEventKind k, uint32_t arena, uint32_t pool)
@@ -299,7 +297,7 @@ PmPtr pm_alloc(PmHeap *h, size_t n)
             h->refused++;
         return b;
     }
-    unsigned c = (unsigned)((n - 1) >> 4);
+    unsigned c = pm_size_class(n);
     uint32_t pid = h->usedpools[c];
     if (pid == PM_NONE) {
         PmPtr b = alloc_from_new_pool(h, c);
@@ -412,7 +410,7 @@ size_t pm_block_size(const PmHeap *h, PmPtr p)
         return 0;
     if (pm_is_raw(p))
         return h->raw_size[p & ~PM_RAW_BIT];
-    return class_size(h->pools[(p >> 10) - 1].szidx);
+    return pm_class_size(h->pools[(p >> 10) - 1].szidx);
 }
 
 PmPtr pm_realloc(PmHeap *h, PmPtr p, size_t n)
@@ -471,14 +469,14 @@ uint64_t pm_address(const PmHeap *h, PmPtr p)
     const PmArena *a = &h->arenas[pid / h->pools_per_arena];
     uint64_t base = a->address & ~(uint64_t)(h->pool_size - 1);
     uint64_t pool = base + (uint64_t)(pid % h->pools_per_arena) * h->pool_size;
-    return pool + PM_POOL_OVERHEAD + (uint64_t)b * class_size(h->pools[pid].szidx);
+    return pool + PM_POOL_OVERHEAD + (uint64_t)b * pm_class_size(h->pools[pid].szidx);
 }
 
 void pm_stats(const PmHeap *h, PmStats *s)
 {
     memset(s, 0, sizeof *s);
     for (unsigned c = 0; c < PM_NCLASSES; c++) {
-        uint32_t bpp = pm_blocks_per_pool(h, c), size = class_size(c);
+        uint32_t bpp = pm_blocks_per_pool(h, c), size = pm_class_size(c);
         s->pools[c] = h->class_pools[c];
         s->in_use[c] = h->class_in_use[c];
         s->avail[c] = (uint64_t)h->class_pools[c] * bpp - h->class_in_use[c];

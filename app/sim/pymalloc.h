@@ -30,6 +30,12 @@
 #define PM_POOL_OVERHEAD 48
 #define PM_NONE 0xffffffffu
 
+/* The size classes, written once: a small request of n bytes (1 to
+ * PM_SMALL_REQUEST) goes to class (n - 1) >> 4, whose blocks are
+ * 16 * (class + 1) bytes (Objects/obmalloc.c, ALIGNMENT 16 on 64-bit). */
+static inline unsigned pm_size_class(size_t n) { return (unsigned)((n - 1) >> 4); }
+static inline uint32_t pm_class_size(unsigned c) { return 16u * (c + 1u); }
+
 /* A block handle: 0 is NULL; pymalloc blocks are ((pool + 1) << 10 | block);
  * system-malloc blocks have PM_RAW_BIT set. */
 typedef uint32_t PmPtr;

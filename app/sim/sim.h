@@ -76,7 +76,8 @@ typedef struct SimObj {
         struct { uint32_t index; SimId self; } builtin; /* table index; bound self (owned) */
         struct { SimId ref; } cell;                /* the contents (owned) or 0 */
         struct { SimId dict, name; } module;       /* both owned */
-        struct { SimId seq; } iter;                /* what it walks (owned), 0 once exhausted */
+        struct { SimId seq; uint32_t yielded; } iter; /* what it walks (owned, 0 once
+                                                   * exhausted); items given (pyrun) */
         struct { SimId dict; } view;               /* the dict a keys/values/items view shows */
         struct { SimId obj, callback; } weakref;   /* referent (not owned), callback (owned) */
         struct { uint32_t next; } free;            /* SK_FREE: the next free record */

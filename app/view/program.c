@@ -17,7 +17,7 @@ static void capture(void *ctx, int stream, const char *text, size_t n)
 {
     (void)stream;
     Program *p = ctx;
-    buf_add(&p->output, text, n);
+    buf_add_capped(&p->output, text, n, PY_CAPTURE_MAX, &p->output_cut);
 }
 
 static void note_changes(Program *p);
@@ -32,6 +32,7 @@ static void boot(Program *p)
     if (p->sim)
         sim_free(p->sim);
     buf_clear(&p->output);
+    p->output_cut = false;
     p->sim = sim_new(p->prof);
     if (p->memory_limit)
         sim_set_memory_limit(p->sim, p->memory_limit);
@@ -105,7 +106,7 @@ static MemSample sample(const Program *p, size_t step)
     const PmHeap *h = &p->sim->pm;
     uint64_t live = h->raw_live_bytes;
     for (unsigned c = 0; c < PM_NCLASSES; c++)
-        live += h->class_in_use[c] * 16u * (c + 1u);
+        live += h->class_in_use[c] * pm_class_size(c);
     uint64_t held = h->narenas_current * (uint64_t)h->arena_size + h->raw_live_bytes;
     return (MemSample){(uint32_t)step, live, held};
 }

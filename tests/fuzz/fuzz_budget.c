@@ -113,17 +113,19 @@ static void budget_ops(Sim *s, BudgetIn *in, uint64_t limit)
 
 static void budget_program(Sim *s, BudgetIn *in)
 {
-    static const char *forms[] = {
-        "x = bytes(%llu)\n", "x = bytearray(%llu)\n", "x = list(range(%llu))\n",
-        "x = 'ab' * %llu\n", "x = [None] * %llu\n", "x = f'{1:>%llu}'\n",
-        "x = tuple(range(%llu))\n", "x = set(range(%llu))\n",
-        "x = ' '.join(['a' * 1000] * %llu)\n", "x = 'a'\nfor i in range(%llu):\n    x = x + x\n",
-        "try:\n    x = bytes(%llu)\nexcept MemoryError:\n    x = b''\nprint(len(x))\n",
+    /* each program: text before the size, the size, text after it */
+    static const char *forms[][2] = {
+        {"x = bytes(", ")\n"}, {"x = bytearray(", ")\n"}, {"x = list(range(", "))\n"},
+        {"x = 'ab' * ", "\n"}, {"x = [None] * ", "\n"}, {"x = f'{1:>", "}'\n"},
+        {"x = tuple(range(", "))\n"}, {"x = set(range(", "))\n"},
+        {"x = ' '.join(['a' * 1000] * ", ")\n"},
+        {"x = 'a'\nfor i in range(", "):\n    x = x + x\n"},
+        {"try:\n    x = bytes(", ")\nexcept MemoryError:\n    x = b''\nprint(len(x))\n"},
     };
     unsigned f = (unsigned)budget_take(in, 1) % (sizeof forms / sizeof forms[0]);
     unsigned long long n = budget_size(in);
     char src[256];
-    snprintf(src, sizeof src, forms[f], n);
+    snprintf(src, sizeof src, "%s%llu%s", forms[f][0], n, forms[f][1]);
     PyRun *run = py_new(s, src, strlen(src), "budget.py", budget_sink, NULL);
     py_set_step_limit(run, 200000);
     py_run(run);
