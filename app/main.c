@@ -53,6 +53,10 @@ int main(int argc, char **argv)
         buf_fini(&err);
         return dir ? 0 : 1;
     }
+    /* Options may come before the command (getopt's convention: options
+     * anywhere before `--`): `pydive --profile ana progress` is
+     * `pydive progress --profile ana`.  The command word moves to argv[1]. */
+    cli_command_first(argc, argv);
     /* No command, or only options: open the course. */
     if (argc < 2 || argv[1][0] == '-')
         return cli_commands[0].run(argc, argv);

@@ -5,6 +5,7 @@
 #include "cli/prefs.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,11 +25,13 @@ const CliCommand cli_commands[] = {
     {"stage", "[--json] [--profile NAME]", "your skill stage per competency and overall", cmd_stage},
     {"roadmap", "[--track T] [--profile NAME]", "what to learn next for your goal", cmd_roadmap},
     {"review", "[--profile NAME]", "answer the missed items due today (SM-2)", cmd_review},
-    {"run", "FILE.py [--python VER] [--trace] [--stats] [--json] [--watch [--views LIST] [--present]]"
-            " | --check FILE.py...",
-     "run a Python program on the simulated CPython (--watch: step it with live views;"
-     " --check: parse only, print SyntaxErrors). Exit 0 done, 1 Python error,"
-     " 3 refused: uses what the simulation does not model",
+    {"run", "FILE.py [--python VER] [--max-steps N] [--timeout S] [--trace] [--stats] [--json] "
+            "[--watch [--views LIST] [--present]] | --check FILE.py...",
+     "run a Python program on the simulated CPython 3.11 (--python: 3.12, 3.13, 3.13t, 3.14; "
+     "--watch: step it with live views; --check: parse only, print SyntaxErrors; "
+     "--max-steps N and --timeout S stop a runaway program; Ctrl-C stops it with "
+     "KeyboardInterrupt). Exit 0 done, 1 Python error, 3 refused: uses what the simulation "
+     "does not model",
      cmd_run},
     {"profiles", "[--json]", "list the learner profiles on this machine", cmd_profiles},
     {"pack", "check DIR", "check a workshop pack: course, assessments, workshop.yaml", cmd_pack},
@@ -67,12 +70,47 @@ int cli_usage_error(const char *fmt, ...)
     return 2;
 }
 
+/* Prints `text` wrapped at 80 columns on spaces, every line after the first
+ * indented by `indent` (the first starts at column `col`).  A word longer
+ * than a line is printed whole. */
+static void print_wrapped(const char *text, int col, int indent)
+{
+    const int width = 80;
+    const char *p = text;
+    bool line_start = true;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        size_t n = strcspn(p, " ");
+        if (n == 0)
+            break;
+        if (!line_start && col + 1 + (int)n > width) {
+            printf("\n%*s", indent, "");
+            col = indent;
+            line_start = true;
+        }
+        if (!line_start) {
+            putchar(' ');
+            col++;
+        }
+        printf("%.*s", (int)n, p);
+        col += (int)n;
+        line_start = false;
+        p += n;
+    }
+    putchar('\n');
+}
+
+/* A command: its usage, then what it does, both wrapped whole words. */
 static void print_row(const CliCommand *c)
 {
-    char left[96];
+    char left[256];
     snprintf(left, sizeof left, "pydive %s%s%s", c->name ? c->name : "", c->name ? " " : "",
              c->usage);
-    printf("  %-54s %s\n", left, c->summary);
+    fputs("  ", stdout);
+    print_wrapped(left, 2, c->name ? 10 + (int)strlen(c->name) : 9);
+    fputs("      ", stdout);
+    print_wrapped(c->summary, 6, 6);
 }
 
 void cli_print_help(void)
@@ -84,13 +122,15 @@ void cli_print_help(void)
     puts("  pydive --help | --version\n");
     puts("Options:");
     puts("  --profile NAME   learner profile (default: your login name)");
+    puts("  --python VER     the Python a program runs on: 3.11 (the default, as in the");
+    puts("                   exercises), 3.12, 3.13, 3.13t, 3.14");
     puts("  --course DIR     use a workshop pack or another course folder (any command)");
     puts("  --help           show this help, or a command's help after the command\n");
     puts("Files:");
     puts("  progress  $XDG_DATA_HOME/pydive/profiles/NAME/ (~/.local/share/pydive/...)");
-    puts("  content   --course DIR or $PYDIVE_COURSE (a pack; a bare NAME is looked up in the");
-    puts("            shipped assets/packs/), else $PYDIVE_DATA, else beside the program,");
-    puts("            else the install location\n");
+    puts("  content   --course DIR or $PYDIVE_COURSE (a pack; a bare NAME is looked up in");
+    puts("            the shipped assets/packs/), else $PYDIVE_DATA, else beside the");
+    puts("            program, else the install location\n");
     puts("Environment: PYDIVE_COURSE, PYDIVE_DATA, XDG_DATA_HOME, NO_COLOR, LANG/LC_ALL.");
     puts("Inside the course press ? for the keys.");
 }
@@ -100,7 +140,11 @@ int cli_command_help(const char *name)
     for (size_t i = 0; i < cli_ncommands; i++) {
         const CliCommand *c = &cli_commands[i];
         if (c->name && strcmp(c->name, name) == 0) {
-            printf("Usage: pydive %s %s\n  %s\n", c->name, c->usage, c->summary);
+            char usage[320];
+            snprintf(usage, sizeof usage, "Usage: pydive %s %s", c->name, c->usage);
+            print_wrapped(usage, 0, 15 + (int)strlen(c->name));
+            fputs("  ", stdout);
+            print_wrapped(c->summary, 2, 2);
             return 0;
         }
     }
@@ -164,4 +208,42 @@ bool cli_reject_unknown(int argc, char **argv)
         }
     }
     return false;
+}
+
+/* Options that take a value as the next word, whichever command has them: the
+ * value is not mistaken for the command. */
+static bool takes_value(const char *opt)
+{
+    static const char *const with_value[] = {
+        "--profile", "--python", "--course", "--chapter", "--format", "--size", "--program",
+        "--step", "--views", "--track", "--sort", "--filter", "--chart", "--model", "--seed",
+        "--threads", "--cores", "--regime", "--workload", "--seconds", "--max-steps",
+        "--timeout", "-o", NULL};
+    if (strchr(opt, '='))
+        return false;
+    for (size_t i = 0; with_value[i]; i++)
+        if (strcmp(opt, with_value[i]) == 0)
+            return true;
+    return false;
+}
+
+static bool is_command(const char *word)
+{
+    for (size_t i = 1; i < cli_ncommands; i++)
+        if (strcmp(cli_commands[i].name, word) == 0)
+            return true;
+    return false;
+}
+
+void cli_command_first(int argc, char **argv)
+{
+    int i = 1;
+    while (i < argc && argv[i][0] == '-' && strcmp(argv[i], "--") != 0)
+        i += takes_value(argv[i]) && i + 1 < argc ? 2 : 1;
+    if (i <= 1 || i >= argc || !is_command(argv[i]))
+        return;
+    char *cmd = argv[i];
+    for (int k = i; k > 1; k--)
+        argv[k] = argv[k - 1];
+    argv[1] = cmd;
 }

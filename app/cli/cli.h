@@ -28,6 +28,9 @@ extern const CliCommand cli_commands[];
 extern const size_t cli_ncommands;
 
 /* Prints "pydive: <message>" and a pointer to --help on stderr; returns 2. */
+/* Moves the first word that names a command, when only options come before
+ * it, to argv[1] (the options keep their order after it). */
+void cli_command_first(int argc, char **argv);
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints the usage of one command on stdout; returns 0. */
 int cli_command_help(const char *name);

@@ -12,6 +12,7 @@
 
 #include "base/buf.h"
 #include "cli/assess_cli.h"
+#include "view/styled.h"
 #include "cli/cli.h"
 #include "learner/mastery.h"
 #include "learner/quiz.h"
@@ -89,8 +90,12 @@ static void show_result(const Item *it, const Score *s)
     else
         printf("Not quite. The answer is %s.\n", buf_str(&ans));
     printf("Why: %s\n", it->explanation);
-    for (size_t i = 0; i < it->nsources; i++)
-        printf("Source: %s\n", it->sources[i]);
+    for (size_t i = 0; i < it->nsources; i++) {
+        char shown[512];
+        source_shown(it->sources[i], shown, sizeof shown); /* cites only what ships */
+        if (shown[0])
+            printf("Source: %s\n", shown);
+    }
     buf_fini(&ans);
 }
 

@@ -224,37 +224,60 @@ static void print_text(FILE *out, const Ctx *x, const Figures *fs, const MissedI
            r->nlearners == 1 ? "" : "s", r->nfiles, r->nfiles == 1 ? "" : "s");
     if (r->pack)
         fprintf(out, " (pack %s v%d)", r->pack, r->pack_version);
-    fprintf(out, "\n\nLearners (sections read per chapter, best check score)\n%-24s", "learner");
-    for (size_t c = 0; c < x->nchapters; c++)
-        fprintf(out, " ch%-7d", x->chapters[c]->number);
-    fprintf(out, " %7s %5s %7s %5s  %s\n", "solved", "hints", "answers", "right", "overall");
+    /* Two tables of at most 80 columns: reading per chapter (in as many
+     * blocks of chapters as it takes), then exercises and answers. */
+    int lw = 7;
+    for (size_t i = 0; i < r->nlearners; i++) {
+        int n = (int)strlen(r->learners[i].label);
+        lw = n > lw ? n : lw;
+    }
+    lw = lw > 20 ? 20 : lw;
+    size_t per = (size_t)((80 - lw) / 9);
+    fprintf(out, "\n\nLearners: sections read per chapter, and the best check score\n");
+    for (size_t from = 0; from < x->nchapters; from += per) {
+        size_t to = from + per < x->nchapters ? from + per : x->nchapters;
+        fprintf(out, "%s%-*s", from ? "\n" : "", lw, "learner");
+        for (size_t c = from; c < to; c++) {
+            char head[16];
+            snprintf(head, sizeof head, "ch%d", x->chapters[c]->number);
+            fprintf(out, " %-8s", head);
+        }
+        fputc('\n', out);
+        for (size_t i = 0; i < r->nlearners; i++) {
+            const Figures *f = &fs[i];
+            fprintf(out, "%-*.*s", lw, lw, r->learners[i].label);
+            for (size_t c = from; c < to; c++) {
+                char cell[32];
+                if (f->check[c] >= 0)
+                    snprintf(cell, sizeof cell, "%zu/%zu %d%%", f->read[c],
+                             x->chapters[c]->nsections, f->check[c]);
+                else
+                    snprintf(cell, sizeof cell, "%zu/%zu", f->read[c], x->chapters[c]->nsections);
+                fprintf(out, " %-8s", cell);
+            }
+            fputc('\n', out);
+        }
+    }
+    fprintf(out, "\nLearners: exercises and answers\n%-*s %9s %5s %7s %5s  %s\n", lw, "learner",
+            "solved", "hints", "answers", "right", "overall stage");
     for (size_t i = 0; i < r->nlearners; i++) {
         const Figures *f = &fs[i];
-        fprintf(out, "%-24.24s", r->learners[i].label);
-        for (size_t c = 0; c < x->nchapters; c++) {
-            char cell[32];
-            if (f->check[c] >= 0)
-                snprintf(cell, sizeof cell, "%zu/%zu %d%%", f->read[c],
-                         x->chapters[c]->nsections, f->check[c]);
-            else
-                snprintf(cell, sizeof cell, "%zu/%zu", f->read[c], x->chapters[c]->nsections);
-            fprintf(out, " %-9s", cell);
-        }
         char solved[24], right[16];
         snprintf(solved, sizeof solved, "%d/%d", f->solved, f->tried);
         snprintf(right, sizeof right, "%d%%", f->answers ? f->correct * 100 / f->answers : 0);
-        fprintf(out, " %7s %5d %7d %5s  %s\n", solved, f->hints, f->answers,
-               f->answers ? right : "-", or_dash(f->overall));
+        fprintf(out, "%-*.*s %9s %5d %7d %5s  %s\n", lw, lw, r->learners[i].label, solved,
+                f->hints, f->answers, f->answers ? right : "-", or_dash(f->overall));
     }
-    fprintf(out, "\nChapters\n%-44s %7s %8s %6s %12s\n", "chapter", "started", "finished", "read",
-           "check (took)");
+    fprintf(out, "\nChapters\n%2s %7s %8s %5s %12s  %s\n", "ch", "started", "finished", "read",
+            "check (took)", "title");
     for (size_t c = 0; c < x->nchapters; c++) {
         ChapterSum s = chapter_sum(x, fs, c);
         char check[24] = "-";
         if (s.checked)
             snprintf(check, sizeof check, "%.0f%% (%d)", s.check_sum / s.checked, s.checked);
-        fprintf(out, "%2d %-41.41s %7d %8d %5.0f%% %12s\n", x->chapters[c]->number,
-               x->chapters[c]->title, s.started, s.finished, s.read_pct, check);
+        bool closed = x->has_w && !workshop_is_open(&x->w, x->chapters[c]->id);
+        fprintf(out, "%2d %7d %8d %4.0f%% %12s  %s%s\n", x->chapters[c]->number, s.started,
+                s.finished, s.read_pct, check, closed ? "(closed) " : "", x->chapters[c]->title);
     }
     if (x->has_ac) {
         fprintf(out, "\nStages per competency (learners at each stage)\n");

@@ -19,12 +19,15 @@
 #include "base/fsutil.h"
 #include "base/paths.h"
 #include "base/xalloc.h"
+#include "base/utf8.h"
 #include "cli/cli.h"
 #include "cli/session.h"
 #include "learner/exstate.h"
 #include "script/api_sim.h"
 #include "script/exrun.h"
 #include "view/access.h"
+#include "view/doc.h"
+#include "view/styled.h"
 
 #define WORK_FILE_MAX (256 * 1024)
 
@@ -87,6 +90,7 @@ static int excli_open(ExCli *c, const char *profile, const char *id, bool write)
     diag_fini(&dl);
     if (!ok)
         return 1;
+    doc_links_use(&c->s.course); /* "ch02#cycles" in the texts reads "§2.3 ..." */
     const Chapter *ch = course_chapter_by_number(&c->s.course, c->h.chapter);
     if (ch && c->s.has_workshop) { /* a workshop pack decides which chapters are open */
         AccessCtx actx = {.workshop = &c->s.workshop,
@@ -203,6 +207,16 @@ static void indent(const char *text, const char *prefix)
     }
 }
 
+/* Prose as the learner reads it: lesson links as "§2.3 Cycles", markers
+ * dropped (a static buffer: valid until the next call). */
+static const char *prose(const char *text)
+{
+    static Styled st;
+    styled_clear(&st);
+    markup_plain(text ? text : "", &st);
+    return st.text ? st.text : "";
+}
+
 /* "ch02#cycles" as the command that shows it: "pydive render chapter:2:cycles". */
 static void print_read_link(const char *link)
 {
@@ -303,8 +317,16 @@ static int exercise_list(int argc, char **argv, const char *profile)
         for (int k = 1; k <= EXERCISE_DIFFICULTY_MAX; k++)
             strcat(stars, k <= h.ex.difficulty ? (utf8 ? "\xe2\x98\x85" : "*")
                                                : (utf8 ? "\xe2\x98\x86" : "."));
-        printf("  %-*s %-8s %s  %-24s %s\n", idw, e->id, exercise_kind_name(h.ex.kind), stars,
-               buf_str(&status), h.ex.title);
+        /* the title after the status when the row fits 80 columns, else whole on
+         * the next line (never cut) */
+        int row = 2 + idw + 1 + 8 + 1 + 5 + 2 + 24 + 1 + (int)utf8_width(h.ex.title,
+                                                                     strlen(h.ex.title));
+        if (row <= 80)
+            printf("  %-*s %-8s %s  %-24s %s\n", idw, e->id, exercise_kind_name(h.ex.kind),
+                   stars, buf_str(&status), h.ex.title);
+        else
+            printf("  %-*s %-8s %s  %s\n      %s\n", idw, e->id, exercise_kind_name(h.ex.kind),
+                   stars, buf_str(&status), h.ex.title);
         exrun_fini(&h);
     }
     buf_fini(&status);
@@ -357,7 +379,7 @@ static int exercise_check(int argc, char **argv, const char *profile)
         return 1;
     }
     buf_fini(&err);
-    printf("%s: %s\nGoal: %s\n", ex->id, ex->title, ex->goal);
+    printf("%s: %s\nGoal: %s\n", ex->id, ex->title, prose(ex->goal));
     if (ex->kind == EXERCISE_SANDBOX && ex->lab) { /* a lab playground: its output */
         Lab lab;
         DiagList dl = {0};
@@ -467,7 +489,7 @@ static int exercise_hint(int argc, char **argv, const char *profile)
     }
     static const char *const rung_name[] = {"a nudge", "the concept", "part of the answer"};
     for (int k = 1; k <= c.st.hints; k++)
-        printf("Hint %d of %d (%s): %s\n", k, n, rung_name[k - 1], exrun_hint(ex, k));
+        printf("Hint %d of %d (%s): %s\n", k, n, rung_name[k - 1], prose(exrun_hint(ex, k)));
     if (c.st.hints >= 2)
         print_read_link(ex->hint_link);
     if (c.st.hints < n)
@@ -700,7 +722,7 @@ static int show_predict(ExCli *c)
         buf_fini(&err);
         return 1;
     }
-    int right = 0;
+    int right = 0, second = 0;
     size_t answered = 0;
     size_t shown_out = 0;
     uint64_t arenas = sp.cls ? 0 : simrun_arenas(&sp.run);
@@ -715,23 +737,42 @@ static int show_predict(ExCli *c)
             p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL;
         if (p)
             printf("%.*s", (int)strcspn(p, "\n"), p);
-        printf("\n%s\n", st->ask);
+        printf("\n%s\n", prose(st->ask));
         for (size_t k = 0; k < st->nchoices; k++)
             printf("  %zu) %s\n", k + 1, st->choices[k]);
         ExAnswer a;
-        if (!ask_step(st, &line, &a))
+        ExVerdict v = EX_WRONG;
+        int tries = 0;
+        while (tries < 2) { /* a second try before the answer shows */
+            if (!ask_step(st, &line, &a))
+                break;
+            size_t in_place = 0;
+            v = exrun_judge(st, &a, &in_place);
+            tries++;
+            if (c->s.assess_open) /* each answer, as it is, is evidence */
+                exstate_record_answer(&c->s.assess_log, ex->id, i + 1, c->now,
+                                      v == EX_RIGHT     ? RESULT_CORRECT
+                                      : v == EX_PARTIAL ? RESULT_PARTIAL
+                                                        : RESULT_WRONG,
+                                      ex->difficulty, (const char *const *)ex->competencies,
+                                      ex->ncompetencies);
+            if (v == EX_RIGHT || tries == 2)
+                break;
+            printf("%s One more try (it counts too); then the answer shows.\n",
+                   v == EX_PARTIAL ? "Partly right." : "Not right.");
+        }
+        if (tries == 0 || (v != EX_RIGHT && tries < 2))
             break;
         answered++;
-        size_t in_place = 0;
-        ExVerdict v = exrun_judge(st, &a, &in_place);
         exrun_answer_text(st, &ans);
         if (v == EX_RIGHT) {
             right++;
-            puts("Right.");
+            second += tries == 2;
+            puts(tries == 2 ? "Right at the second try." : "Right.");
         } else if (v == EX_PARTIAL) {
-            printf("Partly right. The answer is %s.\n", buf_str(&ans));
+            printf("Partly right, twice. The answer is %s.\n", buf_str(&ans));
         } else {
-            printf("Not quite. The answer is %s.\n", buf_str(&ans));
+            printf("Not right, twice. The answer is %s.\n", buf_str(&ans));
         }
         stepper_to(&sp, exrun_reveal_line(ex, i));
         const Buf *out = stepper_out(&sp);
@@ -747,7 +788,7 @@ static int show_predict(ExCli *c)
                    now_arenas >= arenas ? "+" : "", (long long)now_arenas - (long long)arenas);
             arenas = now_arenas;
         }
-        printf("Why: %s\n", st->explain);
+        printf("Why: %s\n", prose(st->explain));
     }
     stepper_fini(&sp);
     buf_fini(&err);
@@ -758,26 +799,19 @@ static int show_predict(ExCli *c)
         exstate_touch(&c->st, c->now);
         return excli_save(c, false) ? 0 : 1;
     }
-    printf("\nYou predicted %d of %zu right.\n", right, ex->nsteps);
+    printf("\n%d of %zu right", right, ex->nsteps);
+    if (second)
+        printf(" (%d at the second try)", second);
+    puts((size_t)right == ex->nsteps ? ". Solved." : ". Not solved yet: run it again to try.");
     bool first = !c->st.recorded;
-    exstate_attempt(&c->st, c->now);
-    if (right > c->st.best_right || c->st.best_total == 0) {
-        c->st.best_right = right;
-        c->st.best_total = (int)ex->nsteps;
-    }
-    if ((size_t)right == ex->nsteps)
-        exstate_solve(&c->st, c->now);
-    bool recorded = false;
-    if (first && c->s.assess_open) { /* the first full pass is the evidence */
-        assess_log_add_exercise(&c->s.assess_log, ex->id, c->now, (size_t)right == ex->nsteps,
-                                c->st.hints, exstate_level(ex->difficulty),
-                                (const char *const *)ex->competencies, ex->ncompetencies);
-        c->st.recorded = recorded = true;
-    }
+    bool recorded = exstate_pass(&c->st, c->s.assess_open ? &c->s.assess_log : NULL, ex->id,
+                                 right, (int)ex->nsteps, c->now, ex->difficulty,
+                                 (const char *const *)ex->competencies, ex->ncompetencies);
     if (!first)
         puts("(This pass is kept in your progress; the first one is your evidence.)");
     print_read_link(ex->hint_link);
-    return excli_save(c, recorded) ? 0 : 1;
+    /* the answers of a full pass are evidence, whichever pass it was */
+    return excli_save(c, recorded || c->s.assess_open) ? 0 : 1;
 }
 
 static int exercise_show(int argc, char **argv, const char *profile)
@@ -795,7 +829,7 @@ static int exercise_show(int argc, char **argv, const char *profile)
     const Exercise *ex = &c.h.ex;
     static const char *const kind_text[] = {"Predict, then observe", "Fix it", "Sandbox"};
     printf("%s: %s\n%s. Difficulty %d of 5.\nGoal: %s\n\n", ex->id, ex->title,
-           kind_text[ex->kind], ex->difficulty, ex->goal);
+           kind_text[ex->kind], ex->difficulty, prose(ex->goal));
     if (ex->kind == EXERCISE_PREDICT) {
         rc = show_predict(&c);
     } else {

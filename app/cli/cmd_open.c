@@ -35,14 +35,19 @@ static char *pick_profile(bool ascii)
         return NULL;
     }
     char **labels = calloc(l.n, sizeof *labels);
+    char *login = paths_default_profile(); /* the login user's own, selected at first */
+    size_t mine = 0;
     for (size_t i = 0; i < l.n; i++) {
+        if (strcmp(l.items[i].name, login) == 0)
+            mine = i;
         Buf b = {0};
         buf_printf(&b, "%-20s %zu sections read, %zu answers%s", l.items[i].name,
                    l.items[i].sections_read, l.items[i].answers,
                    l.items[i].damaged ? " (a file needs repair)" : "");
         labels[i] = buf_take(&b);
     }
-    int k = ui_choose("pydive: who is reading?", (const char *const *)labels, l.n,
+    free(login);
+    int k = ui_choose("pydive: who is reading?", (const char *const *)labels, l.n, mine,
                       "Enter picks  q quits  (a new learner: pydive --profile NAME)", ascii);
     char *name = k >= 0 ? strdup(l.items[k].name) : strdup("");
     for (size_t i = 0; i < l.n; i++)

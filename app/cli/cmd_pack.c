@@ -26,7 +26,8 @@ static void print_plan(const Workshop *w, const Course *c)
         const WorkshopChapter *wc = &w->agenda[i];
         const Chapter *ch = course_chapter_by_id(c, wc->chapter_id);
         const WorkshopPolicy *p = &wc->policy;
-        printf("  %zu. ch%d %-40.40s %3d min  %-6s skip:%s solutions:%s", i + 1, wc->number,
+        /* the title whole on its own line, the plan under it */
+        printf("  %zu. ch%d %s\n     %3d min  %-6s skip:%s solutions:%s", i + 1, wc->number,
                ch ? ch->title : wc->chapter_id, wc->minutes, wc->open ? "open" : "closed",
                p->skip ? "yes" : "no", workshop_solutions_name(p->solutions));
         if (p->min_score >= 0)

@@ -3,15 +3,20 @@
  * runs a program on the simulated CPython and prints what that CPython
  * would print; --trace adds the model's events (stderr), --stats and
  * --json the final heap (stdout, after the program's own output).
+ * Ctrl-C raises KeyboardInterrupt in the program, as in CPython (the process
+ * then dies by SIGINT, exit 130 in a shell); --max-steps N and --timeout S
+ * stop a runaway one with a RuntimeError.
  * `pydive run --check FILE...` only parses each file under the profile's
  * grammar: silent and 0 when all are valid Python, else CPython's
  * SyntaxError report for each invalid one and 1.  A program that uses what
  * the model does not run exits with PY_EXIT_REFUSED (3) and one line:
  * "pydive: line N: ... is not modelled by the simulated CPython".
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "base/fsutil.h"
@@ -61,6 +66,31 @@ static void dump_events(Sim *s, uint64_t *since, int line)
     }
 }
 
+/* Set by the signal handlers, read by the running program (pyrun.h). */
+static volatile sig_atomic_t stop_flag;
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    stop_flag = PY_STOP_INTERRUPT;
+}
+
+static void on_alarm(int sig)
+{
+    (void)sig;
+    stop_flag = PY_STOP_TIMEOUT;
+}
+
+/* A whole positive number from an option's text; false when it is not one. */
+static bool parse_count(const char *text, unsigned long long *out)
+{
+    char *end;
+    if (!text || !*text || *text == '-')
+        return false;
+    *out = strtoull(text, &end, 10);
+    return *end == '\0' && *out > 0;
+}
+
 static bool read_file(const char *path, Buf *src)
 {
     FILE *f = fopen(path, "rb");
@@ -107,9 +137,17 @@ int cmd_run(int argc, char **argv)
     bool watch = cli_take_flag(&argc, argv, "--watch");
     bool present = cli_take_flag(&argc, argv, "--present");
     bool check = cli_take_flag(&argc, argv, "--check");
-    const char *views = NULL;
-    if (cli_take_option(&argc, argv, "--views", &views) < 0)
+    const char *views = NULL, *max_steps = NULL, *timeout = NULL;
+    if (cli_take_option(&argc, argv, "--views", &views) < 0 ||
+        cli_take_option(&argc, argv, "--max-steps", &max_steps) < 0 ||
+        cli_take_option(&argc, argv, "--timeout", &timeout) < 0)
         return 2;
+    unsigned long long steps = 0, seconds = 0;
+    if (max_steps && !parse_count(max_steps, &steps))
+        return cli_usage_error("--max-steps needs a whole number above 0, not '%s'", max_steps);
+    if (timeout && (!parse_count(timeout, &seconds) || seconds > 86400))
+        return cli_usage_error("--timeout needs whole seconds from 1 to 86400, not '%s'",
+                               timeout);
     if (cli_take_flag(&argc, argv, "--help"))
         return cli_command_help("run");
     if (cli_reject_unknown(argc, argv))
@@ -135,6 +173,18 @@ int cmd_run(int argc, char **argv)
     char *abs = realpath(argv[1], NULL); /* CPython names __main__ by its absolute path */
     PyRun *run = py_new(sim, buf_str(&src), src.len, abs ? abs : argv[1], out_fn, NULL);
     free(abs);
+    if (steps)
+        py_set_step_limit(run, steps);
+    struct sigaction sa = {0}, old_int, old_alrm;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = on_sigint;
+    sigaction(SIGINT, &sa, &old_int);
+    sa.sa_handler = on_alarm;
+    sigaction(SIGALRM, &sa, &old_alrm);
+    stop_flag = PY_STOP_NONE;
+    py_set_stop_flag(run, &stop_flag);
+    if (seconds)
+        alarm((unsigned)seconds);
     PyStatus st;
     if (trace) {
         uint64_t since = sim->nevents;
@@ -148,6 +198,9 @@ int cmd_run(int argc, char **argv)
     } else {
         st = py_run(run);
     }
+    alarm(0);
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGALRM, &old_alrm, NULL);
     fflush(stdout);
     Buf b = {0};
     if (stats)
@@ -157,9 +210,17 @@ int cmd_run(int argc, char **argv)
     fputs(buf_str(&b), stdout);
     buf_fini(&b);
     int code = py_exit_code(run);
+    bool interrupted = code && py_interrupted(run);
     (void)st;
     py_free(run);
     sim_free(sim);
     buf_fini(&src);
+    if (interrupted) { /* as CPython: the shell sees the interrupt (exit 130) */
+        fflush(stdout);
+        fflush(stderr);
+        signal(SIGINT, SIG_DFL);
+        raise(SIGINT);
+        return 130; /* only when SIGINT is blocked */
+    }
     return code;
 }

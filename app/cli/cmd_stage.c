@@ -218,8 +218,15 @@ static void print_roadmap(const AssessCli *a, const Track *t)
         printf("; priority %g = gap %d x weight %g\n", x->priority, x->gap, x->weight);
         for (size_t k = 0; k < x->nactions; k++) {
             const Action *act = x->actions[k];
-            printf("   - [%s] %s (%s%s%d min): %s\n", act->kind, act->title,
-                   act->ref ? act->ref : "", act->ref ? ", " : "", act->minutes, act->steps);
+            /* "ch01#three-layers" as the command that shows it */
+            char ref[128] = "";
+            int ch = 0, used = 0;
+            if (act->ref && sscanf(act->ref, "ch%2d%n", &ch, &used) == 1)
+                snprintf(ref, sizeof ref, "pydive render chapter:%d%s%s, ", ch,
+                         act->ref[used] == '#' ? ":" : "",
+                         act->ref[used] == '#' ? act->ref + used + 1 : "");
+            printf("   - [%s] %s (%s%d min): %s\n", act->kind, act->title, ref, act->minutes,
+                   act->steps);
         }
     }
     free(e);

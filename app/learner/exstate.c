@@ -228,3 +228,32 @@ bool exstate_record(ExState *st, AssessLog *log, const char *id, int64_t now, in
     st->recorded = true;
     return true;
 }
+
+void exstate_record_answer(AssessLog *log, const char *id, size_t step, int64_t now,
+                           AnswerResult result, int difficulty,
+                           const char *const *competencies, size_t n)
+{
+    if (!log)
+        return;
+    char item[160];
+    snprintf(item, sizeof item, "%s#%zu", id, step);
+    assess_log_add_answer(log, item, now, result, exstate_level(difficulty), competencies, n, 0);
+}
+
+bool exstate_pass(ExState *st, AssessLog *log, const char *id, int right, int total, int64_t now,
+                  int difficulty, const char *const *competencies, size_t n)
+{
+    exstate_attempt(st, now);
+    if (right > st->best_right || st->best_total == 0) {
+        st->best_right = right;
+        st->best_total = total;
+    }
+    if (right == total)
+        exstate_solve(st, now);
+    if (st->recorded || !log)
+        return false;
+    assess_log_add_exercise(log, id, now, right == total, st->hints, exstate_level(difficulty),
+                            competencies, n);
+    st->recorded = true;
+    return true;
+}

@@ -78,4 +78,17 @@ int exstate_level(int difficulty);
 bool exstate_record(ExState *st, AssessLog *log, const char *id, int64_t now, int difficulty,
                     const char *const *competencies, size_t n);
 
+/* Predict: one answer, as it was, becomes evidence of its own: item "ID#STEP"
+ * (STEP 1-based), right, partly right or wrong.  A second try is a second
+ * answer: a wrong first try stays on the record. */
+void exstate_record_answer(AssessLog *log, const char *id, size_t step, int64_t now,
+                           AnswerResult result, int difficulty,
+                           const char *const *competencies, size_t n);
+/* Predict: a full pass ended with `right` of `total` questions right (at the
+ * first or second try).  Counts the attempt and the best pass; solved only
+ * when all are right.  The first full pass is the exercise's evidence (added
+ * to `log` when not NULL, solved or not); returns true when it added it. */
+bool exstate_pass(ExState *st, AssessLog *log, const char *id, int right, int total, int64_t now,
+                  int difficulty, const char *const *competencies, size_t n);
+
 #endif

@@ -122,6 +122,8 @@ struct PyRun {
     bool done, failed, finalized;
     uint64_t steps;
     uint64_t step_limit;    /* 0 = none */
+    volatile sig_atomic_t *stop; /* py_set_stop_flag; NULL = none */
+    bool interrupted;       /* ended by an uncaught KeyboardInterrupt */
     SimId kwnames;          /* pending KW_NAMES tuple */
     SimId c_result;         /* result of a frame called from C */
     SimId *held;            /* locals of frames the exception's traceback keeps */

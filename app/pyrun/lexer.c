@@ -56,21 +56,35 @@ static bool is_eol(const Lx *x, size_t j)
 static bool lex_indent(Lx *x)
 {
     /* at the start of a logical line: measure indentation */
-    int col = 0, alt = 0;
+    int col = 0, alt = 0, cont = -1;
     size_t j = x->i;
-    while (j < x->n && (x->s[j] == ' ' || x->s[j] == '\t' || x->s[j] == '\f')) {
-        if (x->s[j] == '\t')
+    for (;;) {
+        char c = j < x->n ? x->s[j] : '\0';
+        if (c == '\t') {
             col = (col / 8 + 1) * 8, alt++;
-        else if (x->s[j] == ' ')
+        } else if (c == ' ') {
             col++, alt++;
-        else
+        } else if (c == '\f') {
             col = alt = 0; /* form feed resets, as in CPython */
+        } else if (c == '\\' && j + 1 < x->n && (x->s[j + 1] == '\n' || x->s[j + 1] == '\r')) {
+            /* a continued line inside the indentation: the first one sets the level */
+            if (cont < 0)
+                cont = col;
+            j += x->s[j + 1] == '\r' && j + 2 < x->n && x->s[j + 2] == '\n' ? 3 : 2;
+            x->line++;
+            x->line_start = j;
+            continue;
+        } else {
+            break;
+        }
         j++;
     }
     if (is_eol(x, j) || x->s[j] == '#') {
         x->i = j; /* blank or comment line */
         return true;
     }
+    if (cont > 0) /* CPython's test is on the column's truth: 0 keeps the next line's */
+        col = alt = cont;
     x->i = j;
     int top = x->nindent - 1;
     if (col > x->indent[top]) {
@@ -314,11 +328,21 @@ static bool lex_run(Lx *x)
     return true;
 }
 
-bool lex(const char *src, size_t n, int minor, TokList *out, PyError *err)
+void lex(const char *src, size_t n, int minor, TokList *out)
 {
     size_t bom = n >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; /* a UTF-8 signature */
     LexIn in = {.src = src, .start = bom, .end = n, .minor = minor, .line = 1, .line_start = bom};
-    return lex_range(&in, out, err);
+    PyError err = {0};
+    if (lex_range(&in, out, &err))
+        return;
+    out->lexerr = err;
+    out->lexerr_tok = out->n;
+    out->t = xgrow(out->t, &out->cap, out->n + 1, sizeof *out->t);
+    Token *t = &out->t[out->n++];
+    memset(t, 0, sizeof *t);
+    t->kind = T_END;
+    t->line = err.line;
+    t->col = err.col;
 }
 
 bool lex_range(const LexIn *in, TokList *out, PyError *err)

@@ -57,6 +57,11 @@ typedef struct TokList {
     Token *t;
     size_t n, cap;
     PyError unclosed; /* "'(' was never closed": reported only if parsing fails at the end */
+    /* lex(): a tokenizer error ends the list early (with T_END) rather than
+     * failing it, because CPython reports a syntax error found before that
+     * point first; the parser decides (parse_module). */
+    PyError lexerr;
+    size_t lexerr_tok;   /* index of the T_END that stands for it */
 } TokList;
 
 /* What to tokenize: the whole source, or (for an f-string's field) a range
@@ -70,12 +75,14 @@ typedef struct LexIn {
     bool fexpr;         /* an f-string field: newlines are plain space */
 } LexIn;
 
-/* Tokenizes a whole module; false (with err set) on a syntax error. */
-bool lex(const char *src, size_t n, int minor, TokList *out, PyError *err);
+/* Tokenizes a whole module: always a list ending in T_END, with
+ * out->lexerr set when a tokenizer error cut it short. */
+void lex(const char *src, size_t n, int minor, TokList *out);
 bool lex_range(const LexIn *in, TokList *out, PyError *err);
 void toklist_fini(TokList *tl);
 
 /* Decodes the escapes of a string body (lexer_str.c). */
-char *lex_decode(const char *s, size_t n, unsigned flags, size_t *outlen, bool *named);
+char *lex_decode(const char *s, size_t n, unsigned flags, size_t *outlen, bool *named, char *err,
+                 size_t errsize);
 
 #endif

@@ -201,9 +201,11 @@ static void put_utf8(Buf *b, uint32_t cp)
     }
 }
 
-/* One escape after the backslash at s[*i - 1]; advances *i. */
-static void escape(const char *s, size_t n, size_t *i, Buf *b, bool bytes, bool *named)
+/* One escape after the backslash at s[*i - 1]; advances *i.  A malformed
+ * one leaves CPython's message in err (err[0] != 0). */
+static void escape(const char *s, size_t n, size_t *i, Buf *b, bool bytes, bool *named, char *err, size_t errsize)
 {
+    size_t at = *i - 1;
     char c = s[(*i)++];
     switch (c) {
     case 'n': buf_addc(b, '\n'); return;
@@ -232,11 +234,21 @@ static void escape(const char *s, size_t n, size_t *i, Buf *b, bool bytes, bool 
         return;
     }
     if (c == 'x' || (!bytes && (c == 'u' || c == 'U'))) {
-        int nd = c == 'x' ? 2 : c == 'u' ? 4 : 8;
+        int nd = c == 'x' ? 2 : c == 'u' ? 4 : 8, k = 0;
         uint32_t v = 0;
-        for (int k = 0; k < nd && *i < n && isxdigit((unsigned char)s[*i]); k++) {
+        for (; k < nd && *i < n && isxdigit((unsigned char)s[*i]); k++) {
             char h = s[(*i)++];
             v = v * 16 + (uint32_t)(isdigit((unsigned char)h) ? h - '0' : tolower((unsigned char)h) - 'a' + 10);
+        }
+        if (k < nd && bytes) {
+            snprintf(err, errsize, "(value error) invalid \\x escape at position %zu", at);
+            return;
+        }
+        if (k < nd || v > 0x10FFFF) {
+            snprintf(err, errsize, "(unicode error) 'unicodeescape' codec can't decode bytes in position %zu-%zu: %s",
+                     at, at + 1 + (size_t)k, k < nd ? (c == 'x' ? "truncated \\xXX escape" : c == 'u' ?
+                     "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape") : "illegal Unicode character");
+            return;
         }
         if (bytes)
             buf_addc(b, (char)v);
@@ -257,13 +269,15 @@ static void escape(const char *s, size_t n, size_t *i, Buf *b, bool bytes, bool 
     buf_addc(b, c);
 }
 
-char *lex_decode(const char *s, size_t n, unsigned flags, size_t *outlen, bool *named)
+char *lex_decode(const char *s, size_t n, unsigned flags, size_t *outlen, bool *named, char *err,
+                 size_t errsize)
 {
     Buf b = {0};
-    for (size_t i = 0; i < n;) {
+    err[0] = '\0';
+    for (size_t i = 0; i < n && !err[0];) {
         char c = s[i++];
         if (c == '\\' && i < n && !(flags & TF_RAW)) {
-            escape(s, n, &i, &b, flags & TF_BYTES, named);
+            escape(s, n, &i, &b, flags & TF_BYTES, named, err, errsize);
         } else if (c == '\r') { /* source newlines read as "\n" */
             if (i < n && s[i] == '\n')
                 i++;
@@ -366,9 +380,13 @@ bool lx_string(Lx *x, size_t st, unsigned flags)
     t->bodycol = (int)(body - sls);
     if (!(flags & TF_FSTRING)) {
         bool named = false;
-        t->text = lex_decode(x->s + body, body_end - body, flags, &t->textlen, &named);
+        char err[160];
+        t->text = lex_decode(x->s + body, body_end - body, flags, &t->textlen, &named, err, sizeof err);
         if (named)
             t->flags |= TF_NAMED_ESC;
+        if (err[0]) /* 3.11 reports a bad escape after the literal, 3.12 at its start */
+            return x->minor >= 12 ? lx_fail(x, "SyntaxError", sline, scol, "%s", err)
+                                  : lx_fail(x, "SyntaxError", x->line, col_of(x, x->i), "%s", err);
     }
     return true;
 }

@@ -42,7 +42,12 @@ int ast_list_len(const Ast *a, int first)
     return k;
 }
 
-Token *p_cur(P *p) { return &p->tl.t[p->i]; }
+Token *p_cur(P *p)
+{
+    if (p->i > p->far)
+        p->far = p->i;
+    return &p->tl.t[p->i];
+}
 
 Token *p_peek(P *p, size_t k)
 {
@@ -77,6 +82,43 @@ int p_failf(P *p, Token *t, const char *fmt, ...)
     vfail(p, t, "SyntaxError", fmt, ap);
     va_end(ap);
     return -1;
+}
+
+/* "Perhaps you forgot a comma?": only when an expression follows the one at
+ * `last` (CPython's invalid_expression rule); tried, then undone. */
+int p_comma_hint(P *p, int last)
+{
+    size_t save = p->i, save_len = p->ast->len;
+    PyError save_err = *p->err;
+    Token *nx = p_cur(p);
+    bool starts = nx->kind == T_NAME || nx->kind == T_INT || nx->kind == T_FLOAT || nx->kind == T_STRING ||
+                  (nx->kind == T_OP && strchr("([{-+~.", nx->text[0]));
+    bool expr = starts && last >= 0 && p_expression(p) >= 0;
+    for (size_t k = save_len; k < p->ast->len; k++)
+        free(p->ast->n[k].str);
+    p->ast->len = save_len;
+    *p->err = save_err;
+    p->i = save;
+    if (!expr) /* CPython: at the furthest token its attempt reached */
+        return p_failf(p, &p->tl.t[p->far], "invalid syntax");
+    Token at = p_start(p, last);
+    return p_failf(p, &at, "invalid syntax. Perhaps you forgot a comma?");
+}
+
+Token p_end_of_source(P *p)
+{
+    const char *s = p->src;
+    size_t n = strlen(s), end = n;
+    if (end > 0 && s[end - 1] == '\n')
+        end--;
+    size_t ls = end;
+    while (ls > 0 && s[ls - 1] != '\n')
+        ls--;
+    int line = 1;
+    for (size_t k = 0; k < ls; k++)
+        line += s[k] == '\n';
+    Token t = {.line = line, .col = (int)(end - ls)};
+    return t;
 }
 
 void p_indent_error(P *p, Token *t)
@@ -139,11 +181,7 @@ bool p_expect_op(P *p, const char *op)
     if (strcmp(op, ":") == 0 && p_is_op(p, "="))
         return p_fail_at(p, p_cur(p), "SyntaxError",
                          "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-    if (strcmp(op, ":") == 0 && p_cur(p)->kind != T_OP && p_cur(p)->kind != T_END) {
-        Token *prev = p->i > 0 ? &p->tl.t[p->i - 1] : p_cur(p);
-        return p_fail_at(p, prev->kind == T_NEWLINE ? prev : p_cur(p), "SyntaxError", "expected ':'");
-    }
-    if (strcmp(op, ":") == 0)
+    if (strcmp(op, ":") == 0 && p_cur(p)->kind == T_NEWLINE) /* CPython says so only at a line's end */
         return p_fail_at(p, p_cur(p), "SyntaxError", "expected ':'");
     p_fail(p, "invalid syntax");
     return false;
@@ -278,14 +316,40 @@ static bool check_futures(P *p, int first)
     return true;
 }
 
+/* After a parse error CPython tokenizes the rest of the file: a tokenizer
+ * error there (an unterminated string, an invalid character...; not a bad
+ * dedent) replaces the parse error, and so does a bracket left open at the
+ * end when the parse error is on a later line.  Running into the tokenizer
+ * error's place reports it too. */
+static void tokenizer_error_first(P *p)
+{
+    const PyError *lexerr = p->tl.lexerr.set ? &p->tl.lexerr : p->tl.unclosed.set ? &p->tl.unclosed : NULL;
+    if (!lexerr)
+        return;
+    size_t at = p->tl.lexerr.set ? p->tl.lexerr_tok : p->tl.n - 1;
+    const char *t = p->err->type;
+    bool syntax = strcmp(t, "SyntaxError") == 0 || strcmp(t, "IndentationError") == 0 || strcmp(t, "TabError") == 0;
+    bool reached = p->i + 2 >= at, later = false;
+    if (p->tl.lexerr.set) {
+        /* CPython's indentation errors of the tokenizer do not override */
+        later = syntax && strcmp(lexerr->type, "SyntaxError") == 0 &&
+                strcmp(p->err->msg, "unexpected indent") != 0;
+    } else {
+        /* an unclosed bracket is no error of its own: it is reported when the
+         * parser ran into the end, or after an error on a later line */
+        Token *c = p_cur(p);
+        reached = c->kind == T_END || ((c->kind == T_NEWLINE || c->kind == T_DEDENT) && p->i + 3 >= p->tl.n);
+        later = syntax && c->line > lexerr->line;
+    }
+    if (later || reached)
+        *p->err = *lexerr;
+}
+
 bool parse_module(const char *src, size_t n, int minor, Ast *ast, PyError *err)
 {
     memset(ast, 0, sizeof *ast);
     P p = {.ast = ast, .err = err, .src = src, .minor = minor};
-    if (!lex(src, n, minor, &p.tl, err)) {
-        toklist_fini(&p.tl);
-        return false;
-    }
+    lex(src, n, minor, &p.tl);
     int mod = ast_new(ast, N_MODULE, 1, 0);
     ast->root = mod;
     int first = -1, last = -1;
@@ -295,14 +359,10 @@ bool parse_module(const char *src, size_t n, int minor, Ast *ast, PyError *err)
             continue;
         }
         int s = p_statement(&p);
-        if (s < 0 && p.tl.unclosed.set &&
-            (p_cur(&p)->kind == T_END || p_cur(&p)->kind == T_NEWLINE || p_cur(&p)->kind == T_DEDENT ||
-             !err->set || strcmp(err->msg, "invalid syntax") != 0 || p.i + 2 >= p.tl.n) &&
-            (!err->set || strcmp(err->type, "SyntaxError") == 0))
-            *err = p.tl.unclosed;
         if (s < 0) {
             if (!err->set)
                 p_fail(&p, "invalid syntax");
+            tokenizer_error_first(&p);
             toklist_fini(&p.tl);
             free(p.futures);
             return false;
@@ -312,6 +372,12 @@ bool parse_module(const char *src, size_t n, int minor, Ast *ast, PyError *err)
             last = ast->n[last].next;
     }
     ast->n[mod].a = first;
+    if (p.tl.lexerr.set) { /* the tokens ran out at a tokenizer error */
+        *err = p.tl.lexerr;
+        toklist_fini(&p.tl);
+        free(p.futures);
+        return false;
+    }
     toklist_fini(&p.tl);
     bool ok = check_futures(&p, first) && p_check_placement(&p, first);
     free(p.futures);

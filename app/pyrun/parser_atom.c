@@ -174,11 +174,8 @@ static int rest_of_display(P *p, int first, const char *close, bool *comma)
     }
     if (!p_accept_op(p, close)) {
         Token *c = p_cur(p);
-        if (c->kind == T_NAME || c->kind == T_INT || c->kind == T_STRING || c->kind == T_FLOAT) {
-            Token at = p_start(p, last);
-            return p_failf(p, &at, "invalid syntax. Perhaps you forgot a comma?");
-        }
-        return p_fail(p, "invalid syntax");
+        (void)c;
+        return p_comma_hint(p, last);
     }
     return first;
 }

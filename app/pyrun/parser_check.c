@@ -124,6 +124,8 @@ static bool check_inner(P *p, int n, Cx cx)
     case N_RETURN:
         if (!in_func)
             return fail_at(p, n, "'return' outside function");
+        if (nd->a >= 0 && N(p, nd->a)->kind == N_STARRED)
+            return fail_at(p, nd->a, "can't use starred expression here");
         break;
     case N_BREAK:
         if (!cx.loop)
@@ -133,6 +135,13 @@ static bool check_inner(P *p, int n, Cx cx)
         if (!cx.loop)
             return fail_at(p, n, "'continue' not properly in loop");
         break;
+    case N_EXPR: case N_ASSIGN: case N_AUGASSIGN: case N_ANNASSIGN: {
+        /* a lone *x as a value: the compiler's error */
+        int v = nd->kind == N_EXPR ? nd->a : nd->kind == N_ANNASSIGN ? nd->c : nd->b;
+        if (v >= 0 && N(p, v)->kind == N_STARRED)
+            return fail_at(p, v, "can't use starred expression here");
+        break;
+    }
     case N_NONLOCAL:
         if (cx.scope == CX_MODULE)
             return fail_at(p, n, "nonlocal declaration not allowed at module level");

@@ -12,6 +12,11 @@
 
 int p_block(P *p, const char *what, int line)
 {
+    /* CPython's grammar forces the ':' of these ("&&':'"): always "expected ':'" */
+    bool forced = strcmp(what, "function definition") == 0 || strcmp(what, "'try' statement") == 0 ||
+                  strcmp(what, "'else' statement") == 0 || strcmp(what, "'finally' statement") == 0;
+    if (forced && !p_is_op(p, ":") && !p_is_op(p, "="))
+        return p_failf(p, p_cur(p), "expected ':'");
     if (!p_expect_op(p, ":"))
         return -1;
     if (p_cur(p)->kind != T_NEWLINE)
@@ -156,11 +161,14 @@ static int try_stmt(P *p, Token *t)
         if (f < 0)
             N(p, s)->d = p_node(p, N_PASS, e);
     }
-    if (last < 0 && N(p, s)->d < 0) {
+    if (last < 0 && N(p, s)->d < 0) { /* at what follows the block */
         size_t k = p->i;
-        while (k > 0 && p->tl.t[k].kind != T_NEWLINE)
-            k--;
-        return p_failf(p, &p->tl.t[k], "expected 'except' or 'finally' block");
+        while (k + 1 < p->tl.n && p->tl.t[k].kind == T_DEDENT)
+            k++;
+        Token at = p->tl.t[k];
+        if (at.kind == T_END)
+            at = p_end_of_source(p);
+        return p_failf(p, &at, "expected 'except' or 'finally' block");
     }
     return s;
 }

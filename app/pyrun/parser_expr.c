@@ -88,12 +88,7 @@ int p_call_args(P *p, int call, const char *close)
     }
     N(p, call)->b = first;
     if (!p_accept_op(p, close)) {
-        if (last >= 0 && (p_cur(p)->kind == T_NAME || p_cur(p)->kind == T_INT || p_cur(p)->kind == T_STRING ||
-                          p_cur(p)->kind == T_FLOAT)) {
-            Token at = p_start(p, last);
-            return p_failf(p, &at, "invalid syntax. Perhaps you forgot a comma?");
-        }
-        return p_fail(p, "invalid syntax");
+        return p_comma_hint(p, last);
     }
     return call;
 }

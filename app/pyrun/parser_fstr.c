@@ -14,11 +14,31 @@
 #include "pyrun/parser.h"
 #include "pyrun/parser_int.h"
 
+/* Where a token ends (line, column after it). */
+static Token p_token_end(P *p, Token *t)
+{
+    Token end = *t;
+    size_t ls = t->start - (size_t)t->col;
+    for (size_t k = t->start; k < t->start + t->len; k++)
+        if (p->src[k] == '\n')
+            end.line++, ls = k + 1;
+    end.col = (int)(t->start + t->len - ls);
+    return end;
+}
+
 static int literal(P *p, Token *t, size_t a, size_t b, bool raw)
 {
     bool named = false;
     size_t len;
-    char *s = lex_decode(p->src + a, b - a, raw ? TF_RAW : 0, &len, &named);
+    char err[160];
+    char *s = lex_decode(p->src + a, b - a, raw ? TF_RAW : 0, &len, &named, err, sizeof err);
+    if (err[0]) {
+        Token end = p_token_end(p, t);
+        if (p->minor >= 12)
+            end.col--; /* at the closing quote */
+        free(s);
+        return p_failf(p, &end, "%s", err);
+    }
     int n = p_node(p, N_STR, t);
     N(p, n)->str = s;
     N(p, n)->strlen = len;
@@ -108,8 +128,13 @@ static int field(P *p, Token *t, const FsField *f, bool raw)
         return fv;
     if (memchr(p->src + f->sp_a, '{', f->sp_b - f->sp_a) == NULL) {
         bool named = false;
+        char err[160];
         N(p, fv)->str = lex_decode(p->src + f->sp_a, f->sp_b - f->sp_a, raw ? TF_RAW : 0,
-                                   &N(p, fv)->strlen, &named);
+                                   &N(p, fv)->strlen, &named, err, sizeof err);
+        if (err[0]) {
+            Token end = p_token_end(p, t);
+            return p_failf(p, &end, "%s", err);
+        }
         return fv;
     }
     PyError scratch = {0};
@@ -143,7 +168,10 @@ static int parts(P *p, Token *t, FsScan *sc)
             return -2;
         }
         if (r == FS_LIT) {
-            p_append(p, &first, &last, literal(p, t, a, b, sc->raw));
+            int lit = literal(p, t, a, b, sc->raw);
+            if (lit < 0)
+                return -2;
+            p_append(p, &first, &last, lit);
             continue;
         }
         if (f.debug)

@@ -15,6 +15,7 @@
 typedef struct P {
     TokList tl;
     size_t i;
+    size_t far;       /* the furthest token looked at: where a generic error is */
     Ast *ast;
     PyError *err;
     const char *src;
@@ -36,6 +37,8 @@ bool p_fail_at(P *p, Token *t, const char *type, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 int p_fail(P *p, const char *msg);
 void p_indent_error(P *p, Token *t);
+Token p_end_of_source(P *p);      /* the end of the last line */
+int p_comma_hint(P *p, int last);
 int p_failf(P *p, Token *t, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 bool p_is_op(P *p, const char *op);
 bool p_is_kw(P *p, const char *kw);

@@ -246,6 +246,9 @@ static int assignment(P *p, Token *t, int e)
     }
     if (p_is_op(p, ":")) { /* annotated assignment */
         NodeKind tk = (NodeKind)N(p, e)->kind;
+        Token *after = p_peek(p, 1);
+        if (after->kind == T_NEWLINE || after->kind == T_END || (after->kind == T_OP && strchr("=:)]};,", after->text[0])))
+            return p_fail(p, "invalid syntax");
         if (tk == N_TUPLE && !(N(p, e)->xf & XF_PAREN)) {
             p_fail(p, "only single target (not tuple) can be annotated");
             Token at = {.line = N(p, e)->line, .col = N(p, e)->col};

@@ -198,6 +198,7 @@ static PyStatus after_run(PyRun *I, VmStop st)
     I->done = true;
     if (st == VM_ERROR) {
         I->failed = true;
+        I->interrupted = strcmp(I->err.type, "KeyboardInterrupt") == 0;
         Buf b = {0};
         format_traceback(I, &b);
         py_write(I, 2, buf_str(&b), b.len);
@@ -289,7 +290,11 @@ int py_exit_code(const PyRun *I)
     return I->failed ? 1 : 0;
 }
 
+bool py_interrupted(const PyRun *I) { return I->interrupted; }
+
 void py_set_step_limit(PyRun *I, uint64_t steps) { I->step_limit = steps; }
+
+void py_set_stop_flag(PyRun *I, volatile sig_atomic_t *flag) { I->stop = flag; }
 
 int py_current_line(const PyRun *I)
 {

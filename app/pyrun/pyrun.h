@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <signal.h>
 #include <stdint.h>
 
 #include "base/buf.h"
@@ -47,6 +48,16 @@ void py_finalize(PyRun *r);
  * raises RuntimeError (0 = no limit, the default). */
 void py_set_step_limit(PyRun *r, uint64_t steps);
 
+/* Lets the caller stop a run from outside (a signal handler): while *flag is
+ * PY_STOP_INTERRUPT the next instruction raises KeyboardInterrupt, as
+ * CPython does on Ctrl-C (the flag is then cleared, so a handler may go on);
+ * PY_STOP_TIMEOUT raises RuntimeError at every instruction until the run
+ * ends.  NULL removes it. */
+enum { PY_STOP_NONE, PY_STOP_INTERRUPT, PY_STOP_TIMEOUT };
+void py_set_stop_flag(PyRun *r, volatile sig_atomic_t *flag);
+
+/* True when the run ended on an uncaught KeyboardInterrupt. */
+bool py_interrupted(const PyRun *r);
 /* 0; 1 after an uncaught exception or a syntax error; PY_EXIT_REFUSED (3,
  * pyrun/refuse.h) when the program uses what the model does not run. */
 int py_exit_code(const PyRun *r);

@@ -71,6 +71,15 @@ VmStop vm_run(PyRun *I, int base, bool step)
             py_raise(I, "RuntimeError", "pydive step limit reached");
             goto error;
         }
+        if (I->stop && *I->stop) { /* Ctrl-C or a timeout, from the caller */
+            if (*I->stop == PY_STOP_INTERRUPT) {
+                *I->stop = PY_STOP_NONE;
+                py_raise(I, "KeyboardInterrupt", "%s", "");
+            } else {
+                py_raise(I, "RuntimeError", "pydive timeout reached");
+            }
+            goto error;
+        }
         f->ip++;
         SimId a, b, c, r;
         switch (op) {

@@ -41,8 +41,11 @@ uint64_t simrun_arenas(const SimRun *r)
 
 static void note_line(SimRun *r)
 {
+    uint64_t now = simrun_arenas(r);
+    if (now > r->arenas_peak)
+        r->arenas_peak = now;
     if (r->line >= 1 && r->line <= r->nlines)
-        r->arenas_at[r->line] = simrun_arenas(r);
+        r->arenas_at[r->line] = now;
 }
 
 bool simrun_start(SimRun *r, const char *src, size_t len, const char *filename,
@@ -320,18 +323,81 @@ static int l_collect(lua_State *L)
     return 1;
 }
 
-static int l_live(lua_State *L)
+static lua_Integer count_live(const Sim *s, const char *type)
 {
-    const char *type = name_arg(L, "live");
-    SimRun *r = current(L);
-    const Sim *s = r->sim;
     lua_Integer n = 0;
     for (uint32_t id = 1; id < s->nobj; id++) {
         SimKind k = sim_kind(s, id);
         if (k != SK_FREE && k != SK_SENTINEL && strcmp(sim_type_name(s, id), type) == 0)
             n++;
     }
-    lua_pushinteger(L, n);
+    return n;
+}
+
+static int l_live(lua_State *L)
+{
+    const char *type = name_arg(L, "live");
+    lua_pushinteger(L, count_live(current(L)->sim, type));
+    return 1;
+}
+
+static int l_arenas_peak(lua_State *L)
+{
+    push_u64(L, current(L)->arenas_peak);
+    return 1;
+}
+
+/* Object visits run.peak_live may spend: a teaching program is far below. */
+#define PEAK_LIVE_BUDGET 200000000ull
+
+#define PEAK_LIVE_TYPES 8
+
+static lua_Integer count_types(const Sim *s, const char *const *types, int n)
+{
+    lua_Integer total = 0;
+    for (int i = 0; i < n; i++)
+        total += count_live(s, types[i]);
+    return total;
+}
+
+/* The most objects of the given types (one or more names) alive at once, at
+ * any statement boundary: the program runs again from its start on a fresh
+ * heap, counted at each stop. */
+static int l_peak_live(lua_State *L)
+{
+    int first = arg0(L), top = lua_gettop(L);
+    const char *types[PEAK_LIVE_TYPES];
+    int n = 0;
+    name_arg(L, "peak_live");
+    for (int i = first; i <= top; i++) {
+        if (lua_type(L, i) != LUA_TSTRING)
+            return luaL_error(L, "run.peak_live: expected type names (strings), got %s",
+                              luaL_typename(L, i));
+        if (n == PEAK_LIVE_TYPES)
+            return luaL_error(L, "run.peak_live: at most %d type names", PEAK_LIVE_TYPES);
+        types[n++] = lua_tostring(L, i);
+    }
+    SimRun *r = current(L);
+    SimRun again;
+    Buf err = {0};
+    bool started = simrun_start(&again, r->src, r->len, NULL, r->prof->name, &err);
+    buf_fini(&err);
+    if (!started)
+        return luaL_error(L, "run.peak_live: the program cannot run again");
+    lua_Integer most = count_types(again.sim, types, n);
+    unsigned long long spent = again.sim->nobj;
+    while (!again.finished && spent < PEAK_LIVE_BUDGET) {
+        step(&again);
+        lua_Integer now = count_types(again.sim, types, n);
+        most = now > most ? now : most;
+        spent += (unsigned long long)again.sim->nobj * (unsigned)n;
+    }
+    bool done = again.finished;
+    simrun_fini(&again);
+    if (!done)
+        return luaL_error(L, "run.peak_live: the program is too long to watch statement by "
+                             "statement");
+    lua_pushinteger(L, most);
     return 1;
 }
 
@@ -448,6 +514,8 @@ static const luaL_Reg run_fns[] = {
     {"collections", l_collections},
     {"collect", l_collect},
     {"live", l_live},
+    {"peak_live", l_peak_live},
+    {"arenas_peak", l_arenas_peak},
     {"refcount", l_refcount},
     {"tracked", l_tracked},
     {"type", l_type},

@@ -46,6 +46,7 @@ typedef struct SimRun {
     uint64_t arenas_start;  /* arenas mapped when the program's first line ran */
     uint64_t *arenas_at;    /* [line]: arenas the last time `line` was about to run,
                                UINT64_MAX = never reached */
+    uint64_t arenas_peak;   /* most arenas mapped at any statement boundary */
     /* scratch for the bindings, kept here so nothing malloc'ed is held in a
      * local across a Lua call (sandbox_lua.h) */
     uint32_t *scratch;

@@ -25,7 +25,7 @@
 static const char *const top_keys[] = {
     "id",       "title",   "goal",    "kind",  "difficulty", "competencies", "hints",
     "solution", "program", "starter", "steps", "check",      "model",        "ends_in_error",
-    NULL,
+    "view",     NULL,
 };
 static const char *const step_keys[] = {"at",     "ask",     "type",  "choices",
                                         "answer", "explain", "model", NULL};
@@ -322,6 +322,21 @@ static void read_common(Reader *r, int t)
         buf_fini(&names);
     }
     free(model);
+    char *view = exercise_read_string(r, t, "view", false);
+    if (view) {
+        static const char *const views[] = {"arena", "memory", "graph", "gc"};
+        for (size_t i = 0; i < sizeof views / sizeof *views && !ex->view; i++)
+            if (strcmp(view, views[i]) == 0)
+                ex->view = views[i];
+        if (ex->lab)
+            exercise_err(r, exercise_key_line(r, "view"),
+                         "'view' names the first view of a Python program; a lab has its own "
+                         "pages");
+        else if (!ex->view)
+            exercise_err(r, exercise_key_line(r, "view"),
+                         "'view' must be arena, memory, graph or gc (got '%s')", view);
+        free(view);
+    }
 
     lua_Integer d;
     int line = exercise_key_line(r, "difficulty");

@@ -77,6 +77,8 @@ typedef struct Exercise {
     size_t nsteps;
     bool ends_in_error; /* predict, sandbox: the program is meant to stop with an error
                            (a C-API misuse, an exception), and verify checks that it does */
+    const char *view; /* `view = "graph"`: the view the program opens on ("arena",
+                         "memory", "graph", "gc"; static text); NULL: the arena map */
     bool has_check;   /* fix: the table has a `check` function (left in the sandbox) */
     int check_line;   /* where `check` is defined */
 } Exercise;

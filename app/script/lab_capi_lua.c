@@ -14,13 +14,16 @@
  *                    unstored result)
  *   run.errors       list of the run's error lines; run.error_line: the
  *                    line of the first misuse (0 when none)
- *   run.returned     {type, value, refcount} or nil; run.returned_null
+ *   run.returned     {type, value, refcount, items (list or tuple: each item as
+ *                    text, in order)} or nil; run.returned_null
  *   run.exception    the pending exception ("IndexError: ...") or ""
  */
 #include <string.h>
 
 #include "sim/capi.h"
 #include "script/labs.h"
+
+static void push_items(lua_State *L, const Capi *c, SimId id);
 
 /* The shown value of an object: the int's number, the str's text, "len N". */
 static const char *value_of(const CapiObj *o) { return o->repr; }
@@ -118,9 +121,33 @@ static void fill_capi(lua_State *L, const Lab *lab)
         labs_set_str(L, "type", o->type);
         labs_set_str(L, "value", value_of(o));
         labs_set_int(L, "refcount", o->refcnt);
+        if (o->alive && (o->kind == SK_LIST || o->kind == SK_TUPLE))
+            push_items(L, c, o->id); /* the items in order, so a check sees (3, 1000) */
         lua_setfield(L, -2, "returned");
     }
     labs_set_str(L, "exception", c->exc ? c->exc : "");
+}
+
+/* returned.items: each item of a list or tuple as text (an int's digits, a
+ * str's repr, "NULL" for an empty slot), in order. */
+static void push_items(lua_State *L, const Capi *c, SimId id)
+{
+    const Sim *s = c->sim;
+    const SimObj *so = sim_obj(s, id);
+    const SimId *items = sim_items(s, id);
+    lua_createtable(L, (int)so->len, 0);
+    for (uint32_t i = 0; i < so->len; i++) {
+        SimId it = items[i];
+        const SimObj *io = it ? sim_obj(s, it) : NULL;
+        if (!io)
+            lua_pushstring(L, "NULL");
+        else if (io->kind == SK_INT)
+            lua_pushfstring(L, "%I", (lua_Integer)io->v.i);
+        else
+            lua_pushstring(L, sim_type_name(s, it));
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, -2, "items");
 }
 
 const LabBinding lab_capi_binding = {

@@ -69,6 +69,22 @@ static void push_run(lua_State *L, const LoopRunResult *r)
         lua_setfield(L, -2, r->routes[i].path);
     }
     lua_setfield(L, -2, "routes");
+    /* loads: the load lines this run played, so a check can tell Poisson from even */
+    static const char *const kinds[] = {"rate", "every", "burst", "users"};
+    lua_createtable(L, (int)r->nloads, 0);
+    for (size_t i = 0; i < r->nloads; i++) {
+        const EvloopLoad *ld = &r->loads[i];
+        lua_createtable(L, 0, 6);
+        labs_set_str(L, "path", r->routes[ld->route].path);
+        labs_set_str(L, "kind", kinds[ld->kind]);
+        labs_set_num(L, "rate", ld->rate);
+        set_ms(L, "every", ld->every_us);
+        labs_set_int(L, "count", ld->count);
+        set_ms(L, "for", ld->for_us);
+        set_ms(L, "at", ld->start_us);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, -2, "loads");
 }
 
 static void fill_run(lua_State *L, const Lab *lab)

@@ -20,6 +20,8 @@ typedef struct LoopRunResult {
     size_t nroutes;            /* routes defined at that run */
     EvloopRoute routes[EVLOOP_MAX_ROUTES];
     bool loaded[EVLOOP_MAX_ROUTES]; /* a load line sent it requests */
+    EvloopLoad loads[EVLOOP_MAX_LOADS]; /* the load lines it played */
+    size_t nloads;
     EvloopRouteStats stats[EVLOOP_MAX_ROUTES];
     EvloopTotals tot;          /* the whole run, played to its end */
 } LoopRunResult;

@@ -165,6 +165,8 @@ static int do_run(LoopLab *L, int line, Buf *out, Buf *err)
     memcpy(r->routes, L->routes, sizeof r->routes);
     for (size_t i = 0; i < c.nloads; i++)
         r->loaded[c.loads[i].route] = true;
+    r->nloads = c.nloads < EVLOOP_MAX_LOADS ? c.nloads : EVLOOP_MAX_LOADS;
+    memcpy(r->loads, c.loads, r->nloads * sizeof *r->loads);
     for (size_t i = 0; i < L->nroutes; i++)
         evloop_route_stats(e, (int)i, &r->stats[i]);
     evloop_totals(e, &r->tot);

@@ -70,7 +70,8 @@ typedef struct SimProfile {
 /* Looks a profile up by its --python name ("3.11", "3.12", ...); NULL if
  * unknown.  The returned pointer is static. */
 const SimProfile *sim_profile_find(const char *name);
-/* The profile used when none is asked for: the newest fully modelled one. */
+/* The profile used when none is asked for, everywhere (run, render, the
+ * exercises): 3.11, the course's reference version. */
 const SimProfile *sim_profile_default(void);
 /* Comma-separated list of accepted names, for usage messages. */
 const char *sim_profile_names(void);

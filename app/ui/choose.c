@@ -31,8 +31,8 @@ static void draw(Canvas *cv, const char *title, const char *const *items, size_t
     canvas_text_fit(cv, 1, cv->h - 1, cv->w - 2, footer, ROLE_STATUS);
 }
 
-int ui_choose(const char *title, const char *const *items, size_t n, const char *footer,
-              bool ascii)
+int ui_choose(const char *title, const char *const *items, size_t n, size_t initial,
+              const char *footer, bool ascii)
 {
     if (n == 0 || !initscr())
         return -1;
@@ -40,7 +40,7 @@ int ui_choose(const char *title, const char *const *items, size_t n, const char 
     noecho();
     keypad(stdscr, TRUE);
     curs_set(0);
-    int sel = 0, picked = -1;
+    int sel = initial < n ? (int)initial : 0, picked = -1;
     for (;;) {
         Canvas *cv = canvas_new(COLS, LINES, ascii);
         draw(cv, title, items, n, sel, footer);

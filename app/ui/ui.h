@@ -31,9 +31,10 @@ typedef struct UiOptions {
 int ui_run(App *app, const UiOptions *opt);
 
 /* A list to choose one item from, before anything else runs (the profile
- * picker).  Returns the index picked, or -1 when the learner gives up. */
-int ui_choose(const char *title, const char *const *items, size_t n, const char *footer,
-              bool ascii);
+ * picker), with item `initial` selected at first.  Returns the index picked,
+ * or -1 when the learner gives up. */
+int ui_choose(const char *title, const char *const *items, size_t n, size_t initial,
+              const char *footer, bool ascii);
 /* Shows a text to scroll through until q (the class report on a terminal). */
 int ui_page(const char *title, const char *text, bool ascii);
 /* Copies a canvas to the terminal without colour (for ui_choose). */

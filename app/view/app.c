@@ -25,6 +25,7 @@ void app_init(App *a, const Course *course, Progress *progress, const char *prof
     a->screen = SCREEN_HOME;
     a->w = 80;
     a->h = 24;
+    doc_links_use(course);
 }
 
 bool app_bind(App *a, int key, KeyAction action)
@@ -91,7 +92,9 @@ static size_t max_top(const App *a)
 /* ---- reading position ---------------------------------------------------- */
 
 /* Saves the top line's tag as the learner's position and marks as read every
- * section whose last line is on screen.  Returns Reaction bits. */
+ * section whose last line is on screen once the learner has moved through it:
+ * some of it was on screen at an earlier position, so opening a chapter or
+ * jumping past a section does not count as reading it.  Returns Reaction bits. */
 static unsigned record_position(App *a)
 {
     const Chapter *ch = current_chapter(a);
@@ -110,8 +113,15 @@ static unsigned record_position(App *a)
     size_t bottom = a->top + (size_t)body_height(a);
     for (size_t s = 0; s < ch->nsections; s++) {
         size_t last = s + 1 < ch->nsections ? a->doc.section_line[s + 1] - 1 : a->doc.n - 1;
-        if (last >= a->top && last < bottom && !progress_is_read(a->progress, ch->id,
-                                                                 ch->sections[s].id)) {
+        size_t head = a->doc.section_line[s];
+        uint8_t *seen = s < sizeof a->sec_seen ? &a->sec_seen[s] : NULL;
+        bool moved_through = !seen || *seen == 2;
+        if (seen && *seen == 1)
+            *seen = 2; /* seen before this position: from now on its end counts */
+        if (seen && *seen == 0 && head < bottom && last >= a->top)
+            *seen = 1; /* some of it is on screen */
+        if (moved_through && last >= a->top && last < bottom &&
+            !progress_is_read(a->progress, ch->id, ch->sections[s].id)) {
             progress_mark_read(a->progress, ch->id, ch->sections[s].id, a->now);
             r |= REACT_SAVE_NOW;
         }
@@ -169,6 +179,7 @@ bool app_open_chapter(App *a, int index, bool at_saved_position)
     a->chapter = index;
     a->screen = SCREEN_READER;
     a->highlight[0] = '\0';
+    memset(a->sec_seen, 0, sizeof a->sec_seen);
     layout_chapter(a);
     a->top = 0;
     const Chapter *ch = current_chapter(a);
@@ -275,35 +286,15 @@ static unsigned reader_key(App *a, KeyAction act)
         a->home_sel = a->chapter + 1;
         return REACT_REDRAW | REACT_SAVE_NOW;
     case ACT_CHAPTER_CHECK: return app_start_quiz(a, QUIZ_CHAPTER, ch->number);
+    case ACT_RUN_CODE: return app_run_code_block(a);
+    case ACT_NEXT_EXERCISE: return app_next_exercise(a);
     case ACT_GLOSSARY: return app_open_glossary(a, false);
     case ACT_TERMS: return app_open_glossary(a, true);
     case ACT_JUMP_BACK: return app_jump_back(a);
-    case ACT_EXERCISE: {
-        /* the first exercise on screen (a section may have several), else the
-         * first of the section at the top */
-        for (size_t l = a->top; l < a->doc.n && l < a->top + (size_t)(a->h > 2 ? a->h - 2 : 1);
-             l++) {
-            const DocLine *dl = &a->doc.lines[l];
-            if (dl->section >= 0 && (size_t)dl->section < ch->nsections && dl->block >= 0 &&
-                (size_t)dl->block < ch->sections[dl->section].nblocks &&
-                ch->sections[dl->section].blocks[dl->block].kind == BLOCK_EXERCISE) {
-                app_open_exercise(a, ch->sections[dl->section].blocks[dl->block].text);
-                return REACT_REDRAW | REACT_SAVE_NOW;
-            }
-        }
-        int s = doc_section_of(&a->doc, a->top);
-        if (s >= 0 && (size_t)s < ch->nsections)
-            for (size_t b = 0; b < ch->sections[s].nblocks; b++)
-                if (ch->sections[s].blocks[b].kind == BLOCK_EXERCISE) {
-                    app_open_exercise(a, ch->sections[s].blocks[b].text);
-                    return REACT_REDRAW | REACT_SAVE_NOW;
-                }
-        snprintf(a->notice, sizeof a->notice, "This section has no exercise.");
-        return REACT_REDRAW;
-    }
+    case ACT_EXERCISE: return app_reader_exercise(a);
     case ACT_DASHBOARD: a->screen = SCREEN_DASHBOARD; return REACT_REDRAW;
-    case ACT_CHARTS: return app_open_charts(a, NULL);
-    case ACT_TABLES: return app_open_tables(a, NULL);
+    case ACT_CHARTS: return app_open_charts_if_any(a);
+    case ACT_TABLES: return app_open_tables_if_any(a);
     default: return REACT_NONE;
     }
 }
@@ -334,8 +325,9 @@ static unsigned home_key(App *a, KeyAction act, int key)
     case ACT_RESUME: app_resume(a); return REACT_REDRAW | REACT_PROGRESS;
     case ACT_DASHBOARD: a->screen = SCREEN_DASHBOARD; return REACT_REDRAW;
     case ACT_GLOSSARY: return app_open_glossary(a, false);
-    case ACT_CHARTS: return app_open_charts(a, NULL);
-    case ACT_TABLES: return app_open_tables(a, NULL);
+    case ACT_CHARTS: return app_open_charts_if_any(a);
+    case ACT_TABLES: return app_open_tables_if_any(a);
+    case ACT_NEXT_EXERCISE: return app_next_exercise(a);
     case ACT_OPEN:
         if (a->home_sel == 0)
             app_resume(a);
@@ -511,12 +503,23 @@ unsigned app_key(App *a, int key)
         return r | (key == 'q' || key == 'Q' ? REACT_QUIT : REACT_NONE);
     if (a->prompting)
         return r | prompt_key(a, key);
-    if (a->screen == SCREEN_QUIZ)
-        return r | app_quiz_key(a, key);
+    if (a->npick > 0) /* which of a section's exercises: the chooser has the keys */
+        return r | app_pick_key(a, key);
+    if (a->screen == SCREEN_QUIZ) {
+        bool summary = a->quiz_done;
+        r |= app_quiz_key(a, key);
+        /* Leaving the summary does not swallow the key: but for the keys that
+         * mean "back", it acts on the screen the session came from. */
+        if (!summary || a->screen == SCREEN_QUIZ || key == KEY_RETURN || key == KEY_ESCAPE ||
+            key == ' ' || key == 'q')
+            return r;
+    }
     if (a->screen == SCREEN_PROGRAM && a->ex && a->ex_asking)
         return r | app_exercise_input(a, key);
     if (a->screen == SCREEN_EDITOR && a->editor) /* every key is the editor's */
         return r | app_editor_key(a, key);
+    if (a->screen == SCREEN_READER && a->highlight[0] && (key == 'n' || key == 'N'))
+        return r | app_reader_next_match(a, key == 'n' ? 1 : -1); /* less's n and N */
     KeyAction act = ACT_NONE;
     for (size_t i = 0; i < a->nuser_keys && act == ACT_NONE; i++)
         if (a->user_keys[i].key == key &&
@@ -544,7 +547,10 @@ unsigned app_key(App *a, int key)
     case SCREEN_SEARCH: return r | search_key(a, act);
     case SCREEN_DASHBOARD: return r | app_dashboard_key(a, act, key);
     case SCREEN_QUIZ: return r; /* handled above */
-    case SCREEN_PROGRAM: return r | app_program_key(a, act);
+    case SCREEN_PROGRAM:
+        r |= app_program_key(a, act);
+        app_exercise_offer(a);
+        return r;
     case SCREEN_GLOSSARY: return r | app_glossary_key(a, act);
     case SCREEN_EDITOR: return r;
     case SCREEN_CHARTS: return r | app_charts_key(a, act);

@@ -152,12 +152,19 @@ typedef struct App {
     bool ex_asking;              /* predict: a question is shown; typing answers it */
     bool ex_judged;              /* ... and its verdict is shown */
     ExVerdict ex_verdict;
-    int ex_right;                /* predict: steps answered right */
+    int ex_right;                /* predict: steps answered right (first or second try) */
+    int ex_second;               /* ... of them at the second try */
+    bool ex_quiet;               /* predict: Esc put the open question aside until a step */
+    int ex_tries;                /* predict: answers given to the open question (0, 1) */
     ExCheck ex_check;            /* fix: the last check */
     bool ex_checked;
     int64_t ex_mtime;            /* the work file's time when last run (watch mode) */
     int ex_hints;                /* rungs of the hint ladder on screen */
     bool ex_show_solution;
+    uint8_t sec_seen[64];        /* reader: 1 once a section's heading was on screen,
+                                    2 from the next move on (then its end marks it read) */
+    char pick[9][64];            /* x on a section with several exercises: their ids */
+    int npick, pick_sel;         /* 0: no chooser open */
     bool ex_confirm_give_up;
     Editor *editor;              /* the built-in editor, when no $VISUAL/$EDITOR is set */
 

@@ -73,8 +73,10 @@ static unsigned run_work_file(App *a)
         lab_finish(a->lab); /* to the end: the check judges what the program left */
     } else {
         Program *prog = calloc(1, sizeof *prog);
-        program_init(prog, a->ex_work, buf_str(&src), src.len, sim_profile_find("3.11"));
+        program_init(prog, a->ex_work, buf_str(&src), src.len, sim_profile_default());
+        int view = a->view_sel; /* a rerun after a save keeps the view on screen */
         app_open_program(a, prog, a->views ? a->views : PROGRAM_VIEW_ALL, false);
+        a->view_sel = view;
         program_run(a->prog, 2000000); /* to the end: the check judges the final heap */
     }
     a->ex = keep;
@@ -88,7 +90,8 @@ static unsigned run_work_file(App *a)
         exstate_attempt(&a->exst, a->now);
         if (a->ex_check.passed && !a->exst.solved) {
             exstate_solve(&a->exst, a->now);
-            snprintf(a->notice, sizeof a->notice, "Solved! S shows the reference solution.");
+            snprintf(a->notice, sizeof a->notice,
+                     "Solved! S shows the reference solution; X opens the next exercise.");
             r |= record_outcome(a);
         } else {
             save_state(a);
@@ -132,7 +135,8 @@ bool app_open_exercise(App *a, const char *id)
     exstate_touch(&a->exst, a->now);
     a->ex_step = 0;
     a->ex_asking = a->ex_judged = false;
-    a->ex_right = 0;
+    a->ex_right = a->ex_second = a->ex_tries = 0;
+    a->ex_quiet = false;
     a->ex_hints = 0;
     a->ex_show_solution = a->ex_confirm_give_up = false;
     free(a->ex_work);
@@ -145,8 +149,9 @@ bool app_open_exercise(App *a, const char *id)
                          false);
         } else {
             Program *prog = calloc(1, sizeof *prog);
-            program_init(prog, ex->id, ex->program, strlen(ex->program), sim_profile_find("3.11"));
+            program_init(prog, ex->id, ex->program, strlen(ex->program), sim_profile_default());
             app_open_program(a, prog, PROGRAM_VIEW_ALL, false);
+            app_program_first_view(a, ex->view);
         }
         a->ex = h;
     } else {
@@ -163,10 +168,20 @@ bool app_open_exercise(App *a, const char *id)
         }
         a->prog_return = back;
         a->views = PROGRAM_VIEW_ALL;
+        a->view_sel = 0;
         run_work_file(a);
+        /* The check judged the end; the learner starts at the first line and
+         * steps to it (a rerun after a save stays at the end). */
+        if (a->lab && a->lab->st) {
+            lab_seek(a->lab, 0);
+        } else if (a->prog) {
+            program_seek(a->prog, 0);
+            app_program_first_view(a, ex->view);
+        }
     }
     a->prog_return = back;
     save_state(a);
+    app_exercise_offer(a); /* a question on the first line asks at once */
     buf_fini(&e);
     return true;
 }
@@ -188,22 +203,41 @@ void app_close_exercise(App *a)
 
 /* ---- predict: questions before their lines run ------------------------------- */
 
-/* True when the next statement is a step's line and that step is unanswered. */
+/* True when the next statement is a step's line and that step is unanswered:
+ * the question opens (called before every step). */
 bool app_exercise_holds_step(App *a)
 {
     if (!a->ex || a->ex->ex.kind != EXERCISE_PREDICT || a->ex_step >= a->ex->ex.nsteps)
         return false;
+    a->ex_quiet = false;
     if (app_current_line(a) == a->ex->ex.steps[a->ex_step].at) {
+        if (!a->ex_asking)
+            a->input[0] = a->input_err[0] = '\0';
         a->ex_asking = true;
-        a->input[0] = a->input_err[0] = '\0';
         return true;
     }
     return false;
 }
 
+/* After any key on the program screen: a question whose line is next opens
+ * at once, before the learner steps (unless Esc put it aside). */
+void app_exercise_offer(App *a)
+{
+    if (a->screen == SCREEN_PROGRAM && a->ex && !a->ex_asking && !a->ex_quiet && !a->running)
+        app_exercise_holds_step(a);
+}
+
+static AnswerResult result_of(ExVerdict v)
+{
+    return v == EX_RIGHT ? RESULT_CORRECT : v == EX_PARTIAL ? RESULT_PARTIAL : RESULT_WRONG;
+}
+
+/* Judges the typed answer.  Each answer is evidence as it is; a first answer
+ * that is not right gets a second try before the answer shows. */
 static unsigned answer(App *a)
 {
-    const ExerciseStep *st = &a->ex->ex.steps[a->ex_step];
+    const Exercise *ex = &a->ex->ex;
+    const ExerciseStep *st = &ex->steps[a->ex_step];
     ExAnswer ans;
     Buf err = {0};
     if (!exrun_parse_answer(st, a->input, &ans, &err)) {
@@ -213,11 +247,53 @@ static unsigned answer(App *a)
     }
     buf_fini(&err);
     size_t in_place = 0;
-    a->ex_verdict = exrun_judge(st, &ans, &in_place);
-    a->ex_right += a->ex_verdict == EX_RIGHT;
+    ExVerdict v = exrun_judge(st, &ans, &in_place);
+    exstate_record_answer(a->assess_log, ex->id, a->ex_step + 1, a->now, result_of(v),
+                          ex->difficulty, (const char *const *)ex->competencies,
+                          ex->ncompetencies);
+    exstate_touch(&a->exst, a->now);
+    if (v != EX_RIGHT && a->ex_tries == 0) {
+        a->ex_tries = 1;
+        snprintf(a->input_err, sizeof a->input_err, "%s: one more try (the second counts too), "
+                 "then the answer shows.", v == EX_PARTIAL ? "Partly right" : "Not right");
+        a->input[0] = '\0';
+        return REACT_REDRAW | REACT_SAVE_NOW;
+    }
+    a->ex_verdict = v;
+    a->ex_right += v == EX_RIGHT;
+    a->ex_second += v == EX_RIGHT && a->ex_tries > 0;
+    a->ex_tries++;
     a->ex_judged = true;
-    exstate_attempt(&a->exst, a->now);
-    return REACT_REDRAW;
+    return REACT_REDRAW | REACT_SAVE_NOW;
+}
+
+/* The last question answered: the pass is scored and, the first time, kept
+ * as the exercise's evidence. */
+static unsigned end_pass(App *a)
+{
+    const Exercise *ex = &a->ex->ex;
+    bool was_solved = a->exst.solved != 0;
+    exstate_pass(&a->exst, a->assess_log, ex->id, a->ex_right, (int)ex->nsteps, a->now,
+                 ex->difficulty, (const char *const *)ex->competencies, ex->ncompetencies);
+    char second[64] = "";
+    if (a->ex_second)
+        snprintf(second, sizeof second, " (%d at the second try)", a->ex_second);
+    snprintf(a->notice, sizeof a->notice, "%d of %zu right%s.%s", a->ex_right, ex->nsteps,
+             second, (size_t)a->ex_right == ex->nsteps
+                         ? (was_solved ? "" : " Solved.")
+                         : " Not solved yet: g starts a new pass.");
+    save_state(a);
+    return REACT_SAVE_NOW | REACT_PROGRESS;
+}
+
+/* A new pass from the first question (g on a predict exercise). */
+void app_exercise_restart(App *a)
+{
+    if (!a->ex || a->ex->ex.kind != EXERCISE_PREDICT)
+        return;
+    a->ex_step = 0;
+    a->ex_right = a->ex_second = a->ex_tries = 0;
+    a->ex_asking = a->ex_judged = false;
 }
 
 unsigned app_exercise_input(App *a, int key)
@@ -226,24 +302,19 @@ unsigned app_exercise_input(App *a, int key)
         if (key == '?')
             return REACT_NONE;
         a->ex_asking = a->ex_judged = false;
+        a->ex_tries = 0;
         a->ex_step++;
         unsigned r = REACT_REDRAW;
-        if (a->ex_step >= a->ex->ex.nsteps) {
-            if (a->exst.best_right < a->ex_right || !a->exst.best_total) {
-                a->exst.best_right = a->ex_right;
-                a->exst.best_total = (int)a->ex->ex.nsteps;
-            }
-            if (!a->exst.solved)
-                exstate_solve(&a->exst, a->now);
-            snprintf(a->notice, sizeof a->notice, "All questions answered: %d of %zu right. "
-                     "Step on to see the rest run.", a->ex_right, a->ex->ex.nsteps);
-            r |= record_outcome(a);
-        }
-        return r;
+        if (a->ex_step >= a->ex->ex.nsteps)
+            r |= end_pass(a);
+        return r | app_program_key(a, ACT_STEP); /* the line the question was about runs */
     }
     size_t len = strlen(a->input);
+    if (key == 'H') /* no answer holds a capital letter: the hint ladder stays one key away */
+        return app_exercise_key(a, ACT_HINT);
     if (key == KEY_ESCAPE) {
         a->ex_asking = false; /* back to the program; the question waits on its line */
+        a->ex_quiet = true;
         return REACT_REDRAW;
     }
     if (key == KEY_RETURN)
@@ -336,13 +407,86 @@ static int pane_line(Canvas *cv, int y, int x, const char *text, Role role, int 
     return y;
 }
 
+/* What the pane shows under its title when no question is open: the goal,
+ * the last check, the newest hint, the solution or where it is, the file. */
+typedef struct PaneItem {
+    char text[1200];
+    Role role;
+} PaneItem;
+#define PANE_ITEMS 6
+
+static int pane_items(const App *a, PaneItem *it)
+{
+    const Exercise *ex = &a->ex->ex;
+    int n = 0;
+    snprintf(it[n].text, sizeof it[n].text, "%s", ex->goal);
+    it[n++].role = ROLE_NORMAL;
+    if (ex->kind == EXERCISE_FIX && a->ex_checked) {
+        const char *why = a->ex_check.message ? a->ex_check.message
+                          : a->ex_check.error_line ? a->ex_check.error_line : "";
+        snprintf(it[n].text, sizeof it[n].text, "%s %s",
+                 a->ex_check.passed ? "Check: passed." : "Check: not yet.", why);
+        char *w = it[n].text + strlen(a->ex_check.passed ? "Check: passed. " : "Check: not yet. ");
+        if (*w >= 'a' && *w <= 'z') /* the check's sentence starts a sentence here */
+            *w = (char)(*w - 'a' + 'A');
+        it[n++].role = a->ex_check.passed ? ROLE_DONE : ROLE_WARNING;
+    }
+    int nh = exrun_hint_count(ex);
+    if (a->ex_hints > 0 && !a->ex_show_solution) { /* the newest rung, whole */
+        snprintf(it[n].text, sizeof it[n].text, "Hint %d of %d%s: %s", a->ex_hints, nh,
+                 a->ex_hints < nh ? " (H: the next)" : "", exrun_hint(ex, a->ex_hints));
+        it[n++].role = ROLE_NOTE;
+    }
+    if (a->ex_show_solution && ex->solution) {
+        if (ex->kind == EXERCISE_PREDICT)
+            snprintf(it[n].text, sizeof it[n].text, "Solution: %s", ex->solution);
+        else
+            snprintf(it[n].text, sizeof it[n].text, "The solution is on the right, beside your "
+                     "file (S hides it; also: pydive exercise solution %s).", ex->id);
+        it[n++].role = ROLE_STRONG;
+    }
+    if (a->ex_work) {
+        snprintf(it[n].text, sizeof it[n].text, "Your file: %s  (e edits it; every save reruns it)",
+                 a->ex_work);
+        it[n++].role = ROLE_SUBTLE;
+    }
+    return n;
+}
+
+static int prose_rows(const char *text, int width, bool ascii)
+{
+    Doc d = {0};
+    doc_add_prose(&d, text, width, 0, ascii);
+    int n = (int)d.n;
+    doc_fini(&d);
+    return n;
+}
+
 int app_exercise_pane_height(const App *a)
 {
     if (!a->ex)
         return 0;
-    if (a->ex_asking)
-        return a->h / 2 > 12 ? 12 : a->h / 2;
-    return a->ex_hints || a->ex_show_solution || a->ex_checked ? 7 : 4;
+    if (a->ex_asking) { /* the question whole, its choices and the answer line */
+        const ExerciseStep *st = &a->ex->ex.steps[a->ex_step];
+        int rows = 2 + prose_rows(st->ask, a->w - 2, a->ascii) + 2;
+        for (size_t i = 0; i < st->nchoices && !a->ex_judged; i++) {
+            char c[512];
+            snprintf(c, sizeof c, "%zu. %s", i + 1, st->choices[i]);
+            rows += prose_rows(c, a->w - 4, a->ascii);
+        }
+        if (a->ex_judged)
+            rows += 1 + prose_rows(st->explain, a->w - 2, a->ascii);
+        else if (a->ex_hints > 0)
+            rows += prose_rows(exrun_hint(&a->ex->ex, a->ex_hints), a->w - 16, a->ascii);
+        int most = a->h - 5 > 6 ? a->h - 5 : 6; /* the program keeps a few rows */
+        return rows > most ? most : rows < 8 ? 8 : rows;
+    }
+    PaneItem it[PANE_ITEMS];
+    int n = pane_items(a, it), rows = 2; /* the title row and the key bar's row */
+    for (int i = 0; i < n; i++)
+        rows += prose_rows(it[i].text, a->w - 2, a->ascii);
+    int most = a->h / 2 > 4 ? a->h / 2 : 4;
+    return rows < 4 ? 4 : rows > most ? most : rows;
 }
 
 void app_exercise_draw_pane(App *a, Canvas *cv, int top)
@@ -359,12 +503,14 @@ void app_exercise_draw_pane(App *a, Canvas *cv, int top)
     canvas_text_fit(cv, 1, y++, cv->w - 2, head, ROLE_HEADING);
     if (a->ex_asking) {
         const ExerciseStep *st = &ex->steps[a->ex_step];
-        char q[64];
-        snprintf(q, sizeof q, "Question %zu of %zu (before line %d runs)", a->ex_step + 1,
-                 ex->nsteps, st->at);
+        char q[96];
+        snprintf(q, sizeof q, "Question %zu of %zu (before line %d runs)%s", a->ex_step + 1,
+                 ex->nsteps, st->at,
+                 a->ex_tries == 1 && !a->ex_judged ? ": second try" : "");
         canvas_text_fit(cv, 1, y++, cv->w - 2, q, ROLE_SUBTLE);
         y = pane_line(cv, y, 1, st->ask, ROLE_NORMAL, bottom);
-        for (size_t i = 0; i < st->nchoices && y < bottom - 2; i++) {
+        /* once judged, the verdict names the answer: the room goes to the why */
+        for (size_t i = 0; i < st->nchoices && y < bottom - 2 && !a->ex_judged; i++) {
             char c[512];
             snprintf(c, sizeof c, "%zu. %s", i + 1, st->choices[i]);
             y = pane_line(cv, y, 3, c, ROLE_NORMAL, bottom - 2);
@@ -372,9 +518,12 @@ void app_exercise_draw_pane(App *a, Canvas *cv, int top)
         if (a->ex_judged) {
             Buf right = {0}, msg = {0};
             exrun_answer_text(st, &right);
-            buf_printf(&msg, "%s %s %s", a->ex_verdict == EX_RIGHT ? "Right." :
-                                         a->ex_verdict == EX_PARTIAL ? "Partly right." : "Not right.",
-                       "Answer:", buf_str(&right));
+            bool second = a->ex_tries > 1;
+            buf_printf(&msg, "%s Answer: %s",
+                       a->ex_verdict == EX_RIGHT ? (second ? "Right at the second try." : "Right.")
+                       : a->ex_verdict == EX_PARTIAL ? "Partly right, twice."
+                                                     : "Not right, twice.",
+                       buf_str(&right));
             y = pane_line(cv, y, 1, buf_str(&msg), a->ex_verdict == EX_RIGHT ? ROLE_DONE : ROLE_WARNING,
                           bottom);
             y = pane_line(cv, y, 1, st->explain, ROLE_NORMAL, bottom);
@@ -384,6 +533,12 @@ void app_exercise_draw_pane(App *a, Canvas *cv, int top)
                             "show what really happened", ROLE_STATUS);
             return;
         }
+        if (a->ex_hints > 0) { /* H while asking: the newest rung, above the answer */
+            char h[700];
+            snprintf(h, sizeof h, "Hint %d of %d: %s", a->ex_hints, exrun_hint_count(ex),
+                     exrun_hint(ex, a->ex_hints));
+            pane_line(cv, y, 1, h, ROLE_NOTE, bottom - 1);
+        }
         int x = 1 + canvas_text(cv, 1, bottom - 1, cv->w - 2, "Your answer: ", ROLE_STRONG);
         x += canvas_text(cv, x, bottom - 1, cv->w - x - 1, a->input, ROLE_NORMAL);
         canvas_put(cv, x, bottom - 1, '_', ROLE_KEY);
@@ -392,28 +547,10 @@ void app_exercise_draw_pane(App *a, Canvas *cv, int top)
                         a->input_err[0] ? a->input_err : exrun_how_to_answer(st), ROLE_STATUS);
         return;
     }
-    y = pane_line(cv, y, 1, ex->goal, ROLE_NORMAL, bottom);
-    if (ex->kind == EXERCISE_FIX && a->ex_checked && y < bottom) {
-        const char *why = a->ex_check.message ? a->ex_check.message
-                          : a->ex_check.error_line ? a->ex_check.error_line : "";
-        char line[512];
-        snprintf(line, sizeof line, "%s %s", a->ex_check.passed ? "Check: passed." : "Check: not yet.",
-                 why);
-        y = pane_line(cv, y, 1, line, a->ex_check.passed ? ROLE_DONE : ROLE_WARNING, bottom);
-    }
-    for (int i = 0; i < a->ex_hints && y < bottom; i++) {
-        char h[600];
-        snprintf(h, sizeof h, "Hint %d: %s", i + 1, exrun_hint(ex, i + 1));
-        y = pane_line(cv, y, 1, h, ROLE_NOTE, bottom);
-    }
-    if (a->ex_show_solution && ex->solution && y < bottom)
-        y = pane_line(cv, y, 1, "Solution: see below (also: pydive exercise solution ID).",
-                      ROLE_STRONG, bottom);
-    if (a->ex_work && y < bottom) {
-        char f[512];
-        snprintf(f, sizeof f, "Your file: %s  (e edits it; every save reruns it)", a->ex_work);
-        pane_line(cv, y, 1, f, ROLE_SUBTLE, bottom);
-    }
+    PaneItem it[PANE_ITEMS];
+    int n = pane_items(a, it);
+    for (int i = 0; i < n && y < bottom; i++)
+        y = pane_line(cv, y, 1, it[i].text, it[i].role, bottom);
 }
 
 void app_open_editor(App *a)

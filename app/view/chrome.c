@@ -62,6 +62,10 @@ void chrome_hints_except(App *a, Canvas *cv, unsigned screen_bit, const KeyActio
         const Binding *b = &key_bindings[i];
         if (!b->hint || !(b->screens & screen_bit) || skipped(b->action, skip, nskip))
             continue;
+        /* no charts or tables in this course (a workshop of chapters 1-3): no key for them */
+        if ((b->action == ACT_CHARTS && !app_has_charts(a)) ||
+            (b->action == ACT_TABLES && !app_has_tables(a)))
+            continue;
         /* The first word of the label is the key to show. */
         char key[16];
         size_t kl = strcspn(b->label, " ");

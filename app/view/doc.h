@@ -44,6 +44,9 @@ typedef struct DocTitles {
 } DocTitles;
 void doc_titles_load(DocTitles *t, const char *content_dir);
 void doc_titles_fini(DocTitles *t);
+/* Lesson links "chNN#id" in any prose drawn from now on read as "§N.M Title"
+ * of this course (styled.h); NULL: as "chapter N". */
+void doc_links_use(const Course *course);
 
 /* Lays out a whole chapter (header, objectives, sections, sources); exercise
  * references show their titles when `titles` has them (may be NULL). */

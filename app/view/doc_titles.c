@@ -11,6 +11,7 @@
 #include "base/xalloc.h"
 #include "script/exrun.h"
 #include "view/doc.h"
+#include "view/styled.h"
 
 void doc_titles_load(DocTitles *t, const char *content_dir)
 {
@@ -45,4 +46,29 @@ void doc_titles_fini(DocTitles *t)
     free(t->titles);
     free(t->kinds);
     *t = (DocTitles){0};
+}
+
+/* LinkLookup over a course: "ch02#cycles" -> "§2.3 Cycles". */
+static bool course_link(int chapter, const char *id, size_t len, char *out, size_t cap,
+                        const void *ctx)
+{
+    const Course *c = ctx;
+    for (size_t i = 0; c && i < c->nchapters; i++) {
+        const Chapter *ch = &c->chapters[i];
+        if (ch->number != chapter)
+            continue;
+        for (size_t s = 0; s < ch->nsections; s++)
+            if (strlen(ch->sections[s].id) == len && memcmp(ch->sections[s].id, id, len) == 0) {
+                snprintf(out, cap, "\xc2\xa7%d.%zu %s", ch->number, s + 1, ch->sections[s].title);
+                return true;
+            }
+        snprintf(out, cap, "chapter %d", chapter); /* a section renamed: its chapter still */
+        return true;
+    }
+    return false;
+}
+
+void doc_links_use(const Course *course)
+{
+    markup_set_links(course ? course_link : NULL, course);
 }

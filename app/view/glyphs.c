@@ -51,6 +51,7 @@ static const Spelling spellings[] = {
     {0x2264, "<="},  {0x2265, ">="},  {0x2500, "-"},   {0x2502, "|"},   {0x25B8, ">"},
     {0x2713, "x"},   {0x2714, "x"},   {0x2717, "x"},   {0x00B2, "^2"},  {0x00B3, "^3"},
     {0x00BD, "1/2"}, {0x00BC, "1/4"}, {0x00B0, "deg"}, {0x00A9, "(c)"}, {0x2122, "(tm)"},
+    {0x00A7, "section "},
 };
 
 /* Latin-1 letters with diacritics, folded to their base letter. */

@@ -100,6 +100,10 @@ const Binding key_bindings[] = {
     {ACT_SECTIONS, ON_READER, {'s', KEY_NONE}, "s", "jump to a section (menu)", "sections"},
     {ACT_NEXT_CHAPTER, ON_READER, {'n', KEY_NONE}, "n", "next chapter", "next ch"},
     {ACT_PREV_CHAPTER, ON_READER, {'p', KEY_NONE}, "p", "previous chapter", NULL},
+    {ACT_RUN_CODE, ON_READER, {'R', KEY_NONE}, "R",
+     "run the code block on screen on the model", "run code"},
+    {ACT_NEXT_EXERCISE, ON_HOME | ON_READER | ON_PROGRAM, {'X', KEY_NONE}, "X",
+     "the next exercise not solved yet", "next ex"},
     {ACT_WHEEL_UP, ON_ALL, {KEY_WHEEL_UP, KEY_NONE}, "wheel", "scroll with the mouse wheel",
      NULL},
     {ACT_WHEEL_DOWN, ON_ALL, {KEY_WHEEL_DOWN, KEY_NONE}, NULL, NULL, NULL},
@@ -152,6 +156,7 @@ static const char *const action_names[ACT_COUNT] = {
     [ACT_HINT] = "hint",           [ACT_SOLUTION] = "solution",
     [ACT_CHARTS] = "charts",       [ACT_TABLES] = "tables",
     [ACT_SORT] = "sort",           [ACT_REVERSE] = "reverse",
+    [ACT_RUN_CODE] = "run-code",   [ACT_NEXT_EXERCISE] = "next-exercise",
 };
 
 const char *keys_action_name(KeyAction a)

@@ -88,6 +88,8 @@ typedef enum KeyAction {
     ACT_TABLES,        /* the comparison tables (assets/tables) */
     ACT_SORT,          /* tables: sort by the next column */
     ACT_REVERSE,       /* tables: reverse the order */
+    ACT_RUN_CODE,      /* reader: run the code block on screen on the model */
+    ACT_NEXT_EXERCISE, /* home, reader, program: the next exercise not solved yet */
     ACT_COUNT
 } KeyAction;
 

@@ -221,3 +221,25 @@ size_t program_run(Program *p, size_t max_actions)
         n++;
     return n;
 }
+
+void program_counts(const Program *p, ProgCounts *out)
+{
+    *out = (ProgCounts){0};
+    for (size_t i = 0; i < p->nactions; i++) {
+        if (p->actions[i] != PROG_STATEMENT)
+            continue;
+        if (i < p->pos)
+            out->step++;
+        out->steps++;
+        if (p->lines[i] == 0)
+            out->known_end = true; /* the record holds the program's end */
+    }
+    size_t i = p->pos;
+    while (i > 0 && p->actions[i - 1] == PROG_GC_PHASE) {
+        out->phase++;
+        i--;
+    }
+    out->collected = -1;
+    if (out->phase > 0 && gc_phase(p->sim) == GC_IDLE)
+        out->collected = gc_result(p->sim); /* the collection stepped with c is done */
+}

@@ -74,6 +74,17 @@ void program_seek(Program *p, size_t pos);
 /* Runs to the end (bounded by `max_actions`); returns actions taken. */
 size_t program_run(Program *p, size_t max_actions);
 
+/* Where the record stands, for the header: statements are counted apart from
+ * the collector phases stepped with c. */
+typedef struct ProgCounts {
+    size_t step;     /* statements run so far */
+    size_t steps;    /* statements in the record */
+    bool known_end;  /* the record reached the end, so `steps` is the total */
+    size_t phase;    /* collector phases stepped since the last statement */
+    long collected;  /* what that collection found once done, else -1 */
+} ProgCounts;
+void program_counts(const Program *p, ProgCounts *out);
+
 /* A snapshot of the model now, for the views (at most max_objects objects);
  * free it with snapshot_free. */
 void program_snapshot(Program *p, HeapSnapshot *out, size_t max_objects);

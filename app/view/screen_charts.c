@@ -169,3 +169,26 @@ void screen_charts_draw(App *a, Canvas *cv)
     }
     chrome_hints(a, cv, ON_CHARTS);
 }
+
+/* True when some chart belongs to a chapter of this course that is open to
+ * the learner (a workshop pack of chapters 1-3 has none). */
+bool app_has_charts(App *a)
+{
+    load(a);
+    for (size_t i = 0; i < a->charts.n; i++) {
+        const Chapter *ch = a->course ? course_chapter_by_number(a->course,
+                                                                 a->charts.items[i].chapter)
+                                      : NULL;
+        if (ch && app_chapter_access(a, ch).state == ACCESS_OPEN)
+            return true;
+    }
+    return false;
+}
+
+unsigned app_open_charts_if_any(App *a)
+{
+    if (app_has_charts(a))
+        return app_open_charts(a, NULL);
+    snprintf(a->notice, sizeof a->notice, "No charts in the chapters open here.");
+    return REACT_REDRAW;
+}

@@ -13,6 +13,7 @@
 #include "view/glyphs.h"
 #include "view/keys.h"
 #include "view/screens.h"
+#include "view/styled.h"
 
 /* Rows of a scrolling page: `line` counts rows of the whole page, only those
  * between skip and skip + rows land on the canvas. */
@@ -106,8 +107,12 @@ static void draw_roadmap(Pen *p, const AssessContent *c, const AssessLog *log,
         pen_text(p, 2, line, ROLE_STRONG);
         for (size_t k = 0; k < e->nactions && k < 2; k++) {
             const Action *act = e->actions[k];
+            Styled ref = {0}; /* "ch01#three-layers" reads as its section: "§1.2 ..." */
+            if (act->ref)
+                markup_plain(act->ref, &ref);
             snprintf(line, sizeof line, "%s %s (%d min%s%s)", p->cv->ascii ? ">" : "\xe2\x96\xb8",
-                     act->title, act->minutes, act->ref ? ", " : "", act->ref ? act->ref : "");
+                     act->title, act->minutes, act->ref ? ", " : "", ref.text ? ref.text : "");
+            styled_fini(&ref);
             pen_text(p, 5, line, ROLE_NORMAL);
         }
     }

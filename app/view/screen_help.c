@@ -33,9 +33,52 @@ static bool heap_only(KeyAction act)
            act == ACT_NEIGHBOURS || act == ACT_LETTERS;
 }
 
+/* The binding's label with only the keys that do its action on that screen
+ * (Left steps back on the program screen, so it is not listed for "go back"
+ * there too); false when none is left. */
+static bool live_label(const Binding *b, unsigned bit, char *out, size_t cap)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    for (const char *p = b->label; *p;) {
+        while (*p == ' ')
+            p++;
+        size_t len = strcspn(p, " ");
+        if (!len)
+            break;
+        char tok[24];
+        snprintf(tok, sizeof tok, "%.*s", (int)len, p);
+        int key = keys_parse(tok);
+        if ((key == KEY_NONE || keys_lookup(key, bit) == b->action) && n + len + 2 < cap)
+            n += (size_t)snprintf(out + n, cap - n, "%s%s", n ? " " : "", tok);
+        p += len;
+    }
+    return n > 0;
+}
+
+/* The group of the screen help was opened from. */
+static size_t group_of(ScreenId s)
+{
+    static const struct {
+        ScreenId screen;
+        unsigned bit;
+    } map[] = {{SCREEN_HOME, ON_HOME},         {SCREEN_READER, ON_READER},
+               {SCREEN_MENU, ON_MENU},         {SCREEN_SEARCH, ON_SEARCH},
+               {SCREEN_GLOSSARY, ON_GLOSSARY}, {SCREEN_CHARTS, ON_CHARTS},
+               {SCREEN_TABLE, ON_TABLE},       {SCREEN_DASHBOARD, ON_DASH},
+               {SCREEN_QUIZ, ON_QUIZ},         {SCREEN_PROGRAM, ON_PROGRAM}};
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+        if (map[i].screen == s)
+            for (size_t g = 0; g < sizeof groups / sizeof *groups; g++)
+                if (groups[g].bit == map[i].bit)
+                    return g;
+    return 0;
+}
+
 /* Writes (or, with cv NULL, only counts) the help lines from row `skip`;
- * opened from a lab, its directives come first. */
-static int help_lines(Canvas *cv, const LabClass *lab, int skip, int y0, int rows)
+ * opened from a lab, its directives come first, then the keys of the screen
+ * help was opened from (group `first`), then the others. */
+static int help_lines(Canvas *cv, const LabClass *lab, size_t first, int skip, int y0, int rows)
 {
     int line = 0;
 #define EMIT(x, text, role)                                                              \
@@ -67,7 +110,10 @@ static int help_lines(Canvas *cv, const LabClass *lab, int skip, int y0, int row
         EMIT(3, "More: docs/EXERCISES.md, section 8.", ROLE_SUBTLE);
         line += 2;
     }
-    for (size_t g = 0; g < sizeof groups / sizeof *groups; g++) {
+    size_t ngroups = sizeof groups / sizeof *groups;
+    for (size_t k = 0; k < ngroups; k++) {
+        /* this screen's keys first, as htop's F1: then the others in order */
+        size_t g = k == 0 ? first : k <= first ? k - 1 : k;
         EMIT(1, groups[g].title, ROLE_HEADING);
         line++;
         for (size_t i = 0; i < key_nbindings; i++) {
@@ -76,7 +122,10 @@ static int help_lines(Canvas *cv, const LabClass *lab, int skip, int y0, int row
                 continue;
             if (lab && groups[g].bit == ON_PROGRAM && heap_only(b->action))
                 continue; /* a lab has no heap: those keys do nothing there */
-            EMIT(3, b->label, ROLE_KEY);
+            char label[64];
+            if (!live_label(b, groups[g].bit, label, sizeof label))
+                continue;
+            EMIT(3, label, ROLE_KEY);
             EMIT(20, b->help, ROLE_NORMAL);
             line++;
         }
@@ -97,10 +146,11 @@ void screen_help_draw(App *a, Canvas *cv)
     chrome_top(a, cv, "Keys", "? or Esc closes");
     int rows = cv->h - 2;
     const LabClass *lab = a->lab && a->help_return == SCREEN_PROGRAM ? a->lab->cls : NULL;
-    int total = help_lines(NULL, lab, 0, 0, 0);
+    size_t first = group_of(a->help_return);
+    int total = help_lines(NULL, lab, first, 0, 0, 0);
     int max = total - rows > 0 ? total - rows : 0;
     if (a->help_top > max)
         a->help_top = max;
-    help_lines(cv, lab, a->help_top, 1, rows);
+    help_lines(cv, lab, first, a->help_top, 1, rows);
     chrome_hints(a, cv, ON_HELP);
 }

@@ -116,17 +116,21 @@ static void draw_chapter_row(App *a, Canvas *cv, int y, size_t i)
     snprintf(num, sizeof num, "%d.", ch->number);
     snprintf(count, sizeof count, "%zu/%zu", done, ch->nsections);
     snprintf(mins, sizeof mins, "%3d min", ch->read_minutes);
-    /* Right side: mark, bar, count, minutes — fixed width so rows align. */
-    int right_w = 2 + 10 + 1 + 5 + 1 + 7;
+    /* Right side: mark, bar, count, minutes — fixed width so rows align; a
+     * narrow screen keeps the titles whole with a shorter bar and no minutes. */
+    bool wide = app_text_width(a) >= 96;
+    int barw = wide ? 10 : 5;
+    int right_w = 2 + barw + 1 + 5 + (wide ? 1 + 7 : 0);
     int x_right = app_text_width(a) - 1 - right_w; /* rows no wider than the prose */
     canvas_text(cv, 3, y, 3, num, text_role);
     canvas_text_fit(cv, 6, y, x_right - 7, ch->title, text_role);
     Glyph mark = done == ch->nsections && done ? GLYPH_CHECK : GLYPH_DOT;
     if (done > 0)
         canvas_put(cv, x_right, y, glyph(cv->ascii, mark), done == ch->nsections ? ROLE_DONE : text_role);
-    chrome_bar(cv, x_right + 2, y, 10, done, ch->nsections);
-    canvas_text(cv, x_right + 13, y, 5, count, text_role);
-    canvas_text(cv, x_right + 19, y, 7, mins, sel ? ROLE_SELECTED : ROLE_SUBTLE);
+    chrome_bar(cv, x_right + 2, y, barw, done, ch->nsections);
+    canvas_text(cv, x_right + 3 + barw, y, 5, count, text_role);
+    if (wide)
+        canvas_text(cv, x_right + 9 + barw, y, 7, mins, sel ? ROLE_SELECTED : ROLE_SUBTLE);
 }
 
 void screen_home_draw(App *a, Canvas *cv)
@@ -141,8 +145,12 @@ void screen_home_draw(App *a, Canvas *cv)
     canvas_text_fit(cv, 1, y++, cv->w - 2, c->subtitle, ROLE_EMPH);
     char meta[256];
     const char *dot = cv->ascii ? " - " : " \xc2\xb7 ";
-    snprintf(meta, sizeof meta, "%s%s%zu chapters%s%d min read%s%s", c->difficulty, dot,
-             c->nchapters, dot, c->read_minutes, dot, c->status);
+    /* the course's own status ("in progress": still being written) is said as
+     * such, so it is not read as the learner's progress */
+    snprintf(meta, sizeof meta, "%s%s%zu chapters%s%d min read%s%s%s", c->difficulty, dot,
+             c->nchapters, dot, c->read_minutes, c->status ? dot : "",
+             c->status && strcmp(c->status, "in progress") == 0 ? "course still being written"
+             : c->status ? c->status : "", "");
     canvas_text_fit(cv, 1, y++, cv->w - 2, meta, ROLE_SUBTLE);
     y++;
 
@@ -153,6 +161,21 @@ void screen_home_draw(App *a, Canvas *cv)
     for (size_t i = 0; i < c->nchapters; i++)
         draw_chapter_row(a, cv, y++, i);
     draw_item(a, cv, y++, (int)c->nchapters + 1, "Your skill stage, roadmap and review");
+    int done = 0, total = 0;
+    if (!a->present)
+        app_exercise_tally(a, &done, &total);
+    if (total > 0) { /* the practice as one path, as rustlings shows it */
+        bool wide = app_text_width(a) >= 96;
+        int barw = wide ? 10 : 5;
+        int x_right = app_text_width(a) - 1 - (2 + barw + 1 + 5 + (wide ? 1 + 7 : 0));
+        canvas_text_fit(cv, 3, y, x_right - 4, "Exercises, in lesson order (X: the next one)",
+                        ROLE_SUBTLE);
+        chrome_bar(cv, x_right + 2, y, barw, (size_t)done, (size_t)total);
+        char count[32];
+        snprintf(count, sizeof count, wide ? "%d/%d solved" : "%d/%d", done, total);
+        canvas_text(cv, x_right + 3 + barw, y, 13, count, ROLE_SUBTLE);
+        y++;
+    }
 
     /* The about pane takes whatever rows are left. */
     int pane_top = y + 1, pane_h = cv->h - 1 - pane_top - 1;

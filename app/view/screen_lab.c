@@ -102,6 +102,8 @@ unsigned app_lab_key(App *a, KeyAction act)
     int npages = v ? v->npages : 1;
     if (a->ex && (act == ACT_EDIT || act == ACT_CHECK || act == ACT_HINT || act == ACT_SOLUTION))
         return app_exercise_key(a, act);
+    if (act == ACT_NEXT_EXERCISE)
+        return app_next_exercise(a);
     switch (act) {
     case ACT_STEP: a->running = false; step_once(a); break;
     case ACT_STEP_BACK: a->running = false; step_back(a); break;
@@ -116,6 +118,8 @@ unsigned app_lab_key(App *a, KeyAction act)
         if (lab->st)
             lab_seek(lab, 0);
         a->lab_last_line = 0;
+        if (a->ex && a->ex_step >= a->ex->ex.nsteps)
+            app_exercise_restart(a); /* a finished pass: g starts a new one */
         break;
     case ACT_NEXT_VIEW: a->lab_opts.page = (a->lab_opts.page + 1) % npages; break;
     case ACT_ZOOM: a->zoom = !a->zoom; break;
@@ -245,7 +249,11 @@ void screen_lab_draw(App *a, Canvas *cv)
                             lab->finished, lab->exit_code);
         for (int y = body.y; y < body.y + body.h; y++)
             canvas_put(cv, lw - 1, y, glyph(cv->ascii, GLYPH_VLINE), ROLE_SUBTLE);
-        draw_views(a, cv, (Rect){lw + 1, body.y, cv->w - lw - 1, body.h});
+        Rect views = {lw + 1, body.y, cv->w - lw - 1, body.h};
+        if (program_solution_shown(a))
+            program_pane_solution(a, cv, views);
+        else
+            draw_views(a, cv, views);
     }
     buf_fini(&shown);
     if (a->present) {

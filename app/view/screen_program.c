@@ -75,6 +75,14 @@ void app_open_program(App *a, Program *prog, unsigned views, bool standalone)
     a->zoom = false;
 }
 
+/* Puts view `name` ("graph" ...) on screen first (an exercise's `view`). */
+void app_program_first_view(App *a, const char *name)
+{
+    for (int v = 0; name && v < NVIEWS; v++)
+        if (strcmp(view_names[v].name, name) == 0 && (a->views & view_names[v].bit))
+            a->view_sel = v;
+}
+
 /* ---- keys ---------------------------------------------------------------- */
 
 static void next_view(App *a)
@@ -123,6 +131,8 @@ unsigned app_program_key(App *a, KeyAction act)
     Program *p = a->prog;
     if (a->ex && (act == ACT_EDIT || act == ACT_CHECK || act == ACT_HINT || act == ACT_SOLUTION))
         return app_exercise_key(a, act);
+    if (act == ACT_NEXT_EXERCISE)
+        return app_next_exercise(a);
     switch (act) {
     case ACT_STEP: a->running = false; step_once(a); break;
     case ACT_STEP_BACK:
@@ -132,7 +142,12 @@ unsigned app_program_key(App *a, KeyAction act)
         break;
     case ACT_RUN: a->running = !a->running && !(p->finished && !program_collecting(p)); break;
     case ACT_RUN_END: a->running = false; run_steps(a, 2000000); break;
-    case ACT_RESTART: a->running = false; program_seek(p, 0); break;
+    case ACT_RESTART:
+        a->running = false;
+        program_seek(p, 0);
+        if (a->ex && a->ex_step >= a->ex->ex.nsteps)
+            app_exercise_restart(a); /* a finished pass: g starts a new one */
+        break;
     case ACT_FASTER: case ACT_SLOWER: {
         int i = 0;
         while (i < NSPEEDS - 1 && speeds[i] < a->speed)
@@ -160,6 +175,10 @@ unsigned app_program_key(App *a, KeyAction act)
         }
         break;
     case ACT_BACK:
+        if (a->pool_open) { /* back from the pool to the arena map first */
+            a->pool_open = false;
+            break;
+        }
         if (a->prog_return == SCREEN_PROGRAM)
             return REACT_QUIT;
         a->running = false;
@@ -202,50 +221,125 @@ static void refresh_snapshot(App *a)
     a->snap_valid = true;
 }
 
+static size_t fit_words(const char *s, size_t n, int cols);
+
+/* One row of the source pane: a piece of a source line (long lines wrap, so
+ * a teaching comment is read whole, not cut at the pane's edge). */
+typedef struct SrcRow {
+    int line;           /* 1-based source line */
+    bool first;         /* the line's first row: it carries the number */
+    int indent;         /* continuation rows: columns in from the text's edge */
+    const char *text;
+    size_t len;
+} SrcRow;
+
+static SrcRow *source_rows(const char *src, int width, size_t *n)
+{
+    size_t cap = 64, k = 0;
+    SrcRow *rows = malloc(cap * sizeof *rows);
+    int ln = 1;
+    for (const char *c = src; rows;) {
+        const char *end = strchr(c, '\n');
+        size_t len = end ? (size_t)(end - c) : strlen(c);
+        if (!end && len == 0 && c != src)
+            break;
+        size_t at = 0;
+        int lead = 0; /* a continuation lines up under the line's code, two in */
+        while ((size_t)lead < len && c[lead] == ' ')
+            lead++;
+        int cont = lead + 2 < width / 2 ? lead + 2 : 0;
+        do {
+            int room = at ? width - cont : width;
+            size_t piece = len ? fit_words(c + at, len - at, room > 1 ? room : 1) : 0;
+            if (k == cap) {
+                cap *= 2;
+                SrcRow *grown = realloc(rows, cap * sizeof *rows);
+                if (!grown) {
+                    free(rows);
+                    return NULL;
+                }
+                rows = grown;
+            }
+            rows[k++] = (SrcRow){ln, at == 0, at ? cont : 0, c + at, piece};
+            at += piece;
+        } while (at < len);
+        if (!end)
+            break;
+        c = end + 1;
+        ln++;
+    }
+    *n = k;
+    return rows;
+}
+
+/* The reference solution of a fix exercise, shown with S: in place of the
+ * views (the widest part of the screen), beside the learner's own file. */
+bool program_solution_shown(const App *a)
+{
+    return a->ex && a->ex_show_solution && a->ex->ex.solution &&
+           a->ex->ex.kind != EXERCISE_PREDICT;
+}
+
+void program_pane_solution(App *a, Canvas *cv, Rect r)
+{
+    canvas_fill(cv, r, ' ', ROLE_NORMAL);
+    program_pane_text(cv, r, "Solution (S hides it)", a->ex->ex.solution, -1, 0);
+}
+
 void program_pane_source(App *a, Canvas *cv, Rect r, const char *source, int line,
                          int last_line)
 {
-    bool solution = a->ex && a->ex_show_solution && a->ex->ex.solution;
-    canvas_text_fit(cv, r.x, r.y, r.w, solution ? "Solution" : "Source", ROLE_HEADING);
-    const char *src = solution ? a->ex->ex.solution : source;
-    int nlines = 1;
-    for (const char *c = src; *c; c++)
-        nlines += *c == '\n';
-    int rows = r.h - 1;
-    int cur = line > 0 ? line : nlines;
-    int first = cur - rows / 2;
-    if (first > nlines - rows + 1)
-        first = nlines - rows + 1;
-    if (first < 1)
-        first = 1;
-    int ln = 1;
-    const char *c = src;
-    while (ln < first && *c) {
-        if (*c++ == '\n')
-            ln++;
-    }
-    for (int row = 0; row < rows && *c; row++, ln++) {
-        const char *end = strchr(c, '\n');
-        size_t len = end ? (size_t)(end - c) : strlen(c);
-        char num[16];
-        snprintf(num, sizeof num, "%3d", ln);
+    (void)a;
+    program_pane_text(cv, r, "Source", source, line, last_line);
+}
+
+void program_pane_text(Canvas *cv, Rect r, const char *title, const char *src, int line,
+                       int last_line)
+{
+    canvas_text_fit(cv, r.x, r.y, r.w, title, ROLE_HEADING);
+    size_t n = 0;
+    SrcRow *rows = source_rows(src, r.w - 6, &n);
+    if (!rows)
+        return;
+    int nlines = n ? rows[n - 1].line : 1;
+    int cur = line > 0 ? line : line < 0 ? 1 : nlines; /* -1: from the top */
+    size_t at = 0; /* the current line's first row, kept mid-pane */
+    while (at < n && rows[at].line < cur)
+        at++;
+    int visible = r.h - 1;
+    long first = (long)at - visible / 2;
+    if (first > (long)n - visible)
+        first = (long)n - visible;
+    if (first < 0)
+        first = 0;
+    for (int row = 0; row < visible && (size_t)first + (size_t)row < n; row++) {
+        const SrcRow *sr = &rows[first + row];
         int y = r.y + 1 + row;
-        bool now = ln == line;
-        canvas_text(cv, r.x, y, 3, num, ROLE_SUBTLE);
-        canvas_put(cv, r.x + 4, y, now ? glyph(cv->ascii, GLYPH_POINTER) : ln == last_line ? glyph(cv->ascii, GLYPH_DOT) : ' ',
-                   now ? ROLE_SELECTED : ROLE_SUBTLE);
-        char *text = malloc(len + 1);
-        memcpy(text, c, len);
-        text[len] = '\0';
+        bool now = sr->line == line;
+        if (sr->first) {
+            char num[16];
+            snprintf(num, sizeof num, "%3d", sr->line);
+            canvas_text(cv, r.x, y, 3, num, ROLE_SUBTLE);
+            canvas_put(cv, r.x + 4, y,
+                       now ? glyph(cv->ascii, GLYPH_POINTER)
+                       : sr->line == last_line ? glyph(cv->ascii, GLYPH_DOT) : ' ',
+                       now ? ROLE_SELECTED : ROLE_SUBTLE);
+        }
+        char *text = malloc(sr->len + 1);
+        if (!text)
+            break;
+        memcpy(text, sr->text, sr->len);
+        text[sr->len] = '\0';
         for (char *t = text; *t; t++)
             if (*t == '\t')
                 *t = ' ';
-        canvas_text_fit(cv, r.x + 6, y, r.w - 6, text, now ? ROLE_SELECTED : ROLE_CODEBLOCK);
+        canvas_text_fit(cv, r.x + 6 + sr->indent, y, r.w - 6 - sr->indent, text,
+                        now ? ROLE_SELECTED : ROLE_CODEBLOCK);
         if (now)
             canvas_paint_row(cv, y, r.x + 6, r.x + r.w, ROLE_SELECTED);
         free(text);
-        c = end ? end + 1 : c + len;
     }
+    free(rows);
 }
 
 /* Bytes of s (n bytes) that fit in `cols` columns, at least one character. */
@@ -265,6 +359,22 @@ static size_t fit_bytes(const char *s, size_t n, int cols)
     return i;
 }
 
+/* Like fit_bytes, but a line is broken after a space rather than inside a
+ * word (a word longer than the row is still cut). */
+static size_t fit_words(const char *s, size_t n, int cols)
+{
+    size_t k = fit_bytes(s, n, cols);
+    if (k >= n || s[k] == ' ')
+        return k;
+    size_t lead = 0; /* never break inside the indentation */
+    while (lead < k && s[lead] == ' ')
+        lead++;
+    size_t at = k;
+    while (at > lead && s[at - 1] != ' ')
+        at--;
+    return at > lead ? at : k;
+}
+
 static bool contains(const char *s, size_t n, const char *needle)
 {
     size_t k = strlen(needle);
@@ -280,7 +390,7 @@ static int wrapped_rows(const char *s, size_t n, int cols)
     int rows = 1;
     size_t at = 0;
     while (n - at > 0) {
-        size_t k = fit_bytes(s + at, n - at, cols);
+        size_t k = fit_words(s + at, n - at, cols);
         at += k;
         if (at < n)
             rows++;
@@ -332,7 +442,7 @@ void program_pane_output(Canvas *cv, Rect r, const Buf *output, bool finished, i
                    contains(line, n, "error:");
         size_t at = 0;
         do {
-            size_t k = fit_bytes(line + at, n - at, r.w);
+            size_t k = fit_words(line + at, n - at, r.w);
             if (skip > 0) {
                 skip--;
             } else {
@@ -423,13 +533,25 @@ void screen_program_draw(App *a, Canvas *cv)
     }
     Program *p = a->prog;
     refresh_snapshot(a);
-    char left[256], right[96];
+    char left[256], right[96], total[32] = "";
     const char *base = strrchr(p->name, '/');
-    snprintf(left, sizeof left, "%s %s Python %s %s step %zu of %zu%s", base ? base + 1 : p->name,
-             cv->ascii ? "-" : "\xc2\xb7", p->prof->name, cv->ascii ? "-" : "\xc2\xb7", p->pos,
-             p->nactions, p->diverged ? " (replay differs!)" : "");
-    if (program_collecting(p))
-        snprintf(right, sizeof right, "collecting: %s", snap_phase_name(a->snap.phase));
+    ProgCounts pc;
+    program_counts(p, &pc);
+    if (pc.known_end) /* "of N" only once the end is known: not during a first run */
+        snprintf(total, sizeof total, " of %zu", pc.steps);
+    snprintf(left, sizeof left, "%s %s Python %s %s step %zu%s%s", base ? base + 1 : p->name,
+             cv->ascii ? "-" : "\xc2\xb7", p->prof->name, cv->ascii ? "-" : "\xc2\xb7", pc.step,
+             total, p->diverged ? " (replay differs!)" : "");
+    if (program_collecting(p)) { /* the model's own phase: each c moves it one on */
+        char name[32];
+        snprintf(name, sizeof name, "%s", gc_phase_name(gc_phase(p->sim)));
+        for (char *c = name; *c; c++)
+            *c = *c == '_' ? ' ' : *c;
+        snprintf(right, sizeof right, "collector phase %zu of %d: %s", pc.phase,
+                 GC_PH_DONE - GC_PH_START, name);
+    }
+    else if (pc.collected >= 0)
+        snprintf(right, sizeof right, "collection done: collected %ld", pc.collected);
     else if (a->running)
         snprintf(right, sizeof right, "running x%d", a->speed);
     else
@@ -467,7 +589,11 @@ void screen_program_draw(App *a, Canvas *cv)
                             p->finished, p->exit_code);
         for (int y = body.y; y < body.y + body.h; y++)
             canvas_put(cv, lw - 1, y, glyph(cv->ascii, GLYPH_VLINE), ROLE_SUBTLE);
-        draw_views(a, cv, (Rect){lw + 1, body.y, cv->w - lw - 1, body.h});
+        Rect views = {lw + 1, body.y, cv->w - lw - 1, body.h};
+        if (program_solution_shown(a))
+            program_pane_solution(a, cv, views);
+        else
+            draw_views(a, cv, views);
     }
     chrome_hints(a, cv, ON_PROGRAM);
     if (pane)

@@ -10,6 +10,7 @@
 #include "view/doc.h"
 #include "view/keys.h"
 #include "view/screens.h"
+#include "view/styled.h"
 
 static const char *how_to_answer(ItemKind k)
 {
@@ -102,8 +103,12 @@ static void add_result(App *a, Doc *d, const Item *it, int width)
     if (it->nsources) {
         Buf src = {0};
         buf_adds(&src, "Sources: ");
-        for (size_t i = 0; i < it->nsources; i++)
-            buf_printf(&src, "%s%s", i ? "; " : "", it->sources[i]);
+        for (size_t i = 0; i < it->nsources; i++) {
+            char shown[512];
+            source_shown(it->sources[i], shown, sizeof shown);
+            if (shown[0])
+                buf_printf(&src, "%s%s", src.len > 9 ? "; " : "", shown);
+        }
         doc_add_line(d, "", ROLE_NORMAL);
         doc_add_prose(d, buf_str(&src), width, 0, a->ascii);
         buf_fini(&src);
@@ -129,7 +134,7 @@ static void draw_summary(App *a, Canvas *cv)
                     q->answered ? "Your answers are saved; the dashboard shows your stage now."
                                 : "Nothing was answered, so nothing was recorded.",
                     ROLE_NORMAL);
-    canvas_text_fit(cv, 2, y + 1, cv->w - 4, "Press any key to go back.", ROLE_SUBTLE);
+    canvas_text_fit(cv, 2, y + 1, cv->w - 4, "Enter goes back; any other key goes back and does its work there.", ROLE_SUBTLE);
     chrome_hints(a, cv, ON_QUIZ);
 }
 

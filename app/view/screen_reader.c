@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "view/glyphs.h"
 #include "view/keys.h"
 #include "view/screens.h"
@@ -29,13 +30,33 @@ void screen_reader_draw(App *a, Canvas *cv)
         chrome_doc_line(cv, (cv->w - app_text_width(a)) / 2, 1 + r,
                         &a->doc.lines[a->top + (size_t)r], a->highlight);
     chrome_hints(a, cv, ON_READER);
+    if (a->npick > 0)
+        app_pick_draw(a, cv);
+}
+
+/* Exercises a section offers (its exercise blocks). */
+static int section_exercises(const Chapter *ch, int s)
+{
+    int n = 0;
+    for (size_t b = 0; b < ch->sections[s].nblocks; b++)
+        n += ch->sections[s].blocks[b].kind == BLOCK_EXERCISE;
+    return n;
 }
 
 void screen_menu_draw(App *a, Canvas *cv)
 {
     const Chapter *ch = &a->course->chapters[a->chapter];
     int n = (int)ch->nsections;
-    int w = cv->w - 8 < 72 ? cv->w - 8 : 72;
+    /* as wide as the longest title needs (the screen allows), numbers aligned,
+     * and a mark on the sections that offer an exercise */
+    int numw = snprintf(NULL, 0, "%d.%d", ch->number, n), widest = 0;
+    for (int s = 0; s < n; s++) {
+        int tw = (int)utf8_width(ch->sections[s].title, strlen(ch->sections[s].title));
+        widest = tw > widest ? tw : widest;
+    }
+    int w = numw + 2 + widest + 8 + 12; /* frame, marks, number, title, " exercise" */
+    if (w > cv->w - 2)
+        w = cv->w - 2;
     int h = n + 4 < cv->h - 4 ? n + 4 : cv->h - 4;
     int x0 = (cv->w - w) / 2, y0 = (cv->h - h) / 2;
     bool A = cv->ascii;
@@ -66,8 +87,15 @@ void screen_menu_draw(App *a, Canvas *cv)
             canvas_fill(cv, (Rect){x0 + 1, y, w - 2, 1}, ' ', ROLE_SELECTED);
         canvas_put(cv, x0 + 2, y, sel ? glyph(A, GLYPH_POINTER) : ' ', role);
         canvas_put(cv, x0 + 4, y, read ? glyph(A, GLYPH_CHECK) : ' ', read ? ROLE_DONE : role);
-        char label[512];
-        snprintf(label, sizeof label, "%d.%d  %s", ch->number, s + 1, ch->sections[s].title);
-        canvas_text_fit(cv, x0 + 6, y, w - 8, label, role);
+        char num[16], label[512];
+        snprintf(num, sizeof num, "%d.%d", ch->number, s + 1);
+        snprintf(label, sizeof label, "%-*s  %s", numw, num, ch->sections[s].title);
+        int nx = section_exercises(ch, s);
+        const char *mark = w < 70 ? (nx ? "x" : "") /* narrow: the title keeps the room */
+                           : nx > 1 ? "exercises" : nx ? "exercise" : "";
+        int mw = nx ? (int)strlen(mark) + 1 : 0;
+        canvas_text_fit(cv, x0 + 6, y, w - 8 - mw, label, role);
+        if (nx)
+            canvas_text(cv, x0 + w - 2 - mw + 1, y, mw, mark, sel ? role : ROLE_KEY);
     }
 }

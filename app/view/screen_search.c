@@ -52,3 +52,18 @@ void screen_search_draw(App *a, Canvas *cv)
     }
     chrome_hints(a, cv, ON_SEARCH);
 }
+
+/* n / N in the reader while a search match is marked: to the next (previous)
+ * line of this chapter holding it, as less does; at the last one it says so. */
+unsigned app_reader_next_match(App *a, int dir)
+{
+    long n = (long)a->doc.n, at = (long)a->top + 1; /* the match is shown one row down */
+    for (long i = at + dir; i >= 0 && i < n; i += dir) {
+        const DocLine *l = &a->doc.lines[i];
+        if (search_find(l->text, l->len, a->highlight) >= 0)
+            return app_scroll_to(a, i > 0 ? i - 1 : 0);
+    }
+    snprintf(a->notice, sizeof a->notice, "No %s '%s' in this chapter (/ searches them all).",
+             dir > 0 ? "more" : "earlier", a->highlight);
+    return REACT_REDRAW;
+}

@@ -257,3 +257,25 @@ void screen_tables_draw(App *a, Canvas *cv)
     free(rows);
     chrome_hints(a, cv, ON_TABLE);
 }
+
+/* True when some table belongs to a chapter of this course open to the learner. */
+bool app_has_tables(App *a)
+{
+    load(a);
+    for (size_t i = 0; i < a->tables.n; i++) {
+        const Chapter *ch = a->course ? course_chapter_by_number(a->course,
+                                                                 a->tables.items[i].chapter)
+                                      : NULL;
+        if (ch && app_chapter_access(a, ch).state == ACCESS_OPEN)
+            return true;
+    }
+    return false;
+}
+
+unsigned app_open_tables_if_any(App *a)
+{
+    if (app_has_tables(a))
+        return app_open_tables(a, NULL);
+    snprintf(a->notice, sizeof a->notice, "No tables in the chapters open here.");
+    return REACT_REDRAW;
+}

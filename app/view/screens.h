@@ -25,15 +25,32 @@ unsigned app_open_charts(App *a, const char *id);
 unsigned app_charts_key(App *a, KeyAction act);
 void screen_charts_draw(App *a, Canvas *cv);
 void app_charts_fini(App *a);
+/* Whether a chapter open here has charts (tables); C (D) says so when not. */
+bool app_has_charts(App *a);
+unsigned app_open_charts_if_any(App *a);
 /* The comparison tables (screen_tables.c). */
 unsigned app_open_tables(App *a, const char *id);
 unsigned app_tables_key(App *a, KeyAction act);
 void screen_tables_draw(App *a, Canvas *cv);
 void app_tables_fini(App *a);
+bool app_has_tables(App *a);
+unsigned app_open_tables_if_any(App *a);
 
 /* The exercise on the program screen (app_exercise.c). */
 void app_close_exercise(App *a);
 bool app_exercise_holds_step(App *a);
+void app_exercise_offer(App *a);
+void app_program_first_view(App *a, const char *name);
+void app_exercise_restart(App *a);
+/* The learner's path (app_path.c): exercises solved of all open here, X for
+ * the next one not solved, R for the lesson's code block on screen. */
+void app_exercise_tally(App *a, int *done, int *total);
+unsigned app_next_exercise(App *a);
+unsigned app_run_code_block(App *a);
+/* x in the reader: the exercise on screen, or a chooser when there are several. */
+unsigned app_reader_exercise(App *a);
+unsigned app_pick_key(App *a, int key);
+void app_pick_draw(App *a, Canvas *cv);
 unsigned app_exercise_input(App *a, int key);
 unsigned app_exercise_key(App *a, KeyAction act);
 unsigned app_exercise_idle(App *a);
@@ -45,8 +62,14 @@ unsigned app_glossary_key(App *a, KeyAction act);
 unsigned app_jump_back(App *a);
 /* Scrolls the reader to a line (clamped); Reaction bits (app.c). */
 unsigned app_scroll_to(App *a, long line);
+unsigned app_reader_next_match(App *a, int dir);
 unsigned app_program_key(App *a, KeyAction act);
 /* The program screen's panes, shared with the lab screen. */
+/* A program's text with line numbers, long lines wrapped, `line` marked. */
+void program_pane_text(Canvas *cv, Rect r, const char *title, const char *src, int line,
+                       int last_line);
+bool program_solution_shown(const App *a);
+void program_pane_solution(App *a, Canvas *cv, Rect r);
 void program_pane_source(App *a, Canvas *cv, Rect r, const char *source, int line,
                          int last_line);
 void program_pane_output(Canvas *cv, Rect r, const Buf *output, bool finished, int exit_code);

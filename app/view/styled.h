@@ -35,7 +35,26 @@ typedef struct MarkupOptions {
     const void *cite_ctx;
 } MarkupOptions;
 
-/* Appends s[0..n) with its inline markup applied; newlines become spaces. */
+/* A lesson link "chNN#section-id" as the learner reads it: writes "§2.3 Cycles"
+ * (section number and title) into out and returns true, or false when the
+ * course has no such section. */
+typedef bool (*LinkLookup)(int chapter, const char *id, size_t len, char *out, size_t cap,
+                           const void *ctx);
+/* Sets the one resolver for the whole program (the app sets it from its
+ * course; NULL: links show as "chapter N").  Not thread-safe; set at start. */
+void markup_set_links(LinkLookup fn, const void *ctx);
+/* Plain text with its links resolved and markers dropped (for command-line
+ * output): appends to out, NUL-terminated. */
+void markup_plain(const char *s, Styled *out);
+
+/* A source line as a learner may read it: the course's internal notes
+ * ("(reference/content-facts.md §4.3)", "; scripts in reference/...") are
+ * files that do not ship, so parentheses and ;-parts citing them are left
+ * out.  Writes into out (always NUL-terminated). */
+void source_shown(const char *src, char *out, size_t cap);
+
+/* Appends s[0..n) with its inline markup applied; newlines become spaces.
+ * Lesson links "chNN#section-id" become "§N.M Title" (markup_set_links). */
 void markup_inline(const char *s, size_t n, Role base, const MarkupOptions *opt,
                    Styled *out);
 

@@ -70,12 +70,20 @@ static void draw_legend(const ArenaMapOptions *o, Canvas *cv, int x, int y, int 
     }
 }
 
-/* Rows one arena takes at this width. */
-static int arena_rows(const SnapArena *a, int per_row)
+/* Rows one arena takes when at most `most` pools fit a row: its pools are
+ * shared evenly between the rows (63 pools in 56 columns are 32 + 31, not
+ * 56 + 7), so every row of the map is a whole share of an arena. */
+static int arena_rows(const SnapArena *a, int most)
 {
     if (!a->live || a->npools == 0)
         return 1;
-    return (a->npools + per_row - 1) / per_row;
+    return (a->npools + most - 1) / most;
+}
+
+static int pools_per_row(const SnapArena *a, int most)
+{
+    int rows = arena_rows(a, most);
+    return a->npools ? (a->npools + rows - 1) / rows : most;
 }
 
 void view_arena_map(const HeapSnapshot *s, const ArenaMapOptions *o, Canvas *cv, Rect r)
@@ -100,21 +108,21 @@ void view_arena_map(const HeapSnapshot *s, const ArenaMapOptions *o, Canvas *cv,
 
     int label_w = 5;
     int cw = o->wide ? 2 : 1; /* columns a pool takes */
-    int per_row = (r.w - label_w) / cw;
+    int most = (r.w - label_w) / cw;
     int y = r.y + 2, bottom = r.y + r.h;
     size_t i = 0;
     for (int skipped = 0; i < s->narenas && skipped < o->scroll; i++)
         skipped++;
     for (; i < s->narenas; i++) {
         const SnapArena *a = &s->arenas[i];
-        int need = arena_rows(a, per_row);
+        int need = arena_rows(a, most), per_row = pools_per_row(a, most);
         if (y + need > bottom - (i + 1 < s->narenas ? 1 : 0))
             break;
         char label[16];
         snprintf(label, sizeof label, "A%-3u", a->id);
         canvas_text(cv, r.x, y, label_w, label, a->live ? ROLE_STRONG : ROLE_SUBTLE);
         if (!a->live) {
-            canvas_text_fit(cv, r.x + label_w, y, per_row, "returned to the operating system",
+            canvas_text_fit(cv, r.x + label_w, y, r.w - label_w, "returned to the operating system",
                             ROLE_SUBTLE);
             y++;
             continue;

@@ -9,6 +9,7 @@
 #include "view/doc.h"
 #include "view/glyphs.h"
 #include "view/screens.h"
+#include "view/graph_layout.h"
 #include "view/views.h"
 
 static const char *const phase_names[SNAP_PHASE_COUNT] = {
@@ -124,6 +125,10 @@ void view_gc(const HeapSnapshot *s, Canvas *cv, Rect r)
     y++;
     canvas_text_fit(cv, r.x, y++, r.w, "object                 type        refs  gc_refs  verdict",
                     ROLE_SUBTLE);
+    /* objects carry the graph view's #tags, so two <Node object>s can be told apart
+     * and found on the graph */
+    GraphLayout g;
+    graph_layout(s, 0, &g);
     size_t shown = 0, total = 0;
     for (size_t i = 0; i < s->nobjs; i++) {
         const SnapObject *o = &s->objs[i];
@@ -133,11 +138,18 @@ void view_gc(const HeapSnapshot *s, Canvas *cv, Rect r)
         if (y >= r.y + r.h - (i + 1 < s->nobjs ? 1 : 0))
             continue;
         Role role = o->state == SNAP_LIVE ? ROLE_NORMAL : ROLE_GARBAGE;
-        snprintf(line, sizeof line, "%-22.22s %-10.10s %5lld  %7lld  %s", o->label, o->type,
+        char name[64];
+        int node = graph_node_of_id(&g, o->id);
+        if (node >= 0)
+            snprintf(name, sizeof name, "#%d %s", g.nodes[node].tag, o->label);
+        else
+            snprintf(name, sizeof name, "%s", o->label);
+        snprintf(line, sizeof line, "%-22.22s %-10.10s %5lld  %7lld  %s", name, o->type,
                  (long long)o->refcount, (long long)o->gc_refs, verdict(o, s->phase));
         canvas_text_fit(cv, r.x, y++, r.w, line, role);
         shown++;
     }
+    graph_layout_fini(&g);
     if (shown < total) {
         snprintf(line, sizeof line, "... %zu more object(s) in this generation", total - shown);
         canvas_text_fit(cv, r.x, r.y + r.h - 1, r.w, line, ROLE_SUBTLE);

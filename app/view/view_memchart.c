@@ -49,6 +49,7 @@ void view_memory_chart(const MemSample *samples, size_t n, Canvas *cv, Rect r)
     int plot_h = r.h - 3, plot_w = r.w - axis_w;
     int top = r.y + 2;
     int cols = n < (size_t)plot_w ? (int)n : plot_w;
+    int cw = cols > 0 && cols < plot_w ? plot_w / cols : 1; /* a short run fills the panel */
     uint64_t max = 1;
     for (size_t i = 0; i < n; i++)
         if (samples[i].held_bytes > max)
@@ -69,9 +70,10 @@ void view_memory_chart(const MemSample *samples, size_t n, Canvas *cv, Rect r)
             lrows = 1;
         for (int k = 0; k < hrows && k < plot_h; k++) {
             bool is_live = k < lrows;
-            canvas_put(cv, r.x + axis_w + c, top + plot_h - 1 - k,
-                       glyph(A, is_live ? GLYPH_BAR_FULL : GLYPH_SHADE_LIGHT),
-                       is_live ? ROLE_PAL1 : ROLE_NORMAL);
+            for (int dx = 0; dx < cw; dx++)
+                canvas_put(cv, r.x + axis_w + c * cw + dx, top + plot_h - 1 - k,
+                           glyph(A, is_live ? GLYPH_BAR_FULL : GLYPH_SHADE_LIGHT),
+                           is_live ? ROLE_PAL1 : ROLE_NORMAL);
         }
     }
     /* The time axis: first and last step shown. */
@@ -83,8 +85,8 @@ void view_memory_chart(const MemSample *samples, size_t n, Canvas *cv, Rect r)
         canvas_text(cv, r.x + axis_w, ay, plot_w, line, ROLE_SUBTLE);
         snprintf(line, sizeof line, "step %u", samples[n - 1].step);
         int w = (int)snprintf(NULL, 0, "%s", line);
-        if (cols > w + 8)
-            canvas_text(cv, r.x + axis_w + cols - w, ay, w, line, ROLE_SUBTLE);
+        if (cols * cw > w + 8)
+            canvas_text(cv, r.x + axis_w + cols * cw - w, ay, w, line, ROLE_SUBTLE);
     } else {
         canvas_text(cv, r.x + axis_w, ay, plot_w, "no steps yet", ROLE_SUBTLE);
     }

@@ -5,6 +5,7 @@ return {
     goal = "Try anything: make and free small and large objects, and watch the arena map and "
         .. "the memory chart.",
     kind = "sandbox",
+    view = "arena", -- the view the program opens on
     difficulty = 1,
     competencies = { "memory-architecture" },
     program = [[

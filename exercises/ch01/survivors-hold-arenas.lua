@@ -12,6 +12,7 @@ return {
     goal = "Predict how many arenas a big list of small objects maps, and how many come back "
         .. "when all but one in a hundred are freed.",
     kind = "predict",
+    view = "arena", -- the view the program opens on
     difficulty = 2,
     competencies = { "memory-architecture" },
     hints = {

@@ -8,6 +8,7 @@ return {
     goal = "Predict which of two nearly equal sizes pymalloc serves, and what that does to "
         .. "the arena count.",
     kind = "predict",
+    view = "arena", -- the view the program opens on
     difficulty = 2,
     competencies = { "memory-architecture" },
     hints = {

@@ -7,6 +7,7 @@ return {
     goal = "Images are shared while someone uses them, and once the program drops them no "
         .. "Image is left alive, without gc.collect().",
     kind = "fix",
+    view = "graph", -- the view the program opens on
     difficulty = 3,
     competencies = { "garbage-collection" },
     hints = {
@@ -94,6 +95,14 @@ print("done")
         local _, _, full = run.collections()
         if full > 0 then
             return false, "no gc.collect(): the images must go when their last name does"
+        end
+        -- "once the program drops them": an image nobody uses must go then, not at
+        -- the end; in use at once are the logo and one page (and the next page, made
+        -- before the old one is let go)
+        local most = run.peak_live("Image")
+        if most > 3 then
+            return false, ("%d images were alive at once: the cache kept images that nobody "
+                .. "used any more"):format(most)
         end
         local alive = run.live("Image")
         if alive > 0 then

@@ -5,6 +5,7 @@ return {
     goal = "Try anything: make references, cycles and weak references, and watch counts, "
         .. "generations and the collector.",
     kind = "sandbox",
+    view = "graph", -- the view the program opens on
     difficulty = 1,
     competencies = { "garbage-collection" },
     program = [[

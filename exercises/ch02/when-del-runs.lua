@@ -6,6 +6,7 @@ return {
     title = "When does __del__ run?",
     goal = "Predict what `del` does to an object with two names, and when its finalizer runs.",
     kind = "predict",
+    view = "graph", -- the view the program opens on
     difficulty = 1,
     competencies = { "garbage-collection" },
     hints = {

@@ -58,6 +58,10 @@ return result;
         if not r or r.type ~= "list" or r.value ~= "len 2" then
             return false, "make_pair() must still return a new list of two items"
         end
+        if not r.items or r.items[1] ~= "1000" or r.items[2] ~= "2000" then
+            return false, ("make_pair() must return [1000, 2000] in that order (it returns "
+                .. "[%s])"):format(table.concat(r.items or {}, ", "))
+        end
         local held = {}
         for _, o in ipairs(run.objects) do
             if o.alive and o.type == "int" then

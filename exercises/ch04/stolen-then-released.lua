@@ -56,6 +56,10 @@ return t;
         if not r or r.type ~= "tuple" or r.value ~= "len 2" then
             return false, "make_point() must still return a new tuple of two items"
         end
+        if not r.items or r.items[1] ~= "3" or r.items[2] ~= "1000" then
+            return false, ("make_point() must return (3, 1000) in that order (it returns "
+                .. "(%s))"):format(table.concat(r.items or {}, ", "))
+        end
         for _, o in ipairs(run.objects) do
             if o.type == "int" and o.value == "1000" then
                 if not o.alive or o.refcount ~= 1 then

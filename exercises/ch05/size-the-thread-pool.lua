@@ -45,8 +45,11 @@ run
         if def.kind ~= "def" or def.blocking ~= 200 or def.cpu > 0.2 or def.io ~= 0 then
             return false, "keep /orders as it is (def, 200 ms on the driver): size the pool"
         end
-        if o.requests < 4500 then
-            return false, "keep the load at 250 requests a second for 20 s"
+        local ld = r.loads[1]
+        if o.requests < 4500 or #r.loads ~= 1 or ld.kind ~= "rate" or ld.rate ~= 250
+            or ld["for"] ~= 20000 then
+            return false, "keep the load as it is: 250 requests a second for 20 s, arriving "
+                .. "at random (rate=250/s), as real traffic does"
         end
         if r.threadpool > 200 then
             return false, string.format("%d threads: at most 200 (each costs memory and a "

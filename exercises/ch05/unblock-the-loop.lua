@@ -44,8 +44,19 @@ run
             return false, "nothing ran: keep the load lines and the `run` line"
         end
         local chat, report = r.routes["/chat"], r.routes["/report"]
-        if not chat or not report or chat.requests < 800 or report.requests ~= 10 then
-            return false, "keep both load lines as they were (/chat 100/s, /report every 1s, 10 s)"
+        local same = #r.loads == 2
+        for _, ld in ipairs(r.loads) do -- both from the start, side by side, as written
+            same = same and ld.at == 0
+            if ld.path == "/chat" then
+                same = same and ld.kind == "rate" and ld.rate == 100 and ld["for"] == 10000
+            else
+                same = same and ld.kind == "every" and ld.every == 1000 and ld["for"] == 10000
+            end
+        end
+        if not chat or not report or chat.requests < 800 or report.requests ~= 10
+            or not same then
+            return false, "keep both load lines as they were (/chat 100/s, /report every 1s, "
+                .. "both for the same 10 s)"
         end
         local def = run.routes["/report"]
         if def.blocking + def.io < 300 or def.cpu > 1 then

@@ -41,7 +41,8 @@ show
 ]],
     steps = {
         {
-            at = 4,
+            -- before the run it is about: the table would show the answer
+            at = 2,
             ask = "With the default parameters, at which step does U first pass 0.9?",
             type = "number",
             answer = 24,
@@ -52,7 +53,7 @@ show
             end,
         },
         {
-            at = 9,
+            at = 8,
             ask = "Same start, library growth halved (a=0.25). After 30 more steps, U is ...",
             choices = {
                 "above 0.9, as with the defaults",

@@ -46,6 +46,24 @@ run 30 years
                 return false, "change a parameter, not the stocks (found: " .. line .. ")"
             end
         end
+        -- every set line of the run, not only the parameters as they ended: one set back
+        -- to its default after it did its work still counts as changed
+        local named, names = {}, {}
+        for _, line in ipairs(run.stdout) do
+            if line:match("^set ") then
+                for name in line:gmatch("(%a+)=") do
+                    if not named[name] then
+                        named[name] = true
+                        names[#names + 1] = name
+                    end
+                end
+            end
+        end
+        if #names > 1 then
+            table.sort(names)
+            return false, "change exactly one parameter (the program sets "
+                .. table.concat(names, " and ") .. ")"
+        end
         local changed = {}
         for name, v in pairs(defaults) do
             if math.abs(run.params[name] - v) > 1e-12 then

@@ -78,7 +78,11 @@ return {
             end
         end
         if #moved > 1 then
+            table.sort(moved)
             return false, "you raised " .. table.concat(moved, " and ") .. ": raise one area only"
+        end
+        if #moved == 0 then
+            return false, "raise one area's stage: the plan still places every area where it started"
         end
         if run.top ~= "bindings-capi" then
             local r = run.ranking[1]

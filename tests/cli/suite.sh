@@ -30,6 +30,47 @@ expect "an unknown option exits 2" 2 $PYDIVE list --colour
 expect "a command's --help exits 0" 0 $PYDIVE render --help
 has "a command's --help shows its usage" "Usage: pydive render"
 
+# --help wraps whole words at 80 columns (it cut the run line mid-word)
+expect "--help for the wrap check" 0 $PYDIVE --help
+w=$(printf '%s\n' "$out" | LC_ALL=C.UTF-8 wc -L)
+[ "$w" -le 80 ] && ok "--help fits 80 columns ($w)" || notok "--help fits 80 columns" "widest line: $w"
+has "--help shows the run line's options whole" "[--max-steps N]"
+has "--help's run summary names the default Python" "simulated CPython 3.11"
+# one default Python: run, render and the exercises agree on 3.11, and run --help says so
+expect "run --help" 0 $PYDIVE run --help
+has "run --help names the default Python" "simulated CPython 3.11"
+printf 'import gc\nprint(gc.get_threshold())\n' > "$DATA/ver.py"
+expect "run with no --python" 0 $PYDIVE run "$DATA/ver.py"
+has "run with no --python is 3.11, as the exercises (3.13 says 2000)" "(700, 10, 10)"
+expect "render program with no --python" 0 $PYDIVE render program --program "$DATA/ver.py" --size 100x30
+has "the program screen's header shows the default" "Python 3.11"
+# a runaway program: --max-steps and --timeout stop it; SIGINT (Ctrl-C) raises
+# KeyboardInterrupt and the process dies by SIGINT as CPython's does (exit 130)
+printf 'x = 0\nwhile True:\n    x += 1\n' > "$DATA/loop.py"
+expect "--max-steps stops an endless loop" 1 $PYDIVE run "$DATA/loop.py" --max-steps 100000
+has "it says why" "RuntimeError: pydive step limit reached"
+expect "--timeout stops an endless loop" 1 $PYDIVE run "$DATA/loop.py" --timeout 1
+has "it says why, at the line" "RuntimeError: pydive timeout reached"
+expect "--max-steps must be a number" 2 $PYDIVE run "$DATA/loop.py" --max-steps lots
+has "the bad value is named" "--max-steps needs a whole number above 0, not 'lots'"
+$PYDIVE run "$DATA/loop.py" > "$DATA/int.out" 2> "$DATA/int.err" &
+pid=$!
+sleep 1
+kill -INT $pid
+wait $pid
+rc=$?
+[ "$rc" -eq 130 ] && ok "SIGINT ends run at once, by SIGINT (130)" || notok "SIGINT ends run at once, by SIGINT (130)" "exit $rc"
+tail -n 1 "$DATA/int.err" | grep -qx "KeyboardInterrupt" && ok "SIGINT prints CPython's KeyboardInterrupt traceback" \
+    || notok "SIGINT prints CPython's KeyboardInterrupt traceback" "$(cat "$DATA/int.err")"
+grep -q "^Traceback (most recent call last):" "$DATA/int.err" && ok "the traceback starts as CPython's" \
+    || notok "the traceback starts as CPython's" "$(cat "$DATA/int.err")"
+# global options before the command (getopt's convention)
+expect "--profile before the command is taken" 0 $PYDIVE --profile ana progress
+has "it is the named profile's progress" "Profile ana"
+expect "options before and after the command" 0 $PYDIVE --profile ana progress --json
+expect "an option's value that is a command's name stays a value" 0 $PYDIVE --profile list progress
+has "the profile is named list" "Profile list"
+
 expect "validate passes on the shipped course" 0 $PYDIVE validate
 expect "list exits 0" 0 $PYDIVE list
 [ "$(printf '%s\n' "$out" | grep -c '^ *[0-9]\. ')" -eq 7 ] && ok "list shows seven chapters" \

@@ -48,7 +48,8 @@ done <<CASES
 match $p $p.3.11.out 0
 match $q $q.3.11.out 1 ZeroDivisionError: division by zero
 honest $p $tmp/head 3 pydive: line 9: 'x' is not modelled by the simulated CPython
-honest $p $tmp/empty 1 SyntaxError: generator expressions are not supported by pydive
+dishonest $p $tmp/empty 1 SyntaxError: generator expressions are not supported by pydive
+honest $p $tmp/empty 3 pydive: line 4: generator expressions are not modelled by the simulated CPython
 dishonest $p $tmp/other 3 pydive: line 9: 'x' is not modelled by the simulated CPython
 dishonest $p $tmp/head 1 SyntaxError: invalid syntax
 dishonest $p $tmp/head 0

@@ -5,16 +5,18 @@
 #     kind=match      stdout byte for byte as CPython's; exit status 0 when
 #                     CPython's was 0; otherwise non-zero with CPython's last
 #                     stderr line as pydive's last one
-#     kind=honest     pydive stopped (non-zero, not a crash or timeout) with a
-#                     last stderr line matching `not (modelled|modeled|supported)`
-#                     and printed nothing CPython would not have printed first
-#                     (its stdout is a prefix of CPython's)
+#     kind=honest     pydive refused the program: exit status 3 (the refusal
+#                     status, docs/PYTHON.md) with a last stderr line matching
+#                     `not (modelled|modeled|supported)`, having printed nothing
+#                     CPython would not have printed first (its stdout is a
+#                     prefix of CPython's)
 #     kind=dishonest  anything else; $why says what (a false error, a wrong
 #                     answer, a crash, a hang)
 # PYDIVE may be a command with arguments ("valgrind ./pydive").  Lines that
 # start with "pydive: note" are never counted as the last stderr line.
 
 CORPUS_TIMEOUT=${CORPUS_TIMEOUT:-20}
+REFUSED_STATUS=3   # PY_EXIT_REFUSED, app/pyrun/refuse.h
 
 last_err_line() { grep -v '^pydive: note' "$1" | tail -n 1; }
 
@@ -48,6 +50,9 @@ verdict() {
            [ "$last" = "$(cat "$v_base.$v_ver.lasterr")" ]; then kind=match; return; fi
     fi
     if [ "$rc" != 0 ] && printf '%s\n' "$last" | grep -qiE 'not (modell?ed|supported)'; then
+        if [ "$rc" != "$REFUSED_STATUS" ]; then
+            why="refusal with exit status $rc, not $REFUSED_STATUS: $last"; return
+        fi
         if is_prefix "$v_tmp/out" "$v_out"; then kind=honest; return; fi
         why="refused, but printed what CPython does not first: $(diff "$v_tmp/out" "$v_out" | grep '^<' | head -n 1)"
         return

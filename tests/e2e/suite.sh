@@ -230,19 +230,36 @@ check "missed items are due a day later" "due today (press v)"
 keys v
 check "v starts the review of the missed items" "Review"
 keys Escape
-keys x
+check "Esc ends the review with a summary" "Session finished"
+keys R
+check "a key on the summary is not swallowed: R goes back and asks for a rating" "Rate: _"
+keys Escape
 keys q
 
 # ---- run --watch: step, back, run, resize, an error in the output ----------
 start 100x30 $PYDIVE run tests/oracle/shared/s07_cycle_with_finalizers.py --python 3.11 --watch
 check "run --watch shows the program" "s07_cycle_with_finalizers.py"
-check "the first line is about to run" "step 0 of 0"
+check "the first line is about to run" "step 0 "
 keys Right Right Right
-check "Right steps one statement at a time" "step 3 of 3"
+check "Right steps one statement at a time" "step 3 "
+check_not "a first run does not claim to know its length" "step 3 of 3"
 keys Left
-check "Left steps back through the record" "step 2 of 3"
+check "Left steps back through the record" "step 2 "
 keys G
 check "G runs to the end" "finished, names freed"
+steps=$(screen | sed -n 's/.*step \([0-9]*\) of \([0-9]*\).*/\1 \2/p' | head -n 1)
+[ -n "$steps" ] && [ "${steps% *}" = "${steps#* }" ] && ok "at the end the total is known (step $steps)" \
+    || notok "at the end the total is known" "$(screen | head -n 1)"
+keys c
+check "c steps the collector with a phase counter of its own" "collector phase 1 of 9"
+screen | head -n 1 | grep -qF "step ${steps% *} of ${steps#* }" && ok "collector phases do not count as steps" \
+    || notok "collector phases do not count as steps" "$(screen | head -n 1)"
+check "each c names the model's own phase" "collector phase 1 of 9: update refs"
+keys c
+check "the next c, the next phase" "collector phase 2 of 9: subtract refs"
+i=0; while [ $i -lt 12 ] && ! screen | head -n 1 | grep -q "collection done"; do keys c; i=$((i + 1)); done
+check "the end of the collection says what it collected" "collection done: collected 0"
+keys G
 check "the output pane shows what the program printed" "collected 3"
 keys Tab Tab
 check "Tab switches to the object graph" "Objects:"
@@ -263,38 +280,99 @@ keys G
 check "a runtime error is shown in the output pane" "NameError: name 'c' is not defin"
 keys q
 
+# ---- pydive run without --watch: Ctrl-C stops a runaway program at once -----
+# with CPython's KeyboardInterrupt traceback, and the process dies by SIGINT as
+# CPython's does (the pane stays to be read); it ran on for minutes before.
+# The exit status is checked in tests/cli.
+printf 'x = 0\nwhile True:\n    x += 1\n' > "$DATA/loop.py"
+tm kill-server 2>/dev/null; sleep 0.1
+tm -f /dev/null new-session -d -s t -x 80 -y 24 \; set-option -g remain-on-exit on
+tm respawn-pane -k -t t "env XDG_DATA_HOME=$DATA $PYDIVE run $DATA/loop.py"
+sleep 1
+keys C-c
+check "Ctrl-C ends run with a KeyboardInterrupt" "KeyboardInterrupt"
+check "the traceback names the line that was running" ", in <module>"
+tm kill-server 2>/dev/null
+
 # ---- exercises of each kind, from the course screens -----------------------
 # predict: the question comes before its line runs, then the program goes on
 start 110x34 $PYDIVE exercise run survivors-hold-arenas
 check "exercise run opens a predict exercise" "Predict: Survivors hold their arenas"
-keys Right
 check "the first question waits before its line" "Question 1 of 3"
 keys 2 Enter
 check "an answer gets its verdict and explanation" "Right. Answer: 2"
 keys Space
-keys Right Right Right
+keys Right
 check "the next question comes at its own line" "Question 2 of 3"
 keys 1 Enter Space
-keys G
-keys 3 Enter Space
-keys G
-check "answering every question solves it" "solved"
+keys Right
+check "the third question comes at its line" "Question 3 of 3"
+keys 8 Enter Space
+check "answering every question right solves it" "3 of 3 right. Solved."
 keys q
 $PYDIVE exercise list 2>/dev/null | grep -q "survivors-hold-arenas.*solved" && ok "the solved predict exercise is recorded" \
     || notok "the solved predict exercise is recorded" "$($PYDIVE exercise list 2>&1)"
+
+# predict, answered wrong: a second try before the answer shows, and a pass with
+# wrong answers is "1 of 3 right", not solved (it was marked solved whatever was answered)
+start 100x30 $PYDIVE exercise run survivors-hold-arenas --profile wrong
+check "the first question asks at once, before line 1 runs" "Question 1 of 3 (before line 1 runs)"
+keys 1 Enter
+check "a wrong first answer gets a second try" "Question 1 of 3 (before line 1 runs): second try"
+check_not "the answer is not shown before the second try" "Answer: 2"
+keys 3 Enter
+check "two wrong answers show the answer" "Not right, twice. Answer: 2"
+check "a lesson link reads as its section number and title" "(§1."
+check_not "no raw anchor leaks into the explanation" "ch01#"
+keys x
+check "any key: the line runs" "step 1 "
+keys Right
+check "the next question asks as soon as its line is next" "Question 2 of 3"
+keys 1 Enter
+check "a right answer is right" "Right. Answer: 1"
+keys x
+keys Right
+check "the third question asks at its line" "Question 3 of 3"
+keys 1 Enter 2 Enter
+keys x
+check "the pass says how many were right" "1 of 3 right. Not solved yet"
+check_not "a pass with wrong answers is not solved" "✓ solved"
+keys q
+check "q leaves the exercise" "EXITED:0"
+$PYDIVE exercise list --profile wrong 2>/dev/null | grep -q "survivors-hold-arenas.*1 of 3 right" \
+    && ok "the list says 1 of 3 right" || notok "the list says 1 of 3 right" "$($PYDIVE exercise list --profile wrong 2>&1 | grep survivors)"
+rm -rf "$DATA/pydive/profiles/wrong" # one profile again: no picker for the tests below
 
 # fix, with watch mode: a save reruns the check
 start 110x34 $PYDIVE exercise run break-the-cycle
 check "exercise run opens a fix exercise" "Fix it: Break the parent-child cycle"
 check "the starter fails the check" "Check: not yet."
+check "a fix exercise opens at its first step, not on the finished frame" "step 0 of"
+check_not "not on the finished frame" "finished, names freed"
+keys '?'
+wait_for "Keys" 3
+screen | sed -n 2p | grep -q "Program and its views" && ok "? opens at this screen's keys" \
+    || notok "? opens at this screen's keys" "$(screen | head -n 3)"
+[ "$(screen | grep -c 'go back')" -le 1 ] && ok "? lists each key once" || notok "? lists each key once" "$(screen | grep 'go back')"
+screen | grep "go back" | grep -q "Left" && notok "Left is listed once (it steps back here)" "$(screen | grep 'go back')" \
+    || ok "Left is listed once (it steps back here)"
+keys Escape
 keys H
-check "H shows the first hint" "Hint 1:"
+check "H shows the first hint" "Hint 1 of 3"
+keys H
+check "a second H shows the second hint" "Hint 2 of 3"
+keys H
+check "the third H shows the third hint, whole" "follow it by calling it: parent()."
+$PYDIVE exercise list 2>/dev/null | grep -q "break-the-cycle.*3 hints" && ok "three hints shown, three counted" \
+    || notok "three hints shown, three counted" "$($PYDIVE exercise list 2>&1 | grep break-the)"
 WORK=$(ls "$DATA"/pydive/profiles/*/work/break-the-cycle.py | head -n 1)
 sed -i 's/child.parent = self/child.parent = weakref.ref(self)/; s/\.parent\.name/.parent().name/; 1i import weakref' "$WORK"
 check "watch mode reruns the saved file, and it passes" "Check: passed."
 check "passing solves the exercise" "Solved!"
 keys S
 check "S shows the reference solution once solved" "Solution"
+check "the solution's code is on screen" "child.parent = weakref.ref(self)"
+check_not "no promise of a solution below" "see below"
 keys q
 # the learner's editor: e hands over the terminal, the save reruns it
 $PYDIVE exercise reset break-the-cycle >/dev/null 2>&1
@@ -318,8 +396,11 @@ keys Enter Enter
 check "search lands in the lesson section with the exercise" "Exercise (predict): Survivors hold their arenas"
 keys x
 check "x opens the section's exercise" "Predict: Survivors hold their arenas"
+check "a new pass asks its first question at once" "Question 1 of 3"
 keys Escape
-check "Esc returns to the lesson" "Ch 1/7"
+check_not "Esc puts the question aside" "Your answer:"
+keys Escape
+check "a second Esc returns to the lesson" "Ch 1/7"
 keys q
 
 # no $VISUAL or $EDITOR: the small built-in editor
@@ -337,10 +418,17 @@ head -n 1 "$WORK" | grep -q "^# edited here" && ok "the built-in editor wrote th
     || notok "the built-in editor wrote the file" "$(head -n 2 "$WORK")"
 keys q
 
+# a __del__ exercise opens on the object graph, the view it names
+start 80x24 $PYDIVE exercise run when-del-runs
+check "when-del-runs opens" "Predict:"
+check "it opens on the graph" "Objects:"
+check_not "not on the arena map" "Arenas:"
+keys q
+
 # sandbox: a playground with every view
 start 110x34 $PYDIVE exercise run sandbox
 check "exercise run opens the sandbox" "Sandbox:"
-check "the sandbox shows the views" "Arenas:"
+check "the sandbox shows the views, the graph first" "Objects:"
 keys q
 
 # a new learner at 80x24: every exercise of every chapter opens with its
@@ -355,7 +443,7 @@ while read -r id kind; do
     check "$id opens at 80x24" "$head"
     keys H
     if [ "$kind" = sandbox ]; then check "$id says it has no hints" "no hints"
-    else check "$id shows its first hint at 80x24" "Hint 1:"; fi
+    else check "$id shows its first hint at 80x24" "Hint 1 of 3"; fi
     keys q
 done < "$DATA/ch12"
 
@@ -422,6 +510,8 @@ keys Down Down Down Down Down Down Down Down Down Down Enter
 check "ch7 path: the section opens" "7.11 Your stage assessment and roadmap"
 keys x
 check "ch7 path: x opens the roadmap playground" "Playground: your own roadmap"
+check "ch7 path: the playground opens at its first line" "0 lines run"
+keys G
 check "ch7 path: the playground ranks a roadmap" "Roadmap for llm-api-service"
 keys Escape
 check "ch7 path: Esc returns to chapter 7" "Ch 7/7"
@@ -431,7 +521,7 @@ check "ch7 path: a new learner's roadmap" "AI-era engineering practice: not asse
 keys a
 check "ch7 path: a starts the stage assessment" "Stage assessment · item 1"
 keys Escape
-screen | grep -qF "Press any key" && keys Enter
+screen | grep -qF "Enter goes back" && keys Enter
 check "ch7 path: Esc returns to the dashboard" "Your skill stage and roadmap"
 keys 7
 check "ch7 path: 7 starts chapter 7's check" "Chapter 7 check · item 1"
@@ -485,6 +575,17 @@ done
 keys x
 check "x opens the exercise on screen, the section's second" "make-it-scale.gil"
 keys q
+
+# the profile picker preselects the login user's own profile, not the first by name
+me=$(ls "$DATA/pydive/profiles" | head -n 1)
+mkdir -p "$DATA/pydive/profiles/0-another"
+cp "$DATA/pydive/profiles/$me/progress.yaml" "$DATA/pydive/profiles/0-another/" 2>/dev/null
+start 100x30 env USER="$me" LOGNAME="$me" $PYDIVE
+check "two profiles: the picker asks" "who is reading?"
+screen | grep -F "$(printf '\342\226\270')" | grep -qF " $me " && ok "the picker preselects the login user ($me)" \
+    || notok "the picker preselects the login user ($me)" "$(screen | head -n 6)"
+keys q
+rm -rf "$DATA/pydive/profiles/0-another"
 
 echo "1..$n"
 [ $fails -eq 0 ]

@@ -74,6 +74,32 @@ expect "verify fails when a program declared to end in an error runs to its end"
     $PYDIVE verify "$DATA/ex-copy/ch04/borrowed-outlives-owner.lua"
 has "it says which" "runs to its end, but 'ends_in_error = true' says it stops with an error"
 
+# ---- every fix exercise refuses a wrong solution that breaks its goal ---------------
+# tests/exercise/wrong/ID.EXT holds, for each fix exercise, a plausible fix that
+# leaves part of the stated goal undone (issue 22: `child.parent = self.name` passed)
+for f in $(grep -l 'kind = "fix"' exercises/ch*/*.lua); do
+    id=$(basename "$f" .lua)
+    wrong=$(ls tests/exercise/wrong/"$id".* 2>/dev/null | head -n 1)
+    if [ -z "$wrong" ]; then
+        notok "$id has a wrong solution to refuse" "add tests/exercise/wrong/$id.EXT"
+        continue
+    fi
+    mkdir -p "$DATA/pydive/profiles/wrong/work"
+    cp "$wrong" "$DATA/pydive/profiles/wrong/work/$id.${wrong##*.}"
+    expect "$id's check refuses $(basename "$wrong")" 1 $PYDIVE exercise check "$id" --profile wrong
+    has "$id says why" "FAIL: "
+done
+
+# each Python exercise names the view it opens on (a __del__ exercise opened on the arena map)
+for f in exercises/ch*/*.lua; do
+    grep -q '^    model = "' "$f" && continue
+    grep -q '^    view = "\(arena\|memory\|graph\|gc\)"' "$f" && ok "$(basename "$f" .lua) names its first view" \
+        || notok "$(basename "$f" .lua) names its first view" "add view = \"arena\"|\"memory\"|\"graph\"|\"gc\""
+done
+sed 's/^    view = "graph",.*$/    view = "heap",/' exercises/ch02/when-del-runs.lua > "$DATA/ex-copy/ch02/when-del-runs.lua"
+expect "an unknown first view is refused" 1 $PYDIVE verify "$DATA/ex-copy/ch02/when-del-runs.lua"
+has "it says which views there are" "'view' must be arena, memory, graph or gc (got 'heap')"
+
 # ---- list ------------------------------------------------------------------------
 expect "exercise list runs" 0 $PYDIVE exercise list $P
 has "list shows the predict exercise" "survivors-hold-arenas"
@@ -149,16 +175,30 @@ expect "show takes piped answers" 0 sh -c "$PYDIVE exercise show survivors-hold-
 has "show prints the program with line numbers" "    3 | del data"
 has "the steps stop before their line" "Step 2 of 3. The program stops before line 3:"
 has "the model's arenas are shown" "arenas mapped (+9 since the last stop)"
-has "all three are scored right" "You predicted 3 of 3 right."
+has "all three are scored right" "3 of 3 right. Solved."
 grep -A3 'exercise: "survivors-hold-arenas"' "$REC" | grep -q 'solved: true' \
     && ok "a perfect first pass is solved evidence" || notok "a perfect first pass is solved evidence"
-printf '5\nabc\n1\n2\n3\n' > "$DATA/messy"
+# 5 and abc do not parse; 1 is wrong, then 2 right at the second try; 2 and 3 wrong; 8 right
+printf '5\nabc\n1\n2\n2\n3\n8\n' > "$DATA/messy"
 expect "a second pass with bad input" 0 sh -c "$PYDIVE exercise show survivors-hold-arenas $P < '$DATA/messy'"
 has "bad input is asked again" "That does not fit: 5 is not a choice (1 to 3)."
-has "wrong answers get the stated one" "Not quite. The answer is 1 (none)."
+has "a wrong first answer gets a second try, not the answer" "Not right. One more try (it counts too); then the answer shows."
+has "a right second try is said to be one" "Right at the second try."
+has "two wrong answers get the stated one" "Not right, twice. The answer is 1 (none)."
+has "the pass says how many were right" "2 of 3 right (1 at the second try). Not solved yet"
 has "later passes are not new evidence" "the first one is your evidence"
 [ "$(grep -c 'exercise: "survivors-hold-arenas"' "$REC")" -eq 1 ] && ok "predict evidence is recorded once" \
     || notok "predict evidence is recorded once"
+[ "$(grep -c 'item: "survivors-hold-arenas#2"' "$REC")" -eq 3 ] && ok "each answer is evidence as it was (#2: right, wrong, wrong)" \
+    || notok "each answer is evidence as it was" "$(grep -A2 'survivors-hold-arenas#' "$REC")"
+# a first pass with wrong answers is not solved (it was, whatever was answered)
+printf '1\n3\n1\n1\n2\n' > "$DATA/wrong"
+expect "a pass with wrong answers runs" 0 sh -c "$PYDIVE exercise show survivors-hold-arenas --profile wrong < '$DATA/wrong'"
+has "it scores 1 of 3" "1 of 3 right. Not solved yet"
+grep -A3 'exercise: "survivors-hold-arenas"' "$DATA/pydive/profiles/wrong/assessments.yaml" | grep -q 'solved: false' \
+    && ok "a pass with wrong answers is not solved evidence" || notok "a pass with wrong answers is not solved evidence"
+expect "exercise list after it" 0 $PYDIVE exercise list --profile wrong
+has "list says 1 of 3 right, not solved" "1 of 3 right"
 printf 'q\n' > "$DATA/quit"
 expect "q stops a pass" 0 sh -c "$PYDIVE exercise show survivors-hold-arenas --profile stopper < '$DATA/quit'"
 has "a stopped pass records nothing" "nothing recorded"

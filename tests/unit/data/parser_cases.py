@@ -32,6 +32,13 @@ INVALID = [
  "for x in y:\n    pass\nelse:\n    break\n", "while 1:\n    def f():\n        break\n", "continue\n",
  "nonlocal x\n", "return 1\n", "class A:\n    return 1\n", "def f():\n    [x async for x in y]\n",
  "async for a in b: pass\n", "def f():\n    async with a: pass\n",
+ "x = 'ab\\x'\n", "x = b'ab\\x4'\n", "x = '\\U00110000'\n", "x = 'ab\\u12'\n", "x = f'a\\x'\n",
+ "def reset()[:\n    pass\n", "def f(x, y) if :\n    pass\n", "with a b:\n  pass\n", "try x:\n  pass\n",
+ "if 1:\n  pass\nelse x:\n  pass\n", "while x y:\n  pass\n", "class A(B) x:\n  pass\n", "defsetUp(self):\n    pass\n",
+ "x = ['a', 'b'\n not ]\n", "f(a, b not , c)\n", "if x:\n    try:\n        pass\n    eexcept E:\n        pass\n",
+ "try:\n    pass\n# c\n", "f(a,\nb = 1\nc = 2\n", "x = [1,\n2\ny = 3\n", "if x:\n    pass\n\\\n    # c\n    y = 1\n",
+ "x = *a\n", "def f():\n    return *a\n", "*a\n", "x += *a\n",
+ "if 1:\n    x = 1\n\\\n    @d\n    def f(): pass\n",
  "\u20ac = 1\n", "x\u20ac = 1\n", "x\u00a0= 1\n", "a \u2192 b\n", "x = 1\n\u3002\n",
 ]
 VALID = [

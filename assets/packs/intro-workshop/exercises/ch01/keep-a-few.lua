@@ -8,6 +8,7 @@ return {
     goal = "The program keeps its 1,000 sampled records, and after `del records` pymalloc "
         .. "holds at most 3 arenas more than at the start.",
     kind = "fix",
+    view = "arena", -- the view the program opens on
     difficulty = 3,
     competencies = { "memory-architecture" },
     hints = {
@@ -48,6 +49,14 @@ print("kept", total, "bytes of samples")
         if not kept then
             return false, "the program must still keep its 1,000 samples of 50 bytes: print "
                 .. "'kept 50000 bytes of samples' as the starter does"
+        end
+        if not run.global("sample") or run.type("sample") ~= "list" or run.len("sample") ~= 1000 then
+            return false, "the 1,000 sampled records must stay alive to the end, in the list "
+                .. "`sample`"
+        end
+        if run.arenas_peak() - run.arenas_at_start() < 8 then
+            return false, "make the big list as the starter does: 100,000 records of 50 bytes "
+                .. "(about 9 arenas), then keep a sample of it"
         end
         if run.global("records") then
             return false, "drop the big list once the sample is taken: keep `del records`"

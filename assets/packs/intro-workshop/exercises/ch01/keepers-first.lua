@@ -7,6 +7,7 @@ return {
     goal = "The program keeps its 40,000 keepers, and once the temporaries are gone pymalloc "
         .. "holds at most 5 arenas more than at the start.",
     kind = "fix",
+    view = "arena", -- the view the program opens on
     difficulty = 3,
     competencies = { "memory-architecture" },
     hints = {
@@ -55,6 +56,10 @@ print(len(keep), "keepers left")
         if not left or not run.global("keep") or run.len("keep") ~= 40000 then
             return false, "the 40,000 keepers must stay alive in `keep` to the end, and "
                 .. "'40000 keepers left' must be printed"
+        end
+        if run.arenas_peak() - run.arenas_at_start() < 20 then
+            return false, "make the temporaries as the starter does: 80,000 objects of 150 "
+                .. "and 400 bytes (over 20 arenas at their peak), then drop them"
         end
         if run.global("temp") and run.type("temp") ~= "NoneType" then
             return false, "drop the temporaries before the end: `temp = None`"

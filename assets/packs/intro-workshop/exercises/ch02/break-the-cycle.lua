@@ -8,6 +8,7 @@ return {
     goal = "After `del doc` nothing is left for the cycle collector: the document's __del__ "
         .. "runs at once, and each page can still reach its document.",
     kind = "fix",
+    view = "graph", -- the view the program opens on
     difficulty = 3,
     competencies = { "garbage-collection" },
     hints = {
@@ -99,6 +100,14 @@ print("deleted")
             table.sort(parts)
             return false, ("after the program, the collector would still have to find %d "
                 .. "objects in a cycle (%s)"):format(n, table.concat(parts, ", "))
+        end
+        -- A page reaches the document object itself, not a copy of its name: without a
+        -- cycle that link can only be a weak reference (CPython shares one plain
+        -- weakref.ref to an object among its holders, so one is enough).
+        if run.peak_live("ReferenceType", "weakref", "ProxyType", "weakproxy") < 1 then
+            return false, "each page must still reach its document object, not a copy of its "
+                .. "name (a page that keeps only the name cannot call the document); a weak "
+                .. "reference links them without a cycle"
         end
         local _, _, full = run.collections()
         if full > 0 then

@@ -6,6 +6,7 @@ return {
     goal = "Predict the number gc.collect() returns after plain containers, self-loops and a "
         .. "two-node cycle.",
     kind = "predict",
+    view = "gc", -- the view the program opens on
     difficulty = 2,
     competencies = { "garbage-collection" },
     hints = {

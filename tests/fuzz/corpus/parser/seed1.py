@@ -1,0 +1,2 @@
+x = [i for i in y if i]
+f"{x!r:>{w}}"

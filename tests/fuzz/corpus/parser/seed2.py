@@ -1,0 +1,3 @@
+match p:
+    case {"k": [1, *r]} | Point(x=0) as q if q:
+        pass
