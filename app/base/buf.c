@@ -74,3 +74,15 @@ char *buf_take(Buf *b)
     b->len = b->cap = 0;
     return s;
 }
+
+void buf_add_capped(Buf *b, const void *bytes, size_t n, size_t cap, bool *cut)
+{
+    if (*cut)
+        return;
+    size_t room = b->len < cap ? cap - b->len : 0;
+    buf_add(b, bytes, n < room ? n : room);
+    if (n > room) {
+        *cut = true;
+        buf_printf(b, "\n[pydive: output cut at %zu MiB]\n", cap >> 20);
+    }
+}

@@ -8,6 +8,7 @@
 #define PYDIVE_BASE_BUF_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct Buf {
@@ -27,5 +28,9 @@ void buf_vprintf(Buf *b, const char *fmt, va_list ap);
 const char *buf_str(const Buf *b);
 /* Returns the malloc'ed string (caller frees) and resets the buffer. */
 char *buf_take(Buf *b);
+/* For output a program may write without end: appends what keeps b within
+ * `cap` bytes, and the first time anything is cut, one line that says so.
+ * *cut remembers that (start it false). */
+void buf_add_capped(Buf *b, const void *bytes, size_t n, size_t cap, bool *cut);
 
 #endif

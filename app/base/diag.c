@@ -5,8 +5,10 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/buf.h"
+#include "base/printable.h"
 #include "base/xalloc.h"
 
 void diag_add(DiagList *dl, DiagLevel level, const char *file, int line, int col,
@@ -50,7 +52,7 @@ char *diag_format(const Diag *d)
 {
     Buf b = {0};
     if (d->file) {
-        buf_adds(&b, d->file);
+        printable_add(&b, d->file, strlen(d->file), PRINTABLE_LINE);
         if (d->line > 0) {
             buf_printf(&b, ":%d", d->line);
             if (d->col > 0)
@@ -58,7 +60,9 @@ char *diag_format(const Diag *d)
         }
         buf_adds(&b, ": ");
     }
-    buf_printf(&b, "%s: %s", level_name(d->level), d->msg);
+    /* a message quotes the file it is about: its controls are shown, not obeyed */
+    buf_printf(&b, "%s: ", level_name(d->level));
+    printable_add(&b, d->msg, strlen(d->msg), PRINTABLE_LINES);
     return buf_take(&b);
 }
 

@@ -36,7 +36,9 @@ static bool fail(Buf *err, const char *what, const char *path)
 bool file_read(const char *path, size_t max_bytes, Buf *out, Buf *err)
 {
     buf_clear(out);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: opening a FIFO nobody writes to would wait forever; once
+     * open, reads block again and such a FIFO reads as empty */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return fail(err, "read", path);
     struct stat st;
@@ -46,6 +48,9 @@ bool file_read(const char *path, size_t max_bytes, Buf *out, Buf *err)
         buf_printf(err, "cannot read %s: it is a directory", path);
         return false;
     }
+    int flags = fcntl(fd, F_GETFL);
+    if (flags >= 0)
+        fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
     char chunk[65536];
     for (;;) {
         ssize_t n = read(fd, chunk, sizeof chunk);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/fslinks.h"
 #include "base/fsutil.h"
 #include "base/xalloc.h"
 
@@ -87,6 +88,15 @@ static char *pack_dir(const char *want, Buf *err)
         free(dir);
         return NULL;
     }
+    Buf where = {0}, why = {0};
+    if (!dir_links_stay_inside(dir, &where, &why)) {
+        buf_printf(err, "%s%s%s: %s: %s", what, course_option ? " " : "", want, buf_str(&where),
+                   buf_str(&why));
+        free(dir);
+        dir = NULL;
+    }
+    buf_fini(&where);
+    buf_fini(&why);
     return dir;
 }
 

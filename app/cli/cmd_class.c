@@ -20,6 +20,7 @@
 #include "base/clock.h"
 #include "base/fsutil.h"
 #include "base/paths.h"
+#include "base/printable.h"
 #include "base/xalloc.h"
 #include "cli/cli.h"
 #include "cli/session.h"
@@ -223,12 +224,12 @@ static void print_text(FILE *out, const Ctx *x, const Figures *fs, const MissedI
     fprintf(out, "Class report: %zu learner%s from %zu file%s", r->nlearners,
            r->nlearners == 1 ? "" : "s", r->nfiles, r->nfiles == 1 ? "" : "s");
     if (r->pack)
-        fprintf(out, " (pack %s v%d)", r->pack, r->pack_version);
+        fprintf(out, " (pack %s v%d)", shown(r->pack), r->pack_version);
     /* Two tables of at most 80 columns: reading per chapter (in as many
      * blocks of chapters as it takes), then exercises and answers. */
     int lw = 7;
     for (size_t i = 0; i < r->nlearners; i++) {
-        int n = (int)strlen(r->learners[i].label);
+        int n = (int)strlen(shown(r->learners[i].label));
         lw = n > lw ? n : lw;
     }
     lw = lw > 20 ? 20 : lw;
@@ -245,7 +246,7 @@ static void print_text(FILE *out, const Ctx *x, const Figures *fs, const MissedI
         fputc('\n', out);
         for (size_t i = 0; i < r->nlearners; i++) {
             const Figures *f = &fs[i];
-            fprintf(out, "%-*.*s", lw, lw, r->learners[i].label);
+            fprintf(out, "%-*.*s", lw, lw, shown(r->learners[i].label));
             for (size_t c = from; c < to; c++) {
                 char cell[32];
                 if (f->check[c] >= 0)
@@ -265,8 +266,8 @@ static void print_text(FILE *out, const Ctx *x, const Figures *fs, const MissedI
         char solved[24], right[16];
         snprintf(solved, sizeof solved, "%d/%d", f->solved, f->tried);
         snprintf(right, sizeof right, "%d%%", f->answers ? f->correct * 100 / f->answers : 0);
-        fprintf(out, "%-*.*s %9s %5d %7d %5s  %s\n", lw, lw, r->learners[i].label, solved,
-                f->hints, f->answers, f->answers ? right : "-", or_dash(f->overall));
+        fprintf(out, "%-*.*s %9s %5d %7d %5s  %s\n", lw, lw, shown(r->learners[i].label), solved,
+                f->hints, f->answers, f->answers ? right : "-", shown(or_dash(f->overall)));
     }
     fprintf(out, "\nChapters\n%2s %7s %8s %5s %12s  %s\n", "ch", "started", "finished", "read",
             "check (took)", "title");
@@ -277,19 +278,20 @@ static void print_text(FILE *out, const Ctx *x, const Figures *fs, const MissedI
             snprintf(check, sizeof check, "%.0f%% (%d)", s.check_sum / s.checked, s.checked);
         bool closed = x->has_w && !workshop_is_open(&x->w, x->chapters[c]->id);
         fprintf(out, "%2d %7d %8d %4.0f%% %12s  %s%s\n", x->chapters[c]->number, s.started,
-                s.finished, s.read_pct, check, closed ? "(closed) " : "", x->chapters[c]->title);
+                s.finished, s.read_pct, check, closed ? "(closed) " : "",
+                shown(x->chapters[c]->title));
     }
     if (x->has_ac) {
         fprintf(out, "\nStages per competency (learners at each stage)\n");
         for (size_t k = 0; k < x->ac.ncompetencies; k++) {
-            fprintf(out, "  %-28s", x->ac.competencies[k].id);
+            fprintf(out, "  %-28s", shown(x->ac.competencies[k].id));
             int none = 0;
             for (int s = 0; s < ASSESS_NSTAGES; s++) {
                 int n = 0;
                 for (size_t i = 0; i < r->nlearners; i++)
                     n += fs[i].stage[k] && strcmp(fs[i].stage[k], x->ac.stages[s].id) == 0;
                 if (n)
-                    fprintf(out, " %s %d,", x->ac.stages[s].id, n);
+                    fprintf(out, " %s %d,", shown(x->ac.stages[s].id), n);
             }
             for (size_t i = 0; i < r->nlearners; i++)
                 none += !fs[i].stage[k];
@@ -300,7 +302,7 @@ static void print_text(FILE *out, const Ctx *x, const Figures *fs, const MissedI
     if (nm == 0)
         fprintf(out, "  none\n");
     for (size_t i = 0; i < nm && i < 10; i++)
-        fprintf(out, "  %-32s %3d of %3d answers, by %d learner%s\n", m[i].item, m[i].wrong,
+        fprintf(out, "  %-32s %3d of %3d answers, by %d learner%s\n", shown(m[i].item), m[i].wrong,
                m[i].answered, m[i].learners, m[i].learners == 1 ? "" : "s");
     bool any = false;
     for (size_t i = 0; i < r->nfiles; i++) {
@@ -310,29 +312,21 @@ static void print_text(FILE *out, const Ctx *x, const Figures *fs, const MissedI
         if (!any)
             fprintf(out, "\nFiles not used, or to look at\n");
         any = true;
-        fprintf(out, "  %s: %s%s%s\n", f->path, class_file_state_name(f->state),
-               f->detail ? ": " : "", f->detail ? f->detail : "");
+        fprintf(out, "  %s: %s%s%s\n", shown(f->path), class_file_state_name(f->state),
+               f->detail ? ": " : "", shown(f->detail));
     }
 }
 
 /* ---- CSV and JSON ---------------------------------------------------------------------- */
 
+/* ",cell": escaped, quoted when needed, never a formula (printable_csv). */
 static void csv_field(const char *s)
 {
-    putchar(',');
-    if (!s)
-        return;
-    if (!strpbrk(s, ",\"\n\r")) {
-        fputs(s, stdout);
-        return;
-    }
-    putchar('"');
-    for (; *s; s++) {
-        if (*s == '"')
-            putchar('"');
-        putchar(*s);
-    }
-    putchar('"');
+    Buf b = {0};
+    buf_addc(&b, ',');
+    printable_csv(&b, s);
+    fputs(buf_str(&b), stdout);
+    buf_fini(&b);
 }
 
 /* Four tables, each row starting with its table's name, so one file can be
@@ -346,7 +340,7 @@ static void print_csv(const Ctx *x, const Figures *fs, const MissedItem *m, size
                x->chapters[c]->number, x->chapters[c]->number);
     printf(",exercises_solved,exercises_tried,hints,answers,correct,overall");
     for (size_t k = 0; x->has_ac && k < x->ac.ncompetencies; k++)
-        printf(",%s", x->ac.competencies[k].id);
+        csv_field(x->ac.competencies[k].id);
     putchar('\n');
     for (size_t i = 0; i < r->nlearners; i++) {
         const Figures *f = &fs[i];
@@ -395,21 +389,7 @@ static void print_csv(const Ctx *x, const Figures *fs, const MissedItem *m, size
 
 static void js(Buf *b, const char *s)
 {
-    if (!s) {
-        buf_adds(b, "null");
-        return;
-    }
-    buf_addc(b, '"');
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            buf_printf(b, "\\%c", c);
-        else if (c < 0x20)
-            buf_printf(b, "\\u%04x", c);
-        else
-            buf_addc(b, (char)c);
-    }
-    buf_addc(b, '"');
+    printable_json(b, s);
 }
 
 static void print_json(const Ctx *x, const Figures *fs, const MissedItem *m, size_t nm)
@@ -493,7 +473,7 @@ static void print_md(const Ctx *x, const Figures *fs, const MissedItem *m, size_
     printf("# Class report\n\n%zu learner%s from %zu file%s", r->nlearners,
            r->nlearners == 1 ? "" : "s", r->nfiles, r->nfiles == 1 ? "" : "s");
     if (r->pack)
-        printf(" (pack %s v%d)", r->pack, r->pack_version);
+        printf(" (pack %s v%d)", shown(r->pack), r->pack_version);
     printf(".\n\n## Learners\n\nSections read per chapter, and the best check score.\n\n| learner |");
     for (size_t c = 0; c < x->nchapters; c++)
         printf(" ch%d |", x->chapters[c]->number);
@@ -503,7 +483,7 @@ static void print_md(const Ctx *x, const Figures *fs, const MissedItem *m, size_
     printf("---|---|---|---|---|\n");
     for (size_t i = 0; i < r->nlearners; i++) {
         const Figures *f = &fs[i];
-        printf("| %s |", r->learners[i].label);
+        printf("| %s |", shown(r->learners[i].label));
         for (size_t c = 0; c < x->nchapters; c++) {
             printf(" %zu/%zu", f->read[c], x->chapters[c]->nsections);
             if (f->check[c] >= 0)
@@ -514,13 +494,13 @@ static void print_md(const Ctx *x, const Figures *fs, const MissedItem *m, size_
         if (f->answers)
             snprintf(right, sizeof right, "%d%%", f->correct * 100 / f->answers);
         printf(" %d/%d | %d | %d | %s | %s |\n", f->solved, f->tried, f->hints, f->answers, right,
-               or_dash(f->overall));
+               shown(or_dash(f->overall)));
     }
     printf("\n## Chapters\n\n| chapter | started | finished | read | check (took) |\n"
            "|---|---|---|---|---|\n");
     for (size_t c = 0; c < x->nchapters; c++) {
         ChapterSum s = chapter_sum(x, fs, c);
-        printf("| %d. %s | %d | %d | %.0f%% |", x->chapters[c]->number, x->chapters[c]->title,
+        printf("| %d. %s | %d | %d | %.0f%% |", x->chapters[c]->number, shown(x->chapters[c]->title),
                s.started, s.finished, s.read_pct);
         if (s.checked)
             printf(" %.0f%% (%d) |\n", s.check_sum / s.checked, s.checked);
@@ -529,7 +509,7 @@ static void print_md(const Ctx *x, const Figures *fs, const MissedItem *m, size_
     }
     printf("\n## Most missed items\n\n| item | wrong or partial | learners |\n|---|---|---|\n");
     for (size_t i = 0; i < nm && i < 10; i++)
-        printf("| %s | %d of %d | %d |\n", m[i].item, m[i].wrong, m[i].answered, m[i].learners);
+        printf("| %s | %d of %d | %d |\n", shown(m[i].item), m[i].wrong, m[i].answered, m[i].learners);
     bool any = false;
     for (size_t i = 0; i < r->nfiles; i++) {
         const ClassFile *f = &r->files[i];
@@ -538,8 +518,8 @@ static void print_md(const Ctx *x, const Figures *fs, const MissedItem *m, size_
         if (!any)
             printf("\n## Files not used, or to look at\n\n");
         any = true;
-        printf("- `%s`: %s%s%s\n", f->path, class_file_state_name(f->state), f->detail ? ": " : "",
-               f->detail ? f->detail : "");
+        printf("- `%s`: %s%s%s\n", shown(f->path), class_file_state_name(f->state),
+               f->detail ? ": " : "", shown(f->detail));
     }
 }
 

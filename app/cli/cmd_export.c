@@ -18,6 +18,7 @@
 #include "base/clock.h"
 #include "base/fsutil.h"
 #include "base/paths.h"
+#include "base/printable.h"
 #include "base/xalloc.h"
 #include "cli/cli.h"
 #include "cli/session.h"
@@ -74,7 +75,7 @@ static bool read_profile_file(const char *dir, const char *name, bool progress, 
         DiagList dl = {0};
         ok = file_read(path, progress ? PROGRESS_FILE_MAX : ASSESS_FILE_MAX, &text, &err);
         if (!ok) {
-            fprintf(stderr, "pydive export: %s\n", buf_str(&err));
+            fprintf(stderr, "pydive export: %s\n", shown(buf_str(&err)));
         } else if (progress) {
             progress_fini(&e->progress);
             ok = progress_parse(text.data ? text.data : "", text.len, path, &e->progress, &dl);
@@ -110,7 +111,7 @@ int cmd_export(int argc, char **argv)
         return cli_usage_error("unknown format '%s' (yaml, json or csv)", format);
     char *name = profile ? xstrdup(profile) : paths_default_profile();
     if (!paths_profile_name_ok(name)) {
-        fprintf(stderr, "pydive export: '%s' is not a usable profile name\n", name);
+        fprintf(stderr, "pydive export: '%s' is not a usable profile name\n", shown(name));
         free(name);
         return 2;
     }
@@ -143,7 +144,7 @@ int cmd_export(int argc, char **argv)
         Buf out = {0}, err = {0};
         export_write(&e, fmt, &out);
         if (output && !file_write_atomic(output, out.data, out.len, &err)) {
-            fprintf(stderr, "pydive export: %s\n", buf_str(&err));
+            fprintf(stderr, "pydive export: %s\n", shown(buf_str(&err)));
         } else {
             if (!output)
                 fwrite(out.data, 1, out.len, stdout);
@@ -169,10 +170,10 @@ out:
 static void print_stats(const char *file, const char *profile, const MergeStats *st)
 {
     if (merge_changes(st) == 0) {
-        printf("Nothing new in %s: profile '%s' already has all of it.\n", file, profile);
+        printf("Nothing new in %s: profile '%s' already has all of it.\n", shown(file), profile);
         return;
     }
-    printf("Merged %s into profile '%s':\n", file, profile);
+    printf("Merged %s into profile '%s':\n", shown(file), profile);
     printf("  progress: %zu chapter%s added, %zu section%s newly read, %zu position%s taken\n",
            st->chapters_added, st->chapters_added == 1 ? "" : "s", st->sections_added,
            st->sections_added == 1 ? "" : "s", st->positions_taken,
@@ -202,9 +203,13 @@ static int merge_into(const char *file, const char *profile, const Export *e)
     AssessStore as;
     AssessLog log;
     bool as_open = false;
-    if (st.read_only) {
+    if (st.read_only && st.held_elsewhere) {
         fprintf(stderr, "pydive import: profile '%s' is open in another pydive; close it and "
                         "import again (nothing was changed)\n", profile);
+    } else if (st.read_only) { /* a newer pydive's files, a read-only home: the reason */
+        diag_print(&dl, stderr);
+        fprintf(stderr, "pydive import: profile '%s' cannot be written here (see above); "
+                        "nothing was changed\n", profile);
     } else if (!(as_open = assess_store_open_beside(&as, &st, profile, &log, &dl))) {
         fprintf(stderr, "pydive import: the assessment record of '%s' cannot be opened\n",
                 profile);
@@ -248,7 +253,7 @@ int cmd_import(int argc, char **argv)
     const char *file = argv[1];
     Buf text = {0}, err = {0};
     if (!file_read(file, EXPORT_FILE_MAX, &text, &err)) {
-        fprintf(stderr, "pydive import: %s\n", buf_str(&err));
+        fprintf(stderr, "pydive import: %s\n", shown(buf_str(&err)));
         buf_fini(&text);
         buf_fini(&err);
         return 1;
@@ -262,15 +267,15 @@ int cmd_import(int argc, char **argv)
     diag_fini(&dl);
     int rc;
     if (s != EXPORT_OK) {
-        fprintf(stderr, "pydive import: %s: %s; nothing was imported\n", file,
+        fprintf(stderr, "pydive import: %s: %s; nothing was imported\n", shown(file),
                 export_status_text(s));
         rc = 1;
     } else if (profile && !paths_profile_name_ok(profile)) {
-        fprintf(stderr, "pydive import: '%s' is not a usable profile name\n", profile);
+        fprintf(stderr, "pydive import: '%s' is not a usable profile name\n", shown(profile));
         rc = 2;
     } else if (!profile && !paths_profile_name_ok(e.profile)) {
         fprintf(stderr, "pydive import: the file's profile '%s' is not a usable name here; "
-                        "choose one with --profile NAME\n", e.profile);
+                        "choose one with --profile NAME\n", shown(e.profile));
         rc = 2;
     } else {
         rc = merge_into(file, profile ? profile : e.profile, &e);

@@ -49,7 +49,7 @@ static int pack_check(const char *dir)
         files = cli_validate_course(dir, &diags);
         DiagList again = {0}; /* the same problems, already reported above */
         Course c;
-        if (course_load(dir, &c, &again)) {
+        if (files > 0 && course_load(dir, &c, &again)) { /* 0: links leave the pack */
             char *adir = path_join(dir, "assessments");
             char *stages = path_join(adir, "stages.yaml");
             AssessContent ac;

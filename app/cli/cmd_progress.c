@@ -165,8 +165,12 @@ int cmd_reset(int argc, char **argv)
     if (rc != 0)
         return rc;
     if (s.store.read_only) {
-        fprintf(stderr, "pydive: profile '%s' is open in another pydive; close it first\n",
-                s.profile);
+        if (!s.store.held_elsewhere)
+            diag_print(&s.store_diags, stderr); /* why: a newer pydive's file, a read-only home */
+        fprintf(stderr, s.store.held_elsewhere
+                            ? "pydive: profile '%s' is open in another pydive; close it first\n"
+                            : "pydive: profile '%s' cannot be written here (see above); nothing "
+                              "was reset\n", s.profile);
         session_close(&s);
         return 1;
     }

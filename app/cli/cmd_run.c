@@ -20,11 +20,14 @@
 
 #include "base/buf.h"
 #include "base/fsutil.h"
+#include "base/printable.h"
 #include "cli/cli.h"
 #include "pyrun/pyrun.h"
 #include "pyrun/refuse.h"
 #include "sim/gc.h"
 #include "sim/stats.h"
+
+#define RUN_SOURCE_MAX (16u << 20) /* bytes: far above any program a learner writes */
 
 static void out_fn(void *ctx, int stream, const char *text, size_t n)
 {
@@ -91,17 +94,17 @@ static bool parse_count(const char *text, unsigned long long *out)
     return *end == '\0' && *out > 0;
 }
 
+/* Reads a program, capped as --watch and lab files are: `pydive run
+ * /dev/zero` must not read until memory runs out (issue 20).  False, with
+ * CPython's "can't open file" and the reason, when it cannot. */
 static bool read_file(const char *path, Buf *src)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return false;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_add(src, chunk, n);
-    fclose(f);
-    return true;
+    Buf err = {0};
+    bool ok = file_read(path, RUN_SOURCE_MAX, src, &err);
+    if (!ok)
+        fprintf(stderr, "pydive: can't open file '%s': %s\n", shown(path), shown(buf_str(&err)));
+    buf_fini(&err);
+    return ok;
 }
 
 /* --check: parse every file, run none. */
@@ -112,7 +115,6 @@ static int check_files(int argc, char **argv, const SimProfile *prof)
     for (int i = 1; i < argc; i++) {
         Buf src = {0}, report = {0};
         if (!read_file(argv[i], &src)) {
-            fprintf(stderr, "pydive: can't open file '%s'\n", argv[i]);
             code = 2;
         } else if (py_check(buf_str(&src), src.len, argv[i], sim, &report) != 0) {
             fputs(buf_str(&report), stderr);
@@ -165,10 +167,8 @@ int cmd_run(int argc, char **argv)
     if (watch)
         return cmd_watch(argv[1], prof, views, present);
     Buf src = {0};
-    if (!read_file(argv[1], &src)) {
-        fprintf(stderr, "pydive: can't open file '%s'\n", argv[1]);
+    if (!read_file(argv[1], &src))
         return 2;
-    }
     Sim *sim = sim_new(prof);
     char *abs = realpath(argv[1], NULL); /* CPython names __main__ by its absolute path */
     PyRun *run = py_new(sim, buf_str(&src), src.len, abs ? abs : argv[1], out_fn, NULL);

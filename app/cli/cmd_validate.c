@@ -15,6 +15,7 @@
 
 #include "base/buf.h"
 #include "base/diag.h"
+#include "base/fslinks.h"
 #include "base/fsutil.h"
 #include "base/paths.h"
 #include "base/xalloc.h"
@@ -107,6 +108,14 @@ size_t cli_validate_course(const char *dir, DiagList *diags)
 {
     Course c;
     size_t assessed = 0;
+    Buf where = {0}, why = {0};
+    bool contained = dir_links_stay_inside(dir, &where, &why);
+    if (!contained) /* nothing in the folder is read: a link could quote any file */
+        diag_add(diags, DIAG_ERROR, buf_str(&where), 0, 0, "%s", buf_str(&why));
+    buf_fini(&where);
+    buf_fini(&why);
+    if (!contained)
+        return 0;
     if (course_load(dir, &c, diags)) {
         assessed = validate_assessments(dir, &c, diags);
         course_fini(&c);

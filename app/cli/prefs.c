@@ -9,6 +9,7 @@
 
 #include "base/fsutil.h"
 #include "base/paths.h"
+#include "base/printable.h"
 #include "cli/cli.h"
 
 void prefs_load(Prefs *p, const char *content_dir)
@@ -76,22 +77,25 @@ int cmd_settings(int argc, char **argv)
     buf_fini(&err);
     Prefs p;
     prefs_load(&p, content);
-    printf("Settings file: %s%s\n", p.settings.file,
+    printf("Settings file: %s%s\n", shown(p.settings.file),
            file_exists(p.settings.file) ? "" : " (not there: the defaults apply)");
-    printf("  theme:           %s\n", p.settings.theme ? p.settings.theme : "built in");
-    printf("  profile:         %s\n", p.settings.profile ? p.settings.profile : "your login name");
+    printf("  theme:           %s\n", p.settings.theme ? shown(p.settings.theme) : "built in");
+    printf("  profile:         %s\n",
+           p.settings.profile ? shown(p.settings.profile) : "your login name");
     printf("  ascii:           %s\n", p.settings.ascii == 1 ? "yes" : p.settings.ascii == 0 ? "no"
                                                                 : "from the locale");
     printf("  animation_speed: %d statements a frame\n", p.settings.speed ? p.settings.speed : 2);
     for (size_t i = 0; i < p.settings.nkeys; i++)
-        printf("  keys: %s = %s\n", p.settings.keys[i].action, p.settings.keys[i].key);
+        printf("  keys: %s = %s\n", shown(p.settings.keys[i].action), shown(p.settings.keys[i].key));
     if (content) {
         char *themes = path_join(content, "assets/themes");
         char **names;
         size_t n = dir_list(themes, ".yaml", &names);
         printf("Themes:");
-        for (size_t i = 0; i < n; i++)
-            printf(" %.*s", (int)(strlen(names[i]) - 5), names[i]);
+        for (size_t i = 0; i < n; i++) {
+            const char *t = shown(names[i]); /* ends with ".yaml" like the name */
+            printf(" %.*s", (int)(strlen(t) - 5), t);
+        }
         printf("\n");
         dir_list_free(names, n);
         free(themes);

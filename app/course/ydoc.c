@@ -6,12 +6,14 @@
 #include "course/ydoc.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
 #include "base/buf.h"
 #include "base/fsutil.h"
+#include "base/printable.h"
 #include "base/xalloc.h"
 
 #define CHUNK_NODES 512
@@ -91,6 +93,17 @@ static bool fatal(Builder *b, yaml_mark_t m, const char *msg)
     diag_add(b->diags, DIAG_ERROR, b->doc->file, (int)m.line + 1, (int)m.column + 1, "%s",
              msg);
     return false;
+}
+
+/* Text a terminal would obey (ESC, BEL, C1, bidi overrides) never reaches a
+ * screen from a lesson or a pack: refused where it is written (issue 20). */
+static bool fatal_control(Builder *b, yaml_mark_t m, unsigned cp)
+{
+    char what[64], msg[160];
+    printable_describe(cp, what, sizeof what);
+    snprintf(msg, sizeof msg, "the text holds %s, which a terminal would not show as text; "
+             "remove it", what);
+    return fatal(b, m, msg);
 }
 
 static int count_code_points(const char *s, size_t n)
@@ -223,6 +236,10 @@ static bool on_scalar(Builder *b, const yaml_event_t *ev)
         return false;
     if (ev->data.scalar.length > YDOC_MAX_SCALAR)
         return fatal(b, ev->start_mark, "text longer than 1 MiB is not supported in lesson files");
+    unsigned cp;
+    const char *v = (const char *)ev->data.scalar.value;
+    if (printable_bad_at(v, ev->data.scalar.length, PRINTABLE_LINES, &cp) < ev->data.scalar.length)
+        return fatal_control(b, ev->start_mark, cp);
     YNode *n = node_new(b->doc, YNODE_SCALAR, ev->start_mark);
     n->end_line = (int)ev->end_mark.line + 1;
     n->str = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);

@@ -425,6 +425,7 @@ static bool load_file(AssessContent *c, const char *name, ReadFn fn, int chapter
     if (!ok) {
         diag_add(diags, DIAG_ERROR, path, 0, 0, "%s", buf_str(&err));
     } else if ((ok = ytree_parse(&d, buf_str(&text), text.len, path, diags)) && d.root) {
+        yt_refuse_controls(&d, d.root);
         if (fn)
             fn(&d, d.root, c);
         else

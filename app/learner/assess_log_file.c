@@ -436,6 +436,7 @@ static void read_root(YtDoc *d, const YtNode *root, AssessLog *log)
     if (v > ASSESS_LOG_SCHEMA_VERSION) {
         yt_error(d, root->kids[1], "this assessments file has schema %" PRId64 ", written by "
                  "a newer pydive; this pydive reads schema %d", v, ASSESS_LOG_SCHEMA_VERSION);
+        log->schema_version = (int)v;
         return;
     }
     if (!yt_check_keys(d, root, "the assessments file", k, k))
@@ -480,8 +481,11 @@ bool assess_log_parse(const char *text, size_t len, const char *file, AssessLog 
     ok = ok && d.errors == 0;
     ytree_fini(&d);
     if (!ok) {
+        int declared = out->schema_version;
         assess_log_fini(out);
         assess_log_init(out, NULL);
+        if (declared > ASSESS_LOG_SCHEMA_VERSION)
+            out->schema_version = declared; /* the store keeps such a file as it is */
     }
     return ok;
 }

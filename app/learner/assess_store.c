@@ -71,6 +71,17 @@ static void set_aside(AssessStore *s, const DiagList *why, DiagList *diags)
     buf_fini(&err);
 }
 
+/* The file is a newer pydive's: never moved, never written over. */
+static void keep_newer(AssessStore *s, int schema, DiagList *diags)
+{
+    s->read_only = true;
+    diag_add(diags, DIAG_WARNING, s->path, 0, 0,
+             "assessments file was written by a newer pydive (schema %d; this pydive reads "
+             "schema %d): opened read-only, showing no assessments, and the file is kept as it "
+             "is; update pydive to go on with this profile, or use another one (--profile NAME)",
+             schema, ASSESS_LOG_SCHEMA_VERSION);
+}
+
 static bool load(AssessStore *s, AssessLog *out, DiagList *diags)
 {
     if (!file_exists(s->path))
@@ -90,6 +101,9 @@ static bool load(AssessStore *s, AssessLog *out, DiagList *diags)
             parsed.profile = out->profile ? xstrdup(out->profile) : NULL;
             assess_log_fini(out);
             *out = parsed;
+        } else if (parsed.schema_version > ASSESS_LOG_SCHEMA_VERSION) {
+            keep_newer(s, parsed.schema_version, diags);
+            assess_log_fini(&parsed);
         } else {
             assess_log_fini(&parsed);
             set_aside(s, &why, diags);

@@ -518,7 +518,10 @@ bool progress_parse(const char *text, size_t len, const char *file, Progress *ou
         return true;
     if (r.errors == 0) /* stopped without saying why: never silently */
         report(&r, DIAG_ERROR, 0, 0, "the file could not be read as a progress file");
+    int declared = out->schema_version;
     progress_fini(out);
     progress_init(out, NULL);
+    if (declared > PROGRESS_SCHEMA_VERSION)
+        out->schema_version = declared; /* the store keeps such a file as it is */
     return false;
 }

@@ -114,6 +114,20 @@ static void set_aside(Store *s, const DiagList *why, DiagList *diags)
     buf_fini(&err);
 }
 
+/* The progress file is a newer pydive's: keep it exactly as it is.  Without
+ * the lock nothing here saves (nor the assessments beside it), until pydive
+ * is updated. */
+static void keep_newer(Store *s, int schema, DiagList *diags)
+{
+    if (!s->read_only)
+        drop_lock(s);
+    diag_add(diags, DIAG_WARNING, s->path, 0, 0,
+             "progress file was written by a newer pydive (schema %d; this pydive reads schema "
+             "%d): opened read-only, showing no progress, and the file is kept as it is; "
+             "update pydive to go on with this profile, or use another one (--profile NAME)",
+             schema, PROGRESS_SCHEMA_VERSION);
+}
+
 /* Reads the progress file into *out.  False when it exists but cannot be
  * read at all (permissions, I/O): the profile is then unusable. */
 static bool load(Store *s, Progress *out, DiagList *diags)
@@ -135,6 +149,9 @@ static bool load(Store *s, Progress *out, DiagList *diags)
             parsed.profile = xstrdup(out->profile); /* the directory names the profile */
             progress_fini(out);
             *out = parsed;
+        } else if (parsed.schema_version > PROGRESS_SCHEMA_VERSION) {
+            keep_newer(s, parsed.schema_version, diags);
+            progress_fini(&parsed);
         } else {
             progress_fini(&parsed);
             set_aside(s, &why, diags);

@@ -6,7 +6,9 @@
  * instant leaves the last confirmed save readable.  One process at a time
  * may write a profile: a second one opens it read-only.  A file that cannot
  * be parsed is moved aside (progress.yaml.damaged-...), reported, and the
- * learner starts clean; nothing is silently discarded.
+ * learner starts clean; nothing is silently discarded.  A file written by a
+ * newer pydive (a higher schema) is not damaged: the profile opens read-only,
+ * showing no progress, and the file is never moved or written over.
  */
 #ifndef PYDIVE_LEARNER_STORE_H
 #define PYDIVE_LEARNER_STORE_H
@@ -50,7 +52,9 @@ void store_close(Store *s);
 
 /* Serialisation, exposed for tests and export.  progress_parse returns false
  * with file:line:col diagnostics when the text is not a valid progress file;
- * *out is always initialised (empty on failure) and must be progress_fini'ed.
+ * *out is always initialised (empty on failure, except that schema_version
+ * keeps a schema newer than PROGRESS_SCHEMA_VERSION when the file declared
+ * one) and must be progress_fini'ed.
  * progress_serialize leaves *out empty only if libyaml itself fails; ids
  * that progress_id_ok refuses are left out (the data functions never store
  * them).  The format is described at the top of progress_file.c. */

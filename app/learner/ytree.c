@@ -13,6 +13,7 @@
 #include <yaml.h>
 
 #include "base/buf.h"
+#include "base/printable.h"
 #include "base/xalloc.h"
 
 void yt_error(YtDoc *d, const YtNode *n, const char *fmt, ...)
@@ -342,5 +343,25 @@ bool yt_strings(YtDoc *d, const YtNode *n, const char *key, char ***out, size_t 
         else
             ok = false;
     }
+    return ok;
+}
+
+bool yt_refuse_controls(YtDoc *d, const YtNode *n)
+{
+    if (!n)
+        return true;
+    if (n->kind == YT_SCALAR) {
+        unsigned cp;
+        if (printable_bad_at(n->str, n->len, PRINTABLE_LINES, &cp) == n->len)
+            return true;
+        char what[64];
+        printable_describe(cp, what, sizeof what);
+        yt_error(d, n, "the text holds %s, which a terminal would not show as text; remove it",
+                 what);
+        return false;
+    }
+    bool ok = true;
+    for (size_t i = 0; i < n->nkids; i++) /* depth is capped by YTREE_MAX_DEPTH */
+        ok &= yt_refuse_controls(d, n->kids[i]);
     return ok;
 }

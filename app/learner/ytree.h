@@ -49,6 +49,11 @@ typedef struct YtDoc {
 bool ytree_parse(YtDoc *d, const char *text, size_t len, const char *file, DiagList *diags);
 void ytree_fini(YtDoc *d);
 
+/* For text written by hand and shown to a learner (assessment items): reports
+ * every scalar under n holding a character a terminal would obey (ESC, BEL,
+ * C1, a bidi override; newline and tab are fine).  False when any was found. */
+bool yt_refuse_controls(YtDoc *d, const YtNode *n);
+
 /* Reports an error at a node (or at line/col 0 when n is NULL). */
 void yt_error(YtDoc *d, const YtNode *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

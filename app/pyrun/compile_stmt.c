@@ -98,8 +98,8 @@ static void pop_loop(Cg *g, uint32_t exit)
 static bool loop_stmt(Cg *g, int n)
 {
     const Node *nd = NODE(g, n);
-    if (g->nloops >= 31)
-        return cg_cfail(g, n, "SyntaxError", "too many statically nested blocks");
+    if (g->nloops >= 31) /* the parser gave 3.11/3.12's error at 20; 3.13 has no limit */
+        return py_refuse(g->err, nd->line, nd->col, "loops nested more than 30 deep", true);
     if (nd->kind == N_WHILE) {
         uint32_t top = cg_here(g);
         push_loop(g, top, false);
@@ -301,7 +301,8 @@ static bool comp_body(Cg *g, int n)
             cg_emit(g, OP_GET_ITER, 0);
         }
         if (depth >= 15)
-            return cg_cfail(g, n, "SyntaxError", "too many nested comprehensions");
+            return py_refuse(g->err, NODE(g, n)->line, NODE(g, n)->col,
+                             "comprehensions with more than 15 'for' clauses", true);
         tops[depth] = cg_here(g);
         fis[depth] = cg_emit(g, OP_FOR_ITER, 0);
         if (!store_target(g, NODE(g, cf)->a, ACC_STORE))

@@ -84,21 +84,30 @@ int p_failf(P *p, Token *t, const char *fmt, ...)
     return -1;
 }
 
-/* "Perhaps you forgot a comma?": only when an expression follows the one at
- * `last` (CPython's invalid_expression rule); tried, then undone. */
-int p_comma_hint(P *p, int last)
+/* Parses an expression at the current token and undoes it: CPython's second
+ * pass tries one there, and how far it reads decides whether an unclosed
+ * bracket replaces a generic error (tokenizer_error_first). */
+bool p_probe_expression(P *p)
 {
     size_t save = p->i, save_len = p->ast->len;
     PyError save_err = *p->err;
-    Token *nx = p_cur(p);
-    bool starts = nx->kind == T_NAME || nx->kind == T_INT || nx->kind == T_FLOAT || nx->kind == T_STRING ||
-                  (nx->kind == T_OP && strchr("([{-+~.", nx->text[0]));
-    bool expr = starts && last >= 0 && p_expression(p) >= 0;
+    bool ok = p_expression(p) >= 0;
     for (size_t k = save_len; k < p->ast->len; k++)
         free(p->ast->n[k].str);
     p->ast->len = save_len;
     *p->err = save_err;
     p->i = save;
+    return ok;
+}
+
+/* "Perhaps you forgot a comma?": only when an expression follows the one at
+ * `last` (CPython's invalid_expression rule); tried, then undone. */
+int p_comma_hint(P *p, int last)
+{
+    Token *nx = p_cur(p);
+    bool starts = nx->kind == T_NAME || nx->kind == T_INT || nx->kind == T_FLOAT || nx->kind == T_STRING ||
+                  (nx->kind == T_OP && strchr("([{-+~.", nx->text[0]));
+    bool expr = starts && last >= 0 && p_probe_expression(p);
     if (!expr) /* CPython: at the furthest token its attempt reached */
         return p_failf(p, &p->tl.t[p->far], "invalid syntax");
     Token at = p_start(p, last);
@@ -339,7 +348,7 @@ static void tokenizer_error_first(P *p)
          * parser ran into the end, or after an error on a later line */
         Token *c = p_cur(p);
         reached = c->kind == T_END || ((c->kind == T_NEWLINE || c->kind == T_DEDENT) && p->i + 3 >= p->tl.n);
-        later = syntax && c->line > lexerr->line;
+        later = syntax && p->tl.t[p->far].line > lexerr->line; /* the furthest token CPython fetched */
     }
     if (later || reached)
         *p->err = *lexerr;

@@ -157,12 +157,35 @@ static int comprehension(P *p, NodeKind k, Token *t, int elt, const char *close)
     return r;
 }
 
+/* `(a = 1)`, `[x.y = 2]`: CPython's invalid_named_expression.  The value is
+ * parsed (then undone) so that the furthest token is where CPython's is. */
+static int assign_in_display(P *p, int e)
+{
+    size_t save = p->i, save_len = p->ast->len;
+    PyError save_err = *p->err;
+    p->i++; /* '=' */
+    (void)p_bitor(p);
+    for (size_t k = save_len; k < p->ast->len; k++)
+        free(p->ast->n[k].str);
+    p->ast->len = save_len;
+    *p->err = save_err;
+    p->i = save;
+    Token at = p_start(p, e);
+    NodeKind k = (NodeKind)N(p, e)->kind;
+    if (k == N_NAME)
+        return p_failf(p, &at, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    if (k == N_ATTR || k == N_SUBSCRIPT || k == N_CALL)
+        return p_failf(p, &at, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                       k == N_ATTR ? "attribute" : k == N_SUBSCRIPT ? "subscript" : "function call");
+    return p_fail(p, "invalid syntax");
+}
+
 /* star_named_expression (',' ...)* up to `close`, after the first */
 static int rest_of_display(P *p, int first, const char *close, bool *comma)
 {
     int last = first;
     *comma = false;
-    while (p_accept_op(p, ",")) {
+    while (!p_is_op(p, "=") && p_accept_op(p, ",")) {
         *comma = true;
         if (p_is_op(p, close))
             break;
@@ -172,6 +195,8 @@ static int rest_of_display(P *p, int first, const char *close, bool *comma)
         N(p, last)->next = e;
         last = e;
     }
+    if (p_is_op(p, "="))
+        return assign_in_display(p, last);
     if (!p_accept_op(p, close)) {
         Token *c = p_cur(p);
         (void)c;

@@ -143,7 +143,7 @@ static int subscript(P *p, Token *t, int e)
     }
     N(p, s)->b = idx;
     if (!p_accept_op(p, "]"))
-        return p_fail(p, "invalid syntax");
+        return p_comma_hint(p, N(p, idx)->kind == N_TUPLE ? -1 : idx);
     return s;
 }
 

@@ -39,6 +39,7 @@ int p_fail(P *p, const char *msg);
 void p_indent_error(P *p, Token *t);
 Token p_end_of_source(P *p);      /* the end of the last line */
 int p_comma_hint(P *p, int last);
+bool p_probe_expression(P *p);
 int p_failf(P *p, Token *t, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 bool p_is_op(P *p, const char *op);
 bool p_is_kw(P *p, const char *kw);

@@ -417,8 +417,13 @@ int p_simple_stmts(P *p)
         if (p_cur(p)->kind == T_NEWLINE || p_cur(p)->kind == T_END)
             break;
     }
-    if (p_cur(p)->kind != T_NEWLINE && p_cur(p)->kind != T_END)
+    if (p_cur(p)->kind != T_NEWLINE && p_cur(p)->kind != T_END) {
+        Token *t = p_cur(p);
+        if (t->kind == T_NAME || t->kind == T_INT || t->kind == T_FLOAT || t->kind == T_STRING ||
+            (t->kind == T_OP && strchr("([{", t->text[0])))
+            (void)p_probe_expression(p);
         return p_fail(p, "invalid syntax");
+    }
     if (p_cur(p)->kind == T_NEWLINE)
         p->i++;
     return first;

@@ -24,6 +24,10 @@ typedef struct PyRun PyRun;
 
 typedef void (*PyOutFn)(void *ctx, int stream, const char *text, size_t n);
 
+/* What a host that keeps a program's output in memory keeps of each stream
+ * (buf_add_capped): `while True: print("x" * 10000)` must not exhaust it. */
+#define PY_CAPTURE_MAX ((size_t)1 << 20)
+
 typedef enum PyStatus {
     PY_PAUSED,   /* stopped before the next statement (py_step) */
     PY_DONE,     /* the program ended normally */

@@ -23,7 +23,10 @@
 static void capture(void *ctx, int stream, const char *text, size_t n)
 {
     SimRun *r = ctx;
-    buf_add(stream == 2 ? &r->err : &r->out, text, n);
+    if (stream == 2)
+        buf_add_capped(&r->err, text, n, PY_CAPTURE_MAX, &r->err_cut);
+    else
+        buf_add_capped(&r->out, text, n, PY_CAPTURE_MAX, &r->out_cut);
 }
 
 static int count_lines(const char *s, size_t n)
@@ -67,15 +70,28 @@ bool simrun_start(SimRun *r, const char *src, size_t len, const char *filename,
     r->py = py_new(r->sim, r->src, r->len, filename ? filename : "<exercise>", capture, r);
     py_set_step_limit(r->py, SIMRUN_STEP_LIMIT);
     r->line = py_current_line(r->py);
+    simrun_heap_changed(r);
     r->arenas_start = simrun_arenas(r);
     note_line(r);
     return true;
+}
+
+void simrun_heap_changed(SimRun *r)
+{
+    r->garbage_known = false;
+    r->ntypes = SIZE_MAX;
+}
+
+size_t simrun_heap_size(const SimRun *r)
+{
+    return r->sim ? r->sim->nobj : 0;
 }
 
 static void step(SimRun *r)
 {
     if (r->finished)
         return;
+    simrun_heap_changed(r);
     if (py_step(r->py) != PY_PAUSED) {
         r->finished = true;
         r->exit_code = py_exit_code(r->py);
@@ -172,6 +188,8 @@ static void visit_reach(Sim *s, SimId ref, void *arg)
 
 size_t simrun_cyclic_garbage(SimRun *r)
 {
+    if (r->garbage_known)
+        return r->garbage;
     Sim *s = r->sim;
     size_t nobj = s->nobj;
     size_t need = 2 * nobj + 1;
@@ -208,13 +226,17 @@ size_t simrun_cyclic_garbage(SimRun *r)
     for (uint32_t g = GC_LIST_GEN0; g <= GC_LIST_GEN2; g++)
         for (uint32_t id = s->obj[g].gc_next; id != g; id = s->obj[id].gc_next)
             garbage += !(v[id] & REACHED);
+    r->garbage = garbage;
+    r->garbage_known = true;
     return garbage;
 }
 
 /* After simrun_cyclic_garbage: the garbage counted by type name into
- * r->names/r->counts; returns how many names. */
+ * r->names/r->counts; returns how many names (remembered as the garbage). */
 static size_t garbage_by_type(SimRun *r)
 {
+    if (r->ntypes != SIZE_MAX)
+        return r->ntypes;
     Sim *s = r->sim;
     size_t n = 0;
     for (uint32_t g = GC_LIST_GEN0; g <= GC_LIST_GEN2; g++)
@@ -236,6 +258,7 @@ static size_t garbage_by_type(SimRun *r)
             }
             r->counts[k]++;
         }
+    r->ntypes = n;
     return n;
 }
 
@@ -318,7 +341,10 @@ static int l_collect(lua_State *L)
     SimRun *r = current(L);
     if (gc_phase(r->sim) != GC_IDLE)
         return luaL_error(L, "run.collect: a collection is already running");
+    size_t work = simrun_heap_size(r);
     long n = gc_collect(r->sim, 2);
+    simrun_heap_changed(r);
+    sandbox_charge(L, work);
     lua_pushinteger(L, (lua_Integer)n);
     return 1;
 }
@@ -337,7 +363,10 @@ static lua_Integer count_live(const Sim *s, const char *type)
 static int l_live(lua_State *L)
 {
     const char *type = name_arg(L, "live");
-    lua_pushinteger(L, count_live(current(L)->sim, type));
+    const Sim *s = current(L)->sim;
+    lua_Integer n = count_live(s, type);
+    sandbox_charge(L, s->nobj);
+    lua_pushinteger(L, n);
     return 1;
 }
 
@@ -386,14 +415,19 @@ static int l_peak_live(lua_State *L)
         return luaL_error(L, "run.peak_live: the program cannot run again");
     lua_Integer most = count_types(again.sim, types, n);
     unsigned long long spent = again.sim->nobj;
-    while (!again.finished && spent < PEAK_LIVE_BUDGET) {
+    bool over = false; /* the sandbox's budget or clock ran out (nothing raises here) */
+    while (!again.finished && spent < PEAK_LIVE_BUDGET && !over) {
         step(&again);
         lua_Integer now = count_types(again.sim, types, n);
         most = now > most ? now : most;
-        spent += (unsigned long long)again.sim->nobj * (unsigned)n;
+        uint64_t work = (uint64_t)again.sim->nobj * (unsigned)n;
+        spent += work;
+        over = sandbox_spend(L, work) != SANDBOX_OK;
     }
     bool done = again.finished;
     simrun_fini(&again);
+    if (over)
+        sandbox_charge(L, 0); /* raises the limit crossed, now that nothing is held */
     if (!done)
         return luaL_error(L, "run.peak_live: the program is too long to watch statement by "
                              "statement");
@@ -486,17 +520,31 @@ static int l_global(lua_State *L)
     return 1;
 }
 
+/* The cyclic garbage, charged to the sandbox when it had to be computed
+ * (four passes over the heap); a repeated question is free. */
+static size_t garbage_charged(lua_State *L, SimRun *r)
+{
+    bool known = r->garbage_known;
+    size_t total = simrun_cyclic_garbage(r);
+    if (!known)
+        sandbox_charge(L, 4 * (uint64_t)simrun_heap_size(r));
+    return total;
+}
+
 static int l_has_cycle(lua_State *L)
 {
-    lua_pushboolean(L, simrun_cyclic_garbage(current(L)) > 0);
+    lua_pushboolean(L, garbage_charged(L, current(L)) > 0);
     return 1;
 }
 
 static int l_cycles(lua_State *L)
 {
     SimRun *r = current(L);
-    size_t total = simrun_cyclic_garbage(r);
+    size_t total = garbage_charged(L, r);
+    bool counted = r->ntypes != SIZE_MAX;
     size_t n = garbage_by_type(r);
+    if (!counted)
+        sandbox_charge(L, simrun_heap_size(r));
     lua_pushinteger(L, (lua_Integer)total);
     lua_createtable(L, 0, (int)n);
     for (size_t i = 0; i < n; i++) {

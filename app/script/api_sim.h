@@ -38,7 +38,9 @@ typedef struct SimRun {
     size_t len;
     Sim *sim;
     PyRun *py;
-    Buf out, err;        /* what the program wrote on stdout and stderr */
+    Buf out, err;        /* what the program wrote on stdout and stderr, each cut at
+                            PY_CAPTURE_MAX with a line that says so */
+    bool out_cut, err_cut;
     bool finished;       /* the program ended (the interpreter is not torn down) */
     int exit_code;       /* 0, or 1 after an uncaught exception; valid when finished */
     int line;            /* the line about to run; 0 when finished */
@@ -54,6 +56,12 @@ typedef struct SimRun {
     const char **names;  /* type names for cycles(), borrowed from the heap */
     uint64_t *counts;
     size_t names_cap;
+    /* the cyclic garbage is computed once per state of the heap: a step of
+     * the program or run.collect() forgets it, so a check that asks in a
+     * loop pays O(heap) once (issue 20) */
+    bool garbage_known;  /* scratch marks and `garbage` describe the heap now */
+    size_t garbage;
+    size_t ntypes;       /* names/counts in use; SIZE_MAX until counted */
 } SimRun;
 
 /* Compiles `src` (copied) for a fresh heap of Python `version` (NULL: 3.11);
@@ -73,8 +81,14 @@ void simrun_error_line(const SimRun *r, Buf *out);
 /* What the bindings compute, exposed for the engine and the tests. */
 uint64_t simrun_arenas(const SimRun *r);
 /* Tracked objects only the cyclic collector could free (a full collection
- * of generations 0-2, computed without changing the heap). */
+ * of generations 0-2, computed without changing the heap).  Remembered
+ * until the heap changes (simrun_heap_changed). */
 size_t simrun_cyclic_garbage(SimRun *r);
+/* Forgets what was computed from the heap: call after anything changes it. */
+void simrun_heap_changed(SimRun *r);
+/* Objects in the heap's table: the size of one pass over the heap, the unit
+ * the O(heap) bindings charge to the sandbox (sandbox_charge). */
+size_t simrun_heap_size(const SimRun *r);
 /* The object a global name is bound to (borrowed), or 0. */
 SimId simrun_global(const SimRun *r, const char *name);
 

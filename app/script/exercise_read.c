@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/printable.h"
 #include "base/xalloc.h"
 
 /* {====== Positions in the source ====== */
@@ -141,9 +142,14 @@ char *exercise_take_string(Reader *r, const char *label, int line, bool nonempty
         exercise_err(r, line, "'%s' must be a string (got a %s)", label, exercise_type_of(L, -1));
     } else {
         size_t n;
+        unsigned cp;
+        char what[64];
         const char *p = lua_tolstring(L, -1, &n);
         if (nonempty && n == 0)
             exercise_err(r, line, "'%s' must not be empty", label);
+        else if (printable_bad_at(p, n, PRINTABLE_LINES, &cp) < n) /* shown on a terminal */
+            exercise_err(r, line, "'%s' holds %s, which a terminal would not show as text; "
+                         "remove it", label, (printable_describe(cp, what, sizeof what), what));
         else
             s = xstrndup(p, n);
     }

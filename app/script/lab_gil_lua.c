@@ -27,6 +27,7 @@
 #define SIM_MAX_THREADS 256
 #define SIM_MAX_SECONDS 10.0
 #define SIM_MAX_SEGS 16
+#define SIM_SLICE_US 1000 /* simulated time between two looks at the clock */
 
 static void push_totals(lua_State *L, const SchedTotals *t)
 {
@@ -176,6 +177,32 @@ static size_t read_task(lua_State *L, SchedSeg *segs)
     return n;
 }
 
+/* sched_run, a simulated millisecond at a time with the sandbox's clock read
+ * between slices: one call with 256 workers on 1 µs segments would run for
+ * seconds (issue 20).  Nothing raises while the Sched is held; a crossed
+ * limit is raised after it is freed. */
+static bool simulate_in_slices(lua_State *L, const SchedConfig *c, SchedTotals *t, char *err,
+                               size_t errlen)
+{
+    Sched *s = sched_new(c, err, errlen);
+    if (!s)
+        return false;
+    bool over = false;
+    for (int64_t until = SIM_SLICE_US; !sched_advance(s, until); until += SIM_SLICE_US)
+        if (sandbox_spend(L, 0) != SANDBOX_OK) {
+            over = true;
+            break;
+        }
+    if (!over)
+        sched_totals(s, t);
+    sched_free(s);
+    if (!over)
+        return true;
+    sandbox_charge(L, 0); /* raises the limit crossed, unless one was already raised */
+    snprintf(err, errlen, "stopped by the script's limits");
+    return false;
+}
+
 static int l_simulate(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -221,7 +248,7 @@ static int l_simulate(lua_State *L)
     c.log_until_us = 0;
     SchedTotals t;
     char err[160];
-    if (sched_run(&c, &t, err, sizeof err) < 0)
+    if (!simulate_in_slices(L, &c, &t, err, sizeof err))
         return luaL_error(L, "gil.simulate: %s", err);
     LabGilResult res = {.line = 0, .regime = c.regime, .threads = c.nthreads, .cores = c.ncores,
                         .totals = t, .from_sweep = false};

@@ -207,6 +207,29 @@ static void mem_text(const SandboxCtx *c, char *dst, size_t size)
              c->lim.mem_bytes >> 10);
 }
 
+/* The message of a limit the sandbox itself watches; false for the others. */
+static bool limit_text(const SandboxCtx *c, SandboxOutcome why, char *dst, size_t size)
+{
+    switch (why) {
+    case SANDBOX_INSTRUCTIONS:
+        snprintf(dst, size,
+                 "instruction limit: the script ran more than %ld instructions "
+                 "(an endless loop?)", c->lim.instructions);
+        return true;
+    case SANDBOX_TIME:
+        snprintf(dst, size, "time limit: the script ran longer than %d ms", c->lim.wall_ms);
+        return true;
+    case SANDBOX_MEMORY:
+        mem_text(c, dst, size);
+        return true;
+    case SANDBOX_ABORTED:
+        snprintf(dst, size, "stopped: the run was interrupted");
+        return true;
+    default:
+        return false; /* sandbox_trip wrote its own text */
+    }
+}
+
 /* Records the first limit crossed in this run; later ones keep the first. */
 static void set_trip(SandboxCtx *c, SandboxOutcome why, const char *where)
 {
@@ -214,25 +237,7 @@ static void set_trip(SandboxCtx *c, SandboxOutcome why, const char *where)
         return;
     c->tripped = why;
     snprintf(c->trip_where, sizeof c->trip_where, "%s", where);
-    switch (why) {
-    case SANDBOX_INSTRUCTIONS:
-        snprintf(c->trip_msg, sizeof c->trip_msg,
-                 "instruction limit: the script ran more than %ld instructions "
-                 "(an endless loop?)", c->lim.instructions);
-        break;
-    case SANDBOX_TIME:
-        snprintf(c->trip_msg, sizeof c->trip_msg,
-                 "time limit: the script ran longer than %d ms", c->lim.wall_ms);
-        break;
-    case SANDBOX_MEMORY:
-        mem_text(c, c->trip_msg, sizeof c->trip_msg);
-        break;
-    case SANDBOX_ABORTED:
-        snprintf(c->trip_msg, sizeof c->trip_msg, "stopped: the run was interrupted");
-        break;
-    default:
-        break; /* sandbox_trip wrote its own text */
-    }
+    limit_text(c, why, c->trip_msg, sizeof c->trip_msg);
 }
 
 /*
@@ -289,6 +294,38 @@ int sandbox_trip(lua_State *L, SandboxOutcome why, const char *msg)
     }
     lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, 1);
     return luaL_error(L, "%s", msg);
+}
+
+SandboxOutcome sandbox_spend(lua_State *L, uint64_t work)
+{
+    void *ud = NULL;
+    if (lua_getallocf(L, &ud) != sandbox_alloc)
+        return SANDBOX_OK; /* a plain Lua state (a test's): no limits to count against */
+    SandboxCtx *c = ud;
+    if (!c->armed)
+        return SANDBOX_OK;
+    if (c->tripped != SANDBOX_OK)
+        return c->tripped;
+    uint64_t cost = work / SANDBOX_WORK_PER_INSTRUCTION;
+    uint64_t room = c->steps < c->lim.instructions ? (uint64_t)(c->lim.instructions - c->steps) : 0;
+    c->steps += cost < room ? (long)cost : (long)room;
+    return c->abort_requested                ? SANDBOX_ABORTED
+           : c->steps >= c->lim.instructions ? SANDBOX_INSTRUCTIONS
+           : deadline_passed(&c->deadline)   ? SANDBOX_TIME
+                                             : SANDBOX_OK;
+}
+
+void sandbox_charge(lua_State *L, uint64_t work)
+{
+    SandboxOutcome why = sandbox_spend(L, work);
+    if (why == SANDBOX_OK)
+        return;
+    SandboxCtx *c = sandbox_ctx(L);
+    if (c->tripped != SANDBOX_OK)
+        return; /* an earlier trip raises again at the next instruction */
+    char msg[sizeof c->trip_msg];
+    limit_text(c, why, msg, sizeof msg);
+    sandbox_trip(L, why, msg);
 }
 
 /* }====== */

@@ -18,6 +18,7 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 #include <lauxlib.h>
@@ -77,6 +78,21 @@ void sandbox_load_chunk(lua_State *L, const char *src, size_t len, const char *c
 /* Marks the run as having crossed a limit, re-arms the hook so every later
  * instruction raises again, and raises `msg` from the caller's position. */
 int sandbox_trip(lua_State *L, SandboxOutcome why, const char *msg);
+
+/* Host work the count hook cannot see: a binding that did `work` units of C
+ * work growing with the model (objects visited) calls this afterwards.  It
+ * spends one instruction of the budget per SANDBOX_WORK_PER_INSTRUCTION
+ * units and reads the clock at once, raising the limit crossed (as
+ * sandbox_trip), so a script that loops over a costly binding stops near its
+ * deadline instead of once per 8 hook steps of such calls.  No-op outside a
+ * protected run or after a trip. */
+#define SANDBOX_WORK_PER_INSTRUCTION 16
+void sandbox_charge(lua_State *L, uint64_t work);
+/* The same count without raising, for a binding that works in slices and
+ * must free what it holds first: returns the limit crossed (SANDBOX_OK when
+ * none); the binding then cleans up and calls sandbox_charge(L, 0). */
+SandboxOutcome sandbox_spend(lua_State *L, uint64_t work);
+/* (Both do nothing on a Lua state that is not a sandbox's.) */
 
 /* Registers functions as fields of the global table `table` (created when
  * missing), for host bindings.  Runs protected; false with res on failure. */

@@ -7,6 +7,7 @@
 #include <curses.h>
 #include <string.h>
 
+#include "ui/termguard.h"
 #include "ui/ui.h"
 #include "view/glyphs.h"
 
@@ -34,8 +35,12 @@ static void draw(Canvas *cv, const char *title, const char *const *items, size_t
 int ui_choose(const char *title, const char *const *items, size_t n, size_t initial,
               const char *footer, bool ascii)
 {
-    if (n == 0 || !initscr())
+    if (n == 0)
         return -1;
+    termguard_before_curses();
+    if (!initscr())
+        return -1;
+    termguard_arm();
     cbreak();
     noecho();
     keypad(stdscr, TRUE);
@@ -59,5 +64,6 @@ int ui_choose(const char *title, const char *const *items, size_t n, size_t init
         }
     }
     endwin();
+    termguard_disarm();
     return picked;
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui/termguard.h"
 #include "ui/ui.h"
 #include "view/doc.h"
 
@@ -34,10 +35,12 @@ int ui_page(const char *title, const char *text, bool ascii)
         free(line);
         p += n + (nl ? 1 : 0);
     }
+    termguard_before_curses();
     if (!initscr()) {
         doc_fini(&d);
         return 1;
     }
+    termguard_arm();
     cbreak();
     noecho();
     keypad(stdscr, TRUE);
@@ -68,6 +71,7 @@ int ui_page(const char *title, const char *text, bool ascii)
             top = max;
     }
     endwin();
+    termguard_disarm();
     doc_fini(&d);
     return 0;
 }

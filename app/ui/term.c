@@ -22,13 +22,23 @@
 
 #include "base/clock.h"
 #include "learner/settings.h"
+#include "ui/termguard.h"
 #include "view/keys.h"
 
 static volatile sig_atomic_t stop_signal;
 
+/* The first stop signal ends the loop gently (progress saved, status 128+N);
+ * a second one while pydive is still busy ends it at once, terminal given
+ * back first. */
 static void on_stop_signal(int sig)
 {
-    stop_signal = sig;
+    if (!stop_signal) {
+        stop_signal = sig;
+        return;
+    }
+    termguard_restore();
+    signal(sig, SIG_DFL);
+    raise(sig);
 }
 
 /* ---- colours ------------------------------------------------------------ */
@@ -273,11 +283,13 @@ bool ui_terminal_usable(char *why, size_t whylen)
 int ui_run(App *app, const UiOptions *opt)
 {
     /* newterm, unlike initscr, returns instead of exiting on a bad TERM */
+    termguard_before_curses();
     SCREEN *scr = newterm(NULL, stdout, stdin);
     if (!scr) {
         fputs("pydive: cannot set up the terminal; try 'pydive --plain'\n", stderr);
         return 1;
     }
+    termguard_arm();
     cbreak();
     noecho();
     nonl();
@@ -346,6 +358,7 @@ int ui_run(App *app, const UiOptions *opt)
     save(app, opt, &dirty);
     canvas_free(cv);
     endwin();
+    termguard_disarm();
     delscreen(scr);
     if (dirty && opt->save) /* the last save failed: the screen that said so is gone */
         fprintf(stderr, "pydive: %s\n", app->notice);

@@ -94,6 +94,8 @@ static int put_width(Canvas *cv, int x, int y, uint32_t cp, int width, Role role
 
 void canvas_put(Canvas *cv, int x, int y, uint32_t cp, Role role)
 {
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+        cp = '?'; /* a control in a cell would be obeyed by the terminal, not shown */
     int w = utf8_cp_width(cp);
     put_width(cv, x, y, cp, w < 1 ? 1 : w, role);
 }

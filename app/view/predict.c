@@ -14,12 +14,16 @@
 typedef struct Capture {
     Buf *out;
     Buf err;
+    bool out_cut, err_cut;
 } Capture;
 
 static void capture(void *ctx, int stream, const char *text, size_t n)
 {
     Capture *c = ctx;
-    buf_add(stream == 1 ? c->out : &c->err, text, n);
+    if (stream == 1)
+        buf_add_capped(c->out, text, n, PY_CAPTURE_MAX, &c->out_cut);
+    else
+        buf_add_capped(&c->err, text, n, PY_CAPTURE_MAX, &c->err_cut);
 }
 
 bool predict_run(const char *program, const char *version, Buf *out, Buf *err)

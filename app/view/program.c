@@ -17,7 +17,7 @@ static void capture(void *ctx, int stream, const char *text, size_t n)
 {
     (void)stream;
     Program *p = ctx;
-    buf_add(&p->output, text, n);
+    buf_add_capped(&p->output, text, n, PY_CAPTURE_MAX, &p->output_cut);
 }
 
 /* A fresh model and interpreter for the source, at action 0. */
@@ -28,6 +28,7 @@ static void boot(Program *p)
     if (p->sim)
         sim_free(p->sim);
     buf_clear(&p->output);
+    p->output_cut = false;
     p->sim = sim_new(p->prof);
     p->run = py_new(p->sim, buf_str(&p->source), p->source.len, p->name, capture, p);
     py_set_step_limit(p->run, p->step_limit);

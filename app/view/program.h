@@ -35,7 +35,8 @@ typedef struct Program {
     Buf source;
     Sim *sim;
     PyRun *run;
-    Buf output;          /* stdout and stderr, in the order written */
+    Buf output;          /* stdout and stderr, in the order written (PY_CAPTURE_MAX) */
+    bool output_cut;     /* the output went over PY_CAPTURE_MAX */
     bool finished;       /* the program ended (and the interpreter shut down) */
     int exit_code;
     int line;            /* line about to run, 0 when finished */

@@ -5,7 +5,7 @@
 #   Runs every tests/corpus/programs/NAME.py with `PYDIVE run --python VER`
 #   for VER in 3.11 3.12 3.13 (timeout $CORPUS_TIMEOUT s, default 20) and
 #   prints one line per profile:
-#     VER: N match, N refused honestly, N dishonest: NAME...
+#     VER: N match, N refused honestly, N dishonest (N silently wrong): NAME...
 #   -v  also prints one line per dishonest result: VER NAME: why (line L: source)
 #   -c  also prints the causes per profile, most frequent first: COUNT why
 #   (verdict.sh defines match / honest / dishonest.)  Exit status 0 when
@@ -25,7 +25,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 total_bad=0
 for ver in ${CORPUS_VERSIONS:-3.11 3.12 3.13}; do
-    m=0 h=0 d=0 bad=""
+    m=0 h=0 d=0 sw=0 bad=""
     : >"$tmp/why"
     for py in tests/corpus/programs/*.py; do
         name=$(basename "$py" .py)
@@ -34,7 +34,7 @@ for ver in ${CORPUS_VERSIONS:-3.11 3.12 3.13}; do
             match) m=$((m + 1)) ;;
             honest) h=$((h + 1)) ;;
             *)
-                d=$((d + 1)); bad="$bad $name"
+                d=$((d + 1)); bad="$bad $name"; sw=$((sw + silent))
                 line=$(sed -n 's/.*line \([0-9][0-9]*\).*/\1/p' "$tmp/err" | tail -n 1)
                 src=""
                 [ -n "$line" ] && src=" (line $line: $(sed -n "${line}p" "$py" | sed 's/^ *//'))"
@@ -42,7 +42,7 @@ for ver in ${CORPUS_VERSIONS:-3.11 3.12 3.13}; do
         esac
     done
     total_bad=$((total_bad + d))
-    echo "$ver: $m match, $h refused honestly, $d dishonest${bad:+:$bad}"
+    echo "$ver: $m match, $h refused honestly, $d dishonest ($sw silently wrong)${bad:+:$bad}"
     [ "$verbose" = 1 ] && sed 's/^/    /' "$tmp/why"
     [ "$causes" = 1 ] && sed 's/^[^ ]* [^:]*: //; s/ (line [0-9]*: .*)$//' "$tmp/why" | sort | uniq -c | sort -rn | sed 's/^/    /'
 done

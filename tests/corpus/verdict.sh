@@ -12,6 +12,10 @@
 #                     prefix of CPython's)
 #     kind=dishonest  anything else; $why says what (a false error, a wrong
 #                     answer, a crash, a hang)
+#   and $silent: 1 when a dishonest run also printed an answer CPython does not
+#   (its stdout is not a prefix of CPython's, or it ended with status 0), the
+#   worst case: $why then starts with "silently wrong: ".  0 otherwise (a loud
+#   failure: a false error, a crash or a hang after correct output).
 # PYDIVE may be a command with arguments ("valgrind ./pydive").  Lines that
 # start with "pydive: note" are never counted as the last stderr line.
 
@@ -27,11 +31,22 @@ is_prefix() {
 }
 
 verdict() {
+    verdict_run "$@"
+    silent=0
+    [ "$kind" = dishonest ] && [ -f "$v_tmp/out" ] || return 0
+    if [ "$rc" = 0 ] || ! is_prefix "$v_tmp/out" "$v_out"; then
+        silent=1
+        why="silently wrong: $why"
+    fi
+}
+
+verdict_run() {
     v_bin=$1 v_py=$2 v_ver=$3 v_tmp=$4
     v_base=${v_py%.py}
     v_out=$v_base.$v_ver.out
     kind=dishonest
     why=""
+    rm -f "$v_tmp/out"
     if [ ! -f "$v_out" ]; then why="no CPython recording ($v_out)"; return; fi
     want_rc=0
     [ -f "$v_base.$v_ver.rc" ] && want_rc=$(cat "$v_base.$v_ver.rc")

@@ -245,6 +245,13 @@ check "Right steps one statement at a time" "step 3 "
 check_not "a first run does not claim to know its length" "step 3 of 3"
 keys Left
 check "Left steps back through the record" "step 2 "
+keys Right Right Right
+keys o
+check "o opens the pool just used" "Pool "
+keys Escape
+check "Esc in the pool view goes back to the arena map" "Arenas:"
+check_not "and not out of the program" "EXITED"
+check "still the program" "s07_cycle_with_finalizers.py"
 keys G
 check "G runs to the end" "finished, names freed"
 steps=$(screen | sed -n 's/.*step \([0-9]*\) of \([0-9]*\).*/\1 \2/p' | head -n 1)
@@ -574,6 +581,58 @@ while [ $i -lt 80 ] && ! screen | sed -n 2p | grep -qF "Exercise (fix it): Make 
 done
 keys x
 check "x opens the exercise on screen, the section's second" "make-it-scale.gil"
+keys q
+
+# ---- the learner's path: the bar of all exercises, X, the section menu's marks,
+# x on a section with two, R on a lesson's code block, n/N after a search
+DATA_ALL=$DATA; DATA=$DATA_ALL/path; mkdir -p "$DATA"
+start 100x30 $PYDIVE
+check "the series page shows every exercise as one bar" "Exercises, in lesson order (X: the next one)"
+check "none solved yet" "0/30 solved"
+keys X
+check "X opens the first exercise not solved" "Predict: The 512-byte line"
+keys Escape Escape
+keys 3
+keys s
+check "the section menu marks sections with exercises" "exercise"
+keys j j j j j Enter
+check "3.6 opens" "3.6 of"
+keys x
+check "x on a section with two exercises offers both" "This section offers two or more exercises"
+check "the first is listed" "Four threads, four cores"
+check "the second is listed" "Make the CPU-bound job use eight cores"
+keys 2
+check "2 opens the second" "make-it-scale.gil"
+keys Escape
+check "Esc returns to the lesson" "Ch 3/7"
+keys Escape
+keys /
+tm send-keys -t t -l "_debugmallocstats"; sleep 0.2
+keys Enter Enter
+check "search lands on a code block" "_debugmallocstats"
+keys R
+check "R runs the lesson's code block on the model" "The lesson's code on the model of CPython 3.11"
+check "the example program is on the program screen" "example-1."
+keys Escape
+check "Esc returns to the lesson" "Ch 1/7"
+keys /
+tm send-keys -t t -l "reserve arena"; sleep 0.2
+keys Enter Enter
+first=$(settled | head -n 1)
+keys n
+[ "$(settled | head -n 1)" != "$first" ] || screen | grep -q "No more 'reserve arena'" \
+    && ok "n goes to the next match (or says there is none)" || notok "n goes to the next match" "$(screen | head -n 3)"
+keys q
+DATA=$DATA_ALL
+
+# a workshop pack of chapters 1-3: no chart or table keys for chapters it has not
+start 100x30 $PYDIVE --course assets/packs/intro-workshop
+check "the pack opens" "workshop pack"
+check_not "no tables key without chapter 4" "D tables"
+check_not "no charts key without chapter 6" "C charts"
+keys C
+check "C says there are no charts here" "No charts in the chapters open here."
+check_not "the pack does not describe seven chapters" "the last two step back"
 keys q
 
 # the profile picker preselects the login user's own profile, not the first by name

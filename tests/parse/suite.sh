@@ -38,6 +38,8 @@ awk 'BEGIN { for (i = 0; i < 101; i++) { for (j = 0; j < i; j++) printf " "; pri
              for (j = 0; j < 101; j++) printf " "; print "pass" }' >"$tmp/indent.py"
 awk 'BEGIN { for (i = 0; i < 21; i++) { for (j = 0; j < i; j++) printf " "; print "for x in y:" }
              for (j = 0; j < 21; j++) printf " "; print "pass" }' >"$tmp/blocks.py"
+awk 'BEGIN { for (i = 0; i < 22; i++) { for (j = 0; j < i; j++) printf " "; print "while x:" }
+             for (j = 0; j < 22; j++) printf " "; print "pass" }' >"$tmp/blocks22.py"
 
 for v in 3.11 3.12 3.13; do
     mem=$mem312; [ "$v" = 3.11 ] && mem=$mem311
@@ -55,6 +57,8 @@ for v in 3.11 3.12 3.13; do
         check "100,000 nested if-else overflow the parser's stack" $v "$tmp/ifexp.py" 1 "$mem"
         check "3,000 'not' parse" $v "$tmp/not.py" 0 ""
         check "21 nested loops parse" $v "$tmp/blocks.py" 0 ""
+        check "22 nested loops are too many statically nested blocks" $v "$tmp/blocks22.py" 1 \
+            "SyntaxError: too many statically nested blocks"
     else
         check "100,000 unary '-' exceed the compiler's recursion" $v "$tmp/neg.py" 1 "$rec"
         check "100,000 nested if-else exceed the compiler's recursion" $v "$tmp/ifexp.py" 1 "$rec"

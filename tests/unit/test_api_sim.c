@@ -21,6 +21,7 @@
 #include "script/api_sim.h"
 #include "script/exrun.h"
 #include "script/sandbox.h"
+#include "script/sandbox_lua.h"
 
 /* A sandbox with `run` bound to `program` run to its end (or to `line`). */
 typedef struct Fixture {
@@ -135,6 +136,63 @@ static void cycles_and_collect(void **state)
     expect_lua(&f, "return run.live('Node')", "1");
     expect_lua(&f, "local a, b, c = run.collections(); return c", "1");
     expect_lua(&f, "return run.stdout[1] .. #run.stdout", "end1");
+    fx_close(&f);
+}
+
+/* Issue 20: a binding that walks the heap is one uninterruptible C call the
+ * count hook never sees.  Its work is charged to the instruction budget
+ * (one instruction per SANDBOX_WORK_PER_INSTRUCTION objects), so a check
+ * that loops over run.collect() stops after a bounded number of passes,
+ * whatever the clock says (the deadline here is ten minutes). */
+static void costly_bindings_count_against_the_budget(void **state)
+{
+    (void)state;
+    SandboxLimits lim = {.instructions = 200000, .wall_ms = 600000};
+    SandboxResult res = {0};
+    Sandbox *sb = sandbox_new(&lim, &res);
+    assert_non_null(sb);
+    assert_true(api_sim_register(sb, &res));
+    SimRun run;
+    Buf err = {0};
+    const char *prog = "keep = [[] for i in range(3000)]\n";
+    assert_true(simrun_start(&run, prog, strlen(prog), "<test>", NULL, &err));
+    simrun_finish(&run);
+    assert_true(api_sim_bind(sb, &run, &res));
+    size_t heap = simrun_heap_size(&run);
+    assert_true(heap > 3000);
+    const char *loop = "while true do run.collect() end";
+    assert_false(sandbox_run_string(sb, loop, strlen(loop), "=loop", &res));
+    assert_int_equal(res.outcome, SANDBOX_INSTRUCTIONS);
+    uint64_t passes = run.sim->gc.collections[2];
+    uint64_t bound = (uint64_t)lim.instructions * SANDBOX_WORK_PER_INSTRUCTION / heap + 1;
+    if (passes > bound)
+        fail_msg("%llu full collections of a %zu-object heap; at most %llu fit the budget",
+                 (unsigned long long)passes, heap, (unsigned long long)bound);
+    /* the same for run.live, one pass each */
+    const char *live = "while true do run.live('list') end";
+    assert_false(sandbox_run_string(sb, live, strlen(live), "=live", &res));
+    assert_int_equal(res.outcome, SANDBOX_INSTRUCTIONS);
+    /* the cyclic garbage is computed once per state of the heap: asking in a
+     * loop is cheap, and run.collect() makes it ask again */
+    const char *ask = "for i = 1, 20000 do assert(run.has_cycle() == false) end\n"
+                      "local n = run.cycles() return n";
+    assert_true(sandbox_run_string(sb, ask, strlen(ask), "=ask", &res));
+    assert_string_equal(res.value, "0");
+    sandbox_result_fini(&res);
+    buf_fini(&err);
+    sandbox_free(sb);
+    simrun_fini(&run);
+}
+
+/* The remembered answer is forgotten when the heap changes, within one call. */
+static void cached_garbage_follows_the_heap(void **state)
+{
+    (void)state;
+    Fixture f;
+    fx_open(&f, CYCLE, 0);
+    expect_lua(&f, "local a, n = run.has_cycle(), run.cycles() run.collect()\n"
+                   "local b, m = run.has_cycle(), run.cycles()\n"
+                   "return tostring(a) .. n .. tostring(b) .. m", "true2false0");
     fx_close(&f);
 }
 
@@ -390,6 +448,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(refcount_tracked_global),
         cmocka_unit_test(cycles_and_collect),
+        cmocka_unit_test(costly_bindings_count_against_the_budget),
+        cmocka_unit_test(cached_garbage_follows_the_heap),
         cmocka_unit_test(no_cycle_without_garbage),
         cmocka_unit_test(arenas),
         cmocka_unit_test(paused_run),

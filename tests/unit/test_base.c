@@ -15,6 +15,7 @@
 #include "base/diag.h"
 #include "base/fsutil.h"
 #include "base/paths.h"
+#include "base/printable.h"
 #include "base/utf8.h"
 
 static void buf_grows_and_formats(void **state)
@@ -75,6 +76,66 @@ static void utf8_finds_the_first_malformed_byte(void **state)
     assert_int_equal(utf8_invalid_at("a\xc0\xaf" "b", 4), 1);      /* overlong '/' */
     assert_int_equal(utf8_invalid_at("x\xed\xa0\x80", 4), 1);  /* a surrogate */
     assert_int_equal(utf8_invalid_at("\xc3\xa9\xe2\x86", 5), 2); /* cut short */
+}
+
+static char *csv_of(const char *s)
+{
+    Buf b = {0};
+    printable_csv(&b, s);
+    return b.data ? buf_take(&b) : strdup("");
+}
+
+static char *json_of(const char *s)
+{
+    Buf b = {0};
+    printable_json(&b, s);
+    return buf_take(&b);
+}
+
+/* Issue 20: text from a file reaches a terminal or a spreadsheet as text. */
+static void controls_are_shown_not_obeyed(void **state)
+{
+    (void)state;
+    char *t = printable_dup("\x1b]0;pwned\a\x1b[2J\x1b[31mRED", PRINTABLE_LINE);
+    assert_string_equal(t, "\\x1b]0;pwned\\x07\\x1b[2J\\x1b[31mRED");
+    free(t);
+    t = printable_dup("a\tb\nc\r\xc2\x9b" "d\xe2\x80\xae" "e\xff" "\xc3\xa9\x7f", PRINTABLE_LINES);
+    assert_string_equal(t, "a\tb\nc\\x0d\\x9bd\\u202ee\\xff\xc3\xa9\\x7f");
+    free(t);
+    t = printable_dup("a\tb\n", PRINTABLE_LINE);
+    assert_string_equal(t, "a\\x09b\\x0a");
+    free(t);
+    assert_string_equal(shown("plain caf\xc3\xa9 \\ text"), "plain caf\xc3\xa9 \\ text");
+    assert_string_equal(shown(NULL), "");
+    unsigned cp = 0;
+    assert_int_equal(printable_bad_at("ok\x1b", 3, PRINTABLE_LINES, &cp), 2);
+    assert_int_equal(cp, 0x1b);
+    assert_int_equal(printable_bad_at("ok\xfe", 3, PRINTABLE_LINES, &cp), 2);
+    assert_int_equal(cp, PRINTABLE_NOT_UTF8 | 0xfe);
+    char what[64];
+    printable_describe(cp, what, sizeof what);
+    assert_string_equal(what, "byte 0xFE, which is not UTF-8");
+    /* CSV: quoted when needed, never a formula (OWASP), controls escaped */
+    const char *cases[][2] = {
+        {"alice", "alice"},
+        {"=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""},
+        {"+1+2", "'+1+2"}, {"-3", "'-3"}, {"@SUM(A1)", "'@SUM(A1)"},
+        {"\tx", "'\\x09x"}, {"\rx", "'\\x0dx"},
+        {"a,b", "\"a,b\""}, {"x\x1b[2J", "x\\x1b[2J"}, {"", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *c = csv_of(cases[i][0]);
+        if (strcmp(c, cases[i][1]) != 0)
+            fail_msg("csv of '%s': got %s, wanted %s", cases[i][0], c, cases[i][1]);
+        free(c);
+    }
+    /* JSON keeps the data, escaped */
+    char *j = json_of("q\"\\\x1b\xc2\x9b\xe2\x80\xae\xc3\xa9");
+    assert_string_equal(j, "\"q\\\"\\\\\\u001b\\u009b\\u202e\xc3\xa9\"");
+    free(j);
+    j = json_of(NULL);
+    assert_string_equal(j, "null");
+    free(j);
 }
 
 static void profile_names_are_checked(void **state)
@@ -139,6 +200,7 @@ int main(void)
         cmocka_unit_test(diag_formats_gnu_style),
         cmocka_unit_test(utf8_decodes_and_measures),
         cmocka_unit_test(utf8_finds_the_first_malformed_byte),
+        cmocka_unit_test(controls_are_shown_not_obeyed),
         cmocka_unit_test(profile_names_are_checked),
         cmocka_unit_test(atomic_write_replaces_whole_file),
         cmocka_unit_test(lock_is_exclusive),

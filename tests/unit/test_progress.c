@@ -588,7 +588,6 @@ static void damaged_files_are_moved_aside_and_reported(void **state)
     expect_set_aside(t, "", 0);                       /* emptied */
     expect_set_aside(t, "\x7f" "ELF\x02\x01\x01\x00\xff\xfe\x00garbage", 16);
     expect_set_aside(t, "schema: 1\nprofile: 3\nupdated: yes\n...\n", 37); /* types */
-    expect_set_aside(t, "schema: 2\nprofile: \"alice\"\nfuture: {}\n...\n", 41); /* newer */
 
     /* Larger than the cap: refused without being parsed. */
     size_t big = PROGRESS_FILE_MAX + 10;
@@ -598,6 +597,43 @@ static void damaged_files_are_moved_aside_and_reported(void **state)
     free(huge);
     buf_fini(&good);
     buf_fini(&err);
+}
+
+/* Issue 20: a progress file from a newer pydive is not damaged.  It was moved
+ * aside and replaced, so the learner's progress did not come back after an
+ * update; now the profile opens read-only, says why and what to do, and the
+ * file stays byte for byte. */
+static void a_newer_file_is_kept_and_never_written(void **state)
+{
+    Tmp *t = *state;
+    Store s;
+    Progress p;
+    DiagList dl = {0};
+    assert_true(store_open(&s, t->root, "alice", true, &p, &dl)); /* makes the dirs */
+    store_close(&s);
+    progress_fini(&p);
+    const char *newer = "schema: 2\nprofile: \"alice\"\nfuture: {}\n...\n";
+    write_raw(t->path, newer, strlen(newer));
+    assert_true(store_open(&s, t->root, "alice", true, &p, &dl));
+    assert_true(diags_mention(&dl, DIAG_WARNING, "written by a newer pydive (schema 2"));
+    assert_true(diags_mention(&dl, DIAG_WARNING, "update pydive"));
+    assert_int_equal(diag_count(&dl, DIAG_ERROR), 0);
+    assert_true(s.read_only);
+    assert_false(s.held_elsewhere);
+    assert_int_equal(p.nchapters, 0);
+    Buf err = {0}, now = {0};
+    progress_set_position(&p, "fresh", NULL, 0, 0, 1);
+    assert_false(store_save(&s, &p, &err)); /* never over the newer file */
+    assert_int_equal(count_prefixed(t->profile_dir, "progress.yaml.damaged-"), 0);
+    assert_true(file_read(t->path, PROGRESS_FILE_MAX, &now, &err));
+    assert_int_equal(now.len, strlen(newer));
+    assert_memory_equal(now.data, newer, now.len);
+    store_close(&s);
+    progress_fini(&p);
+    diag_fini(&dl);
+    buf_fini(&err);
+    buf_fini(&now);
+    unlink(t->path);
 }
 
 static void read_only_open_leaves_a_damaged_file_alone(void **state)
@@ -790,6 +826,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(store_saves_and_reopens, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(second_writer_gets_read_only, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(damaged_files_are_moved_aside_and_reported, tmp_setup,
+                                        tmp_teardown),
+        cmocka_unit_test_setup_teardown(a_newer_file_is_kept_and_never_written, tmp_setup,
                                         tmp_teardown),
         cmocka_unit_test_setup_teardown(read_only_open_leaves_a_damaged_file_alone, tmp_setup,
                                         tmp_teardown),

@@ -22,6 +22,7 @@
 #include <unistd.h>
 #include "view/glossary.h"
 #include "view/keys.h"
+#include "view/screens.h"
 #include "view/styled.h"
 
 /* ---- a small chapter built by hand -------------------------------------- */
@@ -469,6 +470,56 @@ static void ascii_mode_draws_only_ascii(void **state)
     app_fini(&a);
 }
 
+/* The Output pane wraps at spaces, not inside a word (issue 22). */
+static void output_wraps_at_words(void **state)
+{
+    (void)state;
+    Canvas *cv = canvas_new(12, 4, true);
+    Buf out = {0};
+    buf_adds(&out, "alpha beta gamma\n");
+    program_pane_output(cv, (Rect){0, 0, 12, 4}, &out, false, 0);
+    Buf text = {0};
+    canvas_to_text(cv, &text);
+    assert_non_null(strstr(buf_str(&text), "alpha beta"));
+    assert_non_null(strstr(buf_str(&text), "\ngamma"));
+    assert_null(strstr(buf_str(&text), "gam\n"));
+    buf_fini(&out);
+    buf_fini(&text);
+    canvas_free(cv);
+}
+
+/* Lesson links read as section numbers and titles, never as raw anchors. */
+static int link_lookup(int chapter, const char *id, size_t len, char *out, size_t cap,
+                       const void *ctx)
+{
+    (void)ctx;
+    if (chapter != 2 || len != 6 || memcmp(id, "cycles", 6) != 0)
+        return 0;
+    snprintf(out, cap, "S2.7 Cycles");
+    return 1;
+}
+
+static bool link_lookup_b(int chapter, const char *id, size_t len, char *out, size_t cap,
+                          const void *ctx)
+{
+    return link_lookup(chapter, id, len, out, cap, ctx) != 0;
+}
+
+static void lesson_links_read_as_sections(void **state)
+{
+    (void)state;
+    markup_set_links(link_lookup_b, NULL);
+    Styled st = {0};
+    markup_plain("see ch02#cycles. `ch02#cycles` stays code; ch09#nowhere", &st);
+    assert_string_equal(st.text, "see S2.7 Cycles. ch02#cycles stays code; chapter 9");
+    styled_fini(&st);
+    markup_set_links(NULL, NULL);
+    char shown[256];
+    source_shown("CPython docs (reference/content-facts.md §4.3); scripts in reference/x", shown,
+                 sizeof shown);
+    assert_string_equal(shown, "CPython docs");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -488,6 +539,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(terms_lead_to_their_first_explanation, setup_app,
                                         teardown_app),
         cmocka_unit_test(the_built_in_editor_edits_and_saves),
+        cmocka_unit_test(output_wraps_at_words),
+        cmocka_unit_test(lesson_links_read_as_sections),
         cmocka_unit_test_setup_teardown(help_lists_every_bound_key, setup_app, teardown_app),
         cmocka_unit_test_setup_teardown(small_terminal_shows_the_gate, setup_app, teardown_app),
         cmocka_unit_test_setup_teardown(ascii_mode_draws_only_ascii, setup_app, teardown_app),

@@ -132,6 +132,32 @@ static void memory_chart_shows_the_gap(void **state)
     free(got);
 }
 
+/* A short run fills the panel: 4 samples in a 60-column chart are wide bars,
+ * not 4 one-column bars at the left edge (issue 22). */
+static void draw_short_chart(Canvas *cv, void *arg)
+{
+    (void)arg;
+    view_memory_chart(samples, 4, cv, (Rect){0, 0, cv->w, cv->h});
+}
+
+static void memory_chart_uses_its_panel(void **state)
+{
+    (void)state;
+    for (uint32_t i = 0; i < 4; i++)
+        samples[i] = (MemSample){i, 100000, 200000};
+    char *got = frame(60, 12, true, draw_short_chart, NULL);
+    /* a row of the live area: the bars span the plot's 50 columns, not 4 */
+    int widest = 0;
+    for (const char *l = got; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
+        int n = 0;
+        for (const char *c = l; *c && *c != '\n'; c++)
+            n += *c == '#';
+        widest = n > widest ? n : widest;
+    }
+    assert_true(widest >= 40);
+    free(got);
+}
+
 /* ---- object graph: a two-list cycle and a named list --------------------- */
 
 static SnapObject objs[4];
@@ -261,6 +287,7 @@ int main(void)
         cmocka_unit_test(arena_map_letters_and_utf8),
         cmocka_unit_test(arena_map_says_what_it_omits),
         cmocka_unit_test(memory_chart_shows_the_gap),
+        cmocka_unit_test(memory_chart_uses_its_panel),
         cmocka_unit_test(graph_marks_cycles_and_garbage),
         cmocka_unit_test(graph_focus_shows_neighbours_only),
         cmocka_unit_test(graph_scales_and_scrolls),

@@ -135,6 +135,10 @@ has "it lists bob" "bob"
 has "it has the chapter table" "Chapters"
 has "it lists the most missed items" "Most missed items"
 has "stages per competency" "memory-architecture"
+w=$(printf '%s\n' "$out" | sed -n '/^Learners:/,/^Chapters/p' | LC_ALL=C.UTF-8 wc -L)
+[ "$w" -le 80 ] && ok "the learner tables fit 80 columns ($w)" || notok "the learner tables fit 80 columns" "widest: $w"
+expect "pack check" 0 $PYDIVE pack check assets/packs/intro-workshop
+has "pack check shows a chapter's title whole" "ch1 The three-layer world of Python memory architecture"
 expect "class report --format csv" 0 $PYDIVE class report "$TMP/room" --format csv
 [ "$(printf '%s\n' "$out" | grep -c '^learner,')" -eq 3 ] && ok "the CSV has three learner rows" || notok "the CSV has three learner rows" "$out"
 expect "class report --format json" 0 $PYDIVE class report "$TMP/room" --format json
