@@ -25,7 +25,7 @@ PROG  ?= pydive
 OPT   ?= -O2 -g
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
-        -Wformat=2 -Wundef -Wwrite-strings -Wno-format-nonliteral $(if $(findstring clang,$(CC)),,-Wno-format-truncation)
+        -Wformat=2 -Wundef -Wwrite-strings $(if $(findstring clang,$(CC)),,-Wno-format-truncation)
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null)
@@ -95,6 +95,11 @@ $(BUILD)/%.o: %.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
+# A format string must be a literal, so -Wformat checks every printf-like
+# call (variadic helpers carry format(printf) attributes).  pyrun still passes
+# computed formats in four places (items.c, repr.c): allowed there until they go.
+$(BUILD)/app/pyrun/%.o: WARN += -Wno-format-nonliteral
+
 # The install location is compiled into paths.c; rebuild it when it changes.
 $(BUILD)/app/base/paths.o: CPPFLAGS += -DPYDIVE_DATADIR='"$(DATADIR)"'
 $(BUILD)/app/base/paths.o: $(BUILD)/datadir.stamp
@@ -124,12 +129,13 @@ test:
 	@$(MAKE) --no-print-directory pydive unit-tests
 	@tests/run.sh
 
-# The whole suite again with AddressSanitizer and UBSan built in.
+# The whole suite again with AddressSanitizer and UBSan built in, and the
+# simulation's invariants checked (SIM_ASSERT, app/sim/check.h).
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 test-asan:
 	@$(MAKE) --no-print-directory ensure-deps
 	@$(MAKE) --no-print-directory BUILD=build/asan PROG=build/asan/pydive \
-	  OPT="-O1 -g $(SAN)" LDFLAGS="$(SAN)" build/asan/pydive unit-tests
+	  OPT="-O1 -g $(SAN) -DSIM_CHECKS" LDFLAGS="$(SAN)" build/asan/pydive unit-tests
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  PYDIVE=build/asan/pydive TEST_BUILD=build/asan tests/run.sh
 
@@ -150,7 +156,7 @@ fuzz:
 	@command -v $(FUZZ_CC) >/dev/null && [ -n "$$(find /usr/lib/llvm-*/lib/clang -name 'libclang_rt.fuzzer-x86_64.a' 2>/dev/null)" ] \
 	  || $(MAKE) --no-print-directory deps DEB_PKGS="clang libclang-rt-14-dev"
 	@$(MAKE) --no-print-directory CC=$(FUZZ_CC) BUILD=build/fuzz PROG=build/fuzz/pydive \
-	  OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build/fuzz/libpydive.a
+	  OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -DSIM_CHECKS" build/fuzz/libpydive.a
 	@tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 unit-tests: $(UNIT_BIN)
@@ -159,7 +165,8 @@ bench: pydive
 	@tests/bench/run.sh
 
 # The layer rules of docs/ARCHITECTURE: curses only in ui/, Lua only in
-# script/, libyaml only in course/ and learner/, sim/ and pyrun/ stand alone.
+# script/, libyaml only in course/ and learner/, and no include that climbs
+# (sim/ includes nothing of lab/ or pyrun/; lab/ uses only sim/ and base/).
 check-layers:
 	@tests/tools/check-layers.sh
 

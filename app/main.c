@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/paths.h"
 #include "base/buf.h"
 #include "base/paths.h"
 #include "cli/cli.h"
@@ -26,6 +25,14 @@ int main(int argc, char **argv)
         return 2;
     if (course)
         paths_set_course(course);
+    if (paths_course_option()) { /* a pack: what it does not hold is the shipped course's */
+        Buf err = {0};
+        char *pack = paths_content_dir(&err);
+        if (pack) /* else the command reports err where it needs the content */
+            cli_inherit(pack);
+        free(pack);
+        buf_fini(&err);
+    }
 
     if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
         cli_print_help();

@@ -75,6 +75,7 @@ char *buf_take(Buf *b)
     return s;
 }
 
+
 void buf_add_capped(Buf *b, const void *bytes, size_t n, size_t cap, bool *cut)
 {
     if (*cut)

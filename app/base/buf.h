@@ -23,7 +23,7 @@ void buf_add(Buf *b, const void *bytes, size_t n);
 void buf_adds(Buf *b, const char *s);
 void buf_addc(Buf *b, char c);
 void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void buf_vprintf(Buf *b, const char *fmt, va_list ap);
+void buf_vprintf(Buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Never NULL: an empty buffer reads as "". */
 const char *buf_str(const Buf *b);
 /* Returns the malloc'ed string (caller frees) and resets the buffer. */

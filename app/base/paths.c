@@ -82,9 +82,12 @@ static char *pack_dir(const char *want, Buf *err)
                    what, course_option ? " " : "", want);
         return NULL;
     }
-    if (!has_course(dir)) {
-        buf_printf(err, "%s%s%s: not a course folder (it has no lessons/course.yaml)", what,
-                   course_option ? " " : "", dir);
+    char *plan = path_join(dir, "workshop.yaml");
+    bool pack = has_course(dir) || file_exists(plan); /* a pack may hold only its plan */
+    free(plan);
+    if (!pack) {
+        buf_printf(err, "%s%s%s: not a course folder (it has neither lessons/course.yaml nor "
+                   "a workshop.yaml)", what, course_option ? " " : "", dir);
         free(dir);
         return NULL;
     }

@@ -7,8 +7,10 @@
  *      optional workshop.yaml.  DIR is taken as written when it is a folder;
  *      a bare name that is not a folder here is looked up among the shipped
  *      packs, <shipped content>/assets/packs/NAME.  It must hold
- *      lessons/course.yaml; when it does not, that is the error (no fallback
- *      to the shipped course: a room must not silently run the wrong one);
+ *      lessons/course.yaml or a workshop.yaml; when it does not, that is the
+ *      error (no fallback to the shipped course: a room must not silently
+ *      run the wrong one).  What a pack does not hold it inherits from the
+ *      shipped course (base/overlay.h, set up by cli_inherit);
  *   1. $PYDIVE_DATA, when set;
  *   2. the directory holding the running executable, when it has
  *      lessons/course.yaml (running from the source tree);

@@ -2,7 +2,7 @@
  * skill: the pure arithmetic of skill stages and roadmap priorities, in one
  * place for the two callers that need it: the learner's assessment engine
  * (learner/mastery.c, learner/roadmap.c), which takes its numbers from
- * the assessments/ YAML files, and the roadmap lab (sim/lab_roadmap.c), whose
+ * the assessments/ YAML files, and the roadmap lab (lab/roadmap/lab_roadmap.c), whose
  * programs carry the same numbers as text.  Either way the answer comes from
  * the functions below, so an exercise cannot teach a ranking the dashboard
  * would not give.  No I/O, no allocation; the rules in words are in

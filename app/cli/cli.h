@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <stddef.h>
 
+#include "base/buf.h"
 #include "base/diag.h"
 
 typedef int (*CliRun)(int argc, char **argv);
@@ -48,6 +49,14 @@ bool cli_reject_unknown(int argc, char **argv);
 /* Checks a content folder the way `validate DIR` does (lessons, course.yaml,
  * assessments and their refs); returns the number of files checked. */
 size_t cli_validate_course(const char *dir, DiagList *diags);
+/* Reads one line of stdin into *line without its "\n" or "\r\n"; false at
+ * the end of input (nothing read). */
+bool cli_read_line(Buf *line);
+/* A workshop pack inherits what it does not hold from the shipped course:
+ * sets the overlay (base/overlay.h) for `pack_dir` over the shipped course,
+ * with the chapter count of the pack's own lessons/course.yaml.  Does nothing
+ * when the shipped course cannot be found or is the pack itself. */
+void cli_inherit(const char *pack_dir);
 
 int cmd_open(int argc, char **argv);
 /* pydive --man: the manual page, in roff, from the command and key tables. */
@@ -64,7 +73,10 @@ int cmd_review(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 struct SimProfile;
 /* run --watch: the program screen in the terminal (cmd_watch.c). */
-int cmd_watch(const char *path, const struct SimProfile *prof, const char *views, bool present);
+int cmd_watch(const char *path, const struct SimProfile *prof, const char *views, bool present,
+              uint64_t memory);
+/* A size such as 4G, 512M, 64K, 16GiB or 1000000 (bytes); false when it is not one. */
+bool cli_parse_size(const char *text, uint64_t *bytes);
 /* lab --watch: a lab program on the program screen (cmd_watch.c). */
 struct LabClass;
 int cmd_lab_watch(const char *path, const struct LabClass *cls, uint64_t seed);
@@ -76,8 +88,9 @@ int cmd_class(int argc, char **argv);
 int cmd_gil(int argc, char **argv);
 int cmd_lab(int argc, char **argv);
 int cmd_tables(int argc, char **argv);
-/* cmd_exercise.c: `exercise list|check|hint|reset|show|solution` and `verify`. */
+/* cmd_exercise.c, cmd_exercise_show.c: `exercise list|check|hint|reset|show|solution`. */
 int cmd_exercise(int argc, char **argv);
+/* cmd_verify.c: `verify`. */
 int cmd_verify(int argc, char **argv);
 /* cmd_charts.c: chapter 6's data sets as text or JSON. */
 int cmd_charts(int argc, char **argv);

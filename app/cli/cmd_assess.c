@@ -19,23 +19,6 @@
 #include "learner/review.h"
 #include "view/predict.h"
 
-/* Reads one line without its newline; false at end of input. */
-static bool read_line(Buf *line)
-{
-    buf_clear(line);
-    int c;
-    bool any = false;
-    while ((c = getchar()) != EOF) {
-        any = true;
-        if (c == '\n')
-            break;
-        buf_addc(line, (char)c);
-    }
-    if (line->len > 0 && line->data[line->len - 1] == '\r')
-        line->data[--line->len] = '\0';
-    return any;
-}
-
 static const char *how_to_answer(const Item *it)
 {
     switch (it->kind) {
@@ -107,7 +90,7 @@ static bool ask(const Item *it, Buf *line, Response *r)
     for (;;) {
         printf("Your answer (%s; q to stop): ", how_to_answer(it));
         fflush(stdout);
-        if (!read_line(line) || strcmp(buf_str(line), "q") == 0)
+        if (!cli_read_line(line) || strcmp(buf_str(line), "q") == 0)
             break;
         if (it->kind == ITEM_PREDICT)
             unescape(line);

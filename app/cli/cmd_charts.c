@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/printable.h"
 #include "base/paths.h"
 #include "cli/cli.h"
 #include "course/chartdata.h"
@@ -22,25 +23,6 @@
 #define TEXT_W 78   /* the width of the plain text */
 #define LABEL_W 30  /* columns for a point's label */
 #define BAR_W 32    /* columns for the bar at the chart's largest value */
-
-static void json_str(Buf *b, const char *s)
-{
-    if (!s) {
-        buf_printf(b, "null");
-        return;
-    }
-    buf_addc(b, '"');
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            buf_printf(b, "\\%c", c);
-        else if (c < 0x20)
-            buf_printf(b, "\\u%04x", c);
-        else
-            buf_addc(b, (char)c);
-    }
-    buf_addc(b, '"');
-}
 
 /* Words of `s` wrapped to `width` columns, each line after `indent`. */
 static void wrap(Buf *b, const char *indent, const char *s, int width)
@@ -105,27 +87,27 @@ static void print_text(Buf *b, const Chart *c)
 static void print_json(Buf *b, const Chart *c)
 {
     buf_printf(b, "{\"id\":");
-    json_str(b, c->id);
+    printable_json(b, c->id);
     buf_printf(b, ",\"title\":");
-    json_str(b, c->title);
+    printable_json(b, c->title);
     buf_printf(b, ",\"unit\":");
-    json_str(b, c->unit);
+    printable_json(b, c->unit);
     buf_printf(b, ",\"chapter\":%d,\"source\":{\"title\":", c->chapter);
-    json_str(b, c->src_title);
+    printable_json(b, c->src_title);
     buf_printf(b, ",\"url\":");
-    json_str(b, c->src_url);
+    printable_json(b, c->src_url);
     buf_printf(b, ",\"date\":");
-    json_str(b, c->src_date);
+    printable_json(b, c->src_date);
     buf_printf(b, ",\"date_kind\":");
-    json_str(b, c->date_kind);
+    printable_json(b, c->date_kind);
     buf_printf(b, ",\"evidence\":");
-    json_str(b, c->evidence);
+    printable_json(b, c->evidence);
     buf_printf(b, "},\"note\":");
-    json_str(b, c->note);
+    printable_json(b, c->note);
     buf_printf(b, ",\"series\":[");
     for (size_t i = 0; i < c->npoints; i++) {
         buf_printf(b, "%s{\"label\":", i ? "," : "");
-        json_str(b, c->points[i].label);
+        printable_json(b, c->points[i].label);
         buf_printf(b, ",\"value\":%s}", c->points[i].text); /* as the file wrote it */
     }
     buf_printf(b, "]}");

@@ -19,6 +19,7 @@
 #include "base/buf.h"
 #include "base/clock.h"
 #include "base/fsutil.h"
+#include "base/overlay.h"
 #include "base/paths.h"
 #include "base/printable.h"
 #include "base/xalloc.h"
@@ -95,7 +96,7 @@ static void load_content(Ctx *x)
     if (x->has_course) {
         char *adir = path_join(dir, "assessments");
         char *stages = path_join(adir, "stages.yaml");
-        bool tried = file_exists(stages);
+        bool tried = overlay_file_exists(stages);
         x->has_ac = tried && assess_content_load(adir, &x->ac, &quiet);
         if (tried && !x->has_ac)
             assess_content_fini(&x->ac);

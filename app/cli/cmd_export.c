@@ -17,6 +17,7 @@
 #include "base/buf.h"
 #include "base/clock.h"
 #include "base/fsutil.h"
+#include "base/overlay.h"
 #include "base/paths.h"
 #include "base/printable.h"
 #include "base/xalloc.h"
@@ -44,7 +45,7 @@ static void label_content(Export *e)
         char *adir = path_join(dir, "assessments");
         char *stages = path_join(adir, "stages.yaml");
         AssessContent ac;
-        bool tried = file_exists(stages);
+        bool tried = overlay_file_exists(stages);
         bool has_ac = tried && assess_content_load(adir, &ac, &quiet);
         if (tried && !has_ac)
             assess_content_fini(&ac);

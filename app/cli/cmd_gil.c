@@ -1,9 +1,9 @@
 /*
- * cmd_gil: `pydive gil` — runs the scheduler model (sim/sched.h) once and
+ * cmd_gil: `pydive gil` — runs the scheduler model (lab/gil/sched.h) once and
  * prints its totals, the speed-up against thread count (1, 2, 4, 8, 16, 72)
  * and a plain-ASCII timeline of the first workers; with --regime processes
  * also the memory of N forked workers against one process with N threads
- * (sim/cow.h).  --json prints the same as one JSON object; --params lists
+ * (lab/gil/cow.h).  --json prints the same as one JSON object; --params lists
  * every cost parameter with its source and whether it is an estimate.
  */
 #include <errno.h>
@@ -16,9 +16,9 @@
 #include "base/xalloc.h"
 #include "cli/cli.h"
 #include "cli/session.h"
-#include "sim/cow.h"
-#include "sim/sched.h"
-#include "sim/workload.h"
+#include "lab/gil/cow.h"
+#include "lab/gil/sched.h"
+#include "lab/gil/workload.h"
 
 static const int sweep_counts[] = {1, 2, 4, 8, 16, 72};
 #define NSWEEP (sizeof sweep_counts / sizeof sweep_counts[0])
@@ -295,7 +295,7 @@ static void memory_section(Buf *b, const GilOpts *o, bool json)
         buf_printf(b, ",\n  \"memory\": {\"heap_mb\": %d, \"workers\": %d, \"rows\": [", o->heap_mb,
                    o->cfg.nthreads);
     else
-        buf_printf(b, "\nMemory: parent heap %d MiB, %d workers (sim/cow.h; %s)\n"
+        buf_printf(b, "\nMemory: parent heap %d MiB, %d workers (lab/gil/cow.h; %s)\n"
                       "  %-52s %10s %10s\n", o->heap_mb, o->cfg.nthreads,
                    "page-level copy-on-write", "approach", "total MiB", "shared %");
     for (int i = 0; i < COW_NSCENARIOS; i++) {

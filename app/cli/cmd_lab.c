@@ -1,6 +1,6 @@
 /*
  * cmd_lab: `pydive lab FILE [--model NAME] [--step N] [--seed N] [--watch]`
- * runs a lab program (sim/lab.h: the GIL scheduler, ...) and prints what it
+ * runs a lab program (lab/lab.h: the GIL scheduler, ...) and prints what it
  * printed, as `pydive run` does for Python.  The model comes from --model or
  * the file's extension (FILE.gil).  --step N stops after N lines; --watch
  * steps it on the lab screen with its live views.
@@ -14,7 +14,7 @@
 #include "base/fsutil.h"
 #include "cli/cli.h"
 #include "cli/session.h"
-#include "sim/lab.h"
+#include "lab/lab.h"
 
 /* The lab named by --model, or by the file's extension. */
 static const LabClass *lab_for(const char *model, const char *path)

@@ -2,8 +2,10 @@
  * cmd_pack: `pydive pack check DIR` checks a workshop pack as a whole — its
  * course (lessons/, exercises, quiz refs), its assessments/ and the
  * workshop.yaml plan against both — printing every problem as file:line:col
- * on stderr and one summary on stdout.  Exit 0 when clean, 1 on any error,
- * 2 on a usage error.  The pack layout is docs/WORKSHOP.md.
+ * on stderr and one summary on stdout, after the plan and what the pack
+ * overrides (a pack holds only what it changes and inherits the rest from the
+ * shipped course).  Exit 0 when clean, 1 on any error, 2 on a usage error.
+ * The pack layout is docs/WORKSHOP.md.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +13,7 @@
 
 #include "base/diag.h"
 #include "base/fsutil.h"
+#include "base/overlay.h"
 #include "cli/cli.h"
 #include "cli/session.h"
 
@@ -38,13 +41,38 @@ static void print_plan(const Workshop *w, const Course *c)
     }
 }
 
+/* The pack's own files: those it overrides, those it adds, and where the
+ * rest comes from. */
+static void print_own_files(void)
+{
+    char **names;
+    bool *over;
+    size_t n = overlay_own_files(&names, &over);
+    for (int pass = 1; pass >= 0; pass--) {
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++)
+            k += over[i] == pass;
+        printf("%s %zu file%s%s\n", pass ? "overrides" : "adds", k, k == 1 ? "" : "s",
+               k ? ":" : "");
+        for (size_t i = 0; i < n; i++)
+            if (over[i] == pass)
+                printf("  %s\n", names[i]);
+    }
+    if (overlay_shipped())
+        printf("inherits the rest from %s\n", overlay_shipped());
+    dir_list_free(names, n);
+    free(over);
+}
+
 static int pack_check(const char *dir)
 {
     DiagList diags = {0};
     size_t files = 0;
+    cli_inherit(dir);
     char *lessons = path_join(dir, "lessons");
-    if (!dir_exists(dir) || !dir_exists(lessons)) {
-        diag_add(&diags, DIAG_ERROR, dir, 0, 0, "not a pack folder (no lessons/ inside)");
+    if (!dir_exists(dir) || !overlay_dir_exists(lessons)) {
+        diag_add(&diags, DIAG_ERROR, dir, 0, 0, "not a pack folder (no lessons/ inside, nor a "
+                 "shipped course to inherit them from)");
     } else {
         files = cli_validate_course(dir, &diags);
         DiagList again = {0}; /* the same problems, already reported above */
@@ -53,7 +81,7 @@ static int pack_check(const char *dir)
             char *adir = path_join(dir, "assessments");
             char *stages = path_join(adir, "stages.yaml");
             AssessContent ac;
-            bool tried = file_exists(stages);
+            bool tried = overlay_file_exists(stages);
             bool has_ac = tried && assess_content_load(adir, &ac, &again);
             if (tried && !has_ac)
                 assess_content_fini(&ac);
@@ -66,6 +94,7 @@ static int pack_check(const char *dir)
             else if (session_load_workshop(dir, &c, has_ac ? &ac : NULL, &w, &has, &diags) &&
                      has && diag_count(&diags, DIAG_ERROR) == 0) {
                 print_plan(&w, &c);
+                print_own_files();
             }
             files += file_exists(plan);
             if (has)

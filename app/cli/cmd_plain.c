@@ -16,18 +16,10 @@
 #include "view/access.h"
 #include "view/doc.h"
 
-/* Reads one line without its newline; false at end of input. */
+/* A line of stdin without its newline and trailing blanks; false at the end. */
 static bool read_line(Buf *line)
 {
-    buf_clear(line);
-    int c;
-    bool any = false;
-    while ((c = getchar()) != EOF) {
-        any = true;
-        if (c == '\n')
-            break;
-        buf_addc(line, (char)c);
-    }
+    bool any = cli_read_line(line);
     while (line->len > 0 && (line->data[line->len - 1] == '\r' || line->data[line->len - 1] == ' '))
         line->data[--line->len] = '\0';
     return any;

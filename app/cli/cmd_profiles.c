@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "base/buf.h"
+#include "base/printable.h"
 #include "base/fsutil.h"
 #include "base/paths.h"
 #include "cli/cli.h"
@@ -25,20 +26,8 @@ static void when(int64_t t, char *out, size_t len)
         snprintf(out, len, "%lld", (long long)t);
 }
 
-static void json_str(Buf *b, const char *s)
-{
-    buf_addc(b, '"');
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            buf_printf(b, "\\%c", c);
-        else if (c < 0x20)
-            buf_printf(b, "\\u%04x", c);
-        else
-            buf_addc(b, (char)c);
-    }
-    buf_addc(b, '"');
-}
+/* JSON string escaping for ids and titles; NULL as "". */
+static void json_str(Buf *b, const char *s) { printable_json(b, s ? s : ""); }
 
 int cmd_profiles(int argc, char **argv)
 {

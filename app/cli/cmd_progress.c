@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/printable.h"
 #include "cli/cli.h"
 #include "cli/session.h"
 
@@ -53,21 +54,8 @@ int cmd_list(int argc, char **argv)
     return 0;
 }
 
-/* JSON string escaping for ids and titles. */
-static void json_str(Buf *b, const char *s)
-{
-    buf_addc(b, '"');
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            buf_printf(b, "\\%c", c);
-        else if (c < 0x20)
-            buf_printf(b, "\\u%04x", c);
-        else
-            buf_addc(b, (char)c);
-    }
-    buf_addc(b, '"');
-}
+/* JSON string escaping for ids and titles; NULL as "". */
+static void json_str(Buf *b, const char *s) { printable_json(b, s ? s : ""); }
 
 static void print_json(const Session *s)
 {

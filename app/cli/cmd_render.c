@@ -14,7 +14,7 @@
 #include "view/canvas.h"
 #include "view/program.h"
 #include "base/fsutil.h"
-#include "sim/lab.h"
+#include "lab/lab.h"
 #include "view/views.h"
 
 static bool parse_size(const char *s, int *w, int *h)

@@ -10,31 +10,13 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/printable.h"
 #include "base/xalloc.h"
 #include "cli/assess_cli.h"
 #include "cli/cli.h"
 #include "learner/mastery.h"
 #include "learner/review.h"
 #include "learner/roadmap.h"
-
-static void json_str(Buf *b, const char *s)
-{
-    if (!s) {
-        buf_adds(b, "null");
-        return;
-    }
-    buf_addc(b, '"');
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            buf_printf(b, "\\%c", c);
-        else if (c < 0x20)
-            buf_printf(b, "\\u%04x", c);
-        else
-            buf_addc(b, (char)c);
-    }
-    buf_addc(b, '"');
-}
 
 static const char *stage_id(const AssessContent *c, int s)
 {
@@ -54,22 +36,22 @@ static void print_json(const AssessCli *a, const StageReport *r)
     const AssessContent *c = &a->content;
     Buf b = {0};
     buf_adds(&b, "{\"schema\": 1, \"profile\": ");
-    json_str(&b, a->profile);
+    printable_json(&b, a->profile);
     buf_adds(&b, ", \"file\": ");
-    json_str(&b, a->store.path);
+    printable_json(&b, a->store.path);
     buf_adds(&b, ", \"overall\": ");
-    json_str(&b, stage_id(c, r->overall));
+    printable_json(&b, stage_id(c, r->overall));
     buf_printf(&b, ", \"assessed\": %d, \"track\": ", r->assessed);
-    json_str(&b, a->log.track);
+    printable_json(&b, a->log.track);
     buf_printf(&b, ", \"review_due\": %zu, \"competencies\": [", due_today(a));
     for (size_t i = 0; i < r->n; i++) {
         const CompetencyEstimate *e = &r->comps[i];
         buf_adds(&b, i ? ",\n  {\"id\": " : "\n  {\"id\": ");
-        json_str(&b, c->competencies[i].id);
+        printable_json(&b, c->competencies[i].id);
         buf_adds(&b, ", \"stage\": ");
-        json_str(&b, stage_id(c, e->stage));
+        printable_json(&b, stage_id(c, e->stage));
         buf_printf(&b, ", \"mastery\": %.4f, \"confidence\": ", e->mastery);
-        json_str(&b, mastery_confidence_name(e->confidence));
+        printable_json(&b, mastery_confidence_name(e->confidence));
         buf_printf(&b, ", \"evidence\": %.3f, \"answers\": %d, \"correct\": %d, "
                        "\"exercises\": %d, \"ratings\": %d, \"last_evidence\": %lld, "
                        "\"next\": ",
@@ -80,7 +62,7 @@ static void print_json(const AssessCli *a, const StageReport *r)
             continue;
         }
         buf_adds(&b, "{\"stage\": ");
-        json_str(&b, stage_id(c, e->next_stage));
+        printable_json(&b, stage_id(c, e->next_stage));
         buf_printf(&b, ", \"answers_needed\": %d, \"hard_needed\": %d, \"at_difficulty\": %d, "
                        "\"exercises_needed\": %d}}",
                    e->answers_needed, e->hard_needed, e->hard_level, e->exercises_needed);
@@ -92,16 +74,16 @@ static void print_json(const AssessCli *a, const StageReport *r)
                        "\"finished\": %lld, \"items\": %d, \"correct\": %d, \"overall\": ",
                    i ? "," : "", s->id, assess_session_kind_name(s->kind), s->chapter,
                    (long long)s->finished, s->items, s->correct);
-        json_str(&b, s->overall);
+        printable_json(&b, s->overall);
         buf_adds(&b, ", \"stages\": {");
         size_t shown = 0;
         for (size_t j = 0; j < s->nstages; j++) {
             if (!s->stages[j].stage)
                 continue;
             buf_adds(&b, shown++ ? ", " : "");
-            json_str(&b, s->stages[j].competency);
+            printable_json(&b, s->stages[j].competency);
             buf_adds(&b, ": ");
-            json_str(&b, s->stages[j].stage);
+            printable_json(&b, s->stages[j].stage);
         }
         buf_adds(&b, "}}");
     }

@@ -17,6 +17,7 @@
 #include "base/diag.h"
 #include "base/fslinks.h"
 #include "base/fsutil.h"
+#include "base/overlay.h"
 #include "base/paths.h"
 #include "base/xalloc.h"
 #include "cli/cli.h"
@@ -85,13 +86,13 @@ static size_t validate_assessments(const char *dir, const Course *c, DiagList *d
     char *adir = path_join(dir, "assessments");
     char *stages = path_join(adir, "stages.yaml");
     size_t files = 0;
-    if (file_exists(stages)) {
+    if (overlay_file_exists(stages)) {
         char **names;
-        files = dir_list(adir, ".yaml", &names);
+        files = overlay_list(adir, ".yaml", &names);
         dir_list_free(names, files);
         AssessContent ac;
         if (assess_content_load(adir, &ac, diags)) {
-            char *actions = path_join(adir, "actions.yaml");
+            char *actions = overlay_join(adir, "actions.yaml");
             for (size_t i = 0; i < ac.nactions; i++)
                 if (ac.actions[i].ref)
                     check_action_ref(c, &ac.actions[i], actions, diags);

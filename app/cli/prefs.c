@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/fsutil.h"
+#include "base/overlay.h"
 #include "base/paths.h"
 #include "base/printable.h"
 #include "cli/cli.h"
@@ -21,7 +22,7 @@ void prefs_load(Prefs *p, const char *content_dir)
     if (p->settings.theme && content_dir) {
         char name[160];
         snprintf(name, sizeof name, "assets/themes/%s.yaml", p->settings.theme);
-        char *path = path_join(content_dir, name);
+        char *path = overlay_join(content_dir, name);
         if (!file_exists(path))
             diag_add(&p->diags, DIAG_ERROR, p->settings.file, 0, 0,
                      "no theme '%s' (themes are the files in %s/assets/themes/)",
@@ -90,7 +91,7 @@ int cmd_settings(int argc, char **argv)
     if (content) {
         char *themes = path_join(content, "assets/themes");
         char **names;
-        size_t n = dir_list(themes, ".yaml", &names);
+        size_t n = overlay_list(themes, ".yaml", &names);
         printf("Themes:");
         for (size_t i = 0; i < n; i++) {
             const char *t = shown(names[i]); /* ends with ".yaml" like the name */

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "base/fsutil.h"
+#include "cli/cli.h"
+#include "base/overlay.h"
 #include "base/paths.h"
 
 /* The assessments are optional: a problem there is reported on the
@@ -202,4 +204,18 @@ bool session_pack_seed(uint64_t *seed)
     diag_fini(&d);
     free(dir);
     return found;
+}
+
+void cli_inherit(const char *pack_dir)
+{
+    Buf err = {0};
+    char *shipped = paths_shipped_dir(&err);
+    buf_fini(&err);
+    if (!shipped)
+        return; /* nothing to inherit: the pack stands alone */
+    char *series = path_join(pack_dir, "lessons/course.yaml");
+    int chapters = file_exists(series) ? course_declared_chapters(series) : 0;
+    overlay_set(pack_dir, shipped, chapters);
+    free(series);
+    free(shipped);
 }

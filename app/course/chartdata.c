@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/fsutil.h"
+#include "base/overlay.h"
 #include "base/xalloc.h"
 #include "course/schema.h"
 #include "course/ydoc.h"
@@ -235,28 +236,35 @@ void chart_fini(Chart *c)
     *c = (Chart){0};
 }
 
+typedef struct ChartLoad {
+    ChartSet *set;
+    size_t cap;
+    DiagList *diags;
+} ChartLoad;
+
+static bool load_chart(const char *path, const char *name, void *ctx)
+{
+    ChartLoad *l = ctx;
+    char display[512];
+    snprintf(display, sizeof display, "assets/data/%s", name);
+    Chart c;
+    if (!chart_read_file(path, display, &c, l->diags)) {
+        chart_fini(&c);
+        return false;
+    }
+    l->set->items = xgrow(l->set->items, &l->cap, l->set->n + 1, sizeof *l->set->items);
+    l->set->items[l->set->n++] = c;
+    return true;
+}
+
 bool chartset_load(const char *content_dir, ChartSet *out, DiagList *diags)
 {
     *out = (ChartSet){0};
     char *dir = path_join(content_dir, "assets/data");
-    char **names = NULL;
-    size_t n = dir_exists(dir) ? dir_list(dir, ".yaml", &names) : 0;
-    bool ok = true;
-    out->items = xcalloc(n ? n : 1, sizeof *out->items);
-    for (size_t i = 0; i < n; i++) {
-        char *path = path_join(dir, names[i]);
-        char display[512];
-        snprintf(display, sizeof display, "assets/data/%s", names[i]);
-        Chart c;
-        if (chart_read_file(path, display, &c, diags))
-            out->items[out->n++] = c;
-        else {
-            chart_fini(&c);
-            ok = false;
-        }
-        free(path);
-    }
-    dir_list_free(names, n);
+    ChartLoad l = {out, 0, diags};
+    bool ok = overlay_each(dir, ".yaml", load_chart, &l);
+    if (!out->items)
+        out->items = xcalloc(1, sizeof *out->items); /* never NULL, as before */
     free(dir);
     return ok;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/fsutil.h"
+#include "base/overlay.h"
 #include "base/xalloc.h"
 #include "course/refs.h"
 #include "course/schema.h"
@@ -32,7 +33,7 @@ bool course_module_name(const char *name, int *number)
 
 size_t course_list_modules(const char *lessons_dir, char ***names)
 {
-    size_t n = dir_list(lessons_dir, ".yaml", names), kept = 0;
+    size_t n = overlay_list(lessons_dir, ".yaml", names), kept = 0;
     for (size_t i = 0; i < n; i++) {
         int nn;
         if (course_module_name((*names)[i], &nn))
@@ -142,7 +143,7 @@ bool course_load(const char *dir, Course *out, DiagList *diags)
 {
     *out = (Course){.dir = xstrdup(dir)};
     char *lessons = path_join(dir, "lessons");
-    char *series = path_join(lessons, "course.yaml");
+    char *series = overlay_join(lessons, "course.yaml");
     CourseMeta meta;
     bool ok = course_read_series(series, series, out, &meta, diags);
 
@@ -152,7 +153,7 @@ bool course_load(const char *dir, Course *out, DiagList *diags)
     size_t n = course_list_modules(lessons, &names);
     Module *mods = xcalloc(n ? n : 1, sizeof *mods);
     for (size_t i = 0; i < n; i++) {
-        char *path = path_join(lessons, names[i]);
+        char *path = overlay_join(lessons, names[i]);
         mods[i].ok = chapter_read(path, path, &refs, &mods[i].ch, &mods[i].meta, diags);
         free(path);
     }
@@ -170,6 +171,19 @@ bool course_load(const char *dir, Course *out, DiagList *diags)
     if (!ok)
         course_fini(out);
     return ok;
+}
+
+int course_declared_chapters(const char *series_path)
+{
+    Course c = {0};
+    CourseMeta meta;
+    DiagList ignored = {0}; /* course_load reports them where they belong */
+    int n = 0;
+    if (course_read_series(series_path, series_path, &c, &meta, &ignored) && meta.has_chapters)
+        n = c.chapter_count;
+    course_fini(&c);
+    diag_fini(&ignored);
+    return n;
 }
 
 bool chapter_load_file(const char *path, const char *content_dir, Chapter *out,

@@ -107,6 +107,11 @@ bool chapter_load_file(const char *path, const char *content_dir, Chapter *out,
 void chapter_fini(Chapter *ch);
 void course_fini(Course *c);
 
+/* The `chapters` count a series page (lessons/course.yaml) declares; 0 when
+ * it declares none or cannot be read (its errors are reported by
+ * course_load).  A workshop pack inherits the shipped chapters 1..count. */
+int course_declared_chapters(const char *series_path);
+
 /* Lists the chapter module file names (NN-*.yaml) in `lessons_dir`, sorted
  * by name; returns the count.  Free *names with dir_list_free (fsutil.h). */
 size_t course_list_modules(const char *lessons_dir, char ***names);

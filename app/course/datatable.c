@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "base/fsutil.h"
+#include "base/overlay.h"
 #include "base/xalloc.h"
 #include "course/schema.h"
 #include "course/ydoc.h"
@@ -145,33 +146,40 @@ void table_fini(DataTable *t)
     *t = (DataTable){0};
 }
 
+typedef struct TableLoad {
+    TableSet *set;
+    size_t cap;
+    DiagList *diags;
+} TableLoad;
+
+static bool load_table(const char *path, const char *name, void *ctx)
+{
+    TableLoad *l = ctx;
+    char display[512];
+    snprintf(display, sizeof display, "assets/tables/%s", name);
+    Buf text = {0}, err = {0};
+    DataTable t;
+    bool ok = file_read(path, 1 << 20, &text, &err);
+    if (!ok) {
+        diag_add(l->diags, DIAG_ERROR, display, 0, 0, "%s", buf_str(&err));
+    } else if ((ok = table_parse(display, buf_str(&text), text.len, &t, l->diags))) {
+        l->set->items = xgrow(l->set->items, &l->cap, l->set->n + 1, sizeof *l->set->items);
+        l->set->items[l->set->n++] = t;
+    } else {
+        table_fini(&t);
+    }
+    buf_fini(&text), buf_fini(&err);
+    return ok;
+}
+
 bool tableset_load(const char *content_dir, TableSet *out, DiagList *diags)
 {
     *out = (TableSet){0};
     char *dir = path_join(content_dir, "assets/tables");
-    char **names = NULL;
-    size_t n = dir_exists(dir) ? dir_list(dir, ".yaml", &names) : 0;
-    bool ok = true;
-    out->items = xcalloc(n ? n : 1, sizeof *out->items);
-    for (size_t i = 0; i < n; i++) {
-        char *path = path_join(dir, names[i]);
-        char display[512];
-        snprintf(display, sizeof display, "assets/tables/%s", names[i]);
-        Buf text = {0}, err = {0};
-        DataTable t;
-        if (!file_read(path, 1 << 20, &text, &err)) {
-            diag_add(diags, DIAG_ERROR, display, 0, 0, "%s", buf_str(&err));
-            ok = false;
-        } else if (table_parse(display, buf_str(&text), text.len, &t, diags)) {
-            out->items[out->n++] = t;
-        } else {
-            table_fini(&t);
-            ok = false;
-        }
-        buf_fini(&text), buf_fini(&err);
-        free(path);
-    }
-    dir_list_free(names, n);
+    TableLoad l = {out, 0, diags};
+    bool ok = overlay_each(dir, ".yaml", load_table, &l);
+    if (!out->items)
+        out->items = xcalloc(1, sizeof *out->items); /* never NULL, as before */
     free(dir);
     return ok;
 }

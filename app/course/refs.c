@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/fsutil.h"
+#include "base/overlay.h"
 #include "base/xalloc.h"
 #include "course/ydoc.h"
 
@@ -30,11 +31,11 @@ static void index_exercises(IdList *out, const char *content_dir)
 {
     char *root = path_join(content_dir, "exercises");
     char **folders;
-    size_t nfolders = dir_list_subdirs(root, &folders);
+    size_t nfolders = overlay_list_subdirs(root, &folders);
     for (size_t i = 0; i < nfolders; i++) {
         char *folder = path_join(root, folders[i]);
         char **files;
-        size_t nfiles = dir_list(folder, ".lua", &files);
+        size_t nfiles = overlay_list(folder, ".lua", &files);
         for (size_t j = 0; j < nfiles; j++)
             idlist_add(out, files[j], strlen(files[j]) - strlen(".lua"));
         dir_list_free(files, nfiles);
@@ -61,9 +62,9 @@ static void index_quizzes(IdList *out, const char *content_dir, DiagList *diags)
 {
     char *dir = path_join(content_dir, "assessments");
     char **files;
-    size_t nfiles = dir_list(dir, ".yaml", &files);
+    size_t nfiles = overlay_list(dir, ".yaml", &files);
     for (size_t i = 0; i < nfiles; i++) {
-        char *path = path_join(dir, files[i]);
+        char *path = overlay_join(dir, files[i]);
         DiagList local = {0};
         YDoc doc;
         if (ydoc_read_file(&doc, path, path, &local))

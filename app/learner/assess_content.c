@@ -11,6 +11,7 @@
 
 #include "base/buf.h"
 #include "base/fsutil.h"
+#include "base/overlay.h"
 #include "base/xalloc.h"
 #include "learner/ytree.h"
 
@@ -418,7 +419,7 @@ typedef void (*ReadFn)(YtDoc *d, const YtNode *root, AssessContent *c);
 static bool load_file(AssessContent *c, const char *name, ReadFn fn, int chapter,
                       DiagList *diags)
 {
-    char *path = path_join(c->dir, name);
+    char *path = overlay_join(c->dir, name);
     Buf text = {0}, err = {0};
     YtDoc d = {0};
     bool ok = file_read(path, CONTENT_FILE_MAX, &text, &err);
@@ -453,7 +454,7 @@ bool assess_content_load(const char *dir, AssessContent *c, DiagList *diags)
         ok = load_file(c, "actions.yaml", read_actions, 0, diags) && ok;
     }
     char **names;
-    size_t n = dir_list(dir, ".yaml", &names);
+    size_t n = overlay_list(dir, ".yaml", &names);
     int chapters = 0;
     for (size_t i = 0; i < n; i++) {
         const char *f = names[i];

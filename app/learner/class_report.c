@@ -3,6 +3,7 @@
  */
 #include "learner/class_report.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,10 +114,14 @@ static int by_label(const void *a, const void *b)
     return strcmp(((const ClassLearner *)a)->label, ((const ClassLearner *)b)->label);
 }
 
-static void set_detail(ClassFile *f, const char *fmt, const char *a, const char *b)
+__attribute__((format(printf, 2, 3)))
+static void set_detail(ClassFile *f, const char *fmt, ...)
 {
     Buf buf = {0};
-    buf_printf(&buf, fmt, a, b);
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&buf, fmt, ap);
+    va_end(ap);
     free(f->detail);
     f->detail = buf_take(&buf);
 }
@@ -217,7 +222,8 @@ size_t class_missed_items(const ClassReport *r, MissedItem **out)
         else
             free(m[k].item);
     }
-    qsort(m, kept, sizeof *m, by_missed);
+    if (kept > 1) /* m may be NULL when nothing was answered: qsort wants a real array */
+        qsort(m, kept, sizeof *m, by_missed);
     *out = m;
     return kept;
 }

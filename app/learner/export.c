@@ -391,8 +391,9 @@ void export_write(Export *e, ExportFormat format, Buf *out)
     else
         write_tree(e, format == EXPORT_JSON, out);
     export_digest(out->data, out->len, e->checksum);
-    const char *trailer = format == EXPORT_JSON ? "  \"checksum\": \"sha256:%s\"\n}\n"
-                          : format == EXPORT_YAML ? "checksum: \"sha256:%s\"\n...\n"
-                                                  : "checksum,sha256:%s\n";
-    buf_printf(out, trailer, e->checksum);
+    buf_printf(out,
+               format == EXPORT_JSON   ? "  \"checksum\": \"sha256:%s\"\n}\n"
+               : format == EXPORT_YAML ? "checksum: \"sha256:%s\"\n...\n"
+                                       : "checksum,sha256:%s\n",
+               e->checksum);
 }

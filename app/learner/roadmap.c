@@ -1,7 +1,7 @@
 /*
  * roadmap: priorities for a track and the next steps for each (see roadmap.h).
  * Gap, priority, order and which steps fit are base/skill.c's, so the
- * roadmap lab (sim/lab_roadmap.c) ranks exactly as this does.
+ * roadmap lab (lab/roadmap/lab_roadmap.c) ranks exactly as this does.
  */
 #include "learner/roadmap.h"
 

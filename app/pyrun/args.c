@@ -23,13 +23,13 @@ bool bi_nargs(PyRun *I, const char *name, int nargs, int min, int max)
     if (nargs >= min && nargs <= max)
         return true;
     if (min == max && min == 1)
-        py_raise(I, "TypeError", "%s() takes exactly one argument (%d given)", name, nargs);
+        py_raise(I, EXC_TypeError, "%s() takes exactly one argument (%d given)", name, nargs);
     else if (min == max)
-        py_raise(I, "TypeError", "%s expected %d argument%s, got %d", name, min, min == 1 ? "" : "s", nargs);
+        py_raise(I, EXC_TypeError, "%s expected %d argument%s, got %d", name, min, min == 1 ? "" : "s", nargs);
     else if (nargs < min)
-        py_raise(I, "TypeError", "%s expected at least %d argument%s, got %d", name, min, min == 1 ? "" : "s", nargs);
+        py_raise(I, EXC_TypeError, "%s expected at least %d argument%s, got %d", name, min, min == 1 ? "" : "s", nargs);
     else
-        py_raise(I, "TypeError", "%s expected at most %d argument%s, got %d", name, max, max == 1 ? "" : "s", nargs);
+        py_raise(I, EXC_TypeError, "%s expected at most %d argument%s, got %d", name, max, max == 1 ? "" : "s", nargs);
     return false;
 }
 
@@ -50,7 +50,11 @@ bool bi_int_arg(PyRun *I, SimId v, int64_t *out)
 {
     SimKind k = sim_kind(S, v);
     if (k != SK_INT && k != SK_BOOL) {
-        py_raise(I, "TypeError", "'%s' object cannot be interpreted as an integer", op_typename(I, v));
+        py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as an integer", op_typename(I, v));
+        return false;
+    }
+    if (sim_obj(S, v)->sub == 1) { /* a big int: its value is not in v.i */
+        py_raise(I, EXC_OverflowError, "Python int too large to convert to C ssize_t");
         return false;
     }
     *out = sim_obj(S, v)->v.i;

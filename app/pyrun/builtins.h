@@ -11,12 +11,34 @@
 /* args include self for methods; kw = tuple naming the last len(kw) args */
 typedef SimId (*BuiltinFn)(PyRun *I, SimId *args, int nargs, SimId kw);
 
+/* How a built-in checks its positional arguments, with CPython's message
+ * for each (ceval's METH_* conventions). The caller checks, once. */
+typedef enum ArgStyle {
+    ARGS_OWN,    /* the function checks them itself (argument clinic cases) */
+    ARGS_NONE,   /* METH_NOARGS: "X() takes no arguments (N given)" */
+    ARGS_ONE,    /* METH_O: "X() takes exactly one argument (N given)" */
+    ARGS_RANGE,  /* _PyArg_CheckPositional: "X expected at most M arguments, got N" */
+    ARGS_CLINIC, /* Argument Clinic: "X() takes at most M arguments (N given)" */
+} ArgStyle;
+
 typedef struct BuiltinDef {
     const char *name;
     uint8_t owner;     /* 0: function; else the SimKind of self */
     uint8_t module;    /* BM_* */
     BuiltinFn fn;
+    uint8_t style;     /* ArgStyle */
+    int8_t min, max;   /* positional arguments for ARGS_RANGE / ARGS_CLINIC (max -1: any) */
+    /* keyword arguments, space-separated: those the model handles, and
+     * those CPython also accepts that the model does not (refused honestly);
+     * any other keyword is CPython's TypeError */
+    const char *kw;
+    const char *kw_refused;
+    const char *kw_fn; /* the name CPython's keyword errors use, if not name (sorted: "sort") */
 } BuiltinDef;
+
+/* A table entry: name, owner kind (0 for functions), module (BM_*),
+ * function, then designated fields (.style, .kw, .kw_refused, .kw_fn). */
+#define BUILTIN(nm, own, mod, f, ...) {.name = nm, .owner = own, .module = mod, .fn = f, __VA_ARGS__}
 
 enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF };
 
@@ -30,9 +52,10 @@ extern const int function_ndefs, gc_nfunctions, sys_nfunctions, weakref_nfunctio
 typedef struct ModuleDef {
     const char *name;
     const BuiltinDef *functions;
+    const int *nfunctions;
     void (*init)(PyRun *I, SimId dict);
 } ModuleDef;
-extern const ModuleDef py_modules[];
+extern const ModuleDef py_modules[]; /* ends with {0} */
 void gc_module_init(PyRun *I, SimId dict);
 void sys_module_init(PyRun *I, SimId dict);
 void weakref_module_init(PyRun *I, SimId dict);

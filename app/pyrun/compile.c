@@ -31,6 +31,8 @@ bool cg_cfail(Cg *g, int node, const char *type, const char *msg)
 
 uint32_t cg_emit(Cg *g, Opcode op, int32_t arg)
 {
+    if (op == OP_SETUP_TRY && g->try_depth + 1 > CODE(g)->maxtry)
+        CODE(g)->maxtry = g->try_depth + 1; /* the frame reserves this many try blocks */
     PyCode *c = CODE(g);
     if (c->nops == c->capops) {
         c->capops = c->capops ? c->capops * 2 : 64;

@@ -14,6 +14,7 @@
 #include "pyrun/ast.h"
 #include "pyrun/lexer.h"
 #include "pyrun/pyrun.h"
+#include "pyrun/types/exception.h"
 #include "sim/sim.h"
 
 typedef enum Opcode {
@@ -57,6 +58,7 @@ typedef struct PyCode {
     int *defidx;             /* per named parameter: index in the defaults tuple, or -1 */
     int vararg, kwarg;       /* slot of *args / **kwargs, -1 if none */
     int ndefaults;
+    int maxtry;              /* deepest nesting of try blocks, from the compiler */
     bool has_closure;
     int nbases;              /* class bodies: bases pushed before BUILD_CLASS */
     int kind;
@@ -81,9 +83,16 @@ typedef struct Frame {
     SimId extra;       /* FR_CLASS: bases tuple; FR_INIT: the new instance */
     uint32_t callbase; /* FR_INIT: caller slots to release on return */
     uint32_t ncallslots;
-    uint32_t ntry;
-    uint32_t try_stack[8]; /* handler ip << 12 | stack depth */
+    uint32_t ntry;     /* active try blocks */
+    uint32_t tbase;    /* its first entry in PyRun.trys (room for the code's maxtry) */
 } Frame;
+
+/* An active try block: where its handler starts and the stack depth to
+ * unwind to (relative to the frame's base). */
+typedef struct TryBlock {
+    uint32_t ip;
+    uint32_t depth;
+} TryBlock;
 
 #define VM_STACK (1u << 18)
 #define VM_FRAMES 1100
@@ -105,13 +114,19 @@ struct PyRun {
     size_t ncodes, capcodes;
     SimId *stack;
     Frame frames[VM_FRAMES];
+    TryBlock *trys;         /* the frames' try blocks, each frame's from its tbase (owned) */
+    size_t captrys;
     int nframes;
     SimId globals;          /* __main__ dict (owned) */
     SimId builtins;         /* dict of built-in functions (owned) */
     SimId modules[PY_MAX_MODULES]; /* by position in py_modules (modules/registry.c) */
     SimId *builtin_methods; /* static method descriptors by global index (owned array) */
-    SimId exc_types[32];    /* static exception classes */
-    PyError err;            /* the exception being raised */
+    SimId exc_types[EXC_COUNT]; /* the built-in exception classes; 0 when not in the profile */
+    PyError err;            /* the exception being raised: err.type is its class's name */
+    ExcType err_exc;        /* its built-in type, when err_obj is 0 */
+    bool refused;           /* stopped at a construct the model does not have */
+    int refused_line;
+    char refusal[200];      /* what was refused ("'asyncio'") */
     PyError syntax;         /* compile error, reported at the first step */
     SimId err_obj;          /* its exception instance, when caught */
     TbEntry tb[64];
@@ -136,6 +151,7 @@ struct PyRun {
     SimId io_pending;       /* sys.stdout's pending chunk or list of chunks (textio.c) */
     size_t io_pending_bytes;
     int last_line;
+    int cmp_depth;          /* nesting of == between containers (ops.c) */
 };
 
 /* compile.c */
@@ -165,14 +181,42 @@ bool vm_do_call(PyRun *I, int nargs);
  * or end), 0 to continue, -1 on error. */
 int vm_do_return(PyRun *I, SimId result);
 bool vm_build_class(PyRun *I, uint32_t ci);
-bool vm_call_python(PyRun *I, SimId func, SimId *args, int nargs, SimId kwnames, uint8_t kind);
-/* errors */
-void py_raise(PyRun *I, const char *type, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Pushes a frame for func with self (0 = none) and args bound; func, self
+ * and args are moved in (owned references), whatever the outcome. */
+bool vm_call_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames, uint8_t kind);
+/* exceptions (types/exception.c) */
+/* Raises the built-in exception t with a printf-style message (ignored
+ * once the program is refused). */
+void py_raise(PyRun *I, ExcType t, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Raises t with args (key,), as KeyError(key): its text is repr(key). */
+void py_raise_key(PyRun *I, ExcType t, SimId key);
+/* Raises a user's exception instance e (reference stolen); msg is its str. */
+void py_raise_instance(PyRun *I, SimId e, const char *msg);
+/* True when an exception is pending and is t or a subclass of t (never for a refusal). */
+bool py_err_matches(PyRun *I, ExcType t);
+/* Drops the pending exception (as `except` does). */
+void py_err_clear(PyRun *I);
+/* The honest refusal: stops the program at `line` (0 = the line running)
+ * with "pydive: line N: WHAT is not modelled by the simulated CPython";
+ * no except clause catches it, and the exit status is PY_EXIT_REFUSED.
+ * The printf-style arguments name the construct ("'asyncio'", "the 'match'
+ * statement"). Returns false, so callers can `return py_not_modelled(...)`. */
+bool py_not_modelled(PyRun *I, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void py_report_refusal(PyRun *I);
+bool exc_in_profile(const Sim *s, ExcType t);
 void py_write(PyRun *I, int stream, const char *text, size_t n);
+/* Raises MemoryError (the simulation's budget refused an allocation). */
+void py_no_memory(PyRun *I);
+/* Is there room for an object of `bytes` (payload `bytes` too)?  Raises
+ * MemoryError and says no when not: called before building a large value in
+ * a host buffer. */
+bool py_mem_room(PyRun *I, uint64_t bytes);
 /* ops.c: operators and text forms */
 SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace);
 SimId op_unary(PyRun *I, int op, SimId a);
 SimId op_compare(PyRun *I, int op, SimId a, SimId b);
+/* a == b: 1, 0, or -1 with the error raised (RecursionError "in comparison") */
+int op_equal(PyRun *I, SimId a, SimId b);
 int op_truth(PyRun *I, SimId a);   /* 1, 0, or -1 on error */
 bool op_repr(PyRun *I, SimId v, Buf *out);
 bool op_str(PyRun *I, SimId v, Buf *out);
@@ -200,10 +244,31 @@ bool attr_del(PyRun *I, SimId obj, SimId name);
 /* LOAD_METHOD: pushes (func, self) or (0, bound) through *a, *b. */
 bool attr_method(PyRun *I, SimId obj, SimId name, SimId *a, SimId *b);
 int builtin_method_index(PyRun *I, SimId obj, const char *name);
-/* exceptions (errors.c) */
-bool exc_matches(PyRun *I, SimId type_obj, const char *raised);
+/* Does the pending exception match an except clause's class or tuple of classes? */
+bool exc_matches(PyRun *I, SimId type_obj);
+/* Is cls an exception class (BaseException or a subclass)? */
+bool exc_is_class(PyRun *I, SimId cls);
+/* The class of t, made on first use (0 when the profile has no such class). */
+SimId exc_class(PyRun *I, ExcType t);
+/* The built-in exception class with that name, made on first use; 0 if none. */
+SimId exc_class_named(PyRun *I, const char *name, size_t n);
+/* Is cls one of the built-in exception classes (not a user's subclass)? */
+bool exc_is_builtin_type(PyRun *I, SimId cls);
 SimId exc_instance(PyRun *I);
 void format_traceback(PyRun *I, Buf *out);
+/* modelled.c: each returns false after refusing a construct the real
+ * CPython has and the model does not, true when CPython lacks it too (the
+ * caller then raises CPython's own error). */
+bool modelled_name_missing(PyRun *I, SimId name);
+bool modelled_module_missing(PyRun *I, const char *name, size_t n);
+bool modelled_attr_missing(PyRun *I, SimId obj, const char *name, size_t n);
+/* false (refused) for a class the model would get wrong: several bases, a
+ * built-in base, a special method it does not honour (__eq__, __slots__ ...) */
+bool modelled_class_ok(PyRun *I, SimId ns, SimId bases);
+/* false (refused) for a special name (__x__) the model ignores on a class */
+bool modelled_dunder_ok(PyRun *I, const char *name, size_t n);
+/* the i-th special name a class body may hold, NULL past the last */
+const char *modelled_class_dunder(int i);
 /* suggest.c: the "Did you mean" hints of 3.11+ tracebacks */
 void suggest_for_name(PyRun *I, SimId name);
 void suggest_for_attr(PyRun *I, SimId obj, SimId name);

@@ -20,7 +20,7 @@ static bool index_of(PyRun *I, SimId key, int64_t len, int64_t *out, const char 
 {
     SimKind k = sim_kind(S, key);
     if (k != SK_INT && k != SK_BOOL) {
-        py_raise(I, "TypeError", "%s indices must be integers or slices, not %s", what,
+        py_raise(I, EXC_TypeError, "%s indices must be integers or slices, not %s", what,
                  op_typename(I, key));
         return false;
     }
@@ -38,7 +38,7 @@ static bool slice_bounds(PyRun *I, SimId sl, int64_t len, int64_t *start, int64_
         p[i] = sim_items(S, sl)[i];
     *step = sim_kind(S, p[2]) == SK_NONE ? 1 : sim_obj(S, p[2])->v.i;
     if (*step == 0) {
-        py_raise(I, "ValueError", "slice step cannot be zero");
+        py_raise(I, EXC_ValueError, "slice step cannot be zero");
         return false;
     }
     for (int i = 0; i < 2; i++) {
@@ -50,7 +50,7 @@ static bool slice_bounds(PyRun *I, SimId sl, int64_t len, int64_t *start, int64_
             continue;
         }
         if (sim_kind(S, p[i]) != SK_INT && sim_kind(S, p[i]) != SK_BOOL) {
-            py_raise(I, "TypeError", "slice indices must be integers or None or have an __index__ method");
+            py_raise(I, EXC_TypeError, "slice indices must be integers or None or have an __index__ method");
             return false;
         }
         int64_t v = sim_obj(S, p[i])->v.i;
@@ -100,6 +100,11 @@ static SimId get_slice(PyRun *I, SimId obj, SimId sl)
         return r;
     }
     SimId r = k == SK_LIST ? sim_list(S, (size_t)n) : sim_tuple(S, (size_t)n);
+    if (sim_nomem(S)) {
+        sim_decref(S, r);
+        py_no_memory(I);
+        return 0;
+    }
     for (int64_t i = start, c = 0; c < n; i += step, c++) {
         SimId it = sim_items(S, obj)[i];
         sim_incref(S, it);
@@ -120,7 +125,7 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
         if (!index_of(I, key, len, &i, k == SK_LIST ? "list" : k == SK_TUPLE ? "tuple" : k == SK_STR ? "string" : "byte"))
             return 0;
         if (i < 0 || i >= len) {
-            py_raise(I, "IndexError", "%s index out of range",
+            py_raise(I, EXC_IndexError, "%s index out of range",
                      k == SK_LIST ? "list" : k == SK_TUPLE ? "tuple" : k == SK_STR ? "string" : "index");
             return 0;
         }
@@ -149,15 +154,12 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
     }
     case SK_DICT: {
         if (!sim_hashable(S, key)) {
-            py_raise(I, "TypeError", "unhashable type: '%s'", op_typename(I, key));
+            py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, key));
             return 0;
         }
         SimId v = sim_dict_get(S, obj, key);
         if (!v) {
-            Buf b = {0};
-            op_repr(I, key, &b);
-            py_raise(I, "KeyError", "%s", buf_str(&b));
-            buf_fini(&b);
+            py_raise_key(I, EXC_KeyError, key);
             return 0;
         }
         sim_incref(S, v);
@@ -171,17 +173,17 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
         if (!index_of(I, key, len, &i, "range"))
             return 0;
         if (i < 0 || i >= len) {
-            py_raise(I, "IndexError", "range object index out of range");
+            py_raise(I, EXC_IndexError, "range object index out of range");
             return 0;
         }
         return sim_int(S, start + i * step);
     }
     default:
         if (k == SK_TYPE) {
-            py_raise(I, "TypeError", "type '%s' is not subscriptable", sim_kind_name((SimKind)sim_obj(S, obj)->sub));
+            py_raise(I, EXC_TypeError, "type '%s' is not subscriptable", sim_kind_name((SimKind)sim_obj(S, obj)->sub));
             return 0;
         }
-        py_raise(I, "TypeError", "'%s' object is not subscriptable", op_typename(I, obj));
+        py_raise(I, EXC_TypeError, "'%s' object is not subscriptable", op_typename(I, obj));
         return 0;
     }
 }
@@ -191,15 +193,17 @@ bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value)
     SimKind k = sim_kind(S, obj);
     int64_t i;
     if (k == SK_LIST || k == SK_BYTEARRAY) {
+        if (is_slice(I, key))
+            return py_not_modelled(I, 0, "slice assignment (%s[a:b] = ...)", k == SK_LIST ? "list" : "bytearray");
         if (!index_of(I, key, sim_obj(S, obj)->len, &i, k == SK_LIST ? "list" : "bytearray"))
             return false;
         if (i < 0 || i >= sim_obj(S, obj)->len) {
-            py_raise(I, "IndexError", "%s assignment index out of range", k == SK_LIST ? "list" : "bytearray");
+            py_raise(I, EXC_IndexError, "%s assignment index out of range", k == SK_LIST ? "list" : "bytearray");
             return false;
         }
         if (k == SK_BYTEARRAY) {
             if (sim_kind(S, value) != SK_INT || sim_obj(S, value)->v.i < 0 || sim_obj(S, value)->v.i > 255) {
-                py_raise(I, "ValueError", "byte must be in range(0, 256)");
+                py_raise(I, EXC_ValueError, "byte must be in range(0, 256)");
                 return false;
             }
             ((uint8_t *)sim_items(S, obj))[i] = (uint8_t)sim_obj(S, value)->v.i;
@@ -211,7 +215,7 @@ bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value)
     }
     if (k == SK_DICT) {
         if (!sim_hashable(S, key)) {
-            py_raise(I, "TypeError", "unhashable type: '%s'", op_typename(I, key));
+            py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, key));
             return false;
         }
         sim_incref(S, key);
@@ -219,7 +223,7 @@ bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value)
         sim_dict_set(S, obj, key, value);
         return true;
     }
-    py_raise(I, "TypeError", "'%s' object does not support item assignment", op_typename(I, obj));
+    py_raise(I, EXC_TypeError, "'%s' object does not support item assignment", op_typename(I, obj));
     return false;
 }
 
@@ -232,10 +236,8 @@ bool op_delitem(PyRun *I, SimId obj, SimId key)
             int64_t start, stop, step;
             if (!slice_bounds(I, key, sim_obj(S, obj)->len, &start, &stop, &step))
                 return false;
-            if (step != 1) {
-                py_raise(I, "ValueError", "extended slice deletion is not supported by pydive");
-                return false;
-            }
+            if (step != 1)
+                return py_not_modelled(I, 0, "extended slice deletion (del x[a:b:step])");
             for (int64_t j = stop - 1; j >= start; j--)
                 sim_list_del(S, obj, (size_t)start);
             return true;
@@ -243,7 +245,7 @@ bool op_delitem(PyRun *I, SimId obj, SimId key)
         if (!index_of(I, key, sim_obj(S, obj)->len, &i, "list"))
             return false;
         if (i < 0 || i >= sim_obj(S, obj)->len) {
-            py_raise(I, "IndexError", "list assignment index out of range");
+            py_raise(I, EXC_IndexError, "list assignment index out of range");
             return false;
         }
         sim_list_del(S, obj, (size_t)i);
@@ -251,19 +253,16 @@ bool op_delitem(PyRun *I, SimId obj, SimId key)
     }
     if (k == SK_DICT) {
         if (!sim_hashable(S, key)) {
-            py_raise(I, "TypeError", "unhashable type: '%s'", op_typename(I, key));
+            py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, key));
             return false;
         }
         if (!sim_dict_del(S, obj, key)) {
-            Buf b = {0};
-            op_repr(I, key, &b);
-            py_raise(I, "KeyError", "%s", buf_str(&b));
-            buf_fini(&b);
+            py_raise_key(I, EXC_KeyError, key);
             return false;
         }
         return true;
     }
-    py_raise(I, "TypeError", "'%s' object doesn't support item deletion", op_typename(I, obj));
+    py_raise(I, EXC_TypeError, "'%s' object doesn't support item deletion", op_typename(I, obj));
     return false;
 }
 

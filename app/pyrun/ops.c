@@ -41,7 +41,9 @@ static SimId seq_repeat(PyRun *I, SimId seq, int64_t n)
     if (k == SK_STR || k == SK_BYTES) {
         size_t len;
         const char *d = sim_str_data(S, seq, &len);
-        if ((double)len * (double)n > 1e8) { py_raise(I, "MemoryError", "%s", ""); return 0; }
+        if (len && (uint64_t)n > UINT64_MAX / 2 / len) { py_no_memory(I); return 0; }
+        if (!py_mem_room(I, (uint64_t)len * (uint64_t)n)) /* before the host buffer */
+            return 0;
         Buf b = {0};
         for (int64_t i = 0; i < n; i++)
             buf_add(&b, d, len);
@@ -51,9 +53,14 @@ static SimId seq_repeat(PyRun *I, SimId seq, int64_t n)
         return r;
     }
     uint32_t len = sim_obj(S, seq)->len;
-    if ((double)len * (double)n > 5e7) { py_raise(I, "MemoryError", "%s", ""); return 0; }
+    if (len && (uint64_t)n > UINT32_MAX / len) { py_no_memory(I); return 0; }
     size_t total = (size_t)len * (size_t)n;
     SimId r = k == SK_LIST ? sim_list(S, total) : sim_tuple(S, total);
+    if (sim_nomem(S)) {
+        sim_decref(S, r);
+        py_no_memory(I);
+        return 0;
+    }
     for (size_t i = 0; i < total; i++) {
         SimId it = sim_items(S, seq)[i % len];
         sim_incref(S, it);
@@ -73,6 +80,8 @@ static SimId seq_concat(PyRun *I, SimId a, SimId b)
             sim_incref(S, r);
             return r;
         }
+        if (!py_mem_room(I, (uint64_t)na + nb)) /* before the host buffer */
+            return 0;
         Buf buf = {0};
         buf_add(&buf, da, na);
         buf_add(&buf, db, nb);
@@ -82,7 +91,12 @@ static SimId seq_concat(PyRun *I, SimId a, SimId b)
         return r;
     }
     uint32_t na = sim_obj(S, a)->len, nb = sim_obj(S, b)->len;
-    SimId r = k == SK_LIST ? sim_list(S, na + nb) : sim_tuple(S, na + nb);
+    SimId r = k == SK_LIST ? sim_list(S, (size_t)na + nb) : sim_tuple(S, (size_t)na + nb);
+    if (sim_nomem(S)) {
+        sim_decref(S, r);
+        py_no_memory(I);
+        return 0;
+    }
     for (uint32_t i = 0; i < na + nb; i++) {
         SimId it = i < na ? sim_items(S, a)[i] : sim_items(S, b)[i - na];
         sim_incref(S, it);
@@ -93,7 +107,7 @@ static SimId seq_concat(PyRun *I, SimId a, SimId b)
 
 static SimId type_error(PyRun *I, int op, SimId a, SimId b, bool inplace)
 {
-    py_raise(I, "TypeError", "unsupported operand type(s) for %s%s: '%s' and '%s'",
+    py_raise(I, EXC_TypeError, "unsupported operand type(s) for %s%s: '%s' and '%s'",
              op == OP_POW && inplace ? "**" : opsym[op], inplace ? "=" : "", op_typename(I, a),
              op_typename(I, b));
     return 0;
@@ -131,7 +145,7 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
     if (op == OP_MOD && ka == SK_STR)
         return str_percent(I, a, b);
     if (op == OP_ADD && (ka == SK_STR || ka == SK_LIST || ka == SK_TUPLE || ka == SK_BYTES)) {
-        py_raise(I, "TypeError", "can only concatenate %s (not \"%s\") to %s", op_typename(I, a),
+        py_raise(I, EXC_TypeError, "can only concatenate %s (not \"%s\") to %s", op_typename(I, a),
                  op_typename(I, b), op_typename(I, a));
         return 0;
     }
@@ -139,7 +153,7 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
         SimId r = sim_set(S);
         for (int pass = 0; pass < 2; pass++) {
             SimId src = pass ? b : a, other = pass ? a : b;
-            for (uint32_t i = 0; i < sim_obj(S, src)->v.p.a; i++) {
+            for (uint32_t i = 0; i < SIM_V(S, src, SK_SET, set.slots); i++) {
                 SimId k = sim_items(S, src)[i];
                 if (!k)
                     continue;
@@ -187,7 +201,7 @@ SimId op_unary(PyRun *I, int op, SimId a)
     }
     if (sim_kind(S, a) == SK_FLOAT && op != OP_INVERT)
         return sim_float(S, op == OP_NEG ? -as_f(I, a) : as_f(I, a));
-    py_raise(I, "TypeError", "bad operand type for unary %s: '%s'",
+    py_raise(I, EXC_TypeError, "bad operand type for unary %s: '%s'",
              op == OP_NEG ? "-" : op == OP_POS ? "+" : "~", op_typename(I, a));
     return 0;
 }
@@ -230,67 +244,102 @@ static int order(PyRun *I, int op, SimId a, SimId b)
         return na < nb ? -1 : na > nb;
     }
     static const char *sym[] = {"<", "<=", "==", "!=", ">", ">="};
-    py_raise(I, "TypeError", "'%s' not supported between instances of '%s' and '%s'",
+    py_raise(I, EXC_TypeError, "'%s' not supported between instances of '%s' and '%s'",
              sym[op - OP_LT], op_typename(I, a), op_typename(I, b));
     return 2;
 }
 
-static bool deep_equal_inner(PyRun *I, SimId a, SimId b);
+static int deep_equal_inner(PyRun *I, SimId a, SimId b);
 
-static bool deep_equal(PyRun *I, SimId a, SimId b)
+/* How deep comparisons may nest before CPython raises RecursionError "in
+ * comparison" (measured with nested lists at module level): 3.11 shares the
+ * recursion limit with Python frames; 3.12 has a C limit of 1500 and 3.13
+ * of 10000, Python frames apart. */
+static int compare_limit(PyRun *I)
 {
-    static int depth;
-    if (depth > 5000)
-        return a == b; /* CPython raises RecursionError long before this */
-    depth++;
-    bool r = deep_equal_inner(I, a, b);
-    depth--;
+    switch (S->prof->version) {
+    case SIM_V311: return VM_RECURSION_LIMIT - I->nframes;
+    case SIM_V312: return 1498;
+    default: return 9999;
+    }
+}
+
+/* 1 equal, 0 not, -1 with RecursionError raised (PyObject_RichCompare) */
+static int deep_equal(PyRun *I, SimId a, SimId b)
+{
+    SimKind k = sim_kind(S, a);
+    bool container = k == SK_LIST || k == SK_TUPLE || k == SK_DICT || k == SK_SET;
+    if (!container) /* ints, floats, strs: ceval's specialised compares skip the check */
+        return deep_equal_inner(I, a, b);
+    if (I->cmp_depth >= compare_limit(I)) {
+        py_raise(I, EXC_RecursionError, "maximum recursion depth exceeded in comparison");
+        return -1;
+    }
+    I->cmp_depth++;
+    int r = deep_equal_inner(I, a, b);
+    I->cmp_depth--;
     return r;
 }
 
-static bool deep_equal_inner(PyRun *I, SimId a, SimId b)
+/* PyObject_RichCompareBool: identical objects are equal without asking */
+static int same_or_equal(PyRun *I, SimId a, SimId b) { return a == b ? 1 : deep_equal(I, a, b); }
+
+static int deep_equal_inner(PyRun *I, SimId a, SimId b)
 {
     SimKind ka = sim_kind(S, a), kb = sim_kind(S, b);
     if (ka == SK_DICT && kb == SK_DICT) {
         if (sim_obj(S, a)->len != sim_obj(S, b)->len)
-            return false;
+            return 0;
         uint32_t pos = 0;
         SimId k, v;
         while (sim_dict_next(S, a, &pos, &k, &v)) {
             SimId w = sim_dict_get(S, b, k);
-            if (!w || !deep_equal(I, v, w))
-                return false;
+            if (!w)
+                return 0;
+            int r = same_or_equal(I, v, w);
+            if (r != 1)
+                return r;
         }
-        return true;
+        return 1;
     }
     if (ka == SK_SET && kb == SK_SET) {
         if (sim_obj(S, a)->len != sim_obj(S, b)->len)
-            return false;
-        for (uint32_t i = 0; i < sim_obj(S, a)->v.p.a; i++) {
+            return 0;
+        for (uint32_t i = 0; i < SIM_V(S, a, SK_SET, set.slots); i++) {
             SimId k = sim_items(S, a)[i];
             if (k && !sim_set_contains(S, b, k))
-                return false;
+                return 0;
         }
-        return true;
+        return 1;
     }
     if (ka == kb && (ka == SK_LIST || ka == SK_TUPLE)) {
         if (sim_obj(S, a)->len != sim_obj(S, b)->len)
-            return false;
-        for (uint32_t i = 0; i < sim_obj(S, a)->len; i++)
-            if (!deep_equal(I, sim_items(S, a)[i], sim_items(S, b)[i]))
-                return false;
-        return true;
+            return 0;
+        for (uint32_t i = 0; i < sim_obj(S, a)->len; i++) {
+            int r = same_or_equal(I, sim_items(S, a)[i], sim_items(S, b)[i]);
+            if (r != 1)
+                return r;
+        }
+        return 1;
     }
+    if ((ka == SK_FLOAT || kb == SK_FLOAT) && is_num(I, a) && is_num(I, b))
+        return as_f(I, a) == as_f(I, b); /* IEEE: nan is not equal to itself */
     return sim_equal(S, a, b);
 }
+
+int op_equal(PyRun *I, SimId a, SimId b) { return same_or_equal(I, a, b); }
 
 SimId op_compare(PyRun *I, int op, SimId a, SimId b)
 {
     switch (op) {
     case OP_IS: return sim_bool(S, a == b);
     case OP_ISNOT: return sim_bool(S, a != b);
-    case OP_EQ: return sim_bool(S, deep_equal(I, a, b));
-    case OP_NE: return sim_bool(S, !deep_equal(I, a, b));
+    case OP_EQ: case OP_NE: {
+        int eq = deep_equal(I, a, b);
+        if (eq < 0)
+            return 0;
+        return sim_bool(S, op == OP_EQ ? eq : !eq);
+    }
     case OP_IN: case OP_NOTIN: {
         int c = op_contains(I, b, a);
         if (c < 0)
@@ -330,20 +379,23 @@ int op_contains(PyRun *I, SimId c, SimId item)
     switch (k) {
     case SK_LIST: case SK_TUPLE:
         for (uint32_t i = 0; i < sim_obj(S, c)->len; i++)
-            if (deep_equal(I, sim_items(S, c)[i], item))
-                return 1;
+            switch (same_or_equal(I, sim_items(S, c)[i], item)) {
+            case 1: return 1;
+            case -1: return -1;
+            default: break;
+            }
         return 0;
     case SK_DICT: case SK_SET:
         if (!sim_hashable(S, item)) {
-            py_raise(I, "TypeError", "unhashable type: '%s'", op_typename(I, item));
+            py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, item));
             return -1;
         }
         return k == SK_DICT ? sim_dict_get(S, c, item) != 0 : sim_set_contains(S, c, item);
     case SK_DICTVIEW:
-        return op_contains(I, sim_obj(S, c)->v.p.a, item);
+        return op_contains(I, SIM_V(S, c, SK_DICTVIEW, view.dict), item);
     case SK_STR: case SK_BYTES: {
         if (sim_kind(S, item) != k) {
-            py_raise(I, "TypeError", "'in <string>' requires string as left operand, not %s", op_typename(I, item));
+            py_raise(I, EXC_TypeError, "'in <string>' requires string as left operand, not %s", op_typename(I, item));
             return -1;
         }
         size_t n, m;
@@ -365,7 +417,7 @@ int op_contains(PyRun *I, SimId c, SimId item)
         return (v - start) % step == 0;
     }
     default:
-        py_raise(I, "TypeError", "argument of type '%s' is not iterable", op_typename(I, c));
+        py_raise(I, EXC_TypeError, "argument of type '%s' is not iterable", op_typename(I, c));
         return -1;
     }
 }

@@ -159,8 +159,10 @@ static int try_stmt(P *p, Token *t)
         if (f < 0 && p->err->set)
             return -1;
         N(p, s)->d = f;
-        if (f < 0)
-            N(p, s)->d = p_node(p, N_PASS, e);
+        if (f < 0) {
+            int pass = p_node(p, N_PASS, e);
+            N(p, s)->d = pass;
+        }
     }
     if (last < 0 && N(p, s)->d < 0) { /* at what follows the block */
         size_t k = p->i;
@@ -226,8 +228,12 @@ static int for_stmt(P *p, Token *t, bool async)
         return -1;
     N(p, s)->c = body;
     Token *e = p_cur(p);
-    if (p_accept_kw(p, "else") && (N(p, s)->d = p_block(p, "'else' statement", e->line)) < 0 && p->err->set)
-        return -1;
+    if (p_accept_kw(p, "else")) { /* a node may move the array: assign after */
+        int o = p_block(p, "'else' statement", e->line);
+        if (o < 0 && p->err->set)
+            return -1;
+        N(p, s)->d = o;
+    }
     return s;
 }
 
@@ -310,13 +316,15 @@ static int func_def(P *p, Token *t, bool async, int decorators)
     N(p, s)->c = decorators;
     if (p_is_op(p, "[") && p->minor >= 12) {
         Token *open = p_cur(p);
-        if ((N(p, s)->e = p_type_params(p)) < 0) {
+        int tps = p_type_params(p);
+        if (tps < 0) {
             if (p->minor == 12 && strcmp(p->err->msg, "invalid syntax") == 0) {
                 p->err->set = false;
                 return p_failf(p, open, "expected '('");
             }
             return -1;
         }
+        N(p, s)->e = tps;
     }
     if (!p_is_op(p, "("))
         return p_failf(p, p_cur(p), "expected '('");
@@ -330,8 +338,10 @@ static int func_def(P *p, Token *t, bool async, int decorators)
     if (p_accept_op(p, "->")) {
         if (p_is_op(p, ":"))
             return p_failf(p, arrow, "expected ':'");
-        if ((N(p, s)->d = p_expression(p)) < 0)
+        int ret = p_expression(p);
+        if (ret < 0)
             return -1;
+        N(p, s)->d = ret;
     }
     int saved_blocks = p->blocks;
     p->blocks = 0;
@@ -356,8 +366,12 @@ static int class_def(P *p, Token *t, int decorators)
     N(p, s)->c = decorators;
     if (p_is_op(p, "[") && p->minor < 12)
         return p_fail(p, "invalid syntax");
-    if (p_is_op(p, "[") && (N(p, s)->e = p_type_params(p)) < 0)
-        return -1;
+    if (p_is_op(p, "[")) {
+        int tps = p_type_params(p);
+        if (tps < 0)
+            return -1;
+        N(p, s)->e = tps;
+    }
     if (p_accept_op(p, "(")) {
         int tmp = p_node(p, N_CALL, t);
         if (p_call_args(p, tmp, ")") < 0)
@@ -418,9 +432,12 @@ int p_compound(P *p)
             return -1;
         N(p, s)->a = c, N(p, s)->b = body;
         Token *e = p_cur(p);
-        if (p_accept_kw(p, "else") && (N(p, s)->c = p_block(p, "'else' statement", e->line)) < 0 &&
-            p->err->set)
-            return -1;
+        if (p_accept_kw(p, "else")) {
+            int o = p_block(p, "'else' statement", e->line);
+            if (o < 0 && p->err->set)
+                return -1;
+            N(p, s)->c = o;
+        }
         return s;
     }
     if (p_accept_kw(p, "for"))

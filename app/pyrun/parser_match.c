@@ -177,14 +177,19 @@ static int case_block(P *p)
     Token *t = p_cur(p);
     p->i++; /* case */
     int c = p_node(p, N_CASE, t);
-    N(p, c)->a = p_node(p, N_PATTERN, p_cur(p));
+    int pat = p_node(p, N_PATTERN, p_cur(p));
+    N(p, c)->a = pat;
     if (!star_or_pattern(p))
         return -1;
     while (p_accept_op(p, ",") && !p_is_op(p, ":") && !p_is_kw(p, "if"))
         if (!star_or_pattern(p))
             return -1;
-    if (p_accept_kw(p, "if") && (N(p, c)->b = p_named(p)) < 0)
-        return -1;
+    if (p_accept_kw(p, "if")) {
+        int guard = p_named(p);
+        if (guard < 0)
+            return -1;
+        N(p, c)->b = guard;
+    }
     int body = p_block(p, "'case' statement", t->line);
     if (body < 0 && p->err->set)
         return -1;
@@ -277,8 +282,10 @@ int p_type_params(P *p)
                 return p_failf(p, p_cur(p), "cannot use bound with %s",
                                N(p, tp)->flag == 1 ? "TypeVarTuple" : "ParamSpec");
             p->i++;
-            if ((N(p, tp)->a = p_expression(p)) < 0)
+            int bound = p_expression(p);
+            if (bound < 0)
                 return -1;
+            N(p, tp)->a = bound;
         }
         if (p->minor >= 13 && p_accept_op(p, "=")) {
             int d = N(p, tp)->flag == 1 && p_is_op(p, "*") ? -1 : p_expression(p);
@@ -309,12 +316,14 @@ int p_type_alias(P *p)
         return -2;
     p->i++;
     int s = p_node(p, N_TYPEALIAS, t);
-    N(p, s)->a = p_name(p);
-    if (p_is_op(p, "[") && (N(p, s)->e = p_type_params(p)) < 0)
+    int name = p_name(p), tps = -1;
+    if (p_is_op(p, "[") && (tps = p_type_params(p)) < 0)
         return -1;
     if (!p_accept_op(p, "="))
         return p_fail(p, "invalid syntax");
-    if ((N(p, s)->b = p_expression(p)) < 0)
+    int value = p_expression(p);
+    if (value < 0)
         return -1;
+    N(p, s)->a = name, N(p, s)->b = value, N(p, s)->e = tps;
     return s;
 }

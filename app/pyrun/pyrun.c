@@ -19,6 +19,7 @@
 
 typedef struct SavedErr {
     PyError err;
+    ExcType err_exc;
     SimId err_obj;
     SimId *held;
     size_t nheld, capheld;
@@ -29,6 +30,7 @@ typedef struct SavedErr {
 static void save_err(PyRun *I, SavedErr *sv)
 {
     sv->err = I->err;
+    sv->err_exc = I->err_exc;
     sv->err_obj = I->err_obj;
     memcpy(sv->tb, I->tb, sizeof sv->tb);
     sv->ntb = I->ntb;
@@ -46,6 +48,7 @@ static void restore_err(PyRun *I, SavedErr *sv)
     if (I->err_obj)
         sim_decref(S, I->err_obj);
     I->err = sv->err;
+    I->err_exc = sv->err_exc;
     I->err_obj = sv->err_obj;
     memcpy(I->tb, sv->tb, sizeof sv->tb);
     I->ntb = sv->ntb;
@@ -54,6 +57,8 @@ static void restore_err(PyRun *I, SavedErr *sv)
 /* "Exception ignored in: ..." as PyErr_WriteUnraisable prints it */
 static void unraisable(PyRun *I, SimId where)
 {
+    if (I->refused)
+        return; /* not an exception: the run stops at its next instruction */
     Buf b = {0};
     buf_adds(&b, "Exception ignored in: ");
     op_repr(I, where, &b);
@@ -124,7 +129,7 @@ PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn
     sim_incref(S, I->builtins);
     sim_dict_set(S, I->globals, sim_str_intern(S, "__builtins__", 12), I->builtins);
     if (!parse_module(src, n, grammar_minor(sim), &I->ast, &I->syntax) || !compile_module(I, &I->syntax)) {
-        if (!I->syntax.set) {
+        if (!I->syntax.set && !I->refused) {
             snprintf(I->syntax.type, sizeof I->syntax.type, "SyntaxError");
             snprintf(I->syntax.msg, sizeof I->syntax.msg, "invalid syntax");
         }
@@ -198,11 +203,15 @@ static PyStatus after_run(PyRun *I, VmStop st)
     I->done = true;
     if (st == VM_ERROR) {
         I->failed = true;
-        I->interrupted = strcmp(I->err.type, "KeyboardInterrupt") == 0;
-        Buf b = {0};
-        format_traceback(I, &b);
-        py_write(I, 2, buf_str(&b), b.len);
-        buf_fini(&b);
+        I->interrupted = py_err_matches(I, EXC_KeyboardInterrupt);
+        if (I->refused) {
+            py_report_refusal(I);
+        } else {
+            Buf b = {0};
+            format_traceback(I, &b);
+            py_write(I, 2, buf_str(&b), b.len);
+            buf_fini(&b);
+        }
         I->err.set = false;
         I->ntb = 0;
         if (I->err_obj) {
@@ -222,6 +231,11 @@ PyStatus py_step(PyRun *I)
 {
     if (I->done)
         return I->failed ? PY_FAILED : PY_DONE;
+    if (I->refused) { /* refused by the compiler */
+        py_report_refusal(I);
+        I->done = I->failed = true;
+        return PY_FAILED;
+    }
     if (I->syntax.set) {
         report_syntax(I);
         I->done = I->failed = true;
@@ -236,7 +250,7 @@ PyStatus py_run(PyRun *I)
     while (st == PY_PAUSED) {
         if (I->done)
             st = I->failed ? PY_FAILED : PY_DONE;
-        else if (I->syntax.set)
+        else if (I->syntax.set || I->refused)
             st = py_step(I);
         else
             st = after_run(I, vm_run(I, 0, false));
@@ -278,6 +292,7 @@ void py_free(PyRun *I)
     free(I->ast_consts);
     free(I->held);
     free(I->builtin_methods);
+    free(I->trys);
     free(I->stack);
     free(I->filename);
     free(I);
@@ -285,10 +300,12 @@ void py_free(PyRun *I)
 
 int py_exit_code(const PyRun *I)
 {
-    if (I->syntax.refused)
+    if (I->syntax.refused || I->refused)
         return PY_EXIT_REFUSED;
     return I->failed ? 1 : 0;
 }
+
+bool py_refused(const PyRun *I) { return I->syntax.refused || I->refused; }
 
 bool py_interrupted(const PyRun *I) { return I->interrupted; }
 

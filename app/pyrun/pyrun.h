@@ -70,10 +70,20 @@ int py_exit_code(const PyRun *r);
  * 0 for valid Python, else 1 with CPython's SyntaxError report appended
  * to `report`.  What the model would refuse to run still counts as valid. */
 int py_check(const char *src, size_t n, const char *filename, const Sim *sim, Buf *report);
+/* True when the run stopped at a construct the model does not have
+ * (compiling or running: a module, a builtin, an attribute, a keyword). */
+bool py_refused(const PyRun *r);
+/* Appends the list of what the model has and refuses, in Markdown
+ * (docs/MODELLED.md is its output). */
+void py_modelled_text(Buf *out);
 int py_current_line(const PyRun *r);  /* line about to run; 0 when finished */
 int py_depth(const PyRun *r);         /* active frames, 1 = module level */
 /* Name of the function running in frame i (0 = module); borrowed text. */
 const char *py_frame_name(const PyRun *r, int i);
 SimId py_globals(const PyRun *r);     /* the __main__ dict, borrowed */
+/* sim_audit with the interpreter's roots (roots.c): true when every refcount
+ * and allocator total recounts to what the model claims; else the
+ * differences are appended to report. */
+bool py_audit(PyRun *r, Buf *report);
 
 #endif

@@ -82,7 +82,7 @@ static bool call_dunder(PyRun *I, SimId v, const char *name, Buf *out, bool *don
     if (!r)
         return false;
     if (sim_kind(S, r) != SK_STR) {
-        py_raise(I, "TypeError", "%s returned non-string (type %s)", name, op_typename(I, r));
+        py_raise(I, EXC_TypeError, "%s returned non-string (type %s)", name, op_typename(I, r));
         sim_decref(S, r);
         return false;
     }
@@ -100,12 +100,16 @@ static void exc_text(PyRun *I, SimId v, Buf *out, bool repr)
     sim_decref(S, name);
     if (repr)
         buf_printf(out, "%s(", sim_type_name(S, v));
-    if (args && sim_kind(S, args) == SK_TUPLE) {
+    bool key_error = I->exc_types[EXC_KeyError] && sim_is_subtype(S, sim_obj(S, v)->type, I->exc_types[EXC_KeyError]);
+    if (!repr && args && sim_kind(S, args) == SK_TUPLE && sim_obj(S, args)->len != 1) {
+        if (sim_obj(S, args)->len > 1) /* BaseException_str: str(self.args) */
+            op_repr(I, args, out);
+    } else if (args && sim_kind(S, args) == SK_TUPLE) {
         uint32_t n = sim_obj(S, args)->len;
         for (uint32_t i = 0; i < n; i++) {
             if (i && repr)
                 buf_adds(out, ", ");
-            if (repr || n > 1)
+            if (repr || n > 1 || key_error) /* KeyError_str: repr of a lone key */
                 op_repr(I, sim_items(S, args)[i], out);
             else
                 op_str(I, sim_items(S, args)[i], out);
@@ -166,7 +170,7 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
             return true;
         }
         if (repr_depth >= 1000) {
-            py_raise(I, "RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
+            py_raise(I, EXC_RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
             return false;
         }
         repr_stack[repr_depth++] = v;
@@ -181,7 +185,7 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
                 buf_addc(out, '{');
                 bool first = true;
                 ok = true;
-                for (uint32_t i = 0; ok && i < sim_obj(S, v)->v.p.a; i++) {
+                for (uint32_t i = 0; ok && i < SIM_V(S, v, SK_SET, set.slots); i++) {
                     SimId k = sim_items(S, v)[i];
                     if (!k)
                         continue;
@@ -200,59 +204,57 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
     }
     case SK_OBJECT: buf_printf(out, "<object object at %#llx>", (unsigned long long)addr); return true;
     case SK_INSTANCE:
-        if (exc_matches(I, o->type, NULL)) {
-            exc_text(I, v, out, true);
-            return true;
-        }
-        if (!call_dunder(I, v, "__repr__", out, &done))
+        if (!call_dunder(I, v, "__repr__", out, &done)) /* a class's own __repr__ first */
             return false;
-        if (!done)
+        if (!done && exc_is_class(I, o->type))
+            exc_text(I, v, out, true);
+        else if (!done)
             buf_printf(out, "<__main__.%s object at %#llx>", sim_type_name(S, v), (unsigned long long)addr);
         return true;
     case SK_TYPE:
         if (o->sub == SK_INSTANCE) {
             size_t n;
             const char *nm = sim_str_data(S, sim_items(S, v)[0], &n);
-            buf_printf(out, "<class '%s%.*s'>", exc_matches(I, v, NULL) ? "" : "__main__.", (int)n, nm);
+            buf_printf(out, "<class '%s%.*s'>", exc_is_builtin_type(I, v) ? "" : "__main__.", (int)n, nm);
         } else {
             buf_printf(out, "<class '%s'>", sim_kind_name((SimKind)o->sub));
         }
         return true;
     case SK_FUNC: buf_printf(out, "<function %s at %#llx>", qualname(I, v), (unsigned long long)addr); return true;
     case SK_METHOD: {
-        SimId self = o->v.p.b;
-        buf_printf(out, "<bound method %s of ", qualname(I, o->v.p.a));
+        SimId self = o->v.method.self;
+        buf_printf(out, "<bound method %s of ", qualname(I, o->v.method.func));
         if (!op_repr(I, self, out))
             return false;
         buf_addc(out, '>');
         return true;
     }
     case SK_BUILTIN: {
-        const char *name = pyrun_builtin_name(o->v.p.a);
-        if (o->v.p.b)
+        const char *name = pyrun_builtin_name(o->v.builtin.index);
+        if (o->v.builtin.self)
             buf_printf(out, "<built-in method %s of %s object at %#llx>", name,
-                       op_typename(I, o->v.p.b), (unsigned long long)sim_id_address(S, o->v.p.b));
+                       op_typename(I, o->v.builtin.self), (unsigned long long)sim_id_address(S, o->v.builtin.self));
         else
             buf_printf(out, "<built-in function %s>", name);
         return true;
     }
     case SK_WEAKREF:
-        if (o->v.p.a)
+        if (o->v.weakref.obj)
             buf_printf(out, "<weakref at %#llx; to '%s' at %#llx>", (unsigned long long)addr,
-                       sim_type_name(S, o->v.p.a), (unsigned long long)sim_id_address(S, o->v.p.a));
+                       sim_type_name(S, o->v.weakref.obj), (unsigned long long)sim_id_address(S, o->v.weakref.obj));
         else
             buf_printf(out, "<weakref at %#llx; dead>", (unsigned long long)addr);
         return true;
     case SK_CELL:
-        if (o->v.p.a)
+        if (o->v.cell.ref)
             buf_printf(out, "<cell at %#llx: %s object at %#llx>", (unsigned long long)addr,
-                       sim_type_name(S, o->v.p.a), (unsigned long long)sim_id_address(S, o->v.p.a));
+                       sim_type_name(S, o->v.cell.ref), (unsigned long long)sim_id_address(S, o->v.cell.ref));
         else
             buf_printf(out, "<cell at %#llx: empty>", (unsigned long long)addr);
         return true;
     case SK_MODULE: {
         size_t n;
-        const char *nm = sim_str_data(S, o->v.p.b, &n);
+        const char *nm = sim_str_data(S, o->v.module.name, &n);
         buf_printf(out, "<module '%.*s' (built-in)>", (int)n, nm);
         return true;
     }
@@ -269,7 +271,7 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
         uint32_t pos = 0;
         SimId k, val;
         bool first = true;
-        while (sim_dict_next(S, o->v.p.a, &pos, &k, &val)) {
+        while (sim_dict_next(S, o->v.view.dict, &pos, &k, &val)) {
             if (!first)
                 buf_adds(out, ", ");
             first = false;
@@ -304,15 +306,15 @@ bool op_str(PyRun *I, SimId v, Buf *out)
         return true;
     }
     if (k == SK_INSTANCE) {
-        if (exc_matches(I, sim_obj(S, v)->type, NULL)) {
-            exc_text(I, v, out, false);
-            return true;
-        }
         bool done;
-        if (!call_dunder(I, v, "__str__", out, &done))
+        if (!call_dunder(I, v, "__str__", out, &done)) /* a class's own __str__ first */
             return false;
         if (done)
             return true;
+        if (exc_is_class(I, sim_obj(S, v)->type)) {
+            exc_text(I, v, out, false);
+            return true;
+        }
     }
     return op_repr(I, v, out);
 }
@@ -321,7 +323,8 @@ bool op_format(PyRun *I, SimId v, const char *spec, Buf *out)
 {
     char fill = ' ', align = 0, sign = 0, type = 0;
     bool zero = false, comma = false;
-    int width = 0, prec = -1;
+    int64_t width = 0;
+    int prec = -1;
     const char *p = spec;
     if (p[0] && p[1] && strchr("<>^=", p[1])) {
         fill = p[0];
@@ -336,8 +339,13 @@ bool op_format(PyRun *I, SimId v, const char *spec, Buf *out)
         zero = true;
         p++;
     }
-    while (*p >= '0' && *p <= '9')
+    while (*p >= '0' && *p <= '9') {
+        if (width > (INT64_MAX - 9) / 10) {
+            py_raise(I, EXC_ValueError, "Too many decimal digits in format string");
+            return false;
+        }
         width = width * 10 + (*p++ - '0');
+    }
     if (*p == ',') {
         comma = true;
         p++;
@@ -405,8 +413,12 @@ bool op_format(PyRun *I, SimId v, const char *spec, Buf *out)
     }
     if (k == SK_STR && prec >= 0 && body.len > (size_t)prec)
         body.data[body.len = (size_t)prec] = '\0';
-    int len = (int)body.len;
-    int pad = width > len ? width - len : 0;
+    int64_t len = (int64_t)body.len;
+    int64_t pad = width > len ? width - len : 0;
+    if (pad > 0 && !py_mem_room(I, (uint64_t)width + out->len)) { /* before the host buffer */
+        buf_fini(&body);
+        return false;
+    }
     if (!align)
         align = numeric ? '>' : '<';
     if (zero && numeric && !align) {
@@ -418,21 +430,21 @@ bool op_format(PyRun *I, SimId v, const char *spec, Buf *out)
         align = '=';
     }
     if (align == '>' ) {
-        for (int i = 0; i < pad; i++) buf_addc(out, fill);
+        for (int64_t i = 0; i < pad; i++) buf_addc(out, fill);
         buf_add(out, body.data ? body.data : "", body.len);
     } else if (align == '^') {
-        for (int i = 0; i < pad / 2; i++) buf_addc(out, fill);
+        for (int64_t i = 0; i < pad / 2; i++) buf_addc(out, fill);
         buf_add(out, body.data ? body.data : "", body.len);
-        for (int i = 0; i < pad - pad / 2; i++) buf_addc(out, fill);
+        for (int64_t i = 0; i < pad - pad / 2; i++) buf_addc(out, fill);
     } else if (align == '=') {
         const char *d = buf_str(&body);
         int off = (d[0] == '-' || d[0] == '+') ? 1 : 0;
         buf_add(out, d, (size_t)off);
-        for (int i = 0; i < pad; i++) buf_addc(out, fill);
+        for (int64_t i = 0; i < pad; i++) buf_addc(out, fill);
         buf_adds(out, d + off);
     } else {
         buf_add(out, body.data ? body.data : "", body.len);
-        for (int i = 0; i < pad; i++) buf_addc(out, fill);
+        for (int64_t i = 0; i < pad; i++) buf_addc(out, fill);
     }
     buf_fini(&body);
     return true;

@@ -36,16 +36,21 @@ static const char *code_name(PyRun *I, uint32_t ci)
 static Frame *new_frame(PyRun *I, uint32_t ci, SimId globals)
 {
     if (I->nframes >= VM_RECURSION_LIMIT + 50) {
-        py_raise(I, "RecursionError", "maximum recursion depth exceeded");
+        py_raise(I, EXC_RecursionError, "maximum recursion depth exceeded");
         return NULL;
     }
     uint32_t base = I->nframes ? TOPF->sp : 0;
     if (base + (uint32_t)I->codes[ci].nslots + 4096 > VM_STACK) {
-        py_raise(I, "RecursionError", "maximum recursion depth exceeded");
+        py_raise(I, EXC_RecursionError, "maximum recursion depth exceeded");
         return NULL;
     }
+    uint32_t tbase = I->nframes ? TOPF->tbase + (uint32_t)I->codes[TOPF->code].maxtry : 0;
+    size_t need = (size_t)tbase + (size_t)I->codes[ci].maxtry;
+    if (need > I->captrys)
+        I->trys = xgrow(I->trys, &I->captrys, need, sizeof *I->trys);
     Frame *f = &I->frames[I->nframes++];
     memset(f, 0, sizeof *f);
+    f->tbase = tbase;
     f->code = ci;
     f->globals = globals;
     f->base = base;
@@ -84,10 +89,10 @@ static void arg_count_error(PyRun *I, const PyCode *co, int given)
     for (int i = 0; i < np; i++)
         nd += co->defidx[i] >= 0;
     if (nd)
-        py_raise(I, "TypeError", "%s() takes from %d to %d positional arguments but %d %s given",
+        py_raise(I, EXC_TypeError, "%s() takes from %d to %d positional arguments but %d %s given",
                  name, np - nd, np, given, given == 1 ? "was" : "were");
     else
-        py_raise(I, "TypeError", "%s() takes %d positional argument%s but %d %s given", name, np,
+        py_raise(I, EXC_TypeError, "%s() takes %d positional argument%s but %d %s given", name, np,
                  np == 1 ? "" : "s", given, given == 1 ? "was" : "were");
 }
 
@@ -110,39 +115,45 @@ static bool missing_error(PyRun *I, const PyCode *co, SimId *slots, bool kwonly)
                  (int)n, nm);
         k++;
     }
-    py_raise(I, "TypeError", "%s() missing %d required %s argument%s: %s",
+    py_raise(I, EXC_TypeError, "%s() missing %d required %s argument%s: %s",
              code_name(I, (uint32_t)(co - I->codes)), missing,
              kwonly ? "keyword-only" : "positional", missing == 1 ? "" : "s", names);
     return false;
 }
 
-/* Binds args to a new frame of `func`.  args are owned (moved) references. */
-static bool bind_args(PyRun *I, Frame *f, SimId func, SimId *args, int nargs, SimId kwnames)
+/* the i-th argument of a call: self (when given) comes before args */
+#define ARG(i) (self ? ((i) == 0 ? self : args[(i) - 1]) : args[i])
+
+/* Binds self (0 = none) and args to a new frame of `func`; all are owned
+ * (moved) references. args may point into the caller's part of the stack. */
+static bool bind_args(PyRun *I, Frame *f, SimId func, SimId self, SimId *args, int nargs, SimId kwnames)
 {
     const PyCode *co = &I->codes[f->code];
     SimId *slots = &I->stack[f->base];
+    if (self)
+        nargs++;
     int nkw = kwnames ? (int)sim_obj(S, kwnames)->len : 0;
     int npos = nargs - nkw;
     int take = npos < co->nargs ? npos : co->nargs;
     int named = co->nargs + co->nkwonly;
     for (int i = 0; i < take; i++)
-        slots[i] = args[i];
+        slots[i] = ARG(i);
     if (co->vararg >= 0) {
         SimId t = sim_tuple(S, (size_t)(npos - take));
         for (int i = take; i < npos; i++)
-            sim_tuple_set(S, t, (size_t)(i - take), args[i]);
+            sim_tuple_set(S, t, (size_t)(i - take), ARG(i));
         slots[co->vararg] = t;
     } else if (npos > co->nargs) {
         arg_count_error(I, co, npos);
         for (int i = take; i < nargs; i++)
-            sim_decref(S, args[i]);
+            sim_decref(S, ARG(i));
         return false;
     }
     if (co->kwarg >= 0)
         slots[co->kwarg] = sim_dict(S);
     for (int k = 0; k < nkw; k++) {
         SimId name = sim_items(S, kwnames)[k];
-        SimId v = args[npos + k];
+        SimId v = ARG(npos + k);
         int slot = -1;
         for (int i = 0; i < named; i++)
             if (sim_equal(S, co->slotnames[i], name))
@@ -156,13 +167,13 @@ static bool bind_args(PyRun *I, Frame *f, SimId func, SimId *args, int nargs, Si
         }
         if (slot < 0 || slots[slot]) {
             if (slot < 0)
-                py_raise(I, "TypeError", "%s() got an unexpected keyword argument '%.*s'",
+                py_raise(I, EXC_TypeError, "%s() got an unexpected keyword argument '%.*s'",
                          code_name(I, f->code), (int)n, nm);
             else
-                py_raise(I, "TypeError", "%s() got multiple values for argument '%.*s'",
+                py_raise(I, EXC_TypeError, "%s() got multiple values for argument '%.*s'",
                          code_name(I, f->code), (int)n, nm);
             for (int j = k; j < nkw; j++)
-                sim_decref(S, args[npos + j]);
+                sim_decref(S, ARG(npos + j));
             return false;
         }
         slots[slot] = v;
@@ -197,11 +208,12 @@ static bool bind_args(PyRun *I, Frame *f, SimId func, SimId *args, int nargs, Si
 }
 
 /* Pushes a frame for Python function `func` (reference owned by the frame). */
-bool vm_call_python(PyRun *I, SimId func, SimId *args, int nargs, SimId kwnames, uint8_t kind)
+bool vm_call_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames, uint8_t kind)
 {
-    uint32_t ci = sim_obj(S, func)->v.p.a;
-    Frame *f = new_frame(I, ci, sim_obj(S, func)->v.p.b);
+    uint32_t ci = SIM_V(S, func, SK_FUNC, func.code);
+    Frame *f = new_frame(I, ci, SIM_V(S, func, SK_FUNC, func.globals));
     if (!f) {
+        sim_xdecref(S, self);
         for (int i = 0; i < nargs; i++)
             sim_decref(S, args[i]);
         sim_decref(S, func);
@@ -209,7 +221,7 @@ bool vm_call_python(PyRun *I, SimId func, SimId *args, int nargs, SimId kwnames,
     }
     f->func = func;
     f->kind = kind;
-    if (!bind_args(I, f, func, args, nargs, kwnames)) {
+    if (!bind_args(I, f, func, self, args, nargs, kwnames)) {
         vm_unwind_frame(I);
         return false;
     }
@@ -232,26 +244,23 @@ bool vm_push_module(PyRun *I)
 
 static void release_call_slots(PyRun *I, uint32_t from, uint32_t count)
 {
-    /* the callable first, then the arguments in order (ceval's CALL) */
+    /* the callable first, then the arguments in order (ceval's CALL); the
+     * frame keeps its height until the end, so a finalizer that runs Python
+     * builds its frame above the slots not yet released */
     Frame *f = TOPF;
-    SimId vals[256];
-    uint32_t n = 0;
-    for (uint32_t i = 0; i < count && n < 256; i++) {
+    for (uint32_t i = 0; i < count; i++) {
         SimId v = I->stack[from + i];
         I->stack[from + i] = 0;
-        if (v)
-            vals[n++] = v;
+        sim_xdecref(S, v);
     }
     f->sp = from;
-    for (uint32_t i = 0; i < n; i++)
-        sim_decref(S, vals[i]);
 }
 
 static bool call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *args, int nargs,
                        SimId kwnames)
 {
     SimId init = sim_type_lookup(S, cls, "__init__");
-    bool exc = exc_matches(I, cls, NULL);
+    bool exc = exc_is_class(I, cls);
     if (!exc)
         bi_args_tuple(I, nargs); /* _PyObject_MakeTpCall packs the arguments */
     SimId inst = sim_instance(S, cls);
@@ -269,7 +278,7 @@ static bool call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, Sim
         if (nargs > 0 && !exc) {
             size_t n;
             const char *nm = sim_str_data(S, sim_items(S, cls)[0], &n);
-            py_raise(I, "TypeError", "%.*s() takes no arguments", (int)n, nm);
+            py_raise(I, EXC_TypeError, "%.*s() takes no arguments", (int)n, nm);
             sim_decref(S, inst);
             return false;
         }
@@ -277,17 +286,15 @@ static bool call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, Sim
         push(I, inst);
         return true;
     }
-    SimId tmp[260];
-    tmp[0] = inst;
+    /* the caller's slots keep their references until __init__ returns; the
+     * frame gets its own */
     sim_incref(S, inst);
-    for (int i = 0; i < nargs; i++) {
-        tmp[i + 1] = args[i];
+    for (int i = 0; i < nargs; i++)
         sim_incref(S, args[i]);
-    }
     sim_incref(S, init);
     if (kwnames)
         sim_incref(S, kwnames);
-    bool ok = vm_call_python(I, init, tmp, nargs + 1, kwnames, FR_INIT);
+    bool ok = vm_call_python(I, init, inst, args, nargs, kwnames, FR_INIT);
     sim_xdecref(S, kwnames);
     if (!ok) {
         sim_decref(S, inst);
@@ -308,7 +315,7 @@ bool vm_do_call(PyRun *I, int nargs)
     uint32_t slot0 = f->sp - (uint32_t)nargs - 2;
     SimId a = I->stack[slot0], b = I->stack[slot0 + 1];
     if (!a && b && sim_kind(S, b) == SK_METHOD) { /* unpack a bound method */
-        SimId fn = sim_obj(S, b)->v.p.a, self = sim_obj(S, b)->v.p.b;
+        SimId fn = SIM_V(S, b, SK_METHOD, method.func), self = SIM_V(S, b, SK_METHOD, method.self);
         sim_incref(S, fn);
         sim_incref(S, self);
         I->stack[slot0] = a = fn;
@@ -323,28 +330,29 @@ bool vm_do_call(PyRun *I, int nargs)
     bool ok = true;
     switch (sim_kind(S, callable)) {
     case SK_FUNC: {
-        SimId tmp[260];
-        if (total > 255) {
-            py_raise(I, "SyntaxError", "too many arguments");
-            ok = false;
-            break;
-        }
-        memcpy(tmp, args, (size_t)total * sizeof *tmp);
-        TOPF->sp = slot0; /* ownership of callable and args moves to the frame */
-        ok = vm_call_python(I, callable, tmp, total, kwnames, FR_NORMAL);
+        /* the new frame starts above the arguments and takes them over with
+         * the callable; then the caller's slots are free */
+        Frame *caller = TOPF;
+        uint32_t top = caller->sp;
+        ok = vm_call_python(I, callable, 0, args, total, kwnames, FR_NORMAL);
+        for (uint32_t i = slot0; i < top; i++)
+            I->stack[i] = 0;
+        caller->sp = slot0;
         sim_xdecref(S, kwnames);
         return ok;
     }
     case SK_BUILTIN: {
         SimObj *o = sim_obj(S, callable);
-        SimId self = o->v.p.b;
-        SimId tmp[260];
-        int n = 0;
+        SimId self = o->v.builtin.self;
+        int n = total;
+        if (self) { /* a bound built-in method: self goes in the slot before the arguments */
+            args--;
+            n++;
+            *args = self;
+        }
+        SimId res = builtins_call(I, o->v.builtin.index, self, args, n, kwnames);
         if (self)
-            tmp[n++] = self;
-        for (int i = 0; i < total && n < 259; i++)
-            tmp[n++] = args[i];
-        SimId res = builtins_call(I, o->v.p.a, self, tmp, n, kwnames);
+            *args = callable; /* the slot's own reference again */
         if (!res) {
             ok = false;
             break;
@@ -371,7 +379,7 @@ bool vm_do_call(PyRun *I, int nargs)
         break;
     case SK_WEAKREF: {
         if (total != 0) {
-            py_raise(I, "TypeError", "weakref expected 0 arguments, got %d", total);
+            py_raise(I, EXC_TypeError, "weakref expected 0 arguments, got %d", total);
             ok = false;
             break;
         }
@@ -381,7 +389,7 @@ bool vm_do_call(PyRun *I, int nargs)
         break;
     }
     default:
-        py_raise(I, "TypeError", "'%s' object is not callable", op_typename(I, callable));
+        py_raise(I, EXC_TypeError, "'%s' object is not callable", op_typename(I, callable));
         ok = false;
     }
     sim_xdecref(S, kwnames);
@@ -393,35 +401,32 @@ SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
     SimKind k = sim_kind(S, callable);
     if (k == SK_BUILTIN) {
         SimObj *o = sim_obj(S, callable);
-        SimId tmp[32];
-        int n = 0;
-        if (o->v.p.b)
-            tmp[n++] = o->v.p.b;
-        for (int i = 0; i < nargs && n < 31; i++)
-            tmp[n++] = args[i];
-        return builtins_call(I, o->v.p.a, o->v.p.b, tmp, n, 0);
+        if (!o->v.builtin.self)
+            return builtins_call(I, o->v.builtin.index, 0, args, nargs, 0);
+        /* a bound built-in method: self, then the arguments */
+        SimId *all = xmalloc(((size_t)nargs + 1) * sizeof *all);
+        all[0] = o->v.builtin.self;
+        memcpy(all + 1, args, (size_t)nargs * sizeof *all);
+        SimId r = builtins_call(I, o->v.builtin.index, o->v.builtin.self, all, nargs + 1, 0);
+        free(all);
+        return r;
     }
-    SimId tmp[32];
-    int n = 0;
-    SimId func = callable;
+    SimId func = callable, self = 0;
     if (k == SK_METHOD) {
-        func = sim_obj(S, callable)->v.p.a;
-        tmp[n++] = sim_obj(S, callable)->v.p.b;
-        sim_incref(S, tmp[0]);
+        func = SIM_V(S, callable, SK_METHOD, method.func);
+        self = SIM_V(S, callable, SK_METHOD, method.self);
     }
     if (sim_kind(S, func) != SK_FUNC) {
-        for (int i = 0; i < n; i++)
-            sim_decref(S, tmp[i]);
-        py_raise(I, "TypeError", "'%s' object is not callable", op_typename(I, callable));
+        py_raise(I, EXC_TypeError, "'%s' object is not callable", op_typename(I, callable));
         return 0;
     }
-    for (int i = 0; i < nargs && n < 31; i++) {
-        tmp[n++] = args[i];
+    if (self)
+        sim_incref(S, self);
+    for (int i = 0; i < nargs; i++)
         sim_incref(S, args[i]);
-    }
     sim_incref(S, func);
     int depth = I->nframes;
-    if (!vm_call_python(I, func, tmp, n, 0, FR_NORMAL))
+    if (!vm_call_python(I, func, self, args, nargs, 0, FR_NORMAL))
         return 0;
     TOPF->c_boundary = true;
     I->nested++;
@@ -441,10 +446,11 @@ bool vm_build_class(PyRun *I, uint32_t ci)
     SimId bases = sim_tuple(S, (size_t)nb);
     for (int i = nb - 1; i >= 0; i--)
         sim_tuple_set(S, bases, (size_t)i, pop(I));
+    nb = (int)sim_obj(S, bases)->len; /* 0 when the budget refused the tuple */
     for (int i = 0; i < nb; i++) {
         SimId b = sim_items(S, bases)[i];
         if (sim_kind(S, b) != SK_TYPE) {
-            py_raise(I, "TypeError", "bases must be types");
+            py_raise(I, EXC_TypeError, "bases must be types");
             sim_decref(S, bases);
             return false;
         }
@@ -470,6 +476,8 @@ bool vm_build_class(PyRun *I, uint32_t ci)
 
 static SimId finish_class(PyRun *I, uint32_t ci, SimId ns, SimId bases)
 {
+    if (!modelled_class_ok(I, ns, bases))
+        return 0;
     SimId base = sim_obj(S, bases)->len ? sim_items(S, bases)[0] : 0;
     SimId d = sim_dict(S);
     uint32_t pos = 0;
@@ -506,9 +514,11 @@ int vm_do_return(PyRun *I, SimId res)
         res = finish_class(I, ci, ns, extra);
         sim_decref(S, ns);
         sim_decref(S, extra);
+        if (!res)
+            return -1;
     } else if (kind == FR_INIT) {
         if (sim_kind(S, res) != SK_NONE) {
-            py_raise(I, "TypeError", "__init__() should return None, not '%s'", op_typename(I, res));
+            py_raise(I, EXC_TypeError, "__init__() should return None, not '%s'", op_typename(I, res));
             sim_decref(S, res);
             sim_decref(S, extra);
             return -1;

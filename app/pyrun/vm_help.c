@@ -23,7 +23,9 @@ void vm_name_error(PyRun *I, SimId name)
 {
     size_t n;
     const char *s = sim_str_data(S, name, &n);
-    py_raise(I, "NameError", "name '%.*s' is not defined", (int)n, s);
+    if (!modelled_name_missing(I, name))
+        return;
+    py_raise(I, EXC_NameError, "name '%.*s' is not defined", (int)n, s);
     suggest_for_name(I, name);
 }
 
@@ -36,6 +38,11 @@ SimId vm_load_name(PyRun *I, SimId name, bool use_locals)
         v = sim_dict_get(S, F->globals, name);
     if (!v)
         v = sim_dict_get(S, I->builtins, name);
+    if (!v) { /* a built-in exception class the program names first */
+        size_t n;
+        const char *s = sim_str_data(S, name, &n);
+        v = exc_class_named(I, s, n);
+    }
     if (!v) {
         vm_name_error(I, name);
         return 0;
@@ -48,25 +55,30 @@ bool vm_unpack(PyRun *I, int n)
 {
     SimId seq = POP();
     SimKind k = sim_kind(S, seq);
-    SimId items[256];
+    SimId *items = NULL;
     int got = 0;
     if (k == SK_TUPLE || k == SK_LIST) {
         got = (int)sim_obj(S, seq)->len;
-        if (got == n)
-            for (int i = 0; i < n; i++) {
-                items[i] = sim_items(S, seq)[i];
-                sim_incref(S, items[i]);
+        if (got == n) { /* straight onto the stack, last item deepest */
+            for (int i = n - 1; i >= 0; i--) {
+                SimId v = sim_items(S, seq)[i];
+                sim_incref(S, v);
+                PUSH(v);
             }
+            sim_decref(S, seq);
+            return true;
+        }
     } else {
         SimId it = sim_iter(S, seq);
         if (!it) {
-            py_raise(I, "TypeError", "cannot unpack non-iterable %s object", op_typename(I, seq));
+            py_raise(I, EXC_TypeError, "cannot unpack non-iterable %s object", op_typename(I, seq));
             sim_decref(S, seq);
             return false;
         }
+        items = xmalloc(((size_t)n + 1) * sizeof *items);
         SimId v;
-        while ((v = sim_iter_next(S, it)) != 0) {
-            if (got < n && got < 256)
+        while (got <= n && (v = sim_iter_next(S, it)) != 0) { /* one more tells "too many" */
+            if (got < n)
                 items[got] = v;
             else
                 sim_decref(S, v);
@@ -79,15 +91,18 @@ bool vm_unpack(PyRun *I, int n)
     }
     sim_decref(S, seq);
     if (got < n) {
-        py_raise(I, "ValueError", "not enough values to unpack (expected %d, got %d)", n, got);
+        free(items);
+        py_raise(I, EXC_ValueError, "not enough values to unpack (expected %d, got %d)", n, got);
         return false;
     }
     if (got > n) {
-        py_raise(I, "ValueError", "too many values to unpack (expected %d)", n);
+        free(items);
+        py_raise(I, EXC_ValueError, "too many values to unpack (expected %d)", n);
         return false;
     }
     for (int i = n - 1; i >= 0; i--)
         PUSH(items[i]);
+    free(items);
     return true;
 }
 
@@ -148,30 +163,28 @@ bool vm_raise_op(PyRun *I, int arg)
             I->err.set = true;
             return false;
         }
-        py_raise(I, "RuntimeError", "No active exception to reraise");
+        py_raise(I, EXC_RuntimeError, "No active exception to reraise");
         return false;
     }
     SimId e = POP();
-    if (sim_kind(S, e) == SK_TYPE && exc_matches(I, e, NULL)) {
+    if (sim_kind(S, e) == SK_TYPE && exc_is_class(I, e)) {
         SimId inst = sim_instance(S, e);
         sim_decref(S, e);
         e = inst;
     }
-    if (sim_kind(S, e) != SK_INSTANCE || !exc_matches(I, sim_obj(S, e)->type, NULL)) {
+    if (sim_kind(S, e) != SK_INSTANCE || !exc_is_class(I, sim_obj(S, e)->type)) {
         sim_decref(S, e);
-        py_raise(I, "TypeError", "exceptions must derive from BaseException");
+        py_raise(I, EXC_TypeError, "exceptions must derive from BaseException");
         return false;
     }
-    SimId args = sim_attr_get(S, e, sim_str_intern(S, "args", 4));
-    sim_decref(S, sim_str_intern(S, "args", 4));
     Buf b = {0};
-    if (args && sim_kind(S, args) == SK_TUPLE && sim_obj(S, args)->len == 1)
-        op_str(I, sim_items(S, args)[0], &b);
-    else if (args && sim_kind(S, args) == SK_TUPLE && sim_obj(S, args)->len > 1)
-        op_repr(I, args, &b);
-    py_raise(I, sim_type_name(S, e), "%s", buf_str(&b));
+    if (!op_str(I, e, &b)) { /* the traceback's text: str(e), the class's __str__ included */
+        buf_fini(&b);
+        sim_decref(S, e);
+        return false;
+    }
+    py_raise_instance(I, e, buf_str(&b));
     buf_fini(&b);
-    I->err_obj = e;
     return false;
 }
 

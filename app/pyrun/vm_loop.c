@@ -11,6 +11,7 @@
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
+#include "pyrun/types/types.h"
 #include "sim/gc.h"
 
 #define S (I->sim)
@@ -28,9 +29,9 @@ static bool unwind(PyRun *I, int base)
         if (I->ntb < 64 && (I->ntb == 0 || I->tb[I->ntb - 1].code != f->code ||
                             I->tb[I->ntb - 1].line != f->line))
             I->tb[I->ntb++] = (TbEntry){f->code, f->line};
-        if (f->ntry > 0) {
-            uint32_t h = f->try_stack[--f->ntry];
-            uint32_t depth = h & 0xfffu, ip = h >> 12;
+        if (f->ntry > 0 && !I->refused) { /* a refusal runs no handler */
+            TryBlock h = I->trys[f->tbase + --f->ntry];
+            uint32_t depth = h.depth, ip = h.ip;
             while (f->sp > f->base + depth) {
                 SimId v = I->stack[--f->sp];
                 sim_xdecref(S, v);
@@ -57,6 +58,10 @@ VmStop vm_run(PyRun *I, int base, bool step)
 {
     uint64_t executed = 0;
     while (I->nframes > base) {
+        if (sim_nomem(S) && sim_take_nomem(S)) { /* the last instruction was refused memory */
+            py_no_memory(I);
+            goto error;
+        }
         Frame *f = F;
         uint32_t w = CO->ops[f->ip];
         int32_t arg = OPARG(w);
@@ -67,16 +72,20 @@ VmStop vm_run(PyRun *I, int base, bool step)
             f->line = arg;
         }
         executed++;
+        if (I->refused) { /* refused inside a callback that swallowed errors */
+            I->err.set = true;
+            goto error;
+        }
         if (++I->steps > I->step_limit && I->step_limit) {
-            py_raise(I, "RuntimeError", "pydive step limit reached");
+            py_raise(I, EXC_RuntimeError, "pydive step limit reached");
             goto error;
         }
         if (I->stop && *I->stop) { /* Ctrl-C or a timeout, from the caller */
             if (*I->stop == PY_STOP_INTERRUPT) {
                 *I->stop = PY_STOP_NONE;
-                py_raise(I, "KeyboardInterrupt", "%s", "");
+                py_raise(I, EXC_KeyboardInterrupt, "%s", "");
             } else {
-                py_raise(I, "RuntimeError", "pydive timeout reached");
+                py_raise(I, EXC_RuntimeError, "pydive timeout reached");
             }
             goto error;
         }
@@ -106,7 +115,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             if (!a) {
                 size_t n;
                 const char *nm = sim_str_data(S, CO->slotnames[arg], &n);
-                py_raise(I, "UnboundLocalError",
+                py_raise(I, EXC_UnboundLocalError,
                          "cannot access local variable '%.*s' where it is not associated with a value",
                          (int)n, nm);
                 goto error;
@@ -125,7 +134,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             if (!b) {
                 size_t n;
                 const char *nm = sim_str_data(S, CO->slotnames[arg], &n);
-                py_raise(I, "UnboundLocalError",
+                py_raise(I, EXC_UnboundLocalError,
                          "cannot access local variable '%.*s' where it is not associated with a value",
                          (int)n, nm);
                 goto error;
@@ -135,11 +144,11 @@ VmStop vm_run(PyRun *I, int base, bool step)
             break;
         case OP_LOAD_DEREF: case OP_LOAD_CLOSURE:
             c = I->stack[f->base + (uint32_t)arg];
-            a = op == OP_LOAD_CLOSURE ? c : sim_obj(S, c)->v.p.a;
+            a = op == OP_LOAD_CLOSURE ? c : SIM_V(S, c, SK_CELL, cell.ref);
             if (!a) {
                 size_t n;
                 const char *nm = sim_str_data(S, CO->slotnames[arg], &n);
-                py_raise(I, "NameError",
+                py_raise(I, EXC_NameError,
                          "cannot access free variable '%.*s' where it is not associated with a value in enclosing scope",
                          (int)n, nm);
                 goto error;
@@ -150,8 +159,8 @@ VmStop vm_run(PyRun *I, int base, bool step)
         case OP_STORE_DEREF: case OP_DELETE_DEREF:
             c = I->stack[f->base + (uint32_t)arg];
             a = op == OP_STORE_DEREF ? POP() : 0;
-            b = sim_obj(S, c)->v.p.a;
-            sim_obj(S, c)->v.p.a = a;
+            b = SIM_V(S, c, SK_CELL, cell.ref);
+            SIM_V(S, c, SK_CELL, cell.ref) = a;
             sim_xdecref(S, b);
             break;
         case OP_LOAD_NAME: case OP_LOAD_GLOBAL:
@@ -286,9 +295,9 @@ VmStop vm_run(PyRun *I, int base, bool step)
         }
         case OP_GET_ITER:
             a = POP();
-            r = sim_iter(S, a);
+            r = iter_new(I, a);
             if (!r) {
-                py_raise(I, "TypeError", "'%s' object is not iterable", op_typename(I, a));
+                py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a));
                 sim_decref(S, a);
                 goto error;
             }
@@ -296,9 +305,11 @@ VmStop vm_run(PyRun *I, int base, bool step)
             PUSH(r);
             break;
         case OP_FOR_ITER:
-            r = sim_iter_next(S, TOP(0));
+            r = iter_next(I, TOP(0));
             if (r) {
                 PUSH(r);
+            } else if (I->err.set) {
+                goto error;
             } else {
                 a = POP();
                 sim_decref(S, a);
@@ -307,6 +318,13 @@ VmStop vm_run(PyRun *I, int base, bool step)
             break;
         case OP_BUILD_LIST:
             r = sim_list(S, (size_t)arg);
+            if (sim_obj(S, r)->len != (uint32_t)arg) { /* refused: the items go, MemoryError */
+                for (int i = arg - 1; i >= 0; i--)
+                    sim_xdecref(S, POP());
+                sim_decref(S, r);
+                py_no_memory(I);
+                goto error;
+            }
             for (int i = arg - 1; i >= 0; i--)
                 sim_items(S, r)[i] = POP();
             PUSH(r);
@@ -323,7 +341,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             for (int i = 0; i < arg; i++) {
                 a = I->stack[from + (uint32_t)i];
                 if (!sim_hashable(S, a)) {
-                    py_raise(I, "TypeError", "unhashable type: '%s'", op_typename(I, a));
+                    py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, a));
                     sim_decref(S, r);
                     goto error;
                 }
@@ -340,7 +358,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             for (int i = 0; i < arg; i++) {
                 a = I->stack[from + 2 * (uint32_t)i];
                 if (!sim_hashable(S, a)) {
-                    py_raise(I, "TypeError", "unhashable type: '%s'", op_typename(I, a));
+                    py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, a));
                     goto error;
                 }
                 if (sim_kind(S, a) != SK_STR)
@@ -437,7 +455,9 @@ VmStop vm_run(PyRun *I, int base, bool step)
             const char *nm = sim_str_data(S, vm_name_const(I, arg), &n);
             SimId m = module_find(I, nm, n);
             if (!m) {
-                py_raise(I, "ModuleNotFoundError", "No module named '%.*s'", (int)n, nm);
+                if (!modelled_module_missing(I, nm, n))
+                    goto error;
+                py_raise(I, EXC_ModuleNotFoundError, "No module named '%.*s'", (int)n, nm);
                 goto error;
             }
             sim_incref(S, m);
@@ -449,9 +469,11 @@ VmStop vm_run(PyRun *I, int base, bool step)
             if (!r) {
                 size_t n, mn;
                 const char *nm = sim_str_data(S, vm_name_const(I, arg), &n);
-                const char *mod = sim_str_data(S, sim_obj(S, TOP(0))->v.p.b, &mn);
+                const char *mod = sim_str_data(S, SIM_V(S, TOP(0), SK_MODULE, module.name), &mn);
+                if (I->refused)
+                    goto error;
                 I->err.set = false;
-                py_raise(I, "ImportError", "cannot import name '%.*s' from '%.*s' (unknown location)",
+                py_raise(I, EXC_ImportError, "cannot import name '%.*s' from '%.*s' (unknown location)",
                          (int)n, nm, (int)mn, mod);
                 goto error;
             }
@@ -467,16 +489,16 @@ VmStop vm_run(PyRun *I, int base, bool step)
                 op_str(I, a, &mb);
                 sim_decref(S, a);
             }
-            py_raise(I, "AssertionError", "%s", buf_str(&mb));
+            py_raise(I, EXC_AssertionError, "%s", buf_str(&mb));
             buf_fini(&mb);
             goto error;
         }
         case OP_SETUP_TRY:
-            if (f->ntry >= 8) {
-                py_raise(I, "SyntaxError", "too many nested try blocks");
+            if (f->ntry >= (uint32_t)CO->maxtry) { /* the compiler counted them: a bug, not user code */
+                py_raise(I, EXC_SystemError, "try block deeper than the compiler counted");
                 goto error;
             }
-            f->try_stack[f->ntry++] = (uint32_t)arg << 12 | (f->sp - f->base);
+            I->trys[f->tbase + f->ntry++] = (TryBlock){(uint32_t)arg, f->sp - f->base};
             break;
         case OP_POP_TRY:
             if (f->ntry)
@@ -488,7 +510,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
                 break;
             }
             a = POP();
-            r = sim_bool(S, exc_matches(I, a, I->err.type));
+            r = sim_bool(S, exc_matches(I, a));
             sim_decref(S, a);
             PUSH(r);
             break;
@@ -506,7 +528,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             I->err.set = true;
             goto error;
         default:
-            py_raise(I, "SystemError", "bad opcode %d", (int)op);
+            py_raise(I, EXC_SystemError, "bad opcode %d", (int)op);
             goto error;
         }
         continue;

@@ -22,7 +22,7 @@
 
 #include "base/diag.h"
 #include "script/sandbox.h"
-#include "sim/lab.h"
+#include "lab/lab.h"
 
 typedef enum ExerciseKind {
     EXERCISE_PREDICT, /* a program runs; at chosen lines the learner predicts */
@@ -62,7 +62,7 @@ typedef struct Exercise {
     char *title;
     char *goal;       /* one sentence: what "solved" means */
     ExerciseKind kind;
-    const LabClass *lab; /* `model = "gil"`: the program is that lab's (sim/lab.h);
+    const LabClass *lab; /* `model = "gil"`: the program is that lab's (lab/lab.h);
                             NULL: Python on the simulated CPython */
     int difficulty;   /* 1 (first steps) .. 5 (hardest in the course) */
     char **competencies; /* ids of competency areas, at least one */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/fsutil.h"
+#include "base/overlay.h"
 #include "base/xalloc.h"
 #include "script/api_sim.h"
 #include "script/exrun_internal.h"
@@ -39,17 +40,17 @@ size_t exrun_index(const char *content_dir, ExEntry **out)
 {
     char *root = path_join(content_dir, "exercises");
     char **folders;
-    size_t nfolders = dir_list_subdirs(root, &folders);
+    size_t nfolders = overlay_list_subdirs(root, &folders);
     ExEntry *e = NULL;
     size_t n = 0, cap = 0;
     for (size_t i = 0; i < nfolders; i++) {
         char *folder = path_join(root, folders[i]);
         char **files;
-        size_t nfiles = dir_list(folder, ".lua", &files);
+        size_t nfiles = overlay_list(folder, ".lua", &files);
         for (size_t j = 0; j < nfiles; j++) {
             e = xgrow(e, &cap, n + 1, sizeof *e);
             e[n].id = xstrndup(files[j], strlen(files[j]) - 4);
-            e[n].path = path_join(folder, files[j]);
+            e[n].path = overlay_join(folder, files[j]);
             e[n].chapter = chapter_of(folders[i]);
             n++;
         }
@@ -431,16 +432,22 @@ bool exrun_check(ExHandle *h, const char *program, size_t len, const char *filen
     CheckCall c = {0};
     bool ran = api_sim_bind(h->sb, &run, &res) && sandbox_protect(h->sb, exrun_check_body, &c, &res);
     unbind(h->sb);
+    exrun_check_result(out, ran, &c, &res);
+    simrun_fini(&run);
+    return ran;
+}
+
+bool exrun_check_result(ExCheck *out, bool ran, CheckCall *c, SandboxResult *res)
+{
     if (ran) {
-        out->passed = c.passed;
-        out->message = c.message;
+        out->passed = c->passed;
+        out->message = c->message;
     } else {
         out->script_error = true;
-        out->message = xstrdup(res.message ? res.message : sandbox_outcome_name(res.outcome));
-        free(c.message);
+        out->message = xstrdup(res->message ? res->message : sandbox_outcome_name(res->outcome));
+        free(c->message);
     }
-    sandbox_result_fini(&res);
-    simrun_fini(&run);
+    sandbox_result_fini(res);
     return ran;
 }
 

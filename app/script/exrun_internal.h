@@ -24,6 +24,9 @@ typedef struct Bound {
 
 /* Inside sandbox_protect: calls the exercise's check(run) (ud: CheckCall). */
 int exrun_check_body(lua_State *L);
+/* What the check said into *out (it takes c's message), or the script's own
+ * error when it did not run; frees res.  Returns ran. */
+bool exrun_check_result(ExCheck *out, bool ran, CheckCall *c, SandboxResult *res);
 /* Sets the global `run` to what b shows. */
 bool exrun_bind(Sandbox *sb, const Bound *b, SandboxResult *res);
 /* Calls step i's model(run) and adds a diagnostic when it disagrees. */

@@ -50,15 +50,7 @@ bool exrun_check_lab(ExHandle *h, const char *program, size_t len, const char *f
     CheckCall c = {0};
     Bound b = {NULL, &lab};
     bool ran = exrun_bind(h->sb, &b, &res) && sandbox_protect(h->sb, exrun_check_body, &c, &res);
-    if (ran) {
-        out->passed = c.passed;
-        out->message = c.message;
-    } else {
-        out->script_error = true;
-        out->message = xstrdup(res.message ? res.message : sandbox_outcome_name(res.outcome));
-        free(c.message);
-    }
-    sandbox_result_fini(&res);
+    exrun_check_result(out, ran, &c, &res);
     lab_close(&lab);
     return ran;
 }

@@ -1,5 +1,5 @@
 /*
- * lab_capi_lua: the `run` fields of the C-API ownership lab (sim/capi.h),
+ * lab_capi_lua: the `run` fields of the C-API ownership lab (lab/capi/capi.h),
  * for exercise `model` and `check` functions.  Plain data, documented in
  * docs/EXERCISES.md ("The capi lab"):
  *
@@ -20,7 +20,7 @@
  */
 #include <string.h>
 
-#include "sim/capi.h"
+#include "lab/capi/capi.h"
 #include "script/labs.h"
 
 static void push_items(lua_State *L, const Capi *c, SimId id);

@@ -16,7 +16,7 @@
 
 #include <lua.h>
 
-#include "sim/lab_flywheel.h"
+#include "lab/flywheel/lab_flywheel.h"
 
 static void push_state(lua_State *L, size_t t, const FlyState *s)
 {

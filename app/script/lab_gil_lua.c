@@ -21,8 +21,8 @@
 
 #include "script/labs.h"
 #include "script/sandbox_lua.h"
-#include "sim/lab_gil.h"
-#include "sim/workload.h"
+#include "lab/gil/lab_gil.h"
+#include "lab/gil/workload.h"
 
 #define SIM_MAX_THREADS 256
 #define SIM_MAX_SECONDS 10.0

@@ -16,7 +16,7 @@
  */
 #include "script/labs.h"
 
-#include "sim/evloop_lab.h"
+#include "lab/loop/evloop_lab.h"
 
 static void set_ms(lua_State *L, const char *k, int64_t us)
 {

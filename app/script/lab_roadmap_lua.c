@@ -17,7 +17,7 @@
  * function sees the plan as it stands at that pause.
  */
 #include "script/labs.h"
-#include "sim/lab_roadmap.h"
+#include "lab/roadmap/lab_roadmap.h"
 
 /* A whole number as a Lua integer, so `gap == 2` and printing read as 2. */
 static void push_ranking(lua_State *L, const void *st)

@@ -1,5 +1,5 @@
 /*
- * labs: the Lua side of the line-driven models (sim/lab.h).
+ * labs: the Lua side of the line-driven models (lab/lab.h).
  *
  * A lab exercise's `model` and `check` functions read a global table `run`
  * describing the lab as it is now.  labs_push_run builds it as plain data
@@ -22,7 +22,7 @@
 #include <lua.h>
 
 #include "script/sandbox.h"
-#include "sim/lab.h"
+#include "lab/lab.h"
 
 typedef struct LabBinding {
     const char *name; /* the LabClass name */

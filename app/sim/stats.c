@@ -52,7 +52,7 @@ void sim_debugmallocstats(const Sim *s, Buf *b)
     for (unsigned c = 0; c < PM_NCLASSES; c++) {
         if (!st.pools[c])
             continue;
-        buf_printf(b, "%5u %6u %11u %15llu %13llu\n", c, 16 * (c + 1), st.pools[c],
+        buf_printf(b, "%5u %6u %11u %15llu %13llu\n", c, pm_class_size(c), st.pools[c],
                    (unsigned long long)st.in_use[c], (unsigned long long)st.avail[c]);
     }
     buf_addc(b, '\n');
@@ -136,7 +136,7 @@ void sim_snapshot_json(const Sim *s, Buf *b)
             continue;
         buf_printf(b, "%s{\"class\": %u, \"size\": %u, \"pools\": %u, \"in_use\": %llu, "
                       "\"avail\": %llu}",
-                   first ? "" : ", ", c, 16 * (c + 1), sn.pm.pools[c],
+                   first ? "" : ", ", c, pm_class_size(c), sn.pm.pools[c],
                    (unsigned long long)sn.pm.in_use[c], (unsigned long long)sn.pm.avail[c]);
         first = false;
     }
@@ -171,7 +171,7 @@ void sim_snapshot_text(const Sim *s, Buf *b)
     buf_adds(b, "class  size  pools  in use  avail\n");
     for (unsigned c = 0; c < PM_NCLASSES; c++)
         if (sn.pm.pools[c])
-            buf_printf(b, "%5u %5u %6u %7llu %6llu\n", c, 16 * (c + 1), sn.pm.pools[c],
+            buf_printf(b, "%5u %5u %6u %7llu %6llu\n", c, pm_class_size(c), sn.pm.pools[c],
                        (unsigned long long)sn.pm.in_use[c], (unsigned long long)sn.pm.avail[c]);
     buf_printf(b, "system malloc: %llu blocks, %llu bytes\n",
                (unsigned long long)sn.pm.raw_blocks, (unsigned long long)sn.pm.raw_bytes);

@@ -11,6 +11,7 @@
 #include "base/utf8.h"
 #include "base/xalloc.h"
 #include "view/access.h"
+#include "view/editor.h"
 #include "view/keys.h"
 #include "view/screens.h"
 
@@ -26,6 +27,12 @@ void app_init(App *a, const Course *course, Progress *progress, const char *prof
     a->w = 80;
     a->h = 24;
     doc_links_use(course);
+}
+
+void app_back(App *a)
+{
+    if ((unsigned)a->screen < sizeof a->back / sizeof *a->back)
+        a->screen = a->back[a->screen];
 }
 
 bool app_bind(App *a, int key, KeyAction action)
@@ -222,7 +229,7 @@ void app_resize(App *a, int w, int h)
     doc_fini(&a->about);
     a->about_width = 0;
     if (a->screen == SCREEN_READER || a->screen == SCREEN_MENU ||
-        (a->screen == SCREEN_HELP && a->help_return != SCREEN_HOME)) {
+        (a->screen == SCREEN_HELP && a->back[SCREEN_HELP] != SCREEN_HOME)) {
         /* Keep the same place in the text across the new wrapping. */
         const DocLine *l = a->doc.n ? &a->doc.lines[a->top] : NULL;
         int s = l ? l->section : -1, b = l ? l->block : 0, sub = l ? l->sub : 0;
@@ -366,7 +373,7 @@ static unsigned help_key(App *a, KeyAction act)
     case ACT_PAGE_DOWN: case ACT_HALF_DOWN: a->help_top += a->h / 2; break;
     case ACT_TOP: a->help_top = 0; break;
     case ACT_BOTTOM: a->help_top = 1 << 20; break;
-    case ACT_BACK: case ACT_HELP: a->screen = a->help_return; break;
+    case ACT_BACK: case ACT_HELP: app_back(a); break;
     default: return REACT_NONE;
     }
     if (a->help_top < 0)
@@ -385,14 +392,14 @@ static unsigned start_prompt(App *a, bool rating)
     return REACT_REDRAW;
 }
 
-static void run_search(App *a)
+void app_run_search(App *a)
 {
     if (!a->hits)
         a->hits = xcalloc(SEARCH_MAX_HITS, sizeof *a->hits);
     a->nhits = search_course(a->course, a->query, a->hits, SEARCH_MAX_HITS);
     a->hit_sel = 0;
     if (a->screen != SCREEN_SEARCH)
-        a->search_return = a->screen == SCREEN_READER ? SCREEN_READER : SCREEN_HOME;
+        a->back[SCREEN_SEARCH] = a->screen == SCREEN_READER ? SCREEN_READER : SCREEN_HOME;
     a->screen = SCREEN_SEARCH;
 }
 
@@ -411,7 +418,7 @@ static unsigned prompt_key(App *a, int key)
         if (len > 0 && a->rating)
             return REACT_REDRAW | app_rate_yourself(a, a->query);
         if (len > 0)
-            run_search(a);
+            app_run_search(a);
     } else if (key == KEY_BACKSPACE_KEY) {
         while (len > 0 && ((unsigned char)a->query[len - 1] & 0xC0) == 0x80)
             len--; /* drop a whole UTF-8 character */
@@ -465,7 +472,7 @@ static unsigned search_key(App *a, KeyAction act)
         if (n > 0)
             return open_hit(a, &a->hits[a->hit_sel]);
         return REACT_NONE;
-    case ACT_BACK: a->screen = a->search_return; return REACT_REDRAW;
+    case ACT_BACK: app_back(a); return REACT_REDRAW;
     default: return REACT_NONE;
     }
     if (a->hit_sel >= n)
@@ -475,24 +482,54 @@ static unsigned search_key(App *a, KeyAction act)
     return REACT_REDRAW;
 }
 
-static unsigned screen_bit(ScreenId s)
+/* ---- the screens, one row each ----------------------------------------- */
+
+static void menu_draw(App *a, Canvas *cv)
 {
-    switch (s) {
-    case SCREEN_HOME: return ON_HOME;
-    case SCREEN_READER: return ON_READER;
-    case SCREEN_HELP: return ON_HELP;
-    case SCREEN_MENU: return ON_MENU;
-    case SCREEN_SEARCH: return ON_SEARCH;
-    case SCREEN_DASHBOARD: return ON_DASH;
-    case SCREEN_QUIZ: return ON_QUIZ;
-    case SCREEN_PROGRAM: return ON_PROGRAM;
-    case SCREEN_GLOSSARY: return ON_GLOSSARY;
-    case SCREEN_EDITOR: return 0;
-    case SCREEN_CHARTS: return ON_CHARTS;
-    case SCREEN_TABLE: return ON_TABLE;
-    }
-    return ON_HOME;
+    screen_reader_draw(a, cv); /* the menu sits over the page it came from */
+    screen_menu_draw(a, cv);
 }
+
+static void editor_screen_draw(App *a, Canvas *cv) { editor_draw(a->editor, cv); }
+
+/* The actions of the screens defined elsewhere, in the table's shape. */
+static unsigned reader_act(App *a, KeyAction act, int key) { (void)key; return reader_key(a, act); }
+static unsigned menu_act(App *a, KeyAction act, int key) { (void)key; return menu_key(a, act); }
+static unsigned help_act(App *a, KeyAction act, int key) { (void)key; return help_key(a, act); }
+static unsigned search_act(App *a, KeyAction act, int key) { (void)key; return search_key(a, act); }
+static unsigned program_act(App *a, KeyAction act, int key)
+{
+    (void)key;
+    unsigned r = app_program_key(a, act);
+    app_exercise_offer(a); /* an exercise may have something to ask now */
+    return r;
+}
+static unsigned glossary_act(App *a, KeyAction act, int key) { (void)key; return app_glossary_key(a, act); }
+static unsigned charts_act(App *a, KeyAction act, int key) { (void)key; return app_charts_key(a, act); }
+static unsigned tables_act(App *a, KeyAction act, int key) { (void)key; return app_tables_key(a, act); }
+
+static const ScreenClass screens[] = {
+    [SCREEN_HOME] = {"home", ON_HOME, screen_home_draw, home_key},
+    [SCREEN_READER] = {"reader", ON_READER, screen_reader_draw, reader_act},
+    [SCREEN_HELP] = {"help", ON_HELP, screen_help_draw, help_act},
+    [SCREEN_MENU] = {"menu", ON_MENU, menu_draw, menu_act},
+    [SCREEN_SEARCH] = {"search", ON_SEARCH, screen_search_draw, search_act},
+    [SCREEN_DASHBOARD] = {"dashboard", ON_DASH, screen_dashboard_draw, app_dashboard_key},
+    [SCREEN_QUIZ] = {"quiz", ON_QUIZ, screen_quiz_draw, NULL},
+    [SCREEN_PROGRAM] = {"program", ON_PROGRAM, screen_program_draw, program_act},
+    [SCREEN_GLOSSARY] = {"glossary", ON_GLOSSARY, screen_glossary_draw, glossary_act},
+    [SCREEN_EDITOR] = {"editor", 0, editor_screen_draw, NULL},
+    [SCREEN_CHARTS] = {"charts", ON_CHARTS, screen_charts_draw, charts_act},
+    [SCREEN_TABLE] = {"tables", ON_TABLE, screen_tables_draw, tables_act},
+};
+_Static_assert(sizeof screens / sizeof *screens == SCREEN_COUNT, "a row per ScreenId");
+
+const ScreenClass *screen_class(ScreenId id)
+{
+    return (unsigned)id < sizeof screens / sizeof *screens ? &screens[id] : &screens[SCREEN_HOME];
+}
+
+static unsigned screen_bit(ScreenId s) { return screen_class(s)->keys; }
 
 unsigned app_key(App *a, int key)
 {
@@ -534,29 +571,13 @@ unsigned app_key(App *a, int key)
     if (act == ACT_QUIT)
         return r | REACT_QUIT | REACT_SAVE_NOW;
     if (act == ACT_HELP && a->screen != SCREEN_HELP) {
-        a->help_return = a->screen;
+        a->back[SCREEN_HELP] = a->screen;
         a->screen = SCREEN_HELP;
         a->help_top = 0;
         return r | REACT_REDRAW;
     }
-    switch (a->screen) {
-    case SCREEN_HOME: return r | home_key(a, act, key);
-    case SCREEN_READER: return r | reader_key(a, act);
-    case SCREEN_MENU: return r | menu_key(a, act);
-    case SCREEN_HELP: return r | help_key(a, act);
-    case SCREEN_SEARCH: return r | search_key(a, act);
-    case SCREEN_DASHBOARD: return r | app_dashboard_key(a, act, key);
-    case SCREEN_QUIZ: return r; /* handled above */
-    case SCREEN_PROGRAM:
-        r |= app_program_key(a, act);
-        app_exercise_offer(a);
-        return r;
-    case SCREEN_GLOSSARY: return r | app_glossary_key(a, act);
-    case SCREEN_EDITOR: return r;
-    case SCREEN_CHARTS: return r | app_charts_key(a, act);
-    case SCREEN_TABLE: return r | app_tables_key(a, act);
-    }
-    return r;
+    const ScreenClass *sc = screen_class(a->screen);
+    return sc->act ? r | sc->act(a, act, key) : r;
 }
 
 /* ---- drawing and navigation by name ------------------------------------ */
@@ -568,89 +589,7 @@ void app_draw(App *a, Canvas *cv)
         screen_too_small_draw(a, cv);
         return;
     }
-    switch (a->screen) {
-    case SCREEN_HOME: screen_home_draw(a, cv); break;
-    case SCREEN_READER: screen_reader_draw(a, cv); break;
-    case SCREEN_MENU:
-        screen_reader_draw(a, cv);
-        screen_menu_draw(a, cv);
-        break;
-    case SCREEN_HELP: screen_help_draw(a, cv); break;
-    case SCREEN_SEARCH: screen_search_draw(a, cv); break;
-    case SCREEN_DASHBOARD: screen_dashboard_draw(a, cv); break;
-    case SCREEN_QUIZ: screen_quiz_draw(a, cv); break;
-    case SCREEN_PROGRAM: screen_program_draw(a, cv); break;
-    case SCREEN_GLOSSARY: screen_glossary_draw(a, cv); break;
-    case SCREEN_EDITOR: editor_draw(a->editor, cv); break;
-    case SCREEN_CHARTS: screen_charts_draw(a, cv); break;
-    case SCREEN_TABLE: screen_tables_draw(a, cv); break;
-    }
-}
-
-bool app_goto(App *a, const char *spec, char *err, size_t errlen)
-{
-    if (strcmp(spec, "home") == 0) {
-        a->screen = SCREEN_HOME;
-        return true;
-    }
-    if (strcmp(spec, "glossary") == 0) {
-        app_open_glossary(a, false);
-        return true;
-    }
-    if (strcmp(spec, "tables") == 0 || strncmp(spec, "tables:", 7) == 0) {
-        app_open_tables(a, spec[6] ? spec + 7 : NULL);
-        return true;
-    }
-    if (strcmp(spec, "charts") == 0 || strncmp(spec, "charts:", 7) == 0) {
-        app_open_charts(a, spec[6] ? spec + 7 : NULL);
-        if (a->notice[0]) {
-            snprintf(err, errlen, "%s", a->notice);
-            return false;
-        }
-        return true;
-    }
-    if (strcmp(spec, "dashboard") == 0) {
-        a->screen = SCREEN_DASHBOARD;
-        return true;
-    }
-    if (strcmp(spec, "help") == 0) {
-        a->help_return = SCREEN_HOME;
-        a->screen = SCREEN_HELP;
-        return true;
-    }
-    if (strncmp(spec, "search:", 7) == 0 && spec[7]) {
-        snprintf(a->query, sizeof a->query, "%s", spec + 7);
-        run_search(a);
-        return true;
-    }
-    if (strncmp(spec, "chapter:", 8) == 0) {
-        char *end;
-        long n = strtol(spec + 8, &end, 10);
-        const Chapter *ch = course_chapter_by_number(a->course, (int)n);
-        if (end == spec + 8 || (*end && *end != ':') || !ch) {
-            snprintf(err, errlen, "no chapter '%s' (the course has chapters 1-%zu)", spec + 8,
-                     a->course->nchapters);
-            return false;
-        }
-        if (!app_open_chapter(a, (int)(ch - a->course->chapters), false)) {
-            snprintf(err, errlen, "chapter %ld: %s", n, a->notice);
-            return false;
-        }
-        if (*end == ':') {
-            int s = chapter_section_index(ch, end + 1);
-            if (s < 0) {
-                snprintf(err, errlen, "chapter %ld has no section '%s'", n, end + 1);
-                return false;
-            }
-            scroll_to(a, (long)a->doc.section_line[s]);
-        }
-        return true;
-    }
-    snprintf(err, errlen,
-             "unknown screen '%s' (try home, help, dashboard, glossary, charts[:ID], tables[:ID], chapter:N, "
-             "chapter:N:SECTION, search:TEXT)",
-             spec);
-    return false;
+    screen_class(a->screen)->draw(a, cv);
 }
 
 const char *app_top_line(const App *a)

@@ -54,6 +54,7 @@ typedef enum ScreenId {
     SCREEN_EDITOR,
     SCREEN_CHARTS,
     SCREEN_TABLE,
+    SCREEN_COUNT /* not a screen: how many there are (view/app.c has a row each) */
 } ScreenId;
 
 enum Reaction {
@@ -81,7 +82,11 @@ typedef struct App {
     bool ascii;
     int w, h;              /* terminal size */
     ScreenId screen;
-    ScreenId help_return;  /* where ? goes back to */
+    /* Where each screen goes back to (Esc, or ? again on help), set when it
+     * opens: back[SCREEN_HELP] is the screen help was asked on.  One table
+     * for every screen instead of a field each; app_back() follows it.
+     * back[SCREEN_PROGRAM] == SCREEN_PROGRAM: nowhere, Esc quits. */
+    ScreenId back[SCREEN_COUNT];
 
     /* series page */
     int home_sel;          /* 0 = Resume, 1..nchapters = a chapter */
@@ -101,7 +106,6 @@ typedef struct App {
     bool prompting;         /* the bottom line is reading a query ... */
     bool rating;            /* ... for a self-rating, not a search */
     char query[80];
-    ScreenId search_return; /* where Esc goes back to */
     SearchHit *hits;        /* SEARCH_MAX_HITS, allocated on first use */
     size_t nhits;           /* all matches (only SEARCH_MAX_HITS are kept) */
     int hit_sel;
@@ -121,11 +125,9 @@ typedef struct App {
     const Item *shown_item;      /* the item that result is for */
     char input[160];             /* the answer being typed */
     char input_err[160];         /* why the last answer could not be read */
-    ScreenId quiz_return;
 
     /* a program on the simulated CPython, with the live views */
     Program *prog;               /* owned while SCREEN_PROGRAM is open; NULL otherwise */
-    ScreenId prog_return;        /* where Esc goes; SCREEN_PROGRAM = nowhere: quit */
     HeapSnapshot snap;           /* of prog at snap_pos */
     size_t snap_pos;
     bool snap_valid;
@@ -138,7 +140,7 @@ typedef struct App {
     bool pool_open;              /* the arena view shows one pool up close */
     int pool_arena, pool_index;  /* which (the model's numbering) */
     GraphOptions graph_opts;
-    /* or a lab (sim/lab.h) on the same screen, its views beside the source */
+    /* or a lab (lab/lab.h) on the same screen, its views beside the source */
     Lab *lab;                    /* owned while shown; NULL otherwise */
     LabViewOptions lab_opts;
     int lab_last_line;           /* the line started last, marked in the source */
@@ -175,7 +177,6 @@ typedef struct App {
     size_t nshown_terms;
     bool terms_of_section;       /* the list is this section's terms, not all */
     int term_sel;
-    ScreenId glossary_return;
     bool has_jump;               /* where the last jump started, for ' */
     int jump_chapter;
     size_t jump_top;
@@ -185,7 +186,6 @@ typedef struct App {
     bool charts_ready;
     char charts_error[200];      /* the first problem reading assets/data, or "" */
     int chart_sel;
-    ScreenId charts_return;
     /* tables (screen_tables.c): comparison tables, read on first use */
     TableSet tables;
     bool tables_ready;
@@ -196,7 +196,6 @@ typedef struct App {
     bool table_desc;
     char table_filter[80];       /* rows shown contain this ("" = all) */
     bool filtering;              /* the prompt is typing the filter */
-    ScreenId tables_return;
 
     /* help */
     int help_top;
@@ -259,6 +258,8 @@ int app_timeout_ms(const App *a);
  * A chapter the workshop's plan keeps closed or locked is not opened: the
  * notice says why, and false is returned. */
 bool app_open_chapter(App *a, int index, bool at_saved_position);
+/* Goes back to where the current screen was opened from (a->back). */
+void app_back(App *a);
 /* Resume: the saved chapter and position, or chapter one at the start. */
 void app_resume(App *a);
 /* Goes to a screen named like `render`'s argument: "home", "help",

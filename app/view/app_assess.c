@@ -66,7 +66,7 @@ unsigned app_start_quiz(App *a, QuizMode mode, int chapter)
         return REACT_REDRAW;
     }
     if (a->screen != SCREEN_QUIZ)
-        a->quiz_return = a->screen;
+        a->back[SCREEN_QUIZ] = a->screen;
     a->screen = SCREEN_QUIZ;
     a->quiz_on = true;
     a->quiz_done = false;
@@ -149,7 +149,7 @@ unsigned app_quiz_key(App *a, int key)
             return REACT_NONE;
         quiz_fini(&a->quiz);
         a->quiz_on = a->quiz_done = false;
-        a->screen = a->quiz_return;
+        app_back(a);
         return REACT_REDRAW;
     }
     if (key == KEY_ESCAPE)
@@ -160,7 +160,7 @@ unsigned app_quiz_key(App *a, int key)
     if (act == ACT_OPEN || act == ACT_DOWN)
         return next_item(a);
     if (act == ACT_HELP) {
-        a->help_return = SCREEN_QUIZ;
+        a->back[SCREEN_HELP] = SCREEN_QUIZ;
         a->screen = SCREEN_HELP;
         a->help_top = 0;
         return REACT_REDRAW;

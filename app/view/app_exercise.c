@@ -64,7 +64,7 @@ static unsigned run_work_file(App *a)
         return REACT_REDRAW;
     }
     a->ex_mtime = mtime_of(a->ex_work);
-    ScreenId back = a->prog_return;
+    ScreenId back = a->back[SCREEN_PROGRAM];
     ExHandle *keep = a->ex;
     a->ex = NULL; /* app_open_program must not close the exercise */
     if (keep->ex.lab) {
@@ -80,7 +80,7 @@ static unsigned run_work_file(App *a)
         program_run(a->prog, 2000000); /* to the end: the check judges the final heap */
     }
     a->ex = keep;
-    a->prog_return = back;
+    a->back[SCREEN_PROGRAM] = back;
     unsigned r = REACT_REDRAW;
     if (a->ex->ex.kind == EXERCISE_FIX) {
         if (a->ex_checked)
@@ -166,7 +166,7 @@ bool app_open_exercise(App *a, const char *id)
             const char *start = ex->starter ? ex->starter : ex->program ? ex->program : "";
             file_write_atomic(a->ex_work, start, strlen(start), &e);
         }
-        a->prog_return = back;
+        a->back[SCREEN_PROGRAM] = back;
         a->views = PROGRAM_VIEW_ALL;
         a->view_sel = 0;
         run_work_file(a);
@@ -179,7 +179,7 @@ bool app_open_exercise(App *a, const char *id)
             app_program_first_view(a, ex->view);
         }
     }
-    a->prog_return = back;
+    a->back[SCREEN_PROGRAM] = back;
     save_state(a);
     app_exercise_offer(a); /* a question on the first line asks at once */
     buf_fini(&e);

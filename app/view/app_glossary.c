@@ -41,7 +41,7 @@ unsigned app_open_glossary(App *a, bool this_section)
         for (size_t i = 0; i < a->glossary.n && i < sizeof a->shown_terms / sizeof *a->shown_terms; i++)
             a->shown_terms[a->nshown_terms++] = i;
     if (a->screen != SCREEN_GLOSSARY)
-        a->glossary_return = a->screen;
+        a->back[SCREEN_GLOSSARY] = a->screen;
     a->screen = SCREEN_GLOSSARY;
     a->term_sel = 0;
     return REACT_REDRAW;
@@ -52,7 +52,7 @@ static unsigned go_to_term(App *a, const GlossaryEntry *e)
 {
     int from_chapter = a->chapter;
     size_t from_top = a->top;
-    bool was_reading = a->glossary_return == SCREEN_READER;
+    bool was_reading = a->back[SCREEN_GLOSSARY] == SCREEN_READER;
     if (!app_open_chapter(a, e->chapter, false))
         return REACT_REDRAW;
     if (was_reading) {
@@ -98,7 +98,7 @@ unsigned app_glossary_key(App *a, KeyAction act)
         if (n > 0)
             return go_to_term(a, &a->glossary.items[a->shown_terms[a->term_sel]]);
         return REACT_NONE;
-    case ACT_BACK: a->screen = a->glossary_return; return REACT_REDRAW;
+    case ACT_BACK: app_back(a); return REACT_REDRAW;
     default: return REACT_NONE;
     }
     if (a->term_sel >= n)

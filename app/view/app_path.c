@@ -122,10 +122,10 @@ unsigned app_next_exercise(App *a)
     } else {
         char *id = xstrdup(ids[pick]);
         if (a->screen == SCREEN_PROGRAM && a->ex) { /* one exercise to the next */
-            ScreenId back = a->prog_return;
+            ScreenId back = a->back[SCREEN_PROGRAM];
             app_close_exercise(a);
             app_open_exercise(a, id);
-            a->prog_return = back;
+            a->back[SCREEN_PROGRAM] = back;
         } else {
             app_open_exercise(a, id);
         }

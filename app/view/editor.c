@@ -193,7 +193,7 @@ bool editor_key(Editor *e, int key, int rows)
     case KEY_TAB_KEY: insert_text(e, "    ", 4); break;
     default:
         if (key >= ' ' && key < KEY_SPECIAL && key != 127) {
-            char enc[4];
+            char enc[4] = {0};
             insert_text(e, enc, utf8_encode((uint32_t)key, enc));
         }
         break;

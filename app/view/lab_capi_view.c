@@ -17,7 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "sim/capi.h"
+#include "lab/capi/capi.h"
 #include "view/glyphs.h"
 #include "view/labs.h"
 

@@ -5,12 +5,12 @@
  *   loop    the loop diagram with the current values and the equations
  *   data    the figures the program quoted with `data`, as bars
  * Every page says "illustration, not a forecast": the model is not fitted
- * to anything (sim/flywheel.h).
+ * to anything (lab/flywheel/flywheel.h).
  */
 #include <stdio.h>
 #include <string.h>
 
-#include "sim/lab_flywheel.h"
+#include "lab/flywheel/lab_flywheel.h"
 #include "view/glyphs.h"
 #include "view/labs.h"
 

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
-#include "sim/lab_gil.h"
+#include "lab/gil/lab_gil.h"
 #include "view/glyphs.h"
 #include "view/labs.h"
 #include "view/views.h"

@@ -17,8 +17,8 @@
 #include <string.h>
 
 #include "base/xalloc.h"
-#include "sim/evloop_lab.h"
-#include "sim/evloop_lang.h"
+#include "lab/loop/evloop_lab.h"
+#include "lab/loop/evloop_lang.h"
 #include "view/glyphs.h"
 #include "view/labs.h"
 

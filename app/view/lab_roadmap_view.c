@@ -8,12 +8,12 @@
  *   stages   every area on the five-rung ladder: rungs held, the gap to the
  *            goal's target, p(L) where answers placed it, and the overall
  *            stage.
- * Stateless: drawn from the lab as it is now (sim/lab_roadmap.h).
+ * Stateless: drawn from the lab as it is now (lab/roadmap/lab_roadmap.h).
  */
 #include <stdio.h>
 #include <string.h>
 
-#include "sim/lab_roadmap.h"
+#include "lab/roadmap/lab_roadmap.h"
 #include "view/glyphs.h"
 #include "view/labs.h"
 #include "view/views.h"

@@ -1,5 +1,5 @@
 /*
- * labs: the views of the line-driven models (sim/lab.h), one row per lab.
+ * labs: the views of the line-driven models (lab/lab.h), one row per lab.
  *
  * Like every view, a lab view is a function from the model as it is now and
  * a rectangle to cells; it keeps no state between calls, so any frame can be
@@ -11,7 +11,7 @@
 
 #include <stdbool.h>
 
-#include "sim/lab.h"
+#include "lab/lab.h"
 #include "view/canvas.h"
 
 typedef struct LabViewOptions {

@@ -50,7 +50,7 @@ unsigned app_open_charts(App *a, const char *id)
         a->chart_sel = (int)(c - a->charts.items);
     }
     if (a->screen != SCREEN_CHARTS)
-        a->charts_return = a->screen == SCREEN_HELP ? SCREEN_HOME : a->screen;
+        a->back[SCREEN_CHARTS] = a->screen == SCREEN_HELP ? SCREEN_HOME : a->screen;
     a->screen = SCREEN_CHARTS;
     return REACT_REDRAW;
 }
@@ -67,7 +67,7 @@ unsigned app_charts_key(App *a, KeyAction act)
         break;
     case ACT_TOP: a->chart_sel = 0; break;
     case ACT_BOTTOM: a->chart_sel = n - 1; break;
-    case ACT_BACK: a->screen = a->charts_return; return REACT_REDRAW;
+    case ACT_BACK: app_back(a); return REACT_REDRAW;
     default: return REACT_NONE;
     }
     if (a->chart_sel >= n)

@@ -145,8 +145,8 @@ void screen_help_draw(App *a, Canvas *cv)
 {
     chrome_top(a, cv, "Keys", "? or Esc closes");
     int rows = cv->h - 2;
-    const LabClass *lab = a->lab && a->help_return == SCREEN_PROGRAM ? a->lab->cls : NULL;
-    size_t first = group_of(a->help_return);
+    const LabClass *lab = a->lab && a->back[SCREEN_HELP] == SCREEN_PROGRAM ? a->lab->cls : NULL;
+    size_t first = group_of(a->back[SCREEN_HELP]);
     int total = help_lines(NULL, lab, first, 0, 0, 0);
     int max = total - rows > 0 ? total - rows : 0;
     if (a->help_top > max)

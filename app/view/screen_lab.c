@@ -1,5 +1,5 @@
 /*
- * screen_lab: a lab (sim/lab.h) on the program screen.  The lab's program
+ * screen_lab: a lab (lab/lab.h) on the program screen.  The lab's program
  * is on the left with the line about to run marked and what it printed
  * below; its views fill the right, one page at a time with a tab row (Tab
  * cycles, z zooms).  Keys are the program screen's: step, back (a replay),
@@ -57,7 +57,7 @@ void app_open_lab(App *a, Lab *lab, bool standalone)
     a->lab = lab;
     a->lab_opts = (LabViewOptions){0};
     a->lab_last_line = 0;
-    a->prog_return = standalone ? SCREEN_PROGRAM : a->screen;
+    a->back[SCREEN_PROGRAM] = standalone ? SCREEN_PROGRAM : a->screen;
     a->screen = SCREEN_PROGRAM;
     a->running = false;
     a->speed = a->default_speed > 0 ? a->default_speed : 2;
@@ -126,10 +126,10 @@ unsigned app_lab_key(App *a, KeyAction act)
     case ACT_FASTER: a->speed = a->speed < 64 ? a->speed * 2 : 64; break;
     case ACT_SLOWER: a->speed = a->speed > 1 ? a->speed / 2 : 1; break;
     case ACT_BACK:
-        if (a->prog_return == SCREEN_PROGRAM)
+        if (a->back[SCREEN_PROGRAM] == SCREEN_PROGRAM)
             return REACT_QUIT;
         a->running = false;
-        a->screen = a->prog_return;
+        app_back(a);
         app_close_exercise(a);
         app_close_lab(a);
         return REACT_REDRAW | REACT_SAVE_NOW;

@@ -64,7 +64,7 @@ void app_open_program(App *a, Program *prog, unsigned views, bool standalone)
         snapshot_free(&a->snap);
     a->snap_valid = false;
     a->prog = prog;
-    a->prog_return = standalone ? SCREEN_PROGRAM : a->screen;
+    a->back[SCREEN_PROGRAM] = standalone ? SCREEN_PROGRAM : a->screen;
     a->screen = SCREEN_PROGRAM;
     a->views = views ? views : PROGRAM_VIEW_ALL;
     a->view_sel = 0;
@@ -179,10 +179,10 @@ unsigned app_program_key(App *a, KeyAction act)
             a->pool_open = false;
             break;
         }
-        if (a->prog_return == SCREEN_PROGRAM)
+        if (a->back[SCREEN_PROGRAM] == SCREEN_PROGRAM)
             return REACT_QUIT;
         a->running = false;
-        a->screen = a->prog_return;
+        app_back(a);
         app_close_exercise(a);
         return REACT_REDRAW | REACT_SAVE_NOW;
     default: return REACT_NONE;

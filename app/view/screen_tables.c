@@ -58,7 +58,7 @@ unsigned app_open_tables(App *a, const char *id)
         }
     }
     if (a->screen != SCREEN_TABLE)
-        a->tables_return = a->screen == SCREEN_HELP ? SCREEN_HOME : a->screen;
+        a->back[SCREEN_TABLE] = a->screen == SCREEN_HELP ? SCREEN_HOME : a->screen;
     a->screen = SCREEN_TABLE;
     a->table_sel = sel;
     a->table_row = 0;
@@ -109,7 +109,7 @@ unsigned app_tables_key(App *a, KeyAction act)
     case ACT_TOP: a->table_row = 0; break;
     case ACT_BOTTOM: a->table_row = 1 << 20; break;
     case ACT_BACK:
-        a->screen = a->tables_return;
+        app_back(a);
         return REACT_REDRAW;
     default: return REACT_NONE;
     }

@@ -11,6 +11,18 @@
 #include "view/glyphs.h"
 #include "view/keys.h"
 
+/* A screen as one row of a table (htop's PanelClass, our LabClass): its
+ * name, the key-table bit its bindings carry (keys.h ON_*), how it draws and
+ * what an action does on it.  app.c dispatches through screen_class(); a
+ * screen whose `act` is NULL reads raw keys before dispatch (quiz, editor). */
+typedef struct ScreenClass {
+    const char *name;
+    unsigned keys;                                   /* ON_* bit; 0: none */
+    void (*draw)(App *a, Canvas *cv);
+    unsigned (*act)(App *a, KeyAction act, int key); /* Reaction bits */
+} ScreenClass;
+const ScreenClass *screen_class(ScreenId id);
+
 void screen_home_draw(App *a, Canvas *cv);
 void screen_reader_draw(App *a, Canvas *cv);
 void screen_menu_draw(App *a, Canvas *cv);
@@ -60,6 +72,8 @@ unsigned app_editor_key(App *a, int key);
 unsigned app_open_glossary(App *a, bool this_section);
 unsigned app_glossary_key(App *a, KeyAction act);
 unsigned app_jump_back(App *a);
+/* Runs the search in a->query and shows its hits (app.c). */
+void app_run_search(App *a);
 /* Scrolls the reader to a line (clamped); Reaction bits (app.c). */
 unsigned app_scroll_to(App *a, long line);
 unsigned app_reader_next_match(App *a, int dir);
@@ -73,7 +87,7 @@ void program_pane_solution(App *a, Canvas *cv, Rect r);
 void program_pane_source(App *a, Canvas *cv, Rect r, const char *source, int line,
                          int last_line);
 void program_pane_output(Canvas *cv, Rect r, const Buf *output, bool finished, int exit_code);
-/* A lab (sim/lab.h) on the program screen (screen_lab.c). */
+/* A lab (lab/lab.h) on the program screen (screen_lab.c). */
 unsigned app_lab_key(App *a, KeyAction act);
 unsigned app_lab_idle(App *a);
 void screen_lab_draw(App *a, Canvas *cv);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sim/pymalloc.h" /* pm_class_size: the block size of a class */
 #include "view/glyphs.h"
 #include "view/views.h"
 
@@ -149,7 +150,7 @@ void view_arena_map(const HeapSnapshot *s, const ArenaMapOptions *o, Canvas *cv,
 void view_pool_zoom(const SnapPoolDetail *d, Canvas *cv, Rect r)
 {
     char line[200];
-    unsigned bytes = 16u * (d->size_class + 1u);
+    unsigned bytes = pm_class_size(d->size_class);
     unsigned used = 0;
     for (uint16_t b = 0; b < d->nblocks; b++)
         used += d->in_use[b];

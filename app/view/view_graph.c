@@ -43,7 +43,7 @@ static void plane_put(const Plane *p, int x, int y, uint32_t cp, Role role)
 
 static void plane_text(const Plane *p, int x, int y, int maxw, const char *s, Role role)
 {
-    for (int i = 0; s[i] && i < maxw; i++)
+    for (int i = 0; i < maxw && s[i]; i++)
         plane_put(p, x + i, y, (unsigned char)s[i], role);
 }
 

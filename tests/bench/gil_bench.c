@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "sim/sched.h"
-#include "sim/workload.h"
+#include "lab/gil/sched.h"
+#include "lab/gil/workload.h"
 
 static double wall(void)
 {

@@ -1,5 +1,5 @@
 /*
- * loop_bench: the event-loop model's speed (sim/evloop.h) — simulated
+ * loop_bench: the event-loop model's speed (lab/loop/evloop.h) — simulated
  * seconds per wall second for 1,000 requests a second over one simulated
  * minute: 900/s to an async route (0.5 ms of Python, 200 ms awaited I/O),
  * 50/s to a def route (5 ms of Python in the pool, competing for the GIL)
@@ -11,7 +11,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "sim/evloop.h"
+#include "lab/loop/evloop.h"
 
 static double wall(void)
 {

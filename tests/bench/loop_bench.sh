@@ -1,5 +1,5 @@
 #!/bin/sh
-# The event-loop model's speed (sim/evloop.h): simulated seconds per wall
+# The event-loop model's speed (lab/loop/evloop.h): simulated seconds per wall
 # second for 1,000 requests a second over one simulated minute; median of
 # RUNS runs (default 5).  Target: a simulated minute well under a second.
 cd "$(dirname "$0")/../.." || exit 2

@@ -1,6 +1,6 @@
 /*
- * fuzz_capi: libFuzzer target for the C-API lab's language (sim/capi_lang.c)
- * and its runner (sim/capi.c, capi_calls.c): any program must end in parse
+ * fuzz_capi: libFuzzer target for the C-API lab's language (lab/capi/capi_lang.c)
+ * and its runner (lab/capi/capi.c, capi_calls.c): any program must end in parse
  * errors, a misuse report or a leak report, never a crash; then the lab's
  * view draws it in UTF-8 and ASCII.  Also checks that the lab's idea of
  * every live object's refcount is the heap's.
@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim/capi.h"
-#include "sim/lab.h"
+#include "lab/capi/capi.h"
+#include "lab/lab.h"
 #include "view/labs.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

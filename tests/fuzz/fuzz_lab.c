@@ -1,5 +1,5 @@
 /*
- * fuzz_lab: libFuzzer target for every line-driven lab (sim/lab.h) through
+ * fuzz_lab: libFuzzer target for every line-driven lab (lab/lab.h) through
  * its registry: the first byte picks the lab, the rest is its program.  Any
  * program must read into diagnostics or run to an end (an error is an end),
  * never crash; stepping back by replay and every view page, UTF-8 and ASCII,
@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim/lab.h"
+#include "lab/lab.h"
 #include "view/labs.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -1,5 +1,5 @@
 /*
- * Unit tests for the C-API ownership lab (sim/capi.h through sim/lab.h):
+ * Unit tests for the C-API ownership lab (lab/capi/capi.h through lab/lab.h):
  * each misuse caught at its own line, correct functions pass, parse errors
  * before anything runs, refcounts and sizes the heap model's.
  */
@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim/capi.h"
-#include "sim/lab.h"
+#include "lab/capi/capi.h"
+#include "lab/lab.h"
 
 static void run(Lab *lab, const char *src)
 {

@@ -1,5 +1,5 @@
 /*
- * Unit tests for sim/cow.h: forked workers sharing the parent's pages, and
+ * Unit tests for lab/gil/cow.h: forked workers sharing the parent's pages, and
  * what refcount writes, collections and gc.freeze() do to the sharing.
  * Small heaps (1-4 MiB: 256-1024 pages of 4 KiB, pools of 4 pages).
  */
@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "sim/cow.h"
+#include "lab/gil/cow.h"
 
 static Cow *make(CowConfig *c, int workers)
 {

@@ -1,5 +1,5 @@
 /*
- * Unit tests for sim/evloop.h: the event loop, the thread pool, the GIL and
+ * Unit tests for lab/loop/evloop.h: the event loop, the thread pool, the GIL and
  * the load generators, with latencies worked out by hand.  Every hand-worked
  * case zeroes the estimated costs (request overhead, resume, chunk, hand-off,
  * GIL wake-up) so the arithmetic stays in whole milliseconds; the switch
@@ -13,7 +13,7 @@
 
 #include <string.h>
 
-#include "sim/evloop.h"
+#include "lab/loop/evloop.h"
 
 #define MS 1000
 

@@ -1,5 +1,5 @@
 /*
- * Unit tests for the event-loop lab (sim/lab_loop.c, sim/evloop_lang.h):
+ * Unit tests for the event-loop lab (lab/loop/lab_loop.c, lab/loop/evloop_lang.h):
  * programs read with every problem as file:line:col, runs stepped line by
  * line, reports with the figures worked out by hand, the animation.
  */
@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim/evloop_lab.h"
-#include "sim/evloop_lang.h"
+#include "lab/loop/evloop_lab.h"
+#include "lab/loop/evloop_lang.h"
 
 static const char zero_costs[] = "param request_overhead=0\n"
                                  "param resume=0\n"

@@ -1,6 +1,6 @@
 /*
- * Unit tests for sim/flywheel (the equations, worked by hand) and
- * sim/lab_flywheel (reading a program, its errors, running it line by line).
+ * Unit tests for lab/flywheel/flywheel (the equations, worked by hand) and
+ * lab/flywheel/lab_flywheel (reading a program, its errors, running it line by line).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,9 +14,9 @@
 #include <string.h>
 
 #include "base/diag.h"
-#include "sim/flywheel.h"
-#include "sim/lab.h"
-#include "sim/lab_flywheel.h"
+#include "lab/flywheel/flywheel.h"
+#include "lab/lab.h"
+#include "lab/flywheel/lab_flywheel.h"
 
 #define NEAR(x, want) assert_true(fabs((x) - (want)) < 1e-9)
 

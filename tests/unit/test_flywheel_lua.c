@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "script/labs.h"
-#include "sim/lab.h"
+#include "lab/lab.h"
 
 static void run_table_holds_the_model(void **state)
 {

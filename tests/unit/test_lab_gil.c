@@ -1,5 +1,5 @@
 /*
- * Unit tests for the GIL lab (sim/lab_gil.c, script/lab_gil_lua.c,
+ * Unit tests for the GIL lab (lab/gil/lab_gil.c, script/lab_gil_lua.c,
  * view/lab_gil_view.c): every mistake in a program at its line and column,
  * settings that persist from line to line, a run equal to the scheduler run
  * with the same config, the reveal frame by frame, stepping back by replay,
@@ -19,10 +19,10 @@
 #include <string.h>
 
 #include "script/labs.h"
-#include "sim/lab.h"
-#include "sim/lab_gil.h"
-#include "sim/sched.h"
-#include "sim/workload.h"
+#include "lab/lab.h"
+#include "lab/gil/lab_gil.h"
+#include "lab/gil/sched.h"
+#include "lab/gil/workload.h"
 #include "view/labs.h"
 
 static char *first_error(const char *src)

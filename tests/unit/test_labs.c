@@ -1,5 +1,5 @@
 /*
- * Unit tests for the lab registries (sim/lab.c, script/labs.c, view/labs.c):
+ * Unit tests for the lab registries (lab/lab.c, script/labs.c, view/labs.c):
  * every lab has its three rows and a reference card, names and extensions
  * are unique, and the shared runner's contract holds for each lab on an
  * empty program (nothing to run: finished at once, no output).
@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "script/labs.h"
-#include "sim/lab.h"
+#include "lab/lab.h"
 #include "view/labs.h"
 
 static void every_lab_has_its_three_rows(void **state)
@@ -68,11 +68,35 @@ static void an_empty_program_is_finished_at_once(void **state)
     }
 }
 
+/* Every lab reads through base/linescan: one message for a NUL byte, at its
+ * line, and the other lines still read (so a second mistake is found too). */
+static void every_lab_refuses_a_nul_byte_the_same_way(void **state)
+{
+    (void)state;
+    size_t n;
+    const LabClass *const *all = lab_classes(&n);
+    const char src[] = "# first line\nx\0y\n";
+    for (size_t i = 0; i < n; i++) {
+        Lab lab;
+        DiagList dl = {0};
+        if (lab_open(&lab, all[i], src, sizeof src - 1, "nul.lab", 1, &dl))
+            fail_msg("lab '%s' reads a NUL byte", all[i]->name);
+        lab_close(&lab);
+        assert_int_equal(dl.len, 1);
+        assert_string_equal(dl.items[0].file, "nul.lab");
+        assert_int_equal(dl.items[0].line, 2);
+        if (strcmp(dl.items[0].msg, "expected text, found a NUL byte") != 0)
+            fail_msg("lab '%s' says: %s", all[i]->name, dl.items[0].msg);
+        diag_fini(&dl);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_lab_has_its_three_rows),
         cmocka_unit_test(an_empty_program_is_finished_at_once),
+        cmocka_unit_test(every_lab_refuses_a_nul_byte_the_same_way),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

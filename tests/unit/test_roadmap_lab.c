@@ -1,5 +1,5 @@
 /*
- * Unit tests for the roadmap lab (sim/lab_roadmap.c) and the arithmetic it
+ * Unit tests for the roadmap lab (lab/roadmap/lab_roadmap.c) and the arithmetic it
  * shares with the learner's roadmap (base/skill.c).  Every expected ranking
  * is worked by hand in the comment above it, from priority = gap x weight,
  * ties by weight then by the order of the `areas` line.
@@ -17,8 +17,8 @@
 
 #include "base/diag.h"
 #include "base/skill.h"
-#include "sim/lab.h"
-#include "sim/lab_roadmap.h"
+#include "lab/lab.h"
+#include "lab/roadmap/lab_roadmap.h"
 
 #define AREAS "areas memory-architecture garbage-collection concurrency-gil bindings-capi " \
               "async-services ecosystem-judgement ai-era-practice\n"

@@ -33,8 +33,8 @@
 #include "learner/assess.h"
 #include "script/exercise.h"
 #include "script/sandbox.h"
-#include "sim/lab.h"
-#include "sim/lab_roadmap.h"
+#include "lab/lab.h"
+#include "lab/roadmap/lab_roadmap.h"
 
 #define CH07 "exercises/ch07"
 

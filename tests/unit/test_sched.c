@@ -1,5 +1,5 @@
 /*
- * Unit tests for sim/sched.h: the GIL, free-threading, processes, with
+ * Unit tests for lab/gil/sched.h: the GIL, free-threading, processes, with
  * expectations worked out by hand from the default parameters (switch
  * interval 5000 us, eval-breaker check 1 us, GIL wake-up 50 us, lock
  * hand-off 5 us, time slice 3000 us, free-threaded overhead 10%, process
@@ -12,10 +12,11 @@
 #include <cmocka.h>
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
-#include "sim/sched.h"
-#include "sim/workload.h"
+#include "lab/gil/sched.h"
+#include "lab/gil/workload.h"
 
 static SchedSeg segs[8];
 static SchedWorkload wl;
@@ -390,6 +391,21 @@ static void bad_configs_are_refused(void **state)
     assert_non_null(strstr(err, "switch_interval_us"));
     assert_false(sched_param_set(&c.params, "no_such_param", 1));
     assert_false(sched_param_set(&c.params, "force_switching", 2));
+    /* the message is the sentence, with nothing glued to it (it once printed
+     * "no workload(null)": a long fed to %s) */
+    c = config(SCHED_GIL, 1, 1, 1, 1, SCHED_SEG_CPU, 0, 100, 0);
+    c.nworkloads = 0;
+    assert_null(sched_new(&c, err, sizeof err));
+    assert_string_equal(err, "no workload");
+    c = config(SCHED_GIL, 1, 1, 1, 1, SCHED_SEG_CPU, 0, 100, 0);
+    c.log_from_us = -1;
+    assert_null(sched_new(&c, err, sizeof err));
+    assert_string_equal(err, "the log window cannot start before 0");
+    c = config(SCHED_GIL, SCHED_MAX_THREADS + 1, 1, 1, 1, SCHED_SEG_CPU, 0, 100, 0);
+    assert_null(sched_new(&c, err, sizeof err));
+    char want[64];
+    snprintf(want, sizeof want, "threads must be 1 to %d", SCHED_MAX_THREADS);
+    assert_string_equal(err, want);
 }
 
 /* Every parameter has a default in range and a source; the ones read in

@@ -29,10 +29,35 @@ snapshot() { find "$XDG_DATA_HOME" -type f ! -name lock -exec cksum {} + 2>/dev/
 expect "pack check passes on the example pack" 0 $PYDIVE pack check $PACK
 has "pack check prints the plan" "pack intro-workshop, version 1"
 has "pack check counts the files" "checked 13 files: 0 errors"
-same=1
-for f in $PACK/lessons/0*.yaml; do cmp -s "$f" "lessons/$(basename "$f")" || same=0; done
-[ $same -eq 1 ] && ok "the pack's chapters are the shipped ones, byte for byte" \
-    || notok "the pack's chapters are the shipped ones, byte for byte"
+has "pack check names what the pack overrides" "overrides 2 files:"
+has "the pack overrides its series page" "  lessons/course.yaml"
+has "and the actions" "  assessments/actions.yaml"
+has "pack check names what the pack adds" "adds 1 file:"
+has "pack check says where the rest comes from" "inherits the rest from "
+held=$(cd $PACK && find . -type f | sort | tr '\n' ' ')
+[ "$held" = "./assessments/actions.yaml ./lessons/course.yaml ./workshop.yaml " ] \
+    && ok "the pack holds only what it changes" || notok "the pack holds only what it changes" "$held"
+
+# Inheriting: a pack copied anywhere (a USB stick) takes the rest from the
+# installed course; a lesson it holds wins over the shipped one.
+cp -r $PACK "$TMP/stick"
+expect "a pack copied to a stick lists its chapters" 0 $PYDIVE --course "$TMP/stick" list
+[ "$(printf '%s\n' "$out" | grep -c '^ *[0-9]\. ')" -eq 3 ] && ok "the copied pack has three chapters" \
+    || notok "the copied pack has three chapters" "$out"
+expect "the copied pack's exercises verify (chapters 1-3 only)" 0 $PYDIVE --course "$TMP/stick" verify
+has "verify sees the inherited exercises of chapters 1-3" "verify: 16 exercises, 0 problems"
+sed 's/^title: .*/title: Arenas for the afternoon/' lessons/01-memory-architecture.yaml \
+    >"$TMP/stick/lessons/01-memory-architecture.yaml"
+expect "a lesson the pack overrides is the one shown" 0 $PYDIVE --course "$TMP/stick" list
+has "with the pack's title" "Arenas for the afternoon"
+expect "pack check passes with an overriding lesson" 0 $PYDIVE pack check "$TMP/stick"
+has "and names it" "  lessons/01-memory-architecture.yaml"
+mkdir -p "$TMP/planonly" && cp $PACK/workshop.yaml "$TMP/planonly/"
+expect "a pack of only its plan inherits the whole course" 0 $PYDIVE pack check "$TMP/planonly"
+has "and overrides nothing" "overrides 0 files"
+expect "a pack of only its plan runs" 0 $PYDIVE --course "$TMP/planonly" list
+[ "$(printf '%s\n' "$out" | grep -c '^ *[0-9]\. ')" -eq 7 ] && ok "with the shipped seven chapters" \
+    || notok "with the shipped seven chapters" "$out"
 
 cp -r $PACK "$TMP/broken"
 sed -i 's/chapter: refcounting-and-gc/chapter: refcounting/' "$TMP/broken/workshop.yaml"
@@ -44,7 +69,8 @@ cp -r $PACK "$TMP/noplan"; rm "$TMP/noplan/workshop.yaml"
 expect "pack check fails without workshop.yaml" 1 $PYDIVE pack check "$TMP/noplan"
 has "and says a pack needs one" "a pack needs a workshop.yaml"
 cp -r $PACK "$TMP/badlesson"
-sed -i 's/^read_minutes: [0-9]*/read_minutes: many/' "$TMP/badlesson/lessons/01-memory-architecture.yaml"
+sed 's/^read_minutes: [0-9]*/read_minutes: many/' lessons/01-memory-architecture.yaml \
+    >"$TMP/badlesson/lessons/01-memory-architecture.yaml"
 expect "pack check fails on a broken lesson in the pack" 1 $PYDIVE pack check "$TMP/badlesson"
 has "the lesson error has its position" "01-memory-architecture.yaml:6:15: error"
 expect "pack check on a folder that is no pack" 1 $PYDIVE pack check "$TMP"

@@ -28,7 +28,7 @@ static SimId f_len(PyRun *I, SimId *a, int n, SimId kw)
     case SK_STR: return sim_int(S, o->cap);
     case SK_BYTES: case SK_BYTEARRAY: case SK_LIST: case SK_TUPLE: case SK_DICT: case SK_SET:
         return sim_int(S, o->len);
-    case SK_DICTVIEW: return sim_int(S, sim_obj(S, o->v.p.a)->len);
+    case SK_DICTVIEW: return sim_int(S, sim_obj(S, o->v.view.dict)->len);
     case SK_RANGE: {
         const int64_t *r = (const int64_t *)(const void *)sim_items(S, a[0]);
         int64_t start = o->v.i, stop = r[0], step = r[1];
@@ -42,7 +42,7 @@ static SimId f_len(PyRun *I, SimId *a, int n, SimId kw)
             if (m)
                 return vm_call(I, m, a, 1);
         }
-        py_raise(I, "TypeError", "object of type '%s' has no len()", op_typename(I, a[0]));
+        py_raise(I, EXC_TypeError, "object of type '%s' has no len()", op_typename(I, a[0]));
         return 0;
     }
 }
@@ -72,7 +72,7 @@ static SimId f_isinstance(PyRun *I, SimId *a, int n, SimId kw)
         return sim_bool(S, false);
     }
     if (sim_kind(S, t) != SK_TYPE) {
-        py_raise(I, "TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union");
+        py_raise(I, EXC_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
         return 0;
     }
     SimId cls = sim_type_of(S, a[0]);
@@ -81,6 +81,40 @@ static SimId f_isinstance(PyRun *I, SimId *a, int n, SimId kw)
              t == S->type_object ||
              (sim_obj(S, t)->sub == SK_INT && sim_kind(S, a[0]) == SK_BOOL);
     return sim_bool(S, r);
+}
+
+/* is class c a subclass of class t (by identity along the bases)? */
+static bool subclass_of(PyRun *I, SimId c, SimId t)
+{
+    if (c == t || t == S->type_object)
+        return true;
+    if (sim_obj(S, t)->sub == SK_INSTANCE && sim_obj(S, c)->sub == SK_INSTANCE)
+        return sim_is_subtype(S, c, t);
+    return sim_obj(S, t)->sub == SK_INT && sim_obj(S, c)->sub == SK_BOOL;
+}
+
+static SimId f_issubclass(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "issubclass", n, 2, 2))
+        return 0;
+    if (sim_kind(S, a[0]) != SK_TYPE) {
+        py_raise(I, EXC_TypeError, "issubclass() arg 1 must be a class");
+        return 0;
+    }
+    SimId t = a[1];
+    bool tuple = sim_kind(S, t) == SK_TUPLE;
+    uint32_t cnt = tuple ? sim_obj(S, t)->len : 1;
+    for (uint32_t i = 0; i < cnt; i++) {
+        SimId c = tuple ? sim_items(S, t)[i] : t;
+        if (sim_kind(S, c) != SK_TYPE) {
+            py_raise(I, EXC_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+            return 0;
+        }
+        if (subclass_of(I, a[0], c))
+            return sim_bool(S, true);
+    }
+    return sim_bool(S, false);
 }
 
 static SimId f_repr(PyRun *I, SimId *a, int n, SimId kw)
@@ -111,17 +145,25 @@ static SimId f_abs(PyRun *I, SimId *a, int n, SimId kw)
     return sim_int(S, v < 0 ? -v : v);
 }
 
-static SimId minmax(PyRun *I, SimId *a, int n, bool want_max)
+static SimId minmax(PyRun *I, SimId *a, int n, SimId kw, bool want_max)
 {
     const char *name = want_max ? "max" : "min";
-    if (n == 0) {
-        py_raise(I, "TypeError", "%s expected at least 1 argument, got 0", name);
+    int np = bi_npos(I, n, kw);
+    SimId key = bi_kwarg(I, a, n, kw, "key"), dflt = bi_kwarg(I, a, n, kw, "default");
+    if (key && sim_kind(S, key) == SK_NONE)
+        key = 0;
+    if (np == 0) {
+        py_raise(I, EXC_TypeError, "%s expected at least 1 argument, got 0", name);
+        return 0;
+    }
+    if (np > 1 && dflt) {
+        py_raise(I, EXC_TypeError, "Cannot specify a default for %s() with multiple positional arguments", name);
         return 0;
     }
     SimId list = 0;
     SimId *items = a;
-    int cnt = n;
-    if (n == 1) {
+    int cnt = np;
+    if (np == 1) {
         list = bi_list_from(I, a[0]);
         if (!list)
             return 0;
@@ -129,40 +171,68 @@ static SimId minmax(PyRun *I, SimId *a, int n, bool want_max)
         cnt = (int)sim_obj(S, list)->len;
         if (!cnt) {
             sim_decref(S, list);
-            py_raise(I, "ValueError", "%s() arg is an empty sequence", name);
+            if (dflt) {
+                sim_incref(S, dflt);
+                return dflt;
+            }
+            if (S->prof->version == SIM_V311)
+                py_raise(I, EXC_ValueError, "%s() arg is an empty sequence", name);
+            else
+                py_raise(I, EXC_ValueError, "%s() iterable argument is empty", name);
             return 0;
         }
     }
-    SimId best = items[0];
-    for (int i = 1; i < cnt; i++) {
-        SimId r = op_compare(I, want_max ? OP_GT : OP_LT, items[i], best);
-        if (!r) {
-            sim_xdecref(S, list);
-            return 0;
+    SimId best = items[0], best_key = key ? vm_call(I, key, &items[0], 1) : items[0];
+    bool ok = best_key != 0;
+    for (int i = 1; ok && i < cnt; i++) {
+        SimId k = key ? vm_call(I, key, &items[i], 1) : items[i];
+        if (!k) {
+            ok = false;
+            break;
         }
-        if (r == S->true_)
+        SimId r = op_compare(I, want_max ? OP_GT : OP_LT, k, best_key);
+        ok = r != 0;
+        if (r == S->true_) {
             best = items[i];
-        sim_decref(S, r);
+            if (key) {
+                sim_decref(S, best_key);
+                best_key = k;
+                k = 0;
+            } else {
+                best_key = k;
+            }
+        }
+        if (key && k)
+            sim_decref(S, k);
+        sim_xdecref(S, r);
     }
-    sim_incref(S, best);
+    if (key && best_key)
+        sim_decref(S, best_key);
+    if (ok)
+        sim_incref(S, best);
     sim_xdecref(S, list);
-    return best;
+    return ok ? best : 0;
 }
 
-static SimId f_min(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return minmax(I, a, n, false); }
-static SimId f_max(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return minmax(I, a, n, true); }
+static SimId f_min(PyRun *I, SimId *a, int n, SimId kw) { return minmax(I, a, n, kw, false); }
+static SimId f_max(PyRun *I, SimId *a, int n, SimId kw) { return minmax(I, a, n, kw, true); }
 
 static SimId f_sum(PyRun *I, SimId *a, int n, SimId kw)
 {
-    (void)kw;
-    if (!bi_nargs(I, "sum", n, 1, 2))
+    int np = bi_npos(I, n, kw);
+    if (np < 1) {
+        py_raise(I, EXC_TypeError, "sum() takes at least 1 positional argument (0 given)");
         return 0;
-    SimId acc = n == 2 ? a[1] : S->small_int[5];
+    }
+    if (!bi_nargs(I, "sum", np, 1, 2))
+        return 0;
+    SimId start = np == 2 ? a[1] : bi_kwarg(I, a, n, kw, "start");
+    SimId acc = start ? start : S->small_int[5];
     sim_incref(S, acc);
     SimId it = sim_iter(S, a[0]);
     if (!it) {
         sim_decref(S, acc);
-        py_raise(I, "TypeError", "'%s' object is not iterable", op_typename(I, a[0]));
+        py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a[0]));
         return 0;
     }
     SimId v;
@@ -180,8 +250,6 @@ static SimId f_sum(PyRun *I, SimId *a, int n, SimId kw)
     return acc;
 }
 
-/* stable insertion-merge sort of a list in place */
-bool bi_sort_list(PyRun *I, SimId list, bool reverse);
 
 static SimId f_sorted(PyRun *I, SimId *a, int n, SimId kw)
 {
@@ -192,7 +260,7 @@ static SimId f_sorted(PyRun *I, SimId *a, int n, SimId kw)
     SimId l = bi_list_from(I, a[0]);
     if (!l)
         return 0;
-    if (!bi_sort_list(I, l, rev && op_truth(I, rev) == 1)) {
+    if (!bi_sort_list(I, l, bi_kwarg(I, a, n, kw, "key"), rev && op_truth(I, rev) == 1)) {
         sim_decref(S, l);
         return 0;
     }
@@ -205,7 +273,7 @@ static SimId f_hash(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "hash", n, 1, 1))
         return 0;
     if (!sim_hashable(S, a[0])) {
-        py_raise(I, "TypeError", "unhashable type: '%s'", op_typename(I, a[0]));
+        py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, a[0]));
         return 0;
     }
     SimKind k = sim_kind(S, a[0]);
@@ -217,11 +285,11 @@ static SimId f_hash(PyRun *I, SimId *a, int n, SimId kw)
 static SimId f_iter(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
-    if (!bi_nargs(I, "iter", n, 1, 1))
-        return 0;
-    SimId it = sim_iter(S, a[0]);
+    if (n == 2)
+        return py_not_modelled(I, 0, "iter(callable, sentinel)"), 0;
+    SimId it = iter_new(I, a[0]);
     if (!it)
-        py_raise(I, "TypeError", "'%s' object is not iterable", op_typename(I, a[0]));
+        py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a[0]));
     return it;
 }
 
@@ -231,17 +299,17 @@ static SimId f_next(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "next", n, 1, 2))
         return 0;
     if (sim_kind(S, a[0]) != SK_ITER) {
-        py_raise(I, "TypeError", "'%s' object is not an iterator", op_typename(I, a[0]));
+        py_raise(I, EXC_TypeError, "'%s' object is not an iterator", op_typename(I, a[0]));
         return 0;
     }
-    SimId v = sim_iter_next(S, a[0]);
-    if (v)
+    SimId v = iter_next(I, a[0]);
+    if (v || I->err.set)
         return v;
     if (n == 2) {
         sim_incref(S, a[1]);
         return a[1];
     }
-    py_raise(I, "StopIteration", "%s", "");
+    py_raise(I, EXC_StopIteration, "%s", "");
     return 0;
 }
 
@@ -251,12 +319,12 @@ static SimId f_getattr(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "getattr", n, 2, 3))
         return 0;
     if (sim_kind(S, a[1]) != SK_STR) {
-        py_raise(I, "TypeError", "attribute name must be string, not '%s'", op_typename(I, a[1]));
+        py_raise(I, EXC_TypeError, "attribute name must be string, not '%s'", op_typename(I, a[1]));
         return 0;
     }
     SimId r = attr_get(I, a[0], a[1]);
-    if (!r && n == 3 && strcmp(I->err.type, "AttributeError") == 0) {
-        I->err.set = false;
+    if (!r && n == 3 && py_err_matches(I, EXC_AttributeError)) {
+        py_err_clear(I);
         sim_incref(S, a[2]);
         return a[2];
     }
@@ -268,12 +336,18 @@ static SimId f_hasattr(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "hasattr", n, 2, 2))
         return 0;
+    if (sim_kind(S, a[1]) != SK_STR) {
+        py_raise(I, EXC_TypeError, "attribute name must be string, not '%s'", op_typename(I, a[1]));
+        return 0;
+    }
     SimId r = attr_get(I, a[0], a[1]);
     if (r) {
         sim_decref(S, r);
         return sim_bool(S, true);
     }
-    I->err.set = false;
+    if (!py_err_matches(I, EXC_AttributeError))
+        return 0;
+    py_err_clear(I);
     return sim_bool(S, false);
 }
 
@@ -298,17 +372,31 @@ static SimId f_chr(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
     int64_t c;
+    if ((sim_kind(S, a[0]) == SK_INT && sim_obj(S, a[0])->sub == 1)) { /* a big int */
+        if (S->prof->version <= SIM_V312)
+            py_raise(I, EXC_OverflowError, "Python int too large to convert to C int");
+        else
+            py_raise(I, EXC_ValueError, "chr() arg not in range(0x110000)");
+        return 0;
+    }
     if (!bi_nargs(I, "chr", n, 1, 1) || !bi_int_arg(I, a[0], &c))
         return 0;
+    if (c < 0 || c > 0x10ffff) {
+        py_raise(I, EXC_ValueError, "chr() arg not in range(0x110000)");
+        return 0;
+    }
     char buf[4];
-    size_t len = 1;
+    size_t len;
     if (c < 0x80) {
-        buf[0] = (char)c;
+        buf[0] = (char)c, len = 1;
     } else if (c < 0x800) {
         buf[0] = (char)(0xc0 | (c >> 6)), buf[1] = (char)(0x80 | (c & 0x3f)), len = 2;
-    } else {
+    } else if (c < 0x10000) {
         buf[0] = (char)(0xe0 | (c >> 12)), buf[1] = (char)(0x80 | ((c >> 6) & 0x3f));
         buf[2] = (char)(0x80 | (c & 0x3f)), len = 3;
+    } else {
+        buf[0] = (char)(0xf0 | (c >> 18)), buf[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+        buf[2] = (char)(0x80 | ((c >> 6) & 0x3f)), buf[3] = (char)(0x80 | (c & 0x3f)), len = 4;
     }
     return sim_str(S, buf, len);
 }
@@ -321,12 +409,14 @@ static SimId f_ord(PyRun *I, SimId *a, int n, SimId kw)
     size_t len;
     const char *d = sim_str_data(S, a[0], &len);
     if (sim_kind(S, a[0]) != SK_STR || sim_obj(S, a[0])->cap != 1) {
-        py_raise(I, "TypeError", "ord() expected a character");
+        py_raise(I, EXC_TypeError, "ord() expected a character");
         return 0;
     }
     unsigned char b0 = (unsigned char)d[0];
-    int64_t cp = b0 < 0x80 ? b0 : b0 < 0xe0 ? ((b0 & 0x1f) << 6 | (d[1] & 0x3f))
-                                            : ((b0 & 0x0f) << 12 | (d[1] & 0x3f) << 6 | (d[2] & 0x3f));
+    int64_t cp = b0 < 0x80 ? b0
+                 : b0 < 0xe0 ? ((b0 & 0x1f) << 6 | (d[1] & 0x3f))
+                 : b0 < 0xf0 ? ((b0 & 0x0f) << 12 | (d[1] & 0x3f) << 6 | (d[2] & 0x3f))
+                             : ((b0 & 0x07) << 18 | (d[1] & 0x3f) << 12 | (d[2] & 0x3f) << 6 | (d[3] & 0x3f));
     return sim_int(S, cp);
 }
 
@@ -372,29 +462,30 @@ static SimId f_divmod(PyRun *I, SimId *a, int n, SimId kw)
 }
 
 const BuiltinDef function_defs[] = {
-    {"print", 0, BM_BUILTINS, f_print}, /* must stay first: accepts keywords */
-    {"len", 0, BM_BUILTINS, f_len},
-    {"id", 0, BM_BUILTINS, f_id},
-    {"isinstance", 0, BM_BUILTINS, f_isinstance},
-    {"repr", 0, BM_BUILTINS, f_repr},
-    {"abs", 0, BM_BUILTINS, f_abs},
-    {"min", 0, BM_BUILTINS, f_min},
-    {"max", 0, BM_BUILTINS, f_max},
-    {"sum", 0, BM_BUILTINS, f_sum},
-    {"sorted", 0, BM_BUILTINS, f_sorted},
-    {"enumerate", 0, BM_BUILTINS, iter_enumerate},
-    {"zip", 0, BM_BUILTINS, iter_zip},
-    {"reversed", 0, BM_BUILTINS, iter_reversed},
-    {"hash", 0, BM_BUILTINS, f_hash},
-    {"iter", 0, BM_BUILTINS, f_iter},
-    {"next", 0, BM_BUILTINS, f_next},
-    {"getattr", 0, BM_BUILTINS, f_getattr},
-    {"hasattr", 0, BM_BUILTINS, f_hasattr},
-    {"setattr", 0, BM_BUILTINS, f_setattr},
-    {"callable", 0, BM_BUILTINS, f_callable},
-    {"chr", 0, BM_BUILTINS, f_chr},
-    {"ord", 0, BM_BUILTINS, f_ord},
-    {"round", 0, BM_BUILTINS, f_round},
-    {"divmod", 0, BM_BUILTINS, f_divmod},
+    BUILTIN("print", 0, BM_BUILTINS, f_print, .kw = "sep end flush", .kw_refused = "file"),
+    BUILTIN("len", 0, BM_BUILTINS, f_len, .style = ARGS_ONE),
+    BUILTIN("id", 0, BM_BUILTINS, f_id, .style = ARGS_ONE),
+    BUILTIN("isinstance", 0, BM_BUILTINS, f_isinstance, .style = ARGS_RANGE, .min = 2, .max = 2),
+    BUILTIN("issubclass", 0, BM_BUILTINS, f_issubclass, .style = ARGS_RANGE, .min = 2, .max = 2),
+    BUILTIN("repr", 0, BM_BUILTINS, f_repr, .style = ARGS_ONE),
+    BUILTIN("abs", 0, BM_BUILTINS, f_abs, .style = ARGS_ONE),
+    BUILTIN("min", 0, BM_BUILTINS, f_min, .kw = "key default"),
+    BUILTIN("max", 0, BM_BUILTINS, f_max, .kw = "key default"),
+    BUILTIN("sum", 0, BM_BUILTINS, f_sum, .kw = "start"),
+    BUILTIN("sorted", 0, BM_BUILTINS, f_sorted, .kw = "key reverse", .kw_fn = "sort", .style = ARGS_RANGE, .min = 1, .max = 1),
+    BUILTIN("enumerate", 0, BM_BUILTINS, iter_enumerate, .kw = "start", .kw_refused = "iterable"),
+    BUILTIN("zip", 0, BM_BUILTINS, iter_zip, .kw_refused = "strict"),
+    BUILTIN("reversed", 0, BM_BUILTINS, iter_reversed, .style = ARGS_RANGE, .min = 1, .max = 1),
+    BUILTIN("hash", 0, BM_BUILTINS, f_hash, .style = ARGS_ONE),
+    BUILTIN("iter", 0, BM_BUILTINS, f_iter, .style = ARGS_RANGE, .min = 1, .max = 2),
+    BUILTIN("next", 0, BM_BUILTINS, f_next, .style = ARGS_RANGE, .min = 1, .max = 2),
+    BUILTIN("getattr", 0, BM_BUILTINS, f_getattr, .style = ARGS_RANGE, .min = 2, .max = 3),
+    BUILTIN("hasattr", 0, BM_BUILTINS, f_hasattr, .style = ARGS_RANGE, .min = 2, .max = 2),
+    BUILTIN("setattr", 0, BM_BUILTINS, f_setattr, .style = ARGS_RANGE, .min = 3, .max = 3),
+    BUILTIN("callable", 0, BM_BUILTINS, f_callable, .style = ARGS_ONE),
+    BUILTIN("chr", 0, BM_BUILTINS, f_chr, .style = ARGS_ONE),
+    BUILTIN("ord", 0, BM_BUILTINS, f_ord, .style = ARGS_ONE),
+    BUILTIN("round", 0, BM_BUILTINS, f_round, .kw_refused = "number ndigits"),
+    BUILTIN("divmod", 0, BM_BUILTINS, f_divmod, .style = ARGS_RANGE, .min = 2, .max = 2),
 };
 const int function_ndefs = (int)(sizeof function_defs / sizeof function_defs[0]);

@@ -49,7 +49,7 @@ static SimId g_collect(PyRun *I, SimId *a, int n, SimId kw)
     if (g && !bi_int_arg(I, g, &gen))
         return 0;
     if (gen < 0 || gen > 2) {
-        py_raise(I, "ValueError", "invalid generation");
+        py_raise(I, EXC_ValueError, "invalid generation");
         return 0;
     }
     if (S->gc.collecting)
@@ -173,14 +173,16 @@ static SimId g_get_referents(PyRun *I, SimId *a, int n, SimId kw)
 }
 
 const BuiltinDef gc_functions[] = {
-    {"collect", 0, BM_GC, g_collect}, {"get_count", 0, BM_GC, g_get_count},
-    {"get_threshold", 0, BM_GC, g_get_threshold}, {"set_threshold", 0, BM_GC, g_set_threshold},
-    {"enable", 0, BM_GC, g_enable}, {"disable", 0, BM_GC, g_disable},
-    {"isenabled", 0, BM_GC, g_isenabled}, {"is_tracked", 0, BM_GC, g_is_tracked},
-    {"freeze", 0, BM_GC, g_freeze}, {"unfreeze", 0, BM_GC, g_unfreeze},
-    {"get_freeze_count", 0, BM_GC, g_get_freeze_count}, {"get_referrers", 0, BM_GC, g_get_referrers},
-    {"get_referents", 0, BM_GC, g_get_referents}, {"set_debug", 0, BM_GC, g_set_debug},
-    {"get_debug", 0, BM_GC, g_get_debug},
+    BUILTIN("collect", 0, BM_GC, g_collect, .kw = "generation", .style = ARGS_CLINIC, .min = 0, .max = 1),
+    BUILTIN("get_count", 0, BM_GC, g_get_count, .style = ARGS_NONE),
+    BUILTIN("get_threshold", 0, BM_GC, g_get_threshold, .style = ARGS_NONE),
+    BUILTIN("set_threshold", 0, BM_GC, g_set_threshold),
+    BUILTIN("enable", 0, BM_GC, g_enable, .style = ARGS_NONE), BUILTIN("disable", 0, BM_GC, g_disable, .style = ARGS_NONE),
+    BUILTIN("isenabled", 0, BM_GC, g_isenabled, .style = ARGS_NONE), BUILTIN("is_tracked", 0, BM_GC, g_is_tracked, .style = ARGS_ONE),
+    BUILTIN("freeze", 0, BM_GC, g_freeze, .style = ARGS_NONE), BUILTIN("unfreeze", 0, BM_GC, g_unfreeze, .style = ARGS_NONE),
+    BUILTIN("get_freeze_count", 0, BM_GC, g_get_freeze_count, .style = ARGS_NONE),
+    BUILTIN("get_referrers", 0, BM_GC, g_get_referrers), BUILTIN("get_referents", 0, BM_GC, g_get_referents),
+    BUILTIN("set_debug", 0, BM_GC, g_set_debug, .style = ARGS_ONE), BUILTIN("get_debug", 0, BM_GC, g_get_debug, .style = ARGS_NONE),
 };
 const int gc_nfunctions = (int)(sizeof gc_functions / sizeof gc_functions[0]);
 

@@ -4,6 +4,7 @@
  * functions — the table of importable modules, and the startup that
  * fills the builtins dict and makes the modules.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,13 +37,14 @@ enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODU
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
 const ModuleDef py_modules[] = {
-    {"gc", gc_functions, gc_module_init},
-    {"sys", sys_functions, sys_module_init},
-    {"weakref", weakref_functions, weakref_module_init},
+    {"gc", gc_functions, &gc_nfunctions, gc_module_init},
+    {"sys", sys_functions, &sys_nfunctions, sys_module_init},
+    {"weakref", weakref_functions, &weakref_nfunctions, weakref_module_init},
+    {0},
 };
-_Static_assert(sizeof py_modules / sizeof py_modules[0] == NTABLES - FIRST_MODULE,
+_Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
                "one module per module table");
-_Static_assert(sizeof py_modules / sizeof py_modules[0] <= PY_MAX_MODULES, "PyRun.modules is too small");
+_Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 <= PY_MAX_MODULES, "PyRun.modules is too small");
 
 static int table_base(int t)
 {
@@ -89,6 +91,76 @@ int builtin_method_index(PyRun *I, SimId obj, const char *name)
     return -1;
 }
 
+/* "list.append", "gc.enable", "len": the name CPython's messages use */
+static void qualified(const BuiltinDef *d, char *out, size_t cap)
+{
+    static const char *const modules[] = {"", "gc", "sys", "_weakref"};
+    if (d->owner)
+        snprintf(out, cap, "%s.%s", sim_kind_name((SimKind)d->owner), d->name);
+    else if (d->module)
+        snprintf(out, cap, "%s.%s", modules[d->module], d->name);
+    else
+        snprintf(out, cap, "%s", d->name);
+}
+
+static bool word_in(const char *list, const char *w, size_t n)
+{
+    for (const char *p = list; p && *p;) {
+        size_t len = strcspn(p, " ");
+        if (len == n && memcmp(p, w, n) == 0)
+            return true;
+        p += len;
+        p += *p == ' ';
+    }
+    return false;
+}
+
+/* The arity and keywords a definition declares, checked before it runs. */
+static bool check_call(PyRun *I, const BuiltinDef *d, int nargs, SimId kw)
+{
+    char q[64];
+    qualified(d, q, sizeof q);
+    int nkw = kw ? (int)sim_obj(S, kw)->len : 0;
+    int np = nargs - nkw - (d->owner ? 1 : 0);
+    for (int i = 0; i < nkw; i++) {
+        size_t n;
+        const char *w = sim_str_data(S, sim_items(S, kw)[i], &n);
+        if (word_in(d->kw, w, n) || (d->kw && strcmp(d->kw, "*") == 0))
+            continue;
+        if (word_in(d->kw_refused, w, n) || (d->kw_refused && strcmp(d->kw_refused, "*") == 0))
+            return py_not_modelled(I, 0, "the keyword argument '%.*s' of %s()", (int)n, w, q);
+        const char *fn = d->kw_fn ? d->kw_fn : d->name;
+        if (!d->kw && !d->kw_refused)
+            py_raise(I, EXC_TypeError, "%s() takes no keyword arguments", d->kw_fn ? d->kw_fn : q);
+        else if (S->prof->version <= SIM_V312) /* 3.13 rewords it */
+            py_raise(I, EXC_TypeError, "'%.*s' is an invalid keyword argument for %s()", (int)n, w, fn);
+        else
+            py_raise(I, EXC_TypeError, "%s() got an unexpected keyword argument '%.*s'", fn, (int)n, w);
+        return false;
+    }
+    if (d->style == ARGS_NONE && np != 0) {
+        py_raise(I, EXC_TypeError, "%s() takes no arguments (%d given)", q, np);
+        return false;
+    }
+    if (d->style == ARGS_ONE && np != 1) {
+        py_raise(I, EXC_TypeError, "%s() takes exactly one argument (%d given)", q, np);
+        return false;
+    }
+    bool few = np < d->min, many = d->max >= 0 && np > d->max;
+    if ((d->style == ARGS_RANGE || d->style == ARGS_CLINIC) && (few || many)) {
+        int want = few ? d->min : d->max;
+        const char *how = d->min == d->max ? "" : few ? "at least " : "at most ";
+        if (d->style == ARGS_RANGE)
+            py_raise(I, EXC_TypeError, "%s expected %s%d argument%s, got %d", d->name, how, want,
+                     want == 1 ? "" : "s", np);
+        else
+            py_raise(I, EXC_TypeError, "%s() takes %s%d argument%s (%d given)", d->name, how, want,
+                     want == 1 ? "" : "s", np);
+        return false;
+    }
+    return true;
+}
+
 SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs, SimId kw)
 {
     if ((index & 0xffff0000u) == 0xffff0000u)
@@ -96,15 +168,11 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
     (void)self;
     const BuiltinDef *d = bi_def(index);
     if (!d) {
-        py_raise(I, "SystemError", "bad builtin");
+        py_raise(I, EXC_SystemError, "bad builtin");
         return 0;
     }
-    if (kw && d->fn != function_defs[0].fn && strcmp(d->name, "collect") != 0 &&
-        strcmp(d->name, "ref") != 0 && strcmp(d->name, "sorted") != 0 && strcmp(d->name, "sort") != 0 &&
-        strcmp(d->name, "format") != 0) {
-        py_raise(I, "TypeError", "%s() takes no keyword arguments", d->name);
+    if (!check_call(I, d, nargs, kw))
         return 0;
-    }
     return d->fn(I, args, nargs, kw);
 }
 
@@ -140,7 +208,7 @@ static SimId make_module(PyRun *I, int m)
 
 SimId module_find(PyRun *I, const char *name, size_t n)
 {
-    for (size_t m = 0; m < sizeof py_modules / sizeof py_modules[0]; m++)
+    for (size_t m = 0; py_modules[m].name; m++)
         if (strlen(py_modules[m].name) == n && memcmp(py_modules[m].name, name, n) == 0)
             return I->modules[m];
     return 0;

@@ -41,7 +41,7 @@ static SimId s_intern(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "intern", n, 1, 1))
         return 0;
     if (sim_kind(S, a[0]) != SK_STR) {
-        py_raise(I, "TypeError", "intern() argument must be str, not %s", op_typename(I, a[0]));
+        py_raise(I, EXC_TypeError, "intern() argument must be str, not %s", op_typename(I, a[0]));
         return 0;
     }
     size_t len;
@@ -56,9 +56,11 @@ static SimId s_getrecursionlimit(PyRun *I, SimId *a, int n, SimId kw)
 }
 
 const BuiltinDef sys_functions[] = {
-    {"getrefcount", 0, BM_SYS, s_getrefcount}, {"getsizeof", 0, BM_SYS, s_getsizeof},
-    {"_debugmallocstats", 0, BM_SYS, s_debugmallocstats}, {"intern", 0, BM_SYS, s_intern},
-    {"getrecursionlimit", 0, BM_SYS, s_getrecursionlimit},
+    BUILTIN("getrefcount", 0, BM_SYS, s_getrefcount, .style = ARGS_ONE),
+    BUILTIN("getsizeof", 0, BM_SYS, s_getsizeof, .kw_refused = "object default"),
+    BUILTIN("_debugmallocstats", 0, BM_SYS, s_debugmallocstats, .style = ARGS_NONE),
+    BUILTIN("intern", 0, BM_SYS, s_intern, .style = ARGS_ONE),
+    BUILTIN("getrecursionlimit", 0, BM_SYS, s_getrecursionlimit, .style = ARGS_NONE),
 };
 const int sys_nfunctions = (int)(sizeof sys_functions / sizeof sys_functions[0]);
 

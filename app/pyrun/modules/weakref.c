@@ -12,12 +12,12 @@ static SimId w_ref(PyRun *I, SimId *a, int n, SimId kw)
     int np = bi_npos(I, n, kw);
     if (!bi_nargs(I, "ref", np, 1, 2))
         return 0;
-    SimId cb = np == 2 ? a[1] : bi_kwarg(I, a, n, kw, "callback");
+    SimId cb = np == 2 ? a[1] : 0;
     if (cb && sim_kind(S, cb) == SK_NONE)
         cb = 0;
     SimId r = sim_weakref(S, a[0], cb);
     if (!r)
-        py_raise(I, "TypeError", "cannot create weak reference to '%s' object", op_typename(I, a[0]));
+        py_raise(I, EXC_TypeError, "cannot create weak reference to '%s' object", op_typename(I, a[0]));
     return r;
 }
 
@@ -34,7 +34,7 @@ static SimId w_getweakrefcount(PyRun *I, SimId *a, int n, SimId kw)
 
 SimId weakref_call(PyRun *I, SimId wr)
 {
-    SimId o = sim_obj(S, wr)->v.p.a;
+    SimId o = SIM_V(S, wr, SK_WEAKREF, weakref.obj);
     if (!o)
         o = S->none;
     sim_incref(S, o);
@@ -42,7 +42,8 @@ SimId weakref_call(PyRun *I, SimId wr)
 }
 
 const BuiltinDef weakref_functions[] = {
-    {"ref", 0, BM_WEAKREF, w_ref}, {"getweakrefcount", 0, BM_WEAKREF, w_getweakrefcount},
+    BUILTIN("ref", 0, BM_WEAKREF, w_ref, .kw_fn = "ref"),
+    BUILTIN("getweakrefcount", 0, BM_WEAKREF, w_getweakrefcount, .style = ARGS_ONE),
 };
 const int weakref_nfunctions = (int)(sizeof weakref_functions / sizeof weakref_functions[0]);
 

@@ -2,6 +2,8 @@
  * bytes and bytearray: their constructors and bytearray's methods.
  */
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
 #include "pyrun/builtins.h"
 #include "pyrun/types/types.h"
@@ -14,7 +16,7 @@ static SimId make_bytes(PyRun *I, SimId src, bool array)
     if (k == SK_INT) {
         int64_t n = sim_obj(S, src)->v.i;
         if (n < 0) {
-            py_raise(I, "ValueError", "negative count");
+            py_raise(I, EXC_ValueError, "negative count");
             return 0;
         }
         return array ? sim_bytearray(S, NULL, (size_t)n) : sim_bytes(S, NULL, (size_t)n);
@@ -23,7 +25,7 @@ static SimId make_bytes(PyRun *I, SimId src, bool array)
         size_t n;
         const char *d = sim_str_data(S, src, &n);
         if (k == SK_STR) {
-            py_raise(I, "TypeError", "string argument without an encoding");
+            py_raise(I, EXC_TypeError, "string argument without an encoding");
             return 0;
         }
         return array ? sim_bytearray(S, (const uint8_t *)d, n) : sim_bytes(S, (const uint8_t *)d, n);
@@ -38,7 +40,7 @@ static SimId make_bytes(PyRun *I, SimId src, bool array)
         if (sim_kind(S, v) != SK_INT || sim_obj(S, v)->v.i < 0 || sim_obj(S, v)->v.i > 255) {
             free(buf);
             sim_decref(S, l);
-            py_raise(I, "ValueError", "bytes must be in range(0, 256)");
+            py_raise(I, EXC_ValueError, "bytes must be in range(0, 256)");
             return 0;
         }
         buf[i] = (uint8_t)sim_obj(S, v)->v.i;
@@ -50,21 +52,38 @@ static SimId make_bytes(PyRun *I, SimId src, bool array)
 }
 
 const BuiltinDef bytearray_methods[] = {
-    {"append", SK_BYTEARRAY, 0, meth_append},
+    BUILTIN("append", SK_BYTEARRAY, 0, meth_append, .style = ARGS_ONE),
 };
 const int bytearray_nmethods = (int)(sizeof bytearray_methods / sizeof bytearray_methods[0]);
 
 SimId bytes_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
 {
     int np = bi_npos(I, n, kw);
+    const char *name = kind == SK_BYTES ? "bytes" : "bytearray";
     bi_args_tuple(I, n); /* no vectorcall: type_call makes a tuple */
-    if (!bi_nargs(I, kind == SK_BYTES ? "bytes" : "bytearray", np, 0, 2))
+    if (np == 3)
+        return py_not_modelled(I, 0, "the errors argument of %s()", name), 0;
+    if (!bi_nargs(I, name, np, 0, 2))
         return 0;
     if (np == 0)
         return kind == SK_BYTES ? sim_bytes(S, NULL, 0) : sim_bytearray(S, NULL, 0);
-    if (np == 2 && sim_kind(S, a[0]) == SK_STR) {
-        size_t len;
+    if (np == 2 && sim_kind(S, a[0]) != SK_STR) {
+        py_raise(I, EXC_TypeError, "encoding without a string argument");
+        return 0;
+    }
+    if (np == 2) {
+        size_t len, el;
         const char *d = sim_str_data(S, a[0], &len);
+        const char *enc = sim_kind(S, a[1]) == SK_STR ? sim_str_data(S, a[1], &el) : "";
+        if (sim_kind(S, a[1]) != SK_STR) {
+            py_raise(I, EXC_TypeError, "%s() argument 'encoding' must be str, not %s", name, op_typename(I, a[1]));
+            return 0;
+        }
+        bool utf8 = (el == 5 && strncasecmp(enc, "utf-8", 5) == 0) || (el == 4 && strncasecmp(enc, "utf8", 4) == 0) ||
+                    (el == 5 && strncasecmp(enc, "utf_8", 5) == 0);
+        bool ascii = el == 5 && strncasecmp(enc, "ascii", 5) == 0 && sim_obj(S, a[0])->cap == len;
+        if (!utf8 && !ascii) /* the model stores str as UTF-8 only */
+            return py_not_modelled(I, 0, "encoding to '%.*s' in %s()", (int)el, enc, name), 0;
         return kind == SK_BYTES ? sim_bytes(S, (const uint8_t *)d, len) : sim_bytearray(S, (const uint8_t *)d, len);
     }
     return make_bytes(I, a[0], kind == SK_BYTEARRAY);

@@ -15,7 +15,7 @@ bool dict_check_key(PyRun *I, SimId k)
 {
     if (sim_hashable(S, k))
         return true;
-    py_raise(I, "TypeError", "unhashable type: '%s'", op_typename(I, k));
+    py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, k));
     return false;
 }
 
@@ -56,10 +56,7 @@ static SimId d_pop(PyRun *I, SimId *a, int n, SimId kw)
             sim_incref(S, a[2]);
             return a[2];
         }
-        Buf b = {0};
-        op_repr(I, a[1], &b);
-        py_raise(I, "KeyError", "%s", buf_str(&b));
-        buf_fini(&b);
+        py_raise_key(I, EXC_KeyError, a[1]);
         return 0;
     }
     sim_incref(S, v);
@@ -88,7 +85,7 @@ static SimId d_update(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "update", n - 1, 1, 1))
         return 0;
     if (sim_kind(S, a[1]) != SK_DICT) {
-        py_raise(I, "TypeError", "pydive's dict.update takes a dict");
+        py_raise(I, EXC_TypeError, "pydive's dict.update takes a dict");
         return 0;
     }
     uint32_t pos = 0;
@@ -101,10 +98,11 @@ static SimId d_update(PyRun *I, SimId *a, int n, SimId kw)
 }
 
 const BuiltinDef dict_methods[] = {
-    {"get", SK_DICT, 0, d_get}, {"keys", SK_DICT, 0, d_keys}, {"values", SK_DICT, 0, d_values},
-    {"items", SK_DICT, 0, d_items}, {"clear", SK_DICT, 0, meth_clear}, {"pop", SK_DICT, 0, d_pop},
-    {"setdefault", SK_DICT, 0, d_setdefault}, {"update", SK_DICT, 0, d_update},
-    {"copy", SK_DICT, 0, meth_copy},
+    BUILTIN("get", SK_DICT, 0, d_get, .style = ARGS_RANGE, .min = 1, .max = 2), BUILTIN("keys", SK_DICT, 0, d_keys, .style = ARGS_NONE),
+    BUILTIN("values", SK_DICT, 0, d_values, .style = ARGS_NONE), BUILTIN("items", SK_DICT, 0, d_items, .style = ARGS_NONE),
+    BUILTIN("clear", SK_DICT, 0, meth_clear, .style = ARGS_NONE), BUILTIN("pop", SK_DICT, 0, d_pop, .style = ARGS_RANGE, .min = 1, .max = 2),
+    BUILTIN("setdefault", SK_DICT, 0, d_setdefault, .style = ARGS_RANGE, .min = 1, .max = 2), BUILTIN("update", SK_DICT, 0, d_update, .kw_refused = "*", .style = ARGS_RANGE, .min = 0, .max = 1),
+    BUILTIN("copy", SK_DICT, 0, meth_copy, .style = ARGS_NONE),
 };
 const int dict_nmethods = (int)(sizeof dict_methods / sizeof dict_methods[0]);
 
@@ -130,7 +128,7 @@ SimId dict_construct(PyRun *I, SimId *a, int n, SimId kw)
             for (uint32_t i = 0; i < sim_obj(S, l)->len; i++) {
                 SimId p = sim_items(S, l)[i];
                 if ((sim_kind(S, p) != SK_TUPLE && sim_kind(S, p) != SK_LIST) || sim_obj(S, p)->len != 2) {
-                    py_raise(I, "ValueError", "dictionary update sequence element #%u has wrong length", i);
+                    py_raise(I, EXC_ValueError, "dictionary update sequence element #%u has wrong length", i);
                     sim_decref(S, l), sim_decref(S, d);
                     return 0;
                 }

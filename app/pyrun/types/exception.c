@@ -1,6 +1,8 @@
 /*
- * exception: raising (the C-level exception state of the VM), the built-in
- * exception classes and their hierarchy, and matching in except clauses.
+ * exception: the built-in exception types (one table, exception.h), the
+ * C-level exception state of the VM (raising, asking what is pending),
+ * matching in except clauses by subclass, and the honest refusal that
+ * stops a program at a construct the model does not have.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -10,66 +12,138 @@
 
 #define S (I->sim)
 
-static const struct { const char *name, *base; } exc_table[] = {
-    {"BaseException", NULL}, {"Exception", "BaseException"},
-    {"ArithmeticError", "Exception"}, {"ZeroDivisionError", "ArithmeticError"},
-    {"OverflowError", "ArithmeticError"}, {"LookupError", "Exception"},
-    {"IndexError", "LookupError"}, {"KeyError", "LookupError"}, {"NameError", "Exception"},
-    {"UnboundLocalError", "NameError"}, {"TypeError", "Exception"}, {"ValueError", "Exception"},
-    {"AttributeError", "Exception"}, {"RuntimeError", "Exception"},
-    {"RecursionError", "RuntimeError"}, {"NotImplementedError", "RuntimeError"},
-    {"AssertionError", "Exception"}, {"StopIteration", "Exception"},
-    {"ImportError", "Exception"}, {"ModuleNotFoundError", "ImportError"},
-    {"SyntaxError", "Exception"}, {"IndentationError", "SyntaxError"},
-    {"MemoryError", "Exception"}, {"SystemError", "Exception"},
-    {"KeyboardInterrupt", "BaseException"}, {"ReferenceError", "Exception"},
+static const struct {
+    const char *name;
+    ExcType base;
+    SimVersion since;
+} exc_table[] = {
+#define PY_EXC_ROW(name, base, since) {#name, EXC_##base, since},
+    PY_EXCEPTION_TABLE(PY_EXC_ROW)
+#undef PY_EXC_ROW
 };
-#define NEXC (sizeof exc_table / sizeof exc_table[0])
+_Static_assert(sizeof exc_table / sizeof exc_table[0] == EXC_COUNT, "one row per ExcType");
+
+const char *exc_name(ExcType t) { return t < EXC_COUNT ? exc_table[t].name : "?"; }
+
+int exc_by_name(const char *name)
+{
+    for (int i = 0; i < EXC_COUNT; i++)
+        if (strcmp(exc_table[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+bool exc_in_profile(const Sim *s, ExcType t) { return exc_table[t].since <= s->prof->version; }
+
+/* Makes the class of t (and its bases first) and puts it in builtins. */
+static SimId make_class(PyRun *I, ExcType t)
+{
+    if (I->exc_types[t] || !exc_in_profile(S, t))
+        return I->exc_types[t];
+    SimId base = t == EXC_BaseException ? 0 : make_class(I, exc_table[t].base);
+    if (base)
+        sim_incref(S, base);
+    SimId name = sim_str_intern(S, exc_table[t].name, strlen(exc_table[t].name));
+    SimId cls = sim_type_new(S, name, base, sim_dict(S));
+    I->exc_types[t] = cls;
+    sim_incref(S, name);
+    sim_incref(S, cls);
+    sim_dict_set(S, I->builtins, name, cls);
+    return cls;
+}
+
+/* The classes that exist on the model's heap from startup, in the order the
+ * startup figures were calibrated with (CPython's are static types and take
+ * no heap; the model's heap from startup is measured, so it must not grow).
+ * The others are made when a program first names or raises one. */
+static const ExcType startup_classes[] = {
+    EXC_BaseException, EXC_Exception, EXC_ArithmeticError, EXC_ZeroDivisionError,
+    EXC_OverflowError, EXC_LookupError, EXC_IndexError, EXC_KeyError, EXC_NameError,
+    EXC_UnboundLocalError, EXC_TypeError, EXC_ValueError, EXC_AttributeError, EXC_RuntimeError,
+    EXC_RecursionError, EXC_NotImplementedError, EXC_AssertionError, EXC_StopIteration,
+    EXC_ImportError, EXC_ModuleNotFoundError, EXC_SyntaxError, EXC_IndentationError,
+    EXC_MemoryError, EXC_SystemError, EXC_KeyboardInterrupt, EXC_ReferenceError,
+};
 
 void errors_init(PyRun *I)
 {
-    for (unsigned i = 0; i < NEXC && i < 32; i++) {
-        SimId base = 0;
-        if (exc_table[i].base)
-            for (unsigned j = 0; j < i; j++)
-                if (strcmp(exc_table[j].name, exc_table[i].base) == 0)
-                    base = I->exc_types[j];
-        if (base)
-            sim_incref(S, base);
-        SimId name = sim_str_intern(S, exc_table[i].name, strlen(exc_table[i].name));
-        SimId t = sim_type_new(S, name, base, sim_dict(S));
-        I->exc_types[i] = t;
-        sim_incref(S, name);
-        sim_incref(S, t);
-        sim_dict_set(S, I->builtins, name, t);
-    }
+    memset(I->exc_types, 0, sizeof I->exc_types);
+    for (size_t i = 0; i < sizeof startup_classes / sizeof startup_classes[0]; i++)
+        make_class(I, startup_classes[i]);
 }
 
-static SimId exc_class_named(PyRun *I, const char *name)
+SimId exc_class(PyRun *I, ExcType t) { return make_class(I, t); }
+
+SimId exc_class_named(PyRun *I, const char *name, size_t n)
 {
-    for (unsigned i = 0; i < NEXC && i < 32; i++)
-        if (strcmp(exc_table[i].name, name) == 0)
-            return I->exc_types[i];
+    for (int i = 0; i < EXC_COUNT; i++)
+        if (strlen(exc_table[i].name) == n && memcmp(exc_table[i].name, name, n) == 0)
+            return make_class(I, (ExcType)i);
     return 0;
 }
 
-bool exc_matches(PyRun *I, SimId type_obj, const char *raised)
+bool exc_is_builtin_type(PyRun *I, SimId cls)
 {
+    for (int i = 0; i < EXC_COUNT; i++)
+        if (I->exc_types[i] == cls && cls)
+            return true;
+    return false;
+}
+
+bool exc_is_class(PyRun *I, SimId cls)
+{
+    return sim_kind(S, cls) == SK_TYPE && sim_is_subtype(S, cls, I->exc_types[EXC_BaseException]) &&
+           cls != S->type_object;
+}
+
+/* the class of the pending exception */
+static SimId pending_class(PyRun *I)
+{
+    return I->err_obj ? sim_obj(S, I->err_obj)->type : exc_class(I, I->err_exc);
+}
+
+bool exc_matches(PyRun *I, SimId type_obj)
+{
+    if (I->refused)
+        return false; /* a refusal is not a Python exception: nothing catches it */
     if (sim_kind(S, type_obj) == SK_TUPLE) {
         for (uint32_t i = 0; i < sim_obj(S, type_obj)->len; i++)
-            if (exc_matches(I, sim_items(S, type_obj)[i], raised))
+            if (exc_matches(I, sim_items(S, type_obj)[i]))
                 return true;
         return false;
     }
-    if (sim_kind(S, type_obj) != SK_TYPE)
+    if (!exc_is_class(I, type_obj))
         return false;
-    if (!raised) /* is it an exception class at all? */
-        return I->exc_types[0] && sim_is_subtype(S, type_obj, I->exc_types[0]) &&
-               type_obj != S->type_object;
-    SimId cls = I->err_obj ? sim_obj(S, I->err_obj)->type : exc_class_named(I, raised);
-    if (!cls)
-        return false;
-    return sim_is_subtype(S, cls, type_obj) && type_obj != S->type_object;
+    SimId cls = pending_class(I);
+    return cls && sim_is_subtype(S, cls, type_obj);
+}
+
+bool py_err_matches(PyRun *I, ExcType t)
+{
+    return I->err.set && exc_class(I, t) && exc_matches(I, exc_class(I, t));
+}
+
+void py_err_clear(PyRun *I)
+{
+    I->err.set = false;
+    I->ntb = 0;
+    if (I->err_obj) {
+        SimId e = I->err_obj;
+        I->err_obj = 0;
+        sim_decref(S, e);
+    }
+}
+
+/* the instance of the pending built-in exception, args = (arg,) (stolen) */
+static SimId make_instance(PyRun *I, SimId arg)
+{
+    SimId e = sim_instance(S, exc_class(I, I->err_exc));
+    SimId args = sim_tuple(S, 1);
+    sim_tuple_set(S, args, 0, arg);
+    SimId name = sim_str_intern(S, "args", 4);
+    sim_attr_set(S, e, name, args);
+    sim_decref(S, name); /* attr_set took its own reference (sim_audit caught the leak) */
+    return e;
 }
 
 SimId exc_instance(PyRun *I)
@@ -78,33 +152,102 @@ SimId exc_instance(PyRun *I)
         sim_incref(S, I->err_obj);
         return I->err_obj;
     }
-    SimId cls = exc_class_named(I, I->err.type);
-    if (!cls)
-        cls = I->exc_types[1];
-    SimId e = sim_instance(S, cls);
-    SimId args = sim_tuple(S, 1);
-    sim_tuple_set(S, args, 0, sim_str(S, I->err.msg, strlen(I->err.msg)));
-    sim_attr_set(S, e, sim_str_intern(S, "args", 4), args);
-    sim_decref(S, sim_str_intern(S, "args", 4)); /* attr_set took its own reference */
+    SimId e = sim_instance(S, exc_class(I, I->err_exc));
+    /* an exception raised without a message has no args (PyErr_NoMemory) */
+    SimId args = sim_tuple(S, I->err.msg[0] ? 1 : 0);
+    if (I->err.msg[0])
+        sim_tuple_set(S, args, 0, sim_str(S, I->err.msg, strlen(I->err.msg)));
+    SimId name = sim_str_intern(S, "args", 4);
+    sim_attr_set(S, e, name, args);
+    sim_decref(S, name); /* attr_set took its own reference (sim_audit caught the leak) */
     I->err_obj = e;
     sim_incref(S, e);
     return e;
 }
 
-void py_raise(PyRun *I, const char *type, const char *fmt, ...)
+static void set_pending(PyRun *I, const char *type_name, const char *fmt, va_list ap)
 {
     if (I->err_obj) {
         SimId e = I->err_obj;
         I->err_obj = 0;
         sim_decref(S, e);
     }
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(I->err.msg, sizeof I->err.msg, fmt, ap);
-    va_end(ap);
-    snprintf(I->err.type, sizeof I->err.type, "%s", type);
+    snprintf(I->err.type, sizeof I->err.type, "%s", type_name);
     I->err.set = true;
     I->err.hint[0] = '\0';
     I->ntb = 0;
 }
 
+void py_no_memory(PyRun *I)
+{
+    sim_take_nomem(S);
+    py_raise(I, EXC_MemoryError, "%s", "");
+}
+
+bool py_mem_room(PyRun *I, uint64_t bytes)
+{
+    if (sim_mem_room(S, bytes, bytes / 4 + 1))
+        return true;
+    py_no_memory(I);
+    return false;
+}
+
+void py_raise(PyRun *I, ExcType t, const char *fmt, ...)
+{
+    if (I->refused)
+        return; /* the refusal stands: nothing replaces it */
+    va_list ap;
+    va_start(ap, fmt);
+    set_pending(I, exc_name(t), fmt, ap);
+    va_end(ap);
+    I->err_exc = t;
+}
+
+void py_raise_key(PyRun *I, ExcType t, SimId key)
+{
+    Buf b = {0};
+    if (!op_repr(I, key, &b)) {
+        buf_fini(&b);
+        return;
+    }
+    py_raise(I, t, "%s", buf_str(&b));
+    buf_fini(&b);
+    if (I->refused)
+        return;
+    sim_incref(S, key);
+    I->err_obj = make_instance(I, key);
+}
+
+void py_raise_instance(PyRun *I, SimId e, const char *msg)
+{
+    if (I->refused) {
+        sim_decref(S, e);
+        return;
+    }
+    py_raise(I, EXC_Exception, "%s", msg);
+    snprintf(I->err.type, sizeof I->err.type, "%s", sim_type_name(S, e));
+    I->err_obj = e;
+}
+
+bool py_not_modelled(PyRun *I, int line, const char *fmt, ...)
+{
+    if (I->refused)
+        return false;
+    va_list ap;
+    va_start(ap, fmt);
+    set_pending(I, "", fmt, ap);
+    va_end(ap);
+    snprintf(I->refusal, sizeof I->refusal, "%s", I->err.msg);
+    I->refused_line = line > 0 ? line : py_current_line(I);
+    I->refused = true;
+    return false;
+}
+
+void py_report_refusal(PyRun *I)
+{
+    char text[sizeof I->refusal + 96];
+    int n = snprintf(text, sizeof text, "pydive: line %d: %s is not modelled by the simulated CPython\n",
+                     I->refused_line, I->refusal);
+    py_write(I, 2, text, n < 0 ? 0 : (size_t)n < sizeof text ? (size_t)n : sizeof text - 1);
+}

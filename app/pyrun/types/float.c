@@ -80,20 +80,20 @@ SimId float_binary(PyRun *I, int op, double a, double b)
     case OP_SUB: return sim_float(S, a - b);
     case OP_MUL: return sim_float(S, a * b);
     case OP_DIV:
-        if (b == 0) { py_raise(I, "ZeroDivisionError", "float division by zero"); return 0; }
+        if (b == 0) { py_raise(I, EXC_ZeroDivisionError, "float division by zero"); return 0; }
         return sim_float(S, a / b);
     case OP_FLOORDIV:
-        if (b == 0) { py_raise(I, "ZeroDivisionError", "float floor division by zero"); return 0; }
+        if (b == 0) { py_raise(I, EXC_ZeroDivisionError, "float floor division by zero"); return 0; }
         return sim_float(S, floor(a / b));
     case OP_MOD: {
-        if (b == 0) { py_raise(I, "ZeroDivisionError", "float modulo"); return 0; }
+        if (b == 0) { py_raise(I, EXC_ZeroDivisionError, "float modulo"); return 0; }
         double m = fmod(a, b);
         if (m != 0 && ((m < 0) != (b < 0)))
             m += b;
         return sim_float(S, m);
     }
     case OP_POW:
-        if (a == 0 && b < 0) { py_raise(I, "ZeroDivisionError", "0.0 cannot be raised to a negative power"); return 0; }
+        if (a == 0 && b < 0) { py_raise(I, EXC_ZeroDivisionError, "0.0 cannot be raised to a negative power"); return 0; }
         return sim_float(S, pow(a, b));
     default: return 0;
     }
@@ -121,9 +121,9 @@ SimId float_construct(PyRun *I, SimId *a, int n, SimId kw)
         double v = strtod(buf, &end);
         if (end != buf && !*end)
             return sim_float(S, v);
-        py_raise(I, "ValueError", "could not convert string to float: '%s'", buf);
+        py_raise(I, EXC_ValueError, "could not convert string to float: '%s'", buf);
         return 0;
     }
-    py_raise(I, "TypeError", "float() argument must be a string or a real number, not '%s'", op_typename(I, a[0]));
+    py_raise(I, EXC_TypeError, "float() argument must be a string or a real number, not '%s'", op_typename(I, a[0]));
     return 0;
 }

@@ -42,7 +42,7 @@ static SimId big_pow(PyRun *I, BigInt *x, int64_t e)
         }
         if (r.n > 4000 || x->n > 4000) {
             big_free(&r);
-            py_raise(I, "OverflowError", "int too large for pydive");
+            py_raise(I, EXC_OverflowError, "int too large for pydive");
             return 0;
         }
     }
@@ -61,7 +61,7 @@ SimId int_big_op(PyRun *I, int op, SimId a, SimId b)
     case OP_MUL: big_mul(&x, &y, &r); res = big_to_sim(S, &r); break;
     case OP_FLOORDIV: case OP_MOD:
         if (!big_divmod(&x, &y, &q, &r)) {
-            py_raise(I, "ZeroDivisionError", op == OP_MOD ? "integer modulo by zero" : "integer division or modulo by zero");
+            py_raise(I, EXC_ZeroDivisionError, op == OP_MOD ? "integer modulo by zero" : "integer division or modulo by zero");
             break;
         }
         if (op == OP_MOD) {
@@ -74,7 +74,7 @@ SimId int_big_op(PyRun *I, int op, SimId a, SimId b)
         break;
     case OP_DIV:
         if (y.sign == 0) {
-            py_raise(I, "ZeroDivisionError", "division by zero");
+            py_raise(I, EXC_ZeroDivisionError, "division by zero");
             break;
         }
         res = sim_float(S, big_to_double(&x) / big_to_double(&y));
@@ -85,14 +85,17 @@ SimId int_big_op(PyRun *I, int op, SimId a, SimId b)
                 res = sim_float(S, pow(big_to_double(&x), big_to_double(&y)));
                 break;
             }
-            py_raise(I, "OverflowError", "int too large for pydive");
+            py_raise(I, EXC_OverflowError, "int too large for pydive");
             break;
         }
         res = big_pow(I, &x, sim_obj(S, b)->v.i);
         break;
     case OP_LSHIFT: case OP_RSHIFT: {
         if (is_big(I, b) || y.sign < 0) {
-            py_raise(I, y.sign < 0 ? "ValueError" : "OverflowError", y.sign < 0 ? "negative shift count" : "int too large for pydive");
+            if (y.sign < 0)
+                py_raise(I, EXC_ValueError, "negative shift count");
+            else
+                py_raise(I, EXC_OverflowError, "int too large for pydive");
             break;
         }
         BigInt two;
@@ -106,7 +109,7 @@ SimId int_big_op(PyRun *I, int op, SimId a, SimId b)
         break;
     }
     default:
-        py_raise(I, "TypeError", "pydive does not support this operator on big ints");
+        py_raise(I, EXC_TypeError, "pydive does not support this operator on big ints");
     }
     big_free(&x);
     big_free(&y);
@@ -121,16 +124,16 @@ SimId int_small_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b)
     case OP_SUB: if (__builtin_sub_overflow(a, b, &r)) return int_big_op(I, op, sa, sb); return sim_int(S, r);
     case OP_MUL: if (__builtin_mul_overflow(a, b, &r)) return int_big_op(I, op, sa, sb); return sim_int(S, r);
     case OP_DIV:
-        if (b == 0) { py_raise(I, "ZeroDivisionError", "division by zero"); return 0; }
+        if (b == 0) { py_raise(I, EXC_ZeroDivisionError, "division by zero"); return 0; }
         return sim_float(S, (double)a / (double)b);
     case OP_FLOORDIV: case OP_MOD:
-        if (b == 0) { py_raise(I, "ZeroDivisionError", op == OP_MOD ? "integer modulo by zero" : "integer division or modulo by zero"); return 0; }
+        if (b == 0) { py_raise(I, EXC_ZeroDivisionError, op == OP_MOD ? "integer modulo by zero" : "integer division or modulo by zero"); return 0; }
         if (a == INT64_MIN && b == -1) return int_big_op(I, op, sa, sb);
         r = floordiv(a, b);
         return sim_int(S, op == OP_FLOORDIV ? r : a - r * b);
     case OP_POW:
         if (b < 0) {
-            if (a == 0) { py_raise(I, "ZeroDivisionError", "0.0 cannot be raised to a negative power"); return 0; }
+            if (a == 0) { py_raise(I, EXC_ZeroDivisionError, "0.0 cannot be raised to a negative power"); return 0; }
             return sim_float(S, pow((double)a, (double)b));
         }
         r = 1;
@@ -140,11 +143,11 @@ SimId int_small_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b)
         }
         return sim_int(S, r);
     case OP_LSHIFT:
-        if (b < 0) { py_raise(I, "ValueError", "negative shift count"); return 0; }
+        if (b < 0) { py_raise(I, EXC_ValueError, "negative shift count"); return 0; }
         if (b >= 63 || (a != 0 && (a > (INT64_MAX >> b) || a < (INT64_MIN >> b)))) return int_big_op(I, op, sa, sb);
         return sim_int(S, a * ((int64_t)1 << b));
     case OP_RSHIFT:
-        if (b < 0) { py_raise(I, "ValueError", "negative shift count"); return 0; }
+        if (b < 0) { py_raise(I, EXC_ValueError, "negative shift count"); return 0; }
         return sim_int(S, b >= 63 ? (a < 0 ? -1 : 0) : a >> b);
     case OP_BITAND: return sim_int(S, a & b);
     case OP_BITOR: return sim_int(S, a | b);
@@ -171,7 +174,7 @@ static SimId parse_int(PyRun *I, SimId s)
     if (!k || *end || end == buf || errno) {
         Buf b = {0};
         op_repr(I, s, &b);
-        py_raise(I, "ValueError", "invalid literal for int() with base 10: %s", buf_str(&b));
+        py_raise(I, EXC_ValueError, "invalid literal for int() with base 10: %s", buf_str(&b));
         buf_fini(&b);
         return 0;
     }
@@ -181,6 +184,8 @@ static SimId parse_int(PyRun *I, SimId s)
 SimId int_construct(PyRun *I, SimId *a, int n, SimId kw)
 {
     int np = bi_npos(I, n, kw);
+    if (np == 2)
+        return py_not_modelled(I, 0, "int() with a base"), 0;
     if (!bi_nargs(I, "int", np, 0, 1))
         return 0;
     if (np == 0)
@@ -191,6 +196,6 @@ SimId int_construct(PyRun *I, SimId *a, int n, SimId kw)
         return sim_int(S, (int64_t)trunc(sim_obj(S, a[0])->v.f));
     if (sim_kind(S, a[0]) == SK_STR)
         return parse_int(I, a[0]);
-    py_raise(I, "TypeError", "int() argument must be a string, a bytes-like object or a real number, not '%s'", op_typename(I, a[0]));
+    py_raise(I, EXC_TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'", op_typename(I, a[0]));
     return 0;
 }

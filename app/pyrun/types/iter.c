@@ -2,6 +2,9 @@
  * iterators: enumerate, zip and reversed (materialised into a list
  * iterator over tuples, as the model has one iterator kind).
  */
+#include <stdlib.h>
+
+#include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/types/types.h"
 
@@ -9,27 +12,26 @@
 
 static SimId pairs_list(PyRun *I, SimId *a, int n, bool enumerate)
 {
-    SimId lists[8];
     int k = enumerate ? 1 : n;
-    if (k > 8 || k < 1) {
-        py_raise(I, "TypeError", "zip() supports 1 to 8 arguments in pydive");
+    int64_t start = 0; /* checked before anything is built, so a bad start leaks nothing */
+    if (enumerate && n > 1 && !bi_int_arg(I, a[1], &start))
         return 0;
-    }
-    uint32_t len = UINT32_MAX;
+    SimId *lists = xcalloc((size_t)k + 1, sizeof *lists);
+    uint32_t len = k ? UINT32_MAX : 0;
     for (int i = 0; i < k; i++) {
         lists[i] = bi_list_from(I, a[i]);
         if (!lists[i]) {
             for (int j = 0; j < i; j++)
                 sim_decref(S, lists[j]);
+            free(lists);
             return 0;
         }
         if (sim_obj(S, lists[i])->len < len)
             len = sim_obj(S, lists[i])->len;
     }
-    int64_t start = 0;
-    if (enumerate && n > 1 && !bi_int_arg(I, a[1], &start))
-        return 0;
     SimId out = sim_list(S, len);
+    if (sim_nomem(S))
+        len = 0; /* refused: the VM raises MemoryError */
     for (uint32_t r = 0; r < len; r++) {
         SimId t = sim_tuple(S, enumerate ? 2 : (size_t)k);
         if (enumerate) {
@@ -48,6 +50,7 @@ static SimId pairs_list(PyRun *I, SimId *a, int n, bool enumerate)
     }
     for (int i = 0; i < k; i++)
         sim_decref(S, lists[i]);
+    free(lists);
     SimId it = sim_iter(S, out);
     sim_decref(S, out);
     return it;
@@ -80,4 +83,56 @@ SimId iter_reversed(PyRun *I, SimId *a, int n, SimId kw)
     SimId r = sim_iter(S, l);
     sim_decref(S, l);
     return r;
+}
+
+/* ---- dict and set iterators: CPython's di_used check ------------------------
+ * An iterator made by iter_new over a dict (or one of its views) or a set
+ * keeps in datacap the size it saw + 1 and in v.iter.yielded how many entries it
+ * has yielded (both unused by the sim for these iterators), so that
+ * iter_next raises what CPython raises when the container changes under
+ * the loop instead of looping on or stopping early. */
+
+static bool watched(const SimObj *o)
+{
+    return o->kind == SK_ITER && (o->sub == SIM_IT_DICT || o->sub == SIM_IT_SET) && o->datacap &&
+           !o->data && o->v.iter.seq;
+}
+
+SimId iter_new(PyRun *I, SimId obj)
+{
+    SimId it = sim_iter(S, obj);
+    if (!it || it == obj)
+        return it;
+    SimObj *o = sim_obj(S, it);
+    if ((o->sub == SIM_IT_DICT || o->sub == SIM_IT_SET) && !o->data) {
+        o->datacap = sim_obj(S, o->v.iter.seq)->len + 1;
+        o->v.iter.yielded = 0;
+    }
+    return it;
+}
+
+SimId iter_next(PyRun *I, SimId it)
+{
+    SimObj *o = sim_obj(S, it);
+    if (!watched(o))
+        return sim_iter_next(S, it);
+    bool dict = o->sub == SIM_IT_DICT;
+    uint32_t used = o->datacap - 1;
+    if (sim_obj(S, o->v.iter.seq)->len != used) {
+        o->datacap = 0; /* raised once, as di_used = -1 */
+        py_raise(I, EXC_RuntimeError, dict ? "dictionary changed size during iteration"
+                                           : "Set changed size during iteration");
+        return 0;
+    }
+    SimId v = sim_iter_next(S, it);
+    o = sim_obj(S, it); /* the sim's tables may have moved */
+    if (v && dict && o->v.iter.yielded >= used) { /* one more entry than the dict had: a key was swapped */
+        sim_decref(S, v);
+        o->datacap = 0;
+        py_raise(I, EXC_RuntimeError, "dictionary keys changed during iteration");
+        return 0;
+    }
+    if (v)
+        o->v.iter.yielded++;
+    return v;
 }

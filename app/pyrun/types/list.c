@@ -26,7 +26,7 @@ static int64_t length_hint(PyRun *I, SimId src)
     switch ((SimKind)o->kind) {
     case SK_STR: return o->cap;
     case SK_BYTES: case SK_BYTEARRAY: case SK_DICT: case SK_SET: return o->len;
-    case SK_DICTVIEW: return sim_obj(S, o->v.p.a)->len;
+    case SK_DICTVIEW: return sim_obj(S, o->v.view.dict)->len;
     case SK_RANGE: {
         const int64_t *r = (const int64_t *)(const void *)sim_items(S, src);
         int64_t start = o->v.i, stop = r[0], step = r[1];
@@ -34,8 +34,8 @@ static int64_t length_hint(PyRun *I, SimId src)
                         : (start > stop ? (start - stop - step - 1) / -step : 0);
     }
     case SK_ITER:
-        if ((o->sub == SIM_IT_LIST || o->sub == SIM_IT_TUPLE) && o->v.p.a)
-            return (int64_t)sim_obj(S, o->v.p.a)->len - o->cap;
+        if ((o->sub == SIM_IT_LIST || o->sub == SIM_IT_TUPLE) && o->v.iter.seq)
+            return (int64_t)sim_obj(S, o->v.iter.seq)->len - o->cap;
         return 8;
     default: return 8;
     }
@@ -60,7 +60,7 @@ bool list_extend(PyRun *I, SimId list, SimId src)
     }
     SimId it = sim_iter(S, src);
     if (!it) {
-        py_raise(I, "TypeError", "'%s' object is not iterable", op_typename(I, src));
+        py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, src));
         return false;
     }
     int64_t hint = length_hint(I, src);
@@ -95,25 +95,56 @@ static int cmp_items(PyRun *I, SimId x, SimId y)
     return lt ? -1 : 1;
 }
 
-bool bi_sort_list(PyRun *I, SimId list, bool reverse)
+/* key(v) for each item, in order, as a new list; 0 with I->err set */
+static SimId key_list(PyRun *I, SimId list, SimId key)
 {
     uint32_t n = sim_obj(S, list)->len;
-    for (uint32_t i = 1; i < n; i++) {
-        SimId v = sim_items(S, list)[i];
+    SimId keys = sim_list(S, 0);
+    for (uint32_t i = 0; i < n && i < sim_obj(S, list)->len; i++) {
+        SimId k = vm_call(I, key, &sim_items(S, list)[i], 1);
+        if (!k) {
+            sim_decref(S, keys);
+            return 0;
+        }
+        sim_list_append(S, keys, k);
+    }
+    return keys;
+}
+
+/* stable insertion sort of a list in place, ordered by key(item) when key
+ * is given (not None), each key computed once */
+bool bi_sort_list(PyRun *I, SimId list, SimId key, bool reverse)
+{
+    SimId keys = key && sim_kind(S, key) != SK_NONE ? key_list(I, list, key) : 0;
+    if (key && sim_kind(S, key) != SK_NONE && !keys)
+        return false;
+    SimId *items = sim_items(S, list);
+    SimId *ks = keys ? sim_items(S, keys) : items;
+    uint32_t n = sim_obj(S, list)->len;
+    bool ok = true;
+    for (uint32_t i = 1; ok && i < n; i++) {
+        SimId v = items[i], kv = ks[i];
         uint32_t j = i;
         while (j > 0) {
-            SimId u = sim_items(S, list)[j - 1];
-            int c = reverse ? cmp_items(I, u, v) : cmp_items(I, v, u);
-            if (c == -2)
-                return false;
+            SimId ku = ks[j - 1];
+            int c = reverse ? cmp_items(I, ku, kv) : cmp_items(I, kv, ku);
+            if (c == -2) {
+                ok = false;
+                break;
+            }
             if (c >= 0)
                 break;
-            sim_items(S, list)[j] = u;
+            items[j] = items[j - 1];
+            if (keys)
+                ks[j] = ks[j - 1];
             j--;
         }
-        sim_items(S, list)[j] = v;
+        items[j] = v;
+        if (keys)
+            ks[j] = kv;
     }
-    return true;
+    sim_xdecref(S, keys);
+    return ok;
 }
 
 /* ---- methods -------------------------------------------------------------- */
@@ -155,13 +186,13 @@ static SimId m_pop(PyRun *I, SimId *a, int n, SimId kw)
     if (n == 2 && !bi_int_arg(I, a[1], &i))
         return 0;
     if (len == 0) {
-        py_raise(I, "IndexError", "pop from empty list");
+        py_raise(I, EXC_IndexError, "pop from empty list");
         return 0;
     }
     if (i < 0)
         i += len;
     if (i < 0 || i >= len) {
-        py_raise(I, "IndexError", "pop index out of range");
+        py_raise(I, EXC_IndexError, "pop index out of range");
         return 0;
     }
     return sim_list_pop(S, a[0], (size_t)i);
@@ -181,14 +212,13 @@ static SimId m_insert(PyRun *I, SimId *a, int n, SimId kw)
     return bi_none(I);
 }
 
+/* the index of the first item equal to v; -1 if none, -2 with an error raised */
 static int64_t find_item(PyRun *I, SimId list, SimId v)
 {
     for (uint32_t i = 0; i < sim_obj(S, list)->len; i++) {
-        SimId r = op_compare(I, OP_EQ, sim_items(S, list)[i], v);
-        bool eq = r == S->true_;
-        sim_xdecref(S, r);
+        int eq = op_equal(I, sim_items(S, list)[i], v);
         if (eq)
-            return i;
+            return eq < 0 ? -2 : (int64_t)i;
     }
     return -1;
 }
@@ -199,8 +229,10 @@ static SimId m_remove(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "remove", n - 1, 1, 1))
         return 0;
     int64_t i = find_item(I, a[0], a[1]);
+    if (i == -2)
+        return 0;
     if (i < 0) {
-        py_raise(I, "ValueError", "list.remove(x): x not in list");
+        py_raise(I, EXC_ValueError, "list.remove(x): x not in list");
         return 0;
     }
     sim_list_del(S, a[0], (size_t)i);
@@ -210,13 +242,19 @@ static SimId m_remove(PyRun *I, SimId *a, int n, SimId kw)
 SimId meth_index(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
-    if (!bi_nargs(I, "index", n - 1, 1, 1))
-        return 0;
+    if (n > 2)
+        return py_not_modelled(I, 0, "the start and stop arguments of %s.index()", sim_kind_name(sim_kind(S, a[0]))), 0;
     int64_t i = find_item(I, a[0], a[1]);
+    if (i == -2)
+        return 0;
+    if (i < 0 && sim_kind(S, a[0]) == SK_TUPLE) {
+        py_raise(I, EXC_ValueError, "tuple.index(x): x not in tuple");
+        return 0;
+    }
     if (i < 0) {
         Buf b = {0};
         op_repr(I, a[1], &b);
-        py_raise(I, "ValueError", "%s is not in list", buf_str(&b));
+        py_raise(I, EXC_ValueError, "%s is not in list", buf_str(&b));
         buf_fini(&b);
         return 0;
     }
@@ -230,9 +268,10 @@ SimId meth_count(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     int64_t c = 0;
     for (uint32_t i = 0; i < sim_obj(S, a[0])->len; i++) {
-        SimId r = op_compare(I, OP_EQ, sim_items(S, a[0])[i], a[1]);
-        c += r == S->true_;
-        sim_xdecref(S, r);
+        int eq = op_equal(I, sim_items(S, a[0])[i], a[1]);
+        if (eq < 0)
+            return 0;
+        c += eq;
     }
     return sim_int(S, c);
 }
@@ -250,7 +289,7 @@ SimId meth_clear(PyRun *I, SimId *a, int n, SimId kw)
     else
         while (sim_obj(S, a[0])->len) {
             SimId key = 0;
-            for (uint32_t i = 0; i < sim_obj(S, a[0])->v.p.a && !key; i++)
+            for (uint32_t i = 0; i < SIM_V(S, a[0], SK_SET, set.slots) && !key; i++)
                 key = sim_items(S, a[0])[i];
             sim_set_discard(S, a[0], key);
         }
@@ -291,19 +330,23 @@ static SimId m_reverse(PyRun *I, SimId *a, int n, SimId kw)
 
 static SimId m_sort(PyRun *I, SimId *a, int n, SimId kw)
 {
+    if (bi_npos(I, n, kw) > 1) {
+        py_raise(I, EXC_TypeError, "sort() takes no positional arguments");
+        return 0;
+    }
     SimId rev = bi_kwarg(I, a, n, kw, "reverse");
-    if (!bi_sort_list(I, a[0], rev && op_truth(I, rev) == 1))
+    if (!bi_sort_list(I, a[0], bi_kwarg(I, a, n, kw, "key"), rev && op_truth(I, rev) == 1))
         return 0;
     return bi_none(I);
 }
 
 const BuiltinDef list_methods[] = {
-    {"append", SK_LIST, 0, meth_append}, {"extend", SK_LIST, 0, m_extend},
-    {"pop", SK_LIST, 0, m_pop}, {"insert", SK_LIST, 0, m_insert},
-    {"remove", SK_LIST, 0, m_remove}, {"index", SK_LIST, 0, meth_index},
-    {"count", SK_LIST, 0, meth_count}, {"clear", SK_LIST, 0, meth_clear},
-    {"copy", SK_LIST, 0, meth_copy}, {"reverse", SK_LIST, 0, m_reverse},
-    {"sort", SK_LIST, 0, m_sort},
+    BUILTIN("append", SK_LIST, 0, meth_append, .style = ARGS_ONE), BUILTIN("extend", SK_LIST, 0, m_extend, .style = ARGS_ONE),
+    BUILTIN("pop", SK_LIST, 0, m_pop, .style = ARGS_RANGE, .min = 0, .max = 1), BUILTIN("insert", SK_LIST, 0, m_insert, .style = ARGS_RANGE, .min = 2, .max = 2),
+    BUILTIN("remove", SK_LIST, 0, m_remove, .style = ARGS_ONE), BUILTIN("index", SK_LIST, 0, meth_index, .style = ARGS_RANGE, .min = 1, .max = 3),
+    BUILTIN("count", SK_LIST, 0, meth_count, .style = ARGS_ONE), BUILTIN("clear", SK_LIST, 0, meth_clear, .style = ARGS_NONE),
+    BUILTIN("copy", SK_LIST, 0, meth_copy, .style = ARGS_NONE), BUILTIN("reverse", SK_LIST, 0, m_reverse, .style = ARGS_NONE),
+    BUILTIN("sort", SK_LIST, 0, m_sort, .kw = "key reverse"),
 };
 const int list_nmethods = (int)(sizeof list_methods / sizeof list_methods[0]);
 
@@ -318,7 +361,7 @@ SimId list_construct(PyRun *I, SimId *a, int n, SimId kw)
         SimId l = sim_list(S, 0);
         SimKind sk = sim_kind(S, a[0]);
         if (sk != SK_ITER && sk != SK_INSTANCE) {
-            int64_t len = sk == SK_STR ? sim_obj(S, a[0])->cap : sk == SK_DICTVIEW ? sim_obj(S, sim_obj(S, a[0])->v.p.a)->len : sim_obj(S, a[0])->len;
+            int64_t len = sk == SK_STR ? sim_obj(S, a[0])->cap : sk == SK_DICTVIEW ? sim_obj(S, SIM_V(S, a[0], SK_DICTVIEW, view.dict))->len : sim_obj(S, a[0])->len;
             if (sk == SK_RANGE) {
                 SimId ln = builtins_call(I, 1, 0, &a[0], 1, 0);
                 len = ln ? sim_obj(S, ln)->v.i : 0;

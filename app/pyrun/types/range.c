@@ -16,7 +16,7 @@ SimId range_construct(PyRun *I, SimId *a, int n, SimId kw)
         if (!bi_int_arg(I, a[i], &v[np == 1 ? 1 : i]))
             return 0;
     if (v[2] == 0) {
-        py_raise(I, "ValueError", "range() arg 3 must not be zero");
+        py_raise(I, EXC_ValueError, "range() arg 3 must not be zero");
         return 0;
     }
     return sim_range(S, v[0], v[1], v[2]);

@@ -37,10 +37,7 @@ static SimId s_remove(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "remove", n - 1, 1, 1) || !dict_check_key(I, a[1]))
         return 0;
     if (!sim_set_discard(S, a[0], a[1])) {
-        Buf b = {0};
-        op_repr(I, a[1], &b);
-        py_raise(I, "KeyError", "%s", buf_str(&b));
-        buf_fini(&b);
+        py_raise_key(I, EXC_KeyError, a[1]);
         return 0;
     }
     return bi_none(I);
@@ -49,7 +46,7 @@ static SimId s_remove(PyRun *I, SimId *a, int n, SimId kw)
 void set_merge(PyRun *I, SimId set, SimId items)
 {
     uint32_t n = sim_obj(S, items)->len;
-    uint32_t slots = sim_obj(S, set)->v.p.a ? sim_obj(S, set)->v.p.a : 8;
+    uint32_t slots = SIM_V(S, set, SK_SET, set.slots) ? SIM_V(S, set, SK_SET, set.slots) : 8;
     if ((size_t)(sim_obj(S, set)->len + n) * 5 >= (size_t)(slots - 1) * 3)
         sim_set_presize(S, set, ((size_t)sim_obj(S, set)->len + n) * 2);
     for (uint32_t i = 0; i < n; i++) {
@@ -60,8 +57,8 @@ void set_merge(PyRun *I, SimId set, SimId items)
 }
 
 const BuiltinDef set_methods[] = {
-    {"add", SK_SET, 0, s_add}, {"discard", SK_SET, 0, s_discard}, {"remove", SK_SET, 0, s_remove},
-    {"clear", SK_SET, 0, meth_clear},
+    BUILTIN("add", SK_SET, 0, s_add, .style = ARGS_ONE), BUILTIN("discard", SK_SET, 0, s_discard, .style = ARGS_ONE),
+    BUILTIN("remove", SK_SET, 0, s_remove, .style = ARGS_ONE), BUILTIN("clear", SK_SET, 0, meth_clear, .style = ARGS_NONE),
 };
 const int set_nmethods = (int)(sizeof set_methods / sizeof set_methods[0]);
 
@@ -81,7 +78,7 @@ SimId set_construct(PyRun *I, SimId *a, int n, SimId kw)
     for (uint32_t i = 0; i < sim_obj(S, l)->len; i++) {
         SimId v = sim_items(S, l)[i];
         if (!sim_hashable(S, v)) {
-            py_raise(I, "TypeError", "unhashable type: '%s'", op_typename(I, v));
+            py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, v));
             sim_decref(S, l), sim_decref(S, st);
             return 0;
         }

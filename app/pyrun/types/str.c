@@ -49,11 +49,19 @@ static SimId str_join(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     size_t sl;
     const char *sep = sim_str_data(S, a[0], &sl);
+    uint64_t total = 0; /* PyUnicode_Join sizes the result before copying */
+    for (uint32_t i = 0; i < sim_obj(S, l)->len; i++)
+        if (sim_kind(S, sim_items(S, l)[i]) == SK_STR)
+            total += sim_obj(S, sim_items(S, l)[i])->len + (i ? sl : 0);
+    if (!py_mem_room(I, total)) {
+        sim_decref(S, l);
+        return 0;
+    }
     Buf b = {0};
     for (uint32_t i = 0; i < sim_obj(S, l)->len; i++) {
         SimId it = sim_items(S, l)[i];
         if (sim_kind(S, it) != SK_STR) {
-            py_raise(I, "TypeError", "sequence item %u: expected str instance, %s found", i, op_typename(I, it));
+            py_raise(I, EXC_TypeError, "sequence item %u: expected str instance, %s found", i, op_typename(I, it));
             buf_fini(&b);
             sim_decref(S, l);
             return 0;
@@ -92,15 +100,30 @@ static SimId str_lower(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return s
 static SimId str_strip(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
-    if (!bi_nargs(I, "strip", n - 1, 0, 0))
-        return 0;
+    /* Python's ASCII whitespace (str.isspace) or the given characters */
+    static const char ws[] = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f";
+    const char *set = ws;
+    size_t nset = sizeof ws - 1;
+    if (n == 2 && sim_kind(S, a[1]) != SK_NONE) {
+        if (sim_kind(S, a[1]) != SK_STR) {
+            py_raise(I, EXC_TypeError, "strip arg must be None or str");
+            return 0;
+        }
+        set = sim_str_data(S, a[1], &nset);
+        if (sim_obj(S, a[1])->cap != nset) /* bytes, not code points, are compared below */
+            return py_not_modelled(I, 0, "str.strip() of non-ASCII characters"), 0;
+    }
     size_t len;
     const char *d = sim_str_data(S, a[0], &len);
     size_t s0 = 0, e = len;
-    while (s0 < e && strchr(" \t\n\r", d[s0]))
+    while (s0 < e && memchr(set, d[s0], nset))
         s0++;
-    while (e > s0 && strchr(" \t\n\r", d[e - 1]))
+    while (e > s0 && memchr(set, d[e - 1], nset))
         e--;
+    if (s0 == 0 && e == len) { /* CPython returns the same str */
+        sim_incref(S, a[0]);
+        return a[0];
+    }
     return sim_str(S, d + s0, e - s0);
 }
 
@@ -140,25 +163,39 @@ static SimId str_split(PyRun *I, SimId *a, int n, SimId kw)
     return l;
 }
 
-static SimId str_startswith(PyRun *I, SimId *a, int n, SimId kw)
+/* str.startswith / str.endswith: a str or a tuple of str; the optional
+ * start and end are not modelled */
+static SimId str_affix(PyRun *I, SimId *a, int n, bool end)
 {
-    (void)kw;
-    if (!bi_nargs(I, "startswith", n - 1, 1, 1))
+    const char *name = end ? "endswith" : "startswith";
+    if (n > 2)
+        return py_not_modelled(I, 0, "the start and end arguments of str.%s()", name), 0;
+    SimId arg = a[1];
+    bool tuple = sim_kind(S, arg) == SK_TUPLE;
+    if (!tuple && sim_kind(S, arg) != SK_STR) {
+        py_raise(I, EXC_TypeError, "%s first arg must be str or a tuple of str, not %s", name,
+                 op_typename(I, arg));
         return 0;
-    size_t len, pl;
-    const char *d = sim_str_data(S, a[0], &len), *p = sim_str_data(S, a[1], &pl);
-    return sim_bool(S, pl <= len && memcmp(d, p, pl) == 0);
+    }
+    size_t len;
+    const char *d = sim_str_data(S, a[0], &len);
+    uint32_t cnt = tuple ? sim_obj(S, arg)->len : 1;
+    for (uint32_t i = 0; i < cnt; i++) {
+        SimId p = tuple ? sim_items(S, arg)[i] : arg;
+        if (sim_kind(S, p) != SK_STR) {
+            py_raise(I, EXC_TypeError, "tuple for %s must only contain str, not %s", name, op_typename(I, p));
+            return 0;
+        }
+        size_t pl;
+        const char *pd = sim_str_data(S, p, &pl);
+        if (pl <= len && memcmp(end ? d + len - pl : d, pd, pl) == 0)
+            return sim_bool(S, true);
+    }
+    return sim_bool(S, false);
 }
 
-static SimId str_endswith(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)kw;
-    if (!bi_nargs(I, "endswith", n - 1, 1, 1))
-        return 0;
-    size_t len, pl;
-    const char *d = sim_str_data(S, a[0], &len), *p = sim_str_data(S, a[1], &pl);
-    return sim_bool(S, pl <= len && memcmp(d + len - pl, p, pl) == 0);
-}
+static SimId str_startswith(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return str_affix(I, a, n, false); }
+static SimId str_endswith(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return str_affix(I, a, n, true); }
 
 static SimId str_replace(PyRun *I, SimId *a, int n, SimId kw)
 {
@@ -224,7 +261,7 @@ static SimId str_format(PyRun *I, SimId *a, int n, SimId kw)
             v = bi_kwarg(I, a, n, kw, field);
         if (!v) {
             buf_fini(&b);
-            py_raise(I, "IndexError", "Replacement index %d out of range for positional args tuple", auto_i);
+            py_raise(I, EXC_IndexError, "Replacement index %d out of range for positional args tuple", auto_i);
             return 0;
         }
         if (!op_format(I, v, spec, &b)) {
@@ -239,10 +276,11 @@ static SimId str_format(PyRun *I, SimId *a, int n, SimId kw)
 }
 
 const BuiltinDef str_methods[] = {
-    {"join", SK_STR, 0, str_join}, {"upper", SK_STR, 0, str_upper}, {"lower", SK_STR, 0, str_lower},
-    {"strip", SK_STR, 0, str_strip}, {"split", SK_STR, 0, str_split},
-    {"startswith", SK_STR, 0, str_startswith}, {"endswith", SK_STR, 0, str_endswith},
-    {"replace", SK_STR, 0, str_replace}, {"format", SK_STR, 0, str_format},
+    BUILTIN("join", SK_STR, 0, str_join, .style = ARGS_ONE), BUILTIN("upper", SK_STR, 0, str_upper, .style = ARGS_NONE),
+    BUILTIN("lower", SK_STR, 0, str_lower, .style = ARGS_NONE), BUILTIN("strip", SK_STR, 0, str_strip, .style = ARGS_RANGE, .min = 0, .max = 1),
+    BUILTIN("split", SK_STR, 0, str_split, .kw_refused = "sep maxsplit", .style = ARGS_CLINIC, .min = 0, .max = 2),
+    BUILTIN("startswith", SK_STR, 0, str_startswith, .style = ARGS_CLINIC, .min = 1, .max = 3), BUILTIN("endswith", SK_STR, 0, str_endswith, .style = ARGS_CLINIC, .min = 1, .max = 3),
+    BUILTIN("replace", SK_STR, 0, str_replace, .kw_refused = "count", .style = ARGS_RANGE, .min = 2, .max = 3), BUILTIN("format", SK_STR, 0, str_format, .kw = "*"),
 };
 const int str_nmethods = (int)(sizeof str_methods / sizeof str_methods[0]);
 
@@ -261,10 +299,18 @@ SimId str_percent(PyRun *I, SimId fmt, SimId args)
         char spec[32] = "%";
         size_t sl = 1;
         i++;
-        while (i < n && strchr("-+ 0#.123456789", f[i]) && sl < 30)
+        if (i < n && (f[i] == '(' || f[i] == '*')) {
+            buf_fini(&out);
+            return py_not_modelled(I, 0, f[i] == '(' ? "'%%(name)s' formatting with a mapping"
+                                                    : "'*' widths in %%-formatting"), 0;
+        }
+        while (i < n && f[i] && strchr("-+ 0#.123456789", f[i]) && sl < 30)
             spec[sl++] = f[i++];
-        if (i >= n)
-            break;
+        if (i >= n) {
+            buf_fini(&out);
+            py_raise(I, EXC_ValueError, "incomplete format");
+            return 0;
+        }
         char c = f[i];
         if (c == '%') {
             buf_addc(&out, '%');
@@ -272,7 +318,7 @@ SimId str_percent(PyRun *I, SimId fmt, SimId args)
         }
         if (ai >= nargs) {
             buf_fini(&out);
-            py_raise(I, "TypeError", "not enough arguments for format string");
+            py_raise(I, EXC_TypeError, "not enough arguments for format string");
             return 0;
         }
         SimId v = tuple ? sim_items(S, args)[ai] : args;
@@ -289,7 +335,7 @@ SimId str_percent(PyRun *I, SimId fmt, SimId args)
         } else if (c == 'd' || c == 'i' || c == 'x' || c == 'X' || c == 'o') {
             if (sim_kind(S, v) != SK_INT && sim_kind(S, v) != SK_BOOL && sim_kind(S, v) != SK_FLOAT) {
                 buf_fini(&out);
-                py_raise(I, "TypeError", "%%%c format: a real number is required, not %s", c, op_typename(I, v));
+                py_raise(I, EXC_TypeError, "%%%c format: a real number is required, not %s", c, op_typename(I, v));
                 return 0;
             }
             long long x = sim_kind(S, v) == SK_FLOAT ? (long long)sim_obj(S, v)->v.f : (long long)sim_obj(S, v)->v.i;
@@ -304,14 +350,14 @@ SimId str_percent(PyRun *I, SimId fmt, SimId args)
         } else {
             buf_fini(&piece);
             buf_fini(&out);
-            py_raise(I, "ValueError", "unsupported format character '%c' (0x%x) at index %zu", c, (unsigned)c, i);
+            py_raise(I, EXC_ValueError, "unsupported format character '%c' (0x%x) at index %zu", c, (unsigned)c, i);
             return 0;
         }
         buf_fini(&piece);
     }
     if (ai < nargs) {
         buf_fini(&out);
-        py_raise(I, "TypeError", "not all arguments converted during string formatting");
+        py_raise(I, EXC_TypeError, "not all arguments converted during string formatting");
         return 0;
     }
     SimId r = sim_str(S, buf_str(&out), out.len);
@@ -324,6 +370,8 @@ SimId str_construct(PyRun *I, SimId *a, int n, SimId kw)
     int np = bi_npos(I, n, kw);
     if (!S->prof->str_vectorcall) /* no vectorcall: type_call packs the arguments */
         bi_args_tuple(I, n);
+    if (np == 2 || np == 3)
+        return py_not_modelled(I, 0, "str() with an encoding"), 0;
     if (!bi_nargs(I, "str", np, 0, 1))
         return 0;
     if (np == 0)

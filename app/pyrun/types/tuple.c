@@ -8,7 +8,7 @@
 #define S (I->sim)
 
 const BuiltinDef tuple_methods[] = {
-    {"count", SK_TUPLE, 0, meth_count}, {"index", SK_TUPLE, 0, meth_index},
+    BUILTIN("count", SK_TUPLE, 0, meth_count, .style = ARGS_ONE), BUILTIN("index", SK_TUPLE, 0, meth_index, .style = ARGS_RANGE, .min = 1, .max = 3),
 };
 const int tuple_nmethods = (int)(sizeof tuple_methods / sizeof tuple_methods[0]);
 

@@ -2,18 +2,48 @@
  * type: calling a built-in type constructs an instance through its
  * type's constructor; object(), type(x) and bool() live here.
  */
+#include <stdio.h>
+#include <string.h>
+
 #include "pyrun/builtins.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
 
+/* The keywords CPython's constructors take: refused (the model does not
+ * handle them), and any other keyword is CPython's TypeError. */
+static bool check_keywords(PyRun *I, int kind, SimId kw)
+{
+    const char *name = sim_kind_name((SimKind)kind);
+    const char *known = kind == SK_INT ? " base " : kind == SK_STR ? " object encoding errors "
+                        : kind == SK_BYTES || kind == SK_BYTEARRAY ? " source encoding errors " : NULL;
+    for (uint32_t i = 0; i < sim_obj(S, kw)->len; i++) {
+        size_t n;
+        const char *w = sim_str_data(S, sim_items(S, kw)[i], &n);
+        char word[64];
+        snprintf(word, sizeof word, " %.*s ", (int)n, w);
+        if (known && strstr(known, word))
+            return py_not_modelled(I, 0, "the keyword argument '%.*s' of %s()", (int)n, w, name);
+        if (kind == SK_OBJECT)
+            py_raise(I, EXC_TypeError, "object() takes no arguments");
+        else if (kind == SK_TYPE)
+            py_raise(I, EXC_TypeError, "type() takes 1 or 3 arguments");
+        else if (!known)
+            py_raise(I, EXC_TypeError, "%s() takes no keyword arguments", name);
+        else if (S->prof->version <= SIM_V312)
+            py_raise(I, EXC_TypeError, "'%.*s' is an invalid keyword argument for %s()", (int)n, w, name);
+        else
+            py_raise(I, EXC_TypeError, "%s() got an unexpected keyword argument '%.*s'", name, (int)n, w);
+        return false;
+    }
+    return true;
+}
+
 SimId type_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
 {
     int np = bi_npos(I, n, kw);
-    if (kw && kind != SK_DICT) {
-        py_raise(I, "TypeError", "%s() takes no keyword arguments", sim_kind_name((SimKind)kind));
+    if (kw && kind != SK_DICT && !check_keywords(I, kind, kw))
         return 0;
-    }
     switch ((SimKind)kind) {
     case SK_INT: return int_construct(I, a, n, kw);
     case SK_FLOAT: return float_construct(I, a, n, kw);
@@ -29,13 +59,13 @@ SimId type_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
     case SK_SET: return set_construct(I, a, n, kw);
     case SK_OBJECT:
         if (np) {
-            py_raise(I, "TypeError", "object() takes no arguments");
+            py_raise(I, EXC_TypeError, "object() takes no arguments");
             return 0;
         }
         return sim_object(S);
     case SK_TYPE: {
         if (np != 1) {
-            py_raise(I, "TypeError", "type() takes 1 argument in pydive");
+            py_raise(I, EXC_TypeError, "type() takes 1 argument in pydive");
             return 0;
         }
         SimId t = sim_type_of(S, a[0]);
@@ -44,7 +74,7 @@ SimId type_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
     }
     case SK_RANGE: return range_construct(I, a, n, kw);
     default:
-        py_raise(I, "TypeError", "cannot create '%s' instances", sim_kind_name((SimKind)kind));
+        py_raise(I, EXC_TypeError, "cannot create '%s' instances", sim_kind_name((SimKind)kind));
         return 0;
     }
 }

@@ -34,8 +34,9 @@ SimId meth_count(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, tuple */
 SimId meth_clear(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, dict, set */
 SimId meth_copy(PyRun *I, SimId *args, int nargs, SimId kw);   /* list, dict */
 
-/* list.c: the stable sort of a list in place; false with I->err set. */
-bool bi_sort_list(PyRun *I, SimId list, bool reverse);
+/* list.c: the stable sort of a list in place, by key(item) when key is
+ * given (0 or None: the items); false with I->err set. */
+bool bi_sort_list(PyRun *I, SimId list, SimId key, bool reverse);
 /* dict.c: true when k can be a key, else TypeError "unhashable type". */
 bool dict_check_key(PyRun *I, SimId k);
 
@@ -48,6 +49,12 @@ void float_repr(double x, Buf *out);
 /* str.c: a str's or bytes' repr with CPython's quote choice */
 void str_repr(const char *data, size_t n, bool bytes, Buf *out);
 
+/* iter.c: iter(obj) and next(it) for the VM and the builtins: dict and set
+ * iterators raise RuntimeError when the container changes size (or keys)
+ * under them, as CPython's do. iter_next returns 0 at the end (no error
+ * set) or on error (I->err set). */
+SimId iter_new(PyRun *I, SimId obj);
+SimId iter_next(PyRun *I, SimId it);
 /* iter.c: enumerate(), zip(), reversed() */
 SimId iter_enumerate(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId iter_zip(PyRun *I, SimId *args, int nargs, SimId kw);

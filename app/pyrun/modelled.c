@@ -1,0 +1,121 @@
+/*
+ * modelled: where the model meets what it does not have. Each check asks
+ * the generated tables of what the real CPython of the profile has
+ * (modules/cpython_names.c): a name CPython has but the model lacks is
+ * refused honestly (py_not_modelled), a name CPython lacks too gets CPython's
+ * own error. The same tables print the list of what is modelled
+ * (`pydive run --modelled`, docs/MODELLED.md).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "pyrun/builtins.h"
+#include "pyrun/modules/cpython_names.h"
+#include "pyrun/types/types.h"
+
+#define S (I->sim)
+#define VER (I->sim->prof->version)
+
+bool modelled_name_missing(PyRun *I, SimId name)
+{
+    size_t n;
+    const char *s = sim_str_data(S, name, &n);
+    if (cpython_has(&cpython_builtins, s, n, VER))
+        return py_not_modelled(I, 0, "the builtin '%.*s'", (int)n, s);
+    return true;
+}
+
+bool modelled_module_missing(PyRun *I, const char *name, size_t n)
+{
+    size_t top = 0;
+    while (top < n && name[top] != '.')
+        top++;
+    if (cpython_has(&cpython_stdlib, name, top, VER))
+        return py_not_modelled(I, 0, "the module '%.*s'", (int)n, name);
+    return true;
+}
+
+/* dir() of the CPython type or module obj belongs to, and its name */
+static const CpyNameSet *real_names(PyRun *I, SimId obj, const char **owner, const CpyNameSet **also)
+{
+    SimObj *o = sim_obj(S, obj);
+    *also = NULL;
+    switch ((SimKind)o->kind) {
+    case SK_MODULE: {
+        size_t mn;
+        *owner = sim_str_data(S, o->v.module.name, &mn);
+        return cpython_module_names(*owner);
+    }
+    case SK_INSTANCE:
+        *owner = sim_type_name(S, obj);
+        return cpython_type_names(exc_is_class(I, o->type) ? "BaseException" : "object");
+    case SK_TYPE:
+        if (o->sub == SK_INSTANCE) {
+            *owner = sim_str_data(S, sim_items(S, obj)[0], &(size_t){0});
+            *also = cpython_type_names(exc_is_class(I, obj) ? "BaseException" : "object");
+        } else {
+            *owner = sim_kind_name((SimKind)o->sub);
+            *also = cpython_type_names(*owner);
+        }
+        return cpython_type_names("type");
+    case SK_ITER:
+        *owner = sim_type_name(S, obj);
+        return cpython_type_names("list_iterator");
+    default:
+        *owner = sim_type_name(S, obj);
+        return cpython_type_names(*owner);
+    }
+}
+
+bool modelled_attr_missing(PyRun *I, SimId obj, const char *name, size_t n)
+{
+    const char *owner = "?";
+    const CpyNameSet *also;
+    const CpyNameSet *set = real_names(I, obj, &owner, &also);
+    if (cpython_has(set, name, n, VER) || cpython_has(also, name, n, VER))
+        return py_not_modelled(I, 0, "'%s.%.*s'", owner, (int)n, name);
+    return true;
+}
+
+/* The special methods and attributes a class body may define: the ones the
+ * model honours. Any other dunder would be silently ignored, so it is refused. */
+static const char *const class_dunders[] = {
+    "__module__", "__qualname__", "__doc__", "__init__", "__del__", "__repr__", "__str__", "__len__",
+};
+
+const char *modelled_class_dunder(int i)
+{
+    return i >= 0 && (size_t)i < sizeof class_dunders / sizeof class_dunders[0] ? class_dunders[i] : NULL;
+}
+
+bool modelled_dunder_ok(PyRun *I, const char *s, size_t n)
+{
+    if (n < 5 || strncmp(s, "__", 2) != 0 || strncmp(s + n - 2, "__", 2) != 0)
+        return true;
+    for (size_t i = 0; i < sizeof class_dunders / sizeof class_dunders[0]; i++)
+        if (strlen(class_dunders[i]) == n && memcmp(class_dunders[i], s, n) == 0)
+            return true;
+    return py_not_modelled(I, 0, "'%.*s' in a class body", (int)n, s);
+}
+
+bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
+{
+    uint32_t nb = sim_obj(S, bases)->len;
+    if (nb > 1)
+        return py_not_modelled(I, 0, "a class with several bases (multiple inheritance)");
+    if (nb == 1) {
+        SimId b = sim_items(S, bases)[0];
+        SimKind sub = (SimKind)sim_obj(S, b)->sub;
+        if (sub != SK_INSTANCE && sub != SK_OBJECT)
+            return py_not_modelled(I, 0, "subclassing the built-in type '%s'", sim_kind_name(sub));
+    }
+    uint32_t pos = 0;
+    SimId k, v;
+    while (sim_dict_next(S, ns, &pos, &k, &v)) {
+        size_t n;
+        const char *s = sim_str_data(S, k, &n);
+        if (!modelled_dunder_ok(I, s, n))
+            return false;
+    }
+    return true;
+}

@@ -1,0 +1,5 @@
+class Seen(dict):
+    pass
+
+
+print(Seen(a=1))

@@ -1,0 +1,6 @@
+def counter():
+    return 1
+
+
+print("%s and %d" % ("a", 2))
+counter.calls = 0

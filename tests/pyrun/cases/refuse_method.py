@@ -1,0 +1,2 @@
+print("abc".upper())
+print(hasattr("abc", "title"))

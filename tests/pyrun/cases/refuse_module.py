@@ -1,0 +1,6 @@
+print("before")
+try:
+    import asyncio
+except ImportError:
+    print("a refusal is not an exception")
+print("after")
