@@ -152,11 +152,14 @@ static void gather_arenas(const Program *p, HeapSnapshot *out)
 {
     const PmHeap *h = &p->sim->pm;
     size_t n = 0;
-    for (size_t a = 0; a < p->narena_seen; a++)
+    /* arenas seen earlier in the run may have no record in this heap (after
+     * stepping back rebuilt it): only the records that exist are read */
+    size_t seen = p->narena_seen < h->narenas_alloc ? p->narena_seen : h->narenas_alloc;
+    for (size_t a = 0; a < seen; a++)
         n += p->arena_seen[a] != 0;
     out->arenas = xcalloc(n + 1, sizeof *out->arenas);
     int touched_skip = 0;
-    for (uint32_t a = 0; a < p->narena_seen; a++) {
+    for (uint32_t a = 0; a < seen; a++) {
         if (!p->arena_seen[a])
             continue;
         const PmArena *ar = &h->arenas[a];
