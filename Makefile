@@ -129,12 +129,13 @@ test:
 	@$(MAKE) --no-print-directory pydive unit-tests
 	@tests/run.sh
 
-# The whole suite again with AddressSanitizer and UBSan built in.
+# The whole suite again with AddressSanitizer and UBSan built in, and the
+# simulation's invariants checked (SIM_ASSERT, app/sim/check.h).
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 test-asan:
 	@$(MAKE) --no-print-directory ensure-deps
 	@$(MAKE) --no-print-directory BUILD=build/asan PROG=build/asan/pydive \
-	  OPT="-O1 -g $(SAN)" LDFLAGS="$(SAN)" build/asan/pydive unit-tests
+	  OPT="-O1 -g $(SAN) -DSIM_CHECKS" LDFLAGS="$(SAN)" build/asan/pydive unit-tests
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  PYDIVE=build/asan/pydive TEST_BUILD=build/asan tests/run.sh
 
@@ -155,7 +156,7 @@ fuzz:
 	@command -v $(FUZZ_CC) >/dev/null && [ -n "$$(find /usr/lib/llvm-*/lib/clang -name 'libclang_rt.fuzzer-x86_64.a' 2>/dev/null)" ] \
 	  || $(MAKE) --no-print-directory deps DEB_PKGS="clang libclang-rt-14-dev"
 	@$(MAKE) --no-print-directory CC=$(FUZZ_CC) BUILD=build/fuzz PROG=build/fuzz/pydive \
-	  OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build/fuzz/libpydive.a
+	  OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -DSIM_CHECKS" build/fuzz/libpydive.a
 	@tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 unit-tests: $(UNIT_BIN)

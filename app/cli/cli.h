@@ -73,7 +73,10 @@ int cmd_review(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 struct SimProfile;
 /* run --watch: the program screen in the terminal (cmd_watch.c). */
-int cmd_watch(const char *path, const struct SimProfile *prof, const char *views, bool present);
+int cmd_watch(const char *path, const struct SimProfile *prof, const char *views, bool present,
+              uint64_t memory);
+/* A size such as 4G, 512M, 64K, 16GiB or 1000000 (bytes); false when it is not one. */
+bool cli_parse_size(const char *text, uint64_t *bytes);
 /* lab --watch: a lab program on the program screen (cmd_watch.c). */
 struct LabClass;
 int cmd_lab_watch(const char *path, const struct LabClass *cls, uint64_t seed);

@@ -54,7 +54,8 @@ static bool need_terminal(const char *render)
     return false;
 }
 
-int cmd_watch(const char *path, const SimProfile *prof, const char *views, bool present)
+int cmd_watch(const char *path, const SimProfile *prof, const char *views, bool present,
+              uint64_t memory)
 {
     unsigned bits = views ? program_views_parse(views) : PROGRAM_VIEW_ALL;
     if (!bits)
@@ -71,6 +72,8 @@ int cmd_watch(const char *path, const SimProfile *prof, const char *views, bool 
         return 2;
     }
     buf_fini(&err);
+    if (memory)
+        program_set_memory(prog, memory);
     return watch(prog, bits, NULL, present);
 }
 

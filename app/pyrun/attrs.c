@@ -23,7 +23,7 @@ static SimId no_attr(PyRun *I, SimId obj, SimId name)
         return 0;
     if (k == SK_MODULE) {
         size_t mn;
-        const char *mod = sim_str_data(S, sim_obj(S, obj)->v.p.b, &mn);
+        const char *mod = sim_str_data(S, SIM_V(S, obj, SK_MODULE, module.name), &mn);
         py_raise(I, EXC_AttributeError, "module '%.*s' has no attribute '%.*s'", (int)mn, mod, (int)n, nm);
     } else if (k == SK_TYPE) {
         const char *tn = sim_obj(S, obj)->sub == SK_INSTANCE
@@ -60,20 +60,20 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
         if (is(I, name, "__name__") || is(I, name, "__qualname__")) {
             if (is(I, name, "__qualname__"))
                 return ret(I, sim_items(S, obj)[0]);
-            return ret(I, I->codes[o->v.p.a].name);
+            return ret(I, I->codes[o->v.func.code].name);
         }
         if (is(I, name, "__closure__"))
             return ret(I, sim_items(S, obj)[2]);
         if (is(I, name, "__defaults__"))
             return ret(I, sim_items(S, obj)[1]);
         if (is(I, name, "__globals__"))
-            return ret(I, o->v.p.b);
+            return ret(I, o->v.func.globals);
         break;
     case SK_METHOD:
         if (is(I, name, "__self__"))
-            return ret(I, o->v.p.b);
+            return ret(I, o->v.method.self);
         if (is(I, name, "__func__"))
-            return ret(I, o->v.p.a);
+            return ret(I, o->v.method.func);
         break;
     case SK_TYPE:
         if (is(I, name, "__name__")) {
@@ -87,16 +87,16 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
         break;
     case SK_CELL:
         if (is(I, name, "cell_contents")) {
-            if (!o->v.p.a) {
+            if (!o->v.cell.ref) {
                 py_raise(I, EXC_ValueError, "Cell is empty");
                 return 0;
             }
-            return ret(I, o->v.p.a);
+            return ret(I, o->v.cell.ref);
         }
         break;
     case SK_WEAKREF:
         if (is(I, name, "__callback__"))
-            return ret(I, o->v.p.b);
+            return ret(I, o->v.weakref.callback);
         break;
     default:
         break;
@@ -140,7 +140,7 @@ SimId attr_get(PyRun *I, SimId obj, SimId name)
         }
         break;
     case SK_MODULE: {
-        SimId v = sim_dict_get(S, o->v.p.a, name);
+        SimId v = sim_dict_get(S, o->v.module.dict, name);
         if (v)
             return ret(I, v);
         break;
@@ -163,7 +163,7 @@ bool attr_method(PyRun *I, SimId obj, SimId name, SimId *a, SimId *b)
     const char *nm = name_of(I, name, &n);
     char buf[128];
     snprintf(buf, sizeof buf, "%.*s", (int)n, nm);
-    if (o->kind == SK_INSTANCE && !sim_attr_get(S, obj, name) && !o->v.p.a) {
+    if (o->kind == SK_INSTANCE && !sim_attr_get(S, obj, name) && !o->v.instance.dict) {
         SimId c = sim_type_lookup(S, o->type, buf);
         if (c && sim_kind(S, c) == SK_FUNC) {
             sim_incref(S, c);
@@ -206,7 +206,7 @@ bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
             return false;
         sim_incref(S, name);
         sim_incref(S, value);
-        sim_dict_set(S, o->v.p.a, name, value);
+        sim_dict_set(S, o->v.type.dict, name, value);
         if (is(I, name, "__del__"))
             sim_obj(S, obj)->flags |= SIM_F_SPECIAL;
         return true;
@@ -214,7 +214,7 @@ bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
     if (o->kind == SK_MODULE) {
         sim_incref(S, name);
         sim_incref(S, value);
-        sim_dict_set(S, o->v.p.a, name, value);
+        sim_dict_set(S, o->v.module.dict, name, value);
         return true;
     }
     if (o->kind == SK_TYPE) {
@@ -238,7 +238,7 @@ bool attr_del(PyRun *I, SimId obj, SimId name)
     SimObj *o = sim_obj(S, obj);
     if (o->kind == SK_INSTANCE && sim_attr_del(S, obj, name))
         return true;
-    if (o->kind == SK_TYPE && o->sub == SK_INSTANCE && sim_dict_del(S, o->v.p.a, name))
+    if (o->kind == SK_TYPE && o->sub == SK_INSTANCE && sim_dict_del(S, o->v.type.dict, name))
         return true;
     no_attr(I, obj, name);
     return false;

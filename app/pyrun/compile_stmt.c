@@ -222,8 +222,9 @@ static bool try_stmt(Cg *g, int n)
         cg_emit(g, OP_POP_TRY, 0);
         if (!cg_stmts(g, nd->c))
             return false;
-        uint32_t ends[32];
-        int nends = 0;
+        uint32_t *ends = NULL; /* each handler's jump past the others: as many as handlers */
+        size_t nends = 0, capends = 0;
+        ends = xgrow(ends, &capends, nends + 1, sizeof *ends);
         ends[nends++] = cg_emit(g, OP_JUMP, 0);
         cg_patch(g, setup, cg_here(g));
         for (int h = nd->b; h >= 0; h = NODE(g, h)->next) {
@@ -231,8 +232,10 @@ static bool try_stmt(Cg *g, int n)
             g->line = hn->line;
             uint32_t skip = 0;
             if (hn->a >= 0) {
-                if (!cg_expr(g, hn->a))
+                if (!cg_expr(g, hn->a)) {
+                    free(ends);
                     return false;
+                }
                 cg_emit(g, OP_MATCH_EXC, 0);
                 skip = cg_emit(g, OP_POP_JUMP_IF_FALSE, 0);
             }
@@ -240,22 +243,25 @@ static bool try_stmt(Cg *g, int n)
                 cg_emit(g, OP_MATCH_EXC, 1); /* pushes the exception */
                 cg_name_op(g, hn->str, ACC_STORE);
             }
-            if (!cg_stmts(g, hn->b))
+            if (!cg_stmts(g, hn->b)) {
+                free(ends);
                 return false;
+            }
             if (hn->str) { /* `as e` ends with e = None; del e */
                 cg_emit(g, OP_LOAD_CONST, cg_add_const(g, sim_none(g->I->sim)));
                 cg_name_op(g, hn->str, ACC_STORE);
                 cg_name_op(g, hn->str, ACC_DEL);
             }
             cg_emit(g, OP_POP_EXC, 0);
-            if (nends < 32)
-                ends[nends++] = cg_emit(g, OP_JUMP, 0);
+            ends = xgrow(ends, &capends, nends + 1, sizeof *ends);
+            ends[nends++] = cg_emit(g, OP_JUMP, 0);
             if (hn->a >= 0)
                 cg_patch(g, skip, cg_here(g));
         }
         cg_emit(g, OP_RERAISE, 0);
-        for (int k = 0; k < nends; k++)
+        for (size_t k = 0; k < nends; k++)
             cg_patch(g, ends[k], cg_here(g));
+        free(ends);
     } else if (!cg_stmts(g, nd->a)) {
         return false;
     }

@@ -205,6 +205,12 @@ bool py_not_modelled(PyRun *I, int line, const char *fmt, ...) __attribute__((fo
 void py_report_refusal(PyRun *I);
 bool exc_in_profile(const Sim *s, ExcType t);
 void py_write(PyRun *I, int stream, const char *text, size_t n);
+/* Raises MemoryError (the simulation's budget refused an allocation). */
+void py_no_memory(PyRun *I);
+/* Is there room for an object of `bytes` (payload `bytes` too)?  Raises
+ * MemoryError and says no when not: called before building a large value in
+ * a host buffer. */
+bool py_mem_room(PyRun *I, uint64_t bytes);
 /* ops.c: operators and text forms */
 SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace);
 SimId op_unary(PyRun *I, int op, SimId a);

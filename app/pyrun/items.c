@@ -100,6 +100,11 @@ static SimId get_slice(PyRun *I, SimId obj, SimId sl)
         return r;
     }
     SimId r = k == SK_LIST ? sim_list(S, (size_t)n) : sim_tuple(S, (size_t)n);
+    if (sim_nomem(S)) {
+        sim_decref(S, r);
+        py_no_memory(I);
+        return 0;
+    }
     for (int64_t i = start, c = 0; c < n; i += step, c++) {
         SimId it = sim_items(S, obj)[i];
         sim_incref(S, it);

@@ -43,7 +43,7 @@ static const CpyNameSet *real_names(PyRun *I, SimId obj, const char **owner, con
     switch ((SimKind)o->kind) {
     case SK_MODULE: {
         size_t mn;
-        *owner = sim_str_data(S, o->v.p.b, &mn);
+        *owner = sim_str_data(S, o->v.module.name, &mn);
         return cpython_module_names(*owner);
     }
     case SK_INSTANCE:

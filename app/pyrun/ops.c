@@ -41,7 +41,9 @@ static SimId seq_repeat(PyRun *I, SimId seq, int64_t n)
     if (k == SK_STR || k == SK_BYTES) {
         size_t len;
         const char *d = sim_str_data(S, seq, &len);
-        if ((double)len * (double)n > 1e8) { py_raise(I, EXC_MemoryError, "%s", ""); return 0; }
+        if (len && (uint64_t)n > UINT64_MAX / 2 / len) { py_no_memory(I); return 0; }
+        if (!py_mem_room(I, (uint64_t)len * (uint64_t)n)) /* before the host buffer */
+            return 0;
         Buf b = {0};
         for (int64_t i = 0; i < n; i++)
             buf_add(&b, d, len);
@@ -51,9 +53,14 @@ static SimId seq_repeat(PyRun *I, SimId seq, int64_t n)
         return r;
     }
     uint32_t len = sim_obj(S, seq)->len;
-    if ((double)len * (double)n > 5e7) { py_raise(I, EXC_MemoryError, "%s", ""); return 0; }
+    if (len && (uint64_t)n > UINT32_MAX / len) { py_no_memory(I); return 0; }
     size_t total = (size_t)len * (size_t)n;
     SimId r = k == SK_LIST ? sim_list(S, total) : sim_tuple(S, total);
+    if (sim_nomem(S)) {
+        sim_decref(S, r);
+        py_no_memory(I);
+        return 0;
+    }
     for (size_t i = 0; i < total; i++) {
         SimId it = sim_items(S, seq)[i % len];
         sim_incref(S, it);
@@ -73,6 +80,8 @@ static SimId seq_concat(PyRun *I, SimId a, SimId b)
             sim_incref(S, r);
             return r;
         }
+        if (!py_mem_room(I, (uint64_t)na + nb)) /* before the host buffer */
+            return 0;
         Buf buf = {0};
         buf_add(&buf, da, na);
         buf_add(&buf, db, nb);
@@ -82,7 +91,12 @@ static SimId seq_concat(PyRun *I, SimId a, SimId b)
         return r;
     }
     uint32_t na = sim_obj(S, a)->len, nb = sim_obj(S, b)->len;
-    SimId r = k == SK_LIST ? sim_list(S, na + nb) : sim_tuple(S, na + nb);
+    SimId r = k == SK_LIST ? sim_list(S, (size_t)na + nb) : sim_tuple(S, (size_t)na + nb);
+    if (sim_nomem(S)) {
+        sim_decref(S, r);
+        py_no_memory(I);
+        return 0;
+    }
     for (uint32_t i = 0; i < na + nb; i++) {
         SimId it = i < na ? sim_items(S, a)[i] : sim_items(S, b)[i - na];
         sim_incref(S, it);
@@ -139,7 +153,7 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
         SimId r = sim_set(S);
         for (int pass = 0; pass < 2; pass++) {
             SimId src = pass ? b : a, other = pass ? a : b;
-            for (uint32_t i = 0; i < sim_obj(S, src)->v.p.a; i++) {
+            for (uint32_t i = 0; i < SIM_V(S, src, SK_SET, set.slots); i++) {
                 SimId k = sim_items(S, src)[i];
                 if (!k)
                     continue;
@@ -291,7 +305,7 @@ static int deep_equal_inner(PyRun *I, SimId a, SimId b)
     if (ka == SK_SET && kb == SK_SET) {
         if (sim_obj(S, a)->len != sim_obj(S, b)->len)
             return 0;
-        for (uint32_t i = 0; i < sim_obj(S, a)->v.p.a; i++) {
+        for (uint32_t i = 0; i < SIM_V(S, a, SK_SET, set.slots); i++) {
             SimId k = sim_items(S, a)[i];
             if (k && !sim_set_contains(S, b, k))
                 return 0;
@@ -378,7 +392,7 @@ int op_contains(PyRun *I, SimId c, SimId item)
         }
         return k == SK_DICT ? sim_dict_get(S, c, item) != 0 : sim_set_contains(S, c, item);
     case SK_DICTVIEW:
-        return op_contains(I, sim_obj(S, c)->v.p.a, item);
+        return op_contains(I, SIM_V(S, c, SK_DICTVIEW, view.dict), item);
     case SK_STR: case SK_BYTES: {
         if (sim_kind(S, item) != k) {
             py_raise(I, EXC_TypeError, "'in <string>' requires string as left operand, not %s", op_typename(I, item));

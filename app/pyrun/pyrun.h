@@ -81,5 +81,9 @@ int py_depth(const PyRun *r);         /* active frames, 1 = module level */
 /* Name of the function running in frame i (0 = module); borrowed text. */
 const char *py_frame_name(const PyRun *r, int i);
 SimId py_globals(const PyRun *r);     /* the __main__ dict, borrowed */
+/* sim_audit with the interpreter's roots (roots.c): true when every refcount
+ * and allocator total recounts to what the model claims; else the
+ * differences are appended to report. */
+bool py_audit(PyRun *r, Buf *report);
 
 #endif

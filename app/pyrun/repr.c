@@ -185,7 +185,7 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
                 buf_addc(out, '{');
                 bool first = true;
                 ok = true;
-                for (uint32_t i = 0; ok && i < sim_obj(S, v)->v.p.a; i++) {
+                for (uint32_t i = 0; ok && i < SIM_V(S, v, SK_SET, set.slots); i++) {
                     SimId k = sim_items(S, v)[i];
                     if (!k)
                         continue;
@@ -222,39 +222,39 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
         return true;
     case SK_FUNC: buf_printf(out, "<function %s at %#llx>", qualname(I, v), (unsigned long long)addr); return true;
     case SK_METHOD: {
-        SimId self = o->v.p.b;
-        buf_printf(out, "<bound method %s of ", qualname(I, o->v.p.a));
+        SimId self = o->v.method.self;
+        buf_printf(out, "<bound method %s of ", qualname(I, o->v.method.func));
         if (!op_repr(I, self, out))
             return false;
         buf_addc(out, '>');
         return true;
     }
     case SK_BUILTIN: {
-        const char *name = pyrun_builtin_name(o->v.p.a);
-        if (o->v.p.b)
+        const char *name = pyrun_builtin_name(o->v.builtin.index);
+        if (o->v.builtin.self)
             buf_printf(out, "<built-in method %s of %s object at %#llx>", name,
-                       op_typename(I, o->v.p.b), (unsigned long long)sim_id_address(S, o->v.p.b));
+                       op_typename(I, o->v.builtin.self), (unsigned long long)sim_id_address(S, o->v.builtin.self));
         else
             buf_printf(out, "<built-in function %s>", name);
         return true;
     }
     case SK_WEAKREF:
-        if (o->v.p.a)
+        if (o->v.weakref.obj)
             buf_printf(out, "<weakref at %#llx; to '%s' at %#llx>", (unsigned long long)addr,
-                       sim_type_name(S, o->v.p.a), (unsigned long long)sim_id_address(S, o->v.p.a));
+                       sim_type_name(S, o->v.weakref.obj), (unsigned long long)sim_id_address(S, o->v.weakref.obj));
         else
             buf_printf(out, "<weakref at %#llx; dead>", (unsigned long long)addr);
         return true;
     case SK_CELL:
-        if (o->v.p.a)
+        if (o->v.cell.ref)
             buf_printf(out, "<cell at %#llx: %s object at %#llx>", (unsigned long long)addr,
-                       sim_type_name(S, o->v.p.a), (unsigned long long)sim_id_address(S, o->v.p.a));
+                       sim_type_name(S, o->v.cell.ref), (unsigned long long)sim_id_address(S, o->v.cell.ref));
         else
             buf_printf(out, "<cell at %#llx: empty>", (unsigned long long)addr);
         return true;
     case SK_MODULE: {
         size_t n;
-        const char *nm = sim_str_data(S, o->v.p.b, &n);
+        const char *nm = sim_str_data(S, o->v.module.name, &n);
         buf_printf(out, "<module '%.*s' (built-in)>", (int)n, nm);
         return true;
     }
@@ -271,7 +271,7 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
         uint32_t pos = 0;
         SimId k, val;
         bool first = true;
-        while (sim_dict_next(S, o->v.p.a, &pos, &k, &val)) {
+        while (sim_dict_next(S, o->v.view.dict, &pos, &k, &val)) {
             if (!first)
                 buf_adds(out, ", ");
             first = false;
@@ -323,7 +323,8 @@ bool op_format(PyRun *I, SimId v, const char *spec, Buf *out)
 {
     char fill = ' ', align = 0, sign = 0, type = 0;
     bool zero = false, comma = false;
-    int width = 0, prec = -1;
+    int64_t width = 0;
+    int prec = -1;
     const char *p = spec;
     if (p[0] && p[1] && strchr("<>^=", p[1])) {
         fill = p[0];
@@ -338,8 +339,13 @@ bool op_format(PyRun *I, SimId v, const char *spec, Buf *out)
         zero = true;
         p++;
     }
-    while (*p >= '0' && *p <= '9')
+    while (*p >= '0' && *p <= '9') {
+        if (width > (INT64_MAX - 9) / 10) {
+            py_raise(I, EXC_ValueError, "Too many decimal digits in format string");
+            return false;
+        }
         width = width * 10 + (*p++ - '0');
+    }
     if (*p == ',') {
         comma = true;
         p++;
@@ -407,8 +413,12 @@ bool op_format(PyRun *I, SimId v, const char *spec, Buf *out)
     }
     if (k == SK_STR && prec >= 0 && body.len > (size_t)prec)
         body.data[body.len = (size_t)prec] = '\0';
-    int len = (int)body.len;
-    int pad = width > len ? width - len : 0;
+    int64_t len = (int64_t)body.len;
+    int64_t pad = width > len ? width - len : 0;
+    if (pad > 0 && !py_mem_room(I, (uint64_t)width + out->len)) { /* before the host buffer */
+        buf_fini(&body);
+        return false;
+    }
     if (!align)
         align = numeric ? '>' : '<';
     if (zero && numeric && !align) {
@@ -420,21 +430,21 @@ bool op_format(PyRun *I, SimId v, const char *spec, Buf *out)
         align = '=';
     }
     if (align == '>' ) {
-        for (int i = 0; i < pad; i++) buf_addc(out, fill);
+        for (int64_t i = 0; i < pad; i++) buf_addc(out, fill);
         buf_add(out, body.data ? body.data : "", body.len);
     } else if (align == '^') {
-        for (int i = 0; i < pad / 2; i++) buf_addc(out, fill);
+        for (int64_t i = 0; i < pad / 2; i++) buf_addc(out, fill);
         buf_add(out, body.data ? body.data : "", body.len);
-        for (int i = 0; i < pad - pad / 2; i++) buf_addc(out, fill);
+        for (int64_t i = 0; i < pad - pad / 2; i++) buf_addc(out, fill);
     } else if (align == '=') {
         const char *d = buf_str(&body);
         int off = (d[0] == '-' || d[0] == '+') ? 1 : 0;
         buf_add(out, d, (size_t)off);
-        for (int i = 0; i < pad; i++) buf_addc(out, fill);
+        for (int64_t i = 0; i < pad; i++) buf_addc(out, fill);
         buf_adds(out, d + off);
     } else {
         buf_add(out, body.data ? body.data : "", body.len);
-        for (int i = 0; i < pad; i++) buf_addc(out, fill);
+        for (int64_t i = 0; i < pad; i++) buf_addc(out, fill);
     }
     buf_fini(&body);
     return true;

@@ -159,10 +159,10 @@ void suggest_for_attr(PyRun *I, SimId obj, SimId nm)
             names[cnt++] = strndup(k, kn);
         }
         for (SimId c = o->type; c && sim_obj(S, c)->kind == SK_TYPE && sim_obj(S, c)->sub == SK_INSTANCE;
-             c = sim_obj(S, c)->v.p.b) {
+             c = SIM_V(S, c, SK_TYPE, type.base)) {
             uint32_t pos = 0;
             SimId k, v;
-            while (sim_dict_next(S, sim_obj(S, c)->v.p.a, &pos, &k, &v) && cnt < 500) {
+            while (sim_dict_next(S, SIM_V(S, c, SK_TYPE, type.dict), &pos, &k, &v) && cnt < 500) {
                 size_t kn;
                 const char *ks = sim_str_data(S, k, &kn);
                 names[cnt++] = strndup(ks, kn);

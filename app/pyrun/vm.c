@@ -210,8 +210,8 @@ static bool bind_args(PyRun *I, Frame *f, SimId func, SimId self, SimId *args, i
 /* Pushes a frame for Python function `func` (reference owned by the frame). */
 bool vm_call_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames, uint8_t kind)
 {
-    uint32_t ci = sim_obj(S, func)->v.p.a;
-    Frame *f = new_frame(I, ci, sim_obj(S, func)->v.p.b);
+    uint32_t ci = SIM_V(S, func, SK_FUNC, func.code);
+    Frame *f = new_frame(I, ci, SIM_V(S, func, SK_FUNC, func.globals));
     if (!f) {
         sim_xdecref(S, self);
         for (int i = 0; i < nargs; i++)
@@ -315,7 +315,7 @@ bool vm_do_call(PyRun *I, int nargs)
     uint32_t slot0 = f->sp - (uint32_t)nargs - 2;
     SimId a = I->stack[slot0], b = I->stack[slot0 + 1];
     if (!a && b && sim_kind(S, b) == SK_METHOD) { /* unpack a bound method */
-        SimId fn = sim_obj(S, b)->v.p.a, self = sim_obj(S, b)->v.p.b;
+        SimId fn = SIM_V(S, b, SK_METHOD, method.func), self = SIM_V(S, b, SK_METHOD, method.self);
         sim_incref(S, fn);
         sim_incref(S, self);
         I->stack[slot0] = a = fn;
@@ -343,14 +343,14 @@ bool vm_do_call(PyRun *I, int nargs)
     }
     case SK_BUILTIN: {
         SimObj *o = sim_obj(S, callable);
-        SimId self = o->v.p.b;
+        SimId self = o->v.builtin.self;
         int n = total;
         if (self) { /* a bound built-in method: self goes in the slot before the arguments */
             args--;
             n++;
             *args = self;
         }
-        SimId res = builtins_call(I, o->v.p.a, self, args, n, kwnames);
+        SimId res = builtins_call(I, o->v.builtin.index, self, args, n, kwnames);
         if (self)
             *args = callable; /* the slot's own reference again */
         if (!res) {
@@ -401,20 +401,20 @@ SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
     SimKind k = sim_kind(S, callable);
     if (k == SK_BUILTIN) {
         SimObj *o = sim_obj(S, callable);
-        if (!o->v.p.b)
-            return builtins_call(I, o->v.p.a, 0, args, nargs, 0);
+        if (!o->v.builtin.self)
+            return builtins_call(I, o->v.builtin.index, 0, args, nargs, 0);
         /* a bound built-in method: self, then the arguments */
         SimId *all = xmalloc(((size_t)nargs + 1) * sizeof *all);
-        all[0] = o->v.p.b;
+        all[0] = o->v.builtin.self;
         memcpy(all + 1, args, (size_t)nargs * sizeof *all);
-        SimId r = builtins_call(I, o->v.p.a, o->v.p.b, all, nargs + 1, 0);
+        SimId r = builtins_call(I, o->v.builtin.index, o->v.builtin.self, all, nargs + 1, 0);
         free(all);
         return r;
     }
     SimId func = callable, self = 0;
     if (k == SK_METHOD) {
-        func = sim_obj(S, callable)->v.p.a;
-        self = sim_obj(S, callable)->v.p.b;
+        func = SIM_V(S, callable, SK_METHOD, method.func);
+        self = SIM_V(S, callable, SK_METHOD, method.self);
     }
     if (sim_kind(S, func) != SK_FUNC) {
         py_raise(I, EXC_TypeError, "'%s' object is not callable", op_typename(I, callable));
@@ -446,6 +446,7 @@ bool vm_build_class(PyRun *I, uint32_t ci)
     SimId bases = sim_tuple(S, (size_t)nb);
     for (int i = nb - 1; i >= 0; i--)
         sim_tuple_set(S, bases, (size_t)i, pop(I));
+    nb = (int)sim_obj(S, bases)->len; /* 0 when the budget refused the tuple */
     for (int i = 0; i < nb; i++) {
         SimId b = sim_items(S, bases)[i];
         if (sim_kind(S, b) != SK_TYPE) {

@@ -58,6 +58,10 @@ VmStop vm_run(PyRun *I, int base, bool step)
 {
     uint64_t executed = 0;
     while (I->nframes > base) {
+        if (sim_nomem(S) && sim_take_nomem(S)) { /* the last instruction was refused memory */
+            py_no_memory(I);
+            goto error;
+        }
         Frame *f = F;
         uint32_t w = CO->ops[f->ip];
         int32_t arg = OPARG(w);
@@ -140,7 +144,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             break;
         case OP_LOAD_DEREF: case OP_LOAD_CLOSURE:
             c = I->stack[f->base + (uint32_t)arg];
-            a = op == OP_LOAD_CLOSURE ? c : sim_obj(S, c)->v.p.a;
+            a = op == OP_LOAD_CLOSURE ? c : SIM_V(S, c, SK_CELL, cell.ref);
             if (!a) {
                 size_t n;
                 const char *nm = sim_str_data(S, CO->slotnames[arg], &n);
@@ -155,8 +159,8 @@ VmStop vm_run(PyRun *I, int base, bool step)
         case OP_STORE_DEREF: case OP_DELETE_DEREF:
             c = I->stack[f->base + (uint32_t)arg];
             a = op == OP_STORE_DEREF ? POP() : 0;
-            b = sim_obj(S, c)->v.p.a;
-            sim_obj(S, c)->v.p.a = a;
+            b = SIM_V(S, c, SK_CELL, cell.ref);
+            SIM_V(S, c, SK_CELL, cell.ref) = a;
             sim_xdecref(S, b);
             break;
         case OP_LOAD_NAME: case OP_LOAD_GLOBAL:
@@ -314,6 +318,13 @@ VmStop vm_run(PyRun *I, int base, bool step)
             break;
         case OP_BUILD_LIST:
             r = sim_list(S, (size_t)arg);
+            if (sim_obj(S, r)->len != (uint32_t)arg) { /* refused: the items go, MemoryError */
+                for (int i = arg - 1; i >= 0; i--)
+                    sim_xdecref(S, POP());
+                sim_decref(S, r);
+                py_no_memory(I);
+                goto error;
+            }
             for (int i = arg - 1; i >= 0; i--)
                 sim_items(S, r)[i] = POP();
             PUSH(r);
@@ -458,7 +469,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             if (!r) {
                 size_t n, mn;
                 const char *nm = sim_str_data(S, vm_name_const(I, arg), &n);
-                const char *mod = sim_str_data(S, sim_obj(S, TOP(0))->v.p.b, &mn);
+                const char *mod = sim_str_data(S, SIM_V(S, TOP(0), SK_MODULE, module.name), &mn);
                 if (I->refused)
                     goto error;
                 I->err.set = false;

@@ -9,11 +9,14 @@
  */
 #include "sim/sim.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-/* dict fields: cap = log2 size (0: no keys object), v.p.a = entries used
+#include "base/xalloc.h"
+
+/* dict fields: cap = log2 size (0: no keys object), v.dict.used = entries used
  * (deleted included), len = live entries, sub = 1 if all keys are str,
- * data = entries [key, value] * usable, v.p.b = index chunk or 0. */
+ * data = entries [key, value] * usable, v.dict.index = index chunk or 0. */
 
 static size_t usable_of(unsigned log2) { return ((size_t)2 << log2) / 3; }
 
@@ -41,7 +44,7 @@ size_t sim__dict_sizeof(const Sim *s, SimId d)
 
 size_t sim__set_sizeof(const Sim *s, SimId d)
 {
-    uint32_t slots = s->obj[d].v.p.a;
+    uint32_t slots = SIM_V(s, d, SK_SET, set.slots);
     return 216 + (slots > 8 ? (size_t)slots * 16 : 0);
 }
 
@@ -156,12 +159,12 @@ static void set_keys(Sim *s, SimId d, unsigned log2, bool str_keys)
     uint32_t cap;
     o->data = slab_alloc(&s->slab, 2 * usable_of(log2), &cap);
     o->datacap = cap;
-    o->v.p.b = 0;
+    o->v.dict.index = 0;
     if (log2 > 3) {
         uint32_t icap;
         uint32_t ih = slab_alloc(&s->slab, (size_t)1 << log2, &icap);
         memset(slab_ptr(&s->slab, ih), 0, ((size_t)1 << log2) * sizeof(uint32_t));
-        s->obj[d].v.p.b = ih;
+        SIM_V(s, d, SK_DICT, dict.index) = ih;
     }
 }
 
@@ -174,13 +177,13 @@ static void free_keys(Sim *s, SimId d)
         s->fl_keys.blocks[s->fl_keys.n++] = o->mem2;
     else
         pm_free(&s->pm, o->mem2);
-    if (o->v.p.b)
-        slab_free(&s->slab, o->v.p.b, (uint32_t)1 << o->cap);
+    if (o->v.dict.index)
+        slab_free(&s->slab, o->v.dict.index, (uint32_t)1 << o->cap);
     slab_free(&s->slab, o->data, o->datacap);
     o->mem2 = PM_NULL;
     o->data = o->datacap = 0;
     o->cap = 0;
-    o->v.p.a = o->v.p.b = 0;
+    o->v.dict.used = o->v.dict.index = 0;
     o->len = 0;
     o->sub = 0;
 }
@@ -201,7 +204,7 @@ static void index_insert(Sim *s, SimId d, uint64_t h, uint32_t entry)
 {
     SimObj *o = &s->obj[d];
     uint32_t mask = (1u << o->cap) - 1, i = (uint32_t)h & mask;
-    uint32_t *ix = slab_ptr(&s->slab, o->v.p.b);
+    uint32_t *ix = slab_ptr(&s->slab, o->v.dict.index);
     while (ix[i])
         i = (i + 1) & mask;
     ix[i] = entry + 1;
@@ -214,14 +217,14 @@ static int64_t lookup(const Sim *s, SimId d, SimId key)
     if (!o->cap)
         return -1;
     const SimId *e = slab_ptr(&s->slab, o->data);
-    if (!o->v.p.b) {
-        for (uint32_t i = 0; i < o->v.p.a; i++)
+    if (!o->v.dict.index) {
+        for (uint32_t i = 0; i < o->v.dict.used; i++)
             if (e[2 * i] && (e[2 * i] == key || sim_equal(s, e[2 * i], key)))
                 return i;
         return -1;
     }
     uint32_t mask = (1u << o->cap) - 1, i = (uint32_t)sim_hash(s, key) & mask;
-    const uint32_t *ix = slab_ptr(&s->slab, o->v.p.b);
+    const uint32_t *ix = slab_ptr(&s->slab, o->v.dict.index);
     while (ix[i]) {
         uint32_t en = ix[i] - 1;
         if (e[2 * en] && (e[2 * en] == key || sim_equal(s, e[2 * en], key)))
@@ -243,12 +246,16 @@ static unsigned log2_for(size_t minsize)
     return l;
 }
 
-static void resize(Sim *s, SimId d, unsigned log2, bool str_keys)
+/* dictresize; false (the dict as it was) when the budget refuses the table */
+static bool resize(Sim *s, SimId d, unsigned log2, bool str_keys)
 {
+    uint64_t words = 2 * (uint64_t)usable_of(log2) + (log2 > 3 ? (uint64_t)1 << log2 : 0);
+    if (!sim__len_fits(s, log2 >= 31 ? UINT32_MAX : 0) || !sim_mem_room(s, keys_size(log2, str_keys), words))
+        return false;
     SimObj *o = &s->obj[d];
     o->flags &= (uint8_t)~SIM_F_EMBEDDED; /* 3.13 dictresize: the inline values become invalid */
-    uint32_t n = o->v.p.a, oldcap = o->cap, olddata = o->data, olddcap = o->datacap;
-    uint32_t oldix = o->v.p.b;
+    uint32_t n = o->v.dict.used, oldcap = o->cap, olddata = o->data, olddcap = o->datacap;
+    uint32_t oldix = o->v.dict.index;
     PmPtr oldmem = o->mem2;
     bool oldstr = o->sub;
     set_keys(s, d, log2, str_keys);
@@ -260,11 +267,11 @@ static void resize(Sim *s, SimId d, unsigned log2, bool str_keys)
             continue;
         slab_ptr(&s->slab, o->data)[2 * j] = k;
         slab_ptr(&s->slab, o->data)[2 * j + 1] = slab_ptr(&s->slab, olddata)[2 * i + 1];
-        if (o->v.p.b)
+        if (o->v.dict.index)
             index_insert(s, d, sim_hash(s, k), j);
         j++;
     }
-    o->v.p.a = j;
+    o->v.dict.used = j;
     if (oldcap) {
         if (oldcap == 3 && oldstr && s->fl_keys.n < s->fl_keys.max)
             s->fl_keys.blocks[s->fl_keys.n++] = oldmem;
@@ -274,6 +281,7 @@ static void resize(Sim *s, SimId d, unsigned log2, bool str_keys)
             slab_free(&s->slab, oldix, 1u << oldcap);
         slab_free(&s->slab, olddata, olddcap);
     }
+    return true;
 }
 
 SimId sim_dict_presized(Sim *s, size_t n, bool str_keys)
@@ -295,7 +303,7 @@ SimId sim_dict_get_str(const Sim *s, SimId d, const char *name)
     const SimObj *o = &s->obj[d];
     size_t n = strlen(name);
     const SimId *e = slab_ptr(&s->slab, o->data);
-    for (uint32_t i = 0; o->cap && i < o->v.p.a; i++) {
+    for (uint32_t i = 0; o->cap && i < o->v.dict.used; i++) {
         SimId k = e[2 * i];
         if (!k || s->obj[k].kind != SK_STR)
             continue;
@@ -322,19 +330,25 @@ void sim_dict_set(Sim *s, SimId d, SimId key, SimId value)
         return;
     }
     SimObj *o = &s->obj[d];
+    bool room = true;
     if (!o->cap)
         set_keys(s, d, 3, str_key);
     else if (o->sub && !str_key)
-        resize(s, d, log2_for(o->len * 3), false);
-    else if (o->v.p.a >= usable_of(o->cap))
-        resize(s, d, log2_for(o->len * 3), o->sub);
+        room = resize(s, d, log2_for(o->len * 3), false);
+    else if (o->v.dict.used >= usable_of(o->cap))
+        room = resize(s, d, log2_for(o->len * 3), o->sub);
+    if (!room) { /* refused: nothing is stored, the stolen references go */
+        sim_decref(s, key);
+        sim_decref(s, value);
+        return;
+    }
     o = &s->obj[d];
-    uint32_t n = o->v.p.a++;
+    uint32_t n = o->v.dict.used++;
     SimId *e = slab_ptr(&s->slab, o->data);
     e[2 * n] = key;
     e[2 * n + 1] = value;
     o->len++;
-    if (o->v.p.b)
+    if (o->v.dict.index)
         index_insert(s, d, sim_hash(s, key), n);
     if (!sim_is_tracked(s, d) && (sim_may_be_tracked(s, key) || sim_may_be_tracked(s, value)))
         sim_track(s, d);
@@ -350,10 +364,10 @@ bool sim_dict_del(Sim *s, SimId d, SimId key)
     e[2 * i] = 0;
     e[2 * i + 1] = 0;
     s->obj[d].len--;
-    if (s->obj[d].v.p.b) { /* rebuild the index without the dummy */
+    if (SIM_V(s, d, SK_DICT, dict.index)) { /* rebuild the index without the dummy */
         SimObj *o = &s->obj[d];
-        memset(slab_ptr(&s->slab, o->v.p.b), 0, ((size_t)1 << o->cap) * sizeof(uint32_t));
-        for (uint32_t j = 0; j < o->v.p.a; j++)
+        memset(slab_ptr(&s->slab, o->v.dict.index), 0, ((size_t)1 << o->cap) * sizeof(uint32_t));
+        for (uint32_t j = 0; j < o->v.dict.used; j++)
             if (e[2 * j])
                 index_insert(s, d, sim_hash(s, e[2 * j]), j);
     }
@@ -368,20 +382,19 @@ void sim_dict_clear(Sim *s, SimId d)
     if (!o->cap)
         return;
     /* detach the keys object first, then drop the entries in order */
-    uint32_t n = o->v.p.a, cap = o->datacap, h = o->data;
-    uint32_t copy_cap;
-    uint32_t tmp = slab_alloc(&s->slab, 2 * n + 1, &copy_cap);
-    memcpy(slab_ptr(&s->slab, tmp), slab_ptr(&s->slab, h), 2 * n * sizeof(uint32_t));
+    uint32_t n = o->v.dict.used, cap = o->datacap, h = o->data;
+    SimId *tmp = xmalloc((2 * (size_t)n + 1) * sizeof *tmp); /* host scratch: never refused */
+    memcpy(tmp, slab_ptr(&s->slab, h), 2 * (size_t)n * sizeof(uint32_t));
     (void)cap;
     free_keys(s, d);
     for (uint32_t i = 0; i < n; i++) {
-        SimId k = slab_ptr(&s->slab, tmp)[2 * i], v = slab_ptr(&s->slab, tmp)[2 * i + 1];
+        SimId k = tmp[2 * i], v = tmp[2 * i + 1];
         if (k)
             sim_decref(s, k);
         if (v)
             sim_decref(s, v);
     }
-    slab_free(&s->slab, tmp, copy_cap);
+    free(tmp);
 }
 
 bool sim_dict_next(const Sim *s, SimId d, uint32_t *pos, SimId *key, SimId *value)
@@ -390,7 +403,7 @@ bool sim_dict_next(const Sim *s, SimId d, uint32_t *pos, SimId *key, SimId *valu
     if (!o->cap)
         return false;
     const SimId *e = slab_ptr(&s->slab, o->data);
-    while (*pos < o->v.p.a) {
+    while (*pos < o->v.dict.used) {
         uint32_t i = (*pos)++;
         if (e[2 * i]) {
             *key = e[2 * i];
@@ -401,36 +414,45 @@ bool sim_dict_next(const Sim *s, SimId d, uint32_t *pos, SimId *key, SimId *valu
     return false;
 }
 
-/* ---- sets: v.p.a = slots, len = used; slots hold keys (0 = empty) ------ */
+/* ---- sets: v.set.slots = slots, len = used; slots hold keys (0 = empty) -- */
 
-static void set_table(Sim *s, SimId set, uint32_t slots)
+static bool set_table(Sim *s, SimId set, uint32_t slots)
 {
-    SimObj *o = &s->obj[set];
+    if (!sim_mem_room(s, slots > 8 ? (uint64_t)slots * 16 : 0, slots))
+        return false;
     uint32_t cap;
-    o->data = slab_alloc(&s->slab, slots, &cap);
+    uint32_t data = slab_alloc(&s->slab, slots, &cap);
+    if (!data) {
+        s->nomem = true;
+        return false;
+    }
+    SimObj *o = &s->obj[set];
+    o->data = data;
     o->datacap = cap;
     memset(slab_ptr(&s->slab, o->data), 0, slots * sizeof(uint32_t));
-    o->v.p.a = slots;
+    o->v.set.slots = slots;
     if (o->mem2)
         pm_free(&s->pm, o->mem2);
     o->mem2 = slots > 8 ? pm_alloc(&s->pm, (size_t)slots * 16) : PM_NULL;
+    return true;
 }
 
 static void set_place(Sim *s, SimId set, SimId key)
 {
     SimObj *o = &s->obj[set];
-    uint32_t mask = o->v.p.a - 1, i = (uint32_t)sim_hash(s, key) & mask;
+    uint32_t mask = o->v.set.slots - 1, i = (uint32_t)sim_hash(s, key) & mask;
     SimId *t = slab_ptr(&s->slab, o->data);
     while (t[i])
         i = (i + 1) & mask;
     t[i] = key;
 }
 
-static void set_rebuild(Sim *s, SimId set, uint32_t slots, SimId skip)
+static bool set_rebuild(Sim *s, SimId set, uint32_t slots, SimId skip)
 {
     SimObj *o = &s->obj[set];
-    uint32_t old = o->data, oldcap = o->datacap, oldslots = o->v.p.a;
-    set_table(s, set, slots);
+    uint32_t old = o->data, oldcap = o->datacap, oldslots = o->v.set.slots;
+    if (!set_table(s, set, slots))
+        return false;
     for (uint32_t i = 0; old && i < oldslots; i++) {
         SimId k = slab_ptr(&s->slab, old)[i];
         if (k && k != skip)
@@ -438,14 +460,38 @@ static void set_rebuild(Sim *s, SimId set, uint32_t slots, SimId skip)
     }
     if (old)
         slab_free(&s->slab, old, oldcap);
+    return true;
+}
+
+/* The table size set_table_resize picks for `minused` (0 past 2^31). */
+static uint32_t slots_for(size_t minused)
+{
+    size_t slots = 8;
+    while (slots <= minused && slots < ((size_t)1 << 31))
+        slots <<= 1;
+    return slots <= minused ? 0 : (uint32_t)slots;
+}
+
+/* Removes `skip` without a new table (when the budget refused one). */
+static void set_rehash_in_place(Sim *s, SimId set, SimId skip)
+{
+    SimObj *o = &s->obj[set];
+    uint32_t slots = o->v.set.slots;
+    SimId *keys = xmalloc((size_t)slots * sizeof *keys);
+    memcpy(keys, slab_ptr(&s->slab, o->data), (size_t)slots * sizeof *keys);
+    memset(slab_ptr(&s->slab, o->data), 0, (size_t)slots * sizeof *keys);
+    for (uint32_t i = 0; i < slots; i++)
+        if (keys[i] && keys[i] != skip)
+            set_place(s, set, keys[i]);
+    free(keys);
 }
 
 bool sim_set_contains(const Sim *s, SimId set, SimId key)
 {
     const SimObj *o = &s->obj[set];
-    if (!o->v.p.a)
+    if (!o->v.set.slots)
         return false;
-    uint32_t mask = o->v.p.a - 1, i = (uint32_t)sim_hash(s, key) & mask;
+    uint32_t mask = o->v.set.slots - 1, i = (uint32_t)sim_hash(s, key) & mask;
     const SimId *t = slab_ptr(&s->slab, o->data);
     while (t[i]) {
         if (t[i] == key || sim_equal(s, t[i], key))
@@ -457,21 +503,28 @@ bool sim_set_contains(const Sim *s, SimId set, SimId key)
 
 bool sim_set_add(Sim *s, SimId set, SimId key)
 {
-    if (!s->obj[set].v.p.a)
+    if (!SIM_V(s, set, SK_SET, set.slots))
         set_table(s, set, 8);
     if (sim_set_contains(s, set, key)) {
         sim_decref(s, key);
         return false;
     }
-    set_place(s, set, key);
     SimObj *o = &s->obj[set];
+    if ((size_t)o->len + 2 > o->v.set.slots) { /* a refused resize left no spare slot */
+        sim_decref(s, key);
+        s->nomem = true;
+        return false;
+    }
+    set_place(s, set, key);
+    o = &s->obj[set];
     o->len++;
-    if ((size_t)o->len * 5 >= (size_t)(o->v.p.a - 1) * 3) {
+    if ((size_t)o->len * 5 >= (size_t)(o->v.set.slots - 1) * 3) {
         size_t minused = o->len > 50000 ? (size_t)o->len * 2 : (size_t)o->len * 4;
-        uint32_t slots = 8;
-        while (slots <= minused)
-            slots <<= 1;
-        set_rebuild(s, set, slots, 0);
+        uint32_t slots = slots_for(minused);
+        if (slots)
+            set_rebuild(s, set, slots, 0);
+        else
+            s->nomem = true;
     }
     return true;
 }
@@ -479,13 +532,14 @@ bool sim_set_add(Sim *s, SimId set, SimId key)
 bool sim_set_discard(Sim *s, SimId set, SimId key)
 {
     SimObj *o = &s->obj[set];
-    if (!o->v.p.a)
+    if (!o->v.set.slots)
         return false;
     SimId *t = slab_ptr(&s->slab, o->data);
-    for (uint32_t i = 0; i < o->v.p.a; i++) {
+    for (uint32_t i = 0; i < o->v.set.slots; i++) {
         if (t[i] && (t[i] == key || sim_equal(s, t[i], key))) {
             SimId k = t[i];
-            set_rebuild(s, set, o->v.p.a, k);
+            if (!set_rebuild(s, set, o->v.set.slots, k))
+                set_rehash_in_place(s, set, k);
             s->obj[set].len--;
             sim_decref(s, k);
             return true;
@@ -496,8 +550,9 @@ bool sim_set_discard(Sim *s, SimId set, SimId key)
 
 void sim_set_presize(Sim *s, SimId set, size_t minused)
 {
-    uint32_t slots = 8;
-    while (slots <= minused)
-        slots <<= 1;
-    set_rebuild(s, set, slots, 0);
+    uint32_t slots = slots_for(minused);
+    if (slots)
+        set_rebuild(s, set, slots, 0);
+    else
+        s->nomem = true;
 }

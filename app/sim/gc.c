@@ -7,6 +7,8 @@
  */
 #include "sim/gc.h"
 
+#include "sim/check.h"
+
 #include <string.h>
 
 #define GEN_HEAD(g) ((uint32_t)(GC_LIST_GEN0 + (g)))
@@ -17,7 +19,9 @@ static inline SimObj *O(Sim *s, uint32_t id) { return &s->obj[id]; }
 
 void sim__gc_list_append(Sim *s, uint32_t head, SimId id)
 {
+    SIM_ASSERT(O(s, head)->kind == SK_SENTINEL && O(s, id)->kind != SK_FREE);
     uint32_t last = O(s, head)->gc_prev;
+    SIM_ASSERT(O(s, last)->gc_next == head); /* the list is whole before the insert */
     O(s, id)->gc_prev = last;
     O(s, id)->gc_next = head;
     O(s, last)->gc_next = id;
@@ -27,6 +31,7 @@ void sim__gc_list_append(Sim *s, uint32_t head, SimId id)
 void sim__gc_list_remove(Sim *s, SimId id)
 {
     SimObj *o = O(s, id);
+    SIM_ASSERT(O(s, o->gc_prev)->gc_next == id && O(s, o->gc_next)->gc_prev == id);
     O(s, o->gc_prev)->gc_next = o->gc_next;
     O(s, o->gc_next)->gc_prev = o->gc_prev;
     o->gc_prev = o->gc_next = 0;
@@ -96,6 +101,7 @@ void sim_untrack(Sim *s, SimId id)
         return;
     sim__gc_list_remove(s, id);
     o->flags &= (uint8_t) ~(SIM_F_TRACKED | SIM_F_COLLECTING | SIM_F_UNREACHABLE);
+    SIM_ASSERT(s->tracked_count > 0);
     s->tracked_count--;
 }
 
@@ -303,7 +309,7 @@ static void phase_weakrefs(Sim *s)
         while (O(s, id)->weaklist) {
             SimId wr = O(s, id)->weaklist;
             sim__weakref_unlink(s, wr);
-            if (!O(s, wr)->v.p.b || (O(s, wr)->flags & SIM_F_COLLECTING))
+            if (!SIM_V(s, wr, SK_WEAKREF, weakref.callback) || (O(s, wr)->flags & SIM_F_COLLECTING))
                 continue;
             sim_incref(s, wr);
             list_move(s, wr, GC_LIST_WRCB);
@@ -311,7 +317,7 @@ static void phase_weakrefs(Sim *s)
     }
     while (!list_empty(s, GC_LIST_WRCB)) {
         SimId wr = O(s, GC_LIST_WRCB)->gc_next;
-        SimId cb = O(s, wr)->v.p.b;
+        SimId cb = SIM_V(s, wr, SK_WEAKREF, weakref.callback);
         sim_event(s, SE_WEAKREF_CB, wr, 0, 0);
         s->gc.ran_code = true;
         sim_incref(s, cb);
@@ -385,7 +391,7 @@ static void clear_object(Sim *s, SimId id)
     case SK_SET:
         while (O(s, id)->len) {
             SimId k = 0;
-            for (uint32_t i = 0; i < O(s, id)->v.p.a && !k; i++)
+            for (uint32_t i = 0; i < SIM_V(s, id, SK_SET, set.slots) && !k; i++)
                 k = sim_items(s, id)[i];
             sim_incref(s, k);
             sim_set_discard(s, id, k);
@@ -399,9 +405,9 @@ static void clear_object(Sim *s, SimId id)
             sim_attr_del(s, id, name);
             sim_decref(s, name);
         }
-        SimId d = O(s, id)->v.p.a;
+        SimId d = SIM_V(s, id, SK_INSTANCE, instance.dict);
         if (d) {
-            O(s, id)->v.p.a = 0;
+            SIM_V(s, id, SK_INSTANCE, instance.dict) = 0;
             O(s, d)->flags &= (uint8_t)~SIM_F_EMBEDDED; /* detached from the instance */
             sim_decref(s, d);
         }
@@ -411,8 +417,8 @@ static void clear_object(Sim *s, SimId id)
         if (o->sub == SK_INSTANCE && o->data) {
             SimId mro = sim_items(s, id)[1];
             sim_items(s, id)[1] = 0;
-            if (O(s, id)->v.p.a)
-                sim_dict_clear(s, O(s, id)->v.p.a);
+            if (SIM_V(s, id, SK_TYPE, type.dict))
+                sim_dict_clear(s, SIM_V(s, id, SK_TYPE, type.dict));
             sim_xdecref(s, mro);
         }
         break;
@@ -424,21 +430,20 @@ static void clear_object(Sim *s, SimId id)
         sim_xdecref(s, parts[2]);
         break;
     }
-    case SK_CELL: case SK_MODULE: {
-        SimId c = o->v.p.a;
-        if (o->kind == SK_MODULE) {
-            if (c)
-                sim_dict_clear(s, c);
-            break;
-        }
-        o->v.p.a = 0;
+    case SK_MODULE:
+        if (o->v.module.dict)
+            sim_dict_clear(s, o->v.module.dict);
+        break;
+    case SK_CELL: {
+        SimId c = o->v.cell.ref;
+        o->v.cell.ref = 0;
         sim_xdecref(s, c);
         break;
     }
     case SK_WEAKREF: {
         sim__weakref_unlink(s, id);
-        SimId cb = O(s, id)->v.p.b;
-        O(s, id)->v.p.b = 0;
+        SimId cb = SIM_V(s, id, SK_WEAKREF, weakref.callback);
+        SIM_V(s, id, SK_WEAKREF, weakref.callback) = 0;
         sim_xdecref(s, cb);
         break;
     }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "sim/check.h"
 #include "sim/gc.h"
 
 #define NSENTINELS 12u
@@ -48,17 +49,36 @@ static void on_pm_event(void *ctx, PmEventKind k, uint32_t arena, uint32_t pool)
 
 /* ---- records -------------------------------------------------------------- */
 
+/* The record table doubles while the host budget allows; past it, it grows
+ * by a little at a time (every record asked for is still given, so the model
+ * stays whole) and each growth counts as a refused allocation. */
+static void grow_records(Sim *s)
+{
+    uint64_t limit = s->host_limit / 2, size = sizeof *s->obj;
+    uint64_t cap = (uint64_t)s->capobj * 2;
+    if (cap * size > limit) {
+        cap = limit / size > s->capobj ? limit / size : (uint64_t)s->capobj + 4096;
+        if (cap == (uint64_t)s->capobj + 4096)
+            s->nomem = true;
+    }
+    if (cap > UINT32_MAX)
+        cap = UINT32_MAX; /* SimId is 32-bit */
+    if (cap <= s->capobj)
+        abort(); /* unreachable: the host limit stops the table long before 2^32 records */
+    s->capobj = (uint32_t)cap;
+    s->obj = xrealloc(s->obj, s->capobj * sizeof *s->obj);
+}
+
 SimId sim__alloc_record(Sim *s, SimKind k)
 {
     SimId id;
     if (s->free_head) {
         id = s->free_head;
-        s->free_head = s->obj[id].v.p.a;
+        SIM_ASSERT(s->obj[id].kind == SK_FREE); /* the free list holds freed records only */
+        s->free_head = SIM_V(s, id, SK_FREE, free.next);
     } else {
-        if (s->nobj == s->capobj) {
-            s->capobj *= 2;
-            s->obj = xrealloc(s->obj, s->capobj * sizeof *s->obj);
-        }
+        if (s->nobj == s->capobj)
+            grow_records(s);
         id = s->nobj++;
     }
     SimObj *o = &s->obj[id];
@@ -72,10 +92,12 @@ SimId sim__alloc_record(Sim *s, SimKind k)
 void sim__free_record(Sim *s, SimId id)
 {
     SimObj *o = &s->obj[id];
+    SIM_ASSERT(o->kind != SK_FREE && !(o->flags & SIM_F_TRACKED)); /* freed once, untracked */
+    SIM_ASSERT(s->nlive > 0);
     if (o->data)
         slab_free(&s->slab, o->data, o->datacap);
     o->kind = SK_FREE;
-    o->v.p.a = s->free_head;
+    o->v.free.next = s->free_head;
     s->free_head = id;
     s->nlive--;
 }
@@ -182,6 +204,14 @@ Sim *sim_new(const SimProfile *prof)
     for (unsigned n = 0; n < SIM_TUPLE_MAXSAVE; n++)
         fl_init(&s->fl_tuple[n], 2000);
     seed_allocator(s);
+    s->startup_blocks = s->pm.raw_live_blocks;
+    for (unsigned c = 0; c < PM_NCLASSES; c++)
+        s->startup_blocks += s->pm.class_in_use[c];
+    s->startup_blocks -= s->fl_dict.n + s->fl_float.n + s->fl_list.n;
+    for (unsigned n = 0; n < SIM_TUPLE_MAXSAVE; n++)
+        s->startup_blocks -= s->fl_tuple[n].n;
+    sim_set_memory_limit(s, SIM_DEFAULT_MEMORY);
+    sim_set_host_limit(s, SIM_DEFAULT_HOST_MEMORY);
     s->pm.on_event = on_pm_event;
     s->pm.event_ctx = s;
     make_types(s);
@@ -208,10 +238,45 @@ void sim_free(Sim *s)
 
 void sim_set_hooks(Sim *s, const SimHooks *h) { s->hooks = *h; }
 
+/* ---- memory budget ------------------------------------------------------ */
+
+void sim_set_memory_limit(Sim *s, uint64_t bytes) { s->pm.limit = bytes; }
+
+void sim_set_host_limit(Sim *s, uint64_t bytes)
+{
+    s->host_limit = bytes;
+    s->slab.limit_words = bytes / 2 / sizeof(uint32_t); /* half for payloads */
+    s->pm.host_limit = bytes / 4;                       /* a quarter for arena tables */
+}
+
+uint64_t sim_host_bytes(const Sim *s)
+{
+    return (uint64_t)s->capobj * sizeof *s->obj + s->slab.cap * sizeof(uint32_t) +
+           pm_host_bytes(&s->pm) + (uint64_t)s->capinterned * sizeof *s->interned +
+           s->capdeferred * sizeof *s->deferred;
+}
+
+bool sim_mem_room(Sim *s, uint64_t bytes, uint64_t words)
+{
+    if (pm_fits(&s->pm, bytes) && slab_fits(&s->slab, words))
+        return true;
+    s->nomem = true;
+    return false;
+}
+
+bool sim_take_nomem(Sim *s)
+{
+    bool was = s->nomem || s->pm.refused > 0;
+    s->nomem = false;
+    s->pm.refused = 0;
+    return was;
+}
+
 /* ---- reference counts -------------------------------------------------- */
 
 void sim_incref(Sim *s, SimId id)
 {
+    SIM_ASSERT(id > 0 && id < s->nobj && s->obj[id].kind != SK_FREE); /* never a freed record */
     SimObj *o = &s->obj[id];
     if (!(o->flags & SIM_F_IMMORTAL))
         o->refcnt++;
@@ -219,9 +284,11 @@ void sim_incref(Sim *s, SimId id)
 
 void sim_decref(Sim *s, SimId id)
 {
+    SIM_ASSERT(id > 0 && id < s->nobj && s->obj[id].kind != SK_FREE);
     SimObj *o = &s->obj[id];
     if (o->flags & SIM_F_IMMORTAL)
         return;
+    SIM_ASSERT(o->refcnt > 0); /* a count never goes below zero */
     if (--o->refcnt > 0)
         return;
     if (o->flags & SIM_F_STATIC) { /* 3.11 static objects are never freed */
@@ -245,6 +312,7 @@ static bool fl_put(Sim *s, SimFreeList *f, PmPtr b, SimId id)
 {
     if (f->n >= f->max)
         return false;
+    SIM_ASSERT(b != PM_NULL);
     f->blocks[f->n++] = b;
     sim_event(s, SE_FREELIST_PUT, id, 0, f->n);
     return true;
@@ -272,7 +340,7 @@ static void release(Sim *s, SimId id, SimFreeList *fl)
 {
     SimObj *o = &s->obj[id];
     sim_event(s, SE_FREE, id, (uint32_t)pm_block_size(&s->pm, o->mem), 0);
-    bool parked = fl && fl_put(s, fl, o->mem, id);
+    bool parked = fl && o->mem != PM_NULL && fl_put(s, fl, o->mem, id);
     if (!parked) {
         pm_free(&s->pm, o->mem);
         if (o->flags & SIM_F_GCTYPE)
@@ -314,7 +382,7 @@ static void dealloc_instance(Sim *s, SimId id)
     if (o->weaklist)
         sim_clear_weakrefs(s, id, true);
     o = &s->obj[id];
-    SimId dict = o->v.p.a;
+    SimId dict = o->v.instance.dict;
     /* attribute values in key order (_PyObject_FreeInstanceAttributes) */
     uint32_t n = o->len;
     for (uint32_t i = 0; i < n; i++) {
@@ -341,7 +409,7 @@ static void dealloc_dict(Sim *s, SimId id)
     SimObj *o = &s->obj[id];
     uint32_t pos = 0;
     SimId k, v;
-    uint32_t n = o->v.p.a; /* entries used, including deleted */
+    uint32_t n = o->v.dict.used; /* entries used, including deleted */
     (void)n;
     /* free_keys_object: for each entry, key then value */
     while (sim_dict_next(s, id, &pos, &k, &v)) {
@@ -388,7 +456,7 @@ static void dealloc_body(Sim *s, SimId id)
         dealloc_dict(s, id);
         break;
     case SK_SET: {
-        for (uint32_t i = 0; i < o->v.p.a; i++) {
+        for (uint32_t i = 0; i < o->v.set.slots; i++) {
             SimId k = sim_items(s, id)[i];
             if (k)
                 sim_decref(s, k);
@@ -403,8 +471,8 @@ static void dealloc_body(Sim *s, SimId id)
     case SK_FUNC: {
         if (o->weaklist)
             sim_clear_weakrefs(s, id, true);
-        uint32_t code = s->obj[id].v.p.a;
-        SimId g = s->obj[id].v.p.b;
+        uint32_t code = SIM_V(s, id, SK_FUNC, func.code);
+        SimId g = SIM_V(s, id, SK_FUNC, func.globals);
         SimId parts[4];
         memcpy(parts, sim_items(s, id), sizeof parts);
         release(s, id, NULL);
@@ -418,7 +486,7 @@ static void dealloc_body(Sim *s, SimId id)
     case SK_TYPE: {
         if (o->weaklist)
             sim_clear_weakrefs(s, id, true);
-        SimId d = o->v.p.a, b = o->v.p.b;
+        SimId d = o->v.type.dict, b = o->v.type.base;
         SimId parts[2];
         memcpy(parts, sim_items(s, id), sizeof parts);
         release(s, id, NULL);
@@ -430,14 +498,18 @@ static void dealloc_body(Sim *s, SimId id)
     }
     case SK_METHOD: case SK_BUILTIN: case SK_CELL: case SK_MODULE: case SK_ITER:
     case SK_DICTVIEW: {
-        SimId a = o->v.p.a, b = o->v.p.b;
-        bool owns_a = o->kind != SK_BUILTIN;
-        bool owns_b = o->kind == SK_METHOD || o->kind == SK_BUILTIN || o->kind == SK_MODULE;
+        SimId a = 0, b = 0; /* the references it owns, dropped after its memory */
+        switch ((SimKind)o->kind) {
+        case SK_METHOD: a = o->v.method.func, b = o->v.method.self; break;
+        case SK_BUILTIN: b = o->v.builtin.self; break;
+        case SK_CELL: a = o->v.cell.ref; break;
+        case SK_MODULE: a = o->v.module.dict, b = o->v.module.name; break;
+        case SK_ITER: a = o->v.iter.seq; break;
+        default: a = o->v.view.dict; break;
+        }
         release(s, id, NULL);
-        if (owns_a)
-            sim_xdecref(s, a);
-        if (owns_b)
-            sim_xdecref(s, b);
+        sim_xdecref(s, a);
+        sim_xdecref(s, b);
         break;
     }
     case SK_WEAKREF:
@@ -452,8 +524,8 @@ static void dealloc_body(Sim *s, SimId id)
 static void dealloc_weakref(Sim *s, SimId id)
 {
     sim__weakref_unlink(s, id);
-    SimId cb = s->obj[id].v.p.b;
-    s->obj[id].v.p.b = 0;
+    SimId cb = SIM_V(s, id, SK_WEAKREF, weakref.callback);
+    SIM_V(s, id, SK_WEAKREF, weakref.callback) = 0;
     release(s, id, NULL);
     sim_xdecref(s, cb);
 }
@@ -466,6 +538,7 @@ static bool uses_trashcan(SimKind k)
 void sim__dealloc(Sim *s, SimId id)
 {
     SimObj *o = &s->obj[id];
+    SIM_ASSERT(o->kind != SK_FREE && o->kind != SK_SENTINEL && !(o->flags & SIM_F_STATIC));
     if (o->flags & SIM_F_TRACKED)
         sim_untrack(s, id);
     if (uses_trashcan((SimKind)o->kind) && s->dealloc_depth >= TRASHCAN_DEPTH) {
@@ -492,6 +565,7 @@ void sim__dealloc(Sim *s, SimId id)
  * one (no GC count change), else from pymalloc. */
 PmPtr sim__obj_block(Sim *s, SimFreeList *fl, size_t size, bool gc, bool *from_fl)
 {
+    SIM_ASSERT(!fl || fl->n <= fl->max);
     if (fl && fl->n > 0) {
         *from_fl = true;
         sim_event(s, SE_FREELIST_TAKE, 0, (uint32_t)size, fl->n - 1);

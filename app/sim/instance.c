@@ -33,8 +33,8 @@ static int attr_index(const Sim *s, SimId inst, SimId name)
 SimId sim_attr_get(const Sim *s, SimId inst, SimId name)
 {
     const SimObj *o = &s->obj[inst];
-    if (o->v.p.a)
-        return sim_dict_get(s, o->v.p.a, name);
+    if (o->v.instance.dict)
+        return sim_dict_get(s, o->v.instance.dict, name);
     int i = attr_index(s, inst, name);
     return i < 0 ? 0 : sim_items(s, inst)[2 * i + 1];
 }
@@ -42,9 +42,9 @@ SimId sim_attr_get(const Sim *s, SimId inst, SimId name)
 void sim_attr_set(Sim *s, SimId inst, SimId name, SimId value)
 {
     SimObj *o = &s->obj[inst];
-    if (o->v.p.a) {
+    if (o->v.instance.dict) {
         sim_incref(s, name);
-        sim_dict_set(s, o->v.p.a, name, value);
+        sim_dict_set(s, o->v.instance.dict, name, value);
         return;
     }
     int i = attr_index(s, inst, name);
@@ -73,8 +73,8 @@ void sim_attr_set(Sim *s, SimId inst, SimId name, SimId value)
 bool sim_attr_del(Sim *s, SimId inst, SimId name)
 {
     SimObj *o = &s->obj[inst];
-    if (o->v.p.a)
-        return sim_dict_del(s, o->v.p.a, name);
+    if (o->v.instance.dict)
+        return sim_dict_del(s, o->v.instance.dict, name);
     int i = attr_index(s, inst, name);
     if (i < 0)
         return false;
@@ -89,8 +89,8 @@ bool sim_attr_del(Sim *s, SimId inst, SimId name)
 
 SimId sim_instance_dict(Sim *s, SimId inst)
 {
-    if (s->obj[inst].v.p.a)
-        return s->obj[inst].v.p.a;
+    if (SIM_V(s, inst, SK_INSTANCE, instance.dict))
+        return SIM_V(s, inst, SK_INSTANCE, instance.dict);
     SimId d = sim_dict(s);
     SimObj *o = &s->obj[inst];
     for (uint32_t i = 0; i < o->len; i++) {
@@ -101,7 +101,7 @@ SimId sim_instance_dict(Sim *s, SimId inst)
     o->len = 0;
     pm_free(&s->pm, o->mem2);
     o->mem2 = PM_NULL;
-    o->v.p.a = d;
+    o->v.instance.dict = d;
     s->obj[d].type = o->type; /* a split dict: sized by the class's shared keys */
     if (s->prof->inline_values) /* _PyObject_MaterializeManagedDict: values stay inline */
         s->obj[d].flags |= SIM_F_EMBEDDED;
@@ -110,10 +110,10 @@ SimId sim_instance_dict(Sim *s, SimId inst)
 
 SimId sim_type_lookup(const Sim *s, SimId cls, const char *name)
 {
-    for (SimId c = cls; c; c = s->obj[c].v.p.b) {
-        if (s->obj[c].kind != SK_TYPE || !s->obj[c].v.p.a)
+    for (SimId c = cls; c; c = SIM_V(s, c, SK_TYPE, type.base)) {
+        if (s->obj[c].kind != SK_TYPE || !SIM_V(s, c, SK_TYPE, type.dict))
             return 0;
-        SimId v = sim_dict_get_str(s, s->obj[c].v.p.a, name);
+        SimId v = sim_dict_get_str(s, SIM_V(s, c, SK_TYPE, type.dict), name);
         if (v)
             return v;
     }
@@ -124,7 +124,7 @@ bool sim_is_subtype(const Sim *s, SimId cls, SimId base)
 {
     if (base == s->type_object)
         return true;
-    for (SimId c = cls; c; c = s->obj[c].v.p.b) {
+    for (SimId c = cls; c; c = SIM_V(s, c, SK_TYPE, type.base)) {
         if (c == base)
             return true;
         if (s->obj[c].kind != SK_TYPE || s->obj[c].sub != SK_INSTANCE)
@@ -186,7 +186,7 @@ SimId sim_weakref(Sim *s, SimId obj, SimId cb)
     if (!weakrefable(s, obj))
         return 0;
     SimId head = s->obj[obj].weaklist;
-    bool head_basic = head && !s->obj[head].v.p.b;
+    bool head_basic = head && !SIM_V(s, head, SK_WEAKREF, weakref.callback);
     if (!cb && head_basic) { /* the basic ref is shared */
         sim_incref(s, head);
         return head;
@@ -197,8 +197,8 @@ SimId sim_weakref(Sim *s, SimId obj, SimId cb)
     SimObj *w = &s->obj[wr];
     w->mem = b;
     w->flags |= SIM_F_GCTYPE;
-    w->v.p.a = obj;
-    w->v.p.b = cb;
+    w->v.weakref.obj = obj;
+    w->v.weakref.callback = cb;
     if (cb)
         sim_incref(s, cb);
     sim_event(s, SE_ALLOC, wr, 80, 0);
@@ -224,7 +224,7 @@ SimId sim_weakref(Sim *s, SimId obj, SimId cb)
 void sim__weakref_unlink(Sim *s, SimId wr)
 {
     SimObj *w = &s->obj[wr];
-    SimId obj = w->v.p.a;
+    SimId obj = w->v.weakref.obj;
     if (!obj)
         return;
     if (w->cap)
@@ -234,7 +234,7 @@ void sim__weakref_unlink(Sim *s, SimId wr)
     if (w->len)
         s->obj[w->len].cap = w->cap;
     w->len = w->cap = 0;
-    w->v.p.a = 0;
+    w->v.weakref.obj = 0;
 }
 
 void sim_clear_weakrefs(Sim *s, SimId obj, bool call)
@@ -244,8 +244,8 @@ void sim_clear_weakrefs(Sim *s, SimId obj, bool call)
     size_t n = 0;
     while (s->obj[obj].weaklist) {
         SimId wr = s->obj[obj].weaklist;
-        SimId cb = s->obj[wr].v.p.b;
-        s->obj[wr].v.p.b = 0;
+        SimId cb = SIM_V(s, wr, SK_WEAKREF, weakref.callback);
+        SIM_V(s, wr, SK_WEAKREF, weakref.callback) = 0;
         sim__weakref_unlink(s, wr);
         if (cb && call && n < 64 && s->obj[wr].refcnt > 0) {
             sim_incref(s, wr);
@@ -367,20 +367,20 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
         break;
     }
     case SK_SET:
-        for (uint32_t i = 0; i < s->obj[id].v.p.a; i++)
+        for (uint32_t i = 0; i < SIM_V(s, id, SK_SET, set.slots); i++)
             if (sim_items(s, id)[i])
                 fn(s, sim_items(s, id)[i], arg);
         break;
     case SK_INSTANCE:
-        if (o->v.p.a && (s->obj[o->v.p.a].flags & SIM_F_EMBEDDED)) {
+        if (o->v.instance.dict && (s->obj[o->v.instance.dict].flags & SIM_F_EMBEDDED)) {
             /* 3.13: valid inline values are visited, not the dict */
             uint32_t pos = 0;
             SimId k, v;
-            while (sim_dict_next(s, o->v.p.a, &pos, &k, &v))
+            while (sim_dict_next(s, o->v.instance.dict, &pos, &k, &v))
                 if (v)
                     fn(s, v, arg);
-        } else if (o->v.p.a) {
-            fn(s, o->v.p.a, arg);
+        } else if (o->v.instance.dict) {
+            fn(s, o->v.instance.dict, arg);
         }
         for (uint32_t i = 0; i < s->obj[id].len; i++)
             if (sim_items(s, id)[2 * i + 1])
@@ -388,7 +388,7 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
         fn(s, s->obj[id].type, arg);
         break;
     case SK_FUNC:
-        fn(s, o->v.p.b, arg);
+        fn(s, o->v.func.globals, arg);
         for (int i = 0; i < 3; i++)
             if (sim_items(s, id)[i])
                 fn(s, sim_items(s, id)[i], arg);
@@ -396,29 +396,41 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
     case SK_TYPE:
         if (o->sub != SK_INSTANCE)
             break;
-        if (o->v.p.a)
-            fn(s, o->v.p.a, arg);
-        if (s->obj[id].v.p.b)
-            fn(s, s->obj[id].v.p.b, arg);
+        if (o->v.type.dict)
+            fn(s, o->v.type.dict, arg);
+        if (SIM_V(s, id, SK_TYPE, type.base))
+            fn(s, SIM_V(s, id, SK_TYPE, type.base), arg);
         for (int i = 0; i < 2; i++)
             if (sim_items(s, id)[i])
                 fn(s, sim_items(s, id)[i], arg);
         break;
     case SK_METHOD:
-        fn(s, o->v.p.a, arg);
-        fn(s, s->obj[id].v.p.b, arg);
+        fn(s, o->v.method.func, arg);
+        fn(s, SIM_V(s, id, SK_METHOD, method.self), arg);
         break;
     case SK_BUILTIN:
-        if (o->v.p.b)
-            fn(s, o->v.p.b, arg);
+        if (o->v.builtin.self)
+            fn(s, o->v.builtin.self, arg);
         break;
-    case SK_CELL: case SK_MODULE: case SK_ITER: case SK_DICTVIEW:
-        if (o->v.p.a && !(o->kind == SK_ITER && o->sub == SIM_IT_RANGE))
-            fn(s, o->v.p.a, arg);
+    case SK_CELL:
+        if (o->v.cell.ref)
+            fn(s, o->v.cell.ref, arg);
+        break;
+    case SK_MODULE:
+        if (o->v.module.dict)
+            fn(s, o->v.module.dict, arg);
+        break;
+    case SK_ITER:
+        if (o->v.iter.seq && o->sub != SIM_IT_RANGE)
+            fn(s, o->v.iter.seq, arg);
+        break;
+    case SK_DICTVIEW:
+        if (o->v.view.dict)
+            fn(s, o->v.view.dict, arg);
         break;
     case SK_WEAKREF:
-        if (o->v.p.b)
-            fn(s, o->v.p.b, arg);
+        if (o->v.weakref.callback)
+            fn(s, o->v.weakref.callback, arg);
         break;
     default:
         break;

@@ -7,21 +7,41 @@
 
 #include <string.h>
 
-static void ensure_payload(Sim *s, SimId id, size_t n)
+/* Gives the list `alloc` slots (items array and payload) or, when the budget
+ * refuses, leaves it as it was and returns false. */
+static bool set_allocated(Sim *s, SimId id, size_t alloc)
 {
     SimObj *o = &s->obj[id];
+    uint64_t grow = alloc > o->cap ? 8 * (uint64_t)(alloc - o->cap) : 0;
+    if (!sim__len_fits(s, alloc) || !sim_mem_room(s, grow, alloc > o->datacap ? alloc : 0))
+        return false;
+    /* the payload first: a bigger chunk than needed is harmless if the
+     * items array is then refused */
     uint32_t cap = o->datacap;
-    o->data = slab_resize(&s->slab, o->data, &cap, n ? n : 1, o->len);
+    uint32_t data = slab_resize(&s->slab, o->data, &cap, alloc ? alloc : 1, o->len);
+    if (!data) {
+        s->nomem = true;
+        return false;
+    }
+    o->data = data;
     o->datacap = cap;
+    PmPtr m = pm_realloc(&s->pm, o->mem2, alloc * 8);
+    if (m == PM_NULL && alloc > 0)
+        return false;
+    o->mem2 = m;
+    for (size_t i = o->len; i < alloc; i++)
+        sim_items(s, id)[i] = 0;
+    o->cap = (uint32_t)alloc;
+    return true;
 }
 
-void sim_list_resize(Sim *s, SimId id, size_t newsize)
+bool sim_list_resize(Sim *s, SimId id, size_t newsize)
 {
     SimObj *o = &s->obj[id];
     size_t allocated = o->cap;
     if (allocated >= newsize && newsize >= (allocated >> 1)) {
         o->len = (uint32_t)newsize;
-        return;
+        return true;
     }
     /* growth pattern 0, 4, 8, 16, 24, 32, 40, 52, 64, 76, ... */
     size_t new_alloc = (newsize + (newsize >> 3) + 6) & ~(size_t)3;
@@ -29,37 +49,31 @@ void sim_list_resize(Sim *s, SimId id, size_t newsize)
         new_alloc = (newsize + 3) & ~(size_t)3;
     if (newsize == 0)
         new_alloc = 0;
-    o->mem2 = pm_realloc(&s->pm, o->mem2, new_alloc * 8);
-    ensure_payload(s, id, new_alloc);
-    o = &s->obj[id];
-    for (size_t i = o->len; i < newsize; i++)
-        sim_items(s, id)[i] = 0;
-    o->cap = (uint32_t)new_alloc;
-    o->len = (uint32_t)newsize;
+    if (!set_allocated(s, id, new_alloc))
+        return false;
+    s->obj[id].len = (uint32_t)newsize;
+    return true;
 }
 
 void sim_list_reserve_exact(Sim *s, SimId id, size_t n)
 {
-    SimObj *o = &s->obj[id];
-    if (n <= o->cap)
-        return;
-    o->mem2 = pm_realloc(&s->pm, o->mem2, n * 8);
-    ensure_payload(s, id, n);
-    o = &s->obj[id];
-    for (size_t i = o->len; i < n; i++)
-        sim_items(s, id)[i] = 0;
-    o->cap = (uint32_t)n;
+    if (n > s->obj[id].cap)
+        set_allocated(s, id, n);
 }
 
 void sim_list_append(Sim *s, SimId id, SimId item)
 {
     size_t n = s->obj[id].len;
-    sim_list_resize(s, id, n + 1);
+    if (!sim_list_resize(s, id, n + 1)) {
+        sim_decref(s, item); /* not stored: the stolen reference goes */
+        return;
+    }
     sim_items(s, id)[n] = item;
 }
 
 void sim_list_set(Sim *s, SimId id, size_t i, SimId item)
 {
+    SIM_ASSERT(s->obj[id].kind == SK_LIST && i < s->obj[id].len);
     SimId old = sim_items(s, id)[i];
     sim_items(s, id)[i] = item;
     sim_xdecref(s, old);
@@ -68,7 +82,10 @@ void sim_list_set(Sim *s, SimId id, size_t i, SimId item)
 void sim_list_insert(Sim *s, SimId id, size_t i, SimId item)
 {
     size_t n = s->obj[id].len;
-    sim_list_resize(s, id, n + 1);
+    if (!sim_list_resize(s, id, n + 1)) {
+        sim_decref(s, item);
+        return;
+    }
     SimId *it = sim_items(s, id);
     if (i > n)
         i = n;
@@ -159,10 +176,10 @@ SimId sim_iter(Sim *s, SimId over)
     if (s->obj[over].kind == SK_DICTVIEW) {
         it->sub = SIM_IT_DICT;
         it->len = s->obj[over].sub; /* which view */
-        it->v.p.a = s->obj[over].v.p.a;
-        sim_incref(s, it->v.p.a);
+        it->v.iter.seq = SIM_V(s, over, SK_DICTVIEW, view.dict);
+        sim_incref(s, it->v.iter.seq);
     } else {
-        it->v.p.a = over;
+        it->v.iter.seq = over;
         it->len = SIM_VIEW_KEYS;
         sim_incref(s, over);
     }
@@ -187,8 +204,10 @@ static SimId utf8_char_at(Sim *s, SimId str, uint32_t *pos)
 
 SimId sim_iter_next(Sim *s, SimId id)
 {
+    if (sim_nomem(s)) /* a loop in C stops at a refused allocation; the host raises */
+        return 0;
     SimObj *it = &s->obj[id];
-    SimId seq = it->v.p.a;
+    SimId seq = it->v.iter.seq;
     switch (it->sub) {
     case SIM_IT_RANGE: {
         int64_t *r = (int64_t *)(void *)slab_ptr(&s->slab, it->data);
@@ -222,7 +241,7 @@ SimId sim_iter_next(Sim *s, SimId id)
     case SIM_IT_SET: {
         if (!seq)
             return 0;
-        while (it->cap < s->obj[seq].v.p.a) {
+        while (it->cap < SIM_V(s, seq, SK_SET, set.slots)) {
             SimId k = sim_items(s, seq)[it->cap++];
             if (k) {
                 sim_incref(s, k);
@@ -256,9 +275,9 @@ SimId sim_iter_next(Sim *s, SimId id)
     }
     /* exhausted: CPython drops the sequence reference */
     it = &s->obj[id];
-    if (it->v.p.a && it->sub != SIM_IT_RANGE) {
-        SimId q = it->v.p.a;
-        it->v.p.a = 0;
+    if (it->v.iter.seq && it->sub != SIM_IT_RANGE) {
+        SimId q = it->v.iter.seq;
+        it->v.iter.seq = 0;
         sim_decref(s, q);
     }
     return 0;

@@ -26,13 +26,27 @@ static SimId new_obj(Sim *s, SimKind k, size_t size, SimFreeList *fl, bool gc)
     return id;
 }
 
-static void set_payload(Sim *s, SimId id, size_t nwords)
+/* A zeroed payload; false (no payload, refusal recorded) when refused. */
+static bool set_payload(Sim *s, SimId id, size_t nwords)
 {
     uint32_t cap = 0;
     uint32_t h = slab_alloc(&s->slab, nwords, &cap);
     s->obj[id].data = h;
     s->obj[id].datacap = cap;
+    if (!h) {
+        s->nomem = true;
+        return false;
+    }
     memset(slab_ptr(&s->slab, h), 0, cap * sizeof(uint32_t));
+    return true;
+}
+
+/* What a refused constructor returns: an empty object of the kind asked for,
+ * with no memory, untracked, that the host drops when it raises MemoryError. */
+static SimId refused(Sim *s, SimKind k)
+{
+    s->nomem = true;
+    return sim__alloc_record(s, k);
 }
 
 static inline SimId ret(Sim *s, SimId id)
@@ -65,8 +79,11 @@ SimId sim_int(Sim *s, int64_t v)
 
 SimId sim_int_big(Sim *s, int sign, const uint32_t *digits, uint32_t n)
 {
+    if (!sim_mem_room(s, 24 + 4 * (uint64_t)n, n))
+        return refused(s, SK_INT);
     SimId id = new_obj(s, SK_INT, 24 + 4 * (size_t)n, NULL, false);
-    set_payload(s, id, n);
+    if (!set_payload(s, id, n))
+        return id;
     memcpy(slab_ptr(&s->slab, s->obj[id].data), digits, n * sizeof *digits);
     s->obj[id].sub = 1;
     s->obj[id].len = n;
@@ -124,8 +141,11 @@ static SimId new_str(Sim *s, const char *u, size_t n)
 {
     size_t nchars;
     unsigned w = str_width(u, n, &nchars);
+    if (!sim__len_fits(s, n) || !sim_mem_room(s, str_size(s, w, nchars), n / 4 + 1))
+        return refused(s, SK_STR);
     SimId id = new_obj(s, SK_STR, str_size(s, w, nchars), NULL, false);
-    set_payload(s, id, n / 4 + 1);
+    if (!set_payload(s, id, n / 4 + 1))
+        return id;
     memcpy(slab_ptr(&s->slab, s->obj[id].data), u, n);
     s->obj[id].len = (uint32_t)n;
     s->obj[id].cap = (uint32_t)nchars;
@@ -246,8 +266,11 @@ SimId sim_bytes(Sim *s, const uint8_t *data, size_t n)
 {
     if (n == 0)
         return ret(s, s->empty_bytes);
+    if (!sim__len_fits(s, n) || !sim_mem_room(s, 33 + (uint64_t)n, n / 4 + 1))
+        return refused(s, SK_BYTES);
     SimId id = new_obj(s, SK_BYTES, 33 + n, NULL, false);
-    set_payload(s, id, n / 4 + 1);
+    if (!set_payload(s, id, n / 4 + 1))
+        return id;
     if (data)
         memcpy(slab_ptr(&s->slab, s->obj[id].data), data, n);
     s->obj[id].len = (uint32_t)n;
@@ -256,8 +279,11 @@ SimId sim_bytes(Sim *s, const uint8_t *data, size_t n)
 
 SimId sim_bytearray(Sim *s, const uint8_t *data, size_t n)
 {
+    if (!sim__len_fits(s, n) || !sim_mem_room(s, 56 + (uint64_t)n + 1, n / 4 + 1))
+        return refused(s, SK_BYTEARRAY);
     SimId id = new_obj(s, SK_BYTEARRAY, 56, NULL, false);
-    set_payload(s, id, n / 4 + 1);
+    if (!set_payload(s, id, n / 4 + 1))
+        return id;
     if (data && n)
         memcpy(slab_ptr(&s->slab, s->obj[id].data), data, n);
     s->obj[id].len = (uint32_t)n;
@@ -269,12 +295,22 @@ SimId sim_bytearray(Sim *s, const uint8_t *data, size_t n)
 void sim_bytearray_resize(Sim *s, SimId id, size_t n)
 {
     SimObj *o = &s->obj[id];
+    size_t alloc = n + 1 > o->cap ? n + (n >> 3) + (n < 9 ? 3 : 6) : o->cap;
+    if (!sim__len_fits(s, alloc) || !sim_mem_room(s, alloc > o->cap ? alloc - o->cap : 0, n / 4 + 1))
+        return;
     uint32_t cap = o->datacap;
-    o->data = slab_resize(&s->slab, o->data, &cap, n / 4 + 1, o->datacap);
+    uint32_t data = slab_resize(&s->slab, o->data, &cap, n / 4 + 1, o->datacap);
+    if (!data) {
+        s->nomem = true;
+        return;
+    }
+    o->data = data;
     o->datacap = cap;
-    if (n + 1 > o->cap) { /* bytearray_resize: grow by 1/8 extra */
-        size_t alloc = n + (n >> 3) + (n < 9 ? 3 : 6);
-        o->mem2 = pm_realloc(&s->pm, o->mem2, alloc);
+    if (alloc > o->cap) { /* bytearray_resize: grow by 1/8 extra */
+        PmPtr m = pm_realloc(&s->pm, o->mem2, alloc);
+        if (m == PM_NULL)
+            return;
+        o->mem2 = m;
         o->cap = (uint32_t)alloc;
     }
     o->len = (uint32_t)n;
@@ -284,11 +320,13 @@ void sim_bytearray_resize(Sim *s, SimId id, size_t n)
 
 SimId sim_list(Sim *s, size_t n)
 {
+    if (!sim_mem_room(s, 56 + 8 * (uint64_t)n, n) && n > SIM_SMALL_ITEMS)
+        return refused(s, SK_LIST);
     SimId id = new_obj(s, SK_LIST, 56, &s->fl_list, true);
     SimObj *o = &s->obj[id];
-    o->len = o->cap = (uint32_t)n;
     o->mem2 = n ? pm_alloc(&s->pm, n * 8) : PM_NULL;
-    set_payload(s, id, n ? n : 1);
+    if (set_payload(s, id, n ? n : 1))
+        s->obj[id].len = s->obj[id].cap = (uint32_t)n;
     sim_track(s, id);
     return id;
 }
@@ -297,15 +335,24 @@ SimId sim_tuple(Sim *s, size_t n)
 {
     if (n == 0)
         return ret(s, s->empty_tuple);
+    if (!sim_mem_room(s, 40 + 8 * (uint64_t)n, n) && n > SIM_SMALL_ITEMS)
+        return refused(s, SK_TUPLE);
     SimId id = new_obj(s, SK_TUPLE, 40 + 8 * n, n < SIM_TUPLE_MAXSAVE ? &s->fl_tuple[n] : NULL,
                        true);
-    s->obj[id].len = (uint32_t)n;
-    set_payload(s, id, n);
+    if (set_payload(s, id, n))
+        s->obj[id].len = (uint32_t)n;
     sim_track(s, id);
     return id;
 }
 
-void sim_tuple_set(Sim *s, SimId t, size_t i, SimId item) { sim_items(s, t)[i] = item; }
+void sim_tuple_set(Sim *s, SimId t, size_t i, SimId item)
+{
+    if (i >= s->obj[t].len) { /* a refused tuple holds nothing: the item is released */
+        sim_xdecref(s, item);
+        return;
+    }
+    sim_items(s, t)[i] = item;
+}
 
 SimId sim_dict(Sim *s)
 {
@@ -352,8 +399,8 @@ SimId sim_type_new(Sim *s, SimId name, SimId base, SimId dict)
     SimId id = new_obj(s, SK_TYPE, type_size(s), NULL, true);
     SimObj *o = &s->obj[id];
     o->sub = SK_INSTANCE;
-    o->v.p.a = dict;
-    o->v.p.b = base;
+    o->v.type.dict = dict;
+    o->v.type.base = base;
     set_payload(s, id, 4);
     uint32_t *ty = sim_items(s, id);
     ty[TY_NAME] = name;
@@ -363,12 +410,12 @@ SimId sim_type_new(Sim *s, SimId name, SimId base, SimId dict)
     /* __mro__ = (cls, base..., object): makes every class a cycle */
     size_t depth = 1;
     for (SimId b = base; b && s->obj[b].kind == SK_TYPE && s->obj[b].sub == SK_INSTANCE;
-         b = s->obj[b].v.p.b)
+         b = SIM_V(s, b, SK_TYPE, type.base))
         depth++;
     SimId mro = sim_tuple(s, depth + 1);
     size_t i = 0;
     for (SimId b = id; b && s->obj[b].kind == SK_TYPE && s->obj[b].sub == SK_INSTANCE;
-         b = s->obj[b].v.p.b) {
+         b = SIM_V(s, b, SK_TYPE, type.base)) {
         sim_incref(s, b);
         sim_tuple_set(s, mro, i++, b);
     }
@@ -381,8 +428,8 @@ SimId sim_type_new(Sim *s, SimId name, SimId base, SimId dict)
 SimId sim_func(Sim *s, uint32_t code, SimId name, SimId globals, SimId defaults, SimId closure)
 {
     SimId id = new_obj(s, SK_FUNC, s->prof->version == SIM_V311 ? 152 : 160, NULL, true);
-    s->obj[id].v.p.a = code;
-    s->obj[id].v.p.b = globals;
+    SIM_V(s, id, SK_FUNC, func.code) = code;
+    SIM_V(s, id, SK_FUNC, func.globals) = globals;
     set_payload(s, id, 4);
     uint32_t *p = sim_items(s, id);
     p[0] = name, p[1] = defaults, p[2] = closure, p[3] = 0;
@@ -390,24 +437,53 @@ SimId sim_func(Sim *s, uint32_t code, SimId name, SimId globals, SimId defaults,
     return id;
 }
 
-static SimId pair_obj(Sim *s, SimKind k, size_t size, SimId a, SimId b, bool gc)
+/* A small tracked object whose fields the caller fills (and then tracks). */
+static SimId small_gc_obj(Sim *s, SimKind k, size_t size)
 {
-    SimId id = new_obj(s, k, size, NULL, gc);
-    s->obj[id].v.p.a = a;
-    s->obj[id].v.p.b = b;
-    if (gc)
-        sim_track(s, id);
+    return new_obj(s, k, size, NULL, true);
+}
+
+SimId sim_method(Sim *s, SimId func, SimId self)
+{
+    SimId id = small_gc_obj(s, SK_METHOD, 64);
+    SIM_V(s, id, SK_METHOD, method.func) = func;
+    SIM_V(s, id, SK_METHOD, method.self) = self;
+    sim_track(s, id);
     return id;
 }
 
-SimId sim_method(Sim *s, SimId func, SimId self) { return pair_obj(s, SK_METHOD, 64, func, self, true); }
-SimId sim_builtin(Sim *s, uint32_t index, SimId self) { return pair_obj(s, SK_BUILTIN, 72, index, self, true); }
-SimId sim_cell(Sim *s, SimId content) { return pair_obj(s, SK_CELL, 40, content, 0, true); }
-SimId sim_module(Sim *s, SimId name, SimId dict) { return pair_obj(s, SK_MODULE, 72, dict, name, true); }
+SimId sim_builtin(Sim *s, uint32_t index, SimId self)
+{
+    SimId id = small_gc_obj(s, SK_BUILTIN, 72);
+    SIM_V(s, id, SK_BUILTIN, builtin.index) = index;
+    SIM_V(s, id, SK_BUILTIN, builtin.self) = self;
+    sim_track(s, id);
+    return id;
+}
+
+SimId sim_cell(Sim *s, SimId content)
+{
+    SimId id = small_gc_obj(s, SK_CELL, 40);
+    SIM_V(s, id, SK_CELL, cell.ref) = content;
+    sim_track(s, id);
+    return id;
+}
+
+SimId sim_module(Sim *s, SimId name, SimId dict)
+{
+    SimId id = small_gc_obj(s, SK_MODULE, 72);
+    SIM_V(s, id, SK_MODULE, module.dict) = dict;
+    SIM_V(s, id, SK_MODULE, module.name) = name;
+    sim_track(s, id);
+    return id;
+}
+
 SimId sim_dictview(Sim *s, SimId d, int view)
 {
-    SimId id = pair_obj(s, SK_DICTVIEW, 40, d, 0, true);
+    SimId id = small_gc_obj(s, SK_DICTVIEW, 40);
+    SIM_V(s, id, SK_DICTVIEW, view.dict) = d;
     s->obj[id].sub = (uint8_t)view;
+    sim_track(s, id);
     return id;
 }
 

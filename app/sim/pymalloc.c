@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "sim/check.h"
 
 #define NOBLOCK 0xffffu
 #define DUMMY_SIZE_IDX 0xffffu
@@ -121,6 +122,7 @@ static uint32_t new_arena(PmHeap *h)
 static void free_arena(PmHeap *h, uint32_t i)
 {
     PmArena *a = &h->arenas[i];
+    SIM_ASSERT(a->live && h->narenas_current > 0);
     if (h->nfree_addrs == h->cap_free_addrs)
         h->free_addrs = xgrow(h->free_addrs, &h->cap_free_addrs, h->nfree_addrs + 1,
                               sizeof *h->free_addrs);
@@ -180,9 +182,18 @@ static void pool_extend(PmHeap *h, uint32_t pid)
     }
 }
 
+/* A new arena's tables would stay within the host budget. */
+static bool host_room(const PmHeap *h)
+{
+    uint64_t per_arena = h->pools_per_arena * (sizeof(PmPool) + MAXBLOCKS * 2) + sizeof(PmArena);
+    return !h->host_limit || pm_host_bytes(h) + 2 * per_arena <= h->host_limit;
+}
+
 static uint32_t take_pool(PmHeap *h)
 {
     if (h->usable_arenas == PM_NONE) {
+        if (!pm_fits(h, h->arena_size) || !host_room(h))
+            return PM_NONE;
         uint32_t n = new_arena(h);
         h->usable_arenas = n;
         h->nfp2lasta[h->arenas[n].nfreepools] = n;
@@ -203,6 +214,7 @@ static uint32_t take_pool(PmHeap *h)
         a->nextvirgin++;
         h->pools[pid].szidx = DUMMY_SIZE_IDX;
     }
+    SIM_ASSERT(a->nfreepools > 0);
     a->nfreepools--;
     if (a->nfreepools == 0) {
         h->usable_arenas = a->nextarena;
@@ -216,6 +228,8 @@ static uint32_t take_pool(PmHeap *h)
 static uint32_t alloc_from_new_pool(PmHeap *h, unsigned c)
 {
     uint32_t pid = take_pool(h);
+    if (pid == PM_NONE)
+        return PM_NULL;
     PmPool *p = &h->pools[pid];
     bool reuse = p->szidx == c;
     p->szidx = (uint16_t)c;
@@ -241,6 +255,8 @@ static PmPtr raw_alloc(PmHeap *h, size_t n)
 {
     if (n == 0)
         n = 1;
+    if (!pm_fits(h, n))
+        return PM_NULL;
     uint32_t i;
     if (h->raw_free_head != PM_NONE) {
         i = h->raw_free_head;
@@ -265,6 +281,7 @@ static PmPtr raw_alloc(PmHeap *h, size_t n)
 static void raw_free(PmHeap *h, PmPtr p)
 {
     uint32_t i = p & ~PM_RAW_BIT;
+    SIM_ASSERT(i < h->nraw && h->raw_size[i] != 0 && h->raw_live_blocks > 0); /* no double free */
     h->raw_live_blocks--;
     h->raw_live_bytes -= h->raw_size[i];
     h->raw_size[i] = 0;
@@ -274,13 +291,24 @@ static void raw_free(PmHeap *h, PmPtr p)
 
 PmPtr pm_alloc(PmHeap *h, size_t n)
 {
-    if (n == 0 || n > PM_SMALL_REQUEST)
-        return raw_alloc(h, n);
+    if (n == 0 || n > PM_SMALL_REQUEST) {
+        PmPtr b = raw_alloc(h, n);
+        if (b == PM_NULL)
+            h->refused++;
+        return b;
+    }
     unsigned c = pm_size_class(n);
     uint32_t pid = h->usedpools[c];
+    if (pid == PM_NONE) {
+        PmPtr b = alloc_from_new_pool(h, c);
+        if (b == PM_NULL) {
+            h->refused++;
+            return PM_NULL;
+        }
+        h->class_in_use[c]++;
+        return b;
+    }
     h->class_in_use[c]++;
-    if (pid == PM_NONE)
-        return alloc_from_new_pool(h, c);
     PmPool *p = &h->pools[pid];
     uint32_t b = p->freeblock;
     p->freeblock = links_of(h, pid)[b];
@@ -313,6 +341,7 @@ static void insert_to_freepool(PmHeap *h, uint32_t pid)
     p->nextfree = a->freepools;
     a->freepools = pid;
     uint32_t nf = ++a->nfreepools;
+    SIM_ASSERT(nf <= a->ntotalpools);
     uint32_t lastnf = h->nfp2lasta[nf - 1];
     if (lastnf == ai) {
         uint32_t prev = a->prevarena;
@@ -358,6 +387,9 @@ void pm_free(PmHeap *h, PmPtr ptr)
     }
     uint32_t pid = (ptr >> 10) - 1, b = ptr & 1023u;
     PmPool *p = &h->pools[pid];
+    SIM_ASSERT(pid < h->narenas_alloc * h->pools_per_arena && h->arenas[pid >> 6].live);
+    SIM_ASSERT(p->count > 0 && b < p->nextblock && p->szidx < PM_NCLASSES);
+    SIM_ASSERT(h->class_in_use[p->szidx] > 0);
     uint16_t *links = links_of(h, pid);
     uint16_t lastfree = p->freeblock;
     links[b] = lastfree;
@@ -387,8 +419,13 @@ PmPtr pm_realloc(PmHeap *h, PmPtr p, size_t n)
         return pm_alloc(h, n);
     if (pm_is_raw(p)) { /* a system block is never adopted by pymalloc */
         uint32_t i = p & ~PM_RAW_BIT;
+        size_t want = n ? n : 1;
+        if (want > h->raw_size[i] && !pm_fits(h, want - h->raw_size[i])) {
+            h->refused++;
+            return PM_NULL;
+        }
         h->raw_live_bytes -= h->raw_size[i];
-        h->raw_size[i] = n ? n : 1;
+        h->raw_size[i] = want;
         h->raw_live_bytes += h->raw_size[i];
         return p;
     }
@@ -396,8 +433,30 @@ PmPtr pm_realloc(PmHeap *h, PmPtr p, size_t n)
     if (n <= size && 4 * n > 3 * size)
         return p; /* same class, or shrinking by less than a quarter */
     PmPtr q = pm_alloc(h, n);
+    if (q == PM_NULL)
+        return PM_NULL;
     pm_free(h, p);
     return q;
+}
+
+uint64_t pm_mapped(const PmHeap *h)
+{
+    return h->narenas_current * h->arena_size + h->raw_live_bytes;
+}
+
+bool pm_fits(const PmHeap *h, uint64_t n)
+{
+    if (!h->limit)
+        return true;
+    uint64_t used = pm_mapped(h);
+    return used <= h->limit && n <= h->limit - used;
+}
+
+uint64_t pm_host_bytes(const PmHeap *h)
+{
+    uint64_t b = (uint64_t)h->narenas_alloc * (sizeof(PmArena) + h->pools_per_arena * sizeof(PmPool));
+    b += h->narenas_highwater * h->pools_per_arena * MAXBLOCKS * 2; /* links, kept per record */
+    return b + h->cap_raw * 16 + h->cap_free_addrs * 8;
 }
 
 uint64_t pm_address(const PmHeap *h, PmPtr p)
@@ -469,4 +528,71 @@ uint16_t pm_pool_blocks(const PmHeap *h, uint32_t arena, uint32_t pool, bool *in
     }
     *next_virgin = p->nextblock;
     return p->maxblocks;
+}
+
+/* ---- audit ---------------------------------------------------------------- */
+
+static bool audit_line(Buf *report, const char *what, uint64_t got, uint64_t want)
+{
+    buf_printf(report, "allocator: %s: recounted %llu, recorded %llu\n", what,
+               (unsigned long long)got, (unsigned long long)want);
+    return false;
+}
+
+/* Blocks in use in one carved pool, from its free list and virgin mark. */
+static uint32_t pool_recount(PmHeap *h, uint32_t pid)
+{
+    const PmPool *p = &h->pools[pid];
+    const uint16_t *links = links_of(h, pid);
+    uint32_t nfree = 0;
+    for (uint16_t b = p->freeblock; b != NOBLOCK && nfree <= p->maxblocks; b = links[b])
+        nfree++;
+    return nfree > p->nextblock ? UINT32_MAX : p->nextblock - nfree;
+}
+
+bool pm_audit(const PmHeap *ch, Buf *report)
+{
+    PmHeap *h = (PmHeap *)ch; /* links_of takes a mutable heap; nothing is written */
+    bool ok = true;
+    uint64_t in_use[PM_NCLASSES] = {0}, pools[PM_NCLASSES] = {0}, live = 0;
+    for (uint32_t ai = 0; ai < h->narenas_alloc; ai++) {
+        const PmArena *a = &h->arenas[ai];
+        if (!a->live)
+            continue;
+        live++;
+        uint32_t skip = a->ntotalpools < h->pools_per_arena ? 1 : 0, used = 0;
+        for (uint32_t k = 0; k < a->nextvirgin; k++) {
+            uint32_t pid = ai * h->pools_per_arena + k + skip;
+            const PmPool *p = &h->pools[pid];
+            if (p->count == 0 || p->szidx == DUMMY_SIZE_IDX)
+                continue;
+            uint32_t n = pool_recount(h, pid);
+            if (n != p->count)
+                ok = audit_line(report, "blocks in a pool", n, p->count);
+            used++;
+            pools[p->szidx]++;
+            in_use[p->szidx] += p->count;
+        }
+        if (a->nfreepools != a->ntotalpools - used)
+            ok = audit_line(report, "free pools of an arena", a->ntotalpools - used, a->nfreepools);
+    }
+    if (live != h->narenas_current)
+        ok = audit_line(report, "arenas in use", live, h->narenas_current);
+    for (unsigned c = 0; c < PM_NCLASSES; c++) {
+        if (in_use[c] != h->class_in_use[c])
+            ok = audit_line(report, "blocks in use of a size class", in_use[c], h->class_in_use[c]);
+        if (pools[c] != h->class_pools[c])
+            ok = audit_line(report, "pools of a size class", pools[c], h->class_pools[c]);
+    }
+    uint64_t raw = 0, raw_bytes = 0;
+    for (uint32_t i = 0; i < h->nraw; i++)
+        if (h->raw_size[i]) {
+            raw++;
+            raw_bytes += h->raw_size[i];
+        }
+    if (raw != h->raw_live_blocks)
+        ok = audit_line(report, "system blocks", raw, h->raw_live_blocks);
+    if (raw_bytes != h->raw_live_bytes)
+        ok = audit_line(report, "system bytes", raw_bytes, h->raw_live_bytes);
+    return ok;
 }

@@ -21,6 +21,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/buf.h"
+
 #define PM_NULL 0u
 #define PM_RAW_BIT 0x80000000u
 #define PM_NCLASSES 32
@@ -101,6 +103,11 @@ typedef struct PmHeap {
     uint64_t raw_live_blocks, raw_live_bytes, raw_brk;
     PmEventFn on_event;
     void *event_ctx;
+    /* the modelled address space: arenas plus system-malloc bytes may not
+     * pass `limit` (0 = no limit); a request that would is refused */
+    uint64_t limit;
+    uint64_t refused;                /* requests refused so far */
+    uint64_t host_limit;             /* bytes of this computer for the tables (0 = none) */
 } PmHeap;
 
 /* Sets up an empty heap; `unaligned_first` of the first mmaps lose a pool to
@@ -110,10 +117,18 @@ void pm_init(PmHeap *h, uint32_t arena_size, uint32_t pool_size, bool keep_one_e
 void pm_fini(PmHeap *h);
 
 /* PyObject_Malloc / PyObject_Free / PyObject_Realloc.  n = 0 or n > 512
- * goes to the system allocator.  Never fails. */
+ * goes to the system allocator.  They fail (PM_NULL, and pm_realloc leaves
+ * the old block as it was, as realloc does) only when the request would take
+ * the heap past its limit; `refused` counts those. */
 PmPtr pm_alloc(PmHeap *h, size_t n);
 void pm_free(PmHeap *h, PmPtr p);
 PmPtr pm_realloc(PmHeap *h, PmPtr p, size_t n);
+/* Bytes of the modelled address space in use: live arenas and system blocks. */
+uint64_t pm_mapped(const PmHeap *h);
+/* Would n more mapped bytes stay within the limit? */
+bool pm_fits(const PmHeap *h, uint64_t n);
+/* Host bytes the model itself holds for this heap (its tables). */
+uint64_t pm_host_bytes(const PmHeap *h);
 
 /* Size of the block (its class size, or the raw request). */
 size_t pm_block_size(const PmHeap *h, PmPtr p);
@@ -129,6 +144,10 @@ void pm_stats(const PmHeap *h, PmStats *out);
 uint16_t pm_pool_blocks(const PmHeap *h, uint32_t arena, uint32_t pool, bool *in_use,
                         uint16_t *chain, uint16_t max_chain, uint16_t *nchain,
                         uint16_t *next_virgin);
+/* Recounts blocks per pool and class, pools per arena and class, arenas in
+ * use and system blocks, against the running totals; true when all match,
+ * else one line per difference appended to report. */
+bool pm_audit(const PmHeap *h, Buf *report);
 /* Blocks per pool of class c. */
 uint32_t pm_blocks_per_pool(const PmHeap *h, unsigned c);
 

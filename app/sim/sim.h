@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sim/check.h"
 #include "sim/profile.h"
 #include "sim/pymalloc.h"
 #include "sim/slab.h"
@@ -63,10 +64,23 @@ typedef struct SimObj {
     SimId weaklist;      /* first weak reference to this object */
     uint32_t gc_prev, gc_next; /* generation list */
     int64_t gc_refs;     /* working count during a collection */
-    union {
-        int64_t i;
-        double f;
-        struct { SimId a, b; } p;
+    union {                  /* per kind; SIM_V reads them with the kind checked */
+        int64_t i;           /* int, bool: the value (a big int: its sign) */
+        double f;            /* float */
+        struct { uint32_t used, index; } dict;     /* entries used (deleted too); index chunk */
+        struct { uint32_t slots; } set;            /* table slots */
+        struct { SimId dict; } instance;           /* its __dict__ once asked for (owned) */
+        struct { SimId dict, base; } type;         /* class dict and first base (owned) */
+        struct { uint32_t code; SimId globals; } func; /* code index; globals (owned) */
+        struct { SimId func, self; } method;       /* both owned */
+        struct { uint32_t index; SimId self; } builtin; /* table index; bound self (owned) */
+        struct { SimId ref; } cell;                /* the contents (owned) or 0 */
+        struct { SimId dict, name; } module;       /* both owned */
+        struct { SimId seq; uint32_t yielded; } iter; /* what it walks (owned, 0 once
+                                                   * exhausted); items given (pyrun) */
+        struct { SimId dict; } view;               /* the dict a keys/values/items view shows */
+        struct { SimId obj, callback; } weakref;   /* referent (not owned), callback (owned) */
+        struct { uint32_t next; } free;            /* SK_FREE: the next free record */
     } v;
 } SimObj;
 
@@ -155,6 +169,10 @@ typedef struct Sim {
     SimId *deferred;
     size_t ndeferred, capdeferred;
     uint64_t tracked_count;      /* objects currently tracked */
+    /* the memory budget (see "memory budget" below) */
+    uint64_t host_limit;         /* bytes of this computer the model may hold */
+    bool nomem;                  /* an allocation was refused since the last take */
+    uint64_t startup_blocks;     /* blocks of the start-up heap that no record holds */
 } Sim;
 
 /* ---- lifecycle ---------------------------------------------------------- */
@@ -164,8 +182,47 @@ Sim *sim_new(const SimProfile *prof);
 void sim_free(Sim *s);
 void sim_set_hooks(Sim *s, const SimHooks *h);
 
-static inline SimObj *sim_obj(const Sim *s, SimId id) { return &s->obj[id]; }
-static inline SimKind sim_kind(const Sim *s, SimId id) { return (SimKind)s->obj[id].kind; }
+/* ---- memory budget ---------------------------------------------------- */
+/* The program's memory is a modelled address space of `limit` bytes
+ * (arenas plus system-malloc blocks, as the kernel would count them); the
+ * model's own tables on this computer are bounded by a host limit as well.
+ * A request past either is refused: constructors then return an empty
+ * object of the kind asked for, resizes leave the container as it was,
+ * an item that could not be stored is released, and the refusal is
+ * remembered until the host takes it (sim_take_nomem) and raises
+ * MemoryError, as CPython raises where its malloc returns NULL. */
+#define SIM_DEFAULT_MEMORY ((uint64_t)16 << 30)
+#define SIM_DEFAULT_HOST_MEMORY ((uint64_t)4 << 30)
+void sim_set_memory_limit(Sim *s, uint64_t bytes);   /* 0: no limit */
+void sim_set_host_limit(Sim *s, uint64_t bytes);
+/* Would `bytes` more of the modelled space and `words` more payload words
+ * fit?  When not, records the refusal (as an allocation would) and says no. */
+bool sim_mem_room(Sim *s, uint64_t bytes, uint64_t words);
+/* Was an allocation refused since the last call?  Clears the record. */
+bool sim_take_nomem(Sim *s);
+static inline bool sim_nomem(const Sim *s) { return s->nomem || s->pm.refused > 0; }
+/* What the model holds of this computer's memory, in bytes. */
+uint64_t sim_host_bytes(const Sim *s);
+
+static inline SimObj *sim_obj(const Sim *s, SimId id)
+{
+    SIM_ASSERT(id < s->nobj);
+    return &s->obj[id];
+}
+static inline SimKind sim_kind(const Sim *s, SimId id)
+{
+    SIM_ASSERT(id < s->nobj);
+    return (SimKind)s->obj[id].kind;
+}
+/* An object that must be of kind k (checked in SIM_CHECKS builds). */
+static inline SimObj *sim__of_kind(const Sim *s, SimId id, SimKind k)
+{
+    SIM_ASSERT(id < s->nobj && s->obj[id].kind == k);
+    (void)k;
+    return &s->obj[id];
+}
+/* A per-kind field with its kind checked: SIM_V(s, cell, SK_CELL, cell.ref). */
+#define SIM_V(s, id, kind, field) (sim__of_kind((s), (id), (kind))->v.field)
 
 /* ---- references ---------------------------------------------------------- */
 void sim_incref(Sim *s, SimId id);
@@ -192,8 +249,13 @@ SimId sim_str(Sim *s, const char *utf8, size_t n);
 SimId sim_str_intern(Sim *s, const char *utf8, size_t n);
 SimId sim_bytes(Sim *s, const uint8_t *data, size_t n); /* data NULL: zeros */
 SimId sim_bytearray(Sim *s, const uint8_t *data, size_t n);
-SimId sim_list(Sim *s, size_t n);           /* n items preset to None? no: NULL slots */
-SimId sim_tuple(Sim *s, size_t n);          /* slots NULL; fill with sim_tuple_set */
+/* A list or tuple of n NULL slots.  When the budget refuses one of more than
+ * SIM_SMALL_ITEMS items it comes back empty (len 0): a caller that fills
+ * the slots itself checks sim_nomem first; smaller ones always have their
+ * slots (only their memory block may be refused). */
+#define SIM_SMALL_ITEMS 64u
+SimId sim_list(Sim *s, size_t n);
+SimId sim_tuple(Sim *s, size_t n);          /* fill with sim_tuple_set */
 SimId sim_dict(Sim *s);
 /* A dict sized for n entries, as BUILD_MAP / dict literals make it. */
 SimId sim_dict_presized(Sim *s, size_t n, bool str_keys);
@@ -232,9 +294,11 @@ void sim_untrack(Sim *s, SimId id);
 bool sim_may_be_tracked(const Sim *s, SimId id);
 
 /* ---- lists and tuples --------------------------------------------------- */
-void sim_list_append(Sim *s, SimId list, SimId item);  /* steals item */
+/* steals item (released when the budget refuses the growth) */
+void sim_list_append(Sim *s, SimId list, SimId item);
 void sim_list_set(Sim *s, SimId list, size_t i, SimId item); /* steals; drops old */
-void sim_list_resize(Sim *s, SimId list, size_t n);    /* CPython list_resize */
+/* CPython list_resize; false (the list unchanged) when the budget refuses. */
+bool sim_list_resize(Sim *s, SimId list, size_t n);
 /* Exactly n slots of room (list_preallocate_exact, list_new_prealloc). */
 void sim_list_reserve_exact(Sim *s, SimId list, size_t n);
 SimId sim_list_pop(Sim *s, SimId list, size_t i);      /* returns the reference */
@@ -287,6 +351,14 @@ typedef void (*SimVisit)(Sim *s, SimId ref, void *arg);
 void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg);
 
 /* internal helpers shared by the sim files */
+/* Lengths are 32-bit: a longer one is a refused allocation. */
+static inline bool sim__len_fits(Sim *s, uint64_t n)
+{
+    if (n < UINT32_MAX)
+        return true;
+    s->nomem = true;
+    return false;
+}
 SimId sim__alloc_record(Sim *s, SimKind k);
 void sim__free_record(Sim *s, SimId id);
 void sim__gc_on_alloc(Sim *s);

@@ -20,7 +20,11 @@ static void capture(void *ctx, int stream, const char *text, size_t n)
     buf_add_capped(&p->output, text, n, PY_CAPTURE_MAX, &p->output_cut);
 }
 
-/* A fresh model and interpreter for the source, at action 0. */
+static void note_changes(Program *p);
+
+/* A fresh model and interpreter for the source, at action 0: nothing of the
+ * previous run survives (a replay must draw what stepping forward drew), and
+ * the interpreter's start-up arenas are on the map from the first frame. */
 static void boot(Program *p)
 {
     if (p->run)
@@ -30,6 +34,8 @@ static void boot(Program *p)
     buf_clear(&p->output);
     p->output_cut = false;
     p->sim = sim_new(p->prof);
+    if (p->memory_limit)
+        sim_set_memory_limit(p->sim, p->memory_limit);
     p->run = py_new(p->sim, buf_str(&p->source), p->source.len, p->name, capture, p);
     py_set_step_limit(p->run, p->step_limit);
     p->finished = false;
@@ -39,6 +45,9 @@ static void boot(Program *p)
     p->pos = 0;
     p->seen_events = p->sim->nevents;
     p->touched_arena = p->touched_pool = -1;
+    if (p->narena_seen)
+        memset(p->arena_seen, 0, p->narena_seen);
+    note_changes(p);
 }
 
 void program_init(Program *p, const char *name, const char *src, size_t n,
@@ -49,6 +58,13 @@ void program_init(Program *p, const char *name, const char *src, size_t n,
     p->name = xstrdup(name);
     buf_add(&p->source, src, n);
     p->step_limit = PROG_DEFAULT_STEP_LIMIT;
+    boot(p);
+}
+
+void program_set_memory(Program *p, uint64_t bytes)
+{
+    p->memory_limit = bytes;
+    p->nactions = 0;
     boot(p);
 }
 

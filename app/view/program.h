@@ -55,8 +55,12 @@ typedef struct Program {
     uint8_t *arena_seen; /* arenas that were ever mapped, so freed ones still show */
     size_t narena_seen;
     uint64_t step_limit; /* bytecode instructions per statement before RuntimeError */
+    uint64_t memory_limit; /* the model's address space in bytes; 0 = the default */
 } Program;
 
+/* Gives the model an address space of `bytes` (run --memory) and starts over
+ * at step 0 with it. */
+void program_set_memory(Program *p, uint64_t bytes);
 /* Loads a program from a file (false with a message in *err). */
 bool program_open(Program *p, const char *path, const SimProfile *prof, Buf *err);
 /* Takes a program from memory; `name` is what tracebacks call it. */

@@ -65,7 +65,7 @@ static void label_of(const Sim *s, SimId id, char *out, size_t n)
     case SK_DICT: snprintf(out, n, "{%u item%s}", o->len, o->len == 1 ? "" : "s"); break;
     case SK_SET: snprintf(out, n, "set of %u", o->len); break;
     case SK_INSTANCE: snprintf(out, n, "<%s object>", sim_type_name(s, id)); break;
-    case SK_WEAKREF: snprintf(out, n, "<weakref%s>", o->v.p.a ? "" : " (dead)"); break;
+    case SK_WEAKREF: snprintf(out, n, "<weakref%s>", o->v.weakref.obj ? "" : " (dead)"); break;
     default: snprintf(out, n, "<%s>", sim_type_name(s, id)); break;
     }
 }
@@ -151,12 +151,12 @@ static void gather_names(Gather *g, SimId globals)
 static void gather_arenas(const Program *p, HeapSnapshot *out)
 {
     const PmHeap *h = &p->sim->pm;
-    size_t n = 0;
-    for (size_t a = 0; a < p->narena_seen; a++)
+    size_t n = 0, nseen = p->narena_seen < h->narenas_alloc ? p->narena_seen : h->narenas_alloc;
+    for (size_t a = 0; a < nseen; a++)
         n += p->arena_seen[a] != 0;
     out->arenas = xcalloc(n + 1, sizeof *out->arenas);
     int touched_skip = 0;
-    for (uint32_t a = 0; a < p->narena_seen; a++) {
+    for (uint32_t a = 0; a < nseen; a++) {
         if (!p->arena_seen[a])
             continue;
         const PmArena *ar = &h->arenas[a];

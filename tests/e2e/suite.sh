@@ -314,7 +314,7 @@ check "the next question comes at its own line" "Question 2 of 3"
 keys 1 Enter Space
 keys Right
 check "the third question comes at its line" "Question 3 of 3"
-keys 8 Enter Space
+keys 9 Enter Space
 check "answering every question right solves it" "3 of 3 right. Solved."
 keys q
 $PYDIVE exercise list 2>/dev/null | grep -q "survivors-hold-arenas.*solved" && ok "the solved predict exercise is recorded" \

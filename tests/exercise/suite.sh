@@ -50,10 +50,10 @@ expect "verify survives a check that never returns" 1 \
     $PYDIVE verify tests/fixtures/lua/exercises/verify/ch02/endless-check.lua
 has "the sandbox's limit is reported at the loop" "endless-check.lua:14: error: check failed on the reference solution: instruction limit"
 cp -r exercises "$DATA/ex-copy"
-sed -i 's/answer = 8,/answer = 7,/' "$DATA/ex-copy/ch01/survivors-hold-arenas.lua"
+sed -i 's/answer = 9,/answer = 7,/' "$DATA/ex-copy/ch01/survivors-hold-arenas.lua"
 expect "verify fails when a shipped answer is edited away from the model" 1 \
     $PYDIVE verify "$DATA/ex-copy/ch01/survivors-hold-arenas.lua"
-has "the edited step is named" "step 3: the stated answer is 7 but the model gives 8"
+has "the edited step is named" "step 3: the stated answer is 7 but the model gives 9"
 sed 's/child.parent = weakref.ref(self)/child.parent = self/' exercises/ch02/break-the-cycle.lua \
     > "$DATA/ex-copy/ch02/break-the-cycle.lua"
 expect "verify fails when the reference solution no longer passes check" 1 \
@@ -170,16 +170,16 @@ grep -A3 'exercise: "break-the-cycle"' "$DATA/pydive/profiles/quitter/assessment
     && ok "giving up is evidence of not solved" || notok "giving up is evidence of not solved"
 
 # ---- predict on stdin (--plain users) ---------------------------------------------
-printf '2\n1\n8\n' > "$DATA/right"
+printf '2\n1\n9\n' > "$DATA/right"
 expect "show takes piped answers" 0 sh -c "$PYDIVE exercise show survivors-hold-arenas $P < '$DATA/right'"
 has "show prints the program with line numbers" "    3 | del data"
 has "the steps stop before their line" "Step 2 of 3. The program stops before line 3:"
-has "the model's arenas are shown" "arenas mapped (+9 since the last stop)"
+has "the model's arenas are shown" "arenas mapped (+10 since the last stop)"
 has "all three are scored right" "3 of 3 right. Solved."
 grep -A3 'exercise: "survivors-hold-arenas"' "$REC" | grep -q 'solved: true' \
     && ok "a perfect first pass is solved evidence" || notok "a perfect first pass is solved evidence"
-# 5 and abc do not parse; 1 is wrong, then 2 right at the second try; 2 and 3 wrong; 8 right
-printf '5\nabc\n1\n2\n2\n3\n8\n' > "$DATA/messy"
+# 5 and abc do not parse; 1 is wrong, then 2 right at the second try; 2 and 3 wrong; 9 right
+printf '5\nabc\n1\n2\n2\n3\n9\n' > "$DATA/messy"
 expect "a second pass with bad input" 0 sh -c "$PYDIVE exercise show survivors-hold-arenas $P < '$DATA/messy'"
 has "bad input is asked again" "That does not fit: 5 is not a choice (1 to 3)."
 has "a wrong first answer gets a second try, not the answer" "Not right. One more try (it counts too); then the answer shows."

@@ -92,20 +92,17 @@ refuse "class report CSV: no cell starts a formula" "$W/report.csv" '^learner,"?
 
 # a pack whose lesson, assessment item and exercise hold escapes: refused at
 # the line, never shown
-cp -r assets/packs/intro-workshop "$W/esc-pack"
-# a pack holds only what it overrides: copy in the files to break, then break them
-mkdir -p "$W/esc-pack/exercises/ch01" "$W/esc-pack/lessons"
-cp lessons/01-memory-architecture.yaml "$W/esc-pack/lessons/"
-cp exercises/ch01/keep-a-few.lua "$W/esc-pack/exercises/ch01/"
+# (course folders copied from this tree: a pack may carry its own copies)
+for d in esc-pack esc-pack2; do
+    mkdir -p "$W/$d"; cp -r lessons assessments exercises "$W/$d/"
+done
 sed -i '0,/^title: /s/^title: .*/title: "Memory \\e]0;pwned\\a"/' "$W/esc-pack/lessons/01-memory-architecture.yaml"
 sed -i '0,/title = "/s/title = "/title = "\\27[2J/' "$W/esc-pack/exercises/ch01/keep-a-few.lua"
-cp -r assets/packs/intro-workshop "$W/esc-pack2"
-cp assessments/ch01.yaml "$W/esc-pack2/assessments/"
 sed -i '0,/    prompt: /s/    prompt: \(.*\)/    prompt: "\\e[31m\1"/' "$W/esc-pack2/assessments/ch01.yaml"
-$PYDIVE pack check "$W/esc-pack2" > "$W/pack2.out" 2>&1
-clean "pack check with escapes in an assessment item shows no raw control byte" "$W/pack2.out"
-$PYDIVE pack check "$W/esc-pack" > "$W/pack.out" 2>&1
-clean "pack check with escapes in the pack shows no raw control byte" "$W/pack.out"
+$PYDIVE validate "$W/esc-pack2" > "$W/pack2.out" 2>&1
+clean "validate with escapes in an assessment item shows no raw control byte" "$W/pack2.out"
+$PYDIVE validate "$W/esc-pack" > "$W/pack.out" 2>&1
+clean "validate with escapes in a lesson shows no raw control byte" "$W/pack.out"
 expect "a lesson title with ESC is an error at its line" "$W/pack.out" '01-memory-architecture.yaml:[0-9]+:[0-9]+: error: the text holds control character U\+001B'
 expect "an assessment item with ESC is an error at its line" "$W/pack2.out" 'ch01.yaml:[0-9]+:[0-9]+: error: the text holds control character U\+001B'
 $PYDIVE --course "$W/esc-pack" exercise list > "$W/exlist.out" 2>&1

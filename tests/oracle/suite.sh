@@ -1,6 +1,7 @@
 #!/bin/sh
 # Oracle suite: runs every program whose output real CPython recorded and
-# compares pydive's with it (TAP, one line per case and version).
+# compares pydive's with it (TAP, one line per case and version), and audits
+# the model after each (PYDIVE_AUDIT=1: refcounts and allocator recounted).
 #
 #   tests/oracle/shared/NAME.py      the starting set (shared/oracle), 3.11 only:
 #        NAME.out (exact stdout), NAME.lasterr (last stderr line),
@@ -14,6 +15,9 @@
 # tests/run.sh reports it as a known gap (with its reason), not as passing.
 cd "$(dirname "$0")/../.." || exit 2
 PYDIVE=${PYDIVE:-pydive}
+# After every program pydive recounts every refcount and allocator total
+# (sim_audit) and fails loudly, with exit status 99, if one differs.
+export PYDIVE_AUDIT=1
 [ -x "./$PYDIVE" ] || { echo "not ok 1 - $PYDIVE not built"; exit 1; }
 n=0
 tmp=$(mktemp -d)
@@ -50,7 +54,9 @@ check() { # label py ver out lasterr arena-expected
         >"$tmp/out" 2>"$tmp/err"
     rc=$?
     why=""
-    if [ -n "$lasterr" ] && [ -f "$lasterr" ]; then want_rc=1; else want_rc=0; fi
+    if grep -q '^pydive: sim_audit failed' "$tmp/err"; then
+        why="sim_audit: $(grep -A3 '^pydive: sim_audit failed' "$tmp/err" | tail -n 3 | tr '\n' '|')"
+    elif [ -n "$lasterr" ] && [ -f "$lasterr" ]; then want_rc=1; else want_rc=0; fi
     if ! cmp -s "$tmp/out" "$out"; then
         why="stdout differs: $(diff "$tmp/out" "$out" | head -4 | tr '\n' '|')"
     elif [ -n "$lasterr" ] && [ -f "$lasterr" ] &&
@@ -82,6 +88,35 @@ for py in tests/oracle/shared/*.py; do
     d=tests/oracle/shared
     arena=$(echo "$flat" | grep -o "\"$b\":\[[^]]*\]" | sed 's/.*\[//; s/\]//; s/,/ /g')
     check "$b" "$py" 3.11 "$d/$b.out" "$d/$b.lasterr" "$arena"
+done
+
+# Start-up cases (tests/oracle/startup/, recorded by its record.sh with site
+# imported, as learners run python3): absolute allocator figures of every
+# dump -- arenas in use and, per compared size class, pools exactly, blocks in
+# use within 2 (the script's own path is a start-up object whose size class
+# depends on where the tree is checked out).
+startup_close() { # expected actual -> 0 when they agree as above
+    paste -d'|' "$1" "$2" | awk -F'|' '
+        { n1 = split($1, e, " "); n2 = split($2, a, " ") }
+        n1 != n2 { bad = 1 }
+        $1 ~ /^#/ && $1 != $2 { bad = 1 }
+        $1 ~ /^ *[0-9]/ { d = e[4] - a[4]; if (d < 0) d = -d;
+                          if (e[1] != a[1] || e[3] != a[3] || d > 2) bad = 1 }
+        END { exit bad }'
+}
+for py in tests/oracle/startup/*.py; do
+    [ -f "$py" ] || continue
+    b=$(basename "$py" .py)
+    n=$((n + 1))
+    (cd tests/oracle/startup && timeout 60 "$OLDPWD/$PYDIVE" run --python 3.11 "$b.py") \
+        >/dev/null 2>"$tmp/err"
+    tests/oracle/startup/select.sh "$py" "$tmp/err" >"$tmp/sel"
+    if [ "$(wc -l <"$tmp/sel")" -eq "$(wc -l <"tests/oracle/startup/$b.3.11.expect")" ] &&
+       startup_close "tests/oracle/startup/$b.3.11.expect" "$tmp/sel"; then
+        echo "ok $n - startup/$b@3.11"
+    else
+        echo "not ok $n - startup/$b@3.11: $(diff "$tmp/sel" "tests/oracle/startup/$b.3.11.expect" | grep '^[<>]' | head -4 | tr '\n' '|')"
+    fi
 done
 
 CASES=${ORACLE_CASES:-tests/oracle/cases}

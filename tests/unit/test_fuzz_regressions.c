@@ -51,6 +51,9 @@
 #define LLVMFuzzerTestOneInput fuzz_lab_one
 #include "../fuzz/fuzz_lab.c"
 #undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput fuzz_budget_one
+#include "../fuzz/fuzz_budget.c"
+#undef LLVMFuzzerTestOneInput
 
 typedef struct FuzzTarget {
     const char *name; /* fuzz_NAME.c, corpus/NAME, regressions/NAME */
@@ -67,6 +70,7 @@ static const FuzzTarget targets[] = {
     {"export", fuzz_export_one},
     {"capi", fuzz_capi_one},
     {"lab", fuzz_lab_one},
+    {"budget", fuzz_budget_one},
 };
 #define NTARGETS (sizeof targets / sizeof targets[0])
 

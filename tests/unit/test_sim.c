@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "sim/audit.h"
 #include "sim/gc.h"
 #include "sim/stats.h"
 
@@ -21,14 +22,18 @@ static void startup_matches_measured_table(void **state)
     Sim *s = new311();
     PmStats st;
     pm_stats(&s->pm, &st);
-    assert_int_equal(st.arenas_current, 3);
-    assert_int_equal(st.unused_pools, 53);
-    assert_int_equal(st.in_use[3], 8055);
-    assert_int_equal(st.pools[3], 32);
+    /* CPython 3.11.7 at start-up, as `python3.11 FILE.py` runs (site imported) */
+    assert_int_equal(st.arenas_current, 4);
+    assert_int_equal(st.unaligned_arenas, 3);
+    assert_int_equal(st.in_use[3], 12596);
+    assert_int_equal(st.pools[3], 50);
+    assert_int_equal(st.in_use[5], 1525);
+    assert_int_equal(st.pools[5], 9);
     Buf b = {0};
     sim_debugmallocstats(s, &b);
-    assert_non_null(strstr(buf_str(&b), "    3     64          32            8055           105\n"));
-    assert_non_null(strstr(buf_str(&b), "# arenas allocated current         =                    3\n"));
+    assert_non_null(strstr(buf_str(&b), "    3     64          50           12596           154\n"));
+    assert_non_null(strstr(buf_str(&b), "    5     96           9            1525             5\n"));
+    assert_non_null(strstr(buf_str(&b), "# arenas allocated current         =                    4\n"));
     buf_fini(&b);
     sim_free(s);
 }
@@ -175,6 +180,152 @@ static void stepping_phases(void **state)
     sim_free(s);
 }
 
+/* ---- the audit: a wrong count must be seen ------------------------------ */
+
+static void hold_one(void *ctx, Sim *s, SimVisit visit, void *arg)
+{
+    visit(s, *(SimId *)ctx, arg);
+}
+
+static void audit_passes_on_a_consistent_heap(void **state)
+{
+    (void)state;
+    Sim *s = new311();
+    SimId l = sim_list(s, 0);
+    for (int i = 0; i < 1000; i++)
+        sim_list_append(s, l, sim_int(s, 1000 + i));
+    SimId d = sim_dict(s);
+    sim_dict_set(s, d, sim_str(s, "key", 3), l); /* the dict takes the list */
+    Buf b = {0};
+    bool ok = sim_audit(s, hold_one, &d, &b); /* the test holds the dict */
+    assert_true(ok && b.len == 0);
+    buf_fini(&b);
+    sim_free(s);
+}
+
+static void audit_sees_a_wrong_refcount(void **state)
+{
+    (void)state;
+    Sim *s = new311();
+    SimId l = sim_list(s, 0);
+    sim_list_append(s, l, sim_int(s, 12345));
+    Buf b = {0};
+    assert_true(sim_audit(s, hold_one, &l, &b));
+    sim_incref(s, sim_items(s, l)[0]); /* a reference nobody holds */
+    assert_false(sim_audit(s, hold_one, &l, &b));
+    assert_non_null(strstr(buf_str(&b), "int: refcount 2, references found 1"));
+    buf_fini(&b);
+    sim_free(s);
+}
+
+static void audit_sees_a_dangling_reference(void **state)
+{
+    (void)state;
+    Sim *s = new311();
+    SimId l = sim_list(s, 1);
+    SimId x = sim_int(s, 99999);
+    sim_items(s, l)[0] = x;
+    sim_obj(s, x)->refcnt = 1;
+    sim__dealloc(s, x); /* freed while the list still points at it */
+    Buf b = {0};
+    assert_false(sim_audit(s, hold_one, &l, &b));
+    assert_non_null(strstr(buf_str(&b), "is freed but 1 references remain"));
+    buf_fini(&b);
+    sim_items(s, l)[0] = 0;
+    sim_free(s);
+}
+
+static void audit_sees_allocator_totals_drift(void **state)
+{
+    (void)state;
+    Sim *s = new311();
+    Buf b = {0};
+    assert_true(pm_audit(&s->pm, &b));
+    s->pm.class_in_use[3]++;
+    assert_false(pm_audit(&s->pm, &b));
+    assert_non_null(strstr(buf_str(&b), "blocks in use of a size class"));
+    s->pm.class_in_use[3]--;
+    PmPtr lost = pm_alloc(&s->pm, 48); /* a block no object holds */
+    assert_false(sim_audit(s, NULL, NULL, &b));
+    assert_non_null(strstr(buf_str(&b), "blocks in use"));
+    pm_free(&s->pm, lost);
+    buf_fini(&b);
+    sim_free(s);
+}
+
+/* ---- the memory budget -------------------------------------------------- */
+
+static void slab_refuses_what_a_handle_cannot_address(void **state)
+{
+    (void)state;
+    SimSlab sl;
+    slab_init(&sl);
+    uint32_t cap = 7;
+    /* 2^31 + 1 words needed class 32: a shift past 32 bits and free_head[32] */
+    assert_int_equal(slab_alloc(&sl, ((size_t)1 << 31) + 1, &cap), 0);
+    assert_int_equal(cap, 0);
+    assert_int_equal(slab_alloc(&sl, (size_t)10000000000ull, &cap), 0);
+    sl.limit_words = 4096;
+    assert_int_equal(slab_alloc(&sl, 8192, &cap), 0);  /* past the limit */
+    assert_int_not_equal(slab_alloc(&sl, 16, &cap), 0); /* small ones still fit */
+    uint32_t h = slab_alloc(&sl, 2, &cap);
+    assert_int_equal(slab_resize(&sl, h, &cap, 100000, 2), 0);
+    assert_int_equal(cap, 2); /* refused: the old chunk stays */
+    slab_fini(&sl);
+}
+
+static void budget_refuses_and_leaves_objects_whole(void **state)
+{
+    (void)state;
+    Sim *s = new311();
+    sim_set_memory_limit(s, (uint64_t)64 << 20);
+    SimId b = sim_bytes(s, NULL, (size_t)10000000000ull);
+    assert_true(sim_take_nomem(s));
+    assert_int_equal(sim_obj(s, b)->len, 0);
+    sim_decref(s, b);
+    SimId l = sim_list(s, 0);
+    sim_list_append(s, l, sim_int(s, 7));
+    sim_list_reserve_exact(s, l, (size_t)10000000000ull);
+    assert_true(sim_take_nomem(s));
+    assert_int_equal(sim_obj(s, l)->len, 1);
+    assert_int_equal(sim_obj(s, l)->cap, 4);
+    assert_false(sim_list_resize(s, l, (size_t)1 << 30)); /* 8 GiB of items */
+    assert_true(sim_take_nomem(s));
+    assert_int_equal(sim_obj(s, l)->len, 1);
+    SimId big = sim_list(s, (size_t)1 << 28);
+    assert_true(sim_take_nomem(s));
+    assert_int_equal(sim_obj(s, big)->len, 0);
+    sim_decref(s, big);
+    SimId st = sim_set(s);
+    sim_set_presize(s, st, (size_t)1 << 40);
+    assert_true(sim_take_nomem(s));
+    sim_decref(s, st);
+    assert_true(pm_mapped(&s->pm) <= ((uint64_t)64 << 20));
+    assert_false(sim_take_nomem(s));
+    Buf r = {0};
+    assert_true(sim_audit(s, hold_one, &l, &r));
+    buf_fini(&r);
+    sim_free(s);
+}
+
+static void budget_refuses_arenas_past_the_limit(void **state)
+{
+    (void)state;
+    Sim *s = new311();
+    sim_set_memory_limit(s, pm_mapped(&s->pm) + (uint64_t)2 * s->pm.arena_size);
+    SimId l = sim_list(s, 0);
+    int granted = 0;
+    for (int i = 0; i < 100000 && !sim_nomem(s); i++, granted++)
+        sim_list_append(s, l, sim_float(s, i + 0.5));
+    assert_true(sim_take_nomem(s));
+    assert_true(granted > 1000 && granted < 100000);
+    assert_true(pm_mapped(&s->pm) <= s->pm.limit);
+    Buf r = {0};
+    assert_true(sim_audit(s, hold_one, &l, &r));
+    buf_fini(&r);
+    sim_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -186,6 +337,13 @@ int main(void)
         cmocka_unit_test(weakref_callback_on_collect),
         cmocka_unit_test(freeze_hides_garbage),
         cmocka_unit_test(stepping_phases),
+        cmocka_unit_test(audit_passes_on_a_consistent_heap),
+        cmocka_unit_test(audit_sees_a_wrong_refcount),
+        cmocka_unit_test(audit_sees_a_dangling_reference),
+        cmocka_unit_test(audit_sees_allocator_totals_drift),
+        cmocka_unit_test(slab_refuses_what_a_handle_cannot_address),
+        cmocka_unit_test(budget_refuses_and_leaves_objects_whole),
+        cmocka_unit_test(budget_refuses_arenas_past_the_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

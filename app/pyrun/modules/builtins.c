@@ -28,7 +28,7 @@ static SimId f_len(PyRun *I, SimId *a, int n, SimId kw)
     case SK_STR: return sim_int(S, o->cap);
     case SK_BYTES: case SK_BYTEARRAY: case SK_LIST: case SK_TUPLE: case SK_DICT: case SK_SET:
         return sim_int(S, o->len);
-    case SK_DICTVIEW: return sim_int(S, sim_obj(S, o->v.p.a)->len);
+    case SK_DICTVIEW: return sim_int(S, sim_obj(S, o->v.view.dict)->len);
     case SK_RANGE: {
         const int64_t *r = (const int64_t *)(const void *)sim_items(S, a[0]);
         int64_t start = o->v.i, stop = r[0], step = r[1];

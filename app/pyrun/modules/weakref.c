@@ -34,7 +34,7 @@ static SimId w_getweakrefcount(PyRun *I, SimId *a, int n, SimId kw)
 
 SimId weakref_call(PyRun *I, SimId wr)
 {
-    SimId o = sim_obj(S, wr)->v.p.a;
+    SimId o = SIM_V(S, wr, SK_WEAKREF, weakref.obj);
     if (!o)
         o = S->none;
     sim_incref(S, o);

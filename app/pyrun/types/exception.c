@@ -140,8 +140,9 @@ static SimId make_instance(PyRun *I, SimId arg)
     SimId e = sim_instance(S, exc_class(I, I->err_exc));
     SimId args = sim_tuple(S, 1);
     sim_tuple_set(S, args, 0, arg);
-    sim_attr_set(S, e, sim_str_intern(S, "args", 4), args);
-    sim_decref(S, sim_str_intern(S, "args", 4)); /* attr_set took its own reference */
+    SimId name = sim_str_intern(S, "args", 4);
+    sim_attr_set(S, e, name, args);
+    sim_decref(S, name); /* attr_set took its own reference (sim_audit caught the leak) */
     return e;
 }
 
@@ -152,10 +153,13 @@ SimId exc_instance(PyRun *I)
         return I->err_obj;
     }
     SimId e = sim_instance(S, exc_class(I, I->err_exc));
-    SimId args = sim_tuple(S, 1);
-    sim_tuple_set(S, args, 0, sim_str(S, I->err.msg, strlen(I->err.msg)));
-    sim_attr_set(S, e, sim_str_intern(S, "args", 4), args);
-    sim_decref(S, sim_str_intern(S, "args", 4)); /* attr_set took its own reference */
+    /* an exception raised without a message has no args (PyErr_NoMemory) */
+    SimId args = sim_tuple(S, I->err.msg[0] ? 1 : 0);
+    if (I->err.msg[0])
+        sim_tuple_set(S, args, 0, sim_str(S, I->err.msg, strlen(I->err.msg)));
+    SimId name = sim_str_intern(S, "args", 4);
+    sim_attr_set(S, e, name, args);
+    sim_decref(S, name); /* attr_set took its own reference (sim_audit caught the leak) */
     I->err_obj = e;
     sim_incref(S, e);
     return e;
@@ -173,6 +177,20 @@ static void set_pending(PyRun *I, const char *type_name, const char *fmt, va_lis
     I->err.set = true;
     I->err.hint[0] = '\0';
     I->ntb = 0;
+}
+
+void py_no_memory(PyRun *I)
+{
+    sim_take_nomem(S);
+    py_raise(I, EXC_MemoryError, "%s", "");
+}
+
+bool py_mem_room(PyRun *I, uint64_t bytes)
+{
+    if (sim_mem_room(S, bytes, bytes / 4 + 1))
+        return true;
+    py_no_memory(I);
+    return false;
 }
 
 void py_raise(PyRun *I, ExcType t, const char *fmt, ...)

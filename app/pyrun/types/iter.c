@@ -30,6 +30,8 @@ static SimId pairs_list(PyRun *I, SimId *a, int n, bool enumerate)
             len = sim_obj(S, lists[i])->len;
     }
     SimId out = sim_list(S, len);
+    if (sim_nomem(S))
+        len = 0; /* refused: the VM raises MemoryError */
     for (uint32_t r = 0; r < len; r++) {
         SimId t = sim_tuple(S, enumerate ? 2 : (size_t)k);
         if (enumerate) {
@@ -85,7 +87,7 @@ SimId iter_reversed(PyRun *I, SimId *a, int n, SimId kw)
 
 /* ---- dict and set iterators: CPython's di_used check ------------------------
  * An iterator made by iter_new over a dict (or one of its views) or a set
- * keeps in datacap the size it saw + 1 and in v.p.b how many entries it
+ * keeps in datacap the size it saw + 1 and in v.iter.yielded how many entries it
  * has yielded (both unused by the sim for these iterators), so that
  * iter_next raises what CPython raises when the container changes under
  * the loop instead of looping on or stopping early. */
@@ -93,7 +95,7 @@ SimId iter_reversed(PyRun *I, SimId *a, int n, SimId kw)
 static bool watched(const SimObj *o)
 {
     return o->kind == SK_ITER && (o->sub == SIM_IT_DICT || o->sub == SIM_IT_SET) && o->datacap &&
-           !o->data && o->v.p.a;
+           !o->data && o->v.iter.seq;
 }
 
 SimId iter_new(PyRun *I, SimId obj)
@@ -103,8 +105,8 @@ SimId iter_new(PyRun *I, SimId obj)
         return it;
     SimObj *o = sim_obj(S, it);
     if ((o->sub == SIM_IT_DICT || o->sub == SIM_IT_SET) && !o->data) {
-        o->datacap = sim_obj(S, o->v.p.a)->len + 1;
-        o->v.p.b = 0;
+        o->datacap = sim_obj(S, o->v.iter.seq)->len + 1;
+        o->v.iter.yielded = 0;
     }
     return it;
 }
@@ -116,7 +118,7 @@ SimId iter_next(PyRun *I, SimId it)
         return sim_iter_next(S, it);
     bool dict = o->sub == SIM_IT_DICT;
     uint32_t used = o->datacap - 1;
-    if (sim_obj(S, o->v.p.a)->len != used) {
+    if (sim_obj(S, o->v.iter.seq)->len != used) {
         o->datacap = 0; /* raised once, as di_used = -1 */
         py_raise(I, EXC_RuntimeError, dict ? "dictionary changed size during iteration"
                                            : "Set changed size during iteration");
@@ -124,13 +126,13 @@ SimId iter_next(PyRun *I, SimId it)
     }
     SimId v = sim_iter_next(S, it);
     o = sim_obj(S, it); /* the sim's tables may have moved */
-    if (v && dict && o->v.p.b >= used) { /* one more entry than the dict had: a key was swapped */
+    if (v && dict && o->v.iter.yielded >= used) { /* one more entry than the dict had: a key was swapped */
         sim_decref(S, v);
         o->datacap = 0;
         py_raise(I, EXC_RuntimeError, "dictionary keys changed during iteration");
         return 0;
     }
     if (v)
-        o->v.p.b++;
+        o->v.iter.yielded++;
     return v;
 }

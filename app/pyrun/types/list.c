@@ -26,7 +26,7 @@ static int64_t length_hint(PyRun *I, SimId src)
     switch ((SimKind)o->kind) {
     case SK_STR: return o->cap;
     case SK_BYTES: case SK_BYTEARRAY: case SK_DICT: case SK_SET: return o->len;
-    case SK_DICTVIEW: return sim_obj(S, o->v.p.a)->len;
+    case SK_DICTVIEW: return sim_obj(S, o->v.view.dict)->len;
     case SK_RANGE: {
         const int64_t *r = (const int64_t *)(const void *)sim_items(S, src);
         int64_t start = o->v.i, stop = r[0], step = r[1];
@@ -34,8 +34,8 @@ static int64_t length_hint(PyRun *I, SimId src)
                         : (start > stop ? (start - stop - step - 1) / -step : 0);
     }
     case SK_ITER:
-        if ((o->sub == SIM_IT_LIST || o->sub == SIM_IT_TUPLE) && o->v.p.a)
-            return (int64_t)sim_obj(S, o->v.p.a)->len - o->cap;
+        if ((o->sub == SIM_IT_LIST || o->sub == SIM_IT_TUPLE) && o->v.iter.seq)
+            return (int64_t)sim_obj(S, o->v.iter.seq)->len - o->cap;
         return 8;
     default: return 8;
     }
@@ -289,7 +289,7 @@ SimId meth_clear(PyRun *I, SimId *a, int n, SimId kw)
     else
         while (sim_obj(S, a[0])->len) {
             SimId key = 0;
-            for (uint32_t i = 0; i < sim_obj(S, a[0])->v.p.a && !key; i++)
+            for (uint32_t i = 0; i < SIM_V(S, a[0], SK_SET, set.slots) && !key; i++)
                 key = sim_items(S, a[0])[i];
             sim_set_discard(S, a[0], key);
         }
@@ -361,7 +361,7 @@ SimId list_construct(PyRun *I, SimId *a, int n, SimId kw)
         SimId l = sim_list(S, 0);
         SimKind sk = sim_kind(S, a[0]);
         if (sk != SK_ITER && sk != SK_INSTANCE) {
-            int64_t len = sk == SK_STR ? sim_obj(S, a[0])->cap : sk == SK_DICTVIEW ? sim_obj(S, sim_obj(S, a[0])->v.p.a)->len : sim_obj(S, a[0])->len;
+            int64_t len = sk == SK_STR ? sim_obj(S, a[0])->cap : sk == SK_DICTVIEW ? sim_obj(S, SIM_V(S, a[0], SK_DICTVIEW, view.dict))->len : sim_obj(S, a[0])->len;
             if (sk == SK_RANGE) {
                 SimId ln = builtins_call(I, 1, 0, &a[0], 1, 0);
                 len = ln ? sim_obj(S, ln)->v.i : 0;

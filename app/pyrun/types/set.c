@@ -46,7 +46,7 @@ static SimId s_remove(PyRun *I, SimId *a, int n, SimId kw)
 void set_merge(PyRun *I, SimId set, SimId items)
 {
     uint32_t n = sim_obj(S, items)->len;
-    uint32_t slots = sim_obj(S, set)->v.p.a ? sim_obj(S, set)->v.p.a : 8;
+    uint32_t slots = SIM_V(S, set, SK_SET, set.slots) ? SIM_V(S, set, SK_SET, set.slots) : 8;
     if ((size_t)(sim_obj(S, set)->len + n) * 5 >= (size_t)(slots - 1) * 3)
         sim_set_presize(S, set, ((size_t)sim_obj(S, set)->len + n) * 2);
     for (uint32_t i = 0; i < n; i++) {

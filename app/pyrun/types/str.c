@@ -49,6 +49,14 @@ static SimId str_join(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     size_t sl;
     const char *sep = sim_str_data(S, a[0], &sl);
+    uint64_t total = 0; /* PyUnicode_Join sizes the result before copying */
+    for (uint32_t i = 0; i < sim_obj(S, l)->len; i++)
+        if (sim_kind(S, sim_items(S, l)[i]) == SK_STR)
+            total += sim_obj(S, sim_items(S, l)[i])->len + (i ? sl : 0);
+    if (!py_mem_room(I, total)) {
+        sim_decref(S, l);
+        return 0;
+    }
     Buf b = {0};
     for (uint32_t i = 0; i < sim_obj(S, l)->len; i++) {
         SimId it = sim_items(S, l)[i];

@@ -1,0 +1,74 @@
+/*
+ * roots: every reference the interpreter itself owns, for sim_audit — the
+ * VM stack of each frame, the frames' function, locals and extras, the
+ * __main__ and builtins dicts, the modules, static descriptors and
+ * exception classes, the code objects' constants and names, the objects a
+ * traceback keeps, and the caches (print's keyword tuple, the repr state,
+ * the pending output chunk).  A field that owns a reference and is missing
+ * here makes the audit fail, which is the point.
+ */
+#include "pyrun/builtins.h"
+#include "pyrun/interp.h"
+#include "sim/audit.h"
+
+static void root(Sim *s, SimId ref, SimVisit visit, void *arg)
+{
+    if (ref)
+        visit(s, ref, arg);
+}
+
+static void stack_roots(PyRun *I, SimVisit visit, void *arg)
+{
+    uint32_t done = 0; /* frames' slot ranges may touch: each slot once */
+    for (int k = 0; k < I->nframes; k++) {
+        const Frame *f = &I->frames[k];
+        for (uint32_t i = f->base > done ? f->base : done; i < f->sp; i++)
+            root(I->sim, I->stack[i], visit, arg);
+        if (f->sp > done)
+            done = f->sp;
+        root(I->sim, f->func, visit, arg);
+        root(I->sim, f->locals, visit, arg);
+        root(I->sim, f->extra, visit, arg);
+    }
+}
+
+static void code_roots(PyRun *I, SimVisit visit, void *arg)
+{
+    for (size_t c = 0; c < I->ncodes; c++) {
+        const PyCode *co = &I->codes[c];
+        for (size_t i = 0; i < co->nconsts; i++)
+            root(I->sim, co->consts[i], visit, arg);
+        for (size_t i = 0; i < co->nnames; i++)
+            root(I->sim, co->names[i], visit, arg);
+        for (int i = 0; i < co->nslots; i++)
+            root(I->sim, co->slotnames[i], visit, arg);
+        root(I->sim, co->name, visit, arg);
+        root(I->sim, co->qualname, visit, arg);
+    }
+}
+
+static void py_visit_roots(void *ctx, Sim *s, SimVisit visit, void *arg)
+{
+    PyRun *I = ctx;
+    stack_roots(I, visit, arg);
+    code_roots(I, visit, arg);
+    SimId single[] = {I->globals, I->builtins, I->err_obj, I->kwnames, I->c_result,
+                      I->repr_state[0], I->repr_state[1], I->print_kwtuple, I->io_pending};
+    for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
+        root(s, single[i], visit, arg);
+    for (size_t i = 0; i < sizeof I->modules / sizeof I->modules[0]; i++)
+        root(s, I->modules[i], visit, arg);
+    for (int i = 0; I->builtin_methods && i < bi_count(); i++)
+        root(s, I->builtin_methods[i], visit, arg);
+    for (size_t i = 0; i < sizeof I->exc_types / sizeof I->exc_types[0]; i++)
+        root(s, I->exc_types[i], visit, arg);
+    for (size_t i = 0; i < I->nheld; i++)
+        root(s, I->held[i], visit, arg);
+    for (size_t i = 0; i < I->nast_consts; i++)
+        root(s, I->ast_consts[i], visit, arg);
+}
+
+bool py_audit(PyRun *I, Buf *report)
+{
+    return sim_audit(I->sim, py_visit_roots, I, report);
+}
