@@ -15,8 +15,22 @@ typedef struct Loop {
     uint32_t *breaks;
     size_t nbreaks, capbreaks;
     bool is_for;
-    int try_depth;
+    int fbdepth;        /* blocks open when the loop began: break/continue unwind the rest */
 } Loop;
+
+/* A block that a return, break or continue must close on its way out, as
+ * CPython's compiler keeps them (compiler_unwind_fblock): a try's handler
+ * entry, a finally (whose body runs inline), an except handler (its
+ * exception and its `as` name), and the exception path of a finally body. */
+typedef enum FBlockKind { FB_TRY, FB_FINALLY, FB_HANDLER, FB_FINALLY_EXC } FBlockKind;
+
+typedef struct FBlock {
+    uint8_t kind;      /* FBlockKind */
+    int node;          /* FB_FINALLY: the finally body; FB_HANDLER: the handler */
+    int try_depth;     /* FB_FINALLY: try depth outside it */
+} FBlock;
+
+#define CG_MAX_BLOCKS 64 /* the parser stops at CPython's 20 (21 on 3.13) */
 
 typedef struct Cg {
     PyRun *I;
@@ -27,6 +41,8 @@ typedef struct Cg {
     Loop loops[32];
     int nloops;
     int try_depth;
+    FBlock fb[CG_MAX_BLOCKS];
+    int nfb;
     int line;
     const char *qualprefix;
 } Cg;

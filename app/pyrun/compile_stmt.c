@@ -83,7 +83,7 @@ static Loop *push_loop(Cg *g, uint32_t start, bool is_for)
     memset(l, 0, sizeof *l);
     l->start = start;
     l->is_for = is_for;
-    l->try_depth = g->try_depth;
+    l->fbdepth = g->nfb;
     return l;
 }
 
@@ -159,14 +159,73 @@ static bool loop_stmt(Cg *g, int n)
     return true;
 }
 
+static bool push_block(Cg *g, int n, FBlockKind kind, int node, int try_depth)
+{
+    if (g->nfb >= CG_MAX_BLOCKS)
+        return py_refuse(g->err, NODE(g, n)->line, NODE(g, n)->col, "blocks nested more than 64 deep", true);
+    g->fb[g->nfb++] = (FBlock){(uint8_t)kind, node, try_depth};
+    return true;
+}
+
+/* The end of an except handler left early: the exception is popped, then
+ * its `as` name is cleared, in CPython's order. */
+static void handler_exit(Cg *g, int handler)
+{
+    const Node *hn = NODE(g, handler);
+    cg_emit(g, OP_POP_EXC, 0);
+    if (hn->str) {
+        cg_emit(g, OP_LOAD_CONST, cg_add_const(g, sim_none(g->I->sim)));
+        cg_name_op(g, hn->str, ACC_STORE);
+        cg_name_op(g, hn->str, ACC_DEL);
+    }
+}
+
+/* Closes the blocks above `downto`, innermost first, for a return, break or
+ * continue: a try's entry is popped, a finally body runs inline (compiled
+ * with only the blocks outside it open), a handler's exception is dropped. */
+static bool unwind_blocks(Cg *g, int downto)
+{
+    for (int i = g->nfb - 1; i >= downto; i--) {
+        FBlock b = g->fb[i];
+        switch ((FBlockKind)b.kind) {
+        case FB_TRY:
+            cg_emit(g, OP_POP_TRY, 0);
+            break;
+        case FB_HANDLER:
+            handler_exit(g, b.node);
+            break;
+        case FB_FINALLY_EXC:
+            cg_emit(g, OP_POP_EXC, 0); /* leaving a finally drops what it would re-raise */
+            break;
+        case FB_FINALLY: {
+            cg_emit(g, OP_POP_TRY, 0);
+            int saved_n = g->nfb, saved_depth = g->try_depth;
+            FBlock saved[CG_MAX_BLOCKS];
+            memcpy(saved, g->fb, sizeof saved[0] * (size_t)saved_n);
+            g->nfb = i;
+            g->try_depth = b.try_depth;
+            bool ok = cg_stmts(g, b.node);
+            memcpy(g->fb, saved, sizeof saved[0] * (size_t)saved_n);
+            g->nfb = saved_n;
+            g->try_depth = saved_depth;
+            if (!ok)
+                return false;
+            break;
+        }
+        }
+    }
+    return true;
+}
+
 static bool break_continue(Cg *g, int n)
 {
     bool brk = NODE(g, n)->kind == N_BREAK;
     if (g->nloops == 0)
         return cg_cfail(g, n, "SyntaxError", brk ? "'break' outside loop" : "'continue' not properly in loop");
     Loop *l = &g->loops[g->nloops - 1];
-    for (int k = g->try_depth; k > l->try_depth; k--)
-        cg_emit(g, OP_POP_TRY, 0);
+    if (!unwind_blocks(g, l->fbdepth))
+        return false;
+    l = &g->loops[g->nloops - 1];
     if (!brk) {
         cg_emit(g, OP_JUMP, (int32_t)l->start);
         return true;
@@ -209,15 +268,19 @@ static bool try_stmt(Cg *g, int n)
 {
     const Node *nd = NODE(g, n);
     uint32_t setup_fin = 0;
+    int fbase = g->nfb;
     if (nd->d >= 0) {
+        if (!push_block(g, n, FB_FINALLY, nd->d, g->try_depth))
+            return false;
         setup_fin = cg_emit(g, OP_SETUP_TRY, 0);
         g->try_depth++;
     }
     if (nd->b >= 0) {
         uint32_t setup = cg_emit(g, OP_SETUP_TRY, 0);
         g->try_depth++;
-        if (!cg_stmts(g, nd->a))
+        if (!push_block(g, n, FB_TRY, -1, 0) || !cg_stmts(g, nd->a))
             return false;
+        g->nfb--;
         g->try_depth--;
         cg_emit(g, OP_POP_TRY, 0);
         if (!cg_stmts(g, nd->c))
@@ -243,10 +306,11 @@ static bool try_stmt(Cg *g, int n)
                 cg_emit(g, OP_MATCH_EXC, 1); /* pushes the exception */
                 cg_name_op(g, hn->str, ACC_STORE);
             }
-            if (!cg_stmts(g, hn->b)) {
+            if (!push_block(g, h, FB_HANDLER, h, 0) || !cg_stmts(g, hn->b)) {
                 free(ends);
                 return false;
             }
+            g->nfb--;
             if (hn->str) { /* `as e` ends with e = None; del e */
                 cg_emit(g, OP_LOAD_CONST, cg_add_const(g, sim_none(g->I->sim)));
                 cg_name_op(g, hn->str, ACC_STORE);
@@ -266,14 +330,16 @@ static bool try_stmt(Cg *g, int n)
         return false;
     }
     if (nd->d >= 0) {
+        g->nfb = fbase;
         g->try_depth--;
         cg_emit(g, OP_POP_TRY, 0);
         if (!cg_stmts(g, nd->d))
             return false;
         uint32_t j = cg_emit(g, OP_JUMP, 0);
         cg_patch(g, setup_fin, cg_here(g));
-        if (!cg_stmts(g, nd->d))
+        if (!push_block(g, n, FB_FINALLY_EXC, -1, 0) || !cg_stmts(g, nd->d))
             return false;
+        g->nfb--;
         cg_emit(g, OP_RERAISE, 0);
         cg_patch(g, j, cg_here(g));
     }
@@ -538,6 +604,8 @@ static bool stmt(Cg *g, int n)
         } else {
             cg_emit(g, OP_LOAD_CONST, cg_add_const(g, sim_none(g->I->sim)));
         }
+        if (!unwind_blocks(g, 0)) /* the value stays on the stack meanwhile */
+            return false;
         cg_emit(g, OP_RETURN_VALUE, 0);
         return true;
     case N_IF: return if_stmt(g, n);
