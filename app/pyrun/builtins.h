@@ -57,6 +57,8 @@ typedef struct ModuleDef {
 } ModuleDef;
 extern const ModuleDef py_modules[]; /* ends with {0} */
 void gc_module_init(PyRun *I, SimId dict);
+/* Calls gc.callbacks with (phase, info), as invoke_gc_callback does. */
+void gc_callbacks(PyRun *I, const char *phase, int gen, long collected);
 void sys_module_init(PyRun *I, SimId dict);
 void weakref_module_init(PyRun *I, SimId dict);
 

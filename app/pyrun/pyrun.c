@@ -14,6 +14,7 @@
 #include "pyrun/parser.h"
 #include "pyrun/refuse.h"
 #include "sim/gc.h"
+#include "pyrun/builtins.h"
 
 #define S (I->sim)
 
@@ -100,6 +101,16 @@ static void hook_call1(void *ctx, SimId fn, SimId arg)
     restore_err(I, &sv);
 }
 
+/* gc.callbacks around a collection the allocator or the eval breaker ran. */
+static void hook_collecting(void *ctx, bool stop, int gen, long collected)
+{
+    PyRun *I = ctx;
+    SavedErr sv;
+    save_err(I, &sv);
+    gc_callbacks(I, stop ? "stop" : "start", gen, collected);
+    restore_err(I, &sv);
+}
+
 /* The grammar a profile reads: 3.<minor> */
 static int grammar_minor(const Sim *sim)
 {
@@ -120,7 +131,7 @@ PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn
     I->out = out;
     I->out_ctx = out_ctx;
     I->stack = xcalloc(VM_STACK, sizeof *I->stack);
-    SimHooks h = {.ctx = I, .finalize = hook_finalize, .call1 = hook_call1};
+    SimHooks h = {.ctx = I, .finalize = hook_finalize, .call1 = hook_call1, .collecting = hook_collecting};
     sim_set_hooks(sim, &h);
     builtins_init(I);
     I->globals = sim_dict(S);

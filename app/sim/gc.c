@@ -550,9 +550,13 @@ void gc_collect_generations(Sim *s)
             if (i == 2 && g->long_lived_pending < g->long_lived_total / 4)
                 continue;
             bool was = g->collecting;
+            if (s->hooks.collecting) /* gc_collect_with_callback: callbacks around it */
+                s->hooks.collecting(s->hooks.ctx, false, i, 0);
             g->collecting = false;
-            gc_collect(s, i);
+            long collected = gc_collect(s, i);
             g->collecting = was;
+            if (s->hooks.collecting)
+                s->hooks.collecting(s->hooks.ctx, true, i, collected);
             break;
         }
     }

@@ -92,6 +92,9 @@ typedef struct SimHooks {
     void (*call1)(void *ctx, SimId fn, SimId arg);
     /* Tells the host a function object died (to drop its code). */
     void (*func_freed)(void *ctx, uint32_t code);
+    /* Around an automatic collection of generation `gen` (stop = false
+     * before it, true after it with the number collected): gc.callbacks. */
+    void (*collecting)(void *ctx, bool stop, int gen, long collected);
 } SimHooks;
 
 typedef enum SimEventKind {

@@ -18,7 +18,7 @@ static SimId int3(PyRun *I, int64_t a, int64_t b, int64_t c)
     return t;
 }
 
-static void gc_callbacks(PyRun *I, const char *phase, int gen, long collected)
+void gc_callbacks(PyRun *I, const char *phase, int gen, long collected)
 {
     SimId cbs = S->gc.callbacks;
     uint32_t n = cbs ? sim_obj(S, cbs)->len : 0;
