@@ -64,6 +64,7 @@ bool file_read(const char *path, size_t max_bytes, Buf *out, Buf *err)
             break;
         if (out->len + (size_t)n > max_bytes) {
             close(fd);
+            buf_fini(out); /* what was read of a file we refuse is not kept */
             buf_clear(err);
             buf_printf(err, "%s is larger than %zu bytes; refusing to load it", path, max_bytes);
             return false;

@@ -14,7 +14,7 @@
 #include "base/buf.h"
 
 /* Reads a whole file into *out (replacing its contents). Refuses files larger
- * than max_bytes with a message that says so. */
+ * than max_bytes with a message that says so (and frees what was read). */
 bool file_read(const char *path, size_t max_bytes, Buf *out, Buf *err);
 
 /* Replaces `path` atomically: writes a sibling temporary file, fsyncs it,

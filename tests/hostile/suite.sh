@@ -126,16 +126,17 @@ refuse "--course quotes nothing of the target" "$W/link2.out" 'SECRET|secret.txt
 $PYDIVE validate "$W/link-pack" > "$W/link3.out" 2>&1
 refuse "validate DIR quotes nothing of the target" "$W/link3.out" 'SECRET|secret.txt'
 rm "$W/link-pack/lessons/01-memory-architecture.yaml"
-ln -s "../../link-pack/exercises/ch01" "$W/link-pack/exercises/ch01-again" 2>/dev/null
-mv "$W/link-pack/lessons/03-gil-and-free-threading.yaml" "$W/link-pack/lessons/03.real"
-cp assets/packs/intro-workshop/lessons/01-memory-architecture.yaml "$W/link-pack/lessons/"
+# the pack inherits its lessons: an override that is a link to a file inside it
+cp lessons/03-gil-and-free-threading.yaml "$W/link-pack/lessons/03.real"
 ln -s 03.real "$W/link-pack/lessons/03-gil-and-free-threading.yaml"
 $PYDIVE pack check "$W/link-pack" > "$W/link4.out" 2>&1 \
     && ok "links that stay inside the pack are fine" \
     || notok "links that stay inside the pack are fine" "$(head -n 5 "$W/link4.out")"
 
 # ==== a program's output kept in memory is cut ================================
-( ulimit -v 1000000; timeout 120 $PYDIVE verify "$FX/endless-output.lua" > "$W/endless.out" 2>&1; echo "rc=$?" >> "$W/endless.out" )
+# ulimit -v only on a plain build: AddressSanitizer reserves terabytes of shadow memory
+case "$PYDIVE" in *asan*) vlimit=: ;; *) vlimit="ulimit -v 1000000" ;; esac
+( $vlimit; timeout 120 $PYDIVE verify "$FX/endless-output.lua" > "$W/endless.out" 2>&1; echo "rc=$?" >> "$W/endless.out" )
 refuse "a program printing without end does not exhaust memory (ulimit -v 1 GB)" "$W/endless.out" 'out of memory|rc=70|rc=124'
 expect "its output is cut, and the check is told so" "$W/endless.out" 'output cut at 1 MiB'
 
