@@ -65,24 +65,20 @@ int p_strings(P *p)
     return nd;
 }
 
-/* for targets in iterable [if cond]... (async for, nested for) */
-int p_comp_for(P *p)
+/* The targets of a `for` statement or a comprehension's `for`, up to `in`:
+ * star_targets, a tuple when there is a comma, checked as targets of ctx. */
+int p_for_target(P *p, int ctx)
 {
-    Token *t = p_cur(p);
-    int cf = p_node(p, N_COMPFOR, t);
-    if (p_accept_kw(p, "async"))
-        N(p, cf)->xf |= XF_ASYNC;
-    if (!p_accept_kw(p, "for"))
-        return p_fail(p, "invalid syntax");
     Token *tt = p_cur(p);
     int target = p_is_op(p, "*") ? -1 : p_bitor(p);
-    if (target < 0 && p_is_op(p, "*")) {
-        target = p_node(p, N_STARRED, tt);
+    if (target < 0 && !p->err->set) {
+        int st = p_node(p, N_STARRED, tt);
         p->i++;
         int v = p_bitor(p);
         if (v < 0)
             return -1;
-        N(p, target)->a = v;
+        N(p, st)->a = v;
+        target = st;
     }
     if (target < 0)
         return -1;
@@ -107,7 +103,22 @@ int p_comp_for(P *p)
         }
         target = tup;
     }
-    if (!p_check_target(p, target, TGT_COMP))
+    if (!p_check_target(p, target, ctx))
+        return -1;
+    return target;
+}
+
+/* for targets in iterable [if cond]... (async for, nested for) */
+int p_comp_for(P *p)
+{
+    Token *t = p_cur(p);
+    int cf = p_node(p, N_COMPFOR, t);
+    if (p_accept_kw(p, "async"))
+        N(p, cf)->xf |= XF_ASYNC;
+    if (!p_accept_kw(p, "for"))
+        return p_fail(p, "invalid syntax");
+    int target = p_for_target(p, TGT_COMP);
+    if (target < 0)
         return -1;
     if (!p_accept_kw(p, "in"))
         return p_fail(p, "invalid syntax");

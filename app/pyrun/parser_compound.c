@@ -181,41 +181,8 @@ static int for_stmt(P *p, Token *t, bool async)
     int s = p_node(p, N_FOR, t);
     if (async)
         N(p, s)->xf |= XF_ASYNC;
-    Token *tt = p_cur(p);
-    int target = p_is_op(p, "*") ? -1 : p_bitor(p);
-    if (target < 0 && !p->err->set) {
-        int st = p_node(p, N_STARRED, tt);
-        p->i++;
-        int v = p_bitor(p);
-        if (v < 0)
-            return -1;
-        N(p, st)->a = v;
-        target = st;
-    }
+    int target = p_for_target(p, TGT_FOR);
     if (target < 0)
-        return -1;
-    if (p_is_op(p, ",")) {
-        int tup = p_node(p, N_TUPLE, tt), last = target;
-        N(p, tup)->a = target;
-        while (p_accept_op(p, ",") && !p_is_kw(p, "in")) {
-            int e;
-            if (p_is_op(p, "*")) {
-                Token *st = p_cur(p);
-                p->i++;
-                e = p_node(p, N_STARRED, st);
-                int v = p_bitor(p);
-                if (v < 0)
-                    return -1;
-                N(p, e)->a = v;
-            } else if ((e = p_bitor(p)) < 0) {
-                return -1;
-            }
-            N(p, last)->next = e;
-            last = e;
-        }
-        target = tup;
-    }
-    if (!p_check_target(p, target, TGT_FOR))
         return -1;
     if (!p_accept_kw(p, "in"))
         return p_fail(p, "invalid syntax");

@@ -84,6 +84,8 @@ int p_statement(P *p);
 int p_simple_stmts(P *p);
 int p_compound(P *p);            /* -2 when the statement is not compound */
 bool p_check_target(P *p, int e, int ctx);
+/* A for statement's or comprehension's targets up to `in` (TGT_FOR, TGT_COMP). */
+int p_for_target(P *p, int ctx);
 enum { TGT_STORE, TGT_DEL, TGT_FOR, TGT_WITH, TGT_COMP, TGT_AUG };
 int p_match(P *p);               /* -2 when 'match' is a plain name here */
 int p_type_params(P *p);         /* at '[' */
