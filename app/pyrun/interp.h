@@ -196,6 +196,7 @@ bool vm_call_ex(PyRun *I, int has_kw);
 /* Releases the caller's slots of a finished CALL_FUNCTION_EX from base. */
 void vm_call_ex_release(PyRun *I, uint32_t base);
 bool vm_list_to_tuple(PyRun *I);
+bool vm_list_extend(PyRun *I, int depth);
 bool vm_dict_merge(PyRun *I, int depth, bool call);
 bool vm_set_add(PyRun *I, int depth);
 bool vm_set_extend(PyRun *I, int depth);

@@ -254,6 +254,19 @@ bool vm_list_to_tuple(PyRun *I)
     return true;
 }
 
+/* LIST_EXTEND, with ceval's message for a `*x` that is not iterable */
+bool vm_list_extend(PyRun *I, int depth)
+{
+    SimId src = POP();
+    SimId it = iter_new(I, src);
+    if (!it && !I->err.set)
+        py_raise(I, EXC_TypeError, "Value after * must be an iterable, not %s", op_typename(I, src));
+    sim_xdecref(S, it);
+    bool ok = it && list_extend(I, TOP(depth - 1), src);
+    sim_decref(S, src);
+    return ok;
+}
+
 /* DICT_MERGE (a call's `**`: duplicates are an error) and DICT_UPDATE (a
  * display's `**`: the later value wins). */
 bool vm_dict_merge(PyRun *I, int depth, bool call)
@@ -355,6 +368,40 @@ bool vm_set_extend(PyRun *I, int depth)
     return ok;
 }
 
+/* The rest of an iterator as a new list, allocated as measured on 3.11-3.13:
+ * exactly its length hint rounded up to even (list_preallocate_exact). */
+static SimId rest_list(PyRun *I, SimId it)
+{
+    SimId *vals = NULL, v;
+    size_t n = 0, cap = 0;
+    while ((v = iter_next(I, it)) != 0) {
+        vals = xgrow(vals, &cap, n + 1, sizeof *vals);
+        vals[n++] = v;
+    }
+    if (I->err.set) {
+        for (size_t i = 0; i < n; i++)
+            sim_decref(S, vals[i]);
+        free(vals);
+        return 0;
+    }
+    SimId l = sim_list(S, 0);
+    if (n)
+        list_preallocate(I, l, n);
+    if (sim_obj(S, l)->cap < n) { /* the budget refused the room */
+        for (size_t i = 0; i < n; i++)
+            sim_decref(S, vals[i]);
+        free(vals);
+        sim_decref(S, l);
+        py_no_memory(I);
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) /* stored in place, as list_extend does */
+        sim_items(S, l)[i] = vals[i];
+    sim_obj(S, l)->len = (uint32_t)n;
+    free(vals);
+    return l;
+}
+
 /* UNPACK_EX: `before` items, a list of the rest but `after`, then `after`
  * items (unpack_iterable); pushed so that the first target is on top. */
 bool vm_unpack_ex(PyRun *I, int arg)
@@ -383,10 +430,8 @@ bool vm_unpack_ex(PyRun *I, int arg)
         }
         items[got] = v;
     }
-    if (ok) {
-        rest = sim_list(S, 0); /* PySequence_List of what is left */
-        ok = list_extend(I, rest, it);
-    }
+    if (ok) /* PySequence_List of what is left: room for the iterator's length hint */
+        ok = (rest = rest_list(I, it)) != 0;
     if (ok) {
         uint32_t len = sim_obj(S, rest)->len;
         if (len < (uint32_t)after) {

@@ -371,14 +371,10 @@ VmStop vm_run(PyRun *I, int base, bool step)
             PUSH(r);
             break;
         }
-        case OP_LIST_EXTEND: {
-            a = POP();
-            bool ok = list_extend(I, TOP(arg - 1), a);
-            sim_decref(S, a);
-            if (!ok)
+        case OP_LIST_EXTEND:
+            if (!vm_list_extend(I, arg))
                 goto error;
             break;
-        }
         case OP_SET_UPDATE: {
             a = POP();
             set_merge(I, TOP(arg - 1), a);

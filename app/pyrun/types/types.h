@@ -52,6 +52,8 @@ SimId int_small_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b);
 /* float.c */
 SimId float_binary(PyRun *I, int op, double a, double b);
 void float_repr(double x, Buf *out);
+/* str_format.c: str.format (the method's BuiltinFn) */
+SimId str_format(PyRun *I, SimId *args, int nargs, SimId kw);
 /* str.c: a str's or bytes' repr with CPython's quote choice */
 void str_repr(const char *data, size_t n, bool bytes, Buf *out);
 
