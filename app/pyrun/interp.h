@@ -68,6 +68,7 @@ typedef struct PyCode {
     SimId name;              /* owned */
     SimId qualname;          /* owned */
     int firstline;
+    uint8_t *warm;           /* per instruction: it ran before (3.12+ specialization); made on first use */
 } PyCode;
 
 enum { FR_NORMAL, FR_CLASS, FR_INIT, FR_EX };
@@ -207,6 +208,10 @@ bool vm_dict_merge(PyRun *I, int depth, bool call);
 bool vm_set_add(PyRun *I, int depth);
 bool vm_set_extend(PyRun *I, int depth);
 bool vm_unpack_ex(PyRun *I, int arg);
+/* vm_special.c: LOAD_ATTR of owner (its reference consumed): 1 with the
+ * value pushed, 2 when a getter's frame was pushed instead (its result
+ * comes with its return), 0 on error. */
+int vm_load_attr(PyRun *I, SimId owner, int arg);
 /* exceptions (types/exception.c) */
 /* Raises the built-in exception t with a printf-style message (ignored
  * once the program is refused). */

@@ -42,7 +42,8 @@ static bool in_table(const BuiltinDef *defs, int n, const char *name)
 static bool builtin_modelled(const char *name)
 {
     static const char *const types[] = {"int", "float", "str", "bytes", "bytearray", "list", "tuple",
-                                        "dict", "set", "object", "type", "bool", "range", "None"};
+                                        "dict", "set", "object", "type", "bool", "range", "None",
+                                        "property", "classmethod", "staticmethod"};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (strcmp(types[i], name) == 0)
             return true;
@@ -122,6 +123,7 @@ void py_modelled_text(Buf *out)
         {"list", list_methods, &list_nmethods}, {"tuple", tuple_methods, &tuple_nmethods},
         {"dict", dict_methods, &dict_nmethods}, {"set", set_methods, &set_nmethods},
         {"str", str_methods, &str_nmethods}, {"bytearray", bytearray_methods, &bytearray_nmethods},
+        {"property", property_methods, &property_nmethods},
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         defs_line(out, types[i].name, types[i].defs, *types[i].n);

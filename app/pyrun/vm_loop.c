@@ -183,12 +183,8 @@ VmStop vm_run(PyRun *I, int base, bool step)
             }
             break;
         case OP_LOAD_ATTR:
-            a = POP();
-            r = attr_get(I, a, vm_name_const(I, arg));
-            sim_decref(S, a);
-            if (!r)
+            if (!vm_load_attr(I, POP(), arg))
                 goto error;
-            PUSH(r);
             break;
         case OP_LOAD_METHOD:
             a = POP();

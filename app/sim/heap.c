@@ -473,12 +473,14 @@ static void dealloc_body(Sim *s, SimId id)
             sim_clear_weakrefs(s, id, true);
         uint32_t code = SIM_V(s, id, SK_FUNC, func.code);
         SimId g = SIM_V(s, id, SK_FUNC, func.globals);
-        SimId parts[4];
+        SimId parts[SIM_FN_NPARTS];
         memcpy(parts, sim_items(s, id), sizeof parts);
         release(s, id, NULL);
         sim_decref(s, g);
-        for (int i = 0; i < 4; i++)
-            sim_xdecref(s, parts[i]);
+        /* func_clear's order (defaults, dict, closure, annotations), then the name */
+        static const int order[] = {SIM_FN_DEFAULTS, SIM_FN_DICT, SIM_FN_CLOSURE, SIM_FN_ANNOTATIONS, SIM_FN_NAME};
+        for (int i = 0; i < SIM_FN_NPARTS; i++)
+            sim_xdecref(s, parts[order[i]]);
         if (s->hooks.func_freed)
             s->hooks.func_freed(s->hooks.ctx, code);
         break;
@@ -494,6 +496,22 @@ static void dealloc_body(Sim *s, SimId id)
         sim_xdecref(s, b);
         sim_xdecref(s, parts[0]);
         sim_xdecref(s, parts[1]);
+        break;
+    }
+    case SK_PROPERTY: { /* property_dealloc: get, set, del, doc */
+        SimId parts[4] = {0, 0, 0, 0};
+        if (o->data)
+            memcpy(parts, sim_items(s, id), sizeof parts);
+        release(s, id, NULL);
+        for (int i = 0; i < 4; i++)
+            sim_xdecref(s, parts[i]);
+        break;
+    }
+    case SK_CLASSMETHOD: case SK_STATICMETHOD: { /* cm_dealloc: the callable, the dict */
+        SimId f = o->v.descr.func, d = o->v.descr.dict;
+        release(s, id, NULL);
+        sim_xdecref(s, f);
+        sim_xdecref(s, d);
         break;
     }
     case SK_METHOD: case SK_BUILTIN: case SK_CELL: case SK_MODULE: case SK_ITER:

@@ -28,11 +28,12 @@ static const DefTable tables[] = {
     {bytearray_methods, &bytearray_nmethods},
     {str_methods, &str_nmethods},
     {tuple_methods, &tuple_nmethods},
+    {property_methods, &property_nmethods},
     {gc_functions, &gc_nfunctions},
     {sys_functions, &sys_nfunctions},
     {weakref_functions, &weakref_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 7 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 8 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -228,7 +229,8 @@ void builtins_init(PyRun *I)
         {"int", SK_INT}, {"float", SK_FLOAT}, {"str", SK_STR}, {"bytes", SK_BYTES},
         {"bytearray", SK_BYTEARRAY}, {"list", SK_LIST}, {"tuple", SK_TUPLE}, {"dict", SK_DICT},
         {"set", SK_SET}, {"object", SK_OBJECT}, {"type", SK_TYPE}, {"bool", SK_BOOL},
-        {"range", SK_RANGE},
+        {"range", SK_RANGE}, {"property", SK_PROPERTY}, {"classmethod", SK_CLASSMETHOD},
+        {"staticmethod", SK_STATICMETHOD},
     };
     for (unsigned i = 0; i < sizeof types / sizeof types[0]; i++) {
         sim_incref(S, S->types[types[i].k]);
