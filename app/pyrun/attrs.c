@@ -76,7 +76,9 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
         if (is(I, name, "__closure__"))
             return ret(I, sim_items(S, obj)[2]);
         if (is(I, name, "__defaults__"))
-            return ret(I, sim_items(S, obj)[1]);
+            return ret(I, sim_items(S, obj)[SIM_FN_DEFAULTS]);
+        if (is(I, name, "__kwdefaults__"))
+            return ret(I, sim_items(S, obj)[SIM_FN_KWDEFAULTS]);
         if (is(I, name, "__globals__"))
             return ret(I, o->v.func.globals);
         if (is(I, name, "__module__"))

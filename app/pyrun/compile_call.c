@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "pyrun/compile_int.h"
 #include "pyrun/refuse.h"
 
@@ -334,4 +335,67 @@ bool cg_unpack_op(Cg *g, int first)
         return cg_cfail(g, first, "SyntaxError", "too many expressions in star-unpacking assignment");
     cg_emit(g, OP_UNPACK_EX, star | after << 8);
     return true;
+}
+
+/* ---- parameters ------------------------------------------------------------ */
+
+bool cg_defaults(Cg *g, int params, int *npos, int *nkw)
+{
+    *npos = *nkw = 0;
+    for (int p = params; p >= 0; p = NODE(g, p)->next) {
+        const Node *pn = NODE(g, p);
+        if (pn->a >= 0 && !(pn->flag & PF_KWONLY)) {
+            if (!cg_expr(g, pn->a))
+                return false;
+            (*npos)++;
+        }
+    }
+    if (*npos) {
+        cg_emit(g, OP_BUILD_TUPLE, *npos);
+        fold_const_tuple(g, *npos);
+    }
+    for (int p = params; p >= 0; p = NODE(g, p)->next) { /* compiler_visit_kwonlydefaults */
+        const Node *pn = NODE(g, p);
+        if (pn->a >= 0 && (pn->flag & PF_KWONLY)) {
+            cg_emit(g, OP_LOAD_CONST, cg_add_const(g, sim_str_intern(g->I->sim, pn->str, strlen(pn->str))));
+            if (!cg_expr(g, pn->a))
+                return false;
+            (*nkw)++;
+        }
+    }
+    if (*nkw)
+        cg_emit(g, OP_BUILD_MAP, *nkw);
+    return true;
+}
+
+void cg_param_slots(Cg *c, int params)
+{
+    PyCode *co = CODE(c);
+    int nnamed = 0;
+    for (int p = params; p >= 0; p = NODE(c, p)->next)
+        nnamed += !(NODE(c, p)->flag & (PF_VARARGS | PF_KWARGS));
+    int *defidx = xmalloc((size_t)(nnamed ? nnamed : 1) * sizeof *defidx);
+    defidx[0] = -1; /* a comprehension's .0 */
+    /* slots: positional, keyword-only, *args, **kwargs (CPython's order) */
+    static const unsigned order[4] = {0, PF_KWONLY, PF_VARARGS, PF_KWARGS};
+    int named = 0, k = 0;
+    for (int pass = 0; pass < 4; pass++)
+        for (int p = params; p >= 0; p = NODE(c, p)->next) {
+            const Node *pn = NODE(c, p);
+            if ((pn->flag & ~PF_POSONLY) != order[pass])
+                continue;
+            cg_add_slot(c, pn->str, (scope_flags(c->sc, pn->str) & SYM_CELL) ? SLOT_CELL : SLOT_LOCAL);
+            co = CODE(c);
+            if (pass == 2)
+                co->vararg = co->nslots - 1;
+            else if (pass == 3)
+                co->kwarg = co->nslots - 1;
+            else { /* positional defaults index the tuple; keyword-only ones are looked up by name */
+                co->nargs += pass == 0;
+                co->nkwonly += pass == 1;
+                co->nposonly += (pn->flag & PF_POSONLY) != 0;
+                defidx[named++] = pn->a < 0 ? -1 : pass == 0 ? k++ : DEFIDX_KWONLY;
+            }
+        }
+    CODE(c)->defidx = defidx;
 }

@@ -28,7 +28,7 @@ typedef struct Unmodelled { const char *what; bool plural; } Unmodelled;
 enum {
     U_YIELD, U_YIELDFROM, U_AWAIT, U_ASYNCDEF, U_ASYNCFOR, U_ASYNCWITH, U_ASYNCCOMP, U_GENEXP,
     U_SETCOMP, U_DICTCOMP, U_WITH, U_MATCH, U_TYPEALIAS, U_TYPEPARAMS, U_ANNOTATION,
-    U_WALRUS, U_POSONLY, U_CLASSKW, U_DOTTED, U_RELATIVE, U_STARIMPORT,
+    U_WALRUS, U_CLASSKW, U_DOTTED, U_RELATIVE, U_STARIMPORT,
     U_RAISEFROM, U_EXCEPTSTAR, U_FUTURE, U_COMPLEX, U_NAMEDESC, U_ELLIPSIS, U_NESTEDSPEC, U_COUNT
 };
 
@@ -49,7 +49,6 @@ static const Unmodelled table[U_COUNT] = {
     [U_TYPEPARAMS] = {"type parameter lists ('[T]')", true},
     [U_ANNOTATION] = {"annotations", true},
     [U_WALRUS] = {"assignment expressions (':=')", true},
-    [U_POSONLY] = {"positional-only parameters ('/')", true},
     [U_CLASSKW] = {"class keywords (such as 'metaclass=') and unpacked bases", true},
     [U_DOTTED] = {"dotted module names in imports", true},
     [U_RELATIVE] = {"relative imports", true},
@@ -123,7 +122,7 @@ static int why(R *r, int i)
     case N_FOR: return n->xf & XF_ASYNC ? U_ASYNCFOR : -1;
     case N_TRY: return n->xf & XF_STAR ? U_EXCEPTSTAR : -1;
     case N_RAISE: return n->b >= 0 ? U_RAISEFROM : -1;
-    case N_PARAM: return n->b >= 0 ? U_ANNOTATION : n->flag & PF_POSONLY ? U_POSONLY : -1;
+    case N_PARAM: return n->b >= 0 ? U_ANNOTATION : -1;
     case N_DEF:
         return n->xf & XF_ASYNC ? U_ASYNCDEF : n->e >= 0 ? U_TYPEPARAMS : n->d >= 0 ? U_ANNOTATION : -1;
     case N_CLASS:

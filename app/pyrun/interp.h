@@ -43,6 +43,7 @@ typedef enum Opcode {
 #define OPCODE(w) ((w) & 0xffu)
 
 enum { SLOT_LOCAL, SLOT_CELL, SLOT_FREE };
+#define DEFIDX_KWONLY (-2)
 enum { CODE_MODULE, CODE_FUNC, CODE_CLASS, CODE_LAMBDA, CODE_COMP };
 
 typedef struct PyCode {
@@ -57,10 +58,13 @@ typedef struct PyCode {
     uint8_t *slotkind;
     int nslots, capslots;
     int nargs;               /* positional parameters */
+    int nposonly;            /* of those, the first ones written before '/' */
     int nkwonly;             /* keyword-only parameters (slots after the positional) */
-    int *defidx;             /* per named parameter: index in the defaults tuple, or -1 */
+    int *defidx;             /* per named parameter: index in the defaults tuple, -1 (none)
+                              * or DEFIDX_KWONLY (in the keyword-only defaults dict) */
     int vararg, kwarg;       /* slot of *args / **kwargs, -1 if none */
-    int ndefaults;
+    int ndefaults;           /* positional defaults (a tuple) */
+    int nkwdefaults;         /* keyword-only defaults (a dict) */
     int maxtry;              /* deepest nesting of try blocks, from the compiler */
     bool has_closure;
     int nbases;              /* class bodies: bases pushed before BUILD_CLASS */
@@ -71,7 +75,7 @@ typedef struct PyCode {
     uint8_t *warm;           /* per instruction: it ran before (3.12+ specialization); made on first use */
 } PyCode;
 
-enum { FR_NORMAL, FR_CLASS, FR_INIT, FR_EX };
+enum { FR_NORMAL, FR_CLASS, FR_INIT, FR_EX, FR_INIT_EX };
 
 typedef struct Frame {
     uint32_t code;

@@ -391,8 +391,9 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
                 fn(s, sim_items(s, id)[2 * i + 1], arg);
         fn(s, s->obj[id].type, arg);
         break;
-    case SK_FUNC: { /* func_traverse: globals, defaults, name, dict, closure, annotations */
-        static const int order[] = {SIM_FN_DEFAULTS, SIM_FN_NAME, SIM_FN_DICT, SIM_FN_CLOSURE, SIM_FN_ANNOTATIONS};
+    case SK_FUNC: { /* func_traverse: globals, defaults, kwdefaults, name, dict, closure, annotations */
+        static const int order[] = {SIM_FN_DEFAULTS, SIM_FN_KWDEFAULTS, SIM_FN_NAME, SIM_FN_DICT,
+                                    SIM_FN_CLOSURE, SIM_FN_ANNOTATIONS};
         fn(s, o->v.func.globals, arg);
         for (int i = 0; i < SIM_FN_NPARTS; i++)
             if (sim_items(s, id)[order[i]])

@@ -276,7 +276,8 @@ SimId sim_instance(Sim *s, SimId cls);
 SimId sim_type_new(Sim *s, SimId name, SimId base, SimId dict);
 /* A function; its payload holds these (owned, 0 when absent; the dict and
  * the annotations are made on first use). */
-enum { SIM_FN_NAME, SIM_FN_DEFAULTS, SIM_FN_CLOSURE, SIM_FN_DICT, SIM_FN_ANNOTATIONS, SIM_FN_NPARTS };
+enum { SIM_FN_NAME, SIM_FN_DEFAULTS, SIM_FN_CLOSURE, SIM_FN_DICT, SIM_FN_ANNOTATIONS, SIM_FN_KWDEFAULTS,
+       SIM_FN_NPARTS };
 SimId sim_func(Sim *s, uint32_t code, SimId name, SimId globals, SimId defaults, SimId closure);
 SimId sim_method(Sim *s, SimId func, SimId self);
 SimId sim_builtin(Sim *s, uint32_t index, SimId self);
