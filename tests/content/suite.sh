@@ -275,4 +275,6 @@ for f in exercises/ch05/*.lua; do
     else not_ok "$(basename "$f"): quoted loop utilization matches rate x cpu" "$bad"; fi
 done
 
+. "$root/tests/content/figures/check.sh"
+
 echo "1..$n"
