@@ -317,11 +317,9 @@ static bool expr_inner(Cg *g, int n)
         return true;
     }
     switch ((NodeKind)nd->kind) {
-    case N_INT: case N_FLOAT: case N_STR: case N_BYTES: case N_NONE: case N_TRUE: case N_FALSE:
+    case N_INT: case N_FLOAT: case N_STR: case N_BYTES: case N_NONE: case N_TRUE: case N_FALSE: case N_ELLIPSIS:
         cg_emit(g, OP_LOAD_CONST, cg_add_ast_const(g, cg_literal(g->I, nd)));
         return true;
-    case N_ELLIPSIS:
-        return py_refuse(g->err, nd->line, nd->col, "the Ellipsis constant ('...')", false);
     case N_NAME:
         cg_name_op(g, nd->str, ACC_LOAD);
         return true;

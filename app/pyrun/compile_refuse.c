@@ -29,7 +29,7 @@ enum {
     U_YIELD, U_YIELDFROM, U_AWAIT, U_ASYNCDEF, U_ASYNCFOR, U_ASYNCWITH, U_ASYNCCOMP, U_GENEXP,
     U_SETCOMP, U_DICTCOMP, U_WITH, U_MATCH, U_TYPEALIAS, U_TYPEPARAMS, U_ANNOTATION,
     U_WALRUS, U_CLASSKW, U_DOTTED, U_RELATIVE, U_STARIMPORT,
-    U_RAISEFROM, U_EXCEPTSTAR, U_FUTURE, U_COMPLEX, U_NAMEDESC, U_ELLIPSIS, U_NESTEDSPEC, U_COUNT
+    U_RAISEFROM, U_EXCEPTSTAR, U_FUTURE, U_COMPLEX, U_NAMEDESC, U_NESTEDSPEC, U_COUNT
 };
 
 static const Unmodelled table[U_COUNT] = {
@@ -58,7 +58,6 @@ static const Unmodelled table[U_COUNT] = {
     [U_FUTURE] = {"'from __future__ import' statements", true},
     [U_COMPLEX] = {"complex numbers ('1j')", true},
     [U_NAMEDESC] = {"'\\N{...}' escapes", true},
-    [U_ELLIPSIS] = {"the Ellipsis constant ('...')", false},
     [U_NESTEDSPEC] = {"replacement fields inside f-string format specs", true},
 };
 
@@ -114,7 +113,6 @@ static int why(R *r, int i)
     case N_TYPEALIAS: return U_TYPEALIAS;
     case N_ANNASSIGN: return U_ANNOTATION;
     case N_NAMEDEXPR: return U_WALRUS;
-    case N_ELLIPSIS: return U_ELLIPSIS;
     case N_FLOAT: return n->xf & XF_IMAG ? U_COMPLEX : -1;
     case N_STR: return n->xf & XF_NAMEDESC ? U_NAMEDESC : -1;
     case N_FVALUE: return n->b >= 0 ? U_NESTEDSPEC : -1;

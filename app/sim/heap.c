@@ -172,6 +172,7 @@ static void make_singletons(Sim *s)
     s->true_ = static_obj(s, SK_BOOL, p->true_refcnt ? p->true_refcnt : base);
     s->obj[s->true_].v.i = 1;
     s->notimpl = static_obj(s, SK_NOTIMPL, base);
+    s->ellipsis = static_obj(s, SK_ELLIPSIS, p->ellipsis_refcnt ? p->ellipsis_refcnt : base);
     s->empty_tuple = static_obj(s, SK_TUPLE, base + 7);
     for (int i = 0; i < 262; i++) {
         s->small_int[i] = static_obj(s, SK_INT, base + 1);

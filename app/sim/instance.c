@@ -148,7 +148,7 @@ const char *sim_kind_name(SimKind k)
         "bytearray", "list", "tuple", "dict", "set", "object", "type", "object",
         "function", "method", "builtin_function_or_method", "weakref.ReferenceType", "cell", "module",
         "range", "iterator", "dict_keys", "NotImplementedType", "property", "classmethod",
-        "staticmethod"};
+        "staticmethod", "ellipsis"};
     return names[k];
 }
 

@@ -40,7 +40,7 @@ static const SimProfile profiles[] = {
         .startup_gc_count0 = 455, .startup_gc_count1 = 6, .startup_tracked = 3966,
         .startup_untrack = {34, 1}, .clinic_kwtuple_lazy = true,
         .immortal_refcnt = 0, .interned_immortal = false, .static_refcnt = 999999999,
-        .none_refcnt = 3776, .true_refcnt = 21, .false_refcnt = 56,
+        .none_refcnt = 3776, .true_refcnt = 21, .false_refcnt = 56, .ellipsis_refcnt = 3,
         .str_header = 48, .str_compact_header = 72, .instance_size = 56,
     },
     {

@@ -66,6 +66,7 @@ typedef struct SimProfile {
     bool interned_immortal;      /* 3.12: every interned str is immortal */
     int64_t static_refcnt;       /* 3.11: static objects start at 999999999 */
     int64_t none_refcnt, true_refcnt, false_refcnt; /* 3.11 counts at first line */
+    int64_t ellipsis_refcnt;     /* 3.11: Ellipsis is static but counted (measured) */
 
     /* object layout */
     uint16_t str_header;         /* sizeof(PyASCIIObject): 48 in 3.11, 40 in 3.12+ */

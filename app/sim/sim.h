@@ -30,6 +30,7 @@ typedef enum SimKind {
     SK_INSTANCE, SK_FUNC, SK_METHOD, SK_BUILTIN, SK_WEAKREF, SK_CELL, SK_MODULE,
     SK_RANGE, SK_ITER, SK_DICTVIEW, SK_NOTIMPL,
     SK_PROPERTY, SK_CLASSMETHOD, SK_STATICMETHOD, /* descr.c */
+    SK_ELLIPSIS,
     SK_COUNT
 } SimKind;
 
@@ -158,7 +159,7 @@ typedef struct Sim {
     SimObj *obj;
     uint32_t nobj, capobj, free_head, nlive;
     /* singletons and caches */
-    SimId none, true_, false_, notimpl, empty_tuple, empty_str, empty_bytes;
+    SimId none, true_, false_, notimpl, ellipsis, empty_tuple, empty_str, empty_bytes;
     SimId small_int[262];        /* -5 .. 256 */
     SimId char1[256];            /* 1-character latin-1 strings */
     SimId byte1[256];
