@@ -33,7 +33,10 @@ typedef enum Opcode {
     OP_BUILD_STRING, OP_FORMAT_VALUE,
     OP_CALL, OP_KW_NAMES, OP_MAKE_FUNCTION, OP_BUILD_CLASS, OP_RETURN_VALUE,
     OP_UNPACK_SEQUENCE, OP_IMPORT_NAME, OP_IMPORT_FROM, OP_RAISE, OP_ASSERT_FAIL,
-    OP_LIST_EXTEND, OP_SET_UPDATE, OP_SETUP_TRY, OP_POP_TRY, OP_MATCH_EXC, OP_POP_EXC, OP_RERAISE, OP_COUNT
+    OP_LIST_EXTEND, OP_SET_UPDATE, OP_SETUP_TRY, OP_POP_TRY, OP_MATCH_EXC, OP_POP_EXC, OP_RERAISE,
+    /* vm_call_ex.c: CALL_FUNCTION_EX and the star-unpacking helpers */
+    OP_CALL_EX, OP_LIST_TO_TUPLE, OP_DICT_MERGE, OP_DICT_UPDATE, OP_SET_ADD, OP_SET_EXTEND, OP_UNPACK_EX,
+    OP_COUNT
 } Opcode;
 
 #define OPARG(w) ((int32_t)(w) >> 8)
@@ -67,7 +70,7 @@ typedef struct PyCode {
     int firstline;
 } PyCode;
 
-enum { FR_NORMAL, FR_CLASS, FR_INIT };
+enum { FR_NORMAL, FR_CLASS, FR_INIT, FR_EX };
 
 typedef struct Frame {
     uint32_t code;
@@ -190,6 +193,20 @@ bool vm_build_class(PyRun *I, uint32_t ci);
 /* Pushes a frame for func with self (0 = none) and args bound; func, self
  * and args are moved in (owned references), whatever the outcome. */
 bool vm_call_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames, uint8_t kind);
+/* The same without the RESUME check, for callers that finish the call
+ * first; the frame is FR_NORMAL. */
+bool vm_push_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames);
+/* vm_call_ex.c: CALL_FUNCTION_EX (has_kw: a keyword dict above the tuple)
+ * and the builders of star displays; false with the exception raised. */
+bool vm_call_ex(PyRun *I, int has_kw);
+/* Releases the caller's slots of a finished CALL_FUNCTION_EX from base. */
+void vm_call_ex_release(PyRun *I, uint32_t base);
+bool vm_list_to_tuple(PyRun *I);
+bool vm_list_extend(PyRun *I, int depth);
+bool vm_dict_merge(PyRun *I, int depth, bool call);
+bool vm_set_add(PyRun *I, int depth);
+bool vm_set_extend(PyRun *I, int depth);
+bool vm_unpack_ex(PyRun *I, int arg);
 /* exceptions (types/exception.c) */
 /* Raises the built-in exception t with a printf-style message (ignored
  * once the program is refused). */
