@@ -88,5 +88,79 @@ screen | grep "Your file:" | grep -qF "break-the-cycle.py" && ok "the file line 
     || notok "the file line keeps the file's name" "$(screen | grep -A1 'Your file')"
 keys q
 
+# ---- the object graph: frames with their locals, references as lines ---------
+cat > "$DATA/calls.py" <<'PYEOF'
+def make(n):
+    items = [n]
+    def inner(k):
+        items.append(k)
+        return len(items)
+    inner(n + 1)
+    return items
+a = make(1)
+b = make(2)
+a.append(b)
+b.append(a)
+del a, b
+done = True
+print(done)
+PYEOF
+# steps: the line about to run, as the source pane marks it
+step_to() { # LINE: Right until line LINE is next (at most 40 steps)
+    i=0
+    while [ $i -lt 40 ]; do
+        screen | grep -qE "^ *$1 (▸|>) " && return 0
+        keys Right; i=$((i + 1))
+    done
+    return 1
+}
+start 80x24 $PYDIVE run "$DATA/calls.py" --watch --views graph
+check "the graph opens at 80x24 on the globals' frame" "Globals"
+keys Right Right Right Right
+check "inside make(): its frame is drawn below the globals" "make"
+check "a local's name is on screen" "n "
+keys Right Right Right Right Right
+check "inner's frame, with its cell variable, is drawn" "inner"
+check "lines end in arrowheads at the boxes" "▶│"
+screen > "$DATA/fwd.txt"
+keys Right
+keys Left
+sleep 0.3
+screen > "$DATA/back.txt"
+if cmp -s "$DATA/fwd.txt" "$DATA/back.txt"; then ok "a step back draws the frames and lines the step forward drew"
+else notok "a step back draws the frames and lines the step forward drew" "$(diff "$DATA/fwd.txt" "$DATA/back.txt" | head -20)"; fi
+check_not "no crossing is drawn as a junction of four" "┼"
+# the cycle a <-> b after both returned: a back reference is a line, not text alone
+step_to 12
+check "the globals name both lists" "b ─"
+screen | grep -qE "│ *─*┘|┐" && ok "the back reference b -> a is drawn as a line" \
+    || notok "the back reference b -> a is drawn as a line" "$(screen | sed 's/^/  | /')"
+tm resize-window -t t -x 200 -y 60; sleep 0.5
+check "resized to 200x60, the graph still shows its frames" "Globals"
+check "... and the refs rows" "refs #"
+tm resize-window -t t -x 60 -y 16; sleep 0.5
+check "resized to 60x16, the graph's header still shows" "Objects:"
+keys q
+check "q leaves" "EXITED:0"
+
+# LANG=C: the same lines in ASCII
+start 80x24 env LANG=C LC_ALL=C $PYDIVE run "$DATA/calls.py" --watch --views graph
+check "LANG=C: the graph opens" "Globals"
+keys Right Right Right Right Right Right Right Right Right
+check "LANG=C: arrowheads are ASCII" "->|"
+check_not "LANG=C: no box-drawing characters leak" "─"
+keys q
+
+# NO_COLOR: what colour told (garbage, the focus) is told by glyphs too
+start 100x30 env NO_COLOR=1 $PYDIVE run "$DATA/calls.py" --watch --views graph
+check "NO_COLOR: the graph opens" "Globals"
+step_to 12
+keys Right
+check "NO_COLOR: the cycle, dropped, is marked garbage by its x" "x#"
+check "NO_COLOR: the cycle is marked by its glyph" "↺"
+keys f
+check "NO_COLOR: the focused object is marked by its pointer" "▸#"
+keys q
+
 echo "1..$n"
 [ $fails -eq 0 ]
