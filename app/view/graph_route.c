@@ -29,6 +29,7 @@ typedef struct Span {
     int gutter, lo, hi; /* rows lo..hi of a vertical run */
     int owner;          /* bus: node; entry: n + node; name: 2n + label */
     int lane;           /* -1: no lane (a name left as text) */
+    int was;            /* its index before sorting */
 } Span;
 
 typedef struct Router {
@@ -46,6 +47,8 @@ typedef struct Router {
     size_t nspans;
     int *bus_span;     /* [n] node -> its bus span, -1 none */
     int *entry_span;   /* [n] node -> its entry span, -1 none */
+    int *outdeg;       /* [n] distinct objects a node refers to */
+    int *shared_bus;   /* [n] target -> the bus its single-reference sources share, -1 none */
     int *nlanes;       /* [maxcol + 2] */
     int *gutter_x;     /* [maxcol + 2] first column of each gutter */
     int *label_span;   /* [nlabels] a name's lane span, -1 none */
@@ -83,6 +86,7 @@ static void classify(Router *r)
             if (b < 0 || seen[b] == (int)a + 1)
                 continue;
             seen[b] = (int)a + 1;
+            r->outdeg[a]++;
             const GraphNode *nb = &g->nodes[b];
             if (nb->col == na->col + 1) {
                 r->fan_from = xgrow(r->fan_from, &cap_f, r->nfans + 1, sizeof *r->fan_from);
@@ -105,17 +109,20 @@ static void classify(Router *r)
 static void assign_tracks(Router *r)
 {
     qsort(r->longs, r->nlongs, sizeof *r->longs, cmp_long);
-    int end[GRAPH_TRACKS_MAX];
+    /* A track may carry several references to one target: they end in the
+     * same lane and arrowhead, so sharing it reads as what it is. */
+    int end[GRAPH_TRACKS_MAX], to[GRAPH_TRACKS_MAX];
     for (size_t i = 0; i < r->nlongs;) {
         int gap = r->longs[i].gap;
         for (int t = 0; t < GRAPH_TRACKS_MAX; t++)
-            end[t] = -1;
+            end[t] = to[t] = -1;
         for (; i < r->nlongs && r->longs[i].gap == gap; i++) {
             LongEdge *e = &r->longs[i];
             for (int t = 0; t < GRAPH_TRACKS_MAX && e->track < 0; t++)
-                if (end[t] < e->lo) {
+                if (end[t] < e->lo || to[t] == e->to) {
                     e->track = t;
-                    end[t] = e->hi;
+                    end[t] = e->hi > end[t] ? e->hi : end[t];
+                    to[t] = e->to;
                     if (t + 1 > r->ntracks[gap])
                         r->ntracks[gap] = t + 1;
                 }
@@ -207,7 +214,7 @@ static Span *add_span(Router *r, size_t *cap, int gutter, int y0, int y1, int ow
 {
     r->spans = xgrow(r->spans, cap, r->nspans + 1, sizeof *r->spans);
     Span *sp = &r->spans[r->nspans++];
-    *sp = (Span){gutter, y0 < y1 ? y0 : y1, y0 < y1 ? y1 : y0, owner, -1};
+    *sp = (Span){gutter, y0 < y1 ? y0 : y1, y0 < y1 ? y1 : y0, owner, -1, 0};
     return sp;
 }
 
@@ -225,7 +232,7 @@ static void collect_spans(Router *r)
     int n = (int)g->n;
     size_t cap = 0;
     for (size_t i = 0; i < g->n; i++)
-        r->bus_span[i] = r->entry_span[i] = -1;
+        r->bus_span[i] = r->entry_span[i] = r->shared_bus[i] = -1;
     /* spans are widened in place, so they are indexed until sorted */
     for (size_t f = 0; f < r->nfans; f++) {
         const GraphNode *a = &g->nodes[r->fan_from[f]], *b = &g->nodes[r->fan_to[f]];
@@ -243,10 +250,17 @@ static void collect_spans(Router *r)
         const GraphNode *a = &g->nodes[e->from], *b = &g->nodes[e->to];
         int ty = track_y(r, e);
         int *bs = &r->bus_span[e->from], *es = &r->entry_span[e->to];
+        int *shared = &r->shared_bus[e->to];
+        if (*bs < 0 && r->outdeg[e->from] == 1 && *shared >= 0 &&
+            r->spans[*shared].gutter == a->col + 1)
+            *bs = *shared; /* its one reference joins the others' to this target */
         if (*bs < 0) {
             *bs = (int)r->nspans;
             add_span(r, &cap, a->col + 1, a->y + 1, a->y + 1, e->from);
+            if (r->outdeg[e->from] == 1)
+                *shared = *bs;
         }
+        widen(&r->spans[*bs], a->y + 1);
         widen(&r->spans[*bs], ty);
         if (*es < 0) {
             *es = (int)r->nspans;
@@ -266,7 +280,20 @@ static void assign_lanes(Router *r)
 {
     GraphLayout *g = r->g;
     int n = (int)g->n;
+    /* sorting moves the spans: remember each one's place to remap the nodes' */
+    for (size_t i = 0; i < r->nspans; i++)
+        r->spans[i].was = (int)i;
     qsort(r->spans, r->nspans, sizeof *r->spans, cmp_span);
+    int *moved = xmalloc((r->nspans + 1) * sizeof *moved);
+    for (size_t i = 0; i < r->nspans; i++)
+        moved[r->spans[i].was] = (int)i;
+    for (size_t i = 0; i < g->n; i++) {
+        if (r->bus_span[i] >= 0)
+            r->bus_span[i] = moved[r->bus_span[i]];
+        if (r->entry_span[i] >= 0)
+            r->entry_span[i] = moved[r->entry_span[i]];
+    }
+    free(moved);
     int *end = NULL;
     size_t cap = 0;
     for (size_t i = 0; i < r->nspans;) {
@@ -294,13 +321,9 @@ static void assign_lanes(Router *r)
     r->label_span = xmalloc((g->nlabels + 1) * sizeof *r->label_span);
     for (size_t k = 0; k < g->nlabels; k++)
         r->label_span[k] = -1;
-    for (size_t i = 0; i < r->nspans; i++) { /* owners find their spans again */
+    for (size_t i = 0; i < r->nspans; i++) { /* names find their spans again */
         const Span *sp = &r->spans[i];
-        if (sp->owner < n)
-            r->bus_span[sp->owner] = (int)i;
-        else if (sp->owner < 2 * n)
-            r->entry_span[sp->owner - n] = (int)i;
-        else if (sp->lane >= 0)
+        if (sp->owner >= 2 * n && sp->lane >= 0)
             r->label_span[sp->owner - 2 * n] = (int)i;
     }
     /* columns: the frames panel, then gutter, column, gutter, column ... */
@@ -371,7 +394,8 @@ static void emit(Router *r)
         const GraphNode *a = &g->nodes[i];
         int x = lane_x(r, sp);
         seg(r, a->x + GRAPH_BOX_W, a->y + 1, x, a->y + 1, (int)i);
-        seg(r, x, sp->lo, x, sp->hi, (int)i);
+        if (sp->owner == (int)i) /* a shared bus is drawn once, as its first source's */
+            seg(r, x, sp->lo, x, sp->hi, (int)i);
     }
     for (size_t f = 0; f < r->nfans; f++) {
         const Span *sp = &r->spans[r->bus_span[r->fan_from[f]]];
@@ -431,6 +455,8 @@ void graph_route(const HeapSnapshot *s, GraphLayout *g, const bool *keep_obj, bo
     r.gutter_x = xcalloc((size_t)r.maxcol + 2, sizeof *r.gutter_x);
     r.bus_span = xcalloc(g->n + 1, sizeof *r.bus_span);
     r.entry_span = xcalloc(g->n + 1, sizeof *r.entry_span);
+    r.outdeg = xcalloc(g->n + 1, sizeof *r.outdeg);
+    r.shared_bus = xcalloc(g->n + 1, sizeof *r.shared_bus);
     classify(&r);
     assign_tracks(&r);
     place_frames(&r, keep_obj);
@@ -439,5 +465,5 @@ void graph_route(const HeapSnapshot *s, GraphLayout *g, const bool *keep_obj, bo
     emit(&r);
     free(r.longs), free(r.fan_from), free(r.fan_to), free(r.ntracks), free(r.row_y);
     free(r.spans), free(r.bus_span), free(r.entry_span), free(r.nlanes), free(r.gutter_x);
-    free(r.label_span);
+    free(r.label_span), free(r.outdeg), free(r.shared_bus);
 }

@@ -71,7 +71,7 @@ static void paint(LineCell *grid, const Plane *p, int x, int y, int net, uint8_t
         return;
     LineCell *c = &grid[cy * p->r.w + cx];
     for (int k = 0; k < c->n; k++)
-        if (c->net[k] == net) {
+        if (c->net[k] == net || c->dirs[k] == dirs) { /* the same line, or one run over another */
             c->dirs[k] |= dirs;
             return;
         }

@@ -266,6 +266,38 @@ static void graph_focus_shows_neighbours_only(void **state)
     free(got);
 }
 
+/* Ten children that each refer back to their parent (tree.parent): the ten
+ * back references share one bus and one track into the parent, so none is
+ * left as text and the parent gets one arrowhead, not ten. */
+static void graph_back_references_share_a_line(void **state)
+{
+    (void)state;
+    static SnapObject tree[12];
+    static SnapEdge links[21];
+    size_t ne = 0;
+    tree[0] = (SnapObject){.id = 1, .type = "Node", .label = "<root>", .refcount = 11,
+                           .size = 56, .generation = 0, .gc_refs = INT64_MIN};
+    tree[1] = (SnapObject){.id = 2, .type = "list", .label = "[10 items]", .refcount = 1,
+                           .size = 184, .generation = 0, .gc_refs = INT64_MIN};
+    links[ne++] = (SnapEdge){1, 2, ".kids"};
+    for (uint32_t i = 0; i < 10; i++) {
+        tree[2 + i] = (SnapObject){.id = 3 + i, .type = "Node", .refcount = 1, .size = 56,
+                                   .generation = 0, .gc_refs = INT64_MIN};
+        snprintf(tree[2 + i].label, sizeof tree[2 + i].label, "<kid %u>", i);
+        links[ne++] = (SnapEdge){2, 3 + i, "[i]"};
+        links[ne++] = (SnapEdge){3 + i, 1, ".parent"};
+    }
+    SnapName root = {"root", 1, ""};
+    graph_snap = (HeapSnapshot){.objs = tree, .nobjs = 12, .edges = links, .nedges = ne,
+                                .names = &root, .nnames = 1, .collecting = -1};
+    GraphOptions o = {0};
+    char *got = frame(120, 70, false, draw_graph, &o);
+    assert_null(strstr(got, "refs as text"));
+    assert_int_equal(count_of(got, "\xe2\x96\xb6\xe2\x94\x82refs"), 12); /* 10 kids, list, root */
+    assert_int_equal(count_of(got, "\xe2\x94\xbc"), 0);
+    free(got);
+}
+
 static void graph_scales_and_scrolls(void **state)
 {
     (void)state;
@@ -338,6 +370,7 @@ int main(void)
         cmocka_unit_test(graph_marks_cycles_and_garbage),
         cmocka_unit_test(graph_focus_shows_neighbours_only),
         cmocka_unit_test(graph_shows_frames_and_locals),
+        cmocka_unit_test(graph_back_references_share_a_line),
         cmocka_unit_test(graph_scales_and_scrolls),
         cmocka_unit_test(gc_view_follows_phases),
     };
