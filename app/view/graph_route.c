@@ -30,6 +30,7 @@ typedef struct Span {
     int owner;          /* bus: node; entry: n + node; name: 2n + label */
     int lane;           /* -1: no lane (a name left as text) */
     int was;            /* its index before sorting */
+    int entry;          /* 1: an entry lane, placed right of the buses and names' lanes */
 } Span;
 
 typedef struct Router {
@@ -69,6 +70,8 @@ static int cmp_span(const void *a, const void *b)
     const Span *x = a, *y = b;
     if (x->gutter != y->gutter)
         return x->gutter - y->gutter;
+    if (x->entry != y->entry)
+        return x->entry - y->entry;
     return x->lo != y->lo ? x->lo - y->lo : x->hi - y->hi;
 }
 
@@ -79,6 +82,7 @@ static void classify(Router *r)
     GraphLayout *g = r->g;
     size_t cap_f = 0, cap_l = 0;
     int *seen = xcalloc(g->n + 1, sizeof *seen); /* a target once per source */
+    bool *fanned = xcalloc(g->n + 1, sizeof *fanned);
     for (size_t a = 0; a < g->n; a++) {
         const GraphNode *na = &g->nodes[a];
         for (int k = g->edge_start[na->obj]; k < g->edge_start[na->obj + 1]; k++) {
@@ -88,7 +92,11 @@ static void classify(Router *r)
             seen[b] = (int)a + 1;
             r->outdeg[a]++;
             const GraphNode *nb = &g->nodes[b];
-            if (nb->col == na->col + 1) {
+            /* A second referrer from the same column would merge its arrow
+             * into the first's lane mid-run (a junction of four): it comes in
+             * by the target's entry lane instead, as a long reference does. */
+            if (nb->col == na->col + 1 && !fanned[b]) {
+                fanned[b] = true;
                 r->fan_from = xgrow(r->fan_from, &cap_f, r->nfans + 1, sizeof *r->fan_from);
                 r->fan_to = xrealloc(r->fan_to, cap_f * sizeof *r->fan_to);
                 r->fan_from[r->nfans] = (int)a;
@@ -102,6 +110,7 @@ static void classify(Router *r)
         }
     }
     free(seen);
+    free(fanned);
 }
 
 /* ---- 2. tracks, and the rows' heights ------------------------------------ */
@@ -214,7 +223,7 @@ static Span *add_span(Router *r, size_t *cap, int gutter, int y0, int y1, int ow
 {
     r->spans = xgrow(r->spans, cap, r->nspans + 1, sizeof *r->spans);
     Span *sp = &r->spans[r->nspans++];
-    *sp = (Span){gutter, y0 < y1 ? y0 : y1, y0 < y1 ? y1 : y0, owner, -1, 0};
+    *sp = (Span){gutter, y0 < y1 ? y0 : y1, y0 < y1 ? y1 : y0, owner, -1, 0, 0};
     return sp;
 }
 
@@ -264,7 +273,7 @@ static void collect_spans(Router *r)
         widen(&r->spans[*bs], ty);
         if (*es < 0) {
             *es = (int)r->nspans;
-            add_span(r, &cap, b->col, b->y + 2, b->y + 2, n + e->to);
+            add_span(r, &cap, b->col, b->y + 2, b->y + 2, n + e->to)->entry = 1;
         }
         widen(&r->spans[*es], ty);
     }
@@ -297,10 +306,14 @@ static void assign_lanes(Router *r)
     int *end = NULL;
     size_t cap = 0;
     for (size_t i = 0; i < r->nspans;) {
-        int gutter = r->spans[i].gutter, used = 0;
+        int gutter = r->spans[i].gutter, used = 0, first = 0, entries = 0;
         for (; i < r->nspans && r->spans[i].gutter == gutter; i++) {
             Span *sp = &r->spans[i];
-            int lane = 0;
+            if (sp->entry && !entries) { /* entry lanes start right of the others */
+                entries = 1;
+                first = used;
+            }
+            int lane = first;
             while (lane < used && end[lane] >= sp->lo)
                 lane++;
             bool name = sp->owner >= 2 * n;

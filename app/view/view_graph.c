@@ -267,6 +267,15 @@ static void draw_frames(const Plane *p, const HeapSnapshot *s, const GraphLayout
     }
 }
 
+void view_object_graph_extent(const HeapSnapshot *s, const GraphOptions *o, int *w, int *h)
+{
+    GraphLayout g;
+    graph_layout(s, o->neighbours_only ? o->focus : 0, &g);
+    *w = g.width;
+    *h = g.height;
+    graph_layout_fini(&g);
+}
+
 void view_object_graph(const HeapSnapshot *s, const GraphOptions *o, Canvas *cv, Rect r)
 {
     if (r.w < GRAPH_BOX_W + 4 || r.h < GRAPH_BOX_H + 2) {
@@ -291,8 +300,8 @@ void view_object_graph(const HeapSnapshot *s, const GraphOptions *o, Canvas *cv,
     snprintf(head, sizeof head, "Objects: %zu shown, %zu garbage (x), %zu on a cycle (%s)%s", g.n,
              garbage, cycles, cyc, text);
     if ((int)strlen(head) + 9 > r.w) /* narrow: the counts whole, room for "more" */
-        snprintf(head, sizeof head, "%zu objects, %zu garbage, %zu in cycles%s", g.n, garbage, cycles,
-                 g.text_refs ? ", refs as text" : "");
+        snprintf(head, sizeof head, "Objects: %zu, %zu garbage, %zu in cycles%s", g.n, garbage,
+                 cycles, g.text_refs ? ", refs as text" : "");
     (void)cyc;
     canvas_text_fit(cv, r.x, r.y, r.w, head, ROLE_HEADING);
 

@@ -135,11 +135,18 @@ step_to 12
 check "the globals name both lists" "b ─"
 screen | grep -qE "│ *─*┘|┐" && ok "the back reference b -> a is drawn as a line" \
     || notok "the back reference b -> a is drawn as a line" "$(screen | sed 's/^/  | /')"
+keys j j
+sleep 0.3
+screen | grep -qE "more [<>]*\^" && ok "j scrolls the graph down: the view says more is above" \
+    || notok "j scrolls the graph down: the view says more is above" "$(screen | sed 's/^/  | /')"
+check_not "... the globals' title has scrolled off" "Globals"
+keys k k
+check "k scrolls it back" "Globals"
 tm resize-window -t t -x 200 -y 60; sleep 0.5
 check "resized to 200x60, the graph still shows its frames" "Globals"
 check "... and the refs rows" "refs #"
 tm resize-window -t t -x 60 -y 16; sleep 0.5
-check "resized to 60x16, the graph's header still shows" "Objects:"
+check "resized to 60x16, the graph's header still shows, in short" "Objects: 6,"
 keys q
 check "q leaves" "EXITED:0"
 
