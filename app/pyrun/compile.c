@@ -369,7 +369,7 @@ static bool expr_inner(Cg *g, int n)
         return true;
     }
     case N_TUPLE:
-        if (cg_has_star(g, nd->a))
+        if (cg_has_star(g, nd->a) || cg_long_display(g, n))
             return cg_star_display(g, n);
         if (!expr_list(g, nd->a, &count))
             return false;
@@ -391,12 +391,14 @@ static bool expr_inner(Cg *g, int n)
             cg_emit(g, nd->kind == N_LIST ? OP_LIST_EXTEND : OP_SET_UPDATE, 1);
             return true;
         }
+        if (cg_long_display(g, n))
+            return cg_star_display(g, n);
         if (!expr_list(g, nd->a, &count))
             return false;
         cg_emit(g, nd->kind == N_LIST ? OP_BUILD_LIST : OP_BUILD_SET, count);
         return true;
     case N_DICT:
-        if (cg_has_star(g, nd->a))
+        if (cg_has_star(g, nd->a) || cg_long_display(g, n))
             return cg_dict_display(g, n);
         if (!expr_list(g, nd->a, &count))
             return false;

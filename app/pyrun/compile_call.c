@@ -126,10 +126,14 @@ bool cg_has_star(Cg *g, int first)
 }
 
 /* compiler_subdict / compiler_subkwargs: `count` key/value pairs from
- * `first` into one dict, sized for them. */
+ * `first` into one dict, sized for them (more than 15 keywords: an empty
+ * dict and one MAP_ADD each). */
 static bool sub_dict(Cg *g, int first, int count, bool kwargs)
 {
     int i = first;
+    bool big = kwargs && count * 2 > STACK_USE_GUIDELINE;
+    if (big)
+        cg_emit(g, OP_BUILD_MAP, 0);
     for (int k = 0; k < count; k++) {
         while (kwargs && !is_kind(g, i, N_KWARG)) /* a positional argument between */
             i = NODE(g, i)->next;
@@ -139,6 +143,8 @@ static bool sub_dict(Cg *g, int first, int count, bool kwargs)
             cg_emit(g, OP_LOAD_CONST, cg_add_const(g, key));
             if (!cg_expr(g, it->a))
                 return false;
+            if (big)
+                cg_emit(g, OP_MAP_ADD, 1);
             i = it->next;
         } else {
             if (!cg_expr(g, i) || !cg_expr(g, it->next))
@@ -146,7 +152,8 @@ static bool sub_dict(Cg *g, int first, int count, bool kwargs)
             i = NODE(g, it->next)->next;
         }
     }
-    cg_emit(g, OP_BUILD_MAP, count);
+    if (!big)
+        cg_emit(g, OP_BUILD_MAP, count);
     return true;
 }
 
@@ -182,13 +189,19 @@ static bool dict_parts(Cg *g, int first, bool kwargs)
             i = it->next;
             continue;
         }
-        if (kwargs ? (nrun + 1) * 2 > STACK_USE_GUIDELINE : nrun * 2 > STACK_USE_GUIDELINE)
-            return py_refuse(g->err, it->line, it->col, kwargs ? "calls with '**' and more than 15 keyword arguments"
-                                                            : "dict displays with '**' and more than 16 keys", true);
         if (nrun == 0)
             run = i;
-        nrun++;
         i = kwargs ? it->next : NODE(g, it->next)->next;
+        if (!kwargs && nrun * 2 > STACK_USE_GUIDELINE) { /* a long display: a dict per 17 items */
+            if (!sub_dict(g, run, nrun + 1, false))
+                return false;
+            if (have)
+                cg_emit(g, merge, 1);
+            have = true;
+            nrun = 0;
+            continue;
+        }
+        nrun++;
     }
     if (nrun) {
         if (!sub_dict(g, run, nrun, kwargs))
@@ -203,6 +216,13 @@ static bool dict_parts(Cg *g, int first, bool kwargs)
 }
 
 bool cg_dict_display(Cg *g, int n) { return dict_parts(g, NODE(g, n)->a, false); }
+
+bool cg_long_display(Cg *g, int n)
+{
+    const Node *nd = NODE(g, n);
+    int len = ast_list_len(g->ast, nd->a);
+    return nd->kind == N_DICT ? len > 2 * 16 : len > STACK_USE_GUIDELINE;
+}
 
 /* The positional arguments of a call as one tuple: starunpack_helper,
  * with a lone `*x` passed through as it is. */

@@ -36,6 +36,7 @@ typedef enum Opcode {
     OP_LIST_EXTEND, OP_SET_UPDATE, OP_SETUP_TRY, OP_POP_TRY, OP_MATCH_EXC, OP_POP_EXC, OP_RERAISE,
     /* vm_call_ex.c: CALL_FUNCTION_EX and the star-unpacking helpers */
     OP_CALL_EX, OP_LIST_TO_TUPLE, OP_DICT_MERGE, OP_DICT_UPDATE, OP_SET_ADD, OP_SET_EXTEND, OP_UNPACK_EX,
+    OP_MAP_ADD,
     OP_COUNT
 } Opcode;
 
@@ -210,6 +211,7 @@ bool vm_list_to_tuple(PyRun *I);
 bool vm_list_extend(PyRun *I, int depth);
 bool vm_dict_merge(PyRun *I, int depth, bool call);
 bool vm_set_add(PyRun *I, int depth);
+bool vm_map_add(PyRun *I, int depth);
 bool vm_set_extend(PyRun *I, int depth);
 bool vm_unpack_ex(PyRun *I, int arg);
 /* vm_special.c: LOAD_ATTR of owner (its reference consumed): 1 with the

@@ -386,6 +386,18 @@ bool vm_set_add(PyRun *I, int depth)
     return true;
 }
 
+/* MAP_ADD: the key and value above the dict, inserted one at a time */
+bool vm_map_add(PyRun *I, int depth)
+{
+    SimId v = POP(), k = POP();
+    if (!dict_check_key(I, k)) {
+        sim_decref(S, k), sim_decref(S, v);
+        return false;
+    }
+    sim_dict_set(S, TOP(depth - 1), k, v);
+    return true;
+}
+
 /* SET_UPDATE of `{*x}`: set_update_internal.  A set or a dict is presized
  * first and walked in its table (set_merge, the dict branch); any other
  * iterable through an iterator, one add at a time. */

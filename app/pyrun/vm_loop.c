@@ -534,6 +534,10 @@ VmStop vm_run(PyRun *I, int base, bool step)
             if (!vm_set_add(I, arg))
                 goto error;
             break;
+        case OP_MAP_ADD:
+            if (!vm_map_add(I, arg))
+                goto error;
+            break;
         case OP_SET_EXTEND:
             if (!vm_set_extend(I, arg))
                 goto error;
