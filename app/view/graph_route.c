@@ -117,7 +117,8 @@ static void classify(Router *r)
 
 static void assign_tracks(Router *r)
 {
-    qsort(r->longs, r->nlongs, sizeof *r->longs, cmp_long);
+    if (r->nlongs) /* qsort must not see NULL, even for nothing */
+        qsort(r->longs, r->nlongs, sizeof *r->longs, cmp_long);
     /* A track may carry several references to one target: they end in the
      * same lane and arrowhead, so sharing it reads as what it is. */
     int end[GRAPH_TRACKS_MAX], to[GRAPH_TRACKS_MAX];
@@ -292,7 +293,8 @@ static void assign_lanes(Router *r)
     /* sorting moves the spans: remember each one's place to remap the nodes' */
     for (size_t i = 0; i < r->nspans; i++)
         r->spans[i].was = (int)i;
-    qsort(r->spans, r->nspans, sizeof *r->spans, cmp_span);
+    if (r->nspans)
+        qsort(r->spans, r->nspans, sizeof *r->spans, cmp_span);
     int *moved = xmalloc((r->nspans + 1) * sizeof *moved);
     for (size_t i = 0; i < r->nspans; i++)
         moved[r->spans[i].was] = (int)i;
