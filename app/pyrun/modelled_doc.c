@@ -43,7 +43,8 @@ static bool builtin_modelled(const char *name)
 {
     static const char *const types[] = {"int", "float", "str", "bytes", "bytearray", "list", "tuple",
                                         "dict", "set", "object", "type", "bool", "range", "None",
-                                        "property", "classmethod", "staticmethod", "Ellipsis"};
+                                        "property", "classmethod", "staticmethod", "Ellipsis",
+                                        "NotImplemented"};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (strcmp(types[i], name) == 0)
             return true;

@@ -241,6 +241,8 @@ void builtins_init(PyRun *I)
     bi_dict_put(I, I->builtins, "None", S->none);
     sim_incref(S, S->ellipsis);
     bi_dict_put(I, I->builtins, "Ellipsis", S->ellipsis);
+    sim_incref(S, S->notimpl);
+    bi_dict_put(I, I->builtins, "NotImplemented", S->notimpl);
     errors_init(I);
     for (int m = 0; m < NTABLES - FIRST_MODULE; m++)
         I->modules[m] = make_module(I, m);
