@@ -67,6 +67,10 @@ uint32_t cg_new_code(PyRun *I, int kind, const char *name, const char *qualname,
 void cg_name_op(Cg *g, const char *name, int acc);
 bool cg_expr(Cg *g, int n);
 bool cg_stmts(Cg *g, int first);
+bool cg_store_target(Cg *g, int t, int acc);
+/* compile_comp.c: the body of a comprehension's or generator expression's
+ * code (node n: N_LISTCOMP, N_SETCOMP, N_DICTCOMP or N_GENEXP). */
+bool cg_comp_body(Cg *g, int n);
 bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int kind);
 
 #endif

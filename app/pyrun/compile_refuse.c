@@ -27,7 +27,7 @@ typedef struct Unmodelled { const char *what; bool plural; } Unmodelled;
 
 enum {
     U_YIELD, U_YIELDFROM, U_AWAIT, U_ASYNCDEF, U_ASYNCFOR, U_ASYNCWITH, U_ASYNCCOMP, U_GENEXP,
-    U_SETCOMP, U_DICTCOMP, U_DECORATOR, U_WITH, U_MATCH, U_TYPEALIAS, U_TYPEPARAMS, U_ANNOTATION,
+    U_DECORATOR, U_WITH, U_MATCH, U_TYPEALIAS, U_TYPEPARAMS, U_ANNOTATION,
     U_WALRUS, U_STAR, U_STARCALL, U_DSTAR, U_POSONLY, U_CLASSKW, U_DOTTED, U_RELATIVE, U_STARIMPORT,
     U_RAISEFROM, U_EXCEPTSTAR, U_FUTURE, U_COMPLEX, U_NAMEDESC, U_ELLIPSIS, U_NESTEDSPEC, U_COUNT
 };
@@ -41,8 +41,6 @@ static const Unmodelled table[U_COUNT] = {
     [U_ASYNCWITH] = {"'async with' statements", true},
     [U_ASYNCCOMP] = {"asynchronous comprehensions", true},
     [U_GENEXP] = {"generator expressions", true},
-    [U_SETCOMP] = {"set comprehensions", true},
-    [U_DICTCOMP] = {"dict comprehensions", true},
     [U_DECORATOR] = {"decorators ('@')", true},
     [U_WITH] = {"'with' statements (context managers)", true},
     [U_MATCH] = {"'match' statements", true},
@@ -112,8 +110,6 @@ static int why(R *r, int i)
     case N_YIELDFROM: return U_YIELDFROM;
     case N_AWAIT: return U_AWAIT;
     case N_GENEXP: return U_GENEXP;
-    case N_SETCOMP: return U_SETCOMP;
-    case N_DICTCOMP: return U_DICTCOMP;
     case N_WITH: return n->xf & XF_ASYNC ? U_ASYNCWITH : U_WITH;
     case N_MATCH: return U_MATCH;
     case N_TYPEALIAS: return U_TYPEALIAS;
@@ -184,7 +180,8 @@ static bool walk_node(R *r, int i);
 static bool walk(R *r, int i)
 {
     const Node *n = &r->ast->n[i];
-    bool scope = n->kind == N_DEF || n->kind == N_LAMBDA || n->kind == N_CLASS || n->kind == N_LISTCOMP;
+    bool scope = n->kind == N_DEF || n->kind == N_LAMBDA || n->kind == N_CLASS || n->kind == N_LISTCOMP ||
+                 n->kind == N_SETCOMP || n->kind == N_DICTCOMP || n->kind == N_GENEXP;
     if (r->depth >= MAX_TREE_DEPTH)
         return py_refuse(r->err, n->line, n->col, "expressions and blocks nested more than 1000 deep", true);
     if (scope && r->scopes >= MAX_SCOPE_DEPTH)

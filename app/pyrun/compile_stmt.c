@@ -1,5 +1,6 @@
 /*
- * compile_stmt: statements, functions, classes and comprehensions.
+ * compile_stmt: statements, functions and classes (comprehensions'
+ * bodies are in compile_comp.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +10,7 @@
 #include "pyrun/compile_int.h"
 #include "pyrun/refuse.h"
 
-static bool store_target(Cg *g, int t, int acc)
+bool cg_store_target(Cg *g, int t, int acc)
 {
     const Node *nd = NODE(g, t);
     switch ((NodeKind)nd->kind) {
@@ -32,7 +33,7 @@ static bool store_target(Cg *g, int t, int acc)
         for (int c = nd->a; c >= 0; c = NODE(g, c)->next) {
             if (NODE(g, c)->kind == N_STARRED)
                 return py_refuse(g->err, NODE(g, c)->line, NODE(g, c)->col, "starred assignment ('*')", false);
-            if (!store_target(g, c, acc))
+            if (!cg_store_target(g, c, acc))
                 return false;
         }
         return true;
@@ -139,7 +140,7 @@ static bool loop_stmt(Cg *g, int n)
     uint32_t top = cg_here(g);
     push_loop(g, top, true);
     uint32_t fi = cg_emit(g, OP_FOR_ITER, 0);
-    if (!store_target(g, nd->a, ACC_STORE) || !cg_stmts(g, nd->c))
+    if (!cg_store_target(g, nd->a, ACC_STORE) || !cg_stmts(g, nd->c))
         return false;
     g->line = nd->line;
     cg_emit(g, OP_LINE, nd->line);
@@ -359,44 +360,6 @@ static void qualname_of(Cg *g, const char *name, char *out, size_t cap)
         snprintf(out, cap, "%.*s.<locals>.%s", (int)n, q, name);
 }
 
-static bool comp_body(Cg *g, int n)
-{
-    const Node *nd = NODE(g, n);
-    cg_emit(g, OP_BUILD_LIST, 0);
-    cg_emit(g, OP_LOAD_FAST, 0);
-    int depth = 0;
-    uint32_t tops[16], fis[16];
-    for (int cf = nd->b; cf >= 0; cf = NODE(g, cf)->next) {
-        if (depth > 0) {
-            if (!cg_expr(g, NODE(g, cf)->b))
-                return false;
-            cg_emit(g, OP_GET_ITER, 0);
-        }
-        if (depth >= 15)
-            return py_refuse(g->err, NODE(g, n)->line, NODE(g, n)->col,
-                             "comprehensions with more than 15 'for' clauses", true);
-        tops[depth] = cg_here(g);
-        fis[depth] = cg_emit(g, OP_FOR_ITER, 0);
-        if (!store_target(g, NODE(g, cf)->a, ACC_STORE))
-            return false;
-        for (int c = NODE(g, cf)->c; c >= 0; c = NODE(g, c)->next) {
-            if (!cg_expr(g, c))
-                return false;
-            cg_emit(g, OP_POP_JUMP_IF_FALSE, (int32_t)tops[depth]);
-        }
-        depth++;
-    }
-    if (!cg_expr(g, nd->a))
-        return false;
-    cg_emit(g, OP_LIST_APPEND, depth + 1);
-    for (int d = depth - 1; d >= 0; d--) {
-        cg_emit(g, OP_JUMP, (int32_t)tops[d]);
-        cg_patch(g, fis[d], cg_here(g));
-    }
-    cg_emit(g, OP_RETURN_VALUE, 0);
-    return true;
-}
-
 bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int kind)
 {
     const Node *nd = NODE(g, n);
@@ -479,7 +442,7 @@ bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int 
         ok = cg_expr(&c, body);
         cg_emit(&c, OP_RETURN_VALUE, 0);
     } else if (kind == CODE_COMP) {
-        ok = comp_body(&c, n);
+        ok = cg_comp_body(&c, n);
     } else {
         ok = cg_stmts(&c, body);
         cg_emit(&c, OP_LOAD_CONST, cg_add_const(&c, sim_none(g->I->sim)));
@@ -583,14 +546,14 @@ static bool stmt(Cg *g, int n)
         for (int t = nd->a; t >= 0; t = NODE(g, t)->next) {
             if (NODE(g, t)->next >= 0)
                 cg_emit(g, OP_DUP_TOP, 1);
-            if (!store_target(g, t, ACC_STORE))
+            if (!cg_store_target(g, t, ACC_STORE))
                 return false;
         }
         return true;
     case N_AUGASSIGN: return augassign(g, n);
     case N_DEL:
         for (int t = nd->a; t >= 0; t = NODE(g, t)->next)
-            if (!store_target(g, t, ACC_DEL))
+            if (!cg_store_target(g, t, ACC_DEL))
                 return false;
         return true;
     case N_PASS: case N_GLOBAL: case N_NONLOCAL: return true;

@@ -33,7 +33,10 @@ typedef enum Opcode {
     OP_BUILD_STRING, OP_FORMAT_VALUE,
     OP_CALL, OP_KW_NAMES, OP_MAKE_FUNCTION, OP_BUILD_CLASS, OP_RETURN_VALUE,
     OP_UNPACK_SEQUENCE, OP_IMPORT_NAME, OP_IMPORT_FROM, OP_RAISE, OP_ASSERT_FAIL,
-    OP_LIST_EXTEND, OP_SET_UPDATE, OP_SETUP_TRY, OP_POP_TRY, OP_MATCH_EXC, OP_POP_EXC, OP_RERAISE, OP_COUNT
+    OP_LIST_EXTEND, OP_SET_UPDATE, OP_SETUP_TRY, OP_POP_TRY, OP_MATCH_EXC, OP_POP_EXC, OP_RERAISE,
+    /* comprehensions and generators (compile_comp.c, vm_gen.c) */
+    OP_SET_ADD, OP_MAP_ADD, OP_YIELD_VALUE, OP_YIELD_FROM,
+    OP_COUNT
 } Opcode;
 
 #define OPARG(w) ((int32_t)(w) >> 8)
@@ -169,6 +172,9 @@ SimId vm_build_slice(PyRun *I, int n);
 void vm_eval_breaker(PyRun *I);
 bool vm_format_value(PyRun *I, int arg);
 bool vm_raise_op(PyRun *I, int arg);
+/* SET_ADD / MAP_ADD: pops the item (key and value for a dict) into the set
+ * or dict `depth` slots down; false with TypeError for an unhashable key. */
+bool vm_comp_add(PyRun *I, bool map, int depth);
 /* Calls a Python or built-in callable from C with borrowed args; returns a new
  * reference or 0 with I->err set. */
 SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs);
@@ -190,6 +196,9 @@ bool vm_call_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, Si
 void py_raise(PyRun *I, ExcType t, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Raises t with args (key,), as KeyError(key): its text is repr(key). */
 void py_raise_key(PyRun *I, ExcType t, SimId key);
+/* TypeError "unhashable type: 'T'" for key k, naming the innermost
+ * unhashable item of a tuple as CPython's hash does. */
+void py_raise_unhashable(PyRun *I, SimId k);
 /* Raises a user's exception instance e (reference stolen); msg is its str. */
 void py_raise_instance(PyRun *I, SimId e, const char *msg);
 /* True when an exception is pending and is t or a subclass of t (never for a refusal). */

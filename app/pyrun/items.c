@@ -154,7 +154,7 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
     }
     case SK_DICT: {
         if (!sim_hashable(S, key)) {
-            py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, key));
+            py_raise_unhashable(I, key);
             return 0;
         }
         SimId v = sim_dict_get(S, obj, key);
@@ -215,7 +215,7 @@ bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value)
     }
     if (k == SK_DICT) {
         if (!sim_hashable(S, key)) {
-            py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, key));
+            py_raise_unhashable(I, key);
             return false;
         }
         sim_incref(S, key);
@@ -253,7 +253,7 @@ bool op_delitem(PyRun *I, SimId obj, SimId key)
     }
     if (k == SK_DICT) {
         if (!sim_hashable(S, key)) {
-            py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, key));
+            py_raise_unhashable(I, key);
             return false;
         }
         if (!sim_dict_del(S, obj, key)) {

@@ -387,7 +387,7 @@ int op_contains(PyRun *I, SimId c, SimId item)
         return 0;
     case SK_DICT: case SK_SET:
         if (!sim_hashable(S, item)) {
-            py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, item));
+            py_raise_unhashable(I, item);
             return -1;
         }
         return k == SK_DICT ? sim_dict_get(S, c, item) != 0 : sim_set_contains(S, c, item);

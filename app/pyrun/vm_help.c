@@ -8,6 +8,7 @@
 
 #include "base/xalloc.h"
 #include "pyrun/interp.h"
+#include "pyrun/types/types.h"
 #include "sim/gc.h"
 
 #define S (I->sim)
@@ -188,3 +189,22 @@ bool vm_raise_op(PyRun *I, int arg)
     return false;
 }
 
+
+bool vm_comp_add(PyRun *I, bool map, int depth)
+{
+    Frame *f = &I->frames[I->nframes - 1];
+    SimId value = I->stack[--f->sp];
+    SimId key = map ? I->stack[--f->sp] : value;
+    SimId into = I->stack[f->sp - (uint32_t)depth];
+    if (!dict_check_key(I, key)) { /* set_add_entry / PyDict_SetItem: nothing stored */
+        sim_decref(S, value);
+        if (map)
+            sim_decref(S, key);
+        return false;
+    }
+    if (map)
+        sim_dict_set(S, into, key, value); /* MAP_ADD: the dict takes both */
+    else
+        sim_set_add(S, into, value);
+    return true;
+}

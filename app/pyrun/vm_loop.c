@@ -341,7 +341,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             for (int i = 0; i < arg; i++) {
                 a = I->stack[from + (uint32_t)i];
                 if (!sim_hashable(S, a)) {
-                    py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, a));
+                    py_raise_unhashable(I, a);
                     sim_decref(S, r);
                     goto error;
                 }
@@ -358,7 +358,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             for (int i = 0; i < arg; i++) {
                 a = I->stack[from + 2 * (uint32_t)i];
                 if (!sim_hashable(S, a)) {
-                    py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, a));
+                    py_raise_unhashable(I, a);
                     goto error;
                 }
                 if (sim_kind(S, a) != SK_STR)
@@ -388,6 +388,10 @@ VmStop vm_run(PyRun *I, int base, bool step)
         case OP_LIST_APPEND:
             a = POP();
             sim_list_append(S, TOP(arg - 1), a);
+            break;
+        case OP_SET_ADD: case OP_MAP_ADD:
+            if (!vm_comp_add(I, op == OP_MAP_ADD, arg))
+                goto error;
             break;
         case OP_BUILD_STRING: {
             Buf sb = {0};

@@ -273,7 +273,7 @@ static SimId f_hash(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "hash", n, 1, 1))
         return 0;
     if (!sim_hashable(S, a[0])) {
-        py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, a[0]));
+        py_raise_unhashable(I, a[0]);
         return 0;
     }
     SimKind k = sim_kind(S, a[0]);
