@@ -71,6 +71,14 @@ bool cg_store_target(Cg *g, int t, int acc);
 /* compile_comp.c: the body of a comprehension's or generator expression's
  * code (node n: N_LISTCOMP, N_SETCOMP, N_DICTCOMP or N_GENEXP). */
 bool cg_comp_body(Cg *g, int n);
+/* compile_gen.c: does a body (a statement list, or one expression) hold a
+ * yield of its own scope; the code of `yield x` and `yield from x`. */
+bool cg_is_generator(const Ast *ast, int body, bool expr_body);
+bool cg_yield(Cg *g, int n);
+/* compile_depth.c: the co_stacksize CPython's compiler gives the code of
+ * node n (a def, lambda or comprehension), or -1 when the model does not
+ * know it for a construct the code holds. */
+int cg_stack_depth(const Cg *g, int n);
 bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int kind);
 
 #endif

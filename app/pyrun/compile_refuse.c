@@ -26,21 +26,18 @@ bool py_refuse(PyError *err, int line, int col, const char *what, bool plural)
 typedef struct Unmodelled { const char *what; bool plural; } Unmodelled;
 
 enum {
-    U_YIELD, U_YIELDFROM, U_AWAIT, U_ASYNCDEF, U_ASYNCFOR, U_ASYNCWITH, U_ASYNCCOMP, U_GENEXP,
+    U_AWAIT, U_ASYNCDEF, U_ASYNCFOR, U_ASYNCWITH, U_ASYNCCOMP,
     U_DECORATOR, U_WITH, U_MATCH, U_TYPEALIAS, U_TYPEPARAMS, U_ANNOTATION,
     U_WALRUS, U_STAR, U_STARCALL, U_DSTAR, U_POSONLY, U_CLASSKW, U_DOTTED, U_RELATIVE, U_STARIMPORT,
     U_RAISEFROM, U_EXCEPTSTAR, U_FUTURE, U_COMPLEX, U_NAMEDESC, U_ELLIPSIS, U_NESTEDSPEC, U_COUNT
 };
 
 static const Unmodelled table[U_COUNT] = {
-    [U_YIELD] = {"generators ('yield')", true},
-    [U_YIELDFROM] = {"generators ('yield from')", true},
     [U_AWAIT] = {"coroutines ('await')", true},
     [U_ASYNCDEF] = {"coroutines ('async def')", true},
     [U_ASYNCFOR] = {"'async for' loops", true},
     [U_ASYNCWITH] = {"'async with' statements", true},
     [U_ASYNCCOMP] = {"asynchronous comprehensions", true},
-    [U_GENEXP] = {"generator expressions", true},
     [U_DECORATOR] = {"decorators ('@')", true},
     [U_WITH] = {"'with' statements (context managers)", true},
     [U_MATCH] = {"'match' statements", true},
@@ -106,10 +103,7 @@ static int why(R *r, int i)
 {
     const Node *n = &r->ast->n[i];
     switch ((NodeKind)n->kind) {
-    case N_YIELD: return U_YIELD;
-    case N_YIELDFROM: return U_YIELDFROM;
     case N_AWAIT: return U_AWAIT;
-    case N_GENEXP: return U_GENEXP;
     case N_WITH: return n->xf & XF_ASYNC ? U_ASYNCWITH : U_WITH;
     case N_MATCH: return U_MATCH;
     case N_TYPEALIAS: return U_TYPEALIAS;

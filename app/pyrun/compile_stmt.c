@@ -437,6 +437,10 @@ bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int 
             if ((pass == 0 && local) || (pass == 1 && cell) || (pass == 2 && is_free))
                 cg_add_slot(&c, child->names[i], pass == 0 ? SLOT_LOCAL : pass == 1 ? SLOT_CELL : SLOT_FREE);
         }
+    bool is_gen = kind == CODE_COMP ? nd->kind == N_GENEXP : cg_is_generator(g->ast, body, kind == CODE_LAMBDA);
+    if (is_gen && kind == CODE_LAMBDA)
+        return py_refuse(g->err, nd->line, nd->col, "generator lambdas ('lambda: (yield)')", true);
+    g->I->codes[c.ci].is_gen = is_gen;
     bool ok;
     if (kind == CODE_LAMBDA) {
         ok = cg_expr(&c, body);
@@ -450,8 +454,13 @@ bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int 
     }
     if (!ok)
         return false;
-    /* closure: the cells this function captures, from our own slots */
     co = &g->I->codes[c.ci];
+    if (is_gen) {
+        int depth = cg_stack_depth(&c, n);
+        co->framesize_known = depth >= 0;
+        co->framesize = co->nslots + (depth >= 0 ? depth : 4);
+    }
+    /* closure: the cells this function captures, from our own slots */
     int nfree = 0;
     for (int i = 0; i < co->nslots; i++) {
         if (co->slotkind[i] != SLOT_FREE)

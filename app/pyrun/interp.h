@@ -64,13 +64,16 @@ typedef struct PyCode {
     int maxtry;              /* deepest nesting of try blocks, from the compiler */
     bool has_closure;
     int nbases;              /* class bodies: bases pushed before BUILD_CLASS */
+    bool is_gen;             /* calling it makes a generator */
+    int framesize;           /* generators: co_nlocalsplus + co_stacksize, CPython's */
+    bool framesize_known;    /* false: the stack depth is the model's guess */
     int kind;
     SimId name;              /* owned */
     SimId qualname;          /* owned */
     int firstline;
 } PyCode;
 
-enum { FR_NORMAL, FR_CLASS, FR_INIT };
+enum { FR_NORMAL, FR_CLASS, FR_INIT, FR_GEN };
 
 typedef struct Frame {
     uint32_t code;
@@ -88,6 +91,7 @@ typedef struct Frame {
     uint32_t ncallslots;
     uint32_t ntry;     /* active try blocks */
     uint32_t tbase;    /* its first entry in PyRun.trys (room for the code's maxtry) */
+    SimId gen;         /* FR_GEN: the generator it runs for (borrowed: the resumer holds it) */
 } Frame;
 
 /* An active try block: where its handler starts and the stack depth to
@@ -144,6 +148,8 @@ struct PyRun {
     bool interrupted;       /* ended by an uncaught KeyboardInterrupt */
     SimId kwnames;          /* pending KW_NAMES tuple */
     SimId c_result;         /* result of a frame called from C */
+    bool gen_yielded;       /* the frame that returned to C yielded c_result (vm_gen.c) */
+    SimId gen_made;         /* the generator a call made instead of pushing a frame */
     SimId *held;            /* locals of frames the exception's traceback keeps */
     size_t nheld, capheld;
     SimId *ast_consts;      /* constants the syntax tree holds (one ref each) */
@@ -190,6 +196,37 @@ bool vm_build_class(PyRun *I, uint32_t ci);
 /* Pushes a frame for func with self (0 = none) and args bound; func, self
  * and args are moved in (owned references), whatever the outcome. */
 bool vm_call_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames, uint8_t kind);
+/* The frame of code ci, pushed above the current one with its slots
+ * empty; NULL with RecursionError raised. */
+Frame *vm_new_frame(PyRun *I, uint32_t ci, SimId globals);
+/* Unwinds to the pending exception's handler in the frames above base and
+ * runs on from there (a generator's throw): as vm_run. */
+VmStop vm_run_throw(PyRun *I, int base);
+/* Raises exception e (a class or an instance: reference stolen), as
+ * `raise e` does; always returns false. */
+bool vm_raise_value(PyRun *I, SimId e);
+/* generators (vm_gen.c) */
+/* A call of a generator function: the frame vm_call_python pushed becomes
+ * a new generator (its locals move in); the frame is popped. */
+SimId vm_gen_create(PyRun *I);
+/* YIELD_VALUE: suspends the top frame into its generator with `value`
+ * (owned) for the resumer; false with the error raised. */
+bool vm_gen_yield(PyRun *I, SimId value, bool again);
+/* YIELD_FROM: 1 when the frame yielded (suspended), 0 when the
+ * sub-iterator finished (its value pushed), -1 on error. */
+int vm_gen_yield_from(PyRun *I);
+/* gen.send(value) (value borrowed; None for next()): the value yielded,
+ * or 0 with StopIteration(return value) or the generator's error raised. */
+SimId vm_gen_send(PyRun *I, SimId gen, SimId value);
+/* Next item for a loop: the value yielded, or 0 at the end (no error
+ * set: the return value is dropped) or on error (I->err set). */
+SimId vm_gen_next(PyRun *I, SimId gen);
+/* gen.throw(): the pending exception is raised inside gen; as vm_gen_send. */
+SimId vm_gen_throw(PyRun *I, SimId gen);
+/* gen.close(); false with the error raised. */
+bool vm_gen_close(PyRun *I, SimId gen);
+/* The iterator a suspended `yield from` delegates to (borrowed), or 0. */
+SimId vm_gen_yield_from_target(PyRun *I, SimId gen);
 /* exceptions (types/exception.c) */
 /* Raises the built-in exception t with a printf-style message (ignored
  * once the program is refused). */

@@ -73,6 +73,14 @@ static void unraisable(PyRun *I, SimId where)
 static void hook_finalize(void *ctx, SimId obj)
 {
     PyRun *I = ctx;
+    if (sim_kind(S, obj) == SK_GEN) { /* _PyGen_Finalize: close it, errors unraisable */
+        SavedErr sv;
+        save_err(I, &sv);
+        if (!vm_gen_close(I, obj))
+            unraisable(I, obj);
+        restore_err(I, &sv);
+        return;
+    }
     SimId del = sim_type_lookup(S, sim_obj(S, obj)->type, "__del__");
     if (!del)
         return;

@@ -70,7 +70,7 @@ bool vm_unpack(PyRun *I, int n)
             return true;
         }
     } else {
-        SimId it = sim_iter(S, seq);
+        SimId it = iter_new(I, seq);
         if (!it) {
             py_raise(I, EXC_TypeError, "cannot unpack non-iterable %s object", op_typename(I, seq));
             sim_decref(S, seq);
@@ -78,7 +78,7 @@ bool vm_unpack(PyRun *I, int n)
         }
         items = xmalloc(((size_t)n + 1) * sizeof *items);
         SimId v;
-        while (got <= n && (v = sim_iter_next(S, it)) != 0) { /* one more tells "too many" */
+        while (got <= n && (v = iter_next(I, it)) != 0) { /* one more tells "too many" */
             if (got < n)
                 items[got] = v;
             else
@@ -86,9 +86,14 @@ bool vm_unpack(PyRun *I, int n)
             got++;
         }
         sim_decref(S, it);
-        if (got != n)
+        if (got != n || I->err.set)
             for (int i = 0; i < got && i < n; i++)
                 sim_decref(S, items[i]);
+        if (I->err.set) { /* the iterator failed (a generator's exception) */
+            free(items);
+            sim_decref(S, seq);
+            return false;
+        }
     }
     sim_decref(S, seq);
     if (got < n) {
@@ -167,7 +172,11 @@ bool vm_raise_op(PyRun *I, int arg)
         py_raise(I, EXC_RuntimeError, "No active exception to reraise");
         return false;
     }
-    SimId e = POP();
+    return vm_raise_value(I, POP());
+}
+
+bool vm_raise_value(PyRun *I, SimId e)
+{
     if (sim_kind(S, e) == SK_TYPE && exc_is_class(I, e)) {
         SimId inst = sim_instance(S, e);
         sim_decref(S, e);

@@ -389,6 +389,18 @@ VmStop vm_run(PyRun *I, int base, bool step)
             a = POP();
             sim_list_append(S, TOP(arg - 1), a);
             break;
+        case OP_YIELD_VALUE:
+            if (!vm_gen_yield(I, POP(), false))
+                goto error;
+            return VM_RETURNED; /* a generator's frame always returns to C (vm_gen.c) */
+        case OP_YIELD_FROM: {
+            int y = vm_gen_yield_from(I);
+            if (y < 0)
+                goto error;
+            if (y > 0)
+                return VM_RETURNED;
+            break;
+        }
         case OP_SET_ADD: case OP_MAP_ADD:
             if (!vm_comp_add(I, op == OP_MAP_ADD, arg))
                 goto error;
@@ -541,6 +553,13 @@ VmStop vm_run(PyRun *I, int base, bool step)
             return VM_ERROR;
     }
     return VM_RETURNED;
+}
+
+VmStop vm_run_throw(PyRun *I, int base)
+{
+    if (!unwind(I, base))
+        return VM_ERROR;
+    return vm_run(I, base, false);
 }
 
 void vm_release_held(PyRun *I)

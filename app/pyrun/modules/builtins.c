@@ -229,14 +229,14 @@ static SimId f_sum(PyRun *I, SimId *a, int n, SimId kw)
     SimId start = np == 2 ? a[1] : bi_kwarg(I, a, n, kw, "start");
     SimId acc = start ? start : S->small_int[5];
     sim_incref(S, acc);
-    SimId it = sim_iter(S, a[0]);
+    SimId it = iter_new(I, a[0]);
     if (!it) {
         sim_decref(S, acc);
         py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a[0]));
         return 0;
     }
     SimId v;
-    while ((v = sim_iter_next(S, it)) != 0) {
+    while ((v = iter_next(I, it)) != 0) {
         SimId r = op_binary(I, OP_ADD, acc, v, false);
         sim_decref(S, acc);
         sim_decref(S, v);
@@ -247,6 +247,10 @@ static SimId f_sum(PyRun *I, SimId *a, int n, SimId kw)
         acc = r;
     }
     sim_decref(S, it);
+    if (I->err.set) { /* the iterator failed (a generator's exception) */
+        sim_decref(S, acc);
+        return 0;
+    }
     return acc;
 }
 
@@ -298,6 +302,14 @@ static SimId f_next(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "next", n, 1, 2))
         return 0;
+    if (sim_kind(S, a[0]) == SK_GEN) { /* StopIteration carries what the generator returned */
+        SimId v = vm_gen_send(I, a[0], 0);
+        if (v || n == 1 || !py_err_matches(I, EXC_StopIteration))
+            return v;
+        py_err_clear(I);
+        sim_incref(S, a[1]);
+        return a[1];
+    }
     if (sim_kind(S, a[0]) != SK_ITER) {
         py_raise(I, EXC_TypeError, "'%s' object is not an iterator", op_typename(I, a[0]));
         return 0;

@@ -100,6 +100,10 @@ static bool watched(const SimObj *o)
 
 SimId iter_new(PyRun *I, SimId obj)
 {
+    if (sim_kind(S, obj) == SK_GEN) { /* a generator is its own iterator */
+        sim_incref(S, obj);
+        return obj;
+    }
     SimId it = sim_iter(S, obj);
     if (!it || it == obj)
         return it;
@@ -113,6 +117,8 @@ SimId iter_new(PyRun *I, SimId obj)
 
 SimId iter_next(PyRun *I, SimId it)
 {
+    if (sim_kind(S, it) == SK_GEN)
+        return vm_gen_next(I, it);
     SimObj *o = sim_obj(S, it);
     if (!watched(o))
         return sim_iter_next(S, it);

@@ -58,7 +58,7 @@ bool list_extend(PyRun *I, SimId list, SimId src)
         }
         return true;
     }
-    SimId it = sim_iter(S, src);
+    SimId it = iter_new(I, src);
     if (!it) {
         py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, src));
         return false;
@@ -70,7 +70,7 @@ bool list_extend(PyRun *I, SimId list, SimId src)
         sim_obj(S, list)->len = m;
     }
     SimId v;
-    while ((v = sim_iter_next(S, it)) != 0) {
+    while ((v = iter_next(I, it)) != 0) { /* a generator runs Python code */
         SimObj *o = sim_obj(S, list);
         if (o->len < o->cap) {
             sim_items(S, list)[o->len] = v;
@@ -80,6 +80,8 @@ bool list_extend(PyRun *I, SimId list, SimId src)
         }
     }
     sim_decref(S, it);
+    if (I->err.set)
+        return false;
     if (sim_obj(S, list)->len < sim_obj(S, list)->cap)
         sim_list_resize(S, list, sim_obj(S, list)->len);
     return true;
