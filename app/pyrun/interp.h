@@ -150,6 +150,7 @@ struct PyRun {
     SimId c_result;         /* result of a frame called from C */
     bool gen_yielded;       /* the frame that returned to C yielded c_result (vm_gen.c) */
     SimId gen_made;         /* the generator a call made instead of pushing a frame */
+    uint64_t guessed_sizes; /* generators made whose frame size is the model's guess */
     SimId *held;            /* locals of frames the exception's traceback keeps */
     size_t nheld, capheld;
     SimId *ast_consts;      /* constants the syntax tree holds (one ref each) */

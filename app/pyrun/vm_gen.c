@@ -59,6 +59,7 @@ SimId vm_gen_create(PyRun *I)
     SimId func = f->func;
     f->func = 0;
     SimId g = sim_gen_new(S, f->code, func, (uint32_t)co->framesize);
+    I->guessed_sizes += !co->framesize_known;
     if (!save_slots(I, g, 0)) { /* refused: the frame's references go with it */
         I->nframes--;
         sim_decref(S, g);
