@@ -130,6 +130,7 @@ struct PyRun {
     SimId *builtin_methods; /* static method descriptors by global index (owned array) */
     SimId exc_types[EXC_COUNT]; /* the built-in exception classes; 0 when not in the profile */
     PyError err;            /* the exception being raised: err.type is its class's name */
+    uint64_t nraised;       /* exceptions raised so far: tells a new error from one being handled */
     ExcType err_exc;        /* its built-in type, when err_obj is 0 */
     bool refused;           /* stopped at a construct the model does not have */
     int refused_line;

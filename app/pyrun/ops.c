@@ -418,13 +418,14 @@ int op_contains(PyRun *I, SimId c, SimId item)
     }
     case SK_ITER: case SK_GEN: { /* _PySequence_IterSearch: on until found, the rest left */
         SimId v;
-        while ((v = iter_next(I, c)) != 0) {
+        int got;
+        while ((got = iter_step(I, c, &v)) > 0) {
             int eq = same_or_equal(I, v, item);
             sim_decref(S, v);
             if (eq != 0)
                 return eq;
         }
-        return I->err.set ? -1 : 0;
+        return got;
     }
     default:
         py_raise(I, EXC_TypeError, "argument of type '%s' is not iterable", op_typename(I, c));

@@ -360,8 +360,8 @@ int vm_gen_yield_from(PyRun *I)
     if (sim_kind(S, sub) == SK_GEN) {
         r = resume(I, sub, v, false, &end);
     } else if (v == S->none) {
-        r = iter_next(I, sub);
-        end = r ? GEN_YIELDED : I->err.set ? GEN_FAILED : GEN_RETURNED;
+        int got = iter_step(I, sub, &r);
+        end = got > 0 ? GEN_YIELDED : got < 0 ? GEN_FAILED : GEN_RETURNED;
     } else {
         py_raise(I, EXC_AttributeError, "'%s' object has no attribute 'send'", op_typename(I, sub));
     }

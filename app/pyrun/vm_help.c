@@ -78,7 +78,8 @@ bool vm_unpack(PyRun *I, int n)
         }
         items = xmalloc(((size_t)n + 1) * sizeof *items);
         SimId v;
-        while (got <= n && (v = iter_next(I, it)) != 0) { /* one more tells "too many" */
+        int step = 0;
+        while (got <= n && (step = iter_step(I, it, &v)) > 0) { /* one more tells "too many" */
             if (got < n)
                 items[got] = v;
             else
@@ -86,10 +87,10 @@ bool vm_unpack(PyRun *I, int n)
             got++;
         }
         sim_decref(S, it);
-        if (got != n || I->err.set)
+        if (got != n || step < 0)
             for (int i = 0; i < got && i < n; i++)
                 sim_decref(S, items[i]);
-        if (I->err.set) { /* the iterator failed (a generator's exception) */
+        if (step < 0) { /* the iterator failed (a generator's exception) */
             free(items);
             sim_decref(S, seq);
             return false;

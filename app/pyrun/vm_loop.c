@@ -304,11 +304,11 @@ VmStop vm_run(PyRun *I, int base, bool step)
             sim_decref(S, a);
             PUSH(r);
             break;
-        case OP_FOR_ITER:
-            r = iter_next(I, TOP(0));
-            if (r) {
+        case OP_FOR_ITER: {
+            int got = iter_step(I, TOP(0), &r);
+            if (got > 0) {
                 PUSH(r);
-            } else if (I->err.set) {
+            } else if (got < 0) {
                 goto error;
             } else {
                 a = POP();
@@ -316,6 +316,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
                 F->ip = (uint32_t)arg;
             }
             break;
+        }
         case OP_BUILD_LIST:
             r = sim_list(S, (size_t)arg);
             if (sim_obj(S, r)->len != (uint32_t)arg) { /* refused: the items go, MemoryError */

@@ -339,7 +339,7 @@ static bool needs_finalizer(Sim *s, SimId id)
     if (o->flags & SIM_F_FINALIZED || !s->hooks.finalize)
         return false;
     if (o->kind == SK_GEN)
-        return o->sub == SIM_GEN_SUSPENDED;
+        return sim__gen_needs_close(s, id);
     return o->kind == SK_INSTANCE && (O(s, o->type)->flags & SIM_F_SPECIAL);
 }
 

@@ -64,12 +64,20 @@ void sim_gen_clear_frame(Sim *s, SimId gen)
     sim_xdecref(s, func);
 }
 
+bool sim__gen_needs_close(const Sim *s, SimId id)
+{
+    /* _PyGen_Finalize closes a paused frame; 3.11 also runs a just-created
+     * one into GeneratorExit (3.12+ marks it completed without running it) */
+    uint8_t st = s->obj[id].sub;
+    return st == SIM_GEN_SUSPENDED || (st == SIM_GEN_CREATED && s->prof->version == SIM_V311);
+}
+
 bool sim__gen_dealloc(Sim *s, SimId id)
 {
     if (s->obj[id].weaklist)
         sim_clear_weakrefs(s, id, true);
     SimObj *o = &s->obj[id];
-    if (o->sub == SIM_GEN_SUSPENDED && !(o->flags & SIM_F_FINALIZED) && s->hooks.finalize) {
+    if (sim__gen_needs_close(s, id) && !(o->flags & SIM_F_FINALIZED) && s->hooks.finalize) {
         /* PyObject_CallFinalizerFromDealloc: _PyGen_Finalize closes it */
         o->refcnt = 1;
         sim_track(s, id);

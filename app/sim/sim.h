@@ -394,6 +394,8 @@ void sim__weakref_unlink(Sim *s, SimId wr);
 /* gen_dealloc up to the memory: weakrefs, finalizer, the frame; false when
  * the finalizer resurrected it. */
 bool sim__gen_dealloc(Sim *s, SimId id);
+/* Does its finalizer close a frame (run code)? */
+bool sim__gen_needs_close(const Sim *s, SimId id);
 PmPtr sim__obj_block(Sim *s, SimFreeList *fl, size_t size, bool gc, bool *from_fl);
 
 #endif

@@ -163,6 +163,9 @@ static SimId minmax(PyRun *I, SimId *a, int n, SimId kw, bool want_max)
     SimId list = 0;
     SimId *items = a;
     int cnt = np;
+    if (np == 1 && key && sim_kind(S, a[0]) == SK_GEN && sim_kind(S, key) != SK_BUILTIN)
+        /* the items are gathered first: CPython calls key between the generator's steps */
+        return py_not_modelled(I, 0, "%s() with a Python key function over a generator", name), 0;
     if (np == 1) {
         list = bi_list_from(I, a[0]);
         if (!list)
@@ -236,7 +239,8 @@ static SimId f_sum(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     SimId v;
-    while ((v = iter_next(I, it)) != 0) {
+    int got;
+    while ((got = iter_step(I, it, &v)) > 0) {
         SimId r = op_binary(I, OP_ADD, acc, v, false);
         sim_decref(S, acc);
         sim_decref(S, v);
@@ -247,7 +251,7 @@ static SimId f_sum(PyRun *I, SimId *a, int n, SimId kw)
         acc = r;
     }
     sim_decref(S, it);
-    if (I->err.set) { /* the iterator failed (a generator's exception) */
+    if (got < 0) { /* the iterator failed (a generator's exception) */
         sim_decref(S, acc);
         return 0;
     }

@@ -13,6 +13,11 @@
 static SimId pairs_list(PyRun *I, SimId *a, int n, bool enumerate)
 {
     int k = enumerate ? 1 : n;
+    /* the pairs are made up front: a generator would run ahead of the loop
+     * that reads them, where CPython's enumerate and zip pull one at a time */
+    for (int i = 0; i < k; i++)
+        if (sim_kind(S, a[i]) == SK_GEN)
+            return py_not_modelled(I, 0, "%s() over a generator", enumerate ? "enumerate" : "zip"), 0;
     int64_t start = 0; /* checked before anything is built, so a bad start leaks nothing */
     if (enumerate && n > 1 && !bi_int_arg(I, a[1], &start))
         return 0;
@@ -71,6 +76,10 @@ SimId iter_reversed(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "reversed", n, 1, 1))
         return 0;
+    if (sim_kind(S, a[0]) == SK_GEN || sim_kind(S, a[0]) == SK_ITER) { /* no __reversed__, no __len__ */
+        py_raise(I, EXC_TypeError, "'%s' object is not reversible", op_typename(I, a[0]));
+        return 0;
+    }
     SimId l = bi_list_from(I, a[0]);
     if (!l)
         return 0;
@@ -141,4 +150,13 @@ SimId iter_next(PyRun *I, SimId it)
     if (v)
         o->v.iter.yielded++;
     return v;
+}
+
+int iter_step(PyRun *I, SimId it, SimId *out)
+{
+    uint64_t mark = I->nraised;
+    *out = iter_next(I, it);
+    if (*out)
+        return 1;
+    return I->err.set && (I->nraised != mark || I->refused) ? -1 : 0;
 }

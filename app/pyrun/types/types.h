@@ -59,6 +59,10 @@ void str_repr(const char *data, size_t n, bool bytes, Buf *out);
  * set) or on error (I->err set). */
 SimId iter_new(PyRun *I, SimId obj);
 SimId iter_next(PyRun *I, SimId it);
+/* One step of iterator `it`: 1 with the item in *out (new reference), 0 at
+ * the end, -1 when it raised (an exception being handled by an enclosing
+ * except clause, still set meanwhile, is not mistaken for one). */
+int iter_step(PyRun *I, SimId it, SimId *out);
 /* iter.c: enumerate(), zip(), reversed() */
 SimId iter_enumerate(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId iter_zip(PyRun *I, SimId *args, int nargs, SimId kw);
