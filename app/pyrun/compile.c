@@ -4,6 +4,7 @@
  * variables and a closure tuple, as CPython 3.11 compiles them.  Each
  * statement starts with OP_LINE, where py_step stops.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,30 @@
 #include "pyrun/refuse.h"
 
 
+
+void cg_warn(Cg *g, int line, const char *fmt, ...)
+{
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    buf_printf(&g->I->warnings, "%s:%d: SyntaxWarning: %s\n", g->I->filename, line, msg);
+    /* the warnings module shows the line, stripped */
+    const char *p = g->I->src, *end = g->I->src + g->I->srclen;
+    for (int l = 1; l < line && p < end; p++)
+        if (*p == '\n')
+            l++;
+    const char *e = p;
+    while (e < end && *e != '\n')
+        e++;
+    while (p < e && (*p == ' ' || *p == '\t' || *p == '\f'))
+        p++;
+    while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+        e--;
+    if (e > p)
+        buf_printf(&g->I->warnings, "  %.*s\n", (int)(e - p), p);
+}
 
 bool cg_cfail(Cg *g, int node, const char *type, const char *msg)
 {
@@ -49,76 +74,6 @@ void cg_patch(Cg *g, uint32_t at, uint32_t target)
 {
     PyCode *c = CODE(g);
     c->ops[at] = (c->ops[at] & 0xffu) | target << 8;
-}
-
-int cg_add_const(Cg *g, SimId v)
-{
-    PyCode *c = CODE(g);
-    Sim *s = g->I->sim;
-    for (size_t i = 0; i < c->nconsts; i++)
-        if (sim_kind(s, c->consts[i]) == sim_kind(s, v) && sim_equal(s, c->consts[i], v) &&
-            sim_kind(s, v) != SK_TUPLE) {
-            sim_decref(s, v);
-            return (int)i;
-        }
-    c->consts = xgrow(c->consts, &c->capconsts, c->nconsts + 1, sizeof *c->consts);
-    c->consts[c->nconsts] = v;
-    return (int)c->nconsts++;
-}
-
-static bool same_const(Sim *s, SimId a, SimId b)
-{
-    if (sim_kind(s, a) != sim_kind(s, b))
-        return false;
-    if (sim_kind(s, a) == SK_TUPLE) {
-        if (sim_obj(s, a)->len != sim_obj(s, b)->len)
-            return false;
-        for (uint32_t i = 0; i < sim_obj(s, a)->len; i++)
-            if (!same_const(s, sim_items(s, a)[i], sim_items(s, b)[i]))
-                return false;
-        return true;
-    }
-    return sim_equal(s, a, b);
-}
-
-/* merge_consts_recursive: an equal constant seen before in the module */
-static SimId cached_const(Cg *g, SimId v)
-{
-    PyRun *I = g->I;
-    for (size_t i = 0; i < I->nast_consts; i++)
-        if (I->ast_consts[i] != v && same_const(I->sim, I->ast_consts[i], v))
-            return I->ast_consts[i];
-    return 0;
-}
-
-int cg_add_ast_const(Cg *g, SimId v)
-{
-    PyRun *I = g->I;
-    Sim *s = I->sim;
-    SimId use = cached_const(g, v);
-    I->ast_consts = xgrow(I->ast_consts, &I->capast_consts, I->nast_consts + 1, sizeof *I->ast_consts);
-    I->ast_consts[I->nast_consts++] = v; /* the tree's own reference */
-    if (!use)
-        use = v;
-    PyCode *c = CODE(g);
-    for (size_t i = 0; i < c->nconsts; i++)
-        if (c->consts[i] == use)
-            return (int)i;
-    sim_incref(s, use);
-    c->consts = xgrow(c->consts, &c->capconsts, c->nconsts + 1, sizeof *c->consts);
-    c->consts[c->nconsts] = use;
-    return (int)c->nconsts++;
-}
-
-static bool identifier_like(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        char ch = s[i];
-        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-              ch == '_'))
-            return false;
-    }
-    return true;
 }
 
 int cg_add_name(Cg *g, const char *name)
@@ -215,77 +170,78 @@ static bool expr_list(Cg *g, int first, int *count)
     return true;
 }
 
-static SimId const_value(Cg *g, int n)
+/* A constant item of a list or set display: folded, or a literal (made
+ * now, held by the tree); 0 when the item is not a constant. */
+static SimId item_const(Cg *g, int n)
 {
-    const Node *nd = NODE(g, n);
-    Sim *s = g->I->sim;
-    switch ((NodeKind)nd->kind) {
-    case N_INT:
-        if (nd->flag) {
-            BigInt b;
-            big_parse(nd->str, &b);
-            return big_to_sim(s, &b);
-        }
-        return sim_int(s, nd->ival);
-    case N_FLOAT: return sim_float(s, nd->fval);
-    case N_STR:
-        if (identifier_like(nd->str, nd->strlen))
-            return sim_str_intern(s, nd->str, nd->strlen);
-        return sim_str(s, nd->str, nd->strlen);
-    case N_BYTES: return sim_bytes(s, (const uint8_t *)nd->str, nd->strlen);
-    case N_NONE: return sim_none(s);
-    case N_TRUE: return sim_bool(s, true);
-    case N_FALSE: return sim_bool(s, false);
-    default: return 0;
+    PyRun *I = g->I;
+    if (I->fold[n])
+        return I->fold[n];
+    SimId v = cg_literal(I, NODE(g, n));
+    if (v) {
+        cg_arena_add(I, v);
+        I->fold[n] = v;
     }
+    return v;
 }
 
-static bool is_const(Cg *g, int n)
+static bool all_const(Cg *g, int first)
 {
-    NodeKind k = (NodeKind)NODE(g, n)->kind;
-    if (k == N_INT || k == N_FLOAT || k == N_STR || k == N_BYTES || k == N_NONE || k == N_TRUE ||
-        k == N_FALSE)
-        return true;
-    if (k == N_TUPLE) {
-        for (int c = NODE(g, n)->a; c >= 0; c = NODE(g, c)->next)
-            if (!is_const(g, c))
-                return false;
-        return true;
-    }
-    return false;
-}
-
-static bool is_const_list(Cg *g, int first)
-{
-    for (int c = first; c >= 0; c = NODE(g, c)->next)
-        if (!is_const(g, c))
+    for (int c = first; c >= 0; c = NODE(g, c)->next) {
+        NodeKind k = (NodeKind)NODE(g, c)->kind;
+        if (!g->I->fold[c] && (k == N_STARRED || !item_const(g, c)))
             return false;
+    }
     return true;
 }
 
-static SimId tuple_const(Cg *g, int n)
+/* check_is_arg: false for an operand of `is` that is a constant other than
+ * None, True and False (its type is then in *type) */
+static bool is_arg_ok(Cg *g, int n, const char **type)
 {
-    if (NODE(g, n)->kind != N_TUPLE)
-        return const_value(g, n);
-    int len = ast_list_len(g->ast, NODE(g, n)->a);
-    Sim *s = g->I->sim;
-    SimId items[256];
-    if (len > 256)
-        len = 256;
-    int i = 0;
-    /* folded bottom-up as CPython's AST optimiser does: the inner tuples are
-     * made (and tracked) before the outer one, so one collection untracks all */
-    for (int c = NODE(g, n)->a; c >= 0 && i < len; c = NODE(g, c)->next)
-        items[i++] = tuple_const(g, c);
-    SimId t = sim_tuple(s, (size_t)len);
-    for (i = 0; i < len; i++)
-        sim_tuple_set(s, t, (size_t)i, items[i]);
-    return t;
+    SimId v = g->I->fold[n];
+    NodeKind k = (NodeKind)NODE(g, n)->kind;
+    if (v) {
+        SimKind sk = sim_kind(g->I->sim, v);
+        *type = sim_type_name(g->I->sim, v);
+        return sk == SK_NONE || sk == SK_BOOL;
+    }
+    static const char *names[] = {[N_INT] = "int", [N_FLOAT] = "float", [N_STR] = "str", [N_BYTES] = "bytes"};
+    if (k == N_INT || k == N_FLOAT || k == N_STR || k == N_BYTES) {
+        *type = k == N_FLOAT && (NODE(g, n)->xf & XF_IMAG) ? "complex" : names[k];
+        return false;
+    }
+    return true;
+}
+
+/* check_compare: the SyntaxWarning CPython's compiler gives for `x is 5`,
+ * once per comparison chain */
+static void warn_is_literal(Cg *g, int n)
+{
+    const Node *nd = NODE(g, n);
+    const char *type = "";
+    int left = nd->a;
+    for (int c = nd->b; c >= 0; c = NODE(g, c)->next) {
+        int op = NODE(g, c)->op;
+        if ((op == OP_IS || op == OP_ISNOT) &&
+            (!is_arg_ok(g, left, &type) || !is_arg_ok(g, NODE(g, c)->a, &type))) {
+            bool is = op == OP_IS;
+            if (g->I->sim->prof->version == SIM_V311)
+                cg_warn(g, nd->line, "\"%s\" with a literal. Did you mean \"%s\"?", is ? "is" : "is not",
+                        is ? "==" : "!=");
+            else
+                cg_warn(g, nd->line, "\"%s\" with '%s' literal. Did you mean \"%s\"?",
+                        is ? "is" : "is not", type, is ? "==" : "!=");
+            return;
+        }
+        left = NODE(g, c)->a;
+    }
 }
 
 static bool compare(Cg *g, int n)
 {
     const Node *nd = NODE(g, n);
+    warn_is_literal(g, n);
     if (!cg_expr(g, nd->a))
         return false;
     uint32_t cleanups[32];
@@ -404,9 +360,13 @@ static bool expr_inner(Cg *g, int n)
 {
     const Node *nd = NODE(g, n);
     int count;
+    if (g->I->fold[n]) { /* compile_fold.c */
+        cg_emit(g, OP_LOAD_CONST, cg_add_tree_const(g, g->I->fold[n]));
+        return true;
+    }
     switch ((NodeKind)nd->kind) {
     case N_INT: case N_FLOAT: case N_STR: case N_BYTES: case N_NONE: case N_TRUE: case N_FALSE:
-        cg_emit(g, OP_LOAD_CONST, cg_add_ast_const(g, const_value(g, n)));
+        cg_emit(g, OP_LOAD_CONST, cg_add_ast_const(g, cg_literal(g->I, nd)));
         return true;
     case N_ELLIPSIS:
         return py_refuse(g->err, nd->line, nd->col, "the Ellipsis constant ('...')", false);
@@ -459,30 +419,19 @@ static bool expr_inner(Cg *g, int n)
         return true;
     }
     case N_TUPLE:
-        if (nd->a >= 0 && is_const(g, n)) {
-            cg_emit(g, OP_LOAD_CONST, cg_add_ast_const(g, tuple_const(g, n)));
-            return true;
-        }
         if (!expr_list(g, nd->a, &count))
             return false;
         cg_emit(g, OP_BUILD_TUPLE, count);
         return true;
     case N_LIST: case N_SET:
-        if (ast_list_len(g->ast, nd->a) > 2 && is_const_list(g, nd->a)) {
-            /* 3.11: BUILD_LIST 0; LOAD_CONST (tuple); LIST_EXTEND 1 */
+        if (ast_list_len(g->ast, nd->a) > 2 && all_const(g, nd->a)) {
+            /* starunpack_helper: BUILD_LIST 0; LOAD_CONST (tuple); LIST_EXTEND 1 */
             cg_emit(g, nd->kind == N_LIST ? OP_BUILD_LIST : OP_BUILD_SET, 0);
-            int len = ast_list_len(g->ast, nd->a), i = 0;
-            SimId t = sim_tuple(g->I->sim, (size_t)len);
+            SimId t = sim_tuple(g->I->sim, (size_t)ast_list_len(g->ast, nd->a));
+            size_t i = 0;
             for (int c = nd->a; c >= 0; c = NODE(g, c)->next) {
-                SimId v = tuple_const(g, c);
-                SimId use = cached_const(g, v);
-                g->I->ast_consts = xgrow(g->I->ast_consts, &g->I->capast_consts,
-                                         g->I->nast_consts + 1, sizeof *g->I->ast_consts);
-                g->I->ast_consts[g->I->nast_consts++] = v;
-                if (!use)
-                    use = v;
-                sim_incref(g->I->sim, use);
-                sim_tuple_set(g->I->sim, t, (size_t)i++, use);
+                sim_incref(g->I->sim, g->I->fold[c]);
+                sim_tuple_set(g->I->sim, t, i++, g->I->fold[c]);
             }
             cg_emit(g, OP_LOAD_CONST, cg_add_const(g, t));
             cg_emit(g, nd->kind == N_LIST ? OP_LIST_EXTEND : OP_SET_UPDATE, 1);

@@ -53,13 +53,29 @@ typedef struct Cg {
 enum { ACC_LOAD, ACC_STORE, ACC_DEL };
 
 bool cg_cfail(Cg *g, int node, const char *type, const char *msg);
+/* A SyntaxWarning at line, written on stderr as CPython's warnings module
+ * shows it, before the program runs. */
+void cg_warn(Cg *g, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 uint32_t cg_emit(Cg *g, Opcode op, int32_t arg);
 uint32_t cg_here(Cg *g);
 void cg_patch(Cg *g, uint32_t at, uint32_t target);
+/* compile_const.c.  The index in the code's constants of the constant equal
+ * to v (merged module-wide): cg_add_const takes v (a new reference the
+ * compiler made), cg_add_ast_const takes a literal's value and gives the
+ * tree its reference, cg_add_tree_const borrows one the tree already holds. */
 int cg_add_const(Cg *g, SimId v);
-/* A constant that came from the source: the syntax tree keeps one reference
- * to it until the module finishes, and equal constants are merged module-wide. */
 int cg_add_ast_const(Cg *g, SimId v);
+int cg_add_tree_const(Cg *g, SimId v);
+/* The tree's reference to v (moved in), held until the module finishes. */
+void cg_arena_add(PyRun *I, SimId v);
+/* A new reference to the value of a literal node, 0 for other kinds. */
+SimId cg_literal(PyRun *I, const Node *nd);
+/* A new frozenset of the tuple's items (as PyFrozenSet_New). */
+SimId cg_frozenset(PyRun *I, SimId items);
+/* Drops the module's constant cache once its code is made. */
+void cg_consts_done(PyRun *I);
+/* compile_fold.c: folds the module's constants into PyRun.fold. */
+bool cg_fold_module(PyRun *I, PyError *err);
 int cg_add_name(Cg *g, const char *name);
 int cg_slot_of(Cg *g, const char *name);
 void cg_add_slot(Cg *g, const char *name, uint8_t kind);

@@ -622,9 +622,14 @@ bool compile_module(PyRun *I, PyError *err)
 {
     if (!refuse_unmodelled(&I->ast, err))
         return false;
-    Scope *top = symtable_build(&I->ast, err);
-    if (!top)
+    bool folded = cg_fold_module(I, err);
+    Scope *top = folded ? symtable_build(&I->ast, err) : NULL;
+    if (!top) {
+        cg_consts_done(I);
+        free(I->fold);
+        I->fold = NULL;
         return false;
+    }
     Cg g = {.I = I, .ast = &I->ast, .err = err, .sc = top, .line = 1};
     g.ci = cg_new_code(I, CODE_MODULE, "<module>", "<module>", 1);
     bool ok = cg_stmts(&g, I->ast.n[I->ast.root].a);
@@ -633,5 +638,8 @@ bool compile_module(PyRun *I, PyError *err)
         cg_emit(&g, OP_RETURN_VALUE, 0);
     }
     symtable_free(top);
+    cg_consts_done(I);
+    free(I->fold);
+    I->fold = NULL;
     return ok;
 }

@@ -156,6 +156,12 @@ struct PyRun {
     size_t nheld, capheld;
     SimId *ast_consts;      /* constants the syntax tree holds (one ref each) */
     size_t nast_consts, capast_consts;
+    Buf warnings;           /* the compiler's SyntaxWarnings, shown at the first step */
+    SimId *fold;            /* while compiling: each node's folded constant or 0 (compile_fold.c) */
+    SimId *const_cache;     /* while compiling: the module's merged constants (borrowed) */
+    size_t nconst_cache, capconst_cache;
+    SimId *held_consts;     /* while compiling: the cache's own references (rebuilt frozensets) */
+    size_t nheld_consts, capheld_consts;
     bool repr_once;         /* Py_ReprEnter ran once */
     SimId repr_state[2];    /* thread-state dict and its Py_Repr list */
     SimId print_kwtuple;    /* 3.11: print's clinic keyword tuple, built by the first call */

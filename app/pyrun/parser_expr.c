@@ -225,12 +225,6 @@ static int factor(P *p)
     p_leave(p, 1);
     if (e < 0)
         return -1;
-    if (op == OP_NEG && (N(p, e)->kind == N_INT || N(p, e)->kind == N_FLOAT) && N(p, e)->flag == 0 &&
-        !(N(p, e)->xf & XF_IMAG) && N(p, e)->ival != INT64_MIN) {
-        N(p, e)->ival = -N(p, e)->ival; /* constant folding of -literal */
-        N(p, e)->fval = -N(p, e)->fval;
-        return e;
-    }
     int u = p_node(p, N_UNARY, t);
     N(p, u)->op = (uint8_t)op, N(p, u)->a = e;
     return u;

@@ -246,8 +246,18 @@ static PyStatus after_run(PyRun *I, VmStop st)
     return PY_DONE;
 }
 
+/* the compiler's warnings go to stderr before the program's first line runs */
+static void show_warnings(PyRun *I)
+{
+    if (!I->warnings.len)
+        return;
+    py_write(I, 2, buf_str(&I->warnings), I->warnings.len);
+    buf_fini(&I->warnings);
+}
+
 PyStatus py_step(PyRun *I)
 {
+    show_warnings(I);
     if (I->done)
         return I->failed ? PY_FAILED : PY_DONE;
     if (I->refused) { /* refused by the compiler */
@@ -266,6 +276,7 @@ PyStatus py_step(PyRun *I)
 PyStatus py_run(PyRun *I)
 {
     PyStatus st = PY_PAUSED;
+    show_warnings(I);
     while (st == PY_PAUSED) {
         if (I->done)
             st = I->failed ? PY_FAILED : PY_DONE;
@@ -309,6 +320,8 @@ void py_free(PyRun *I)
     }
     free(I->codes);
     free(I->ast_consts);
+    buf_fini(&I->warnings);
+    free(I->fold);
     free(I->held);
     free(I->builtin_methods);
     free(I->trys);

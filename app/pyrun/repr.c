@@ -178,11 +178,12 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
         if (o->kind == SK_DICT) {
             ok = dict_repr(I, v, out);
         } else if (o->kind == SK_SET) {
+            bool frozen = o->sub == SIM_SET_FROZEN;
             if (!o->len) {
-                buf_adds(out, "set()");
+                buf_adds(out, frozen ? "frozenset()" : "set()");
                 ok = true;
             } else {
-                buf_addc(out, '{');
+                buf_adds(out, frozen ? "frozenset({" : "{");
                 bool first = true;
                 ok = true;
                 for (uint32_t i = 0; ok && i < SIM_V(S, v, SK_SET, set.slots); i++) {
@@ -194,7 +195,7 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
                     first = false;
                     ok = op_repr(I, k, out);
                 }
-                buf_addc(out, '}');
+                buf_adds(out, frozen ? "})" : "}");
             }
         } else {
             ok = seq_repr(I, v, list ? "[" : "(", list ? "]" : ")", out);

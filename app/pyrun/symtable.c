@@ -56,10 +56,12 @@ static void mark(Scope *s, const char *name, unsigned f)
             s->cap = s->cap ? s->cap * 2 : 8;
             s->names = xrealloc(s->names, (size_t)s->cap * sizeof *s->names);
             s->flags = xrealloc(s->flags, (size_t)s->cap * sizeof *s->flags);
+            s->decl = xrealloc(s->decl, (size_t)s->cap * sizeof *s->decl);
         }
         i = s->n++;
         s->names[i] = xstrdup(name);
         s->flags[i] = 0;
+        s->decl[i] = -1;
     }
     s->flags[i] |= f;
 }
@@ -178,8 +180,12 @@ static void walk_inner(W *w, Scope *s, int n)
         return;
     }
     case N_GLOBAL: case N_NONLOCAL:
-        for (int c = nd->a; c >= 0; c = w->ast->n[c].next)
+        for (int c = nd->a; c >= 0; c = w->ast->n[c].next) {
             mark(s, w->ast->n[c].str, nd->kind == N_GLOBAL ? SYM_GLOBAL : SYM_NONLOCAL);
+            int i = scope_find(s, w->ast->n[c].str);
+            if (s->decl[i] < 0)
+                s->decl[i] = n; /* where a scope error about it points */
+        }
         return;
     case N_IMPORT:
         for (int c = nd->a; c >= 0; c = w->ast->n[c].next) {
@@ -281,7 +287,9 @@ static bool resolve(Scope *s, PyError *err, const Ast *ast)
                 snprintf(err->type, sizeof err->type, "SyntaxError");
                 snprintf(err->msg, sizeof err->msg, "no binding for nonlocal '%s' found",
                          s->names[i]);
-                err->line = ast->n[s->node].line;
+                int at = s->decl[i] >= 0 ? s->decl[i] : s->node;
+                err->line = ast->n[at].line;
+                err->col = ast->n[at].col;
                 err->set = true;
                 return false;
             }
@@ -320,6 +328,7 @@ void symtable_free(Scope *s)
         free(s->names[i]);
     free(s->names);
     free(s->flags);
+    free(s->decl);
     free(s->kids);
     free(s);
 }

@@ -27,6 +27,7 @@ typedef struct Scope {
     struct Scope *parent;
     char **names;
     unsigned *flags;
+    int *decl;         /* node of the global/nonlocal statement naming it, or -1 */
     int n, cap;
     struct Scope **kids;
     int nkids, capkids;

@@ -170,6 +170,8 @@ const char *sim_type_name(const Sim *s, SimId id)
                                                                               : "dict_items";
     if (o->kind == SK_TYPE)
         return "type";
+    if (o->kind == SK_SET && o->sub == SIM_SET_FROZEN)
+        return "frozenset";
     return sim_kind_name((SimKind)o->kind);
 }
 

@@ -209,26 +209,31 @@ static uint32_t intern_find(const Sim *s, const char *u, size_t n, uint64_t h)
     }
 }
 
+static void intern_reserve(Sim *s)
+{
+    if (s->ninterned * 2 < s->capinterned)
+        return;
+    SimId *old = s->interned;
+    uint32_t oldcap = s->capinterned;
+    s->capinterned = oldcap ? oldcap * 2 : 1024;
+    s->interned = xcalloc(s->capinterned, sizeof *s->interned);
+    s->ninterned = 0;
+    for (uint32_t i = 0; i < oldcap; i++) {
+        if (!old[i])
+            continue;
+        size_t en;
+        const char *ed = sim_str_data(s, old[i], &en);
+        s->interned[intern_find(s, ed, en, hash_bytes(ed, en))] = old[i];
+        s->ninterned++;
+    }
+    free(old);
+}
+
 SimId sim_str_intern(Sim *s, const char *u, size_t n)
 {
     if (n <= 1)
         return sim_str(s, u, n);
-    if (s->ninterned * 2 >= s->capinterned) {
-        SimId *old = s->interned;
-        uint32_t oldcap = s->capinterned;
-        s->capinterned = oldcap ? oldcap * 2 : 1024;
-        s->interned = xcalloc(s->capinterned, sizeof *s->interned);
-        s->ninterned = 0;
-        for (uint32_t i = 0; i < oldcap; i++) {
-            if (!old[i])
-                continue;
-            size_t en;
-            const char *ed = sim_str_data(s, old[i], &en);
-            s->interned[intern_find(s, ed, en, hash_bytes(ed, en))] = old[i];
-            s->ninterned++;
-        }
-        free(old);
-    }
+    intern_reserve(s);
     uint64_t h = hash_bytes(u, n);
     uint32_t slot = intern_find(s, u, n, h);
     if (s->interned[slot])
@@ -240,6 +245,25 @@ SimId sim_str_intern(Sim *s, const char *u, size_t n)
     s->interned[slot] = id;
     s->ninterned++;
     return id;
+}
+
+SimId sim_str_intern_obj(Sim *s, SimId str)
+{
+    size_t n;
+    const char *u = sim_str_data(s, str, &n);
+    if (n <= 1 || (s->obj[str].flags & SIM_F_SPECIAL))
+        return ret(s, str);
+    intern_reserve(s);
+    uint32_t slot = intern_find(s, u, n, hash_bytes(u, n));
+    if (s->interned[slot])
+        return ret(s, s->interned[slot]);
+    /* PyUnicode_InternInPlace: this very object becomes the interned one */
+    s->obj[str].flags |= SIM_F_SPECIAL;
+    if (s->prof->interned_immortal)
+        s->obj[str].flags |= SIM_F_IMMORTAL;
+    s->interned[slot] = str;
+    s->ninterned++;
+    return ret(s, str);
 }
 
 void sim__unintern(Sim *s, SimId id)

@@ -47,6 +47,8 @@ typedef enum SimKind {
 /* iterator kinds (SimObj.sub of SK_ITER) and view kinds (SK_DICTVIEW) */
 enum { SIM_IT_LIST, SIM_IT_TUPLE, SIM_IT_RANGE, SIM_IT_STR, SIM_IT_DICT, SIM_IT_SET, SIM_IT_BYTES };
 enum { SIM_VIEW_KEYS, SIM_VIEW_VALUES, SIM_VIEW_ITEMS };
+/* SimObj.sub of SK_SET: a frozenset (only constants make one: compile_fold.c) */
+#define SIM_SET_FROZEN 1
 
 typedef struct SimObj {
     uint8_t kind;        /* SimKind */
@@ -251,6 +253,9 @@ SimId sim_bool(Sim *s, bool v);
 SimId sim_none(Sim *s);
 SimId sim_str(Sim *s, const char *utf8, size_t n);
 SimId sim_str_intern(Sim *s, const char *utf8, size_t n);
+/* The interned string equal to str (a new reference): str itself, made the
+ * interned one, when none was interned yet (PyUnicode_InternInPlace). */
+SimId sim_str_intern_obj(Sim *s, SimId str);
 SimId sim_bytes(Sim *s, const uint8_t *data, size_t n); /* data NULL: zeros */
 SimId sim_bytearray(Sim *s, const uint8_t *data, size_t n);
 /* A list or tuple of n NULL slots.  When the budget refuses one of more than

@@ -4,6 +4,7 @@
 # to build/fuzz/corpus/NAME, so the repository keeps only the seeds).
 # Crashes land in tests/fuzz/crashes/NAME/; copy each into
 # tests/fuzz/regressions/NAME/ once fixed, where `make test` replays them.
+# FUZZ_ONLY="pyrun parser" runs only the targets named.
 cd "$(dirname "$0")/../.." || exit 2
 seconds=${1:-60}
 CC=${FUZZ_CC:-clang}
@@ -12,6 +13,9 @@ cflags="-Iapp -D_DEFAULT_SOURCE $(pkg-config --cflags ncursesw lua5.4 yaml-0.1)"
 status=0
 for src in tests/fuzz/fuzz_*.c; do
     name=$(basename "$src" .c); name=${name#fuzz_}
+    if [ -n "${FUZZ_ONLY:-}" ]; then
+        case " $FUZZ_ONLY " in *" $name "*) ;; *) continue ;; esac
+    fi
     bin=build/fuzz/fuzz_$name
     mkdir -p "tests/fuzz/corpus/$name" "tests/fuzz/crashes/$name" "build/fuzz/corpus/$name"
     $CC -g -O1 -fsanitize=fuzzer,address,undefined $cflags -o "$bin" "$src" build/fuzz/libpydive.a $libs -lm || { status=1; continue; }

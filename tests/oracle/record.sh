@@ -9,6 +9,9 @@
 #   NAME.VERSION.lasterr  last line of stderr, only when the program exits non-zero
 #                         or (for a case that does not call sys._debugmallocstats)
 #                         writes anything to stderr
+#   NAME.VERSION.rc       0, only when the program wrote to stderr (a SyntaxWarning)
+#                         and still exited 0; NAME.VERSION.warn then holds all of
+#                         stderr, the script's directory removed from file names
 #   NAME.VERSION.arena    only for cases that call sys._debugmallocstats(): for every
 #                         dump after the first, "# arenas allocated current" of that
 #                         dump minus that of the first dump, one integer per line
@@ -89,6 +92,11 @@ for v in $versions; do
         for f in lasterr arena; do
             if [ -e "$tmp/a/$f" ]; then cp "$tmp/a/$f" "$cases/$name.$v.$f"; else rm -f "$cases/$name.$v.$f"; fi
         done
+        # stderr without an error (a compiler's SyntaxWarning): the status says so
+        if [ -e "$tmp/a/lasterr" ] && [ "$(cat "$tmp/a/rc")" = 0 ]; then
+            echo 0 > "$cases/$name.$v.rc"
+            sed 's|^/.*/\([^/]*\.py\):|\1:|' "$tmp/a/err" > "$cases/$name.$v.warn"
+        else rm -f "$cases/$name.$v.rc" "$cases/$name.$v.warn"; fi
         nrec=$((nrec + 1))
     done
 done

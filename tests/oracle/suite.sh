@@ -56,15 +56,21 @@ check() { # label py ver out lasterr arena-expected
     why=""
     if grep -q '^pydive: sim_audit failed' "$tmp/err"; then
         why="sim_audit: $(grep -A3 '^pydive: sim_audit failed' "$tmp/err" | tail -n 3 | tr '\n' '|')"
-    elif [ -n "$lasterr" ] && [ -f "$lasterr" ]; then want_rc=1; else want_rc=0; fi
+    elif [ -n "$lasterr" ] && [ -f "$lasterr" ]; then
+        want_rc=1
+        [ -f "${lasterr%.lasterr}.rc" ] && want_rc=$(cat "${lasterr%.lasterr}.rc")
+    else want_rc=0; fi
     if ! cmp -s "$tmp/out" "$out"; then
         why="stdout differs: $(diff "$tmp/out" "$out" | head -4 | tr '\n' '|')"
     elif [ -n "$lasterr" ] && [ -f "$lasterr" ] &&
          [ "$(grep -v '^pydive: note' "$tmp/err" | tail -n 1)" != "$(tail -n 1 "$lasterr")" ]; then
         why="last stderr line: got '$(tail -n 1 "$tmp/err")' want '$(tail -n 1 "$lasterr")'"
+    elif [ -f "${lasterr%.lasterr}.warn" ] &&
+         ! sed 's|^/.*/\([^/]*\.py\):|\1:|' "$tmp/err" | cmp -s - "${lasterr%.lasterr}.warn"; then
+        why="warnings differ: $(sed 's|^/.*/\([^/]*\.py\):|\1:|' "$tmp/err" | diff - "${lasterr%.lasterr}.warn" | head -4 | tr '\n' '|')"
     elif [ "$want_rc" = 1 ] && [ "$rc" = 0 ] || [ "$want_rc" = 0 ] && [ "$rc" != 0 ]; then
         why="exit status $rc (want $([ $want_rc = 1 ] && echo non-zero || echo 0)): $(tail -n 1 "$tmp/err")"
-    elif [ "$want_rc" = 0 ] && [ -z "$arena" ] && grep -qv '^pydive: note' "$tmp/err"; then
+    elif [ "$want_rc" = 0 ] && [ -z "$arena" ] && [ ! -f "$lasterr" ] && grep -qv '^pydive: note' "$tmp/err"; then
         why="unexpected stderr: $(head -n 1 "$tmp/err")"
     elif [ -n "$arena" ]; then
         got=$(arena_deltas "$tmp/err")

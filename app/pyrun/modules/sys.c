@@ -51,9 +51,7 @@ static SimId s_intern(PyRun *I, SimId *a, int n, SimId kw)
         py_raise(I, EXC_TypeError, "intern() argument must be str, not %s", op_typename(I, a[0]));
         return 0;
     }
-    size_t len;
-    const char *d = sim_str_data(S, a[0], &len);
-    return sim_str_intern(S, d, len);
+    return sim_str_intern_obj(S, a[0]);
 }
 
 static SimId s_getrecursionlimit(PyRun *I, SimId *a, int n, SimId kw)
