@@ -19,6 +19,7 @@
 typedef struct Depth {
     const Ast *ast;
     SimVersion ver;
+    const SimId *fold; /* each node's folded constant or 0 (PyRun.fold) */
     int max;
     bool unknown;
     int fin[MAX_FINALLY], fin_base[MAX_FINALLY]; /* enclosing finally bodies and their depth */
@@ -36,96 +37,20 @@ static void need(Depth *d, int depth)
 static void expr(Depth *d, int n, int base);
 static void stmts(Depth *d, int first, int base);
 
-/* ---- constants the AST optimizer folds ---------------------------------- */
+/* ---- constants the AST optimizer folds (compile_fold.c) ------------------ */
 
 typedef enum Fold { F_NO, F_YES, F_UNSURE } Fold;
 
-static bool numeric(const Node *nd)
-{
-    return nd->kind == N_INT || nd->kind == N_FLOAT || nd->kind == N_TRUE || nd->kind == N_FALSE;
-}
-
-static bool small_int(const Node *nd) { return nd->kind == N_INT && nd->ival > -1000000 && nd->ival < 1000000; }
-
-static int bits(int64_t v)
-{
-    int b = 0;
-    for (uint64_t u = (uint64_t)(v < 0 ? -v : v); u; u >>= 1)
-        b++;
-    return b;
-}
-
-/* The optimizer's safe_* limits (128-bit ints, 4096-item sequences) on two
- * literal operands; anything computed from folded operands is unsure. */
-static Fold fold_binop(const Node *x, const Node *y, int op)
-{
-    bool num = (small_int(x) || x->kind == N_FLOAT) && (small_int(y) || y->kind == N_FLOAT);
-    bool ints = small_int(x) && small_int(y);
-    switch (op) {
-    case OP_ADD: case OP_SUB: case OP_MUL:
-        if (num)
-            return F_YES;
-        if (op == OP_ADD && x->kind == N_STR && y->kind == N_STR)
-            return x->strlen + y->strlen <= 4096 ? F_YES : F_NO;
-        if (op == OP_MUL && x->kind == N_STR && small_int(y))
-            return y->ival >= 0 && x->strlen * (size_t)y->ival <= 4096 ? F_YES : F_NO;
-        return F_UNSURE;
-    case OP_DIV: case OP_FLOORDIV: case OP_MOD:
-        if (num && (y->kind == N_INT ? y->ival != 0 : y->fval != 0.0))
-            return F_YES;
-        return num ? F_NO : F_UNSURE; /* dividing by zero raises: left to run time */
-    case OP_POW:
-        if (ints && y->ival >= 0)
-            return (int64_t)bits(x->ival) * y->ival <= 128 ? F_YES : F_NO;
-        return F_UNSURE;
-    case OP_LSHIFT:
-        if (ints && y->ival >= 0)
-            return bits(x->ival) + y->ival <= 128 ? F_YES : F_NO;
-        return F_UNSURE;
-    case OP_RSHIFT: case OP_BITAND: case OP_BITOR: case OP_BITXOR:
-        return ints && (op != OP_RSHIFT || y->ival >= 0) ? F_YES : F_UNSURE;
-    default:
-        return F_UNSURE;
-    }
-}
-
 static Fold folded(Depth *d, int n)
 {
-    const Node *nd = ND(d, n);
-    switch ((NodeKind)nd->kind) {
+    if (d->fold && d->fold[n])
+        return F_YES;
+    switch ((NodeKind)ND(d, n)->kind) {
     case N_INT: case N_FLOAT: case N_STR: case N_BYTES: case N_NONE: case N_TRUE: case N_FALSE:
     case N_ELLIPSIS:
         return F_YES;
-    case N_FSTRING:
-        for (int p = nd->a; p >= 0; p = ND(d, p)->next)
-            if (ND(d, p)->kind != N_STR)
-                return F_NO;
-        return F_YES;
-    case N_UNARY: {
-        Fold f = folded(d, nd->a);
-        if (f != F_YES)
-            return f;
-        return numeric(ND(d, nd->a)) ? F_YES : F_UNSURE;
-    }
-    case N_BINOP: {
-        Fold fa = folded(d, nd->a), fb = folded(d, nd->b);
-        if (fa == F_NO || fb == F_NO)
-            return F_NO;
-        if (fa == F_UNSURE || fb == F_UNSURE)
-            return F_UNSURE;
-        return fold_binop(ND(d, nd->a), ND(d, nd->b), nd->op);
-    }
-    case N_TUPLE: {
-        Fold all = F_YES;
-        for (int c = nd->a; c >= 0; c = ND(d, c)->next) {
-            Fold f = folded(d, c);
-            if (f == F_NO)
-                return F_NO;
-            if (f == F_UNSURE)
-                all = F_UNSURE;
-        }
-        return all;
-    }
+    case N_UNARY: case N_BINOP: case N_TUPLE: case N_SUBSCRIPT:
+        return d->fold ? F_NO : F_UNSURE; /* the folder's verdict, when it ran */
     default:
         return F_NO;
     }
@@ -143,11 +68,14 @@ static bool load_folded(Depth *d, int n, int base)
     return true;
 }
 
-/* A list or set display that `in` or a `for` turns into a constant tuple
- * or frozenset (the optimizer's fold_iter / fold_compare). */
+/* A list or set display of constants: `in` and `for` make it a constant
+ * tuple or frozenset (fold_iter / fold_compare), a longer display is built
+ * by extending an empty one from a constant tuple. */
 static bool display_folds(Depth *d, int n)
 {
     const Node *nd = ND(d, n);
+    if (d->fold && d->fold[n])
+        return true;
     if (nd->kind != N_LIST && nd->kind != N_SET)
         return false;
     for (int c = nd->a; c >= 0; c = ND(d, c)->next) {
@@ -551,7 +479,7 @@ static void stmts(Depth *d, int first, int base)
 
 int cg_stack_depth(const Cg *g, int n)
 {
-    Depth d = {.ast = g->ast, .ver = g->I->sim->prof->version};
+    Depth d = {.ast = g->ast, .ver = g->I->sim->prof->version, .fold = g->I->fold};
     const Node *nd = ND(&d, n);
     if (nd->kind == N_DEF) {
         stmts(&d, nd->b, 0);
