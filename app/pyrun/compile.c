@@ -269,54 +269,6 @@ static bool compare(Cg *g, int n)
     return true;
 }
 
-static bool call(Cg *g, int n)
-{
-    const Node *nd = NODE(g, n);
-    const Node *fn = NODE(g, nd->a);
-    bool simple = true;
-    for (int a = nd->b; a >= 0; a = NODE(g, a)->next)
-        if (NODE(g, a)->kind == N_STARRED)
-            simple = false;
-    if (!simple)
-        return py_refuse(g->err, nd->line, nd->col, "f(*args) calls", true);
-    if (fn->kind == N_ATTR) {
-        if (!cg_expr(g, fn->a))
-            return false;
-        cg_emit(g, OP_LOAD_METHOD, cg_add_name(g, fn->str));
-    } else {
-        cg_emit(g, OP_PUSH_NULL, 0);
-        if (!cg_expr(g, nd->a))
-            return false;
-    }
-    int nargs = 0, nkw = 0;
-    SimId kwn[64];
-    for (int a = nd->b; a >= 0; a = NODE(g, a)->next) {
-        const Node *an = NODE(g, a);
-        if (an->kind == N_KWARG) {
-            if (nkw >= 64)
-                return cg_cfail(g, a, "SyntaxError", "too many keyword arguments");
-            kwn[nkw++] = sim_str_intern(g->I->sim, an->str, an->strlen);
-            if (!cg_expr(g, an->a))
-                return false;
-        } else {
-            if (nkw)
-                return cg_cfail(g, a, "SyntaxError",
-                             "positional argument follows keyword argument");
-            if (!cg_expr(g, a))
-                return false;
-        }
-        nargs++;
-    }
-    if (nkw) {
-        SimId t = sim_tuple(g->I->sim, (size_t)nkw);
-        for (int k = 0; k < nkw; k++)
-            sim_tuple_set(g->I->sim, t, (size_t)k, kwn[k]);
-        cg_emit(g, OP_KW_NAMES, cg_add_const(g, t));
-    }
-    cg_emit(g, OP_CALL, nargs);
-    return true;
-}
-
 static bool fstring(Cg *g, int n)
 {
     int parts = 0;
@@ -395,7 +347,7 @@ static bool expr_inner(Cg *g, int n)
     case N_COMPARE:
         return compare(g, n);
     case N_CALL:
-        return call(g, n);
+        return cg_call(g, n);
     case N_ATTR:
         if (!cg_expr(g, nd->a))
             return false;
@@ -419,11 +371,15 @@ static bool expr_inner(Cg *g, int n)
         return true;
     }
     case N_TUPLE:
+        if (cg_has_star(g, nd->a))
+            return cg_star_display(g, n);
         if (!expr_list(g, nd->a, &count))
             return false;
         cg_emit(g, OP_BUILD_TUPLE, count);
         return true;
     case N_LIST: case N_SET:
+        if (cg_has_star(g, nd->a))
+            return cg_star_display(g, n);
         if (ast_list_len(g->ast, nd->a) > 2 && all_const(g, nd->a)) {
             /* starunpack_helper: BUILD_LIST 0; LOAD_CONST (tuple); LIST_EXTEND 1 */
             cg_emit(g, nd->kind == N_LIST ? OP_BUILD_LIST : OP_BUILD_SET, 0);
@@ -442,6 +398,8 @@ static bool expr_inner(Cg *g, int n)
         cg_emit(g, nd->kind == N_LIST ? OP_BUILD_LIST : OP_BUILD_SET, count);
         return true;
     case N_DICT:
+        if (cg_has_star(g, nd->a))
+            return cg_dict_display(g, n);
         if (!expr_list(g, nd->a, &count))
             return false;
         cg_emit(g, OP_BUILD_MAP, count / 2);

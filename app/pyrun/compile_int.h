@@ -96,5 +96,15 @@ bool cg_yield(Cg *g, int n);
  * know it for a construct the code holds. */
 int cg_stack_depth(const Cg *g, int n);
 bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int kind);
+/* compile_call.c: calls, star-expressions in displays, '**' in dicts, decorators */
+bool cg_call(Cg *g, int n);
+bool cg_has_star(Cg *g, int first);         /* a `*x` or `**x` in the chain? */
+bool cg_star_display(Cg *g, int n);         /* a list, tuple or set with `*x` items */
+bool cg_dict_display(Cg *g, int n);         /* a dict display with `**x` items */
+bool cg_unpack_op(Cg *g, int first);       /* UNPACK_SEQUENCE, or UNPACK_EX for `a, *b` */
+void cg_line(Cg *g, int line);              /* OP_LINE unless already at that line */
+bool cg_decorators(Cg *g, int first);       /* evaluates them, top first */
+void cg_decorate(Cg *g, int first);         /* applies them, bottom first */
+int cg_decorated_line(Cg *g, int n);        /* a statement's first line: its first decorator's */
 
 #endif

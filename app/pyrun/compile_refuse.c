@@ -27,8 +27,8 @@ typedef struct Unmodelled { const char *what; bool plural; } Unmodelled;
 
 enum {
     U_AWAIT, U_ASYNCDEF, U_ASYNCFOR, U_ASYNCWITH, U_ASYNCCOMP,
-    U_DECORATOR, U_WITH, U_MATCH, U_TYPEALIAS, U_TYPEPARAMS, U_ANNOTATION,
-    U_WALRUS, U_STAR, U_STARCALL, U_DSTAR, U_POSONLY, U_CLASSKW, U_DOTTED, U_RELATIVE, U_STARIMPORT,
+    U_WITH, U_MATCH, U_TYPEALIAS, U_TYPEPARAMS, U_ANNOTATION,
+    U_WALRUS, U_POSONLY, U_CLASSKW, U_DOTTED, U_RELATIVE, U_STARIMPORT,
     U_RAISEFROM, U_EXCEPTSTAR, U_FUTURE, U_COMPLEX, U_NAMEDESC, U_ELLIPSIS, U_NESTEDSPEC, U_COUNT
 };
 
@@ -38,16 +38,12 @@ static const Unmodelled table[U_COUNT] = {
     [U_ASYNCFOR] = {"'async for' loops", true},
     [U_ASYNCWITH] = {"'async with' statements", true},
     [U_ASYNCCOMP] = {"asynchronous comprehensions", true},
-    [U_DECORATOR] = {"decorators ('@')", true},
     [U_WITH] = {"'with' statements (context managers)", true},
     [U_MATCH] = {"'match' statements", true},
     [U_TYPEALIAS] = {"'type' statements", true},
     [U_TYPEPARAMS] = {"type parameter lists ('[T]')", true},
     [U_ANNOTATION] = {"annotations", true},
     [U_WALRUS] = {"assignment expressions (':=')", true},
-    [U_STAR] = {"star-expressions and starred assignment ('*')", true},
-    [U_STARCALL] = {"f(*args) calls", true},
-    [U_DSTAR] = {"'**' unpacking", false},
     [U_POSONLY] = {"positional-only parameters ('/')", true},
     [U_CLASSKW] = {"class keywords (such as 'metaclass=') and unpacked bases", true},
     [U_DOTTED] = {"dotted module names in imports", true},
@@ -109,8 +105,6 @@ static int why(R *r, int i)
     case N_TYPEALIAS: return U_TYPEALIAS;
     case N_ANNASSIGN: return U_ANNOTATION;
     case N_NAMEDEXPR: return U_WALRUS;
-    case N_STARRED: return U_STAR;
-    case N_DSTAR: return U_DSTAR;
     case N_ELLIPSIS: return U_ELLIPSIS;
     case N_FLOAT: return n->xf & XF_IMAG ? U_COMPLEX : -1;
     case N_STR: return n->xf & XF_NAMEDESC ? U_NAMEDESC : -1;
@@ -121,11 +115,8 @@ static int why(R *r, int i)
     case N_RAISE: return n->b >= 0 ? U_RAISEFROM : -1;
     case N_PARAM: return n->b >= 0 ? U_ANNOTATION : n->flag & PF_POSONLY ? U_POSONLY : -1;
     case N_DEF:
-        return n->xf & XF_ASYNC ? U_ASYNCDEF : n->c >= 0 ? U_DECORATOR : n->e >= 0 ? U_TYPEPARAMS :
-               n->d >= 0 ? U_ANNOTATION : -1;
+        return n->xf & XF_ASYNC ? U_ASYNCDEF : n->e >= 0 ? U_TYPEPARAMS : n->d >= 0 ? U_ANNOTATION : -1;
     case N_CLASS:
-        if (n->c >= 0)
-            return U_DECORATOR;
         if (n->e >= 0)
             return U_TYPEPARAMS;
         for (int b = n->a; b >= 0; b = r->ast->n[b].next) {
@@ -133,11 +124,6 @@ static int why(R *r, int i)
             if (k == N_KWARG || k == N_STARRED || k == N_DSTAR)
                 return U_CLASSKW;
         }
-        return -1;
-    case N_CALL:
-        for (int a = n->b; a >= 0; a = r->ast->n[a].next)
-            if (r->ast->n[a].kind == N_STARRED)
-                return U_STARCALL;
         return -1;
     case N_IMPORT:
         if (n->ival > 0)
@@ -194,8 +180,6 @@ static bool walk_node(R *r, int i)
     if ((n->kind == N_YIELD || n->kind == N_YIELDFROM) && r->funcs == 0)
         return yield_outside(r, n);
     int u = why(r, i);
-    if (u == U_DECORATOR && n->c >= 0)
-        return refuse(r, &r->ast->n[n->c], u); /* at the '@' line */
     if (u >= 0)
         return refuse(r, n, u);
     bool body = n->kind == N_DEF || n->kind == N_LAMBDA;

@@ -28,14 +28,11 @@ bool cg_store_target(Cg *g, int t, int acc)
         cg_emit(g, acc == ACC_STORE ? OP_STORE_SUBSCR : OP_DELETE_SUBSCR, 0);
         return true;
     case N_TUPLE: case N_LIST:
-        if (acc == ACC_STORE)
-            cg_emit(g, OP_UNPACK_SEQUENCE, ast_list_len(g->ast, nd->a));
-        for (int c = nd->a; c >= 0; c = NODE(g, c)->next) {
-            if (NODE(g, c)->kind == N_STARRED)
-                return py_refuse(g->err, NODE(g, c)->line, NODE(g, c)->col, "starred assignment ('*')", false);
-            if (!cg_store_target(g, c, acc))
+        if (acc == ACC_STORE && !cg_unpack_op(g, nd->a))
+            return false;
+        for (int c = nd->a; c >= 0; c = NODE(g, c)->next)
+            if (!cg_store_target(g, NODE(g, c)->kind == N_STARRED ? NODE(g, c)->a : c, acc))
                 return false;
-        }
         return true;
     default:
         return cg_cfail(g, t, "SyntaxError", "cannot assign to expression");
@@ -494,6 +491,9 @@ static bool class_stmt(Cg *g, int n)
 {
     const Node *nd = NODE(g, n);
     int nb = 0;
+    if (!cg_decorators(g, nd->c))
+        return false;
+    cg_line(g, nd->line);
     for (int b = nd->a; b >= 0; b = NODE(g, b)->next) {
         if (!cg_expr(g, b))
             return false;
@@ -512,6 +512,8 @@ static bool class_stmt(Cg *g, int n)
     cg_emit(&c, OP_LOAD_CONST, cg_add_const(&c, sim_none(g->I->sim)));
     cg_emit(&c, OP_RETURN_VALUE, 0);
     cg_emit(g, OP_BUILD_CLASS, (int32_t)c.ci);
+    cg_decorate(g, nd->c);
+    cg_line(g, nd->line);
     cg_name_op(g, nd->str, ACC_STORE);
     return true;
 }
@@ -541,8 +543,8 @@ static bool import_stmt(Cg *g, int n)
 static bool stmt(Cg *g, int n)
 {
     const Node *nd = NODE(g, n);
-    g->line = nd->line;
-    cg_emit(g, OP_LINE, nd->line);
+    g->line = cg_decorated_line(g, n);
+    cg_emit(g, OP_LINE, g->line);
     switch ((NodeKind)nd->kind) {
     case N_EXPR:
         if (!cg_expr(g, nd->a))
@@ -583,8 +585,13 @@ static bool stmt(Cg *g, int n)
     case N_IF: return if_stmt(g, n);
     case N_WHILE: case N_FOR: return loop_stmt(g, n);
     case N_DEF:
+        if (!cg_decorators(g, nd->c))
+            return false;
+        cg_line(g, nd->line);
         if (!cg_make_function(g, n, nd->str, nd->a, nd->b, CODE_FUNC))
             return false;
+        cg_decorate(g, nd->c);
+        cg_line(g, nd->line);
         cg_name_op(g, nd->str, ACC_STORE);
         return true;
     case N_CLASS: return class_stmt(g, n);

@@ -34,8 +34,10 @@ typedef enum Opcode {
     OP_CALL, OP_KW_NAMES, OP_MAKE_FUNCTION, OP_BUILD_CLASS, OP_RETURN_VALUE,
     OP_UNPACK_SEQUENCE, OP_IMPORT_NAME, OP_IMPORT_FROM, OP_RAISE, OP_ASSERT_FAIL,
     OP_LIST_EXTEND, OP_SET_UPDATE, OP_SETUP_TRY, OP_POP_TRY, OP_MATCH_EXC, OP_POP_EXC, OP_RERAISE,
+    /* vm_call_ex.c: CALL_FUNCTION_EX and the star-unpacking helpers */
+    OP_CALL_EX, OP_LIST_TO_TUPLE, OP_DICT_MERGE, OP_DICT_UPDATE, OP_SET_ADD, OP_SET_EXTEND, OP_UNPACK_EX,
     /* comprehensions and generators (compile_comp.c, vm_gen.c) */
-    OP_SET_ADD, OP_MAP_ADD, OP_YIELD_VALUE, OP_YIELD_FROM,
+    OP_MAP_ADD, OP_YIELD_VALUE, OP_YIELD_FROM,
     OP_COUNT
 } Opcode;
 
@@ -73,7 +75,7 @@ typedef struct PyCode {
     int firstline;
 } PyCode;
 
-enum { FR_NORMAL, FR_CLASS, FR_INIT, FR_GEN };
+enum { FR_NORMAL, FR_CLASS, FR_INIT, FR_EX, FR_GEN };
 
 typedef struct Frame {
     uint32_t code;
@@ -186,9 +188,9 @@ SimId vm_build_slice(PyRun *I, int n);
 void vm_eval_breaker(PyRun *I);
 bool vm_format_value(PyRun *I, int arg);
 bool vm_raise_op(PyRun *I, int arg);
-/* SET_ADD / MAP_ADD: pops the item (key and value for a dict) into the set
- * or dict `depth` slots down; false with TypeError for an unhashable key. */
-bool vm_comp_add(PyRun *I, bool map, int depth);
+/* MAP_ADD: pops a key and a value into the dict `depth` slots down; false
+ * with TypeError for an unhashable key. */
+bool vm_map_add(PyRun *I, int depth);
 /* Calls a Python or built-in callable from C with borrowed args; returns a new
  * reference or 0 with I->err set. */
 SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs);
@@ -204,6 +206,20 @@ bool vm_build_class(PyRun *I, uint32_t ci);
 /* Pushes a frame for func with self (0 = none) and args bound; func, self
  * and args are moved in (owned references), whatever the outcome. */
 bool vm_call_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames, uint8_t kind);
+/* The same without the RESUME check, for callers that finish the call
+ * first; the frame is FR_NORMAL. */
+bool vm_push_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames);
+/* vm_call_ex.c: CALL_FUNCTION_EX (has_kw: a keyword dict above the tuple)
+ * and the builders of star displays; false with the exception raised. */
+bool vm_call_ex(PyRun *I, int has_kw);
+/* Releases the caller's slots of a finished CALL_FUNCTION_EX from base. */
+void vm_call_ex_release(PyRun *I, uint32_t base);
+bool vm_list_to_tuple(PyRun *I);
+bool vm_list_extend(PyRun *I, int depth);
+bool vm_dict_merge(PyRun *I, int depth, bool call);
+bool vm_set_add(PyRun *I, int depth);
+bool vm_set_extend(PyRun *I, int depth);
+bool vm_unpack_ex(PyRun *I, int arg);
 /* The frame of code ci, pushed above the current one with its slots
  * empty; NULL with RecursionError raised. */
 Frame *vm_new_frame(PyRun *I, uint32_t ci, SimId globals);

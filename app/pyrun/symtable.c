@@ -143,6 +143,7 @@ static void walk_inner(W *w, Scope *s, int n)
         walk_list(w, s, nd->d);
         return;
     case N_DEF:
+        walk_list(w, s, nd->c); /* decorators first, as the compiler emits them */
         for (int p = nd->a; p >= 0; p = w->ast->n[p].next)
             walk(w, s, w->ast->n[p].a); /* defaults evaluate outside */
         mark(s, nd->str, SYM_BOUND);
@@ -154,6 +155,7 @@ static void walk_inner(W *w, Scope *s, int n)
         func_scope(w, s, n, nd->a, nd->b, true);
         return;
     case N_CLASS: {
+        walk_list(w, s, nd->c);
         walk_list(w, s, nd->a);
         mark(s, nd->str, SYM_BOUND);
         Scope *c = scope_new(s, SC_CLASS, n);

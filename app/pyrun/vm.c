@@ -25,10 +25,11 @@ static inline void push(PyRun *I, SimId v)
 }
 static inline SimId pop(PyRun *I) { return I->stack[--TOPF->sp]; }
 
+/* the name argument errors use: the qualified name ("C.m") since 3.10 */
 static const char *code_name(PyRun *I, uint32_t ci)
 {
     size_t n;
-    return sim_str_data(S, I->codes[ci].name, &n);
+    return sim_str_data(S, I->codes[ci].qualname, &n);
 }
 
 /* ---- frames --------------------------------------------------------------- */
@@ -209,8 +210,19 @@ static bool bind_args(PyRun *I, Frame *f, SimId func, SimId self, SimId *args, i
     return true;
 }
 
-/* Pushes a frame for Python function `func` (reference owned by the frame). */
 bool vm_call_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames, uint8_t kind)
+{
+    if (!vm_push_python(I, func, self, args, nargs, kwnames))
+        return false;
+    if (I->gen_made) /* a generator function: no frame runs yet */
+        return true;
+    TOPF->kind = kind;
+    vm_eval_breaker(I); /* RESUME */
+    return true;
+}
+
+/* Pushes a frame for Python function `func` (reference owned by the frame). */
+bool vm_push_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames)
 {
     uint32_t ci = SIM_V(S, func, SK_FUNC, func.code);
     Frame *f = new_frame(I, ci, SIM_V(S, func, SK_FUNC, func.globals));
@@ -222,16 +234,12 @@ bool vm_call_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, Si
         return false;
     }
     f->func = func;
-    f->kind = kind;
     if (!bind_args(I, f, func, self, args, nargs, kwnames)) {
         vm_unwind_frame(I);
         return false;
     }
-    if (I->codes[ci].is_gen) { /* RETURN_GENERATOR, before RESUME */
+    if (I->codes[ci].is_gen) /* RETURN_GENERATOR, before RESUME: I->gen_made for the caller */
         I->gen_made = vm_gen_create(I);
-        return true;
-    }
-    vm_eval_breaker(I); /* RESUME */
     return true;
 }
 
@@ -547,6 +555,8 @@ int vm_do_return(PyRun *I, SimId res)
         sim_decref(S, res);
         res = extra;
         release_call_slots(I, callbase, ncall);
+    } else if (kind == FR_EX) {
+        vm_call_ex_release(I, callbase);
     }
     if (boundary) {
         I->c_result = res;
@@ -557,5 +567,7 @@ int vm_do_return(PyRun *I, SimId res)
         return 1;
     }
     push(I, res);
+    if (kind == FR_EX)
+        vm_eval_breaker(I); /* CALL_FUNCTION_EX checks after the call */
     return 0;
 }

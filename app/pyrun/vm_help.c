@@ -200,21 +200,17 @@ bool vm_raise_value(PyRun *I, SimId e)
 }
 
 
-bool vm_comp_add(PyRun *I, bool map, int depth)
+bool vm_map_add(PyRun *I, int depth)
 {
     Frame *f = &I->frames[I->nframes - 1];
     SimId value = I->stack[--f->sp];
-    SimId key = map ? I->stack[--f->sp] : value;
+    SimId key = I->stack[--f->sp];
     SimId into = I->stack[f->sp - (uint32_t)depth];
-    if (!dict_check_key(I, key)) { /* set_add_entry / PyDict_SetItem: nothing stored */
+    if (!dict_check_key(I, key)) { /* PyDict_SetItem: nothing stored */
         sim_decref(S, value);
-        if (map)
-            sim_decref(S, key);
+        sim_decref(S, key);
         return false;
     }
-    if (map)
-        sim_dict_set(S, into, key, value); /* MAP_ADD: the dict takes both */
-    else
-        sim_set_add(S, into, value);
+    sim_dict_set(S, into, key, value); /* the dict takes both */
     return true;
 }

@@ -372,14 +372,10 @@ VmStop vm_run(PyRun *I, int base, bool step)
             PUSH(r);
             break;
         }
-        case OP_LIST_EXTEND: {
-            a = POP();
-            bool ok = list_extend(I, TOP(arg - 1), a);
-            sim_decref(S, a);
-            if (!ok)
+        case OP_LIST_EXTEND:
+            if (!vm_list_extend(I, arg))
                 goto error;
             break;
-        }
         case OP_SET_UPDATE: {
             a = POP();
             set_merge(I, TOP(arg - 1), a);
@@ -402,8 +398,8 @@ VmStop vm_run(PyRun *I, int base, bool step)
                 return VM_RETURNED;
             break;
         }
-        case OP_SET_ADD: case OP_MAP_ADD:
-            if (!vm_comp_add(I, op == OP_MAP_ADD, arg))
+        case OP_MAP_ADD:
+            if (!vm_map_add(I, arg))
                 goto error;
             break;
         case OP_BUILD_STRING: {
@@ -544,6 +540,27 @@ VmStop vm_run(PyRun *I, int base, bool step)
         case OP_RERAISE:
             I->err.set = true;
             goto error;
+        case OP_CALL_EX:
+            if (!vm_call_ex(I, arg))
+                goto error;
+            break;
+        case OP_LIST_TO_TUPLE: vm_list_to_tuple(I); break;
+        case OP_DICT_MERGE: case OP_DICT_UPDATE:
+            if (!vm_dict_merge(I, arg, op == OP_DICT_MERGE))
+                goto error;
+            break;
+        case OP_SET_ADD:
+            if (!vm_set_add(I, arg))
+                goto error;
+            break;
+        case OP_SET_EXTEND:
+            if (!vm_set_extend(I, arg))
+                goto error;
+            break;
+        case OP_UNPACK_EX:
+            if (!vm_unpack_ex(I, arg))
+                goto error;
+            break;
         default:
             py_raise(I, EXC_SystemError, "bad opcode %d", (int)op);
             goto error;

@@ -284,6 +284,9 @@ static bool resize(Sim *s, SimId d, unsigned log2, bool str_keys)
     return true;
 }
 
+bool sim_dict_resize(Sim *s, SimId d, unsigned log2, bool str_keys) { return resize(s, d, log2, str_keys); }
+unsigned sim_dict_log2_for(size_t minsize) { return log2_for(minsize); }
+
 SimId sim_dict_presized(Sim *s, size_t n, bool str_keys)
 {
     SimId d = sim_dict(s);

@@ -52,6 +52,10 @@ typedef struct SimProfile {
     uint16_t startup_untrack[2];
     bool clinic_kwtuple_lazy;
     bool str_vectorcall;
+    bool extend_dict_resizes;    /* 3.13: list.extend of a dict, set or dict view into an empty
+                                  * list over-allocates (list_resize), not exactly */
+    bool call_ex_inline;         /* 3.12+: f(*a, **k) of a Python function pushes its frame
+                                  * inline and drops the tuple and dict before the body runs */
     bool inline_values;          /* 3.13: instance attributes stay inline after __dict__ is made */         /* 3.13: str(x) makes no argument tuple (measured) */    /* 3.11: a clinic parser builds its keyword tuple on first use */
 
     /* reference counts */

@@ -322,6 +322,11 @@ void sim_bytearray_resize(Sim *s, SimId ba, size_t n);
 bool sim_hashable(const Sim *s, SimId key);
 uint64_t sim_hash(const Sim *s, SimId key);
 bool sim_equal(const Sim *s, SimId a, SimId b);
+/* dictresize: a keys table of 2^log2 slots (all-str keys or not) holding
+ * the live entries; false (the dict as it was) when the budget refuses. */
+bool sim_dict_resize(Sim *s, SimId d, unsigned log2, bool str_keys);
+/* calculate_log2_keysize: the log2 size of a table with minsize slots. */
+unsigned sim_dict_log2_for(size_t minsize);
 SimId sim_dict_get(const Sim *s, SimId d, SimId key);           /* borrowed or 0 */
 SimId sim_dict_get_str(const Sim *s, SimId d, const char *name); /* borrowed or 0 */
 void sim_dict_set(Sim *s, SimId d, SimId key, SimId value);     /* steals both */

@@ -50,15 +50,11 @@ static const Refusal refusals[] = {
     {"def g():\n    try:\n        pass\n    except ValueError:\n        yield 1\n", "pydive: line 5: 'yield' inside an 'except' or 'finally' block is not modelled by the simulated CPython\n"},
     {"g = lambda: (yield)\n", "pydive: line 1: generator lambdas ('lambda: (yield)') are not modelled by the simulated CPython\n"},
     {"async def f():\n    pass\n", "pydive: line 1: coroutines ('async def') are not modelled by the simulated CPython\n"},
-    {"def d(f):\n    return f\n@d\ndef g():\n    pass\n", "pydive: line 3: decorators ('@') are not modelled by the simulated CPython\n"},
     {"x = 1\nwith x:\n    pass\n", "pydive: line 2: 'with' statements (context managers) are not modelled by the simulated CPython\n"},
     {"match 1:\n    case 1:\n        pass\n", "pydive: line 1: 'match' statements are not modelled by the simulated CPython\n"},
     {"x: int = 1\n", "pydive: line 1: annotations are not modelled by the simulated CPython\n"},
     {"def f(a: int):\n    pass\n", "pydive: line 1: annotations are not modelled by the simulated CPython\n"},
     {"if (n := 3) > 2:\n    pass\n", "pydive: line 1: assignment expressions (':=') are not modelled by the simulated CPython\n"},
-    {"a, *b = [1, 2, 3]\n", "pydive: line 1: star-expressions and starred assignment ('*') are not modelled by the simulated CPython\n"},
-    {"print(*[1, 2])\n", "pydive: line 1: f(*args) calls are not modelled by the simulated CPython\n"},
-    {"d = {**{}}\n", "pydive: line 1: '**' unpacking is not modelled by the simulated CPython\n"},
     {"def f(a, /):\n    pass\n", "pydive: line 1: positional-only parameters ('/') are not modelled by the simulated CPython\n"},
     {"import os.path\n", "pydive: line 1: dotted module names in imports are not modelled by the simulated CPython\n"},
     {"from . import x\n", "pydive: line 1: relative imports are not modelled by the simulated CPython\n"},
@@ -124,6 +120,32 @@ static void newly_parsed_constructs_run(void **state)
     buf_fini(&o.out), buf_fini(&o.err);
 }
 
+/* Constructs once refused that the model runs now (issue 21). */
+static void decorators_and_star_unpacking_run(void **state)
+{
+    (void)state;
+    Out o;
+    const char *src = "def d(f):\n    print('deco', f.__name__)\n    return f\n@d\ndef g(*a, **k):\n    return a, k\n"
+                      "print(g(*[1, 2], **{'x': 3}))\na, *b = [1, 2, 3]\nprint(a, b, [*b, *b], {**{'k': 1}})\n"
+                      "print(*b, sep='-')\n";
+    assert_int_equal(run("3.11", src, &o), 0);
+    assert_string_equal(buf_str(&o.out), "deco g\n((1, 2), {'x': 3})\n1 [2, 3] [2, 3, 2, 3] {'k': 1}\n2-3\n");
+    buf_fini(&o.out), buf_fini(&o.err);
+}
+
+/* A class or weakref called with f(*args) is refused at run time, with the
+ * lines before it run. */
+static void star_call_of_a_class_is_refused(void **state)
+{
+    (void)state;
+    Out o;
+    assert_int_equal(run("3.12", "class C:\n    pass\nprint(1)\nC(*[])\n", &o), PY_EXIT_REFUSED);
+    assert_string_equal(buf_str(&o.out), "1\n");
+    assert_string_equal(buf_str(&o.err),
+                        "pydive: line 4: calling a class with '*' or '**' arguments is not modelled by the simulated CPython\n");
+    buf_fini(&o.out), buf_fini(&o.err);
+}
+
 static void docs_list_every_refused_construct(void **state)
 {
     (void)state;
@@ -154,6 +176,8 @@ int main(void)
         cmocka_unit_test(type_statement_is_refused_from_312_and_a_syntax_error_before),
         cmocka_unit_test(yield_outside_a_function_is_cpythons_syntax_error),
         cmocka_unit_test(newly_parsed_constructs_run),
+        cmocka_unit_test(decorators_and_star_unpacking_run),
+        cmocka_unit_test(star_call_of_a_class_is_refused),
         cmocka_unit_test(docs_list_every_refused_construct),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -161,3 +161,48 @@ SimId dict_construct(PyRun *I, SimId *a, int n, SimId kw)
     }
     return d;
 }
+
+/* Can dict_merge copy src's keys table as it is (clone_combined_dict_keys)?
+ * A combined table without deleted entries, either the smallest or more
+ * than half full (so a fresh table would not be smaller). */
+static bool clean_to_clone(PyRun *I, SimId src)
+{
+    const SimObj *o = sim_obj(S, src);
+    bool split = o->type && sim_kind(S, o->type) == SK_TYPE; /* an instance's __dict__ */
+    size_t size = (size_t)1 << o->cap;
+    return !split && o->cap && o->len == SIM_V(S, src, SK_DICT, dict.used) &&
+           (o->cap == 3 || (size / 2) * 2 / 3 < o->len);
+}
+
+bool dict_merge(PyRun *I, SimId d, SimId src, int override, SimId *dup)
+{
+    const SimObj *so = sim_obj(S, src);
+    if (d == src || so->len == 0)
+        return true;
+    if (sim_obj(S, d)->len == 0) {
+        override = DICT_MERGE_SET; /* nothing in d to keep or collide with */
+        if (clean_to_clone(I, src)) {
+            sim_dict_resize(S, d, so->cap, so->sub);
+            if (sim_is_tracked(S, src) && !sim_is_tracked(S, d))
+                sim_track(S, d); /* the clone keeps the source's tracking */
+        }
+    }
+    const SimObj *dobj = sim_obj(S, d);
+    size_t usable = dobj->cap ? ((size_t)2 << dobj->cap) / 3 : 0;
+    if (usable < so->len) /* one big resize up front */
+        sim_dict_resize(S, d, sim_dict_log2_for((((size_t)dobj->len + so->len) * 3 + 1) / 2),
+                        so->sub && (dobj->len == 0 || dobj->sub));
+    uint32_t pos = 0;
+    SimId k, v;
+    while (sim_dict_next(S, src, &pos, &k, &v)) {
+        if (override != DICT_MERGE_SET && sim_dict_get(S, d, k)) {
+            if (override == DICT_MERGE_KEEP)
+                continue;
+            *dup = k;
+            return false;
+        }
+        sim_incref(S, k), sim_incref(S, v);
+        sim_dict_set(S, d, k, v);
+    }
+    return true;
+}

@@ -219,62 +219,6 @@ static SimId str_replace(PyRun *I, SimId *a, int n, SimId kw)
     return r;
 }
 
-static SimId str_format(PyRun *I, SimId *a, int n, SimId kw)
-{
-    size_t len;
-    const char *d = sim_str_data(S, a[0], &len);
-    int np = bi_npos(I, n, kw) - 1, auto_i = 0;
-    Buf b = {0};
-    for (size_t i = 0; i < len; i++) {
-        if (d[i] == '{' && i + 1 < len && d[i + 1] == '{') {
-            buf_addc(&b, '{');
-            i++;
-            continue;
-        }
-        if (d[i] == '}' && i + 1 < len && d[i + 1] == '}') {
-            buf_addc(&b, '}');
-            i++;
-            continue;
-        }
-        if (d[i] != '{') {
-            buf_addc(&b, d[i]);
-            continue;
-        }
-        size_t j = i + 1;
-        while (j < len && d[j] != '}' && d[j] != ':')
-            j++;
-        char field[64] = "", spec[32] = "";
-        snprintf(field, sizeof field, "%.*s", (int)(j - i - 1), d + i + 1);
-        if (j < len && d[j] == ':') {
-            size_t k = j + 1;
-            while (k < len && d[k] != '}')
-                k++;
-            snprintf(spec, sizeof spec, "%.*s", (int)(k - j - 1), d + j + 1);
-            j = k;
-        }
-        SimId v = 0;
-        if (!field[0])
-            v = auto_i < np ? a[1 + auto_i++] : 0;
-        else if (field[0] >= '0' && field[0] <= '9')
-            v = atoi(field) < np ? a[1 + atoi(field)] : 0;
-        else
-            v = bi_kwarg(I, a, n, kw, field);
-        if (!v) {
-            buf_fini(&b);
-            py_raise(I, EXC_IndexError, "Replacement index %d out of range for positional args tuple", auto_i);
-            return 0;
-        }
-        if (!op_format(I, v, spec, &b)) {
-            buf_fini(&b);
-            return 0;
-        }
-        i = j;
-    }
-    SimId r = sim_str(S, buf_str(&b), b.len);
-    buf_fini(&b);
-    return r;
-}
-
 const BuiltinDef str_methods[] = {
     BUILTIN("join", SK_STR, 0, str_join, .style = ARGS_ONE), BUILTIN("upper", SK_STR, 0, str_upper, .style = ARGS_NONE),
     BUILTIN("lower", SK_STR, 0, str_lower, .style = ARGS_NONE), BUILTIN("strip", SK_STR, 0, str_strip, .style = ARGS_RANGE, .min = 0, .max = 1),

@@ -43,6 +43,12 @@ SimId meth_copy(PyRun *I, SimId *args, int nargs, SimId kw);   /* list, dict */
 bool bi_sort_list(PyRun *I, SimId list, SimId key, bool reverse);
 /* dict.c: true when k can be a key, else TypeError "unhashable type". */
 bool dict_check_key(PyRun *I, SimId k);
+/* dict.c: dict_merge of dict `src` into dict `d` (both borrowed), sized as
+ * CPython sizes it (a clone of a clean source's table into an empty dict,
+ * else one resize up front). DICT_MERGE_KEEP keeps d's value for a key in
+ * both, _SET replaces it, _FAIL stops at it: false with *dup = the key. */
+enum { DICT_MERGE_KEEP, DICT_MERGE_SET, DICT_MERGE_FAIL };
+bool dict_merge(PyRun *I, SimId d, SimId src, int override, SimId *dup);
 
 /* int.c: arithmetic; int_small_op takes the values of two small ints. */
 SimId int_big_op(PyRun *I, int op, SimId a, SimId b);
@@ -50,6 +56,8 @@ SimId int_small_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b);
 /* float.c */
 SimId float_binary(PyRun *I, int op, double a, double b);
 void float_repr(double x, Buf *out);
+/* str_format.c: str.format (the method's BuiltinFn) */
+SimId str_format(PyRun *I, SimId *args, int nargs, SimId kw);
 /* str.c: a str's or bytes' repr with CPython's quote choice */
 void str_repr(const char *data, size_t n, bool bytes, Buf *out);
 

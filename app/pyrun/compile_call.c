@@ -1,0 +1,337 @@
+/*
+ * compile_call: calls, star-expressions in displays, '**' in dict displays
+ * and decorators, compiled as CPython 3.11's compiler does
+ * (compiler_call_helper, starunpack_helper, compiler_dict): a call with
+ * `*` or `**` arguments, or with more than 30 stack items, builds its
+ * positional tuple and keyword dict and ends with CALL_FUNCTION_EX.
+ */
+#include <string.h>
+
+#include "pyrun/compile_int.h"
+#include "pyrun/refuse.h"
+
+#define STACK_USE_GUIDELINE 30 /* CPython's limit before it builds a list instead */
+
+static bool is_kind(Cg *g, int n, NodeKind k) { return n >= 0 && NODE(g, n)->kind == k; }
+
+/* The last `n` instructions are LOAD_CONSTs followed by BUILD_TUPLE n: one
+ * LOAD_CONST of the tuple instead (the flowgraph's fold_tuple_on_constants). */
+static void fold_const_tuple(Cg *g, int n)
+{
+    PyCode *c = CODE(g);
+    if (n <= 0 || c->nops < (size_t)n + 1)
+        return;
+    size_t first = c->nops - 1 - (size_t)n;
+    for (size_t i = first; i < c->nops - 1; i++)
+        if (OPCODE(c->ops[i]) != OP_LOAD_CONST)
+            return;
+    Sim *s = g->I->sim;
+    SimId t = sim_tuple(s, (size_t)n);
+    for (int i = 0; i < n; i++) {
+        SimId v = c->consts[OPARG(c->ops[first + (size_t)i])];
+        sim_incref(s, v);
+        sim_tuple_set(s, t, (size_t)i, v);
+    }
+    c->nops = first;
+    cg_emit(g, OP_LOAD_CONST, cg_add_const(g, t));
+}
+
+static bool is_literal(Cg *g, int n)
+{
+    switch ((NodeKind)NODE(g, n)->kind) {
+    case N_INT: case N_FLOAT: case N_STR: case N_BYTES: case N_NONE: case N_TRUE: case N_FALSE:
+        return true;
+    case N_TUPLE:
+        for (int c = NODE(g, n)->a; c >= 0; c = NODE(g, c)->next)
+            if (!is_literal(g, c))
+                return false;
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* an item of a display, or a positional argument of a call */
+static bool is_item(Cg *g, int i) { return !is_kind(g, i, N_KWARG) && !is_kind(g, i, N_DSTAR); }
+
+/* starunpack_helper: the items of a display (or a call's positional
+ * arguments, its keywords skipped), `*x` among them, into one list, a tuple
+ * or a set. */
+static bool star_unpack(Cg *g, int first, Opcode build, Opcode add, Opcode extend, bool tuple)
+{
+    int n = 0;
+    bool star = false, literal = true;
+    for (int i = first; i >= 0; i = NODE(g, i)->next) {
+        if (!is_item(g, i))
+            continue;
+        n++;
+        star |= is_kind(g, i, N_STARRED);
+        literal &= is_literal(g, i);
+    }
+    bool big = n > STACK_USE_GUIDELINE;
+    if (!star && (!big || (tuple && literal && n > 2))) {
+        for (int i = first; i >= 0; i = NODE(g, i)->next)
+            if (is_item(g, i) && !cg_expr(g, i))
+                return false;
+        cg_emit(g, tuple ? OP_BUILD_TUPLE : build, n);
+        if (tuple)
+            fold_const_tuple(g, n);
+        return true;
+    }
+    bool built = false;
+    if (big) {
+        cg_emit(g, build, 0);
+        built = true;
+    }
+    int k = 0;
+    for (int i = first; i >= 0; i = NODE(g, i)->next) {
+        if (!is_item(g, i))
+            continue;
+        if (is_kind(g, i, N_STARRED)) {
+            if (!built) {
+                cg_emit(g, build, k);
+                built = true;
+            }
+            if (!cg_expr(g, NODE(g, i)->a))
+                return false;
+            cg_emit(g, extend, 1);
+        } else {
+            if (!cg_expr(g, i))
+                return false;
+            if (built)
+                cg_emit(g, add, 1);
+        }
+        k++;
+    }
+    if (tuple)
+        cg_emit(g, OP_LIST_TO_TUPLE, 0);
+    return true;
+}
+
+bool cg_star_display(Cg *g, int n)
+{
+    const Node *nd = NODE(g, n);
+    if (nd->kind == N_SET)
+        return star_unpack(g, nd->a, OP_BUILD_SET, OP_SET_ADD, OP_SET_EXTEND, false);
+    return star_unpack(g, nd->a, OP_BUILD_LIST, OP_LIST_APPEND, OP_LIST_EXTEND, nd->kind == N_TUPLE);
+}
+
+bool cg_has_star(Cg *g, int first)
+{
+    for (int i = first; i >= 0; i = NODE(g, i)->next)
+        if (is_kind(g, i, N_STARRED) || is_kind(g, i, N_DSTAR))
+            return true;
+    return false;
+}
+
+/* compiler_subdict / compiler_subkwargs: `count` key/value pairs from
+ * `first` into one dict, sized for them. */
+static bool sub_dict(Cg *g, int first, int count, bool kwargs)
+{
+    int i = first;
+    for (int k = 0; k < count; k++) {
+        while (kwargs && !is_kind(g, i, N_KWARG)) /* a positional argument between */
+            i = NODE(g, i)->next;
+        const Node *it = NODE(g, i);
+        if (kwargs) {
+            SimId key = sim_str_intern(g->I->sim, it->str, it->strlen);
+            cg_emit(g, OP_LOAD_CONST, cg_add_const(g, key));
+            if (!cg_expr(g, it->a))
+                return false;
+            i = it->next;
+        } else {
+            if (!cg_expr(g, i) || !cg_expr(g, it->next))
+                return false;
+            i = NODE(g, it->next)->next;
+        }
+    }
+    cg_emit(g, OP_BUILD_MAP, count);
+    return true;
+}
+
+/* compiler_dict, and the keyword half of compiler_call_helper (kwargs):
+ * runs of plain items become a dict each, merged (DICT_UPDATE, or
+ * DICT_MERGE for a call) with the `**` mappings in order. */
+static bool dict_parts(Cg *g, int first, bool kwargs)
+{
+    Opcode merge = kwargs ? OP_DICT_MERGE : OP_DICT_UPDATE;
+    bool have = false;
+    int run = -1, nrun = 0;
+    for (int i = first; i >= 0;) {
+        const Node *it = NODE(g, i);
+        if (it->kind == N_DSTAR) {
+            if (nrun) {
+                if (!sub_dict(g, run, nrun, kwargs))
+                    return false;
+                if (have)
+                    cg_emit(g, merge, 1);
+                have = true;
+                nrun = 0;
+            }
+            if (!have)
+                cg_emit(g, OP_BUILD_MAP, 0);
+            have = true;
+            if (!cg_expr(g, it->a))
+                return false;
+            cg_emit(g, merge, 1);
+            i = it->next;
+            continue;
+        }
+        if (kwargs && it->kind != N_KWARG) { /* a positional argument: not ours */
+            i = it->next;
+            continue;
+        }
+        if (kwargs ? (nrun + 1) * 2 > STACK_USE_GUIDELINE : nrun * 2 > STACK_USE_GUIDELINE)
+            return py_refuse(g->err, it->line, it->col, kwargs ? "calls with '**' and more than 15 keyword arguments"
+                                                            : "dict displays with '**' and more than 16 keys", true);
+        if (nrun == 0)
+            run = i;
+        nrun++;
+        i = kwargs ? it->next : NODE(g, it->next)->next;
+    }
+    if (nrun) {
+        if (!sub_dict(g, run, nrun, kwargs))
+            return false;
+        if (have)
+            cg_emit(g, merge, 1);
+        have = true;
+    }
+    if (!have)
+        cg_emit(g, OP_BUILD_MAP, 0);
+    return true;
+}
+
+bool cg_dict_display(Cg *g, int n) { return dict_parts(g, NODE(g, n)->a, false); }
+
+/* The positional arguments of a call as one tuple: starunpack_helper,
+ * with a lone `*x` passed through as it is. */
+static bool ex_positional(Cg *g, int first)
+{
+    int npos = 0, only = -1;
+    for (int i = first; i >= 0; i = NODE(g, i)->next)
+        if (is_item(g, i)) {
+            npos++;
+            only = i;
+        }
+    if (npos == 1 && is_kind(g, only, N_STARRED))
+        return cg_expr(g, NODE(g, only)->a);
+    return star_unpack(g, first, OP_BUILD_LIST, OP_LIST_APPEND, OP_LIST_EXTEND, true);
+}
+
+/* A call: CALL with KW_NAMES, or CALL_FUNCTION_EX for `*`, `**` and long
+ * argument lists (compiler_call). */
+bool cg_call(Cg *g, int n)
+{
+    const Node *nd = NODE(g, n);
+    const Node *fn = NODE(g, nd->a);
+    int nargs = 0, nkw = 0;
+    bool ex = cg_has_star(g, nd->b);
+    for (int a = nd->b; a >= 0; a = NODE(g, a)->next) {
+        if (is_kind(g, a, N_KWARG))
+            nkw++;
+        else
+            nargs++;
+    }
+    if (ex || nargs + 2 * nkw > STACK_USE_GUIDELINE) {
+        cg_emit(g, OP_PUSH_NULL, 0);
+        if (!cg_expr(g, nd->a) || !ex_positional(g, nd->b))
+            return false;
+        bool kw = nkw > 0;
+        for (int a = nd->b; a >= 0; a = NODE(g, a)->next)
+            kw |= is_kind(g, a, N_DSTAR);
+        if (kw && !dict_parts(g, nd->b, true))
+            return false;
+        cg_emit(g, OP_CALL_EX, kw);
+        return true;
+    }
+    if (fn->kind == N_ATTR && nargs + nkw + (nkw != 0) < STACK_USE_GUIDELINE) { /* maybe_optimize_method_call */
+        if (!cg_expr(g, fn->a))
+            return false;
+        cg_emit(g, OP_LOAD_METHOD, cg_add_name(g, fn->str));
+    } else {
+        cg_emit(g, OP_PUSH_NULL, 0);
+        if (!cg_expr(g, nd->a))
+            return false;
+    }
+    SimId kwn = nkw ? sim_tuple(g->I->sim, (size_t)nkw) : 0;
+    int k = 0;
+    for (int a = nd->b; a >= 0; a = NODE(g, a)->next) {
+        const Node *an = NODE(g, a);
+        if (an->kind == N_KWARG) {
+            sim_tuple_set(g->I->sim, kwn, (size_t)k++, sim_str_intern(g->I->sim, an->str, an->strlen));
+            if (!cg_expr(g, an->a)) {
+                sim_decref(g->I->sim, kwn);
+                return false;
+            }
+        } else if (!cg_expr(g, a)) {
+            sim_xdecref(g->I->sim, kwn);
+            return false;
+        }
+    }
+    if (kwn)
+        cg_emit(g, OP_KW_NAMES, cg_add_const(g, kwn));
+    cg_emit(g, OP_CALL, nargs + nkw);
+    return true;
+}
+
+/* ---- decorators ---------------------------------------------------------- */
+
+void cg_line(Cg *g, int line)
+{
+    if (g->line == line)
+        return;
+    g->line = line;
+    cg_emit(g, OP_LINE, line);
+}
+
+bool cg_decorators(Cg *g, int first)
+{
+    for (int d = first; d >= 0; d = NODE(g, d)->next) {
+        cg_line(g, NODE(g, d)->line);
+        if (!cg_expr(g, d))
+            return false;
+    }
+    return true;
+}
+
+/* Each decorator, innermost (last written) first, called with what the one
+ * below made: CALL 0 on [decorator, object], at the decorator's line. */
+void cg_decorate(Cg *g, int first)
+{
+    if (first < 0)
+        return;
+    cg_decorate(g, NODE(g, first)->next); /* as deep as the decorators are many */
+    cg_line(g, NODE(g, first)->line);
+    cg_emit(g, OP_CALL, 0);
+}
+
+int cg_decorated_line(Cg *g, int n)
+{
+    const Node *nd = NODE(g, n);
+    if ((nd->kind == N_DEF || nd->kind == N_CLASS) && nd->c >= 0)
+        return NODE(g, nd->c)->line;
+    return nd->line;
+}
+
+/* ---- starred assignment -------------------------------------------------- */
+
+bool cg_unpack_op(Cg *g, int first)
+{
+    int n = 0, star = -1;
+    for (int c = first; c >= 0; c = NODE(g, c)->next, n++) {
+        if (!is_kind(g, c, N_STARRED))
+            continue;
+        if (star >= 0)
+            return cg_cfail(g, c, "SyntaxError", "multiple starred expressions in assignment");
+        star = n;
+    }
+    if (star < 0) {
+        cg_emit(g, OP_UNPACK_SEQUENCE, n);
+        return true;
+    }
+    int after = n - star - 1;
+    if (star >= 256 || after >= (1 << 23) - 1)
+        return cg_cfail(g, first, "SyntaxError", "too many expressions in star-unpacking assignment");
+    cg_emit(g, OP_UNPACK_EX, star | after << 8);
+    return true;
+}

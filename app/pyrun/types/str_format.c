@@ -1,0 +1,214 @@
+/*
+ * str_format: str.format, read as CPython's MarkupIterator reads a format
+ * string: literal text with `{{`/`}}`, fields `{name.attr[key]!conv:spec}`
+ * numbered automatically or by hand, and CPython's errors for the rest.
+ * A replacement field inside a spec (`{:{width}}`) and `!a` are refused.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pyrun/builtins.h"
+#include "pyrun/types/types.h"
+
+#define S (I->sim)
+
+typedef struct Fmt {
+    PyRun *I;
+    SimId *a;       /* a[0] is the format string, then the arguments */
+    int n, np;      /* all of them; positional ones after a[0] */
+    SimId kw;
+    int auto_i;     /* next automatic number; -1 once numbered by hand */
+    bool manual;
+} Fmt;
+
+static bool fmt_value_error(PyRun *I, const char *msg)
+{
+    py_raise(I, EXC_ValueError, "%s", msg);
+    return false;
+}
+
+/* The first part of a field name: an argument by number or by keyword.
+ * Returns a new reference or 0. */
+static SimId field_arg(Fmt *f, const char *name, size_t len)
+{
+    PyRun *I = f->I;
+    bool digits = len > 0;
+    for (size_t i = 0; i < len; i++)
+        digits &= name[i] >= '0' && name[i] <= '9';
+    if (len == 0 || digits) {
+        long idx;
+        if (len == 0) {
+            if (f->manual) {
+                fmt_value_error(I, "cannot switch from manual field specification to automatic field numbering");
+                return 0;
+            }
+            idx = f->auto_i++;
+        } else {
+            if (f->auto_i > 0) {
+                fmt_value_error(I, "cannot switch from automatic field numbering to manual field specification");
+                return 0;
+            }
+            f->manual = true;
+            idx = strtol(name, NULL, 10);
+        }
+        if (idx >= f->np) {
+            py_raise(I, EXC_IndexError, "Replacement index %ld out of range for positional args tuple", idx);
+            return 0;
+        }
+        sim_incref(S, f->a[1 + idx]);
+        return f->a[1 + idx];
+    }
+    char key[256];
+    size_t kl = len < sizeof key - 1 ? len : sizeof key - 1;
+    memcpy(key, name, kl);
+    key[kl] = 0;
+    SimId v = kl == len ? bi_kwarg(I, f->a, f->n, f->kw, key) : 0;
+    if (!v) {
+        SimId k = sim_str(S, name, len);
+        py_raise_key(I, EXC_KeyError, k);
+        sim_decref(S, k);
+        return 0;
+    }
+    sim_incref(S, v);
+    return v;
+}
+
+/* `.attr` and `[key]` after the first part; v is consumed. */
+static SimId field_rest(Fmt *f, SimId v, const char *p, const char *end)
+{
+    PyRun *I = f->I;
+    while (v && p < end) {
+        SimId next = 0, key;
+        if (*p == '.') {
+            const char *q = ++p;
+            while (q < end && *q != '.' && *q != '[')
+                q++;
+            if (q == p) {
+                sim_decref(S, v);
+                fmt_value_error(I, "Empty attribute in format string");
+                return 0;
+            }
+            key = sim_str_intern(S, p, (size_t)(q - p));
+            next = attr_get(I, v, key);
+            p = q;
+        } else if (*p == '[') {
+            const char *q = ++p;
+            while (q < end && *q != ']')
+                q++;
+            if (q == end || q == p) {
+                sim_decref(S, v);
+                fmt_value_error(I, q == p ? "Empty attribute in format string" : "Missing ']' in format string");
+                return 0;
+            }
+            bool digits = true;
+            for (const char *c = p; c < q; c++)
+                digits &= *c >= '0' && *c <= '9';
+            key = digits ? sim_int(S, strtol(p, NULL, 10)) : sim_str(S, p, (size_t)(q - p));
+            next = op_getitem(I, v, key);
+            p = q + 1;
+        } else {
+            sim_decref(S, v);
+            fmt_value_error(I, "Only '.' or '[' may follow ']' in format field specifier");
+            return 0;
+        }
+        sim_decref(S, key);
+        sim_decref(S, v);
+        v = next;
+    }
+    return v;
+}
+
+/* One replacement field, from after its '{' (*pos) to its '}'. */
+static bool field(Fmt *f, const char *d, size_t len, size_t *pos, Buf *out)
+{
+    PyRun *I = f->I;
+    size_t i = *pos, name_end, depth = 0;
+    while (i < len && (depth > 0 || (d[i] != '}' && d[i] != ':' && d[i] != '!'))) {
+        if (d[i] == '[')
+            depth++;
+        else if (d[i] == ']' && depth)
+            depth--;
+        else if (d[i] == '{')
+            return py_not_modelled(I, 0, "a '{' inside a str.format field name");
+        i++;
+    }
+    name_end = i;
+    char conv = 0;
+    if (i < len && d[i] == '!') {
+        if (i + 1 >= len)
+            return fmt_value_error(I, "end of string while looking for conversion specifier");
+        conv = d[i + 1];
+        i += 2;
+        if (i >= len || (d[i] != ':' && d[i] != '}'))
+            return fmt_value_error(I, "expected ':' after conversion specifier");
+    }
+    size_t spec_start = i + (i < len && d[i] == ':'), spec_end = spec_start;
+    while (spec_end < len && d[spec_end] != '}') {
+        if (d[spec_end] == '{')
+            return py_not_modelled(I, 0, "a replacement field inside a str.format format spec");
+        spec_end++;
+    }
+    if (spec_end >= len)
+        return fmt_value_error(I, "expected '}' before end of string");
+    size_t first = *pos;
+    while (first < name_end && d[first] != '.' && d[first] != '[')
+        first++;
+    SimId v = field_arg(f, d + *pos, first - *pos);
+    v = v ? field_rest(f, v, d + first, d + name_end) : 0;
+    if (!v)
+        return false;
+    if (conv == 'r' || conv == 's') {
+        Buf t = {0};
+        bool ok = conv == 'r' ? op_repr(I, v, &t) : op_str(I, v, &t);
+        sim_decref(S, v);
+        v = ok ? sim_str(S, buf_str(&t), t.len) : 0;
+        buf_fini(&t);
+        if (!v)
+            return false;
+    } else if (conv) {
+        sim_decref(S, v);
+        if (conv == 'a')
+            return py_not_modelled(I, 0, "the '!a' conversion");
+        py_raise(I, EXC_ValueError, "Unknown conversion specifier %c", conv);
+        return false;
+    }
+    char *spec = malloc(spec_end - spec_start + 1);
+    memcpy(spec, d + spec_start, spec_end - spec_start);
+    spec[spec_end - spec_start] = 0;
+    bool ok = op_format(I, v, spec, out);
+    free(spec);
+    sim_decref(S, v);
+    *pos = spec_end + 1;
+    return ok;
+}
+
+SimId str_format(PyRun *I, SimId *a, int n, SimId kw)
+{
+    Fmt f = {.I = I, .a = a, .n = n, .np = bi_npos(I, n, kw) - 1, .kw = kw};
+    size_t len;
+    const char *d = sim_str_data(S, a[0], &len);
+    Buf b = {0};
+    bool ok = true;
+    for (size_t i = 0; ok && i < len;) {
+        char c = d[i];
+        if ((c == '{' || c == '}') && i + 1 < len && d[i + 1] == c) {
+            buf_addc(&b, c);
+            i += 2;
+        } else if (c == '}') {
+            ok = fmt_value_error(I, "Single '}' encountered in format string");
+        } else if (c == '{') {
+            if (i + 1 >= len) {
+                ok = fmt_value_error(I, "Single '{' encountered in format string");
+                break;
+            }
+            i++;
+            ok = field(&f, d, len, &i, &b);
+            d = sim_str_data(S, a[0], &len); /* a field may have run code */
+        } else {
+            buf_addc(&b, d[i++]);
+        }
+    }
+    SimId r = ok ? sim_str(S, buf_str(&b), b.len) : 0;
+    buf_fini(&b);
+    return r;
+}

@@ -1,0 +1,477 @@
+/*
+ * vm_call_ex: CALL_FUNCTION_EX (a call with `*args` / `**kwargs`) and the
+ * instructions that build its tuple and dict and the star displays
+ * (LIST_TO_TUPLE, DICT_MERGE, DICT_UPDATE, SET_ADD, SET_UPDATE, UNPACK_EX).
+ *
+ * Where the references go, as ceval does it: the argument tuple and the
+ * keyword dict stay on the caller's stack while the callee runs
+ * (PyObject_Call), and a non-empty dict is unpacked into an array that
+ * holds one more reference to every argument plus a new tuple of the
+ * keyword names (_PyStack_UnpackDict); the callee's frame takes its own
+ * references.  From 3.12 a plain Python function is entered inline
+ * instead: its frame takes the references, then the names, the tuple and
+ * the dict are dropped before its body runs (_PyEvalFramePushAndInit_Ex).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "pyrun/builtins.h"
+#include "pyrun/interp.h"
+#include "pyrun/types/types.h"
+
+#define S (I->sim)
+#define F (&I->frames[I->nframes - 1])
+#define PUSH(v) do { SimId pv_ = (v); I->stack[F->sp++] = pv_; } while (0)
+#define POP() (I->stack[--F->sp])
+#define TOP(k) (I->stack[F->sp - 1 - (k)])
+
+/* The caller's slots of a call in progress, from its base: the NULL, the
+ * callable, the tuple, the dict (or 0), the keyword names (or 0), then the
+ * unpacked array's references. */
+enum { EX_NULL, EX_FUNC, EX_ARGS, EX_KWARGS, EX_KWNAMES, EX_FIXED };
+
+/* _PyObject_FunctionStr: "__main__.f()", "__main__.C.m()", "print()" */
+static void function_str(PyRun *I, SimId callable, char *out, size_t cap)
+{
+    SimId fn = callable;
+    if (sim_kind(S, fn) == SK_METHOD)
+        fn = SIM_V(S, fn, SK_METHOD, method.func);
+    size_t n;
+    const char *nm;
+    switch (sim_kind(S, fn)) {
+    case SK_FUNC:
+        nm = sim_str_data(S, I->codes[SIM_V(S, fn, SK_FUNC, func.code)].qualname, &n);
+        snprintf(out, cap, "__main__.%.*s()", (int)n, nm);
+        return;
+    case SK_BUILTIN:
+        snprintf(out, cap, "%s()", pyrun_builtin_name(SIM_V(S, fn, SK_BUILTIN, builtin.index)));
+        return;
+    case SK_TYPE:
+        nm = sim_str_data(S, sim_items(S, fn)[0], &n);
+        snprintf(out, cap, "%s%.*s()", sim_obj(S, fn)->sub == SK_INSTANCE ? "__main__." : "", (int)n, nm);
+        return;
+    default:
+        snprintf(out, cap, "%s object", op_typename(I, callable));
+        return;
+    }
+}
+
+/* PySequence_Tuple for the `*` argument (check_args_iterable first). */
+static bool args_to_tuple(PyRun *I, uint32_t slot, SimId callable)
+{
+    SimId v = I->stack[slot];
+    if (sim_kind(S, v) == SK_TUPLE)
+        return true;
+    SimId t;
+    if (sim_kind(S, v) == SK_LIST) { /* PyList_AsTuple */
+        uint32_t n = sim_obj(S, v)->len;
+        t = sim_tuple(S, n);
+        for (uint32_t i = 0; i < n && i < sim_obj(S, t)->len; i++) {
+            sim_incref(S, sim_items(S, v)[i]);
+            sim_tuple_set(S, t, i, sim_items(S, v)[i]);
+        }
+    } else {
+        SimId it = iter_new(I, v);
+        if (!it) {
+            if (I->err.set)
+                return false;
+            char fs[200];
+            function_str(I, callable, fs, sizeof fs);
+            py_raise(I, EXC_TypeError, "%s argument after * must be an iterable, not %s", fs, op_typename(I, v));
+            return false;
+        }
+        sim_decref(S, it);
+        t = tuple_construct(I, &v, 1, 0);
+        if (!t)
+            return false;
+    }
+    I->stack[slot] = t;
+    sim_decref(S, v);
+    return true;
+}
+
+/* The arguments as one array: the tuple's items, then the dict's values
+ * (*nkw of them, named by a new *kwnames tuple); borrowed references. */
+static SimId *flatten(PyRun *I, SimId args, SimId kwargs, int *n, int *nkw, SimId *kwnames)
+{
+    uint32_t np = sim_obj(S, args)->len, nk = kwargs ? sim_obj(S, kwargs)->len : 0;
+    SimId *v = xmalloc(((size_t)np + nk + 1) * sizeof *v);
+    for (uint32_t i = 0; i < np; i++)
+        v[i + 1] = sim_items(S, args)[i];
+    *kwnames = 0;
+    if (nk) {
+        uint32_t pos = 0, k = 0;
+        SimId key, val;
+        while (sim_dict_next(S, kwargs, &pos, &key, &val))
+            if (sim_kind(S, key) != SK_STR) {
+                free(v);
+                py_raise(I, EXC_TypeError, "keywords must be strings");
+                return NULL;
+            }
+        *kwnames = sim_tuple(S, nk);
+        pos = 0;
+        while (sim_dict_next(S, kwargs, &pos, &key, &val)) {
+            sim_incref(S, key);
+            sim_tuple_set(S, *kwnames, k, key);
+            v[1 + np + k++] = val;
+        }
+    }
+    *n = (int)(np + nk);
+    *nkw = (int)nk;
+    return v; /* v[0] is free for a bound self */
+}
+
+/* Releases a finished call's slots in ceval's order: the unpacked array,
+ * the names, then the callable, the tuple and the dict. */
+void vm_call_ex_release(PyRun *I, uint32_t base)
+{
+    Frame *f = F;
+    for (uint32_t i = base + EX_FIXED; i < f->sp; i++) {
+        SimId v = I->stack[i];
+        I->stack[i] = 0;
+        sim_xdecref(S, v);
+    }
+    static const int order[] = {EX_KWNAMES, EX_FUNC, EX_ARGS, EX_KWARGS};
+    for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+        SimId v = I->stack[base + (uint32_t)order[k]];
+        I->stack[base + (uint32_t)order[k]] = 0;
+        sim_xdecref(S, v);
+    }
+    F->sp = base;
+}
+
+/* A Python function entered inline (3.12+): its frame takes the
+ * references; the names, the tuple and the dict go before its body runs. */
+static bool call_inline(PyRun *I, uint32_t base, SimId *v, int n)
+{
+    Frame *caller = F;
+    SimId func = I->stack[base + EX_FUNC];
+    I->stack[base + EX_FUNC] = 0;
+    for (int i = 0; i < n; i++)
+        sim_incref(S, v[i + 1]);
+    SimId kwnames = I->stack[base + EX_KWNAMES];
+    bool ok = vm_push_python(I, func, 0, v + 1, n, kwnames);
+    static const int order[] = {EX_KWNAMES, EX_ARGS, EX_KWARGS};
+    for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+        SimId x = I->stack[base + (uint32_t)order[k]];
+        I->stack[base + (uint32_t)order[k]] = 0;
+        sim_xdecref(S, x);
+    }
+    caller->sp = base;
+    if (ok && I->gen_made) { /* a generator function: the generator is the result */
+        PUSH(I->gen_made);
+        I->gen_made = 0;
+    } else if (ok) {
+        vm_eval_breaker(I); /* RESUME */
+    }
+    return ok;
+}
+
+/* Through PyObject_Call: a Python function (3.11), a bound method, or a
+ * built-in.  With keywords, the unpacked array's references stay in the
+ * caller's slots until the call ends. */
+static bool call_held(PyRun *I, uint32_t base, SimId callable, SimId *v, int n, int nkw)
+{
+    SimId kwnames = I->stack[base + EX_KWNAMES];
+    if (nkw)
+        for (int i = 0; i < n; i++) {
+            sim_incref(S, v[i + 1]);
+            PUSH(v[i + 1]);
+        }
+    SimKind k = sim_kind(S, callable);
+    if (k == SK_BUILTIN) {
+        SimId self = SIM_V(S, callable, SK_BUILTIN, builtin.self);
+        v[0] = self;
+        SimId res = builtins_call(I, SIM_V(S, callable, SK_BUILTIN, builtin.index), self,
+                                  self ? v : v + 1, self ? n + 1 : n, kwnames);
+        if (!res)
+            return false; /* the slots go with the unwinding */
+        vm_call_ex_release(I, base);
+        PUSH(res);
+        vm_eval_breaker(I);
+        return true;
+    }
+    SimId func = callable, self = 0;
+    if (k == SK_METHOD) {
+        func = SIM_V(S, callable, SK_METHOD, method.func);
+        self = SIM_V(S, callable, SK_METHOD, method.self);
+        sim_incref(S, self);
+    }
+    sim_incref(S, func);
+    for (int i = 0; i < n; i++)
+        sim_incref(S, v[i + 1]);
+    if (!vm_push_python(I, func, self, v + 1, n, kwnames)) {
+        vm_call_ex_release(I, base);
+        return false;
+    }
+    if (I->gen_made) { /* a generator function: the generator is the result */
+        SimId g = I->gen_made;
+        I->gen_made = 0;
+        vm_call_ex_release(I, base);
+        PUSH(g);
+        return true;
+    }
+    F->kind = FR_EX;
+    F->callbase = base;
+    vm_eval_breaker(I); /* RESUME */
+    return true;
+}
+
+bool vm_call_ex(PyRun *I, int has_kw)
+{
+    uint32_t base = F->sp - 3u - (uint32_t)has_kw;
+    if (!has_kw)
+        PUSH(0);
+    PUSH(0); /* the keyword names' slot */
+    SimId callable = I->stack[base + EX_FUNC];
+    if (!args_to_tuple(I, base + EX_ARGS, callable))
+        return false;
+    SimKind k = sim_kind(S, callable);
+    bool python = k == SK_FUNC || (k == SK_METHOD && sim_kind(S, SIM_V(S, callable, SK_METHOD, method.func)) == SK_FUNC);
+    if (!python && k != SK_BUILTIN) {
+        if (k == SK_TYPE || k == SK_WEAKREF || k == SK_METHOD)
+            return py_not_modelled(I, 0, "calling a %s with '*' or '**' arguments",
+                                   k == SK_TYPE ? "class" : k == SK_WEAKREF ? "weak reference" : "bound method of a built-in");
+        py_raise(I, EXC_TypeError, "'%s' object is not callable", op_typename(I, callable));
+        return false;
+    }
+    int n, nkw;
+    SimId kwnames;
+    SimId *v = flatten(I, I->stack[base + EX_ARGS], I->stack[base + EX_KWARGS], &n, &nkw, &kwnames);
+    if (!v)
+        return false;
+    I->stack[base + EX_KWNAMES] = kwnames;
+    bool ok = k == SK_FUNC && S->prof->call_ex_inline ? call_inline(I, base, v, n)
+                                                       : call_held(I, base, callable, v, n, nkw);
+    free(v);
+    return ok;
+}
+
+/* ---- the tuple, dict and set builders --------------------------------------- */
+
+bool vm_list_to_tuple(PyRun *I)
+{
+    SimId l = POP();
+    uint32_t n = sim_obj(S, l)->len;
+    SimId t = sim_tuple(S, n);
+    for (uint32_t i = 0; i < n && i < sim_obj(S, t)->len; i++) {
+        sim_incref(S, sim_items(S, l)[i]);
+        sim_tuple_set(S, t, i, sim_items(S, l)[i]);
+    }
+    sim_decref(S, l);
+    PUSH(t);
+    return true;
+}
+
+/* LIST_EXTEND, with ceval's message for a `*x` that is not iterable */
+bool vm_list_extend(PyRun *I, int depth)
+{
+    SimId src = POP();
+    SimId it = iter_new(I, src);
+    if (!it && !I->err.set)
+        py_raise(I, EXC_TypeError, "Value after * must be an iterable, not %s", op_typename(I, src));
+    sim_xdecref(S, it);
+    bool ok = it && list_extend(I, TOP(depth - 1), src);
+    sim_decref(S, src);
+    return ok;
+}
+
+/* DICT_MERGE (a call's `**`: duplicates are an error) and DICT_UPDATE (a
+ * display's `**`: the later value wins). */
+bool vm_dict_merge(PyRun *I, int depth, bool call)
+{
+    SimId src = POP();
+    SimId d = TOP(depth - 1);
+    SimKind k = sim_kind(S, src);
+    if (k != SK_DICT) {
+        bool mapping = k == SK_INSTANCE; /* it may have keys() and __getitem__ */
+        if (mapping) {
+            sim_decref(S, src);
+            return py_not_modelled(I, 0, "'**' unpacking of a mapping that is not a dict");
+        }
+        if (call) {
+            char fs[200];
+            function_str(I, TOP(depth + 1), fs, sizeof fs);
+            py_raise(I, EXC_TypeError, "%s argument after ** must be a mapping, not %s", fs, op_typename(I, src));
+        } else {
+            py_raise(I, EXC_TypeError, "'%s' object is not a mapping", op_typename(I, src));
+        }
+        sim_decref(S, src);
+        return false;
+    }
+    SimId dup = 0;
+    if (!dict_merge(I, d, src, call ? DICT_MERGE_FAIL : DICT_MERGE_SET, &dup)) {
+        char fs[200];
+        size_t n;
+        const char *nm = sim_str_data(S, dup, &n);
+        function_str(I, TOP(depth + 1), fs, sizeof fs);
+        if (sim_kind(S, dup) == SK_STR)
+            py_raise(I, EXC_TypeError, "%s got multiple values for keyword argument '%.*s'", fs, (int)n, nm);
+        else
+            py_raise(I, EXC_TypeError, "keywords must be strings");
+        sim_decref(S, src);
+        return false;
+    }
+    sim_decref(S, src);
+    return true;
+}
+
+bool vm_set_add(PyRun *I, int depth)
+{
+    SimId v = POP();
+    if (!dict_check_key(I, v)) {
+        sim_decref(S, v);
+        return false;
+    }
+    sim_set_add(S, TOP(depth - 1), v);
+    return true;
+}
+
+/* SET_UPDATE of `{*x}`: set_update_internal.  A set or a dict is presized
+ * first and walked in its table (set_merge, the dict branch); any other
+ * iterable through an iterator, one add at a time. */
+bool vm_set_extend(PyRun *I, int depth)
+{
+    SimId src = POP();
+    SimId set = TOP(depth - 1);
+    SimKind k = sim_kind(S, src);
+    if (k == SK_SET || k == SK_DICT) {
+        uint32_t slots = SIM_V(S, set, SK_SET, set.slots) ? SIM_V(S, set, SK_SET, set.slots) : 8;
+        size_t n = sim_obj(S, src)->len, used = sim_obj(S, set)->len;
+        if ((used + n) * 5 >= (size_t)(slots - 1) * 3)
+            sim_set_presize(S, set, (used + n) * 2);
+        uint32_t pos = 0, nslots = k == SK_SET ? SIM_V(S, src, SK_SET, set.slots) : 0;
+        SimId key, val;
+        for (uint32_t i = 0; k == SK_SET && i < nslots; i++)
+            if ((key = sim_items(S, src)[i]) != 0) {
+                sim_incref(S, key);
+                sim_set_add(S, set, key);
+            }
+        while (k == SK_DICT && sim_dict_next(S, src, &pos, &key, &val)) {
+            sim_incref(S, key);
+            sim_set_add(S, set, key);
+        }
+        sim_decref(S, src);
+        return true;
+    }
+    SimId it = iter_new(I, src);
+    if (!it) {
+        if (!I->err.set)
+            py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, src));
+        sim_decref(S, src);
+        return false;
+    }
+    SimId v;
+    bool ok = true;
+    int got;
+    while ((got = iter_step(I, it, &v)) > 0) {
+        if (!dict_check_key(I, v)) {
+            sim_decref(S, v);
+            ok = false;
+            break;
+        }
+        sim_set_add(S, set, v);
+    }
+    ok = ok && got >= 0;
+    sim_decref(S, it);
+    sim_decref(S, src);
+    return ok;
+}
+
+/* The rest of an iterator as a new list, allocated as measured on 3.11-3.13:
+ * exactly its length hint rounded up to even (list_preallocate_exact). */
+static SimId rest_list(PyRun *I, SimId it)
+{
+    SimId *vals = NULL, v;
+    size_t n = 0, cap = 0;
+    int got;
+    while ((got = iter_step(I, it, &v)) > 0) {
+        vals = xgrow(vals, &cap, n + 1, sizeof *vals);
+        vals[n++] = v;
+    }
+    if (got < 0) {
+        for (size_t i = 0; i < n; i++)
+            sim_decref(S, vals[i]);
+        free(vals);
+        return 0;
+    }
+    SimId l = sim_list(S, 0);
+    if (n)
+        list_preallocate(I, l, n);
+    if (sim_obj(S, l)->cap < n) { /* the budget refused the room */
+        for (size_t i = 0; i < n; i++)
+            sim_decref(S, vals[i]);
+        free(vals);
+        sim_decref(S, l);
+        py_no_memory(I);
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) /* stored in place, as list_extend does */
+        sim_items(S, l)[i] = vals[i];
+    sim_obj(S, l)->len = (uint32_t)n;
+    free(vals);
+    return l;
+}
+
+/* UNPACK_EX: `before` items, a list of the rest but `after`, then `after`
+ * items (unpack_iterable); pushed so that the first target is on top. */
+bool vm_unpack_ex(PyRun *I, int arg)
+{
+    int before = arg & 0xff, after = arg >> 8;
+    SimId seq = POP();
+    SimId it = iter_new(I, seq);
+    if (!it) {
+        if (!I->err.set)
+            py_raise(I, EXC_TypeError, "cannot unpack non-iterable %s object", op_typename(I, seq));
+        sim_decref(S, seq);
+        return false;
+    }
+    SimId *items = xmalloc(((size_t)before + (size_t)after + 1) * sizeof *items);
+    int got = 0;
+    SimId rest = 0;
+    bool ok = true;
+    for (; got < before; got++) {
+        SimId v;
+        int step = iter_step(I, it, &v);
+        if (step <= 0) {
+            if (step == 0)
+                py_raise(I, EXC_ValueError, "not enough values to unpack (expected at least %d, got %d)",
+                         before + after, got);
+            ok = false;
+            break;
+        }
+        items[got] = v;
+    }
+    if (ok) /* PySequence_List of what is left: room for the iterator's length hint */
+        ok = (rest = rest_list(I, it)) != 0;
+    if (ok) {
+        uint32_t len = sim_obj(S, rest)->len;
+        if (len < (uint32_t)after) {
+            py_raise(I, EXC_ValueError, "not enough values to unpack (expected at least %d, got %u)",
+                     before + after, (uint32_t)before + len);
+            ok = false;
+        } else { /* the last `after` items leave the list by its size alone */
+            for (int i = 0; i < after; i++)
+                items[before + i] = sim_items(S, rest)[len - (uint32_t)after + (uint32_t)i];
+            sim_obj(S, rest)->len = len - (uint32_t)after;
+        }
+    }
+    sim_decref(S, it);
+    sim_decref(S, seq);
+    if (!ok) {
+        for (int i = 0; i < got; i++)
+            sim_decref(S, items[i]);
+        sim_xdecref(S, rest);
+        free(items);
+        return false;
+    }
+    for (int i = after - 1; i >= 0; i--)
+        PUSH(items[before + i]);
+    PUSH(rest);
+    for (int i = before - 1; i >= 0; i--)
+        PUSH(items[i]);
+    free(items);
+    return true;
+}
