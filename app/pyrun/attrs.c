@@ -81,6 +81,8 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
             if (o->sub == SK_INSTANCE)
                 return ret(I, sim_items(S, obj)[0]);
             const char *tn = sim_kind_name((SimKind)o->sub);
+            const char *dot = strrchr(tn, '.'); /* tp_name "weakref.ReferenceType" */
+            tn = dot ? dot + 1 : tn;
             return sim_str(S, tn, strlen(tn));
         }
         if (is(I, name, "__mro__") && o->sub == SK_INSTANCE)

@@ -54,6 +54,7 @@ typedef struct ModuleDef {
     const BuiltinDef *functions;
     const int *nfunctions;
     void (*init)(PyRun *I, SimId dict);
+    const char *classes;   /* the types its init adds, as docs/MODELLED.md lists them */
 } ModuleDef;
 extern const ModuleDef py_modules[]; /* ends with {0} */
 void gc_module_init(PyRun *I, SimId dict);
@@ -61,6 +62,7 @@ void gc_module_init(PyRun *I, SimId dict);
 void gc_callbacks(PyRun *I, const char *phase, int gen, long collected);
 void sys_module_init(PyRun *I, SimId dict);
 void weakref_module_init(PyRun *I, SimId dict);
+SimId weakref_construct(PyRun *I, SimId *a, int n, SimId kw);
 
 /* registry.c: the definition with a global index (the builtins module's
  * functions, then the types' methods, then the modules' functions). */

@@ -91,9 +91,11 @@ static void entry(const BuiltinDef *d, Buf *out)
         buf_printf(out, " (refused keywords: %s)", strcmp(d->kw_refused, "*") == 0 ? "any" : d->kw_refused);
 }
 
-static void defs_line(Buf *out, const char *title, const BuiltinDef *defs, int n)
+static void defs_line(Buf *out, const char *title, const char *classes, const BuiltinDef *defs, int n)
 {
     buf_printf(out, "- %s: ", title);
+    if (classes)
+        buf_printf(out, "%s%s", classes, n ? ", " : "");
     for (int i = 0; i < n; i++) {
         if (i)
             buf_adds(out, ", ");
@@ -117,7 +119,7 @@ void py_modelled_text(Buf *out)
     list_names(out, "Modelled", &cpython_builtins, true, builtin_modelled);
     list_names(out, "Refused", &cpython_builtins, false, builtin_modelled);
     buf_adds(out, "## Functions and methods, with their keyword arguments\n\n");
-    defs_line(out, "builtins", function_defs, function_ndefs);
+    defs_line(out, "builtins", NULL, function_defs, function_ndefs);
     static const struct { const char *name; const BuiltinDef *defs; const int *n; } types[] = {
         {"list", list_methods, &list_nmethods}, {"tuple", tuple_methods, &tuple_nmethods},
         {"dict", dict_methods, &dict_nmethods}, {"set", set_methods, &set_nmethods},
@@ -125,14 +127,15 @@ void py_modelled_text(Buf *out)
         {"generator", generator_methods, &generator_nmethods},
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
-        defs_line(out, types[i].name, types[i].defs, *types[i].n);
+        defs_line(out, types[i].name, NULL, types[i].defs, *types[i].n);
     buf_adds(out, "- generator attributes: `__name__`, `__qualname__`, `gi_running`, `gi_suspended`,\n"
                   "  `gi_yieldfrom`, `gi_frame` (None once the generator is finished; its frame\n"
                   "  object is refused)\n");
     buf_adds(out, "\nAny other attribute that CPython's type has is refused (`'str.title'`).\n\n");
     buf_adds(out, "## Modules\n\n");
     for (int m = 0; py_modules[m].name; m++) {
-        defs_line(out, py_modules[m].name, py_modules[m].functions, *py_modules[m].nfunctions);
+        defs_line(out, py_modules[m].name, py_modules[m].classes, py_modules[m].functions,
+                  *py_modules[m].nfunctions);
     }
     buf_adds(out, "\nAny other name these modules have in CPython is refused (`'sys.version_info'`).\n\n");
     list_names(out, "Standard modules refused", &cpython_stdlib, false, module_modelled);

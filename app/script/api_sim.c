@@ -349,12 +349,20 @@ static int l_collect(lua_State *L)
     return 1;
 }
 
+/* a type's name as a script writes it: its __name__ ("ReferenceType") or its
+ * full name ("weakref.ReferenceType") */
+static bool type_named(const Sim *s, SimId id, const char *type)
+{
+    const char *full = sim_type_name(s, id), *dot = strrchr(full, '.');
+    return strcmp(full, type) == 0 || (dot && strcmp(dot + 1, type) == 0);
+}
+
 static lua_Integer count_live(const Sim *s, const char *type)
 {
     lua_Integer n = 0;
     for (uint32_t id = 1; id < s->nobj; id++) {
         SimKind k = sim_kind(s, id);
-        if (k != SK_FREE && k != SK_SENTINEL && strcmp(sim_type_name(s, id), type) == 0)
+        if (k != SK_FREE && k != SK_SENTINEL && type_named(s, id, type))
             n++;
     }
     return n;

@@ -146,7 +146,7 @@ const char *sim_kind_name(SimKind k)
     static const char *names[SK_COUNT] = {
         "free", "sentinel", "NoneType", "bool", "int", "float", "str", "bytes",
         "bytearray", "list", "tuple", "dict", "set", "object", "type", "object",
-        "function", "method", "builtin_function_or_method", "weakref", "cell", "module",
+        "function", "method", "builtin_function_or_method", "weakref.ReferenceType", "cell", "module",
         "range", "iterator", "dict_keys", "NotImplementedType", "generator"};
     return names[k];
 }

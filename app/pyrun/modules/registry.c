@@ -38,9 +38,10 @@ enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODU
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
 const ModuleDef py_modules[] = {
-    {"gc", gc_functions, &gc_nfunctions, gc_module_init},
-    {"sys", sys_functions, &sys_nfunctions, sys_module_init},
-    {"weakref", weakref_functions, &weakref_nfunctions, weakref_module_init},
+    {"gc", gc_functions, &gc_nfunctions, gc_module_init, NULL},
+    {"sys", sys_functions, &sys_nfunctions, sys_module_init, NULL},
+    {"weakref", weakref_functions, &weakref_nfunctions, weakref_module_init,
+     "`ref` (the type `ReferenceType`)"},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,

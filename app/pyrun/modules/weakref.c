@@ -1,16 +1,21 @@
 /*
- * weakref: the weakref module — ref() with callbacks, getweakrefcount,
+ * weakref: the weakref module — ref (the type) with callbacks, getweakrefcount,
  * and calling a reference.
  */
 #include "pyrun/builtins.h"
 
 #define S (I->sim)
 
-static SimId w_ref(PyRun *I, SimId *a, int n, SimId kw)
+/* weakref.ref is the type weakref.ReferenceType: calling it makes one */
+SimId weakref_construct(PyRun *I, SimId *a, int n, SimId kw)
 {
     bi_args_tuple(I, n);
-    int np = bi_npos(I, n, kw);
-    if (!bi_nargs(I, "ref", np, 1, 2))
+    if (kw) {
+        py_raise(I, EXC_TypeError, "ref() takes no keyword arguments");
+        return 0;
+    }
+    int np = n;
+    if (!bi_nargs(I, "__new__", np, 1, 2))
         return 0;
     SimId cb = np == 2 ? a[1] : 0;
     if (cb && sim_kind(S, cb) == SK_NONE)
@@ -42,7 +47,6 @@ SimId weakref_call(PyRun *I, SimId wr)
 }
 
 const BuiltinDef weakref_functions[] = {
-    BUILTIN("ref", 0, BM_WEAKREF, w_ref, .kw_fn = "ref"),
     BUILTIN("getweakrefcount", 0, BM_WEAKREF, w_getweakrefcount, .style = ARGS_ONE),
 };
 const int weakref_nfunctions = (int)(sizeof weakref_functions / sizeof weakref_functions[0]);
@@ -51,4 +55,6 @@ void weakref_module_init(PyRun *I, SimId d)
 {
     sim_incref(S, S->types[SK_WEAKREF]);
     bi_dict_put(I, d, "ReferenceType", S->types[SK_WEAKREF]);
+    sim_incref(S, S->types[SK_WEAKREF]);
+    bi_dict_put(I, d, "ref", S->types[SK_WEAKREF]);
 }

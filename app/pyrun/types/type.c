@@ -42,7 +42,7 @@ static bool check_keywords(PyRun *I, int kind, SimId kw)
 SimId type_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
 {
     int np = bi_npos(I, n, kw);
-    if (kw && kind != SK_DICT && !check_keywords(I, kind, kw))
+    if (kw && kind != SK_DICT && kind != SK_WEAKREF && !check_keywords(I, kind, kw))
         return 0;
     switch ((SimKind)kind) {
     case SK_INT: return int_construct(I, a, n, kw);
@@ -57,6 +57,7 @@ SimId type_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
     case SK_TUPLE: return tuple_construct(I, a, n, kw);
     case SK_DICT: return dict_construct(I, a, n, kw);
     case SK_SET: return set_construct(I, a, n, kw);
+    case SK_WEAKREF: return weakref_construct(I, a, n, kw);
     case SK_OBJECT:
         if (np) {
             py_raise(I, EXC_TypeError, "object() takes no arguments");
