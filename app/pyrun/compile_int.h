@@ -22,12 +22,12 @@ typedef struct Loop {
  * CPython's compiler keeps them (compiler_unwind_fblock): a try's handler
  * entry, a finally (whose body runs inline), an except handler (its
  * exception and its `as` name), and the exception path of a finally body. */
-typedef enum FBlockKind { FB_TRY, FB_FINALLY, FB_HANDLER, FB_FINALLY_EXC } FBlockKind;
+typedef enum FBlockKind { FB_TRY, FB_FINALLY, FB_HANDLER, FB_FINALLY_EXC, FB_WITH } FBlockKind;
 
 typedef struct FBlock {
     uint8_t kind;      /* FBlockKind */
     int node;          /* FB_FINALLY: the finally body; FB_HANDLER: the handler */
-    int try_depth;     /* FB_FINALLY: try depth outside it */
+    int try_depth;     /* FB_FINALLY: try depth outside it; FB_WITH: loops open outside it */
 } FBlock;
 
 #define CG_MAX_BLOCKS 64 /* the parser stops at CPython's 20 (21 on 3.13) */
@@ -95,6 +95,12 @@ bool cg_yield(Cg *g, int n);
  * node n (a def, lambda or comprehension), or -1 when the model does not
  * know it for a construct the code holds. */
 int cg_stack_depth(const Cg *g, int n);
+/* compile_with.c: the with statement; and what a return, break or continue
+ * leaving its block emits (keep_tos: a return value is on top). */
+bool cg_with(Cg *g, int n);
+void cg_with_unwind(Cg *g, const FBlock *b, bool keep_tos);
+/* compile_stmt.c */
+bool cg_push_block(Cg *g, int n, FBlockKind kind, int node, int try_depth);
 bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int kind);
 /* compile_call.c: calls, star-expressions in displays, '**' in dicts, decorators */
 bool cg_call(Cg *g, int n);

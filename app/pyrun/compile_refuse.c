@@ -27,7 +27,7 @@ typedef struct Unmodelled { const char *what; bool plural; } Unmodelled;
 
 enum {
     U_AWAIT, U_ASYNCDEF, U_ASYNCFOR, U_ASYNCWITH, U_ASYNCCOMP,
-    U_WITH, U_MATCH, U_TYPEALIAS, U_TYPEPARAMS, U_ANNOTATION,
+    U_MATCH, U_TYPEALIAS, U_TYPEPARAMS, U_ANNOTATION,
     U_WALRUS, U_POSONLY, U_CLASSKW, U_DOTTED, U_RELATIVE, U_STARIMPORT,
     U_RAISEFROM, U_EXCEPTSTAR, U_FUTURE, U_COMPLEX, U_NAMEDESC, U_ELLIPSIS, U_NESTEDSPEC, U_COUNT
 };
@@ -38,7 +38,6 @@ static const Unmodelled table[U_COUNT] = {
     [U_ASYNCFOR] = {"'async for' loops", true},
     [U_ASYNCWITH] = {"'async with' statements", true},
     [U_ASYNCCOMP] = {"asynchronous comprehensions", true},
-    [U_WITH] = {"'with' statements (context managers)", true},
     [U_MATCH] = {"'match' statements", true},
     [U_TYPEALIAS] = {"'type' statements", true},
     [U_TYPEPARAMS] = {"type parameter lists ('[T]')", true},
@@ -100,7 +99,7 @@ static int why(R *r, int i)
     const Node *n = &r->ast->n[i];
     switch ((NodeKind)n->kind) {
     case N_AWAIT: return U_AWAIT;
-    case N_WITH: return n->xf & XF_ASYNC ? U_ASYNCWITH : U_WITH;
+    case N_WITH: return n->xf & XF_ASYNC ? U_ASYNCWITH : -1;
     case N_MATCH: return U_MATCH;
     case N_TYPEALIAS: return U_TYPEALIAS;
     case N_ANNASSIGN: return U_ANNOTATION;

@@ -157,7 +157,7 @@ static bool loop_stmt(Cg *g, int n)
     return true;
 }
 
-static bool push_block(Cg *g, int n, FBlockKind kind, int node, int try_depth)
+bool cg_push_block(Cg *g, int n, FBlockKind kind, int node, int try_depth)
 {
     if (g->nfb >= CG_MAX_BLOCKS)
         return py_refuse(g->err, NODE(g, n)->line, NODE(g, n)->col, "blocks nested more than 64 deep", true);
@@ -181,11 +181,14 @@ static void handler_exit(Cg *g, int handler)
 /* Closes the blocks above `downto`, innermost first, for a return, break or
  * continue: a try's entry is popped, a finally body runs inline (compiled
  * with only the blocks outside it open), a handler's exception is dropped. */
-static bool unwind_blocks(Cg *g, int downto)
+static bool unwind_blocks(Cg *g, int downto, bool keep_tos)
 {
     for (int i = g->nfb - 1; i >= downto; i--) {
         FBlock b = g->fb[i];
         switch ((FBlockKind)b.kind) {
+        case FB_WITH:
+            cg_with_unwind(g, &b, keep_tos);
+            break;
         case FB_TRY:
             cg_emit(g, OP_POP_TRY, 0);
             break;
@@ -221,7 +224,7 @@ static bool break_continue(Cg *g, int n)
     if (g->nloops == 0)
         return cg_cfail(g, n, "SyntaxError", brk ? "'break' outside loop" : "'continue' not properly in loop");
     Loop *l = &g->loops[g->nloops - 1];
-    if (!unwind_blocks(g, l->fbdepth))
+    if (!unwind_blocks(g, l->fbdepth, false))
         return false;
     l = &g->loops[g->nloops - 1];
     if (!brk) {
@@ -268,7 +271,7 @@ static bool try_stmt(Cg *g, int n)
     uint32_t setup_fin = 0;
     int fbase = g->nfb;
     if (nd->d >= 0) {
-        if (!push_block(g, n, FB_FINALLY, nd->d, g->try_depth))
+        if (!cg_push_block(g, n, FB_FINALLY, nd->d, g->try_depth))
             return false;
         setup_fin = cg_emit(g, OP_SETUP_TRY, 0);
         g->try_depth++;
@@ -276,7 +279,7 @@ static bool try_stmt(Cg *g, int n)
     if (nd->b >= 0) {
         uint32_t setup = cg_emit(g, OP_SETUP_TRY, 0);
         g->try_depth++;
-        if (!push_block(g, n, FB_TRY, -1, 0) || !cg_stmts(g, nd->a))
+        if (!cg_push_block(g, n, FB_TRY, -1, 0) || !cg_stmts(g, nd->a))
             return false;
         g->nfb--;
         g->try_depth--;
@@ -304,7 +307,7 @@ static bool try_stmt(Cg *g, int n)
                 cg_emit(g, OP_MATCH_EXC, 1); /* pushes the exception */
                 cg_name_op(g, hn->str, ACC_STORE);
             }
-            if (!push_block(g, h, FB_HANDLER, h, 0) || !cg_stmts(g, hn->b)) {
+            if (!cg_push_block(g, h, FB_HANDLER, h, 0) || !cg_stmts(g, hn->b)) {
                 free(ends);
                 return false;
             }
@@ -335,7 +338,7 @@ static bool try_stmt(Cg *g, int n)
             return false;
         uint32_t j = cg_emit(g, OP_JUMP, 0);
         cg_patch(g, setup_fin, cg_here(g));
-        if (!push_block(g, n, FB_FINALLY_EXC, -1, 0) || !cg_stmts(g, nd->d))
+        if (!cg_push_block(g, n, FB_FINALLY_EXC, -1, 0) || !cg_stmts(g, nd->d))
             return false;
         g->nfb--;
         cg_emit(g, OP_RERAISE, 0);
@@ -578,10 +581,11 @@ static bool stmt(Cg *g, int n)
         } else {
             cg_emit(g, OP_LOAD_CONST, cg_add_const(g, sim_none(g->I->sim)));
         }
-        if (!unwind_blocks(g, 0)) /* the value stays on the stack meanwhile */
+        if (!unwind_blocks(g, 0, true)) /* the value stays on the stack meanwhile */
             return false;
         cg_emit(g, OP_RETURN_VALUE, 0);
         return true;
+    case N_WITH: return cg_with(g, n);
     case N_IF: return if_stmt(g, n);
     case N_WHILE: case N_FOR: return loop_stmt(g, n);
     case N_DEF:

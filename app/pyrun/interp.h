@@ -38,6 +38,8 @@ typedef enum Opcode {
     OP_CALL_EX, OP_LIST_TO_TUPLE, OP_DICT_MERGE, OP_DICT_UPDATE, OP_SET_ADD, OP_SET_EXTEND, OP_UNPACK_EX,
     /* comprehensions and generators (compile_comp.c, vm_gen.c) */
     OP_MAP_ADD, OP_YIELD_VALUE, OP_YIELD_FROM,
+    /* with statements (compile_with.c, vm_with.c) */
+    OP_BEFORE_WITH, OP_WITH_EXIT, OP_WITH_EXCEPT,
     OP_COUNT
 } Opcode;
 
@@ -173,6 +175,24 @@ struct PyRun {
     int cmp_depth;          /* nesting of == between containers (ops.c) */
 };
 
+/* The exception state set aside while C code runs Python (a finalizer, a
+ * callback, __exit__): pyrun.c. */
+typedef struct SavedErr {
+    PyError err;
+    ExcType err_exc;
+    SimId err_obj;
+    SimId *held;
+    size_t nheld, capheld;
+    TbEntry tb[64];
+    int ntb;
+} SavedErr;
+/* Moves the pending exception, its traceback and what it keeps into sv. */
+void py_err_save(PyRun *I, SavedErr *sv);
+/* Puts sv back as the pending exception (what was pending meanwhile goes). */
+void py_err_restore(PyRun *I, SavedErr *sv);
+/* Drops what sv holds (a new exception replaced it). */
+void py_err_discard(PyRun *I, SavedErr *sv);
+
 /* compile.c */
 bool compile_module(PyRun *I, PyError *err);
 /* vm.c */
@@ -251,6 +271,11 @@ SimId vm_gen_throw(PyRun *I, SimId gen);
 bool vm_gen_close(PyRun *I, SimId gen);
 /* The iterator a suspended `yield from` delegates to (borrowed), or 0. */
 SimId vm_gen_yield_from_target(PyRun *I, SimId gen);
+/* with statements (vm_with.c): BEFORE_WITH, WITH_EXIT (k items above
+ * __exit__ stay), WITH_EXCEPT; false with the exception raised. */
+bool vm_before_with(PyRun *I);
+bool vm_with_exit(PyRun *I, int k);
+bool vm_with_except(PyRun *I);
 /* exceptions (types/exception.c) */
 /* Raises the built-in exception t with a printf-style message (ignored
  * once the program is refused). */

@@ -81,6 +81,7 @@ bool modelled_attr_missing(PyRun *I, SimId obj, const char *name, size_t n)
  * model honours. Any other dunder would be silently ignored, so it is refused. */
 static const char *const class_dunders[] = {
     "__module__", "__qualname__", "__doc__", "__init__", "__del__", "__repr__", "__str__", "__len__",
+    "__enter__", "__exit__",
 };
 
 const char *modelled_class_dunder(int i)

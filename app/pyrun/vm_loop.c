@@ -398,6 +398,18 @@ VmStop vm_run(PyRun *I, int base, bool step)
                 return VM_RETURNED;
             break;
         }
+        case OP_BEFORE_WITH:
+            if (!vm_before_with(I))
+                goto error;
+            break;
+        case OP_WITH_EXIT:
+            if (!vm_with_exit(I, arg))
+                goto error;
+            break;
+        case OP_WITH_EXCEPT:
+            if (!vm_with_except(I))
+                goto error;
+            break;
         case OP_MAP_ADD:
             if (!vm_map_add(I, arg))
                 goto error;

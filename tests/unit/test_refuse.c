@@ -50,7 +50,7 @@ static const Refusal refusals[] = {
     {"def g():\n    try:\n        pass\n    except ValueError:\n        yield 1\n", "pydive: line 5: 'yield' inside an 'except' or 'finally' block is not modelled by the simulated CPython\n"},
     {"g = lambda: (yield)\n", "pydive: line 1: generator lambdas ('lambda: (yield)') are not modelled by the simulated CPython\n"},
     {"async def f():\n    pass\n", "pydive: line 1: coroutines ('async def') are not modelled by the simulated CPython\n"},
-    {"x = 1\nwith x:\n    pass\n", "pydive: line 2: 'with' statements (context managers) are not modelled by the simulated CPython\n"},
+    {"class M:\n    def __enter__(self):\n        return self\n    def __exit__(self, *info):\n        pass\nwith M():\n    1 / 0\n", "pydive: line 7: the traceback passed to __exit__ (traceback objects) is not modelled by the simulated CPython\n"},
     {"match 1:\n    case 1:\n        pass\n", "pydive: line 1: 'match' statements are not modelled by the simulated CPython\n"},
     {"x: int = 1\n", "pydive: line 1: annotations are not modelled by the simulated CPython\n"},
     {"def f(a: int):\n    pass\n", "pydive: line 1: annotations are not modelled by the simulated CPython\n"},
