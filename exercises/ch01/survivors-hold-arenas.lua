@@ -2,11 +2,12 @@
 -- Arena counts move by one with the start-up state, so each figure names where it
 -- comes from.  The model (3.11 profile, whose start-up heap is 3.11.7's as `python3.11
 -- FILE.py` has it): building adds 10 arenas, `del data` gives back none, dropping the
--- survivors gives back 9.  Real CPython with env -i setarch x86_64 -R pythonX.Y -S -s
--- and sys._debugmallocstats() after each step: 3.11.7 adds 10 and gives back 9 (the
--- same with site imported); 3.12.1 adds 9 and gives back 9 (8 when site is imported,
--- -I); 3.13.0 adds 9 and gives back 8.  In every case `del data` gives back none and
--- one emptied arena stays as the reserve.
+-- survivors gives back 9.  Real CPython, the program with sys._debugmallocstats() after
+-- each step, run as learners run it (env -i PYTHONHASHSEED=0 setarch x86_64 -R
+-- pythonX.Y FILE.py, December 2026): 3.11.7 adds 9 and gives back 8 from one folder,
+-- adds 10 and gives back 9 when the path to the file is longer (the path is a start-up
+-- object) or with -S -s; 3.12.1 and 3.13.0 add 9 and give back 8.  In every case
+-- `del data` gives back none and one emptied arena stays as the reserve.
 return {
     id = "survivors-hold-arenas",
     title = "Survivors hold their arenas",
@@ -23,8 +24,8 @@ return {
         "One survivor in a hundred leaves a live block in every pool, so `del data` gives no "
             .. "arena back; only when the survivors go do the arenas empty, all but one.",
     },
-    solution = "Building the list maps about ten arenas (10 in the model and on CPython "
-        .. "3.11; 9 or 10 on 3.12 and 3.13, depending on start-up). `del data` frees "
+    solution = "Building the list maps about ten arenas (10 in the model; 9 or 10 on "
+        .. "CPython 3.11 to 3.13, depending on the room start-up left). `del data` frees "
         .. "99,000 objects but gives back no arena: the 1,000 survivors sit in every pool. "
         .. "Dropping the survivors empties the arenas: all but one go back (9 in the model) "
         .. "and 1 stays as the reserve arena (CPython 3.9 and later keep one empty arena).",
@@ -46,8 +47,8 @@ print("done")
             answer = 2,
             explain = "100,000 blocks of 96 bytes are about 9.6 MB: with a 16 KiB pool holding "
                 .. "170 such blocks, that is about 590 pools, and an arena holds 64 pools. "
-                .. "The model maps 10 new arenas here, as CPython 3.11 does; other versions "
-                .. "map 9 or 10, as the room left by start-up varies (ch01#arenas).",
+                .. "The model maps 10 new arenas here; CPython 3.11 to 3.13 map 9 or 10, "
+                .. "as the room left by start-up varies (ch01#arenas).",
             model = function(run)
                 local added = run.arenas_at(2) - run.arenas_at(1)
                 if added <= 1 then
@@ -89,7 +90,7 @@ print("done")
             type = "number",
             answer = 9,
             explain = "Every pool empties, so every arena of the list empties; pymalloc "
-                .. "unmaps all but one, which it keeps as the reserve arena so that a program "
+                .. "unmaps all but one (9 in the model, 8 or 9 on CPython), which it keeps as the reserve arena so that a program "
                 .. "that needs one more arena again does not map and unmap it each time "
                 .. "(ch01#arenas).",
             model = function(run)

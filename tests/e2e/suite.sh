@@ -588,7 +588,10 @@ keys q
 DATA_ALL=$DATA; DATA=$DATA_ALL/path; mkdir -p "$DATA"
 start 100x30 $PYDIVE
 check "the series page shows every exercise as one bar" "Exercises, in lesson order (X: the next one)"
-check "none solved yet" "0/30 solved"
+# every exercise of the course but the sandboxes (a count written here went
+# stale each time an exercise was added)
+nsolvable=$(grep -L 'kind = "sandbox"' exercises/ch*/*.lua | wc -l)
+check "none solved yet" "0/$nsolvable solved"
 keys X
 check "X opens the first exercise not solved" "Predict: The 512-byte line"
 keys Escape Escape

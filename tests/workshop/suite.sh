@@ -45,7 +45,10 @@ expect "a pack copied to a stick lists its chapters" 0 $PYDIVE --course "$TMP/st
 [ "$(printf '%s\n' "$out" | grep -c '^ *[0-9]\. ')" -eq 3 ] && ok "the copied pack has three chapters" \
     || notok "the copied pack has three chapters" "$out"
 expect "the copied pack's exercises verify (chapters 1-3 only)" 0 $PYDIVE --course "$TMP/stick" verify
-has "verify sees the inherited exercises of chapters 1-3" "verify: 16 exercises, 0 problems"
+# as many as the course has in chapters 1-3 (a count written here went stale
+# each time an exercise was added)
+n13=$(ls exercises/ch01/*.lua exercises/ch02/*.lua exercises/ch03/*.lua | wc -l)
+has "verify sees the inherited exercises of chapters 1-3" "verify: $n13 exercises, 0 problems"
 sed 's/^title: .*/title: Arenas for the afternoon/' lessons/01-memory-architecture.yaml \
     >"$TMP/stick/lessons/01-memory-architecture.yaml"
 expect "a lesson the pack overrides is the one shown" 0 $PYDIVE --course "$TMP/stick" list
