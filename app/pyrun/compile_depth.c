@@ -15,6 +15,7 @@
 #include "pyrun/compile_int.h"
 
 #define MAX_FINALLY 20 /* the parser's limit on nested blocks */
+#define MAX_INLINED 32 /* names of inlined comprehensions tracked */
 
 typedef struct Depth {
     const Ast *ast;
@@ -24,6 +25,11 @@ typedef struct Depth {
     bool unknown;
     int fin[MAX_FINALLY], fin_base[MAX_FINALLY]; /* enclosing finally bodies and their depth */
     int nfin;
+    Cg *g;                       /* the code: which names are its slots already */
+    const char *bound[MAX_INLINED]; /* names of the comprehension being laid out */
+    int nbound, pushed;
+    const char *extra[MAX_INLINED]; /* comprehension names the code gains (3.12+) */
+    int nextra;
 } Depth;
 
 #define ND(d, i) (&(d)->ast->n[(i)])
@@ -36,6 +42,8 @@ static void need(Depth *d, int depth)
 
 static void expr(Depth *d, int n, int base);
 static void stmts(Depth *d, int first, int base);
+static void store(Depth *d, int t, int below);
+static void cond(Depth *d, int n, int base);
 
 /* ---- constants the AST optimizer folds (compile_fold.c) ------------------ */
 
@@ -158,32 +166,168 @@ static void fstring(Depth *d, const Node *nd, int base)
     need(d, base + 1);
 }
 
-/* Names read in a subtree (with repeats): a bound on a comprehension's cells. */
-static int names_read(Depth *d, int n, int depth)
+/* Does target t bind name? */
+static bool binds(Depth *d, int t, const char *name)
 {
-    if (n < 0 || depth > 200)
-        return n < 0 ? 0 : 100;
-    const Node *nd = ND(d, n);
-    int k = nd->kind == N_NAME;
-    k += names_read(d, nd->a, depth + 1) + names_read(d, nd->b, depth + 1) + names_read(d, nd->c, depth + 1) +
-         names_read(d, nd->d, depth + 1) + names_read(d, nd->e, depth + 1);
-    return k + (nd->next >= 0 ? names_read(d, nd->next, depth + 1) : 0);
+    const Node *nd = ND(d, t);
+    if (nd->kind == N_NAME)
+        return strcmp(nd->str, name) == 0;
+    if (nd->kind == N_TUPLE || nd->kind == N_LIST)
+        for (int c = nd->a; c >= 0; c = ND(d, c)->next)
+            if (binds(d, c, name))
+                return true;
+    return false;
 }
 
-/* A comprehension as an expression: its function is called with the first
- * iterator (3.12+ inlines list, set and dict comprehensions: not modelled). */
-static void comprehension(Depth *d, const Node *nd, int base)
+/* A comprehension's names become the function's own locals when 3.12+
+ * inlines it: those it does not have yet widen the frame. */
+static void bind_inlined(Depth *d, int t)
 {
-    if (d->ver >= SIM_V312 && nd->kind != N_GENEXP) {
+    const Node *nd = ND(d, t);
+    if (nd->kind == N_TUPLE || nd->kind == N_LIST) {
+        for (int c = nd->a; c >= 0; c = ND(d, c)->next)
+            bind_inlined(d, c);
+        return;
+    }
+    if (nd->kind != N_NAME) {
         d->unknown = true;
         return;
     }
-    /* LOAD_CLOSURE for each cell it uses, BUILD_TUPLE, the code, MAKE_FUNCTION:
-     * the cells are at most the names it reads, and up to two change nothing */
-    if (names_read(d, nd->a, 0) + names_read(d, nd->c, 0) + names_read(d, ND(d, nd->b)->next, 0) +
-            names_read(d, ND(d, nd->b)->c, 0) > 2)
+    for (int i = 0; i < d->nbound; i++)
+        if (strcmp(d->bound[i], nd->str) == 0)
+            return;
+    if (d->nbound == MAX_INLINED) {
         d->unknown = true;
-    need(d, base + 2);
+        return;
+    }
+    d->bound[d->nbound++] = nd->str;
+    d->pushed++;
+    if (cg_slot_of(d->g, nd->str) < 0) {
+        for (int i = 0; i < d->nextra; i++)
+            if (strcmp(d->extra[i], nd->str) == 0)
+                return;
+        if (d->nextra < MAX_INLINED)
+            d->extra[d->nextra++] = nd->str;
+        else
+            d->unknown = true;
+    }
+}
+
+static bool holds_scope(Depth *d, int n, int depth)
+{
+    if (n < 0 || depth > 200)
+        return n >= 0;
+    const Node *nd = ND(d, n);
+    if (nd->kind == N_LAMBDA || nd->kind == N_LISTCOMP || nd->kind == N_SETCOMP || nd->kind == N_DICTCOMP ||
+        nd->kind == N_GENEXP || nd->kind == N_NAMEDEXPR)
+        return true;
+    return holds_scope(d, nd->a, depth + 1) || holds_scope(d, nd->b, depth + 1) || holds_scope(d, nd->c, depth + 1) ||
+           holds_scope(d, nd->d, depth + 1) || holds_scope(d, nd->e, depth + 1) ||
+           (nd->next >= 0 && holds_scope(d, nd->next, depth + 1));
+}
+
+/* 3.12+ (PEP 709): the first iterator, the comprehension's names saved
+ * with LOAD_FAST_AND_CLEAR, the new list, set or dict, then the for
+ * clauses' iterators and items as in a loop. */
+static void inlined(Depth *d, const Node *nd, int base)
+{
+    int first = nd->b;
+    if (holds_scope(d, nd->a, 0) || holds_scope(d, nd->c, 0) || holds_scope(d, ND(d, first)->c, 0) ||
+        holds_scope(d, ND(d, first)->next, 0)) {
+        d->unknown = true; /* cells and nested inlining: not laid out here */
+        return;
+    }
+    expr(d, ND(d, first)->b, base);
+    int nbound = d->nbound, pushed = d->pushed;
+    d->pushed = 0;
+    for (int cf = first; cf >= 0; cf = ND(d, cf)->next)
+        bind_inlined(d, ND(d, cf)->a);
+    int k = d->pushed, j = 0, top = base + k + 1; /* the saved names and the collection */
+    d->nbound = nbound, d->pushed = pushed;
+    need(d, top + 1);
+    for (int cf = first; cf >= 0; cf = ND(d, cf)->next, j++) {
+        if (j > 0)
+            expr(d, ND(d, cf)->b, top + j);
+        need(d, top + j + 2); /* the iterator and its item */
+        store(d, ND(d, cf)->a, top + j + 1);
+        for (int c = ND(d, cf)->c; c >= 0; c = ND(d, c)->next)
+            cond(d, c, top + j + 1);
+    }
+    expr(d, nd->a, top + j);
+    if (nd->kind == N_DICTCOMP)
+        expr(d, nd->c, top + j + 1);
+}
+
+/* The distinct names a comprehension reads that are the code's own slots:
+ * they become its closure's cells.  -1 when too many to track. */
+static int collect_cells(Depth *d, int n, const char **names, int *count, int depth)
+{
+    if (n < 0)
+        return 0;
+    if (depth > 200 || *count < 0)
+        return *count = -1;
+    const Node *nd = ND(d, n);
+    if (nd->kind == N_LAMBDA || nd->kind == N_LISTCOMP || nd->kind == N_SETCOMP || nd->kind == N_DICTCOMP ||
+        nd->kind == N_GENEXP)
+        return *count = -1; /* a scope of its own inside: not followed */
+    if (nd->kind == N_NAME && cg_slot_of(d->g, nd->str) >= 0) {
+        bool seen = false;
+        for (int i = 0; i < *count && !seen; i++)
+            seen = strcmp(names[i], nd->str) == 0;
+        if (!seen && *count == MAX_INLINED)
+            return *count = -1;
+        if (!seen)
+            names[(*count)++] = nd->str;
+    }
+    int kids[] = {nd->a, nd->b, nd->c, nd->d, nd->e};
+    for (int i = 0; i < 5; i++)
+        collect_cells(d, kids[i], names, count, depth + 1);
+    if (nd->next >= 0)
+        collect_cells(d, nd->next, names, count, depth + 1);
+    return *count;
+}
+
+static int comprehension_cells(Depth *d, const Node *nd)
+{
+    const char *names[MAX_INLINED];
+    int count = 0;
+    int first = nd->b;
+    collect_cells(d, nd->a, names, &count, 0);
+    if (nd->kind == N_DICTCOMP)
+        collect_cells(d, nd->c, names, &count, 0);
+    collect_cells(d, ND(d, first)->c, names, &count, 0);
+    collect_cells(d, ND(d, first)->next, names, &count, 0);
+    if (count < 0)
+        return -1;
+    /* its own targets are its locals, not cells */
+    int cells = 0;
+    for (int i = 0; i < count; i++) {
+        bool target = false;
+        for (int cf = first; cf >= 0 && !target; cf = ND(d, cf)->next)
+            target = binds(d, ND(d, cf)->a, names[i]);
+        cells += !target;
+    }
+    return cells;
+}
+
+/* A comprehension as an expression: its function is made (the cells it
+ * uses as its closure) and called with the first iterator; 3.12+ inlines
+ * list, set and dict comprehensions. */
+static void comprehension(Depth *d, const Node *nd, int base)
+{
+    if (d->ver >= SIM_V312 && nd->kind != N_GENEXP) {
+        inlined(d, nd, base);
+        return;
+    }
+    int cells = comprehension_cells(d, nd);
+    if (cells < 0) {
+        d->unknown = true;
+        return;
+    }
+    if (d->ver >= SIM_V313) /* MAKE_FUNCTION, then the closure for SET_FUNCTION_ATTRIBUTE */
+        need(d, base + 1 + cells + (cells > 0));
+    else /* the closure tuple, the code, MAKE_FUNCTION */
+        need(d, base + (cells > 2 ? cells : cells ? 2 : 1));
     expr(d, ND(d, nd->b)->b, base + 1);
     need(d, base + 2);
 }
@@ -477,9 +621,9 @@ static void stmts(Depth *d, int first, int base)
         stmt(d, s, base);
 }
 
-int cg_stack_depth(const Cg *g, int n)
+int cg_stack_depth(Cg *g, int n, int *extra_locals)
 {
-    Depth d = {.ast = g->ast, .ver = g->I->sim->prof->version, .fold = g->I->fold};
+    Depth d = {.ast = g->ast, .ver = g->I->sim->prof->version, .fold = g->I->fold, .g = g};
     const Node *nd = ND(&d, n);
     if (nd->kind == N_DEF) {
         stmts(&d, nd->b, 0);
@@ -502,5 +646,6 @@ int cg_stack_depth(const Cg *g, int n)
         return -1;
     if (d.ver >= SIM_V312 && d.max < 2)
         d.max = 2; /* the generator's StopIteration handler: [lasti, exc] */
+    *extra_locals = d.nextra;
     return d.max;
 }

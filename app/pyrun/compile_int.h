@@ -92,9 +92,10 @@ bool cg_comp_body(Cg *g, int n);
 bool cg_is_generator(const Ast *ast, int body, bool expr_body);
 bool cg_yield(Cg *g, int n);
 /* compile_depth.c: the co_stacksize CPython's compiler gives the code of
- * node n (a def, lambda or comprehension), or -1 when the model does not
- * know it for a construct the code holds. */
-int cg_stack_depth(const Cg *g, int n);
+ * node n (a def or generator expression) compiled in g, or -1 when the
+ * model does not know it for a construct the code holds; *extra_locals:
+ * the locals 3.12+ adds for the comprehensions it inlines. */
+int cg_stack_depth(Cg *g, int n, int *extra_locals);
 /* compile_with.c: the with statement; and what a return, break or continue
  * leaving its block emits (keep_tos: a return value is on top). */
 bool cg_with(Cg *g, int n);

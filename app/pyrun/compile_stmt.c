@@ -456,9 +456,10 @@ bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int 
         return false;
     co = &g->I->codes[c.ci];
     if (is_gen) {
-        int depth = cg_stack_depth(&c, n);
+        int extra = 0, depth = cg_stack_depth(&c, n, &extra);
+        co = &g->I->codes[c.ci];
         co->framesize_known = depth >= 0;
-        co->framesize = co->nslots + (depth >= 0 ? depth : 4);
+        co->framesize = co->nslots + extra + (depth >= 0 ? depth : 4);
     }
     /* closure: the cells this function captures, from our own slots */
     int nfree = 0;

@@ -228,6 +228,10 @@ def g39(n):
     else:
         print("end")
 
+def g40(xs):
+    yield [x * 2 for x in xs]
+    yield {x: x for x in xs}
+
 def g41(a, b, c):
     if a < b <= c != 0:
         yield a
@@ -296,6 +300,28 @@ def g54(x, y):
     yield f"{x}-{y:5d}-{x!r:>8}"
     yield f"total: {x + y}"
 
+def g55(rows):
+    for row in rows:
+        yield [c.strip() for c in row.split(",") if c]
+
+def g56(d):
+    yield {k: v for k, v in d.items() if v}
+    yield {x for x in d}
+
+def g57(n):
+    total = 0
+    for i in range(n):
+        total += sum([j * j for j in range(i)])
+        yield total
+
+def g59(xs, x):
+    yield [x for x in xs]
+    yield x
+
+def g60(pairs):
+    yield [a + b for a, b in pairs]
+    yield [(a, b) for a in pairs for b in pairs if a != b]
+
 
 print('g01', sys.getsizeof(g01(None)))
 print('g02', sys.getsizeof(g02()))
@@ -336,6 +362,7 @@ print('g36', sys.getsizeof(g36(None)))
 print('g37', sys.getsizeof(g37(None)))
 print('g38', sys.getsizeof(g38(None)))
 print('g39', sys.getsizeof(g39(None)))
+print('g40', sys.getsizeof(g40(None)))
 print('g41', sys.getsizeof(g41(None, None, None)))
 print('g42', sys.getsizeof(g42(None)))
 print('g43', sys.getsizeof(g43(None)))
@@ -350,3 +377,8 @@ print('g51', sys.getsizeof(g51(None)))
 print('g52', sys.getsizeof(g52(None)))
 print('g53', sys.getsizeof(g53(None)))
 print('g54', sys.getsizeof(g54(None, None)))
+print('g55', sys.getsizeof(g55(None)))
+print('g56', sys.getsizeof(g56(None)))
+print('g57', sys.getsizeof(g57(None)))
+print('g59', sys.getsizeof(g59(None, None)))
+print('g60', sys.getsizeof(g60(None)))
