@@ -35,6 +35,7 @@ void py_err_save(PyRun *I, SavedErr *sv)
 void py_err_restore(PyRun *I, SavedErr *sv)
 {
     vm_release_held(I);
+    free(I->held); /* an array emptied by hand (vm_gen.c's clear_error) */
     I->held = sv->held, I->nheld = sv->nheld, I->capheld = sv->capheld;
     if (I->err_obj)
         sim_decref(S, I->err_obj);

@@ -11,8 +11,10 @@
  * The saved frame, after the generator's owned slots: the instruction to
  * resume at, the line, the active try blocks (count, then ip and depth).
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "pyrun/interp.h"
 #include "pyrun/types/types.h"
 
@@ -251,10 +253,19 @@ SimId vm_gen_next(PyRun *I, SimId g)
 static void clear_error(PyRun *I, size_t held)
 {
     py_err_clear(I);
-    while (I->nheld > held) {
-        SimId v = I->held[--I->nheld];
-        sim_decref(S, v);
+    /* in vm_release_held's order: the innermost frame's first */
+    size_t n = I->nheld;
+    SimId *vals = I->held;
+    I->held = NULL;
+    I->nheld = I->capheld = 0;
+    if (held) { /* what was kept before stays kept */
+        I->held = xmalloc(held * sizeof *I->held);
+        memcpy(I->held, vals, held * sizeof *I->held);
+        I->nheld = I->capheld = held;
     }
+    for (size_t i = held; i < n; i++)
+        sim_decref(S, vals[i]);
+    free(vals);
 }
 
 static SimId throw_in(PyRun *I, SimId g, GenEnd *end);
