@@ -192,6 +192,29 @@ void py_err_save(PyRun *I, SavedErr *sv);
 void py_err_restore(PyRun *I, SavedErr *sv);
 /* Drops what sv holds (a new exception replaced it). */
 void py_err_discard(PyRun *I, SavedErr *sv);
+/* dunder.c: a program's special methods, where CPython's type slots call them.
+ * The operators answer NotImplemented (a new reference) when no class has a
+ * say; dunder_len and dunder_iter answer the borrowed S->notimpl when the
+ * class lacks the method; dunder_contains answers -2 then. */
+bool dunder_defines(PyRun *I, SimId v, const char *name);
+/* v.name() for a method of v's class; S->notimpl (borrowed) when it has none */
+SimId dunder_call0(PyRun *I, SimId v, const char *name);
+SimId dunder_binary(PyRun *I, int op, SimId a, SimId b, bool inplace);
+SimId dunder_compare(PyRun *I, int op, SimId v, SimId w);
+int dunder_truth(PyRun *I, SimId v);
+SimId dunder_unary(PyRun *I, int op, SimId v);
+SimId dunder_len(PyRun *I, SimId v);
+SimId dunder_getitem(PyRun *I, SimId v, SimId key);
+bool dunder_setitem(PyRun *I, SimId v, SimId key, SimId value);
+bool dunder_delitem(PyRun *I, SimId v, SimId key);
+int dunder_contains(PyRun *I, SimId v, SimId item);
+SimId dunder_iter(PyRun *I, SimId v);
+SimId dunder_next(PyRun *I, SimId it);
+/* hash(v) of an instance whose class defines __hash__; S->notimpl (borrowed) when it does not */
+SimId dunder_hash(PyRun *I, SimId v);
+/* true when k can be a dict key; else raises TypeError ("unhashable type"),
+ * or refuses a key whose class hashes it in Python (the model's dicts do not call back) */
+bool py_hashable(PyRun *I, SimId k);
 
 /* compile.c */
 bool compile_module(PyRun *I, PyError *err);
@@ -282,9 +305,6 @@ bool vm_with_except(PyRun *I);
 void py_raise(PyRun *I, ExcType t, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Raises t with args (key,), as KeyError(key): its text is repr(key). */
 void py_raise_key(PyRun *I, ExcType t, SimId key);
-/* TypeError "unhashable type: 'T'" for key k, naming the innermost
- * unhashable item of a tuple as CPython's hash does. */
-void py_raise_unhashable(PyRun *I, SimId k);
 /* Raises a user's exception instance e (reference stolen); msg is its str. */
 void py_raise_instance(PyRun *I, SimId e, const char *msg);
 /* True when an exception is pending and is t or a subclass of t (never for a refusal). */

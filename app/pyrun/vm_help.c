@@ -72,6 +72,10 @@ bool vm_unpack(PyRun *I, int n)
     } else {
         SimId it = iter_new(I, seq);
         if (!it) {
+            if (I->err.set || I->refused) {
+                sim_decref(S, seq);
+                return false;
+            }
             py_raise(I, EXC_TypeError, "cannot unpack non-iterable %s object", op_typename(I, seq));
             sim_decref(S, seq);
             return false;

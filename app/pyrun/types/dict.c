@@ -11,27 +11,9 @@
 
 #define S (I->sim)
 
-void py_raise_unhashable(PyRun *I, SimId k)
-{
-    /* a tuple hashes its items in order: the first unhashable one raises */
-    while (sim_kind(S, k) == SK_TUPLE) {
-        SimId inner = 0;
-        for (uint32_t i = 0; !inner && i < sim_obj(S, k)->len; i++)
-            if (!sim_hashable(S, sim_items(S, k)[i]))
-                inner = sim_items(S, k)[i];
-        if (!inner)
-            break;
-        k = inner;
-    }
-    py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, k));
-}
-
 bool dict_check_key(PyRun *I, SimId k)
 {
-    if (sim_hashable(S, k))
-        return true;
-    py_raise_unhashable(I, k);
-    return false;
+    return py_hashable(I, k);
 }
 
 static SimId d_get(PyRun *I, SimId *a, int n, SimId kw)

@@ -33,6 +33,16 @@ static int64_t length_hint(PyRun *I, SimId src)
         return step > 0 ? (stop > start ? (stop - start + step - 1) / step : 0)
                         : (start > stop ? (start - stop - step - 1) / -step : 0);
     }
+    case SK_INSTANCE: { /* PyObject_LengthHint: __len__, else 8 */
+        SimId r = dunder_len(I, src);
+        if (r == S->notimpl)
+            return 8;
+        if (!r)
+            return -1;
+        int64_t n = sim_obj(S, r)->v.i;
+        sim_decref(S, r);
+        return n;
+    }
     case SK_ITER:
         if (!o->v.iter.seq) /* exhausted */
             return 0;
@@ -62,10 +72,15 @@ bool list_extend(PyRun *I, SimId list, SimId src)
     }
     SimId it = iter_new(I, src);
     if (!it) {
-        py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, src));
+        if (!I->err.set && !I->refused)
+            py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, src));
         return false;
     }
     int64_t hint = length_hint(I, src);
+    if (hint < 0) {
+        sim_decref(S, it);
+        return false;
+    }
     uint32_t m = sim_obj(S, list)->len;
     bool dictlike = k == SK_DICT || k == SK_SET || k == SK_DICTVIEW;
     if (hint > 0 && sim_obj(S, list)->cap == 0 && !(dictlike && S->prof->extend_dict_resizes)) {
