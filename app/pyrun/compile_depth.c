@@ -345,6 +345,10 @@ static void cond(Depth *d, int n, int base)
         cond(d, nd->a, base);
         cond(d, nd->b, base);
         cond(d, nd->c, base);
+    } else if (nd->kind == N_COMPARE && ND(d, nd->b)->next < 0 &&
+               (ND(d, nd->b)->op == OP_IS || ND(d, nd->b)->op == OP_ISNOT) &&
+               ND(d, ND(d, nd->b)->a)->kind == N_NONE) {
+        expr(d, nd->a, base); /* `x is None` jumps with POP_JUMP_IF_NONE: None is never pushed */
     } else {
         expr(d, n, base);
     }

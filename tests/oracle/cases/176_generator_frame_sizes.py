@@ -322,6 +322,25 @@ def g60(pairs):
     yield [a + b for a, b in pairs]
     yield [(a, b) for a in pairs for b in pairs if a != b]
 
+def g61(node):
+    while node is not None:
+        yield node.value
+        node = node.next
+
+def g62(x):
+    if x is None:
+        yield 1
+    y = x is not None
+    yield y
+    if None is x:
+        yield 2
+
+def g63(x, y):
+    if x is not None and y is None:
+        yield x
+    while not (x is None):
+        yield x
+
 
 print('g01', sys.getsizeof(g01(None)))
 print('g02', sys.getsizeof(g02()))
@@ -382,3 +401,6 @@ print('g56', sys.getsizeof(g56(None)))
 print('g57', sys.getsizeof(g57(None)))
 print('g59', sys.getsizeof(g59(None, None)))
 print('g60', sys.getsizeof(g60(None)))
+print('g61', sys.getsizeof(g61(None)))
+print('g62', sys.getsizeof(g62(None)))
+print('g63', sys.getsizeof(g63(None, None)))
