@@ -181,7 +181,11 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
         if (k == SK_INSTANCE)
             return dunder_getitem(I, obj, key);
         if (k == SK_TYPE) {
-            py_raise(I, EXC_TypeError, "type '%s' is not subscriptable", sim_kind_name((SimKind)sim_obj(S, obj)->sub));
+            SimKind of = (SimKind)sim_obj(S, obj)->sub;
+            if (of == SK_LIST || of == SK_TUPLE || of == SK_DICT || of == SK_SET || of == SK_TYPE)
+                return py_not_modelled(I, 0, "the generic alias '%s[...]' (types.GenericAlias)",
+                                       sim_kind_name(of)), 0;
+            py_raise(I, EXC_TypeError, "type '%s' is not subscriptable", sim_kind_name(of));
             return 0;
         }
         py_raise(I, EXC_TypeError, "'%s' object is not subscriptable", op_typename(I, obj));
