@@ -103,6 +103,10 @@ void cg_with_unwind(Cg *g, const FBlock *b, bool keep_tos);
 bool cg_push_block(Cg *g, int n, FBlockKind kind, int node, int try_depth);
 bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int kind);
 bool cg_store_target(Cg *g, int t, int acc);
+/* compile_super.c: 1 for super(), 2 for super(C, obj) as the object of an
+ * attribute (with its own instruction), else 0 */
+int cg_super_form(Cg *g, int call);
+bool cg_super_attr(Cg *g, int attr, bool method);
 /* compile_ann.c: `x: int = 5`, and the __annotations__ of a body that has one */
 bool cg_annassign(Cg *g, int n);
 void cg_setup_annotations(Cg *g, int body);
