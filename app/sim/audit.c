@@ -104,6 +104,11 @@ void sim_owned_refs(Sim *s, SimId id, SimVisit fn, void *arg)
         visit_nz(s, o->v.descr.func, fn, arg);
         visit_nz(s, o->v.descr.dict, fn, arg);
         break;
+    case SK_GEN: /* the saved frame: the function and the slots */
+        visit_nz(s, o->v.gen.func, fn, arg);
+        for (uint32_t i = 0; items && i < o->len; i++)
+            visit_nz(s, items[i], fn, arg);
+        break;
     default:
         break;
     }
