@@ -297,6 +297,8 @@ bool vm_call_ex(PyRun *I, int has_kw)
     bool user_class = k == SK_TYPE && sim_obj(S, callable)->sub == SK_INSTANCE;
     bool builtin_type = k == SK_TYPE && !user_class && type_takes_ex(I, callable);
     if (!python && k != SK_BUILTIN && !user_class && !builtin_type) {
+        if (k == SK_STATICMETHOD)
+            return py_not_modelled(I, 0, "calling a staticmethod object directly");
         if (k == SK_TYPE || k == SK_WEAKREF || k == SK_METHOD)
             return py_not_modelled(I, 0, "calling %s with '*' or '**' arguments",
                                    k == SK_TYPE ? "this built-in type" : k == SK_WEAKREF ? "a weak reference"
