@@ -156,7 +156,9 @@ typedef struct App {
     ExVerdict ex_verdict;
     int ex_right;                /* predict: steps answered right (first or second try) */
     int ex_second;               /* ... of them at the second try */
-    bool ex_quiet;               /* predict: Esc put the open question aside until a step */
+    int ex_pane_top;             /* predict: first row of the question's body shown */
+    int ex_pane_max_top;         /* ... its largest value at the last draw (0: all shows) */
+    int ex_pane_page;            /* ... rows the body had at the last draw */
     int ex_tries;                /* predict: answers given to the open question (0, 1) */
     ExCheck ex_check;            /* fix: the last check */
     bool ex_checked;

@@ -136,7 +136,6 @@ bool app_open_exercise(App *a, const char *id)
     a->ex_step = 0;
     a->ex_asking = a->ex_judged = false;
     a->ex_right = a->ex_second = a->ex_tries = 0;
-    a->ex_quiet = false;
     a->ex_hints = 0;
     a->ex_show_solution = a->ex_confirm_give_up = false;
     free(a->ex_work);
@@ -209,10 +208,11 @@ bool app_exercise_holds_step(App *a)
 {
     if (!a->ex || a->ex->ex.kind != EXERCISE_PREDICT || a->ex_step >= a->ex->ex.nsteps)
         return false;
-    a->ex_quiet = false;
     if (app_current_line(a) == a->ex->ex.steps[a->ex_step].at) {
-        if (!a->ex_asking)
+        if (!a->ex_asking) {
             a->input[0] = a->input_err[0] = '\0';
+            a->ex_pane_top = 0;
+        }
         a->ex_asking = true;
         return true;
     }
@@ -220,10 +220,10 @@ bool app_exercise_holds_step(App *a)
 }
 
 /* After any key on the program screen: a question whose line is next opens
- * at once, before the learner steps (unless Esc put it aside). */
+ * at once, before the learner steps. */
 void app_exercise_offer(App *a)
 {
-    if (a->screen == SCREEN_PROGRAM && a->ex && !a->ex_asking && !a->ex_quiet && !a->running)
+    if (a->screen == SCREEN_PROGRAM && a->ex && !a->ex_asking && !a->running)
         app_exercise_holds_step(a);
 }
 
@@ -264,6 +264,7 @@ static unsigned answer(App *a)
     a->ex_second += v == EX_RIGHT && a->ex_tries > 0;
     a->ex_tries++;
     a->ex_judged = true;
+    a->ex_pane_top = 0; /* the verdict and the explanation, from their first line */
     return REACT_REDRAW | REACT_SAVE_NOW;
 }
 
@@ -296,8 +297,20 @@ void app_exercise_restart(App *a)
     a->ex_asking = a->ex_judged = false;
 }
 
+/* Keys while a question is open.  Esc leaves the exercise, as Esc does
+ * everywhere on this screen and as the pane's key bar says (the answers
+ * given so far are kept); less's keys scroll a body taller than the pane;
+ * once judged, any other key goes on with the program. */
 unsigned app_exercise_input(App *a, int key)
 {
+    if (key == KEY_ESCAPE) {
+        a->ex_asking = a->ex_judged = false;
+        a->ex_tries = 0;
+        a->pool_open = false; /* not a step back to the map: out of the exercise */
+        return app_program_key(a, ACT_BACK);
+    }
+    if (app_exercise_pane_scroll(a, key))
+        return REACT_REDRAW;
     if (a->ex_judged) { /* any key: on with the program */
         if (key == '?')
             return REACT_NONE;
@@ -312,11 +325,6 @@ unsigned app_exercise_input(App *a, int key)
     size_t len = strlen(a->input);
     if (key == 'H') /* no answer holds a capital letter: the hint ladder stays one key away */
         return app_exercise_key(a, ACT_HINT);
-    if (key == KEY_ESCAPE) {
-        a->ex_asking = false; /* back to the program; the question waits on its line */
-        a->ex_quiet = true;
-        return REACT_REDRAW;
-    }
     if (key == KEY_RETURN)
         return answer(a);
     if (key == KEY_BACKSPACE_KEY) {
@@ -389,168 +397,6 @@ unsigned app_exercise_idle(App *a)
         return run_work_file(a);
     }
     return REACT_NONE;
-}
-
-/* ---- drawing: the exercise's pane at the bottom of the program screen ---------- */
-
-static int pane_line(Canvas *cv, int y, int x, const char *text, Role role, int maxy)
-{
-    Doc d = {0};
-    doc_add_prose(&d, text, cv->w - x - 1, 0, cv->ascii);
-    for (size_t i = 0; i < d.n && y < maxy; i++, y++) {
-        canvas_fill(cv, (Rect){0, y, cv->w, 1}, ' ', ROLE_NORMAL);
-        canvas_styled(cv, x, y, cv->w - x - 1, d.lines[i].text, d.lines[i].len, d.lines[i].roles);
-        if (role != ROLE_NORMAL)
-            canvas_paint_row(cv, y, x, cv->w - 1, role);
-    }
-    doc_fini(&d);
-    return y;
-}
-
-/* What the pane shows under its title when no question is open: the goal,
- * the last check, the newest hint, the solution or where it is, the file. */
-typedef struct PaneItem {
-    char text[1200];
-    Role role;
-} PaneItem;
-#define PANE_ITEMS 6
-
-static int pane_items(const App *a, PaneItem *it)
-{
-    const Exercise *ex = &a->ex->ex;
-    int n = 0;
-    snprintf(it[n].text, sizeof it[n].text, "%s", ex->goal);
-    it[n++].role = ROLE_NORMAL;
-    if (ex->kind == EXERCISE_FIX && a->ex_checked) {
-        const char *why = a->ex_check.message ? a->ex_check.message
-                          : a->ex_check.error_line ? a->ex_check.error_line : "";
-        snprintf(it[n].text, sizeof it[n].text, "%s %s",
-                 a->ex_check.passed ? "Check: passed." : "Check: not yet.", why);
-        char *w = it[n].text + strlen(a->ex_check.passed ? "Check: passed. " : "Check: not yet. ");
-        if (*w >= 'a' && *w <= 'z') /* the check's sentence starts a sentence here */
-            *w = (char)(*w - 'a' + 'A');
-        it[n++].role = a->ex_check.passed ? ROLE_DONE : ROLE_WARNING;
-    }
-    int nh = exrun_hint_count(ex);
-    if (a->ex_hints > 0 && !a->ex_show_solution) { /* the newest rung, whole */
-        snprintf(it[n].text, sizeof it[n].text, "Hint %d of %d%s: %s", a->ex_hints, nh,
-                 a->ex_hints < nh ? " (H: the next)" : "", exrun_hint(ex, a->ex_hints));
-        it[n++].role = ROLE_NOTE;
-    }
-    if (a->ex_show_solution && ex->solution) {
-        if (ex->kind == EXERCISE_PREDICT)
-            snprintf(it[n].text, sizeof it[n].text, "Solution: %s", ex->solution);
-        else
-            snprintf(it[n].text, sizeof it[n].text, "The solution is on the right, beside your "
-                     "file (S hides it; also: pydive exercise solution %s).", ex->id);
-        it[n++].role = ROLE_STRONG;
-    }
-    if (a->ex_work) {
-        snprintf(it[n].text, sizeof it[n].text, "Your file: %s  (e edits it; every save reruns it)",
-                 a->ex_work);
-        it[n++].role = ROLE_SUBTLE;
-    }
-    return n;
-}
-
-static int prose_rows(const char *text, int width, bool ascii)
-{
-    Doc d = {0};
-    doc_add_prose(&d, text, width, 0, ascii);
-    int n = (int)d.n;
-    doc_fini(&d);
-    return n;
-}
-
-int app_exercise_pane_height(const App *a)
-{
-    if (!a->ex)
-        return 0;
-    if (a->ex_asking) { /* the question whole, its choices and the answer line */
-        const ExerciseStep *st = &a->ex->ex.steps[a->ex_step];
-        int rows = 2 + prose_rows(st->ask, a->w - 2, a->ascii) + 2;
-        for (size_t i = 0; i < st->nchoices && !a->ex_judged; i++) {
-            char c[512];
-            snprintf(c, sizeof c, "%zu. %s", i + 1, st->choices[i]);
-            rows += prose_rows(c, a->w - 4, a->ascii);
-        }
-        if (a->ex_judged)
-            rows += 1 + prose_rows(st->explain, a->w - 2, a->ascii);
-        else if (a->ex_hints > 0)
-            rows += prose_rows(exrun_hint(&a->ex->ex, a->ex_hints), a->w - 16, a->ascii);
-        int most = a->h - 5 > 6 ? a->h - 5 : 6; /* the program keeps a few rows */
-        return rows > most ? most : rows < 8 ? 8 : rows;
-    }
-    PaneItem it[PANE_ITEMS];
-    int n = pane_items(a, it), rows = 2; /* the title row and the key bar's row */
-    for (int i = 0; i < n; i++)
-        rows += prose_rows(it[i].text, a->w - 2, a->ascii);
-    int most = a->h / 2 > 4 ? a->h / 2 : 4;
-    return rows < 4 ? 4 : rows > most ? most : rows;
-}
-
-void app_exercise_draw_pane(App *a, Canvas *cv, int top)
-{
-    const Exercise *ex = &a->ex->ex;
-    int bottom = cv->h - 1, y = top;
-    canvas_fill(cv, (Rect){0, top, cv->w, bottom - top}, ' ', ROLE_NORMAL);
-    for (int x = 0; x < cv->w; x++)
-        canvas_put(cv, x, y, glyph(cv->ascii, GLYPH_HLINE), ROLE_SUBTLE);
-    char head[256];
-    static const char *const kinds[] = {"Predict", "Fix it", "Sandbox"};
-    snprintf(head, sizeof head, " %s: %s %s", kinds[ex->kind], ex->title,
-             a->exst.solved ? (cv->ascii ? "[solved]" : "\xe2\x9c\x93 solved") : "");
-    canvas_text_fit(cv, 1, y++, cv->w - 2, head, ROLE_HEADING);
-    if (a->ex_asking) {
-        const ExerciseStep *st = &ex->steps[a->ex_step];
-        char q[96];
-        snprintf(q, sizeof q, "Question %zu of %zu (before line %d runs)%s", a->ex_step + 1,
-                 ex->nsteps, st->at,
-                 a->ex_tries == 1 && !a->ex_judged ? ": second try" : "");
-        canvas_text_fit(cv, 1, y++, cv->w - 2, q, ROLE_SUBTLE);
-        y = pane_line(cv, y, 1, st->ask, ROLE_NORMAL, bottom);
-        /* once judged, the verdict names the answer: the room goes to the why */
-        for (size_t i = 0; i < st->nchoices && y < bottom - 2 && !a->ex_judged; i++) {
-            char c[512];
-            snprintf(c, sizeof c, "%zu. %s", i + 1, st->choices[i]);
-            y = pane_line(cv, y, 3, c, ROLE_NORMAL, bottom - 2);
-        }
-        if (a->ex_judged) {
-            Buf right = {0}, msg = {0};
-            exrun_answer_text(st, &right);
-            bool second = a->ex_tries > 1;
-            buf_printf(&msg, "%s Answer: %s",
-                       a->ex_verdict == EX_RIGHT ? (second ? "Right at the second try." : "Right.")
-                       : a->ex_verdict == EX_PARTIAL ? "Partly right, twice."
-                                                     : "Not right, twice.",
-                       buf_str(&right));
-            y = pane_line(cv, y, 1, buf_str(&msg), a->ex_verdict == EX_RIGHT ? ROLE_DONE : ROLE_WARNING,
-                          bottom);
-            y = pane_line(cv, y, 1, st->explain, ROLE_NORMAL, bottom);
-            buf_fini(&right), buf_fini(&msg);
-            canvas_fill(cv, (Rect){0, bottom, cv->w, 1}, ' ', ROLE_STATUS);
-            canvas_text_fit(cv, 1, bottom, cv->w - 2, "Any key: the program goes on, and the views "
-                            "show what really happened", ROLE_STATUS);
-            return;
-        }
-        if (a->ex_hints > 0) { /* H while asking: the newest rung, above the answer */
-            char h[700];
-            snprintf(h, sizeof h, "Hint %d of %d: %s", a->ex_hints, exrun_hint_count(ex),
-                     exrun_hint(ex, a->ex_hints));
-            pane_line(cv, y, 1, h, ROLE_NOTE, bottom - 1);
-        }
-        int x = 1 + canvas_text(cv, 1, bottom - 1, cv->w - 2, "Your answer: ", ROLE_STRONG);
-        x += canvas_text(cv, x, bottom - 1, cv->w - x - 1, a->input, ROLE_NORMAL);
-        canvas_put(cv, x, bottom - 1, '_', ROLE_KEY);
-        canvas_fill(cv, (Rect){0, bottom, cv->w, 1}, ' ', ROLE_STATUS);
-        canvas_text_fit(cv, 1, bottom, cv->w - 2,
-                        a->input_err[0] ? a->input_err : exrun_how_to_answer(st), ROLE_STATUS);
-        return;
-    }
-    PaneItem it[PANE_ITEMS];
-    int n = pane_items(a, it);
-    for (int i = 0; i < n && y < bottom; i++)
-        y = pane_line(cv, y, 1, it[i].text, it[i].role, bottom);
 }
 
 void app_open_editor(App *a)

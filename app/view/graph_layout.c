@@ -1,7 +1,7 @@
 /*
  * graph_layout: columns by breadth-first depth, cycles by Tarjan's strongly
  * connected components (iterative, so a long chain cannot overflow the C
- * stack).  See graph_layout.h.
+ * stack).  The lines are graph_route.c's.  See graph_layout.h.
  */
 #include "view/graph_layout.h"
 
@@ -181,19 +181,13 @@ void graph_layout(const HeapSnapshot *s, uint32_t only_around, GraphLayout *out)
         }
     }
 
-    /* Rows in discovery order within each column; unnamed groups go below. */
+    /* Rows in discovery order within each column; unnamed groups go below.
+     * Where each goes on the plane, graph_route decides. */
     int maxcol = 0;
     for (size_t k = 0; k < qt; k++)
         if (col[queue[k]] > maxcol)
             maxcol = col[queue[k]];
     int *rows = xcalloc((size_t)maxcol + 2, sizeof *rows);
-    int names_w = 0;
-    for (size_t k = 0; k < s->nnames; k++) {
-        int w = (int)strlen(s->names[k].name);
-        if (w > names_w)
-            names_w = w;
-    }
-    out->names_w = names_w ? names_w + 4 : 0;
     out->nodes = xcalloc(qt + 1, sizeof *out->nodes);
     for (size_t k = 0; k < qt; k++) {
         int v = queue[k];
@@ -201,22 +195,18 @@ void graph_layout(const HeapSnapshot *s, uint32_t only_around, GraphLayout *out)
         g->obj = (size_t)v;
         g->col = col[v];
         g->row = rows[col[v]]++;
-        g->x = out->names_w + g->col * (GRAPH_BOX_W + GRAPH_GUTTER);
-        g->y = 1 + g->row * (GRAPH_BOX_H + GRAPH_GAP_Y);
         g->tag = (int)out->n + 1;
         g->in_cycle = cyc[v];
         g->named_reach = named[v];
         out->node_of_obj[v] = (int)out->n++;
-        if (g->x + GRAPH_BOX_W > out->width)
-            out->width = g->x + GRAPH_BOX_W;
-        if (g->y + GRAPH_BOX_H > out->height)
-            out->height = g->y + GRAPH_BOX_H;
     }
-    free(rows), free(queue), free(named), free(col), free(cyc), free(keep);
+    free(rows), free(queue), free(named), free(col), free(cyc);
     out->ids = ix;
     out->nids = n;
     out->edge_start = a.start;
     out->edge_to = a.adj;
+    graph_route(s, out, keep, focus >= 0);
+    free(keep);
 }
 
 int graph_node_of_id(const GraphLayout *g, uint32_t id)
@@ -225,9 +215,17 @@ int graph_node_of_id(const GraphLayout *g, uint32_t id)
     return obj < 0 ? -1 : g->node_of_obj[obj];
 }
 
+int graph_net_node(const GraphLayout *g, int net)
+{
+    return net < (int)(2 * g->n) ? net % (int)g->n : -1;
+}
+
 void graph_layout_fini(GraphLayout *g)
 {
     free(g->nodes);
+    free(g->segs);
+    free(g->arrows);
+    free(g->labels);
     free(g->node_of_obj);
     free(g->ids);
     free(g->edge_start);

@@ -72,6 +72,12 @@ const Binding key_bindings[] = {
     {ACT_FOCUS, ON_PROGRAM, {'f', KEY_NONE}, "f", "graph: focus the next object", NULL},
     {ACT_NEIGHBOURS, ON_PROGRAM, {'F', KEY_NONE}, "F",
      "graph: only the focus and its neighbours", NULL},
+    {ACT_PAN_UP, ON_PROGRAM, {KEY_UP_ARROW, 'k', KEY_NONE}, "Up k", "graph: scroll up", NULL},
+    {ACT_PAN_DOWN, ON_PROGRAM, {KEY_DOWN_ARROW, 'j', KEY_NONE}, "Down j", "graph: scroll down",
+     NULL},
+    {ACT_PAN_LEFT, ON_PROGRAM, {'[', KEY_NONE}, "[", "graph: scroll left, towards the frames",
+     NULL},
+    {ACT_PAN_RIGHT, ON_PROGRAM, {']', KEY_NONE}, "]", "graph: scroll right", NULL},
     {ACT_LETTERS, ON_PROGRAM, {'l', KEY_NONE}, "l",
      "arena map: size-class letters or fullness shades", NULL},
     {ACT_POOL, ON_PROGRAM, {'o', KEY_NONE}, "o",
@@ -157,6 +163,8 @@ static const char *const action_names[ACT_COUNT] = {
     [ACT_CHARTS] = "charts",       [ACT_TABLES] = "tables",
     [ACT_SORT] = "sort",           [ACT_REVERSE] = "reverse",
     [ACT_RUN_CODE] = "run-code",   [ACT_NEXT_EXERCISE] = "next-exercise",
+    [ACT_PAN_UP] = "graph-up",     [ACT_PAN_DOWN] = "graph-down",
+    [ACT_PAN_LEFT] = "graph-left", [ACT_PAN_RIGHT] = "graph-right",
 };
 
 const char *keys_action_name(KeyAction a)

@@ -90,6 +90,10 @@ typedef enum KeyAction {
     ACT_REVERSE,       /* tables: reverse the order */
     ACT_RUN_CODE,      /* reader: run the code block on screen on the model */
     ACT_NEXT_EXERCISE, /* home, reader, program: the next exercise not solved yet */
+    ACT_PAN_UP,        /* graph: scroll the laid-out graph (the focus is let go) */
+    ACT_PAN_DOWN,
+    ACT_PAN_LEFT,
+    ACT_PAN_RIGHT,
     ACT_COUNT
 } KeyAction;
 

@@ -68,6 +68,9 @@ unsigned app_exercise_key(App *a, KeyAction act);
 unsigned app_exercise_idle(App *a);
 int app_exercise_pane_height(const App *a);
 void app_exercise_draw_pane(App *a, Canvas *cv, int top);
+/* less's keys on an open question's body (exercise_pane.c); false when the
+ * key is not one of them or the body fits. */
+bool app_exercise_pane_scroll(App *a, int key);
 unsigned app_editor_key(App *a, int key);
 unsigned app_open_glossary(App *a, bool this_section);
 unsigned app_glossary_key(App *a, KeyAction act);

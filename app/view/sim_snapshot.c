@@ -2,7 +2,8 @@
  * sim_snapshot: copies what the views show out of the simulated CPython
  * (see program.h for program_snapshot, snapshot.h for the shape).
  *
- * Objects are gathered breadth-first from the program's global names, then
+ * Objects are gathered breadth-first from the names of the program's frames
+ * (its globals, then each active call's locals), then
  * every tracked object no name reaches (garbage the collector has not taken
  * yet, or is taking now) is added.  Functions, classes, modules, built-ins
  * and the None/True/False singletons are shown as leaves so the graph shows
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "pyrun/interp.h"
 #include "view/program.h"
 
 typedef struct Gather {
@@ -21,7 +23,7 @@ typedef struct Gather {
     uint32_t *index; /* [sim->nobj]: 1 + position in out->objs, 0 = not taken */
     SimId *queue;
     size_t nqueue, head, max;
-    size_t cap_edges, cap_objs;
+    size_t cap_edges, cap_objs, cap_names, cap_frames;
     SimId from;
 } Gather;
 
@@ -128,23 +130,112 @@ static void walk(Gather *g)
     }
 }
 
-static void gather_names(Gather *g, SimId globals)
+/* What a name shows when its object is not drawn (hidden kinds). */
+static void inline_value(const Sim *s, SimId id, char *out, size_t n)
+{
+    switch (sim_kind(s, id)) {
+    case SK_NONE: snprintf(out, n, "None"); break;
+    case SK_BOOL: snprintf(out, n, "%s", s->obj[id].v.i ? "True" : "False"); break;
+    case SK_NOTIMPL: snprintf(out, n, "NotImplemented"); break;
+    default: snprintf(out, n, "<%.12s>", sim_type_name(s, id)); break;
+    }
+}
+
+static void add_name(Gather *g, const char *name, size_t len, SimId value)
+{
+    if (!value || value >= g->sim->nobj)
+        return; /* unbound: not yet assigned, or deleted */
+    take_object(g, value);
+    g->out->names = xgrow(g->out->names, &g->cap_names, g->out->nnames + 1,
+                          sizeof *g->out->names);
+    SnapName *sn = &g->out->names[g->out->nnames++];
+    memset(sn, 0, sizeof *sn);
+    snprintf(sn->name, sizeof sn->name, "%.*s", (int)(len < 31 ? len : 31), name);
+    if (g->index[value])
+        sn->obj = value;
+    else
+        inline_value(g->sim, value, sn->value, sizeof sn->value);
+}
+
+/* The names of a dict namespace (the globals, a class body's locals). */
+static void dict_names(Gather *g, SimId dict)
 {
     uint32_t pos = 0;
     SimId key, value;
-    size_t cap = 0;
-    while (sim_dict_next(g->sim, globals, &pos, &key, &value)) {
+    while (dict && sim_dict_next(g->sim, dict, &pos, &key, &value)) {
         size_t len;
         const char *name = sim_kind(g->sim, key) == SK_STR ? sim_str_data(g->sim, key, &len) : NULL;
         if (!name || (len > 1 && name[0] == '_' && name[1] == '_'))
             continue; /* __name__, __builtins__, ... */
-        take_object(g, value);
-        if (!g->index[value])
-            continue;
-        g->out->names = xgrow(g->out->names, &cap, g->out->nnames + 1, sizeof *g->out->names);
-        SnapName *sn = &g->out->names[g->out->nnames++];
-        snprintf(sn->name, sizeof sn->name, "%.*s", (int)(len < 31 ? len : 31), name);
-        sn->obj = value;
+        add_name(g, name, len, value);
+    }
+}
+
+/* A function's locals: its slots, a cell's content for a captured name. */
+static void slot_names(Gather *g, const PyRun *I, const Frame *f)
+{
+    const PyCode *co = &I->codes[f->code];
+    for (int i = 0; i < co->nslots; i++) {
+        SimId v = I->stack[f->base + (uint32_t)i];
+        if (v && co->slotkind[i] != SLOT_LOCAL && sim_kind(g->sim, v) == SK_CELL)
+            v = SIM_V(g->sim, v, SK_CELL, cell.ref);
+        size_t len;
+        const char *name = sim_str_data(g->sim, co->slotnames[i], &len);
+        if (name && name[0] != '.') /* a comprehension's hidden iterator */
+            add_name(g, name, len, v);
+    }
+}
+
+static bool has_locals_part(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 8 <= n; i++)
+        if (memcmp(s + i, "<locals>", 8) == 0)
+            return true;
+    return false;
+}
+
+static void begin_frame(Gather *g, const char *title, size_t len)
+{
+    g->out->frames = xgrow(g->out->frames, &g->cap_frames, g->out->nframes + 1,
+                           sizeof *g->out->frames);
+    SnapFrame *fr = &g->out->frames[g->out->nframes++];
+    snprintf(fr->title, sizeof fr->title, "%.*s", (int)(len < 39 ? len : 39), title);
+    fr->first = (uint32_t)g->out->nnames;
+}
+
+static void end_frame(Gather *g)
+{
+    SnapFrame *fr = &g->out->frames[g->out->nframes - 1];
+    fr->count = (uint32_t)g->out->nnames - fr->first;
+}
+
+/* The stack as Python Tutor draws it: globals, then each active call with
+ * its locals (the innermost SNAP_FRAMES_SHOWN of a deep recursion).  The
+ * frames are the interpreter's own (pyrun/interp.h): pyrun.h has their
+ * names but not their locals. */
+#define SNAP_FRAMES_SHOWN 12
+static void gather_frames(Gather *g, const PyRun *I)
+{
+    begin_frame(g, "Globals", 7);
+    dict_names(g, I->globals);
+    end_frame(g);
+    int from = I->nframes - SNAP_FRAMES_SHOWN > 1 ? I->nframes - SNAP_FRAMES_SHOWN : 1;
+    g->out->frames_hidden = (size_t)(from - 1);
+    for (int k = from; k < I->nframes; k++) {
+        const Frame *f = &I->frames[k];
+        size_t len;
+        const PyCode *co = &I->codes[f->code];
+        const char *title = sim_str_data(g->sim, co->qualname, &len);
+        if (title && has_locals_part(title, len)) /* make.<locals>.inner: inner */
+            title = sim_str_data(g->sim, co->name, &len);
+        if (!title)
+            title = "?", len = 1;
+        begin_frame(g, title, len);
+        if (f->kind == FR_CLASS || (f->locals && f->locals != I->globals))
+            dict_names(g, f->locals);
+        else
+            slot_names(g, I, f);
+        end_frame(g);
     }
 }
 
@@ -295,7 +386,7 @@ void program_snapshot(Program *p, HeapSnapshot *out, size_t max_objects)
     g.index = xcalloc(p->sim->nobj + 1, sizeof *g.index);
     g.queue = xcalloc(max_objects + 1, sizeof *g.queue);
     if (!p->finished)
-        gather_names(&g, py_globals(p->run));
+        gather_frames(&g, p->run);
     walk(&g);
     add_garbage(&g);
     free(g.index);
@@ -310,6 +401,7 @@ void snapshot_free(HeapSnapshot *s)
     free(s->objs);
     free(s->edges);
     free(s->names);
+    free(s->frames);
     memset(s, 0, sizeof *s);
 }
 

@@ -66,8 +66,17 @@ typedef struct SnapEdge {
 
 typedef struct SnapName {
     char name[32];      /* a variable of the running program */
-    uint32_t obj;
+    uint32_t obj;       /* the object it names; 0 when that is not drawn (None, a module) */
+    char value[16];     /* obj 0: what it names, as text ("None", "True", "<module>") */
 } SnapName;
+
+/* A frame of the running program, as Python Tutor shows it: the module's
+ * globals first, then each active call, innermost last.  Its names are
+ * names[first .. first + count). */
+typedef struct SnapFrame {
+    char title[40];     /* "Globals", "link", "Node.__init__" */
+    uint32_t first, count;
+} SnapFrame;
 
 typedef enum SnapPhase {
     SNAP_PHASE_NONE,
@@ -96,8 +105,11 @@ typedef struct HeapSnapshot {
     size_t nobjs;
     SnapEdge *edges;
     size_t nedges;
-    SnapName *names;
+    SnapName *names;      /* every frame's names, in frame order */
     size_t nnames;
+    SnapFrame *frames;    /* none (a hand-made snapshot): all names are globals */
+    size_t nframes;
+    size_t frames_hidden; /* calls between the globals and the frames shown (deep recursion) */
     /* collector */
     SnapGen gen[3];
     SnapPhase phase;

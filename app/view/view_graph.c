@@ -1,16 +1,22 @@
 /*
- * view_graph: the objects a program can reach, as boxes and arrows.
+ * view_graph: the program's frames and the objects they reach, as boxes and
+ * lines, the way Python Tutor draws a stack and a heap.
  *
- *     x --> +#1 list ----- rc 2+      +#2 dict ---- rc 1+
- *           |[1, {'a': 1}]     |--+-->|{'a': 1}        |
- *           |refs #2           |      |                |
- *           +56 B ------- gen 0+      +232 B ----- gen 0+
+ *     Globals       +#1 list ----- rc 2+         +#2 dict ---- rc 1+
+ *      x ---------->|[1, {'a': 1}]     |--+      |{'a': 1}        |
+ *     f             |refs #2           |  +----->|                |
+ *      y ------+    +56 B ------- gen 0+         +232 B ----- gen 0+
+ *              |
  *
- * A box shows its tag (#n), type, reference count, a short repr, the tags it
- * refers to and its size and generation.  References to the next column are
- * drawn as arrows; the others (back references, longer jumps) appear only
- * in the refs row, marked with a cycle glyph when they close a cycle, so the
- * picture stays legible at dozens of objects.  Garbage is dimmed and marked.
+ * A frame lists its names; each name's line ends at the box of what it
+ * names (a value with no box, None or a module, is written beside it).  A
+ * box shows its tag (#n), type, reference count, a short repr, the tags it
+ * refers to and its size and generation.  Every reference is a line from
+ * the box's right side to the left side of its target's refs row: back
+ * references and cycles too, routed through the gaps between rows
+ * (graph_route.c).  Junctions always mean a branch; a line crossing another
+ * hops it.  Garbage is dimmed and marked; the focused object's lines are
+ * drawn in the key colour.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,17 +53,114 @@ static void plane_text(const Plane *p, int x, int y, int maxw, const char *s, Ro
         plane_put(p, x + i, y, (unsigned char)s[i], role);
 }
 
-/* Lines that cross become a junction instead of overwriting each other. */
-static void plane_line(const Plane *p, int x, int y, uint32_t cp, Role role)
+/* ---- lines: every run painted into a grid of the visible cells, then one
+ * glyph per cell, so branches join and crossings hop. ----------------------- */
+
+enum { GO_LEFT = 1, GO_RIGHT = 2, GO_UP = 4, GO_DOWN = 8 };
+
+typedef struct LineCell {
+    int net[2];      /* the lines through the cell (a third joins the second) */
+    uint8_t dirs[2]; /* GO_* each leaves by */
+    uint8_t n;
+} LineCell;
+
+static void paint(LineCell *grid, const Plane *p, int x, int y, int net, uint8_t dirs)
 {
-    int cx, cy;
-    if (!plane_xy(p, x, y, &cx, &cy))
+    int cx = x - p->ox, cy = y - p->oy;
+    if (cx < 0 || cy < 0 || cx >= p->r.w || cy >= p->r.h || !dirs)
         return;
-    const Cell *c = canvas_at(p->cv, cx, cy);
+    LineCell *c = &grid[cy * p->r.w + cx];
+    for (int k = 0; k < c->n; k++)
+        if (c->net[k] == net || c->dirs[k] == dirs) { /* the same line, or one run over another */
+            c->dirs[k] |= dirs;
+            return;
+        }
+    int k = c->n < 2 ? c->n++ : 1;
+    if (k == c->n - 1 && c->dirs[k] == 0)
+        c->net[k] = net;
+    c->dirs[k] |= dirs;
+}
+
+static void paint_seg(LineCell *grid, const Plane *p, const GraphSeg *sg)
+{
+    if (sg->y0 == sg->y1) {
+        int y = sg->y0;
+        if (y < p->oy || y >= p->oy + p->r.h)
+            return;
+        int x0 = sg->x0 > p->ox - 1 ? sg->x0 : p->ox - 1;
+        int x1 = sg->x1 < p->ox + p->r.w ? sg->x1 : p->ox + p->r.w;
+        for (int x = x0; x <= x1; x++)
+            paint(grid, p, x, y, sg->net,
+                  (uint8_t)((x > sg->x0 ? GO_LEFT : 0) | (x < sg->x1 ? GO_RIGHT : 0)));
+    } else {
+        int x = sg->x0;
+        if (x < p->ox || x >= p->ox + p->r.w)
+            return;
+        int y0 = sg->y0 > p->oy - 1 ? sg->y0 : p->oy - 1;
+        int y1 = sg->y1 < p->oy + p->r.h ? sg->y1 : p->oy + p->r.h;
+        for (int y = y0; y <= y1; y++)
+            paint(grid, p, x, y, sg->net,
+                  (uint8_t)((y > sg->y0 ? GO_UP : 0) | (y < sg->y1 ? GO_DOWN : 0)));
+    }
+}
+
+/* The box-drawing character joining the directions in `d`. */
+static uint32_t line_glyph(uint8_t d, bool ascii)
+{
+    static const uint32_t utf8[16] = {
+        ' ',    0x2500, 0x2500, 0x2500, 0x2502, 0x2518, 0x2514, 0x2534,
+        0x2502, 0x2510, 0x250C, 0x252C, 0x2502, 0x2524, 0x251C, 0x253C,
+    };
+    if (!ascii)
+        return utf8[d & 15];
+    bool h = d & (GO_LEFT | GO_RIGHT), v = d & (GO_UP | GO_DOWN);
+    return h && v ? '+' : h ? '-' : '|';
+}
+
+static Role net_role(const HeapSnapshot *s, const GraphLayout *g, int net, int focus_node)
+{
+    int node = graph_net_node(g, net);
+    if (node < 0)
+        return ROLE_SUBTLE;
+    if (focus_node >= 0 && node == focus_node)
+        return ROLE_KEY;
+    return s->objs[g->nodes[node].obj].state != SNAP_LIVE ? ROLE_GARBAGE : ROLE_SUBTLE;
+}
+
+static void draw_lines(const Plane *p, const HeapSnapshot *s, const GraphLayout *g,
+                       int focus_node)
+{
+    if (p->r.w <= 0 || p->r.h <= 0)
+        return;
+    LineCell *grid = xcalloc((size_t)p->r.w * (size_t)p->r.h, sizeof *grid);
+    for (size_t i = 0; i < g->nsegs; i++)
+        paint_seg(grid, p, &g->segs[i]);
     bool A = p->cv->ascii;
-    if (c->cp != ' ' && c->cp != cp)
-        cp = A ? '+' : 0x253C;
-    canvas_put(p->cv, cx, cy, cp, role);
+    for (int cy = 0; cy < p->r.h; cy++)
+        for (int cx = 0; cx < p->r.w; cx++) {
+            const LineCell *c = &grid[cy * p->r.w + cx];
+            if (!c->n)
+                continue;
+            uint8_t d = c->dirs[0];
+            int net = c->net[0];
+            if (c->n > 1) {
+                uint8_t h = GO_LEFT | GO_RIGHT, v = GO_UP | GO_DOWN;
+                bool cross = (c->dirs[0] == h && c->dirs[1] == v) ||
+                             (c->dirs[0] == v && c->dirs[1] == h);
+                if (cross) { /* two lines cross: the horizontal one hops over */
+                    d = h;
+                    net = c->dirs[0] == h ? c->net[0] : c->net[1];
+                } else {
+                    d |= c->dirs[1]; /* they join: a branch, or arrows into one box */
+                }
+            }
+            canvas_put(p->cv, p->r.x + cx, p->r.y + cy, line_glyph(d, A),
+                       net_role(s, g, net, focus_node));
+        }
+    free(grid);
+    for (size_t i = 0; i < g->narrows; i++)
+        plane_put(p, g->arrows[i].x, g->arrows[i].y, A ? '>' : 0x25B6,
+                  net_role(s, g, g->arrows[i].net, focus_node));
 }
 
 static void draw_box(const Plane *p, const HeapSnapshot *s, const GraphLayout *g,
@@ -133,89 +236,44 @@ static void draw_box(const Plane *p, const HeapSnapshot *s, const GraphLayout *g
     }
 }
 
-/* References from box `a` to boxes of the next column, through the lanes of
- * the gutter between them.  Each lane's vertical run is drawn once however
- * many arrows share it (a list with thousands of items is one hub), and only
- * inside the view. */
-typedef struct Lane {
-    int lo, hi;  /* rows the lane's arrivals span */
-    bool used;
-} Lane;
+/* ---- the frames panel ----------------------------------------------------- */
 
-static void draw_fan(const Plane *p, const GraphNode *a, const GraphNode *const *to,
-                     const int *lane_of, int n, Role role)
+static void draw_frames(const Plane *p, const HeapSnapshot *s, const GraphLayout *g)
 {
     bool A = p->cv->ascii;
-    Lane lanes[GRAPH_GUTTER];
-    memset(lanes, 0, sizeof lanes);
-    int y0 = a->y + 1, x0 = a->x + GRAPH_BOX_W;
-    for (int i = 0; i < n; i++) {
-        Lane *l = &lanes[lane_of[i]];
-        int y1 = to[i]->y + 1;
-        if (!l->used)
-            l->lo = l->hi = y0;
-        l->used = true;
-        if (y1 < l->lo)
-            l->lo = y1;
-        if (y1 > l->hi)
-            l->hi = y1;
-    }
-    bool see0 = y0 >= p->oy && y0 < p->oy + p->r.h;
-    for (int k = 0; k < GRAPH_GUTTER; k++) {
-        const Lane *l = &lanes[k];
-        if (!l->used)
-            continue;
-        int lx = x0 + 1 + k;
-        for (int x = x0; see0 && x < lx; x++)
-            plane_line(p, x, y0, glyph(A, GLYPH_HLINE), role);
-        int lo = l->lo + 1 > p->oy ? l->lo + 1 : p->oy;
-        int hi = l->hi - 1 < p->oy + p->r.h ? l->hi - 1 : p->oy + p->r.h;
-        for (int y = lo; y <= hi; y++)
-            plane_line(p, lx, y, glyph(A, GLYPH_VLINE), role);
-        if (see0 && l->lo == y0 && l->hi == y0)
-            plane_line(p, lx, y0, glyph(A, GLYPH_HLINE), role);
-        else if (see0)
-            plane_line(p, lx, y0, A ? '+' : (l->lo < y0 ? (l->hi > y0 ? 0x2524 : 0x2518) : 0x2510),
-                       role);
-    }
-    for (int i = 0; i < n; i++) {
-        int y1 = to[i]->y + 1;
-        if (y1 < p->oy || y1 >= p->oy + p->r.h || y1 == y0)
-            continue;
-        const Lane *l = &lanes[lane_of[i]];
-        int lx = x0 + 1 + lane_of[i];
-        bool end = y1 == l->lo || y1 == l->hi;
-        plane_line(p, lx, y1, A ? '+' : (end ? (y1 > y0 ? 0x2514 : 0x250C) : 0x251C), role);
-    }
-    for (int i = 0; i < n; i++) {
-        int y1 = to[i]->y + 1, lx = x0 + 1 + lane_of[i], x1 = to[i]->x - 1;
-        if (y1 < p->oy || y1 >= p->oy + p->r.h)
-            continue;
-        for (int x = lx + 1; x < x1; x++)
-            plane_line(p, x, y1, glyph(A, GLYPH_HLINE), role);
-        plane_put(p, x1, y1, A ? '>' : 0x25B6, role);
+    int w = g->frames_w;
+    for (size_t k = 0; k < g->nlabels; k++) {
+        const GraphLabel *l = &g->labels[k];
+        char buf[80];
+        if (l->kind == GRAPH_HIDDEN_CALLS) {
+            snprintf(buf, sizeof buf, "%s %zu calls", A ? "..." : "\xe2\x8b\xae", l->index);
+            plane_text(p, 0, l->y, w - 1, buf, ROLE_SUBTLE);
+        } else if (l->kind == GRAPH_TITLE) {
+            const char *t = s->nframes ? s->frames[l->index].title : "Globals";
+            plane_text(p, 0, l->y, w - 1, t, ROLE_HEADING);
+            for (int y = l->y + 1; y <= l->bar_to; y++) /* the frame's extent */
+                plane_put(p, 0, y, glyph(A, GLYPH_VLINE), ROLE_SUBTLE);
+        } else {
+            const SnapName *nm = &s->names[l->index];
+            int nl = (int)strlen(nm->name);
+            plane_text(p, 1, l->y, w - 2, nm->name, ROLE_STRONG);
+            if (!nm->obj)
+                plane_text(p, 2 + nl, l->y, w - 3 - nl, nm->value, ROLE_NORMAL);
+            else if (l->as_text && l->node >= 0) { /* no room for its line: the tag */
+                snprintf(buf, sizeof buf, "#%d", g->nodes[l->node].tag);
+                plane_text(p, 2 + nl, l->y, w - 3 - nl, buf, ROLE_KEY);
+            }
+        }
     }
 }
 
-static void draw_names(const Plane *p, const HeapSnapshot *s, const GraphLayout *g)
+void view_object_graph_extent(const HeapSnapshot *s, const GraphOptions *o, int *w, int *h)
 {
-    bool A = p->cv->ascii;
-    for (size_t k = 0; k < s->nnames; k++) {
-        int at = graph_node_of_id(g, s->names[k].obj);
-        if (at < 0)
-            continue;
-        const GraphNode *n = &g->nodes[at];
-        /* Several names on one object share its row: later ones go above. */
-        int y = n->y + 1;
-        for (size_t j = 0; j < k; j++)
-            if (s->names[j].obj == s->names[k].obj)
-                y = y == n->y + 1 ? n->y + 2 : y + 1;
-        int nl = (int)strlen(s->names[k].name);
-        plane_text(p, 0, y, nl, s->names[k].name, ROLE_STRONG);
-        for (int x = nl + 1; x < g->names_w - 1; x++)
-            plane_put(p, x, y, glyph(A, GLYPH_HLINE), ROLE_SUBTLE);
-        plane_put(p, g->names_w - 1, y, A ? '>' : 0x25B6, ROLE_SUBTLE);
-    }
+    GraphLayout g;
+    graph_layout(s, o->neighbours_only ? o->focus : 0, &g);
+    *w = g.width;
+    *h = g.height;
+    graph_layout_fini(&g);
 }
 
 void view_object_graph(const HeapSnapshot *s, const GraphOptions *o, Canvas *cv, Rect r)
@@ -235,9 +293,16 @@ void view_object_graph(const HeapSnapshot *s, const GraphOptions *o, Canvas *cv,
         if (o->focus && ob->id == o->focus)
             focus_node = (int)i;
     }
-    char head[200];
-    snprintf(head, sizeof head, "Objects: %zu shown, %zu garbage (x), %zu on a cycle (%s)", g.n,
-             garbage, cycles, cv->ascii ? "@" : "\xe2\x86\xba");
+    char head[200], text[64] = "";
+    if (g.text_refs) /* no room for their lines: the refs rows name them */
+        snprintf(text, sizeof text, ", %zu refs as text", g.text_refs);
+    const char *cyc = cv->ascii ? "@" : "\xe2\x86\xba";
+    snprintf(head, sizeof head, "Objects: %zu shown, %zu garbage (x), %zu on a cycle (%s)%s", g.n,
+             garbage, cycles, cyc, text);
+    if ((int)strlen(head) + 9 > r.w) /* narrow: the counts whole, room for "more" */
+        snprintf(head, sizeof head, "Objects: %zu, %zu garbage, %zu in cycles%s", g.n, garbage,
+                 cycles, g.text_refs ? ", refs as text" : "");
+    (void)cyc;
     canvas_text_fit(cv, r.x, r.y, r.w, head, ROLE_HEADING);
 
     Plane p = {cv, {r.x, r.y + 1, r.w, r.h - 1}, o->scroll_x, o->scroll_y};
@@ -252,30 +317,8 @@ void view_object_graph(const HeapSnapshot *s, const GraphOptions *o, Canvas *cv,
         if (p.oy < 0)
             p.oy = 0;
     }
-    draw_names(&p, s, &g);
-    /* Arrows first, boxes over them. */
-    int *lanes = xcalloc((size_t)(g.width / (GRAPH_BOX_W + GRAPH_GUTTER) + 2), sizeof *lanes);
-    const GraphNode **to = xcalloc(s->nedges + 1, sizeof *to);
-    int *lane_of = xcalloc(s->nedges + 1, sizeof *lane_of);
-    for (size_t a = 0; a < g.n; a++) {
-        const GraphNode *na = &g.nodes[a];
-        int n = 0;
-        for (int k = g.edge_start[na->obj]; k < g.edge_start[na->obj + 1]; k++) {
-            int b = g.node_of_obj[g.edge_to[k]];
-            if (b < 0 || g.nodes[b].col != na->col + 1)
-                continue;
-            to[n] = &g.nodes[b];
-            lane_of[n++] = lanes[na->col]++ % (GRAPH_GUTTER - 3);
-        }
-        /* Skip a fan wholly left or right of the view. */
-        if (n == 0 || na->x + GRAPH_BOX_W + GRAPH_GUTTER < p.ox || na->x > p.ox + p.r.w)
-            continue;
-        const SnapObject *from = &s->objs[na->obj];
-        draw_fan(&p, na, to, lane_of, n, from->state != SNAP_LIVE ? ROLE_GARBAGE : ROLE_SUBTLE);
-    }
-    free(to);
-    free(lane_of);
-    free(lanes);
+    draw_lines(&p, s, &g, focus_node); /* lines first, boxes over their ends */
+    draw_frames(&p, s, &g);
     for (size_t i = 0; i < g.n; i++) {
         const GraphNode *n = &g.nodes[i];
         if (n->x + GRAPH_BOX_W >= p.ox && n->x <= p.ox + p.r.w && n->y + GRAPH_BOX_H >= p.oy &&

@@ -30,6 +30,8 @@ typedef struct GraphOptions {
 } GraphOptions;
 
 void view_object_graph(const HeapSnapshot *s, const GraphOptions *o, Canvas *cv, Rect r);
+/* The laid-out graph's size in cells (what scroll_x, scroll_y move over). */
+void view_object_graph_extent(const HeapSnapshot *s, const GraphOptions *o, int *w, int *h);
 void view_gc(const HeapSnapshot *s, Canvas *cv, Rect r);
 
 /* "512 B", "1.5 KiB", "3.0 MiB" into out (at least 16 bytes). */

@@ -45,6 +45,29 @@ static const char *million =
     "more = [[i] for i in range(3000)]\n"
     "print(total, len(more))\n";
 
+/* Calls, a closure's cell, recursion and a cycle made then dropped: the
+ * graph's frames and locals, stepped back, must be those stepped forward. */
+static const char *calls =
+    "def make(n):\n"
+    "    items = [n]\n"
+    "    def inner(k):\n"
+    "        items.append(k)\n"
+    "        return len(items)\n"
+    "    inner(n + 1)\n"
+    "    return items\n"
+    "def fact(n):\n"
+    "    if n <= 1:\n"
+    "        return 1\n"
+    "    return n * fact(n - 1)\n"
+    "a = make(1)\n"
+    "b = make(2)\n"
+    "c = fact(4)\n"
+    "a.append(b)\n"
+    "b.append(a)\n"
+    "del a, b\n"
+    "import gc\n"
+    "print(gc.collect())\n";
+
 /* "step 16 of 16" on the way forward reads "step 16 of 17" once the whole
  * run is recorded: the total is what the replay knows more, the frame is
  * otherwise the same.  Blanks " of N" after "step K". */
@@ -88,10 +111,10 @@ static void open_app(App *a, const char *src, const char *ver)
     app_open_program(a, p, PROGRAM_VIEW_ALL, true);
 }
 
-static void replay_matches(const char *ver)
+static void replay_matches(const char *src, const char *ver)
 {
     App a;
-    open_app(&a, million, ver);
+    open_app(&a, src, ver);
     char *fwd[64];
     size_t n = 0;
     fwd[n++] = frames(&a);
@@ -104,6 +127,15 @@ static void replay_matches(const char *ver)
     }
     assert_true(a.prog->finished);
     assert_true(n > 15);
+    if (src == calls) { /* the graph drew the calls' frames on the way */
+        size_t calls_seen = 0, locals_seen = 0;
+        for (size_t k = 0; k < n; k++) {
+            calls_seen += strstr(fwd[k], "| make ") != NULL || strstr(fwd[k], "| inner ") != NULL;
+            locals_seen += strstr(fwd[k], "|items -") != NULL;
+        }
+        assert_true(calls_seen > 0); /* a frame title beside the source pane */
+        assert_true(locals_seen > 0);
+    }
     /* back one step at a time, as Left does, each a replay from the start */
     for (size_t k = n - 1; k-- > 0;) {
         app_key(&a, KEY_LEFT_ARROW);
@@ -121,8 +153,9 @@ static void replay_matches(const char *ver)
     app_fini(&a);
 }
 
-static void step_back_311(void **state) { (void)state; replay_matches("3.11"); }
-static void step_back_313(void **state) { (void)state; replay_matches("3.13"); }
+static void step_back_311(void **state) { (void)state; replay_matches(million, "3.11"); }
+static void step_back_313(void **state) { (void)state; replay_matches(million, "3.13"); }
+static void step_back_frames(void **state) { (void)state; replay_matches(calls, "3.11"); }
 
 static void startup_arenas_at_step_zero(void **state)
 {
@@ -146,6 +179,7 @@ int main(void)
         cmocka_unit_test(startup_arenas_at_step_zero),
         cmocka_unit_test(step_back_311),
         cmocka_unit_test(step_back_313),
+        cmocka_unit_test(step_back_frames),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

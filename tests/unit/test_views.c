@@ -179,8 +179,8 @@ static void build_graph(void)
     edges[0] = (SnapEdge){10, 11, "[0]"};
     edges[1] = (SnapEdge){11, 10, "[0]"};
     edges[2] = (SnapEdge){13, 13, "[0]"}; /* a self-cycle nobody names: garbage */
-    names[0] = (SnapName){"a", 10};
-    names[1] = (SnapName){"empty", 12};
+    names[0] = (SnapName){"a", 10, ""};
+    names[1] = (SnapName){"empty", 12, ""};
     graph_snap = (HeapSnapshot){.objs = objs, .nobjs = 4, .edges = edges, .nedges = 3,
                                 .names = names, .nnames = 2, .collecting = -1};
 }
@@ -197,14 +197,61 @@ static void graph_marks_cycles_and_garbage(void **state)
     GraphOptions o = {0};
     char *got = frame(80, 20, true, draw_graph, &o);
     assert_non_null(strstr(got, "Objects: 4 shown, 1 garbage (x), 3 on a cycle (@)"));
-    /* Names first: a is #1, empty #2, and what a refers to #3. */
-    assert_non_null(strstr(got, "a ------>|[[...]]"));
-    assert_non_null(strstr(got, "empty -->|[]"));
-    assert_non_null(strstr(got, "refs #3 "));  /* the forward reference, drawn as an arrow */
-    assert_non_null(strstr(got, "|-------->|[[...]]"));
-    assert_non_null(strstr(got, "refs @#1"));  /* the back reference closes the cycle */
+    /* The names, in the globals' frame: a is #1, empty #2, what a refers to #3. */
+    assert_non_null(strstr(got, "Globals"));
+    assert_non_null(strstr(got, "|a ---------->|[[...]]"));
+    assert_non_null(strstr(got, "|empty ------>|[]"));
+    /* Every reference is a line into its target's refs row: #1 -> #3 across,
+     * the back reference #3 -> #1 and the garbage's own loop #4 -> #4 through
+     * the gaps above their rows. */
+    assert_non_null(strstr(got, "+-->|refs @#1"));
+    assert_int_equal(count_of(got, "->|refs"), 3);
     assert_non_null(strstr(got, "x#4 list"));  /* the unnamed self-cycle is garbage */
     assert_non_null(strstr(got, "refs @#4"));
+    free(got);
+    /* The same in UTF-8: a line that only crosses another hops it (no 4-way
+     * junction), and the arrowheads are solid. */
+    got = frame(80, 20, false, draw_graph, &o);
+    assert_int_equal(count_of(got, "\xe2\x94\xbc"), 0); /* no junction of four */
+    assert_int_equal(count_of(got, "\xe2\x96\xb6\xe2\x94\x82refs"), 3);
+    free(got);
+}
+
+/* Python Tutor's stack: the globals, then a call with its locals.  A local
+ * naming what a global already names gets a line up to it; a value with no
+ * box (None) is written beside its name. */
+static void graph_shows_frames_and_locals(void **state)
+{
+    (void)state;
+    build_graph();
+    static SnapName fnames[5];
+    fnames[0] = (SnapName){"a", 10, ""};
+    fnames[1] = (SnapName){"nothing", 0, "None"};
+    fnames[2] = (SnapName){"empty", 12, ""};
+    fnames[3] = (SnapName){"node", 10, ""}; /* in link(): the object a names */
+    fnames[4] = (SnapName){"flag", 0, "True"};
+    static SnapFrame frames[2] = {{"Globals", 0, 3}, {"link", 3, 2}};
+    graph_snap.names = fnames;
+    graph_snap.nnames = 5;
+    graph_snap.frames = frames;
+    graph_snap.nframes = 2;
+    GraphOptions o = {0};
+    char *got = frame(80, 24, true, draw_graph, &o);
+    assert_non_null(strstr(got, "Globals"));
+    assert_non_null(strstr(got, "|nothing None"));
+    assert_non_null(strstr(got, "\nlink"));
+    assert_non_null(strstr(got, "|flag True"));
+    /* node's line leaves its row and climbs a lane of the first gutter */
+    const char *at = strstr(got, "|node -");
+    assert_non_null(at);
+    const char *eol = strchr(at, '\n');
+    assert_non_null(memchr(at, '+', (size_t)(eol - at)));
+    assert_null(memchr(at, '>', (size_t)(eol - at)));
+    /* Neither frame's names are lost at 200x60, nor are the lines cut. */
+    free(got);
+    got = frame(200, 60, false, draw_graph, &o);
+    assert_non_null(strstr(got, "node"));
+    assert_int_equal(count_of(got, "\xe2\x94\xbc"), 0);
     free(got);
 }
 
@@ -216,6 +263,38 @@ static void graph_focus_shows_neighbours_only(void **state)
     char *got = frame(80, 20, false, draw_graph, &o);
     assert_non_null(strstr(got, "Objects: 2 shown"));
     assert_non_null(strstr(got, "\xe2\x96\xb8#2 list")); /* the focus is marked */
+    free(got);
+}
+
+/* Ten children that each refer back to their parent (tree.parent): the ten
+ * back references share one bus and one track into the parent, so none is
+ * left as text and the parent gets one arrowhead, not ten. */
+static void graph_back_references_share_a_line(void **state)
+{
+    (void)state;
+    static SnapObject tree[12];
+    static SnapEdge links[21];
+    size_t ne = 0;
+    tree[0] = (SnapObject){.id = 1, .type = "Node", .label = "<root>", .refcount = 11,
+                           .size = 56, .generation = 0, .gc_refs = INT64_MIN};
+    tree[1] = (SnapObject){.id = 2, .type = "list", .label = "[10 items]", .refcount = 1,
+                           .size = 184, .generation = 0, .gc_refs = INT64_MIN};
+    links[ne++] = (SnapEdge){1, 2, ".kids"};
+    for (uint32_t i = 0; i < 10; i++) {
+        tree[2 + i] = (SnapObject){.id = 3 + i, .type = "Node", .refcount = 1, .size = 56,
+                                   .generation = 0, .gc_refs = INT64_MIN};
+        snprintf(tree[2 + i].label, sizeof tree[2 + i].label, "<kid %u>", i);
+        links[ne++] = (SnapEdge){2, 3 + i, "[i]"};
+        links[ne++] = (SnapEdge){3 + i, 1, ".parent"};
+    }
+    SnapName root = {"root", 1, ""};
+    graph_snap = (HeapSnapshot){.objs = tree, .nobjs = 12, .edges = links, .nedges = ne,
+                                .names = &root, .nnames = 1, .collecting = -1};
+    GraphOptions o = {0};
+    char *got = frame(120, 70, false, draw_graph, &o);
+    assert_null(strstr(got, "refs as text"));
+    assert_int_equal(count_of(got, "\xe2\x96\xb6\xe2\x94\x82refs"), 12); /* 10 kids, list, root */
+    assert_int_equal(count_of(got, "\xe2\x94\xbc"), 0);
     free(got);
 }
 
@@ -232,7 +311,7 @@ static void graph_scales_and_scrolls(void **state)
         if (i)
             chain[i - 1] = (SnapEdge){i, i + 1, ".next"};
     }
-    SnapName head = {"head", 1};
+    SnapName head = {"head", 1, ""};
     HeapSnapshot s = {.objs = many, .nobjs = 40, .edges = chain, .nedges = 39, .names = &head,
                       .nnames = 1, .collecting = -1};
     graph_snap = s;
@@ -290,6 +369,8 @@ int main(void)
         cmocka_unit_test(memory_chart_uses_its_panel),
         cmocka_unit_test(graph_marks_cycles_and_garbage),
         cmocka_unit_test(graph_focus_shows_neighbours_only),
+        cmocka_unit_test(graph_shows_frames_and_locals),
+        cmocka_unit_test(graph_back_references_share_a_line),
         cmocka_unit_test(graph_scales_and_scrolls),
         cmocka_unit_test(gc_view_follows_phases),
     };

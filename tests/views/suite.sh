@@ -16,6 +16,8 @@ tmp=$(mktemp); trap 'rm -f "$tmp"' EXIT
 cases='
 graph-cycle-garbage|s07_cycle_with_finalizers|15|view:graph --size 100x24
 graph-cycle-named|s07_cycle_with_finalizers|14|view:graph --size 100x24
+graph-frames|s07_cycle_with_finalizers|10|view:graph --size 100x30
+graph-frames-wide|s07_cycle_with_finalizers|10|view:graph --size 200x60
 gc-split|s07_cycle_with_finalizers|15|view:gc --phases 3 --size 80x20
 gc-finalizers|s07_cycle_with_finalizers|15|view:gc --phases 5 --size 80x20
 arena-held|s13_arena_hold|260000|view:arena --size 80x20

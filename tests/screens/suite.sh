@@ -1,0 +1,173 @@
+#!/bin/sh
+# The program screen as a learner meets it, in a real terminal (tmux): the
+# exercise pane at small sizes (scrolling as less does, Esc, the file line),
+# the object graph's edges and the frames with their locals, at 80x24,
+# 60x16, 200x60, after a resize, with NO_COLOR and with LANG=C.  TAP output.
+# Every run uses a private tmux server and a temporary XDG_DATA_HOME.
+cd "$(dirname "$0")/../.." || exit 2
+PYDIVE=${PYDIVE:-./pydive}
+command -v tmux >/dev/null 2>&1 || { echo "not ok 1 - tmux is not installed"; exit 1; }
+
+T="pydive-screens-$$"
+DATA=$(mktemp -d)
+n=0
+fails=0
+cleanup() { tmux -L "$T" kill-server 2>/dev/null; rm -rf "$DATA"; }
+trap cleanup EXIT
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+notok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+tm() { tmux -L "$T" "$@"; }
+screen() { tm capture-pane -p -t t 2>/dev/null; }
+
+# start SIZE ENV-AND-CMD...: a fresh session running pydive with our data dir.
+start() {
+    size=$1; shift
+    w=${size%x*}; h=${size#*x}
+    tm kill-server 2>/dev/null
+    i=0; while tm has-session 2>/dev/null && [ $i -lt 50 ]; do sleep 0.05; i=$((i + 1)); done
+    sleep 0.1
+    tm -f /dev/null new-session -d -s t -x "$w" -y "$h" \
+        "env XDG_DATA_HOME=$DATA TERM=xterm-256color $* ; echo EXITED:\$?; sleep 30"
+}
+wait_for() {
+    i=0; limit=$(( ${2:-5} * 10 ))
+    while [ $i -lt $limit ]; do
+        screen | grep -qF -- "$1" && return 0
+        sleep 0.1; i=$((i + 1))
+    done
+    return 1
+}
+keys() { tm send-keys -t t "$@"; sleep 0.2; }
+check() {
+    if wait_for "$2" "${E2E_WAIT:-5}"; then ok "$1"; else notok "$1" "expected to see: $2" "screen was:" "$(screen | sed 's/^/  | /')"; fi
+}
+check_not() {
+    sleep 0.3
+    if screen | grep -qF -- "$2"; then notok "$1" "did not expect: $2" "screen was:" "$(screen | sed 's/^/  | /')"; else ok "$1"; fi
+}
+
+# ---- the exercise pane at 60x16: a long explanation scrolls as in less ------
+start 60x16 $PYDIVE exercise run survivors-hold-arenas
+check "the predict exercise asks at 60x16" "Your answer:"
+check "the question's key bar names Esc" "Esc: leave"
+keys 1 Enter
+keys 2 Enter
+check "the verdict shows" "Right at the second try"
+check "the pane says where it stands, as less does" "lines 1-"
+check "the pane says more follows" "more: j/k PgDn"
+check_not "the explanation's end is below, not cut off unseen" "free only the empty"
+keys j
+check "j scrolls the explanation to its end" "free only the empty"
+check_not "at the end, no more marker" "more: j/k PgDn"
+keys k
+check "k scrolls back up" "lines 1-"
+keys PgDn
+check "PgDn scrolls down" "free only the empty"
+keys Right
+check "any other key goes on: the line runs" "step 1"
+keys Right Right
+check "the next question opens before its line" "Question 2 of 3"
+keys Escape
+check "Esc on an open question leaves the exercise for the series page" "Python Memory Model Deep Dive"
+check_not "... and the question is gone" "Your answer:"
+
+# ---- the learner's file: one row at 80 columns ------------------------------
+LONG="$DATA/a-rather-long-directory-for-learner-data"
+mkdir -p "$LONG"
+tm kill-server 2>/dev/null; sleep 0.2
+tm -f /dev/null new-session -d -s t -x 80 -y 24 \
+    "env XDG_DATA_HOME=$LONG TERM=xterm-256color $PYDIVE exercise run break-the-cycle; echo EXITED:\$?; sleep 30"
+check "the fix exercise opens at 80x24" "Fix it:"
+if screen | grep "Your file:" | grep -qF "(e edits it; a save reruns it)"; then
+    ok "the file line is one row at 80 columns, its keys on it"
+else
+    notok "the file line is one row at 80 columns, its keys on it" "$(screen | sed 's/^/  | /')"
+fi
+screen | grep "Your file:" | grep -qF "break-the-cycle.py" && ok "the file line keeps the file's name" \
+    || notok "the file line keeps the file's name" "$(screen | grep -A1 'Your file')"
+keys q
+
+# ---- the object graph: frames with their locals, references as lines ---------
+cat > "$DATA/calls.py" <<'PYEOF'
+def make(n):
+    items = [n]
+    def inner(k):
+        items.append(k)
+        return len(items)
+    inner(n + 1)
+    return items
+a = make(1)
+b = make(2)
+a.append(b)
+b.append(a)
+del a, b
+done = True
+print(done)
+PYEOF
+# steps: the line about to run, as the source pane marks it
+step_to() { # LINE: Right until line LINE is next (at most 40 steps)
+    i=0
+    while [ $i -lt 40 ]; do
+        screen | grep -qE "^ *$1 (▸|>) " && return 0
+        keys Right; i=$((i + 1))
+    done
+    return 1
+}
+start 80x24 $PYDIVE run "$DATA/calls.py" --watch --views graph
+check "the graph opens at 80x24 on the globals' frame" "Globals"
+keys Right Right Right Right
+check "inside make(): its frame is drawn below the globals" "make"
+check "a local's name is on screen" "n "
+keys Right Right Right Right Right
+check "inner's frame, with its cell variable, is drawn" "inner"
+check "lines end in arrowheads at the boxes" "▶│"
+screen > "$DATA/fwd.txt"
+keys Right
+keys Left
+sleep 0.3
+screen > "$DATA/back.txt"
+if cmp -s "$DATA/fwd.txt" "$DATA/back.txt"; then ok "a step back draws the frames and lines the step forward drew"
+else notok "a step back draws the frames and lines the step forward drew" "$(diff "$DATA/fwd.txt" "$DATA/back.txt" | head -20)"; fi
+check_not "no crossing is drawn as a junction of four" "┼"
+# the cycle a <-> b after both returned: a back reference is a line, not text alone
+step_to 12
+check "the globals name both lists" "b ─"
+screen | grep -qE "│ *─*┘|┐" && ok "the back reference b -> a is drawn as a line" \
+    || notok "the back reference b -> a is drawn as a line" "$(screen | sed 's/^/  | /')"
+keys j j
+sleep 0.3
+screen | grep -qE "more [<>]*\^" && ok "j scrolls the graph down: the view says more is above" \
+    || notok "j scrolls the graph down: the view says more is above" "$(screen | sed 's/^/  | /')"
+check_not "... the globals' title has scrolled off" "Globals"
+keys k k
+check "k scrolls it back" "Globals"
+tm resize-window -t t -x 200 -y 60; sleep 0.5
+check "resized to 200x60, the graph still shows its frames" "Globals"
+check "... and the refs rows" "refs #"
+tm resize-window -t t -x 60 -y 16; sleep 0.5
+check "resized to 60x16, the graph's header still shows, in short" "Objects: 6,"
+keys q
+check "q leaves" "EXITED:0"
+
+# LANG=C: the same lines in ASCII
+start 80x24 env LANG=C LC_ALL=C $PYDIVE run "$DATA/calls.py" --watch --views graph
+check "LANG=C: the graph opens" "Globals"
+keys Right Right Right Right Right Right Right Right Right
+check "LANG=C: arrowheads are ASCII" "->|"
+check_not "LANG=C: no box-drawing characters leak" "─"
+keys q
+
+# NO_COLOR: what colour told (garbage, the focus) is told by glyphs too
+start 100x30 env NO_COLOR=1 $PYDIVE run "$DATA/calls.py" --watch --views graph
+check "NO_COLOR: the graph opens" "Globals"
+step_to 12
+keys Right
+check "NO_COLOR: the cycle, dropped, is marked garbage by its x" "x#"
+check "NO_COLOR: the cycle is marked by its glyph" "↺"
+keys f
+check "NO_COLOR: the focused object is marked by its pointer" "▸#"
+keys q
+
+echo "1..$n"
+[ $fails -eq 0 ]
