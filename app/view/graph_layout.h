@@ -107,6 +107,9 @@ int graph_node_of_id(const GraphLayout *g, uint32_t id);
  * or -1 for a name's line. */
 int graph_net_node(const GraphLayout *g, int net);
 
+/* Columns UTF-8 text takes on screen (a name may be näme). */
+int graph_text_cols(const char *s);
+
 /* graph_route.c: places the frames panel, tracks, lanes and columns, and
  * fills segs, arrows, labels and every node's x and y (the grid is set). */
 void graph_route(const HeapSnapshot *s, GraphLayout *g, const bool *keep_obj, bool focused);

@@ -15,8 +15,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "base/xalloc.h"
 #include "view/graph_layout.h"
+
+int graph_text_cols(const char *s)
+{
+    size_t n = strlen(s), i = 0;
+    int cols = 0;
+    while (i < n) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        i += k ? k : 1;
+        int w = utf8_cp_width(cp);
+        cols += w > 0 ? w : 0;
+    }
+    return cols;
+}
 
 typedef struct LongEdge {
     int from, to;  /* nodes */
@@ -117,7 +132,8 @@ static void classify(Router *r)
 
 static void assign_tracks(Router *r)
 {
-    qsort(r->longs, r->nlongs, sizeof *r->longs, cmp_long);
+    if (r->nlongs) /* qsort must not see NULL, even for nothing */
+        qsort(r->longs, r->nlongs, sizeof *r->longs, cmp_long);
     /* A track may carry several references to one target: they end in the
      * same lane and arrowhead, so sharing it reads as what it is. */
     int end[GRAPH_TRACKS_MAX], to[GRAPH_TRACKS_MAX];
@@ -180,7 +196,7 @@ static void place_frames(Router *r, const bool *keep_obj)
             add_label(r, GRAPH_HIDDEN_CALLS, y++, s->frames_hidden);
         size_t t = g->nlabels;
         add_label(r, GRAPH_TITLE, y, f);
-        int tw = (int)strlen(title) + 2;
+        int tw = graph_text_cols(title) + 2;
         w = tw > w ? tw : w;
         bool first_name = true;
         /* names of boxes first, level with them; names of values after */
@@ -206,7 +222,8 @@ static void place_frames(Router *r, const bool *keep_obj)
                     placed[node] = true;
                 y = want;
                 g->labels[t].bar_to = y;
-                int nw = 1 + (int)strlen(nm->name) + 1 + (nm->obj ? 2 : (int)strlen(nm->value) + 1);
+                int nw = 1 + graph_text_cols(nm->name) + 1 +
+                         (nm->obj ? 2 : graph_text_cols(nm->value) + 1);
                 w = nw > w ? nw : w;
             }
         y++;
@@ -292,7 +309,8 @@ static void assign_lanes(Router *r)
     /* sorting moves the spans: remember each one's place to remap the nodes' */
     for (size_t i = 0; i < r->nspans; i++)
         r->spans[i].was = (int)i;
-    qsort(r->spans, r->nspans, sizeof *r->spans, cmp_span);
+    if (r->nspans)
+        qsort(r->spans, r->nspans, sizeof *r->spans, cmp_span);
     int *moved = xmalloc((r->nspans + 1) * sizeof *moved);
     for (size_t i = 0; i < r->nspans; i++)
         moved[r->spans[i].was] = (int)i;
@@ -436,7 +454,7 @@ static void emit(Router *r)
         if (l->kind != GRAPH_NAME || l->node < 0 || l->as_text)
             continue;
         const GraphNode *b = &g->nodes[l->node];
-        int x0 = 1 + (int)strlen(r->s->names[l->index].name) + 1, net = 2 * n + (int)k;
+        int x0 = 1 + graph_text_cols(r->s->names[l->index].name) + 1, net = 2 * n + (int)k;
         if (x0 > g->frames_w - 1)
             x0 = g->frames_w - 1;
         if (b->y + 1 == l->y) {

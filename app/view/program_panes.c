@@ -80,8 +80,10 @@ void program_pane_solution(App *a, Canvas *cv, Rect r)
 void program_pane_source(App *a, Canvas *cv, Rect r, const char *source, int line,
                          int last_line)
 {
-    (void)a;
-    program_pane_text(cv, r, "Source", source, line, last_line);
+    /* No line to run yet and none run (a program the model refuses before
+     * its first line): from the top, not from the end. */
+    bool at_start = !a->lab && a->prog && a->prog->pos == 0 && !a->prog->finished;
+    program_pane_text(cv, r, "Source", source, line == 0 && at_start ? -1 : line, last_line);
 }
 
 void program_pane_text(Canvas *cv, Rect r, const char *title, const char *src, int line,

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "base/xalloc.h"
 #include "view/glyphs.h"
 #include "view/graph_layout.h"
@@ -47,10 +48,24 @@ static void plane_put(const Plane *p, int x, int y, uint32_t cp, Role role)
         canvas_put(p->cv, cx, cy, cp, role);
 }
 
+/* UTF-8 text in at most maxw columns (a repr or a name may be 'héllo';
+ * the ASCII canvas gets a stand-in for each character it cannot show). */
 static void plane_text(const Plane *p, int x, int y, int maxw, const char *s, Role role)
 {
-    for (int i = 0; i < maxw && s[i]; i++)
-        plane_put(p, x + i, y, (unsigned char)s[i], role);
+    size_t n = strlen(s), i = 0;
+    int col = 0;
+    while (i < n) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        i += k ? k : 1;
+        if (p->cv->ascii && cp > 0x7f)
+            cp = glyph_ascii_fallback(cp);
+        int w = p->cv->ascii ? 1 : utf8_cp_width(cp);
+        if (w < 1 || col + w > maxw)
+            break;
+        plane_put(p, x + col, y, cp, role);
+        col += w;
+    }
 }
 
 /* ---- lines: every run painted into a grid of the visible cells, then one
@@ -246,7 +261,8 @@ static void draw_frames(const Plane *p, const HeapSnapshot *s, const GraphLayout
         const GraphLabel *l = &g->labels[k];
         char buf[80];
         if (l->kind == GRAPH_HIDDEN_CALLS) {
-            snprintf(buf, sizeof buf, "%s %zu calls", A ? "..." : "\xe2\x8b\xae", l->index);
+            snprintf(buf, sizeof buf, "%s %zu call%s", A ? "..." : "\xe2\x8b\xae", l->index,
+                     l->index == 1 ? "" : "s");
             plane_text(p, 0, l->y, w - 1, buf, ROLE_SUBTLE);
         } else if (l->kind == GRAPH_TITLE) {
             const char *t = s->nframes ? s->frames[l->index].title : "Globals";
@@ -255,7 +271,7 @@ static void draw_frames(const Plane *p, const HeapSnapshot *s, const GraphLayout
                 plane_put(p, 0, y, glyph(A, GLYPH_VLINE), ROLE_SUBTLE);
         } else {
             const SnapName *nm = &s->names[l->index];
-            int nl = (int)strlen(nm->name);
+            int nl = graph_text_cols(nm->name);
             plane_text(p, 1, l->y, w - 2, nm->name, ROLE_STRONG);
             if (!nm->obj)
                 plane_text(p, 2 + nl, l->y, w - 3 - nl, nm->value, ROLE_NORMAL);

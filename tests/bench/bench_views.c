@@ -1,7 +1,8 @@
 /*
  * bench_views: the cost of one frame of each view on a 200x60 canvas, for a
  * program holding 100,000 objects (plus the snapshot the views read).
- * Prints the median of RUNS frames per view in milliseconds.
+ * Prints the median of RUNS frames per view in milliseconds; then the graph
+ * of a program paused 40 calls deep (its frames and locals).
  * Usage: build/bench_views [RUNS]
  */
 #include <stdio.h>
@@ -74,6 +75,33 @@ int main(int argc, char **argv)
         }
         printf("bench_views_%s_ms %.3f\n", names[v], median(t, runs));
     }
+    program_fini(&p);
+
+    /* The graph with frames: paused 40 calls deep, each call's locals
+     * naming a list of its own and the caller's (the frames panel, its
+     * names' lines and the tracks of the back references). */
+    static const char deep[] = "def down(n, up):\n"
+                               "    mine = [n, up]\n"
+                               "    if n == 0:\n"
+                               "        return len(mine)\n"
+                               "    return down(n - 1, mine)\n"
+                               "top = [0] * 500\n"
+                               "down(40, top)\n";
+    program_init(&p, "deep.py", deep, strlen(deep), sim_profile_find("3.11"));
+    while (p.line != 4 && program_step(&p)) /* the innermost call, about to return */
+        ;
+    HeapSnapshot s;
+    program_snapshot(&p, &s, 2000);
+    for (int i = 0; i < runs; i++) {
+        canvas_clear(cv);
+        double t0 = now_ms();
+        view_object_graph(&s, &(GraphOptions){0}, cv, r);
+        t[i] = now_ms() - t0;
+    }
+    printf("bench_views_graph_frames %zu frames, %zu names, %zu objects\n", s.nframes, s.nnames,
+           s.nobjs);
+    printf("bench_views_graph_frames_ms %.3f\n", median(t, runs));
+    snapshot_free(&s);
     canvas_free(cv);
     free(t);
     program_fini(&p);

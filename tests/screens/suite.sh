@@ -169,5 +169,14 @@ keys f
 check "NO_COLOR: the focused object is marked by its pointer" "▸#"
 keys q
 
+# a program the model refuses before its first line: the source from the top
+printf '# a comment first\nwith open("/proc/self/status") as f:\n    pass\nx = 1\nx = 2\nx = 3\nx = 4\nx = 5\nx = 6\nx = 7\nx = 8\nx = 9\nx = 10\nx = 11\nx = 12\nx = 13\nx = 14\nx = 15\nx = 16\nx = 17\nx = 18\nx = 19\nx = 20\nx = 21\nx = 22\nx = 23\n' > "$DATA/refused.py"
+start 80x24 $PYDIVE run "$DATA/refused.py" --watch
+check "a refused program opens at step 0" "step 0"
+check "... its source from the first line, not the end" "1   # a comment first"
+keys Right
+check "... and a step shows the refusal in the output" "not modelled"
+keys q
+
 echo "1..$n"
 [ $fails -eq 0 ]

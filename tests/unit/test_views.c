@@ -298,6 +298,29 @@ static void graph_back_references_share_a_line(void **state)
     free(got);
 }
 
+/* A name and a repr out of ASCII: drawn as characters, not as bytes, and
+ * the name's line starts right after it. */
+static void graph_draws_utf8_names(void **state)
+{
+    (void)state;
+    build_graph();
+    objs[2].label[0] = '\0';
+    strcpy(objs[2].label, "'h\xc3\xa9llo'");
+    static SnapName un[1];
+    un[0] = (SnapName){"n\xc3\xa4me", 12, ""};
+    graph_snap.names = un;
+    graph_snap.nnames = 1;
+    GraphOptions o = {0};
+    char *got = frame(80, 20, false, draw_graph, &o);
+    assert_non_null(strstr(got, "n\xc3\xa4me \xe2\x94\x80"));   /* "näme ─" */
+    assert_non_null(strstr(got, "'h\xc3\xa9llo'"));
+    free(got);
+    got = frame(80, 20, true, draw_graph, &o);
+    assert_null(strchr(got, '\xc3'));                     /* nothing but ASCII */
+    assert_non_null(strstr(got, "'hello'"));
+    free(got);
+}
+
 static void graph_scales_and_scrolls(void **state)
 {
     (void)state;
@@ -371,6 +394,7 @@ int main(void)
         cmocka_unit_test(graph_focus_shows_neighbours_only),
         cmocka_unit_test(graph_shows_frames_and_locals),
         cmocka_unit_test(graph_back_references_share_a_line),
+        cmocka_unit_test(graph_draws_utf8_names),
         cmocka_unit_test(graph_scales_and_scrolls),
         cmocka_unit_test(gc_view_follows_phases),
     };
