@@ -189,6 +189,9 @@ bool py_hashable(PyRun *I, SimId k);
 
 /* compile.c */
 bool compile_module(PyRun *I, PyError *err);
+/* pyrun.c: a SyntaxWarning at line, as the warnings module shows it on
+ * stderr before the program runs */
+void py_add_warning(PyRun *I, int line, const char *msg);
 /* vm.c */
 typedef enum VmStop { VM_RETURNED, VM_STEPPED, VM_ERROR } VmStop;
 VmStop vm_run(PyRun *I, int base_depth, bool step);
