@@ -29,6 +29,18 @@ else
     else
         not_ok "ch04 figures: the lesson states the holder figures the runs give" "section extension-gc"
     fi
+    # the section's C code compiles as written (a snippet of this chapter once
+    # declared the same variable twice)
+    inc11="$pyroot/versions/3.11.7/include/python3.11"
+    if [ -f "$inc11/Python.h" ]; then
+        { printf '#include <Python.h>\ntypedef struct { PyObject_HEAD PyObject *item; } HolderObject;\n'
+          "$root/tests/content/figures/extract.sh" "$lesson4" extension-gc; } >"$tmp/holder_snippet.c"
+        if cc -fsyntax-only -Wall -Werror -Wno-unused-function -I"$inc11" "$tmp/holder_snippet.c" 2>"$tmp/cc.err"; then
+            ok "ch04 figures: the extension-gc C code compiles against 3.11.7's headers"
+        else
+            not_ok "ch04 figures: the extension-gc C code compiles against 3.11.7's headers" "$(head -n 3 "$tmp/cc.err")"
+        fi
+    fi
     inc="$pyroot/versions/3.12.1/include/python3.12"
     compiles() { # LIMITED-API-HEX EXPRESSION: does it compile against 3.12.1's headers?
         printf '#define Py_LIMITED_API %s\n#include <Python.h>\nlong f(void) { return (long)(%s); }\n' "$1" "$2" >"$tmp/limited.c"
