@@ -43,6 +43,7 @@ typedef enum SimKind {
 #define SIM_F_IMMORTAL 0x20u    /* PEP 683: refcount never moves */
 #define SIM_F_SPECIAL 0x40u     /* str: interned; type: defines __del__ */
 #define SIM_F_EMBEDDED SIM_F_SPECIAL /* dict: values inline in its instance (3.13) */
+#define SIM_F_EAGER SIM_F_SPECIAL    /* iterator: pyrun's eager enumerate/zip/reversed */
 #define SIM_F_GCTYPE 0x80u      /* allocated with a GC header */
 
 #define SIM_GEN_PERMANENT 3

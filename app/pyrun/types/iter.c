@@ -58,7 +58,18 @@ static SimId pairs_list(PyRun *I, SimId *a, int n, bool enumerate)
     free(lists);
     SimId it = sim_iter(S, out);
     sim_decref(S, out);
+    if (it) /* a stand-in for CPython's lazy enumerate/zip: what tells them apart is refused */
+        sim_obj(S, it)->flags |= SIM_F_EAGER;
     return it;
+}
+
+bool iter_is_eager(PyRun *I, SimId v, const char *what)
+{
+    if (sim_kind(S, v) != SK_ITER || !(sim_obj(S, v)->flags & SIM_F_EAGER))
+        return false;
+    py_not_modelled(I, 0, "%s of an enumerate, zip or reversed object (the model makes their items at once, "
+                    "CPython one by one)", what);
+    return true;
 }
 
 SimId iter_enumerate(PyRun *I, SimId *a, int n, SimId kw)
@@ -91,6 +102,8 @@ SimId iter_reversed(PyRun *I, SimId *a, int n, SimId kw)
     }
     SimId r = sim_iter(S, l);
     sim_decref(S, l);
+    if (r)
+        sim_obj(S, r)->flags |= SIM_F_EAGER;
     return r;
 }
 

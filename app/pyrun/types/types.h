@@ -82,6 +82,9 @@ SimId iter_next(PyRun *I, SimId it);
 int iter_step(PyRun *I, SimId it, SimId *out);
 /* iter.c: enumerate(), zip(), reversed() */
 SimId iter_enumerate(PyRun *I, SimId *args, int nargs, SimId kw);
+/* true, with the refusal made, when v is one of the iterators above, whose
+ * type, size and repr would give the eager stand-in away (what: "the size") */
+bool iter_is_eager(PyRun *I, SimId v, const char *what);
 SimId iter_zip(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId iter_reversed(PyRun *I, SimId *args, int nargs, SimId kw);
 
