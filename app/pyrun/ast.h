@@ -88,6 +88,10 @@ typedef struct Ast {
     Node *n;
     size_t len, cap;
     int root;
+    /* the tokenizer's invalid escapes, in source order (lexer.h) */
+    int *warn_line;
+    char *warn_char;
+    size_t nwarn;
 } Ast;
 
 int ast_new(Ast *a, NodeKind k, int line, int col);

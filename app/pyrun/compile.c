@@ -25,21 +25,7 @@ void cg_warn(Cg *g, int line, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    buf_printf(&g->I->warnings, "%s:%d: SyntaxWarning: %s\n", g->I->filename, line, msg);
-    /* the warnings module shows the line, stripped */
-    const char *p = g->I->src, *end = g->I->src + g->I->srclen;
-    for (int l = 1; l < line && p < end; p++)
-        if (*p == '\n')
-            l++;
-    const char *e = p;
-    while (e < end && *e != '\n')
-        e++;
-    while (p < e && (*p == ' ' || *p == '\t' || *p == '\f'))
-        p++;
-    while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-        e--;
-    if (e > p)
-        buf_printf(&g->I->warnings, "  %.*s\n", (int)(e - p), p);
+    py_add_warning(g->I, line, msg);
 }
 
 bool cg_cfail(Cg *g, int node, const char *type, const char *msg)

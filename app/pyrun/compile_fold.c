@@ -433,7 +433,7 @@ static bool stmt(Fold *f, int n)
     case N_EXPR: case N_RETURN: return opt(f, nd->a);
     case N_ASSIGN: return stores(f, nd->a) && expr(f, nd->b);
     case N_AUGASSIGN: return store(f, nd->a) && expr(f, nd->b);
-    case N_ANNASSIGN: return store(f, nd->a) && opt(f, nd->c);
+    case N_ANNASSIGN: return store(f, nd->a) && expr(f, nd->b) && opt(f, nd->c);
     case N_DEL: return stores(f, nd->a);
     case N_IF: case N_WHILE: return expr(f, nd->a) && stmts(f, nd->b) && stmts(f, nd->c);
     case N_FOR:

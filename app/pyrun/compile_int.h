@@ -84,6 +84,10 @@ void cg_name_op(Cg *g, const char *name, int acc);
 bool cg_expr(Cg *g, int n);
 bool cg_stmts(Cg *g, int first);
 bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int kind);
+bool cg_store_target(Cg *g, int t, int acc);
+/* compile_ann.c: `x: int = 5`, and the __annotations__ of a body that has one */
+bool cg_annassign(Cg *g, int n);
+void cg_setup_annotations(Cg *g, int body);
 /* compile_call.c: calls, star-expressions in displays, '**' in dicts, decorators */
 bool cg_call(Cg *g, int n);
 bool cg_has_star(Cg *g, int first);         /* a `*x` or `**x` in the chain? */

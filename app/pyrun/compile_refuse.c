@@ -47,7 +47,7 @@ static const Unmodelled table[U_COUNT] = {
     [U_MATCH] = {"'match' statements", true},
     [U_TYPEALIAS] = {"'type' statements", true},
     [U_TYPEPARAMS] = {"type parameter lists ('[T]')", true},
-    [U_ANNOTATION] = {"annotations", true},
+    [U_ANNOTATION] = {"annotations of parameters and return values", true},
     [U_WALRUS] = {"assignment expressions (':=')", true},
     [U_POSONLY] = {"positional-only parameters ('/')", true},
     [U_CLASSKW] = {"class keywords (such as 'metaclass=') and unpacked bases", true},
@@ -113,7 +113,6 @@ static int why(R *r, int i)
     case N_WITH: return n->xf & XF_ASYNC ? U_ASYNCWITH : U_WITH;
     case N_MATCH: return U_MATCH;
     case N_TYPEALIAS: return U_TYPEALIAS;
-    case N_ANNASSIGN: return U_ANNOTATION;
     case N_NAMEDEXPR: return U_WALRUS;
     case N_ELLIPSIS: return U_ELLIPSIS;
     case N_FLOAT: return n->xf & XF_IMAG ? U_COMPLEX : -1;

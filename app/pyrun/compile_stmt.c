@@ -9,6 +9,10 @@
 #include "pyrun/compile_int.h"
 #include "pyrun/refuse.h"
 
+static bool store_target(Cg *g, int t, int acc);
+
+bool cg_store_target(Cg *g, int t, int acc) { return store_target(g, t, acc); }
+
 static bool store_target(Cg *g, int t, int acc)
 {
     const Node *nd = NODE(g, t);
@@ -535,6 +539,7 @@ static bool class_stmt(Cg *g, int n)
     Cg c = {.I = g->I, .ast = g->ast, .err = g->err, .sc = child, .line = nd->line};
     c.ci = cg_new_code(g->I, CODE_CLASS, nd->str, qual, nd->line);
     g->I->codes[c.ci].nbases = nb;
+    cg_setup_annotations(&c, nd->b);
     if (!cg_stmts(&c, nd->b))
         return false;
     cg_emit(&c, OP_LOAD_CONST, cg_add_const(&c, sim_none(g->I->sim)));
@@ -590,6 +595,7 @@ static bool stmt(Cg *g, int n)
         }
         return true;
     case N_AUGASSIGN: return augassign(g, n);
+    case N_ANNASSIGN: return cg_annassign(g, n);
     case N_DEL:
         for (int t = nd->a; t >= 0; t = NODE(g, t)->next)
             if (!store_target(g, t, ACC_DEL))
@@ -667,6 +673,7 @@ bool compile_module(PyRun *I, PyError *err)
     }
     Cg g = {.I = I, .ast = &I->ast, .err = err, .sc = top, .line = 1};
     g.ci = cg_new_code(I, CODE_MODULE, "<module>", "<module>", 1);
+    cg_setup_annotations(&g, I->ast.n[I->ast.root].a);
     bool ok = cg_stmts(&g, I->ast.n[I->ast.root].a);
     if (ok) {
         cg_emit(&g, OP_LOAD_CONST, cg_add_const(&g, sim_none(I->sim)));

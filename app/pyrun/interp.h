@@ -163,8 +163,35 @@ struct PyRun {
     int cmp_depth;          /* nesting of == between containers (ops.c) */
 };
 
+/* dunder.c: a program's special methods, where CPython's type slots call them.
+ * The operators answer NotImplemented (a new reference) when no class has a
+ * say; dunder_len and dunder_iter answer the borrowed S->notimpl when the
+ * class lacks the method; dunder_contains answers -2 then. */
+bool dunder_defines(PyRun *I, SimId v, const char *name);
+/* v.name() for a method of v's class; S->notimpl (borrowed) when it has none */
+SimId dunder_call0(PyRun *I, SimId v, const char *name);
+SimId dunder_binary(PyRun *I, int op, SimId a, SimId b, bool inplace);
+SimId dunder_compare(PyRun *I, int op, SimId v, SimId w);
+int dunder_truth(PyRun *I, SimId v);
+SimId dunder_unary(PyRun *I, int op, SimId v);
+SimId dunder_len(PyRun *I, SimId v);
+SimId dunder_getitem(PyRun *I, SimId v, SimId key);
+bool dunder_setitem(PyRun *I, SimId v, SimId key, SimId value);
+bool dunder_delitem(PyRun *I, SimId v, SimId key);
+int dunder_contains(PyRun *I, SimId v, SimId item);
+SimId dunder_iter(PyRun *I, SimId v);
+SimId dunder_next(PyRun *I, SimId it);
+/* hash(v) of an instance whose class defines __hash__; S->notimpl (borrowed) when it does not */
+SimId dunder_hash(PyRun *I, SimId v);
+/* true when k can be a dict key; else raises TypeError ("unhashable type"),
+ * or refuses a key whose class hashes it in Python (the model's dicts do not call back) */
+bool py_hashable(PyRun *I, SimId k);
+
 /* compile.c */
 bool compile_module(PyRun *I, PyError *err);
+/* pyrun.c: a SyntaxWarning at line, as the warnings module shows it on
+ * stderr before the program runs */
+void py_add_warning(PyRun *I, int line, const char *msg);
 /* vm.c */
 typedef enum VmStop { VM_RETURNED, VM_STEPPED, VM_ERROR } VmStop;
 VmStop vm_run(PyRun *I, int base_depth, bool step);

@@ -153,8 +153,7 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
         return v;
     }
     case SK_DICT: {
-        if (!sim_hashable(S, key)) {
-            py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, key));
+        if (!py_hashable(I, key)) {
             return 0;
         }
         SimId v = sim_dict_get(S, obj, key);
@@ -179,8 +178,14 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
         return sim_int(S, start + i * step);
     }
     default:
+        if (k == SK_INSTANCE)
+            return dunder_getitem(I, obj, key);
         if (k == SK_TYPE) {
-            py_raise(I, EXC_TypeError, "type '%s' is not subscriptable", sim_kind_name((SimKind)sim_obj(S, obj)->sub));
+            SimKind of = (SimKind)sim_obj(S, obj)->sub;
+            if (of == SK_LIST || of == SK_TUPLE || of == SK_DICT || of == SK_SET || of == SK_TYPE)
+                return py_not_modelled(I, 0, "the generic alias '%s[...]' (types.GenericAlias)",
+                                       sim_kind_name(of)), 0;
+            py_raise(I, EXC_TypeError, "type '%s' is not subscriptable", sim_kind_name(of));
             return 0;
         }
         py_raise(I, EXC_TypeError, "'%s' object is not subscriptable", op_typename(I, obj));
@@ -214,8 +219,7 @@ bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value)
         return true;
     }
     if (k == SK_DICT) {
-        if (!sim_hashable(S, key)) {
-            py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, key));
+        if (!py_hashable(I, key)) {
             return false;
         }
         sim_incref(S, key);
@@ -223,6 +227,8 @@ bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value)
         sim_dict_set(S, obj, key, value);
         return true;
     }
+    if (k == SK_INSTANCE)
+        return dunder_setitem(I, obj, key, value);
     py_raise(I, EXC_TypeError, "'%s' object does not support item assignment", op_typename(I, obj));
     return false;
 }
@@ -252,8 +258,7 @@ bool op_delitem(PyRun *I, SimId obj, SimId key)
         return true;
     }
     if (k == SK_DICT) {
-        if (!sim_hashable(S, key)) {
-            py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, key));
+        if (!py_hashable(I, key)) {
             return false;
         }
         if (!sim_dict_del(S, obj, key)) {
@@ -262,6 +267,8 @@ bool op_delitem(PyRun *I, SimId obj, SimId key)
         }
         return true;
     }
+    if (k == SK_INSTANCE)
+        return dunder_delitem(I, obj, key);
     py_raise(I, EXC_TypeError, "'%s' object doesn't support item deletion", op_typename(I, obj));
     return false;
 }

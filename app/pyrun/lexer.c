@@ -358,5 +358,6 @@ void toklist_fini(TokList *tl)
     for (size_t i = 0; i < tl->n; i++)
         free(tl->t[i].text);
     free(tl->t);
+    free(tl->warn_at), free(tl->warn_line), free(tl->warn_char);
     memset(tl, 0, sizeof *tl);
 }

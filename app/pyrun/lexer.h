@@ -61,6 +61,12 @@ typedef struct TokList {
      * failing it, because CPython reports a syntax error found before that
      * point first; the parser decides (parse_module). */
     PyError lexerr;
+    /* invalid escape sequences ("\\d"), each literal's first: the SyntaxWarning
+     * 3.12 and 3.13 give (at source offset warn_at, line warn_line) */
+    size_t *warn_at;
+    int *warn_line;
+    char *warn_char;
+    size_t nwarn;
     size_t lexerr_tok;   /* index of the T_END that stands for it */
 } TokList;
 
@@ -82,6 +88,11 @@ bool lex_range(const LexIn *in, TokList *out, PyError *err);
 void toklist_fini(TokList *tl);
 
 /* Decodes the escapes of a string body (lexer_str.c). */
+/* The first invalid escape of a literal's body (the letter after the
+ * backslash), or 0. */
+char lex_bad_escape(const char *s, size_t n, unsigned flags);
+/* Records that warning once per literal (at = its source offset). */
+void lex_warn(TokList *tl, int line, size_t at, char c);
 char *lex_decode(const char *s, size_t n, unsigned flags, size_t *outlen, bool *named, char *err,
                  size_t errsize);
 

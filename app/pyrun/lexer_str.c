@@ -290,6 +290,35 @@ char *lex_decode(const char *s, size_t n, unsigned flags, size_t *outlen, bool *
     return b.data ? buf_take(&b) : xstrdup("");
 }
 
+char lex_bad_escape(const char *s, size_t n, unsigned flags)
+{
+    if (flags & TF_RAW)
+        return 0;
+    bool bytes = flags & TF_BYTES;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (s[i] != '\\')
+            continue;
+        char c = s[++i];
+        if (strchr("\n\r\\'\"abfnrtvx01234567", c) || (!bytes && strchr("NuU", c)))
+            continue;
+        return c;
+    }
+    return 0;
+}
+
+void lex_warn(TokList *tl, int line, size_t at, char c)
+{
+    for (size_t i = 0; i < tl->nwarn; i++)
+        if (tl->warn_at[i] == at)
+            return; /* the parser read this literal once already */
+    tl->warn_at = xrealloc(tl->warn_at, (tl->nwarn + 1) * sizeof *tl->warn_at);
+    tl->warn_line = xrealloc(tl->warn_line, (tl->nwarn + 1) * sizeof *tl->warn_line);
+    tl->warn_char = xrealloc(tl->warn_char, tl->nwarn + 1);
+    tl->warn_at[tl->nwarn] = at;
+    tl->warn_line[tl->nwarn] = line;
+    tl->warn_char[tl->nwarn++] = c;
+}
+
 static bool unterminated(Lx *x, size_t st, int sline, size_t sls, bool triple, bool fstr)
 {
     const char *f = fstr && x->minor >= 12 ? "f-string" : "string";
@@ -384,6 +413,9 @@ bool lx_string(Lx *x, size_t st, unsigned flags)
         t->text = lex_decode(x->s + body, body_end - body, flags, &t->textlen, &named, err, sizeof err);
         if (named)
             t->flags |= TF_NAMED_ESC;
+        char bad = lex_bad_escape(x->s + body, body_end - body, flags);
+        if (bad)
+            lex_warn(x->out, sline, st, bad);
         if (err[0]) /* 3.11 reports a bad escape after the literal, 3.12 at its start */
             return x->minor >= 12 ? lx_fail(x, "SyntaxError", sline, scol, "%s", err)
                                   : lx_fail(x, "SyntaxError", x->line, col_of(x, x->i), "%s", err);

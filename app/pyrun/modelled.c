@@ -81,6 +81,14 @@ bool modelled_attr_missing(PyRun *I, SimId obj, const char *name, size_t n)
  * model honours. Any other dunder would be silently ignored, so it is refused. */
 static const char *const class_dunders[] = {
     "__module__", "__qualname__", "__doc__", "__init__", "__del__", "__repr__", "__str__", "__len__",
+    "__bool__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__",
+    "__add__", "__radd__", "__iadd__", "__sub__", "__rsub__", "__isub__", "__mul__", "__rmul__",
+    "__imul__", "__truediv__", "__rtruediv__", "__itruediv__", "__floordiv__", "__rfloordiv__",
+    "__ifloordiv__", "__mod__", "__rmod__", "__imod__", "__pow__", "__rpow__", "__ipow__",
+    "__lshift__", "__rlshift__", "__ilshift__", "__rshift__", "__rrshift__", "__irshift__",
+    "__and__", "__rand__", "__iand__", "__or__", "__ror__", "__ior__", "__xor__", "__rxor__",
+    "__ixor__", "__matmul__", "__rmatmul__", "__imatmul__", "__neg__", "__pos__", "__invert__", "__abs__", "__annotations__",
+    "__getitem__", "__setitem__", "__delitem__", "__contains__", "__iter__", "__next__",
 };
 
 const char *modelled_class_dunder(int i)

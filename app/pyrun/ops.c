@@ -116,6 +116,12 @@ static SimId type_error(PyRun *I, int op, SimId a, SimId b, bool inplace)
 SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
 {
     SimKind ka = sim_kind(S, a), kb = sim_kind(S, b);
+    if (ka == SK_INSTANCE || kb == SK_INSTANCE) {
+        SimId r = dunder_binary(I, op, a, b, inplace);
+        if (r != S->notimpl)
+            return r;
+        sim_decref(S, r); /* the built-in side's error follows */
+    }
     if (is_int(I, a) && is_int(I, b)) {
         if (is_big(I, a) || is_big(I, b))
             return int_big_op(I, op, a, b);
@@ -177,6 +183,8 @@ SimId op_unary(PyRun *I, int op, SimId a)
         int t = op_truth(I, a);
         return t < 0 ? 0 : sim_bool(S, !t);
     }
+    if (sim_kind(S, a) == SK_INSTANCE)
+        return dunder_unary(I, op, a);
     if (is_big(I, a) && (op == OP_NEG || op == OP_POS)) {
         BigInt x;
         big_from_sim(S, a, &x);
@@ -287,6 +295,14 @@ static int same_or_equal(PyRun *I, SimId a, SimId b) { return a == b ? 1 : deep_
 static int deep_equal_inner(PyRun *I, SimId a, SimId b)
 {
     SimKind ka = sim_kind(S, a), kb = sim_kind(S, b);
+    if (ka == SK_INSTANCE || kb == SK_INSTANCE) { /* PyObject_RichCompareBool */
+        SimId r = dunder_compare(I, OP_EQ, a, b);
+        if (!r)
+            return -1;
+        int t = r == S->true_ ? 1 : r == S->false_ ? 0 : op_truth(I, r);
+        sim_decref(S, r);
+        return t;
+    }
     if (ka == SK_DICT && kb == SK_DICT) {
         if (sim_obj(S, a)->len != sim_obj(S, b)->len)
             return 0;
@@ -331,6 +347,8 @@ int op_equal(PyRun *I, SimId a, SimId b) { return same_or_equal(I, a, b); }
 
 SimId op_compare(PyRun *I, int op, SimId a, SimId b)
 {
+    if (op >= OP_LT && op <= OP_GE && (sim_kind(S, a) == SK_INSTANCE || sim_kind(S, b) == SK_INSTANCE))
+        return dunder_compare(I, op, a, b);
     switch (op) {
     case OP_IS: return sim_bool(S, a == b);
     case OP_ISNOT: return sim_bool(S, a != b);
@@ -369,6 +387,7 @@ int op_truth(PyRun *I, SimId a)
         const int64_t *r = (const int64_t *)(const void *)sim_items(S, a);
         return r[1] > 0 ? o->v.i < r[0] : o->v.i > r[0];
     }
+    case SK_INSTANCE: return dunder_truth(I, a);
     default: return 1;
     }
 }
@@ -386,8 +405,7 @@ int op_contains(PyRun *I, SimId c, SimId item)
             }
         return 0;
     case SK_DICT: case SK_SET:
-        if (!sim_hashable(S, item)) {
-            py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, item));
+        if (!py_hashable(I, item)) {
             return -1;
         }
         return k == SK_DICT ? sim_dict_get(S, c, item) != 0 : sim_set_contains(S, c, item);
@@ -415,6 +433,13 @@ int op_contains(PyRun *I, SimId c, SimId item)
         if (step > 0 ? (v < start || v >= stop) : (v > start || v <= stop))
             return 0;
         return (v - start) % step == 0;
+    }
+    case SK_INSTANCE: {
+        int r = dunder_contains(I, c, item);
+        if (r != -2)
+            return r;
+        py_raise(I, EXC_TypeError, "argument of type '%s' is not iterable", op_typename(I, c));
+        return -1;
     }
     default:
         py_raise(I, EXC_TypeError, "argument of type '%s' is not iterable", op_typename(I, c));

@@ -30,8 +30,10 @@ void ast_fini(Ast *a)
     for (size_t i = 0; i < a->len; i++)
         free(a->n[i].str);
     free(a->n);
+    free(a->warn_line), free(a->warn_char);
     a->n = NULL;
-    a->len = a->cap = 0;
+    a->warn_line = NULL, a->warn_char = NULL;
+    a->len = a->cap = a->nwarn = 0;
 }
 
 int ast_list_len(const Ast *a, int first)
@@ -387,6 +389,19 @@ bool parse_module(const char *src, size_t n, int minor, Ast *ast, PyError *err)
         free(p.futures);
         return false;
     }
+    /* source order: the parser adds the warnings of f-string parts after the
+     * tokenizer added those of plain strings */
+    for (size_t i = 1; i < p.tl.nwarn; i++)
+        for (size_t j = i; j > 0 && p.tl.warn_at[j - 1] > p.tl.warn_at[j]; j--) {
+            size_t at = p.tl.warn_at[j];
+            int line = p.tl.warn_line[j];
+            char c = p.tl.warn_char[j];
+            p.tl.warn_at[j] = p.tl.warn_at[j - 1], p.tl.warn_line[j] = p.tl.warn_line[j - 1];
+            p.tl.warn_char[j] = p.tl.warn_char[j - 1];
+            p.tl.warn_at[j - 1] = at, p.tl.warn_line[j - 1] = line, p.tl.warn_char[j - 1] = c;
+        }
+    ast->warn_line = p.tl.warn_line, ast->warn_char = p.tl.warn_char, ast->nwarn = p.tl.nwarn;
+    p.tl.warn_line = NULL, p.tl.warn_char = NULL, p.tl.nwarn = 0;
     toklist_fini(&p.tl);
     bool ok = check_futures(&p, first) && p_check_placement(&p, first);
     free(p.futures);

@@ -32,6 +32,9 @@ static int literal(P *p, Token *t, size_t a, size_t b, bool raw)
     size_t len;
     char err[160];
     char *s = lex_decode(p->src + a, b - a, raw ? TF_RAW : 0, &len, &named, err, sizeof err);
+    char bad = lex_bad_escape(p->src + a, b - a, raw ? TF_RAW : 0);
+    if (bad)
+        lex_warn(&p->tl, t->line, a, bad);
     if (err[0]) {
         Token end = p_token_end(p, t);
         if (p->minor >= 12)

@@ -139,7 +139,13 @@ PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn
     sim_dict_set(S, I->globals, sim_str_intern(S, "__doc__", 7), sim_none(S));
     sim_incref(S, I->builtins);
     sim_dict_set(S, I->globals, sim_str_intern(S, "__builtins__", 12), I->builtins);
-    if (!parse_module(src, n, grammar_minor(sim), &I->ast, &I->syntax) || !compile_module(I, &I->syntax)) {
+    bool parsed = parse_module(src, n, grammar_minor(sim), &I->ast, &I->syntax);
+    for (size_t i = 0; parsed && grammar_minor(sim) >= 12 && i < I->ast.nwarn; i++) {
+        char msg[64]; /* 3.11 makes it a DeprecationWarning, which a script does not show */
+        snprintf(msg, sizeof msg, "invalid escape sequence '\\%c'", I->ast.warn_char[i]);
+        py_add_warning(I, I->ast.warn_line[i], msg);
+    }
+    if (!parsed || !compile_module(I, &I->syntax)) {
         if (!I->syntax.set && !I->refused) {
             snprintf(I->syntax.type, sizeof I->syntax.type, "SyntaxError");
             snprintf(I->syntax.msg, sizeof I->syntax.msg, "invalid syntax");
@@ -236,6 +242,25 @@ static PyStatus after_run(PyRun *I, VmStop st)
         return PY_FAILED;
     }
     return PY_DONE;
+}
+
+void py_add_warning(PyRun *I, int line, const char *msg)
+{
+    buf_printf(&I->warnings, "%s:%d: SyntaxWarning: %s\n", I->filename, line, msg);
+    /* the warnings module shows the line, stripped */
+    const char *p = I->src, *end = I->src + I->srclen;
+    for (int l = 1; l < line && p < end; p++)
+        if (*p == '\n')
+            l++;
+    const char *e = p;
+    while (e < end && *e != '\n')
+        e++;
+    while (p < e && (*p == ' ' || *p == '\t' || *p == '\f'))
+        p++;
+    while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+        e--;
+    if (e > p)
+        buf_printf(&I->warnings, "  %.*s\n", (int)(e - p), p);
 }
 
 /* the compiler's warnings go to stderr before the program's first line runs */

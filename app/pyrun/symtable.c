@@ -132,6 +132,18 @@ static void walk_inner(W *w, Scope *s, int n)
         else
             walk(w, s, nd->a);
         return;
+    case N_ANNASSIGN: { /* a plain name is a local even without a value */
+        const Node *t = &w->ast->n[nd->a];
+        walk(w, s, nd->c);
+        walk(w, s, nd->b);
+        if (t->kind == N_NAME && !(t->xf & XF_PAREN))
+            mark(s, t->str, SYM_BOUND);
+        else if (nd->c >= 0)
+            bind_target(w, s, nd->a);
+        else
+            walk(w, s, nd->a);
+        return;
+    }
     case N_DEL:
         for (int t = nd->a; t >= 0; t = w->ast->n[t].next)
             bind_target(w, s, t);

@@ -495,6 +495,11 @@ static SimId finish_class(PyRun *I, uint32_t ci, SimId ns, SimId bases)
         sim_incref(S, v);
         sim_dict_set(S, d, k, v);
     }
+    /* type_ready_set_hash: __eq__ without __hash__ makes instances unhashable */
+    if (sim_dict_get_str(S, d, "__eq__") && !sim_dict_get_str(S, d, "__hash__")) {
+        sim_incref(S, S->none);
+        sim_dict_set(S, d, sim_str_intern(S, "__hash__", 8), S->none);
+    }
     if (base && sim_obj(S, base)->sub != SK_INSTANCE)
         base = 0; /* subclassing built-in types: treated as object */
     if (base)

@@ -8,6 +8,7 @@
 
 #include "base/xalloc.h"
 #include "pyrun/interp.h"
+#include "pyrun/types/types.h"
 #include "sim/gc.h"
 
 #define S (I->sim)
@@ -69,15 +70,19 @@ bool vm_unpack(PyRun *I, int n)
             return true;
         }
     } else {
-        SimId it = sim_iter(S, seq);
+        SimId it = iter_new(I, seq);
         if (!it) {
+            if (I->err.set || I->refused) {
+                sim_decref(S, seq);
+                return false;
+            }
             py_raise(I, EXC_TypeError, "cannot unpack non-iterable %s object", op_typename(I, seq));
             sim_decref(S, seq);
             return false;
         }
         items = xmalloc(((size_t)n + 1) * sizeof *items);
         SimId v;
-        while (got <= n && (v = sim_iter_next(S, it)) != 0) { /* one more tells "too many" */
+        while (got <= n && (v = iter_next(I, it)) != 0) { /* one more tells "too many" */
             if (got < n)
                 items[got] = v;
             else
@@ -85,9 +90,15 @@ bool vm_unpack(PyRun *I, int n)
             got++;
         }
         sim_decref(S, it);
-        if (got != n)
+        if (got != n || I->err.set || I->refused) {
             for (int i = 0; i < got && i < n; i++)
                 sim_decref(S, items[i]);
+            if (I->err.set || I->refused) { /* __next__ raised */
+                free(items);
+                sim_decref(S, seq);
+                return false;
+            }
+        }
     }
     sim_decref(S, seq);
     if (got < n) {

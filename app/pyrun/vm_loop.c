@@ -340,8 +340,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             uint32_t from = F->sp - (uint32_t)arg;
             for (int i = 0; i < arg; i++) {
                 a = I->stack[from + (uint32_t)i];
-                if (!sim_hashable(S, a)) {
-                    py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, a));
+                if (!py_hashable(I, a)) {
                     sim_decref(S, r);
                     goto error;
                 }
@@ -357,8 +356,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
             bool str_keys = true;
             for (int i = 0; i < arg; i++) {
                 a = I->stack[from + 2 * (uint32_t)i];
-                if (!sim_hashable(S, a)) {
-                    py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, a));
+                if (!py_hashable(I, a)) {
                     goto error;
                 }
                 if (sim_kind(S, a) != SK_STR)

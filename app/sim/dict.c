@@ -56,6 +56,12 @@ bool sim_hashable(const Sim *s, SimId k)
     if (kind == SK_LIST || kind == SK_DICT || kind == SK_SET || kind == SK_BYTEARRAY ||
         kind == SK_DICTVIEW)
         return false;
+    if (kind == SK_INSTANCE && s->obj[k].type) {
+        /* __hash__ = None (or set by __eq__ alone), or hashed in Python: not here */
+        SimId h = sim_type_lookup(s, s->obj[k].type, "__hash__");
+        if (h && (s->obj[h].kind == SK_NONE || s->obj[h].kind == SK_FUNC))
+            return false;
+    }
     if (kind == SK_TUPLE)
         for (uint32_t i = 0; i < s->obj[k].len; i++)
             if (!sim_hashable(s, sim_items(s, k)[i]))

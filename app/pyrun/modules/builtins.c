@@ -38,9 +38,9 @@ static SimId f_len(PyRun *I, SimId *a, int n, SimId kw)
     }
     default:
         if (o->kind == SK_INSTANCE) {
-            SimId m = sim_type_lookup(S, o->type, "__len__");
-            if (m)
-                return vm_call(I, m, a, 1);
+            SimId r = dunder_len(I, a[0]);
+            if (r != S->notimpl)
+                return r;
         }
         py_raise(I, EXC_TypeError, "object of type '%s' has no len()", op_typename(I, a[0]));
         return 0;
@@ -139,6 +139,13 @@ static SimId f_abs(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     if (sim_kind(S, a[0]) == SK_FLOAT)
         return sim_float(S, fabs(sim_obj(S, a[0])->v.f));
+    if (sim_kind(S, a[0]) == SK_INSTANCE) {
+        SimId r = dunder_call0(I, a[0], "__abs__");
+        if (r != S->notimpl)
+            return r;
+        py_raise(I, EXC_TypeError, "bad operand type for abs(): '%s'", op_typename(I, a[0]));
+        return 0;
+    }
     int64_t v;
     if (!bi_int_arg(I, a[0], &v))
         return 0;
@@ -229,14 +236,15 @@ static SimId f_sum(PyRun *I, SimId *a, int n, SimId kw)
     SimId start = np == 2 ? a[1] : bi_kwarg(I, a, n, kw, "start");
     SimId acc = start ? start : S->small_int[5];
     sim_incref(S, acc);
-    SimId it = sim_iter(S, a[0]);
+    SimId it = iter_new(I, a[0]);
     if (!it) {
         sim_decref(S, acc);
-        py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a[0]));
+        if (!I->err.set && !I->refused)
+            py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a[0]));
         return 0;
     }
     SimId v;
-    while ((v = sim_iter_next(S, it)) != 0) {
+    while ((v = iter_next(I, it)) != 0) {
         SimId r = op_binary(I, OP_ADD, acc, v, false);
         sim_decref(S, acc);
         sim_decref(S, v);
@@ -247,6 +255,10 @@ static SimId f_sum(PyRun *I, SimId *a, int n, SimId kw)
         acc = r;
     }
     sim_decref(S, it);
+    if (I->err.set || I->refused) { /* __next__ raised */
+        sim_decref(S, acc);
+        return 0;
+    }
     return acc;
 }
 
@@ -272,10 +284,11 @@ static SimId f_hash(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "hash", n, 1, 1))
         return 0;
-    if (!sim_hashable(S, a[0])) {
-        py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, a[0]));
+    SimId h = dunder_hash(I, a[0]);
+    if (h != S->notimpl)
+        return h;
+    if (!py_hashable(I, a[0]))
         return 0;
-    }
     SimKind k = sim_kind(S, a[0]);
     if (k == SK_INT || k == SK_BOOL)
         return sim_int(S, sim_obj(S, a[0])->v.i == -1 ? -2 : sim_obj(S, a[0])->v.i);
@@ -288,7 +301,7 @@ static SimId f_iter(PyRun *I, SimId *a, int n, SimId kw)
     if (n == 2)
         return py_not_modelled(I, 0, "iter(callable, sentinel)"), 0;
     SimId it = iter_new(I, a[0]);
-    if (!it)
+    if (!it && !I->err.set && !I->refused)
         py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a[0]));
     return it;
 }
@@ -298,6 +311,17 @@ static SimId f_next(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "next", n, 1, 2))
         return 0;
+    if (sim_kind(S, a[0]) == SK_INSTANCE) { /* __next__; its StopIteration stands */
+        SimId r = dunder_call0(I, a[0], "__next__");
+        if (r != S->notimpl) {
+            if (!r && n == 2 && py_err_matches(I, EXC_StopIteration)) {
+                py_err_clear(I);
+                sim_incref(S, a[1]);
+                return a[1];
+            }
+            return r;
+        }
+    }
     if (sim_kind(S, a[0]) != SK_ITER) {
         py_raise(I, EXC_TypeError, "'%s' object is not an iterator", op_typename(I, a[0]));
         return 0;

@@ -237,6 +237,8 @@ void builtins_init(PyRun *I)
     }
     sim_incref(S, S->none);
     bi_dict_put(I, I->builtins, "None", S->none);
+    sim_incref(S, S->notimpl);
+    bi_dict_put(I, I->builtins, "NotImplemented", S->notimpl);
     errors_init(I);
     for (int m = 0; m < NTABLES - FIRST_MODULE; m++)
         I->modules[m] = make_module(I, m);

@@ -13,10 +13,7 @@
 
 bool dict_check_key(PyRun *I, SimId k)
 {
-    if (sim_hashable(S, k))
-        return true;
-    py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, k));
-    return false;
+    return py_hashable(I, k);
 }
 
 static SimId d_get(PyRun *I, SimId *a, int n, SimId kw)

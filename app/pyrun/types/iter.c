@@ -100,6 +100,10 @@ static bool watched(const SimObj *o)
 
 SimId iter_new(PyRun *I, SimId obj)
 {
+    if (sim_kind(S, obj) == SK_INSTANCE) { /* a program's class: __iter__ */
+        SimId r = dunder_iter(I, obj);
+        return r == S->notimpl ? 0 : r;
+    }
     SimId it = sim_iter(S, obj);
     if (!it || it == obj)
         return it;
@@ -113,6 +117,8 @@ SimId iter_new(PyRun *I, SimId obj)
 
 SimId iter_next(PyRun *I, SimId it)
 {
+    if (sim_kind(S, it) == SK_INSTANCE) /* __next__; StopIteration ends it */
+        return dunder_next(I, it);
     SimObj *o = sim_obj(S, it);
     if (!watched(o))
         return sim_iter_next(S, it);

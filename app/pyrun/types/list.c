@@ -33,6 +33,16 @@ static int64_t length_hint(PyRun *I, SimId src)
         return step > 0 ? (stop > start ? (stop - start + step - 1) / step : 0)
                         : (start > stop ? (start - stop - step - 1) / -step : 0);
     }
+    case SK_INSTANCE: { /* PyObject_LengthHint: __len__, else 8 */
+        SimId r = dunder_len(I, src);
+        if (r == S->notimpl)
+            return 8;
+        if (!r)
+            return -1;
+        int64_t n = sim_obj(S, r)->v.i;
+        sim_decref(S, r);
+        return n;
+    }
     case SK_ITER:
         if (!o->v.iter.seq) /* exhausted */
             return 0;
@@ -60,12 +70,17 @@ bool list_extend(PyRun *I, SimId list, SimId src)
         }
         return true;
     }
-    SimId it = sim_iter(S, src);
+    SimId it = iter_new(I, src);
     if (!it) {
-        py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, src));
+        if (!I->err.set && !I->refused)
+            py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, src));
         return false;
     }
     int64_t hint = length_hint(I, src);
+    if (hint < 0) {
+        sim_decref(S, it);
+        return false;
+    }
     uint32_t m = sim_obj(S, list)->len;
     bool dictlike = k == SK_DICT || k == SK_SET || k == SK_DICTVIEW;
     if (hint > 0 && sim_obj(S, list)->cap == 0 && !(dictlike && S->prof->extend_dict_resizes)) {
@@ -75,7 +90,7 @@ bool list_extend(PyRun *I, SimId list, SimId src)
         sim_obj(S, list)->len = m;
     }
     SimId v;
-    while ((v = sim_iter_next(S, it)) != 0) {
+    while ((v = iter_next(I, it)) != 0) {
         SimObj *o = sim_obj(S, list);
         if (o->len < o->cap) {
             sim_items(S, list)[o->len] = v;
@@ -85,6 +100,8 @@ bool list_extend(PyRun *I, SimId list, SimId src)
         }
     }
     sim_decref(S, it);
+    if (I->err.set || I->refused)
+        return false;
     if (sim_obj(S, list)->len < sim_obj(S, list)->cap)
         sim_list_resize(S, list, sim_obj(S, list)->len);
     return true;

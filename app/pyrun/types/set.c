@@ -77,8 +77,7 @@ SimId set_construct(PyRun *I, SimId *a, int n, SimId kw)
     }
     for (uint32_t i = 0; i < sim_obj(S, l)->len; i++) {
         SimId v = sim_items(S, l)[i];
-        if (!sim_hashable(S, v)) {
-            py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, v));
+        if (!py_hashable(I, v)) {
             sim_decref(S, l), sim_decref(S, st);
             return 0;
         }
