@@ -335,6 +335,8 @@ static bool expr_inner(Cg *g, int n)
     case N_CALL:
         return cg_call(g, n);
     case N_ATTR:
+        if (cg_super_form(g, nd->a))
+            return cg_super_attr(g, n, false);
         if (!cg_expr(g, nd->a))
             return false;
         cg_emit(g, OP_LOAD_ATTR, cg_add_name(g, nd->str));

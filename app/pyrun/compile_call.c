@@ -245,9 +245,14 @@ bool cg_call(Cg *g, int n)
         return true;
     }
     if (fn->kind == N_ATTR && nargs + nkw + (nkw != 0) < STACK_USE_GUIDELINE) { /* maybe_optimize_method_call */
-        if (!cg_expr(g, fn->a))
-            return false;
-        cg_emit(g, OP_LOAD_METHOD, cg_add_name(g, fn->str));
+        if (cg_super_form(g, fn->a)) { /* super().m(...): the method and self, as LOAD_METHOD leaves them */
+            if (!cg_super_attr(g, nd->a, true))
+                return false;
+        } else {
+            if (!cg_expr(g, fn->a))
+                return false;
+            cg_emit(g, OP_LOAD_METHOD, cg_add_name(g, fn->str));
+        }
     } else {
         cg_emit(g, OP_PUSH_NULL, 0);
         if (!cg_expr(g, nd->a))

@@ -85,6 +85,10 @@ bool cg_expr(Cg *g, int n);
 bool cg_stmts(Cg *g, int first);
 bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int kind);
 bool cg_store_target(Cg *g, int t, int acc);
+/* compile_super.c: 1 for super(), 2 for super(C, obj) as the object of an
+ * attribute (with its own instruction), else 0 */
+int cg_super_form(Cg *g, int call);
+bool cg_super_attr(Cg *g, int attr, bool method);
 /* compile_ann.c: `x: int = 5`, and the __annotations__ of a body that has one */
 bool cg_annassign(Cg *g, int n);
 void cg_setup_annotations(Cg *g, int body);

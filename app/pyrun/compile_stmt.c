@@ -539,10 +539,19 @@ static bool class_stmt(Cg *g, int n)
     Cg c = {.I = g->I, .ast = g->ast, .err = g->err, .sc = child, .line = nd->line};
     c.ci = cg_new_code(g->I, CODE_CLASS, nd->str, qual, nd->line);
     g->I->codes[c.ci].nbases = nb;
+    bool class_cell = (scope_flags(child, "__class__") & SYM_CELL) != 0;
+    if (class_cell) /* a method reads __class__ (super()): the body's one cell */
+        cg_add_slot(&c, "__class__", SLOT_CELL);
     cg_setup_annotations(&c, nd->b);
     if (!cg_stmts(&c, nd->b))
         return false;
-    cg_emit(&c, OP_LOAD_CONST, cg_add_const(&c, sim_none(g->I->sim)));
+    if (class_cell) { /* the body returns the cell, stored as __classcell__ */
+        cg_emit(&c, OP_LOAD_CLOSURE, cg_slot_of(&c, "__class__"));
+        cg_emit(&c, OP_DUP_TOP, 1);
+        cg_name_op(&c, "__classcell__", ACC_STORE);
+    } else {
+        cg_emit(&c, OP_LOAD_CONST, cg_add_const(&c, sim_none(g->I->sim)));
+    }
     cg_emit(&c, OP_RETURN_VALUE, 0);
     cg_emit(g, OP_BUILD_CLASS, (int32_t)c.ci);
     cg_decorate(g, nd->c);

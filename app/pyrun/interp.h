@@ -36,6 +36,8 @@ typedef enum Opcode {
     OP_LIST_EXTEND, OP_SET_UPDATE, OP_SETUP_TRY, OP_POP_TRY, OP_MATCH_EXC, OP_POP_EXC, OP_RERAISE,
     /* vm_call_ex.c: CALL_FUNCTION_EX and the star-unpacking helpers */
     OP_CALL_EX, OP_LIST_TO_TUPLE, OP_DICT_MERGE, OP_DICT_UPDATE, OP_SET_ADD, OP_SET_EXTEND, OP_UNPACK_EX,
+    /* vm_super.c: super().name (arg: name << 2 | two-argument form << 1 | method load) */
+    OP_SUPER_ATTR,
     OP_COUNT
 } Opcode;
 
@@ -226,6 +228,9 @@ bool vm_push_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, Si
 /* vm_call_ex.c: CALL_FUNCTION_EX (has_kw: a keyword dict above the tuple)
  * and the builders of star displays; false with the exception raised. */
 bool vm_call_ex(PyRun *I, int has_kw);
+/* vm_super.c: pops [super, class, obj]; pushes the attribute (and for a
+ * method load, two values as LOAD_METHOD does) */
+bool vm_super_attr(PyRun *I, int arg);
 /* Releases the caller's slots of a finished CALL_FUNCTION_EX from base. */
 void vm_call_ex_release(PyRun *I, uint32_t base);
 bool vm_list_to_tuple(PyRun *I);

@@ -87,7 +87,7 @@ static const char *const class_dunders[] = {
     "__ifloordiv__", "__mod__", "__rmod__", "__imod__", "__pow__", "__rpow__", "__ipow__",
     "__lshift__", "__rlshift__", "__ilshift__", "__rshift__", "__rrshift__", "__irshift__",
     "__and__", "__rand__", "__iand__", "__or__", "__ror__", "__ior__", "__xor__", "__rxor__",
-    "__ixor__", "__matmul__", "__rmatmul__", "__imatmul__", "__neg__", "__pos__", "__invert__", "__abs__", "__annotations__",
+    "__ixor__", "__matmul__", "__rmatmul__", "__imatmul__", "__neg__", "__pos__", "__invert__", "__abs__", "__annotations__", "__classcell__",
     "__getitem__", "__setitem__", "__delitem__", "__contains__", "__iter__", "__next__",
 };
 

@@ -42,7 +42,7 @@ static bool in_table(const BuiltinDef *defs, int n, const char *name)
 static bool builtin_modelled(const char *name)
 {
     static const char *const types[] = {"int", "float", "str", "bytes", "bytearray", "list", "tuple",
-                                        "dict", "set", "object", "type", "bool", "range", "None",
+                                        "dict", "set", "object", "type", "bool", "range", "None", "super",
                                         "NotImplemented"};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (strcmp(types[i], name) == 0)

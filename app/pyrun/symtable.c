@@ -119,7 +119,11 @@ static void walk_inner(W *w, Scope *s, int n)
         return;
     const Node *nd = &w->ast->n[n];
     switch ((NodeKind)nd->kind) {
-    case N_NAME: mark(s, nd->str, SYM_USED); return;
+    case N_NAME:
+        mark(s, nd->str, SYM_USED);
+        if (s->kind == SC_FUNC && strcmp(nd->str, "super") == 0)
+            mark(s, "__class__", SYM_USED); /* super() reads the implicit __class__ cell */
+        return;
     case N_ASSIGN:
         walk(w, s, nd->b);
         for (int t = nd->a; t >= 0; t = w->ast->n[t].next)
@@ -288,6 +292,26 @@ static void propagate_free(Scope *s, const char *name)
     }
 }
 
+/* __class__, used in a method (or a function inside one) and bound by none
+ * of the functions between: the class body's implicit cell provides it
+ * (analyze_block's ste_needs_class_closure) */
+static bool class_cell_free(Scope *s, const char *name)
+{
+    if (strcmp(name, "__class__") != 0)
+        return false;
+    for (Scope *p = s->parent; p; p = p->parent) {
+        if (p->kind == SC_CLASS) {
+            mark(p, "__class__", SYM_CELL);
+            for (Scope *q = s->parent; q != p; q = q->parent)
+                mark(q, "__class__", SYM_FREE);
+            return true;
+        }
+        if (p->kind == SC_FUNC && (scope_flags(p, name) & SYM_BOUND))
+            return false;
+    }
+    return false;
+}
+
 static bool resolve(Scope *s, PyError *err, const Ast *ast)
 {
     for (int i = 0; i < s->n; i++) {
@@ -307,6 +331,8 @@ static bool resolve(Scope *s, PyError *err, const Ast *ast)
             }
             s->flags[i] |= SYM_FREE;
             propagate_free(s, s->names[i]);
+        } else if (!(f & (SYM_BOUND | SYM_GLOBAL)) && class_cell_free(s, s->names[i])) {
+            s->flags[i] |= SYM_FREE;
         } else if (!(f & (SYM_BOUND | SYM_GLOBAL)) && bound_in_enclosing(s, s->names[i])) {
             s->flags[i] |= SYM_FREE;
             propagate_free(s, s->names[i]);

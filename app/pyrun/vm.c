@@ -479,6 +479,9 @@ bool vm_build_class(PyRun *I, uint32_t ci)
     f->locals = ns;
     f->extra = bases;
     f->kind = FR_CLASS;
+    for (int i = 0; i < co->nslots; i++) /* MAKE_CELL: __class__, when a method uses super() */
+        if (co->slotkind[i] == SLOT_CELL)
+            I->stack[f->base + (unsigned)i] = sim_cell(S, 0);
     return true;
 }
 
@@ -489,8 +492,12 @@ static SimId finish_class(PyRun *I, uint32_t ci, SimId ns, SimId bases)
     SimId base = sim_obj(S, bases)->len ? sim_items(S, bases)[0] : 0;
     SimId d = sim_dict(S);
     uint32_t pos = 0;
-    SimId k, v;
+    SimId k, v, classcell = 0;
     while (sim_dict_next(S, ns, &pos, &k, &v)) {
+        if (sim_str_equals(S, k, "__classcell__")) { /* type_new_set_classcell */
+            classcell = v;
+            continue;
+        }
         sim_incref(S, k);
         sim_incref(S, v);
         sim_dict_set(S, d, k, v);
@@ -506,7 +513,12 @@ static SimId finish_class(PyRun *I, uint32_t ci, SimId ns, SimId bases)
         sim_incref(S, base);
     SimId name = I->codes[ci].name;
     sim_incref(S, name);
-    return sim_type_new(S, name, base, d);
+    SimId cls = sim_type_new(S, name, base, d);
+    if (classcell && sim_kind(S, classcell) == SK_CELL && !SIM_V(S, classcell, SK_CELL, cell.ref)) {
+        sim_incref(S, cls);
+        SIM_V(S, classcell, SK_CELL, cell.ref) = cls;
+    }
+    return cls;
 }
 
 int vm_do_return(PyRun *I, SimId res)

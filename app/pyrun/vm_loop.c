@@ -525,6 +525,10 @@ VmStop vm_run(PyRun *I, int base, bool step)
             if (!vm_call_ex(I, arg))
                 goto error;
             break;
+        case OP_SUPER_ATTR:
+            if (!vm_super_attr(I, arg))
+                goto error;
+            break;
         case OP_LIST_TO_TUPLE: vm_list_to_tuple(I); break;
         case OP_DICT_MERGE: case OP_DICT_UPDATE:
             if (!vm_dict_merge(I, arg, op == OP_DICT_MERGE))

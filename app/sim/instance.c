@@ -147,7 +147,7 @@ const char *sim_kind_name(SimKind k)
         "free", "sentinel", "NoneType", "bool", "int", "float", "str", "bytes",
         "bytearray", "list", "tuple", "dict", "set", "object", "type", "object",
         "function", "method", "builtin_function_or_method", "weakref.ReferenceType", "cell", "module",
-        "range", "iterator", "dict_keys", "NotImplementedType"};
+        "range", "iterator", "dict_keys", "NotImplementedType", "super"};
     return names[k];
 }
 
@@ -288,6 +288,7 @@ size_t sim_sizeof(const Sim *s, SimId id)
     const SimObj *o = &s->obj[id];
     switch ((SimKind)o->kind) {
     case SK_NONE: case SK_OBJECT: case SK_NOTIMPL: return 16;
+    case SK_SUPER: return 56;
     case SK_BOOL: return 28;
     case SK_INT: {
         if (o->sub == 1)

@@ -393,6 +393,13 @@ SimId sim_set(Sim *s)
 
 SimId sim_object(Sim *s) { return new_obj(s, SK_OBJECT, 16, NULL, false); }
 
+SimId sim_super(Sim *s)
+{
+    SimId id = new_obj(s, SK_SUPER, 40, NULL, true);
+    sim_track(s, id);
+    return id;
+}
+
 /* class layout extras: [name, mro, shared-key entries, shared-key usable] */
 enum { TY_NAME, TY_MRO, TY_NENTRIES, TY_USABLE };
 

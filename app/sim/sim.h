@@ -28,7 +28,7 @@ typedef enum SimKind {
     SK_FREE, SK_SENTINEL, SK_NONE, SK_BOOL, SK_INT, SK_FLOAT, SK_STR, SK_BYTES,
     SK_BYTEARRAY, SK_LIST, SK_TUPLE, SK_DICT, SK_SET, SK_OBJECT, SK_TYPE,
     SK_INSTANCE, SK_FUNC, SK_METHOD, SK_BUILTIN, SK_WEAKREF, SK_CELL, SK_MODULE,
-    SK_RANGE, SK_ITER, SK_DICTVIEW, SK_NOTIMPL, SK_COUNT
+    SK_RANGE, SK_ITER, SK_DICTVIEW, SK_NOTIMPL, SK_SUPER, SK_COUNT
 } SimKind;
 
 /* flags */
@@ -275,6 +275,8 @@ SimId sim_func(Sim *s, uint32_t code, SimId name, SimId globals, SimId defaults,
 SimId sim_method(Sim *s, SimId func, SimId self);
 SimId sim_builtin(Sim *s, uint32_t index, SimId self);
 SimId sim_cell(Sim *s, SimId content);
+/* A super object (40 bytes and a GC header, tracked); it holds no references here. */
+SimId sim_super(Sim *s);
 SimId sim_module(Sim *s, SimId name, SimId dict);
 SimId sim_range(Sim *s, int64_t start, int64_t stop, int64_t step);
 SimId sim_iter(Sim *s, SimId over);         /* NULL if not iterable */

@@ -229,7 +229,7 @@ void builtins_init(PyRun *I)
         {"int", SK_INT}, {"float", SK_FLOAT}, {"str", SK_STR}, {"bytes", SK_BYTES},
         {"bytearray", SK_BYTEARRAY}, {"list", SK_LIST}, {"tuple", SK_TUPLE}, {"dict", SK_DICT},
         {"set", SK_SET}, {"object", SK_OBJECT}, {"type", SK_TYPE}, {"bool", SK_BOOL},
-        {"range", SK_RANGE},
+        {"range", SK_RANGE}, {"super", SK_SUPER},
     };
     for (unsigned i = 0; i < sizeof types / sizeof types[0]; i++) {
         sim_incref(S, S->types[types[i].k]);

@@ -58,6 +58,8 @@ SimId type_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
     case SK_DICT: return dict_construct(I, a, n, kw);
     case SK_SET: return set_construct(I, a, n, kw);
     case SK_WEAKREF: return weakref_construct(I, a, n, kw);
+    case SK_SUPER: /* super().name and super(C, obj).name compile to their own instruction */
+        return py_not_modelled(I, 0, "a super object used other than as super().name"), 0;
     case SK_OBJECT:
         if (np) {
             py_raise(I, EXC_TypeError, "object() takes no arguments");

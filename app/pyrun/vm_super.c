@@ -1,0 +1,107 @@
+/*
+ * vm_super: `super().name` and `super(C, obj).name`, the forms the compiler
+ * gives its own instruction (OP_SUPER_ATTR), as CPython runs them.
+ *
+ * 3.12 and 3.13 compile them to LOAD_SUPER_ATTR: no super object is made,
+ * and a method is loaded with its self, without a bound method.  3.11
+ * calls super(), which makes a super object (freed once the attribute is
+ * read), and LOAD_METHOD on it makes a bound method.  The lookup is the
+ * same: the class's MRO after C.  Any other use of super() is refused by
+ * the builtin (modules/builtins.c).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "pyrun/interp.h"
+
+#define S (I->sim)
+#define F (&I->frames[I->nframes - 1])
+#define PUSH(v) do { SimId pv_ = (v); I->stack[F->sp++] = pv_; } while (0)
+#define POP() (I->stack[--F->sp])
+
+/* the attribute `name` of the classes after cls in the MRO of start */
+static SimId lookup_after(PyRun *I, SimId start, SimId cls, const char *name)
+{
+    bool past = false;
+    for (SimId c = start; c && sim_kind(S, c) == SK_TYPE; c = SIM_V(S, c, SK_TYPE, type.base)) {
+        if (past && SIM_V(S, c, SK_TYPE, type.dict)) {
+            SimId v = sim_dict_get_str(S, SIM_V(S, c, SK_TYPE, type.dict), name);
+            if (v)
+                return v;
+        }
+        if (c == cls)
+            past = true;
+        if (sim_obj(S, c)->sub != SK_INSTANCE)
+            break;
+    }
+    return 0;
+}
+
+bool vm_super_attr(PyRun *I, int arg)
+{
+    SimId self = POP(), cls = POP(), sup = POP();
+    bool method = arg & 1, two = arg & 2;
+    SimId name = vm_name_const(I, arg >> 2);
+    bool ok = false;
+    SimId out_a = 0, out_b = 0, obj_type = 0;
+    if (sup != S->types[SK_SUPER]) {
+        py_not_modelled(I, 0, "calling a 'super' other than the builtin");
+    } else if (!cls) {
+        py_raise(I, EXC_RuntimeError, two ? "super() argument 1 must be a type" : "super(): empty __class__ cell");
+    } else if (sim_kind(S, cls) != SK_TYPE) {
+        py_raise(I, EXC_TypeError, "super() argument 1 must be a type, not %s", op_typename(I, cls));
+    } else if (!self) {
+        py_raise(I, EXC_RuntimeError, "super(): no arguments");
+    } else if (sim_kind(S, self) == SK_TYPE) {
+        py_not_modelled(I, 0, "super() in a class method (a class as the second argument)");
+    } else if (!sim_is_subtype(S, obj_type = sim_type_of(S, self), cls)) {
+        size_t cn = 0;
+        const char *cname = sim_obj(S, cls)->sub == SK_INSTANCE ? sim_str_data(S, sim_items(S, cls)[0], &cn)
+                                                                 : sim_kind_name((SimKind)sim_obj(S, cls)->sub);
+        if (!cn)
+            cn = strlen(cname);
+        if (S->prof->version >= SIM_V313)
+            py_raise(I, EXC_TypeError, "super(type, obj): obj (instance of %s) is not an instance or subtype of "
+                     "type (%.*s).", op_typename(I, self), (int)cn, cname);
+        else
+            py_raise(I, EXC_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+    } else {
+        size_t n;
+        const char *s = sim_str_data(S, name, &n);
+        char key[128];
+        snprintf(key, sizeof key, "%.*s", (int)n, s);
+        /* 3.11: super() is an object until the attribute is read */
+        SimId held = S->prof->version == SIM_V311 ? sim_super(S) : 0;
+        SimId v = lookup_after(I, obj_type, cls, key);
+        if (!v) {
+            py_raise(I, EXC_AttributeError, "'super' object has no attribute '%s'", key);
+        } else if (sim_kind(S, v) == SK_FUNC && method && !held) {
+            sim_incref(S, v); /* LOAD_SUPER_ATTR's method form: the function and self */
+            sim_incref(S, self);
+            out_a = v, out_b = self, ok = true;
+        } else if (sim_kind(S, v) == SK_FUNC) {
+            sim_incref(S, v); /* function.__get__: a bound method holding both */
+            sim_incref(S, self);
+            out_b = sim_method(S, v, self);
+            ok = true;
+        } else if (sim_kind(S, v) == SK_INSTANCE || sim_kind(S, v) == SK_TYPE) {
+            py_not_modelled(I, 0, "super() reaching a descriptor other than a function");
+        } else {
+            sim_incref(S, v);
+            out_b = v, ok = true;
+        }
+        if (held)
+            sim_decref(S, held);
+    }
+    sim_decref(S, sup);
+    if (cls)
+        sim_decref(S, cls);
+    if (self)
+        sim_decref(S, self);
+    if (!ok)
+        return false;
+    if (method)
+        PUSH(out_a);
+    PUSH(out_b);
+    return true;
+}
