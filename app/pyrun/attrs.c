@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pyrun/interp.h"
+#include "pyrun/types/types.h"
 
 #define S (I->sim)
 
@@ -100,11 +101,32 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
         if (is(I, name, "__callback__"))
             return ret(I, o->v.weakref.callback);
         break;
+    case SK_GEN: {
+        size_t n;
+        char buf[32];
+        const char *nm = name_of(I, name, &n);
+        if (n >= sizeof buf)
+            break;
+        memcpy(buf, nm, n);
+        buf[n] = '\0';
+        return generator_attr(I, obj, buf, found);
+    }
     default:
         break;
     }
     *found = false;
     return 0;
+}
+
+/* StopIteration.value: its first argument, or None */
+static SimId stop_value(PyRun *I, SimId e)
+{
+    SimId an = sim_str_intern(S, "args", 4);
+    SimId args = sim_attr_get(S, e, an);
+    sim_decref(S, an);
+    if (args && sim_kind(S, args) == SK_TUPLE && sim_obj(S, args)->len > 0)
+        return ret(I, sim_items(S, args)[0]);
+    return ret(I, S->none);
 }
 
 SimId attr_get(PyRun *I, SimId obj, SimId name)
@@ -132,6 +154,8 @@ SimId attr_get(PyRun *I, SimId obj, SimId name)
             }
             return ret(I, c);
         }
+        if (strcmp(buf, "value") == 0 && sim_is_subtype(S, o->type, exc_class(I, EXC_StopIteration)))
+            return stop_value(I, obj);
         break;
     }
     case SK_TYPE:

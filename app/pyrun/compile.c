@@ -409,6 +409,14 @@ static bool expr_inner(Cg *g, int n)
         return cg_make_function(g, n, "<lambda>", nd->a, nd->b, CODE_LAMBDA);
     case N_LISTCOMP:
         return cg_make_function(g, n, "<listcomp>", -1, -1, CODE_COMP);
+    case N_SETCOMP:
+        return cg_make_function(g, n, "<setcomp>", -1, -1, CODE_COMP);
+    case N_DICTCOMP:
+        return cg_make_function(g, n, "<dictcomp>", -1, -1, CODE_COMP);
+    case N_GENEXP:
+        return cg_make_function(g, n, "<genexpr>", -1, -1, CODE_COMP);
+    case N_YIELD: case N_YIELDFROM:
+        return cg_yield(g, n);
     case N_FSTRING:
         return fstring(g, n);
     case N_STARRED:

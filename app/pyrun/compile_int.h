@@ -22,12 +22,12 @@ typedef struct Loop {
  * CPython's compiler keeps them (compiler_unwind_fblock): a try's handler
  * entry, a finally (whose body runs inline), an except handler (its
  * exception and its `as` name), and the exception path of a finally body. */
-typedef enum FBlockKind { FB_TRY, FB_FINALLY, FB_HANDLER, FB_FINALLY_EXC } FBlockKind;
+typedef enum FBlockKind { FB_TRY, FB_FINALLY, FB_HANDLER, FB_FINALLY_EXC, FB_WITH } FBlockKind;
 
 typedef struct FBlock {
     uint8_t kind;      /* FBlockKind */
     int node;          /* FB_FINALLY: the finally body; FB_HANDLER: the handler */
-    int try_depth;     /* FB_FINALLY: try depth outside it */
+    int try_depth;     /* FB_FINALLY: try depth outside it; FB_WITH: loops open outside it */
 } FBlock;
 
 #define CG_MAX_BLOCKS 64 /* the parser stops at CPython's 20 (21 on 3.13) */
@@ -83,6 +83,24 @@ uint32_t cg_new_code(PyRun *I, int kind, const char *name, const char *qualname,
 void cg_name_op(Cg *g, const char *name, int acc);
 bool cg_expr(Cg *g, int n);
 bool cg_stmts(Cg *g, int first);
+/* compile_comp.c: the body of a comprehension's or generator expression's
+ * code (node n: N_LISTCOMP, N_SETCOMP, N_DICTCOMP or N_GENEXP). */
+bool cg_comp_body(Cg *g, int n);
+/* compile_gen.c: does a body (a statement list, or one expression) hold a
+ * yield of its own scope; the code of `yield x` and `yield from x`. */
+bool cg_is_generator(const Ast *ast, int body, bool expr_body);
+bool cg_yield(Cg *g, int n);
+/* compile_depth.c: the co_stacksize CPython's compiler gives the code of
+ * node n (a def or generator expression) compiled in g, or -1 when the
+ * model does not know it for a construct the code holds; *extra_locals:
+ * the locals 3.12+ adds for the comprehensions it inlines. */
+int cg_stack_depth(Cg *g, int n, int *extra_locals);
+/* compile_with.c: the with statement; and what a return, break or continue
+ * leaving its block emits (keep_tos: a return value is on top). */
+bool cg_with(Cg *g, int n);
+void cg_with_unwind(Cg *g, const FBlock *b, bool keep_tos);
+/* compile_stmt.c */
+bool cg_push_block(Cg *g, int n, FBlockKind kind, int node, int try_depth);
 bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int kind);
 bool cg_store_target(Cg *g, int t, int acc);
 /* compile_super.c: 1 for super(), 2 for super(C, obj) as the object of an

@@ -26,24 +26,18 @@ bool py_refuse(PyError *err, int line, int col, const char *what, bool plural)
 typedef struct Unmodelled { const char *what; bool plural; } Unmodelled;
 
 enum {
-    U_YIELD, U_YIELDFROM, U_AWAIT, U_ASYNCDEF, U_ASYNCFOR, U_ASYNCWITH, U_ASYNCCOMP, U_GENEXP,
-    U_SETCOMP, U_DICTCOMP, U_WITH, U_MATCH, U_TYPEALIAS, U_TYPEPARAMS, U_ANNOTATION,
+    U_AWAIT, U_ASYNCDEF, U_ASYNCFOR, U_ASYNCWITH, U_ASYNCCOMP,
+    U_MATCH, U_TYPEALIAS, U_TYPEPARAMS, U_ANNOTATION,
     U_WALRUS, U_POSONLY, U_CLASSKW, U_DOTTED, U_RELATIVE, U_STARIMPORT,
     U_RAISEFROM, U_EXCEPTSTAR, U_FUTURE, U_COMPLEX, U_NAMEDESC, U_ELLIPSIS, U_NESTEDSPEC, U_COUNT
 };
 
 static const Unmodelled table[U_COUNT] = {
-    [U_YIELD] = {"generators ('yield')", true},
-    [U_YIELDFROM] = {"generators ('yield from')", true},
     [U_AWAIT] = {"coroutines ('await')", true},
     [U_ASYNCDEF] = {"coroutines ('async def')", true},
     [U_ASYNCFOR] = {"'async for' loops", true},
     [U_ASYNCWITH] = {"'async with' statements", true},
     [U_ASYNCCOMP] = {"asynchronous comprehensions", true},
-    [U_GENEXP] = {"generator expressions", true},
-    [U_SETCOMP] = {"set comprehensions", true},
-    [U_DICTCOMP] = {"dict comprehensions", true},
-    [U_WITH] = {"'with' statements (context managers)", true},
     [U_MATCH] = {"'match' statements", true},
     [U_TYPEALIAS] = {"'type' statements", true},
     [U_TYPEPARAMS] = {"type parameter lists ('[T]')", true},
@@ -104,13 +98,8 @@ static int why(R *r, int i)
 {
     const Node *n = &r->ast->n[i];
     switch ((NodeKind)n->kind) {
-    case N_YIELD: return U_YIELD;
-    case N_YIELDFROM: return U_YIELDFROM;
     case N_AWAIT: return U_AWAIT;
-    case N_GENEXP: return U_GENEXP;
-    case N_SETCOMP: return U_SETCOMP;
-    case N_DICTCOMP: return U_DICTCOMP;
-    case N_WITH: return n->xf & XF_ASYNC ? U_ASYNCWITH : U_WITH;
+    case N_WITH: return n->xf & XF_ASYNC ? U_ASYNCWITH : -1;
     case N_MATCH: return U_MATCH;
     case N_TYPEALIAS: return U_TYPEALIAS;
     case N_NAMEDEXPR: return U_WALRUS;
@@ -169,7 +158,8 @@ static bool walk_node(R *r, int i);
 static bool walk(R *r, int i)
 {
     const Node *n = &r->ast->n[i];
-    bool scope = n->kind == N_DEF || n->kind == N_LAMBDA || n->kind == N_CLASS || n->kind == N_LISTCOMP;
+    bool scope = n->kind == N_DEF || n->kind == N_LAMBDA || n->kind == N_CLASS || n->kind == N_LISTCOMP ||
+                 n->kind == N_SETCOMP || n->kind == N_DICTCOMP || n->kind == N_GENEXP;
     if (r->depth >= MAX_TREE_DEPTH)
         return py_refuse(r->err, n->line, n->col, "expressions and blocks nested more than 1000 deep", true);
     if (scope && r->scopes >= MAX_SCOPE_DEPTH)

@@ -1,5 +1,6 @@
 /*
- * compile_stmt: statements, functions, classes and comprehensions.
+ * compile_stmt: statements, functions and classes (comprehensions'
+ * bodies are in compile_comp.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,7 +35,7 @@ static bool store_target(Cg *g, int t, int acc)
         if (acc == ACC_STORE && !cg_unpack_op(g, nd->a))
             return false;
         for (int c = nd->a; c >= 0; c = NODE(g, c)->next)
-            if (!store_target(g, NODE(g, c)->kind == N_STARRED ? NODE(g, c)->a : c, acc))
+            if (!cg_store_target(g, NODE(g, c)->kind == N_STARRED ? NODE(g, c)->a : c, acc))
                 return false;
         return true;
     default:
@@ -140,7 +141,7 @@ static bool loop_stmt(Cg *g, int n)
     uint32_t top = cg_here(g);
     push_loop(g, top, true);
     uint32_t fi = cg_emit(g, OP_FOR_ITER, 0);
-    if (!store_target(g, nd->a, ACC_STORE) || !cg_stmts(g, nd->c))
+    if (!cg_store_target(g, nd->a, ACC_STORE) || !cg_stmts(g, nd->c))
         return false;
     g->line = nd->line;
     cg_emit(g, OP_LINE, nd->line);
@@ -160,7 +161,7 @@ static bool loop_stmt(Cg *g, int n)
     return true;
 }
 
-static bool push_block(Cg *g, int n, FBlockKind kind, int node, int try_depth)
+bool cg_push_block(Cg *g, int n, FBlockKind kind, int node, int try_depth)
 {
     if (g->nfb >= CG_MAX_BLOCKS)
         return py_refuse(g->err, NODE(g, n)->line, NODE(g, n)->col, "blocks nested more than 64 deep", true);
@@ -184,11 +185,14 @@ static void handler_exit(Cg *g, int handler)
 /* Closes the blocks above `downto`, innermost first, for a return, break or
  * continue: a try's entry is popped, a finally body runs inline (compiled
  * with only the blocks outside it open), a handler's exception is dropped. */
-static bool unwind_blocks(Cg *g, int downto)
+static bool unwind_blocks(Cg *g, int downto, bool keep_tos)
 {
     for (int i = g->nfb - 1; i >= downto; i--) {
         FBlock b = g->fb[i];
         switch ((FBlockKind)b.kind) {
+        case FB_WITH:
+            cg_with_unwind(g, &b, keep_tos);
+            break;
         case FB_TRY:
             cg_emit(g, OP_POP_TRY, 0);
             break;
@@ -224,7 +228,7 @@ static bool break_continue(Cg *g, int n)
     if (g->nloops == 0)
         return cg_cfail(g, n, "SyntaxError", brk ? "'break' outside loop" : "'continue' not properly in loop");
     Loop *l = &g->loops[g->nloops - 1];
-    if (!unwind_blocks(g, l->fbdepth))
+    if (!unwind_blocks(g, l->fbdepth, false))
         return false;
     l = &g->loops[g->nloops - 1];
     if (!brk) {
@@ -271,7 +275,7 @@ static bool try_stmt(Cg *g, int n)
     uint32_t setup_fin = 0;
     int fbase = g->nfb;
     if (nd->d >= 0) {
-        if (!push_block(g, n, FB_FINALLY, nd->d, g->try_depth))
+        if (!cg_push_block(g, n, FB_FINALLY, nd->d, g->try_depth))
             return false;
         setup_fin = cg_emit(g, OP_SETUP_TRY, 0);
         g->try_depth++;
@@ -279,7 +283,7 @@ static bool try_stmt(Cg *g, int n)
     if (nd->b >= 0) {
         uint32_t setup = cg_emit(g, OP_SETUP_TRY, 0);
         g->try_depth++;
-        if (!push_block(g, n, FB_TRY, -1, 0) || !cg_stmts(g, nd->a))
+        if (!cg_push_block(g, n, FB_TRY, -1, 0) || !cg_stmts(g, nd->a))
             return false;
         g->nfb--;
         g->try_depth--;
@@ -307,7 +311,7 @@ static bool try_stmt(Cg *g, int n)
                 cg_emit(g, OP_MATCH_EXC, 1); /* pushes the exception */
                 cg_name_op(g, hn->str, ACC_STORE);
             }
-            if (!push_block(g, h, FB_HANDLER, h, 0) || !cg_stmts(g, hn->b)) {
+            if (!cg_push_block(g, h, FB_HANDLER, h, 0) || !cg_stmts(g, hn->b)) {
                 free(ends);
                 return false;
             }
@@ -338,7 +342,7 @@ static bool try_stmt(Cg *g, int n)
             return false;
         uint32_t j = cg_emit(g, OP_JUMP, 0);
         cg_patch(g, setup_fin, cg_here(g));
-        if (!push_block(g, n, FB_FINALLY_EXC, -1, 0) || !cg_stmts(g, nd->d))
+        if (!cg_push_block(g, n, FB_FINALLY_EXC, -1, 0) || !cg_stmts(g, nd->d))
             return false;
         g->nfb--;
         cg_emit(g, OP_RERAISE, 0);
@@ -358,44 +362,6 @@ static void qualname_of(Cg *g, const char *name, char *out, size_t cap)
         snprintf(out, cap, "%.*s.%s", (int)n, q, name);
     else
         snprintf(out, cap, "%.*s.<locals>.%s", (int)n, q, name);
-}
-
-static bool comp_body(Cg *g, int n)
-{
-    const Node *nd = NODE(g, n);
-    cg_emit(g, OP_BUILD_LIST, 0);
-    cg_emit(g, OP_LOAD_FAST, 0);
-    int depth = 0;
-    uint32_t tops[16], fis[16];
-    for (int cf = nd->b; cf >= 0; cf = NODE(g, cf)->next) {
-        if (depth > 0) {
-            if (!cg_expr(g, NODE(g, cf)->b))
-                return false;
-            cg_emit(g, OP_GET_ITER, 0);
-        }
-        if (depth >= 15)
-            return py_refuse(g->err, NODE(g, n)->line, NODE(g, n)->col,
-                             "comprehensions with more than 15 'for' clauses", true);
-        tops[depth] = cg_here(g);
-        fis[depth] = cg_emit(g, OP_FOR_ITER, 0);
-        if (!store_target(g, NODE(g, cf)->a, ACC_STORE))
-            return false;
-        for (int c = NODE(g, cf)->c; c >= 0; c = NODE(g, c)->next) {
-            if (!cg_expr(g, c))
-                return false;
-            cg_emit(g, OP_POP_JUMP_IF_FALSE, (int32_t)tops[depth]);
-        }
-        depth++;
-    }
-    if (!cg_expr(g, nd->a))
-        return false;
-    cg_emit(g, OP_LIST_APPEND, depth + 1);
-    for (int d = depth - 1; d >= 0; d--) {
-        cg_emit(g, OP_JUMP, (int32_t)tops[d]);
-        cg_patch(g, fis[d], cg_here(g));
-    }
-    cg_emit(g, OP_RETURN_VALUE, 0);
-    return true;
 }
 
 bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int kind)
@@ -475,12 +441,16 @@ bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int 
             if ((pass == 0 && local) || (pass == 1 && cell) || (pass == 2 && is_free))
                 cg_add_slot(&c, child->names[i], pass == 0 ? SLOT_LOCAL : pass == 1 ? SLOT_CELL : SLOT_FREE);
         }
+    bool is_gen = kind == CODE_COMP ? nd->kind == N_GENEXP : cg_is_generator(g->ast, body, kind == CODE_LAMBDA);
+    if (is_gen && kind == CODE_LAMBDA)
+        return py_refuse(g->err, nd->line, nd->col, "generator lambdas ('lambda: (yield)')", true);
+    g->I->codes[c.ci].is_gen = is_gen;
     bool ok;
     if (kind == CODE_LAMBDA) {
         ok = cg_expr(&c, body);
         cg_emit(&c, OP_RETURN_VALUE, 0);
     } else if (kind == CODE_COMP) {
-        ok = comp_body(&c, n);
+        ok = cg_comp_body(&c, n);
     } else {
         ok = cg_stmts(&c, body);
         cg_emit(&c, OP_LOAD_CONST, cg_add_const(&c, sim_none(g->I->sim)));
@@ -488,8 +458,14 @@ bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int 
     }
     if (!ok)
         return false;
-    /* closure: the cells this function captures, from our own slots */
     co = &g->I->codes[c.ci];
+    if (is_gen) {
+        int extra = 0, depth = cg_stack_depth(&c, n, &extra);
+        co = &g->I->codes[c.ci];
+        co->framesize_known = depth >= 0;
+        co->framesize = co->nslots + extra + (depth >= 0 ? depth : 4);
+    }
+    /* closure: the cells this function captures, from our own slots */
     int nfree = 0;
     for (int i = 0; i < co->nslots; i++) {
         if (co->slotkind[i] != SLOT_FREE)
@@ -599,7 +575,7 @@ static bool stmt(Cg *g, int n)
         for (int t = nd->a; t >= 0; t = NODE(g, t)->next) {
             if (NODE(g, t)->next >= 0)
                 cg_emit(g, OP_DUP_TOP, 1);
-            if (!store_target(g, t, ACC_STORE))
+            if (!cg_store_target(g, t, ACC_STORE))
                 return false;
         }
         return true;
@@ -607,7 +583,7 @@ static bool stmt(Cg *g, int n)
     case N_ANNASSIGN: return cg_annassign(g, n);
     case N_DEL:
         for (int t = nd->a; t >= 0; t = NODE(g, t)->next)
-            if (!store_target(g, t, ACC_DEL))
+            if (!cg_store_target(g, t, ACC_DEL))
                 return false;
         return true;
     case N_PASS: case N_GLOBAL: case N_NONLOCAL: return true;
@@ -621,10 +597,11 @@ static bool stmt(Cg *g, int n)
         } else {
             cg_emit(g, OP_LOAD_CONST, cg_add_const(g, sim_none(g->I->sim)));
         }
-        if (!unwind_blocks(g, 0)) /* the value stays on the stack meanwhile */
+        if (!unwind_blocks(g, 0, true)) /* the value stays on the stack meanwhile */
             return false;
         cg_emit(g, OP_RETURN_VALUE, 0);
         return true;
+    case N_WITH: return cg_with(g, n);
     case N_IF: return if_stmt(g, n);
     case N_WHILE: case N_FOR: return loop_stmt(g, n);
     case N_DEF:

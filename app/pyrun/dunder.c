@@ -349,7 +349,7 @@ SimId dunder_iter(PyRun *I, SimId v)
     SimId r = call1(I, m, v);
     if (!r)
         return 0;
-    if (sim_kind(S, r) != SK_ITER && !user_method(I, r, "__next__")) {
+    if (sim_kind(S, r) != SK_ITER && sim_kind(S, r) != SK_GEN && !user_method(I, r, "__next__")) {
         py_raise(I, EXC_TypeError, "iter() returned non-iterator of type '%s'", op_typename(I, r));
         sim_decref(S, r);
         return 0;

@@ -38,6 +38,10 @@ typedef enum Opcode {
     OP_CALL_EX, OP_LIST_TO_TUPLE, OP_DICT_MERGE, OP_DICT_UPDATE, OP_SET_ADD, OP_SET_EXTEND, OP_UNPACK_EX,
     /* vm_super.c: super().name (arg: name << 2 | two-argument form << 1 | method load) */
     OP_SUPER_ATTR,
+    /* comprehensions and generators (compile_comp.c, vm_gen.c) */
+    OP_MAP_ADD, OP_YIELD_VALUE, OP_YIELD_FROM,
+    /* with statements (compile_with.c, vm_with.c) */
+    OP_BEFORE_WITH, OP_WITH_EXIT, OP_WITH_EXCEPT,
     OP_COUNT
 } Opcode;
 
@@ -66,13 +70,16 @@ typedef struct PyCode {
     int maxtry;              /* deepest nesting of try blocks, from the compiler */
     bool has_closure;
     int nbases;              /* class bodies: bases pushed before BUILD_CLASS */
+    bool is_gen;             /* calling it makes a generator */
+    int framesize;           /* generators: co_nlocalsplus + co_stacksize, CPython's */
+    bool framesize_known;    /* false: the stack depth is the model's guess */
     int kind;
     SimId name;              /* owned */
     SimId qualname;          /* owned */
     int firstline;
 } PyCode;
 
-enum { FR_NORMAL, FR_CLASS, FR_INIT, FR_EX };
+enum { FR_NORMAL, FR_CLASS, FR_INIT, FR_EX, FR_GEN };
 
 typedef struct Frame {
     uint32_t code;
@@ -90,6 +97,7 @@ typedef struct Frame {
     uint32_t ncallslots;
     uint32_t ntry;     /* active try blocks */
     uint32_t tbase;    /* its first entry in PyRun.trys (room for the code's maxtry) */
+    SimId gen;         /* FR_GEN: the generator it runs for (borrowed: the resumer holds it) */
 } Frame;
 
 /* An active try block: where its handler starts and the stack depth to
@@ -128,6 +136,7 @@ struct PyRun {
     SimId *builtin_methods; /* static method descriptors by global index (owned array) */
     SimId exc_types[EXC_COUNT]; /* the built-in exception classes; 0 when not in the profile */
     PyError err;            /* the exception being raised: err.type is its class's name */
+    uint64_t nraised;       /* exceptions raised so far: tells a new error from one being handled */
     ExcType err_exc;        /* its built-in type, when err_obj is 0 */
     bool refused;           /* stopped at a construct the model does not have */
     int refused_line;
@@ -146,6 +155,9 @@ struct PyRun {
     bool interrupted;       /* ended by an uncaught KeyboardInterrupt */
     SimId kwnames;          /* pending KW_NAMES tuple */
     SimId c_result;         /* result of a frame called from C */
+    bool gen_yielded;       /* the frame that returned to C yielded c_result (vm_gen.c) */
+    SimId gen_made;         /* the generator a call made instead of pushing a frame */
+    uint64_t guessed_sizes; /* generators made whose frame size is the model's guess */
     SimId *held;            /* locals of frames the exception's traceback keeps */
     size_t nheld, capheld;
     SimId *ast_consts;      /* constants the syntax tree holds (one ref each) */
@@ -165,6 +177,23 @@ struct PyRun {
     int cmp_depth;          /* nesting of == between containers (ops.c) */
 };
 
+/* The exception state set aside while C code runs Python (a finalizer, a
+ * callback, __exit__): pyrun.c. */
+typedef struct SavedErr {
+    PyError err;
+    ExcType err_exc;
+    SimId err_obj;
+    SimId *held;
+    size_t nheld, capheld;
+    TbEntry tb[64];
+    int ntb;
+} SavedErr;
+/* Moves the pending exception, its traceback and what it keeps into sv. */
+void py_err_save(PyRun *I, SavedErr *sv);
+/* Puts sv back as the pending exception (what was pending meanwhile goes). */
+void py_err_restore(PyRun *I, SavedErr *sv);
+/* Drops what sv holds (a new exception replaced it). */
+void py_err_discard(PyRun *I, SavedErr *sv);
 /* dunder.c: a program's special methods, where CPython's type slots call them.
  * The operators answer NotImplemented (a new reference) when no class has a
  * say; dunder_len and dunder_iter answer the borrowed S->notimpl when the
@@ -207,6 +236,9 @@ SimId vm_build_slice(PyRun *I, int n);
 void vm_eval_breaker(PyRun *I);
 bool vm_format_value(PyRun *I, int arg);
 bool vm_raise_op(PyRun *I, int arg);
+/* MAP_ADD: pops a key and a value into the dict `depth` slots down; false
+ * with TypeError for an unhashable key. */
+bool vm_map_add(PyRun *I, int depth);
 /* Calls a Python or built-in callable from C with borrowed args; returns a new
  * reference or 0 with I->err set. */
 SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs);
@@ -239,6 +271,42 @@ bool vm_dict_merge(PyRun *I, int depth, bool call);
 bool vm_set_add(PyRun *I, int depth);
 bool vm_set_extend(PyRun *I, int depth);
 bool vm_unpack_ex(PyRun *I, int arg);
+/* The frame of code ci, pushed above the current one with its slots
+ * empty; NULL with RecursionError raised. */
+Frame *vm_new_frame(PyRun *I, uint32_t ci, SimId globals);
+/* Unwinds to the pending exception's handler in the frames above base and
+ * runs on from there (a generator's throw): as vm_run. */
+VmStop vm_run_throw(PyRun *I, int base);
+/* Raises exception e (a class or an instance: reference stolen), as
+ * `raise e` does; always returns false. */
+bool vm_raise_value(PyRun *I, SimId e);
+/* generators (vm_gen.c) */
+/* A call of a generator function: the frame vm_call_python pushed becomes
+ * a new generator (its locals move in); the frame is popped. */
+SimId vm_gen_create(PyRun *I);
+/* YIELD_VALUE: suspends the top frame into its generator with `value`
+ * (owned) for the resumer; false with the error raised. */
+bool vm_gen_yield(PyRun *I, SimId value, bool again);
+/* YIELD_FROM: 1 when the frame yielded (suspended), 0 when the
+ * sub-iterator finished (its value pushed), -1 on error. */
+int vm_gen_yield_from(PyRun *I);
+/* gen.send(value) (value borrowed; None for next()): the value yielded,
+ * or 0 with StopIteration(return value) or the generator's error raised. */
+SimId vm_gen_send(PyRun *I, SimId gen, SimId value);
+/* Next item for a loop: the value yielded, or 0 at the end (no error
+ * set: the return value is dropped) or on error (I->err set). */
+SimId vm_gen_next(PyRun *I, SimId gen);
+/* gen.throw(): the pending exception is raised inside gen; as vm_gen_send. */
+SimId vm_gen_throw(PyRun *I, SimId gen);
+/* gen.close(); false with the error raised. */
+bool vm_gen_close(PyRun *I, SimId gen);
+/* The iterator a suspended `yield from` delegates to (borrowed), or 0. */
+SimId vm_gen_yield_from_target(PyRun *I, SimId gen);
+/* with statements (vm_with.c): BEFORE_WITH, WITH_EXIT (k items above
+ * __exit__ stay), WITH_EXCEPT; false with the exception raised. */
+bool vm_before_with(PyRun *I);
+bool vm_with_exit(PyRun *I, int k);
+bool vm_with_except(PyRun *I);
 /* exceptions (types/exception.c) */
 /* Raises the built-in exception t with a printf-style message (ignored
  * once the program is refused). */

@@ -125,9 +125,13 @@ void py_modelled_text(Buf *out)
         {"list", list_methods, &list_nmethods}, {"tuple", tuple_methods, &tuple_nmethods},
         {"dict", dict_methods, &dict_nmethods}, {"set", set_methods, &set_nmethods},
         {"str", str_methods, &str_nmethods}, {"bytearray", bytearray_methods, &bytearray_nmethods},
+        {"generator", generator_methods, &generator_nmethods},
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         defs_line(out, types[i].name, NULL, types[i].defs, *types[i].n);
+    buf_adds(out, "- generator attributes: `__name__`, `__qualname__`, `gi_running`, `gi_suspended`,\n"
+                  "  `gi_yieldfrom`, `gi_frame` (None once the generator is finished; its frame\n"
+                  "  object is refused)\n");
     buf_adds(out, "\nAny other attribute that CPython's type has is refused (`'str.title'`).\n\n");
     buf_adds(out, "## Modules\n\n");
     for (int m = 0; py_modules[m].name; m++) {

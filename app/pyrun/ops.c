@@ -434,6 +434,17 @@ int op_contains(PyRun *I, SimId c, SimId item)
             return 0;
         return (v - start) % step == 0;
     }
+    case SK_ITER: case SK_GEN: { /* _PySequence_IterSearch: on until found, the rest left */
+        SimId v;
+        int got;
+        while ((got = iter_step(I, c, &v)) > 0) {
+            int eq = same_or_equal(I, v, item);
+            sim_decref(S, v);
+            if (eq != 0)
+                return eq;
+        }
+        return got;
+    }
     case SK_INSTANCE: {
         int r = dunder_contains(I, c, item);
         if (r != -2)

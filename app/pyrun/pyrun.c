@@ -18,17 +18,7 @@
 
 #define S (I->sim)
 
-typedef struct SavedErr {
-    PyError err;
-    ExcType err_exc;
-    SimId err_obj;
-    SimId *held;
-    size_t nheld, capheld;
-    TbEntry tb[64];
-    int ntb;
-} SavedErr;
-
-static void save_err(PyRun *I, SavedErr *sv)
+void py_err_save(PyRun *I, SavedErr *sv)
 {
     sv->err = I->err;
     sv->err_exc = I->err_exc;
@@ -42,9 +32,10 @@ static void save_err(PyRun *I, SavedErr *sv)
     I->ntb = 0;
 }
 
-static void restore_err(PyRun *I, SavedErr *sv)
+void py_err_restore(PyRun *I, SavedErr *sv)
 {
     vm_release_held(I);
+    free(I->held); /* an array emptied by hand (vm_gen.c's clear_error) */
     I->held = sv->held, I->nheld = sv->nheld, I->capheld = sv->capheld;
     if (I->err_obj)
         sim_decref(S, I->err_obj);
@@ -53,6 +44,17 @@ static void restore_err(PyRun *I, SavedErr *sv)
     I->err_obj = sv->err_obj;
     memcpy(I->tb, sv->tb, sizeof sv->tb);
     I->ntb = sv->ntb;
+}
+
+void py_err_discard(PyRun *I, SavedErr *sv)
+{
+    for (size_t i = 0; i < sv->nheld; i++)
+        sim_decref(S, sv->held[i]);
+    free(sv->held);
+    sv->held = NULL;
+    sv->nheld = sv->capheld = 0;
+    sim_xdecref(S, sv->err_obj);
+    sv->err_obj = 0;
 }
 
 /* "Exception ignored in: ..." as PyErr_WriteUnraisable prints it */
@@ -73,11 +75,19 @@ static void unraisable(PyRun *I, SimId where)
 static void hook_finalize(void *ctx, SimId obj)
 {
     PyRun *I = ctx;
+    if (sim_kind(S, obj) == SK_GEN) { /* _PyGen_Finalize: close it, errors unraisable */
+        SavedErr sv;
+        py_err_save(I, &sv);
+        if (!vm_gen_close(I, obj))
+            unraisable(I, obj);
+        py_err_restore(I, &sv);
+        return;
+    }
     SimId del = sim_type_lookup(S, sim_obj(S, obj)->type, "__del__");
     if (!del)
         return;
     SavedErr sv;
-    save_err(I, &sv);
+    py_err_save(I, &sv);
     sim_incref(S, del);
     SimId r = vm_call(I, del, &obj, 1);
     if (r)
@@ -85,20 +95,20 @@ static void hook_finalize(void *ctx, SimId obj)
     else
         unraisable(I, del);
     sim_decref(S, del);
-    restore_err(I, &sv);
+    py_err_restore(I, &sv);
 }
 
 static void hook_call1(void *ctx, SimId fn, SimId arg)
 {
     PyRun *I = ctx;
     SavedErr sv;
-    save_err(I, &sv);
+    py_err_save(I, &sv);
     SimId r = vm_call(I, fn, &arg, 1);
     if (r)
         sim_decref(S, r);
     else
         unraisable(I, fn);
-    restore_err(I, &sv);
+    py_err_restore(I, &sv);
 }
 
 /* gc.callbacks around a collection the allocator or the eval breaker ran. */
@@ -106,9 +116,9 @@ static void hook_collecting(void *ctx, bool stop, int gen, long collected)
 {
     PyRun *I = ctx;
     SavedErr sv;
-    save_err(I, &sv);
+    py_err_save(I, &sv);
     gc_callbacks(I, stop ? "stop" : "start", gen, collected);
-    restore_err(I, &sv);
+    py_err_restore(I, &sv);
 }
 
 /* The grammar a profile reads: 3.<minor> */

@@ -253,6 +253,12 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
         else
             buf_printf(out, "<cell at %#llx: empty>", (unsigned long long)addr);
         return true;
+    case SK_GEN: {
+        size_t n;
+        const char *q = sim_str_data(S, I->codes[o->v.gen.code].qualname, &n);
+        buf_printf(out, "<generator object %.*s at %#llx>", (int)n, q, (unsigned long long)addr);
+        return true;
+    }
     case SK_MODULE: {
         size_t n;
         const char *nm = sim_str_data(S, o->v.module.name, &n);

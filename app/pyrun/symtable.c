@@ -179,7 +179,7 @@ static void walk_inner(W *w, Scope *s, int n)
         walk_list(w, c, nd->b);
         return;
     }
-    case N_LISTCOMP: {
+    case N_LISTCOMP: case N_SETCOMP: case N_DICTCOMP: case N_GENEXP: {
         /* the first iterable is evaluated outside; the rest inside */
         int cf = nd->b;
         Scope *f = scope_new(s, SC_FUNC, n);
@@ -193,6 +193,8 @@ static void walk_inner(W *w, Scope *s, int n)
             walk_list(w, f, w->ast->n[c].c);
         }
         walk(w, f, nd->a);
+        if (nd->kind == N_DICTCOMP)
+            walk(w, f, nd->c); /* the value */
         return;
     }
     case N_GLOBAL: case N_NONLOCAL:

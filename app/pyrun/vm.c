@@ -62,6 +62,8 @@ static Frame *new_frame(PyRun *I, uint32_t ci, SimId globals)
     return f;
 }
 
+Frame *vm_new_frame(PyRun *I, uint32_t ci, SimId globals) { return new_frame(I, ci, globals); }
+
 /* Releases a frame's locals and stack (slot order), its function and dict. */
 void vm_unwind_frame(PyRun *I)
 {
@@ -212,6 +214,8 @@ bool vm_call_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, Si
 {
     if (!vm_push_python(I, func, self, args, nargs, kwnames))
         return false;
+    if (I->gen_made) /* a generator function: no frame runs yet */
+        return true;
     TOPF->kind = kind;
     vm_eval_breaker(I); /* RESUME */
     return true;
@@ -234,6 +238,8 @@ bool vm_push_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, Si
         vm_unwind_frame(I);
         return false;
     }
+    if (I->codes[ci].is_gen) /* RETURN_GENERATOR, before RESUME: I->gen_made for the caller */
+        I->gen_made = vm_gen_create(I);
     return true;
 }
 
@@ -304,6 +310,12 @@ static bool call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, Sim
         sim_incref(S, kwnames);
     bool ok = vm_call_python(I, init, inst, args, nargs, kwnames, FR_INIT);
     sim_xdecref(S, kwnames);
+    if (ok && I->gen_made) { /* __init__ with a yield: what it returned is not None */
+        sim_decref(S, I->gen_made);
+        I->gen_made = 0;
+        py_raise(I, EXC_TypeError, "__init__() should return None, not 'generator'");
+        ok = false;
+    }
     if (!ok) {
         sim_decref(S, inst);
         return false;
@@ -347,6 +359,10 @@ bool vm_do_call(PyRun *I, int nargs)
             I->stack[i] = 0;
         caller->sp = slot0;
         sim_xdecref(S, kwnames);
+        if (ok && I->gen_made) { /* a generator function: no frame runs yet */
+            push(I, I->gen_made);
+            I->gen_made = 0;
+        }
         return ok;
     }
     case SK_BUILTIN: {
@@ -436,6 +452,11 @@ SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
     int depth = I->nframes;
     if (!vm_call_python(I, func, self, args, nargs, 0, FR_NORMAL))
         return 0;
+    if (I->gen_made) {
+        SimId g = I->gen_made;
+        I->gen_made = 0;
+        return g;
+    }
     TOPF->c_boundary = true;
     I->nested++;
     VmStop st = vm_run(I, depth, false);

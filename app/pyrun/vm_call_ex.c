@@ -160,8 +160,12 @@ static bool call_inline(PyRun *I, uint32_t base, SimId *v, int n)
         sim_xdecref(S, x);
     }
     caller->sp = base;
-    if (ok)
+    if (ok && I->gen_made) { /* a generator function: the generator is the result */
+        PUSH(I->gen_made);
+        I->gen_made = 0;
+    } else if (ok) {
         vm_eval_breaker(I); /* RESUME */
+    }
     return ok;
 }
 
@@ -201,6 +205,13 @@ static bool call_held(PyRun *I, uint32_t base, SimId callable, SimId *v, int n, 
     if (!vm_push_python(I, func, self, v + 1, n, kwnames)) {
         vm_call_ex_release(I, base);
         return false;
+    }
+    if (I->gen_made) { /* a generator function: the generator is the result */
+        SimId g = I->gen_made;
+        I->gen_made = 0;
+        vm_call_ex_release(I, base);
+        PUSH(g);
+        return true;
     }
     F->kind = FR_EX;
     F->callbase = base;
@@ -354,7 +365,8 @@ bool vm_set_extend(PyRun *I, int depth)
     }
     SimId v;
     bool ok = true;
-    while ((v = iter_next(I, it)) != 0) {
+    int got;
+    while ((got = iter_step(I, it, &v)) > 0) {
         if (!dict_check_key(I, v)) {
             sim_decref(S, v);
             ok = false;
@@ -362,7 +374,7 @@ bool vm_set_extend(PyRun *I, int depth)
         }
         sim_set_add(S, set, v);
     }
-    ok = ok && !I->err.set;
+    ok = ok && got >= 0;
     sim_decref(S, it);
     sim_decref(S, src);
     return ok;
@@ -374,11 +386,12 @@ static SimId rest_list(PyRun *I, SimId it)
 {
     SimId *vals = NULL, v;
     size_t n = 0, cap = 0;
-    while ((v = iter_next(I, it)) != 0) {
+    int got;
+    while ((got = iter_step(I, it, &v)) > 0) {
         vals = xgrow(vals, &cap, n + 1, sizeof *vals);
         vals[n++] = v;
     }
-    if (I->err.set) {
+    if (got < 0) {
         for (size_t i = 0; i < n; i++)
             sim_decref(S, vals[i]);
         free(vals);
@@ -420,9 +433,10 @@ bool vm_unpack_ex(PyRun *I, int arg)
     SimId rest = 0;
     bool ok = true;
     for (; got < before; got++) {
-        SimId v = iter_next(I, it);
-        if (!v) {
-            if (!I->err.set)
+        SimId v;
+        int step = iter_step(I, it, &v);
+        if (step <= 0) {
+            if (step == 0)
                 py_raise(I, EXC_ValueError, "not enough values to unpack (expected at least %d, got %d)",
                          before + after, got);
             ok = false;

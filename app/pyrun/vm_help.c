@@ -82,7 +82,8 @@ bool vm_unpack(PyRun *I, int n)
         }
         items = xmalloc(((size_t)n + 1) * sizeof *items);
         SimId v;
-        while (got <= n && (v = iter_next(I, it)) != 0) { /* one more tells "too many" */
+        int step = 0;
+        while (got <= n && (step = iter_step(I, it, &v)) > 0) { /* one more tells "too many" */
             if (got < n)
                 items[got] = v;
             else
@@ -90,14 +91,13 @@ bool vm_unpack(PyRun *I, int n)
             got++;
         }
         sim_decref(S, it);
-        if (got != n || I->err.set || I->refused) {
+        if (got != n || step < 0)
             for (int i = 0; i < got && i < n; i++)
                 sim_decref(S, items[i]);
-            if (I->err.set || I->refused) { /* __next__ raised */
-                free(items);
-                sim_decref(S, seq);
-                return false;
-            }
+        if (step < 0) { /* the iterator failed (a generator's exception) */
+            free(items);
+            sim_decref(S, seq);
+            return false;
         }
     }
     sim_decref(S, seq);
@@ -177,7 +177,11 @@ bool vm_raise_op(PyRun *I, int arg)
         py_raise(I, EXC_RuntimeError, "No active exception to reraise");
         return false;
     }
-    SimId e = POP();
+    return vm_raise_value(I, POP());
+}
+
+bool vm_raise_value(PyRun *I, SimId e)
+{
     if (sim_kind(S, e) == SK_TYPE && exc_is_class(I, e)) {
         SimId inst = sim_instance(S, e);
         sim_decref(S, e);
@@ -199,3 +203,18 @@ bool vm_raise_op(PyRun *I, int arg)
     return false;
 }
 
+
+bool vm_map_add(PyRun *I, int depth)
+{
+    Frame *f = &I->frames[I->nframes - 1];
+    SimId value = I->stack[--f->sp];
+    SimId key = I->stack[--f->sp];
+    SimId into = I->stack[f->sp - (uint32_t)depth];
+    if (!dict_check_key(I, key)) { /* PyDict_SetItem: nothing stored */
+        sim_decref(S, value);
+        sim_decref(S, key);
+        return false;
+    }
+    sim_dict_set(S, into, key, value); /* the dict takes both */
+    return true;
+}

@@ -304,11 +304,11 @@ VmStop vm_run(PyRun *I, int base, bool step)
             sim_decref(S, a);
             PUSH(r);
             break;
-        case OP_FOR_ITER:
-            r = iter_next(I, TOP(0));
-            if (r) {
+        case OP_FOR_ITER: {
+            int got = iter_step(I, TOP(0), &r);
+            if (got > 0) {
                 PUSH(r);
-            } else if (I->err.set) {
+            } else if (got < 0) {
                 goto error;
             } else {
                 a = POP();
@@ -316,6 +316,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
                 F->ip = (uint32_t)arg;
             }
             break;
+        }
         case OP_BUILD_LIST:
             r = sim_list(S, (size_t)arg);
             if (sim_obj(S, r)->len != (uint32_t)arg) { /* refused: the items go, MemoryError */
@@ -382,6 +383,34 @@ VmStop vm_run(PyRun *I, int base, bool step)
         case OP_LIST_APPEND:
             a = POP();
             sim_list_append(S, TOP(arg - 1), a);
+            break;
+        case OP_YIELD_VALUE:
+            if (!vm_gen_yield(I, POP(), false))
+                goto error;
+            return VM_RETURNED; /* a generator's frame always returns to C (vm_gen.c) */
+        case OP_YIELD_FROM: {
+            int y = vm_gen_yield_from(I);
+            if (y < 0)
+                goto error;
+            if (y > 0)
+                return VM_RETURNED;
+            break;
+        }
+        case OP_BEFORE_WITH:
+            if (!vm_before_with(I))
+                goto error;
+            break;
+        case OP_WITH_EXIT:
+            if (!vm_with_exit(I, arg))
+                goto error;
+            break;
+        case OP_WITH_EXCEPT:
+            if (!vm_with_except(I))
+                goto error;
+            break;
+        case OP_MAP_ADD:
+            if (!vm_map_add(I, arg))
+                goto error;
             break;
         case OP_BUILD_STRING: {
             Buf sb = {0};
@@ -556,6 +585,13 @@ VmStop vm_run(PyRun *I, int base, bool step)
             return VM_ERROR;
     }
     return VM_RETURNED;
+}
+
+VmStop vm_run_throw(PyRun *I, int base)
+{
+    if (!unwind(I, base))
+        return VM_ERROR;
+    return vm_run(I, base, false);
 }
 
 void vm_release_held(PyRun *I)

@@ -96,6 +96,11 @@ void sim_owned_refs(Sim *s, SimId id, SimVisit fn, void *arg)
     case SK_DICTVIEW:
         visit_nz(s, o->v.view.dict, fn, arg);
         break;
+    case SK_GEN: /* the saved frame: the function and the slots */
+        visit_nz(s, o->v.gen.func, fn, arg);
+        for (uint32_t i = 0; items && i < o->len; i++)
+            visit_nz(s, items[i], fn, arg);
+        break;
     default:
         break;
     }

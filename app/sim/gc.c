@@ -293,7 +293,7 @@ static void phase_survivors(Sim *s)
         s->gc.un_count++;
         if (o->weaklist || o->kind == SK_WEAKREF)
             s->gc.un_weak = true;
-        if (o->kind == SK_INSTANCE && needs_finalizer(s, id))
+        if (needs_finalizer(s, id))
             s->gc.un_final = true;
     }
 }
@@ -332,11 +332,15 @@ static void phase_weakrefs(Sim *s)
     }
 }
 
+/* tp_finalize that runs code: a __del__, or a suspended generator's close */
 static bool needs_finalizer(Sim *s, SimId id)
 {
     SimObj *o = O(s, id);
-    return o->kind == SK_INSTANCE && !(o->flags & SIM_F_FINALIZED) &&
-           (O(s, o->type)->flags & SIM_F_SPECIAL) && s->hooks.finalize;
+    if (o->flags & SIM_F_FINALIZED || !s->hooks.finalize)
+        return false;
+    if (o->kind == SK_GEN)
+        return sim__gen_needs_close(s, id);
+    return o->kind == SK_INSTANCE && (O(s, o->type)->flags & SIM_F_SPECIAL);
 }
 
 static void phase_finalize(Sim *s)
@@ -349,8 +353,7 @@ static void phase_finalize(Sim *s)
         SimId id = O(s, un)->gc_next;
         list_move(s, id, GC_LIST_SEEN);
         SimObj *o = O(s, id);
-        if (o->kind != SK_INSTANCE || (o->flags & SIM_F_FINALIZED) ||
-            !(O(s, o->type)->flags & SIM_F_SPECIAL) || !s->hooks.finalize)
+        if (!needs_finalizer(s, id))
             continue;
         o->flags |= SIM_F_FINALIZED;
         sim_incref(s, id);

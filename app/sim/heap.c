@@ -515,6 +515,10 @@ static void dealloc_body(Sim *s, SimId id)
     case SK_WEAKREF:
         dealloc_weakref(s, id);
         break;
+    case SK_GEN:
+        if (sim__gen_dealloc(s, id)) /* the frame's references go before the memory */
+            release(s, id, NULL);
+        break;
     default:
         release(s, id, NULL);
         break;

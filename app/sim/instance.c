@@ -147,7 +147,7 @@ const char *sim_kind_name(SimKind k)
         "free", "sentinel", "NoneType", "bool", "int", "float", "str", "bytes",
         "bytearray", "list", "tuple", "dict", "set", "object", "type", "object",
         "function", "method", "builtin_function_or_method", "weakref.ReferenceType", "cell", "module",
-        "range", "iterator", "dict_keys", "NotImplementedType", "super"};
+        "range", "iterator", "dict_keys", "NotImplementedType", "super", "generator"};
     return names[k];
 }
 
@@ -180,7 +180,8 @@ const char *sim_type_name(const Sim *s, SimId id)
 static bool weakrefable(const Sim *s, SimId obj)
 {
     SimKind k = (SimKind)s->obj[obj].kind;
-    return k == SK_INSTANCE || k == SK_FUNC || k == SK_TYPE || k == SK_SET || k == SK_METHOD;
+    return k == SK_INSTANCE || k == SK_FUNC || k == SK_TYPE || k == SK_SET || k == SK_METHOD ||
+           k == SK_GEN;
 }
 
 SimId sim_weakref(Sim *s, SimId obj, SimId cb)
@@ -329,6 +330,7 @@ size_t sim_sizeof(const Sim *s, SimId id)
             return s->prof->version == SIM_V311 ? 48 : 40;
         return o->sub == SIM_IT_DICT || o->sub == SIM_IT_SET ? 72 : 48;
     case SK_WEAKREF: return 80;
+    case SK_GEN: return (s->prof->version == SIM_V311 ? 168 : 160) + 8 * (size_t)o->cap;
     default: return 16;
     }
 }
@@ -434,6 +436,13 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
     case SK_WEAKREF:
         if (o->v.weakref.callback)
             fn(s, o->v.weakref.callback, arg);
+        break;
+    case SK_GEN: /* gen_traverse: the frame's function, then its slots */
+        if (o->v.gen.func)
+            fn(s, o->v.gen.func, arg);
+        for (uint32_t i = 0; i < s->obj[id].len; i++)
+            if (sim_items(s, id)[i])
+                fn(s, sim_items(s, id)[i], arg);
         break;
     default:
         break;

@@ -28,7 +28,7 @@ typedef enum SimKind {
     SK_FREE, SK_SENTINEL, SK_NONE, SK_BOOL, SK_INT, SK_FLOAT, SK_STR, SK_BYTES,
     SK_BYTEARRAY, SK_LIST, SK_TUPLE, SK_DICT, SK_SET, SK_OBJECT, SK_TYPE,
     SK_INSTANCE, SK_FUNC, SK_METHOD, SK_BUILTIN, SK_WEAKREF, SK_CELL, SK_MODULE,
-    SK_RANGE, SK_ITER, SK_DICTVIEW, SK_NOTIMPL, SK_SUPER, SK_COUNT
+    SK_RANGE, SK_ITER, SK_DICTVIEW, SK_NOTIMPL, SK_SUPER, SK_GEN, SK_COUNT
 } SimKind;
 
 /* flags */
@@ -82,6 +82,7 @@ typedef struct SimObj {
                                                    * exhausted); items given (pyrun) */
         struct { SimId dict; } view;               /* the dict a keys/values/items view shows */
         struct { SimId obj, callback; } weakref;   /* referent (not owned), callback (owned) */
+        struct { SimId func; uint32_t code; } gen; /* its frame's function (owned); code index */
         struct { uint32_t next; } free;            /* SK_FREE: the next free record */
     } v;
 } SimObj;
@@ -357,6 +358,22 @@ bool sim_is_subtype(const Sim *s, SimId cls, SimId base);
 /* Clears every weakref to obj and calls the callbacks (PyObject_ClearWeakRefs). */
 void sim_clear_weakrefs(Sim *s, SimId obj, bool call_callbacks);
 
+/* ---- generators (gen.c) ------------------------------------------------ */
+/* A generator's state (SimObj.sub), as CPython's gi_frame_state. */
+enum { SIM_GEN_CREATED, SIM_GEN_SUSPENDED, SIM_GEN_RUNNING, SIM_GEN_CLOSED };
+/* A generator object for code `code` whose frame holds `framesize` slots
+ * (co_nlocalsplus + co_stacksize: its size depends on them); it takes
+ * over func (owned) and is tracked.  Its payload holds the frame the host
+ * saves while it is suspended: `len` owned references first (the frame's
+ * locals and stack), then words of the host's own.  0 when refused. */
+SimId sim_gen_new(Sim *s, uint32_t code, SimId func, uint32_t framesize);
+/* The payload of gen with room for `words` words, keeping what it holds;
+ * NULL (refusal recorded) when the budget refuses it.  Valid until the
+ * next allocation. */
+uint32_t *sim_gen_words(Sim *s, SimId gen, size_t words);
+/* Drops the saved frame's references (slot order), as _PyFrame_Clear. */
+void sim_gen_clear_frame(Sim *s, SimId gen);
+
 /* ---- free lists ------------------------------------------------------- */
 /* Empties every type free list (what a full collection does). */
 void sim_clear_freelists(Sim *s);
@@ -386,6 +403,11 @@ void sim__gc_list_append(Sim *s, uint32_t head, SimId id);
 void sim__gc_list_remove(Sim *s, SimId id);
 void sim__unintern(Sim *s, SimId id);
 void sim__weakref_unlink(Sim *s, SimId wr);
+/* gen_dealloc up to the memory: weakrefs, finalizer, the frame; false when
+ * the finalizer resurrected it. */
+bool sim__gen_dealloc(Sim *s, SimId id);
+/* Does its finalizer close a frame (run code)? */
+bool sim__gen_needs_close(const Sim *s, SimId id);
 PmPtr sim__obj_block(Sim *s, SimFreeList *fl, size_t size, bool gc, bool *from_fl);
 
 #endif

@@ -170,6 +170,9 @@ static SimId minmax(PyRun *I, SimId *a, int n, SimId kw, bool want_max)
     SimId list = 0;
     SimId *items = a;
     int cnt = np;
+    if (np == 1 && key && sim_kind(S, a[0]) == SK_GEN && sim_kind(S, key) != SK_BUILTIN)
+        /* the items are gathered first: CPython calls key between the generator's steps */
+        return py_not_modelled(I, 0, "%s() with a Python key function over a generator", name), 0;
     if (np == 1) {
         list = bi_list_from(I, a[0]);
         if (!list)
@@ -244,7 +247,8 @@ static SimId f_sum(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     SimId v;
-    while ((v = iter_next(I, it)) != 0) {
+    int got;
+    while ((got = iter_step(I, it, &v)) > 0) {
         SimId r = op_binary(I, OP_ADD, acc, v, false);
         sim_decref(S, acc);
         sim_decref(S, v);
@@ -255,7 +259,7 @@ static SimId f_sum(PyRun *I, SimId *a, int n, SimId kw)
         acc = r;
     }
     sim_decref(S, it);
-    if (I->err.set || I->refused) { /* __next__ raised */
+    if (got < 0) { /* the iterator failed (a generator's exception) */
         sim_decref(S, acc);
         return 0;
     }
@@ -311,6 +315,14 @@ static SimId f_next(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "next", n, 1, 2))
         return 0;
+    if (sim_kind(S, a[0]) == SK_GEN) { /* StopIteration carries what the generator returned */
+        SimId v = vm_gen_send(I, a[0], 0);
+        if (v || n == 1 || !py_err_matches(I, EXC_StopIteration))
+            return v;
+        py_err_clear(I);
+        sim_incref(S, a[1]);
+        return a[1];
+    }
     if (sim_kind(S, a[0]) == SK_INSTANCE) { /* __next__; its StopIteration stands */
         SimId r = dunder_call0(I, a[0], "__next__");
         if (r != S->notimpl) {

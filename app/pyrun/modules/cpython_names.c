@@ -447,6 +447,17 @@ static const CpyName type_slice[] = {
     {"start", 7}, {"step", 7}, {"stop", 7},
 };
 
+static const CpyName type_generator[] = {
+    {"__class__", 7}, {"__class_getitem__", 4}, {"__del__", 7}, {"__delattr__", 7}, {"__dir__", 7},
+    {"__doc__", 7}, {"__eq__", 7}, {"__format__", 7}, {"__ge__", 7}, {"__getattribute__", 7},
+    {"__getstate__", 7}, {"__gt__", 7}, {"__hash__", 7}, {"__init__", 7}, {"__init_subclass__", 7},
+    {"__iter__", 7}, {"__le__", 7}, {"__lt__", 7}, {"__name__", 7}, {"__ne__", 7}, {"__new__", 7},
+    {"__next__", 7}, {"__qualname__", 7}, {"__reduce__", 7}, {"__reduce_ex__", 7}, {"__repr__", 7},
+    {"__setattr__", 7}, {"__sizeof__", 7}, {"__str__", 7}, {"__subclasshook__", 7}, {"close", 7},
+    {"gi_code", 7}, {"gi_frame", 7}, {"gi_running", 7}, {"gi_suspended", 7}, {"gi_yieldfrom", 7},
+    {"send", 7}, {"throw", 7},
+};
+
 static const CpyName module_gc[] = {
     {"DEBUG_COLLECTABLE", 7}, {"DEBUG_LEAK", 7}, {"DEBUG_SAVEALL", 7}, {"DEBUG_STATS", 7},
     {"DEBUG_UNCOLLECTABLE", 7}, {"callbacks", 7}, {"collect", 7}, {"disable", 7}, {"enable", 7},
@@ -528,6 +539,7 @@ const CpyNamedSet cpython_types[] = {
     {"dict_items", {N(type_dict_items)}},
     {"list_iterator", {N(type_list_iterator)}},
     {"slice", {N(type_slice)}},
+    {"generator", {N(type_generator)}},
     {0},
 };
 

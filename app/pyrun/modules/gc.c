@@ -166,6 +166,9 @@ static SimId g_get_referents(PyRun *I, SimId *a, int n, SimId kw)
 {
     bi_args_tuple(I, n);
     (void)kw;
+    for (int i = 0; i < n; i++)
+        if (sim_kind(S, a[i]) == SK_GEN) /* CPython's also names its code, name and qualname */
+            return py_not_modelled(I, 0, "gc.get_referents() of a generator"), 0;
     RefSearch rs = {.list = sim_list(S, 0)};
     for (int i = 0; i < n; i++)
         sim_traverse(S, a[i], visit_collect, &rs);

@@ -28,11 +28,12 @@ static const DefTable tables[] = {
     {bytearray_methods, &bytearray_nmethods},
     {str_methods, &str_nmethods},
     {tuple_methods, &tuple_nmethods},
+    {generator_methods, &generator_nmethods},
     {gc_functions, &gc_nfunctions},
     {sys_functions, &sys_nfunctions},
     {weakref_functions, &weakref_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 7 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 8 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */

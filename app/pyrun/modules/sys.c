@@ -20,6 +20,11 @@ static SimId s_getsizeof(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "getsizeof", n, 1, 2))
         return 0;
+    if (sim_kind(S, a[0]) == SK_GEN && !I->codes[SIM_V(S, a[0], SK_GEN, gen.code)].framesize_known) {
+        size_t len;
+        const char *q = sim_str_data(S, I->codes[SIM_V(S, a[0], SK_GEN, gen.code)].qualname, &len);
+        return py_not_modelled(I, 0, "the size of generator '%.*s' (its frame's stack depth)", (int)len, q), 0;
+    }
     return sim_int(S, (int64_t)sim_sizeof(S, a[0]));
 }
 
@@ -28,6 +33,8 @@ static SimId s_debugmallocstats(PyRun *I, SimId *a, int n, SimId kw)
     (void)a, (void)kw;
     if (!bi_nargs(I, "_debugmallocstats", n, 0, 0))
         return 0;
+    if (I->guessed_sizes) /* a generator's block may be in the wrong size class */
+        return py_not_modelled(I, 0, "sys._debugmallocstats() after a generator of unknown frame size"), 0;
     Buf b = {0};
     sim_debugmallocstats(S, &b);
     py_write(I, 2, buf_str(&b), b.len);

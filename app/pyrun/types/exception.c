@@ -177,6 +177,7 @@ static void set_pending(PyRun *I, const char *type_name, const char *fmt, va_lis
     I->err.set = true;
     I->err.hint[0] = '\0';
     I->ntb = 0;
+    I->nraised++;
 }
 
 void py_no_memory(PyRun *I)

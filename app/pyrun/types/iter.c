@@ -13,6 +13,11 @@
 static SimId pairs_list(PyRun *I, SimId *a, int n, bool enumerate)
 {
     int k = enumerate ? 1 : n;
+    /* the pairs are made up front: a generator would run ahead of the loop
+     * that reads them, where CPython's enumerate and zip pull one at a time */
+    for (int i = 0; i < k; i++)
+        if (sim_kind(S, a[i]) == SK_GEN)
+            return py_not_modelled(I, 0, "%s() over a generator", enumerate ? "enumerate" : "zip"), 0;
     int64_t start = 0; /* checked before anything is built, so a bad start leaks nothing */
     if (enumerate && n > 1 && !bi_int_arg(I, a[1], &start))
         return 0;
@@ -71,6 +76,10 @@ SimId iter_reversed(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "reversed", n, 1, 1))
         return 0;
+    if (sim_kind(S, a[0]) == SK_GEN || sim_kind(S, a[0]) == SK_ITER) { /* no __reversed__, no __len__ */
+        py_raise(I, EXC_TypeError, "'%s' object is not reversible", op_typename(I, a[0]));
+        return 0;
+    }
     SimId l = bi_list_from(I, a[0]);
     if (!l)
         return 0;
@@ -100,6 +109,10 @@ static bool watched(const SimObj *o)
 
 SimId iter_new(PyRun *I, SimId obj)
 {
+    if (sim_kind(S, obj) == SK_GEN) { /* a generator is its own iterator */
+        sim_incref(S, obj);
+        return obj;
+    }
     if (sim_kind(S, obj) == SK_INSTANCE) { /* a program's class: __iter__ */
         SimId r = dunder_iter(I, obj);
         return r == S->notimpl ? 0 : r;
@@ -117,6 +130,8 @@ SimId iter_new(PyRun *I, SimId obj)
 
 SimId iter_next(PyRun *I, SimId it)
 {
+    if (sim_kind(S, it) == SK_GEN)
+        return vm_gen_next(I, it);
     if (sim_kind(S, it) == SK_INSTANCE) /* __next__; StopIteration ends it */
         return dunder_next(I, it);
     SimObj *o = sim_obj(S, it);
@@ -141,4 +156,13 @@ SimId iter_next(PyRun *I, SimId it)
     if (v)
         o->v.iter.yielded++;
     return v;
+}
+
+int iter_step(PyRun *I, SimId it, SimId *out)
+{
+    uint64_t mark = I->nraised;
+    *out = iter_next(I, it);
+    if (*out)
+        return 1;
+    return I->err.set && (I->nraised != mark || I->refused) ? -1 : 0;
 }

@@ -90,7 +90,8 @@ bool list_extend(PyRun *I, SimId list, SimId src)
         sim_obj(S, list)->len = m;
     }
     SimId v;
-    while ((v = iter_next(I, it)) != 0) {
+    int got;
+    while ((got = iter_step(I, it, &v)) > 0) { /* a generator runs Python code */
         SimObj *o = sim_obj(S, list);
         if (o->len < o->cap) {
             sim_items(S, list)[o->len] = v;
@@ -100,7 +101,7 @@ bool list_extend(PyRun *I, SimId list, SimId src)
         }
     }
     sim_decref(S, it);
-    if (I->err.set || I->refused)
+    if (got < 0)
         return false;
     if (sim_obj(S, list)->len < sim_obj(S, list)->cap)
         sim_list_resize(S, list, sim_obj(S, list)->len);

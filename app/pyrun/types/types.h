@@ -23,9 +23,13 @@ SimId range_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 
 /* Method tables, numbered by the registry in modules/registry.c. */
 extern const BuiltinDef list_methods[], dict_methods[], set_methods[], bytearray_methods[],
-    str_methods[], tuple_methods[];
+    str_methods[], tuple_methods[], generator_methods[];
 extern const int list_nmethods, dict_nmethods, set_nmethods, bytearray_nmethods, str_nmethods,
-    tuple_nmethods;
+    tuple_nmethods, generator_nmethods;
+
+/* generator.c: a generator's data attributes (__name__, gi_running ...);
+ * *found false when it has no such one here. */
+SimId generator_attr(PyRun *I, SimId g, const char *name, bool *found);
 
 /* Methods several types share (list.c). */
 SimId meth_append(PyRun *I, SimId *args, int nargs, SimId kw); /* list, bytearray */
@@ -63,6 +67,10 @@ void str_repr(const char *data, size_t n, bool bytes, Buf *out);
  * set) or on error (I->err set). */
 SimId iter_new(PyRun *I, SimId obj);
 SimId iter_next(PyRun *I, SimId it);
+/* One step of iterator `it`: 1 with the item in *out (new reference), 0 at
+ * the end, -1 when it raised (an exception being handled by an enclosing
+ * except clause, still set meanwhile, is not mistaken for one). */
+int iter_step(PyRun *I, SimId it, SimId *out);
 /* iter.c: enumerate(), zip(), reversed() */
 SimId iter_enumerate(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId iter_zip(PyRun *I, SimId *args, int nargs, SimId kw);

@@ -1,0 +1,74 @@
+/*
+ * compile_with: the with statement, as CPython 3.11-3.13 compile it.
+ *
+ *     with EXPR as TARGET:        EXPR; BEFORE_WITH (the bound __exit__
+ *         BODY                    stays below __enter__()'s result);
+ *                                 SETUP_TRY handler; TARGET (or POP_TOP);
+ *                                 BODY; POP_TRY; WITH_EXIT 0 (__exit__ with
+ *                                 three Nones); JUMP end
+ *     handler:                    WITH_EXCEPT (__exit__ with the exception);
+ *                                 POP_JUMP_IF_TRUE suppress; RERAISE
+ *     suppress:                   POP_EXC; POP_TOP (__exit__); end:
+ *
+ * Several items nest, the first outermost.  A return, break or continue
+ * leaving the body calls __exit__ on its way (cg_with_unwind).
+ */
+#include "pyrun/compile_int.h"
+#include "pyrun/refuse.h"
+
+static bool with_item(Cg *g, int n, int item)
+{
+    const Node *it = NODE(g, item);
+    if (!cg_expr(g, it->a))
+        return false;
+    cg_emit(g, OP_BEFORE_WITH, 0);
+    uint32_t setup = cg_emit(g, OP_SETUP_TRY, 0);
+    g->try_depth++;
+    if (!cg_push_block(g, n, FB_WITH, -1, g->nloops))
+        return false;
+    if (it->b >= 0) {
+        if (!cg_store_target(g, it->b, ACC_STORE))
+            return false;
+    } else {
+        cg_emit(g, OP_POP_TOP, 0);
+    }
+    bool ok = NODE(g, item)->next >= 0 ? with_item(g, n, NODE(g, item)->next) : cg_stmts(g, NODE(g, n)->b);
+    if (!ok)
+        return false;
+    g->nfb--;
+    g->try_depth--;
+    cg_emit(g, OP_POP_TRY, 0);
+    cg_emit(g, OP_WITH_EXIT, 0);
+    uint32_t end = cg_emit(g, OP_JUMP, 0);
+    cg_patch(g, setup, cg_here(g));
+    cg_emit(g, OP_WITH_EXCEPT, 0);
+    uint32_t suppress = cg_emit(g, OP_POP_JUMP_IF_TRUE, 0);
+    cg_emit(g, OP_RERAISE, 0);
+    cg_patch(g, suppress, cg_here(g));
+    cg_emit(g, OP_POP_EXC, 0);
+    cg_emit(g, OP_POP_TOP, 0);
+    cg_patch(g, end, cg_here(g));
+    return true;
+}
+
+bool cg_with(Cg *g, int n)
+{
+    return with_item(g, n, NODE(g, n)->a);
+}
+
+void cg_with_unwind(Cg *g, const FBlock *b, bool keep_tos)
+{
+    cg_emit(g, OP_POP_TRY, 0);
+    if (!keep_tos) { /* break / continue: __exit__ is on top */
+        cg_emit(g, OP_WITH_EXIT, 0);
+        return;
+    }
+    /* a return: the iterators of the loops inside the with go first, from
+     * under the value (compiler_unwind_fblock's FOR_LOOP), then __exit__ */
+    for (int k = g->nloops - 1; k >= b->try_depth; k--)
+        if (g->loops[k].is_for) {
+            cg_emit(g, OP_ROT_TWO, 0);
+            cg_emit(g, OP_POP_TOP, 0);
+        }
+    cg_emit(g, OP_WITH_EXIT, 1);
+}

@@ -1,0 +1,388 @@
+/*
+ * vm_gen: running generators.  A generator's frame lives on the VM stack
+ * only while it runs: each resume (next, send, throw, close, a loop's
+ * FOR_ITER) pushes it back from the generator object and runs it from C
+ * until it yields (the frame moves back into the object, references and
+ * all, as CPython 3.11+ keeps gi_iframe inside the generator) or ends
+ * (the frame is released as any frame; the generator stays, cleared).
+ * `yield from` re-runs one instruction that sends into the sub-iterator
+ * until it ends, so send, throw and close reach the innermost generator.
+ *
+ * The saved frame, after the generator's owned slots: the instruction to
+ * resume at, the line, the active try blocks (count, then ip and depth).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "pyrun/interp.h"
+#include "pyrun/types/types.h"
+
+#define S (I->sim)
+#define TOPF (&I->frames[I->nframes - 1])
+#define HOST_WORDS 3u /* ip, line, ntry */
+
+typedef enum GenEnd { GEN_YIELDED, GEN_RETURNED, GEN_FAILED } GenEnd;
+
+static uint32_t *saved(PyRun *I, SimId g) { return slab_ptr(&S->slab, sim_obj(S, g)->data); }
+
+/* Moves the top frame's slots and blocks into g, to resume at ip; the
+ * function stays with the frame. */
+static bool save_slots(PyRun *I, SimId g, uint32_t ip)
+{
+    Frame *f = TOPF;
+    uint32_t n = f->sp - f->base;
+    uint32_t *w = sim_gen_words(S, g, (size_t)n + HOST_WORDS + 2 * (size_t)f->ntry);
+    if (!w) {
+        sim_take_nomem(S);
+        py_no_memory(I);
+        return false;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        w[i] = I->stack[f->base + i];
+        I->stack[f->base + i] = 0;
+    }
+    w[n] = ip;
+    w[n + 1] = (uint32_t)f->line;
+    w[n + 2] = f->ntry;
+    for (uint32_t t = 0; t < f->ntry; t++) {
+        w[n + HOST_WORDS + 2 * t] = I->trys[f->tbase + t].ip;
+        w[n + HOST_WORDS + 2 * t + 1] = I->trys[f->tbase + t].depth;
+    }
+    sim_obj(S, g)->len = n;
+    f->sp = f->base;
+    return true;
+}
+
+SimId vm_gen_create(PyRun *I)
+{
+    Frame *f = TOPF;
+    const PyCode *co = &I->codes[f->code];
+    SimId func = f->func;
+    f->func = 0;
+    SimId g = sim_gen_new(S, f->code, func, (uint32_t)co->framesize);
+    I->guessed_sizes += !co->framesize_known;
+    if (!save_slots(I, g, 0)) { /* refused: the frame's references go with it */
+        I->nframes--;
+        sim_decref(S, g);
+        return 0;
+    }
+    I->nframes--;
+    return g;
+}
+
+bool vm_gen_yield(PyRun *I, SimId value, bool again)
+{
+    Frame *f = TOPF;
+    SimId g = f->gen;
+    SIM_ASSERT(g && f->kind == FR_GEN);
+    if (!save_slots(I, g, again ? f->ip - 1 : f->ip)) {
+        sim_decref(S, value);
+        return false;
+    }
+    SIM_V(S, g, SK_GEN, gen.func) = f->func;
+    f->func = 0;
+    sim_obj(S, g)->sub = SIM_GEN_SUSPENDED;
+    I->nframes--;
+    I->c_result = value;
+    I->gen_yielded = true;
+    return true;
+}
+
+/* Pushes g's frame back (its references move to the stack); NULL with
+ * RecursionError raised. */
+static Frame *restore(PyRun *I, SimId g)
+{
+    SimId func = SIM_V(S, g, SK_GEN, gen.func);
+    Frame *f = vm_new_frame(I, SIM_V(S, g, SK_GEN, gen.code), SIM_V(S, func, SK_FUNC, func.globals));
+    if (!f)
+        return NULL;
+    uint32_t n = sim_obj(S, g)->len;
+    const uint32_t *w = saved(I, g);
+    for (uint32_t i = 0; i < n; i++)
+        I->stack[f->base + i] = w[i];
+    f->sp = f->base + n;
+    f->ip = w[n];
+    f->line = (int)w[n + 1];
+    f->ntry = w[n + 2];
+    for (uint32_t t = 0; t < f->ntry; t++)
+        I->trys[f->tbase + t] = (TryBlock){w[n + HOST_WORDS + 2 * t], w[n + HOST_WORDS + 2 * t + 1]};
+    sim_obj(S, g)->len = 0;
+    f->func = func;
+    SIM_V(S, g, SK_GEN, gen.func) = 0;
+    f->kind = FR_GEN;
+    f->gen = g;
+    f->c_boundary = true;
+    return f;
+}
+
+static bool at_yield_from(PyRun *I, SimId g)
+{
+    const SimObj *o = sim_obj(S, g);
+    if (o->sub != SIM_GEN_SUSPENDED || o->len == 0)
+        return false;
+    const PyCode *co = &I->codes[o->v.gen.code];
+    uint32_t ip = saved(I, g)[o->len];
+    return ip < co->nops && OPCODE(co->ops[ip]) == OP_YIELD_FROM;
+}
+
+SimId vm_gen_yield_from_target(PyRun *I, SimId g)
+{
+    return at_yield_from(I, g) ? saved(I, g)[sim_obj(S, g)->len - 1] : 0;
+}
+
+/* Takes the sub-iterator off a frame suspended in `yield from` (CPython's
+ * _gen_throw when the sub-iterator has ended); `past`: resume after it. */
+static void drop_yield_from(PyRun *I, SimId g, bool past)
+{
+    SimObj *o = sim_obj(S, g);
+    uint32_t n = o->len;
+    uint32_t *w = saved(I, g);
+    SimId sub = w[n - 1];
+    uint32_t ntry = w[n + 2];
+    memmove(w + n - 1, w + n, (HOST_WORDS + 2 * (size_t)ntry) * sizeof *w);
+    o->len = n - 1;
+    if (past)
+        w[n - 1]++;
+    sim_decref(S, sub);
+}
+
+/* Runs g until it yields or ends: `value` (borrowed) is the result of the
+ * yield it is suspended at, or with `throwing` the pending exception is
+ * raised there instead. */
+static SimId resume(PyRun *I, SimId g, SimId value, bool throwing, GenEnd *end)
+{
+    SimObj *o = sim_obj(S, g);
+    *end = GEN_FAILED;
+    if (o->sub == SIM_GEN_RUNNING) {
+        py_raise(I, EXC_ValueError, "generator already executing");
+        return 0;
+    }
+    if (o->sub == SIM_GEN_CLOSED) {
+        if (!throwing)
+            *end = GEN_RETURNED;
+        return 0;
+    }
+    bool created = o->sub == SIM_GEN_CREATED;
+    if (created && !throwing && value && value != S->none) {
+        py_raise(I, EXC_TypeError, "can't send non-None value to a just-started generator");
+        return 0;
+    }
+    bool after_yield_from = at_yield_from(I, g);
+    int base = I->nframes;
+    if (!restore(I, g))
+        return 0;
+    if (!created && !throwing) {
+        SimId v = value ? value : S->none;
+        sim_incref(S, v);
+        I->stack[TOPF->sp++] = v;
+    }
+    sim_obj(S, g)->sub = SIM_GEN_RUNNING;
+    if (!throwing && !after_yield_from)
+        vm_eval_breaker(I); /* RESUME at the start or after a yield */
+    I->nested++;
+    VmStop st = throwing ? vm_run_throw(I, base) : vm_run(I, base, false);
+    I->nested--;
+    SimId r = I->c_result;
+    I->c_result = 0;
+    if (I->gen_yielded) {
+        I->gen_yielded = false;
+        *end = GEN_YIELDED;
+        return r;
+    }
+    sim_obj(S, g)->sub = SIM_GEN_CLOSED;
+    if (st == VM_RETURNED) {
+        *end = GEN_RETURNED;
+        return r;
+    }
+    if (py_err_matches(I, EXC_StopIteration)) /* PEP 479 */
+        py_raise(I, EXC_RuntimeError, "generator raised StopIteration");
+    return 0;
+}
+
+/* StopIteration carrying a generator's return value (owned; None: no args). */
+static void raise_stop(PyRun *I, SimId value)
+{
+    if (!value || value == S->none) {
+        sim_xdecref(S, value);
+        py_raise(I, EXC_StopIteration, "%s", "");
+        return;
+    }
+    SimId e = sim_instance(S, exc_class(I, EXC_StopIteration));
+    SimId args = sim_tuple(S, 1);
+    sim_tuple_set(S, args, 0, value);
+    SimId name = sim_str_intern(S, "args", 4);
+    sim_attr_set(S, e, name, args);
+    sim_decref(S, name);
+    Buf b = {0};
+    if (op_str(I, value, &b))
+        py_raise_instance(I, e, buf_str(&b));
+    else
+        sim_decref(S, e);
+    buf_fini(&b);
+}
+
+static SimId finish(PyRun *I, SimId r, GenEnd end)
+{
+    if (end == GEN_YIELDED)
+        return r;
+    if (end == GEN_RETURNED)
+        raise_stop(I, r);
+    return 0;
+}
+
+SimId vm_gen_send(PyRun *I, SimId g, SimId value)
+{
+    GenEnd end;
+    SimId r = resume(I, g, value, false, &end);
+    return finish(I, r, end);
+}
+
+SimId vm_gen_next(PyRun *I, SimId g)
+{
+    GenEnd end;
+    SimId r = resume(I, g, 0, false, &end);
+    if (end == GEN_RETURNED) {
+        sim_xdecref(S, r);
+        return 0;
+    }
+    return r;
+}
+
+/* Drops the pending exception and what its traceback kept since `held`. */
+static void clear_error(PyRun *I, size_t held)
+{
+    py_err_clear(I);
+    /* in vm_release_held's order: the innermost frame's first */
+    size_t n = I->nheld;
+    SimId *vals = I->held;
+    I->held = NULL;
+    I->nheld = I->capheld = 0;
+    if (held) { /* what was kept before stays kept */
+        I->held = xmalloc(held * sizeof *I->held);
+        memcpy(I->held, vals, held * sizeof *I->held);
+        I->nheld = I->capheld = held;
+    }
+    for (size_t i = held; i < n; i++)
+        sim_decref(S, vals[i]);
+    free(vals);
+}
+
+static SimId throw_in(PyRun *I, SimId g, GenEnd *end);
+
+/* gen_close_iter: a generator sub-iterator is closed (others have no close) */
+static bool close_sub(PyRun *I, SimId g, SimId sub)
+{
+    if (sim_kind(S, sub) != SK_GEN)
+        return true;
+    sim_obj(S, g)->sub = SIM_GEN_RUNNING;
+    sim_incref(S, sub);
+    bool ok = vm_gen_close(I, sub);
+    sim_decref(S, sub);
+    sim_obj(S, g)->sub = SIM_GEN_SUSPENDED;
+    return ok;
+}
+
+/* _gen_throw: a frame in `yield from` passes the exception to the
+ * sub-generator first; GeneratorExit closes it and is raised here. */
+static SimId throw_in(PyRun *I, SimId g, GenEnd *end)
+{
+    SimId sub = vm_gen_yield_from_target(I, g);
+    if (sub && py_err_matches(I, EXC_GeneratorExit)) {
+        SimId exc = exc_instance(I); /* kept while the sub-iterator closes */
+        py_err_clear(I);
+        if (close_sub(I, g, sub))
+            vm_raise_value(I, exc);
+        else
+            sim_decref(S, exc);
+    } else if (sub && sim_kind(S, sub) == SK_GEN) {
+        GenEnd sub_end;
+        sim_obj(S, g)->sub = SIM_GEN_RUNNING;
+        sim_incref(S, sub);
+        SimId r = throw_in(I, sub, &sub_end);
+        sim_decref(S, sub);
+        sim_obj(S, g)->sub = SIM_GEN_SUSPENDED;
+        if (sub_end == GEN_YIELDED) {
+            *end = GEN_YIELDED;
+            return r;
+        }
+        drop_yield_from(I, g, sub_end == GEN_RETURNED);
+        if (sub_end == GEN_RETURNED) { /* its value is what the yield from gives */
+            SimId v = resume(I, g, r ? r : S->none, false, end);
+            sim_xdecref(S, r);
+            return v;
+        }
+    }
+    return resume(I, g, 0, true, end);
+}
+
+SimId vm_gen_throw(PyRun *I, SimId g)
+{
+    GenEnd end;
+    SimId r = throw_in(I, g, &end);
+    return finish(I, r, end);
+}
+
+bool vm_gen_close(PyRun *I, SimId g)
+{
+    SimObj *o = sim_obj(S, g);
+    if (o->sub == SIM_GEN_CLOSED)
+        return true;
+    if (o->sub == SIM_GEN_RUNNING) {
+        py_raise(I, EXC_ValueError, "generator already executing");
+        return false;
+    }
+    if (o->sub == SIM_GEN_CREATED) {
+        o->sub = SIM_GEN_CLOSED;
+        if (S->prof->version == SIM_V311) /* it runs the frame into GeneratorExit, which clears it */
+            sim_gen_clear_frame(S, g);
+        return true; /* 3.12+: marked completed, the frame goes with the generator */
+    }
+    size_t held = I->nheld;
+    SimId sub = vm_gen_yield_from_target(I, g);
+    if (!sub || close_sub(I, g, sub))
+        py_raise(I, EXC_GeneratorExit, "%s", "");
+    GenEnd end;
+    SimId r = resume(I, g, 0, true, &end);
+    if (end == GEN_YIELDED) {
+        sim_decref(S, r);
+        py_raise(I, EXC_RuntimeError, "generator ignored GeneratorExit");
+        return false;
+    }
+    if (end == GEN_RETURNED) {
+        sim_xdecref(S, r);
+        return true;
+    }
+    if (py_err_matches(I, EXC_GeneratorExit) || py_err_matches(I, EXC_StopIteration)) {
+        clear_error(I, held);
+        return true;
+    }
+    return false;
+}
+
+int vm_gen_yield_from(PyRun *I)
+{
+    Frame *f = TOPF;
+    SimId v = I->stack[--f->sp];
+    I->stack[f->sp] = 0;
+    SimId sub = I->stack[f->sp - 1];
+    SimId r = 0;
+    GenEnd end = GEN_FAILED;
+    if (sim_kind(S, sub) == SK_GEN) {
+        r = resume(I, sub, v, false, &end);
+    } else if (v == S->none) {
+        int got = iter_step(I, sub, &r);
+        end = got > 0 ? GEN_YIELDED : got < 0 ? GEN_FAILED : GEN_RETURNED;
+    } else {
+        py_raise(I, EXC_AttributeError, "'%s' object has no attribute 'send'", op_typename(I, sub));
+    }
+    sim_decref(S, v);
+    if (end == GEN_YIELDED)
+        return vm_gen_yield(I, r, true) ? 1 : -1;
+    if (end == GEN_FAILED)
+        return -1;
+    f = TOPF;
+    I->stack[f->sp - 1] = r ? r : (sim_incref(S, S->none), S->none);
+    sim_decref(S, sub);
+    return 0;
+}

@@ -1,0 +1,114 @@
+/*
+ * vm_with: the with statement's instructions (compile_with.c lays them
+ * out).  BEFORE_WITH looks __enter__ and __exit__ up on the manager's
+ * class as CPython's _PyObject_LookupSpecial does (each a new bound
+ * method), keeps the bound __exit__ on the stack and calls __enter__.
+ * __exit__ gets three Nones on the way out, or the exception's class, the
+ * exception and its traceback when the body raised; the model has no
+ * traceback objects, so it passes None where __exit__ never reads that
+ * parameter and refuses otherwise.
+ */
+#include <string.h>
+
+#include "pyrun/interp.h"
+
+#define S (I->sim)
+#define TOPF (&I->frames[I->nframes - 1])
+#define PUSH(v) (I->stack[TOPF->sp++] = (v))
+#define POP() (I->stack[--TOPF->sp])
+
+/* A bound method for type(mgr).name, or 0 with CPython's TypeError. */
+static SimId special(PyRun *I, SimId mgr, const char *name, bool exit)
+{
+    SimObj *o = sim_obj(S, mgr);
+    SimId f = o->kind == SK_INSTANCE ? sim_type_lookup(S, o->type, name) : 0;
+    if (f && sim_kind(S, f) == SK_FUNC) {
+        sim_incref(S, f);
+        sim_incref(S, mgr);
+        return sim_method(S, f, mgr);
+    }
+    if (f || (o->kind != SK_INSTANCE && !modelled_attr_missing(I, mgr, name, strlen(name))))
+        return py_not_modelled(I, 0, "'with' on a '%s' object", op_typename(I, mgr)), 0;
+    py_raise(I, EXC_TypeError, "'%s' object does not support the context manager protocol%s",
+             op_typename(I, mgr), exit ? " (missed __exit__ method)" : "");
+    return 0;
+}
+
+bool vm_before_with(PyRun *I)
+{
+    SimId mgr = I->stack[TOPF->sp - 1];
+    SimId enter = special(I, mgr, "__enter__", false);
+    if (!enter)
+        return false;
+    SimId exit = special(I, mgr, "__exit__", true);
+    if (!exit) {
+        sim_decref(S, enter);
+        return false;
+    }
+    I->stack[TOPF->sp - 1] = exit; /* SET_TOP(exit); Py_DECREF(mgr) */
+    sim_decref(S, mgr);
+    SimId res = vm_call(I, enter, NULL, 0);
+    sim_decref(S, enter);
+    if (!res)
+        return false;
+    PUSH(res);
+    return true;
+}
+
+bool vm_with_exit(PyRun *I, int k)
+{
+    Frame *f = TOPF;
+    uint32_t at = f->sp - 1 - (uint32_t)k;
+    SimId exit = I->stack[at];
+    for (uint32_t i = at; i + 1 < f->sp; i++) /* what is above it moves down */
+        I->stack[i] = I->stack[i + 1];
+    I->stack[--f->sp] = 0;
+    SimId args[3] = {S->none, S->none, S->none};
+    SimId r = vm_call(I, exit, args, 3);
+    sim_decref(S, exit);
+    if (!r)
+        return false;
+    sim_decref(S, r);
+    return true;
+}
+
+/* Does __exit__ never read its traceback parameter (the fourth, self
+ * first)?  Then None stands for the traceback unseen. */
+static bool ignores_traceback(PyRun *I, SimId exit)
+{
+    if (sim_kind(S, exit) != SK_METHOD)
+        return false;
+    SimId fn = SIM_V(S, exit, SK_METHOD, method.func);
+    const PyCode *co = &I->codes[SIM_V(S, fn, SK_FUNC, func.code)];
+    if (co->vararg >= 0 || co->nargs < 4)
+        return co->vararg < 0; /* too few parameters: CPython's TypeError follows */
+    if (co->slotkind[3] != SLOT_LOCAL)
+        return false;
+    for (size_t i = 0; i < co->nops; i++) {
+        Opcode op = (Opcode)OPCODE(co->ops[i]);
+        bool slot_op = op == OP_LOAD_FAST || op == OP_STORE_FAST || op == OP_DELETE_FAST;
+        if (slot_op && OPARG(co->ops[i]) == 3)
+            return false;
+    }
+    return true;
+}
+
+bool vm_with_except(PyRun *I)
+{
+    SimId exit = I->stack[TOPF->sp - 1];
+    if (!ignores_traceback(I, exit))
+        return py_not_modelled(I, 0, "the traceback passed to __exit__ (traceback objects)");
+    SimId e = exc_instance(I);
+    SimId args[3] = {sim_obj(S, e)->type, e, S->none};
+    SavedErr sv;
+    py_err_save(I, &sv); /* __exit__ runs with the exception set aside */
+    SimId r = vm_call(I, exit, args, 3);
+    sim_decref(S, e);
+    if (!r) { /* its own exception replaces the body's */
+        py_err_discard(I, &sv);
+        return false;
+    }
+    py_err_restore(I, &sv);
+    PUSH(r);
+    return true;
+}
