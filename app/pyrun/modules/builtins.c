@@ -497,6 +497,76 @@ static SimId f_divmod(PyRun *I, SimId *a, int n, SimId kw)
     return t;
 }
 
+/* (b * e) % m without overflow, m > 0 */
+static int64_t mulmod(int64_t a, int64_t b, int64_t m) { return (int64_t)((__int128)a * b % m); }
+
+/* pow(base, exp, mod) for ints (long_pow's three-argument path) */
+static SimId pow_mod(PyRun *I, SimId b, SimId e, SimId m)
+{
+    SimKind kb = sim_kind(S, b), ke = sim_kind(S, e), km = sim_kind(S, m);
+    bool ints = (kb == SK_INT || kb == SK_BOOL) && (ke == SK_INT || ke == SK_BOOL) && (km == SK_INT || km == SK_BOOL);
+    if (!ints) {
+        py_raise(I, EXC_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+        return 0;
+    }
+    if (sim_obj(S, b)->sub == 1 || sim_obj(S, e)->sub == 1 || sim_obj(S, m)->sub == 1)
+        return py_not_modelled(I, 0, "pow() with three arguments beyond 64-bit integers"), 0;
+    int64_t base = sim_obj(S, b)->v.i, exp = sim_obj(S, e)->v.i, mod = sim_obj(S, m)->v.i;
+    if (mod == 0) {
+        py_raise(I, EXC_ValueError, "pow() 3rd argument cannot be 0");
+        return 0;
+    }
+    if (mod == INT64_MIN)
+        return py_not_modelled(I, 0, "pow() with three arguments beyond 64-bit integers"), 0;
+    bool negative = mod < 0;
+    int64_t c = negative ? -mod : mod;
+    int64_t x = ((base % c) + c) % c;
+    if (exp < 0) { /* the inverse of base modulo c, then its power */
+        int64_t r0 = c, r1 = x, t0 = 0, t1 = 1;
+        while (r1) {
+            int64_t q = r0 / r1, r2 = r0 - q * r1, t2 = t0 - q * t1;
+            r0 = r1, r1 = r2, t0 = t1, t1 = t2;
+        }
+        if (r0 != 1) {
+            py_raise(I, EXC_ValueError, "base is not invertible for the given modulus");
+            return 0;
+        }
+        x = ((t0 % c) + c) % c;
+        exp = exp == INT64_MIN ? INT64_MAX : -exp; /* INT64_MIN: one short, refused below */
+        if (sim_obj(S, e)->v.i == INT64_MIN)
+            return py_not_modelled(I, 0, "pow() with three arguments beyond 64-bit integers"), 0;
+    }
+    int64_t r = c == 1 ? 0 : 1;
+    for (; exp > 0 && c != 1; exp >>= 1) {
+        if (exp & 1)
+            r = mulmod(r, x, c);
+        x = mulmod(x, x, c);
+    }
+    if (negative && r != 0)
+        r -= c;
+    return sim_int(S, r);
+}
+
+static SimId f_pow(PyRun *I, SimId *a, int n, SimId kw)
+{
+    int np = bi_npos(I, n, kw);
+    if (np > 3) {
+        py_raise(I, EXC_TypeError, "pow() takes at most 3 arguments (%d given)", np);
+        return 0;
+    }
+    SimId base = np > 0 ? a[0] : bi_kwarg(I, a, n, kw, "base");
+    SimId exp = np > 1 ? a[1] : bi_kwarg(I, a, n, kw, "exp");
+    SimId mod = np > 2 ? a[2] : bi_kwarg(I, a, n, kw, "mod");
+    if (!base || !exp) {
+        py_raise(I, EXC_TypeError, "pow() missing required argument '%s' (pos %d)", base ? "exp" : "base",
+                 base ? 2 : 1);
+        return 0;
+    }
+    if (mod && sim_kind(S, mod) != SK_NONE)
+        return pow_mod(I, base, exp, mod);
+    return op_binary(I, OP_POW, base, exp, false); /* PyNumber_Power(base, exp, None) */
+}
+
 const BuiltinDef function_defs[] = {
     BUILTIN("print", 0, BM_BUILTINS, f_print, .kw = "sep end flush", .kw_refused = "file"),
     BUILTIN("len", 0, BM_BUILTINS, f_len, .style = ARGS_ONE),
@@ -523,5 +593,6 @@ const BuiltinDef function_defs[] = {
     BUILTIN("ord", 0, BM_BUILTINS, f_ord, .style = ARGS_ONE),
     BUILTIN("round", 0, BM_BUILTINS, f_round, .kw_refused = "number ndigits"),
     BUILTIN("divmod", 0, BM_BUILTINS, f_divmod, .style = ARGS_RANGE, .min = 2, .max = 2),
+    BUILTIN("pow", 0, BM_BUILTINS, f_pow, .kw = "base exp mod"),
 };
 const int function_ndefs = (int)(sizeof function_defs / sizeof function_defs[0]);
