@@ -46,6 +46,16 @@ static SimId ret(PyRun *I, SimId v)
     return v;
 }
 
+/* A function's __dict__ or __annotations__, made on first use (func_get_dict). */
+static SimId func_part(PyRun *I, SimId func, int part)
+{
+    if (!sim_items(S, func)[part]) {
+        SimId d = sim_dict(S);
+        sim_items(S, func)[part] = d;
+    }
+    return sim_items(S, func)[part];
+}
+
 static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
 {
     SimObj *o = sim_obj(S, obj);
@@ -66,9 +76,29 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
         if (is(I, name, "__closure__"))
             return ret(I, sim_items(S, obj)[2]);
         if (is(I, name, "__defaults__"))
-            return ret(I, sim_items(S, obj)[1]);
+            return ret(I, sim_items(S, obj)[SIM_FN_DEFAULTS]);
+        if (is(I, name, "__kwdefaults__"))
+            return ret(I, sim_items(S, obj)[SIM_FN_KWDEFAULTS]);
         if (is(I, name, "__globals__"))
             return ret(I, o->v.func.globals);
+        if (is(I, name, "__module__"))
+            return sim_str_intern(S, "__main__", 8);
+        if (is(I, name, "__dict__") || is(I, name, "__annotations__")) /* made on first use */
+            return ret(I, func_part(I, obj, is(I, name, "__dict__") ? SIM_FN_DICT : SIM_FN_ANNOTATIONS));
+        break;
+    case SK_PROPERTY:
+        if (is(I, name, "fget") || is(I, name, "fset") || is(I, name, "fdel"))
+            return ret(I, sim_items(S, obj)[is(I, name, "fget") ? 0 : is(I, name, "fset") ? 1 : 2]);
+        break;
+    case SK_CLASSMETHOD: case SK_STATICMETHOD:
+        if (is(I, name, "__func__") || is(I, name, "__wrapped__"))
+            return ret(I, o->v.descr.func);
+        if (is(I, name, "__dict__"))
+            return ret(I, o->v.descr.dict);
+        if (is(I, name, "__doc__")) /* the function's docstring: the model keeps none */
+            return py_not_modelled(I, 0, "'%s.__doc__'", sim_kind_name((SimKind)o->kind)), (SimId)0;
+        if (o->v.descr.dict && sim_dict_get(S, o->v.descr.dict, name))
+            return ret(I, sim_dict_get(S, o->v.descr.dict, name));
         break;
     case SK_METHOD:
         if (is(I, name, "__self__"))
@@ -142,16 +172,23 @@ SimId attr_get(PyRun *I, SimId obj, SimId name)
     snprintf(buf, sizeof buf, "%.*s", (int)n, nm);
     switch ((SimKind)o->kind) {
     case SK_INSTANCE: {
+        /* PyObject_GenericGetAttr: a data descriptor (property) first, then
+         * the instance's own attributes, then the class's */
+        SimId c = sim_type_lookup(S, o->type, buf);
+        if (c && sim_kind(S, c) == SK_PROPERTY)
+            return descr_get(I, c, obj, o->type);
         SimId v = sim_attr_get(S, obj, name);
         if (v)
             return ret(I, v);
-        SimId c = sim_type_lookup(S, o->type, buf);
         if (c) {
-            if (sim_kind(S, c) == SK_FUNC) {
+            SimKind ck = sim_kind(S, c);
+            if (ck == SK_FUNC) {
                 sim_incref(S, c);
                 sim_incref(S, obj);
                 return sim_method(S, c, obj);
             }
+            if (ck == SK_CLASSMETHOD || ck == SK_STATICMETHOD)
+                return descr_get(I, c, obj, sim_obj(S, obj)->type);
             return ret(I, c);
         }
         if (strcmp(buf, "value") == 0 && sim_is_subtype(S, o->type, exc_class(I, EXC_StopIteration)))
@@ -161,10 +198,19 @@ SimId attr_get(PyRun *I, SimId obj, SimId name)
     case SK_TYPE:
         if (o->sub == SK_INSTANCE) {
             SimId c = sim_type_lookup(S, obj, buf);
+            if (c && (sim_kind(S, c) == SK_CLASSMETHOD || sim_kind(S, c) == SK_STATICMETHOD))
+                return descr_get(I, c, 0, obj);
             if (c)
                 return ret(I, c);
         }
         break;
+    case SK_FUNC: {
+        SimId d = sim_items(S, obj)[SIM_FN_DICT];
+        SimId v = d ? sim_dict_get(S, d, name) : 0;
+        if (v)
+            return ret(I, v);
+        break;
+    }
     case SK_MODULE: {
         SimId v = sim_dict_get(S, o->v.module.dict, name);
         if (v)
@@ -215,10 +261,46 @@ bool attr_method(PyRun *I, SimId obj, SimId name, SimId *a, SimId *b)
     return true;
 }
 
+/* A property on obj's class for name (a data descriptor), or 0. */
+static SimId class_property(PyRun *I, SimId obj, SimId name)
+{
+    size_t n;
+    const char *nm = name_of(I, name, &n);
+    char buf[128];
+    snprintf(buf, sizeof buf, "%.*s", (int)n, nm);
+    SimId c = n < sizeof buf ? sim_type_lookup(S, sim_obj(S, obj)->type, buf) : 0;
+    return c && sim_kind(S, c) == SK_PROPERTY ? c : 0;
+}
+
+/* Setting or deleting (value 0) an attribute of a function: its __dict__,
+ * its special attributes refused. */
+static bool func_attr_set(PyRun *I, SimId f, SimId name, SimId value)
+{
+    size_t n;
+    const char *nm = name_of(I, name, &n);
+    if (n >= 4 && strncmp(nm, "__", 2) == 0 && strncmp(nm + n - 2, "__", 2) == 0)
+        return py_not_modelled(I, 0, "%s 'function.%.*s'", value ? "setting" : "deleting", (int)n, nm);
+    if (!value) {
+        SimId d = sim_items(S, f)[SIM_FN_DICT];
+        if (d && sim_dict_del(S, d, name))
+            return true;
+        no_attr(I, f, name);
+        return false;
+    }
+    SimId d = func_part(I, f, SIM_FN_DICT);
+    sim_incref(S, name);
+    sim_incref(S, value);
+    sim_dict_set(S, d, name, value);
+    return true;
+}
+
 bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
 {
     SimObj *o = sim_obj(S, obj);
     if (o->kind == SK_INSTANCE) {
+        SimId prop = class_property(I, obj, name);
+        if (prop)
+            return descr_set(I, prop, obj, value);
         if (is(I, name, "__dict__") || is(I, name, "__class__"))
             return py_not_modelled(I, 0, "assigning an instance's __dict__ or __class__");
         sim_incref(S, value);
@@ -250,11 +332,8 @@ bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
                  sim_kind_name((SimKind)o->sub));
         return false;
     }
-    if (o->kind == SK_FUNC) {
-        size_t n;
-        const char *nm = name_of(I, name, &n);
-        return py_not_modelled(I, 0, "setting attributes on a function ('%.*s')", (int)n, nm);
-    }
+    if (o->kind == SK_FUNC)
+        return func_attr_set(I, obj, name, value);
     no_attr(I, obj, name);
     return false;
 }
@@ -262,8 +341,12 @@ bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
 bool attr_del(PyRun *I, SimId obj, SimId name)
 {
     SimObj *o = sim_obj(S, obj);
+    if (o->kind == SK_INSTANCE && class_property(I, obj, name))
+        return descr_set(I, class_property(I, obj, name), obj, 0);
     if (o->kind == SK_INSTANCE && sim_attr_del(S, obj, name))
         return true;
+    if (o->kind == SK_FUNC)
+        return func_attr_set(I, obj, name, 0);
     if (o->kind == SK_TYPE && o->sub == SK_INSTANCE && sim_dict_del(S, o->v.type.dict, name))
         return true;
     no_attr(I, obj, name);

@@ -303,11 +303,9 @@ static bool expr_inner(Cg *g, int n)
         return true;
     }
     switch ((NodeKind)nd->kind) {
-    case N_INT: case N_FLOAT: case N_STR: case N_BYTES: case N_NONE: case N_TRUE: case N_FALSE:
+    case N_INT: case N_FLOAT: case N_STR: case N_BYTES: case N_NONE: case N_TRUE: case N_FALSE: case N_ELLIPSIS:
         cg_emit(g, OP_LOAD_CONST, cg_add_ast_const(g, cg_literal(g->I, nd)));
         return true;
-    case N_ELLIPSIS:
-        return py_refuse(g->err, nd->line, nd->col, "the Ellipsis constant ('...')", false);
     case N_NAME:
         cg_name_op(g, nd->str, ACC_LOAD);
         return true;
@@ -359,7 +357,7 @@ static bool expr_inner(Cg *g, int n)
         return true;
     }
     case N_TUPLE:
-        if (cg_has_star(g, nd->a))
+        if (cg_has_star(g, nd->a) || cg_long_display(g, n))
             return cg_star_display(g, n);
         if (!expr_list(g, nd->a, &count))
             return false;
@@ -381,12 +379,14 @@ static bool expr_inner(Cg *g, int n)
             cg_emit(g, nd->kind == N_LIST ? OP_LIST_EXTEND : OP_SET_UPDATE, 1);
             return true;
         }
+        if (cg_long_display(g, n))
+            return cg_star_display(g, n);
         if (!expr_list(g, nd->a, &count))
             return false;
         cg_emit(g, nd->kind == N_LIST ? OP_BUILD_LIST : OP_BUILD_SET, count);
         return true;
     case N_DICT:
-        if (cg_has_star(g, nd->a))
+        if (cg_has_star(g, nd->a) || cg_long_display(g, n))
             return cg_dict_display(g, n);
         if (!expr_list(g, nd->a, &count))
             return false;

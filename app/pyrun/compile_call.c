@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "pyrun/compile_int.h"
 #include "pyrun/refuse.h"
 
@@ -125,10 +126,14 @@ bool cg_has_star(Cg *g, int first)
 }
 
 /* compiler_subdict / compiler_subkwargs: `count` key/value pairs from
- * `first` into one dict, sized for them. */
+ * `first` into one dict, sized for them (more than 15 keywords: an empty
+ * dict and one MAP_ADD each). */
 static bool sub_dict(Cg *g, int first, int count, bool kwargs)
 {
     int i = first;
+    bool big = kwargs && count * 2 > STACK_USE_GUIDELINE;
+    if (big)
+        cg_emit(g, OP_BUILD_MAP, 0);
     for (int k = 0; k < count; k++) {
         while (kwargs && !is_kind(g, i, N_KWARG)) /* a positional argument between */
             i = NODE(g, i)->next;
@@ -138,6 +143,8 @@ static bool sub_dict(Cg *g, int first, int count, bool kwargs)
             cg_emit(g, OP_LOAD_CONST, cg_add_const(g, key));
             if (!cg_expr(g, it->a))
                 return false;
+            if (big)
+                cg_emit(g, OP_MAP_ADD, 1);
             i = it->next;
         } else {
             if (!cg_expr(g, i) || !cg_expr(g, it->next))
@@ -145,7 +152,8 @@ static bool sub_dict(Cg *g, int first, int count, bool kwargs)
             i = NODE(g, it->next)->next;
         }
     }
-    cg_emit(g, OP_BUILD_MAP, count);
+    if (!big)
+        cg_emit(g, OP_BUILD_MAP, count);
     return true;
 }
 
@@ -181,13 +189,19 @@ static bool dict_parts(Cg *g, int first, bool kwargs)
             i = it->next;
             continue;
         }
-        if (kwargs ? (nrun + 1) * 2 > STACK_USE_GUIDELINE : nrun * 2 > STACK_USE_GUIDELINE)
-            return py_refuse(g->err, it->line, it->col, kwargs ? "calls with '**' and more than 15 keyword arguments"
-                                                            : "dict displays with '**' and more than 16 keys", true);
         if (nrun == 0)
             run = i;
-        nrun++;
         i = kwargs ? it->next : NODE(g, it->next)->next;
+        if (!kwargs && nrun * 2 > STACK_USE_GUIDELINE) { /* a long display: a dict per 17 items */
+            if (!sub_dict(g, run, nrun + 1, false))
+                return false;
+            if (have)
+                cg_emit(g, merge, 1);
+            have = true;
+            nrun = 0;
+            continue;
+        }
+        nrun++;
     }
     if (nrun) {
         if (!sub_dict(g, run, nrun, kwargs))
@@ -202,6 +216,13 @@ static bool dict_parts(Cg *g, int first, bool kwargs)
 }
 
 bool cg_dict_display(Cg *g, int n) { return dict_parts(g, NODE(g, n)->a, false); }
+
+bool cg_long_display(Cg *g, int n)
+{
+    const Node *nd = NODE(g, n);
+    int len = ast_list_len(g->ast, nd->a);
+    return nd->kind == N_DICT ? len > 2 * 16 : len > STACK_USE_GUIDELINE;
+}
 
 /* The positional arguments of a call as one tuple: starunpack_helper,
  * with a lone `*x` passed through as it is. */
@@ -339,4 +360,67 @@ bool cg_unpack_op(Cg *g, int first)
         return cg_cfail(g, first, "SyntaxError", "too many expressions in star-unpacking assignment");
     cg_emit(g, OP_UNPACK_EX, star | after << 8);
     return true;
+}
+
+/* ---- parameters ------------------------------------------------------------ */
+
+bool cg_defaults(Cg *g, int params, int *npos, int *nkw)
+{
+    *npos = *nkw = 0;
+    for (int p = params; p >= 0; p = NODE(g, p)->next) {
+        const Node *pn = NODE(g, p);
+        if (pn->a >= 0 && !(pn->flag & PF_KWONLY)) {
+            if (!cg_expr(g, pn->a))
+                return false;
+            (*npos)++;
+        }
+    }
+    if (*npos) {
+        cg_emit(g, OP_BUILD_TUPLE, *npos);
+        fold_const_tuple(g, *npos);
+    }
+    for (int p = params; p >= 0; p = NODE(g, p)->next) { /* compiler_visit_kwonlydefaults */
+        const Node *pn = NODE(g, p);
+        if (pn->a >= 0 && (pn->flag & PF_KWONLY)) {
+            cg_emit(g, OP_LOAD_CONST, cg_add_const(g, sim_str_intern(g->I->sim, pn->str, strlen(pn->str))));
+            if (!cg_expr(g, pn->a))
+                return false;
+            (*nkw)++;
+        }
+    }
+    if (*nkw)
+        cg_emit(g, OP_BUILD_MAP, *nkw);
+    return true;
+}
+
+void cg_param_slots(Cg *c, int params)
+{
+    PyCode *co = CODE(c);
+    int nnamed = 0;
+    for (int p = params; p >= 0; p = NODE(c, p)->next)
+        nnamed += !(NODE(c, p)->flag & (PF_VARARGS | PF_KWARGS));
+    int *defidx = xmalloc((size_t)(nnamed ? nnamed : 1) * sizeof *defidx);
+    defidx[0] = -1; /* a comprehension's .0 */
+    /* slots: positional, keyword-only, *args, **kwargs (CPython's order) */
+    static const unsigned order[4] = {0, PF_KWONLY, PF_VARARGS, PF_KWARGS};
+    int named = 0, k = 0;
+    for (int pass = 0; pass < 4; pass++)
+        for (int p = params; p >= 0; p = NODE(c, p)->next) {
+            const Node *pn = NODE(c, p);
+            if ((pn->flag & ~PF_POSONLY) != order[pass])
+                continue;
+            cg_add_slot(c, pn->str, (scope_flags(c->sc, pn->str) & SYM_CELL) ? SLOT_CELL : SLOT_LOCAL);
+            co = CODE(c);
+            if (pass == 2)
+                co->vararg = co->nslots - 1;
+            else if (pass == 3)
+                co->kwarg = co->nslots - 1;
+            else { /* positional defaults index the tuple; keyword-only ones are looked up by name */
+                co->nargs += pass == 0;
+                co->nkwonly += pass == 1;
+                co->nposonly += (pn->flag & PF_POSONLY) != 0;
+                defidx[named++] = pn->a < 0 ? -1 : pass == 0 ? k++ : DEFIDX_KWONLY;
+            }
+        }
+    CODE(c)->defidx = defidx;
 }

@@ -149,6 +149,10 @@ int cg_add_const(Cg *g, SimId v)
 
 void cg_arena_add(PyRun *I, SimId v)
 {
+    if (v == I->sim->ellipsis) { /* the parser's singleton: the arena holds no reference */
+        sim_decref(I->sim, v);
+        return;
+    }
     I->ast_consts = xgrow(I->ast_consts, &I->capast_consts, I->nast_consts + 1, sizeof *I->ast_consts);
     I->ast_consts[I->nast_consts++] = v;
 }
@@ -210,6 +214,9 @@ SimId cg_literal(PyRun *I, const Node *nd)
     case N_NONE: return sim_none(s);
     case N_TRUE: return sim_bool(s, true);
     case N_FALSE: return sim_bool(s, false);
+    case N_ELLIPSIS:
+        sim_incref(s, s->ellipsis);
+        return s->ellipsis;
     default: return 0;
     }
 }

@@ -45,7 +45,7 @@ static bool store(Fold *f, int n);
 static bool is_literal(NodeKind k)
 {
     return k == N_INT || k == N_FLOAT || k == N_STR || k == N_BYTES || k == N_NONE || k == N_TRUE ||
-           k == N_FALSE;
+           k == N_FALSE || k == N_ELLIPSIS;
 }
 
 /* The constant node n stands for, or 0.  A literal gets its value here the

@@ -114,7 +114,14 @@ void cg_setup_annotations(Cg *g, int body);
 bool cg_call(Cg *g, int n);
 bool cg_has_star(Cg *g, int first);         /* a `*x` or `**x` in the chain? */
 bool cg_star_display(Cg *g, int n);         /* a list, tuple or set with `*x` items */
-bool cg_dict_display(Cg *g, int n);         /* a dict display with `**x` items */
+bool cg_dict_display(Cg *g, int n);         /* a dict display with `**x` items, or a long one */
+/* A display CPython builds piecewise: more than 30 items (a list, tuple or
+ * set: BUILD_LIST 0 and one append each), more than 16 pairs (a dict). */
+bool cg_long_display(Cg *g, int n);
+/* A def's defaults (the positional ones as a tuple, the keyword-only ones
+ * as a dict, each counted), then, in the new code c, its parameters' slots. */
+bool cg_defaults(Cg *g, int params, int *npos, int *nkw);
+void cg_param_slots(Cg *c, int params);
 bool cg_unpack_op(Cg *g, int first);       /* UNPACK_SEQUENCE, or UNPACK_EX for `a, *b` */
 void cg_line(Cg *g, int line);              /* OP_LINE unless already at that line */
 bool cg_decorators(Cg *g, int first);       /* evaluates them, top first */

@@ -28,8 +28,8 @@ typedef struct Unmodelled { const char *what; bool plural; } Unmodelled;
 enum {
     U_AWAIT, U_ASYNCDEF, U_ASYNCFOR, U_ASYNCWITH, U_ASYNCCOMP,
     U_MATCH, U_TYPEALIAS, U_TYPEPARAMS, U_ANNOTATION,
-    U_WALRUS, U_POSONLY, U_CLASSKW, U_DOTTED, U_RELATIVE, U_STARIMPORT,
-    U_RAISEFROM, U_EXCEPTSTAR, U_FUTURE, U_COMPLEX, U_NAMEDESC, U_ELLIPSIS, U_NESTEDSPEC, U_COUNT
+    U_WALRUS, U_CLASSKW, U_DOTTED, U_RELATIVE, U_STARIMPORT,
+    U_RAISEFROM, U_EXCEPTSTAR, U_FUTURE, U_COMPLEX, U_NAMEDESC, U_NESTEDSPEC, U_COUNT
 };
 
 static const Unmodelled table[U_COUNT] = {
@@ -43,7 +43,6 @@ static const Unmodelled table[U_COUNT] = {
     [U_TYPEPARAMS] = {"type parameter lists ('[T]')", true},
     [U_ANNOTATION] = {"annotations of parameters and return values", true},
     [U_WALRUS] = {"assignment expressions (':=')", true},
-    [U_POSONLY] = {"positional-only parameters ('/')", true},
     [U_CLASSKW] = {"class keywords (such as 'metaclass=') and unpacked bases", true},
     [U_DOTTED] = {"dotted module names in imports", true},
     [U_RELATIVE] = {"relative imports", true},
@@ -53,7 +52,6 @@ static const Unmodelled table[U_COUNT] = {
     [U_FUTURE] = {"'from __future__ import' statements", true},
     [U_COMPLEX] = {"complex numbers ('1j')", true},
     [U_NAMEDESC] = {"'\\N{...}' escapes", true},
-    [U_ELLIPSIS] = {"the Ellipsis constant ('...')", false},
     [U_NESTEDSPEC] = {"replacement fields inside f-string format specs", true},
 };
 
@@ -103,7 +101,6 @@ static int why(R *r, int i)
     case N_MATCH: return U_MATCH;
     case N_TYPEALIAS: return U_TYPEALIAS;
     case N_NAMEDEXPR: return U_WALRUS;
-    case N_ELLIPSIS: return U_ELLIPSIS;
     case N_FLOAT: return n->xf & XF_IMAG ? U_COMPLEX : -1;
     case N_STR: return n->xf & XF_NAMEDESC ? U_NAMEDESC : -1;
     case N_FVALUE: return n->b >= 0 ? U_NESTEDSPEC : -1;
@@ -111,7 +108,7 @@ static int why(R *r, int i)
     case N_FOR: return n->xf & XF_ASYNC ? U_ASYNCFOR : -1;
     case N_TRY: return n->xf & XF_STAR ? U_EXCEPTSTAR : -1;
     case N_RAISE: return n->b >= 0 ? U_RAISEFROM : -1;
-    case N_PARAM: return n->b >= 0 ? U_ANNOTATION : n->flag & PF_POSONLY ? U_POSONLY : -1;
+    case N_PARAM: return n->b >= 0 ? U_ANNOTATION : -1;
     case N_DEF:
         return n->xf & XF_ASYNC ? U_ASYNCDEF : n->e >= 0 ? U_TYPEPARAMS : n->d >= 0 ? U_ANNOTATION : -1;
     case N_CLASS:

@@ -367,15 +367,9 @@ static void qualname_of(Cg *g, const char *name, char *out, size_t cap)
 bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int kind)
 {
     const Node *nd = NODE(g, n);
-    int ndef = 0;
-    for (int p = params; p >= 0; p = NODE(g, p)->next)
-        if (NODE(g, p)->a >= 0) {
-            if (!cg_expr(g, NODE(g, p)->a))
-                return false;
-            ndef++;
-        }
-    if (ndef)
-        cg_emit(g, OP_BUILD_TUPLE, ndef);
+    int ndef = 0, nkwdef = 0;
+    if (!cg_defaults(g, params, &ndef, &nkwdef))
+        return false;
     if (g->sc->cursor >= g->sc->nkids)
         return cg_cfail(g, n, "SystemError", "scope mismatch");
     Scope *child = g->sc->kids[g->sc->cursor++];
@@ -385,47 +379,8 @@ bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int 
     c.ci = cg_new_code(g->I, kind, name, qual, nd->line);
     PyCode *co = &g->I->codes[c.ci];
     co->ndefaults = ndef;
-    /* slots: positional, keyword-only, *args, **kwargs (CPython's order) */
-    int nnamed = 0, di = 0;
-    int defidx[256];
-    for (int pass = 0; pass < 4; pass++) {
-        int want = pass == 0 ? 0 : pass == 1 ? 4 : pass == 2 ? 1 : 2;
-        for (int p = params; p >= 0; p = NODE(g, p)->next) {
-            const Node *pn = NODE(g, p);
-            if (pn->flag != want)
-                continue;
-            cg_add_slot(&c, pn->str, (scope_flags(child, pn->str) & SYM_CELL) ? SLOT_CELL : SLOT_LOCAL);
-            PyCode *cc = &g->I->codes[c.ci];
-            if (want == 1)
-                cc->vararg = cc->nslots - 1;
-            else if (want == 2)
-                cc->kwarg = cc->nslots - 1;
-            else {
-                if (want == 0)
-                    cc->nargs++;
-                else
-                    cc->nkwonly++;
-                if (nnamed < 256)
-                    defidx[nnamed++] = -1;
-            }
-        }
-    }
-    /* defaults were pushed in source order: number them the same way */
-    {
-        int k = 0;
-        for (int p = params; p >= 0; p = NODE(g, p)->next) {
-            const Node *pn = NODE(g, p);
-            if (pn->flag == 1 || pn->flag == 2)
-                continue;
-            int slot = cg_slot_of(&c, pn->str);
-            if (pn->a >= 0 && slot >= 0 && slot < nnamed)
-                defidx[slot] = k++;
-        }
-        di = k;
-    }
-    (void)di;
-    g->I->codes[c.ci].defidx = xmalloc((size_t)(nnamed ? nnamed : 1) * sizeof(int));
-    memcpy(g->I->codes[c.ci].defidx, defidx, (size_t)nnamed * sizeof(int));
+    co->nkwdefaults = nkwdef;
+    cg_param_slots(&c, params);
     if (kind == CODE_COMP) {
         cg_add_slot(&c, ".0", SLOT_LOCAL);
         g->I->codes[c.ci].nargs = 1;

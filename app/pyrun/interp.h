@@ -49,6 +49,7 @@ typedef enum Opcode {
 #define OPCODE(w) ((w) & 0xffu)
 
 enum { SLOT_LOCAL, SLOT_CELL, SLOT_FREE };
+#define DEFIDX_KWONLY (-2)
 enum { CODE_MODULE, CODE_FUNC, CODE_CLASS, CODE_LAMBDA, CODE_COMP };
 
 typedef struct PyCode {
@@ -63,10 +64,13 @@ typedef struct PyCode {
     uint8_t *slotkind;
     int nslots, capslots;
     int nargs;               /* positional parameters */
+    int nposonly;            /* of those, the first ones written before '/' */
     int nkwonly;             /* keyword-only parameters (slots after the positional) */
-    int *defidx;             /* per named parameter: index in the defaults tuple, or -1 */
+    int *defidx;             /* per named parameter: index in the defaults tuple, -1 (none)
+                              * or DEFIDX_KWONLY (in the keyword-only defaults dict) */
     int vararg, kwarg;       /* slot of *args / **kwargs, -1 if none */
-    int ndefaults;
+    int ndefaults;           /* positional defaults (a tuple) */
+    int nkwdefaults;         /* keyword-only defaults (a dict) */
     int maxtry;              /* deepest nesting of try blocks, from the compiler */
     bool has_closure;
     int nbases;              /* class bodies: bases pushed before BUILD_CLASS */
@@ -77,9 +81,10 @@ typedef struct PyCode {
     SimId name;              /* owned */
     SimId qualname;          /* owned */
     int firstline;
+    uint8_t *warm;           /* per instruction: it ran before (3.12+ specialization); made on first use */
 } PyCode;
 
-enum { FR_NORMAL, FR_CLASS, FR_INIT, FR_EX, FR_GEN };
+enum { FR_NORMAL, FR_CLASS, FR_INIT, FR_EX, FR_GEN, FR_INIT_EX };
 
 typedef struct Frame {
     uint32_t code;
@@ -271,6 +276,10 @@ bool vm_dict_merge(PyRun *I, int depth, bool call);
 bool vm_set_add(PyRun *I, int depth);
 bool vm_set_extend(PyRun *I, int depth);
 bool vm_unpack_ex(PyRun *I, int arg);
+/* vm_special.c: LOAD_ATTR of owner (its reference consumed): 1 with the
+ * value pushed, 2 when a getter's frame was pushed instead (its result
+ * comes with its return), 0 on error. */
+int vm_load_attr(PyRun *I, SimId owner, int arg);
 /* The frame of code ci, pushed above the current one with its slots
  * empty; NULL with RecursionError raised. */
 Frame *vm_new_frame(PyRun *I, uint32_t ci, SimId globals);

@@ -43,6 +43,7 @@ static bool builtin_modelled(const char *name)
 {
     static const char *const types[] = {"int", "float", "str", "bytes", "bytearray", "list", "tuple",
                                         "dict", "set", "object", "type", "bool", "range", "None", "super",
+                                        "property", "classmethod", "staticmethod", "Ellipsis",
                                         "NotImplemented"};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (strcmp(types[i], name) == 0)
@@ -125,6 +126,7 @@ void py_modelled_text(Buf *out)
         {"list", list_methods, &list_nmethods}, {"tuple", tuple_methods, &tuple_nmethods},
         {"dict", dict_methods, &dict_nmethods}, {"set", set_methods, &set_nmethods},
         {"str", str_methods, &str_nmethods}, {"bytearray", bytearray_methods, &bytearray_nmethods},
+        {"property", property_methods, &property_nmethods},
         {"generator", generator_methods, &generator_nmethods},
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)

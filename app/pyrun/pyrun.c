@@ -343,7 +343,7 @@ void py_free(PyRun *I)
     for (size_t i = 0; i < I->ncodes; i++) {
         PyCode *c = &I->codes[i];
         free(c->ops), free(c->lines), free(c->consts), free(c->names);
-        free(c->slotnames), free(c->slotkind), free(c->defidx);
+        free(c->slotnames), free(c->slotkind), free(c->defidx), free(c->warm);
     }
     free(I->codes);
     free(I->ast_consts);

@@ -139,6 +139,7 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
         return true;
     case SK_FLOAT: float_repr(o->v.f, out); return true;
     case SK_NOTIMPL: buf_adds(out, "NotImplemented"); return true;
+    case SK_ELLIPSIS: buf_adds(out, "Ellipsis"); return true;
     case SK_STR: case SK_BYTES: {
         size_t n;
         const char *d = sim_str_data(S, v, &n);

@@ -124,6 +124,26 @@ static bool missing_error(PyRun *I, const PyCode *co, SimId *slots, bool kwonly)
     return false;
 }
 
+/* positional_only_passed_as_keyword: raises CPython's TypeError naming
+ * every positional-only parameter the call passed by keyword; false if none. */
+static bool posonly_as_keyword(PyRun *I, const PyCode *co, SimId kwnames)
+{
+    char names[256] = "";
+    for (uint32_t k = 0; k < sim_obj(S, kwnames)->len; k++)
+        for (int i = 0; i < co->nposonly; i++) {
+            if (!sim_equal(S, co->slotnames[i], sim_items(S, kwnames)[k]))
+                continue;
+            size_t n, len = strlen(names);
+            const char *nm = sim_str_data(S, co->slotnames[i], &n);
+            snprintf(names + len, sizeof names - len, "%s%.*s", len ? ", " : "", (int)n, nm);
+        }
+    if (!names[0])
+        return false;
+    py_raise(I, EXC_TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%s'",
+             code_name(I, (uint32_t)(co - I->codes)), names);
+    return true;
+}
+
 /* the i-th argument of a call: self (when given) comes before args */
 #define ARG(i) (self ? ((i) == 0 ? self : args[(i) - 1]) : args[i])
 
@@ -158,9 +178,14 @@ static bool bind_args(PyRun *I, Frame *f, SimId func, SimId self, SimId *args, i
         SimId name = sim_items(S, kwnames)[k];
         SimId v = ARG(npos + k);
         int slot = -1;
-        for (int i = 0; i < named; i++)
+        for (int i = co->nposonly; i < named; i++)
             if (sim_equal(S, co->slotnames[i], name))
                 slot = i;
+        if (slot < 0 && co->kwarg < 0 && posonly_as_keyword(I, co, kwnames)) {
+            for (int j = k; j < nkw; j++)
+                sim_decref(S, ARG(npos + j));
+            return false;
+        }
         size_t n;
         const char *nm = sim_str_data(S, name, &n);
         if (slot < 0 && co->kwarg >= 0) {
@@ -181,12 +206,16 @@ static bool bind_args(PyRun *I, Frame *f, SimId func, SimId self, SimId *args, i
         }
         slots[slot] = v;
     }
-    SimId defaults = sim_items(S, func)[1];
+    SimId defaults = sim_items(S, func)[SIM_FN_DEFAULTS], kwdefaults = sim_items(S, func)[SIM_FN_KWDEFAULTS];
     for (int i = 0; i < named; i++) {
-        if (!slots[i] && defaults && co->defidx[i] >= 0) {
+        if (slots[i])
+            continue;
+        if (defaults && co->defidx[i] >= 0)
             slots[i] = sim_items(S, defaults)[co->defidx[i]];
+        else if (kwdefaults && co->defidx[i] == DEFIDX_KWONLY)
+            slots[i] = sim_dict_get(S, kwdefaults, co->slotnames[i]);
+        if (slots[i])
             sim_incref(S, slots[i]);
-        }
     }
     for (int i = 0; i < co->nargs; i++)
         if (!slots[i])
@@ -562,7 +591,7 @@ int vm_do_return(PyRun *I, SimId res)
         sim_decref(S, extra);
         if (!res)
             return -1;
-    } else if (kind == FR_INIT) {
+    } else if (kind == FR_INIT || kind == FR_INIT_EX) {
         if (sim_kind(S, res) != SK_NONE) {
             py_raise(I, EXC_TypeError, "__init__() should return None, not '%s'", op_typename(I, res));
             sim_decref(S, res);
@@ -571,7 +600,10 @@ int vm_do_return(PyRun *I, SimId res)
         }
         sim_decref(S, res);
         res = extra;
-        release_call_slots(I, callbase, ncall);
+        if (kind == FR_INIT)
+            release_call_slots(I, callbase, ncall);
+        else
+            vm_call_ex_release(I, callbase);
     } else if (kind == FR_EX) {
         vm_call_ex_release(I, callbase);
     }
@@ -584,7 +616,7 @@ int vm_do_return(PyRun *I, SimId res)
         return 1;
     }
     push(I, res);
-    if (kind == FR_EX)
+    if (kind == FR_EX || kind == FR_INIT_EX)
         vm_eval_breaker(I); /* CALL_FUNCTION_EX checks after the call */
     return 0;
 }

@@ -181,11 +181,13 @@ static bool call_held(PyRun *I, uint32_t base, SimId callable, SimId *v, int n, 
             PUSH(v[i + 1]);
         }
     SimKind k = sim_kind(S, callable);
-    if (k == SK_BUILTIN) {
-        SimId self = SIM_V(S, callable, SK_BUILTIN, builtin.self);
+    if (k == SK_BUILTIN || k == SK_TYPE) {
+        SimId self = k == SK_BUILTIN ? SIM_V(S, callable, SK_BUILTIN, builtin.self) : 0;
+        uint32_t index = k == SK_BUILTIN ? SIM_V(S, callable, SK_BUILTIN, builtin.index)
+                                         : 0xffff0000u | sim_obj(S, callable)->sub;
         v[0] = self;
-        SimId res = builtins_call(I, SIM_V(S, callable, SK_BUILTIN, builtin.index), self,
-                                  self ? v : v + 1, self ? n + 1 : n, kwnames);
+        SimId res = builtins_call(I, index, k == SK_TYPE ? callable : self, self ? v : v + 1, self ? n + 1 : n,
+                                  kwnames);
         if (!res)
             return false; /* the slots go with the unwinding */
         vm_call_ex_release(I, base);
@@ -219,6 +221,68 @@ static bool call_held(PyRun *I, uint32_t base, SimId callable, SimId *v, int n, 
     return true;
 }
 
+/* A class of the program through type_call: the instance, then __init__
+ * called with the tuple's items after self (_PyObject_Call_Prepend), the
+ * keywords unpacked as for any call; an exception class keeps the very
+ * tuple as its args. */
+static bool call_class(PyRun *I, uint32_t base, SimId cls, SimId *v, int n, int nkw)
+{
+    SimId kwnames = I->stack[base + EX_KWNAMES], tuple = I->stack[base + EX_ARGS];
+    SimId init = sim_type_lookup(S, cls, "__init__");
+    SimId inst = sim_instance(S, cls);
+    if (exc_is_class(I, cls)) { /* BaseException_new: self->args = args */
+        SimId an = sim_str_intern(S, "args", 4);
+        sim_incref(S, tuple);
+        sim_attr_set(S, inst, an, tuple);
+        sim_decref(S, an);
+    }
+    if (!init || sim_kind(S, init) != SK_FUNC) {
+        if (n > 0 && !exc_is_class(I, cls)) {
+            size_t len;
+            const char *nm = sim_str_data(S, sim_items(S, cls)[0], &len);
+            py_raise(I, EXC_TypeError, "%.*s() takes no arguments", (int)len, nm);
+            sim_decref(S, inst);
+            return false;
+        }
+        vm_call_ex_release(I, base);
+        PUSH(inst);
+        vm_eval_breaker(I);
+        return true;
+    }
+    if (nkw) { /* the unpacked array holds self too */
+        sim_incref(S, inst);
+        PUSH(inst);
+        for (int i = 0; i < n; i++) {
+            sim_incref(S, v[i + 1]);
+            PUSH(v[i + 1]);
+        }
+    }
+    sim_incref(S, inst); /* the frame's self; the call keeps the other */
+    sim_incref(S, init);
+    for (int i = 0; i < n; i++)
+        sim_incref(S, v[i + 1]);
+    if (!vm_push_python(I, init, inst, v + 1, n, kwnames)) {
+        sim_decref(S, inst);
+        vm_call_ex_release(I, base);
+        return false;
+    }
+    F->kind = FR_INIT_EX;
+    F->extra = inst;
+    F->callbase = base;
+    vm_eval_breaker(I); /* RESUME */
+    return true;
+}
+
+/* Built-in types whose constructor the model runs as CPython's vectorcall
+ * or tp_call runs it from a tuple (the others make an argument tuple of
+ * their own, which a `*` call would not). */
+static bool type_takes_ex(PyRun *I, SimId t)
+{
+    SimKind sub = (SimKind)sim_obj(S, t)->sub;
+    return sub == SK_INT || sub == SK_FLOAT || sub == SK_BOOL || sub == SK_LIST || sub == SK_TUPLE ||
+           sub == SK_DICT || sub == SK_SET || sub == SK_RANGE || sub == SK_OBJECT || sub == SK_TYPE;
+}
+
 bool vm_call_ex(PyRun *I, int has_kw)
 {
     uint32_t base = F->sp - 3u - (uint32_t)has_kw;
@@ -230,10 +294,13 @@ bool vm_call_ex(PyRun *I, int has_kw)
         return false;
     SimKind k = sim_kind(S, callable);
     bool python = k == SK_FUNC || (k == SK_METHOD && sim_kind(S, SIM_V(S, callable, SK_METHOD, method.func)) == SK_FUNC);
-    if (!python && k != SK_BUILTIN) {
+    bool user_class = k == SK_TYPE && sim_obj(S, callable)->sub == SK_INSTANCE;
+    bool builtin_type = k == SK_TYPE && !user_class && type_takes_ex(I, callable);
+    if (!python && k != SK_BUILTIN && !user_class && !builtin_type) {
         if (k == SK_TYPE || k == SK_WEAKREF || k == SK_METHOD)
-            return py_not_modelled(I, 0, "calling a %s with '*' or '**' arguments",
-                                   k == SK_TYPE ? "class" : k == SK_WEAKREF ? "weak reference" : "bound method of a built-in");
+            return py_not_modelled(I, 0, "calling %s with '*' or '**' arguments",
+                                   k == SK_TYPE ? "this built-in type" : k == SK_WEAKREF ? "a weak reference"
+                                                                                         : "a bound method of a built-in");
         py_raise(I, EXC_TypeError, "'%s' object is not callable", op_typename(I, callable));
         return false;
     }
@@ -243,8 +310,9 @@ bool vm_call_ex(PyRun *I, int has_kw)
     if (!v)
         return false;
     I->stack[base + EX_KWNAMES] = kwnames;
-    bool ok = k == SK_FUNC && S->prof->call_ex_inline ? call_inline(I, base, v, n)
-                                                       : call_held(I, base, callable, v, n, nkw);
+    bool ok = user_class                                  ? call_class(I, base, callable, v, n, nkw)
+              : k == SK_FUNC && S->prof->call_ex_inline ? call_inline(I, base, v, n)
+                                                          : call_held(I, base, callable, v, n, nkw);
     free(v);
     return ok;
 }

@@ -183,12 +183,8 @@ VmStop vm_run(PyRun *I, int base, bool step)
             }
             break;
         case OP_LOAD_ATTR:
-            a = POP();
-            r = attr_get(I, a, vm_name_const(I, arg));
-            sim_decref(S, a);
-            if (!r)
+            if (!vm_load_attr(I, POP(), arg))
                 goto error;
-            PUSH(r);
             break;
         case OP_LOAD_METHOD:
             a = POP();
@@ -447,10 +443,12 @@ VmStop vm_run(PyRun *I, int base, bool step)
         case OP_MAKE_FUNCTION: {
             const PyCode *fc = &I->codes[arg];
             SimId closure = fc->has_closure ? POP() : 0;
+            SimId kwdefaults = fc->nkwdefaults ? POP() : 0;
             SimId defaults = fc->ndefaults ? POP() : 0;
             sim_incref(S, fc->qualname);
             sim_incref(S, F->globals);
             r = sim_func(S, (uint32_t)arg, fc->qualname, F->globals, defaults, closure);
+            sim_items(S, r)[SIM_FN_KWDEFAULTS] = kwdefaults;
             PUSH(r);
             break;
         }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "pyrun/interp.h"
+#include "pyrun/types/types.h"
 
 #define S (I->sim)
 #define F (&I->frames[I->nframes - 1])
@@ -73,8 +74,14 @@ bool vm_super_attr(PyRun *I, int arg)
         /* 3.11: super() is an object until the attribute is read */
         SimId held = S->prof->version == SIM_V311 ? sim_super(S) : 0;
         SimId v = lookup_after(I, obj_type, cls, key);
-        if (!v) {
-            py_raise(I, EXC_AttributeError, "'super' object has no attribute '%s'", key);
+        if (!v) { /* a built-in base's method (BaseException.__init__) is not in the model's classes */
+            if (modelled_attr_missing(I, self, s, n))
+                py_raise(I, EXC_AttributeError, "'super' object has no attribute '%s'", key);
+        } else if (sim_kind(S, v) == SK_PROPERTY || sim_kind(S, v) == SK_CLASSMETHOD ||
+                   sim_kind(S, v) == SK_STATICMETHOD) { /* super_getattro: tp_descr_get(v, obj, starttype) */
+            out_a = 0;
+            out_b = descr_get(I, v, self, obj_type);
+            ok = out_b != 0;
         } else if (sim_kind(S, v) == SK_FUNC && method && !held) {
             sim_incref(S, v); /* LOAD_SUPER_ATTR's method form: the function and self */
             sim_incref(S, self);

@@ -61,7 +61,7 @@ void sim_owned_refs(Sim *s, SimId id, SimVisit fn, void *arg)
         break;
     case SK_FUNC:
         visit_nz(s, o->v.func.globals, fn, arg);
-        for (int i = 0; items && i < 4; i++)
+        for (int i = 0; items && i < SIM_FN_NPARTS; i++)
             visit_nz(s, items[i], fn, arg);
         break;
     case SK_TYPE:
@@ -95,6 +95,14 @@ void sim_owned_refs(Sim *s, SimId id, SimVisit fn, void *arg)
         break;
     case SK_DICTVIEW:
         visit_nz(s, o->v.view.dict, fn, arg);
+        break;
+    case SK_PROPERTY:
+        for (int i = 0; items && i < 4; i++)
+            visit_nz(s, items[i], fn, arg);
+        break;
+    case SK_CLASSMETHOD: case SK_STATICMETHOD:
+        visit_nz(s, o->v.descr.func, fn, arg);
+        visit_nz(s, o->v.descr.dict, fn, arg);
         break;
     case SK_GEN: /* the saved frame: the function and the slots */
         visit_nz(s, o->v.gen.func, fn, arg);

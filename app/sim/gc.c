@@ -425,14 +425,19 @@ static void clear_object(Sim *s, SimId id)
             sim_xdecref(s, mro);
         }
         break;
-    case SK_FUNC: {
-        SimId parts[3];
-        memcpy(parts, sim_items(s, id), sizeof parts);
-        sim_items(s, id)[1] = sim_items(s, id)[2] = 0;
-        sim_xdecref(s, parts[1]);
-        sim_xdecref(s, parts[2]);
+    case SK_FUNC: { /* func_clear: defaults, kwdefaults, dict, closure, annotations */
+        static const int order[] = {SIM_FN_DEFAULTS, SIM_FN_KWDEFAULTS, SIM_FN_DICT, SIM_FN_CLOSURE,
+                                    SIM_FN_ANNOTATIONS};
+        for (int i = 0; i < 5; i++) {
+            SimId v = sim_items(s, id)[order[i]];
+            sim_items(s, id)[order[i]] = 0;
+            sim_xdecref(s, v);
+        }
         break;
     }
+    case SK_PROPERTY: case SK_CLASSMETHOD: case SK_STATICMETHOD:
+        sim__descr_clear(s, id);
+        break;
     case SK_MODULE:
         if (o->v.module.dict)
             sim_dict_clear(s, o->v.module.dict);

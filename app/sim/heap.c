@@ -172,6 +172,7 @@ static void make_singletons(Sim *s)
     s->true_ = static_obj(s, SK_BOOL, p->true_refcnt ? p->true_refcnt : base);
     s->obj[s->true_].v.i = 1;
     s->notimpl = static_obj(s, SK_NOTIMPL, base);
+    s->ellipsis = static_obj(s, SK_ELLIPSIS, p->ellipsis_refcnt ? p->ellipsis_refcnt : base);
     s->empty_tuple = static_obj(s, SK_TUPLE, base + 7);
     for (int i = 0; i < 262; i++) {
         s->small_int[i] = static_obj(s, SK_INT, base + 1);
@@ -473,12 +474,15 @@ static void dealloc_body(Sim *s, SimId id)
             sim_clear_weakrefs(s, id, true);
         uint32_t code = SIM_V(s, id, SK_FUNC, func.code);
         SimId g = SIM_V(s, id, SK_FUNC, func.globals);
-        SimId parts[4];
+        SimId parts[SIM_FN_NPARTS];
         memcpy(parts, sim_items(s, id), sizeof parts);
         release(s, id, NULL);
         sim_decref(s, g);
-        for (int i = 0; i < 4; i++)
-            sim_xdecref(s, parts[i]);
+        /* func_clear's order (defaults, kwdefaults, dict, closure, annotations), then the name */
+        static const int order[] = {SIM_FN_DEFAULTS, SIM_FN_KWDEFAULTS, SIM_FN_DICT, SIM_FN_CLOSURE,
+                                    SIM_FN_ANNOTATIONS, SIM_FN_NAME};
+        for (int i = 0; i < SIM_FN_NPARTS; i++)
+            sim_xdecref(s, parts[order[i]]);
         if (s->hooks.func_freed)
             s->hooks.func_freed(s->hooks.ctx, code);
         break;
@@ -494,6 +498,22 @@ static void dealloc_body(Sim *s, SimId id)
         sim_xdecref(s, b);
         sim_xdecref(s, parts[0]);
         sim_xdecref(s, parts[1]);
+        break;
+    }
+    case SK_PROPERTY: { /* property_dealloc: get, set, del, doc */
+        SimId parts[4] = {0, 0, 0, 0};
+        if (o->data)
+            memcpy(parts, sim_items(s, id), sizeof parts);
+        release(s, id, NULL);
+        for (int i = 0; i < 4; i++)
+            sim_xdecref(s, parts[i]);
+        break;
+    }
+    case SK_CLASSMETHOD: case SK_STATICMETHOD: { /* cm_dealloc: the callable, the dict */
+        SimId f = o->v.descr.func, d = o->v.descr.dict;
+        release(s, id, NULL);
+        sim_xdecref(s, f);
+        sim_xdecref(s, d);
         break;
     }
     case SK_METHOD: case SK_BUILTIN: case SK_CELL: case SK_MODULE: case SK_ITER:

@@ -147,7 +147,8 @@ const char *sim_kind_name(SimKind k)
         "free", "sentinel", "NoneType", "bool", "int", "float", "str", "bytes",
         "bytearray", "list", "tuple", "dict", "set", "object", "type", "object",
         "function", "method", "builtin_function_or_method", "weakref.ReferenceType", "cell", "module",
-        "range", "iterator", "dict_keys", "NotImplementedType", "super", "generator"};
+        "range", "iterator", "dict_keys", "NotImplementedType", "super", "generator", "property",
+        "classmethod", "staticmethod", "ellipsis"};
     return names[k];
 }
 
@@ -329,7 +330,8 @@ size_t sim_sizeof(const Sim *s, SimId id)
         if (o->sub == SIM_IT_RANGE)
             return s->prof->version == SIM_V311 ? 48 : 40;
         return o->sub == SIM_IT_DICT || o->sub == SIM_IT_SET ? 72 : 48;
-    case SK_WEAKREF: return 80;
+    case SK_WEAKREF: case SK_PROPERTY: return 80;
+    case SK_CLASSMETHOD: case SK_STATICMETHOD: return 48;
     case SK_GEN: return (s->prof->version == SIM_V311 ? 168 : 160) + 8 * (size_t)o->cap;
     default: return 16;
     }
@@ -392,12 +394,15 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
                 fn(s, sim_items(s, id)[2 * i + 1], arg);
         fn(s, s->obj[id].type, arg);
         break;
-    case SK_FUNC:
+    case SK_FUNC: { /* func_traverse: globals, defaults, kwdefaults, name, dict, closure, annotations */
+        static const int order[] = {SIM_FN_DEFAULTS, SIM_FN_KWDEFAULTS, SIM_FN_NAME, SIM_FN_DICT,
+                                    SIM_FN_CLOSURE, SIM_FN_ANNOTATIONS};
         fn(s, o->v.func.globals, arg);
-        for (int i = 0; i < 3; i++)
-            if (sim_items(s, id)[i])
-                fn(s, sim_items(s, id)[i], arg);
+        for (int i = 0; i < SIM_FN_NPARTS; i++)
+            if (sim_items(s, id)[order[i]])
+                fn(s, sim_items(s, id)[order[i]], arg);
         break;
+    }
     case SK_TYPE:
         if (o->sub != SK_INSTANCE)
             break;
@@ -412,6 +417,9 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
     case SK_METHOD:
         fn(s, o->v.method.func, arg);
         fn(s, SIM_V(s, id, SK_METHOD, method.self), arg);
+        break;
+    case SK_PROPERTY: case SK_CLASSMETHOD: case SK_STATICMETHOD:
+        sim__descr_traverse(s, id, fn, arg);
         break;
     case SK_BUILTIN:
         if (o->v.builtin.self)

@@ -461,9 +461,10 @@ SimId sim_func(Sim *s, uint32_t code, SimId name, SimId globals, SimId defaults,
     SimId id = new_obj(s, SK_FUNC, s->prof->version == SIM_V311 ? 152 : 160, NULL, true);
     SIM_V(s, id, SK_FUNC, func.code) = code;
     SIM_V(s, id, SK_FUNC, func.globals) = globals;
-    set_payload(s, id, 4);
+    set_payload(s, id, SIM_FN_NPARTS);
     uint32_t *p = sim_items(s, id);
-    p[0] = name, p[1] = defaults, p[2] = closure, p[3] = 0;
+    memset(p, 0, SIM_FN_NPARTS * sizeof *p);
+    p[SIM_FN_NAME] = name, p[SIM_FN_DEFAULTS] = defaults, p[SIM_FN_CLOSURE] = closure;
     sim_track(s, id);
     return id;
 }

@@ -54,6 +54,9 @@ typedef struct SimProfile {
     bool str_vectorcall;
     bool extend_dict_resizes;    /* 3.13: list.extend of a dict, set or dict view into an empty
                                   * list over-allocates (list_resize), not exactly */
+    bool property_specializes;   /* 3.12+: from its second run, a LOAD_ATTR that reads a
+                                  * property enters the getter inline (LOAD_ATTR_PROPERTY),
+                                  * the owner's stack reference moving into its frame */
     bool call_ex_inline;         /* 3.12+: f(*a, **k) of a Python function pushes its frame
                                   * inline and drops the tuple and dict before the body runs */
     bool inline_values;          /* 3.13: instance attributes stay inline after __dict__ is made */         /* 3.13: str(x) makes no argument tuple (measured) */    /* 3.11: a clinic parser builds its keyword tuple on first use */
@@ -63,6 +66,7 @@ typedef struct SimProfile {
     bool interned_immortal;      /* 3.12: every interned str is immortal */
     int64_t static_refcnt;       /* 3.11: static objects start at 999999999 */
     int64_t none_refcnt, true_refcnt, false_refcnt; /* 3.11 counts at first line */
+    int64_t ellipsis_refcnt;     /* 3.11: Ellipsis is static but counted (measured) */
 
     /* object layout */
     uint16_t str_header;         /* sizeof(PyASCIIObject): 48 in 3.11, 40 in 3.12+ */

@@ -28,7 +28,10 @@ typedef enum SimKind {
     SK_FREE, SK_SENTINEL, SK_NONE, SK_BOOL, SK_INT, SK_FLOAT, SK_STR, SK_BYTES,
     SK_BYTEARRAY, SK_LIST, SK_TUPLE, SK_DICT, SK_SET, SK_OBJECT, SK_TYPE,
     SK_INSTANCE, SK_FUNC, SK_METHOD, SK_BUILTIN, SK_WEAKREF, SK_CELL, SK_MODULE,
-    SK_RANGE, SK_ITER, SK_DICTVIEW, SK_NOTIMPL, SK_SUPER, SK_GEN, SK_COUNT
+    SK_RANGE, SK_ITER, SK_DICTVIEW, SK_NOTIMPL, SK_SUPER, SK_GEN,
+    SK_PROPERTY, SK_CLASSMETHOD, SK_STATICMETHOD, /* descr.c */
+    SK_ELLIPSIS,
+    SK_COUNT
 } SimKind;
 
 /* flags */
@@ -81,6 +84,7 @@ typedef struct SimObj {
         struct { SimId seq; uint32_t yielded; } iter; /* what it walks (owned, 0 once
                                                    * exhausted); items given (pyrun) */
         struct { SimId dict; } view;               /* the dict a keys/values/items view shows */
+        struct { SimId func, dict; } descr;        /* classmethod / staticmethod: both owned */
         struct { SimId obj, callback; } weakref;   /* referent (not owned), callback (owned) */
         struct { SimId func; uint32_t code; } gen; /* its frame's function (owned); code index */
         struct { uint32_t next; } free;            /* SK_FREE: the next free record */
@@ -156,7 +160,7 @@ typedef struct Sim {
     SimObj *obj;
     uint32_t nobj, capobj, free_head, nlive;
     /* singletons and caches */
-    SimId none, true_, false_, notimpl, empty_tuple, empty_str, empty_bytes;
+    SimId none, true_, false_, notimpl, ellipsis, empty_tuple, empty_str, empty_bytes;
     SimId small_int[262];        /* -5 .. 256 */
     SimId char1[256];            /* 1-character latin-1 strings */
     SimId byte1[256];
@@ -272,6 +276,10 @@ SimId sim_set(Sim *s);
 SimId sim_object(Sim *s);
 SimId sim_instance(Sim *s, SimId cls);
 SimId sim_type_new(Sim *s, SimId name, SimId base, SimId dict);
+/* A function; its payload holds these (owned, 0 when absent; the dict and
+ * the annotations are made on first use). */
+enum { SIM_FN_NAME, SIM_FN_DEFAULTS, SIM_FN_CLOSURE, SIM_FN_DICT, SIM_FN_ANNOTATIONS, SIM_FN_KWDEFAULTS,
+       SIM_FN_NPARTS };
 SimId sim_func(Sim *s, uint32_t code, SimId name, SimId globals, SimId defaults, SimId closure);
 SimId sim_method(Sim *s, SimId func, SimId self);
 SimId sim_builtin(Sim *s, uint32_t index, SimId self);
@@ -284,6 +292,12 @@ SimId sim_iter(Sim *s, SimId over);         /* NULL if not iterable */
 /* Next item (new reference) or 0 when exhausted. */
 SimId sim_iter_next(Sim *s, SimId it);
 SimId sim_dictview(Sim *s, SimId dict, int view);
+/* descr.c: property(fget, fset, fdel, doc) (each may be 0; references
+ * stolen; payload [fget, fset, fdel, doc]); classmethod / staticmethod of
+ * func with its attribute dict (kind SK_CLASSMETHOD or SK_STATICMETHOD;
+ * both stolen, dict may be 0). */
+SimId sim_property(Sim *s, SimId fget, SimId fset, SimId fdel, SimId doc);
+SimId sim_method_descr(Sim *s, SimKind kind, SimId func, SimId dict);
 /* A weak reference to obj (NULL if obj cannot be weakly referenced). */
 SimId sim_weakref(Sim *s, SimId obj, SimId callback);
 
@@ -403,6 +417,10 @@ void sim__gc_list_append(Sim *s, uint32_t head, SimId id);
 void sim__gc_list_remove(Sim *s, SimId id);
 void sim__unintern(Sim *s, SimId id);
 void sim__weakref_unlink(Sim *s, SimId wr);
+/* descr.c: what a property or a class/static method refers to, in its
+ * tp_traverse order; what its tp_clear drops */
+void sim__descr_traverse(Sim *s, SimId id, SimVisit fn, void *arg);
+void sim__descr_clear(Sim *s, SimId id);
 /* gen_dealloc up to the memory: weakrefs, finalizer, the frame; false when
  * the finalizer resurrected it. */
 bool sim__gen_dealloc(Sim *s, SimId id);

@@ -21,7 +21,8 @@ kinds = {
     "builtin_function_or_method": types.BuiltinFunctionType, "module": types.ModuleType,
     "cell": types.CellType, "weakref": weakref.ref, "BaseException": BaseException,
     "dict_keys": type({}.keys()), "dict_values": type({}.values()), "dict_items": type({}.items()),
-    "list_iterator": type(iter([])), "slice": slice, "generator": types.GeneratorType,
+    "list_iterator": type(iter([])), "slice": slice, "property": property,
+    "classmethod": classmethod, "staticmethod": staticmethod, "generator": types.GeneratorType,
 }
 out = {"builtins": sorted(n for n in dir(builtins) if not n.startswith("_") or n in ("__import__", "__build_class__")),
        "stdlib": sorted(sys.stdlib_module_names),

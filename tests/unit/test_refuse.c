@@ -57,7 +57,6 @@ static const Refusal refusals[] = {
     {"def f() -> int:\n    return 1\n",
      "pydive: line 1: annotations of parameters and return values are not modelled by the simulated CPython\n"},
     {"if (n := 3) > 2:\n    pass\n", "pydive: line 1: assignment expressions (':=') are not modelled by the simulated CPython\n"},
-    {"def f(a, /):\n    pass\n", "pydive: line 1: positional-only parameters ('/') are not modelled by the simulated CPython\n"},
     {"import os.path\n", "pydive: line 1: dotted module names in imports are not modelled by the simulated CPython\n"},
     {"from . import x\n", "pydive: line 1: relative imports are not modelled by the simulated CPython\n"},
     {"from gc import *\n", "pydive: line 1: 'from ... import *' is not modelled by the simulated CPython\n"},
@@ -65,7 +64,6 @@ static const Refusal refusals[] = {
     {"raise ValueError from None\n", "pydive: line 1: 'raise ... from ...' is not modelled by the simulated CPython\n"},
     {"x = 2j\n", "pydive: line 1: complex numbers ('1j') are not modelled by the simulated CPython\n"},
     {"x = '\\N{BULLET}'\n", "pydive: line 1: '\\N{...}' escapes are not modelled by the simulated CPython\n"},
-    {"x = ...\n", "pydive: line 1: the Ellipsis constant ('...') is not modelled by the simulated CPython\n"},
     {"w = 5\nx = f'{1:{w}}'\n", "pydive: line 2: replacement fields inside f-string format specs are not modelled by the simulated CPython\n"},
     {"class A(object, metaclass=type):\n    pass\n", "pydive: line 1: class keywords (such as 'metaclass=') and unpacked bases are not modelled by the simulated CPython\n"},
 };
@@ -135,16 +133,17 @@ static void decorators_and_star_unpacking_run(void **state)
     buf_fini(&o.out), buf_fini(&o.err);
 }
 
-/* A class or weakref called with f(*args) is refused at run time, with the
- * lines before it run. */
-static void star_call_of_a_class_is_refused(void **state)
+/* A built-in type whose constructor the model runs from its own argument
+ * tuple, called with f(*args), is refused at run time, the lines before it
+ * run. */
+static void star_call_of_bytes_is_refused(void **state)
 {
     (void)state;
     Out o;
-    assert_int_equal(run("3.12", "class C:\n    pass\nprint(1)\nC(*[])\n", &o), PY_EXIT_REFUSED);
-    assert_string_equal(buf_str(&o.out), "1\n");
+    assert_int_equal(run("3.12", "class C:\n    pass\nprint(C(*[]) is not None)\nbytes(*[3])\n", &o), PY_EXIT_REFUSED);
+    assert_string_equal(buf_str(&o.out), "True\n");
     assert_string_equal(buf_str(&o.err),
-                        "pydive: line 4: calling a class with '*' or '**' arguments is not modelled by the simulated CPython\n");
+                        "pydive: line 4: calling this built-in type with '*' or '**' arguments is not modelled by the simulated CPython\n");
     buf_fini(&o.out), buf_fini(&o.err);
 }
 
@@ -167,7 +166,7 @@ static void docs_list_every_refused_construct(void **state)
             fprintf(stderr, "# docs/PYTHON.md does not list: %s\n", refuse_unmodelled_name(i));
         assert_non_null(strstr(buf_str(&doc), line));
     }
-    assert_true(count > 20);
+    assert_true(count >= 15); /* the table is not empty (20 constructs left after issue 21s first pieces) */
     buf_fini(&doc);
 }
 
@@ -179,7 +178,7 @@ int main(void)
         cmocka_unit_test(yield_outside_a_function_is_cpythons_syntax_error),
         cmocka_unit_test(newly_parsed_constructs_run),
         cmocka_unit_test(decorators_and_star_unpacking_run),
-        cmocka_unit_test(star_call_of_a_class_is_refused),
+        cmocka_unit_test(star_call_of_bytes_is_refused),
         cmocka_unit_test(docs_list_every_refused_construct),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

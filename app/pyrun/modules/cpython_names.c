@@ -447,6 +447,37 @@ static const CpyName type_slice[] = {
     {"start", 7}, {"step", 7}, {"stop", 7},
 };
 
+static const CpyName type_property[] = {
+    {"__class__", 7}, {"__delattr__", 7}, {"__delete__", 7}, {"__dir__", 7}, {"__doc__", 7},
+    {"__eq__", 7}, {"__format__", 7}, {"__ge__", 7}, {"__get__", 7}, {"__getattribute__", 7},
+    {"__getstate__", 7}, {"__gt__", 7}, {"__hash__", 7}, {"__init__", 7}, {"__init_subclass__", 7},
+    {"__isabstractmethod__", 7}, {"__le__", 7}, {"__lt__", 7}, {"__name__", 4}, {"__ne__", 7},
+    {"__new__", 7}, {"__reduce__", 7}, {"__reduce_ex__", 7}, {"__repr__", 7}, {"__set__", 7},
+    {"__set_name__", 7}, {"__setattr__", 7}, {"__sizeof__", 7}, {"__str__", 7},
+    {"__subclasshook__", 7}, {"deleter", 7}, {"fdel", 7}, {"fget", 7}, {"fset", 7}, {"getter", 7},
+    {"setter", 7},
+};
+
+static const CpyName type_classmethod[] = {
+    {"__class__", 7}, {"__delattr__", 7}, {"__dict__", 7}, {"__dir__", 7}, {"__doc__", 7},
+    {"__eq__", 7}, {"__format__", 7}, {"__func__", 7}, {"__ge__", 7}, {"__get__", 7},
+    {"__getattribute__", 7}, {"__getstate__", 7}, {"__gt__", 7}, {"__hash__", 7}, {"__init__", 7},
+    {"__init_subclass__", 7}, {"__isabstractmethod__", 7}, {"__le__", 7}, {"__lt__", 7},
+    {"__ne__", 7}, {"__new__", 7}, {"__reduce__", 7}, {"__reduce_ex__", 7}, {"__repr__", 7},
+    {"__setattr__", 7}, {"__sizeof__", 7}, {"__str__", 7}, {"__subclasshook__", 7},
+    {"__wrapped__", 7},
+};
+
+static const CpyName type_staticmethod[] = {
+    {"__call__", 7}, {"__class__", 7}, {"__delattr__", 7}, {"__dict__", 7}, {"__dir__", 7},
+    {"__doc__", 7}, {"__eq__", 7}, {"__format__", 7}, {"__func__", 7}, {"__ge__", 7},
+    {"__get__", 7}, {"__getattribute__", 7}, {"__getstate__", 7}, {"__gt__", 7}, {"__hash__", 7},
+    {"__init__", 7}, {"__init_subclass__", 7}, {"__isabstractmethod__", 7}, {"__le__", 7},
+    {"__lt__", 7}, {"__ne__", 7}, {"__new__", 7}, {"__reduce__", 7}, {"__reduce_ex__", 7},
+    {"__repr__", 7}, {"__setattr__", 7}, {"__sizeof__", 7}, {"__str__", 7}, {"__subclasshook__", 7},
+    {"__wrapped__", 7},
+};
+
 static const CpyName type_generator[] = {
     {"__class__", 7}, {"__class_getitem__", 4}, {"__del__", 7}, {"__delattr__", 7}, {"__dir__", 7},
     {"__doc__", 7}, {"__eq__", 7}, {"__format__", 7}, {"__ge__", 7}, {"__getattribute__", 7},
@@ -539,6 +570,9 @@ const CpyNamedSet cpython_types[] = {
     {"dict_items", {N(type_dict_items)}},
     {"list_iterator", {N(type_list_iterator)}},
     {"slice", {N(type_slice)}},
+    {"property", {N(type_property)}},
+    {"classmethod", {N(type_classmethod)}},
+    {"staticmethod", {N(type_staticmethod)}},
     {"generator", {N(type_generator)}},
     {0},
 };

@@ -28,12 +28,13 @@ static const DefTable tables[] = {
     {bytearray_methods, &bytearray_nmethods},
     {str_methods, &str_nmethods},
     {tuple_methods, &tuple_nmethods},
+    {property_methods, &property_nmethods},
     {generator_methods, &generator_nmethods},
     {gc_functions, &gc_nfunctions},
     {sys_functions, &sys_nfunctions},
     {weakref_functions, &weakref_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 8 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 9 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -230,7 +231,8 @@ void builtins_init(PyRun *I)
         {"int", SK_INT}, {"float", SK_FLOAT}, {"str", SK_STR}, {"bytes", SK_BYTES},
         {"bytearray", SK_BYTEARRAY}, {"list", SK_LIST}, {"tuple", SK_TUPLE}, {"dict", SK_DICT},
         {"set", SK_SET}, {"object", SK_OBJECT}, {"type", SK_TYPE}, {"bool", SK_BOOL},
-        {"range", SK_RANGE}, {"super", SK_SUPER},
+        {"range", SK_RANGE}, {"super", SK_SUPER}, {"property", SK_PROPERTY},
+        {"classmethod", SK_CLASSMETHOD}, {"staticmethod", SK_STATICMETHOD},
     };
     for (unsigned i = 0; i < sizeof types / sizeof types[0]; i++) {
         sim_incref(S, S->types[types[i].k]);
@@ -238,6 +240,8 @@ void builtins_init(PyRun *I)
     }
     sim_incref(S, S->none);
     bi_dict_put(I, I->builtins, "None", S->none);
+    sim_incref(S, S->ellipsis);
+    bi_dict_put(I, I->builtins, "Ellipsis", S->ellipsis);
     sim_incref(S, S->notimpl);
     bi_dict_put(I, I->builtins, "NotImplemented", S->notimpl);
     errors_init(I);

@@ -41,6 +41,8 @@ static bool check_keywords(PyRun *I, int kind, SimId kw)
 
 SimId type_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
 {
+    if (kind == SK_PROPERTY || kind == SK_CLASSMETHOD || kind == SK_STATICMETHOD)
+        return descr_construct(I, kind, a, n, kw);
     int np = bi_npos(I, n, kw);
     if (kw && kind != SK_DICT && kind != SK_WEAKREF && !check_keywords(I, kind, kw))
         return 0;

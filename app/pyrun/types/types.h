@@ -23,9 +23,18 @@ SimId range_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 
 /* Method tables, numbered by the registry in modules/registry.c. */
 extern const BuiltinDef list_methods[], dict_methods[], set_methods[], bytearray_methods[],
-    str_methods[], tuple_methods[], generator_methods[];
+    str_methods[], tuple_methods[], property_methods[], generator_methods[];
 extern const int list_nmethods, dict_nmethods, set_nmethods, bytearray_nmethods, str_nmethods,
-    tuple_nmethods, generator_nmethods;
+    tuple_nmethods, property_nmethods, generator_nmethods;
+
+/* descr.c: calling property, classmethod or staticmethod (kind SK_PROPERTY,
+ * SK_CLASSMETHOD, SK_STATICMETHOD); the descriptor protocol: what
+ * reading d through obj (0 when read on the class cls) gives (a new
+ * reference, or 0 with the error raised), and a property's set (value) or
+ * delete (value 0) on obj. */
+SimId descr_construct(PyRun *I, int kind, SimId *args, int nargs, SimId kw);
+SimId descr_get(PyRun *I, SimId d, SimId obj, SimId cls);
+bool descr_set(PyRun *I, SimId prop, SimId obj, SimId value);
 
 /* generator.c: a generator's data attributes (__name__, gi_running ...);
  * *found false when it has no such one here. */

@@ -3,4 +3,4 @@ def counter():
 
 
 print("%s and %d" % ("a", 2))
-counter.calls = 0
+counter.__doc__ = "counts calls"
