@@ -223,7 +223,7 @@ static void question_keys(const App *a, Canvas *cv, int y, bool more_below)
     if (a->ex_judged)
         snprintf(bar, sizeof bar, "%sany key: the program goes on (Esc: leave)", more);
     else
-        snprintf(bar, sizeof bar, "%s%s, Enter  H: hint  Esc: leave", more,
+        snprintf(bar, sizeof bar, "%s%s  Esc: leave  H: hint", more,
                  a->input_err[0] ? a->input_err : exrun_how_to_answer(st));
     canvas_fill(cv, (Rect){0, y, cv->w, 1}, ' ', ROLE_STATUS);
     canvas_text_fit(cv, 1, y, cv->w - 2, bar, ROLE_STATUS);

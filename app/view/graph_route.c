@@ -360,7 +360,7 @@ static void assign_lanes(Router *r)
     /* columns: the frames panel, then gutter, column, gutter, column ... */
     int x = g->frames_w;
     for (int c = 0; c <= r->maxcol + 1; c++) {
-        int w = r->nlanes[c] + 3; /* a lane each, a run to the arrowhead, the arrowhead */
+        int w = 2 * r->nlanes[c] + 2; /* a lane every other column, a run, the arrowhead */
         if (c == 0 && g->frames_w == 0 && r->nlanes[0] == 0)
             w = 0; /* no names: the boxes start at the edge */
         else if (c > 0 && w < 5)
@@ -404,7 +404,7 @@ static void arrow(Router *r, int x, int y, int net)
 
 static int lane_x(const Router *r, const Span *sp)
 {
-    return r->gutter_x[sp->gutter] + 1 + sp->lane;
+    return r->gutter_x[sp->gutter] + 1 + 2 * sp->lane; /* a blank between lanes */
 }
 
 /* From lane x along row y into the box of node b. */

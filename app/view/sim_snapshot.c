@@ -181,7 +181,9 @@ static void slot_names(Gather *g, const PyRun *I, const Frame *f)
             v = SIM_V(g->sim, v, SK_CELL, cell.ref);
         size_t len;
         const char *name = sim_str_data(g->sim, co->slotnames[i], &len);
-        if (name && name[0] != '.') /* a comprehension's hidden iterator */
+        /* not a comprehension's hidden iterator (.0), nor the __class__
+         * cell of a method that uses super(): as the globals skip dunders */
+        if (name && name[0] != '.' && !(len > 1 && name[0] == '_' && name[1] == '_'))
             add_name(g, name, len, v);
     }
 }

@@ -169,6 +169,15 @@ keys f
 check "NO_COLOR: the focused object is marked by its pointer" "▸#"
 keys q
 
+# a method that uses super(): its frame lists self and its locals, not the
+# implicit __class__ cell
+printf 'class A:\n    def f(self):\n        x = [1]\n        return x\nclass B(A):\n    def f(self):\n        y = super().f()\n        return y\nb = B()\nb.f()\n' > "$DATA/sup.py"
+$PYDIVE render view:graph --program "$DATA/sup.py" --step 8 --size 100x40 > "$DATA/sup.txt" 2>&1
+grep -q "A.f" "$DATA/sup.txt" && grep -q "self" "$DATA/sup.txt" && ok "a method's frame is drawn with self" \
+    || notok "a method's frame is drawn with self" "$(cat "$DATA/sup.txt")"
+grep -q "__class__" "$DATA/sup.txt" && notok "no __class__ among a method's locals" "$(cat "$DATA/sup.txt")" \
+    || ok "no __class__ among a method's locals"
+
 # a program the model refuses before its first line: the source from the top
 printf '# a comment first\nwith open("/proc/self/status") as f:\n    pass\nx = 1\nx = 2\nx = 3\nx = 4\nx = 5\nx = 6\nx = 7\nx = 8\nx = 9\nx = 10\nx = 11\nx = 12\nx = 13\nx = 14\nx = 15\nx = 16\nx = 17\nx = 18\nx = 19\nx = 20\nx = 21\nx = 22\nx = 23\n' > "$DATA/refused.py"
 start 80x24 $PYDIVE run "$DATA/refused.py" --watch

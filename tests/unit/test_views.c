@@ -321,6 +321,27 @@ static void graph_draws_utf8_names(void **state)
     free(got);
 }
 
+/* Twelve names for one object: a line each would fill the gutter with
+ * lanes, so past GRAPH_NAME_LANES the names carry the object's #tag. */
+static void graph_names_fall_back_to_tags(void **state)
+{
+    (void)state;
+    build_graph();
+    static SnapName many[12];
+    for (int i = 0; i < 12; i++) {
+        many[i] = (SnapName){"", 10, ""};
+        snprintf(many[i].name, sizeof many[i].name, "a%d", i);
+    }
+    graph_snap.names = many;
+    graph_snap.nnames = 12;
+    GraphOptions o = {0};
+    char *got = frame(100, 30, true, draw_graph, &o);
+    assert_non_null(strstr(got, "|a0 --"));   /* the first: a straight line */
+    assert_non_null(strstr(got, "|a11 #1"));  /* the last: the tag */
+    assert_null(strstr(got, "|a1 #1"));       /* the second still has its line */
+    free(got);
+}
+
 static void graph_scales_and_scrolls(void **state)
 {
     (void)state;
@@ -395,6 +416,7 @@ int main(void)
         cmocka_unit_test(graph_shows_frames_and_locals),
         cmocka_unit_test(graph_back_references_share_a_line),
         cmocka_unit_test(graph_draws_utf8_names),
+        cmocka_unit_test(graph_names_fall_back_to_tags),
         cmocka_unit_test(graph_scales_and_scrolls),
         cmocka_unit_test(gc_view_follows_phases),
     };
