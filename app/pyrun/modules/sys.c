@@ -36,6 +36,8 @@ static SimId s_debugmallocstats(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     if (I->guessed_sizes) /* a generator's block may be in the wrong size class */
         return py_not_modelled(I, 0, "sys._debugmallocstats() after a generator of unknown frame size"), 0;
+    if (I->foreign_heap) /* the import's blocks are not in the model's heap */
+        return py_not_modelled(I, 0, "sys._debugmallocstats() after %s", I->foreign_heap), 0;
     Buf b = {0};
     sim_debugmallocstats(S, &b);
     py_write(I, 2, buf_str(&b), b.len);
