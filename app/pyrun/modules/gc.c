@@ -56,8 +56,9 @@ static SimId g_collect(PyRun *I, SimId *a, int n, SimId kw)
         return sim_int(S, 0);
     gc_callbacks(I, "start", (int)gen, 0);
     long r = gc_collect(S, (int)gen);
+    S->gc.count_pinned = true; /* every count is known from here on */
     if (gen == 2)
-        I->gc_count_unsure = false; /* every count starts again from 0 */
+        I->gc_count_unsure = false; /* an import's unknown traffic too */
     gc_callbacks(I, "stop", (int)gen, r);
     return sim_int(S, r);
 }
@@ -70,6 +71,8 @@ static SimId g_get_count(PyRun *I, SimId *a, int n, SimId kw)
     if (I->gc_count_unsure)
         return py_not_modelled(I, 0, "gc.get_count() after %s without a gc.collect() before it (the "
                                "import's own allocations depend on the free lists)", I->foreign_heap), 0;
+    if (!S->gc.count_pinned)
+        S->gc.timing_exposed = true;
     return int3(I, S->gc.gen[0].count, S->gc.gen[1].count, S->gc.gen[2].count);
 }
 
