@@ -95,9 +95,7 @@ static bool call_dunder(PyRun *I, SimId v, const char *name, Buf *out, bool *don
 
 static void exc_text(PyRun *I, SimId v, Buf *out, bool repr)
 {
-    SimId name = sim_str_intern(S, "args", 4);
-    SimId args = sim_attr_get(S, v, name);
-    sim_decref(S, name);
+    SimId args = exc_args(I, v);
     if (repr)
         buf_printf(out, "%s(", sim_type_name(S, v));
     bool key_error = I->exc_types[EXC_KeyError] && sim_is_subtype(S, sim_obj(S, v)->type, I->exc_types[EXC_KeyError]);

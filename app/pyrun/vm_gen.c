@@ -27,20 +27,28 @@ typedef enum GenEnd { GEN_YIELDED, GEN_RETURNED, GEN_FAILED } GenEnd;
 static uint32_t *saved(PyRun *I, SimId g) { return slab_ptr(&S->slab, sim_obj(S, g)->data); }
 
 /* Moves the top frame's slots and blocks into g, to resume at ip; the
- * function stays with the frame. */
+ * function stays with the frame. A frame object made for it (a traceback
+ * asked) stays with the generator as CPython's frame_obj does: the first
+ * saved word, flagged SIM_F_SPECIAL, so the generator traverses it. */
 static bool save_slots(PyRun *I, SimId g, uint32_t ip)
 {
     Frame *f = TOPF;
-    uint32_t n = f->sp - f->base;
+    uint32_t fo = f->fobj ? 1 : 0;
+    uint32_t n = f->sp - f->base + fo;
     uint32_t *w = sim_gen_words(S, g, (size_t)n + HOST_WORDS + 2 * (size_t)f->ntry);
     if (!w) {
         sim_take_nomem(S);
         py_no_memory(I);
         return false;
     }
-    for (uint32_t i = 0; i < n; i++) {
-        w[i] = I->stack[f->base + i];
-        I->stack[f->base + i] = 0;
+    if (fo) {
+        w[0] = f->fobj;
+        f->fobj = 0;
+        sim_obj(S, g)->flags |= SIM_F_SPECIAL;
+    }
+    for (uint32_t i = fo; i < n; i++) {
+        w[i] = I->stack[f->base + i - fo];
+        I->stack[f->base + i - fo] = 0;
     }
     w[n] = ip;
     w[n + 1] = (uint32_t)f->line;
@@ -99,9 +107,13 @@ static Frame *restore(PyRun *I, SimId g)
         return NULL;
     uint32_t n = sim_obj(S, g)->len;
     const uint32_t *w = saved(I, g);
-    for (uint32_t i = 0; i < n; i++)
-        I->stack[f->base + i] = w[i];
-    f->sp = f->base + n;
+    uint32_t fo = sim_obj(S, g)->flags & SIM_F_SPECIAL ? 1 : 0;
+    sim_obj(S, g)->flags &= (uint8_t)~SIM_F_SPECIAL;
+    if (fo)
+        f->fobj = w[0];
+    for (uint32_t i = fo; i < n; i++)
+        I->stack[f->base + i - fo] = w[i];
+    f->sp = f->base + n - fo;
     f->ip = w[n];
     f->line = (int)w[n + 1];
     f->ntry = w[n + 2];
@@ -208,12 +220,9 @@ static void raise_stop(PyRun *I, SimId value)
         py_raise(I, EXC_StopIteration, "%s", "");
         return;
     }
-    SimId e = sim_instance(S, exc_class(I, EXC_StopIteration));
     SimId args = sim_tuple(S, 1);
     sim_tuple_set(S, args, 0, value);
-    SimId name = sim_str_intern(S, "args", 4);
-    sim_attr_set(S, e, name, args);
-    sim_decref(S, name);
+    SimId e = exc_new(I, exc_class(I, EXC_StopIteration), args);
     Buf b = {0};
     if (op_str(I, value, &b))
         py_raise_instance(I, e, buf_str(&b));
@@ -247,25 +256,6 @@ SimId vm_gen_next(PyRun *I, SimId g)
         return 0;
     }
     return r;
-}
-
-/* Drops the pending exception and what its traceback kept since `held`. */
-static void clear_error(PyRun *I, size_t held)
-{
-    py_err_clear(I);
-    /* in vm_release_held's order: the innermost frame's first */
-    size_t n = I->nheld;
-    SimId *vals = I->held;
-    I->held = NULL;
-    I->nheld = I->capheld = 0;
-    if (held) { /* what was kept before stays kept */
-        I->held = xmalloc(held * sizeof *I->held);
-        memcpy(I->held, vals, held * sizeof *I->held);
-        I->nheld = I->capheld = held;
-    }
-    for (size_t i = held; i < n; i++)
-        sim_decref(S, vals[i]);
-    free(vals);
 }
 
 static SimId throw_in(PyRun *I, SimId g, GenEnd *end);
@@ -338,7 +328,6 @@ bool vm_gen_close(PyRun *I, SimId g)
             sim_gen_clear_frame(S, g);
         return true; /* 3.12+: marked completed, the frame goes with the generator */
     }
-    size_t held = I->nheld;
     SimId sub = vm_gen_yield_from_target(I, g);
     if (!sub || close_sub(I, g, sub))
         py_raise(I, EXC_GeneratorExit, "%s", "");
@@ -354,7 +343,7 @@ bool vm_gen_close(PyRun *I, SimId g)
         return true;
     }
     if (py_err_matches(I, EXC_GeneratorExit) || py_err_matches(I, EXC_StopIteration)) {
-        clear_error(I, held);
+        py_err_clear(I);
         return true;
     }
     return false;
