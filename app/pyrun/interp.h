@@ -46,6 +46,10 @@ typedef enum Opcode {
 } Opcode;
 
 #define OPARG(w) ((int32_t)(w) >> 8)
+/* SETUP_TRY's argument: the handler's ip, with this bit when the handler's
+ * stack leaves out the top value (a with statement's __enter__ result:
+ * its handler sees [__exit__, exception], as SETUP_WITH's does) */
+#define SETUP_TRY_BELOW (1 << 22)
 #define OPCODE(w) ((w) & 0xffu)
 
 enum { SLOT_LOCAL, SLOT_CELL, SLOT_FREE };
@@ -112,10 +116,9 @@ typedef struct Frame {
 typedef struct TryBlock {
     uint32_t ip;
     uint32_t depth;
+    uint32_t hdepth;   /* PyRun.nhandled when it was set up: a handler entered drops the
+                        * exceptions handled since, as CPython's cleanup handlers do */
 } TryBlock;
-/* A handler entered: the exceptions being handled drop back to what they
- * were when the frame's try blocks were set up (its hbase): the model
- * refuses a yield inside a handler, so no try block outlives one. */
 
 #define VM_STACK (1u << 18)
 #define VM_FRAMES 1100

@@ -231,6 +231,16 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
     }
     case SK_BUILTIN: {
         const char *name = pyrun_builtin_name(o->v.builtin.index);
+        if (bi_def(o->v.builtin.index) && bi_def(o->v.builtin.index)->owner == SK_INSTANCE) {
+            /* BaseException's: slot wrappers (method-wrappers once bound) and method descriptors */
+            if (!o->v.builtin.self)
+                return py_not_modelled(I, 0, "the text of BaseException.%s read on a class", name);
+            if (name[0] == '_') {
+                buf_printf(out, "<method-wrapper '%s' of %s object at %#llx>", name, op_typename(I, o->v.builtin.self),
+                           (unsigned long long)sim_id_address(S, o->v.builtin.self));
+                return true;
+            }
+        }
         if (o->v.builtin.self)
             buf_printf(out, "<built-in method %s of %s object at %#llx>", name,
                        op_typename(I, o->v.builtin.self), (unsigned long long)sim_id_address(S, o->v.builtin.self));

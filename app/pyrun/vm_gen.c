@@ -20,22 +20,26 @@
 
 #define S (I->sim)
 #define TOPF (&I->frames[I->nframes - 1])
-#define HOST_WORDS 3u /* ip, line, ntry */
+#define HOST_WORDS 4u /* ip, line, ntry, exceptions being handled */
+#define TRY_WORDS 3u  /* per try block: ip, depth, handled depth (relative) */
 
 typedef enum GenEnd { GEN_YIELDED, GEN_RETURNED, GEN_FAILED } GenEnd;
 
 static uint32_t *saved(PyRun *I, SimId g) { return slab_ptr(&S->slab, sim_obj(S, g)->data); }
 
 /* Moves the top frame's slots and blocks into g, to resume at ip; the
- * function stays with the frame. A frame object made for it (a traceback
- * asked) stays with the generator as CPython's frame_obj does: the first
- * saved word, flagged SIM_F_SPECIAL, so the generator traverses it. */
+ * function stays with the frame. Saved before the slots, so that the
+ * generator traverses them: its frame object once a traceback asked for
+ * one (CPython's frame_obj; flagged SIM_F_SPECIAL), then the exceptions
+ * its handlers are handling (a yield inside except: gi_exc_state). */
 static bool save_slots(PyRun *I, SimId g, uint32_t ip)
 {
     Frame *f = TOPF;
     uint32_t fo = f->fobj ? 1 : 0;
-    uint32_t n = f->sp - f->base + fo;
-    uint32_t *w = sim_gen_words(S, g, (size_t)n + HOST_WORDS + 2 * (size_t)f->ntry);
+    uint32_t nexc = I->nhandled > f->hbase ? I->nhandled - f->hbase : 0;
+    uint32_t pre = fo + nexc;
+    uint32_t n = f->sp - f->base + pre;
+    uint32_t *w = sim_gen_words(S, g, (size_t)n + HOST_WORDS + TRY_WORDS * (size_t)f->ntry);
     if (!w) {
         sim_take_nomem(S);
         py_no_memory(I);
@@ -46,16 +50,22 @@ static bool save_slots(PyRun *I, SimId g, uint32_t ip)
         f->fobj = 0;
         sim_obj(S, g)->flags |= SIM_F_SPECIAL;
     }
-    for (uint32_t i = fo; i < n; i++) {
-        w[i] = I->stack[f->base + i - fo];
-        I->stack[f->base + i - fo] = 0;
+    for (uint32_t i = 0; i < nexc; i++)
+        w[fo + i] = I->handled[f->hbase + i];
+    I->nhandled -= nexc; /* their references move into the generator */
+    for (uint32_t i = pre; i < n; i++) {
+        w[i] = I->stack[f->base + i - pre];
+        I->stack[f->base + i - pre] = 0;
     }
     w[n] = ip;
     w[n + 1] = (uint32_t)f->line;
     w[n + 2] = f->ntry;
+    w[n + 3] = nexc;
     for (uint32_t t = 0; t < f->ntry; t++) {
-        w[n + HOST_WORDS + 2 * t] = I->trys[f->tbase + t].ip;
-        w[n + HOST_WORDS + 2 * t + 1] = I->trys[f->tbase + t].depth;
+        const TryBlock *tb = &I->trys[f->tbase + t];
+        w[n + HOST_WORDS + TRY_WORDS * t] = tb->ip;
+        w[n + HOST_WORDS + TRY_WORDS * t + 1] = tb->depth;
+        w[n + HOST_WORDS + TRY_WORDS * t + 2] = tb->hdepth > f->hbase ? tb->hdepth - f->hbase : 0;
     }
     sim_obj(S, g)->len = n;
     f->sp = f->base;
@@ -108,17 +118,22 @@ static Frame *restore(PyRun *I, SimId g)
     uint32_t n = sim_obj(S, g)->len;
     const uint32_t *w = saved(I, g);
     uint32_t fo = sim_obj(S, g)->flags & SIM_F_SPECIAL ? 1 : 0;
+    uint32_t nexc = w[n + 3], pre = fo + nexc;
     sim_obj(S, g)->flags &= (uint8_t)~SIM_F_SPECIAL;
     if (fo)
         f->fobj = w[0];
-    for (uint32_t i = fo; i < n; i++)
-        I->stack[f->base + i - fo] = w[i];
-    f->sp = f->base + n - fo;
+    for (uint32_t i = 0; i < nexc; i++)
+        exc_handled_push(I, w[fo + i]);
+    w = saved(I, g);
+    for (uint32_t i = pre; i < n; i++)
+        I->stack[f->base + i - pre] = w[i];
+    f->sp = f->base + n - pre;
     f->ip = w[n];
     f->line = (int)w[n + 1];
     f->ntry = w[n + 2];
     for (uint32_t t = 0; t < f->ntry; t++)
-        I->trys[f->tbase + t] = (TryBlock){w[n + HOST_WORDS + 2 * t], w[n + HOST_WORDS + 2 * t + 1]};
+        I->trys[f->tbase + t] = (TryBlock){w[n + HOST_WORDS + TRY_WORDS * t], w[n + HOST_WORDS + TRY_WORDS * t + 1],
+                                           f->hbase + w[n + HOST_WORDS + TRY_WORDS * t + 2]};
     sim_obj(S, g)->len = 0;
     f->func = func;
     SIM_V(S, g, SK_GEN, gen.func) = 0;
@@ -152,7 +167,7 @@ static void drop_yield_from(PyRun *I, SimId g, bool past)
     uint32_t *w = saved(I, g);
     SimId sub = w[n - 1];
     uint32_t ntry = w[n + 2];
-    memmove(w + n - 1, w + n, (HOST_WORDS + 2 * (size_t)ntry) * sizeof *w);
+    memmove(w + n - 1, w + n, (HOST_WORDS + TRY_WORDS * (size_t)ntry) * sizeof *w);
     o->len = n - 1;
     if (past)
         w[n - 1]++;
@@ -223,6 +238,7 @@ static void raise_stop(PyRun *I, SimId value)
     SimId args = sim_tuple(S, 1);
     sim_tuple_set(S, args, 0, value);
     SimId e = exc_new(I, exc_class(I, EXC_StopIteration), args);
+    exc_chain_context(I, e);
     Buf b = {0};
     if (op_str(I, value, &b))
         py_raise_instance(I, e, buf_str(&b));

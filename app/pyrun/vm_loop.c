@@ -42,7 +42,7 @@ static bool unwind(PyRun *I, int base)
                 SimId v = I->stack[--f->sp];
                 sim_xdecref(S, v);
             }
-            exc_handled_pop_to(I, f->hbase);
+            exc_handled_pop_to(I, h.hdepth);
             SimId e = exc_instance(I);
             py_err_clear(I);
             exc_handled_push(I, e);
@@ -528,7 +528,9 @@ VmStop vm_run(PyRun *I, int base, bool step)
                 py_raise(I, EXC_SystemError, "try block deeper than the compiler counted");
                 goto error;
             }
-            I->trys[f->tbase + f->ntry++] = (TryBlock){(uint32_t)arg, f->sp - f->base};
+            I->trys[f->tbase + f->ntry++] = (TryBlock){(uint32_t)(arg & ~SETUP_TRY_BELOW),
+                                                       f->sp - f->base - ((arg & SETUP_TRY_BELOW) ? 1 : 0),
+                                                       I->nhandled};
             break;
         case OP_POP_TRY:
             if (f->ntry)

@@ -295,6 +295,7 @@ void py_raise_key(PyRun *I, ExcType t, SimId key)
         return;
     sim_incref(S, key);
     I->err_obj = make_instance(I, key);
+    exc_chain_context(I, I->err_obj);
 }
 
 void py_raise_instance(PyRun *I, SimId e, const char *msg)
