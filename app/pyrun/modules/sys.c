@@ -29,8 +29,6 @@ static SimId s_getsizeof(PyRun *I, SimId *a, int n, SimId kw)
     }
     if (sim_kind(S, a[0]) == SK_FRAME && (sim_obj(S, a[0])->flags & SIM_F_SPECIAL))
         return py_not_modelled(I, 0, "the size of a frame object (its code's stack depth)"), 0;
-    if (iter_is_eager(I, a[0], "the size"))
-        return 0;
     return sim_int(S, (int64_t)sim_sizeof(S, a[0]));
 }
 
