@@ -76,6 +76,8 @@ int itertools_def_of(const char *tp_name);
 SimId itertools_type_attr(PyRun *I, SimId type, const char *name);
 SimId weakref_construct(PyRun *I, SimId *a, int n, SimId kw);
 
+/* The global index of the built-in method `name` of objects of kind k, or -1. */
+int bi_method_of_kind(int k, const char *name);
 /* registry.c: the definition with a global index (the builtins module's
  * functions, then the types' methods, then the modules' functions). */
 const BuiltinDef *bi_def(uint32_t index);
