@@ -63,6 +63,8 @@ static const struct XTypeDef {
     [SIM_XT_IT_GROUPBY] = {"itertools.groupby", SK_ITER, {80, 88, 88}, true},
     [SIM_XT_IT_GROUPER] = {"itertools._grouper", SK_ITER, {48, 48, 48}, true},
     [SIM_XT_IT_BATCHED] = {"itertools.batched", SK_ITER, {0, 48, 56}, true},
+    [SIM_XT_IT_TEE] = {"itertools._tee", SK_ITER, {56, 64, 64}, true},
+    [SIM_XT_IT_TEEDATA] = {"itertools._tee_dataobject", SK_ITER, {512, 512, 512}, true},
 };
 
 static uint32_t *block_slot(const Sim *s, SimId it, uint32_t k);

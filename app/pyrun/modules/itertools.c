@@ -366,12 +366,6 @@ SimId itertools_next(PyRun *I, SimId it, SimXType xt)
     }
 }
 
-static SimId it_tee(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)n, (void)kw;
-    return py_not_modelled(I, 0, "itertools.tee()"), 0;
-}
-
 static SimId it_batched(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)a, (void)n, (void)kw;
@@ -399,7 +393,7 @@ const BuiltinDef itertools_functions[] = {
     BUILTIN("combinations", 0, BM_ITERTOOLS, it_combinations, .kw = "iterable r", .style = ARGS_CLINIC, .min = 0, .max = 2),
     BUILTIN("combinations_with_replacement", 0, BM_ITERTOOLS, it_cwr, .kw = "iterable r", .style = ARGS_CLINIC, .min = 0, .max = 2),
     BUILTIN("groupby", 0, BM_ITERTOOLS, it_groupby, .kw = "iterable key", .style = ARGS_CLINIC, .min = 0, .max = 2),
-    BUILTIN("tee", 0, BM_ITERTOOLS, it_tee, .kw = "*", .refused = true),
+    BUILTIN("tee", 0, BM_ITERTOOLS, it_tee, .style = ARGS_RANGE, .min = 1, .max = 2),
     BUILTIN("batched", 0, BM_ITERTOOLS, it_batched, .kw = "*", .refused = true),
     BUILTIN("from_iterable", SK_ITER, BM_ITERTOOLS, it_chain_from_iterable, .style = ARGS_ONE),
 };

@@ -29,6 +29,7 @@ SimId it_filterfalse(PyRun *I, SimId *a, int n, SimId kw);
 SimId it_compress(PyRun *I, SimId *a, int n, SimId kw);
 SimId it_zip_longest(PyRun *I, SimId *a, int n, SimId kw);
 SimId it_pairwise(PyRun *I, SimId *a, int n, SimId kw);
+SimId it_tee(PyRun *I, SimId *a, int n, SimId kw);
 SimId itertools_fn_next(PyRun *I, SimId it, SimXType xt);
 
 /* itertools_comb.c: the constructors (BuiltinFn) and next items of

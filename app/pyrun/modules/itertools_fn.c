@@ -367,6 +367,8 @@ static SimId pairwise_next(PyRun *I, SimId p)
     return r;
 }
 
+static SimId tee_next(PyRun *I, SimId t);
+
 SimId itertools_fn_next(PyRun *I, SimId it, SimXType xt)
 {
     switch (xt) {
@@ -378,6 +380,126 @@ SimId itertools_fn_next(PyRun *I, SimId it, SimXType xt)
     case SIM_XT_IT_COMPRESS: return compress_next(I, it);
     case SIM_XT_IT_ZIP_LONGEST: return zip_longest_next(I, it);
     case SIM_XT_IT_PAIRWISE: return pairwise_next(I, it);
+    case SIM_XT_IT_TEE: return tee_next(I, it);
     default: return itertools_comb_next(I, it, xt);
     }
+}
+
+/* ---- tee ------------------------------------------------------------------------------
+ * Each _tee walks a chain of _tee_dataobjects that hold 57 values each and
+ * the shared iterator; the first _tee to reach a value fetches it. */
+#define LINKCELLS 57
+enum { TD_IT, TD_VALUES, TD_NEXTLINK = TD_VALUES + LINKCELLS, TD_NREFS };
+enum { TD_NUMREAD, TD_RUNNING };
+enum { TEE_DATA };
+enum { TEE_INDEX };
+
+static SimId teedata_new(PyRun *I, SimId it)
+{
+    SimId d = iter_composite(I, SIM_XT_IT_TEEDATA, TD_NREFS, 2, 0, false); /* PyObject_GC_New */
+    if (!d)
+        return 0;
+    sim_incref(S, it);
+    REFS(d)[TD_IT] = it;
+    sim_track(S, d);
+    return d;
+}
+
+static SimId tee_new(PyRun *I, SimId data, int64_t index)
+{
+    SimId t = iter_composite(I, SIM_XT_IT_TEE, 1, 1, 0, false);
+    if (!t)
+        return 0;
+    sim_incref(S, data);
+    REFS(t)[TEE_DATA] = data;
+    sim_iter_set_int(S, t, TEE_INDEX, index);
+    sim_track(S, t);
+    return t;
+}
+
+SimId it_tee(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    int64_t count = 2;
+    if (n > 1 && !bi_int_arg(I, a[1], &count))
+        return 0;
+    if (count < 0) {
+        py_raise(I, EXC_ValueError, "n must be >= 0");
+        return 0;
+    }
+    SimId result = sim_tuple(S, (size_t)count);
+    if (count == 0)
+        return result;
+    SimId it = iter_get(I, a[0]);
+    if (!it) {
+        sim_decref(S, result);
+        return 0;
+    }
+    SimId first;
+    if (sim_xtype_of(S, it) == SIM_XT_IT_TEE) { /* it has __copy__ */
+        first = it;
+    } else { /* tee_fromiterable */
+        SimId data = teedata_new(I, it);
+        first = data ? tee_new(I, data, 0) : 0;
+        sim_xdecref(S, data);
+        sim_decref(S, it);
+        if (!first) {
+            sim_decref(S, result);
+            return 0;
+        }
+    }
+    sim_incref(S, first);
+    SimId copyfunc = sim_builtin(S, 0, first); /* the bound __copy__ */
+    sim_tuple_set(S, result, 0, first);
+    for (int64_t i = 1; i < count; i++) {
+        SimId c = tee_new(I, REFS(first)[TEE_DATA], sim_iter_int(S, first, TEE_INDEX));
+        if (!c) {
+            sim_decref(S, copyfunc);
+            sim_decref(S, result);
+            return 0;
+        }
+        sim_tuple_set(S, result, (size_t)i, c);
+    }
+    sim_decref(S, copyfunc);
+    return result;
+}
+
+static SimId tee_next(PyRun *I, SimId t)
+{
+    SimId data = REFS(t)[TEE_DATA];
+    int64_t index = sim_iter_int(S, t, TEE_INDEX);
+    if (index >= LINKCELLS) { /* teedataobject_jumplink */
+        if (!REFS(data)[TD_NEXTLINK]) {
+            SimId link = teedata_new(I, REFS(data)[TD_IT]);
+            if (!link)
+                return 0;
+            REFS(data)[TD_NEXTLINK] = link;
+        }
+        SimId next = REFS(data)[TD_NEXTLINK];
+        sim_incref(S, next);
+        REFS(t)[TEE_DATA] = next;
+        sim_decref(S, data);
+        data = next;
+        index = 0;
+        sim_iter_set_int(S, t, TEE_INDEX, 0);
+    }
+    SimId value;
+    if (index < sim_iter_int(S, data, TD_NUMREAD)) {
+        value = REFS(data)[TD_VALUES + index];
+    } else { /* the lead iterator: fetch */
+        if (sim_iter_int(S, data, TD_RUNNING)) {
+            py_raise(I, EXC_RuntimeError, "cannot re-enter the tee iterator");
+            return 0;
+        }
+        sim_iter_set_int(S, data, TD_RUNNING, 1);
+        value = iter_next(I, REFS(data)[TD_IT]);
+        sim_iter_set_int(S, data, TD_RUNNING, 0);
+        if (!value)
+            return 0;
+        sim_iter_set_int(S, data, TD_NUMREAD, index + 1);
+        REFS(data)[TD_VALUES + index] = value;
+    }
+    sim_incref(S, value);
+    sim_iter_set_int(S, t, TEE_INDEX, index + 1);
+    return value;
 }

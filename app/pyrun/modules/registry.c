@@ -51,7 +51,7 @@ const ModuleDef py_modules[] = {
      "`starmap`, `takewhile`, `dropwhile`, `filterfalse`, `compress` (keywords: data selectors), "
      "`zip_longest` (keyword: fillvalue), `pairwise`, `product` (keyword: repeat), `permutations`, "
      "`combinations`, `combinations_with_replacement` (keywords: iterable r), `groupby` (keywords: "
-     "iterable key)",
+     "iterable key); the function `tee`",
      itertools_on_import},
     {0},
 };

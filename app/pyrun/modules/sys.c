@@ -14,6 +14,10 @@ static SimId s_getrefcount(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "getrefcount", n, 1, 1))
         return 0;
+    const SimObj *o = sim_obj(S, a[0]);
+    if (o->kind == SK_TYPE && o->sub != SK_INSTANCE &&
+        (S->prof->version == SIM_V311 || (o->sub == SK_ITER && o->cap >= SIM_XT_IT_COUNT)))
+        return py_not_modelled(I, 0, "sys.getrefcount() of the built-in type '%s'", sim_type_obj_name(S, a[0])), 0;
     return sim_int(S, sim_refcount(S, a[0]));
 }
 
