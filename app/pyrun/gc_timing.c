@@ -11,8 +11,10 @@
  * print the same wherever the count starts; a program that makes cyclic
  * garbage in a loop and then asks gc.collect() how much it found does not.
  *
- * So the model keeps the count "unpinned" until the program pins it (an
- * explicit gc.collect(), gc.freeze()).  When an automatic collection could
+ * So the model keeps the count "unpinned" until the program pins it with an
+ * explicit full collection (gc.collect(): it resets every count and empties
+ * the free lists, whose stock the compiler also changed; gc.collect(0) and
+ * gc.freeze() reset the young count but leave the free lists).  When an automatic collection could
  * have run while it was unpinned, or the program read gc.get_count(), the
  * host runs the program again from counts across the window CPython may have
  * started from, and any difference in what the runs print becomes an honest

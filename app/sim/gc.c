@@ -590,7 +590,6 @@ void gc_freeze(Sim *s)
     s->gc.startup_frozen += s->gc.startup_tracked; /* the interpreter's own objects too */
     s->gc.startup_tracked = 0;
     s->gc.gen[0].count = 0; /* gc_freeze_impl resets the young count */
-    s->gc.count_pinned = true;
 }
 
 void gc_unfreeze(Sim *s)

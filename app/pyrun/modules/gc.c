@@ -56,7 +56,8 @@ static SimId g_collect(PyRun *I, SimId *a, int n, SimId kw)
         return sim_int(S, 0);
     gc_callbacks(I, "start", (int)gen, 0);
     long r = gc_collect(S, (int)gen);
-    S->gc.count_pinned = true; /* every count is known from here on */
+    if (gen == 2) /* counts reset and free lists emptied: all known from here on */
+        S->gc.count_pinned = true;
     gc_callbacks(I, "stop", (int)gen, r);
     return sim_int(S, r);
 }
