@@ -62,6 +62,23 @@ int gc_timing_slack(const Ast *ast)
 
 bool py_gc_timing_exposed(const PyRun *I) { return I->sim->gc.timing_exposed; }
 
+bool py_gc_timing_sensitive(const PyRun *I) { return I->sim->gc.timing_sensitive; }
+
+/* A run whose automatic collections found nothing, and whose program read
+ * nothing of the collector's state, printed the same whenever they ran,
+ * unless cyclic garbage made in that time is still waiting: an earlier or a
+ * later collection would have found some of it. */
+void gc_timing_at_exit(PyRun *I)
+{
+    SimGcState *g = &I->sim->gc;
+    if (g->count_pinned || !g->timing_exposed || g->timing_sensitive)
+        return;
+    uint32_t *scratch = xmalloc((2 * I->sim->nobj + 1) * sizeof *scratch);
+    if (gc_unreachable_now(I->sim, scratch) > 0)
+        g->timing_sensitive = true;
+    free(scratch);
+}
+
 int py_gc_slack(const PyRun *I) { return I->sim->gc.unpinned_slack; }
 
 void py_shift_gc_count(PyRun *I, int by)
