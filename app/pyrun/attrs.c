@@ -62,7 +62,7 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
     *found = true;
     switch ((SimKind)o->kind) {
     case SK_INSTANCE:
-        if (is(I, name, "__dict__"))
+        if (is(I, name, "__dict__") && member_has_dict(I, obj))
             return ret(I, sim_instance_dict(S, obj));
         if (is(I, name, "__class__"))
             return ret(I, o->type);
@@ -100,6 +100,8 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
         if (o->v.descr.dict && sim_dict_get(S, o->v.descr.dict, name))
             return ret(I, sim_dict_get(S, o->v.descr.dict, name));
         break;
+    case SK_MEMBER_DESCR: case SK_GETSET_DESCR:
+        return member_attr(I, obj, name, found);
     case SK_METHOD:
         if (is(I, name, "__self__"))
             return ret(I, o->v.method.self);
@@ -116,7 +118,18 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
             return sim_str(S, tn, strlen(tn));
         }
         if (is(I, name, "__mro__") && o->sub == SK_INSTANCE)
-            return ret(I, sim_items(S, obj)[1]);
+            return ret(I, sim_items(S, obj)[SIM_TY_MRO]);
+        if (is(I, name, "__dict__")) /* type's own data descriptor wins over the class's */
+            return py_not_modelled(I, 0, "'%s.__dict__' (a mappingproxy)", sim_type_name(S, obj)), (SimId)0;
+        if (o->sub == SK_INSTANCE && (sim_type_word(S, obj, SIM_TY_FLAGS) & SIM_TYF_HEAP)) {
+            if (is(I, name, "__bases__"))
+                return ret(I, sim_items(S, obj)[SIM_TY_BASES]);
+            if (is(I, name, "__base__"))
+                return ret(I, o->v.type.base ? o->v.type.base : S->type_object);
+            if (is(I, name, "__qualname__"))
+                return ret(I, sim_items(S, obj)[SIM_TY_QUALNAME]);
+        }
+        break;
         break;
     case SK_CELL:
         if (is(I, name, "cell_contents")) {
@@ -177,6 +190,8 @@ SimId attr_get(PyRun *I, SimId obj, SimId name)
         SimId c = sim_type_lookup(S, o->type, buf);
         if (c && sim_kind(S, c) == SK_PROPERTY)
             return descr_get(I, c, obj, o->type);
+        if (c && (sim_kind(S, c) == SK_MEMBER_DESCR || sim_kind(S, c) == SK_GETSET_DESCR))
+            return member_get(I, c, obj);
         SimId v = sim_attr_get(S, obj, name);
         if (v)
             return ret(I, v);
@@ -202,6 +217,13 @@ SimId attr_get(PyRun *I, SimId obj, SimId name)
                 return descr_get(I, c, 0, obj);
             if (c)
                 return ret(I, c);
+        }
+        {
+            int idx = builtin_method_index(I, obj, buf); /* type.mro */
+            if (idx >= 0) {
+                sim_incref(S, obj);
+                return sim_builtin(S, (uint32_t)idx, obj);
+            }
         }
         break;
     case SK_FUNC: {
@@ -261,7 +283,8 @@ bool attr_method(PyRun *I, SimId obj, SimId name, SimId *a, SimId *b)
     return true;
 }
 
-/* A property on obj's class for name (a data descriptor), or 0. */
+/* A data descriptor on obj's class for name (a property, a slot's member,
+ * __dict__ / __weakref__), or 0. */
 static SimId class_property(PyRun *I, SimId obj, SimId name)
 {
     size_t n;
@@ -269,7 +292,14 @@ static SimId class_property(PyRun *I, SimId obj, SimId name)
     char buf[128];
     snprintf(buf, sizeof buf, "%.*s", (int)n, nm);
     SimId c = n < sizeof buf ? sim_type_lookup(S, sim_obj(S, obj)->type, buf) : 0;
-    return c && sim_kind(S, c) == SK_PROPERTY ? c : 0;
+    SimKind k = c ? sim_kind(S, c) : SK_FREE;
+    return k == SK_PROPERTY || k == SK_MEMBER_DESCR || k == SK_GETSET_DESCR ? c : 0;
+}
+
+/* the data descriptor's set (value) or delete (0) */
+static bool data_descr_set(PyRun *I, SimId d, SimId obj, SimId value)
+{
+    return sim_kind(S, d) == SK_PROPERTY ? descr_set(I, d, obj, value) : member_set(I, d, obj, value);
 }
 
 /* Setting or deleting (value 0) an attribute of a function: its __dict__,
@@ -300,9 +330,11 @@ bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
     if (o->kind == SK_INSTANCE) {
         SimId prop = class_property(I, obj, name);
         if (prop)
-            return descr_set(I, prop, obj, value);
+            return data_descr_set(I, prop, obj, value);
         if (is(I, name, "__dict__") || is(I, name, "__class__"))
             return py_not_modelled(I, 0, "assigning an instance's __dict__ or __class__");
+        if (!member_has_dict(I, obj))
+            return member_no_dict(I, obj, name);
         sim_incref(S, value);
         sim_attr_set(S, obj, name, value);
         return true;
@@ -342,7 +374,9 @@ bool attr_del(PyRun *I, SimId obj, SimId name)
 {
     SimObj *o = sim_obj(S, obj);
     if (o->kind == SK_INSTANCE && class_property(I, obj, name))
-        return descr_set(I, class_property(I, obj, name), obj, 0);
+        return data_descr_set(I, class_property(I, obj, name), obj, 0);
+    if (o->kind == SK_INSTANCE && !member_has_dict(I, obj))
+        return member_no_dict(I, obj, name);
     if (o->kind == SK_INSTANCE && sim_attr_del(S, obj, name))
         return true;
     if (o->kind == SK_FUNC)

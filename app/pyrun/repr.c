@@ -213,10 +213,12 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
         else if (!done)
             buf_printf(out, "<__main__.%s object at %#llx>", sim_type_name(S, v), (unsigned long long)addr);
         return true;
+    case SK_MEMBER_DESCR: case SK_GETSET_DESCR: member_repr(I, v, out); return true;
     case SK_TYPE:
         if (o->sub == SK_INSTANCE) {
-            size_t n;
-            const char *nm = sim_str_data(S, sim_items(S, v)[0], &n);
+            size_t n; /* type_repr: __module__.__qualname__ */
+            SimId qn = sim_type_word(S, v, SIM_TY_QUALNAME);
+            const char *nm = sim_str_data(S, qn ? qn : sim_items(S, v)[SIM_TY_NAME], &n);
             buf_printf(out, "<class '%s%.*s'>", exc_is_builtin_type(I, v) ? "" : "__main__.", (int)n, nm);
         } else {
             buf_printf(out, "<class '%s'>", sim_kind_name((SimKind)o->sub));

@@ -13,6 +13,7 @@
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
+#include "pyrun/types/types.h"
 #include "sim/gc.h"
 
 #define S (I->sim)
@@ -519,6 +520,7 @@ bool vm_build_class(PyRun *I, uint32_t ci)
     SimId body = sim_func(S, ci, co->name, TOPF->globals, 0, 0);
     sim_incref(S, co->name);
     sim_incref(S, TOPF->globals);
+    class_prepare_transient(I); /* type.__prepare__ bound, called, dropped */
     SimId ns = sim_dict(S);
     sim_dict_set(S, ns, sim_str_intern(S, "__module__", 10), sim_str_intern(S, "__main__", 8));
     sim_incref(S, co->qualname);
@@ -543,6 +545,9 @@ static SimId finish_class(PyRun *I, uint32_t ci, SimId ns, SimId bases)
     if (!modelled_class_ok(I, ns, bases))
         return 0;
     SimId base = sim_obj(S, bases)->len ? sim_items(S, bases)[0] : 0;
+    if (!base || sim_obj(S, base)->sub != SK_INSTANCE || (sim_type_word(S, base, SIM_TY_FLAGS) & SIM_TYF_HEAP))
+        return class_build(I, I->codes[ci].name, ns, bases); /* object at the root */
+    /* an exception class's subclass: the model's exception layout */
     SimId d = sim_dict(S);
     uint32_t pos = 0;
     SimId k, v, classcell = 0;

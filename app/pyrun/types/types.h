@@ -21,11 +21,30 @@ SimId dict_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId set_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId range_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 
+/* class.c: the end of a class statement (type_new): name, namespace and
+ * bases borrowed; the new class, or 0 with the error raised.  Before the
+ * body runs, class_prepare_transient makes and drops what __prepare__'s
+ * lookup makes (a bound method). */
+SimId class_build(PyRun *I, SimId name, SimId ns, SimId bases);
+void class_prepare_transient(PyRun *I);
+
+/* member.c: the member descriptors of __slots__ and the getset descriptors
+ * of __dict__ / __weakref__ read (a new reference, or 0 with the error
+ * raised), set or deleted (value 0) through an instance; whether an
+ * instance has a __dict__; the AttributeError of setting a name on one
+ * that has none; their repr and own attributes (*found false: none). */
+SimId member_get(PyRun *I, SimId d, SimId obj);
+bool member_set(PyRun *I, SimId d, SimId obj, SimId value);
+bool member_has_dict(PyRun *I, SimId inst);
+bool member_no_dict(PyRun *I, SimId obj, SimId name);
+void member_repr(PyRun *I, SimId d, Buf *out);
+SimId member_attr(PyRun *I, SimId d, SimId name, bool *found);
+
 /* Method tables, numbered by the registry in modules/registry.c. */
 extern const BuiltinDef list_methods[], dict_methods[], set_methods[], bytearray_methods[],
-    str_methods[], tuple_methods[], property_methods[], generator_methods[];
+    str_methods[], tuple_methods[], property_methods[], generator_methods[], type_methods[];
 extern const int list_nmethods, dict_nmethods, set_nmethods, bytearray_nmethods, str_nmethods,
-    tuple_nmethods, property_nmethods, generator_nmethods;
+    tuple_nmethods, property_nmethods, generator_nmethods, type_nmethods;
 
 /* descr.c: calling property, classmethod or staticmethod (kind SK_PROPERTY,
  * SK_CLASSMETHOD, SK_STATICMETHOD); the descriptor protocol: what
