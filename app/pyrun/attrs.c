@@ -172,7 +172,8 @@ static SimId stop_value(PyRun *I, SimId e)
     return ret(I, S->none);
 }
 
-SimId attr_get(PyRun *I, SimId obj, SimId name)
+/* PyObject_GenericGetAttr (object.__getattribute__) */
+SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
 {
     bool found;
     SimId r = special_attr(I, obj, name, &found);
@@ -208,6 +209,10 @@ SimId attr_get(PyRun *I, SimId obj, SimId name)
         }
         if (strcmp(buf, "value") == 0 && sim_is_subtype(S, o->type, exc_class(I, EXC_StopIteration)))
             return stop_value(I, obj);
+        if (class_object_slot(I, buf) >= 0) { /* a method-wrapper of object's slot */
+            sim_incref(S, obj);
+            return sim_builtin(S, (uint32_t)class_object_slot(I, buf), obj);
+        }
         break;
     }
     case SK_TYPE:
@@ -218,6 +223,8 @@ SimId attr_get(PyRun *I, SimId obj, SimId name)
             if (c)
                 return ret(I, c);
         }
+        if (class_object_slot(I, buf) >= 0) /* object.__setattr__ ...: a slot wrapper */
+            return ret(I, I->builtin_methods[class_object_slot(I, buf)]);
         {
             int idx = builtin_method_index(I, obj, buf); /* type.mro */
             if (idx >= 0) {
@@ -250,14 +257,88 @@ SimId attr_get(PyRun *I, SimId obj, SimId name)
     return no_attr(I, obj, name);
 }
 
+/* ---- a class's own __getattribute__ / __getattr__ / __setattr__ / __delattr__ -- */
+
+/* the hook `name` obj's class has when its flags say it may have one */
+static SimId hook(PyRun *I, SimId obj, uint32_t flag, const char *name)
+{
+    if (sim_kind(S, obj) != SK_INSTANCE || !(sim_type_word(S, sim_obj(S, obj)->type, SIM_TY_FLAGS) & flag))
+        return 0;
+    return sim_type_lookup(S, sim_obj(S, obj)->type, name);
+}
+
+/* call_attribute: 3.11 binds the function to obj (a method object) and
+ * calls that with name; 3.12+ call a method descriptor with (obj, name) */
+static SimId call_attribute(PyRun *I, SimId obj, SimId fn, SimId name)
+{
+    if (sim_kind(S, fn) != SK_FUNC)
+        return py_not_modelled(I, 0, "a __getattr__ or __getattribute__ that is not a plain function"), (SimId)0;
+    if (S->prof->version >= SIM_V312) {
+        SimId args[2] = {obj, name};
+        return vm_call(I, fn, args, 2);
+    }
+    sim_incref(S, fn);
+    sim_incref(S, obj);
+    SimId m = sim_method(S, fn, obj);
+    SimId r = vm_call(I, m, &name, 1);
+    sim_decref(S, m);
+    return r;
+}
+
+/* slot_tp_getattr_hook: __getattribute__ (or the generic lookup), then
+ * __getattr__ when that raised AttributeError */
+SimId attr_get(PyRun *I, SimId obj, SimId name)
+{
+    SimId ga = hook(I, obj, SIM_TYF_GETATTR, "__getattribute__"), gat = hook(I, obj, SIM_TYF_GETATTR, "__getattr__");
+    if (!ga && !gat)
+        return attr_get_generic(I, obj, name);
+    SimId r = ga ? call_attribute(I, obj, ga, name) : attr_get_generic(I, obj, name);
+    if (!r && gat && py_err_matches(I, EXC_AttributeError)) {
+        py_err_clear(I);
+        r = call_attribute(I, obj, gat, name);
+    }
+    return r;
+}
+
+/* slot_tp_setattro: the class's __setattr__(self, name, value) or
+ * __delattr__(self, name), called unbound */
+static int set_hook(PyRun *I, SimId obj, SimId name, SimId value)
+{
+    SimId fn = hook(I, obj, SIM_TYF_SETATTR, value ? "__setattr__" : "__delattr__");
+    if (!fn)
+        return -1;
+    if (sim_kind(S, fn) != SK_FUNC)
+        return py_not_modelled(I, 0, "a __setattr__ or __delattr__ that is not a plain function");
+    SimId args[3] = {obj, name, value};
+    SimId r = vm_call(I, fn, args, value ? 3 : 2);
+    if (!r)
+        return 0;
+    sim_decref(S, r);
+    return 1;
+}
+
+bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
+{
+    int h = set_hook(I, obj, name, value);
+    return h < 0 ? attr_set_generic(I, obj, name, value) : h == 1;
+}
+
+bool attr_del(PyRun *I, SimId obj, SimId name)
+{
+    int h = set_hook(I, obj, name, 0);
+    return h < 0 ? attr_del_generic(I, obj, name) : h == 1;
+}
+
 bool attr_method(PyRun *I, SimId obj, SimId name, SimId *a, SimId *b)
 {
     SimObj *o = sim_obj(S, obj);
+    /* _PyObject_GetMethod: a class with its own tp_getattro gets a bound method */
+    bool hooked = hook(I, obj, SIM_TYF_GETATTR, "__getattribute__") || hook(I, obj, SIM_TYF_GETATTR, "__getattr__");
     size_t n;
     const char *nm = name_of(I, name, &n);
     char buf[128];
     snprintf(buf, sizeof buf, "%.*s", (int)n, nm);
-    if (o->kind == SK_INSTANCE && !sim_attr_get(S, obj, name) && !o->v.instance.dict) {
+    if (o->kind == SK_INSTANCE && !hooked && !sim_attr_get(S, obj, name) && !o->v.instance.dict) {
         SimId c = sim_type_lookup(S, o->type, buf);
         if (c && sim_kind(S, c) == SK_FUNC) {
             sim_incref(S, c);
@@ -324,7 +405,8 @@ static bool func_attr_set(PyRun *I, SimId f, SimId name, SimId value)
     return true;
 }
 
-bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
+/* PyObject_GenericSetAttr (object.__setattr__) */
+bool attr_set_generic(PyRun *I, SimId obj, SimId name, SimId value)
 {
     SimObj *o = sim_obj(S, obj);
     if (o->kind == SK_INSTANCE) {
@@ -344,6 +426,9 @@ bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
         const char *nm = name_of(I, name, &n);
         if (!modelled_dunder_ok(I, nm, n)) /* a special method the model would ignore */
             return false;
+        if (is(I, name, "__getattr__") || is(I, name, "__getattribute__") || is(I, name, "__setattr__") ||
+            is(I, name, "__delattr__"))
+            return py_not_modelled(I, 0, "assigning %.*s to a class after its creation", (int)n, nm);
         sim_incref(S, name);
         sim_incref(S, value);
         sim_dict_set(S, o->v.type.dict, name, value);
@@ -370,7 +455,8 @@ bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
     return false;
 }
 
-bool attr_del(PyRun *I, SimId obj, SimId name)
+/* PyObject_GenericSetAttr with no value (object.__delattr__) */
+bool attr_del_generic(PyRun *I, SimId obj, SimId name)
 {
     SimObj *o = sim_obj(S, obj);
     if (o->kind == SK_INSTANCE && class_property(I, obj, name))

@@ -84,7 +84,7 @@ typedef struct PyCode {
     uint8_t *warm;           /* per instruction: it ran before (3.12+ specialization); made on first use */
 } PyCode;
 
-enum { FR_NORMAL, FR_CLASS, FR_INIT, FR_EX, FR_GEN, FR_INIT_EX };
+enum { FR_NORMAL, FR_CLASS, FR_INIT, FR_EX, FR_GEN, FR_INIT_EX, FR_SLOTCALL };
 
 typedef struct Frame {
     uint32_t code;
@@ -98,7 +98,7 @@ typedef struct Frame {
     uint8_t kind;      /* FR_* */
     bool c_boundary;   /* return to a C caller */
     SimId extra;       /* FR_CLASS: bases tuple; FR_INIT: the new instance */
-    uint32_t callbase; /* FR_INIT: caller slots to release on return */
+    uint32_t callbase; /* FR_INIT, FR_SLOTCALL: caller slots to release on return */
     uint32_t ncallslots;
     uint32_t ntry;     /* active try blocks */
     uint32_t tbase;    /* its first entry in PyRun.trys (room for the code's maxtry) */
@@ -373,6 +373,11 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
 SimId attr_get(PyRun *I, SimId obj, SimId name);
 bool attr_set(PyRun *I, SimId obj, SimId name, SimId value); /* value borrowed */
 bool attr_del(PyRun *I, SimId obj, SimId name);
+/* object.__getattribute__ / __setattr__ / __delattr__: the lookup without a
+ * class's own hooks */
+SimId attr_get_generic(PyRun *I, SimId obj, SimId name);
+bool attr_set_generic(PyRun *I, SimId obj, SimId name, SimId value);
+bool attr_del_generic(PyRun *I, SimId obj, SimId name);
 /* LOAD_METHOD: pushes (func, self) or (0, bound) through *a, *b. */
 bool attr_method(PyRun *I, SimId obj, SimId name, SimId *a, SimId *b);
 int builtin_method_index(PyRun *I, SimId obj, const char *name);

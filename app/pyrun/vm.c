@@ -357,6 +357,39 @@ static bool call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, Sim
     return true;
 }
 
+/* slot_tp_call: an instance whose class defines __call__, through
+ * _PyObject_MakeTpCall (an argument tuple); the caller's slots stay until
+ * the method returns */
+static bool call_instance(PyRun *I, SimId obj, uint32_t slot0, uint32_t nslots, SimId *args, int nargs,
+                          SimId kwnames)
+{
+    SimId m = sim_type_lookup(S, sim_obj(S, obj)->type, "__call__");
+    if (!m) {
+        py_raise(I, EXC_TypeError, "'%s' object is not callable", op_typename(I, obj));
+        return false;
+    }
+    if (sim_kind(S, m) != SK_FUNC)
+        return py_not_modelled(I, 0, "a __call__ that is not a plain function");
+    bi_args_tuple(I, nargs);
+    sim_incref(S, obj);
+    for (int i = 0; i < nargs; i++)
+        sim_incref(S, args[i]);
+    sim_incref(S, m);
+    if (kwnames)
+        sim_incref(S, kwnames);
+    bool ok = vm_call_python(I, m, obj, args, nargs, kwnames, FR_SLOTCALL);
+    sim_xdecref(S, kwnames);
+    if (ok && I->gen_made) { /* a generator method: no frame runs yet */
+        release_call_slots(I, slot0, nslots);
+        push(I, I->gen_made);
+        I->gen_made = 0;
+    } else if (ok) {
+        TOPF->callbase = slot0;
+        TOPF->ncallslots = nslots;
+    }
+    return ok;
+}
+
 bool vm_do_call(PyRun *I, int nargs)
 {
     SimId kwnames = I->kwnames;
@@ -442,6 +475,9 @@ bool vm_do_call(PyRun *I, int nargs)
         push(I, res);
         break;
     }
+    case SK_INSTANCE:
+        ok = call_instance(I, callable, slot0, (uint32_t)nargs + 2, args, total, kwnames);
+        break;
     case SK_STATICMETHOD: /* callable since 3.10: the model does not call through it */
         ok = py_not_modelled(I, 0, "calling a staticmethod object directly");
         break;
@@ -467,6 +503,20 @@ SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
         SimId r = builtins_call(I, o->v.builtin.index, o->v.builtin.self, all, nargs + 1, 0);
         free(all);
         return r;
+    }
+    if (k == SK_INSTANCE) { /* slot_tp_call from C: self before the arguments */
+        SimId m = sim_type_lookup(S, sim_obj(S, callable)->type, "__call__");
+        if (m && sim_kind(S, m) == SK_FUNC) {
+            SimId *all = xmalloc(((size_t)nargs + 1) * sizeof *all);
+            all[0] = callable;
+            memcpy(all + 1, args, (size_t)nargs * sizeof *all);
+            bi_args_tuple(I, nargs);
+            SimId r = vm_call(I, m, all, nargs + 1);
+            free(all);
+            return r;
+        }
+        if (m)
+            return py_not_modelled(I, 0, "a __call__ that is not a plain function"), (SimId)0;
     }
     SimId func = callable, self = 0;
     if (k == SK_METHOD) {
@@ -572,6 +622,7 @@ static SimId finish_class(PyRun *I, uint32_t ci, SimId ns, SimId bases)
     SimId name = I->codes[ci].name;
     sim_incref(S, name);
     SimId cls = sim_type_new(S, name, base, d);
+    class_set_hooks(I, cls);
     if (classcell && sim_kind(S, classcell) == SK_CELL && !SIM_V(S, classcell, SK_CELL, cell.ref)) {
         sim_incref(S, cls);
         SIM_V(S, classcell, SK_CELL, cell.ref) = cls;
@@ -612,6 +663,8 @@ int vm_do_return(PyRun *I, SimId res)
             release_call_slots(I, callbase, ncall);
         else
             vm_call_ex_release(I, callbase);
+    } else if (kind == FR_SLOTCALL) {
+        release_call_slots(I, callbase, ncall);
     } else if (kind == FR_EX) {
         vm_call_ex_release(I, callbase);
     }

@@ -77,7 +77,17 @@ bool vm_super_attr(PyRun *I, int arg)
         /* 3.11: super() is an object until the attribute is read */
         SimId held = S->prof->version == SIM_V311 ? sim_super(S) : 0;
         SimId v = lookup_after(I, obj_type, cls, key);
-        if (!v) { /* a built-in base's method (BaseException.__init__) is not in the model's classes */
+        int slot = v ? -1 : class_object_slot(I, key);
+        if (slot >= 0 && method && !held) { /* object's slot wrapper, unbound, and self */
+            out_a = I->builtin_methods[slot];
+            sim_incref(S, out_a);
+            sim_incref(S, self);
+            out_b = self, ok = true;
+        } else if (slot >= 0) { /* wrapperdescr_get: a method-wrapper */
+            sim_incref(S, self);
+            out_b = sim_builtin(S, (uint32_t)slot, self);
+            ok = true;
+        } else if (!v) { /* a built-in base's method (BaseException.__init__) is not in the model's classes */
             if (modelled_attr_missing(I, self, s, n))
                 py_raise(I, EXC_AttributeError, "'super' object has no attribute '%s'", key);
         } else if (sim_kind(S, v) == SK_PROPERTY || sim_kind(S, v) == SK_CLASSMETHOD ||

@@ -306,6 +306,8 @@ enum {
 #define SIM_TYF_HEAP 1u    /* a program's class (sim_class_new), object at the root */
 #define SIM_TYF_DICT 2u    /* its instances have a __dict__ */
 #define SIM_TYF_WEAK 4u    /* its instances can be weakly referenced */
+#define SIM_TYF_GETATTR 8u /* it or a base defines __getattribute__ or __getattr__ */
+#define SIM_TYF_SETATTR 16u /* ... __setattr__ or __delattr__ (pyrun sets both) */
 
 /* What type_new has decided before it allocates the class. */
 typedef struct SimClassSpec {

@@ -401,7 +401,10 @@ static SimId f_callable(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "callable", n, 1, 1))
         return 0;
     SimKind k = sim_kind(S, a[0]);
-    return sim_bool(S, k == SK_FUNC || k == SK_METHOD || k == SK_BUILTIN || k == SK_TYPE || k == SK_WEAKREF);
+    if (k == SK_INSTANCE) /* tp_call: slot_tp_call when the class has __call__ */
+        return sim_bool(S, sim_type_lookup(S, sim_obj(S, a[0])->type, "__call__") != 0);
+    return sim_bool(S, k == SK_FUNC || k == SK_METHOD || k == SK_BUILTIN || k == SK_TYPE || k == SK_WEAKREF ||
+                           k == SK_STATICMETHOD);
 }
 
 static SimId f_chr(PyRun *I, SimId *a, int n, SimId kw)

@@ -30,12 +30,13 @@ static const DefTable tables[] = {
     {tuple_methods, &tuple_nmethods},
     {property_methods, &property_nmethods},
     {type_methods, &type_nmethods},
+    {object_methods, &object_nmethods},
     {generator_methods, &generator_nmethods},
     {gc_functions, &gc_nfunctions},
     {sys_functions, &sys_nfunctions},
     {weakref_functions, &weakref_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 10 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 11 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */

@@ -328,6 +328,20 @@ static bool linearise(PyRun *I, SimId bases, SimId *out, size_t *nout, bool *mer
 
 /* ---- the class ------------------------------------------------------------- */
 
+/* which attribute hooks the class has along its MRO (slot_tp_getattr_hook,
+ * slot_tp_setattro), so that plain classes skip the lookups */
+void class_set_hooks(PyRun *I, SimId cls)
+{
+    if (!sim_obj(S, cls)->data)
+        return;
+    uint32_t f = 0;
+    if (sim_type_lookup(S, cls, "__getattr__") || sim_type_lookup(S, cls, "__getattribute__"))
+        f |= SIM_TYF_GETATTR;
+    if (sim_type_lookup(S, cls, "__setattr__") || sim_type_lookup(S, cls, "__delattr__"))
+        f |= SIM_TYF_SETATTR;
+    sim_items(S, cls)[SIM_TY_FLAGS] |= f;
+}
+
 /* CPython's temporary objects: alloc and free, for the counts they move */
 static void transient_builtin(PyRun *I)
 {
@@ -433,6 +447,7 @@ SimId class_build(PyRun *I, SimId name, SimId ns, SimId bases)
                          .add_dict = add_dict, .add_weak = add_weak};
     cls = sim_class_new(S, &spec);
     tbases = d = qualname = slots = 0; /* the class owns them */
+    class_set_hooks(I, cls);
     /* type_new_set_names: a copy of the dict to walk; type_new_init_subclass:
      * super(cls, cls).__init_subclass__ bound, then called */
     sim_decref(S, sim_dict(S));
@@ -487,3 +502,66 @@ const BuiltinDef type_methods[] = {
     BUILTIN("mro", SK_TYPE, 0, t_mro, .style = ARGS_NONE),
 };
 const int type_nmethods = (int)(sizeof type_methods / sizeof type_methods[0]);
+
+/* ---- object's slot wrappers: __getattribute__, __setattr__, __delattr__ ---- */
+
+/* wrapperdescr_call: the argument tuple, then the tuple after self */
+static bool slot_args(PyRun *I, int n, int want, SimId name)
+{
+    bi_args_tuple(I, n);
+    bi_args_tuple(I, n - 1);
+    if (n != want) {
+        py_raise(I, EXC_TypeError, n < 1 ? "descriptor needs an argument" : "expected %d argument%s, got %d",
+                 want - 1, want == 2 ? "" : "s", n - 1);
+        return false;
+    }
+    if (sim_kind(S, name) != SK_STR) {
+        py_raise(I, EXC_TypeError, "attribute name must be string, not '%s'", op_typename(I, name));
+        return false;
+    }
+    return true;
+}
+
+static SimId o_getattribute(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!slot_args(I, n, 2, n > 1 ? a[1] : 0))
+        return 0;
+    return attr_get_generic(I, a[0], a[1]);
+}
+
+static SimId o_setattr(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!slot_args(I, n, 3, n > 1 ? a[1] : 0))
+        return 0;
+    return attr_set_generic(I, a[0], a[1], a[2]) ? bi_none(I) : 0;
+}
+
+static SimId o_delattr(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!slot_args(I, n, 2, n > 1 ? a[1] : 0))
+        return 0;
+    return attr_del_generic(I, a[0], a[1]) ? bi_none(I) : 0;
+}
+
+const BuiltinDef object_methods[] = {
+    BUILTIN("__getattribute__", SK_OBJECT, 0, o_getattribute, .style = ARGS_OWN),
+    BUILTIN("__setattr__", SK_OBJECT, 0, o_setattr, .style = ARGS_OWN),
+    BUILTIN("__delattr__", SK_OBJECT, 0, o_delattr, .style = ARGS_OWN),
+};
+const int object_nmethods = (int)(sizeof object_methods / sizeof object_methods[0]);
+
+int class_object_slot(PyRun *I, const char *name)
+{
+    int first, end;
+    bi_method_range(&first, &end);
+    for (int i = first; i < end; i++) {
+        const BuiltinDef *d = bi_def((uint32_t)i);
+        if (d->owner == SK_OBJECT && strcmp(d->name, name) == 0)
+            return i;
+    }
+    (void)I;
+    return -1;
+}

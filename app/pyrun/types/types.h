@@ -27,6 +27,12 @@ SimId range_construct(PyRun *I, SimId *args, int nargs, SimId kw);
  * lookup makes (a bound method). */
 SimId class_build(PyRun *I, SimId name, SimId ns, SimId bases);
 void class_prepare_transient(PyRun *I);
+/* Marks the class whose MRO has __getattr__/__getattribute__ or
+ * __setattr__/__delattr__ (SIM_TYF_GETATTR, SIM_TYF_SETATTR). */
+void class_set_hooks(PyRun *I, SimId cls);
+/* The builtin index of object's slot wrapper `name` (__getattribute__,
+ * __setattr__, __delattr__), or -1. */
+int class_object_slot(PyRun *I, const char *name);
 
 /* member.c: the member descriptors of __slots__ and the getset descriptors
  * of __dict__ / __weakref__ read (a new reference, or 0 with the error
@@ -42,9 +48,10 @@ SimId member_attr(PyRun *I, SimId d, SimId name, bool *found);
 
 /* Method tables, numbered by the registry in modules/registry.c. */
 extern const BuiltinDef list_methods[], dict_methods[], set_methods[], bytearray_methods[],
-    str_methods[], tuple_methods[], property_methods[], generator_methods[], type_methods[];
+    str_methods[], tuple_methods[], property_methods[], generator_methods[], type_methods[],
+    object_methods[];
 extern const int list_nmethods, dict_nmethods, set_nmethods, bytearray_nmethods, str_nmethods,
-    tuple_nmethods, property_nmethods, generator_nmethods, type_nmethods;
+    tuple_nmethods, property_nmethods, generator_nmethods, type_nmethods, object_nmethods;
 
 /* descr.c: calling property, classmethod or staticmethod (kind SK_PROPERTY,
  * SK_CLASSMETHOD, SK_STATICMETHOD); the descriptor protocol: what
