@@ -120,7 +120,9 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
         if (is(I, name, "__mro__") && o->sub == SK_INSTANCE)
             return ret(I, sim_items(S, obj)[SIM_TY_MRO]);
         if (is(I, name, "__dict__")) /* type's own data descriptor wins over the class's */
-            return py_not_modelled(I, 0, "'%s.__dict__' (a mappingproxy)", sim_type_name(S, obj)), (SimId)0;
+            return py_not_modelled(I, 0, "'%s.__dict__' (a mappingproxy)",
+                                   o->sub == SK_INSTANCE ? sim_str_data(S, sim_items(S, obj)[SIM_TY_NAME], &(size_t){0})
+                                                         : sim_kind_name((SimKind)o->sub)), (SimId)0;
         if (o->sub == SK_INSTANCE && (sim_type_word(S, obj, SIM_TY_FLAGS) & SIM_TYF_HEAP)) {
             if (is(I, name, "__bases__"))
                 return ret(I, sim_items(S, obj)[SIM_TY_BASES]);

@@ -103,6 +103,7 @@ typedef struct Frame {
     uint32_t ntry;     /* active try blocks */
     uint32_t tbase;    /* its first entry in PyRun.trys (room for the code's maxtry) */
     SimId gen;         /* FR_GEN: the generator it runs for (borrowed: the resumer holds it) */
+    SimId argtuple, argdict; /* FR_INIT, FR_SLOTCALL: _PyObject_MakeTpCall's (owned) */
 } Frame;
 
 /* An active try block: where its handler starts and the stack depth to
@@ -372,6 +373,16 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
 /* attribute protocol (attrs.c) */
 SimId attr_get(PyRun *I, SimId obj, SimId name);
 bool attr_set(PyRun *I, SimId obj, SimId name, SimId value); /* value borrowed */
+/* vm.c: drops a call's slots (the callable, then the arguments) */
+void vm_release_call_slots(PyRun *I, uint32_t from, uint32_t count);
+/* vm_tpcall.c: calling a class or an instance with __call__ from CALL (the
+ * slots from slot0, the arguments args[0..nargs), keyword names kwnames);
+ * false with the error raised.  What a frame's argtuple/argdict hold goes
+ * with vm_release_tpargs. */
+bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *args, int nargs, SimId kwnames);
+bool vm_call_instance(PyRun *I, SimId obj, uint32_t slot0, uint32_t nslots, SimId *args, int nargs,
+                      SimId kwnames);
+void vm_release_tpargs(PyRun *I, SimId tuple, SimId dict);
 bool attr_del(PyRun *I, SimId obj, SimId name);
 /* object.__getattribute__ / __setattr__ / __delattr__: the lookup without a
  * class's own hooks */

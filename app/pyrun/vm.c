@@ -78,12 +78,14 @@ void vm_unwind_frame(PyRun *I)
             sim_decref(S, v);
         f = TOPF;
     }
-    SimId func = f->func, locals = f->locals, extra = f->extra;
-    f->func = f->locals = f->extra = 0;
+    SimId func = f->func, locals = f->locals, extra = f->extra, at = f->argtuple, ad = f->argdict;
+    f->func = f->locals = f->extra = f->argtuple = f->argdict = 0;
     I->nframes--;
     sim_xdecref(S, func);
     sim_xdecref(S, locals);
     sim_xdecref(S, extra);
+    if (at || ad) /* _PyObject_MakeTpCall's, once the call is over */
+        vm_release_tpargs(I, at, ad);
 }
 
 static void arg_count_error(PyRun *I, const PyCode *co, int given)
@@ -286,7 +288,7 @@ bool vm_push_module(PyRun *I)
 /* ---- calls from the VM and from C -------------------------------------- */
 
 
-static void release_call_slots(PyRun *I, uint32_t from, uint32_t count)
+void vm_release_call_slots(PyRun *I, uint32_t from, uint32_t count)
 {
     /* the callable first, then the arguments in order (ceval's CALL); the
      * frame keeps its height until the end, so a finalizer that runs Python
@@ -298,96 +300,6 @@ static void release_call_slots(PyRun *I, uint32_t from, uint32_t count)
         sim_xdecref(S, v);
     }
     f->sp = from;
-}
-
-static bool call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *args, int nargs,
-                       SimId kwnames)
-{
-    SimId init = sim_type_lookup(S, cls, "__init__");
-    bool exc = exc_is_class(I, cls);
-    if (!exc)
-        bi_args_tuple(I, nargs); /* _PyObject_MakeTpCall packs the arguments */
-    SimId inst = sim_instance(S, cls);
-    if (exc) { /* BaseException.__new__ keeps the arguments in .args */
-        SimId t = sim_tuple(S, (size_t)nargs);
-        for (int i = 0; i < nargs; i++) {
-            sim_incref(S, args[i]);
-            sim_tuple_set(S, t, (size_t)i, args[i]);
-        }
-        SimId an = sim_str_intern(S, "args", 4);
-        sim_attr_set(S, inst, an, t);
-        sim_decref(S, an);
-    }
-    if (!init || sim_kind(S, init) != SK_FUNC) {
-        if (nargs > 0 && !exc) {
-            size_t n;
-            const char *nm = sim_str_data(S, sim_items(S, cls)[0], &n);
-            py_raise(I, EXC_TypeError, "%.*s() takes no arguments", (int)n, nm);
-            sim_decref(S, inst);
-            return false;
-        }
-        release_call_slots(I, slot0, nslots);
-        push(I, inst);
-        return true;
-    }
-    /* the caller's slots keep their references until __init__ returns; the
-     * frame gets its own */
-    sim_incref(S, inst);
-    for (int i = 0; i < nargs; i++)
-        sim_incref(S, args[i]);
-    sim_incref(S, init);
-    if (kwnames)
-        sim_incref(S, kwnames);
-    bool ok = vm_call_python(I, init, inst, args, nargs, kwnames, FR_INIT);
-    sim_xdecref(S, kwnames);
-    if (ok && I->gen_made) { /* __init__ with a yield: what it returned is not None */
-        sim_decref(S, I->gen_made);
-        I->gen_made = 0;
-        py_raise(I, EXC_TypeError, "__init__() should return None, not 'generator'");
-        ok = false;
-    }
-    if (!ok) {
-        sim_decref(S, inst);
-        return false;
-    }
-    Frame *f = TOPF;
-    f->extra = inst;
-    f->callbase = slot0;
-    f->ncallslots = nslots;
-    return true;
-}
-
-/* slot_tp_call: an instance whose class defines __call__, through
- * _PyObject_MakeTpCall (an argument tuple); the caller's slots stay until
- * the method returns */
-static bool call_instance(PyRun *I, SimId obj, uint32_t slot0, uint32_t nslots, SimId *args, int nargs,
-                          SimId kwnames)
-{
-    SimId m = sim_type_lookup(S, sim_obj(S, obj)->type, "__call__");
-    if (!m) {
-        py_raise(I, EXC_TypeError, "'%s' object is not callable", op_typename(I, obj));
-        return false;
-    }
-    if (sim_kind(S, m) != SK_FUNC)
-        return py_not_modelled(I, 0, "a __call__ that is not a plain function");
-    bi_args_tuple(I, nargs);
-    sim_incref(S, obj);
-    for (int i = 0; i < nargs; i++)
-        sim_incref(S, args[i]);
-    sim_incref(S, m);
-    if (kwnames)
-        sim_incref(S, kwnames);
-    bool ok = vm_call_python(I, m, obj, args, nargs, kwnames, FR_SLOTCALL);
-    sim_xdecref(S, kwnames);
-    if (ok && I->gen_made) { /* a generator method: no frame runs yet */
-        release_call_slots(I, slot0, nslots);
-        push(I, I->gen_made);
-        I->gen_made = 0;
-    } else if (ok) {
-        TOPF->callbase = slot0;
-        TOPF->ncallslots = nslots;
-    }
-    return ok;
 }
 
 bool vm_do_call(PyRun *I, int nargs)
@@ -444,13 +356,13 @@ bool vm_do_call(PyRun *I, int nargs)
             ok = false;
             break;
         }
-        release_call_slots(I, slot0, (uint32_t)nargs + 2);
+        vm_release_call_slots(I, slot0, (uint32_t)nargs + 2);
         push(I, res);
         break;
     }
     case SK_TYPE:
         if (sim_obj(S, callable)->sub == SK_INSTANCE) {
-            ok = call_class(I, callable, slot0, (uint32_t)nargs + 2, args, total, kwnames);
+            ok = vm_call_class(I, callable, slot0, (uint32_t)nargs + 2, args, total, kwnames);
             break;
         }
         {
@@ -460,7 +372,7 @@ bool vm_do_call(PyRun *I, int nargs)
                 ok = false;
                 break;
             }
-            release_call_slots(I, slot0, (uint32_t)nargs + 2);
+            vm_release_call_slots(I, slot0, (uint32_t)nargs + 2);
             push(I, res);
         }
         break;
@@ -471,12 +383,12 @@ bool vm_do_call(PyRun *I, int nargs)
             break;
         }
         SimId res = weakref_call(I, callable);
-        release_call_slots(I, slot0, (uint32_t)nargs + 2);
+        vm_release_call_slots(I, slot0, (uint32_t)nargs + 2);
         push(I, res);
         break;
     }
     case SK_INSTANCE:
-        ok = call_instance(I, callable, slot0, (uint32_t)nargs + 2, args, total, kwnames);
+        ok = vm_call_instance(I, callable, slot0, (uint32_t)nargs + 2, args, total, kwnames);
         break;
     case SK_STATICMETHOD: /* callable since 3.10: the model does not call through it */
         ok = py_not_modelled(I, 0, "calling a staticmethod object directly");
@@ -660,11 +572,11 @@ int vm_do_return(PyRun *I, SimId res)
         sim_decref(S, res);
         res = extra;
         if (kind == FR_INIT)
-            release_call_slots(I, callbase, ncall);
+            vm_release_call_slots(I, callbase, ncall);
         else
             vm_call_ex_release(I, callbase);
     } else if (kind == FR_SLOTCALL) {
-        release_call_slots(I, callbase, ncall);
+        vm_release_call_slots(I, callbase, ncall);
     } else if (kind == FR_EX) {
         vm_call_ex_release(I, callbase);
     }

@@ -546,7 +546,28 @@ static SimId o_delattr(PyRun *I, SimId *a, int n, SimId kw)
     return attr_del_generic(I, a[0], a[1]) ? bi_none(I) : 0;
 }
 
+/* object_init: nothing to do, unless given arguments it cannot pass on */
+static SimId o_init(PyRun *I, SimId *a, int n, SimId kw)
+{
+    bi_args_tuple(I, n);
+    bi_args_tuple(I, n - 1);
+    if (n < 1) {
+        py_raise(I, EXC_TypeError, "descriptor '__init__' of 'object' object needs an argument");
+        return 0;
+    }
+    if (n > 1 || (kw && sim_obj(S, kw)->len)) {
+        SimId init = sim_kind(S, a[0]) == SK_INSTANCE ? sim_type_lookup(S, sim_obj(S, a[0])->type, "__init__") : 0;
+        if (init)
+            py_raise(I, EXC_TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
+        else
+            py_raise(I, EXC_TypeError, "%s() takes no arguments", op_typename(I, a[0]));
+        return 0;
+    }
+    return bi_none(I);
+}
+
 const BuiltinDef object_methods[] = {
+    BUILTIN("__init__", SK_OBJECT, 0, o_init, .style = ARGS_OWN),
     BUILTIN("__getattribute__", SK_OBJECT, 0, o_getattribute, .style = ARGS_OWN),
     BUILTIN("__setattr__", SK_OBJECT, 0, o_setattr, .style = ARGS_OWN),
     BUILTIN("__delattr__", SK_OBJECT, 0, o_delattr, .style = ARGS_OWN),
