@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "base/fsutil.h"
-#include "base/overlay.h"
 #include "base/xalloc.h"
+#include "course/assetset.h"
 #include "course/schema.h"
 #include "course/ydoc.h"
 
@@ -236,44 +236,29 @@ void chart_fini(Chart *c)
     *c = (Chart){0};
 }
 
-typedef struct ChartLoad {
-    ChartSet *set;
-    size_t cap;
-    DiagList *diags;
-} ChartLoad;
-
-static bool load_chart(const char *path, const char *name, void *ctx)
+static bool read_chart_file(const char *path, const char *display, void *item, DiagList *diags)
 {
-    ChartLoad *l = ctx;
-    char display[512];
-    snprintf(display, sizeof display, "assets/data/%s", name);
-    Chart c;
-    if (!chart_read_file(path, display, &c, l->diags)) {
-        chart_fini(&c);
-        return false;
-    }
-    l->set->items = xgrow(l->set->items, &l->cap, l->set->n + 1, sizeof *l->set->items);
-    l->set->items[l->set->n++] = c;
-    return true;
+    return chart_read_file(path, display, item, diags);
 }
+
+static void fini_chart(void *item)
+{
+    chart_fini(item);
+}
+
+static const AssetKind chart_files = {"assets/data", sizeof(Chart), read_chart_file, fini_chart};
 
 bool chartset_load(const char *content_dir, ChartSet *out, DiagList *diags)
 {
-    *out = (ChartSet){0};
-    char *dir = path_join(content_dir, "assets/data");
-    ChartLoad l = {out, 0, diags};
-    bool ok = overlay_each(dir, ".yaml", load_chart, &l);
-    if (!out->items)
-        out->items = xcalloc(1, sizeof *out->items); /* never NULL, as before */
-    free(dir);
+    void *items;
+    bool ok = assetset_load(&chart_files, content_dir, &items, &out->n, diags);
+    out->items = items;
     return ok;
 }
 
 void chartset_fini(ChartSet *s)
 {
-    for (size_t i = 0; i < s->n; i++)
-        chart_fini(&s->items[i]);
-    free(s->items);
+    assetset_fini(&chart_files, s->items, s->n);
     *s = (ChartSet){0};
 }
 

@@ -11,8 +11,8 @@
 #include <strings.h>
 
 #include "base/fsutil.h"
-#include "base/overlay.h"
 #include "base/xalloc.h"
+#include "course/assetset.h"
 #include "course/schema.h"
 #include "course/ydoc.h"
 
@@ -146,49 +146,37 @@ void table_fini(DataTable *t)
     *t = (DataTable){0};
 }
 
-typedef struct TableLoad {
-    TableSet *set;
-    size_t cap;
-    DiagList *diags;
-} TableLoad;
-
-static bool load_table(const char *path, const char *name, void *ctx)
+static bool read_table_file(const char *path, const char *display, void *item, DiagList *diags)
 {
-    TableLoad *l = ctx;
-    char display[512];
-    snprintf(display, sizeof display, "assets/tables/%s", name);
     Buf text = {0}, err = {0};
-    DataTable t;
     bool ok = file_read(path, 1 << 20, &text, &err);
-    if (!ok) {
-        diag_add(l->diags, DIAG_ERROR, display, 0, 0, "%s", buf_str(&err));
-    } else if ((ok = table_parse(display, buf_str(&text), text.len, &t, l->diags))) {
-        l->set->items = xgrow(l->set->items, &l->cap, l->set->n + 1, sizeof *l->set->items);
-        l->set->items[l->set->n++] = t;
-    } else {
-        table_fini(&t);
-    }
+    if (!ok)
+        diag_add(diags, DIAG_ERROR, display, 0, 0, "%s", buf_str(&err));
+    else
+        ok = table_parse(display, buf_str(&text), text.len, item, diags);
     buf_fini(&text), buf_fini(&err);
     return ok;
 }
 
+static void fini_table(void *item)
+{
+    table_fini(item);
+}
+
+static const AssetKind table_files = {"assets/tables", sizeof(DataTable), read_table_file,
+                                      fini_table};
+
 bool tableset_load(const char *content_dir, TableSet *out, DiagList *diags)
 {
-    *out = (TableSet){0};
-    char *dir = path_join(content_dir, "assets/tables");
-    TableLoad l = {out, 0, diags};
-    bool ok = overlay_each(dir, ".yaml", load_table, &l);
-    if (!out->items)
-        out->items = xcalloc(1, sizeof *out->items); /* never NULL, as before */
-    free(dir);
+    void *items;
+    bool ok = assetset_load(&table_files, content_dir, &items, &out->n, diags);
+    out->items = items;
     return ok;
 }
 
 void tableset_fini(TableSet *s)
 {
-    for (size_t i = 0; i < s->n; i++)
-        table_fini(&s->items[i]);
-    free(s->items);
+    assetset_fini(&table_files, s->items, s->n);
     *s = (TableSet){0};
 }
 

@@ -14,87 +14,33 @@
 #include "base/fsutil.h"
 #include "base/paths.h"
 #include "base/xalloc.h"
+#include "learner/profile_file.h"
 
 #define ASSESS_FILE "assessments.yaml"
 #define LOCK_FILE "lock"
 #define TEMP_PREFIX ASSESS_FILE ".tmp-"
 
-static void remove_stale_temps(const AssessStore *s, DiagList *diags)
-{
-    char **names;
-    size_t n = dir_list(s->profile_dir, "", &names);
-    for (size_t i = 0; i < n; i++) {
-        if (strncmp(names[i], TEMP_PREFIX, strlen(TEMP_PREFIX)) != 0)
-            continue;
-        char *full = path_join(s->profile_dir, names[i]);
-        Buf err = {0};
-        if (!file_remove(full, &err))
-            diag_add(diags, DIAG_WARNING, full, 0, 0,
-                     "could not remove a temporary file left by an interrupted save: %s",
-                     buf_str(&err));
-        buf_fini(&err);
-        free(full);
-    }
-    dir_list_free(names, n);
-}
-
-static void add_as_notes(DiagList *diags, const DiagList *from)
-{
-    for (size_t i = 0; i < from->len; i++) {
-        const Diag *d = &from->items[i];
-        diag_add(diags, DIAG_NOTE, d->file, d->line, d->col, "%s", d->msg);
-    }
-}
+static const ProfileFileKind assess_kind = {
+    .noun = "assessments",
+    .shows = "no assessments",
+    .max_bytes = ASSESS_FILE_MAX,
+    .schema = ASSESS_LOG_SCHEMA_VERSION,
+};
 
 static void set_aside(AssessStore *s, const DiagList *why, DiagList *diags)
 {
-    if (s->read_only) {
-        diag_add(diags, DIAG_WARNING, s->path, 0, 0,
-                 "assessments file is damaged; showing no assessments and leaving the file "
-                 "as it is (the profile is open read-only)");
-        add_as_notes(diags, why);
-        return;
-    }
-    Buf moved = {0}, err = {0};
-    if (file_move_aside(s->path, &moved, &err)) {
-        diag_add(diags, DIAG_WARNING, s->path, 0, 0,
-                 "assessments file was damaged and moved to %s; starting clean",
-                 buf_str(&moved));
-    } else {
+    if (!profile_file_set_aside(&assess_kind, s->path, s->read_only, why, diags))
         s->read_only = true; /* saving would overwrite the only copy */
-        diag_add(diags, DIAG_WARNING, s->path, 0, 0,
-                 "assessments file is damaged and could not be moved aside (%s); opened "
-                 "read-only so it is not overwritten", buf_str(&err));
-    }
-    add_as_notes(diags, why);
-    buf_fini(&moved);
-    buf_fini(&err);
-}
-
-/* The file is a newer pydive's: never moved, never written over. */
-static void keep_newer(AssessStore *s, int schema, DiagList *diags)
-{
-    s->read_only = true;
-    diag_add(diags, DIAG_WARNING, s->path, 0, 0,
-             "assessments file was written by a newer pydive (schema %d; this pydive reads "
-             "schema %d): opened read-only, showing no assessments, and the file is kept as it "
-             "is; update pydive to go on with this profile, or use another one (--profile NAME)",
-             schema, ASSESS_LOG_SCHEMA_VERSION);
 }
 
 static bool load(AssessStore *s, AssessLog *out, DiagList *diags)
 {
-    if (!file_exists(s->path))
-        return true;
-    Buf err = {0}, text = {0};
+    Buf text = {0};
     DiagList why = {0};
-    size_t size = 0;
-    bool ok = file_size(s->path, &size, &err);
-    if (ok && size > ASSESS_FILE_MAX) {
-        diag_add(&why, DIAG_ERROR, s->path, 0, 0, "the file is %zu bytes; expected at most %d",
-                 size, ASSESS_FILE_MAX);
+    ProfileRead r = profile_file_read(&assess_kind, s->path, &text, &why, diags);
+    if (r == PROFILE_READ_DAMAGED)
         set_aside(s, &why, diags);
-    } else if (ok && (ok = file_read(s->path, ASSESS_FILE_MAX, &text, &err))) {
+    if (r == PROFILE_READ_TEXT) {
         AssessLog parsed;
         if (assess_log_parse(buf_str(&text), text.len, s->path, &parsed, &why)) {
             free(parsed.profile);
@@ -102,19 +48,17 @@ static bool load(AssessStore *s, AssessLog *out, DiagList *diags)
             assess_log_fini(out);
             *out = parsed;
         } else if (parsed.schema_version > ASSESS_LOG_SCHEMA_VERSION) {
-            keep_newer(s, parsed.schema_version, diags);
+            s->read_only = true; /* a newer pydive's file: never moved, never written over */
+            profile_file_warn_newer(&assess_kind, s->path, parsed.schema_version, diags);
             assess_log_fini(&parsed);
         } else {
             assess_log_fini(&parsed);
             set_aside(s, &why, diags);
         }
     }
-    if (!ok)
-        diag_add(diags, DIAG_ERROR, NULL, 0, 0, "%s", buf_str(&err));
     diag_fini(&why);
-    buf_fini(&err);
     buf_fini(&text);
-    return ok;
+    return r != PROFILE_READ_FAILED;
 }
 
 static bool open_common(AssessStore *s, const char *profile_dir, const char *profile,
@@ -129,7 +73,7 @@ static bool open_common(AssessStore *s, const char *profile_dir, const char *pro
         diag_add(diags, DIAG_ERROR, NULL, 0, 0, "%s", buf_str(&err));
     buf_fini(&err);
     if (ok && !s->read_only)
-        remove_stale_temps(s, diags);
+        profile_file_remove_temps(s->profile_dir, TEMP_PREFIX, diags);
     return ok && load(s, out, diags);
 }
 

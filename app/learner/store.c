@@ -17,6 +17,7 @@
 #include "base/fsutil.h"
 #include "base/paths.h"
 #include "base/xalloc.h"
+#include "learner/profile_file.h"
 
 #define PROGRESS_FILE "progress.yaml"
 #define LOCK_FILE "lock"
@@ -28,27 +29,12 @@ static const char *profile_of(const Store *s)
     return slash ? slash + 1 : s->profile_dir;
 }
 
-/* A save killed before its rename leaves "progress.yaml.tmp-" plus six random characters.  It was
- * never confirmed, so it is dropped.  Only the lock holder may do this: a
- * temporary file may belong to a save in progress in another pydive. */
-static void remove_stale_temps(const Store *s, DiagList *diags)
-{
-    char **names;
-    size_t n = dir_list(s->profile_dir, "", &names);
-    for (size_t i = 0; i < n; i++) {
-        if (strncmp(names[i], TEMP_PREFIX, strlen(TEMP_PREFIX)) != 0)
-            continue;
-        char *full = path_join(s->profile_dir, names[i]);
-        Buf err = {0};
-        if (!file_remove(full, &err))
-            diag_add(diags, DIAG_WARNING, full, 0, 0,
-                     "could not remove a temporary file left by an interrupted save: %s",
-                     buf_str(&err));
-        buf_fini(&err);
-        free(full);
-    }
-    dir_list_free(names, n);
-}
+static const ProfileFileKind progress_kind = {
+    .noun = "progress",
+    .shows = "no progress",
+    .max_bytes = PROGRESS_FILE_MAX,
+    .schema = PROGRESS_SCHEMA_VERSION,
+};
 
 static void take_lock(Store *s, DiagList *diags)
 {
@@ -78,71 +64,25 @@ static void drop_lock(Store *s)
     s->read_only = true;
 }
 
-/* Adds what the parser said, as notes under the warning just added. */
-static void add_as_notes(DiagList *diags, const DiagList *from)
-{
-    for (size_t i = 0; i < from->len; i++) {
-        const Diag *d = &from->items[i];
-        diag_add(diags, DIAG_NOTE, d->file, d->line, d->col, "%s", d->msg);
-    }
-}
-
 /* The progress file cannot be used: keep it for the learner to look at and
- * start from an empty record. */
+ * start from an empty record; when it cannot be moved aside, saving would
+ * overwrite the only copy, so the lock is dropped. */
 static void set_aside(Store *s, const DiagList *why, DiagList *diags)
 {
-    if (s->read_only) {
-        diag_add(diags, DIAG_WARNING, s->path, 0, 0,
-                 "progress file is damaged; showing no progress and leaving the file as it "
-                 "is (this pydive opened the profile read-only)");
-        add_as_notes(diags, why);
-        return;
-    }
-    Buf moved = {0}, err = {0};
-    if (file_move_aside(s->path, &moved, &err)) {
-        diag_add(diags, DIAG_WARNING, s->path, 0, 0,
-                 "progress file was damaged and moved to %s; starting clean", buf_str(&moved));
-    } else {
-        /* Saving now would overwrite the only copy: refuse to write. */
+    if (!profile_file_set_aside(&progress_kind, s->path, s->read_only, why, diags))
         drop_lock(s);
-        diag_add(diags, DIAG_WARNING, s->path, 0, 0,
-                 "progress file is damaged and could not be moved aside (%s); opened "
-                 "read-only so it is not overwritten", buf_str(&err));
-    }
-    add_as_notes(diags, why);
-    buf_fini(&moved);
-    buf_fini(&err);
-}
-
-/* The progress file is a newer pydive's: keep it exactly as it is.  Without
- * the lock nothing here saves (nor the assessments beside it), until pydive
- * is updated. */
-static void keep_newer(Store *s, int schema, DiagList *diags)
-{
-    if (!s->read_only)
-        drop_lock(s);
-    diag_add(diags, DIAG_WARNING, s->path, 0, 0,
-             "progress file was written by a newer pydive (schema %d; this pydive reads schema "
-             "%d): opened read-only, showing no progress, and the file is kept as it is; "
-             "update pydive to go on with this profile, or use another one (--profile NAME)",
-             schema, PROGRESS_SCHEMA_VERSION);
 }
 
 /* Reads the progress file into *out.  False when it exists but cannot be
  * read at all (permissions, I/O): the profile is then unusable. */
 static bool load(Store *s, Progress *out, DiagList *diags)
 {
-    if (!file_exists(s->path))
-        return true; /* a new profile */
-    Buf err = {0}, text = {0};
+    Buf text = {0};
     DiagList why = {0};
-    size_t size = 0;
-    bool ok = file_size(s->path, &size, &err);
-    if (ok && size > PROGRESS_FILE_MAX) {
-        diag_add(&why, DIAG_ERROR, s->path, 0, 0,
-                 "the file is %zu bytes; expected at most %d", size, PROGRESS_FILE_MAX);
+    ProfileRead r = profile_file_read(&progress_kind, s->path, &text, &why, diags);
+    if (r == PROFILE_READ_DAMAGED)
         set_aside(s, &why, diags);
-    } else if (ok && (ok = file_read(s->path, PROGRESS_FILE_MAX, &text, &err))) {
+    if (r == PROFILE_READ_TEXT) {
         Progress parsed;
         if (progress_parse(text.data, text.len, s->path, &parsed, &why)) {
             free(parsed.profile);
@@ -150,19 +90,20 @@ static bool load(Store *s, Progress *out, DiagList *diags)
             progress_fini(out);
             *out = parsed;
         } else if (parsed.schema_version > PROGRESS_SCHEMA_VERSION) {
-            keep_newer(s, parsed.schema_version, diags);
+            /* a newer pydive's: without the lock nothing here saves (nor the
+             * assessments beside it) until pydive is updated */
+            if (!s->read_only)
+                drop_lock(s);
+            profile_file_warn_newer(&progress_kind, s->path, parsed.schema_version, diags);
             progress_fini(&parsed);
         } else {
             progress_fini(&parsed);
             set_aside(s, &why, diags);
         }
     }
-    if (!ok)
-        diag_add(diags, DIAG_ERROR, NULL, 0, 0, "%s", buf_str(&err));
     diag_fini(&why);
-    buf_fini(&err);
     buf_fini(&text);
-    return ok;
+    return r != PROFILE_READ_FAILED;
 }
 
 bool store_open(Store *s, const char *user_data_dir, const char *profile, bool want_write,
@@ -190,7 +131,7 @@ bool store_open(Store *s, const char *user_data_dir, const char *profile, bool w
         take_lock(s, diags);
     buf_fini(&err);
     if (!s->read_only)
-        remove_stale_temps(s, diags);
+        profile_file_remove_temps(s->profile_dir, TEMP_PREFIX, diags);
     bool ok = load(s, out, diags);
     if (!ok)
         store_close(s);

@@ -163,6 +163,8 @@ struct PyRun {
     SimId c_result;         /* result of a frame called from C */
     bool gen_yielded;       /* the frame that returned to C yielded c_result (vm_gen.c) */
     SimId gen_made;         /* the generator a call made instead of pushing a frame */
+    bool call_ex;           /* the next built-in call comes from f(*args) (vm_call_ex.c) */
+    bool ex_args;           /* the running built-in came from f(*args): CPython passed it the tuple */
     uint64_t guessed_sizes; /* generators made whose frame size is the model's guess */
     SimId *held;            /* locals of frames the exception's traceback keeps */
     size_t nheld, capheld;
@@ -226,6 +228,9 @@ bool py_hashable(PyRun *I, SimId k);
 
 /* compile.c */
 bool compile_module(PyRun *I, PyError *err);
+/* How far above the model's start count CPython's young count may lie at
+ * the first line of this module (gc_timing.c). */
+int gc_timing_slack(const Ast *ast);
 /* pyrun.c: a SyntaxWarning at line, as the warnings module shows it on
  * stderr before the program runs */
 void py_add_warning(PyRun *I, int line, const char *msg);

@@ -12,56 +12,9 @@ command -v tmux >/dev/null 2>&1 || { echo "not ok 1 - tmux is not installed"; ex
 T="pydive-e2e-$$"
 DATA=$(mktemp -d)
 export XDG_DATA_HOME="$DATA"
-n=0
-fails=0
-cleanup() { tmux -L "$T" kill-server 2>/dev/null; rm -rf "$DATA"; }
-trap cleanup EXIT
+. tests/lib/tmux.sh
+trap tmux_cleanup EXIT
 
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-notok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
-tm() { tmux -L "$T" "$@"; }
-screen() { tm capture-pane -p -t t 2>/dev/null; }
-
-# start SIZE CMD...: a fresh session running pydive with our data dir.
-start() {
-    size=$1; shift
-    w=${size%x*}; h=${size#*x}
-    tm kill-server 2>/dev/null
-    i=0; while tm has-session 2>/dev/null && [ $i -lt 50 ]; do sleep 0.05; i=$((i + 1)); done
-    sleep 0.1
-    tm -f /dev/null new-session -d -s t -x "$w" -y "$h" \
-        "env XDG_DATA_HOME=$DATA TERM=${TERM_OVERRIDE:-xterm-256color} $* ; echo EXITED:\$?; sleep 30"
-}
-
-# wait_for TEXT [SECONDS]: polls the screen until TEXT shows up.
-wait_for() {
-    i=0; limit=$(( ${2:-5} * 10 ))
-    while [ $i -lt $limit ]; do
-        screen | grep -qF -- "$1" && return 0
-        sleep 0.1; i=$((i + 1))
-    done
-    return 1
-}
-keys() { tm send-keys -t t "$@"; sleep 0.15; }
-# E2E_WAIT: seconds a check waits for its text (make test-valgrind raises it:
-# a fix exercise runs its program to the end before the screen shows)
-check() { # NAME TEXT: the screen shows TEXT
-    if wait_for "$2" "${E2E_WAIT:-5}"; then ok "$1"; else notok "$1" "expected to see: $2" "screen was:" "$(screen | sed 's/^/  | /')"; fi
-}
-check_not() {
-    sleep 0.3
-    if screen | grep -qF -- "$2"; then notok "$1" "did not expect: $2"; else ok "$1"; fi
-}
-# the screen once it has stopped changing (a loaded machine redraws late)
-settled() {
-    prev=$(screen); i=0
-    while [ $i -lt 30 ]; do
-        sleep 0.1; cur=$(screen)
-        [ "$cur" = "$prev" ] && break
-        prev=$cur; i=$((i + 1))
-    done
-    printf '%s\n' "$prev"
-}
 # the reader's text: every row but the top and bottom bars
 top_line() { settled | sed '1d;$d'; }
 

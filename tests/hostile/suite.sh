@@ -36,11 +36,17 @@ refuse() { if grep -qE -- "$3" "$2"; then notok "$1" "found /$3/ in:" "$(grep -E
 
 # ==== sandbox time: a check may not run far past its limit ====================
 CHECK_CEILING=${CHECK_CEILING:-5}
-[ -n "${SKIP_SLOW:-}" ] || for f in "$FX"/slow-*.lua; do
+# the heap-walking checks come from one template, one exercise per binding
+for b in 'collect|run.collect()' 'live|run.live("list")' 'has-cycle|run.has_cycle()'; do
+    sed -e "s/@NAME@/${b%%|*}/g" -e "s/@CALL@/${b#*|}/g" "$FX/slow-heap.lua.tmpl" > "$W/slow-${b%%|*}.lua"
+done
+cp "$FX/slow-gil.lua" "$W/"
+[ -n "${SKIP_SLOW:-}" ] || for f in "$W"/slow-*.lua; do
     name=$(basename "$f" .lua)
     # the same exercise whose check returns at once: what running the programs costs
-    sed 's/^        while true do .* end$/        return false, "control"/' "$f" > "$W/$name.lua"
-    t0=$(now_ms); $PYDIVE verify "$W/$name.lua" > /dev/null 2>&1; base=$(($(now_ms) - t0))
+    mkdir -p "$W/control"
+    sed 's/^        while true do .* end$/        return false, "control"/' "$f" > "$W/control/$name.lua"
+    t0=$(now_ms); $PYDIVE verify "$W/control/$name.lua" > /dev/null 2>&1; base=$(($(now_ms) - t0))
     t0=$(now_ms); timeout 120 $PYDIVE verify "$f" > "$W/out" 2>&1; rc=$?; ms=$(($(now_ms) - t0))
     extra=$((ms - base))
     note "$name: verify took $ms ms, $base ms without the loop (two checks)"

@@ -10,42 +10,9 @@ command -v tmux >/dev/null 2>&1 || { echo "not ok 1 - tmux is not installed"; ex
 
 T="pydive-screens-$$"
 DATA=$(mktemp -d)
-n=0
-fails=0
-cleanup() { tmux -L "$T" kill-server 2>/dev/null; rm -rf "$DATA"; }
-trap cleanup EXIT
-
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-notok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
-tm() { tmux -L "$T" "$@"; }
-screen() { tm capture-pane -p -t t 2>/dev/null; }
-
-# start SIZE ENV-AND-CMD...: a fresh session running pydive with our data dir.
-start() {
-    size=$1; shift
-    w=${size%x*}; h=${size#*x}
-    tm kill-server 2>/dev/null
-    i=0; while tm has-session 2>/dev/null && [ $i -lt 50 ]; do sleep 0.05; i=$((i + 1)); done
-    sleep 0.1
-    tm -f /dev/null new-session -d -s t -x "$w" -y "$h" \
-        "env XDG_DATA_HOME=$DATA TERM=xterm-256color $* ; echo EXITED:\$?; sleep 30"
-}
-wait_for() {
-    i=0; limit=$(( ${2:-5} * 10 ))
-    while [ $i -lt $limit ]; do
-        screen | grep -qF -- "$1" && return 0
-        sleep 0.1; i=$((i + 1))
-    done
-    return 1
-}
-keys() { tm send-keys -t t "$@"; sleep 0.2; }
-check() {
-    if wait_for "$2" "${E2E_WAIT:-5}"; then ok "$1"; else notok "$1" "expected to see: $2" "screen was:" "$(screen | sed 's/^/  | /')"; fi
-}
-check_not() {
-    sleep 0.3
-    if screen | grep -qF -- "$2"; then notok "$1" "did not expect: $2" "screen was:" "$(screen | sed 's/^/  | /')"; else ok "$1"; fi
-}
+KEY_PAUSE=0.2
+. tests/lib/tmux.sh
+trap tmux_cleanup EXIT
 
 # ---- the exercise pane at 60x16: a long explanation scrolls as in less ------
 start 60x16 $PYDIVE exercise run survivors-hold-arenas

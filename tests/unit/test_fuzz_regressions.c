@@ -1,8 +1,9 @@
 /*
  * Replays the fuzzing finds: every file in tests/fuzz/regressions/NAME/
  * (an input that once crashed, leaked or tripped a sanitizer, kept after
- * its fix) and every seed in tests/fuzz/corpus/NAME/ goes through the very
- * entry point of tests/fuzz/fuzz_NAME.c, so `make test` (and `make
+ * its fix), every seed in tests/fuzz/corpus/NAME/ and every file
+ * tests/fuzz/SEEDS takes for NAME from other test folders goes through the
+ * very entry point of tests/fuzz/fuzz_NAME.c, so `make test` (and `make
  * test-asan`, where the sanitizers see them again) keeps them fixed.
  *
  * Each fuzz target is included here with its LLVMFuzzerTestOneInput
@@ -74,11 +75,12 @@ static const FuzzTarget targets[] = {
 };
 #define NTARGETS (sizeof targets / sizeof targets[0])
 
-/* Feeds every file of dir to the target; returns how many. */
-static size_t replay_dir(const FuzzTarget *t, const char *dir)
+/* Feeds every file of dir whose name ends in suffix to the target; returns
+ * how many. */
+static size_t replay_dir(const FuzzTarget *t, const char *dir, const char *suffix)
 {
     char **names;
-    size_t n = dir_list(dir, "", &names);
+    size_t n = dir_list(dir, suffix, &names);
     for (size_t i = 0; i < n; i++) {
         char *path = path_join(dir, names[i]);
         Buf text = {0}, err = {0};
@@ -98,14 +100,38 @@ static size_t replay_dir(const FuzzTarget *t, const char *dir)
     return n;
 }
 
+/* The folders tests/fuzz/SEEDS names for the target ("NAME FOLDER SUFFIX"
+ * lines; # starts a comment): each must exist and hold seeds. */
+static size_t replay_seed_folders(const FuzzTarget *t)
+{
+    Buf text = {0}, err = {0};
+    if (!file_read("tests/fuzz/SEEDS", (size_t)1 << 16, &text, &err))
+        fail_msg("tests/fuzz/SEEDS: %s", buf_str(&err));
+    size_t total = 0;
+    for (char *line = strtok(text.data, "\n"); line; line = strtok(NULL, "\n")) {
+        char target[32], dir[128], suffix[16];
+        if (line[0] == '#' || sscanf(line, "%31s %127s %15s", target, dir, suffix) != 3 ||
+            strcmp(target, t->name) != 0)
+            continue;
+        size_t n = replay_dir(t, dir, suffix);
+        if (n == 0)
+            fail_msg("tests/fuzz/SEEDS: no %s files in %s", suffix, dir);
+        total += n;
+    }
+    buf_fini(&text);
+    buf_fini(&err);
+    return total;
+}
+
 static void replay(void **state)
 {
     const FuzzTarget *t = *state;
     char dir[128];
     snprintf(dir, sizeof dir, "tests/fuzz/regressions/%s", t->name);
-    replay_dir(t, dir);
+    replay_dir(t, dir, "");
     snprintf(dir, sizeof dir, "tests/fuzz/corpus/%s", t->name);
-    assert_true(replay_dir(t, dir) > 0); /* every target has seeds */
+    size_t seeds = replay_dir(t, dir, "") + replay_seed_folders(t);
+    assert_true(seeds > 0); /* every target has seeds */
 }
 
 /* A regressions folder for a target that does not exist would never run. */

@@ -3,68 +3,75 @@ import gc
 import sys
 
 
-class Temperature:
-    def __init__(self, celsius=0.0):
-        self.celsius = celsius
+class Tank:
+    """Litres stored; the gauge reads a share of the capacity."""
+
+    capacity = 80
+
+    def __init__(self, litres):
+        self.litres = litres
 
     @property
-    def celsius(self):
-        return self._celsius
+    def litres(self):
+        return self._litres
 
-    @celsius.setter
-    def celsius(self, value):
-        if value < -273.15:
-            raise ValueError("below absolute zero")
-        self._celsius = value
+    @litres.setter
+    def litres(self, amount):
+        if not 0 <= amount <= Tank.capacity:
+            raise ValueError(f"{amount} litres do not fit in {Tank.capacity}")
+        self._litres = amount
 
     @property
-    def fahrenheit(self):
-        return self._celsius * 9 / 5 + 32
+    def gauge(self):
+        return self._litres / Tank.capacity
 
-    @fahrenheit.setter
-    def fahrenheit(self, value):
-        self.celsius = (value - 32) * 5 / 9
+    @gauge.setter
+    def gauge(self, share):
+        self.litres = share * Tank.capacity
 
 
-t = Temperature(25)
-print(t.celsius, t.fahrenheit)
-t.fahrenheit = 212
-print(t.celsius)
+tank = Tank(20)
+print(tank.litres, tank.gauge)
+tank.gauge = 0.75
+print(tank.litres, tank._litres)
+for bad in (-1, 81):
+    try:
+        tank.litres = bad
+    except ValueError as err:
+        print("ValueError:", err)
+print(tank.litres, type(Tank.gauge).__name__, sys.getsizeof(Tank.litres))
+print(gc.is_tracked(Tank.litres), sys.getrefcount(Tank.gauge))
+print(Tank.gauge.fget.__name__, Tank.gauge.fset.__qualname__, Tank.gauge.fdel)
 try:
-    t.celsius = -300
-except ValueError as err:
-    print("ValueError:", err)
-print(type(Temperature.celsius).__name__, sys.getsizeof(Temperature.celsius))
-print(gc.is_tracked(Temperature.celsius), sys.getrefcount(Temperature.celsius))
-print(Temperature.celsius.fget.__name__, Temperature.celsius.fset.__name__, Temperature.celsius.fdel)
-try:
-    del t.fahrenheit
+    del tank.litres
 except AttributeError as err:
     print("AttributeError:", err)
 
 
-class Circle:
-    def __init__(self, radius):
-        self._radius = radius
-        self._area = None
+class Word:
+    """A read-only text whose vowel count is worked out once, on first use."""
+
+    def __init__(self, text):
+        self._text = text
+        self._vowels = -1
+
+    text = property(lambda self: self._text)
 
     @property
-    def radius(self):
-        return self._radius
-
-    @property
-    def area(self):
-        if self._area is None:
-            self._area = 3.14159 * self._radius ** 2
-        return self._area
+    def vowels(self):
+        if self._vowels < 0:
+            print("counting", self._text)
+            self._vowels = sum(ch in "aeiou" for ch in self._text)
+        return self._vowels
 
 
-c = Circle(2)
-print(c.radius, c.area, c.area)
+w = Word("memory")
+print(w.text, w.vowels, w.vowels)
 try:
-    c.radius = 5
+    w.text = "heap"
 except AttributeError as err:
     print("AttributeError:", err)
+print(Word.text.fget.__name__, Word.vowels.fset, Word.vowels.fdel)
 
 
 class Tracker:

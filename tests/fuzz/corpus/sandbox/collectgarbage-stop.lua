@@ -1,2 +1,0 @@
--- Stopping the collector is not an allowed option.
-collectgarbage("stop")

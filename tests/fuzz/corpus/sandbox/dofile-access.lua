@@ -1,1 +1,0 @@
-return dofile("/etc/passwd")

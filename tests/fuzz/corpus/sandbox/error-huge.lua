@@ -1,2 +1,0 @@
--- An error message of a megabyte.
-error(string.rep("x", 1 << 20))

@@ -1,2 +1,0 @@
--- An error object that is nil.
-error(nil)

@@ -1,5 +1,0 @@
--- Only an id and a kind.
-return {
-    id = "missing-fields",
-    kind = "predict",
-}

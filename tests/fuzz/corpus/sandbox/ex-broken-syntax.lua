@@ -1,5 +1,0 @@
-return {
-    id = "syntax",
-    title = "A missing comma"
-    goal = "Never loads.",
-}

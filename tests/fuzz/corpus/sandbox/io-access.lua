@@ -1,1 +1,0 @@
-return io.open("/etc/passwd"):read("a")

@@ -1,1 +1,0 @@
-return os.execute("echo pwned")

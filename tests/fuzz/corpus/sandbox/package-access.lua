@@ -1,1 +1,0 @@
-return package.loaded.os

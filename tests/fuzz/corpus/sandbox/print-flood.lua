@@ -1,4 +1,0 @@
--- Printing forever.
-while true do
-    print(string.rep("y", 100))
-end

@@ -1,3 +1,0 @@
-local x = 1
-local y = = 2
-return x + y
