@@ -211,7 +211,8 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
         }
         if (strcmp(buf, "value") == 0 && sim_is_subtype(S, o->type, exc_class(I, EXC_StopIteration)))
             return stop_value(I, obj);
-        if (class_object_slot(I, buf) >= 0) { /* a method-wrapper of object's slot */
+        if ((sim_type_word(S, o->type, SIM_TY_FLAGS) & SIM_TYF_HEAP) && class_object_slot(I, buf) >= 0) {
+            /* a method-wrapper of object's slot */
             sim_incref(S, obj);
             return sim_builtin(S, (uint32_t)class_object_slot(I, buf), obj);
         }
@@ -225,7 +226,8 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
             if (c)
                 return ret(I, c);
         }
-        if (class_object_slot(I, buf) >= 0) /* object.__setattr__ ...: a slot wrapper */
+        bool object_root = o->sub != SK_INSTANCE || (sim_type_word(S, obj, SIM_TY_FLAGS) & SIM_TYF_HEAP);
+        if (object_root && class_object_slot(I, buf) >= 0) /* object.__setattr__ ...: a slot wrapper */
             return ret(I, I->builtin_methods[class_object_slot(I, buf)]);
         {
             int idx = builtin_method_index(I, obj, buf); /* type.mro */

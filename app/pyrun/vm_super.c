@@ -77,7 +77,9 @@ bool vm_super_attr(PyRun *I, int arg)
         /* 3.11: super() is an object until the attribute is read */
         SimId held = S->prof->version == SIM_V311 ? sim_super(S) : 0;
         SimId v = lookup_after(I, obj_type, cls, key);
-        int slot = v ? -1 : class_object_slot(I, key);
+        /* object's slot wrappers, when object ends the MRO (not BaseException) */
+        bool object_root = sim_type_word(S, obj_type, SIM_TY_FLAGS) & SIM_TYF_HEAP;
+        int slot = v || !object_root ? -1 : class_object_slot(I, key);
         if (slot >= 0 && method && !held) { /* object's slot wrapper, unbound, and self */
             out_a = I->builtin_methods[slot];
             sim_incref(S, out_a);
