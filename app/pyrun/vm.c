@@ -58,6 +58,7 @@ static Frame *new_frame(PyRun *I, uint32_t ci, SimId globals)
     f->base = base;
     f->sp = base + (uint32_t)I->codes[ci].nslots;
     f->line = I->codes[ci].firstline;
+    f->hbase = I->nhandled;
     for (uint32_t i = base; i < f->sp; i++)
         I->stack[i] = 0;
     return f;
@@ -69,6 +70,8 @@ Frame *vm_new_frame(PyRun *I, uint32_t ci, SimId globals) { return new_frame(I, 
 void vm_unwind_frame(PyRun *I)
 {
     Frame *f = TOPF;
+    tb_frame_end(I, f); /* a frame object still referenced takes the locals over */
+    f = TOPF;
     while (f->sp > f->base) {
         SimId v = I->stack[f->base];
         /* shift down so a re-entrant run never sees freed slots */

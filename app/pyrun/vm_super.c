@@ -80,7 +80,10 @@ bool vm_super_attr(PyRun *I, int arg)
         /* object's slot wrappers, when object ends the MRO (not BaseException) */
         bool object_root = sim_type_word(S, obj_type, SIM_TY_FLAGS) & SIM_TYF_HEAP;
         int slot = v || !object_root ? -1 : class_object_slot(I, key);
-        if (slot >= 0 && method && !held) { /* object's slot wrapper, unbound, and self */
+        if (!v && exc_is_instance(I, self) && (out_b = exc_method(I, self, key)) != 0) {
+            out_a = 0; /* BaseException's own method, bound (a method-wrapper) */
+            ok = true;
+        } else if (slot >= 0 && method && !held) { /* object's slot wrapper, unbound, and self */
             out_a = I->builtin_methods[slot];
             sim_incref(S, out_a);
             sim_incref(S, self);
@@ -89,7 +92,7 @@ bool vm_super_attr(PyRun *I, int arg)
             sim_incref(S, self);
             out_b = sim_builtin(S, (uint32_t)slot, self);
             ok = true;
-        } else if (!v) { /* a built-in base's method (BaseException.__init__) is not in the model's classes */
+        } else if (!v) { /* a built-in base's other methods are not in the model's classes */
             if (modelled_attr_missing(I, self, s, n))
                 py_raise(I, EXC_AttributeError, "'super' object has no attribute '%s'", key);
         } else if (sim_kind(S, v) == SK_PROPERTY || sim_kind(S, v) == SK_CLASSMETHOD ||

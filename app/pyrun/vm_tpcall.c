@@ -85,16 +85,16 @@ bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *
     TpArgs targs = {0, 0};
     if (!exc)
         targs = pack(I, args, nargs, kwnames);
-    SimId inst = sim_instance(S, cls);
+    SimId inst;
     if (exc) { /* BaseException.__new__ keeps the arguments in .args */
         SimId t = sim_tuple(S, (size_t)nargs);
         for (int i = 0; i < nargs; i++) {
             sim_incref(S, args[i]);
             sim_tuple_set(S, t, (size_t)i, args[i]);
         }
-        SimId an = sim_str_intern(S, "args", 4);
-        sim_attr_set(S, inst, an, t);
-        sim_decref(S, an);
+        inst = exc_new(I, cls, t);
+    } else {
+        inst = sim_instance(S, cls);
     }
     if (!init || sim_kind(S, init) != SK_FUNC) {
         unpack_free(I, &targs);

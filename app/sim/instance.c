@@ -40,6 +40,8 @@ SimId sim_attr_get(const Sim *s, SimId inst, SimId name)
 
 void sim_attr_set(Sim *s, SimId inst, SimId name, SimId value)
 {
+    if (s->obj[inst].sub != SIM_INST_PLAIN)
+        sim_exc_dict(s, inst); /* an exception's attributes live in its dict */
     SimObj *o = &s->obj[inst];
     if (o->v.instance.dict) {
         sim_incref(s, name);
@@ -88,6 +90,8 @@ bool sim_attr_del(Sim *s, SimId inst, SimId name)
 
 SimId sim_instance_dict(Sim *s, SimId inst)
 {
+    if (s->obj[inst].sub != SIM_INST_PLAIN)
+        return sim_exc_dict(s, inst);
     if (SIM_V(s, inst, SK_INSTANCE, instance.dict))
         return SIM_V(s, inst, SK_INSTANCE, instance.dict);
     SimId d = sim_dict(s);
@@ -184,7 +188,8 @@ const char *sim_kind_name(SimKind k)
         "bytearray", "list", "tuple", "dict", "set", "object", "type", "object",
         "function", "method", "builtin_function_or_method", "weakref.ReferenceType", "cell", "module",
         "range", "iterator", "dict_keys", "NotImplementedType", "super", "generator", "property",
-        "classmethod", "staticmethod", "ellipsis", "member_descriptor", "getset_descriptor"};
+        "classmethod", "staticmethod", "ellipsis", "member_descriptor", "getset_descriptor", "traceback",
+        "frame"};
     return names[k];
 }
 
@@ -210,11 +215,13 @@ const char *sim_type_name(const Sim *s, SimId id)
 static bool weakrefable(const Sim *s, SimId obj)
 {
     SimKind k = (SimKind)s->obj[obj].kind;
-    if (k == SK_INSTANCE) { /* a program class without __weakref__ has no weaklist */
+    if (k == SK_INSTANCE && s->obj[obj].sub == SIM_INST_EXC)
+        return false; /* BaseException has no weakref slot; a subclass adds one */
+    if (k == SK_INSTANCE && s->obj[obj].sub == SIM_INST_PLAIN) { /* a program class without __weakref__ */
         uint32_t f = sim_type_word(s, s->obj[obj].type, SIM_TY_FLAGS);
         return !(f & SIM_TYF_HEAP) || (f & SIM_TYF_WEAK);
     }
-    return k == SK_FUNC || k == SK_TYPE || k == SK_SET || k == SK_METHOD ||
+    return k == SK_INSTANCE || k == SK_FUNC || k == SK_TYPE || k == SK_SET || k == SK_METHOD ||
            k == SK_GEN;
 }
 
@@ -352,9 +359,13 @@ size_t sim_sizeof(const Sim *s, SimId id)
     case SK_DICT: return sim__dict_sizeof(s, id);
     case SK_SET: return sim__set_sizeof(s, id);
     case SK_INSTANCE:
+        if (o->sub != SIM_INST_PLAIN)
+            return sim__exc_sizeof(s, id);
         if (sim_type_word(s, o->type, SIM_TY_FLAGS) & SIM_TYF_HEAP)
             return sim__inst_size(s, o->type);
         return s->prof->instance_size;
+    case SK_TRACEBACK: return 56;
+    case SK_FRAME: return sim__frame_sizeof(s, id);
     case SK_TYPE: return sim__type_sizeof(s, id);
     case SK_MEMBER_DESCR: case SK_GETSET_DESCR: return 64;
     case SK_FUNC: return s->prof->version == SIM_V311 ? 152 : 160;
@@ -379,11 +390,13 @@ uint64_t sim_id_address(const Sim *s, SimId id)
     uint64_t a = pm_address(&s->pm, o->mem);
     if (o->flags & SIM_F_GCTYPE)
         a += 16;
-    if (o->kind == SK_INSTANCE && s->prof->version != SIM_V313) {
+    if (o->kind == SK_INSTANCE && o->sub == SIM_INST_PLAIN && s->prof->version != SIM_V313) {
         uint32_t f = sim_type_word(s, o->type, SIM_TY_FLAGS);
         if (!(f & SIM_TYF_HEAP) || (f & SIM_TYF_DICT) || (s->prof->version == SIM_V312 && (f & SIM_TYF_WEAK)))
             a += 16; /* managed-dict pre-header */
     }
+    if (o->kind == SK_INSTANCE && o->sub == SIM_INST_EXC_HEAP && s->prof->version != SIM_V311)
+        a += 16; /* managed-weakref pre-header */
     return a;
 }
 
@@ -415,7 +428,20 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
             if (sim_items(s, id)[i])
                 fn(s, sim_items(s, id)[i], arg);
         break;
+    case SK_TRACEBACK:
+        if (o->v.tb.next)
+            fn(s, o->v.tb.next, arg);
+        if (o->v.tb.frame)
+            fn(s, o->v.tb.frame, arg);
+        break;
+    case SK_FRAME:
+        sim__frame_traverse(s, id, fn, arg);
+        break;
     case SK_INSTANCE:
+        if (o->sub != SIM_INST_PLAIN) {
+            sim__exc_traverse(s, id, fn, arg);
+            break;
+        }
         sim__inst_visit_slots(s, id, fn, arg); /* subtype_traverse: slots, dict, type */
         o = &s->obj[id];
         if (o->v.instance.dict && (s->obj[o->v.instance.dict].flags & SIM_F_EMBEDDED)) {

@@ -49,9 +49,15 @@ SimId member_attr(PyRun *I, SimId d, SimId name, bool *found);
 /* Method tables, numbered by the registry in modules/registry.c. */
 extern const BuiltinDef list_methods[], dict_methods[], set_methods[], bytearray_methods[],
     str_methods[], tuple_methods[], property_methods[], generator_methods[], type_methods[],
-    object_methods[];
+    object_methods[], exception_methods[];
 extern const int list_nmethods, dict_nmethods, set_nmethods, bytearray_nmethods, str_nmethods,
-    tuple_nmethods, property_nmethods, generator_nmethods, type_nmethods, object_nmethods;
+    tuple_nmethods, property_nmethods, generator_nmethods, type_nmethods, object_nmethods,
+    exception_nmethods;
+/* exc_object.c: BaseException's method `name` bound to self (0: unbound,
+ * as read on a class), a new reference; 0 when it has none. Traceback and
+ * frame attributes (*found false when not one of theirs). */
+SimId exc_method(PyRun *I, SimId self, const char *name);
+SimId tb_attr(PyRun *I, SimId v, const char *name, bool *found);
 
 /* descr.c: calling property, classmethod or staticmethod (kind SK_PROPERTY,
  * SK_CLASSMETHOD, SK_STATICMETHOD); the descriptor protocol: what
