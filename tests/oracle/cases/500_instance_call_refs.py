@@ -40,3 +40,19 @@ class Gen:
 
 
 print(list(Gen()(4)))
+
+
+NOTHING = ["nothing"]
+
+
+class Box:
+    def __init__(self, content, label=NOTHING):
+        print("in __init__:", sys.getrefcount(content), sys.getrefcount(label))
+        self.content = content
+
+
+tag = ["tag"]
+box = Box(item)
+box = Box(item, label=tag)
+box = Box(item, tag)
+print(sys.getrefcount(item), sys.getrefcount(tag))
