@@ -143,7 +143,8 @@ static bool loop_stmt(Cg *g, int n)
         cg_emit(g, OP_GET_ITER, 0);
     uint32_t top = cg_here(g);
     push_loop(g, top, true);
-    uint32_t fi = cg_emit(g, OP_FOR_ITER, 0);
+    uint32_t fi = g->I->sim->prof->version >= SIM_V313 ? cg_emit_at(g, OP_FOR_ITER, 0, nd->b, 0, 0)
+                                                        : cg_emit(g, OP_FOR_ITER, 0);
     if (!cg_store_target(g, nd->a, ACC_STORE) || !cg_stmts(g, nd->c))
         return false;
     g->line = nd->line;
