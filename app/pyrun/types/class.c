@@ -498,8 +498,30 @@ static SimId t_mro(PyRun *I, SimId *a, int n, SimId kw)
     return list;
 }
 
+/* type___subclasses___impl: the live classes of its subclass dict, in order */
+static SimId t_subclasses(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    SimId cls = a[0];
+    if (sim_obj(S, cls)->sub != SK_INSTANCE || !(sim_type_word(S, cls, SIM_TY_FLAGS) & SIM_TYF_HEAP))
+        return py_not_modelled(I, 0, "__subclasses__() of a built-in class"), (SimId)0;
+    SimId list = sim_list(S, 0);
+    SimId d = sim_type_word(S, cls, SIM_TY_SUBCLASSES);
+    uint32_t pos = 0;
+    SimId k, ref;
+    while (d && sim_dict_next(S, d, &pos, &k, &ref)) {
+        SimId sub = SIM_V(S, ref, SK_WEAKREF, weakref.obj);
+        if (sub) {
+            sim_incref(S, sub);
+            sim_list_append(S, list, sub);
+        }
+    }
+    return list;
+}
+
 const BuiltinDef type_methods[] = {
     BUILTIN("mro", SK_TYPE, 0, t_mro, .style = ARGS_NONE),
+    BUILTIN("__subclasses__", SK_TYPE, 0, t_subclasses, .style = ARGS_NONE),
 };
 const int type_nmethods = (int)(sizeof type_methods / sizeof type_methods[0]);
 
