@@ -266,6 +266,38 @@ static SimId f_sum(PyRun *I, SimId *a, int n, SimId kw)
     return acc;
 }
 
+/* any() and all(): builtin_any/builtin_all, stopping at the first item
+ * whose truth decides (the iterator and the items go as they are read). */
+static SimId any_all(PyRun *I, SimId *a, int n, bool any)
+{
+    if (!bi_nargs(I, any ? "any" : "all", n, 1, 1))
+        return 0;
+    SimId it = iter_new(I, a[0]);
+    if (!it) {
+        if (!I->err.set && !I->refused)
+            py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a[0]));
+        return 0;
+    }
+    SimId v;
+    int got;
+    while ((got = iter_step(I, it, &v)) > 0) {
+        int t = op_truth(I, v);
+        sim_decref(S, v);
+        if (t < 0) {
+            sim_decref(S, it);
+            return 0;
+        }
+        if (t == any) {
+            sim_decref(S, it);
+            return sim_bool(S, any);
+        }
+    }
+    sim_decref(S, it);
+    return got < 0 ? 0 : sim_bool(S, !any);
+}
+
+static SimId f_any(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return any_all(I, a, n, true); }
+static SimId f_all(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return any_all(I, a, n, false); }
 
 static SimId f_sorted(PyRun *I, SimId *a, int n, SimId kw)
 {
@@ -658,6 +690,8 @@ const BuiltinDef function_defs[] = {
     BUILTIN("min", 0, BM_BUILTINS, f_min, .kw = "key default"),
     BUILTIN("max", 0, BM_BUILTINS, f_max, .kw = "key default"),
     BUILTIN("sum", 0, BM_BUILTINS, f_sum, .kw = "start"),
+    BUILTIN("any", 0, BM_BUILTINS, f_any, .style = ARGS_ONE),
+    BUILTIN("all", 0, BM_BUILTINS, f_all, .style = ARGS_ONE),
     BUILTIN("sorted", 0, BM_BUILTINS, f_sorted, .kw = "key reverse", .kw_fn = "sort", .style = ARGS_RANGE, .min = 1, .max = 1),
     BUILTIN("enumerate", 0, BM_BUILTINS, iter_enumerate, .kw = "start", .kw_refused = "iterable"),
     BUILTIN("zip", 0, BM_BUILTINS, iter_zip, .kw_refused = "strict"),
