@@ -36,8 +36,19 @@ static void source_line(PyRun *I, int line, Buf *out)
 
 /* ---- traceback and frame objects ------------------------------------ */
 
+/* A list, set or dict comprehension on 3.12+ runs inside its enclosing
+ * frame (PEP 709): the model's frame for it has no frame object nor
+ * traceback entry of its own. */
+static bool inlined(PyRun *I, const Frame *f)
+{
+    const PyCode *co = &I->codes[f->code];
+    return S->prof->version >= SIM_V312 && co->kind == CODE_COMP && !co->is_gen;
+}
+
 SimId tb_frame_object(PyRun *I, int i)
 {
+    while (i > 0 && inlined(I, &I->frames[i]))
+        i--;
     Frame *f = &I->frames[i];
     if (f->fobj)
         return f->fobj;
@@ -55,6 +66,8 @@ SimId tb_frame_object(PyRun *I, int i)
 
 bool tb_here(PyRun *I, Frame *f)
 {
+    if (inlined(I, f))
+        return true; /* the enclosing frame gets the entry */
     SimId fo = tb_frame_object(I, (int)(f - I->frames));
     SimId e = exc_instance(I);
     SimId next = sim_exc_get(S, e, SIM_EXC_TRACEBACK);
