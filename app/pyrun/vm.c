@@ -465,7 +465,8 @@ SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
         /* a bound built-in method: self, then the arguments */
         SimId *all = xmalloc(((size_t)nargs + 1) * sizeof *all);
         all[0] = o->v.builtin.self;
-        memcpy(all + 1, args, (size_t)nargs * sizeof *all);
+        if (nargs > 0) /* args may be NULL when there are none */
+            memcpy(all + 1, args, (size_t)nargs * sizeof *all);
         SimId r = builtins_call(I, o->v.builtin.index, o->v.builtin.self, all, nargs + 1, 0);
         free(all);
         return r;
