@@ -474,6 +474,24 @@ static SimId f_format(PyRun *I, SimId *a, int n, SimId kw)
     return r;
 }
 
+/* vars(obj): its __dict__ (builtin_vars_impl) */
+static SimId f_vars(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "vars", n, 0, 1))
+        return 0;
+    if (n == 0)
+        return py_not_modelled(I, 0, "vars() without an argument (the caller's locals)"), (SimId)0;
+    SimId name = sim_str_intern(S, "__dict__", 8);
+    SimId d = attr_get(I, a[0], name);
+    sim_decref(S, name);
+    if (!d && py_err_matches(I, EXC_AttributeError)) {
+        py_err_clear(I);
+        py_raise(I, EXC_TypeError, "vars() argument must have __dict__ attribute");
+    }
+    return d;
+}
+
 static SimId f_delattr(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
@@ -687,6 +705,7 @@ const BuiltinDef function_defs[] = {
     BUILTIN("hasattr", 0, BM_BUILTINS, f_hasattr, .style = ARGS_RANGE, .min = 2, .max = 2),
     BUILTIN("setattr", 0, BM_BUILTINS, f_setattr, .style = ARGS_RANGE, .min = 3, .max = 3),
     BUILTIN("delattr", 0, BM_BUILTINS, f_delattr, .style = ARGS_RANGE, .min = 2, .max = 2),
+    BUILTIN("vars", 0, BM_BUILTINS, f_vars, .style = ARGS_RANGE, .min = 0, .max = 1),
     BUILTIN("format", 0, BM_BUILTINS, f_format, .style = ARGS_RANGE, .min = 1, .max = 2, .kw_refused = "value format_spec"),
     BUILTIN("callable", 0, BM_BUILTINS, f_callable, .style = ARGS_ONE),
     BUILTIN("chr", 0, BM_BUILTINS, f_chr, .style = ARGS_ONE),
