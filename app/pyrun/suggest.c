@@ -147,8 +147,9 @@ static int cmp_str(const void *a, const void *b)
 void suggest_for_attr(PyRun *I, SimId obj, SimId nm)
 {
     size_t n;
-    const char *name = sim_str_data(S, nm, &n);
-    /* dir(obj) is sorted: gather the names, sort, then scan */
+    /* a copy: sim_str() below may move the slab the name's text lives in */
+    const char *text = sim_str_data(S, nm, &n);
+    char *name = strndup(text, n);
     char *names[512];
     int cnt = 0;
     SimObj *o = sim_obj(S, obj);
@@ -187,4 +188,5 @@ void suggest_for_attr(PyRun *I, SimId obj, SimId nm)
     for (int i = 0; i < cnt; i++)
         free(names[i]);
     set_hint(I, &b);
+    free(name);
 }
