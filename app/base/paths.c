@@ -92,7 +92,7 @@ static char *pack_dir(const char *want, Buf *err)
         return NULL;
     }
     Buf where = {0}, why = {0};
-    if (!dir_links_stay_inside(dir, &where, &why)) {
+    if (!content_links_stay_inside(dir, &where, &why)) {
         buf_printf(err, "%s%s%s: %s: %s", what, course_option ? " " : "", want, buf_str(&where),
                    buf_str(&why));
         free(dir);

@@ -88,7 +88,10 @@ bool session_load_workshop(const char *content_dir, const Course *course,
     return ok;
 }
 
-int session_open(Session *s, const char *profile, bool want_write)
+/* outline: the course without the cross-file references checked, and no
+ * assessments (what `list` and `progress` show needs neither; `validate`
+ * and the course screens check and use them). */
+static int open_session(Session *s, const char *profile, bool want_write, bool outline)
 {
     *s = (Session){0};
     Buf err = {0};
@@ -99,7 +102,9 @@ int session_open(Session *s, const char *profile, bool want_write)
         return 1;
     }
     buf_fini(&err);
-    if (!course_load(s->content_dir, &s->course, &s->content_diags)) {
+    bool loaded = outline ? course_load_outline(s->content_dir, &s->course, &s->content_diags)
+                          : course_load(s->content_dir, &s->course, &s->content_diags);
+    if (!loaded) {
         diag_print(&s->content_diags, stderr);
         fprintf(stderr, "pydive: the course in %s cannot be loaded\n", s->content_dir);
         return 1;
@@ -123,7 +128,8 @@ int session_open(Session *s, const char *profile, bool want_write)
         return 1;
     }
     s->store_open = true;
-    open_assessments(s);
+    if (!outline)
+        open_assessments(s);
     DiagList wd = {0};
     if (!session_load_workshop(s->content_dir, &s->course, s->assess_loaded ? &s->assess : NULL,
                                &s->workshop, &s->has_workshop, &wd)) {
@@ -135,6 +141,16 @@ int session_open(Session *s, const char *profile, bool want_write)
     }
     diag_move(&s->content_diags, &wd); /* warnings */
     return 0;
+}
+
+int session_open(Session *s, const char *profile, bool want_write)
+{
+    return open_session(s, profile, want_write, false);
+}
+
+int session_open_outline(Session *s, const char *profile)
+{
+    return open_session(s, profile, false, true);
 }
 
 void session_report(const Session *s)

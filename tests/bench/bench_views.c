@@ -64,7 +64,7 @@ int main(int argc, char **argv)
             canvas_clear(cv);
             switch (v) {
             case 1: view_arena_map(&s, &(ArenaMapOptions){0}, cv, r); break;
-            case 2: view_memory_chart(p.samples, p.pos, cv, r); break;
+            case 2: view_memory_chart(p.samples, p.sample_blocks, p.pos, cv, r); break;
             case 3: view_object_graph(&s, &(GraphOptions){0}, cv, r); break;
             case 4: view_gc(&s, cv, r); break;
             default: break;
