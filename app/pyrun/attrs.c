@@ -29,7 +29,7 @@ static SimId no_attr(PyRun *I, SimId obj, SimId name)
     } else if (k == SK_TYPE) {
         const char *tn = sim_obj(S, obj)->sub == SK_INSTANCE
                              ? sim_str_data(S, sim_items(S, obj)[0], &(size_t){0})
-                             : sim_kind_name((SimKind)sim_obj(S, obj)->sub);
+                             : sim_type_obj_name(S, obj);
         py_raise(I, EXC_AttributeError, "type object '%s' has no attribute '%.*s'", tn, (int)n, nm);
     } else {
         py_raise(I, EXC_AttributeError, "'%s' object has no attribute '%.*s'", op_typename(I, obj), (int)n, nm);
@@ -110,7 +110,7 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
         if (is(I, name, "__name__")) {
             if (o->sub == SK_INSTANCE)
                 return ret(I, sim_items(S, obj)[0]);
-            const char *tn = sim_kind_name((SimKind)o->sub);
+            const char *tn = sim_type_obj_name(S, obj);
             const char *dot = strrchr(tn, '.'); /* tp_name "weakref.ReferenceType" */
             tn = dot ? dot + 1 : tn;
             return sim_str(S, tn, strlen(tn));
@@ -329,7 +329,7 @@ bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
         size_t n;
         const char *nm = name_of(I, name, &n);
         py_raise(I, EXC_TypeError, "cannot set '%.*s' attribute of immutable type '%s'", (int)n, nm,
-                 sim_kind_name((SimKind)o->sub));
+                 sim_type_obj_name(S, obj));
         return false;
     }
     if (o->kind == SK_FUNC)

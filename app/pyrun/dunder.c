@@ -309,13 +309,9 @@ int dunder_contains(PyRun *I, SimId v, SimId item)
         sim_decref(S, r);
         return t;
     }
-    if (!user_method(I, v, "__iter__")) {
-        if (!user_method(I, v, "__getitem__"))
-            return -2;
-        py_not_modelled(I, 0, "'in' over an object with only __getitem__ (the old sequence protocol)");
-        return -1;
-    }
-    SimId it = dunder_iter(I, v);
+    if (!user_method(I, v, "__iter__") && !user_method(I, v, "__getitem__"))
+        return -2;
+    SimId it = iter_new(I, v); /* __iter__, or the old sequence protocol's iterator */
     if (!it)
         return -1;
     int found = 0;

@@ -162,6 +162,8 @@ struct PyRun {
     SimId c_result;         /* result of a frame called from C */
     bool gen_yielded;       /* the frame that returned to C yielded c_result (vm_gen.c) */
     SimId gen_made;         /* the generator a call made instead of pushing a frame */
+    bool call_ex;           /* the next built-in call comes from f(*args) (vm_call_ex.c) */
+    bool ex_args;           /* the running built-in came from f(*args): CPython passed it the tuple */
     uint64_t guessed_sizes; /* generators made whose frame size is the model's guess */
     SimId *held;            /* locals of frames the exception's traceback keeps */
     size_t nheld, capheld;

@@ -54,7 +54,7 @@ static const CpyNameSet *real_names(PyRun *I, SimId obj, const char **owner, con
             *owner = sim_str_data(S, sim_items(S, obj)[0], &(size_t){0});
             *also = cpython_type_names(exc_is_class(I, obj) ? "BaseException" : "object");
         } else {
-            *owner = sim_kind_name((SimKind)o->sub);
+            *owner = sim_type_obj_name(S, obj);
             *also = cpython_type_names(*owner);
         }
         return cpython_type_names("type");

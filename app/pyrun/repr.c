@@ -219,7 +219,7 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
             const char *nm = sim_str_data(S, sim_items(S, v)[0], &n);
             buf_printf(out, "<class '%s%.*s'>", exc_is_builtin_type(I, v) ? "" : "__main__.", (int)n, nm);
         } else {
-            buf_printf(out, "<class '%s'>", sim_kind_name((SimKind)o->sub));
+            buf_printf(out, "<class '%s'>", sim_type_obj_name(S, v));
         }
         return true;
     case SK_FUNC: buf_printf(out, "<function %s at %#llx>", qualname(I, v), (unsigned long long)addr); return true;

@@ -467,6 +467,10 @@ SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
         free(all);
         return r;
     }
+    if (k == SK_TYPE && sim_obj(S, callable)->sub != SK_INSTANCE) /* map(str, ...) */
+        return builtins_call(I, 0xffff0000u | sim_obj(S, callable)->sub, callable, args, nargs, 0);
+    if (k == SK_TYPE)
+        return py_not_modelled(I, 0, "calling a class from built-in code (map, filter, a key function ...)"), 0;
     SimId func = callable, self = 0;
     if (k == SK_METHOD) {
         func = SIM_V(S, callable, SK_METHOD, method.func);

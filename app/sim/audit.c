@@ -90,7 +90,10 @@ void sim_owned_refs(Sim *s, SimId id, SimVisit fn, void *arg)
         visit_nz(s, o->v.cell.ref, fn, arg);
         break;
     case SK_ITER:
-        if (o->sub != SIM_IT_RANGE)
+        if (o->sub == SIM_IT_COMPOSITE)
+            for (uint32_t i = 0; items && i < o->len; i++)
+                visit_nz(s, items[i], fn, arg);
+        else if (o->sub != SIM_IT_RANGE)
             visit_nz(s, o->v.iter.seq, fn, arg);
         break;
     case SK_DICTVIEW:

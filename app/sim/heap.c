@@ -218,6 +218,8 @@ Sim *sim_new(const SimProfile *prof)
     make_types(s);
     make_singletons(s);
     gc_init(s);
+    /* last, so that the records (and addresses) of the objects above stay put */
+    sim__make_xtypes(s, s->prof->static_refcnt ? s->prof->static_refcnt : 1);
     return s;
 }
 
@@ -516,7 +518,18 @@ static void dealloc_body(Sim *s, SimId id)
         sim_xdecref(s, d);
         break;
     }
-    case SK_METHOD: case SK_BUILTIN: case SK_CELL: case SK_MODULE: case SK_ITER:
+    case SK_ITER:
+        if (o->sub == SIM_IT_COMPOSITE) { /* its references, in tp_dealloc's order, then its memory */
+            for (uint32_t i = 0; i < s->obj[id].len; i++) {
+                SimId r = sim_items(s, id)[i];
+                sim_items(s, id)[i] = 0;
+                sim_xdecref(s, r);
+            }
+            release(s, id, NULL);
+            break;
+        }
+        /* fall through */
+    case SK_METHOD: case SK_BUILTIN: case SK_CELL: case SK_MODULE:
     case SK_DICTVIEW: {
         SimId a = 0, b = 0; /* the references it owns, dropped after its memory */
         switch ((SimKind)o->kind) {

@@ -136,8 +136,10 @@ bool sim_is_subtype(const Sim *s, SimId cls, SimId base)
 SimId sim_type_of(const Sim *s, SimId id)
 {
     const SimObj *o = &s->obj[id];
-    if (o->kind == SK_INSTANCE)
+    if (o->kind == SK_INSTANCE || (o->kind == SK_ITER && o->type))
         return o->type;
+    if (o->kind == SK_DICTVIEW)
+        return s->xtypes[SIM_XT_DICT_KEYS + o->sub];
     return s->types[o->kind];
 }
 
@@ -160,15 +162,8 @@ const char *sim_type_name(const Sim *s, SimId id)
         return sim_str_data(s, sim_items(s, t)[TY_NAME], &n);
     }
     const SimObj *o = &s->obj[id];
-    if (o->kind == SK_ITER) {
-        static const char *it[] = {"list_iterator", "tuple_iterator", "range_iterator",
-                                   "str_ascii_iterator", "dict_keyiterator", "set_iterator",
-                                   "bytes_iterator"};
-        return it[o->sub];
-    }
-    if (o->kind == SK_DICTVIEW)
-        return o->sub == SIM_VIEW_KEYS ? "dict_keys" : o->sub == SIM_VIEW_VALUES ? "dict_values"
-                                                                              : "dict_items";
+    if (o->kind == SK_ITER || o->kind == SK_DICTVIEW)
+        return sim_type_obj_name(s, t);
     if (o->kind == SK_TYPE)
         return "type";
     if (o->kind == SK_SET && o->sub == SIM_SET_FROZEN)
@@ -323,13 +318,10 @@ size_t sim_sizeof(const Sim *s, SimId id)
     case SK_FUNC: return s->prof->version == SIM_V311 ? 152 : 160;
     case SK_METHOD: return 64;
     case SK_BUILTIN: return 72;
-    case SK_CELL: case SK_DICTVIEW: return 40;
+    case SK_CELL: return 40;
+    case SK_DICTVIEW: case SK_ITER: return sim__iter_sizeof(s, id);
     case SK_MODULE: return 72;
     case SK_RANGE: return 48;
-    case SK_ITER:
-        if (o->sub == SIM_IT_RANGE)
-            return s->prof->version == SIM_V311 ? 48 : 40;
-        return o->sub == SIM_IT_DICT || o->sub == SIM_IT_SET ? 72 : 48;
     case SK_WEAKREF: case SK_PROPERTY: return 80;
     case SK_CLASSMETHOD: case SK_STATICMETHOD: return 48;
     case SK_GEN: return (s->prof->version == SIM_V311 ? 168 : 160) + 8 * (size_t)o->cap;
@@ -434,8 +426,13 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
             fn(s, o->v.module.dict, arg);
         break;
     case SK_ITER:
-        if (o->v.iter.seq && o->sub != SIM_IT_RANGE)
+        if (o->sub == SIM_IT_COMPOSITE) { /* its references in tp_traverse order */
+            for (uint32_t i = 0; i < o->len; i++)
+                if (sim_items(s, id)[i])
+                    fn(s, sim_items(s, id)[i], arg);
+        } else if (o->v.iter.seq && o->sub != SIM_IT_RANGE) {
             fn(s, o->v.iter.seq, arg);
+        }
         break;
     case SK_DICTVIEW:
         if (o->v.view.dict)

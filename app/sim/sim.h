@@ -43,14 +43,39 @@ typedef enum SimKind {
 #define SIM_F_IMMORTAL 0x20u    /* PEP 683: refcount never moves */
 #define SIM_F_SPECIAL 0x40u     /* str: interned; type: defines __del__ */
 #define SIM_F_EMBEDDED SIM_F_SPECIAL /* dict: values inline in its instance (3.13) */
-#define SIM_F_EAGER SIM_F_SPECIAL    /* iterator: pyrun's eager enumerate/zip/reversed */
 #define SIM_F_GCTYPE 0x80u      /* allocated with a GC header */
 
 #define SIM_GEN_PERMANENT 3
 
-/* iterator kinds (SimObj.sub of SK_ITER) and view kinds (SK_DICTVIEW) */
-enum { SIM_IT_LIST, SIM_IT_TUPLE, SIM_IT_RANGE, SIM_IT_STR, SIM_IT_DICT, SIM_IT_SET, SIM_IT_BYTES };
+/* iterator kinds (SimObj.sub of SK_ITER) and view kinds (SK_DICTVIEW).  The
+ * sim walks the first ones itself (sim_iter_next); a composite iterator
+ * (enumerate, zip, map ...: iter.c) holds SimObj.len owned references in its
+ * payload, then int64 counters, and pyrun walks it by its type (SimXType). */
+enum { SIM_IT_LIST, SIM_IT_TUPLE, SIM_IT_RANGE, SIM_IT_STR, SIM_IT_DICT, SIM_IT_SET, SIM_IT_BYTES,
+       SIM_IT_COMPOSITE };
 enum { SIM_VIEW_KEYS, SIM_VIEW_VALUES, SIM_VIEW_ITEMS };
+
+/* The built-in types beyond one per kind: the iterators' and the views'
+ * (sim_xtype_name gives their tp_name).  An iterator's type object is in
+ * SimObj.type (static, not owned); a type object of these has sub = its
+ * kind and cap = its SimXType. */
+typedef enum SimXType {
+    SIM_XT_NONE,
+    SIM_XT_DICT_KEYS, SIM_XT_DICT_VALUES, SIM_XT_DICT_ITEMS,
+    SIM_XT_SEQ_ITER, /* "iterator": the old sequence protocol (types[SK_ITER]) */
+    SIM_XT_LIST_ITER, SIM_XT_LIST_REVITER, SIM_XT_TUPLE_ITER, SIM_XT_RANGE_ITER,
+    SIM_XT_STR_ASCII_ITER, SIM_XT_STR_ITER, SIM_XT_BYTES_ITER, SIM_XT_BYTEARRAY_ITER,
+    SIM_XT_SET_ITER, SIM_XT_DICT_KEYITER, SIM_XT_DICT_VALUEITER, SIM_XT_DICT_ITEMITER,
+    SIM_XT_DICT_REVKEYITER, SIM_XT_DICT_REVVALUEITER, SIM_XT_DICT_REVITEMITER,
+    SIM_XT_CALL_ITER, SIM_XT_REVERSED, SIM_XT_ENUMERATE, SIM_XT_ZIP, SIM_XT_MAP, SIM_XT_FILTER,
+    /* itertools */
+    SIM_XT_IT_COUNT, SIM_XT_IT_REPEAT, SIM_XT_IT_CYCLE, SIM_XT_IT_CHAIN, SIM_XT_IT_ISLICE,
+    SIM_XT_IT_ACCUMULATE, SIM_XT_IT_STARMAP, SIM_XT_IT_TAKEWHILE, SIM_XT_IT_DROPWHILE,
+    SIM_XT_IT_FILTERFALSE, SIM_XT_IT_COMPRESS, SIM_XT_IT_ZIP_LONGEST, SIM_XT_IT_PAIRWISE,
+    SIM_XT_IT_PRODUCT, SIM_XT_IT_PERMUTATIONS, SIM_XT_IT_COMBINATIONS, SIM_XT_IT_CWR,
+    SIM_XT_IT_GROUPBY, SIM_XT_IT_GROUPER, SIM_XT_IT_BATCHED,
+    SIM_XT_COUNT
+} SimXType;
 /* SimObj.sub of SK_SET: a frozenset (only constants make one: compile_fold.c) */
 #define SIM_SET_FROZEN 1
 
@@ -167,6 +192,7 @@ typedef struct Sim {
     SimId byte1[256];
     SimId types[SK_COUNT];       /* built-in type objects */
     SimId type_type, type_object;
+    SimId xtypes[SIM_XT_COUNT];  /* iterator and view types (0 for SIM_XT_NONE) */
     /* interned strings: open addressing on content */
     SimId *interned;
     uint32_t ninterned, capinterned;
@@ -290,8 +316,24 @@ SimId sim_super(Sim *s);
 SimId sim_module(Sim *s, SimId name, SimId dict);
 SimId sim_range(Sim *s, int64_t start, int64_t stop, int64_t step);
 SimId sim_iter(Sim *s, SimId over);         /* NULL if not iterable */
-/* Next item (new reference) or 0 when exhausted. */
+/* A range_iterator from start by step up to stop (range.__reversed__ makes one too). */
+SimId sim_range_iter(Sim *s, int64_t start, int64_t stop, int64_t step);
+/* Next item (new reference) or 0 when exhausted (a simple iterator). */
 SimId sim_iter_next(Sim *s, SimId it);
+/* iter.c: a composite iterator of type xt (its size and GC header from the
+ * type) with nrefs reference slots (0, filled by the caller, owned) and
+ * nints int64 counters (0); tracked at once when `track` (PyType_GenericAlloc),
+ * else the caller tracks it once filled (PyObject_GC_New + Track).  A
+ * refused one comes back without payload (sim_nomem says so). */
+SimId sim_iter_composite(Sim *s, SimXType xt, uint32_t nrefs, uint32_t nints, bool track);
+static inline SimId *sim_iter_refs(const Sim *s, SimId it) { return slab_ptr(&s->slab, s->obj[it].data); }
+int64_t sim_iter_int(const Sim *s, SimId it, uint32_t k);
+void sim_iter_set_int(Sim *s, SimId it, uint32_t k, int64_t v);
+/* The SimXType of an iterator or view (SIM_XT_NONE for other objects). */
+SimXType sim_xtype_of(const Sim *s, SimId id);
+/* tp_name of a built-in type object ("list_iterator", "itertools.count",
+ * "weakref.ReferenceType"); NULL for a program's class. */
+const char *sim_type_obj_name(const Sim *s, SimId type);
 SimId sim_dictview(Sim *s, SimId dict, int view);
 /* descr.c: property(fget, fset, fdel, doc) (each may be 0; references
  * stolen; payload [fget, fset, fdel, doc]); classmethod / staticmethod of
@@ -418,6 +460,11 @@ void sim__gc_list_append(Sim *s, uint32_t head, SimId id);
 void sim__gc_list_remove(Sim *s, SimId id);
 void sim__unintern(Sim *s, SimId id);
 void sim__weakref_unlink(Sim *s, SimId wr);
+/* iter.c: the start-up type objects of SimXType; sizeof and dealloc of an
+ * iterator */
+void sim__make_xtypes(Sim *s, int64_t refcnt);
+size_t sim__iter_sizeof(const Sim *s, SimId id);
+void sim__iter_dealloc(Sim *s, SimId id);
 /* descr.c: what a property or a class/static method refers to, in its
  * tp_traverse order; what its tp_clear drops */
 void sim__descr_traverse(Sim *s, SimId id, SimVisit fn, void *arg);

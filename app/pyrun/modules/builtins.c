@@ -299,11 +299,33 @@ static SimId f_hash(PyRun *I, SimId *a, int n, SimId kw)
     return sim_int(S, (int64_t)(sim_hash(S, a[0]) >> 2));
 }
 
+static SimId f_callable(PyRun *I, SimId *a, int n, SimId kw);
+
 static SimId f_iter(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
-    if (n == 2)
-        return py_not_modelled(I, 0, "iter(callable, sentinel)"), 0;
+    if (n == 2) {
+        SimId c = 0;
+        bool callable = sim_kind(S, a[0]) != SK_INSTANCE || dunder_defines(I, a[0], "__call__");
+        if (callable) {
+            SimId args[1] = {a[0]};
+            c = f_callable(I, args, 1, 0);
+            callable = c == S->true_;
+            sim_xdecref(S, c);
+        }
+        if (!callable) {
+            py_raise(I, EXC_TypeError, S->prof->version == SIM_V312 ? "iter(object, sentinel): object must be callable"
+                                                                    : "iter(v, w): v must be callable");
+            return 0;
+        }
+        SimId it = iter_callable(I, a[0], a[1]);
+        if (sim_nomem(S)) {
+            sim_decref(S, it);
+            py_no_memory(I);
+            return 0;
+        }
+        return it;
+    }
     SimId it = iter_new(I, a[0]);
     if (!it && !I->err.set && !I->refused)
         py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a[0]));
@@ -582,6 +604,8 @@ const BuiltinDef function_defs[] = {
     BUILTIN("enumerate", 0, BM_BUILTINS, iter_enumerate, .kw = "start", .kw_refused = "iterable"),
     BUILTIN("zip", 0, BM_BUILTINS, iter_zip, .kw_refused = "strict"),
     BUILTIN("reversed", 0, BM_BUILTINS, iter_reversed, .style = ARGS_RANGE, .min = 1, .max = 1),
+    BUILTIN("map", 0, BM_BUILTINS, iter_map, .kw_fn = "map"),
+    BUILTIN("filter", 0, BM_BUILTINS, iter_filter, .style = ARGS_RANGE, .min = 2, .max = 2),
     BUILTIN("hash", 0, BM_BUILTINS, f_hash, .style = ARGS_ONE),
     BUILTIN("iter", 0, BM_BUILTINS, f_iter, .style = ARGS_RANGE, .min = 1, .max = 2),
     BUILTIN("next", 0, BM_BUILTINS, f_next, .style = ARGS_RANGE, .min = 1, .max = 2),

@@ -164,10 +164,34 @@ static bool check_call(PyRun *I, const BuiltinDef *d, int nargs, SimId kw)
     return true;
 }
 
+/* The builtins-module function a built-in iterator type is called as
+ * (enumerate, zip, map, filter, reversed), or -1 when it cannot be called. */
+static int iter_type_def(PyRun *I, SimId type)
+{
+    const char *name = sim_type_obj_name(S, type);
+    for (int i = 0; name && i < function_ndefs; i++)
+        if (strcmp(function_defs[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
 SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs, SimId kw)
 {
-    if ((index & 0xffff0000u) == 0xffff0000u)
-        return type_construct(I, (int)(index & 0xffu), args, nargs, kw);
+    I->ex_args = I->call_ex;
+    I->call_ex = false;
+    if ((index & 0xffff0000u) == 0xffff0000u) {
+        if ((index & 0xffu) == SK_ITER && self) { /* enumerate(...), zip(...) ... */
+            int i = iter_type_def(I, self);
+            if (i >= 0)
+                index = (uint32_t)i;
+            else {
+                py_raise(I, EXC_TypeError, "cannot create '%s' instances", sim_type_obj_name(S, self));
+                return 0;
+            }
+        } else {
+            return type_construct(I, (int)(index & 0xffu), args, nargs, kw);
+        }
+    }
     (void)self;
     const BuiltinDef *d = bi_def(index);
     if (!d) {
@@ -220,8 +244,15 @@ SimId module_find(PyRun *I, const char *name, size_t n)
 void builtins_init(PyRun *I)
 {
     I->builtins = sim_dict(S);
-    for (int i = 0; i < function_ndefs; i++)
-        bi_dict_put(I, I->builtins, function_defs[i].name, static_builtin(I, (uint32_t)i));
+    for (int i = 0; i < function_ndefs; i++) {
+        SimId type = 0; /* enumerate, zip, map, filter, reversed are types */
+        for (int xt = SIM_XT_NONE + 1; xt < SIM_XT_COUNT && !type; xt++)
+            if (strcmp(sim_type_obj_name(S, S->xtypes[xt]), function_defs[i].name) == 0)
+                type = S->xtypes[xt];
+        if (type)
+            sim_incref(S, type);
+        bi_dict_put(I, I->builtins, function_defs[i].name, type ? type : static_builtin(I, (uint32_t)i));
+    }
     I->builtin_methods = calloc((size_t)bi_count(), sizeof *I->builtin_methods);
     int first, end;
     bi_method_range(&first, &end);

@@ -26,8 +26,6 @@ static SimId s_getsizeof(PyRun *I, SimId *a, int n, SimId kw)
         const char *q = sim_str_data(S, I->codes[SIM_V(S, a[0], SK_GEN, gen.code)].qualname, &len);
         return py_not_modelled(I, 0, "the size of generator '%.*s' (its frame's stack depth)", (int)len, q), 0;
     }
-    if (iter_is_eager(I, a[0], "the size"))
-        return 0;
     return sim_int(S, (int64_t)sim_sizeof(S, a[0]));
 }
 

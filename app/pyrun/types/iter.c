@@ -1,111 +1,15 @@
 /*
- * iterators: enumerate, zip and reversed (materialised into a list
- * iterator over tuples, as the model has one iterator kind).
+ * iter: getting an iterator (PyObject_GetIter) and taking its next item
+ * (tp_iternext) for the VM and the builtins: the containers' iterators
+ * (walked by the sim, with CPython's "changed size during iteration"
+ * checks), generators, a program's __iter__/__next__, the old sequence
+ * protocol's "iterator" and callable_iterator; enumerate, zip, map, filter
+ * and reversed are in iter_lazy.c, itertools in modules/itertools.c.
  */
-#include <stdlib.h>
-
-#include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
-
-static SimId pairs_list(PyRun *I, SimId *a, int n, bool enumerate)
-{
-    int k = enumerate ? 1 : n;
-    /* the pairs are made up front: a generator would run ahead of the loop
-     * that reads them, where CPython's enumerate and zip pull one at a time */
-    for (int i = 0; i < k; i++)
-        if (sim_kind(S, a[i]) == SK_GEN)
-            return py_not_modelled(I, 0, "%s() over a generator", enumerate ? "enumerate" : "zip"), 0;
-    int64_t start = 0; /* checked before anything is built, so a bad start leaks nothing */
-    if (enumerate && n > 1 && !bi_int_arg(I, a[1], &start))
-        return 0;
-    SimId *lists = xcalloc((size_t)k + 1, sizeof *lists);
-    uint32_t len = k ? UINT32_MAX : 0;
-    for (int i = 0; i < k; i++) {
-        lists[i] = bi_list_from(I, a[i]);
-        if (!lists[i]) {
-            for (int j = 0; j < i; j++)
-                sim_decref(S, lists[j]);
-            free(lists);
-            return 0;
-        }
-        if (sim_obj(S, lists[i])->len < len)
-            len = sim_obj(S, lists[i])->len;
-    }
-    SimId out = sim_list(S, len);
-    if (sim_nomem(S))
-        len = 0; /* refused: the VM raises MemoryError */
-    for (uint32_t r = 0; r < len; r++) {
-        SimId t = sim_tuple(S, enumerate ? 2 : (size_t)k);
-        if (enumerate) {
-            sim_tuple_set(S, t, 0, sim_int(S, start + r));
-            SimId v = sim_items(S, lists[0])[r];
-            sim_incref(S, v);
-            sim_tuple_set(S, t, 1, v);
-        } else {
-            for (int i = 0; i < k; i++) {
-                SimId v = sim_items(S, lists[i])[r];
-                sim_incref(S, v);
-                sim_tuple_set(S, t, (size_t)i, v);
-            }
-        }
-        sim_items(S, out)[r] = t;
-    }
-    for (int i = 0; i < k; i++)
-        sim_decref(S, lists[i]);
-    free(lists);
-    SimId it = sim_iter(S, out);
-    sim_decref(S, out);
-    if (it) /* a stand-in for CPython's lazy enumerate/zip: what tells them apart is refused */
-        sim_obj(S, it)->flags |= SIM_F_EAGER;
-    return it;
-}
-
-bool iter_is_eager(PyRun *I, SimId v, const char *what)
-{
-    if (sim_kind(S, v) != SK_ITER || !(sim_obj(S, v)->flags & SIM_F_EAGER))
-        return false;
-    py_not_modelled(I, 0, "%s of an enumerate, zip or reversed object (the model makes their items at once, "
-                    "CPython one by one)", what);
-    return true;
-}
-
-SimId iter_enumerate(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)kw;
-    if (!bi_nargs(I, "enumerate", n, 1, 2))
-        return 0;
-    return pairs_list(I, a, n, true);
-}
-
-SimId iter_zip(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return pairs_list(I, a, n, false); }
-
-SimId iter_reversed(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)kw;
-    if (!bi_nargs(I, "reversed", n, 1, 1))
-        return 0;
-    if (sim_kind(S, a[0]) == SK_GEN || sim_kind(S, a[0]) == SK_ITER) { /* no __reversed__, no __len__ */
-        py_raise(I, EXC_TypeError, "'%s' object is not reversible", op_typename(I, a[0]));
-        return 0;
-    }
-    SimId l = bi_list_from(I, a[0]);
-    if (!l)
-        return 0;
-    SimId *it = sim_items(S, l);
-    for (uint32_t i = 0, j = sim_obj(S, l)->len; j > 0 && i < j - 1; i++, j--) {
-        SimId t = it[i];
-        it[i] = it[j - 1];
-        it[j - 1] = t;
-    }
-    SimId r = sim_iter(S, l);
-    sim_decref(S, l);
-    if (r)
-        sim_obj(S, r)->flags |= SIM_F_EAGER;
-    return r;
-}
 
 /* ---- dict and set iterators: CPython's di_used check ------------------------
  * An iterator made by iter_new over a dict (or one of its views) or a set
@@ -120,36 +24,9 @@ static bool watched(const SimObj *o)
            !o->data && o->v.iter.seq;
 }
 
-SimId iter_new(PyRun *I, SimId obj)
+static SimId watched_next(PyRun *I, SimId it)
 {
-    if (sim_kind(S, obj) == SK_GEN) { /* a generator is its own iterator */
-        sim_incref(S, obj);
-        return obj;
-    }
-    if (sim_kind(S, obj) == SK_INSTANCE) { /* a program's class: __iter__ */
-        SimId r = dunder_iter(I, obj);
-        return r == S->notimpl ? 0 : r;
-    }
-    SimId it = sim_iter(S, obj);
-    if (!it || it == obj)
-        return it;
     SimObj *o = sim_obj(S, it);
-    if ((o->sub == SIM_IT_DICT || o->sub == SIM_IT_SET) && !o->data) {
-        o->datacap = sim_obj(S, o->v.iter.seq)->len + 1;
-        o->v.iter.yielded = 0;
-    }
-    return it;
-}
-
-SimId iter_next(PyRun *I, SimId it)
-{
-    if (sim_kind(S, it) == SK_GEN)
-        return vm_gen_next(I, it);
-    if (sim_kind(S, it) == SK_INSTANCE) /* __next__; StopIteration ends it */
-        return dunder_next(I, it);
-    SimObj *o = sim_obj(S, it);
-    if (!watched(o))
-        return sim_iter_next(S, it);
     bool dict = o->sub == SIM_IT_DICT;
     uint32_t used = o->datacap - 1;
     if (sim_obj(S, o->v.iter.seq)->len != used) {
@@ -171,6 +48,231 @@ SimId iter_next(PyRun *I, SimId it)
     return v;
 }
 
+/* ---- dict items: dictiter_iternextitem, with its reused result tuple ----------
+ * refs [dict, result]; ints [next entry, size seen (-1 once it raised), left] */
+enum { DI_DICT, DI_RESULT };
+enum { DI_POS, DI_USED, DI_LEFT };
+
+static SimId dict_items_iter(PyRun *I, SimId d)
+{
+    SimId it = sim_iter_composite(S, SIM_XT_DICT_ITEMITER, 2, 3, false); /* PyObject_GC_New */
+    if (sim_nomem(S))
+        return it;
+    sim_incref(S, d);
+    sim_iter_refs(S, it)[DI_DICT] = d;
+    sim_iter_set_int(S, it, DI_USED, sim_obj(S, d)->len);
+    sim_iter_set_int(S, it, DI_LEFT, sim_obj(S, d)->len);
+    SimId t = sim_tuple(S, 2); /* PyTuple_Pack(2, None, None) */
+    sim_tuple_set(S, t, 0, sim_none(S));
+    sim_tuple_set(S, t, 1, sim_none(S));
+    sim_iter_refs(S, it)[DI_RESULT] = t;
+    sim_track(S, it);
+    return it;
+}
+
+static SimId dict_items_stop(PyRun *I, SimId it, SimId d)
+{
+    sim_iter_refs(S, it)[DI_DICT] = 0;
+    sim_decref(S, d);
+    return 0;
+}
+
+static SimId dict_items_next(PyRun *I, SimId it)
+{
+    SimId d = sim_iter_refs(S, it)[DI_DICT];
+    if (!d)
+        return 0;
+    if (sim_iter_int(S, it, DI_USED) != sim_obj(S, d)->len) {
+        sim_iter_set_int(S, it, DI_USED, -1);
+        py_raise(I, EXC_RuntimeError, "dictionary changed size during iteration");
+        return 0;
+    }
+    uint32_t pos = (uint32_t)sim_iter_int(S, it, DI_POS);
+    SimId key, value;
+    if (!sim_dict_next(S, d, &pos, &key, &value))
+        return dict_items_stop(I, it, d);
+    sim_iter_set_int(S, it, DI_POS, pos);
+    int64_t left = sim_iter_int(S, it, DI_LEFT);
+    if (left == 0) { /* one more entry than it had: a key was swapped */
+        py_raise(I, EXC_RuntimeError, "dictionary keys changed during iteration");
+        return dict_items_stop(I, it, d);
+    }
+    sim_iter_set_int(S, it, DI_LEFT, left - 1);
+    SimId r = sim_iter_refs(S, it)[DI_RESULT];
+    sim_incref(S, key);
+    sim_incref(S, value);
+    if (sim_refcount(S, r) != 1) {
+        r = sim_tuple(S, 2);
+        sim_tuple_set(S, r, 0, key);
+        sim_tuple_set(S, r, 1, value);
+        return r;
+    }
+    SimId oldkey = sim_items(S, r)[0], oldvalue = sim_items(S, r)[1];
+    sim_tuple_set(S, r, 0, key);
+    sim_tuple_set(S, r, 1, value);
+    sim_incref(S, r);
+    sim_decref(S, oldkey);
+    sim_decref(S, oldvalue);
+    if (!sim_is_tracked(S, r)) /* bpo-42536 */
+        sim_track(S, r);
+    return r;
+}
+
+/* ---- the old sequence protocol and callable_iterator --------------------- */
+
+enum { SEQ_SEQ = 0 };                  /* refs */
+enum { CALL_CALLABLE = 0, CALL_SENTINEL }; /* refs */
+
+/* PySeqIter_New: over an object with __getitem__ and no __iter__ */
+static SimId seq_iter_new(PyRun *I, SimId seq)
+{
+    SimId it = sim_iter_composite(S, SIM_XT_SEQ_ITER, 1, 1, false);
+    if (sim_nomem(S))
+        return it; /* the caller raises MemoryError */
+    sim_incref(S, seq);
+    sim_iter_refs(S, it)[SEQ_SEQ] = seq;
+    sim_track(S, it);
+    return it;
+}
+
+/* iter_iternext: seq[i] until IndexError or StopIteration */
+static SimId seq_iter_next(PyRun *I, SimId it)
+{
+    SimId seq = sim_iter_refs(S, it)[SEQ_SEQ];
+    if (!seq)
+        return 0;
+    int64_t i = sim_iter_int(S, it, 0);
+    SimId key = sim_int(S, i);
+    SimId r = op_getitem(I, seq, key);
+    sim_decref(S, key);
+    if (r) {
+        sim_iter_set_int(S, it, 0, i + 1);
+        return r;
+    }
+    if (py_err_matches(I, EXC_IndexError) || py_err_matches(I, EXC_StopIteration)) {
+        py_err_clear(I);
+        sim_iter_refs(S, it)[SEQ_SEQ] = 0;
+        sim_decref(S, seq);
+    }
+    return 0;
+}
+
+SimId iter_callable(PyRun *I, SimId callable, SimId sentinel)
+{
+    SimId it = sim_iter_composite(S, SIM_XT_CALL_ITER, 2, 0, false);
+    if (sim_nomem(S))
+        return it;
+    sim_incref(S, callable);
+    sim_incref(S, sentinel);
+    sim_iter_refs(S, it)[CALL_CALLABLE] = callable;
+    sim_iter_refs(S, it)[CALL_SENTINEL] = sentinel;
+    sim_track(S, it);
+    return it;
+}
+
+static void call_iter_clear(PyRun *I, SimId it)
+{
+    for (int k = CALL_CALLABLE; k <= CALL_SENTINEL; k++) { /* Py_CLEAR in this order */
+        SimId v = sim_iter_refs(S, it)[k];
+        sim_iter_refs(S, it)[k] = 0;
+        sim_xdecref(S, v);
+    }
+}
+
+/* calliter_iternext: call it until it returns the sentinel */
+static SimId call_iter_next(PyRun *I, SimId it)
+{
+    SimId fn = sim_iter_refs(S, it)[CALL_CALLABLE];
+    if (!fn)
+        return 0;
+    SimId r = vm_call(I, fn, NULL, 0);
+    if (r) {
+        int eq = op_equal(I, sim_iter_refs(S, it)[CALL_SENTINEL], r);
+        if (eq == 0)
+            return r;
+        if (eq > 0)
+            call_iter_clear(I, it);
+        sim_decref(S, r);
+        return 0;
+    }
+    if (py_err_matches(I, EXC_StopIteration)) {
+        py_err_clear(I);
+        call_iter_clear(I, it);
+    }
+    return 0;
+}
+
+/* ---- iter() and next() ------------------------------------------------------ */
+
+SimId iter_new(PyRun *I, SimId obj)
+{
+    if (sim_kind(S, obj) == SK_GEN) { /* a generator is its own iterator */
+        sim_incref(S, obj);
+        return obj;
+    }
+    if (sim_kind(S, obj) == SK_INSTANCE) { /* a program's class: __iter__, else __getitem__ */
+        if (!dunder_defines(I, obj, "__iter__") && dunder_defines(I, obj, "__getitem__")) {
+            SimId it = seq_iter_new(I, obj);
+            if (sim_nomem(S)) {
+                sim_decref(S, it);
+                py_no_memory(I);
+                return 0;
+            }
+            return it;
+        }
+        SimId r = dunder_iter(I, obj);
+        return r == S->notimpl ? 0 : r;
+    }
+    if (sim_kind(S, obj) == SK_DICTVIEW && sim_obj(S, obj)->sub == SIM_VIEW_ITEMS) {
+        SimId it = dict_items_iter(I, SIM_V(S, obj, SK_DICTVIEW, view.dict));
+        if (sim_nomem(S)) {
+            sim_decref(S, it);
+            py_no_memory(I);
+            return 0;
+        }
+        return it;
+    }
+    SimId it = sim_iter(S, obj);
+    if (!it || it == obj)
+        return it;
+    SimObj *o = sim_obj(S, it);
+    if ((o->sub == SIM_IT_DICT || o->sub == SIM_IT_SET) && !o->data) {
+        o->datacap = sim_obj(S, o->v.iter.seq)->len + 1;
+        o->v.iter.yielded = 0;
+    }
+    return it;
+}
+
+static SimId composite_next(PyRun *I, SimId it)
+{
+    SimXType xt = sim_xtype_of(S, it);
+    switch (xt) {
+    case SIM_XT_SEQ_ITER: return seq_iter_next(I, it);
+    case SIM_XT_CALL_ITER: return call_iter_next(I, it);
+    case SIM_XT_DICT_ITEMITER: return dict_items_next(I, it);
+    case SIM_XT_ENUMERATE: case SIM_XT_ZIP: case SIM_XT_MAP: case SIM_XT_FILTER: case SIM_XT_REVERSED:
+    case SIM_XT_LIST_REVITER: case SIM_XT_DICT_REVKEYITER: case SIM_XT_DICT_REVVALUEITER:
+    case SIM_XT_DICT_REVITEMITER:
+        return lazy_next(I, it, xt);
+    default:
+        return itertools_next(I, it, xt);
+    }
+}
+
+SimId iter_next(PyRun *I, SimId it)
+{
+    if (sim_kind(S, it) == SK_GEN)
+        return vm_gen_next(I, it);
+    if (sim_kind(S, it) == SK_INSTANCE) /* __next__; StopIteration ends it */
+        return dunder_next(I, it);
+    SimObj *o = sim_obj(S, it);
+    if (o->sub == SIM_IT_COMPOSITE)
+        return composite_next(I, it);
+    if (!watched(o))
+        return sim_iter_next(S, it);
+    return watched_next(I, it);
+}
+
 int iter_step(PyRun *I, SimId it, SimId *out)
 {
     uint64_t mark = I->nraised;
@@ -178,4 +280,34 @@ int iter_step(PyRun *I, SimId it, SimId *out)
     if (*out)
         return 1;
     return I->err.set && (I->nraised != mark || I->refused) ? -1 : 0;
+}
+
+int64_t iter_length_hint(PyRun *I, SimId it)
+{
+    SimXType xt = sim_xtype_of(S, it);
+    SimId seq = sim_iter_refs(S, it)[0];
+    switch (xt) {
+    case SIM_XT_REVERSED: case SIM_XT_LIST_REVITER: { /* index + 1 while the sequence is there */
+        int64_t n = seq ? sim_iter_int(S, it, 0) + 1 : 0;
+        if (xt == SIM_XT_LIST_REVITER && seq && sim_obj(S, seq)->len < n)
+            n = 0;
+        return n;
+    }
+    case SIM_XT_DICT_ITEMITER:
+        return seq ? sim_iter_int(S, it, DI_LEFT) : 0;
+    case SIM_XT_SEQ_ITER: { /* iter_len: len(seq) - index when it has a __len__ */
+        if (!seq)
+            return 0;
+        SimId r = dunder_len(I, seq);
+        if (r == S->notimpl)
+            return 8;
+        if (!r)
+            return -1;
+        int64_t n = sim_obj(S, r)->v.i - sim_iter_int(S, it, 0);
+        sim_decref(S, r);
+        return n > 0 ? n : 0;
+    }
+    default:
+        return 8; /* no __length_hint__: PyObject_LengthHint's default */
+    }
 }

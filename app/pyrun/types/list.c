@@ -44,6 +44,8 @@ static int64_t length_hint(PyRun *I, SimId src)
         return n;
     }
     case SK_ITER:
+        if (o->sub == SIM_IT_COMPOSITE) /* enumerate, zip, map ...: their own __length_hint__ or 8 */
+            return iter_length_hint(I, src);
         if (!o->v.iter.seq) /* exhausted */
             return 0;
         if ((o->sub == SIM_IT_LIST || o->sub == SIM_IT_TUPLE) && o->v.iter.seq)

@@ -73,8 +73,6 @@ SimId type_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
             py_raise(I, EXC_TypeError, "type() takes 1 argument in pydive");
             return 0;
         }
-        if (iter_is_eager(I, a[0], "the type"))
-            return 0;
         SimId t = sim_type_of(S, a[0]);
         sim_incref(S, t);
         return t;

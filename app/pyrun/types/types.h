@@ -80,12 +80,22 @@ SimId iter_next(PyRun *I, SimId it);
  * the end, -1 when it raised (an exception being handled by an enclosing
  * except clause, still set meanwhile, is not mistaken for one). */
 int iter_step(PyRun *I, SimId it, SimId *out);
-/* iter.c: enumerate(), zip(), reversed() */
+/* iter.c: the next item of an iterator whose walking needs the VM; its
+ * __length_hint__ (PyObject_LengthHint's 8 when it has none, -1 on error);
+ * iter(callable, sentinel). */
+int64_t iter_length_hint(PyRun *I, SimId it);
+SimId iter_callable(PyRun *I, SimId callable, SimId sentinel);
+/* iter_lazy.c: the builtins enumerate, zip, map, filter, reversed (BuiltinFn),
+ * their next item, reversed() of a dict or one of its views */
 SimId iter_enumerate(PyRun *I, SimId *args, int nargs, SimId kw);
-/* true, with the refusal made, when v is one of the iterators above, whose
- * type, size and repr would give the eager stand-in away (what: "the size") */
-bool iter_is_eager(PyRun *I, SimId v, const char *what);
 SimId iter_zip(PyRun *I, SimId *args, int nargs, SimId kw);
+SimId iter_map(PyRun *I, SimId *args, int nargs, SimId kw);
+SimId iter_filter(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId iter_reversed(PyRun *I, SimId *args, int nargs, SimId kw);
+SimId lazy_next(PyRun *I, SimId it, SimXType xt);
+SimId lazy_reversed_dict(PyRun *I, SimId dict_or_view);
+SimId lazy_reversed_dict_next(PyRun *I, SimId it, SimXType xt);
+/* modules/itertools.c: the next item of an itertools object */
+SimId itertools_next(PyRun *I, SimId it, SimXType xt);
 
 #endif

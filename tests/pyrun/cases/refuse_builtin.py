@@ -1,4 +1,4 @@
 x = [1]
 print(len(x))
 print(divmod(7, 2), pow(2, 5))
-print(list(map(abs, [-1])))
+print(memoryview(b"ab"))

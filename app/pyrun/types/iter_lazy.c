@@ -1,0 +1,469 @@
+/*
+ * iter_lazy: enumerate, zip, map, filter and reversed as CPython makes
+ * them (Objects/enumobject.c, Python/bltinmodule.c): lazy objects that pull
+ * one item at a time from the iterators they hold.  enumerate and zip hand
+ * out one result tuple again and again while nobody else holds it (its
+ * refcount is 1), re-tracking it if a collection untracked it: that reuse
+ * is what keeps a loop over them from raising the young generation's count.
+ */
+#include <stdlib.h>
+
+#include "base/xalloc.h"
+#include "pyrun/builtins.h"
+#include "pyrun/types/types.h"
+
+#define S (I->sim)
+
+/* the reference slots of each, in tp_traverse order */
+enum { EN_SIT, EN_RESULT, EN_LONGINDEX };
+enum { ZIP_ITERS, ZIP_RESULT };
+enum { MAP_ITERS, MAP_FUNC };
+enum { FILTER_FUNC, FILTER_IT };
+enum { REV_SEQ };
+
+/* A composite iterator, or 0 with MemoryError raised when refused. */
+static SimId composite(PyRun *I, SimXType xt, uint32_t nrefs, uint32_t nints, bool track)
+{
+    SimId it = sim_iter_composite(S, xt, nrefs, nints, track);
+    if (!sim_nomem(S))
+        return it;
+    sim_decref(S, it);
+    py_no_memory(I);
+    return 0;
+}
+
+/* PyObject_GetIter with CPython's TypeError; 0 with the error set */
+static SimId get_iter(PyRun *I, SimId v)
+{
+    SimId it = iter_new(I, v);
+    if (!it && !I->err.set && !I->refused)
+        py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, v));
+    return it;
+}
+
+/* A tuple of n Nones (the result holder enumerate and zip start with). */
+static SimId nones(PyRun *I, size_t n)
+{
+    SimId t = sim_tuple(S, n);
+    for (size_t i = 0; i < n; i++)
+        sim_tuple_set(S, t, i, sim_none(S));
+    return t;
+}
+
+/* The result tuple to fill again (a new reference): the held one when only
+ * the iterator holds it, else a new one. */
+static SimId reuse_result(PyRun *I, SimId held, size_t n, bool *reused)
+{
+    *reused = held && sim_kind(S, held) == SK_TUPLE && sim_obj(S, held)->len == n &&
+              sim_refcount(S, held) == 1;
+    if (!*reused)
+        return sim_tuple(S, n);
+    sim_incref(S, held);
+    return held;
+}
+
+/* ---- enumerate -------------------------------------------------------------- */
+
+SimId iter_enumerate(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "enumerate", n, 1, 2))
+        return 0;
+    SimId en = composite(I, SIM_XT_ENUMERATE, 3, 1, true); /* tp_alloc: tracked at once */
+    if (!en)
+        return 0;
+    int64_t start = 0;
+    if (n > 1 && !bi_int_arg(I, a[1], &start)) { /* PyNumber_Index after the allocation */
+        sim_decref(S, en);
+        return 0;
+    }
+    sim_iter_set_int(S, en, 0, start);
+    SimId sit = get_iter(I, a[0]);
+    if (!sit) {
+        sim_decref(S, en);
+        return 0;
+    }
+    sim_iter_refs(S, en)[EN_SIT] = sit;
+    sim_iter_refs(S, en)[EN_RESULT] = nones(I, 2);
+    return en;
+}
+
+static SimId enumerate_next(PyRun *I, SimId en)
+{
+    SimId item = iter_next(I, sim_iter_refs(S, en)[EN_SIT]);
+    if (!item)
+        return 0;
+    int64_t i = sim_iter_int(S, en, 0);
+    if (i == INT64_MAX) {
+        sim_decref(S, item);
+        return py_not_modelled(I, 0, "enumerate() past sys.maxsize"), 0;
+    }
+    SimId index = sim_int(S, i);
+    sim_iter_set_int(S, en, 0, i + 1);
+    bool reused;
+    SimId r = reuse_result(I, sim_iter_refs(S, en)[EN_RESULT], 2, &reused);
+    SimId old0 = reused ? sim_items(S, r)[0] : 0, old1 = reused ? sim_items(S, r)[1] : 0;
+    sim_tuple_set(S, r, 0, index);
+    sim_tuple_set(S, r, 1, item);
+    sim_xdecref(S, old0);
+    sim_xdecref(S, old1);
+    if (reused && !sim_is_tracked(S, r)) /* bpo-42536: a collection may have untracked it */
+        sim_track(S, r);
+    return r;
+}
+
+/* ---- zip ---------------------------------------------------------------------- */
+
+static SimId zip_build(PyRun *I, SimId *a, int np)
+{
+    SimId iters = sim_tuple(S, (size_t)np);
+    if (sim_obj(S, iters)->len != (uint32_t)np) {
+        sim_decref(S, iters);
+        py_no_memory(I);
+        return 0;
+    }
+    for (int i = 0; i < np; i++) {
+        SimId it = get_iter(I, a[i]);
+        if (!it) {
+            sim_decref(S, iters);
+            return 0;
+        }
+        sim_tuple_set(S, iters, (size_t)i, it);
+    }
+    SimId result = nones(I, (size_t)np);
+    SimId z = composite(I, SIM_XT_ZIP, 2, 0, true);
+    if (!z) {
+        sim_decref(S, iters);
+        sim_decref(S, result);
+        return 0;
+    }
+    sim_iter_refs(S, z)[ZIP_ITERS] = iters;
+    sim_iter_refs(S, z)[ZIP_RESULT] = result;
+    return z;
+}
+
+SimId iter_zip(PyRun *I, SimId *a, int n, SimId kw)
+{
+    int np = bi_npos(I, n, kw);
+    if (np < n)
+        return py_not_modelled(I, 0, "zip(strict=...)"), 0;
+    if (I->ex_args) /* zip(*x): CPython hands it the tuple it has */
+        return zip_build(I, a, np);
+    /* no vectorcall: type_call packs the arguments into a tuple that lives
+     * while zip_new runs */
+    SimId args = sim_tuple(S, (size_t)np);
+    for (int i = 0; i < np; i++) {
+        sim_incref(S, a[i]);
+        sim_tuple_set(S, args, (size_t)i, a[i]);
+    }
+    SimId z = zip_build(I, a, np);
+    sim_decref(S, args);
+    return z;
+}
+
+static SimId zip_next(PyRun *I, SimId z)
+{
+    SimId iters = sim_iter_refs(S, z)[ZIP_ITERS];
+    uint32_t n = sim_obj(S, iters)->len;
+    if (n == 0)
+        return 0;
+    bool reused;
+    SimId r = reuse_result(I, sim_iter_refs(S, z)[ZIP_RESULT], n, &reused);
+    for (uint32_t i = 0; i < n; i++) {
+        SimId item = iter_next(I, sim_items(S, iters)[i]);
+        if (!item) { /* a reused tuple keeps the items already swapped in */
+            sim_decref(S, r);
+            return 0;
+        }
+        SimId old = sim_items(S, r)[i];
+        sim_tuple_set(S, r, i, item);
+        sim_xdecref(S, old);
+    }
+    if (reused && !sim_is_tracked(S, r))
+        sim_track(S, r);
+    return r;
+}
+
+/* ---- map and filter ---------------------------------------------------------- */
+
+SimId iter_map(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (n < 2) {
+        py_raise(I, EXC_TypeError, "map() must have at least two arguments.");
+        return 0;
+    }
+    SimId iters = sim_tuple(S, (size_t)n - 1);
+    if (sim_obj(S, iters)->len != (uint32_t)n - 1) {
+        sim_decref(S, iters);
+        py_no_memory(I);
+        return 0;
+    }
+    for (int i = 1; i < n; i++) {
+        SimId it = get_iter(I, a[i]);
+        if (!it) {
+            sim_decref(S, iters);
+            return 0;
+        }
+        sim_tuple_set(S, iters, (size_t)i - 1, it);
+    }
+    SimId m = composite(I, SIM_XT_MAP, 2, 0, true);
+    if (!m) {
+        sim_decref(S, iters);
+        return 0;
+    }
+    sim_incref(S, a[0]);
+    sim_iter_refs(S, m)[MAP_ITERS] = iters;
+    sim_iter_refs(S, m)[MAP_FUNC] = a[0];
+    return m;
+}
+
+static SimId map_next(PyRun *I, SimId m)
+{
+    SimId iters = sim_iter_refs(S, m)[MAP_ITERS];
+    uint32_t n = sim_obj(S, iters)->len, got = 0;
+    SimId small[5], *args = n <= 5 ? small : xcalloc(n, sizeof *args);
+    PmPtr stack = n > 5 ? pm_alloc(&S->pm, (size_t)n * 8) : PM_NULL; /* PyMem_Malloc past 5 */
+    SimId r = 0;
+    for (; got < n; got++) {
+        args[got] = iter_next(I, sim_items(S, iters)[got]);
+        if (!args[got])
+            break;
+    }
+    if (got == n)
+        r = vm_call(I, sim_iter_refs(S, m)[MAP_FUNC], args, (int)n);
+    for (uint32_t i = 0; i < got; i++)
+        sim_decref(S, args[i]);
+    if (stack)
+        pm_free(&S->pm, stack);
+    if (args != small)
+        free(args);
+    return r;
+}
+
+SimId iter_filter(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "filter", n, 2, 2))
+        return 0;
+    SimId it = get_iter(I, a[1]);
+    if (!it)
+        return 0;
+    SimId f = composite(I, SIM_XT_FILTER, 2, 0, true);
+    if (!f) {
+        sim_decref(S, it);
+        return 0;
+    }
+    sim_incref(S, a[0]);
+    sim_iter_refs(S, f)[FILTER_FUNC] = a[0];
+    sim_iter_refs(S, f)[FILTER_IT] = it;
+    return f;
+}
+
+static SimId filter_next(PyRun *I, SimId f)
+{
+    SimId fn = sim_iter_refs(S, f)[FILTER_FUNC];
+    bool truth = sim_kind(S, fn) == SK_NONE || fn == S->types[SK_BOOL];
+    for (;;) {
+        SimId item = iter_next(I, sim_iter_refs(S, f)[FILTER_IT]);
+        if (!item)
+            return 0;
+        int ok;
+        if (truth) {
+            ok = op_truth(I, item);
+        } else {
+            SimId good = vm_call(I, fn, &item, 1);
+            if (!good) {
+                sim_decref(S, item);
+                return 0;
+            }
+            ok = op_truth(I, good);
+            sim_decref(S, good);
+        }
+        if (ok > 0)
+            return item;
+        sim_decref(S, item);
+        if (ok < 0)
+            return 0;
+    }
+}
+
+/* ---- reversed ----------------------------------------------------------------- */
+
+/* The bound method _PyObject_LookupSpecial makes for a built-in type's
+ * __reversed__: alive while the call runs. */
+static SimId lookup_special(PyRun *I, SimId self)
+{
+    sim_incref(S, self);
+    return sim_builtin(S, 0, self);
+}
+
+static SimId reversed_seq(PyRun *I, SimXType xt, SimId seq, int64_t len)
+{
+    SimId r = composite(I, xt, 1, 1, xt == SIM_XT_REVERSED);
+    if (!r)
+        return 0;
+    sim_iter_set_int(S, r, 0, len - 1);
+    sim_incref(S, seq);
+    sim_iter_refs(S, r)[REV_SEQ] = seq;
+    if (xt != SIM_XT_REVERSED) /* PyObject_GC_New, then tracked once filled */
+        sim_track(S, r);
+    return r;
+}
+
+static SimId reversed_range(PyRun *I, SimId range)
+{
+    const SimObj *o = sim_obj(S, range);
+    const int64_t *r = (const int64_t *)(const void *)sim_items(S, range);
+    int64_t start = o->v.i, stop = r[0], step = r[1];
+    int64_t len = step > 0 ? (stop > start ? (stop - start + step - 1) / step : 0)
+                           : (start > stop ? (start - stop - step - 1) / -step : 0);
+    int64_t last = start + (len - 1) * step;
+    return sim_range_iter(S, last, last - len * step, -step);
+}
+
+SimId iter_reversed(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "reversed", n, 1, 1))
+        return 0;
+    SimId seq = a[0];
+    SimKind k = sim_kind(S, seq);
+    if (k == SK_LIST || k == SK_RANGE || k == SK_DICT || k == SK_DICTVIEW) { /* their own __reversed__ */
+        SimId meth = lookup_special(I, seq);
+        SimId r = k == SK_LIST    ? reversed_seq(I, SIM_XT_LIST_REVITER, seq, sim_obj(S, seq)->len)
+                  : k == SK_RANGE ? reversed_range(I, seq)
+                                  : lazy_reversed_dict(I, seq);
+        sim_decref(S, meth);
+        return r;
+    }
+    if (k == SK_INSTANCE) {
+        if (dunder_defines(I, seq, "__reversed__"))
+            return py_not_modelled(I, 0, "reversed() of an object with __reversed__"), 0;
+        if (!dunder_defines(I, seq, "__getitem__")) {
+            py_raise(I, EXC_TypeError, "'%s' object is not reversible", op_typename(I, seq));
+            return 0;
+        }
+        SimId len = dunder_len(I, seq);
+        if (len == S->notimpl) {
+            py_raise(I, EXC_TypeError, "object of type '%s' has no len()", op_typename(I, seq));
+            return 0;
+        }
+        if (!len)
+            return 0;
+        int64_t nlen = sim_obj(S, len)->v.i;
+        sim_decref(S, len);
+        return reversed_seq(I, SIM_XT_REVERSED, seq, nlen);
+    }
+    if (k == SK_TUPLE || k == SK_BYTES || k == SK_BYTEARRAY)
+        return reversed_seq(I, SIM_XT_REVERSED, seq, sim_obj(S, seq)->len);
+    if (k == SK_STR)
+        return reversed_seq(I, SIM_XT_REVERSED, seq, sim_obj(S, seq)->cap);
+    py_raise(I, EXC_TypeError, "'%s' object is not reversible", op_typename(I, seq));
+    return 0;
+}
+
+/* reversed_next and listreviter_next: seq[index], index - 1, down to 0 */
+static SimId reversed_next(PyRun *I, SimId r, bool list)
+{
+    SimId seq = sim_iter_refs(S, r)[REV_SEQ];
+    int64_t i = sim_iter_int(S, r, 0);
+    if (list && i < 0 && S->prof->version >= SIM_V313)
+        return 0; /* 3.13's listreviter_next stops here and keeps the list until it dies */
+    if (seq && i >= 0 && (!list || i < sim_obj(S, seq)->len)) {
+        SimId v;
+        if (list) {
+            v = sim_items(S, seq)[i];
+            sim_incref(S, v);
+        } else {
+            SimId key = sim_int(S, i);
+            v = op_getitem(I, seq, key);
+            sim_decref(S, key);
+        }
+        if (v) {
+            sim_iter_set_int(S, r, 0, i - 1);
+            return v;
+        }
+        if (!py_err_matches(I, EXC_IndexError) && !py_err_matches(I, EXC_StopIteration))
+            return 0;
+        py_err_clear(I);
+    }
+    sim_iter_set_int(S, r, 0, -1);
+    sim_iter_refs(S, r)[REV_SEQ] = 0;
+    sim_xdecref(S, seq);
+    return 0;
+}
+
+SimId lazy_next(PyRun *I, SimId it, SimXType xt)
+{
+    switch (xt) {
+    case SIM_XT_ENUMERATE: return enumerate_next(I, it);
+    case SIM_XT_ZIP: return zip_next(I, it);
+    case SIM_XT_MAP: return map_next(I, it);
+    case SIM_XT_FILTER: return filter_next(I, it);
+    case SIM_XT_REVERSED: return reversed_next(I, it, false);
+    case SIM_XT_LIST_REVITER: return reversed_next(I, it, true);
+    default: return lazy_reversed_dict_next(I, it, xt);
+    }
+}
+
+/* ---- reversed(dict) ------------------------------------------------------------
+ * dictiter_new with a reverse type: [dict, result] and [position, size seen] */
+enum { DREV_DICT, DREV_RESULT };
+
+SimId lazy_reversed_dict(PyRun *I, SimId obj)
+{
+    int view = sim_kind(S, obj) == SK_DICTVIEW ? sim_obj(S, obj)->sub : SIM_VIEW_KEYS;
+    SimId d = sim_kind(S, obj) == SK_DICTVIEW ? SIM_V(S, obj, SK_DICTVIEW, view.dict) : obj;
+    SimId r = composite(I, (SimXType)(SIM_XT_DICT_REVKEYITER + view), 2, 2, false);
+    if (!r)
+        return 0;
+    sim_incref(S, d);
+    sim_iter_refs(S, r)[DREV_DICT] = d;
+    sim_iter_set_int(S, r, 0, (int64_t)sim_obj(S, d)->v.dict.used - 1);
+    sim_iter_set_int(S, r, 1, sim_obj(S, d)->len);
+    if (view == SIM_VIEW_ITEMS)
+        sim_iter_refs(S, r)[DREV_RESULT] = nones(I, 2);
+    sim_track(S, r);
+    return r;
+}
+
+SimId lazy_reversed_dict_next(PyRun *I, SimId r, SimXType xt)
+{
+    SimId d = sim_iter_refs(S, r)[DREV_DICT];
+    if (!d)
+        return 0;
+    if (sim_iter_int(S, r, 1) != sim_obj(S, d)->len) {
+        sim_iter_set_int(S, r, 1, -1);
+        py_raise(I, EXC_RuntimeError, "dictionary changed size during iteration");
+        return 0;
+    }
+    int64_t i = sim_iter_int(S, r, 0);
+    const SimId *e = sim_obj(S, d)->cap ? sim_items(S, d) : NULL;
+    while (e && i >= 0 && !e[2 * i])
+        i--;
+    if (!e || i < 0) {
+        sim_iter_refs(S, r)[DREV_DICT] = 0;
+        sim_decref(S, d);
+        return 0;
+    }
+    SimId key = e[2 * i], value = e[2 * i + 1];
+    sim_iter_set_int(S, r, 0, i - 1);
+    if (xt != SIM_XT_DICT_REVITEMITER) {
+        SimId v = xt == SIM_XT_DICT_REVKEYITER ? key : value;
+        sim_incref(S, v);
+        return v;
+    }
+    bool reused;
+    SimId t = reuse_result(I, sim_iter_refs(S, r)[DREV_RESULT], 2, &reused);
+    SimId old0 = reused ? sim_items(S, t)[0] : 0, old1 = reused ? sim_items(S, t)[1] : 0;
+    sim_incref(S, key);
+    sim_incref(S, value);
+    sim_tuple_set(S, t, 0, key);
+    sim_tuple_set(S, t, 1, value);
+    sim_xdecref(S, old0);
+    sim_xdecref(S, old1);
+    if (reused && !sim_is_tracked(S, t))
+        sim_track(S, t);
+    return t;
+}

@@ -1,0 +1,332 @@
+/*
+ * iter: the iterator objects — the built-in containers' iterators, which
+ * the sim walks itself, and the composite ones (enumerate, zip, map,
+ * filter, reversed, callable_iterator, the old sequence protocol's
+ * "iterator", itertools), whose references and counters it keeps and whose
+ * walking pyrun does — with each type's object, name and size (measured by
+ * sys.getsizeof on 3.11.7, 3.12.1 and 3.13.0; tests/oracle cases 420-449).
+ */
+#include "sim/sim.h"
+
+#include <string.h>
+
+/* ---- the types ------------------------------------------------------------- */
+
+static const struct XTypeDef {
+    const char *name;  /* tp_name */
+    uint8_t kind;      /* of its instances */
+    uint16_t size[3];  /* sizeof on 3.11, 3.12, 3.13 (GC header included); 0: not in that version */
+    bool gc;
+} xtypes[SIM_XT_COUNT] = {
+    [SIM_XT_DICT_KEYS] = {"dict_keys", SK_DICTVIEW, {40, 40, 40}, true},
+    [SIM_XT_DICT_VALUES] = {"dict_values", SK_DICTVIEW, {40, 40, 40}, true},
+    [SIM_XT_DICT_ITEMS] = {"dict_items", SK_DICTVIEW, {40, 40, 40}, true},
+    [SIM_XT_SEQ_ITER] = {"iterator", SK_ITER, {48, 48, 48}, true},
+    [SIM_XT_LIST_ITER] = {"list_iterator", SK_ITER, {48, 48, 48}, true},
+    [SIM_XT_LIST_REVITER] = {"list_reverseiterator", SK_ITER, {48, 48, 48}, true},
+    [SIM_XT_TUPLE_ITER] = {"tuple_iterator", SK_ITER, {48, 48, 48}, true},
+    [SIM_XT_RANGE_ITER] = {"range_iterator", SK_ITER, {48, 40, 40}, false},
+    [SIM_XT_STR_ASCII_ITER] = {"str_ascii_iterator", SK_ITER, {48, 48, 48}, true},
+    [SIM_XT_STR_ITER] = {"str_iterator", SK_ITER, {48, 48, 48}, true},
+    [SIM_XT_BYTES_ITER] = {"bytes_iterator", SK_ITER, {48, 48, 48}, true},
+    [SIM_XT_BYTEARRAY_ITER] = {"bytearray_iterator", SK_ITER, {48, 48, 48}, true},
+    [SIM_XT_SET_ITER] = {"set_iterator", SK_ITER, {64, 64, 64}, true},
+    [SIM_XT_DICT_KEYITER] = {"dict_keyiterator", SK_ITER, {72, 72, 72}, true},
+    [SIM_XT_DICT_VALUEITER] = {"dict_valueiterator", SK_ITER, {72, 72, 72}, true},
+    [SIM_XT_DICT_ITEMITER] = {"dict_itemiterator", SK_ITER, {72, 72, 72}, true},
+    [SIM_XT_DICT_REVKEYITER] = {"dict_reversekeyiterator", SK_ITER, {72, 72, 72}, true},
+    [SIM_XT_DICT_REVVALUEITER] = {"dict_reversevalueiterator", SK_ITER, {72, 72, 72}, true},
+    [SIM_XT_DICT_REVITEMITER] = {"dict_reverseitemiterator", SK_ITER, {72, 72, 72}, true},
+    [SIM_XT_CALL_ITER] = {"callable_iterator", SK_ITER, {48, 48, 48}, true},
+    [SIM_XT_REVERSED] = {"reversed", SK_ITER, {48, 48, 48}, true},
+    [SIM_XT_ENUMERATE] = {"enumerate", SK_ITER, {72, 72, 72}, true},
+    [SIM_XT_ZIP] = {"zip", SK_ITER, {64, 64, 64}, true},
+    [SIM_XT_MAP] = {"map", SK_ITER, {48, 48, 48}, true},
+    [SIM_XT_FILTER] = {"filter", SK_ITER, {48, 48, 48}, true},
+    [SIM_XT_IT_COUNT] = {"itertools.count", SK_ITER, {56, 56, 56}, true},
+    [SIM_XT_IT_REPEAT] = {"itertools.repeat", SK_ITER, {48, 48, 48}, true},
+    [SIM_XT_IT_CYCLE] = {"itertools.cycle", SK_ITER, {64, 64, 64}, true},
+    [SIM_XT_IT_CHAIN] = {"itertools.chain", SK_ITER, {48, 48, 48}, true},
+    [SIM_XT_IT_ISLICE] = {"itertools.islice", SK_ITER, {72, 72, 72}, true},
+    [SIM_XT_IT_ACCUMULATE] = {"itertools.accumulate", SK_ITER, {64, 72, 72}, true},
+    [SIM_XT_IT_STARMAP] = {"itertools.starmap", SK_ITER, {48, 48, 48}, true},
+    [SIM_XT_IT_TAKEWHILE] = {"itertools.takewhile", SK_ITER, {56, 56, 56}, true},
+    [SIM_XT_IT_DROPWHILE] = {"itertools.dropwhile", SK_ITER, {56, 56, 56}, true},
+    [SIM_XT_IT_FILTERFALSE] = {"itertools.filterfalse", SK_ITER, {48, 48, 48}, true},
+    [SIM_XT_IT_COMPRESS] = {"itertools.compress", SK_ITER, {48, 48, 48}, true},
+    [SIM_XT_IT_ZIP_LONGEST] = {"itertools.zip_longest", SK_ITER, {72, 72, 72}, true},
+    [SIM_XT_IT_PAIRWISE] = {"itertools.pairwise", SK_ITER, {48, 48, 56}, true},
+    [SIM_XT_IT_PRODUCT] = {"itertools.product", SK_ITER, {64, 64, 64}, true},
+    [SIM_XT_IT_PERMUTATIONS] = {"itertools.permutations", SK_ITER, {80, 80, 80}, true},
+    [SIM_XT_IT_COMBINATIONS] = {"itertools.combinations", SK_ITER, {72, 72, 72}, true},
+    [SIM_XT_IT_CWR] = {"itertools.combinations_with_replacement", SK_ITER, {72, 72, 72}, true},
+    [SIM_XT_IT_GROUPBY] = {"itertools.groupby", SK_ITER, {80, 88, 88}, true},
+    [SIM_XT_IT_GROUPER] = {"itertools._grouper", SK_ITER, {48, 48, 48}, true},
+    [SIM_XT_IT_BATCHED] = {"itertools.batched", SK_ITER, {0, 48, 56}, true},
+};
+
+static unsigned version_col(const Sim *s)
+{
+    return s->prof->version == SIM_V311 ? 0 : s->prof->version == SIM_V312 ? 1 : 2;
+}
+
+static size_t xtype_size(const Sim *s, SimXType xt) { return xtypes[xt].size[version_col(s)]; }
+
+void sim__make_xtypes(Sim *s, int64_t refcnt)
+{
+    for (unsigned xt = SIM_XT_NONE + 1; xt < SIM_XT_COUNT; xt++) {
+        SimId t;
+        if (xt == SIM_XT_SEQ_ITER) { /* the kind's own type objects */
+            t = s->types[SK_ITER];
+        } else if (xt == SIM_XT_DICT_KEYS) {
+            t = s->types[SK_DICTVIEW];
+        } else {
+            t = sim__alloc_record(s, SK_TYPE);
+            SimObj *o = &s->obj[t];
+            o->flags = SIM_F_STATIC | (s->prof->immortal_refcnt ? SIM_F_IMMORTAL : 0);
+            o->refcnt = refcnt;
+            o->sub = xtypes[xt].kind;
+        }
+        s->obj[t].cap = xt;
+        s->xtypes[xt] = t;
+    }
+}
+
+SimXType sim_xtype_of(const Sim *s, SimId id)
+{
+    const SimObj *o = &s->obj[id];
+    if (o->kind != SK_ITER && o->kind != SK_DICTVIEW)
+        return SIM_XT_NONE;
+    return (SimXType)s->obj[sim_type_of(s, id)].cap;
+}
+
+const char *sim_type_obj_name(const Sim *s, SimId type)
+{
+    const SimObj *t = &s->obj[type];
+    if (t->sub == SK_INSTANCE)
+        return NULL;
+    if ((t->sub == SK_ITER || t->sub == SK_DICTVIEW) && t->cap > SIM_XT_NONE && t->cap < SIM_XT_COUNT)
+        return xtypes[t->cap].name;
+    return sim_kind_name((SimKind)t->sub);
+}
+
+size_t sim__iter_sizeof(const Sim *s, SimId id)
+{
+    return xtype_size(s, sim_xtype_of(s, id));
+}
+
+/* ---- the containers' iterators ---------------------------------------------- */
+
+static SimXType iter_type_for(const Sim *s, SimId over, int *kind)
+{
+    const SimObj *o = &s->obj[over];
+    switch ((SimKind)o->kind) {
+    case SK_LIST: *kind = SIM_IT_LIST; return SIM_XT_LIST_ITER;
+    case SK_TUPLE: *kind = SIM_IT_TUPLE; return SIM_XT_TUPLE_ITER;
+    case SK_STR: /* a compact ASCII string has its own iterator type (3.11+) */
+        *kind = SIM_IT_STR;
+        return o->len == o->cap ? SIM_XT_STR_ASCII_ITER : SIM_XT_STR_ITER;
+    case SK_BYTES: *kind = SIM_IT_BYTES; return SIM_XT_BYTES_ITER;
+    case SK_BYTEARRAY: *kind = SIM_IT_BYTES; return SIM_XT_BYTEARRAY_ITER;
+    case SK_DICT: *kind = SIM_IT_DICT; return SIM_XT_DICT_KEYITER;
+    case SK_DICTVIEW: *kind = SIM_IT_DICT; return (SimXType)(SIM_XT_DICT_KEYITER + o->sub);
+    case SK_SET: *kind = SIM_IT_SET; return SIM_XT_SET_ITER;
+    case SK_RANGE: *kind = SIM_IT_RANGE; return SIM_XT_RANGE_ITER;
+    default: return SIM_XT_NONE;
+    }
+}
+
+static SimId new_iter(Sim *s, SimXType xt, int kind)
+{
+    size_t size = xtype_size(s, xt);
+    bool gc = xtypes[xt].gc, fl;
+    PmPtr b = sim__obj_block(s, NULL, size, gc, &fl);
+    SimId id = sim__alloc_record(s, SK_ITER);
+    SimObj *it = &s->obj[id];
+    it->mem = b;
+    it->sub = (uint8_t)kind;
+    it->type = s->xtypes[xt];
+    if (gc)
+        it->flags |= SIM_F_GCTYPE;
+    sim_event(s, SE_ALLOC, id, (uint32_t)size, 0);
+    return id;
+}
+
+SimId sim_iter(Sim *s, SimId over)
+{
+    if (s->obj[over].kind == SK_ITER) {
+        sim_incref(s, over);
+        return over;
+    }
+    int kind;
+    SimXType xt = iter_type_for(s, over, &kind);
+    if (xt == SIM_XT_NONE)
+        return 0;
+    if (kind == SIM_IT_RANGE) {
+        const int64_t *src = (const int64_t *)(const void *)sim_items(s, over);
+        return sim_range_iter(s, s->obj[over].v.i, src[0], src[1]);
+    }
+    SimId id = new_iter(s, xt, kind);
+    SimObj *it = &s->obj[id];
+    if (s->obj[over].kind == SK_DICTVIEW) {
+        it->len = s->obj[over].sub; /* which view */
+        it->v.iter.seq = SIM_V(s, over, SK_DICTVIEW, view.dict);
+        sim_incref(s, it->v.iter.seq);
+    } else {
+        it->v.iter.seq = over;
+        it->len = SIM_VIEW_KEYS;
+        sim_incref(s, over);
+    }
+    sim_track(s, id);
+    return id;
+}
+
+SimId sim_range_iter(Sim *s, int64_t start, int64_t stop, int64_t step)
+{
+    SimId id = new_iter(s, SIM_XT_RANGE_ITER, SIM_IT_RANGE);
+    SimObj *it = &s->obj[id];
+    uint32_t cap;
+    it->data = slab_alloc(&s->slab, 6, &cap);
+    it->datacap = cap;
+    if (!it->data) {
+        s->nomem = true;
+        return id;
+    }
+    int64_t *r = (int64_t *)(void *)slab_ptr(&s->slab, it->data);
+    r[0] = start, r[1] = stop, r[2] = step;
+    return id;
+}
+
+/* ---- composite iterators ------------------------------------------------------ */
+
+SimId sim_iter_composite(Sim *s, SimXType xt, uint32_t nrefs, uint32_t nints, bool track)
+{
+    SIM_ASSERT(xt > SIM_XT_NONE && xt < SIM_XT_COUNT && xtypes[xt].kind == SK_ITER);
+    SimId id = new_iter(s, xt, SIM_IT_COMPOSITE);
+    uint32_t cap = 0, h = slab_alloc(&s->slab, (size_t)nrefs + 2 * (size_t)nints, &cap);
+    SimObj *o = &s->obj[id];
+    if (h) {
+        o->data = h;
+        o->datacap = cap;
+        o->len = nrefs;
+        memset(slab_ptr(&s->slab, h), 0, cap * sizeof(uint32_t));
+    } else {
+        s->nomem = true;
+    }
+    if (track)
+        sim_track(s, id);
+    return id;
+}
+
+int64_t sim_iter_int(const Sim *s, SimId it, uint32_t k)
+{
+    const SimObj *o = &s->obj[it];
+    int64_t v = 0;
+    if (o->data)
+        memcpy(&v, sim_items(s, it) + o->len + 2 * k, sizeof v);
+    return v;
+}
+
+void sim_iter_set_int(Sim *s, SimId it, uint32_t k, int64_t v)
+{
+    const SimObj *o = &s->obj[it];
+    if (o->data)
+        memcpy(sim_items(s, it) + o->len + 2 * k, &v, sizeof v);
+}
+
+static SimId utf8_char_at(Sim *s, SimId str, uint32_t *pos)
+{
+    size_t n;
+    const char *d = sim_str_data(s, str, &n);
+    if (*pos >= n)
+        return 0;
+    unsigned char b = (unsigned char)d[*pos];
+    size_t len = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+    if (*pos + len > n)
+        len = n - *pos;
+    SimId r = sim_str(s, d + *pos, len);
+    *pos += (uint32_t)len;
+    return r;
+}
+
+SimId sim_iter_next(Sim *s, SimId id)
+{
+    SIM_ASSERT(s->obj[id].kind == SK_ITER && s->obj[id].sub != SIM_IT_COMPOSITE);
+    if (sim_nomem(s)) /* a loop in C stops at a refused allocation; the host raises */
+        return 0;
+    SimObj *it = &s->obj[id];
+    SimId seq = it->v.iter.seq;
+    switch (it->sub) {
+    case SIM_IT_RANGE: {
+        int64_t *r = (int64_t *)(void *)slab_ptr(&s->slab, it->data);
+        if ((r[2] > 0 && r[0] >= r[1]) || (r[2] < 0 && r[0] <= r[1]))
+            return 0;
+        int64_t v = r[0];
+        r[0] += r[2];
+        return sim_int(s, v);
+    }
+    case SIM_IT_LIST: case SIM_IT_TUPLE:
+        if (!seq || it->cap >= s->obj[seq].len)
+            break;
+        {
+            SimId v = sim_items(s, seq)[it->cap++];
+            sim_incref(s, v);
+            return v;
+        }
+    case SIM_IT_STR:
+        if (!seq)
+            return 0;
+        {
+            SimId v = utf8_char_at(s, seq, &it->cap);
+            if (v)
+                return v;
+        }
+        break;
+    case SIM_IT_BYTES:
+        if (!seq || it->cap >= s->obj[seq].len)
+            break;
+        return sim_int(s, ((const uint8_t *)sim_items(s, seq))[it->cap++]);
+    case SIM_IT_SET: {
+        if (!seq)
+            return 0;
+        while (it->cap < SIM_V(s, seq, SK_SET, set.slots)) {
+            SimId k = sim_items(s, seq)[it->cap++];
+            if (k) {
+                sim_incref(s, k);
+                return k;
+            }
+        }
+        break;
+    }
+    case SIM_IT_DICT: {
+        if (!seq)
+            return 0;
+        SimId k, v;
+        if (!sim_dict_next(s, seq, &it->cap, &k, &v))
+            break;
+        if (it->len == SIM_VIEW_KEYS) {
+            sim_incref(s, k);
+            return k;
+        }
+        if (it->len == SIM_VIEW_VALUES) {
+            sim_incref(s, v);
+            return v;
+        }
+        SimId t = sim_tuple(s, 2);
+        sim_incref(s, k), sim_incref(s, v);
+        sim_tuple_set(s, t, 0, k);
+        sim_tuple_set(s, t, 1, v);
+        return t;
+    }
+    default:
+        break;
+    }
+    /* exhausted: CPython drops the sequence reference */
+    it = &s->obj[id];
+    if (it->v.iter.seq && it->sub != SIM_IT_RANGE) {
+        SimId q = it->v.iter.seq;
+        it->v.iter.seq = 0;
+        sim_decref(s, q);
+    }
+    return 0;
+}
