@@ -149,6 +149,22 @@ char *paths_user_data_dir(void)
     return dir;
 }
 
+char *paths_cache_dir(void)
+{
+    const char *xdg = getenv("XDG_CACHE_HOME");
+    if (xdg && xdg[0] == '/')
+        return path_join(xdg, "pydive");
+    const char *home = getenv("HOME");
+    if (!home || !*home) {
+        struct passwd *pw = getpwuid(getuid());
+        home = pw && pw->pw_dir ? pw->pw_dir : "/tmp";
+    }
+    char *cache = path_join(home, ".cache");
+    char *dir = path_join(cache, "pydive");
+    free(cache);
+    return dir;
+}
+
 char *paths_config_file(void)
 {
     const char *xdg = getenv("XDG_CONFIG_HOME");

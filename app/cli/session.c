@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "base/overlay.h"
 #include "base/paths.h"
+#include "course/outline_cache.h"
 
 /* The assessments are optional: a problem there is reported on the
  * dashboard and in `pydive stage`, and reading goes on. */
@@ -102,8 +103,16 @@ static int open_session(Session *s, const char *profile, bool want_write, bool o
         return 1;
     }
     buf_fini(&err);
-    bool loaded = outline ? course_load_outline(s->content_dir, &s->course, &s->content_diags)
-                          : course_load(s->content_dir, &s->course, &s->content_diags);
+    bool loaded;
+    if (outline && outline_cache_read(s->content_dir, &s->course)) {
+        loaded = true; /* nothing changed since a load without diagnostics */
+    } else if (outline) {
+        loaded = course_load_outline(s->content_dir, &s->course, &s->content_diags);
+        if (loaded && s->content_diags.len == 0 && s->course.nchapters > 0)
+            outline_cache_write(s->content_dir, &s->course);
+    } else {
+        loaded = course_load(s->content_dir, &s->course, &s->content_diags);
+    }
     if (!loaded) {
         diag_print(&s->content_diags, stderr);
         fprintf(stderr, "pydive: the course in %s cannot be loaded\n", s->content_dir);
