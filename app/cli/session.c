@@ -137,8 +137,10 @@ static int open_session(Session *s, const char *profile, bool want_write, bool o
         return 1;
     }
     s->store_open = true;
-    if (!outline)
+    char *plan = path_join(s->content_dir, WORKSHOP_FILE);
+    if (!outline || file_exists(plan)) /* a pack's plan is checked against them */
         open_assessments(s);
+    free(plan);
     DiagList wd = {0};
     if (!session_load_workshop(s->content_dir, &s->course, s->assess_loaded ? &s->assess : NULL,
                                &s->workshop, &s->has_workshop, &wd)) {

@@ -63,7 +63,8 @@ int session_open(Session *s, const char *profile, bool want_write);
 /* As session_open, read-only, for commands that show only the course's
  * outline and the progress (`list`, `progress`): references between files
  * are not checked (course_load_outline) and the assessments are not read
- * (assess_loaded stays false); the outline comes from course/outline_cache
+ * unless a workshop pack's plan needs them (else assess_loaded stays false);
+ * the outline comes from course/outline_cache
  * while no file it was read from has changed.  `pydive validate` is where
  * content is checked. */
 int session_open_outline(Session *s, const char *profile);
