@@ -22,6 +22,7 @@
 #include "base/fsutil.h"
 #include "base/printable.h"
 #include "cli/cli.h"
+#include "pyrun/gc_timing.h"
 #include "pyrun/pyrun.h"
 #include "pyrun/refuse.h"
 #include "sim/gc.h"
@@ -31,12 +32,91 @@
 #define PYDIVE_AUDIT_FAILED 99
 #define RUN_SOURCE_MAX (16u << 20) /* bytes: far above any program a learner writes */
 
-static void out_fn(void *ctx, int stream, const char *text, size_t n)
+static void write_stream(int stream, const char *text, size_t n)
 {
-    (void)ctx;
     fwrite(text, 1, n, stream == 2 ? stderr : stdout);
     if (stream == 2)
         fflush(stderr);
+}
+
+/* The program's output: written as it comes until the run's gc timing is
+ * exposed (pyrun/gc_timing.h), held from then on until the re-runs have
+ * said how much of it CPython would certainly print. */
+typedef struct RunOutput {
+    PyRun *run;
+    GcCapture cap;
+    size_t shown;   /* chunks of cap already written */
+    bool holding, unchecked;
+} RunOutput;
+
+/* Writes the held chunks up to byte `upto` of the capture (all: -1). */
+static void flush_held(RunOutput *o, long upto)
+{
+    const char *bytes = buf_str(&o->cap.bytes);
+    for (; o->shown < o->cap.n; o->shown++) {
+        const GcChunk *c = &o->cap.chunks[o->shown];
+        if (upto >= 0 && (long)(c->at + c->len) > upto) {
+            if (upto > (long)c->at + 1)
+                write_stream(c->stream, bytes + c->at + 1, (size_t)(upto - (long)c->at - 1));
+            return;
+        }
+        write_stream(c->stream, bytes + c->at + 1, c->len - 1);
+    }
+}
+
+/* Where the output every run agrees on ends: after the last whole line
+ * before `at`, but never before what was already written. */
+static long agreed_end(const RunOutput *o, long at)
+{
+    const char *bytes = buf_str(&o->cap.bytes);
+    long floor = o->shown < o->cap.n ? (long)o->cap.chunks[o->shown].at : (long)o->cap.bytes.len;
+    long i = at;
+    while (i > floor && bytes[i - 1] != '\n')
+        i--;
+    return i;
+}
+
+static void out_fn(void *ctx, int stream, const char *text, size_t n)
+{
+    RunOutput *o = ctx;
+    if (o->run && !o->unchecked) {
+        gc_capture_add(&o->cap, stream, text, n, py_current_line(o->run));
+        if (o->cap.overflow) { /* too much to compare: shown as it comes, with a note */
+            flush_held(o, -1);
+            o->unchecked = true;
+            o->holding = false;
+        } else if (o->holding || py_gc_timing_exposed(o->run)) {
+            o->holding = true;
+            return;
+        } else {
+            o->shown = o->cap.n;
+        }
+    }
+    write_stream(stream, text, n);
+}
+
+/* At the end of an exposed run: the output every start count agrees on,
+ * then the refusal where they part (PY_EXIT_REFUSED), or all of it. */
+static int settle_output(RunOutput *o, const GcTimingSpec *spec, int code, bool stopped)
+{
+    if (!py_gc_timing_exposed(o->run) || o->unchecked || stopped) {
+        flush_held(o, -1);
+        if (py_gc_timing_exposed(o->run) && (o->unchecked || stopped))
+            fprintf(stderr, "pydive: note: this output depends on when CPython's automatic "
+                            "collections run, which pydive could not check for this run\n");
+        return code;
+    }
+    long at = gc_timing_divergence(spec, &o->cap, code);
+    if (at == -2) /* Ctrl-C or --timeout during the check */
+        return settle_output(o, spec, code, true);
+    if (at < 0) {
+        flush_held(o, -1);
+        return code;
+    }
+    flush_held(o, agreed_end(o, at));
+    fflush(stdout);
+    fprintf(stderr, "pydive: line %d: %s\n", gc_capture_line_at(&o->cap, at), gc_timing_refusal());
+    return PY_EXIT_REFUSED;
 }
 
 static const char *event_name(SimEventKind k)
@@ -210,8 +290,10 @@ int cmd_run(int argc, char **argv)
     if (limit)
         sim_set_memory_limit(sim, limit);
     char *abs = realpath(argv[1], NULL); /* CPython names __main__ by its absolute path */
-    PyRun *run = py_new(sim, buf_str(&src), src.len, abs ? abs : argv[1], out_fn, NULL);
-    free(abs);
+    RunOutput output = {0};
+    PyRun *run = py_new(sim, buf_str(&src), src.len, abs ? abs : argv[1], out_fn, &output);
+    output.run = run;
+    output.unchecked = trace; /* --trace interleaves the model's events: no holding */
     if (steps)
         py_set_step_limit(run, steps);
     struct sigaction sa = {0}, old_int, old_alrm;
@@ -237,11 +319,19 @@ int cmd_run(int argc, char **argv)
     } else {
         st = py_run(run);
     }
+    int code = py_exit_code(run);
+    bool stopped = stop_flag != PY_STOP_NONE || py_interrupted(run);
+    GcTimingSpec spec = {.prof = prof, .src = buf_str(&src), .srclen = src.len,
+                         .filename = abs ? abs : argv[1], .memory_limit = limit,
+                         .step_limit = steps ? steps : 4 * py_steps(run) + 100000,
+                         .stop = &stop_flag, .slack = py_gc_slack(run)};
+    code = settle_output(&output, &spec, code, stopped);
+    gc_capture_fini(&output.cap);
+    free(abs);
     alarm(0);
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGALRM, &old_alrm, NULL);
     fflush(stdout);
-    int code = py_exit_code(run);
     if (getenv("PYDIVE_AUDIT") && *getenv("PYDIVE_AUDIT")) {
         /* hidden, for the test suites: recount the model at exit, fail loudly */
         Buf report = {0};

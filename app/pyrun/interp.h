@@ -227,6 +227,9 @@ bool py_hashable(PyRun *I, SimId k);
 
 /* compile.c */
 bool compile_module(PyRun *I, PyError *err);
+/* How far above the model's start count CPython's young count may lie at
+ * the first line of this module (gc_timing.c). */
+int gc_timing_slack(const Ast *ast);
 /* pyrun.c: a SyntaxWarning at line, as the warnings module shows it on
  * stderr before the program runs */
 void py_add_warning(PyRun *I, int line, const char *msg);

@@ -167,6 +167,9 @@ PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn
     S->gc.gen[0].count = (int)S->prof->startup_gc_count0;
     S->gc.gen[1].count = (int)S->prof->startup_gc_count1;
     S->gc.gen[2].count = 0;
+    S->gc.count_pinned = false;
+    S->gc.timing_exposed = false;
+    S->gc.unpinned_slack = parsed ? gc_timing_slack(&I->ast) : 0;
     return I;
 }
 
@@ -369,6 +372,8 @@ bool py_refused(const PyRun *I) { return I->syntax.refused || I->refused; }
 bool py_interrupted(const PyRun *I) { return I->interrupted; }
 
 void py_set_step_limit(PyRun *I, uint64_t steps) { I->step_limit = steps; }
+
+uint64_t py_steps(const PyRun *I) { return I->steps; }
 
 void py_set_stop_flag(PyRun *I, volatile sig_atomic_t *flag) { I->stop = flag; }
 

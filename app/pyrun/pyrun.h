@@ -51,6 +51,8 @@ void py_finalize(PyRun *r);
 /* Stops a runaway program: after `steps` bytecode instructions the run
  * raises RuntimeError (0 = no limit, the default). */
 void py_set_step_limit(PyRun *r, uint64_t steps);
+/* Bytecode instructions run so far. */
+uint64_t py_steps(const PyRun *r);
 
 /* Lets the caller stop a run from outside (a signal handler): while *flag is
  * PY_STOP_INTERRUPT the next instruction raises KeyboardInterrupt, as

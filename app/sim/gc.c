@@ -118,6 +118,7 @@ void gc_init(Sim *s)
     g->gen[0].count = (int)s->prof->startup_gc_count0;
     g->gen[1].count = (int)s->prof->startup_gc_count1;
     g->enabled = true;
+    g->count_pinned = true; /* a program runner unpins it (pyrun.c) */
     g->startup_tracked = s->prof->startup_tracked;
     g->startup_frozen = s->prof->startup_frozen;
 }
@@ -131,7 +132,11 @@ static bool should_collect(const Sim *s)
 
 void sim__gc_on_alloc(Sim *s)
 {
-    s->gc.gen[0].count++;
+    SimGcState *g = &s->gc;
+    g->gen[0].count++;
+    if (!g->count_pinned && g->enabled && g->gen[0].threshold &&
+        g->gen[0].count + g->unpinned_slack > g->gen[0].threshold)
+        g->timing_exposed = true;
     if (!should_collect(s))
         return;
     if (s->prof->gc_in_alloc) {
@@ -585,6 +590,7 @@ void gc_freeze(Sim *s)
     s->gc.startup_frozen += s->gc.startup_tracked; /* the interpreter's own objects too */
     s->gc.startup_tracked = 0;
     s->gc.gen[0].count = 0; /* gc_freeze_impl resets the young count */
+    s->gc.count_pinned = true;
 }
 
 void gc_unfreeze(Sim *s)

@@ -170,6 +170,14 @@ typedef struct SimGcState {
     bool ran_code;            /* a finalizer or callback ran in this collection */
     bool un_weak, un_final;   /* the trash has weakrefs / objects with __del__ */
     size_t un_count;          /* objects in the trash */
+    /* CPython's young count at a program's first line depends on what its
+     * compiler allocated, which the model does not replay: until the program
+     * pins the count (an explicit collection or gc.freeze()), the true count
+     * may lie up to `unpinned_slack` above the model's.  `timing_exposed`
+     * records that an automatic collection could have run, or the count was
+     * read, while it was unknown (pyrun/gc_timing.c then checks the output). */
+    bool count_pinned, timing_exposed;
+    int unpinned_slack;
 } SimGcState;
 
 #define SIM_TUPLE_MAXSAVE 21

@@ -10,6 +10,7 @@
 
 #include "base/fsutil.h"
 #include "base/xalloc.h"
+#include "pyrun/gc_timing.h"
 
 #define PROG_DEFAULT_STEP_LIMIT 5000000u /* instructions in one statement */
 
@@ -22,6 +23,24 @@ static void capture(void *ctx, int stream, const char *text, size_t n)
 
 static void note_changes(Program *p);
 
+/* Once, where it happens: the program's collector counts now depend on the
+ * count CPython's compiler left, which the model cannot know (`pydive run`
+ * checks and refuses; a stepping screen can only say so). */
+static void note_gc_timing(Program *p)
+{
+    if (p->gc_timing_noted || !py_gc_timing_exposed(p->run))
+        return;
+    p->gc_timing_noted = true;
+    char note[320];
+    int n = snprintf(note, sizeof note,
+                     "pydive: note: line %d: from here on, when CPython's automatic collections "
+                     "run depends on what its compiler allocated, which the model does not "
+                     "replay: collector counts may differ from CPython's (a gc.collect() "
+                     "first makes them exact)\n",
+                     p->last_line ? p->last_line : p->line);
+    buf_add_capped(&p->output, note, (size_t)n, PY_CAPTURE_MAX, &p->output_cut);
+}
+
 /* A fresh model and interpreter for the source, at action 0: nothing of the
  * previous run survives (a replay must draw what stepping forward drew), and
  * the interpreter's start-up arenas are on the map from the first frame. */
@@ -33,6 +52,7 @@ static void boot(Program *p)
         sim_free(p->sim);
     buf_clear(&p->output);
     p->output_cut = false;
+    p->gc_timing_noted = false;
     p->sim = sim_new(p->prof);
     if (p->memory_limit)
         sim_set_memory_limit(p->sim, p->memory_limit);
@@ -149,6 +169,7 @@ static void apply(Program *p, ProgAction act)
 {
     if (act == PROG_GC_PHASE) {
         if (gc_phase(p->sim) == GC_IDLE) {
+            p->sim->gc.count_pinned = true; /* a full collection: every count is known after it */
             gc_begin(p->sim, 2);
             gc_step(p->sim); /* the first phase (copy the counts) with the start */
         } else {
@@ -157,6 +178,7 @@ static void apply(Program *p, ProgAction act)
     } else if (!p->finished) {
         p->last_line = p->line;
         PyStatus st = py_step(p->run);
+        note_gc_timing(p);
         if (st != PY_PAUSED) {
             py_finalize(p->run);
             p->finished = true;

@@ -37,6 +37,7 @@ typedef struct Program {
     PyRun *run;
     Buf output;          /* stdout and stderr, in the order written (PY_CAPTURE_MAX) */
     bool output_cut;     /* the output went over PY_CAPTURE_MAX */
+    bool gc_timing_noted; /* the output says the gc counts depend on the compiler's */
     bool finished;       /* the program ended (and the interpreter shut down) */
     int exit_code;
     int line;            /* line about to run, 0 when finished */

@@ -1,0 +1,180 @@
+/*
+ * gc_timing: when a program's output depends on something the model cannot
+ * know, the moment of CPython's first automatic collection.
+ *
+ * CPython compiles the module before its first line runs, and the compiler's
+ * dicts, lists and tuples move the young generation's count: at the first
+ * line, 3.11.7 counts 448 for a one-line module and 665 for a module of
+ * fifteen functions and four classes (tests/tools/gc-first-line-counts.sh
+ * measures it for every oracle and corpus program).  The model does not replay the compiler, so it starts every
+ * program from one count and the true count may lie above it.  Most programs
+ * print the same wherever the count starts; a program that makes cyclic
+ * garbage in a loop and then asks gc.collect() how much it found does not.
+ *
+ * So the model keeps the count "unpinned" until the program pins it (an
+ * explicit gc.collect(), gc.freeze()).  When an automatic collection could
+ * have run while it was unpinned, or the program read gc.get_count(), the
+ * host runs the program again from counts across the window CPython may have
+ * started from, and any difference in what the runs print becomes an honest
+ * refusal at the line where the outputs part.
+ */
+#include "pyrun/gc_timing.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "pyrun/interp.h"
+#include "sim/gc.h"
+
+/* How far above the model's start count CPython's may be, fitted on the
+ * 329 oracle and corpus programs measured under 3.11.7, 3.12.1 and 3.13.0
+ * (tests/tools/gc-first-line-counts.sh): each code object the compiler
+ * makes adds about 11-13, constants a little (their keys and tuples), and
+ * this bound stays 9 or more above every measured count. */
+#define SLACK_BASE 40
+#define SLACK_PER_CODE 14
+/* the model's count may also be up to this much above CPython's */
+#define SLACK_BELOW 40
+
+int gc_timing_slack(const Ast *ast)
+{
+    long codes = 0, consts = 0;
+    for (size_t i = 0; i < ast->len; i++) {
+        switch (ast->n[i].kind) {
+        case N_DEF: case N_CLASS: case N_LAMBDA: case N_LISTCOMP: case N_SETCOMP:
+        case N_DICTCOMP: case N_GENEXP:
+            codes++;
+            break;
+        case N_INT: case N_FLOAT: case N_STR: case N_BYTES: case N_NONE: case N_TRUE:
+        case N_FALSE: case N_ELLIPSIS:
+            consts++;
+            break;
+        default:
+            break;
+        }
+    }
+    long slack = SLACK_BASE + SLACK_PER_CODE * codes + consts / 2;
+    return slack > 100000 ? 100000 : (int)slack;
+}
+
+bool py_gc_timing_exposed(const PyRun *I) { return I->sim->gc.timing_exposed; }
+
+int py_gc_slack(const PyRun *I) { return I->sim->gc.unpinned_slack; }
+
+void py_shift_gc_count(PyRun *I, int by)
+{
+    Sim *s = I->sim;
+    long c = (long)s->gc.gen[0].count + by;
+    s->gc.gen[0].count = c > 0 ? (int)c : 0;
+}
+
+/* ---- re-running the program ------------------------------------------- */
+
+void gc_capture_add(GcCapture *c, int stream, const char *text, size_t n, int line)
+{
+    if (c->bytes.len + n + 1 > PY_CAPTURE_MAX * 8) {
+        c->overflow = true;
+        return;
+    }
+    c->chunks = xgrow(c->chunks, &c->cap, c->n + 1, sizeof *c->chunks);
+    c->chunks[c->n++] = (GcChunk){.at = c->bytes.len, .len = n + 1, .stream = stream, .line = line};
+    buf_add(&c->bytes, stream == 2 ? "\2" : "\1", 1);
+    buf_add(&c->bytes, text, n);
+}
+
+void gc_capture_fini(GcCapture *c)
+{
+    buf_fini(&c->bytes);
+    free(c->chunks);
+    memset(c, 0, sizeof *c);
+}
+
+typedef struct Variant {
+    GcCapture cap;
+    PyRun *run;
+} Variant;
+
+static void variant_out(void *ctx, int stream, const char *text, size_t n)
+{
+    Variant *v = ctx;
+    gc_capture_add(&v->cap, stream, text, n, v->run ? py_current_line(v->run) : 0);
+}
+
+/* The variant's output and exit code, from a count shifted by `by`. */
+static int run_variant(const GcTimingSpec *spec, int by, GcCapture *out, bool *stopped)
+{
+    Sim *sim = sim_new(spec->prof);
+    if (spec->memory_limit)
+        sim_set_memory_limit(sim, spec->memory_limit);
+    Variant v = {0};
+    v.run = py_new(sim, spec->src, spec->srclen, spec->filename, variant_out, &v);
+    py_shift_gc_count(v.run, by);
+    py_set_step_limit(v.run, spec->step_limit);
+    py_set_stop_flag(v.run, spec->stop);
+    py_run(v.run);
+    int code = py_exit_code(v.run);
+    *stopped = py_interrupted(v.run) || (spec->stop && *spec->stop != PY_STOP_NONE);
+    py_free(v.run);
+    sim_free(sim);
+    *out = v.cap;
+    return code;
+}
+
+/* Byte offset where a and b first differ; -1 when equal. */
+static long first_difference(const GcCapture *a, const GcCapture *b)
+{
+    size_t n = a->bytes.len < b->bytes.len ? a->bytes.len : b->bytes.len;
+    const char *x = buf_str(&a->bytes), *y = buf_str(&b->bytes);
+    for (size_t i = 0; i < n; i++)
+        if (x[i] != y[i])
+            return (long)i;
+    return a->bytes.len == b->bytes.len ? -1 : (long)n;
+}
+
+long gc_timing_divergence(const GcTimingSpec *spec, const GcCapture *ref, int ref_exit)
+{
+    int hi = spec->slack, lo = -SLACK_BELOW;
+    /* a module big enough for the compiler to reach the threshold may have
+     * been collected while compiling: its count may be anything down to 0 */
+    if ((long)spec->prof->startup_gc_count0 + hi > spec->prof->threshold[0])
+        lo = -(int)spec->prof->startup_gc_count0;
+    /* the ends of the window, points between, and the neighbours of the
+     * model's own start, where a collection moves by one allocation */
+    const int shifts[] = {lo, lo / 2, -3, -1, 1, 3, hi / 4, hi / 2, 3 * hi / 4, hi};
+    long first = -1;
+    for (size_t i = 0; i < sizeof shifts / sizeof shifts[0]; i++) {
+        GcCapture got = {0};
+        bool stopped = false;
+        int code = run_variant(spec, shifts[i], &got, &stopped);
+        if (stopped) {
+            gc_capture_fini(&got);
+            return -2;
+        }
+        long d = first_difference(ref, &got);
+        if (d < 0 && code != ref_exit)
+            d = (long)ref->bytes.len;
+        if (got.overflow || ref->overflow)
+            d = d < 0 ? (long)ref->bytes.len : d;
+        gc_capture_fini(&got);
+        if (d >= 0 && (first < 0 || d < first))
+            first = d;
+    }
+    return first;
+}
+
+int gc_capture_line_at(const GcCapture *c, long at)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if ((long)(c->chunks[i].at + c->chunks[i].len) > at)
+            return c->chunks[i].line;
+    return c->n ? c->chunks[c->n - 1].line : 0;
+}
+
+const char *gc_timing_refusal(void)
+{
+    return "the moment of CPython's first automatic collection is not modelled by the "
+           "simulated CPython: it depends on what CPython's compiler allocated for this "
+           "module, and from this line on the output depends on it (calling gc.collect() or "
+           "gc.disable() before the experiment makes it exact)";
+}
