@@ -62,6 +62,19 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
     *found = true;
     switch ((SimKind)o->kind) {
     case SK_INSTANCE:
+        if (exc_is_instance(I, obj)) { /* BaseException's members and getsets */
+            char buf[32];
+            size_t n;
+            const char *nm = name_of(I, name, &n);
+            if (n < sizeof buf) {
+                memcpy(buf, nm, n);
+                buf[n] = '\0';
+                SimId r = exc_attr(I, obj, buf, found);
+                if (*found)
+                    return r;
+                *found = true;
+            }
+        }
         if (is(I, name, "__dict__"))
             return ret(I, sim_instance_dict(S, obj));
         if (is(I, name, "__class__"))
@@ -131,7 +144,7 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
         if (is(I, name, "__callback__"))
             return ret(I, o->v.weakref.callback);
         break;
-    case SK_GEN: {
+    case SK_GEN: case SK_TRACEBACK: case SK_FRAME: {
         size_t n;
         char buf[32];
         const char *nm = name_of(I, name, &n);
@@ -139,7 +152,7 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
             break;
         memcpy(buf, nm, n);
         buf[n] = '\0';
-        return generator_attr(I, obj, buf, found);
+        return o->kind == SK_GEN ? generator_attr(I, obj, buf, found) : tb_attr(I, obj, buf, found);
     }
     default:
         break;
@@ -151,9 +164,7 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
 /* StopIteration.value: its first argument, or None */
 static SimId stop_value(PyRun *I, SimId e)
 {
-    SimId an = sim_str_intern(S, "args", 4);
-    SimId args = sim_attr_get(S, e, an);
-    sim_decref(S, an);
+    SimId args = exc_args(I, e);
     if (args && sim_kind(S, args) == SK_TUPLE && sim_obj(S, args)->len > 0)
         return ret(I, sim_items(S, args)[0]);
     return ret(I, S->none);
@@ -193,6 +204,8 @@ SimId attr_get(PyRun *I, SimId obj, SimId name)
         }
         if (strcmp(buf, "value") == 0 && sim_is_subtype(S, o->type, exc_class(I, EXC_StopIteration)))
             return stop_value(I, obj);
+        if (exc_is_instance(I, obj) && (v = exc_method(I, obj, buf)) != 0)
+            return v;
         break;
     }
     case SK_TYPE:
@@ -202,6 +215,8 @@ SimId attr_get(PyRun *I, SimId obj, SimId name)
                 return descr_get(I, c, 0, obj);
             if (c)
                 return ret(I, c);
+            if (exc_is_class(I, obj) && (c = exc_method(I, 0, buf)) != 0)
+                return c; /* BaseException.__init__ and the like, unbound */
         }
         break;
     case SK_FUNC: {
@@ -261,6 +276,19 @@ bool attr_method(PyRun *I, SimId obj, SimId name, SimId *a, SimId *b)
     return true;
 }
 
+/* An exception's own field set or deleted (value 0): 1 done, -1 error, 0 not one. */
+static int exc_field_set(PyRun *I, SimId e, SimId name, SimId value)
+{
+    char buf[32];
+    size_t n;
+    const char *nm = name_of(I, name, &n);
+    if (n >= sizeof buf)
+        return 0;
+    memcpy(buf, nm, n);
+    buf[n] = '\0';
+    return exc_attr_set(I, e, buf, value);
+}
+
 /* A property on obj's class for name (a data descriptor), or 0. */
 static SimId class_property(PyRun *I, SimId obj, SimId name)
 {
@@ -301,6 +329,9 @@ bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
         SimId prop = class_property(I, obj, name);
         if (prop)
             return descr_set(I, prop, obj, value);
+        int done = exc_is_instance(I, obj) ? exc_field_set(I, obj, name, value) : 0;
+        if (done)
+            return done > 0;
         if (is(I, name, "__dict__") || is(I, name, "__class__"))
             return py_not_modelled(I, 0, "assigning an instance's __dict__ or __class__");
         sim_incref(S, value);
@@ -343,6 +374,9 @@ bool attr_del(PyRun *I, SimId obj, SimId name)
     SimObj *o = sim_obj(S, obj);
     if (o->kind == SK_INSTANCE && class_property(I, obj, name))
         return descr_set(I, class_property(I, obj, name), obj, 0);
+    int done = o->kind == SK_INSTANCE && exc_is_instance(I, obj) ? exc_field_set(I, obj, name, 0) : 0;
+    if (done)
+        return done > 0;
     if (o->kind == SK_INSTANCE && sim_attr_del(S, obj, name))
         return true;
     if (o->kind == SK_FUNC)

@@ -64,6 +64,8 @@ void sys_module_init(PyRun *I, SimId dict);
 void weakref_module_init(PyRun *I, SimId dict);
 SimId weakref_construct(PyRun *I, SimId *a, int n, SimId kw);
 
+/* The global index of the built-in method `name` of objects of kind k, or -1. */
+int bi_method_of_kind(int k, const char *name);
 /* registry.c: the definition with a global index (the builtins module's
  * functions, then the types' methods, then the modules' functions). */
 const BuiltinDef *bi_def(uint32_t index);

@@ -605,6 +605,8 @@ static void stmt(Depth *d, int n, int base)
         return;
     case N_RAISE:
         expr(d, nd->a, base);
+        if (nd->b >= 0) /* the cause above the exception */
+            expr(d, nd->b, base + 1);
         return;
     case N_ASSERT:
         cond(d, nd->a, base);
@@ -613,7 +615,50 @@ static void stmt(Depth *d, int n, int base)
             expr(d, nd->b, base + 1);
         }
         return;
-    default: /* def, class, import, with, match ...: not laid out here */
+    case N_IMPORT: /* level and fromlist, IMPORT_NAME; IMPORT_FROM above the module */
+        need(d, base + 2);
+        return;
+    case N_DEF: { /* undecorated, unannotated: the defaults (a tuple), the code, MAKE_FUNCTION */
+        int k = 0;
+        bool consts = true;
+        if (nd->c >= 0 || nd->d >= 0 || nd->e >= 0 || !d->g || CODE(d->g)->kind != CODE_MODULE) {
+            d->unknown = true;
+            return;
+        }
+        for (int p = nd->a; p >= 0; p = ND(d, p)->next) {
+            const Node *pn = ND(d, p);
+            if (pn->b >= 0 || (pn->flag & PF_KWONLY) != 0) { /* annotations, keyword-only */
+                d->unknown = true;
+                return;
+            }
+            if (pn->a >= 0) {
+                consts = consts && folded(d, pn->a) == F_YES;
+                k++;
+            }
+        }
+        if (k && !consts) {
+            d->unknown = true;
+            return;
+        }
+        need(d, base + (k ? 2 : 1));
+        return;
+    }
+    case N_CLASS: { /* NULL, __build_class__, the function, the name, the bases */
+        int k = 0;
+        if (nd->c >= 0 || nd->e >= 0 || !d->g || CODE(d->g)->kind != CODE_MODULE) {
+            d->unknown = true;
+            return;
+        }
+        for (int b = nd->a; b >= 0; b = ND(d, b)->next, k++) {
+            if (ND(d, b)->kind != N_NAME) {
+                d->unknown = true; /* keywords, starred and computed bases */
+                return;
+            }
+        }
+        need(d, base + 4 + k);
+        return;
+    }
+    default: /* decorated or annotated def, with, match ...: not laid out here */
         d->unknown = true;
         return;
     }
@@ -648,8 +693,15 @@ int cg_stack_depth(Cg *g, int n, int *extra_locals)
     }
     if (d.unknown)
         return -1;
-    if (d.ver >= SIM_V312 && d.max < 2)
+    if (d.ver >= SIM_V312 && d.max < 2 && CODE(g)->is_gen)
         d.max = 2; /* the generator's StopIteration handler: [lasti, exc] */
     *extra_locals = d.nextra;
     return d.max;
+}
+
+int cg_module_depth(Cg *g, int first)
+{
+    Depth d = {.ast = g->ast, .ver = g->I->sim->prof->version, .fold = g->I->fold, .g = g};
+    stmts(&d, first, 0);
+    return d.unknown ? -1 : d.max;
 }

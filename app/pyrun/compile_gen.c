@@ -1,10 +1,8 @@
 /*
  * compile_gen: generators in the compiler — which code objects are
  * generators (a `yield` in their own scope, or a generator expression),
- * `yield` and `yield from`, and where a yield is refused because the
- * simulation cannot suspend it faithfully (inside an except handler or the
- * exception path of a finally, where the exception being handled would
- * have to be saved with the frame, as CPython's gi_exc_state does).
+ * `yield` and `yield from` (inside an except handler too: the exceptions
+ * being handled are saved with the frame, vm_gen.c).
  */
 #include "pyrun/compile_int.h"
 #include "pyrun/refuse.h"
@@ -54,10 +52,6 @@ bool cg_is_generator(const Ast *ast, int body, bool expr_body)
 bool cg_yield(Cg *g, int n)
 {
     const Node *nd = NODE(g, n);
-    for (int i = 0; i < g->nfb; i++)
-        if (g->fb[i].kind == FB_HANDLER || g->fb[i].kind == FB_FINALLY_EXC)
-            return py_refuse(g->err, nd->line, nd->col, "'yield' inside an 'except' or 'finally' block",
-                             false);
     if (nd->a >= 0) {
         if (!cg_expr(g, nd->a))
             return false;

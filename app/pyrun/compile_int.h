@@ -95,6 +95,8 @@ bool cg_yield(Cg *g, int n);
  * model does not know it for a construct the code holds; *extra_locals:
  * the locals 3.12+ adds for the comprehensions it inlines. */
 int cg_stack_depth(Cg *g, int n, int *extra_locals);
+/* co_stacksize of the module's code (statements from first), -1 unknown */
+int cg_module_depth(Cg *g, int first);
 /* compile_with.c: the with statement; and what a return, break or continue
  * leaving its block emits (keep_tos: a return value is on top). */
 bool cg_with(Cg *g, int n);

@@ -29,7 +29,7 @@ enum {
     U_AWAIT, U_ASYNCDEF, U_ASYNCFOR, U_ASYNCWITH, U_ASYNCCOMP,
     U_MATCH, U_TYPEALIAS, U_TYPEPARAMS, U_ANNOTATION,
     U_WALRUS, U_CLASSKW, U_DOTTED, U_RELATIVE, U_STARIMPORT,
-    U_RAISEFROM, U_EXCEPTSTAR, U_FUTURE, U_COMPLEX, U_NAMEDESC, U_NESTEDSPEC, U_COUNT
+    U_EXCEPTSTAR, U_FUTURE, U_COMPLEX, U_NAMEDESC, U_NESTEDSPEC, U_COUNT
 };
 
 static const Unmodelled table[U_COUNT] = {
@@ -47,7 +47,6 @@ static const Unmodelled table[U_COUNT] = {
     [U_DOTTED] = {"dotted module names in imports", true},
     [U_RELATIVE] = {"relative imports", true},
     [U_STARIMPORT] = {"'from ... import *'", false},
-    [U_RAISEFROM] = {"'raise ... from ...'", false},
     [U_EXCEPTSTAR] = {"exception groups ('except*')", true},
     [U_FUTURE] = {"'from __future__ import' statements", true},
     [U_COMPLEX] = {"complex numbers ('1j')", true},
@@ -107,7 +106,6 @@ static int why(R *r, int i)
     case N_COMPFOR: return n->xf & XF_ASYNC ? U_ASYNCCOMP : -1;
     case N_FOR: return n->xf & XF_ASYNC ? U_ASYNCFOR : -1;
     case N_TRY: return n->xf & XF_STAR ? U_EXCEPTSTAR : -1;
-    case N_RAISE: return n->b >= 0 ? U_RAISEFROM : -1;
     case N_PARAM: return n->b >= 0 ? U_ANNOTATION : -1;
     case N_DEF:
         return n->xf & XF_ASYNC ? U_ASYNCDEF : n->e >= 0 ? U_TYPEPARAMS : n->d >= 0 ? U_ANNOTATION : -1;

@@ -414,7 +414,7 @@ bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int 
     if (!ok)
         return false;
     co = &g->I->codes[c.ci];
-    if (is_gen) {
+    if (is_gen || kind == CODE_FUNC) { /* a generator's size, a frame object's size */
         int extra = 0, depth = cg_stack_depth(&c, n, &extra);
         co = &g->I->codes[c.ci];
         co->framesize_known = depth >= 0;
@@ -584,7 +584,9 @@ static bool stmt(Cg *g, int n)
     case N_RAISE:
         if (nd->a >= 0 && !cg_expr(g, nd->a))
             return false;
-        cg_emit(g, OP_RAISE, nd->a >= 0);
+        if (nd->a >= 0 && nd->b >= 0 && !cg_expr(g, nd->b)) /* raise ... from cause */
+            return false;
+        cg_emit(g, OP_RAISE, nd->a < 0 ? 0 : nd->b >= 0 ? 2 : 1);
         return true;
     case N_TRY: return try_stmt(g, n);
     default:
@@ -619,6 +621,10 @@ bool compile_module(PyRun *I, PyError *err)
     if (ok) {
         cg_emit(&g, OP_LOAD_CONST, cg_add_const(&g, sim_none(I->sim)));
         cg_emit(&g, OP_RETURN_VALUE, 0);
+        int depth = cg_module_depth(&g, I->ast.n[I->ast.root].a); /* its frame object's size */
+        PyCode *co = &I->codes[g.ci];
+        co->framesize_known = depth >= 0;
+        co->framesize = co->nslots + (depth >= 0 ? depth : 4);
     }
     symtable_free(top);
     cg_consts_done(I);

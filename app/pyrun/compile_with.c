@@ -40,7 +40,7 @@ static bool with_item(Cg *g, int n, int item)
     cg_emit(g, OP_POP_TRY, 0);
     cg_emit(g, OP_WITH_EXIT, 0);
     uint32_t end = cg_emit(g, OP_JUMP, 0);
-    cg_patch(g, setup, cg_here(g));
+    cg_patch(g, setup, cg_here(g) | SETUP_TRY_BELOW);
     cg_emit(g, OP_WITH_EXCEPT, 0);
     uint32_t suppress = cg_emit(g, OP_POP_JUMP_IF_TRUE, 0);
     cg_emit(g, OP_RERAISE, 0);

@@ -46,6 +46,10 @@ typedef enum Opcode {
 } Opcode;
 
 #define OPARG(w) ((int32_t)(w) >> 8)
+/* SETUP_TRY's argument: the handler's ip, with this bit when the handler's
+ * stack leaves out the top value (a with statement's __enter__ result:
+ * its handler sees [__exit__, exception], as SETUP_WITH's does) */
+#define SETUP_TRY_BELOW (1 << 22)
 #define OPCODE(w) ((w) & 0xffu)
 
 enum { SLOT_LOCAL, SLOT_CELL, SLOT_FREE };
@@ -103,6 +107,8 @@ typedef struct Frame {
     uint32_t ntry;     /* active try blocks */
     uint32_t tbase;    /* its first entry in PyRun.trys (room for the code's maxtry) */
     SimId gen;         /* FR_GEN: the generator it runs for (borrowed: the resumer holds it) */
+    SimId fobj;        /* its frame object once a traceback asked for it (owned), else 0 */
+    uint32_t hbase;    /* PyRun.nhandled when it was entered */
 } Frame;
 
 /* An active try block: where its handler starts and the stack depth to
@@ -110,17 +116,14 @@ typedef struct Frame {
 typedef struct TryBlock {
     uint32_t ip;
     uint32_t depth;
+    uint32_t hdepth;   /* PyRun.nhandled when it was set up: a handler entered drops the
+                        * exceptions handled since, as CPython's cleanup handlers do */
 } TryBlock;
 
 #define VM_STACK (1u << 18)
 #define VM_FRAMES 1100
 #define VM_RECURSION_LIMIT 1000
 #define PY_MAX_MODULES 16
-
-typedef struct TbEntry {
-    uint32_t code;
-    int line;
-} TbEntry;
 
 struct PyRun {
     Sim *sim;
@@ -147,9 +150,11 @@ struct PyRun {
     int refused_line;
     char refusal[200];      /* what was refused ("'asyncio'") */
     PyError syntax;         /* compile error, reported at the first step */
-    SimId err_obj;          /* its exception instance, when caught */
-    TbEntry tb[64];
-    int ntb;
+    SimId err_obj;          /* its exception instance, once made (it holds the traceback) */
+    SimId *handled;         /* the exceptions being handled, innermost last (CPython's exc_info
+                             * chain; each owned): what sys.exc_info() and a bare raise see */
+    uint32_t nhandled, caphandled;
+    bool reraise;           /* the error is a re-raise: no traceback entry for this frame */
     PyOutFn out;
     void *out_ctx;
     int nested;             /* C-level calls into Python (finalizers, callbacks) */
@@ -165,8 +170,6 @@ struct PyRun {
     bool call_ex;           /* the next built-in call comes from f(*args) (vm_call_ex.c) */
     bool ex_args;           /* the running built-in came from f(*args): CPython passed it the tuple */
     uint64_t guessed_sizes; /* generators made whose frame size is the model's guess */
-    SimId *held;            /* locals of frames the exception's traceback keeps */
-    size_t nheld, capheld;
     SimId *ast_consts;      /* constants the syntax tree holds (one ref each) */
     size_t nast_consts, capast_consts;
     Buf warnings;           /* the compiler's SyntaxWarnings, shown at the first step */
@@ -190,10 +193,7 @@ typedef struct SavedErr {
     PyError err;
     ExcType err_exc;
     SimId err_obj;
-    SimId *held;
-    size_t nheld, capheld;
-    TbEntry tb[64];
-    int ntb;
+    bool reraise;
 } SavedErr;
 /* Moves the pending exception, its traceback and what it keeps into sv. */
 void py_err_save(PyRun *I, SavedErr *sv);
@@ -253,8 +253,6 @@ bool vm_map_add(PyRun *I, int depth);
  * reference or 0 with I->err set. */
 SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs);
 void vm_unwind_frame(PyRun *I);
-/* Drops what the last exception's traceback kept alive (innermost frame first). */
-void vm_release_held(PyRun *I);
 /* The CALL instruction: nargs arguments above [callable-or-NULL, self-or-callable]. */
 bool vm_do_call(PyRun *I, int nargs);
 /* RETURN_VALUE: pops the frame; 1 when the loop should return (C boundary
@@ -391,7 +389,35 @@ SimId exc_class(PyRun *I, ExcType t);
 SimId exc_class_named(PyRun *I, const char *name, size_t n);
 /* Is cls one of the built-in exception classes (not a user's subclass)? */
 bool exc_is_builtin_type(PyRun *I, SimId cls);
+/* The pending exception's instance, made now if it was raised from C (a
+ * new reference); its context is the exception being handled. */
 SimId exc_instance(PyRun *I);
+/* A new exception of class cls with args (stolen; 0: no arguments). */
+SimId exc_new(PyRun *I, SimId cls, SimId args);
+/* e.args (borrowed) */
+SimId exc_args(PyRun *I, SimId e);
+/* Is v an exception instance? */
+bool exc_is_instance(PyRun *I, SimId v);
+/* e.__context__ = the exception being handled, breaking a cycle as
+ * _PyErr_SetObject does */
+void exc_chain_context(PyRun *I, SimId e);
+/* The exceptions being handled: push (reference stolen), the innermost
+ * (borrowed, 0 if none), pop down to depth. */
+void exc_handled_push(PyRun *I, SimId e);
+SimId exc_handled_top(PyRun *I);
+void exc_handled_pop_to(PyRun *I, uint32_t depth);
+/* The handled exception raised again (a bare raise, RERAISE): pops it
+ * when pop; no new traceback entry in this frame. */
+bool exc_reraise(PyRun *I, bool pop);
+/* An exception's data attributes and methods (types/exc_object.c) */
+SimId exc_attr(PyRun *I, SimId e, const char *name, bool *found);
+int exc_attr_set(PyRun *I, SimId e, const char *name, SimId value); /* -1 error, 0 not special, 1 done */
+/* traceback.c: PyTraceBack_Here for frame f (the pending exception made
+ * first); the end of frame f with its frame object (take_ownership). */
+bool tb_here(PyRun *I, Frame *f);
+void tb_frame_end(PyRun *I, Frame *f);
+/* The frame object of frame index i, made on first use (borrowed) */
+SimId tb_frame_object(PyRun *I, int i);
 void format_traceback(PyRun *I, Buf *out);
 /* modelled.c: each returns false after refusing a construct the real
  * CPython has and the model does not, true when CPython lacks it too (the

@@ -128,12 +128,16 @@ void py_modelled_text(Buf *out)
         {"str", str_methods, &str_nmethods}, {"bytearray", bytearray_methods, &bytearray_nmethods},
         {"property", property_methods, &property_nmethods},
         {"generator", generator_methods, &generator_nmethods},
+        {"BaseException", exception_methods, &exception_nmethods},
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         defs_line(out, types[i].name, NULL, types[i].defs, *types[i].n);
     buf_adds(out, "- generator attributes: `__name__`, `__qualname__`, `gi_running`, `gi_suspended`,\n"
                   "  `gi_yieldfrom`, `gi_frame` (None once the generator is finished; its frame\n"
                   "  object is refused)\n");
+    buf_adds(out, "- exception attributes: `args`, `__traceback__`, `__context__`, `__cause__`,\n"
+                  "  `__suppress_context__`, `__dict__` (`__notes__` in it); traceback: `tb_next`,\n"
+                  "  `tb_frame`, `tb_lineno`; frame: `f_back` (of a finished frame)\n");
     buf_adds(out, "\nAny other attribute that CPython's type has is refused (`'str.title'`).\n\n");
     buf_adds(out, "## Modules\n\n");
     for (int m = 0; py_modules[m].name; m++) {

@@ -23,36 +23,24 @@ void py_err_save(PyRun *I, SavedErr *sv)
     sv->err = I->err;
     sv->err_exc = I->err_exc;
     sv->err_obj = I->err_obj;
-    memcpy(sv->tb, I->tb, sizeof sv->tb);
-    sv->ntb = I->ntb;
-    sv->held = I->held, sv->nheld = I->nheld, sv->capheld = I->capheld;
-    I->held = NULL, I->nheld = I->capheld = 0;
+    sv->reraise = I->reraise;
     I->err.set = false;
     I->err_obj = 0;
-    I->ntb = 0;
+    I->reraise = false;
 }
 
 void py_err_restore(PyRun *I, SavedErr *sv)
 {
-    vm_release_held(I);
-    free(I->held); /* an array emptied by hand (vm_gen.c's clear_error) */
-    I->held = sv->held, I->nheld = sv->nheld, I->capheld = sv->capheld;
     if (I->err_obj)
         sim_decref(S, I->err_obj);
     I->err = sv->err;
     I->err_exc = sv->err_exc;
     I->err_obj = sv->err_obj;
-    memcpy(I->tb, sv->tb, sizeof sv->tb);
-    I->ntb = sv->ntb;
+    I->reraise = sv->reraise;
 }
 
 void py_err_discard(PyRun *I, SavedErr *sv)
 {
-    for (size_t i = 0; i < sv->nheld; i++)
-        sim_decref(S, sv->held[i]);
-    free(sv->held);
-    sv->held = NULL;
-    sv->nheld = sv->capheld = 0;
     sim_xdecref(S, sv->err_obj);
     sv->err_obj = 0;
 }
@@ -242,14 +230,8 @@ static PyStatus after_run(PyRun *I, VmStop st)
             py_write(I, 2, buf_str(&b), b.len);
             buf_fini(&b);
         }
-        I->err.set = false;
-        I->ntb = 0;
-        if (I->err_obj) {
-            SimId e = I->err_obj;
-            I->err_obj = 0;
-            sim_decref(S, e);
-        }
-        vm_release_held(I);
+        py_err_clear(I);
+        exc_handled_pop_to(I, 0);
         while (I->nframes > 0)
             vm_unwind_frame(I);
         return PY_FAILED;
@@ -326,7 +308,6 @@ void py_finalize(PyRun *I)
     I->finalized = true;
     /* interpreter exit: __main__ goes away; its dict is freed by reference
      * counting, or, when functions keep it alive, by the final collection */
-    vm_release_held(I);
     /* the syntax tree goes first (run_mod frees the AST arena) */
     for (size_t i = 0; i < I->nast_consts; i++)
         sim_decref(S, I->ast_consts[i]);
@@ -352,7 +333,7 @@ void py_free(PyRun *I)
     free(I->ast_consts);
     buf_fini(&I->warnings);
     free(I->fold);
-    free(I->held);
+    free(I->handled);
     free(I->builtin_methods);
     free(I->trys);
     free(I->stack);

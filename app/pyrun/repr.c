@@ -95,9 +95,7 @@ static bool call_dunder(PyRun *I, SimId v, const char *name, Buf *out, bool *don
 
 static void exc_text(PyRun *I, SimId v, Buf *out, bool repr)
 {
-    SimId name = sim_str_intern(S, "args", 4);
-    SimId args = sim_attr_get(S, v, name);
-    sim_decref(S, name);
+    SimId args = exc_args(I, v);
     if (repr)
         buf_printf(out, "%s(", sim_type_name(S, v));
     bool key_error = I->exc_types[EXC_KeyError] && sim_is_subtype(S, sim_obj(S, v)->type, I->exc_types[EXC_KeyError]);
@@ -233,6 +231,16 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
     }
     case SK_BUILTIN: {
         const char *name = pyrun_builtin_name(o->v.builtin.index);
+        if (bi_def(o->v.builtin.index) && bi_def(o->v.builtin.index)->owner == SK_INSTANCE) {
+            /* BaseException's: slot wrappers (method-wrappers once bound) and method descriptors */
+            if (!o->v.builtin.self)
+                return py_not_modelled(I, 0, "the text of BaseException.%s read on a class", name);
+            if (name[0] == '_') {
+                buf_printf(out, "<method-wrapper '%s' of %s object at %#llx>", name, op_typename(I, o->v.builtin.self),
+                           (unsigned long long)sim_id_address(S, o->v.builtin.self));
+                return true;
+            }
+        }
         if (o->v.builtin.self)
             buf_printf(out, "<built-in method %s of %s object at %#llx>", name,
                        op_typename(I, o->v.builtin.self), (unsigned long long)sim_id_address(S, o->v.builtin.self));

@@ -62,8 +62,11 @@ static void py_visit_roots(void *ctx, Sim *s, SimVisit visit, void *arg)
         root(s, I->builtin_methods[i], visit, arg);
     for (size_t i = 0; i < sizeof I->exc_types / sizeof I->exc_types[0]; i++)
         root(s, I->exc_types[i], visit, arg);
-    for (size_t i = 0; i < I->nheld; i++)
-        root(s, I->held[i], visit, arg);
+    for (uint32_t i = 0; i < I->nhandled; i++)
+        root(s, I->handled[i], visit, arg);
+    for (int i = 0; i < I->nframes; i++)
+        if (I->frames[i].fobj)
+            root(s, I->frames[i].fobj, visit, arg);
     for (size_t i = 0; i < I->nast_consts; i++)
         root(s, I->ast_consts[i], visit, arg);
 }

@@ -1,6 +1,9 @@
 /*
- * traceback: writing to the output streams and CPython-style tracebacks
- * with the source line of each frame.
+ * traceback: writing to the output streams; traceback objects made as an
+ * exception passes each frame (PyTraceBack_Here) and the frame objects
+ * they keep, which take a frame's locals over when it ends while still
+ * referenced (take_ownership); CPython-style printing of an exception with
+ * its chain (cause, context) and the source line of each frame.
  */
 #include <stdio.h>
 
@@ -31,20 +34,148 @@ static void source_line(PyRun *I, int line, Buf *out)
         buf_printf(out, "    %.*s\n", (int)(e - p), p);
 }
 
-void format_traceback(PyRun *I, Buf *out)
+/* ---- traceback and frame objects ------------------------------------ */
+
+SimId tb_frame_object(PyRun *I, int i)
 {
-    if (I->ntb > 0) {
-        buf_adds(out, "Traceback (most recent call last):\n");
-        for (int i = I->ntb - 1; i >= 0; i--) {
-            size_t n;
-            const char *nm = sim_str_data(S, I->codes[I->tb[i].code].name, &n);
-            buf_printf(out, "  File \"%s\", line %d, in %.*s\n", I->filename, I->tb[i].line,
-                       (int)n, nm);
-            source_line(I, I->tb[i].line, out);
+    Frame *f = &I->frames[i];
+    if (f->fobj)
+        return f->fobj;
+    /* _PyFrame_GetFrameObject: made on first use, untracked; its size
+     * counts co_nlocalsplus + co_stacksize */
+    const PyCode *co = &I->codes[f->code];
+    bool known = co->framesize_known && co->framesize > 0;
+    f->fobj = sim_frame_new(S, (uint32_t)(known ? co->framesize : co->nslots + 4));
+    if (!known) { /* its size is the model's guess: refused where it shows */
+        sim_obj(S, f->fobj)->flags |= SIM_F_SPECIAL;
+        I->guessed_sizes++;
+    }
+    return f->fobj;
+}
+
+bool tb_here(PyRun *I, Frame *f)
+{
+    SimId fo = tb_frame_object(I, (int)(f - I->frames));
+    SimId e = exc_instance(I);
+    SimId next = sim_exc_get(S, e, SIM_EXC_TRACEBACK);
+    if (next)
+        sim_incref(S, next);
+    sim_incref(S, fo);
+    SimId tb = sim_traceback_new(S, next, fo, f->code, f->line);
+    sim_exc_set(S, e, SIM_EXC_TRACEBACK, tb);
+    sim_decref(S, e);
+    return true;
+}
+
+void tb_frame_end(PyRun *I, Frame *f)
+{
+    SimId fo = f->fobj;
+    if (!fo)
+        return;
+    f->fobj = 0;
+    if (sim_obj(S, fo)->refcnt > 1) { /* take_ownership: the object keeps the locals */
+        uint32_t n = (uint32_t)I->codes[f->code].nslots;
+        while (f->sp > f->base + n) {
+            SimId v = I->stack[--f->sp];
+            I->stack[f->sp] = 0;
+            sim_xdecref(S, v);
+        }
+        int i = (int)(f - I->frames);
+        /* f_back: the caller's frame object, made now if need be; a
+         * generator's frame is unlinked from its caller first */
+        SimId back = i > 0 && f->kind != FR_GEN ? tb_frame_object(I, i - 1) : 0;
+        if (back)
+            sim_incref(S, back);
+        if (sim_frame_take(S, fo, &I->stack[f->base], n, f->func, back)) {
+            for (uint32_t k = 0; k < n; k++)
+                I->stack[f->base + k] = 0;
+            f->func = 0;
+        } else {
+            sim_xdecref(S, back);
         }
     }
-    if (I->err.msg[0])
-        buf_printf(out, "%s: %s%s\n", I->err.type, I->err.msg, I->err.hint);
-    else
-        buf_printf(out, "%s\n", I->err.type);
+    sim_decref(S, fo);
+}
+
+/* ---- printing --------------------------------------------------------- */
+
+static void print_tb(PyRun *I, SimId tb, Buf *out)
+{
+    if (!tb)
+        return;
+    buf_adds(out, "Traceback (most recent call last):\n");
+    for (; tb; tb = sim_obj(S, tb)->v.tb.next) {
+        const SimObj *o = sim_obj(S, tb);
+        size_t n;
+        const char *nm = sim_str_data(S, I->codes[o->cap].name, &n);
+        buf_printf(out, "  File \"%s\", line %u, in %.*s\n", I->filename, o->len, (int)n, nm);
+        source_line(I, (int)o->len, out);
+    }
+}
+
+/* the last line: its class and str(e), then its notes */
+static void print_value(PyRun *I, SimId e, bool pending, Buf *out)
+{
+    if (pending) {
+        if (I->err.msg[0])
+            buf_printf(out, "%s: %s%s\n", I->err.type, I->err.msg, I->err.hint);
+        else
+            buf_printf(out, "%s\n", I->err.type);
+    } else {
+        Buf m = {0};
+        bool ok = op_str(I, e, &m);
+        buf_adds(out, sim_type_name(S, e));
+        if (ok && m.len)
+            buf_printf(out, ": %s", buf_str(&m));
+        buf_addc(out, '\n');
+        buf_fini(&m);
+    }
+    SimId d = sim_obj(S, e)->v.instance.dict;
+    SimId notes = d ? sim_dict_get_str(S, d, "__notes__") : 0;
+    if (notes && sim_kind(S, notes) == SK_LIST) {
+        for (uint32_t i = 0; i < sim_obj(S, notes)->len; i++) {
+            SimId note = sim_items(S, notes)[i];
+            if (sim_kind(S, note) == SK_STR) {
+                size_t n;
+                const char *t = sim_str_data(S, note, &n);
+                buf_printf(out, "%.*s\n", (int)n, t);
+            }
+        }
+    }
+}
+
+#define CHAIN_MAX 64
+
+/* print_exception_recursive: the cause, or else the context unless
+ * suppressed, first; each exception once */
+static void print_chain(PyRun *I, SimId e, bool pending, SimId *seen, int *nseen, Buf *out)
+{
+    if (*nseen < CHAIN_MAX)
+        seen[(*nseen)++] = e;
+    SimId cause = sim_exc_get(S, e, SIM_EXC_CAUSE), ctx = sim_exc_get(S, e, SIM_EXC_CONTEXT);
+    SimId next = cause ? cause : !sim_exc_get(S, e, SIM_EXC_SUPPRESS) ? ctx : 0;
+    for (int i = 0; next && i < *nseen; i++)
+        if (seen[i] == next)
+            next = 0;
+    if (next && *nseen < CHAIN_MAX) {
+        print_chain(I, next, false, seen, nseen, out);
+        buf_adds(out, next == cause ? "\nThe above exception was the direct cause of the following exception:\n\n"
+                                    : "\nDuring handling of the above exception, another exception occurred:\n\n");
+    }
+    print_tb(I, sim_exc_get(S, e, SIM_EXC_TRACEBACK), out);
+    print_value(I, e, pending, out);
+}
+
+void format_traceback(PyRun *I, Buf *out)
+{
+    if (!I->err_obj) {
+        if (I->err.msg[0])
+            buf_printf(out, "%s: %s%s\n", I->err.type, I->err.msg, I->err.hint);
+        else
+            buf_printf(out, "%s\n", I->err.type);
+        return;
+    }
+    SimId seen[CHAIN_MAX];
+    int nseen = 0;
+    print_chain(I, I->err_obj, true, seen, &nseen, out);
 }

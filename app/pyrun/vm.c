@@ -57,6 +57,7 @@ static Frame *new_frame(PyRun *I, uint32_t ci, SimId globals)
     f->base = base;
     f->sp = base + (uint32_t)I->codes[ci].nslots;
     f->line = I->codes[ci].firstline;
+    f->hbase = I->nhandled;
     for (uint32_t i = base; i < f->sp; i++)
         I->stack[i] = 0;
     return f;
@@ -68,6 +69,8 @@ Frame *vm_new_frame(PyRun *I, uint32_t ci, SimId globals) { return new_frame(I, 
 void vm_unwind_frame(PyRun *I)
 {
     Frame *f = TOPF;
+    tb_frame_end(I, f); /* a frame object still referenced takes the locals over */
+    f = TOPF;
     while (f->sp > f->base) {
         SimId v = I->stack[f->base];
         /* shift down so a re-entrant run never sees freed slots */
@@ -306,16 +309,16 @@ static bool call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, Sim
     bool exc = exc_is_class(I, cls);
     if (!exc)
         bi_args_tuple(I, nargs); /* _PyObject_MakeTpCall packs the arguments */
-    SimId inst = sim_instance(S, cls);
+    SimId inst;
     if (exc) { /* BaseException.__new__ keeps the arguments in .args */
         SimId t = sim_tuple(S, (size_t)nargs);
         for (int i = 0; i < nargs; i++) {
             sim_incref(S, args[i]);
             sim_tuple_set(S, t, (size_t)i, args[i]);
         }
-        SimId an = sim_str_intern(S, "args", 4);
-        sim_attr_set(S, inst, an, t);
-        sim_decref(S, an);
+        inst = exc_new(I, cls, t);
+    } else {
+        inst = sim_instance(S, cls);
     }
     if (!init || sim_kind(S, init) != SK_FUNC) {
         if (nargs > 0 && !exc) {

@@ -231,12 +231,12 @@ static bool call_class(PyRun *I, uint32_t base, SimId cls, SimId *v, int n, int 
 {
     SimId kwnames = I->stack[base + EX_KWNAMES], tuple = I->stack[base + EX_ARGS];
     SimId init = sim_type_lookup(S, cls, "__init__");
-    SimId inst = sim_instance(S, cls);
+    SimId inst;
     if (exc_is_class(I, cls)) { /* BaseException_new: self->args = args */
-        SimId an = sim_str_intern(S, "args", 4);
         sim_incref(S, tuple);
-        sim_attr_set(S, inst, an, tuple);
-        sim_decref(S, an);
+        inst = exc_new(I, cls, tuple);
+    } else {
+        inst = sim_instance(S, cls);
     }
     if (!init || sim_kind(S, init) != SK_FUNC) {
         if (n > 0 && !exc_is_class(I, cls)) {

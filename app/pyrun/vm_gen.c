@@ -20,34 +20,52 @@
 
 #define S (I->sim)
 #define TOPF (&I->frames[I->nframes - 1])
-#define HOST_WORDS 3u /* ip, line, ntry */
+#define HOST_WORDS 4u /* ip, line, ntry, exceptions being handled */
+#define TRY_WORDS 3u  /* per try block: ip, depth, handled depth (relative) */
 
 typedef enum GenEnd { GEN_YIELDED, GEN_RETURNED, GEN_FAILED } GenEnd;
 
 static uint32_t *saved(PyRun *I, SimId g) { return slab_ptr(&S->slab, sim_obj(S, g)->data); }
 
 /* Moves the top frame's slots and blocks into g, to resume at ip; the
- * function stays with the frame. */
+ * function stays with the frame. Saved before the slots, so that the
+ * generator traverses them: its frame object once a traceback asked for
+ * one (CPython's frame_obj; flagged SIM_F_SPECIAL), then the exceptions
+ * its handlers are handling (a yield inside except: gi_exc_state). */
 static bool save_slots(PyRun *I, SimId g, uint32_t ip)
 {
     Frame *f = TOPF;
-    uint32_t n = f->sp - f->base;
-    uint32_t *w = sim_gen_words(S, g, (size_t)n + HOST_WORDS + 2 * (size_t)f->ntry);
+    uint32_t fo = f->fobj ? 1 : 0;
+    uint32_t nexc = I->nhandled > f->hbase ? I->nhandled - f->hbase : 0;
+    uint32_t pre = fo + nexc;
+    uint32_t n = f->sp - f->base + pre;
+    uint32_t *w = sim_gen_words(S, g, (size_t)n + HOST_WORDS + TRY_WORDS * (size_t)f->ntry);
     if (!w) {
         sim_take_nomem(S);
         py_no_memory(I);
         return false;
     }
-    for (uint32_t i = 0; i < n; i++) {
-        w[i] = I->stack[f->base + i];
-        I->stack[f->base + i] = 0;
+    if (fo) {
+        w[0] = f->fobj;
+        f->fobj = 0;
+        sim_obj(S, g)->flags |= SIM_F_SPECIAL;
+    }
+    for (uint32_t i = 0; i < nexc; i++)
+        w[fo + i] = I->handled[f->hbase + i];
+    I->nhandled -= nexc; /* their references move into the generator */
+    for (uint32_t i = pre; i < n; i++) {
+        w[i] = I->stack[f->base + i - pre];
+        I->stack[f->base + i - pre] = 0;
     }
     w[n] = ip;
     w[n + 1] = (uint32_t)f->line;
     w[n + 2] = f->ntry;
+    w[n + 3] = nexc;
     for (uint32_t t = 0; t < f->ntry; t++) {
-        w[n + HOST_WORDS + 2 * t] = I->trys[f->tbase + t].ip;
-        w[n + HOST_WORDS + 2 * t + 1] = I->trys[f->tbase + t].depth;
+        const TryBlock *tb = &I->trys[f->tbase + t];
+        w[n + HOST_WORDS + TRY_WORDS * t] = tb->ip;
+        w[n + HOST_WORDS + TRY_WORDS * t + 1] = tb->depth;
+        w[n + HOST_WORDS + TRY_WORDS * t + 2] = tb->hdepth > f->hbase ? tb->hdepth - f->hbase : 0;
     }
     sim_obj(S, g)->len = n;
     f->sp = f->base;
@@ -99,14 +117,23 @@ static Frame *restore(PyRun *I, SimId g)
         return NULL;
     uint32_t n = sim_obj(S, g)->len;
     const uint32_t *w = saved(I, g);
-    for (uint32_t i = 0; i < n; i++)
-        I->stack[f->base + i] = w[i];
-    f->sp = f->base + n;
+    uint32_t fo = sim_obj(S, g)->flags & SIM_F_SPECIAL ? 1 : 0;
+    uint32_t nexc = w[n + 3], pre = fo + nexc;
+    sim_obj(S, g)->flags &= (uint8_t)~SIM_F_SPECIAL;
+    if (fo)
+        f->fobj = w[0];
+    for (uint32_t i = 0; i < nexc; i++)
+        exc_handled_push(I, w[fo + i]);
+    w = saved(I, g);
+    for (uint32_t i = pre; i < n; i++)
+        I->stack[f->base + i - pre] = w[i];
+    f->sp = f->base + n - pre;
     f->ip = w[n];
     f->line = (int)w[n + 1];
     f->ntry = w[n + 2];
     for (uint32_t t = 0; t < f->ntry; t++)
-        I->trys[f->tbase + t] = (TryBlock){w[n + HOST_WORDS + 2 * t], w[n + HOST_WORDS + 2 * t + 1]};
+        I->trys[f->tbase + t] = (TryBlock){w[n + HOST_WORDS + TRY_WORDS * t], w[n + HOST_WORDS + TRY_WORDS * t + 1],
+                                           f->hbase + w[n + HOST_WORDS + TRY_WORDS * t + 2]};
     sim_obj(S, g)->len = 0;
     f->func = func;
     SIM_V(S, g, SK_GEN, gen.func) = 0;
@@ -140,7 +167,7 @@ static void drop_yield_from(PyRun *I, SimId g, bool past)
     uint32_t *w = saved(I, g);
     SimId sub = w[n - 1];
     uint32_t ntry = w[n + 2];
-    memmove(w + n - 1, w + n, (HOST_WORDS + 2 * (size_t)ntry) * sizeof *w);
+    memmove(w + n - 1, w + n, (HOST_WORDS + TRY_WORDS * (size_t)ntry) * sizeof *w);
     o->len = n - 1;
     if (past)
         w[n - 1]++;
@@ -208,12 +235,10 @@ static void raise_stop(PyRun *I, SimId value)
         py_raise(I, EXC_StopIteration, "%s", "");
         return;
     }
-    SimId e = sim_instance(S, exc_class(I, EXC_StopIteration));
     SimId args = sim_tuple(S, 1);
     sim_tuple_set(S, args, 0, value);
-    SimId name = sim_str_intern(S, "args", 4);
-    sim_attr_set(S, e, name, args);
-    sim_decref(S, name);
+    SimId e = exc_new(I, exc_class(I, EXC_StopIteration), args);
+    exc_chain_context(I, e);
     Buf b = {0};
     if (op_str(I, value, &b))
         py_raise_instance(I, e, buf_str(&b));
@@ -247,25 +272,6 @@ SimId vm_gen_next(PyRun *I, SimId g)
         return 0;
     }
     return r;
-}
-
-/* Drops the pending exception and what its traceback kept since `held`. */
-static void clear_error(PyRun *I, size_t held)
-{
-    py_err_clear(I);
-    /* in vm_release_held's order: the innermost frame's first */
-    size_t n = I->nheld;
-    SimId *vals = I->held;
-    I->held = NULL;
-    I->nheld = I->capheld = 0;
-    if (held) { /* what was kept before stays kept */
-        I->held = xmalloc(held * sizeof *I->held);
-        memcpy(I->held, vals, held * sizeof *I->held);
-        I->nheld = I->capheld = held;
-    }
-    for (size_t i = held; i < n; i++)
-        sim_decref(S, vals[i]);
-    free(vals);
 }
 
 static SimId throw_in(PyRun *I, SimId g, GenEnd *end);
@@ -338,7 +344,6 @@ bool vm_gen_close(PyRun *I, SimId g)
             sim_gen_clear_frame(S, g);
         return true; /* 3.12+: marked completed, the frame goes with the generator */
     }
-    size_t held = I->nheld;
     SimId sub = vm_gen_yield_from_target(I, g);
     if (!sub || close_sub(I, g, sub))
         py_raise(I, EXC_GeneratorExit, "%s", "");
@@ -354,7 +359,7 @@ bool vm_gen_close(PyRun *I, SimId g)
         return true;
     }
     if (py_err_matches(I, EXC_GeneratorExit) || py_err_matches(I, EXC_StopIteration)) {
-        clear_error(I, held);
+        py_err_clear(I);
         return true;
     }
     return false;

@@ -167,31 +167,74 @@ bool vm_format_value(PyRun *I, int arg)
     return ok;
 }
 
+/* An exception class called with no arguments, as do_raise does (the
+ * class's own __init__ runs); an instance is passed through. Reference
+ * stolen; 0 with the error raised. */
+static SimId instantiate(PyRun *I, SimId e)
+{
+    if (sim_kind(S, e) != SK_TYPE || !exc_is_class(I, e))
+        return e;
+    SimId init = sim_type_lookup(S, e, "__init__");
+    SimId inst = init && sim_kind(S, init) == SK_FUNC ? vm_call(I, e, NULL, 0) : exc_new(I, e, 0);
+    if (inst && !exc_is_instance(I, inst)) {
+        py_raise(I, EXC_TypeError, "calling %s should have returned an instance of BaseException, not %s",
+                 sim_type_name(S, e), op_typename(I, inst));
+        sim_decref(S, inst);
+        inst = 0;
+    }
+    sim_decref(S, e);
+    return inst;
+}
+
 bool vm_raise_op(PyRun *I, int arg)
 {
-    if (!arg) {
-        if (I->err_obj || I->err.set) {
-            I->err.set = true;
-            return false;
-        }
-        py_raise(I, EXC_RuntimeError, "No active exception to reraise");
+    if (!arg)
+        return exc_reraise(I, false); /* do_raise's bare raise: no traceback entry here */
+    SimId cause = arg == 2 ? POP() : 0;
+    SimId e = instantiate(I, POP());
+    if (!e) {
+        sim_xdecref(S, cause);
         return false;
     }
-    return vm_raise_value(I, POP());
+    if (!exc_is_instance(I, e)) {
+        sim_decref(S, e);
+        sim_xdecref(S, cause);
+        py_raise(I, EXC_TypeError, "exceptions must derive from BaseException");
+        return false;
+    }
+    if (arg == 2) { /* PyException_SetCause: also __suppress_context__ = True */
+        if (cause == S->none) {
+            sim_decref(S, cause);
+            cause = 0;
+        } else {
+            cause = instantiate(I, cause);
+            if (cause && !exc_is_instance(I, cause)) {
+                sim_decref(S, cause);
+                cause = 0;
+                py_raise(I, EXC_TypeError, "exception causes must derive from BaseException");
+            }
+            if (!cause) {
+                sim_decref(S, e);
+                return false;
+            }
+        }
+        sim_exc_set(S, e, SIM_EXC_CAUSE, cause);
+        sim_exc_set(S, e, SIM_EXC_SUPPRESS, 1);
+    }
+    return vm_raise_value(I, e);
 }
 
 bool vm_raise_value(PyRun *I, SimId e)
 {
-    if (sim_kind(S, e) == SK_TYPE && exc_is_class(I, e)) {
-        SimId inst = sim_instance(S, e);
-        sim_decref(S, e);
-        e = inst;
-    }
-    if (sim_kind(S, e) != SK_INSTANCE || !exc_is_class(I, sim_obj(S, e)->type)) {
+    e = instantiate(I, e);
+    if (!e)
+        return false;
+    if (!exc_is_instance(I, e)) {
         sim_decref(S, e);
         py_raise(I, EXC_TypeError, "exceptions must derive from BaseException");
         return false;
     }
+    exc_chain_context(I, e);
     Buf b = {0};
     if (!op_str(I, e, &b)) { /* the traceback's text: str(e), the class's __str__ included */
         buf_fini(&b);

@@ -21,14 +21,20 @@
 #define POP() (I->stack[--F->sp])
 #define TOP(k) (I->stack[F->sp - 1 - (k)])
 
-/* Finds a handler for the pending exception in the frames above base. */
+/* Finds a handler for the pending exception in the frames above base:
+ * each frame it passes gets a traceback entry (PyTraceBack_Here; not the
+ * frame of a re-raise), a handler found takes the exception as the one
+ * being handled (PUSH_EXC_INFO), a frame left behind ends with its value
+ * stack emptied first. */
 static bool unwind(PyRun *I, int base)
 {
+    bool here = !I->reraise;
+    I->reraise = false;
     for (;;) {
         Frame *f = F;
-        if (I->ntb < 64 && (I->ntb == 0 || I->tb[I->ntb - 1].code != f->code ||
-                            I->tb[I->ntb - 1].line != f->line))
-            I->tb[I->ntb++] = (TbEntry){f->code, f->line};
+        if (here && !I->refused)
+            tb_here(I, f); /* out of memory: the MemoryError goes on instead */
+        here = true;
         if (f->ntry > 0 && !I->refused) { /* a refusal runs no handler */
             TryBlock h = I->trys[f->tbase + --f->ntry];
             uint32_t depth = h.depth, ip = h.ip;
@@ -36,18 +42,21 @@ static bool unwind(PyRun *I, int base)
                 SimId v = I->stack[--f->sp];
                 sim_xdecref(S, v);
             }
+            exc_handled_pop_to(I, h.hdepth);
+            SimId e = exc_instance(I);
+            py_err_clear(I);
+            exc_handled_push(I, e);
             f->ip = ip;
             return true;
         }
         bool boundary = f->c_boundary;
-        /* the traceback keeps the frame, so its locals outlive the unwinding */
-        for (uint32_t i = f->base; i < f->sp; i++) {
-            if (!I->stack[i])
-                continue;
-            I->held = xgrow(I->held, &I->capheld, I->nheld + 1, sizeof *I->held);
-            I->held[I->nheld++] = I->stack[i];
-            I->stack[i] = 0;
+        uint32_t locals = f->base + (uint32_t)I->codes[f->code].nslots;
+        while (f->sp > locals) { /* exception_unwind pops the value stack */
+            SimId v = I->stack[--f->sp];
+            I->stack[f->sp] = 0;
+            sim_xdecref(S, v);
         }
+        exc_handled_pop_to(I, f->hbase);
         vm_unwind_frame(I);
         if (boundary || I->nframes <= base)
             return false;
@@ -519,7 +528,9 @@ VmStop vm_run(PyRun *I, int base, bool step)
                 py_raise(I, EXC_SystemError, "try block deeper than the compiler counted");
                 goto error;
             }
-            I->trys[f->tbase + f->ntry++] = (TryBlock){(uint32_t)arg, f->sp - f->base};
+            I->trys[f->tbase + f->ntry++] = (TryBlock){(uint32_t)(arg & ~SETUP_TRY_BELOW),
+                                                       f->sp - f->base - ((arg & SETUP_TRY_BELOW) ? 1 : 0),
+                                                       I->nhandled};
             break;
         case OP_POP_TRY:
             if (f->ntry)
@@ -527,7 +538,9 @@ VmStop vm_run(PyRun *I, int base, bool step)
             break;
         case OP_MATCH_EXC:
             if (arg == 1) {
-                PUSH(exc_instance(I));
+                a = exc_handled_top(I);
+                sim_incref(S, a);
+                PUSH(a);
                 break;
             }
             a = POP();
@@ -535,18 +548,11 @@ VmStop vm_run(PyRun *I, int base, bool step)
             sim_decref(S, a);
             PUSH(r);
             break;
-        case OP_POP_EXC:
-            I->err.set = false;
-            I->ntb = 0;
-            if (I->err_obj) {
-                a = I->err_obj;
-                I->err_obj = 0;
-                sim_decref(S, a);
-            }
-            vm_release_held(I);
+        case OP_POP_EXC: /* POP_EXCEPT */
+            exc_handled_pop_to(I, I->nhandled ? I->nhandled - 1 : 0);
             break;
         case OP_RERAISE:
-            I->err.set = true;
+            exc_reraise(I, true);
             goto error;
         case OP_CALL_EX:
             if (!vm_call_ex(I, arg))
@@ -590,17 +596,4 @@ VmStop vm_run_throw(PyRun *I, int base)
     if (!unwind(I, base))
         return VM_ERROR;
     return vm_run(I, base, false);
-}
-
-void vm_release_held(PyRun *I)
-{
-    while (I->nheld > 0) {
-        size_t n = I->nheld;
-        SimId *vals = I->held;
-        I->held = NULL;
-        I->nheld = I->capheld = 0;
-        for (size_t i = 0; i < n; i++)
-            sim_decref(S, vals[i]);
-        free(vals);
-    }
 }

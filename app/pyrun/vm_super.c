@@ -74,7 +74,10 @@ bool vm_super_attr(PyRun *I, int arg)
         /* 3.11: super() is an object until the attribute is read */
         SimId held = S->prof->version == SIM_V311 ? sim_super(S) : 0;
         SimId v = lookup_after(I, obj_type, cls, key);
-        if (!v) { /* a built-in base's method (BaseException.__init__) is not in the model's classes */
+        if (!v && exc_is_instance(I, self) && (out_b = exc_method(I, self, key)) != 0) {
+            out_a = 0; /* BaseException's own method, bound (a method-wrapper) */
+            ok = true;
+        } else if (!v) { /* a built-in base's other methods are not in the model's classes */
             if (modelled_attr_missing(I, self, s, n))
                 py_raise(I, EXC_AttributeError, "'super' object has no attribute '%s'", key);
         } else if (sim_kind(S, v) == SK_PROPERTY || sim_kind(S, v) == SK_CLASSMETHOD ||

@@ -4,9 +4,7 @@
  * class as CPython's _PyObject_LookupSpecial does (each a new bound
  * method), keeps the bound __exit__ on the stack and calls __enter__.
  * __exit__ gets three Nones on the way out, or the exception's class, the
- * exception and its traceback when the body raised; the model has no
- * traceback objects, so it passes None where __exit__ never reads that
- * parameter and refuses otherwise.
+ * exception and its traceback object when the body raised.
  */
 #include <string.h>
 
@@ -72,43 +70,17 @@ bool vm_with_exit(PyRun *I, int k)
     return true;
 }
 
-/* Does __exit__ never read its traceback parameter (the fourth, self
- * first)?  Then None stands for the traceback unseen. */
-static bool ignores_traceback(PyRun *I, SimId exit)
-{
-    if (sim_kind(S, exit) != SK_METHOD)
-        return false;
-    SimId fn = SIM_V(S, exit, SK_METHOD, method.func);
-    const PyCode *co = &I->codes[SIM_V(S, fn, SK_FUNC, func.code)];
-    if (co->vararg >= 0 || co->nargs < 4)
-        return co->vararg < 0; /* too few parameters: CPython's TypeError follows */
-    if (co->slotkind[3] != SLOT_LOCAL)
-        return false;
-    for (size_t i = 0; i < co->nops; i++) {
-        Opcode op = (Opcode)OPCODE(co->ops[i]);
-        bool slot_op = op == OP_LOAD_FAST || op == OP_STORE_FAST || op == OP_DELETE_FAST;
-        if (slot_op && OPARG(co->ops[i]) == 3)
-            return false;
-    }
-    return true;
-}
-
+/* WITH_EXCEPT_START: __exit__(type, value, traceback) of the exception
+ * being handled; what it returns is pushed. */
 bool vm_with_except(PyRun *I)
 {
     SimId exit = I->stack[TOPF->sp - 1];
-    if (!ignores_traceback(I, exit))
-        return py_not_modelled(I, 0, "the traceback passed to __exit__ (traceback objects)");
-    SimId e = exc_instance(I);
-    SimId args[3] = {sim_obj(S, e)->type, e, S->none};
-    SavedErr sv;
-    py_err_save(I, &sv); /* __exit__ runs with the exception set aside */
+    SimId e = exc_handled_top(I);
+    SimId tb = sim_exc_get(S, e, SIM_EXC_TRACEBACK);
+    SimId args[3] = {sim_obj(S, e)->type, e, tb ? tb : S->none};
     SimId r = vm_call(I, exit, args, 3);
-    sim_decref(S, e);
-    if (!r) { /* its own exception replaces the body's */
-        py_err_discard(I, &sv);
+    if (!r) /* its own exception replaces the body's (chained to it) */
         return false;
-    }
-    py_err_restore(I, &sv);
     PUSH(r);
     return true;
 }

@@ -51,7 +51,24 @@ void sim_owned_refs(Sim *s, SimId id, SimVisit fn, void *arg)
         for (uint32_t i = 0; items && i < o->v.set.slots; i++)
             visit_nz(s, items[i], fn, arg);
         break;
+    case SK_TRACEBACK:
+        visit_nz(s, o->v.tb.next, fn, arg);
+        visit_nz(s, o->v.tb.frame, fn, arg);
+        break;
+    case SK_FRAME:
+        visit_nz(s, o->v.frame.back, fn, arg);
+        visit_nz(s, o->v.frame.func, fn, arg);
+        for (uint32_t i = 0; items && i < o->len; i++)
+            visit_nz(s, items[i], fn, arg);
+        break;
     case SK_INSTANCE:
+        if (o->sub != SIM_INST_PLAIN) {
+            visit_nz(s, o->v.instance.dict, fn, arg);
+            for (int f = 0; items && f < SIM_EXC_SUPPRESS; f++)
+                visit_nz(s, items[f], fn, arg);
+            fn(s, o->type, arg);
+            break;
+        }
         for (uint32_t i = 0; items && i < o->len; i++) {
             fn(s, items[2 * i], arg);
             visit_nz(s, items[2 * i + 1], fn, arg);

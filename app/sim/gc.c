@@ -406,7 +406,21 @@ static void clear_object(Sim *s, SimId id)
             sim_decref(s, k);
         }
         break;
+    case SK_TRACEBACK: { /* tb_clear */
+        SimId next = o->v.tb.next, frame = o->v.tb.frame;
+        o->v.tb.next = o->v.tb.frame = 0;
+        sim_xdecref(s, next);
+        sim_xdecref(s, frame);
+        break;
+    }
+    case SK_FRAME:
+        sim__frame_clear(s, id);
+        break;
     case SK_INSTANCE: {
+        if (o->sub != SIM_INST_PLAIN) {
+            sim__exc_clear(s, id);
+            break;
+        }
         while (O(s, id)->len) {
             SimId name = sim_items(s, id)[0];
             sim_incref(s, name);

@@ -385,6 +385,12 @@ static void dealloc_instance(Sim *s, SimId id)
     if (o->weaklist)
         sim_clear_weakrefs(s, id, true);
     o = &s->obj[id];
+    if (o->sub != SIM_INST_PLAIN) { /* BaseException_dealloc: BaseException_clear, the memory */
+        sim__exc_clear(s, id);
+        release(s, id, NULL);
+        sim_decref(s, cls);
+        return;
+    }
     SimId dict = o->v.instance.dict;
     /* attribute values in key order (_PyObject_FreeInstanceAttributes) */
     uint32_t n = o->len;
@@ -548,6 +554,21 @@ static void dealloc_body(Sim *s, SimId id)
     case SK_WEAKREF:
         dealloc_weakref(s, id);
         break;
+    case SK_TRACEBACK: { /* tb_dealloc: tb_next, tb_frame, then the memory */
+        SimId next = o->v.tb.next, frame = o->v.tb.frame;
+        o->v.tb.next = o->v.tb.frame = 0;
+        sim_xdecref(s, next);
+        sim_xdecref(s, frame);
+        release(s, id, NULL);
+        break;
+    }
+    case SK_FRAME: { /* frame_dealloc: what it owns, f_back, the memory */
+        SimId back;
+        sim__frame_dealloc_refs(s, id, &back);
+        sim_xdecref(s, back);
+        release(s, id, NULL);
+        break;
+    }
     case SK_GEN:
         if (sim__gen_dealloc(s, id)) /* the frame's references go before the memory */
             release(s, id, NULL);
@@ -569,7 +590,8 @@ static void dealloc_weakref(Sim *s, SimId id)
 
 static bool uses_trashcan(SimKind k)
 {
-    return k == SK_LIST || k == SK_TUPLE || k == SK_DICT || k == SK_SET || k == SK_INSTANCE;
+    return k == SK_LIST || k == SK_TUPLE || k == SK_DICT || k == SK_SET || k == SK_INSTANCE ||
+           k == SK_TRACEBACK || k == SK_FRAME;
 }
 
 void sim__dealloc(Sim *s, SimId id)

@@ -41,6 +41,8 @@ SimId sim_attr_get(const Sim *s, SimId inst, SimId name)
 
 void sim_attr_set(Sim *s, SimId inst, SimId name, SimId value)
 {
+    if (s->obj[inst].sub != SIM_INST_PLAIN)
+        sim_exc_dict(s, inst); /* an exception's attributes live in its dict */
     SimObj *o = &s->obj[inst];
     if (o->v.instance.dict) {
         sim_incref(s, name);
@@ -89,6 +91,8 @@ bool sim_attr_del(Sim *s, SimId inst, SimId name)
 
 SimId sim_instance_dict(Sim *s, SimId inst)
 {
+    if (s->obj[inst].sub != SIM_INST_PLAIN)
+        return sim_exc_dict(s, inst);
     if (SIM_V(s, inst, SK_INSTANCE, instance.dict))
         return SIM_V(s, inst, SK_INSTANCE, instance.dict);
     SimId d = sim_dict(s);
@@ -150,7 +154,7 @@ const char *sim_kind_name(SimKind k)
         "bytearray", "list", "tuple", "dict", "set", "object", "type", "object",
         "function", "method", "builtin_function_or_method", "weakref.ReferenceType", "cell", "module",
         "range", "iterator", "dict_keys", "NotImplementedType", "super", "generator", "property",
-        "classmethod", "staticmethod", "ellipsis"};
+        "classmethod", "staticmethod", "ellipsis", "traceback", "frame"};
     return names[k];
 }
 
@@ -176,6 +180,8 @@ const char *sim_type_name(const Sim *s, SimId id)
 static bool weakrefable(const Sim *s, SimId obj)
 {
     SimKind k = (SimKind)s->obj[obj].kind;
+    if (k == SK_INSTANCE && s->obj[obj].sub == SIM_INST_EXC)
+        return false; /* BaseException has no weakref slot; a subclass adds one */
     return k == SK_INSTANCE || k == SK_FUNC || k == SK_TYPE || k == SK_SET || k == SK_METHOD ||
            k == SK_GEN;
 }
@@ -313,7 +319,9 @@ size_t sim_sizeof(const Sim *s, SimId id)
     case SK_TUPLE: return 40 + 8 * (size_t)o->len;
     case SK_DICT: return sim__dict_sizeof(s, id);
     case SK_SET: return sim__set_sizeof(s, id);
-    case SK_INSTANCE: return s->prof->instance_size;
+    case SK_INSTANCE: return o->sub != SIM_INST_PLAIN ? sim__exc_sizeof(s, id) : s->prof->instance_size;
+    case SK_TRACEBACK: return 56;
+    case SK_FRAME: return sim__frame_sizeof(s, id);
     case SK_TYPE: return s->prof->version == SIM_V311 ? 1688 : s->prof->version == SIM_V312 ? 1704 : 1712;
     case SK_FUNC: return s->prof->version == SIM_V311 ? 152 : 160;
     case SK_METHOD: return 64;
@@ -337,8 +345,10 @@ uint64_t sim_id_address(const Sim *s, SimId id)
     uint64_t a = pm_address(&s->pm, o->mem);
     if (o->flags & SIM_F_GCTYPE)
         a += 16;
-    if (o->kind == SK_INSTANCE && s->prof->version != SIM_V313)
+    if (o->kind == SK_INSTANCE && o->sub == SIM_INST_PLAIN && s->prof->version != SIM_V313)
         a += 16; /* managed-dict pre-header */
+    if (o->kind == SK_INSTANCE && o->sub == SIM_INST_EXC_HEAP && s->prof->version != SIM_V311)
+        a += 16; /* managed-weakref pre-header */
     return a;
 }
 
@@ -370,7 +380,20 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
             if (sim_items(s, id)[i])
                 fn(s, sim_items(s, id)[i], arg);
         break;
+    case SK_TRACEBACK:
+        if (o->v.tb.next)
+            fn(s, o->v.tb.next, arg);
+        if (o->v.tb.frame)
+            fn(s, o->v.tb.frame, arg);
+        break;
+    case SK_FRAME:
+        sim__frame_traverse(s, id, fn, arg);
+        break;
     case SK_INSTANCE:
+        if (o->sub != SIM_INST_PLAIN) {
+            sim__exc_traverse(s, id, fn, arg);
+            break;
+        }
         if (o->v.instance.dict && (s->obj[o->v.instance.dict].flags & SIM_F_EMBEDDED)) {
             /* 3.13: valid inline values are visited, not the dict */
             uint32_t pos = 0;

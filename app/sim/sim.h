@@ -31,6 +31,7 @@ typedef enum SimKind {
     SK_RANGE, SK_ITER, SK_DICTVIEW, SK_NOTIMPL, SK_SUPER, SK_GEN,
     SK_PROPERTY, SK_CLASSMETHOD, SK_STATICMETHOD, /* descr.c */
     SK_ELLIPSIS,
+    SK_TRACEBACK, SK_FRAME, /* exc.c */
     SK_COUNT
 } SimKind;
 
@@ -54,6 +55,11 @@ typedef enum SimKind {
 enum { SIM_IT_LIST, SIM_IT_TUPLE, SIM_IT_RANGE, SIM_IT_STR, SIM_IT_DICT, SIM_IT_SET, SIM_IT_BYTES,
        SIM_IT_COMPOSITE };
 enum { SIM_VIEW_KEYS, SIM_VIEW_VALUES, SIM_VIEW_ITEMS };
+/* SimObj.sub of an SK_INSTANCE that is an exception (exc.c): of a built-in
+ * exception class, or of a class the program made */
+enum { SIM_INST_PLAIN, SIM_INST_EXC, SIM_INST_EXC_HEAP };
+/* SimObj.sub of SK_FRAME: its frame still runs, or it owns the slots */
+enum { SIM_FRAME_LIVE, SIM_FRAME_OWNED };
 
 /* The built-in types beyond one per kind: the iterators' and the views'
  * (sim_xtype_name gives their tp_name).  An iterator's type object is in
@@ -113,6 +119,8 @@ typedef struct SimObj {
         struct { SimId func, dict; } descr;        /* classmethod / staticmethod: both owned */
         struct { SimId obj, callback; } weakref;   /* referent (not owned), callback (owned) */
         struct { SimId func; uint32_t code; } gen; /* its frame's function (owned); code index */
+        struct { SimId next, frame; } tb;          /* tb_next, tb_frame (owned); len: tb_lineno, cap: code */
+        struct { SimId back, func; } frame;        /* f_back, the function once it owns its frame (owned) */
         struct { uint32_t next; } free;            /* SK_FREE: the next free record */
     } v;
 } SimObj;
@@ -268,6 +276,30 @@ static inline SimObj *sim__of_kind(const Sim *s, SimId id, SimKind k)
 }
 /* A per-kind field with its kind checked: SIM_V(s, cell, SK_CELL, cell.ref). */
 #define SIM_V(s, id, kind, field) (sim__of_kind((s), (id), (kind))->v.field)
+
+/* ---- exceptions, tracebacks, frames (exc.c) ------------------------------ */
+/* An exception's fields (PyBaseExceptionObject); SUPPRESS holds 0 or 1. */
+typedef enum SimExcField {
+    SIM_EXC_ARGS, SIM_EXC_TRACEBACK, SIM_EXC_CONTEXT, SIM_EXC_CAUSE, SIM_EXC_SUPPRESS, SIM_EXC_NFIELDS
+} SimExcField;
+/* A new exception of class cls (tracked, fields empty); heap_type: a class
+ * the program made (its size differs). */
+SimId sim_exc_new(Sim *s, SimId cls, bool heap_type);
+bool sim_is_exc(const Sim *s, SimId id);
+/* A field (borrowed; 0 when unset) */
+SimId sim_exc_get(const Sim *s, SimId e, SimExcField f);
+/* Sets a field, stealing v (SUPPRESS: 0 or 1, no reference) */
+void sim_exc_set(Sim *s, SimId e, SimExcField f, SimId v);
+/* Its __dict__, made on first use (borrowed) */
+SimId sim_exc_dict(Sim *s, SimId e);
+/* A traceback object for code index `code` at lineno: next and frame stolen. */
+SimId sim_traceback_new(Sim *s, SimId next, SimId frame, uint32_t code, int lineno);
+/* A frame object of a running frame with nslots slots (untracked). */
+SimId sim_frame_new(Sim *s, uint32_t nslots);
+/* take_ownership: the frame ends while its object lives on; the object
+ * takes the n slots (references moved in), func and back (stolen) and is
+ * tracked. False (refused memory) with nothing taken. */
+bool sim_frame_take(Sim *s, SimId frame, const SimId *slots, uint32_t n, SimId func, SimId back);
 
 /* ---- references ---------------------------------------------------------- */
 void sim_incref(Sim *s, SimId id);
@@ -483,5 +515,14 @@ bool sim__gen_dealloc(Sim *s, SimId id);
 /* Does its finalizer close a frame (run code)? */
 bool sim__gen_needs_close(const Sim *s, SimId id);
 PmPtr sim__obj_block(Sim *s, SimFreeList *fl, size_t size, bool gc, bool *from_fl);
+/* exc.c: per-kind facts of exceptions and frames */
+size_t sim__exc_sizeof(const Sim *s, SimId id);
+void sim__exc_traverse(Sim *s, SimId id, SimVisit fn, void *arg);
+void sim__exc_clear(Sim *s, SimId id);
+size_t sim__frame_sizeof(const Sim *s, SimId id);
+void sim__frame_traverse(Sim *s, SimId id, SimVisit fn, void *arg);
+void sim__frame_clear(Sim *s, SimId id);
+/* frame_dealloc's references up to f_back, which it hands back to drop last */
+void sim__frame_dealloc_refs(Sim *s, SimId id, SimId *back);
 
 #endif

@@ -47,10 +47,10 @@ typedef struct Refusal {
 } Refusal;
 
 static const Refusal refusals[] = {
-    {"def g():\n    try:\n        pass\n    except ValueError:\n        yield 1\n", "pydive: line 5: 'yield' inside an 'except' or 'finally' block is not modelled by the simulated CPython\n"},
+    {"try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    print(e.__traceback__.tb_frame.f_code)\n", "pydive: line 4: 'frame.f_code' is not modelled by the simulated CPython\n"},
     {"g = lambda: (yield)\n", "pydive: line 1: generator lambdas ('lambda: (yield)') are not modelled by the simulated CPython\n"},
     {"async def f():\n    pass\n", "pydive: line 1: coroutines ('async def') are not modelled by the simulated CPython\n"},
-    {"class M:\n    def __enter__(self):\n        return self\n    def __exit__(self, *info):\n        pass\nwith M():\n    1 / 0\n", "pydive: line 7: the traceback passed to __exit__ (traceback objects) is not modelled by the simulated CPython\n"},
+    {"try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    print(e.__traceback__.tb_lasti)\n", "pydive: line 4: 'traceback.tb_lasti' (bytecode offsets) is not modelled by the simulated CPython\n"},
     {"match 1:\n    case 1:\n        pass\n", "pydive: line 1: 'match' statements are not modelled by the simulated CPython\n"},
     {"def f(a: int):\n    pass\n",
      "pydive: line 1: annotations of parameters and return values are not modelled by the simulated CPython\n"},
@@ -61,7 +61,7 @@ static const Refusal refusals[] = {
     {"from . import x\n", "pydive: line 1: relative imports are not modelled by the simulated CPython\n"},
     {"from gc import *\n", "pydive: line 1: 'from ... import *' is not modelled by the simulated CPython\n"},
     {"try:\n    pass\nexcept* ValueError:\n    pass\n", "pydive: line 1: exception groups ('except*') are not modelled by the simulated CPython\n"},
-    {"raise ValueError from None\n", "pydive: line 1: 'raise ... from ...' is not modelled by the simulated CPython\n"},
+    {"try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    print(e.__traceback__.tb_frame.f_locals)\n", "pydive: line 4: 'frame.f_locals' is not modelled by the simulated CPython\n"},
     {"x = 2j\n", "pydive: line 1: complex numbers ('1j') are not modelled by the simulated CPython\n"},
     {"x = '\\N{BULLET}'\n", "pydive: line 1: '\\N{...}' escapes are not modelled by the simulated CPython\n"},
     {"w = 5\nx = f'{1:{w}}'\n", "pydive: line 2: replacement fields inside f-string format specs are not modelled by the simulated CPython\n"},

@@ -30,11 +30,12 @@ static const DefTable tables[] = {
     {tuple_methods, &tuple_nmethods},
     {property_methods, &property_nmethods},
     {generator_methods, &generator_nmethods},
+    {exception_methods, &exception_nmethods},
     {gc_functions, &gc_nfunctions},
     {sys_functions, &sys_nfunctions},
     {weakref_functions, &weakref_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 9 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 10 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -83,7 +84,11 @@ const char *pyrun_builtin_name(uint32_t index)
 
 int builtin_method_index(PyRun *I, SimId obj, const char *name)
 {
-    SimKind k = sim_kind(S, obj);
+    return bi_method_of_kind(sim_kind(S, obj), name);
+}
+
+int bi_method_of_kind(int k, const char *name)
+{
     int first, end;
     bi_method_range(&first, &end);
     for (int i = first; i < end; i++) {

@@ -1,6 +1,7 @@
 /*
  * sys: the sys module — refcounts and sizes from the model, interning,
- * the allocator's statistics, the recursion limit.
+ * the allocator's statistics, the recursion limit, the exception being
+ * handled.
  */
 #include "pyrun/builtins.h"
 #include "pyrun/types/types.h"
@@ -26,6 +27,8 @@ static SimId s_getsizeof(PyRun *I, SimId *a, int n, SimId kw)
         const char *q = sim_str_data(S, I->codes[SIM_V(S, a[0], SK_GEN, gen.code)].qualname, &len);
         return py_not_modelled(I, 0, "the size of generator '%.*s' (its frame's stack depth)", (int)len, q), 0;
     }
+    if (sim_kind(S, a[0]) == SK_FRAME && (sim_obj(S, a[0])->flags & SIM_F_SPECIAL))
+        return py_not_modelled(I, 0, "the size of a frame object (its code's stack depth)"), 0;
     return sim_int(S, (int64_t)sim_sizeof(S, a[0]));
 }
 
@@ -61,12 +64,39 @@ static SimId s_getrecursionlimit(PyRun *I, SimId *a, int n, SimId kw)
     return sim_int(S, VM_RECURSION_LIMIT);
 }
 
+/* sys.exc_info(): (type, value, traceback) of the exception being handled */
+static SimId s_exc_info(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    SimId e = exc_handled_top(I);
+    SimId t = sim_tuple(S, 3);
+    SimId tb = e ? sim_exc_get(S, e, SIM_EXC_TRACEBACK) : 0;
+    SimId parts[3] = {e ? sim_obj(S, e)->type : S->none, e ? e : S->none, tb ? tb : S->none};
+    for (size_t i = 0; i < 3; i++) {
+        sim_incref(S, parts[i]);
+        sim_tuple_set(S, t, i, parts[i]);
+    }
+    return t;
+}
+
+/* sys.exception() (3.11+): the exception being handled, or None */
+static SimId s_exception(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    SimId e = exc_handled_top(I);
+    e = e ? e : S->none;
+    sim_incref(S, e);
+    return e;
+}
+
 const BuiltinDef sys_functions[] = {
     BUILTIN("getrefcount", 0, BM_SYS, s_getrefcount, .style = ARGS_ONE),
     BUILTIN("getsizeof", 0, BM_SYS, s_getsizeof, .kw_refused = "object default"),
     BUILTIN("_debugmallocstats", 0, BM_SYS, s_debugmallocstats, .style = ARGS_NONE),
     BUILTIN("intern", 0, BM_SYS, s_intern, .style = ARGS_ONE),
     BUILTIN("getrecursionlimit", 0, BM_SYS, s_getrecursionlimit, .style = ARGS_NONE),
+    BUILTIN("exc_info", 0, BM_SYS, s_exc_info, .style = ARGS_NONE),
+    BUILTIN("exception", 0, BM_SYS, s_exception, .style = ARGS_NONE),
 };
 const int sys_nfunctions = (int)(sizeof sys_functions / sizeof sys_functions[0]);
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "pyrun/interp.h"
 
 #define S (I->sim)
@@ -96,10 +97,13 @@ bool exc_is_class(PyRun *I, SimId cls)
            cls != S->type_object;
 }
 
-/* the class of the pending exception */
+/* the class of the exception an except clause looks at: the innermost
+ * one being handled, else the pending one */
 static SimId pending_class(PyRun *I)
 {
-    return I->err_obj ? sim_obj(S, I->err_obj)->type : exc_class(I, I->err_exc);
+    if (I->err.set || !exc_handled_top(I))
+        return I->err_obj ? sim_obj(S, I->err_obj)->type : exc_class(I, I->err_exc);
+    return sim_obj(S, exc_handled_top(I))->type;
 }
 
 bool exc_matches(PyRun *I, SimId type_obj)
@@ -126,7 +130,7 @@ bool py_err_matches(PyRun *I, ExcType t)
 void py_err_clear(PyRun *I)
 {
     I->err.set = false;
-    I->ntb = 0;
+    I->reraise = false;
     if (I->err_obj) {
         SimId e = I->err_obj;
         I->err_obj = 0;
@@ -134,16 +138,39 @@ void py_err_clear(PyRun *I)
     }
 }
 
+bool exc_is_instance(PyRun *I, SimId v) { return sim_is_exc(S, v); }
+
+SimId exc_new(PyRun *I, SimId cls, SimId args)
+{
+    SimId e = sim_exc_new(S, cls, !exc_is_builtin_type(I, cls));
+    sim_exc_set(S, e, SIM_EXC_ARGS, args ? args : sim_tuple(S, 0));
+    return e;
+}
+
+SimId exc_args(PyRun *I, SimId e) { return sim_exc_get(S, e, SIM_EXC_ARGS); }
+
+void exc_chain_context(PyRun *I, SimId e)
+{
+    SimId top = exc_handled_top(I);
+    if (!top || top == e)
+        return;
+    /* a context chain that reaches e is cut there, so no cycle forms */
+    for (SimId o = top, c; (c = sim_exc_get(S, o, SIM_EXC_CONTEXT)) != 0; o = c) {
+        if (c == e) {
+            sim_exc_set(S, o, SIM_EXC_CONTEXT, 0);
+            break;
+        }
+    }
+    sim_incref(S, top);
+    sim_exc_set(S, e, SIM_EXC_CONTEXT, top);
+}
+
 /* the instance of the pending built-in exception, args = (arg,) (stolen) */
 static SimId make_instance(PyRun *I, SimId arg)
 {
-    SimId e = sim_instance(S, exc_class(I, I->err_exc));
     SimId args = sim_tuple(S, 1);
     sim_tuple_set(S, args, 0, arg);
-    SimId name = sim_str_intern(S, "args", 4);
-    sim_attr_set(S, e, name, args);
-    sim_decref(S, name); /* attr_set took its own reference (sim_audit caught the leak) */
-    return e;
+    return exc_new(I, exc_class(I, I->err_exc), args);
 }
 
 SimId exc_instance(PyRun *I)
@@ -152,17 +179,67 @@ SimId exc_instance(PyRun *I)
         sim_incref(S, I->err_obj);
         return I->err_obj;
     }
-    SimId e = sim_instance(S, exc_class(I, I->err_exc));
     /* an exception raised without a message has no args (PyErr_NoMemory) */
     SimId args = sim_tuple(S, I->err.msg[0] ? 1 : 0);
     if (I->err.msg[0])
         sim_tuple_set(S, args, 0, sim_str(S, I->err.msg, strlen(I->err.msg)));
-    SimId name = sim_str_intern(S, "args", 4);
-    sim_attr_set(S, e, name, args);
-    sim_decref(S, name); /* attr_set took its own reference (sim_audit caught the leak) */
+    SimId e = exc_new(I, exc_class(I, I->err_exc), args);
+    exc_chain_context(I, e); /* _PyErr_SetObject normalizes it to chain it */
     I->err_obj = e;
     sim_incref(S, e);
     return e;
+}
+
+/* ---- the exceptions being handled ------------------------------------ */
+
+void exc_handled_push(PyRun *I, SimId e)
+{
+    if (I->nhandled == I->caphandled) {
+        size_t cap = I->caphandled;
+        I->handled = xgrow(I->handled, &cap, (size_t)I->nhandled + 1, sizeof *I->handled);
+        I->caphandled = (uint32_t)cap;
+    }
+    I->handled[I->nhandled++] = e;
+}
+
+SimId exc_handled_top(PyRun *I) { return I->nhandled ? I->handled[I->nhandled - 1] : 0; }
+
+void exc_handled_pop_to(PyRun *I, uint32_t depth)
+{
+    while (I->nhandled > depth) {
+        SimId e = I->handled[--I->nhandled];
+        sim_decref(S, e);
+    }
+}
+
+/* the pending exception becomes e (reference stolen), its text from str(e) */
+static bool set_pending_instance(PyRun *I, SimId e)
+{
+    Buf b = {0};
+    if (!op_str(I, e, &b)) {
+        buf_fini(&b);
+        sim_decref(S, e);
+        return false;
+    }
+    py_raise_instance(I, e, buf_str(&b));
+    buf_fini(&b);
+    return true;
+}
+
+bool exc_reraise(PyRun *I, bool pop)
+{
+    SimId e = exc_handled_top(I);
+    if (!e) {
+        py_raise(I, EXC_RuntimeError, "No active exception to reraise");
+        return false;
+    }
+    if (pop)
+        I->nhandled--; /* its reference moves to the pending error */
+    else
+        sim_incref(S, e);
+    if (set_pending_instance(I, e))
+        I->reraise = true;
+    return false;
 }
 
 static void set_pending(PyRun *I, const char *type_name, const char *fmt, va_list ap)
@@ -176,7 +253,7 @@ static void set_pending(PyRun *I, const char *type_name, const char *fmt, va_lis
     snprintf(I->err.type, sizeof I->err.type, "%s", type_name);
     I->err.set = true;
     I->err.hint[0] = '\0';
-    I->ntb = 0;
+    I->reraise = false;
     I->nraised++;
 }
 
@@ -218,6 +295,7 @@ void py_raise_key(PyRun *I, ExcType t, SimId key)
         return;
     sim_incref(S, key);
     I->err_obj = make_instance(I, key);
+    exc_chain_context(I, I->err_obj);
 }
 
 void py_raise_instance(PyRun *I, SimId e, const char *msg)

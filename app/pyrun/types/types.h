@@ -23,9 +23,14 @@ SimId range_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 
 /* Method tables, numbered by the registry in modules/registry.c. */
 extern const BuiltinDef list_methods[], dict_methods[], set_methods[], bytearray_methods[],
-    str_methods[], tuple_methods[], property_methods[], generator_methods[];
+    str_methods[], tuple_methods[], property_methods[], generator_methods[], exception_methods[];
 extern const int list_nmethods, dict_nmethods, set_nmethods, bytearray_nmethods, str_nmethods,
-    tuple_nmethods, property_nmethods, generator_nmethods;
+    tuple_nmethods, property_nmethods, generator_nmethods, exception_nmethods;
+/* exc_object.c: BaseException's method `name` bound to self (0: unbound,
+ * as read on a class), a new reference; 0 when it has none. Traceback and
+ * frame attributes (*found false when not one of theirs). */
+SimId exc_method(PyRun *I, SimId self, const char *name);
+SimId tb_attr(PyRun *I, SimId v, const char *name, bool *found);
 
 /* descr.c: calling property, classmethod or staticmethod (kind SK_PROPERTY,
  * SK_CLASSMETHOD, SK_STATICMETHOD); the descriptor protocol: what
