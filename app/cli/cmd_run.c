@@ -99,9 +99,9 @@ static void out_fn(void *ctx, int stream, const char *text, size_t n)
  * then the refusal where they part (PY_EXIT_REFUSED), or all of it. */
 static int settle_output(RunOutput *o, const GcTimingSpec *spec, int code, bool stopped)
 {
-    if (!py_gc_timing_exposed(o->run) || o->unchecked || stopped) {
+    if (!py_gc_timing_sensitive(o->run) || o->unchecked || stopped) {
         flush_held(o, -1);
-        if (py_gc_timing_exposed(o->run) && (o->unchecked || stopped))
+        if (py_gc_timing_sensitive(o->run) && (o->unchecked || stopped))
             fprintf(stderr, "pydive: note: this output depends on when CPython's automatic "
                             "collections run, which pydive could not check for this run\n");
         return code;

@@ -11,8 +11,10 @@
  * print the same wherever the count starts; a program that makes cyclic
  * garbage in a loop and then asks gc.collect() how much it found does not.
  *
- * So the model keeps the count "unpinned" until the program pins it (an
- * explicit gc.collect(), gc.freeze()).  When an automatic collection could
+ * So the model keeps the count "unpinned" until the program pins it with an
+ * explicit full collection (gc.collect(): it resets every count and empties
+ * the free lists, whose stock the compiler also changed; gc.collect(0) and
+ * gc.freeze() reset the young count but leave the free lists).  When an automatic collection could
  * have run while it was unpinned, or the program read gc.get_count(), the
  * host runs the program again from counts across the window CPython may have
  * started from, and any difference in what the runs print becomes an honest
@@ -59,6 +61,23 @@ int gc_timing_slack(const Ast *ast)
 }
 
 bool py_gc_timing_exposed(const PyRun *I) { return I->sim->gc.timing_exposed; }
+
+bool py_gc_timing_sensitive(const PyRun *I) { return I->sim->gc.timing_sensitive; }
+
+/* A run whose automatic collections found nothing, and whose program read
+ * nothing of the collector's state, printed the same whenever they ran,
+ * unless cyclic garbage made in that time is still waiting: an earlier or a
+ * later collection would have found some of it. */
+void gc_timing_at_exit(PyRun *I)
+{
+    SimGcState *g = &I->sim->gc;
+    if (g->count_pinned || !g->timing_exposed || g->timing_sensitive)
+        return;
+    uint32_t *scratch = xmalloc((2 * I->sim->nobj + 1) * sizeof *scratch);
+    if (gc_unreachable_now(I->sim, scratch) > 0)
+        g->timing_sensitive = true;
+    free(scratch);
+}
 
 int py_gc_slack(const PyRun *I) { return I->sim->gc.unpinned_slack; }
 

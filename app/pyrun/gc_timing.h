@@ -5,7 +5,7 @@
  *
  * A host that runs a program to the end keeps what it prints in a GcCapture
  * (printing as it goes until py_gc_timing_exposed() turns true, holding the
- * rest); at the end, if the run was exposed, gc_timing_divergence() re-runs
+ * rest); at the end, if the run was sensitive, gc_timing_divergence() re-runs
  * the program from the other counts CPython may have started from and says
  * where their outputs first differ.  The host prints the part every run
  * agrees on and then refuses at gc_capture_line_at() that offset.
@@ -51,6 +51,11 @@ typedef struct GcTimingSpec {
 /* True when an automatic collection could have run, or gc.get_count() was
  * read, before the program pinned the young count. */
 bool py_gc_timing_exposed(const PyRun *r);
+/* True when what the exposed run printed may depend on when the automatic
+ * collections ran: one found garbage, the program read the collector's state
+ * (counts, tracking, referrers, callbacks), or garbage made meanwhile was
+ * still there at the end.  Only such a run needs gc_timing_divergence(). */
+bool py_gc_timing_sensitive(const PyRun *r);
 /* How far above the model's start count CPython's may lie for this module. */
 int py_gc_slack(const PyRun *r);
 /* Moves the young count (a variant's start). */

@@ -230,6 +230,9 @@ bool compile_module(PyRun *I, PyError *err);
 /* How far above the model's start count CPython's young count may lie at
  * the first line of this module (gc_timing.c). */
 int gc_timing_slack(const Ast *ast);
+/* At interpreter exit: cyclic garbage left from a time when an automatic
+ * collection could have run makes the run timing-sensitive. */
+void gc_timing_at_exit(PyRun *I);
 /* pyrun.c: a SyntaxWarning at line, as the warnings module shows it on
  * stderr before the program runs */
 void py_add_warning(PyRun *I, int line, const char *msg);

@@ -103,6 +103,8 @@ static void hook_call1(void *ctx, SimId fn, SimId arg)
 static void hook_collecting(void *ctx, bool stop, int gen, long collected)
 {
     PyRun *I = ctx;
+    if (!S->gc.count_pinned && S->gc.callbacks && sim_obj(S, S->gc.callbacks)->len > 0)
+        S->gc.timing_sensitive = true; /* the program hears of an automatic collection */
     SavedErr sv;
     py_err_save(I, &sv);
     gc_callbacks(I, stop ? "stop" : "start", gen, collected);
@@ -156,7 +158,7 @@ PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn
     S->gc.gen[1].count = (int)S->prof->startup_gc_count1;
     S->gc.gen[2].count = 0;
     S->gc.count_pinned = false;
-    S->gc.timing_exposed = false;
+    S->gc.timing_exposed = S->gc.timing_sensitive = false;
     S->gc.unpinned_slack = parsed ? gc_timing_slack(&I->ast) : 0;
     return I;
 }
@@ -306,6 +308,7 @@ void py_finalize(PyRun *I)
     if (I->finalized)
         return;
     I->finalized = true;
+    gc_timing_at_exit(I);
     /* interpreter exit: __main__ goes away; its dict is freed by reference
      * counting, or, when functions keep it alive, by the final collection */
     /* the syntax tree goes first (run_mod frees the AST arena) */

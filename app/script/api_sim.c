@@ -156,79 +156,20 @@ SimId simrun_global(const SimRun *r, const char *name)
 
 /* {====== Cyclic garbage, computed without touching the heap ====== */
 
-/* scratch[id]: 0 = not a candidate; 1 + references from outside the
- * candidates (saturated) while counting; then bit 31 = reachable. */
-#define REACHED 0x80000000u
-#define NOT_CANDIDATE 0u
-
-typedef struct Walk {
-    SimRun *r;
-    uint32_t *stack; /* == r->scratch + nobj: ids still to visit */
-    size_t top;
-} Walk;
-
-static void visit_internal(Sim *s, SimId ref, void *arg)
-{
-    (void)s;
-    uint32_t *v = arg;
-    if (v[ref] > 1 && !(v[ref] & REACHED))
-        v[ref]--; /* one reference from a candidate: not an outside one */
-}
-
-static void visit_reach(Sim *s, SimId ref, void *arg)
-{
-    (void)s;
-    Walk *w = arg;
-    uint32_t *v = w->r->scratch;
-    if (v[ref] != NOT_CANDIDATE && !(v[ref] & REACHED)) {
-        v[ref] |= REACHED;
-        w->stack[w->top++] = ref;
-    }
-}
-
 size_t simrun_cyclic_garbage(SimRun *r)
 {
     if (r->garbage_known)
         return r->garbage;
     Sim *s = r->sim;
-    size_t nobj = s->nobj;
-    size_t need = 2 * nobj + 1;
+    size_t need = 2 * s->nobj + 1;
     if (r->scratch_cap < need) {
         free(r->scratch);
         r->scratch = xmalloc(need * sizeof *r->scratch);
         r->scratch_cap = need;
     }
-    uint32_t *v = r->scratch;
-    memset(v, 0, nobj * sizeof *v);
-    /* the candidates: every object in generations 0..2, as gc.collect() */
-    for (uint32_t g = GC_LIST_GEN0; g <= GC_LIST_GEN2; g++)
-        for (uint32_t id = s->obj[g].gc_next; id != g; id = s->obj[id].gc_next) {
-            const SimObj *o = &s->obj[id];
-            int64_t rc = (o->flags & SIM_F_IMMORTAL) ? ((int64_t)1 << 30) : o->refcnt;
-            if (rc > (int64_t)1 << 30)
-                rc = (int64_t)1 << 30;
-            v[id] = 1 + (uint32_t)(rc < 0 ? 0 : rc);
-        }
-    for (uint32_t g = GC_LIST_GEN0; g <= GC_LIST_GEN2; g++)
-        for (uint32_t id = s->obj[g].gc_next; id != g; id = s->obj[id].gc_next)
-            sim_traverse(s, id, visit_internal, v);
-    /* roots: referenced from outside; everything they reach is alive */
-    Walk w = {.r = r, .stack = v + nobj, .top = 0};
-    for (uint32_t g = GC_LIST_GEN0; g <= GC_LIST_GEN2; g++)
-        for (uint32_t id = s->obj[g].gc_next; id != g; id = s->obj[id].gc_next)
-            if (v[id] > 1 && !(v[id] & REACHED)) {
-                v[id] |= REACHED;
-                w.stack[w.top++] = id;
-            }
-    while (w.top > 0)
-        sim_traverse(s, w.stack[--w.top], visit_reach, &w);
-    size_t garbage = 0;
-    for (uint32_t g = GC_LIST_GEN0; g <= GC_LIST_GEN2; g++)
-        for (uint32_t id = s->obj[g].gc_next; id != g; id = s->obj[id].gc_next)
-            garbage += !(v[id] & REACHED);
-    r->garbage = garbage;
+    r->garbage = gc_unreachable_now(s, r->scratch);
     r->garbage_known = true;
-    return garbage;
+    return r->garbage;
 }
 
 /* After simrun_cyclic_garbage: the garbage counted by type name into
@@ -241,7 +182,7 @@ static size_t garbage_by_type(SimRun *r)
     size_t n = 0;
     for (uint32_t g = GC_LIST_GEN0; g <= GC_LIST_GEN2; g++)
         for (uint32_t id = s->obj[g].gc_next; id != g; id = s->obj[id].gc_next) {
-            if (r->scratch[id] & REACHED)
+            if (r->scratch[id] & GC_SCRATCH_REACHED)
                 continue;
             const char *name = sim_type_name(s, id);
             size_t k = 0;

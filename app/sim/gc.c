@@ -582,6 +582,8 @@ void gc_collect_generations(Sim *s)
             g->collecting = false;
             long collected = gc_collect(s, i);
             g->collecting = was;
+            if (!g->count_pinned && collected > 0)
+                g->timing_sensitive = true; /* found garbage: when it ran matters */
             if (s->hooks.collecting)
                 s->hooks.collecting(s->hooks.ctx, true, i, collected);
             break;
@@ -604,7 +606,6 @@ void gc_freeze(Sim *s)
     s->gc.startup_frozen += s->gc.startup_tracked; /* the interpreter's own objects too */
     s->gc.startup_tracked = 0;
     s->gc.gen[0].count = 0; /* gc_freeze_impl resets the young count */
-    s->gc.count_pinned = true;
 }
 
 void gc_unfreeze(Sim *s)
@@ -617,4 +618,67 @@ void gc_unfreeze(Sim *s)
 size_t gc_freeze_count(const Sim *s)
 {
     return gc_list_size(s, GC_LIST_PERMANENT) + s->gc.startup_frozen;
+}
+
+/* ---- cyclic garbage, counted without touching the heap ---------------- */
+
+/* scratch[id]: 0 = not a candidate; 1 + references from outside the
+ * candidates (saturated) while counting; then GC_SCRATCH_REACHED. */
+#define NOT_CANDIDATE 0u
+
+typedef struct Walk {
+    uint32_t *v;
+    uint32_t *stack; /* == v + nobj: ids still to visit */
+    size_t top;
+} Walk;
+
+static void visit_internal(Sim *s, SimId ref, void *arg)
+{
+    (void)s;
+    uint32_t *v = arg;
+    if (v[ref] > 1 && !(v[ref] & GC_SCRATCH_REACHED))
+        v[ref]--; /* one reference from a candidate: not an outside one */
+}
+
+static void visit_reach(Sim *s, SimId ref, void *arg)
+{
+    (void)s;
+    Walk *w = arg;
+    if (w->v[ref] != NOT_CANDIDATE && !(w->v[ref] & GC_SCRATCH_REACHED)) {
+        w->v[ref] |= GC_SCRATCH_REACHED;
+        w->stack[w->top++] = ref;
+    }
+}
+
+#define FOR_TRACKED(s, id)                                      \
+    for (uint32_t g_ = GC_LIST_GEN0; g_ <= GC_LIST_GEN2; g_++) \
+        for (uint32_t id = (s)->obj[g_].gc_next; id != g_; id = (s)->obj[id].gc_next)
+
+size_t gc_unreachable_now(Sim *s, uint32_t *v)
+{
+    size_t nobj = s->nobj;
+    memset(v, 0, nobj * sizeof *v);
+    /* the candidates: every object in generations 0..2, as gc.collect() */
+    FOR_TRACKED(s, id) {
+        const SimObj *o = &s->obj[id];
+        int64_t rc = (o->flags & SIM_F_IMMORTAL) ? ((int64_t)1 << 30) : o->refcnt;
+        if (rc > (int64_t)1 << 30)
+            rc = (int64_t)1 << 30;
+        v[id] = 1 + (uint32_t)(rc < 0 ? 0 : rc);
+    }
+    FOR_TRACKED(s, id)
+        sim_traverse(s, id, visit_internal, v);
+    /* roots: referenced from outside; everything they reach is alive */
+    Walk w = {.v = v, .stack = v + nobj, .top = 0};
+    FOR_TRACKED(s, id)
+        if (v[id] > 1 && !(v[id] & GC_SCRATCH_REACHED)) {
+            v[id] |= GC_SCRATCH_REACHED;
+            w.stack[w.top++] = id;
+        }
+    while (w.top > 0)
+        sim_traverse(s, w.stack[--w.top], visit_reach, &w);
+    size_t garbage = 0;
+    FOR_TRACKED(s, id)
+        garbage += !(v[id] & GC_SCRATCH_REACHED);
+    return garbage;
 }

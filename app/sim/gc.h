@@ -54,4 +54,11 @@ void gc_freeze(Sim *s);
 void gc_unfreeze(Sim *s);
 size_t gc_freeze_count(const Sim *s);
 
+/* The tracked objects a full collection would find unreachable now, counted
+ * without touching the heap.  `scratch` holds 2 * s->nobj + 1 words; after
+ * the call scratch[id] has GC_SCRATCH_REACHED for each tracked object that
+ * is still reachable. */
+#define GC_SCRATCH_REACHED 0x80000000u
+size_t gc_unreachable_now(Sim *s, uint32_t *scratch);
+
 #endif

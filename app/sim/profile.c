@@ -1,11 +1,13 @@
 /*
  * profile: the table of version profiles.
  *
- * Startup tables come from oracle/measured/out/<ver>/a0_startup_debugmallocstats.txt
- * (python -S -s, ASLR off), except 3.11's: sys._debugmallocstats() at the start of a
- * program run as learners run it (`python3.11 FILE.py`, site imported; 3.11.7, env -i,
- * ASLR off), with which arena-playground ends, as on CPython, with 9 arenas, 303 pools
- * and 2,025 blocks of 96 bytes in use (tests/oracle/startup/).  GC thresholds: gcmodule.c 3.11.2 and
+ * Start-up heaps: sys._debugmallocstats() at the start of a program run as learners
+ * run it (`python3.X FILE.py`, site imported; 3.11.7, 3.12.1, 3.13.0, env -i, ASLR
+ * off; tests/oracle/startup/record.sh): 4 arenas on 3.11 (three of them holding 63
+ * pools), 2 on 3.12 and 3.13 (both of 63), with which arena-playground ends, as on
+ * CPython, with 9 arenas, 303 pools and 2,025 blocks of 96 bytes in use on 3.11.
+ * (oracle/measured's a0 tables, taken under the measuring harness, held twice
+ * the blocks and made the 3.12/3.13 profiles start one arena high.)  GC thresholds: gcmodule.c 3.11.2 and
  * pycore_runtime_init.h 3.12.1 / 3.13.0.  Immortal refcounts: object.h 3.12.1,
  * 3.13.0; refcount.h (3.14 line) `_Py_IMMORTAL_INITIAL_REFCNT`.
  */
@@ -16,13 +18,14 @@
 #define KIB 1024u
 #define MIB (1024u * 1024u)
 
-/* 3.13.0's measured start-up pools per size class; 3.13t and 3.14 have no
- * measurement of their own yet and start from the same heap. */
+/* 3.13.0's measured start-up pools per size class (as 3.11's: site imported,
+ * env -i, ASLR off); 3.13t and 3.14 have no measurement of their own yet and
+ * start from the same heap. */
 #define STARTUP_313                                                                        \
-    {{1, 66}, {2, 923}, {16, 5242}, {36, 9064}, {26, 5195}, {6, 890}, {4, 487}, {5, 590},  \
-     {2, 151}, {16, 1578}, {2, 121}, {1, 84}, {4, 297}, {4, 252}, {3, 165}, {5, 266},      \
-     {4, 180}, {5, 232}, {2, 101}, {3, 104}, {2, 91}, {2, 84}, {2, 60}, {2, 59},           \
-     {5, 182}, {2, 44}, {2, 40}, {1, 32}, {2, 37}, {1, 32}, {2, 38}, {2, 41}}
+    {{1, 29}, {2, 596}, {9, 2864}, {21, 5228}, {18, 3635}, {3, 420}, {2, 215}, {3, 348},  \
+     {1, 65}, {8, 713}, {1, 61}, {1, 46}, {3, 175}, {3, 170}, {2, 84}, {2, 101},          \
+     {2, 74}, {2, 60}, {1, 44}, {2, 61}, {1, 33}, {1, 31}, {1, 28}, {1, 18},              \
+     {4, 124}, {1, 14}, {1, 14}, {1, 13}, {1, 17}, {1, 14}, {1, 10}, {1, 18}}
 
 static const SimProfile profiles[] = {
     {
@@ -46,13 +49,13 @@ static const SimProfile profiles[] = {
     {
         .name = "3.12", .measured = "3.12.1", .version = SIM_V312,
         .arena_size = MIB, .pool_size = 16 * KIB, .keep_one_empty_arena = true,
-        .startup_arenas = 3, .startup_unaligned = 3,
-        .startup = {{1, 66}, {2, 802}, {12, 4017}, {29, 7140}, {23, 4568}, {4, 650},
-                    {3, 320}, {4, 497}, {2, 115}, {15, 1474}, {2, 88}, {1, 57},
-                    {4, 238}, {3, 209}, {3, 138}, {3, 187}, {4, 192}, {3, 110},
-                    {1, 52}, {2, 62}, {2, 59}, {1, 44}, {1, 32}, {1, 32},
-                    {4, 153}, {1, 24}, {1, 26}, {1, 31}, {1, 34}, {1, 15},
-                    {1, 16}, {2, 34}},
+        .startup_arenas = 2, .startup_unaligned = 2,
+        .startup = {{1, 29}, {1, 493}, {5, 1431}, {13, 3251}, {15, 2971}, {1, 145},
+                    {1, 41}, {2, 245}, {1, 11}, {7, 631}, {1, 15}, {1, 14},
+                    {2, 111}, {2, 91}, {1, 14}, {1, 19}, {1, 22}, {1, 5},
+                    {1, 4}, {1, 2}, {1, 2}, {1, 5}, {0, 0}, {1, 1},
+                    {3, 86}, {1, 2}, {1, 1}, {1, 2}, {1, 6}, {1, 4},
+                    {1, 1}, {1, 14}},
         .startup_freelist = {6, 4, 24},
         .threshold = {700, 10, 10}, .gc_in_alloc = false,
         .startup_gc_count0 = 522, .startup_gc_count1 = 3, .startup_tracked = 4189,
@@ -64,7 +67,7 @@ static const SimProfile profiles[] = {
     {
         .name = "3.13", .measured = "3.13.0", .version = SIM_V313,
         .arena_size = MIB, .pool_size = 16 * KIB, .keep_one_empty_arena = true,
-        .startup_arenas = 3, .startup_unaligned = 3,
+        .startup_arenas = 2, .startup_unaligned = 2,
         .startup = STARTUP_313,
         .startup_freelist = {6, 4, 24},
         .threshold = {2000, 10, 10}, .gc_in_alloc = false,
@@ -82,7 +85,7 @@ static const SimProfile profiles[] = {
                         "counting are not simulated; pymalloc, the generational "
                         "collector and 3.13 sizes stand in for them",
         .arena_size = MIB, .pool_size = 16 * KIB, .keep_one_empty_arena = true,
-        .startup_arenas = 3, .startup_unaligned = 3,
+        .startup_arenas = 2, .startup_unaligned = 2,
         .startup = STARTUP_313,
         .startup_freelist = {6, 4, 24},
         .threshold = {2000, 10, 10}, .gc_in_alloc = false,
@@ -99,7 +102,7 @@ static const SimProfile profiles[] = {
                         "(refcount.h) and thresholds (2000, 10, 0) are used, but the "
                         "incremental collector and stack-borrowed references are not",
         .arena_size = MIB, .pool_size = 16 * KIB, .keep_one_empty_arena = true,
-        .startup_arenas = 3, .startup_unaligned = 3,
+        .startup_arenas = 2, .startup_unaligned = 2,
         .startup = STARTUP_313,
         .startup_freelist = {6, 4, 24},
         .threshold = {2000, 10, 0}, .gc_in_alloc = false,

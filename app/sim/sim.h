@@ -180,11 +180,12 @@ typedef struct SimGcState {
     size_t un_count;          /* objects in the trash */
     /* CPython's young count at a program's first line depends on what its
      * compiler allocated, which the model does not replay: until the program
-     * pins the count (an explicit collection or gc.freeze()), the true count
+     * pins the count (an explicit full collection), the true count
      * may lie up to `unpinned_slack` above the model's.  `timing_exposed`
      * records that an automatic collection could have run, or the count was
-     * read, while it was unknown (pyrun/gc_timing.c then checks the output). */
-    bool count_pinned, timing_exposed;
+     * read, while it was unknown; `timing_sensitive` that what the program
+     * saw may depend on it (pyrun/gc_timing.c then re-runs and compares). */
+    bool count_pinned, timing_exposed, timing_sensitive;
     int unpinned_slack;
 } SimGcState;
 

@@ -28,7 +28,7 @@ static void note_changes(Program *p);
  * checks and refuses; a stepping screen can only say so). */
 static void note_gc_timing(Program *p)
 {
-    if (p->gc_timing_noted || !py_gc_timing_exposed(p->run))
+    if (p->gc_timing_noted || !py_gc_timing_sensitive(p->run))
         return;
     p->gc_timing_noted = true;
     char note[320];

@@ -113,16 +113,19 @@ startup_close() { # expected actual -> 0 when they agree as above
 for py in tests/oracle/startup/*.py; do
     [ -f "$py" ] || continue
     b=$(basename "$py" .py)
-    n=$((n + 1))
-    (cd tests/oracle/startup && timeout 60 "$OLDPWD/$PYDIVE" run --python 3.11 "$b.py") \
-        >/dev/null 2>"$tmp/err"
-    tests/oracle/startup/select.sh "$py" "$tmp/err" >"$tmp/sel"
-    if [ "$(wc -l <"$tmp/sel")" -eq "$(wc -l <"tests/oracle/startup/$b.3.11.expect")" ] &&
-       startup_close "tests/oracle/startup/$b.3.11.expect" "$tmp/sel"; then
-        echo "ok $n - startup/$b@3.11"
-    else
-        echo "not ok $n - startup/$b@3.11: $(diff "$tmp/sel" "tests/oracle/startup/$b.3.11.expect" | grep '^[<>]' | head -4 | tr '\n' '|')"
-    fi
+    for ver in 3.11 3.12 3.13; do
+        want=tests/oracle/startup/$b.$ver.expect
+        [ -f "$want" ] || continue
+        n=$((n + 1))
+        (cd tests/oracle/startup && timeout 60 "$OLDPWD/$PYDIVE" run --python $ver "$b.py") \
+            >/dev/null 2>"$tmp/err"
+        tests/oracle/startup/select.sh "$py" "$tmp/err" >"$tmp/sel"
+        if [ "$(wc -l <"$tmp/sel")" -eq "$(wc -l <"$want")" ] && startup_close "$want" "$tmp/sel"; then
+            echo "ok $n - startup/$b@$ver"
+        else
+            echo "not ok $n - startup/$b@$ver: $(diff "$tmp/sel" "$want" | grep '^[<>]' | head -4 | tr '\n' '|')"
+        fi
+    done
 done
 
 CASES=${ORACLE_CASES:-tests/oracle/cases}

@@ -41,6 +41,15 @@ void gc_callbacks(PyRun *I, const char *phase, int gen, long collected)
     sim_decref(S, info);
 }
 
+/* What the program reads of the collector's state depends on when CPython's
+ * automatic collections ran, once one could have run before the program
+ * pinned the counts (pyrun/gc_timing.c). */
+static void timing_read(PyRun *I)
+{
+    if (!S->gc.count_pinned && S->gc.timing_exposed)
+        S->gc.timing_sensitive = true;
+}
+
 static SimId g_collect(PyRun *I, SimId *a, int n, SimId kw)
 {
     int np = bi_npos(I, n, kw);
@@ -56,7 +65,10 @@ static SimId g_collect(PyRun *I, SimId *a, int n, SimId kw)
         return sim_int(S, 0);
     gc_callbacks(I, "start", (int)gen, 0);
     long r = gc_collect(S, (int)gen);
-    S->gc.count_pinned = true; /* every count is known from here on */
+    if (r > 0) /* garbage an earlier automatic collection may have taken */
+        timing_read(I);
+    if (gen == 2) /* counts reset and free lists emptied: all known from here on */
+        S->gc.count_pinned = true;
     gc_callbacks(I, "stop", (int)gen, r);
     return sim_int(S, r);
 }
@@ -67,7 +79,7 @@ static SimId g_get_count(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "get_count", n, 0, 0))
         return 0;
     if (!S->gc.count_pinned)
-        S->gc.timing_exposed = true;
+        S->gc.timing_exposed = S->gc.timing_sensitive = true;
     return int3(I, S->gc.gen[0].count, S->gc.gen[1].count, S->gc.gen[2].count);
 }
 
@@ -97,9 +109,9 @@ static SimId g_set_threshold(PyRun *I, SimId *a, int n, SimId kw)
 static SimId g_enable(PyRun *I, SimId *a, int n, SimId kw) { (void)a, (void)n, (void)kw; S->gc.enabled = true; return bi_none(I); }
 static SimId g_disable(PyRun *I, SimId *a, int n, SimId kw) { (void)a, (void)n, (void)kw; S->gc.enabled = false; return bi_none(I); }
 static SimId g_isenabled(PyRun *I, SimId *a, int n, SimId kw) { (void)a, (void)n, (void)kw; return sim_bool(S, S->gc.enabled); }
-static SimId g_freeze(PyRun *I, SimId *a, int n, SimId kw) { (void)a, (void)n, (void)kw; gc_freeze(S); return bi_none(I); }
+static SimId g_freeze(PyRun *I, SimId *a, int n, SimId kw) { (void)a, (void)n, (void)kw; timing_read(I); gc_freeze(S); return bi_none(I); }
 static SimId g_unfreeze(PyRun *I, SimId *a, int n, SimId kw) { (void)a, (void)n, (void)kw; gc_unfreeze(S); return bi_none(I); }
-static SimId g_get_freeze_count(PyRun *I, SimId *a, int n, SimId kw) { (void)a, (void)n, (void)kw; return sim_int(S, (int64_t)gc_freeze_count(S)); }
+static SimId g_get_freeze_count(PyRun *I, SimId *a, int n, SimId kw) { (void)a, (void)n, (void)kw; timing_read(I); return sim_int(S, (int64_t)gc_freeze_count(S)); }
 static SimId g_get_debug(PyRun *I, SimId *a, int n, SimId kw) { (void)a, (void)n, (void)kw; return sim_int(S, S->gc.debug); }
 
 static SimId g_set_debug(PyRun *I, SimId *a, int n, SimId kw)
@@ -117,6 +129,7 @@ static SimId g_is_tracked(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "is_tracked", n, 1, 1))
         return 0;
+    timing_read(I); /* a collection untracks tuples and dicts of atoms */
     return sim_bool(S, sim_is_tracked(S, a[0]));
 }
 
@@ -140,6 +153,7 @@ static SimId g_get_referrers(PyRun *I, SimId *a, int n, SimId kw)
 {
     bi_args_tuple(I, n);
     (void)kw;
+    timing_read(I); /* only tracked objects are searched */
     SimId out = sim_list(S, 0);
     RefSearch rs = {.targets = a, .n = n};
     for (int g = 0; g < 3; g++) {
