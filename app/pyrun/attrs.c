@@ -209,6 +209,11 @@ SimId attr_get(PyRun *I, SimId obj, SimId name)
         break;
     }
     case SK_TYPE:
+        if (o->sub == SK_ITER) { /* itertools.chain.from_iterable */
+            SimId c = itertools_type_attr(I, obj, buf);
+            if (c)
+                return c;
+        }
         if (o->sub == SK_INSTANCE) {
             SimId c = sim_type_lookup(S, obj, buf);
             if (c && (sim_kind(S, c) == SK_CLASSMETHOD || sim_kind(S, c) == SK_STATICMETHOD))

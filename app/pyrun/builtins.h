@@ -34,18 +34,20 @@ typedef struct BuiltinDef {
     const char *kw;
     const char *kw_refused;
     const char *kw_fn; /* the name CPython's keyword errors use, if not name (sorted: "sort") */
+    bool refused;      /* a name CPython has that the model refuses when it is called */
 } BuiltinDef;
 
 /* A table entry: name, owner kind (0 for functions), module (BM_*),
  * function, then designated fields (.style, .kw, .kw_refused, .kw_fn). */
 #define BUILTIN(nm, own, mod, f, ...) {.name = nm, .owner = own, .module = mod, .fn = f, __VA_ARGS__}
 
-enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF };
+enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS };
 
 /* The builtins module's functions (modules/builtins.c) and each module's
  * (modules/gc.c, sys.c, weakref.c). */
-extern const BuiltinDef function_defs[], gc_functions[], sys_functions[], weakref_functions[];
-extern const int function_ndefs, gc_nfunctions, sys_nfunctions, weakref_nfunctions;
+extern const BuiltinDef function_defs[], gc_functions[], sys_functions[], weakref_functions[],
+    itertools_functions[];
+extern const int function_ndefs, gc_nfunctions, sys_nfunctions, weakref_nfunctions, itertools_nfunctions;
 
 /* An importable module: its functions and the init that adds its data
  * attributes to its dict. */
@@ -55,6 +57,9 @@ typedef struct ModuleDef {
     const int *nfunctions;
     void (*init)(PyRun *I, SimId dict);
     const char *classes;   /* the types its init adds, as docs/MODELLED.md lists them */
+    /* NULL: made at start-up (as CPython's sys, or cheaply imported); else
+     * made at the first import, which then calls it */
+    void (*on_import)(PyRun *I);
 } ModuleDef;
 extern const ModuleDef py_modules[]; /* ends with {0} */
 void gc_module_init(PyRun *I, SimId dict);
@@ -62,6 +67,13 @@ void gc_module_init(PyRun *I, SimId dict);
 void gc_callbacks(PyRun *I, const char *phase, int gen, long collected);
 void sys_module_init(PyRun *I, SimId dict);
 void weakref_module_init(PyRun *I, SimId dict);
+/* modules/itertools.c: the module; the itertools function a type of it is
+ * called as ("itertools.count" -> index in itertools_functions, or -1);
+ * chain.from_iterable (0 for any other attribute of an iterator type). */
+void itertools_module_init(PyRun *I, SimId dict);
+void itertools_on_import(PyRun *I);
+int itertools_def_of(const char *tp_name);
+SimId itertools_type_attr(PyRun *I, SimId type, const char *name);
 SimId weakref_construct(PyRun *I, SimId *a, int n, SimId kw);
 
 /* The global index of the built-in method `name` of objects of kind k, or -1. */

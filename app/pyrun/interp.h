@@ -167,8 +167,13 @@ struct PyRun {
     SimId c_result;         /* result of a frame called from C */
     bool gen_yielded;       /* the frame that returned to C yielded c_result (vm_gen.c) */
     SimId gen_made;         /* the generator a call made instead of pushing a frame */
-    bool call_ex;           /* the next built-in call comes from f(*args) (vm_call_ex.c) */
-    bool ex_args;           /* the running built-in came from f(*args): CPython passed it the tuple */
+    SimId call_ex;          /* the next built-in call comes from f(*args): its tuple (vm_call_ex.c) */
+    SimId ex_args;          /* the running built-in came from f(*args): the tuple CPython passed it
+                             * (borrowed; 0 for an ordinary call) */
+    const char *foreign_heap; /* an import whose memory the model does not hold (refuses the
+                               * allocator statistics), or NULL */
+    bool gc_count_unsure;   /* that import's GC traffic is not known from this state: the young
+                             * count is refused until a full gc.collect() */
     uint64_t guessed_sizes; /* generators made whose frame size is the model's guess */
     SimId *ast_consts;      /* constants the syntax tree holds (one ref each) */
     size_t nast_consts, capast_consts;

@@ -96,13 +96,23 @@ static void entry(const BuiltinDef *d, Buf *out)
 static void defs_line(Buf *out, const char *title, const char *classes, const BuiltinDef *defs, int n)
 {
     buf_printf(out, "- %s: ", title);
-    if (classes)
-        buf_printf(out, "%s%s", classes, n ? ", " : "");
+    bool first = true;
+    if (classes) {
+        buf_adds(out, classes);
+        first = false;
+    }
     for (int i = 0; i < n; i++) {
-        if (i)
-            buf_adds(out, ", ");
+        if (defs[i].refused || (classes && defs[i].owner))
+            continue; /* a type's constructor or method: its class is listed */
+        if (classes && strstr(classes, defs[i].name))
+            continue;
+        buf_adds(out, first ? "" : ", ");
+        first = false;
         entry(&defs[i], out);
     }
+    for (int i = 0; i < n; i++)
+        if (defs[i].refused)
+            buf_printf(out, "; refused: `%s`", defs[i].name);
     buf_addc(out, '\n');
 }
 

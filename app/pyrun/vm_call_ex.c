@@ -186,10 +186,10 @@ static bool call_held(PyRun *I, uint32_t base, SimId callable, SimId *v, int n, 
         uint32_t index = k == SK_BUILTIN ? SIM_V(S, callable, SK_BUILTIN, builtin.index)
                                          : 0xffff0000u | sim_obj(S, callable)->sub;
         v[0] = self;
-        I->call_ex = true;
+        I->call_ex = I->stack[base + EX_ARGS];
         SimId res = builtins_call(I, index, k == SK_TYPE ? callable : self, self ? v : v + 1, self ? n + 1 : n,
                                   kwnames);
-        I->call_ex = false; /* when the call failed before it began */
+        I->call_ex = 0; /* when the call failed before it began */
         if (!res)
             return false; /* the slots go with the unwinding */
         vm_call_ex_release(I, base);
@@ -281,9 +281,8 @@ static bool call_class(PyRun *I, uint32_t base, SimId cls, SimId *v, int n, int 
 static bool type_takes_ex(PyRun *I, SimId t)
 {
     SimKind sub = (SimKind)sim_obj(S, t)->sub;
-    SimXType xt = (SimXType)sim_obj(S, t)->cap; /* enumerate, zip, map, filter, reversed */
-    bool lazy = sub == SK_ITER && (xt == SIM_XT_ENUMERATE || xt == SIM_XT_ZIP || xt == SIM_XT_MAP ||
-                                   xt == SIM_XT_FILTER || xt == SIM_XT_REVERSED);
+    SimXType xt = (SimXType)sim_obj(S, t)->cap; /* enumerate, zip ... and itertools' types */
+    bool lazy = sub == SK_ITER && xt >= SIM_XT_REVERSED && xt != SIM_XT_IT_GROUPER;
     return sub == SK_INT || sub == SK_FLOAT || sub == SK_BOOL || sub == SK_LIST || sub == SK_TUPLE ||
            sub == SK_DICT || sub == SK_SET || sub == SK_RANGE || sub == SK_OBJECT || sub == SK_TYPE || lazy;
 }

@@ -148,6 +148,13 @@ void sim__gc_on_alloc(Sim *s)
     }
 }
 
+void gc_note_foreign(Sim *s, unsigned n, unsigned survivors)
+{
+    s->gc.startup_tracked += survivors;
+    for (unsigned i = 0; i < n; i++)
+        sim__gc_on_alloc(s);
+}
+
 void sim__gc_on_free(Sim *s)
 {
     if (s->gc.gen[0].count > 0)

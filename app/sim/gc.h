@@ -49,6 +49,12 @@ long gc_result(const Sim *s);
  * with the 25 % long-lived rule for generation 2. */
 void gc_collect_generations(Sim *s);
 
+/* n GC objects allocated by interpreter code the model does not make one by
+ * one (an import's), `survivors` of them staying tracked: the young count
+ * moves as n allocations would move it (collecting when one would) and the
+ * interpreter's own long-lived objects grow by `survivors`. */
+void gc_note_foreign(Sim *s, unsigned n, unsigned survivors);
+
 size_t gc_list_size(const Sim *s, uint32_t head);
 void gc_freeze(Sim *s);
 void gc_unfreeze(Sim *s);

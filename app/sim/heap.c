@@ -531,6 +531,7 @@ static void dealloc_body(Sim *s, SimId id)
                 sim_items(s, id)[i] = 0;
                 sim_xdecref(s, r);
             }
+            sim__iter_free_blocks(s, id); /* PyMem_Free of its index arrays */
             release(s, id, NULL);
             break;
         }

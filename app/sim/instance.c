@@ -322,7 +322,14 @@ size_t sim_sizeof(const Sim *s, SimId id)
     case SK_INSTANCE: return o->sub != SIM_INST_PLAIN ? sim__exc_sizeof(s, id) : s->prof->instance_size;
     case SK_TRACEBACK: return 56;
     case SK_FRAME: return sim__frame_sizeof(s, id);
-    case SK_TYPE: return s->prof->version == SIM_V311 ? 1688 : s->prof->version == SIM_V312 ? 1704 : 1712;
+    case SK_TYPE:
+        if (o->sub != SK_INSTANCE) { /* a built-in type: PyTypeObject, or (3.12+) itertools' heap types */
+            bool heap = o->sub == SK_ITER && o->cap >= SIM_XT_IT_COUNT && s->prof->version != SIM_V311;
+            if (heap)
+                return s->prof->version == SIM_V312 ? 936 : 944;
+            return s->prof->version == SIM_V311 ? 424 : s->prof->version == SIM_V312 ? 432 : 416;
+        }
+        return s->prof->version == SIM_V311 ? 1688 : s->prof->version == SIM_V312 ? 1704 : 1712;
     case SK_FUNC: return s->prof->version == SIM_V311 ? 152 : 160;
     case SK_METHOD: return 64;
     case SK_BUILTIN: return 72;
@@ -449,6 +456,9 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
             fn(s, o->v.module.dict, arg);
         break;
     case SK_ITER:
+        if (o->sub == SIM_IT_COMPOSITE && o->type && s->obj[o->type].cap >= SIM_XT_IT_COUNT &&
+            s->prof->version != SIM_V311) /* 3.12+: itertools' types are heap types, visited first */
+            fn(s, o->type, arg);
         if (o->sub == SIM_IT_COMPOSITE) { /* its references in tp_traverse order */
             for (uint32_t i = 0; i < o->len; i++)
                 if (sim_items(s, id)[i])

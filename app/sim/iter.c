@@ -63,7 +63,11 @@ static const struct XTypeDef {
     [SIM_XT_IT_GROUPBY] = {"itertools.groupby", SK_ITER, {80, 88, 88}, true},
     [SIM_XT_IT_GROUPER] = {"itertools._grouper", SK_ITER, {48, 48, 48}, true},
     [SIM_XT_IT_BATCHED] = {"itertools.batched", SK_ITER, {0, 48, 56}, true},
+    [SIM_XT_IT_TEE] = {"itertools._tee", SK_ITER, {56, 64, 64}, true},
+    [SIM_XT_IT_TEEDATA] = {"itertools._tee_dataobject", SK_ITER, {512, 512, 512}, true},
 };
+
+static uint32_t *block_slot(const Sim *s, SimId it, uint32_t k);
 
 static unsigned version_col(const Sim *s)
 {
@@ -112,7 +116,12 @@ const char *sim_type_obj_name(const Sim *s, SimId type)
 
 size_t sim__iter_sizeof(const Sim *s, SimId id)
 {
-    return xtype_size(s, sim_xtype_of(s, id));
+    size_t n = xtype_size(s, sim_xtype_of(s, id));
+    const SimObj *o = &s->obj[id];
+    if (o->kind == SK_ITER && o->sub == SIM_IT_COMPOSITE && o->data) /* __sizeof__ adds its index arrays */
+        for (uint32_t k = 0; k < (o->cap >> 16); k++)
+            n += block_slot(s, id, k)[1];
+    return n;
 }
 
 /* ---- the containers' iterators ---------------------------------------------- */
@@ -199,16 +208,21 @@ SimId sim_range_iter(Sim *s, int64_t start, int64_t stop, int64_t step)
 
 /* ---- composite iterators ------------------------------------------------------ */
 
-SimId sim_iter_composite(Sim *s, SimXType xt, uint32_t nrefs, uint32_t nints, bool track)
+/* The payload: refs, then 2 words per counter, then 2 per block (its
+ * pointer and size); SimObj.len = refs, cap = counters | blocks << 16. */
+SimId sim_iter_composite(Sim *s, SimXType xt, uint32_t nrefs, uint32_t nints, uint32_t nblocks, bool track)
 {
     SIM_ASSERT(xt > SIM_XT_NONE && xt < SIM_XT_COUNT && xtypes[xt].kind == SK_ITER);
+    SIM_ASSERT(nints < 0x10000u && nblocks < 0x10000u);
     SimId id = new_iter(s, xt, SIM_IT_COMPOSITE);
-    uint32_t cap = 0, h = slab_alloc(&s->slab, (size_t)nrefs + 2 * (size_t)nints, &cap);
+    size_t words = (size_t)nrefs + 2 * (size_t)nints + 2 * (size_t)nblocks;
+    uint32_t cap = 0, h = sim_mem_room(s, 0, words) ? slab_alloc(&s->slab, words, &cap) : 0;
     SimObj *o = &s->obj[id];
     if (h) {
         o->data = h;
         o->datacap = cap;
         o->len = nrefs;
+        o->cap = nints | nblocks << 16;
         memset(slab_ptr(&s->slab, h), 0, cap * sizeof(uint32_t));
     } else {
         s->nomem = true;
@@ -216,6 +230,39 @@ SimId sim_iter_composite(Sim *s, SimXType xt, uint32_t nrefs, uint32_t nints, bo
     if (track)
         sim_track(s, id);
     return id;
+}
+
+static uint32_t *block_slot(const Sim *s, SimId it, uint32_t k)
+{
+    const SimObj *o = &s->obj[it];
+    SIM_ASSERT(o->data && k < (o->cap >> 16));
+    return sim_items(s, it) + o->len + 2 * (o->cap & 0xffffu) + 2 * k;
+}
+
+void sim_iter_set_block(Sim *s, SimId it, uint32_t k, PmPtr b, size_t nbytes)
+{
+    if (!s->obj[it].data) {
+        if (b)
+            pm_free(&s->pm, b);
+        return;
+    }
+    uint32_t *slot = block_slot(s, it, k);
+    slot[0] = b;
+    slot[1] = b ? (uint32_t)nbytes : 0;
+}
+
+/* Frees its blocks (the iterator is being deallocated). */
+void sim__iter_free_blocks(Sim *s, SimId it)
+{
+    const SimObj *o = &s->obj[it];
+    if (!o->data)
+        return;
+    for (uint32_t k = 0; k < (o->cap >> 16); k++) {
+        uint32_t *slot = block_slot(s, it, k);
+        if (slot[0])
+            pm_free(&s->pm, slot[0]);
+        slot[0] = slot[1] = 0;
+    }
 }
 
 int64_t sim_iter_int(const Sim *s, SimId it, uint32_t k)

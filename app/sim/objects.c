@@ -378,6 +378,50 @@ void sim_tuple_set(Sim *s, SimId t, size_t i, SimId item)
     sim_items(s, t)[i] = item;
 }
 
+bool sim_tuple_resize(Sim *s, SimId *t, size_t n)
+{
+    SimId v = *t;
+    uint32_t old = s->obj[v].len;
+    if (old == n)
+        return true;
+    if (n == 0 || old == 0) { /* the empty tuple is shared: never resized in place */
+        sim_decref(s, v);
+        *t = sim_tuple(s, n);
+        return true;
+    }
+    if (!sim__len_fits(s, n) || !sim_mem_room(s, n > old ? 8 * (uint64_t)(n - old) : 0, n))
+        return false;
+    bool tracked = sim_is_tracked(s, v);
+    if (tracked)
+        sim_untrack(s, v);
+    for (uint32_t i = (uint32_t)n; i < old; i++) { /* items cut off by the shrink */
+        SimId x = sim_items(s, v)[i];
+        sim_items(s, v)[i] = 0;
+        sim_xdecref(s, x);
+    }
+    SimObj *o = &s->obj[v];
+    uint32_t cap = o->datacap;
+    uint32_t h = slab_resize(&s->slab, o->data, &cap, n, n < old ? n : old);
+    PmPtr b = h ? pm_realloc(&s->pm, o->mem, 40 + 8 * n) : PM_NULL; /* PyObject_GC_Resize */
+    o = &s->obj[v];
+    if (h) {
+        o->data = h;
+        o->datacap = cap;
+    }
+    if (!b) {
+        s->nomem = true;
+        if (tracked)
+            sim_track(s, v);
+        return false;
+    }
+    o->mem = b;
+    for (uint32_t i = old; i < n; i++)
+        sim_items(s, v)[i] = 0;
+    o->len = (uint32_t)n;
+    sim_track(s, v);
+    return true;
+}
+
 SimId sim_dict(Sim *s)
 {
     SimId id = new_obj(s, SK_DICT, 64, &s->fl_dict, true);

@@ -79,7 +79,7 @@ typedef enum SimXType {
     SIM_XT_IT_ACCUMULATE, SIM_XT_IT_STARMAP, SIM_XT_IT_TAKEWHILE, SIM_XT_IT_DROPWHILE,
     SIM_XT_IT_FILTERFALSE, SIM_XT_IT_COMPRESS, SIM_XT_IT_ZIP_LONGEST, SIM_XT_IT_PAIRWISE,
     SIM_XT_IT_PRODUCT, SIM_XT_IT_PERMUTATIONS, SIM_XT_IT_COMBINATIONS, SIM_XT_IT_CWR,
-    SIM_XT_IT_GROUPBY, SIM_XT_IT_GROUPER, SIM_XT_IT_BATCHED,
+    SIM_XT_IT_GROUPBY, SIM_XT_IT_GROUPER, SIM_XT_IT_BATCHED, SIM_XT_IT_TEE, SIM_XT_IT_TEEDATA,
     SIM_XT_COUNT
 } SimXType;
 /* SimObj.sub of SK_SET: a frozenset (only constants make one: compile_fold.c) */
@@ -362,14 +362,19 @@ SimId sim_range_iter(Sim *s, int64_t start, int64_t stop, int64_t step);
 /* Next item (new reference) or 0 when exhausted (a simple iterator). */
 SimId sim_iter_next(Sim *s, SimId it);
 /* iter.c: a composite iterator of type xt (its size and GC header from the
- * type) with nrefs reference slots (0, filled by the caller, owned) and
- * nints int64 counters (0); tracked at once when `track` (PyType_GenericAlloc),
- * else the caller tracks it once filled (PyObject_GC_New + Track).  A
- * refused one comes back without payload (sim_nomem says so). */
-SimId sim_iter_composite(Sim *s, SimXType xt, uint32_t nrefs, uint32_t nints, bool track);
+ * type) with nrefs reference slots (0, filled by the caller, owned), nints
+ * int64 counters (0) and room for nblocks PyMem blocks of its own
+ * (sim_iter_block); tracked at once when `track` (PyType_GenericAlloc), else
+ * the caller tracks it once filled (PyObject_GC_New + Track).  A refused one
+ * comes back without payload (sim_nomem says so). */
+SimId sim_iter_composite(Sim *s, SimXType xt, uint32_t nrefs, uint32_t nints, uint32_t nblocks, bool track);
 static inline SimId *sim_iter_refs(const Sim *s, SimId it) { return slab_ptr(&s->slab, s->obj[it].data); }
 int64_t sim_iter_int(const Sim *s, SimId it, uint32_t k);
 void sim_iter_set_int(Sim *s, SimId it, uint32_t k, int64_t v);
+/* Block k of an iterator: b (`nbytes` from pm_alloc, PyMem_Malloc's), owned
+ * by it from now on, freed with it and counted by its __sizeof__
+ * (itertools' index arrays). */
+void sim_iter_set_block(Sim *s, SimId it, uint32_t k, PmPtr b, size_t nbytes);
 /* The SimXType of an iterator or view (SIM_XT_NONE for other objects). */
 SimXType sim_xtype_of(const Sim *s, SimId id);
 /* tp_name of a built-in type object ("list_iterator", "itertools.count",
@@ -415,6 +420,10 @@ void sim_list_clear(Sim *s, SimId list);
 void sim_list_del(Sim *s, SimId list, size_t i);
 void sim_list_insert(Sim *s, SimId list, size_t i, SimId item);
 void sim_tuple_set(Sim *s, SimId t, size_t i, SimId item); /* steals, fills a new tuple */
+/* _PyTuple_Resize of a tuple only the caller holds: *t gets n slots (the new
+ * ones 0), its block reallocated as PyObject_GC_Resize does (or a new tuple
+ * in place of an empty one); false (*t as it was) when the budget refuses. */
+bool sim_tuple_resize(Sim *s, SimId *t, size_t n);
 void sim_bytearray_resize(Sim *s, SimId ba, size_t n);
 
 /* ---- dicts and sets (dict.c); keys must be hashable ---------------------- */
@@ -505,7 +514,7 @@ void sim__weakref_unlink(Sim *s, SimId wr);
  * iterator */
 void sim__make_xtypes(Sim *s, int64_t refcnt);
 size_t sim__iter_sizeof(const Sim *s, SimId id);
-void sim__iter_dealloc(Sim *s, SimId id);
+void sim__iter_free_blocks(Sim *s, SimId id);
 /* descr.c: what a property or a class/static method refers to, in its
  * tp_traverse order; what its tp_clear drops */
 void sim__descr_traverse(Sim *s, SimId id, SimVisit fn, void *arg);

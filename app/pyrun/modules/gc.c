@@ -67,8 +67,10 @@ static SimId g_collect(PyRun *I, SimId *a, int n, SimId kw)
     long r = gc_collect(S, (int)gen);
     if (r > 0) /* garbage an earlier automatic collection may have taken */
         timing_read(I);
-    if (gen == 2) /* counts reset and free lists emptied: all known from here on */
+    if (gen == 2) { /* counts reset and free lists emptied: all known from here on */
         S->gc.count_pinned = true;
+        I->gc_count_unsure = false; /* an import's unknown traffic too */
+    }
     gc_callbacks(I, "stop", (int)gen, r);
     return sim_int(S, r);
 }
@@ -78,6 +80,9 @@ static SimId g_get_count(PyRun *I, SimId *a, int n, SimId kw)
     (void)a, (void)kw;
     if (!bi_nargs(I, "get_count", n, 0, 0))
         return 0;
+    if (I->gc_count_unsure)
+        return py_not_modelled(I, 0, "gc.get_count() after %s without a gc.collect() before it (the "
+                               "import's own allocations depend on the free lists)", I->foreign_heap), 0;
     if (!S->gc.count_pinned)
         S->gc.timing_exposed = S->gc.timing_sensitive = true;
     return int3(I, S->gc.gen[0].count, S->gc.gen[1].count, S->gc.gen[2].count);
@@ -129,6 +134,9 @@ static SimId g_is_tracked(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "is_tracked", n, 1, 1))
         return 0;
+    const SimObj *o = sim_obj(S, a[0]);
+    if (o->kind == SK_TYPE && o->sub == SK_ITER && o->cap >= SIM_XT_IT_COUNT && S->prof->version != SIM_V311)
+        return sim_bool(S, true); /* 3.12+: itertools' heap types, made by its import (not modelled one by one) */
     timing_read(I); /* a collection untracks tuples and dicts of atoms */
     return sim_bool(S, sim_is_tracked(S, a[0]));
 }

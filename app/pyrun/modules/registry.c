@@ -34,16 +34,25 @@ static const DefTable tables[] = {
     {gc_functions, &gc_nfunctions},
     {sys_functions, &sys_nfunctions},
     {weakref_functions, &weakref_nfunctions},
+    {itertools_functions, &itertools_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 10 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
 const ModuleDef py_modules[] = {
-    {"gc", gc_functions, &gc_nfunctions, gc_module_init, NULL},
-    {"sys", sys_functions, &sys_nfunctions, sys_module_init, NULL},
+    {"gc", gc_functions, &gc_nfunctions, gc_module_init, NULL, NULL},
+    {"sys", sys_functions, &sys_nfunctions, sys_module_init, NULL, NULL},
     {"weakref", weakref_functions, &weakref_nfunctions, weakref_module_init,
-     "`ref` (the type `ReferenceType`)"},
+     "`ref` (the type `ReferenceType`)", NULL},
+    {"itertools", itertools_functions, &itertools_nfunctions, itertools_module_init,
+     "the types `count` (keywords: start step), `repeat` (keywords: object times), `cycle`, "
+     "`chain` (and `chain.from_iterable`), `islice`, `accumulate` (keywords: iterable func initial), "
+     "`starmap`, `takewhile`, `dropwhile`, `filterfalse`, `compress` (keywords: data selectors), "
+     "`zip_longest` (keyword: fillvalue), `pairwise`, `product` (keyword: repeat), `permutations`, "
+     "`combinations`, `combinations_with_replacement` (keywords: iterable r), `groupby` (keywords: "
+     "iterable key); the function `tee`",
+     itertools_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -102,7 +111,7 @@ int bi_method_of_kind(int k, const char *name)
 /* "list.append", "gc.enable", "len": the name CPython's messages use */
 static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
-    static const char *const modules[] = {"", "gc", "sys", "_weakref"};
+    static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools"};
     if (d->owner)
         snprintf(out, cap, "%s.%s", sim_kind_name((SimKind)d->owner), d->name);
     else if (d->module)
@@ -177,13 +186,17 @@ static int iter_type_def(PyRun *I, SimId type)
     for (int i = 0; name && i < function_ndefs; i++)
         if (strcmp(function_defs[i].name, name) == 0)
             return i;
+    int k = name ? itertools_def_of(name) : -1;
+    for (int t = 0; k >= 0 && t < NTABLES; t++)
+        if (tables[t].defs == itertools_functions)
+            return table_base(t) + k;
     return -1;
 }
 
 SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs, SimId kw)
 {
     I->ex_args = I->call_ex;
-    I->call_ex = false;
+    I->call_ex = 0;
     if ((index & 0xffff0000u) == 0xffff0000u) {
         if ((index & 0xffu) == SK_ITER && self) { /* enumerate(...), zip(...) ... */
             int i = iter_type_def(I, self);
@@ -227,13 +240,32 @@ void bi_dict_put(PyRun *I, SimId d, const char *name, SimId v)
     sim_dict_set(S, d, sim_str_intern(S, name, strlen(name)), v);
 }
 
+/* The type named `qualified` (an iterator type such as "itertools.count"
+ * or "zip"), or 0: a function of that name is bound to it instead. */
+static SimId type_named(PyRun *I, const char *qualified)
+{
+    for (int xt = SIM_XT_NONE + 1; xt < SIM_XT_COUNT; xt++)
+        if (strcmp(sim_type_obj_name(S, S->xtypes[xt]), qualified) == 0)
+            return S->xtypes[xt];
+    return 0;
+}
+
 static SimId make_module(PyRun *I, int m)
 {
     const ModuleDef *md = &py_modules[m];
     SimId d = sim_dict(S);
     int t = FIRST_MODULE + m, base = table_base(t);
-    for (int i = 0; i < *tables[t].n; i++)
-        bi_dict_put(I, d, md->functions[i].name, static_builtin(I, (uint32_t)(base + i)));
+    for (int i = 0; i < *tables[t].n; i++) {
+        const BuiltinDef *def = &md->functions[i];
+        if (def->owner) /* a method of one of its types */
+            continue;
+        char q[96];
+        snprintf(q, sizeof q, "%s.%s", md->name, def->name);
+        SimId type = type_named(I, q);
+        if (type)
+            sim_incref(S, type);
+        bi_dict_put(I, d, def->name, type ? type : static_builtin(I, (uint32_t)(base + i)));
+    }
     md->init(I, d);
     return sim_module(S, sim_str_intern(S, md->name, strlen(md->name)), d);
 }
@@ -241,8 +273,18 @@ static SimId make_module(PyRun *I, int m)
 SimId module_find(PyRun *I, const char *name, size_t n)
 {
     for (size_t m = 0; py_modules[m].name; m++)
-        if (strlen(py_modules[m].name) == n && memcmp(py_modules[m].name, name, n) == 0)
+        if (strlen(py_modules[m].name) == n && memcmp(py_modules[m].name, name, n) == 0) {
+            if (!I->modules[m] && py_modules[m].on_import) { /* its first import */
+                int counts[3]; /* the import's traffic is on_import's to add */
+                for (int g = 0; g < 3; g++)
+                    counts[g] = S->gc.gen[g].count;
+                I->modules[m] = make_module(I, (int)m);
+                for (int g = 0; g < 3; g++)
+                    S->gc.gen[g].count = counts[g];
+                py_modules[m].on_import(I);
+            }
             return I->modules[m];
+        }
     return 0;
 }
 
@@ -250,10 +292,7 @@ void builtins_init(PyRun *I)
 {
     I->builtins = sim_dict(S);
     for (int i = 0; i < function_ndefs; i++) {
-        SimId type = 0; /* enumerate, zip, map, filter, reversed are types */
-        for (int xt = SIM_XT_NONE + 1; xt < SIM_XT_COUNT && !type; xt++)
-            if (strcmp(sim_type_obj_name(S, S->xtypes[xt]), function_defs[i].name) == 0)
-                type = S->xtypes[xt];
+        SimId type = type_named(I, function_defs[i].name); /* enumerate, zip, map ... are types */
         if (type)
             sim_incref(S, type);
         bi_dict_put(I, I->builtins, function_defs[i].name, type ? type : static_builtin(I, (uint32_t)i));
@@ -282,5 +321,6 @@ void builtins_init(PyRun *I)
     bi_dict_put(I, I->builtins, "NotImplemented", S->notimpl);
     errors_init(I);
     for (int m = 0; m < NTABLES - FIRST_MODULE; m++)
-        I->modules[m] = make_module(I, m);
+        if (!py_modules[m].on_import)
+            I->modules[m] = make_module(I, m);
 }

@@ -14,6 +14,10 @@ static SimId s_getrefcount(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "getrefcount", n, 1, 1))
         return 0;
+    const SimObj *o = sim_obj(S, a[0]);
+    if (o->kind == SK_TYPE && o->sub != SK_INSTANCE &&
+        (S->prof->version == SIM_V311 || (o->sub == SK_ITER && o->cap >= SIM_XT_IT_COUNT)))
+        return py_not_modelled(I, 0, "sys.getrefcount() of the built-in type '%s'", sim_type_obj_name(S, a[0])), 0;
     return sim_int(S, sim_refcount(S, a[0]));
 }
 
@@ -39,6 +43,8 @@ static SimId s_debugmallocstats(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     if (I->guessed_sizes) /* a generator's block may be in the wrong size class */
         return py_not_modelled(I, 0, "sys._debugmallocstats() after a generator of unknown frame size"), 0;
+    if (I->foreign_heap) /* the import's blocks are not in the model's heap */
+        return py_not_modelled(I, 0, "sys._debugmallocstats() after %s", I->foreign_heap), 0;
     Buf b = {0};
     sim_debugmallocstats(S, &b);
     py_write(I, 2, buf_str(&b), b.len);

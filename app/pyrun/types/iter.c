@@ -55,7 +55,7 @@ enum { DI_POS, DI_USED, DI_LEFT };
 
 static SimId dict_items_iter(PyRun *I, SimId d)
 {
-    SimId it = sim_iter_composite(S, SIM_XT_DICT_ITEMITER, 2, 3, false); /* PyObject_GC_New */
+    SimId it = sim_iter_composite(S, SIM_XT_DICT_ITEMITER, 2, 3, 0, false); /* PyObject_GC_New */
     if (sim_nomem(S))
         return it;
     sim_incref(S, d);
@@ -126,7 +126,7 @@ enum { CALL_CALLABLE = 0, CALL_SENTINEL }; /* refs */
 /* PySeqIter_New: over an object with __getitem__ and no __iter__ */
 static SimId seq_iter_new(PyRun *I, SimId seq)
 {
-    SimId it = sim_iter_composite(S, SIM_XT_SEQ_ITER, 1, 1, false);
+    SimId it = sim_iter_composite(S, SIM_XT_SEQ_ITER, 1, 1, 0, false);
     if (sim_nomem(S))
         return it; /* the caller raises MemoryError */
     sim_incref(S, seq);
@@ -159,7 +159,7 @@ static SimId seq_iter_next(PyRun *I, SimId it)
 
 SimId iter_callable(PyRun *I, SimId callable, SimId sentinel)
 {
-    SimId it = sim_iter_composite(S, SIM_XT_CALL_ITER, 2, 0, false);
+    SimId it = sim_iter_composite(S, SIM_XT_CALL_ITER, 2, 0, 0, false);
     if (sim_nomem(S))
         return it;
     sim_incref(S, callable);
@@ -282,7 +282,7 @@ int iter_step(PyRun *I, SimId it, SimId *out)
     return I->err.set && (I->nraised != mark || I->refused) ? -1 : 0;
 }
 
-int64_t iter_length_hint(PyRun *I, SimId it)
+int64_t iter_length_hint(PyRun *I, SimId it, int64_t dflt)
 {
     SimXType xt = sim_xtype_of(S, it);
     SimId seq = sim_iter_refs(S, it)[0];
@@ -300,7 +300,7 @@ int64_t iter_length_hint(PyRun *I, SimId it)
             return 0;
         SimId r = dunder_len(I, seq);
         if (r == S->notimpl)
-            return 8;
+            return dflt;
         if (!r)
             return -1;
         int64_t n = sim_obj(S, r)->v.i - sim_iter_int(S, it, 0);
@@ -308,6 +308,6 @@ int64_t iter_length_hint(PyRun *I, SimId it)
         return n > 0 ? n : 0;
     }
     default:
-        return 8; /* no __length_hint__: PyObject_LengthHint's default */
+        return dflt; /* no __length_hint__: PyObject_LengthHint's default */
     }
 }

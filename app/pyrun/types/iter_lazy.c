@@ -21,10 +21,9 @@ enum { MAP_ITERS, MAP_FUNC };
 enum { FILTER_FUNC, FILTER_IT };
 enum { REV_SEQ };
 
-/* A composite iterator, or 0 with MemoryError raised when refused. */
-static SimId composite(PyRun *I, SimXType xt, uint32_t nrefs, uint32_t nints, bool track)
+SimId iter_composite(PyRun *I, SimXType xt, uint32_t nrefs, uint32_t nints, uint32_t nblocks, bool track)
 {
-    SimId it = sim_iter_composite(S, xt, nrefs, nints, track);
+    SimId it = sim_iter_composite(S, xt, nrefs, nints, nblocks, track);
     if (!sim_nomem(S))
         return it;
     sim_decref(S, it);
@@ -32,8 +31,12 @@ static SimId composite(PyRun *I, SimXType xt, uint32_t nrefs, uint32_t nints, bo
     return 0;
 }
 
-/* PyObject_GetIter with CPython's TypeError; 0 with the error set */
-static SimId get_iter(PyRun *I, SimId v)
+static SimId composite(PyRun *I, SimXType xt, uint32_t nrefs, uint32_t nints, bool track)
+{
+    return iter_composite(I, xt, nrefs, nints, 0, track);
+}
+
+SimId iter_get(PyRun *I, SimId v)
 {
     SimId it = iter_new(I, v);
     if (!it && !I->err.set && !I->refused)
@@ -41,8 +44,9 @@ static SimId get_iter(PyRun *I, SimId v)
     return it;
 }
 
-/* A tuple of n Nones (the result holder enumerate and zip start with). */
-static SimId nones(PyRun *I, size_t n)
+static SimId get_iter(PyRun *I, SimId v) { return iter_get(I, v); }
+
+SimId iter_nones(PyRun *I, size_t n)
 {
     SimId t = sim_tuple(S, n);
     for (size_t i = 0; i < n; i++)
@@ -50,9 +54,11 @@ static SimId nones(PyRun *I, size_t n)
     return t;
 }
 
+static SimId nones(PyRun *I, size_t n) { return iter_nones(I, n); }
+
 /* The result tuple to fill again (a new reference): the held one when only
  * the iterator holds it, else a new one. */
-static SimId reuse_result(PyRun *I, SimId held, size_t n, bool *reused)
+SimId iter_reuse_result(PyRun *I, SimId held, size_t n, bool *reused)
 {
     *reused = held && sim_kind(S, held) == SK_TUPLE && sim_obj(S, held)->len == n &&
               sim_refcount(S, held) == 1;
@@ -101,7 +107,7 @@ static SimId enumerate_next(PyRun *I, SimId en)
     SimId index = sim_int(S, i);
     sim_iter_set_int(S, en, 0, i + 1);
     bool reused;
-    SimId r = reuse_result(I, sim_iter_refs(S, en)[EN_RESULT], 2, &reused);
+    SimId r = iter_reuse_result(I, sim_iter_refs(S, en)[EN_RESULT], 2, &reused);
     SimId old0 = reused ? sim_items(S, r)[0] : 0, old1 = reused ? sim_items(S, r)[1] : 0;
     sim_tuple_set(S, r, 0, index);
     sim_tuple_set(S, r, 1, item);
@@ -168,7 +174,7 @@ static SimId zip_next(PyRun *I, SimId z)
     if (n == 0)
         return 0;
     bool reused;
-    SimId r = reuse_result(I, sim_iter_refs(S, z)[ZIP_RESULT], n, &reused);
+    SimId r = iter_reuse_result(I, sim_iter_refs(S, z)[ZIP_RESULT], n, &reused);
     for (uint32_t i = 0; i < n; i++) {
         SimId item = iter_next(I, sim_items(S, iters)[i]);
         if (!item) { /* a reused tuple keeps the items already swapped in */
@@ -455,7 +461,7 @@ SimId lazy_reversed_dict_next(PyRun *I, SimId r, SimXType xt)
         return v;
     }
     bool reused;
-    SimId t = reuse_result(I, sim_iter_refs(S, r)[DREV_RESULT], 2, &reused);
+    SimId t = iter_reuse_result(I, sim_iter_refs(S, r)[DREV_RESULT], 2, &reused);
     SimId old0 = reused ? sim_items(S, t)[0] : 0, old1 = reused ? sim_items(S, t)[1] : 0;
     sim_incref(S, key);
     sim_incref(S, value);

@@ -20,7 +20,34 @@ void list_preallocate(PyRun *I, SimId list, size_t n)
     sim_list_reserve_exact(S, list, (n + 1) & ~(size_t)1);
 }
 
-static int64_t length_hint(PyRun *I, SimId src)
+/* the __length_hint__ of the containers' iterators: what is left */
+static int64_t simple_iter_hint(PyRun *I, SimId it, int64_t dflt)
+{
+    const SimObj *o = sim_obj(S, it);
+    SimId seq = o->v.iter.seq;
+    switch (o->sub) {
+    case SIM_IT_LIST: case SIM_IT_TUPLE: case SIM_IT_BYTES: {
+        int64_t n = (int64_t)sim_obj(S, seq)->len - o->cap;
+        return n > 0 ? n : 0;
+    }
+    case SIM_IT_STR: { /* the characters after the byte offset */
+        size_t len;
+        const char *d = sim_str_data(S, seq, &len);
+        int64_t n = 0;
+        for (size_t i = o->cap; i < len; i++)
+            n += ((unsigned char)d[i] & 0xc0) != 0x80;
+        return n;
+    }
+    case SIM_IT_SET: case SIM_IT_DICT: /* si_len / di_len: the size seen less what was given */
+        if (!o->datacap || o->data)
+            return dflt;
+        return (int64_t)o->datacap - 1 - o->v.iter.yielded > 0 ? (int64_t)o->datacap - 1 - o->v.iter.yielded : 0;
+    default:
+        return dflt;
+    }
+}
+
+int64_t py_length_hint(PyRun *I, SimId src, int64_t dflt)
 {
     const SimObj *o = sim_obj(S, src);
     switch ((SimKind)o->kind) {
@@ -33,10 +60,10 @@ static int64_t length_hint(PyRun *I, SimId src)
         return step > 0 ? (stop > start ? (stop - start + step - 1) / step : 0)
                         : (start > stop ? (start - stop - step - 1) / -step : 0);
     }
-    case SK_INSTANCE: { /* PyObject_LengthHint: __len__, else 8 */
+    case SK_INSTANCE: { /* PyObject_LengthHint: __len__, else the default */
         SimId r = dunder_len(I, src);
         if (r == S->notimpl)
-            return 8;
+            return dflt;
         if (!r)
             return -1;
         int64_t n = sim_obj(S, r)->v.i;
@@ -45,13 +72,17 @@ static int64_t length_hint(PyRun *I, SimId src)
     }
     case SK_ITER:
         if (o->sub == SIM_IT_COMPOSITE) /* enumerate, zip, map ...: their own __length_hint__ or 8 */
-            return iter_length_hint(I, src);
+            return iter_length_hint(I, src, dflt);
+        if (o->sub == SIM_IT_RANGE && o->data) { /* rangeiter_len */
+            const int64_t *r = (const int64_t *)(const void *)sim_items(S, src);
+            int64_t cur = r[0], stop = r[1], step = r[2];
+            return step > 0 ? (stop > cur ? (stop - cur + step - 1) / step : 0)
+                            : (cur > stop ? (cur - stop - step - 1) / -step : 0);
+        }
         if (!o->v.iter.seq) /* exhausted */
             return 0;
-        if ((o->sub == SIM_IT_LIST || o->sub == SIM_IT_TUPLE) && o->v.iter.seq)
-            return (int64_t)sim_obj(S, o->v.iter.seq)->len - o->cap;
-        return 8;
-    default: return 8;
+        return simple_iter_hint(I, src, dflt);
+    default: return dflt;
     }
 }
 
@@ -78,7 +109,7 @@ bool list_extend(PyRun *I, SimId list, SimId src)
             py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, src));
         return false;
     }
-    int64_t hint = length_hint(I, src);
+    int64_t hint = py_length_hint(I, src, 8);
     if (hint < 0) {
         sim_decref(S, it);
         return false;

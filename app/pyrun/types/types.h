@@ -85,10 +85,12 @@ SimId iter_next(PyRun *I, SimId it);
  * the end, -1 when it raised (an exception being handled by an enclosing
  * except clause, still set meanwhile, is not mistaken for one). */
 int iter_step(PyRun *I, SimId it, SimId *out);
-/* iter.c: the next item of an iterator whose walking needs the VM; its
- * __length_hint__ (PyObject_LengthHint's 8 when it has none, -1 on error);
- * iter(callable, sentinel). */
-int64_t iter_length_hint(PyRun *I, SimId it);
+/* iter.c: the __length_hint__ of a composite iterator (dflt when it has
+ * none, -1 on error); iter(callable, sentinel). */
+int64_t iter_length_hint(PyRun *I, SimId it, int64_t dflt);
+/* list.c: PyObject_LengthHint(v, dflt): its length, its __length_hint__,
+ * else dflt; -1 with the error set. */
+int64_t py_length_hint(PyRun *I, SimId v, int64_t dflt);
 SimId iter_callable(PyRun *I, SimId callable, SimId sentinel);
 /* iter_lazy.c: the builtins enumerate, zip, map, filter, reversed (BuiltinFn),
  * their next item, reversed() of a dict or one of its views */
@@ -98,6 +100,14 @@ SimId iter_map(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId iter_filter(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId iter_reversed(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId lazy_next(PyRun *I, SimId it, SimXType xt);
+/* What the iterator objects share (iter_lazy.c): a composite iterator (0
+ * with MemoryError raised when refused); PyObject_GetIter with CPython's
+ * TypeError; a tuple of n Nones; the result tuple to fill again (`held`
+ * when only its iterator holds it, else a new one; a new reference). */
+SimId iter_composite(PyRun *I, SimXType xt, uint32_t nrefs, uint32_t nints, uint32_t nblocks, bool track);
+SimId iter_get(PyRun *I, SimId v);
+SimId iter_nones(PyRun *I, size_t n);
+SimId iter_reuse_result(PyRun *I, SimId held, size_t n, bool *reused);
 SimId lazy_reversed_dict(PyRun *I, SimId dict_or_view);
 SimId lazy_reversed_dict_next(PyRun *I, SimId it, SimXType xt);
 /* modules/itertools.c: the next item of an itertools object */
