@@ -76,6 +76,7 @@ typedef struct Node {
     uint8_t flag;    /* N_PARAM: PF_*; N_FVALUE: conversion; N_IMPORT: from */
     uint8_t xf;      /* XF_* */
     int line, col;
+    int end_line, end_col; /* just past the node's last token; 0 when not known */
     int a, b, c, d, e; /* children */
     int next;        /* next in a list */
     int64_t ival;

@@ -75,7 +75,7 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
                 *found = true;
             }
         }
-        if (is(I, name, "__dict__"))
+        if (is(I, name, "__dict__") && member_has_dict(I, obj))
             return ret(I, sim_instance_dict(S, obj));
         if (is(I, name, "__class__"))
             return ret(I, o->type);
@@ -113,6 +113,8 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
         if (o->v.descr.dict && sim_dict_get(S, o->v.descr.dict, name))
             return ret(I, sim_dict_get(S, o->v.descr.dict, name));
         break;
+    case SK_MEMBER_DESCR: case SK_GETSET_DESCR:
+        return member_attr(I, obj, name, found);
     case SK_METHOD:
         if (is(I, name, "__self__"))
             return ret(I, o->v.method.self);
@@ -129,7 +131,20 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
             return sim_str(S, tn, strlen(tn));
         }
         if (is(I, name, "__mro__") && o->sub == SK_INSTANCE)
-            return ret(I, sim_items(S, obj)[1]);
+            return ret(I, sim_items(S, obj)[SIM_TY_MRO]);
+        if (is(I, name, "__dict__")) /* type's own data descriptor wins over the class's */
+            return py_not_modelled(I, 0, "'%s.__dict__' (a mappingproxy)",
+                                   o->sub == SK_INSTANCE ? sim_str_data(S, sim_items(S, obj)[SIM_TY_NAME], &(size_t){0})
+                                                         : sim_kind_name((SimKind)o->sub)), (SimId)0;
+        if (o->sub == SK_INSTANCE && (sim_type_word(S, obj, SIM_TY_FLAGS) & SIM_TYF_HEAP)) {
+            if (is(I, name, "__bases__"))
+                return ret(I, sim_items(S, obj)[SIM_TY_BASES]);
+            if (is(I, name, "__base__"))
+                return ret(I, o->v.type.base ? o->v.type.base : S->type_object);
+            if (is(I, name, "__qualname__"))
+                return ret(I, sim_items(S, obj)[SIM_TY_QUALNAME]);
+        }
+        break;
         break;
     case SK_CELL:
         if (is(I, name, "cell_contents")) {
@@ -170,7 +185,8 @@ static SimId stop_value(PyRun *I, SimId e)
     return ret(I, S->none);
 }
 
-SimId attr_get(PyRun *I, SimId obj, SimId name)
+/* PyObject_GenericGetAttr (object.__getattribute__) */
+SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
 {
     bool found;
     SimId r = special_attr(I, obj, name, &found);
@@ -188,6 +204,8 @@ SimId attr_get(PyRun *I, SimId obj, SimId name)
         SimId c = sim_type_lookup(S, o->type, buf);
         if (c && sim_kind(S, c) == SK_PROPERTY)
             return descr_get(I, c, obj, o->type);
+        if (c && (sim_kind(S, c) == SK_MEMBER_DESCR || sim_kind(S, c) == SK_GETSET_DESCR))
+            return member_get(I, c, obj);
         SimId v = sim_attr_get(S, obj, name);
         if (v)
             return ret(I, v);
@@ -206,6 +224,11 @@ SimId attr_get(PyRun *I, SimId obj, SimId name)
             return stop_value(I, obj);
         if (exc_is_instance(I, obj) && (v = exc_method(I, obj, buf)) != 0)
             return v;
+        if ((sim_type_word(S, o->type, SIM_TY_FLAGS) & SIM_TYF_HEAP) && class_object_slot(I, buf) >= 0) {
+            /* a method-wrapper of object's slot */
+            sim_incref(S, obj);
+            return sim_builtin(S, (uint32_t)class_object_slot(I, buf), obj);
+        }
         break;
     }
     case SK_TYPE:
@@ -222,6 +245,16 @@ SimId attr_get(PyRun *I, SimId obj, SimId name)
                 return ret(I, c);
             if (exc_is_class(I, obj) && (c = exc_method(I, 0, buf)) != 0)
                 return c; /* BaseException.__init__ and the like, unbound */
+        }
+        bool object_root = o->sub != SK_INSTANCE || (sim_type_word(S, obj, SIM_TY_FLAGS) & SIM_TYF_HEAP);
+        if (object_root && class_object_slot(I, buf) >= 0) /* object.__setattr__ ...: a slot wrapper */
+            return ret(I, I->builtin_methods[class_object_slot(I, buf)]);
+        {
+            int idx = builtin_method_index(I, obj, buf); /* type.mro */
+            if (idx >= 0) {
+                sim_incref(S, obj);
+                return sim_builtin(S, (uint32_t)idx, obj);
+            }
         }
         break;
     case SK_FUNC: {
@@ -248,14 +281,88 @@ SimId attr_get(PyRun *I, SimId obj, SimId name)
     return no_attr(I, obj, name);
 }
 
+/* ---- a class's own __getattribute__ / __getattr__ / __setattr__ / __delattr__ -- */
+
+/* the hook `name` obj's class has when its flags say it may have one */
+static SimId hook(PyRun *I, SimId obj, uint32_t flag, const char *name)
+{
+    if (sim_kind(S, obj) != SK_INSTANCE || !(sim_type_word(S, sim_obj(S, obj)->type, SIM_TY_FLAGS) & flag))
+        return 0;
+    return sim_type_lookup(S, sim_obj(S, obj)->type, name);
+}
+
+/* call_attribute: 3.11 binds the function to obj (a method object) and
+ * calls that with name; 3.12+ call a method descriptor with (obj, name) */
+static SimId call_attribute(PyRun *I, SimId obj, SimId fn, SimId name)
+{
+    if (sim_kind(S, fn) != SK_FUNC)
+        return py_not_modelled(I, 0, "a __getattr__ or __getattribute__ that is not a plain function"), (SimId)0;
+    if (S->prof->version >= SIM_V312) {
+        SimId args[2] = {obj, name};
+        return vm_call(I, fn, args, 2);
+    }
+    sim_incref(S, fn);
+    sim_incref(S, obj);
+    SimId m = sim_method(S, fn, obj);
+    SimId r = vm_call(I, m, &name, 1);
+    sim_decref(S, m);
+    return r;
+}
+
+/* slot_tp_getattr_hook: __getattribute__ (or the generic lookup), then
+ * __getattr__ when that raised AttributeError */
+SimId attr_get(PyRun *I, SimId obj, SimId name)
+{
+    SimId ga = hook(I, obj, SIM_TYF_GETATTR, "__getattribute__"), gat = hook(I, obj, SIM_TYF_GETATTR, "__getattr__");
+    if (!ga && !gat)
+        return attr_get_generic(I, obj, name);
+    SimId r = ga ? call_attribute(I, obj, ga, name) : attr_get_generic(I, obj, name);
+    if (!r && gat && py_err_matches(I, EXC_AttributeError)) {
+        py_err_clear(I);
+        r = call_attribute(I, obj, gat, name);
+    }
+    return r;
+}
+
+/* slot_tp_setattro: the class's __setattr__(self, name, value) or
+ * __delattr__(self, name), called unbound */
+static int set_hook(PyRun *I, SimId obj, SimId name, SimId value)
+{
+    SimId fn = hook(I, obj, SIM_TYF_SETATTR, value ? "__setattr__" : "__delattr__");
+    if (!fn)
+        return -1;
+    if (sim_kind(S, fn) != SK_FUNC)
+        return py_not_modelled(I, 0, "a __setattr__ or __delattr__ that is not a plain function");
+    SimId args[3] = {obj, name, value};
+    SimId r = vm_call(I, fn, args, value ? 3 : 2);
+    if (!r)
+        return 0;
+    sim_decref(S, r);
+    return 1;
+}
+
+bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
+{
+    int h = set_hook(I, obj, name, value);
+    return h < 0 ? attr_set_generic(I, obj, name, value) : h == 1;
+}
+
+bool attr_del(PyRun *I, SimId obj, SimId name)
+{
+    int h = set_hook(I, obj, name, 0);
+    return h < 0 ? attr_del_generic(I, obj, name) : h == 1;
+}
+
 bool attr_method(PyRun *I, SimId obj, SimId name, SimId *a, SimId *b)
 {
     SimObj *o = sim_obj(S, obj);
+    /* _PyObject_GetMethod: a class with its own tp_getattro gets a bound method */
+    bool hooked = hook(I, obj, SIM_TYF_GETATTR, "__getattribute__") || hook(I, obj, SIM_TYF_GETATTR, "__getattr__");
     size_t n;
     const char *nm = name_of(I, name, &n);
     char buf[128];
     snprintf(buf, sizeof buf, "%.*s", (int)n, nm);
-    if (o->kind == SK_INSTANCE && !sim_attr_get(S, obj, name) && !o->v.instance.dict) {
+    if (o->kind == SK_INSTANCE && !hooked && !sim_attr_get(S, obj, name) && !o->v.instance.dict) {
         SimId c = sim_type_lookup(S, o->type, buf);
         if (c && sim_kind(S, c) == SK_FUNC) {
             sim_incref(S, c);
@@ -294,7 +401,8 @@ static int exc_field_set(PyRun *I, SimId e, SimId name, SimId value)
     return exc_attr_set(I, e, buf, value);
 }
 
-/* A property on obj's class for name (a data descriptor), or 0. */
+/* A data descriptor on obj's class for name (a property, a slot's member,
+ * __dict__ / __weakref__), or 0. */
 static SimId class_property(PyRun *I, SimId obj, SimId name)
 {
     size_t n;
@@ -302,7 +410,14 @@ static SimId class_property(PyRun *I, SimId obj, SimId name)
     char buf[128];
     snprintf(buf, sizeof buf, "%.*s", (int)n, nm);
     SimId c = n < sizeof buf ? sim_type_lookup(S, sim_obj(S, obj)->type, buf) : 0;
-    return c && sim_kind(S, c) == SK_PROPERTY ? c : 0;
+    SimKind k = c ? sim_kind(S, c) : SK_FREE;
+    return k == SK_PROPERTY || k == SK_MEMBER_DESCR || k == SK_GETSET_DESCR ? c : 0;
+}
+
+/* the data descriptor's set (value) or delete (0) */
+static bool data_descr_set(PyRun *I, SimId d, SimId obj, SimId value)
+{
+    return sim_kind(S, d) == SK_PROPERTY ? descr_set(I, d, obj, value) : member_set(I, d, obj, value);
 }
 
 /* Setting or deleting (value 0) an attribute of a function: its __dict__,
@@ -327,18 +442,21 @@ static bool func_attr_set(PyRun *I, SimId f, SimId name, SimId value)
     return true;
 }
 
-bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
+/* PyObject_GenericSetAttr (object.__setattr__) */
+bool attr_set_generic(PyRun *I, SimId obj, SimId name, SimId value)
 {
     SimObj *o = sim_obj(S, obj);
     if (o->kind == SK_INSTANCE) {
         SimId prop = class_property(I, obj, name);
         if (prop)
-            return descr_set(I, prop, obj, value);
+            return data_descr_set(I, prop, obj, value);
         int done = exc_is_instance(I, obj) ? exc_field_set(I, obj, name, value) : 0;
         if (done)
             return done > 0;
         if (is(I, name, "__dict__") || is(I, name, "__class__"))
             return py_not_modelled(I, 0, "assigning an instance's __dict__ or __class__");
+        if (!member_has_dict(I, obj))
+            return member_no_dict(I, obj, name);
         sim_incref(S, value);
         sim_attr_set(S, obj, name, value);
         return true;
@@ -348,6 +466,9 @@ bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
         const char *nm = name_of(I, name, &n);
         if (!modelled_dunder_ok(I, nm, n)) /* a special method the model would ignore */
             return false;
+        if (is(I, name, "__getattr__") || is(I, name, "__getattribute__") || is(I, name, "__setattr__") ||
+            is(I, name, "__delattr__"))
+            return py_not_modelled(I, 0, "assigning %.*s to a class after its creation", (int)n, nm);
         sim_incref(S, name);
         sim_incref(S, value);
         sim_dict_set(S, o->v.type.dict, name, value);
@@ -374,14 +495,17 @@ bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
     return false;
 }
 
-bool attr_del(PyRun *I, SimId obj, SimId name)
+/* PyObject_GenericSetAttr with no value (object.__delattr__) */
+bool attr_del_generic(PyRun *I, SimId obj, SimId name)
 {
     SimObj *o = sim_obj(S, obj);
     if (o->kind == SK_INSTANCE && class_property(I, obj, name))
-        return descr_set(I, class_property(I, obj, name), obj, 0);
+        return data_descr_set(I, class_property(I, obj, name), obj, 0);
     int done = o->kind == SK_INSTANCE && exc_is_instance(I, obj) ? exc_field_set(I, obj, name, 0) : 0;
     if (done)
         return done > 0;
+    if (o->kind == SK_INSTANCE && !member_has_dict(I, obj))
+        return member_no_dict(I, obj, name);
     if (o->kind == SK_INSTANCE && sim_attr_del(S, obj, name))
         return true;
     if (o->kind == SK_FUNC)

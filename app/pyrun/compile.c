@@ -35,6 +35,15 @@ bool cg_cfail(Cg *g, int node, const char *type, const char *msg)
         snprintf(g->err->msg, sizeof g->err->msg, "%s", msg);
         g->err->line = node >= 0 ? NODE(g, node)->line : g->line;
         g->err->col = node >= 0 ? NODE(g, node)->col : 0;
+        if (node >= 0) { /* from the leftmost operand, as CPython's node range */
+            const Node *nd = NODE(g, node);
+            int left = node;
+            while ((NODE(g, left)->kind == N_BINOP || NODE(g, left)->kind == N_COMPARE ||
+                    NODE(g, left)->kind == N_BOOLOP) && NODE(g, left)->a >= 0)
+                left = NODE(g, left)->a;
+            g->err->line = NODE(g, left)->line, g->err->col = NODE(g, left)->col;
+            g->err->end_line = nd->end_line, g->err->end_col = nd->end_col;
+        }
         g->err->set = true;
     }
     return false;

@@ -88,7 +88,7 @@ typedef struct PyCode {
     uint8_t *warm;           /* per instruction: it ran before (3.12+ specialization); made on first use */
 } PyCode;
 
-enum { FR_NORMAL, FR_CLASS, FR_INIT, FR_EX, FR_GEN, FR_INIT_EX };
+enum { FR_NORMAL, FR_CLASS, FR_INIT, FR_EX, FR_GEN, FR_INIT_EX, FR_SLOTCALL };
 
 typedef struct Frame {
     uint32_t code;
@@ -102,11 +102,12 @@ typedef struct Frame {
     uint8_t kind;      /* FR_* */
     bool c_boundary;   /* return to a C caller */
     SimId extra;       /* FR_CLASS: bases tuple; FR_INIT: the new instance */
-    uint32_t callbase; /* FR_INIT: caller slots to release on return */
+    uint32_t callbase; /* FR_INIT, FR_SLOTCALL: caller slots to release on return */
     uint32_t ncallslots;
     uint32_t ntry;     /* active try blocks */
     uint32_t tbase;    /* its first entry in PyRun.trys (room for the code's maxtry) */
     SimId gen;         /* FR_GEN: the generator it runs for (borrowed: the resumer holds it) */
+    SimId argtuple, argdict; /* FR_INIT, FR_SLOTCALL: _PyObject_MakeTpCall's (owned) */
     SimId fobj;        /* its frame object once a traceback asked for it (owned), else 0 */
     uint32_t hbase;    /* PyRun.nhandled when it was entered */
 } Frame;
@@ -383,7 +384,22 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
 /* attribute protocol (attrs.c) */
 SimId attr_get(PyRun *I, SimId obj, SimId name);
 bool attr_set(PyRun *I, SimId obj, SimId name, SimId value); /* value borrowed */
+/* vm.c: drops a call's slots (the callable, then the arguments) */
+void vm_release_call_slots(PyRun *I, uint32_t from, uint32_t count);
+/* vm_tpcall.c: calling a class or an instance with __call__ from CALL (the
+ * slots from slot0, the arguments args[0..nargs), keyword names kwnames);
+ * false with the error raised.  What a frame's argtuple/argdict hold goes
+ * with vm_release_tpargs. */
+bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *args, int nargs, SimId kwnames);
+bool vm_call_instance(PyRun *I, SimId obj, uint32_t slot0, uint32_t nslots, SimId *args, int nargs,
+                      SimId kwnames);
+void vm_release_tpargs(PyRun *I, SimId tuple, SimId dict);
 bool attr_del(PyRun *I, SimId obj, SimId name);
+/* object.__getattribute__ / __setattr__ / __delattr__: the lookup without a
+ * class's own hooks */
+SimId attr_get_generic(PyRun *I, SimId obj, SimId name);
+bool attr_set_generic(PyRun *I, SimId obj, SimId name, SimId value);
+bool attr_del_generic(PyRun *I, SimId obj, SimId name);
 /* LOAD_METHOD: pushes (func, self) or (0, bound) through *a, *b. */
 bool attr_method(PyRun *I, SimId obj, SimId name, SimId *a, SimId *b);
 int builtin_method_index(PyRun *I, SimId obj, const char *name);

@@ -48,6 +48,7 @@ typedef struct PyError {
     char type[32];
     char msg[256];
     int line, col;
+    int end_line, end_col; /* where the carets end (CPython's range); 0: one caret */
     bool set;
     bool refused;    /* not an error of the program: a construct the model does not run */
     char hint[96];   /* ". Did you mean: 'x'?", shown only in tracebacks */

@@ -94,7 +94,8 @@ static const char *const class_dunders[] = {
     "__and__", "__rand__", "__iand__", "__or__", "__ror__", "__ior__", "__xor__", "__rxor__",
     "__ixor__", "__matmul__", "__rmatmul__", "__imatmul__", "__neg__", "__pos__", "__invert__", "__abs__", "__annotations__", "__classcell__",
     "__getitem__", "__setitem__", "__delitem__", "__contains__", "__iter__", "__next__",
-    "__enter__", "__exit__",
+    "__enter__", "__exit__", "__slots__", "__call__", "__getattr__", "__getattribute__", "__setattr__",
+    "__delattr__", "__format__",
 };
 
 const char *modelled_class_dunder(int i)
@@ -115,14 +116,19 @@ bool modelled_dunder_ok(PyRun *I, const char *s, size_t n)
 bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
 {
     uint32_t nb = sim_obj(S, bases)->len;
-    if (nb > 1)
-        return py_not_modelled(I, 0, "a class with several bases (multiple inheritance)");
-    if (nb == 1) {
-        SimId b = sim_items(S, bases)[0];
+    bool exc_base = false;
+    for (uint32_t i = 0; i < nb; i++) {
+        SimId b = sim_items(S, bases)[i];
         SimKind sub = (SimKind)sim_obj(S, b)->sub;
         if (sub != SK_INSTANCE && sub != SK_OBJECT)
             return py_not_modelled(I, 0, "subclassing the built-in type '%s'", sim_kind_name(sub));
+        if (sub == SK_INSTANCE && !(sim_type_word(S, b, SIM_TY_FLAGS) & SIM_TYF_HEAP))
+            exc_base = true; /* an exception class: the model keeps its own layout */
     }
+    if (exc_base && nb > 1)
+        return py_not_modelled(I, 0, "an exception class with several bases (multiple inheritance)");
+    if (exc_base && sim_dict_get_str(S, ns, "__slots__"))
+        return py_not_modelled(I, 0, "__slots__ in a subclass of an exception");
     uint32_t pos = 0;
     SimId k, v;
     while (sim_dict_next(S, ns, &pos, &k, &v)) {

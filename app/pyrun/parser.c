@@ -57,6 +57,20 @@ Token *p_peek(P *p, size_t k)
     return &p->tl.t[j < p->tl.n ? j : p->tl.n - 1];
 }
 
+void p_token_span(const P *p, const Token *t, int *line, int *col)
+{
+    *line = t->line;
+    *col = t->col + (int)t->len;
+    if (t->len == 0 || !p->src)
+        return;
+    const char *s = p->src + t->start;
+    for (size_t k = 0; k < t->len; k++)
+        if (s[k] == '\n') { /* a string over several lines */
+            (*line)++;
+            *col = (int)(t->len - k - 1);
+        }
+}
+
 static void vfail(P *p, Token *t, const char *type, const char *fmt, va_list ap)
 {
     if (p->err->set)
@@ -65,7 +79,51 @@ static void vfail(P *p, Token *t, const char *type, const char *fmt, va_list ap)
     snprintf(p->err->type, sizeof p->err->type, "%s", type);
     p->err->line = t->line;
     p->err->col = t->col;
+    /* CPython marks the whole token it stopped at (3.13 even for an
+     * indentation error, where 3.11 and 3.12 show one caret) */
+    if (t->kind == T_NEWLINE || t->kind == T_END || t->kind == T_INDENT || t->kind == T_DEDENT ||
+        (strcmp(type, "IndentationError") == 0 && p->minor < 13))
+        p->err->end_line = p->err->end_col = 0;
+    else
+        p_token_span(p, t, &p->err->end_line, &p->err->end_col);
     p->err->set = true;
+}
+
+int p_end(P *p, int n)
+{
+    if (n >= 0 && p->i > 0) {
+        Node *nd = N(p, n);
+        int line, col;
+        p_token_span(p, &p->tl.t[p->i - 1], &line, &col);
+        if (line > nd->end_line || (line == nd->end_line && col > nd->end_col))
+            nd->end_line = line, nd->end_col = col;
+    }
+    return n;
+}
+
+int p_fail_node(P *p, int n, const char *fmt, ...)
+{
+    if (p->err->set)
+        return -1;
+    Token at = p_start(p, n);
+    va_list ap;
+    va_start(ap, fmt);
+    vfail(p, &at, "SyntaxError", fmt, ap);
+    va_end(ap);
+    p->err->end_line = N(p, n)->end_line, p->err->end_col = N(p, n)->end_col;
+    return -1;
+}
+
+int p_fail_range(P *p, Token from, int to, const char *fmt, ...)
+{
+    if (p->err->set)
+        return -1;
+    va_list ap;
+    va_start(ap, fmt);
+    vfail(p, &from, "SyntaxError", fmt, ap);
+    va_end(ap);
+    p->err->end_line = N(p, to)->end_line, p->err->end_col = N(p, to)->end_col;
+    return -1;
 }
 
 bool p_fail_at(P *p, Token *t, const char *type, const char *fmt, ...)
@@ -102,6 +160,43 @@ bool p_probe_expression(P *p)
     return ok;
 }
 
+/* Parses what `parse` reads at the current token and undoes it, keeping
+ * only where it ended (end_line 0 when it failed): CPython's error ranges
+ * reach to the end of an expression it read after the error's start. */
+void p_probe_end(P *p, int (*parse)(P *), int *end_line, int *end_col)
+{
+    size_t save = p->i, save_len = p->ast->len;
+    PyError save_err = *p->err;
+    int r = parse(p);
+    *end_line = r >= 0 ? N(p, r)->end_line : 0;
+    *end_col = r >= 0 ? N(p, r)->end_col : 0;
+    for (size_t k = save_len; k < p->ast->len; k++)
+        free(p->ast->n[k].str);
+    p->ast->len = save_len;
+    *p->err = save_err;
+    p->i = save;
+}
+
+/* "Maybe you meant '==' ...": from the target to the end of the value after
+ * the '=' at the current token. */
+int p_fail_eq_hint(P *p, int target, const char *fmt, ...)
+{
+    if (p->err->set)
+        return -1;
+    int line, col;
+    p->i++;
+    p_probe_end(p, p_bitor, &line, &col);
+    p->i--;
+    Token at = p_start(p, target);
+    va_list ap;
+    va_start(ap, fmt);
+    vfail(p, &at, "SyntaxError", fmt, ap);
+    va_end(ap);
+    if (line)
+        p->err->end_line = line, p->err->end_col = col;
+    return -1;
+}
+
 /* "Perhaps you forgot a comma?": only when an expression follows the one at
  * `last` (CPython's invalid_expression rule); tried, then undone. */
 int p_comma_hint(P *p, int last)
@@ -112,8 +207,13 @@ int p_comma_hint(P *p, int last)
     bool expr = starts && last >= 0 && p_probe_expression(p);
     if (!expr) /* CPython: at the furthest token its attempt reached */
         return p_failf(p, &p->tl.t[p->far], "invalid syntax");
+    int line, col;
+    p_probe_end(p, p_expression, &line, &col);
     Token at = p_start(p, last);
-    return p_failf(p, &at, "invalid syntax. Perhaps you forgot a comma?");
+    p_failf(p, &at, "invalid syntax. Perhaps you forgot a comma?");
+    if (line)
+        p->err->end_line = line, p->err->end_col = col;
+    return -1;
 }
 
 Token p_end_of_source(P *p)
@@ -249,13 +349,15 @@ int p_name(P *p)
 
 Token p_start(P *p, int n)
 {
+    bool first = true; /* a parenthesised node still starts at its operand */
     for (;;) { /* the leftmost operand is where an expression starts */
         Node *nd = N(p, n);
         bool left = nd->kind == N_BINOP || nd->kind == N_COMPARE || nd->kind == N_BOOLOP ||
                     nd->kind == N_CALL || nd->kind == N_ATTR || nd->kind == N_SUBSCRIPT ||
                     nd->kind == N_IFEXP;
-        if (!left || (nd->xf & XF_PAREN))
+        if (!left || ((nd->xf & XF_PAREN) && !first))
             break;
+        first = false;
         n = nd->kind == N_IFEXP ? nd->b : nd->a;
     }
     Token t = {.line = N(p, n)->line, .col = N(p, n)->col};

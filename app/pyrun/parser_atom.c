@@ -183,11 +183,12 @@ static int assign_in_display(P *p, int e)
     p->i = save;
     Token at = p_start(p, e);
     NodeKind k = (NodeKind)N(p, e)->kind;
+    (void)at;
     if (k == N_NAME)
-        return p_failf(p, &at, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        return p_fail_eq_hint(p, e, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
     if (k == N_ATTR || k == N_SUBSCRIPT || k == N_CALL)
-        return p_failf(p, &at, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
-                       k == N_ATTR ? "attribute" : k == N_SUBSCRIPT ? "subscript" : "function call");
+        return p_fail_eq_hint(p, e, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                              k == N_ATTR ? "attribute" : k == N_SUBSCRIPT ? "subscript" : "function call");
     return p_fail(p, "invalid syntax");
 }
 
@@ -262,8 +263,15 @@ static int dict_item(P *p, int *value)
         return d;
     }
     int k = p_expression(p);
-    if (k < 0 || !p_expect_op(p, ":"))
+    if (k < 0)
         return -1;
+    if (!p_is_op(p, ":")) { /* after a key: value pair (invalid_kvpair) */
+        Token at = {.line = N(p, k)->end_line, .col = N(p, k)->end_col - 1};
+        return p_failf(p, &at, "':' expected after dictionary key");
+    }
+    p->i++;
+    if (p_is_op(p, "}") || p_is_op(p, ","))
+        return p_failf(p, &p->tl.t[p->i - 1], "expression expected after dictionary key and ':'");
     *value = p_expression(p);
     return *value < 0 ? -1 : k;
 }

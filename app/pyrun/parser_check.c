@@ -32,8 +32,17 @@ static bool fail_at(P *p, int n, const char *fmt, ...)
     vsnprintf(p->err->msg, sizeof p->err->msg, fmt, ap);
     va_end(ap);
     snprintf(p->err->type, sizeof p->err->type, "SyntaxError");
-    p->err->line = N(p, n)->line;
-    p->err->col = N(p, n)->col;
+    const Node *nd = N(p, n);
+    p->err->line = nd->line;
+    p->err->col = nd->col;
+    /* CPython marks the whole statement or expression */
+    const Node *last = nd->end_line ? nd : nd->a >= 0 && N(p, nd->a)->end_line ? N(p, nd->a) : NULL;
+    if (last) {
+        p->err->end_line = last->end_line, p->err->end_col = last->end_col;
+    } else {
+        const char *kw = nd->kind == N_RETURN ? "return" : nd->kind == N_AWAIT ? "await" : "yield";
+        p->err->end_line = nd->line, p->err->end_col = nd->col + (int)strlen(kw);
+    }
     p->err->set = true;
     return false;
 }
@@ -142,6 +151,17 @@ static bool check_inner(P *p, int n, Cx cx)
             return fail_at(p, v, "can't use starred expression here");
         break;
     }
+    case N_CALL: /* the compiler checks the keywords before it visits the arguments */
+        if (!check(p, nd->a, cx))
+            return false;
+        for (int q = nd->b; q >= 0; q = N(p, q)->next) {
+            if (N(p, q)->kind != N_KWARG)
+                continue;
+            for (int r = nd->b; r != q; r = N(p, r)->next)
+                if (N(p, r)->kind == N_KWARG && strcmp(N(p, r)->str, N(p, q)->str) == 0)
+                    return fail_at(p, q, "keyword argument repeated: %s", N(p, q)->str);
+        }
+        return check_list(p, nd->b, cx);
     case N_NONLOCAL:
         if (cx.scope == CX_MODULE)
             return fail_at(p, n, "nonlocal declaration not allowed at module level");

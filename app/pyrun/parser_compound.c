@@ -67,10 +67,8 @@ static int if_stmt(P *p, Token *t, const char *what)
     int c = p_named(p);
     if (c < 0)
         return -1;
-    if (p_is_op(p, "=")) {
-        Token at = p_start(p, c);
-        return p_failf(p, &at, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-    }
+    if (p_is_op(p, "="))
+        return p_fail_eq_hint(p, c, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
     char desc[48];
     snprintf(desc, sizeof desc, "'%s' statement", what);
     int body = p_block(p, desc, t->line);

@@ -45,6 +45,7 @@ int p_call_args(P *p, int call, const char *close)
             if (v < 0)
                 return -1;
             N(p, a)->a = v;
+            p_end(p, a);
             seen_kw = true;
         } else if (p_accept_op(p, "*")) {
             a = p_node(p, N_STARRED, t);
@@ -52,8 +53,11 @@ int p_call_args(P *p, int call, const char *close)
             if (v < 0)
                 return -1;
             N(p, a)->a = v;
+            p_end(p, a);
+            if (seen_dstar && p->minor >= 13) /* from the comma before it */
+                return p_fail_range(p, t[-1], a, "iterable argument unpacking follows keyword argument unpacking");
             if (seen_dstar)
-                return p_failf(p, p->minor >= 13 ? t - 1 : t, "iterable argument unpacking follows keyword argument unpacking");
+                return p_failf(p, t, "iterable argument unpacking follows keyword argument unpacking");
         } else if (p_accept_op(p, "**")) {
             a = p_node(p, N_DSTAR, t);
             int v = p_expression(p);
@@ -71,8 +75,9 @@ int p_call_args(P *p, int call, const char *close)
                 if (cf < 0)
                     return -1;
                 N(p, g)->a = a, N(p, g)->b = cf;
+                p_end(p, g);
                 if (first >= 0 || (!p_is_op(p, close) && !(p_is_op(p, ",") && p_peek_op(p, 1, close))))
-                    return p_failf(p, t, "Generator expression must be parenthesized");
+                    return p_fail_node(p, g, "Generator expression must be parenthesized");
                 a = g;
             } else if (p_is_op(p, "=")) {
                 return p_failf(p, t, "expression cannot contain assignment, perhaps you meant \"==\"?");
@@ -147,7 +152,7 @@ static int subscript(P *p, Token *t, int e)
     return s;
 }
 
-int p_primary(P *p)
+static int p_primary_body(P *p)
 {
     int e = p_atom(p);
     int chain = 0;
@@ -177,9 +182,18 @@ int p_primary(P *p)
     return e;
 }
 
-static int factor(P *p);
+int p_primary(P *p) { return p_end(p, p_primary_body(p)); }
 
-static int power(P *p)
+static int factor(P *p);
+static int binary(P *p, int level);
+static int comparison(P *p);
+static int inversion(P *p);
+static int boolop(P *p, const char *kw, PyOp op, int (*sub)(P *));
+static int starred(P *p);
+static int expr_list(P *p, bool stars);
+static int power(P *p);
+
+static int power_body(P *p)
 {
     Token *t = p_cur(p);
     int e;
@@ -212,7 +226,9 @@ static int power(P *p)
     return e;
 }
 
-static int factor(P *p)
+static int power(P *p) { return p_end(p, power_body(p)); }
+
+static int factor_body(P *p)
 {
     Token *t = p_cur(p);
     int op = p_is_op(p, "-") ? OP_NEG : p_is_op(p, "+") ? OP_POS : p_is_op(p, "~") ? OP_INVERT : -1;
@@ -230,6 +246,8 @@ static int factor(P *p)
     return u;
 }
 
+static int factor(P *p) { return p_end(p, factor_body(p)); }
+
 typedef struct BinLevel { const char *ops[6]; PyOp codes[6]; } BinLevel;
 static const BinLevel levels[] = {
     {{"|"}, {OP_BITOR}},
@@ -240,7 +258,7 @@ static const BinLevel levels[] = {
     {{"*", "/", "//", "%", "@"}, {OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_MATMUL}},
 };
 
-static int binary(P *p, int level)
+static int binary_body(P *p, int level)
 {
     if (level >= 6)
         return factor(p);
@@ -267,9 +285,11 @@ static int binary(P *p, int level)
     return e;
 }
 
+static int binary(P *p, int level) { return p_end(p, binary_body(p, level)); }
+
 int p_bitor(P *p) { return binary(p, 0); }
 
-static int comparison(P *p)
+static int comparison_body(P *p)
 {
     int e = p_bitor(p);
     if (e < 0)
@@ -313,7 +333,9 @@ static int comparison(P *p)
     return cmp >= 0 ? cmp : e;
 }
 
-static int inversion(P *p)
+static int comparison(P *p) { return p_end(p, comparison_body(p)); }
+
+static int inversion_body(P *p)
 {
     Token *t = p_cur(p);
     if (!p_accept_kw(p, "not"))
@@ -329,7 +351,9 @@ static int inversion(P *p)
     return u;
 }
 
-static int boolop(P *p, const char *kw, PyOp op, int (*sub)(P *))
+static int inversion(P *p) { return p_end(p, inversion_body(p)); }
+
+static int boolop_body(P *p, const char *kw, PyOp op, int (*sub)(P *))
 {
     int e = sub(p);
     while (e >= 0 && p_is_kw(p, kw)) {
@@ -345,10 +369,12 @@ static int boolop(P *p, const char *kw, PyOp op, int (*sub)(P *))
     return e;
 }
 
+static int boolop(P *p, const char *kw, PyOp op, int (*sub)(P *)) { return p_end(p, boolop_body(p, kw, op, sub)); }
+
 static int conjunction(P *p) { return boolop(p, "and", OP_AND, inversion); }
 int p_disjunction(P *p) { return boolop(p, "or", OP_OR, conjunction); }
 
-int p_lambda(P *p)
+static int p_lambda_body(P *p)
 {
     Token *t = p_cur(p);
     p->i++;
@@ -370,7 +396,9 @@ int p_lambda(P *p)
     return l;
 }
 
-int p_expression(P *p)
+int p_lambda(P *p) { return p_end(p, p_lambda_body(p)); }
+
+static int p_expression_body(P *p)
 {
     Token *t = p_cur(p);
     if (p_is_kw(p, "lambda"))
@@ -384,9 +412,8 @@ int p_expression(P *p)
     if (c < 0)
         return -1;
     if (!p_accept_kw(p, "else")) {
-        Token at = p_start(p, e);
         (void)ift;
-        return p_failf(p, &at, "expected 'else' after 'if' expression");
+        return p_fail_range(p, p_start(p, e), c, "expected 'else' after 'if' expression");
     }
     if (!p_enter(p, t, 1))
         return -1;
@@ -399,7 +426,9 @@ int p_expression(P *p)
     return ie;
 }
 
-int p_named(P *p)
+int p_expression(P *p) { return p_end(p, p_expression_body(p)); }
+
+static int p_named_body(P *p)
 {
     Token *t = p_cur(p);
     if (t->kind == T_NAME && p_peek_op(p, 1, ":=")) {
@@ -426,7 +455,9 @@ int p_named(P *p)
     return e;
 }
 
-static int starred(P *p)
+int p_named(P *p) { return p_end(p, p_named_body(p)); }
+
+static int starred_body(P *p)
 {
     Token *t = p_cur(p);
     p->i++;
@@ -437,6 +468,8 @@ static int starred(P *p)
     N(p, s)->a = v;
     return s;
 }
+
+static int starred(P *p) { return p_end(p, starred_body(p)); }
 
 int p_star_named(P *p) { return p_is_op(p, "*") ? starred(p) : p_named(p); }
 
@@ -458,7 +491,7 @@ static bool ends_list(P *p)
 }
 
 /* expression-or-star (',' ...)* -> a tuple when there is a comma */
-static int expr_list(P *p, bool stars)
+static int expr_list_body(P *p, bool stars)
 {
     Token *t = p_cur(p);
     int first = stars && p_is_op(p, "*") ? starred(p) : p_expression(p);
@@ -478,10 +511,12 @@ static int expr_list(P *p, bool stars)
     return tup;
 }
 
+static int expr_list(P *p, bool stars) { return p_end(p, expr_list_body(p, stars)); }
+
 int p_star_expressions(P *p) { return expr_list(p, true); }
 int p_expressions(P *p) { return expr_list(p, false); }
 
-int p_yield(P *p)
+static int p_yield_body(P *p)
 {
     Token *t = p_cur(p);
     p->i++;
@@ -502,3 +537,5 @@ int p_yield(P *p)
     }
     return y;
 }
+
+int p_yield(P *p) { return p_end(p, p_yield_body(p)); }

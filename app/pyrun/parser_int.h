@@ -55,6 +55,16 @@ bool p_at_name(P *p);            /* a NAME that is not a keyword */
 int p_name(P *p);                /* N_NAME or -1 */
 void p_append(P *p, int *first, int *last, int n);
 Token p_start(P *p, int n);   /* where expression n begins */
+/* Records that node n ends with the last token read; returns n. */
+int p_end(P *p, int n);
+/* Where token t ends in the source: its last line, and the column past it. */
+void p_token_span(const P *p, const Token *t, int *line, int *col);
+/* An error over node n's whole range (CPython's RAISE_SYNTAX_ERROR_KNOWN_NODE). */
+int p_fail_node(P *p, int n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void p_probe_end(P *p, int (*parse)(P *), int *end_line, int *end_col);
+int p_fail_eq_hint(P *p, int target, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* An error from `from` to just past node `to` (..._KNOWN_RANGE). */
+int p_fail_range(P *p, Token from, int to, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* Depth guards: true when one more level is allowed. */
 bool p_enter(P *p, Token *t, int units);

@@ -46,16 +46,19 @@ static bool bad_target(P *p, int e, int ctx, bool here)
     const Node *n = N(p, e);
     Token t = p_start(p, e);
     const char *what = expr_name(n);
+    (void)t;
+    if (ctx != TGT_DEL && (n->kind == N_YIELD || n->kind == N_YIELDFROM))
+        return p_fail_node(p, e, "assignment to yield expression not possible"), false;
     if (ctx == TGT_DEL)
-        return p_fail_at(p, &t, "SyntaxError", "cannot delete %s", what);
+        return p_fail_node(p, e, "cannot delete %s", what), false;
     bool bitor_level = n->kind != N_COMPARE && n->kind != N_IFEXP && n->kind != N_LAMBDA &&
                        !(n->kind == N_UNARY && n->op == OP_NOT) && n->kind != N_BOOLOP &&
                        n->kind != N_NAMEDEXPR && n->kind != N_NONE && n->kind != N_TRUE &&
                        n->kind != N_FALSE;
     if (here && bitor_level)
-        return p_fail_at(p, &t, "SyntaxError",
-                         "cannot assign to %s here. Maybe you meant '==' instead of '='?", what);
-    return p_fail_at(p, &t, "SyntaxError", "cannot assign to %s", what);
+        return p_fail_node(p, e, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                           what), false;
+    return p_fail_node(p, e, "cannot assign to %s", what), false;
 }
 
 static bool target(P *p, int e, int ctx, bool here, bool top)
@@ -63,10 +66,8 @@ static bool target(P *p, int e, int ctx, bool here, bool top)
     Node *n = N(p, e);
     switch ((NodeKind)n->kind) {
     case N_NAME:
-        if (ctx != TGT_DEL && strcmp(n->str, "__debug__") == 0) {
-            Token t = {.line = n->line, .col = n->col};
-            return p_fail_at(p, &t, "SyntaxError", "cannot assign to __debug__");
-        }
+        if (ctx != TGT_DEL && strcmp(n->str, "__debug__") == 0)
+            return p_fail_node(p, e, "cannot assign to __debug__"), false;
         return true;
     case N_ATTR: case N_SUBSCRIPT:
         return true;
@@ -231,10 +232,8 @@ static int assignment(P *p, Token *t, int e)
             continue;
         NodeKind tk = (NodeKind)N(p, e)->kind;
         if (tk != N_NAME && tk != N_ATTR && tk != N_SUBSCRIPT) {
-            Token at = p_start(p, e);
-            p_fail_at(p, &at, "SyntaxError", "'%s' is an illegal expression for augmented assignment",
-                      expr_name(N(p, e)));
-            return -1;
+            return p_fail_node(p, e, "'%s' is an illegal expression for augmented assignment",
+                               expr_name(N(p, e)));
         }
         p->i++;
         int v = value_after_op(p);
@@ -312,7 +311,13 @@ static bool print_statement(P *p, Token *t)
     if (!(nx->kind == T_STRING || nx->kind == T_INT || nx->kind == T_FLOAT ||
           (nx->kind == T_NAME && !p_is_keyword(nx->text))))
         return false;
+    int line, col;
+    p->i++;
+    p_probe_end(p, p_star_expressions, &line, &col);
+    p->i--;
     p_fail_at(p, t, "SyntaxError", "Missing parentheses in call to 'print'. Did you mean print(...)?");
+    if (line)
+        p->err->end_line = line, p->err->end_col = col;
     return true;
 }
 

@@ -188,7 +188,22 @@ static void format_syntax(Buf *b, const char *filename, const char *src, size_t 
     if (q > p + indent && located) {
         buf_printf(b, "    %.*s\n", (int)(q - p - indent), p + indent);
         int caret = e->col - indent;
-        buf_printf(b, "    %*s^\n", caret > 0 ? caret : 0, "");
+        /* CPython's range: to its end on the same line, else to the line's end;
+         * none for an unexpected indent */
+        int len = (int)(q - p), stop = e->col + 1;
+        bool indentation = strcmp(e->type, "IndentationError") == 0;
+        if (indentation && strcmp(e->msg, "unexpected indent") == 0)
+            stop = e->col;
+        else if (e->end_line == e->line && e->end_col > e->col)
+            stop = e->end_col;
+        else if (e->end_line > e->line)
+            stop = len > e->col ? len : e->col + 1;
+        if (stop > e->col) {
+            buf_printf(b, "    %*s", caret > 0 ? caret : 0, "");
+            for (int k = 0; k < stop - (caret > 0 ? e->col : indent); k++)
+                buf_add(b, "^", 1);
+            buf_add(b, "\n", 1);
+        }
     }
     if (e->msg[0])
         buf_printf(b, "%s: %s\n", e->type, e->msg);

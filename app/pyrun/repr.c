@@ -211,10 +211,12 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
         else if (!done)
             buf_printf(out, "<__main__.%s object at %#llx>", sim_type_name(S, v), (unsigned long long)addr);
         return true;
+    case SK_MEMBER_DESCR: case SK_GETSET_DESCR: member_repr(I, v, out); return true;
     case SK_TYPE:
         if (o->sub == SK_INSTANCE) {
-            size_t n;
-            const char *nm = sim_str_data(S, sim_items(S, v)[0], &n);
+            size_t n; /* type_repr: __module__.__qualname__ */
+            SimId qn = sim_type_word(S, v, SIM_TY_QUALNAME);
+            const char *nm = sim_str_data(S, qn ? qn : sim_items(S, v)[SIM_TY_NAME], &n);
             buf_printf(out, "<class '%s%.*s'>", exc_is_builtin_type(I, v) ? "" : "__main__.", (int)n, nm);
         } else {
             buf_printf(out, "<class '%s'>", sim_type_obj_name(S, v));
@@ -335,8 +337,47 @@ bool op_str(PyRun *I, SimId v, Buf *out)
     return op_repr(I, v, out);
 }
 
+/* PyObject_Format of an instance: __format__ bound to it (a method, or
+ * object.__format__'s built-in method), which refuses a spec it does not
+ * know, else str() */
+static bool instance_format(PyRun *I, SimId v, const char *spec, Buf *out)
+{
+    SimId fn = sim_type_lookup(S, sim_obj(S, v)->type, "__format__");
+    if (fn && sim_kind(S, fn) != SK_FUNC)
+        return py_not_modelled(I, 0, "a __format__ that is not a plain function");
+    sim_incref(S, v);
+    if (fn)
+        sim_incref(S, fn);
+    SimId bound = fn ? sim_method(S, fn, v) : sim_builtin(S, 0, v);
+    bool ok;
+    if (fn) {
+        SimId sp = sim_str(S, spec, strlen(spec));
+        SimId r = vm_call(I, bound, &sp, 1);
+        sim_decref(S, sp);
+        ok = r != 0;
+        if (r && sim_kind(S, r) != SK_STR) {
+            py_raise(I, EXC_TypeError, "__format__ must return a str, not %s", op_typename(I, r));
+            ok = false;
+        } else if (r) {
+            size_t n;
+            const char *d = sim_str_data(S, r, &n);
+            buf_add(out, d, n);
+        }
+        sim_xdecref(S, r);
+    } else if (*spec) {
+        py_raise(I, EXC_TypeError, "unsupported format string passed to %s.__format__", op_typename(I, v));
+        ok = false;
+    } else {
+        ok = op_str(I, v, out);
+    }
+    sim_decref(S, bound);
+    return ok;
+}
+
 bool op_format(PyRun *I, SimId v, const char *spec, Buf *out)
 {
+    if (sim_kind(S, v) == SK_INSTANCE)
+        return instance_format(I, v, spec, out);
     char fill = ' ', align = 0, sign = 0, type = 0;
     bool zero = false, comma = false;
     int64_t width = 0;

@@ -13,6 +13,7 @@
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
+#include "pyrun/types/types.h"
 #include "sim/gc.h"
 
 #define S (I->sim)
@@ -80,12 +81,14 @@ void vm_unwind_frame(PyRun *I)
             sim_decref(S, v);
         f = TOPF;
     }
-    SimId func = f->func, locals = f->locals, extra = f->extra;
-    f->func = f->locals = f->extra = 0;
+    SimId func = f->func, locals = f->locals, extra = f->extra, at = f->argtuple, ad = f->argdict;
+    f->func = f->locals = f->extra = f->argtuple = f->argdict = 0;
     I->nframes--;
     sim_xdecref(S, func);
     sim_xdecref(S, locals);
     sim_xdecref(S, extra);
+    if (at || ad) /* _PyObject_MakeTpCall's, once the call is over */
+        vm_release_tpargs(I, at, ad);
 }
 
 static void arg_count_error(PyRun *I, const PyCode *co, int given)
@@ -288,7 +291,7 @@ bool vm_push_module(PyRun *I)
 /* ---- calls from the VM and from C -------------------------------------- */
 
 
-static void release_call_slots(PyRun *I, uint32_t from, uint32_t count)
+void vm_release_call_slots(PyRun *I, uint32_t from, uint32_t count)
 {
     /* the callable first, then the arguments in order (ceval's CALL); the
      * frame keeps its height until the end, so a finalizer that runs Python
@@ -300,63 +303,6 @@ static void release_call_slots(PyRun *I, uint32_t from, uint32_t count)
         sim_xdecref(S, v);
     }
     f->sp = from;
-}
-
-static bool call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *args, int nargs,
-                       SimId kwnames)
-{
-    SimId init = sim_type_lookup(S, cls, "__init__");
-    bool exc = exc_is_class(I, cls);
-    if (!exc)
-        bi_args_tuple(I, nargs); /* _PyObject_MakeTpCall packs the arguments */
-    SimId inst;
-    if (exc) { /* BaseException.__new__ keeps the arguments in .args */
-        SimId t = sim_tuple(S, (size_t)nargs);
-        for (int i = 0; i < nargs; i++) {
-            sim_incref(S, args[i]);
-            sim_tuple_set(S, t, (size_t)i, args[i]);
-        }
-        inst = exc_new(I, cls, t);
-    } else {
-        inst = sim_instance(S, cls);
-    }
-    if (!init || sim_kind(S, init) != SK_FUNC) {
-        if (nargs > 0 && !exc) {
-            size_t n;
-            const char *nm = sim_str_data(S, sim_items(S, cls)[0], &n);
-            py_raise(I, EXC_TypeError, "%.*s() takes no arguments", (int)n, nm);
-            sim_decref(S, inst);
-            return false;
-        }
-        release_call_slots(I, slot0, nslots);
-        push(I, inst);
-        return true;
-    }
-    /* the caller's slots keep their references until __init__ returns; the
-     * frame gets its own */
-    sim_incref(S, inst);
-    for (int i = 0; i < nargs; i++)
-        sim_incref(S, args[i]);
-    sim_incref(S, init);
-    if (kwnames)
-        sim_incref(S, kwnames);
-    bool ok = vm_call_python(I, init, inst, args, nargs, kwnames, FR_INIT);
-    sim_xdecref(S, kwnames);
-    if (ok && I->gen_made) { /* __init__ with a yield: what it returned is not None */
-        sim_decref(S, I->gen_made);
-        I->gen_made = 0;
-        py_raise(I, EXC_TypeError, "__init__() should return None, not 'generator'");
-        ok = false;
-    }
-    if (!ok) {
-        sim_decref(S, inst);
-        return false;
-    }
-    Frame *f = TOPF;
-    f->extra = inst;
-    f->callbase = slot0;
-    f->ncallslots = nslots;
-    return true;
 }
 
 bool vm_do_call(PyRun *I, int nargs)
@@ -413,13 +359,13 @@ bool vm_do_call(PyRun *I, int nargs)
             ok = false;
             break;
         }
-        release_call_slots(I, slot0, (uint32_t)nargs + 2);
+        vm_release_call_slots(I, slot0, (uint32_t)nargs + 2);
         push(I, res);
         break;
     }
     case SK_TYPE:
         if (sim_obj(S, callable)->sub == SK_INSTANCE) {
-            ok = call_class(I, callable, slot0, (uint32_t)nargs + 2, args, total, kwnames);
+            ok = vm_call_class(I, callable, slot0, (uint32_t)nargs + 2, args, total, kwnames);
             break;
         }
         {
@@ -429,7 +375,7 @@ bool vm_do_call(PyRun *I, int nargs)
                 ok = false;
                 break;
             }
-            release_call_slots(I, slot0, (uint32_t)nargs + 2);
+            vm_release_call_slots(I, slot0, (uint32_t)nargs + 2);
             push(I, res);
         }
         break;
@@ -440,10 +386,13 @@ bool vm_do_call(PyRun *I, int nargs)
             break;
         }
         SimId res = weakref_call(I, callable);
-        release_call_slots(I, slot0, (uint32_t)nargs + 2);
+        vm_release_call_slots(I, slot0, (uint32_t)nargs + 2);
         push(I, res);
         break;
     }
+    case SK_INSTANCE:
+        ok = vm_call_instance(I, callable, slot0, (uint32_t)nargs + 2, args, total, kwnames);
+        break;
     case SK_STATICMETHOD: /* callable since 3.10: the model does not call through it */
         ok = py_not_modelled(I, 0, "calling a staticmethod object directly");
         break;
@@ -469,6 +418,20 @@ SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
         SimId r = builtins_call(I, o->v.builtin.index, o->v.builtin.self, all, nargs + 1, 0);
         free(all);
         return r;
+    }
+    if (k == SK_INSTANCE) { /* slot_tp_call from C: self before the arguments */
+        SimId m = sim_type_lookup(S, sim_obj(S, callable)->type, "__call__");
+        if (m && sim_kind(S, m) == SK_FUNC) {
+            SimId *all = xmalloc(((size_t)nargs + 1) * sizeof *all);
+            all[0] = callable;
+            memcpy(all + 1, args, (size_t)nargs * sizeof *all);
+            bi_args_tuple(I, nargs);
+            SimId r = vm_call(I, m, all, nargs + 1);
+            free(all);
+            return r;
+        }
+        if (m)
+            return py_not_modelled(I, 0, "a __call__ that is not a plain function"), (SimId)0;
     }
     if (k == SK_TYPE && sim_obj(S, callable)->sub != SK_INSTANCE) /* map(str, ...) */
         return builtins_call(I, 0xffff0000u | sim_obj(S, callable)->sub, callable, args, nargs, 0);
@@ -526,6 +489,7 @@ bool vm_build_class(PyRun *I, uint32_t ci)
     SimId body = sim_func(S, ci, co->name, TOPF->globals, 0, 0);
     sim_incref(S, co->name);
     sim_incref(S, TOPF->globals);
+    class_prepare_transient(I); /* type.__prepare__ bound, called, dropped */
     SimId ns = sim_dict(S);
     sim_dict_set(S, ns, sim_str_intern(S, "__module__", 10), sim_str_intern(S, "__main__", 8));
     sim_incref(S, co->qualname);
@@ -550,6 +514,9 @@ static SimId finish_class(PyRun *I, uint32_t ci, SimId ns, SimId bases)
     if (!modelled_class_ok(I, ns, bases))
         return 0;
     SimId base = sim_obj(S, bases)->len ? sim_items(S, bases)[0] : 0;
+    if (!base || sim_obj(S, base)->sub != SK_INSTANCE || (sim_type_word(S, base, SIM_TY_FLAGS) & SIM_TYF_HEAP))
+        return class_build(I, I->codes[ci].name, ns, bases); /* object at the root */
+    /* an exception class's subclass: the model's exception layout */
     SimId d = sim_dict(S);
     uint32_t pos = 0;
     SimId k, v, classcell = 0;
@@ -574,6 +541,7 @@ static SimId finish_class(PyRun *I, uint32_t ci, SimId ns, SimId bases)
     SimId name = I->codes[ci].name;
     sim_incref(S, name);
     SimId cls = sim_type_new(S, name, base, d);
+    class_set_hooks(I, cls);
     if (classcell && sim_kind(S, classcell) == SK_CELL && !SIM_V(S, classcell, SK_CELL, cell.ref)) {
         sim_incref(S, cls);
         SIM_V(S, classcell, SK_CELL, cell.ref) = cls;
@@ -611,9 +579,11 @@ int vm_do_return(PyRun *I, SimId res)
         sim_decref(S, res);
         res = extra;
         if (kind == FR_INIT)
-            release_call_slots(I, callbase, ncall);
+            vm_release_call_slots(I, callbase, ncall);
         else
             vm_call_ex_release(I, callbase);
+    } else if (kind == FR_SLOTCALL) {
+        vm_release_call_slots(I, callbase, ncall);
     } else if (kind == FR_EX) {
         vm_call_ex_release(I, callbase);
     }

@@ -303,6 +303,8 @@ bool vm_call_ex(PyRun *I, int has_kw)
     if (!python && k != SK_BUILTIN && !user_class && !builtin_type) {
         if (k == SK_STATICMETHOD)
             return py_not_modelled(I, 0, "calling a staticmethod object directly");
+        if (k == SK_INSTANCE && sim_type_lookup(S, sim_obj(S, callable)->type, "__call__"))
+            return py_not_modelled(I, 0, "calling an instance with '*' or '**' arguments");
         if (k == SK_TYPE || k == SK_WEAKREF || k == SK_METHOD)
             return py_not_modelled(I, 0, "calling %s with '*' or '**' arguments",
                                    k == SK_TYPE ? "this built-in type" : k == SK_WEAKREF ? "a weak reference"

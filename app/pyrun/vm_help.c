@@ -156,6 +156,8 @@ bool vm_format_value(PyRun *I, int arg)
         char tmp[64];
         snprintf(tmp, sizeof tmp, "%.*s", (int)n, sp);
         ok = op_format(I, v, tmp, &b);
+    } else if (sim_kind(S, v) == SK_INSTANCE) { /* PyObject_Format with no spec */
+        ok = op_format(I, v, "", &b);
     } else {
         ok = op_str(I, v, &b);
     }

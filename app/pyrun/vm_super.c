@@ -20,20 +20,23 @@
 #define PUSH(v) do { SimId pv_ = (v); I->stack[F->sp++] = pv_; } while (0)
 #define POP() (I->stack[--F->sp])
 
-/* the attribute `name` of the classes after cls in the MRO of start */
+/* the attribute `name` of the classes after cls in the MRO of start
+ * (super_getattro: starttype's tp_mro from the entry after cls) */
 static SimId lookup_after(PyRun *I, SimId start, SimId cls, const char *name)
 {
-    bool past = false;
-    for (SimId c = start; c && sim_kind(S, c) == SK_TYPE; c = SIM_V(S, c, SK_TYPE, type.base)) {
-        if (past && SIM_V(S, c, SK_TYPE, type.dict)) {
-            SimId v = sim_dict_get_str(S, SIM_V(S, c, SK_TYPE, type.dict), name);
-            if (v)
-                return v;
-        }
-        if (c == cls)
-            past = true;
-        if (sim_obj(S, c)->sub != SK_INSTANCE)
-            break;
+    SimId mro = sim_obj(S, start)->sub == SK_INSTANCE ? sim_type_word(S, start, SIM_TY_MRO) : 0;
+    if (!mro)
+        return 0;
+    uint32_t n = sim_obj(S, mro)->len, i = 0;
+    while (i < n && sim_items(S, mro)[i] != cls)
+        i++;
+    for (i++; i < n; i++) {
+        SimId c = sim_items(S, mro)[i];
+        if (sim_obj(S, c)->sub != SK_INSTANCE || !SIM_V(S, c, SK_TYPE, type.dict))
+            continue;
+        SimId v = sim_dict_get_str(S, SIM_V(S, c, SK_TYPE, type.dict), name);
+        if (v)
+            return v;
     }
     return 0;
 }
@@ -74,8 +77,20 @@ bool vm_super_attr(PyRun *I, int arg)
         /* 3.11: super() is an object until the attribute is read */
         SimId held = S->prof->version == SIM_V311 ? sim_super(S) : 0;
         SimId v = lookup_after(I, obj_type, cls, key);
+        /* object's slot wrappers, when object ends the MRO (not BaseException) */
+        bool object_root = sim_type_word(S, obj_type, SIM_TY_FLAGS) & SIM_TYF_HEAP;
+        int slot = v || !object_root ? -1 : class_object_slot(I, key);
         if (!v && exc_is_instance(I, self) && (out_b = exc_method(I, self, key)) != 0) {
             out_a = 0; /* BaseException's own method, bound (a method-wrapper) */
+            ok = true;
+        } else if (slot >= 0 && method && !held) { /* object's slot wrapper, unbound, and self */
+            out_a = I->builtin_methods[slot];
+            sim_incref(S, out_a);
+            sim_incref(S, self);
+            out_b = self, ok = true;
+        } else if (slot >= 0) { /* wrapperdescr_get: a method-wrapper */
+            sim_incref(S, self);
+            out_b = sim_builtin(S, (uint32_t)slot, self);
             ok = true;
         } else if (!v) { /* a built-in base's other methods are not in the model's classes */
             if (modelled_attr_missing(I, self, s, n))
@@ -84,6 +99,9 @@ bool vm_super_attr(PyRun *I, int arg)
                    sim_kind(S, v) == SK_STATICMETHOD) { /* super_getattro: tp_descr_get(v, obj, starttype) */
             out_a = 0;
             out_b = descr_get(I, v, self, obj_type);
+            ok = out_b != 0;
+        } else if (sim_kind(S, v) == SK_MEMBER_DESCR || sim_kind(S, v) == SK_GETSET_DESCR) {
+            out_b = member_get(I, v, self); /* a slot of a base: its value */
             ok = out_b != 0;
         } else if (sim_kind(S, v) == SK_FUNC && method && !held) {
             sim_incref(S, v); /* LOAD_SUPER_ATTR's method form: the function and self */

@@ -69,6 +69,7 @@ void sim_owned_refs(Sim *s, SimId id, SimVisit fn, void *arg)
             fn(s, o->type, arg);
             break;
         }
+        sim__inst_visit_slots((Sim *)s, id, fn, arg);
         for (uint32_t i = 0; items && i < o->len; i++) {
             fn(s, items[2 * i], arg);
             visit_nz(s, items[2 * i + 1], fn, arg);
@@ -86,8 +87,13 @@ void sim_owned_refs(Sim *s, SimId id, SimVisit fn, void *arg)
             break;
         visit_nz(s, o->v.type.dict, fn, arg);
         visit_nz(s, o->v.type.base, fn, arg);
-        visit_nz(s, items[0], fn, arg);
-        visit_nz(s, items[1], fn, arg);
+        for (int w = 0; w < SIM_TY_NWORDS; w++) /* every word that holds a reference */
+            if (w != SIM_TY_NENTRIES && w != SIM_TY_USABLE && w < SIM_TY_NSLOTS)
+                visit_nz(s, items[w], fn, arg);
+        break;
+    case SK_MEMBER_DESCR: case SK_GETSET_DESCR:
+        visit_nz(s, o->v.member.type, fn, arg);
+        visit_nz(s, o->v.member.name, fn, arg);
         break;
     case SK_METHOD:
         visit_nz(s, o->v.method.func, fn, arg);

@@ -428,6 +428,7 @@ static void clear_object(Sim *s, SimId id)
             sim__exc_clear(s, id);
             break;
         }
+        sim__inst_clear_slots(s, id); /* subtype_clear: slots, then the dict */
         while (O(s, id)->len) {
             SimId name = sim_items(s, id)[0];
             sim_incref(s, name);
@@ -444,8 +445,12 @@ static void clear_object(Sim *s, SimId id)
     }
     case SK_TYPE:
         if (o->sub == SK_INSTANCE && o->data) {
-            SimId mro = sim_items(s, id)[1];
-            sim_items(s, id)[1] = 0;
+            SimId mro = sim_items(s, id)[SIM_TY_MRO];
+            sim_items(s, id)[SIM_TY_MRO] = 0;
+            if (o->mem2) { /* ht_cached_keys */
+                pm_free(&s->pm, o->mem2);
+                O(s, id)->mem2 = PM_NULL;
+            }
             if (SIM_V(s, id, SK_TYPE, type.dict))
                 sim_dict_clear(s, SIM_V(s, id, SK_TYPE, type.dict));
             sim_xdecref(s, mro);

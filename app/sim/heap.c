@@ -339,7 +339,9 @@ void sim_clear_freelists(Sim *s)
 
 /* ---- deallocation ---------------------------------------------------- */
 
-static void release(Sim *s, SimId id, SimFreeList *fl)
+#define release sim__release
+
+void sim__release(Sim *s, SimId id, SimFreeList *fl)
 {
     SimObj *o = &s->obj[id];
     sim_event(s, SE_FREE, id, (uint32_t)pm_block_size(&s->pm, o->mem), 0);
@@ -384,6 +386,8 @@ static void dealloc_instance(Sim *s, SimId id)
     }
     if (o->weaklist)
         sim_clear_weakrefs(s, id, true);
+    sim__inst_clear_slots(s, id); /* subtype_dealloc: slots, then the dict */
+    sim__inst_free_slots(s, id);
     o = &s->obj[id];
     if (o->sub != SIM_INST_PLAIN) { /* BaseException_dealloc: BaseException_clear, the memory */
         sim__exc_clear(s, id);
@@ -495,19 +499,14 @@ static void dealloc_body(Sim *s, SimId id)
             s->hooks.func_freed(s->hooks.ctx, code);
         break;
     }
-    case SK_TYPE: {
+    case SK_TYPE:
         if (o->weaklist)
             sim_clear_weakrefs(s, id, true);
-        SimId d = o->v.type.dict, b = o->v.type.base;
-        SimId parts[2];
-        memcpy(parts, sim_items(s, id), sizeof parts);
-        release(s, id, NULL);
-        sim_xdecref(s, d);
-        sim_xdecref(s, b);
-        sim_xdecref(s, parts[0]);
-        sim_xdecref(s, parts[1]);
+        sim__type_dealloc(s, id);
         break;
-    }
+    case SK_MEMBER_DESCR: case SK_GETSET_DESCR:
+        sim__member_dealloc(s, id);
+        break;
     case SK_PROPERTY: { /* property_dealloc: get, set, del, doc */
         SimId parts[4] = {0, 0, 0, 0};
         if (o->data)

@@ -8,7 +8,6 @@
 
 #include <string.h>
 
-enum { TY_NAME, TY_MRO, TY_NENTRIES, TY_USABLE };
 
 static bool str_is(const Sim *s, SimId str, const char *name)
 {
@@ -65,10 +64,10 @@ void sim_attr_set(Sim *s, SimId inst, SimId name, SimId value)
     o->len = n + 1;
     /* the class's shared keys learn the name (up to 30 keys) */
     uint32_t *ty = sim_items(s, o->type);
-    if (n + 1 > ty[TY_NENTRIES] && ty[TY_NENTRIES] < 30) {
-        ty[TY_NENTRIES]++;
-        if (ty[TY_USABLE] > 1)
-            ty[TY_USABLE]--;
+    if (n + 1 > ty[SIM_TY_NENTRIES] && ty[SIM_TY_NENTRIES] < 30) {
+        ty[SIM_TY_NENTRIES]++;
+        if (ty[SIM_TY_USABLE] > 1)
+            ty[SIM_TY_USABLE]--;
     }
 }
 
@@ -112,8 +111,35 @@ SimId sim_instance_dict(Sim *s, SimId inst)
     return d;
 }
 
+/* The classes to search for cls: its __mro__, or while the collector has
+ * cleared that, the chain of tp_base. */
+static bool mro_of(const Sim *s, SimId cls, const SimId **items, uint32_t *n)
+{
+    if (s->obj[cls].kind != SK_TYPE || s->obj[cls].sub != SK_INSTANCE || !s->obj[cls].data)
+        return false;
+    SimId mro = sim_items(s, cls)[SIM_TY_MRO];
+    if (!mro)
+        return false;
+    *items = sim_items(s, mro);
+    *n = s->obj[mro].len;
+    return true;
+}
+
 SimId sim_type_lookup(const Sim *s, SimId cls, const char *name)
 {
+    const SimId *mro;
+    uint32_t n;
+    if (mro_of(s, cls, &mro, &n)) {
+        for (uint32_t i = 0; i < n; i++) {
+            SimId c = mro[i];
+            if (s->obj[c].kind == SK_TYPE && s->obj[c].sub == SK_INSTANCE && SIM_V(s, c, SK_TYPE, type.dict)) {
+                SimId v = sim_dict_get_str(s, SIM_V(s, c, SK_TYPE, type.dict), name);
+                if (v)
+                    return v;
+            }
+        }
+        return 0;
+    }
     for (SimId c = cls; c; c = SIM_V(s, c, SK_TYPE, type.base)) {
         if (s->obj[c].kind != SK_TYPE || !SIM_V(s, c, SK_TYPE, type.dict))
             return 0;
@@ -126,8 +152,16 @@ SimId sim_type_lookup(const Sim *s, SimId cls, const char *name)
 
 bool sim_is_subtype(const Sim *s, SimId cls, SimId base)
 {
-    if (base == s->type_object)
+    if (base == s->type_object || cls == base)
         return true;
+    const SimId *mro;
+    uint32_t n;
+    if (mro_of(s, cls, &mro, &n)) {
+        for (uint32_t i = 0; i < n; i++)
+            if (mro[i] == base)
+                return true;
+        return false;
+    }
     for (SimId c = cls; c; c = SIM_V(s, c, SK_TYPE, type.base)) {
         if (c == base)
             return true;
@@ -154,7 +188,8 @@ const char *sim_kind_name(SimKind k)
         "bytearray", "list", "tuple", "dict", "set", "object", "type", "object",
         "function", "method", "builtin_function_or_method", "weakref.ReferenceType", "cell", "module",
         "range", "iterator", "dict_keys", "NotImplementedType", "super", "generator", "property",
-        "classmethod", "staticmethod", "ellipsis", "traceback", "frame"};
+        "classmethod", "staticmethod", "ellipsis", "member_descriptor", "getset_descriptor", "traceback",
+        "frame"};
     return names[k];
 }
 
@@ -163,7 +198,7 @@ const char *sim_type_name(const Sim *s, SimId id)
     SimId t = sim_type_of(s, id);
     if (s->obj[t].sub == SK_INSTANCE && s->obj[t].data) {
         size_t n;
-        return sim_str_data(s, sim_items(s, t)[TY_NAME], &n);
+        return sim_str_data(s, sim_items(s, t)[SIM_TY_NAME], &n);
     }
     const SimObj *o = &s->obj[id];
     if (o->kind == SK_ITER || o->kind == SK_DICTVIEW)
@@ -182,6 +217,10 @@ static bool weakrefable(const Sim *s, SimId obj)
     SimKind k = (SimKind)s->obj[obj].kind;
     if (k == SK_INSTANCE && s->obj[obj].sub == SIM_INST_EXC)
         return false; /* BaseException has no weakref slot; a subclass adds one */
+    if (k == SK_INSTANCE && s->obj[obj].sub == SIM_INST_PLAIN) { /* a program class without __weakref__ */
+        uint32_t f = sim_type_word(s, s->obj[obj].type, SIM_TY_FLAGS);
+        return !(f & SIM_TYF_HEAP) || (f & SIM_TYF_WEAK);
+    }
     return k == SK_INSTANCE || k == SK_FUNC || k == SK_TYPE || k == SK_SET || k == SK_METHOD ||
            k == SK_GEN;
 }
@@ -319,7 +358,12 @@ size_t sim_sizeof(const Sim *s, SimId id)
     case SK_TUPLE: return 40 + 8 * (size_t)o->len;
     case SK_DICT: return sim__dict_sizeof(s, id);
     case SK_SET: return sim__set_sizeof(s, id);
-    case SK_INSTANCE: return o->sub != SIM_INST_PLAIN ? sim__exc_sizeof(s, id) : s->prof->instance_size;
+    case SK_INSTANCE:
+        if (o->sub != SIM_INST_PLAIN)
+            return sim__exc_sizeof(s, id);
+        if (sim_type_word(s, o->type, SIM_TY_FLAGS) & SIM_TYF_HEAP)
+            return sim__inst_size(s, o->type);
+        return s->prof->instance_size;
     case SK_TRACEBACK: return 56;
     case SK_FRAME: return sim__frame_sizeof(s, id);
     case SK_TYPE:
@@ -329,7 +373,8 @@ size_t sim_sizeof(const Sim *s, SimId id)
                 return s->prof->version == SIM_V312 ? 936 : 944;
             return s->prof->version == SIM_V311 ? 424 : s->prof->version == SIM_V312 ? 432 : 416;
         }
-        return s->prof->version == SIM_V311 ? 1688 : s->prof->version == SIM_V312 ? 1704 : 1712;
+        return sim__type_sizeof(s, id);
+    case SK_MEMBER_DESCR: case SK_GETSET_DESCR: return 64;
     case SK_FUNC: return s->prof->version == SIM_V311 ? 152 : 160;
     case SK_METHOD: return 64;
     case SK_BUILTIN: return 72;
@@ -352,8 +397,11 @@ uint64_t sim_id_address(const Sim *s, SimId id)
     uint64_t a = pm_address(&s->pm, o->mem);
     if (o->flags & SIM_F_GCTYPE)
         a += 16;
-    if (o->kind == SK_INSTANCE && o->sub == SIM_INST_PLAIN && s->prof->version != SIM_V313)
-        a += 16; /* managed-dict pre-header */
+    if (o->kind == SK_INSTANCE && o->sub == SIM_INST_PLAIN && s->prof->version != SIM_V313) {
+        uint32_t f = sim_type_word(s, o->type, SIM_TY_FLAGS);
+        if (!(f & SIM_TYF_HEAP) || (f & SIM_TYF_DICT) || (s->prof->version == SIM_V312 && (f & SIM_TYF_WEAK)))
+            a += 16; /* managed-dict pre-header */
+    }
     if (o->kind == SK_INSTANCE && o->sub == SIM_INST_EXC_HEAP && s->prof->version != SIM_V311)
         a += 16; /* managed-weakref pre-header */
     return a;
@@ -401,6 +449,8 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
             sim__exc_traverse(s, id, fn, arg);
             break;
         }
+        sim__inst_visit_slots(s, id, fn, arg); /* subtype_traverse: slots, dict, type */
+        o = &s->obj[id];
         if (o->v.instance.dict && (s->obj[o->v.instance.dict].flags & SIM_F_EMBEDDED)) {
             /* 3.13: valid inline values are visited, not the dict */
             uint32_t pos = 0;
@@ -428,13 +478,19 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
     case SK_TYPE:
         if (o->sub != SK_INSTANCE)
             break;
-        if (o->v.type.dict)
-            fn(s, o->v.type.dict, arg);
-        if (SIM_V(s, id, SK_TYPE, type.base))
-            fn(s, SIM_V(s, id, SK_TYPE, type.base), arg);
-        for (int i = 0; i < 2; i++)
-            if (sim_items(s, id)[i])
-                fn(s, sim_items(s, id)[i], arg);
+        if (!o->data)
+            break;
+        { /* type_traverse: dict, mro, bases, base (not its subclasses) */
+            SimId refs[] = {o->v.type.dict, sim_items(s, id)[SIM_TY_MRO], sim_items(s, id)[SIM_TY_BASES],
+                            o->v.type.base};
+            for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++)
+                if (refs[i])
+                    fn(s, refs[i], arg);
+        }
+        break;
+    case SK_MEMBER_DESCR: case SK_GETSET_DESCR: /* descr_traverse: d_type */
+        if (o->v.member.type)
+            fn(s, o->v.member.type, arg);
         break;
     case SK_METHOD:
         fn(s, o->v.method.func, arg);

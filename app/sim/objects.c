@@ -13,7 +13,7 @@
 
 #define GC_HEAD 16u
 
-static SimId new_obj(Sim *s, SimKind k, size_t size, SimFreeList *fl, bool gc)
+SimId sim__new_obj(Sim *s, SimKind k, size_t size, SimFreeList *fl, bool gc)
 {
     bool from_fl = false;
     PmPtr b = sim__obj_block(s, fl, size, gc, &from_fl);
@@ -25,6 +25,8 @@ static SimId new_obj(Sim *s, SimKind k, size_t size, SimFreeList *fl, bool gc)
     sim_event(s, SE_ALLOC, id, (uint32_t)size, from_fl);
     return id;
 }
+
+#define new_obj sim__new_obj
 
 /* A zeroed payload; false (no payload, refusal recorded) when refused. */
 static bool set_payload(Sim *s, SimId id, size_t nwords)
@@ -440,62 +442,6 @@ SimId sim_object(Sim *s) { return new_obj(s, SK_OBJECT, 16, NULL, false); }
 SimId sim_super(Sim *s)
 {
     SimId id = new_obj(s, SK_SUPER, 40, NULL, true);
-    sim_track(s, id);
-    return id;
-}
-
-/* class layout extras: [name, mro, shared-key entries, shared-key usable] */
-enum { TY_NAME, TY_MRO, TY_NENTRIES, TY_USABLE };
-
-SimId sim_instance(Sim *s, SimId cls)
-{
-    /* 3.11 init_inline_values: the class's shared keys lose one usable slot
-     * per new instance (down to 1); the values array holds nentries+usable. */
-    uint32_t *ty = sim_items(s, cls);
-    if (ty[TY_USABLE] > 1)
-        ty[TY_USABLE]--;
-    size_t size = ty[TY_NENTRIES] + ty[TY_USABLE];
-    SimId id = new_obj(s, SK_INSTANCE, s->prof->instance_size, NULL, true);
-    SimObj *o = &s->obj[id];
-    o->type = cls;
-    o->mem2 = pm_alloc(&s->pm, ((size + 2 + 7) & ~(size_t)7) + 8 * size);
-    sim_incref(s, cls);
-    sim_track(s, id);
-    return id;
-}
-
-static size_t type_size(const Sim *s)
-{
-    return s->prof->version == SIM_V311 ? 1688 : s->prof->version == SIM_V312 ? 1704 : 1712;
-}
-
-SimId sim_type_new(Sim *s, SimId name, SimId base, SimId dict)
-{
-    SimId id = new_obj(s, SK_TYPE, type_size(s), NULL, true);
-    SimObj *o = &s->obj[id];
-    o->sub = SK_INSTANCE;
-    o->v.type.dict = dict;
-    o->v.type.base = base;
-    set_payload(s, id, 4);
-    uint32_t *ty = sim_items(s, id);
-    ty[TY_NAME] = name;
-    ty[TY_USABLE] = 30; /* SHARED_KEYS_MAX_SIZE */
-    if (sim_dict_get_str(s, dict, "__del__"))
-        s->obj[id].flags |= SIM_F_SPECIAL;
-    /* __mro__ = (cls, base..., object): makes every class a cycle */
-    size_t depth = 1;
-    for (SimId b = base; b && s->obj[b].kind == SK_TYPE && s->obj[b].sub == SK_INSTANCE;
-         b = SIM_V(s, b, SK_TYPE, type.base))
-        depth++;
-    SimId mro = sim_tuple(s, depth + 1);
-    size_t i = 0;
-    for (SimId b = id; b && s->obj[b].kind == SK_TYPE && s->obj[b].sub == SK_INSTANCE;
-         b = SIM_V(s, b, SK_TYPE, type.base)) {
-        sim_incref(s, b);
-        sim_tuple_set(s, mro, i++, b);
-    }
-    sim_tuple_set(s, mro, i, ret(s, s->type_object));
-    sim_items(s, id)[TY_MRO] = mro;
     sim_track(s, id);
     return id;
 }

@@ -31,6 +31,7 @@ typedef enum SimKind {
     SK_RANGE, SK_ITER, SK_DICTVIEW, SK_NOTIMPL, SK_SUPER, SK_GEN,
     SK_PROPERTY, SK_CLASSMETHOD, SK_STATICMETHOD, /* descr.c */
     SK_ELLIPSIS,
+    SK_MEMBER_DESCR, SK_GETSET_DESCR, /* type.c: a class's slots, its __dict__ / __weakref__ */
     SK_TRACEBACK, SK_FRAME, /* exc.c */
     SK_COUNT
 } SimKind;
@@ -106,8 +107,12 @@ typedef struct SimObj {
         double f;            /* float */
         struct { uint32_t used, index; } dict;     /* entries used (deleted too); index chunk */
         struct { uint32_t slots; } set;            /* table slots */
-        struct { SimId dict; } instance;           /* its __dict__ once asked for (owned) */
-        struct { SimId dict, base; } type;         /* class dict and first base (owned) */
+        struct { SimId dict; uint32_t slots; } instance; /* its __dict__ once asked for (owned);
+                                                   * slab chunk of its __slots__ values */
+        struct { SimId dict, base; } type;         /* class dict and tp_base, the base whose
+                                                   * layout it extends (both owned) */
+        struct { SimId type, name; } member;       /* member / getset descriptor: d_type,
+                                                   * d_name (owned); cap: the slot index */
         struct { uint32_t code; SimId globals; } func; /* code index; globals (owned) */
         struct { SimId func, self; } method;       /* both owned */
         struct { uint32_t index; SimId self; } builtin; /* table index; bound self (owned) */
@@ -343,7 +348,56 @@ SimId sim_dict_presized(Sim *s, size_t n, bool str_keys);
 SimId sim_set(Sim *s);
 SimId sim_object(Sim *s);
 SimId sim_instance(Sim *s, SimId cls);
+/* The model's exception classes (static types in CPython, calibrated as
+ * part of the start-up heap): name, base and dict stolen. */
 SimId sim_type_new(Sim *s, SimId name, SimId base, SimId dict);
+
+/* ---- program classes (type.c) ----------------------------------------- */
+/* The payload words of a class (kind SK_TYPE, sub SK_INSTANCE). */
+enum {
+    SIM_TY_NAME,        /* __name__ (owned str) */
+    SIM_TY_MRO,         /* __mro__ (owned tuple; 0 once the collector cleared it) */
+    SIM_TY_NENTRIES,    /* the shared keys of its instances' dicts: entries, */
+    SIM_TY_USABLE,      /* ... and usable slots left */
+    SIM_TY_BASES,       /* __bases__ (owned tuple; 0 for an exception class) */
+    SIM_TY_QUALNAME,    /* __qualname__ (owned str) or 0 */
+    SIM_TY_SLOTS,       /* ht_slots: its own slot names, sorted (owned tuple) or 0 */
+    SIM_TY_SUBCLASSES,  /* tp_subclasses {address: weakref} (owned dict) or 0 */
+    SIM_TY_SUBKEY,      /* its entry in a built-in base's subclass dict, which the */
+    SIM_TY_SUBREF,      /*   model does not hold: the key int and the weakref (owned) */
+    SIM_TY_NSLOTS,      /* slot values per instance, the bases' first */
+    SIM_TY_BASICSIZE,   /* tp_basicsize of its instances */
+    SIM_TY_FLAGS,       /* SIM_TYF_* */
+    SIM_TY_NWORDS
+};
+#define SIM_TYF_HEAP 1u    /* a program's class (sim_class_new), object at the root */
+#define SIM_TYF_DICT 2u    /* its instances have a __dict__ */
+#define SIM_TYF_WEAK 4u    /* its instances can be weakly referenced */
+#define SIM_TYF_GETATTR 8u /* it or a base defines __getattribute__ or __getattr__ */
+#define SIM_TYF_SETATTR 16u /* ... __setattr__ or __delattr__ (pyrun sets both) */
+
+/* What type_new has decided before it allocates the class. */
+typedef struct SimClassSpec {
+    SimId name, qualname;  /* stolen */
+    SimId bases;           /* stolen: __bases__, never empty ((object,) for none) */
+    SimId dict;            /* stolen: the copy of the class namespace */
+    SimId best;            /* borrowed: tp_base, the program class whose layout it
+                            * extends, or 0 for object */
+    const SimId *mro;      /* the linearisation after the class itself (borrowed) */
+    size_t nmro;
+    bool merged;           /* several bases: the C3 merge builds a list first */
+    SimId slots;           /* stolen: its own slot names, sorted, or 0 (no __slots__) */
+    bool add_dict, add_weak; /* it gives its instances __dict__ / __weakref__ */
+} SimClassSpec;
+/* type_new from the allocation of the class on (Objects/typeobject.c): the
+ * class (tracked), its __mro__, the member descriptors of its slots, the
+ * __dict__ / __weakref__ getset descriptors, __doc__, its weakref in each
+ * base's subclass dict.  A new reference. */
+SimId sim_class_new(Sim *s, const SimClassSpec *spec);
+/* A word of a class's payload (0 for a built-in type). */
+uint32_t sim_type_word(const Sim *s, SimId cls, int word);
+/* The slot values of a program class's instance (NULL when it has none). */
+SimId *sim_inst_slots(const Sim *s, SimId inst);
 /* A function; its payload holds these (owned, 0 when absent; the dict and
  * the annotations are made on first use). */
 enum { SIM_FN_NAME, SIM_FN_DEFAULTS, SIM_FN_CLOSURE, SIM_FN_DICT, SIM_FN_ANNOTATIONS, SIM_FN_KWDEFAULTS,
@@ -525,6 +579,20 @@ bool sim__gen_dealloc(Sim *s, SimId id);
 /* Does its finalizer close a frame (run code)? */
 bool sim__gen_needs_close(const Sim *s, SimId id);
 PmPtr sim__obj_block(Sim *s, SimFreeList *fl, size_t size, bool gc, bool *from_fl);
+SimId sim__new_obj(Sim *s, SimKind k, size_t size, SimFreeList *fl, bool gc);
+/* Frees an object's record and block (to the free list fl when it has room). */
+void sim__release(Sim *s, SimId id, SimFreeList *fl);
+/* type.c: type_dealloc after the weakrefs (subclass entries, then the
+ * references it owns); member / getset descriptor dealloc; an instance's
+ * slot values dropped (clear_slots order) */
+void sim__type_dealloc(Sim *s, SimId id);
+void sim__member_dealloc(Sim *s, SimId id);
+void sim__inst_clear_slots(Sim *s, SimId inst);
+void sim__inst_visit_slots(Sim *s, SimId inst, SimVisit fn, void *arg);
+void sim__inst_free_slots(Sim *s, SimId inst);
+/* getsizeof of a class; the block of a program class's instance */
+size_t sim__type_sizeof(const Sim *s, SimId id);
+size_t sim__inst_size(const Sim *s, SimId cls);
 /* exc.c: per-kind facts of exceptions and frames */
 size_t sim__exc_sizeof(const Sim *s, SimId id);
 void sim__exc_traverse(Sim *s, SimId id, SimVisit fn, void *arg);

@@ -417,13 +417,53 @@ static SimId f_setattr(PyRun *I, SimId *a, int n, SimId kw)
     return bi_none(I);
 }
 
+static SimId f_format(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "format", n, 1, 2))
+        return 0;
+    if (n == 2 && sim_kind(S, a[1]) != SK_STR) {
+        py_raise(I, EXC_TypeError, "format() argument 2 must be str, not %s", op_typename(I, a[1]));
+        return 0;
+    }
+    size_t len = 0;
+    const char *spec = n == 2 ? sim_str_data(S, a[1], &len) : "";
+    if (sim_kind(S, a[0]) == SK_STR && !len) { /* PyObject_Format: the str itself */
+        sim_incref(S, a[0]);
+        return a[0];
+    }
+    char tmp[64];
+    if (len >= sizeof tmp)
+        return py_not_modelled(I, 0, "a format spec of %zu characters", len), (SimId)0;
+    snprintf(tmp, sizeof tmp, "%.*s", (int)len, spec);
+    Buf b = {0};
+    SimId r = op_format(I, a[0], tmp, &b) ? sim_str(S, buf_str(&b), b.len) : 0;
+    buf_fini(&b);
+    return r;
+}
+
+static SimId f_delattr(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "delattr", n, 2, 2))
+        return 0;
+    if (sim_kind(S, a[1]) != SK_STR) {
+        py_raise(I, EXC_TypeError, "attribute name must be string, not '%s'", op_typename(I, a[1]));
+        return 0;
+    }
+    return attr_del(I, a[0], a[1]) ? bi_none(I) : 0;
+}
+
 static SimId f_callable(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
     if (!bi_nargs(I, "callable", n, 1, 1))
         return 0;
     SimKind k = sim_kind(S, a[0]);
-    return sim_bool(S, k == SK_FUNC || k == SK_METHOD || k == SK_BUILTIN || k == SK_TYPE || k == SK_WEAKREF);
+    if (k == SK_INSTANCE) /* tp_call: slot_tp_call when the class has __call__ */
+        return sim_bool(S, sim_type_lookup(S, sim_obj(S, a[0])->type, "__call__") != 0);
+    return sim_bool(S, k == SK_FUNC || k == SK_METHOD || k == SK_BUILTIN || k == SK_TYPE || k == SK_WEAKREF ||
+                           k == SK_STATICMETHOD);
 }
 
 static SimId f_chr(PyRun *I, SimId *a, int n, SimId kw)
@@ -612,6 +652,8 @@ const BuiltinDef function_defs[] = {
     BUILTIN("getattr", 0, BM_BUILTINS, f_getattr, .style = ARGS_RANGE, .min = 2, .max = 3),
     BUILTIN("hasattr", 0, BM_BUILTINS, f_hasattr, .style = ARGS_RANGE, .min = 2, .max = 2),
     BUILTIN("setattr", 0, BM_BUILTINS, f_setattr, .style = ARGS_RANGE, .min = 3, .max = 3),
+    BUILTIN("delattr", 0, BM_BUILTINS, f_delattr, .style = ARGS_RANGE, .min = 2, .max = 2),
+    BUILTIN("format", 0, BM_BUILTINS, f_format, .style = ARGS_RANGE, .min = 1, .max = 2, .kw_refused = "value format_spec"),
     BUILTIN("callable", 0, BM_BUILTINS, f_callable, .style = ARGS_ONE),
     BUILTIN("chr", 0, BM_BUILTINS, f_chr, .style = ARGS_ONE),
     BUILTIN("ord", 0, BM_BUILTINS, f_ord, .style = ARGS_ONE),

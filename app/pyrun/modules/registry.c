@@ -29,6 +29,8 @@ static const DefTable tables[] = {
     {str_methods, &str_nmethods},
     {tuple_methods, &tuple_nmethods},
     {property_methods, &property_nmethods},
+    {type_methods, &type_nmethods},
+    {object_methods, &object_nmethods},
     {generator_methods, &generator_nmethods},
     {exception_methods, &exception_nmethods},
     {gc_functions, &gc_nfunctions},
@@ -36,7 +38,7 @@ static const DefTable tables[] = {
     {weakref_functions, &weakref_nfunctions},
     {itertools_functions, &itertools_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 10 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 12 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */

@@ -309,11 +309,30 @@ SimId str_percent(PyRun *I, SimId fmt, SimId args)
     return r;
 }
 
+static SimId str_of(PyRun *I, SimId *a, int n, int np);
+
 SimId str_construct(PyRun *I, SimId *a, int n, SimId kw)
 {
     int np = bi_npos(I, n, kw);
-    if (!S->prof->str_vectorcall) /* no vectorcall: type_call packs the arguments */
+    SimId held = 0; /* no vectorcall: type_call packs the arguments, held while __str__ runs */
+    if (!S->prof->str_vectorcall && n > 0 && sim_kind(S, a[0]) == SK_INSTANCE) {
+        held = sim_tuple(S, (size_t)n);
+        for (int i = 0; i < n; i++) {
+            sim_incref(S, a[i]);
+            sim_tuple_set(S, held, (size_t)i, a[i]);
+        }
+    } else if (!S->prof->str_vectorcall) {
         bi_args_tuple(I, n);
+    }
+    SimId r = str_of(I, a, n, np);
+    sim_xdecref(S, held);
+    return r;
+}
+
+/* str(x) once the arguments are packed */
+static SimId str_of(PyRun *I, SimId *a, int n, int np)
+{
+    (void)n;
     if (np == 2 || np == 3)
         return py_not_modelled(I, 0, "str() with an encoding"), 0;
     if (!bi_nargs(I, "str", np, 0, 1))

@@ -21,11 +21,38 @@ SimId dict_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId set_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId range_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 
+/* class.c: the end of a class statement (type_new): name, namespace and
+ * bases borrowed; the new class, or 0 with the error raised.  Before the
+ * body runs, class_prepare_transient makes and drops what __prepare__'s
+ * lookup makes (a bound method). */
+SimId class_build(PyRun *I, SimId name, SimId ns, SimId bases);
+void class_prepare_transient(PyRun *I);
+/* Marks the class whose MRO has __getattr__/__getattribute__ or
+ * __setattr__/__delattr__ (SIM_TYF_GETATTR, SIM_TYF_SETATTR). */
+void class_set_hooks(PyRun *I, SimId cls);
+/* The builtin index of object's slot wrapper `name` (__getattribute__,
+ * __setattr__, __delattr__), or -1. */
+int class_object_slot(PyRun *I, const char *name);
+
+/* member.c: the member descriptors of __slots__ and the getset descriptors
+ * of __dict__ / __weakref__ read (a new reference, or 0 with the error
+ * raised), set or deleted (value 0) through an instance; whether an
+ * instance has a __dict__; the AttributeError of setting a name on one
+ * that has none; their repr and own attributes (*found false: none). */
+SimId member_get(PyRun *I, SimId d, SimId obj);
+bool member_set(PyRun *I, SimId d, SimId obj, SimId value);
+bool member_has_dict(PyRun *I, SimId inst);
+bool member_no_dict(PyRun *I, SimId obj, SimId name);
+void member_repr(PyRun *I, SimId d, Buf *out);
+SimId member_attr(PyRun *I, SimId d, SimId name, bool *found);
+
 /* Method tables, numbered by the registry in modules/registry.c. */
 extern const BuiltinDef list_methods[], dict_methods[], set_methods[], bytearray_methods[],
-    str_methods[], tuple_methods[], property_methods[], generator_methods[], exception_methods[];
+    str_methods[], tuple_methods[], property_methods[], generator_methods[], type_methods[],
+    object_methods[], exception_methods[];
 extern const int list_nmethods, dict_nmethods, set_nmethods, bytearray_nmethods, str_nmethods,
-    tuple_nmethods, property_nmethods, generator_nmethods, exception_nmethods;
+    tuple_nmethods, property_nmethods, generator_nmethods, type_nmethods, object_nmethods,
+    exception_nmethods;
 /* exc_object.c: BaseException's method `name` bound to self (0: unbound,
  * as read on a class), a new reference; 0 when it has none. Traceback and
  * frame attributes (*found false when not one of theirs). */

@@ -1,0 +1,173 @@
+/*
+ * vm_tpcall: calls that go through a type's tp_call — a class (type_call:
+ * the instance, then __init__) and an instance whose class defines
+ * __call__ (slot_tp_call) — as CALL reaches them through
+ * _PyObject_MakeTpCall: the positional arguments packed in a tuple and the
+ * keyword ones in a dict, both alive until the call returns (they hold a
+ * reference to each argument); with keywords, every argument is unpacked
+ * once more onto a stack for the Python function (_PyStack_UnpackDict).  The caller's
+ * slots keep their references until the method returns.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pyrun/builtins.h"
+#include "pyrun/interp.h"
+#include "pyrun/types/types.h"
+
+#define S (I->sim)
+#define TOPF (&I->frames[I->nframes - 1])
+
+typedef struct TpArgs {
+    SimId tuple, dict; /* owned, 0 when none */
+} TpArgs;
+
+/* _PyObject_MakeTpCall: the tuple of the positional arguments, the dict of
+ * the keyword ones (whose values the unpacked stack holds once more) */
+static TpArgs pack(PyRun *I, SimId *args, int nargs, SimId kwnames)
+{
+    int nkw = kwnames ? (int)sim_obj(S, kwnames)->len : 0, npos = nargs - nkw;
+    TpArgs t = {0, 0};
+    t.tuple = sim_tuple(S, (size_t)npos);
+    for (int i = 0; i < npos; i++) {
+        sim_incref(S, args[i]);
+        sim_tuple_set(S, t.tuple, (size_t)i, args[i]);
+    }
+    if (nkw) {
+        t.dict = sim_dict(S);
+        for (int i = 0; i < nkw; i++) {
+            SimId k = sim_items(S, kwnames)[i], v = args[npos + i];
+            sim_incref(S, k);
+            sim_incref(S, v);
+            sim_dict_set(S, t.dict, k, v);
+            sim_incref(S, v); /* the unpacked stack: keyword values ... */
+        }
+        for (int i = 0; i < npos; i++)
+            sim_incref(S, args[i]); /* ... and the positional ones */
+        bi_args_tuple(I, nkw); /* its kwnames tuple */
+    }
+    return t;
+}
+
+static void unpack_free(PyRun *I, TpArgs *t)
+{
+    if (t->dict) { /* _PyStack_UnpackDict_Free, then the tuple, then the dict */
+        uint32_t pos = 0;
+        SimId k, v;
+        for (uint32_t i = 0; t->tuple && i < sim_obj(S, t->tuple)->len; i++)
+            sim_decref(S, sim_items(S, t->tuple)[i]);
+        while (sim_dict_next(S, t->dict, &pos, &k, &v))
+            sim_decref(S, v);
+    }
+    sim_xdecref(S, t->tuple);
+    sim_xdecref(S, t->dict);
+    t->tuple = t->dict = 0;
+}
+
+/* the frame keeps them until it returns or unwinds (vm_unwind_frame) */
+static void attach(PyRun *I, TpArgs *t)
+{
+    Frame *f = TOPF;
+    f->argtuple = t->tuple;
+    f->argdict = t->dict;
+}
+
+void vm_release_tpargs(PyRun *I, SimId tuple, SimId dict)
+{
+    TpArgs t = {tuple, dict};
+    unpack_free(I, &t);
+}
+
+bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *args, int nargs, SimId kwnames)
+{
+    SimId init = sim_type_lookup(S, cls, "__init__");
+    bool exc = exc_is_class(I, cls);
+    TpArgs targs = {0, 0};
+    if (!exc)
+        targs = pack(I, args, nargs, kwnames);
+    SimId inst;
+    if (exc) { /* BaseException.__new__ keeps the arguments in .args */
+        SimId t = sim_tuple(S, (size_t)nargs);
+        for (int i = 0; i < nargs; i++) {
+            sim_incref(S, args[i]);
+            sim_tuple_set(S, t, (size_t)i, args[i]);
+        }
+        inst = exc_new(I, cls, t);
+    } else {
+        inst = sim_instance(S, cls);
+    }
+    if (!init || sim_kind(S, init) != SK_FUNC) {
+        unpack_free(I, &targs);
+        if (nargs > 0 && !exc) {
+            size_t n;
+            const char *nm = sim_str_data(S, sim_items(S, cls)[0], &n);
+            py_raise(I, EXC_TypeError, "%.*s() takes no arguments", (int)n, nm);
+            sim_decref(S, inst);
+            return false;
+        }
+        vm_release_call_slots(I, slot0, nslots);
+        I->stack[TOPF->sp++] = inst;
+        return true;
+    }
+    /* the caller's slots keep their references until __init__ returns; the
+     * frame gets its own */
+    sim_incref(S, inst);
+    for (int i = 0; i < nargs; i++)
+        sim_incref(S, args[i]);
+    sim_incref(S, init);
+    if (kwnames)
+        sim_incref(S, kwnames);
+    bool ok = vm_call_python(I, init, inst, args, nargs, kwnames, FR_INIT);
+    sim_xdecref(S, kwnames);
+    if (ok && I->gen_made) { /* __init__ with a yield: what it returned is not None */
+        sim_decref(S, I->gen_made);
+        I->gen_made = 0;
+        py_raise(I, EXC_TypeError, "__init__() should return None, not 'generator'");
+        ok = false;
+    }
+    if (!ok) {
+        unpack_free(I, &targs);
+        sim_decref(S, inst);
+        return false;
+    }
+    attach(I, &targs);
+    Frame *f = TOPF;
+    f->extra = inst;
+    f->callbase = slot0;
+    f->ncallslots = nslots;
+    return true;
+}
+
+bool vm_call_instance(PyRun *I, SimId obj, uint32_t slot0, uint32_t nslots, SimId *args, int nargs,
+                      SimId kwnames)
+{
+    SimId m = sim_type_lookup(S, sim_obj(S, obj)->type, "__call__");
+    if (!m) {
+        py_raise(I, EXC_TypeError, "'%s' object is not callable", op_typename(I, obj));
+        return false;
+    }
+    if (sim_kind(S, m) != SK_FUNC)
+        return py_not_modelled(I, 0, "a __call__ that is not a plain function");
+    TpArgs targs = pack(I, args, nargs, kwnames);
+    sim_incref(S, obj);
+    for (int i = 0; i < nargs; i++)
+        sim_incref(S, args[i]);
+    sim_incref(S, m);
+    if (kwnames)
+        sim_incref(S, kwnames);
+    bool ok = vm_call_python(I, m, obj, args, nargs, kwnames, FR_SLOTCALL);
+    sim_xdecref(S, kwnames);
+    if (ok && I->gen_made) { /* a generator method: no frame runs yet */
+        unpack_free(I, &targs);
+        vm_release_call_slots(I, slot0, nslots);
+        I->stack[TOPF->sp++] = I->gen_made;
+        I->gen_made = 0;
+    } else if (ok) {
+        attach(I, &targs);
+        TOPF->callbase = slot0;
+        TOPF->ncallslots = nslots;
+    } else {
+        unpack_free(I, &targs);
+    }
+    return ok;
+}

@@ -1,0 +1,1 @@
+foo(x for x in y, 1)
