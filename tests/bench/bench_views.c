@@ -7,12 +7,14 @@
  * 40 calls deep (its frames and locals).
  * Usage: build/bench_views [RUNS]
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "sim/profile.h"
+#include "view/app.h"
 #include "view/canvas.h"
 #include "view/program.h"
 #include "view/views.h"
@@ -35,6 +37,31 @@ static void report(const char *name, double *v, int n)
     qsort(v, (size_t)n, sizeof *v, cmp_double);
     printf("view %-16s %7.3f ms (min %6.3f  max %6.3f)  goal <=1 ms%s\n", name, v[n / 2], v[0],
            v[n - 1], v[n / 2] > 1.0 ? "  MISSED" : "");
+}
+
+/* The program screen as a running program draws it: header, source pane
+ * and the four views in their grid at 200x60, the snapshot taken afresh
+ * each frame (as when the step moves on between frames). */
+static void screen_frames(const char *src, int runs, double *t)
+{
+    Program *p = calloc(1, sizeof *p);
+    program_init(p, "bench.py", src, strlen(src), sim_profile_find("3.11"));
+    while (p->line != 7 && program_step(p))
+        ;
+    App a;
+    app_init(&a, NULL, NULL, NULL, false);
+    app_resize(&a, 200, 60);
+    app_open_program(&a, p, PROGRAM_VIEW_ALL, true); /* the app owns p now */
+    Canvas *cv = canvas_new(200, 60, false);
+    for (int i = 0; i < runs; i++) {
+        a.snap_pos = SIZE_MAX; /* a step was taken: the snapshot is stale */
+        canvas_clear(cv);
+        double t0 = now_ms();
+        app_draw(&a, cv);
+        t[i] = now_ms() - t0;
+    }
+    canvas_free(cv);
+    app_fini(&a);
 }
 
 int main(int argc, char **argv)
@@ -77,6 +104,8 @@ int main(int argc, char **argv)
         report(names[v], t, runs);
     }
     program_fini(&p);
+    screen_frames(src, runs, t);
+    report("whole screen, 4", t, runs);
 
     /* The graph with frames: paused 40 calls deep, each call's locals
      * naming a list of its own and the caller's (the frames panel, its
