@@ -58,13 +58,47 @@ uint32_t cg_emit(Cg *g, Opcode op, int32_t arg)
         c->capops = c->capops ? c->capops * 2 : 64;
         c->ops = xrealloc(c->ops, c->capops * sizeof *c->ops);
         c->lines = xrealloc(c->lines, c->capops * sizeof *c->lines);
+        c->pos = xrealloc(c->pos, c->capops * sizeof *c->pos);
     }
     c->ops[c->nops] = (uint32_t)op | (uint32_t)arg << 8;
     c->lines[c->nops] = g->line;
+    c->pos[c->nops] = g->pos;
     return (uint32_t)c->nops++;
 }
 
 uint32_t cg_here(Cg *g) { return (uint32_t)CODE(g)->nops; }
+
+/* The columns of node n for a traceback: from its leftmost operand to its
+ * end, with the anchor [anchor, anchor + len) ('^'; the whole node when len
+ * is 0).  Nothing when it is not on one line. */
+PyPos cg_node_pos(Cg *g, int n, int anchor, int len)
+{
+    const Node *nd = NODE(g, n);
+    int left = n;
+    while ((NODE(g, left)->kind == N_BINOP || NODE(g, left)->kind == N_CALL ||
+            NODE(g, left)->kind == N_SUBSCRIPT || NODE(g, left)->kind == N_ATTR ||
+            NODE(g, left)->kind == N_COMPARE) && NODE(g, left)->a >= 0)
+        left = NODE(g, left)->a;
+    const Node *ln = NODE(g, left);
+    if (nd->end_line > ln->line && g->I->sim->prof->version < SIM_V313)
+        return (PyPos){ln->col, -1, ln->col, -1}; /* over lines: '^' to the first line's end */
+    if (nd->end_line != ln->line || nd->end_col <= ln->col || ln->line != nd->line)
+        return (PyPos){0};
+    if (len == 0)
+        return (PyPos){ln->col, nd->end_col, ln->col, nd->end_col};
+    return (PyPos){ln->col, nd->end_col, anchor, len < 0 ? nd->end_col : anchor + len};
+}
+
+/* Emits op with node n's position (cg_node_pos), then goes back to the
+ * enclosing one. */
+uint32_t cg_emit_at(Cg *g, Opcode op, int32_t arg, int n, int anchor, int len)
+{
+    PyPos save = g->pos;
+    g->pos = cg_node_pos(g, n, anchor, len);
+    uint32_t at = cg_emit(g, op, arg);
+    g->pos = save;
+    return at;
+}
 void cg_patch(Cg *g, uint32_t at, uint32_t target)
 {
     PyCode *c = CODE(g);
@@ -249,7 +283,7 @@ static bool compare(Cg *g, int n)
             cg_emit(g, OP_DUP_TOP, 1);
             cg_emit(g, OP_ROT_THREE, 0);
         }
-        cg_emit(g, OP_COMPARE_OP, NODE(g, c)->op);
+        cg_emit_at(g, OP_COMPARE_OP, NODE(g, c)->op, n, 0, 0);
         if (!last && nc < 32)
             cleanups[nc++] = cg_emit(g, OP_JUMP_IF_FALSE_OR_POP, 0);
     }
@@ -321,12 +355,15 @@ static bool expr_inner(Cg *g, int n)
     case N_BINOP:
         if (!cg_expr(g, nd->a) || !cg_expr(g, nd->b))
             return false;
-        cg_emit(g, OP_BINARY_OP, nd->op);
+        { /* the operator is the anchor: its node starts there */
+            static const uint8_t oplen[] = {1, 1, 1, 1, 2, 1, 2, 2, 2, 1, 1, 1, 1};
+            cg_emit_at(g, OP_BINARY_OP, nd->op, n, nd->col, nd->op <= OP_MATMUL ? oplen[nd->op] : 1);
+        }
         return true;
     case N_UNARY:
         if (!cg_expr(g, nd->a))
             return false;
-        cg_emit(g, OP_UNARY_OP, nd->op);
+        cg_emit_at(g, OP_UNARY_OP, nd->op, n, 0, 0);
         return true;
     case N_BOOLOP: {
         if (!cg_expr(g, nd->a))
@@ -346,12 +383,12 @@ static bool expr_inner(Cg *g, int n)
             return cg_super_attr(g, n, false);
         if (!cg_expr(g, nd->a))
             return false;
-        cg_emit(g, OP_LOAD_ATTR, cg_add_name(g, nd->str));
+        cg_emit_at(g, OP_LOAD_ATTR, cg_add_name(g, nd->str), n, 0, 0);
         return true;
     case N_SUBSCRIPT:
         if (!cg_expr(g, nd->a) || !cg_expr(g, nd->b))
             return false;
-        cg_emit(g, OP_BINARY_SUBSCR, 0);
+        cg_emit_at(g, OP_BINARY_SUBSCR, 0, n, nd->col, -1); /* '[' to the end */
         return true;
     case N_SLICE: {
         int parts[3] = {nd->a, nd->b, nd->c};

@@ -272,7 +272,7 @@ bool cg_call(Cg *g, int n)
         } else {
             if (!cg_expr(g, fn->a))
                 return false;
-            cg_emit(g, OP_LOAD_METHOD, cg_add_name(g, fn->str));
+            cg_emit_at(g, OP_LOAD_METHOD, cg_add_name(g, fn->str), nd->a, 0, 0);
         }
     } else {
         cg_emit(g, OP_PUSH_NULL, 0);
@@ -296,7 +296,9 @@ bool cg_call(Cg *g, int n)
     }
     if (kwn)
         cg_emit(g, OP_KW_NAMES, cg_add_const(g, kwn));
-    cg_emit(g, OP_CALL, nargs + nkw);
+    /* 3.13 anchors a call at its parenthesis; 3.11 and 3.12 mark it all */
+    bool paren = g->I->sim->prof->version >= SIM_V313;
+    cg_emit_at(g, OP_CALL, nargs + nkw, n, paren ? nd->col : 0, paren ? -1 : 0);
     return true;
 }
 

@@ -34,6 +34,7 @@ typedef struct FBlock {
 
 typedef struct Cg {
     PyRun *I;
+    PyPos pos;          /* the position cg_emit gives its instruction */
     const Ast *ast;
     PyError *err;
     uint32_t ci;        /* code being generated */
@@ -80,6 +81,8 @@ int cg_add_name(Cg *g, const char *name);
 int cg_slot_of(Cg *g, const char *name);
 void cg_add_slot(Cg *g, const char *name, uint8_t kind);
 uint32_t cg_new_code(PyRun *I, int kind, const char *name, const char *qualname, int line);
+PyPos cg_node_pos(Cg *g, int n, int anchor, int len);
+uint32_t cg_emit_at(Cg *g, Opcode op, int32_t arg, int n, int anchor, int len);
 void cg_name_op(Cg *g, const char *name, int acc);
 bool cg_expr(Cg *g, int n);
 bool cg_stmts(Cg *g, int first);

@@ -137,10 +137,14 @@ static bool loop_stmt(Cg *g, int n)
     }
     if (!cg_expr(g, nd->b))
         return false;
-    cg_emit(g, OP_GET_ITER, 0);
+    if (g->I->sim->prof->version >= SIM_V313) /* 3.13 marks the iterable */
+        cg_emit_at(g, OP_GET_ITER, 0, nd->b, 0, 0);
+    else
+        cg_emit(g, OP_GET_ITER, 0);
     uint32_t top = cg_here(g);
     push_loop(g, top, true);
-    uint32_t fi = cg_emit(g, OP_FOR_ITER, 0);
+    uint32_t fi = g->I->sim->prof->version >= SIM_V313 ? cg_emit_at(g, OP_FOR_ITER, 0, nd->b, 0, 0)
+                                                        : cg_emit(g, OP_FOR_ITER, 0);
     if (!cg_store_target(g, nd->a, ACC_STORE) || !cg_stmts(g, nd->c))
         return false;
     g->line = nd->line;
@@ -577,7 +581,10 @@ static bool stmt(Cg *g, int n)
         uint32_t ok = cg_emit(g, OP_POP_JUMP_IF_TRUE, 0);
         if (nd->b >= 0 && !cg_expr(g, nd->b))
             return false;
-        cg_emit(g, OP_ASSERT_FAIL, nd->b >= 0);
+        if (g->I->sim->prof->version == SIM_V312) /* 3.11 and 3.13 mark the test (measured) */
+            cg_emit(g, OP_ASSERT_FAIL, nd->b >= 0);
+        else
+            cg_emit_at(g, OP_ASSERT_FAIL, nd->b >= 0, nd->a, 0, 0);
         cg_patch(g, ok, cg_here(g));
         return true;
     }

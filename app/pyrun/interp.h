@@ -56,9 +56,18 @@ enum { SLOT_LOCAL, SLOT_CELL, SLOT_FREE };
 #define DEFIDX_KWONLY (-2)
 enum { CODE_MODULE, CODE_FUNC, CODE_CLASS, CODE_LAMBDA, CODE_COMP };
 
+/* Where an instruction's expression lies on its line (CPython's co_positions):
+ * columns [col, end) with the anchor [anchor, anchor_end) drawn '^' and the
+ * rest '~' (a binary operator, a subscript's brackets, 3.13's call
+ * parentheses); end 0 when not known or over several lines. */
+typedef struct PyPos {
+    int col, end, anchor, anchor_end;
+} PyPos;
+
 typedef struct PyCode {
     uint32_t *ops;
     int *lines;
+    PyPos *pos;              /* per instruction: the columns a traceback marks */
     size_t nops, capops;
     SimId *consts;           /* owned */
     size_t nconsts, capconsts;

@@ -178,6 +178,7 @@ static int p_primary_body(P *p)
         } else {
             break;
         }
+        p_end(p, e); /* each link of a chain: a traceback marks the one that failed */
     }
     return e;
 }
@@ -280,7 +281,7 @@ static int binary_body(P *p, int level)
             return -1;
         int b = p_node(p, N_BINOP, t);
         N(p, b)->op = (uint8_t)levels[level].codes[found], N(p, b)->a = e, N(p, b)->b = r;
-        e = b;
+        e = p_end(p, b);
     }
     return e;
 }

@@ -344,7 +344,7 @@ void py_free(PyRun *I)
     ast_fini(&I->ast);
     for (size_t i = 0; i < I->ncodes; i++) {
         PyCode *c = &I->codes[i];
-        free(c->ops), free(c->lines), free(c->consts), free(c->names);
+        free(c->ops), free(c->lines), free(c->pos), free(c->consts), free(c->names);
         free(c->slotnames), free(c->slotkind), free(c->defidx), free(c->warm);
     }
     free(I->codes);

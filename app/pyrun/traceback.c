@@ -34,6 +34,38 @@ static void source_line(PyRun *I, int line, Buf *out)
         buf_printf(out, "    %.*s\n", (int)(e - p), p);
 }
 
+/* 3.11+: the line under the source line that marks the failing expression,
+ * '^' on its anchor and '~' around it; none when it would be all '^' over
+ * the whole line (CPython's _should_show_carets). */
+static void carets(PyRun *I, int line, const PyPos *pos, Buf *out)
+{
+    if (pos->end <= pos->col && pos->end != -1)
+        return;
+    const char *p = I->src, *end = I->src + I->srclen;
+    for (int l = 1; l < line && p < end; p++)
+        if (*p == '\n')
+            l++;
+    const char *e = p;
+    while (e < end && *e != '\n')
+        e++;
+    int len = (int)(e - p);
+    while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\r'))
+        len--;
+    int indent = 0;
+    while (indent < len && (p[indent] == ' ' || p[indent] == '\t'))
+        indent++;
+    int stop = pos->end == -1 ? len : pos->end; /* -1: to the line's end */
+    if (stop > len || pos->col < indent || stop <= pos->col)
+        return;
+    bool anchored = pos->end != -1 && (pos->anchor > pos->col || pos->anchor_end < pos->end);
+    if (!anchored && pos->col == indent && stop == len)
+        return;
+    buf_printf(out, "    %*s", pos->col - indent, "");
+    for (int k = pos->col; k < stop; k++)
+        buf_addc(out, !anchored || (k >= pos->anchor && k < pos->anchor_end) ? '^' : '~');
+    buf_addc(out, '\n');
+}
+
 /* ---- traceback and frame objects ------------------------------------ */
 
 SimId tb_frame_object(PyRun *I, int i)
@@ -61,7 +93,8 @@ bool tb_here(PyRun *I, Frame *f)
     if (next)
         sim_incref(S, next);
     sim_incref(S, fo);
-    SimId tb = sim_traceback_new(S, next, fo, f->code, f->line);
+    /* the instruction that raised: the one fetched last */
+    SimId tb = sim_traceback_new(S, next, fo, f->code, f->line, f->ip > 0 ? f->ip - 1 : 0);
     sim_exc_set(S, e, SIM_EXC_TRACEBACK, tb);
     sim_decref(S, e);
     return true;
@@ -110,6 +143,9 @@ static void print_tb(PyRun *I, SimId tb, Buf *out)
         const char *nm = sim_str_data(S, I->codes[o->cap].name, &n);
         buf_printf(out, "  File \"%s\", line %u, in %.*s\n", I->filename, o->len, (int)n, nm);
         source_line(I, (int)o->len, out);
+        const PyCode *co = &I->codes[o->cap];
+        if (o->v.tb.lasti < co->nops && co->lines[o->v.tb.lasti] == (int)o->len)
+            carets(I, (int)o->len, &co->pos[o->v.tb.lasti], out);
     }
 }
 

@@ -130,7 +130,7 @@ void sim__exc_clear(Sim *s, SimId id)
 
 /* ---- tracebacks ------------------------------------------------------- */
 
-SimId sim_traceback_new(Sim *s, SimId next, SimId frame, uint32_t code, int lineno)
+SimId sim_traceback_new(Sim *s, SimId next, SimId frame, uint32_t code, int lineno, uint32_t lasti)
 {
     bool from_fl;
     PmPtr b = sim__obj_block(s, NULL, 56, true, &from_fl);
@@ -142,6 +142,7 @@ SimId sim_traceback_new(Sim *s, SimId next, SimId frame, uint32_t code, int line
     o->cap = code;
     o->v.tb.next = next;
     o->v.tb.frame = frame;
+    o->v.tb.lasti = lasti;
     sim_event(s, SE_ALLOC, id, 56, 0);
     sim_track(s, id);
     return id;

@@ -124,7 +124,8 @@ typedef struct SimObj {
         struct { SimId func, dict; } descr;        /* classmethod / staticmethod: both owned */
         struct { SimId obj, callback; } weakref;   /* referent (not owned), callback (owned) */
         struct { SimId func; uint32_t code; } gen; /* its frame's function (owned); code index */
-        struct { SimId next, frame; } tb;          /* tb_next, tb_frame (owned); len: tb_lineno, cap: code */
+        struct { SimId next, frame; uint32_t lasti; } tb; /* tb_next, tb_frame (owned), the failing
+                                                         * instruction; len: tb_lineno, cap: code */
         struct { SimId back, func; } frame;        /* f_back, the function once it owns its frame (owned) */
         struct { uint32_t next; } free;            /* SK_FREE: the next free record */
     } v;
@@ -299,7 +300,7 @@ void sim_exc_set(Sim *s, SimId e, SimExcField f, SimId v);
 /* Its __dict__, made on first use (borrowed) */
 SimId sim_exc_dict(Sim *s, SimId e);
 /* A traceback object for code index `code` at lineno: next and frame stolen. */
-SimId sim_traceback_new(Sim *s, SimId next, SimId frame, uint32_t code, int lineno);
+SimId sim_traceback_new(Sim *s, SimId next, SimId frame, uint32_t code, int lineno, uint32_t lasti);
 /* A frame object of a running frame with nslots slots (untracked). */
 SimId sim_frame_new(Sim *s, uint32_t nslots);
 /* take_ownership: the frame ends while its object lives on; the object

@@ -31,7 +31,8 @@ case_() {
     rc=$?
     if [ "$rc" -ne 1 ]; then
         notok "$name: exit 1 with MemoryError" "exit $rc" "$(tail -n 3 "$W/err")"
-    elif ! cmp -s "$W/err" "$W/want"; then
+    elif ! grep -v '^ *[~^]*$' "$W/err" | cmp -s - "$W/want"; then
+        # (the caret line under the failing expression is tests/tracebacks' to check)
         notok "$name: CPython's traceback" "$(diff "$W/err" "$W/want" | head -n 8 | tr '\n' '|')"
     elif [ -n "${timer:-}" ] && [ "$(tail -n 1 "$W/rss")" -gt 1600000 ]; then
         notok "$name: bounded memory" "max RSS $(tail -n 1 "$W/rss") KiB"

@@ -1,0 +1,1 @@
+print(int('3') + int('x'))
