@@ -349,9 +349,13 @@ static bool expr_inner(Cg *g, int n)
     case N_INT: case N_FLOAT: case N_STR: case N_BYTES: case N_NONE: case N_TRUE: case N_FALSE: case N_ELLIPSIS:
         cg_emit(g, OP_LOAD_CONST, cg_add_ast_const(g, cg_literal(g->I, nd)));
         return true;
-    case N_NAME:
+    case N_NAME: { /* a NameError marks the name */
+        PyPos save = g->pos;
+        g->pos = cg_node_pos(g, n, 0, 0);
         cg_name_op(g, nd->str, ACC_LOAD);
+        g->pos = save;
         return true;
+    }
     case N_BINOP:
         if (!cg_expr(g, nd->a) || !cg_expr(g, nd->b))
             return false;

@@ -35,6 +35,7 @@ typedef struct FBlock {
 typedef struct Cg {
     PyRun *I;
     PyPos pos;          /* the position cg_emit gives its instruction */
+    int bare_call;      /* a call that is a whole `return f(...)` / `x = f(...)`: no carets */
     const Ast *ast;
     PyError *err;
     uint32_t ci;        /* code being generated */

@@ -29,15 +29,20 @@ static bool store_target(Cg *g, int t, int acc)
     case N_SUBSCRIPT:
         if (!cg_expr(g, nd->a) || !cg_expr(g, nd->b))
             return false;
-        cg_emit(g, acc == ACC_STORE ? OP_STORE_SUBSCR : OP_DELETE_SUBSCR, 0);
+        cg_emit_at(g, acc == ACC_STORE ? OP_STORE_SUBSCR : OP_DELETE_SUBSCR, 0, t, nd->col, -1);
         return true;
-    case N_TUPLE: case N_LIST:
-        if (acc == ACC_STORE && !cg_unpack_op(g, nd->a))
+    case N_TUPLE: case N_LIST: {
+        PyPos save = g->pos; /* a wrong count marks the targets */
+        g->pos = cg_node_pos(g, t, 0, 0);
+        bool ok = acc != ACC_STORE || cg_unpack_op(g, nd->a);
+        g->pos = save;
+        if (!ok)
             return false;
         for (int c = nd->a; c >= 0; c = NODE(g, c)->next)
             if (!cg_store_target(g, NODE(g, c)->kind == N_STARRED ? NODE(g, c)->a : c, acc))
                 return false;
         return true;
+    }
     default:
         return cg_cfail(g, t, "SyntaxError", "cannot assign to expression");
     }
@@ -528,8 +533,15 @@ static bool stmt(Cg *g, int n)
             return false;
         cg_emit(g, OP_POP_TOP, 0);
         return true;
-    case N_ASSIGN:
-        if (!cg_expr(g, nd->b))
+    case N_ASSIGN: {
+        /* 3.13's traceback shows no carets under the call of `x = f(...)` */
+        bool bare = nd->a >= 0 && NODE(g, nd->a)->next < 0 && NODE(g, nd->a)->kind == N_NAME &&
+                    nd->b >= 0 && NODE(g, nd->b)->kind == N_CALL;
+        int save = g->bare_call;
+        g->bare_call = bare ? nd->b : -1;
+        bool ok = cg_expr(g, nd->b);
+        g->bare_call = save;
+        if (!ok)
             return false;
         for (int t = nd->a; t >= 0; t = NODE(g, t)->next) {
             if (NODE(g, t)->next >= 0)
@@ -538,6 +550,7 @@ static bool stmt(Cg *g, int n)
                 return false;
         }
         return true;
+    }
     case N_AUGASSIGN: return augassign(g, n);
     case N_ANNASSIGN: return cg_annassign(g, n);
     case N_DEL:
@@ -550,8 +563,13 @@ static bool stmt(Cg *g, int n)
     case N_RETURN:
         if (g->sc->kind != SC_FUNC)
             return cg_cfail(g, n, "SyntaxError", "'return' outside function");
-        if (nd->a >= 0) {
-            if (!cg_expr(g, nd->a))
+        if (nd->a >= 0) { /* nor 3.13's under `return f(...)`, f a name */
+            int save = g->bare_call;
+            const Node *v = NODE(g, nd->a);
+            g->bare_call = v->kind == N_CALL && NODE(g, v->a)->kind == N_NAME ? nd->a : -1;
+            bool ok = cg_expr(g, nd->a);
+            g->bare_call = save;
+            if (!ok)
                 return false;
         } else {
             cg_emit(g, OP_LOAD_CONST, cg_add_const(g, sim_none(g->I->sim)));
@@ -621,7 +639,7 @@ bool compile_module(PyRun *I, PyError *err)
         I->fold = NULL;
         return false;
     }
-    Cg g = {.I = I, .ast = &I->ast, .err = err, .sc = top, .line = 1};
+    Cg g = {.I = I, .ast = &I->ast, .err = err, .sc = top, .line = 1, .bare_call = -1};
     g.ci = cg_new_code(I, CODE_MODULE, "<module>", "<module>", 1);
     cg_setup_annotations(&g, I->ast.n[I->ast.root].a);
     bool ok = cg_stmts(&g, I->ast.n[I->ast.root].a);

@@ -179,7 +179,7 @@ static int for_stmt(P *p, Token *t, bool async)
     int s = p_node(p, N_FOR, t);
     if (async)
         N(p, s)->xf |= XF_ASYNC;
-    int target = p_for_target(p, TGT_FOR);
+    int target = p_end(p, p_for_target(p, TGT_FOR));
     if (target < 0)
         return -1;
     if (!p_accept_kw(p, "in"))

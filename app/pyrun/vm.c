@@ -414,7 +414,8 @@ SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
         /* a bound built-in method: self, then the arguments */
         SimId *all = xmalloc(((size_t)nargs + 1) * sizeof *all);
         all[0] = o->v.builtin.self;
-        memcpy(all + 1, args, (size_t)nargs * sizeof *all);
+        if (nargs) /* args may be NULL when there are none */
+            memcpy(all + 1, args, (size_t)nargs * sizeof *all);
         SimId r = builtins_call(I, o->v.builtin.index, o->v.builtin.self, all, nargs + 1, 0);
         free(all);
         return r;
@@ -424,7 +425,9 @@ SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
         if (m && sim_kind(S, m) == SK_FUNC) {
             SimId *all = xmalloc(((size_t)nargs + 1) * sizeof *all);
             all[0] = callable;
-            memcpy(all + 1, args, (size_t)nargs * sizeof *all);
+            if (nargs) /* args may be NULL when there are none */
+            if (nargs)
+                memcpy(all + 1, args, (size_t)nargs * sizeof *all);
             bi_args_tuple(I, nargs);
             SimId r = vm_call(I, m, all, nargs + 1);
             free(all);

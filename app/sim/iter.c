@@ -291,7 +291,9 @@ static SimId utf8_char_at(Sim *s, SimId str, uint32_t *pos)
     size_t len = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
     if (*pos + len > n)
         len = n - *pos;
-    SimId r = sim_str(s, d + *pos, len);
+    char ch[4]; /* sim_str may move the slab that holds d */
+    memcpy(ch, d + *pos, len);
+    SimId r = sim_str(s, ch, len);
     *pos += (uint32_t)len;
     return r;
 }

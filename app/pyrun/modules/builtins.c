@@ -266,6 +266,38 @@ static SimId f_sum(PyRun *I, SimId *a, int n, SimId kw)
     return acc;
 }
 
+/* any() and all(): builtin_any/builtin_all, stopping at the first item
+ * whose truth decides (the iterator and the items go as they are read). */
+static SimId any_all(PyRun *I, SimId *a, int n, bool any)
+{
+    if (!bi_nargs(I, any ? "any" : "all", n, 1, 1))
+        return 0;
+    SimId it = iter_new(I, a[0]);
+    if (!it) {
+        if (!I->err.set && !I->refused)
+            py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a[0]));
+        return 0;
+    }
+    SimId v;
+    int got;
+    while ((got = iter_step(I, it, &v)) > 0) {
+        int t = op_truth(I, v);
+        sim_decref(S, v);
+        if (t < 0) {
+            sim_decref(S, it);
+            return 0;
+        }
+        if (t == any) {
+            sim_decref(S, it);
+            return sim_bool(S, any);
+        }
+    }
+    sim_decref(S, it);
+    return got < 0 ? 0 : sim_bool(S, !any);
+}
+
+static SimId f_any(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return any_all(I, a, n, true); }
+static SimId f_all(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return any_all(I, a, n, false); }
 
 static SimId f_sorted(PyRun *I, SimId *a, int n, SimId kw)
 {
@@ -440,6 +472,24 @@ static SimId f_format(PyRun *I, SimId *a, int n, SimId kw)
     SimId r = op_format(I, a[0], tmp, &b) ? sim_str(S, buf_str(&b), b.len) : 0;
     buf_fini(&b);
     return r;
+}
+
+/* vars(obj): its __dict__ (builtin_vars_impl) */
+static SimId f_vars(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "vars", n, 0, 1))
+        return 0;
+    if (n == 0)
+        return py_not_modelled(I, 0, "vars() without an argument (the caller's locals)"), (SimId)0;
+    SimId name = sim_str_intern(S, "__dict__", 8);
+    SimId d = attr_get(I, a[0], name);
+    sim_decref(S, name);
+    if (!d && py_err_matches(I, EXC_AttributeError)) {
+        py_err_clear(I);
+        py_raise(I, EXC_TypeError, "vars() argument must have __dict__ attribute");
+    }
+    return d;
 }
 
 static SimId f_delattr(PyRun *I, SimId *a, int n, SimId kw)
@@ -640,6 +690,8 @@ const BuiltinDef function_defs[] = {
     BUILTIN("min", 0, BM_BUILTINS, f_min, .kw = "key default"),
     BUILTIN("max", 0, BM_BUILTINS, f_max, .kw = "key default"),
     BUILTIN("sum", 0, BM_BUILTINS, f_sum, .kw = "start"),
+    BUILTIN("any", 0, BM_BUILTINS, f_any, .style = ARGS_ONE),
+    BUILTIN("all", 0, BM_BUILTINS, f_all, .style = ARGS_ONE),
     BUILTIN("sorted", 0, BM_BUILTINS, f_sorted, .kw = "key reverse", .kw_fn = "sort", .style = ARGS_RANGE, .min = 1, .max = 1),
     BUILTIN("enumerate", 0, BM_BUILTINS, iter_enumerate, .kw = "start", .kw_refused = "iterable"),
     BUILTIN("zip", 0, BM_BUILTINS, iter_zip, .kw_refused = "strict"),
@@ -653,6 +705,7 @@ const BuiltinDef function_defs[] = {
     BUILTIN("hasattr", 0, BM_BUILTINS, f_hasattr, .style = ARGS_RANGE, .min = 2, .max = 2),
     BUILTIN("setattr", 0, BM_BUILTINS, f_setattr, .style = ARGS_RANGE, .min = 3, .max = 3),
     BUILTIN("delattr", 0, BM_BUILTINS, f_delattr, .style = ARGS_RANGE, .min = 2, .max = 2),
+    BUILTIN("vars", 0, BM_BUILTINS, f_vars, .style = ARGS_RANGE, .min = 0, .max = 1),
     BUILTIN("format", 0, BM_BUILTINS, f_format, .style = ARGS_RANGE, .min = 1, .max = 2, .kw_refused = "value format_spec"),
     BUILTIN("callable", 0, BM_BUILTINS, f_callable, .style = ARGS_ONE),
     BUILTIN("chr", 0, BM_BUILTINS, f_chr, .style = ARGS_ONE),

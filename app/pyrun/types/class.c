@@ -370,6 +370,13 @@ static SimId copy_namespace(PyRun *I, SimId ns, SimId *classcell, SimId *qualnam
         sim_incref(S, v);
         sim_dict_set(S, d, k, v);
     }
+    if (!sim_dict_get_str(S, d, "__module__")) { /* type_new_set_module: the caller's __name__ */
+        SimId mod = sim_dict_get_str(S, I->globals, "__name__");
+        if (mod) {
+            sim_incref(S, mod);
+            sim_dict_set(S, d, sim_str_intern(S, "__module__", 10), mod);
+        }
+    }
     /* type_ready_set_hash: __eq__ without __hash__ makes instances unhashable */
     if (sim_dict_get_str(S, d, "__eq__") && !sim_dict_get_str(S, d, "__hash__")) {
         sim_incref(S, S->none);
@@ -468,6 +475,32 @@ done:
     return cls;
 }
 
+/* type(name, bases, dict): type_new's argument checks, then the class (its
+ * __module__ from the caller's globals when the dict has none) */
+SimId class_from_type_call(PyRun *I, SimId name, SimId bases, SimId dict)
+{
+    SimId args[3] = {name, bases, dict};
+    static const SimKind want[3] = {SK_STR, SK_TUPLE, SK_DICT};
+    static const char *const wname[3] = {"str", "tuple", "dict"};
+    for (int i = 0; i < 3; i++)
+        if (sim_kind(S, args[i]) != want[i]) {
+            py_raise(I, EXC_TypeError, "type.__new__() argument %d must be %s, not %s", i + 1, wname[i],
+                     op_typename(I, args[i]));
+            return 0;
+        }
+    for (uint32_t i = 0; i < sim_obj(S, bases)->len; i++) {
+        SimId b = sim_items(S, bases)[i];
+        if (sim_kind(S, b) != SK_TYPE)
+            return py_not_modelled(I, 0, "type() with a base that is not a class"), (SimId)0;
+    }
+    if (!modelled_class_ok(I, dict, bases))
+        return 0;
+    SimId base = sim_obj(S, bases)->len ? sim_items(S, bases)[0] : 0;
+    if (base && sim_obj(S, base)->sub == SK_INSTANCE && !(sim_type_word(S, base, SIM_TY_FLAGS) & SIM_TYF_HEAP))
+        return py_not_modelled(I, 0, "type() making a subclass of an exception"), (SimId)0;
+    return class_build(I, name, dict, bases);
+}
+
 /* ---- type.mro() --------------------------------------------------------------- */
 
 /* type_mro_impl: mro_implementation's sequence as a new list (a tuple
@@ -498,8 +531,30 @@ static SimId t_mro(PyRun *I, SimId *a, int n, SimId kw)
     return list;
 }
 
+/* type___subclasses___impl: the live classes of its subclass dict, in order */
+static SimId t_subclasses(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    SimId cls = a[0];
+    if (sim_obj(S, cls)->sub != SK_INSTANCE || !(sim_type_word(S, cls, SIM_TY_FLAGS) & SIM_TYF_HEAP))
+        return py_not_modelled(I, 0, "__subclasses__() of a built-in class"), (SimId)0;
+    SimId list = sim_list(S, 0);
+    SimId d = sim_type_word(S, cls, SIM_TY_SUBCLASSES);
+    uint32_t pos = 0;
+    SimId k, ref;
+    while (d && sim_dict_next(S, d, &pos, &k, &ref)) {
+        SimId sub = SIM_V(S, ref, SK_WEAKREF, weakref.obj);
+        if (sub) {
+            sim_incref(S, sub);
+            sim_list_append(S, list, sub);
+        }
+    }
+    return list;
+}
+
 const BuiltinDef type_methods[] = {
     BUILTIN("mro", SK_TYPE, 0, t_mro, .style = ARGS_NONE),
+    BUILTIN("__subclasses__", SK_TYPE, 0, t_subclasses, .style = ARGS_NONE),
 };
 const int type_nmethods = (int)(sizeof type_methods / sizeof type_methods[0]);
 

@@ -69,8 +69,10 @@ SimId type_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
         }
         return sim_object(S);
     case SK_TYPE: {
+        if (np == 3) /* type(name, bases, dict): a class, as a class statement makes it */
+            return class_from_type_call(I, a[0], a[1], a[2]);
         if (np != 1) {
-            py_raise(I, EXC_TypeError, "type() takes 1 argument in pydive");
+            py_raise(I, EXC_TypeError, "type() takes 1 or 3 arguments");
             return 0;
         }
         SimId t = sim_type_of(S, a[0]);

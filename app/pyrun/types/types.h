@@ -27,6 +27,8 @@ SimId range_construct(PyRun *I, SimId *args, int nargs, SimId kw);
  * lookup makes (a bound method). */
 SimId class_build(PyRun *I, SimId name, SimId ns, SimId bases);
 void class_prepare_transient(PyRun *I);
+/* type(name, bases, dict), all borrowed: a new class or 0 with the error raised. */
+SimId class_from_type_call(PyRun *I, SimId name, SimId bases, SimId dict);
 /* Marks the class whose MRO has __getattr__/__getattribute__ or
  * __setattr__/__delattr__ (SIM_TYF_GETATTR, SIM_TYF_SETATTR). */
 void class_set_hooks(PyRun *I, SimId cls);

@@ -1,0 +1,3 @@
+items = {'x': 1}
+for k, v in items:
+    print(k, v)
