@@ -6,7 +6,9 @@
 # the repository keeps only the seeds.
 # Crashes land in tests/fuzz/crashes/NAME/; copy each into
 # tests/fuzz/regressions/NAME/ once fixed, where `make test` replays them.
-# FUZZ_ONLY="pyrun parser" runs only the targets named.
+# FUZZ_ONLY="pyrun parser" runs only the targets named; FUZZ_TIMEOUT sets the
+# seconds after which one input counts as a hang (10; a loaded machine
+# running several fuzzers at nice 19 may need more).
 cd "$(dirname "$0")/../.." || exit 2
 seconds=${1:-60}
 CC=${FUZZ_CC:-clang}
@@ -35,7 +37,7 @@ for src in tests/fuzz/fuzz_*.c; do
     $CC -g -O1 -fsanitize=fuzzer,address,undefined $cflags -o "$bin" "$src" build/fuzz/libpydive.a $libs -lm || { status=1; continue; }
     seeds "$name"
     log=build/fuzz/$name.log
-    "$bin" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+    "$bin" -max_total_time="$seconds" -max_len=65536 -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 \
         -artifact_prefix="tests/fuzz/crashes/$name/" \
         "build/fuzz/corpus/$name" "tests/fuzz/corpus/$name" "build/fuzz/seeds/$name" >"$log" 2>&1
     rc=$?
