@@ -618,43 +618,23 @@ static void stmt(Depth *d, int n, int base)
     case N_IMPORT: /* level and fromlist, IMPORT_NAME; IMPORT_FROM above the module */
         need(d, base + 2);
         return;
-    case N_DEF: { /* undecorated, unannotated: the defaults (a tuple), the code, MAKE_FUNCTION */
+    case N_DEF: { /* at module level, plain: [the defaults (a constant tuple)], the code */
+        bool plain = d->g && CODE(d->g)->kind == CODE_MODULE && nd->c < 0 && nd->d < 0 && nd->e < 0;
         int k = 0;
-        bool consts = true;
-        if (nd->c >= 0 || nd->d >= 0 || nd->e >= 0 || !d->g || CODE(d->g)->kind != CODE_MODULE) {
-            d->unknown = true;
-            return;
+        for (int p = nd->a; p >= 0 && plain; k += ND(d, p)->a >= 0, p = ND(d, p)->next) {
+            const Node *pn = ND(d, p); /* no annotation, not keyword-only, a constant default */
+            plain = pn->b < 0 && !(pn->flag & PF_KWONLY) && (pn->a < 0 || folded(d, pn->a) == F_YES);
         }
-        for (int p = nd->a; p >= 0; p = ND(d, p)->next) {
-            const Node *pn = ND(d, p);
-            if (pn->b >= 0 || (pn->flag & PF_KWONLY) != 0) { /* annotations, keyword-only */
-                d->unknown = true;
-                return;
-            }
-            if (pn->a >= 0) {
-                consts = consts && folded(d, pn->a) == F_YES;
-                k++;
-            }
-        }
-        if (k && !consts) {
-            d->unknown = true;
-            return;
-        }
+        d->unknown |= !plain;
         need(d, base + (k ? 2 : 1));
         return;
     }
-    case N_CLASS: { /* NULL, __build_class__, the function, the name, the bases */
+    case N_CLASS: { /* at module level: NULL, __build_class__, the function, the name, named bases */
+        bool plain = d->g && CODE(d->g)->kind == CODE_MODULE && nd->c < 0 && nd->e < 0;
         int k = 0;
-        if (nd->c >= 0 || nd->e >= 0 || !d->g || CODE(d->g)->kind != CODE_MODULE) {
-            d->unknown = true;
-            return;
-        }
-        for (int b = nd->a; b >= 0; b = ND(d, b)->next, k++) {
-            if (ND(d, b)->kind != N_NAME) {
-                d->unknown = true; /* keywords, starred and computed bases */
-                return;
-            }
-        }
+        for (int b = nd->a; b >= 0; b = ND(d, b)->next, k++)
+            plain = plain && ND(d, b)->kind == N_NAME;
+        d->unknown |= !plain;
         need(d, base + 4 + k);
         return;
     }
@@ -676,11 +656,15 @@ int cg_stack_depth(Cg *g, int n, int *extra_locals)
     const Node *nd = ND(&d, n);
     if (nd->kind == N_DEF) {
         stmts(&d, nd->b, 0);
-    } else if (nd->kind == N_GENEXP) {
-        /* .0, then per for clause an iterator and its item; the ifs and the element above */
-        int k = 0;
+    } else if (nd->kind == N_LAMBDA) {
+        expr(&d, nd->b, 0);
+    } else if (nd->kind == N_GENEXP || nd->kind == N_LISTCOMP || nd->kind == N_SETCOMP ||
+               nd->kind == N_DICTCOMP) {
+        /* .0, then per for clause an iterator and its item; the ifs and the
+         * element above; a comprehension's result (3.11's function) below */
+        int k = nd->kind == N_GENEXP ? 0 : 1, first = k;
         for (int cf = nd->b; cf >= 0; cf = ND(&d, cf)->next, k++) {
-            if (k > 0)
+            if (k > first)
                 expr(&d, ND(&d, cf)->b, k);
             need(&d, k + 2);
             store(&d, ND(&d, cf)->a, k + 1);
@@ -688,6 +672,8 @@ int cg_stack_depth(Cg *g, int n, int *extra_locals)
                 cond(&d, c, k + 1);
         }
         expr(&d, nd->a, k);
+        if (nd->kind == N_DICTCOMP) /* the value above the key */
+            expr(&d, nd->c, k + 1);
     } else {
         return -1;
     }

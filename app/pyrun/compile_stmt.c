@@ -423,7 +423,7 @@ bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int 
     if (!ok)
         return false;
     co = &g->I->codes[c.ci];
-    if (is_gen || kind == CODE_FUNC) { /* a generator's size, a frame object's size */
+    if (is_gen || kind != CODE_CLASS) { /* a generator's size, a frame object's size */
         int extra = 0, depth = cg_stack_depth(&c, n, &extra);
         co = &g->I->codes[c.ci];
         co->framesize_known = depth >= 0;

@@ -308,6 +308,8 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
         buf_adds(out, "])");
         return true;
     }
+    case SK_FRAME: /* frame_repr shows its file, line and code, which the object does not keep */
+        return py_not_modelled(I, 0, "the text of a frame object");
     default:
         buf_printf(out, "<%s object at %#llx>", sim_type_name(S, v), (unsigned long long)addr);
         return true;

@@ -68,8 +68,19 @@ static void carets(PyRun *I, int line, const PyPos *pos, Buf *out)
 
 /* ---- traceback and frame objects ------------------------------------ */
 
+/* A list, set or dict comprehension on 3.12+ runs inside its enclosing
+ * frame (PEP 709): the model's frame for it has no frame object nor
+ * traceback entry of its own. */
+static bool inlined(PyRun *I, const Frame *f)
+{
+    const PyCode *co = &I->codes[f->code];
+    return S->prof->version >= SIM_V312 && co->kind == CODE_COMP && !co->is_gen;
+}
+
 SimId tb_frame_object(PyRun *I, int i)
 {
+    while (i > 0 && inlined(I, &I->frames[i]))
+        i--;
     Frame *f = &I->frames[i];
     if (f->fobj)
         return f->fobj;
@@ -87,6 +98,8 @@ SimId tb_frame_object(PyRun *I, int i)
 
 bool tb_here(PyRun *I, Frame *f)
 {
+    if (inlined(I, f))
+        return true; /* the enclosing frame gets the entry */
     SimId fo = tb_frame_object(I, (int)(f - I->frames));
     SimId e = exc_instance(I);
     SimId next = sim_exc_get(S, e, SIM_EXC_TRACEBACK);
@@ -132,21 +145,48 @@ void tb_frame_end(PyRun *I, Frame *f)
 
 /* ---- printing --------------------------------------------------------- */
 
+#define TB_LIMIT 1000          /* PyTraceBack_LIMIT: the innermost entries only */
+#define TB_RECURSIVE_CUTOFF 3  /* the same line more often is counted, not shown */
+
+static void print_repeated(Buf *out, long cnt)
+{
+    cnt -= TB_RECURSIVE_CUTOFF;
+    buf_printf(out, "  [Previous line repeated %ld more time%s]\n", cnt, cnt > 1 ? "s" : "");
+}
+
+/* tb_print_internal: the entries from the outermost frame in */
 static void print_tb(PyRun *I, SimId tb, Buf *out)
 {
     if (!tb)
         return;
     buf_adds(out, "Traceback (most recent call last):\n");
+    long depth = 0, cnt = 0;
+    for (SimId t = tb; t; t = sim_obj(S, t)->v.tb.next)
+        depth++;
+    for (; tb && depth > TB_LIMIT; depth--)
+        tb = sim_obj(S, tb)->v.tb.next;
+    SimId last_name = 0;
+    uint32_t last_line = 0;
     for (; tb; tb = sim_obj(S, tb)->v.tb.next) {
         const SimObj *o = sim_obj(S, tb);
+        SimId name = I->codes[o->cap].name;
+        if (!last_name || o->len != last_line || !sim_equal(S, name, last_name)) {
+            if (cnt > TB_RECURSIVE_CUTOFF)
+                print_repeated(out, cnt);
+            last_name = name, last_line = o->len, cnt = 0;
+        }
+        if (++cnt > TB_RECURSIVE_CUTOFF)
+            continue;
         size_t n;
-        const char *nm = sim_str_data(S, I->codes[o->cap].name, &n);
+        const char *nm = sim_str_data(S, name, &n);
         buf_printf(out, "  File \"%s\", line %u, in %.*s\n", I->filename, o->len, (int)n, nm);
         source_line(I, (int)o->len, out);
         const PyCode *co = &I->codes[o->cap];
         if (o->v.tb.lasti < co->nops && co->lines[o->v.tb.lasti] == (int)o->len)
             carets(I, (int)o->len, &co->pos[o->v.tb.lasti], out);
     }
+    if (cnt > TB_RECURSIVE_CUTOFF)
+        print_repeated(out, cnt);
 }
 
 /* the last line: its class and str(e), then its notes */

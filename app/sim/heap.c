@@ -327,6 +327,22 @@ static void fl_drain(Sim *s, SimFreeList *f)
         pm_free(&s->pm, f->blocks[--f->n]);
 }
 
+/* Parks `by` more blocks on (or takes them off) a free list, as if
+ * something before the program had left them there. */
+static void fl_shift(Sim *s, SimFreeList *f, int by, uint32_t size)
+{
+    for (; by > 0 && f->n < f->max; by--)
+        f->blocks[f->n++] = pm_alloc(&s->pm, size);
+    for (; by < 0 && f->n > 0; by++)
+        pm_free(&s->pm, f->blocks[--f->n]);
+}
+
+void sim_shift_freelists(Sim *s, int dicts, int lists)
+{
+    fl_shift(s, &s->fl_dict, dicts, 64);
+    fl_shift(s, &s->fl_list, lists, 56);
+}
+
 void sim_clear_freelists(Sim *s)
 {
     fl_drain(s, &s->fl_float);

@@ -539,6 +539,9 @@ void sim_gen_clear_frame(Sim *s, SimId gen);
 /* ---- free lists ------------------------------------------------------- */
 /* Empties every type free list (what a full collection does). */
 void sim_clear_freelists(Sim *s);
+/* Moves the stock of the dict and list free lists (pyrun/gc_timing.c: the
+ * stock CPython's compiler leaves at the first line is not modelled). */
+void sim_shift_freelists(Sim *s, int dicts, int lists);
 
 /* Calls fn on every object `id` refers to (tp_traverse order). */
 typedef void (*SimVisit)(Sim *s, SimId ref, void *arg);
