@@ -404,6 +404,78 @@ bool vm_do_call(PyRun *I, int nargs)
     return ok;
 }
 
+/* Runs a Python function's frame to its end from C; its result or 0. */
+static SimId run_nested(PyRun *I, int depth)
+{
+    TOPF->c_boundary = true;
+    I->nested++;
+    VmStop st = vm_run(I, depth, false);
+    I->nested--;
+    if (st != VM_RETURNED)
+        return 0;
+    SimId r = I->c_result;
+    I->c_result = 0;
+    return r;
+}
+
+/* A program's class called from C (map(Point, ...), raise E): type_call as
+ * call_class runs it, with __init__'s frame run to its end here. */
+static SimId call_class_c(PyRun *I, SimId cls, SimId *args, int nargs)
+{
+    SimId init = sim_type_lookup(S, cls, "__init__");
+    bool exc = exc_is_class(I, cls);
+    if (!exc)
+        bi_args_tuple(I, nargs); /* _PyObject_MakeTpCall packs the arguments */
+    SimId inst;
+    if (exc) { /* BaseException.__new__ keeps the arguments in .args */
+        SimId t = sim_tuple(S, (size_t)nargs);
+        for (int i = 0; i < nargs; i++) {
+            sim_incref(S, args[i]);
+            sim_tuple_set(S, t, (size_t)i, args[i]);
+        }
+        inst = exc_new(I, cls, t);
+    } else {
+        inst = sim_instance(S, cls);
+    }
+    if (!init || sim_kind(S, init) != SK_FUNC) {
+        if (nargs > 0 && !exc) {
+            size_t n;
+            const char *nm = sim_str_data(S, sim_items(S, cls)[0], &n);
+            py_raise(I, EXC_TypeError, "%.*s() takes no arguments", (int)n, nm);
+            sim_decref(S, inst);
+            return 0;
+        }
+        return inst;
+    }
+    sim_incref(S, inst); /* the frame's self */
+    for (int i = 0; i < nargs; i++)
+        sim_incref(S, args[i]);
+    sim_incref(S, init);
+    int depth = I->nframes;
+    if (!vm_call_python(I, init, inst, args, nargs, 0, FR_NORMAL)) {
+        sim_decref(S, inst);
+        return 0;
+    }
+    SimId r;
+    if (I->gen_made) { /* __init__ with a yield */
+        r = I->gen_made;
+        I->gen_made = 0;
+    } else {
+        r = run_nested(I, depth);
+    }
+    if (r && sim_kind(S, r) != SK_NONE) {
+        py_raise(I, EXC_TypeError, "__init__() should return None, not '%s'", op_typename(I, r));
+        sim_decref(S, r);
+        r = 0;
+    }
+    if (!r) {
+        sim_decref(S, inst);
+        return 0;
+    }
+    sim_decref(S, r);
+    return inst;
+}
+
 SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
 {
     SimKind k = sim_kind(S, callable);
@@ -439,7 +511,7 @@ SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
     if (k == SK_TYPE && sim_obj(S, callable)->sub != SK_INSTANCE) /* map(str, ...) */
         return builtins_call(I, 0xffff0000u | sim_obj(S, callable)->sub, callable, args, nargs, 0);
     if (k == SK_TYPE)
-        return py_not_modelled(I, 0, "calling a class from built-in code (map, filter, a key function ...)"), 0;
+        return call_class_c(I, callable, args, nargs);
     SimId func = callable, self = 0;
     if (k == SK_METHOD) {
         func = SIM_V(S, callable, SK_METHOD, method.func);
@@ -462,15 +534,7 @@ SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
         I->gen_made = 0;
         return g;
     }
-    TOPF->c_boundary = true;
-    I->nested++;
-    VmStop st = vm_run(I, depth, false);
-    I->nested--;
-    if (st != VM_RETURNED)
-        return 0;
-    SimId r = I->c_result;
-    I->c_result = 0;
-    return r;
+    return run_nested(I, depth);
 }
 
 bool vm_build_class(PyRun *I, uint32_t ci)

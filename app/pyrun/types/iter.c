@@ -185,7 +185,8 @@ static SimId call_iter_next(PyRun *I, SimId it)
     SimId fn = sim_iter_refs(S, it)[CALL_CALLABLE];
     if (!fn)
         return 0;
-    SimId r = vm_call(I, fn, NULL, 0);
+    SimId noargs[1] = {0}; /* vm_call copies from a pointer even for none */
+    SimId r = vm_call(I, fn, noargs, 0);
     if (r) {
         int eq = op_equal(I, sim_iter_refs(S, it)[CALL_SENTINEL], r);
         if (eq == 0)
