@@ -23,7 +23,11 @@ log=$(mktemp)
 # The learner's own settings file must never change what a test sees.
 XDG_CONFIG_HOME=$(mktemp -d)
 export XDG_CONFIG_HOME
-trap 'rm -f "$log"; rm -rf "$XDG_CONFIG_HOME"' EXIT
+# Nor the learner's cache (the course outline `list` keeps): tests start
+# without one and leave none behind.
+XDG_CACHE_HOME=$(mktemp -d)
+export XDG_CACHE_HOME
+trap 'rm -f "$log"; rm -rf "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"' EXIT
 
 run_suite() {
     name=$1; shift

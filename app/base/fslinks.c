@@ -33,6 +33,23 @@ static bool link_inside(const Walk *w, const char *path)
     return inside;
 }
 
+static bool walk(Walk *w, const char *dir, int depth);
+
+/* One entry of a folder: a link must stay inside, a folder is walked. */
+static bool check_entry(Walk *w, const char *path, int depth)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return true; /* missing, or vanished meanwhile: nothing to follow */
+    if (S_ISLNK(st.st_mode) && !link_inside(w, path)) {
+        buf_adds(w->where, path);
+        buf_printf(w->err, "a symbolic link that leads outside the pack's folder %s; "
+                   "a pack must hold its own files (copy the file in)", w->root);
+        return false;
+    }
+    return S_ISDIR(st.st_mode) ? walk(w, path, depth + 1) : true;
+}
+
 static bool walk(Walk *w, const char *dir, int depth)
 {
     if (depth > FSLINKS_MAX_DEPTH) {
@@ -60,26 +77,18 @@ static bool walk(Walk *w, const char *dir, int depth)
             break;
         }
         char *path = path_join(dir, e->d_name);
-        struct stat st;
-        if (lstat(path, &st) != 0) {
-            /* vanished meanwhile: nothing to follow */
-        } else if (S_ISLNK(st.st_mode)) {
-            if (!link_inside(w, path)) {
-                buf_adds(w->where, path);
-                buf_printf(w->err, "a symbolic link that leads outside the pack's folder %s; "
-                           "a pack must hold its own files (copy the file in)", w->root);
-                ok = false;
-            }
-        } else if (S_ISDIR(st.st_mode)) {
-            ok = walk(w, path, depth + 1);
-        }
+        ok = check_entry(w, path, depth);
         free(path);
     }
     closedir(d);
     return ok;
 }
 
-bool dir_links_stay_inside(const char *root, Buf *where, Buf *err)
+const char *const FSLINKS_CONTENT_PARTS[] = {"lessons", "exercises", "assessments", "assets",
+                                             "workshop.yaml", NULL};
+
+/* Walks all of root (parts NULL) or only the named entries of it. */
+static bool check_root(const char *root, const char *const *parts, Buf *where, Buf *err)
 {
     buf_clear(where);
     buf_clear(err);
@@ -90,7 +99,26 @@ bool dir_links_stay_inside(const char *root, Buf *where, Buf *err)
         buf_printf(err, "cannot read the folder: %s", strerror(errno));
         return false;
     }
-    bool ok = walk(&w, dir, 0);
+    bool ok = true;
+    if (!parts) {
+        ok = walk(&w, dir, 0);
+    } else {
+        for (size_t i = 0; ok && parts[i]; i++) {
+            char *path = path_join(dir, parts[i]);
+            ok = check_entry(&w, path, 0);
+            free(path);
+        }
+    }
     free(w.real);
     return ok;
+}
+
+bool dir_links_stay_inside(const char *root, Buf *where, Buf *err)
+{
+    return check_root(root, NULL, where, err);
+}
+
+bool content_links_stay_inside(const char *root, Buf *where, Buf *err)
+{
+    return check_root(root, FSLINKS_CONTENT_PARTS, where, err);
 }

@@ -25,4 +25,15 @@
  * folders (*where is then the folder). */
 bool dir_links_stay_inside(const char *root, Buf *where, Buf *err);
 
+/* The entries of a content folder pydive reads: lessons/, exercises/,
+ * assessments/, assets/ and workshop.yaml (NULL-terminated). */
+extern const char *const FSLINKS_CONTENT_PARTS[];
+
+/* As dir_links_stay_inside, over only the FSLINKS_CONTENT_PARTS of root
+ * (each checked itself, as a link, and walked when a folder; a missing one
+ * is fine).  What else root holds is never read as content, so it is not
+ * walked: in a source checkout that is build/ and tests/, thousands of
+ * files. */
+bool content_links_stay_inside(const char *root, Buf *where, Buf *err);
+
 #endif

@@ -92,7 +92,7 @@ static char *pack_dir(const char *want, Buf *err)
         return NULL;
     }
     Buf where = {0}, why = {0};
-    if (!dir_links_stay_inside(dir, &where, &why)) {
+    if (!content_links_stay_inside(dir, &where, &why)) {
         buf_printf(err, "%s%s%s: %s: %s", what, course_option ? " " : "", want, buf_str(&where),
                    buf_str(&why));
         free(dir);
@@ -133,34 +133,37 @@ char *paths_shipped_dir(Buf *err)
     return NULL;
 }
 
-char *paths_user_data_dir(void)
+/* $ENV/rel when ENV holds an absolute path (the XDG rule), else
+ * $HOME/fallback/rel (the home from the password file when HOME is unset). */
+static char *xdg_path(const char *env, const char *fallback, const char *rel)
 {
-    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *xdg = getenv(env);
     if (xdg && xdg[0] == '/')
-        return path_join(xdg, "pydive");
+        return path_join(xdg, rel);
     const char *home = getenv("HOME");
     if (!home || !*home) {
         struct passwd *pw = getpwuid(getuid());
         home = pw && pw->pw_dir ? pw->pw_dir : "/tmp";
     }
-    char *share = path_join(home, ".local/share");
-    char *dir = path_join(share, "pydive");
-    free(share);
-    return dir;
+    char *base = path_join(home, fallback);
+    char *path = path_join(base, rel);
+    free(base);
+    return path;
+}
+
+char *paths_user_data_dir(void)
+{
+    return xdg_path("XDG_DATA_HOME", ".local/share", "pydive");
+}
+
+char *paths_cache_dir(void)
+{
+    return xdg_path("XDG_CACHE_HOME", ".cache", "pydive");
 }
 
 char *paths_config_file(void)
 {
-    const char *xdg = getenv("XDG_CONFIG_HOME");
-    if (xdg && xdg[0] == '/')
-        return path_join(xdg, "pydive/config.yaml");
-    const char *home = getenv("HOME");
-    if (!home || !*home) {
-        struct passwd *pw = getpwuid(getuid());
-        home = pw && pw->pw_dir ? pw->pw_dir : "/tmp";
-    }
-    char *cfg = path_join(home, ".config/pydive/config.yaml");
-    return cfg;
+    return xdg_path("XDG_CONFIG_HOME", ".config", "pydive/config.yaml");
 }
 
 bool paths_profile_name_ok(const char *name)

@@ -39,6 +39,9 @@ const char *paths_course_option(void);
 char *paths_user_data_dir(void);
 /* $XDG_CONFIG_HOME/pydive/config.yaml, else ~/.config/pydive/config.yaml. */
 char *paths_config_file(void);
+/* $XDG_CACHE_HOME/pydive, or ~/.cache/pydive: what pydive may rebuild at
+ * any time (the course outline); caller frees. */
+char *paths_cache_dir(void);
 /* The default profile name: $USER/$LOGNAME or the password entry, made safe
  * for a file name; "learner" when nothing is known. */
 char *paths_default_profile(void);

@@ -53,6 +53,11 @@ size_t printable_bad_at(const char *s, size_t n, PrintableMode mode, unsigned *c
 {
     size_t i = 0;
     while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7F) { /* plain ASCII, most of every file: no decoding */
+            i++;
+            continue;
+        }
         uint32_t cp;
         bool bad;
         size_t len = next_cp(s + i, n - i, &cp, &bad);

@@ -22,7 +22,7 @@ static size_t sections_read(const Progress *p, const Chapter *ch)
 
 /* Takes --profile, refuses anything else left in argv, and opens the
  * session.  Returns 0 with the session open, or the exit status. */
-static int open_for(Session *s, int argc, char **argv, bool want_write)
+static int open_for(Session *s, int argc, char **argv, bool want_write, bool outline)
 {
     const char *profile = NULL;
     if (cli_take_option(&argc, argv, "--profile", &profile) < 0 ||
@@ -30,7 +30,7 @@ static int open_for(Session *s, int argc, char **argv, bool want_write)
         return 2;
     if (argc > 1)
         return cli_usage_error("unexpected argument '%s'", argv[1]);
-    int rc = session_open(s, profile, want_write);
+    int rc = outline ? session_open_outline(s, profile) : session_open(s, profile, want_write);
     if (rc != 0)
         session_close(s);
     return rc;
@@ -39,7 +39,7 @@ static int open_for(Session *s, int argc, char **argv, bool want_write)
 int cmd_list(int argc, char **argv)
 {
     Session s;
-    int rc = open_for(&s, argc, argv, false);
+    int rc = open_for(&s, argc, argv, false, true);
     if (rc != 0)
         return rc;
     printf("%s\n", s.course.title);
@@ -116,7 +116,7 @@ int cmd_progress(int argc, char **argv)
 {
     bool json = cli_take_flag(&argc, argv, "--json");
     Session s;
-    int rc = open_for(&s, argc, argv, false);
+    int rc = open_for(&s, argc, argv, false, true);
     if (rc != 0)
         return rc;
     diag_print(&s.store_diags, stderr);
@@ -149,7 +149,7 @@ int cmd_reset(int argc, char **argv)
         return 2;
     bool yes = cli_take_flag(&argc, argv, "--yes");
     Session s;
-    int rc = open_for(&s, argc, argv, true);
+    int rc = open_for(&s, argc, argv, true, false);
     if (rc != 0)
         return rc;
     if (s.store.read_only) {

@@ -89,7 +89,7 @@ static int render_program(const char *spec, const char *file, const char *step,
         } else if (bits == PROGRAM_VIEW_ARENA)
             view_arena_map(&snap, &(ArenaMapOptions){.wide = present}, cv, r);
         else if (bits == PROGRAM_VIEW_MEMORY)
-            view_memory_chart(prog->samples, prog->pos, cv, r);
+            view_memory_chart(prog->samples, prog->sample_blocks, prog->pos, cv, r);
         else if (bits == PROGRAM_VIEW_GRAPH)
             view_object_graph(&snap, &(GraphOptions){0}, cv, r);
         else

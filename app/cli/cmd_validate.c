@@ -110,7 +110,7 @@ size_t cli_validate_course(const char *dir, DiagList *diags)
     Course c;
     size_t assessed = 0;
     Buf where = {0}, why = {0};
-    bool contained = dir_links_stay_inside(dir, &where, &why);
+    bool contained = content_links_stay_inside(dir, &where, &why);
     if (!contained) /* nothing in the folder is read: a link could quote any file */
         diag_add(diags, DIAG_ERROR, buf_str(&where), 0, 0, "%s", buf_str(&why));
     buf_fini(&where);

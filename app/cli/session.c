@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "base/overlay.h"
 #include "base/paths.h"
+#include "course/outline_cache.h"
 
 /* The assessments are optional: a problem there is reported on the
  * dashboard and in `pydive stage`, and reading goes on. */
@@ -88,7 +89,10 @@ bool session_load_workshop(const char *content_dir, const Course *course,
     return ok;
 }
 
-int session_open(Session *s, const char *profile, bool want_write)
+/* outline: the course without the cross-file references checked, and no
+ * assessments (what `list` and `progress` show needs neither; `validate`
+ * and the course screens check and use them). */
+static int open_session(Session *s, const char *profile, bool want_write, bool outline)
 {
     *s = (Session){0};
     Buf err = {0};
@@ -99,7 +103,17 @@ int session_open(Session *s, const char *profile, bool want_write)
         return 1;
     }
     buf_fini(&err);
-    if (!course_load(s->content_dir, &s->course, &s->content_diags)) {
+    bool loaded;
+    if (outline && outline_cache_read(s->content_dir, &s->course)) {
+        loaded = true; /* nothing changed since a load without diagnostics */
+    } else if (outline) {
+        loaded = course_load_outline(s->content_dir, &s->course, &s->content_diags);
+        if (loaded && s->content_diags.len == 0 && s->course.nchapters > 0)
+            outline_cache_write(s->content_dir, &s->course);
+    } else {
+        loaded = course_load(s->content_dir, &s->course, &s->content_diags);
+    }
+    if (!loaded) {
         diag_print(&s->content_diags, stderr);
         fprintf(stderr, "pydive: the course in %s cannot be loaded\n", s->content_dir);
         return 1;
@@ -123,7 +137,10 @@ int session_open(Session *s, const char *profile, bool want_write)
         return 1;
     }
     s->store_open = true;
-    open_assessments(s);
+    char *plan = path_join(s->content_dir, WORKSHOP_FILE);
+    if (!outline || file_exists(plan)) /* a pack's plan is checked against them */
+        open_assessments(s);
+    free(plan);
     DiagList wd = {0};
     if (!session_load_workshop(s->content_dir, &s->course, s->assess_loaded ? &s->assess : NULL,
                                &s->workshop, &s->has_workshop, &wd)) {
@@ -135,6 +152,16 @@ int session_open(Session *s, const char *profile, bool want_write)
     }
     diag_move(&s->content_diags, &wd); /* warnings */
     return 0;
+}
+
+int session_open(Session *s, const char *profile, bool want_write)
+{
+    return open_session(s, profile, want_write, false);
+}
+
+int session_open_outline(Session *s, const char *profile)
+{
+    return open_session(s, profile, false, true);
 }
 
 void session_report(const Session *s)

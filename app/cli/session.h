@@ -60,6 +60,14 @@ bool session_load_workshop(const char *content_dir, const Course *course,
 /* Loads the course and opens the profile (`profile` NULL = default).
  * Returns 0, or the exit status to end with after printing why. */
 int session_open(Session *s, const char *profile, bool want_write);
+/* As session_open, read-only, for commands that show only the course's
+ * outline and the progress (`list`, `progress`): references between files
+ * are not checked (course_load_outline) and the assessments are not read
+ * unless a workshop pack's plan needs them (else assess_loaded stays false);
+ * the outline comes from course/outline_cache
+ * while no file it was read from has changed.  `pydive validate` is where
+ * content is checked. */
+int session_open_outline(Session *s, const char *profile);
 void session_close(Session *s);
 /* Saves progress and the assessment record; false with a message in err. */
 bool session_save(Session *s, char *err, size_t errlen);

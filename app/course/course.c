@@ -139,7 +139,7 @@ static void keep_good_modules(Course *c, Module *mods, size_t n)
     qsort(c->chapters, c->nchapters, sizeof *c->chapters, cmp_chapter_number);
 }
 
-bool course_load(const char *dir, Course *out, DiagList *diags)
+static bool load(const char *dir, bool check_refs, Course *out, DiagList *diags)
 {
     *out = (Course){.dir = xstrdup(dir)};
     char *lessons = path_join(dir, "lessons");
@@ -148,7 +148,7 @@ bool course_load(const char *dir, Course *out, DiagList *diags)
     bool ok = course_read_series(series, series, out, &meta, diags);
 
     RefIndex refs;
-    refs_build(&refs, dir, diags);
+    refs_build(&refs, check_refs ? dir : NULL, diags); /* NULL: an index that accepts all */
     char **names;
     size_t n = course_list_modules(lessons, &names);
     Module *mods = xcalloc(n ? n : 1, sizeof *mods);
@@ -171,6 +171,16 @@ bool course_load(const char *dir, Course *out, DiagList *diags)
     if (!ok)
         course_fini(out);
     return ok;
+}
+
+bool course_load(const char *dir, Course *out, DiagList *diags)
+{
+    return load(dir, true, out, diags);
+}
+
+bool course_load_outline(const char *dir, Course *out, DiagList *diags)
+{
+    return load(dir, false, out, diags);
 }
 
 int course_declared_chapters(const char *series_path)

@@ -98,6 +98,11 @@ typedef struct Course {
  * modules add errors to *diags and are skipped.  Cross-file checks (ids,
  * numbering, references to exercises and quiz items) are reported too. */
 bool course_load(const char *dir, Course *out, DiagList *diags);
+/* As course_load without the references to exercises and quiz items checked
+ * (building their index reads every exercise name and assessment file),
+ * for commands that show the outline: a chapter whose only error is such a
+ * reference is kept here where course_load leaves it out. */
+bool course_load_outline(const char *dir, Course *out, DiagList *diags);
 
 /* Loads and validates one chapter module on its own (for `pydive validate
  * FILE`).  References are resolved against `content_dir`. */

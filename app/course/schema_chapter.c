@@ -55,6 +55,9 @@ static void check_citations(ChapterCheck *cc, const YNode *text)
     size_t len = text->len;
     bool in_code = false;
     for (size_t i = 0; i < len; i++) {
+        i += strcspn(s + i, "[`\n"); /* prose is most of a chapter: jump to what matters */
+        if (i >= len)
+            break;
         if (s[i] == '\n')
             in_code = false;
         if (s[i] == '`')

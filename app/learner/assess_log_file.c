@@ -23,216 +23,108 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 
 #include "base/buf.h"
 #include "base/xalloc.h"
 #include "learner/assess_log_tree.h"
 #include "learner/assess_store.h"
 #include "learner/ytree.h"
+#include "learner/yemit.h"
 
 /* ---- writing ------------------------------------------------------------ */
 
-typedef struct Em {
-    yaml_emitter_t e;
-    bool ok;
-} Em;
-
-static int to_buf(void *data, unsigned char *bytes, size_t size)
+static void emit_session(YEmit *em, const SessionRec *s)
 {
-    buf_add(data, bytes, size);
-    return 1;
-}
-
-static void emit(Em *em, yaml_event_t *ev)
-{
-    if (em->ok && !yaml_emitter_emit(&em->e, ev))
-        em->ok = false;
-}
-
-static void scalar(Em *em, const char *s, bool quoted)
-{
-    yaml_event_t ev;
-    if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (const yaml_char_t *)s, (int)strlen(s),
-                                      1, 1,
-                                      quoted ? YAML_DOUBLE_QUOTED_SCALAR_STYLE
-                                             : YAML_PLAIN_SCALAR_STYLE)) {
-        em->ok = false;
-        return;
-    }
-    emit(em, &ev);
-}
-
-static void str(Em *em, const char *key, const char *v)
-{
-    scalar(em, key, false);
-    if (v)
-        scalar(em, v, true);
-    else
-        scalar(em, "null", false);
-}
-
-static void i64(Em *em, const char *key, int64_t v)
-{
-    char num[32];
-    snprintf(num, sizeof num, "%" PRId64, v);
-    scalar(em, key, false);
-    scalar(em, num, false);
-}
-
-static void dbl(Em *em, const char *key, double v)
-{
-    char num[40];
-    snprintf(num, sizeof num, "%.6f", v);
-    scalar(em, key, false);
-    scalar(em, num, false);
-}
-
-static void open_(Em *em, bool map, bool flow)
-{
-    yaml_event_t ev;
-    if (map)
-        yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
-                                            flow ? YAML_FLOW_MAPPING_STYLE
-                                                 : YAML_BLOCK_MAPPING_STYLE);
-    else
-        yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
-                                             flow ? YAML_FLOW_SEQUENCE_STYLE
-                                                  : YAML_BLOCK_SEQUENCE_STYLE);
-    emit(em, &ev);
-}
-
-static void close_(Em *em, bool map)
-{
-    yaml_event_t ev;
-    if (map)
-        yaml_mapping_end_event_initialize(&ev);
-    else
-        yaml_sequence_end_event_initialize(&ev);
-    emit(em, &ev);
-}
-
-static void list(Em *em, const char *key, char **items, size_t n)
-{
-    scalar(em, key, false);
-    open_(em, false, true);
-    for (size_t i = 0; i < n; i++)
-        scalar(em, items[i], true);
-    close_(em, false);
-}
-
-static void emit_session(Em *em, const SessionRec *s)
-{
-    open_(em, true, false);
-    i64(em, "id", s->id);
-    str(em, "kind", assess_session_kind_name(s->kind));
-    i64(em, "chapter", s->chapter);
-    i64(em, "started", s->started);
-    i64(em, "finished", s->finished);
-    i64(em, "items", s->items);
-    i64(em, "correct", s->correct);
-    str(em, "overall", s->overall);
-    scalar(em, "stages", false);
-    open_(em, false, false);
+    yemit_open(em, true, false);
+    yemit_int(em, "id", s->id);
+    yemit_str(em, "kind", assess_session_kind_name(s->kind));
+    yemit_int(em, "chapter", s->chapter);
+    yemit_int(em, "started", s->started);
+    yemit_int(em, "finished", s->finished);
+    yemit_int(em, "items", s->items);
+    yemit_int(em, "correct", s->correct);
+    yemit_str(em, "overall", s->overall);
+    yemit_scalar(em, "stages", false);
+    yemit_open(em, false, false);
     for (size_t j = 0; j < s->nstages; j++) {
-        open_(em, true, true);
-        str(em, "competency", s->stages[j].competency);
-        str(em, "stage", s->stages[j].stage);
-        dbl(em, "mastery", s->stages[j].mastery);
-        close_(em, true);
+        yemit_open(em, true, true);
+        yemit_str(em, "competency", s->stages[j].competency);
+        yemit_str(em, "stage", s->stages[j].stage);
+        yemit_dbl(em, "mastery", s->stages[j].mastery);
+        yemit_close(em, true);
     }
-    close_(em, false);
-    close_(em, true);
+    yemit_close(em, false);
+    yemit_close(em, true);
 }
 
 void assess_log_serialize(const AssessLog *log, Buf *out)
 {
-    buf_clear(out);
-    Em em = {.ok = true};
-    if (!yaml_emitter_initialize(&em.e))
-        return;
-    yaml_emitter_set_output(&em.e, to_buf, out);
-    yaml_emitter_set_unicode(&em.e, 1);
-    yaml_emitter_set_width(&em.e, -1);
-    yaml_emitter_set_indent(&em.e, 2);
-    yaml_event_t ev;
-    yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
-    emit(&em, &ev);
-    yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
-    emit(&em, &ev);
-    open_(&em, true, false);
-    i64(&em, "schema", ASSESS_LOG_SCHEMA_VERSION);
-    str(&em, "profile", log->profile ? log->profile : "");
-    i64(&em, "updated", log->updated);
-    str(&em, "track", log->track);
-    scalar(&em, "answers", false);
-    open_(&em, false, false);
+    YEmit em;
+    yemit_begin(&em, out);
+    yemit_open(&em, true, false);
+    yemit_int(&em, "schema", ASSESS_LOG_SCHEMA_VERSION);
+    yemit_str(&em, "profile", log->profile ? log->profile : "");
+    yemit_int(&em, "updated", log->updated);
+    yemit_str(&em, "track", log->track);
+    yemit_scalar(&em, "answers", false);
+    yemit_open(&em, false, false);
     for (size_t i = 0; i < log->nanswers; i++) {
         const AnswerRec *a = &log->answers[i];
-        open_(&em, true, false);
-        str(&em, "item", a->item);
-        i64(&em, "at", a->at);
-        str(&em, "result", assess_result_name(a->result));
-        i64(&em, "difficulty", a->difficulty);
-        list(&em, "competencies", a->competencies, a->ncompetencies);
-        i64(&em, "session", a->session);
-        close_(&em, true);
+        yemit_open(&em, true, false);
+        yemit_str(&em, "item", a->item);
+        yemit_int(&em, "at", a->at);
+        yemit_str(&em, "result", assess_result_name(a->result));
+        yemit_int(&em, "difficulty", a->difficulty);
+        yemit_list(&em, "competencies", a->competencies, a->ncompetencies);
+        yemit_int(&em, "session", a->session);
+        yemit_close(&em, true);
     }
-    close_(&em, false);
-    scalar(&em, "exercises", false);
-    open_(&em, false, false);
+    yemit_close(&em, false);
+    yemit_scalar(&em, "exercises", false);
+    yemit_open(&em, false, false);
     for (size_t i = 0; i < log->nexercises; i++) {
         const ExerciseRec *x = &log->exercises[i];
-        open_(&em, true, false);
-        str(&em, "exercise", x->exercise);
-        i64(&em, "at", x->at);
-        scalar(&em, "solved", false);
-        scalar(&em, x->solved ? "true" : "false", false);
-        i64(&em, "hints", x->hints);
-        i64(&em, "difficulty", x->difficulty);
-        list(&em, "competencies", x->competencies, x->ncompetencies);
-        close_(&em, true);
+        yemit_open(&em, true, false);
+        yemit_str(&em, "exercise", x->exercise);
+        yemit_int(&em, "at", x->at);
+        yemit_bool(&em, "solved", x->solved);
+        yemit_int(&em, "hints", x->hints);
+        yemit_int(&em, "difficulty", x->difficulty);
+        yemit_list(&em, "competencies", x->competencies, x->ncompetencies);
+        yemit_close(&em, true);
     }
-    close_(&em, false);
-    scalar(&em, "ratings", false);
-    open_(&em, false, false);
+    yemit_close(&em, false);
+    yemit_scalar(&em, "ratings", false);
+    yemit_open(&em, false, false);
     for (size_t i = 0; i < log->nratings; i++) {
-        open_(&em, true, true);
-        str(&em, "competency", log->ratings[i].competency);
-        i64(&em, "at", log->ratings[i].at);
-        i64(&em, "rating", log->ratings[i].rating);
-        close_(&em, true);
+        yemit_open(&em, true, true);
+        yemit_str(&em, "competency", log->ratings[i].competency);
+        yemit_int(&em, "at", log->ratings[i].at);
+        yemit_int(&em, "rating", log->ratings[i].rating);
+        yemit_close(&em, true);
     }
-    close_(&em, false);
-    scalar(&em, "sessions", false);
-    open_(&em, false, false);
+    yemit_close(&em, false);
+    yemit_scalar(&em, "sessions", false);
+    yemit_open(&em, false, false);
     for (size_t i = 0; i < log->nsessions; i++)
         emit_session(&em, &log->sessions[i]);
-    close_(&em, false);
-    scalar(&em, "review", false);
-    open_(&em, false, false);
+    yemit_close(&em, false);
+    yemit_scalar(&em, "review", false);
+    yemit_open(&em, false, false);
     for (size_t i = 0; i < log->ncards; i++) {
         const ReviewCard *c = &log->cards[i];
-        open_(&em, true, true);
-        str(&em, "item", c->item);
-        dbl(&em, "ease", c->ease);
-        i64(&em, "interval", c->interval);
-        i64(&em, "repetitions", c->repetitions);
-        i64(&em, "lapses", c->lapses);
-        i64(&em, "due", c->due);
-        close_(&em, true);
+        yemit_open(&em, true, true);
+        yemit_str(&em, "item", c->item);
+        yemit_dbl(&em, "ease", c->ease);
+        yemit_int(&em, "interval", c->interval);
+        yemit_int(&em, "repetitions", c->repetitions);
+        yemit_int(&em, "lapses", c->lapses);
+        yemit_int(&em, "due", c->due);
+        yemit_close(&em, true);
     }
-    close_(&em, false);
-    close_(&em, true);
-    yaml_document_end_event_initialize(&ev, 0);
-    emit(&em, &ev);
-    yaml_stream_end_event_initialize(&ev);
-    emit(&em, &ev);
-    if (em.ok && !yaml_emitter_flush(&em.e))
-        em.ok = false;
-    yaml_emitter_delete(&em.e);
-    if (!em.ok)
-        buf_clear(out);
+    yemit_close(&em, false);
+    yemit_close(&em, true);
+    yemit_finish(&em); /* empty *out on failure: "could not write" */
 }
 
 /* ---- reading ------------------------------------------------------------ */

@@ -27,143 +27,50 @@
  * a message naming the schema this pydive reads; there is nothing older to
  * migrate from yet.
  */
-#include <inttypes.h>
-#include <stdio.h>
-#include <string.h>
-#include <yaml.h>
-
 #include "learner/progress.h"
 #include "learner/store.h"
+#include "learner/yemit.h"
 
-static int emit_to_buf(void *data, unsigned char *bytes, size_t size)
+/* Ids are written only when they are ids: anything else is null. */
+static const char *id_or_null(const char *id)
 {
-    buf_add(data, bytes, size);
-    return 1;
+    return id && progress_id_ok(id) ? id : NULL;
 }
 
-typedef struct Emitter {
-    yaml_emitter_t e;
-    bool ok;
-} Emitter;
-
-static void emit(Emitter *em, yaml_event_t *ev)
+static void emit_chapter(YEmit *em, const ChapterProgress *c)
 {
-    if (em->ok && !yaml_emitter_emit(&em->e, ev))
-        em->ok = false; /* the emitter deletes the event either way */
-}
-
-static void emit_scalar(Emitter *em, const char *s, yaml_scalar_style_t style)
-{
-    yaml_event_t ev;
-    if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (const yaml_char_t *)s, (int)strlen(s), 1,
-                                      1, style)) {
-        em->ok = false;
-        return;
-    }
-    emit(em, &ev);
-}
-
-static void emit_key(Emitter *em, const char *key)
-{
-    emit_scalar(em, key, YAML_PLAIN_SCALAR_STYLE);
-}
-
-/* Strings are always double-quoted: the emitter escapes quotes, newlines and
- * controls there, and a quoted "null" or "12" stays a string. */
-static void emit_string(Emitter *em, const char *key, const char *value)
-{
-    emit_key(em, key);
-    if (value && progress_id_ok(value))
-        emit_scalar(em, value, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
-    else
-        emit_scalar(em, "null", YAML_PLAIN_SCALAR_STYLE);
-}
-
-static void emit_int(Emitter *em, const char *key, int64_t value)
-{
-    char num[32];
-    snprintf(num, sizeof num, "%" PRId64, value);
-    emit_key(em, key);
-    emit_scalar(em, num, YAML_PLAIN_SCALAR_STYLE);
-}
-
-static void emit_mapping_start(Emitter *em)
-{
-    yaml_event_t ev;
-    yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
-    emit(em, &ev);
-}
-
-static void emit_sequence_start(Emitter *em)
-{
-    yaml_event_t ev;
-    yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE);
-    emit(em, &ev);
-}
-
-static void emit_end(Emitter *em, bool mapping)
-{
-    yaml_event_t ev;
-    if (mapping)
-        yaml_mapping_end_event_initialize(&ev);
-    else
-        yaml_sequence_end_event_initialize(&ev);
-    emit(em, &ev);
-}
-
-static void emit_chapter(Emitter *em, const ChapterProgress *c)
-{
-    emit_mapping_start(em);
-    emit_string(em, "id", c->chapter_id);
-    emit_string(em, "section", c->section_id);
-    emit_int(em, "block", c->block);
-    emit_int(em, "line", c->line);
-    emit_int(em, "first_opened", c->first_opened);
-    emit_int(em, "last_opened", c->last_opened);
-    emit_key(em, "read");
-    emit_sequence_start(em);
+    yemit_open(em, true, false);
+    yemit_str(em, "id", id_or_null(c->chapter_id));
+    yemit_str(em, "section", id_or_null(c->section_id));
+    yemit_int(em, "block", c->block);
+    yemit_int(em, "line", c->line);
+    yemit_int(em, "first_opened", c->first_opened);
+    yemit_int(em, "last_opened", c->last_opened);
+    yemit_scalar(em, "read", false);
+    yemit_open(em, false, false);
     for (size_t i = 0; i < c->nread; i++)
         if (progress_id_ok(c->read[i]))
-            emit_scalar(em, c->read[i], YAML_DOUBLE_QUOTED_SCALAR_STYLE);
-    emit_end(em, false);
-    emit_end(em, true);
+            yemit_scalar(em, c->read[i], true);
+    yemit_close(em, false);
+    yemit_close(em, true);
 }
 
 void progress_serialize(const Progress *p, Buf *out)
 {
-    buf_clear(out);
-    Emitter em = {.ok = true};
-    if (!yaml_emitter_initialize(&em.e))
-        return;
-    yaml_emitter_set_output(&em.e, emit_to_buf, out);
-    yaml_emitter_set_unicode(&em.e, 1);
-    yaml_emitter_set_width(&em.e, -1); /* never fold a long id across lines */
-    yaml_emitter_set_indent(&em.e, 2);
-
-    yaml_event_t ev;
-    yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
-    emit(&em, &ev);
-    yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
-    emit(&em, &ev);
-    emit_mapping_start(&em);
-    emit_int(&em, "schema", PROGRESS_SCHEMA_VERSION);
-    emit_string(&em, "profile", p->profile && progress_id_ok(p->profile) ? p->profile : "");
-    emit_int(&em, "updated", p->updated);
-    emit_string(&em, "last_chapter", p->last_chapter);
-    emit_key(&em, "chapters");
-    emit_sequence_start(&em);
+    YEmit em;
+    yemit_begin(&em, out);
+    yemit_open(&em, true, false);
+    yemit_int(&em, "schema", PROGRESS_SCHEMA_VERSION);
+    yemit_str(&em, "profile",
+              id_or_null(p->profile && progress_id_ok(p->profile) ? p->profile : ""));
+    yemit_int(&em, "updated", p->updated);
+    yemit_str(&em, "last_chapter", id_or_null(p->last_chapter));
+    yemit_scalar(&em, "chapters", false);
+    yemit_open(&em, false, false);
     for (size_t i = 0; i < p->nchapters; i++)
         if (progress_id_ok(p->chapters[i].chapter_id))
             emit_chapter(&em, &p->chapters[i]);
-    emit_end(&em, false);
-    emit_end(&em, true);
-    yaml_document_end_event_initialize(&ev, 0); /* explicit "...": see the top */
-    emit(&em, &ev);
-    yaml_stream_end_event_initialize(&ev);
-    emit(&em, &ev);
-    if (em.ok && !yaml_emitter_flush(&em.e))
-        em.ok = false;
-    yaml_emitter_delete(&em.e);
-    if (!em.ok)
-        buf_clear(out); /* callers treat an empty result as "could not write" */
+    yemit_close(&em, false);
+    yemit_close(&em, true);
+    yemit_finish(&em); /* empty *out on failure: "could not write" */
 }

@@ -115,6 +115,8 @@ void program_fini(Program *p)
     free(p->out_len);
     free(p->lines);
     free(p->samples);
+    free(p->sample_blocks);
+    free(p->snap_index);
     free(p->arena_seen);
     *p = (Program){0};
 }
@@ -188,6 +190,25 @@ static void apply(Program *p, ProgAction act)
     note_changes(p);
 }
 
+/* Block maxima of the samples below i (MEM_BLOCK): sample i-1 just written
+ * after samples 0..i-2, or the record cut to i samples (its last block is
+ * then summed again: it may hold samples the cut dropped). */
+static void update_block(Program *p, size_t i, bool cut)
+{
+    if (i == 0)
+        return;
+    size_t b = (i - 1) / MEM_BLOCK, first = b * MEM_BLOCK;
+    MemSample *m = &p->sample_blocks[b];
+    if (cut || i - 1 == first)
+        *m = p->samples[first];
+    for (size_t k = cut ? first + 1 : i - 1; k < i; k++) {
+        if (p->samples[k].live_bytes > m->live_bytes)
+            m->live_bytes = p->samples[k].live_bytes;
+        if (p->samples[k].held_bytes > m->held_bytes)
+            m->held_bytes = p->samples[k].held_bytes;
+    }
+}
+
 static void record(Program *p, ProgAction act)
 {
     if (p->nactions + 1 > p->cap) {
@@ -196,6 +217,8 @@ static void record(Program *p, ProgAction act)
         p->out_len = xrealloc(p->out_len, cap * sizeof *p->out_len);
         p->lines = xrealloc(p->lines, cap * sizeof *p->lines);
         p->samples = xrealloc(p->samples, cap * sizeof *p->samples);
+        p->sample_blocks = xrealloc(p->sample_blocks,
+                                    (cap / MEM_BLOCK + 1) * sizeof *p->sample_blocks);
         p->cap = cap;
     }
     size_t i = p->nactions++;
@@ -203,6 +226,7 @@ static void record(Program *p, ProgAction act)
     p->out_len[i] = p->output.len;
     p->lines[i] = p->line;
     p->samples[i] = sample(p, i + 1);
+    update_block(p, i + 1, false);
 }
 
 bool program_collecting(const Program *p)
@@ -213,8 +237,10 @@ bool program_collecting(const Program *p)
 static bool take(Program *p, ProgAction act)
 {
     if (p->pos < p->nactions) {
-        if (p->actions[p->pos] != act)
+        if (p->actions[p->pos] != act) {
             p->nactions = p->pos; /* a different path from here: the rest is dropped */
+            update_block(p, p->nactions, true);
+        }
     }
     if (p->pos < p->nactions) {
         size_t i = p->pos;

@@ -47,6 +47,7 @@ typedef struct Program {
     size_t *out_len;     /* output length after each action */
     int *lines;          /* line about to run after each action */
     MemSample *samples;  /* memory after each action */
+    MemSample *sample_blocks; /* their block maxima (MEM_BLOCK), for the memory chart */
     size_t nactions, cap;
     size_t pos;          /* actions applied to the model now */
     bool diverged;       /* a replay did not match the record */
@@ -55,6 +56,8 @@ typedef struct Program {
     int touched_arena, touched_pool;
     uint8_t *arena_seen; /* arenas that were ever mapped, so freed ones still show */
     size_t narena_seen;
+    uint32_t *snap_index; /* program_snapshot's scratch: [object id] -> 1 + place, all 0 between calls */
+    size_t snap_index_cap;
     uint64_t step_limit; /* bytecode instructions per statement before RuntimeError */
     uint64_t memory_limit; /* the model's address space in bytes; 0 = the default */
 } Program;

@@ -263,7 +263,7 @@ static void draw_view(App *a, Canvas *cv, int v, Rect r)
         break;
     }
     case PROGRAM_VIEW_MEMORY:
-        view_memory_chart(a->prog->samples, a->prog->pos, cv, r);
+        view_memory_chart(a->prog->samples, a->prog->sample_blocks, a->prog->pos, cv, r);
         break;
     case PROGRAM_VIEW_GRAPH: view_object_graph(&a->snap, &a->graph_opts, cv, r); break;
     case PROGRAM_VIEW_GC: view_gc(&a->snap, cv, r); break;

@@ -40,6 +40,32 @@ static bool hidden(const Sim *s, SimId id)
            k == SK_BUILTIN || k == SK_MODULE || k == SK_FREE;
 }
 
+/* "[3 items]", "(1 item)", "{0 items}": the most common labels, written
+ * without snprintf (a snapshot of 2,000 objects is taken every frame of a
+ * running program). */
+static void count_label(char *out, size_t n, char open, uint32_t count, char close)
+{
+    char digits[12];
+    int nd = 0;
+    do
+        digits[nd++] = (char)('0' + count % 10);
+    while ((count /= 10) && nd < 11);
+    size_t k = 0;
+    out[k++] = open;
+    while (nd > 0)
+        out[k++] = digits[--nd];
+    const char *word = digits[0] == '1' && k == 2 ? " item" : " items";
+    size_t wl = strlen(word);
+    if (k + wl + 2 > n) {
+        out[0] = '\0';
+        return;
+    }
+    memcpy(out + k, word, wl);
+    k += wl;
+    out[k++] = close;
+    out[k] = '\0';
+}
+
 static void label_of(const Sim *s, SimId id, char *out, size_t n)
 {
     const SimObj *o = &s->obj[id];
@@ -62,9 +88,9 @@ static void label_of(const Sim *s, SimId id, char *out, size_t n)
         break;
     case SK_BYTES: snprintf(out, n, "bytes[%u]", o->len); break;
     case SK_BYTEARRAY: snprintf(out, n, "bytearray[%u]", o->len); break;
-    case SK_LIST: snprintf(out, n, "[%u item%s]", o->len, o->len == 1 ? "" : "s"); break;
-    case SK_TUPLE: snprintf(out, n, "(%u item%s)", o->len, o->len == 1 ? "" : "s"); break;
-    case SK_DICT: snprintf(out, n, "{%u item%s}", o->len, o->len == 1 ? "" : "s"); break;
+    case SK_LIST: count_label(out, n, '[', o->len, ']'); break;
+    case SK_TUPLE: count_label(out, n, '(', o->len, ')'); break;
+    case SK_DICT: count_label(out, n, '{', o->len, '}'); break;
     case SK_SET: snprintf(out, n, "set of %u", o->len); break;
     case SK_INSTANCE: snprintf(out, n, "<%s object>", sim_type_name(s, id)); break;
     case SK_WEAKREF: snprintf(out, n, "<weakref%s>", o->v.weakref.obj ? "" : " (dead)"); break;
@@ -87,7 +113,9 @@ static void take_object(Gather *g, SimId id)
     SnapObject *so = &g->out->objs[g->out->nobjs++];
     memset(so, 0, sizeof *so);
     so->id = id;
-    snprintf(so->type, sizeof so->type, "%s", sim_type_name(g->sim, id));
+    const char *type = sim_type_name(g->sim, id);
+    size_t tlen = strnlen(type, sizeof so->type - 1); /* memset above: stays terminated */
+    memcpy(so->type, type, tlen);
     label_of(g->sim, id, so->label, sizeof so->label);
     so->refcount = refcount_shown(g->sim, id);
     so->size = (uint32_t)sim_sizeof(g->sim, id);
@@ -109,7 +137,11 @@ static void take_object(Gather *g, SimId id)
 static void visit_edge(Sim *s, SimId ref, void *arg)
 {
     Gather *g = arg;
-    if (!ref || ref >= s->nobj || hidden(s, ref))
+    if (!ref || ref >= s->nobj)
+        return;
+    /* once the snapshot is full only edges between objects already taken
+     * are added: a list of 50,000 items costs an index look-up each */
+    if (!g->index[ref] && (g->out->nobjs >= g->max || hidden(s, ref)))
         return;
     SimKind k = sim_kind(s, ref);
     if (k == SK_TYPE && sim_kind(s, g->from) == SK_INSTANCE)
@@ -384,14 +416,25 @@ void program_snapshot(Program *p, HeapSnapshot *out, size_t max_objects)
     out->held_bytes = m.held_bytes;
     gather_arenas(p, out);
 
-    Gather g = {.sim = p->sim, .out = out, .max = max_objects};
-    g.index = xcalloc(p->sim->nobj + 1, sizeof *g.index);
-    g.queue = xcalloc(max_objects + 1, sizeof *g.queue);
+    /* The index is kept from call to call (a fresh one per frame costs a
+     * page fault per 1,024 objects of the heap); only what was set is
+     * cleared afterwards. */
+    if (p->snap_index_cap < p->sim->nobj + 1) {
+        size_t cap = p->sim->nobj + 1;
+        p->snap_index = xrealloc(p->snap_index, cap * sizeof *p->snap_index);
+        memset(p->snap_index + p->snap_index_cap, 0,
+               (cap - p->snap_index_cap) * sizeof *p->snap_index);
+        p->snap_index_cap = cap;
+    }
+    Gather g = {.sim = p->sim, .out = out, .max = max_objects, .index = p->snap_index};
+    g.queue = xmalloc((max_objects + 1) * sizeof *g.queue);
     if (!p->finished)
         gather_frames(&g, p->run);
     walk(&g);
-    add_garbage(&g);
-    free(g.index);
+    if (out->nobjs < max_objects) /* else no garbage would fit: skip the heap-wide pass */
+        add_garbage(&g);
+    for (size_t i = 0; i < out->nobjs; i++)
+        g.index[out->objs[i].id] = 0;
     free(g.queue);
 }
 

@@ -9,22 +9,43 @@
 #include "view/glyphs.h"
 #include "view/views.h"
 
+static void take_max(const MemSample *m, uint64_t *live, uint64_t *held)
+{
+    if (m->live_bytes > *live)
+        *live = m->live_bytes;
+    if (m->held_bytes > *held)
+        *held = m->held_bytes;
+}
+
+/* The largest live and held bytes of samples [from, to): whole blocks from
+ * their maxima when there are any, the ends sample by sample. */
+static void range_max(const MemSample *s, const MemSample *blocks, size_t from, size_t to,
+                      uint64_t *live, uint64_t *held)
+{
+    *live = *held = 0;
+    size_t i = from;
+    if (blocks)
+        for (; i < to && i % MEM_BLOCK; i++)
+            take_max(&s[i], live, held);
+    if (blocks)
+        for (; i + MEM_BLOCK <= to; i += MEM_BLOCK)
+            take_max(&blocks[i / MEM_BLOCK], live, held);
+    for (; i < to; i++)
+        take_max(&s[i], live, held);
+}
+
 /* The value of column c when n samples are squeezed into `cols` columns:
  * the largest in the bucket, so a short peak still shows. */
-static void bucket(const MemSample *s, size_t n, int cols, int c, uint64_t *live, uint64_t *held)
+static void bucket(const MemSample *s, const MemSample *blocks, size_t n, int cols, int c,
+                   uint64_t *live, uint64_t *held)
 {
     size_t from = n <= (size_t)cols ? (size_t)c : (size_t)c * n / (size_t)cols;
     size_t to = n <= (size_t)cols ? from + 1 : (size_t)(c + 1) * n / (size_t)cols;
-    *live = *held = 0;
-    for (size_t i = from; i < to && i < n; i++) {
-        if (s[i].live_bytes > *live)
-            *live = s[i].live_bytes;
-        if (s[i].held_bytes > *held)
-            *held = s[i].held_bytes;
-    }
+    range_max(s, blocks, from, to < n ? to : n, live, held);
 }
 
-void view_memory_chart(const MemSample *samples, size_t n, Canvas *cv, Rect r)
+void view_memory_chart(const MemSample *samples, const MemSample *blocks, size_t n, Canvas *cv,
+                       Rect r)
 {
     bool A = cv->ascii;
     char line[200], a[24], b[24], g[24];
@@ -50,10 +71,10 @@ void view_memory_chart(const MemSample *samples, size_t n, Canvas *cv, Rect r)
     int top = r.y + 2;
     int cols = n < (size_t)plot_w ? (int)n : plot_w;
     int cw = cols > 0 && cols < plot_w ? plot_w / cols : 1; /* a short run fills the panel */
-    uint64_t max = 1;
-    for (size_t i = 0; i < n; i++)
-        if (samples[i].held_bytes > max)
-            max = samples[i].held_bytes;
+    uint64_t max_live, max;
+    range_max(samples, blocks, 0, n, &max_live, &max);
+    if (max < 1)
+        max = 1;
     format_bytes(max, a, sizeof a);
     canvas_text(cv, r.x, top, axis_w - 1, a, ROLE_SUBTLE);
     canvas_text(cv, r.x, top + plot_h - 1, axis_w - 1, "0", ROLE_SUBTLE);
@@ -61,7 +82,7 @@ void view_memory_chart(const MemSample *samples, size_t n, Canvas *cv, Rect r)
         canvas_put(cv, r.x + axis_w - 1, top + y, glyph(A, GLYPH_VLINE), ROLE_SUBTLE);
     for (int c = 0; c < cols; c++) {
         uint64_t lv, hd;
-        bucket(samples, n, cols, c, &lv, &hd);
+        bucket(samples, blocks, n, cols, c, &lv, &hd);
         int hrows = (int)((hd * (uint64_t)plot_h + max / 2) / max);
         int lrows = (int)((lv * (uint64_t)plot_h + max / 2) / max);
         if (hd > 0 && hrows == 0)

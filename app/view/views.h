@@ -21,7 +21,10 @@ typedef struct ArenaMapOptions {
 
 void view_arena_map(const HeapSnapshot *s, const ArenaMapOptions *o, Canvas *cv, Rect r);
 void view_pool_zoom(const SnapPoolDetail *d, Canvas *cv, Rect r);
-void view_memory_chart(const MemSample *samples, size_t n, Canvas *cv, Rect r);
+/* blocks: the block maxima of samples (MEM_BLOCK), or NULL to read every
+ * sample; every block wholly inside the first n samples must be current. */
+void view_memory_chart(const MemSample *samples, const MemSample *blocks, size_t n, Canvas *cv,
+                       Rect r);
 
 typedef struct GraphOptions {
     int scroll_x, scroll_y; /* in columns and rows of the laid-out graph */

@@ -32,25 +32,7 @@
 #define NOW 1800000000LL
 #define DAY 86400LL
 
-static AssessContent shipped;
-
-static int load_shipped(void **state)
-{
-    (void)state;
-    DiagList d = {0};
-    bool ok = assess_content_load("assessments", &shipped, &d);
-    if (!ok)
-        diag_print(&d, stderr);
-    diag_fini(&d);
-    return ok ? 0 : -1;
-}
-
-static int free_shipped(void **state)
-{
-    (void)state;
-    assess_content_fini(&shipped);
-    return 0;
-}
+#include "shipped_assessments.h"
 
 static const Item *item(const char *id)
 {

@@ -110,7 +110,7 @@ static MemSample samples[40];
 static void draw_chart(Canvas *cv, void *arg)
 {
     (void)arg;
-    view_memory_chart(samples, 40, cv, (Rect){0, 0, cv->w, cv->h});
+    view_memory_chart(samples, NULL, 40, cv, (Rect){0, 0, cv->w, cv->h});
 }
 
 static void memory_chart_shows_the_gap(void **state)
@@ -137,7 +137,7 @@ static void memory_chart_shows_the_gap(void **state)
 static void draw_short_chart(Canvas *cv, void *arg)
 {
     (void)arg;
-    view_memory_chart(samples, 4, cv, (Rect){0, 0, cv->w, cv->h});
+    view_memory_chart(samples, NULL, 4, cv, (Rect){0, 0, cv->w, cv->h});
 }
 
 static void memory_chart_uses_its_panel(void **state)
