@@ -79,7 +79,8 @@ static bool inlined(PyRun *I, const Frame *f)
 
 SimId tb_frame_object(PyRun *I, int i)
 {
-    while (i > 0 && inlined(I, &I->frames[i]))
+    SIM_ASSERT(i >= 0 && i < VM_FRAMES);
+    while (i > 0 && i < VM_FRAMES && inlined(I, &I->frames[i]))
         i--;
     Frame *f = &I->frames[i];
     if (f->fobj)

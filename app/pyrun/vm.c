@@ -498,7 +498,6 @@ SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
             SimId *all = xmalloc(((size_t)nargs + 1) * sizeof *all);
             all[0] = callable;
             if (nargs) /* args may be NULL when there are none */
-            if (nargs)
                 memcpy(all + 1, args, (size_t)nargs * sizeof *all);
             bi_args_tuple(I, nargs);
             SimId r = vm_call(I, m, all, nargs + 1);
