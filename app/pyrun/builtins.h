@@ -108,4 +108,12 @@ void textio_flush(PyRun *I);
 SimId type_construct(PyRun *I, int kind, SimId *args, int nargs, SimId kw);
 SimId weakref_call(PyRun *I, SimId wr);
 
+/* modules/builtins_reduce.c: the builtins that consume an iterable */
+SimId builtin_min(PyRun *I, SimId *a, int n, SimId kw);
+SimId builtin_max(PyRun *I, SimId *a, int n, SimId kw);
+SimId builtin_sum(PyRun *I, SimId *a, int n, SimId kw);
+SimId builtin_any(PyRun *I, SimId *a, int n, SimId kw);
+SimId builtin_all(PyRun *I, SimId *a, int n, SimId kw);
+SimId builtin_sorted(PyRun *I, SimId *a, int n, SimId kw);
+
 #endif

@@ -1,0 +1,178 @@
+/*
+ * builtins_reduce: the builtins that consume an iterable to one answer:
+ * min, max, sum, any, all and sorted (bltinmodule.c's min_max, builtin_sum,
+ * builtin_any, builtin_all, builtin_sorted).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pyrun/builtins.h"
+#include "pyrun/types/types.h"
+#include "sim/gc.h"
+
+#define S (I->sim)
+
+static SimId minmax(PyRun *I, SimId *a, int n, SimId kw, bool want_max)
+{
+    const char *name = want_max ? "max" : "min";
+    int np = bi_npos(I, n, kw);
+    SimId key = bi_kwarg(I, a, n, kw, "key"), dflt = bi_kwarg(I, a, n, kw, "default");
+    if (key && sim_kind(S, key) == SK_NONE)
+        key = 0;
+    if (np == 0) {
+        py_raise(I, EXC_TypeError, "%s expected at least 1 argument, got 0", name);
+        return 0;
+    }
+    if (np > 1 && dflt) {
+        py_raise(I, EXC_TypeError, "Cannot specify a default for %s() with multiple positional arguments", name);
+        return 0;
+    }
+    SimId list = 0;
+    SimId *items = a;
+    int cnt = np;
+    if (np == 1 && key && sim_kind(S, a[0]) == SK_GEN && sim_kind(S, key) != SK_BUILTIN)
+        /* the items are gathered first: CPython calls key between the generator's steps */
+        return py_not_modelled(I, 0, "%s() with a Python key function over a generator", name), 0;
+    if (np == 1) {
+        list = bi_list_from(I, a[0]);
+        if (!list)
+            return 0;
+        items = sim_items(S, list);
+        cnt = (int)sim_obj(S, list)->len;
+        if (!cnt) {
+            sim_decref(S, list);
+            if (dflt) {
+                sim_incref(S, dflt);
+                return dflt;
+            }
+            if (S->prof->version == SIM_V311)
+                py_raise(I, EXC_ValueError, "%s() arg is an empty sequence", name);
+            else
+                py_raise(I, EXC_ValueError, "%s() iterable argument is empty", name);
+            return 0;
+        }
+    }
+    SimId best = items[0], best_key = key ? vm_call(I, key, &items[0], 1) : items[0];
+    bool ok = best_key != 0;
+    for (int i = 1; ok && i < cnt; i++) {
+        SimId k = key ? vm_call(I, key, &items[i], 1) : items[i];
+        if (!k) {
+            ok = false;
+            break;
+        }
+        SimId r = op_compare(I, want_max ? OP_GT : OP_LT, k, best_key);
+        ok = r != 0;
+        if (r == S->true_) {
+            best = items[i];
+            if (key) {
+                sim_decref(S, best_key);
+                best_key = k;
+                k = 0;
+            } else {
+                best_key = k;
+            }
+        }
+        if (key && k)
+            sim_decref(S, k);
+        sim_xdecref(S, r);
+    }
+    if (key && best_key)
+        sim_decref(S, best_key);
+    if (ok)
+        sim_incref(S, best);
+    sim_xdecref(S, list);
+    return ok ? best : 0;
+}
+
+SimId builtin_min(PyRun *I, SimId *a, int n, SimId kw) { return minmax(I, a, n, kw, false); }
+SimId builtin_max(PyRun *I, SimId *a, int n, SimId kw) { return minmax(I, a, n, kw, true); }
+
+SimId builtin_sum(PyRun *I, SimId *a, int n, SimId kw)
+{
+    int np = bi_npos(I, n, kw);
+    if (np < 1) {
+        py_raise(I, EXC_TypeError, "sum() takes at least 1 positional argument (0 given)");
+        return 0;
+    }
+    if (!bi_nargs(I, "sum", np, 1, 2))
+        return 0;
+    SimId start = np == 2 ? a[1] : bi_kwarg(I, a, n, kw, "start");
+    SimId acc = start ? start : S->small_int[5];
+    sim_incref(S, acc);
+    SimId it = iter_new(I, a[0]);
+    if (!it) {
+        sim_decref(S, acc);
+        if (!I->err.set && !I->refused)
+            py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a[0]));
+        return 0;
+    }
+    SimId v;
+    int got;
+    while ((got = iter_step(I, it, &v)) > 0) {
+        SimId r = op_binary(I, OP_ADD, acc, v, false);
+        sim_decref(S, acc);
+        sim_decref(S, v);
+        if (!r) {
+            sim_decref(S, it);
+            return 0;
+        }
+        acc = r;
+    }
+    sim_decref(S, it);
+    if (got < 0) { /* the iterator failed (a generator's exception) */
+        sim_decref(S, acc);
+        return 0;
+    }
+    return acc;
+}
+
+/* any() and all(): builtin_any/builtin_all, stopping at the first item
+ * whose truth decides (the iterator and the items go as they are read). */
+static SimId any_all(PyRun *I, SimId *a, int n, bool any)
+{
+    if (!bi_nargs(I, any ? "any" : "all", n, 1, 1))
+        return 0;
+    SimId it = iter_new(I, a[0]);
+    if (!it) {
+        if (!I->err.set && !I->refused)
+            py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a[0]));
+        return 0;
+    }
+    SimId v;
+    int got;
+    while ((got = iter_step(I, it, &v)) > 0) {
+        int t = op_truth(I, v);
+        sim_decref(S, v);
+        if (t < 0) {
+            sim_decref(S, it);
+            return 0;
+        }
+        if (t == any) {
+            sim_decref(S, it);
+            return sim_bool(S, any);
+        }
+    }
+    sim_decref(S, it);
+    return got < 0 ? 0 : sim_bool(S, !any);
+}
+
+SimId builtin_any(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return any_all(I, a, n, true); }
+SimId builtin_all(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return any_all(I, a, n, false); }
+
+SimId builtin_sorted(PyRun *I, SimId *a, int n, SimId kw)
+{
+    int np = bi_npos(I, n, kw);
+    if (!bi_nargs(I, "sorted", np, 1, 1))
+        return 0;
+    SimId rev = bi_kwarg(I, a, n, kw, "reverse");
+    SimId l = bi_list_from(I, a[0]);
+    if (!l)
+        return 0;
+    if (!bi_sort_list(I, l, bi_kwarg(I, a, n, kw, "key"), rev && op_truth(I, rev) == 1)) {
+        sim_decref(S, l);
+        return 0;
+    }
+    return l;
+}
