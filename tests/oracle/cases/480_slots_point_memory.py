@@ -1,33 +1,32 @@
-# A Point with and without __slots__: what each instance costs.
+# Sensor readings kept by the thousand: a plain class against one with __slots__.
 import sys
 
 
-class PointDict:
-    def __init__(self, x, y):
-        self.x = x
-        self.y = y
+class Reading:
+    def __init__(self, sensor, value, unit):
+        self.sensor = sensor
+        self.value = value
+        self.unit = unit
 
 
-class PointSlots:
-    __slots__ = ("x", "y")
+class CompactReading:
+    __slots__ = ("sensor", "value", "unit")
 
-    def __init__(self, x, y):
-        self.x = x
-        self.y = y
+    def __init__(self, sensor, value, unit):
+        self.sensor, self.value, self.unit = sensor, value, unit
 
 
-a = PointDict(1, 2)
-b = PointSlots(1, 2)
-print("dict-based instance:", sys.getsizeof(a))
-print("slotted instance:", sys.getsizeof(b))
-print("its __dict__:", sys.getsizeof(a.__dict__))
+a = Reading("t1", 20.5, "C")
+b = CompactReading("t1", 20.5, "C")
+print("one plain reading:", sys.getsizeof(a), "and its attribute dict:", sys.getsizeof(a.__dict__))
+print("one compact reading:", sys.getsizeof(b))
 print("has __dict__:", hasattr(a, "__dict__"), hasattr(b, "__dict__"))
-print("class sizes:", sys.getsizeof(PointDict), sys.getsizeof(PointSlots))
-points = [PointSlots(i, i * 2) for i in range(10000)]
-plain = [PointDict(i, i * 2) for i in range(10000)]
+print("class sizes:", sys.getsizeof(Reading), sys.getsizeof(CompactReading))
+points = [CompactReading(i % 7, i * 0.5, "C") for i in range(10000)]
+plain = [Reading(i % 7, i * 0.5, "C") for i in range(10000)]
 total_slots = sum(sys.getsizeof(p) for p in points)
 total_plain = sum(sys.getsizeof(p) for p in plain)
 print("10,000 slotted:", total_slots)
 print("10,000 plain:", total_plain)
 print("saved per instance:", (total_plain - total_slots) // 10000)
-print(points[9999].x, points[9999].y, plain[5].y)
+print(points[9999].sensor, points[9999].value, plain[5].unit)
