@@ -242,6 +242,8 @@ bool py_hashable(PyRun *I, SimId k);
 
 /* compile.c */
 bool compile_module(PyRun *I, PyError *err);
+/* vm_tpcall.c: the new object of a class call, before __init__ */
+SimId vm_new_instance(PyRun *I, SimId cls, SimId *args, int nargs, bool exc);
 /* How far above the model's start count CPython's young count may lie at
  * the first line of this module (gc_timing.c). */
 int gc_timing_slack(const Ast *ast);

@@ -426,17 +426,7 @@ static SimId call_class_c(PyRun *I, SimId cls, SimId *args, int nargs)
     bool exc = exc_is_class(I, cls);
     if (!exc)
         bi_args_tuple(I, nargs); /* _PyObject_MakeTpCall packs the arguments */
-    SimId inst;
-    if (exc) { /* BaseException.__new__ keeps the arguments in .args */
-        SimId t = sim_tuple(S, (size_t)nargs);
-        for (int i = 0; i < nargs; i++) {
-            sim_incref(S, args[i]);
-            sim_tuple_set(S, t, (size_t)i, args[i]);
-        }
-        inst = exc_new(I, cls, t);
-    } else {
-        inst = sim_instance(S, cls);
-    }
+    SimId inst = vm_new_instance(I, cls, args, nargs, exc);
     if (!init || sim_kind(S, init) != SK_FUNC) {
         if (nargs > 0 && !exc) {
             size_t n;

@@ -24,6 +24,20 @@ typedef struct TpArgs {
 
 /* _PyObject_MakeTpCall: the tuple of the positional arguments, the dict of
  * the keyword ones (whose values the unpacked stack holds once more) */
+/* The new object of a class call (type_call's tp_new): an exception keeps
+ * its arguments in .args, as BaseException.__new__ does. */
+SimId vm_new_instance(PyRun *I, SimId cls, SimId *args, int nargs, bool exc)
+{
+    if (!exc)
+        return sim_instance(S, cls);
+    SimId t = sim_tuple(S, (size_t)nargs);
+    for (int i = 0; i < nargs; i++) {
+        sim_incref(S, args[i]);
+        sim_tuple_set(S, t, (size_t)i, args[i]);
+    }
+    return exc_new(I, cls, t);
+}
+
 static TpArgs pack(PyRun *I, SimId *args, int nargs, SimId kwnames)
 {
     int nkw = kwnames ? (int)sim_obj(S, kwnames)->len : 0, npos = nargs - nkw;
@@ -85,17 +99,7 @@ bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *
     TpArgs targs = {0, 0};
     if (!exc)
         targs = pack(I, args, nargs, kwnames);
-    SimId inst;
-    if (exc) { /* BaseException.__new__ keeps the arguments in .args */
-        SimId t = sim_tuple(S, (size_t)nargs);
-        for (int i = 0; i < nargs; i++) {
-            sim_incref(S, args[i]);
-            sim_tuple_set(S, t, (size_t)i, args[i]);
-        }
-        inst = exc_new(I, cls, t);
-    } else {
-        inst = sim_instance(S, cls);
-    }
+    SimId inst = vm_new_instance(I, cls, args, nargs, exc);
     if (!init || sim_kind(S, init) != SK_FUNC) {
         unpack_free(I, &targs);
         if (nargs > 0 && !exc) {
