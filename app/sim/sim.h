@@ -350,8 +350,10 @@ SimId sim_set(Sim *s);
 SimId sim_object(Sim *s);
 SimId sim_instance(Sim *s, SimId cls);
 /* The model's exception classes (static types in CPython, calibrated as
- * part of the start-up heap): name, base and dict stolen. */
-SimId sim_type_new(Sim *s, SimId name, SimId base, SimId dict);
+ * part of the start-up heap), or with `program` a subclass of one that the
+ * program defines (a heap type: sizeof(PyHeapTypeObject), no cached keys,
+ * as BaseException lays out its own __dict__): name, base and dict stolen. */
+SimId sim_type_new(Sim *s, SimId name, SimId base, SimId dict, bool program);
 
 /* ---- program classes (type.c) ----------------------------------------- */
 /* The payload words of a class (kind SK_TYPE, sub SK_INSTANCE). */
@@ -376,6 +378,7 @@ enum {
 #define SIM_TYF_WEAK 4u    /* its instances can be weakly referenced */
 #define SIM_TYF_GETATTR 8u /* it or a base defines __getattribute__ or __getattr__ */
 #define SIM_TYF_SETATTR 16u /* ... __setattr__ or __delattr__ (pyrun sets both) */
+#define SIM_TYF_EXC_HEAP 32u /* an exception class the program made (sim_type_new) */
 
 /* What type_new has decided before it allocates the class. */
 typedef struct SimClassSpec {
