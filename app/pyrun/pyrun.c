@@ -353,6 +353,7 @@ void py_free(PyRun *I)
     free(I->fold);
     free(I->handled);
     free(I->builtin_methods);
+    free(I->method_slots);
     free(I->trys);
     free(I->stack);
     free(I->filename);

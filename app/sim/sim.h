@@ -105,6 +105,7 @@ typedef struct SimObj {
     union {                  /* per kind; SIM_V reads them with the kind checked */
         int64_t i;           /* int, bool: the value (a big int: its sign) */
         double f;            /* float */
+        struct { uint64_t hash; } str;             /* its hash, made with it (0: not yet) */
         struct { uint32_t used, index; } dict;     /* entries used (deleted too); index chunk */
         struct { uint32_t slots; } set;            /* table slots */
         struct { SimId dict; uint32_t slots; } instance; /* its __dict__ once asked for (owned);
@@ -517,6 +518,8 @@ bool sim_attr_del(Sim *s, SimId inst, SimId name);
 SimId sim_instance_dict(Sim *s, SimId inst);                    /* borrowed */
 /* Looks `name` up along the class and its bases; borrowed or 0. */
 SimId sim_type_lookup(const Sim *s, SimId cls, const char *name);
+/* The same for a name the program holds (a str): hashed, any bytes. */
+SimId sim_type_lookup_str(const Sim *s, SimId cls, SimId name);
 bool sim_is_subtype(const Sim *s, SimId cls, SimId base);
 
 /* ---- weak references -------------------------------------------------- */
