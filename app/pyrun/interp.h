@@ -248,7 +248,7 @@ bool compile_module(PyRun *I, PyError *err);
 SimId vm_new_instance(PyRun *I, SimId cls, SimId *args, int nargs, bool exc);
 /* How far above the model's start count CPython's young count may lie at
  * the first line of this module (gc_timing.c). */
-int gc_timing_slack(const Ast *ast);
+int gc_timing_slack(const PyRun *I);
 /* At interpreter exit: cyclic garbage left from a time when an automatic
  * collection could have run makes the run timing-sensitive. */
 void gc_timing_at_exit(PyRun *I);
