@@ -27,7 +27,7 @@ typedef struct Unmodelled { const char *what; bool plural; } Unmodelled;
 
 enum {
     U_AWAIT, U_ASYNCDEF, U_ASYNCFOR, U_ASYNCWITH, U_ASYNCCOMP,
-    U_MATCH, U_TYPEALIAS, U_TYPEPARAMS, U_ANNOTATION,
+    U_MATCH, U_TYPEALIAS, U_TYPEPARAMS,
     U_WALRUS, U_CLASSKW, U_DOTTED, U_RELATIVE, U_STARIMPORT,
     U_EXCEPTSTAR, U_FUTURE, U_COMPLEX, U_NAMEDESC, U_NESTEDSPEC, U_COUNT
 };
@@ -41,7 +41,6 @@ static const Unmodelled table[U_COUNT] = {
     [U_MATCH] = {"'match' statements", true},
     [U_TYPEALIAS] = {"'type' statements", true},
     [U_TYPEPARAMS] = {"type parameter lists ('[T]')", true},
-    [U_ANNOTATION] = {"annotations of parameters and return values", true},
     [U_WALRUS] = {"assignment expressions (':=')", true},
     [U_CLASSKW] = {"class keywords (such as 'metaclass=') and unpacked bases", true},
     [U_DOTTED] = {"dotted module names in imports", true},
@@ -106,9 +105,8 @@ static int why(R *r, int i)
     case N_COMPFOR: return n->xf & XF_ASYNC ? U_ASYNCCOMP : -1;
     case N_FOR: return n->xf & XF_ASYNC ? U_ASYNCFOR : -1;
     case N_TRY: return n->xf & XF_STAR ? U_EXCEPTSTAR : -1;
-    case N_PARAM: return n->b >= 0 ? U_ANNOTATION : -1;
     case N_DEF:
-        return n->xf & XF_ASYNC ? U_ASYNCDEF : n->e >= 0 ? U_TYPEPARAMS : n->d >= 0 ? U_ANNOTATION : -1;
+        return n->xf & XF_ASYNC ? U_ASYNCDEF : n->e >= 0 ? U_TYPEPARAMS : -1;
     case N_CLASS:
         if (n->e >= 0)
             return U_TYPEPARAMS;

@@ -377,7 +377,9 @@ bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int 
 {
     const Node *nd = NODE(g, n);
     int ndef = 0, nkwdef = 0;
-    if (!cg_defaults(g, params, &ndef, &nkwdef))
+    bool annotated = false;
+    if (!cg_defaults(g, params, &ndef, &nkwdef) ||
+        (kind == CODE_FUNC && !cg_annotations(g, params, nd->d, &annotated)))
         return false;
     if (g->sc->cursor >= g->sc->nkids)
         return cg_cfail(g, n, "SystemError", "scope mismatch");
@@ -389,6 +391,7 @@ bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int 
     PyCode *co = &g->I->codes[c.ci];
     co->ndefaults = ndef;
     co->nkwdefaults = nkwdef;
+    co->has_annotations = annotated;
     cg_param_slots(&c, params);
     if (kind == CODE_COMP) {
         cg_add_slot(&c, ".0", SLOT_LOCAL);
