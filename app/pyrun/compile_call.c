@@ -410,7 +410,7 @@ bool cg_annotations(Cg *g, int params, int returns, bool *has)
             if (pn->flag != order[pass] || pn->b < 0)
                 continue;
             if (NODE(g, pn->b)->kind == N_STARRED) /* *args: *Ts (PEP 646) */
-                return py_refuse(g->err, pn->line, pn->col, "a starred annotation ('*args: *Ts')", true);
+                return py_refuse(g->err, pn->line, pn->col, "a starred annotation ('*args: *Ts')", false);
             cg_emit(g, OP_LOAD_CONST, cg_add_const(g, sim_str_intern(g->I->sim, pn->str, pn->strlen)));
             if (!cg_expr(g, pn->b))
                 return false;
