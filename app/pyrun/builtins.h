@@ -41,13 +41,19 @@ typedef struct BuiltinDef {
  * function, then designated fields (.style, .kw, .kw_refused, .kw_fn). */
 #define BUILTIN(nm, own, mod, f, ...) {.name = nm, .owner = own, .module = mod, .fn = f, __VA_ARGS__}
 
-enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS };
+enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_COPY };
 
 /* The builtins module's functions (modules/builtins.c) and each module's
  * (modules/gc.c, sys.c, weakref.c). */
 extern const BuiltinDef function_defs[], gc_functions[], sys_functions[], weakref_functions[],
     itertools_functions[];
 extern const int function_ndefs, gc_nfunctions, sys_nfunctions, weakref_nfunctions, itertools_nfunctions;
+/* modules/copy.c: copy() and deepcopy(); the module's first import
+ * (modules/stdlib_import.c) */
+extern const BuiltinDef copy_functions[];
+extern const int copy_nfunctions;
+void copy_module_init(PyRun *I, SimId dict);
+void copy_on_import(PyRun *I);
 
 /* An importable module: its functions and the init that adds its data
  * attributes to its dict. */
@@ -86,6 +92,9 @@ int bi_count(void);
 void bi_method_range(int *first, int *end);
 /* The module `import name` finds (borrowed), or 0. */
 SimId module_find(PyRun *I, const char *name, size_t n);
+/* The module `name` made without its first import's traffic (another
+ * module's import brought it in, as CPython's did), or 0. */
+SimId module_load_quiet(PyRun *I, const char *name);
 /* d[name] = v, stealing v's reference. */
 void bi_dict_put(PyRun *I, SimId d, const char *name, SimId v);
 

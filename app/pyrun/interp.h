@@ -184,6 +184,11 @@ struct PyRun {
                                * allocator statistics), or NULL */
     bool gc_count_unsure;   /* that import's GC traffic is not known from this state: the young
                              * count is refused until a full gc.collect() */
+    const char *count_unsure_what; /* what made the young count unsure, when not an import
+                             * (copy.deepcopy() of an instance ...), or NULL */
+    long import_garbage[2]; /* cyclic garbage a Python-written module's import left in the young
+                             * and middle generations (modules/stdlib_import.c); -1: not known */
+    uint64_t import_collections[3]; /* the collections counts when it was left */
     uint64_t guessed_sizes; /* generators made whose frame size is the model's guess */
     SimId *ast_consts;      /* constants the syntax tree holds (one ref each) */
     size_t nast_consts, capast_consts;

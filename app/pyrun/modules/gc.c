@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/modules/stdlib_import.h"
 #include "sim/gc.h"
 
 #define S (I->sim)
@@ -65,11 +66,18 @@ static SimId g_collect(PyRun *I, SimId *a, int n, SimId kw)
         return sim_int(S, 0);
     gc_callbacks(I, "start", (int)gen, 0);
     long r = gc_collect(S, (int)gen);
+    long left = stdlib_import_garbage(I, (int)gen); /* an import's own garbage */
+    if (left < 0 && !stdlib_result_discarded(I))
+        return py_not_modelled(I, 0, "what gc.collect() finds after %s without a gc.collect() before it "
+                               "(the garbage the import leaves depends on when its collections ran)",
+                               I->foreign_heap), 0;
+    r += left > 0 ? left : 0;
     if (r > 0) /* garbage an earlier automatic collection may have taken */
         timing_read(I);
     if (gen == 2) { /* counts reset and free lists emptied: all known from here on */
         S->gc.count_pinned = true;
         I->gc_count_unsure = false; /* an import's unknown traffic too */
+        I->count_unsure_what = NULL;
     }
     gc_callbacks(I, "stop", (int)gen, r);
     return sim_int(S, r);
@@ -80,6 +88,9 @@ static SimId g_get_count(PyRun *I, SimId *a, int n, SimId kw)
     (void)a, (void)kw;
     if (!bi_nargs(I, "get_count", n, 0, 0))
         return 0;
+    if (I->gc_count_unsure && I->count_unsure_what)
+        return py_not_modelled(I, 0, "gc.get_count() after %s without a gc.collect() before it (the "
+                               "objects it makes for a moment are not all modelled)", I->count_unsure_what), 0;
     if (I->gc_count_unsure)
         return py_not_modelled(I, 0, "gc.get_count() after %s without a gc.collect() before it (the "
                                "import's own allocations depend on the free lists)", I->foreign_heap), 0;

@@ -37,6 +37,7 @@ static const DefTable tables[] = {
     {sys_functions, &sys_nfunctions},
     {weakref_functions, &weakref_nfunctions},
     {itertools_functions, &itertools_nfunctions},
+    {copy_functions, &copy_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 12 };
 
@@ -55,6 +56,7 @@ const ModuleDef py_modules[] = {
      "`combinations`, `combinations_with_replacement` (keywords: iterable r), `groupby` (keywords: "
      "iterable key); the function `tee`",
      itertools_on_import},
+    {"copy", copy_functions, &copy_nfunctions, copy_module_init, NULL, copy_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -113,7 +115,7 @@ int bi_method_of_kind(int k, const char *name)
 /* "list.append", "gc.enable", "len": the name CPython's messages use */
 static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
-    static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools"};
+    static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "copy"};
     if (d->owner)
         snprintf(out, cap, "%s.%s", sim_kind_name((SimKind)d->owner), d->name);
     else if (d->module)
@@ -284,6 +286,23 @@ SimId module_find(PyRun *I, const char *name, size_t n)
                 for (int g = 0; g < 3; g++)
                     S->gc.gen[g].count = counts[g];
                 py_modules[m].on_import(I);
+            }
+            return I->modules[m];
+        }
+    return 0;
+}
+
+SimId module_load_quiet(PyRun *I, const char *name)
+{
+    for (int m = 0; py_modules[m].name; m++)
+        if (strcmp(py_modules[m].name, name) == 0) {
+            if (!I->modules[m]) {
+                int counts[3];
+                for (int g = 0; g < 3; g++)
+                    counts[g] = S->gc.gen[g].count;
+                I->modules[m] = make_module(I, m);
+                for (int g = 0; g < 3; g++)
+                    S->gc.gen[g].count = counts[g];
             }
             return I->modules[m];
         }
