@@ -41,7 +41,7 @@ typedef struct BuiltinDef {
  * function, then designated fields (.style, .kw, .kw_refused, .kw_fn). */
 #define BUILTIN(nm, own, mod, f, ...) {.name = nm, .owner = own, .module = mod, .fn = f, __VA_ARGS__}
 
-enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_COPY };
+enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH, BM_COPY };
 
 /* The builtins module's functions (modules/builtins.c) and each module's
  * (modules/gc.c, sys.c, weakref.c). */
@@ -81,6 +81,11 @@ void itertools_on_import(PyRun *I);
 int itertools_def_of(const char *tp_name);
 SimId itertools_type_attr(PyRun *I, SimId type, const char *name);
 SimId weakref_construct(PyRun *I, SimId *a, int n, SimId kw);
+/* modules/math.c: the module (its functions, its constants) */
+extern const BuiltinDef math_functions[];
+extern const int math_nfunctions;
+void math_module_init(PyRun *I, SimId dict);
+void math_on_import(PyRun *I);
 
 /* The global index of the built-in method `name` of objects of kind k, or -1. */
 int bi_method_of_kind(int k, const char *name);
@@ -92,9 +97,6 @@ int bi_count(void);
 void bi_method_range(int *first, int *end);
 /* The module `import name` finds (borrowed), or 0. */
 SimId module_find(PyRun *I, const char *name, size_t n);
-/* The module `name` made without its first import's traffic (another
- * module's import brought it in, as CPython's did), or 0. */
-SimId module_load_quiet(PyRun *I, const char *name);
 /* d[name] = v, stealing v's reference. */
 void bi_dict_put(PyRun *I, SimId d, const char *name, SimId v);
 

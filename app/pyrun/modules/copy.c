@@ -16,7 +16,8 @@
 #include <string.h>
 
 #include "pyrun/builtins.h"
-#include "pyrun/modules/stdlib_import.h"
+#include "pyrun/modules/itertools.h"
+#include "pyrun/modules/std_import.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -566,4 +567,4 @@ void copy_module_init(PyRun *I, SimId d)
     (void)I, (void)d;
 }
 
-void copy_on_import(PyRun *I) { stdlib_import(I, STD_COPY); }
+void copy_on_import(PyRun *I) { std_import(I, STD_COPY); }

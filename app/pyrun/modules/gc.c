@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "pyrun/builtins.h"
-#include "pyrun/modules/stdlib_import.h"
 #include "sim/gc.h"
 
 #define S (I->sim)
@@ -51,6 +50,16 @@ static void timing_read(PyRun *I)
         S->gc.timing_sensitive = true;
 }
 
+/* Is the running built-in's result dropped (an expression statement)? */
+static bool result_dropped(PyRun *I)
+{
+    if (I->nframes == 0 || I->nested)
+        return false;
+    const Frame *f = &I->frames[I->nframes - 1];
+    const PyCode *co = &I->codes[f->code];
+    return f->ip < co->nops && OPCODE(co->ops[f->ip]) == OP_POP_TOP;
+}
+
 static SimId g_collect(PyRun *I, SimId *a, int n, SimId kw)
 {
     int np = bi_npos(I, n, kw);
@@ -64,20 +73,21 @@ static SimId g_collect(PyRun *I, SimId *a, int n, SimId kw)
     }
     if (S->gc.collecting)
         return sim_int(S, 0);
+    bool heard = S->gc.callbacks && sim_obj(S, S->gc.callbacks)->len > 0;
+    if (I->gc_garbage_unsure && (!result_dropped(I) || heard))
+        return py_not_modelled(I, 0, "what gc.collect() finds after %s from this state (the import's "
+                               "automatic collections ran at moments the model does not know, taking "
+                               "some of its garbage; a gc.collect() just before the import makes it "
+                               "exact)", I->foreign_heap), 0;
     gc_callbacks(I, "start", (int)gen, 0);
     long r = gc_collect(S, (int)gen);
-    long left = stdlib_import_garbage(I, (int)gen); /* an import's own garbage */
-    if (left < 0 && !stdlib_result_discarded(I))
-        return py_not_modelled(I, 0, "what gc.collect() finds after %s without a gc.collect() before it "
-                               "(the garbage the import leaves depends on when its collections ran)",
-                               I->foreign_heap), 0;
-    r += left > 0 ? left : 0;
     if (r > 0) /* garbage an earlier automatic collection may have taken */
         timing_read(I);
     if (gen == 2) { /* counts reset and free lists emptied: all known from here on */
         S->gc.count_pinned = true;
         I->gc_count_unsure = false; /* an import's unknown traffic too */
         I->count_unsure_what = NULL;
+        I->gc_garbage_unsure = false;
     }
     gc_callbacks(I, "stop", (int)gen, r);
     return sim_int(S, r);
@@ -93,7 +103,7 @@ static SimId g_get_count(PyRun *I, SimId *a, int n, SimId kw)
                                "objects it makes for a moment are not all modelled)", I->count_unsure_what), 0;
     if (I->gc_count_unsure)
         return py_not_modelled(I, 0, "gc.get_count() after %s without a gc.collect() before it (the "
-                               "import's own allocations depend on the free lists)", I->foreign_heap), 0;
+                               "import's own allocations depend on the state it started from)", I->foreign_heap), 0;
     if (!S->gc.count_pinned)
         S->gc.timing_exposed = S->gc.timing_sensitive = true;
     return int3(I, S->gc.gen[0].count, S->gc.gen[1].count, S->gc.gen[2].count);
