@@ -59,3 +59,11 @@ def plain(x, y=2):
 
 
 print(plain.__annotations__, sys.getsizeof(plain.__annotations__))
+def outer():
+    Kind = int
+    def mid():
+        def inner(x: Kind) -> Kind:
+            return x
+        return inner
+    return mid()
+print(outer().__annotations__)
