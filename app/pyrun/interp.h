@@ -185,6 +185,8 @@ struct PyRun {
     bool gc_count_unsure;   /* that import's GC traffic is not known from this state: the young
                              * count is refused until a full gc.collect() */
     uint64_t guessed_sizes; /* generators made whose frame size is the model's guess */
+    uint64_t weakref_called; /* the methods of weakref's classes called once (bit per definition):
+                              * a first call's traffic in CPython is not the model's */
     SimId *ast_consts;      /* constants the syntax tree holds (one ref each) */
     size_t nast_consts, capast_consts;
     Buf warnings;           /* the compiler's SyntaxWarnings, shown at the first step */

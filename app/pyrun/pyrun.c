@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "pyrun/builtins.h"
 #include "pyrun/interp.h"
 #include "pyrun/parser.h"
 #include "pyrun/refuse.h"
@@ -324,6 +325,7 @@ void py_finalize(PyRun *I)
         return;
     I->finalized = true;
     gc_timing_at_exit(I);
+    weakref_at_exit(I); /* atexit: weakref.finalize's _exitfunc */
     /* interpreter exit: __main__ goes away; its dict is freed by reference
      * counting, or, when functions keep it alive, by the final collection */
     /* the syntax tree goes first (run_mod frees the AST arena) */

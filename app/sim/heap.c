@@ -600,8 +600,10 @@ static void dealloc_weakref(Sim *s, SimId id)
     sim__weakref_unlink(s, id);
     SimId cb = SIM_V(s, id, SK_WEAKREF, weakref.callback);
     SIM_V(s, id, SK_WEAKREF, weakref.callback) = 0;
+    SimId key = s->obj[id].sub == SIM_WR_KEYED ? sim_items(s, id)[0] : 0; /* KeyedRef.key */
     release(s, id, NULL);
     sim_xdecref(s, cb);
+    sim_xdecref(s, key);
 }
 
 static bool uses_trashcan(SimKind k)
