@@ -485,6 +485,9 @@ static void dealloc_body(Sim *s, SimId id)
         dealloc_dict(s, id);
         break;
     case SK_SET: {
+        if (o->weaklist) /* set_dealloc: its weak references die first */
+            sim_clear_weakrefs(s, id, true);
+        o = &s->obj[id];
         for (uint32_t i = 0; i < o->v.set.slots; i++) {
             SimId k = sim_items(s, id)[i];
             if (k)

@@ -557,9 +557,11 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
         if (o->v.view.dict)
             fn(s, o->v.view.dict, arg);
         break;
-    case SK_WEAKREF:
-        if (o->v.weakref.callback)
-            fn(s, o->v.weakref.callback, arg);
+    case SK_WEAKREF: /* KeyedRef: subtype_traverse visits its key slot first */
+        if (o->sub == SIM_WR_KEYED && o->data && sim_items(s, id)[0])
+            fn(s, sim_items(s, id)[0], arg);
+        if (s->obj[id].v.weakref.callback)
+            fn(s, s->obj[id].v.weakref.callback, arg);
         break;
     case SK_GEN: /* gen_traverse: the frame's function, then its slots */
         if (o->v.gen.func)

@@ -48,7 +48,7 @@ const ModuleDef py_modules[] = {
     {"weakref", weakref_functions, &weakref_nfunctions, weakref_module_init,
      "`ref` (the type `ReferenceType`), `proxy` (the types `ProxyType`, `CallableProxyType`), "
      "the classes `WeakValueDictionary`, `WeakKeyDictionary` (item access, `in`, `len`, `get`, `pop`, "
-     "`update`, `setdefault` of the first, `keys`, `values`, `items`), `WeakSet` (`add`, `discard`, "
+     "`update`, `setdefault`, `keys`, `values`, `items`), `WeakSet` (`add`, `discard`, "
      "`remove`, `in`, `len`; walked when it holds one item), `finalize` (`alive`, `atexit`, `detach`, "
      "`peek`, called once, at exit newest first)",
      weakref_on_import},
