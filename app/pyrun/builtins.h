@@ -41,7 +41,7 @@ typedef struct BuiltinDef {
  * function, then designated fields (.style, .kw, .kw_refused, .kw_fn). */
 #define BUILTIN(nm, own, mod, f, ...) {.name = nm, .owner = own, .module = mod, .fn = f, __VA_ARGS__}
 
-enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS };
+enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH };
 
 /* The builtins module's functions (modules/builtins.c) and each module's
  * (modules/gc.c, sys.c, weakref.c). */
@@ -97,6 +97,11 @@ SimId weakref_gen_next(PyRun *I, SimId it);
 void weakref_first_call(PyRun *I, const BuiltinDef *d);
 /* Calls a method of weakref's classes with self before the arguments. */
 SimId weakref_native_call(PyRun *I, SimId fn, SimId self, SimId *args, int nargs, SimId kwnames);
+/* modules/math.c: the module (its functions, its constants) */
+extern const BuiltinDef math_functions[];
+extern const int math_nfunctions;
+void math_module_init(PyRun *I, SimId dict);
+void math_on_import(PyRun *I);
 
 /* The global index of the built-in method `name` of objects of kind k, or -1. */
 int bi_method_of_kind(int k, const char *name);
