@@ -301,7 +301,9 @@ SimId wr_attr(PyRun *I, SimId inst, const char *name)
 
 void wr_set_attr(PyRun *I, SimId inst, const char *name, SimId v)
 {
-    sim_attr_set(S, inst, sim_str_intern(S, name, strlen(name)), v);
+    SimId k = sim_str_intern(S, name, strlen(name));
+    sim_attr_set(S, inst, k, v); /* the name is borrowed */
+    sim_decref(S, k);
 }
 
 bool wr_nargs(PyRun *I, const char *qual, int n, int min, int max, const char *first)
