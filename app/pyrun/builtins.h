@@ -41,13 +41,19 @@ typedef struct BuiltinDef {
  * function, then designated fields (.style, .kw, .kw_refused, .kw_fn). */
 #define BUILTIN(nm, own, mod, f, ...) {.name = nm, .owner = own, .module = mod, .fn = f, __VA_ARGS__}
 
-enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH };
+enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH, BM_COPY };
 
 /* The builtins module's functions (modules/builtins.c) and each module's
  * (modules/gc.c, sys.c, weakref.c). */
 extern const BuiltinDef function_defs[], gc_functions[], sys_functions[], weakref_functions[],
     itertools_functions[];
 extern const int function_ndefs, gc_nfunctions, sys_nfunctions, weakref_nfunctions, itertools_nfunctions;
+/* modules/copy.c: copy() and deepcopy(); the module's first import
+ * (modules/stdlib_import.c) */
+extern const BuiltinDef copy_functions[];
+extern const int copy_nfunctions;
+void copy_module_init(PyRun *I, SimId dict);
+void copy_on_import(PyRun *I);
 
 /* An importable module: its functions and the init that adds its data
  * attributes to its dict. */

@@ -188,6 +188,8 @@ struct PyRun {
                              * count is refused until a full gc.collect() */
     bool gc_garbage_unsure; /* nor the cyclic garbage it left: a gc.collect() whose result is
                              * used is refused until one whose result is dropped */
+    const char *count_unsure_what; /* what made the young count unsure when it was no import
+                             * (copy.deepcopy() of an instance), or NULL */
     unsigned std_imported;  /* the standard modules imported so far, theirs too (STD_* bits,
                              * modules/std_import.h) */
     uint64_t guessed_sizes; /* generators made whose frame size is the model's guess */

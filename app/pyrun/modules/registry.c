@@ -39,6 +39,7 @@ static const DefTable tables[] = {
     {weakref_functions, &weakref_nfunctions},
     {itertools_functions, &itertools_nfunctions},
     {math_functions, &math_nfunctions},
+    {copy_functions, &copy_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 12 };
 
@@ -64,6 +65,7 @@ const ModuleDef py_modules[] = {
      itertools_on_import},
     {"math", math_functions, &math_nfunctions, math_module_init, "the constants `pi`, `e`, `tau`, `inf`, `nan`",
      math_on_import},
+    {"copy", copy_functions, &copy_nfunctions, copy_module_init, NULL, copy_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -165,7 +167,7 @@ int bi_method_of_kind(int k, const char *name)
 /* "list.append", "gc.enable", "len": the name CPython's messages use */
 static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
-    static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math"};
+    static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy"};
     if (d->owner == SK_INSTANCE) /* a method of a module's class: "WeakSet.add" */
         snprintf(out, cap, "%s", d->name);
     else if (d->owner)
