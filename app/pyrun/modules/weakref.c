@@ -112,6 +112,8 @@ const BuiltinDef weakref_functions[] = {
     M("WeakValueDictionary.keys", wc_keys),
     M("WeakValueDictionary.values", wc_values),
     M("WeakValueDictionary.items", wc_items),
+    M("WeakValueDictionary.__eq__", wc_compare),
+    M("WeakValueDictionary.__ne__", wc_compare),
     M("WeakKeyDictionary.__init__", wkd_init),
     M("WeakKeyDictionary.__init__.<locals>.remove", wkd_remove),
     M("WeakKeyDictionary.__getitem__", wkd_getitem),
@@ -128,6 +130,8 @@ const BuiltinDef weakref_functions[] = {
     M("WeakKeyDictionary.keys", wc_keys),
     M("WeakKeyDictionary.values", wc_values),
     M("WeakKeyDictionary.items", wc_items),
+    M("WeakKeyDictionary.__eq__", wc_compare),
+    M("WeakKeyDictionary.__ne__", wc_compare),
     M("WeakSet.__init__", ws_init),
     M("WeakSet.__init__.<locals>._remove", ws_remove_cb),
     M("WeakSet.add", ws_add),
@@ -137,6 +141,12 @@ const BuiltinDef weakref_functions[] = {
     M("WeakSet.__len__", ws_len),
     M("WeakSet.__iter__", ws_iter),
     M("WeakSet.__repr__", ws_repr),
+    M("WeakSet.__eq__", wc_compare),
+    M("WeakSet.__ne__", wc_compare),
+    M("WeakSet.__lt__", wc_compare),
+    M("WeakSet.__le__", wc_compare),
+    M("WeakSet.__gt__", wc_compare),
+    M("WeakSet.__ge__", wc_compare),
     M("finalize.__init__", fin_init),
     M("finalize.__call__", fin_call),
     M("finalize.detach", fin_detach),
@@ -458,6 +468,13 @@ SimId weakref_gen_next(PyRun *I, SimId it)
     }
     sim_incref(S, out);
     return out;
+}
+
+/* Mapping.__eq__ and Set's comparisons compare contents in CPython */
+SimId wc_compare(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw, (void)n;
+    return py_not_modelled(I, 0, "comparing a weakref.%s", sim_type_name(S, a[0])), (SimId)0;
 }
 
 SimId wc_keys(PyRun *I, SimId *a, int n, SimId kw)

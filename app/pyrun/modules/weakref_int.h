@@ -62,7 +62,7 @@ SimId wkd_get(PyRun *I, SimId *a, int n, SimId kw);
 SimId wkd_pop(PyRun *I, SimId *a, int n, SimId kw);
 SimId wkd_update(PyRun *I, SimId *a, int n, SimId kw);
 SimId wkd_setdefault(PyRun *I, SimId *a, int n, SimId kw);
-SimId wc_iter(PyRun *I, SimId *a, int n, SimId kw);
+SimId wc_compare(PyRun *I, SimId *a, int n, SimId kw);
 SimId wc_keys(PyRun *I, SimId *a, int n, SimId kw);
 SimId wc_values(PyRun *I, SimId *a, int n, SimId kw);
 SimId wc_items(PyRun *I, SimId *a, int n, SimId kw);
