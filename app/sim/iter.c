@@ -69,6 +69,13 @@ static const struct XTypeDef {
     [SIM_XT_WR_CALLABLE_PROXY] = {"weakref.CallableProxyType", SK_WEAKREF, {80, 80, 80}, true},
     [SIM_XT_WR_GEN] = {"generator", SK_ITER, {240, 232, 232}, true},
     [SIM_XT_WR_GEN_ITEMS] = {"generator", SK_ITER, {248, 240, 240}, true},
+    /* operator and functools (sizes from sys.getsizeof, tests/oracle cases 555-589) */
+    [SIM_XT_OP_ITEMGETTER] = {"operator.itemgetter", SK_ITER, {64, 64, 64}, true},
+    [SIM_XT_OP_ATTRGETTER] = {"operator.attrgetter", SK_ITER, {56, 56, 56}, true},
+    [SIM_XT_OP_METHODCALLER] = {"operator.methodcaller", SK_ITER, {56, 56, 80}, true},
+    [SIM_XT_FT_PARTIAL] = {"functools.partial", SK_ITER, {80, 80, 80}, true},
+    [SIM_XT_FT_LRU_WRAPPER] = {"functools._lru_cache_wrapper", SK_ITER, {168, 168, 168}, true},
+    [SIM_XT_FT_LRU_ELEM] = {"functools._lru_list_elem", SK_ITER, {56, 56, 56}, false},
 };
 
 static uint32_t *block_slot(const Sim *s, SimId it, uint32_t k);
@@ -168,6 +175,8 @@ static SimId new_iter(Sim *s, SimXType xt, int kind)
 
 SimId sim_iter(Sim *s, SimId over)
 {
+    if (sim_is_native(s, over)) /* a partial, an itemgetter: not iterable */
+        return 0;
     if (s->obj[over].kind == SK_ITER) {
         sim_incref(s, over);
         return over;
