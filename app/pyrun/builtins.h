@@ -101,6 +101,8 @@ SimId weakref_gen_next(PyRun *I, SimId it);
 /* Notes the call of a method of weakref's classes: the first one of each
  * leaves the young count unknown until a full collection. */
 void weakref_first_call(PyRun *I, const BuiltinDef *d);
+/* Was it a method of weakref's classes (no import) that made the young count unsure? */
+bool weakref_made_unsure(const PyRun *I);
 /* Calls a method of weakref's classes with self before the arguments. */
 SimId weakref_native_call(PyRun *I, SimId fn, SimId self, SimId *args, int nargs, SimId kwnames);
 /* modules/math.c: the module (its functions, its constants) */

@@ -68,6 +68,9 @@ static bool collection_unknown(PyRun *I)
 {
     if (!I->auto_collecting || !S->gc.count_pinned || !I->gc_count_unsure || !I->foreign_heap || I->refused)
         return false;
+    if (weakref_made_unsure(I)) /* no import made it unsure: a method of weakref's classes,
+                                 * whose transients the model keeps in step with CPython's */
+        return false;
     py_not_modelled(I, 0, "an automatic collection that runs code (a __del__, a callback) after %s "
                     "without a gc.collect() since (when it runs depends on the import's own allocations)",
                     I->foreign_heap);

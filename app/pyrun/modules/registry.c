@@ -176,7 +176,7 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
                                           "functools"};
-    if (d->owner == SK_INSTANCE) /* a method of a module's class: "WeakSet.add" */
+    if (d->owner == SK_INSTANCE && d->module == BM_WEAKREF) /* a method of weakref's classes: "WeakSet.add" */
         snprintf(out, cap, "%s", d->name);
     else if (d->owner)
         snprintf(out, cap, "%s.%s", sim_kind_name((SimKind)d->owner), d->name);
