@@ -427,6 +427,8 @@ bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int 
     if (is_gen && kind == CODE_LAMBDA)
         return py_refuse(g->err, nd->line, nd->col, "generator lambdas ('lambda: (yield)')", true);
     g->I->codes[c.ci].is_gen = is_gen;
+    if (kind == CODE_COMP && !is_gen)
+        CODE(g)->has_comp = true;
     bool ok;
     if (kind == CODE_LAMBDA) {
         ok = cg_expr(&c, body);

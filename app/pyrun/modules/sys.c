@@ -22,6 +22,8 @@ static SimId s_getrefcount(PyRun *I, SimId *a, int n, SimId kw)
      * tables the model does not keep (abs: 4 on 3.11, 3 on 3.12+) */
     if (o->kind == SK_BUILTIN && !o->v.builtin.self)
         return py_not_modelled(I, 0, "sys.getrefcount() of a built-in function"), 0;
+    if (o->kind == SK_CODE) /* the module's constants, the compiler's tables ... */
+        return py_not_modelled(I, 0, "sys.getrefcount() of a code object"), 0;
     return sim_int(S, sim_refcount(S, a[0]));
 }
 
@@ -41,6 +43,8 @@ static SimId s_getsizeof(PyRun *I, SimId *a, int n, SimId kw)
         const char *q = sim_str_data(S, I->codes[SIM_V(S, a[0], SK_GEN, gen.code)].qualname, &len);
         return py_not_modelled(I, 0, "the size of generator '%.*s' (its frame's stack depth)", (int)len, q), 0;
     }
+    if (sim_kind(S, a[0]) == SK_CODE) /* its bytecode, tables and caches */
+        return py_not_modelled(I, 0, "the size of a code object"), 0;
     if (sim_kind(S, a[0]) == SK_FRAME && (sim_obj(S, a[0])->flags & SIM_F_SPECIAL))
         return py_not_modelled(I, 0, "the size of a frame object (its code's stack depth)"), 0;
     return sim_int(S, (int64_t)sim_sizeof(S, a[0]));

@@ -73,6 +73,11 @@ bool descr_set(PyRun *I, SimId prop, SimId obj, SimId value);
 /* generator.c: a generator's data attributes (__name__, gi_running ...);
  * *found false when it has no such one here. */
 SimId generator_attr(PyRun *I, SimId g, const char *name, bool *found);
+/* code.c: code index ci's code object (a new reference), its attributes
+ * (*found false: none of that name), its repr */
+SimId code_object(PyRun *I, uint32_t ci);
+SimId code_attr(PyRun *I, SimId code, const char *name, bool *found);
+void code_repr(PyRun *I, SimId code, Buf *out);
 
 /* Methods several types share (list.c). */
 SimId meth_append(PyRun *I, SimId *args, int nargs, SimId kw); /* list, bytearray */
