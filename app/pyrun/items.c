@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pyrun/interp.h"
+#include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -116,6 +117,8 @@ static SimId get_slice(PyRun *I, SimId obj, SimId sl)
 SimId op_getitem(PyRun *I, SimId obj, SimId key)
 {
     SimKind k = sim_kind(S, obj);
+    if (k == SK_ITER && native_tuple_refused(I, obj))
+        return 0;
     int64_t i;
     switch (k) {
     case SK_LIST: case SK_TUPLE: case SK_STR: case SK_BYTES: case SK_BYTEARRAY: {
