@@ -76,6 +76,10 @@ int itertools_def_of(const char *tp_name);
 SimId itertools_type_attr(PyRun *I, SimId type, const char *name);
 SimId weakref_construct(PyRun *I, SimId *a, int n, SimId kw);
 
+/* registry.c: the method descriptor of built-in method `index` read on its
+ * type (str.lower), a new reference; 0 with the refusal raised for a kind
+ * whose descriptors the model does not give out. */
+SimId builtins_descriptor(PyRun *I, SimId type, uint32_t index);
 /* The global index of the built-in method `name` of objects of kind k, or -1. */
 int bi_method_of_kind(int k, const char *name);
 /* registry.c: the definition with a global index (the builtins module's

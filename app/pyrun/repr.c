@@ -246,6 +246,9 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
         if (o->v.builtin.self)
             buf_printf(out, "<built-in method %s of %s object at %#llx>", name,
                        op_typename(I, o->v.builtin.self), (unsigned long long)sim_id_address(S, o->v.builtin.self));
+        else if (bi_def(o->v.builtin.index) && bi_def(o->v.builtin.index)->owner) /* str.lower */
+            buf_printf(out, "<method '%s' of '%s' objects>", name,
+                       sim_kind_name((SimKind)bi_def(o->v.builtin.index)->owner));
         else
             buf_printf(out, "<built-in function %s>", name);
         return true;
