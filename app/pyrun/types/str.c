@@ -113,28 +113,6 @@ static SimId str_affix(PyRun *I, SimId *a, int n, bool end)
 static SimId str_startswith(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return str_affix(I, a, n, false); }
 static SimId str_endswith(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return str_affix(I, a, n, true); }
 
-static SimId str_replace(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)kw;
-    if (!bi_nargs(I, "replace", n - 1, 2, 2))
-        return 0;
-    size_t len, ol, nl;
-    const char *d = sim_str_data(S, a[0], &len), *o = sim_str_data(S, a[1], &ol),
-               *nw = sim_str_data(S, a[2], &nl);
-    Buf b = {0};
-    for (size_t i = 0; i < len;) {
-        if (ol && i + ol <= len && memcmp(d + i, o, ol) == 0) {
-            buf_add(&b, nw, nl);
-            i += ol;
-        } else {
-            buf_addc(&b, d[i++]);
-        }
-    }
-    SimId r = sim_str(S, buf_str(&b), b.len);
-    buf_fini(&b);
-    return r;
-}
-
 #define NOARGS(nm, f) BUILTIN(nm, SK_STR, 0, f, .style = ARGS_NONE)
 #define RANGE(nm, f, lo, hi) BUILTIN(nm, SK_STR, 0, f, .style = ARGS_RANGE, .min = lo, .max = hi)
 #define ONE(nm, f) BUILTIN(nm, SK_STR, 0, f, .style = ARGS_ONE)

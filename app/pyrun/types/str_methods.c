@@ -296,6 +296,66 @@ static SimId remove_affix(PyRun *I, SimId *a, bool suffix)
 SimId str_removeprefix(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return remove_affix(I, a, false); }
 SimId str_removesuffix(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return remove_affix(I, a, true); }
 
+/* replace(old, new[, count]): the str itself when nothing changes (no
+ * match, count 0, old and new the same object) */
+SimId str_replace(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    for (int i = 1; i <= 2; i++)
+        if (sim_kind(S, a[i]) != SK_STR) {
+            py_raise(I, EXC_TypeError, "replace() argument %d must be str, not %s", i, op_typename(I, a[i]));
+            return 0;
+        }
+    int64_t count = -1;
+    if (n > 3 && !bi_int_arg(I, a[3], &count))
+        return 0;
+    if (count < 0)
+        count = INT64_MAX;
+    size_t len, ol, nl;
+    uint32_t *h = str_decode(I, a[0], &len), *o = str_decode(I, a[1], &ol), *nw = str_decode(I, a[2], &nl);
+    uint32_t *out = NULL;
+    size_t k = 0, done = 0;
+    for (int pass = 0; pass < 2; pass++) { /* measure, then fill */
+        k = done = 0;
+        for (size_t i = 0; i <= len;) {
+            bool hit = done < (size_t)count && (ol ? i + ol <= len && at(h, i, o, ol) : true);
+            if (hit) {
+                if (out)
+                    memcpy(out + k, nw, nl * sizeof *nw);
+                k += nl, done++;
+            }
+            if (i == len)
+                break;
+            if (hit && ol) {
+                i += ol;
+                continue;
+            }
+            if (out)
+                out[k] = h[i];
+            k++, i++;
+        }
+        if (!out) {
+            if (!py_mem_room(I, k))
+                break;
+            out = malloc((k + 1) * sizeof *out);
+        }
+    }
+    SimId r = 0;
+    if (!out)
+        r = 0;
+    else if (done == 0 || a[1] == a[2])
+        r = str_same(I, a[0]);
+    else if (k == 1) /* CPython's one-character result: a new str or the singleton, by version and path */
+        py_not_modelled(I, 0, "a one-character result of str.replace()");
+    else
+        r = str_encode(I, out, k, true);
+    free(out);
+    free(h);
+    free(o);
+    free(nw);
+    return r;
+}
+
 /* ---- expandtabs, encode ------------------------------------------------------------ */
 
 SimId str_expandtabs(PyRun *I, SimId *a, int n, SimId kw)
