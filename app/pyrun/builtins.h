@@ -35,6 +35,7 @@ typedef struct BuiltinDef {
     const char *kw_refused;
     const char *kw_fn; /* the name CPython's keyword errors use, if not name (sorted: "sort") */
     bool refused;      /* a name CPython has that the model refuses when it is called */
+    bool classmethod;  /* a method read on its type binds the type (dict.fromkeys) */
 } BuiltinDef;
 
 /* A table entry: name, owner kind (0 for functions), module (BM_*),

@@ -226,7 +226,10 @@ SimId builtins_descriptor(PyRun *I, SimId type, uint32_t index)
     const BuiltinDef *d = bi_def(index);
     if (!descriptor_kind(d->owner))
         return py_not_modelled(I, 0, "'%s.%s' read on the type", sim_kind_name((SimKind)d->owner), d->name), (SimId)0;
-    (void)type;
+    if (d->classmethod) { /* bound to the type: <built-in method fromkeys of type object> */
+        sim_incref(S, type);
+        return sim_builtin(S, index, type);
+    }
     sim_incref(S, I->builtin_methods[index]);
     return I->builtin_methods[index];
 }

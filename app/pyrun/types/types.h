@@ -84,6 +84,9 @@ SimId meth_copy(PyRun *I, SimId *args, int nargs, SimId kw);   /* list, dict */
 /* list.c: the stable sort of a list in place, by key(item) when key is
  * given (0 or None: the items); false with I->err set. */
 bool bi_sort_list(PyRun *I, SimId list, SimId key, bool reverse);
+/* dict.c: a | b (a new dict) and a |= b (a itself, b any update
+ * argument) for a dict a; 0 with the error raised. */
+SimId dict_or(PyRun *I, SimId a, SimId b, bool inplace);
 /* dict.c: true when k can be a key, else TypeError "unhashable type". */
 bool dict_check_key(PyRun *I, SimId k);
 /* dict.c: dict_merge of dict `src` into dict `d` (both borrowed), sized as
