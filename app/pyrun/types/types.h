@@ -81,6 +81,10 @@ SimId meth_count(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, tuple */
 SimId meth_clear(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, dict, set */
 SimId meth_copy(PyRun *I, SimId *args, int nargs, SimId kw);   /* list, dict */
 
+/* list_slice.c: a[start:stop:step] = v (v 0: del a[start:stop:step]) on
+ * list a, the bounds already adjusted to its length (PySlice_AdjustIndices);
+ * false with the error raised. */
+bool list_slice_store(PyRun *I, SimId a, int64_t start, int64_t stop, int64_t step, SimId v);
 /* list.c: the stable sort of a list in place, by key(item) when key is
  * given (0 or None: the items); false with I->err set. */
 bool bi_sort_list(PyRun *I, SimId list, SimId key, bool reverse);
