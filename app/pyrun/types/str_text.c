@@ -135,8 +135,9 @@ static SimId case_map(PyRun *I, SimId self, int how, const char *name)
     uint32_t *cp = str_decode(I, self, &n);
     for (size_t i = 0; i < n; i++)
         if (!case_known(cp[i])) {
+            unsigned c = cp[i];
             free(cp);
-            return py_not_modelled(I, 0, "str.%s() of the character U+%04X", name, (unsigned)cp[i]), (SimId)0;
+            return py_not_modelled(I, 0, "str.%s() of the character U+%04X", name, c), (SimId)0;
         }
     bool prev_cased = false;
     for (size_t i = 0; i < n; i++) {
@@ -189,8 +190,9 @@ static SimId predicate(PyRun *I, SimId self, int what, const char *name)
     uint32_t *cp = str_decode(I, self, &n);
     for (size_t i = 0; i < n; i++)
         if (cp[i] >= 0x80) {
+            unsigned c = cp[i];
             free(cp);
-            return py_not_modelled(I, 0, "str.%s() of the non-ASCII character U+%04X", name, (unsigned)cp[i]), (SimId)0;
+            return py_not_modelled(I, 0, "str.%s() of the non-ASCII character U+%04X", name, c), (SimId)0;
         }
     bool r = n > 0 || what == IS_PRINT;
     if (what == IS_UPPER || what == IS_LOWER || what == IS_TITLE) {
