@@ -42,7 +42,7 @@ typedef struct BuiltinDef {
  * function, then designated fields (.style, .kw, .kw_refused, .kw_fn). */
 #define BUILTIN(nm, own, mod, f, ...) {.name = nm, .owner = own, .module = mod, .fn = f, __VA_ARGS__}
 
-enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS };
+enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH };
 
 /* The builtins module's functions (modules/builtins.c) and each module's
  * (modules/gc.c, sys.c, weakref.c). */
@@ -76,6 +76,11 @@ void itertools_on_import(PyRun *I);
 int itertools_def_of(const char *tp_name);
 SimId itertools_type_attr(PyRun *I, SimId type, const char *name);
 SimId weakref_construct(PyRun *I, SimId *a, int n, SimId kw);
+/* modules/math.c: the module (its functions, its constants) */
+extern const BuiltinDef math_functions[];
+extern const int math_nfunctions;
+void math_module_init(PyRun *I, SimId dict);
+void math_on_import(PyRun *I);
 
 /* registry.c: the method descriptor of built-in method `index` read on its
  * type (str.lower), a new reference; 0 with the refusal raised for a kind

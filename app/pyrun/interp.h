@@ -184,6 +184,10 @@ struct PyRun {
                                * allocator statistics), or NULL */
     bool gc_count_unsure;   /* that import's GC traffic is not known from this state: the young
                              * count is refused until a full gc.collect() */
+    bool gc_garbage_unsure; /* nor the cyclic garbage it left: a gc.collect() whose result is
+                             * used is refused until one whose result is dropped */
+    unsigned std_imported;  /* the standard modules imported so far, theirs too (STD_* bits,
+                             * modules/std_import.h) */
     uint64_t guessed_sizes; /* generators made whose frame size is the model's guess */
     SimId *ast_consts;      /* constants the syntax tree holds (one ref each) */
     size_t nast_consts, capast_consts;

@@ -150,6 +150,16 @@ bool vm_format_value(PyRun *I, int arg)
     char conv = (char)(arg & 0xff);
     if (conv == 'r') {
         ok = op_repr(I, v, &b);
+        if (ok && spec && sim_obj(S, spec)->len > 0) { /* the spec formats the repr (a str) */
+            SimId text = sim_str(S, buf_str(&b), b.len);
+            size_t n;
+            const char *sp = sim_str_data(S, spec, &n);
+            char tmp[64];
+            snprintf(tmp, sizeof tmp, "%.*s", (int)n, sp);
+            buf_clear(&b);
+            ok = op_format(I, text, tmp, &b);
+            sim_decref(S, text);
+        }
     } else if (spec) {
         size_t n;
         const char *sp = sim_str_data(S, spec, &n);

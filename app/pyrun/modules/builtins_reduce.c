@@ -89,6 +89,37 @@ static SimId minmax(PyRun *I, SimId *a, int n, SimId kw, bool want_max)
 SimId builtin_min(PyRun *I, SimId *a, int n, SimId kw) { return minmax(I, a, n, kw, false); }
 SimId builtin_max(PyRun *I, SimId *a, int n, SimId kw) { return minmax(I, a, n, kw, true); }
 
+/* builtin_sum's float loop from 3.12 on: Neumaier's compensated sum of the
+ * float (and small int) items, from *acc (a float) and the item *v on.
+ * *acc becomes the sum (a new float), *v the item it stopped at, to be
+ * added the generic way, or 0 at the end (*got: 0) or on an error (-1). */
+static void float_sum(PyRun *I, SimId it, SimId *acc, SimId *v, int *got)
+{
+    double f = sim_obj(S, *acc)->v.f, c = 0.0;
+    SimId item = *v;
+    for (;;) {
+        SimKind k = sim_kind(S, item);
+        if (k == SK_FLOAT) {
+            double x = sim_obj(S, item)->v.f, t = f + x;
+            c += fabs(f) >= fabs(x) ? (f - t) + x : (x - t) + f;
+            f = t;
+        } else if ((k == SK_INT || k == SK_BOOL) && sim_obj(S, item)->sub != 1) {
+            f += (double)sim_obj(S, item)->v.i;
+        } else {
+            break;
+        }
+        sim_decref(S, item);
+        item = 0;
+        if ((*got = iter_step(I, it, &item)) <= 0)
+            break;
+    }
+    if (c != 0.0 && isfinite(c)) /* keeps the sign of -0.0 and an overflow's infinity */
+        f += c;
+    sim_decref(S, *acc);
+    *acc = sim_float(S, f);
+    *v = item;
+}
+
 SimId builtin_sum(PyRun *I, SimId *a, int n, SimId kw)
 {
     int np = bi_npos(I, n, kw);
@@ -110,7 +141,14 @@ SimId builtin_sum(PyRun *I, SimId *a, int n, SimId kw)
     }
     SimId v;
     int got;
+    bool float_loop = S->prof->version != SIM_V311; /* 3.12+: compensated, once */
     while ((got = iter_step(I, it, &v)) > 0) {
+        if (float_loop && sim_kind(S, acc) == SK_FLOAT) {
+            float_loop = false;
+            float_sum(I, it, &acc, &v, &got);
+            if (!v)
+                break;
+        }
         SimId r = op_binary(I, OP_ADD, acc, v, false);
         sim_decref(S, acc);
         sim_decref(S, v);

@@ -50,6 +50,16 @@ static void timing_read(PyRun *I)
         S->gc.timing_sensitive = true;
 }
 
+/* Is the running built-in's result dropped (an expression statement)? */
+static bool result_dropped(PyRun *I)
+{
+    if (I->nframes == 0 || I->nested)
+        return false;
+    const Frame *f = &I->frames[I->nframes - 1];
+    const PyCode *co = &I->codes[f->code];
+    return f->ip < co->nops && OPCODE(co->ops[f->ip]) == OP_POP_TOP;
+}
+
 static SimId g_collect(PyRun *I, SimId *a, int n, SimId kw)
 {
     int np = bi_npos(I, n, kw);
@@ -63,6 +73,12 @@ static SimId g_collect(PyRun *I, SimId *a, int n, SimId kw)
     }
     if (S->gc.collecting)
         return sim_int(S, 0);
+    bool heard = S->gc.callbacks && sim_obj(S, S->gc.callbacks)->len > 0;
+    if (I->gc_garbage_unsure && (!result_dropped(I) || heard))
+        return py_not_modelled(I, 0, "what gc.collect() finds after %s from this state (the import's "
+                               "automatic collections ran at moments the model does not know, taking "
+                               "some of its garbage; a gc.collect() just before the import makes it "
+                               "exact)", I->foreign_heap), 0;
     gc_callbacks(I, "start", (int)gen, 0);
     long r = gc_collect(S, (int)gen);
     if (r > 0) /* garbage an earlier automatic collection may have taken */
@@ -70,6 +86,7 @@ static SimId g_collect(PyRun *I, SimId *a, int n, SimId kw)
     if (gen == 2) { /* counts reset and free lists emptied: all known from here on */
         S->gc.count_pinned = true;
         I->gc_count_unsure = false; /* an import's unknown traffic too */
+        I->gc_garbage_unsure = false;
     }
     gc_callbacks(I, "stop", (int)gen, r);
     return sim_int(S, r);
@@ -82,7 +99,7 @@ static SimId g_get_count(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     if (I->gc_count_unsure)
         return py_not_modelled(I, 0, "gc.get_count() after %s without a gc.collect() before it (the "
-                               "import's own allocations depend on the free lists)", I->foreign_heap), 0;
+                               "import's own allocations depend on the state it started from)", I->foreign_heap), 0;
     if (!S->gc.count_pinned)
         S->gc.timing_exposed = S->gc.timing_sensitive = true;
     return int3(I, S->gc.gen[0].count, S->gc.gen[1].count, S->gc.gen[2].count);

@@ -13,6 +13,7 @@
 
 #include "pyrun/builtins.h"
 #include "pyrun/modules/itertools.h"
+#include "pyrun/modules/std_import.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
 
@@ -414,20 +415,8 @@ void itertools_module_init(PyRun *I, SimId d)
     (void)I, (void)d; /* registry.c puts the types in for their constructors */
 }
 
-/* The import's GC traffic and survivors, measured on 3.11.7, 3.12.1 and
- * 3.13.0 right after gc.collect() (the free lists empty): gc.get_count()
- * and len(gc.get_objects()) before and after `import itertools`. */
-void itertools_on_import(PyRun *I)
-{
-    bool v311 = S->prof->version == SIM_V311;
-    bool empty = S->fl_list.n == 0 && S->fl_dict.n == 0;
-    for (unsigned k = 1; k < SIM_TUPLE_MAXSAVE; k++)
-        empty = empty && S->fl_tuple[k].n == 0;
-    I->foreign_heap = "import itertools";
-    if (!empty) /* from another state its free-list hits are not known */
-        I->gc_count_unsure = true;
-    gc_note_foreign(S, v311 ? 220 : 252, v311 ? 215 : 245);
-}
+/* The import's GC traffic and survivors: std_import.c. */
+void itertools_on_import(PyRun *I) { std_import(I, STD_ITERTOOLS); }
 
 /* chain.from_iterable: a bound class method, made on each access */
 SimId itertools_type_attr(PyRun *I, SimId type, const char *name)

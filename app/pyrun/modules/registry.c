@@ -37,6 +37,7 @@ static const DefTable tables[] = {
     {sys_functions, &sys_nfunctions},
     {weakref_functions, &weakref_nfunctions},
     {itertools_functions, &itertools_nfunctions},
+    {math_functions, &math_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 12 };
 
@@ -55,6 +56,8 @@ const ModuleDef py_modules[] = {
      "`combinations`, `combinations_with_replacement` (keywords: iterable r), `groupby` (keywords: "
      "iterable key); the function `tee`",
      itertools_on_import},
+    {"math", math_functions, &math_nfunctions, math_module_init, "the constants `pi`, `e`, `tau`, `inf`, `nan`",
+     math_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -113,7 +116,7 @@ int bi_method_of_kind(int k, const char *name)
 /* "list.append", "gc.enable", "len": the name CPython's messages use */
 static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
-    static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools"};
+    static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math"};
     if (d->owner)
         snprintf(out, cap, "%s.%s", sim_kind_name((SimKind)d->owner), d->name);
     else if (d->module)

@@ -1,0 +1,22 @@
+/*
+ * std_import: the GC traffic of the first import of a standard module the
+ * model does not replay object by object (std_import.c). Internal to
+ * pyrun/modules.
+ */
+#ifndef PYDIVE_PYRUN_MODULES_STD_IMPORT_H
+#define PYDIVE_PYRUN_MODULES_STD_IMPORT_H
+
+#include "pyrun/builtins.h"
+
+enum { STD_ITERTOOLS, STD_MATH, STD_OPERATOR, STD_FUNCTOOLS, STD_CONTEXTLIB, STD_COUNT };
+#define STD_BIT(k) (1u << (k))
+
+/* The import of module `which` (STD_*), after registry.c made its object:
+ * its allocations, collections, garbage and survivors as CPython's import
+ * leaves them from the clean state; from any other state, or when another
+ * import came first, the counts and the next collection's result become
+ * unsure (gc.c refuses them). An import that an earlier one already did
+ * (operator after functools) costs nothing. */
+void std_import(PyRun *I, int which);
+
+#endif
