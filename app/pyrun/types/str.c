@@ -1,6 +1,7 @@
 /*
- * str: the str type's behaviour — its methods, constructor, repr (quote
- * choice and escapes, shared with bytes) and printf-style % formatting.
+ * str: the str type's method table (the methods live in str_text.c,
+ * str_methods.c, str_split.c), join, startswith/endswith, the constructor
+ * and the repr (quote choice and escapes, shared with bytes).
  */
 #include <math.h>
 #include <stdio.h>
@@ -140,87 +141,6 @@ const BuiltinDef str_methods[] = {
     BUILTIN("replace", SK_STR, 0, str_replace, .kw_refused = "count", .style = ARGS_RANGE, .min = 2, .max = 3), BUILTIN("format", SK_STR, 0, str_format, .kw = "*"),
 };
 const int str_nmethods = (int)(sizeof str_methods / sizeof str_methods[0]);
-
-SimId str_percent(PyRun *I, SimId fmt, SimId args)
-{
-    size_t n;
-    const char *f = sim_str_data(S, fmt, &n);
-    bool tuple = sim_kind(S, args) == SK_TUPLE;
-    uint32_t nargs = tuple ? sim_obj(S, args)->len : 1, ai = 0;
-    Buf out = {0};
-    for (size_t i = 0; i < n; i++) {
-        if (f[i] != '%') {
-            buf_addc(&out, f[i]);
-            continue;
-        }
-        char spec[32] = "%";
-        size_t sl = 1;
-        i++;
-        if (i < n && (f[i] == '(' || f[i] == '*')) {
-            buf_fini(&out);
-            return py_not_modelled(I, 0, f[i] == '(' ? "'%%(name)s' formatting with a mapping"
-                                                    : "'*' widths in %%-formatting"), 0;
-        }
-        while (i < n && f[i] && strchr("-+ 0#.123456789", f[i]) && sl < 30)
-            spec[sl++] = f[i++];
-        if (i >= n) {
-            buf_fini(&out);
-            py_raise(I, EXC_ValueError, "incomplete format");
-            return 0;
-        }
-        char c = f[i];
-        if (c == '%') {
-            buf_addc(&out, '%');
-            continue;
-        }
-        if (ai >= nargs) {
-            buf_fini(&out);
-            py_raise(I, EXC_TypeError, "not enough arguments for format string");
-            return 0;
-        }
-        SimId v = tuple ? sim_items(S, args)[ai] : args;
-        ai++;
-        Buf piece = {0};
-        if (c == 's' || c == 'r') {
-            if (c == 's')
-                op_str(I, v, &piece);
-            else
-                op_repr(I, v, &piece);
-            spec[sl++] = 's';
-            spec[sl] = '\0';
-            buf_printf(&out, spec, buf_str(&piece));
-        } else if (c == 'd' || c == 'i' || c == 'x' || c == 'X' || c == 'o') {
-            if (sim_kind(S, v) != SK_INT && sim_kind(S, v) != SK_BOOL && sim_kind(S, v) != SK_FLOAT) {
-                buf_fini(&out);
-                py_raise(I, EXC_TypeError, "%%%c format: a real number is required, not %s", c, op_typename(I, v));
-                return 0;
-            }
-            long long x = sim_kind(S, v) == SK_FLOAT ? (long long)sim_obj(S, v)->v.f : (long long)sim_obj(S, v)->v.i;
-            spec[sl++] = 'l', spec[sl++] = 'l', spec[sl++] = c == 'i' ? 'd' : c;
-            spec[sl] = '\0';
-            buf_printf(&out, spec, x);
-        } else if (c == 'f' || c == 'e' || c == 'g' || c == 'F' || c == 'E' || c == 'G') {
-            double x = sim_kind(S, v) == SK_FLOAT ? sim_obj(S, v)->v.f : (double)sim_obj(S, v)->v.i;
-            spec[sl++] = c;
-            spec[sl] = '\0';
-            buf_printf(&out, spec, x);
-        } else {
-            buf_fini(&piece);
-            buf_fini(&out);
-            py_raise(I, EXC_ValueError, "unsupported format character '%c' (0x%x) at index %zu", c, (unsigned)c, i);
-            return 0;
-        }
-        buf_fini(&piece);
-    }
-    if (ai < nargs) {
-        buf_fini(&out);
-        py_raise(I, EXC_TypeError, "not all arguments converted during string formatting");
-        return 0;
-    }
-    SimId r = sim_str(S, buf_str(&out), out.len);
-    buf_fini(&out);
-    return r;
-}
 
 static SimId str_of(PyRun *I, SimId *a, int n, int np);
 

@@ -100,6 +100,9 @@ bool dict_check_key(PyRun *I, SimId k);
 enum { DICT_MERGE_KEEP, DICT_MERGE_SET, DICT_MERGE_FAIL };
 bool dict_merge(PyRun *I, SimId d, SimId src, int override, SimId *dup);
 
+/* int_parse.c: int(text, base) of a str, bytes or bytearray (base 0: from
+ * its prefix), a new int or 0 with CPython's ValueError raised. */
+SimId int_from_text(PyRun *I, SimId text, int base);
 /* int.c: arithmetic; int_small_op takes the values of two small ints. */
 SimId int_big_op(PyRun *I, int op, SimId a, SimId b);
 SimId int_small_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b);
