@@ -2,8 +2,8 @@
  * str_percent: printf-style `str % args` as PyUnicode_Format reads it —
  * flags, width and precision, the conversions s r d i u x X o e E f F g G
  * c and %, a tuple of arguments or a lone one, `%(key)s` items of a
- * mapping, and CPython's errors. Widths count code points. `*` widths and
- * `%a` are refused.
+ * mapping, `*` widths and precisions from the arguments, and CPython's
+ * errors. Widths count code points. `%a` is refused.
  */
 #include <math.h>
 #include <stdio.h>
@@ -227,8 +227,24 @@ static bool character(PyRun *I, const Spec *sp, SimId v, Buf *out)
     return true;
 }
 
+/* a '*' width or precision: the next argument, an int */
+static bool star(PyRun *I, Args *g, int64_t *out)
+{
+    SimId v = next_arg(I, g);
+    if (!v)
+        return false;
+    if ((sim_kind(S, v) != SK_INT && sim_kind(S, v) != SK_BOOL) || sim_obj(S, v)->sub == 1) {
+        if (sim_kind(S, v) == SK_INT)
+            return py_not_modelled(I, 0, "a '*' width beyond 64 bits");
+        py_raise(I, EXC_TypeError, "* wants int");
+        return false;
+    }
+    *out = sim_obj(S, v)->v.i;
+    return true;
+}
+
 /* the flags, width, precision and conversion after '%' (and a key) */
-static bool parse_spec(PyRun *I, const char *f, size_t n, size_t *i, Spec *sp)
+static bool parse_spec(PyRun *I, const char *f, size_t n, size_t *i, Spec *sp, Args *g)
 {
     for (; *i < n; ++*i) {
         char c = f[*i];
@@ -239,18 +255,31 @@ static bool parse_spec(PyRun *I, const char *f, size_t n, size_t *i, Spec *sp)
         else if (c == '0') sp->zero = true;
         else break;
     }
-    if (*i < n && f[*i] == '*')
-        return py_not_modelled(I, 0, "'*' widths in %%-formatting");
-    for (sp->width = -1; *i < n && f[*i] >= '0' && f[*i] <= '9'; ++*i)
+    sp->width = -1;
+    if (*i < n && f[*i] == '*') { /* a negative one justifies left */
+        if (!star(I, g, &sp->width))
+            return false;
+        if (sp->width < 0)
+            sp->left = true, sp->width = -sp->width;
+        ++*i;
+    }
+    for (; *i < n && f[*i] >= '0' && f[*i] <= '9'; ++*i)
         sp->width = (sp->width < 0 ? 0 : sp->width * 10) + (f[*i] - '0');
     sp->prec = -1;
     if (*i < n && f[*i] == '.') {
         ++*i;
-        if (*i < n && f[*i] == '*')
-            return py_not_modelled(I, 0, "'*' precisions in %%-formatting");
-        for (sp->prec = 0; *i < n && f[*i] >= '0' && f[*i] <= '9'; ++*i)
+        sp->prec = 0;
+        if (*i < n && f[*i] == '*') {
+            if (!star(I, g, &sp->prec))
+                return false;
+            sp->prec = sp->prec < 0 ? 0 : sp->prec;
+            ++*i;
+        }
+        for (; *i < n && f[*i] >= '0' && f[*i] <= '9'; ++*i)
             sp->prec = sp->prec * 10 + (f[*i] - '0');
     }
+    if (sp->width > 100000 || sp->prec > 100000)
+        return py_not_modelled(I, 0, "a %%-format width or precision over 100000");
     while (*i < n && (f[*i] == 'h' || f[*i] == 'l' || f[*i] == 'L'))
         ++*i;
     if (*i >= n) {
@@ -267,7 +296,7 @@ static bool one(PyRun *I, const char *f, size_t n, size_t *i, Args *g, Buf *out)
     if (*i < n && f[*i] == '(' && !(key_v = keyed(I, f, n, i, g)))
         return false;
     Spec sp = {0};
-    bool ok = parse_spec(I, f, n, i, &sp);
+    bool ok = parse_spec(I, f, n, i, &sp, g);
     SimId v = !ok ? 0 : key_v ? key_v : next_arg(I, g); /* "%5%" takes an argument too */
     if (!ok || !v) {
         sim_xdecref(S, key_v);

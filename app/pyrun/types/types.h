@@ -109,6 +109,10 @@ SimId int_small_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b);
 /* float.c */
 SimId float_binary(PyRun *I, int op, double a, double b);
 void float_repr(double x, Buf *out);
+/* format_spec.c: format(v, spec) of a built-in object (int, bool, float
+ * and str read the whole mini-language; others only ''), appended to out;
+ * false with CPython's error raised. */
+bool format_builtin(PyRun *I, SimId v, const char *spec, Buf *out);
 /* str_format.c: str.format (the method's BuiltinFn) */
 SimId str_format(PyRun *I, SimId *args, int nargs, SimId kw);
 /* str.c: a str's or bytes' repr with CPython's quote choice */
