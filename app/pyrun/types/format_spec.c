@@ -5,8 +5,8 @@
  * [type], padding by code points, grouping (into zero padding too), the
  * 0b/0o/0x prefixes, float presentation by repr or printf, and CPython's
  * ValueError for every spec a type rejects. Other built-in objects take
- * only the empty spec (object.__format__). The 'z' option and the locale
- * ('n' is the C locale's) are the only parts not modelled.
+ * only the empty spec (object.__format__). The locale is C's ('n' is 'd'
+ * or 'g').
  */
 #include <math.h>
 #include <stdio.h>
@@ -120,8 +120,6 @@ static bool parse(PyRun *I, const char *s, size_t n, const char *tname, char def
         default: return bad_sep(I, f->group, f->type);
         }
     }
-    if (f->no_neg_0)
-        return py_not_modelled(I, 0, "the 'z' option of a format spec");
     return true;
 }
 
@@ -250,6 +248,8 @@ static bool format_float(PyRun *I, double x, FSpec f, const char *tname, Buf *ou
             buf_addc(&t, '%');
     }
     const char *d = buf_str(&t);
+    if (f.no_neg_0 && neg && !strpbrk(d, "123456789")) /* 'z': a negative zero after rounding loses its sign */
+        neg = false;
     size_t ni = strspn(d, "0123456789");
     if (!isfinite(a)) { /* no digits to group: plain padding */
         ni = 0;
@@ -273,6 +273,10 @@ static bool format_int(PyRun *I, SimId v, const FSpec *fp, const char *tname, Bu
         return unknown_code(I, type, tname);
     if (f.prec >= 0) {
         py_raise(I, EXC_ValueError, "Precision not allowed in integer format specifier");
+        return false;
+    }
+    if (f.no_neg_0) {
+        py_raise(I, EXC_ValueError, "Negative zero coercion (z) not allowed in integer format specifier");
         return false;
     }
     bool big = sim_kind(S, v) == SK_INT && sim_obj(S, v)->sub == 1;
@@ -336,7 +340,8 @@ static bool format_str(PyRun *I, SimId v, const FSpec *f, Buf *out)
 {
     if (f->type && f->type != 's')
         return unknown_code(I, f->type, "str");
-    const char *why = f->sign == ' ' ? "Space not allowed in string format specifier"
+    const char *why = f->no_neg_0 ? "Negative zero coercion (z) not allowed in string format specifier"
+                      : f->sign == ' ' ? "Space not allowed in string format specifier"
                       : f->sign ? "Sign not allowed in string format specifier"
                       : f->alt ? "Alternate form (#) not allowed in string format specifier"
                       : f->align == '=' ? "'=' alignment not allowed in string format specifier" : NULL;
