@@ -13,6 +13,16 @@
 
 static const char *name_of(PyRun *I, SimId name, size_t *n) { return sim_str_data(S, name, n); }
 
+/* The name as C text for the built-in tables: the str's own bytes, which
+ * the model keeps NUL-terminated; "" (no built-in's name) for one with a
+ * NUL inside, which would otherwise match its prefix. */
+static const char *cname(PyRun *I, SimId name)
+{
+    size_t n;
+    const char *nm = name_of(I, name, &n);
+    return strlen(nm) == n ? nm : "";
+}
+
 static bool is(PyRun *I, SimId name, const char *text) { return sim_str_equals(S, name, text); }
 
 static SimId no_attr(PyRun *I, SimId obj, SimId name)
@@ -193,15 +203,12 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
     if (found)
         return r;
     SimObj *o = sim_obj(S, obj);
-    size_t n;
-    const char *nm = name_of(I, name, &n);
-    char buf[128];
-    snprintf(buf, sizeof buf, "%.*s", (int)n, nm);
+    const char *buf = NULL; /* cname(), when a built-in table is asked */
     switch ((SimKind)o->kind) {
     case SK_INSTANCE: {
         /* PyObject_GenericGetAttr: a data descriptor (property) first, then
          * the instance's own attributes, then the class's */
-        SimId c = sim_type_lookup(S, o->type, buf);
+        SimId c = sim_type_lookup_str(S, o->type, name);
         if (c && sim_kind(S, c) == SK_PROPERTY)
             return descr_get(I, c, obj, o->type);
         if (c && (sim_kind(S, c) == SK_MEMBER_DESCR || sim_kind(S, c) == SK_GETSET_DESCR))
@@ -220,6 +227,7 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
                 return descr_get(I, c, obj, sim_obj(S, obj)->type);
             return ret(I, c);
         }
+        buf = cname(I, name);
         if (strcmp(buf, "value") == 0 && sim_is_subtype(S, o->type, exc_class(I, EXC_StopIteration)))
             return stop_value(I, obj);
         if (exc_is_instance(I, obj) && (v = exc_method(I, obj, buf)) != 0)
@@ -232,13 +240,14 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
         break;
     }
     case SK_TYPE:
+        buf = cname(I, name);
         if (o->sub == SK_ITER) { /* itertools.chain.from_iterable */
             SimId c = itertools_type_attr(I, obj, buf);
             if (c)
                 return c;
         }
         if (o->sub == SK_INSTANCE) {
-            SimId c = sim_type_lookup(S, obj, buf);
+            SimId c = sim_type_lookup_str(S, obj, name);
             if (c && (sim_kind(S, c) == SK_CLASSMETHOD || sim_kind(S, c) == SK_STATICMETHOD))
                 return descr_get(I, c, 0, obj);
             if (c)
@@ -276,7 +285,7 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
         break;
     }
     default: {
-        int idx = builtin_method_index(I, obj, buf);
+        int idx = builtin_method_index(I, obj, cname(I, name));
         if (idx >= 0) {
             sim_incref(S, obj);
             return sim_builtin(S, (uint32_t)idx, obj);
@@ -363,12 +372,8 @@ bool attr_method(PyRun *I, SimId obj, SimId name, SimId *a, SimId *b)
     SimObj *o = sim_obj(S, obj);
     /* _PyObject_GetMethod: a class with its own tp_getattro gets a bound method */
     bool hooked = hook(I, obj, SIM_TYF_GETATTR, "__getattribute__") || hook(I, obj, SIM_TYF_GETATTR, "__getattr__");
-    size_t n;
-    const char *nm = name_of(I, name, &n);
-    char buf[128];
-    snprintf(buf, sizeof buf, "%.*s", (int)n, nm);
     if (o->kind == SK_INSTANCE && !hooked && !sim_attr_get(S, obj, name) && !o->v.instance.dict) {
-        SimId c = sim_type_lookup(S, o->type, buf);
+        SimId c = sim_type_lookup_str(S, o->type, name);
         if (c && sim_kind(S, c) == SK_FUNC) {
             sim_incref(S, c);
             *a = c;
@@ -376,7 +381,7 @@ bool attr_method(PyRun *I, SimId obj, SimId name, SimId *a, SimId *b)
             return true;
         }
     } else if (o->kind != SK_INSTANCE && o->kind != SK_TYPE && o->kind != SK_MODULE) {
-        int idx = builtin_method_index(I, obj, buf);
+        int idx = builtin_method_index(I, obj, cname(I, name));
         if (idx >= 0) {
             *a = I->builtin_methods[idx];
             sim_incref(S, *a);
@@ -410,11 +415,7 @@ static int exc_field_set(PyRun *I, SimId e, SimId name, SimId value)
  * __dict__ / __weakref__), or 0. */
 static SimId class_property(PyRun *I, SimId obj, SimId name)
 {
-    size_t n;
-    const char *nm = name_of(I, name, &n);
-    char buf[128];
-    snprintf(buf, sizeof buf, "%.*s", (int)n, nm);
-    SimId c = n < sizeof buf ? sim_type_lookup(S, sim_obj(S, obj)->type, buf) : 0;
+    SimId c = sim_type_lookup_str(S, sim_obj(S, obj)->type, name);
     SimKind k = c ? sim_kind(S, c) : SK_FREE;
     return k == SK_PROPERTY || k == SK_MEMBER_DESCR || k == SK_GETSET_DESCR ? c : 0;
 }

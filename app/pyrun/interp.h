@@ -152,6 +152,8 @@ struct PyRun {
     SimId builtins;         /* dict of built-in functions (owned) */
     SimId modules[PY_MAX_MODULES]; /* by position in py_modules (modules/registry.c) */
     SimId *builtin_methods; /* static method descriptors by global index (owned array) */
+    int32_t *method_slots;  /* the built-in types' methods by (kind, name): open addressing, */
+    uint32_t method_mask;   /*   global index + 1, 0 empty (owned; registry.c) */
     SimId exc_types[EXC_COUNT]; /* the built-in exception classes; 0 when not in the profile */
     PyError err;            /* the exception being raised: err.type is its class's name */
     uint64_t nraised;       /* exceptions raised so far: tells a new error from one being handled */
@@ -250,7 +252,7 @@ bool compile_module(PyRun *I, PyError *err);
 SimId vm_new_instance(PyRun *I, SimId cls, SimId *args, int nargs, bool exc);
 /* How far above the model's start count CPython's young count may lie at
  * the first line of this module (gc_timing.c). */
-int gc_timing_slack(const Ast *ast);
+int gc_timing_slack(const PyRun *I);
 /* At interpreter exit: cyclic garbage left from a time when an automatic
  * collection could have run makes the run timing-sensitive. */
 void gc_timing_at_exit(PyRun *I);

@@ -159,7 +159,7 @@ PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn
     S->gc.gen[2].count = 0;
     S->gc.count_pinned = false;
     S->gc.timing_exposed = S->gc.timing_sensitive = false;
-    S->gc.unpinned_slack = parsed ? gc_timing_slack(&I->ast) : 0;
+    S->gc.unpinned_slack = parsed ? gc_timing_slack(I) : 0;
     return I;
 }
 
@@ -353,6 +353,7 @@ void py_free(PyRun *I)
     free(I->fold);
     free(I->handled);
     free(I->builtin_methods);
+    free(I->method_slots);
     free(I->trys);
     free(I->stack);
     free(I->filename);

@@ -596,7 +596,7 @@ static SimId finish_class(PyRun *I, uint32_t ci, SimId ns, SimId bases)
         sim_incref(S, base);
     SimId name = I->codes[ci].name;
     sim_incref(S, name);
-    SimId cls = sim_type_new(S, name, base, d);
+    SimId cls = sim_type_new(S, name, base, d, true);
     class_set_hooks(I, cls);
     if (classcell && sim_kind(S, classcell) == SK_CELL && !SIM_V(S, classcell, SK_CELL, cell.ref)) {
         sim_incref(S, cls);

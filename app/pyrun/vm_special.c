@@ -38,13 +38,7 @@ static SimId simple_getter(PyRun *I, SimId owner, SimId name)
 {
     if (sim_kind(S, owner) != SK_INSTANCE)
         return 0;
-    size_t n;
-    const char *nm = sim_str_data(S, name, &n);
-    char buf[128];
-    if (n >= sizeof buf)
-        return 0;
-    snprintf(buf, sizeof buf, "%.*s", (int)n, nm);
-    SimId p = sim_type_lookup(S, sim_obj(S, owner)->type, buf);
+    SimId p = sim_type_lookup_str(S, sim_obj(S, owner)->type, name);
     if (!p || sim_kind(S, p) != SK_PROPERTY)
         return 0;
     SimId fget = sim_items(S, p)[0];

@@ -89,7 +89,11 @@ uint64_t sim_hash(const Sim *s, SimId k)
             memcpy(&b, &o->v.f, sizeof b);
             return b * 0x9e3779b97f4a7c15ull;
         }
-    case SK_STR: case SK_BYTES: {
+    case SK_STR:
+        if (o->v.str.hash)
+            return o->v.str.hash;
+        /* fall through */
+    case SK_BYTES: {
         size_t n;
         const char *p = sim_str_data(s, k, &n);
         uint64_t h = 1469598103934665603ull;
@@ -134,6 +138,8 @@ bool sim_equal(const Sim *s, SimId a, SimId b)
         return false;
     switch ((SimKind)x->kind) {
     case SK_STR: case SK_BYTES: {
+        if (x->len != y->len || (x->kind == SK_STR && x->v.str.hash != y->v.str.hash))
+            return false;
         size_t n, m;
         const char *p = sim_str_data(s, a, &n), *q = sim_str_data(s, b, &m);
         return n == m && memcmp(p, q, n) == 0;
@@ -216,6 +222,20 @@ static void index_insert(Sim *s, SimId d, uint64_t h, uint32_t entry)
     ix[i] = entry + 1;
 }
 
+/* Whether entry key k is key: identity first (names are interned), then two
+ * strs by their hashes, which tell most different names apart at once. */
+static inline bool same_key(const Sim *s, SimId k, SimId key)
+{
+    if (k == key)
+        return true;
+    if (!k)
+        return false;
+    const SimObj *x = &s->obj[k], *y = &s->obj[key];
+    if (x->kind == SK_STR && y->kind == SK_STR && x->v.str.hash != y->v.str.hash)
+        return false;
+    return sim_equal(s, k, key);
+}
+
 /* entry index of key, or -1 */
 static int64_t lookup(const Sim *s, SimId d, SimId key)
 {
@@ -225,7 +245,7 @@ static int64_t lookup(const Sim *s, SimId d, SimId key)
     const SimId *e = slab_ptr(&s->slab, o->data);
     if (!o->v.dict.index) {
         for (uint32_t i = 0; i < o->v.dict.used; i++)
-            if (e[2 * i] && (e[2 * i] == key || sim_equal(s, e[2 * i], key)))
+            if (same_key(s, e[2 * i], key))
                 return i;
         return -1;
     }
@@ -233,7 +253,7 @@ static int64_t lookup(const Sim *s, SimId d, SimId key)
     const uint32_t *ix = slab_ptr(&s->slab, o->v.dict.index);
     while (ix[i]) {
         uint32_t en = ix[i] - 1;
-        if (e[2 * en] && (e[2 * en] == key || sim_equal(s, e[2 * en], key)))
+        if (same_key(s, e[2 * en], key))
             return en;
         i = (i + 1) & mask;
     }
@@ -307,20 +327,37 @@ SimId sim_dict_get(const Sim *s, SimId d, SimId key)
     return i < 0 ? 0 : slab_ptr(&s->slab, s->obj[d].data)[2 * i + 1];
 }
 
+/* A str key given as C text: through the hash index when the dict has one
+ * (sim_hash of a str is this FNV-1a of its bytes). */
+static bool key_is(const Sim *s, SimId k, const char *name, size_t n)
+{
+    if (!k || s->obj[k].kind != SK_STR || s->obj[k].len != n)
+        return false;
+    size_t kn;
+    return memcmp(sim_str_data(s, k, &kn), name, n) == 0;
+}
+
 SimId sim_dict_get_str(const Sim *s, SimId d, const char *name)
 {
     const SimObj *o = &s->obj[d];
+    if (!o->cap)
+        return 0;
     size_t n = strlen(name);
     const SimId *e = slab_ptr(&s->slab, o->data);
-    for (uint32_t i = 0; o->cap && i < o->v.dict.used; i++) {
-        SimId k = e[2 * i];
-        if (!k || s->obj[k].kind != SK_STR)
-            continue;
-        size_t kn;
-        const char *kd = sim_str_data(s, k, &kn);
-        if (kn == n && memcmp(kd, name, n) == 0)
-            return e[2 * i + 1];
+    if (!o->v.dict.index) {
+        for (uint32_t i = 0; i < o->v.dict.used; i++)
+            if (key_is(s, e[2 * i], name, n))
+                return e[2 * i + 1];
+        return 0;
     }
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)name[i]) * 1099511628211ull;
+    uint32_t mask = (1u << o->cap) - 1, i = (uint32_t)h & mask;
+    const uint32_t *ix = slab_ptr(&s->slab, o->v.dict.index);
+    for (; ix[i]; i = (i + 1) & mask)
+        if (key_is(s, e[2 * (ix[i] - 1)], name, n))
+            return e[2 * (ix[i] - 1) + 1];
     return 0;
 }
 

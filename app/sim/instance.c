@@ -125,7 +125,14 @@ static bool mro_of(const Sim *s, SimId cls, const SimId **items, uint32_t *n)
     return true;
 }
 
-SimId sim_type_lookup(const Sim *s, SimId cls, const char *name)
+static SimId dict_get(const Sim *s, SimId d, const char *name, SimId key)
+{
+    return key ? sim_dict_get(s, d, key) : sim_dict_get_str(s, d, name);
+}
+
+/* _PyType_Lookup: the first class along the MRO whose dict has the name
+ * (by C text, or by the program's str when `key` is set) */
+static SimId type_lookup(const Sim *s, SimId cls, const char *name, SimId key)
 {
     const SimId *mro;
     uint32_t n;
@@ -133,7 +140,7 @@ SimId sim_type_lookup(const Sim *s, SimId cls, const char *name)
         for (uint32_t i = 0; i < n; i++) {
             SimId c = mro[i];
             if (s->obj[c].kind == SK_TYPE && s->obj[c].sub == SK_INSTANCE && SIM_V(s, c, SK_TYPE, type.dict)) {
-                SimId v = sim_dict_get_str(s, SIM_V(s, c, SK_TYPE, type.dict), name);
+                SimId v = dict_get(s, SIM_V(s, c, SK_TYPE, type.dict), name, key);
                 if (v)
                     return v;
             }
@@ -143,12 +150,16 @@ SimId sim_type_lookup(const Sim *s, SimId cls, const char *name)
     for (SimId c = cls; c; c = SIM_V(s, c, SK_TYPE, type.base)) {
         if (s->obj[c].kind != SK_TYPE || !SIM_V(s, c, SK_TYPE, type.dict))
             return 0;
-        SimId v = sim_dict_get_str(s, SIM_V(s, c, SK_TYPE, type.dict), name);
+        SimId v = dict_get(s, SIM_V(s, c, SK_TYPE, type.dict), name, key);
         if (v)
             return v;
     }
     return 0;
 }
+
+SimId sim_type_lookup(const Sim *s, SimId cls, const char *name) { return type_lookup(s, cls, name, 0); }
+
+SimId sim_type_lookup_str(const Sim *s, SimId cls, SimId name) { return type_lookup(s, cls, NULL, name); }
 
 bool sim_is_subtype(const Sim *s, SimId cls, SimId base)
 {

@@ -139,6 +139,14 @@ static size_t str_size(const Sim *s, unsigned width, size_t nchars)
     return s->prof->str_compact_header + (nchars + 1) * k;
 }
 
+static uint64_t hash_bytes(const char *p, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)p[i]) * 1099511628211ull;
+    return h;
+}
+
 static SimId new_str(Sim *s, const char *u, size_t n)
 {
     size_t nchars;
@@ -152,6 +160,7 @@ static SimId new_str(Sim *s, const char *u, size_t n)
     s->obj[id].len = (uint32_t)n;
     s->obj[id].cap = (uint32_t)nchars;
     s->obj[id].sub = (uint8_t)w;
+    s->obj[id].v.str.hash = hash_bytes(u, n); /* the model's own (sim_hash), not CPython's */
     return id;
 }
 
@@ -191,14 +200,6 @@ const char *sim_str_data(const Sim *s, SimId id, size_t *n)
     if (!s->obj[id].data)
         return "";
     return (const char *)slab_ptr(&s->slab, s->obj[id].data);
-}
-
-static uint64_t hash_bytes(const char *p, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)p[i]) * 1099511628211ull;
-    return h;
 }
 
 static uint32_t intern_find(const Sim *s, const char *u, size_t n, uint64_t h)

@@ -105,6 +105,7 @@ typedef struct SimObj {
     union {                  /* per kind; SIM_V reads them with the kind checked */
         int64_t i;           /* int, bool: the value (a big int: its sign) */
         double f;            /* float */
+        struct { uint64_t hash; } str;             /* its hash, made with it (0: not yet) */
         struct { uint32_t used, index; } dict;     /* entries used (deleted too); index chunk */
         struct { uint32_t slots; } set;            /* table slots */
         struct { SimId dict; uint32_t slots; } instance; /* its __dict__ once asked for (owned);
@@ -353,8 +354,10 @@ SimId sim_set(Sim *s);
 SimId sim_object(Sim *s);
 SimId sim_instance(Sim *s, SimId cls);
 /* The model's exception classes (static types in CPython, calibrated as
- * part of the start-up heap): name, base and dict stolen. */
-SimId sim_type_new(Sim *s, SimId name, SimId base, SimId dict);
+ * part of the start-up heap), or with `program` a subclass of one that the
+ * program defines (a heap type: sizeof(PyHeapTypeObject), no cached keys,
+ * as BaseException lays out its own __dict__): name, base and dict stolen. */
+SimId sim_type_new(Sim *s, SimId name, SimId base, SimId dict, bool program);
 
 /* ---- program classes (type.c) ----------------------------------------- */
 /* The payload words of a class (kind SK_TYPE, sub SK_INSTANCE). */
@@ -379,6 +382,7 @@ enum {
 #define SIM_TYF_WEAK 4u    /* its instances can be weakly referenced */
 #define SIM_TYF_GETATTR 8u /* it or a base defines __getattribute__ or __getattr__ */
 #define SIM_TYF_SETATTR 16u /* ... __setattr__ or __delattr__ (pyrun sets both) */
+#define SIM_TYF_EXC_HEAP 32u /* an exception class the program made (sim_type_new) */
 
 /* What type_new has decided before it allocates the class. */
 typedef struct SimClassSpec {
@@ -517,6 +521,8 @@ bool sim_attr_del(Sim *s, SimId inst, SimId name);
 SimId sim_instance_dict(Sim *s, SimId inst);                    /* borrowed */
 /* Looks `name` up along the class and its bases; borrowed or 0. */
 SimId sim_type_lookup(const Sim *s, SimId cls, const char *name);
+/* The same for a name the program holds (a str): hashed, any bytes. */
+SimId sim_type_lookup_str(const Sim *s, SimId cls, SimId name);
 bool sim_is_subtype(const Sim *s, SimId cls, SimId base);
 
 /* ---- weak references -------------------------------------------------- */

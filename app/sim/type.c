@@ -39,6 +39,19 @@ static bool is_heap(const Sim *s, SimId c)
     return is_class(s, c) && (words(s, c)[SIM_TY_FLAGS] & SIM_TYF_HEAP);
 }
 
+/* Py_TPFLAGS_MANAGED_DICT, which gives a class its ht_cached_keys: its
+ * instances have a __dict__ the interpreter manages, unless a built-in base
+ * (BaseException and its kin) lays out its own at tp_dictoffset */
+static bool managed_dict(const Sim *s, SimId cls)
+{
+    if (!(words(s, cls)[SIM_TY_FLAGS] & SIM_TYF_DICT))
+        return false;
+    for (SimId c = cls; is_class(s, c); c = SIM_V(s, c, SK_TYPE, type.base))
+        if (!is_heap(s, c))
+            return false;
+    return true;
+}
+
 uint32_t sim_type_word(const Sim *s, SimId cls, int word)
 {
     return is_class(s, cls) ? words(s, cls)[word] : 0;
@@ -60,9 +73,10 @@ static bool class_payload(Sim *s, SimId id)
 
 /* ---- the model's exception classes ---------------------------------------- */
 
-SimId sim_type_new(Sim *s, SimId name, SimId base, SimId dict)
+SimId sim_type_new(Sim *s, SimId name, SimId base, SimId dict, bool program)
 {
-    size_t size = s->prof->version == SIM_V311 ? 1688 : s->prof->version == SIM_V312 ? 1704 : 1712;
+    size_t size = program ? heap_type_size(s)
+                  : s->prof->version == SIM_V311 ? 1688 : s->prof->version == SIM_V312 ? 1704 : 1712;
     SimId id = sim__new_obj(s, SK_TYPE, size, NULL, true);
     SimObj *o = &s->obj[id];
     o->sub = SK_INSTANCE;
@@ -73,6 +87,7 @@ SimId sim_type_new(Sim *s, SimId name, SimId base, SimId dict)
     uint32_t *ty = words(s, id);
     ty[SIM_TY_NAME] = name;
     ty[SIM_TY_USABLE] = 30; /* SHARED_KEYS_MAX_SIZE */
+    ty[SIM_TY_FLAGS] = program ? SIM_TYF_EXC_HEAP : 0;
     if (sim_dict_get_str(s, dict, "__del__"))
         s->obj[id].flags |= SIM_F_SPECIAL;
     /* __mro__ = (cls, base..., object): makes every class a cycle */
@@ -224,16 +239,18 @@ SimId sim_class_new(Sim *s, const SimClassSpec *sp)
         sim_dict_set(s, sp->dict, sim_str_intern(s, "__doc__", 7), ret(s, s->none));
     for (uint32_t i = 0; i < s->obj[sp->bases].len; i++)
         add_subclass(s, sim_items(s, sp->bases)[i], id);
-    if (words(s, id)[SIM_TY_FLAGS] & SIM_TYF_DICT) /* type_new_impl: ht_cached_keys */
+    if (managed_dict(s, id)) /* type_new_impl: ht_cached_keys */
         s->obj[id].mem2 = pm_alloc(&s->pm, CACHED_KEYS_SIZE);
     return id;
 }
 
 size_t sim__type_sizeof(const Sim *s, SimId id)
 {
-    if (!is_heap(s, id))
-        return s->prof->version == SIM_V311 ? 1688 : s->prof->version == SIM_V312 ? 1704 : 1712;
-    return heap_type_size(s) + ((words(s, id)[SIM_TY_FLAGS] & SIM_TYF_DICT) ? CACHED_KEYS_SIZE : 0);
+    if (words(s, id)[SIM_TY_FLAGS] & SIM_TYF_EXC_HEAP)
+        return heap_type_size(s);
+    if (!is_heap(s, id)) /* ValueError and the other static types: sizeof(PyTypeObject) */
+        return s->prof->version == SIM_V311 ? 424 : s->prof->version == SIM_V312 ? 432 : 416;
+    return heap_type_size(s) + (managed_dict(s, id) ? CACHED_KEYS_SIZE : 0);
 }
 
 /* type_dealloc after PyObject_ClearWeakRefs: remove_all_subclasses (a key

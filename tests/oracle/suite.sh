@@ -13,6 +13,9 @@
 #        are fully modelled).
 # A case listed in tests/oracle/KNOWN_GAPS still fails, as a TAP "# TODO":
 # tests/run.sh reports it as a known gap (with its reason), not as passing.
+# A case listed in tests/oracle/REFUSED (NAME@VER LINE why) must be refused
+# honestly at that line: exit 3, "pydive: line LINE: ..." last on stderr,
+# and what it printed before a prefix of what CPython printed.
 cd "$(dirname "$0")/../.." || exit 2
 PYDIVE=${PYDIVE:-pydive}
 # After every program pydive recounts every refcount and allocator total
@@ -47,6 +50,11 @@ deltas_close() { # expected actual -> 0 when every delta is within +-1
     return 0
 }
 
+refused_at() { # label -> the line it must be refused at, from REFUSED
+    [ -f tests/oracle/REFUSED ] || return 0
+    awk -v k="$1" '$1 == k { print $2; exit }' tests/oracle/REFUSED
+}
+
 check() { # label py ver out lasterr arena-expected
     label=$1 py=$2 ver=$3 out=$4 lasterr=$5 arena=$6
     n=$((n + 1))
@@ -54,6 +62,17 @@ check() { # label py ver out lasterr arena-expected
         >"$tmp/out" 2>"$tmp/err"
     rc=$?
     why=""
+    at=$(refused_at "$label")
+    if [ -n "$at" ]; then
+        if [ "$rc" != 3 ] || ! tail -n 1 "$tmp/err" | grep -q "^pydive: line $at: .*not modelled"; then
+            why="want an honest refusal at line $at, got exit $rc: $(tail -n 1 "$tmp/err" | cut -c1-120)"
+        elif ! head -c "$(wc -c <"$tmp/out")" "$out" | cmp -s - "$tmp/out"; then
+            why="printed before the refusal what CPython did not: $(diff "$tmp/out" "$out" | head -3 | tr '\n' '|')"
+        fi
+        if [ -z "$why" ]; then echo "ok $n - $label (refused honestly at line $at)"
+        else echo "not ok $n - $label: $why"; fi
+        return
+    fi
     if grep -q '^pydive: sim_audit failed' "$tmp/err"; then
         why="sim_audit: $(grep -A3 '^pydive: sim_audit failed' "$tmp/err" | tail -n 3 | tr '\n' '|')"
     elif [ -n "$lasterr" ] && [ -f "$lasterr" ]; then

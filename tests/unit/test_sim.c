@@ -123,7 +123,7 @@ static void weakref_callback_on_collect(void **state)
     sim_set_hooks(s, &h);
     s->gc.enabled = false;
     SimId name = sim_str(s, "K", 1), dict = sim_dict(s);
-    SimId cls = sim_type_new(s, name, 0, dict);
+    SimId cls = sim_type_new(s, name, 0, dict, false);
     SimId a = sim_instance(s, cls), b = sim_instance(s, cls);
     SimId link = sim_str_intern(s, "link", 4);
     sim_incref(s, b);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
@@ -96,9 +97,44 @@ const char *pyrun_builtin_name(uint32_t index)
     return d ? d->name : "?";
 }
 
+static uint32_t method_hash(int kind, const char *name)
+{
+    uint32_t h = 2166136261u ^ (uint32_t)kind;
+    for (; *name; name++)
+        h = (h ^ (unsigned char)*name) * 16777619u;
+    return h;
+}
+
+/* The index builtin_method_index() reads, built once per run: a linear
+ * scan of several hundred names on every method call was a tenth of the
+ * time of a loop of method calls. */
+static void method_index_build(PyRun *I)
+{
+    int first, end;
+    bi_method_range(&first, &end);
+    uint32_t cap = 64;
+    while (cap < 2u * (uint32_t)(end - first))
+        cap *= 2;
+    I->method_slots = xcalloc(cap, sizeof *I->method_slots);
+    I->method_mask = cap - 1;
+    for (int i = first; i < end; i++) {
+        const BuiltinDef *d = bi_def((uint32_t)i);
+        uint32_t j = method_hash(d->owner, d->name) & I->method_mask;
+        while (I->method_slots[j])
+            j = (j + 1) & I->method_mask;
+        I->method_slots[j] = i + 1;
+    }
+}
+
 int builtin_method_index(PyRun *I, SimId obj, const char *name)
 {
-    return bi_method_of_kind(sim_kind(S, obj), name);
+    int k = sim_kind(S, obj);
+    for (uint32_t j = method_hash(k, name) & I->method_mask; I->method_slots[j]; j = (j + 1) & I->method_mask) {
+        const BuiltinDef *d = bi_def((uint32_t)I->method_slots[j] - 1);
+        if (d->owner == k && strcmp(d->name, name) == 0)
+            return I->method_slots[j] - 1;
+    }
+    return -1;
 }
 
 int bi_method_of_kind(int k, const char *name)
@@ -138,10 +174,16 @@ static bool word_in(const char *list, const char *w, size_t n)
 }
 
 /* The arity and keywords a definition declares, checked before it runs. */
+static const char *qname(const BuiltinDef *d, char *q, size_t cap)
+{
+    if (!*q)
+        qualified(d, q, cap);
+    return q;
+}
+
 static bool check_call(PyRun *I, const BuiltinDef *d, int nargs, SimId kw)
 {
-    char q[64];
-    qualified(d, q, sizeof q);
+    char q[64] = ""; /* qname() fills it for a message: most calls need none */
     int nkw = kw ? (int)sim_obj(S, kw)->len : 0;
     int np = nargs - nkw - (d->owner ? 1 : 0);
     for (int i = 0; i < nkw; i++) {
@@ -150,10 +192,10 @@ static bool check_call(PyRun *I, const BuiltinDef *d, int nargs, SimId kw)
         if (word_in(d->kw, w, n) || (d->kw && strcmp(d->kw, "*") == 0))
             continue;
         if (word_in(d->kw_refused, w, n) || (d->kw_refused && strcmp(d->kw_refused, "*") == 0))
-            return py_not_modelled(I, 0, "the keyword argument '%.*s' of %s()", (int)n, w, q);
+            return py_not_modelled(I, 0, "the keyword argument '%.*s' of %s()", (int)n, w, qname(d, q, sizeof q));
         const char *fn = d->kw_fn ? d->kw_fn : d->name;
         if (!d->kw && !d->kw_refused)
-            py_raise(I, EXC_TypeError, "%s() takes no keyword arguments", d->kw_fn ? d->kw_fn : q);
+            py_raise(I, EXC_TypeError, "%s() takes no keyword arguments", d->kw_fn ? d->kw_fn : qname(d, q, sizeof q));
         else if (S->prof->version <= SIM_V312) /* 3.13 rewords it */
             py_raise(I, EXC_TypeError, "'%.*s' is an invalid keyword argument for %s()", (int)n, w, fn);
         else
@@ -161,11 +203,11 @@ static bool check_call(PyRun *I, const BuiltinDef *d, int nargs, SimId kw)
         return false;
     }
     if (d->style == ARGS_NONE && np != 0) {
-        py_raise(I, EXC_TypeError, "%s() takes no arguments (%d given)", q, np);
+        py_raise(I, EXC_TypeError, "%s() takes no arguments (%d given)", qname(d, q, sizeof q), np);
         return false;
     }
     if (d->style == ARGS_ONE && np != 1) {
-        py_raise(I, EXC_TypeError, "%s() takes exactly one argument (%d given)", q, np);
+        py_raise(I, EXC_TypeError, "%s() takes exactly one argument (%d given)", qname(d, q, sizeof q), np);
         return false;
     }
     bool few = np < d->min, many = d->max >= 0 && np > d->max;
@@ -348,6 +390,7 @@ void builtins_init(PyRun *I)
     bi_method_range(&first, &end);
     for (int i = first; i < end; i++)
         I->builtin_methods[i] = static_builtin(I, (uint32_t)i);
+    method_index_build(I);
     static const struct { const char *name; SimKind k; } types[] = {
         {"int", SK_INT}, {"float", SK_FLOAT}, {"str", SK_STR}, {"bytes", SK_BYTES},
         {"bytearray", SK_BYTEARRAY}, {"list", SK_LIST}, {"tuple", SK_TUPLE}, {"dict", SK_DICT},

@@ -45,7 +45,7 @@ static SimId make_class(PyRun *I, ExcType t)
     if (base)
         sim_incref(S, base);
     SimId name = sim_str_intern(S, exc_table[t].name, strlen(exc_table[t].name));
-    SimId cls = sim_type_new(S, name, base, sim_dict(S));
+    SimId cls = sim_type_new(S, name, base, sim_dict(S), false);
     I->exc_types[t] = cls;
     sim_incref(S, name);
     sim_incref(S, cls);
