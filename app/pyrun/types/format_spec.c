@@ -28,12 +28,16 @@ typedef struct FSpec {
 
 static bool is_align(char c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
 
-static bool digits(const char *s, size_t n, size_t *i, int64_t *out)
+/* get_integer: 1 when digits were read, 0 when none, -1 past PY_SSIZE_T_MAX
+ * (ValueError raised) */
+static int digits(PyRun *I, const char *s, size_t n, size_t *i, int64_t *out)
 {
     size_t st = *i;
     for (*out = 0; *i < n && s[*i] >= '0' && s[*i] <= '9'; ++*i)
-        if ((*out = *out * 10 + (s[*i] - '0')) > INT32_MAX)
-            return false;
+        if (__builtin_mul_overflow(*out, 10, out) || __builtin_add_overflow(*out, s[*i] - '0', out)) {
+            py_raise(I, EXC_ValueError, "Too many decimal digits in format string");
+            return -1;
+        }
     return *i > st;
 }
 
@@ -78,10 +82,11 @@ static bool parse(PyRun *I, const char *s, size_t n, const char *tname, char def
         i++;
     }
     int64_t v;
-    if (digits(s, n, &i, &v))
+    int got = digits(I, s, n, &i, &v);
+    if (got < 0)
+        return false;
+    if (got)
         f->width = v;
-    else if (v > INT32_MAX)
-        return py_not_modelled(I, 0, "a format width beyond 2**31");
     if (i < n && s[i] == ',')
         f->group = ',', i++;
     if (i < n && s[i] == '_') {
@@ -97,9 +102,10 @@ static bool parse(PyRun *I, const char *s, size_t n, const char *tname, char def
     }
     if (i < n && s[i] == '.') {
         i++;
-        if (!digits(s, n, &i, &f->prec)) {
-            if (f->prec > INT32_MAX)
-                return py_not_modelled(I, 0, "a format precision beyond 2**31");
+        got = digits(I, s, n, &i, &f->prec);
+        if (got < 0)
+            return false;
+        if (!got) {
             py_raise(I, EXC_ValueError, "Format specifier missing precision");
             return false;
         }
@@ -156,8 +162,8 @@ static void put_fill(PyRun *I, Buf *out, uint32_t fill, int64_t k)
 static bool lay_out(PyRun *I, const FSpec *f, const char *body, size_t n, size_t head, Buf *out)
 {
     int64_t len = (int64_t)cps(body, n), pad = f->width > len ? f->width - len : 0;
-    if (pad && !py_mem_room(I, (uint64_t)f->width * 4 + out->len))
-        return false;
+    if (pad && !py_mem_room(I, f->width > ((int64_t)1 << 40) ? UINT64_MAX : (uint64_t)f->width * 4 + out->len))
+        return false; /* MemoryError before the host buffer grows */
     int64_t left = f->align == '>' || f->align == '=' ? pad : f->align == '^' ? pad / 2 : 0;
     if (f->align == '=') {
         buf_add(out, body, head);
