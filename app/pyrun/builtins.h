@@ -42,13 +42,19 @@ typedef struct BuiltinDef {
  * function, then designated fields (.style, .kw, .kw_refused, .kw_fn). */
 #define BUILTIN(nm, own, mod, f, ...) {.name = nm, .owner = own, .module = mod, .fn = f, __VA_ARGS__}
 
-enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH };
+enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH, BM_COPY, BM_OPERATOR, BM_FUNCTOOLS };
 
 /* The builtins module's functions (modules/builtins.c) and each module's
  * (modules/gc.c, sys.c, weakref.c). */
 extern const BuiltinDef function_defs[], gc_functions[], sys_functions[], weakref_functions[],
     itertools_functions[];
 extern const int function_ndefs, gc_nfunctions, sys_nfunctions, weakref_nfunctions, itertools_nfunctions;
+/* modules/copy.c: copy() and deepcopy(); the module's first import
+ * (modules/stdlib_import.c) */
+extern const BuiltinDef copy_functions[];
+extern const int copy_nfunctions;
+void copy_module_init(PyRun *I, SimId dict);
+void copy_on_import(PyRun *I);
 
 /* An importable module: its functions and the init that adds its data
  * attributes to its dict. */
@@ -81,6 +87,18 @@ extern const BuiltinDef math_functions[];
 extern const int math_nfunctions;
 void math_module_init(PyRun *I, SimId dict);
 void math_on_import(PyRun *I);
+/* modules/operator.c */
+extern const BuiltinDef operator_functions[];
+extern const int operator_nfunctions;
+void operator_module_init(PyRun *I, SimId dict);
+void operator_on_import(PyRun *I);
+/* modules/functools.c */
+extern const BuiltinDef functools_functions[];
+extern const int functools_nfunctions;
+void functools_module_init(PyRun *I, SimId dict);
+void functools_on_import(PyRun *I);
+/* Is m one of the comparison methods functools.total_ordering installs? */
+bool functools_is_ordering(PyRun *I, SimId m);
 
 /* registry.c: the method descriptor of built-in method `index` read on its
  * type (str.lower), a new reference; 0 with the refusal raised for a kind

@@ -86,6 +86,7 @@ static SimId g_collect(PyRun *I, SimId *a, int n, SimId kw)
     if (gen == 2) { /* counts reset and free lists emptied: all known from here on */
         S->gc.count_pinned = true;
         I->gc_count_unsure = false; /* an import's unknown traffic too */
+        I->count_unsure_what = NULL;
         I->gc_garbage_unsure = false;
     }
     gc_callbacks(I, "stop", (int)gen, r);
@@ -97,6 +98,9 @@ static SimId g_get_count(PyRun *I, SimId *a, int n, SimId kw)
     (void)a, (void)kw;
     if (!bi_nargs(I, "get_count", n, 0, 0))
         return 0;
+    if (I->gc_count_unsure && I->count_unsure_what)
+        return py_not_modelled(I, 0, "gc.get_count() after %s without a gc.collect() before it (the "
+                               "objects it makes for a moment are not all modelled)", I->count_unsure_what), 0;
     if (I->gc_count_unsure)
         return py_not_modelled(I, 0, "gc.get_count() after %s without a gc.collect() before it (the "
                                "import's own allocations depend on the state it started from)", I->foreign_heap), 0;

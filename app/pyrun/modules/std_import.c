@@ -16,11 +16,16 @@
  * CPython leaves.  From any other state the numbers are not known: the
  * young count (gc.get_count()) and what the next collection finds
  * (gc.collect()'s result) are refused until a full collection whose result
- * the program drops.
+ * the program drops.  The big imports (operator, functools, contextlib)
+ * also leave the free lists stocked with what they dropped, so the count
+ * is refused after them until a full collection empties the stocks, and an
+ * automatic collection that runs a finalizer meanwhile is refused
+ * (pyrun.c): when it runs is not known.
  */
 #include <string.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/interp.h"
 #include "pyrun/modules/std_import.h"
 #include "sim/gc.h"
 
@@ -34,17 +39,33 @@ typedef struct ImportCost {
     uint8_t garbage[3];   /* cyclic garbage objects it makes */
     uint8_t left[3];      /* of those, still there after it, from the clean state */
     uint16_t survivors[3];
+    bool stocks;          /* it leaves the free lists stocked (tuples, dicts, lists it dropped):
+                           * what comes after allocates less than the model's empty stocks say */
 } ImportCost;
 
 static const ImportCost costs[STD_COUNT] = {
     [STD_ITERTOOLS] = {"itertools", 0, {220, 252, 252}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {215, 245, 245}},
     [STD_MATH] = {"math", 0, {90, 93, 94}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {80, 81, 81}},
-    [STD_OPERATOR] = {"operator", 0, {265, 268, 274}, {0, 0, 0}, {33, 33, 35}, {33, 33, 35}, {103, 103, 106}},
-    [STD_FUNCTOOLS] = {"functools", STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS),
-                       {226, 225, 673}, {3, 3, 1}, {107, 107, 107}, {30, 30, 95}, {1374, 1457, 1420}},
+    [STD_OPERATOR] = {"operator", 0, {265, 268, 274}, {0, 0, 0}, {33, 33, 35}, {33, 33, 35}, {103, 103, 106}, true},
+    [STD_FUNCTOOLS] = {"functools", STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_COLLECTIONS),
+                       {226, 225, 673}, {3, 3, 1}, {107, 107, 107}, {30, 30, 95}, {1374, 1457, 1420}, true},
     [STD_CONTEXTLIB] = {"contextlib",
-                        STD_BIT(STD_FUNCTOOLS) | STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS),
-                        {671, 521, 1385}, {3, 3, 1}, {107, 107, 114}, {31, 31, 111}, {1766, 1850, 1864}},
+                        STD_BIT(STD_FUNCTOOLS) | STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS) |
+                            STD_BIT(STD_COLLECTIONS),
+                        {671, 521, 1385}, {3, 3, 1}, {107, 107, 114}, {31, 31, 111}, {1766, 1850, 1864}, true},
+    /* copy imports weakref (and with it itertools); collections imports
+     * itertools, keyword, operator and reprlib (measured by colls: the
+     * survivors leave out the garbage still there) */
+    [STD_COPY] = {"copy", STD_BIT(STD_ITERTOOLS), {23, 54, 1727}, {2, 2, 0}, {7, 7, 7}, {0, 0, 7},
+                  {947, 1040, 1572}},
+    [STD_COLLECTIONS] = {"collections", STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_OPERATOR), {507, 560, 173},
+                         {2, 2, 1}, {76, 76, 80}, {69, 69, 0}, {1228, 1308, 1251}},
+};
+
+/* what refusals after it name it by */
+static const char *const statements[STD_COUNT] = {
+    "import itertools", "import math", "import operator", "import functools", "import contextlib",
+    "import copy", "import collections",
 };
 
 static bool freelists_empty(PyRun *I)
@@ -84,6 +105,8 @@ static void replay(PyRun *I, unsigned n, unsigned g, unsigned left, unsigned bef
             one_garbage(I);
         else
             gc_note_foreign(S, 1, 0);
+        if (S->gc.scheduled) /* 3.12+: the import's own code reaches an eval-breaker check */
+            vm_eval_breaker(I);
     }
 }
 
@@ -103,16 +126,13 @@ void std_import(PyRun *I, int which)
         exact = exact && g->gen[0].count == 0 && g->gen[1].count + c->collections[v] <= g->gen[1].threshold;
     else
         exact = exact && (unsigned)g->gen[0].count + n < thr;
-    I->foreign_heap = c->name[0] == 'm' ? "import math" : c->name[0] == 'i' ? "import itertools"
-                      : c->name[0] == 'o' ? "import operator" : c->name[0] == 'f' ? "import functools"
-                                                                   : "import contextlib";
-    if (!exact) {
-        I->gc_count_unsure = true;
-        if (c->garbage[v])
-            I->gc_garbage_unsure = true;
-    }
+    I->foreign_heap = statements[which];
     I->std_imported |= STD_BIT(which) | c->implies;
     unsigned before = c->collections[v] * thr;
     replay(I, n, c->garbage[v], c->left[v], before);
     g->startup_tracked += c->survivors[v];
+    if (!exact || c->stocks)
+        I->gc_count_unsure = true;
+    if (!exact && c->garbage[v])
+        I->gc_garbage_unsure = true;
 }

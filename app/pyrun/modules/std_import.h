@@ -8,7 +8,8 @@
 
 #include "pyrun/builtins.h"
 
-enum { STD_ITERTOOLS, STD_MATH, STD_OPERATOR, STD_FUNCTOOLS, STD_CONTEXTLIB, STD_COUNT };
+enum { STD_ITERTOOLS, STD_MATH, STD_OPERATOR, STD_FUNCTOOLS, STD_CONTEXTLIB, STD_COPY, STD_COLLECTIONS,
+       STD_COUNT };
 #define STD_BIT(k) (1u << (k))
 
 /* The import of module `which` (STD_*), after registry.c made its object:
