@@ -56,7 +56,7 @@ static const ImportCost costs[STD_COUNT] = {
     /* copy imports weakref (and with it itertools); collections imports
      * itertools, keyword, operator and reprlib (measured by colls: the
      * survivors leave out the garbage still there) */
-    [STD_COPY] = {"copy", STD_BIT(STD_ITERTOOLS), {23, 54, 1727}, {2, 2, 0}, {7, 7, 7}, {0, 0, 7},
+    [STD_COPY] = {"copy", STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_WEAKREF), {23, 54, 1727}, {2, 2, 0}, {7, 7, 7}, {0, 0, 7},
                   {947, 1040, 1572}},
     [STD_COLLECTIONS] = {"collections", STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_OPERATOR), {507, 560, 173},
                          {2, 2, 1}, {76, 76, 80}, {69, 69, 0}, {1228, 1308, 1251}},
@@ -65,7 +65,7 @@ static const ImportCost costs[STD_COUNT] = {
 /* what refusals after it name it by */
 static const char *const statements[STD_COUNT] = {
     "import itertools", "import math", "import operator", "import functools", "import contextlib",
-    "import copy", "import collections",
+    "import copy", "import collections", "import weakref",
 };
 
 static bool freelists_empty(PyRun *I)

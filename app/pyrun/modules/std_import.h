@@ -9,6 +9,7 @@
 #include "pyrun/builtins.h"
 
 enum { STD_ITERTOOLS, STD_MATH, STD_OPERATOR, STD_FUNCTOOLS, STD_CONTEXTLIB, STD_COPY, STD_COLLECTIONS,
+       STD_WEAKREF, /* replayed by weakref.c itself (weakref_on_import) */
        STD_COUNT };
 #define STD_BIT(k) (1u << (k))
 
