@@ -346,6 +346,9 @@ SimId sim_bool(Sim *s, bool v);
 SimId sim_none(Sim *s);
 SimId sim_str(Sim *s, const char *utf8, size_t n);
 SimId sim_str_intern(Sim *s, const char *utf8, size_t n);
+/* A new str even of one character (PyUnicode_New: case mappings, padding
+ * make one where sim_str would give the latin-1 singleton); "" is shared. */
+SimId sim_str_fresh(Sim *s, const char *utf8, size_t n);
 /* The interned string equal to str (a new reference): str itself, made the
  * interned one, when none was interned yet (PyUnicode_InternInPlace). */
 SimId sim_str_intern_obj(Sim *s, SimId str);

@@ -311,7 +311,7 @@ SimId ft_total_ordering(PyRun *I, SimId *a, int n, SimId kw)
         for (int r = 0; r < 4; r++)
             if (strcmp(root_names[r], derived[k].opname) == 0)
                 want = r;
-        if (roots[want])
+        if (want < 0 || roots[want]) /* every derived name is a root name: want is set */
             continue;
         SimId fn = module_tuple(I, derived_names[k]); /* the module's own function, shared */
         if (!fn)
