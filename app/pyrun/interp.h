@@ -216,6 +216,7 @@ struct PyRun {
     size_t io_pending_bytes;
     int last_line;
     int cmp_depth;          /* nesting of == between containers (ops.c) */
+    int recursion_limit;    /* sys.setrecursionlimit(), at most VM_FRAMES (vm.c: new_frame) */
 };
 
 /* The exception state set aside while C code runs Python (a finalizer, a
