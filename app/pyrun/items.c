@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pyrun/modules/collections.h"
 #include "pyrun/interp.h"
 #include "pyrun/types/types.h"
 
@@ -118,6 +119,7 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
     SimKind k = sim_kind(S, obj);
     int64_t i;
     switch (k) {
+    case SK_DEQUE: return deque_getitem(I, obj, key);
     case SK_LIST: case SK_TUPLE: case SK_STR: case SK_BYTES: case SK_BYTEARRAY: {
         if (is_slice(I, key) && k != SK_BYTEARRAY)
             return get_slice(I, obj, key);
@@ -197,6 +199,8 @@ bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value)
 {
     SimKind k = sim_kind(S, obj);
     int64_t i;
+    if (k == SK_DEQUE)
+        return deque_setitem(I, obj, key, value);
     if (k == SK_LIST || k == SK_BYTEARRAY) {
         if (is_slice(I, key))
             return py_not_modelled(I, 0, "slice assignment (%s[a:b] = ...)", k == SK_LIST ? "list" : "bytearray");
@@ -237,6 +241,8 @@ bool op_delitem(PyRun *I, SimId obj, SimId key)
 {
     SimKind k = sim_kind(S, obj);
     int64_t i;
+    if (k == SK_DEQUE)
+        return deque_delitem(I, obj, key);
     if (k == SK_LIST) {
         if (is_slice(I, key)) {
             int64_t start, stop, step;

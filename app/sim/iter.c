@@ -65,6 +65,8 @@ static const struct XTypeDef {
     [SIM_XT_IT_BATCHED] = {"itertools.batched", SK_ITER, {0, 48, 56}, true},
     [SIM_XT_IT_TEE] = {"itertools._tee", SK_ITER, {56, 64, 64}, true},
     [SIM_XT_IT_TEEDATA] = {"itertools._tee_dataobject", SK_ITER, {512, 512, 512}, true},
+    [SIM_XT_DEQUE_ITER] = {"_collections._deque_iterator", SK_ITER, {72, 72, 72}, true},
+    [SIM_XT_DEQUE_REVITER] = {"_collections._deque_reverse_iterator", SK_ITER, {72, 72, 72}, true},
 };
 
 static uint32_t *block_slot(const Sim *s, SimId it, uint32_t k);
@@ -110,7 +112,8 @@ const char *sim_type_obj_name(const Sim *s, SimId type)
     if (t->sub == SK_INSTANCE)
         return NULL;
     if ((t->sub == SK_ITER || t->sub == SK_DICTVIEW) && t->cap > SIM_XT_NONE && t->cap < SIM_XT_COUNT)
-        return xtypes[t->cap].name;
+        return xtypes[t->cap].name + ((t->cap == SIM_XT_DEQUE_ITER || t->cap == SIM_XT_DEQUE_REVITER) &&
+                                      s->prof->version != SIM_V311); /* 3.12+: "collections._deque_iterator" */
     return sim_kind_name((SimKind)t->sub);
 }
 

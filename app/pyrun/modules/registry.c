@@ -10,6 +10,7 @@
 
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
+#include "pyrun/modules/std_import.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
 
@@ -34,14 +35,16 @@ static const DefTable tables[] = {
     {object_methods, &object_nmethods},
     {generator_methods, &generator_nmethods},
     {exception_methods, &exception_nmethods},
+    {deque_methods, &deque_nmethods},
     {gc_functions, &gc_nfunctions},
     {sys_functions, &sys_nfunctions},
     {weakref_functions, &weakref_nfunctions},
     {itertools_functions, &itertools_nfunctions},
     {math_functions, &math_nfunctions},
     {copy_functions, &copy_nfunctions},
+    {collections_functions, &collections_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 12 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 13 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -61,6 +64,8 @@ const ModuleDef py_modules[] = {
     {"math", math_functions, &math_nfunctions, math_module_init, "the constants `pi`, `e`, `tau`, `inf`, `nan`",
      math_on_import},
     {"copy", copy_functions, &copy_nfunctions, copy_module_init, NULL, copy_on_import},
+    {"collections", collections_functions, &collections_nfunctions, collections_module_init,
+     "the type `deque` (keywords: iterable maxlen)", collections_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -154,7 +159,7 @@ int bi_method_of_kind(int k, const char *name)
 /* "list.append", "gc.enable", "len": the name CPython's messages use */
 static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
-    static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy"};
+    static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "collections"};
     if (d->owner)
         snprintf(out, cap, "%s.%s", sim_kind_name((SimKind)d->owner), d->name);
     else if (d->module)
@@ -296,6 +301,9 @@ static SimId type_named(PyRun *I, const char *qualified)
     for (int xt = SIM_XT_NONE + 1; xt < SIM_XT_COUNT; xt++)
         if (strcmp(sim_type_obj_name(S, S->xtypes[xt]), qualified) == 0)
             return S->xtypes[xt];
+    for (int k = SK_NONE; k < SK_COUNT; k++) /* collections.deque */
+        if (strchr(sim_kind_name((SimKind)k), '.') && strcmp(sim_kind_name((SimKind)k), qualified) == 0)
+            return S->types[k];
     return 0;
 }
 
@@ -331,6 +339,8 @@ SimId module_find(PyRun *I, const char *name, size_t n)
                 for (int g = 0; g < 3; g++)
                     S->gc.gen[g].count = counts[g];
                 py_modules[m].on_import(I);
+            } else if (strcmp(py_modules[m].name, "weakref") == 0 && !(I->std_imported & STD_BIT(STD_WEAKREF))) {
+                std_import_weakref(I); /* made at start-up here, a Python module's import in CPython */
             }
             return I->modules[m];
         }

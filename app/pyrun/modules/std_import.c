@@ -49,7 +49,7 @@ static const ImportCost costs[STD_COUNT] = {
     /* copy imports weakref (and with it itertools); collections imports
      * itertools, keyword, operator and reprlib (measured by colls: the
      * survivors leave out the garbage still there) */
-    [STD_COPY] = {"copy", STD_BIT(STD_ITERTOOLS), {23, 54, 1727}, {2, 2, 0}, {7, 7, 7}, {0, 0, 7},
+    [STD_COPY] = {"copy", STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_WEAKREF), {23, 54, 1727}, {2, 2, 0}, {7, 7, 7}, {0, 0, 7},
                   {947, 1040, 1572}},
     [STD_COLLECTIONS] = {"collections", STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_OPERATOR), {507, 560, 173},
                          {2, 2, 1}, {76, 76, 80}, {69, 69, 0}, {1228, 1308, 1251}},
@@ -101,6 +101,15 @@ static void replay(PyRun *I, unsigned n, unsigned g, unsigned left, unsigned bef
         if (S->gc.scheduled) /* 3.12+: the import's own code reaches an eval-breaker check */
             vm_eval_breaker(I);
     }
+}
+
+void std_import_weakref(PyRun *I)
+{
+    I->std_imported |= STD_BIT(STD_WEAKREF) | STD_BIT(STD_ITERTOOLS);
+    I->foreign_heap = "import weakref";
+    I->gc_count_unsure = true;
+    if (S->prof->version >= SIM_V313) /* it leaves 7 garbage objects there */
+        I->gc_garbage_unsure = true;
 }
 
 void std_import(PyRun *I, int which)

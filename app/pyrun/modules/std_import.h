@@ -9,7 +9,7 @@
 #include "pyrun/builtins.h"
 
 enum { STD_ITERTOOLS, STD_MATH, STD_OPERATOR, STD_FUNCTOOLS, STD_CONTEXTLIB, STD_COPY, STD_COLLECTIONS,
-       STD_COUNT };
+       STD_COUNT, STD_WEAKREF = STD_COUNT };
 #define STD_BIT(k) (1u << (k))
 
 /* The import of module `which` (STD_*), after registry.c made its object:
@@ -19,5 +19,11 @@ enum { STD_ITERTOOLS, STD_MATH, STD_OPERATOR, STD_FUNCTOOLS, STD_CONTEXTLIB, STD
  * unsure (gc.c refuses them). An import that an earlier one already did
  * (operator after functools) costs nothing. */
 void std_import(PyRun *I, int which);
+
+/* `import weakref`: the model made the module at start-up, CPython runs
+ * Lib/weakref.py (and itertools) at the first import; its traffic is not
+ * measured here, so the young count is unsure from then on (and, on 3.13,
+ * the garbage it leaves), and the other imports' figures with it. */
+void std_import_weakref(PyRun *I);
 
 #endif
