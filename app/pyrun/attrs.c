@@ -8,6 +8,7 @@
 
 #include "pyrun/interp.h"
 #include "pyrun/modules/collections.h"
+#include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -95,8 +96,16 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
         if (is(I, name, "__name__") || is(I, name, "__qualname__")) {
             if (is(I, name, "__qualname__"))
                 return ret(I, sim_items(S, obj)[0]);
-            return ret(I, I->codes[o->v.func.code].name);
+            SimId given = sim_items(S, obj)[SIM_FN_FUNCNAME];
+            return ret(I, given ? given : I->codes[o->v.func.code].name);
         }
+        if (is(I, name, "__doc__"))
+            return ret(I, sim_items(S, obj)[SIM_FN_DOC] ? sim_items(S, obj)[SIM_FN_DOC] : S->none);
+        if (is(I, name, "__module__") && sim_items(S, obj)[SIM_FN_MODULE])
+            return ret(I, sim_items(S, obj)[SIM_FN_MODULE]);
+        if (is(I, name, "__type_params__") && S->prof->version != SIM_V311)
+            return ret(I, sim_items(S, obj)[SIM_FN_TYPEPARAMS] ? sim_items(S, obj)[SIM_FN_TYPEPARAMS]
+                                                                 : S->empty_tuple);
         if (is(I, name, "__closure__"))
             return ret(I, sim_items(S, obj)[2]);
         if (is(I, name, "__defaults__"))
@@ -207,6 +216,11 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
         return r;
     SimObj *o = sim_obj(S, obj);
     const char *buf = NULL; /* cname(), when a built-in table is asked */
+    if (sim_is_native(S, obj)) { /* partial.func, an lru_cache wrapper's cache_info ... */
+        SimId got = native_attr(I, obj, name, &found);
+        if (found)
+            return got;
+    }
     switch ((SimKind)o->kind) {
     case SK_INSTANCE: {
         /* PyObject_GenericGetAttr: a data descriptor (property) first, then
@@ -426,12 +440,54 @@ static bool data_descr_set(PyRun *I, SimId d, SimId obj, SimId value)
 
 /* Setting or deleting (value 0) an attribute of a function: its __dict__,
  * its special attributes refused. */
+/* The function's own field a special name sets: its part, the type its
+ * setter wants (SK_COUNT: any), or -1 when the name is not one the model sets. */
+static int func_field(PyRun *I, SimId name, SimKind *want)
+{
+    static const struct { const char *name; int part; SimKind want; } fields[] = {
+        {"__name__", SIM_FN_FUNCNAME, SK_STR}, {"__qualname__", SIM_FN_NAME, SK_STR},
+        {"__doc__", SIM_FN_DOC, SK_COUNT}, {"__module__", SIM_FN_MODULE, SK_COUNT},
+        {"__annotations__", SIM_FN_ANNOTATIONS, SK_DICT}, {"__type_params__", SIM_FN_TYPEPARAMS, SK_TUPLE},
+    };
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        if (is(I, name, fields[i].name)) {
+            if (fields[i].part == SIM_FN_TYPEPARAMS && I->sim->prof->version == SIM_V311)
+                return -1;
+            *want = fields[i].want;
+            return fields[i].part;
+        }
+    return -1;
+}
+
 static bool func_attr_set(PyRun *I, SimId f, SimId name, SimId value)
 {
     size_t n;
     const char *nm = name_of(I, name, &n);
-    if (n >= 4 && strncmp(nm, "__", 2) == 0 && strncmp(nm + n - 2, "__", 2) == 0)
-        return py_not_modelled(I, 0, "%s 'function.%.*s'", value ? "setting" : "deleting", (int)n, nm);
+    SimKind want = SK_COUNT;
+    int part = value ? func_field(I, name, &want) : -1;
+    if (part >= 0) { /* func_set_name, func_set_qualname, the members ... */
+        bool none_ok = part == SIM_FN_ANNOTATIONS;
+        if (want != SK_COUNT && sim_kind(S, value) != want && !(none_ok && sim_kind(S, value) == SK_NONE)) {
+            static const char *const what[] = {[SK_STR] = "a string object", [SK_DICT] = "a dict object",
+                                               [SK_TUPLE] = "a tuple"};
+            py_raise(I, EXC_TypeError, "%.*s must be set to %s", (int)n, nm, what[want]);
+            return false;
+        }
+        SimId old = sim_items(S, f)[part];
+        if (none_ok && sim_kind(S, value) == SK_NONE)
+            value = 0;
+        else
+            sim_incref(S, value);
+        sim_items(S, f)[part] = value;
+        sim_xdecref(S, old);
+        return true;
+    }
+    static const char *const fixed[] = {"__defaults__", "__kwdefaults__", "__code__", "__globals__", "__closure__",
+                                        "__builtins__", "__dict__", "__name__", "__qualname__", "__doc__",
+                                        "__module__", "__annotations__", "__type_params__"};
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        if (is(I, name, fixed[i]))
+            return py_not_modelled(I, 0, "%s 'function.%.*s'", value ? "setting" : "deleting", (int)n, nm);
     if (!value) {
         SimId d = sim_items(S, f)[SIM_FN_DICT];
         if (d && sim_dict_del(S, d, name))

@@ -41,7 +41,8 @@ typedef struct BuiltinDef {
  * function, then designated fields (.style, .kw, .kw_refused, .kw_fn). */
 #define BUILTIN(nm, own, mod, f, ...) {.name = nm, .owner = own, .module = mod, .fn = f, __VA_ARGS__}
 
-enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH, BM_COPY, BM_COLLECTIONS };
+enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH, BM_COPY, BM_OPERATOR, BM_FUNCTOOLS,
+       BM_COLLECTIONS };
 
 /* The builtins module's functions (modules/builtins.c) and each module's
  * (modules/gc.c, sys.c, weakref.c). */
@@ -91,6 +92,18 @@ extern const BuiltinDef math_functions[];
 extern const int math_nfunctions;
 void math_module_init(PyRun *I, SimId dict);
 void math_on_import(PyRun *I);
+/* modules/operator.c */
+extern const BuiltinDef operator_functions[];
+extern const int operator_nfunctions;
+void operator_module_init(PyRun *I, SimId dict);
+void operator_on_import(PyRun *I);
+/* modules/functools.c */
+extern const BuiltinDef functools_functions[];
+extern const int functools_nfunctions;
+void functools_module_init(PyRun *I, SimId dict);
+void functools_on_import(PyRun *I);
+/* Is m one of the comparison methods functools.total_ordering installs? */
+bool functools_is_ordering(PyRun *I, SimId m);
 
 /* The global index of the built-in method `name` of objects of kind k, or -1. */
 int bi_method_of_kind(int k, const char *name);

@@ -416,6 +416,9 @@ bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int 
     } else if (kind == CODE_COMP) {
         ok = cg_comp_body(&c, n);
     } else {
+        const Node *first = body >= 0 ? NODE(g, body) : NULL;
+        if (kind == CODE_FUNC && first && first->kind == N_EXPR && first->a >= 0 && NODE(g, first->a)->kind == N_STR)
+            g->I->codes[c.ci].doc_const = 1 + cg_add_const(&c, cg_literal(g->I, NODE(g, first->a)));
         ok = cg_stmts(&c, body);
         cg_emit(&c, OP_LOAD_CONST, cg_add_const(&c, sim_none(g->I->sim)));
         cg_emit(&c, OP_RETURN_VALUE, 0);

@@ -90,6 +90,7 @@ typedef struct PyCode {
     bool is_gen;             /* calling it makes a generator */
     int framesize;           /* generators: co_nlocalsplus + co_stacksize, CPython's */
     bool framesize_known;    /* false: the stack depth is the model's guess */
+    int doc_const;           /* a function's docstring: its index in consts + 1, or 0 (None) */
     int kind;
     SimId name;              /* owned */
     SimId qualname;          /* owned */
@@ -192,6 +193,7 @@ struct PyRun {
                              * (copy.deepcopy() of an instance), or NULL */
     unsigned std_imported;  /* the standard modules imported so far, theirs too (STD_* bits,
                              * modules/std_import.h) */
+    bool auto_collecting;   /* an automatic collection is running (pyrun.c's hooks) */
     uint64_t guessed_sizes; /* generators made whose frame size is the model's guess */
     SimId *ast_consts;      /* constants the syntax tree holds (one ref each) */
     size_t nast_consts, capast_consts;
@@ -280,6 +282,8 @@ bool vm_map_add(PyRun *I, int depth);
 /* Calls a Python or built-in callable from C with borrowed args; returns a new
  * reference or 0 with I->err set. */
 SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs);
+/* The same with the last len(kwnames) arguments named (kwnames borrowed, 0: none). */
+SimId vm_call_kw(PyRun *I, SimId callable, SimId *args, int nargs, SimId kwnames);
 void vm_unwind_frame(PyRun *I);
 /* The CALL instruction: nargs arguments above [callable-or-NULL, self-or-callable]. */
 bool vm_do_call(PyRun *I, int nargs);

@@ -454,6 +454,10 @@ int op_contains(PyRun *I, SimId c, SimId item)
         return (v - start) % step == 0;
     }
     case SK_ITER: case SK_GEN: { /* _PySequence_IterSearch: on until found, the rest left */
+        if (sim_is_native(S, c)) { /* a partial, an itemgetter: not a sequence */
+            py_raise(I, EXC_TypeError, "argument of type '%s' is not iterable", op_typename(I, c));
+            return -1;
+        }
         SimId v;
         int got;
         while ((got = iter_step(I, c, &v)) > 0) {

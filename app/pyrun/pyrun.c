@@ -60,9 +60,24 @@ static void unraisable(PyRun *I, SimId where)
     I->err.set = false;
 }
 
+/* An automatic collection that runs the program's code after an import
+ * whose GC traffic the model does not know: when it runs is not known
+ * either, so it is refused before the code runs (std_import.c). */
+static bool collection_unknown(PyRun *I)
+{
+    if (!I->auto_collecting || !S->gc.count_pinned || !I->gc_count_unsure || !I->foreign_heap || I->refused)
+        return false;
+    py_not_modelled(I, 0, "an automatic collection that runs code (a __del__, a callback) after %s "
+                    "without a gc.collect() since (when it runs depends on the import's own allocations)",
+                    I->foreign_heap);
+    return true;
+}
+
 static void hook_finalize(void *ctx, SimId obj)
 {
     PyRun *I = ctx;
+    if (collection_unknown(I))
+        return;
     if (sim_kind(S, obj) == SK_GEN) { /* _PyGen_Finalize: close it, errors unraisable */
         SavedErr sv;
         py_err_save(I, &sv);
@@ -89,6 +104,8 @@ static void hook_finalize(void *ctx, SimId obj)
 static void hook_call1(void *ctx, SimId fn, SimId arg)
 {
     PyRun *I = ctx;
+    if (collection_unknown(I))
+        return;
     SavedErr sv;
     py_err_save(I, &sv);
     SimId r = vm_call(I, fn, &arg, 1);
@@ -105,6 +122,9 @@ static void hook_collecting(void *ctx, bool stop, int gen, long collected)
     PyRun *I = ctx;
     if (!S->gc.count_pinned && S->gc.callbacks && sim_obj(S, S->gc.callbacks)->len > 0)
         S->gc.timing_sensitive = true; /* the program hears of an automatic collection */
+    I->auto_collecting = !stop;
+    if (!stop && S->gc.callbacks && sim_obj(S, S->gc.callbacks)->len > 0 && collection_unknown(I))
+        return;
     SavedErr sv;
     py_err_save(I, &sv);
     gc_callbacks(I, stop ? "stop" : "start", gen, collected);

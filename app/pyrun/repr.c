@@ -12,6 +12,7 @@
 #include "pyrun/types/bigint.h"
 #include "pyrun/interp.h"
 #include "pyrun/modules/collections.h"
+#include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
 
@@ -316,6 +317,8 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
     case SK_FRAME: /* frame_repr shows its file, line and code, which the object does not keep */
         return py_not_modelled(I, 0, "the text of a frame object");
     default:
+        if (sim_is_native(S, v)) /* functools.partial(...), operator.itemgetter(...) */
+            return native_repr(I, v, out);
         buf_printf(out, "<%s object at %#llx>", sim_type_name(S, v), (unsigned long long)addr);
         return true;
     }

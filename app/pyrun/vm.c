@@ -13,6 +13,7 @@
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
+#include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
 
@@ -396,6 +397,18 @@ bool vm_do_call(PyRun *I, int nargs)
     case SK_STATICMETHOD: /* callable since 3.10: the model does not call through it */
         ok = py_not_modelled(I, 0, "calling a staticmethod object directly");
         break;
+    case SK_ITER:
+        if (native_callable(I, callable)) { /* a partial, an itemgetter, an lru_cache wrapper */
+            SimId res = native_call(I, callable, args, total, kwnames);
+            if (!res) {
+                ok = false;
+                break;
+            }
+            vm_release_call_slots(I, slot0, (uint32_t)nargs + 2);
+            push(I, res);
+            break;
+        }
+        /* fall through */
     default:
         py_raise(I, EXC_TypeError, "'%s' object is not callable", op_typename(I, callable));
         ok = false;
@@ -466,9 +479,39 @@ static SimId call_class_c(PyRun *I, SimId cls, SimId *args, int nargs)
     return inst;
 }
 
+SimId vm_call_kw(PyRun *I, SimId callable, SimId *args, int nargs, SimId kwnames)
+{
+    if (!kwnames || sim_obj(S, kwnames)->len == 0)
+        return vm_call(I, callable, args, nargs);
+    SimKind k = sim_kind(S, callable);
+    if (native_callable(I, callable))
+        return native_call(I, callable, args, nargs, kwnames);
+    if (k == SK_BUILTIN && !sim_obj(S, callable)->v.builtin.self)
+        return builtins_call(I, sim_obj(S, callable)->v.builtin.index, 0, args, nargs, kwnames);
+    if (k == SK_TYPE && sim_obj(S, callable)->sub != SK_INSTANCE) /* int(x, base=2) */
+        return builtins_call(I, 0xffff0000u | sim_obj(S, callable)->sub, callable, args, nargs, kwnames);
+    if (k != SK_FUNC)
+        return py_not_modelled(I, 0, "keyword arguments passed on by a C function to a '%s'",
+                               op_typename(I, callable)), (SimId)0;
+    for (int i = 0; i < nargs; i++)
+        sim_incref(S, args[i]);
+    sim_incref(S, callable);
+    int depth = I->nframes;
+    if (!vm_call_python(I, callable, 0, args, nargs, kwnames, FR_NORMAL))
+        return 0;
+    if (I->gen_made) {
+        SimId g = I->gen_made;
+        I->gen_made = 0;
+        return g;
+    }
+    return run_nested(I, depth);
+}
+
 SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
 {
     SimKind k = sim_kind(S, callable);
+    if (k == SK_ITER && native_callable(I, callable))
+        return native_call(I, callable, args, nargs, 0);
     if (k == SK_BUILTIN) {
         SimObj *o = sim_obj(S, callable);
         if (!o->v.builtin.self)

@@ -19,6 +19,7 @@
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
+#include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -181,6 +182,17 @@ static bool call_held(PyRun *I, uint32_t base, SimId callable, SimId *v, int n, 
             PUSH(v[i + 1]);
         }
     SimKind k = sim_kind(S, callable);
+    if (k == SK_ITER) { /* a native callable: PyObject_Call hands it the tuple it has */
+        I->ex_args = I->stack[base + EX_ARGS];
+        SimId res = native_call(I, callable, v + 1, n, kwnames);
+        I->ex_args = 0;
+        if (!res)
+            return false;
+        vm_call_ex_release(I, base);
+        PUSH(res);
+        vm_eval_breaker(I);
+        return true;
+    }
     if (k == SK_BUILTIN || k == SK_TYPE) {
         SimId self = k == SK_BUILTIN ? SIM_V(S, callable, SK_BUILTIN, builtin.self) : 0;
         uint32_t index = k == SK_BUILTIN ? SIM_V(S, callable, SK_BUILTIN, builtin.index)
@@ -300,7 +312,8 @@ bool vm_call_ex(PyRun *I, int has_kw)
     bool python = k == SK_FUNC || (k == SK_METHOD && sim_kind(S, SIM_V(S, callable, SK_METHOD, method.func)) == SK_FUNC);
     bool user_class = k == SK_TYPE && sim_obj(S, callable)->sub == SK_INSTANCE;
     bool builtin_type = k == SK_TYPE && !user_class && type_takes_ex(I, callable);
-    if (!python && k != SK_BUILTIN && !user_class && !builtin_type) {
+    bool native = k == SK_ITER && native_callable(I, callable); /* a partial, an itemgetter */
+    if (!python && k != SK_BUILTIN && !user_class && !builtin_type && !native) {
         if (k == SK_STATICMETHOD)
             return py_not_modelled(I, 0, "calling a staticmethod object directly");
         if (k == SK_INSTANCE && sim_type_lookup(S, sim_obj(S, callable)->type, "__call__"))

@@ -458,6 +458,11 @@ VmStop vm_run(PyRun *I, int base, bool step)
             sim_incref(S, F->globals);
             r = sim_func(S, (uint32_t)arg, fc->qualname, F->globals, defaults, closure);
             sim_items(S, r)[SIM_FN_KWDEFAULTS] = kwdefaults;
+            if (fc->doc_const) { /* func_doc: the docstring constant */
+                SimId doc = I->codes[arg].consts[fc->doc_const - 1];
+                sim_incref(S, doc);
+                sim_items(S, r)[SIM_FN_DOC] = doc;
+            }
             PUSH(r);
             break;
         }

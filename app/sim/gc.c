@@ -457,10 +457,10 @@ static void clear_object(Sim *s, SimId id)
             sim_xdecref(s, mro);
         }
         break;
-    case SK_FUNC: { /* func_clear: defaults, kwdefaults, dict, closure, annotations */
-        static const int order[] = {SIM_FN_DEFAULTS, SIM_FN_KWDEFAULTS, SIM_FN_DICT, SIM_FN_CLOSURE,
-                                    SIM_FN_ANNOTATIONS};
-        for (int i = 0; i < 5; i++) {
+    case SK_FUNC: { /* func_clear: module, defaults, kwdefaults, doc, dict, closure, annotations, type params */
+        static const int order[] = {SIM_FN_MODULE, SIM_FN_DEFAULTS, SIM_FN_KWDEFAULTS, SIM_FN_DOC, SIM_FN_DICT,
+                                    SIM_FN_CLOSURE, SIM_FN_ANNOTATIONS, SIM_FN_TYPEPARAMS};
+        for (int i = 0; i < (int)(sizeof order / sizeof order[0]); i++) {
             SimId v = sim_items(s, id)[order[i]];
             sim_items(s, id)[order[i]] = 0;
             sim_xdecref(s, v);

@@ -506,9 +506,12 @@ static void dealloc_body(Sim *s, SimId id)
         memcpy(parts, sim_items(s, id), sizeof parts);
         release(s, id, NULL);
         sim_decref(s, g);
-        /* func_clear's order (defaults, kwdefaults, dict, closure, annotations), then the name */
-        static const int order[] = {SIM_FN_DEFAULTS, SIM_FN_KWDEFAULTS, SIM_FN_DICT, SIM_FN_CLOSURE,
-                                    SIM_FN_ANNOTATIONS, SIM_FN_NAME};
+        /* func_clear's order (module, defaults, kwdefaults, doc, dict, closure, annotations,
+         * type params), then the names */
+        static const int order[] = {SIM_FN_MODULE, SIM_FN_DEFAULTS, SIM_FN_KWDEFAULTS, SIM_FN_DOC, SIM_FN_DICT,
+                                    SIM_FN_CLOSURE, SIM_FN_ANNOTATIONS, SIM_FN_TYPEPARAMS, SIM_FN_FUNCNAME,
+                                    SIM_FN_NAME};
+        _Static_assert(sizeof order / sizeof order[0] == SIM_FN_NPARTS, "every part released");
         for (int i = 0; i < SIM_FN_NPARTS; i++)
             sim_xdecref(s, parts[order[i]]);
         if (s->hooks.func_freed)

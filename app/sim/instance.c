@@ -480,8 +480,10 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
         fn(s, s->obj[id].type, arg);
         break;
     case SK_FUNC: { /* func_traverse: globals, defaults, kwdefaults, name, dict, closure, annotations */
-        static const int order[] = {SIM_FN_DEFAULTS, SIM_FN_KWDEFAULTS, SIM_FN_NAME, SIM_FN_DICT,
-                                    SIM_FN_CLOSURE, SIM_FN_ANNOTATIONS};
+        static const int order[] = {SIM_FN_MODULE, SIM_FN_DEFAULTS, SIM_FN_KWDEFAULTS, SIM_FN_DOC, SIM_FN_FUNCNAME,
+                                    SIM_FN_NAME, SIM_FN_DICT, SIM_FN_CLOSURE, SIM_FN_ANNOTATIONS,
+                                    SIM_FN_TYPEPARAMS};
+        _Static_assert(sizeof order / sizeof order[0] == SIM_FN_NPARTS, "every part visited");
         fn(s, o->v.func.globals, arg);
         for (int i = 0; i < SIM_FN_NPARTS; i++)
             if (sim_items(s, id)[order[i]])

@@ -65,6 +65,13 @@ static const struct XTypeDef {
     [SIM_XT_IT_BATCHED] = {"itertools.batched", SK_ITER, {0, 48, 56}, true},
     [SIM_XT_IT_TEE] = {"itertools._tee", SK_ITER, {56, 64, 64}, true},
     [SIM_XT_IT_TEEDATA] = {"itertools._tee_dataobject", SK_ITER, {512, 512, 512}, true},
+    /* operator and functools (sizes from sys.getsizeof, tests/oracle cases 555-589) */
+    [SIM_XT_OP_ITEMGETTER] = {"operator.itemgetter", SK_ITER, {64, 64, 64}, true},
+    [SIM_XT_OP_ATTRGETTER] = {"operator.attrgetter", SK_ITER, {56, 56, 56}, true},
+    [SIM_XT_OP_METHODCALLER] = {"operator.methodcaller", SK_ITER, {56, 56, 80}, true},
+    [SIM_XT_FT_PARTIAL] = {"functools.partial", SK_ITER, {80, 80, 80}, true},
+    [SIM_XT_FT_LRU_WRAPPER] = {"functools._lru_cache_wrapper", SK_ITER, {168, 168, 168}, true},
+    [SIM_XT_FT_LRU_ELEM] = {"functools._lru_list_elem", SK_ITER, {56, 56, 56}, false},
     [SIM_XT_DEQUE_ITER] = {"_collections._deque_iterator", SK_ITER, {72, 72, 72}, true},
     [SIM_XT_DEQUE_REVITER] = {"_collections._deque_reverse_iterator", SK_ITER, {72, 72, 72}, true},
 };
@@ -166,6 +173,8 @@ static SimId new_iter(Sim *s, SimXType xt, int kind)
 
 SimId sim_iter(Sim *s, SimId over)
 {
+    if (sim_is_native(s, over)) /* a partial, an itemgetter: not iterable */
+        return 0;
     if (s->obj[over].kind == SK_ITER) {
         sim_incref(s, over);
         return over;

@@ -82,10 +82,15 @@ typedef enum SimXType {
     SIM_XT_IT_FILTERFALSE, SIM_XT_IT_COMPRESS, SIM_XT_IT_ZIP_LONGEST, SIM_XT_IT_PAIRWISE,
     SIM_XT_IT_PRODUCT, SIM_XT_IT_PERMUTATIONS, SIM_XT_IT_COMBINATIONS, SIM_XT_IT_CWR,
     SIM_XT_IT_GROUPBY, SIM_XT_IT_GROUPER, SIM_XT_IT_BATCHED, SIM_XT_IT_TEE, SIM_XT_IT_TEEDATA,
+    /* the standard modules' objects that are not iterators, composite all the
+     * same (refs and counters): pyrun/types/native.c calls them */
+    SIM_XT_OP_ITEMGETTER, SIM_XT_OP_ATTRGETTER, SIM_XT_OP_METHODCALLER, SIM_XT_FT_PARTIAL,
+    SIM_XT_FT_LRU_WRAPPER, SIM_XT_FT_LRU_ELEM,
     /* collections.deque's */
     SIM_XT_DEQUE_ITER, SIM_XT_DEQUE_REVITER,
     SIM_XT_COUNT
 } SimXType;
+#define SIM_XT_NATIVE_FIRST SIM_XT_OP_ITEMGETTER
 /* SimObj.sub of SK_SET: a frozenset (only constants make one: compile_fold.c) */
 #define SIM_SET_FROZEN 1
 
@@ -409,6 +414,9 @@ SimId *sim_inst_slots(const Sim *s, SimId inst);
 /* A function; its payload holds these (owned, 0 when absent; the dict and
  * the annotations are made on first use). */
 enum { SIM_FN_NAME, SIM_FN_DEFAULTS, SIM_FN_CLOSURE, SIM_FN_DICT, SIM_FN_ANNOTATIONS, SIM_FN_KWDEFAULTS,
+       /* set once the program assigns them (functools.update_wrapper does); the docstring
+        * from the start: 0 means None, "__main__", the code's name, () */
+       SIM_FN_DOC, SIM_FN_MODULE, SIM_FN_FUNCNAME, SIM_FN_TYPEPARAMS,
        SIM_FN_NPARTS };
 SimId sim_func(Sim *s, uint32_t code, SimId name, SimId globals, SimId defaults, SimId closure);
 SimId sim_method(Sim *s, SimId func, SimId self);
@@ -439,6 +447,12 @@ void sim_iter_set_int(Sim *s, SimId it, uint32_t k, int64_t v);
 void sim_iter_set_block(Sim *s, SimId it, uint32_t k, PmPtr b, size_t nbytes);
 /* The SimXType of an iterator or view (SIM_XT_NONE for other objects). */
 SimXType sim_xtype_of(const Sim *s, SimId id);
+/* Is it one of the standard modules' composite objects that are not
+ * iterators (a partial, an itemgetter ...)? */
+static inline bool sim_is_native(const Sim *s, SimId id)
+{
+    return s->obj[id].kind == SK_ITER && sim_xtype_of(s, id) >= SIM_XT_NATIVE_FIRST;
+}
 /* tp_name of a built-in type object ("list_iterator", "itertools.count",
  * "weakref.ReferenceType"); NULL for a program's class. */
 const char *sim_type_obj_name(const Sim *s, SimId type);

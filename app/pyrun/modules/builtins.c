@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
 
@@ -225,7 +226,7 @@ static SimId f_next(PyRun *I, SimId *a, int n, SimId kw)
             return r;
         }
     }
-    if (sim_kind(S, a[0]) != SK_ITER) {
+    if (sim_kind(S, a[0]) != SK_ITER || sim_is_native(S, a[0])) {
         py_raise(I, EXC_TypeError, "'%s' object is not an iterator", op_typename(I, a[0]));
         return 0;
     }
@@ -350,7 +351,7 @@ static SimId f_callable(PyRun *I, SimId *a, int n, SimId kw)
     if (k == SK_INSTANCE) /* tp_call: slot_tp_call when the class has __call__ */
         return sim_bool(S, sim_type_lookup(S, sim_obj(S, a[0])->type, "__call__") != 0);
     return sim_bool(S, k == SK_FUNC || k == SK_METHOD || k == SK_BUILTIN || k == SK_TYPE || k == SK_WEAKREF ||
-                           k == SK_STATICMETHOD);
+                           k == SK_STATICMETHOD || native_callable(I, a[0]));
 }
 
 static SimId f_chr(PyRun *I, SimId *a, int n, SimId kw)

@@ -42,6 +42,8 @@ static const DefTable tables[] = {
     {itertools_functions, &itertools_nfunctions},
     {math_functions, &math_nfunctions},
     {copy_functions, &copy_nfunctions},
+    {operator_functions, &operator_nfunctions},
+    {functools_functions, &functools_nfunctions},
     {collections_functions, &collections_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 13 };
@@ -64,6 +66,11 @@ const ModuleDef py_modules[] = {
     {"math", math_functions, &math_nfunctions, math_module_init, "the constants `pi`, `e`, `tau`, `inf`, `nan`",
      math_on_import},
     {"copy", copy_functions, &copy_nfunctions, copy_module_init, NULL, copy_on_import},
+    {"operator", operator_functions, &operator_nfunctions, operator_module_init,
+     "the types `itemgetter`, `attrgetter`", operator_on_import},
+    {"functools", functools_functions, &functools_nfunctions, functools_module_init,
+     "the type `partial` (its `func`, `args`, `keywords`); the lru_cache wrapper (`cache_info()`, "
+     "`cache_clear()`, `__wrapped__`)", functools_on_import},
     {"collections", collections_functions, &collections_nfunctions, collections_module_init,
      "the type `deque` (keywords: iterable maxlen)", collections_on_import},
     {0},
@@ -159,7 +166,8 @@ int bi_method_of_kind(int k, const char *name)
 /* "list.append", "gc.enable", "len": the name CPython's messages use */
 static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
-    static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "collections"};
+    static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
+                                          "functools", "collections"};
     if (d->owner)
         snprintf(out, cap, "%s.%s", sim_kind_name((SimKind)d->owner), d->name);
     else if (d->module)
@@ -244,6 +252,14 @@ static int iter_type_def(PyRun *I, SimId type)
     for (int t = 0; k >= 0 && t < NTABLES; t++)
         if (tables[t].defs == itertools_functions)
             return table_base(t) + k;
+    for (int m = 0; name && py_modules[m].name; m++) { /* "operator.itemgetter", "functools.partial" */
+        size_t len = strlen(py_modules[m].name);
+        if (strncmp(name, py_modules[m].name, len) != 0 || name[len] != '.')
+            continue;
+        for (int i = 0; i < *py_modules[m].nfunctions; i++)
+            if (!py_modules[m].functions[i].owner && strcmp(py_modules[m].functions[i].name, name + len + 1) == 0)
+                return table_base(FIRST_MODULE + m) + i;
+    }
     return -1;
 }
 

@@ -16,11 +16,16 @@
  * CPython leaves.  From any other state the numbers are not known: the
  * young count (gc.get_count()) and what the next collection finds
  * (gc.collect()'s result) are refused until a full collection whose result
- * the program drops.
+ * the program drops.  The big imports (operator, functools, contextlib)
+ * also leave the free lists stocked with what they dropped, so the count
+ * is refused after them until a full collection empties the stocks, and an
+ * automatic collection that runs a finalizer meanwhile is refused
+ * (pyrun.c): when it runs is not known.
  */
 #include <string.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/interp.h"
 #include "pyrun/modules/std_import.h"
 #include "sim/gc.h"
 
@@ -34,18 +39,20 @@ typedef struct ImportCost {
     uint8_t garbage[3];   /* cyclic garbage objects it makes */
     uint8_t left[3];      /* of those, still there after it, from the clean state */
     uint16_t survivors[3];
+    bool stocks;          /* it leaves the free lists stocked (tuples, dicts, lists it dropped):
+                           * what comes after allocates less than the model's empty stocks say */
 } ImportCost;
 
 static const ImportCost costs[STD_COUNT] = {
     [STD_ITERTOOLS] = {"itertools", 0, {220, 252, 252}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {215, 245, 245}},
     [STD_MATH] = {"math", 0, {90, 93, 94}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {80, 81, 81}},
-    [STD_OPERATOR] = {"operator", 0, {265, 268, 274}, {0, 0, 0}, {33, 33, 35}, {33, 33, 35}, {103, 103, 106}},
+    [STD_OPERATOR] = {"operator", 0, {265, 268, 274}, {0, 0, 0}, {33, 33, 35}, {33, 33, 35}, {103, 103, 106}, true},
     [STD_FUNCTOOLS] = {"functools", STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_COLLECTIONS),
-                       {226, 225, 673}, {3, 3, 1}, {107, 107, 107}, {30, 30, 95}, {1374, 1457, 1420}},
+                       {226, 225, 673}, {3, 3, 1}, {107, 107, 107}, {30, 30, 95}, {1374, 1457, 1420}, true},
     [STD_CONTEXTLIB] = {"contextlib",
                         STD_BIT(STD_FUNCTOOLS) | STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS) |
                             STD_BIT(STD_COLLECTIONS),
-                        {671, 521, 1385}, {3, 3, 1}, {107, 107, 114}, {31, 31, 111}, {1766, 1850, 1864}},
+                        {671, 521, 1385}, {3, 3, 1}, {107, 107, 114}, {31, 31, 111}, {1766, 1850, 1864}, true},
     /* copy imports weakref (and with it itertools); collections imports
      * itertools, keyword, operator and reprlib (measured by colls: the
      * survivors leave out the garbage still there) */
@@ -129,13 +136,12 @@ void std_import(PyRun *I, int which)
     else
         exact = exact && (unsigned)g->gen[0].count + n < thr;
     I->foreign_heap = statements[which];
-    if (!exact) {
-        I->gc_count_unsure = true;
-        if (c->garbage[v])
-            I->gc_garbage_unsure = true;
-    }
     I->std_imported |= STD_BIT(which) | c->implies;
     unsigned before = c->collections[v] * thr;
     replay(I, n, c->garbage[v], c->left[v], before);
     g->startup_tracked += c->survivors[v];
+    if (!exact || c->stocks)
+        I->gc_count_unsure = true;
+    if (!exact && c->garbage[v])
+        I->gc_garbage_unsure = true;
 }

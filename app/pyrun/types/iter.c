@@ -260,6 +260,10 @@ static SimId composite_next(PyRun *I, SimId it)
     case SIM_XT_DICT_REVITEMITER:
         return lazy_next(I, it, xt);
     default:
+        if (xt >= SIM_XT_NATIVE_FIRST) { /* a partial, an itemgetter: never an iterator */
+            py_raise(I, EXC_TypeError, "'%s' object is not an iterator", op_typename(I, it));
+            return 0;
+        }
         return itertools_next(I, it, xt);
     }
 }

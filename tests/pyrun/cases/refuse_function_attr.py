@@ -3,4 +3,4 @@ def counter():
 
 
 print("%s and %d" % ("a", 2))
-counter.__doc__ = "counts calls"
+counter.__defaults__ = (1,)

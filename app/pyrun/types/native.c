@@ -1,0 +1,66 @@
+/*
+ * native: calls, reprs and attributes of the standard modules' composite
+ * objects that are not iterators, each handed to the module that made it.
+ */
+#include "pyrun/types/native.h"
+
+#include <string.h>
+
+#define S (I->sim)
+
+bool native_callable(PyRun *I, SimId v)
+{
+    return sim_is_native(S, v) && sim_xtype_of(S, v) != SIM_XT_FT_LRU_ELEM;
+}
+
+SimId native_call(PyRun *I, SimId obj, SimId *args, int nargs, SimId kwnames)
+{
+    switch (sim_xtype_of(S, obj)) {
+    case SIM_XT_OP_ITEMGETTER: case SIM_XT_OP_ATTRGETTER: case SIM_XT_OP_METHODCALLER:
+        return operator_native_call(I, obj, args, nargs, kwnames);
+    case SIM_XT_FT_PARTIAL: case SIM_XT_FT_LRU_WRAPPER:
+        return functools_native_call(I, obj, args, nargs, kwnames);
+    default:
+        py_raise(I, EXC_TypeError, "'%s' object is not callable", op_typename(I, obj));
+        return 0;
+    }
+}
+
+bool native_repr(PyRun *I, SimId obj, Buf *out)
+{
+    switch (sim_xtype_of(S, obj)) {
+    case SIM_XT_OP_ITEMGETTER: case SIM_XT_OP_ATTRGETTER: case SIM_XT_OP_METHODCALLER:
+        return operator_native_repr(I, obj, out);
+    default:
+        return functools_native_repr(I, obj, out);
+    }
+}
+
+SimId native_attr(PyRun *I, SimId obj, SimId name, bool *found)
+{
+    size_t n;
+    const char *s = sim_str_data(S, name, &n);
+    char buf[64];
+    *found = false;
+    if (n >= sizeof buf)
+        return 0;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    switch (sim_xtype_of(S, obj)) {
+    case SIM_XT_FT_PARTIAL: case SIM_XT_FT_LRU_WRAPPER:
+        return functools_native_attr(I, obj, buf, found);
+    default:
+        return 0;
+    }
+}
+
+SimId native_bound(PyRun *I, const BuiltinDef *def, SimId self)
+{
+    for (int i = 0; i < bi_count(); i++)
+        if (bi_def((uint32_t)i) == def) {
+            sim_incref(S, self);
+            return sim_builtin(S, (uint32_t)i, self);
+        }
+    py_raise(I, EXC_SystemError, "unknown built-in method");
+    return 0;
+}

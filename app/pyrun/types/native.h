@@ -1,0 +1,33 @@
+/*
+ * native: the standard modules' objects that are neither iterators nor
+ * classes of the program — operator.itemgetter / attrgetter, functools.partial,
+ * the lru_cache wrapper — held as composite objects (sim/iter.c) and
+ * dispatched here to the module that made them.
+ */
+#ifndef PYDIVE_PYRUN_TYPES_NATIVE_H
+#define PYDIVE_PYRUN_TYPES_NATIVE_H
+
+#include "pyrun/builtins.h"
+
+/* Can it be called (callable(), a call)? */
+bool native_callable(PyRun *I, SimId v);
+/* obj(*args) with the last len(kwnames) arguments named: a new reference,
+ * or 0 with the error raised. */
+SimId native_call(PyRun *I, SimId obj, SimId *args, int nargs, SimId kwnames);
+/* Its repr into out; false with the error raised. */
+bool native_repr(PyRun *I, SimId obj, Buf *out);
+/* Its attribute `name` (a new reference, or 0 with the error raised);
+ * *found false when it has none the model knows. */
+SimId native_attr(PyRun *I, SimId obj, SimId name, bool *found);
+/* The built-in `def` (an entry of a module's table) bound to self, as a
+ * method read on it gives (self's reference is taken). */
+SimId native_bound(PyRun *I, const BuiltinDef *def, SimId self);
+
+/* Each module's part (modules/operator.c, modules/functools.c) */
+SimId operator_native_call(PyRun *I, SimId obj, SimId *args, int nargs, SimId kwnames);
+bool operator_native_repr(PyRun *I, SimId obj, Buf *out);
+SimId functools_native_call(PyRun *I, SimId obj, SimId *args, int nargs, SimId kwnames);
+bool functools_native_repr(PyRun *I, SimId obj, Buf *out);
+SimId functools_native_attr(PyRun *I, SimId obj, const char *name, bool *found);
+
+#endif
