@@ -82,12 +82,12 @@ typedef enum SimXType {
     SIM_XT_IT_FILTERFALSE, SIM_XT_IT_COMPRESS, SIM_XT_IT_ZIP_LONGEST, SIM_XT_IT_PAIRWISE,
     SIM_XT_IT_PRODUCT, SIM_XT_IT_PERMUTATIONS, SIM_XT_IT_COMBINATIONS, SIM_XT_IT_CWR,
     SIM_XT_IT_GROUPBY, SIM_XT_IT_GROUPER, SIM_XT_IT_BATCHED, SIM_XT_IT_TEE, SIM_XT_IT_TEEDATA,
+    /* collections.deque's */
+    SIM_XT_DEQUE_ITER, SIM_XT_DEQUE_REVITER,
     /* the standard modules' objects that are not iterators, composite all the
      * same (refs and counters): pyrun/types/native.c calls them */
     SIM_XT_OP_ITEMGETTER, SIM_XT_OP_ATTRGETTER, SIM_XT_OP_METHODCALLER, SIM_XT_FT_PARTIAL,
     SIM_XT_FT_LRU_WRAPPER, SIM_XT_FT_LRU_ELEM,
-    /* collections.deque's */
-    SIM_XT_DEQUE_ITER, SIM_XT_DEQUE_REVITER,
     SIM_XT_COUNT
 } SimXType;
 #define SIM_XT_NATIVE_FIRST SIM_XT_OP_ITEMGETTER
