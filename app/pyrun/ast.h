@@ -7,7 +7,8 @@
  *
  * Children by kind (a, b, c, d, e):
  *   N_DEF       params, body, decorators, return annotation, type params; str name
- *   N_CLASS     bases and keywords, body, decorators, -, type params; str name
+ *               it binds (mangled in a class); ival: where its own name starts in str
+ *   N_CLASS     bases and keywords, body, decorators, -, type params; str, ival as N_DEF
  *   N_LAMBDA    params, body
  *   N_PARAM     default, annotation; str name; flag PF_*
  *   N_FOR       target, iterable, body, else          (XF_ASYNC)
@@ -99,5 +100,9 @@ int ast_new(Ast *a, NodeKind k, int line, int col);
 void ast_fini(Ast *a);
 /* Number of nodes in the list starting at `first`. */
 int ast_list_len(const Ast *a, int first);
+/* Private name mangling inside classes, on the whole tree (mangle.c). */
+void ast_mangle(Ast *a);
+/* A def's or class's own name (__name__), where `str` is what it binds. */
+static inline const char *ast_code_name(const Node *nd) { return nd->str + nd->ival; }
 
 #endif

@@ -58,10 +58,23 @@ static SimId ret(PyRun *I, SimId v)
     return v;
 }
 
-/* A function's __dict__ or __annotations__, made on first use (func_get_dict). */
-static SimId func_part(PyRun *I, SimId func, int part)
+/* A function's __dict__ or __annotations__, made on first use (func_get_dict,
+ * func_get_annotations); annotations come as MAKE_FUNCTION's tuple of
+ * (name, value) pairs, made a dict when first read (func_get_annotation_dict). */
+SimId func_part(PyRun *I, SimId func, int part)
 {
-    if (!sim_items(S, func)[part]) {
+    SimId have = sim_items(S, func)[part];
+    if (have && sim_kind(S, have) == SK_TUPLE) {
+        SimId d = sim_dict(S);
+        for (uint32_t i = 0; i + 1 < sim_obj(S, have)->len; i += 2) {
+            SimId k = sim_items(S, have)[i], v = sim_items(S, have)[i + 1];
+            sim_incref(S, k);
+            sim_incref(S, v);
+            sim_dict_set(S, d, k, v);
+        }
+        sim_items(S, func)[part] = d;
+        sim_decref(S, have);
+    } else if (!have) {
         SimId d = sim_dict(S);
         sim_items(S, func)[part] = d;
     }

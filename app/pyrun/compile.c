@@ -442,6 +442,12 @@ static bool expr_inner(Cg *g, int n)
             return false;
         cg_emit(g, OP_BUILD_MAP, count / 2);
         return true;
+    case N_NAMEDEXPR: /* compiler_visit_expr1: the value, COPY 1, the store */
+        if (!cg_expr(g, nd->b))
+            return false;
+        cg_emit(g, OP_DUP_TOP, 1);
+        cg_name_op(g, NODE(g, nd->a)->str, ACC_STORE);
+        return true;
     case N_IFEXP: {
         if (!cg_expr(g, nd->a))
             return false;

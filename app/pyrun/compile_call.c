@@ -398,6 +398,38 @@ bool cg_defaults(Cg *g, int params, int *npos, int *nkw)
     return true;
 }
 
+/* CPython's order: the positional parameters after '/', those before it,
+ * *args, the keyword-only ones, **kwargs, then the return annotation */
+bool cg_annotations(Cg *g, int params, int returns, bool *has)
+{
+    static const unsigned order[5] = {0, PF_POSONLY, PF_VARARGS, PF_KWONLY, PF_KWARGS};
+    int n = 0;
+    for (int pass = 0; pass < 5; pass++)
+        for (int p = params; p >= 0; p = NODE(g, p)->next) {
+            const Node *pn = NODE(g, p);
+            if (pn->flag != order[pass] || pn->b < 0)
+                continue;
+            if (NODE(g, pn->b)->kind == N_STARRED) /* *args: *Ts (PEP 646) */
+                return py_refuse(g->err, pn->line, pn->col, "a starred annotation ('*args: *Ts')", false);
+            cg_emit(g, OP_LOAD_CONST, cg_add_const(g, sim_str_intern(g->I->sim, pn->str, pn->strlen)));
+            if (!cg_expr(g, pn->b))
+                return false;
+            n += 2;
+        }
+    if (returns >= 0) {
+        cg_emit(g, OP_LOAD_CONST, cg_add_const(g, sim_str_intern(g->I->sim, "return", 6)));
+        if (!cg_expr(g, returns))
+            return false;
+        n += 2;
+    }
+    *has = n > 0;
+    if (n) {
+        cg_emit(g, OP_BUILD_TUPLE, n);
+        fold_const_tuple(g, n);
+    }
+    return true;
+}
+
 void cg_param_slots(Cg *c, int params)
 {
     PyCode *co = CODE(c);

@@ -127,6 +127,9 @@ bool cg_long_display(Cg *g, int n);
 /* A def's defaults (the positional ones as a tuple, the keyword-only ones
  * as a dict, each counted), then, in the new code c, its parameters' slots. */
 bool cg_defaults(Cg *g, int params, int *npos, int *nkw);
+/* compiler_visit_annotations: the (name, value, ..., 'return', value) tuple of
+ * a def's annotations on the stack, *has set; nothing when it has none */
+bool cg_annotations(Cg *g, int params, int returns, bool *has);
 void cg_param_slots(Cg *c, int params);
 bool cg_unpack_op(Cg *g, int first);       /* UNPACK_SEQUENCE, or UNPACK_EX for `a, *b` */
 void cg_line(Cg *g, int line);              /* OP_LINE unless already at that line */

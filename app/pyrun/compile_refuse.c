@@ -27,7 +27,7 @@ typedef struct Unmodelled { const char *what; bool plural; } Unmodelled;
 
 enum {
     U_AWAIT, U_ASYNCDEF, U_ASYNCFOR, U_ASYNCWITH, U_ASYNCCOMP,
-    U_MATCH, U_TYPEALIAS, U_TYPEPARAMS, U_ANNOTATION,
+    U_MATCH, U_TYPEALIAS, U_TYPEPARAMS,
     U_WALRUS, U_CLASSKW, U_DOTTED, U_RELATIVE, U_STARIMPORT,
     U_EXCEPTSTAR, U_FUTURE, U_COMPLEX, U_NAMEDESC, U_NESTEDSPEC, U_COUNT
 };
@@ -41,8 +41,7 @@ static const Unmodelled table[U_COUNT] = {
     [U_MATCH] = {"'match' statements", true},
     [U_TYPEALIAS] = {"'type' statements", true},
     [U_TYPEPARAMS] = {"type parameter lists ('[T]')", true},
-    [U_ANNOTATION] = {"annotations of parameters and return values", true},
-    [U_WALRUS] = {"assignment expressions (':=')", true},
+    [U_WALRUS] = {"assignment expressions (':=') inside comprehensions", true},
     [U_CLASSKW] = {"class keywords (such as 'metaclass=') and unpacked bases", true},
     [U_DOTTED] = {"dotted module names in imports", true},
     [U_RELATIVE] = {"relative imports", true},
@@ -65,6 +64,7 @@ typedef struct R {
     int funcs;      /* enclosing def / lambda bodies */
     int depth;      /* nodes above this one */
     int scopes;     /* enclosing function, class and comprehension scopes */
+    int comps;      /* enclosing comprehensions */
 } R;
 
 /* The compiler recurses once per level of the tree and once more (with a
@@ -99,16 +99,15 @@ static int why(R *r, int i)
     case N_WITH: return n->xf & XF_ASYNC ? U_ASYNCWITH : -1;
     case N_MATCH: return U_MATCH;
     case N_TYPEALIAS: return U_TYPEALIAS;
-    case N_NAMEDEXPR: return U_WALRUS;
+    case N_NAMEDEXPR: return r->comps > 0 ? U_WALRUS : -1;
     case N_FLOAT: return n->xf & XF_IMAG ? U_COMPLEX : -1;
     case N_STR: return n->xf & XF_NAMEDESC ? U_NAMEDESC : -1;
     case N_FVALUE: return n->b >= 0 ? U_NESTEDSPEC : -1;
     case N_COMPFOR: return n->xf & XF_ASYNC ? U_ASYNCCOMP : -1;
     case N_FOR: return n->xf & XF_ASYNC ? U_ASYNCFOR : -1;
     case N_TRY: return n->xf & XF_STAR ? U_EXCEPTSTAR : -1;
-    case N_PARAM: return n->b >= 0 ? U_ANNOTATION : -1;
     case N_DEF:
-        return n->xf & XF_ASYNC ? U_ASYNCDEF : n->e >= 0 ? U_TYPEPARAMS : n->d >= 0 ? U_ANNOTATION : -1;
+        return n->xf & XF_ASYNC ? U_ASYNCDEF : n->e >= 0 ? U_TYPEPARAMS : -1;
     case N_CLASS:
         if (n->e >= 0)
             return U_TYPEPARAMS;
@@ -159,11 +158,14 @@ static bool walk(R *r, int i)
         return py_refuse(r->err, n->line, n->col, "expressions and blocks nested more than 1000 deep", true);
     if (scope && r->scopes >= MAX_SCOPE_DEPTH)
         return py_refuse(r->err, n->line, n->col, "functions and classes nested more than 100 deep", true);
+    bool comp = n->kind == N_LISTCOMP || n->kind == N_SETCOMP || n->kind == N_DICTCOMP || n->kind == N_GENEXP;
     r->depth++;
     r->scopes += scope;
+    r->comps += comp;
     bool ok = walk_node(r, i);
     r->depth--;
     r->scopes -= scope;
+    r->comps -= comp;
     return ok;
 }
 

@@ -377,7 +377,9 @@ bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int 
 {
     const Node *nd = NODE(g, n);
     int ndef = 0, nkwdef = 0;
-    if (!cg_defaults(g, params, &ndef, &nkwdef))
+    bool annotated = false;
+    if (!cg_defaults(g, params, &ndef, &nkwdef) ||
+        (kind == CODE_FUNC && !cg_annotations(g, params, nd->d, &annotated)))
         return false;
     if (g->sc->cursor >= g->sc->nkids)
         return cg_cfail(g, n, "SystemError", "scope mismatch");
@@ -389,6 +391,7 @@ bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int 
     PyCode *co = &g->I->codes[c.ci];
     co->ndefaults = ndef;
     co->nkwdefaults = nkwdef;
+    co->has_annotations = annotated;
     cg_param_slots(&c, params);
     if (kind == CODE_COMP) {
         cg_add_slot(&c, ".0", SLOT_LOCAL);
@@ -478,9 +481,9 @@ static bool class_stmt(Cg *g, int n)
         return cg_cfail(g, n, "SystemError", "scope mismatch");
     Scope *child = g->sc->kids[g->sc->cursor++];
     char qual[256];
-    qualname_of(g, nd->str, qual, sizeof qual);
+    qualname_of(g, ast_code_name(nd), qual, sizeof qual);
     Cg c = {.I = g->I, .ast = g->ast, .err = g->err, .sc = child, .line = nd->line};
-    c.ci = cg_new_code(g->I, CODE_CLASS, nd->str, qual, nd->line);
+    c.ci = cg_new_code(g->I, CODE_CLASS, ast_code_name(nd), qual, nd->line);
     g->I->codes[c.ci].nbases = nb;
     bool class_cell = (scope_flags(child, "__class__") & SYM_CELL) != 0;
     if (class_cell) /* a method reads __class__ (super()): the body's one cell */
@@ -588,7 +591,7 @@ static bool stmt(Cg *g, int n)
         if (!cg_decorators(g, nd->c))
             return false;
         cg_line(g, nd->line);
-        if (!cg_make_function(g, n, nd->str, nd->a, nd->b, CODE_FUNC))
+        if (!cg_make_function(g, n, ast_code_name(nd), nd->a, nd->b, CODE_FUNC))
             return false;
         cg_decorate(g, nd->c);
         cg_line(g, nd->line);

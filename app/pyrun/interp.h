@@ -86,6 +86,7 @@ typedef struct PyCode {
     int nkwdefaults;         /* keyword-only defaults (a dict) */
     int maxtry;              /* deepest nesting of try blocks, from the compiler */
     bool has_closure;
+    bool has_annotations;    /* MAKE_FUNCTION takes the (name, value, ...) tuple */
     int nbases;              /* class bodies: bases pushed before BUILD_CLASS */
     bool is_gen;             /* calling it makes a generator */
     int framesize;           /* generators: co_nlocalsplus + co_stacksize, CPython's */
@@ -421,6 +422,9 @@ bool attr_del(PyRun *I, SimId obj, SimId name);
 /* object.__getattribute__ / __setattr__ / __delattr__: the lookup without a
  * class's own hooks */
 SimId attr_get_generic(PyRun *I, SimId obj, SimId name);
+/* A function's __dict__ (SIM_FN_DICT) or __annotations__ (SIM_FN_ANNOTATIONS),
+ * made on first use: borrowed. */
+SimId func_part(PyRun *I, SimId func, int part);
 bool attr_set_generic(PyRun *I, SimId obj, SimId name, SimId value);
 bool attr_del_generic(PyRun *I, SimId obj, SimId name);
 /* LOAD_METHOD: pushes (func, self) or (0, bound) through *a, *b. */

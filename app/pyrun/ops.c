@@ -108,6 +108,12 @@ static SimId seq_concat(PyRun *I, SimId a, SimId b)
 
 static SimId type_error(PyRun *I, int op, SimId a, SimId b, bool inplace)
 {
+    SimKind ka = sim_kind(S, a), kb = sim_kind(S, b);
+    if (op == OP_BITOR && (ka == SK_TYPE || kb == SK_TYPE) && (ka == SK_TYPE || a == S->none) &&
+        (kb == SK_TYPE || b == S->none)) { /* type.__or__: `int | None` in an annotation */
+        py_not_modelled(I, 0, "'X | Y' between types (a types.UnionType)");
+        return 0;
+    }
     py_raise(I, EXC_TypeError, "unsupported operand type(s) for %s%s: '%s' and '%s'",
              op == OP_POW && inplace ? "**" : opsym[op], inplace ? "=" : "", op_typename(I, a),
              op_typename(I, b));

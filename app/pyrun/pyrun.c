@@ -160,6 +160,8 @@ PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn
     sim_incref(S, I->builtins);
     sim_dict_set(S, I->globals, sim_str_intern(S, "__builtins__", 12), I->builtins);
     bool parsed = parse_module(src, n, grammar_minor(sim), &I->ast, &I->syntax);
+    if (parsed)
+        ast_mangle(&I->ast);
     for (size_t i = 0; parsed && grammar_minor(sim) >= 12 && i < I->ast.nwarn; i++) {
         char msg[64]; /* 3.11 makes it a DeprecationWarning, which a script does not show */
         snprintf(msg, sizeof msg, "invalid escape sequence '\\%c'", I->ast.warn_char[i]);

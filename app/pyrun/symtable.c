@@ -162,6 +162,9 @@ static void walk_inner(W *w, Scope *s, int n)
         walk_list(w, s, nd->c); /* decorators first, as the compiler emits them */
         for (int p = nd->a; p >= 0; p = w->ast->n[p].next)
             walk(w, s, w->ast->n[p].a); /* defaults evaluate outside */
+        for (int p = nd->a; p >= 0; p = w->ast->n[p].next)
+            walk(w, s, w->ast->n[p].b); /* then the annotations */
+        walk(w, s, nd->d);
         mark(s, nd->str, SYM_BOUND);
         func_scope(w, s, n, nd->a, nd->b, false);
         return;
@@ -225,6 +228,11 @@ static void walk_inner(W *w, Scope *s, int n)
         return;
     case N_KWARG: case N_STARRED: case N_FVALUE:
         walk(w, s, nd->a);
+        return;
+    case N_NAMEDEXPR: /* (name := value) binds in this scope (compile_refuse.c
+                       * refuses it inside a comprehension, where it would not) */
+        walk(w, s, nd->b);
+        mark(s, w->ast->n[nd->a].str, SYM_BOUND);
         return;
     default:
         break;

@@ -452,12 +452,14 @@ VmStop vm_run(PyRun *I, int base, bool step)
         case OP_MAKE_FUNCTION: {
             const PyCode *fc = &I->codes[arg];
             SimId closure = fc->has_closure ? POP() : 0;
+            SimId annotations = fc->has_annotations ? POP() : 0;
             SimId kwdefaults = fc->nkwdefaults ? POP() : 0;
             SimId defaults = fc->ndefaults ? POP() : 0;
             sim_incref(S, fc->qualname);
             sim_incref(S, F->globals);
             r = sim_func(S, (uint32_t)arg, fc->qualname, F->globals, defaults, closure);
             sim_items(S, r)[SIM_FN_KWDEFAULTS] = kwdefaults;
+            sim_items(S, r)[SIM_FN_ANNOTATIONS] = annotations; /* a tuple until read */
             if (fc->doc_const) { /* func_doc: the docstring constant */
                 SimId doc = I->codes[arg].consts[fc->doc_const - 1];
                 sim_incref(S, doc);

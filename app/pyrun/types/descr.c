@@ -108,11 +108,7 @@ static SimId wraps_dict(PyRun *I, SimId func)
         if (i == 0) {
             v = sim_str_intern(S, "__main__", 8);
         } else if (i == 4) {
-            if (!sim_items(S, func)[SIM_FN_ANNOTATIONS]) { /* func_get_annotations */
-                SimId ann = sim_dict(S);
-                sim_items(S, func)[SIM_FN_ANNOTATIONS] = ann;
-            }
-            v = sim_items(S, func)[SIM_FN_ANNOTATIONS];
+            v = func_part(I, func, SIM_FN_ANNOTATIONS); /* func_get_annotations */
             sim_incref(S, v);
         } else {
             v = i == 1 ? co->name : i == 2 ? sim_items(S, func)[SIM_FN_NAME] : S->none;
