@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pyrun/builtins.h"
 #include "pyrun/interp.h"
 #include "pyrun/modules/collections.h"
 #include "pyrun/types/native.h"
@@ -253,6 +254,10 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
                 sim_incref(S, obj);
                 return sim_method(S, c, obj);
             }
+            if (weakref_native_method(I, c)) { /* a method of weakref's classes, bound */
+                sim_incref(S, obj);
+                return sim_builtin(S, SIM_V(S, c, SK_BUILTIN, builtin.index), obj);
+            }
             if (ck == SK_CLASSMETHOD || ck == SK_STATICMETHOD)
                 return descr_get(I, c, obj, sim_obj(S, obj)->type);
             return ret(I, c);
@@ -352,6 +357,10 @@ static SimId call_attribute(PyRun *I, SimId obj, SimId fn, SimId name)
  * __getattr__ when that raised AttributeError */
 SimId attr_get(PyRun *I, SimId obj, SimId name)
 {
+    bool handled;
+    SimId wr = weakref_getattr(I, obj, name, &handled); /* proxies, weakref's classes */
+    if (handled)
+        return wr;
     SimId ga = hook(I, obj, SIM_TYF_GETATTR, "__getattribute__"), gat = hook(I, obj, SIM_TYF_GETATTR, "__getattr__");
     if (!ga && !gat)
         return attr_get_generic(I, obj, name);
@@ -382,12 +391,18 @@ static int set_hook(PyRun *I, SimId obj, SimId name, SimId value)
 
 bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
 {
+    int w = weakref_setattr(I, obj, name, value);
+    if (w >= 0)
+        return w == 1;
     int h = set_hook(I, obj, name, value);
     return h < 0 ? attr_set_generic(I, obj, name, value) : h == 1;
 }
 
 bool attr_del(PyRun *I, SimId obj, SimId name)
 {
+    int w = weakref_setattr(I, obj, name, 0);
+    if (w >= 0)
+        return w == 1;
     int h = set_hook(I, obj, name, 0);
     return h < 0 ? attr_del_generic(I, obj, name) : h == 1;
 }
@@ -399,7 +414,7 @@ bool attr_method(PyRun *I, SimId obj, SimId name, SimId *a, SimId *b)
     bool hooked = hook(I, obj, SIM_TYF_GETATTR, "__getattribute__") || hook(I, obj, SIM_TYF_GETATTR, "__getattr__");
     if (o->kind == SK_INSTANCE && !hooked && !sim_attr_get(S, obj, name) && !o->v.instance.dict) {
         SimId c = sim_type_lookup_str(S, o->type, name);
-        if (c && sim_kind(S, c) == SK_FUNC) {
+        if (c && (sim_kind(S, c) == SK_FUNC || weakref_native_method(I, c))) {
             sim_incref(S, c);
             *a = c;
             *b = obj; /* the stack's reference moves */

@@ -87,6 +87,30 @@ void itertools_on_import(PyRun *I);
 int itertools_def_of(const char *tp_name);
 SimId itertools_type_attr(PyRun *I, SimId type, const char *name);
 SimId weakref_construct(PyRun *I, SimId *a, int n, SimId kw);
+/* modules/weakref*.c: the module's import, its finalizers at exit, and
+ * where the VM meets its objects: a proxy (its referent, or 0 with
+ * ReferenceError), a built-in method of one of its classes (bound like a
+ * function), their attributes (handled: the answer, 0 with an error raised;
+ * setattr: -1 when not its business), a proxy's repr and call, an operation
+ * on a proxy the model refuses (true: refused), its generators' next item. */
+void weakref_on_import(PyRun *I);
+void weakref_at_exit(PyRun *I);
+bool weakref_is_proxy(PyRun *I, SimId v);
+SimId weakref_proxy_target(PyRun *I, SimId p);
+bool weakref_native_method(PyRun *I, SimId fn);
+SimId weakref_getattr(PyRun *I, SimId obj, SimId name, bool *handled);
+int weakref_setattr(PyRun *I, SimId obj, SimId name, SimId value);
+bool weakref_proxy_repr(PyRun *I, SimId p, Buf *out);
+SimId weakref_proxy_call(PyRun *I, SimId p, SimId *args, int nargs, SimId kwnames);
+bool weakref_proxy_refuse(PyRun *I, SimId a, SimId b, const char *what);
+SimId weakref_gen_next(PyRun *I, SimId it);
+/* Notes the call of a method of weakref's classes: the first one of each
+ * leaves the young count unknown until a full collection. */
+void weakref_first_call(PyRun *I, const BuiltinDef *d);
+/* Was it a method of weakref's classes (no import) that made the young count unsure? */
+bool weakref_made_unsure(const PyRun *I);
+/* Calls a method of weakref's classes with self before the arguments. */
+SimId weakref_native_call(PyRun *I, SimId fn, SimId self, SimId *args, int nargs, SimId kwnames);
 /* modules/math.c: the module (its functions, its constants) */
 extern const BuiltinDef math_functions[];
 extern const int math_nfunctions;
@@ -115,6 +139,10 @@ int bi_count(void);
 void bi_method_range(int *first, int *end);
 /* The module `import name` finds (borrowed), or 0. */
 SimId module_find(PyRun *I, const char *name, size_t n);
+/* The module `name` when the program imported it already (borrowed), or 0. */
+SimId module_find_loaded(PyRun *I, const char *name);
+/* The global index of a definition of one of the tables, or -1. */
+int bi_index_of(const BuiltinDef *d);
 /* d[name] = v, stealing v's reference. */
 void bi_dict_put(PyRun *I, SimId d, const char *name, SimId v);
 

@@ -12,6 +12,7 @@
  */
 #include <string.h>
 
+#include "pyrun/builtins.h"
 #include "pyrun/interp.h"
 #include "pyrun/types/types.h"
 
@@ -23,7 +24,8 @@ static SimId user_method(PyRun *I, SimId v, const char *name)
     if (sim_kind(S, v) != SK_INSTANCE)
         return 0;
     SimId m = sim_type_lookup(S, sim_obj(S, v)->type, name);
-    return m && (sim_kind(S, m) == SK_FUNC || functools_is_ordering(I, m)) ? m : 0;
+    return m && (sim_kind(S, m) == SK_FUNC || weakref_native_method(I, m) || functools_is_ordering(I, m)) ? m
+                                                                                                         : 0;
 }
 
 static SimId call1(PyRun *I, SimId m, SimId self) { return vm_call(I, m, &self, 1); }

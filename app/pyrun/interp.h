@@ -196,6 +196,8 @@ struct PyRun {
                              * modules/std_import.h) */
     bool auto_collecting;   /* an automatic collection is running (pyrun.c's hooks) */
     uint64_t guessed_sizes; /* generators made whose frame size is the model's guess */
+    uint64_t weakref_called; /* the methods of weakref's classes called once (bit per definition):
+                              * a first call's traffic in CPython is not the model's */
     SimId *ast_consts;      /* constants the syntax tree holds (one ref each) */
     size_t nast_consts, capast_consts;
     Buf warnings;           /* the compiler's SyntaxWarnings, shown at the first step */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pyrun/builtins.h"
 #include "pyrun/modules/collections.h"
 #include "pyrun/interp.h"
 #include "pyrun/types/types.h"
@@ -117,6 +118,8 @@ static SimId get_slice(PyRun *I, SimId obj, SimId sl)
 SimId op_getitem(PyRun *I, SimId obj, SimId key)
 {
     SimKind k = sim_kind(S, obj);
+    if (k == SK_WEAKREF && weakref_proxy_refuse(I, obj, 0, "subscription"))
+        return 0;
     int64_t i;
     switch (k) {
     case SK_DEQUE: return deque_getitem(I, obj, key);
@@ -198,6 +201,8 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
 bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value)
 {
     SimKind k = sim_kind(S, obj);
+    if (k == SK_WEAKREF && weakref_proxy_refuse(I, obj, 0, "item assignment"))
+        return false;
     int64_t i;
     if (k == SK_DEQUE)
         return deque_setitem(I, obj, key, value);
@@ -240,6 +245,8 @@ bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value)
 bool op_delitem(PyRun *I, SimId obj, SimId key)
 {
     SimKind k = sim_kind(S, obj);
+    if (k == SK_WEAKREF && weakref_proxy_refuse(I, obj, 0, "item deletion"))
+        return false;
     int64_t i;
     if (k == SK_DEQUE)
         return deque_delitem(I, obj, key);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pyrun/builtins.h"
 #include "pyrun/types/bigint.h"
 #include "pyrun/interp.h"
 #include "pyrun/modules/collections.h"
@@ -123,6 +124,8 @@ static SimId type_error(PyRun *I, int op, SimId a, SimId b, bool inplace)
 SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
 {
     SimKind ka = sim_kind(S, a), kb = sim_kind(S, b);
+    if ((ka == SK_WEAKREF || kb == SK_WEAKREF) && weakref_proxy_refuse(I, a, b, "an operator"))
+        return 0;
     if (ka == SK_INSTANCE || kb == SK_INSTANCE) {
         SimId r = dunder_binary(I, op, a, b, inplace);
         if (r != S->notimpl)
@@ -192,6 +195,8 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
 
 SimId op_unary(PyRun *I, int op, SimId a)
 {
+    if (op != OP_NOT && sim_kind(S, a) == SK_WEAKREF && weakref_proxy_refuse(I, a, 0, "an operator"))
+        return 0;
     if (op == OP_NOT) {
         int t = op_truth(I, a);
         return t < 0 ? 0 : sim_bool(S, !t);
@@ -368,6 +373,9 @@ int op_equal(PyRun *I, SimId a, SimId b) { return same_or_equal(I, a, b); }
 
 SimId op_compare(PyRun *I, int op, SimId a, SimId b)
 {
+    if (op >= OP_LT && op <= OP_GE && (sim_kind(S, a) == SK_WEAKREF || sim_kind(S, b) == SK_WEAKREF) &&
+        weakref_proxy_refuse(I, a, b, "a comparison"))
+        return 0;
     if (op >= OP_LT && op <= OP_GE && sim_kind(S, a) == SK_DEQUE && sim_kind(S, b) == SK_DEQUE)
         return deque_compare(I, op, a, b);
     if (op >= OP_LT && op <= OP_GE && (sim_kind(S, a) == SK_INSTANCE || sim_kind(S, b) == SK_INSTANCE))
@@ -400,6 +408,8 @@ SimId op_compare(PyRun *I, int op, SimId a, SimId b)
 int op_truth(PyRun *I, SimId a)
 {
     const SimObj *o = sim_obj(S, a);
+    if (o->kind == SK_WEAKREF && weakref_proxy_refuse(I, a, 0, "truth testing"))
+        return -1;
     switch ((SimKind)o->kind) {
     case SK_NONE: return 0;
     case SK_BOOL: case SK_INT: return o->v.i != 0;
@@ -419,6 +429,8 @@ int op_truth(PyRun *I, SimId a)
 int op_contains(PyRun *I, SimId c, SimId item)
 {
     SimKind k = sim_kind(S, c);
+    if (k == SK_WEAKREF && weakref_proxy_refuse(I, c, 0, "'in'"))
+        return -1;
     switch (k) {
     case SK_DEQUE: return deque_contains(I, c, item);
     case SK_LIST: case SK_TUPLE:

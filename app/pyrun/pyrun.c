@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "pyrun/builtins.h"
 #include "pyrun/interp.h"
 #include "pyrun/parser.h"
 #include "pyrun/refuse.h"
@@ -66,6 +67,9 @@ static void unraisable(PyRun *I, SimId where)
 static bool collection_unknown(PyRun *I)
 {
     if (!I->auto_collecting || !S->gc.count_pinned || !I->gc_count_unsure || !I->foreign_heap || I->refused)
+        return false;
+    if (weakref_made_unsure(I)) /* no import made it unsure: a method of weakref's classes,
+                                 * whose transients the model keeps in step with CPython's */
         return false;
     py_not_modelled(I, 0, "an automatic collection that runs code (a __del__, a callback) after %s "
                     "without a gc.collect() since (when it runs depends on the import's own allocations)",
@@ -346,6 +350,7 @@ void py_finalize(PyRun *I)
         return;
     I->finalized = true;
     gc_timing_at_exit(I);
+    weakref_at_exit(I); /* atexit: weakref.finalize's _exitfunc */
     /* interpreter exit: __main__ goes away; its dict is freed by reference
      * counting, or, when functions keep it alive, by the final collection */
     /* the syntax tree goes first (run_mod frees the AST arena) */

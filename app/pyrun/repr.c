@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pyrun/builtins.h"
 #include "pyrun/types/bigint.h"
 #include "pyrun/interp.h"
 #include "pyrun/modules/collections.h"
@@ -77,7 +78,7 @@ static bool call_dunder(PyRun *I, SimId v, const char *name, Buf *out, bool *don
     if (sim_kind(S, v) != SK_INSTANCE)
         return true;
     SimId m = sim_type_lookup(S, sim_obj(S, v)->type, name);
-    if (!m || sim_kind(S, m) != SK_FUNC)
+    if (!m || (sim_kind(S, m) != SK_FUNC && !weakref_native_method(I, m)))
         return true;
     *done = true;
     SimId r = vm_call(I, m, &v, 1);
@@ -257,6 +258,8 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
         return true;
     }
     case SK_WEAKREF:
+        if (o->sub >= SIM_WR_PROXY)
+            return weakref_proxy_repr(I, v, out);
         if (o->v.weakref.obj)
             buf_printf(out, "<weakref at %#llx; to '%s' at %#llx>", (unsigned long long)addr,
                        sim_type_name(S, o->v.weakref.obj), (unsigned long long)sim_id_address(S, o->v.weakref.obj));
@@ -327,6 +330,10 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
 bool op_str(PyRun *I, SimId v, Buf *out)
 {
     SimKind k = sim_kind(S, v);
+    if (k == SK_WEAKREF && weakref_is_proxy(I, v)) { /* proxy_str: str() of the referent */
+        SimId o = weakref_proxy_target(I, v);
+        return o && op_str(I, o, out);
+    }
     if (k == SK_STR) {
         size_t n;
         const char *d = sim_str_data(S, v, &n);

@@ -381,6 +381,16 @@ bool vm_do_call(PyRun *I, int nargs)
         }
         break;
     case SK_WEAKREF: {
+        if (weakref_is_proxy(I, callable)) {
+            SimId res = weakref_proxy_call(I, callable, args, total, kwnames);
+            if (!res) {
+                ok = false;
+                break;
+            }
+            vm_release_call_slots(I, slot0, (uint32_t)nargs + 2);
+            push(I, res);
+            break;
+        }
         if (total != 0) {
             py_raise(I, EXC_TypeError, "weakref expected 0 arguments, got %d", total);
             ok = false;
@@ -527,6 +537,8 @@ SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
     }
     if (k == SK_INSTANCE) { /* slot_tp_call from C: self before the arguments */
         SimId m = sim_type_lookup(S, sim_obj(S, callable)->type, "__call__");
+        if (m && weakref_native_method(I, m)) /* finalize, called by its weakref */
+            return weakref_native_call(I, m, callable, args, nargs, 0);
         if (m && sim_kind(S, m) == SK_FUNC) {
             SimId *all = xmalloc(((size_t)nargs + 1) * sizeof *all);
             all[0] = callable;

@@ -100,6 +100,18 @@ bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *
     if (!exc)
         targs = pack(I, args, nargs, kwnames);
     SimId inst = vm_new_instance(I, cls, args, nargs, exc);
+    if (init && weakref_native_method(I, init)) { /* weakref's classes */
+        SimId r = weakref_native_call(I, init, inst, args, nargs, kwnames);
+        unpack_free(I, &targs);
+        if (!r) {
+            sim_decref(S, inst);
+            return false;
+        }
+        sim_decref(S, r);
+        vm_release_call_slots(I, slot0, nslots);
+        I->stack[TOPF->sp++] = inst;
+        return true;
+    }
     if (!init || sim_kind(S, init) != SK_FUNC) {
         unpack_free(I, &targs);
         if (nargs > 0 && !exc) {
@@ -149,6 +161,14 @@ bool vm_call_instance(PyRun *I, SimId obj, uint32_t slot0, uint32_t nslots, SimI
     if (!m) {
         py_raise(I, EXC_TypeError, "'%s' object is not callable", op_typename(I, obj));
         return false;
+    }
+    if (weakref_native_method(I, m)) { /* finalize.__call__ */
+        SimId r = weakref_native_call(I, m, obj, args, nargs, kwnames);
+        if (!r)
+            return false;
+        vm_release_call_slots(I, slot0, nslots);
+        I->stack[TOPF->sp++] = r;
+        return true;
     }
     if (sim_kind(S, m) != SK_FUNC)
         return py_not_modelled(I, 0, "a __call__ that is not a plain function");

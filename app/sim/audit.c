@@ -109,8 +109,10 @@ void sim_owned_refs(Sim *s, SimId id, SimVisit fn, void *arg)
     case SK_BUILTIN: /* the index is not a reference */
         visit_nz(s, o->v.builtin.self, fn, arg);
         break;
-    case SK_WEAKREF: /* the referent is not owned */
+    case SK_WEAKREF: /* the referent is not owned; a KeyedRef's key is */
         visit_nz(s, o->v.weakref.callback, fn, arg);
+        if (o->sub == SIM_WR_KEYED && items)
+            visit_nz(s, items[0], fn, arg);
         break;
     case SK_CELL:
         visit_nz(s, o->v.cell.ref, fn, arg);

@@ -550,6 +550,8 @@ GcPhase gc_step(Sim *s)
     case GC_PH_FINALIZE: phase_resurrect(s); break;
     case GC_PH_RESURRECT: phase_delete(s); break;
     case GC_PH_DELETE:
+        g->run_m += (long)g->foreign_garbage; /* an import's own garbage is young: any collection finds it */
+        g->foreign_garbage = 0;
         if (g->run_gen == 2)
             sim_clear_freelists(s);
         g->collections[g->run_gen]++;

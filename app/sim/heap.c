@@ -485,6 +485,9 @@ static void dealloc_body(Sim *s, SimId id)
         dealloc_dict(s, id);
         break;
     case SK_SET: {
+        if (o->weaklist) /* set_dealloc: its weak references die first */
+            sim_clear_weakrefs(s, id, true);
+        o = &s->obj[id];
         for (uint32_t i = 0; i < o->v.set.slots; i++) {
             SimId k = sim_items(s, id)[i];
             if (k)
@@ -609,8 +612,10 @@ static void dealloc_weakref(Sim *s, SimId id)
     sim__weakref_unlink(s, id);
     SimId cb = SIM_V(s, id, SK_WEAKREF, weakref.callback);
     SIM_V(s, id, SK_WEAKREF, weakref.callback) = 0;
+    SimId key = s->obj[id].sub == SIM_WR_KEYED ? sim_items(s, id)[0] : 0; /* KeyedRef.key */
     release(s, id, NULL);
     sim_xdecref(s, cb);
+    sim_xdecref(s, key);
 }
 
 static bool uses_trashcan(SimKind k)

@@ -187,6 +187,8 @@ SimId sim_type_of(const Sim *s, SimId id)
     const SimObj *o = &s->obj[id];
     if (o->kind == SK_INSTANCE || (o->kind == SK_ITER && o->type))
         return o->type;
+    if (o->kind == SK_WEAKREF && o->sub >= SIM_WR_PROXY)
+        return s->xtypes[o->sub == SIM_WR_PROXY ? SIM_XT_WR_PROXY : SIM_XT_WR_CALLABLE_PROXY];
     if (o->kind == SK_DICTVIEW)
         return s->xtypes[SIM_XT_DICT_KEYS + o->sub];
     return s->types[o->kind];
@@ -212,7 +214,7 @@ const char *sim_type_name(const Sim *s, SimId id)
         return sim_str_data(s, sim_items(s, t)[SIM_TY_NAME], &n);
     }
     const SimObj *o = &s->obj[id];
-    if (o->kind == SK_ITER || o->kind == SK_DICTVIEW)
+    if (o->kind == SK_ITER || o->kind == SK_DICTVIEW || o->kind == SK_WEAKREF)
         return sim_type_obj_name(s, t);
     if (o->kind == SK_TYPE)
         return "type";
@@ -236,29 +238,53 @@ static bool weakrefable(const Sim *s, SimId obj)
            k == SK_GEN || k == SK_DEQUE;
 }
 
-SimId sim_weakref(Sim *s, SimId obj, SimId cb)
+/* the basic (callback-less, exact-type) ref or proxy of obj, or 0
+ * (get_basic_refs: a basic ref heads the list, a basic proxy follows it) */
+static SimId basic_ref(const Sim *s, SimId obj, uint8_t sub)
+{
+    SimId w = s->obj[obj].weaklist;
+    if (w && s->obj[w].sub == SIM_WR_REF && !s->obj[w].v.weakref.callback) {
+        if (sub == SIM_WR_REF)
+            return w;
+        w = s->obj[w].len;
+    }
+    if (sub != SIM_WR_REF && w && s->obj[w].sub >= SIM_WR_PROXY && !s->obj[w].v.weakref.callback)
+        return w;
+    return 0;
+}
+
+SimId sim__weakref_new(Sim *s, SimId obj, SimId cb, uint8_t sub, SimId key)
 {
     if (!weakrefable(s, obj))
         return 0;
-    SimId head = s->obj[obj].weaklist;
-    bool head_basic = head && !SIM_V(s, head, SK_WEAKREF, weakref.callback);
-    if (!cb && head_basic) { /* the basic ref is shared */
+    bool plain = !cb && (sub == SIM_WR_REF || sub >= SIM_WR_PROXY);
+    SimId ref = basic_ref(s, obj, SIM_WR_REF), proxy = basic_ref(s, obj, SIM_WR_PROXY);
+    if (plain && (sub == SIM_WR_REF ? ref : proxy)) { /* the basic ref or proxy is shared */
+        SimId head = sub == SIM_WR_REF ? ref : proxy;
         sim_incref(s, head);
         return head;
     }
+    size_t size = sub == SIM_WR_KEYED ? 88 : 80;
     bool fl;
-    PmPtr b = sim__obj_block(s, NULL, 80, true, &fl);
+    PmPtr b = sim__obj_block(s, NULL, size, true, &fl);
     SimId wr = sim__alloc_record(s, SK_WEAKREF);
     SimObj *w = &s->obj[wr];
     w->mem = b;
+    w->sub = sub;
     w->flags |= SIM_F_GCTYPE;
     w->v.weakref.obj = obj;
     w->v.weakref.callback = cb;
     if (cb)
         sim_incref(s, cb);
-    sim_event(s, SE_ALLOC, wr, 80, 0);
-    /* basic refs go first; refs with callbacks right after them */
-    SimId prev = (cb && head_basic) ? head : 0;
+    if (sub == SIM_WR_KEYED) { /* KeyedRef.key, owned */
+        w->data = slab_alloc(&s->slab, 1, &w->datacap);
+        w = &s->obj[wr];
+        sim_items(s, wr)[0] = key;
+        sim_incref(s, key);
+    }
+    sim_event(s, SE_ALLOC, wr, (uint32_t)size, 0);
+    /* a basic ref goes first, a basic proxy after it, the others after both */
+    SimId prev = sub == SIM_WR_REF && plain ? 0 : plain ? ref : (proxy ? proxy : ref);
     if (prev) {
         w->len = s->obj[prev].len;
         w->cap = prev;
@@ -266,6 +292,7 @@ SimId sim_weakref(Sim *s, SimId obj, SimId cb)
             s->obj[w->len].cap = wr;
         s->obj[prev].len = wr;
     } else {
+        SimId head = s->obj[obj].weaklist;
         w->len = head;
         w->cap = 0;
         if (head)
@@ -275,6 +302,8 @@ SimId sim_weakref(Sim *s, SimId obj, SimId cb)
     sim_track(s, wr);
     return wr;
 }
+
+SimId sim_weakref(Sim *s, SimId obj, SimId cb) { return sim__weakref_new(s, obj, cb, SIM_WR_REF, 0); }
 
 void sim__weakref_unlink(Sim *s, SimId wr)
 {
@@ -394,7 +423,8 @@ size_t sim_sizeof(const Sim *s, SimId id)
     case SK_DICTVIEW: case SK_ITER: return sim__iter_sizeof(s, id);
     case SK_MODULE: return 72;
     case SK_RANGE: return 48;
-    case SK_WEAKREF: case SK_PROPERTY: return 80;
+    case SK_WEAKREF: return o->sub == SIM_WR_KEYED ? 88 : 80;
+    case SK_PROPERTY: return 80;
     case SK_CLASSMETHOD: case SK_STATICMETHOD: return 48;
     case SK_GEN: return (s->prof->version == SIM_V311 ? 168 : 160) + 8 * (size_t)o->cap;
     case SK_DEQUE: return sim__deque_sizeof(s, id);
@@ -542,9 +572,11 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
         if (o->v.view.dict)
             fn(s, o->v.view.dict, arg);
         break;
-    case SK_WEAKREF:
-        if (o->v.weakref.callback)
-            fn(s, o->v.weakref.callback, arg);
+    case SK_WEAKREF: /* KeyedRef: subtype_traverse visits its key slot first */
+        if (o->sub == SIM_WR_KEYED && o->data && sim_items(s, id)[0])
+            fn(s, sim_items(s, id)[0], arg);
+        if (s->obj[id].v.weakref.callback)
+            fn(s, s->obj[id].v.weakref.callback, arg);
         break;
     case SK_DEQUE: /* deque_traverse: the items left to right */
         sim__deque_traverse(s, id, fn, arg);

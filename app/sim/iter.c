@@ -65,6 +65,10 @@ static const struct XTypeDef {
     [SIM_XT_IT_BATCHED] = {"itertools.batched", SK_ITER, {0, 48, 56}, true},
     [SIM_XT_IT_TEE] = {"itertools._tee", SK_ITER, {56, 64, 64}, true},
     [SIM_XT_IT_TEEDATA] = {"itertools._tee_dataobject", SK_ITER, {512, 512, 512}, true},
+    [SIM_XT_WR_PROXY] = {"weakref.ProxyType", SK_WEAKREF, {80, 80, 80}, true},
+    [SIM_XT_WR_CALLABLE_PROXY] = {"weakref.CallableProxyType", SK_WEAKREF, {80, 80, 80}, true},
+    [SIM_XT_WR_GEN] = {"generator", SK_ITER, {240, 232, 232}, true},
+    [SIM_XT_WR_GEN_ITEMS] = {"generator", SK_ITER, {248, 240, 240}, true},
     /* operator and functools (sizes from sys.getsizeof, tests/oracle cases 555-589) */
     [SIM_XT_OP_ITEMGETTER] = {"operator.itemgetter", SK_ITER, {64, 64, 64}, true},
     [SIM_XT_OP_ATTRGETTER] = {"operator.attrgetter", SK_ITER, {56, 56, 56}, true},
@@ -118,7 +122,8 @@ const char *sim_type_obj_name(const Sim *s, SimId type)
     const SimObj *t = &s->obj[type];
     if (t->sub == SK_INSTANCE)
         return NULL;
-    if ((t->sub == SK_ITER || t->sub == SK_DICTVIEW) && t->cap > SIM_XT_NONE && t->cap < SIM_XT_COUNT)
+    if ((t->sub == SK_ITER || t->sub == SK_DICTVIEW || t->sub == SK_WEAKREF) && t->cap > SIM_XT_NONE &&
+        t->cap < SIM_XT_COUNT)
         return xtypes[t->cap].name + ((t->cap == SIM_XT_DEQUE_ITER || t->cap == SIM_XT_DEQUE_REVITER) &&
                                       s->prof->version != SIM_V311); /* 3.12+: "collections._deque_iterator" */
     return sim_kind_name((SimKind)t->sub);

@@ -60,6 +60,9 @@ enum { SIM_VIEW_KEYS, SIM_VIEW_VALUES, SIM_VIEW_ITEMS };
 /* SimObj.sub of an SK_INSTANCE that is an exception (exc.c): of a built-in
  * exception class, or of a class the program made */
 enum { SIM_INST_PLAIN, SIM_INST_EXC, SIM_INST_EXC_HEAP };
+/* SimObj.sub of SK_WEAKREF: weakref.ref, weakref.KeyedRef (its payload holds
+ * the key, owned), weakref.proxy of an object that is not / is callable */
+enum { SIM_WR_REF, SIM_WR_KEYED, SIM_WR_PROXY, SIM_WR_CALLABLE_PROXY };
 /* SimObj.sub of SK_FRAME: its frame still runs, or it owns the slots */
 enum { SIM_FRAME_LIVE, SIM_FRAME_OWNED };
 
@@ -84,6 +87,10 @@ typedef enum SimXType {
     SIM_XT_IT_GROUPBY, SIM_XT_IT_GROUPER, SIM_XT_IT_BATCHED, SIM_XT_IT_TEE, SIM_XT_IT_TEEDATA,
     /* collections.deque's */
     SIM_XT_DEQUE_ITER, SIM_XT_DEQUE_REVITER,
+    /* weakref's proxies (kind SK_WEAKREF) */
+    SIM_XT_WR_PROXY, SIM_XT_WR_CALLABLE_PROXY,
+    /* the generators of weakref's containers: keys/values, items (kind SK_ITER) */
+    SIM_XT_WR_GEN, SIM_XT_WR_GEN_ITEMS,
     /* the standard modules' objects that are not iterators, composite all the
      * same (refs and counters): pyrun/types/native.c calls them */
     SIM_XT_OP_ITEMGETTER, SIM_XT_OP_ATTRGETTER, SIM_XT_OP_METHODCALLER, SIM_XT_FT_PARTIAL,
@@ -184,6 +191,8 @@ typedef struct SimGcState {
     uint64_t startup_tracked; /* interpreter objects not modelled one by one */
     uint64_t startup_frozen;  /* of those, the ones in the permanent generation */
     uint8_t startup_full;     /* full collections that untracked some of them (0..2) */
+    unsigned foreign_garbage; /* cyclic garbage an import left that the model does not hold:
+                               * the next collection counts it (gc_note_foreign's imports) */
     unsigned debug;      /* DEBUG_SAVEALL = 32 */
     SimId garbage;       /* gc.garbage list */
     SimId callbacks;     /* gc.callbacks list */
@@ -388,6 +397,7 @@ enum {
 #define SIM_TYF_GETATTR 8u /* it or a base defines __getattribute__ or __getattr__ */
 #define SIM_TYF_SETATTR 16u /* ... __setattr__ or __delattr__ (pyrun sets both) */
 #define SIM_TYF_EXC_HEAP 32u /* an exception class the program made (sim_type_new) */
+#define SIM_TYF_NATIVE 64u  /* made by a module of the model (weakref's classes): its methods are built-ins */
 
 /* What type_new has decided before it allocates the class. */
 typedef struct SimClassSpec {
@@ -465,6 +475,11 @@ SimId sim_property(Sim *s, SimId fget, SimId fset, SimId fdel, SimId doc);
 SimId sim_method_descr(Sim *s, SimKind kind, SimId func, SimId dict);
 /* A weak reference to obj (NULL if obj cannot be weakly referenced). */
 SimId sim_weakref(Sim *s, SimId obj, SimId callback);
+/* A weak reference of kind sub (SIM_WR_*) to obj with callback (borrowed,
+ * may be 0) and, for SIM_WR_KEYED, key (borrowed; the ref owns it).  A
+ * callback-less ref or proxy is the object's shared one.  NULL if obj
+ * cannot be weakly referenced. */
+SimId sim__weakref_new(Sim *s, SimId obj, SimId callback, uint8_t sub, SimId key);
 
 /* ---- accessors ---------------------------------------------------------- */
 static inline SimId *sim_items(const Sim *s, SimId id) { return slab_ptr(&s->slab, s->obj[id].data); }

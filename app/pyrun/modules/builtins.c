@@ -43,6 +43,8 @@ static SimId f_len(PyRun *I, SimId *a, int n, SimId kw)
             if (r != S->notimpl)
                 return r;
         }
+        if (weakref_proxy_refuse(I, a[0], 0, "len()"))
+            return 0;
         py_raise(I, EXC_TypeError, "object of type '%s' has no len()", op_typename(I, a[0]));
         return 0;
     }
@@ -196,6 +198,8 @@ static SimId f_iter(PyRun *I, SimId *a, int n, SimId kw)
         }
         return it;
     }
+    if (weakref_proxy_refuse(I, a[0], 0, "iter()"))
+        return 0;
     SimId it = iter_new(I, a[0]);
     if (!it && !I->err.set && !I->refused)
         py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a[0]));

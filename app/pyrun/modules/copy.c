@@ -116,6 +116,8 @@ static bool plain_instance(PyRun *I, SimId x, const char *what)
         if (sim_type_lookup(S, cls, hooks[i]))
             return py_not_modelled(I, 0, "%s of an instance whose class defines %s", what, hooks[i]);
     uint32_t flags = sim_type_word(S, cls, SIM_TY_FLAGS);
+    if (flags & SIM_TYF_NATIVE) /* weakref's classes: CPython's __copy__ / __deepcopy__ or __reduce__ */
+        return py_not_modelled(I, 0, "%s of a %s", what, sim_type_name(S, x));
     if (sim_type_word(S, cls, SIM_TY_NSLOTS) || !(flags & SIM_TYF_DICT))
         return py_not_modelled(I, 0, "%s of an instance with __slots__", what);
     if (flags & (SIM_TYF_GETATTR | SIM_TYF_SETATTR))

@@ -103,7 +103,7 @@ static SimId g_get_count(PyRun *I, SimId *a, int n, SimId kw)
                                "objects it makes for a moment are not all modelled)", I->count_unsure_what), 0;
     if (I->gc_count_unsure)
         return py_not_modelled(I, 0, "gc.get_count() after %s without a gc.collect() before it (the "
-                               "import's own allocations depend on the state it started from)", I->foreign_heap), 0;
+                               "allocations CPython makes there depend on the state it started from)", I->foreign_heap), 0;
     if (!S->gc.count_pinned)
         S->gc.timing_exposed = S->gc.timing_sensitive = true;
     return int3(I, S->gc.gen[0].count, S->gc.gen[1].count, S->gc.gen[2].count);

@@ -10,7 +10,6 @@
 
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
-#include "pyrun/modules/std_import.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
 
@@ -54,7 +53,12 @@ const ModuleDef py_modules[] = {
     {"gc", gc_functions, &gc_nfunctions, gc_module_init, NULL, NULL},
     {"sys", sys_functions, &sys_nfunctions, sys_module_init, NULL, NULL},
     {"weakref", weakref_functions, &weakref_nfunctions, weakref_module_init,
-     "`ref` (the type `ReferenceType`)", NULL},
+     "`ref` (the type `ReferenceType`), `proxy` (the types `ProxyType`, `CallableProxyType`), "
+     "the classes `WeakValueDictionary`, `WeakKeyDictionary` (item access, `in`, `len`, `get`, `pop`, "
+     "`update`, `setdefault`, `keys`, `values`, `items`), `WeakSet` (`add`, `discard`, "
+     "`remove`, `in`, `len`; walked when it holds one item), `finalize` (`alive`, `atexit`, `detach`, "
+     "`peek`, called once, at exit newest first)",
+     weakref_on_import},
     {"itertools", itertools_functions, &itertools_nfunctions, itertools_module_init,
      "the types `count` (keywords: start step), `repeat` (keywords: object times), `cycle`, "
      "`chain` (and `chain.from_iterable`), `islice`, `accumulate` (keywords: iterable func initial), "
@@ -98,6 +102,14 @@ const BuiltinDef *bi_def(uint32_t i)
 }
 
 int bi_count(void) { return table_base(NTABLES); }
+
+int bi_index_of(const BuiltinDef *d)
+{
+    for (int t = 0; t < NTABLES; t++)
+        if (d >= tables[t].defs && d < tables[t].defs + *tables[t].n)
+            return table_base(t) + (int)(d - tables[t].defs);
+    return -1;
+}
 
 void bi_method_range(int *first, int *end)
 {
@@ -168,7 +180,9 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
                                           "functools", "collections"};
-    if (d->owner)
+    if (d->owner == SK_INSTANCE && d->module == BM_WEAKREF) /* a method of weakref's classes: "WeakSet.add" */
+        snprintf(out, cap, "%s", d->name);
+    else if (d->owner)
         snprintf(out, cap, "%s.%s", sim_kind_name((SimKind)d->owner), d->name);
     else if (d->module)
         snprintf(out, cap, "%s.%s", modules[d->module], d->name);
@@ -288,6 +302,8 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
     }
     if (!check_call(I, d, nargs, kw))
         return 0;
+    if (d->module == BM_WEAKREF && d->owner)
+        weakref_first_call(I, d);
     return d->fn(I, args, nargs, kw);
 }
 
@@ -355,11 +371,17 @@ SimId module_find(PyRun *I, const char *name, size_t n)
                 for (int g = 0; g < 3; g++)
                     S->gc.gen[g].count = counts[g];
                 py_modules[m].on_import(I);
-            } else if (strcmp(py_modules[m].name, "weakref") == 0 && !(I->std_imported & STD_BIT(STD_WEAKREF))) {
-                std_import_weakref(I); /* made at start-up here, a Python module's import in CPython */
             }
             return I->modules[m];
         }
+    return 0;
+}
+
+SimId module_find_loaded(PyRun *I, const char *name)
+{
+    for (size_t m = 0; py_modules[m].name; m++)
+        if (strcmp(py_modules[m].name, name) == 0)
+            return I->modules[m];
     return 0;
 }
 

@@ -65,7 +65,7 @@ static const ImportCost costs[STD_COUNT] = {
 /* what refusals after it name it by */
 static const char *const statements[STD_COUNT] = {
     "import itertools", "import math", "import operator", "import functools", "import contextlib",
-    "import copy", "import collections",
+    "import copy", "import collections", "import weakref",
 };
 
 static bool freelists_empty(PyRun *I)
@@ -108,16 +108,6 @@ static void replay(PyRun *I, unsigned n, unsigned g, unsigned left, unsigned bef
         if (S->gc.scheduled) /* 3.12+: the import's own code reaches an eval-breaker check */
             vm_eval_breaker(I);
     }
-}
-
-void std_import_weakref(PyRun *I)
-{
-    I->std_imported |= STD_BIT(STD_WEAKREF) | STD_BIT(STD_ITERTOOLS);
-    I->foreign_heap = "import weakref";
-    I->gc_count_unsure = true;
-    /* on 3.13 it leaves 7 garbage objects from the clean state; from a
-     * program's first lines an automatic collection inside it takes them
-     * (oracle 498), so the model leaves them out */
 }
 
 void std_import(PyRun *I, int which)

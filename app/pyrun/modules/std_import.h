@@ -9,7 +9,8 @@
 #include "pyrun/builtins.h"
 
 enum { STD_ITERTOOLS, STD_MATH, STD_OPERATOR, STD_FUNCTOOLS, STD_CONTEXTLIB, STD_COPY, STD_COLLECTIONS,
-       STD_COUNT, STD_WEAKREF = STD_COUNT };
+       STD_WEAKREF, /* replayed by weakref.c itself (weakref_on_import) */
+       STD_COUNT };
 #define STD_BIT(k) (1u << (k))
 
 /* The import of module `which` (STD_*), after registry.c made its object:
@@ -20,10 +21,5 @@ enum { STD_ITERTOOLS, STD_MATH, STD_OPERATOR, STD_FUNCTOOLS, STD_CONTEXTLIB, STD
  * (operator after functools) costs nothing. */
 void std_import(PyRun *I, int which);
 
-/* `import weakref`: the model made the module at start-up, CPython runs
- * Lib/weakref.py (and itertools) at the first import; its traffic is not
- * measured here, so the young count is unsure from then on (and, on 3.13,
- * the garbage it leaves), and the other imports' figures with it. */
-void std_import_weakref(PyRun *I);
 
 #endif

@@ -259,6 +259,8 @@ static SimId composite_next(PyRun *I, SimId it)
     case SIM_XT_LIST_REVITER: case SIM_XT_DICT_REVKEYITER: case SIM_XT_DICT_REVVALUEITER:
     case SIM_XT_DICT_REVITEMITER:
         return lazy_next(I, it, xt);
+    case SIM_XT_WR_GEN: case SIM_XT_WR_GEN_ITEMS:
+        return weakref_gen_next(I, it);
     default:
         if (xt >= SIM_XT_NATIVE_FIRST) { /* a partial, an itemgetter: never an iterator */
             py_raise(I, EXC_TypeError, "'%s' object is not an iterator", op_typename(I, it));
