@@ -78,6 +78,7 @@ static const struct XTypeDef {
     [SIM_XT_FT_LRU_ELEM] = {"functools._lru_list_elem", SK_ITER, {56, 56, 56}, false},
     [SIM_XT_DEQUE_ITER] = {"_collections._deque_iterator", SK_ITER, {72, 72, 72}, true},
     [SIM_XT_DEQUE_REVITER] = {"_collections._deque_reverse_iterator", SK_ITER, {72, 72, 72}, true},
+    [SIM_XT_FT_CACHEINFO] = {"functools.CacheInfo", SK_ITER, {72, 72, 72}, true},
 };
 
 static uint32_t *block_slot(const Sim *s, SimId it, uint32_t k);

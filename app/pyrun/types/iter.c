@@ -8,6 +8,7 @@
  */
 #include "pyrun/modules/collections.h"
 #include "pyrun/builtins.h"
+#include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -210,6 +211,8 @@ SimId iter_new(PyRun *I, SimId obj)
 {
     if (sim_kind(S, obj) == SK_DEQUE)
         return deque_iter(I, obj, false);
+    if (native_tuple_refused(I, obj))
+        return 0;
     if (sim_kind(S, obj) == SK_GEN) { /* a generator is its own iterator */
         sim_incref(S, obj);
         return obj;
