@@ -202,11 +202,7 @@ const char *sim_kind_name(SimKind k)
         "function", "method", "builtin_function_or_method", "weakref.ReferenceType", "cell", "module",
         "range", "iterator", "dict_keys", "NotImplementedType", "super", "generator", "property",
         "classmethod", "staticmethod", "ellipsis", "member_descriptor", "getset_descriptor", "traceback",
-<<<<<<< HEAD
-        "frame", "code"};
-=======
-        "frame", "collections.deque"};
->>>>>>> main
+        "frame", "collections.deque", "code"};
     return names[k];
 }
 

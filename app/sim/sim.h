@@ -33,11 +33,8 @@ typedef enum SimKind {
     SK_ELLIPSIS,
     SK_MEMBER_DESCR, SK_GETSET_DESCR, /* type.c: a class's slots, its __dict__ / __weakref__ */
     SK_TRACEBACK, SK_FRAME, /* exc.c */
-<<<<<<< HEAD
-    SK_CODE,      /* a code object: pyrun's, made static on first use (sim_code_new) */
-=======
     SK_DEQUE, /* deque.c: collections.deque */
->>>>>>> main
+    SK_CODE,  /* a code object: pyrun's, made static on first use (sim_code_new) */
     SK_COUNT
 } SimKind;
 
