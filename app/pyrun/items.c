@@ -217,8 +217,6 @@ bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value)
         return false;
     int64_t i;
     if (k == SK_LIST || k == SK_BYTEARRAY) {
-        if (is_slice(I, key) && k == SK_BYTEARRAY)
-            return py_not_modelled(I, 0, "slice assignment (bytearray[a:b] = ...)");
         if (is_slice(I, key)) {
             int64_t start, stop, step;
             return slice_bounds(I, key, sim_obj(S, obj)->len, &start, &stop, &step) &&
