@@ -76,6 +76,8 @@ static const struct XTypeDef {
     [SIM_XT_FT_PARTIAL] = {"functools.partial", SK_ITER, {80, 80, 80}, true},
     [SIM_XT_FT_LRU_WRAPPER] = {"functools._lru_cache_wrapper", SK_ITER, {168, 168, 168}, true},
     [SIM_XT_FT_LRU_ELEM] = {"functools._lru_list_elem", SK_ITER, {56, 56, 56}, false},
+    /* frozenset: its instances are sets (their size is the set's) */
+    [SIM_XT_FROZENSET] = {"frozenset", SK_SET, {216, 216, 216}, true},
 };
 
 static uint32_t *block_slot(const Sim *s, SimId it, uint32_t k);
@@ -120,7 +122,7 @@ const char *sim_type_obj_name(const Sim *s, SimId type)
     const SimObj *t = &s->obj[type];
     if (t->sub == SK_INSTANCE)
         return NULL;
-    if ((t->sub == SK_ITER || t->sub == SK_DICTVIEW || t->sub == SK_WEAKREF) && t->cap > SIM_XT_NONE &&
+    if ((t->sub == SK_ITER || t->sub == SK_DICTVIEW || t->sub == SK_WEAKREF || t->sub == SK_SET) && t->cap > SIM_XT_NONE &&
         t->cap < SIM_XT_COUNT)
         return xtypes[t->cap].name;
     return sim_kind_name((SimKind)t->sub);

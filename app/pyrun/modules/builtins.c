@@ -586,6 +586,7 @@ const BuiltinDef function_defs[] = {
     BUILTIN("map", 0, BM_BUILTINS, iter_map, .kw_fn = "map"),
     BUILTIN("filter", 0, BM_BUILTINS, iter_filter, .style = ARGS_RANGE, .min = 2, .max = 2),
     BUILTIN("hash", 0, BM_BUILTINS, f_hash, .style = ARGS_ONE),
+    BUILTIN("frozenset", 0, BM_BUILTINS, frozenset_construct, .style = ARGS_RANGE, .min = 0, .max = 1),
     BUILTIN("iter", 0, BM_BUILTINS, f_iter, .style = ARGS_RANGE, .min = 1, .max = 2),
     BUILTIN("next", 0, BM_BUILTINS, f_next, .style = ARGS_RANGE, .min = 1, .max = 2),
     BUILTIN("getattr", 0, BM_BUILTINS, f_getattr, .style = ARGS_RANGE, .min = 2, .max = 3),

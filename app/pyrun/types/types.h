@@ -19,6 +19,7 @@ SimId list_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId tuple_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId dict_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId set_construct(PyRun *I, SimId *args, int nargs, SimId kw);
+SimId frozenset_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId range_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 
 /* class.c: the end of a class statement (type_new): name, namespace and
