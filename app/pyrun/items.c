@@ -8,6 +8,7 @@
 
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
+#include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -128,6 +129,8 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
 {
     SimKind k = sim_kind(S, obj);
     if (slice_unmodelled(I, obj, key))
+        return 0;
+    if (k == SK_ITER && native_tuple_refused(I, obj))
         return 0;
     if (k == SK_WEAKREF && weakref_proxy_refuse(I, obj, 0, "subscription"))
         return 0;

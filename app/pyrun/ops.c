@@ -10,6 +10,7 @@
 #include "pyrun/builtins.h"
 #include "pyrun/types/bigint.h"
 #include "pyrun/interp.h"
+#include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -399,6 +400,8 @@ int op_equal(PyRun *I, SimId a, SimId b) { return same_or_equal(I, a, b); }
 
 SimId op_compare(PyRun *I, int op, SimId a, SimId b)
 {
+    if (native_tuple_refused(I, a) || native_tuple_refused(I, b))
+        return 0;
     if (op >= OP_LT && op <= OP_GE && (sim_kind(S, a) == SK_WEAKREF || sim_kind(S, b) == SK_WEAKREF) &&
         weakref_proxy_refuse(I, a, b, "a comparison"))
         return 0;
