@@ -290,6 +290,11 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
         bool object_root = o->sub != SK_INSTANCE || (sim_type_word(S, obj, SIM_TY_FLAGS) & SIM_TYF_HEAP);
         if (object_root && class_object_slot(I, buf) >= 0) /* object.__setattr__ ...: a slot wrapper */
             return ret(I, I->builtin_methods[class_object_slot(I, buf)]);
+        if (o->sub != SK_INSTANCE && o->sub != SK_ITER) { /* str.lower: the type's method descriptor */
+            int idx = bi_method_of_kind(o->sub, buf);
+            if (idx >= 0)
+                return builtins_descriptor(I, obj, (uint32_t)idx);
+        }
         {
             int idx = builtin_method_index(I, obj, buf); /* type.mro */
             if (idx >= 0) {

@@ -35,6 +35,7 @@ typedef struct BuiltinDef {
     const char *kw_refused;
     const char *kw_fn; /* the name CPython's keyword errors use, if not name (sorted: "sort") */
     bool refused;      /* a name CPython has that the model refuses when it is called */
+    bool classmethod;  /* a method read on its type binds the type (dict.fromkeys) */
 } BuiltinDef;
 
 /* A table entry: name, owner kind (0 for functions), module (BM_*),
@@ -129,6 +130,10 @@ void dataclasses_on_import(PyRun *I);
 /* Is m one of the comparison methods functools.total_ordering installs? */
 bool functools_is_ordering(PyRun *I, SimId m);
 
+/* registry.c: the method descriptor of built-in method `index` read on its
+ * type (str.lower), a new reference; 0 with the refusal raised for a kind
+ * whose descriptors the model does not give out. */
+SimId builtins_descriptor(PyRun *I, SimId type, uint32_t index);
 /* The global index of the built-in method `name` of objects of kind k, or -1. */
 int bi_method_of_kind(int k, const char *name);
 /* registry.c: the definition with a global index (the builtins module's

@@ -312,6 +312,10 @@ static bool fstring(Cg *g, int n)
             if (pn->str) {
                 cg_emit(g, OP_LOAD_CONST, cg_add_const(g, sim_str(g->I->sim, pn->str, pn->strlen)));
                 arg |= 0x100;
+            } else if (pn->b >= 0) { /* a spec with fields of its own: built after the value */
+                if (!fstring(g, pn->b))
+                    return false;
+                arg |= 0x100;
             }
             cg_emit(g, OP_FORMAT_VALUE, arg);
         }

@@ -156,11 +156,11 @@ static void fstring(Depth *d, const Node *nd, int base)
             need(d, base + k + 1);
             continue;
         }
-        if (pn->b >= 0) { /* a spec with fields of its own */
-            d->unknown = true;
-            return;
-        }
         expr(d, pn->a, base + k);
+        if (pn->b >= 0) { /* a spec with fields of its own, built above the value */
+            fstring(d, ND(d, pn->b), base + k + 1);
+            continue;
+        }
         need(d, base + k + 1 + (pn->str != NULL)); /* the spec constant */
     }
     need(d, base + 1);

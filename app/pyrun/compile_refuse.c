@@ -29,7 +29,7 @@ enum {
     U_AWAIT, U_ASYNCDEF, U_ASYNCFOR, U_ASYNCWITH, U_ASYNCCOMP,
     U_MATCH, U_TYPEALIAS, U_TYPEPARAMS,
     U_WALRUS, U_CLASSKW, U_DOTTED, U_RELATIVE, U_STARIMPORT,
-    U_EXCEPTSTAR, U_FUTURE, U_COMPLEX, U_NAMEDESC, U_NESTEDSPEC, U_COUNT
+    U_EXCEPTSTAR, U_FUTURE, U_COMPLEX, U_NAMEDESC, U_COUNT
 };
 
 static const Unmodelled table[U_COUNT] = {
@@ -50,7 +50,6 @@ static const Unmodelled table[U_COUNT] = {
     [U_FUTURE] = {"'from __future__ import' statements", true},
     [U_COMPLEX] = {"complex numbers ('1j')", true},
     [U_NAMEDESC] = {"'\\N{...}' escapes", true},
-    [U_NESTEDSPEC] = {"replacement fields inside f-string format specs", true},
 };
 
 const char *refuse_unmodelled_name(int i)
@@ -102,7 +101,6 @@ static int why(R *r, int i)
     case N_NAMEDEXPR: return r->comps > 0 ? U_WALRUS : -1;
     case N_FLOAT: return n->xf & XF_IMAG ? U_COMPLEX : -1;
     case N_STR: return n->xf & XF_NAMEDESC ? U_NAMEDESC : -1;
-    case N_FVALUE: return n->b >= 0 ? U_NESTEDSPEC : -1;
     case N_COMPFOR: return n->xf & XF_ASYNC ? U_ASYNCCOMP : -1;
     case N_FOR: return n->xf & XF_ASYNC ? U_ASYNCFOR : -1;
     case N_TRY: return n->xf & XF_STAR ? U_EXCEPTSTAR : -1;

@@ -8,6 +8,7 @@
 
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
+#include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -117,6 +118,8 @@ static SimId get_slice(PyRun *I, SimId obj, SimId sl)
 SimId op_getitem(PyRun *I, SimId obj, SimId key)
 {
     SimKind k = sim_kind(S, obj);
+    if (k == SK_ITER && native_tuple_refused(I, obj))
+        return 0;
     if (k == SK_WEAKREF && weakref_proxy_refuse(I, obj, 0, "subscription"))
         return 0;
     int64_t i;
@@ -203,8 +206,13 @@ bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value)
         return false;
     int64_t i;
     if (k == SK_LIST || k == SK_BYTEARRAY) {
-        if (is_slice(I, key))
-            return py_not_modelled(I, 0, "slice assignment (%s[a:b] = ...)", k == SK_LIST ? "list" : "bytearray");
+        if (is_slice(I, key) && k == SK_BYTEARRAY)
+            return py_not_modelled(I, 0, "slice assignment (bytearray[a:b] = ...)");
+        if (is_slice(I, key)) {
+            int64_t start, stop, step;
+            return slice_bounds(I, key, sim_obj(S, obj)->len, &start, &stop, &step) &&
+                   list_slice_store(I, obj, start, stop, step, value);
+        }
         if (!index_of(I, key, sim_obj(S, obj)->len, &i, k == SK_LIST ? "list" : "bytearray"))
             return false;
         if (i < 0 || i >= sim_obj(S, obj)->len) {
@@ -247,13 +255,8 @@ bool op_delitem(PyRun *I, SimId obj, SimId key)
     if (k == SK_LIST) {
         if (is_slice(I, key)) {
             int64_t start, stop, step;
-            if (!slice_bounds(I, key, sim_obj(S, obj)->len, &start, &stop, &step))
-                return false;
-            if (step != 1)
-                return py_not_modelled(I, 0, "extended slice deletion (del x[a:b:step])");
-            for (int64_t j = stop - 1; j >= start; j--)
-                sim_list_del(S, obj, (size_t)start);
-            return true;
+            return slice_bounds(I, key, sim_obj(S, obj)->len, &start, &stop, &step) &&
+                   list_slice_store(I, obj, start, stop, step, 0);
         }
         if (!index_of(I, key, sim_obj(S, obj)->len, &i, "list"))
             return false;

@@ -148,7 +148,7 @@ void py_modelled_text(Buf *out)
     buf_adds(out, "- exception attributes: `args`, `__traceback__`, `__context__`, `__cause__`,\n"
                   "  `__suppress_context__`, `__dict__` (`__notes__` in it); traceback: `tb_next`,\n"
                   "  `tb_frame`, `tb_lineno`; frame: `f_back` (of a finished frame)\n");
-    buf_adds(out, "\nAny other attribute that CPython's type has is refused (`'str.title'`).\n\n");
+    buf_adds(out, "\nAny other attribute that CPython's type has is refused (`'str.translate'`).\n\n");
     buf_adds(out, "## Modules\n\n");
     for (int m = 0; py_modules[m].name; m++) {
         defs_line(out, py_modules[m].name, py_modules[m].classes, py_modules[m].functions,

@@ -10,6 +10,7 @@
 #include "pyrun/builtins.h"
 #include "pyrun/types/bigint.h"
 #include "pyrun/interp.h"
+#include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -159,6 +160,12 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
         return seq_repeat(I, b, as_i(I, a));
     if (op == OP_MOD && ka == SK_STR)
         return str_percent(I, a, b);
+    if ((ka == SK_DICTVIEW || kb == SK_DICTVIEW) && (op == OP_BITAND || op == OP_BITOR || op == OP_SUB || op == OP_BITXOR))
+        return py_not_modelled(I, 0, "set operations on dict views"), (SimId)0;
+    if (op == OP_BITOR && ka == SK_DICT && (kb == SK_DICT || inplace))
+        return dict_or(I, a, b, inplace);
+    if ((ka == SK_BYTEARRAY || kb == SK_BYTEARRAY) && (op == OP_ADD || op == OP_MUL || op == OP_MOD))
+        return py_not_modelled(I, 0, "bytearray's operators (its over-allocation)"), (SimId)0;
     if (op == OP_ADD && (ka == SK_STR || ka == SK_LIST || ka == SK_TUPLE || ka == SK_BYTES)) {
         py_raise(I, EXC_TypeError, "can only concatenate %s (not \"%s\") to %s", op_typename(I, a),
                  op_typename(I, b), op_typename(I, a));
@@ -358,6 +365,8 @@ int op_equal(PyRun *I, SimId a, SimId b) { return same_or_equal(I, a, b); }
 
 SimId op_compare(PyRun *I, int op, SimId a, SimId b)
 {
+    if (native_tuple_refused(I, a) || native_tuple_refused(I, b))
+        return 0;
     if (op >= OP_LT && op <= OP_GE && (sim_kind(S, a) == SK_WEAKREF || sim_kind(S, b) == SK_WEAKREF) &&
         weakref_proxy_refuse(I, a, b, "a comparison"))
         return 0;

@@ -250,6 +250,9 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
         if (o->v.builtin.self)
             buf_printf(out, "<built-in method %s of %s object at %#llx>", name,
                        op_typename(I, o->v.builtin.self), (unsigned long long)sim_id_address(S, o->v.builtin.self));
+        else if (bi_def(o->v.builtin.index) && bi_def(o->v.builtin.index)->owner) /* str.lower */
+            buf_printf(out, "<method '%s' of '%s' objects>", name,
+                       sim_kind_name((SimKind)bi_def(o->v.builtin.index)->owner));
         else
             buf_printf(out, "<built-in function %s>", name);
         return true;
@@ -392,131 +395,5 @@ bool op_format(PyRun *I, SimId v, const char *spec, Buf *out)
 {
     if (sim_kind(S, v) == SK_INSTANCE)
         return instance_format(I, v, spec, out);
-    char fill = ' ', align = 0, sign = 0, type = 0;
-    bool zero = false, comma = false;
-    int64_t width = 0;
-    int prec = -1;
-    const char *p = spec;
-    if (p[0] && p[1] && strchr("<>^=", p[1])) {
-        fill = p[0];
-        align = p[1];
-        p += 2;
-    } else if (p[0] && strchr("<>^=", p[0])) {
-        align = *p++;
-    }
-    if (*p == '+' || *p == '-' || *p == ' ')
-        sign = *p++;
-    if (*p == '0') {
-        zero = true;
-        p++;
-    }
-    while (*p >= '0' && *p <= '9') {
-        if (width > (INT64_MAX - 9) / 10) {
-            py_raise(I, EXC_ValueError, "Too many decimal digits in format string");
-            return false;
-        }
-        width = width * 10 + (*p++ - '0');
-    }
-    if (*p == ',') {
-        comma = true;
-        p++;
-    }
-    if (*p == '.') {
-        p++;
-        prec = 0;
-        while (*p >= '0' && *p <= '9')
-            prec = prec * 10 + (*p++ - '0');
-    }
-    if (*p)
-        type = *p++;
-    Buf body = {0};
-    SimKind k = sim_kind(S, v);
-    bool numeric = k == SK_INT || k == SK_BOOL || k == SK_FLOAT;
-    if (numeric && (type == 'f' || type == 'F' || type == 'e' || type == 'E' || type == 'g' ||
-                    type == '%' || (k == SK_FLOAT && prec >= 0))) {
-        double x = k == SK_FLOAT ? sim_obj(S, v)->v.f : (double)sim_obj(S, v)->v.i;
-        char f[40];
-        if (type == '%') {
-            x *= 100;
-            snprintf(f, sizeof f, "%%%s.%df%%%%", sign == '+' ? "+" : "", prec < 0 ? 6 : prec);
-        } else {
-            snprintf(f, sizeof f, "%%%s.%d%c", sign == '+' ? "+" : "", prec < 0 ? 6 : prec,
-                     type ? type : 'g');
-        }
-        buf_printf(&body, f, x);
-    } else if (numeric && k == SK_INT && sim_obj(S, v)->sub == 1) {
-        op_repr(I, v, &body);
-    } else if (numeric && k != SK_FLOAT) {
-        long long x = (long long)sim_obj(S, v)->v.i;
-        if (type == 'x' || type == 'X' || type == 'o' || type == 'b') {
-            if (type == 'b') {
-                char bits[70];
-                int nb = 0;
-                unsigned long long u = x < 0 ? (unsigned long long)-x : (unsigned long long)x;
-                do {
-                    bits[nb++] = (char)('0' + (u & 1));
-                    u >>= 1;
-                } while (u);
-                if (x < 0)
-                    buf_addc(&body, '-');
-                while (nb)
-                    buf_addc(&body, bits[--nb]);
-            } else {
-                buf_printf(&body, type == 'x' ? "%llx" : type == 'X' ? "%llX" : "%llo", x);
-            }
-        } else {
-            char tmp[40];
-            snprintf(tmp, sizeof tmp, sign == '+' ? "%+lld" : "%lld", x);
-            if (comma) {
-                int len = (int)strlen(tmp), start = tmp[0] == '-' || tmp[0] == '+';
-                for (int i = 0; i < len; i++) {
-                    if (i > start && (len - i) % 3 == 0)
-                        buf_addc(&body, ',');
-                    buf_addc(&body, tmp[i]);
-                }
-            } else {
-                buf_adds(&body, tmp);
-            }
-        }
-    } else if (!op_str(I, v, &body)) {
-        buf_fini(&body);
-        return false;
-    }
-    if (k == SK_STR && prec >= 0 && body.len > (size_t)prec)
-        body.data[body.len = (size_t)prec] = '\0';
-    int64_t len = (int64_t)body.len;
-    int64_t pad = width > len ? width - len : 0;
-    if (pad > 0 && !py_mem_room(I, (uint64_t)width + out->len)) { /* before the host buffer */
-        buf_fini(&body);
-        return false;
-    }
-    if (!align)
-        align = numeric ? '>' : '<';
-    if (zero && numeric && !align) {
-        align = '=';
-        fill = '0';
-    }
-    if (zero && numeric) {
-        fill = '0';
-        align = '=';
-    }
-    if (align == '>' ) {
-        for (int64_t i = 0; i < pad; i++) buf_addc(out, fill);
-        buf_add(out, body.data ? body.data : "", body.len);
-    } else if (align == '^') {
-        for (int64_t i = 0; i < pad / 2; i++) buf_addc(out, fill);
-        buf_add(out, body.data ? body.data : "", body.len);
-        for (int64_t i = 0; i < pad - pad / 2; i++) buf_addc(out, fill);
-    } else if (align == '=') {
-        const char *d = buf_str(&body);
-        int off = (d[0] == '-' || d[0] == '+') ? 1 : 0;
-        buf_add(out, d, (size_t)off);
-        for (int64_t i = 0; i < pad; i++) buf_addc(out, fill);
-        buf_adds(out, d + off);
-    } else {
-        buf_add(out, body.data ? body.data : "", body.len);
-        for (int64_t i = 0; i < pad; i++) buf_addc(out, fill);
-    }
-    buf_fini(&body);
-    return true;
+    return format_builtin(I, v, spec, out);
 }

@@ -148,29 +148,32 @@ bool vm_format_value(PyRun *I, int arg)
     Buf b = {0};
     bool ok;
     char conv = (char)(arg & 0xff);
-    if (conv == 'r') {
-        ok = op_repr(I, v, &b);
-        if (ok && spec && sim_obj(S, spec)->len > 0) { /* the spec formats the repr (a str) */
+    char *sp = NULL; /* the spec, NUL-terminated */
+    if (spec) {
+        size_t n;
+        const char *d = sim_str_data(S, spec, &n);
+        sp = malloc(n + 1);
+        memcpy(sp, d, n);
+        sp[n] = '\0';
+    }
+    if (conv == 'r' || conv == 's') { /* the spec formats the converted text (a str) */
+        ok = conv == 'r' ? op_repr(I, v, &b) : op_str(I, v, &b);
+        if (ok && sp && *sp) {
             SimId text = sim_str(S, buf_str(&b), b.len);
-            size_t n;
-            const char *sp = sim_str_data(S, spec, &n);
-            char tmp[64];
-            snprintf(tmp, sizeof tmp, "%.*s", (int)n, sp);
             buf_clear(&b);
-            ok = op_format(I, text, tmp, &b);
+            ok = op_format(I, text, sp, &b);
             sim_decref(S, text);
         }
-    } else if (spec) {
-        size_t n;
-        const char *sp = sim_str_data(S, spec, &n);
-        char tmp[64];
-        snprintf(tmp, sizeof tmp, "%.*s", (int)n, sp);
-        ok = op_format(I, v, tmp, &b);
+    } else if (conv == 'a') {
+        ok = py_not_modelled(I, 0, "the '!a' conversion");
+    } else if (sp) {
+        ok = op_format(I, v, sp, &b);
     } else if (sim_kind(S, v) == SK_INSTANCE) { /* PyObject_Format with no spec */
         ok = op_format(I, v, "", &b);
     } else {
         ok = op_str(I, v, &b);
     }
+    free(sp);
     sim_decref(S, v);
     sim_xdecref(S, spec);
     if (ok)

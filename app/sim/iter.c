@@ -76,6 +76,7 @@ static const struct XTypeDef {
     [SIM_XT_FT_PARTIAL] = {"functools.partial", SK_ITER, {80, 80, 80}, true},
     [SIM_XT_FT_LRU_WRAPPER] = {"functools._lru_cache_wrapper", SK_ITER, {168, 168, 168}, true},
     [SIM_XT_FT_LRU_ELEM] = {"functools._lru_list_elem", SK_ITER, {56, 56, 56}, false},
+    [SIM_XT_FT_CACHEINFO] = {"functools.CacheInfo", SK_ITER, {72, 72, 72}, true},
 };
 
 static uint32_t *block_slot(const Sim *s, SimId it, uint32_t k);

@@ -189,6 +189,11 @@ SimId sim_str(Sim *s, const char *u, size_t n)
     return new_str(s, u, n);
 }
 
+SimId sim_str_fresh(Sim *s, const char *u, size_t n)
+{
+    return n == 0 ? ret(s, s->empty_str) : new_str(s, u, n);
+}
+
 const char *sim_str_data(const Sim *s, SimId id, size_t *n)
 {
     *n = s->obj[id].len;

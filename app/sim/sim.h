@@ -91,7 +91,7 @@ typedef enum SimXType {
     /* the standard modules' objects that are not iterators, composite all the
      * same (refs and counters): pyrun/types/native.c calls them */
     SIM_XT_OP_ITEMGETTER, SIM_XT_OP_ATTRGETTER, SIM_XT_OP_METHODCALLER, SIM_XT_FT_PARTIAL,
-    SIM_XT_FT_LRU_WRAPPER, SIM_XT_FT_LRU_ELEM,
+    SIM_XT_FT_LRU_WRAPPER, SIM_XT_FT_LRU_ELEM, SIM_XT_FT_CACHEINFO,
     SIM_XT_COUNT
 } SimXType;
 #define SIM_XT_NATIVE_FIRST SIM_XT_OP_ITEMGETTER
@@ -346,6 +346,9 @@ SimId sim_bool(Sim *s, bool v);
 SimId sim_none(Sim *s);
 SimId sim_str(Sim *s, const char *utf8, size_t n);
 SimId sim_str_intern(Sim *s, const char *utf8, size_t n);
+/* A new str even of one character (PyUnicode_New: case mappings, padding
+ * make one where sim_str would give the latin-1 singleton); "" is shared. */
+SimId sim_str_fresh(Sim *s, const char *utf8, size_t n);
 /* The interned string equal to str (a new reference): str itself, made the
  * interned one, when none was interned yet (PyUnicode_InternInPlace). */
 SimId sim_str_intern_obj(Sim *s, SimId str);

@@ -64,7 +64,6 @@ static const Refusal refusals[] = {
     {"try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    print(e.__traceback__.tb_frame.f_locals)\n", "pydive: line 4: 'frame.f_locals' is not modelled by the simulated CPython\n"},
     {"x = 2j\n", "pydive: line 1: complex numbers ('1j') are not modelled by the simulated CPython\n"},
     {"x = '\\N{BULLET}'\n", "pydive: line 1: '\\N{...}' escapes are not modelled by the simulated CPython\n"},
-    {"w = 5\nx = f'{1:{w}}'\n", "pydive: line 2: replacement fields inside f-string format specs are not modelled by the simulated CPython\n"},
     {"class A(object, metaclass=type):\n    pass\n", "pydive: line 1: class keywords (such as 'metaclass=') and unpacked bases are not modelled by the simulated CPython\n"},
 };
 

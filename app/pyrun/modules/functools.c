@@ -291,6 +291,7 @@ const BuiltinDef functools_functions[] = {
     BUILTIN("partial", 0, BM_FUNCTOOLS, ft_partial, .kw = "*"),
     FT_WRAP_DEFS,
     FT_ORDER_DEFS,
+    FT_LRU_DEFS,
 };
 const int functools_nfunctions = (int)(sizeof functools_functions / sizeof functools_functions[0]);
 

@@ -45,9 +45,28 @@ SimId ft_derived_11(PyRun *I, SimId *a, int n, SimId kw);
     BUILTIN("wraps", 0, BM_FUNCTOOLS, ft_wraps, .kw = "wrapped assigned updated"), \
     BUILTIN("total_ordering", 0, BM_FUNCTOOLS, ft_total_ordering, .style = ARGS_RANGE, .min = 1, .max = 1)
 
-/* functools_lru.c: the lru_cache wrapper's call, repr and attributes */
+/* functools_lru.c: lru_cache, cache, the decorating function and the
+ * cache_parameters lambda (methods of the (maxsize, typed) tuple they are
+ * bound to), cache_info and cache_clear; the wrapper's call, repr,
+ * attributes, __dict__ and attribute setting (update_wrapper's) */
+SimId ft_lru_cache(PyRun *I, SimId *a, int n, SimId kw);
+SimId ft_cache(PyRun *I, SimId *a, int n, SimId kw);
+SimId ft_decorating_function(PyRun *I, SimId *a, int n, SimId kw);
+SimId ft_cache_parameters(PyRun *I, SimId *a, int n, SimId kw);
+SimId ft_cache_info(PyRun *I, SimId *a, int n, SimId kw);
+SimId ft_cache_clear(PyRun *I, SimId *a, int n, SimId kw);
 SimId ft_lru_call(PyRun *I, SimId w, SimId *args, int nargs, SimId kwnames);
 bool ft_lru_repr(PyRun *I, SimId w, Buf *out);
 SimId ft_lru_attr(PyRun *I, SimId w, const char *name, bool *found);
+SimId ft_lru_dict(PyRun *I, SimId w);
+bool ft_lru_set(PyRun *I, SimId w, SimId name, SimId value);
+/* owner SK_SENTINEL: bound methods no object finds by name */
+#define FT_LRU_DEFS \
+    BUILTIN("lru_cache", 0, BM_FUNCTOOLS, ft_lru_cache, .kw = "maxsize typed"), \
+    BUILTIN("cache", 0, BM_FUNCTOOLS, ft_cache, .style = ARGS_RANGE, .min = 1, .max = 1), \
+    BUILTIN("decorating_function", SK_SENTINEL, BM_FUNCTOOLS, ft_decorating_function), \
+    BUILTIN("cache_parameters", SK_SENTINEL, BM_FUNCTOOLS, ft_cache_parameters), \
+    BUILTIN("cache_info", SK_SENTINEL, BM_FUNCTOOLS, ft_cache_info), \
+    BUILTIN("cache_clear", SK_SENTINEL, BM_FUNCTOOLS, ft_cache_clear)
 
 #endif

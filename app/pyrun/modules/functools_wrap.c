@@ -63,7 +63,8 @@ SimId ft_update_wrapper(PyRun *I, SimId *a, int n, SimId kw)
         return missing(I, "update_wrapper", "wrapped");
     SimId assigned = py_arg(I, a, n, kw, 2, "assigned", module_tuple(I, "WRAPPER_ASSIGNMENTS"));
     SimId updated = py_arg(I, a, n, kw, 3, "updated", module_tuple(I, "WRAPPER_UPDATES"));
-    if (sim_kind(S, wrapper) != SK_FUNC || (sim_kind(S, wrapped) != SK_FUNC && sim_kind(S, wrapped) != SK_BUILTIN))
+    bool lru = sim_xtype_of(S, wrapper) == SIM_XT_FT_LRU_WRAPPER; /* lru_cache's own call */
+    if ((sim_kind(S, wrapper) != SK_FUNC && !lru) || (sim_kind(S, wrapped) != SK_FUNC && sim_kind(S, wrapped) != SK_BUILTIN))
         return py_not_modelled(I, 0, "functools.update_wrapper() of a '%s' around a '%s'", op_typename(I, wrapper),
                                op_typename(I, wrapped)), 0;
     SimId it = iter_new(I, assigned), name; /* for attr in assigned */
@@ -74,7 +75,7 @@ SimId ft_update_wrapper(PyRun *I, SimId *a, int n, SimId kw)
         SimId value = attr_get(I, wrapped, name);
         if (!value && py_err_matches(I, EXC_AttributeError)) {
             py_err_clear(I);
-        } else if (!value || !attr_set(I, wrapper, name, value)) {
+        } else if (!value || !(lru ? ft_lru_set(I, wrapper, name, value) : attr_set(I, wrapper, name, value))) {
             sim_xdecref(S, value);
             sim_decref(S, name);
             st = -1;
@@ -91,7 +92,11 @@ SimId ft_update_wrapper(PyRun *I, SimId *a, int n, SimId kw)
     if (!it)
         return inside_failed(I);
     while ((st = iter_step(I, it, &name)) == 1) {
-        SimId target = attr_get(I, wrapper, name);
+        SimId target = lru && sim_str_equals(S, name, "__dict__") ? ft_lru_dict(I, wrapper) : 0;
+        if (target)
+            sim_incref(S, target);
+        else
+            target = attr_get(I, wrapper, name);
         SimId empty = target ? sim_dict(S) : 0;
         SimId src = target ? attr_get(I, wrapped, name) : 0;
         if (target && !src && py_err_matches(I, EXC_AttributeError)) {
@@ -118,7 +123,7 @@ SimId ft_update_wrapper(PyRun *I, SimId *a, int n, SimId kw)
     if (st < 0)
         return inside_failed(I);
     SimId wname = sim_str_intern(S, "__wrapped__", 11);
-    bool ok = attr_set(I, wrapper, wname, wrapped);
+    bool ok = lru ? ft_lru_set(I, wrapper, wname, wrapped) : attr_set(I, wrapper, wname, wrapped);
     sim_decref(S, wname);
     if (!ok)
         return inside_failed(I);
@@ -306,7 +311,7 @@ SimId ft_total_ordering(PyRun *I, SimId *a, int n, SimId kw)
         for (int r = 0; r < 4; r++)
             if (strcmp(root_names[r], derived[k].opname) == 0)
                 want = r;
-        if (roots[want])
+        if (want < 0 || roots[want]) /* every derived name is a root name: want is set */
             continue;
         SimId fn = module_tuple(I, derived_names[k]); /* the module's own function, shared */
         if (!fn)

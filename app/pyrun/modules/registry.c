@@ -279,6 +279,45 @@ static int iter_type_def(PyRun *I, SimId type)
     return -1;
 }
 
+/* The kinds whose methods a program can read from the type (str.lower) and
+ * call unbound: their method descriptors check the first argument. */
+static bool descriptor_kind(int k)
+{
+    return k == SK_STR || k == SK_LIST || k == SK_DICT || k == SK_SET || k == SK_TUPLE || k == SK_BYTEARRAY;
+}
+
+/* method_vectorcall's checks of an unbound call's self */
+static bool unbound_self_ok(PyRun *I, const BuiltinDef *d, SimId *args, int nargs, SimId kw)
+{
+    if (!descriptor_kind(d->owner))
+        return true;
+    const char *tn = sim_kind_name((SimKind)d->owner);
+    int np = nargs - (kw ? (int)sim_obj(S, kw)->len : 0);
+    if (np < 1) {
+        py_raise(I, EXC_TypeError, "unbound method %s.%s() needs an argument", tn, d->name);
+        return false;
+    }
+    if (sim_kind(S, args[0]) != d->owner) {
+        py_raise(I, EXC_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", d->name, tn,
+                 op_typename(I, args[0]));
+        return false;
+    }
+    return true;
+}
+
+SimId builtins_descriptor(PyRun *I, SimId type, uint32_t index)
+{
+    const BuiltinDef *d = bi_def(index);
+    if (!descriptor_kind(d->owner))
+        return py_not_modelled(I, 0, "'%s.%s' read on the type", sim_kind_name((SimKind)d->owner), d->name), (SimId)0;
+    if (d->classmethod) { /* bound to the type: <built-in method fromkeys of type object> */
+        sim_incref(S, type);
+        return sim_builtin(S, index, type);
+    }
+    sim_incref(S, I->builtin_methods[index]);
+    return I->builtin_methods[index];
+}
+
 SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs, SimId kw)
 {
     I->ex_args = I->call_ex;
@@ -302,6 +341,8 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
         py_raise(I, EXC_SystemError, "bad builtin");
         return 0;
     }
+    if (!self && d->owner && !unbound_self_ok(I, d, args, nargs, kw))
+        return 0;
     if (!check_call(I, d, nargs, kw))
         return 0;
     if (d->module == BM_WEAKREF && d->owner)

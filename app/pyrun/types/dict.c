@@ -76,65 +76,178 @@ static SimId d_setdefault(PyRun *I, SimId *a, int n, SimId kw)
     return v;
 }
 
-static SimId d_update(PyRun *I, SimId *a, int n, SimId kw)
+/* dict.popitem(): the last entry; its slot is not reused, as CPython's
+ * dk_usable is not given back */
+static SimId d_popitem(PyRun *I, SimId *a, int n, SimId kw)
 {
-    (void)kw;
-    if (!bi_nargs(I, "update", n - 1, 1, 1))
-        return 0;
-    if (sim_kind(S, a[1]) != SK_DICT) {
-        py_raise(I, EXC_TypeError, "pydive's dict.update takes a dict");
+    (void)n, (void)kw;
+    SimId d = a[0], o_type = sim_obj(S, d)->type;
+    if (o_type && sim_kind(S, o_type) == SK_TYPE)
+        return py_not_modelled(I, 0, "popitem() of an instance's __dict__ (a split table)"), (SimId)0;
+    SimId t = sim_tuple(S, 2); /* made before the emptiness check */
+    if (sim_obj(S, d)->len == 0) {
+        sim_decref(S, t);
+        py_raise(I, EXC_KeyError, "popitem(): dictionary is empty");
         return 0;
     }
     uint32_t pos = 0;
-    SimId k, v;
-    while (sim_dict_next(S, a[1], &pos, &k, &v)) {
+    SimId k, v, lk = 0, lv = 0;
+    while (sim_dict_next(S, d, &pos, &k, &v))
+        lk = k, lv = v;
+    sim_incref(S, lk), sim_incref(S, lv);
+    sim_tuple_set(S, t, 0, lk);
+    sim_tuple_set(S, t, 1, lv);
+    sim_dict_del(S, d, lk);
+    return t;
+}
+
+/* PyDict_MergeFromSeq2: an iterable of pairs, each set in turn */
+static bool merge_pairs(PyRun *I, SimId d, SimId src)
+{
+    SimId l = bi_list_from(I, src);
+    if (!l)
+        return false;
+    bool ok = true;
+    for (uint32_t i = 0; ok && i < sim_obj(S, l)->len; i++) {
+        SimId p = sim_items(S, l)[i];
+        SimKind pk = sim_kind(S, p);
+        if (pk != SK_TUPLE && pk != SK_LIST) { /* PySequence_Fast would make a list of it */
+            ok = py_not_modelled(I, 0, "a dict update element that is a %s, not a tuple or list", op_typename(I, p));
+            break;
+        }
+        if (sim_obj(S, p)->len != 2) {
+            py_raise(I, EXC_ValueError, "dictionary update sequence element #%u has length %u; 2 is required", i,
+                     sim_obj(S, p)->len);
+            ok = false;
+            break;
+        }
+        SimId k = sim_items(S, p)[0], v = sim_items(S, p)[1];
+        if (!dict_check_key(I, k)) {
+            ok = false;
+            break;
+        }
         sim_incref(S, k), sim_incref(S, v);
-        sim_dict_set(S, a[0], k, v);
+        sim_dict_set(S, d, k, v);
+    }
+    sim_decref(S, l);
+    return ok;
+}
+
+/* dict_update_arg: a dict merges, anything else is an iterable of pairs
+ * (a mapping with keys() that is not a dict is not modelled) */
+static bool update_arg(PyRun *I, SimId d, SimId src)
+{
+    SimId dup;
+    if (sim_kind(S, src) == SK_DICT)
+        return dict_merge(I, d, src, DICT_MERGE_SET, &dup);
+    if (sim_kind(S, src) == SK_INSTANCE && sim_type_lookup(S, sim_obj(S, src)->type, "keys"))
+        return py_not_modelled(I, 0, "updating a dict from a mapping that is not a dict");
+    return merge_pairs(I, d, src);
+}
+
+/* dict.update(arg=None, **kw): METH_VARARGS|METH_KEYWORDS, so the call
+ * makes the argument tuple and a dict of the keywords, merged after arg */
+static SimId d_update(PyRun *I, SimId *a, int n, SimId kw)
+{
+    int np = bi_npos(I, n, kw) - 1;
+    if (!bi_nargs(I, "update", np, 0, 1))
+        return 0;
+    bi_args_tuple(I, np);
+    if (np == 1 && !update_arg(I, a[0], a[1]))
+        return 0;
+    if (kw) {
+        uint32_t nk = sim_obj(S, kw)->len;
+        SimId kd = sim_dict_presized(S, nk, true);
+        for (uint32_t i = 0; i < nk; i++) {
+            SimId k = sim_items(S, kw)[i], v = a[n - (int)nk + (int)i];
+            sim_incref(S, k), sim_incref(S, v);
+            sim_dict_set(S, kd, k, v);
+        }
+        SimId dup;
+        bool ok = dict_merge(I, a[0], kd, DICT_MERGE_SET, &dup);
+        sim_decref(S, kd);
+        if (!ok)
+            return 0;
     }
     return bi_none(I);
+}
+
+/* dict.fromkeys(iterable, value=None), a classmethod (self is the dict
+ * type or a dict): _PyDict_FromKeys sizes the table once for a dict or a
+ * set, else sets the keys one by one */
+static SimId d_fromkeys(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    SimId src = a[1], value = n > 2 ? a[2] : S->none;
+    SimId d = sim_dict(S);
+    SimKind sk = sim_kind(S, src);
+    if (sk == SK_DICT || sk == SK_SET) {
+        uint32_t cnt = sim_obj(S, src)->len;
+        bool str_keys = sk == SK_DICT && sim_obj(S, src)->sub;
+        sim_dict_resize(S, d, sim_dict_log2_for(((size_t)cnt * 3 + 1) / 2), str_keys);
+    }
+    SimId it = iter_get(I, src);
+    if (!it) {
+        sim_decref(S, d);
+        return 0;
+    }
+    SimId k;
+    int st;
+    while ((st = iter_step(I, it, &k)) == 1) {
+        if (!dict_check_key(I, k)) {
+            sim_decref(S, k);
+            st = -1;
+            break;
+        }
+        sim_incref(S, value);
+        sim_dict_set(S, d, k, value);
+    }
+    sim_decref(S, it);
+    if (st < 0) {
+        sim_decref(S, d);
+        return 0;
+    }
+    return d;
 }
 
 const BuiltinDef dict_methods[] = {
     BUILTIN("get", SK_DICT, 0, d_get, .style = ARGS_RANGE, .min = 1, .max = 2), BUILTIN("keys", SK_DICT, 0, d_keys, .style = ARGS_NONE),
     BUILTIN("values", SK_DICT, 0, d_values, .style = ARGS_NONE), BUILTIN("items", SK_DICT, 0, d_items, .style = ARGS_NONE),
     BUILTIN("clear", SK_DICT, 0, meth_clear, .style = ARGS_NONE), BUILTIN("pop", SK_DICT, 0, d_pop, .style = ARGS_RANGE, .min = 1, .max = 2),
-    BUILTIN("setdefault", SK_DICT, 0, d_setdefault, .style = ARGS_RANGE, .min = 1, .max = 2), BUILTIN("update", SK_DICT, 0, d_update, .kw_refused = "*", .style = ARGS_RANGE, .min = 0, .max = 1),
+    BUILTIN("setdefault", SK_DICT, 0, d_setdefault, .style = ARGS_RANGE, .min = 1, .max = 2), BUILTIN("update", SK_DICT, 0, d_update, .kw = "*"),
     BUILTIN("copy", SK_DICT, 0, meth_copy, .style = ARGS_NONE),
+    BUILTIN("popitem", SK_DICT, 0, d_popitem, .style = ARGS_NONE),
+    BUILTIN("fromkeys", SK_DICT, 0, d_fromkeys, .style = ARGS_RANGE, .min = 1, .max = 2, .classmethod = true),
 };
 const int dict_nmethods = (int)(sizeof dict_methods / sizeof dict_methods[0]);
 
+SimId dict_or(PyRun *I, SimId a, SimId b, bool inplace)
+{
+    if (inplace) { /* dict_ior: any update argument */
+        if (!update_arg(I, a, b))
+            return 0;
+        sim_incref(S, a);
+        return a;
+    }
+    SimId d = meth_copy(I, &a, 1, 0); /* dict_or: a copy of a, then b merged */
+    if (d && !update_arg(I, d, b)) {
+        sim_decref(S, d);
+        return 0;
+    }
+    return d;
+}
+
+/* dict_vectorcall: an empty dict, the positional argument merged, then
+ * each keyword set in turn */
 SimId dict_construct(PyRun *I, SimId *a, int n, SimId kw)
 {
     int np = bi_npos(I, n, kw);
+    if (!bi_nargs(I, "dict", np, 0, 1))
+        return 0;
     SimId d = sim_dict(S);
-    if (np == 1) {
-        SimId src = a[0];
-        if (sim_kind(S, src) == SK_DICT) {
-            uint32_t pos = 0;
-            SimId k, v;
-            while (sim_dict_next(S, src, &pos, &k, &v)) {
-                sim_incref(S, k), sim_incref(S, v);
-                sim_dict_set(S, d, k, v);
-            }
-        } else {
-            SimId l = bi_list_from(I, src);
-            if (!l) {
-                sim_decref(S, d);
-                return 0;
-            }
-            for (uint32_t i = 0; i < sim_obj(S, l)->len; i++) {
-                SimId p = sim_items(S, l)[i];
-                if ((sim_kind(S, p) != SK_TUPLE && sim_kind(S, p) != SK_LIST) || sim_obj(S, p)->len != 2) {
-                    py_raise(I, EXC_ValueError, "dictionary update sequence element #%u has wrong length", i);
-                    sim_decref(S, l), sim_decref(S, d);
-                    return 0;
-                }
-                SimId k = sim_items(S, p)[0], v = sim_items(S, p)[1];
-                sim_incref(S, k), sim_incref(S, v);
-                sim_dict_set(S, d, k, v);
-            }
-            sim_decref(S, l);
-        }
+    if (np == 1 && !update_arg(I, d, a[0])) {
+        sim_decref(S, d);
+        return 0;
     }
     for (int i = np; i < n; i++) {
         SimId k = sim_items(S, kw)[i - np];

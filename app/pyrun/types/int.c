@@ -156,46 +156,69 @@ SimId int_small_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b)
     }
 }
 
-static SimId parse_int(PyRun *I, SimId s)
+/* int(x) of a float: its integral part, CPython's errors for inf and nan */
+static SimId int_of_float(PyRun *I, double f)
 {
-    size_t n;
-    const char *d = sim_str_data(S, s, &n);
-    char buf[64];
-    size_t k = 0;
-    for (size_t i = 0; i < n && k + 1 < sizeof buf; i++)
-        if (d[i] != '_')
-            buf[k++] = d[i];
-    buf[k] = '\0';
-    char *end;
-    errno = 0;
-    long long v = strtoll(buf, &end, 10);
-    while (*end == ' ' || *end == '\n' || *end == '\t')
-        end++;
-    if (!k || *end || end == buf || errno) {
-        Buf b = {0};
-        op_repr(I, s, &b);
-        py_raise(I, EXC_ValueError, "invalid literal for int() with base 10: %s", buf_str(&b));
-        buf_fini(&b);
+    if (isinf(f)) {
+        py_raise(I, EXC_OverflowError, "cannot convert float infinity to integer");
         return 0;
     }
-    return sim_int(S, v);
+    if (isnan(f)) {
+        py_raise(I, EXC_ValueError, "cannot convert float NaN to integer");
+        return 0;
+    }
+    if (fabs(f) >= 9223372036854775808.0)
+        return py_not_modelled(I, 0, "int() of a float beyond 64 bits"), (SimId)0;
+    return sim_int(S, (int64_t)trunc(f));
 }
 
+/* long_new_impl: int(), int(x), int(x, base) (base also as a keyword) */
 SimId int_construct(PyRun *I, SimId *a, int n, SimId kw)
 {
     int np = bi_npos(I, n, kw);
-    if (np == 2)
-        return py_not_modelled(I, 0, "int() with a base"), 0;
-    if (!bi_nargs(I, "int", np, 0, 1))
+    if (np > 2) {
+        py_raise(I, EXC_TypeError, "int() takes at most 2 arguments (%d given)", np);
         return 0;
-    if (np == 0)
+    }
+    SimId base_arg = np == 2 ? a[1] : 0, kbase = bi_kwarg(I, a, n, kw, "base");
+    if (kbase && base_arg) {
+        py_raise(I, EXC_TypeError, "argument for int() given by name ('base') and position (2)");
+        return 0;
+    }
+    base_arg = base_arg ? base_arg : kbase;
+    if (np == 0) {
+        if (base_arg) {
+            py_raise(I, EXC_TypeError, "int() missing string argument");
+            return 0;
+        }
         return sim_int(S, 0);
-    if (sim_kind(S, a[0]) == SK_INT || sim_kind(S, a[0]) == SK_BOOL)
+    }
+    SimKind k = sim_kind(S, a[0]);
+    if (base_arg) {
+        int64_t base;
+        if (!bi_int_arg(I, base_arg, &base))
+            return 0;
+        if ((base != 0 && base < 2) || base > 36) {
+            py_raise(I, EXC_ValueError, "int() base must be >= 2 and <= 36, or 0");
+            return 0;
+        }
+        if (k != SK_STR && k != SK_BYTES && k != SK_BYTEARRAY) {
+            py_raise(I, EXC_TypeError, "int() can't convert non-string with explicit base");
+            return 0;
+        }
+        return int_from_text(I, a[0], (int)base);
+    }
+    if (k == SK_INT || k == SK_BOOL) {
+        if (k == SK_INT) { /* an exact int is returned as it is */
+            sim_incref(S, a[0]);
+            return a[0];
+        }
         return sim_int(S, sim_obj(S, a[0])->v.i);
-    if (sim_kind(S, a[0]) == SK_FLOAT)
-        return sim_int(S, (int64_t)trunc(sim_obj(S, a[0])->v.f));
-    if (sim_kind(S, a[0]) == SK_STR)
-        return parse_int(I, a[0]);
+    }
+    if (k == SK_FLOAT)
+        return int_of_float(I, sim_obj(S, a[0])->v.f);
+    if (k == SK_STR || k == SK_BYTES || k == SK_BYTEARRAY)
+        return int_from_text(I, a[0], 10);
     py_raise(I, EXC_TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'", op_typename(I, a[0]));
     return 0;
 }

@@ -7,6 +7,7 @@
  * and reversed are in iter_lazy.c, itertools in modules/itertools.c.
  */
 #include "pyrun/builtins.h"
+#include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -207,6 +208,8 @@ static SimId call_iter_next(PyRun *I, SimId it)
 
 SimId iter_new(PyRun *I, SimId obj)
 {
+    if (native_tuple_refused(I, obj))
+        return 0;
     if (sim_kind(S, obj) == SK_GEN) { /* a generator is its own iterator */
         sim_incref(S, obj);
         return obj;

@@ -10,7 +10,8 @@
 
 bool native_callable(PyRun *I, SimId v)
 {
-    return sim_is_native(S, v) && sim_xtype_of(S, v) != SIM_XT_FT_LRU_ELEM;
+    SimXType xt = sim_is_native(S, v) ? sim_xtype_of(S, v) : SIM_XT_NONE;
+    return xt != SIM_XT_NONE && xt != SIM_XT_FT_LRU_ELEM && xt != SIM_XT_FT_CACHEINFO;
 }
 
 SimId native_call(PyRun *I, SimId obj, SimId *args, int nargs, SimId kwnames)
@@ -47,11 +48,19 @@ SimId native_attr(PyRun *I, SimId obj, SimId name, bool *found)
     memcpy(buf, s, n);
     buf[n] = '\0';
     switch (sim_xtype_of(S, obj)) {
-    case SIM_XT_FT_PARTIAL: case SIM_XT_FT_LRU_WRAPPER:
+    case SIM_XT_FT_PARTIAL: case SIM_XT_FT_LRU_WRAPPER: case SIM_XT_FT_CACHEINFO:
         return functools_native_attr(I, obj, buf, found);
     default:
         return 0;
     }
+}
+
+bool native_tuple_refused(PyRun *I, SimId v)
+{
+    if (sim_kind(S, v) != SK_ITER || sim_xtype_of(S, v) != SIM_XT_FT_CACHEINFO)
+        return false;
+    py_not_modelled(I, 0, "a CacheInfo used as a tuple (iterated, indexed or compared)");
+    return true;
 }
 
 SimId native_bound(PyRun *I, const BuiltinDef *def, SimId self)

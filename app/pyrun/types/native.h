@@ -19,6 +19,9 @@ bool native_repr(PyRun *I, SimId obj, Buf *out);
 /* Its attribute `name` (a new reference, or 0 with the error raised);
  * *found false when it has none the model knows. */
 SimId native_attr(PyRun *I, SimId obj, SimId name, bool *found);
+/* A CacheInfo (a namedtuple in CPython) used as a tuple — iterated,
+ * indexed, compared: refused (true), as the model keeps it as a record. */
+bool native_tuple_refused(PyRun *I, SimId v);
 /* The built-in `def` (an entry of a module's table) bound to self, as a
  * method read on it gives (self's reference is taken). */
 SimId native_bound(PyRun *I, const BuiltinDef *def, SimId self);

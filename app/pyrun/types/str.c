@@ -1,6 +1,7 @@
 /*
- * str: the str type's behaviour — its methods, constructor, repr (quote
- * choice and escapes, shared with bytes) and printf-style % formatting.
+ * str: the str type's method table (the methods live in str_text.c,
+ * str_methods.c, str_split.c), join, startswith/endswith, the constructor
+ * and the repr (quote choice and escapes, shared with bytes).
  */
 #include <math.h>
 #include <stdio.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/types/str_int.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -78,91 +80,6 @@ static SimId str_join(PyRun *I, SimId *a, int n, SimId kw)
     return r;
 }
 
-static SimId str_case(PyRun *I, SimId *a, int n, bool upper)
-{
-    if (!bi_nargs(I, upper ? "upper" : "lower", n - 1, 0, 0))
-        return 0;
-    size_t len;
-    const char *d = sim_str_data(S, a[0], &len);
-    char *t = malloc(len + 1);
-    for (size_t i = 0; i < len; i++)
-        t[i] = (char)(upper ? (d[i] >= 'a' && d[i] <= 'z' ? d[i] - 32 : d[i])
-                            : (d[i] >= 'A' && d[i] <= 'Z' ? d[i] + 32 : d[i]));
-    SimId r = sim_str(S, t, len);
-    free(t);
-    return r;
-}
-
-static SimId str_upper(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return str_case(I, a, n, true); }
-
-static SimId str_lower(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return str_case(I, a, n, false); }
-
-static SimId str_strip(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)kw;
-    /* Python's ASCII whitespace (str.isspace) or the given characters */
-    static const char ws[] = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f";
-    const char *set = ws;
-    size_t nset = sizeof ws - 1;
-    if (n == 2 && sim_kind(S, a[1]) != SK_NONE) {
-        if (sim_kind(S, a[1]) != SK_STR) {
-            py_raise(I, EXC_TypeError, "strip arg must be None or str");
-            return 0;
-        }
-        set = sim_str_data(S, a[1], &nset);
-        if (sim_obj(S, a[1])->cap != nset) /* bytes, not code points, are compared below */
-            return py_not_modelled(I, 0, "str.strip() of non-ASCII characters"), 0;
-    }
-    size_t len;
-    const char *d = sim_str_data(S, a[0], &len);
-    size_t s0 = 0, e = len;
-    while (s0 < e && memchr(set, d[s0], nset))
-        s0++;
-    while (e > s0 && memchr(set, d[e - 1], nset))
-        e--;
-    if (s0 == 0 && e == len) { /* CPython returns the same str */
-        sim_incref(S, a[0]);
-        return a[0];
-    }
-    return sim_str(S, d + s0, e - s0);
-}
-
-static SimId str_split(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)kw;
-    if (!bi_nargs(I, "split", n - 1, 0, 1))
-        return 0;
-    size_t len, sl = 0;
-    const char *d = sim_str_data(S, a[0], &len);
-    const char *sep = n == 2 && sim_kind(S, a[1]) == SK_STR ? sim_str_data(S, a[1], &sl) : NULL;
-    SimId l = sim_list(S, 0);
-    size_t i = 0;
-    if (!sep) {
-        while (i < len) {
-            while (i < len && strchr(" \t\n\r", d[i]))
-                i++;
-            size_t st = i;
-            while (i < len && !strchr(" \t\n\r", d[i]))
-                i++;
-            if (i > st)
-                sim_list_append(S, l, sim_str(S, d + st, i - st));
-        }
-        return l;
-    }
-    size_t st = 0;
-    for (i = 0; i + sl <= len;) {
-        if (sl && memcmp(d + i, sep, sl) == 0) {
-            sim_list_append(S, l, sim_str(S, d + st, i - st));
-            i += sl;
-            st = i;
-        } else {
-            i++;
-        }
-    }
-    sim_list_append(S, l, sim_str(S, d + st, len - st));
-    return l;
-}
-
 /* str.startswith / str.endswith: a str or a tuple of str; the optional
  * start and end are not modelled */
 static SimId str_affix(PyRun *I, SimId *a, int n, bool end)
@@ -197,117 +114,33 @@ static SimId str_affix(PyRun *I, SimId *a, int n, bool end)
 static SimId str_startswith(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return str_affix(I, a, n, false); }
 static SimId str_endswith(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return str_affix(I, a, n, true); }
 
-static SimId str_replace(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)kw;
-    if (!bi_nargs(I, "replace", n - 1, 2, 2))
-        return 0;
-    size_t len, ol, nl;
-    const char *d = sim_str_data(S, a[0], &len), *o = sim_str_data(S, a[1], &ol),
-               *nw = sim_str_data(S, a[2], &nl);
-    Buf b = {0};
-    for (size_t i = 0; i < len;) {
-        if (ol && i + ol <= len && memcmp(d + i, o, ol) == 0) {
-            buf_add(&b, nw, nl);
-            i += ol;
-        } else {
-            buf_addc(&b, d[i++]);
-        }
-    }
-    SimId r = sim_str(S, buf_str(&b), b.len);
-    buf_fini(&b);
-    return r;
-}
-
+#define NOARGS(nm, f) BUILTIN(nm, SK_STR, 0, f, .style = ARGS_NONE)
+#define RANGE(nm, f, lo, hi) BUILTIN(nm, SK_STR, 0, f, .style = ARGS_RANGE, .min = lo, .max = hi)
+#define ONE(nm, f) BUILTIN(nm, SK_STR, 0, f, .style = ARGS_ONE)
 const BuiltinDef str_methods[] = {
-    BUILTIN("join", SK_STR, 0, str_join, .style = ARGS_ONE), BUILTIN("upper", SK_STR, 0, str_upper, .style = ARGS_NONE),
-    BUILTIN("lower", SK_STR, 0, str_lower, .style = ARGS_NONE), BUILTIN("strip", SK_STR, 0, str_strip, .style = ARGS_RANGE, .min = 0, .max = 1),
-    BUILTIN("split", SK_STR, 0, str_split, .kw_refused = "sep maxsplit", .style = ARGS_CLINIC, .min = 0, .max = 2),
+    BUILTIN("join", SK_STR, 0, str_join, .style = ARGS_ONE),
+    NOARGS("upper", str_upper), NOARGS("lower", str_lower), NOARGS("casefold", str_casefold),
+    NOARGS("swapcase", str_swapcase), NOARGS("capitalize", str_capitalize), NOARGS("title", str_title),
+    NOARGS("isdigit", str_isdigit), NOARGS("isdecimal", str_isdecimal), NOARGS("isnumeric", str_isnumeric),
+    NOARGS("isalpha", str_isalpha), NOARGS("isalnum", str_isalnum), NOARGS("isspace", str_isspace),
+    NOARGS("isupper", str_isupper), NOARGS("islower", str_islower), NOARGS("istitle", str_istitle),
+    NOARGS("isascii", str_isascii), NOARGS("isidentifier", str_isidentifier), NOARGS("isprintable", str_isprintable),
+    RANGE("strip", str_strip, 0, 1), RANGE("lstrip", str_lstrip, 0, 1), RANGE("rstrip", str_rstrip, 0, 1),
+    RANGE("ljust", str_ljust, 1, 2), RANGE("rjust", str_rjust, 1, 2), RANGE("center", str_center, 1, 2),
+    ONE("zfill", str_zfill), ONE("partition", str_partition), ONE("rpartition", str_rpartition),
+    ONE("removeprefix", str_removeprefix), ONE("removesuffix", str_removesuffix),
+    BUILTIN("find", SK_STR, 0, str_find), BUILTIN("rfind", SK_STR, 0, str_rfind),
+    BUILTIN("index", SK_STR, 0, str_index), BUILTIN("rindex", SK_STR, 0, str_rindex),
+    BUILTIN("count", SK_STR, 0, str_count),
+    BUILTIN("split", SK_STR, 0, str_split, .kw = "sep maxsplit", .style = ARGS_CLINIC, .min = 0, .max = 2),
+    BUILTIN("rsplit", SK_STR, 0, str_rsplit, .kw = "sep maxsplit", .style = ARGS_CLINIC, .min = 0, .max = 2),
+    BUILTIN("splitlines", SK_STR, 0, str_splitlines, .kw = "keepends", .style = ARGS_CLINIC, .min = 0, .max = 1),
+    BUILTIN("expandtabs", SK_STR, 0, str_expandtabs, .kw = "tabsize", .style = ARGS_CLINIC, .min = 0, .max = 1),
+    BUILTIN("encode", SK_STR, 0, str_encode_method, .kw = "encoding errors", .style = ARGS_CLINIC, .min = 0, .max = 2),
     BUILTIN("startswith", SK_STR, 0, str_startswith, .style = ARGS_CLINIC, .min = 1, .max = 3), BUILTIN("endswith", SK_STR, 0, str_endswith, .style = ARGS_CLINIC, .min = 1, .max = 3),
     BUILTIN("replace", SK_STR, 0, str_replace, .kw_refused = "count", .style = ARGS_RANGE, .min = 2, .max = 3), BUILTIN("format", SK_STR, 0, str_format, .kw = "*"),
 };
 const int str_nmethods = (int)(sizeof str_methods / sizeof str_methods[0]);
-
-SimId str_percent(PyRun *I, SimId fmt, SimId args)
-{
-    size_t n;
-    const char *f = sim_str_data(S, fmt, &n);
-    bool tuple = sim_kind(S, args) == SK_TUPLE;
-    uint32_t nargs = tuple ? sim_obj(S, args)->len : 1, ai = 0;
-    Buf out = {0};
-    for (size_t i = 0; i < n; i++) {
-        if (f[i] != '%') {
-            buf_addc(&out, f[i]);
-            continue;
-        }
-        char spec[32] = "%";
-        size_t sl = 1;
-        i++;
-        if (i < n && (f[i] == '(' || f[i] == '*')) {
-            buf_fini(&out);
-            return py_not_modelled(I, 0, f[i] == '(' ? "'%%(name)s' formatting with a mapping"
-                                                    : "'*' widths in %%-formatting"), 0;
-        }
-        while (i < n && f[i] && strchr("-+ 0#.123456789", f[i]) && sl < 30)
-            spec[sl++] = f[i++];
-        if (i >= n) {
-            buf_fini(&out);
-            py_raise(I, EXC_ValueError, "incomplete format");
-            return 0;
-        }
-        char c = f[i];
-        if (c == '%') {
-            buf_addc(&out, '%');
-            continue;
-        }
-        if (ai >= nargs) {
-            buf_fini(&out);
-            py_raise(I, EXC_TypeError, "not enough arguments for format string");
-            return 0;
-        }
-        SimId v = tuple ? sim_items(S, args)[ai] : args;
-        ai++;
-        Buf piece = {0};
-        if (c == 's' || c == 'r') {
-            if (c == 's')
-                op_str(I, v, &piece);
-            else
-                op_repr(I, v, &piece);
-            spec[sl++] = 's';
-            spec[sl] = '\0';
-            buf_printf(&out, spec, buf_str(&piece));
-        } else if (c == 'd' || c == 'i' || c == 'x' || c == 'X' || c == 'o') {
-            if (sim_kind(S, v) != SK_INT && sim_kind(S, v) != SK_BOOL && sim_kind(S, v) != SK_FLOAT) {
-                buf_fini(&out);
-                py_raise(I, EXC_TypeError, "%%%c format: a real number is required, not %s", c, op_typename(I, v));
-                return 0;
-            }
-            long long x = sim_kind(S, v) == SK_FLOAT ? (long long)sim_obj(S, v)->v.f : (long long)sim_obj(S, v)->v.i;
-            spec[sl++] = 'l', spec[sl++] = 'l', spec[sl++] = c == 'i' ? 'd' : c;
-            spec[sl] = '\0';
-            buf_printf(&out, spec, x);
-        } else if (c == 'f' || c == 'e' || c == 'g' || c == 'F' || c == 'E' || c == 'G') {
-            double x = sim_kind(S, v) == SK_FLOAT ? sim_obj(S, v)->v.f : (double)sim_obj(S, v)->v.i;
-            spec[sl++] = c;
-            spec[sl] = '\0';
-            buf_printf(&out, spec, x);
-        } else {
-            buf_fini(&piece);
-            buf_fini(&out);
-            py_raise(I, EXC_ValueError, "unsupported format character '%c' (0x%x) at index %zu", c, (unsigned)c, i);
-            return 0;
-        }
-        buf_fini(&piece);
-    }
-    if (ai < nargs) {
-        buf_fini(&out);
-        py_raise(I, EXC_TypeError, "not all arguments converted during string formatting");
-        return 0;
-    }
-    SimId r = sim_str(S, buf_str(&out), out.len);
-    buf_fini(&out);
-    return r;
-}
 
 static SimId str_of(PyRun *I, SimId *a, int n, int np);
 

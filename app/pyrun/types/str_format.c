@@ -2,7 +2,8 @@
  * str_format: str.format, read as CPython's MarkupIterator reads a format
  * string: literal text with `{{`/`}}`, fields `{name.attr[key]!conv:spec}`
  * numbered automatically or by hand, and CPython's errors for the rest.
- * A replacement field inside a spec (`{:{width}}`) and `!a` are refused.
+ * A spec may hold replacement fields of its own (`{:{width}}`), one level
+ * deep as CPython allows; `!a` is refused.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,8 @@ typedef struct Fmt {
     int auto_i;     /* next automatic number; -1 once numbered by hand */
     bool manual;
 } Fmt;
+
+static bool render(Fmt *f, const char *d, size_t len, int depth, Buf *out);
 
 static bool fmt_value_error(PyRun *I, const char *msg)
 {
@@ -119,15 +122,15 @@ static SimId field_rest(Fmt *f, SimId v, const char *p, const char *end)
 }
 
 /* One replacement field, from after its '{' (*pos) to its '}'. */
-static bool field(Fmt *f, const char *d, size_t len, size_t *pos, Buf *out)
+static bool field(Fmt *f, const char *d, size_t len, size_t *pos, int depth, Buf *out)
 {
     PyRun *I = f->I;
-    size_t i = *pos, name_end, depth = 0;
-    while (i < len && (depth > 0 || (d[i] != '}' && d[i] != ':' && d[i] != '!'))) {
+    size_t i = *pos, name_end, brackets = 0;
+    while (i < len && (brackets > 0 || (d[i] != '}' && d[i] != ':' && d[i] != '!'))) {
         if (d[i] == '[')
-            depth++;
-        else if (d[i] == ']' && depth)
-            depth--;
+            brackets++;
+        else if (d[i] == ']' && brackets)
+            brackets--;
         else if (d[i] == '{')
             return py_not_modelled(I, 0, "a '{' inside a str.format field name");
         i++;
@@ -143,10 +146,13 @@ static bool field(Fmt *f, const char *d, size_t len, size_t *pos, Buf *out)
             return fmt_value_error(I, "expected ':' after conversion specifier");
     }
     size_t spec_start = i + (i < len && d[i] == ':'), spec_end = spec_start;
-    while (spec_end < len && d[spec_end] != '}') {
+    int nest = 1; /* the spec ends at the '}' that closes the field */
+    bool nested = false;
+    for (; spec_end < len; spec_end++) {
         if (d[spec_end] == '{')
-            return py_not_modelled(I, 0, "a replacement field inside a str.format format spec");
-        spec_end++;
+            nest++, nested = true;
+        else if (d[spec_end] == '}' && --nest == 0)
+            break;
     }
     if (spec_end >= len)
         return fmt_value_error(I, "expected '}' before end of string");
@@ -172,11 +178,11 @@ static bool field(Fmt *f, const char *d, size_t len, size_t *pos, Buf *out)
         py_raise(I, EXC_ValueError, "Unknown conversion specifier %c", conv);
         return false;
     }
-    char *spec = malloc(spec_end - spec_start + 1);
-    memcpy(spec, d + spec_start, spec_end - spec_start);
-    spec[spec_end - spec_start] = 0;
-    bool ok = op_format(I, v, spec, out);
-    free(spec);
+    Buf spec = {0}; /* the spec, its own fields rendered first */
+    bool ok = nested ? render(f, d + spec_start, spec_end - spec_start, depth - 1, &spec)
+                     : (buf_add(&spec, d + spec_start, spec_end - spec_start), true);
+    ok = ok && op_format(I, v, buf_str(&spec), out);
+    buf_fini(&spec);
     sim_decref(S, v);
     *pos = spec_end + 1;
     return ok;
@@ -216,32 +222,43 @@ SimId str_format(PyRun *I, SimId *a, int n, SimId kw)
     return r;
 }
 
+/* build_string: literal text and fields; depth 2 at the top, as CPython's
+ * recursion_depth, so a spec's fields may not nest further */
+static bool render(Fmt *f, const char *d, size_t len, int depth, Buf *out)
+{
+    PyRun *I = f->I;
+    if (depth <= 0)
+        return fmt_value_error(I, "Max string recursion exceeded");
+    bool ok = true;
+    for (size_t i = 0; ok && i < len;) {
+        char c = d[i];
+        if ((c == '{' || c == '}') && i + 1 < len && d[i + 1] == c) {
+            buf_addc(out, c);
+            i += 2;
+        } else if (c == '}') {
+            ok = fmt_value_error(I, "Single '}' encountered in format string");
+        } else if (c == '{') {
+            if (i + 1 >= len)
+                return fmt_value_error(I, "Single '{' encountered in format string");
+            i++;
+            ok = field(f, d, len, &i, depth, out);
+        } else {
+            buf_addc(out, d[i++]);
+        }
+    }
+    return ok;
+}
+
 static SimId str_format_packed(PyRun *I, SimId *a, int n, SimId kw)
 {
     Fmt f = {.I = I, .a = a, .n = n, .np = bi_npos(I, n, kw) - 1, .kw = kw};
     size_t len;
     const char *d = sim_str_data(S, a[0], &len);
+    char *text = malloc(len + 1); /* a field may run code that moves the str's storage */
+    memcpy(text, d, len);
     Buf b = {0};
-    bool ok = true;
-    for (size_t i = 0; ok && i < len;) {
-        char c = d[i];
-        if ((c == '{' || c == '}') && i + 1 < len && d[i + 1] == c) {
-            buf_addc(&b, c);
-            i += 2;
-        } else if (c == '}') {
-            ok = fmt_value_error(I, "Single '}' encountered in format string");
-        } else if (c == '{') {
-            if (i + 1 >= len) {
-                ok = fmt_value_error(I, "Single '{' encountered in format string");
-                break;
-            }
-            i++;
-            ok = field(&f, d, len, &i, &b);
-            d = sim_str_data(S, a[0], &len); /* a field may have run code */
-        } else {
-            buf_addc(&b, d[i++]);
-        }
-    }
+    bool ok = render(&f, text, len, 2, &b);
+    free(text);
     SimId r = ok ? sim_str(S, buf_str(&b), b.len) : 0;
     buf_fini(&b);
     return r;

@@ -81,9 +81,16 @@ SimId meth_count(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, tuple */
 SimId meth_clear(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, dict, set */
 SimId meth_copy(PyRun *I, SimId *args, int nargs, SimId kw);   /* list, dict */
 
+/* list_slice.c: a[start:stop:step] = v (v 0: del a[start:stop:step]) on
+ * list a, the bounds already adjusted to its length (PySlice_AdjustIndices);
+ * false with the error raised. */
+bool list_slice_store(PyRun *I, SimId a, int64_t start, int64_t stop, int64_t step, SimId v);
 /* list.c: the stable sort of a list in place, by key(item) when key is
  * given (0 or None: the items); false with I->err set. */
 bool bi_sort_list(PyRun *I, SimId list, SimId key, bool reverse);
+/* dict.c: a | b (a new dict) and a |= b (a itself, b any update
+ * argument) for a dict a; 0 with the error raised. */
+SimId dict_or(PyRun *I, SimId a, SimId b, bool inplace);
 /* dict.c: true when k can be a key, else TypeError "unhashable type". */
 bool dict_check_key(PyRun *I, SimId k);
 /* dict.c: dict_merge of dict `src` into dict `d` (both borrowed), sized as
@@ -93,12 +100,19 @@ bool dict_check_key(PyRun *I, SimId k);
 enum { DICT_MERGE_KEEP, DICT_MERGE_SET, DICT_MERGE_FAIL };
 bool dict_merge(PyRun *I, SimId d, SimId src, int override, SimId *dup);
 
+/* int_parse.c: int(text, base) of a str, bytes or bytearray (base 0: from
+ * its prefix), a new int or 0 with CPython's ValueError raised. */
+SimId int_from_text(PyRun *I, SimId text, int base);
 /* int.c: arithmetic; int_small_op takes the values of two small ints. */
 SimId int_big_op(PyRun *I, int op, SimId a, SimId b);
 SimId int_small_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b);
 /* float.c */
 SimId float_binary(PyRun *I, int op, double a, double b);
 void float_repr(double x, Buf *out);
+/* format_spec.c: format(v, spec) of a built-in object (int, bool, float
+ * and str read the whole mini-language; others only ''), appended to out;
+ * false with CPython's error raised. */
+bool format_builtin(PyRun *I, SimId v, const char *spec, Buf *out);
 /* str_format.c: str.format (the method's BuiltinFn) */
 SimId str_format(PyRun *I, SimId *args, int nargs, SimId kw);
 /* str.c: a str's or bytes' repr with CPython's quote choice */

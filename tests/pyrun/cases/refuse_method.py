@@ -1,2 +1,2 @@
 print("abc".upper())
-print(hasattr("abc", "title"))
+print(hasattr("abc", "translate"))

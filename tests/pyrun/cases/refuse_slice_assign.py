@@ -1,4 +1,4 @@
-nums = [1, 2, 3, 4]
+data = bytearray(b"abcd")
 print("  x  ".strip(), "--y--".strip("-"))
-nums[1:3] = [9]
-print(nums)
+data[1:3] = b"z"
+print(data)

@@ -11,4 +11,4 @@ try:
     bytes(1, "utf-8")
 except TypeError as e:
     print(e)
-print(int("ff", 16))
+print(int("ff", 16), int("\u0663"))
