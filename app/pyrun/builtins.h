@@ -42,7 +42,7 @@ typedef struct BuiltinDef {
  * function, then designated fields (.style, .kw, .kw_refused, .kw_fn). */
 #define BUILTIN(nm, own, mod, f, ...) {.name = nm, .owner = own, .module = mod, .fn = f, __VA_ARGS__}
 
-enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH, BM_COPY, BM_OPERATOR, BM_FUNCTOOLS };
+enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH, BM_COPY, BM_OPERATOR, BM_FUNCTOOLS, BM_CONTEXTLIB };
 
 /* The builtins module's functions (modules/builtins.c) and each module's
  * (modules/gc.c, sys.c, weakref.c). */
@@ -121,6 +121,11 @@ extern const BuiltinDef functools_functions[];
 extern const int functools_nfunctions;
 void functools_module_init(PyRun *I, SimId dict);
 void functools_on_import(PyRun *I);
+/* modules/contextlib.c */
+extern const BuiltinDef contextlib_functions[];
+extern const int contextlib_nfunctions;
+void contextlib_module_init(PyRun *I, SimId dict);
+void contextlib_on_import(PyRun *I);
 /* Is m one of the comparison methods functools.total_ordering installs? */
 bool functools_is_ordering(PyRun *I, SimId m);
 

@@ -77,6 +77,12 @@ static const struct XTypeDef {
     [SIM_XT_FT_LRU_WRAPPER] = {"functools._lru_cache_wrapper", SK_ITER, {168, 168, 168}, true},
     [SIM_XT_FT_LRU_ELEM] = {"functools._lru_list_elem", SK_ITER, {56, 56, 56}, false},
     [SIM_XT_FT_CACHEINFO] = {"functools.CacheInfo", SK_ITER, {72, 72, 72}, true},
+    /* contextlib: the function @contextmanager returns, and instances of its classes */
+    [SIM_XT_CL_HELPER] = {"function", SK_ITER, {152, 160, 160}, true},
+    [SIM_XT_CL_GENCM] = {"contextlib._GeneratorContextManager", SK_ITER, {56, 48, 48}, true},
+    [SIM_XT_CL_SUPPRESS] = {"contextlib.suppress", SK_ITER, {56, 48, 48}, true},
+    [SIM_XT_CL_CLOSING] = {"contextlib.closing", SK_ITER, {56, 48, 48}, true},
+    [SIM_XT_CL_NULLCONTEXT] = {"contextlib.nullcontext", SK_ITER, {56, 48, 48}, true},
 };
 
 static uint32_t *block_slot(const Sim *s, SimId it, uint32_t k);

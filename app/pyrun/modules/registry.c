@@ -42,6 +42,7 @@ static const DefTable tables[] = {
     {copy_functions, &copy_nfunctions},
     {operator_functions, &operator_nfunctions},
     {functools_functions, &functools_nfunctions},
+    {contextlib_functions, &contextlib_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 12 };
 
@@ -73,6 +74,8 @@ const ModuleDef py_modules[] = {
     {"functools", functools_functions, &functools_nfunctions, functools_module_init,
      "the type `partial` (its `func`, `args`, `keywords`); the lru_cache wrapper (`cache_info()`, "
      "`cache_clear()`, `__wrapped__`)", functools_on_import},
+    {"contextlib", contextlib_functions, &contextlib_nfunctions, contextlib_module_init,
+     "the types `suppress`, `closing`, `nullcontext` (context managers)", contextlib_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -175,7 +178,7 @@ int bi_method_of_kind(int k, const char *name)
 static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
-                                          "functools"};
+                                          "functools", "contextlib"};
     if (d->owner == SK_INSTANCE && d->module == BM_WEAKREF) /* a method of weakref's classes: "WeakSet.add" */
         snprintf(out, cap, "%s", d->name);
     else if (d->owner)
