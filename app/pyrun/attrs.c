@@ -8,6 +8,7 @@
 
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
+#include "pyrun/modules/collections.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 
@@ -192,7 +193,7 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
         if (is(I, name, "__callback__"))
             return ret(I, o->v.weakref.callback);
         break;
-    case SK_GEN: case SK_TRACEBACK: case SK_FRAME: {
+    case SK_DEQUE: case SK_GEN: case SK_TRACEBACK: case SK_FRAME: {
         size_t n;
         char buf[32];
         const char *nm = name_of(I, name, &n);
@@ -200,6 +201,8 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
             break;
         memcpy(buf, nm, n);
         buf[n] = '\0';
+        if (o->kind == SK_DEQUE)
+            return deque_attr(I, obj, buf, found);
         return o->kind == SK_GEN ? generator_attr(I, obj, buf, found) : tb_attr(I, obj, buf, found);
     }
     default:

@@ -42,7 +42,8 @@ typedef struct BuiltinDef {
  * function, then designated fields (.style, .kw, .kw_refused, .kw_fn). */
 #define BUILTIN(nm, own, mod, f, ...) {.name = nm, .owner = own, .module = mod, .fn = f, __VA_ARGS__}
 
-enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH, BM_COPY, BM_OPERATOR, BM_FUNCTOOLS, BM_CONTEXTLIB };
+enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH, BM_COPY, BM_OPERATOR, BM_FUNCTOOLS,
+       BM_COLLECTIONS, BM_CONTEXTLIB };
 
 /* The builtins module's functions (modules/builtins.c) and each module's
  * (modules/gc.c, sys.c, weakref.c). */
@@ -55,6 +56,11 @@ extern const BuiltinDef copy_functions[];
 extern const int copy_nfunctions;
 void copy_module_init(PyRun *I, SimId dict);
 void copy_on_import(PyRun *I);
+/* modules/collections.c: the module (the deque type) and deque's methods */
+extern const BuiltinDef collections_functions[], deque_methods[];
+extern const int collections_nfunctions, deque_nmethods;
+void collections_module_init(PyRun *I, SimId dict);
+void collections_on_import(PyRun *I);
 
 /* An importable module: its functions and the init that adds its data
  * attributes to its dict. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/modules/collections.h"
 #include "pyrun/interp.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
@@ -124,6 +125,7 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
         return 0;
     int64_t i;
     switch (k) {
+    case SK_DEQUE: return deque_getitem(I, obj, key);
     case SK_LIST: case SK_TUPLE: case SK_STR: case SK_BYTES: case SK_BYTEARRAY: {
         if (is_slice(I, key) && k != SK_BYTEARRAY)
             return get_slice(I, obj, key);
@@ -205,6 +207,8 @@ bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value)
     if (k == SK_WEAKREF && weakref_proxy_refuse(I, obj, 0, "item assignment"))
         return false;
     int64_t i;
+    if (k == SK_DEQUE)
+        return deque_setitem(I, obj, key, value);
     if (k == SK_LIST || k == SK_BYTEARRAY) {
         if (is_slice(I, key) && k == SK_BYTEARRAY)
             return py_not_modelled(I, 0, "slice assignment (bytearray[a:b] = ...)");
@@ -252,6 +256,8 @@ bool op_delitem(PyRun *I, SimId obj, SimId key)
     if (k == SK_WEAKREF && weakref_proxy_refuse(I, obj, 0, "item deletion"))
         return false;
     int64_t i;
+    if (k == SK_DEQUE)
+        return deque_delitem(I, obj, key);
     if (k == SK_LIST) {
         if (is_slice(I, key)) {
             int64_t start, stop, step;

@@ -10,6 +10,7 @@
 #include "pyrun/builtins.h"
 #include "pyrun/types/bigint.h"
 #include "pyrun/interp.h"
+#include "pyrun/modules/collections.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 
@@ -139,6 +140,12 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
     }
     if (is_num(I, a) && is_num(I, b) && op <= OP_POW)
         return float_binary(I, op, as_f(I, a), as_f(I, b));
+    if (op == OP_ADD && ka == SK_DEQUE)
+        return deque_concat(I, a, b, inplace);
+    if (op == OP_MUL && ka == SK_DEQUE && is_int(I, b) && !is_big(I, b))
+        return deque_repeat(I, a, as_i(I, b), inplace);
+    if (op == OP_MUL && kb == SK_DEQUE && is_int(I, a) && !is_big(I, a) && !inplace)
+        return deque_repeat(I, b, as_i(I, a), false);
     if (op == OP_ADD && ka == kb && (ka == SK_STR || ka == SK_BYTES || ka == SK_TUPLE || ka == SK_LIST)) {
         if (ka == SK_LIST && inplace) {
             if (!list_extend(I, a, b))
@@ -321,6 +328,14 @@ static int deep_equal_inner(PyRun *I, SimId a, SimId b)
         sim_decref(S, r);
         return t;
     }
+    if (ka == SK_DEQUE && kb == SK_DEQUE) {
+        SimId r = deque_compare(I, OP_EQ, a, b);
+        if (!r)
+            return -1;
+        int t = r == S->true_;
+        sim_decref(S, r);
+        return t;
+    }
     if (ka == SK_DICT && kb == SK_DICT) {
         if (sim_obj(S, a)->len != sim_obj(S, b)->len)
             return 0;
@@ -370,6 +385,8 @@ SimId op_compare(PyRun *I, int op, SimId a, SimId b)
     if (op >= OP_LT && op <= OP_GE && (sim_kind(S, a) == SK_WEAKREF || sim_kind(S, b) == SK_WEAKREF) &&
         weakref_proxy_refuse(I, a, b, "a comparison"))
         return 0;
+    if (op >= OP_LT && op <= OP_GE && sim_kind(S, a) == SK_DEQUE && sim_kind(S, b) == SK_DEQUE)
+        return deque_compare(I, op, a, b);
     if (op >= OP_LT && op <= OP_GE && (sim_kind(S, a) == SK_INSTANCE || sim_kind(S, b) == SK_INSTANCE))
         return dunder_compare(I, op, a, b);
     switch (op) {
@@ -407,6 +424,7 @@ int op_truth(PyRun *I, SimId a)
     case SK_BOOL: case SK_INT: return o->v.i != 0;
     case SK_FLOAT: return o->v.f != 0;
     case SK_STR: case SK_BYTES: case SK_BYTEARRAY: case SK_LIST: case SK_TUPLE: case SK_DICT: case SK_SET:
+    case SK_DEQUE:
         return o->len != 0;
     case SK_RANGE: {
         const int64_t *r = (const int64_t *)(const void *)sim_items(S, a);
@@ -423,6 +441,7 @@ int op_contains(PyRun *I, SimId c, SimId item)
     if (k == SK_WEAKREF && weakref_proxy_refuse(I, c, 0, "'in'"))
         return -1;
     switch (k) {
+    case SK_DEQUE: return deque_contains(I, c, item);
     case SK_LIST: case SK_TUPLE:
         for (uint32_t i = 0; i < sim_obj(S, c)->len; i++)
             switch (same_or_equal(I, sim_items(S, c)[i], item)) {

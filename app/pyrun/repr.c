@@ -12,6 +12,7 @@
 #include "pyrun/builtins.h"
 #include "pyrun/types/bigint.h"
 #include "pyrun/interp.h"
+#include "pyrun/modules/collections.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
@@ -154,9 +155,9 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
         buf_addc(out, ')');
         return true;
     }
-    case SK_LIST: case SK_TUPLE: case SK_DICT: case SK_SET: {
+    case SK_LIST: case SK_TUPLE: case SK_DICT: case SK_SET: case SK_DEQUE: {
         bool list = o->kind == SK_LIST;
-        if (!I->repr_once && (o->len || o->kind == SK_DICT)) {
+        if (!I->repr_once && (o->len || o->kind == SK_DICT || o->kind == SK_DEQUE)) {
             /* Py_ReprEnter's first call makes the thread-state dict and its
              * "Py_Repr" list; both live as long as the thread */
             I->repr_once = true;
@@ -167,7 +168,7 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
             o = sim_obj(S, v);
         }
         if (in_progress(v)) {
-            buf_adds(out, list ? "[...]" : o->kind == SK_DICT ? "{...}" : "(...)");
+            buf_adds(out, list || o->kind == SK_DEQUE ? "[...]" : o->kind == SK_DICT ? "{...}" : "(...)");
             return true;
         }
         if (repr_depth >= 1000) {
@@ -176,7 +177,9 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
         }
         repr_stack[repr_depth++] = v;
         bool ok;
-        if (o->kind == SK_DICT) {
+        if (o->kind == SK_DEQUE) {
+            ok = deque_repr(I, v, out);
+        } else if (o->kind == SK_DICT) {
             ok = dict_repr(I, v, out);
         } else if (o->kind == SK_SET) {
             bool frozen = o->sub == SIM_SET_FROZEN;

@@ -51,6 +51,9 @@ void sim_owned_refs(Sim *s, SimId id, SimVisit fn, void *arg)
         for (uint32_t i = 0; items && i < o->v.set.slots; i++)
             visit_nz(s, items[i], fn, arg);
         break;
+    case SK_DEQUE:
+        sim__deque_owned(s, id, fn, arg);
+        break;
     case SK_TRACEBACK:
         visit_nz(s, o->v.tb.next, fn, arg);
         visit_nz(s, o->v.tb.frame, fn, arg);
@@ -235,6 +238,8 @@ static bool audit_blocks(Sim *s, Buf *report, unsigned *nlines)
         if (o->kind == SK_FREE)
             continue;
         owned += (o->mem != PM_NULL) + (o->mem2 != PM_NULL);
+        if (o->kind == SK_DEQUE) /* its blocks and their cache */
+            owned += sim__deque_blocks(s, id);
     }
     uint64_t in_use = s->pm.raw_live_blocks;
     for (unsigned c = 0; c < PM_NCLASSES; c++)

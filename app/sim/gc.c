@@ -413,6 +413,7 @@ static void clear_object(Sim *s, SimId id)
             sim_decref(s, k);
         }
         break;
+    case SK_DEQUE: sim_deque_clear(s, id); break;
     case SK_TRACEBACK: { /* tb_clear */
         SimId next = o->v.tb.next, frame = o->v.tb.frame;
         o->v.tb.next = o->v.tb.frame = 0;

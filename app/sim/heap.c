@@ -591,6 +591,12 @@ static void dealloc_body(Sim *s, SimId id)
         release(s, id, NULL);
         break;
     }
+    case SK_DEQUE: /* deque_dealloc */
+        if (o->weaklist)
+            sim_clear_weakrefs(s, id, true);
+        sim__deque_dealloc(s, id);
+        release(s, id, NULL);
+        break;
     case SK_GEN:
         if (sim__gen_dealloc(s, id)) /* the frame's references go before the memory */
             release(s, id, NULL);

@@ -202,7 +202,7 @@ const char *sim_kind_name(SimKind k)
         "function", "method", "builtin_function_or_method", "weakref.ReferenceType", "cell", "module",
         "range", "iterator", "dict_keys", "NotImplementedType", "super", "generator", "property",
         "classmethod", "staticmethod", "ellipsis", "member_descriptor", "getset_descriptor", "traceback",
-        "frame"};
+        "frame", "collections.deque"};
     return names[k];
 }
 
@@ -235,7 +235,7 @@ static bool weakrefable(const Sim *s, SimId obj)
         return !(f & SIM_TYF_HEAP) || (f & SIM_TYF_WEAK);
     }
     return k == SK_INSTANCE || k == SK_FUNC || k == SK_TYPE || k == SK_SET || k == SK_METHOD ||
-           k == SK_GEN;
+           k == SK_GEN || k == SK_DEQUE;
 }
 
 /* the basic (callback-less, exact-type) ref or proxy of obj, or 0
@@ -408,7 +408,8 @@ size_t sim_sizeof(const Sim *s, SimId id)
     case SK_FRAME: return sim__frame_sizeof(s, id);
     case SK_TYPE:
         if (o->sub != SK_INSTANCE) { /* a built-in type: PyTypeObject, or (3.12+) itertools' heap types */
-            bool heap = o->sub == SK_ITER && o->cap >= SIM_XT_IT_COUNT && s->prof->version != SIM_V311;
+            bool heap = ((o->sub == SK_ITER && o->cap >= SIM_XT_IT_COUNT) || o->sub == SK_DEQUE) &&
+                        s->prof->version != SIM_V311; /* _collections' too */
             if (heap)
                 return s->prof->version == SIM_V312 ? 936 : 944;
             return s->prof->version == SIM_V311 ? 424 : s->prof->version == SIM_V312 ? 432 : 416;
@@ -426,6 +427,7 @@ size_t sim_sizeof(const Sim *s, SimId id)
     case SK_PROPERTY: return 80;
     case SK_CLASSMETHOD: case SK_STATICMETHOD: return 48;
     case SK_GEN: return (s->prof->version == SIM_V311 ? 168 : 160) + 8 * (size_t)o->cap;
+    case SK_DEQUE: return sim__deque_sizeof(s, id);
     default: return 16;
     }
 }
@@ -575,6 +577,9 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
             fn(s, sim_items(s, id)[0], arg);
         if (s->obj[id].v.weakref.callback)
             fn(s, s->obj[id].v.weakref.callback, arg);
+        break;
+    case SK_DEQUE: /* deque_traverse: the items left to right */
+        sim__deque_traverse(s, id, fn, arg);
         break;
     case SK_GEN: /* gen_traverse: the frame's function, then its slots */
         if (o->v.gen.func)

@@ -76,6 +76,8 @@ static const struct XTypeDef {
     [SIM_XT_FT_PARTIAL] = {"functools.partial", SK_ITER, {80, 80, 80}, true},
     [SIM_XT_FT_LRU_WRAPPER] = {"functools._lru_cache_wrapper", SK_ITER, {168, 168, 168}, true},
     [SIM_XT_FT_LRU_ELEM] = {"functools._lru_list_elem", SK_ITER, {56, 56, 56}, false},
+    [SIM_XT_DEQUE_ITER] = {"_collections._deque_iterator", SK_ITER, {72, 72, 72}, true},
+    [SIM_XT_DEQUE_REVITER] = {"_collections._deque_reverse_iterator", SK_ITER, {72, 72, 72}, true},
     [SIM_XT_FT_CACHEINFO] = {"functools.CacheInfo", SK_ITER, {72, 72, 72}, true},
     /* contextlib: the function @contextmanager returns, and instances of its classes */
     [SIM_XT_CL_HELPER] = {"function", SK_ITER, {152, 160, 160}, true},
@@ -129,7 +131,8 @@ const char *sim_type_obj_name(const Sim *s, SimId type)
         return NULL;
     if ((t->sub == SK_ITER || t->sub == SK_DICTVIEW || t->sub == SK_WEAKREF) && t->cap > SIM_XT_NONE &&
         t->cap < SIM_XT_COUNT)
-        return xtypes[t->cap].name;
+        return xtypes[t->cap].name + ((t->cap == SIM_XT_DEQUE_ITER || t->cap == SIM_XT_DEQUE_REVITER) &&
+                                      s->prof->version != SIM_V311); /* 3.12+: "collections._deque_iterator" */
     return sim_kind_name((SimKind)t->sub);
 }
 

@@ -33,6 +33,7 @@ typedef enum SimKind {
     SK_ELLIPSIS,
     SK_MEMBER_DESCR, SK_GETSET_DESCR, /* type.c: a class's slots, its __dict__ / __weakref__ */
     SK_TRACEBACK, SK_FRAME, /* exc.c */
+    SK_DEQUE, /* deque.c: collections.deque */
     SK_COUNT
 } SimKind;
 
@@ -84,6 +85,8 @@ typedef enum SimXType {
     SIM_XT_IT_FILTERFALSE, SIM_XT_IT_COMPRESS, SIM_XT_IT_ZIP_LONGEST, SIM_XT_IT_PAIRWISE,
     SIM_XT_IT_PRODUCT, SIM_XT_IT_PERMUTATIONS, SIM_XT_IT_COMBINATIONS, SIM_XT_IT_CWR,
     SIM_XT_IT_GROUPBY, SIM_XT_IT_GROUPER, SIM_XT_IT_BATCHED, SIM_XT_IT_TEE, SIM_XT_IT_TEEDATA,
+    /* collections.deque's */
+    SIM_XT_DEQUE_ITER, SIM_XT_DEQUE_REVITER,
     /* weakref's proxies (kind SK_WEAKREF) */
     SIM_XT_WR_PROXY, SIM_XT_WR_CALLABLE_PROXY,
     /* the generators of weakref's containers: keys/values, items (kind SK_ITER) */
@@ -585,6 +588,35 @@ void sim_shift_freelists(Sim *s, int dicts, int lists);
 /* Calls fn on every object `id` refers to (tp_traverse order). */
 typedef void (*SimVisit)(Sim *s, SimId ref, void *arg);
 void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg);
+
+/* ---- deques (deque.c) ------------------------------------------------- */
+#define SIM_DEQUE_BLOCKLEN 64
+/* An empty collections.deque (tracked) with maxlen (-1: None). */
+SimId sim_deque(Sim *s, int64_t maxlen);
+int64_t sim_deque_maxlen(const Sim *s, SimId d);
+/* Its mutation counter (what its iterators check) and a mutation. */
+uint32_t sim_deque_state(const Sim *s, SimId d);
+void sim_deque_touch(Sim *s, SimId d);
+/* Item i from the left (borrowed); set steals v and drops the old one. */
+SimId sim_deque_item(const Sim *s, SimId d, size_t i);
+void sim_deque_set_item(Sim *s, SimId d, size_t i, SimId v);
+/* append / appendleft without the maxlen trim: steals item; false (item
+ * released) when the budget refuses a block. */
+bool sim_deque_push(Sim *s, SimId d, SimId item, bool left);
+/* pop / popleft: the item's reference, or 0 when empty. */
+SimId sim_deque_pop(Sim *s, SimId d, bool left);
+/* extend / extendleft of an empty deque start at its first block's edge. */
+void sim_deque_start_extend(Sim *s, SimId d, bool left);
+void sim_deque_rotate(Sim *s, SimId d, int64_t n);
+void sim_deque_clear(Sim *s, SimId d);
+size_t sim__deque_sizeof(const Sim *s, SimId d);
+void sim__deque_traverse(Sim *s, SimId d, SimVisit fn, void *arg);
+/* the references it owns (its items), for the audit */
+void sim__deque_owned(Sim *s, SimId d, SimVisit fn, void *arg);
+/* blocks it holds (list and cache), for the audit */
+uint32_t sim__deque_blocks(const Sim *s, SimId d);
+void sim__deque_dealloc(Sim *s, SimId d);
+
 
 /* internal helpers shared by the sim files */
 /* Lengths are 32-bit: a longer one is a refused allocation. */

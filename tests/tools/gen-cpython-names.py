@@ -12,7 +12,7 @@ import json, os, subprocess, sys
 VERSIONS = [("3.11", "3.11.7/bin/python3.11"), ("3.12", "3.12.1/bin/python3.12"),
             ("3.13", "3.13.0/bin/python3.13")]
 PROBE = r'''
-import builtins, sys, json, gc, weakref, types
+import builtins, sys, json, gc, weakref, types, collections
 kinds = {
     "int": int, "bool": bool, "float": float, "complex": complex, "str": str, "bytes": bytes,
     "bytearray": bytearray, "list": list, "tuple": tuple, "dict": dict, "set": set,
@@ -23,6 +23,7 @@ kinds = {
     "dict_keys": type({}.keys()), "dict_values": type({}.values()), "dict_items": type({}.items()),
     "list_iterator": type(iter([])), "slice": slice, "property": property,
     "classmethod": classmethod, "staticmethod": staticmethod, "generator": types.GeneratorType,
+    "collections.deque": collections.deque,
 }
 out = {"builtins": sorted(n for n in dir(builtins) if not n.startswith("_") or n in ("__import__", "__build_class__")),
        "stdlib": sorted(sys.stdlib_module_names),
@@ -68,7 +69,7 @@ def main():
     out.append(table("stdlib_names", {v: d[v]["stdlib"] for v in vs}))
     kinds = list(d[vs[0]]["types"])
     for k in kinds:
-        out.append(table("type_" + k, {v: d[v]["types"][k] for v in vs}))
+        out.append(table("type_" + k.replace(".", "_"), {v: d[v]["types"][k] for v in vs}))
     mods = list(d[vs[0]]["modules"])
     for m in mods:
         out.append(table("module_" + m, {v: d[v]["modules"][m] for v in vs}))
@@ -76,7 +77,7 @@ def main():
     out.append("const CpyNameSet cpython_builtins = {N(builtin_names)};\n")
     out.append("const CpyNameSet cpython_stdlib = {N(stdlib_names)};\n")
     out.append("const CpyNamedSet cpython_types[] = {\n" +
-               "\n".join('    {"%s", {N(type_%s)}},' % (k, k) for k in kinds) + "\n    {0},\n};\n")
+               "\n".join('    {"%s", {N(type_%s)}},' % (k, k.replace(".", "_")) for k in kinds) + "\n    {0},\n};\n")
     out.append("const CpyNamedSet cpython_modules[] = {\n" +
                "\n".join('    {"%s", {N(module_%s)}},' % (m, m) for m in mods) + "\n    {0},\n};\n")
     sys.stdout.write("\n".join(out))

@@ -491,6 +491,20 @@ static const CpyName type_generator[] = {
     {"send", 7}, {"throw", 7},
 };
 
+static const CpyName type_collections_deque[] = {
+    {"__add__", 7}, {"__class__", 7}, {"__class_getitem__", 7}, {"__contains__", 7},
+    {"__copy__", 7}, {"__delattr__", 7}, {"__delitem__", 7}, {"__dir__", 7}, {"__doc__", 7},
+    {"__eq__", 7}, {"__format__", 7}, {"__ge__", 7}, {"__getattribute__", 7}, {"__getitem__", 7},
+    {"__getstate__", 7}, {"__gt__", 7}, {"__hash__", 7}, {"__iadd__", 7}, {"__imul__", 7},
+    {"__init__", 7}, {"__init_subclass__", 7}, {"__iter__", 7}, {"__le__", 7}, {"__len__", 7},
+    {"__lt__", 7}, {"__module__", 6}, {"__mul__", 7}, {"__ne__", 7}, {"__new__", 7},
+    {"__reduce__", 7}, {"__reduce_ex__", 7}, {"__repr__", 7}, {"__reversed__", 7}, {"__rmul__", 7},
+    {"__setattr__", 7}, {"__setitem__", 7}, {"__sizeof__", 7}, {"__str__", 7},
+    {"__subclasshook__", 7}, {"append", 7}, {"appendleft", 7}, {"clear", 7}, {"copy", 7},
+    {"count", 7}, {"extend", 7}, {"extendleft", 7}, {"index", 7}, {"insert", 7}, {"maxlen", 7},
+    {"pop", 7}, {"popleft", 7}, {"remove", 7}, {"reverse", 7}, {"rotate", 7},
+};
+
 static const CpyName module_gc[] = {
     {"DEBUG_COLLECTABLE", 7}, {"DEBUG_LEAK", 7}, {"DEBUG_SAVEALL", 7}, {"DEBUG_STATS", 7},
     {"DEBUG_UNCOLLECTABLE", 7}, {"callbacks", 7}, {"collect", 7}, {"disable", 7}, {"enable", 7},
@@ -640,6 +654,7 @@ const CpyNamedSet cpython_types[] = {
     {"classmethod", {N(type_classmethod)}},
     {"staticmethod", {N(type_staticmethod)}},
     {"generator", {N(type_generator)}},
+    {"collections.deque", {N(type_collections_deque)}},
     {0},
 };
 

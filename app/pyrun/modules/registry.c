@@ -34,6 +34,7 @@ static const DefTable tables[] = {
     {object_methods, &object_nmethods},
     {generator_methods, &generator_nmethods},
     {exception_methods, &exception_nmethods},
+    {deque_methods, &deque_nmethods},
     {gc_functions, &gc_nfunctions},
     {sys_functions, &sys_nfunctions},
     {weakref_functions, &weakref_nfunctions},
@@ -42,9 +43,10 @@ static const DefTable tables[] = {
     {copy_functions, &copy_nfunctions},
     {operator_functions, &operator_nfunctions},
     {functools_functions, &functools_nfunctions},
+    {collections_functions, &collections_nfunctions},
     {contextlib_functions, &contextlib_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 12 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 13 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -74,6 +76,8 @@ const ModuleDef py_modules[] = {
     {"functools", functools_functions, &functools_nfunctions, functools_module_init,
      "the type `partial` (its `func`, `args`, `keywords`); the lru_cache wrapper (`cache_info()`, "
      "`cache_clear()`, `__wrapped__`)", functools_on_import},
+    {"collections", collections_functions, &collections_nfunctions, collections_module_init,
+     "the type `deque` (keywords: iterable maxlen)", collections_on_import},
     {"contextlib", contextlib_functions, &contextlib_nfunctions, contextlib_module_init,
      "the types `suppress`, `closing`, `nullcontext` (context managers)", contextlib_on_import},
     {0},
@@ -178,7 +182,7 @@ int bi_method_of_kind(int k, const char *name)
 static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
-                                          "functools", "contextlib"};
+                                          "functools", "collections", "contextlib"};
     if (d->owner == SK_INSTANCE && d->module == BM_WEAKREF) /* a method of weakref's classes: "WeakSet.add" */
         snprintf(out, cap, "%s", d->name);
     else if (d->owner)
@@ -373,6 +377,9 @@ static SimId type_named(PyRun *I, const char *qualified)
     for (int xt = SIM_XT_NONE + 1; xt < SIM_XT_COUNT; xt++)
         if (strcmp(sim_type_obj_name(S, S->xtypes[xt]), qualified) == 0)
             return S->xtypes[xt];
+    for (int k = SK_NONE; k < SK_COUNT; k++) /* collections.deque */
+        if (strchr(sim_kind_name((SimKind)k), '.') && strcmp(sim_kind_name((SimKind)k), qualified) == 0)
+            return S->types[k];
     return 0;
 }
 

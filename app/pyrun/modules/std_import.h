@@ -21,4 +21,5 @@ enum { STD_ITERTOOLS, STD_MATH, STD_OPERATOR, STD_FUNCTOOLS, STD_CONTEXTLIB, STD
  * (operator after functools) costs nothing. */
 void std_import(PyRun *I, int which);
 
+
 #endif

@@ -16,7 +16,7 @@ static SimId s_getrefcount(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     const SimObj *o = sim_obj(S, a[0]);
     if (o->kind == SK_TYPE && o->sub != SK_INSTANCE &&
-        (S->prof->version == SIM_V311 || (o->sub == SK_ITER && o->cap >= SIM_XT_IT_COUNT)))
+        (S->prof->version == SIM_V311 || (o->sub == SK_ITER && o->cap >= SIM_XT_IT_COUNT) || o->sub == SK_DEQUE))
         return py_not_modelled(I, 0, "sys.getrefcount() of the built-in type '%s'", sim_type_obj_name(S, a[0])), 0;
     /* a module's function: CPython counts references from its module's
      * tables the model does not keep (abs: 4 on 3.11, 3 on 3.12+) */

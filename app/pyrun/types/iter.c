@@ -6,6 +6,7 @@
  * protocol's "iterator" and callable_iterator; enumerate, zip, map, filter
  * and reversed are in iter_lazy.c, itertools in modules/itertools.c.
  */
+#include "pyrun/modules/collections.h"
 #include "pyrun/builtins.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
@@ -208,6 +209,8 @@ static SimId call_iter_next(PyRun *I, SimId it)
 
 SimId iter_new(PyRun *I, SimId obj)
 {
+    if (sim_kind(S, obj) == SK_DEQUE)
+        return deque_iter(I, obj, false);
     if (native_tuple_refused(I, obj))
         return 0;
     if (sim_kind(S, obj) == SK_GEN) { /* a generator is its own iterator */
@@ -254,6 +257,7 @@ static SimId composite_next(PyRun *I, SimId it)
     case SIM_XT_SEQ_ITER: return seq_iter_next(I, it);
     case SIM_XT_CALL_ITER: return call_iter_next(I, it);
     case SIM_XT_DICT_ITEMITER: return dict_items_next(I, it);
+    case SIM_XT_DEQUE_ITER: case SIM_XT_DEQUE_REVITER: return deque_iter_next(I, it, xt);
     case SIM_XT_ENUMERATE: case SIM_XT_ZIP: case SIM_XT_MAP: case SIM_XT_FILTER: case SIM_XT_REVERSED:
     case SIM_XT_LIST_REVITER: case SIM_XT_DICT_REVKEYITER: case SIM_XT_DICT_REVVALUEITER:
     case SIM_XT_DICT_REVITEMITER:

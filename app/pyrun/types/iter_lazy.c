@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "base/xalloc.h"
+#include "pyrun/modules/collections.h"
 #include "pyrun/builtins.h"
 #include "pyrun/types/types.h"
 
@@ -335,6 +336,12 @@ SimId iter_reversed(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     SimId seq = a[0];
     SimKind k = sim_kind(S, seq);
+    if (k == SK_DEQUE) { /* deque.__reversed__ */
+        SimId meth = lookup_special(I, seq);
+        SimId r = deque_iter(I, seq, true);
+        sim_decref(S, meth);
+        return r;
+    }
     if (k == SK_LIST || k == SK_RANGE || k == SK_DICT || k == SK_DICTVIEW) { /* their own __reversed__ */
         SimId meth = lookup_special(I, seq);
         SimId r = k == SK_LIST    ? reversed_seq(I, SIM_XT_LIST_REVITER, seq, sim_obj(S, seq)->len)

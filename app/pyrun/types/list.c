@@ -52,7 +52,7 @@ int64_t py_length_hint(PyRun *I, SimId src, int64_t dflt)
     const SimObj *o = sim_obj(S, src);
     switch ((SimKind)o->kind) {
     case SK_STR: return o->cap;
-    case SK_BYTES: case SK_BYTEARRAY: case SK_DICT: case SK_SET: return o->len;
+    case SK_BYTES: case SK_BYTEARRAY: case SK_DICT: case SK_SET: case SK_DEQUE: return o->len;
     case SK_DICTVIEW: return sim_obj(S, o->v.view.dict)->len;
     case SK_RANGE: {
         const int64_t *r = (const int64_t *)(const void *)sim_items(S, src);

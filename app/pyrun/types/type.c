@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/modules/collections.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -46,6 +47,8 @@ SimId type_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
     if (kind == SK_PROPERTY || kind == SK_CLASSMETHOD || kind == SK_STATICMETHOD)
         return descr_construct(I, kind, a, n, kw);
     int np = bi_npos(I, n, kw);
+    if (kind == SK_DEQUE)
+        return deque_construct(I, a, n, kw);
     if (kw && kind != SK_DICT && kind != SK_WEAKREF && !check_keywords(I, kind, kw))
         return 0;
     switch ((SimKind)kind) {

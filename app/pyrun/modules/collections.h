@@ -1,0 +1,35 @@
+/*
+ * collections: what the rest of pyrun calls of the collections module's
+ * deque (modules/collections.c, modules/deque_ops.c).  Each returns a new
+ * reference, or 0 (false, -1) with the error raised.
+ */
+#ifndef PYDIVE_PYRUN_MODULES_COLLECTIONS_H
+#define PYDIVE_PYRUN_MODULES_COLLECTIONS_H
+
+#include "pyrun/builtins.h"
+
+/* deque(iterable=(), maxlen=None), as type_call makes it */
+SimId deque_construct(PyRun *I, SimId *a, int n, SimId kw);
+/* iter(d) and reversed(d): a _deque_iterator / _deque_reverse_iterator */
+SimId deque_iter(PyRun *I, SimId d, bool reverse);
+SimId deque_iter_next(PyRun *I, SimId it, SimXType xt);
+/* d[i], d[i] = v (v borrowed), del d[i] */
+SimId deque_getitem(PyRun *I, SimId d, SimId key);
+bool deque_setitem(PyRun *I, SimId d, SimId key, SimId v);
+bool deque_delitem(PyRun *I, SimId d, SimId key);
+/* x in d: 1, 0 or -1 */
+int deque_contains(PyRun *I, SimId d, SimId x);
+/* d == e, d < e ...: a bool, or S->notimpl (borrowed) when e is no deque */
+SimId deque_compare(PyRun *I, int op, SimId d, SimId e);
+/* d + e, d += e (extend) */
+SimId deque_concat(PyRun *I, SimId d, SimId e, bool inplace);
+/* d * n, d *= n */
+SimId deque_repeat(PyRun *I, SimId d, int64_t n, bool inplace);
+/* repr(d) into out, inside repr.c's recursion guard */
+bool deque_repr(PyRun *I, SimId d, Buf *out);
+/* d.maxlen and the other data attributes (*found false when none) */
+SimId deque_attr(PyRun *I, SimId d, const char *name, bool *found);
+/* deque.extend(iterable) / extendleft: false with the error raised */
+bool deque_extend(PyRun *I, SimId d, SimId iterable, bool left);
+
+#endif
