@@ -384,6 +384,14 @@ static int set_hook(PyRun *I, SimId obj, SimId name, SimId value)
     SimId fn = hook(I, obj, SIM_TYF_SETATTR, value ? "__setattr__" : "__delattr__");
     if (!fn)
         return -1;
+    if (weakref_native_method(I, fn)) { /* a frozen dataclass's */
+        SimId rest[2] = {name, value};
+        SimId r = weakref_native_call(I, fn, obj, rest, value ? 2 : 1, 0);
+        if (!r)
+            return 0;
+        sim_decref(S, r);
+        return 1;
+    }
     if (sim_kind(S, fn) != SK_FUNC)
         return py_not_modelled(I, 0, "a __setattr__ or __delattr__ that is not a plain function");
     SimId args[3] = {obj, name, value};

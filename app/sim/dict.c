@@ -59,7 +59,7 @@ bool sim_hashable(const Sim *s, SimId k)
     if (kind == SK_INSTANCE && s->obj[k].type) {
         /* __hash__ = None (or set by __eq__ alone), or hashed in Python: not here */
         SimId h = sim_type_lookup(s, s->obj[k].type, "__hash__");
-        if (h && (s->obj[h].kind == SK_NONE || s->obj[h].kind == SK_FUNC))
+        if (h && (s->obj[h].kind == SK_NONE || s->obj[h].kind == SK_FUNC || s->obj[h].kind == SK_BUILTIN))
             return false;
     }
     if (kind == SK_TUPLE)

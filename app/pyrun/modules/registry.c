@@ -44,6 +44,7 @@ static const DefTable tables[] = {
     {operator_functions, &operator_nfunctions},
     {functools_functions, &functools_nfunctions},
     {collections_functions, &collections_nfunctions},
+    {dataclasses_functions, &dataclasses_nfunctions},
     {contextlib_functions, &contextlib_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 13 };
@@ -78,6 +79,11 @@ const ModuleDef py_modules[] = {
      "`cache_clear()`, `__wrapped__`)", functools_on_import},
     {"collections", collections_functions, &collections_nfunctions, collections_module_init,
      "the type `deque` (keywords: iterable maxlen)", collections_on_import},
+    {"dataclasses", dataclasses_functions, &dataclasses_nfunctions, dataclasses_module_init,
+     "`dataclass` (keywords: repr eq order frozen match_args slots; a class's own fields only), `field` "
+     "(keywords: default default_factory init repr compare), `fields`, `is_dataclass`, `asdict`, "
+     "`astuple`, `replace`, `FrozenInstanceError`, `MISSING`, `Field`",
+     dataclasses_on_import},
     {"contextlib", contextlib_functions, &contextlib_nfunctions, contextlib_module_init,
      "the types `suppress`, `closing`, `nullcontext` (context managers)", contextlib_on_import},
     {0},
@@ -182,7 +188,7 @@ int bi_method_of_kind(int k, const char *name)
 static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
-                                          "functools", "collections", "contextlib"};
+                                          "functools", "collections", "dataclasses", "contextlib"};
     if (d->owner == SK_INSTANCE && d->module == BM_WEAKREF) /* a method of weakref's classes: "WeakSet.add" */
         snprintf(out, cap, "%s", d->name);
     else if (d->owner)
