@@ -83,6 +83,16 @@ SimId native_special(PyRun *I, SimId mgr, const char *name)
     return m;
 }
 
+bool native_python_level(PyRun *I, SimId v)
+{
+    if (sim_kind(S, v) != SK_BUILTIN)
+        return false;
+    const BuiltinDef *d = bi_def(sim_obj(S, v)->v.builtin.index);
+    if (!d)
+        return false;
+    return d->module == BM_CONTEXTLIB || (d->module == BM_FUNCTOOLS && strcmp(d->name, "reduce") != 0);
+}
+
 bool native_tuple_refused(PyRun *I, SimId v)
 {
     if (sim_kind(S, v) != SK_ITER || sim_xtype_of(S, v) != SIM_XT_FT_CACHEINFO)

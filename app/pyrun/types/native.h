@@ -25,6 +25,10 @@ SimId native_dict(PyRun *I, SimId obj);
 /* The bound __enter__ or __exit__ of a native context manager (a new
  * reference), or 0 with CPython's TypeError. */
 SimId native_special(PyRun *I, SimId mgr, const char *name);
+/* Is v a built-in the model makes of what CPython writes in Python
+ * (functools.wraps, update_wrapper, total_ordering's methods, lru_cache,
+ * contextlib.contextmanager)?  Its repr and size would not be CPython's. */
+bool native_python_level(PyRun *I, SimId v);
 /* A CacheInfo (a namedtuple in CPython) used as a tuple — iterated,
  * indexed, compared: refused (true), as the model keeps it as a record. */
 bool native_tuple_refused(PyRun *I, SimId v);
