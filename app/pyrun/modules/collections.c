@@ -319,7 +319,7 @@ static SimId m_insert(PyRun *I, SimId *a, int n, SimId kw)
 }
 
 /* deque_copy: a new deque of the same maxlen, extended by this one */
-static SimId copy_of(PyRun *I, SimId d)
+SimId deque_copy(PyRun *I, SimId d)
 {
     SimId c = sim_deque(S, sim_deque_maxlen(S, d));
     if (sim_obj(S, d)->len == 1) {
@@ -338,7 +338,7 @@ static SimId copy_of(PyRun *I, SimId d)
 static SimId m_copy(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
-    return copy_of(I, a[0]);
+    return deque_copy(I, a[0]);
 }
 
 SimId deque_concat(PyRun *I, SimId d, SimId e, bool inplace)
@@ -347,7 +347,7 @@ SimId deque_concat(PyRun *I, SimId d, SimId e, bool inplace)
         py_raise(I, EXC_TypeError, "can only concatenate deque (not \"%s\") to deque", op_typename(I, e));
         return 0;
     }
-    SimId r = inplace ? d : copy_of(I, d);
+    SimId r = inplace ? d : deque_copy(I, d);
     if (!r)
         return 0;
     if (inplace)
@@ -363,7 +363,7 @@ SimId deque_concat(PyRun *I, SimId d, SimId e, bool inplace)
  * as many as maxlen keeps */
 SimId deque_repeat(PyRun *I, SimId d, int64_t n, bool inplace)
 {
-    SimId r = inplace ? d : copy_of(I, d);
+    SimId r = inplace ? d : deque_copy(I, d);
     if (!r)
         return 0;
     if (inplace)

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/modules/collections.h"
 #include "pyrun/modules/itertools.h"
 #include "pyrun/modules/std_import.h"
 #include "pyrun/types/types.h"
@@ -256,6 +257,7 @@ static SimId shallow(PyRun *I, SimId x)
             return refuse(I, "copy.copy()", x);
         return dict_copy(I, x);
     case SK_SET: return set_copy(I, x);
+    case SK_DEQUE: return deque_copy(I, x); /* cls.__copy__(x) */
     case SK_INSTANCE: break;
     default: return refuse(I, "copy.copy()", x);
     }
