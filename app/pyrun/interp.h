@@ -196,6 +196,8 @@ struct PyRun {
                              * modules/std_import.h) */
     bool auto_collecting;   /* an automatic collection is running (pyrun.c's hooks) */
     uint64_t guessed_sizes; /* generators made whose frame size is the model's guess */
+    SimId dc_repr_stack[8];  /* the dataclasses whose __repr__ runs (reprlib.recursive_repr) */
+    uint32_t dc_repr_depth;
     uint64_t weakref_called; /* the methods of weakref's classes called once (bit per definition):
                               * a first call's traffic in CPython is not the model's */
     SimId *ast_consts;      /* constants the syntax tree holds (one ref each) */

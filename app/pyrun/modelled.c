@@ -35,11 +35,6 @@ static const struct {
      * interpreter's own (the first print's buffers, the code's caches) */
     {"tracemalloc", " (CPython traces every allocation of the interpreter, its buffers and caches "
                     "included, which the model does not make, so its figures would not be CPython's)"},
-    /* @dataclass runs exec() of generated code: about 109 objects (3.11.7)
-     * for a class of two fields, more with order= or frozen=, from the
-     * compiler; importing it runs re, inspect and copy (8301 allocations) */
-    {"dataclasses", " (@dataclass compiles its methods with exec(), whose objects the model does not "
-                    "make)"},
 };
 
 bool modelled_module_missing(PyRun *I, const char *name, size_t n)
@@ -116,7 +111,8 @@ static const char *const class_dunders[] = {
     "__ixor__", "__matmul__", "__rmatmul__", "__imatmul__", "__neg__", "__pos__", "__invert__", "__abs__", "__annotations__", "__classcell__",
     "__getitem__", "__setitem__", "__delitem__", "__contains__", "__iter__", "__next__",
     "__enter__", "__exit__", "__slots__", "__call__", "__getattr__", "__getattribute__", "__setattr__",
-    "__delattr__", "__format__", "__copy__", "__deepcopy__",
+    "__delattr__", "__format__", "__get__", "__set__", "__delete__", "__set_name__",
+    "__post_init__", /* a plain method: @dataclass's __init__ calls it (modules/dataclasses_methods.c) */ "__copy__", "__deepcopy__",
 };
 
 const char *modelled_class_dunder(int i)

@@ -450,6 +450,15 @@ static SimId call_class_c(PyRun *I, SimId cls, SimId *args, int nargs)
     if (!exc)
         bi_args_tuple(I, nargs); /* _PyObject_MakeTpCall packs the arguments */
     SimId inst = vm_new_instance(I, cls, args, nargs, exc);
+    if (init && weakref_native_method(I, init)) { /* a dataclass's, weakref's classes' */
+        SimId r = weakref_native_call(I, init, inst, args, nargs, 0);
+        if (!r) {
+            sim_decref(S, inst);
+            return 0;
+        }
+        sim_decref(S, r);
+        return inst;
+    }
     if (!init || sim_kind(S, init) != SK_FUNC) {
         if (nargs > 0 && !exc) {
             size_t n;

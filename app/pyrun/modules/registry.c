@@ -44,6 +44,7 @@ static const DefTable tables[] = {
     {operator_functions, &operator_nfunctions},
     {functools_functions, &functools_nfunctions},
     {collections_functions, &collections_nfunctions},
+    {dataclasses_functions, &dataclasses_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 13 };
 
@@ -77,6 +78,11 @@ const ModuleDef py_modules[] = {
      "`cache_clear()`, `__wrapped__`)", functools_on_import},
     {"collections", collections_functions, &collections_nfunctions, collections_module_init,
      "the type `deque` (keywords: iterable maxlen)", collections_on_import},
+    {"dataclasses", dataclasses_functions, &dataclasses_nfunctions, dataclasses_module_init,
+     "`dataclass` (keywords: repr eq order frozen match_args slots; a class's own fields only), `field` "
+     "(keywords: default default_factory init repr compare), `fields`, `is_dataclass`, `asdict`, "
+     "`astuple`, `replace`, `FrozenInstanceError`, `MISSING`, `Field`",
+     dataclasses_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -155,6 +161,8 @@ static void method_index_build(PyRun *I)
 int builtin_method_index(PyRun *I, SimId obj, const char *name)
 {
     int k = sim_kind(S, obj);
+    if (k == SK_SET && sim_obj(S, obj)->sub == SIM_SET_FROZEN)
+        return -1; /* set's methods here all change the set */
     for (uint32_t j = method_hash(k, name) & I->method_mask; I->method_slots[j]; j = (j + 1) & I->method_mask) {
         const BuiltinDef *d = bi_def((uint32_t)I->method_slots[j] - 1);
         if (d->owner == k && strcmp(d->name, name) == 0)
@@ -179,7 +187,7 @@ int bi_method_of_kind(int k, const char *name)
 static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
-                                          "functools", "collections"};
+                                          "functools", "collections", "dataclasses"};
     if (d->owner == SK_INSTANCE && d->module == BM_WEAKREF) /* a method of weakref's classes: "WeakSet.add" */
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
@@ -323,7 +331,9 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
     I->ex_args = I->call_ex;
     I->call_ex = 0;
     if ((index & 0xffff0000u) == 0xffff0000u) {
-        if ((index & 0xffu) == SK_ITER && self) { /* enumerate(...), zip(...) ... */
+        bool xtype = self && sim_kind(S, self) == SK_TYPE && sim_obj(S, self)->cap > SIM_XT_NONE &&
+                     sim_obj(S, self)->sub != SK_INSTANCE;
+        if (((index & 0xffu) == SK_ITER || xtype) && self) { /* enumerate(...), zip(...), frozenset(...) */
             int i = iter_type_def(I, self);
             if (i >= 0)
                 index = (uint32_t)i;

@@ -10,6 +10,7 @@
 
 enum { STD_ITERTOOLS, STD_MATH, STD_OPERATOR, STD_FUNCTOOLS, STD_CONTEXTLIB, STD_COPY, STD_COLLECTIONS,
        STD_WEAKREF, /* replayed by weakref.c itself (weakref_on_import) */
+       STD_DATACLASSES,
        STD_COUNT };
 #define STD_BIT(k) (1u << (k))
 

@@ -35,7 +35,7 @@ bool weakref_native_method(PyRun *I, SimId fn)
     if (sim_kind(S, fn) != SK_BUILTIN || SIM_V(S, fn, SK_BUILTIN, builtin.self))
         return false;
     const BuiltinDef *d = bi_def(SIM_V(S, fn, SK_BUILTIN, builtin.index));
-    return d && d->owner == SK_INSTANCE && d->module == BM_WEAKREF;
+    return d && d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_DATACLASSES);
 }
 
 static bool native_instance(PyRun *I, SimId obj)
@@ -98,6 +98,16 @@ SimId weakref_getattr(PyRun *I, SimId obj, SimId name, bool *handled)
         *handled = true;
         SimId o = weakref_proxy_target(I, obj);
         return o ? attr_get(I, o, name) : 0;
+    }
+    if (weakref_native_method(I, obj)) { /* a generated method read off its class: Point.__init__ */
+        *handled = true;
+        const BuiltinDef *d = bi_def(SIM_V(S, obj, SK_BUILTIN, builtin.index));
+        if (d->module == BM_DATACLASSES && sim_str_equals(S, name, "__name__"))
+            return sim_str_intern(S, d->name, strlen(d->name));
+        size_t n;
+        const char *s = sim_str_data(S, name, &n);
+        return py_not_modelled(I, 0, "the attribute '%.*s' of a method @dataclass or weakref made (a "
+                               "function in CPython)", (int)n, s), (SimId)0;
     }
     bool cls = sim_kind(S, obj) == SK_TYPE && (sim_type_word(S, obj, SIM_TY_FLAGS) & SIM_TYF_NATIVE);
     if (!native_instance(I, obj) && !cls)
