@@ -193,6 +193,8 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
                                           "functools", "collections", "dataclasses", "contextlib"};
     if (d->owner == SK_INSTANCE && d->module == BM_WEAKREF) /* a method of weakref's classes: "WeakSet.add" */
         snprintf(out, cap, "%s", d->name);
+    else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
+        snprintf(out, cap, "deque.%s", d->name);
     else if (d->owner)
         snprintf(out, cap, "%s.%s", sim_kind_name((SimKind)d->owner), d->name);
     else if (d->module)
