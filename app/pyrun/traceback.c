@@ -108,8 +108,11 @@ bool tb_here(PyRun *I, Frame *f)
     if (next)
         sim_incref(S, next);
     sim_incref(S, fo);
-    /* the instruction that raised: the one fetched last */
-    SimId tb = sim_traceback_new(S, next, fo, f->code, f->line, f->ip > 0 ? f->ip - 1 : 0);
+    /* the instruction that raised: the one fetched last, and its line */
+    uint32_t lasti = f->ip > 0 ? f->ip - 1 : 0;
+    const PyCode *co = &I->codes[f->code];
+    int line = lasti < co->nops && co->lines[lasti] > f->line ? co->lines[lasti] : f->line;
+    SimId tb = sim_traceback_new(S, next, fo, f->code, line, lasti);
     sim_exc_set(S, e, SIM_EXC_TRACEBACK, tb);
     sim_decref(S, e);
     return true;
