@@ -81,12 +81,14 @@ PyPos cg_node_pos(Cg *g, int n, int anchor, int len)
         left = NODE(g, left)->a;
     const Node *ln = NODE(g, left);
     if (nd->end_line > ln->line && g->I->sim->prof->version < SIM_V313)
-        return (PyPos){ln->col, -1, ln->col, -1}; /* over lines: '^' to the first line's end */
+        return (PyPos){ln->col, -1, ln->col, -1, 0}; /* over lines: '^' to the first line's end */
+    if (nd->end_line > ln->line && ln->line == g->line) /* 3.13: every line it spans */
+        return (PyPos){.col = ln->col, .end = nd->end_col, .end_line = nd->end_line};
     if (nd->end_line != ln->line || nd->end_col <= ln->col || ln->line != nd->line)
         return (PyPos){0};
     if (len == 0)
-        return (PyPos){ln->col, nd->end_col, ln->col, nd->end_col};
-    return (PyPos){ln->col, nd->end_col, anchor, len < 0 ? nd->end_col : anchor + len};
+        return (PyPos){ln->col, nd->end_col, ln->col, nd->end_col, 0};
+    return (PyPos){ln->col, nd->end_col, anchor, len < 0 ? nd->end_col : anchor + len, 0};
 }
 
 /* Emits op with node n's position (cg_node_pos), then goes back to the

@@ -182,10 +182,14 @@ static void print_tb(PyRun *I, SimId tb, Buf *out)
         size_t n;
         const char *nm = sim_str_data(S, name, &n);
         buf_printf(out, "  File \"%s\", line %u, in %.*s\n", I->filename, o->len, (int)n, nm);
-        source_line(I, (int)o->len, out);
         const PyCode *co = &I->codes[o->cap];
-        if (o->v.tb.lasti < co->nops && co->lines[o->v.tb.lasti] == (int)o->len)
-            carets(I, (int)o->len, &co->pos[o->v.tb.lasti], out);
+        const PyPos *pos = o->v.tb.lasti < co->nops && co->lines[o->v.tb.lasti] == (int)o->len
+                               ? &co->pos[o->v.tb.lasti] : NULL;
+        if (pos && pos->end_line && tb_lines_313(I, (int)o->len, pos, out))
+            continue;
+        source_line(I, (int)o->len, out);
+        if (pos && !pos->end_line)
+            carets(I, (int)o->len, pos, out);
     }
     if (cnt > TB_RECURSIVE_CUTOFF)
         print_repeated(out, cnt);
