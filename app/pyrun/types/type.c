@@ -7,6 +7,7 @@
 
 #include "pyrun/builtins.h"
 #include "pyrun/modules/collections.h"
+#include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -83,6 +84,10 @@ SimId type_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
         if (sim_kind(S, a[0]) == SK_BUILTIN && !SIM_V(S, a[0], SK_BUILTIN, builtin.self) &&
             bi_def(SIM_V(S, a[0], SK_BUILTIN, builtin.index))->owner) /* str.lower: method_descriptor */
             return py_not_modelled(I, 0, "the type of a method descriptor (method_descriptor)"), (SimId)0;
+        if (native_python_level(I, a[0]) || (sim_kind(S, a[0]) == SK_BUILTIN &&
+                                             bi_def(SIM_V(S, a[0], SK_BUILTIN, builtin.index))->module == BM_COPY))
+            return py_not_modelled(I, 0, "the type of %s (a Python function in CPython)",
+                                   pyrun_builtin_name(SIM_V(S, a[0], SK_BUILTIN, builtin.index))), (SimId)0;
         SimId t = sim_type_of(S, a[0]);
         sim_incref(S, t);
         return t;
