@@ -89,17 +89,12 @@ uint64_t sim_hash(const Sim *s, SimId k)
             memcpy(&b, &o->v.f, sizeof b);
             return b * 0x9e3779b97f4a7c15ull;
         }
-    case SK_STR:
-        if (o->v.str.hash)
+    case SK_STR: case SK_BYTES: {
+        if (o->kind == SK_STR && o->v.str.hash)
             return o->v.str.hash;
-        /* fall through */
-    case SK_BYTES: {
         size_t n;
         const char *p = sim_str_data(s, k, &n);
-        uint64_t h = 1469598103934665603ull;
-        for (size_t i = 0; i < n; i++)
-            h = (h ^ (unsigned char)p[i]) * 1099511628211ull;
-        return h;
+        return o->kind == SK_STR ? sim_str_hash(p, n) : sim_bytes_hash((const uint8_t *)p, n);
     }
     case SK_TUPLE: {
         uint64_t h = 0x27d4eb2f165667c5ull;
@@ -346,7 +341,7 @@ SimId sim_dict_get(const Sim *s, SimId d, SimId key)
 }
 
 /* A str key given as C text: through the hash index when the dict has one
- * (sim_hash of a str is this FNV-1a of its bytes). */
+ * (sim_hash of a str is sim_str_hash of its text). */
 static bool key_is(const Sim *s, SimId k, const char *name, size_t n)
 {
     if (!k || s->obj[k].kind != SK_STR || s->obj[k].len != n)
@@ -368,10 +363,7 @@ SimId sim_dict_get_str(const Sim *s, SimId d, const char *name)
                 return e[2 * i + 1];
         return 0;
     }
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)name[i]) * 1099511628211ull;
-    uint32_t mask = (1u << o->cap) - 1, i = (uint32_t)h & mask;
+    uint32_t mask = (1u << o->cap) - 1, i = (uint32_t)sim_str_hash(name, n) & mask;
     const uint32_t *ix = slab_ptr(&s->slab, o->v.dict.index);
     for (; ix[i]; i = (i + 1) & mask)
         if (key_is(s, e[2 * (ix[i] - 1)], name, n))

@@ -160,7 +160,7 @@ static SimId new_str(Sim *s, const char *u, size_t n)
     s->obj[id].len = (uint32_t)n;
     s->obj[id].cap = (uint32_t)nchars;
     s->obj[id].sub = (uint8_t)w;
-    s->obj[id].v.str.hash = hash_bytes(u, n); /* the model's own (sim_hash), not CPython's */
+    s->obj[id].v.str.hash = sim_str_hash(u, n); /* CPython's, under PYTHONHASHSEED=0 */
     return id;
 }
 

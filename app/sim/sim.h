@@ -563,6 +563,10 @@ bool sim_attr_del(Sim *s, SimId inst, SimId name);
 SimId sim_instance_dict(Sim *s, SimId inst);                    /* borrowed */
 /* Looks `name` up along the class and its bases; borrowed or 0. */
 SimId sim_type_lookup(const Sim *s, SimId cls, const char *name);
+/* strhash.c: CPython's hash of a str (given as UTF-8) and of bytes under
+ * PYTHONHASHSEED=0; what sim_hash() gives them */
+uint64_t sim_str_hash(const char *utf8, size_t n);
+uint64_t sim_bytes_hash(const uint8_t *p, size_t n);
 /* The same for a name the program holds (a str): hashed, any bytes. */
 SimId sim_type_lookup_str(const Sim *s, SimId cls, SimId name);
 bool sim_is_subtype(const Sim *s, SimId cls, SimId base);
