@@ -197,6 +197,9 @@ static bool hash_of(PyRun *I, SimId v, int64_t *out)
         acc += (uint64_t)sim_obj(S, v)->len ^ (p5 ^ 3527539ull);
         *out = acc == (uint64_t)-1 ? 1546275796 : (int64_t)acc;
         return true;
+    } else if (k == SK_STR || k == SK_BYTES) { /* sets order them by it (strhash.c), but the value shows the seed */
+        return py_not_modelled(I, 0, "hash() of a %s (CPython randomises it per run unless PYTHONHASHSEED is set)",
+                               op_typename(I, v));
     } else {
         return py_not_modelled(I, 0, "hash() of a %s (CPython's hash function for it)", op_typename(I, v));
     }
