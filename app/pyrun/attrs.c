@@ -244,9 +244,14 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
             return descr_get(I, c, obj, o->type);
         if (c && (sim_kind(S, c) == SK_MEMBER_DESCR || sim_kind(S, c) == SK_GETSET_DESCR))
             return member_get(I, c, obj);
+        int ud = c ? udescr_kind(I, c) : UDESCR_NONE; /* a descriptor written in Python */
+        if (ud == UDESCR_DATA || ud == UDESCR_REFUSED)
+            return udescr_get(I, c, obj, o->type);
         SimId v = sim_attr_get(S, obj, name);
         if (v)
             return ret(I, v);
+        if (ud == UDESCR_NONDATA)
+            return udescr_get(I, c, obj, o->type);
         if (c) {
             SimKind ck = sim_kind(S, c);
             if (ck == SK_FUNC) {
@@ -285,6 +290,8 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
             SimId c = sim_type_lookup_str(S, obj, name);
             if (c && (sim_kind(S, c) == SK_CLASSMETHOD || sim_kind(S, c) == SK_STATICMETHOD))
                 return descr_get(I, c, 0, obj);
+            if (c && udescr_kind(I, c) != UDESCR_NONE && udescr_kind(I, c) != UDESCR_DATA_NOGET)
+                return udescr_get(I, c, 0, obj); /* __get__(None, cls) */
             if (c)
                 return ret(I, c);
             if (exc_is_class(I, obj) && (c = exc_method(I, 0, buf)) != 0)
@@ -293,7 +300,7 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
         bool object_root = o->sub != SK_INSTANCE || (sim_type_word(S, obj, SIM_TY_FLAGS) & SIM_TYF_HEAP);
         if (object_root && class_object_slot(I, buf) >= 0) /* object.__setattr__ ...: a slot wrapper */
             return ret(I, I->builtin_methods[class_object_slot(I, buf)]);
-        if (o->sub != SK_INSTANCE && o->sub != SK_ITER) { /* str.lower: the type's method descriptor */
+        if (o->sub != SK_INSTANCE && o->sub != SK_ITER && o->cap == SIM_XT_NONE) { /* str.lower: its method descriptor */
             int idx = bi_method_of_kind(o->sub, buf);
             if (idx >= 0)
                 return builtins_descriptor(I, obj, (uint32_t)idx);
@@ -470,12 +477,16 @@ static SimId class_property(PyRun *I, SimId obj, SimId name)
 {
     SimId c = sim_type_lookup_str(S, sim_obj(S, obj)->type, name);
     SimKind k = c ? sim_kind(S, c) : SK_FREE;
+    if (k == SK_INSTANCE && udescr_is_data(I, c)) /* __set__ or __delete__ written in Python */
+        return c;
     return k == SK_PROPERTY || k == SK_MEMBER_DESCR || k == SK_GETSET_DESCR ? c : 0;
 }
 
 /* the data descriptor's set (value) or delete (0) */
 static bool data_descr_set(PyRun *I, SimId d, SimId obj, SimId value)
 {
+    if (sim_kind(S, d) == SK_INSTANCE)
+        return udescr_set(I, d, obj, value);
     return sim_kind(S, d) == SK_PROPERTY ? descr_set(I, d, obj, value) : member_set(I, d, obj, value);
 }
 

@@ -116,9 +116,21 @@ static SimId get_slice(PyRun *I, SimId obj, SimId sl)
     return r;
 }
 
+/* a slice reaching a container the model does not slice (a dict key, a
+ * range, a bytearray): refused, as the tagged tuple would show through */
+static bool slice_unmodelled(PyRun *I, SimId obj, SimId key)
+{
+    SimKind k = sim_kind(S, obj);
+    if (!is_slice(I, key) || (k != SK_DICT && k != SK_RANGE && k != SK_BYTEARRAY))
+        return false; /* lists, tuples, str and bytes slice; CPython's TypeError for the others */
+    return !py_not_modelled(I, 0, "a slice used on a %s", op_typename(I, obj));
+}
+
 SimId op_getitem(PyRun *I, SimId obj, SimId key)
 {
     SimKind k = sim_kind(S, obj);
+    if (slice_unmodelled(I, obj, key))
+        return 0;
     if (k == SK_ITER && native_tuple_refused(I, obj))
         return 0;
     if (k == SK_WEAKREF && weakref_proxy_refuse(I, obj, 0, "subscription"))
@@ -204,14 +216,14 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
 bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value)
 {
     SimKind k = sim_kind(S, obj);
+    if (slice_unmodelled(I, obj, key))
+        return false;
     if (k == SK_WEAKREF && weakref_proxy_refuse(I, obj, 0, "item assignment"))
         return false;
     int64_t i;
     if (k == SK_DEQUE)
         return deque_setitem(I, obj, key, value);
     if (k == SK_LIST || k == SK_BYTEARRAY) {
-        if (is_slice(I, key) && k == SK_BYTEARRAY)
-            return py_not_modelled(I, 0, "slice assignment (bytearray[a:b] = ...)");
         if (is_slice(I, key)) {
             int64_t start, stop, step;
             return slice_bounds(I, key, sim_obj(S, obj)->len, &start, &stop, &step) &&
@@ -253,6 +265,8 @@ bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value)
 bool op_delitem(PyRun *I, SimId obj, SimId key)
 {
     SimKind k = sim_kind(S, obj);
+    if (slice_unmodelled(I, obj, key))
+        return false;
     if (k == SK_WEAKREF && weakref_proxy_refuse(I, obj, 0, "item deletion"))
         return false;
     int64_t i;
@@ -285,7 +299,8 @@ bool op_delitem(PyRun *I, SimId obj, SimId key)
     }
     if (k == SK_INSTANCE)
         return dunder_delitem(I, obj, key);
-    py_raise(I, EXC_TypeError, "'%s' object doesn't support item deletion", op_typename(I, obj));
+    py_raise(I, EXC_TypeError, is_slice(I, key) ? "'%s' object does not support item deletion" /* PyObject_DelItem */
+                                                : "'%s' object doesn't support item deletion", op_typename(I, obj));
     return false;
 }
 

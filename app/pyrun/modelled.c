@@ -111,7 +111,7 @@ static const char *const class_dunders[] = {
     "__ixor__", "__matmul__", "__rmatmul__", "__imatmul__", "__neg__", "__pos__", "__invert__", "__abs__", "__annotations__", "__classcell__",
     "__getitem__", "__setitem__", "__delitem__", "__contains__", "__iter__", "__next__",
     "__enter__", "__exit__", "__slots__", "__call__", "__getattr__", "__getattribute__", "__setattr__",
-    "__delattr__", "__format__",
+    "__delattr__", "__format__", "__get__", "__set__", "__delete__", "__set_name__",
     "__post_init__", /* a plain method: @dataclass's __init__ calls it (modules/dataclasses_methods.c) */ "__copy__", "__deepcopy__",
 };
 

@@ -53,8 +53,8 @@ size_t sim__set_sizeof(const Sim *s, SimId d)
 bool sim_hashable(const Sim *s, SimId k)
 {
     SimKind kind = (SimKind)s->obj[k].kind;
-    if (kind == SK_LIST || kind == SK_DICT || kind == SK_SET || kind == SK_BYTEARRAY ||
-        kind == SK_DICTVIEW || kind == SK_DEQUE)
+    if (kind == SK_LIST || kind == SK_DICT || (kind == SK_SET && s->obj[k].sub != SIM_SET_FROZEN) ||
+        kind == SK_BYTEARRAY || kind == SK_DICTVIEW || kind == SK_DEQUE)
         return false;
     if (kind == SK_INSTANCE && s->obj[k].type) {
         /* __hash__ = None (or set by __eq__ alone), or hashed in Python: not here */
@@ -107,6 +107,15 @@ uint64_t sim_hash(const Sim *s, SimId k)
             h = (h ^ sim_hash(s, sim_items(s, k)[i])) * 0x9e3779b97f4a7c15ull;
         return h;
     }
+    case SK_SET: { /* a frozenset: its items' hashes, in any order */
+        uint64_t h = 0x3c6ef372fe94f82aull ^ o->len;
+        for (uint32_t i = 0; i < o->v.set.slots; i++) {
+            SimId item = sim_items(s, k)[i];
+            if (item)
+                h += sim_hash(s, item) * 0x9e3779b97f4a7c15ull ^ 0x5851f42d4c957f2dull;
+        }
+        return h;
+    }
     default:
         return (uint64_t)k * 0x9e3779b1ull;
     }
@@ -150,6 +159,15 @@ bool sim_equal(const Sim *s, SimId a, SimId b)
         for (uint32_t i = 0; i < x->len; i++)
             if (!sim_equal(s, sim_items(s, a)[i], sim_items(s, b)[i]))
                 return false;
+        return true;
+    case SK_SET: /* a frozenset key: the same items */
+        if (x->len != y->len)
+            return false;
+        for (uint32_t i = 0; i < x->v.set.slots; i++) {
+            SimId k = sim_items(s, a)[i];
+            if (k && !sim_set_contains(s, b, k))
+                return false;
+        }
         return true;
     default:
         return false;
@@ -483,13 +501,31 @@ static bool set_table(Sim *s, SimId set, uint32_t slots)
     return true;
 }
 
+/* setobject.c's probe sequence: from hash & mask, the next LINEAR_PROBES
+ * (9) slots when they stay below the mask, then a jump perturbed by the
+ * hash's higher bits (PERTURB_SHIFT 5). *k counts the linear steps taken
+ * (start it at 0 with *perturb = hash). */
+static uint32_t set_probe_next(uint32_t i, uint32_t mask, uint64_t *perturb, int *k)
+{
+    if (*k < 9 && (size_t)i - (size_t)*k + 9 <= mask) {
+        ++*k;
+        return i + 1;
+    }
+    uint32_t base = i - (uint32_t)*k; /* the jump starts from where the linear run began */
+    *k = 0;
+    *perturb >>= 5;
+    return (uint32_t)(((uint64_t)base * 5 + 1 + *perturb) & mask);
+}
+
 static void set_place(Sim *s, SimId set, SimId key)
 {
     SimObj *o = &s->obj[set];
-    uint32_t mask = o->v.set.slots - 1, i = (uint32_t)sim_hash(s, key) & mask;
+    uint64_t h = sim_hash(s, key), perturb = h;
+    uint32_t mask = o->v.set.slots - 1, i = (uint32_t)h & mask;
+    int k = 0;
     SimId *t = slab_ptr(&s->slab, o->data);
     while (t[i])
-        i = (i + 1) & mask;
+        i = set_probe_next(i, mask, &perturb, &k);
     t[i] = key;
 }
 
@@ -537,12 +573,14 @@ bool sim_set_contains(const Sim *s, SimId set, SimId key)
     const SimObj *o = &s->obj[set];
     if (!o->v.set.slots)
         return false;
-    uint32_t mask = o->v.set.slots - 1, i = (uint32_t)sim_hash(s, key) & mask;
+    uint64_t h = sim_hash(s, key), perturb = h;
+    uint32_t mask = o->v.set.slots - 1, i = (uint32_t)h & mask;
+    int k = 0;
     const SimId *t = slab_ptr(&s->slab, o->data);
     while (t[i]) {
         if (t[i] == key || sim_equal(s, t[i], key))
             return true;
-        i = (i + 1) & mask;
+        i = set_probe_next(i, mask, &perturb, &k);
     }
     return false;
 }

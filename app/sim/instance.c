@@ -191,6 +191,8 @@ SimId sim_type_of(const Sim *s, SimId id)
         return s->xtypes[o->sub == SIM_WR_PROXY ? SIM_XT_WR_PROXY : SIM_XT_WR_CALLABLE_PROXY];
     if (o->kind == SK_DICTVIEW)
         return s->xtypes[SIM_XT_DICT_KEYS + o->sub];
+    if (o->kind == SK_SET && o->sub == SIM_SET_FROZEN)
+        return s->xtypes[SIM_XT_FROZENSET];
     return s->types[o->kind];
 }
 

@@ -79,6 +79,8 @@ static const struct XTypeDef {
     [SIM_XT_DEQUE_ITER] = {"_collections._deque_iterator", SK_ITER, {72, 72, 72}, true},
     [SIM_XT_DEQUE_REVITER] = {"_collections._deque_reverse_iterator", SK_ITER, {72, 72, 72}, true},
     [SIM_XT_FT_CACHEINFO] = {"functools.CacheInfo", SK_ITER, {72, 72, 72}, true},
+    /* frozenset: its instances are sets (their size is the set's) */
+    [SIM_XT_FROZENSET] = {"frozenset", SK_SET, {216, 216, 216}, true},
 };
 
 static uint32_t *block_slot(const Sim *s, SimId it, uint32_t k);
@@ -123,7 +125,7 @@ const char *sim_type_obj_name(const Sim *s, SimId type)
     const SimObj *t = &s->obj[type];
     if (t->sub == SK_INSTANCE)
         return NULL;
-    if ((t->sub == SK_ITER || t->sub == SK_DICTVIEW || t->sub == SK_WEAKREF) && t->cap > SIM_XT_NONE &&
+    if ((t->sub == SK_ITER || t->sub == SK_DICTVIEW || t->sub == SK_WEAKREF || t->sub == SK_SET) && t->cap > SIM_XT_NONE &&
         t->cap < SIM_XT_COUNT)
         return xtypes[t->cap].name + ((t->cap == SIM_XT_DEQUE_ITER || t->cap == SIM_XT_DEQUE_REVITER) &&
                                       s->prof->version != SIM_V311); /* 3.12+: "collections._deque_iterator" */

@@ -95,6 +95,7 @@ typedef enum SimXType {
      * same (refs and counters): pyrun/types/native.c calls them */
     SIM_XT_OP_ITEMGETTER, SIM_XT_OP_ATTRGETTER, SIM_XT_OP_METHODCALLER, SIM_XT_FT_PARTIAL,
     SIM_XT_FT_LRU_WRAPPER, SIM_XT_FT_LRU_ELEM, SIM_XT_FT_CACHEINFO,
+    SIM_XT_FROZENSET, /* the frozenset type (its instances are SK_SET, sub SIM_SET_FROZEN) */
     SIM_XT_COUNT
 } SimXType;
 #define SIM_XT_NATIVE_FIRST SIM_XT_OP_ITEMGETTER

@@ -155,20 +155,65 @@ static SimId f_abs(PyRun *I, SimId *a, int n, SimId kw)
     return sim_int(S, v < 0 ? -v : v);
 }
 
+/* PyObject_Hash of the kinds whose hash the model computes as CPython
+ * does: ints and integral floats (modulo 2**61 - 1), tuples (the xxHash
+ * lanes of tuplehash), identity (the address rotated right by 4 bits), and
+ * a class's own __hash__. False with the error raised or the refusal. */
+static bool hash_of(PyRun *I, SimId v, int64_t *out)
+{
+    SimId h = dunder_hash(I, v);
+    if (h != S->notimpl) {
+        if (!h)
+            return false;
+        *out = sim_obj(S, h)->v.i;
+        bool small = sim_obj(S, h)->sub != 1;
+        sim_decref(S, h);
+        return small || py_not_modelled(I, 0, "a __hash__ that returns an int beyond 64 bits");
+    }
+    SimKind k = sim_kind(S, v);
+    if (k != SK_TUPLE && !py_hashable(I, v)) /* a tuple answers item by item */
+        return false;
+    int64_t x;
+    if ((k == SK_INT || k == SK_BOOL) && sim_obj(S, v)->sub != 1) {
+        x = sim_obj(S, v)->v.i;
+    } else if (k == SK_FLOAT && sim_obj(S, v)->v.f == trunc(sim_obj(S, v)->v.f) && fabs(sim_obj(S, v)->v.f) < 9.2e18) {
+        x = (int64_t)sim_obj(S, v)->v.f; /* an integral float hashes as its int */
+    } else if (k == SK_INSTANCE || k == SK_OBJECT || k == SK_FUNC || k == SK_TYPE) {
+        uint64_t p = (uint64_t)sim_id_address(S, v);
+        *out = (int64_t)(p >> 4 | p << 60);
+        *out = *out == -1 ? -2 : *out;
+        return true;
+    } else if (k == SK_TUPLE) {
+        const uint64_t p1 = 11400714785074694791ull, p2 = 14029467366897019727ull, p5 = 2870177450012600261ull;
+        uint64_t acc = p5;
+        for (uint32_t i = 0; i < sim_obj(S, v)->len; i++) {
+            int64_t lane;
+            if (!hash_of(I, sim_items(S, v)[i], &lane))
+                return false;
+            acc += (uint64_t)lane * p2;
+            acc = acc << 31 | acc >> 33;
+            acc *= p1;
+        }
+        acc += (uint64_t)sim_obj(S, v)->len ^ (p5 ^ 3527539ull);
+        *out = acc == (uint64_t)-1 ? 1546275796 : (int64_t)acc;
+        return true;
+    } else {
+        return py_not_modelled(I, 0, "hash() of a %s (CPython's hash function for it)", op_typename(I, v));
+    }
+    const uint64_t mod = ((uint64_t)1 << 61) - 1; /* _PyHASH_MODULUS: the sign kept, -1 reserved */
+    uint64_t m = (x < 0 ? -(uint64_t)x : (uint64_t)x) % mod;
+    *out = x < 0 ? -(int64_t)m : (int64_t)m;
+    *out = *out == -1 ? -2 : *out;
+    return true;
+}
+
 static SimId f_hash(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
     if (!bi_nargs(I, "hash", n, 1, 1))
         return 0;
-    SimId h = dunder_hash(I, a[0]);
-    if (h != S->notimpl)
-        return h;
-    if (!py_hashable(I, a[0]))
-        return 0;
-    SimKind k = sim_kind(S, a[0]);
-    if (k == SK_INT || k == SK_BOOL)
-        return sim_int(S, sim_obj(S, a[0])->v.i == -1 ? -2 : sim_obj(S, a[0])->v.i);
-    return sim_int(S, (int64_t)(sim_hash(S, a[0]) >> 2));
+    int64_t h;
+    return hash_of(I, a[0], &h) ? sim_int(S, h) : 0;
 }
 
 static SimId f_callable(PyRun *I, SimId *a, int n, SimId kw);
@@ -541,6 +586,7 @@ const BuiltinDef function_defs[] = {
     BUILTIN("map", 0, BM_BUILTINS, iter_map, .kw_fn = "map"),
     BUILTIN("filter", 0, BM_BUILTINS, iter_filter, .style = ARGS_RANGE, .min = 2, .max = 2),
     BUILTIN("hash", 0, BM_BUILTINS, f_hash, .style = ARGS_ONE),
+    BUILTIN("frozenset", 0, BM_BUILTINS, frozenset_construct, .style = ARGS_RANGE, .min = 0, .max = 1),
     BUILTIN("iter", 0, BM_BUILTINS, f_iter, .style = ARGS_RANGE, .min = 1, .max = 2),
     BUILTIN("next", 0, BM_BUILTINS, f_next, .style = ARGS_RANGE, .min = 1, .max = 2),
     BUILTIN("getattr", 0, BM_BUILTINS, f_getattr, .style = ARGS_RANGE, .min = 2, .max = 3),

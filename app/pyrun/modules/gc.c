@@ -208,6 +208,8 @@ static SimId g_is_tracked(PyRun *I, SimId *a, int n, SimId kw)
     const SimObj *o = sim_obj(S, a[0]);
     if (o->kind == SK_TYPE && o->sub == SK_ITER && o->cap >= SIM_XT_IT_COUNT && S->prof->version != SIM_V311)
         return sim_bool(S, true); /* 3.12+: itertools' heap types, made by its import (not modelled one by one) */
+    if (o->kind == SK_BUILTIN) /* builtin functions and method descriptors are tracked from their module's init */
+        return sim_bool(S, true);
     timing_read(I); /* a collection untracks tuples and dicts of atoms */
     return sim_bool(S, sim_is_tracked(S, a[0]));
 }

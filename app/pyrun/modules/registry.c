@@ -161,6 +161,8 @@ static void method_index_build(PyRun *I)
 int builtin_method_index(PyRun *I, SimId obj, const char *name)
 {
     int k = sim_kind(S, obj);
+    if (k == SK_SET && sim_obj(S, obj)->sub == SIM_SET_FROZEN)
+        return -1; /* set's methods here all change the set */
     for (uint32_t j = method_hash(k, name) & I->method_mask; I->method_slots[j]; j = (j + 1) & I->method_mask) {
         const BuiltinDef *d = bi_def((uint32_t)I->method_slots[j] - 1);
         if (d->owner == k && strcmp(d->name, name) == 0)
@@ -327,7 +329,9 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
     I->ex_args = I->call_ex;
     I->call_ex = 0;
     if ((index & 0xffff0000u) == 0xffff0000u) {
-        if ((index & 0xffu) == SK_ITER && self) { /* enumerate(...), zip(...) ... */
+        bool xtype = self && sim_kind(S, self) == SK_TYPE && sim_obj(S, self)->cap > SIM_XT_NONE &&
+                     sim_obj(S, self)->sub != SK_INSTANCE;
+        if (((index & 0xffu) == SK_ITER || xtype) && self) { /* enumerate(...), zip(...), frozenset(...) */
             int i = iter_type_def(I, self);
             if (i >= 0)
                 index = (uint32_t)i;

@@ -457,7 +457,14 @@ SimId class_build(PyRun *I, SimId name, SimId ns, SimId bases)
     class_set_hooks(I, cls);
     /* type_new_set_names: a copy of the dict to walk; type_new_init_subclass:
      * super(cls, cls).__init_subclass__ bound, then called */
-    sim_decref(S, sim_dict(S));
+    SimId names_copy = sim_dict(S);
+    if (!udescr_set_names(I, cls, SIM_V(S, cls, SK_TYPE, type.dict))) {
+        sim_decref(S, names_copy);
+        sim_decref(S, cls);
+        cls = 0;
+        goto done;
+    }
+    sim_decref(S, names_copy);
     SimId sup = sim_super(S);
     SimId bound = sim_builtin(S, 0, 0);
     sim_decref(S, sup);

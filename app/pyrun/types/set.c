@@ -62,6 +62,49 @@ const BuiltinDef set_methods[] = {
 };
 const int set_nmethods = (int)(sizeof set_methods / sizeof set_methods[0]);
 
+/* frozenset(iterable): make_new_set and set_update_internal — a set or
+ * dict sizes the table once, any other iterable is walked (no list made);
+ * a frozenset is returned as it is */
+SimId frozenset_construct(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (n == 1 && sim_kind(S, a[0]) == SK_SET && sim_obj(S, a[0])->sub == SIM_SET_FROZEN) {
+        sim_incref(S, a[0]);
+        return a[0];
+    }
+    SimId st = sim_set(S);
+    sim_obj(S, st)->sub = SIM_SET_FROZEN;
+    if (n == 0)
+        return st;
+    SimKind k = sim_kind(S, a[0]);
+    if (k == SK_SET || k == SK_DICT) { /* set_merge / the dict branch: one resize up front */
+        uint32_t cnt = sim_obj(S, a[0])->len;
+        uint32_t slots = SIM_V(S, st, SK_SET, set.slots) ? SIM_V(S, st, SK_SET, set.slots) : 8;
+        if ((size_t)cnt * 5 >= (size_t)(slots - 1) * 3)
+            sim_set_presize(S, st, (size_t)cnt * 2);
+    }
+    SimId it = iter_get(I, a[0]), v;
+    if (!it) {
+        sim_decref(S, st);
+        return 0;
+    }
+    int got;
+    while ((got = iter_step(I, it, &v)) > 0) {
+        if (!py_hashable(I, v)) {
+            sim_decref(S, v);
+            got = -1;
+            break;
+        }
+        sim_set_add(S, st, v);
+    }
+    sim_decref(S, it);
+    if (got < 0) {
+        sim_decref(S, st);
+        return 0;
+    }
+    return st;
+}
+
 SimId set_construct(PyRun *I, SimId *a, int n, SimId kw)
 {
     int np = bi_npos(I, n, kw);

@@ -19,6 +19,7 @@ SimId list_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId tuple_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId dict_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId set_construct(PyRun *I, SimId *args, int nargs, SimId kw);
+SimId frozenset_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId range_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 
 /* class.c: the end of a class statement (type_new): name, namespace and
@@ -70,6 +71,20 @@ SimId descr_construct(PyRun *I, int kind, SimId *args, int nargs, SimId kw);
 SimId descr_get(PyRun *I, SimId d, SimId obj, SimId cls);
 bool descr_set(PyRun *I, SimId prop, SimId obj, SimId value);
 
+/* user_descr.c: descriptors written in Python. udescr_kind: what instance
+ * d is as a class attribute (UDESCR_REFUSED: its class's __get__, __set__
+ * or __delete__ is not a plain function); udescr_is_data: it has __set__
+ * or __delete__. udescr_get: d.__get__(obj or None, type) (d itself when it
+ * has no __get__), a new reference or 0 with the error raised; udescr_set:
+ * d.__set__(obj, value), or d.__delete__(obj) for value 0. udescr_set_names:
+ * type_new_set_names, __set_name__(cls, name) of each value in cls's dict
+ * that has one; false with the error raised. */
+enum { UDESCR_NONE, UDESCR_NONDATA, UDESCR_DATA, UDESCR_DATA_NOGET, UDESCR_REFUSED };
+int udescr_kind(PyRun *I, SimId d);
+bool udescr_is_data(PyRun *I, SimId d);
+SimId udescr_get(PyRun *I, SimId d, SimId obj, SimId type);
+bool udescr_set(PyRun *I, SimId d, SimId obj, SimId value);
+bool udescr_set_names(PyRun *I, SimId cls, SimId dict);
 /* generator.c: a generator's data attributes (__name__, gi_running ...);
  * *found false when it has no such one here. */
 SimId generator_attr(PyRun *I, SimId g, const char *name, bool *found);
