@@ -122,6 +122,8 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
                                                                  : S->empty_tuple);
         if (is(I, name, "__closure__"))
             return ret(I, sim_items(S, obj)[2]);
+        if (is(I, name, "__code__"))
+            return code_object(I, o->v.func.code);
         if (is(I, name, "__defaults__"))
             return ret(I, sim_items(S, obj)[SIM_FN_DEFAULTS]);
         if (is(I, name, "__kwdefaults__"))
@@ -193,7 +195,7 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
         if (is(I, name, "__callback__"))
             return ret(I, o->v.weakref.callback);
         break;
-    case SK_DEQUE: case SK_GEN: case SK_TRACEBACK: case SK_FRAME: {
+    case SK_DEQUE: case SK_GEN: case SK_TRACEBACK: case SK_FRAME: case SK_CODE: {
         size_t n;
         char buf[32];
         const char *nm = name_of(I, name, &n);
@@ -201,6 +203,8 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
             break;
         memcpy(buf, nm, n);
         buf[n] = '\0';
+        if (o->kind == SK_CODE)
+            return code_attr(I, obj, buf, found);
         if (o->kind == SK_DEQUE)
             return deque_attr(I, obj, buf, found);
         return o->kind == SK_GEN ? generator_attr(I, obj, buf, found) : tb_attr(I, obj, buf, found);

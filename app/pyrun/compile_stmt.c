@@ -397,7 +397,12 @@ bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int 
         cg_add_slot(&c, ".0", SLOT_LOCAL);
         g->I->codes[c.ci].nargs = 1;
     }
-    for (int pass = 0; pass < 3; pass++)
+    /* locals as the symbol table met them; then the cells and the free
+     * variables each sorted by name, as compiler_enter_scope's dictbytype()
+     * sorts them: the order of co_cellvars, co_freevars and __closure__ */
+    int *order = xmalloc((size_t)(child->n ? child->n : 1) * sizeof *order);
+    for (int pass = 0; pass < 3; pass++) {
+        int n_pass = 0;
         for (int i = 0; i < child->n; i++) {
             unsigned f = child->flags[i];
             if (f & (SYM_PARAM | SYM_GLOBAL))
@@ -406,12 +411,24 @@ bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int 
             bool local = (f & SYM_BOUND) && !(f & SYM_NONLOCAL) && !(f & SYM_CELL);
             bool cell = (f & SYM_CELL) && !is_free;
             if ((pass == 0 && local) || (pass == 1 && cell) || (pass == 2 && is_free))
-                cg_add_slot(&c, child->names[i], pass == 0 ? SLOT_LOCAL : pass == 1 ? SLOT_CELL : SLOT_FREE);
+                order[n_pass++] = i;
         }
+        for (int i = 1; pass > 0 && i < n_pass; i++) /* insertion sort: a handful of names */
+            for (int j = i; j > 0 && strcmp(child->names[order[j - 1]], child->names[order[j]]) > 0; j--) {
+                int t = order[j];
+                order[j] = order[j - 1];
+                order[j - 1] = t;
+            }
+        for (int i = 0; i < n_pass; i++)
+            cg_add_slot(&c, child->names[order[i]], pass == 0 ? SLOT_LOCAL : pass == 1 ? SLOT_CELL : SLOT_FREE);
+    }
+    free(order);
     bool is_gen = kind == CODE_COMP ? nd->kind == N_GENEXP : cg_is_generator(g->ast, body, kind == CODE_LAMBDA);
     if (is_gen && kind == CODE_LAMBDA)
         return py_refuse(g->err, nd->line, nd->col, "generator lambdas ('lambda: (yield)')", true);
     g->I->codes[c.ci].is_gen = is_gen;
+    if (kind == CODE_COMP && !is_gen)
+        CODE(g)->has_comp = true;
     bool ok;
     if (kind == CODE_LAMBDA) {
         ok = cg_expr(&c, body);

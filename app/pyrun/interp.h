@@ -87,6 +87,7 @@ typedef struct PyCode {
     int maxtry;              /* deepest nesting of try blocks, from the compiler */
     bool has_closure;
     bool has_annotations;    /* MAKE_FUNCTION takes the (name, value, ...) tuple */
+    bool has_comp;           /* it holds a list, set or dict comprehension (3.12+ inline them) */
     int nbases;              /* class bodies: bases pushed before BUILD_CLASS */
     bool is_gen;             /* calling it makes a generator */
     int framesize;           /* generators: co_nlocalsplus + co_stacksize, CPython's */
@@ -96,6 +97,8 @@ typedef struct PyCode {
     SimId name;              /* owned */
     SimId qualname;          /* owned */
     int firstline;
+    SimId obj;               /* its code object, once asked for (types/code.c; static, owned) */
+    SimId names_cache[3];    /* 3.12+: co_varnames, co_cellvars, co_freevars once read (owned) */
     uint8_t *warm;           /* per instruction: it ran before (3.12+ specialization); made on first use */
 } PyCode;
 
@@ -215,6 +218,7 @@ struct PyRun {
     size_t io_pending_bytes;
     int last_line;
     int cmp_depth;          /* nesting of == between containers (ops.c) */
+    int recursion_limit;    /* sys.setrecursionlimit(), at most VM_FRAMES (vm.c: new_frame) */
 };
 
 /* The exception state set aside while C code runs Python (a finalizer, a

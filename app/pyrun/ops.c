@@ -326,7 +326,7 @@ static int deep_equal_inner(PyRun *I, SimId a, SimId b);
 static int compare_limit(PyRun *I)
 {
     switch (S->prof->version) {
-    case SIM_V311: return VM_RECURSION_LIMIT - I->nframes;
+    case SIM_V311: return I->recursion_limit - I->nframes;
     case SIM_V312: return 1498;
     default: return 9999;
     }

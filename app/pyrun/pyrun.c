@@ -149,6 +149,7 @@ PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn
 {
     PyRun *I = xcalloc(1, sizeof *I);
     I->sim = sim;
+    I->recursion_limit = VM_RECURSION_LIMIT;
     I->src = src;
     I->srclen = n;
     I->filename = xstrdup(filename);

@@ -320,6 +320,9 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
         buf_adds(out, "])");
         return true;
     }
+    case SK_CODE:
+        code_repr(I, v, out);
+        return true;
     case SK_FRAME: /* frame_repr shows its file, line and code, which the object does not keep */
         return py_not_modelled(I, 0, "the text of a frame object");
     default:

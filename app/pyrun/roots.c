@@ -44,6 +44,9 @@ static void code_roots(PyRun *I, SimVisit visit, void *arg)
             root(I->sim, co->slotnames[i], visit, arg);
         root(I->sim, co->name, visit, arg);
         root(I->sim, co->qualname, visit, arg);
+        root(I->sim, co->obj, visit, arg);
+        for (int i = 0; i < 3; i++)
+            root(I->sim, co->names_cache[i], visit, arg);
     }
 }
 

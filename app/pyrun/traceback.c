@@ -90,6 +90,7 @@ SimId tb_frame_object(PyRun *I, int i)
     const PyCode *co = &I->codes[f->code];
     bool known = co->framesize_known && co->framesize > 0;
     f->fobj = sim_frame_new(S, (uint32_t)(known ? co->framesize : co->nslots + 4));
+    SIM_V(S, f->fobj, SK_FRAME, frame.code) = f->code + 1; /* for f_code */
     if (!known) { /* its size is the model's guess: refused where it shows */
         sim_obj(S, f->fobj)->flags |= SIM_F_SPECIAL;
         I->guessed_sizes++;

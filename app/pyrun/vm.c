@@ -38,7 +38,7 @@ static const char *code_name(PyRun *I, uint32_t ci)
 
 static Frame *new_frame(PyRun *I, uint32_t ci, SimId globals)
 {
-    if (I->nframes >= VM_RECURSION_LIMIT) { /* the module frame counts: 999 calls deep (checked by 461_*) */
+    if (I->nframes >= I->recursion_limit) { /* the module frame counts: 999 calls deep (checked by 461_*) */
         py_raise(I, EXC_RecursionError, "maximum recursion depth exceeded");
         return NULL;
     }

@@ -122,6 +122,14 @@ static SimId static_obj(Sim *s, SimKind k, int64_t refcnt)
     return id;
 }
 
+SimId sim_code_new(Sim *s, uint32_t index)
+{
+    SimId id = static_obj(s, SK_CODE, 1);
+    s->obj[id].flags &= (uint8_t)~SIM_F_IMMORTAL; /* a real refcount, not modelled: pyrun refuses it */
+    s->obj[id].v.code.index = index;
+    return id;
+}
+
 static void seed_allocator(Sim *s)
 {
     const SimProfile *p = s->prof;

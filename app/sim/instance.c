@@ -204,7 +204,7 @@ const char *sim_kind_name(SimKind k)
         "function", "method", "builtin_function_or_method", "weakref.ReferenceType", "cell", "module",
         "range", "iterator", "dict_keys", "NotImplementedType", "super", "generator", "property",
         "classmethod", "staticmethod", "ellipsis", "member_descriptor", "getset_descriptor", "traceback",
-        "frame", "collections.deque"};
+        "frame", "collections.deque", "code"};
     return names[k];
 }
 

@@ -34,6 +34,7 @@ typedef enum SimKind {
     SK_MEMBER_DESCR, SK_GETSET_DESCR, /* type.c: a class's slots, its __dict__ / __weakref__ */
     SK_TRACEBACK, SK_FRAME, /* exc.c */
     SK_DEQUE, /* deque.c: collections.deque */
+    SK_CODE,  /* a code object: pyrun's, made static on first use (sim_code_new) */
     SK_COUNT
 } SimKind;
 
@@ -143,7 +144,9 @@ typedef struct SimObj {
         struct { SimId func; uint32_t code; } gen; /* its frame's function (owned); code index */
         struct { SimId next, frame; uint32_t lasti; } tb; /* tb_next, tb_frame (owned), the failing
                                                          * instruction; len: tb_lineno, cap: code */
-        struct { SimId back, func; } frame;        /* f_back, the function once it owns its frame (owned) */
+        struct { SimId back, func; uint32_t code; } frame; /* f_back, the function once it owns its
+                                                   * frame (owned); pyrun's code index + 1 */
+        struct { uint32_t index; } code;           /* pyrun's code index */
         struct { uint32_t next; } free;            /* SK_FREE: the next free record */
     } v;
 } SimObj;
@@ -322,6 +325,9 @@ SimId sim_exc_dict(Sim *s, SimId e);
 SimId sim_traceback_new(Sim *s, SimId next, SimId frame, uint32_t code, int lineno, uint32_t lasti);
 /* A frame object of a running frame with nslots slots (untracked). */
 SimId sim_frame_new(Sim *s, uint32_t nslots);
+/* A code object for pyrun's code `index`: static (CPython made it while
+ * compiling, before the program's first line), untracked, never freed. */
+SimId sim_code_new(Sim *s, uint32_t index);
 /* take_ownership: the frame ends while its object lives on; the object
  * takes the n slots (references moved in), func and back (stolen) and is
  * tracked. False (refused memory) with nothing taken. */

@@ -47,7 +47,7 @@ typedef struct Refusal {
 } Refusal;
 
 static const Refusal refusals[] = {
-    {"try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    print(e.__traceback__.tb_frame.f_code)\n", "pydive: line 4: 'frame.f_code' is not modelled by the simulated CPython\n"},
+    {"def f():\n    pass\n\nprint(f.__code__.co_consts)\n", "pydive: line 4: 'code.co_consts' (what the bytecode holds) is not modelled by the simulated CPython\n"},
     {"g = lambda: (yield)\n", "pydive: line 1: generator lambdas ('lambda: (yield)') are not modelled by the simulated CPython\n"},
     {"async def f():\n    pass\n", "pydive: line 1: coroutines ('async def') are not modelled by the simulated CPython\n"},
     {"try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    print(e.__traceback__.tb_lasti)\n", "pydive: line 4: 'traceback.tb_lasti' (bytecode offsets) is not modelled by the simulated CPython\n"},

@@ -22,6 +22,8 @@ static SimId s_getrefcount(PyRun *I, SimId *a, int n, SimId kw)
      * tables the model does not keep (abs: 4 on 3.11, 3 on 3.12+) */
     if (o->kind == SK_BUILTIN && !o->v.builtin.self)
         return py_not_modelled(I, 0, "sys.getrefcount() of a built-in function"), 0;
+    if (o->kind == SK_CODE) /* the module's constants, the compiler's tables ... */
+        return py_not_modelled(I, 0, "sys.getrefcount() of a code object"), 0;
     return sim_int(S, sim_refcount(S, a[0]));
 }
 
@@ -41,6 +43,8 @@ static SimId s_getsizeof(PyRun *I, SimId *a, int n, SimId kw)
         const char *q = sim_str_data(S, I->codes[SIM_V(S, a[0], SK_GEN, gen.code)].qualname, &len);
         return py_not_modelled(I, 0, "the size of generator '%.*s' (its frame's stack depth)", (int)len, q), 0;
     }
+    if (sim_kind(S, a[0]) == SK_CODE) /* its bytecode, tables and caches */
+        return py_not_modelled(I, 0, "the size of a code object"), 0;
     if (sim_kind(S, a[0]) == SK_FRAME && (sim_obj(S, a[0])->flags & SIM_F_SPECIAL))
         return py_not_modelled(I, 0, "the size of a frame object (its code's stack depth)"), 0;
     return sim_int(S, (int64_t)sim_sizeof(S, a[0]));
@@ -77,7 +81,34 @@ static SimId s_intern(PyRun *I, SimId *a, int n, SimId kw)
 static SimId s_getrecursionlimit(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)a, (void)n, (void)kw;
-    return sim_int(S, VM_RECURSION_LIMIT);
+    return sim_int(S, I->recursion_limit);
+}
+
+/* sys.setrecursionlimit(n): up to the model's frame stack; the depth it
+ * checks against counts Python frames, and in 3.11 this call too */
+static SimId s_setrecursionlimit(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    SimKind k = sim_kind(S, a[0]);
+    if ((k == SK_INT || k == SK_BOOL) && sim_obj(S, a[0])->sub == 1 && sim_obj(S, a[0])->v.i >= 0)
+        return py_not_modelled(I, 0, "sys.setrecursionlimit() above %d (the model's frames)", VM_FRAMES), 0;
+    int64_t limit;
+    if (!bi_int_arg(I, a[0], &limit))
+        return 0;
+    if (limit < 1) {
+        py_raise(I, EXC_ValueError, "recursion limit must be greater or equal than 1");
+        return 0;
+    }
+    if (limit > VM_FRAMES)
+        return py_not_modelled(I, 0, "sys.setrecursionlimit() above %d (the model's frames)", VM_FRAMES), 0;
+    int depth = I->nframes + (S->prof->version == SIM_V311 ? 1 : 0);
+    if (depth >= limit) {
+        py_raise(I, EXC_RecursionError, "cannot set the recursion limit to %d at the recursion depth %d: "
+                 "the limit is too low", (int)limit, depth);
+        return 0;
+    }
+    I->recursion_limit = (int)limit;
+    return bi_none(I);
 }
 
 /* sys.exc_info(): (type, value, traceback) of the exception being handled */
@@ -111,6 +142,7 @@ const BuiltinDef sys_functions[] = {
     BUILTIN("_debugmallocstats", 0, BM_SYS, s_debugmallocstats, .style = ARGS_NONE),
     BUILTIN("intern", 0, BM_SYS, s_intern, .style = ARGS_ONE),
     BUILTIN("getrecursionlimit", 0, BM_SYS, s_getrecursionlimit, .style = ARGS_NONE),
+    BUILTIN("setrecursionlimit", 0, BM_SYS, s_setrecursionlimit, .style = ARGS_ONE),
     BUILTIN("exc_info", 0, BM_SYS, s_exc_info, .style = ARGS_NONE),
     BUILTIN("exception", 0, BM_SYS, s_exception, .style = ARGS_NONE),
 };

@@ -265,6 +265,8 @@ SimId tb_attr(PyRun *I, SimId v, const char *name, bool *found)
                 return ref(I, o->v.frame.back);
             return py_not_modelled(I, 0, "'frame.f_back' of a running frame");
         }
+        if (strcmp(name, "f_code") == 0 && o->v.frame.code)
+            return code_object(I, o->v.frame.code - 1);
         if (strcmp(name, "f_lineno") == 0 || strcmp(name, "f_locals") == 0 || strcmp(name, "f_code") == 0 ||
             strcmp(name, "f_globals") == 0 || strcmp(name, "f_lasti") == 0 || strcmp(name, "clear") == 0 ||
             strcmp(name, "f_trace") == 0 || strcmp(name, "f_builtins") == 0)

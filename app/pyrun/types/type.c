@@ -80,6 +80,9 @@ SimId type_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
             py_raise(I, EXC_TypeError, "type() takes 1 or 3 arguments");
             return 0;
         }
+        if (sim_kind(S, a[0]) == SK_BUILTIN && !SIM_V(S, a[0], SK_BUILTIN, builtin.self) &&
+            bi_def(SIM_V(S, a[0], SK_BUILTIN, builtin.index))->owner) /* str.lower: method_descriptor */
+            return py_not_modelled(I, 0, "the type of a method descriptor (method_descriptor)"), (SimId)0;
         SimId t = sim_type_of(S, a[0]);
         sim_incref(S, t);
         return t;

@@ -88,6 +88,11 @@ bool udescr_set_names(PyRun *I, SimId cls, SimId dict);
 /* generator.c: a generator's data attributes (__name__, gi_running ...);
  * *found false when it has no such one here. */
 SimId generator_attr(PyRun *I, SimId g, const char *name, bool *found);
+/* code.c: code index ci's code object (a new reference), its attributes
+ * (*found false: none of that name), its repr */
+SimId code_object(PyRun *I, uint32_t ci);
+SimId code_attr(PyRun *I, SimId code, const char *name, bool *found);
+void code_repr(PyRun *I, SimId code, Buf *out);
 
 /* Methods several types share (list.c). */
 SimId meth_append(PyRun *I, SimId *args, int nargs, SimId kw); /* list, bytearray */
