@@ -43,7 +43,7 @@ typedef struct BuiltinDef {
 #define BUILTIN(nm, own, mod, f, ...) {.name = nm, .owner = own, .module = mod, .fn = f, __VA_ARGS__}
 
 enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH, BM_COPY, BM_OPERATOR, BM_FUNCTOOLS,
-       BM_COLLECTIONS, BM_DATACLASSES };
+       BM_COLLECTIONS, BM_DATACLASSES, BM_CONTEXTLIB };
 
 /* The builtins module's functions (modules/builtins.c) and each module's
  * (modules/gc.c, sys.c, weakref.c). */
@@ -132,6 +132,11 @@ extern const BuiltinDef dataclasses_functions[];
 extern const int dataclasses_nfunctions;
 void dataclasses_module_init(PyRun *I, SimId dict);
 void dataclasses_on_import(PyRun *I);
+/* modules/contextlib.c */
+extern const BuiltinDef contextlib_functions[];
+extern const int contextlib_nfunctions;
+void contextlib_module_init(PyRun *I, SimId dict);
+void contextlib_on_import(PyRun *I);
 /* Is m one of the comparison methods functools.total_ordering installs? */
 bool functools_is_ordering(PyRun *I, SimId m);
 

@@ -240,6 +240,8 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
         const char *name = pyrun_builtin_name(o->v.builtin.index);
         if (bi_def(o->v.builtin.index) && bi_def(o->v.builtin.index)->module == BM_COPY)
             return py_not_modelled(I, 0, "the repr of copy.%s (a Python function in CPython)", name);
+        if (native_python_level(I, v)) /* functools.wraps, contextlib.contextmanager ... */
+            return py_not_modelled(I, 0, "the repr of %s (a Python function in CPython)", name);
         if (bi_def(o->v.builtin.index) && bi_def(o->v.builtin.index)->owner == SK_INSTANCE) {
             /* BaseException's: slot wrappers (method-wrappers once bound) and method descriptors */
             if (!o->v.builtin.self)

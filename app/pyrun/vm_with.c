@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "pyrun/interp.h"
+#include "pyrun/types/native.h"
 
 #define S (I->sim)
 #define TOPF (&I->frames[I->nframes - 1])
@@ -19,6 +20,8 @@
 static SimId special(PyRun *I, SimId mgr, const char *name, bool exit)
 {
     SimObj *o = sim_obj(S, mgr);
+    if (sim_is_native(S, mgr)) /* contextlib's managers */
+        return native_special(I, mgr, name);
     SimId f = o->kind == SK_INSTANCE ? sim_type_lookup(S, o->type, name) : 0;
     if (f && sim_kind(S, f) == SK_FUNC) {
         sim_incref(S, f);

@@ -79,6 +79,12 @@ static const struct XTypeDef {
     [SIM_XT_DEQUE_ITER] = {"_collections._deque_iterator", SK_ITER, {72, 72, 72}, true},
     [SIM_XT_DEQUE_REVITER] = {"_collections._deque_reverse_iterator", SK_ITER, {72, 72, 72}, true},
     [SIM_XT_FT_CACHEINFO] = {"functools.CacheInfo", SK_ITER, {72, 72, 72}, true},
+    /* contextlib: the function @contextmanager returns, and instances of its classes */
+    [SIM_XT_CL_HELPER] = {"function", SK_ITER, {152, 160, 160}, true},
+    [SIM_XT_CL_GENCM] = {"contextlib._GeneratorContextManager", SK_ITER, {56, 48, 48}, true},
+    [SIM_XT_CL_SUPPRESS] = {"contextlib.suppress", SK_ITER, {56, 48, 48}, true},
+    [SIM_XT_CL_CLOSING] = {"contextlib.closing", SK_ITER, {56, 48, 48}, true},
+    [SIM_XT_CL_NULLCONTEXT] = {"contextlib.nullcontext", SK_ITER, {56, 48, 48}, true},
     /* frozenset: its instances are sets (their size is the set's) */
     [SIM_XT_FROZENSET] = {"frozenset", SK_SET, {216, 216, 216}, true},
 };

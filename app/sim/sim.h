@@ -96,10 +96,12 @@ typedef enum SimXType {
      * same (refs and counters): pyrun/types/native.c calls them */
     SIM_XT_OP_ITEMGETTER, SIM_XT_OP_ATTRGETTER, SIM_XT_OP_METHODCALLER, SIM_XT_FT_PARTIAL,
     SIM_XT_FT_LRU_WRAPPER, SIM_XT_FT_LRU_ELEM, SIM_XT_FT_CACHEINFO,
+    SIM_XT_CL_HELPER, SIM_XT_CL_GENCM, SIM_XT_CL_SUPPRESS, SIM_XT_CL_CLOSING, SIM_XT_CL_NULLCONTEXT,
     SIM_XT_FROZENSET, /* the frozenset type (its instances are SK_SET, sub SIM_SET_FROZEN) */
     SIM_XT_COUNT
 } SimXType;
 #define SIM_XT_NATIVE_FIRST SIM_XT_OP_ITEMGETTER
+#define SIM_XT_NATIVE_LAST SIM_XT_CL_NULLCONTEXT
 /* SimObj.sub of SK_SET: a frozenset (only constants make one: compile_fold.c) */
 #define SIM_SET_FROZEN 1
 
@@ -471,7 +473,8 @@ SimXType sim_xtype_of(const Sim *s, SimId id);
  * iterators (a partial, an itemgetter ...)? */
 static inline bool sim_is_native(const Sim *s, SimId id)
 {
-    return s->obj[id].kind == SK_ITER && sim_xtype_of(s, id) >= SIM_XT_NATIVE_FIRST;
+    SimXType xt = s->obj[id].kind == SK_ITER ? sim_xtype_of(s, id) : SIM_XT_NONE;
+    return xt >= SIM_XT_NATIVE_FIRST && xt <= SIM_XT_NATIVE_LAST;
 }
 /* tp_name of a built-in type object ("list_iterator", "itertools.count",
  * "weakref.ReferenceType"); NULL for a program's class. */

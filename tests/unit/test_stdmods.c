@@ -178,6 +178,23 @@ static void test_auto_collection_after_import_refused(void **state)
     out_fini(&o);
 }
 
+/* contextmanager's Python code (its closures, _GeneratorContextManager's
+ * __init__) is not replayed allocation by allocation: the count after it
+ * is refused, and a gc.collect() makes it known again. */
+static void test_contextmanager_count_refused(void **state)
+{
+    (void)state;
+    Out o;
+    const char *src = "import gc\nfrom contextlib import contextmanager\ngc.collect()\n"
+                      "@contextmanager\ndef cm():\n    yield 1\n"
+                      "with cm() as one:\n    pass\nprint(one)\nprint(gc.get_count())\n";
+    int code = run("3.12", src, &o);
+    assert_int_equal(code, PY_EXIT_REFUSED);
+    assert_string_equal(buf_str(&o.out), "1\n");
+    assert_non_null(strstr(buf_str(&o.err), "line 10: gc.get_count() after import contextlib"));
+    out_fini(&o);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -188,6 +205,7 @@ int main(void)
         cmocka_unit_test(test_import_crossing_threshold_refused),
         cmocka_unit_test(test_import_garbage_refused),
         cmocka_unit_test(test_auto_collection_after_import_refused),
+        cmocka_unit_test(test_contextmanager_count_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

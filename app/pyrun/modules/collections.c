@@ -128,6 +128,27 @@ SimId deque_construct(PyRun *I, SimId *a, int n, SimId kw)
 
 /* ---- the methods -------------------------------------------------------------------- */
 
+/* The positional count of rotate, index and insert: 3.13's Argument Clinic
+ * words it "rotate expected at most 1 argument, got 2"; 3.11 and 3.12 say
+ * "deque.rotate expected ..." (rotate) or "index() takes at least 1
+ * argument (0 given)" (PyArg_ParseTuple). */
+static bool positional(PyRun *I, const char *name, int np, int min, int max)
+{
+    if (np >= min && np <= max)
+        return true;
+    int want = np < min ? min : max;
+    const char *how = min == max ? "" : np < min ? "at least " : "at most ";
+    const char *s = want == 1 ? "" : "s";
+    if (S->prof->version >= SIM_V313)
+        py_raise(I, EXC_TypeError, "%s expected %s%d argument%s, got %d", name, how, want, s, np);
+    else if (strcmp(name, "rotate") == 0)
+        py_raise(I, EXC_TypeError, "deque.%s expected %s%d argument%s, got %d", name, how, want, s, np);
+    else
+        py_raise(I, EXC_TypeError, "%s() takes %s%d argument%s (%d given)", name,
+                 min == max ? "exactly " : how, want, s, np);
+    return false;
+}
+
 static SimId m_append(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
@@ -178,6 +199,8 @@ static SimId m_rotate(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
     int64_t k = 1;
+    if (!positional(I, "rotate", n - 1, 0, 1))
+        return 0;
     if (n > 1 && !bi_int_arg(I, a[1], &k))
         return 0;
     sim_deque_rotate(S, a[0], k);
@@ -239,6 +262,8 @@ static bool bound(PyRun *I, SimId v, int64_t len, int64_t *out)
 static SimId m_index(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
+    if (!positional(I, "index", n - 1, 1, 3))
+        return 0;
     int64_t len = sim_obj(S, a[0])->len, start = 0, stop = len;
     if ((n > 2 && !bound(I, a[2], len, &start)) || (n > 3 && !bound(I, a[3], len, &stop)))
         return 0;
@@ -298,7 +323,9 @@ static SimId m_reverse(PyRun *I, SimId *a, int n, SimId kw)
 
 static SimId m_insert(PyRun *I, SimId *a, int n, SimId kw)
 {
-    (void)n, (void)kw;
+    (void)kw;
+    if (!positional(I, "insert", n - 1, 2, 2))
+        return 0;
     SimId d = a[0];
     int64_t i, len = sim_obj(S, d)->len;
     if (!bi_int_arg(I, a[1], &i))
@@ -319,7 +346,7 @@ static SimId m_insert(PyRun *I, SimId *a, int n, SimId kw)
 }
 
 /* deque_copy: a new deque of the same maxlen, extended by this one */
-static SimId copy_of(PyRun *I, SimId d)
+SimId deque_copy(PyRun *I, SimId d)
 {
     SimId c = sim_deque(S, sim_deque_maxlen(S, d));
     if (sim_obj(S, d)->len == 1) {
@@ -338,7 +365,7 @@ static SimId copy_of(PyRun *I, SimId d)
 static SimId m_copy(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
-    return copy_of(I, a[0]);
+    return deque_copy(I, a[0]);
 }
 
 SimId deque_concat(PyRun *I, SimId d, SimId e, bool inplace)
@@ -347,7 +374,7 @@ SimId deque_concat(PyRun *I, SimId d, SimId e, bool inplace)
         py_raise(I, EXC_TypeError, "can only concatenate deque (not \"%s\") to deque", op_typename(I, e));
         return 0;
     }
-    SimId r = inplace ? d : copy_of(I, d);
+    SimId r = inplace ? d : deque_copy(I, d);
     if (!r)
         return 0;
     if (inplace)
@@ -363,7 +390,7 @@ SimId deque_concat(PyRun *I, SimId d, SimId e, bool inplace)
  * as many as maxlen keeps */
 SimId deque_repeat(PyRun *I, SimId d, int64_t n, bool inplace)
 {
-    SimId r = inplace ? d : copy_of(I, d);
+    SimId r = inplace ? d : deque_copy(I, d);
     if (!r)
         return 0;
     if (inplace)
@@ -413,13 +440,13 @@ const BuiltinDef deque_methods[] = {
     BUILTIN("popleft", SK_DEQUE, 0, m_popleft, .style = ARGS_NONE),
     BUILTIN("extend", SK_DEQUE, 0, m_extend, .style = ARGS_ONE),
     BUILTIN("extendleft", SK_DEQUE, 0, m_extendleft, .style = ARGS_ONE),
-    BUILTIN("rotate", SK_DEQUE, 0, m_rotate, .style = ARGS_RANGE, .min = 0, .max = 1),
+    BUILTIN("rotate", SK_DEQUE, 0, m_rotate),
     BUILTIN("clear", SK_DEQUE, 0, m_clear, .style = ARGS_NONE),
     BUILTIN("count", SK_DEQUE, 0, m_count, .style = ARGS_ONE),
-    BUILTIN("index", SK_DEQUE, 0, m_index, .style = ARGS_RANGE, .min = 1, .max = 3),
+    BUILTIN("index", SK_DEQUE, 0, m_index),
     BUILTIN("remove", SK_DEQUE, 0, m_remove, .style = ARGS_ONE),
     BUILTIN("reverse", SK_DEQUE, 0, m_reverse, .style = ARGS_NONE),
-    BUILTIN("insert", SK_DEQUE, 0, m_insert, .style = ARGS_RANGE, .min = 2, .max = 2),
+    BUILTIN("insert", SK_DEQUE, 0, m_insert),
     BUILTIN("copy", SK_DEQUE, 0, m_copy, .style = ARGS_NONE),
     BUILTIN("__copy__", SK_DEQUE, 0, m_copy, .style = ARGS_NONE),
     BUILTIN("__reduce__", SK_DEQUE, 0, refused, .refused = true),

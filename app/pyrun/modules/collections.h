@@ -23,6 +23,8 @@ int deque_contains(PyRun *I, SimId d, SimId x);
 SimId deque_compare(PyRun *I, int op, SimId d, SimId e);
 /* d + e, d += e (extend) */
 SimId deque_concat(PyRun *I, SimId d, SimId e, bool inplace);
+/* d.copy() (and copy.copy(d), through __copy__) */
+SimId deque_copy(PyRun *I, SimId d);
 /* d * n, d *= n */
 SimId deque_repeat(PyRun *I, SimId d, int64_t n, bool inplace);
 /* repr(d) into out, inside repr.c's recursion guard */

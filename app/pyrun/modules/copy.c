@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/modules/collections.h"
 #include "pyrun/modules/itertools.h"
 #include "pyrun/modules/std_import.h"
 #include "pyrun/types/types.h"
@@ -256,6 +257,7 @@ static SimId shallow(PyRun *I, SimId x)
             return refuse(I, "copy.copy()", x);
         return dict_copy(I, x);
     case SK_SET: return set_copy(I, x);
+    case SK_DEQUE: return deque_copy(I, x); /* cls.__copy__(x) */
     case SK_INSTANCE: break;
     default: return refuse(I, "copy.copy()", x);
     }
@@ -509,6 +511,42 @@ static SimId deep_instance(PyRun *I, Memo *m, SimId x)
     return y;
 }
 
+/* deque.__reduce__: (type(d), ((), maxlen) or (), None, iter(d));
+ * _reconstruct makes deque((), maxlen) (its extend of () starts it at the
+ * left edge) or deque(),
+ * memoizes it, then appends a deep copy of each item */
+static SimId deep_deque(PyRun *I, Memo *m, SimId x)
+{
+    if (!I->gc_count_unsure) /* the reduction's transients are not all replayed */
+        I->count_unsure_what = "copy.deepcopy() of a deque";
+    I->gc_count_unsure = true;
+    SimId y = sim_deque(S, sim_deque_maxlen(S, x));
+    if (sim_deque_maxlen(S, x) > 0) /* deque((), maxlen); without one, deque() */
+        sim_deque_start_extend(S, y, false);
+    memo_put(I, m, x, y);
+    SimId it = iter_new(I, x); /* listitems: iter(d) */
+    SimId a;
+    int r;
+    while (it && (r = iter_step(I, it, &a)) == 1) {
+        SimId c = deep(I, m, a);
+        sim_decref(S, a);
+        if (!c)
+            break;
+        SimId args[2] = {y, c}; /* y.append(item) */
+        SimId app = builtins_call(I, (uint32_t)bi_method_of_kind(SK_DEQUE, "append"), y, args, 2, 0);
+        sim_decref(S, c);
+        if (!app)
+            break;
+        sim_decref(S, app);
+    }
+    sim_xdecref(S, it);
+    if (I->err.set) {
+        sim_decref(S, y);
+        return 0;
+    }
+    return y;
+}
+
 static SimId deep(PyRun *I, Memo *m, SimId x)
 {
     SimId key = id_key(I, x);
@@ -528,6 +566,7 @@ static SimId deep(PyRun *I, Memo *m, SimId x)
     case SK_DICT: y = deep_dict(I, m, x); break; /* an instance's __dict__ too: a plain dict */
     case SK_SET: y = deep_set(I, m, x); break;
     case SK_INSTANCE: y = deep_instance(I, m, x); break;
+    case SK_DEQUE: y = deep_deque(I, m, x); break;
     default:
         if (atomic_kind(I, x)) {
             sim_incref(S, x);

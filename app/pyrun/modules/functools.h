@@ -59,7 +59,6 @@ SimId ft_lru_call(PyRun *I, SimId w, SimId *args, int nargs, SimId kwnames);
 bool ft_lru_repr(PyRun *I, SimId w, Buf *out);
 SimId ft_lru_attr(PyRun *I, SimId w, const char *name, bool *found);
 SimId ft_lru_dict(PyRun *I, SimId w);
-bool ft_lru_set(PyRun *I, SimId w, SimId name, SimId value);
 /* owner SK_SENTINEL: bound methods no object finds by name */
 #define FT_LRU_DEFS \
     BUILTIN("lru_cache", 0, BM_FUNCTOOLS, ft_lru_cache, .kw = "maxsize typed"), \

@@ -411,14 +411,6 @@ SimId ft_lru_attr(PyRun *I, SimId w, const char *name, bool *found)
 
 SimId ft_lru_dict(PyRun *I, SimId w) { return REFS(w)[LRU_DICT]; }
 
-bool ft_lru_set(PyRun *I, SimId w, SimId name, SimId value)
-{
-    sim_incref(S, name);
-    sim_incref(S, value);
-    sim_dict_set(S, REFS(w)[LRU_DICT], name, value);
-    return true;
-}
-
 bool ft_lru_repr(PyRun *I, SimId w, Buf *out)
 {
     if (sim_xtype_of(S, w) == SIM_XT_FT_CACHEINFO) {

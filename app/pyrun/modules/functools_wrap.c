@@ -11,18 +11,18 @@
 
 #include "pyrun/builtins.h"
 #include "pyrun/modules/functools.h"
+#include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
 
 #define S (I->sim)
 
-/* functools' module attribute `name` (borrowed), or 0 */
+/* functools' module attribute `name` (borrowed), or 0; the module is made
+ * if only an import of its own brought it (contextlib's) */
 static SimId module_tuple(PyRun *I, const char *name)
 {
-    for (int m = 0; py_modules[m].name; m++)
-        if (strcmp(py_modules[m].name, "functools") == 0 && I->modules[m])
-            return sim_dict_get_str(S, SIM_V(S, I->modules[m], SK_MODULE, module.dict), name);
-    return 0;
+    SimId m = module_find(I, "functools", 9);
+    return m ? sim_dict_get_str(S, SIM_V(S, m, SK_MODULE, module.dict), name) : 0;
 }
 
 /* A Python function's argument: by position or keyword, else its default
@@ -49,6 +49,14 @@ static SimId inside_failed(PyRun *I)
                            "functools.py)"), 0;
 }
 
+static bool dict_put(PyRun *I, SimId d, SimId name, SimId value)
+{
+    sim_incref(S, name);
+    sim_incref(S, value);
+    sim_dict_set(S, d, name, value);
+    return true;
+}
+
 SimId ft_update_wrapper(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (bi_npos(I, n, kw) > 4) {
@@ -63,7 +71,8 @@ SimId ft_update_wrapper(PyRun *I, SimId *a, int n, SimId kw)
         return missing(I, "update_wrapper", "wrapped");
     SimId assigned = py_arg(I, a, n, kw, 2, "assigned", module_tuple(I, "WRAPPER_ASSIGNMENTS"));
     SimId updated = py_arg(I, a, n, kw, 3, "updated", module_tuple(I, "WRAPPER_UPDATES"));
-    bool lru = sim_xtype_of(S, wrapper) == SIM_XT_FT_LRU_WRAPPER; /* lru_cache's own call */
+    SimId tdict = native_dict(I, wrapper); /* lru_cache's and contextmanager's own calls */
+    bool lru = tdict != 0;
     if ((sim_kind(S, wrapper) != SK_FUNC && !lru) || (sim_kind(S, wrapped) != SK_FUNC && sim_kind(S, wrapped) != SK_BUILTIN))
         return py_not_modelled(I, 0, "functools.update_wrapper() of a '%s' around a '%s'", op_typename(I, wrapper),
                                op_typename(I, wrapped)), 0;
@@ -75,7 +84,7 @@ SimId ft_update_wrapper(PyRun *I, SimId *a, int n, SimId kw)
         SimId value = attr_get(I, wrapped, name);
         if (!value && py_err_matches(I, EXC_AttributeError)) {
             py_err_clear(I);
-        } else if (!value || !(lru ? ft_lru_set(I, wrapper, name, value) : attr_set(I, wrapper, name, value))) {
+        } else if (!value || !(lru ? dict_put(I, tdict, name, value) : attr_set(I, wrapper, name, value))) {
             sim_xdecref(S, value);
             sim_decref(S, name);
             st = -1;
@@ -92,7 +101,7 @@ SimId ft_update_wrapper(PyRun *I, SimId *a, int n, SimId kw)
     if (!it)
         return inside_failed(I);
     while ((st = iter_step(I, it, &name)) == 1) {
-        SimId target = lru && sim_str_equals(S, name, "__dict__") ? ft_lru_dict(I, wrapper) : 0;
+        SimId target = lru && sim_str_equals(S, name, "__dict__") ? tdict : 0;
         if (target)
             sim_incref(S, target);
         else
@@ -123,7 +132,7 @@ SimId ft_update_wrapper(PyRun *I, SimId *a, int n, SimId kw)
     if (st < 0)
         return inside_failed(I);
     SimId wname = sim_str_intern(S, "__wrapped__", 11);
-    bool ok = lru ? ft_lru_set(I, wrapper, wname, wrapped) : attr_set(I, wrapper, wname, wrapped);
+    bool ok = lru ? dict_put(I, tdict, wname, wrapped) : attr_set(I, wrapper, wname, wrapped);
     sim_decref(S, wname);
     if (!ok)
         return inside_failed(I);
@@ -146,10 +155,7 @@ SimId ft_wraps(PyRun *I, SimId *a, int n, SimId kw)
     SimId vals[3] = {wrapped, py_arg(I, a, n, kw, 1, "assigned", module_tuple(I, "WRAPPER_ASSIGNMENTS")),
                      py_arg(I, a, n, kw, 2, "updated", module_tuple(I, "WRAPPER_UPDATES"))};
     static const char *const names[3] = {"wrapped", "assigned", "updated"};
-    SimId uw = 0;
-    for (int m = 0; py_modules[m].name; m++)
-        if (strcmp(py_modules[m].name, "functools") == 0 && I->modules[m])
-            uw = sim_dict_get_str(S, SIM_V(S, I->modules[m], SK_MODULE, module.dict), "update_wrapper");
+    SimId uw = module_tuple(I, "update_wrapper");
     if (!uw)
         return py_not_modelled(I, 0, "functools.wraps() without functools.update_wrapper"), 0;
     SimId args = sim_tuple(S, 1);

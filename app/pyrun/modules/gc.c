@@ -267,6 +267,8 @@ static SimId g_get_referents(PyRun *I, SimId *a, int n, SimId kw)
     for (int i = 0; i < n; i++)
         if (sim_kind(S, a[i]) == SK_GEN) /* CPython's also names its code, name and qualname */
             return py_not_modelled(I, 0, "gc.get_referents() of a generator"), 0;
+        else if (sim_is_native(S, a[i])) /* CPython's also names their heap type, an lru_cache's links */
+            return py_not_modelled(I, 0, "gc.get_referents() of a '%s' object", op_typename(I, a[i])), 0;
     RefSearch rs = {.list = sim_list(S, 0)};
     for (int i = 0; i < n; i++)
         sim_traverse(S, a[i], visit_collect, &rs);

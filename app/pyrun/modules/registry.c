@@ -45,6 +45,7 @@ static const DefTable tables[] = {
     {functools_functions, &functools_nfunctions},
     {collections_functions, &collections_nfunctions},
     {dataclasses_functions, &dataclasses_nfunctions},
+    {contextlib_functions, &contextlib_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 13 };
 
@@ -83,6 +84,8 @@ const ModuleDef py_modules[] = {
      "(keywords: default default_factory init repr compare), `fields`, `is_dataclass`, `asdict`, "
      "`astuple`, `replace`, `FrozenInstanceError`, `MISSING`, `Field`",
      dataclasses_on_import},
+    {"contextlib", contextlib_functions, &contextlib_nfunctions, contextlib_module_init,
+     "the types `suppress`, `closing`, `nullcontext` (context managers)", contextlib_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -187,9 +190,11 @@ int bi_method_of_kind(int k, const char *name)
 static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
-                                          "functools", "collections", "dataclasses"};
+                                          "functools", "collections", "dataclasses", "contextlib"};
     if (d->owner == SK_INSTANCE && d->module == BM_WEAKREF) /* a method of weakref's classes: "WeakSet.add" */
         snprintf(out, cap, "%s", d->name);
+    else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
+        snprintf(out, cap, "deque.%s", d->name);
     else if (d->owner)
         snprintf(out, cap, "%s.%s", sim_kind_name((SimKind)d->owner), d->name);
     else if (d->module)

@@ -4,6 +4,7 @@
  * handled.
  */
 #include "pyrun/builtins.h"
+#include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 #include "sim/stats.h"
 
@@ -43,6 +44,9 @@ static SimId s_getsizeof(PyRun *I, SimId *a, int n, SimId kw)
         const char *q = sim_str_data(S, I->codes[SIM_V(S, a[0], SK_GEN, gen.code)].qualname, &len);
         return py_not_modelled(I, 0, "the size of generator '%.*s' (its frame's stack depth)", (int)len, q), 0;
     }
+    if (native_python_level(I, a[0]))
+        return py_not_modelled(I, 0, "the size of %s (a Python function in CPython)",
+                               pyrun_builtin_name(sim_obj(S, a[0])->v.builtin.index)), 0;
     if (sim_kind(S, a[0]) == SK_CODE) /* its bytecode, tables and caches */
         return py_not_modelled(I, 0, "the size of a code object"), 0;
     if (sim_kind(S, a[0]) == SK_FRAME && (sim_obj(S, a[0])->flags & SIM_F_SPECIAL))

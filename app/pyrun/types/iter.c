@@ -265,7 +265,7 @@ static SimId composite_next(PyRun *I, SimId it)
     case SIM_XT_WR_GEN: case SIM_XT_WR_GEN_ITEMS:
         return weakref_gen_next(I, it);
     default:
-        if (xt >= SIM_XT_NATIVE_FIRST) { /* a partial, an itemgetter: never an iterator */
+        if (xt >= SIM_XT_NATIVE_FIRST && xt <= SIM_XT_NATIVE_LAST) { /* a partial, an itemgetter */
             py_raise(I, EXC_TypeError, "'%s' object is not an iterator", op_typename(I, it));
             return 0;
         }

@@ -6,12 +6,15 @@
 
 #include <string.h>
 
+#include "pyrun/modules/functools.h"
+
 #define S (I->sim)
 
 bool native_callable(PyRun *I, SimId v)
 {
     SimXType xt = sim_is_native(S, v) ? sim_xtype_of(S, v) : SIM_XT_NONE;
-    return xt != SIM_XT_NONE && xt != SIM_XT_FT_LRU_ELEM && xt != SIM_XT_FT_CACHEINFO;
+    return xt == SIM_XT_OP_ITEMGETTER || xt == SIM_XT_OP_ATTRGETTER || xt == SIM_XT_OP_METHODCALLER ||
+           xt == SIM_XT_FT_PARTIAL || xt == SIM_XT_FT_LRU_WRAPPER || xt == SIM_XT_CL_HELPER;
 }
 
 SimId native_call(PyRun *I, SimId obj, SimId *args, int nargs, SimId kwnames)
@@ -21,6 +24,8 @@ SimId native_call(PyRun *I, SimId obj, SimId *args, int nargs, SimId kwnames)
         return operator_native_call(I, obj, args, nargs, kwnames);
     case SIM_XT_FT_PARTIAL: case SIM_XT_FT_LRU_WRAPPER:
         return functools_native_call(I, obj, args, nargs, kwnames);
+    case SIM_XT_CL_HELPER:
+        return contextlib_native_call(I, obj, args, nargs, kwnames);
     default:
         py_raise(I, EXC_TypeError, "'%s' object is not callable", op_typename(I, obj));
         return 0;
@@ -32,6 +37,9 @@ bool native_repr(PyRun *I, SimId obj, Buf *out)
     switch (sim_xtype_of(S, obj)) {
     case SIM_XT_OP_ITEMGETTER: case SIM_XT_OP_ATTRGETTER: case SIM_XT_OP_METHODCALLER:
         return operator_native_repr(I, obj, out);
+    case SIM_XT_CL_HELPER: case SIM_XT_CL_GENCM: case SIM_XT_CL_SUPPRESS: case SIM_XT_CL_CLOSING:
+    case SIM_XT_CL_NULLCONTEXT:
+        return contextlib_native_repr(I, obj, out);
     default:
         return functools_native_repr(I, obj, out);
     }
@@ -50,9 +58,39 @@ SimId native_attr(PyRun *I, SimId obj, SimId name, bool *found)
     switch (sim_xtype_of(S, obj)) {
     case SIM_XT_FT_PARTIAL: case SIM_XT_FT_LRU_WRAPPER: case SIM_XT_FT_CACHEINFO:
         return functools_native_attr(I, obj, buf, found);
+    case SIM_XT_CL_HELPER: case SIM_XT_CL_GENCM:
+        return contextlib_native_attr(I, obj, buf, found);
     default:
         return 0;
     }
+}
+
+SimId native_dict(PyRun *I, SimId obj)
+{
+    if (!sim_is_native(S, obj))
+        return 0;
+    if (sim_xtype_of(S, obj) == SIM_XT_FT_LRU_WRAPPER)
+        return ft_lru_dict(I, obj);
+    return contextlib_native_dict(I, obj);
+}
+
+SimId native_special(PyRun *I, SimId mgr, const char *name)
+{
+    SimId m = contextlib_special(I, mgr, name);
+    if (!m && !I->err.set)
+        py_raise(I, EXC_TypeError, "'%s' object does not support the context manager protocol%s",
+                 op_typename(I, mgr), strcmp(name, "__exit__") == 0 ? " (missed __exit__ method)" : "");
+    return m;
+}
+
+bool native_python_level(PyRun *I, SimId v)
+{
+    if (sim_kind(S, v) != SK_BUILTIN)
+        return false;
+    const BuiltinDef *d = bi_def(sim_obj(S, v)->v.builtin.index);
+    if (!d)
+        return false;
+    return d->module == BM_CONTEXTLIB || (d->module == BM_FUNCTOOLS && strcmp(d->name, "reduce") != 0);
 }
 
 bool native_tuple_refused(PyRun *I, SimId v)

@@ -19,6 +19,16 @@ bool native_repr(PyRun *I, SimId obj, Buf *out);
 /* Its attribute `name` (a new reference, or 0 with the error raised);
  * *found false when it has none the model knows. */
 SimId native_attr(PyRun *I, SimId obj, SimId name, bool *found);
+/* The dict of a native object that has one (the lru_cache wrapper's, the
+ * function @contextmanager returns), borrowed; 0 for the others. */
+SimId native_dict(PyRun *I, SimId obj);
+/* The bound __enter__ or __exit__ of a native context manager (a new
+ * reference), or 0 with CPython's TypeError. */
+SimId native_special(PyRun *I, SimId mgr, const char *name);
+/* Is v a built-in the model makes of what CPython writes in Python
+ * (functools.wraps, update_wrapper, total_ordering's methods, lru_cache,
+ * contextlib.contextmanager)?  Its repr and size would not be CPython's. */
+bool native_python_level(PyRun *I, SimId v);
 /* A CacheInfo (a namedtuple in CPython) used as a tuple — iterated,
  * indexed, compared: refused (true), as the model keeps it as a record. */
 bool native_tuple_refused(PyRun *I, SimId v);
@@ -32,5 +42,11 @@ bool operator_native_repr(PyRun *I, SimId obj, Buf *out);
 SimId functools_native_call(PyRun *I, SimId obj, SimId *args, int nargs, SimId kwnames);
 bool functools_native_repr(PyRun *I, SimId obj, Buf *out);
 SimId functools_native_attr(PyRun *I, SimId obj, const char *name, bool *found);
+SimId contextlib_native_call(PyRun *I, SimId obj, SimId *args, int nargs, SimId kwnames);
+bool contextlib_native_repr(PyRun *I, SimId obj, Buf *out);
+SimId contextlib_native_attr(PyRun *I, SimId obj, const char *name, bool *found);
+SimId contextlib_native_dict(PyRun *I, SimId obj);
+/* the bound method `name` of a contextlib manager, 0 for other objects */
+SimId contextlib_special(PyRun *I, SimId mgr, const char *name);
 
 #endif

@@ -1,0 +1,4 @@
+import functools
+
+print(functools.reduce)
+print(functools.wraps)
