@@ -81,12 +81,14 @@ PyPos cg_node_pos(Cg *g, int n, int anchor, int len)
         left = NODE(g, left)->a;
     const Node *ln = NODE(g, left);
     if (nd->end_line > ln->line && g->I->sim->prof->version < SIM_V313)
-        return (PyPos){ln->col, -1, ln->col, -1}; /* over lines: '^' to the first line's end */
+        return (PyPos){ln->col, -1, ln->col, -1, 0}; /* over lines: '^' to the first line's end */
+    if (nd->end_line > ln->line && ln->line >= g->line) /* 3.13: every line it spans */
+        return (PyPos){.col = ln->col, .end = nd->end_col, .end_line = nd->end_line};
     if (nd->end_line != ln->line || nd->end_col <= ln->col || ln->line != nd->line)
         return (PyPos){0};
     if (len == 0)
-        return (PyPos){ln->col, nd->end_col, ln->col, nd->end_col};
-    return (PyPos){ln->col, nd->end_col, anchor, len < 0 ? nd->end_col : anchor + len};
+        return (PyPos){ln->col, nd->end_col, ln->col, nd->end_col, 0};
+    return (PyPos){ln->col, nd->end_col, anchor, len < 0 ? nd->end_col : anchor + len, 0};
 }
 
 /* Emits op with node n's position (cg_node_pos), then goes back to the
@@ -97,6 +99,15 @@ uint32_t cg_emit_at(Cg *g, Opcode op, int32_t arg, int n, int anchor, int len)
     g->pos = cg_node_pos(g, n, anchor, len);
     uint32_t at = cg_emit(g, op, arg);
     g->pos = save;
+    /* an operation that starts on a later line of its statement has that
+     * line, as its location says in CPython (a traceback names it) */
+    int left = n;
+    while ((NODE(g, left)->kind == N_BINOP || NODE(g, left)->kind == N_CALL ||
+            NODE(g, left)->kind == N_SUBSCRIPT || NODE(g, left)->kind == N_ATTR ||
+            NODE(g, left)->kind == N_COMPARE) && NODE(g, left)->a >= 0)
+        left = NODE(g, left)->a;
+    if (NODE(g, left)->line > g->line)
+        CODE(g)->lines[at] = NODE(g, left)->line;
     return at;
 }
 void cg_patch(Cg *g, uint32_t at, uint32_t target)
@@ -358,6 +369,8 @@ static bool expr_inner(Cg *g, int n)
         g->pos = cg_node_pos(g, n, 0, 0);
         cg_name_op(g, nd->str, ACC_LOAD);
         g->pos = save;
+        if (nd->line > g->line) /* on a later line of its statement: that line */
+            CODE(g)->lines[CODE(g)->nops - 1] = nd->line;
         return true;
     }
     case N_BINOP:

@@ -298,8 +298,8 @@ bool cg_call(Cg *g, int n)
         cg_emit(g, OP_KW_NAMES, cg_add_const(g, kwn));
     /* 3.13 anchors a call at its parenthesis; 3.11 and 3.12 mark it all */
     bool paren = g->I->sim->prof->version >= SIM_V313;
-    if (n == g->bare_call && g->I->sim->prof->version >= SIM_V313)
-        cg_emit(g, OP_CALL, nargs + nkw);
+    if (n == g->bare_call && g->I->sim->prof->version >= SIM_V313 && nd->end_line <= nd->line)
+        cg_emit(g, OP_CALL, nargs + nkw); /* over lines: shown whole, without carets (traceback_lines.c) */
     else
         cg_emit_at(g, OP_CALL, nargs + nkw, n, paren ? nd->col : 0, paren ? -1 : 0);
     return true;

@@ -62,6 +62,7 @@ enum { CODE_MODULE, CODE_FUNC, CODE_CLASS, CODE_LAMBDA, CODE_COMP };
  * parentheses); end 0 when not known or over several lines. */
 typedef struct PyPos {
     int col, end, anchor, anchor_end;
+    int end_line; /* 3.13, over several lines: the last one (end: its column); else 0 */
 } PyPos;
 
 typedef struct PyCode {
@@ -433,6 +434,9 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name);
 /* A function's __dict__ (SIM_FN_DICT) or __annotations__ (SIM_FN_ANNOTATIONS),
  * made on first use: borrowed. */
 SimId func_part(PyRun *I, SimId func, int part);
+/* traceback_lines.c: 3.13's lines and carets for a failing expression over
+ * several lines (pos->end_line); false when it cannot show them */
+bool tb_lines_313(PyRun *I, int line, const PyPos *pos, Buf *out);
 bool attr_set_generic(PyRun *I, SimId obj, SimId name, SimId value);
 bool attr_del_generic(PyRun *I, SimId obj, SimId name);
 /* LOAD_METHOD: pushes (func, self) or (0, bound) through *a, *b. */

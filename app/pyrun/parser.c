@@ -91,6 +91,10 @@ static void vfail(P *p, Token *t, const char *type, const char *fmt, va_list ap)
 
 int p_end(P *p, int n)
 {
+    /* a parenthesized expression ends where its text does, before ')', as
+     * CPython's positions say; a tuple's and a generator's include them */
+    if (n >= 0 && (N(p, n)->xf & XF_PAREN) && N(p, n)->kind != N_TUPLE && N(p, n)->kind != N_GENEXP)
+        return n;
     if (n >= 0 && p->i > 0) {
         Node *nd = N(p, n);
         int line, col;

@@ -108,8 +108,11 @@ bool tb_here(PyRun *I, Frame *f)
     if (next)
         sim_incref(S, next);
     sim_incref(S, fo);
-    /* the instruction that raised: the one fetched last */
-    SimId tb = sim_traceback_new(S, next, fo, f->code, f->line, f->ip > 0 ? f->ip - 1 : 0);
+    /* the instruction that raised: the one fetched last, and its line */
+    uint32_t lasti = f->ip > 0 ? f->ip - 1 : 0;
+    const PyCode *co = &I->codes[f->code];
+    int line = lasti < co->nops && co->lines[lasti] > f->line ? co->lines[lasti] : f->line;
+    SimId tb = sim_traceback_new(S, next, fo, f->code, line, lasti);
     sim_exc_set(S, e, SIM_EXC_TRACEBACK, tb);
     sim_decref(S, e);
     return true;
@@ -182,10 +185,14 @@ static void print_tb(PyRun *I, SimId tb, Buf *out)
         size_t n;
         const char *nm = sim_str_data(S, name, &n);
         buf_printf(out, "  File \"%s\", line %u, in %.*s\n", I->filename, o->len, (int)n, nm);
-        source_line(I, (int)o->len, out);
         const PyCode *co = &I->codes[o->cap];
-        if (o->v.tb.lasti < co->nops && co->lines[o->v.tb.lasti] == (int)o->len)
-            carets(I, (int)o->len, &co->pos[o->v.tb.lasti], out);
+        const PyPos *pos = o->v.tb.lasti < co->nops && co->lines[o->v.tb.lasti] == (int)o->len
+                               ? &co->pos[o->v.tb.lasti] : NULL;
+        if (pos && pos->end_line && tb_lines_313(I, (int)o->len, pos, out))
+            continue;
+        source_line(I, (int)o->len, out);
+        if (pos && !pos->end_line)
+            carets(I, (int)o->len, pos, out);
     }
     if (cnt > TB_RECURSIVE_CUTOFF)
         print_repeated(out, cnt);

@@ -85,10 +85,10 @@ static void case_of_unknown_letters_is_refused(void **state)
 {
     (void)state;
     int code;
-    const char *got = run("3.12", "print('é'.upper())\nprint('ß'.upper())\n", &code);
+    const char *got = run("3.12", "print('é'.upper(), 'ß'.upper(), 'ß'.title(), 'µ'.upper())\nprint('ª'.upper())\n", &code);
     assert_int_equal(code, 3);
-    assert_non_null(strstr(got, "É\n"));
-    assert_non_null(strstr(got, "line 2: str.upper() of the character U+00DF"));
+    assert_non_null(strstr(got, "É SS Ss Μ\n"));
+    assert_non_null(strstr(got, "line 2: str.upper() of the character U+00AA"));
 }
 
 static void unbound_methods_check_their_self(void **state)

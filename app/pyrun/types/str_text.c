@@ -111,12 +111,29 @@ bool str_cp_space(uint32_t c)
 
 /* ---- case ------------------------------------------------------------------- */
 
-/* The latin-1 characters whose case the model cannot map within one
- * latin-1 character (micro sign, feminine/masculine ordinals, sharp s,
- * y with diaeresis) and everything past latin-1. */
+/* The model maps the case of latin-1; the feminine and masculine ordinals
+ * (lowercase letters without an uppercase) and everything past latin-1
+ * are refused. */
 static bool case_known(uint32_t c)
 {
-    return c < 0x100 && c != 0xaa && c != 0xb5 && c != 0xba && c != 0xdf && c != 0xff;
+    return c < 0x100 && c != 0xaa && c != 0xba;
+}
+
+/* The three latin-1 lowercase letters whose uppercase leaves latin-1 (or
+ * takes two characters): sharp s (SS; titlecase Ss), micro sign (Greek
+ * capital mu), y with diaeresis (U+0178). Writes the mapping, returns its
+ * length, or 0 when c is not one of them. */
+static int special_upper(uint32_t c, bool title, uint32_t out[2])
+{
+    if (c == 0xdf) {
+        out[0] = 'S', out[1] = title ? 's' : 'S';
+        return 2;
+    }
+    if (c == 0xb5 || c == 0xff) {
+        out[0] = c == 0xb5 ? 0x39c : 0x178;
+        return 1;
+    }
+    return 0;
 }
 
 static bool is_up(uint32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7); }
@@ -124,7 +141,7 @@ static bool is_low(uint32_t c) { return (c >= 'a' && c <= 'z') || (c >= 0xe0 && 
 static uint32_t to_low(uint32_t c) { return is_up(c) ? c + 32 : c; }
 static uint32_t to_up(uint32_t c) { return is_low(c) ? c - 32 : c; }
 
-enum { CASE_LOWER, CASE_UPPER, CASE_SWAP, CASE_CAPITALIZE, CASE_TITLE };
+enum { CASE_LOWER, CASE_UPPER, CASE_SWAP, CASE_CAPITALIZE, CASE_TITLE, CASE_FOLD };
 
 static const char *const case_names[] = {"lower", "upper", "swapcase", "capitalize", "title"};
 
@@ -140,26 +157,42 @@ static SimId case_map(PyRun *I, SimId self, int how, const char *name)
             return py_not_modelled(I, 0, "str.%s() of the character U+%04X", name, c), (SimId)0;
         }
     bool prev_cased = false;
+    uint32_t *out = malloc((2 * n + 1) * sizeof *out);
+    size_t k = 0;
     for (size_t i = 0; i < n; i++) {
-        uint32_t c = cp[i];
+        uint32_t c = cp[i], sp[2];
+        bool up;
         switch (how) {
-        case CASE_LOWER: cp[i] = to_low(c); break;
-        case CASE_UPPER: cp[i] = to_up(c); break;
-        case CASE_SWAP: cp[i] = is_up(c) ? to_low(c) : to_up(c); break;
-        case CASE_CAPITALIZE: cp[i] = i == 0 ? to_up(c) : to_low(c); break;
+        case CASE_LOWER: case CASE_FOLD: up = false; break;
+        case CASE_UPPER: up = true; break;
+        case CASE_SWAP: up = !is_up(c); break;
+        case CASE_CAPITALIZE: up = i == 0; break;
         default: /* title: upper after an uncased character, else lower */
-            cp[i] = prev_cased ? to_low(c) : to_up(c);
-            prev_cased = is_up(c) || is_low(c);
+            up = !prev_cased;
+            prev_cased = is_up(c) || is_low(c) || c == 0xb5 || c == 0xdf || c == 0xff;
+        }
+        int m = up ? special_upper(c, how == CASE_TITLE || how == CASE_CAPITALIZE, sp) : 0;
+        if (m) {
+            for (int j = 0; j < m; j++)
+                out[k++] = sp[j];
+        } else if (!up && how == CASE_FOLD && (c == 0xdf || c == 0xb5)) { /* casefold: ss, Greek small mu */
+            if (c == 0xdf)
+                out[k++] = 's', out[k++] = 's';
+            else
+                out[k++] = 0x3bc;
+        } else {
+            out[k++] = up ? to_up(c) : to_low(c);
         }
     }
-    SimId r = str_encode(I, cp, n, true);
+    SimId r = str_encode(I, out, k, true);
+    free(out);
     free(cp);
     return r;
 }
 
 SimId str_lower(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return case_map(I, a[0], CASE_LOWER, case_names[0]); }
 SimId str_upper(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return case_map(I, a[0], CASE_UPPER, case_names[1]); }
-SimId str_casefold(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return case_map(I, a[0], CASE_LOWER, "casefold"); }
+SimId str_casefold(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return case_map(I, a[0], CASE_FOLD, "casefold"); }
 SimId str_swapcase(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return case_map(I, a[0], CASE_SWAP, case_names[2]); }
 SimId str_capitalize(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return case_map(I, a[0], CASE_CAPITALIZE, case_names[3]); }
 SimId str_title(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return case_map(I, a[0], CASE_TITLE, case_names[4]); }

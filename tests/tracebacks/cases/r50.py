@@ -1,0 +1,3 @@
+settings = {"host": "localhost", "port": 8080}
+timeout = settings["host"] + \
+    settings["port"]

@@ -1,0 +1,9 @@
+def load(config):
+    return config[
+        "database"
+    ][
+        "url"
+    ]
+
+
+print(load({"database": {}}))

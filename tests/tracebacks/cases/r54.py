@@ -1,0 +1,8 @@
+def describe(name, size):
+    return f"{name}: {size}"
+
+
+print(describe(
+    "buffer",
+    len(buffer_data),
+))
