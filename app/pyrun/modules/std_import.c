@@ -44,8 +44,8 @@ typedef struct ImportCost {
 } ImportCost;
 
 static const ImportCost costs[STD_COUNT] = {
-    [STD_ITERTOOLS] = {"itertools", 0, {220, 252, 252}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {215, 245, 245}},
-    [STD_MATH] = {"math", 0, {90, 93, 94}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {80, 81, 81}},
+    [STD_ITERTOOLS] = {"itertools", 0, {220, 252, 252}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {215, 245, 245}, false},
+    [STD_MATH] = {"math", 0, {90, 93, 94}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {80, 81, 81}, false},
     [STD_OPERATOR] = {"operator", 0, {265, 268, 274}, {0, 0, 0}, {33, 33, 35}, {33, 33, 35}, {103, 103, 106}, true},
     [STD_FUNCTOOLS] = {"functools", STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_COLLECTIONS),
                        {226, 225, 673}, {3, 3, 1}, {107, 107, 107}, {30, 30, 95}, {1374, 1457, 1420}, true},
@@ -57,7 +57,7 @@ static const ImportCost costs[STD_COUNT] = {
      * itertools, keyword, operator and reprlib (measured by colls: the
      * survivors leave out the garbage still there) */
     [STD_COPY] = {"copy", STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_WEAKREF), {23, 54, 1727}, {2, 2, 0}, {7, 7, 7}, {0, 0, 7},
-                  {947, 1040, 1572}},
+                  {947, 1040, 1572}, false},
     /* dataclasses imports re, inspect, copy, functools, contextlib ... (weak
      * measured: garbage with the collector disabled, left from the clean
      * state, survivors by len(gc.get_objects())) */
@@ -67,7 +67,7 @@ static const ImportCost costs[STD_COUNT] = {
                              STD_BIT(STD_WEAKREF),
                          {590, 399, 716}, {11, 10, 4}, {143, 143, 150}, {0, 0, 5}, {4581, 4805, 5173}, true},
     [STD_COLLECTIONS] = {"collections", STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_OPERATOR), {507, 560, 173},
-                         {2, 2, 1}, {76, 76, 80}, {69, 69, 0}, {1228, 1308, 1251}},
+                         {2, 2, 1}, {76, 76, 80}, {69, 69, 0}, {1228, 1308, 1251}, false},
 };
 
 /* what refusals after it name it by */
