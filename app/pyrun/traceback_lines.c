@@ -104,6 +104,8 @@ typedef struct Seg {
 
 static void next_valid(const Seg *g, int *line, int *col)
 {
+    if (*line < 0)
+        *line = g->n; /* a position the text does not have: nothing to find */
     while (*line < g->n && *col >= g->len[*line]) {
         *col = 0;
         (*line)++;
@@ -151,8 +153,11 @@ static bool find_anchors(const PyRun *I, const Seg *g, const char *segment, size
     if (stmt >= 0 && ast.n[stmt].next < 0 && ast.n[stmt].kind == N_EXPR && ast.n[stmt].a >= 0) {
         const Node *e = &ast.n[ast.n[stmt].a];
         const Node *sub = e->a >= 0 ? &ast.n[e->a] : NULL;
-        if (sub && (e->kind == N_BINOP || e->kind == N_SUBSCRIPT || e->kind == N_CALL)) {
-            int line = sub->end_line - 2, col = sub->end_col;
+        int sub_end_line = sub ? sub->end_line : 0, sub_end_col = sub ? sub->end_col : 0;
+        if (sub && sub_end_line == 0 && sub->kind == N_NAME) /* a name keeps no end: its text has it */
+            sub_end_line = sub->line, sub_end_col = sub->col + (int)sub->strlen;
+        if (sub && sub_end_line >= 2 && (e->kind == N_BINOP || e->kind == N_SUBSCRIPT || e->kind == N_CALL)) {
+            int line = sub_end_line - 2, col = sub_end_col;
             bool stop = step_until(g, &line, &col, e->kind == N_BINOP ? is_operator_start
                                    : e->kind == N_SUBSCRIPT ? is_lbracket : is_lparen);
             if (stop && e->kind == N_BINOP) {
@@ -163,7 +168,7 @@ static bool find_anchors(const PyRun *I, const Seg *g, const char *segment, size
                     rc++;
                 *out = (Anchors){line, col, line, rc};
                 found = true;
-            } else if (stop) {
+            } else if (stop && e->end_line >= 2) {
                 *out = (Anchors){line, col, e->end_line - 2, e->end_col};
                 found = true;
             }
