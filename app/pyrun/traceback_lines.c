@@ -95,12 +95,8 @@ static bool parse_text(const PyRun *I, const char *text, size_t n, Ast *ast)
 }
 
 /* The segment's lines, positions in it (segment line = node line - 2, as
- * the text parsed is "(\n" segment "\n)"). */
-typedef struct Seg {
-    const char *p[MAX_LINES];
-    int len[MAX_LINES];
-    int n;
-} Seg;
+ * the text parsed is "(\n" segment "\n)"): Lines cut to the expression. */
+typedef Lines Seg;
 
 static void next_valid(const Seg *g, int *line, int *col)
 {
