@@ -306,6 +306,17 @@ void vm_release_call_slots(PyRun *I, uint32_t from, uint32_t count)
     f->sp = from;
 }
 
+/* A C callable's result: on the stack in place of the call's slots, or
+ * false (the error raised) */
+static bool call_done(PyRun *I, SimId res, uint32_t slot0, uint32_t nslots)
+{
+    if (!res)
+        return false;
+    vm_release_call_slots(I, slot0, nslots);
+    push(I, res);
+    return true;
+}
+
 bool vm_do_call(PyRun *I, int nargs)
 {
     SimId kwnames = I->kwnames;
@@ -382,13 +393,7 @@ bool vm_do_call(PyRun *I, int nargs)
         break;
     case SK_WEAKREF: {
         if (weakref_is_proxy(I, callable)) {
-            SimId res = weakref_proxy_call(I, callable, args, total, kwnames);
-            if (!res) {
-                ok = false;
-                break;
-            }
-            vm_release_call_slots(I, slot0, (uint32_t)nargs + 2);
-            push(I, res);
+            ok = call_done(I, weakref_proxy_call(I, callable, args, total, kwnames), slot0, (uint32_t)nargs + 2);
             break;
         }
         if (total != 0) {
@@ -409,13 +414,7 @@ bool vm_do_call(PyRun *I, int nargs)
         break;
     case SK_ITER:
         if (native_callable(I, callable)) { /* a partial, an itemgetter, an lru_cache wrapper */
-            SimId res = native_call(I, callable, args, total, kwnames);
-            if (!res) {
-                ok = false;
-                break;
-            }
-            vm_release_call_slots(I, slot0, (uint32_t)nargs + 2);
-            push(I, res);
+            ok = call_done(I, native_call(I, callable, args, total, kwnames), slot0, (uint32_t)nargs + 2);
             break;
         }
         /* fall through */
