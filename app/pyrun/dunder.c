@@ -15,6 +15,7 @@
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
 #include "pyrun/types/types.h"
+#include "sim/userkey.h"
 
 #define S (I->sim)
 
@@ -385,29 +386,32 @@ SimId dunder_next(PyRun *I, SimId it)
 
 /* ---- hashing ----------------------------------------------------------------- */
 
-/* the object in k that stops it from being a dict key: k itself, or an item
- * of a tuple (0 when k is hashable) */
-static SimId unhashable_part(PyRun *I, SimId k)
-{
-    if (sim_hashable(S, k))
-        return 0;
-    if (sim_kind(S, k) == SK_TUPLE)
-        for (uint32_t i = 0; i < sim_obj(S, k)->len; i++) {
-            SimId p = unhashable_part(I, sim_items(S, k)[i]);
-            if (p)
-                return p;
-        }
-    return k;
-}
-
+/* PyObject_Hash of a dict key or set item, for what it does: a class's
+ * own __hash__ runs (once per operation, as CPython calls it for the key
+ * it is given; a tuple's items in order) and its result is noted for the
+ * model's tables (sim/userkey.h); other kinds are hashed by the model.
+ * False with TypeError raised for the first unhashable part, or with the
+ * error of a __hash__. */
 bool py_hashable(PyRun *I, SimId k)
 {
-    SimId p = unhashable_part(I, k);
-    if (!p)
+    SimKind kind = sim_kind(S, k);
+    if (kind == SK_TUPLE) {
+        for (uint32_t i = 0; i < sim_obj(S, k)->len; i++)
+            if (!py_hashable(I, sim_items(S, k)[i]))
+                return false;
         return true;
-    if (user_method(I, p, "__hash__"))
-        return py_not_modelled(I, 0, "an instance of a class with its own __hash__ as a dict key or set item");
-    py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, p));
+    }
+    if (kind == SK_INSTANCE && user_method(I, k, "__hash__")) {
+        SimId h = dunder_hash(I, k);
+        if (!h)
+            return false;
+        sim_userhash_note(S, k, sim_obj(S, h)->v.i);
+        sim_decref(S, h);
+        return true;
+    }
+    if (sim_hashable(S, k))
+        return true;
+    py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, k));
     return false;
 }
 
@@ -425,14 +429,13 @@ SimId dunder_hash(PyRun *I, SimId v)
         sim_decref(S, r);
         return 0;
     }
-    if (sim_obj(S, r)->sub == 1 || sim_obj(S, r)->v.i == -1) { /* hash() of a big int; -1 means -2 */
+    if (sim_obj(S, r)->sub == 1) { /* slot_tp_hash takes int.__hash__ of a big int */
         sim_decref(S, r);
-        return py_not_modelled(I, 0, "a __hash__ returning -1 or an int of more than 64 bits") ? 0 : 0;
+        return py_not_modelled(I, 0, "a __hash__ returning an int of more than 64 bits") ? 0 : 0;
     }
-    if (k == SK_BOOL) { /* hash(True) is 1: an int */
-        int64_t h = sim_obj(S, r)->v.i;
-        sim_decref(S, r);
-        return sim_int(S, h);
-    }
-    return r;
+    int64_t h = sim_obj(S, r)->v.i;
+    if (k == SK_INT && h != -1)
+        return r;
+    sim_decref(S, r); /* hash(True) is 1, an int; -1 is reserved for errors: -2 */
+    return sim_int(S, h == -1 ? -2 : h);
 }

@@ -319,6 +319,11 @@ bool vm_list_to_tuple(PyRun *I);
 bool vm_list_extend(PyRun *I, int depth);
 bool vm_dict_merge(PyRun *I, int depth, bool call);
 bool vm_set_add(PyRun *I, int depth);
+/* vm_build.c: BUILD_SET / BUILD_MAP of the n items (n key, value pairs)
+ * at items, whose references they take over even when they fail; the new
+ * set or dict, or 0 with the error raised. */
+SimId vm_build_set(PyRun *I, SimId *items, int n);
+SimId vm_build_map(PyRun *I, SimId *items, int n);
 bool vm_set_extend(PyRun *I, int depth);
 bool vm_unpack_ex(PyRun *I, int arg);
 /* vm_special.c: LOAD_ATTR of owner (its reference consumed): 1 with the

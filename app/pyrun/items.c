@@ -178,7 +178,8 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
         }
         SimId v = sim_dict_get(S, obj, key);
         if (!v) {
-            py_raise_key(I, EXC_KeyError, key);
+            if (!I->err.set) /* else the program's __eq__ raised */
+                py_raise_key(I, EXC_KeyError, key);
             return 0;
         }
         sim_incref(S, v);
@@ -254,7 +255,7 @@ bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value)
         sim_incref(S, key);
         sim_incref(S, value);
         sim_dict_set(S, obj, key, value);
-        return true;
+        return !I->err.set; /* a program's __eq__ may raise */
     }
     if (k == SK_INSTANCE)
         return dunder_setitem(I, obj, key, value);
@@ -292,7 +293,8 @@ bool op_delitem(PyRun *I, SimId obj, SimId key)
             return false;
         }
         if (!sim_dict_del(S, obj, key)) {
-            py_raise_key(I, EXC_KeyError, key);
+            if (!I->err.set)
+                py_raise_key(I, EXC_KeyError, key);
             return false;
         }
         return true;

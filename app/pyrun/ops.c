@@ -379,7 +379,7 @@ static int deep_equal_inner(PyRun *I, SimId a, SimId b)
         while (sim_dict_next(S, a, &pos, &k, &v)) {
             SimId w = sim_dict_get(S, b, k);
             if (!w)
-                return 0;
+                return I->err.set ? -1 : 0; /* a program's __eq__ may raise */
             int r = same_or_equal(I, v, w);
             if (r != 1)
                 return r;
@@ -489,7 +489,8 @@ int op_contains(PyRun *I, SimId c, SimId item)
         if (!py_hashable(I, item)) {
             return -1;
         }
-        return k == SK_DICT ? sim_dict_get(S, c, item) != 0 : sim_set_contains(S, c, item);
+        int found = k == SK_DICT ? sim_dict_get(S, c, item) != 0 : sim_set_contains(S, c, item);
+        return I->err.set ? -1 : found; /* a program's __eq__ may raise */
     case SK_DICTVIEW:
         return op_contains(I, SIM_V(S, c, SK_DICTVIEW, view.dict), item);
     case SK_STR: case SK_BYTES: {

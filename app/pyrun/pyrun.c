@@ -135,6 +135,16 @@ static void hook_collecting(void *ctx, bool stop, int gen, long collected)
     py_err_restore(I, &sv);
 }
 
+/* A dict key or set item the program hashes met a stored one of the same
+ * hash: PyObject_RichCompareBool, never with an exception pending. */
+static int hook_key_equal(void *ctx, SimId a, SimId b)
+{
+    PyRun *I = ctx;
+    if (I->err.set || I->refused)
+        return -1;
+    return op_equal(I, a, b);
+}
+
 /* The grammar a profile reads: 3.<minor> */
 static int grammar_minor(const Sim *sim)
 {
@@ -156,7 +166,8 @@ PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn
     I->out = out;
     I->out_ctx = out_ctx;
     I->stack = xcalloc(VM_STACK, sizeof *I->stack);
-    SimHooks h = {.ctx = I, .finalize = hook_finalize, .call1 = hook_call1, .collecting = hook_collecting};
+    SimHooks h = {.ctx = I, .finalize = hook_finalize, .call1 = hook_call1, .collecting = hook_collecting,
+                 .key_equal = hook_key_equal};
     sim_set_hooks(sim, &h);
     builtins_init(I);
     I->globals = sim_dict(S);

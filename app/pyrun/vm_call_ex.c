@@ -415,7 +415,7 @@ bool vm_set_add(PyRun *I, int depth)
         return false;
     }
     sim_set_add(S, TOP(depth - 1), v);
-    return true;
+    return !I->err.set; /* a program's __eq__ may raise */
 }
 
 /* SET_UPDATE of `{*x}`: set_update_internal.  A set or a dict is presized

@@ -274,5 +274,5 @@ bool vm_map_add(PyRun *I, int depth)
         return false;
     }
     sim_dict_set(S, into, key, value); /* the dict takes both */
-    return true;
+    return !I->err.set;                /* a program's __eq__ may raise */
 }

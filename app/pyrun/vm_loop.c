@@ -342,36 +342,20 @@ VmStop vm_run(PyRun *I, int base, bool step)
             PUSH(r);
             break;
         case OP_BUILD_SET: {
-            r = sim_set(S);
             uint32_t from = F->sp - (uint32_t)arg;
-            for (int i = 0; i < arg; i++) {
-                a = I->stack[from + (uint32_t)i];
-                if (!py_hashable(I, a)) {
-                    sim_decref(S, r);
-                    goto error;
-                }
-            }
-            for (int i = 0; i < arg; i++)
-                sim_set_add(S, r, I->stack[from + (uint32_t)i]);
+            r = vm_build_set(I, &I->stack[from], arg);
             F->sp = from;
+            if (!r)
+                goto error;
             PUSH(r);
             break;
         }
         case OP_BUILD_MAP: {
             uint32_t from = F->sp - 2 * (uint32_t)arg;
-            bool str_keys = true;
-            for (int i = 0; i < arg; i++) {
-                a = I->stack[from + 2 * (uint32_t)i];
-                if (!py_hashable(I, a)) {
-                    goto error;
-                }
-                if (sim_kind(S, a) != SK_STR)
-                    str_keys = false;
-            }
-            r = sim_dict_presized(S, (size_t)arg, str_keys);
-            for (int i = 0; i < arg; i++)
-                sim_dict_set(S, r, I->stack[from + 2 * (uint32_t)i], I->stack[from + 2 * (uint32_t)i + 1]);
+            r = vm_build_map(I, &I->stack[from], arg);
             F->sp = from;
+            if (!r)
+                goto error;
             PUSH(r);
             break;
         }

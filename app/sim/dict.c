@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "sim/userkey.h"
 
 /* dict fields: cap = log2 size (0: no keys object), v.dict.used = entries used
  * (deleted included), len = live entries, sub = 1 if all keys are str,
@@ -111,9 +112,18 @@ uint64_t sim_hash(const Sim *s, SimId k)
         }
         return h;
     }
+    case SK_INSTANCE:
+        if (s->ukeys && sim_is_user_key(s, k)) /* its class's __hash__, as the host noted it */
+            return sim__userhash_current(s, k);
+        return (uint64_t)k * 0x9e3779b1ull;
     default:
         return (uint64_t)k * 0x9e3779b1ull;
     }
+}
+
+uint64_t sim__entry_hash(const Sim *s, SimId c, SimId k)
+{
+    return s->ukeys ? sim__key_stored_hash(s, c, k) : sim_hash(s, k);
 }
 
 static bool is_num(SimKind k) { return k == SK_INT || k == SK_BOOL || k == SK_FLOAT; }
@@ -249,9 +259,11 @@ static inline bool same_key(const Sim *s, SimId k, SimId key)
     return sim_equal(s, k, key);
 }
 
-/* entry index of key, or -1 */
+/* entry index of key, or -1 (-2: a program's __eq__ raised) */
 static int64_t lookup(const Sim *s, SimId d, SimId key)
 {
+    if (sim__userkeys_on(s))
+        return sim__user_dict_lookup(s, d, key);
     const SimObj *o = &s->obj[d];
     if (!o->cap)
         return -1;
@@ -307,10 +319,12 @@ static bool resize(Sim *s, SimId d, unsigned log2, bool str_keys)
         slab_ptr(&s->slab, o->data)[2 * j] = k;
         slab_ptr(&s->slab, o->data)[2 * j + 1] = slab_ptr(&s->slab, olddata)[2 * i + 1];
         if (o->v.dict.index)
-            index_insert(s, d, sim_hash(s, k), j);
+            index_insert(s, d, sim__entry_hash(s, d, k), j);
         j++;
     }
     o->v.dict.used = j;
+    if (s->ukeys)
+        sim__probe_resized(s, d);
     if (oldcap) {
         if (oldcap == 3 && oldstr && s->fl_keys.n < s->fl_keys.max)
             s->fl_keys.blocks[s->fl_keys.n++] = oldmem;
@@ -336,7 +350,7 @@ SimId sim_dict_presized(Sim *s, size_t n, bool str_keys)
 
 SimId sim_dict_get(const Sim *s, SimId d, SimId key)
 {
-    int64_t i = lookup(s, d, key);
+    int64_t i = lookup(s, d, key); /* -2: the program's __eq__ raised */
     return i < 0 ? 0 : slab_ptr(&s->slab, s->obj[d].data)[2 * i + 1];
 }
 
@@ -375,6 +389,11 @@ void sim_dict_set(Sim *s, SimId d, SimId key, SimId value)
 {
     bool str_key = s->obj[key].kind == SK_STR;
     int64_t i = lookup(s, d, key);
+    if (i == -2) { /* the program's __eq__ raised: nothing is stored */
+        sim_decref(s, key);
+        sim_decref(s, value);
+        return;
+    }
     if (i >= 0) {
         SimId *e = slab_ptr(&s->slab, s->obj[d].data);
         SimId old = e[2 * i + 1];
@@ -404,8 +423,12 @@ void sim_dict_set(Sim *s, SimId d, SimId key, SimId value)
     e[2 * n] = key;
     e[2 * n + 1] = value;
     o->len++;
+    if (s->ukeys) {
+        sim__key_stored(s, d, key);
+        sim__probe_added(s, d, n);
+    }
     if (o->v.dict.index)
-        index_insert(s, d, sim_hash(s, key), n);
+        index_insert(s, d, sim__entry_hash(s, d, key), n);
     if (!sim_is_tracked(s, d) && (sim_may_be_tracked(s, key) || sim_may_be_tracked(s, value)))
         sim_track(s, d);
 }
@@ -417,6 +440,10 @@ bool sim_dict_del(Sim *s, SimId d, SimId key)
         return false;
     SimId *e = slab_ptr(&s->slab, s->obj[d].data);
     SimId k = e[2 * i], v = e[2 * i + 1];
+    if (s->ukeys) {
+        sim__key_removed(s, d, k);
+        sim__probe_deleted(s, d, (uint32_t)i);
+    }
     e[2 * i] = 0;
     e[2 * i + 1] = 0;
     s->obj[d].len--;
@@ -425,7 +452,7 @@ bool sim_dict_del(Sim *s, SimId d, SimId key)
         memset(slab_ptr(&s->slab, o->v.dict.index), 0, ((size_t)1 << o->cap) * sizeof(uint32_t));
         for (uint32_t j = 0; j < o->v.dict.used; j++)
             if (e[2 * j])
-                index_insert(s, d, sim_hash(s, e[2 * j]), j);
+                index_insert(s, d, sim__entry_hash(s, d, e[2 * j]), j);
     }
     sim_decref(s, k);
     sim_xdecref(s, v);
@@ -443,6 +470,8 @@ void sim_dict_clear(Sim *s, SimId d)
     memcpy(tmp, slab_ptr(&s->slab, h), 2 * (size_t)n * sizeof(uint32_t));
     (void)cap;
     free_keys(s, d);
+    if (s->ukeys)
+        sim__userkey_forget(s, d);
     for (uint32_t i = 0; i < n; i++) {
         SimId k = tmp[2 * i], v = tmp[2 * i + 1];
         if (k)
@@ -497,7 +526,7 @@ static bool set_table(Sim *s, SimId set, uint32_t slots)
  * (9) slots when they stay below the mask, then a jump perturbed by the
  * hash's higher bits (PERTURB_SHIFT 5). *k counts the linear steps taken
  * (start it at 0 with *perturb = hash). */
-static uint32_t set_probe_next(uint32_t i, uint32_t mask, uint64_t *perturb, int *k)
+uint32_t sim__set_probe_next(uint32_t i, uint32_t mask, uint64_t *perturb, int *k)
 {
     if (*k < 9 && (size_t)i - (size_t)*k + 9 <= mask) {
         ++*k;
@@ -512,12 +541,12 @@ static uint32_t set_probe_next(uint32_t i, uint32_t mask, uint64_t *perturb, int
 static void set_place(Sim *s, SimId set, SimId key)
 {
     SimObj *o = &s->obj[set];
-    uint64_t h = sim_hash(s, key), perturb = h;
+    uint64_t h = sim__entry_hash(s, set, key), perturb = h;
     uint32_t mask = o->v.set.slots - 1, i = (uint32_t)h & mask;
     int k = 0;
     SimId *t = slab_ptr(&s->slab, o->data);
     while (t[i])
-        i = set_probe_next(i, mask, &perturb, &k);
+        i = sim__set_probe_next(i, mask, &perturb, &k);
     t[i] = key;
 }
 
@@ -562,6 +591,8 @@ static void set_rehash_in_place(Sim *s, SimId set, SimId skip)
 
 bool sim_set_contains(const Sim *s, SimId set, SimId key)
 {
+    if (sim__userkeys_on(s))
+        return sim__user_set_slot(s, set, key) >= 0;
     const SimObj *o = &s->obj[set];
     if (!o->v.set.slots)
         return false;
@@ -572,7 +603,7 @@ bool sim_set_contains(const Sim *s, SimId set, SimId key)
     while (t[i]) {
         if (t[i] == key || sim_equal(s, t[i], key))
             return true;
-        i = set_probe_next(i, mask, &perturb, &k);
+        i = sim__set_probe_next(i, mask, &perturb, &k);
     }
     return false;
 }
@@ -581,8 +612,8 @@ bool sim_set_add(Sim *s, SimId set, SimId key)
 {
     if (!SIM_V(s, set, SK_SET, set.slots))
         set_table(s, set, 8);
-    if (sim_set_contains(s, set, key)) {
-        sim_decref(s, key);
+    if (sim__userkeys_on(s) ? sim__user_set_slot(s, set, key) != -1 : sim_set_contains(s, set, key)) {
+        sim_decref(s, key); /* present, or its __eq__ raised */
         return false;
     }
     SimObj *o = &s->obj[set];
@@ -591,6 +622,8 @@ bool sim_set_add(Sim *s, SimId set, SimId key)
         s->nomem = true;
         return false;
     }
+    if (s->ukeys)
+        sim__key_stored(s, set, key);
     set_place(s, set, key);
     o = &s->obj[set];
     o->len++;
@@ -610,6 +643,19 @@ bool sim_set_discard(Sim *s, SimId set, SimId key)
     SimObj *o = &s->obj[set];
     if (!o->v.set.slots)
         return false;
+    if (sim__userkeys_on(s)) { /* set_discard_entry: found by its hash, as CPython finds it */
+        int64_t slot = sim__user_set_slot(s, set, key);
+        if (slot < 0)
+            return false;
+        o = &s->obj[set];
+        SimId k = slab_ptr(&s->slab, o->data)[slot];
+        if (!set_rebuild(s, set, o->v.set.slots, k))
+            set_rehash_in_place(s, set, k);
+        s->obj[set].len--;
+        sim__key_removed(s, set, k);
+        sim_decref(s, k);
+        return true;
+    }
     SimId *t = slab_ptr(&s->slab, o->data);
     for (uint32_t i = 0; i < o->v.set.slots; i++) {
         if (t[i] && (t[i] == key || sim_equal(s, t[i], key))) {

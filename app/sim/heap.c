@@ -12,6 +12,7 @@
 #include "base/xalloc.h"
 #include "sim/check.h"
 #include "sim/gc.h"
+#include "sim/userkey.h"
 
 #define NSENTINELS 12u
 #define TRASHCAN_DEPTH 50u /* _PyTrash_UNWIND_LEVEL */
@@ -96,6 +97,8 @@ void sim__free_record(Sim *s, SimId id)
     SIM_ASSERT(s->nlive > 0);
     if (o->data)
         slab_free(&s->slab, o->data, o->datacap);
+    if (s->ukeys) /* the id will name another object */
+        sim__userkey_forget(s, id);
     o->kind = SK_FREE;
     o->v.free.next = s->free_head;
     s->free_head = id;
@@ -244,6 +247,7 @@ void sim_free(Sim *s)
     for (unsigned n = 0; n < SIM_TUPLE_MAXSAVE; n++)
         free(s->fl_tuple[n].blocks);
     free(s->deferred);
+    sim__userkey_free(s);
     free(s);
 }
 

@@ -164,6 +164,10 @@ typedef struct SimHooks {
     /* Around an automatic collection of generation `gen` (stop = false
      * before it, true after it with the number collected): gc.callbacks. */
     void (*collecting)(void *ctx, bool stop, int gen, long collected);
+    /* PyObject_RichCompareBool(a, b, Py_EQ) of a dict key or set item a
+     * program hashes itself (userkey.h): 1, 0, or -1 with the exception
+     * held by the host. */
+    int (*key_equal)(void *ctx, SimId a, SimId b);
 } SimHooks;
 
 typedef enum SimEventKind {
@@ -257,6 +261,7 @@ typedef struct Sim {
     uint64_t host_limit;         /* bytes of this computer the model may hold */
     bool nomem;                  /* an allocation was refused since the last take */
     uint64_t startup_blocks;     /* blocks of the start-up heap that no record holds */
+    struct SimUserKeys *ukeys;   /* userkey.c: hashes from programs' __hash__ (NULL until one) */
 } Sim;
 
 /* ---- lifecycle ---------------------------------------------------------- */

@@ -360,7 +360,12 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
         return 0;
     if (d->module == BM_WEAKREF && d->owner)
         weakref_first_call(I, d);
-    return d->fn(I, args, nargs, kw);
+    SimId r = d->fn(I, args, nargs, kw);
+    if (r && I->err.set) { /* a program's __eq__ raised in a lookup it made (sim/userkey.h) */
+        sim_decref(S, r);
+        return 0;
+    }
+    return r;
 }
 
 /* ---- startup ---------------------------------------------------------------- */

@@ -37,7 +37,8 @@ static SimId s_remove(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "remove", n - 1, 1, 1) || !dict_check_key(I, a[1]))
         return 0;
     if (!sim_set_discard(S, a[0], a[1])) {
-        py_raise_key(I, EXC_KeyError, a[1]);
+        if (!I->err.set) /* else a program's __eq__ raised */
+            py_raise_key(I, EXC_KeyError, a[1]);
         return 0;
     }
     return bi_none(I);

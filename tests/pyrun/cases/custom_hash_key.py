@@ -1,5 +1,5 @@
-# A class that hashes in Python: pydive's dicts do not call back into Python,
-# so such a key is refused, never hashed by identity in silence.
+# A class that hashes in Python: the dict calls its __hash__ and __eq__,
+# so an equal point finds the entry another point made.
 class Point:
     def __init__(self, x, y):
         self.x, self.y = x, y
