@@ -9,6 +9,7 @@
  *   N_DEF       params, body, decorators, return annotation, type params; str name
  *               it binds (mangled in a class); ival: where its own name starts in str
  *   N_CLASS     bases and keywords, body, decorators, -, type params; str, ival as N_DEF
+ *   N_ATTR      value; str attribute (mangled in a class), ival: where its own name starts
  *   N_LAMBDA    params, body
  *   N_PARAM     default, annotation; str name; flag PF_*
  *   N_FOR       target, iterable, body, else          (XF_ASYNC)

@@ -168,6 +168,9 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
         }
         if (is(I, name, "__mro__") && o->sub == SK_INSTANCE)
             return ret(I, sim_items(S, obj)[SIM_TY_MRO]);
+        if (is(I, name, "__dict__") && o->sub == SK_INSTANCE &&
+            (sim_type_word(S, obj, SIM_TY_FLAGS) & (SIM_TYF_HEAP | SIM_TYF_EXC_HEAP | SIM_TYF_NATIVE)) == SIM_TYF_HEAP)
+            return proxy_new(I, o->v.type.dict); /* type_dict: a new mappingproxy each time */
         if (is(I, name, "__dict__")) /* type's own data descriptor wins over the class's */
             return py_not_modelled(I, 0, "'%s.__dict__' (a mappingproxy)",
                                    o->sub == SK_INSTANCE ? sim_str_data(S, sim_items(S, obj)[SIM_TY_NAME], &(size_t){0})
@@ -330,6 +333,14 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
             return ret(I, v);
         break;
     }
+    case SK_DICTVIEW:
+        if (o->sub == SIM_VIEW_PROXY) {
+            bool has;
+            SimId v = proxy_attr(I, obj, cname(I, name), &has);
+            if (has)
+                return v;
+        }
+        break;
     default: {
         int idx = builtin_method_index(I, obj, cname(I, name));
         if (idx >= 0) {

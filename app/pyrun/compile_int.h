@@ -136,5 +136,14 @@ void cg_line(Cg *g, int line);              /* OP_LINE unless already at that li
 bool cg_decorators(Cg *g, int first);       /* evaluates them, top first */
 void cg_decorate(Cg *g, int first);         /* applies them, bottom first */
 int cg_decorated_line(Cg *g, int n);        /* a statement's first line: its first decorator's */
+/* compile_classbody.c: what the compiler adds to a class body — 3.13's
+ * __firstlineno__ (of the N_CLASS node cls), the docstring as __doc__ (of
+ * the body's first statement), 3.13's __static_attributes__ after the
+ * body; a docstring constant as the profile's compiler leaves it (3.13
+ * strips its indentation), a new reference. */
+void cg_class_firstlineno(Cg *g, int cls);
+void cg_class_doc(Cg *g, int body);
+void cg_class_static_attributes(Cg *g, int body);
+SimId cg_docstring(Cg *g, const Node *str);
 
 #endif

@@ -438,7 +438,7 @@ bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int 
     } else {
         const Node *first = body >= 0 ? NODE(g, body) : NULL;
         if (kind == CODE_FUNC && first && first->kind == N_EXPR && first->a >= 0 && NODE(g, first->a)->kind == N_STR)
-            g->I->codes[c.ci].doc_const = 1 + cg_add_const(&c, cg_literal(g->I, NODE(g, first->a)));
+            g->I->codes[c.ci].doc_const = 1 + cg_add_const(&c, cg_docstring(&c, NODE(g, first->a)));
         ok = cg_stmts(&c, body);
         cg_emit(&c, OP_LOAD_CONST, cg_add_const(&c, sim_none(g->I->sim)));
         cg_emit(&c, OP_RETURN_VALUE, 0);
@@ -505,9 +505,12 @@ static bool class_stmt(Cg *g, int n)
     bool class_cell = (scope_flags(child, "__class__") & SYM_CELL) != 0;
     if (class_cell) /* a method reads __class__ (super()): the body's one cell */
         cg_add_slot(&c, "__class__", SLOT_CELL);
+    cg_class_firstlineno(&c, n);
     cg_setup_annotations(&c, nd->b);
+    cg_class_doc(&c, nd->b);
     if (!cg_stmts(&c, nd->b))
         return false;
+    cg_class_static_attributes(&c, nd->b);
     if (class_cell) { /* the body returns the cell, stored as __classcell__ */
         cg_emit(&c, OP_LOAD_CLOSURE, cg_slot_of(&c, "__class__"));
         cg_emit(&c, OP_DUP_TOP, 1);

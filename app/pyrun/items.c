@@ -138,6 +138,11 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
     int64_t i;
     switch (k) {
     case SK_DEQUE: return deque_getitem(I, obj, key);
+    case SK_DICTVIEW:
+        if (proxy_is(I, obj))
+            return proxy_getitem(I, obj, key);
+        py_raise(I, EXC_TypeError, "'%s' object is not subscriptable", op_typename(I, obj));
+        return 0;
     case SK_LIST: case SK_TUPLE: case SK_STR: case SK_BYTES: case SK_BYTEARRAY: {
         if (is_slice(I, key) && k != SK_BYTEARRAY)
             return get_slice(I, obj, key);

@@ -66,8 +66,11 @@ static void walk(Ast *a, int n, const char *cls)
 {
     Node *nd = &a->n[n];
     switch ((NodeKind)nd->kind) {
-    case N_NAME: case N_ATTR: case N_PARAM: case N_HANDLER:
+    case N_NAME: case N_PARAM: case N_HANDLER:
         rename(nd, cls, false);
+        break;
+    case N_ATTR: /* its own name stays readable: 3.13's __static_attributes__ list it */
+        rename(nd, cls, true);
         break;
     case N_DEF:
         rename(nd, cls, true);

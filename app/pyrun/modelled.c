@@ -109,6 +109,7 @@ static const char *const class_dunders[] = {
     "__lshift__", "__rlshift__", "__ilshift__", "__rshift__", "__rrshift__", "__irshift__",
     "__and__", "__rand__", "__iand__", "__or__", "__ror__", "__ior__", "__xor__", "__rxor__",
     "__ixor__", "__matmul__", "__rmatmul__", "__imatmul__", "__neg__", "__pos__", "__invert__", "__abs__", "__annotations__", "__classcell__",
+    "__firstlineno__", "__static_attributes__", /* 3.13: the compiler stores them (compile_classbody.c) */
     "__getitem__", "__setitem__", "__delitem__", "__contains__", "__iter__", "__next__",
     "__enter__", "__exit__", "__slots__", "__call__", "__getattr__", "__getattribute__", "__setattr__",
     "__delattr__", "__format__", "__get__", "__set__", "__delete__", "__set_name__",

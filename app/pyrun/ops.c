@@ -355,6 +355,8 @@ static int same_or_equal(PyRun *I, SimId a, SimId b) { return a == b ? 1 : deep_
 static int deep_equal_inner(PyRun *I, SimId a, SimId b)
 {
     SimKind ka = sim_kind(S, a), kb = sim_kind(S, b);
+    if (proxy_is(I, a) || proxy_is(I, b)) /* mappingproxy_richcompare: its dict's answer */
+        return proxy_equal(I, a, b);
     if (ka == SK_INSTANCE || kb == SK_INSTANCE) { /* PyObject_RichCompareBool */
         SimId r = dunder_compare(I, OP_EQ, a, b);
         if (!r)

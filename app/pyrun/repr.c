@@ -299,6 +299,8 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
         return true;
     }
     case SK_DICTVIEW: {
+        if (o->sub == SIM_VIEW_PROXY)
+            return proxy_repr(I, v, out);
         buf_printf(out, "%s([", sim_type_name(S, v));
         uint32_t pos = 0;
         SimId k, val;
@@ -342,6 +344,8 @@ bool op_str(PyRun *I, SimId v, Buf *out)
         SimId o = weakref_proxy_target(I, v);
         return o && op_str(I, o, out);
     }
+    if (proxy_is(I, v)) /* mappingproxy_str: str() of the mapping */
+        return op_str(I, SIM_V(S, v, SK_DICTVIEW, view.dict), out);
     if (k == SK_STR) {
         size_t n;
         const char *d = sim_str_data(S, v, &n);

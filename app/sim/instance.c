@@ -190,7 +190,7 @@ SimId sim_type_of(const Sim *s, SimId id)
     if (o->kind == SK_WEAKREF && o->sub >= SIM_WR_PROXY)
         return s->xtypes[o->sub == SIM_WR_PROXY ? SIM_XT_WR_PROXY : SIM_XT_WR_CALLABLE_PROXY];
     if (o->kind == SK_DICTVIEW)
-        return s->xtypes[SIM_XT_DICT_KEYS + o->sub];
+        return s->xtypes[o->sub == SIM_VIEW_PROXY ? SIM_XT_MAPPINGPROXY : SIM_XT_DICT_KEYS + o->sub];
     if (o->kind == SK_SET && o->sub == SIM_SET_FROZEN)
         return s->xtypes[SIM_XT_FROZENSET];
     return s->types[o->kind];

@@ -87,6 +87,8 @@ static const struct XTypeDef {
     [SIM_XT_CL_NULLCONTEXT] = {"contextlib.nullcontext", SK_ITER, {56, 48, 48}, true},
     /* frozenset: its instances are sets (their size is the set's) */
     [SIM_XT_FROZENSET] = {"frozenset", SK_SET, {216, 216, 216}, true},
+    /* Cls.__dict__: a view of the class's dict (dictproxy in Objects/descrobject.c) */
+    [SIM_XT_MAPPINGPROXY] = {"mappingproxy", SK_DICTVIEW, {40, 40, 40}, true},
 };
 
 static uint32_t *block_slot(const Sim *s, SimId it, uint32_t k);
@@ -162,7 +164,9 @@ static SimXType iter_type_for(const Sim *s, SimId over, int *kind)
     case SK_BYTES: *kind = SIM_IT_BYTES; return SIM_XT_BYTES_ITER;
     case SK_BYTEARRAY: *kind = SIM_IT_BYTES; return SIM_XT_BYTEARRAY_ITER;
     case SK_DICT: *kind = SIM_IT_DICT; return SIM_XT_DICT_KEYITER;
-    case SK_DICTVIEW: *kind = SIM_IT_DICT; return (SimXType)(SIM_XT_DICT_KEYITER + o->sub);
+    case SK_DICTVIEW: /* a mappingproxy iterates as its dict does: the keys */
+        *kind = SIM_IT_DICT;
+        return o->sub == SIM_VIEW_PROXY ? SIM_XT_DICT_KEYITER : (SimXType)(SIM_XT_DICT_KEYITER + o->sub);
     case SK_SET: *kind = SIM_IT_SET; return SIM_XT_SET_ITER;
     case SK_RANGE: *kind = SIM_IT_RANGE; return SIM_XT_RANGE_ITER;
     default: return SIM_XT_NONE;
@@ -204,7 +208,7 @@ SimId sim_iter(Sim *s, SimId over)
     SimId id = new_iter(s, xt, kind);
     SimObj *it = &s->obj[id];
     if (s->obj[over].kind == SK_DICTVIEW) {
-        it->len = s->obj[over].sub; /* which view */
+        it->len = s->obj[over].sub == SIM_VIEW_PROXY ? SIM_VIEW_KEYS : s->obj[over].sub; /* which view */
         it->v.iter.seq = SIM_V(s, over, SK_DICTVIEW, view.dict);
         sim_incref(s, it->v.iter.seq);
     } else {

@@ -57,7 +57,8 @@ typedef enum SimKind {
  * payload, then int64 counters, and pyrun walks it by its type (SimXType). */
 enum { SIM_IT_LIST, SIM_IT_TUPLE, SIM_IT_RANGE, SIM_IT_STR, SIM_IT_DICT, SIM_IT_SET, SIM_IT_BYTES,
        SIM_IT_COMPOSITE };
-enum { SIM_VIEW_KEYS, SIM_VIEW_VALUES, SIM_VIEW_ITEMS };
+enum { SIM_VIEW_KEYS, SIM_VIEW_VALUES, SIM_VIEW_ITEMS,
+       SIM_VIEW_PROXY /* a mappingproxy of a class's dict (Cls.__dict__): read-only, iterates as keys */ };
 /* SimObj.sub of an SK_INSTANCE that is an exception (exc.c): of a built-in
  * exception class, or of a class the program made */
 enum { SIM_INST_PLAIN, SIM_INST_EXC, SIM_INST_EXC_HEAP };
@@ -98,6 +99,7 @@ typedef enum SimXType {
     SIM_XT_FT_LRU_WRAPPER, SIM_XT_FT_LRU_ELEM, SIM_XT_FT_CACHEINFO,
     SIM_XT_CL_HELPER, SIM_XT_CL_GENCM, SIM_XT_CL_SUPPRESS, SIM_XT_CL_CLOSING, SIM_XT_CL_NULLCONTEXT,
     SIM_XT_FROZENSET, /* the frozenset type (its instances are SK_SET, sub SIM_SET_FROZEN) */
+    SIM_XT_MAPPINGPROXY, /* types.MappingProxyType (SK_DICTVIEW, sub SIM_VIEW_PROXY) */
     SIM_XT_COUNT
 } SimXType;
 #define SIM_XT_NATIVE_FIRST SIM_XT_OP_ITEMGETTER

@@ -133,13 +133,41 @@ static bool merge_pairs(PyRun *I, SimId d, SimId src)
     return ok;
 }
 
-/* dict_update_arg: a dict merges, anything else is an iterable of pairs
- * (a mapping with keys() that is not a dict is not modelled) */
+/* PyDict_Merge's path for a mapping that is not a dict (a mappingproxy):
+ * list(m.keys()), then d[k] = m[k] for each, growing as it goes */
+static bool merge_mapping(PyRun *I, SimId d, SimId m)
+{
+    SimId of = SIM_V(S, m, SK_DICTVIEW, view.dict);
+    sim_incref(S, of);
+    SimId view = sim_dictview(S, of, SIM_VIEW_KEYS); /* mappingproxy.keys(): its dict's keys() */
+    SimId l = bi_list_from(I, view);
+    sim_decref(S, view);
+    if (!l)
+        return false;
+    bool ok = true;
+    for (uint32_t i = 0; ok && i < sim_obj(S, l)->len; i++) {
+        SimId k = sim_items(S, l)[i], v = proxy_getitem(I, m, k);
+        if (!v) {
+            ok = false;
+            break;
+        }
+        sim_incref(S, k);
+        sim_dict_set(S, d, k, v);
+        ok = !I->err.set;
+    }
+    sim_decref(S, l);
+    return ok;
+}
+
+/* dict_update_arg: a dict merges, a mappingproxy goes key by key, anything
+ * else is an iterable of pairs (another mapping with keys() is not modelled) */
 static bool update_arg(PyRun *I, SimId d, SimId src)
 {
     SimId dup;
     if (sim_kind(S, src) == SK_DICT)
         return dict_merge(I, d, src, DICT_MERGE_SET, &dup);
+    if (proxy_is(I, src))
+        return merge_mapping(I, d, src);
     if (sim_kind(S, src) == SK_INSTANCE && sim_type_lookup(S, sim_obj(S, src)->type, "keys"))
         return py_not_modelled(I, 0, "updating a dict from a mapping that is not a dict");
     return merge_pairs(I, d, src);

@@ -427,6 +427,8 @@ enum { DREV_DICT, DREV_RESULT };
 SimId lazy_reversed_dict(PyRun *I, SimId obj)
 {
     int view = sim_kind(S, obj) == SK_DICTVIEW ? sim_obj(S, obj)->sub : SIM_VIEW_KEYS;
+    if (view == SIM_VIEW_PROXY) /* mappingproxy.__reversed__: its dict's */
+        view = SIM_VIEW_KEYS;
     SimId d = sim_kind(S, obj) == SK_DICTVIEW ? SIM_V(S, obj, SK_DICTVIEW, view.dict) : obj;
     SimId r = composite(I, (SimXType)(SIM_XT_DICT_REVKEYITER + view), 2, 2, false);
     if (!r)

@@ -20,6 +20,15 @@ SimId tuple_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId dict_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId set_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId frozenset_construct(PyRun *I, SimId *args, int nargs, SimId kw);
+/* mappingproxy.c: Cls.__dict__ (a dict view of kind SIM_VIEW_PROXY).  New
+ * references, or 0 / false / -1 with the error raised; proxy_attr sets
+ * *found false for a name it does not have. */
+bool proxy_is(PyRun *I, SimId v);
+SimId proxy_new(PyRun *I, SimId dict);
+SimId proxy_getitem(PyRun *I, SimId proxy, SimId key);
+SimId proxy_attr(PyRun *I, SimId proxy, const char *name, bool *found);
+bool proxy_repr(PyRun *I, SimId proxy, Buf *out);
+int proxy_equal(PyRun *I, SimId a, SimId b);
 SimId range_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 
 /* class.c: the end of a class statement (type_new): name, namespace and
