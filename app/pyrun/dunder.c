@@ -263,19 +263,8 @@ SimId dunder_unary(PyRun *I, int op, SimId v)
 
 /* ---- containers ------------------------------------------------------------ */
 
-/* x[a:b] on a class of the program hands its method a slice object, which
- * the model does not have (it keeps a slice as a tagged tuple) */
-static bool slice_escapes(PyRun *I, SimId key, const char *method)
-{
-    if (sim_kind(S, key) != SK_TUPLE || sim_obj(S, key)->sub != 1)
-        return false;
-    return !py_not_modelled(I, 0, "a slice object passed to %s (slice objects)", method);
-}
-
 SimId dunder_getitem(PyRun *I, SimId v, SimId key)
 {
-    if (slice_escapes(I, key, "__getitem__"))
-        return 0;
     SimId m = user_method(I, v, "__getitem__");
     if (m)
         return call2(I, m, v, key);
@@ -285,8 +274,6 @@ SimId dunder_getitem(PyRun *I, SimId v, SimId key)
 
 bool dunder_setitem(PyRun *I, SimId v, SimId key, SimId value)
 {
-    if (slice_escapes(I, key, "__setitem__"))
-        return false;
     SimId m = user_method(I, v, "__setitem__");
     if (!m) {
         py_raise(I, EXC_TypeError, "'%s' object does not support item assignment", op_typename(I, v));
@@ -301,8 +288,6 @@ bool dunder_setitem(PyRun *I, SimId v, SimId key, SimId value)
 
 bool dunder_delitem(PyRun *I, SimId v, SimId key)
 {
-    if (slice_escapes(I, key, "__delitem__"))
-        return false;
     SimId m = user_method(I, v, "__delitem__");
     if (!m) {
         py_raise(I, EXC_TypeError, "'%s' object doesn't support item deletion", op_typename(I, v));
@@ -409,6 +394,9 @@ bool py_hashable(PyRun *I, SimId k)
         sim_decref(S, h);
         return true;
     }
+    if (slice_is(I, k)) /* 3.12 made slices hashable, by value */
+        return S->prof->version == SIM_V311 ? (py_raise(I, EXC_TypeError, "unhashable type: 'slice'"), false)
+                                            : py_not_modelled(I, 0, "a slice as a dict key or set item (its hash)");
     if (sim_hashable(S, k))
         return true;
     py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, k));

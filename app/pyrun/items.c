@@ -14,10 +14,7 @@
 
 #define S (I->sim)
 
-static bool is_slice(PyRun *I, SimId k)
-{
-    return sim_kind(S, k) == SK_TUPLE && sim_obj(S, k)->sub == 1 && sim_obj(S, k)->len == 3;
-}
+static bool is_slice(PyRun *I, SimId k) { return slice_is(I, k); }
 
 static bool index_of(PyRun *I, SimId key, int64_t len, int64_t *out, const char *what)
 {
@@ -36,36 +33,7 @@ static bool index_of(PyRun *I, SimId key, int64_t len, int64_t *out, const char 
 
 static bool slice_bounds(PyRun *I, SimId sl, int64_t len, int64_t *start, int64_t *stop, int64_t *step)
 {
-    SimId p[3];
-    for (int i = 0; i < 3; i++)
-        p[i] = sim_items(S, sl)[i];
-    *step = sim_kind(S, p[2]) == SK_NONE ? 1 : sim_obj(S, p[2])->v.i;
-    if (*step == 0) {
-        py_raise(I, EXC_ValueError, "slice step cannot be zero");
-        return false;
-    }
-    for (int i = 0; i < 2; i++) {
-        int64_t *dst = i == 0 ? start : stop;
-        if (sim_kind(S, p[i]) == SK_NONE) {
-            *dst = (*step > 0) == (i == 0) ? (*step > 0 ? 0 : len - 1) : (*step > 0 ? len : -1);
-            if (*step < 0)
-                *dst = i == 0 ? len - 1 : -1;
-            continue;
-        }
-        if (sim_kind(S, p[i]) != SK_INT && sim_kind(S, p[i]) != SK_BOOL) {
-            py_raise(I, EXC_TypeError, "slice indices must be integers or None or have an __index__ method");
-            return false;
-        }
-        int64_t v = sim_obj(S, p[i])->v.i;
-        if (v < 0)
-            v += len;
-        if (*step > 0)
-            v = v < 0 ? 0 : v > len ? len : v;
-        else
-            v = v < -1 ? -1 : v >= len ? len - 1 : v;
-        *dst = v;
-    }
-    return true;
+    return slice_bounds_of(I, sl, len, start, stop, step);
 }
 
 static SimId get_slice(PyRun *I, SimId obj, SimId sl)

@@ -278,6 +278,13 @@ SimId op_unary(PyRun *I, int op, SimId a)
 static int order(PyRun *I, int op, SimId a, SimId b)
 {
     SimKind ka = sim_kind(S, a), kb = sim_kind(S, b);
+    if (slice_is(I, a) && slice_is(I, b)) { /* order() answers -1/0/1: ask for < and > */
+        int lt = slice_compare(I, OP_LT, a, b);
+        if (lt < 0)
+            return 2;
+        int gt = lt ? 0 : slice_compare(I, OP_GT, a, b);
+        return gt < 0 ? 2 : lt ? -1 : gt;
+    }
     if (is_int(I, a) && is_int(I, b) && (is_big(I, a) || is_big(I, b))) {
         BigInt x, y;
         big_from_sim(S, a, &x);
@@ -357,6 +364,8 @@ static int deep_equal_inner(PyRun *I, SimId a, SimId b)
     SimKind ka = sim_kind(S, a), kb = sim_kind(S, b);
     if (proxy_is(I, a) || proxy_is(I, b)) /* mappingproxy_richcompare: its dict's answer */
         return proxy_equal(I, a, b);
+    if (slice_is(I, a) && slice_is(I, b))
+        return slice_compare(I, OP_EQ, a, b);
     if (ka == SK_INSTANCE || kb == SK_INSTANCE) { /* PyObject_RichCompareBool */
         SimId r = dunder_compare(I, OP_EQ, a, b);
         if (!r)

@@ -122,11 +122,7 @@ SimId vm_build_slice(PyRun *I, int n)
     SimId parts[3] = {0, 0, 0};
     for (int i = n - 1; i >= 0; i--)
         parts[i] = POP();
-    SimId t = sim_tuple(S, 3); /* slices are modelled as 3-tuples tagged by len */
-    for (int i = 0; i < 3; i++)
-        sim_tuple_set(S, t, (size_t)i, parts[i] ? parts[i] : sim_none(S));
-    sim_obj(S, t)->sub = 1; /* marks "slice" */
-    return t;
+    return slice_new(I, parts[0], parts[1], parts[2]);
 }
 
 void vm_eval_breaker(PyRun *I)

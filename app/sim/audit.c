@@ -224,7 +224,7 @@ static bool audit_refs(Sim *s, SimRootsFn roots, void *ctx, Buf *report, unsigne
 
 static uint64_t fl_blocks(const Sim *s)
 {
-    uint64_t n = s->fl_float.n + s->fl_list.n + s->fl_dict.n + s->fl_keys.n;
+    uint64_t n = s->fl_float.n + s->fl_list.n + s->fl_dict.n + s->fl_keys.n + s->fl_slice.n;
     for (unsigned i = 0; i < SIM_TUPLE_MAXSAVE; i++)
         n += s->fl_tuple[i].n;
     return n;

@@ -144,6 +144,7 @@ static void seed_allocator(Sim *s)
     reserve[1] += p->startup_freelist[1];
     for (unsigned n = 1; n < SIM_TUPLE_MAXSAVE; n++)
         reserve[pm_size_class(40 + 8 * n)] += tuple_seed[n];
+    reserve[pm_size_class(56)] += 1; /* the slice start-up left in the cache (3.11-3.13 alike) */
     for (unsigned c = 0; c < PM_NCLASSES; c++) {
         uint64_t n = p->startup[c].in_use;
         n = n > reserve[c] ? n - reserve[c] : 0;
@@ -159,6 +160,7 @@ static void seed_allocator(Sim *s)
     for (unsigned n = 1; n < SIM_TUPLE_MAXSAVE; n++)
         for (unsigned i = 0; i < tuple_seed[n]; i++)
             s->fl_tuple[n].blocks[s->fl_tuple[n].n++] = pm_alloc(&s->pm, 40 + 8 * n);
+    s->fl_slice.blocks[s->fl_slice.n++] = pm_alloc(&s->pm, 56);
 }
 
 static void make_types(Sim *s)
@@ -215,11 +217,12 @@ Sim *sim_new(const SimProfile *prof)
     fl_init(&s->fl_keys, 80);
     for (unsigned n = 0; n < SIM_TUPLE_MAXSAVE; n++)
         fl_init(&s->fl_tuple[n], 2000);
+    fl_init(&s->fl_slice, 1);
     seed_allocator(s);
     s->startup_blocks = s->pm.raw_live_blocks;
     for (unsigned c = 0; c < PM_NCLASSES; c++)
         s->startup_blocks += s->pm.class_in_use[c];
-    s->startup_blocks -= s->fl_dict.n + s->fl_float.n + s->fl_list.n;
+    s->startup_blocks -= s->fl_dict.n + s->fl_float.n + s->fl_list.n + s->fl_slice.n;
     for (unsigned n = 0; n < SIM_TUPLE_MAXSAVE; n++)
         s->startup_blocks -= s->fl_tuple[n].n;
     sim_set_memory_limit(s, SIM_DEFAULT_MEMORY);
@@ -244,6 +247,7 @@ void sim_free(Sim *s)
     free(s->interned);
     free(s->fl_float.blocks), free(s->fl_list.blocks), free(s->fl_dict.blocks);
     free(s->fl_keys.blocks);
+    free(s->fl_slice.blocks);
     for (unsigned n = 0; n < SIM_TUPLE_MAXSAVE; n++)
         free(s->fl_tuple[n].blocks);
     free(s->deferred);
@@ -565,7 +569,7 @@ static void dealloc_body(Sim *s, SimId id)
                 sim_xdecref(s, r);
             }
             sim__iter_free_blocks(s, id); /* PyMem_Free of its index arrays */
-            release(s, id, NULL);
+            release(s, id, sim_xtype_of(s, id) == SIM_XT_SLICE ? &s->fl_slice : NULL); /* slice_cache */
             break;
         }
         /* fall through */

@@ -85,6 +85,7 @@ static const struct XTypeDef {
     [SIM_XT_CL_SUPPRESS] = {"contextlib.suppress", SK_ITER, {56, 48, 48}, true},
     [SIM_XT_CL_CLOSING] = {"contextlib.closing", SK_ITER, {56, 48, 48}, true},
     [SIM_XT_CL_NULLCONTEXT] = {"contextlib.nullcontext", SK_ITER, {56, 48, 48}, true},
+    [SIM_XT_SLICE] = {"slice", SK_ITER, {56, 56, 56}, true},
     /* frozenset: its instances are sets (their size is the set's) */
     [SIM_XT_FROZENSET] = {"frozenset", SK_SET, {216, 216, 216}, true},
     /* Cls.__dict__: a view of the class's dict (dictproxy in Objects/descrobject.c) */
@@ -173,11 +174,11 @@ static SimXType iter_type_for(const Sim *s, SimId over, int *kind)
     }
 }
 
-static SimId new_iter(Sim *s, SimXType xt, int kind)
+static SimId new_iter_from(Sim *s, SimXType xt, int kind, SimFreeList *from)
 {
     size_t size = xtype_size(s, xt);
     bool gc = xtypes[xt].gc, fl;
-    PmPtr b = sim__obj_block(s, NULL, size, gc, &fl);
+    PmPtr b = sim__obj_block(s, from, size, gc, &fl);
     SimId id = sim__alloc_record(s, SK_ITER);
     SimObj *it = &s->obj[id];
     it->mem = b;
@@ -186,6 +187,28 @@ static SimId new_iter(Sim *s, SimXType xt, int kind)
     if (gc)
         it->flags |= SIM_F_GCTYPE;
     sim_event(s, SE_ALLOC, id, (uint32_t)size, 0);
+    return id;
+}
+
+static SimId new_iter(Sim *s, SimXType xt, int kind) { return new_iter_from(s, xt, kind, NULL); }
+
+SimId sim_slice(Sim *s, SimId start, SimId stop, SimId step)
+{
+    SimId id = new_iter_from(s, SIM_XT_SLICE, SIM_IT_COMPOSITE, &s->fl_slice);
+    uint32_t cap = 0, h = sim_mem_room(s, 0, 3) ? slab_alloc(&s->slab, 3, &cap) : 0;
+    SimObj *o = &s->obj[id];
+    if (!h) { /* refused: an empty slice, its parts released */
+        s->nomem = true;
+        sim_decref(s, start), sim_decref(s, stop), sim_decref(s, step);
+    } else {
+        o->data = h;
+        o->datacap = cap;
+        o->len = 3;
+        o->cap = 0;
+        SimId *r = slab_ptr(&s->slab, h);
+        r[0] = step, r[1] = start, r[2] = stop; /* slice_dealloc drops them in this order */
+    }
+    sim_track(s, id);
     return id;
 }
 

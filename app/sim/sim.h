@@ -98,12 +98,13 @@ typedef enum SimXType {
     SIM_XT_OP_ITEMGETTER, SIM_XT_OP_ATTRGETTER, SIM_XT_OP_METHODCALLER, SIM_XT_FT_PARTIAL,
     SIM_XT_FT_LRU_WRAPPER, SIM_XT_FT_LRU_ELEM, SIM_XT_FT_CACHEINFO,
     SIM_XT_CL_HELPER, SIM_XT_CL_GENCM, SIM_XT_CL_SUPPRESS, SIM_XT_CL_CLOSING, SIM_XT_CL_NULLCONTEXT,
+    SIM_XT_SLICE, /* a slice object (sim_slice): refs [step, start, stop], pyrun/types/slice.c */
     SIM_XT_FROZENSET, /* the frozenset type (its instances are SK_SET, sub SIM_SET_FROZEN) */
     SIM_XT_MAPPINGPROXY, /* types.MappingProxyType (SK_DICTVIEW, sub SIM_VIEW_PROXY) */
     SIM_XT_COUNT
 } SimXType;
 #define SIM_XT_NATIVE_FIRST SIM_XT_OP_ITEMGETTER
-#define SIM_XT_NATIVE_LAST SIM_XT_CL_NULLCONTEXT
+#define SIM_XT_NATIVE_LAST SIM_XT_SLICE
 /* SimObj.sub of SK_SET: a frozenset (only constants make one: compile_fold.c) */
 #define SIM_SET_FROZEN 1
 
@@ -251,6 +252,7 @@ typedef struct Sim {
     uint32_t ninterned, capinterned;
     /* free lists (blocks stay "in use" for pymalloc) */
     SimFreeList fl_float, fl_list, fl_dict, fl_keys, fl_tuple[SIM_TUPLE_MAXSAVE];
+    SimFreeList fl_slice;        /* the interpreter's one cached slice (slice_cache) */
     SimGcState gc;
     SimEvent ring[SIM_EVENT_RING];
     uint64_t nevents;
@@ -455,6 +457,9 @@ SimId sim_cell(Sim *s, SimId content);
 SimId sim_super(Sim *s);
 SimId sim_module(Sim *s, SimId name, SimId dict);
 SimId sim_range(Sim *s, int64_t start, int64_t stop, int64_t step);
+/* A slice object (PySlice_New: the cached one when there is one, tracked);
+ * start, stop and step stolen (None where absent). */
+SimId sim_slice(Sim *s, SimId start, SimId stop, SimId step);
 SimId sim_iter(Sim *s, SimId over);         /* NULL if not iterable */
 /* A range_iterator from start by step up to stop (range.__reversed__ makes one too). */
 SimId sim_range_iter(Sim *s, int64_t start, int64_t stop, int64_t step);

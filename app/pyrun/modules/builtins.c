@@ -155,6 +155,28 @@ static SimId f_abs(PyRun *I, SimId *a, int n, SimId kw)
     return sim_int(S, v < 0 ? -v : v);
 }
 
+static bool hash_of(PyRun *I, SimId v, int64_t *out);
+
+/* tuplehash's xxHash lanes over n items; slicehash (3.12+) runs the same
+ * lanes over start, stop and step but adds no length at the end */
+static bool xxhash_of(PyRun *I, const SimId *items, uint32_t n, bool add_len, int64_t *out)
+{
+    const uint64_t p1 = 11400714785074694791ull, p2 = 14029467366897019727ull, p5 = 2870177450012600261ull;
+    uint64_t acc = p5;
+    for (uint32_t i = 0; i < n; i++) {
+        int64_t lane;
+        if (!hash_of(I, items[i], &lane))
+            return false;
+        acc += (uint64_t)lane * p2;
+        acc = acc << 31 | acc >> 33;
+        acc *= p1;
+    }
+    if (add_len)
+        acc += (uint64_t)n ^ (p5 ^ 3527539ull);
+    *out = acc == (uint64_t)-1 ? 1546275796 : (int64_t)acc;
+    return true;
+}
+
 /* PyObject_Hash of the kinds whose hash the model computes as CPython
  * does: ints and integral floats (modulo 2**61 - 1), tuples (the xxHash
  * lanes of tuplehash), identity (the address rotated right by 4 bits), and
@@ -171,6 +193,10 @@ static bool hash_of(PyRun *I, SimId v, int64_t *out)
         return small || py_not_modelled(I, 0, "a __hash__ that returns an int beyond 64 bits");
     }
     SimKind k = sim_kind(S, v);
+    if (slice_is(I, v) && S->prof->version != SIM_V311) { /* slicehash (3.12+) */
+        SimId parts[3] = {slice_part(I, v, SLICE_START), slice_part(I, v, SLICE_STOP), slice_part(I, v, SLICE_STEP)};
+        return xxhash_of(I, parts, 3, false, out);
+    }
     if (k != SK_TUPLE && !py_hashable(I, v)) /* a tuple answers item by item */
         return false;
     int64_t x;
@@ -184,19 +210,7 @@ static bool hash_of(PyRun *I, SimId v, int64_t *out)
         *out = *out == -1 ? -2 : *out;
         return true;
     } else if (k == SK_TUPLE) {
-        const uint64_t p1 = 11400714785074694791ull, p2 = 14029467366897019727ull, p5 = 2870177450012600261ull;
-        uint64_t acc = p5;
-        for (uint32_t i = 0; i < sim_obj(S, v)->len; i++) {
-            int64_t lane;
-            if (!hash_of(I, sim_items(S, v)[i], &lane))
-                return false;
-            acc += (uint64_t)lane * p2;
-            acc = acc << 31 | acc >> 33;
-            acc *= p1;
-        }
-        acc += (uint64_t)sim_obj(S, v)->len ^ (p5 ^ 3527539ull);
-        *out = acc == (uint64_t)-1 ? 1546275796 : (int64_t)acc;
-        return true;
+        return xxhash_of(I, sim_items(S, v), sim_obj(S, v)->len, true, out);
     } else if (k == SK_STR || k == SK_BYTES) { /* sets order them by it (strhash.c), but the value shows the seed */
         return py_not_modelled(I, 0, "hash() of a %s (CPython randomises it per run unless PYTHONHASHSEED is set)",
                                op_typename(I, v));
@@ -590,6 +604,7 @@ const BuiltinDef function_defs[] = {
     BUILTIN("filter", 0, BM_BUILTINS, iter_filter, .style = ARGS_RANGE, .min = 2, .max = 2),
     BUILTIN("hash", 0, BM_BUILTINS, f_hash, .style = ARGS_ONE),
     BUILTIN("frozenset", 0, BM_BUILTINS, frozenset_construct, .style = ARGS_RANGE, .min = 0, .max = 1),
+    BUILTIN("slice", 0, BM_BUILTINS, slice_construct, .style = ARGS_RANGE, .min = 1, .max = 3, .kw = "*"),
     BUILTIN("iter", 0, BM_BUILTINS, f_iter, .style = ARGS_RANGE, .min = 1, .max = 2),
     BUILTIN("next", 0, BM_BUILTINS, f_next, .style = ARGS_RANGE, .min = 1, .max = 2),
     BUILTIN("getattr", 0, BM_BUILTINS, f_getattr, .style = ARGS_RANGE, .min = 2, .max = 3),

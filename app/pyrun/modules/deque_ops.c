@@ -54,8 +54,7 @@ static bool index_arg(PyRun *I, SimId d, SimId key, int64_t *i)
 {
     SimKind k = sim_kind(S, key);
     if (k != SK_INT && k != SK_BOOL) {
-        bool slice = k == SK_TUPLE && sim_obj(S, key)->sub == 1 && sim_obj(S, key)->len == 3; /* items.c's slices */
-        py_raise(I, EXC_TypeError, "sequence index must be integer, not '%s'", slice ? "slice" : op_typename(I, key));
+        py_raise(I, EXC_TypeError, "sequence index must be integer, not '%s'", op_typename(I, key));
         return false;
     }
     if (sim_obj(S, key)->sub == 1) {

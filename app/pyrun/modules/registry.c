@@ -35,6 +35,7 @@ static const DefTable tables[] = {
     {generator_methods, &generator_nmethods},
     {exception_methods, &exception_nmethods},
     {deque_methods, &deque_nmethods},
+    {slice_methods, &slice_nmethods},
     {gc_functions, &gc_nfunctions},
     {sys_functions, &sys_nfunctions},
     {weakref_functions, &weakref_nfunctions},
@@ -47,7 +48,7 @@ static const DefTable tables[] = {
     {dataclasses_functions, &dataclasses_nfunctions},
     {contextlib_functions, &contextlib_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 13 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 14 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pyrun/modules/functools.h"
+#include "pyrun/types/types.h"
 
 #define S (I->sim)
 
@@ -40,6 +41,8 @@ bool native_repr(PyRun *I, SimId obj, Buf *out)
     case SIM_XT_CL_HELPER: case SIM_XT_CL_GENCM: case SIM_XT_CL_SUPPRESS: case SIM_XT_CL_CLOSING:
     case SIM_XT_CL_NULLCONTEXT:
         return contextlib_native_repr(I, obj, out);
+    case SIM_XT_SLICE:
+        return slice_repr(I, obj, out);
     default:
         return functools_native_repr(I, obj, out);
     }
@@ -60,6 +63,8 @@ SimId native_attr(PyRun *I, SimId obj, SimId name, bool *found)
         return functools_native_attr(I, obj, buf, found);
     case SIM_XT_CL_HELPER: case SIM_XT_CL_GENCM:
         return contextlib_native_attr(I, obj, buf, found);
+    case SIM_XT_SLICE:
+        return slice_attr(I, obj, buf, found);
     default:
         return 0;
     }

@@ -58,6 +58,21 @@ bool member_no_dict(PyRun *I, SimId obj, SimId name);
 void member_repr(PyRun *I, SimId d, Buf *out);
 SimId member_attr(PyRun *I, SimId d, SimId name, bool *found);
 
+/* slice.c: the slice type.  slice_bounds_of gives PySlice_Unpack and
+ * PySlice_AdjustIndices over len items; slice_compare 1 / 0, -1 on error,
+ * 2 when unordered (error raised); the others as the ones above. */
+typedef enum SlicePart { SLICE_START, SLICE_STOP, SLICE_STEP } SlicePart;
+bool slice_is(PyRun *I, SimId v);
+SimId slice_part(PyRun *I, SimId sl, SlicePart which); /* borrowed */
+SimId slice_new(PyRun *I, SimId start, SimId stop, SimId step); /* steals; 0 = None */
+SimId slice_construct(PyRun *I, SimId *args, int nargs, SimId kw);
+bool slice_repr(PyRun *I, SimId sl, Buf *out);
+bool slice_bounds_of(PyRun *I, SimId sl, int64_t len, int64_t *start, int64_t *stop, int64_t *step);
+SimId slice_attr(PyRun *I, SimId sl, const char *name, bool *found);
+int slice_compare(PyRun *I, int op, SimId a, SimId b);
+extern const BuiltinDef slice_methods[];
+extern const int slice_nmethods;
+
 /* Method tables, numbered by the registry in modules/registry.c. */
 extern const BuiltinDef list_methods[], dict_methods[], set_methods[], bytearray_methods[],
     str_methods[], tuple_methods[], property_methods[], generator_methods[], type_methods[],
