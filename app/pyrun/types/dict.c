@@ -221,14 +221,19 @@ static SimId d_fromkeys(PyRun *I, SimId *a, int n, SimId kw)
     }
     SimId k;
     int st;
+    bool hashed = sk == SK_DICT || sk == SK_SET; /* its entries' hashes: no __hash__ runs */
     while ((st = iter_step(I, it, &k)) == 1) {
-        if (!dict_check_key(I, k)) {
+        if (!hashed && !dict_check_key(I, k)) {
             sim_decref(S, k);
             st = -1;
             break;
         }
         sim_incref(S, value);
         sim_dict_set(S, d, k, value);
+        if (I->err.set) { /* a program's __eq__ raised */
+            st = -1;
+            break;
+        }
     }
     sim_decref(S, it);
     if (st < 0) {

@@ -90,8 +90,9 @@ SimId frozenset_construct(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     int got;
+    bool hashed = k == SK_SET || k == SK_DICT; /* set_update_internal: the stored hashes, no __hash__ */
     while ((got = iter_step(I, it, &v)) > 0) {
-        if (!py_hashable(I, v)) {
+        if (!hashed && !py_hashable(I, v)) {
             sim_decref(S, v);
             got = -1;
             break;
@@ -119,9 +120,10 @@ SimId set_construct(PyRun *I, SimId *a, int n, SimId kw)
         sim_decref(S, st);
         return 0;
     }
+    bool hashed = sim_kind(S, a[0]) == SK_SET || sim_kind(S, a[0]) == SK_DICT; /* the stored hashes */
     for (uint32_t i = 0; i < sim_obj(S, l)->len; i++) {
         SimId v = sim_items(S, l)[i];
-        if (!py_hashable(I, v)) {
+        if (!hashed && !py_hashable(I, v)) {
             sim_decref(S, l), sim_decref(S, st);
             return 0;
         }
