@@ -48,30 +48,6 @@ static SimId refuse(PyRun *I, const char *what, SimId x)
 
 /* ---- shallow copies of the built-in containers ------------------------------- */
 
-/* PyDict_Copy: a clean table is cloned (same size), else dict_merge */
-static SimId dict_copy(PyRun *I, SimId src)
-{
-    const SimObj *so = sim_obj(S, src);
-    SimId d = sim_dict(S);
-    if (so->len == 0)
-        return d;
-    bool split = so->type && sim_kind(S, so->type) == SK_TYPE;
-    if (!split && so->len >= (SIM_V(S, src, SK_DICT, dict.used) * 2) / 3) {
-        sim_dict_resize(S, d, so->cap, so->sub);
-        if (sim_is_tracked(S, src) && !sim_is_tracked(S, d))
-            sim_track(S, d);
-        uint32_t pos = 0;
-        SimId k, v;
-        while (sim_dict_next(S, src, &pos, &k, &v)) {
-            sim_incref(S, k), sim_incref(S, v);
-            sim_dict_set(S, d, k, v);
-        }
-        return d;
-    }
-    dict_merge(I, d, src, DICT_MERGE_SET, NULL);
-    return d;
-}
-
 /* The items of a set in table order (a C array the caller frees). */
 static SimId *set_items(PyRun *I, SimId set, uint32_t *n)
 {

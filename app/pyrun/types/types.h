@@ -99,7 +99,7 @@ SimId meth_append(PyRun *I, SimId *args, int nargs, SimId kw); /* list, bytearra
 SimId meth_index(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, tuple */
 SimId meth_count(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, tuple */
 SimId meth_clear(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, dict, set */
-SimId meth_copy(PyRun *I, SimId *args, int nargs, SimId kw);   /* list, dict */
+SimId meth_copy(PyRun *I, SimId *args, int nargs, SimId kw);   /* list */
 
 /* list_slice.c: a[start:stop:step] = v (v 0: del a[start:stop:step]) on
  * list a, the bounds already adjusted to its length (PySlice_AdjustIndices);
@@ -119,6 +119,9 @@ bool dict_check_key(PyRun *I, SimId k);
  * both, _SET replaces it, _FAIL stops at it: false with *dup = the key. */
 enum { DICT_MERGE_KEEP, DICT_MERGE_SET, DICT_MERGE_FAIL };
 bool dict_merge(PyRun *I, SimId d, SimId src, int override, SimId *dup);
+/* dict.c: PyDict_Copy of dict src (borrowed): a new dict, sized as CPython
+ * sizes it. */
+SimId dict_copy(PyRun *I, SimId src);
 
 /* int_parse.c: int(text, base) of a str, bytes or bytearray (base 0: from
  * its prefix), a new int or 0 with CPython's ValueError raised. */
