@@ -63,22 +63,6 @@ static SimId *set_items(PyRun *I, SimId set, uint32_t *n)
     return out;
 }
 
-/* set.copy: make_new_set + set_merge (presized for the source) */
-static SimId set_copy(PyRun *I, SimId src)
-{
-    uint32_t n;
-    SimId *items = set_items(I, src, &n);
-    SimId st = sim_set(S);
-    if ((size_t)n * 5 >= (size_t)7 * 3)
-        sim_set_presize(S, st, (size_t)n * 2);
-    for (uint32_t i = 0; i < n; i++) {
-        sim_incref(S, items[i]);
-        sim_set_add(S, st, items[i]);
-    }
-    free(items);
-    return st;
-}
-
 /* ---- instances: object.__reduce_ex__(4) and _reconstruct --------------------------- */
 
 /* Can the model reduce this instance as object.__reduce_ex__ does? */
@@ -232,7 +216,10 @@ static SimId shallow(PyRun *I, SimId x)
         if (o->type)
             return refuse(I, "copy.copy()", x);
         return dict_copy(I, x);
-    case SK_SET: return set_copy(I, x);
+    case SK_SET: /* set.copy; a frozenset is immutable: itself */
+        if (o->sub == SIM_SET_FROZEN)
+            return sim_incref(S, x), x;
+        return set_copy_of(I, x);
     case SK_DEQUE: return deque_copy(I, x); /* cls.__copy__(x) */
     case SK_INSTANCE: break;
     default: return refuse(I, "copy.copy()", x);

@@ -343,12 +343,7 @@ SimId meth_clear(PyRun *I, SimId *a, int n, SimId kw)
     else if (k == SK_DICT)
         sim_dict_clear(S, a[0]);
     else
-        while (sim_obj(S, a[0])->len) {
-            SimId key = 0;
-            for (uint32_t i = 0; i < SIM_V(S, a[0], SK_SET, set.slots) && !key; i++)
-                key = sim_items(S, a[0])[i];
-            sim_set_discard(S, a[0], key);
-        }
+        sim_set_clear(S, a[0]);
     return bi_none(I);
 }
 

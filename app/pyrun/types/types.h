@@ -20,6 +20,29 @@ SimId tuple_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId dict_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId set_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId frozenset_construct(PyRun *I, SimId *args, int nargs, SimId kw);
+/* set.c, set_algebra.c: setobject.c's operations on a set or frozenset so
+ * (borrowed): a new set of so's type (0 with the error raised), or so
+ * changed in place (false with the error raised); the tests give 1, 0 or
+ * -1 on error. */
+bool set_is_frozen(PyRun *I, SimId v);
+SimId set_new_like(PyRun *I, SimId like);
+SimId set_copy_of(PyRun *I, SimId so);
+bool set_update(PyRun *I, SimId so, SimId other);
+SimId set_intersection(PyRun *I, SimId so, SimId other);
+SimId set_intersection_multi(PyRun *I, SimId so, SimId *others, int n);
+SimId set_difference(PyRun *I, SimId so, SimId other);
+bool set_difference_update(PyRun *I, SimId so, SimId other);
+SimId set_symmetric_difference(PyRun *I, SimId so, SimId other);
+bool set_symmetric_difference_update(PyRun *I, SimId so, SimId other);
+int set_issubset(PyRun *I, SimId so, SimId other);
+int set_issuperset(PyRun *I, SimId so, SimId other);
+int set_isdisjoint(PyRun *I, SimId so, SimId other);
+/* a | b, a & b, a - b, a ^ b of two sets, in place when asked and a is a set */
+SimId set_binary(PyRun *I, int op, SimId a, SimId b, bool inplace);
+/* True (with the refusal made) when showing set's order would show the
+ * model's addresses: two keys or more, one hashed by identity. */
+bool set_order_refused(PyRun *I, SimId set, const char *what);
+bool set_method_of_frozenset(const char *name);
 SimId range_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 
 /* class.c: the end of a class statement (type_new): name, namespace and
