@@ -105,6 +105,11 @@ uint64_t sim__userhash_current(const Sim *s, SimId obj)
     return sl ? sl->value : (uint64_t)obj;
 }
 
+uint64_t sim__entry_hash(const Sim *s, SimId c, SimId k)
+{
+    return s->ukeys ? sim__key_stored_hash(s, c, k) : sim_hash(s, k);
+}
+
 uint64_t sim__key_stored_hash(const Sim *s, SimId c, SimId key)
 {
     const UkSlot *sl = find(s->ukeys, pair_of(c, key));
@@ -279,44 +284,6 @@ restart:;
         if (r == -2)
             goto restart;
         i = (i + 1) & mask;
-    }
-}
-
-/* set_lookkey with a key or items hashed by the program: the stored hash
- * first, then identity, then __eq__; the slot, -1 absent, -2 __eq__ raised */
-int64_t sim__user_set_slot(const Sim *s, SimId set, SimId key)
-{
-restart:;
-    const SimObj *o = &s->obj[set];
-    if (!o->v.set.slots)
-        return -1;
-    uint64_t h = sim_hash(s, key), perturb = h;
-    uint32_t mask = o->v.set.slots - 1, i = (uint32_t)h & mask;
-    int k = 0;
-    for (;;) {
-        o = &s->obj[set];
-        SimId t = slab_ptr(&s->slab, o->data)[i];
-        if (!t)
-            return -1;
-        if (sim__entry_hash(s, set, t) == h) {
-            if (t == key)
-                return i;
-            if (!sim__eq_runs_code(s, t, key)) {
-                if (sim_equal(s, t, key))
-                    return i;
-            } else {
-                uint32_t data = o->data;
-                int r = sim__key_equal(s, t, key);
-                if (r < 0)
-                    return -2;
-                o = &s->obj[set];
-                if (o->data != data || slab_ptr(&s->slab, o->data)[i] != t)
-                    goto restart; /* the set changed under its __eq__ */
-                if (r)
-                    return i;
-            }
-        }
-        i = sim__set_probe_next(i, mask, &perturb, &k);
     }
 }
 

@@ -12,6 +12,8 @@
  *
  * Nothing here runs Python: __hash__ is called by the host, which notes
  * the result (sim_userhash_note); __eq__ is the host's key_equal hook.
+ * A set keeps each entry's hash in its own table (sim/set.c), so the
+ * stored hashes of the pairs below are the dicts'.
  */
 #ifndef PYDIVE_SIM_USERKEY_H
 #define PYDIVE_SIM_USERKEY_H
@@ -65,15 +67,12 @@ bool sim__eq_runs_code(const Sim *s, SimId a, SimId b);
  * exception).  The hook runs Python: the caller re-reads its tables. */
 int sim__key_equal(const Sim *s, SimId stored, SimId key);
 
-/* dict.c's pieces the lookups below share: the hash container c keeps for
- * key k (what a resize places it by); setobject.c's probe step. */
+/* The hash dict c keeps for key k (what a resize places it by). */
 uint64_t sim__entry_hash(const Sim *s, SimId c, SimId k);
-uint32_t sim__set_probe_next(uint32_t i, uint32_t mask, uint64_t *perturb, int *k);
 
-/* The lookups once a program hashed a key: dict d's entry of key (-1
- * absent, -2 its __eq__ raised), set's slot of key (the same). */
+/* The lookup once a program hashed a key: dict d's entry of key (-1
+ * absent, -2 its __eq__ raised). */
 int64_t sim__user_dict_lookup(const Sim *s, SimId d, SimId key);
-int64_t sim__user_set_slot(const Sim *s, SimId set, SimId key);
 
 /* The table itself, for dictprobe.c: the value of the pair (high, low). */
 #define SIM_UK_PROBE 0xffffffffu /* low id of a dict's probe index */

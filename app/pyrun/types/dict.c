@@ -47,8 +47,10 @@ static SimId d_pop(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "pop", n - 1, 1, 2) || !dict_check_key(I, a[1]))
         return 0;
-    SimId v = sim_dict_get(S, a[0], a[1]);
+    SimId v = sim_dict_pop(S, a[0], a[1]); /* one lookup, as _PyDict_Pop */
     if (!v) {
+        if (I->err.set) /* a program's __eq__ raised */
+            return 0;
         if (n == 3) {
             sim_incref(S, a[2]);
             return a[2];
@@ -56,8 +58,6 @@ static SimId d_pop(PyRun *I, SimId *a, int n, SimId kw)
         py_raise_key(I, EXC_KeyError, a[1]);
         return 0;
     }
-    sim_incref(S, v);
-    sim_dict_del(S, a[0], a[1]);
     return v;
 }
 
@@ -66,11 +66,13 @@ static SimId d_setdefault(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "setdefault", n - 1, 1, 2) || !dict_check_key(I, a[1]))
         return 0;
-    SimId v = sim_dict_get(S, a[0], a[1]);
+    SimId dflt = n == 3 ? a[2] : S->none;
+    sim_incref(S, a[1]), sim_incref(S, dflt);
+    SimId v = sim_dict_setdefault(S, a[0], a[1], dflt); /* one lookup, as PyDict_SetDefault */
     if (!v) {
-        v = n == 3 ? a[2] : S->none;
-        sim_incref(S, a[1]), sim_incref(S, v);
-        sim_dict_set(S, a[0], a[1], v);
+        if (!I->err.set)
+            py_no_memory(I);
+        return 0;
     }
     sim_incref(S, v);
     return v;
@@ -78,6 +80,14 @@ static SimId d_setdefault(PyRun *I, SimId *a, int n, SimId kw)
 
 /* dict.popitem(): the last entry; its slot is not reused, as CPython's
  * dk_usable is not given back */
+static SimId d_copy(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "copy", n - 1, 0, 0))
+        return 0;
+    return dict_copy(I, a[0]);
+}
+
 static SimId d_popitem(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
@@ -97,7 +107,7 @@ static SimId d_popitem(PyRun *I, SimId *a, int n, SimId kw)
     sim_incref(S, lk), sim_incref(S, lv);
     sim_tuple_set(S, t, 0, lk);
     sim_tuple_set(S, t, 1, lv);
-    sim_dict_del(S, d, lk);
+    sim_dict_del_identical(S, d, lk); /* the last entry itself: no lookup, no __eq__ */
     return t;
 }
 
@@ -248,11 +258,38 @@ const BuiltinDef dict_methods[] = {
     BUILTIN("values", SK_DICT, 0, d_values, .style = ARGS_NONE), BUILTIN("items", SK_DICT, 0, d_items, .style = ARGS_NONE),
     BUILTIN("clear", SK_DICT, 0, meth_clear, .style = ARGS_NONE), BUILTIN("pop", SK_DICT, 0, d_pop, .style = ARGS_RANGE, .min = 1, .max = 2),
     BUILTIN("setdefault", SK_DICT, 0, d_setdefault, .style = ARGS_RANGE, .min = 1, .max = 2), BUILTIN("update", SK_DICT, 0, d_update, .kw = "*"),
-    BUILTIN("copy", SK_DICT, 0, meth_copy, .style = ARGS_NONE),
+    BUILTIN("copy", SK_DICT, 0, d_copy, .style = ARGS_NONE),
     BUILTIN("popitem", SK_DICT, 0, d_popitem, .style = ARGS_NONE),
     BUILTIN("fromkeys", SK_DICT, 0, d_fromkeys, .style = ARGS_RANGE, .min = 1, .max = 2, .classmethod = true),
 };
 const int dict_nmethods = (int)(sizeof dict_methods / sizeof dict_methods[0]);
+
+/* PyDict_Copy: an instance's split dict gives a split dict sharing the
+ * class's keys, a clean table is cloned (same size), else dict_merge */
+SimId dict_copy(PyRun *I, SimId src)
+{
+    const SimObj *so = sim_obj(S, src);
+    SimId d = sim_dict(S);
+    if (so->len == 0)
+        return d;
+    SimId cls = so->type && sim_kind(S, so->type) == SK_TYPE ? so->type : 0;
+    if (cls || so->len >= (SIM_V(S, src, SK_DICT, dict.used) * 2) / 3) {
+        if (!cls)
+            sim_dict_resize(S, d, so->cap, so->sub);
+        if (sim_is_tracked(S, src) && !sim_is_tracked(S, d))
+            sim_track(S, d);
+        uint32_t pos = 0;
+        SimId k, v;
+        while (sim_dict_next(S, src, &pos, &k, &v)) {
+            sim_incref(S, k), sim_incref(S, v);
+            sim_dict_set(S, d, k, v);
+        }
+        sim_obj(S, d)->type = cls; /* sized by the class's shared keys */
+        return d;
+    }
+    dict_merge(I, d, src, DICT_MERGE_SET, NULL);
+    return d;
+}
 
 SimId dict_or(PyRun *I, SimId a, SimId b, bool inplace)
 {
@@ -262,7 +299,7 @@ SimId dict_or(PyRun *I, SimId a, SimId b, bool inplace)
         sim_incref(S, a);
         return a;
     }
-    SimId d = meth_copy(I, &a, 1, 0); /* dict_or: a copy of a, then b merged */
+    SimId d = dict_copy(I, a); /* dict_or: a copy of a, then b merged */
     if (d && !update_arg(I, d, b)) {
         sim_decref(S, d);
         return 0;
