@@ -167,8 +167,10 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
         return seq_repeat(I, b, as_i(I, a));
     if (op == OP_MOD && ka == SK_STR)
         return str_percent(I, a, b);
-    if ((ka == SK_DICTVIEW || kb == SK_DICTVIEW) && (op == OP_BITAND || op == OP_BITOR || op == OP_SUB || op == OP_BITXOR))
-        return py_not_modelled(I, 0, "set operations on dict views"), (SimId)0;
+    if ((op == OP_BITAND || op == OP_BITOR || op == OP_SUB || op == OP_BITXOR) && dictview_setlike(I, a, b))
+        return dictview_binary(I, op, a, b);
+    if ((proxy_is(I, a) || proxy_is(I, b)) && op == OP_BITOR)
+        return py_not_modelled(I, 0, "'|' with a mappingproxy (it makes a dict)"), (SimId)0;
     if (op == OP_BITOR && ka == SK_DICT && (kb == SK_DICT || inplace))
         return dict_or(I, a, b, inplace);
     if ((ka == SK_BYTEARRAY || kb == SK_BYTEARRAY) && (op == OP_ADD || op == OP_MUL || op == OP_MOD))
@@ -178,8 +180,14 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
                  op_typename(I, b), op_typename(I, a));
         return 0;
     }
-    if (ka == SK_SET && kb == SK_SET && (op == OP_BITOR || op == OP_BITAND || op == OP_SUB || op == OP_BITXOR))
-        return set_binary(I, op, a, b, inplace);
+    if (ka == SK_SET && kb == SK_SET && (op == OP_BITOR || op == OP_BITAND || op == OP_SUB || op == OP_BITXOR)) {
+        SimId r = set_binary(I, op, a, b, inplace);
+        if (r && I->err.set) { /* a program's __eq__ raised in a lookup */
+            sim_decref(S, r);
+            return 0;
+        }
+        return r;
+    }
     return type_error(I, op, a, b, inplace);
 }
 
@@ -314,6 +322,11 @@ static int deep_equal_inner(PyRun *I, SimId a, SimId b)
         return proxy_equal(I, a, b);
     if (slice_is(I, a) && slice_is(I, b))
         return slice_compare(I, OP_EQ, a, b);
+    if (ka == SK_DICTVIEW || kb == SK_DICTVIEW) { /* a keys or items view is equal to a set of its keys */
+        int eq = dictview_equal(I, a, b);
+        if (eq != -2)
+            return eq;
+    }
     if (ka == SK_INSTANCE || kb == SK_INSTANCE) { /* PyObject_RichCompareBool */
         SimId r = dunder_compare(I, OP_EQ, a, b);
         if (!r)
@@ -459,6 +472,8 @@ int op_contains(PyRun *I, SimId c, SimId item)
         int found = k == SK_DICT ? sim_dict_get(S, c, item) != 0 : sim_set_contains(S, c, item);
         return I->err.set ? -1 : found; /* a program's __eq__ may raise */
     case SK_DICTVIEW:
+        if (sim_obj(S, c)->sub == SIM_VIEW_ITEMS || sim_obj(S, c)->sub == SIM_VIEW_VALUES)
+            return dictview_contains(I, c, item);
         return op_contains(I, SIM_V(S, c, SK_DICTVIEW, view.dict), item);
     case SK_STR: case SK_BYTES: {
         if (sim_kind(S, item) != k) {

@@ -24,6 +24,16 @@ SimId frozenset_construct(PyRun *I, SimId *args, int nargs, SimId kw);
  * references, or 0 / false / -1 with the error raised; proxy_attr sets
  * *found false for a name it does not have. */
 bool proxy_is(PyRun *I, SimId v);
+/* dictview_ops.c: a & | - ^ b with a keys or items view on a side
+ * (dictview_setlike says so): a new set, or 0 with the error raised. */
+bool dictview_setlike(PyRun *I, SimId a, SimId b);
+SimId dictview_binary(PyRun *I, int op, SimId a, SimId b);
+/* `item in view` of an items view (dictitems_contains) or a values view
+ * (a walk of its iterator); 1, 0, -1 on error */
+int dictview_contains(PyRun *I, SimId view, SimId item);
+/* dictview_richcompare's == of a keys or items view with a set or such a
+ * view: 1, 0, -1 on error; -2 when it has no say (NotImplemented) */
+int dictview_equal(PyRun *I, SimId a, SimId b);
 SimId proxy_new(PyRun *I, SimId dict);
 SimId proxy_getitem(PyRun *I, SimId proxy, SimId key);
 SimId proxy_attr(PyRun *I, SimId proxy, const char *name, bool *found);
