@@ -43,7 +43,7 @@ typedef struct BuiltinDef {
 #define BUILTIN(nm, own, mod, f, ...) {.name = nm, .owner = own, .module = mod, .fn = f, __VA_ARGS__}
 
 enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH, BM_COPY, BM_OPERATOR, BM_FUNCTOOLS,
-       BM_COLLECTIONS, BM_DATACLASSES, BM_CONTEXTLIB };
+       BM_COLLECTIONS, BM_DATACLASSES, BM_CONTEXTLIB, BM_RANDOM, BM_STRING, BM_TIME };
 
 /* The builtins module's functions (modules/builtins.c) and each module's
  * (modules/gc.c, sys.c, weakref.c). */
@@ -137,6 +137,15 @@ extern const BuiltinDef contextlib_functions[];
 extern const int contextlib_nfunctions;
 void contextlib_module_init(PyRun *I, SimId dict);
 void contextlib_on_import(PyRun *I);
+/* modules/random.c, string.c, time.c */
+extern const BuiltinDef random_functions[], string_functions[], time_functions[];
+extern const int random_nfunctions, string_nfunctions, time_nfunctions;
+void random_module_init(PyRun *I, SimId dict);
+void random_on_import(PyRun *I);
+void string_module_init(PyRun *I, SimId dict);
+void string_on_import(PyRun *I);
+void time_module_init(PyRun *I, SimId dict);
+void time_on_import(PyRun *I);
 /* Is m one of the comparison methods functools.total_ordering installs? */
 bool functools_is_ordering(PyRun *I, SimId m);
 

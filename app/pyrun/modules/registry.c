@@ -46,6 +46,9 @@ static const DefTable tables[] = {
     {collections_functions, &collections_nfunctions},
     {dataclasses_functions, &dataclasses_nfunctions},
     {contextlib_functions, &contextlib_nfunctions},
+    {random_functions, &random_nfunctions},
+    {string_functions, &string_nfunctions},
+    {time_functions, &time_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 13 };
 
@@ -86,6 +89,15 @@ const ModuleDef py_modules[] = {
      dataclasses_on_import},
     {"contextlib", contextlib_functions, &contextlib_nfunctions, contextlib_module_init,
      "the types `suppress`, `closing`, `nullcontext` (context managers)", contextlib_on_import},
+    {"random", random_functions, &random_nfunctions, random_module_init,
+     "(the numbers of CPython's Mersenne Twister, bit for bit, from a state set by an int; "
+     "from the system's entropy otherwise)", random_on_import},
+    {"string", string_functions, &string_nfunctions, string_module_init,
+     "the constants `ascii_letters`, `ascii_lowercase`, `ascii_uppercase`, `digits`, `hexdigits`, "
+     "`octdigits`, `punctuation`, `printable`, `whitespace`", string_on_import},
+    {"time", time_functions, &time_nfunctions, time_module_init,
+     "(their values come from this machine's clocks when the line runs, so they differ from run to "
+     "run, as in CPython)", time_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -190,7 +202,8 @@ int bi_method_of_kind(int k, const char *name)
 static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
-                                          "functools", "collections", "dataclasses", "contextlib"};
+                                          "functools", "collections", "dataclasses", "contextlib",
+                                          "Random", "string", "time"};
     if (d->owner == SK_INSTANCE && d->module == BM_WEAKREF) /* a method of weakref's classes: "WeakSet.add" */
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
