@@ -43,7 +43,7 @@ typedef struct BuiltinDef {
 #define BUILTIN(nm, own, mod, f, ...) {.name = nm, .owner = own, .module = mod, .fn = f, __VA_ARGS__}
 
 enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH, BM_COPY, BM_OPERATOR, BM_FUNCTOOLS,
-       BM_COLLECTIONS, BM_DATACLASSES, BM_CONTEXTLIB, BM_RANDOM, BM_STRING, BM_TIME };
+       BM_COLLECTIONS, BM_DATACLASSES, BM_CONTEXTLIB, BM_RANDOM, BM_STRING, BM_TIME, BM_ABC };
 
 /* The builtins module's functions (modules/builtins.c) and each module's
  * (modules/gc.c, sys.c, weakref.c). */
@@ -146,6 +146,20 @@ void string_module_init(PyRun *I, SimId dict);
 void string_on_import(PyRun *I);
 void time_module_init(PyRun *I, SimId dict);
 void time_on_import(PyRun *I);
+/* modules/abc.c: the module; is cls abc.ABC or derived from it; the class
+ * statement's _abc_init (false with the error raised); object_new's check
+ * of abstract methods (false with the TypeError raised); a use of ABCMeta
+ * the model refuses (true: refused, what names it); an isinstance() or
+ * issubclass() that goes through an ABC's caches */
+extern const BuiltinDef abc_functions[];
+extern const int abc_nfunctions;
+void abc_module_init(PyRun *I, SimId dict);
+void abc_on_import(PyRun *I);
+bool abc_is_abc_class(PyRun *I, SimId cls);
+bool abc_class_made(PyRun *I, SimId cls);
+bool abc_instantiable(PyRun *I, SimId cls);
+bool abc_refused(PyRun *I, SimId cls, const char *what);
+void abc_note_check(PyRun *I);
 /* Is m one of the comparison methods functools.total_ordering installs? */
 bool functools_is_ordering(PyRun *I, SimId m);
 

@@ -222,7 +222,13 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
             size_t n; /* type_repr: __module__.__qualname__ */
             SimId qn = sim_type_word(S, v, SIM_TY_QUALNAME);
             const char *nm = sim_str_data(S, qn ? qn : sim_items(S, v)[SIM_TY_NAME], &n);
-            buf_printf(out, "<class '%s%.*s'>", exc_is_builtin_type(I, v) ? "" : "__main__.", (int)n, nm);
+            SimId mod = sim_dict_get_str(S, SIM_V(S, v, SK_TYPE, type.dict), "__module__");
+            size_t mn = 8;
+            const char *m = mod && sim_kind(S, mod) == SK_STR ? sim_str_data(S, mod, &mn) : "__main__";
+            if (exc_is_builtin_type(I, v))
+                buf_printf(out, "<class '%.*s'>", (int)n, nm);
+            else /* a module's class (abc.ABC) names its module */
+                buf_printf(out, "<class '%.*s.%.*s'>", (int)mn, m, (int)n, nm);
         } else {
             buf_printf(out, "<class '%s'>", sim_type_obj_name(S, v));
         }

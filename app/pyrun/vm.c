@@ -448,6 +448,8 @@ static SimId call_class_c(PyRun *I, SimId cls, SimId *args, int nargs)
     bool exc = exc_is_class(I, cls);
     if (!exc)
         bi_args_tuple(I, nargs); /* _PyObject_MakeTpCall packs the arguments */
+    if (!exc && !abc_instantiable(I, cls))
+        return 0;
     SimId inst = vm_new_instance(I, cls, args, nargs, exc);
     if (init && weakref_native_method(I, init)) { /* a dataclass's, weakref's classes' */
         SimId r = weakref_native_call(I, init, inst, args, nargs, 0);

@@ -99,6 +99,10 @@ bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *
     TpArgs targs = {0, 0};
     if (!exc)
         targs = pack(I, args, nargs, kwnames);
+    if (!exc && !abc_instantiable(I, cls)) { /* object_new: abstract methods left */
+        unpack_free(I, &targs);
+        return false;
+    }
     SimId inst = vm_new_instance(I, cls, args, nargs, exc);
     if (init && weakref_native_method(I, init)) { /* weakref's classes */
         SimId r = weakref_native_call(I, init, inst, args, nargs, kwnames);

@@ -410,6 +410,7 @@ enum {
 #define SIM_TYF_SETATTR 16u /* ... __setattr__ or __delattr__ (pyrun sets both) */
 #define SIM_TYF_EXC_HEAP 32u /* an exception class the program made (sim_type_new) */
 #define SIM_TYF_NATIVE 64u  /* made by a module of the model (weakref's classes): its methods are built-ins */
+#define SIM_TYF_ABCMETA 128u /* abc.ABC or a class deriving from it (pyrun/modules/abc.c sets it) */
 
 /* What type_new has decided before it allocates the class. */
 typedef struct SimClassSpec {

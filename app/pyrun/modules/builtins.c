@@ -79,6 +79,8 @@ static SimId f_isinstance(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     SimId cls = sim_type_of(S, a[0]);
+    if (cls != t && abc_is_abc_class(I, t)) /* ABCMeta.__instancecheck__ */
+        abc_note_check(I);
     bool r = cls == t || (sim_obj(S, t)->sub == SK_INSTANCE && sim_obj(S, cls)->sub == SK_INSTANCE &&
                           sim_is_subtype(S, cls, t)) ||
              t == S->type_object ||
@@ -110,6 +112,8 @@ static SimId f_issubclass(PyRun *I, SimId *a, int n, SimId kw)
     uint32_t cnt = tuple ? sim_obj(S, t)->len : 1;
     for (uint32_t i = 0; i < cnt; i++) {
         SimId c = tuple ? sim_items(S, t)[i] : t;
+        if (abc_is_abc_class(I, c)) /* ABCMeta.__subclasscheck__ */
+            abc_note_check(I);
         if (sim_kind(S, c) != SK_TYPE) {
             py_raise(I, EXC_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
             return 0;

@@ -49,6 +49,7 @@ static const DefTable tables[] = {
     {random_functions, &random_nfunctions},
     {string_functions, &string_nfunctions},
     {time_functions, &time_nfunctions},
+    {abc_functions, &abc_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 13 };
 
@@ -98,6 +99,9 @@ const ModuleDef py_modules[] = {
     {"time", time_functions, &time_nfunctions, time_module_init,
      "(their values come from this machine's clocks when the line runs, so they differ from run to "
      "run, as in CPython)", time_on_import},
+    {"abc", abc_functions, &abc_nfunctions, abc_module_init,
+     "the class `ABC` (a class deriving from it gets `__abstractmethods__`; calling one with abstract "
+     "methods raises CPython's TypeError)", abc_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -203,7 +207,7 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
                                           "functools", "collections", "dataclasses", "contextlib",
-                                          "Random", "string", "time"};
+                                          "Random", "string", "time", "abc"};
     if (d->owner == SK_INSTANCE && d->module == BM_WEAKREF) /* a method of weakref's classes: "WeakSet.add" */
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
