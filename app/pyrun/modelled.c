@@ -97,6 +97,13 @@ bool modelled_attr_missing(PyRun *I, SimId obj, const char *name, size_t n)
         if (strlen(abc_meta[i]) == n && memcmp(abc_meta[i], name, n) == 0 && (o->kind == SK_TYPE || i == 1) &&
             abc_refused(I, cls, abc_meta[i]))
             return false;
+    static const char *const enum_type[] = {"__members__", "_missing_", "_generate_next_value_", "_new_member_",
+                                            "_use_args_", "_member_type_", "_value_repr_", "_unhashable_values_",
+                                            "_numeric_repr_", "_add_alias_", "_add_value_alias_"};
+    for (size_t i = 0; cls && i < sizeof enum_type / sizeof enum_type[0]; i++)
+        if (strlen(enum_type[i]) == n && memcmp(enum_type[i], name, n) == 0 && enum_is_enum_class(I, cls) &&
+            enum_refused(I, cls, enum_type[i]))
+            return false;
     const char *owner = "?";
     const CpyNameSet *also;
     const CpyNameSet *set = real_names(I, obj, &owner, &also);

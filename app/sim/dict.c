@@ -111,6 +111,13 @@ uint64_t sim_hash(const Sim *s, SimId k)
         }
         return h;
     }
+    case SK_INSTANCE: /* Enum.__hash__: hash(self._name_) */
+        if (o->type && (sim_type_word(s, o->type, SIM_TY_FLAGS) & SIM_TYF_ENUM)) {
+            SimId name = sim_attr_get_str(s, k, "_name_");
+            if (name && s->obj[name].kind == SK_STR)
+                return sim_hash(s, name);
+        }
+        return (uint64_t)k * 0x9e3779b1ull;
     default:
         return (uint64_t)k * 0x9e3779b1ull;
     }

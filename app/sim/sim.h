@@ -411,6 +411,7 @@ enum {
 #define SIM_TYF_EXC_HEAP 32u /* an exception class the program made (sim_type_new) */
 #define SIM_TYF_NATIVE 64u  /* made by a module of the model (weakref's classes): its methods are built-ins */
 #define SIM_TYF_ABCMETA 128u /* abc.ABC or a class deriving from it (pyrun/modules/abc.c sets it) */
+#define SIM_TYF_ENUM 256u    /* enum.Enum or a class deriving from it: its instances hash as their _name_ */
 
 /* What type_new has decided before it allocates the class. */
 typedef struct SimClassSpec {
@@ -556,6 +557,7 @@ void sim_set_presize(Sim *s, SimId set, size_t minused);
 
 /* ---- instances and types ------------------------------------------------- */
 SimId sim_attr_get(const Sim *s, SimId inst, SimId name);       /* borrowed or 0 */
+SimId sim_attr_get_str(const Sim *s, SimId inst, const char *name); /* borrowed or 0 */
 void sim_attr_set(Sim *s, SimId inst, SimId name, SimId value); /* steals value */
 bool sim_attr_del(Sim *s, SimId inst, SimId name);
 /* The instance's __dict__ (materialised on first request, as 3.11 does; on

@@ -45,6 +45,8 @@ static SimId f_len(PyRun *I, SimId *a, int n, SimId kw)
         }
         if (weakref_proxy_refuse(I, a[0], 0, "len()"))
             return 0;
+        if (enum_is_enum_class(I, a[0])) /* EnumType.__len__ */
+            return enum_len(I, a[0]);
         py_raise(I, EXC_TypeError, "object of type '%s' has no len()", op_typename(I, a[0]));
         return 0;
     }
@@ -175,6 +177,8 @@ static bool hash_of(PyRun *I, SimId v, int64_t *out)
         return small || py_not_modelled(I, 0, "a __hash__ that returns an int beyond 64 bits");
     }
     SimKind k = sim_kind(S, v);
+    if (enum_refused(I, v, "hash()")) /* a member's is its name's, a str's: the seed shows */
+        return false;
     if (k != SK_TUPLE && !py_hashable(I, v)) /* a tuple answers item by item */
         return false;
     int64_t x;

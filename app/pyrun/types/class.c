@@ -465,7 +465,7 @@ SimId class_build(PyRun *I, SimId name, SimId ns, SimId bases)
         goto done;
     }
     sim_decref(S, names_copy);
-    if (!abc_class_made(I, cls)) { /* ABCMeta.__new__'s _abc_init */
+    if (!abc_class_made(I, cls) || !enum_class_made(I, cls)) { /* ABCMeta.__new__, EnumType.__new__ */
         sim_decref(S, cls);
         cls = 0;
         goto done;
