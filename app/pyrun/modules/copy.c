@@ -55,7 +55,7 @@ static SimId dict_copy(PyRun *I, SimId src)
     SimId d = sim_dict(S);
     if (so->len == 0)
         return d;
-    bool split = so->type && sim_kind(S, so->type) == SK_TYPE;
+    bool split = sim_dict_split_class(S, src) != 0;
     if (!split && so->len >= (SIM_V(S, src, SK_DICT, dict.used) * 2) / 3) {
         sim_dict_resize(S, d, so->cap, so->sub);
         if (sim_is_tracked(S, src) && !sim_is_tracked(S, d))
@@ -215,12 +215,12 @@ static void update_dict(PyRun *I, SimId y, SimId state)
 {
     SimId yd = sim_instance_dict(S, y);
     const SimObj *so = sim_obj(S, state);
-    bool split_src = so->type && sim_kind(S, so->type) == SK_TYPE;
+    bool split_src = sim_dict_split_class(S, state) != 0;
     size_t size = (size_t)1 << so->cap;
     bool clean = !split_src && so->cap && so->len == SIM_V(S, state, SK_DICT, dict.used) &&
                  (so->cap == 3 || (size / 2) * 2 / 3 < so->len);
     if (clean && !S->prof->inline_values && sim_obj(S, yd)->len == 0) {
-        sim_obj(S, yd)->type = 0; /* a combined table of its own from here on */
+        sim_obj(S, yd)->ext = 0; /* a combined table of its own from here on */
         sim_obj(S, yd)->flags &= (uint8_t)~SIM_F_EMBEDDED;
     }
     dict_merge(I, yd, state, DICT_MERGE_SET, NULL);
@@ -588,7 +588,7 @@ static SimId c_deepcopy(PyRun *I, SimId *a, int n, SimId kw)
     SimId memo = itertools_arg(I, a, n, kw, 1, "memo");
     if (memo && sim_kind(S, memo) == SK_NONE)
         memo = 0;
-    if (memo && (sim_kind(S, memo) != SK_DICT || sim_obj(S, memo)->type))
+    if (memo && (sim_kind(S, memo) != SK_DICT || sim_is_subinst(S, memo) || sim_dict_split_class(S, memo)))
         return py_not_modelled(I, 0, "copy.deepcopy() with a memo that is not a dict"), 0;
     Memo m = {memo ? memo : sim_dict(S), 0};
     SimId y = deep(I, &m, a[0]);
