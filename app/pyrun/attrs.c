@@ -304,6 +304,12 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
                 return ret(I, c);
             if (exc_is_class(I, obj) && (c = exc_method(I, 0, buf)) != 0)
                 return c; /* BaseException.__init__ and the like, unbound */
+            SimKind lay = (SimKind)sim_type_word(S, obj, SIM_TY_KIND);
+            int idx = lay ? bi_method_of_kind(lay, buf) : -1;
+            if (idx >= 0 && bi_def((uint32_t)idx)->classmethod) /* it would make the subclass's instance */
+                return py_not_modelled(I, 0, "'%s.%s' read on a subclass", sim_kind_name(lay), buf), (SimId)0;
+            if (idx >= 0) /* Stack.append: list's method descriptor, found along the MRO */
+                return builtins_descriptor(I, S->types[lay], (uint32_t)idx);
         }
         bool object_root = o->sub != SK_INSTANCE || (sim_type_word(S, obj, SIM_TY_FLAGS) & SIM_TYF_HEAP);
         if (object_root && class_object_slot(I, buf) >= 0 &&

@@ -502,6 +502,8 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases);
 bool modelled_dunder_ok(PyRun *I, const char *name, size_t n);
 /* the i-th special name a class body may hold, NULL past the last */
 const char *modelled_class_dunder(int i);
+/* the i-th special name a subclass of list or dict may define (NULL past the end) */
+const char *modelled_builtin_sub_dunder(int i);
 /* suggest.c: the "Did you mean" hints of 3.11+ tracebacks */
 void suggest_for_name(PyRun *I, SimId name);
 void suggest_for_attr(PyRun *I, SimId obj, SimId name);

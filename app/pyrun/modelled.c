@@ -56,6 +56,10 @@ static const CpyNameSet *real_names(PyRun *I, SimId obj, const char **owner, con
 {
     SimObj *o = sim_obj(S, obj);
     *also = NULL;
+    if (sim_is_subinst(S, obj)) { /* a subclass of list or dict: the built-in's names */
+        *owner = sim_kind_name((SimKind)o->kind);
+        return cpython_type_names(*owner);
+    }
     switch ((SimKind)o->kind) {
     case SK_MODULE: {
         size_t mn;
@@ -140,6 +144,12 @@ static const char *const builtin_sub_dunders[] = {
     "__missing__", /* dict_subscript calls it for a subclass */
     "__annotations__", "__classcell__",
 };
+
+const char *modelled_builtin_sub_dunder(int i)
+{
+    return i >= 0 && (size_t)i < sizeof builtin_sub_dunders / sizeof builtin_sub_dunders[0] ? builtin_sub_dunders[i]
+                                                                                            : NULL;
+}
 
 static bool builtin_sub_dunder_ok(PyRun *I, const char *s, size_t n, SimKind layout)
 {

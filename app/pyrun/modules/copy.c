@@ -238,6 +238,8 @@ static SimId new_object(PyRun *I, SimId x)
 static SimId shallow(PyRun *I, SimId x)
 {
     SimObj *o = sim_obj(S, x);
+    if (sim_is_subinst(S, x)) /* a subclass of list or dict: __reduce_ex__'s path, not modelled */
+        return refuse(I, "copy.copy()", x);
     if (atomic_kind(I, x) || o->kind == SK_TUPLE || (o->kind == SK_SET && o->sub == SIM_SET_FROZEN)) {
         sim_incref(S, x);
         return x;
@@ -253,7 +255,7 @@ static SimId shallow(PyRun *I, SimId x)
         return y;
     }
     case SK_DICT:
-        if (o->type)
+        if (sim_dict_split_class(S, x))
             return refuse(I, "copy.copy()", x);
         return dict_copy(I, x);
     case SK_SET: return set_copy(I, x);
@@ -560,6 +562,10 @@ static SimId deep(PyRun *I, Memo *m, SimId x)
         return py_not_modelled(I, 0, "copy.deepcopy() of objects nested more than %d deep", COPY_MAX_DEPTH), 0;
     m->depth++;
     SimObj *o = sim_obj(S, x);
+    if (sim_is_subinst(S, x)) { /* a subclass of list or dict: __reduce_ex__'s path, not modelled */
+        m->depth--;
+        return refuse(I, "copy.deepcopy()", x);
+    }
     switch ((SimKind)o->kind) {
     case SK_LIST: y = deep_list(I, m, x); break;
     case SK_TUPLE: y = deep_tuple(I, m, x); break;

@@ -193,6 +193,9 @@ SimId subinst_attr_get(PyRun *I, SimId obj, SimId name)
     }
     char buf[64];
     int idx = builtin_method_index(I, obj, cname(I, name, buf, sizeof buf));
+    if (idx >= 0 && bi_def((uint32_t)idx)->classmethod) /* dict.fromkeys: it would make the subclass's instance */
+        return py_not_modelled(I, 0, "'%s.%s' read on an instance of a subclass", sim_kind_name(sim_kind(S, obj)), buf),
+               (SimId)0;
     if (idx >= 0) { /* the built-in's method, bound */
         sim_incref(S, obj);
         return sim_builtin(S, (uint32_t)idx, obj);
@@ -241,6 +244,8 @@ bool subinst_method(PyRun *I, SimId obj, SimId name, SimId *a, SimId *b)
     SimId d = sim_obj(S, obj)->ext;
     char buf[64];
     int idx = c ? -1 : builtin_method_index(I, obj, cname(I, name, buf, sizeof buf));
+    if (idx >= 0 && bi_def((uint32_t)idx)->classmethod)
+        idx = -1; /* subinst_attr_get refuses it */
     bool meth = (c && sim_kind(S, c) == SK_FUNC) || idx >= 0;
     if (meth && !(d && sim_dict_get(S, d, name))) {
         *a = c ? c : I->builtin_methods[idx];
