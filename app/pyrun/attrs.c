@@ -313,7 +313,7 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
         }
         bool object_root = o->sub != SK_INSTANCE || (sim_type_word(S, obj, SIM_TY_FLAGS) & SIM_TYF_HEAP);
         if (object_root && class_object_slot(I, buf) >= 0 &&
-            !(o->sub != SK_INSTANCE && bi_method_of_kind(o->sub, buf) >= 0)) /* object.__setattr__ ...: a slot wrapper */
+            !((o->sub == SK_LIST || o->sub == SK_DICT) && bi_method_of_kind(o->sub, buf) >= 0)) /* object.__setattr__ ...: a slot wrapper */
             return ret(I, I->builtin_methods[class_object_slot(I, buf)]);
         if (o->sub != SK_INSTANCE && o->sub != SK_ITER && o->cap == SIM_XT_NONE) { /* str.lower: its method descriptor */
             int idx = bi_method_of_kind(o->sub, buf);
