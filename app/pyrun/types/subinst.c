@@ -140,6 +140,16 @@ const int subinst_nmethods = (int)(sizeof subinst_methods / sizeof subinst_metho
 
 /* ---- attributes ----------------------------------------------------------- */
 
+/* a built-in's method descriptor kept on the class (`push = list.append`):
+ * method_get binds it to the instance */
+static bool method_descr(PyRun *I, SimId c)
+{
+    if (!c || sim_kind(S, c) != SK_BUILTIN || SIM_V(S, c, SK_BUILTIN, builtin.self))
+        return false;
+    const BuiltinDef *d = bi_def(SIM_V(S, c, SK_BUILTIN, builtin.index));
+    return d && d->owner && !d->classmethod;
+}
+
 /* a data descriptor of the class for name: a property, __dict__,
  * __weakref__, one written in Python (or 0) */
 static SimId data_descr(PyRun *I, SimId c)
@@ -189,6 +199,10 @@ SimId subinst_attr_get(PyRun *I, SimId obj, SimId name)
         }
         if (ck == SK_CLASSMETHOD || ck == SK_STATICMETHOD)
             return descr_get(I, c, obj, cls);
+        if (method_descr(I, c)) {
+            sim_incref(S, obj);
+            return sim_builtin(S, SIM_V(S, c, SK_BUILTIN, builtin.index), obj);
+        }
         return ret(I, c);
     }
     char buf[64];
@@ -246,7 +260,7 @@ bool subinst_method(PyRun *I, SimId obj, SimId name, SimId *a, SimId *b)
     int idx = c ? -1 : builtin_method_index(I, obj, cname(I, name, buf, sizeof buf));
     if (idx >= 0 && bi_def((uint32_t)idx)->classmethod)
         idx = -1; /* subinst_attr_get refuses it */
-    bool meth = (c && sim_kind(S, c) == SK_FUNC) || idx >= 0;
+    bool meth = (c && (sim_kind(S, c) == SK_FUNC || method_descr(I, c))) || idx >= 0;
     if (meth && !(d && sim_dict_get(S, d, name))) {
         *a = c ? c : I->builtin_methods[idx];
         sim_incref(S, *a);
