@@ -379,12 +379,10 @@ VmStop vm_run(PyRun *I, int base, bool step)
             if (!vm_list_extend(I, arg))
                 goto error;
             break;
-        case OP_SET_UPDATE: {
-            a = POP();
-            set_merge(I, TOP(arg - 1), a);
-            sim_decref(S, a);
+        case OP_SET_UPDATE:
+            if (!vm_set_extend(I, arg))
+                goto error;
             break;
-        }
         case OP_LIST_APPEND:
             a = POP();
             sim_list_append(S, TOP(arg - 1), a);
