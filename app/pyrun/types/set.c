@@ -48,6 +48,20 @@ bool set_update(PyRun *I, SimId so, SimId other)
         }
         return true;
     }
+    /* A table the budget cannot hold for what other says it will yield:
+     * MemoryError before the walk (CPython meets it part way through) */
+    bool sized = k == SK_RANGE || k == SK_LIST || k == SK_TUPLE; /* no user code asked */
+    int64_t hint = sized ? py_length_hint(I, other, 0) : 0;
+    if (hint < 0)
+        return false;
+    uint64_t slots = 8;
+    while (slots < ((uint64_t)1 << 40) && (uint64_t)hint * 5 >= (slots - 1) * 3)
+        slots <<= 1;
+    if (hint > 50000 && !sim_mem_room(S, slots * 16, slots * 3)) {
+        sim_take_nomem(S);
+        py_no_memory(I);
+        return false;
+    }
     SimId it = iter_get(I, other), v;
     if (!it)
         return false;
