@@ -367,10 +367,18 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
 
 /* ---- startup ---------------------------------------------------------------- */
 
-/* a built-in callable that exists from startup: no memory, not tracked */
+/* a built-in callable that exists from startup: no memory, not tracked,
+ * and no allocation the collector counts (CPython's are static objects: so
+ * the number of built-ins cannot move when a collection runs while the
+ * program compiles) */
 static SimId static_builtin(PyRun *I, uint32_t index)
 {
+    int count = S->gc.gen[0].count;
+    bool collecting = S->gc.collecting;
+    S->gc.collecting = true; /* no collection for it */
     SimId b = sim_builtin(S, index, 0);
+    S->gc.collecting = collecting;
+    S->gc.gen[0].count = count;
     SimObj *o = sim_obj(S, b);
     sim_untrack(S, b);
     pm_free(&S->pm, o->mem);
