@@ -311,6 +311,9 @@ bool vm_call_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, Si
 /* The same without the RESUME check, for callers that finish the call
  * first; the frame is FR_NORMAL. */
 bool vm_push_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames);
+/* vm_args.c: the arguments moved into frame f's parameter slots of func
+ * (self first when given), or false with CPython's TypeError raised. */
+bool vm_bind_args(PyRun *I, Frame *f, SimId func, SimId self, SimId *args, int nargs, SimId kwnames);
 /* vm_call_ex.c: CALL_FUNCTION_EX (has_kw: a keyword dict above the tuple)
  * and the builders of star displays; false with the exception raised. */
 bool vm_call_ex(PyRun *I, int has_kw);

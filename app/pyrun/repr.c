@@ -148,6 +148,8 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
             big_free(&b);
             return true;
         }
+        if (o->sub == SIM_INT_UNSURE)
+            return int_unsure_refused(I);
         buf_printf(out, "%lld", (long long)o->v.i);
         return true;
     case SK_FLOAT: float_repr(o->v.f, out); return true;

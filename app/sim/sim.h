@@ -102,6 +102,10 @@ typedef enum SimXType {
 } SimXType;
 #define SIM_XT_NATIVE_FIRST SIM_XT_OP_ITEMGETTER
 #define SIM_XT_NATIVE_LAST SIM_XT_CL_NULLCONTEXT
+/* SimObj.sub of SK_INT: 1 a big int (digits in the payload); SIM_INT_UNSURE
+ * a count the model cannot state exactly (sim_int_unsure) */
+#define SIM_INT_UNSURE 2
+
 /* SimObj.sub of SK_SET: a frozenset (only constants make one: compile_fold.c) */
 #define SIM_SET_FROZEN 1
 
@@ -383,6 +387,9 @@ SimId sim_dict(Sim *s);
 /* A dict sized for n entries, as BUILD_MAP / dict literals make it. */
 SimId sim_dict_presized(Sim *s, size_t n, bool str_keys);
 SimId sim_set(Sim *s);
+/* A new int object (never a cached small one) flagged SIM_INT_UNSURE: a
+ * reference count that includes references the model does not keep. */
+SimId sim_int_unsure(Sim *s, int64_t v);
 SimId sim_object(Sim *s);
 SimId sim_instance(Sim *s, SimId cls);
 /* The model's exception classes (static types in CPython, calibrated as

@@ -175,6 +175,8 @@ SimId int_from_text(PyRun *I, SimId text, int base);
 /* int.c: arithmetic; int_small_op takes the values of two small ints. */
 SimId int_big_op(PyRun *I, int op, SimId a, SimId b);
 SimId int_small_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b);
+/* int.c: the refusal to show an unsure count (SIM_INT_UNSURE); false. */
+bool int_unsure_refused(PyRun *I);
 /* float.c */
 SimId float_binary(PyRun *I, int op, double a, double b);
 void float_repr(double x, Buf *out);
