@@ -297,6 +297,13 @@ static SimId call_class_c(PyRun *I, SimId cls, SimId *args, int nargs)
         sim_decref(S, r);
         return inst;
     }
+    if (!init && sim_is_subinst(S, inst)) { /* list.__init__ / dict.__init__ */
+        if (!subinst_init(I, inst, args, nargs, 0)) {
+            sim_decref(S, inst);
+            return 0;
+        }
+        return inst;
+    }
     if (!init || sim_kind(S, init) != SK_FUNC) {
         if (nargs > 0 && !exc) {
             size_t n;
