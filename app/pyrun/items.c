@@ -103,6 +103,8 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
         return 0;
     if (k == SK_WEAKREF && weakref_proxy_refuse(I, obj, 0, "subscription"))
         return 0;
+    if (enum_is_enum_class(I, obj)) /* EnumType.__getitem__ */
+        return enum_getitem(I, obj, key);
     int64_t i;
     switch (k) {
     case SK_DEQUE: return deque_getitem(I, obj, key);
@@ -150,6 +152,12 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
             return 0;
         }
         SimId v = sim_dict_get(S, obj, key);
+        if (!v && sim_is_subinst(S, obj)) { /* dict_subscript: a subclass's __missing__ */
+            bool found;
+            SimId r = subinst_missing(I, obj, key, &found);
+            if (found)
+                return r;
+        }
         if (!v) {
             if (!I->err.set) /* else the program's __eq__ raised */
                 py_raise_key(I, EXC_KeyError, key);

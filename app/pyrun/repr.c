@@ -75,7 +75,7 @@ static const char *qualname(PyRun *I, SimId func)
 static bool call_dunder(PyRun *I, SimId v, const char *name, Buf *out, bool *done)
 {
     *done = false;
-    if (sim_kind(S, v) != SK_INSTANCE)
+    if (sim_kind(S, v) != SK_INSTANCE && !sim_is_subinst(S, v))
         return true;
     SimId m = sim_type_lookup(S, sim_obj(S, v)->type, name);
     if (!m || (sim_kind(S, m) != SK_FUNC && !weakref_native_method(I, m)))
@@ -121,6 +121,18 @@ static void exc_text(PyRun *I, SimId v, Buf *out, bool repr)
 }
 
 bool op_repr(PyRun *I, SimId v, Buf *out)
+{
+    if (sim_is_subinst(S, v)) { /* a subclass's own __repr__, else the built-in's */
+        bool done;
+        if (!call_dunder(I, v, "__repr__", out, &done))
+            return false;
+        if (done)
+            return true;
+    }
+    return op_repr_base(I, v, out);
+}
+
+bool op_repr_base(PyRun *I, SimId v, Buf *out)
 {
     const SimObj *o = sim_obj(S, v);
     uint64_t addr = sim_id_address(S, v);
@@ -217,6 +229,8 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
             return false;
         if (!done && exc_is_class(I, o->type))
             exc_text(I, v, out, true);
+        else if (!done && enum_is_member(I, v))
+            return enum_repr(I, v, out);
         else if (!done)
             buf_printf(out, "<__main__.%s object at %#llx>", sim_type_name(S, v), (unsigned long long)addr);
         return true;
@@ -226,7 +240,15 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
             size_t n; /* type_repr: __module__.__qualname__ */
             SimId qn = sim_type_word(S, v, SIM_TY_QUALNAME);
             const char *nm = sim_str_data(S, qn ? qn : sim_items(S, v)[SIM_TY_NAME], &n);
-            buf_printf(out, "<class '%s%.*s'>", exc_is_builtin_type(I, v) ? "" : "__main__.", (int)n, nm);
+            SimId mod = sim_dict_get_str(S, SIM_V(S, v, SK_TYPE, type.dict), "__module__");
+            size_t mn = 8;
+            const char *m = mod && sim_kind(S, mod) == SK_STR ? sim_str_data(S, mod, &mn) : "__main__";
+            if (enum_is_enum_class(I, v))
+                enum_class_repr(I, v, out); /* EnumType.__repr__ */
+            else if (exc_is_builtin_type(I, v))
+                buf_printf(out, "<class '%.*s'>", (int)n, nm);
+            else /* a module's class (abc.ABC) names its module */
+                buf_printf(out, "<class '%.*s.%.*s'>", (int)mn, m, (int)n, nm);
         } else {
             buf_printf(out, "<class '%s'>", sim_type_obj_name(S, v));
         }
@@ -246,6 +268,16 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
             return py_not_modelled(I, 0, "the repr of copy.%s (a Python function in CPython)", name);
         if (native_python_level(I, v)) /* functools.wraps, contextlib.contextmanager ... */
             return py_not_modelled(I, 0, "the repr of %s (a Python function in CPython)", name);
+        const BuiltinDef *bd = bi_def(o->v.builtin.index);
+        if (bd && bd >= subinst_methods && bd < subinst_methods + subinst_nmethods) {
+            /* list.__init__, dict.__init__: slot wrappers (method-wrappers once bound) */
+            if (o->v.builtin.self)
+                buf_printf(out, "<method-wrapper '%s' of %s object at %#llx>", name, op_typename(I, o->v.builtin.self),
+                           (unsigned long long)sim_id_address(S, o->v.builtin.self));
+            else
+                buf_printf(out, "<slot wrapper '%s' of '%s' objects>", name, sim_kind_name((SimKind)bd->owner));
+            return true;
+        }
         if (bi_def(o->v.builtin.index) && bi_def(o->v.builtin.index)->owner == SK_INSTANCE) {
             /* BaseException's: slot wrappers (method-wrappers once bound) and method descriptors */
             if (!o->v.builtin.self)
@@ -356,12 +388,14 @@ bool op_str(PyRun *I, SimId v, Buf *out)
         buf_add(out, d, n);
         return true;
     }
-    if (k == SK_INSTANCE) {
+    if (k == SK_INSTANCE || sim_is_subinst(S, v)) {
         bool done;
         if (!call_dunder(I, v, "__str__", out, &done)) /* a class's own __str__ first */
             return false;
         if (done)
             return true;
+        if (enum_is_member(I, v))
+            return enum_str(I, v, out);
         if (exc_is_class(I, sim_obj(S, v)->type)) {
             exc_text(I, v, out, false);
             return true;

@@ -28,6 +28,8 @@ typedef struct TpArgs {
  * its arguments in .args, as BaseException.__new__ does. */
 SimId vm_new_instance(PyRun *I, SimId cls, SimId *args, int nargs, bool exc)
 {
+    if (!exc && sim_type_word(S, cls, SIM_TY_KIND)) /* a subclass of list or dict */
+        return subinst_new(I, cls);
     if (!exc)
         return sim_instance(S, cls);
     SimId t = sim_tuple(S, (size_t)nargs);
@@ -63,6 +65,29 @@ static TpArgs pack(PyRun *I, SimId *args, int nargs, SimId kwnames)
     return t;
 }
 
+/* the same without the unpacking a Python __init__ needs: the tuple and
+ * the dict alone (type_call to a built-in tp_init) */
+static TpArgs pack_plain(PyRun *I, SimId *args, int nargs, SimId kwnames)
+{
+    int nkw = kwnames ? (int)sim_obj(S, kwnames)->len : 0, npos = nargs - nkw;
+    TpArgs t = {0, 0};
+    t.tuple = sim_tuple(S, (size_t)npos);
+    for (int i = 0; i < npos; i++) {
+        sim_incref(S, args[i]);
+        sim_tuple_set(S, t.tuple, (size_t)i, args[i]);
+    }
+    if (nkw) {
+        t.dict = sim_dict(S);
+        for (int i = 0; i < nkw; i++) {
+            SimId k = sim_items(S, kwnames)[i], v = args[npos + i];
+            sim_incref(S, k);
+            sim_incref(S, v);
+            sim_dict_set(S, t.dict, k, v);
+        }
+    }
+    return t;
+}
+
 static void unpack_free(PyRun *I, TpArgs *t)
 {
     if (t->dict) { /* _PyStack_UnpackDict_Free, then the tuple, then the dict */
@@ -94,11 +119,25 @@ void vm_release_tpargs(PyRun *I, SimId tuple, SimId dict)
 
 bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *args, int nargs, SimId kwnames)
 {
+    if (enum_is_enum_class(I, cls)) { /* EnumType.__call__: a member by value */
+        SimId m = enum_call(I, cls, args, nargs, kwnames);
+        if (!m)
+            return false;
+        vm_release_call_slots(I, slot0, nslots);
+        I->stack[TOPF->sp++] = m;
+        return true;
+    }
     SimId init = sim_type_lookup(S, cls, "__init__");
     bool exc = exc_is_class(I, cls);
     TpArgs targs = {0, 0};
-    if (!exc)
+    if (!exc && !init && sim_type_word(S, cls, SIM_TY_KIND)) /* tp_init is list's or dict's: a tuple and a dict */
+        targs = pack_plain(I, args, nargs, kwnames);
+    else if (!exc)
         targs = pack(I, args, nargs, kwnames);
+    if (!exc && !abc_instantiable(I, cls)) { /* object_new: abstract methods left */
+        unpack_free(I, &targs);
+        return false;
+    }
     SimId inst = vm_new_instance(I, cls, args, nargs, exc);
     if (init && weakref_native_method(I, init)) { /* weakref's classes */
         SimId r = weakref_native_call(I, init, inst, args, nargs, kwnames);
@@ -108,6 +147,18 @@ bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *
             return false;
         }
         sim_decref(S, r);
+        vm_release_call_slots(I, slot0, nslots);
+        I->stack[TOPF->sp++] = inst;
+        return true;
+    }
+    if (!init && sim_is_subinst(S, inst)) { /* list.__init__ / dict.__init__ with the call's arguments */
+        bool ok = subinst_init(I, inst, args, nargs, kwnames);
+        sim_xdecref(S, targs.tuple); /* no Python function: nothing was unpacked again */
+        sim_xdecref(S, targs.dict);
+        if (!ok) {
+            sim_decref(S, inst);
+            return false;
+        }
         vm_release_call_slots(I, slot0, nslots);
         I->stack[TOPF->sp++] = inst;
         return true;

@@ -116,6 +116,16 @@ static uint64_t frozenset_hash(const Sim *s, SimId f)
     return h == (uint64_t)-1 ? 590923713u : h;
 }
 
+/* Enum.__hash__: hash(self._name_); 0 for any other object */
+static SimId enum_name(const Sim *s, SimId k)
+{
+    const SimObj *o = &s->obj[k];
+    if (o->kind != SK_INSTANCE || !o->type || !(sim_type_word(s, o->type, SIM_TY_FLAGS) & SIM_TYF_ENUM))
+        return 0;
+    SimId name = sim_attr_get_str(s, k, "_name_");
+    return name && s->obj[name].kind == SK_STR ? name : 0;
+}
+
 bool sim_hash_by_identity(const Sim *s, SimId k)
 {
     const SimObj *o = &s->obj[k];
@@ -127,7 +137,7 @@ bool sim_hash_by_identity(const Sim *s, SimId k)
     case SK_NONE:
         return s->prof->version == SIM_V311; /* 3.12 gave None a constant hash */
     case SK_INSTANCE: /* hashed by its class's __hash__: the value is the program's */
-        return !(s->ukeys && sim_is_user_key(s, k));
+        return !(s->ukeys && sim_is_user_key(s, k)) && !enum_name(s, k); /* an enum member: its name's */
     case SK_TUPLE:
         for (uint32_t i = 0; i < o->len; i++)
             if (sim_hash_by_identity(s, sim_items(s, k)[i]))
@@ -175,6 +185,8 @@ uint64_t sim_hash(const Sim *s, SimId k)
     case SK_INSTANCE:
         if (s->ukeys && sim_is_user_key(s, k)) /* its class's __hash__, as the host noted it */
             return sim__userhash_current(s, k);
+        if (enum_name(s, k))
+            return sim_hash(s, enum_name(s, k));
         break;
     default:
         break;

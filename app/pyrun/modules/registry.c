@@ -36,6 +36,7 @@ static const DefTable tables[] = {
     {exception_methods, &exception_nmethods},
     {deque_methods, &deque_nmethods},
     {slice_methods, &slice_nmethods},
+    {subinst_methods, &subinst_nmethods},
     {gc_functions, &gc_nfunctions},
     {sys_functions, &sys_nfunctions},
     {weakref_functions, &weakref_nfunctions},
@@ -47,8 +48,13 @@ static const DefTable tables[] = {
     {collections_functions, &collections_nfunctions},
     {dataclasses_functions, &dataclasses_nfunctions},
     {contextlib_functions, &contextlib_nfunctions},
+    {random_functions, &random_nfunctions},
+    {string_functions, &string_nfunctions},
+    {time_functions, &time_nfunctions},
+    {abc_functions, &abc_nfunctions},
+    {enum_functions, &enum_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 14 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 15 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -87,6 +93,21 @@ const ModuleDef py_modules[] = {
      dataclasses_on_import},
     {"contextlib", contextlib_functions, &contextlib_nfunctions, contextlib_module_init,
      "the types `suppress`, `closing`, `nullcontext` (context managers)", contextlib_on_import},
+    {"random", random_functions, &random_nfunctions, random_module_init,
+     "(the numbers of CPython's Mersenne Twister, bit for bit, from a state set by an int; "
+     "from the system's entropy otherwise)", random_on_import},
+    {"string", string_functions, &string_nfunctions, string_module_init,
+     "the constants `ascii_letters`, `ascii_lowercase`, `ascii_uppercase`, `digits`, `hexdigits`, "
+     "`octdigits`, `punctuation`, `printable`, `whitespace`", string_on_import},
+    {"time", time_functions, &time_nfunctions, time_module_init,
+     "(their values come from this machine's clocks when the line runs, so they differ from run to "
+     "run, as in CPython)", time_on_import},
+    {"abc", abc_functions, &abc_nfunctions, abc_module_init,
+     "the class `ABC` (a class deriving from it gets `__abstractmethods__`; calling one with abstract "
+     "methods raises CPython's TypeError)", abc_on_import},
+    {"enum", enum_functions, &enum_nfunctions, enum_module_init,
+     "the classes `Enum` (a class deriving from it has members: iteration, `len`, `in`, lookup by value "
+     "and by key, their `name`, `value`, repr and str) and `auto`", enum_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -191,8 +212,9 @@ int bi_method_of_kind(int k, const char *name)
 static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
-                                          "functools", "collections", "dataclasses", "contextlib"};
-    if (d->owner == SK_INSTANCE && d->module == BM_WEAKREF) /* a method of weakref's classes: "WeakSet.add" */
+                                          "functools", "collections", "dataclasses", "contextlib",
+                                          "Random", "string", "time", "abc", "enum"};
+    if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM)) /* "WeakSet.add" */
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
         snprintf(out, cap, "deque.%s", d->name);
@@ -361,6 +383,7 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
         return 0;
     if (d->module == BM_WEAKREF && d->owner)
         weakref_first_call(I, d);
+    I->bi_bound = self != 0;
     SimId r = d->fn(I, args, nargs, kw);
     if (r && I->err.set) { /* a program's __eq__ raised in a lookup it made (sim/userkey.h) */
         sim_decref(S, r);
@@ -371,10 +394,18 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
 
 /* ---- startup ---------------------------------------------------------------- */
 
-/* a built-in callable that exists from startup: no memory, not tracked */
+/* a built-in callable that exists from startup: no memory, not tracked,
+ * and no allocation the collector counts (CPython's are static objects: so
+ * the number of built-ins cannot move when a collection runs while the
+ * program compiles) */
 static SimId static_builtin(PyRun *I, uint32_t index)
 {
+    int count = S->gc.gen[0].count;
+    bool collecting = S->gc.collecting;
+    S->gc.collecting = true; /* no collection for it */
     SimId b = sim_builtin(S, index, 0);
+    S->gc.collecting = collecting;
+    S->gc.gen[0].count = count;
     SimObj *o = sim_obj(S, b);
     sim_untrack(S, b);
     pm_free(&S->pm, o->mem);
@@ -429,9 +460,14 @@ SimId module_find(PyRun *I, const char *name, size_t n)
                 int counts[3]; /* the import's traffic is on_import's to add */
                 for (int g = 0; g < 3; g++)
                     counts[g] = S->gc.gen[g].count;
+                bool stocked = S->fl_list.n || S->fl_dict.n || S->fl_float.n || S->fl_keys.n;
+                for (unsigned k = 0; k < SIM_TUPLE_MAXSAVE; k++)
+                    stocked = stocked || S->fl_tuple[k].n;
                 I->modules[m] = make_module(I, (int)m);
                 for (int g = 0; g < 3; g++)
                     S->gc.gen[g].count = counts[g];
+                if (!stocked) /* the model's making of its classes (enum.Enum) leaves no stock */
+                    sim_clear_freelists(S);
                 py_modules[m].on_import(I);
             }
             return I->modules[m];
