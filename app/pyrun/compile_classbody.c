@@ -186,7 +186,8 @@ void cg_class_static_attributes(Cg *g, int body)
         return;
     Names ns = {0};
     walk(g, body, &ns);
-    qsort(ns.v, ns.n, sizeof *ns.v, by_name); /* sorted, as _PyCompile_StaticAttributesAsTuple */
+    if (ns.n) /* sorted, as _PyCompile_StaticAttributesAsTuple */
+        qsort(ns.v, ns.n, sizeof *ns.v, by_name);
     Sim *s = g->I->sim;
     SimId t = sim_tuple(s, ns.n);
     for (size_t i = 0; i < ns.n && i < sim_obj(s, t)->len; i++)
