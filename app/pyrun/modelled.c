@@ -158,6 +158,7 @@ static const char *const builtin_sub_dunders[] = {
     "__module__", "__qualname__", "__doc__", "__init__", "__repr__", "__str__",
     "__missing__", /* dict_subscript calls it for a subclass */
     "__annotations__", "__classcell__",
+    "__firstlineno__", "__static_attributes__", /* 3.13's compiler stores them (compile_classbody.c) */
 };
 
 const char *modelled_builtin_sub_dunder(int i)
