@@ -37,6 +37,7 @@ static const DefTable tables[] = {
     {deque_methods, &deque_nmethods},
     {slice_methods, &slice_nmethods},
     {subinst_methods, &subinst_nmethods},
+    {int_methods, &int_nmethods},
     {gc_functions, &gc_nfunctions},
     {sys_functions, &sys_nfunctions},
     {weakref_functions, &weakref_nfunctions},
