@@ -417,6 +417,10 @@ SimId dunder_hash(PyRun *I, SimId v)
         sim_decref(S, r);
         return 0;
     }
+    if (sim_obj(S, r)->sub == SIM_INT_UNSURE) { /* a count the model cannot state (sys.getrefcount) */
+        sim_decref(S, r);
+        return py_not_modelled(I, 0, "a __hash__ returning a reference count the model cannot state") ? 0 : 0;
+    }
     if (sim_obj(S, r)->sub == 1) { /* slot_tp_hash takes int.__hash__ of a big int */
         sim_decref(S, r);
         return py_not_modelled(I, 0, "a __hash__ returning an int of more than 64 bits") ? 0 : 0;

@@ -65,9 +65,9 @@ bool slice_repr(PyRun *I, SimId sl, Buf *out)
 static bool index_value(PyRun *I, SimId v, int64_t *out, const char *msg)
 {
     SimKind k = sim_kind(S, v);
-    if ((k != SK_INT && k != SK_BOOL) || sim_obj(S, v)->sub == 1) {
-        if ((k == SK_INT) && sim_obj(S, v)->sub == 1)
-            return py_not_modelled(I, 0, "a slice bound beyond 64 bits");
+    if ((k != SK_INT && k != SK_BOOL) || sim_obj(S, v)->sub != 0) {
+        if (k == SK_INT && sim_obj(S, v)->sub != 0) /* a big int, or a count the model cannot state */
+            return py_not_modelled(I, 0, "a slice bound beyond 64 bits or of an unsure reference count");
         py_raise(I, EXC_TypeError, "%s", msg);
         return false;
     }
