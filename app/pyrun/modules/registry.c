@@ -36,6 +36,7 @@ static const DefTable tables[] = {
     {exception_methods, &exception_nmethods},
     {deque_methods, &deque_nmethods},
     {subinst_methods, &subinst_nmethods},
+    {int_methods, &int_nmethods},
     {gc_functions, &gc_nfunctions},
     {sys_functions, &sys_nfunctions},
     {weakref_functions, &weakref_nfunctions},
@@ -55,7 +56,7 @@ static const DefTable tables[] = {
     {json_functions, &json_nfunctions},
     {pprint_functions, &pprint_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 14 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 15 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
