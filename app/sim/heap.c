@@ -18,18 +18,6 @@
 
 /* ---- events ---------------------------------------------------------------- */
 
-void sim_event(Sim *s, SimEventKind k, SimId obj, uint32_t a, uint32_t b)
-{
-    SimEvent *e = &s->ring[s->nevents % SIM_EVENT_RING];
-    e->seq = s->nevents++;
-    e->kind = (uint8_t)k;
-    e->okind = obj ? s->obj[obj].kind : 0;
-    e->gen = obj ? s->obj[obj].gen : 0;
-    e->obj = obj;
-    e->a = a;
-    e->b = b;
-}
-
 size_t sim_events_since(const Sim *s, uint64_t since, SimEvent *out, size_t max)
 {
     uint64_t first = s->nevents > SIM_EVENT_RING ? s->nevents - SIM_EVENT_RING : 0;
@@ -285,23 +273,9 @@ bool sim_take_nomem(Sim *s)
 
 /* ---- reference counts -------------------------------------------------- */
 
-void sim_incref(Sim *s, SimId id)
+void sim__refcnt_zero(Sim *s, SimId id)
 {
-    SIM_ASSERT(id > 0 && id < s->nobj && s->obj[id].kind != SK_FREE); /* never a freed record */
     SimObj *o = &s->obj[id];
-    if (!(o->flags & SIM_F_IMMORTAL))
-        o->refcnt++;
-}
-
-void sim_decref(Sim *s, SimId id)
-{
-    SIM_ASSERT(id > 0 && id < s->nobj && s->obj[id].kind != SK_FREE);
-    SimObj *o = &s->obj[id];
-    if (o->flags & SIM_F_IMMORTAL)
-        return;
-    SIM_ASSERT(o->refcnt > 0); /* a count never goes below zero */
-    if (--o->refcnt > 0)
-        return;
     if (o->flags & SIM_F_STATIC) { /* 3.11 static objects are never freed */
         o->refcnt = 1;
         return;

@@ -336,16 +336,47 @@ SimId sim_code_new(Sim *s, uint32_t index);
 bool sim_frame_take(Sim *s, SimId frame, const SimId *slots, uint32_t n, SimId func, SimId back);
 
 /* ---- references ---------------------------------------------------------- */
-void sim_incref(Sim *s, SimId id);
+/* Inline: they run several times per instruction. */
+static inline void sim_incref(Sim *s, SimId id)
+{
+    SIM_ASSERT(id > 0 && id < s->nobj && s->obj[id].kind != SK_FREE); /* never a freed record */
+    SimObj *o = &s->obj[id];
+    if (!(o->flags & SIM_F_IMMORTAL))
+        o->refcnt++;
+}
+/* The count reached zero (heap.c): a static object stays, others go. */
+void sim__refcnt_zero(Sim *s, SimId id);
 /* Drops a reference; at zero the object is deallocated as CPython would
  * (finalizer, weakref callbacks, contents in CPython's order, memory). */
-void sim_decref(Sim *s, SimId id);
+static inline void sim_decref(Sim *s, SimId id)
+{
+    SIM_ASSERT(id > 0 && id < s->nobj && s->obj[id].kind != SK_FREE);
+    SimObj *o = &s->obj[id];
+    if (o->flags & SIM_F_IMMORTAL)
+        return;
+    SIM_ASSERT(o->refcnt > 0); /* a count never goes below zero */
+    if (--o->refcnt > 0)
+        return;
+    sim__refcnt_zero(s, id);
+}
 static inline void sim_xdecref(Sim *s, SimId id) { if (id) sim_decref(s, id); }
 /* What sys.getrefcount reports for an object held by `extra` temporaries. */
 int64_t sim_refcount(const Sim *s, SimId id);
 
 /* ---- events --------------------------------------------------------------- */
-void sim_event(Sim *s, SimEventKind k, SimId obj, uint32_t a, uint32_t b);
+/* Records an event in the ring the views read (inline: one per allocation
+ * and per free). */
+static inline void sim_event(Sim *s, SimEventKind k, SimId obj, uint32_t a, uint32_t b)
+{
+    SimEvent *e = &s->ring[s->nevents % SIM_EVENT_RING];
+    e->seq = s->nevents++;
+    e->kind = (uint8_t)k;
+    e->okind = obj ? s->obj[obj].kind : 0;
+    e->gen = obj ? s->obj[obj].gen : 0;
+    e->obj = obj;
+    e->a = a;
+    e->b = b;
+}
 /* Copies up to `max` events with seq >= since into out; returns how many. */
 size_t sim_events_since(const Sim *s, uint64_t since, SimEvent *out, size_t max);
 
