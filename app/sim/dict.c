@@ -371,6 +371,18 @@ SimId sim_dict_get_str(const Sim *s, SimId d, const char *name)
     return 0;
 }
 
+int64_t sim_dict_index(const Sim *s, SimId d, SimId key) { return lookup(s, d, key); }
+
+void sim_dict_replace_at(Sim *s, SimId d, uint32_t i, SimId value)
+{
+    SimId *e = slab_ptr(&s->slab, s->obj[d].data);
+    SimId old = e[2 * i + 1];
+    e[2 * i + 1] = value;
+    if (!sim_is_tracked(s, d) && sim_may_be_tracked(s, value))
+        sim_track(s, d);
+    sim_xdecref(s, old);
+}
+
 void sim_dict_set(Sim *s, SimId d, SimId key, SimId value)
 {
     bool str_key = s->obj[key].kind == SK_STR;
@@ -379,7 +391,7 @@ void sim_dict_set(Sim *s, SimId d, SimId key, SimId value)
         SimId *e = slab_ptr(&s->slab, s->obj[d].data);
         SimId old = e[2 * i + 1];
         e[2 * i + 1] = value;
-        sim_decref(s, key);
+        sim_decref(s, key); /* the dict keeps the key it has */
         if (!sim_is_tracked(s, d) && sim_may_be_tracked(s, value))
             sim_track(s, d);
         sim_xdecref(s, old);
@@ -399,6 +411,7 @@ void sim_dict_set(Sim *s, SimId d, SimId key, SimId value)
         return;
     }
     o = &s->obj[d];
+    o->v.dict.version = ++s->dict_versions; /* a key added: what missed may now hit */
     uint32_t n = o->v.dict.used++;
     SimId *e = slab_ptr(&s->slab, o->data);
     e[2 * n] = key;

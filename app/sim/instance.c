@@ -355,18 +355,6 @@ void sim_clear_weakrefs(Sim *s, SimId obj, bool call)
 
 bool sim_is_gc_type(const Sim *s, SimId id) { return (s->obj[id].flags & SIM_F_GCTYPE) != 0; }
 
-bool sim_is_tracked(const Sim *s, SimId id) { return (s->obj[id].flags & SIM_F_TRACKED) != 0; }
-
-bool sim_may_be_tracked(const Sim *s, SimId id)
-{
-    const SimObj *o = &s->obj[id];
-    if (o->flags & SIM_F_STATIC)
-        return false;
-    if (o->kind == SK_TUPLE) /* only tuples answer by their tracking state */
-        return (o->flags & SIM_F_TRACKED) != 0;
-    return (o->flags & SIM_F_GCTYPE) != 0;
-}
-
 size_t sim_sizeof(const Sim *s, SimId id)
 {
     const SimObj *o = &s->obj[id];

@@ -125,7 +125,8 @@ typedef struct SimObj {
         int64_t i;           /* int, bool: the value (a big int: its sign) */
         double f;            /* float */
         struct { uint64_t hash; } str;             /* its hash, made with it (0: not yet) */
-        struct { uint32_t used, index; } dict;     /* entries used (deleted too); index chunk */
+        struct { uint32_t used, index; uint64_t version; } dict; /* entries used (deleted too);
+                                                   * index chunk; version: see sim_dict_version */
         struct { uint32_t slots; } set;            /* table slots */
         struct { SimId dict; uint32_t slots; } instance; /* its __dict__ once asked for (owned);
                                                    * slab chunk of its __slots__ values */
@@ -257,6 +258,7 @@ typedef struct Sim {
     uint64_t host_limit;         /* bytes of this computer the model may hold */
     bool nomem;                  /* an allocation was refused since the last take */
     uint64_t startup_blocks;     /* blocks of the start-up heap that no record holds */
+    uint64_t dict_versions;      /* the last version a dict took (sim_dict_version) */
 } Sim;
 
 /* ---- lifecycle ---------------------------------------------------------- */
@@ -536,11 +538,19 @@ const char *sim_kind_name(SimKind k);
 bool sim_is_gc_type(const Sim *s, SimId id);
 /* getsizeof() */
 size_t sim_sizeof(const Sim *s, SimId id);
-bool sim_is_tracked(const Sim *s, SimId id);
+static inline bool sim_is_tracked(const Sim *s, SimId id) { return (s->obj[id].flags & SIM_F_TRACKED) != 0; }
 void sim_track(Sim *s, SimId id);
 void sim_untrack(Sim *s, SimId id);
 /* May the object be tracked (dict tracking rule, _PyObject_GC_MAY_BE_TRACKED)? */
-bool sim_may_be_tracked(const Sim *s, SimId id);
+static inline bool sim_may_be_tracked(const Sim *s, SimId id)
+{
+    const SimObj *o = &s->obj[id];
+    if (o->flags & SIM_F_STATIC)
+        return false;
+    if (o->kind == SK_TUPLE) /* only tuples answer by their tracking state */
+        return (o->flags & SIM_F_TRACKED) != 0;
+    return (o->flags & SIM_F_GCTYPE) != 0;
+}
 
 /* ---- lists and tuples --------------------------------------------------- */
 /* steals item (released when the budget refuses the growth) */
@@ -576,6 +586,17 @@ SimId sim_dict_get_str(const Sim *s, SimId d, const char *name); /* borrowed or 
 void sim_dict_set(Sim *s, SimId d, SimId key, SimId value);     /* steals both */
 bool sim_dict_del(Sim *s, SimId d, SimId key);                  /* false if absent */
 void sim_dict_clear(Sim *s, SimId d);
+/* For caches of where a key lies (pyrun's name lookups): the entry index of
+ * key, or -1; an entry's key and value are sim_items(s, d)[2 * i] and
+ * [2 * i + 1] while i < v.dict.used (a deleted entry's key is 0).  The
+ * version changes whenever a key is added to d, and no two dicts ever
+ * share one but 0 (a dict no key was ever added to): a key absent at one
+ * version is absent while the version stays. */
+int64_t sim_dict_index(const Sim *s, SimId d, SimId key);
+static inline uint64_t sim_dict_version(const Sim *s, SimId d) { return SIM_V(s, d, SK_DICT, dict.version); }
+/* Replaces the value of entry i (value stolen), as sim_dict_set does for a
+ * key already there. */
+void sim_dict_replace_at(Sim *s, SimId d, uint32_t i, SimId value);
 /* i-th live entry in insertion order, from *pos; false at the end. Borrowed. */
 bool sim_dict_next(const Sim *s, SimId d, uint32_t *pos, SimId *key, SimId *value);
 bool sim_set_add(Sim *s, SimId set, SimId key);                 /* steals key */
