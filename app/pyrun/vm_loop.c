@@ -3,7 +3,7 @@
  * scheduled collection): checked where ceval checks it, after a CALL of a
  * C callable, on a backward jump and on entering a Python function
  * (RESUME, in vm_call_python).  The rarer instructions and exception
- * unwinding are in vm_ops.c, name lookups in vm_names.c.
+ * unwinding are in vm_ops.c, the name lookups' cache in vm_names.c.
  *
  * Speed: the top frame, its code and the stack stay in locals and are
  * reloaded only when the frame depth changed (frames live in a fixed array,
@@ -24,6 +24,7 @@
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
 #include "pyrun/types/types.h"
+#include "pyrun/vm_names.h"
 #include "pyrun/vm_ops.h"
 #include "sim/gc.h"
 
@@ -46,6 +47,8 @@
         f = &I->frames[depth - 1];                   \
         ops = I->codes[f->code].ops;                 \
         consts = I->codes[f->code].consts;           \
+        names = I->codes[f->code].names;             \
+        ncache = vm_name_caches(&I->codes[f->code]); \
     } while (0)
 
 /* What runs before every instruction: leaves op and arg set and f->ip past
@@ -127,7 +130,8 @@ VmStop vm_run(PyRun *I, int base, bool step)
     int depth = -1; /* the frame depth f and ops belong to: none yet */
     Frame *f = NULL;
     const uint32_t *ops = NULL;
-    const SimId *consts = NULL;
+    const SimId *consts = NULL, *names = NULL;
+    NameCache *ncache = NULL;
     Opcode op;
     int32_t arg;
     SimId a, b, c, r;
@@ -241,16 +245,26 @@ dispatch:
         SIM_V(S, c, SK_CELL, cell.ref) = a;
         sim_xdecref(S, b);
         NEXT();
-    TARGET(OP_LOAD_NAME) TARGET(OP_LOAD_GLOBAL)
-        a = vm_load_name_at(I, f->ip - 1, arg, op == OP_LOAD_NAME);
-        if (!a)
+    TARGET(OP_LOAD_NAME) TARGET(OP_LOAD_GLOBAL) {
+        NameCache *nc = &ncache[f->ip - 1];
+        a = vm_name_hit(I, f, nc, names[arg], op == OP_LOAD_NAME);
+        if (a)
+            sim_incref(S, a);
+        else if (!(a = vm_load_name_slow(I, nc, arg, op == OP_LOAD_NAME)))
             goto error;
         PUSH(a);
         NEXT();
-    TARGET(OP_STORE_NAME) TARGET(OP_STORE_GLOBAL)
+    }
+    TARGET(OP_STORE_NAME) TARGET(OP_STORE_GLOBAL) {
+        NameCache *nc = &ncache[f->ip - 1];
         a = POP();
-        vm_store_name_at(I, f->ip - 1, arg, a, op == OP_STORE_NAME);
+        b = op == OP_STORE_NAME && f->locals ? f->locals : f->globals;
+        if (nc->where == 1 && vm_name_entry(S, b, nc->entry, names[arg]))
+            sim_dict_replace_at(S, b, nc->entry, a);
+        else
+            vm_store_name_at(I, nc, arg, a, op == OP_STORE_NAME);
         NEXT();
+    }
     TARGET(OP_DELETE_NAME) TARGET(OP_DELETE_GLOBAL)
         if (!sim_dict_del(S, op == OP_DELETE_NAME && f->locals ? f->locals : f->globals,
                           vm_name_const(I, arg))) {

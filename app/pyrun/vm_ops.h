@@ -33,13 +33,4 @@ bool vm_op_setup_try(PyRun *I, int arg);
  * and push whether it matches) */
 void vm_op_match_exc(PyRun *I, int arg);
 
-/* ---- names (vm_names.c) ------------------------------------------------ */
-/* LOAD_NAME / LOAD_GLOBAL of the instruction at ip of the top frame, names
- * index arg, through the instruction's cache of where the name was found
- * (checked against the dicts as they are now): a new reference, or 0
- * with NameError raised. */
-SimId vm_load_name_at(PyRun *I, uint32_t ip, int arg, bool use_locals);
-/* STORE_NAME / STORE_GLOBAL of value (stolen). */
-void vm_store_name_at(PyRun *I, uint32_t ip, int arg, SimId value, bool use_locals);
-
 #endif

@@ -692,7 +692,25 @@ static inline bool sim__len_fits(Sim *s, uint64_t n)
     s->nomem = true;
     return false;
 }
-SimId sim__alloc_record(Sim *s, SimKind k);
+/* A new record of kind k, refcount 1, everything else zero (inline: one
+ * per object made). */
+void sim__grow_records(Sim *s);
+static inline SimId sim__alloc_record(Sim *s, SimKind k)
+{
+    SimId id;
+    if (s->free_head) {
+        id = s->free_head;
+        SIM_ASSERT(s->obj[id].kind == SK_FREE); /* the free list holds freed records only */
+        s->free_head = s->obj[id].v.free.next;
+    } else {
+        if (s->nobj == s->capobj)
+            sim__grow_records(s);
+        id = s->nobj++;
+    }
+    s->obj[id] = (SimObj){.kind = (uint8_t)k, .refcnt = 1};
+    s->nlive++;
+    return id;
+}
 void sim__free_record(Sim *s, SimId id);
 void sim__gc_on_alloc(Sim *s);
 void sim__gc_on_free(Sim *s);
@@ -718,7 +736,21 @@ void sim__descr_clear(Sim *s, SimId id);
 bool sim__gen_dealloc(Sim *s, SimId id);
 /* Does its finalizer close a frame (run code)? */
 bool sim__gen_needs_close(const Sim *s, SimId id);
-PmPtr sim__obj_block(Sim *s, SimFreeList *fl, size_t size, bool gc, bool *from_fl);
+/* Takes a block for a new object: from the type's free list when it has
+ * one (no GC count change), else from pymalloc. */
+static inline PmPtr sim__obj_block(Sim *s, SimFreeList *fl, size_t size, bool gc, bool *from_fl)
+{
+    SIM_ASSERT(!fl || fl->n <= fl->max);
+    if (fl && fl->n > 0) {
+        *from_fl = true;
+        sim_event(s, SE_FREELIST_TAKE, 0, (uint32_t)size, fl->n - 1);
+        return fl->blocks[--fl->n];
+    }
+    *from_fl = false;
+    if (gc)
+        sim__gc_on_alloc(s);
+    return pm_alloc(&s->pm, size);
+}
 SimId sim__new_obj(Sim *s, SimKind k, size_t size, SimFreeList *fl, bool gc);
 /* Frees an object's record and block (to the free list fl when it has room). */
 void sim__release(Sim *s, SimId id, SimFreeList *fl);
