@@ -249,6 +249,7 @@ typedef struct Sim {
     SimGcState gc;
     SimEvent ring[SIM_EVENT_RING];
     uint64_t nevents;
+    bool events_off;             /* no one reads the ring (sim_set_events) */
     SimHooks hooks;
     uint32_t dealloc_depth;      /* trashcan */
     SimId *deferred;
@@ -367,9 +368,11 @@ int64_t sim_refcount(const Sim *s, SimId id);
 
 /* ---- events --------------------------------------------------------------- */
 /* Records an event in the ring the views read (inline: one per allocation
- * and per free). */
+ * and per free), unless no one reads them (sim_set_events). */
 static inline void sim_event(Sim *s, SimEventKind k, SimId obj, uint32_t a, uint32_t b)
 {
+    if (s->events_off)
+        return;
     SimEvent *e = &s->ring[s->nevents % SIM_EVENT_RING];
     e->seq = s->nevents++;
     e->kind = (uint8_t)k;
@@ -379,6 +382,9 @@ static inline void sim_event(Sim *s, SimEventKind k, SimId obj, uint32_t a, uint
     e->a = a;
     e->b = b;
 }
+/* Events are recorded from sim_new on; a host that shows none (a plain
+ * `pydive run`) turns them off, which changes nothing but their ring. */
+static inline void sim_set_events(Sim *s, bool on) { s->events_off = !on; }
 /* Copies up to `max` events with seq >= since into out; returns how many. */
 size_t sim_events_since(const Sim *s, uint64_t since, SimEvent *out, size_t max);
 
