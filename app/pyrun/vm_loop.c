@@ -24,6 +24,7 @@
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
 #include "pyrun/types/types.h"
+#include "pyrun/vm_attr_cache.h"
 #include "pyrun/vm_names.h"
 #include "pyrun/vm_ops.h"
 #include "sim/gc.h"
@@ -49,6 +50,7 @@
         consts = I->codes[f->code].consts;           \
         names = I->codes[f->code].names;             \
         ncache = vm_name_caches(&I->codes[f->code]); \
+        acache = vm_attr_caches(&I->codes[f->code]); \
     } while (0)
 
 /* What runs before every instruction: leaves op and arg set and f->ip past
@@ -132,6 +134,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
     const uint32_t *ops = NULL;
     const SimId *consts = NULL, *names = NULL;
     NameCache *ncache = NULL;
+    AttrCache *acache = NULL;
     Opcode op;
     int32_t arg;
     SimId a, b, c, r;
@@ -272,10 +275,21 @@ dispatch:
             goto error;
         }
         NEXT();
-    TARGET(OP_LOAD_ATTR)
-        if (!vm_load_attr(I, POP(), arg))
+    TARGET(OP_LOAD_ATTR) {
+        AttrCache *ac = &acache[f->ip - 1];
+        a = POP();
+        r = vm_attr_hit(I, ac, a, names[arg]);
+        if (r) { /* what vm_load_attr does for it */
+            sim_incref(S, r);
+            sim_decref(S, a);
+            PUSH(r);
+            NEXT();
+        }
+        vm_attr_fill(I, ac, a, names[arg], false);
+        if (!vm_load_attr(I, a, arg))
             goto error;
         NEXT();
+    }
     TARGET(OP_LOAD_METHOD)
         a = POP();
         if (!attr_method(I, a, vm_name_const(I, arg), &b, &c)) {
@@ -285,9 +299,15 @@ dispatch:
         PUSH(b);
         PUSH(c);
         NEXT();
-    TARGET(OP_STORE_ATTR)
+    TARGET(OP_STORE_ATTR) {
+        AttrCache *ac = &acache[f->ip - 1];
         a = POP(); /* object */
         b = POP(); /* value */
+        if (vm_attr_store_hit(I, ac, a, names[arg], b)) {
+            sim_decref(S, a);
+            NEXT();
+        }
+        vm_attr_fill(I, ac, a, names[arg], true);
         if (!attr_set(I, a, vm_name_const(I, arg), b)) {
             sim_decref(S, a), sim_decref(S, b);
             goto error;
@@ -295,6 +315,7 @@ dispatch:
         sim_decref(S, a);
         sim_decref(S, b);
         NEXT();
+    }
     TARGET(OP_DELETE_ATTR)
         a = POP();
         if (!attr_del(I, a, vm_name_const(I, arg))) {

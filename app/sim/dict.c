@@ -262,7 +262,9 @@ static int64_t lookup(const Sim *s, SimId d, SimId key)
                 return i;
         return -1;
     }
-    uint32_t mask = (1u << o->cap) - 1, i = (uint32_t)sim_hash(s, key) & mask;
+    const SimObj *ko = &s->obj[key]; /* a str's hash is kept with it */
+    uint64_t h = ko->kind == SK_STR && ko->v.str.hash ? ko->v.str.hash : sim_hash(s, key);
+    uint32_t mask = (1u << o->cap) - 1, i = (uint32_t)h & mask;
     const uint32_t *ix = slab_ptr(&s->slab, o->v.dict.index);
     while (ix[i]) {
         uint32_t en = ix[i] - 1;

@@ -23,7 +23,12 @@ static int attr_index(const Sim *s, SimId inst, SimId name)
     const SimObj *o = &s->obj[inst];
     for (uint32_t i = 0; i < o->len; i++) {
         SimId k = sim_items(s, inst)[2 * i];
-        if (k == name || sim_equal(s, k, name))
+        if (k == name)
+            return (int)i;
+        const SimObj *x = &s->obj[k], *y = &s->obj[name]; /* two strs: their hashes first */
+        if (x->kind == SK_STR && y->kind == SK_STR && x->v.str.hash != y->v.str.hash)
+            continue;
+        if (sim_equal(s, k, name))
             return (int)i;
     }
     return -1;
