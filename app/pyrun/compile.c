@@ -442,6 +442,11 @@ static bool expr_inner(Cg *g, int n)
                 sim_incref(g->I->sim, g->I->fold[c]);
                 sim_tuple_set(g->I->sim, t, i++, g->I->fold[c]);
             }
+            if (nd->kind == N_SET) { /* ... SET_UPDATE of a frozenset made from the tuple */
+                SimId f = cg_frozenset(g->I, t);
+                sim_decref(g->I->sim, t);
+                t = f;
+            }
             cg_emit(g, OP_LOAD_CONST, cg_add_const(g, t));
             cg_emit(g, nd->kind == N_LIST ? OP_LIST_EXTEND : OP_SET_UPDATE, 1);
             return true;

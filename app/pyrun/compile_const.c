@@ -175,11 +175,16 @@ void cg_consts_done(PyRun *I)
     I->nheld_consts = I->capheld_consts = I->nconst_cache = I->capconst_cache = 0;
 }
 
+/* PyFrozenSet_New(tuple): the tuple's items added one at a time */
 SimId cg_frozenset(PyRun *I, SimId items)
 {
     SimId f = sim_set(I->sim);
-    set_merge(I, f, items);
     sim_obj(I->sim, f)->sub = SIM_SET_FROZEN;
+    for (uint32_t i = 0; i < sim_obj(I->sim, items)->len; i++) {
+        SimId v = sim_items(I->sim, items)[i];
+        sim_incref(I->sim, v);
+        sim_set_add(I->sim, f, v);
+    }
     return f;
 }
 

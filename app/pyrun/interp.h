@@ -408,8 +408,6 @@ bool op_delitem(PyRun *I, SimId obj, SimId key);
 int op_contains(PyRun *I, SimId container, SimId item);
 const char *op_typename(PyRun *I, SimId v);
 bool list_extend(PyRun *I, SimId list, SimId iterable);
-/* set |= tuple of constants, presized as set_merge does */
-void set_merge(PyRun *I, SimId set, SimId items);
 /* list_preallocate_exact: an empty list gets room for n (rounded up to even) */
 void list_preallocate(PyRun *I, SimId list, size_t n);
 SimId str_percent(PyRun *I, SimId fmt, SimId args);

@@ -183,7 +183,9 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
             ok = dict_repr(I, v, out);
         } else if (o->kind == SK_SET) {
             bool frozen = o->sub == SIM_SET_FROZEN;
-            if (!o->len) {
+            if (set_order_refused(I, v, "the repr of")) {
+                ok = false;
+            } else if (!o->len) {
                 buf_adds(out, frozen ? "frozenset()" : "set()");
                 ok = true;
             } else {

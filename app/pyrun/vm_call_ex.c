@@ -418,53 +418,12 @@ bool vm_set_add(PyRun *I, int depth)
     return true;
 }
 
-/* SET_UPDATE of `{*x}`: set_update_internal.  A set or a dict is presized
- * first and walked in its table (set_merge, the dict branch); any other
- * iterable through an iterator, one add at a time. */
+/* SET_UPDATE of `{*x}` or of a display's constant frozenset:
+ * set_update_internal (types/set.c) */
 bool vm_set_extend(PyRun *I, int depth)
 {
     SimId src = POP();
-    SimId set = TOP(depth - 1);
-    SimKind k = sim_kind(S, src);
-    if (k == SK_SET || k == SK_DICT) {
-        uint32_t slots = SIM_V(S, set, SK_SET, set.slots) ? SIM_V(S, set, SK_SET, set.slots) : 8;
-        size_t n = sim_obj(S, src)->len, used = sim_obj(S, set)->len;
-        if ((used + n) * 5 >= (size_t)(slots - 1) * 3)
-            sim_set_presize(S, set, (used + n) * 2);
-        uint32_t pos = 0, nslots = k == SK_SET ? SIM_V(S, src, SK_SET, set.slots) : 0;
-        SimId key, val;
-        for (uint32_t i = 0; k == SK_SET && i < nslots; i++)
-            if ((key = sim_items(S, src)[i]) != 0) {
-                sim_incref(S, key);
-                sim_set_add(S, set, key);
-            }
-        while (k == SK_DICT && sim_dict_next(S, src, &pos, &key, &val)) {
-            sim_incref(S, key);
-            sim_set_add(S, set, key);
-        }
-        sim_decref(S, src);
-        return true;
-    }
-    SimId it = iter_new(I, src);
-    if (!it) {
-        if (!I->err.set)
-            py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, src));
-        sim_decref(S, src);
-        return false;
-    }
-    SimId v;
-    bool ok = true;
-    int got;
-    while ((got = iter_step(I, it, &v)) > 0) {
-        if (!dict_check_key(I, v)) {
-            sim_decref(S, v);
-            ok = false;
-            break;
-        }
-        sim_set_add(S, set, v);
-    }
-    ok = ok && got >= 0;
-    sim_decref(S, it);
+    bool ok = set_update(I, TOP(depth - 1), src);
     sim_decref(S, src);
     return ok;
 }

@@ -442,9 +442,8 @@ dispatch:
             goto error;
         NEXT();
     TARGET(OP_SET_UPDATE)
-        a = POP();
-        set_merge(I, TOP(arg - 1), a);
-        sim_decref(S, a);
+        if (!vm_set_extend(I, arg))
+            goto error;
         NEXT();
     TARGET(OP_LIST_APPEND)
         a = POP();

@@ -1,11 +1,11 @@
 /*
- * dict: dicts and sets.  Dicts keep CPython 3.11's compact layout for the
+ * dict: dicts, and the hashing and equality of keys.  Dicts keep CPython 3.11's compact layout for the
  * numbers that show: keys objects of 2^k slots with usable = 2/3 of them,
  * 1/2/4/8-byte indices, 16-byte entries for all-str keys and 24-byte ones
  * otherwise, growth to used*3, the keys free list, and the rule that a dict
  * is tracked only once it holds something trackable (Objects/dictobject.c
- * as summarised in cpython-internals.md §1.7 and §4.4).  Sets use an open
- * table of 8 inline slots that grows fourfold when 3/5 full.
+ * as summarised in cpython-internals.md §1.7 and §4.4).  Sets are in
+ * set.c, hashes in hash.c.
  */
 #include "sim/sim.h"
 
@@ -42,12 +42,6 @@ size_t sim__dict_sizeof(const Sim *s, SimId d)
     return 64 + (o->cap ? keys_size(o->cap, o->sub) : 0);
 }
 
-size_t sim__set_sizeof(const Sim *s, SimId d)
-{
-    uint32_t slots = SIM_V(s, d, SK_SET, set.slots);
-    return 216 + (slots > 8 ? (size_t)slots * 16 : 0);
-}
-
 /* ---- hashing and equality -------------------------------------------------- */
 
 bool sim_hashable(const Sim *s, SimId k)
@@ -67,53 +61,6 @@ bool sim_hashable(const Sim *s, SimId k)
             if (!sim_hashable(s, sim_items(s, k)[i]))
                 return false;
     return true;
-}
-
-uint64_t sim_hash(const Sim *s, SimId k)
-{
-    const SimObj *o = &s->obj[k];
-    switch ((SimKind)o->kind) {
-    case SK_INT: case SK_BOOL:
-        if (o->sub == 1 && o->kind == SK_INT) {
-            uint64_t h = (uint64_t)o->v.i;
-            for (uint32_t i = 0; i < o->len; i++)
-                h = h * 1000003u ^ slab_ptr(&s->slab, o->data)[i];
-            return h;
-        }
-        return o->v.i == -1 ? (uint64_t)-2 : (uint64_t)o->v.i;
-    case SK_FLOAT:
-        if (o->v.f == (double)(int64_t)o->v.f)
-            return (uint64_t)(int64_t)o->v.f;
-        {
-            uint64_t b;
-            memcpy(&b, &o->v.f, sizeof b);
-            return b * 0x9e3779b97f4a7c15ull;
-        }
-    case SK_STR: case SK_BYTES: {
-        if (o->kind == SK_STR && o->v.str.hash)
-            return o->v.str.hash;
-        size_t n;
-        const char *p = sim_str_data(s, k, &n);
-        return o->kind == SK_STR ? sim_str_hash(p, n) : sim_bytes_hash((const uint8_t *)p, n);
-    }
-    case SK_TUPLE: {
-        uint64_t h = 0x27d4eb2f165667c5ull;
-        for (uint32_t i = 0; i < o->len; i++)
-            h = (h ^ sim_hash(s, sim_items(s, k)[i])) * 0x9e3779b97f4a7c15ull;
-        return h;
-    }
-    case SK_SET: { /* a frozenset: its items' hashes, in any order */
-        uint64_t h = 0x3c6ef372fe94f82aull ^ o->len;
-        for (uint32_t i = 0; i < o->v.set.slots; i++) {
-            SimId item = sim_items(s, k)[i];
-            if (item)
-                h += sim_hash(s, item) * 0x9e3779b97f4a7c15ull ^ 0x5851f42d4c957f2dull;
-        }
-        return h;
-    }
-    default:
-        return (uint64_t)k * 0x9e3779b1ull;
-    }
 }
 
 static bool is_num(SimKind k) { return k == SK_INT || k == SK_BOOL || k == SK_FLOAT; }
@@ -485,165 +432,3 @@ bool sim_dict_next(const Sim *s, SimId d, uint32_t *pos, SimId *key, SimId *valu
     return false;
 }
 
-/* ---- sets: v.set.slots = slots, len = used; slots hold keys (0 = empty) -- */
-
-static bool set_table(Sim *s, SimId set, uint32_t slots)
-{
-    if (!sim_mem_room(s, slots > 8 ? (uint64_t)slots * 16 : 0, slots))
-        return false;
-    uint32_t cap;
-    uint32_t data = slab_alloc(&s->slab, slots, &cap);
-    if (!data) {
-        s->nomem = true;
-        return false;
-    }
-    SimObj *o = &s->obj[set];
-    o->data = data;
-    o->datacap = cap;
-    memset(slab_ptr(&s->slab, o->data), 0, slots * sizeof(uint32_t));
-    o->v.set.slots = slots;
-    if (o->mem2)
-        pm_free(&s->pm, o->mem2);
-    o->mem2 = slots > 8 ? pm_alloc(&s->pm, (size_t)slots * 16) : PM_NULL;
-    return true;
-}
-
-/* setobject.c's probe sequence: from hash & mask, the next LINEAR_PROBES
- * (9) slots when they stay below the mask, then a jump perturbed by the
- * hash's higher bits (PERTURB_SHIFT 5). *k counts the linear steps taken
- * (start it at 0 with *perturb = hash). */
-static uint32_t set_probe_next(uint32_t i, uint32_t mask, uint64_t *perturb, int *k)
-{
-    if (*k < 9 && (size_t)i - (size_t)*k + 9 <= mask) {
-        ++*k;
-        return i + 1;
-    }
-    uint32_t base = i - (uint32_t)*k; /* the jump starts from where the linear run began */
-    *k = 0;
-    *perturb >>= 5;
-    return (uint32_t)(((uint64_t)base * 5 + 1 + *perturb) & mask);
-}
-
-static void set_place(Sim *s, SimId set, SimId key)
-{
-    SimObj *o = &s->obj[set];
-    uint64_t h = sim_hash(s, key), perturb = h;
-    uint32_t mask = o->v.set.slots - 1, i = (uint32_t)h & mask;
-    int k = 0;
-    SimId *t = slab_ptr(&s->slab, o->data);
-    while (t[i])
-        i = set_probe_next(i, mask, &perturb, &k);
-    t[i] = key;
-}
-
-static bool set_rebuild(Sim *s, SimId set, uint32_t slots, SimId skip)
-{
-    SimObj *o = &s->obj[set];
-    uint32_t old = o->data, oldcap = o->datacap, oldslots = o->v.set.slots;
-    if (!set_table(s, set, slots))
-        return false;
-    for (uint32_t i = 0; old && i < oldslots; i++) {
-        SimId k = slab_ptr(&s->slab, old)[i];
-        if (k && k != skip)
-            set_place(s, set, k);
-    }
-    if (old)
-        slab_free(&s->slab, old, oldcap);
-    return true;
-}
-
-/* The table size set_table_resize picks for `minused` (0 past 2^31). */
-static uint32_t slots_for(size_t minused)
-{
-    size_t slots = 8;
-    while (slots <= minused && slots < ((size_t)1 << 31))
-        slots <<= 1;
-    return slots <= minused ? 0 : (uint32_t)slots;
-}
-
-/* Removes `skip` without a new table (when the budget refused one). */
-static void set_rehash_in_place(Sim *s, SimId set, SimId skip)
-{
-    SimObj *o = &s->obj[set];
-    uint32_t slots = o->v.set.slots;
-    SimId *keys = xmalloc((size_t)slots * sizeof *keys);
-    memcpy(keys, slab_ptr(&s->slab, o->data), (size_t)slots * sizeof *keys);
-    memset(slab_ptr(&s->slab, o->data), 0, (size_t)slots * sizeof *keys);
-    for (uint32_t i = 0; i < slots; i++)
-        if (keys[i] && keys[i] != skip)
-            set_place(s, set, keys[i]);
-    free(keys);
-}
-
-bool sim_set_contains(const Sim *s, SimId set, SimId key)
-{
-    const SimObj *o = &s->obj[set];
-    if (!o->v.set.slots)
-        return false;
-    uint64_t h = sim_hash(s, key), perturb = h;
-    uint32_t mask = o->v.set.slots - 1, i = (uint32_t)h & mask;
-    int k = 0;
-    const SimId *t = slab_ptr(&s->slab, o->data);
-    while (t[i]) {
-        if (t[i] == key || sim_equal(s, t[i], key))
-            return true;
-        i = set_probe_next(i, mask, &perturb, &k);
-    }
-    return false;
-}
-
-bool sim_set_add(Sim *s, SimId set, SimId key)
-{
-    if (!SIM_V(s, set, SK_SET, set.slots))
-        set_table(s, set, 8);
-    if (sim_set_contains(s, set, key)) {
-        sim_decref(s, key);
-        return false;
-    }
-    SimObj *o = &s->obj[set];
-    if ((size_t)o->len + 2 > o->v.set.slots) { /* a refused resize left no spare slot */
-        sim_decref(s, key);
-        s->nomem = true;
-        return false;
-    }
-    set_place(s, set, key);
-    o = &s->obj[set];
-    o->len++;
-    if ((size_t)o->len * 5 >= (size_t)(o->v.set.slots - 1) * 3) {
-        size_t minused = o->len > 50000 ? (size_t)o->len * 2 : (size_t)o->len * 4;
-        uint32_t slots = slots_for(minused);
-        if (slots)
-            set_rebuild(s, set, slots, 0);
-        else
-            s->nomem = true;
-    }
-    return true;
-}
-
-bool sim_set_discard(Sim *s, SimId set, SimId key)
-{
-    SimObj *o = &s->obj[set];
-    if (!o->v.set.slots)
-        return false;
-    SimId *t = slab_ptr(&s->slab, o->data);
-    for (uint32_t i = 0; i < o->v.set.slots; i++) {
-        if (t[i] && (t[i] == key || sim_equal(s, t[i], key))) {
-            SimId k = t[i];
-            if (!set_rebuild(s, set, o->v.set.slots, k))
-                set_rehash_in_place(s, set, k);
-            s->obj[set].len--;
-            sim_decref(s, k);
-            return true;
-        }
-    }
-    return false;
-}
-
-void sim_set_presize(Sim *s, SimId set, size_t minused)
-{
-    uint32_t slots = slots_for(minused);
-    if (slots)
-        set_rebuild(s, set, slots, 0);
-    else
-        s->nomem = true;
-}

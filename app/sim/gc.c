@@ -403,16 +403,7 @@ static void clear_object(Sim *s, SimId id)
     switch ((SimKind)o->kind) {
     case SK_LIST: sim_list_clear(s, id); break;
     case SK_DICT: sim_dict_clear(s, id); break;
-    case SK_SET:
-        while (O(s, id)->len) {
-            SimId k = 0;
-            for (uint32_t i = 0; i < SIM_V(s, id, SK_SET, set.slots) && !k; i++)
-                k = sim_items(s, id)[i];
-            sim_incref(s, k);
-            sim_set_discard(s, id, k);
-            sim_decref(s, k);
-        }
-        break;
+    case SK_SET: sim_set_clear(s, id); break; /* set_clear_internal */
     case SK_DEQUE: sim_deque_clear(s, id); break;
     case SK_TRACEBACK: { /* tb_clear */
         SimId next = o->v.tb.next, frame = o->v.tb.frame;

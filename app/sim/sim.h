@@ -127,7 +127,8 @@ typedef struct SimObj {
         struct { uint64_t hash; } str;             /* its hash, made with it (0: not yet) */
         struct { uint32_t used, index; uint64_t version; } dict; /* entries used (deleted too);
                                                    * index chunk; version: see sim_dict_version */
-        struct { uint32_t slots; } set;            /* table slots */
+        struct { uint32_t slots, fill, finger; } set; /* table slots; live + dummy slots;
+                                                   * where pop() looks first */
         struct { SimId dict; uint32_t slots; } instance; /* its __dict__ once asked for (owned);
                                                    * slab chunk of its __slots__ values */
         struct { SimId dict, base; } type;         /* class dict and tp_base, the base whose
@@ -605,11 +606,25 @@ static inline uint64_t sim_dict_version(const Sim *s, SimId d) { return SIM_V(s,
 void sim_dict_replace_at(Sim *s, SimId d, uint32_t i, SimId value);
 /* i-th live entry in insertion order, from *pos; false at the end. Borrowed. */
 bool sim_dict_next(const Sim *s, SimId d, uint32_t *pos, SimId *key, SimId *value);
+/* ---- sets (set.c): setobject.c's table, dummies and finger included ------ */
 bool sim_set_add(Sim *s, SimId set, SimId key);                 /* steals key */
+bool sim_set_add_hash(Sim *s, SimId set, SimId key, uint64_t hash); /* the same, hash known */
 bool sim_set_contains(const Sim *s, SimId set, SimId key);
-bool sim_set_discard(Sim *s, SimId set, SimId key);
+bool sim_set_discard(Sim *s, SimId set, SimId key);             /* leaves a dummy */
 /* set_table_resize(minused): the smallest power of two above minused. */
 void sim_set_presize(Sim *s, SimId set, size_t minused);
+/* set_merge: other's keys into set (incref'd), sized once up front. */
+void sim_set_merge(Sim *s, SimId set, SimId other);
+SimId sim_set_pop(Sim *s, SimId set);   /* 0 when empty; the key's reference passes on */
+void sim_set_clear(Sim *s, SimId set);  /* set_clear_internal */
+void sim_set_swap(Sim *s, SimId a, SimId b); /* set_swap_bodies */
+/* The live entries in table order: start *pos at 0. */
+bool sim_set_next(const Sim *s, SimId set, uint32_t *pos, SimId *key, uint64_t *hash);
+/* hash.c: true when CPython hashes key by its address (an instance, a
+ * function, a class; None under 3.11; a NaN), or a tuple or frozenset
+ * holds such a key: the model's addresses are not CPython's, so an order
+ * that follows that hash cannot be shown. */
+bool sim_hash_by_identity(const Sim *s, SimId key);
 
 /* ---- instances and types ------------------------------------------------- */
 SimId sim_attr_get(const Sim *s, SimId inst, SimId name);       /* borrowed or 0 */

@@ -101,28 +101,25 @@ expect_refusal "scalar over 1 MiB is refused" "$tmp/scalar.yaml" "longer than 1 
 awk 'BEGIN { printf "id: x\nextra: ["; for (i = 0; i < 1000010; i++) printf "1,"; print "1]" }' >"$tmp/events.yaml"
 expect_refusal "more than 1,000,000 events are refused" "$tmp/events.yaml" "more than 1000000 YAML events" 10
 
+# (How fast they load is measured by `make bench`; here a hang guard only.)
 make_sections 10000 "$tmp/01-big.yaml"
-start=$(date +%s%N)
-"$pydive" validate "$tmp/01-big.yaml" >"$tmp/out" 2>"$tmp/err"
+timeout 60 "$pydive" validate "$tmp/01-big.yaml" >"$tmp/out" 2>"$tmp/err"
 rc=$?
-ms=$((($(date +%s%N) - start) / 1000000))
-if [ "$rc" -eq 0 ] && [ "$ms" -lt 1000 ]; then
-    ok "10,000 sections load in under a second (${ms} ms)"
+if [ "$rc" -eq 0 ]; then
+    ok "10,000 sections load"
 else
-    not_ok "10,000 sections load in under a second" "exit $rc after ${ms} ms" "$(head -n 2 "$tmp/err")"
+    not_ok "10,000 sections load" "exit $rc" "$(head -n 2 "$tmp/err")"
 fi
 
-# 10,000 sections that all repeat one id: errors are capped, and it stays fast.
+# 10,000 sections that all repeat one id: errors are capped.
 sed 's/^  - id: s[0-9][0-9]*$/  - id: same/' "$tmp/01-big.yaml" >"$tmp/01-dups.yaml"
-start=$(date +%s%N)
-"$pydive" validate "$tmp/01-dups.yaml" >"$tmp/out" 2>"$tmp/err"
+timeout 60 "$pydive" validate "$tmp/01-dups.yaml" >"$tmp/out" 2>"$tmp/err"
 rc=$?
-ms=$((($(date +%s%N) - start) / 1000000))
 errs=$(grep -c ': error: ' "$tmp/err")
-if [ "$rc" -eq 1 ] && [ "$errs" -eq 50 ] && [ "$ms" -lt 1000 ] && grep -q 'note: 9949 more errors' "$tmp/err"; then
-    ok "10,000 duplicate ids: 50 errors shown, rest counted (${ms} ms)"
+if [ "$rc" -eq 1 ] && [ "$errs" -eq 50 ] && grep -q 'note: 9949 more errors' "$tmp/err"; then
+    ok "10,000 duplicate ids: 50 errors shown, rest counted"
 else
-    not_ok "10,000 duplicate ids: 50 errors shown, rest counted" "exit $rc, $errs errors, ${ms} ms" "$(tail -n 1 "$tmp/err")"
+    not_ok "10,000 duplicate ids: 50 errors shown, rest counted" "exit $rc, $errs errors" "$(tail -n 1 "$tmp/err")"
 fi
 
 # Reading hostile content, not only validating it: a course whose chapter 1

@@ -155,10 +155,27 @@ static SimId f_abs(PyRun *I, SimId *a, int n, SimId kw)
     return sim_int(S, v < 0 ? -v : v);
 }
 
-/* PyObject_Hash of the kinds whose hash the model computes as CPython
- * does: ints and integral floats (modulo 2**61 - 1), tuples (the xxHash
- * lanes of tuplehash), identity (the address rotated right by 4 bits), and
- * a class's own __hash__. False with the error raised or the refusal. */
+/* A str or bytes inside v: its hash shows the seed CPython draws per run */
+static SimId seeded_part(PyRun *I, SimId v)
+{
+    SimKind k = sim_kind(S, v);
+    if (k == SK_STR || k == SK_BYTES)
+        return v;
+    uint32_t pos = 0;
+    SimId key;
+    uint64_t h;
+    for (uint32_t i = 0; k == SK_TUPLE && i < sim_obj(S, v)->len; i++)
+        if ((key = seeded_part(I, sim_items(S, v)[i])) != 0)
+            return key;
+    while (k == SK_SET && sim_set_next(S, v, &pos, &key, &h))
+        if ((key = seeded_part(I, key)) != 0)
+            return key;
+    return 0;
+}
+
+/* PyObject_Hash: sim_hash's value (sim/hash.c), a class's own __hash__
+ * through the xxHash lanes of a tuple; a str's or bytes' is refused (the
+ * value shows the seed).  False with the error raised or the refusal. */
 static bool hash_of(PyRun *I, SimId v, int64_t *out)
 {
     SimId h = dunder_hash(I, v);
@@ -173,40 +190,26 @@ static bool hash_of(PyRun *I, SimId v, int64_t *out)
     SimKind k = sim_kind(S, v);
     if (k != SK_TUPLE && !py_hashable(I, v)) /* a tuple answers item by item */
         return false;
-    int64_t x;
-    if ((k == SK_INT || k == SK_BOOL) && sim_obj(S, v)->sub != 1) {
-        x = sim_obj(S, v)->v.i;
-    } else if (k == SK_FLOAT && sim_obj(S, v)->v.f == trunc(sim_obj(S, v)->v.f) && fabs(sim_obj(S, v)->v.f) < 9.2e18) {
-        x = (int64_t)sim_obj(S, v)->v.f; /* an integral float hashes as its int */
-    } else if (k == SK_INSTANCE || k == SK_OBJECT || k == SK_FUNC || k == SK_TYPE) {
-        uint64_t p = (uint64_t)sim_id_address(S, v);
-        *out = (int64_t)(p >> 4 | p << 60);
-        *out = *out == -1 ? -2 : *out;
-        return true;
-    } else if (k == SK_TUPLE) {
-        const uint64_t p1 = 11400714785074694791ull, p2 = 14029467366897019727ull, p5 = 2870177450012600261ull;
-        uint64_t acc = p5;
-        for (uint32_t i = 0; i < sim_obj(S, v)->len; i++) {
-            int64_t lane;
-            if (!hash_of(I, sim_items(S, v)[i], &lane))
-                return false;
-            acc += (uint64_t)lane * p2;
-            acc = acc << 31 | acc >> 33;
-            acc *= p1;
-        }
-        acc += (uint64_t)sim_obj(S, v)->len ^ (p5 ^ 3527539ull);
-        *out = acc == (uint64_t)-1 ? 1546275796 : (int64_t)acc;
-        return true;
-    } else if (k == SK_STR || k == SK_BYTES) { /* sets order them by it (strhash.c), but the value shows the seed */
+    SimId seeded = seeded_part(I, v);
+    if (seeded)
         return py_not_modelled(I, 0, "hash() of a %s (CPython randomises it per run unless PYTHONHASHSEED is set)",
-                               op_typename(I, v));
-    } else {
-        return py_not_modelled(I, 0, "hash() of a %s (CPython's hash function for it)", op_typename(I, v));
+                               op_typename(I, seeded));
+    if (k != SK_TUPLE) {
+        *out = (int64_t)sim_hash(S, v);
+        return true;
     }
-    const uint64_t mod = ((uint64_t)1 << 61) - 1; /* _PyHASH_MODULUS: the sign kept, -1 reserved */
-    uint64_t m = (x < 0 ? -(uint64_t)x : (uint64_t)x) % mod;
-    *out = x < 0 ? -(int64_t)m : (int64_t)m;
-    *out = *out == -1 ? -2 : *out;
+    const uint64_t p1 = 11400714785074694791ull, p2 = 14029467366897019727ull, p5 = 2870177450012600261ull;
+    uint64_t acc = p5;
+    for (uint32_t i = 0; i < sim_obj(S, v)->len; i++) {
+        int64_t lane;
+        if (!hash_of(I, sim_items(S, v)[i], &lane))
+            return false;
+        acc += (uint64_t)lane * p2;
+        acc = acc << 31 | acc >> 33;
+        acc *= p1;
+    }
+    acc += (uint64_t)sim_obj(S, v)->len ^ (p5 ^ 3527539ull);
+    *out = acc == (uint64_t)-1 ? 1546275796 : (int64_t)acc;
     return true;
 }
 

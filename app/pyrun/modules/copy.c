@@ -48,30 +48,6 @@ static SimId refuse(PyRun *I, const char *what, SimId x)
 
 /* ---- shallow copies of the built-in containers ------------------------------- */
 
-/* PyDict_Copy: a clean table is cloned (same size), else dict_merge */
-static SimId dict_copy(PyRun *I, SimId src)
-{
-    const SimObj *so = sim_obj(S, src);
-    SimId d = sim_dict(S);
-    if (so->len == 0)
-        return d;
-    bool split = so->type && sim_kind(S, so->type) == SK_TYPE;
-    if (!split && so->len >= (SIM_V(S, src, SK_DICT, dict.used) * 2) / 3) {
-        sim_dict_resize(S, d, so->cap, so->sub);
-        if (sim_is_tracked(S, src) && !sim_is_tracked(S, d))
-            sim_track(S, d);
-        uint32_t pos = 0;
-        SimId k, v;
-        while (sim_dict_next(S, src, &pos, &k, &v)) {
-            sim_incref(S, k), sim_incref(S, v);
-            sim_dict_set(S, d, k, v);
-        }
-        return d;
-    }
-    dict_merge(I, d, src, DICT_MERGE_SET, NULL);
-    return d;
-}
-
 /* The items of a set in table order (a C array the caller frees). */
 static SimId *set_items(PyRun *I, SimId set, uint32_t *n)
 {
@@ -85,22 +61,6 @@ static SimId *set_items(PyRun *I, SimId set, uint32_t *n)
     sim_xdecref(S, it);
     *n = i;
     return out;
-}
-
-/* set.copy: make_new_set + set_merge (presized for the source) */
-static SimId set_copy(PyRun *I, SimId src)
-{
-    uint32_t n;
-    SimId *items = set_items(I, src, &n);
-    SimId st = sim_set(S);
-    if ((size_t)n * 5 >= (size_t)7 * 3)
-        sim_set_presize(S, st, (size_t)n * 2);
-    for (uint32_t i = 0; i < n; i++) {
-        sim_incref(S, items[i]);
-        sim_set_add(S, st, items[i]);
-    }
-    free(items);
-    return st;
 }
 
 /* ---- instances: object.__reduce_ex__(4) and _reconstruct --------------------------- */
@@ -256,7 +216,10 @@ static SimId shallow(PyRun *I, SimId x)
         if (o->type)
             return refuse(I, "copy.copy()", x);
         return dict_copy(I, x);
-    case SK_SET: return set_copy(I, x);
+    case SK_SET: /* set.copy; a frozenset is immutable: itself */
+        if (o->sub == SIM_SET_FROZEN)
+            return sim_incref(S, x), x;
+        return set_copy_of(I, x);
     case SK_DEQUE: return deque_copy(I, x); /* cls.__copy__(x) */
     case SK_INSTANCE: break;
     default: return refuse(I, "copy.copy()", x);

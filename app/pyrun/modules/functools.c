@@ -127,8 +127,7 @@ static SimId ft_partial(PyRun *I, SimId *a, int n, SimId kw)
     REFS(p)[PT_ARGS] = rest;
     SimId kwd;
     if (pkw && sim_obj(S, pkw)->len) {
-        SimId src[1] = {pkw};
-        kwd = meth_copy(I, src, 1, 0);
+        kwd = dict_copy(I, pkw);
         SimId dup;
         if (t.kwargs)
             dict_merge(I, kwd, t.kwargs, DICT_MERGE_SET, &dup);
@@ -206,8 +205,8 @@ static SimId ft_partial_call(PyRun *I, SimId p, SimId *args, int nargs, SimId kw
             sim_dict_set(S, kwdict, sim_items(S, kwnames)[i], args[np + i]);
         }
     }
-    SimId src[1] = {pkw}, dup;
-    SimId kw2 = meth_copy(I, src, 1, 0);
+    SimId dup;
+    SimId kw2 = dict_copy(I, pkw);
     if (kwdict)
         dict_merge(I, kw2, kwdict, DICT_MERGE_SET, &dup);
     SimId args2;

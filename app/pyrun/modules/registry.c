@@ -164,8 +164,8 @@ static void method_index_build(PyRun *I)
 int builtin_method_index(PyRun *I, SimId obj, const char *name)
 {
     int k = sim_kind(S, obj);
-    if (k == SK_SET && sim_obj(S, obj)->sub == SIM_SET_FROZEN)
-        return -1; /* set's methods here all change the set */
+    if (k == SK_SET && sim_obj(S, obj)->sub == SIM_SET_FROZEN && !set_method_of_frozenset(name))
+        return -1; /* a method that changes the set */
     for (uint32_t j = method_hash(k, name) & I->method_mask; I->method_slots[j]; j = (j + 1) & I->method_mask) {
         const BuiltinDef *d = bi_def((uint32_t)I->method_slots[j] - 1);
         if (d->owner == k && strcmp(d->name, name) == 0)

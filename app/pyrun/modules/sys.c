@@ -3,12 +3,40 @@
  * the allocator's statistics, the recursion limit, the exception being
  * handled.
  */
+#include <string.h>
+
 #include "pyrun/builtins.h"
+#include "pyrun/modules/static_str_311.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 #include "sim/stats.h"
 
 #define S (I->sim)
+
+/* Is v, a str, one the interpreter itself holds from startup: under 3.11 a
+ * static object (a one-character string, a name of its frozen modules),
+ * whose count holds the interpreter's own references and so depends on
+ * what it imported; under 3.13 an immortal one.  Only the interned
+ * string itself: an equal string built at run time is an object of its own. */
+static bool startup_str(PyRun *I, SimId v)
+{
+    SimVersion ver = S->prof->version;
+    if (sim_kind(S, v) != SK_STR || (ver != SIM_V311 && ver != SIM_V313))
+        return false;
+    if (!(sim_obj(S, v)->flags & (SIM_F_SPECIAL | SIM_F_STATIC))) /* not the interned one */
+        return false;
+    size_t n;
+    const char *d = sim_str_data(S, v, &n);
+    char buf[64];
+    if (n >= sizeof buf)
+        return false;
+    memcpy(buf, d, n);
+    buf[n] = 0;
+    if (ver == SIM_V313)
+        return cpython313_immortal_str(buf);
+    bool one_char = n == 1 || (n == 2 && ((unsigned char)d[0] & 0xe0) == 0xc0 && (unsigned char)d[0] <= 0xc3);
+    return one_char || cpython311_static_str(buf);
+}
 
 static SimId s_getrefcount(PyRun *I, SimId *a, int n, SimId kw)
 {
@@ -25,6 +53,11 @@ static SimId s_getrefcount(PyRun *I, SimId *a, int n, SimId kw)
         return py_not_modelled(I, 0, "sys.getrefcount() of a built-in function"), 0;
     if (o->kind == SK_CODE) /* the module's constants, the compiler's tables ... */
         return py_not_modelled(I, 0, "sys.getrefcount() of a code object"), 0;
+    if (startup_str(I, a[0]) && S->prof->version == SIM_V313)
+        return sim_int(S, S->prof->immortal_refcnt);
+    if (startup_str(I, a[0]))
+        return py_not_modelled(I, 0, "sys.getrefcount() of a str CPython 3.11 keeps as a static object "
+                                     "(its count includes the interpreter's own references)"), 0;
     return sim_int(S, sim_refcount(S, a[0]));
 }
 

@@ -78,6 +78,14 @@ static SimId d_setdefault(PyRun *I, SimId *a, int n, SimId kw)
 
 /* dict.popitem(): the last entry; its slot is not reused, as CPython's
  * dk_usable is not given back */
+static SimId d_copy(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "copy", n - 1, 0, 0))
+        return 0;
+    return dict_copy(I, a[0]);
+}
+
 static SimId d_popitem(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
@@ -215,11 +223,38 @@ const BuiltinDef dict_methods[] = {
     BUILTIN("values", SK_DICT, 0, d_values, .style = ARGS_NONE), BUILTIN("items", SK_DICT, 0, d_items, .style = ARGS_NONE),
     BUILTIN("clear", SK_DICT, 0, meth_clear, .style = ARGS_NONE), BUILTIN("pop", SK_DICT, 0, d_pop, .style = ARGS_RANGE, .min = 1, .max = 2),
     BUILTIN("setdefault", SK_DICT, 0, d_setdefault, .style = ARGS_RANGE, .min = 1, .max = 2), BUILTIN("update", SK_DICT, 0, d_update, .kw = "*"),
-    BUILTIN("copy", SK_DICT, 0, meth_copy, .style = ARGS_NONE),
+    BUILTIN("copy", SK_DICT, 0, d_copy, .style = ARGS_NONE),
     BUILTIN("popitem", SK_DICT, 0, d_popitem, .style = ARGS_NONE),
     BUILTIN("fromkeys", SK_DICT, 0, d_fromkeys, .style = ARGS_RANGE, .min = 1, .max = 2, .classmethod = true),
 };
 const int dict_nmethods = (int)(sizeof dict_methods / sizeof dict_methods[0]);
+
+/* PyDict_Copy: an instance's split dict gives a split dict sharing the
+ * class's keys, a clean table is cloned (same size), else dict_merge */
+SimId dict_copy(PyRun *I, SimId src)
+{
+    const SimObj *so = sim_obj(S, src);
+    SimId d = sim_dict(S);
+    if (so->len == 0)
+        return d;
+    SimId cls = so->type && sim_kind(S, so->type) == SK_TYPE ? so->type : 0;
+    if (cls || so->len >= (SIM_V(S, src, SK_DICT, dict.used) * 2) / 3) {
+        if (!cls)
+            sim_dict_resize(S, d, so->cap, so->sub);
+        if (sim_is_tracked(S, src) && !sim_is_tracked(S, d))
+            sim_track(S, d);
+        uint32_t pos = 0;
+        SimId k, v;
+        while (sim_dict_next(S, src, &pos, &k, &v)) {
+            sim_incref(S, k), sim_incref(S, v);
+            sim_dict_set(S, d, k, v);
+        }
+        sim_obj(S, d)->type = cls; /* sized by the class's shared keys */
+        return d;
+    }
+    dict_merge(I, d, src, DICT_MERGE_SET, NULL);
+    return d;
+}
 
 SimId dict_or(PyRun *I, SimId a, SimId b, bool inplace)
 {
@@ -229,7 +264,7 @@ SimId dict_or(PyRun *I, SimId a, SimId b, bool inplace)
         sim_incref(S, a);
         return a;
     }
-    SimId d = meth_copy(I, &a, 1, 0); /* dict_or: a copy of a, then b merged */
+    SimId d = dict_copy(I, a); /* dict_or: a copy of a, then b merged */
     if (d && !update_arg(I, d, b)) {
         sim_decref(S, d);
         return 0;

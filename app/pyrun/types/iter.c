@@ -239,6 +239,8 @@ SimId iter_new(PyRun *I, SimId obj)
         }
         return it;
     }
+    if (sim_kind(S, obj) == SK_SET && set_order_refused(I, obj, "iterating over"))
+        return 0;
     SimId it = sim_iter(S, obj);
     if (!it || it == obj)
         return it;

@@ -343,12 +343,7 @@ SimId meth_clear(PyRun *I, SimId *a, int n, SimId kw)
     else if (k == SK_DICT)
         sim_dict_clear(S, a[0]);
     else
-        while (sim_obj(S, a[0])->len) {
-            SimId key = 0;
-            for (uint32_t i = 0; i < SIM_V(S, a[0], SK_SET, set.slots) && !key; i++)
-                key = sim_items(S, a[0])[i];
-            sim_set_discard(S, a[0], key);
-        }
+        sim_set_clear(S, a[0]);
     return bi_none(I);
 }
 
@@ -357,23 +352,13 @@ SimId meth_copy(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "copy", n - 1, 0, 0))
         return 0;
-    if (sim_kind(S, a[0]) == SK_LIST) { /* list_slice: exactly len slots */
-        uint32_t len = sim_obj(S, a[0])->len;
-        SimId l = sim_list(S, len);
-        if (sim_obj(S, l)->len != len) /* refused by the budget: the VM raises MemoryError */
-            return l;
-        for (uint32_t i = 0; i < len; i++)
-            sim_items(S, l)[i] = sim_items(S, a[0])[i], sim_incref(S, sim_items(S, a[0])[i]);
+    uint32_t len = sim_obj(S, a[0])->len; /* list_slice: exactly len slots */
+    SimId l = sim_list(S, len);
+    if (sim_obj(S, l)->len != len) /* refused by the budget: the VM raises MemoryError */
         return l;
-    }
-    SimId d = sim_dict(S);
-    uint32_t pos = 0;
-    SimId k, v;
-    while (sim_dict_next(S, a[0], &pos, &k, &v)) {
-        sim_incref(S, k), sim_incref(S, v);
-        sim_dict_set(S, d, k, v);
-    }
-    return d;
+    for (uint32_t i = 0; i < len; i++)
+        sim_items(S, l)[i] = sim_items(S, a[0])[i], sim_incref(S, sim_items(S, a[0])[i]);
+    return l;
 }
 
 static SimId m_reverse(PyRun *I, SimId *a, int n, SimId kw)

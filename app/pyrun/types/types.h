@@ -20,6 +20,29 @@ SimId tuple_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId dict_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId set_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId frozenset_construct(PyRun *I, SimId *args, int nargs, SimId kw);
+/* set.c, set_algebra.c: setobject.c's operations on a set or frozenset so
+ * (borrowed): a new set of so's type (0 with the error raised), or so
+ * changed in place (false with the error raised); the tests give 1, 0 or
+ * -1 on error. */
+bool set_is_frozen(PyRun *I, SimId v);
+SimId set_new_like(PyRun *I, SimId like);
+SimId set_copy_of(PyRun *I, SimId so);
+bool set_update(PyRun *I, SimId so, SimId other);
+SimId set_intersection(PyRun *I, SimId so, SimId other);
+SimId set_intersection_multi(PyRun *I, SimId so, SimId *others, int n);
+SimId set_difference(PyRun *I, SimId so, SimId other);
+bool set_difference_update(PyRun *I, SimId so, SimId other);
+SimId set_symmetric_difference(PyRun *I, SimId so, SimId other);
+bool set_symmetric_difference_update(PyRun *I, SimId so, SimId other);
+int set_issubset(PyRun *I, SimId so, SimId other);
+int set_issuperset(PyRun *I, SimId so, SimId other);
+int set_isdisjoint(PyRun *I, SimId so, SimId other);
+/* a | b, a & b, a - b, a ^ b of two sets, in place when asked and a is a set */
+SimId set_binary(PyRun *I, int op, SimId a, SimId b, bool inplace);
+/* True (with the refusal made) when showing set's order would show the
+ * model's addresses: two keys or more, one hashed by identity. */
+bool set_order_refused(PyRun *I, SimId set, const char *what);
+bool set_method_of_frozenset(const char *name);
 SimId range_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 
 /* class.c: the end of a class statement (type_new): name, namespace and
@@ -99,7 +122,7 @@ SimId meth_append(PyRun *I, SimId *args, int nargs, SimId kw); /* list, bytearra
 SimId meth_index(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, tuple */
 SimId meth_count(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, tuple */
 SimId meth_clear(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, dict, set */
-SimId meth_copy(PyRun *I, SimId *args, int nargs, SimId kw);   /* list, dict */
+SimId meth_copy(PyRun *I, SimId *args, int nargs, SimId kw);   /* list */
 
 /* list_slice.c: a[start:stop:step] = v (v 0: del a[start:stop:step]) on
  * list a, the bounds already adjusted to its length (PySlice_AdjustIndices);
@@ -119,6 +142,9 @@ bool dict_check_key(PyRun *I, SimId k);
  * both, _SET replaces it, _FAIL stops at it: false with *dup = the key. */
 enum { DICT_MERGE_KEEP, DICT_MERGE_SET, DICT_MERGE_FAIL };
 bool dict_merge(PyRun *I, SimId d, SimId src, int override, SimId *dup);
+/* dict.c: PyDict_Copy of dict src (borrowed): a new dict, sized as CPython
+ * sizes it. */
+SimId dict_copy(PyRun *I, SimId src);
 
 /* int_parse.c: int(text, base) of a str, bytes or bytearray (base 0: from
  * its prefix), a new int or 0 with CPython's ValueError raised. */

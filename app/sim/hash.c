@@ -1,0 +1,179 @@
+/*
+ * hash: PyObject_Hash of the model's objects, value for value as CPython
+ * 3.11-3.13 computes it on a 64-bit build (Python/pyhash.c,
+ * Objects/longobject.c long_hash, floatobject.c via _Py_HashDouble,
+ * tupleobject.c tuplehash, setobject.c frozenset_hash).  A set's table
+ * order follows these values, so they must be exact for a printed set to
+ * be.  Numbers hash to their value modulo the Mersenne prime 2**61 - 1,
+ * so that 1, 1.0 and True are one key.  What CPython hashes by address
+ * (instances, functions, classes, None before 3.12, a NaN) gets a stable
+ * model value; sim_hash_by_identity() tells the callers that print an
+ * order which depends on it.
+ */
+#include "sim/sim.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "sim/profile.h"
+
+#define HASH_BITS 61
+#define HASH_MODULUS (((uint64_t)1 << HASH_BITS) - 1)
+#define HASH_INF 314159u
+
+/* -1 is CPython's error value: a hash that comes out as -1 is -2 */
+static uint64_t not_minus_one(uint64_t h) { return h == (uint64_t)-1 ? (uint64_t)-2 : h; }
+
+/* Rotates x, a value below the modulus, left by e bits within 61 bits: x * 2**e mod P */
+static uint64_t rotate61(uint64_t x, unsigned e)
+{
+    e %= HASH_BITS;
+    return e ? ((x << e) & HASH_MODULUS) | x >> (HASH_BITS - e) : x;
+}
+
+static uint64_t signed_hash(bool negative, uint64_t magnitude)
+{
+    return not_minus_one(negative ? 0 - magnitude : magnitude);
+}
+
+static uint64_t int_hash(const Sim *s, const SimObj *o)
+{
+    if (o->kind != SK_INT || o->sub != 1) {
+        int64_t v = o->v.i;
+        uint64_t m = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+        return signed_hash(v < 0, m % HASH_MODULUS);
+    }
+    /* 30-bit digits from the most significant: x = x * 2**30 + digit (mod P) */
+    const uint32_t *d = slab_ptr(&s->slab, o->data);
+    uint64_t x = 0;
+    for (uint32_t i = o->len; i-- > 0;) {
+        x = rotate61(x, 30) + d[i];
+        if (x >= HASH_MODULUS)
+            x -= HASH_MODULUS;
+    }
+    return signed_hash(o->v.i < 0, x);
+}
+
+/* A finite double is m * 2**e with m an integer: its hash is m * 2**e mod P,
+ * the mantissa taken 28 bits at a time. */
+static uint64_t float_hash(double v)
+{
+    if (isinf(v))
+        return v > 0 ? HASH_INF : 0 - (uint64_t)HASH_INF;
+    int e;
+    double m = frexp(v, &e);
+    bool negative = m < 0;
+    if (negative)
+        m = -m;
+    uint64_t x = 0;
+    while (m != 0) {
+        x = rotate61(x, 28);
+        m *= 268435456.0; /* 2**28 */
+        e -= 28;
+        uint64_t whole = (uint64_t)m;
+        m -= (double)whole;
+        x += whole;
+        if (x >= HASH_MODULUS)
+            x -= HASH_MODULUS;
+    }
+    /* 2**e mod P for a negative e is 2**(e mod 61): the exponent reduced */
+    unsigned shift = e >= 0 ? (unsigned)e % HASH_BITS : HASH_BITS - 1 - (unsigned)((-1 - e) % HASH_BITS);
+    return signed_hash(negative, rotate61(x, shift));
+}
+
+/* tuplehash: the xxHash64 lanes over the items' hashes */
+static uint64_t tuple_hash(const Sim *s, SimId t)
+{
+    const uint64_t p1 = 11400714785074694791ull, p2 = 14029467366897019727ull;
+    const uint64_t p5 = 2870177450012600261ull;
+    uint64_t acc = p5;
+    uint32_t n = s->obj[t].len;
+    for (uint32_t i = 0; i < n; i++) {
+        acc += sim_hash(s, sim_items(s, t)[i]) * p2;
+        acc = acc << 31 | acc >> 33;
+        acc *= p1;
+    }
+    acc += (uint64_t)n ^ (p5 ^ 3527539ull);
+    return acc == (uint64_t)-1 ? 1546275796u : acc;
+}
+
+static uint64_t shuffle_bits(uint64_t h) { return ((h ^ 89869747u) ^ (h << 16)) * 3644798167u; }
+
+/* frozenset_hash: the items' shuffled hashes xor-ed (order does not count),
+ * the size folded in, then dispersed for nested frozensets */
+static uint64_t frozenset_hash(const Sim *s, SimId f)
+{
+    uint64_t h = 0;
+    uint32_t pos = 0;
+    SimId key;
+    uint64_t kh;
+    while (sim_set_next(s, f, &pos, &key, &kh))
+        h ^= shuffle_bits(kh);
+    h ^= ((uint64_t)s->obj[f].len + 1) * 1927868237u;
+    h ^= (h >> 11) ^ (h >> 25);
+    h = h * 69069u + 907133923u;
+    return h == (uint64_t)-1 ? 590923713u : h;
+}
+
+bool sim_hash_by_identity(const Sim *s, SimId k)
+{
+    const SimObj *o = &s->obj[k];
+    switch ((SimKind)o->kind) {
+    case SK_INT: case SK_BOOL: case SK_STR: case SK_BYTES:
+        return false;
+    case SK_FLOAT:
+        return isnan(o->v.f);
+    case SK_NONE:
+        return s->prof->version == SIM_V311; /* 3.12 gave None a constant hash */
+    case SK_TUPLE:
+        for (uint32_t i = 0; i < o->len; i++)
+            if (sim_hash_by_identity(s, sim_items(s, k)[i]))
+                return true;
+        return false;
+    case SK_SET: {
+        uint32_t pos = 0;
+        SimId key;
+        uint64_t kh;
+        while (sim_set_next(s, k, &pos, &key, &kh))
+            if (sim_hash_by_identity(s, key))
+                return true;
+        return false;
+    }
+    default:
+        return true;
+    }
+}
+
+uint64_t sim_hash(const Sim *s, SimId k)
+{
+    const SimObj *o = &s->obj[k];
+    switch ((SimKind)o->kind) {
+    case SK_INT: case SK_BOOL:
+        return int_hash(s, o);
+    case SK_FLOAT:
+        if (!isnan(o->v.f))
+            return float_hash(o->v.f);
+        break;
+    case SK_STR: case SK_BYTES: {
+        if (o->kind == SK_STR && o->v.str.hash)
+            return o->v.str.hash;
+        size_t n;
+        const char *p = sim_str_data(s, k, &n);
+        return o->kind == SK_STR ? sim_str_hash(p, n) : sim_bytes_hash((const uint8_t *)p, n);
+    }
+    case SK_TUPLE:
+        return tuple_hash(s, k);
+    case SK_SET:
+        return frozenset_hash(s, k);
+    case SK_NONE:
+        if (s->prof->version != SIM_V311)
+            return 0xFCA86420u; /* _Py_HashNone */
+        break;
+    default:
+        break;
+    }
+    /* _Py_HashPointer: the address rotated right by 4 bits; the model's
+     * addresses are not CPython's (sim_hash_by_identity) */
+    uint64_t p = (uint64_t)sim_id_address(s, k);
+    return not_minus_one(p >> 4 | p << 60);
+}
