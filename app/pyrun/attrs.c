@@ -176,7 +176,9 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
             if (is(I, name, "__bases__"))
                 return ret(I, sim_items(S, obj)[SIM_TY_BASES]);
             if (is(I, name, "__base__"))
-                return ret(I, o->v.type.base ? o->v.type.base : S->type_object);
+                return ret(I, o->v.type.base                              ? o->v.type.base
+                              : sim_type_word(S, obj, SIM_TY_KIND) ? S->types[sim_type_word(S, obj, SIM_TY_KIND)]
+                                                                   : S->type_object);
             if (is(I, name, "__qualname__"))
                 return ret(I, sim_items(S, obj)[SIM_TY_QUALNAME]);
         }
@@ -228,6 +230,8 @@ static SimId stop_value(PyRun *I, SimId e)
 /* PyObject_GenericGetAttr (object.__getattribute__) */
 SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
 {
+    if (sim_is_subinst(S, obj))
+        return subinst_attr_get(I, obj, name);
     bool found;
     SimId r = special_attr(I, obj, name, &found);
     if (found)
@@ -300,9 +304,16 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
                 return ret(I, c);
             if (exc_is_class(I, obj) && (c = exc_method(I, 0, buf)) != 0)
                 return c; /* BaseException.__init__ and the like, unbound */
+            SimKind lay = (SimKind)sim_type_word(S, obj, SIM_TY_KIND);
+            int idx = lay ? bi_method_of_kind(lay, buf) : -1;
+            if (idx >= 0 && bi_def((uint32_t)idx)->classmethod) /* it would make the subclass's instance */
+                return py_not_modelled(I, 0, "'%s.%s' read on a subclass", sim_kind_name(lay), buf), (SimId)0;
+            if (idx >= 0) /* Stack.append: list's method descriptor, found along the MRO */
+                return builtins_descriptor(I, S->types[lay], (uint32_t)idx);
         }
         bool object_root = o->sub != SK_INSTANCE || (sim_type_word(S, obj, SIM_TY_FLAGS) & SIM_TYF_HEAP);
-        if (object_root && class_object_slot(I, buf) >= 0) /* object.__setattr__ ...: a slot wrapper */
+        if (object_root && class_object_slot(I, buf) >= 0 &&
+            !((o->sub == SK_LIST || o->sub == SK_DICT) && bi_method_of_kind(o->sub, buf) >= 0)) /* object.__setattr__ ...: a slot wrapper */
             return ret(I, I->builtin_methods[class_object_slot(I, buf)]);
         if (o->sub != SK_INSTANCE && o->sub != SK_ITER && o->cap == SIM_XT_NONE) { /* str.lower: its method descriptor */
             int idx = bi_method_of_kind(o->sub, buf);
@@ -433,6 +444,8 @@ bool attr_del(PyRun *I, SimId obj, SimId name)
 
 bool attr_method(PyRun *I, SimId obj, SimId name, SimId *a, SimId *b)
 {
+    if (sim_is_subinst(S, obj))
+        return subinst_method(I, obj, name, a, b);
     SimObj *o = sim_obj(S, obj);
     /* _PyObject_GetMethod: a class with its own tp_getattro gets a bound method */
     bool hooked = hook(I, obj, SIM_TYF_GETATTR, "__getattribute__") || hook(I, obj, SIM_TYF_GETATTR, "__getattr__");
@@ -561,6 +574,8 @@ static bool func_attr_set(PyRun *I, SimId f, SimId name, SimId value)
 /* PyObject_GenericSetAttr (object.__setattr__) */
 bool attr_set_generic(PyRun *I, SimId obj, SimId name, SimId value)
 {
+    if (sim_is_subinst(S, obj))
+        return subinst_attr_set(I, obj, name, value);
     SimObj *o = sim_obj(S, obj);
     if (o->kind == SK_INSTANCE) {
         SimId prop = class_property(I, obj, name);
@@ -614,6 +629,8 @@ bool attr_set_generic(PyRun *I, SimId obj, SimId name, SimId value)
 /* PyObject_GenericSetAttr with no value (object.__delattr__) */
 bool attr_del_generic(PyRun *I, SimId obj, SimId name)
 {
+    if (sim_is_subinst(S, obj))
+        return subinst_attr_set(I, obj, name, 0);
     SimObj *o = sim_obj(S, obj);
     if (o->kind == SK_INSTANCE && class_property(I, obj, name))
         return data_descr_set(I, class_property(I, obj, name), obj, 0);

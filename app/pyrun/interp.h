@@ -219,6 +219,10 @@ struct PyRun {
     bool repr_once;         /* Py_ReprEnter ran once */
     SimId repr_state[2];    /* thread-state dict and its Py_Repr list */
     SimId print_kwtuple;    /* 3.11: print's clinic keyword tuple, built by the first call */
+    bool bi_bound;          /* the running built-in method was called bound (a method-wrapper) */
+    bool super_slot;        /* 3.12+: super() loaded list's or dict's slot wrapper with self */
+    SimId list_subclasses;  /* 3.11: list's tp_subclasses dict, made by its first subclass (its
+                             * entries stay on the classes: SIM_TY_SUBKEY / SIM_TY_SUBREF) */
     SimId io_pending;       /* sys.stdout's pending chunk or list of chunks (textio.c) */
     size_t io_pending_bytes;
     int last_line;
@@ -311,6 +315,9 @@ bool vm_call_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, Si
 /* The same without the RESUME check, for callers that finish the call
  * first; the frame is FR_NORMAL. */
 bool vm_push_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames);
+/* vm_args.c: the arguments moved into frame f's parameter slots of func
+ * (self first when given), or false with CPython's TypeError raised. */
+bool vm_bind_args(PyRun *I, Frame *f, SimId func, SimId self, SimId *args, int nargs, SimId kwnames);
 /* vm_call_ex.c: CALL_FUNCTION_EX (has_kw: a keyword dict above the tuple)
  * and the builders of star displays; false with the exception raised. */
 bool vm_call_ex(PyRun *I, int has_kw);
@@ -400,6 +407,9 @@ SimId op_compare(PyRun *I, int op, SimId a, SimId b);
 int op_equal(PyRun *I, SimId a, SimId b);
 int op_truth(PyRun *I, SimId a);   /* 1, 0, or -1 on error */
 bool op_repr(PyRun *I, SimId v, Buf *out);
+/* repr() as the object's built-in type makes it, a subclass's __repr__ not
+ * asked (list.__repr__(self), dict.__repr__(self)) */
+bool op_repr_base(PyRun *I, SimId v, Buf *out);
 bool op_str(PyRun *I, SimId v, Buf *out);
 bool op_format(PyRun *I, SimId v, const char *spec, Buf *out);
 SimId op_getitem(PyRun *I, SimId obj, SimId key);
@@ -497,6 +507,8 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases);
 bool modelled_dunder_ok(PyRun *I, const char *name, size_t n);
 /* the i-th special name a class body may hold, NULL past the last */
 const char *modelled_class_dunder(int i);
+/* the i-th special name a subclass of list or dict may define (NULL past the end) */
+const char *modelled_builtin_sub_dunder(int i);
 /* suggest.c: the "Did you mean" hints of 3.11+ tracebacks */
 void suggest_for_name(PyRun *I, SimId name);
 void suggest_for_attr(PyRun *I, SimId obj, SimId name);

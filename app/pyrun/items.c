@@ -177,6 +177,12 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
             return 0;
         }
         SimId v = sim_dict_get(S, obj, key);
+        if (!v && sim_is_subinst(S, obj)) { /* dict_subscript: a subclass's __missing__ */
+            bool found;
+            SimId r = subinst_missing(I, obj, key, &found);
+            if (found)
+                return r;
+        }
         if (!v) {
             py_raise_key(I, EXC_KeyError, key);
             return 0;

@@ -56,6 +56,10 @@ static const CpyNameSet *real_names(PyRun *I, SimId obj, const char **owner, con
 {
     SimObj *o = sim_obj(S, obj);
     *also = NULL;
+    if (sim_is_subinst(S, obj)) { /* a subclass of list or dict: the built-in's names */
+        *owner = sim_kind_name((SimKind)o->kind);
+        return cpython_type_names(*owner);
+    }
     switch ((SimKind)o->kind) {
     case SK_MODULE: {
         size_t mn;
@@ -112,6 +116,7 @@ static const char *const class_dunders[] = {
     "__getitem__", "__setitem__", "__delitem__", "__contains__", "__iter__", "__next__",
     "__enter__", "__exit__", "__slots__", "__call__", "__getattr__", "__getattribute__", "__setattr__",
     "__delattr__", "__format__", "__get__", "__set__", "__delete__", "__set_name__",
+    "__missing__", /* a plain method, which dict_subscript calls in a subclass of dict */
     "__post_init__", /* a plain method: @dataclass's __init__ calls it (modules/dataclasses_methods.c) */ "__copy__", "__deepcopy__",
 };
 
@@ -130,17 +135,77 @@ bool modelled_dunder_ok(PyRun *I, const char *s, size_t n)
     return py_not_modelled(I, 0, "'%.*s' in a class body", (int)n, s);
 }
 
+/* What a class body built on list or dict may define beyond plain methods
+ * and attributes: the special methods the model calls where CPython does.
+ * Any other (__len__, __getitem__, __iter__, __eq__ ...) would be bypassed
+ * by the built-in's own code in the model, so it is refused. */
+static const char *const builtin_sub_dunders[] = {
+    "__module__", "__qualname__", "__doc__", "__init__", "__repr__", "__str__",
+    "__missing__", /* dict_subscript calls it for a subclass */
+    "__annotations__", "__classcell__",
+};
+
+const char *modelled_builtin_sub_dunder(int i)
+{
+    return i >= 0 && (size_t)i < sizeof builtin_sub_dunders / sizeof builtin_sub_dunders[0] ? builtin_sub_dunders[i]
+                                                                                            : NULL;
+}
+
+static bool builtin_sub_dunder_ok(PyRun *I, const char *s, size_t n, SimKind layout)
+{
+    if (n < 5 || strncmp(s, "__", 2) != 0 || strncmp(s + n - 2, "__", 2) != 0)
+        return true;
+    for (size_t i = 0; i < sizeof builtin_sub_dunders / sizeof builtin_sub_dunders[0]; i++)
+        if (strlen(builtin_sub_dunders[i]) == n && memcmp(builtin_sub_dunders[i], s, n) == 0)
+            return true;
+    return py_not_modelled(I, 0, "'%.*s' in a subclass of '%s' (the model's %s code would not call it)", (int)n, s,
+                           sim_kind_name(layout), sim_kind_name(layout));
+}
+
 bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
 {
     uint32_t nb = sim_obj(S, bases)->len;
     bool exc_base = false;
+    SimKind layout = 0;
     for (uint32_t i = 0; i < nb; i++) {
         SimId b = sim_items(S, bases)[i];
         SimKind sub = (SimKind)sim_obj(S, b)->sub;
+        if (sub == SK_LIST || sub == SK_DICT) { /* types/subinst.c */
+            layout = sub;
+            continue;
+        }
         if (sub != SK_INSTANCE && sub != SK_OBJECT)
             return py_not_modelled(I, 0, "subclassing the built-in type '%s'", sim_kind_name(sub));
         if (sub == SK_INSTANCE && !(sim_type_word(S, b, SIM_TY_FLAGS) & SIM_TYF_HEAP))
             exc_base = true; /* an exception class: the model keeps its own layout */
+        if (sub == SK_INSTANCE && sim_type_word(S, b, SIM_TY_KIND))
+            layout = (SimKind)sim_type_word(S, b, SIM_TY_KIND);
+    }
+    if (layout && exc_base)
+        return py_not_modelled(I, 0, "a class built on both an exception and '%s'", sim_kind_name(layout));
+    if (layout && sim_dict_get_str(S, ns, "__slots__"))
+        return py_not_modelled(I, 0, "__slots__ in a subclass of '%s'", sim_kind_name(layout));
+    if (layout) {
+        for (uint32_t i = 0; i < nb; i++) { /* a mixin's own special methods would be bypassed as well */
+            SimId b = sim_items(S, bases)[i];
+            SimId mro = sim_obj(S, b)->sub == SK_INSTANCE ? sim_type_word(S, b, SIM_TY_MRO) : 0;
+            for (uint32_t j = 0; mro && j < sim_obj(S, mro)->len; j++) {
+                SimId c = sim_items(S, mro)[j];
+                if (sim_obj(S, c)->sub != SK_INSTANCE || !SIM_V(S, c, SK_TYPE, type.dict))
+                    continue;
+                if (sim_type_word(S, c, SIM_TY_SLOTS) && sim_obj(S, sim_type_word(S, c, SIM_TY_SLOTS))->len)
+                    return py_not_modelled(I, 0, "__slots__ in a base of a subclass of '%s'", sim_kind_name(layout));
+                uint32_t pos = 0;
+                SimId k, v;
+                while (sim_dict_next(S, SIM_V(S, c, SK_TYPE, type.dict), &pos, &k, &v)) {
+                    size_t n;
+                    const char *s = sim_str_data(S, k, &n);
+                    if (!sim_str_equals(S, k, "__dict__") && !sim_str_equals(S, k, "__weakref__") &&
+                        !builtin_sub_dunder_ok(I, s, n, layout))
+                        return false;
+                }
+            }
+        }
     }
     if (exc_base && nb > 1)
         return py_not_modelled(I, 0, "an exception class with several bases (multiple inheritance)");
@@ -151,7 +216,7 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
     while (sim_dict_next(S, ns, &pos, &k, &v)) {
         size_t n;
         const char *s = sim_str_data(S, k, &n);
-        if (!modelled_dunder_ok(I, s, n))
+        if (!modelled_dunder_ok(I, s, n) || (layout && !builtin_sub_dunder_ok(I, s, n, layout)))
             return false;
     }
     return true;

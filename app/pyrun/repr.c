@@ -75,7 +75,7 @@ static const char *qualname(PyRun *I, SimId func)
 static bool call_dunder(PyRun *I, SimId v, const char *name, Buf *out, bool *done)
 {
     *done = false;
-    if (sim_kind(S, v) != SK_INSTANCE)
+    if (sim_kind(S, v) != SK_INSTANCE && !sim_is_subinst(S, v))
         return true;
     SimId m = sim_type_lookup(S, sim_obj(S, v)->type, name);
     if (!m || (sim_kind(S, m) != SK_FUNC && !weakref_native_method(I, m)))
@@ -122,6 +122,18 @@ static void exc_text(PyRun *I, SimId v, Buf *out, bool repr)
 
 bool op_repr(PyRun *I, SimId v, Buf *out)
 {
+    if (sim_is_subinst(S, v)) { /* a subclass's own __repr__, else the built-in's */
+        bool done;
+        if (!call_dunder(I, v, "__repr__", out, &done))
+            return false;
+        if (done)
+            return true;
+    }
+    return op_repr_base(I, v, out);
+}
+
+bool op_repr_base(PyRun *I, SimId v, Buf *out)
+{
     const SimObj *o = sim_obj(S, v);
     uint64_t addr = sim_id_address(S, v);
     bool done;
@@ -136,6 +148,8 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
             big_free(&b);
             return true;
         }
+        if (o->sub == SIM_INT_UNSURE)
+            return int_unsure_refused(I);
         buf_printf(out, "%lld", (long long)o->v.i);
         return true;
     case SK_FLOAT: float_repr(o->v.f, out); return true;
@@ -244,6 +258,16 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
             return py_not_modelled(I, 0, "the repr of copy.%s (a Python function in CPython)", name);
         if (native_python_level(I, v)) /* functools.wraps, contextlib.contextmanager ... */
             return py_not_modelled(I, 0, "the repr of %s (a Python function in CPython)", name);
+        const BuiltinDef *bd = bi_def(o->v.builtin.index);
+        if (bd && bd >= subinst_methods && bd < subinst_methods + subinst_nmethods) {
+            /* list.__init__, dict.__init__: slot wrappers (method-wrappers once bound) */
+            if (o->v.builtin.self)
+                buf_printf(out, "<method-wrapper '%s' of %s object at %#llx>", name, op_typename(I, o->v.builtin.self),
+                           (unsigned long long)sim_id_address(S, o->v.builtin.self));
+            else
+                buf_printf(out, "<slot wrapper '%s' of '%s' objects>", name, sim_kind_name((SimKind)bd->owner));
+            return true;
+        }
         if (bi_def(o->v.builtin.index) && bi_def(o->v.builtin.index)->owner == SK_INSTANCE) {
             /* BaseException's: slot wrappers (method-wrappers once bound) and method descriptors */
             if (!o->v.builtin.self)
@@ -350,7 +374,7 @@ bool op_str(PyRun *I, SimId v, Buf *out)
         buf_add(out, d, n);
         return true;
     }
-    if (k == SK_INSTANCE) {
+    if (k == SK_INSTANCE || sim_is_subinst(S, v)) {
         bool done;
         if (!call_dunder(I, v, "__str__", out, &done)) /* a class's own __str__ first */
             return false;

@@ -56,7 +56,8 @@ static void py_visit_roots(void *ctx, Sim *s, SimVisit visit, void *arg)
     stack_roots(I, visit, arg);
     code_roots(I, visit, arg);
     SimId single[] = {I->globals, I->builtins, I->err_obj, I->kwnames, I->c_result,
-                      I->repr_state[0], I->repr_state[1], I->print_kwtuple, I->io_pending};
+                      I->repr_state[0], I->repr_state[1], I->print_kwtuple, I->io_pending,
+                      I->list_subclasses};
     for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
         root(s, single[i], visit, arg);
     for (size_t i = 0; i < sizeof I->modules / sizeof I->modules[0]; i++)

@@ -247,6 +247,18 @@ static bool call_class(PyRun *I, uint32_t base, SimId cls, SimId *v, int n, int 
     if (exc_is_class(I, cls)) { /* BaseException_new: self->args = args */
         sim_incref(S, tuple);
         inst = exc_new(I, cls, tuple);
+    } else if (sim_type_word(S, cls, SIM_TY_KIND)) { /* a subclass of list or dict */
+        inst = subinst_new(I, cls);
+        if (!init) { /* list.__init__ / dict.__init__ with the tuple and dict the call has */
+            if (!subinst_init(I, inst, v + 1, n, kwnames)) {
+                sim_decref(S, inst);
+                return false;
+            }
+            vm_call_ex_release(I, base);
+            PUSH(inst);
+            vm_eval_breaker(I);
+            return true;
+        }
     } else {
         inst = sim_instance(S, cls);
     }

@@ -80,6 +80,10 @@ bool vm_super_attr(PyRun *I, int arg)
         /* object's slot wrappers, when object ends the MRO (not BaseException) */
         bool object_root = sim_type_word(S, obj_type, SIM_TY_FLAGS) & SIM_TYF_HEAP;
         int slot = v || !object_root ? -1 : class_object_slot(I, key);
+        int bmeth = v ? -1 : subinst_super_method(I, obj_type, cls, key); /* list's, dict's */
+        if (bmeth >= 0)
+            slot = bmeth;
+        I->super_slot = bmeth >= 0 && method && !held; /* the call that follows: types/subinst.c */
         if (!v && exc_is_instance(I, self) && (out_b = exc_method(I, self, key)) != 0) {
             out_a = 0; /* BaseException's own method, bound (a method-wrapper) */
             ok = true;

@@ -28,6 +28,8 @@ typedef struct TpArgs {
  * its arguments in .args, as BaseException.__new__ does. */
 SimId vm_new_instance(PyRun *I, SimId cls, SimId *args, int nargs, bool exc)
 {
+    if (!exc && sim_type_word(S, cls, SIM_TY_KIND)) /* a subclass of list or dict */
+        return subinst_new(I, cls);
     if (!exc)
         return sim_instance(S, cls);
     SimId t = sim_tuple(S, (size_t)nargs);
@@ -59,6 +61,29 @@ static TpArgs pack(PyRun *I, SimId *args, int nargs, SimId kwnames)
         for (int i = 0; i < npos; i++)
             sim_incref(S, args[i]); /* ... and the positional ones */
         bi_args_tuple(I, nkw); /* its kwnames tuple */
+    }
+    return t;
+}
+
+/* the same without the unpacking a Python __init__ needs: the tuple and
+ * the dict alone (type_call to a built-in tp_init) */
+static TpArgs pack_plain(PyRun *I, SimId *args, int nargs, SimId kwnames)
+{
+    int nkw = kwnames ? (int)sim_obj(S, kwnames)->len : 0, npos = nargs - nkw;
+    TpArgs t = {0, 0};
+    t.tuple = sim_tuple(S, (size_t)npos);
+    for (int i = 0; i < npos; i++) {
+        sim_incref(S, args[i]);
+        sim_tuple_set(S, t.tuple, (size_t)i, args[i]);
+    }
+    if (nkw) {
+        t.dict = sim_dict(S);
+        for (int i = 0; i < nkw; i++) {
+            SimId k = sim_items(S, kwnames)[i], v = args[npos + i];
+            sim_incref(S, k);
+            sim_incref(S, v);
+            sim_dict_set(S, t.dict, k, v);
+        }
     }
     return t;
 }
@@ -97,7 +122,9 @@ bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *
     SimId init = sim_type_lookup(S, cls, "__init__");
     bool exc = exc_is_class(I, cls);
     TpArgs targs = {0, 0};
-    if (!exc)
+    if (!exc && !init && sim_type_word(S, cls, SIM_TY_KIND)) /* tp_init is list's or dict's: a tuple and a dict */
+        targs = pack_plain(I, args, nargs, kwnames);
+    else if (!exc)
         targs = pack(I, args, nargs, kwnames);
     SimId inst = vm_new_instance(I, cls, args, nargs, exc);
     if (init && weakref_native_method(I, init)) { /* weakref's classes */
@@ -108,6 +135,18 @@ bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *
             return false;
         }
         sim_decref(S, r);
+        vm_release_call_slots(I, slot0, nslots);
+        I->stack[TOPF->sp++] = inst;
+        return true;
+    }
+    if (!init && sim_is_subinst(S, inst)) { /* list.__init__ / dict.__init__ with the call's arguments */
+        bool ok = subinst_init(I, inst, args, nargs, kwnames);
+        sim_xdecref(S, targs.tuple); /* no Python function: nothing was unpacked again */
+        sim_xdecref(S, targs.dict);
+        if (!ok) {
+            sim_decref(S, inst);
+            return false;
+        }
         vm_release_call_slots(I, slot0, nslots);
         I->stack[TOPF->sp++] = inst;
         return true;

@@ -33,6 +33,10 @@ void sim_owned_refs(Sim *s, SimId id, SimVisit fn, void *arg)
 {
     const SimObj *o = &s->obj[id];
     const SimId *items = o->data ? sim_items(s, id) : NULL;
+    if (sim_is_subinst(s, id)) { /* its class and its __dict__ */
+        fn(s, o->type, arg);
+        visit_nz(s, o->ext, fn, arg);
+    }
     switch ((SimKind)o->kind) {
     case SK_LIST: case SK_TUPLE:
         for (uint32_t i = 0; items && i < o->len; i++)

@@ -33,10 +33,11 @@ static size_t keys_size(unsigned log2, bool str_keys)
 size_t sim__dict_sizeof(const Sim *s, SimId d)
 {
     const SimObj *o = &s->obj[d];
-    if (o->type && s->obj[o->type].kind == SK_TYPE && o->len <= 30) {
+    SimId split = sim_dict_split_class(s, d);
+    if (split && o->len <= 30) {
         /* _PyDict_SizeOf of a split table: the values array of the shared
          * keys (entries + usable); the shared keys object is not counted */
-        const uint32_t *ty = slab_ptr(&s->slab, s->obj[o->type].data);
+        const uint32_t *ty = slab_ptr(&s->slab, s->obj[split].data);
         return 64 + 8 * (size_t)(ty[2] + ty[3]);
     }
     return 64 + (o->cap ? keys_size(o->cap, o->sub) : 0);

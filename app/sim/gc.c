@@ -261,7 +261,7 @@ static void untrack_kind(Sim *s, uint32_t head, SimKind kind)
     uint32_t id = O(s, head)->gc_next;
     while (id != head) {
         uint32_t next = O(s, id)->gc_next;
-        if (O(s, id)->kind == kind && all_items_untracked(s, id)) {
+        if (O(s, id)->kind == kind && !sim_is_subinst(s, id) && all_items_untracked(s, id)) { /* exact ones only */
             sim_untrack(s, id);
             sim_event(s, SE_UNTRACK, id, 0, 0);
         }
@@ -400,6 +400,12 @@ static void phase_resurrect(Sim *s)
 static void clear_object(Sim *s, SimId id)
 {
     SimObj *o = O(s, id);
+    if (sim_is_subinst(s, id) && o->ext) { /* subtype_clear: the __dict__, then the base's tp_clear */
+        SimId d = o->ext;
+        o->ext = 0;
+        sim_decref(s, d);
+        o = O(s, id);
+    }
     switch ((SimKind)o->kind) {
     case SK_LIST: sim_list_clear(s, id); break;
     case SK_DICT: sim_dict_clear(s, id); break;

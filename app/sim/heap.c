@@ -407,7 +407,7 @@ static void dealloc_instance(Sim *s, SimId id)
     sim_decref(s, cls);
 }
 
-static void dealloc_dict(Sim *s, SimId id)
+static void dealloc_dict(Sim *s, SimId id, SimFreeList *fl)
 {
     SimObj *o = &s->obj[id];
     uint32_t pos = 0;
@@ -423,7 +423,7 @@ static void dealloc_dict(Sim *s, SimId id)
             sim_decref(s, v);
     }
     sim__dict_free_payload(s, id);
-    release(s, id, &s->fl_dict);
+    release(s, id, fl);
 }
 
 static void dealloc_weakref(Sim *s, SimId id);
@@ -431,6 +431,11 @@ static void dealloc_weakref(Sim *s, SimId id);
 static void dealloc_body(Sim *s, SimId id)
 {
     SimObj *o = &s->obj[id];
+    SimId sub_cls = sim_is_subinst(s, id) ? o->type : 0; /* subtype_dealloc around the base's */
+    if (sub_cls) {
+        sim__subinst_dealloc_head(s, id);
+        o = &s->obj[id];
+    }
     switch ((SimKind)o->kind) {
     case SK_INT: case SK_STR: case SK_BYTES: case SK_OBJECT: case SK_RANGE:
         if (o->kind == SK_STR && (o->flags & SIM_F_SPECIAL))
@@ -447,16 +452,16 @@ static void dealloc_body(Sim *s, SimId id)
     case SK_LIST:
         decref_items_reverse(s, id);
         pm_free(&s->pm, s->obj[id].mem2);
-        release(s, id, &s->fl_list);
+        release(s, id, sub_cls ? NULL : &s->fl_list);
         break;
     case SK_TUPLE: {
         uint32_t n = o->len;
         decref_items_reverse(s, id);
-        release(s, id, n < SIM_TUPLE_MAXSAVE ? &s->fl_tuple[n] : NULL);
+        release(s, id, n < SIM_TUPLE_MAXSAVE && !sub_cls ? &s->fl_tuple[n] : NULL);
         break;
     }
     case SK_DICT:
-        dealloc_dict(s, id);
+        dealloc_dict(s, id, sub_cls ? NULL : &s->fl_dict);
         break;
     case SK_SET: {
         if (o->weaklist) /* set_dealloc: its weak references die first */
@@ -579,6 +584,8 @@ static void dealloc_body(Sim *s, SimId id)
         release(s, id, NULL);
         break;
     }
+    if (sub_cls)
+        sim_decref(s, sub_cls);
 }
 
 static void dealloc_weakref(Sim *s, SimId id)

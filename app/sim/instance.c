@@ -110,7 +110,7 @@ SimId sim_instance_dict(Sim *s, SimId inst)
     pm_free(&s->pm, o->mem2);
     o->mem2 = PM_NULL;
     o->v.instance.dict = d;
-    s->obj[d].type = o->type; /* a split dict: sized by the class's shared keys */
+    s->obj[d].ext = o->type; /* a split dict: sized by the class's shared keys */
     if (s->prof->inline_values) /* _PyObject_MaterializeManagedDict: values stay inline */
         s->obj[d].flags |= SIM_F_EMBEDDED;
     return d;
@@ -190,7 +190,7 @@ bool sim_is_subtype(const Sim *s, SimId cls, SimId base)
 SimId sim_type_of(const Sim *s, SimId id)
 {
     const SimObj *o = &s->obj[id];
-    if (o->kind == SK_INSTANCE || (o->kind == SK_ITER && o->type))
+    if (o->kind == SK_INSTANCE || (o->kind == SK_ITER && o->type) || sim_is_subinst(s, id))
         return o->type;
     if (o->kind == SK_WEAKREF && o->sub >= SIM_WR_PROXY)
         return s->xtypes[o->sub == SIM_WR_PROXY ? SIM_XT_WR_PROXY : SIM_XT_WR_CALLABLE_PROXY];
@@ -237,6 +237,8 @@ static bool weakrefable(const Sim *s, SimId obj)
     SimKind k = (SimKind)s->obj[obj].kind;
     if (k == SK_INSTANCE && s->obj[obj].sub == SIM_INST_EXC)
         return false; /* BaseException has no weakref slot; a subclass adds one */
+    if (sim_is_subinst(s, obj)) /* list, dict, tuple: none; a subclass may add __weakref__ */
+        return (sim_type_word(s, s->obj[obj].type, SIM_TY_FLAGS) & SIM_TYF_WEAK) != 0;
     if (k == SK_INSTANCE && s->obj[obj].sub == SIM_INST_PLAIN) { /* a program class without __weakref__ */
         uint32_t f = sim_type_word(s, s->obj[obj].type, SIM_TY_FLAGS);
         return !(f & SIM_TYF_HEAP) || (f & SIM_TYF_WEAK);
@@ -360,7 +362,16 @@ void sim_clear_weakrefs(Sim *s, SimId obj, bool call)
 
 bool sim_is_gc_type(const Sim *s, SimId id) { return (s->obj[id].flags & SIM_F_GCTYPE) != 0; }
 
+static size_t exact_sizeof(const Sim *s, SimId id);
+
 size_t sim_sizeof(const Sim *s, SimId id)
+{
+    size_t n = exact_sizeof(s, id);
+    return sim_is_subinst(s, id) ? n + sim__subinst_extra(s, id) : n;
+}
+
+/* the size of an exact instance of the object's built-in type */
+static size_t exact_sizeof(const Sim *s, SimId id)
 {
     const SimObj *o = &s->obj[id];
     switch ((SimKind)o->kind) {
@@ -442,12 +453,25 @@ uint64_t sim_id_address(const Sim *s, SimId id)
     }
     if (o->kind == SK_INSTANCE && o->sub == SIM_INST_EXC_HEAP && s->prof->version != SIM_V311)
         a += 16; /* managed-weakref pre-header */
+    if (sim_is_subinst(s, id)) {
+        uint32_t f = sim_type_word(s, o->type, SIM_TY_FLAGS);
+        bool pre = s->prof->version == SIM_V311 ? (f & SIM_TYF_DICT) && !(f & SIM_TYF_VARDICT)
+                                                : (f & (SIM_TYF_DICT | SIM_TYF_WEAK));
+        if (pre)
+            a += 16;
+    }
     return a;
 }
 
 void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
 {
     SimObj *o = &s->obj[id];
+    if (sim_is_subinst(s, id)) { /* subtype_traverse: the dict, the class, then the base's */
+        if (o->ext)
+            fn(s, o->ext, arg);
+        fn(s, s->obj[id].type, arg);
+        o = &s->obj[id];
+    }
     switch ((SimKind)o->kind) {
     case SK_LIST: case SK_TUPLE:
         for (uint32_t i = 0; i < s->obj[id].len; i++)

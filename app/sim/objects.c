@@ -79,6 +79,14 @@ SimId sim_int(Sim *s, int64_t v)
     return id;
 }
 
+SimId sim_int_unsure(Sim *s, int64_t v)
+{
+    SimId id = new_obj(s, SK_INT, 24 + 4 * int_digits(v), NULL, false);
+    s->obj[id].v.i = v;
+    s->obj[id].sub = SIM_INT_UNSURE;
+    return id;
+}
+
 SimId sim_int_big(Sim *s, int sign, const uint32_t *digits, uint32_t n)
 {
     if (!sim_mem_room(s, 24 + 4 * (uint64_t)n, n))

@@ -102,6 +102,10 @@ typedef enum SimXType {
 } SimXType;
 #define SIM_XT_NATIVE_FIRST SIM_XT_OP_ITEMGETTER
 #define SIM_XT_NATIVE_LAST SIM_XT_CL_NULLCONTEXT
+/* SimObj.sub of SK_INT: 1 a big int (digits in the payload); SIM_INT_UNSURE
+ * a count the model cannot state exactly (sim_int_unsure) */
+#define SIM_INT_UNSURE 2
+
 /* SimObj.sub of SK_SET: a frozenset (only constants make one: compile_fold.c) */
 #define SIM_SET_FROZEN 1
 
@@ -110,7 +114,8 @@ typedef struct SimObj {
     uint8_t flags;       /* SIM_F_* */
     uint8_t gen;         /* GC generation 0..2 or SIM_GEN_PERMANENT */
     uint8_t sub;         /* per kind: str width, iterator kind, type's instance kind */
-    SimId type;          /* class of an instance (owned reference); 0 for built-in kinds */
+    SimId type;          /* class of an instance (owned reference); 0 for built-in kinds
+                          * (a list, dict or tuple of a program's subclass: its class) */
     int64_t refcnt;
     PmPtr mem;           /* the object's own block */
     PmPtr mem2;          /* its second allocation: items, keys, values, buffer, table */
@@ -120,6 +125,10 @@ typedef struct SimObj {
     uint32_t datacap;    /* words in that chunk */
     SimId weaklist;      /* first weak reference to this object */
     uint32_t gc_prev, gc_next; /* generation list */
+    SimId ext;           /* an instance of a program class built on a built-in kind (`type`
+                          * set: subinst.c): its __dict__ (owned) or 0; an exact dict that is
+                          * an instance's split __dict__: the class whose shared keys size it
+                          * (borrowed) */
     int64_t gc_refs;     /* working count during a collection */
     union {                  /* per kind; SIM_V reads them with the kind checked */
         int64_t i;           /* int, bool: the value (a big int: its sign) */
@@ -417,6 +426,9 @@ SimId sim_dict(Sim *s);
 /* A dict sized for n entries, as BUILD_MAP / dict literals make it. */
 SimId sim_dict_presized(Sim *s, size_t n, bool str_keys);
 SimId sim_set(Sim *s);
+/* A new int object (never a cached small one) flagged SIM_INT_UNSURE: a
+ * reference count that includes references the model does not keep. */
+SimId sim_int_unsure(Sim *s, int64_t v);
 SimId sim_object(Sim *s);
 SimId sim_instance(Sim *s, SimId cls);
 /* The model's exception classes (static types in CPython, calibrated as
@@ -441,6 +453,8 @@ enum {
     SIM_TY_NSLOTS,      /* slot values per instance, the bases' first */
     SIM_TY_BASICSIZE,   /* tp_basicsize of its instances */
     SIM_TY_FLAGS,       /* SIM_TYF_* */
+    SIM_TY_KIND,        /* the built-in kind its instances are laid out as (SK_LIST, SK_DICT,
+                         * SK_TUPLE: a subclass of that type, subinst.c) or 0 (SK_INSTANCE) */
     SIM_TY_NWORDS
 };
 #define SIM_TYF_HEAP 1u    /* a program's class (sim_class_new), object at the root */
@@ -450,6 +464,8 @@ enum {
 #define SIM_TYF_SETATTR 16u /* ... __setattr__ or __delattr__ (pyrun sets both) */
 #define SIM_TYF_EXC_HEAP 32u /* an exception class the program made (sim_type_new) */
 #define SIM_TYF_NATIVE 64u  /* made by a module of the model (weakref's classes): its methods are built-ins */
+#define SIM_TYF_VARDICT 128u /* 3.11, a tuple's subclass: the __dict__ pointer ends the variable-size
+                              * object (tp_dictoffset < 0), not the managed pre-header */
 
 /* What type_new has decided before it allocates the class. */
 typedef struct SimClassSpec {
@@ -463,6 +479,8 @@ typedef struct SimClassSpec {
     bool merged;           /* several bases: the C3 merge builds a list first */
     SimId slots;           /* stolen: its own slot names, sorted, or 0 (no __slots__) */
     bool add_dict, add_weak; /* it gives its instances __dict__ / __weakref__ */
+    SimKind layout;        /* SK_LIST, SK_DICT or SK_TUPLE: a subclass of that built-in type
+                            * (directly or through `best`); 0: of object */
 } SimClassSpec;
 /* type_new from the allocation of the class on (Objects/typeobject.c): the
  * class (tracked), its __mro__, the member descriptors of its slots, the
@@ -674,6 +692,32 @@ void sim_shift_freelists(Sim *s, int dicts, int lists);
 /* Calls fn on every object `id` refers to (tp_traverse order). */
 typedef void (*SimVisit)(Sim *s, SimId ref, void *arg);
 void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg);
+
+/* ---- instances of subclasses of list, dict and tuple (subinst.c) ---- */
+/* Is it one (a built-in kind whose `type` is a program class)? */
+static inline bool sim_is_subinst(const Sim *s, SimId id)
+{
+    const SimObj *o = &s->obj[id];
+    return o->type && (o->kind == SK_LIST || o->kind == SK_DICT || o->kind == SK_TUPLE);
+}
+/* The class whose shared keys size a split dict (an instance's __dict__), or 0. */
+static inline SimId sim_dict_split_class(const Sim *s, SimId d)
+{
+    const SimObj *o = &s->obj[d];
+    return o->type ? 0 : o->ext;
+}
+/* An empty instance of cls, a class with SIM_TY_KIND set (PyType_GenericAlloc:
+ * tracked; a tuple's subclass gets n item slots, 0, filled by the caller).
+ * A new reference; it holds one to cls. */
+SimId sim_subinst_new(Sim *s, SimId cls, size_t n);
+/* Its __dict__, made on first use (borrowed): split on the class's shared
+ * keys where the dict is managed, a plain dict at the end of a 3.11 tuple. */
+SimId sim_subinst_dict(Sim *s, SimId inst);
+/* What its class adds to the built-in's size (sys.getsizeof): the bytes past
+ * the base's tp_basicsize and the managed pre-header. */
+size_t sim__subinst_extra(const Sim *s, SimId id);
+/* subtype_dealloc before the base's dealloc: weakrefs, then the __dict__ */
+void sim__subinst_dealloc_head(Sim *s, SimId id);
 
 /* ---- deques (deque.c) ------------------------------------------------- */
 #define SIM_DEQUE_BLOCKLEN 64

@@ -44,7 +44,7 @@ static bool is_heap(const Sim *s, SimId c)
  * (BaseException and its kin) lays out its own at tp_dictoffset */
 static bool managed_dict(const Sim *s, SimId cls)
 {
-    if (!(words(s, cls)[SIM_TY_FLAGS] & SIM_TYF_DICT))
+    if (!(words(s, cls)[SIM_TY_FLAGS] & SIM_TYF_DICT) || (words(s, cls)[SIM_TY_FLAGS] & SIM_TYF_VARDICT))
         return false;
     for (SimId c = cls; is_class(s, c); c = SIM_V(s, c, SK_TYPE, type.base))
         if (!is_heap(s, c))
@@ -167,15 +167,22 @@ static void set_layout(Sim *s, SimId id, const SimClassSpec *sp, uint32_t nmembe
     uint32_t flags = SIM_TYF_HEAP, basic = 16, nslots = 0;
     if (sp->best) {
         const uint32_t *bt = words(s, sp->best);
-        flags |= bt[SIM_TY_FLAGS] & (SIM_TYF_DICT | SIM_TYF_WEAK);
+        flags |= bt[SIM_TY_FLAGS] & (SIM_TYF_DICT | SIM_TYF_WEAK | SIM_TYF_VARDICT);
         basic = bt[SIM_TY_BASICSIZE];
         nslots = bt[SIM_TY_NSLOTS];
+    } else if (sp->layout) { /* tp_basicsize of PyListObject, PyDictObject, PyTupleObject */
+        basic = sp->layout == SK_LIST ? 40 : sp->layout == SK_DICT ? 48 : 24;
     }
     basic += 8 * nmembers;
     if (sp->add_weak && s->prof->version == SIM_V311)
         basic += 8; /* 3.12+ keep it in the pre-header (Py_TPFLAGS_MANAGED_WEAKREF) */
+    if (sp->add_dict && sp->layout == SK_TUPLE && s->prof->version == SIM_V311) {
+        basic += 8; /* a variable-size base: tp_dictoffset -8, not managed */
+        flags |= SIM_TYF_VARDICT;
+    }
     flags |= (sp->add_dict ? SIM_TYF_DICT : 0) | (sp->add_weak ? SIM_TYF_WEAK : 0);
     ty[SIM_TY_FLAGS] = flags;
+    ty[SIM_TY_KIND] = (uint32_t)sp->layout;
     ty[SIM_TY_BASICSIZE] = basic;
     ty[SIM_TY_NSLOTS] = nslots + nmembers;
 }
@@ -326,7 +333,8 @@ size_t sim__inst_size(const Sim *s, SimId cls)
 {
     const uint32_t *ty = words(s, cls);
     uint32_t f = ty[SIM_TY_FLAGS];
-    bool pre = s->prof->version == SIM_V311 ? (f & SIM_TYF_DICT) : (f & (SIM_TYF_DICT | SIM_TYF_WEAK));
+    bool pre = s->prof->version == SIM_V311 ? (f & SIM_TYF_DICT) && !(f & SIM_TYF_VARDICT)
+                                            : (f & (SIM_TYF_DICT | SIM_TYF_WEAK));
     return ty[SIM_TY_BASICSIZE] + 16 + (pre ? 16 : 0); /* GC header, managed pre-header */
 }
 

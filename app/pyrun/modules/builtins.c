@@ -79,8 +79,7 @@ static SimId f_isinstance(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     SimId cls = sim_type_of(S, a[0]);
-    bool r = cls == t || (sim_obj(S, t)->sub == SK_INSTANCE && sim_obj(S, cls)->sub == SK_INSTANCE &&
-                          sim_is_subtype(S, cls, t)) ||
+    bool r = cls == t || (sim_obj(S, cls)->sub == SK_INSTANCE && sim_is_subtype(S, cls, t)) || /* along the MRO */
              t == S->type_object ||
              (sim_obj(S, t)->sub == SK_INT && sim_kind(S, a[0]) == SK_BOOL);
     return sim_bool(S, r);
@@ -91,7 +90,7 @@ static bool subclass_of(PyRun *I, SimId c, SimId t)
 {
     if (c == t || t == S->type_object)
         return true;
-    if (sim_obj(S, t)->sub == SK_INSTANCE && sim_obj(S, c)->sub == SK_INSTANCE)
+    if (sim_obj(S, c)->sub == SK_INSTANCE) /* along the MRO, which may hold list or dict */
         return sim_is_subtype(S, c, t);
     return sim_obj(S, t)->sub == SK_INT && sim_obj(S, c)->sub == SK_BOOL;
 }

@@ -175,12 +175,12 @@ static void update_dict(PyRun *I, SimId y, SimId state)
 {
     SimId yd = sim_instance_dict(S, y);
     const SimObj *so = sim_obj(S, state);
-    bool split_src = so->type && sim_kind(S, so->type) == SK_TYPE;
+    bool split_src = sim_dict_split_class(S, state) != 0;
     size_t size = (size_t)1 << so->cap;
     bool clean = !split_src && so->cap && so->len == SIM_V(S, state, SK_DICT, dict.used) &&
                  (so->cap == 3 || (size / 2) * 2 / 3 < so->len);
     if (clean && !S->prof->inline_values && sim_obj(S, yd)->len == 0) {
-        sim_obj(S, yd)->type = 0; /* a combined table of its own from here on */
+        sim_obj(S, yd)->ext = 0; /* a combined table of its own from here on */
         sim_obj(S, yd)->flags &= (uint8_t)~SIM_F_EMBEDDED;
     }
     dict_merge(I, yd, state, DICT_MERGE_SET, NULL);
@@ -198,6 +198,8 @@ static SimId new_object(PyRun *I, SimId x)
 static SimId shallow(PyRun *I, SimId x)
 {
     SimObj *o = sim_obj(S, x);
+    if (sim_is_subinst(S, x)) /* a subclass of list or dict: __reduce_ex__'s path, not modelled */
+        return refuse(I, "copy.copy()", x);
     if (atomic_kind(I, x) || o->kind == SK_TUPLE || (o->kind == SK_SET && o->sub == SIM_SET_FROZEN)) {
         sim_incref(S, x);
         return x;
@@ -213,7 +215,7 @@ static SimId shallow(PyRun *I, SimId x)
         return y;
     }
     case SK_DICT:
-        if (o->type)
+        if (sim_dict_split_class(S, x))
             return refuse(I, "copy.copy()", x);
         return dict_copy(I, x);
     case SK_SET: /* set.copy; a frozenset is immutable: itself */
@@ -523,6 +525,10 @@ static SimId deep(PyRun *I, Memo *m, SimId x)
         return py_not_modelled(I, 0, "copy.deepcopy() of objects nested more than %d deep", COPY_MAX_DEPTH), 0;
     m->depth++;
     SimObj *o = sim_obj(S, x);
+    if (sim_is_subinst(S, x)) { /* a subclass of list or dict: __reduce_ex__'s path, not modelled */
+        m->depth--;
+        return refuse(I, "copy.deepcopy()", x);
+    }
     switch ((SimKind)o->kind) {
     case SK_LIST: y = deep_list(I, m, x); break;
     case SK_TUPLE: y = deep_tuple(I, m, x); break;
@@ -551,7 +557,7 @@ static SimId c_deepcopy(PyRun *I, SimId *a, int n, SimId kw)
     SimId memo = itertools_arg(I, a, n, kw, 1, "memo");
     if (memo && sim_kind(S, memo) == SK_NONE)
         memo = 0;
-    if (memo && (sim_kind(S, memo) != SK_DICT || sim_obj(S, memo)->type))
+    if (memo && (sim_kind(S, memo) != SK_DICT || sim_is_subinst(S, memo) || sim_dict_split_class(S, memo)))
         return py_not_modelled(I, 0, "copy.deepcopy() with a memo that is not a dict"), 0;
     Memo m = {memo ? memo : sim_dict(S), 0};
     SimId y = deep(I, &m, a[0]);

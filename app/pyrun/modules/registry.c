@@ -35,6 +35,7 @@ static const DefTable tables[] = {
     {generator_methods, &generator_nmethods},
     {exception_methods, &exception_nmethods},
     {deque_methods, &deque_nmethods},
+    {subinst_methods, &subinst_nmethods},
     {gc_functions, &gc_nfunctions},
     {sys_functions, &sys_nfunctions},
     {weakref_functions, &weakref_nfunctions},
@@ -47,7 +48,7 @@ static const DefTable tables[] = {
     {dataclasses_functions, &dataclasses_nfunctions},
     {contextlib_functions, &contextlib_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 13 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 14 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -360,15 +361,24 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
         return 0;
     if (d->module == BM_WEAKREF && d->owner)
         weakref_first_call(I, d);
+    I->bi_bound = self != 0;
     return d->fn(I, args, nargs, kw);
 }
 
 /* ---- startup ---------------------------------------------------------------- */
 
-/* a built-in callable that exists from startup: no memory, not tracked */
+/* a built-in callable that exists from startup: no memory, not tracked,
+ * and no allocation the collector counts (CPython's are static objects: so
+ * the number of built-ins cannot move when a collection runs while the
+ * program compiles) */
 static SimId static_builtin(PyRun *I, uint32_t index)
 {
+    int count = S->gc.gen[0].count;
+    bool collecting = S->gc.collecting;
+    S->gc.collecting = true; /* no collection for it */
     SimId b = sim_builtin(S, index, 0);
+    S->gc.collecting = collecting;
+    S->gc.gen[0].count = count;
     SimObj *o = sim_obj(S, b);
     sim_untrack(S, b);
     pm_free(&S->pm, o->mem);

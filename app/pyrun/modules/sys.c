@@ -38,6 +38,24 @@ static bool startup_str(PyRun *I, SimId v)
     return one_char || cpython311_static_str(buf);
 }
 
+/* 3.11's None, booleans, small ints, empty tuple, str and bytes: every
+ * code object the interpreter loaded at startup refers to them, so their
+ * counts depend on what it loaded (and on whether site ran). */
+static bool shared_from_startup(PyRun *I, SimId v)
+{
+    const SimObj *o = sim_obj(S, v);
+    if (S->prof->version != SIM_V311 || !(o->flags & SIM_F_STATIC))
+        return false;
+    switch ((SimKind)o->kind) {
+    case SK_NONE: case SK_BOOL: case SK_INT: case SK_TUPLE: case SK_BYTES: case SK_ELLIPSIS: case SK_NOTIMPL:
+        return true;
+    case SK_STR:
+        return o->len == 0;
+    default:
+        return false;
+    }
+}
+
 static SimId s_getrefcount(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
@@ -53,6 +71,8 @@ static SimId s_getrefcount(PyRun *I, SimId *a, int n, SimId kw)
         return py_not_modelled(I, 0, "sys.getrefcount() of a built-in function"), 0;
     if (o->kind == SK_CODE) /* the module's constants, the compiler's tables ... */
         return py_not_modelled(I, 0, "sys.getrefcount() of a code object"), 0;
+    if (shared_from_startup(I, a[0]))
+        return sim_int_unsure(S, sim_refcount(S, a[0]));
     if (startup_str(I, a[0]) && S->prof->version == SIM_V313)
         return sim_int(S, S->prof->immortal_refcnt);
     if (startup_str(I, a[0]))

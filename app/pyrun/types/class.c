@@ -76,6 +76,32 @@ static bool best_base(PyRun *I, SimId bases, SimId *best)
     return true;
 }
 
+/* The built-in kind a base lays its instances out as: list, dict or tuple
+ * (the type itself or a program class built on it), or 0 */
+static SimKind base_layout(PyRun *I, SimId b)
+{
+    if (is_program_class(I, b))
+        return (SimKind)sim_type_word(S, b, SIM_TY_KIND);
+    SimKind k = sim_kind(S, b) == SK_TYPE ? (SimKind)sim_obj(S, b)->sub : SK_OBJECT;
+    return k == SK_LIST || k == SK_DICT || k == SK_TUPLE ? k : (SimKind)0;
+}
+
+/* the layout of the class: one built-in kind among the bases at most */
+static bool layout_of(PyRun *I, SimId bases, SimKind *out)
+{
+    *out = 0;
+    for (uint32_t i = 0; i < sim_obj(S, bases)->len; i++) {
+        SimKind k = base_layout(I, sim_items(S, bases)[i]);
+        if (k && *out && k != *out) {
+            py_raise(I, EXC_TypeError, "multiple bases have instance lay-out conflict");
+            return false;
+        }
+        if (k)
+            *out = k;
+    }
+    return true;
+}
+
 /* ---- __slots__ ------------------------------------------------------------ */
 
 typedef struct Slots {
@@ -273,8 +299,10 @@ static bool linearise(PyRun *I, SimId bases, SimId *out, size_t *nout, bool *mer
     if (nb == 1) {
         SimId b = sim_items(S, bases)[0];
         SimId mro = is_class(I, b) ? sim_items(S, b)[SIM_TY_MRO] : 0;
-        if (!mro) { /* object */
+        if (!mro) { /* object, or list / dict / tuple: (base, object) */
             out[(*nout)++] = b;
+            if (b != S->type_object)
+                out[(*nout)++] = S->type_object;
             return true;
         }
         for (uint32_t i = 0; i < sim_obj(S, mro)->len && *nout < MAX_MRO; i++)
@@ -288,6 +316,7 @@ static bool linearise(PyRun *I, SimId bases, SimId *out, size_t *nout, bool *mer
                 return false;
             }
     SimId objmro[1] = {S->type_object};
+    SimId builtin_mro[MAX_BASES][2]; /* a built-in base's (base, object) */
     SimId *lists[MAX_BASES + 1];
     uint32_t lens[MAX_BASES + 1], pos[MAX_BASES + 1];
     int n = 0;
@@ -296,6 +325,10 @@ static bool linearise(PyRun *I, SimId bases, SimId *out, size_t *nout, bool *mer
         SimId mro = is_class(I, b) ? sim_items(S, b)[SIM_TY_MRO] : 0;
         lists[n] = mro ? sim_items(S, mro) : objmro;
         lens[n] = mro ? sim_obj(S, mro)->len : 1;
+        if (!mro && b != S->type_object && n < MAX_BASES) {
+            builtin_mro[n][0] = b, builtin_mro[n][1] = S->type_object;
+            lists[n] = builtin_mro[n], lens[n] = 2;
+        }
         pos[n] = 0;
     }
     lists[n] = sim_items(S, bases), lens[n] = nb, pos[n] = 0;
@@ -425,10 +458,15 @@ SimId class_build(PyRun *I, SimId name, SimId ns, SimId bases)
         tbases = bases;
     }
     SimId best;
-    if (!best_base(I, tbases, &best))
+    SimKind layout;
+    if (!best_base(I, tbases, &best) || !layout_of(I, tbases, &layout))
         goto done;
+    if (layout && best && !sim_type_word(S, best, SIM_TY_KIND))
+        best = 0; /* tp_base is the built-in type: it decides __dict__ and __weakref__ */
     d = copy_namespace(I, ns, &classcell, &qualname);
     bool may_dict = !base_has(I, best, SIM_TYF_DICT), may_weak = !base_has(I, best, SIM_TYF_WEAK);
+    if (layout == SK_TUPLE)
+        may_weak = false; /* a variable-size base (tp_itemsize): no __weakref__ */
     SimId slotval = sim_dict_get_str(S, d, "__slots__");
     bool add_dict = may_dict, add_weak = may_weak;
     if (slotval) {
@@ -451,9 +489,13 @@ SimId class_build(PyRun *I, SimId name, SimId ns, SimId bases)
     sim_incref(S, name);
     SimClassSpec spec = {.name = name, .qualname = qualname, .bases = tbases, .dict = d, .best = best,
                          .mro = mro, .nmro = nmro, .merged = merged, .slots = slots,
-                         .add_dict = add_dict, .add_weak = add_weak};
+                         .add_dict = add_dict, .add_weak = add_weak, .layout = layout};
     cls = sim_class_new(S, &spec);
     tbases = d = qualname = slots = 0; /* the class owns them */
+    if (layout == SK_LIST && S->prof->version == SIM_V311 && !I->list_subclasses) {
+        I->list_subclasses = sim_dict(S); /* add_subclass: list had none at start-up (dict has) */
+        sim_track(S, I->list_subclasses);
+    }
     class_set_hooks(I, cls);
     /* type_new_set_names: a copy of the dict to walk; type_new_init_subclass:
      * super(cls, cls).__init_subclass__ bound, then called */

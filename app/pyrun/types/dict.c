@@ -89,8 +89,8 @@ static SimId d_copy(PyRun *I, SimId *a, int n, SimId kw)
 static SimId d_popitem(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
-    SimId d = a[0], o_type = sim_obj(S, d)->type;
-    if (o_type && sim_kind(S, o_type) == SK_TYPE)
+    SimId d = a[0];
+    if (sim_dict_split_class(S, d))
         return py_not_modelled(I, 0, "popitem() of an instance's __dict__ (a split table)"), (SimId)0;
     SimId t = sim_tuple(S, 2); /* made before the emptiness check */
     if (sim_obj(S, d)->len == 0) {
@@ -237,7 +237,7 @@ SimId dict_copy(PyRun *I, SimId src)
     SimId d = sim_dict(S);
     if (so->len == 0)
         return d;
-    SimId cls = so->type && sim_kind(S, so->type) == SK_TYPE ? so->type : 0;
+    SimId cls = sim_dict_split_class(S, src);
     if (cls || so->len >= (SIM_V(S, src, SK_DICT, dict.used) * 2) / 3) {
         if (!cls)
             sim_dict_resize(S, d, so->cap, so->sub);
@@ -249,7 +249,7 @@ SimId dict_copy(PyRun *I, SimId src)
             sim_incref(S, k), sim_incref(S, v);
             sim_dict_set(S, d, k, v);
         }
-        sim_obj(S, d)->type = cls; /* sized by the class's shared keys */
+        sim_obj(S, d)->ext = cls; /* sized by the class's shared keys */
         return d;
     }
     dict_merge(I, d, src, DICT_MERGE_SET, NULL);
@@ -274,20 +274,30 @@ SimId dict_or(PyRun *I, SimId a, SimId b, bool inplace)
 
 /* dict_vectorcall: an empty dict, the positional argument merged, then
  * each keyword set in turn */
+bool dict_fill(PyRun *I, SimId d, SimId *a, int n, SimId kw)
+{
+    int np = bi_npos(I, n, kw);
+    if (!bi_nargs(I, "dict", np, 0, 1))
+        return false;
+    if (np == 1 && !update_arg(I, d, a[0]))
+        return false;
+    for (int i = np; i < n; i++) {
+        SimId k = sim_items(S, kw)[i - np];
+        sim_incref(S, k), sim_incref(S, a[i]);
+        sim_dict_set(S, d, k, a[i]);
+    }
+    return true;
+}
+
 SimId dict_construct(PyRun *I, SimId *a, int n, SimId kw)
 {
     int np = bi_npos(I, n, kw);
     if (!bi_nargs(I, "dict", np, 0, 1))
         return 0;
     SimId d = sim_dict(S);
-    if (np == 1 && !update_arg(I, d, a[0])) {
+    if (!dict_fill(I, d, a, n, kw)) {
         sim_decref(S, d);
         return 0;
-    }
-    for (int i = np; i < n; i++) {
-        SimId k = sim_items(S, kw)[i - np];
-        sim_incref(S, k), sim_incref(S, a[i]);
-        sim_dict_set(S, d, k, a[i]);
     }
     return d;
 }
@@ -298,7 +308,7 @@ SimId dict_construct(PyRun *I, SimId *a, int n, SimId kw)
 static bool clean_to_clone(PyRun *I, SimId src)
 {
     const SimObj *o = sim_obj(S, src);
-    bool split = o->type && sim_kind(S, o->type) == SK_TYPE; /* an instance's __dict__ */
+    bool split = sim_dict_split_class(S, src) != 0; /* an instance's __dict__ */
     size_t size = (size_t)1 << o->cap;
     return !split && o->cap && o->len == SIM_V(S, src, SK_DICT, dict.used) &&
            (o->cap == 3 || (size / 2) * 2 / 3 < o->len);

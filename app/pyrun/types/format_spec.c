@@ -270,6 +270,8 @@ static bool format_int(PyRun *I, SimId v, const FSpec *fp, const char *tname, Bu
 {
     FSpec f = *fp;
     char type = f.type ? f.type : 'd';
+    if (sim_kind(S, v) == SK_INT && sim_obj(S, v)->sub == SIM_INT_UNSURE)
+        return int_unsure_refused(I);
     if (strchr("eEfFgG%", type)) {
         if (sim_obj(S, v)->sub == 1 && sim_kind(S, v) == SK_INT)
             return py_not_modelled(I, 0, "a float format of an int beyond 64 bits");

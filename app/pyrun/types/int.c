@@ -116,7 +116,34 @@ SimId int_big_op(PyRun *I, int op, SimId a, SimId b)
     return res;
 }
 
+static SimId exact_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b);
+
+bool int_unsure_refused(PyRun *I)
+{
+    return py_not_modelled(I, 0, "the value of sys.getrefcount() of an object CPython %s shares from startup "
+                                 "(its count includes the interpreter's own references; a difference of two "
+                                 "counts is modelled)",
+                           S->prof->name);
+}
+
+static bool unsure(PyRun *I, SimId v) { return sim_kind(S, v) == SK_INT && sim_obj(S, v)->sub == SIM_INT_UNSURE; }
+
+/* An unsure count (sys.getrefcount of an object the interpreter shares)
+ * stays unsure through arithmetic, except the difference of two: the
+ * references the model does not keep cancel out. */
 SimId int_small_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b)
+{
+    SimId r = exact_op(I, op, sa, sb, a, b);
+    bool u = unsure(I, sa) || unsure(I, sb);
+    if (!r || !u || (op == OP_SUB && unsure(I, sa) && unsure(I, sb)) || sim_kind(S, r) != SK_INT ||
+        sim_obj(S, r)->sub == 1)
+        return r;
+    int64_t v = sim_obj(S, r)->v.i;
+    sim_decref(S, r);
+    return sim_int_unsure(S, v);
+}
+
+static SimId exact_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b)
 {
     int64_t r;
     switch (op) {

@@ -400,13 +400,12 @@ const int list_nmethods = (int)(sizeof list_methods / sizeof list_methods[0]);
 
 /* ---- constructor ---------------------------------------------------------- */
 
-SimId list_construct(PyRun *I, SimId *a, int n, SimId kw)
+/* list___init___impl on l from the iterable: exact room for a sized one
+ * while l has no item array, then extend */
+bool list_fill(PyRun *I, SimId l, SimId iterable)
 {
-    int np = bi_npos(I, n, kw);
-    if (!bi_nargs(I, "list", np, 0, 1))
-        return 0;
-    if (np) { /* list___init__: exact room for sized iterables, then extend */
-        SimId l = sim_list(S, 0);
+    SimId a[1] = {iterable};
+    {
         SimKind sk = sim_kind(S, a[0]);
         if (sk != SK_ITER && sk != SK_INSTANCE) {
             int64_t len = sk == SK_STR ? sim_obj(S, a[0])->cap : sk == SK_DICTVIEW ? sim_obj(S, SIM_V(S, a[0], SK_DICTVIEW, view.dict))->len : sim_obj(S, a[0])->len;
@@ -415,14 +414,22 @@ SimId list_construct(PyRun *I, SimId *a, int n, SimId kw)
                 len = ln ? sim_obj(S, ln)->v.i : 0;
                 sim_xdecref(S, ln);
             }
-            if (len > 0)
+            if (len > 0 && !sim_obj(S, l)->mem2)
                 list_preallocate(I, l, (size_t)len);
         }
-        if (!list_extend(I, l, a[0])) {
-            sim_decref(S, l);
-            return 0;
-        }
-        return l;
+        return list_extend(I, l, a[0]);
     }
-    return sim_list(S, 0);
+}
+
+SimId list_construct(PyRun *I, SimId *a, int n, SimId kw)
+{
+    int np = bi_npos(I, n, kw);
+    if (!bi_nargs(I, "list", np, 0, 1))
+        return 0;
+    SimId l = sim_list(S, 0);
+    if (np && !list_fill(I, l, a[0])) {
+        sim_decref(S, l);
+        return 0;
+    }
+    return l;
 }

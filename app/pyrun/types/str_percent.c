@@ -152,6 +152,8 @@ static bool integer(PyRun *I, const Spec *sp, SimId v, Buf *out)
         if (!fits)
             return py_not_modelled(I, 0, "%%d of an int of more than 90 digits");
     } else {
+        if (k == SK_INT && sim_obj(S, v)->sub == SIM_INT_UNSURE)
+            return int_unsure_refused(I);
         int64_t x = sim_obj(S, v)->v.i;
         neg = x < 0;
         uint64_t u = neg ? -(uint64_t)x : (uint64_t)x;

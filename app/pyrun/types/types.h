@@ -72,13 +72,36 @@ bool member_no_dict(PyRun *I, SimId obj, SimId name);
 void member_repr(PyRun *I, SimId d, Buf *out);
 SimId member_attr(PyRun *I, SimId d, SimId name, bool *found);
 
+/* list.c, dict.c: list___init__ on l from an iterable (l emptied first by
+ * the caller); dict_update_common on d from (args, n, kw) as a call gives
+ * them: false with the error raised */
+bool list_fill(PyRun *I, SimId l, SimId iterable);
+bool dict_fill(PyRun *I, SimId d, SimId *args, int nargs, SimId kw);
+
+/* subinst.c: instances of a program's subclass of list or dict (a kind
+ * SK_LIST / SK_DICT whose SimObj.type is the class).  subinst_new: an empty
+ * one (a new reference); subinst_init: list.__init__ / dict.__init__ on it
+ * with a call's arguments (false with the error raised); the attribute
+ * protocol (get: a new reference or 0; set with value 0 deletes; method:
+ * as attr_method); subinst_super_method: the built-in's method `name` that
+ * super() after cls reaches on an instance of obj_type (a builtin index,
+ * or -1); subinst_missing: type(d).__missing__(d, key) when the class has
+ * one (*found), a new reference or 0 with the error raised. */
+SimId subinst_new(PyRun *I, SimId cls);
+bool subinst_init(PyRun *I, SimId inst, SimId *args, int nargs, SimId kw);
+SimId subinst_attr_get(PyRun *I, SimId obj, SimId name);
+bool subinst_attr_set(PyRun *I, SimId obj, SimId name, SimId value);
+bool subinst_method(PyRun *I, SimId obj, SimId name, SimId *a, SimId *b);
+int subinst_super_method(PyRun *I, SimId obj_type, SimId cls, const char *name);
+SimId subinst_missing(PyRun *I, SimId d, SimId key, bool *found);
+
 /* Method tables, numbered by the registry in modules/registry.c. */
 extern const BuiltinDef list_methods[], dict_methods[], set_methods[], bytearray_methods[],
     str_methods[], tuple_methods[], property_methods[], generator_methods[], type_methods[],
-    object_methods[], exception_methods[];
+    object_methods[], exception_methods[], subinst_methods[];
 extern const int list_nmethods, dict_nmethods, set_nmethods, bytearray_nmethods, str_nmethods,
     tuple_nmethods, property_nmethods, generator_nmethods, type_nmethods, object_nmethods,
-    exception_nmethods;
+    exception_nmethods, subinst_nmethods;
 /* exc_object.c: BaseException's method `name` bound to self (0: unbound,
  * as read on a class), a new reference; 0 when it has none. Traceback and
  * frame attributes (*found false when not one of theirs). */
@@ -152,6 +175,8 @@ SimId int_from_text(PyRun *I, SimId text, int base);
 /* int.c: arithmetic; int_small_op takes the values of two small ints. */
 SimId int_big_op(PyRun *I, int op, SimId a, SimId b);
 SimId int_small_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b);
+/* int.c: the refusal to show an unsure count (SIM_INT_UNSURE); false. */
+bool int_unsure_refused(PyRun *I);
 /* float.c */
 SimId float_binary(PyRun *I, int op, double a, double b);
 void float_repr(double x, Buf *out);

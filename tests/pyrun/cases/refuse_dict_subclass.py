@@ -1,5 +1,0 @@
-class Seen(dict):
-    pass
-
-
-print(Seen(a=1))

@@ -1,0 +1,6 @@
+class Fixed(dict):
+    def __getitem__(self, key):
+        return 0
+
+
+print(Fixed()["x"])

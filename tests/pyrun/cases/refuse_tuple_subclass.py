@@ -1,0 +1,5 @@
+class Pair(tuple):
+    pass
+
+
+print(Pair((1, 2)))
