@@ -18,6 +18,7 @@
 #include "pyrun/vm_attr_cache.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/xalloc.h"
 #include "pyrun/types/types.h"
@@ -44,9 +45,10 @@ static bool class_dict(PyRun *I, SimId c, SimId *dict)
     return true;
 }
 
-/* Does the __mro__ recorded still hold, no class dict along it having
- * gained a name? */
-static bool mro_holds(PyRun *I, const AttrCache *ac)
+/* Does the __mro__ recorded still hold, the class dicts that missed the
+ * name having gained none?  AC_ATTR: they are all the dicts along it;
+ * AC_METHOD: *found is the dict after them. */
+static bool mro_holds(PyRun *I, const AttrCache *ac, SimId *found)
 {
     const uint32_t *words = sim_items(S, ac->type);
     if ((words[SIM_TY_FLAGS] & HOOKS) || words[SIM_TY_MRO] != ac->mro)
@@ -57,18 +59,57 @@ static bool mro_holds(PyRun *I, const AttrCache *ac)
         SimId d;
         if (!class_dict(I, m[i], &d))
             continue;
-        if (k == ac->ndicts || sim_dict_version(S, d) != ac->version[k])
+        if (k == ac->ndicts) {
+            *found = d;
+            return ac->what == AC_METHOD;
+        }
+        if (sim_dict_version(S, d) != ac->version[k])
             return false;
         k++;
     }
-    return k == ac->ndicts;
+    return k == ac->ndicts && ac->what == AC_ATTR;
+}
+
+/* Walks the __mro__ of cls as _PyType_Lookup does, recording the versions
+ * of the dicts that miss name into c; the dict that has it (its entry in
+ * *entry) or 0.  False when the walk cannot be cached. */
+static bool mro_walk(PyRun *I, AttrCache *c, SimId cls, SimId name, SimId *found, int64_t *entry)
+{
+    const SimObj *co = sim_obj(S, cls);
+    if (co->kind != SK_TYPE || co->sub != SK_INSTANCE || !co->data)
+        return false;
+    if (sim_type_word(S, cls, SIM_TY_FLAGS) & HOOKS)
+        return false;
+    SimId mro = sim_items(S, cls)[SIM_TY_MRO];
+    if (!mro)
+        return false;
+    c->type = cls;
+    c->mro = mro;
+    *found = 0;
+    const SimId *m = sim_items(S, mro);
+    for (uint32_t i = 0; i < sim_obj(S, mro)->len; i++) {
+        SimId d;
+        if (!class_dict(I, m[i], &d))
+            continue;
+        if ((*entry = sim_dict_index(S, d, name)) >= 0) {
+            *found = d;
+            return true;
+        }
+        if (c->ndicts == ATTR_CACHE_MRO)
+            return false; /* too deep to follow */
+        c->version[c->ndicts] = sim_dict_version(S, d);
+        if (!c->version[c->ndicts++])
+            return false;
+    }
+    return true;
 }
 
 SimId vm_attr_hit(PyRun *I, const AttrCache *ac, SimId obj, SimId name)
 {
     const SimObj *o = sim_obj(S, obj);
-    if (!ac->type || o->kind != SK_INSTANCE || o->type != ac->type || o->sub != SIM_INST_PLAIN ||
-        o->v.instance.dict || ac->index >= o->len || !mro_holds(I, ac))
+    SimId none;
+    if (ac->what != AC_ATTR || o->kind != SK_INSTANCE || o->type != ac->type || o->sub != SIM_INST_PLAIN ||
+        o->v.instance.dict || ac->index >= o->len || !mro_holds(I, ac, &none))
         return 0;
     const SimId *items = sim_items(S, obj);
     return items[2 * ac->index] == name ? items[2 * ac->index + 1] : 0;
@@ -76,35 +117,20 @@ SimId vm_attr_hit(PyRun *I, const AttrCache *ac, SimId obj, SimId name)
 
 void vm_attr_fill(PyRun *I, AttrCache *ac, SimId obj, SimId name, bool store)
 {
-    ac->type = 0;
+    ac->what = AC_NONE;
     const SimObj *o = sim_obj(S, obj);
     if (o->kind != SK_INSTANCE || o->sub != SIM_INST_PLAIN || o->v.instance.dict ||
         sim_kind(S, name) != SK_STR)
         return;
-    SimId cls = o->type;
-    const SimObj *co = sim_obj(S, cls);
-    if (co->kind != SK_TYPE || co->sub != SK_INSTANCE || !co->data)
-        return;
-    uint32_t flags = sim_type_word(S, cls, SIM_TY_FLAGS);
-    if ((flags & HOOKS) || (store && !member_has_dict(I, obj)))
+    if (store && !member_has_dict(I, obj))
         return;
     if (sim_str_equals(S, name, "__dict__") || sim_str_equals(S, name, "__class__"))
         return;
-    SimId mro = sim_items(S, cls)[SIM_TY_MRO];
-    if (!mro)
-        return;
-    AttrCache c = {.type = cls, .mro = mro};
-    const SimId *m = sim_items(S, mro);
-    for (uint32_t i = 0; i < sim_obj(S, mro)->len; i++) {
-        SimId d;
-        if (!class_dict(I, m[i], &d))
-            continue;
-        if (c.ndicts == ATTR_CACHE_MRO || sim_dict_index(S, d, name) >= 0)
-            return; /* too deep to follow, or a class has a say */
-        c.version[c.ndicts] = sim_dict_version(S, d);
-        if (!c.version[c.ndicts++])
-            return;
-    }
+    AttrCache c = {.what = AC_ATTR};
+    SimId found;
+    int64_t entry;
+    if (!mro_walk(I, &c, o->type, name, &found, &entry) || found)
+        return; /* a class has a say */
     const SimId *items = sim_items(S, obj);
     for (uint32_t i = 0; i < o->len; i++) {
         if (items[2 * i] == name) {
@@ -126,4 +152,61 @@ bool vm_attr_store_hit(PyRun *I, const AttrCache *ac, SimId obj, SimId name, Sim
     items[2 * ac->index + 1] = value;
     sim_xdecref(S, old); /* sim_attr_set's order: the old value goes at once */
     return true;
+}
+
+/* ---- LOAD_METHOD ------------------------------------------------------ */
+
+SimId vm_method_hit(PyRun *I, const AttrCache *ac, SimId obj, SimId name)
+{
+    const SimObj *o = sim_obj(S, obj);
+    SimId fn = 0;
+    if (ac->what == AC_BUILTIN_METHOD) {
+        if (o->kind != ac->okind || sim_is_subinst(S, obj) || (o->kind == SK_SET && o->sub != ac->osub))
+            return 0;
+        fn = I->builtin_methods[ac->index];
+    } else if (ac->what == AC_METHOD) {
+        SimId d;
+        if (o->kind != SK_INSTANCE || o->type != ac->type || o->v.instance.dict || !mro_holds(I, ac, &d))
+            return 0;
+        const SimObj *dobj = sim_obj(S, d);
+        if (!dobj->cap || ac->index >= dobj->v.dict.used)
+            return 0;
+        const SimId *e = sim_items(S, d);
+        fn = e[2 * ac->index] == name ? e[2 * ac->index + 1] : 0;
+        if (!fn || sim_kind(S, fn) != SK_FUNC || sim_attr_get(S, obj, name))
+            return 0; /* another value now, or the instance's own attribute comes first */
+    }
+    if (fn)
+        sim_incref(S, fn);
+    return fn;
+}
+
+void vm_method_fill(PyRun *I, AttrCache *ac, SimId obj, SimId name)
+{
+    ac->what = AC_NONE;
+    const SimObj *o = sim_obj(S, obj);
+    if (sim_is_subinst(S, obj) || sim_kind(S, name) != SK_STR)
+        return;
+    if (o->kind == SK_INSTANCE) { /* attr_method: no hook, no own attribute, a plain function */
+        if (o->v.instance.dict || sim_attr_get(S, obj, name))
+            return;
+        AttrCache c = {.what = AC_METHOD};
+        SimId found;
+        int64_t entry;
+        if (!mro_walk(I, &c, o->type, name, &found, &entry) || !found)
+            return;
+        const SimId *e = sim_items(S, found);
+        if (e[2 * entry] != name || sim_kind(S, e[2 * entry + 1]) != SK_FUNC)
+            return;
+        c.index = (uint32_t)entry;
+        *ac = c;
+    } else if (o->kind != SK_TYPE && o->kind != SK_MODULE) { /* a built-in type's method */
+        size_t n;
+        const char *nm = sim_str_data(S, name, &n);
+        if (strlen(nm) != n)
+            return;
+        int idx = builtin_method_index(I, obj, nm);
+        if (idx >= 0)
+            *ac = (AttrCache){.what = AC_BUILTIN_METHOD, .okind = o->kind, .osub = o->sub, .index = (uint32_t)idx};
+    }
 }

@@ -290,15 +290,24 @@ dispatch:
             goto error;
         NEXT();
     }
-    TARGET(OP_LOAD_METHOD)
+    TARGET(OP_LOAD_METHOD) {
+        AttrCache *ac = &acache[f->ip - 1];
         a = POP();
-        if (!attr_method(I, a, vm_name_const(I, arg), &b, &c)) {
+        b = vm_method_hit(I, ac, a, names[arg]);
+        if (b) { /* what attr_method pushes for it: the callable, then the object */
+            PUSH(b);
+            PUSH(a);
+            NEXT();
+        }
+        vm_method_fill(I, ac, a, names[arg]);
+        if (!attr_method(I, a, names[arg], &b, &c)) {
             sim_decref(S, a);
             goto error;
         }
         PUSH(b);
         PUSH(c);
         NEXT();
+    }
     TARGET(OP_STORE_ATTR) {
         AttrCache *ac = &acache[f->ip - 1];
         a = POP(); /* object */
