@@ -96,7 +96,7 @@
 #define NEXT()                                              \
     do {                                                    \
         FETCH();                                            \
-        goto *targets[op < OP_COUNT ? op : OP_COUNT];       \
+        goto *targets[op]; /* 256 entries: no bounds check */ \
     } while (0)
 #else
 #define TARGET(o) case o:
@@ -139,7 +139,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
     int32_t arg;
     SimId a, b, c, r;
 #ifdef VM_THREADED
-    static const void *const targets[OP_COUNT + 1] = {
+    static const void *const known[OP_COUNT] = {
         [OP_NOP] = &&T_OP_NOP, [OP_LINE] = &&T_OP_LINE, [OP_POP_TOP] = &&T_OP_POP_TOP,
         [OP_DUP_TOP] = &&T_OP_DUP_TOP, [OP_ROT_TWO] = &&T_OP_ROT_TWO,
         [OP_ROT_THREE] = &&T_OP_ROT_THREE, [OP_PUSH_NULL] = &&T_OP_PUSH_NULL,
@@ -180,9 +180,12 @@ VmStop vm_run(PyRun *I, int base, bool step)
         [OP_MAP_ADD] = &&T_OP_MAP_ADD, [OP_YIELD_VALUE] = &&T_OP_YIELD_VALUE,
         [OP_YIELD_FROM] = &&T_OP_YIELD_FROM, [OP_BEFORE_WITH] = &&T_OP_BEFORE_WITH,
         [OP_WITH_EXIT] = &&T_OP_WITH_EXIT, [OP_WITH_EXCEPT] = &&T_OP_WITH_EXCEPT,
-        [OP_COUNT] = &&T_bad_opcode,
     };
     _Static_assert(OP_WITH_EXCEPT + 1 == OP_COUNT, "every opcode has its target above");
+    static const void *targets[256]; /* every byte an opcode can be: the others are bad */
+    if (UNLIKELY(!targets[0]))
+        for (int i = 0; i < 256; i++)
+            targets[i] = i < OP_COUNT ? known[i] : &&T_bad_opcode;
     NEXT();
 #else
 dispatch:

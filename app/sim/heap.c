@@ -334,7 +334,8 @@ void sim_clear_freelists(Sim *s)
 void sim__release(Sim *s, SimId id, SimFreeList *fl)
 {
     SimObj *o = &s->obj[id];
-    sim_event(s, SE_FREE, id, (uint32_t)pm_block_size(&s->pm, o->mem), 0);
+    if (!s->events_off) /* the size is for the event alone */
+        sim_event(s, SE_FREE, id, (uint32_t)pm_block_size(&s->pm, o->mem), 0);
     bool parked = fl && o->mem != PM_NULL && fl_put(s, fl, o->mem, id);
     if (!parked) {
         pm_free(&s->pm, o->mem);
