@@ -36,6 +36,7 @@ static const DefTable tables[] = {
     {exception_methods, &exception_nmethods},
     {deque_methods, &deque_nmethods},
     {subinst_methods, &subinst_nmethods},
+    {int_methods, &int_nmethods},
     {gc_functions, &gc_nfunctions},
     {sys_functions, &sys_nfunctions},
     {weakref_functions, &weakref_nfunctions},
@@ -53,7 +54,7 @@ static const DefTable tables[] = {
     {abc_functions, &abc_nfunctions},
     {enum_functions, &enum_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 14 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 15 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
