@@ -43,7 +43,7 @@ typedef struct BuiltinDef {
 #define BUILTIN(nm, own, mod, f, ...) {.name = nm, .owner = own, .module = mod, .fn = f, __VA_ARGS__}
 
 enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH, BM_COPY, BM_OPERATOR, BM_FUNCTOOLS,
-       BM_COLLECTIONS, BM_DATACLASSES, BM_CONTEXTLIB };
+       BM_COLLECTIONS, BM_DATACLASSES, BM_CONTEXTLIB, BM_RANDOM, BM_STRING, BM_TIME, BM_ABC, BM_ENUM };
 
 /* The builtins module's functions (modules/builtins.c) and each module's
  * (modules/gc.c, sys.c, weakref.c). */
@@ -137,6 +137,49 @@ extern const BuiltinDef contextlib_functions[];
 extern const int contextlib_nfunctions;
 void contextlib_module_init(PyRun *I, SimId dict);
 void contextlib_on_import(PyRun *I);
+/* modules/random.c, string.c, time.c */
+extern const BuiltinDef random_functions[], string_functions[], time_functions[];
+extern const int random_nfunctions, string_nfunctions, time_nfunctions;
+void random_module_init(PyRun *I, SimId dict);
+void random_on_import(PyRun *I);
+void string_module_init(PyRun *I, SimId dict);
+void string_on_import(PyRun *I);
+void time_module_init(PyRun *I, SimId dict);
+void time_on_import(PyRun *I);
+/* modules/abc.c: the module; is cls abc.ABC or derived from it; the class
+ * statement's _abc_init (false with the error raised); object_new's check
+ * of abstract methods (false with the TypeError raised); a use of ABCMeta
+ * the model refuses (true: refused, what names it); an isinstance() or
+ * issubclass() that goes through an ABC's caches */
+extern const BuiltinDef abc_functions[];
+extern const int abc_nfunctions;
+void abc_module_init(PyRun *I, SimId dict);
+void abc_on_import(PyRun *I);
+bool abc_is_abc_class(PyRun *I, SimId cls);
+bool abc_class_made(PyRun *I, SimId cls);
+bool abc_instantiable(PyRun *I, SimId cls);
+bool abc_refused(PyRun *I, SimId cls, const char *what);
+void abc_note_check(PyRun *I);
+/* modules/enum*.c: the module; which objects are enum classes and
+ * members; the class statement (false with the error raised); what the
+ * VM asks of an enum class (iteration, len, in, call, subscript) and of a
+ * member (repr, str); a use the model refuses (true: refused) */
+extern const BuiltinDef enum_functions[];
+extern const int enum_nfunctions;
+void enum_module_init(PyRun *I, SimId dict);
+void enum_on_import(PyRun *I);
+bool enum_is_enum_class(PyRun *I, SimId cls);
+bool enum_is_member(PyRun *I, SimId v);
+bool enum_class_made(PyRun *I, SimId cls);
+SimId enum_iter(PyRun *I, SimId cls, bool reversed);
+SimId enum_len(PyRun *I, SimId cls);
+int enum_contains(PyRun *I, SimId cls, SimId item);
+SimId enum_getitem(PyRun *I, SimId cls, SimId key);
+SimId enum_call(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwnames);
+bool enum_repr(PyRun *I, SimId v, Buf *out);
+bool enum_str(PyRun *I, SimId v, Buf *out);
+void enum_class_repr(PyRun *I, SimId cls, Buf *out);
+bool enum_refused(PyRun *I, SimId v, const char *what);
 /* Is m one of the comparison methods functools.total_ordering installs? */
 bool functools_is_ordering(PyRun *I, SimId m);
 

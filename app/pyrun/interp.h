@@ -139,7 +139,7 @@ typedef struct TryBlock {
 #define VM_STACK (1u << 18)
 #define VM_FRAMES 1100
 #define VM_RECURSION_LIMIT 1000
-#define PY_MAX_MODULES 16
+#define PY_MAX_MODULES 32
 
 struct PyRun {
     Sim *sim;
@@ -196,6 +196,7 @@ struct PyRun {
                              * used is refused until one whose result is dropped */
     const char *count_unsure_what; /* what made the young count unsure when it was no import
                              * (copy.deepcopy() of an instance), or NULL */
+    struct PyRandom *random; /* random's Mersenne Twister, made on first use (modules/random.c) */
     unsigned std_imported;  /* the standard modules imported so far, theirs too (STD_* bits,
                              * modules/std_import.h) */
     bool auto_collecting;   /* an automatic collection is running (pyrun.c's hooks) */

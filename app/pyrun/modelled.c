@@ -94,6 +94,20 @@ bool modelled_attr_missing(PyRun *I, SimId obj, const char *name, size_t n)
         (o->kind == SK_TYPE && o->sub == SK_ITER)) /* names not listed per iterator type: refused */
         return py_not_modelled(I, 0, "'%s.%.*s'", o->kind == SK_TYPE ? sim_type_obj_name(S, obj) : sim_type_name(S, obj),
                                (int)n, name);
+    static const char *const abc_meta[] = {"register", "_abc_impl", "_abc_registry_clear", "_abc_caches_clear",
+                                           "_dump_registry", "__instancecheck__", "__subclasscheck__"};
+    SimId cls = o->kind == SK_TYPE ? obj : o->kind == SK_INSTANCE ? o->type : 0;
+    for (size_t i = 0; cls && i < sizeof abc_meta / sizeof abc_meta[0]; i++)
+        if (strlen(abc_meta[i]) == n && memcmp(abc_meta[i], name, n) == 0 && (o->kind == SK_TYPE || i == 1) &&
+            abc_refused(I, cls, abc_meta[i]))
+            return false;
+    static const char *const enum_type[] = {"__members__", "_missing_", "_generate_next_value_", "_new_member_",
+                                            "_use_args_", "_member_type_", "_value_repr_", "_unhashable_values_",
+                                            "_numeric_repr_", "_add_alias_", "_add_value_alias_"};
+    for (size_t i = 0; cls && i < sizeof enum_type / sizeof enum_type[0]; i++)
+        if (strlen(enum_type[i]) == n && memcmp(enum_type[i], name, n) == 0 && enum_is_enum_class(I, cls) &&
+            enum_refused(I, cls, enum_type[i]))
+            return false;
     const char *owner = "?";
     const CpyNameSet *also;
     const CpyNameSet *set = real_names(I, obj, &owner, &also);

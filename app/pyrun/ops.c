@@ -434,6 +434,8 @@ int op_contains(PyRun *I, SimId c, SimId item)
     SimKind k = sim_kind(S, c);
     if (k == SK_WEAKREF && weakref_proxy_refuse(I, c, 0, "'in'"))
         return -1;
+    if (enum_is_enum_class(I, c)) /* EnumType.__contains__ */
+        return enum_contains(I, c, item);
     switch (k) {
     case SK_DEQUE: return deque_contains(I, c, item);
     case SK_LIST: case SK_TUPLE:

@@ -382,6 +382,7 @@ void py_free(PyRun *I)
     free(I->handled);
     free(I->builtin_methods);
     free(I->method_slots);
+    free(I->random);
     free(I->trys);
     free(I->stack);
     free(I->filename);

@@ -231,6 +231,8 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
             return false;
         if (!done && exc_is_class(I, o->type))
             exc_text(I, v, out, true);
+        else if (!done && enum_is_member(I, v))
+            return enum_repr(I, v, out);
         else if (!done)
             buf_printf(out, "<__main__.%s object at %#llx>", sim_type_name(S, v), (unsigned long long)addr);
         return true;
@@ -242,7 +244,15 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
             size_t n; /* type_repr: __module__.__qualname__ */
             SimId qn = sim_type_word(S, v, SIM_TY_QUALNAME);
             const char *nm = sim_str_data(S, qn ? qn : sim_items(S, v)[SIM_TY_NAME], &n);
-            buf_printf(out, "<class '%s%.*s'>", exc_is_builtin_type(I, v) ? "" : "__main__.", (int)n, nm);
+            SimId mod = sim_dict_get_str(S, SIM_V(S, v, SK_TYPE, type.dict), "__module__");
+            size_t mn = 8;
+            const char *m = mod && sim_kind(S, mod) == SK_STR ? sim_str_data(S, mod, &mn) : "__main__";
+            if (enum_is_enum_class(I, v))
+                enum_class_repr(I, v, out); /* EnumType.__repr__ */
+            else if (exc_is_builtin_type(I, v))
+                buf_printf(out, "<class '%.*s'>", (int)n, nm);
+            else /* a module's class (abc.ABC) names its module */
+                buf_printf(out, "<class '%.*s.%.*s'>", (int)mn, m, (int)n, nm);
         } else {
             buf_printf(out, "<class '%s'>", sim_type_obj_name(S, v));
         }
@@ -384,6 +394,8 @@ bool op_str(PyRun *I, SimId v, Buf *out)
             return false;
         if (done)
             return true;
+        if (enum_is_member(I, v))
+            return enum_str(I, v, out);
         if (exc_is_class(I, sim_obj(S, v)->type)) {
             exc_text(I, v, out, false);
             return true;

@@ -283,10 +283,14 @@ static SimId run_nested(PyRun *I, int depth)
  * call_class runs it, with __init__'s frame run to its end here. */
 static SimId call_class_c(PyRun *I, SimId cls, SimId *args, int nargs)
 {
+    if (enum_is_enum_class(I, cls)) /* map(Color, values) */
+        return enum_call(I, cls, args, nargs, 0);
     SimId init = sim_type_lookup(S, cls, "__init__");
     bool exc = exc_is_class(I, cls);
     if (!exc)
         bi_args_tuple(I, nargs); /* _PyObject_MakeTpCall packs the arguments */
+    if (!exc && !abc_instantiable(I, cls))
+        return 0;
     SimId inst = vm_new_instance(I, cls, args, nargs, exc);
     if (init && weakref_native_method(I, init)) { /* a dataclass's, weakref's classes' */
         SimId r = weakref_native_call(I, init, inst, args, nargs, 0);

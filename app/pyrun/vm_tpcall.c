@@ -119,6 +119,14 @@ void vm_release_tpargs(PyRun *I, SimId tuple, SimId dict)
 
 bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *args, int nargs, SimId kwnames)
 {
+    if (enum_is_enum_class(I, cls)) { /* EnumType.__call__: a member by value */
+        SimId m = enum_call(I, cls, args, nargs, kwnames);
+        if (!m)
+            return false;
+        vm_release_call_slots(I, slot0, nslots);
+        I->stack[TOPF->sp++] = m;
+        return true;
+    }
     SimId init = sim_type_lookup(S, cls, "__init__");
     bool exc = exc_is_class(I, cls);
     TpArgs targs = {0, 0};
@@ -126,6 +134,10 @@ bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *
         targs = pack_plain(I, args, nargs, kwnames);
     else if (!exc)
         targs = pack(I, args, nargs, kwnames);
+    if (!exc && !abc_instantiable(I, cls)) { /* object_new: abstract methods left */
+        unpack_free(I, &targs);
+        return false;
+    }
     SimId inst = vm_new_instance(I, cls, args, nargs, exc);
     if (init && weakref_native_method(I, init)) { /* weakref's classes */
         SimId r = weakref_native_call(I, init, inst, args, nargs, kwnames);

@@ -115,6 +115,16 @@ static uint64_t frozenset_hash(const Sim *s, SimId f)
     return h == (uint64_t)-1 ? 590923713u : h;
 }
 
+/* Enum.__hash__: hash(self._name_); 0 for any other object */
+static SimId enum_name(const Sim *s, SimId k)
+{
+    const SimObj *o = &s->obj[k];
+    if (o->kind != SK_INSTANCE || !o->type || !(sim_type_word(s, o->type, SIM_TY_FLAGS) & SIM_TYF_ENUM))
+        return 0;
+    SimId name = sim_attr_get_str(s, k, "_name_");
+    return name && s->obj[name].kind == SK_STR ? name : 0;
+}
+
 bool sim_hash_by_identity(const Sim *s, SimId k)
 {
     const SimObj *o = &s->obj[k];
@@ -139,6 +149,8 @@ bool sim_hash_by_identity(const Sim *s, SimId k)
                 return true;
         return false;
     }
+    case SK_INSTANCE:
+        return !enum_name(s, k);
     default:
         return true;
     }
@@ -168,6 +180,10 @@ uint64_t sim_hash(const Sim *s, SimId k)
     case SK_NONE:
         if (s->prof->version != SIM_V311)
             return 0xFCA86420u; /* _Py_HashNone */
+        break;
+    case SK_INSTANCE:
+        if (enum_name(s, k))
+            return sim_hash(s, enum_name(s, k));
         break;
     default:
         break;

@@ -38,6 +38,17 @@ SimId sim_attr_get(const Sim *s, SimId inst, SimId name)
     return i < 0 ? 0 : sim_items(s, inst)[2 * i + 1];
 }
 
+SimId sim_attr_get_str(const Sim *s, SimId inst, const char *name)
+{
+    const SimObj *o = &s->obj[inst];
+    if (o->v.instance.dict)
+        return sim_dict_get_str(s, o->v.instance.dict, name);
+    for (uint32_t i = 0; i < o->len; i++)
+        if (str_is(s, sim_items(s, inst)[2 * i], name))
+            return sim_items(s, inst)[2 * i + 1];
+    return 0;
+}
+
 void sim_attr_set(Sim *s, SimId inst, SimId name, SimId value)
 {
     if (s->obj[inst].sub != SIM_INST_PLAIN)

@@ -427,6 +427,8 @@ enum {
 #define SIM_TYF_NATIVE 64u  /* made by a module of the model (weakref's classes): its methods are built-ins */
 #define SIM_TYF_VARDICT 128u /* 3.11, a tuple's subclass: the __dict__ pointer ends the variable-size
                               * object (tp_dictoffset < 0), not the managed pre-header */
+#define SIM_TYF_ABCMETA 256u /* abc.ABC or a class deriving from it (pyrun/modules/abc.c sets it) */
+#define SIM_TYF_ENUM 512u    /* enum.Enum or a class deriving from it: its instances hash as their _name_ */
 
 /* What type_new has decided before it allocates the class. */
 typedef struct SimClassSpec {
@@ -588,6 +590,7 @@ bool sim_hash_by_identity(const Sim *s, SimId key);
 
 /* ---- instances and types ------------------------------------------------- */
 SimId sim_attr_get(const Sim *s, SimId inst, SimId name);       /* borrowed or 0 */
+SimId sim_attr_get_str(const Sim *s, SimId inst, const char *name); /* borrowed or 0 */
 void sim_attr_set(Sim *s, SimId inst, SimId name, SimId value); /* steals value */
 bool sim_attr_del(Sim *s, SimId inst, SimId name);
 /* The instance's __dict__ (materialised on first request, as 3.11 does; on

@@ -309,11 +309,17 @@ screen() { tm capture-pane -p -t t 2>/dev/null; }
 # its exit status and the terminal modes that matter for a shell prompt.
 start() {
     size=$1; shift
-    tm kill-server 2>/dev/null
-    i=0; while tm has-session 2>/dev/null && [ $i -lt 50 ]; do sleep 0.05; i=$((i + 1)); done
-    tm -f /dev/null new-session -d -s t -x "${size%x*}" -y "${size#*x}" \
-        "env XDG_DATA_HOME=$E TERM=${TERM_OVERRIDE:-xterm-256color} $*; echo EXITED:\$?; \
-         stty -a | tr ' ;' '\n\n' | grep -E '^-?(icanon|echo|isig|icrnl|opost)\$' | tr '\n' ' '; echo STTY; sleep 60"
+    # a loaded machine can fail to create the window ("create window
+    # failed"): up to three tries before the checks run on nothing
+    for try in 1 2 3; do
+        tm kill-server 2>/dev/null
+        i=0; while tm has-session 2>/dev/null && [ $i -lt 50 ]; do sleep 0.05; i=$((i + 1)); done
+        tm -f /dev/null new-session -d -s t -x "${size%x*}" -y "${size#*x}" \
+            "env XDG_DATA_HOME=$E TERM=${TERM_OVERRIDE:-xterm-256color} $*; echo EXITED:\$?; \
+             stty -a | tr ' ;' '\n\n' | grep -E '^-?(icanon|echo|isig|icrnl|opost)\$' | tr '\n' ' '; echo STTY; sleep 60" \
+            2>/dev/null && tm has-session -t t 2>/dev/null && return 0
+        sleep 1
+    done
 }
 wait_for() {
     i=0; limit=$(( ${2:-5} * 10 ))

@@ -18,11 +18,17 @@ tmux_cleanup() { tmux -L "$T" kill-server 2>/dev/null; rm -rf "$DATA"; }
 # ends the pane shows EXITED:status.
 start() {
     size=$1; shift
-    tm kill-server 2>/dev/null
-    i=0; while tm has-session 2>/dev/null && [ $i -lt 50 ]; do sleep 0.05; i=$((i + 1)); done
-    sleep 0.1
-    tm -f /dev/null new-session -d -s t -x "${size%x*}" -y "${size#*x}" \
-        "env XDG_DATA_HOME=$DATA TERM=${TERM_OVERRIDE:-xterm-256color} $* ; echo EXITED:\$?; sleep 30"
+    # a loaded machine can fail to create the window ("create window
+    # failed"): up to three tries before the checks run on nothing
+    for try in 1 2 3; do
+        tm kill-server 2>/dev/null
+        i=0; while tm has-session 2>/dev/null && [ $i -lt 50 ]; do sleep 0.05; i=$((i + 1)); done
+        sleep 0.1
+        tm -f /dev/null new-session -d -s t -x "${size%x*}" -y "${size#*x}" \
+            "env XDG_DATA_HOME=$DATA TERM=${TERM_OVERRIDE:-xterm-256color} $* ; echo EXITED:\$?; sleep 30" \
+            2>/dev/null && tm has-session -t t 2>/dev/null && return 0
+        sleep 1
+    done
 }
 
 # wait_for TEXT [SECONDS]: polls the screen until TEXT shows up.

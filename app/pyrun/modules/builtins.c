@@ -45,6 +45,8 @@ static SimId f_len(PyRun *I, SimId *a, int n, SimId kw)
         }
         if (weakref_proxy_refuse(I, a[0], 0, "len()"))
             return 0;
+        if (enum_is_enum_class(I, a[0])) /* EnumType.__len__ */
+            return enum_len(I, a[0]);
         py_raise(I, EXC_TypeError, "object of type '%s' has no len()", op_typename(I, a[0]));
         return 0;
     }
@@ -79,6 +81,8 @@ static SimId f_isinstance(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     SimId cls = sim_type_of(S, a[0]);
+    if (cls != t && abc_is_abc_class(I, t)) /* ABCMeta.__instancecheck__ */
+        abc_note_check(I);
     bool r = cls == t || (sim_obj(S, cls)->sub == SK_INSTANCE && sim_is_subtype(S, cls, t)) || /* along the MRO */
              t == S->type_object ||
              (sim_obj(S, t)->sub == SK_INT && sim_kind(S, a[0]) == SK_BOOL);
@@ -109,6 +113,8 @@ static SimId f_issubclass(PyRun *I, SimId *a, int n, SimId kw)
     uint32_t cnt = tuple ? sim_obj(S, t)->len : 1;
     for (uint32_t i = 0; i < cnt; i++) {
         SimId c = tuple ? sim_items(S, t)[i] : t;
+        if (abc_is_abc_class(I, c)) /* ABCMeta.__subclasscheck__ */
+            abc_note_check(I);
         if (sim_kind(S, c) != SK_TYPE) {
             py_raise(I, EXC_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
             return 0;
@@ -187,6 +193,8 @@ static bool hash_of(PyRun *I, SimId v, int64_t *out)
         return small || py_not_modelled(I, 0, "a __hash__ that returns an int beyond 64 bits");
     }
     SimKind k = sim_kind(S, v);
+    if (enum_refused(I, v, "hash()")) /* a member's is its name's, a str's: the seed shows */
+        return false;
     if (k != SK_TUPLE && !py_hashable(I, v)) /* a tuple answers item by item */
         return false;
     SimId seeded = seeded_part(I, v);

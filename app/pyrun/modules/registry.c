@@ -49,6 +49,11 @@ static const DefTable tables[] = {
     {collections_functions, &collections_nfunctions},
     {dataclasses_functions, &dataclasses_nfunctions},
     {contextlib_functions, &contextlib_nfunctions},
+    {random_functions, &random_nfunctions},
+    {string_functions, &string_nfunctions},
+    {time_functions, &time_nfunctions},
+    {abc_functions, &abc_nfunctions},
+    {enum_functions, &enum_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 15 };
 
@@ -90,6 +95,21 @@ const ModuleDef py_modules[] = {
      dataclasses_on_import},
     {"contextlib", contextlib_functions, &contextlib_nfunctions, contextlib_module_init,
      "the types `suppress`, `closing`, `nullcontext` (context managers)", contextlib_on_import},
+    {"random", random_functions, &random_nfunctions, random_module_init,
+     "(the numbers of CPython's Mersenne Twister, bit for bit, from a state set by an int; "
+     "from the system's entropy otherwise)", random_on_import},
+    {"string", string_functions, &string_nfunctions, string_module_init,
+     "the constants `ascii_letters`, `ascii_lowercase`, `ascii_uppercase`, `digits`, `hexdigits`, "
+     "`octdigits`, `punctuation`, `printable`, `whitespace`", string_on_import},
+    {"time", time_functions, &time_nfunctions, time_module_init,
+     "(their values come from this machine's clocks when the line runs, so they differ from run to "
+     "run, as in CPython)", time_on_import},
+    {"abc", abc_functions, &abc_nfunctions, abc_module_init,
+     "the class `ABC` (a class deriving from it gets `__abstractmethods__`; calling one with abstract "
+     "methods raises CPython's TypeError)", abc_on_import},
+    {"enum", enum_functions, &enum_nfunctions, enum_module_init,
+     "the classes `Enum` (a class deriving from it has members: iteration, `len`, `in`, lookup by value "
+     "and by key, their `name`, `value`, repr and str) and `auto`", enum_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -194,8 +214,9 @@ int bi_method_of_kind(int k, const char *name)
 static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
-                                          "functools", "collections", "dataclasses", "contextlib"};
-    if (d->owner == SK_INSTANCE && d->module == BM_WEAKREF) /* a method of weakref's classes: "WeakSet.add" */
+                                          "functools", "collections", "dataclasses", "contextlib",
+                                          "Random", "string", "time", "abc", "enum"};
+    if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM)) /* "WeakSet.add" */
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
         snprintf(out, cap, "deque.%s", d->name);
@@ -436,9 +457,14 @@ SimId module_find(PyRun *I, const char *name, size_t n)
                 int counts[3]; /* the import's traffic is on_import's to add */
                 for (int g = 0; g < 3; g++)
                     counts[g] = S->gc.gen[g].count;
+                bool stocked = S->fl_list.n || S->fl_dict.n || S->fl_float.n || S->fl_keys.n;
+                for (unsigned k = 0; k < SIM_TUPLE_MAXSAVE; k++)
+                    stocked = stocked || S->fl_tuple[k].n;
                 I->modules[m] = make_module(I, (int)m);
                 for (int g = 0; g < 3; g++)
                     S->gc.gen[g].count = counts[g];
+                if (!stocked) /* the model's making of its classes (enum.Enum) leaves no stock */
+                    sim_clear_freelists(S);
                 py_modules[m].on_import(I);
             }
             return I->modules[m];

@@ -66,6 +66,20 @@ static const ImportCost costs[STD_COUNT] = {
                              STD_BIT(STD_CONTEXTLIB) | STD_BIT(STD_COPY) | STD_BIT(STD_COLLECTIONS) |
                              STD_BIT(STD_WEAKREF),
                          {590, 399, 716}, {11, 10, 4}, {143, 143, 150}, {0, 0, 5}, {4581, 4805, 5173}, true},
+    /* random imports math, operator, itertools, os, bisect, warnings (3.11,
+     * 3.12); string imports re (enum, functools, collections ...) and
+     * compiles Template's pattern (mods, measured as collections was) */
+    [STD_RANDOM] = {"random", STD_BIT(STD_MATH) | STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS), {310, 389, 78},
+                    {2, 2, 1}, {33, 33, 35}, {28, 28, 0}, {1184, 1286, 1197}, false},
+    [STD_STRING] = {"string",
+                    STD_BIT(STD_COLLECTIONS) | STD_BIT(STD_FUNCTOOLS) | STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS) |
+                        STD_BIT(STD_ENUM),
+                    {275, 283, 88}, {5, 5, 2}, {119, 119, 126}, {6, 6, 5}, {2125, 2226, 2236}, false},
+    /* enum imports types, functools, operator, collections (3.11, 3.12;
+     * 3.13 only types: implies is taken as 0 there) */
+    [STD_ENUM] = {"enum", STD_BIT(STD_FUNCTOOLS) | STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS) |
+                              STD_BIT(STD_COLLECTIONS),
+                  {145, 194, 801}, {4, 4, 0}, {113, 113, 13}, {34, 34, 13}, {1645, 1744, 369}, false},
     [STD_COLLECTIONS] = {"collections", STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_OPERATOR), {507, 560, 173},
                          {2, 2, 1}, {76, 76, 80}, {69, 69, 0}, {1228, 1308, 1251}, false},
 };
@@ -74,6 +88,7 @@ static const ImportCost costs[STD_COUNT] = {
 static const char *const statements[STD_COUNT] = {
     "import itertools", "import math", "import operator", "import functools", "import contextlib",
     "import copy", "import collections", "import weakref", "import dataclasses",
+    "import random", "import string", "import enum",
 };
 
 static bool freelists_empty(PyRun *I)
@@ -135,7 +150,7 @@ void std_import(PyRun *I, int which)
     else
         exact = exact && (unsigned)g->gen[0].count + n < thr;
     I->foreign_heap = statements[which];
-    I->std_imported |= STD_BIT(which) | c->implies;
+    I->std_imported |= STD_BIT(which) | (which == STD_ENUM && v == 2 ? 0 : c->implies);
     unsigned before = c->collections[v] * thr;
     replay(I, n, c->garbage[v], c->left[v], before);
     g->startup_tracked += c->survivors[v];

@@ -11,6 +11,8 @@
 enum { STD_ITERTOOLS, STD_MATH, STD_OPERATOR, STD_FUNCTOOLS, STD_CONTEXTLIB, STD_COPY, STD_COLLECTIONS,
        STD_WEAKREF, /* replayed by weakref.c itself (weakref_on_import) */
        STD_DATACLASSES,
+       STD_RANDOM, STD_STRING,
+       STD_ENUM,
        STD_COUNT };
 #define STD_BIT(k) (1u << (k))
 

@@ -61,6 +61,8 @@ static SimId s_getrefcount(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "getrefcount", n, 1, 1))
         return 0;
+    if (enum_refused(I, a[0], "sys.getrefcount()")) /* _member_map_, _value2member_map_, aliases ... */
+        return 0;
     const SimObj *o = sim_obj(S, a[0]);
     if (o->kind == SK_TYPE && o->sub != SK_INSTANCE &&
         (S->prof->version == SIM_V311 || (o->sub == SK_ITER && o->cap >= SIM_XT_IT_COUNT) || o->sub == SK_DEQUE))

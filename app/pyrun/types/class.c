@@ -481,6 +481,11 @@ SimId class_build(PyRun *I, SimId name, SimId ns, SimId bases)
         goto done;
     }
     sim_decref(S, names_copy);
+    if (!abc_class_made(I, cls) || !enum_class_made(I, cls)) { /* ABCMeta.__new__, EnumType.__new__ */
+        sim_decref(S, cls);
+        cls = 0;
+        goto done;
+    }
     SimId sup = sim_super(S);
     SimId bound = sim_builtin(S, 0, 0);
     sim_decref(S, sup);

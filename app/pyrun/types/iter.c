@@ -209,6 +209,8 @@ static SimId call_iter_next(PyRun *I, SimId it)
 
 SimId iter_new(PyRun *I, SimId obj)
 {
+    if (enum_is_enum_class(I, obj)) /* EnumType.__iter__ */
+        return enum_iter(I, obj, false);
     if (sim_kind(S, obj) == SK_DEQUE)
         return deque_iter(I, obj, false);
     if (native_tuple_refused(I, obj))

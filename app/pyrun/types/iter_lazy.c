@@ -336,6 +336,8 @@ SimId iter_reversed(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     SimId seq = a[0];
     SimKind k = sim_kind(S, seq);
+    if (enum_is_enum_class(I, seq)) /* EnumType.__reversed__ */
+        return enum_iter(I, seq, true);
     if (k == SK_DEQUE) { /* deque.__reversed__ */
         SimId meth = lookup_special(I, seq);
         SimId r = deque_iter(I, seq, true);

@@ -90,7 +90,8 @@ bool native_python_level(PyRun *I, SimId v)
     const BuiltinDef *d = bi_def(sim_obj(S, v)->v.builtin.index);
     if (!d)
         return false;
-    return d->module == BM_CONTEXTLIB || (d->module == BM_FUNCTOOLS && strcmp(d->name, "reduce") != 0);
+    return d->module == BM_CONTEXTLIB || (d->module == BM_FUNCTOOLS && strcmp(d->name, "reduce") != 0) ||
+           d->module == BM_RANDOM || d->module == BM_ABC; /* random's are Random's bound methods */
 }
 
 bool native_tuple_refused(PyRun *I, SimId v)

@@ -1,0 +1,620 @@
+/*
+ * random: the module-level functions of Lib/random.py over the Mersenne
+ * Twister of Modules/_randommodule.c (3.11-3.13), bit for bit: seed(int)
+ * feeds init_by_array the 32-bit words of abs(n); random() joins 27 and 26
+ * bits; randrange/randint/choice/shuffle/sample draw through
+ * _randbelow_with_getrandbits (k = n.bit_length() bits, redrawn while >= n).
+ *
+ * What the Python layer allocates is replayed for the collector: each
+ * _randbelow reads `self.getrandbits` (a bound built-in method, freed at
+ * its return); shuffle binds `self._randbelow` once; seed() on 3.11 makes
+ * a super object and a bound method (3.12's LOAD_SUPER_ATTR makes
+ * neither).  sample() asks isinstance(population, Sequence), whose ABC
+ * caches allocate on a first check: the young count is refused after it.
+ * Seeds other than None and ints (str, bytes: SHA-512; floats: their hash)
+ * and the other distributions are refused.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "pyrun/builtins.h"
+#include "pyrun/modules/std_import.h"
+#include "pyrun/types/bigint.h"
+#include "pyrun/types/types.h"
+
+#define S (I->sim)
+#define MT_N 624
+#define MT_M 397
+
+typedef struct PyRandom PyRandom;
+struct PyRandom {
+    uint32_t mt[MT_N];
+    int index;
+};
+
+/* ---- the generator (Modules/_randommodule.c) ------------------------------------- */
+
+static void init_genrand(PyRandom *r, uint32_t s)
+{
+    r->mt[0] = s;
+    for (int i = 1; i < MT_N; i++)
+        r->mt[i] = 1812433253u * (r->mt[i - 1] ^ (r->mt[i - 1] >> 30)) + (uint32_t)i;
+    r->index = MT_N;
+}
+
+static void init_by_array(PyRandom *r, const uint32_t *key, size_t len)
+{
+    init_genrand(r, 19650218u);
+    size_t i = 1, j = 0;
+    for (size_t k = MT_N > len ? MT_N : len; k; k--) {
+        r->mt[i] = (r->mt[i] ^ ((r->mt[i - 1] ^ (r->mt[i - 1] >> 30)) * 1664525u)) + key[j] + (uint32_t)j;
+        i++, j++;
+        if (i >= MT_N) {
+            r->mt[0] = r->mt[MT_N - 1];
+            i = 1;
+        }
+        if (j >= len)
+            j = 0;
+    }
+    for (size_t k = MT_N - 1; k; k--) {
+        r->mt[i] = (r->mt[i] ^ ((r->mt[i - 1] ^ (r->mt[i - 1] >> 30)) * 1566083941u)) - (uint32_t)i;
+        i++;
+        if (i >= MT_N) {
+            r->mt[0] = r->mt[MT_N - 1];
+            i = 1;
+        }
+    }
+    r->mt[0] = 0x80000000u;
+}
+
+static uint32_t genrand_uint32(PyRandom *r)
+{
+    static const uint32_t mag01[2] = {0x0u, 0x9908b0dfu};
+    uint32_t y;
+    if (r->index >= MT_N) {
+        int kk;
+        for (kk = 0; kk < MT_N - MT_M; kk++) {
+            y = (r->mt[kk] & 0x80000000u) | (r->mt[kk + 1] & 0x7fffffffu);
+            r->mt[kk] = r->mt[kk + MT_M] ^ (y >> 1) ^ mag01[y & 1u];
+        }
+        for (; kk < MT_N - 1; kk++) {
+            y = (r->mt[kk] & 0x80000000u) | (r->mt[kk + 1] & 0x7fffffffu);
+            r->mt[kk] = r->mt[kk + (MT_M - MT_N)] ^ (y >> 1) ^ mag01[y & 1u];
+        }
+        y = (r->mt[MT_N - 1] & 0x80000000u) | (r->mt[0] & 0x7fffffffu);
+        r->mt[MT_N - 1] = r->mt[MT_M - 1] ^ (y >> 1) ^ mag01[y & 1u];
+        r->index = 0;
+    }
+    y = r->mt[r->index++];
+    y ^= (y >> 11);
+    y ^= (y << 7) & 0x9d2c5680u;
+    y ^= (y << 15) & 0xefc60000u;
+    y ^= (y >> 18);
+    return y;
+}
+
+static double genrand_res53(PyRandom *r)
+{
+    uint32_t a = genrand_uint32(r) >> 5, b = genrand_uint32(r) >> 6;
+    return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
+}
+
+/* getrandbits(k) for k <= 64: 32-bit words, least significant first */
+static uint64_t getrandbits(PyRandom *r, int k)
+{
+    if (k <= 0)
+        return 0;
+    if (k <= 32)
+        return genrand_uint32(r) >> (32 - k);
+    uint64_t lo = genrand_uint32(r), hi = genrand_uint32(r) >> (64 - k);
+    return lo | hi << 32;
+}
+
+/* the import's Random(): seeded from the system's entropy, as CPython's */
+static PyRandom *gen(PyRun *I)
+{
+    if (!I->random) {
+        I->random = calloc(1, sizeof *I->random);
+        uint32_t key[4] = {(uint32_t)time(NULL), (uint32_t)getpid(), (uint32_t)clock(), 0x9e3779b9u};
+        uint32_t seed;
+        FILE *f = fopen("/dev/urandom", "rb");
+        if (f && fread(&seed, sizeof seed, 1, f) == 1)
+            key[3] ^= seed;
+        if (f)
+            fclose(f);
+        init_by_array(I->random, key, 4);
+    }
+    return I->random;
+}
+
+/* ---- the collector's view of the Python layer ------------------------------------ */
+
+/* a bound method made and dropped around `body` (self.getrandbits) */
+static SimId transient_open(PyRun *I)
+{
+    SimId m = sim_builtin(S, 0, 0);
+    if (S->gc.scheduled) /* 3.12+: the next C call's eval-breaker check, the method still alive */
+        vm_eval_breaker(I);
+    return m;
+}
+
+static void transient_close(PyRun *I, SimId m) { sim_decref(S, m); }
+
+/* _randbelow_with_getrandbits(n), n > 0 */
+static uint64_t randbelow(PyRun *I, uint64_t n)
+{
+    SimId m = transient_open(I);
+    int k = 0;
+    while (k < 64 && (n >> k) != 0)
+        k++;
+    uint64_t r = getrandbits(gen(I), k);
+    while (r >= n)
+        r = getrandbits(gen(I), k);
+    transient_close(I, m);
+    return r;
+}
+
+/* ---- arguments -------------------------------------------------------------------- */
+
+/* A method of Random written in Python: its parameters after self, the
+ * first nreq required; CPython's TypeErrors for the call, the arguments
+ * in order into out (0 where not given). */
+static bool py_params(PyRun *I, const char *fn, SimId *a, int n, SimId kw, const char *const *params, int nreq,
+                      int nparams, SimId *out)
+{
+    int np = bi_npos(I, n, kw);
+    for (int i = 0; i < nparams; i++)
+        out[i] = i < np ? a[i] : 0;
+    if (np > nparams) {
+        if (nreq == nparams)
+            py_raise(I, EXC_TypeError, "Random.%s() takes %d positional arguments but %d were given", fn, nparams + 1,
+                     np + 1);
+        else
+            py_raise(I, EXC_TypeError, "Random.%s() takes from %d to %d positional arguments but %d were given", fn,
+                     nreq + 1, nparams + 1, np + 1);
+        return false;
+    }
+    int nk = kw ? (int)sim_obj(S, kw)->len : 0;
+    for (int i = 0; i < nk; i++) {
+        size_t len;
+        const char *w = sim_str_data(S, sim_items(S, kw)[i], &len);
+        int p = -1;
+        for (int j = 0; j < nparams; j++)
+            if (strlen(params[j]) == len && memcmp(params[j], w, len) == 0)
+                p = j;
+        if (p < 0) {
+            py_raise(I, EXC_TypeError, "Random.%s() got an unexpected keyword argument '%.*s'", fn, (int)len, w);
+            return false;
+        }
+        if (out[p]) {
+            py_raise(I, EXC_TypeError, "Random.%s() got multiple values for argument '%s'", fn, params[p]);
+            return false;
+        }
+        out[p] = a[np + i];
+    }
+    int missing = 0;
+    for (int i = 0; i < nreq; i++)
+        missing += !out[i];
+    if (missing) {
+        Buf b = {0};
+        int seen = 0;
+        for (int i = 0; i < nreq; i++) {
+            if (out[i])
+                continue;
+            seen++;
+            buf_adds(&b, seen == 1 ? "" : seen == missing ? (missing > 2 ? ", and " : " and ") : ", ");
+            buf_addc(&b, '\'');
+            buf_adds(&b, params[i]);
+            buf_addc(&b, '\'');
+        }
+        py_raise(I, EXC_TypeError, "Random.%s() missing %d required positional argument%s: %s", fn, missing,
+                 missing == 1 ? "" : "s", buf_str(&b));
+        buf_fini(&b);
+        return false;
+    }
+    return true;
+}
+
+/* operator.index() of a randrange argument (3.11 accepted integral floats
+ * with a DeprecationWarning: refused) */
+static bool index_arg(PyRun *I, SimId v, int64_t *out)
+{
+    SimKind k = sim_kind(S, v);
+    if (k == SK_FLOAT && S->prof->version == SIM_V311)
+        return py_not_modelled(I, 0, "a float argument to random.randrange() under 3.11 (a DeprecationWarning)");
+    if (k == SK_INSTANCE)
+        return py_not_modelled(I, 0, "random.randrange() of an object of a class (__index__)");
+    if (k != SK_INT && k != SK_BOOL) {
+        py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as an integer", op_typename(I, v));
+        return false;
+    }
+    if (sim_obj(S, v)->sub == 1 || sim_obj(S, v)->v.i > (INT64_C(1) << 61) || sim_obj(S, v)->v.i < -(INT64_C(1) << 61))
+        return py_not_modelled(I, 0, "random.randrange() beyond 2**61");
+    *out = sim_obj(S, v)->v.i;
+    return true;
+}
+
+static void arg_text(PyRun *I, SimId v, Buf *b)
+{
+    op_str(I, v, b);
+}
+
+static SimId randrange_impl(PyRun *I, SimId start, SimId stop, SimId step)
+{
+    int64_t a, b, st = 1;
+    if (!index_arg(I, start, &a))
+        return 0;
+    if (!stop || stop == S->none) {
+        if (step) {
+            py_raise(I, EXC_TypeError, "Missing a non-None stop argument");
+            return 0;
+        }
+        if (a > 0)
+            return sim_int(S, (int64_t)randbelow(I, (uint64_t)a));
+        py_raise(I, EXC_ValueError, "empty range for randrange()");
+        return 0;
+    }
+    if (!index_arg(I, stop, &b))
+        return 0;
+    int64_t width = b - a;
+    if (step && !index_arg(I, step, &st))
+        return 0;
+    if (st == 1) {
+        if (width > 0)
+            return sim_int(S, a + (int64_t)randbelow(I, (uint64_t)width));
+        if (S->prof->version == SIM_V311) {
+            py_raise(I, EXC_ValueError, "empty range for randrange() (%lld, %lld, %lld)", (long long)a, (long long)b,
+                     (long long)width);
+        } else {
+            Buf t = {0};
+            arg_text(I, start, &t);
+            buf_adds(&t, ", ");
+            arg_text(I, stop, &t);
+            py_raise(I, EXC_ValueError, "empty range in randrange(%s)", buf_str(&t));
+            buf_fini(&t);
+        }
+        return 0;
+    }
+    int64_t n;
+    if (st > 0)
+        n = (width + st - 1) / st - ((width + st - 1) % st < 0 && (width + st - 1) % st != 0);
+    else if (st < 0)
+        n = (width + st + 1) / st - ((width + st + 1) % st > 0);
+    else {
+        py_raise(I, EXC_ValueError, "zero step for randrange()");
+        return 0;
+    }
+    if (n <= 0) {
+        if (S->prof->version == SIM_V311) {
+            py_raise(I, EXC_ValueError, "empty range for randrange()");
+        } else {
+            Buf t = {0};
+            arg_text(I, start, &t);
+            buf_adds(&t, ", ");
+            arg_text(I, stop, &t);
+            buf_adds(&t, ", ");
+            arg_text(I, step, &t);
+            py_raise(I, EXC_ValueError, "empty range in randrange(%s)", buf_str(&t));
+            buf_fini(&t);
+        }
+        return 0;
+    }
+    return sim_int(S, a + st * (int64_t)randbelow(I, (uint64_t)n));
+}
+
+/* ---- the functions ---------------------------------------------------------------- */
+
+static SimId r_random(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)kw;
+    if (n) {
+        py_raise(I, EXC_TypeError, "Random.random() takes no arguments (%d given)", n);
+        return 0;
+    }
+    return sim_float(S, genrand_res53(gen(I)));
+}
+
+/* the 32-bit words of abs(v), least significant first (at least one) */
+static uint32_t *int_words(PyRun *I, SimId v, size_t *nw)
+{
+    BigInt b;
+    big_from_sim(S, v, &b);
+    size_t bits = (size_t)b.n * 30;
+    size_t n = bits / 32 + 1;
+    uint32_t *w = calloc(n, sizeof *w);
+    for (int i = 0; i < b.n; i++)
+        for (int k = 0; k < 30; k++)
+            if (b.d[i] >> k & 1u) {
+                size_t bit = (size_t)i * 30 + (size_t)k;
+                w[bit / 32] |= 1u << (bit % 32);
+            }
+    big_free(&b);
+    while (n > 1 && w[n - 1] == 0)
+        n--;
+    *nw = n;
+    return w;
+}
+
+static SimId r_seed(PyRun *I, SimId *a, int n, SimId kw)
+{
+    static const char *const params[] = {"a", "version"};
+    SimId p[2];
+    if (!py_params(I, "seed", a, n, kw, params, 0, 2, p))
+        return 0;
+    SimId arg = p[0], version = p[1];
+    if (version && !(sim_kind(S, version) == SK_INT && sim_obj(S, version)->v.i == 2))
+        return py_not_modelled(I, 0, "random.seed() with a version other than 2"), (SimId)0;
+    if (arg && sim_kind(S, arg) != SK_STR && sim_kind(S, arg) != SK_BYTES && sim_kind(S, arg) != SK_BYTEARRAY) {
+        /* isinstance(a, (type(None), int, float, str, bytes, bytearray)): a
+         * tuple built and dropped (into the tuple free list) */
+        SimId t = sim_tuple(S, 6);
+        for (size_t i = 0; i < 6; i++)
+            sim_tuple_set(S, t, i, sim_none(S));
+        sim_decref(S, t);
+    }
+    if (S->prof->version == SIM_V311) { /* super() and the bound super().seed */
+        SimId sup = sim_super(S), m = sim_builtin(S, 0, 0);
+        sim_decref(S, sup);
+        sim_decref(S, m);
+    }
+    /* what the rest of Random.seed's Python code leaves to the collector
+     * (the first seed after a collection counts two more young objects than
+     * the later ones, from objects that stay alive) is not replayed */
+    if (!I->gc_count_unsure)
+        I->count_unsure_what = "random.seed() (its Python code's objects)";
+    I->gc_count_unsure = true;
+    if (!arg || arg == S->none) { /* from the system's entropy: not reproducible in CPython either */
+        free(I->random);
+        I->random = NULL;
+        gen(I);
+        return bi_none(I);
+    }
+    SimKind k = sim_kind(S, arg);
+    if (k != SK_INT && k != SK_BOOL) {
+        if (k == SK_FLOAT || k == SK_STR || k == SK_BYTES || k == SK_BYTEARRAY)
+            return py_not_modelled(I, 0, "random.seed() of a %s (CPython seeds from its %s)", op_typename(I, arg),
+                                   k == SK_FLOAT ? "hash" : "SHA-512 digest"), (SimId)0;
+        py_raise(I, EXC_TypeError, S->prof->version <= SIM_V312 ? "The only supported seed types are: None,\n"
+                                                                   "int, float, str, bytes, and bytearray."
+                                                                 : "The only supported seed types are:\n"
+                                                                   "None, int, float, str, bytes, and bytearray.");
+        return 0;
+    }
+    size_t nw;
+    uint32_t *w = int_words(I, arg, &nw);
+    init_by_array(gen(I), w, nw);
+    free(w);
+    return bi_none(I);
+}
+
+static SimId r_getrandbits(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (n != 1) {
+        py_raise(I, EXC_TypeError, "Random.getrandbits() takes exactly one argument (%d given)", n);
+        return 0;
+    }
+    int64_t k;
+    if (!bi_int_arg(I, a[0], &k))
+        return 0;
+    if (k < 0) {
+        py_raise(I, EXC_ValueError, "number of bits must be non-negative");
+        return 0;
+    }
+    if (k > 62)
+        return py_not_modelled(I, 0, "random.getrandbits() of more than 62 bits"), (SimId)0;
+    return sim_int(S, (int64_t)getrandbits(gen(I), (int)k));
+}
+
+static SimId r_randrange(PyRun *I, SimId *a, int n, SimId kw)
+{
+    static const char *const params[] = {"start", "stop", "step"};
+    SimId p[3];
+    if (!py_params(I, "randrange", a, n, kw, params, 1, 3, p))
+        return 0;
+    return randrange_impl(I, p[0], p[1], p[2]);
+}
+
+static SimId r_randint(PyRun *I, SimId *a, int n, SimId kw)
+{
+    static const char *const params[] = {"a", "b"};
+    SimId p[2];
+    if (!py_params(I, "randint", a, n, kw, params, 2, 2, p))
+        return 0;
+    int64_t lo, hi;
+    if (!index_arg(I, p[0], &lo))
+        return 0;
+    if (sim_kind(S, p[1]) != SK_INT && sim_kind(S, p[1]) != SK_BOOL)
+        return py_not_modelled(I, 0, "random.randint() with a bound that is not an int"), (SimId)0;
+    if (!index_arg(I, p[1], &hi))
+        return 0;
+    SimId stop = sim_int(S, hi + 1);
+    SimId r = randrange_impl(I, p[0], stop, 0);
+    sim_decref(S, stop);
+    return r;
+}
+
+static bool seq_len(PyRun *I, SimId seq, int64_t *len)
+{
+    SimKind k = sim_kind(S, seq);
+    if (k == SK_LIST || k == SK_TUPLE) {
+        *len = sim_obj(S, seq)->len;
+        return true;
+    }
+    if (k == SK_STR) {
+        *len = sim_obj(S, seq)->cap;
+        return true;
+    }
+    if (k == SK_RANGE) {
+        const int64_t *r = (const int64_t *)(const void *)sim_items(S, seq);
+        int64_t start = sim_obj(S, seq)->v.i, stop = r[0], step = r[1];
+        *len = step > 0 ? (stop > start ? (stop - start + step - 1) / step : 0)
+                        : (start > stop ? (start - stop - step - 1) / -step : 0);
+        return true;
+    }
+    return py_not_modelled(I, 0, "random's sequence functions on a %s (the model takes lists, tuples and str)",
+                           op_typename(I, seq));
+}
+
+static SimId r_choice(PyRun *I, SimId *a, int n, SimId kw)
+{
+    static const char *const params[] = {"seq"};
+    SimId seq;
+    if (!py_params(I, "choice", a, n, kw, params, 1, 1, &seq))
+        return 0;
+    a = &seq;
+    int64_t len;
+    if (!seq_len(I, a[0], &len))
+        return 0;
+    if (len == 0) {
+        py_raise(I, EXC_IndexError, "Cannot choose from an empty sequence");
+        return 0;
+    }
+    SimId i = sim_int(S, (int64_t)randbelow(I, (uint64_t)len));
+    SimId r = op_getitem(I, a[0], i);
+    sim_decref(S, i);
+    return r;
+}
+
+static SimId r_shuffle(PyRun *I, SimId *a, int n, SimId kw)
+{
+    static const char *const params[] = {"x"};
+    SimId x;
+    if (!py_params(I, "shuffle", a, n, kw, params, 1, 1, &x))
+        return 0;
+    if (sim_kind(S, x) != SK_LIST) {
+        if (sim_kind(S, x) == SK_TUPLE || sim_kind(S, x) == SK_STR) {
+            int64_t len;
+            if (seq_len(I, x, &len) && len > 1) /* the first swap's draw comes before its store fails */
+                randbelow(I, (uint64_t)len);
+            py_raise(I, EXC_TypeError, "'%s' object does not support item assignment", op_typename(I, x));
+            return 0;
+        }
+        return py_not_modelled(I, 0, "random.shuffle() of a %s", op_typename(I, x)), (SimId)0;
+    }
+    SimId bound = sim_method(S, S->none, S->none); /* randbelow = self._randbelow */
+    sim_incref(S, S->none);
+    sim_incref(S, S->none);
+    for (int64_t i = (int64_t)sim_obj(S, x)->len - 1; i >= 1; i--) {
+        int64_t j = (int64_t)randbelow(I, (uint64_t)i + 1);
+        if (i >= (int64_t)sim_obj(S, x)->len || j >= (int64_t)sim_obj(S, x)->len)
+            continue; /* a collection's __del__ shortened the list */
+        SimId *it = sim_items(S, x), t = it[i];
+        it[i] = it[j];
+        it[j] = t;
+    }
+    sim_decref(S, bound);
+    return bi_none(I);
+}
+
+static SimId r_sample(PyRun *I, SimId *a, int n, SimId kw)
+{
+    static const char *const params[] = {"population", "k", "counts"};
+    SimId p[3];
+    if (bi_npos(I, n, kw) > 2) {
+        py_raise(I, EXC_TypeError, "Random.sample() takes 3 positional arguments but %d were given",
+                 bi_npos(I, n, kw) + 1);
+        return 0;
+    }
+    if (!py_params(I, "sample", a, n, kw, params, 2, 3, p))
+        return 0;
+    SimId pop = p[0], kv = p[1];
+    if (p[2] && p[2] != S->none)
+        return py_not_modelled(I, 0, "random.sample() with counts="), (SimId)0;
+    SimKind pk = sim_kind(S, pop);
+    if (pk == SK_SET || pk == SK_DICT) {
+        py_raise(I, EXC_TypeError, "Population must be a sequence.  For dicts or sets, use sorted(d).");
+        return 0;
+    }
+    int64_t len, k;
+    if (!seq_len(I, pop, &len) || !bi_int_arg(I, kv, &k))
+        return 0;
+    if (k < 0 || k > len) {
+        py_raise(I, EXC_ValueError, "Sample larger than population or is negative");
+        return 0;
+    }
+    if (!I->gc_count_unsure)
+        I->count_unsure_what = "random.sample() (its isinstance(population, Sequence) fills the ABC's caches)";
+    I->gc_count_unsure = true;
+    int64_t setsize = 21;
+    if (k > 5) { /* 4 ** ceil(log(k * 3, 4)) */
+        int64_t t = 1;
+        while (t < k * 3)
+            t *= 4;
+        setsize += t;
+    }
+    SimId result = sim_list(S, (size_t)k); /* [None] * k */
+    if (!result) {
+        py_no_memory(I);
+        return 0;
+    }
+    for (int64_t i = 0; i < k; i++)
+        sim_list_set(S, result, (size_t)i, sim_none(S));
+    if (len <= setsize) {
+        int64_t *pool = malloc((size_t)(len ? len : 1) * sizeof *pool);
+        for (int64_t i = 0; i < len; i++)
+            pool[i] = i;
+        for (int64_t i = 0; i < k; i++) {
+            int64_t j = (int64_t)randbelow(I, (uint64_t)(len - i));
+            SimId idx = sim_int(S, pool[j]);
+            SimId v = op_getitem(I, pop, idx);
+            sim_decref(S, idx);
+            sim_list_set(S, result, (size_t)i, v);
+            pool[j] = pool[len - i - 1];
+        }
+        free(pool);
+    } else {
+        uint8_t *seen = calloc((size_t)len, 1);
+        for (int64_t i = 0; i < k; i++) {
+            int64_t j = (int64_t)randbelow(I, (uint64_t)len);
+            while (seen[j])
+                j = (int64_t)randbelow(I, (uint64_t)len);
+            seen[j] = 1;
+            SimId idx = sim_int(S, j);
+            SimId v = op_getitem(I, pop, idx);
+            sim_decref(S, idx);
+            sim_list_set(S, result, (size_t)i, v);
+        }
+        free(seen);
+    }
+    return result;
+}
+
+static SimId r_uniform(PyRun *I, SimId *a, int n, SimId kw)
+{
+    static const char *const params[] = {"a", "b"};
+    SimId p[2];
+    if (!py_params(I, "uniform", a, n, kw, params, 2, 2, p))
+        return 0;
+    a = p;
+    /* a + (b - a) * self.random() */
+    SimId d = op_binary(I, OP_SUB, a[1], a[0], false);
+    if (!d)
+        return 0;
+    SimId r = sim_float(S, genrand_res53(gen(I)));
+    SimId m = op_binary(I, OP_MUL, d, r, false);
+    sim_decref(S, d);
+    sim_decref(S, r);
+    if (!m)
+        return 0;
+    SimId s = op_binary(I, OP_ADD, a[0], m, false);
+    sim_decref(S, m);
+    return s;
+}
+
+/* the methods written in Python check their keywords themselves (py_params) */
+#define FN(nm, f) BUILTIN(nm, 0, BM_RANDOM, f, .style = ARGS_OWN, .kw = "*")
+const BuiltinDef random_functions[] = {
+    BUILTIN("random", 0, BM_RANDOM, r_random, .style = ARGS_OWN),
+    BUILTIN("getrandbits", 0, BM_RANDOM, r_getrandbits, .style = ARGS_OWN), FN("seed", r_seed),
+    FN("randrange", r_randrange), FN("randint", r_randint), FN("choice", r_choice),
+    FN("shuffle", r_shuffle), FN("sample", r_sample), FN("uniform", r_uniform),
+};
+const int random_nfunctions = (int)(sizeof random_functions / sizeof random_functions[0]);
+
+void random_module_init(PyRun *I, SimId d) { (void)I, (void)d; }
+
+void random_on_import(PyRun *I) { std_import(I, STD_RANDOM); }

@@ -1,0 +1,106 @@
+/*
+ * time: the clocks learners time their code with (time, perf_counter,
+ * monotonic, process_time, their _ns forms) and sleep.  CPython's
+ * `import time` costs nothing (the interpreter imported it at start-up),
+ * and neither does the model's.
+ *
+ * A clock's value is this machine's, read when the line runs: what CPython
+ * prints for it differs from run to run too, so no oracle can compare it
+ * and the model does not pretend to be the learner's machine.  The floats
+ * and ints the clocks return are ordinary objects (sizes, counts), and a
+ * clock read allocates nothing the collector counts, as in CPython.
+ * sleep() really waits, in slices, so that stopping a run still works.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <math.h>
+#include <time.h>
+
+#include "pyrun/builtins.h"
+#include "pyrun/types/types.h"
+
+#define S (I->sim)
+
+static int64_t clock_ns(clockid_t id)
+{
+    struct timespec ts;
+    clock_gettime(id, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static SimId as_float(PyRun *I, clockid_t id)
+{
+    struct timespec ts;
+    clock_gettime(id, &ts);
+    return sim_float(S, (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9);
+}
+
+#define CLOCK(fname, id) \
+    static SimId t_##fname(PyRun *I, SimId *a, int n, SimId kw) \
+    { \
+        (void)a, (void)n, (void)kw; \
+        return as_float(I, id); \
+    } \
+    static SimId t_##fname##_ns(PyRun *I, SimId *a, int n, SimId kw) \
+    { \
+        (void)a, (void)n, (void)kw; \
+        return sim_int(S, clock_ns(id)); \
+    }
+CLOCK(time, CLOCK_REALTIME)
+CLOCK(perf_counter, CLOCK_MONOTONIC)
+CLOCK(monotonic, CLOCK_MONOTONIC)
+CLOCK(process_time, CLOCK_PROCESS_CPUTIME_ID)
+
+static SimId t_sleep(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    double secs;
+    SimKind k = sim_kind(S, a[0]);
+    if (k == SK_FLOAT)
+        secs = sim_obj(S, a[0])->v.f;
+    else if ((k == SK_INT || k == SK_BOOL) && sim_obj(S, a[0])->sub != 1)
+        secs = (double)sim_obj(S, a[0])->v.i;
+    else if (k == SK_INT) {
+        py_raise(I, EXC_OverflowError, "timestamp too large to convert to C _PyTime_t");
+        return 0;
+    } else {
+        py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as an integer", op_typename(I, a[0]));
+        return 0;
+    }
+    if (isnan(secs)) {
+        py_raise(I, EXC_ValueError, "Invalid value NaN (not a number)");
+        return 0;
+    }
+    if (secs < 0) {
+        py_raise(I, EXC_ValueError, "sleep length must be non-negative");
+        return 0;
+    }
+    int64_t end = clock_ns(CLOCK_MONOTONIC) + (int64_t)(secs * 1e9);
+    for (;;) {
+        if (I->stop && *I->stop)
+            break;
+        int64_t left = end - clock_ns(CLOCK_MONOTONIC);
+        if (left <= 0)
+            break;
+        if (left > 50000000)
+            left = 50000000;
+        struct timespec ts = {0, (long)left};
+        nanosleep(&ts, NULL);
+    }
+    return bi_none(I);
+}
+
+#define NOARGS(nm, f) BUILTIN(nm, 0, BM_TIME, f, .style = ARGS_NONE)
+const BuiltinDef time_functions[] = {
+    NOARGS("time", t_time), NOARGS("time_ns", t_time_ns),
+    NOARGS("perf_counter", t_perf_counter), NOARGS("perf_counter_ns", t_perf_counter_ns),
+    NOARGS("monotonic", t_monotonic), NOARGS("monotonic_ns", t_monotonic_ns),
+    NOARGS("process_time", t_process_time), NOARGS("process_time_ns", t_process_time_ns),
+    BUILTIN("sleep", 0, BM_TIME, t_sleep, .style = ARGS_ONE),
+};
+const int time_nfunctions = (int)(sizeof time_functions / sizeof time_functions[0]);
+
+void time_module_init(PyRun *I, SimId d) { (void)I, (void)d; }
+
+/* already imported by CPython's start-up: no traffic */
+void time_on_import(PyRun *I) { (void)I; }
