@@ -52,6 +52,10 @@ extern const BuiltinDef function_defs[], gc_functions[], sys_functions[], weakre
 extern const int function_ndefs, gc_nfunctions, sys_nfunctions, weakref_nfunctions, itertools_nfunctions;
 /* modules/copy.c: copy() and deepcopy(); the module's first import
  * (modules/stdlib_import.c) */
+/* modules/builtins_base.c: hex(), oct(), bin() */
+SimId builtin_hex(PyRun *I, SimId *args, int nargs, SimId kw);
+SimId builtin_oct(PyRun *I, SimId *args, int nargs, SimId kw);
+SimId builtin_bin(PyRun *I, SimId *args, int nargs, SimId kw);
 extern const BuiltinDef copy_functions[];
 extern const int copy_nfunctions;
 void copy_module_init(PyRun *I, SimId dict);

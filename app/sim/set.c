@@ -154,6 +154,15 @@ void sim_set_presize(Sim *s, SimId set, size_t minused)
         slab_free(&s->slab, old, oldcap);
 }
 
+/* set_merge's and the dict update's one resize up front, for n new keys */
+void sim_set_reserve(Sim *s, SimId set, size_t n)
+{
+    const SimObj *o = &s->obj[set];
+    uint32_t slots = o->v.set.slots ? o->v.set.slots : MINSIZE;
+    if (((size_t)o->v.set.fill + n) * 5 >= (size_t)(slots - 1) * 3)
+        sim_set_presize(s, set, ((size_t)o->len + n) * 2);
+}
+
 static bool ensure_table(Sim *s, SimId set)
 {
     return s->obj[set].v.set.slots || new_table(s, set, MINSIZE);
@@ -267,11 +276,9 @@ void sim_set_merge(Sim *s, SimId set, SimId other)
 {
     if (other == set || !s->obj[other].len || !ensure_table(s, set))
         return;
+    sim_set_reserve(s, set, s->obj[other].len);
     SimObj *o = &s->obj[set];
     const SimObj *src = &s->obj[other];
-    if (((size_t)o->v.set.fill + src->len) * 5 >= (size_t)(o->v.set.slots - 1) * 3)
-        sim_set_presize(s, set, ((size_t)o->len + src->len) * 2);
-    o = &s->obj[set];
     uint32_t n = src->v.set.slots;
     const SimId *ot = keys_of(s, other);
     if (o->v.set.fill == 0) {

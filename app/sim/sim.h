@@ -575,6 +575,8 @@ bool sim_set_contains(const Sim *s, SimId set, SimId key);
 bool sim_set_discard(Sim *s, SimId set, SimId key);             /* leaves a dummy */
 /* set_table_resize(minused): the smallest power of two above minused. */
 void sim_set_presize(Sim *s, SimId set, size_t minused);
+/* The resize set_merge and the dict update make up front for n new keys. */
+void sim_set_reserve(Sim *s, SimId set, size_t n);
 /* set_merge: other's keys into set (incref'd), sized once up front. */
 void sim_set_merge(Sim *s, SimId set, SimId other);
 SimId sim_set_pop(Sim *s, SimId set);   /* 0 when empty; the key's reference passes on */

@@ -38,6 +38,7 @@ static const DefTable tables[] = {
     {deque_methods, &deque_nmethods},
     {subinst_methods, &subinst_nmethods},
     {defaultdict_methods, &defaultdict_nmethods},
+    {int_methods, &int_nmethods},
     {gc_functions, &gc_nfunctions},
     {sys_functions, &sys_nfunctions},
     {weakref_functions, &weakref_nfunctions},
@@ -55,7 +56,7 @@ static const DefTable tables[] = {
     {abc_functions, &abc_nfunctions},
     {enum_functions, &enum_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 15 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 16 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */

@@ -36,10 +36,7 @@ bool set_update(PyRun *I, SimId so, SimId other)
         return true;
     }
     if (k == SK_DICT) {
-        size_t n = sim_obj(S, other)->len;
-        uint32_t slots = SIM_V(S, so, SK_SET, set.slots) ? SIM_V(S, so, SK_SET, set.slots) : 8;
-        if (((size_t)SIM_V(S, so, SK_SET, set.fill) + n) * 5 >= (size_t)(slots - 1) * 3)
-            sim_set_presize(S, so, ((size_t)sim_obj(S, so)->len + n) * 2);
+        sim_set_reserve(S, so, sim_obj(S, other)->len);
         uint32_t pos = 0;
         SimId key, val;
         while (sim_dict_next(S, other, &pos, &key, &val)) {

@@ -101,10 +101,10 @@ SimId subinst_missing(PyRun *I, SimId d, SimId key, bool *found);
 /* Method tables, numbered by the registry in modules/registry.c. */
 extern const BuiltinDef list_methods[], dict_methods[], set_methods[], bytearray_methods[],
     str_methods[], tuple_methods[], property_methods[], generator_methods[], type_methods[],
-    object_methods[], exception_methods[], subinst_methods[];
+    object_methods[], exception_methods[], subinst_methods[], int_methods[];
 extern const int list_nmethods, dict_nmethods, set_nmethods, bytearray_nmethods, str_nmethods,
     tuple_nmethods, property_nmethods, generator_nmethods, type_nmethods, object_nmethods,
-    exception_nmethods, subinst_nmethods;
+    exception_nmethods, subinst_nmethods, int_nmethods;
 /* exc_object.c: BaseException's method `name` bound to self (0: unbound,
  * as read on a class), a new reference; 0 when it has none. Traceback and
  * frame attributes (*found false when not one of theirs). */

@@ -1,0 +1,106 @@
+/*
+ * builtins_base: an int's bits — hex(), oct() and bin() (PyNumber_ToBase: the int's
+ * digits in base 16, 8 or 2 after its 0x / 0o / 0b prefix, a minus sign
+ * first.  The bases are powers of two, so the digits come straight from
+ * the int's 30-bit digits, big or small.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pyrun/builtins.h"
+#include "pyrun/types/bigint.h"
+#include "pyrun/types/types.h"
+
+#define S (I->sim)
+
+static SimId to_base(PyRun *I, SimId v, unsigned bits, char letter)
+{
+    SimKind k = sim_kind(S, v);
+    if (k == SK_INSTANCE)
+        return py_not_modelled(I, 0, "%s() of an object with __index__", bits == 4 ? "hex" : bits == 3 ? "oct" : "bin"),
+               (SimId)0;
+    if (k != SK_INT && k != SK_BOOL) {
+        py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as an integer", op_typename(I, v));
+        return 0;
+    }
+    if (k == SK_INT && sim_obj(S, v)->sub == SIM_INT_UNSURE)
+        return int_unsure_refused(I), (SimId)0;
+    BigInt b;
+    big_from_sim(S, v, &b);
+    size_t nbits = (size_t)(b.n > 0 ? b.n : 1) * 30;
+    char *out = malloc(nbits / bits + 8), *p = out + nbits / bits + 7;
+    *p = 0;
+    /* the magnitude's bits, `bits` at a time from the lowest */
+    size_t total = (size_t)b.n * 30;
+    size_t pos = 0;
+    do {
+        unsigned d = 0;
+        for (unsigned i = 0; i < bits; i++, pos++)
+            if (pos < total && (b.d[pos / 30] >> (pos % 30) & 1))
+                d |= 1u << i;
+        *--p = "0123456789abcdef"[d];
+    } while (pos < total);
+    while (*p == '0' && p[1]) /* no leading zeros, but 0 itself */
+        p++;
+    *--p = letter;
+    *--p = '0';
+    if (b.sign < 0)
+        *--p = '-';
+    big_free(&b);
+    SimId r = sim_str(S, p, strlen(p));
+    free(out);
+    return r;
+}
+
+SimId builtin_hex(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    return to_base(I, a[0], 4, 'x');
+}
+
+SimId builtin_oct(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    return to_base(I, a[0], 3, 'o');
+}
+
+SimId builtin_bin(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    return to_base(I, a[0], 1, 'b');
+}
+
+/* int.bit_length() and int.bit_count(): the magnitude's bits */
+static SimId m_bit_length(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    if (sim_obj(S, a[0])->sub == SIM_INT_UNSURE)
+        return int_unsure_refused(I), (SimId)0;
+    BigInt b;
+    big_from_sim(S, a[0], &b);
+    int64_t bits = b.n ? (int64_t)(b.n - 1) * 30 : 0;
+    for (uint32_t top = b.n ? b.d[b.n - 1] : 0; top; top >>= 1)
+        bits++;
+    big_free(&b);
+    return sim_int(S, bits);
+}
+
+static SimId m_bit_count(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    if (sim_obj(S, a[0])->sub == SIM_INT_UNSURE)
+        return int_unsure_refused(I), (SimId)0;
+    BigInt b;
+    big_from_sim(S, a[0], &b);
+    int64_t ones = 0;
+    for (int i = 0; i < b.n; i++)
+        ones += __builtin_popcount(b.d[i]);
+    big_free(&b);
+    return sim_int(S, ones);
+}
+
+const BuiltinDef int_methods[] = {
+    BUILTIN("bit_length", SK_INT, 0, m_bit_length, .style = ARGS_NONE),
+    BUILTIN("bit_count", SK_INT, 0, m_bit_count, .style = ARGS_NONE),
+};
+const int int_nmethods = (int)(sizeof int_methods / sizeof int_methods[0]);
