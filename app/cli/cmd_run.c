@@ -287,6 +287,7 @@ int cmd_run(int argc, char **argv)
     if (!read_file(argv[1], &src))
         return 2;
     Sim *sim = sim_new(prof);
+    sim_set_events(sim, trace); /* only --trace shows the model's events */
     if (limit)
         sim_set_memory_limit(sim, limit);
     char *abs = realpath(argv[1], NULL); /* CPython names __main__ by its absolute path */

@@ -135,6 +135,7 @@ static int run_variant(const GcTimingSpec *spec, int by, int dicts, int lists, G
                        bool *stopped)
 {
     Sim *sim = sim_new(spec->prof);
+    sim_set_events(sim, false); /* a re-run shows no events */
     if (spec->memory_limit)
         sim_set_memory_limit(sim, spec->memory_limit);
     Variant v = {0};

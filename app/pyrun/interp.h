@@ -101,6 +101,10 @@ typedef struct PyCode {
     SimId obj;               /* its code object, once asked for (types/code.c; static, owned) */
     SimId names_cache[3];    /* 3.12+: co_varnames, co_cellvars, co_freevars once read (owned) */
     uint8_t *warm;           /* per instruction: it ran before (3.12+ specialization); made on first use */
+    struct NameCache *ncache; /* per instruction: where a name op found its name (vm_names.c);
+                               * made on first use */
+    struct AttrCache *acache; /* per instruction: where an instance attribute lay
+                               * (vm_attr_cache.c); made on first use */
 } PyCode;
 
 enum { FR_NORMAL, FR_CLASS, FR_INIT, FR_EX, FR_GEN, FR_INIT_EX, FR_SLOTCALL };

@@ -1,9 +1,21 @@
 /*
- * vm_loop: the dispatch loop, exception unwinding and the eval breaker
- * (where 3.12+ runs a scheduled collection): checked where ceval checks it,
- * after a CALL of a C callable, on a backward jump and on entering a Python
- * function (RESUME, in vm_call_python).
+ * vm_loop: the dispatch loop and the eval breaker (where 3.12+ runs a
+ * scheduled collection): checked where ceval checks it, after a CALL of a
+ * C callable, on a backward jump and on entering a Python function
+ * (RESUME, in vm_call_python).  The rarer instructions and exception
+ * unwinding are in vm_ops.c, the name lookups' cache in vm_names.c.
+ *
+ * Speed: the top frame, its code and the stack stay in locals and are
+ * reloaded only when the frame depth changed (frames live in a fixed array,
+ * and a code's instructions never move once compiled); under GCC and clang
+ * each instruction ends by fetching and jumping to the next one itself
+ * (direct threading, one indirect jump per instruction site, which the
+ * branch predictor learns per site); elsewhere a portable switch does the
+ * same work.  What every instruction checks (a refused allocation, a
+ * refusal, the step limit, Ctrl-C and timeouts, stepping line by line) is
+ * checked in the same order as before, at one load and test each.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,593 +24,577 @@
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
 #include "pyrun/types/types.h"
+#include "pyrun/vm_attr_cache.h"
+#include "pyrun/vm_names.h"
+#include "pyrun/vm_ops.h"
 #include "sim/gc.h"
 
-#define S (I->sim)
-#define F (&I->frames[I->nframes - 1])
-#define CO (&I->codes[F->code])
-#define PUSH(v) do { SimId pv_ = (v); I->stack[F->sp++] = pv_; } while (0)
-#define POP() (I->stack[--F->sp])
-#define TOP(k) (I->stack[F->sp - 1 - (k)])
+#if defined(__GNUC__) && !defined(PYDIVE_VM_SWITCH)
+#define VM_THREADED 1 /* labels as values: a GNU C extension GCC and clang have */
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define UNLIKELY(x) (x)
+#endif
 
-/* Finds a handler for the pending exception in the frames above base:
- * each frame it passes gets a traceback entry (PyTraceBack_Here; not the
- * frame of a re-raise), a handler found takes the exception as the one
- * being handled (PUSH_EXC_INFO), a frame left behind ends with its value
- * stack emptied first. */
-static bool unwind(PyRun *I, int base)
+#define S sim_
+#define PUSH(v) do { SimId pv_ = (v); stack[f->sp++] = pv_; } while (0)
+#define POP() (stack[--f->sp])
+#define TOP(k) (stack[f->sp - 1 - (k)])
+
+/* The top frame and its code, after a call, return or unwind moved it. */
+#define RELOAD()                                     \
+    do {                                             \
+        depth = I->nframes;                          \
+        f = &I->frames[depth - 1];                   \
+        ops = I->codes[f->code].ops;                 \
+        consts = I->codes[f->code].consts;           \
+        names = I->codes[f->code].names;             \
+        ncache = vm_name_caches(&I->codes[f->code]); \
+        acache = vm_attr_caches(&I->codes[f->code]); \
+    } while (0)
+
+/* What runs before every instruction: leaves op and arg set and f->ip past
+ * the instruction, or returns / goes to error. */
+#define FETCH()                                                                    \
+    do {                                                                           \
+        if (UNLIKELY(I->nframes != depth)) {                                       \
+            if (I->nframes <= base)                                                \
+                return VM_RETURNED;                                                \
+            RELOAD();                                                              \
+        }                                                                          \
+        if (UNLIKELY(sim_nomem(S)) && sim_take_nomem(S)) {                         \
+            py_no_memory(I); /* the last instruction was refused memory */         \
+            goto error;                                                            \
+        }                                                                          \
+        SIM_ASSERT(ops == I->codes[f->code].ops);                                  \
+        uint32_t w_ = ops[f->ip];                                                  \
+        arg = OPARG(w_);                                                           \
+        op = (Opcode)OPCODE(w_);                                                   \
+        if (op == OP_LINE) {                                                       \
+            if (step && executed && I->nested == 0)                                \
+                return VM_STEPPED;                                                 \
+            f->line = arg;                                                         \
+        }                                                                          \
+        executed = true;                                                           \
+        if (UNLIKELY(I->refused)) { /* refused inside a callback that swallowed errors */ \
+            I->err.set = true;                                                     \
+            goto error;                                                            \
+        }                                                                          \
+        if (UNLIKELY(++I->steps > limit)) {                                        \
+            py_raise(I, EXC_RuntimeError, "pydive step limit reached");            \
+            goto error;                                                            \
+        }                                                                          \
+        if (UNLIKELY(*stop)) { /* Ctrl-C or a timeout, from the caller */          \
+            stopped(I);                                                            \
+            goto error;                                                            \
+        }                                                                          \
+        f->ip++;                                                                   \
+    } while (0)
+
+#ifdef VM_THREADED
+#define TARGET(o) T_##o:
+#define NEXT()                                              \
+    do {                                                    \
+        FETCH();                                            \
+        goto *targets[op]; /* 256 entries: no bounds check */ \
+    } while (0)
+#else
+#define TARGET(o) case o:
+#define NEXT() goto dispatch
+#endif
+
+static volatile sig_atomic_t no_stop; /* what *stop reads when the caller gave no flag */
+
+static void stopped(PyRun *I)
 {
-    bool here = !I->reraise;
-    I->reraise = false;
-    for (;;) {
-        Frame *f = F;
-        if (here && !I->refused)
-            tb_here(I, f); /* out of memory: the MemoryError goes on instead */
-        here = true;
-        if (f->ntry > 0 && !I->refused) { /* a refusal runs no handler */
-            TryBlock h = I->trys[f->tbase + --f->ntry];
-            uint32_t depth = h.depth, ip = h.ip;
-            while (f->sp > f->base + depth) {
-                SimId v = I->stack[--f->sp];
-                sim_xdecref(S, v);
-            }
-            exc_handled_pop_to(I, h.hdepth);
-            SimId e = exc_instance(I);
-            py_err_clear(I);
-            exc_handled_push(I, e);
-            f->ip = ip;
-            return true;
-        }
-        bool boundary = f->c_boundary;
-        uint32_t locals = f->base + (uint32_t)I->codes[f->code].nslots;
-        while (f->sp > locals) { /* exception_unwind pops the value stack */
-            SimId v = I->stack[--f->sp];
-            I->stack[f->sp] = 0;
-            sim_xdecref(S, v);
-        }
-        exc_handled_pop_to(I, f->hbase);
-        vm_unwind_frame(I);
-        if (boundary || I->nframes <= base)
-            return false;
+    if (*I->stop == PY_STOP_INTERRUPT) {
+        *I->stop = PY_STOP_NONE;
+        py_raise(I, EXC_KeyboardInterrupt, "%s", "");
+    } else {
+        py_raise(I, EXC_RuntimeError, "pydive timeout reached");
     }
+}
+
+/* A scheduled collection waits for the next check (3.12+). */
+static inline void eval_breaker(PyRun *I)
+{
+    if (I->sim->gc.scheduled)
+        vm_eval_breaker(I);
 }
 
 VmStop vm_run(PyRun *I, int base, bool step)
 {
-    uint64_t executed = 0;
-    while (I->nframes > base) {
-        if (sim_nomem(S) && sim_take_nomem(S)) { /* the last instruction was refused memory */
-            py_no_memory(I);
-            goto error;
-        }
-        Frame *f = F;
-        uint32_t w = CO->ops[f->ip];
-        int32_t arg = OPARG(w);
-        Opcode op = (Opcode)OPCODE(w);
-        if (op == OP_LINE) {
-            if (step && executed > 0 && I->nested == 0)
-                return VM_STEPPED;
-            f->line = arg;
-        }
-        executed++;
-        if (I->refused) { /* refused inside a callback that swallowed errors */
-            I->err.set = true;
-            goto error;
-        }
-        if (++I->steps > I->step_limit && I->step_limit) {
-            py_raise(I, EXC_RuntimeError, "pydive step limit reached");
-            goto error;
-        }
-        if (I->stop && *I->stop) { /* Ctrl-C or a timeout, from the caller */
-            if (*I->stop == PY_STOP_INTERRUPT) {
-                *I->stop = PY_STOP_NONE;
-                py_raise(I, EXC_KeyboardInterrupt, "%s", "");
-            } else {
-                py_raise(I, EXC_RuntimeError, "pydive timeout reached");
-            }
-            goto error;
-        }
-        f->ip++;
-        SimId a, b, c, r;
-        switch (op) {
-        case OP_NOP: case OP_LINE: break;
-        case OP_POP_TOP: a = POP(); sim_decref(S, a); break;
-        case OP_DUP_TOP:
-            if (arg == 2) {
-                a = TOP(1), b = TOP(0);
-                sim_incref(S, a), sim_incref(S, b);
-                PUSH(a);
-                PUSH(b);
-            } else {
-                a = TOP(0);
-                sim_incref(S, a);
-                PUSH(a);
-            }
-            break;
-        case OP_ROT_TWO: a = TOP(0); TOP(0) = TOP(1); TOP(1) = a; break;
-        case OP_ROT_THREE: a = TOP(0); TOP(0) = TOP(1); TOP(1) = TOP(2); TOP(2) = a; break;
-        case OP_PUSH_NULL: PUSH(0); break;
-        case OP_LOAD_CONST: a = CO->consts[arg]; sim_incref(S, a); PUSH(a); break;
-        case OP_LOAD_FAST:
-            a = I->stack[f->base + (uint32_t)arg];
-            if (!a) {
-                size_t n;
-                const char *nm = sim_str_data(S, CO->slotnames[arg], &n);
-                py_raise(I, EXC_UnboundLocalError,
-                         "cannot access local variable '%.*s' where it is not associated with a value",
-                         (int)n, nm);
-                goto error;
-            }
-            sim_incref(S, a);
+    Sim *const sim_ = I->sim;
+    SimId *const stack = I->stack;
+    const uint64_t limit = I->step_limit ? I->step_limit : UINT64_MAX;
+    volatile sig_atomic_t *const stop = I->stop ? I->stop : &no_stop;
+    bool executed = false;
+    int depth = -1; /* the frame depth f and ops belong to: none yet */
+    Frame *f = NULL;
+    const uint32_t *ops = NULL;
+    const SimId *consts = NULL, *names = NULL;
+    NameCache *ncache = NULL;
+    AttrCache *acache = NULL;
+    Opcode op;
+    int32_t arg;
+    SimId a, b, c, r;
+#ifdef VM_THREADED
+    static const void *const known[OP_COUNT] = {
+        [OP_NOP] = &&T_OP_NOP, [OP_LINE] = &&T_OP_LINE, [OP_POP_TOP] = &&T_OP_POP_TOP,
+        [OP_DUP_TOP] = &&T_OP_DUP_TOP, [OP_ROT_TWO] = &&T_OP_ROT_TWO,
+        [OP_ROT_THREE] = &&T_OP_ROT_THREE, [OP_PUSH_NULL] = &&T_OP_PUSH_NULL,
+        [OP_LOAD_CONST] = &&T_OP_LOAD_CONST, [OP_LOAD_FAST] = &&T_OP_LOAD_FAST,
+        [OP_STORE_FAST] = &&T_OP_STORE_FAST, [OP_DELETE_FAST] = &&T_OP_DELETE_FAST,
+        [OP_LOAD_DEREF] = &&T_OP_LOAD_DEREF, [OP_STORE_DEREF] = &&T_OP_STORE_DEREF,
+        [OP_DELETE_DEREF] = &&T_OP_DELETE_DEREF, [OP_LOAD_CLOSURE] = &&T_OP_LOAD_CLOSURE,
+        [OP_LOAD_NAME] = &&T_OP_LOAD_NAME, [OP_STORE_NAME] = &&T_OP_STORE_NAME,
+        [OP_DELETE_NAME] = &&T_OP_DELETE_NAME, [OP_LOAD_GLOBAL] = &&T_OP_LOAD_GLOBAL,
+        [OP_STORE_GLOBAL] = &&T_OP_STORE_GLOBAL, [OP_DELETE_GLOBAL] = &&T_OP_DELETE_GLOBAL,
+        [OP_LOAD_ATTR] = &&T_OP_LOAD_ATTR, [OP_STORE_ATTR] = &&T_OP_STORE_ATTR,
+        [OP_DELETE_ATTR] = &&T_OP_DELETE_ATTR, [OP_LOAD_METHOD] = &&T_OP_LOAD_METHOD,
+        [OP_BINARY_SUBSCR] = &&T_OP_BINARY_SUBSCR, [OP_STORE_SUBSCR] = &&T_OP_STORE_SUBSCR,
+        [OP_DELETE_SUBSCR] = &&T_OP_DELETE_SUBSCR, [OP_BUILD_SLICE] = &&T_OP_BUILD_SLICE,
+        [OP_BINARY_OP] = &&T_OP_BINARY_OP, [OP_INPLACE_OP] = &&T_OP_INPLACE_OP,
+        [OP_UNARY_OP] = &&T_OP_UNARY_OP, [OP_COMPARE_OP] = &&T_OP_COMPARE_OP,
+        [OP_JUMP] = &&T_OP_JUMP, [OP_POP_JUMP_IF_FALSE] = &&T_OP_POP_JUMP_IF_FALSE,
+        [OP_POP_JUMP_IF_TRUE] = &&T_OP_POP_JUMP_IF_TRUE,
+        [OP_JUMP_IF_FALSE_OR_POP] = &&T_OP_JUMP_IF_FALSE_OR_POP,
+        [OP_JUMP_IF_TRUE_OR_POP] = &&T_OP_JUMP_IF_TRUE_OR_POP,
+        [OP_GET_ITER] = &&T_OP_GET_ITER, [OP_FOR_ITER] = &&T_OP_FOR_ITER,
+        [OP_BUILD_LIST] = &&T_OP_BUILD_LIST, [OP_BUILD_TUPLE] = &&T_OP_BUILD_TUPLE,
+        [OP_BUILD_MAP] = &&T_OP_BUILD_MAP, [OP_BUILD_SET] = &&T_OP_BUILD_SET,
+        [OP_LIST_APPEND] = &&T_OP_LIST_APPEND, [OP_BUILD_STRING] = &&T_OP_BUILD_STRING,
+        [OP_FORMAT_VALUE] = &&T_OP_FORMAT_VALUE, [OP_CALL] = &&T_OP_CALL,
+        [OP_KW_NAMES] = &&T_OP_KW_NAMES, [OP_MAKE_FUNCTION] = &&T_OP_MAKE_FUNCTION,
+        [OP_BUILD_CLASS] = &&T_OP_BUILD_CLASS, [OP_RETURN_VALUE] = &&T_OP_RETURN_VALUE,
+        [OP_UNPACK_SEQUENCE] = &&T_OP_UNPACK_SEQUENCE, [OP_IMPORT_NAME] = &&T_OP_IMPORT_NAME,
+        [OP_IMPORT_FROM] = &&T_OP_IMPORT_FROM, [OP_RAISE] = &&T_OP_RAISE,
+        [OP_ASSERT_FAIL] = &&T_OP_ASSERT_FAIL, [OP_LIST_EXTEND] = &&T_OP_LIST_EXTEND,
+        [OP_SET_UPDATE] = &&T_OP_SET_UPDATE, [OP_SETUP_TRY] = &&T_OP_SETUP_TRY,
+        [OP_POP_TRY] = &&T_OP_POP_TRY, [OP_MATCH_EXC] = &&T_OP_MATCH_EXC,
+        [OP_POP_EXC] = &&T_OP_POP_EXC, [OP_RERAISE] = &&T_OP_RERAISE,
+        [OP_CALL_EX] = &&T_OP_CALL_EX, [OP_LIST_TO_TUPLE] = &&T_OP_LIST_TO_TUPLE,
+        [OP_DICT_MERGE] = &&T_OP_DICT_MERGE, [OP_DICT_UPDATE] = &&T_OP_DICT_UPDATE,
+        [OP_SET_ADD] = &&T_OP_SET_ADD, [OP_SET_EXTEND] = &&T_OP_SET_EXTEND,
+        [OP_UNPACK_EX] = &&T_OP_UNPACK_EX, [OP_SUPER_ATTR] = &&T_OP_SUPER_ATTR,
+        [OP_MAP_ADD] = &&T_OP_MAP_ADD, [OP_YIELD_VALUE] = &&T_OP_YIELD_VALUE,
+        [OP_YIELD_FROM] = &&T_OP_YIELD_FROM, [OP_BEFORE_WITH] = &&T_OP_BEFORE_WITH,
+        [OP_WITH_EXIT] = &&T_OP_WITH_EXIT, [OP_WITH_EXCEPT] = &&T_OP_WITH_EXCEPT,
+    };
+    _Static_assert(OP_WITH_EXCEPT + 1 == OP_COUNT, "every opcode has its target above");
+    static const void *targets[256]; /* every byte an opcode can be: the others are bad */
+    if (UNLIKELY(!targets[0]))
+        for (int i = 0; i < 256; i++)
+            targets[i] = i < OP_COUNT ? known[i] : &&T_bad_opcode;
+    NEXT();
+#else
+dispatch:
+    FETCH();
+    switch (op) {
+#endif
+    TARGET(OP_NOP) TARGET(OP_LINE) NEXT();
+    TARGET(OP_POP_TOP) a = POP(); sim_decref(S, a); NEXT();
+    TARGET(OP_DUP_TOP)
+        if (arg == 2) {
+            a = TOP(1), b = TOP(0);
+            sim_incref(S, a), sim_incref(S, b);
             PUSH(a);
-            break;
-        case OP_STORE_FAST:
-            a = POP();
-            b = I->stack[f->base + (uint32_t)arg];
-            I->stack[f->base + (uint32_t)arg] = a;
-            sim_xdecref(S, b);
-            break;
-        case OP_DELETE_FAST:
-            b = I->stack[f->base + (uint32_t)arg];
-            if (!b) {
-                size_t n;
-                const char *nm = sim_str_data(S, CO->slotnames[arg], &n);
-                py_raise(I, EXC_UnboundLocalError,
-                         "cannot access local variable '%.*s' where it is not associated with a value",
-                         (int)n, nm);
-                goto error;
-            }
-            I->stack[f->base + (uint32_t)arg] = 0;
-            sim_decref(S, b);
-            break;
-        case OP_LOAD_DEREF: case OP_LOAD_CLOSURE:
-            c = I->stack[f->base + (uint32_t)arg];
-            a = op == OP_LOAD_CLOSURE ? c : SIM_V(S, c, SK_CELL, cell.ref);
-            if (!a) {
-                size_t n;
-                const char *nm = sim_str_data(S, CO->slotnames[arg], &n);
-                py_raise(I, EXC_NameError,
-                         "cannot access free variable '%.*s' where it is not associated with a value in enclosing scope",
-                         (int)n, nm);
-                goto error;
-            }
-            sim_incref(S, a);
-            PUSH(a);
-            break;
-        case OP_STORE_DEREF: case OP_DELETE_DEREF:
-            c = I->stack[f->base + (uint32_t)arg];
-            a = op == OP_STORE_DEREF ? POP() : 0;
-            b = SIM_V(S, c, SK_CELL, cell.ref);
-            SIM_V(S, c, SK_CELL, cell.ref) = a;
-            sim_xdecref(S, b);
-            break;
-        case OP_LOAD_NAME: case OP_LOAD_GLOBAL:
-            a = vm_load_name(I, vm_name_const(I, arg), op == OP_LOAD_NAME);
-            if (!a)
-                goto error;
-            PUSH(a);
-            break;
-        case OP_STORE_NAME: case OP_STORE_GLOBAL:
-            a = POP();
-            b = vm_name_const(I, arg);
-            sim_incref(S, b);
-            sim_dict_set(S, op == OP_STORE_NAME && f->locals ? f->locals : f->globals, b, a);
-            break;
-        case OP_DELETE_NAME: case OP_DELETE_GLOBAL:
-            if (!sim_dict_del(S, op == OP_DELETE_NAME && f->locals ? f->locals : f->globals,
-                              vm_name_const(I, arg))) {
-                vm_name_error(I, vm_name_const(I, arg));
-                goto error;
-            }
-            break;
-        case OP_LOAD_ATTR:
-            if (!vm_load_attr(I, POP(), arg))
-                goto error;
-            break;
-        case OP_LOAD_METHOD:
-            a = POP();
-            if (!attr_method(I, a, vm_name_const(I, arg), &b, &c)) {
-                sim_decref(S, a);
-                goto error;
-            }
             PUSH(b);
-            PUSH(c);
-            break;
-        case OP_STORE_ATTR:
-            a = POP(); /* object */
-            b = POP(); /* value */
-            if (!attr_set(I, a, vm_name_const(I, arg), b)) {
-                sim_decref(S, a), sim_decref(S, b);
-                goto error;
-            }
-            sim_decref(S, a);
-            sim_decref(S, b);
-            break;
-        case OP_DELETE_ATTR:
-            a = POP();
-            if (!attr_del(I, a, vm_name_const(I, arg))) {
-                sim_decref(S, a);
-                goto error;
-            }
-            sim_decref(S, a);
-            break;
-        case OP_BINARY_SUBSCR:
-            b = POP(), a = POP();
-            r = op_getitem(I, a, b);
-            sim_decref(S, b), sim_decref(S, a);
-            if (!r)
-                goto error;
-            PUSH(r);
-            break;
-        case OP_STORE_SUBSCR: {
-            b = POP(), a = POP(), c = POP();
-            bool ok = op_setitem(I, a, b, c);
-            sim_decref(S, b), sim_decref(S, a), sim_decref(S, c);
-            if (!ok)
-                goto error;
-            break;
+        } else {
+            a = TOP(0);
+            sim_incref(S, a);
+            PUSH(a);
         }
-        case OP_DELETE_SUBSCR: {
-            b = POP(), a = POP();
-            bool ok = op_delitem(I, a, b);
-            sim_decref(S, b), sim_decref(S, a);
-            if (!ok)
-                goto error;
-            break;
-        }
-        case OP_BUILD_SLICE: PUSH(vm_build_slice(I, arg)); break;
-        case OP_BINARY_OP: case OP_INPLACE_OP:
-            b = POP(), a = POP();
-            r = op_binary(I, arg, a, b, op == OP_INPLACE_OP);
-            sim_decref(S, a), sim_decref(S, b);
-            if (!r)
-                goto error;
-            PUSH(r);
-            break;
-        case OP_UNARY_OP:
-            a = POP();
-            r = op_unary(I, arg, a);
-            sim_decref(S, a);
-            if (!r)
-                goto error;
-            PUSH(r);
-            break;
-        case OP_COMPARE_OP:
-            b = POP(), a = POP();
-            r = op_compare(I, arg, a, b);
-            sim_decref(S, a), sim_decref(S, b);
-            if (!r)
-                goto error;
-            PUSH(r);
-            break;
-        case OP_JUMP:
-            if ((uint32_t)arg < f->ip)
-                vm_eval_breaker(I);
-            f->ip = (uint32_t)arg;
-            break;
-        case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE: {
-            a = POP();
-            int t = op_truth(I, a);
-            sim_decref(S, a);
-            if (t < 0)
-                goto error;
-            if (t == (op == OP_POP_JUMP_IF_TRUE))
-                F->ip = (uint32_t)arg;
-            break;
-        }
-        case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP: {
-            int t = op_truth(I, TOP(0));
-            if (t < 0)
-                goto error;
-            if (t == (op == OP_JUMP_IF_TRUE_OR_POP)) {
-                F->ip = (uint32_t)arg;
-            } else {
-                a = POP();
-                sim_decref(S, a);
-            }
-            break;
-        }
-        case OP_GET_ITER:
-            a = POP();
-            r = iter_new(I, a);
-            if (!r) {
-                py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a));
-                sim_decref(S, a);
-                goto error;
-            }
-            sim_decref(S, a);
-            PUSH(r);
-            break;
-        case OP_FOR_ITER: {
-            int got = iter_step(I, TOP(0), &r);
-            if (got > 0) {
-                PUSH(r);
-            } else if (got < 0) {
-                goto error;
-            } else {
-                a = POP();
-                sim_decref(S, a);
-                F->ip = (uint32_t)arg;
-            }
-            break;
-        }
-        case OP_BUILD_LIST:
-            r = sim_list(S, (size_t)arg);
-            if (sim_obj(S, r)->len != (uint32_t)arg) { /* refused: the items go, MemoryError */
-                for (int i = arg - 1; i >= 0; i--)
-                    sim_xdecref(S, POP());
-                sim_decref(S, r);
-                py_no_memory(I);
-                goto error;
-            }
-            for (int i = arg - 1; i >= 0; i--)
-                sim_items(S, r)[i] = POP();
-            PUSH(r);
-            break;
-        case OP_BUILD_TUPLE:
-            r = sim_tuple(S, (size_t)arg);
-            for (int i = arg - 1; i >= 0; i--)
-                sim_tuple_set(S, r, (size_t)i, POP());
-            PUSH(r);
-            break;
-        case OP_BUILD_SET: {
-            r = sim_set(S);
-            uint32_t from = F->sp - (uint32_t)arg;
-            for (int i = 0; i < arg; i++) {
-                a = I->stack[from + (uint32_t)i];
-                if (!py_hashable(I, a)) {
-                    sim_decref(S, r);
-                    goto error;
-                }
-            }
-            for (int i = 0; i < arg; i++)
-                sim_set_add(S, r, I->stack[from + (uint32_t)i]);
-            F->sp = from;
-            PUSH(r);
-            break;
-        }
-        case OP_BUILD_MAP: {
-            uint32_t from = F->sp - 2 * (uint32_t)arg;
-            bool str_keys = true;
-            for (int i = 0; i < arg; i++) {
-                a = I->stack[from + 2 * (uint32_t)i];
-                if (!py_hashable(I, a)) {
-                    goto error;
-                }
-                if (sim_kind(S, a) != SK_STR)
-                    str_keys = false;
-            }
-            r = sim_dict_presized(S, (size_t)arg, str_keys);
-            for (int i = 0; i < arg; i++)
-                sim_dict_set(S, r, I->stack[from + 2 * (uint32_t)i], I->stack[from + 2 * (uint32_t)i + 1]);
-            F->sp = from;
-            PUSH(r);
-            break;
-        }
-        case OP_LIST_EXTEND:
-            if (!vm_list_extend(I, arg))
-                goto error;
-            break;
-        case OP_SET_UPDATE:
-            if (!vm_set_extend(I, arg))
-                goto error;
-            break;
-        case OP_LIST_APPEND:
-            a = POP();
-            sim_list_append(S, TOP(arg - 1), a);
-            break;
-        case OP_YIELD_VALUE:
-            if (!vm_gen_yield(I, POP(), false))
-                goto error;
-            return VM_RETURNED; /* a generator's frame always returns to C (vm_gen.c) */
-        case OP_YIELD_FROM: {
-            int y = vm_gen_yield_from(I);
-            if (y < 0)
-                goto error;
-            if (y > 0)
-                return VM_RETURNED;
-            break;
-        }
-        case OP_BEFORE_WITH:
-            if (!vm_before_with(I))
-                goto error;
-            break;
-        case OP_WITH_EXIT:
-            if (!vm_with_exit(I, arg))
-                goto error;
-            break;
-        case OP_WITH_EXCEPT:
-            if (!vm_with_except(I))
-                goto error;
-            break;
-        case OP_MAP_ADD:
-            if (!vm_map_add(I, arg))
-                goto error;
-            break;
-        case OP_BUILD_STRING: {
-            Buf sb = {0};
-            uint32_t from = F->sp - (uint32_t)arg;
-            for (int i = 0; i < arg; i++) {
-                size_t n;
-                const char *d = sim_str_data(S, I->stack[from + (uint32_t)i], &n);
-                buf_add(&sb, d, n);
-            }
-            for (int i = arg - 1; i >= 0; i--) {
-                a = POP();
-                sim_decref(S, a);
-            }
-            PUSH(sim_str(S, buf_str(&sb), sb.len));
-            buf_fini(&sb);
-            break;
-        }
-        case OP_FORMAT_VALUE:
-            if (!vm_format_value(I, arg))
-                goto error;
-            break;
-        case OP_KW_NAMES:
-            I->kwnames = CO->consts[arg];
-            sim_incref(S, I->kwnames);
-            break;
-        case OP_CALL: {
-            int depth = I->nframes;
-            if (!vm_do_call(I, arg))
-                goto error;
-            if (I->nframes == depth) /* a C callable: CALL ends with the check */
-                vm_eval_breaker(I);
-            break;
-        }
-        case OP_MAKE_FUNCTION: {
-            const PyCode *fc = &I->codes[arg];
-            SimId closure = fc->has_closure ? POP() : 0;
-            SimId annotations = fc->has_annotations ? POP() : 0;
-            SimId kwdefaults = fc->nkwdefaults ? POP() : 0;
-            SimId defaults = fc->ndefaults ? POP() : 0;
-            sim_incref(S, fc->qualname);
-            sim_incref(S, F->globals);
-            r = sim_func(S, (uint32_t)arg, fc->qualname, F->globals, defaults, closure);
-            sim_items(S, r)[SIM_FN_KWDEFAULTS] = kwdefaults;
-            sim_items(S, r)[SIM_FN_ANNOTATIONS] = annotations; /* a tuple until read */
-            if (fc->doc_const) { /* func_doc: the docstring constant */
-                SimId doc = I->codes[arg].consts[fc->doc_const - 1];
-                sim_incref(S, doc);
-                sim_items(S, r)[SIM_FN_DOC] = doc;
-            }
-            PUSH(r);
-            break;
-        }
-        case OP_BUILD_CLASS:
-            if (!vm_build_class(I, (uint32_t)arg))
-                goto error;
-            break;
-        case OP_RETURN_VALUE: {
-            a = POP();
-            int rr = vm_do_return(I, a);
-            if (rr < 0)
-                goto error;
-            if (rr > 0 && (I->nframes <= base || I->nframes == 0))
-                return VM_RETURNED;
-            if (rr > 0)
-                return VM_RETURNED;
-            break;
-        }
-        case OP_UNPACK_SEQUENCE:
-            if (!vm_unpack(I, arg))
-                goto error;
-            break;
-        case OP_IMPORT_NAME: {
-            size_t n;
-            const char *nm = sim_str_data(S, vm_name_const(I, arg), &n);
-            SimId m = module_find(I, nm, n);
-            if (!m) {
-                if (!modelled_module_missing(I, nm, n))
-                    goto error;
-                py_raise(I, EXC_ModuleNotFoundError, "No module named '%.*s'", (int)n, nm);
-                goto error;
-            }
-            sim_incref(S, m);
-            PUSH(m);
-            break;
-        }
-        case OP_IMPORT_FROM:
-            r = attr_get(I, TOP(0), vm_name_const(I, arg));
-            if (!r) {
-                size_t n, mn;
-                const char *nm = sim_str_data(S, vm_name_const(I, arg), &n);
-                const char *mod = sim_str_data(S, SIM_V(S, TOP(0), SK_MODULE, module.name), &mn);
-                if (I->refused)
-                    goto error;
-                I->err.set = false;
-                py_raise(I, EXC_ImportError, "cannot import name '%.*s' from '%.*s' (unknown location)",
-                         (int)n, nm, (int)mn, mod);
-                goto error;
-            }
-            PUSH(r);
-            break;
-        case OP_RAISE:
-            vm_raise_op(I, arg);
-            goto error;
-        case OP_ASSERT_FAIL: {
-            Buf mb = {0};
-            if (arg) {
-                a = POP();
-                op_str(I, a, &mb);
-                sim_decref(S, a);
-            }
-            py_raise(I, EXC_AssertionError, "%s", buf_str(&mb));
-            buf_fini(&mb);
+        NEXT();
+    TARGET(OP_ROT_TWO) a = TOP(0); TOP(0) = TOP(1); TOP(1) = a; NEXT();
+    TARGET(OP_ROT_THREE) a = TOP(0); TOP(0) = TOP(1); TOP(1) = TOP(2); TOP(2) = a; NEXT();
+    TARGET(OP_PUSH_NULL) PUSH(0); NEXT();
+    TARGET(OP_LOAD_CONST) a = consts[arg]; sim_incref(S, a); PUSH(a); NEXT();
+    TARGET(OP_LOAD_FAST)
+        a = stack[f->base + (uint32_t)arg];
+        if (UNLIKELY(!a)) {
+            vm_unbound_error(I, arg, false);
             goto error;
         }
-        case OP_SETUP_TRY:
-            if (f->ntry >= (uint32_t)CO->maxtry) { /* the compiler counted them: a bug, not user code */
-                py_raise(I, EXC_SystemError, "try block deeper than the compiler counted");
-                goto error;
-            }
-            I->trys[f->tbase + f->ntry++] = (TryBlock){(uint32_t)(arg & ~SETUP_TRY_BELOW),
-                                                       f->sp - f->base - ((arg & SETUP_TRY_BELOW) ? 1 : 0),
-                                                       I->nhandled};
-            break;
-        case OP_POP_TRY:
-            if (f->ntry)
-                f->ntry--;
-            break;
-        case OP_MATCH_EXC:
-            if (arg == 1) {
-                a = exc_handled_top(I);
-                sim_incref(S, a);
-                PUSH(a);
-                break;
-            }
-            a = POP();
-            r = sim_bool(S, exc_matches(I, a));
-            sim_decref(S, a);
-            PUSH(r);
-            break;
-        case OP_POP_EXC: /* POP_EXCEPT */
-            exc_handled_pop_to(I, I->nhandled ? I->nhandled - 1 : 0);
-            break;
-        case OP_RERAISE:
-            exc_reraise(I, true);
-            goto error;
-        case OP_CALL_EX:
-            if (!vm_call_ex(I, arg))
-                goto error;
-            break;
-        case OP_SUPER_ATTR:
-            if (!vm_super_attr(I, arg))
-                goto error;
-            break;
-        case OP_LIST_TO_TUPLE: vm_list_to_tuple(I); break;
-        case OP_DICT_MERGE: case OP_DICT_UPDATE:
-            if (!vm_dict_merge(I, arg, op == OP_DICT_MERGE))
-                goto error;
-            break;
-        case OP_SET_ADD:
-            if (!vm_set_add(I, arg))
-                goto error;
-            break;
-        case OP_SET_EXTEND:
-            if (!vm_set_extend(I, arg))
-                goto error;
-            break;
-        case OP_UNPACK_EX:
-            if (!vm_unpack_ex(I, arg))
-                goto error;
-            break;
-        default:
-            py_raise(I, EXC_SystemError, "bad opcode %d", (int)op);
+        sim_incref(S, a);
+        PUSH(a);
+        NEXT();
+    TARGET(OP_STORE_FAST)
+        a = POP();
+        b = stack[f->base + (uint32_t)arg];
+        stack[f->base + (uint32_t)arg] = a;
+        sim_xdecref(S, b);
+        NEXT();
+    TARGET(OP_DELETE_FAST)
+        b = stack[f->base + (uint32_t)arg];
+        if (!b) {
+            vm_unbound_error(I, arg, false);
             goto error;
         }
-        continue;
-    error:
-        if (!unwind(I, base))
-            return VM_ERROR;
+        stack[f->base + (uint32_t)arg] = 0;
+        sim_decref(S, b);
+        NEXT();
+    TARGET(OP_LOAD_DEREF) TARGET(OP_LOAD_CLOSURE)
+        c = stack[f->base + (uint32_t)arg];
+        a = op == OP_LOAD_CLOSURE ? c : SIM_V(S, c, SK_CELL, cell.ref);
+        if (!a) {
+            vm_unbound_error(I, arg, true);
+            goto error;
+        }
+        sim_incref(S, a);
+        PUSH(a);
+        NEXT();
+    TARGET(OP_STORE_DEREF) TARGET(OP_DELETE_DEREF)
+        c = stack[f->base + (uint32_t)arg];
+        a = op == OP_STORE_DEREF ? POP() : 0;
+        b = SIM_V(S, c, SK_CELL, cell.ref);
+        SIM_V(S, c, SK_CELL, cell.ref) = a;
+        sim_xdecref(S, b);
+        NEXT();
+    TARGET(OP_LOAD_NAME) TARGET(OP_LOAD_GLOBAL) {
+        NameCache *nc = &ncache[f->ip - 1];
+        a = vm_name_hit(I, f, nc, names[arg], op == OP_LOAD_NAME);
+        if (a)
+            sim_incref(S, a);
+        else if (!(a = vm_load_name_slow(I, nc, arg, op == OP_LOAD_NAME)))
+            goto error;
+        PUSH(a);
+        NEXT();
     }
-    return VM_RETURNED;
+    TARGET(OP_STORE_NAME) TARGET(OP_STORE_GLOBAL) {
+        NameCache *nc = &ncache[f->ip - 1];
+        a = POP();
+        b = op == OP_STORE_NAME && f->locals ? f->locals : f->globals;
+        if (nc->where == 1 && vm_name_entry(S, b, nc->entry, names[arg]))
+            sim_dict_replace_at(S, b, nc->entry, a);
+        else
+            vm_store_name_at(I, nc, arg, a, op == OP_STORE_NAME);
+        NEXT();
+    }
+    TARGET(OP_DELETE_NAME) TARGET(OP_DELETE_GLOBAL)
+        if (!sim_dict_del(S, op == OP_DELETE_NAME && f->locals ? f->locals : f->globals,
+                          vm_name_const(I, arg))) {
+            vm_name_error(I, vm_name_const(I, arg));
+            goto error;
+        }
+        NEXT();
+    TARGET(OP_LOAD_ATTR) {
+        AttrCache *ac = &acache[f->ip - 1];
+        a = POP();
+        r = vm_attr_hit(I, ac, a, names[arg]);
+        if (r) { /* what vm_load_attr does for it */
+            sim_incref(S, r);
+            sim_decref(S, a);
+            PUSH(r);
+            NEXT();
+        }
+        vm_attr_fill(I, ac, a, names[arg], false);
+        if (!vm_load_attr(I, a, arg))
+            goto error;
+        NEXT();
+    }
+    TARGET(OP_LOAD_METHOD) {
+        AttrCache *ac = &acache[f->ip - 1];
+        a = POP();
+        b = vm_method_hit(I, ac, a, names[arg]);
+        if (b) { /* what attr_method pushes for it: the callable, then the object */
+            PUSH(b);
+            PUSH(a);
+            NEXT();
+        }
+        vm_method_fill(I, ac, a, names[arg]);
+        if (!attr_method(I, a, names[arg], &b, &c)) {
+            sim_decref(S, a);
+            goto error;
+        }
+        PUSH(b);
+        PUSH(c);
+        NEXT();
+    }
+    TARGET(OP_STORE_ATTR) {
+        AttrCache *ac = &acache[f->ip - 1];
+        a = POP(); /* object */
+        b = POP(); /* value */
+        if (vm_attr_store_hit(I, ac, a, names[arg], b)) {
+            sim_decref(S, a);
+            NEXT();
+        }
+        vm_attr_fill(I, ac, a, names[arg], true);
+        if (!attr_set(I, a, vm_name_const(I, arg), b)) {
+            sim_decref(S, a), sim_decref(S, b);
+            goto error;
+        }
+        sim_decref(S, a);
+        sim_decref(S, b);
+        NEXT();
+    }
+    TARGET(OP_DELETE_ATTR)
+        a = POP();
+        if (!attr_del(I, a, vm_name_const(I, arg))) {
+            sim_decref(S, a);
+            goto error;
+        }
+        sim_decref(S, a);
+        NEXT();
+    TARGET(OP_BINARY_SUBSCR)
+        b = POP(), a = POP();
+        r = op_getitem(I, a, b);
+        sim_decref(S, b), sim_decref(S, a);
+        if (!r)
+            goto error;
+        PUSH(r);
+        NEXT();
+    TARGET(OP_STORE_SUBSCR) {
+        b = POP(), a = POP(), c = POP();
+        bool ok = op_setitem(I, a, b, c);
+        sim_decref(S, b), sim_decref(S, a), sim_decref(S, c);
+        if (!ok)
+            goto error;
+        NEXT();
+    }
+    TARGET(OP_DELETE_SUBSCR) {
+        b = POP(), a = POP();
+        bool ok = op_delitem(I, a, b);
+        sim_decref(S, b), sim_decref(S, a);
+        if (!ok)
+            goto error;
+        NEXT();
+    }
+    TARGET(OP_BUILD_SLICE) PUSH(vm_build_slice(I, arg)); NEXT();
+    TARGET(OP_BINARY_OP) TARGET(OP_INPLACE_OP)
+        b = POP(), a = POP();
+        r = op_binary(I, arg, a, b, op == OP_INPLACE_OP);
+        sim_decref(S, a), sim_decref(S, b);
+        if (!r)
+            goto error;
+        PUSH(r);
+        NEXT();
+    TARGET(OP_UNARY_OP)
+        a = POP();
+        r = op_unary(I, arg, a);
+        sim_decref(S, a);
+        if (!r)
+            goto error;
+        PUSH(r);
+        NEXT();
+    TARGET(OP_COMPARE_OP)
+        b = POP(), a = POP();
+        r = op_compare(I, arg, a, b);
+        sim_decref(S, a), sim_decref(S, b);
+        if (!r)
+            goto error;
+        PUSH(r);
+        NEXT();
+    TARGET(OP_JUMP)
+        if ((uint32_t)arg < f->ip)
+            eval_breaker(I);
+        f->ip = (uint32_t)arg;
+        NEXT();
+    TARGET(OP_POP_JUMP_IF_FALSE) TARGET(OP_POP_JUMP_IF_TRUE) {
+        a = POP();
+        int t = op_truth(I, a);
+        sim_decref(S, a);
+        if (t < 0)
+            goto error;
+        if (t == (op == OP_POP_JUMP_IF_TRUE))
+            f->ip = (uint32_t)arg;
+        NEXT();
+    }
+    TARGET(OP_JUMP_IF_FALSE_OR_POP) TARGET(OP_JUMP_IF_TRUE_OR_POP) {
+        int t = op_truth(I, TOP(0));
+        if (t < 0)
+            goto error;
+        if (t == (op == OP_JUMP_IF_TRUE_OR_POP)) {
+            f->ip = (uint32_t)arg;
+        } else {
+            a = POP();
+            sim_decref(S, a);
+        }
+        NEXT();
+    }
+    TARGET(OP_GET_ITER)
+        a = POP();
+        r = iter_new(I, a);
+        if (!r) {
+            py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a));
+            sim_decref(S, a);
+            goto error;
+        }
+        sim_decref(S, a);
+        PUSH(r);
+        NEXT();
+    TARGET(OP_FOR_ITER) {
+        int got = iter_step(I, TOP(0), &r);
+        if (got > 0) {
+            PUSH(r);
+        } else if (got < 0) {
+            goto error;
+        } else {
+            a = POP();
+            sim_decref(S, a);
+            f->ip = (uint32_t)arg;
+        }
+        NEXT();
+    }
+    TARGET(OP_BUILD_LIST)
+        if (!vm_op_build_list(I, arg))
+            goto error;
+        NEXT();
+    TARGET(OP_BUILD_TUPLE) vm_op_build_tuple(I, arg); NEXT();
+    TARGET(OP_BUILD_SET)
+        if (!vm_op_build_set(I, arg))
+            goto error;
+        NEXT();
+    TARGET(OP_BUILD_MAP)
+        if (!vm_op_build_map(I, arg))
+            goto error;
+        NEXT();
+    TARGET(OP_LIST_EXTEND)
+        if (!vm_list_extend(I, arg))
+            goto error;
+        NEXT();
+    TARGET(OP_SET_UPDATE)
+        if (!vm_set_extend(I, arg))
+            goto error;
+        NEXT();
+    TARGET(OP_LIST_APPEND)
+        a = POP();
+        sim_list_append(S, TOP(arg - 1), a);
+        NEXT();
+    TARGET(OP_YIELD_VALUE)
+        if (!vm_gen_yield(I, POP(), false))
+            goto error;
+        return VM_RETURNED; /* a generator's frame always returns to C (vm_gen.c) */
+    TARGET(OP_YIELD_FROM) {
+        int y = vm_gen_yield_from(I);
+        if (y < 0)
+            goto error;
+        if (y > 0)
+            return VM_RETURNED;
+        NEXT();
+    }
+    TARGET(OP_BEFORE_WITH)
+        if (!vm_before_with(I))
+            goto error;
+        NEXT();
+    TARGET(OP_WITH_EXIT)
+        if (!vm_with_exit(I, arg))
+            goto error;
+        NEXT();
+    TARGET(OP_WITH_EXCEPT)
+        if (!vm_with_except(I))
+            goto error;
+        NEXT();
+    TARGET(OP_MAP_ADD)
+        if (!vm_map_add(I, arg))
+            goto error;
+        NEXT();
+    TARGET(OP_BUILD_STRING) vm_op_build_string(I, arg); NEXT();
+    TARGET(OP_FORMAT_VALUE)
+        if (!vm_format_value(I, arg))
+            goto error;
+        NEXT();
+    TARGET(OP_KW_NAMES)
+        I->kwnames = consts[arg];
+        sim_incref(S, I->kwnames);
+        NEXT();
+    TARGET(OP_CALL) {
+        int before = I->nframes;
+        if (!vm_do_call(I, arg))
+            goto error;
+        if (I->nframes == before) /* a C callable: CALL ends with the check */
+            eval_breaker(I);
+        NEXT();
+    }
+    TARGET(OP_MAKE_FUNCTION) vm_op_make_function(I, arg); NEXT();
+    TARGET(OP_BUILD_CLASS)
+        if (!vm_build_class(I, (uint32_t)arg))
+            goto error;
+        NEXT();
+    TARGET(OP_RETURN_VALUE) {
+        a = POP();
+        int rr = vm_do_return(I, a);
+        if (rr < 0)
+            goto error;
+        if (rr > 0)
+            return VM_RETURNED;
+        NEXT();
+    }
+    TARGET(OP_UNPACK_SEQUENCE)
+        if (!vm_unpack(I, arg))
+            goto error;
+        NEXT();
+    TARGET(OP_IMPORT_NAME)
+        if (!vm_op_import_name(I, arg))
+            goto error;
+        NEXT();
+    TARGET(OP_IMPORT_FROM)
+        if (!vm_op_import_from(I, arg))
+            goto error;
+        NEXT();
+    TARGET(OP_RAISE)
+        vm_raise_op(I, arg);
+        goto error;
+    TARGET(OP_ASSERT_FAIL)
+        vm_op_assert_fail(I, arg);
+        goto error;
+    TARGET(OP_SETUP_TRY)
+        if (!vm_op_setup_try(I, arg))
+            goto error;
+        NEXT();
+    TARGET(OP_POP_TRY)
+        if (f->ntry)
+            f->ntry--;
+        NEXT();
+    TARGET(OP_MATCH_EXC) vm_op_match_exc(I, arg); NEXT();
+    TARGET(OP_POP_EXC) /* POP_EXCEPT */
+        exc_handled_pop_to(I, I->nhandled ? I->nhandled - 1 : 0);
+        NEXT();
+    TARGET(OP_RERAISE)
+        exc_reraise(I, true);
+        goto error;
+    TARGET(OP_CALL_EX)
+        if (!vm_call_ex(I, arg))
+            goto error;
+        NEXT();
+    TARGET(OP_SUPER_ATTR)
+        if (!vm_super_attr(I, arg))
+            goto error;
+        NEXT();
+    TARGET(OP_LIST_TO_TUPLE) vm_list_to_tuple(I); NEXT();
+    TARGET(OP_DICT_MERGE) TARGET(OP_DICT_UPDATE)
+        if (!vm_dict_merge(I, arg, op == OP_DICT_MERGE))
+            goto error;
+        NEXT();
+    TARGET(OP_SET_ADD)
+        if (!vm_set_add(I, arg))
+            goto error;
+        NEXT();
+    TARGET(OP_SET_EXTEND)
+        if (!vm_set_extend(I, arg))
+            goto error;
+        NEXT();
+    TARGET(OP_UNPACK_EX)
+        if (!vm_unpack_ex(I, arg))
+            goto error;
+        NEXT();
+#ifdef VM_THREADED
+T_bad_opcode:
+#else
+    default:
+        break;
+    }
+#endif
+    py_raise(I, EXC_SystemError, "bad opcode %d", (int)op);
+error:
+    if (!vm_unwind(I, base))
+        return VM_ERROR;
+    NEXT();
 }
 
 VmStop vm_run_throw(PyRun *I, int base)
 {
-    if (!unwind(I, base))
+    if (!vm_unwind(I, base))
         return VM_ERROR;
     return vm_run(I, base, false);
 }

@@ -210,7 +210,9 @@ static int64_t lookup(const Sim *s, SimId d, SimId key)
                 return i;
         return -1;
     }
-    uint32_t mask = (1u << o->cap) - 1, i = (uint32_t)sim_hash(s, key) & mask;
+    const SimObj *ko = &s->obj[key]; /* a str's hash is kept with it */
+    uint64_t h = ko->kind == SK_STR && ko->v.str.hash ? ko->v.str.hash : sim_hash(s, key);
+    uint32_t mask = (1u << o->cap) - 1, i = (uint32_t)h & mask;
     const uint32_t *ix = slab_ptr(&s->slab, o->v.dict.index);
     while (ix[i]) {
         uint32_t en = ix[i] - 1;
@@ -319,6 +321,18 @@ SimId sim_dict_get_str(const Sim *s, SimId d, const char *name)
     return 0;
 }
 
+int64_t sim_dict_index(const Sim *s, SimId d, SimId key) { return lookup(s, d, key); }
+
+void sim_dict_replace_at(Sim *s, SimId d, uint32_t i, SimId value)
+{
+    SimId *e = slab_ptr(&s->slab, s->obj[d].data);
+    SimId old = e[2 * i + 1];
+    e[2 * i + 1] = value;
+    if (!sim_is_tracked(s, d) && sim_may_be_tracked(s, value))
+        sim_track(s, d);
+    sim_xdecref(s, old);
+}
+
 void sim_dict_set(Sim *s, SimId d, SimId key, SimId value)
 {
     bool str_key = s->obj[key].kind == SK_STR;
@@ -327,7 +341,7 @@ void sim_dict_set(Sim *s, SimId d, SimId key, SimId value)
         SimId *e = slab_ptr(&s->slab, s->obj[d].data);
         SimId old = e[2 * i + 1];
         e[2 * i + 1] = value;
-        sim_decref(s, key);
+        sim_decref(s, key); /* the dict keeps the key it has */
         if (!sim_is_tracked(s, d) && sim_may_be_tracked(s, value))
             sim_track(s, d);
         sim_xdecref(s, old);
@@ -347,6 +361,7 @@ void sim_dict_set(Sim *s, SimId d, SimId key, SimId value)
         return;
     }
     o = &s->obj[d];
+    o->v.dict.version = ++s->dict_versions; /* a key added: what missed may now hit */
     uint32_t n = o->v.dict.used++;
     SimId *e = slab_ptr(&s->slab, o->data);
     e[2 * n] = key;

@@ -18,18 +18,6 @@
 
 /* ---- events ---------------------------------------------------------------- */
 
-void sim_event(Sim *s, SimEventKind k, SimId obj, uint32_t a, uint32_t b)
-{
-    SimEvent *e = &s->ring[s->nevents % SIM_EVENT_RING];
-    e->seq = s->nevents++;
-    e->kind = (uint8_t)k;
-    e->okind = obj ? s->obj[obj].kind : 0;
-    e->gen = obj ? s->obj[obj].gen : 0;
-    e->obj = obj;
-    e->a = a;
-    e->b = b;
-}
-
 size_t sim_events_since(const Sim *s, uint64_t since, SimEvent *out, size_t max)
 {
     uint64_t first = s->nevents > SIM_EVENT_RING ? s->nevents - SIM_EVENT_RING : 0;
@@ -52,7 +40,7 @@ static void on_pm_event(void *ctx, PmEventKind k, uint32_t arena, uint32_t pool)
 /* The record table doubles while the host budget allows; past it, it grows
  * by a little at a time (every record asked for is still given, so the model
  * stays whole) and each growth counts as a refused allocation. */
-static void grow_records(Sim *s)
+void sim__grow_records(Sim *s)
 {
     uint64_t limit = s->host_limit / 2, size = sizeof *s->obj;
     uint64_t cap = (uint64_t)s->capobj * 2;
@@ -67,26 +55,6 @@ static void grow_records(Sim *s)
         abort(); /* unreachable: the host limit stops the table long before 2^32 records */
     s->capobj = (uint32_t)cap;
     s->obj = xrealloc(s->obj, s->capobj * sizeof *s->obj);
-}
-
-SimId sim__alloc_record(Sim *s, SimKind k)
-{
-    SimId id;
-    if (s->free_head) {
-        id = s->free_head;
-        SIM_ASSERT(s->obj[id].kind == SK_FREE); /* the free list holds freed records only */
-        s->free_head = SIM_V(s, id, SK_FREE, free.next);
-    } else {
-        if (s->nobj == s->capobj)
-            grow_records(s);
-        id = s->nobj++;
-    }
-    SimObj *o = &s->obj[id];
-    memset(o, 0, sizeof *o);
-    o->kind = (uint8_t)k;
-    o->refcnt = 1;
-    s->nlive++;
-    return id;
 }
 
 void sim__free_record(Sim *s, SimId id)
@@ -285,25 +253,23 @@ bool sim_take_nomem(Sim *s)
 
 /* ---- reference counts -------------------------------------------------- */
 
-void sim_incref(Sim *s, SimId id)
+void sim__refcnt_zero(Sim *s, SimId id)
 {
-    SIM_ASSERT(id > 0 && id < s->nobj && s->obj[id].kind != SK_FREE); /* never a freed record */
     SimObj *o = &s->obj[id];
-    if (!(o->flags & SIM_F_IMMORTAL))
-        o->refcnt++;
-}
-
-void sim_decref(Sim *s, SimId id)
-{
-    SIM_ASSERT(id > 0 && id < s->nobj && s->obj[id].kind != SK_FREE);
-    SimObj *o = &s->obj[id];
-    if (o->flags & SIM_F_IMMORTAL)
-        return;
-    SIM_ASSERT(o->refcnt > 0); /* a count never goes below zero */
-    if (--o->refcnt > 0)
-        return;
     if (o->flags & SIM_F_STATIC) { /* 3.11 static objects are never freed */
         o->refcnt = 1;
+        return;
+    }
+    /* the leaves (what dealloc_body does for them, without the trashcan's
+     * bookkeeping): they hold nothing, are never tracked nor weakly referenced */
+    if (o->kind == SK_INT || o->kind == SK_BYTES || (o->kind == SK_STR && !(o->flags & SIM_F_SPECIAL))) {
+        SIM_ASSERT(!(o->flags & SIM_F_TRACKED) && !o->weaklist);
+        sim__release(s, id, NULL);
+        return;
+    }
+    if (o->kind == SK_FLOAT) {
+        SIM_ASSERT(!(o->flags & SIM_F_TRACKED) && !o->weaklist);
+        sim__release(s, id, &s->fl_float);
         return;
     }
     sim__dealloc(s, id);
@@ -368,7 +334,8 @@ void sim_clear_freelists(Sim *s)
 void sim__release(Sim *s, SimId id, SimFreeList *fl)
 {
     SimObj *o = &s->obj[id];
-    sim_event(s, SE_FREE, id, (uint32_t)pm_block_size(&s->pm, o->mem), 0);
+    if (!s->events_off) /* the size is for the event alone */
+        sim_event(s, SE_FREE, id, (uint32_t)pm_block_size(&s->pm, o->mem), 0);
     bool parked = fl && o->mem != PM_NULL && fl_put(s, fl, o->mem, id);
     if (!parked) {
         pm_free(&s->pm, o->mem);
@@ -665,18 +632,3 @@ void sim__dealloc(Sim *s, SimId id)
     }
 }
 
-/* Takes a block for a new object: from the type's free list when it has
- * one (no GC count change), else from pymalloc. */
-PmPtr sim__obj_block(Sim *s, SimFreeList *fl, size_t size, bool gc, bool *from_fl)
-{
-    SIM_ASSERT(!fl || fl->n <= fl->max);
-    if (fl && fl->n > 0) {
-        *from_fl = true;
-        sim_event(s, SE_FREELIST_TAKE, 0, (uint32_t)size, fl->n - 1);
-        return fl->blocks[--fl->n];
-    }
-    *from_fl = false;
-    if (gc)
-        sim__gc_on_alloc(s);
-    return pm_alloc(&s->pm, size);
-}

@@ -23,7 +23,12 @@ static int attr_index(const Sim *s, SimId inst, SimId name)
     const SimObj *o = &s->obj[inst];
     for (uint32_t i = 0; i < o->len; i++) {
         SimId k = sim_items(s, inst)[2 * i];
-        if (k == name || sim_equal(s, k, name))
+        if (k == name)
+            return (int)i;
+        const SimObj *x = &s->obj[k], *y = &s->obj[name]; /* two strs: their hashes first */
+        if (x->kind == SK_STR && y->kind == SK_STR && x->v.str.hash != y->v.str.hash)
+            continue;
+        if (sim_equal(s, k, name))
             return (int)i;
     }
     return -1;
@@ -367,18 +372,6 @@ void sim_clear_weakrefs(Sim *s, SimId obj, bool call)
 /* ---- per-type facts ------------------------------------------------------ */
 
 bool sim_is_gc_type(const Sim *s, SimId id) { return (s->obj[id].flags & SIM_F_GCTYPE) != 0; }
-
-bool sim_is_tracked(const Sim *s, SimId id) { return (s->obj[id].flags & SIM_F_TRACKED) != 0; }
-
-bool sim_may_be_tracked(const Sim *s, SimId id)
-{
-    const SimObj *o = &s->obj[id];
-    if (o->flags & SIM_F_STATIC)
-        return false;
-    if (o->kind == SK_TUPLE) /* only tuples answer by their tracking state */
-        return (o->flags & SIM_F_TRACKED) != 0;
-    return (o->flags & SIM_F_GCTYPE) != 0;
-}
 
 static size_t exact_sizeof(const Sim *s, SimId id);
 

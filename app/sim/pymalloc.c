@@ -169,7 +169,7 @@ static inline uint16_t *links_of(PmHeap *h, uint32_t pid)
 
 /* After taking a block: keep the free list non-empty by carving the next
  * virgin block, or unlink the pool when it is full. */
-static void pool_extend(PmHeap *h, uint32_t pid)
+static inline void pool_extend(PmHeap *h, uint32_t pid)
 {
     PmPool *p = &h->pools[pid];
     if (p->freeblock != NOBLOCK)
@@ -402,15 +402,6 @@ void pm_free(PmHeap *h, PmPtr ptr)
     }
     if (p->count == 0)
         insert_to_freepool(h, pid);
-}
-
-size_t pm_block_size(const PmHeap *h, PmPtr p)
-{
-    if (p == PM_NULL)
-        return 0;
-    if (pm_is_raw(p))
-        return h->raw_size[p & ~PM_RAW_BIT];
-    return pm_class_size(h->pools[(p >> 10) - 1].szidx);
 }
 
 PmPtr pm_realloc(PmHeap *h, PmPtr p, size_t n)

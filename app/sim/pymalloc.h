@@ -130,11 +130,18 @@ bool pm_fits(const PmHeap *h, uint64_t n);
 /* Host bytes the model itself holds for this heap (its tables). */
 uint64_t pm_host_bytes(const PmHeap *h);
 
-/* Size of the block (its class size, or the raw request). */
-size_t pm_block_size(const PmHeap *h, PmPtr p);
 /* The address the block would have in CPython's process. */
 uint64_t pm_address(const PmHeap *h, PmPtr p);
 static inline bool pm_is_raw(PmPtr p) { return (p & PM_RAW_BIT) != 0; }
+/* Size of the block (its class size, or the raw request). */
+static inline size_t pm_block_size(const PmHeap *h, PmPtr p)
+{
+    if (p == PM_NULL)
+        return 0;
+    if (pm_is_raw(p))
+        return h->raw_size[p & ~PM_RAW_BIT];
+    return pm_class_size(h->pools[(p >> 10) - 1].szidx);
+}
 
 void pm_stats(const PmHeap *h, PmStats *out);
 /* One pool up close: which blocks are in use (in_use gets maxblocks

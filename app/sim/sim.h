@@ -134,7 +134,8 @@ typedef struct SimObj {
         int64_t i;           /* int, bool: the value (a big int: its sign) */
         double f;            /* float */
         struct { uint64_t hash; } str;             /* its hash, made with it (0: not yet) */
-        struct { uint32_t used, index; } dict;     /* entries used (deleted too); index chunk */
+        struct { uint32_t used, index; uint64_t version; } dict; /* entries used (deleted too);
+                                                   * index chunk; version: see sim_dict_version */
         struct { uint32_t slots, fill, finger; } set; /* table slots; live + dummy slots;
                                                    * where pop() looks first */
         struct { SimId dict; uint32_t slots; } instance; /* its __dict__ once asked for (owned);
@@ -258,6 +259,7 @@ typedef struct Sim {
     SimGcState gc;
     SimEvent ring[SIM_EVENT_RING];
     uint64_t nevents;
+    bool events_off;             /* no one reads the ring (sim_set_events) */
     SimHooks hooks;
     uint32_t dealloc_depth;      /* trashcan */
     SimId *deferred;
@@ -267,6 +269,7 @@ typedef struct Sim {
     uint64_t host_limit;         /* bytes of this computer the model may hold */
     bool nomem;                  /* an allocation was refused since the last take */
     uint64_t startup_blocks;     /* blocks of the start-up heap that no record holds */
+    uint64_t dict_versions;      /* the last version a dict took (sim_dict_version) */
 } Sim;
 
 /* ---- lifecycle ---------------------------------------------------------- */
@@ -346,16 +349,52 @@ SimId sim_code_new(Sim *s, uint32_t index);
 bool sim_frame_take(Sim *s, SimId frame, const SimId *slots, uint32_t n, SimId func, SimId back);
 
 /* ---- references ---------------------------------------------------------- */
-void sim_incref(Sim *s, SimId id);
+/* Inline: they run several times per instruction. */
+static inline void sim_incref(Sim *s, SimId id)
+{
+    SIM_ASSERT(id > 0 && id < s->nobj && s->obj[id].kind != SK_FREE); /* never a freed record */
+    SimObj *o = &s->obj[id];
+    if (!(o->flags & SIM_F_IMMORTAL))
+        o->refcnt++;
+}
+/* The count reached zero (heap.c): a static object stays, others go. */
+void sim__refcnt_zero(Sim *s, SimId id);
 /* Drops a reference; at zero the object is deallocated as CPython would
  * (finalizer, weakref callbacks, contents in CPython's order, memory). */
-void sim_decref(Sim *s, SimId id);
+static inline void sim_decref(Sim *s, SimId id)
+{
+    SIM_ASSERT(id > 0 && id < s->nobj && s->obj[id].kind != SK_FREE);
+    SimObj *o = &s->obj[id];
+    if (o->flags & SIM_F_IMMORTAL)
+        return;
+    SIM_ASSERT(o->refcnt > 0); /* a count never goes below zero */
+    if (--o->refcnt > 0)
+        return;
+    sim__refcnt_zero(s, id);
+}
 static inline void sim_xdecref(Sim *s, SimId id) { if (id) sim_decref(s, id); }
 /* What sys.getrefcount reports for an object held by `extra` temporaries. */
 int64_t sim_refcount(const Sim *s, SimId id);
 
 /* ---- events --------------------------------------------------------------- */
-void sim_event(Sim *s, SimEventKind k, SimId obj, uint32_t a, uint32_t b);
+/* Records an event in the ring the views read (inline: one per allocation
+ * and per free), unless no one reads them (sim_set_events). */
+static inline void sim_event(Sim *s, SimEventKind k, SimId obj, uint32_t a, uint32_t b)
+{
+    if (s->events_off)
+        return;
+    SimEvent *e = &s->ring[s->nevents % SIM_EVENT_RING];
+    e->seq = s->nevents++;
+    e->kind = (uint8_t)k;
+    e->okind = obj ? s->obj[obj].kind : 0;
+    e->gen = obj ? s->obj[obj].gen : 0;
+    e->obj = obj;
+    e->a = a;
+    e->b = b;
+}
+/* Events are recorded from sim_new on; a host that shows none (a plain
+ * `pydive run`) turns them off, which changes nothing but their ring. */
+static inline void sim_set_events(Sim *s, bool on) { s->events_off = !on; }
 /* Copies up to `max` events with seq >= since into out; returns how many. */
 size_t sim_events_since(const Sim *s, uint64_t since, SimEvent *out, size_t max);
 
@@ -368,6 +407,9 @@ SimId sim_bool(Sim *s, bool v);
 SimId sim_none(Sim *s);
 SimId sim_str(Sim *s, const char *utf8, size_t n);
 SimId sim_str_intern(Sim *s, const char *utf8, size_t n);
+/* The same for a name a code object uses (co_names, its variables):
+ * immortal where the profile interns names so (3.13). */
+SimId sim_str_intern_name(Sim *s, const char *utf8, size_t n);
 /* A new str even of one character (PyUnicode_New: case mappings, padding
  * make one where sim_str would give the latin-1 singleton); "" is shared. */
 SimId sim_str_fresh(Sim *s, const char *utf8, size_t n);
@@ -526,11 +568,19 @@ const char *sim_kind_name(SimKind k);
 bool sim_is_gc_type(const Sim *s, SimId id);
 /* getsizeof() */
 size_t sim_sizeof(const Sim *s, SimId id);
-bool sim_is_tracked(const Sim *s, SimId id);
+static inline bool sim_is_tracked(const Sim *s, SimId id) { return (s->obj[id].flags & SIM_F_TRACKED) != 0; }
 void sim_track(Sim *s, SimId id);
 void sim_untrack(Sim *s, SimId id);
 /* May the object be tracked (dict tracking rule, _PyObject_GC_MAY_BE_TRACKED)? */
-bool sim_may_be_tracked(const Sim *s, SimId id);
+static inline bool sim_may_be_tracked(const Sim *s, SimId id)
+{
+    const SimObj *o = &s->obj[id];
+    if (o->flags & SIM_F_STATIC)
+        return false;
+    if (o->kind == SK_TUPLE) /* only tuples answer by their tracking state */
+        return (o->flags & SIM_F_TRACKED) != 0;
+    return (o->flags & SIM_F_GCTYPE) != 0;
+}
 
 /* ---- lists and tuples --------------------------------------------------- */
 /* steals item (released when the budget refuses the growth) */
@@ -566,6 +616,17 @@ SimId sim_dict_get_str(const Sim *s, SimId d, const char *name); /* borrowed or 
 void sim_dict_set(Sim *s, SimId d, SimId key, SimId value);     /* steals both */
 bool sim_dict_del(Sim *s, SimId d, SimId key);                  /* false if absent */
 void sim_dict_clear(Sim *s, SimId d);
+/* For caches of where a key lies (pyrun's name lookups): the entry index of
+ * key, or -1; an entry's key and value are sim_items(s, d)[2 * i] and
+ * [2 * i + 1] while i < v.dict.used (a deleted entry's key is 0).  The
+ * version changes whenever a key is added to d, and no two dicts ever
+ * share one but 0 (a dict no key was ever added to): a key absent at one
+ * version is absent while the version stays. */
+int64_t sim_dict_index(const Sim *s, SimId d, SimId key);
+static inline uint64_t sim_dict_version(const Sim *s, SimId d) { return SIM_V(s, d, SK_DICT, dict.version); }
+/* Replaces the value of entry i (value stolen), as sim_dict_set does for a
+ * key already there. */
+void sim_dict_replace_at(Sim *s, SimId d, uint32_t i, SimId value);
 /* i-th live entry in insertion order, from *pos; false at the end. Borrowed. */
 bool sim_dict_next(const Sim *s, SimId d, uint32_t *pos, SimId *key, SimId *value);
 /* ---- sets (set.c): setobject.c's table, dummies and finger included ------ */
@@ -704,7 +765,25 @@ static inline bool sim__len_fits(Sim *s, uint64_t n)
     s->nomem = true;
     return false;
 }
-SimId sim__alloc_record(Sim *s, SimKind k);
+/* A new record of kind k, refcount 1, everything else zero (inline: one
+ * per object made). */
+void sim__grow_records(Sim *s);
+static inline SimId sim__alloc_record(Sim *s, SimKind k)
+{
+    SimId id;
+    if (s->free_head) {
+        id = s->free_head;
+        SIM_ASSERT(s->obj[id].kind == SK_FREE); /* the free list holds freed records only */
+        s->free_head = s->obj[id].v.free.next;
+    } else {
+        if (s->nobj == s->capobj)
+            sim__grow_records(s);
+        id = s->nobj++;
+    }
+    s->obj[id] = (SimObj){.kind = (uint8_t)k, .refcnt = 1};
+    s->nlive++;
+    return id;
+}
 void sim__free_record(Sim *s, SimId id);
 void sim__gc_on_alloc(Sim *s);
 void sim__gc_on_free(Sim *s);
@@ -730,7 +809,21 @@ void sim__descr_clear(Sim *s, SimId id);
 bool sim__gen_dealloc(Sim *s, SimId id);
 /* Does its finalizer close a frame (run code)? */
 bool sim__gen_needs_close(const Sim *s, SimId id);
-PmPtr sim__obj_block(Sim *s, SimFreeList *fl, size_t size, bool gc, bool *from_fl);
+/* Takes a block for a new object: from the type's free list when it has
+ * one (no GC count change), else from pymalloc. */
+static inline PmPtr sim__obj_block(Sim *s, SimFreeList *fl, size_t size, bool gc, bool *from_fl)
+{
+    SIM_ASSERT(!fl || fl->n <= fl->max);
+    if (fl && fl->n > 0) {
+        *from_fl = true;
+        sim_event(s, SE_FREELIST_TAKE, 0, (uint32_t)size, fl->n - 1);
+        return fl->blocks[--fl->n];
+    }
+    *from_fl = false;
+    if (gc)
+        sim__gc_on_alloc(s);
+    return pm_alloc(&s->pm, size);
+}
 SimId sim__new_obj(Sim *s, SimKind k, size_t size, SimFreeList *fl, bool gc);
 /* Frees an object's record and block (to the free list fl when it has room). */
 void sim__release(Sim *s, SimId id, SimFreeList *fl);

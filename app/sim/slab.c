@@ -29,9 +29,14 @@ void slab_fini(SimSlab *s)
 /* The class of a chunk of nwords (1 <= nwords <= SLAB_MAX_WORDS). */
 static unsigned class_of(size_t nwords)
 {
+    /* the smallest k >= 1 with 2^k >= nwords: the bit length of nwords - 1 */
+#if defined(__GNUC__)
+    unsigned k = nwords <= 2 ? 1 : (unsigned)(64 - __builtin_clzll((unsigned long long)(nwords - 1)));
+#else
     unsigned k = 1;
     while (((size_t)1 << k) < nwords)
         k++;
+#endif
     SIM_ASSERT(k < SLAB_NCLASSES); /* free_head has a list per class, no more */
     return k;
 }
@@ -84,16 +89,18 @@ static bool grow(SimSlab *s, size_t need)
 uint32_t slab_alloc(SimSlab *s, size_t nwords, uint32_t *capw)
 {
     *capw = 0;
-    if (!slab_fits(s, nwords))
+    if (nwords > SLAB_MAX_WORDS)
         return 0;
     unsigned k = class_of(nwords ? nwords : 1);
     size_t size = (size_t)1 << k;
     uint32_t h = s->free_head[k];
-    if (h) {
+    if (h) { /* a freed chunk always fits */
         s->free_head[k] = s->words[h];
         *capw = (uint32_t)size;
         return h;
     }
+    if (!slab_fits(s, nwords))
+        return 0;
     if (!grow(s, size))
         return 0;
     h = (uint32_t)s->len;

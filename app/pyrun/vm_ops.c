@@ -1,0 +1,245 @@
+/*
+ * vm_ops: the instructions vm_loop.c hands off whole (see vm_ops.h), and
+ * exception unwinding.
+ */
+#include "pyrun/vm_ops.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "pyrun/builtins.h"
+#include "pyrun/types/types.h"
+
+#define S (I->sim)
+#define F (&I->frames[I->nframes - 1])
+#define CO (&I->codes[F->code])
+#define PUSH(v) do { SimId pv_ = (v); I->stack[F->sp++] = pv_; } while (0)
+#define POP() (I->stack[--F->sp])
+#define TOP(k) (I->stack[F->sp - 1 - (k)])
+
+/* Each frame it passes gets a traceback entry (PyTraceBack_Here; not the
+ * frame of a re-raise), a handler found takes the exception as the one
+ * being handled (PUSH_EXC_INFO), a frame left behind ends with its value
+ * stack emptied first. */
+bool vm_unwind(PyRun *I, int base)
+{
+    bool here = !I->reraise;
+    I->reraise = false;
+    for (;;) {
+        Frame *f = F;
+        if (here && !I->refused)
+            tb_here(I, f); /* out of memory: the MemoryError goes on instead */
+        here = true;
+        if (f->ntry > 0 && !I->refused) { /* a refusal runs no handler */
+            TryBlock h = I->trys[f->tbase + --f->ntry];
+            uint32_t depth = h.depth, ip = h.ip;
+            while (f->sp > f->base + depth) {
+                SimId v = I->stack[--f->sp];
+                sim_xdecref(S, v);
+            }
+            exc_handled_pop_to(I, h.hdepth);
+            SimId e = exc_instance(I);
+            py_err_clear(I);
+            exc_handled_push(I, e);
+            f->ip = ip;
+            return true;
+        }
+        bool boundary = f->c_boundary;
+        uint32_t locals = f->base + (uint32_t)I->codes[f->code].nslots;
+        while (f->sp > locals) { /* exception_unwind pops the value stack */
+            SimId v = I->stack[--f->sp];
+            I->stack[f->sp] = 0;
+            sim_xdecref(S, v);
+        }
+        exc_handled_pop_to(I, f->hbase);
+        vm_unwind_frame(I);
+        if (boundary || I->nframes <= base)
+            return false;
+    }
+}
+
+void vm_unbound_error(PyRun *I, int arg, bool deref)
+{
+    size_t n;
+    const char *nm = sim_str_data(S, CO->slotnames[arg], &n);
+    if (deref)
+        py_raise(I, EXC_NameError,
+                 "cannot access free variable '%.*s' where it is not associated with a value in enclosing scope",
+                 (int)n, nm);
+    else
+        py_raise(I, EXC_UnboundLocalError,
+                 "cannot access local variable '%.*s' where it is not associated with a value", (int)n, nm);
+}
+
+bool vm_op_build_list(PyRun *I, int n)
+{
+    SimId r = sim_list(S, (size_t)n);
+    if (sim_obj(S, r)->len != (uint32_t)n) { /* refused: the items go, MemoryError */
+        for (int i = n - 1; i >= 0; i--)
+            sim_xdecref(S, POP());
+        sim_decref(S, r);
+        py_no_memory(I);
+        return false;
+    }
+    for (int i = n - 1; i >= 0; i--)
+        sim_items(S, r)[i] = POP();
+    PUSH(r);
+    return true;
+}
+
+void vm_op_build_tuple(PyRun *I, int n)
+{
+    SimId r = sim_tuple(S, (size_t)n);
+    for (int i = n - 1; i >= 0; i--)
+        sim_tuple_set(S, r, (size_t)i, POP());
+    PUSH(r);
+}
+
+bool vm_op_build_set(PyRun *I, int n)
+{
+    SimId r = sim_set(S);
+    uint32_t from = F->sp - (uint32_t)n;
+    for (int i = 0; i < n; i++) {
+        if (!py_hashable(I, I->stack[from + (uint32_t)i])) {
+            sim_decref(S, r);
+            return false;
+        }
+    }
+    for (int i = 0; i < n; i++)
+        sim_set_add(S, r, I->stack[from + (uint32_t)i]);
+    F->sp = from;
+    PUSH(r);
+    return true;
+}
+
+bool vm_op_build_map(PyRun *I, int n)
+{
+    uint32_t from = F->sp - 2 * (uint32_t)n;
+    bool str_keys = true;
+    for (int i = 0; i < n; i++) {
+        SimId k = I->stack[from + 2 * (uint32_t)i];
+        if (!py_hashable(I, k))
+            return false;
+        if (sim_kind(S, k) != SK_STR)
+            str_keys = false;
+    }
+    SimId r = sim_dict_presized(S, (size_t)n, str_keys);
+    for (int i = 0; i < n; i++)
+        sim_dict_set(S, r, I->stack[from + 2 * (uint32_t)i], I->stack[from + 2 * (uint32_t)i + 1]);
+    F->sp = from;
+    PUSH(r);
+    return true;
+}
+
+void vm_op_build_string(PyRun *I, int n)
+{
+    Buf sb = {0};
+    uint32_t from = F->sp - (uint32_t)n;
+    for (int i = 0; i < n; i++) {
+        size_t len;
+        const char *d = sim_str_data(S, I->stack[from + (uint32_t)i], &len);
+        buf_add(&sb, d, len);
+    }
+    for (int i = n - 1; i >= 0; i--) {
+        SimId a = POP();
+        sim_decref(S, a);
+    }
+    PUSH(sim_str(S, buf_str(&sb), sb.len));
+    buf_fini(&sb);
+}
+
+void vm_op_make_function(PyRun *I, int ci)
+{
+    const PyCode *fc = &I->codes[ci];
+    SimId closure = fc->has_closure ? POP() : 0;
+    SimId annotations = fc->has_annotations ? POP() : 0;
+    SimId kwdefaults = fc->nkwdefaults ? POP() : 0;
+    SimId defaults = fc->ndefaults ? POP() : 0;
+    sim_incref(S, fc->qualname);
+    sim_incref(S, F->globals);
+    SimId r = sim_func(S, (uint32_t)ci, fc->qualname, F->globals, defaults, closure);
+    sim_items(S, r)[SIM_FN_KWDEFAULTS] = kwdefaults;
+    sim_items(S, r)[SIM_FN_ANNOTATIONS] = annotations; /* a tuple until read */
+    if (fc->doc_const) { /* func_doc: the docstring constant */
+        SimId doc = I->codes[ci].consts[fc->doc_const - 1];
+        sim_incref(S, doc);
+        sim_items(S, r)[SIM_FN_DOC] = doc;
+    }
+    PUSH(r);
+}
+
+bool vm_op_import_name(PyRun *I, int arg)
+{
+    size_t n;
+    const char *nm = sim_str_data(S, vm_name_const(I, arg), &n);
+    SimId m = module_find(I, nm, n);
+    if (!m) {
+        if (!modelled_module_missing(I, nm, n))
+            return false;
+        py_raise(I, EXC_ModuleNotFoundError, "No module named '%.*s'", (int)n, nm);
+        return false;
+    }
+    sim_incref(S, m);
+    PUSH(m);
+    return true;
+}
+
+bool vm_op_import_from(PyRun *I, int arg)
+{
+    SimId r = attr_get(I, TOP(0), vm_name_const(I, arg));
+    if (!r) {
+        size_t n, mn;
+        const char *nm = sim_str_data(S, vm_name_const(I, arg), &n);
+        const char *mod = sim_str_data(S, SIM_V(S, TOP(0), SK_MODULE, module.name), &mn);
+        if (I->refused)
+            return false;
+        I->err.set = false;
+        py_raise(I, EXC_ImportError, "cannot import name '%.*s' from '%.*s' (unknown location)",
+                 (int)n, nm, (int)mn, mod);
+        return false;
+    }
+    PUSH(r);
+    return true;
+}
+
+void vm_op_assert_fail(PyRun *I, int has_msg)
+{
+    Buf mb = {0};
+    if (has_msg) {
+        SimId a = POP();
+        op_str(I, a, &mb);
+        sim_decref(S, a);
+    }
+    py_raise(I, EXC_AssertionError, "%s", buf_str(&mb));
+    buf_fini(&mb);
+}
+
+bool vm_op_setup_try(PyRun *I, int arg)
+{
+    Frame *f = F;
+    if (f->ntry >= (uint32_t)CO->maxtry) { /* the compiler counted them: a bug, not user code */
+        py_raise(I, EXC_SystemError, "try block deeper than the compiler counted");
+        return false;
+    }
+    I->trys[f->tbase + f->ntry++] = (TryBlock){(uint32_t)(arg & ~SETUP_TRY_BELOW),
+                                               f->sp - f->base - ((arg & SETUP_TRY_BELOW) ? 1 : 0),
+                                               I->nhandled};
+    return true;
+}
+
+void vm_op_match_exc(PyRun *I, int arg)
+{
+    SimId a;
+    if (arg == 1) {
+        a = exc_handled_top(I);
+        sim_incref(S, a);
+        PUSH(a);
+        return;
+    }
+    a = POP();
+    SimId r = sim_bool(S, exc_matches(I, a));
+    sim_decref(S, a);
+    PUSH(r);
+}

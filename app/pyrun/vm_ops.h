@@ -1,0 +1,36 @@
+/*
+ * vm_ops: the instructions the dispatch loop (vm_loop.c) hands off whole —
+ * the rarer ones, and exception unwinding — so that the loop keeps only
+ * the hot paths.  Each works on the top frame, as the loop would, and
+ * returns false with the exception raised.
+ */
+#ifndef PYDIVE_PYRUN_VM_OPS_H
+#define PYDIVE_PYRUN_VM_OPS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "pyrun/interp.h"
+
+/* Finds a handler for the pending exception in the frames above base
+ * (traceback entries, PUSH_EXC_INFO, the left frames unwound); false when
+ * none is there. */
+bool vm_unwind(PyRun *I, int base);
+/* UnboundLocalError / NameError for the empty slot arg of the top frame
+ * (deref: a free variable of an enclosing scope). */
+void vm_unbound_error(PyRun *I, int arg, bool deref);
+bool vm_op_build_list(PyRun *I, int n);
+void vm_op_build_tuple(PyRun *I, int n);
+bool vm_op_build_set(PyRun *I, int n);
+bool vm_op_build_map(PyRun *I, int n);
+void vm_op_build_string(PyRun *I, int n);
+void vm_op_make_function(PyRun *I, int ci);
+bool vm_op_import_name(PyRun *I, int arg);
+bool vm_op_import_from(PyRun *I, int arg);
+void vm_op_assert_fail(PyRun *I, int has_msg);
+bool vm_op_setup_try(PyRun *I, int arg);
+/* MATCH_EXC (arg 1: push the exception being handled; else pop a class
+ * and push whether it matches) */
+void vm_op_match_exc(PyRun *I, int arg);
+
+#endif
