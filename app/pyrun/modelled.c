@@ -108,6 +108,8 @@ bool modelled_attr_missing(PyRun *I, SimId obj, const char *name, size_t n)
         if (strlen(enum_type[i]) == n && memcmp(enum_type[i], name, n) == 0 && enum_is_enum_class(I, cls) &&
             enum_refused(I, cls, enum_type[i]))
             return false;
+    if (o->kind == SK_INSTANCE && typing_refused(I, obj, "an attribute of"))
+        return false;
     const char *owner = "?";
     const CpyNameSet *also;
     const CpyNameSet *set = real_names(I, obj, &owner, &also);
@@ -194,6 +196,8 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
             return py_not_modelled(I, 0, "subclassing the built-in type '%s'", sim_kind_name(sub));
         if (sub == SK_INSTANCE && !(sim_type_word(S, b, SIM_TY_FLAGS) & SIM_TYF_HEAP))
             exc_base = true; /* an exception class: the model keeps its own layout */
+        if (sub == SK_INSTANCE && sim_type_word(S, b, SIM_TY_KIND) && (sim_type_word(S, b, SIM_TY_FLAGS) & SIM_TYF_NATIVE))
+            return py_not_modelled(I, 0, "subclassing collections.defaultdict");
         if (sub == SK_INSTANCE && sim_type_word(S, b, SIM_TY_KIND))
             layout = (SimKind)sim_type_word(S, b, SIM_TY_KIND);
     }

@@ -10,6 +10,7 @@
 
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
+#include "pyrun/modules/collections.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
 
@@ -37,6 +38,7 @@ static const DefTable tables[] = {
     {deque_methods, &deque_nmethods},
     {slice_methods, &slice_nmethods},
     {subinst_methods, &subinst_nmethods},
+    {defaultdict_methods, &defaultdict_nmethods},
     {int_methods, &int_nmethods},
     {gc_functions, &gc_nfunctions},
     {sys_functions, &sys_nfunctions},
@@ -56,6 +58,7 @@ static const DefTable tables[] = {
     {enum_functions, &enum_nfunctions},
     {json_functions, &json_nfunctions},
     {pprint_functions, &pprint_nfunctions},
+    {typing_functions, &typing_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 16 };
 
@@ -88,7 +91,8 @@ const ModuleDef py_modules[] = {
      "the type `partial` (its `func`, `args`, `keywords`); the lru_cache wrapper (`cache_info()`, "
      "`cache_clear()`, `__wrapped__`)", functools_on_import},
     {"collections", collections_functions, &collections_nfunctions, collections_module_init,
-     "the type `deque` (keywords: iterable maxlen)", collections_on_import},
+     "the types `deque` (keywords: iterable maxlen) and `defaultdict` (`default_factory`, `__missing__`, "
+     "`copy`)", collections_on_import},
     {"dataclasses", dataclasses_functions, &dataclasses_nfunctions, dataclasses_module_init,
      "`dataclass` (keywords: repr eq order frozen match_args slots; a class's own fields only), `field` "
      "(keywords: default default_factory init repr compare), `fields`, `is_dataclass`, `asdict`, "
@@ -114,6 +118,11 @@ const ModuleDef py_modules[] = {
     {"json", json_functions, &json_nfunctions, json_module_init,
      "the exception `JSONDecodeError`", json_on_import},
     {"pprint", pprint_functions, &pprint_nfunctions, pprint_module_init, NULL, pprint_on_import},
+    {"typing", typing_functions, &typing_nfunctions, typing_module_init,
+     "for annotations: `List`, `Dict`, `Set`, `FrozenSet`, `Tuple`, `Type`, `Iterable`, `Iterator`, `Sequence`, "
+     "`Mapping`, `MutableMapping`, `MutableSequence`, `Generator`, `Callable`, `Deque`, `DefaultDict`, "
+     "`Counter`, `OrderedDict`, `Optional`, `Union`, `Any`, `ClassVar`, `Final` and their subscriptions (repr, "
+     "identity)", typing_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -219,7 +228,7 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
                                           "functools", "collections", "dataclasses", "contextlib",
-                                          "Random", "string", "time", "abc", "enum", "json", "pprint"};
+                                          "Random", "string", "time", "abc", "enum", "json", "pprint", "typing"};
     if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM)) /* "WeakSet.add" */
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
