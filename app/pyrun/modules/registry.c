@@ -60,7 +60,7 @@ static const DefTable tables[] = {
     {pprint_functions, &pprint_nfunctions},
     {typing_functions, &typing_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 16 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 17 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
