@@ -123,7 +123,7 @@ int cg_add_name(Cg *g, const char *name)
     for (size_t i = 0; i < c->nnames; i++)
         if (sim_str_equals(s, c->names[i], name))
             return (int)i;
-    SimId str = sim_str_intern(s, name, strlen(name));
+    SimId str = sim_str_intern_name(s, name, strlen(name));
     c = CODE(g);
     c->names = xgrow(c->names, &c->capnames, c->nnames + 1, sizeof *c->names);
     c->names[c->nnames] = str;
@@ -147,7 +147,7 @@ void cg_add_slot(Cg *g, const char *name, uint8_t kind)
         c->slotnames = xrealloc(c->slotnames, (size_t)c->capslots * sizeof *c->slotnames);
         c->slotkind = xrealloc(c->slotkind, (size_t)c->capslots);
     }
-    SimId str = sim_str_intern(g->I->sim, name, strlen(name));
+    SimId str = sim_str_intern_name(g->I->sim, name, strlen(name));
     c = CODE(g);
     c->slotnames[c->nslots] = str;
     c->slotkind[c->nslots++] = kind;

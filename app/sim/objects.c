@@ -263,6 +263,14 @@ SimId sim_str_intern(Sim *s, const char *u, size_t n)
     return id;
 }
 
+SimId sim_str_intern_name(Sim *s, const char *u, size_t n)
+{
+    SimId id = sim_str_intern(s, u, n);
+    if (s->prof->names_immortal) /* _PyUnicode_InternImmortal of the code's names */
+        s->obj[id].flags |= SIM_F_IMMORTAL;
+    return id;
+}
+
 SimId sim_str_intern_obj(Sim *s, SimId str)
 {
     size_t n;

@@ -64,6 +64,8 @@ typedef struct SimProfile {
     /* reference counts */
     int64_t immortal_refcnt;     /* 0 before PEP 683; else what getrefcount reports */
     bool interned_immortal;      /* 3.12: every interned str is immortal */
+    bool names_immortal;         /* 3.13: the names a code object uses (co_names, its
+                                  * variables) are interned immortal (measured) */
     int64_t static_refcnt;       /* 3.11: static objects start at 999999999 */
     int64_t none_refcnt, true_refcnt, false_refcnt; /* 3.11 counts at first line */
     int64_t ellipsis_refcnt;     /* 3.11: Ellipsis is static but counted (measured) */

@@ -407,6 +407,9 @@ SimId sim_bool(Sim *s, bool v);
 SimId sim_none(Sim *s);
 SimId sim_str(Sim *s, const char *utf8, size_t n);
 SimId sim_str_intern(Sim *s, const char *utf8, size_t n);
+/* The same for a name a code object uses (co_names, its variables):
+ * immortal where the profile interns names so (3.13). */
+SimId sim_str_intern_name(Sim *s, const char *utf8, size_t n);
 /* A new str even of one character (PyUnicode_New: case mappings, padding
  * make one where sim_str would give the latin-1 singleton); "" is shared. */
 SimId sim_str_fresh(Sim *s, const char *utf8, size_t n);

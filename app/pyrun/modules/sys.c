@@ -56,6 +56,24 @@ static bool shared_from_startup(PyRun *I, SimId v)
     }
 }
 
+/* Is v a name some code object uses (co_names, its variables)?  3.11's
+ * compiler leaves references to those the model does not count. */
+static bool code_name_311(PyRun *I, SimId v)
+{
+    if (S->prof->version != SIM_V311 || sim_kind(S, v) != SK_STR)
+        return false;
+    for (size_t i = 0; i < I->ncodes; i++) {
+        const PyCode *c = &I->codes[i];
+        for (size_t k = 0; k < c->nnames; k++)
+            if (c->names[k] == v)
+                return true;
+        for (int k = 0; k < c->nslots; k++)
+            if (c->slotnames[k] == v)
+                return true;
+    }
+    return false;
+}
+
 static SimId s_getrefcount(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
@@ -80,6 +98,9 @@ static SimId s_getrefcount(PyRun *I, SimId *a, int n, SimId kw)
     if (startup_str(I, a[0]))
         return py_not_modelled(I, 0, "sys.getrefcount() of a str CPython 3.11 keeps as a static object "
                                      "(its count includes the interpreter's own references)"), 0;
+    if (code_name_311(I, a[0]))
+        return py_not_modelled(I, 0, "sys.getrefcount() of a str the program also uses as a name (3.11's "
+                                     "compiler keeps references to it the model does not count)"), 0;
     return sim_int(S, sim_refcount(S, a[0]));
 }
 
