@@ -67,17 +67,17 @@ else
 fi
 
 # ---- limits, with inputs made here ------------------------------------
-expect_refusal() { # name, file, text that the first diagnostic must contain, max seconds
-    start=$(date +%s)
-    "$pydive" validate "$2" >/dev/null 2>"$tmp/err"
+expect_refusal() { # name, file, text that the first diagnostic must contain
+    # (a hang guard, not a time limit: speed is make bench's, and the
+    # sanitizer build is many times slower)
+    timeout 120 "$pydive" validate "$2" >/dev/null 2>"$tmp/err"
     rc=$?
-    secs=$(($(date +%s) - start))
     first=$(head -n 1 "$tmp/err")
     case "$first" in
     "$2":*": error: "*"$3"*)
-        if [ "$rc" -eq 1 ] && [ "$secs" -le "$4" ]; then ok "$1"; return; fi ;;
+        if [ "$rc" -eq 1 ]; then ok "$1"; return; fi ;;
     esac
-    not_ok "$1" "exit $rc after ${secs}s" "got: $first"
+    not_ok "$1" "exit $rc" "got: $first"
 }
 
 # A chapter with the given number of sections, all valid.
@@ -93,13 +93,13 @@ make_sections() { # count, file
 }
 
 awk 'BEGIN { for (i = 0; i < 90000; i++) printf "# %s\n", "padding padding padding padding padding padding" }' >"$tmp/huge.yaml"
-expect_refusal "file over 4 MiB is refused" "$tmp/huge.yaml" "larger than 4 MiB" 5
+expect_refusal "file over 4 MiB is refused" "$tmp/huge.yaml" "larger than 4 MiB"
 
 awk 'BEGIN { printf "id: x\ntitle: \""; for (i = 0; i < 70000; i++) printf "0123456789abcdef"; print "\"" }' >"$tmp/scalar.yaml"
-expect_refusal "scalar over 1 MiB is refused" "$tmp/scalar.yaml" "longer than 1 MiB" 5
+expect_refusal "scalar over 1 MiB is refused" "$tmp/scalar.yaml" "longer than 1 MiB"
 
 awk 'BEGIN { printf "id: x\nextra: ["; for (i = 0; i < 1000010; i++) printf "1,"; print "1]" }' >"$tmp/events.yaml"
-expect_refusal "more than 1,000,000 events are refused" "$tmp/events.yaml" "more than 1000000 YAML events" 10
+expect_refusal "more than 1,000,000 events are refused" "$tmp/events.yaml" "more than 1000000 YAML events"
 
 # (How fast they load is measured by `make bench`; here a hang guard only.)
 make_sections 10000 "$tmp/01-big.yaml"
@@ -124,7 +124,7 @@ fi
 
 # Reading hostile content, not only validating it: a course whose chapter 1
 # has 10,000 sections and whose chapter 2 is one 1 MB line (prose, then a
-# single 1 MB word) renders and reads as plain text within a bounded time.
+# single 1 MB word) renders and reads as plain text (without hanging).
 # (A 1 MB word once took 16-28 s to wrap: every line re-measured the word.)
 big="$tmp/bigcourse"
 mkdir -p "$big/lessons"
@@ -137,14 +137,16 @@ long_line() { # WORD-FORMAT WORDS-PER-MINUTE-DIVISOR file: one section, one ~1 M
         printf "      - text: \""; for (i = 0; i < 99000; i++) printf fmt, i; print " end.[^s]\""
         print "sources:\n  - id: s\n    title: A source" }' >"$3"
 }
-bounded() { # NAME LIMIT-MS CMD...: exit 0 within LIMIT-MS
+bounded() { # NAME LIMIT-MS CMD...: exits 0, reported with its time (LIMIT-MS
+    # is the goal make bench holds it to; here a 120 s hang guard, since the
+    # loaded or sanitizer builds are many times slower)
     name=$1; limit=$2; shift 2
     start=$(date +%s%N)
-    "$@" >"$tmp/out" 2>"$tmp/err"
+    timeout 120 "$@" >"$tmp/out" 2>"$tmp/err"
     rc=$?
     ms=$((($(date +%s%N) - start) / 1000000))
-    if [ "$rc" -eq 0 ] && [ "$ms" -lt "$limit" ]; then ok "$name (${ms} ms)"
-    else not_ok "$name" "exit $rc after ${ms} ms (limit $limit)" "$(head -n 3 "$tmp/err")"; fi
+    if [ "$rc" -eq 0 ]; then ok "$name (${ms} ms, goal $limit)"
+    else not_ok "$name" "exit $rc after ${ms} ms" "$(head -n 3 "$tmp/err")"; fi
 }
 for kind in prose word; do
     if [ $kind = prose ]; then long_line 'word%05d ' 99000 "$big/lessons/02-long.yaml"
