@@ -89,6 +89,8 @@ static SimId s_getrefcount(PyRun *I, SimId *a, int n, SimId kw)
      * tables the model does not keep (abs: 4 on 3.11, 3 on 3.12+) */
     if (o->kind == SK_BUILTIN && !o->v.builtin.self)
         return py_not_modelled(I, 0, "sys.getrefcount() of a built-in function"), 0;
+    if (o->kind == SK_MODULE) /* sys.modules, the import system's own references ... */
+        return py_not_modelled(I, 0, "sys.getrefcount() of a module"), 0;
     if (o->kind == SK_CODE) /* the module's constants, the compiler's tables ... */
         return py_not_modelled(I, 0, "sys.getrefcount() of a code object"), 0;
     if (shared_from_startup(I, a[0]))
