@@ -43,7 +43,7 @@ typedef struct BuiltinDef {
 #define BUILTIN(nm, own, mod, f, ...) {.name = nm, .owner = own, .module = mod, .fn = f, __VA_ARGS__}
 
 enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH, BM_COPY, BM_OPERATOR, BM_FUNCTOOLS,
-       BM_COLLECTIONS, BM_DATACLASSES, BM_CONTEXTLIB, BM_RANDOM, BM_STRING, BM_TIME, BM_ABC, BM_ENUM };
+       BM_COLLECTIONS, BM_DATACLASSES, BM_CONTEXTLIB, BM_RANDOM, BM_STRING, BM_TIME, BM_ABC, BM_ENUM, BM_JSON, BM_PPRINT };
 
 /* The builtins module's functions (modules/builtins.c) and each module's
  * (modules/gc.c, sys.c, weakref.c). */
@@ -184,6 +184,16 @@ bool enum_repr(PyRun *I, SimId v, Buf *out);
 bool enum_str(PyRun *I, SimId v, Buf *out);
 void enum_class_repr(PyRun *I, SimId cls, Buf *out);
 bool enum_refused(PyRun *I, SimId v, const char *what);
+/* modules/pprint.c */
+extern const BuiltinDef pprint_functions[];
+extern const int pprint_nfunctions;
+void pprint_module_init(PyRun *I, SimId dict);
+void pprint_on_import(PyRun *I);
+/* modules/json.c */
+extern const BuiltinDef json_functions[];
+extern const int json_nfunctions;
+void json_module_init(PyRun *I, SimId dict);
+void json_on_import(PyRun *I);
 /* Is m one of the comparison methods functools.total_ordering installs? */
 bool functools_is_ordering(PyRun *I, SimId m);
 

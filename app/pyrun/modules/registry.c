@@ -53,6 +53,8 @@ static const DefTable tables[] = {
     {time_functions, &time_nfunctions},
     {abc_functions, &abc_nfunctions},
     {enum_functions, &enum_nfunctions},
+    {json_functions, &json_nfunctions},
+    {pprint_functions, &pprint_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 15 };
 
@@ -108,6 +110,9 @@ const ModuleDef py_modules[] = {
     {"enum", enum_functions, &enum_nfunctions, enum_module_init,
      "the classes `Enum` (a class deriving from it has members: iteration, `len`, `in`, lookup by value "
      "and by key, their `name`, `value`, repr and str) and `auto`", enum_on_import},
+    {"json", json_functions, &json_nfunctions, json_module_init,
+     "the exception `JSONDecodeError`", json_on_import},
+    {"pprint", pprint_functions, &pprint_nfunctions, pprint_module_init, NULL, pprint_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -213,7 +218,7 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
                                           "functools", "collections", "dataclasses", "contextlib",
-                                          "Random", "string", "time", "abc", "enum"};
+                                          "Random", "string", "time", "abc", "enum", "json", "pprint"};
     if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM)) /* "WeakSet.add" */
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */

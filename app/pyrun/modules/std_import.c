@@ -80,6 +80,20 @@ static const ImportCost costs[STD_COUNT] = {
     [STD_ENUM] = {"enum", STD_BIT(STD_FUNCTOOLS) | STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS) |
                               STD_BIT(STD_COLLECTIONS),
                   {145, 194, 801}, {4, 4, 0}, {113, 113, 13}, {34, 34, 13}, {1645, 1744, 369}, false},
+    /* json imports re (enum, functools, collections ...) and its decoder's
+     * and encoder's regexes */
+    [STD_JSON] = {"json",
+                  STD_BIT(STD_COLLECTIONS) | STD_BIT(STD_FUNCTOOLS) | STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS) |
+                      STD_BIT(STD_ENUM),
+                  {394, 381, 164}, {5, 5, 2}, {119, 119, 126}, {6, 6, 5}, {2214, 2315, 2325}, false},
+    /* pprint imports dataclasses (inspect, re, copy, functools ...); on 3.11
+     * one of its collections is of the middle generation, beyond what the
+     * replay from the clean state says exactly */
+    [STD_PPRINT] = {"pprint",
+                    STD_BIT(STD_COLLECTIONS) | STD_BIT(STD_FUNCTOOLS) | STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS) |
+                        STD_BIT(STD_ENUM) | STD_BIT(STD_COPY) | STD_BIT(STD_WEAKREF) | STD_BIT(STD_DATACLASSES) |
+                        STD_BIT(STD_CONTEXTLIB),
+                    {61, 443, 706}, {11, 11, 4}, {143, 143, 150}, {0, 0, 0}, {4644, 4869, 5237}, true},
     [STD_COLLECTIONS] = {"collections", STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_OPERATOR), {507, 560, 173},
                          {2, 2, 1}, {76, 76, 80}, {69, 69, 0}, {1228, 1308, 1251}, false},
 };
@@ -88,7 +102,7 @@ static const ImportCost costs[STD_COUNT] = {
 static const char *const statements[STD_COUNT] = {
     "import itertools", "import math", "import operator", "import functools", "import contextlib",
     "import copy", "import collections", "import weakref", "import dataclasses",
-    "import random", "import string", "import enum",
+    "import random", "import string", "import enum", "import json", "import pprint",
 };
 
 static bool freelists_empty(PyRun *I)

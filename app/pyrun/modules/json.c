@@ -1,0 +1,801 @@
+/*
+ * json: dumps and loads as Lib/json and Modules/_json.c give them
+ * (3.11-3.13, the same text on each): dumps with indent, sort_keys,
+ * separators, ensure_ascii, skipkeys, allow_nan and default; loads of a
+ * str into dicts (built by setting each pair, as the C scanner does, a
+ * key string shared by every object of one document), lists (built by
+ * appends), strs, ints, floats, True/False/None, with JSONDecodeError's
+ * messages and positions.  The import is CPython's costly one (json
+ * imports re, which brings enum, functools, collections), replayed by
+ * std_import.  Every call runs Python code in CPython (JSONEncoder.encode,
+ * JSONDecoder.decode, the regexes that skip whitespace), so the young
+ * count is refused after one until a gc.collect().  dump/load (files),
+ * cls=, object_hook= and the parse_* hooks are refused.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pyrun/builtins.h"
+#include "pyrun/modules/std_import.h"
+#include "pyrun/types/types.h"
+
+#define S (I->sim)
+
+static void note(PyRun *I, const char *what)
+{
+    if (!I->gc_count_unsure)
+        I->count_unsure_what = what;
+    I->gc_count_unsure = true;
+}
+
+/* ---- dumps ------------------------------------------------------------------------- */
+
+typedef struct Enc {
+    bool ensure_ascii, sort_keys, skipkeys, allow_nan;
+    const char *indent; /* NULL: one line */
+    size_t indent_len;
+    const char *item_sep, *key_sep;
+    size_t item_len, key_len;
+    SimId dflt;          /* default= (borrowed) or 0 */
+    SimId stack[64];     /* the containers being encoded (check_circular) */
+    int depth;
+} Enc;
+
+static void put_code_point(Buf *out, uint32_t c)
+{
+    if (c >= 0x10000) { /* a surrogate pair */
+        c -= 0x10000;
+        buf_printf(out, "\\u%04x\\u%04x", 0xd800 | (c >> 10), 0xdc00 | (c & 0x3ff));
+    } else {
+        buf_printf(out, "\\u%04x", c);
+    }
+}
+
+/* the UTF-8 sequence at p (n bytes left): its code point, its length */
+static uint32_t utf8_next(const unsigned char *p, size_t n, size_t *len)
+{
+    if (p[0] < 0x80 || n < 2) {
+        *len = 1;
+        return p[0];
+    }
+    if ((p[0] & 0xe0) == 0xc0) {
+        *len = 2;
+        return (uint32_t)(p[0] & 0x1f) << 6 | (p[1] & 0x3f);
+    }
+    if ((p[0] & 0xf0) == 0xe0 && n >= 3) {
+        *len = 3;
+        return (uint32_t)(p[0] & 0x0f) << 12 | (uint32_t)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+    }
+    *len = n >= 4 ? 4 : n;
+    return n >= 4 ? (uint32_t)(p[0] & 0x07) << 18 | (uint32_t)(p[1] & 0x3f) << 12 | (uint32_t)(p[2] & 0x3f) << 6 |
+                        (p[3] & 0x3f)
+                  : p[0];
+}
+
+/* py_encode_basestring(_ascii) */
+static void enc_str(const Enc *e, const char *s, size_t n, Buf *out)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    buf_addc(out, '"');
+    for (size_t i = 0; i < n;) {
+        size_t len;
+        uint32_t c = utf8_next(p + i, n - i, &len);
+        switch (c) {
+        case '"': buf_adds(out, "\\\""); break;
+        case '\\': buf_adds(out, "\\\\"); break;
+        case '\n': buf_adds(out, "\\n"); break;
+        case '\r': buf_adds(out, "\\r"); break;
+        case '\t': buf_adds(out, "\\t"); break;
+        case '\b': buf_adds(out, "\\b"); break;
+        case '\f': buf_adds(out, "\\f"); break;
+        default:
+            if (c < 0x20 || (e->ensure_ascii && c >= 0x7f))
+                put_code_point(out, c);
+            else
+                buf_add(out, s + i, len);
+        }
+        i += len;
+    }
+    buf_addc(out, '"');
+}
+
+static bool enc_float(PyRun *I, const Enc *e, double x, Buf *out)
+{
+    if (isfinite(x)) {
+        float_repr(x, out);
+        return true;
+    }
+    if (!e->allow_nan) {
+        Buf r = {0};
+        float_repr(x, &r);
+        py_raise(I, EXC_ValueError, "Out of range float values are not JSON compliant%s%s",
+                 S->prof->version >= SIM_V313 ? ": " : "", S->prof->version >= SIM_V313 ? buf_str(&r) : "");
+        buf_fini(&r);
+        return false;
+    }
+    buf_adds(out, isnan(x) ? "NaN" : x > 0 ? "Infinity" : "-Infinity");
+    return true;
+}
+
+static void newline(const Enc *e, int level, Buf *out)
+{
+    buf_addc(out, '\n');
+    for (int i = 0; i < level; i++)
+        buf_add(out, e->indent, e->indent_len);
+}
+
+static bool enc_value(PyRun *I, Enc *e, SimId v, int level, Buf *out);
+
+static bool push(PyRun *I, Enc *e, SimId v)
+{
+    for (int i = 0; i < e->depth; i++)
+        if (e->stack[i] == v) {
+            py_raise(I, EXC_ValueError, "Circular reference detected");
+            return false;
+        }
+    if (e->depth == 64)
+        return py_not_modelled(I, 0, "json.dumps() of containers nested more than 64 deep");
+    e->stack[e->depth++] = v;
+    return true;
+}
+
+static bool enc_list(PyRun *I, Enc *e, SimId v, int level, Buf *out)
+{
+    uint32_t n = sim_obj(S, v)->len;
+    if (n == 0) {
+        buf_adds(out, "[]");
+        return true;
+    }
+    if (!push(I, e, v))
+        return false;
+    buf_addc(out, '[');
+    for (uint32_t i = 0; i < sim_obj(S, v)->len; i++) {
+        if (i)
+            buf_add(out, e->item_sep, e->item_len);
+        if (e->indent)
+            newline(e, level + 1, out);
+        if (!enc_value(I, e, sim_items(S, v)[i], level + 1, out))
+            return false;
+    }
+    if (e->indent)
+        newline(e, level, out);
+    buf_addc(out, ']');
+    e->depth--;
+    return true;
+}
+
+/* a dict key as its JSON string: str, float, True/False, None, int; 0 to skip */
+static int key_text(PyRun *I, Enc *e, SimId k, Buf *out)
+{
+    SimKind kk = sim_kind(S, k);
+    if (kk == SK_STR) {
+        size_t n;
+        const char *s = sim_str_data(S, k, &n);
+        enc_str(e, s, n, out);
+        return 1;
+    }
+    Buf t = {0};
+    bool ok = true;
+    if (kk == SK_FLOAT)
+        ok = enc_float(I, e, sim_obj(S, k)->v.f, &t);
+    else if (kk == SK_BOOL)
+        buf_adds(&t, sim_obj(S, k)->v.i ? "true" : "false");
+    else if (kk == SK_NONE)
+        buf_adds(&t, "null");
+    else if (kk == SK_INT)
+        ok = op_repr(I, k, &t);
+    else if (e->skipkeys) {
+        buf_fini(&t);
+        return 0;
+    } else {
+        buf_fini(&t);
+        py_raise(I, EXC_TypeError, "keys must be str, int, float, bool or None, not %s", op_typename(I, k));
+        return -1;
+    }
+    if (ok)
+        enc_str(e, buf_str(&t), t.len, out);
+    buf_fini(&t);
+    return ok ? 1 : -1;
+}
+
+static bool enc_dict(PyRun *I, Enc *e, SimId v, int level, Buf *out)
+{
+    if (sim_obj(S, v)->len == 0) {
+        buf_adds(out, "{}");
+        return true;
+    }
+    if (!push(I, e, v))
+        return false;
+    SimId keys = sim_list(S, 0); /* the items in order, sorted when asked */
+    uint32_t pos = 0;
+    SimId k, val;
+    while (sim_dict_next(S, v, &pos, &k, &val)) {
+        sim_incref(S, k);
+        sim_list_append(S, keys, k);
+    }
+    if (e->sort_keys) {
+        for (uint32_t i = 0; i < sim_obj(S, keys)->len; i++)
+            if (sim_kind(S, sim_items(S, keys)[i]) != SK_STR) {
+                sim_decref(S, keys);
+                return py_not_modelled(I, 0, "json.dumps(sort_keys=True) of a dict with keys that are not str");
+            }
+        if (!bi_sort_list(I, keys, 0, false)) {
+            sim_decref(S, keys);
+            return false;
+        }
+    }
+    buf_addc(out, '{');
+    bool first = true, ok = true;
+    for (uint32_t i = 0; ok && i < sim_obj(S, keys)->len; i++) {
+        k = sim_items(S, keys)[i];
+        val = sim_dict_get(S, v, k);
+        if (!val)
+            continue;
+        Buf kt = {0};
+        int r = key_text(I, e, k, &kt);
+        if (r <= 0) {
+            buf_fini(&kt);
+            ok = r == 0;
+            continue;
+        }
+        if (!first)
+            buf_add(out, e->item_sep, e->item_len);
+        first = false;
+        if (e->indent)
+            newline(e, level + 1, out);
+        buf_add(out, kt.data, kt.len);
+        buf_fini(&kt);
+        buf_add(out, e->key_sep, e->key_len);
+        ok = enc_value(I, e, val, level + 1, out);
+    }
+    sim_decref(S, keys);
+    if (!ok)
+        return false;
+    if (e->indent)
+        newline(e, level, out);
+    buf_addc(out, '}');
+    e->depth--;
+    return true;
+}
+
+static bool enc_value(PyRun *I, Enc *e, SimId v, int level, Buf *out)
+{
+    switch (sim_kind(S, v)) {
+    case SK_NONE: buf_adds(out, "null"); return true;
+    case SK_BOOL: buf_adds(out, sim_obj(S, v)->v.i ? "true" : "false"); return true;
+    case SK_INT: return op_repr(I, v, out);
+    case SK_FLOAT: return enc_float(I, e, sim_obj(S, v)->v.f, out);
+    case SK_STR: {
+        size_t n;
+        const char *s = sim_str_data(S, v, &n);
+        enc_str(e, s, n, out);
+        return true;
+    }
+    case SK_LIST: case SK_TUPLE: return enc_list(I, e, v, level, out);
+    case SK_DICT: return enc_dict(I, e, v, level, out);
+    default:
+        break;
+    }
+    if (sim_kind(S, v) == SK_INSTANCE && enum_is_member(I, v))
+        return py_not_modelled(I, 0, "json.dumps() of an enum member");
+    if (e->dflt) { /* default(o): its result encoded instead */
+        if (!push(I, e, v))
+            return false;
+        SimId r = vm_call(I, e->dflt, &v, 1);
+        if (!r)
+            return false;
+        bool ok = enc_value(I, e, r, level, out);
+        sim_decref(S, r);
+        e->depth--;
+        return ok;
+    }
+    py_raise(I, EXC_TypeError, "Object of type %s is not JSON serializable", op_typename(I, v));
+    return false;
+}
+
+static bool kw_bool(PyRun *I, SimId v, bool *out)
+{
+    int t = op_truth(I, v);
+    if (t < 0)
+        return false;
+    *out = t;
+    return true;
+}
+
+static bool str_arg(PyRun *I, SimId v, const char **s, size_t *n, const char *what)
+{
+    if (sim_kind(S, v) != SK_STR)
+        return py_not_modelled(I, 0, "json.dumps() with %s that is not a str", what);
+    *s = sim_str_data(S, v, n);
+    return true;
+}
+
+/* every keyword one of `known`, else refused (CPython passes it on to a
+ * class's __init__) */
+static bool kw_check(PyRun *I, SimId kw, const char *fn, const char *known)
+{
+    for (uint32_t i = 0; kw && i < sim_obj(S, kw)->len; i++) {
+        size_t n;
+        const char *w = sim_str_data(S, sim_items(S, kw)[i], &n);
+        char word[40];
+        if (n + 3 > sizeof word)
+            return py_not_modelled(I, 0, "the keyword argument '%.*s' of json.%s()", (int)n, w, fn);
+        word[0] = ' ';
+        memcpy(word + 1, w, n);
+        word[n + 1] = ' ', word[n + 2] = 0;
+        if (!strstr(known, word))
+            return py_not_modelled(I, 0, "the keyword argument '%.*s' of json.%s()", (int)n, w, fn);
+    }
+    return true;
+}
+
+static SimId j_dumps(PyRun *I, SimId *a, int n, SimId kw)
+{
+    if (!kw_check(I, kw, "dumps", " skipkeys ensure_ascii allow_nan indent separators default sort_keys "))
+        return 0;
+    int np = bi_npos(I, n, kw);
+    if (np != 1) {
+        py_raise(I, EXC_TypeError, np ? "dumps() takes 1 positional argument but %d were given"
+                                      : "dumps() missing 1 required positional argument: 'obj'", np);
+        return 0;
+    }
+    note(I, "json.dumps() (JSONEncoder's Python code)");
+    Enc e = {.ensure_ascii = true, .allow_nan = true, .item_sep = ", ", .key_sep = ": ", .item_len = 2, .key_len = 2};
+    char spaces[64];
+    SimId v;
+    if ((v = bi_kwarg(I, a, n, kw, "indent")) && v != S->none) {
+        if (sim_kind(S, v) == SK_INT && sim_obj(S, v)->sub != 1) {
+            int64_t k = sim_obj(S, v)->v.i;
+            if (k > 63)
+                return py_not_modelled(I, 0, "json.dumps() with an indent over 63"), (SimId)0;
+            k = k < 0 ? 0 : k;
+            memset(spaces, ' ', (size_t)k);
+            e.indent = spaces, e.indent_len = (size_t)k;
+        } else if (!str_arg(I, v, &e.indent, &e.indent_len, "an indent")) {
+            return 0;
+        }
+        e.item_sep = ",", e.item_len = 1;
+    }
+    if ((v = bi_kwarg(I, a, n, kw, "separators")) && v != S->none) {
+        if ((sim_kind(S, v) != SK_TUPLE && sim_kind(S, v) != SK_LIST) || sim_obj(S, v)->len != 2)
+            return py_not_modelled(I, 0, "json.dumps() with separators that are not a pair"), (SimId)0;
+        if (!str_arg(I, sim_items(S, v)[0], &e.item_sep, &e.item_len, "a separator") ||
+            !str_arg(I, sim_items(S, v)[1], &e.key_sep, &e.key_len, "a separator"))
+            return 0;
+    }
+    if (((v = bi_kwarg(I, a, n, kw, "sort_keys")) && !kw_bool(I, v, &e.sort_keys)) ||
+        ((v = bi_kwarg(I, a, n, kw, "ensure_ascii")) && !kw_bool(I, v, &e.ensure_ascii)) ||
+        ((v = bi_kwarg(I, a, n, kw, "skipkeys")) && !kw_bool(I, v, &e.skipkeys)) ||
+        ((v = bi_kwarg(I, a, n, kw, "allow_nan")) && !kw_bool(I, v, &e.allow_nan)))
+        return 0;
+    if ((v = bi_kwarg(I, a, n, kw, "default")) && v != S->none)
+        e.dflt = v;
+    Buf out = {0};
+    if (!enc_value(I, &e, a[0], 0, &out)) {
+        buf_fini(&out);
+        return 0;
+    }
+    SimId r = sim_str(S, out.data ? out.data : "", out.len);
+    buf_fini(&out);
+    return r;
+}
+
+/* ---- loads ------------------------------------------------------------------------------ */
+
+typedef struct Dec {
+    const char *s;
+    size_t n, pos;
+    SimId doc;  /* the text (borrowed) */
+    SimId memo; /* the key strings of this document (owned dict) */
+    int depth;
+} Dec;
+
+/* the code-point index of byte offset `at` (JSONDecodeError counts characters) */
+static size_t char_index(const Dec *d, size_t at)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < at && i < d->n; i++)
+        c += ((unsigned char)d->s[i] & 0xc0) != 0x80;
+    return c;
+}
+
+static void fail(PyRun *I, Dec *d, const char *msg, size_t at)
+{
+    size_t pos = char_index(d, at), line = 1, col;
+    size_t last_nl = 0;
+    bool any = false;
+    for (size_t i = 0; i < at && i < d->n; i++)
+        if (d->s[i] == '\n') {
+            line++;
+            last_nl = i;
+            any = true;
+        }
+    col = any ? pos - char_index(d, last_nl) : pos + 1;
+    char text[200];
+    snprintf(text, sizeof text, "%s: line %zu column %zu (char %zu)", msg, line, col, pos);
+    SimId m = module_find_loaded(I, "json");
+    SimId cls = m ? sim_dict_get_str(S, SIM_V(S, m, SK_MODULE, module.dict), "JSONDecodeError") : 0;
+    if (!cls) {
+        py_raise(I, EXC_ValueError, "%s", text);
+        return;
+    }
+    SimId args = sim_tuple(S, 1);
+    sim_tuple_set(S, args, 0, sim_str(S, text, strlen(text)));
+    SimId e = exc_new(I, cls, args);
+    static const char *const names[] = {"msg", "doc", "pos", "lineno", "colno"};
+    SimId vals[5] = {sim_str(S, msg, strlen(msg)), d->doc, sim_int(S, (int64_t)pos), sim_int(S, (int64_t)line),
+                     sim_int(S, (int64_t)col)};
+    sim_incref(S, d->doc);
+    for (int i = 0; i < 5; i++) {
+        SimId k = sim_str_intern(S, names[i], strlen(names[i]));
+        sim_attr_set(S, e, k, vals[i]);
+        sim_decref(S, k);
+    }
+    py_raise_instance(I, e, text);
+}
+
+static void skip_ws(Dec *d)
+{
+    while (d->pos < d->n && (d->s[d->pos] == ' ' || d->s[d->pos] == '\t' || d->s[d->pos] == '\n' || d->s[d->pos] == '\r'))
+        d->pos++;
+}
+
+static void put_utf8(Buf *b, uint32_t c)
+{
+    if (c < 0x80) {
+        buf_addc(b, (char)c);
+    } else if (c < 0x800) {
+        buf_addc(b, (char)(0xc0 | c >> 6));
+        buf_addc(b, (char)(0x80 | (c & 0x3f)));
+    } else if (c < 0x10000) {
+        buf_addc(b, (char)(0xe0 | c >> 12));
+        buf_addc(b, (char)(0x80 | (c >> 6 & 0x3f)));
+        buf_addc(b, (char)(0x80 | (c & 0x3f)));
+    } else {
+        buf_addc(b, (char)(0xf0 | c >> 18));
+        buf_addc(b, (char)(0x80 | (c >> 12 & 0x3f)));
+        buf_addc(b, (char)(0x80 | (c >> 6 & 0x3f)));
+        buf_addc(b, (char)(0x80 | (c & 0x3f)));
+    }
+}
+
+static int hex4(const char *p)
+{
+    int v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        int h = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (h < 0)
+            return -1;
+        v = v * 16 + h;
+    }
+    return v;
+}
+
+/* scanstring: d->pos just after the opening quote; the text into b */
+static bool scan_string(PyRun *I, Dec *d, Buf *b)
+{
+    size_t begin = d->pos - 1;
+    for (;;) {
+        if (d->pos >= d->n) {
+            fail(I, d, "Unterminated string starting at", begin);
+            return false;
+        }
+        unsigned char c = (unsigned char)d->s[d->pos];
+        if (c == '"') {
+            d->pos++;
+            return true;
+        }
+        if (c < 0x20) {
+            fail(I, d, "Invalid control character at", d->pos);
+            return false;
+        }
+        if (c != '\\') {
+            buf_addc(b, (char)c);
+            d->pos++;
+            continue;
+        }
+        if (d->pos + 1 >= d->n) {
+            fail(I, d, "Unterminated string starting at", begin);
+            return false;
+        }
+        char esc = d->s[d->pos + 1];
+        const char *plain = strchr("\"\\/bfnrt", esc);
+        if (esc && plain) {
+            static const char out[] = "\"\\/\b\f\n\r\t";
+            buf_addc(b, out[plain - "\"\\/bfnrt"]);
+            d->pos += 2;
+            continue;
+        }
+        if (esc != 'u') {
+            fail(I, d, "Invalid \\escape", d->pos);
+            return false;
+        }
+        int u = d->pos + 6 <= d->n ? hex4(d->s + d->pos + 2) : -1;
+        if (u < 0) {
+            fail(I, d, "Invalid \\uXXXX escape", d->pos + 1);
+            return false;
+        }
+        d->pos += 6;
+        uint32_t cp = (uint32_t)u;
+        if (cp >= 0xd800 && cp <= 0xdbff && d->pos + 6 <= d->n && d->s[d->pos] == '\\' && d->s[d->pos + 1] == 'u') {
+            int lo = hex4(d->s + d->pos + 2);
+            if (lo >= 0xdc00 && lo <= 0xdfff) {
+                cp = 0x10000 + ((cp - 0xd800) << 10) + ((uint32_t)lo - 0xdc00);
+                d->pos += 6;
+            }
+        }
+        if (cp >= 0xd800 && cp <= 0xdfff)
+            return py_not_modelled(I, 0, "json.loads() of a lone surrogate escape");
+        put_utf8(b, cp);
+    }
+}
+
+static SimId scan(PyRun *I, Dec *d);
+
+static SimId scan_object(PyRun *I, Dec *d)
+{
+    SimId obj = sim_dict(S);
+    skip_ws(d);
+    if (d->pos < d->n && d->s[d->pos] == '}') {
+        d->pos++;
+        return obj;
+    }
+    for (;;) {
+        if (d->pos >= d->n || d->s[d->pos] != '"') {
+            fail(I, d, "Expecting property name enclosed in double quotes", d->pos);
+            break;
+        }
+        d->pos++;
+        Buf kb = {0};
+        if (!scan_string(I, d, &kb)) {
+            buf_fini(&kb);
+            break;
+        }
+        SimId key = sim_str(S, kb.data ? kb.data : "", kb.len);
+        buf_fini(&kb);
+        SimId known = sim_dict_get(S, d->memo, key); /* the memo: one string per key text */
+        if (known) {
+            sim_decref(S, key);
+            sim_incref(S, known);
+            key = known;
+        } else {
+            sim_incref(S, key);
+            sim_incref(S, key);
+            sim_dict_set(S, d->memo, key, key);
+        }
+        skip_ws(d);
+        if (d->pos >= d->n || d->s[d->pos] != ':') {
+            fail(I, d, "Expecting ':' delimiter", d->pos);
+            sim_decref(S, key);
+            break;
+        }
+        d->pos++;
+        skip_ws(d);
+        SimId val = scan(I, d);
+        if (!val) {
+            sim_decref(S, key);
+            break;
+        }
+        sim_dict_set(S, obj, key, val);
+        skip_ws(d);
+        if (d->pos < d->n && d->s[d->pos] == '}') {
+            d->pos++;
+            return obj;
+        }
+        if (d->pos >= d->n || d->s[d->pos] != ',') {
+            fail(I, d, "Expecting ',' delimiter", d->pos);
+            break;
+        }
+        size_t comma = d->pos++;
+        skip_ws(d);
+        if (S->prof->version >= SIM_V313 && d->pos < d->n && d->s[d->pos] == '}') { /* 3.13 names it */
+            fail(I, d, "Illegal trailing comma before end of object", comma);
+            break;
+        }
+    }
+    sim_decref(S, obj);
+    return 0;
+}
+
+static SimId scan_array(PyRun *I, Dec *d)
+{
+    SimId list = sim_list(S, 0);
+    skip_ws(d);
+    if (d->pos < d->n && d->s[d->pos] == ']') {
+        d->pos++;
+        return list;
+    }
+    for (;;) {
+        SimId v = scan(I, d);
+        if (!v)
+            break;
+        sim_list_append(S, list, v);
+        skip_ws(d);
+        if (d->pos < d->n && d->s[d->pos] == ']') {
+            d->pos++;
+            return list;
+        }
+        if (d->pos >= d->n || d->s[d->pos] != ',') {
+            fail(I, d, "Expecting ',' delimiter", d->pos);
+            break;
+        }
+        size_t comma = d->pos++;
+        skip_ws(d);
+        if (S->prof->version >= SIM_V313 && d->pos < d->n && d->s[d->pos] == ']') {
+            fail(I, d, "Illegal trailing comma before end of array", comma);
+            break;
+        }
+    }
+    sim_decref(S, list);
+    return 0;
+}
+
+static bool digits(const Dec *d, size_t *p)
+{
+    size_t start = *p;
+    while (*p < d->n && d->s[*p] >= '0' && d->s[*p] <= '9')
+        (*p)++;
+    return *p > start;
+}
+
+/* _match_number_unicode: an int when there is no fraction or exponent */
+static SimId scan_number(PyRun *I, Dec *d)
+{
+    size_t p = d->pos, start = p;
+    if (p < d->n && d->s[p] == '-')
+        p++;
+    if (p < d->n && d->s[p] == '0')
+        p++;
+    else if (!digits(d, &p)) {
+        fail(I, d, "Expecting value", start);
+        return 0;
+    }
+    bool is_float = false;
+    if (p + 1 < d->n && d->s[p] == '.' && d->s[p + 1] >= '0' && d->s[p + 1] <= '9') {
+        p++;
+        digits(d, &p);
+        is_float = true;
+    }
+    if (p < d->n && (d->s[p] == 'e' || d->s[p] == 'E')) {
+        size_t q = p + 1;
+        if (q < d->n && (d->s[q] == '+' || d->s[q] == '-'))
+            q++;
+        if (digits(d, &q)) {
+            p = q;
+            is_float = true;
+        }
+    }
+    d->pos = p;
+    char buf[64];
+    if (p - start >= sizeof buf)
+        return py_not_modelled(I, 0, "json.loads() of a number of more than 63 characters"), (SimId)0;
+    memcpy(buf, d->s + start, p - start);
+    buf[p - start] = 0;
+    if (is_float)
+        return sim_float(S, strtod(buf, NULL));
+    SimId text = sim_str(S, buf, p - start);
+    SimId r = int_from_text(I, text, 10);
+    sim_decref(S, text);
+    return r;
+}
+
+static bool word(const Dec *d, const char *w)
+{
+    size_t n = strlen(w);
+    return d->pos + n <= d->n && memcmp(d->s + d->pos, w, n) == 0;
+}
+
+static SimId scan(PyRun *I, Dec *d)
+{
+    if (d->pos >= d->n) {
+        fail(I, d, "Expecting value", d->pos);
+        return 0;
+    }
+    if (++d->depth > 900) {
+        d->depth--;
+        return py_not_modelled(I, 0, "json.loads() of a document nested more than 900 deep"), (SimId)0;
+    }
+    SimId r = 0;
+    char c = d->s[d->pos];
+    if (c == '"') {
+        d->pos++;
+        Buf b = {0};
+        if (scan_string(I, d, &b))
+            r = sim_str(S, b.data ? b.data : "", b.len);
+        buf_fini(&b);
+    } else if (c == '{') {
+        d->pos++;
+        r = scan_object(I, d);
+    } else if (c == '[') {
+        d->pos++;
+        r = scan_array(I, d);
+    } else if (word(d, "null")) {
+        d->pos += 4;
+        r = sim_none(S);
+    } else if (word(d, "true") || word(d, "false")) {
+        r = sim_bool(S, c == 't');
+        d->pos += c == 't' ? 4 : 5;
+    } else if (word(d, "NaN") || word(d, "Infinity") || word(d, "-Infinity")) {
+        r = sim_float(S, c == 'N' ? NAN : c == 'I' ? INFINITY : -INFINITY);
+        d->pos += c == 'N' ? 3 : c == 'I' ? 8 : 9;
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+        r = scan_number(I, d);
+    } else {
+        fail(I, d, "Expecting value", d->pos);
+    }
+    d->depth--;
+    return r;
+}
+
+static SimId j_loads(PyRun *I, SimId *a, int n, SimId kw)
+{
+    if (!kw_check(I, kw, "loads", " "))
+        return 0;
+    int np = bi_npos(I, n, kw);
+    if (np != 1) {
+        py_raise(I, EXC_TypeError, np ? "loads() takes 1 positional argument but %d were given"
+                                      : "loads() missing 1 required positional argument: 's'", np);
+        return 0;
+    }
+    note(I, "json.loads() (JSONDecoder's Python code and regexes)");
+    SimKind k = sim_kind(S, a[0]);
+    if (k == SK_BYTES || k == SK_BYTEARRAY)
+        return py_not_modelled(I, 0, "json.loads() of bytes (their encoding detected)"), (SimId)0;
+    if (k != SK_STR) {
+        py_raise(I, EXC_TypeError, "the JSON object must be str, bytes or bytearray, not %s", op_typename(I, a[0]));
+        return 0;
+    }
+    Dec d = {.doc = a[0], .memo = sim_dict(S)};
+    d.s = sim_str_data(S, a[0], &d.n);
+    skip_ws(&d); /* decode(): WHITESPACE.match(s, 0).end() */
+    SimId r = scan(I, &d);
+    if (r) {
+        skip_ws(&d);
+        if (d.pos != d.n) {
+            fail(I, &d, "Extra data", d.pos);
+            sim_decref(S, r);
+            r = 0;
+        }
+    }
+    sim_decref(S, d.memo);
+    return r;
+}
+
+static SimId j_file(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    return py_not_modelled(I, 0, "json.dump() and json.load() (files are not modelled)"), (SimId)0;
+}
+
+/* dumps(obj, *, ..., **kw) and loads(s, *, ..., **kw) take any keyword
+ * (the rest goes to the encoder's or decoder's class): kw_check sorts them */
+const BuiltinDef json_functions[] = {
+    BUILTIN("dumps", 0, BM_JSON, j_dumps, .style = ARGS_OWN, .kw = "*"),
+    BUILTIN("loads", 0, BM_JSON, j_loads, .style = ARGS_OWN, .kw = "*"),
+    BUILTIN("dump", 0, BM_JSON, j_file, .style = ARGS_OWN, .kw = "*"),
+    BUILTIN("load", 0, BM_JSON, j_file, .style = ARGS_OWN, .kw = "*"),
+};
+const int json_nfunctions = (int)(sizeof json_functions / sizeof json_functions[0]);
+
+void json_module_init(PyRun *I, SimId d)
+{
+    /* class JSONDecodeError(ValueError), of json.decoder */
+    SimId ns = sim_dict(S);
+    bi_dict_put(I, ns, "__module__", sim_str_intern(S, "json.decoder", 12));
+    SimId name = sim_str_intern(S, "JSONDecodeError", 15);
+    SimId bases = sim_tuple(S, 1);
+    SimId ve = exc_class(I, EXC_ValueError);
+    sim_incref(S, ve);
+    sim_tuple_set(S, bases, 0, ve);
+    SimId cls = class_build(I, name, ns, bases);
+    sim_decref(S, name);
+    sim_decref(S, ns);
+    sim_decref(S, bases);
+    if (cls)
+        bi_dict_put(I, d, "JSONDecodeError", cls);
+}
+
+void json_on_import(PyRun *I) { std_import(I, STD_JSON); }
