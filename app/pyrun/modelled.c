@@ -192,6 +192,8 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
             return py_not_modelled(I, 0, "subclassing the built-in type '%s'", sim_kind_name(sub));
         if (sub == SK_INSTANCE && !(sim_type_word(S, b, SIM_TY_FLAGS) & SIM_TYF_HEAP))
             exc_base = true; /* an exception class: the model keeps its own layout */
+        if (sub == SK_INSTANCE && sim_type_word(S, b, SIM_TY_KIND) && (sim_type_word(S, b, SIM_TY_FLAGS) & SIM_TYF_NATIVE))
+            return py_not_modelled(I, 0, "subclassing collections.defaultdict");
         if (sub == SK_INSTANCE && sim_type_word(S, b, SIM_TY_KIND))
             layout = (SimKind)sim_type_word(S, b, SIM_TY_KIND);
     }

@@ -18,7 +18,10 @@
 
 static const char *opsym[] = {"+", "-", "*", "/", "//", "%", "** or pow()", "<<", ">>", "&", "|", "^", "@"};
 
-const char *op_typename(PyRun *I, SimId v) { return sim_type_name(S, v); }
+const char *op_typename(PyRun *I, SimId v)
+{
+    return defaultdict_is(I, v) ? "collections.defaultdict" : sim_type_name(S, v); /* tp_name */
+}
 
 static bool is_int(PyRun *I, SimId v) { SimKind k = sim_kind(S, v); return k == SK_INT || k == SK_BOOL; }
 static bool is_num(PyRun *I, SimId v) { return is_int(I, v) || sim_kind(S, v) == SK_FLOAT; }

@@ -122,6 +122,8 @@ static void exc_text(PyRun *I, SimId v, Buf *out, bool repr)
 
 bool op_repr(PyRun *I, SimId v, Buf *out)
 {
+    if (defaultdict_is(I, v))
+        return defaultdict_repr(I, v, out);
     if (sim_is_subinst(S, v)) { /* a subclass's own __repr__, else the built-in's */
         bool done;
         if (!call_dunder(I, v, "__repr__", out, &done))
@@ -236,7 +238,9 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
         return true;
     case SK_MEMBER_DESCR: case SK_GETSET_DESCR: member_repr(I, v, out); return true;
     case SK_TYPE:
-        if (o->sub == SK_INSTANCE) {
+        if (v == I->defaultdict_type) {
+            buf_adds(out, "<class 'collections.defaultdict'>");
+        } else if (o->sub == SK_INSTANCE) {
             size_t n; /* type_repr: __module__.__qualname__ */
             SimId qn = sim_type_word(S, v, SIM_TY_QUALNAME);
             const char *nm = sim_str_data(S, qn ? qn : sim_items(S, v)[SIM_TY_NAME], &n);

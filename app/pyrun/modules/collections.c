@@ -2,8 +2,9 @@
  * collections: the module as far as the model has it — the deque type of
  * Modules/_collectionsmodule.c (3.11-3.13), its constructor and methods
  * here, its protocols (items, comparison, iteration, repr) in deque_ops.c.
- * The block layout lives in sim/deque.c.  The module's other names
- * (defaultdict, Counter, OrderedDict, namedtuple ...) are refused by name.
+ * The block layout lives in sim/deque.c.  defaultdict is
+ * collections_defaultdict.c's; the module's other names (Counter,
+ * OrderedDict, namedtuple ...) are refused by name.
  * `import collections` costs what std_import.c measured.
  */
 #include <string.h>
@@ -463,7 +464,8 @@ const int collections_nfunctions = (int)(sizeof collections_functions / sizeof c
 
 void collections_module_init(PyRun *I, SimId d)
 {
-    (void)I, (void)d; /* registry.c puts the deque type in for its constructor */
+    /* registry.c puts the deque type in for its constructor */
+    bi_dict_put(I, d, "defaultdict", defaultdict_make_type(I));
 }
 
 void collections_on_import(PyRun *I) { std_import(I, STD_COLLECTIONS); }

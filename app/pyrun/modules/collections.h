@@ -34,4 +34,22 @@ SimId deque_attr(PyRun *I, SimId d, const char *name, bool *found);
 /* deque.extend(iterable) / extendleft: false with the error raised */
 bool deque_extend(PyRun *I, SimId d, SimId iterable, bool left);
 
+/* collections_defaultdict.c: the defaultdict type (made once, at import,
+ * without moving the collector's counts: a new reference); is obj one of
+ * its instances; defdict_init on dd with a call's arguments (false with
+ * the error raised); d[key] missing (a new reference, or 0 with KeyError
+ * or the factory's error); the default_factory attribute (get: *found;
+ * set or delete (value 0): 1 done, 0 not it, -1 error); its repr; the
+ * builtin index of its copy / __copy__ for name (-1: not one) */
+SimId defaultdict_make_type(PyRun *I);
+bool defaultdict_is(PyRun *I, SimId obj);
+bool defaultdict_init(PyRun *I, SimId dd, SimId *args, int nargs, SimId kw);
+SimId defaultdict_missing(PyRun *I, SimId dd, SimId key);
+SimId defaultdict_attr(PyRun *I, SimId dd, SimId name, bool *found);
+int defaultdict_attr_set(PyRun *I, SimId dd, SimId name, SimId value);
+bool defaultdict_repr(PyRun *I, SimId dd, Buf *out);
+int defaultdict_method(PyRun *I, SimId dd, SimId name);
+extern const BuiltinDef defaultdict_methods[];
+extern const int defaultdict_nmethods;
+
 #endif

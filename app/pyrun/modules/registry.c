@@ -10,6 +10,7 @@
 
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
+#include "pyrun/modules/collections.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
 
@@ -36,6 +37,7 @@ static const DefTable tables[] = {
     {exception_methods, &exception_nmethods},
     {deque_methods, &deque_nmethods},
     {subinst_methods, &subinst_nmethods},
+    {defaultdict_methods, &defaultdict_nmethods},
     {int_methods, &int_nmethods},
     {gc_functions, &gc_nfunctions},
     {sys_functions, &sys_nfunctions},
@@ -56,7 +58,7 @@ static const DefTable tables[] = {
     {json_functions, &json_nfunctions},
     {pprint_functions, &pprint_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 15 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 16 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -87,7 +89,8 @@ const ModuleDef py_modules[] = {
      "the type `partial` (its `func`, `args`, `keywords`); the lru_cache wrapper (`cache_info()`, "
      "`cache_clear()`, `__wrapped__`)", functools_on_import},
     {"collections", collections_functions, &collections_nfunctions, collections_module_init,
-     "the type `deque` (keywords: iterable maxlen)", collections_on_import},
+     "the types `deque` (keywords: iterable maxlen) and `defaultdict` (`default_factory`, `__missing__`, "
+     "`copy`)", collections_on_import},
     {"dataclasses", dataclasses_functions, &dataclasses_nfunctions, dataclasses_module_init,
      "`dataclass` (keywords: repr eq order frozen match_args slots; a class's own fields only), `field` "
      "(keywords: default default_factory init repr compare), `fields`, `is_dataclass`, `asdict`, "

@@ -76,32 +76,6 @@ static bool best_base(PyRun *I, SimId bases, SimId *best)
     return true;
 }
 
-/* The built-in kind a base lays its instances out as: list, dict or tuple
- * (the type itself or a program class built on it), or 0 */
-static SimKind base_layout(PyRun *I, SimId b)
-{
-    if (is_program_class(I, b))
-        return (SimKind)sim_type_word(S, b, SIM_TY_KIND);
-    SimKind k = sim_kind(S, b) == SK_TYPE ? (SimKind)sim_obj(S, b)->sub : SK_OBJECT;
-    return k == SK_LIST || k == SK_DICT || k == SK_TUPLE ? k : (SimKind)0;
-}
-
-/* the layout of the class: one built-in kind among the bases at most */
-static bool layout_of(PyRun *I, SimId bases, SimKind *out)
-{
-    *out = 0;
-    for (uint32_t i = 0; i < sim_obj(S, bases)->len; i++) {
-        SimKind k = base_layout(I, sim_items(S, bases)[i]);
-        if (k && *out && k != *out) {
-            py_raise(I, EXC_TypeError, "multiple bases have instance lay-out conflict");
-            return false;
-        }
-        if (k)
-            *out = k;
-    }
-    return true;
-}
-
 /* ---- __slots__ ------------------------------------------------------------ */
 
 typedef struct Slots {
@@ -459,7 +433,7 @@ SimId class_build(PyRun *I, SimId name, SimId ns, SimId bases)
     }
     SimId best;
     SimKind layout;
-    if (!best_base(I, tbases, &best) || !layout_of(I, tbases, &layout))
+    if (!best_base(I, tbases, &best) || !subinst_layout_of(I, tbases, &layout))
         goto done;
     if (layout && best && !sim_type_word(S, best, SIM_TY_KIND))
         best = 0; /* tp_base is the built-in type: it decides __dict__ and __weakref__ */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "pyrun/interp.h"
+#include "pyrun/modules/collections.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -36,6 +37,36 @@ static const char *cname(PyRun *I, SimId name, char *buf, size_t cap)
 
 SimId subinst_new(PyRun *I, SimId cls) { return sim_subinst_new(S, cls, 0); }
 
+/* ---- the layout a class statement's bases give ---------------------------- */
+
+/* The built-in kind a base lays its instances out as: list, dict or tuple
+ * (the type itself or a program class built on it), or 0 */
+static SimKind base_layout(PyRun *I, SimId b)
+{
+    if (sim_kind(S, b) == SK_TYPE && sim_obj(S, b)->sub == SK_INSTANCE &&
+        (sim_type_word(S, b, SIM_TY_FLAGS) & SIM_TYF_HEAP))
+        return (SimKind)sim_type_word(S, b, SIM_TY_KIND);
+    SimKind k = sim_kind(S, b) == SK_TYPE ? (SimKind)sim_obj(S, b)->sub : SK_OBJECT;
+    return k == SK_LIST || k == SK_DICT || k == SK_TUPLE ? k : (SimKind)0;
+}
+
+/* the layout of the class: one built-in kind among the bases at most */
+bool subinst_layout_of(PyRun *I, SimId bases, SimKind *out)
+{
+    *out = 0;
+    for (uint32_t i = 0; i < sim_obj(S, bases)->len; i++) {
+        SimKind k = base_layout(I, sim_items(S, bases)[i]);
+        if (k && *out && k != *out) {
+            py_raise(I, EXC_TypeError, "multiple bases have instance lay-out conflict");
+            return false;
+        }
+        if (k)
+            *out = k;
+    }
+    return true;
+}
+
+
 /* ---- list.__init__ and dict.__init__ ------------------------------------------ */
 
 /* list___init__(self, iterable=(), /): the list emptied, then filled */
@@ -56,6 +87,8 @@ static bool list_init(PyRun *I, SimId l, SimId *a, int n, SimId kw)
 
 bool subinst_init(PyRun *I, SimId inst, SimId *a, int n, SimId kw)
 {
+    if (defaultdict_is(I, inst))
+        return defaultdict_init(I, inst, a, n, kw);
     if (sim_kind(S, inst) == SK_LIST)
         return list_init(I, inst, a, n, kw);
     return dict_fill(I, inst, a, n, kw);
@@ -170,11 +203,29 @@ static SimId getset(PyRun *I, SimId obj, SimId name)
     return ret(I, w ? w : S->none);
 }
 
+/* its __dict__ (0 when none yet, or when its class gives it none: a
+ * defaultdict keeps its factory there) */
+static SimId inst_dict(PyRun *I, SimId obj)
+{
+    return (sim_type_word(S, sim_obj(S, obj)->type, SIM_TY_FLAGS) & SIM_TYF_DICT) ? sim_obj(S, obj)->ext : 0;
+}
+
 SimId subinst_attr_get(PyRun *I, SimId obj, SimId name)
 {
     SimId cls = sim_obj(S, obj)->type;
     if (sim_str_equals(S, name, "__class__"))
         return ret(I, cls);
+    if (defaultdict_is(I, obj)) {
+        bool found;
+        SimId r = defaultdict_attr(I, obj, name, &found);
+        if (found)
+            return r;
+        int idx = defaultdict_method(I, obj, name);
+        if (idx >= 0) {
+            sim_incref(S, obj);
+            return sim_builtin(S, (uint32_t)idx, obj);
+        }
+    }
     SimId c = sim_type_lookup_str(S, cls, name);
     SimId dd = data_descr(I, c);
     if (dd && sim_kind(S, dd) == SK_GETSET_DESCR)
@@ -184,7 +235,7 @@ SimId subinst_attr_get(PyRun *I, SimId obj, SimId name)
     int ud = c ? udescr_kind(I, c) : UDESCR_NONE;
     if (ud == UDESCR_DATA || ud == UDESCR_REFUSED)
         return udescr_get(I, c, obj, cls);
-    SimId d = sim_obj(S, obj)->ext;
+    SimId d = inst_dict(I, obj);
     SimId v = d ? sim_dict_get(S, d, name) : 0;
     if (v)
         return ret(I, v);
@@ -226,6 +277,9 @@ SimId subinst_attr_get(PyRun *I, SimId obj, SimId name)
 bool subinst_attr_set(PyRun *I, SimId obj, SimId name, SimId value)
 {
     SimId cls = sim_obj(S, obj)->type;
+    int own = defaultdict_is(I, obj) ? defaultdict_attr_set(I, obj, name, value) : 0;
+    if (own)
+        return own > 0;
     SimId c = sim_type_lookup_str(S, cls, name);
     SimId dd = data_descr(I, c);
     size_t n;
@@ -237,6 +291,11 @@ bool subinst_attr_set(PyRun *I, SimId obj, SimId name, SimId value)
     if (dd || sim_str_equals(S, name, "__class__"))
         return py_not_modelled(I, 0, "%s '%.*s' of an instance of a subclass of '%s'", value ? "assigning" : "deleting",
                                (int)n, nm, sim_kind_name(sim_kind(S, obj)));
+    if (!(sim_type_word(S, cls, SIM_TY_FLAGS) & SIM_TYF_DICT)) { /* no __dict__: a defaultdict */
+        py_raise(I, EXC_AttributeError, "'%s' object has no attribute '%.*s'%s", op_typename(I, obj), (int)n, nm,
+                 value && S->prof->version >= SIM_V313 ? " and no __dict__ for setting new attributes" : "");
+        return false;
+    }
     if (value) {
         sim_incref(S, name);
         sim_incref(S, value);
@@ -255,7 +314,16 @@ bool subinst_attr_set(PyRun *I, SimId obj, SimId name, SimId value)
 bool subinst_method(PyRun *I, SimId obj, SimId name, SimId *a, SimId *b)
 {
     SimId c = sim_type_lookup_str(S, sim_obj(S, obj)->type, name);
-    SimId d = sim_obj(S, obj)->ext;
+    SimId d = inst_dict(I, obj);
+    int dm = defaultdict_is(I, obj) ? defaultdict_method(I, obj, name) : -1;
+    if (dm >= 0) { /* defaultdict.copy, unbound, and self */
+        *a = I->builtin_methods[dm];
+        sim_incref(S, *a);
+        *b = obj;
+        return true;
+    }
+    if (defaultdict_is(I, obj) && sim_str_equals(S, name, "default_factory"))
+        c = 0, d = 0; /* a member: subinst_attr_get gives it */
     char buf[64];
     int idx = c ? -1 : builtin_method_index(I, obj, cname(I, name, buf, sizeof buf));
     if (idx >= 0 && bi_def((uint32_t)idx)->classmethod)
@@ -298,7 +366,9 @@ int subinst_super_method(PyRun *I, SimId obj_type, SimId cls, const char *name)
 
 SimId subinst_missing(PyRun *I, SimId d, SimId key, bool *found)
 {
-    *found = false;
+    *found = defaultdict_is(I, d);
+    if (*found)
+        return defaultdict_missing(I, d, key);
     SimId m = sim_type_lookup(S, sim_obj(S, d)->type, "__missing__");
     if (!m)
         return 0;

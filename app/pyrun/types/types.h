@@ -88,6 +88,9 @@ bool dict_fill(PyRun *I, SimId d, SimId *args, int nargs, SimId kw);
  * or -1); subinst_missing: type(d).__missing__(d, key) when the class has
  * one (*found), a new reference or 0 with the error raised. */
 SimId subinst_new(PyRun *I, SimId cls);
+/* the built-in layout (SK_LIST, SK_DICT or 0) a class with these bases
+ * gets; false with CPython's lay-out conflict raised */
+bool subinst_layout_of(PyRun *I, SimId bases, SimKind *out);
 bool subinst_init(PyRun *I, SimId inst, SimId *args, int nargs, SimId kw);
 SimId subinst_attr_get(PyRun *I, SimId obj, SimId name);
 bool subinst_attr_set(PyRun *I, SimId obj, SimId name, SimId value);

@@ -1,0 +1,7 @@
+import copy
+from collections import defaultdict
+
+d = defaultdict(list)
+d["a"].append(1)
+print(d)
+print(copy.copy(d))
