@@ -101,7 +101,8 @@ static SimId s_getrefcount(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "getrefcount", n, 1, 1))
         return 0;
-    if (enum_refused(I, a[0], "sys.getrefcount()")) /* _member_map_, _value2member_map_, aliases ... */
+    if (enum_refused(I, a[0], "sys.getrefcount()") || /* _member_map_, _value2member_map_, aliases ... */
+        typing_refused(I, a[0], "sys.getrefcount() of"))
         return 0;
     const SimObj *o = sim_obj(S, a[0]);
     if (o->kind == SK_CODE) /* the module's constants, the compiler's tables ... */
@@ -134,6 +135,8 @@ static SimId s_getsizeof(PyRun *I, SimId *a, int n, SimId kw)
         const char *q = sim_str_data(S, I->codes[SIM_V(S, a[0], SK_GEN, gen.code)].qualname, &len);
         return py_not_modelled(I, 0, "the size of generator '%.*s' (its frame's stack depth)", (int)len, q), 0;
     }
+    if (typing_refused(I, a[0], "the size of"))
+        return 0;
     if (native_python_level(I, a[0]))
         return py_not_modelled(I, 0, "the size of %s (a Python function in CPython)",
                                pyrun_builtin_name(sim_obj(S, a[0])->v.builtin.index)), 0;
