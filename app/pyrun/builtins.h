@@ -43,7 +43,7 @@ typedef struct BuiltinDef {
 #define BUILTIN(nm, own, mod, f, ...) {.name = nm, .owner = own, .module = mod, .fn = f, __VA_ARGS__}
 
 enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH, BM_COPY, BM_OPERATOR, BM_FUNCTOOLS,
-       BM_COLLECTIONS, BM_DATACLASSES, BM_CONTEXTLIB, BM_RANDOM, BM_STRING, BM_TIME, BM_ABC, BM_ENUM, BM_JSON, BM_PPRINT };
+       BM_COLLECTIONS, BM_DATACLASSES, BM_CONTEXTLIB, BM_RANDOM, BM_STRING, BM_TIME, BM_ABC, BM_ENUM, BM_JSON, BM_PPRINT, BM_TYPING };
 
 /* The builtins module's functions (modules/builtins.c) and each module's
  * (modules/gc.c, sys.c, weakref.c). */
@@ -184,6 +184,16 @@ bool enum_repr(PyRun *I, SimId v, Buf *out);
 bool enum_str(PyRun *I, SimId v, Buf *out);
 void enum_class_repr(PyRun *I, SimId cls, Buf *out);
 bool enum_refused(PyRun *I, SimId v, const char *what);
+/* modules/typing.c: the module; is v one of its annotation objects; their
+ * repr and subscription; a use of one the model refuses (true: refused) */
+extern const BuiltinDef typing_functions[];
+extern const int typing_nfunctions;
+void typing_module_init(PyRun *I, SimId dict);
+void typing_on_import(PyRun *I);
+bool typing_is_alias(PyRun *I, SimId v);
+bool typing_repr(PyRun *I, SimId v, Buf *out);
+SimId typing_getitem(PyRun *I, SimId v, SimId key);
+bool typing_refused(PyRun *I, SimId v, const char *what);
 /* modules/pprint.c */
 extern const BuiltinDef pprint_functions[];
 extern const int pprint_nfunctions;

@@ -137,6 +137,8 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
         return 0;
     if (enum_is_enum_class(I, obj)) /* EnumType.__getitem__ */
         return enum_getitem(I, obj, key);
+    if (typing_is_alias(I, obj)) /* List[int] */
+        return typing_getitem(I, obj, key);
     int64_t i;
     switch (k) {
     case SK_DEQUE: return deque_getitem(I, obj, key);

@@ -108,6 +108,8 @@ bool modelled_attr_missing(PyRun *I, SimId obj, const char *name, size_t n)
         if (strlen(enum_type[i]) == n && memcmp(enum_type[i], name, n) == 0 && enum_is_enum_class(I, cls) &&
             enum_refused(I, cls, enum_type[i]))
             return false;
+    if (o->kind == SK_INSTANCE && typing_refused(I, obj, "an attribute of"))
+        return false;
     const char *owner = "?";
     const CpyNameSet *also;
     const CpyNameSet *set = real_names(I, obj, &owner, &also);

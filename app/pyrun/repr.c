@@ -233,6 +233,8 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
             exc_text(I, v, out, true);
         else if (!done && enum_is_member(I, v))
             return enum_repr(I, v, out);
+        else if (!done && typing_is_alias(I, v))
+            return typing_repr(I, v, out);
         else if (!done)
             buf_printf(out, "<__main__.%s object at %#llx>", sim_type_name(S, v), (unsigned long long)addr);
         return true;

@@ -209,6 +209,8 @@ bool vm_call_instance(PyRun *I, SimId obj, uint32_t slot0, uint32_t nslots, SimI
                       SimId kwnames)
 {
     SimId m = sim_type_lookup(S, sim_obj(S, obj)->type, "__call__");
+    if (!m && typing_refused(I, obj, "calling")) /* List() */
+        return false;
     if (!m) {
         py_raise(I, EXC_TypeError, "'%s' object is not callable", op_typename(I, obj));
         return false;

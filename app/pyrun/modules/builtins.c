@@ -76,6 +76,8 @@ static SimId f_isinstance(PyRun *I, SimId *a, int n, SimId kw)
         }
         return sim_bool(S, false);
     }
+    if (typing_refused(I, t, "isinstance() against")) /* its __instancecheck__ */
+        return 0;
     if (sim_kind(S, t) != SK_TYPE) {
         py_raise(I, EXC_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
         return 0;
@@ -115,6 +117,8 @@ static SimId f_issubclass(PyRun *I, SimId *a, int n, SimId kw)
         SimId c = tuple ? sim_items(S, t)[i] : t;
         if (abc_is_abc_class(I, c)) /* ABCMeta.__subclasscheck__ */
             abc_note_check(I);
+        if (typing_refused(I, c, "issubclass() against"))
+            return 0;
         if (sim_kind(S, c) != SK_TYPE) {
             py_raise(I, EXC_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
             return 0;

@@ -57,6 +57,7 @@ static const DefTable tables[] = {
     {enum_functions, &enum_nfunctions},
     {json_functions, &json_nfunctions},
     {pprint_functions, &pprint_nfunctions},
+    {typing_functions, &typing_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 16 };
 
@@ -116,6 +117,11 @@ const ModuleDef py_modules[] = {
     {"json", json_functions, &json_nfunctions, json_module_init,
      "the exception `JSONDecodeError`", json_on_import},
     {"pprint", pprint_functions, &pprint_nfunctions, pprint_module_init, NULL, pprint_on_import},
+    {"typing", typing_functions, &typing_nfunctions, typing_module_init,
+     "for annotations: `List`, `Dict`, `Set`, `FrozenSet`, `Tuple`, `Type`, `Iterable`, `Iterator`, `Sequence`, "
+     "`Mapping`, `MutableMapping`, `MutableSequence`, `Generator`, `Callable`, `Deque`, `DefaultDict`, "
+     "`Counter`, `OrderedDict`, `Optional`, `Union`, `Any`, `ClassVar`, `Final` and their subscriptions (repr, "
+     "identity)", typing_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -221,7 +227,7 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
                                           "functools", "collections", "dataclasses", "contextlib",
-                                          "Random", "string", "time", "abc", "enum", "json", "pprint"};
+                                          "Random", "string", "time", "abc", "enum", "json", "pprint", "typing"};
     if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM)) /* "WeakSet.add" */
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */

@@ -88,7 +88,7 @@ SimId type_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
                                              bi_def(SIM_V(S, a[0], SK_BUILTIN, builtin.index))->module == BM_COPY))
             return py_not_modelled(I, 0, "the type of %s (a Python function in CPython)",
                                    pyrun_builtin_name(SIM_V(S, a[0], SK_BUILTIN, builtin.index))), (SimId)0;
-        if (abc_refused(I, a[0], "type()") ||
+        if (abc_refused(I, a[0], "type()") || typing_refused(I, a[0], "type() of") ||
             (enum_is_enum_class(I, a[0]) && enum_refused(I, a[0], "type()")))
             return 0;
         SimId t = sim_type_of(S, a[0]);

@@ -1,0 +1,8 @@
+from abc import ABC
+
+
+class Base(ABC):
+    pass
+
+
+Base.register(int)

@@ -1,0 +1,4 @@
+import pprint
+a = [1]
+a.append(a)
+pprint.pprint(a)
