@@ -15,7 +15,8 @@
 # (default 7): a ratio is the median of the pair ratios, and min-max is the
 # machine's noise.  CPython is always the interpreter binary, never the pyenv
 # `python3` shim (a shell script that adds 50-300 ms to every start): PYTHON
-# may name another binary.
+# may name another binary.  Instruction counts of the four workloads, the
+# figure that holds on a loaded machine: tests/bench/callgrind.sh.
 cd "$(dirname "$0")/../.." || exit 2
 RUNS=${RUNS:-7}
 

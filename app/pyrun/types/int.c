@@ -120,9 +120,9 @@ static SimId exact_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b
 
 bool int_unsure_refused(PyRun *I)
 {
-    return py_not_modelled(I, 0, "the value of sys.getrefcount() of an object CPython %s shares from startup "
-                                 "(its count includes the interpreter's own references; a difference of two "
-                                 "counts is modelled)",
+    return py_not_modelled(I, 0, "the value of a sys.getrefcount() count that includes references the model "
+                                 "does not keep (CPython %s's own, or its compiler's; a difference of two "
+                                 "counts and comparisons are modelled)",
                            S->prof->name);
 }
 

@@ -1,0 +1,4 @@
+import sys
+
+print(len("abc"))
+print(type(__builtins__))

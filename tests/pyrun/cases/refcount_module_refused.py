@@ -1,0 +1,5 @@
+import sys
+import math
+
+print(math.sqrt(16))
+print(sys.getrefcount(sys))
