@@ -205,19 +205,20 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
                 buf_adds(out, frozen ? "frozenset()" : "set()");
                 ok = true;
             } else {
-                buf_adds(out, frozen ? "frozenset({" : "{");
-                bool first = true;
-                ok = true;
-                for (uint32_t i = 0; ok && i < SIM_V(S, v, SK_SET, set.slots); i++) {
-                    SimId k = sim_items(S, v)[i];
-                    if (!k)
-                        continue;
-                    if (!first)
+                /* set_repr: the keys copied into a list (PySequence_List), and
+                 * that list's repr inside the braces */
+                SimId keys = bi_list_from(I, v);
+                ok = keys != 0;
+                if (ok)
+                    buf_adds(out, frozen ? "frozenset({" : "{");
+                for (uint32_t i = 0; ok && i < sim_obj(S, keys)->len; i++) {
+                    if (i)
                         buf_adds(out, ", ");
-                    first = false;
-                    ok = op_repr(I, k, out);
+                    ok = op_repr(I, sim_items(S, keys)[i], out);
                 }
-                buf_adds(out, frozen ? "})" : "}");
+                if (ok)
+                    buf_adds(out, frozen ? "})" : "}");
+                sim_xdecref(S, keys);
             }
         } else {
             ok = seq_repr(I, v, list ? "[" : "(", list ? "]" : ")", out);
