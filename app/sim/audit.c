@@ -2,6 +2,7 @@
  * audit: recounting references and allocator totals (see audit.h).
  */
 #include "sim/audit.h"
+#include "sim/internal.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
-#include "sim/sim.h"
+#include "sim/internal.h"
 
 enum {
     DQ_LEFT,          /* leftindex */

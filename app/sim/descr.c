@@ -5,7 +5,7 @@
  * (Objects/funcobject.c: the callable and an attribute dict, 48 bytes).
  * All three are tracked from birth (PyType_GenericAlloc).
  */
-#include "sim/sim.h"
+#include "sim/internal.h"
 
 #include <string.h>
 

@@ -7,7 +7,7 @@
  * as summarised in cpython-internals.md §1.7 and §4.4).  Sets are in
  * set.c, hashes in hash.c.
  */
-#include "sim/sim.h"
+#include "sim/internal.h"
 
 #include <stdlib.h>
 #include <string.h>

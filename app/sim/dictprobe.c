@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "sim/internal.h"
 #include "sim/userkey.h"
 
 enum { IX_EMPTY = -1, IX_DUMMY = -2 };

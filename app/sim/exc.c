@@ -19,7 +19,7 @@
  */
 #include <string.h>
 
-#include "sim/sim.h"
+#include "sim/internal.h"
 
 /* ---- exceptions ------------------------------------------------------- */
 

@@ -6,6 +6,7 @@
  * delete_garbage); reimplemented over the heap's intrusive lists.
  */
 #include "sim/gc.h"
+#include "sim/internal.h"
 
 #include "sim/check.h"
 

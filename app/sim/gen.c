@@ -9,7 +9,7 @@
  */
 #include <string.h>
 
-#include "sim/sim.h"
+#include "sim/internal.h"
 
 SimId sim_gen_new(Sim *s, uint32_t code, SimId func, uint32_t framesize)
 {

@@ -10,7 +10,7 @@
  * model value; sim_hash_by_identity() tells the callers that print an
  * order which depends on it.
  */
-#include "sim/sim.h"
+#include "sim/internal.h"
 
 #include <math.h>
 #include <string.h>

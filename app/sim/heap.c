@@ -4,7 +4,7 @@
  * dict_dealloc, subtype_dealloc ... as described in cpython-internals.md §1.7,
  * §3, §4.2 and checked against oracle programs s06/s12).
  */
-#include "sim/sim.h"
+#include "sim/internal.h"
 
 #include <stdlib.h>
 #include <string.h>

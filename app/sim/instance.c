@@ -4,7 +4,7 @@
  * lookup along the bases, weak references (PyObject_ClearWeakRefs order),
  * and the per-type facts: sizes, tracking, traversal, addresses.
  */
-#include "sim/sim.h"
+#include "sim/internal.h"
 
 #include <string.h>
 

@@ -6,7 +6,7 @@
  * walking pyrun does — with each type's object, name and size (measured by
  * sys.getsizeof on 3.11.7, 3.12.1 and 3.13.0; tests/oracle cases 420-449).
  */
-#include "sim/sim.h"
+#include "sim/internal.h"
 
 #include <string.h>
 

@@ -2,7 +2,7 @@
  * list: list storage with CPython 3.11's over-allocation (list_resize),
  * item order on clear/pop/delete (their iterators are in iter.c).
  */
-#include "sim/sim.h"
+#include "sim/internal.h"
 
 #include <string.h>
 

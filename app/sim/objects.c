@@ -4,7 +4,7 @@
  * (sizes measured in oracle/measured e1 and by getsizeof on 3.11.7/3.12.1/
  * 3.13.0; list over-allocation from Objects/listobject.c `list_resize`).
  */
-#include "sim/sim.h"
+#include "sim/internal.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -13,7 +13,7 @@
  * words.  mem2 is the table CPython allocates once it outgrows the inline
  * one (16 bytes a slot).
  */
-#include "sim/sim.h"
+#include "sim/internal.h"
 
 #include <stdlib.h>
 #include <string.h>

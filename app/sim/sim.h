@@ -330,33 +330,6 @@ static inline SimObj *sim__of_kind(const Sim *s, SimId id, SimKind k)
 /* A per-kind field with its kind checked: SIM_V(s, cell, SK_CELL, cell.ref). */
 #define SIM_V(s, id, kind, field) (sim__of_kind((s), (id), (kind))->v.field)
 
-/* ---- exceptions, tracebacks, frames (exc.c) ------------------------------ */
-/* An exception's fields (PyBaseExceptionObject); SUPPRESS holds 0 or 1. */
-typedef enum SimExcField {
-    SIM_EXC_ARGS, SIM_EXC_TRACEBACK, SIM_EXC_CONTEXT, SIM_EXC_CAUSE, SIM_EXC_SUPPRESS, SIM_EXC_NFIELDS
-} SimExcField;
-/* A new exception of class cls (tracked, fields empty); heap_type: a class
- * the program made (its size differs). */
-SimId sim_exc_new(Sim *s, SimId cls, bool heap_type);
-bool sim_is_exc(const Sim *s, SimId id);
-/* A field (borrowed; 0 when unset) */
-SimId sim_exc_get(const Sim *s, SimId e, SimExcField f);
-/* Sets a field, stealing v (SUPPRESS: 0 or 1, no reference) */
-void sim_exc_set(Sim *s, SimId e, SimExcField f, SimId v);
-/* Its __dict__, made on first use (borrowed) */
-SimId sim_exc_dict(Sim *s, SimId e);
-/* A traceback object for code index `code` at lineno: next and frame stolen. */
-SimId sim_traceback_new(Sim *s, SimId next, SimId frame, uint32_t code, int lineno, uint32_t lasti);
-/* A frame object of a running frame with nslots slots (untracked). */
-SimId sim_frame_new(Sim *s, uint32_t nslots);
-/* A code object for pyrun's code `index`: static (CPython made it while
- * compiling, before the program's first line), untracked, never freed. */
-SimId sim_code_new(Sim *s, uint32_t index);
-/* take_ownership: the frame ends while its object lives on; the object
- * takes the n slots (references moved in), func and back (stolen) and is
- * tracked. False (refused memory) with nothing taken. */
-bool sim_frame_take(Sim *s, SimId frame, const SimId *slots, uint32_t n, SimId func, SimId back);
-
 /* ---- references ---------------------------------------------------------- */
 /* Inline: they run several times per instruction. */
 static inline void sim_incref(Sim *s, SimId id)
@@ -650,28 +623,6 @@ static inline uint64_t sim_dict_version(const Sim *s, SimId d) { return SIM_V(s,
 void sim_dict_replace_at(Sim *s, SimId d, uint32_t i, SimId value);
 /* i-th live entry in insertion order, from *pos; false at the end. Borrowed. */
 bool sim_dict_next(const Sim *s, SimId d, uint32_t *pos, SimId *key, SimId *value);
-/* ---- sets (set.c): setobject.c's table, dummies and finger included ------ */
-bool sim_set_add(Sim *s, SimId set, SimId key);                 /* steals key */
-bool sim_set_add_hash(Sim *s, SimId set, SimId key, uint64_t hash); /* the same, hash known */
-bool sim_set_contains(const Sim *s, SimId set, SimId key);
-bool sim_set_discard(Sim *s, SimId set, SimId key);             /* leaves a dummy */
-/* set_table_resize(minused): the smallest power of two above minused. */
-void sim_set_presize(Sim *s, SimId set, size_t minused);
-/* The resize set_merge and the dict update make up front for n new keys. */
-void sim_set_reserve(Sim *s, SimId set, size_t n);
-/* set_merge: other's keys into set (incref'd), sized once up front. */
-void sim_set_merge(Sim *s, SimId set, SimId other);
-SimId sim_set_pop(Sim *s, SimId set);   /* 0 when empty; the key's reference passes on */
-void sim_set_clear(Sim *s, SimId set);  /* set_clear_internal */
-void sim_set_swap(Sim *s, SimId a, SimId b); /* set_swap_bodies */
-/* The live entries in table order: start *pos at 0. */
-bool sim_set_next(const Sim *s, SimId set, uint32_t *pos, SimId *key, uint64_t *hash);
-/* hash.c: true when CPython hashes key by its address (an instance, a
- * function, a class; None under 3.11; a NaN), or a tuple or frozenset
- * holds such a key: the model's addresses are not CPython's, so an order
- * that follows that hash cannot be shown. */
-bool sim_hash_by_identity(const Sim *s, SimId key);
-
 /* ---- instances and types ------------------------------------------------- */
 SimId sim_attr_get(const Sim *s, SimId inst, SimId name);       /* borrowed or 0 */
 SimId sim_attr_get_str(const Sim *s, SimId inst, const char *name); /* borrowed or 0 */
@@ -722,151 +673,10 @@ void sim_shift_freelists(Sim *s, int dicts, int lists);
 typedef void (*SimVisit)(Sim *s, SimId ref, void *arg);
 void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg);
 
-/* ---- instances of subclasses of list, dict and tuple (subinst.c) ---- */
-/* Is it one (a built-in kind whose `type` is a program class)? */
-static inline bool sim_is_subinst(const Sim *s, SimId id)
-{
-    const SimObj *o = &s->obj[id];
-    return o->type && (o->kind == SK_LIST || o->kind == SK_DICT || o->kind == SK_TUPLE);
-}
-/* The class whose shared keys size a split dict (an instance's __dict__), or 0. */
-static inline SimId sim_dict_split_class(const Sim *s, SimId d)
-{
-    const SimObj *o = &s->obj[d];
-    return o->type ? 0 : o->ext;
-}
-/* An empty instance of cls, a class with SIM_TY_KIND set (PyType_GenericAlloc:
- * tracked; a tuple's subclass gets n item slots, 0, filled by the caller).
- * A new reference; it holds one to cls. */
-SimId sim_subinst_new(Sim *s, SimId cls, size_t n);
-/* Its __dict__, made on first use (borrowed): split on the class's shared
- * keys where the dict is managed, a plain dict at the end of a 3.11 tuple. */
-SimId sim_subinst_dict(Sim *s, SimId inst);
-/* What its class adds to the built-in's size (sys.getsizeof): the bytes past
- * the base's tp_basicsize and the managed pre-header. */
-size_t sim__subinst_extra(const Sim *s, SimId id);
-/* subtype_dealloc before the base's dealloc: weakrefs, then the __dict__ */
-void sim__subinst_dealloc_head(Sim *s, SimId id);
-
-/* ---- deques (deque.c) ------------------------------------------------- */
-#define SIM_DEQUE_BLOCKLEN 64
-/* An empty collections.deque (tracked) with maxlen (-1: None). */
-SimId sim_deque(Sim *s, int64_t maxlen);
-int64_t sim_deque_maxlen(const Sim *s, SimId d);
-/* Its mutation counter (what its iterators check) and a mutation. */
-uint32_t sim_deque_state(const Sim *s, SimId d);
-void sim_deque_touch(Sim *s, SimId d);
-/* Item i from the left (borrowed); set steals v and drops the old one. */
-SimId sim_deque_item(const Sim *s, SimId d, size_t i);
-void sim_deque_set_item(Sim *s, SimId d, size_t i, SimId v);
-/* append / appendleft without the maxlen trim: steals item; false (item
- * released) when the budget refuses a block. */
-bool sim_deque_push(Sim *s, SimId d, SimId item, bool left);
-/* pop / popleft: the item's reference, or 0 when empty. */
-SimId sim_deque_pop(Sim *s, SimId d, bool left);
-/* extend / extendleft of an empty deque start at its first block's edge. */
-void sim_deque_start_extend(Sim *s, SimId d, bool left);
-void sim_deque_rotate(Sim *s, SimId d, int64_t n);
-void sim_deque_clear(Sim *s, SimId d);
-size_t sim__deque_sizeof(const Sim *s, SimId d);
-void sim__deque_traverse(Sim *s, SimId d, SimVisit fn, void *arg);
-/* the references it owns (its items), for the audit */
-void sim__deque_owned(Sim *s, SimId d, SimVisit fn, void *arg);
-/* blocks it holds (list and cache), for the audit */
-uint32_t sim__deque_blocks(const Sim *s, SimId d);
-void sim__deque_dealloc(Sim *s, SimId d);
-
-
-/* internal helpers shared by the sim files */
-/* Lengths are 32-bit: a longer one is a refused allocation. */
-static inline bool sim__len_fits(Sim *s, uint64_t n)
-{
-    if (n < UINT32_MAX)
-        return true;
-    s->nomem = true;
-    return false;
-}
-/* A new record of kind k, refcount 1, everything else zero (inline: one
- * per object made). */
-void sim__grow_records(Sim *s);
-static inline SimId sim__alloc_record(Sim *s, SimKind k)
-{
-    SimId id;
-    if (s->free_head) {
-        id = s->free_head;
-        SIM_ASSERT(s->obj[id].kind == SK_FREE); /* the free list holds freed records only */
-        s->free_head = s->obj[id].v.free.next;
-    } else {
-        if (s->nobj == s->capobj)
-            sim__grow_records(s);
-        id = s->nobj++;
-    }
-    s->obj[id] = (SimObj){.kind = (uint8_t)k, .refcnt = 1};
-    s->nlive++;
-    return id;
-}
-void sim__free_record(Sim *s, SimId id);
-void sim__gc_on_alloc(Sim *s);
-void sim__gc_on_free(Sim *s);
-void sim__dealloc(Sim *s, SimId id);
-void sim__dict_free_payload(Sim *s, SimId d);
-size_t sim__dict_sizeof(const Sim *s, SimId d);
-size_t sim__set_sizeof(const Sim *s, SimId d);
-void sim__gc_list_append(Sim *s, uint32_t head, SimId id);
-void sim__gc_list_remove(Sim *s, SimId id);
-void sim__unintern(Sim *s, SimId id);
-void sim__weakref_unlink(Sim *s, SimId wr);
-/* iter.c: the start-up type objects of SimXType; sizeof and dealloc of an
- * iterator */
-void sim__make_xtypes(Sim *s, int64_t refcnt);
-size_t sim__iter_sizeof(const Sim *s, SimId id);
-void sim__iter_free_blocks(Sim *s, SimId id);
-/* descr.c: what a property or a class/static method refers to, in its
- * tp_traverse order; what its tp_clear drops */
-void sim__descr_traverse(Sim *s, SimId id, SimVisit fn, void *arg);
-void sim__descr_clear(Sim *s, SimId id);
-/* gen_dealloc up to the memory: weakrefs, finalizer, the frame; false when
- * the finalizer resurrected it. */
-bool sim__gen_dealloc(Sim *s, SimId id);
-/* Does its finalizer close a frame (run code)? */
-bool sim__gen_needs_close(const Sim *s, SimId id);
-/* Takes a block for a new object: from the type's free list when it has
- * one (no GC count change), else from pymalloc. */
-static inline PmPtr sim__obj_block(Sim *s, SimFreeList *fl, size_t size, bool gc, bool *from_fl)
-{
-    SIM_ASSERT(!fl || fl->n <= fl->max);
-    if (fl && fl->n > 0) {
-        *from_fl = true;
-        sim_event(s, SE_FREELIST_TAKE, 0, (uint32_t)size, fl->n - 1);
-        return fl->blocks[--fl->n];
-    }
-    *from_fl = false;
-    if (gc)
-        sim__gc_on_alloc(s);
-    return pm_alloc(&s->pm, size);
-}
-SimId sim__new_obj(Sim *s, SimKind k, size_t size, SimFreeList *fl, bool gc);
-/* Frees an object's record and block (to the free list fl when it has room). */
-void sim__release(Sim *s, SimId id, SimFreeList *fl);
-/* type.c: type_dealloc after the weakrefs (subclass entries, then the
- * references it owns); member / getset descriptor dealloc; an instance's
- * slot values dropped (clear_slots order) */
-void sim__type_dealloc(Sim *s, SimId id);
-void sim__member_dealloc(Sim *s, SimId id);
-void sim__inst_clear_slots(Sim *s, SimId inst);
-void sim__inst_visit_slots(Sim *s, SimId inst, SimVisit fn, void *arg);
-void sim__inst_free_slots(Sim *s, SimId inst);
-/* getsizeof of a class; the block of a program class's instance */
-size_t sim__type_sizeof(const Sim *s, SimId id);
-size_t sim__inst_size(const Sim *s, SimId cls);
-/* exc.c: per-kind facts of exceptions and frames */
-size_t sim__exc_sizeof(const Sim *s, SimId id);
-void sim__exc_traverse(Sim *s, SimId id, SimVisit fn, void *arg);
-void sim__exc_clear(Sim *s, SimId id);
-size_t sim__frame_sizeof(const Sim *s, SimId id);
-void sim__frame_traverse(Sim *s, SimId id, SimVisit fn, void *arg);
-void sim__frame_clear(Sim *s, SimId id);
-/* frame_dealloc's references up to f_back, which it hands back to drop last */
-void sim__frame_dealloc_refs(Sim *s, SimId id, SimId *back);
+/* The parts of the interface kept in files of their own */
+#include "sim/set.h"
+#include "sim/subinst.h"
+#include "sim/deque.h"
+#include "sim/exc.h"
 
 #endif

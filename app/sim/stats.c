@@ -5,6 +5,7 @@
  * plus snapshots for views and --json.
  */
 #include "sim/stats.h"
+#include "sim/internal.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -8,7 +8,7 @@
  * prints under that seed; under any other seed CPython's order is one of
  * many, so this one is as good as any it prints.
  */
-#include "sim/sim.h"
+#include "sim/internal.h"
 
 #include <stdlib.h>
 

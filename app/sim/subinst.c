@@ -11,7 +11,7 @@
  * no weakrefs); 3.12+ keep both in the pre-header.  Never on a free list:
  * list_dealloc and dict_dealloc park exact lists and dicts only.
  */
-#include "sim/sim.h"
+#include "sim/internal.h"
 
 /* the exact type's block: PyListObject / PyDictObject / PyTupleObject
  * header and its GC header */

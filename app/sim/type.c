@@ -7,7 +7,7 @@
  * not, weakrefs or not).  Also the model's exception classes, and the
  * creation, size and slot clearing of instances.
  */
-#include "sim/sim.h"
+#include "sim/internal.h"
 
 #include <string.h>
 

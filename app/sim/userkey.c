@@ -7,6 +7,7 @@
  * SIM_UK_PROBE) holds a dict's probe index (dictprobe.c).
  */
 #include "sim/userkey.h"
+#include "sim/internal.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -12,6 +12,7 @@
 
 #include "sim/audit.h"
 #include "sim/gc.h"
+#include "sim/internal.h"
 #include "sim/stats.h"
 
 static Sim *new311(void) { return sim_new(sim_profile_find("3.11")); }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "pyrun/builtins.h"
+#include "sim/internal.h"
 #include "pyrun/modules/functools.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"

@@ -1,0 +1,104 @@
+/*
+ * sim/internal: what the sim files share beyond sim.h's interface — record
+ * allocation, the new-object block, the collector's counts, and each
+ * kind's sizeof, traverse, clear and dealloc.  Code outside sim/ should not
+ * need it (a few modules and unit tests still reach in: see their includes).
+ */
+#ifndef PYDIVE_SIM_INTERNAL_H
+#define PYDIVE_SIM_INTERNAL_H
+
+#include "sim/sim.h"
+
+/* internal helpers shared by the sim files */
+/* Lengths are 32-bit: a longer one is a refused allocation. */
+static inline bool sim__len_fits(Sim *s, uint64_t n)
+{
+    if (n < UINT32_MAX)
+        return true;
+    s->nomem = true;
+    return false;
+}
+/* A new record of kind k, refcount 1, everything else zero (inline: one
+ * per object made). */
+void sim__grow_records(Sim *s);
+static inline SimId sim__alloc_record(Sim *s, SimKind k)
+{
+    SimId id;
+    if (s->free_head) {
+        id = s->free_head;
+        SIM_ASSERT(s->obj[id].kind == SK_FREE); /* the free list holds freed records only */
+        s->free_head = s->obj[id].v.free.next;
+    } else {
+        if (s->nobj == s->capobj)
+            sim__grow_records(s);
+        id = s->nobj++;
+    }
+    s->obj[id] = (SimObj){.kind = (uint8_t)k, .refcnt = 1};
+    s->nlive++;
+    return id;
+}
+void sim__free_record(Sim *s, SimId id);
+void sim__gc_on_alloc(Sim *s);
+void sim__gc_on_free(Sim *s);
+void sim__dealloc(Sim *s, SimId id);
+void sim__dict_free_payload(Sim *s, SimId d);
+size_t sim__dict_sizeof(const Sim *s, SimId d);
+size_t sim__set_sizeof(const Sim *s, SimId d);
+void sim__gc_list_append(Sim *s, uint32_t head, SimId id);
+void sim__gc_list_remove(Sim *s, SimId id);
+void sim__unintern(Sim *s, SimId id);
+void sim__weakref_unlink(Sim *s, SimId wr);
+/* iter.c: the start-up type objects of SimXType; sizeof and dealloc of an
+ * iterator */
+void sim__make_xtypes(Sim *s, int64_t refcnt);
+size_t sim__iter_sizeof(const Sim *s, SimId id);
+void sim__iter_free_blocks(Sim *s, SimId id);
+/* descr.c: what a property or a class/static method refers to, in its
+ * tp_traverse order; what its tp_clear drops */
+void sim__descr_traverse(Sim *s, SimId id, SimVisit fn, void *arg);
+void sim__descr_clear(Sim *s, SimId id);
+/* gen_dealloc up to the memory: weakrefs, finalizer, the frame; false when
+ * the finalizer resurrected it. */
+bool sim__gen_dealloc(Sim *s, SimId id);
+/* Does its finalizer close a frame (run code)? */
+bool sim__gen_needs_close(const Sim *s, SimId id);
+/* Takes a block for a new object: from the type's free list when it has
+ * one (no GC count change), else from pymalloc. */
+static inline PmPtr sim__obj_block(Sim *s, SimFreeList *fl, size_t size, bool gc, bool *from_fl)
+{
+    SIM_ASSERT(!fl || fl->n <= fl->max);
+    if (fl && fl->n > 0) {
+        *from_fl = true;
+        sim_event(s, SE_FREELIST_TAKE, 0, (uint32_t)size, fl->n - 1);
+        return fl->blocks[--fl->n];
+    }
+    *from_fl = false;
+    if (gc)
+        sim__gc_on_alloc(s);
+    return pm_alloc(&s->pm, size);
+}
+SimId sim__new_obj(Sim *s, SimKind k, size_t size, SimFreeList *fl, bool gc);
+/* Frees an object's record and block (to the free list fl when it has room). */
+void sim__release(Sim *s, SimId id, SimFreeList *fl);
+/* type.c: type_dealloc after the weakrefs (subclass entries, then the
+ * references it owns); member / getset descriptor dealloc; an instance's
+ * slot values dropped (clear_slots order) */
+void sim__type_dealloc(Sim *s, SimId id);
+void sim__member_dealloc(Sim *s, SimId id);
+void sim__inst_clear_slots(Sim *s, SimId inst);
+void sim__inst_visit_slots(Sim *s, SimId inst, SimVisit fn, void *arg);
+void sim__inst_free_slots(Sim *s, SimId inst);
+/* getsizeof of a class; the block of a program class's instance */
+size_t sim__type_sizeof(const Sim *s, SimId id);
+size_t sim__inst_size(const Sim *s, SimId cls);
+/* exc.c: per-kind facts of exceptions and frames */
+size_t sim__exc_sizeof(const Sim *s, SimId id);
+void sim__exc_traverse(Sim *s, SimId id, SimVisit fn, void *arg);
+void sim__exc_clear(Sim *s, SimId id);
+size_t sim__frame_sizeof(const Sim *s, SimId id);
+void sim__frame_traverse(Sim *s, SimId id, SimVisit fn, void *arg);
+void sim__frame_clear(Sim *s, SimId id);
+/* frame_dealloc's references up to f_back, which it hands back to drop last */
+void sim__frame_dealloc_refs(Sim *s, SimId id, SimId *back);
+
+#endif
