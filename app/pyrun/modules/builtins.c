@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "pyrun/builtins.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
@@ -452,19 +453,7 @@ static SimId f_chr(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     char buf[4];
-    size_t len;
-    if (c < 0x80) {
-        buf[0] = (char)c, len = 1;
-    } else if (c < 0x800) {
-        buf[0] = (char)(0xc0 | (c >> 6)), buf[1] = (char)(0x80 | (c & 0x3f)), len = 2;
-    } else if (c < 0x10000) {
-        buf[0] = (char)(0xe0 | (c >> 12)), buf[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-        buf[2] = (char)(0x80 | (c & 0x3f)), len = 3;
-    } else {
-        buf[0] = (char)(0xf0 | (c >> 18)), buf[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-        buf[2] = (char)(0x80 | ((c >> 6) & 0x3f)), buf[3] = (char)(0x80 | (c & 0x3f)), len = 4;
-    }
-    return sim_str(S, buf, len);
+    return sim_str(S, buf, utf8_encode(c, buf));
 }
 
 static SimId f_ord(PyRun *I, SimId *a, int n, SimId kw)

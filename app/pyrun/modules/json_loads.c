@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "pyrun/builtins.h"
 #include "pyrun/modules/json.h"
 #include "pyrun/types/types.h"
@@ -75,21 +76,8 @@ static void skip_ws(Dec *d)
 
 static void put_utf8(Buf *b, uint32_t c)
 {
-    if (c < 0x80) {
-        buf_addc(b, (char)c);
-    } else if (c < 0x800) {
-        buf_addc(b, (char)(0xc0 | c >> 6));
-        buf_addc(b, (char)(0x80 | (c & 0x3f)));
-    } else if (c < 0x10000) {
-        buf_addc(b, (char)(0xe0 | c >> 12));
-        buf_addc(b, (char)(0x80 | (c >> 6 & 0x3f)));
-        buf_addc(b, (char)(0x80 | (c & 0x3f)));
-    } else {
-        buf_addc(b, (char)(0xf0 | c >> 18));
-        buf_addc(b, (char)(0x80 | (c >> 12 & 0x3f)));
-        buf_addc(b, (char)(0x80 | (c >> 6 & 0x3f)));
-        buf_addc(b, (char)(0x80 | (c & 0x3f)));
-    }
+    char u[4];
+    buf_add(b, u, utf8_encode(c, u));
 }
 
 static int hex4(const char *p)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "pyrun/types/str_int.h"
 #include "pyrun/types/types.h"
 
@@ -36,21 +37,8 @@ uint32_t *str_decode(PyRun *I, SimId s, size_t *n)
 
 static void put_utf8(Buf *b, uint32_t c)
 {
-    if (c < 0x80) {
-        buf_addc(b, (char)c);
-    } else if (c < 0x800) {
-        buf_addc(b, (char)(0xc0 | c >> 6));
-        buf_addc(b, (char)(0x80 | (c & 0x3f)));
-    } else if (c < 0x10000) {
-        buf_addc(b, (char)(0xe0 | c >> 12));
-        buf_addc(b, (char)(0x80 | (c >> 6 & 0x3f)));
-        buf_addc(b, (char)(0x80 | (c & 0x3f)));
-    } else {
-        buf_addc(b, (char)(0xf0 | c >> 18));
-        buf_addc(b, (char)(0x80 | (c >> 12 & 0x3f)));
-        buf_addc(b, (char)(0x80 | (c >> 6 & 0x3f)));
-        buf_addc(b, (char)(0x80 | (c & 0x3f)));
-    }
+    char u[4];
+    buf_add(b, u, utf8_encode(c, u));
 }
 
 SimId str_encode(PyRun *I, const uint32_t *cp, size_t n, bool fresh)
