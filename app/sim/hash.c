@@ -82,20 +82,27 @@ static uint64_t float_hash(double v)
     return signed_hash(negative, rotate61(x, shift));
 }
 
-/* tuplehash: the xxHash64 lanes over the items' hashes */
+/* tuplehash: the xxHash64 lanes over the items' hashes (one at a time) */
+void sim_tuple_hash_step(uint64_t *acc, uint64_t item_hash)
+{
+    *acc += item_hash * 14029467366897019727ull;
+    *acc = *acc << 31 | *acc >> 33;
+    *acc *= 11400714785074694791ull;
+}
+
+uint64_t sim_tuple_hash_end(uint64_t acc, uint32_t n)
+{
+    acc += (uint64_t)n ^ (SIM_TUPLE_HASH_START ^ 3527539ull);
+    return acc == (uint64_t)-1 ? 1546275796u : acc;
+}
+
 static uint64_t tuple_hash(const Sim *s, SimId t)
 {
-    const uint64_t p1 = 11400714785074694791ull, p2 = 14029467366897019727ull;
-    const uint64_t p5 = 2870177450012600261ull;
-    uint64_t acc = p5;
+    uint64_t acc = SIM_TUPLE_HASH_START;
     uint32_t n = s->obj[t].len;
-    for (uint32_t i = 0; i < n; i++) {
-        acc += sim_hash(s, sim_items(s, t)[i]) * p2;
-        acc = acc << 31 | acc >> 33;
-        acc *= p1;
-    }
-    acc += (uint64_t)n ^ (p5 ^ 3527539ull);
-    return acc == (uint64_t)-1 ? 1546275796u : acc;
+    for (uint32_t i = 0; i < n; i++)
+        sim_tuple_hash_step(&acc, sim_hash(s, sim_items(s, t)[i]));
+    return sim_tuple_hash_end(acc, n);
 }
 
 static uint64_t shuffle_bits(uint64_t h) { return ((h ^ 89869747u) ^ (h << 16)) * 3644798167u; }

@@ -26,5 +26,10 @@ bool sim_set_next(const Sim *s, SimId set, uint32_t *pos, SimId *key, uint64_t *
  * holds such a key: the model's addresses are not CPython's, so an order
  * that follows that hash cannot be shown. */
 bool sim_hash_by_identity(const Sim *s, SimId key);
+/* tuplehash's lanes, for a caller that hashes the items itself (a class's
+ * own __hash__): start from SIM_TUPLE_HASH_START, a step per item, then end. */
+#define SIM_TUPLE_HASH_START 2870177450012600261ull
+void sim_tuple_hash_step(uint64_t *acc, uint64_t item_hash);
+uint64_t sim_tuple_hash_end(uint64_t acc, uint32_t n);
 
 #endif

@@ -189,19 +189,18 @@ static bool hash_of(PyRun *I, SimId v, int64_t *out);
  * lanes over start, stop and step but adds no length at the end */
 static bool xxhash_of(PyRun *I, const SimId *items, uint32_t n, bool add_len, int64_t *out)
 {
-    const uint64_t p1 = 11400714785074694791ull, p2 = 14029467366897019727ull, p5 = 2870177450012600261ull;
-    uint64_t acc = p5;
+    uint64_t acc = SIM_TUPLE_HASH_START;
     for (uint32_t i = 0; i < n; i++) {
         int64_t lane;
         if (!hash_of(I, items[i], &lane))
             return false;
-        acc += (uint64_t)lane * p2;
-        acc = acc << 31 | acc >> 33;
-        acc *= p1;
+        sim_tuple_hash_step(&acc, (uint64_t)lane); /* sim/hash.c's lanes */
     }
     if (add_len)
-        acc += (uint64_t)n ^ (p5 ^ 3527539ull);
-    *out = acc == (uint64_t)-1 ? 1546275796 : (int64_t)acc;
+        acc = sim_tuple_hash_end(acc, n);
+    else if (acc == (uint64_t)-1)
+        acc = 1546275796u;
+    *out = (int64_t)acc;
     return true;
 }
 
