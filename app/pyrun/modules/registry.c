@@ -369,8 +369,8 @@ SimId builtins_descriptor(PyRun *I, SimId type, uint32_t index)
 
 SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs, SimId kw)
 {
-    I->ex_args = I->call_ex;
-    I->call_ex = 0;
+    I->ts->ex_args = I->ts->call_ex;
+    I->ts->call_ex = 0;
     if ((index & 0xffff0000u) == 0xffff0000u) {
         bool xtype = self && sim_kind(S, self) == SK_TYPE && sim_obj(S, self)->cap > SIM_XT_NONE &&
                      sim_obj(S, self)->sub != SK_INSTANCE;
@@ -400,7 +400,7 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
         weakref_first_call(I, d);
     I->bi_bound = self != 0;
     SimId r = d->fn(I, args, nargs, kw);
-    if (r && I->err.set) { /* a program's __eq__ raised in a lookup it made (sim/userkey.h) */
+    if (r && I->ts->err.set) { /* a program's __eq__ raised in a lookup it made (sim/userkey.h) */
         sim_decref(S, r);
         return 0;
     }
