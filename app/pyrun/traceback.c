@@ -150,7 +150,8 @@ void tb_frame_end(PyRun *I, Frame *f)
 
 /* ---- printing --------------------------------------------------------- */
 
-#define TB_LIMIT 1000          /* PyTraceBack_LIMIT: the innermost entries only */
+#define TB_LIMIT 1000          /* 3.11, 3.12's PyTraceBack_LIMIT: the innermost entries only (3.13's
+                                * traceback module shows them all; r56) */
 #define TB_RECURSIVE_CUTOFF 3  /* the same line more often is counted, not shown */
 
 static void print_repeated(Buf *out, long cnt)
@@ -168,7 +169,7 @@ static void print_tb(PyRun *I, SimId tb, Buf *out)
     long depth = 0, cnt = 0;
     for (SimId t = tb; t; t = sim_obj(S, t)->v.tb.next)
         depth++;
-    for (; tb && depth > TB_LIMIT; depth--)
+    for (; tb && depth > TB_LIMIT && S->prof->version < SIM_V313; depth--)
         tb = sim_obj(S, tb)->v.tb.next;
     SimId last_name = 0;
     uint32_t last_line = 0;
