@@ -31,6 +31,8 @@ typedef struct Pc {
     int nfail;
     int on_top;           /* values above the captures that a failure pops too */
     bool allow_irrefutable;
+    int *last;            /* the pattern entered last: where 3.11's compiler reports
+                           * a name error (its location is the last one set) */
 } Pc;
 
 static bool pattern(Cg *g, int n, Pc *pc);
@@ -90,8 +92,16 @@ static bool syntax_error(Cg *g, int n, const char *fmt, const char *what)
     return cg_cfail(g, n, "SyntaxError", msg);
 }
 
+/* Where an error found while storing or comparing names points: 3.12+
+ * name the pattern at hand, 3.11 the pattern compiled last. */
+static int name_error_at(Cg *g, int n, const Pc *pc)
+{
+    return g->I->sim->prof->version < SIM_V312 ? *pc->last : n;
+}
+
 static bool add_store(Cg *g, int n, Pc *pc, const char *name)
 {
+    n = name_error_at(g, n, pc);
     if (store_index(pc, name) >= 0)
         return syntax_error(g, n, "multiple assignments to name '%s' in pattern", name);
     pc->stores = xgrow(pc->stores, &pc->capstores, pc->nstores + 1, sizeof *pc->stores);
@@ -107,7 +117,7 @@ static bool store_name(Cg *g, int n, Pc *pc, const char *name)
         return true;
     }
     if (store_index(pc, name) >= 0)
-        return syntax_error(g, n, "multiple assignments to name '%s' in pattern", name);
+        return syntax_error(g, name_error_at(g, n, pc), "multiple assignments to name '%s' in pattern", name);
     rotate(g, pc->on_top + (int)pc->nstores + 1);
     return add_store(g, n, pc, name);
 }
@@ -188,7 +198,7 @@ static bool pattern_sequence(Cg *g, int n, Pc *pc)
         const Node *it = NODE(g, c);
         if (it->flag == PAT_STAR) {
             if (star >= 0)
-                return cg_cfail(g, c, "SyntaxError", "multiple starred names in sequence pattern");
+                return cg_cfail(g, n, "SyntaxError", "multiple starred names in sequence pattern");
             star_wildcard = !it->str;
             only_wildcard &= star_wildcard;
             star = size;
@@ -265,7 +275,12 @@ static bool pattern_class(Cg *g, int n, Pc *pc)
         sim_tuple_set(S, names, (size_t)i, sim_str_intern_name(S, s, strlen(s)));
     }
     load_const(g, names);
+    PyPos whole = g->pos;
+    const Node *cls = NODE(g, NODE(g, n)->a);
+    if (g->I->sim->prof->version >= SIM_V313 && cls->end_line == cls->line) /* marked as a call */
+        g->pos = cg_node_pos(g, n, cls->end_col, -1);
     emit_pm(g, PM_CLASS, nargs);
+    g->pos = whole;
     pc->on_top++;
     fail_if_none(g, pc);
     cg_emit(g, OP_UNPACK_SEQUENCE, nargs + nattrs);
@@ -399,23 +414,24 @@ static bool pattern_or(Cg *g, int n, Pc *pc)
     int nends = 0;
     const char **control = NULL;
     size_t ncontrol = 0;
-    bool ok = true;
+    bool ok = true, have_control = false;
     for (int alt = NODE(g, n)->a; ok && alt >= 0; alt = NODE(g, alt)->next) {
         if (nends == (int)(sizeof ends / sizeof ends[0]))
             return py_refuse(g->err, NODE(g, n)->line, NODE(g, n)->col, "OR patterns of more than 64 alternatives", true);
-        *pc = (Pc){.allow_irrefutable = NODE(g, alt)->next < 0 && old.allow_irrefutable};
+        *pc = (Pc){.allow_irrefutable = NODE(g, alt)->next < 0 && old.allow_irrefutable, .last = old.last};
         emit_pm(g, PM_COPY, 1);
         ok = pattern(g, alt, pc);
-        if (ok && !control) {
+        if (ok && !have_control) {
             control = pc->stores, ncontrol = pc->nstores;
             pc->stores = NULL;
+            have_control = true;
         } else if (ok && pc->nstores != ncontrol) {
-            ok = cg_cfail(g, n, "SyntaxError", "alternative patterns bind different names");
+            ok = cg_cfail(g, name_error_at(g, n, pc), "SyntaxError", "alternative patterns bind different names");
         } else if (ok) {
             for (int ic = (int)ncontrol - 1; ok && ic >= 0; ic--) {
                 int is = store_index(pc, control[ic]);
                 if (is < 0)
-                    ok = cg_cfail(g, n, "SyntaxError", "alternative patterns bind different names");
+                    ok = cg_cfail(g, name_error_at(g, n, pc), "SyntaxError", "alternative patterns bind different names");
                 else if (is != ic)
                     reorder(g, pc, ic, is);
             }
@@ -446,7 +462,7 @@ static bool pattern_or(Cg *g, int n, Pc *pc)
     return ok;
 }
 
-static bool pattern(Cg *g, int n, Pc *pc)
+static bool pattern_kind(Cg *g, int n, Pc *pc)
 {
     const Node *nd = NODE(g, n);
     switch (nd->flag) {
@@ -461,6 +477,17 @@ static bool pattern(Cg *g, int n, Pc *pc)
     }
 }
 
+/* Its instructions carry its columns, as a traceback marks them. */
+static bool pattern(Cg *g, int n, Pc *pc)
+{
+    PyPos save = g->pos;
+    g->pos = cg_node_pos(g, n, 0, 0);
+    *pc->last = n;
+    bool ok = pattern_kind(g, n, pc);
+    g->pos = save;
+    return ok;
+}
+
 /* One case that is not a trailing `case _:`; copy: keep the subject for
  * the next case.  Its end jumps to *end_site. */
 static bool one_case(Cg *g, int c, bool copy, bool last, uint32_t *end_site)
@@ -469,7 +496,8 @@ static bool one_case(Cg *g, int c, bool copy, bool last, uint32_t *end_site)
     cg_line(g, NODE(g, cs->a)->line);
     if (copy)
         emit_pm(g, PM_COPY, 1);
-    Pc pc = {.allow_irrefutable = cs->b >= 0 || last};
+    int last_pattern = cs->a;
+    Pc pc = {.allow_irrefutable = cs->b >= 0 || last, .last = &last_pattern};
     bool ok = pattern(g, cs->a, &pc);
     for (size_t i = 0; ok && i < pc.nstores; i++) /* a match: bind what it captured */
         cg_name_op(g, pc.stores[i], ACC_STORE);

@@ -54,7 +54,7 @@ static int signed_number(P *p)
 static int name_or_attr(P *p, bool *dotted)
 {
     *dotted = false;
-    int e = p_name(p);
+    int e = p_end(p, p_name(p));
     while (e >= 0 && p_accept_op(p, ".")) {
         Token *n = p_cur(p);
         if (n->kind != T_NAME)
@@ -108,7 +108,7 @@ static int star_or_pattern(P *p)
         if (strcmp(nt->text, "_") != 0)
             N(p, s)->str = p_dup_text(nt, &N(p, s)->strlen);
         p->i++;
-        return s;
+        return p_end(p, s);
     }
     return pattern(p);
 }
@@ -241,8 +241,11 @@ static int closed_pattern(P *p)
     Token *t = p_cur(p);
     if (!p_enter(p, t, 1))
         return -1;
+    bool group = p_is_op(p, "(");
     int r = closed_inner(p, t);
     p_leave(p, 1);
+    if (r >= 0 && (!group || N(p, r)->flag == PAT_SEQ)) /* a group keeps its inner pattern's end */
+        p_end(p, r);
     return r;
 }
 
@@ -260,7 +263,7 @@ static int or_pattern(P *p)
         N(p, last)->next = n, last = n;
     }
     N(p, alt)->a = first;
-    return alt;
+    return p_end(p, alt);
 }
 
 static int pattern(P *p)
@@ -279,7 +282,7 @@ static int pattern(P *p)
         N(p, as)->a = sub;
         N(p, as)->str = p_dup_text(nt, &N(p, as)->strlen);
         p->i++;
-        return as;
+        return p_end(p, as);
     }
     return sub;
 }
@@ -302,7 +305,7 @@ static int case_block(P *p)
                 return -1;
             N(p, last)->next = item, last = item;
         }
-        pat = seq;
+        pat = p_end(p, seq);
     } else if (N(p, pat)->flag == PAT_STAR) {
         return p_failf(p, pt, "invalid syntax");
     }

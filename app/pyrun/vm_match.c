@@ -49,7 +49,9 @@ static bool builtin_call(PyRun *I, const char *name, SimId *args, int nargs, Sim
 
 static void type_name(PyRun *I, SimId cls, char *out, size_t cap)
 {
-    SimId nm = attr_get(I, cls, sim_str_intern_name(S, "__name__", 8));
+    SimId key = sim_str_intern_name(S, "__name__", 8);
+    SimId nm = attr_get(I, cls, key);
+    sim_decref(S, key);
     size_t n = 0;
     const char *s = nm && sim_kind(S, nm) == SK_STR ? sim_str_data(S, nm, &n) : "?";
     snprintf(out, cap, "%.*s", (int)(nm ? n : 1), s);
@@ -107,7 +109,9 @@ static SimId match_keys(PyRun *I, SimId map, SimId keys)
  * types that match their subject itself, 0 with the error raised */
 static SimId match_args_of(PyRun *I, SimId cls, bool *self_match)
 {
-    SimId ma = attr_get(I, cls, sim_str_intern_name(S, "__match_args__", 14));
+    SimId key = sim_str_intern_name(S, "__match_args__", 14);
+    SimId ma = attr_get(I, cls, key);
+    sim_decref(S, key);
     if (ma) {
         if (sim_kind(S, ma) != SK_TUPLE || sim_obj(S, ma)->type) {
             char tname[128];
@@ -181,8 +185,10 @@ static SimId match_class(PyRun *I, SimId subject, SimId cls, int nargs, SimId kw
                      allowed == 1 ? "" : "s", nargs);
             err = true;
         }
-        if (!err && self_match)
+        if (!err && self_match) {
+            sim_incref(S, subject);
             sim_list_append(S, attrs, subject);
+        }
         for (int i = 0; !err && !missing && !self_match && i < nargs; i++) {
             SimId name = sim_items(S, ma)[i];
             if (sim_kind(S, name) != SK_STR || sim_obj(S, name)->type) {
@@ -192,20 +198,16 @@ static SimId match_class(PyRun *I, SimId subject, SimId cls, int nargs, SimId kw
             }
             SimId v = class_attr(I, subject, name, seen, cls, &err);
             missing = !v;
-            if (v) {
-                sim_list_append(S, attrs, v);
-                sim_decref(S, v);
-            }
+            if (v)
+                sim_list_append(S, attrs, v); /* the list takes the reference */
         }
         sim_xdecref(S, ma);
     }
     for (uint32_t i = 0; !err && !missing && i < sim_obj(S, kwnames)->len; i++) {
         SimId v = class_attr(I, subject, sim_items(S, kwnames)[i], seen, cls, &err);
         missing = !v;
-        if (v) {
+        if (v)
             sim_list_append(S, attrs, v);
-            sim_decref(S, v);
-        }
     }
     SimId result = 0;
     if (!err && !missing) { /* PyList_AsTuple, then the list goes */
