@@ -230,6 +230,8 @@ bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value)
         if (!py_hashable(I, key)) {
             return false;
         }
+        if (counter_is(I, obj)) /* slot_mp_ass_subscript reaches dict's __setitem__ */
+            counter_setitem_cost(I);
         sim_incref(S, key);
         sim_incref(S, value);
         sim_dict_set(S, obj, key, value);
@@ -268,6 +270,8 @@ bool op_delitem(PyRun *I, SimId obj, SimId key)
         sim_list_del(S, obj, (size_t)i);
         return true;
     }
+    if (k == SK_DICT && counter_is(I, obj)) /* Counter.__delitem__: no KeyError */
+        return counter_delitem(I, obj, key);
     if (k == SK_DICT) {
         if (!py_hashable(I, key)) {
             return false;

@@ -136,6 +136,12 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
             return r;
         sim_decref(S, r); /* the built-in side's error follows */
     }
+    if (counter_is(I, a) || counter_is(I, b)) { /* Counter's Python methods */
+        SimId r = counter_binary(I, op, a, b, inplace);
+        if (r != S->notimpl)
+            return r;
+        sim_decref(S, r); /* dict's | or the TypeError follows */
+    }
     if (is_int(I, a) && is_int(I, b)) {
         if (is_big(I, a) || is_big(I, b))
             return int_big_op(I, op, a, b);
@@ -210,6 +216,8 @@ SimId op_unary(PyRun *I, int op, SimId a)
     }
     if (sim_kind(S, a) == SK_INSTANCE)
         return dunder_unary(I, op, a);
+    if (counter_is(I, a) && (op == OP_NEG || op == OP_POS))
+        return counter_unary(I, op, a);
     if (is_big(I, a) && (op == OP_NEG || op == OP_POS)) {
         BigInt x;
         big_from_sim(S, a, &x);
@@ -409,6 +417,8 @@ SimId op_compare(PyRun *I, int op, SimId a, SimId b)
         return deque_compare(I, op, a, b);
     if (op >= OP_LT && op <= OP_GE && (sim_kind(S, a) == SK_INSTANCE || sim_kind(S, b) == SK_INSTANCE))
         return dunder_compare(I, op, a, b);
+    if (op >= OP_LT && op <= OP_GE && counter_is(I, a) && counter_is(I, b))
+        return counter_compare(I, op, a, b); /* otherwise Counter's methods answer NotImplemented */
     if (op >= OP_LT && op <= OP_GE && sim_kind(S, a) == SK_SET && sim_kind(S, b) == SK_SET) {
         /* set_richcompare: a subset test, strict ones on the sizes first */
         uint32_t la = sim_obj(S, a)->len, lb = sim_obj(S, b)->len;
