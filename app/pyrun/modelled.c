@@ -134,6 +134,7 @@ static const char *const class_dunders[] = {
     "__enter__", "__exit__", "__slots__", "__call__", "__getattr__", "__getattribute__", "__setattr__",
     "__delattr__", "__format__", "__get__", "__set__", "__delete__", "__set_name__",
     "__missing__", /* a plain method, which dict_subscript calls in a subclass of dict */
+    "__match_args__", /* a tuple a class pattern reads (vm_match.c) */
     "__post_init__", /* a plain method: @dataclass's __init__ calls it (modules/dataclasses_methods.c) */ "__copy__", "__deepcopy__",
 };
 
@@ -198,6 +199,8 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
             exc_base = true; /* an exception class: the model keeps its own layout */
         if (sub == SK_INSTANCE && sim_type_word(S, b, SIM_TY_KIND) && (sim_type_word(S, b, SIM_TY_FLAGS) & SIM_TYF_NATIVE))
             return py_not_modelled(I, 0, "subclassing collections.defaultdict");
+        if (b == I->counter_type) /* its methods are the model's built-ins, bound to Counter's own layout */
+            return py_not_modelled(I, 0, "subclassing collections.Counter");
         if (sub == SK_INSTANCE && sim_type_word(S, b, SIM_TY_KIND))
             layout = (SimKind)sim_type_word(S, b, SIM_TY_KIND);
     }
