@@ -211,6 +211,7 @@ bool functools_is_ordering(PyRun *I, SimId m);
  * type (str.lower), a new reference; 0 with the refusal raised for a kind
  * whose descriptors the model does not give out. */
 SimId builtins_descriptor(PyRun *I, SimId type, uint32_t index);
+bool builtins_refuse_foreign_descriptor(PyRun *I, SimId c, SimId obj);
 /* The global index of the built-in method `name` of objects of kind k, or -1. */
 int bi_method_of_kind(int k, const char *name);
 /* registry.c: the definition with a global index (the builtins module's

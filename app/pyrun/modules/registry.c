@@ -354,6 +354,27 @@ static bool unbound_self_ok(PyRun *I, const BuiltinDef *d, SimId *args, int narg
     return true;
 }
 
+/* A method descriptor of a built-in type (str.upper) stored in a plain
+ * class's body and read through an instance: its __get__ binds only to
+ * instances of its own type, which a plain instance never is. */
+bool builtins_refuse_foreign_descriptor(PyRun *I, SimId c, SimId obj)
+{
+    SimObj *o = sim_obj(S, c);
+    if (o->kind != SK_BUILTIN || o->v.builtin.self)
+        return false;
+    const BuiltinDef *d = bi_def(o->v.builtin.index);
+    if (!d || !d->owner)
+        return false;
+    if (!descriptor_kind(d->owner)) {
+        py_not_modelled(I, 0, "a method of '%s' stored in a class and read through an instance",
+                        sim_kind_name((SimKind)d->owner));
+        return true;
+    }
+    py_raise(I, EXC_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", d->name,
+             sim_kind_name((SimKind)d->owner), op_typename(I, obj));
+    return true;
+}
+
 SimId builtins_descriptor(PyRun *I, SimId type, uint32_t index)
 {
     const BuiltinDef *d = bi_def(index);
