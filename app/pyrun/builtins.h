@@ -175,6 +175,8 @@ void enum_on_import(PyRun *I);
 bool enum_is_enum_class(PyRun *I, SimId cls);
 bool enum_is_member(PyRun *I, SimId v);
 bool enum_class_made(PyRun *I, SimId cls);
+/* a class body's store of a name it bound before (false: raised) */
+bool enum_body_store(PyRun *I, SimId bases, SimId clsname, SimId ns, SimId name, SimId value);
 SimId enum_iter(PyRun *I, SimId cls, bool reversed);
 SimId enum_len(PyRun *I, SimId cls);
 int enum_contains(PyRun *I, SimId cls, SimId item);
