@@ -61,6 +61,16 @@ bool bi_int_arg(PyRun *I, SimId v, int64_t *out)
     return true;
 }
 
+SimId bi_seq_fast(PyRun *I, SimId src)
+{
+    SimKind k = sim_kind(S, src);
+    if ((k == SK_LIST || k == SK_TUPLE) && !sim_is_subinst(S, src)) {
+        sim_incref(S, src);
+        return src;
+    }
+    return bi_list_from(I, src);
+}
+
 SimId bi_list_from(PyRun *I, SimId src)
 {
     SimId l = sim_list(S, 0);

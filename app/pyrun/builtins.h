@@ -36,7 +36,12 @@ typedef struct BuiltinDef {
     const char *kw_fn; /* the name CPython's keyword errors use, if not name (sorted: "sort") */
     bool refused;      /* a name CPython has that the model refuses when it is called */
     bool classmethod;  /* a method read on its type binds the type (dict.fromkeys) */
+    uint8_t varargs;   /* the profiles (VA_* bits) where it is METH_VARARGS: the call packs
+                        * its arguments (self aside) into a tuple, its keywords into a dict,
+                        * both freed when it returns */
 } BuiltinDef;
+enum { VA_311 = 1 << SIM_V311, VA_312 = 1 << SIM_V312, VA_313 = 1 << SIM_V313 | 1 << SIM_V313T | 1 << SIM_V314, VA_ALL = VA_311 | VA_312 | VA_313,
+       VA_TO_312 = VA_311 | VA_312 };
 
 /* A table entry: name, owner kind (0 for functions), module (BM_*),
  * function, then designated fields (.style, .kw, .kw_refused, .kw_fn). */
@@ -237,6 +242,9 @@ SimId bi_kwarg(PyRun *I, SimId *args, int nargs, SimId kw, const char *name);
 int bi_npos(PyRun *I, int nargs, SimId kw);
 bool bi_int_arg(PyRun *I, SimId v, int64_t *out);
 SimId bi_list_from(PyRun *I, SimId iterable);
+/* PySequence_Fast: an exact list or tuple itself (a new reference), any
+ * other iterable's items as a new list */
+SimId bi_seq_fast(PyRun *I, SimId iterable);
 SimId bi_none(PyRun *I);
 /* The argument tuple a METH_VARARGS function or tp_call makes (and frees
  * into the tuple free list). */

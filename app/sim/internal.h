@@ -43,6 +43,7 @@ void sim__gc_on_free(Sim *s);
 void sim__dealloc(Sim *s, SimId id);
 void sim__dict_free_payload(Sim *s, SimId d);
 size_t sim__dict_sizeof(const Sim *s, SimId d);
+size_t sim__dict_keys_size(unsigned log2, bool str_keys); /* a keys block's size */
 size_t sim__set_sizeof(const Sim *s, SimId d);
 void sim__gc_list_append(Sim *s, uint32_t head, SimId id);
 void sim__gc_list_remove(Sim *s, SimId id);

@@ -665,6 +665,13 @@ void sim_gen_clear_frame(Sim *s, SimId gen);
 /* ---- free lists ------------------------------------------------------- */
 /* Empties every type free list (what a full collection does). */
 void sim_clear_freelists(Sim *s);
+/* How many blocks each free list holds (a state measured on CPython). */
+typedef struct SimFreeStock {
+    uint8_t dicts, keys, lists, floats;
+    uint8_t tuples[SIM_TUPLE_MAXSAVE]; /* by size */
+} SimFreeStock;
+/* Parks the blocks `st` counts on the free lists, on top of their stock. */
+void sim_stock_freelists(Sim *s, const SimFreeStock *st);
 /* Moves the stock of the dict and list free lists (pyrun/gc_timing.c: the
  * stock CPython's compiler leaves at the first line is not modelled). */
 void sim_shift_freelists(Sim *s, int dicts, int lists);

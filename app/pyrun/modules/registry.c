@@ -11,6 +11,7 @@
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/modules/collections.h"
+#include "pyrun/modules/itertools.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
 
@@ -420,7 +421,12 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
     if (d->module == BM_WEAKREF && d->owner)
         weakref_first_call(I, d);
     I->bi_bound = self != 0;
-    SimId r = d->fn(I, args, nargs, kw);
+    TpArgs packed = {0, 0};
+    if (d->varargs & (1u << S->prof->version)) { /* cfunction_call / method_vectorcall_VARARGS */
+        int skip = d->owner ? 1 : 0;
+        packed = tp_args(I, args + skip, nargs - skip, kw);
+    }
+    SimId r = tp_args_done(I, &packed, d->fn(I, args, nargs, kw));
     if (r && I->err.set) { /* a program's __eq__ raised in a lookup it made (sim/userkey.h) */
         sim_decref(S, r);
         return 0;

@@ -30,24 +30,45 @@ static SimId make_bytes(PyRun *I, SimId src, bool array)
         }
         return array ? sim_bytearray(S, (const uint8_t *)d, n) : sim_bytes(S, (const uint8_t *)d, n);
     }
-    SimId l = bi_list_from(I, src);
-    if (!l)
+    /* _PyBytes_FromList / _PyBytes_FromTuple read the items in place; any
+     * other iterable goes through an iterator (_PyBytes_FromIterator) */
+    SimKind sk = sim_kind(S, src);
+    bool seq = (sk == SK_LIST || sk == SK_TUPLE) && !sim_is_subinst(S, src);
+    SimId it = seq ? 0 : iter_new(I, src);
+    if (!seq && !it)
         return 0;
-    uint32_t n = sim_obj(S, l)->len;
-    uint8_t *buf = malloc(n + 1);
-    for (uint32_t i = 0; i < n; i++) {
-        SimId v = sim_items(S, l)[i];
-        if (sim_kind(S, v) != SK_INT || sim_obj(S, v)->v.i < 0 || sim_obj(S, v)->v.i > 255) {
-            free(buf);
-            sim_decref(S, l);
-            py_raise(I, EXC_ValueError, "bytes must be in range(0, 256)");
-            return 0;
+    Buf b = {0};
+    bool ok = true;
+    for (uint32_t i = 0; ok; i++) {
+        SimId v;
+        if (seq) {
+            if (i >= sim_obj(S, src)->len)
+                break;
+            v = sim_items(S, src)[i];
+            sim_incref(S, v);
+        } else {
+            int got = iter_step(I, it, &v);
+            if (got <= 0) {
+                ok = got == 0;
+                break;
+            }
         }
-        buf[i] = (uint8_t)sim_obj(S, v)->v.i;
+        if (sim_kind(S, v) != SK_INT && sim_kind(S, v) != SK_BOOL) {
+            py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as an integer", op_typename(I, v));
+            ok = false;
+        } else if (sim_obj(S, v)->sub == 1 || sim_obj(S, v)->v.i < 0 || sim_obj(S, v)->v.i > 255) {
+            py_raise(I, EXC_ValueError, "bytes must be in range(0, 256)");
+            ok = false;
+        } else {
+            buf_addc(&b, (char)sim_obj(S, v)->v.i);
+        }
+        sim_decref(S, v);
     }
-    sim_decref(S, l);
-    SimId r = array ? sim_bytearray(S, buf, n) : sim_bytes(S, buf, n);
-    free(buf);
+    sim_xdecref(S, it);
+    SimId r = 0;
+    if (ok)
+        r = array ? sim_bytearray(S, (const uint8_t *)buf_str(&b), b.len) : sim_bytes(S, (const uint8_t *)buf_str(&b), b.len);
+    buf_fini(&b);
     return r;
 }
 
