@@ -36,6 +36,8 @@ typedef struct BuiltinDef {
     const char *kw_fn; /* the name CPython's keyword errors use, if not name (sorted: "sort") */
     bool refused;      /* a name CPython has that the model refuses when it is called */
     bool classmethod;  /* a method read on its type binds the type (dict.fromkeys) */
+    const char *clinic; /* "id:names": an Argument Clinic parser (id shared by the functions
+                        * that use it, sorted's and list.sort's) and its keyword names */
     uint8_t varargs;   /* the profiles (VA_* bits) where it is METH_VARARGS: the call packs
                         * its arguments (self aside) into a tuple, its keywords into a dict,
                         * both freed when it returns */
@@ -246,6 +248,11 @@ SimId bi_list_from(PyRun *I, SimId iterable);
  * other iterable's items as a new list */
 SimId bi_seq_fast(PyRun *I, SimId iterable);
 SimId bi_none(PyRun *I);
+/* 3.11's Argument Clinic makes a parser's keyword tuple the first time a
+ * call passes keywords (getargs.c parser_init), and keeps it: `clinic` is
+ * "id:names" (BuiltinDef.clinic). Nothing under profiles whose parsers
+ * have static tuples. */
+void bi_clinic_kwtuple(PyRun *I, const char *clinic);
 /* The argument tuple a METH_VARARGS function or tp_call makes (and frees
  * into the tuple free list). */
 void bi_args_tuple(PyRun *I, int n);

@@ -225,6 +225,9 @@ struct PyRun {
     SimId repr_state[2];    /* thread-state dict and its Py_Repr list */
     SimId minmax_kwtuple[2]; /* 3.13: min's and max's keyword tuple, built by the first call
                               * that passes keywords (getargs.c parser_init) */
+    struct { const char *id; size_t idlen; SimId names; } clinic_kw[32]; /* 3.11: the parsers'
+                              * keyword tuples made so far (bi_clinic_kwtuple) */
+    int nclinic_kw;
     SimId print_kwtuple;    /* 3.11: print's clinic keyword tuple, built by the first call */
     bool bi_bound;          /* the running built-in method was called bound (a method-wrapper) */
     bool super_slot;        /* 3.12+: super() loaded list's or dict's slot wrapper with self */

@@ -61,6 +61,8 @@ static void py_visit_roots(void *ctx, Sim *s, SimVisit visit, void *arg)
                       I->list_subclasses};
     for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
         root(s, single[i], visit, arg);
+    for (int i = 0; i < I->nclinic_kw; i++)
+        root(s, I->clinic_kw[i].names, visit, arg);
     for (size_t i = 0; i < sizeof I->modules / sizeof I->modules[0]; i++)
         root(s, I->modules[i], visit, arg);
     for (int i = 0; I->builtin_methods && i < bi_count(); i++)

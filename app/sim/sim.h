@@ -408,6 +408,10 @@ SimId sim_bytearray(Sim *s, const uint8_t *data, size_t n);
 SimId sim_list(Sim *s, size_t n);
 SimId sim_tuple(Sim *s, size_t n);          /* fill with sim_tuple_set */
 SimId sim_dict(Sim *s);
+/* A dict as dict() makes it (dict_new: tp_alloc, never the free list). */
+SimId sim_dict_from_type(Sim *s);
+/* An empty list as list() makes it (list_vectorcall: tp_alloc, never the free list). */
+SimId sim_list_from_type(Sim *s);
 /* A dict sized for n entries, as BUILD_MAP / dict literals make it. */
 SimId sim_dict_presized(Sim *s, size_t n, bool str_keys);
 SimId sim_set(Sim *s);

@@ -421,6 +421,8 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
     if (d->module == BM_WEAKREF && d->owner)
         weakref_first_call(I, d);
     I->bi_bound = self != 0;
+    if (kw && d->clinic)
+        bi_clinic_kwtuple(I, d->clinic);
     TpArgs packed = {0, 0};
     if (d->varargs & (1u << S->prof->version)) { /* cfunction_call / method_vectorcall_VARARGS */
         int skip = d->owner ? 1 : 0;

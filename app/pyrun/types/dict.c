@@ -216,7 +216,7 @@ static SimId d_fromkeys(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
     SimId src = a[1], value = n > 2 ? a[2] : S->none;
-    SimId d = sim_dict(S);
+    SimId d = sim_dict_from_type(S); /* cls(): dict() */
     SimKind sk = sim_kind(S, src);
     if (sk == SK_DICT || sk == SK_SET) {
         uint32_t cnt = sim_obj(S, src)->len;
@@ -328,7 +328,7 @@ SimId dict_construct(PyRun *I, SimId *a, int n, SimId kw)
     int np = bi_npos(I, n, kw);
     if (!bi_nargs(I, "dict", np, 0, 1))
         return 0;
-    SimId d = sim_dict(S);
+    SimId d = sim_dict_from_type(S);
     if (!dict_fill(I, d, a, n, kw)) {
         sim_decref(S, d);
         return 0;

@@ -259,5 +259,7 @@ SimId int_construct(PyRun *I, SimId *a, int n, SimId kw)
     TpArgs t = {0, 0};
     if (!S->prof->str_vectorcall || kw) /* the profiles where str() and int() got theirs (3.13) */
         t = tp_args(I, a, n, kw);
+    if (kw)
+        bi_clinic_kwtuple(I, "int:base");
     return tp_args_done(I, &t, int_from_args(I, a, n, kw));
 }

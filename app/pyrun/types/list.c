@@ -411,7 +411,7 @@ const BuiltinDef list_methods[] = {
     BUILTIN("remove", SK_LIST, 0, m_remove, .style = ARGS_ONE), BUILTIN("index", SK_LIST, 0, meth_index, .style = ARGS_RANGE, .min = 1, .max = 3),
     BUILTIN("count", SK_LIST, 0, meth_count, .style = ARGS_ONE), BUILTIN("clear", SK_LIST, 0, meth_clear, .style = ARGS_NONE),
     BUILTIN("copy", SK_LIST, 0, meth_copy, .style = ARGS_NONE), BUILTIN("reverse", SK_LIST, 0, m_reverse, .style = ARGS_NONE),
-    BUILTIN("sort", SK_LIST, 0, m_sort, .kw = "key reverse"),
+    BUILTIN("sort", SK_LIST, 0, m_sort, .kw = "key reverse", .clinic = "list.sort:key reverse"),
 };
 const int list_nmethods = (int)(sizeof list_methods / sizeof list_methods[0]);
 
@@ -443,7 +443,7 @@ SimId list_construct(PyRun *I, SimId *a, int n, SimId kw)
     int np = bi_npos(I, n, kw);
     if (!bi_nargs(I, "list", np, 0, 1))
         return 0;
-    SimId l = sim_list(S, 0);
+    SimId l = sim_list_from_type(S);
     if (np && !list_fill(I, l, a[0])) {
         sim_decref(S, l);
         return 0;
