@@ -194,6 +194,8 @@ struct PyRun {
                              * (borrowed; 0 for an ordinary call) */
     const char *foreign_heap; /* an import whose memory the model does not hold (refuses the
                                * allocator statistics), or NULL */
+    bool gen_closed_once;   /* a suspended generator was closed (vm_gen.c first_close_note) */
+    bool exc_startup_made;  /* the exception classes of startup are made: later ones are static */
     bool gc_count_unsure;   /* that import's GC traffic is not known from this state: the young
                              * count is refused until a full gc.collect() */
     bool gc_garbage_unsure; /* nor the cyclic garbage it left: a gc.collect() whose result is

@@ -124,7 +124,9 @@ static void set_keys(Sim *s, SimId d, unsigned log2, bool str_keys)
 {
     SimObj *o = &s->obj[d];
     size_t ks = sim__dict_keys_size(log2, str_keys);
-    if (log2 == 3 && str_keys && s->fl_keys.n > 0)
+    if (s->static_alloc)
+        o->mem2 = PM_NULL;
+    else if (log2 == 3 && str_keys && s->fl_keys.n > 0)
         o->mem2 = s->fl_keys.blocks[--s->fl_keys.n];
     else
         o->mem2 = pm_alloc(&s->pm, ks);

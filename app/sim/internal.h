@@ -68,6 +68,10 @@ bool sim__gen_needs_close(const Sim *s, SimId id);
 static inline PmPtr sim__obj_block(Sim *s, SimFreeList *fl, size_t size, bool gc, bool *from_fl)
 {
     SIM_ASSERT(!fl || fl->n <= fl->max);
+    if (s->static_alloc) {
+        *from_fl = false;
+        return PM_NULL;
+    }
     if (fl && fl->n > 0) {
         *from_fl = true;
         sim_event(s, SE_FREELIST_TAKE, 0, (uint32_t)size, fl->n - 1);

@@ -268,6 +268,9 @@ typedef struct Sim {
     SimEvent ring[SIM_EVENT_RING];
     uint64_t nevents;
     bool events_off;             /* no one reads the ring (sim_set_events) */
+    bool static_alloc;           /* objects made now are the interpreter's static ones (a built-in
+                                  * exception class made on first use): no heap block, no GC
+                                  * count, no free-list stock */
     SimHooks hooks;
     uint32_t dealloc_depth;      /* trashcan */
     SimId *deferred;
