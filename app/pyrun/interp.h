@@ -234,6 +234,7 @@ struct PyRun {
     bool bi_bound;          /* the running built-in method was called bound (a method-wrapper) */
     bool super_slot;        /* 3.12+: super() loaded list's or dict's slot wrapper with self */
     SimId defaultdict_type;  /* collections.defaultdict once imported (the module holds it) */
+    SimId counter_type;      /* collections.Counter once imported (the module holds it) */
     SimId list_subclasses;  /* 3.11: list's tp_subclasses dict, made by its first subclass (its
                              * entries stay on the classes: SIM_TY_SUBKEY / SIM_TY_SUBREF) */
     SimId io_pending;       /* sys.stdout's pending chunk or list of chunks (textio.c) */

@@ -198,6 +198,8 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
             exc_base = true; /* an exception class: the model keeps its own layout */
         if (sub == SK_INSTANCE && sim_type_word(S, b, SIM_TY_KIND) && (sim_type_word(S, b, SIM_TY_FLAGS) & SIM_TYF_NATIVE))
             return py_not_modelled(I, 0, "subclassing collections.defaultdict");
+        if (b == I->counter_type) /* its methods are the model's built-ins, bound to Counter's own layout */
+            return py_not_modelled(I, 0, "subclassing collections.Counter");
         if (sub == SK_INSTANCE && sim_type_word(S, b, SIM_TY_KIND))
             layout = (SimKind)sim_type_word(S, b, SIM_TY_KIND);
     }

@@ -124,6 +124,8 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
 {
     if (defaultdict_is(I, v))
         return defaultdict_repr(I, v, out);
+    if (counter_is(I, v))
+        return counter_repr(I, v, out);
     if (sim_is_subinst(S, v)) { /* a subclass's own __repr__, else the built-in's */
         bool done;
         if (!call_dunder(I, v, "__repr__", out, &done))

@@ -3,8 +3,9 @@
  * Modules/_collectionsmodule.c (3.11-3.13), its constructor and methods
  * here, its protocols (items, comparison, iteration, repr) in deque_ops.c.
  * The block layout lives in sim/deque.c.  defaultdict is
- * collections_defaultdict.c's; the module's other names (Counter,
- * OrderedDict, namedtuple ...) are refused by name.
+ * collections_defaultdict.c's, Counter collections_counter.c's and
+ * counter_ops.c's; the module's other names (OrderedDict, namedtuple ...)
+ * are refused by name.
  * `import collections` costs what std_import.c measured.
  */
 #include <string.h>
@@ -466,6 +467,7 @@ void collections_module_init(PyRun *I, SimId d)
 {
     /* registry.c puts the deque type in for its constructor */
     bi_dict_put(I, d, "defaultdict", defaultdict_make_type(I));
+    bi_dict_put(I, d, "Counter", counter_make_type(I));
 }
 
 void collections_on_import(PyRun *I) { std_import(I, STD_COLLECTIONS); }

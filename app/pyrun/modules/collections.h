@@ -52,4 +52,48 @@ int defaultdict_method(PyRun *I, SimId dd, SimId name);
 extern const BuiltinDef defaultdict_methods[];
 extern const int defaultdict_nmethods;
 
+/* A module's type made at import without moving the collector's counts or
+ * the free lists (std_import.c replays what CPython's import costs, the
+ * type's own objects included): begin, make it, end. */
+typedef struct CollQuiet {
+    int count;
+    bool collecting;
+    uint64_t tracked;
+    uint32_t lists, dicts, tuples[SIM_TUPLE_MAXSAVE];
+} CollQuiet;
+void coll_quiet_begin(PyRun *I, CollQuiet *q);
+void coll_quiet_end(PyRun *I, CollQuiet *q);
+
+/* collections_counter.c and counter_ops.c: collections.Counter, a class
+ * CPython writes in Python (class Counter(dict)), as the model's dict
+ * subclass whose methods are built-ins.  counter_make_type: the class
+ * (quietly, a new reference); counter_is: one of its instances;
+ * counter_init: Counter(iterable=None, /, **kwds) on c (false with the
+ * error raised); counter_missing: c[key] missing (0, with the bound
+ * __missing__ CPython makes); counter_setitem_cost / counter_delitem: what
+ * c[k] = v costs beyond dict's (the slot wrapper's tuples) and del c[k]
+ * (no KeyError); counter_repr; counter_binary / counter_unary /
+ * counter_compare: the operators (S->notimpl, a new reference, when
+ * Counter's method answers NotImplemented).  Every one that runs Python
+ * code in CPython marks the young count unsure (counter_note). */
+SimId counter_make_type(PyRun *I);
+bool counter_is(PyRun *I, SimId obj);
+bool counter_init(PyRun *I, SimId c, SimId *args, int nargs, SimId kw);
+SimId counter_missing(PyRun *I, SimId c, SimId key);
+void counter_setitem_cost(PyRun *I);
+bool counter_delitem(PyRun *I, SimId c, SimId key);
+bool counter_repr(PyRun *I, SimId c, Buf *out);
+SimId counter_binary(PyRun *I, int op, SimId a, SimId b, bool inplace);
+SimId counter_unary(PyRun *I, int op, SimId a);
+SimId counter_compare(PyRun *I, int op, SimId a, SimId b);
+void counter_note(PyRun *I);
+/* counter_ops.c: most_common's list (n 0: all; a new reference) */
+SimId counter_most_common(PyRun *I, SimId c, SimId n);
+SimId counter_new(PyRun *I);
+/* Counter.elements (a BuiltinFn of counter_methods) */
+SimId counter_elements(PyRun *I, SimId *a, int n, SimId kw);
+/* Counter's methods, read through its class (registry.c numbers them) */
+extern const BuiltinDef counter_methods[];
+extern const int counter_nmethods;
+
 #endif

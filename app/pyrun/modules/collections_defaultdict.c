@@ -37,14 +37,7 @@ bool defaultdict_is(PyRun *I, SimId obj)
 
 /* ---- the type, made quietly ---------------------------------------------------- */
 
-typedef struct Quiet {
-    int count;
-    bool collecting;
-    uint64_t tracked;
-    uint32_t lists, dicts, tuples[SIM_TUPLE_MAXSAVE];
-} Quiet;
-
-static void quiet_begin(PyRun *I, Quiet *q)
+void coll_quiet_begin(PyRun *I, CollQuiet *q)
 {
     q->count = S->gc.gen[0].count;
     q->collecting = S->gc.collecting;
@@ -62,7 +55,7 @@ static void unpark(PyRun *I, SimFreeList *fl, uint32_t n)
         pm_free(&S->pm, fl->blocks[--fl->n]);
 }
 
-static void quiet_end(PyRun *I, Quiet *q)
+void coll_quiet_end(PyRun *I, CollQuiet *q)
 {
     unpark(I, &S->fl_list, q->lists);
     unpark(I, &S->fl_dict, q->dicts);
@@ -76,8 +69,8 @@ static void quiet_end(PyRun *I, Quiet *q)
 
 SimId defaultdict_make_type(PyRun *I)
 {
-    Quiet q;
-    quiet_begin(I, &q);
+    CollQuiet q;
+    coll_quiet_begin(I, &q);
     SimId ns = sim_dict(S);
     bi_dict_put(I, ns, "__module__", sim_str_intern(S, "collections", 11));
     SimId name = sim_str_intern(S, "defaultdict", 11);
@@ -93,7 +86,7 @@ SimId defaultdict_make_type(PyRun *I)
         sim_items(S, cls)[SIM_TY_FLAGS] |= SIM_TYF_NATIVE;
         sim_items(S, cls)[SIM_TY_BASICSIZE] = 56; /* defdictobject: the dict and default_factory */
     }
-    quiet_end(I, &q);
+    coll_quiet_end(I, &q);
     I->defaultdict_type = cls;
     return cls;
 }

@@ -25,10 +25,12 @@ typedef struct DefTable {
 /* The numbering of built-in callables follows this order. */
 static const DefTable tables[] = {
     {function_defs, &function_ndefs},
+    {counter_methods, &counter_nmethods}, /* a class's, not a type's: out of the method index */
     {list_methods, &list_nmethods},
     {dict_methods, &dict_nmethods},
     {set_methods, &set_nmethods},
     {bytearray_methods, &bytearray_nmethods},
+    {bytes_methods, &bytes_nmethods},
     {str_methods, &str_nmethods},
     {tuple_methods, &tuple_nmethods},
     {property_methods, &property_nmethods},
@@ -61,7 +63,7 @@ static const DefTable tables[] = {
     {pprint_functions, &pprint_nfunctions},
     {typing_functions, &typing_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 1, FIRST_MODULE = 17 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 2, FIRST_MODULE = 19 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -93,7 +95,9 @@ const ModuleDef py_modules[] = {
      "`cache_clear()`, `__wrapped__`)", functools_on_import},
     {"collections", collections_functions, &collections_nfunctions, collections_module_init,
      "the types `deque` (keywords: iterable maxlen) and `defaultdict` (`default_factory`, `__missing__`, "
-     "`copy`)", collections_on_import},
+     "`copy`), the class `Counter` (`most_common`, `elements`, `update`, `subtract`, `total`, `copy`, "
+     "missing keys 0, `del` without KeyError, `+ - | &` and their in-place forms, unary `+ -`, "
+     "comparisons, repr)", collections_on_import},
     {"dataclasses", dataclasses_functions, &dataclasses_nfunctions, dataclasses_module_init,
      "`dataclass` (keywords: repr eq order frozen match_args slots; a class's own fields only), `field` "
      "(keywords: default default_factory init repr compare), `fields`, `is_dataclass`, `asdict`, "
@@ -339,7 +343,7 @@ static bool descriptor_kind(int k)
 /* method_vectorcall's checks of an unbound call's self */
 static bool unbound_self_ok(PyRun *I, const BuiltinDef *d, SimId *args, int nargs, SimId kw)
 {
-    if (!descriptor_kind(d->owner))
+    if (!descriptor_kind(d->owner) || d->module == BM_COLLECTIONS) /* Counter's: Python functions */
         return true;
     const char *tn = sim_kind_name((SimKind)d->owner);
     int np = nargs - (kw ? (int)sim_obj(S, kw)->len : 0);

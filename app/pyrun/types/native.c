@@ -96,7 +96,8 @@ bool native_python_level(PyRun *I, SimId v)
     if (!d)
         return false;
     return d->module == BM_CONTEXTLIB || (d->module == BM_FUNCTOOLS && strcmp(d->name, "reduce") != 0) ||
-           d->module == BM_RANDOM || d->module == BM_ABC; /* random's are Random's bound methods */
+           d->module == BM_RANDOM || d->module == BM_ABC || /* random's are Random's bound methods */
+           (d->module == BM_COLLECTIONS && d->owner == SK_DICT); /* Counter's methods */
 }
 
 bool native_tuple_refused(PyRun *I, SimId v)

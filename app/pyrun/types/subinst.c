@@ -89,6 +89,8 @@ bool subinst_init(PyRun *I, SimId inst, SimId *a, int n, SimId kw)
 {
     if (defaultdict_is(I, inst))
         return defaultdict_init(I, inst, a, n, kw);
+    if (counter_is(I, inst))
+        return counter_init(I, inst, a, n, kw);
     if (sim_kind(S, inst) == SK_LIST)
         return list_init(I, inst, a, n, kw);
     return dict_fill(I, inst, a, n, kw);
@@ -369,6 +371,9 @@ SimId subinst_missing(PyRun *I, SimId d, SimId key, bool *found)
     *found = defaultdict_is(I, d);
     if (*found)
         return defaultdict_missing(I, d, key);
+    *found = counter_is(I, d);
+    if (*found)
+        return counter_missing(I, d, key);
     SimId m = sim_type_lookup(S, sim_obj(S, d)->type, "__missing__");
     if (!m)
         return 0;
