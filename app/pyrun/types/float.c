@@ -86,18 +86,46 @@ SimId float_binary(PyRun *I, int op, double a, double b)
         if (b == 0) { py_raise(I, EXC_ZeroDivisionError, "float division by zero"); return 0; }
         return sim_float(S, a / b);
     case OP_FLOORDIV:
-        if (b == 0) { py_raise(I, EXC_ZeroDivisionError, "float floor division by zero"); return 0; }
-        return sim_float(S, floor(a / b));
     case OP_MOD: {
-        if (b == 0) { py_raise(I, EXC_ZeroDivisionError, "float modulo"); return 0; }
-        double m = fmod(a, b);
-        if (m != 0 && ((m < 0) != (b < 0)))
-            m += b;
-        return sim_float(S, m);
+        if (b == 0) {
+            py_raise(I, EXC_ZeroDivisionError, op == OP_MOD ? "float modulo" : "float floor division by zero");
+            return 0;
+        }
+        /* _float_div_mod: the remainder takes b's sign (a zero too), and the
+         * quotient comes from (a - mod) / b, not from floor(a / b):
+         * 1 // 0.1 is 9.0 */
+        double mod = fmod(a, b), div = (a - mod) / b;
+        if (mod) {
+            if ((b < 0) != (mod < 0)) {
+                mod += b;
+                div -= 1.0;
+            }
+        } else {
+            mod = copysign(0.0, b);
+        }
+        if (op == OP_MOD)
+            return sim_float(S, mod);
+        double fd;
+        if (div) {
+            fd = floor(div);
+            if (div - fd > 0.5)
+                fd += 1.0;
+        } else {
+            fd = copysign(0.0, a / b);
+        }
+        return sim_float(S, fd);
     }
-    case OP_POW:
+    case OP_POW: {
         if (a == 0 && b < 0) { py_raise(I, EXC_ZeroDivisionError, "0.0 cannot be raised to a negative power"); return 0; }
-        return sim_float(S, pow(a, b));
+        if (a < 0 && isfinite(a) && isfinite(b) && b != floor(b)) /* float_pow hands it to complex */
+            return py_not_modelled(I, 0, "a negative float to a fractional power (a complex result)"), 0;
+        double r = pow(a, b);
+        if (isinf(r) && isfinite(a) && isfinite(b)) {
+            py_raise(I, EXC_OverflowError, "(34, 'Numerical result out of range')");
+            return 0;
+        }
+        return sim_float(S, r);
+    }
     default: return 0;
     }
 }
