@@ -7,8 +7,6 @@ samples = ["café", "naïve\xa0space", "tab\there", "\x85next line", "zero\u200b
 for s in samples:
     print(repr(s), len(s))
 print(repr(samples[:3]))
-for bad in ([1] * 2.0, ) if False else ():
-    pass
 try:
     print([0] * 2.5)
 except TypeError as err:
