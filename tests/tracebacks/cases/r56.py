@@ -1,15 +1,3 @@
-# An uncaught RecursionError under a limit of 5000: the repeated lines
-# folded, the frames above the repeat, the last one's caret line.
-import sys
-
-
-def walk(node, depth):
-    return walk(node, depth + 1) + 1
-
-
-def start():
-    return walk(None, 0)
-
-
-sys.setrecursionlimit(5000)
-start()
+# a parenthesized part starts the operation it is the left side of
+totals = (3 + 4) * 2
+ratio = (totals - 14) and (totals / (totals - 14))
