@@ -228,6 +228,13 @@ int bi_index_of(const BuiltinDef *d);
 /* d[name] = v, stealing v's reference. */
 void bi_dict_put(PyRun *I, SimId d, const char *name, SimId v);
 
+/* modules/builtins_scope.c: globals(), locals(), and the caller's f_locals
+ * for vars() (a new reference; 0 refused inside a function; what names the
+ * call) */
+SimId builtin_globals(PyRun *I, SimId *args, int nargs, SimId kw);
+SimId builtin_locals(PyRun *I, SimId *args, int nargs, SimId kw);
+SimId builtin_scope_locals(PyRun *I, const char *what);
+
 /* helpers for implementations */
 bool bi_nargs(PyRun *I, const char *name, int nargs, int min, int max);
 SimId bi_kwarg(PyRun *I, SimId *args, int nargs, SimId kw, const char *name);

@@ -125,6 +125,9 @@ bool vm_push_module(PyRun *I)
         return false;
     sim_incref(S, I->globals);
     f->locals = I->globals;
+    /* PyEval_EvalCode runs the module as a function it makes, whose
+     * func_globals holds the dict too until the module ends (py_finalize) */
+    sim_incref(S, I->globals);
     return true;
 }
 

@@ -399,7 +399,7 @@ static SimId f_vars(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "vars", n, 0, 1))
         return 0;
     if (n == 0)
-        return py_not_modelled(I, 0, "vars() without an argument (the caller's locals)"), (SimId)0;
+        return builtin_scope_locals(I, "vars()");
     SimId name = sim_str_intern(S, "__dict__", 8);
     SimId d = attr_get(I, a[0], name);
     sim_decref(S, name);
@@ -624,5 +624,7 @@ const BuiltinDef function_defs[] = {
     BUILTIN("round", 0, BM_BUILTINS, f_round, .kw_refused = "number ndigits"),
     BUILTIN("divmod", 0, BM_BUILTINS, f_divmod, .style = ARGS_RANGE, .min = 2, .max = 2),
     BUILTIN("pow", 0, BM_BUILTINS, f_pow, .kw = "base exp mod"),
+    BUILTIN("globals", 0, BM_BUILTINS, builtin_globals, .style = ARGS_NONE),
+    BUILTIN("locals", 0, BM_BUILTINS, builtin_locals, .style = ARGS_NONE),
 };
 const int function_ndefs = (int)(sizeof function_defs / sizeof function_defs[0]);
