@@ -126,6 +126,8 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
         return defaultdict_repr(I, v, out);
     if (counter_is(I, v))
         return counter_repr(I, v, out);
+    if (sys_version_is(I, v)) /* structseq_repr */
+        return sys_version_repr(I, v, out);
     if (sim_is_subinst(S, v)) { /* a subclass's own __repr__, else the built-in's */
         bool done;
         if (!call_dunder(I, v, "__repr__", out, &done))
