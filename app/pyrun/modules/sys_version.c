@@ -48,13 +48,19 @@ static SimId make_type(PyRun *I)
     SimId cls = sim_class_new(S, &spec);
     if (sim_obj(S, cls)->data)
         sim_items(S, cls)[SIM_TY_FLAGS] |= SIM_TYF_NATIVE;
+    /* a static type in CPython: neither it nor what it holds is tracked */
+    SimId parts[] = {cls, sim_type_word(S, cls, SIM_TY_MRO), sim_type_word(S, cls, SIM_TY_BASES),
+                     sim_type_word(S, cls, SIM_TY_SUBREF), SIM_V(S, cls, SK_TYPE, type.dict)};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        if (parts[i] && sim_is_tracked(S, parts[i]))
+            sim_untrack(S, parts[i]);
     return cls;
 }
 
 /* The references CPython's start-up leaves on sys.version_info beyond the
  * sys dict's (measured: sys.getrefcount of it through one name is 5 on
  * 3.11.7, 4 on 3.12.1 and 3.13.0) */
-static int startup_refs(PyRun *I) { return S->prof->version == SIM_V311 ? 2 : 1; }
+int sys_version_startup_refs(const PyRun *I) { return I->sim->prof->version == SIM_V311 ? 2 : 1; }
 
 void sys_version_init(PyRun *I, SimId sysdict)
 {
@@ -67,8 +73,9 @@ void sys_version_init(PyRun *I, SimId sysdict)
     sim_tuple_set(S, info, 3, sim_str_intern(S, "final", 5));
     sim_tuple_set(S, info, 4, sim_int(S, 0));
     sim_untrack(S, info); /* PyStructSequence_New does not track it */
-    for (int i = 0; i < startup_refs(I); i++)
+    for (int i = 0; i < sys_version_startup_refs(I); i++)
         sim_incref(S, info);
+    I->version_info = info;
     bi_dict_put(I, sysdict, "version_info", info);
     bi_dict_put(I, sysdict, "hexversion", sim_int(S, (int64_t)v[0] << 24 | v[1] << 16 | v[2] << 8 | 0xf0));
 }
