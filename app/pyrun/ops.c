@@ -147,6 +147,11 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
             return int_big_op(I, op, a, b);
         return int_small_op(I, op, a, b, as_i(I, a), as_i(I, b));
     }
+    if ((ka == SK_COMPLEX || kb == SK_COMPLEX) && op <= OP_POW) {
+        SimId r = complex_binary(I, op, a, b);
+        if (r != S->notimpl)
+            return r;
+    }
     if (is_num(I, a) && is_num(I, b) && op <= OP_POW)
         return float_binary(I, op, as_f(I, a), as_f(I, b));
     if ((op == OP_ADD || op == OP_MUL) && (bytes_like(I, a) || bytes_like(I, b))) {
@@ -242,6 +247,8 @@ SimId op_unary(PyRun *I, int op, SimId a)
     }
     if (sim_kind(S, a) == SK_FLOAT && op != OP_INVERT)
         return sim_float(S, op == OP_NEG ? -as_f(I, a) : as_f(I, a));
+    if (sim_kind(S, a) == SK_COMPLEX && op != OP_INVERT)
+        return complex_unary(I, op, a);
     py_raise(I, EXC_TypeError, "bad operand type for unary %s: '%s'",
              op == OP_NEG ? "-" : op == OP_POS ? "+" : "~", op_typename(I, a));
     return 0;
@@ -399,6 +406,13 @@ static int deep_equal_inner(PyRun *I, SimId a, SimId b)
     }
     if ((ka == SK_FLOAT || kb == SK_FLOAT) && is_num(I, a) && is_num(I, b))
         return as_f(I, a) == as_f(I, b); /* IEEE: nan is not equal to itself */
+    if (ka == SK_COMPLEX || kb == SK_COMPLEX) { /* complex_richcompare */
+        int r = complex_equal(I, ka == SK_COMPLEX ? a : b, ka == SK_COMPLEX ? b : a);
+        if (r == -2)
+            return py_not_modelled(I, 0, "== between a complex number and an int too large for a float") ? 0 : -1;
+        if (r >= 0)
+            return r;
+    }
     if ((ka != kb || ka == SK_BYTEARRAY) && bytes_like(I, a) && bytes_like(I, b)) /* a bytearray: by content */
         return bytes_order(I, a, b) == 0;
     return sim_equal(S, a, b);
@@ -461,6 +475,7 @@ int op_truth(PyRun *I, SimId a)
     case SK_NONE: return 0;
     case SK_BOOL: case SK_INT: return o->v.i != 0;
     case SK_FLOAT: return o->v.f != 0;
+    case SK_COMPLEX: return o->v.c.re != 0 || o->v.c.im != 0;
     case SK_STR: case SK_BYTES: case SK_BYTEARRAY: case SK_LIST: case SK_TUPLE: case SK_DICT: case SK_SET:
     case SK_DEQUE:
         return o->len != 0;

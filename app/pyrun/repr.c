@@ -159,6 +159,7 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
         buf_printf(out, "%lld", (long long)o->v.i);
         return true;
     case SK_FLOAT: float_repr(o->v.f, out); return true;
+    case SK_COMPLEX: complex_repr(I, v, out); return true;
     case SK_NOTIMPL: buf_adds(out, "NotImplemented"); return true;
     case SK_ELLIPSIS: buf_adds(out, "Ellipsis"); return true;
     case SK_STR: case SK_BYTES: {

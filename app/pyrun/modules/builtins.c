@@ -152,6 +152,8 @@ static SimId f_abs(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     if (sim_kind(S, a[0]) == SK_FLOAT)
         return sim_float(S, fabs(sim_obj(S, a[0])->v.f));
+    if (sim_kind(S, a[0]) == SK_COMPLEX)
+        return complex_abs(I, a[0]);
     if (sim_kind(S, a[0]) == SK_INSTANCE) {
         SimId r = dunder_call0(I, a[0], "__abs__");
         if (r != S->notimpl)
@@ -479,6 +481,10 @@ static SimId f_round(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "round", n, 1, 2))
         return 0;
+    if (sim_kind(S, a[0]) == SK_COMPLEX) {
+        py_raise(I, EXC_TypeError, "type complex doesn't define __round__ method");
+        return 0;
+    }
     if (sim_kind(S, a[0]) != SK_FLOAT) {
         sim_incref(S, a[0]);
         return a[0];
@@ -501,6 +507,11 @@ static SimId f_divmod(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "divmod", n, 2, 2))
         return 0;
+    if (sim_kind(S, a[0]) == SK_COMPLEX || sim_kind(S, a[1]) == SK_COMPLEX) { /* no nb_divmod */
+        py_raise(I, EXC_TypeError, "unsupported operand type(s) for divmod(): '%s' and '%s'", op_typename(I, a[0]),
+                 op_typename(I, a[1]));
+        return 0;
+    }
     SimId q = op_binary(I, OP_FLOORDIV, a[0], a[1], false);
     if (!q)
         return 0;
@@ -523,6 +534,10 @@ static SimId pow_mod(PyRun *I, SimId b, SimId e, SimId m)
 {
     SimKind kb = sim_kind(S, b), ke = sim_kind(S, e), km = sim_kind(S, m);
     bool ints = (kb == SK_INT || kb == SK_BOOL) && (ke == SK_INT || ke == SK_BOOL) && (km == SK_INT || km == SK_BOOL);
+    if (kb == SK_COMPLEX || ke == SK_COMPLEX || km == SK_COMPLEX) { /* complex_pow with a modulus */
+        py_raise(I, EXC_ValueError, "complex modulo");
+        return 0;
+    }
     if (!ints) {
         py_raise(I, EXC_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
         return 0;

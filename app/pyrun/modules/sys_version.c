@@ -48,9 +48,16 @@ static SimId make_type(PyRun *I)
     SimId cls = sim_class_new(S, &spec);
     if (sim_obj(S, cls)->data)
         sim_items(S, cls)[SIM_TY_FLAGS] |= SIM_TYF_NATIVE;
-    /* a static type in CPython: neither it nor what it holds is tracked */
+    /* a static type in CPython: neither it nor what it holds is tracked, and
+     * no weak reference of the program's heap names it */
+    if (sim_obj(S, cls)->data) {
+        SimId key = sim_type_word(S, cls, SIM_TY_SUBKEY), ref = sim_type_word(S, cls, SIM_TY_SUBREF);
+        sim_items(S, cls)[SIM_TY_SUBKEY] = sim_items(S, cls)[SIM_TY_SUBREF] = 0;
+        sim_xdecref(S, key);
+        sim_xdecref(S, ref);
+    }
     SimId parts[] = {cls, sim_type_word(S, cls, SIM_TY_MRO), sim_type_word(S, cls, SIM_TY_BASES),
-                     sim_type_word(S, cls, SIM_TY_SUBREF), SIM_V(S, cls, SK_TYPE, type.dict)};
+                     SIM_V(S, cls, SK_TYPE, type.dict)};
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
         if (parts[i] && sim_is_tracked(S, parts[i]))
             sim_untrack(S, parts[i]);
