@@ -111,6 +111,12 @@ static SimId seq_concat(PyRun *I, SimId a, SimId b)
     return r;
 }
 
+/* the built-in kinds with sq_repeat */
+static bool is_seq(SimKind k)
+{
+    return k == SK_STR || k == SK_BYTES || k == SK_BYTEARRAY || k == SK_LIST || k == SK_TUPLE || k == SK_DEQUE;
+}
+
 static SimId type_error(PyRun *I, int op, SimId a, SimId b, bool inplace)
 {
     SimKind ka = sim_kind(S, a), kb = sim_kind(S, b);
@@ -207,6 +213,11 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
             return 0;
         }
         return r;
+    }
+    if (op == OP_MUL && (is_seq(ka) || is_seq(kb))) { /* sequence_repeat with a count that is no int */
+        py_raise(I, EXC_TypeError, "can't multiply sequence by non-int of type '%s'",
+                 op_typename(I, is_seq(ka) ? b : a));
+        return 0;
     }
     return type_error(I, op, a, b, inplace);
 }

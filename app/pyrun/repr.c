@@ -443,6 +443,8 @@ static bool instance_format(PyRun *I, SimId v, const char *spec, Buf *out)
             buf_add(out, d, n);
         }
         sim_xdecref(S, r);
+    } else if (*spec && sim_kind(S, v) == SK_COMPLEX) { /* complex.__format__ has its own mini-language */
+        ok = py_not_modelled(I, 0, "a format spec of a complex number");
     } else if (*spec) {
         py_raise(I, EXC_TypeError, "unsupported format string passed to %s.__format__", op_typename(I, v));
         ok = false;
