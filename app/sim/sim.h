@@ -34,6 +34,7 @@ typedef enum SimKind {
     SK_MEMBER_DESCR, SK_GETSET_DESCR, /* type.c: a class's slots, its __dict__ / __weakref__ */
     SK_TRACEBACK, SK_FRAME, /* exc.c */
     SK_DEQUE, /* deque.c: collections.deque */
+    SK_ARRAY, /* array.c: array.array */
     SK_CODE,  /* a code object: pyrun's, made static on first use (sim_code_new) */
     SK_COMPLEX, /* objects.c: two doubles, 32 bytes, no free list, never tracked */
     SK_COUNT
@@ -57,7 +58,7 @@ typedef enum SimKind {
  * (enumerate, zip, map ...: iter.c) holds SimObj.len owned references in its
  * payload, then int64 counters, and pyrun walks it by its type (SimXType). */
 enum { SIM_IT_LIST, SIM_IT_TUPLE, SIM_IT_RANGE, SIM_IT_STR, SIM_IT_DICT, SIM_IT_SET, SIM_IT_BYTES,
-       SIM_IT_COMPOSITE };
+       SIM_IT_COMPOSITE, SIM_IT_ARRAY };
 enum { SIM_VIEW_KEYS, SIM_VIEW_VALUES, SIM_VIEW_ITEMS,
        SIM_VIEW_PROXY /* a mappingproxy of a class's dict (Cls.__dict__): read-only, iterates as keys */ };
 /* SimObj.sub of an SK_INSTANCE that is an exception (exc.c): of a built-in
@@ -90,6 +91,7 @@ typedef enum SimXType {
     SIM_XT_IT_GROUPBY, SIM_XT_IT_GROUPER, SIM_XT_IT_BATCHED, SIM_XT_IT_TEE, SIM_XT_IT_TEEDATA,
     /* collections.deque's */
     SIM_XT_DEQUE_ITER, SIM_XT_DEQUE_REVITER,
+    SIM_XT_ARRAY_ITER, /* array.arrayiterator */
     /* weakref's proxies (kind SK_WEAKREF) */
     SIM_XT_WR_PROXY, SIM_XT_WR_CALLABLE_PROXY,
     /* the generators of weakref's containers: keys/values, items (kind SK_ITER) */
@@ -271,6 +273,9 @@ typedef struct Sim {
     SimEvent ring[SIM_EVENT_RING];
     uint64_t nevents;
     bool events_off;             /* no one reads the ring (sim_set_events) */
+    bool static_alloc;           /* objects made now are the interpreter's static ones (a built-in
+                                  * exception class made on first use): no heap block, no GC
+                                  * count, no free-list stock */
     SimHooks hooks;
     uint32_t dealloc_depth;      /* trashcan */
     SimId *deferred;
@@ -412,6 +417,10 @@ SimId sim_bytearray(Sim *s, const uint8_t *data, size_t n);
 SimId sim_list(Sim *s, size_t n);
 SimId sim_tuple(Sim *s, size_t n);          /* fill with sim_tuple_set */
 SimId sim_dict(Sim *s);
+/* A dict as dict() makes it (dict_new: tp_alloc, never the free list). */
+SimId sim_dict_from_type(Sim *s);
+/* An empty list as list() makes it (list_vectorcall: tp_alloc, never the free list). */
+SimId sim_list_from_type(Sim *s);
 /* A dict sized for n entries, as BUILD_MAP / dict literals make it. */
 SimId sim_dict_presized(Sim *s, size_t n, bool str_keys);
 SimId sim_set(Sim *s);
@@ -592,6 +601,14 @@ bool sim_tuple_resize(Sim *s, SimId *t, size_t n);
 /* PyByteArray_Resize to n bytes (ob_alloc grows and shrinks as CPython's);
  * on a refusal the bytearray stays as it was (sim_nomem tells). */
 void sim_bytearray_resize(Sim *s, SimId ba, size_t n);
+/* array.array (array.c): the item size of a typecode (0: not one the
+ * model has); a new array of n zeroed items allocated exactly (tracked);
+ * array_resize to n items. */
+unsigned sim_array_itemsize(char typecode);
+SimId sim_array(Sim *s, char typecode, size_t n);
+void sim_array_resize(Sim *s, SimId a, size_t n);
+/* Item i of an array as Python reads it: an int, or a float ('f' widened). */
+SimId sim_array_get(Sim *s, SimId a, size_t i);
 /* A deletion of the first k bytes: the logical start advances, then the
  * resize (bytearray_setslice_linear with lo == 0). */
 void sim_bytearray_drop_front(Sim *s, SimId ba, size_t k);
@@ -674,6 +691,13 @@ void sim_gen_clear_frame(Sim *s, SimId gen);
 /* ---- free lists ------------------------------------------------------- */
 /* Empties every type free list (what a full collection does). */
 void sim_clear_freelists(Sim *s);
+/* How many blocks each free list holds (a state measured on CPython). */
+typedef struct SimFreeStock {
+    uint8_t dicts, keys, lists, floats;
+    uint8_t tuples[SIM_TUPLE_MAXSAVE]; /* by size */
+} SimFreeStock;
+/* Parks the blocks `st` counts on the free lists, on top of their stock. */
+void sim_stock_freelists(Sim *s, const SimFreeStock *st);
 /* Moves the stock of the dict and list free lists (pyrun/gc_timing.c: the
  * stock CPython's compiler leaves at the first line is not modelled). */
 void sim_shift_freelists(Sim *s, int dicts, int lists);

@@ -28,7 +28,7 @@ static SimId f_len(PyRun *I, SimId *a, int n, SimId kw)
     const SimObj *o = sim_obj(S, a[0]);
     switch ((SimKind)o->kind) {
     case SK_STR: return sim_int(S, o->cap);
-    case SK_BYTES: case SK_BYTEARRAY: case SK_LIST: case SK_TUPLE: case SK_DICT: case SK_SET: case SK_DEQUE:
+    case SK_BYTES: case SK_BYTEARRAY: case SK_LIST: case SK_TUPLE: case SK_DICT: case SK_SET: case SK_DEQUE: case SK_ARRAY:
         return sim_int(S, o->len);
     case SK_DICTVIEW: return sim_int(S, sim_obj(S, o->v.view.dict)->len);
     case SK_RANGE: {
@@ -610,10 +610,10 @@ const BuiltinDef function_defs[] = {
     BUILTIN("abs", 0, BM_BUILTINS, f_abs, .style = ARGS_ONE),
     BUILTIN("min", 0, BM_BUILTINS, builtin_min, .kw = "key default"),
     BUILTIN("max", 0, BM_BUILTINS, builtin_max, .kw = "key default"),
-    BUILTIN("sum", 0, BM_BUILTINS, builtin_sum, .kw = "start"),
+    BUILTIN("sum", 0, BM_BUILTINS, builtin_sum, .kw = "start", .clinic = "sum:start"),
     BUILTIN("any", 0, BM_BUILTINS, builtin_any, .style = ARGS_ONE),
     BUILTIN("all", 0, BM_BUILTINS, builtin_all, .style = ARGS_ONE),
-    BUILTIN("sorted", 0, BM_BUILTINS, builtin_sorted, .kw = "key reverse", .kw_fn = "sort", .style = ARGS_RANGE, .min = 1, .max = 1),
+    BUILTIN("sorted", 0, BM_BUILTINS, builtin_sorted, .kw = "key reverse", .kw_fn = "sort", .clinic = "list.sort:key reverse", .style = ARGS_RANGE, .min = 1, .max = 1),
     BUILTIN("enumerate", 0, BM_BUILTINS, iter_enumerate, .kw = "start", .kw_refused = "iterable"),
     BUILTIN("zip", 0, BM_BUILTINS, iter_zip, .kw_refused = "strict"),
     BUILTIN("reversed", 0, BM_BUILTINS, iter_reversed, .style = ARGS_RANGE, .min = 1, .max = 1),

@@ -11,6 +11,7 @@
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/modules/collections.h"
+#include "pyrun/modules/itertools.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
 
@@ -30,6 +31,7 @@ static const DefTable tables[] = {
     {set_methods, &set_nmethods},
     {bytearray_methods, &bytearray_nmethods},
     {bytes_methods, &bytes_nmethods},
+    {array_methods, &array_nmethods},
     {str_methods, &str_nmethods},
     {tuple_methods, &tuple_nmethods},
     {property_methods, &property_nmethods},
@@ -62,8 +64,9 @@ static const DefTable tables[] = {
     {json_functions, &json_nfunctions},
     {pprint_functions, &pprint_nfunctions},
     {typing_functions, &typing_nfunctions},
+    {array_functions, &array_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 2, FIRST_MODULE = 20 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 2, FIRST_MODULE = 21 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -128,6 +131,10 @@ const ModuleDef py_modules[] = {
      "`Mapping`, `MutableMapping`, `MutableSequence`, `Generator`, `Callable`, `Deque`, `DefaultDict`, "
      "`Counter`, `OrderedDict`, `Optional`, `Union`, `Any`, `ClassVar`, `Final` and their subscriptions (repr, "
      "identity)", typing_on_import},
+    {"array", array_functions, &array_nfunctions, array_module_init,
+     "the type `array` (`ArrayType`; typecodes b B h H i I l L q Q f d: `append`, `extend`, `pop`, `insert`, "
+     "`index`, `remove`, `count`, `reverse`, `tolist`, `tobytes`, `itemsize`, `typecode`, items and slices, "
+     "`+ * += *= in == <`), `typecodes`", array_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -233,11 +240,13 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
                                           "functools", "collections", "dataclasses", "contextlib",
-                                          "Random", "string", "time", "abc", "enum", "json", "pprint", "typing"};
+                                          "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array"};
     if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM)) /* "WeakSet.add" */
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
         snprintf(out, cap, "deque.%s", d->name);
+    else if (d->owner == SK_ARRAY) /* "array.append" */
+        snprintf(out, cap, "array.%s", d->name);
     else if (d->owner)
         snprintf(out, cap, "%s.%s", sim_kind_name((SimKind)d->owner), d->name);
     else if (d->module)
@@ -359,6 +368,27 @@ static bool unbound_self_ok(PyRun *I, const BuiltinDef *d, SimId *args, int narg
     return true;
 }
 
+/* A method descriptor of a built-in type (str.upper) stored in a plain
+ * class's body and read through an instance: its __get__ binds only to
+ * instances of its own type, which a plain instance never is. */
+bool builtins_refuse_foreign_descriptor(PyRun *I, SimId c, SimId obj)
+{
+    SimObj *o = sim_obj(S, c);
+    if (o->kind != SK_BUILTIN || o->v.builtin.self)
+        return false;
+    const BuiltinDef *d = bi_def(o->v.builtin.index);
+    if (!d || !d->owner)
+        return false;
+    if (!descriptor_kind(d->owner)) {
+        py_not_modelled(I, 0, "a method of '%s' stored in a class and read through an instance",
+                        sim_kind_name((SimKind)d->owner));
+        return true;
+    }
+    py_raise(I, EXC_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", d->name,
+             sim_kind_name((SimKind)d->owner), op_typename(I, obj));
+    return true;
+}
+
 SimId builtins_descriptor(PyRun *I, SimId type, uint32_t index)
 {
     const BuiltinDef *d = bi_def(index);
@@ -404,7 +434,14 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
     if (d->module == BM_WEAKREF && d->owner)
         weakref_first_call(I, d);
     I->bi_bound = self != 0;
-    SimId r = d->fn(I, args, nargs, kw);
+    if (kw && d->clinic)
+        bi_clinic_kwtuple(I, d->clinic);
+    TpArgs packed = {0, 0};
+    if (d->varargs & (1u << S->prof->version)) { /* cfunction_call / method_vectorcall_VARARGS */
+        int skip = d->owner ? 1 : 0;
+        packed = tp_args(I, args + skip, nargs - skip, kw);
+    }
+    SimId r = tp_args_done(I, &packed, d->fn(I, args, nargs, kw));
     if (r && I->err.set) { /* a program's __eq__ raised in a lookup it made (sim/userkey.h) */
         sim_decref(S, r);
         return 0;
