@@ -270,8 +270,9 @@ int bi_npos(PyRun *I, int nargs, SimId kw);
 bool bi_int_arg(PyRun *I, SimId v, int64_t *out);
 SimId bi_list_from(PyRun *I, SimId iterable);
 /* PySequence_Fast: an exact list or tuple itself (a new reference), any
- * other iterable's items as a new list */
-SimId bi_seq_fast(PyRun *I, SimId iterable);
+ * other iterable's items as a new list; a TypeError from iter() becomes
+ * not_iterable (when given) */
+SimId bi_seq_fast(PyRun *I, SimId iterable, const char *not_iterable);
 SimId bi_none(PyRun *I);
 /* 3.11's Argument Clinic makes a parser's keyword tuple the first time a
  * call passes keywords (getargs.c parser_init), and keeps it: `clinic` is
@@ -284,6 +285,8 @@ void bi_args_tuple(PyRun *I, int n);
 
 /* textio.c: print() and sys.stdout's pending buffer */
 SimId textio_print(PyRun *I, SimId *args, int nargs, SimId kw);
+/* builtins_dir.c */
+SimId builtin_dir(PyRun *I, SimId *args, int nargs, SimId kw);
 /* builtins_round.c */
 SimId builtin_round(PyRun *I, SimId *args, int nargs, SimId kw);
 void textio_flush(PyRun *I);
