@@ -151,7 +151,7 @@ void tb_frame_end(PyRun *I, Frame *f)
 /* ---- printing --------------------------------------------------------- */
 
 #define TB_LIMIT 1000          /* 3.11, 3.12's PyTraceBack_LIMIT: the innermost entries only (3.13's
-                                * traceback module shows them all; r56) */
+                                * traceback module shows them all; tracebacks r80) */
 #define TB_RECURSIVE_CUTOFF 3  /* the same line more often is counted, not shown */
 
 static void print_repeated(Buf *out, long cnt)
