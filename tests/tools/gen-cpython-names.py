@@ -35,6 +35,8 @@ out["modules"]["array"] = sorted(n for n in dir(array) if not n.startswith("__")
 import io
 out["types"]["_io.StringIO"] = sorted(dir(io.StringIO))
 out["modules"]["io"] = sorted(n for n in dir(io) if not n.startswith("__"))
+import reprlib
+out["modules"]["reprlib"] = sorted(n for n in dir(reprlib) if not n.startswith("__"))
 print(json.dumps(out))
 '''
 

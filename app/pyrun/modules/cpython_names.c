@@ -788,6 +788,11 @@ static const CpyName module_io[] = {
     {"open_code", 7}, {"text_encoding", 7},
 };
 
+static const CpyName module_reprlib[] = {
+    {"Repr", 7}, {"_possibly_sorted", 7}, {"aRepr", 7}, {"builtins", 7}, {"get_ident", 7},
+    {"islice", 7}, {"recursive_repr", 7}, {"repr", 7},
+};
+
 #define N(t) t, sizeof t / sizeof t[0]
 
 const CpyNameSet cpython_builtins = {N(builtin_names)};
@@ -853,5 +858,6 @@ const CpyNamedSet cpython_modules[] = {
     {"typing", {N(module_typing)}},
     {"array", {N(module_array)}},
     {"io", {N(module_io)}},
+    {"reprlib", {N(module_reprlib)}},
     {0},
 };

@@ -66,6 +66,7 @@ static const DefTable tables[] = {
     {typing_functions, &typing_nfunctions},
     {array_functions, &array_nfunctions},
     {io_functions, &io_nfunctions},
+    {reprlib_functions, &reprlib_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 2, FIRST_MODULE = 21 };
 
@@ -139,6 +140,8 @@ const ModuleDef py_modules[] = {
     {"io", io_functions, &io_nfunctions, io_module_init,
      "the type `StringIO` (`write`, `read`, `readline`, `getvalue`, `seek`, `tell`, `close`, `closed`, "
      "`readable`, `writable`, `seekable`, iteration by lines, `with`, and `print(..., file=)`)", io_on_import},
+    {"reprlib", reprlib_functions, &reprlib_nfunctions, reprlib_module_init,
+     "(`repr` with the default limits of its Repr instance)", reprlib_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -244,7 +247,7 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
                                           "functools", "collections", "dataclasses", "contextlib",
-                                          "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array", "io"};
+                                          "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array", "io", "reprlib"};
     if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM)) /* "WeakSet.add" */
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
