@@ -31,6 +31,7 @@ static const DefTable tables[] = {
     {set_methods, &set_nmethods},
     {bytearray_methods, &bytearray_nmethods},
     {bytes_methods, &bytes_nmethods},
+    {bytes_split_methods, &bytes_split_nmethods},
     {array_methods, &array_nmethods},
     {stringio_methods, &stringio_nmethods},
     {str_methods, &str_nmethods},
@@ -68,7 +69,7 @@ static const DefTable tables[] = {
     {io_functions, &io_nfunctions},
     {reprlib_functions, &reprlib_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 2, FIRST_MODULE = 21 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 2, FIRST_MODULE = 22 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
