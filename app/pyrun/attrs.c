@@ -197,6 +197,10 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
             return ret(I, o->v.cell.ref);
         }
         break;
+    case SK_STRINGIO:
+        if (is(I, name, "closed"))
+            return sim_bool(S, (o->sub & 1) != 0);
+        break;
     case SK_ARRAY:
         if (is(I, name, "itemsize"))
             return sim_int(S, sim_array_itemsize((char)o->sub));

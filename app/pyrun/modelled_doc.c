@@ -136,6 +136,7 @@ void py_modelled_text(Buf *out)
         {"list", list_methods, &list_nmethods}, {"tuple", tuple_methods, &tuple_nmethods},
         {"dict", dict_methods, &dict_nmethods}, {"set", set_methods, &set_nmethods},
         {"str", str_methods, &str_nmethods}, {"bytes and bytearray", bytes_methods, &bytes_nshared},
+        {"bytes and bytearray, splitting", bytes_split_methods, &bytes_split_nshared},
         {"bytearray", bytearray_methods, &bytearray_nmethods},
         {"property", property_methods, &property_nmethods},
         {"generator", generator_methods, &generator_nmethods},

@@ -28,6 +28,7 @@
 
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
+#include "pyrun/types/types.h"
 
 #define S (I->sim)
 #define TEXTIO_CHUNK 8192u
@@ -101,10 +102,11 @@ static void textio_write(PyRun *I, SimId text)
         textio_flush(I);
 }
 
-/* PyFile_WriteObject(v, sys.stdout, Py_PRINT_RAW); false on error. */
-static bool write_object(PyRun *I, SimId v)
+/* PyFile_WriteObject(v, file, Py_PRINT_RAW), file 0 for sys.stdout or
+ * an io.StringIO; false on error. */
+static bool write_object(PyRun *I, SimId file, SimId v)
 {
-    SimId writer = sim_builtin(S, 0, 0); /* the bound method stdout.write */
+    SimId writer = sim_builtin(S, 0, 0); /* the bound method file.write */
     SimId value;
     if (sim_kind(S, v) == SK_STR) {
         value = v;
@@ -119,18 +121,22 @@ static bool write_object(PyRun *I, SimId v)
         value = sim_str(S, buf_str(&b), b.len);
         buf_fini(&b);
     }
-    textio_write(I, value);
+    bool ok = true;
+    if (file)
+        ok = stringio_write(I, file, value);
+    else
+        textio_write(I, value);
     sim_decref(S, value);
     sim_decref(S, writer);
-    return true;
+    return ok;
 }
 
-static bool write_text(PyRun *I, SimId given, const char *dflt)
+static bool write_text(PyRun *I, SimId file, SimId given, const char *dflt)
 {
     if (given && sim_kind(S, given) == SK_STR)
-        return write_object(I, given);
+        return write_object(I, file, given);
     SimId s = sim_str(S, dflt, strlen(dflt)); /* PyFile_WriteString: a singleton */
-    bool ok = write_object(I, s);
+    bool ok = write_object(I, file, s);
     sim_decref(S, s);
     return ok;
 }
@@ -146,7 +152,11 @@ SimId textio_print(PyRun *I, SimId *a, int n, SimId kw)
     }
     int np = bi_npos(I, n, kw);
     SimId sep = bi_kwarg(I, a, n, kw, "sep"), end = bi_kwarg(I, a, n, kw, "end");
-    SimId flush = bi_kwarg(I, a, n, kw, "flush");
+    SimId flush = bi_kwarg(I, a, n, kw, "flush"), file = bi_kwarg(I, a, n, kw, "file");
+    if (file && sim_kind(S, file) == SK_NONE)
+        file = 0; /* sys.stdout */
+    if (file && sim_kind(S, file) != SK_STRINGIO)
+        return py_not_modelled(I, 0, "print() to a file other than sys.stdout or an io.StringIO"), 0;
     SimId args = 0;
     if (np > 0) {
         args = sim_tuple(S, (size_t)np);
@@ -158,14 +168,18 @@ SimId textio_print(PyRun *I, SimId *a, int n, SimId kw)
     bool ok = true;
     for (int i = 0; ok && i < np; i++) {
         if (i)
-            ok = write_text(I, sep, " ");
+            ok = write_text(I, file, sep, " ");
         if (ok)
-            ok = write_object(I, a[i]);
+            ok = write_object(I, file, a[i]);
     }
     if (ok)
-        ok = write_text(I, end, "\n");
-    if (ok && flush && op_truth(I, flush) == 1)
+        ok = write_text(I, file, end, "\n");
+    if (ok && flush && op_truth(I, flush) == 1 && !file)
         textio_flush(I);
+    if (ok && flush && file && op_truth(I, flush) == 1 && (sim_obj(S, file)->sub & 1)) { /* IOBase.flush */
+        py_raise(I, EXC_ValueError, "I/O operation on closed file.");
+        ok = false;
+    }
     sim_xdecref(S, args);
     return ok ? bi_none(I) : 0;
 }

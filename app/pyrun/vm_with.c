@@ -22,6 +22,13 @@ static SimId special(PyRun *I, SimId mgr, const char *name, bool exit)
     SimObj *o = sim_obj(S, mgr);
     if (sim_is_native(S, mgr)) /* contextlib's managers */
         return native_special(I, mgr, name);
+    if (o->kind == SK_STRINGIO) { /* a C type's method bound to it */
+        int idx = builtin_method_index(I, mgr, name);
+        if (idx >= 0) {
+            sim_incref(S, mgr);
+            return sim_builtin(S, (uint32_t)idx, mgr);
+        }
+    }
     SimId f = o->kind == SK_INSTANCE ? sim_type_lookup(S, o->type, name) : 0;
     if (f && sim_kind(S, f) == SK_FUNC) {
         sim_incref(S, f);

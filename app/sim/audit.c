@@ -59,6 +59,10 @@ void sim_owned_refs(Sim *s, SimId id, SimVisit fn, void *arg)
     case SK_DEQUE:
         sim__deque_owned(s, id, fn, arg);
         break;
+    case SK_STRINGIO:
+        visit_nz(s, o->v.stringio.nl, fn, arg);
+        visit_nz(s, o->v.stringio.accu, fn, arg);
+        break;
     case SK_TRACEBACK:
         visit_nz(s, o->v.tb.next, fn, arg);
         visit_nz(s, o->v.tb.frame, fn, arg);

@@ -597,6 +597,10 @@ static void dealloc_body(Sim *s, SimId id)
         sim__deque_dealloc(s, id);
         release(s, id, NULL);
         break;
+    case SK_STRINGIO: /* stringio_dealloc */
+        sim__stringio_dealloc(s, id);
+        release(s, id, NULL);
+        break;
     case SK_ARRAY: /* array_dealloc */
         if (o->weaklist)
             sim_clear_weakrefs(s, id, true);

@@ -40,6 +40,10 @@ static inline SimId sim__alloc_record(Sim *s, SimKind k)
 void sim__free_record(Sim *s, SimId id);
 /* What a refused constructor returns: an empty record of kind k, nomem set. */
 SimId sim__refused_record(Sim *s, SimKind k);
+/* stringio.c: its size, dealloc (its references and buffer) and traverse */
+size_t sim__stringio_size(const Sim *s);
+void sim__stringio_dealloc(Sim *s, SimId id);
+void sim__stringio_traverse(Sim *s, SimId id, SimVisit fn, void *arg);
 void sim__gc_on_alloc(Sim *s);
 void sim__gc_on_free(Sim *s);
 void sim__dealloc(Sim *s, SimId id);

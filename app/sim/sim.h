@@ -35,6 +35,7 @@ typedef enum SimKind {
     SK_TRACEBACK, SK_FRAME, /* exc.c */
     SK_DEQUE, /* deque.c: collections.deque */
     SK_ARRAY, /* array.c: array.array */
+    SK_STRINGIO, /* stringio.c: io.StringIO */
     SK_CODE,  /* a code object: pyrun's, made static on first use (sim_code_new) */
     SK_COMPLEX, /* objects.c: two doubles, 32 bytes, no free list, never tracked */
     SK_COUNT
@@ -156,6 +157,7 @@ typedef struct SimObj {
         struct { uint32_t index; SimId self; } builtin; /* table index; bound self (owned) */
         struct { SimId ref; } cell;                /* the contents (owned) or 0 */
         struct { uint32_t start; } bytearray;      /* ob_start - ob_bytes */
+        struct { SimId nl, accu; int64_t pos; } stringio; /* its newline str, 3.11's _PyAccu list (owned) */
         struct { SimId dict, name; } module;       /* both owned */
         struct { SimId seq; uint32_t yielded; } iter; /* what it walks (owned, 0 once
                                                    * exhausted); items given (pyrun) */
@@ -607,6 +609,11 @@ void sim_bytearray_resize(Sim *s, SimId ba, size_t n);
 unsigned sim_array_itemsize(char typecode);
 SimId sim_array(Sim *s, char typecode, size_t n);
 void sim_array_resize(Sim *s, SimId a, size_t n);
+/* io.StringIO (stringio.c): a new one reading and writing by newline (its
+ * reference is taken), tracked, its text empty (code points in its slab
+ * payload, SimObj.len of them); room for n code points (false: refused). */
+SimId sim_stringio(Sim *s, SimId newline);
+bool sim_stringio_reserve(Sim *s, SimId sio, size_t n);
 /* Item i of an array as Python reads it: an int, or a float ('f' widened). */
 SimId sim_array_get(Sim *s, SimId a, size_t i);
 /* A deletion of the first k bytes: the logical start advances, then the

@@ -32,6 +32,11 @@ out = {"builtins": sorted(n for n in dir(builtins) if not n.startswith("_") or n
 import array  # last: from 3.12 it imports collections.abc, which would show in collections' names
 out["types"]["array.array"] = sorted(dir(array.array))
 out["modules"]["array"] = sorted(n for n in dir(array) if not n.startswith("__"))
+import io
+out["types"]["_io.StringIO"] = sorted(dir(io.StringIO))
+out["modules"]["io"] = sorted(n for n in dir(io) if not n.startswith("__"))
+import reprlib
+out["modules"]["reprlib"] = sorted(n for n in dir(reprlib) if not n.startswith("__"))
 print(json.dumps(out))
 '''
 

@@ -323,7 +323,7 @@ static SimId f_next(PyRun *I, SimId *a, int n, SimId kw)
             return r;
         }
     }
-    if (sim_kind(S, a[0]) != SK_ITER || sim_is_native(S, a[0])) {
+    if ((sim_kind(S, a[0]) != SK_ITER && sim_kind(S, a[0]) != SK_STRINGIO) || sim_is_native(S, a[0])) {
         py_raise(I, EXC_TypeError, "'%s' object is not an iterator", op_typename(I, a[0]));
         return 0;
     }
@@ -610,7 +610,7 @@ static SimId f_pow(PyRun *I, SimId *a, int n, SimId kw)
 }
 
 const BuiltinDef function_defs[] = {
-    BUILTIN("print", 0, BM_BUILTINS, f_print, .kw = "sep end flush", .kw_refused = "file"),
+    BUILTIN("print", 0, BM_BUILTINS, f_print, .kw = "sep end file flush"),
     BUILTIN("len", 0, BM_BUILTINS, f_len, .style = ARGS_ONE),
     BUILTIN("id", 0, BM_BUILTINS, f_id, .style = ARGS_ONE),
     BUILTIN("isinstance", 0, BM_BUILTINS, f_isinstance, .style = ARGS_RANGE, .min = 2, .max = 2),

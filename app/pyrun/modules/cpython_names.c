@@ -521,6 +521,21 @@ static const CpyName type_array_array[] = {
     {"tofile", 7}, {"tolist", 7}, {"tounicode", 7}, {"typecode", 7},
 };
 
+static const CpyName type__io_StringIO[] = {
+    {"__class__", 7}, {"__del__", 7}, {"__delattr__", 7}, {"__dict__", 7}, {"__dir__", 7},
+    {"__doc__", 7}, {"__enter__", 7}, {"__eq__", 7}, {"__exit__", 7}, {"__format__", 7},
+    {"__ge__", 7}, {"__getattribute__", 7}, {"__getstate__", 7}, {"__gt__", 7}, {"__hash__", 7},
+    {"__init__", 7}, {"__init_subclass__", 7}, {"__iter__", 7}, {"__le__", 7}, {"__lt__", 7},
+    {"__module__", 6}, {"__ne__", 7}, {"__new__", 7}, {"__next__", 7}, {"__reduce__", 7},
+    {"__reduce_ex__", 7}, {"__repr__", 7}, {"__setattr__", 7}, {"__setstate__", 7},
+    {"__sizeof__", 7}, {"__str__", 7}, {"__subclasshook__", 7}, {"_checkClosed", 7},
+    {"_checkReadable", 7}, {"_checkSeekable", 7}, {"_checkWritable", 7}, {"close", 7},
+    {"closed", 7}, {"detach", 7}, {"encoding", 7}, {"errors", 7}, {"fileno", 7}, {"flush", 7},
+    {"getvalue", 7}, {"isatty", 7}, {"line_buffering", 7}, {"newlines", 7}, {"read", 7},
+    {"readable", 7}, {"readline", 7}, {"readlines", 7}, {"seek", 7}, {"seekable", 7}, {"tell", 7},
+    {"truncate", 7}, {"writable", 7}, {"write", 7}, {"writelines", 7},
+};
+
 static const CpyName module_gc[] = {
     {"DEBUG_COLLECTABLE", 7}, {"DEBUG_LEAK", 7}, {"DEBUG_SAVEALL", 7}, {"DEBUG_STATS", 7},
     {"DEBUG_UNCOLLECTABLE", 7}, {"callbacks", 7}, {"collect", 7}, {"disable", 7}, {"enable", 7},
@@ -764,6 +779,20 @@ static const CpyName module_array[] = {
     {"ArrayType", 7}, {"_array_reconstructor", 7}, {"array", 7}, {"typecodes", 7},
 };
 
+static const CpyName module_io[] = {
+    {"BlockingIOError", 7}, {"BufferedIOBase", 7}, {"BufferedRWPair", 7}, {"BufferedRandom", 7},
+    {"BufferedReader", 7}, {"BufferedWriter", 7}, {"BytesIO", 7}, {"DEFAULT_BUFFER_SIZE", 7},
+    {"FileIO", 7}, {"IOBase", 7}, {"IncrementalNewlineDecoder", 7}, {"RawIOBase", 7},
+    {"SEEK_CUR", 7}, {"SEEK_END", 7}, {"SEEK_SET", 7}, {"StringIO", 7}, {"TextIOBase", 7},
+    {"TextIOWrapper", 7}, {"UnsupportedOperation", 7}, {"_io", 7}, {"abc", 7}, {"open", 7},
+    {"open_code", 7}, {"text_encoding", 7},
+};
+
+static const CpyName module_reprlib[] = {
+    {"Repr", 7}, {"_possibly_sorted", 7}, {"aRepr", 7}, {"builtins", 7}, {"get_ident", 7},
+    {"islice", 7}, {"recursive_repr", 7}, {"repr", 7},
+};
+
 #define N(t) t, sizeof t / sizeof t[0]
 
 const CpyNameSet cpython_builtins = {N(builtin_names)};
@@ -805,6 +834,7 @@ const CpyNamedSet cpython_types[] = {
     {"generator", {N(type_generator)}},
     {"collections.deque", {N(type_collections_deque)}},
     {"array.array", {N(type_array_array)}},
+    {"_io.StringIO", {N(type__io_StringIO)}},
     {0},
 };
 
@@ -827,5 +857,7 @@ const CpyNamedSet cpython_modules[] = {
     {"pprint", {N(module_pprint)}},
     {"typing", {N(module_typing)}},
     {"array", {N(module_array)}},
+    {"io", {N(module_io)}},
+    {"reprlib", {N(module_reprlib)}},
     {0},
 };

@@ -31,7 +31,9 @@ static const DefTable tables[] = {
     {set_methods, &set_nmethods},
     {bytearray_methods, &bytearray_nmethods},
     {bytes_methods, &bytes_nmethods},
+    {bytes_split_methods, &bytes_split_nmethods},
     {array_methods, &array_nmethods},
+    {stringio_methods, &stringio_nmethods},
     {str_methods, &str_nmethods},
     {tuple_methods, &tuple_nmethods},
     {property_methods, &property_nmethods},
@@ -65,8 +67,10 @@ static const DefTable tables[] = {
     {pprint_functions, &pprint_nfunctions},
     {typing_functions, &typing_nfunctions},
     {array_functions, &array_nfunctions},
+    {io_functions, &io_nfunctions},
+    {reprlib_functions, &reprlib_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 2, FIRST_MODULE = 21 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 2, FIRST_MODULE = 23 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -135,6 +139,11 @@ const ModuleDef py_modules[] = {
      "the type `array` (`ArrayType`; typecodes b B h H i I l L q Q f d: `append`, `extend`, `pop`, `insert`, "
      "`index`, `remove`, `count`, `reverse`, `tolist`, `tobytes`, `itemsize`, `typecode`, items and slices, "
      "`+ * += *= in == <`), `typecodes`", array_on_import},
+    {"io", io_functions, &io_nfunctions, io_module_init,
+     "the type `StringIO` (`write`, `read`, `readline`, `getvalue`, `seek`, `tell`, `close`, `closed`, "
+     "`readable`, `writable`, `seekable`, iteration by lines, `with`, and `print(..., file=)`)", io_on_import},
+    {"reprlib", reprlib_functions, &reprlib_nfunctions, reprlib_module_init,
+     "(`repr` with the default limits of its Repr instance)", reprlib_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -240,13 +249,15 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
                                           "functools", "collections", "dataclasses", "contextlib",
-                                          "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array"};
+                                          "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array", "io", "reprlib"};
     if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM)) /* "WeakSet.add" */
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
         snprintf(out, cap, "deque.%s", d->name);
     else if (d->owner == SK_ARRAY) /* "array.append" */
         snprintf(out, cap, "array.%s", d->name);
+    else if (d->owner == SK_STRINGIO) /* "StringIO.write" */
+        snprintf(out, cap, "StringIO.%s", d->name);
     else if (d->owner)
         snprintf(out, cap, "%s.%s", sim_kind_name((SimKind)d->owner), d->name);
     else if (d->module)

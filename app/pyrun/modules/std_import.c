@@ -103,6 +103,9 @@ static const ImportCost costs[STD_COUNT] = {
      * with the collector disabled; gc.collect() after it; survivors by
      * len(gc.get_objects()) as for math, +3 as math's entry) */
     [STD_ARRAY] = {"array", 0, {601, 636, 270}, {2, 2, 1}, {76, 76, 80}, {72, 72, 41}, {1243, 1330, 1332}},
+    /* reprlib imports itertools and _thread (mods3, measured as array) */
+    [STD_REPRLIB] = {"reprlib", STD_BIT(STD_ITERTOOLS), {316, 352, 353}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0},
+                     {212, 263, 262}},
     [STD_COLLECTIONS] = {"collections", STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_OPERATOR), {507, 560, 173},
                          {2, 2, 1}, {76, 76, 80}, {69, 69, 0}, {1228, 1308, 1251}},
 };
@@ -112,7 +115,7 @@ static const char *const statements[STD_COUNT] = {
     "import itertools", "import math", "import operator", "import functools", "import contextlib",
     "import copy", "import collections", "import weakref", "import dataclasses",
     "import random", "import string", "import enum", "import json", "import pprint", "import typing",
-    "import array",
+    "import array", "import reprlib",
 };
 
 bool std_freelists_empty(PyRun *I)

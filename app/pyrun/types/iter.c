@@ -215,6 +215,14 @@ SimId iter_new(PyRun *I, SimId obj)
         return deque_iter(I, obj, false);
     if (native_tuple_refused(I, obj))
         return 0;
+    if (sim_kind(S, obj) == SK_STRINGIO) { /* IOBase.__iter__: itself, while open */
+        if (sim_obj(S, obj)->sub & 1) {
+            py_raise(I, EXC_ValueError, "I/O operation on closed file.");
+            return 0;
+        }
+        sim_incref(S, obj);
+        return obj;
+    }
     if (sim_kind(S, obj) == SK_GEN) { /* a generator is its own iterator */
         sim_incref(S, obj);
         return obj;
@@ -283,6 +291,8 @@ SimId iter_next(PyRun *I, SimId it)
         return vm_gen_next(I, it);
     if (sim_kind(S, it) == SK_INSTANCE) /* __next__; StopIteration ends it */
         return dunder_next(I, it);
+    if (sim_kind(S, it) == SK_STRINGIO)
+        return stringio_next(I, it);
     SimObj *o = sim_obj(S, it);
     if (o->sub == SIM_IT_COMPOSITE)
         return composite_next(I, it);

@@ -132,15 +132,15 @@ int subinst_super_method(PyRun *I, SimId obj_type, SimId cls, const char *name);
 SimId subinst_missing(PyRun *I, SimId d, SimId key, bool *found);
 
 /* Method tables, numbered by the registry in modules/registry.c. */
-extern const BuiltinDef list_methods[], dict_methods[], set_methods[], bytearray_methods[], bytes_methods[], array_methods[],
+extern const BuiltinDef list_methods[], dict_methods[], set_methods[], bytearray_methods[], bytes_methods[], bytes_split_methods[], array_methods[], stringio_methods[],
     str_methods[], tuple_methods[], property_methods[], generator_methods[], type_methods[],
     object_methods[], exception_methods[], subinst_methods[], int_methods[], complex_methods[];
-extern const int list_nmethods, dict_nmethods, set_nmethods, bytearray_nmethods, bytes_nmethods, array_nmethods, str_nmethods,
+extern const int list_nmethods, dict_nmethods, set_nmethods, bytearray_nmethods, bytes_nmethods, bytes_split_nmethods, array_nmethods, stringio_nmethods, str_nmethods,
     tuple_nmethods, property_nmethods, generator_nmethods, type_nmethods, object_nmethods,
     exception_nmethods, subinst_nmethods, int_nmethods, complex_nmethods;
 /* bytes_methods lists each shared method for bytes, then for bytearray:
  * bytes_nshared of each */
-extern const int bytes_nshared;
+extern const int bytes_nshared, bytes_split_nshared;
 /* exc_object.c: BaseException's method `name` bound to self (0: unbound,
  * as read on a class), a new reference; 0 when it has none. Traceback and
  * frame attributes (*found false when not one of theirs). */
@@ -211,6 +211,13 @@ SimId array_binary(PyRun *I, int op, SimId a, SimId b, bool inplace, bool *handl
 int array_contains(PyRun *I, SimId a, SimId v);
 int array_order(PyRun *I, SimId a, SimId b, bool eq_only);
 bool array_repr(PyRun *I, SimId a, Buf *out);
+
+/* stringio.c: io.StringIO(initial_value); its next line for iteration (0
+ * at the end, or with the error raised); print()'s write of a str to it
+ * (false with the error raised). */
+SimId stringio_construct(PyRun *I, SimId *a, int n, SimId kw);
+SimId stringio_next(PyRun *I, SimId s);
+bool stringio_write(PyRun *I, SimId s, SimId str);
 
 /* Methods several types share (list.c). */
 SimId meth_append(PyRun *I, SimId *args, int nargs, SimId kw); /* list */

@@ -1,1 +1,1 @@
-print("to stdout", file=None)
+pairs = list(zip([1, 2], "ab", strict=True))
