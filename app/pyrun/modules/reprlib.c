@@ -242,7 +242,7 @@ static bool repr1(PyRun *I, SimId x, int level, Buf *out)
     }
     size_t from = out->len;
     if (!op_repr(I, x, out))
-        return !I->err.set ? false
+        return !I->ts->err.set ? false
                            : py_not_modelled(I, 0, "reprlib.repr() of an object whose repr raises (its id in the text)");
     cut_middle(out, from, tn ? MAXLONG : MAXOTHER); /* repr_int, repr_instance */
     return true;
