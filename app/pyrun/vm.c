@@ -285,6 +285,8 @@ static SimId call_class_c(PyRun *I, SimId cls, SimId *args, int nargs)
 {
     if (enum_is_enum_class(I, cls)) /* map(Color, values) */
         return enum_call(I, cls, args, nargs, 0);
+    if (sim_type_word(S, cls, SIM_TY_KIND) == SK_TUPLE) /* a subclass of tuple */
+        return vm_tuplesub_call(I, cls, args, nargs, 0, true);
     SimId init = sim_type_lookup(S, cls, "__init__");
     bool exc = exc_is_class(I, cls);
     if (!exc)

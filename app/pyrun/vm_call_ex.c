@@ -242,6 +242,15 @@ static bool call_held(PyRun *I, uint32_t base, SimId callable, SimId *v, int n, 
 static bool call_class(PyRun *I, uint32_t base, SimId cls, SimId *v, int n, int nkw)
 {
     SimId kwnames = I->stack[base + EX_KWNAMES], tuple = I->stack[base + EX_ARGS];
+    if (sim_type_word(S, cls, SIM_TY_KIND) == SK_TUPLE) { /* a subclass of tuple: the call's own tuple */
+        SimId made = vm_tuplesub_call(I, cls, v + 1, n, kwnames, false);
+        if (!made)
+            return false;
+        vm_call_ex_release(I, base);
+        PUSH(made);
+        vm_eval_breaker(I);
+        return true;
+    }
     SimId init = sim_type_lookup(S, cls, "__init__");
     SimId inst;
     if (exc_is_class(I, cls)) { /* BaseException_new: self->args = args */

@@ -121,6 +121,12 @@ bool dict_fill(PyRun *I, SimId d, SimId *args, int nargs, SimId kw);
  * or -1); subinst_missing: type(d).__missing__(d, key) when the class has
  * one (*found), a new reference or 0 with the error raised. */
 SimId subinst_new(PyRun *I, SimId cls);
+/* tuple.c: tuple_subtype_new: a new instance of cls, a program's subclass
+ * of tuple, holding the items tuple(iterable) gives (0: none); 0 with the
+ * error raised.  tuplesub_keywords_refused: tuple_new's "takes no keyword
+ * arguments" when cls has no __init__ of its own (true: raised). */
+SimId tuplesub_new(PyRun *I, SimId cls, SimId iterable);
+bool tuplesub_keywords_refused(PyRun *I, SimId cls, int nkw);
 /* the built-in layout (SK_LIST, SK_DICT or 0) a class with these bases
  * gets; false with CPython's lay-out conflict raised */
 bool subinst_layout_of(PyRun *I, SimId bases, SimKind *out);
