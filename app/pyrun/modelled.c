@@ -176,6 +176,7 @@ static bool tuple_sub_dunder(const char *s, size_t n)
 {
     return (n == 7 && memcmp(s, "__new__", 7) == 0) || (n == 14 && memcmp(s, "__getnewargs__", 14) == 0) ||
            (n == 14 && memcmp(s, "__match_args__", 14) == 0) ||
+           (n == 11 && memcmp(s, "__replace__", 11) == 0) || /* 3.13's namedtuples: copy.replace */
            (n == 9 && memcmp(s, "__slots__", 9) == 0); /* empty: modelled_class_ok checks it */
 }
 

@@ -13,6 +13,7 @@
 
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
+#include "pyrun/modules/collections.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -137,15 +138,24 @@ SimId vm_tuplesub_call(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwname
     SimId newf = sim_type_lookup(S, cls, "__new__"), init = sim_type_lookup(S, cls, "__init__");
     if (init && sim_kind(S, init) != SK_FUNC)
         return py_not_modelled(I, 0, "an __init__ that is not a plain function in a subclass of tuple"), (SimId)0;
-    if (newf && (sim_kind(S, newf) != SK_STATICMETHOD || sim_kind(S, SIM_V(S, newf, SK_STATICMETHOD, descr.func)) != SK_FUNC))
+    SimId newfn = newf && sim_kind(S, newf) == SK_STATICMETHOD ? SIM_V(S, newf, SK_STATICMETHOD, descr.func) : 0;
+    if (newf && (!newfn || (sim_kind(S, newfn) != SK_FUNC && !namedtuple_builtin(I, newfn))))
         return py_not_modelled(I, 0, "a __new__ that is not a plain function"), (SimId)0;
     if (nargs > TUPLESUB_MAX_ARGS)
         return py_not_modelled(I, 0, "a subclass of tuple called with more than %d arguments", TUPLESUB_MAX_ARGS),
                (SimId)0;
     TpArgs t = {0, 0};
-    bool python = newf || init; /* slot_tp_new / slot_tp_init unpack the keywords again */
     if (packed)
-        t = python ? pack(I, args, nargs, kwnames) : pack_plain(I, args, nargs, kwnames);
+        t = pack_plain(I, args, nargs, kwnames);
+    /* slot_tp_new and slot_tp_init: _PyStack_UnpackDict's stack holds every
+     * argument once more and its kwnames tuple lives until the call ends */
+    SimId unpacked = (newf || init) && nkw ? sim_tuple(S, (size_t)nkw) : 0;
+    for (int i = 0; unpacked && i < nkw; i++) {
+        sim_incref(S, sim_items(S, kwnames)[i]);
+        sim_tuple_set(S, unpacked, (size_t)i, sim_items(S, kwnames)[i]);
+    }
+    for (int i = 0; unpacked && i < nargs; i++)
+        sim_incref(S, args[i]);
     SimId inst = 0;
     if (newf) /* slot_tp_new: the static function with the class first */
         inst = call_prepend(I, SIM_V(S, newf, SK_STATICMETHOD, descr.func), cls, args, nargs, kwnames);
@@ -163,12 +173,11 @@ SimId vm_tuplesub_call(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwname
         }
         sim_xdecref(S, r);
     }
-    if (python) {
-        unpack_free(I, &t);
-    } else {
-        sim_xdecref(S, t.tuple);
-        sim_xdecref(S, t.dict);
-    }
+    for (int i = 0; unpacked && i < nargs; i++)
+        sim_decref(S, args[i]);
+    sim_xdecref(S, unpacked);
+    sim_xdecref(S, t.tuple);
+    sim_xdecref(S, t.dict);
     return inst;
 }
 

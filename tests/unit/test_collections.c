@@ -129,6 +129,26 @@ static void test_tuple_subclass(void **state)
     out_fini(&o);
 }
 
+/* namedtuple(): refused count after it (its eval), exact after P(...)
+ * (the second count includes the first print()'s own objects),
+ * P(**kw) and _make (their tuples held as CPython holds them: one less
+ * when tp_new_wrapper's tuple was dropped before tuple_subtype_new) */
+static void test_namedtuple_counts(void **state)
+{
+    (void)state;
+    Out o;
+    int c = run("3.12", "import gc\nfrom collections import namedtuple\ngc.collect()\nP = namedtuple('P', 'x y')\n"
+                        "print(gc.get_count())\n", &o);
+    assert_int_equal(c, 3);
+    assert_non_null(strstr(buf_str(&o.err), "line 5: gc.get_count() after collections.namedtuple()"));
+    out_fini(&o);
+    const char *src = "import gc, sys\nfrom collections import namedtuple\nP = namedtuple('P', 'x y')\ngc.collect()\n"
+                      "p = P._make([1, 2])\nprint(gc.get_count())\nq = P(y=3, x=4)\n"
+                      "print(gc.get_count(), q, sys.getsizeof(q), q._fields, q.y)\n";
+    expect("3.11", src, 0, "(5, 0, 0)\n(12, 0, 0) P(x=4, y=3) 56 ('x', 'y') 3\n");
+    expect("3.13", src, 0, "(5, 0, 0)\n(11, 0, 0) P(x=4, y=3) 56 ('x', 'y') 3\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -137,6 +157,7 @@ int main(void)
         cmocka_unit_test(test_setitem_count_exact),
         cmocka_unit_test(test_count_after_method_refused),
         cmocka_unit_test(test_tuple_subclass),
+        cmocka_unit_test(test_namedtuple_counts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

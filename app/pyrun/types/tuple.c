@@ -112,6 +112,28 @@ SimId tuplesub_new(PyRun *I, SimId cls, SimId iterable)
     return t;
 }
 
+/* a tuple of n Nones standing for a call's arguments (0 for none: the
+ * empty tuple is a singleton) */
+static SimId held_tuple(PyRun *I, int n)
+{
+    if (n <= 0)
+        return 0;
+    SimId t = sim_tuple(S, (size_t)n);
+    for (int i = 0; i < n; i++)
+        sim_tuple_set(S, t, (size_t)i, sim_none(S));
+    return t;
+}
+
+SimId tuplesub_new_wrapped(PyRun *I, SimId cls, SimId iterable, int nargs)
+{
+    SimId args = held_tuple(I, nargs), tail = held_tuple(I, nargs - 1);
+    SimId r = cls == S->types[SK_TUPLE] ? (iterable ? tuple_construct(I, &iterable, 1, 0) : sim_tuple(S, 0))
+                                        : tuplesub_new(I, cls, iterable);
+    sim_xdecref(S, tail);
+    sim_xdecref(S, args);
+    return r;
+}
+
 bool tuplesub_keywords_refused(PyRun *I, SimId cls, int nkw)
 {
     SimId init = sim_type_lookup(S, cls, "__init__");
@@ -126,7 +148,6 @@ bool tuplesub_keywords_refused(PyRun *I, SimId cls, int nkw)
 static SimId t_new(PyRun *I, SimId *a, int n, SimId kw)
 {
     int nkw = kw ? (int)sim_obj(S, kw)->len : 0, np = n - 1 - nkw;
-    bi_args_tuple(I, n - 1);
     if (np < 1) {
         py_raise(I, EXC_TypeError, "tuple.__new__(): not enough arguments");
         return 0;
@@ -141,7 +162,6 @@ static SimId t_new(PyRun *I, SimId *a, int n, SimId kw)
         py_raise(I, EXC_TypeError, "tuple.__new__(%s): %s is not a subtype of tuple", nm, nm);
         return 0;
     }
-    bi_args_tuple(I, n - 2);
     if (np > 2) {
         py_raise(I, EXC_TypeError, "tuple expected at most 1 argument, got %d", np - 1);
         return 0;
@@ -151,7 +171,5 @@ static SimId t_new(PyRun *I, SimId *a, int n, SimId kw)
             py_raise(I, EXC_TypeError, "tuple() takes no keyword arguments");
         return 0;
     }
-    if (sub == S->types[SK_TUPLE])
-        return tuple_construct(I, a + 2, np - 1, 0);
-    return tuplesub_new(I, sub, np > 1 ? a[2] : 0);
+    return tuplesub_new_wrapped(I, sub, np > 1 ? a[2] : 0, n - 1);
 }

@@ -126,6 +126,10 @@ SimId subinst_new(PyRun *I, SimId cls);
  * error raised.  tuplesub_keywords_refused: tuple_new's "takes no keyword
  * arguments" when cls has no __init__ of its own (true: raised). */
 SimId tuplesub_new(PyRun *I, SimId cls, SimId iterable);
+/* the same (or tuple() when cls is tuple) as tuple.__new__(cls, ...)
+ * reaches it: tp_new_wrapper's argument tuple of nargs items and its slice
+ * after cls alive meanwhile */
+SimId tuplesub_new_wrapped(PyRun *I, SimId cls, SimId iterable, int nargs);
 bool tuplesub_keywords_refused(PyRun *I, SimId cls, int nkw);
 /* the built-in layout (SK_LIST, SK_DICT or 0) a class with these bases
  * gets; false with CPython's lay-out conflict raised */
