@@ -85,12 +85,12 @@ static SimId get_slice(PyRun *I, SimId obj, SimId sl)
 }
 
 /* a slice reaching a container the model does not slice (a dict key, a
- * range, a bytearray): refused, as the tagged tuple would show through */
+ * range): refused, as the tagged tuple would show through */
 static bool slice_unmodelled(PyRun *I, SimId obj, SimId key)
 {
     SimKind k = sim_kind(S, obj);
-    if (!is_slice(I, key) || (k != SK_DICT && k != SK_RANGE && k != SK_BYTEARRAY))
-        return false; /* lists, tuples, str and bytes slice; CPython's TypeError for the others */
+    if (!is_slice(I, key) || (k != SK_DICT && k != SK_RANGE))
+        return false; /* lists, tuples, str, bytes and bytearray slice; CPython's TypeError for the others */
     return !py_not_modelled(I, 0, "a slice used on a %s", op_typename(I, obj));
 }
 
@@ -115,8 +115,9 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
             return proxy_getitem(I, obj, key);
         py_raise(I, EXC_TypeError, "'%s' object is not subscriptable", op_typename(I, obj));
         return 0;
-    case SK_LIST: case SK_TUPLE: case SK_STR: case SK_BYTES: case SK_BYTEARRAY: {
-        if (is_slice(I, key) && k != SK_BYTEARRAY)
+    case SK_BYTEARRAY: return bytearray_getitem(I, obj, key);
+    case SK_LIST: case SK_TUPLE: case SK_STR: case SK_BYTES: {
+        if (is_slice(I, key))
             return get_slice(I, obj, key);
         int64_t len = k == SK_STR ? sim_obj(S, obj)->cap : sim_obj(S, obj)->len;
         if (!index_of(I, key, len, &i, k == SK_LIST ? "list" : k == SK_TUPLE ? "tuple" : k == SK_STR ? "string" : "byte"))
@@ -140,7 +141,7 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
                 end++;
             return sim_str(S, d + pos, end - pos);
         }
-        if (k == SK_BYTES || k == SK_BYTEARRAY) {
+        if (k == SK_BYTES) {
             size_t n;
             const char *d = sim_str_data(S, obj, &n);
             return sim_int(S, (unsigned char)d[i]);
@@ -207,25 +208,19 @@ bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value)
     int64_t i;
     if (k == SK_DEQUE)
         return deque_setitem(I, obj, key, value);
-    if (k == SK_LIST || k == SK_BYTEARRAY) {
+    if (k == SK_BYTEARRAY)
+        return bytearray_setitem(I, obj, key, value);
+    if (k == SK_LIST) {
         if (is_slice(I, key)) {
             int64_t start, stop, step;
             return slice_bounds(I, key, sim_obj(S, obj)->len, &start, &stop, &step) &&
                    list_slice_store(I, obj, start, stop, step, value);
         }
-        if (!index_of(I, key, sim_obj(S, obj)->len, &i, k == SK_LIST ? "list" : "bytearray"))
+        if (!index_of(I, key, sim_obj(S, obj)->len, &i, "list"))
             return false;
         if (i < 0 || i >= sim_obj(S, obj)->len) {
-            py_raise(I, EXC_IndexError, "%s assignment index out of range", k == SK_LIST ? "list" : "bytearray");
+            py_raise(I, EXC_IndexError, "list assignment index out of range");
             return false;
-        }
-        if (k == SK_BYTEARRAY) {
-            if (sim_kind(S, value) != SK_INT || sim_obj(S, value)->v.i < 0 || sim_obj(S, value)->v.i > 255) {
-                py_raise(I, EXC_ValueError, "byte must be in range(0, 256)");
-                return false;
-            }
-            ((uint8_t *)sim_items(S, obj))[i] = (uint8_t)sim_obj(S, value)->v.i;
-            return true;
         }
         sim_incref(S, value);
         sim_list_set(S, obj, (size_t)i, value);
@@ -258,6 +253,8 @@ bool op_delitem(PyRun *I, SimId obj, SimId key)
     int64_t i;
     if (k == SK_DEQUE)
         return deque_delitem(I, obj, key);
+    if (k == SK_BYTEARRAY)
+        return bytearray_setitem(I, obj, key, 0);
     if (k == SK_LIST) {
         if (is_slice(I, key)) {
             int64_t start, stop, step;

@@ -135,7 +135,8 @@ void py_modelled_text(Buf *out)
     static const struct { const char *name; const BuiltinDef *defs; const int *n; } types[] = {
         {"list", list_methods, &list_nmethods}, {"tuple", tuple_methods, &tuple_nmethods},
         {"dict", dict_methods, &dict_nmethods}, {"set", set_methods, &set_nmethods},
-        {"str", str_methods, &str_nmethods}, {"bytearray", bytearray_methods, &bytearray_nmethods},
+        {"str", str_methods, &str_nmethods}, {"bytes and bytearray", bytes_methods, &bytes_nshared},
+        {"bytearray", bytearray_methods, &bytearray_nmethods},
         {"property", property_methods, &property_nmethods},
         {"generator", generator_methods, &generator_nmethods},
         {"BaseException", exception_methods, &exception_nmethods},

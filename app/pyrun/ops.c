@@ -149,6 +149,12 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
     }
     if (is_num(I, a) && is_num(I, b) && op <= OP_POW)
         return float_binary(I, op, as_f(I, a), as_f(I, b));
+    if ((op == OP_ADD || op == OP_MUL) && (bytes_like(I, a) || bytes_like(I, b))) {
+        bool handled;
+        SimId r = bytes_binary(I, op, a, b, inplace, &handled);
+        if (handled)
+            return r;
+    }
     if (op == OP_ADD && ka == SK_DEQUE)
         return deque_concat(I, a, b, inplace);
     if (op == OP_MUL && ka == SK_DEQUE && is_int(I, b) && !is_big(I, b))
@@ -182,8 +188,8 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
         return py_not_modelled(I, 0, "'|' with a mappingproxy (it makes a dict)"), (SimId)0;
     if (op == OP_BITOR && ka == SK_DICT && (kb == SK_DICT || inplace))
         return dict_or(I, a, b, inplace);
-    if ((ka == SK_BYTEARRAY || kb == SK_BYTEARRAY) && (op == OP_ADD || op == OP_MUL || op == OP_MOD))
-        return py_not_modelled(I, 0, "bytearray's operators (its over-allocation)"), (SimId)0;
+    if ((ka == SK_BYTEARRAY || kb == SK_BYTEARRAY) && op == OP_MOD)
+        return py_not_modelled(I, 0, "%% formatting of a bytearray"), (SimId)0;
     if (op == OP_ADD && (ka == SK_STR || ka == SK_LIST || ka == SK_TUPLE || ka == SK_BYTES)) {
         py_raise(I, EXC_TypeError, "can only concatenate %s (not \"%s\") to %s", op_typename(I, a),
                  op_typename(I, b), op_typename(I, a));
@@ -267,6 +273,8 @@ static int order(PyRun *I, int op, SimId a, SimId b)
         double x = as_f(I, a), y = as_f(I, b);
         return x < y ? -1 : x > y ? 1 : 0;
     }
+    if (bytes_like(I, a) && bytes_like(I, b))
+        return bytes_order(I, a, b);
     if (ka == kb && (ka == SK_STR || ka == SK_BYTES)) {
         size_t na, nb;
         const char *da = sim_str_data(S, a, &na), *db = sim_str_data(S, b, &nb);
@@ -391,6 +399,8 @@ static int deep_equal_inner(PyRun *I, SimId a, SimId b)
     }
     if ((ka == SK_FLOAT || kb == SK_FLOAT) && is_num(I, a) && is_num(I, b))
         return as_f(I, a) == as_f(I, b); /* IEEE: nan is not equal to itself */
+    if ((ka != kb || ka == SK_BYTEARRAY) && bytes_like(I, a) && bytes_like(I, b)) /* a bytearray: by content */
+        return bytes_order(I, a, b) == 0;
     return sim_equal(S, a, b);
 }
 
@@ -490,7 +500,11 @@ int op_contains(PyRun *I, SimId c, SimId item)
         if (sim_obj(S, c)->sub == SIM_VIEW_ITEMS || sim_obj(S, c)->sub == SIM_VIEW_VALUES)
             return dictview_contains(I, c, item);
         return op_contains(I, SIM_V(S, c, SK_DICTVIEW, view.dict), item);
-    case SK_STR: case SK_BYTES: {
+    case SK_BYTES: case SK_BYTEARRAY:
+        if (!sim_is_subinst(S, c))
+            return bytes_contains(I, c, item);
+        return py_not_modelled(I, 0, "'in' of a subclass of %s", op_typename(I, c)), -1;
+    case SK_STR: {
         if (sim_kind(S, item) != k) {
             py_raise(I, EXC_TypeError, "'in <string>' requires string as left operand, not %s", op_typename(I, item));
             return -1;

@@ -340,28 +340,60 @@ SimId sim_bytearray(Sim *s, const uint8_t *data, size_t n)
     return id;
 }
 
+/* PyByteArray_Resize: CPython's growth and shrink rules, over ob_alloc
+ * (cap) and the logical start a deletion at the front left (ob_start). */
 void sim_bytearray_resize(Sim *s, SimId id, size_t n)
 {
     SimObj *o = &s->obj[id];
-    size_t alloc = n + 1 > o->cap ? n + (n >> 3) + (n < 9 ? 3 : 6) : o->cap;
-    if (!sim__len_fits(s, alloc) || !sim_mem_room(s, alloc > o->cap ? alloc - o->cap : 0, n / 4 + 1))
+    size_t alloc = o->cap, start = o->v.bytearray.start;
+    if (n == o->len)
         return;
-    uint32_t cap = o->datacap;
-    uint32_t data = slab_resize(&s->slab, o->data, &cap, n / 4 + 1, o->datacap);
+    if (n + start + 1 <= alloc) {
+        if (n >= alloc / 2) { /* a minor shrink keeps the buffer */
+            o->len = (uint32_t)n;
+            return;
+        }
+        alloc = n + 1; /* a major one: down to the exact size */
+    } else if ((double)n <= (double)alloc * 1.125) {
+        alloc = n + (n >> 3) + (n < 9 ? 3 : 6); /* a moderate upsize overallocates */
+    } else {
+        alloc = n + 1; /* a major one: exactly */
+    }
+    if (!sim__len_fits(s, alloc) || !sim_mem_room(s, alloc > o->cap ? alloc - o->cap : 0, alloc / 4 + 1))
+        return;
+    uint32_t cap = o->datacap; /* the model's copy holds ob_alloc bytes, as CPython's buffer */
+    uint32_t data = slab_resize(&s->slab, o->data, &cap, alloc / 4 + 1, o->datacap);
     if (!data) {
         s->nomem = true;
         return;
     }
     o->data = data;
     o->datacap = cap;
-    if (alloc > o->cap) { /* bytearray_resize: grow by 1/8 extra */
-        PmPtr m = pm_realloc(&s->pm, o->mem2, alloc);
-        if (m == PM_NULL)
-            return;
-        o->mem2 = m;
-        o->cap = (uint32_t)alloc;
+    PmPtr m;
+    if (start > 0) { /* a fresh buffer, the old one freed */
+        m = pm_alloc(&s->pm, alloc);
+        if (m != PM_NULL)
+            pm_free(&s->pm, o->mem2);
+    } else {
+        m = pm_realloc(&s->pm, o->mem2, alloc);
     }
+    if (m == PM_NULL)
+        return;
+    o->mem2 = m;
+    o->cap = (uint32_t)alloc;
+    o->v.bytearray.start = 0;
     o->len = (uint32_t)n;
+}
+
+void sim_bytearray_drop_front(Sim *s, SimId id, size_t k)
+{
+    SimObj *o = &s->obj[id];
+    if (k == 0 || k > o->len)
+        return;
+    uint8_t *d = (uint8_t *)slab_ptr(&s->slab, o->data);
+    memmove(d, d + k, o->len - k);
+    o->v.bytearray.start += (uint32_t)k;
+    sim_bytearray_resize(s, id, o->len - k);
 }
 
 /* ---- containers ------------------------------------------------------- */

@@ -151,6 +151,7 @@ typedef struct SimObj {
         struct { SimId func, self; } method;       /* both owned */
         struct { uint32_t index; SimId self; } builtin; /* table index; bound self (owned) */
         struct { SimId ref; } cell;                /* the contents (owned) or 0 */
+        struct { uint32_t start; } bytearray;      /* ob_start - ob_bytes */
         struct { SimId dict, name; } module;       /* both owned */
         struct { SimId seq; uint32_t yielded; } iter; /* what it walks (owned, 0 once
                                                    * exhausted); items given (pyrun) */
@@ -586,7 +587,12 @@ void sim_tuple_set(Sim *s, SimId t, size_t i, SimId item); /* steals, fills a ne
  * ones 0), its block reallocated as PyObject_GC_Resize does (or a new tuple
  * in place of an empty one); false (*t as it was) when the budget refuses. */
 bool sim_tuple_resize(Sim *s, SimId *t, size_t n);
+/* PyByteArray_Resize to n bytes (ob_alloc grows and shrinks as CPython's);
+ * on a refusal the bytearray stays as it was (sim_nomem tells). */
 void sim_bytearray_resize(Sim *s, SimId ba, size_t n);
+/* A deletion of the first k bytes: the logical start advances, then the
+ * resize (bytearray_setslice_linear with lo == 0). */
+void sim_bytearray_drop_front(Sim *s, SimId ba, size_t k);
 
 /* ---- dicts and sets (dict.c); keys must be hashable ---------------------- */
 /* Returns false (and does nothing) when the key is unhashable. */

@@ -327,11 +327,43 @@ static void budget_refuses_arenas_past_the_limit(void **state)
     sim_free(s);
 }
 
+/* PyByteArray_Resize's rules, as CPython 3.11-3.13 measure (getsizeof =
+ * 56 + ob_alloc): the first append sizes exactly, later ones overallocate
+ * by an eighth; a shrink under half gives the room back; a deletion at
+ * the front moves the logical start and keeps the buffer */
+static void bytearray_resize_follows_cpython(void **state)
+{
+    (void)state;
+    Sim *s = new311();
+    SimId b = sim_bytearray(s, NULL, 0);
+    static const size_t sizes[] = {58, 61, 61, 61, 64, 64, 64, 68};
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        sim_bytearray_resize(s, b, i + 1);
+        assert_int_equal(sim_sizeof(s, b), sizes[i]);
+    }
+    sim_bytearray_resize(s, b, 26);           /* a major upsize: exactly 27 */
+    assert_int_equal(sim_sizeof(s, b), 83);
+    sim_bytearray_resize(s, b, 13);           /* not under half of 27: kept */
+    assert_int_equal(sim_sizeof(s, b), 83);
+    sim_bytearray_resize(s, b, 12);           /* under half: 13 */
+    assert_int_equal(sim_sizeof(s, b), 69);
+    ((uint8_t *)sim_items(s, b))[3] = 7;
+    sim_bytearray_drop_front(s, b, 3);        /* del b[:3] */
+    assert_int_equal(sim_obj(s, b)->len, 9);
+    assert_int_equal(((uint8_t *)sim_items(s, b))[0], 7);
+    assert_int_equal(sim_sizeof(s, b), 69);
+    sim_bytearray_resize(s, b, 10);           /* 10 + 3 + 1 > 13: a fresh buffer */
+    assert_int_equal(sim_sizeof(s, b), 73);   /* 10 <= 13 * 1.125: 10 + 1 + 6 = 17 */
+    sim_decref(s, b);
+    sim_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(startup_matches_measured_table),
         cmocka_unit_test(list_self_cycle),
+        cmocka_unit_test(bytearray_resize_follows_cpython),
         cmocka_unit_test(two_list_cycle_and_generations),
         cmocka_unit_test(tuple_untracked_by_collection),
         cmocka_unit_test(gc_counts_follow_allocations),

@@ -30,6 +30,7 @@ static const DefTable tables[] = {
     {dict_methods, &dict_nmethods},
     {set_methods, &set_nmethods},
     {bytearray_methods, &bytearray_nmethods},
+    {bytes_methods, &bytes_nmethods},
     {str_methods, &str_nmethods},
     {tuple_methods, &tuple_nmethods},
     {property_methods, &property_nmethods},
@@ -62,7 +63,7 @@ static const DefTable tables[] = {
     {pprint_functions, &pprint_nfunctions},
     {typing_functions, &typing_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 3, FIRST_MODULE = 19 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 3, FIRST_MODULE = 20 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */

@@ -10,6 +10,49 @@
 
 #define S (I->sim)
 
+/* bytes(iterable) past the buffer and int cases: _PyBytes_FromList,
+ * _FromTuple, _FromIterator (one bytes object at the end) */
+static SimId bytes_from_items(PyRun *I, SimId src)
+{
+    SimKind k = sim_kind(S, src);
+    bool seq = (k == SK_LIST || k == SK_TUPLE) && !sim_is_subinst(S, src);
+    SimId it = seq ? 0 : iter_new(I, src);
+    if (!seq && !it)
+        return 0;
+    Buf b = {0};
+    bool ok = true;
+    for (uint32_t i = 0;; i++) {
+        SimId v;
+        if (seq) {
+            if (i >= sim_obj(S, src)->len)
+                break;
+            v = sim_items(S, src)[i];
+            sim_incref(S, v);
+        } else {
+            int got = iter_step(I, it, &v);
+            if (got <= 0) {
+                ok = got == 0;
+                break;
+            }
+        }
+        int byte;
+        ok = bytes_byte_value(I, v, &byte);
+        sim_decref(S, v);
+        if (!ok) {
+            if (I->err.set && py_err_matches(I, EXC_ValueError)) { /* bytes says "bytes" where bytearray says "byte" */
+                py_err_clear(I);
+                py_raise(I, EXC_ValueError, "bytes must be in range(0, 256)");
+            }
+            break;
+        }
+        buf_addc(&b, (char)byte);
+    }
+    sim_xdecref(S, it);
+    SimId r = ok ? sim_bytes(S, (const uint8_t *)buf_str(&b), b.len) : 0;
+    buf_fini(&b);
+    return r;
+}
+
 static SimId make_bytes(PyRun *I, SimId src, bool array)
 {
     SimKind k = sim_kind(S, src);
@@ -21,40 +64,38 @@ static SimId make_bytes(PyRun *I, SimId src, bool array)
         }
         return array ? sim_bytearray(S, NULL, (size_t)n) : sim_bytes(S, NULL, (size_t)n);
     }
-    if (k == SK_BYTES || k == SK_BYTEARRAY || k == SK_STR) {
+    if (k == SK_STR) {
+        py_raise(I, EXC_TypeError, "string argument without an encoding");
+        return 0;
+    }
+    if (bytes_like(I, src)) {
         size_t n;
         const char *d = sim_str_data(S, src, &n);
-        if (k == SK_STR) {
-            py_raise(I, EXC_TypeError, "string argument without an encoding");
-            return 0;
-        }
         return array ? sim_bytearray(S, (const uint8_t *)d, n) : sim_bytes(S, (const uint8_t *)d, n);
     }
-    SimId l = bi_list_from(I, src);
-    if (!l)
-        return 0;
-    uint32_t n = sim_obj(S, l)->len;
-    uint8_t *buf = malloc(n + 1);
-    for (uint32_t i = 0; i < n; i++) {
-        SimId v = sim_items(S, l)[i];
-        if (sim_kind(S, v) != SK_INT || sim_obj(S, v)->v.i < 0 || sim_obj(S, v)->v.i > 255) {
-            free(buf);
-            sim_decref(S, l);
-            py_raise(I, EXC_ValueError, "bytes must be in range(0, 256)");
+    if (k == SK_INSTANCE || sim_is_subinst(S, src)) /* __bytes__, __index__, the buffer protocol */
+        return py_not_modelled(I, 0, "%s() of an instance of a class", array ? "bytearray" : "bytes"), 0;
+    SimId it = 0; /* the iterator first: its TypeError names the conversion */
+    if (k != SK_LIST && k != SK_TUPLE) {
+        it = iter_new(I, src);
+        if (!it) {
+            if (!I->err.set && !I->refused) { /* iter_new raises only what an __iter__ raised */
+                py_raise(I, EXC_TypeError, "cannot convert '%s' object to %s", op_typename(I, src),
+                         array ? "bytearray" : "bytes");
+            }
             return 0;
         }
-        buf[i] = (uint8_t)sim_obj(S, v)->v.i;
     }
-    sim_decref(S, l);
-    SimId r = array ? sim_bytearray(S, buf, n) : sim_bytes(S, buf, n);
-    free(buf);
+    SimId r = array ? sim_bytearray(S, NULL, 0) : 0;
+    if (array && !bytearray_fill(I, r, it ? it : src)) {
+        sim_decref(S, r);
+        r = 0;
+    } else if (!array) {
+        r = bytes_from_items(I, it ? it : src);
+    }
+    sim_xdecref(S, it);
     return r;
 }
-
-const BuiltinDef bytearray_methods[] = {
-    BUILTIN("append", SK_BYTEARRAY, 0, meth_append, .style = ARGS_ONE),
-};
-const int bytearray_nmethods = (int)(sizeof bytearray_methods / sizeof bytearray_methods[0]);
 
 SimId bytes_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
 {

@@ -1,6 +1,6 @@
 /*
  * list: the list type's behaviour — its constructor, methods (shared with
- * tuple, dict, set and bytearray where CPython's behave alike), extension
+ * tuple, dict and set where CPython's behave alike), extension
  * with CPython's presizing, and the stable sort.
  */
 #include <math.h>
@@ -211,16 +211,6 @@ SimId meth_append(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "list.append", n - 1, 1, 1))
         return 0;
     sim_incref(S, a[1]);
-    if (sim_kind(S, a[0]) == SK_BYTEARRAY) {
-        int64_t v;
-        if (!bi_int_arg(I, a[1], &v))
-            return 0;
-        uint32_t len = sim_obj(S, a[0])->len;
-        sim_bytearray_resize(S, a[0], len + 1);
-        ((uint8_t *)sim_items(S, a[0]))[len] = (uint8_t)v;
-        sim_decref(S, a[1]);
-        return bi_none(I);
-    }
     sim_list_append(S, a[0], a[1]);
     return bi_none(I);
 }

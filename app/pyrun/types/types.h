@@ -142,12 +142,15 @@ int subinst_super_method(PyRun *I, SimId obj_type, SimId cls, const char *name);
 SimId subinst_missing(PyRun *I, SimId d, SimId key, bool *found);
 
 /* Method tables, numbered by the registry in modules/registry.c. */
-extern const BuiltinDef list_methods[], dict_methods[], set_methods[], bytearray_methods[],
+extern const BuiltinDef list_methods[], dict_methods[], set_methods[], bytearray_methods[], bytes_methods[],
     str_methods[], tuple_methods[], property_methods[], generator_methods[], type_methods[],
     object_methods[], exception_methods[], subinst_methods[], int_methods[];
-extern const int list_nmethods, dict_nmethods, set_nmethods, bytearray_nmethods, str_nmethods,
+extern const int list_nmethods, dict_nmethods, set_nmethods, bytearray_nmethods, bytes_nmethods, str_nmethods,
     tuple_nmethods, property_nmethods, generator_nmethods, type_nmethods, object_nmethods,
     exception_nmethods, subinst_nmethods, int_nmethods;
+/* bytes_methods lists each shared method for bytes, then for bytearray:
+ * bytes_nshared of each */
+extern const int bytes_nshared;
 /* exc_object.c: BaseException's method `name` bound to self (0: unbound,
  * as read on a class), a new reference; 0 when it has none. Traceback and
  * frame attributes (*found false when not one of theirs). */
@@ -186,8 +189,25 @@ SimId code_object(PyRun *I, uint32_t ci);
 SimId code_attr(PyRun *I, SimId code, const char *name, bool *found);
 void code_repr(PyRun *I, SimId code, Buf *out);
 
+/* bytearray.c and bytes_ops.c: bytes and bytearray. bytes_like: an exact
+ * bytes or bytearray (what the model reads as a buffer); bytes_byte_value:
+ * _getbytevalue, an int in range(256) (false with CPython's error);
+ * bytearray_fill: bytearray(iterable) into the empty ba; bytearray's
+ * subscription and item/slice assignment (v 0: deletion); bytes_binary:
+ * + and * (and += *=) when a bytes-like operand makes them its business
+ * (*handled false: not its case); bytes_contains: `item in c` (1, 0, -1
+ * with the error raised); bytes_order: memcmp order of two bytes-likes. */
+bool bytes_like(PyRun *I, SimId v);
+bool bytes_byte_value(PyRun *I, SimId v, int *out);
+bool bytearray_fill(PyRun *I, SimId ba, SimId src);
+SimId bytearray_getitem(PyRun *I, SimId ba, SimId key);
+bool bytearray_setitem(PyRun *I, SimId ba, SimId key, SimId v);
+SimId bytes_binary(PyRun *I, int op, SimId a, SimId b, bool inplace, bool *handled);
+int bytes_contains(PyRun *I, SimId c, SimId item);
+int bytes_order(PyRun *I, SimId a, SimId b);
+
 /* Methods several types share (list.c). */
-SimId meth_append(PyRun *I, SimId *args, int nargs, SimId kw); /* list, bytearray */
+SimId meth_append(PyRun *I, SimId *args, int nargs, SimId kw); /* list */
 SimId meth_index(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, tuple */
 SimId meth_count(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, tuple */
 SimId meth_clear(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, dict, set */

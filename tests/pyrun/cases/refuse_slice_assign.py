@@ -1,4 +1,4 @@
-data = bytearray(b"abcd")
+data = range(4)
 print("  x  ".strip(), "--y--".strip("-"))
-data[1:3] = b"z"
-print(data)
+part = data[1:3]
+print(part)

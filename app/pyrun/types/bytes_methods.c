@@ -1,0 +1,334 @@
+/*
+ * bytes_methods: the methods bytes and bytearray share (one function,
+ * two table entries): decode, hex, searching, case, stripping, join.
+ * A bytes method that changes nothing gives the bytes itself back where
+ * CPython's does (strip, a join of one bytes); a bytearray's always makes
+ * a new bytearray of exactly its size (PyByteArray_FromStringAndSize).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/utf8.h"
+#include "pyrun/builtins.h"
+#include "pyrun/types/str_int.h"
+#include "pyrun/types/types.h"
+
+#define S (I->sim)
+
+static const uint8_t *data_of(PyRun *I, SimId v, size_t *n) { return (const uint8_t *)sim_str_data(S, v, n); }
+
+/* a new object of self's kind holding n bytes of d */
+static SimId like(PyRun *I, SimId self, const uint8_t *d, size_t n)
+{
+    SimId r = sim_kind(S, self) == SK_BYTES ? sim_bytes(S, d, n) : sim_bytearray(S, d, n);
+    if (sim_nomem(S) || sim_obj(S, r)->len != n) {
+        sim_decref(S, r);
+        py_no_memory(I);
+        return 0;
+    }
+    return r;
+}
+
+static SimId decode(PyRun *I, SimId *a, int n, SimId kw)
+{
+    SimId enc = str_arg(I, a, n, kw, 0, "encoding"), errors = str_arg(I, a, n, kw, 1, "errors");
+    size_t len, el = 5;
+    const uint8_t *d = data_of(I, a[0], &len);
+    const char *e = "utf-8";
+    if (enc && sim_kind(S, enc) != SK_STR) {
+        py_raise(I, EXC_TypeError, "decode() argument 'encoding' must be str, not %s", op_typename(I, enc));
+        return 0;
+    }
+    if (enc)
+        e = sim_str_data(S, enc, &el);
+    if (errors)
+        return py_not_modelled(I, 0, "the errors argument of %s.decode()", op_typename(I, a[0])), 0;
+    bool ascii = el == 5 && strncasecmp(e, "ascii", 5) == 0;
+    bool utf8 = (el == 5 && (strncasecmp(e, "utf-8", 5) == 0 || strncasecmp(e, "utf_8", 5) == 0)) ||
+                (el == 4 && strncasecmp(e, "utf8", 4) == 0);
+    if (!ascii && !utf8) /* the model's str holds UTF-8 only */
+        return py_not_modelled(I, 0, "decoding from '%.*s'", (int)el, e), 0;
+    for (size_t i = 0; ascii && i < len; i++)
+        if (d[i] >= 0x80)
+            return py_not_modelled(I, 0, "the UnicodeDecodeError of non-ASCII bytes"), 0;
+    if (utf8_invalid_at((const char *)d, len) != len)
+        return py_not_modelled(I, 0, "the UnicodeDecodeError of bytes that are not UTF-8"), 0;
+    return sim_str(S, (const char *)d, len);
+}
+
+static SimId hex(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (n > 1)
+        return py_not_modelled(I, 0, "the separator arguments of %s.hex()", op_typename(I, a[0])), 0;
+    size_t len;
+    const uint8_t *d = data_of(I, a[0], &len);
+    char *out = malloc(2 * len + 1);
+    for (size_t i = 0; i < len; i++) {
+        out[2 * i] = "0123456789abcdef"[d[i] >> 4];
+        out[2 * i + 1] = "0123456789abcdef"[d[i] & 15];
+    }
+    SimId r = sim_str(S, out, 2 * len);
+    free(out);
+    return r;
+}
+
+/* ---- searching ------------------------------------------------------------- */
+
+/* stringlib_parse_args_finds and ADJUST_INDICES: the needle (an int is one
+ * byte) and the window [*start, *end) of the haystack */
+static bool find_args(PyRun *I, SimId *a, int n, uint8_t *one, const uint8_t **nd, size_t *m, size_t *start,
+                      size_t *end)
+{
+    size_t len;
+    data_of(I, a[0], &len);
+    SimKind k = sim_kind(S, a[1]);
+    if (k == SK_INT || k == SK_BOOL) {
+        int b;
+        if (!bytes_byte_value(I, a[1], &b))
+            return false;
+        *one = (uint8_t)b;
+        *nd = one;
+        *m = 1;
+    } else if (bytes_like(I, a[1])) {
+        *nd = data_of(I, a[1], m);
+    } else {
+        if (k == SK_INSTANCE)
+            return py_not_modelled(I, 0, "a search of an instance in bytes (__index__, the buffer protocol)");
+        py_raise(I, EXC_TypeError, "argument should be integer or bytes-like object, not '%s'", op_typename(I, a[1]));
+        return false;
+    }
+    int64_t s = 0, e = INT64_MAX;
+    if ((n > 2 && !str_slice_index(I, a[2], 0, &s)) || (n > 3 && !str_slice_index(I, a[3], INT64_MAX, &e)))
+        return false;
+    if (e > (int64_t)len)
+        e = (int64_t)len;
+    else if (e < 0 && (e += (int64_t)len) < 0)
+        e = 0;
+    if (s < 0 && (s += (int64_t)len) < 0)
+        s = 0;
+    *start = (size_t)s;
+    *end = (size_t)e;
+    return true;
+}
+
+/* the position of the first (or last) match in the window, or -1 (-2: error) */
+static int64_t search(PyRun *I, SimId *a, int n, bool last)
+{
+    uint8_t one;
+    const uint8_t *nd;
+    size_t m, s, e, len;
+    if (!find_args(I, a, n, &one, &nd, &m, &s, &e))
+        return -2;
+    const uint8_t *h = data_of(I, a[0], &len);
+    if (s > e || e - s < m)
+        return -1;
+    for (size_t i = 0; i + m <= e - s; i++) {
+        size_t at = last ? e - m - i : s + i;
+        if (memcmp(h + at, nd, m) == 0)
+            return (int64_t)at;
+    }
+    return -1;
+}
+
+static SimId find_result(PyRun *I, int64_t at, bool raise)
+{
+    if (at == -2)
+        return 0;
+    if (at == -1 && raise) {
+        py_raise(I, EXC_ValueError, "subsection not found");
+        return 0;
+    }
+    return sim_int(S, at);
+}
+
+static SimId find(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return find_result(I, search(I, a, n, false), false); }
+static SimId rfind(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return find_result(I, search(I, a, n, true), false); }
+static SimId b_index(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return find_result(I, search(I, a, n, false), true); }
+static SimId b_rindex(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return find_result(I, search(I, a, n, true), true); }
+
+static SimId count(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    uint8_t one;
+    const uint8_t *nd;
+    size_t m, s, e, len;
+    if (!find_args(I, a, n, &one, &nd, &m, &s, &e))
+        return 0;
+    const uint8_t *h = data_of(I, a[0], &len);
+    if (s > e)
+        return sim_int(S, 0);
+    if (m == 0)
+        return sim_int(S, (int64_t)(e - s) + 1);
+    int64_t c = 0;
+    for (size_t i = s; i + m <= e;)
+        if (memcmp(h + i, nd, m) == 0)
+            c++, i += m;
+        else
+            i++;
+    return sim_int(S, c);
+}
+
+/* startswith / endswith: a bytes-like or a tuple of them */
+static SimId affix(PyRun *I, SimId *a, int n, bool end, const char *name)
+{
+    SimId arg = a[1];
+    bool tuple = sim_kind(S, arg) == SK_TUPLE;
+    uint32_t cnt = tuple ? sim_obj(S, arg)->len : 1;
+    int64_t s = 0, e = INT64_MAX;
+    size_t len;
+    const uint8_t *h = data_of(I, a[0], &len);
+    if ((n > 2 && !str_slice_index(I, a[2], 0, &s)) || (n > 3 && !str_slice_index(I, a[3], INT64_MAX, &e)))
+        return 0;
+    if (e > (int64_t)len)
+        e = (int64_t)len;
+    else if (e < 0 && (e += (int64_t)len) < 0)
+        e = 0;
+    if (s < 0 && (s += (int64_t)len) < 0)
+        s = 0;
+    for (uint32_t i = 0; i < cnt; i++) {
+        SimId p = tuple ? sim_items(S, arg)[i] : arg;
+        if (!bytes_like(I, p)) {
+            if (tuple)
+                py_raise(I, EXC_TypeError, "a bytes-like object is required, not '%s'", op_typename(I, p));
+            else
+                py_raise(I, EXC_TypeError, "%s first arg must be bytes or a tuple of bytes, not %s", name,
+                         op_typename(I, p));
+            return 0;
+        }
+        size_t pl;
+        const uint8_t *pd = data_of(I, p, &pl);
+        if (s <= e && (size_t)(e - s) >= pl && memcmp(end ? h + e - (int64_t)pl : h + s, pd, pl) == 0)
+            return sim_bool(S, true);
+    }
+    return sim_bool(S, false);
+}
+
+static SimId startswith(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return affix(I, a, n, false, "startswith"); }
+static SimId endswith(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return affix(I, a, n, true, "endswith"); }
+
+/* ---- new bytes from old ------------------------------------------------------- */
+
+static SimId recase(PyRun *I, SimId self, bool upper)
+{
+    size_t len;
+    const uint8_t *d = data_of(I, self, &len);
+    uint8_t *out = malloc(len + 1);
+    for (size_t i = 0; i < len; i++) {
+        uint8_t c = d[i];
+        out[i] = upper && c >= 'a' && c <= 'z' ? (uint8_t)(c - 32) : !upper && c >= 'A' && c <= 'Z' ? (uint8_t)(c + 32) : c;
+    }
+    SimId r = like(I, self, out, len);
+    free(out);
+    return r;
+}
+
+static SimId upper(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return recase(I, a[0], true); }
+static SimId lower(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return recase(I, a[0], false); }
+
+enum { LEFT = 1, RIGHT = 2 };
+
+static SimId strip_sides(PyRun *I, SimId *a, int n, int sides)
+{
+    static const uint8_t space[] = " \t\n\r\x0b\x0c";
+    const uint8_t *set = space;
+    size_t nset = 6, len;
+    if (n > 1 && sim_kind(S, a[1]) != SK_NONE) {
+        if (!bytes_like(I, a[1])) {
+            py_raise(I, EXC_TypeError, "a bytes-like object is required, not '%s'", op_typename(I, a[1]));
+            return 0;
+        }
+        set = data_of(I, a[1], &nset);
+    }
+    const uint8_t *d = data_of(I, a[0], &len);
+    size_t i = 0, j = len;
+    while ((sides & LEFT) && i < j && memchr(set, d[i], nset))
+        i++;
+    while ((sides & RIGHT) && j > i && memchr(set, d[j - 1], nset))
+        j--;
+    if (i == 0 && j == len && sim_kind(S, a[0]) == SK_BYTES) { /* do_xstrip: the bytes itself */
+        sim_incref(S, a[0]);
+        return a[0];
+    }
+    return like(I, a[0], d + i, j - i);
+}
+
+static SimId strip(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return strip_sides(I, a, n, LEFT | RIGHT); }
+static SimId lstrip(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return strip_sides(I, a, n, LEFT); }
+static SimId rstrip(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return strip_sides(I, a, n, RIGHT); }
+
+/* stringlib's join: PySequence_Fast (a list for any other iterable),
+ * the one bytes of a sequence of one given back by bytes.join */
+static SimId join(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    SimId src = a[1];
+    SimKind k = sim_kind(S, src);
+    SimId seq = (k == SK_LIST || k == SK_TUPLE) && !sim_is_subinst(S, src) ? src : 0;
+    if (seq) {
+        sim_incref(S, seq);
+    } else {
+        if (k == SK_INSTANCE)
+            return py_not_modelled(I, 0, "%s.join() of an instance", op_typename(I, a[0])), 0;
+        seq = bi_list_from(I, src);
+        if (!seq) {
+            if (I->err.set && py_err_matches(I, EXC_TypeError) && !I->refused) {
+                py_err_clear(I);
+                py_raise(I, EXC_TypeError, "can only join an iterable");
+            }
+            return 0;
+        }
+    }
+    uint32_t cnt = sim_obj(S, seq)->len;
+    SimId r = 0;
+    if (cnt == 1 && sim_kind(S, a[0]) == SK_BYTES && sim_kind(S, sim_items(S, seq)[0]) == SK_BYTES &&
+        !sim_is_subinst(S, sim_items(S, seq)[0])) {
+        r = sim_items(S, seq)[0];
+        sim_incref(S, r);
+        sim_decref(S, seq);
+        return r;
+    }
+    size_t sl;
+    const uint8_t *sep = data_of(I, a[0], &sl);
+    Buf b = {0};
+    for (uint32_t i = 0; i < cnt; i++) {
+        SimId it = sim_items(S, seq)[i];
+        if (!bytes_like(I, it)) {
+            py_raise(I, EXC_TypeError, "sequence item %u: expected a bytes-like object, %s found", i,
+                     op_typename(I, it));
+            buf_fini(&b);
+            sim_decref(S, seq);
+            return 0;
+        }
+        size_t il;
+        const uint8_t *id = data_of(I, it, &il);
+        if (i)
+            buf_add(&b, (const char *)sep, sl);
+        buf_add(&b, (const char *)id, il);
+    }
+    r = like(I, a[0], (const uint8_t *)buf_str(&b), b.len);
+    buf_fini(&b);
+    sim_decref(S, seq);
+    return r;
+}
+
+/* each method twice: for bytes, then (the same order) for bytearray */
+#define SHARED(K)                                                                                      \
+    BUILTIN("decode", K, 0, decode, .kw = "encoding errors", .style = ARGS_CLINIC, .min = 0, .max = 2),   \
+    BUILTIN("hex", K, 0, hex, .kw_refused = "sep bytes_per_sep", .style = ARGS_CLINIC, .min = 0, .max = 2), \
+    BUILTIN("find", K, 0, find, .style = ARGS_RANGE, .min = 1, .max = 3),                                \
+    BUILTIN("rfind", K, 0, rfind, .style = ARGS_RANGE, .min = 1, .max = 3),                              \
+    BUILTIN("index", K, 0, b_index, .style = ARGS_RANGE, .min = 1, .max = 3),                            \
+    BUILTIN("rindex", K, 0, b_rindex, .style = ARGS_RANGE, .min = 1, .max = 3),                          \
+    BUILTIN("count", K, 0, count, .style = ARGS_RANGE, .min = 1, .max = 3),                              \
+    BUILTIN("startswith", K, 0, startswith, .style = ARGS_RANGE, .min = 1, .max = 3),                    \
+    BUILTIN("endswith", K, 0, endswith, .style = ARGS_RANGE, .min = 1, .max = 3),                        \
+    BUILTIN("upper", K, 0, upper, .style = ARGS_NONE), BUILTIN("lower", K, 0, lower, .style = ARGS_NONE),   \
+    BUILTIN("strip", K, 0, strip, .style = ARGS_RANGE, .min = 0, .max = 1),                              \
+    BUILTIN("lstrip", K, 0, lstrip, .style = ARGS_RANGE, .min = 0, .max = 1),                            \
+    BUILTIN("rstrip", K, 0, rstrip, .style = ARGS_RANGE, .min = 0, .max = 1),                            \
+    BUILTIN("join", K, 0, join, .style = ARGS_ONE)
+const BuiltinDef bytes_methods[] = {SHARED(SK_BYTES), SHARED(SK_BYTEARRAY)};
+const int bytes_nmethods = (int)(sizeof bytes_methods / sizeof bytes_methods[0]);
+const int bytes_nshared = bytes_nmethods / 2;
