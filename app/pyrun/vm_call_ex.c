@@ -63,10 +63,10 @@ static void function_str(PyRun *I, SimId callable, char *out, size_t cap)
 static bool args_to_tuple(PyRun *I, uint32_t slot, SimId callable)
 {
     SimId v = I->stack[slot];
-    if (sim_kind(S, v) == SK_TUPLE)
+    if (sim_kind(S, v) == SK_TUPLE && !sim_is_subinst(S, v)) /* PyTuple_CheckExact */
         return true;
     SimId t;
-    if (sim_kind(S, v) == SK_LIST) { /* PyList_AsTuple */
+    if (sim_kind(S, v) == SK_LIST && !sim_is_subinst(S, v)) { /* PyList_AsTuple */
         uint32_t n = sim_obj(S, v)->len;
         t = sim_tuple(S, n);
         for (uint32_t i = 0; i < n && i < sim_obj(S, t)->len; i++) {

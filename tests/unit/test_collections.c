@@ -149,6 +149,19 @@ static void test_namedtuple_counts(void **state)
     expect("3.13", src, 0, "(5, 0, 0)\n(11, 0, 0) P(x=4, y=3) 56 ('x', 'y') 3\n");
 }
 
+/* tuple(p) of a tuple subclass is a new plain tuple (PyTuple_CheckExact),
+ * and so is the *args tuple of f(*p); list() of one is sized exactly (corpus
+ * program 100 printed the namedtuple itself for tuple(p)) */
+static void test_tuple_of_subclass_copies(void **state)
+{
+    (void)state;
+    const char *src = "import sys\nfrom collections import namedtuple\nP = namedtuple('P', 'x y')\np = P(1, 2)\n"
+                      "t = tuple(p)\nprint(type(t).__name__, t is p, t, sys.getsizeof(list(p)))\n"
+                      "def f(*args):\n    return type(args).__name__\nprint(f(*p))\n";
+    expect("3.11", src, 0, "tuple False (1, 2) 72\ntuple\n");
+    expect("3.13", src, 0, "tuple False (1, 2) 72\ntuple\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -158,6 +171,7 @@ int main(void)
         cmocka_unit_test(test_count_after_method_refused),
         cmocka_unit_test(test_tuple_subclass),
         cmocka_unit_test(test_namedtuple_counts),
+        cmocka_unit_test(test_tuple_of_subclass_copies),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -85,11 +85,11 @@ SimId tuple_construct(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     if (!np)
         return sim_tuple(S, 0);
-    if (sim_kind(S, a[0]) == SK_TUPLE) {
+    if (sim_kind(S, a[0]) == SK_TUPLE && !sim_is_subinst(S, a[0])) { /* PyTuple_CheckExact */
         sim_incref(S, a[0]);
         return a[0];
     }
-    if (sim_kind(S, a[0]) == SK_LIST)
+    if (sim_kind(S, a[0]) == SK_LIST && !sim_is_subinst(S, a[0])) /* PyList_CheckExact */
         return list_as_tuple(I, a[0]);
     return tuple_from_iter(I, a[0]);
 }
