@@ -21,6 +21,12 @@
  *               flag 1: from str (dotted, may be NULL) at level ival; items as above,
  *               "*" for a star import
  *   N_MATCH     subject, cases (N_CASE: pattern, guard, body)
+ *   N_PATTERN   flag PAT_*: VALUE a = literal, signed number or dotted name (==);
+ *               SINGLETON a = None/True/False (is); AS a = pattern or -1 (a capture),
+ *               str = name (NULL: the wildcard `_`); STAR str = name (NULL: `*_`);
+ *               SEQ a = items; MAP a = keys, b = their patterns, str = `**rest`;
+ *               CLASS a = class (name or attribute), b = positional patterns,
+ *               c = keyword patterns (N_KWARG: str name, a pattern); OR a = alternatives
  *   N_TYPEALIAS name, value, -, -, type params (N_TYPEPARAM: bound, default; flag 1 star, 2 double star)
  *   N_FVALUE    expression, spec with fields (N_FSTRING); flag conversion; str plain spec
  *   N_LISTCOMP, N_SETCOMP, N_GENEXP  element, first N_COMPFOR (target, iter, ifs; XF_ASYNC)
@@ -63,6 +69,9 @@ typedef enum PyOp {
 #define PF_KWARGS 2u   /* **kwargs */
 #define PF_KWONLY 4u   /* after * */
 #define PF_POSONLY 8u  /* before / */
+
+/* N_PATTERN kinds (Node.flag) */
+enum { PAT_VALUE, PAT_SINGLETON, PAT_AS, PAT_STAR, PAT_SEQ, PAT_MAP, PAT_CLASS, PAT_OR };
 
 /* Node.xf: what the older node kinds gained with the whole grammar */
 #define XF_ASYNC 1u    /* async def / for / with / comprehension */

@@ -426,6 +426,27 @@ static bool stores(Fold *f, int first)
     return true;
 }
 
+/* a match statement's patterns: their values, keys and classes */
+static bool pattern(Fold *f, int n)
+{
+    const Node *nd = &f->n[n];
+    bool ok = true;
+    switch (nd->flag) {
+    case PAT_VALUE: return expr(f, nd->a);
+    case PAT_AS: return nd->a < 0 || pattern(f, nd->a);
+    case PAT_MAP: ok = exprs(f, nd->a); break;
+    case PAT_CLASS: ok = expr(f, nd->a); break;
+    case PAT_SEQ: case PAT_OR: break;
+    default: return true;
+    }
+    int lists[2] = {nd->flag == PAT_MAP || nd->flag == PAT_CLASS ? nd->b : nd->a,
+                    nd->flag == PAT_CLASS ? nd->c : -1};
+    for (int l = 0; ok && l < 2; l++)
+        for (int c = lists[l]; ok && c >= 0; c = f->n[c].next)
+            ok = pattern(f, f->n[c].kind == N_KWARG ? f->n[c].a : c);
+    return ok;
+}
+
 static bool stmt(Fold *f, int n)
 {
     const Node *nd = &f->n[n];
@@ -448,6 +469,13 @@ static bool stmt(Fold *f, int n)
                 return false;
         return stmts(f, nd->b);
     case N_RAISE: case N_ASSERT: return opt(f, nd->a) && opt(f, nd->b);
+    case N_MATCH:
+        if (!expr(f, nd->a))
+            return false;
+        for (int c = nd->b; c >= 0; c = f->n[c].next)
+            if (!pattern(f, f->n[c].a) || !opt(f, f->n[c].b) || !stmts(f, f->n[c].c))
+                return false;
+        return true;
     case N_TRY:
         if (!stmts(f, nd->a))
             return false;

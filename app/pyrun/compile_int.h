@@ -104,6 +104,8 @@ int cg_module_depth(Cg *g, int first);
 /* compile_with.c: the with statement; and what a return, break or continue
  * leaving its block emits (keep_tos: a return value is on top). */
 bool cg_with(Cg *g, int n);
+/* compile_match.c: the match statement n */
+bool cg_match(Cg *g, int n);
 void cg_with_unwind(Cg *g, const FBlock *b, bool keep_tos);
 /* compile_stmt.c */
 bool cg_push_block(Cg *g, int n, FBlockKind kind, int node, int try_depth);

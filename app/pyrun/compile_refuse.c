@@ -27,7 +27,7 @@ typedef struct Unmodelled { const char *what; bool plural; } Unmodelled;
 
 enum {
     U_AWAIT, U_ASYNCDEF, U_ASYNCFOR, U_ASYNCWITH, U_ASYNCCOMP,
-    U_MATCH, U_TYPEALIAS, U_TYPEPARAMS,
+    U_TYPEALIAS, U_TYPEPARAMS,
     U_WALRUS, U_CLASSKW, U_DOTTED, U_RELATIVE, U_STARIMPORT,
     U_EXCEPTSTAR, U_FUTURE, U_COMPLEX, U_NAMEDESC, U_BUILTINS, U_COUNT
 };
@@ -38,7 +38,6 @@ static const Unmodelled table[U_COUNT] = {
     [U_ASYNCFOR] = {"'async for' loops", true},
     [U_ASYNCWITH] = {"'async with' statements", true},
     [U_ASYNCCOMP] = {"asynchronous comprehensions", true},
-    [U_MATCH] = {"'match' statements", true},
     [U_TYPEALIAS] = {"'type' statements", true},
     [U_TYPEPARAMS] = {"type parameter lists ('[T]')", true},
     [U_WALRUS] = {"assignment expressions (':=') inside comprehensions", true},
@@ -97,7 +96,6 @@ static int why(R *r, int i)
     switch ((NodeKind)n->kind) {
     case N_AWAIT: return U_AWAIT;
     case N_WITH: return n->xf & XF_ASYNC ? U_ASYNCWITH : -1;
-    case N_MATCH: return U_MATCH;
     case N_TYPEALIAS: return U_TYPEALIAS;
     case N_NAMEDEXPR: return r->comps > 0 ? U_WALRUS : -1;
     case N_FLOAT: return n->xf & XF_IMAG ? U_COMPLEX : -1;

@@ -605,6 +605,7 @@ static bool stmt(Cg *g, int n)
         cg_emit(g, OP_RETURN_VALUE, 0);
         return true;
     case N_WITH: return cg_with(g, n);
+    case N_MATCH: return cg_match(g, n);
     case N_IF: return if_stmt(g, n);
     case N_WHILE: case N_FOR: return loop_stmt(g, n);
     case N_DEF:

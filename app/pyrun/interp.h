@@ -42,8 +42,17 @@ typedef enum Opcode {
     OP_MAP_ADD, OP_YIELD_VALUE, OP_YIELD_FROM,
     /* with statements (compile_with.c, vm_with.c) */
     OP_BEFORE_WITH, OP_WITH_EXIT, OP_WITH_EXCEPT,
+    /* match statements (compile_match.c, vm_match.c): arg = PM_* | n << 4 */
+    OP_MATCH,
     OP_COUNT
 } Opcode;
+
+/* OP_MATCH's operations: COPY n and SWAP n (CPython's), MATCH_SEQUENCE and
+ * MATCH_MAPPING (push whether the top is one), GET_LEN (push len(top)),
+ * MATCH_KEYS (push the values of the keys tuple's keys in the subject
+ * below it, or None), MATCH_CLASS n (pop [subject, class, keyword names],
+ * push the tuple of n positional and the named attributes, or None). */
+enum { PM_COPY, PM_SWAP, PM_SEQUENCE, PM_MAPPING, PM_GET_LEN, PM_KEYS, PM_CLASS };
 
 #define OPARG(w) ((int32_t)(w) >> 8)
 /* SETUP_TRY's argument: the handler's ip, with this bit when the handler's
@@ -380,6 +389,8 @@ SimId vm_gen_yield_from_target(PyRun *I, SimId gen);
 bool vm_before_with(PyRun *I);
 bool vm_with_exit(PyRun *I, int k);
 bool vm_with_except(PyRun *I);
+/* vm_match.c: OP_MATCH (arg: PM_* | n << 4); false with the error raised */
+bool vm_match_op(PyRun *I, int arg);
 /* exceptions (types/exception.c) */
 /* Raises the built-in exception t with a printf-style message (ignored
  * once the program is refused). */

@@ -69,6 +69,10 @@ static void walk(Ast *a, int n, const char *cls)
     case N_NAME: case N_PARAM: case N_HANDLER:
         rename(nd, cls, false);
         break;
+    case N_PATTERN: /* a capture's name */
+        if (nd->str)
+            rename(nd, cls, false);
+        break;
     case N_ATTR: /* its own name stays readable: 3.13's __static_attributes__ list it */
         rename(nd, cls, true);
         break;

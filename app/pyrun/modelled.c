@@ -134,6 +134,7 @@ static const char *const class_dunders[] = {
     "__enter__", "__exit__", "__slots__", "__call__", "__getattr__", "__getattribute__", "__setattr__",
     "__delattr__", "__format__", "__get__", "__set__", "__delete__", "__set_name__",
     "__missing__", /* a plain method, which dict_subscript calls in a subclass of dict */
+    "__match_args__", /* a tuple a class pattern reads (vm_match.c) */
     "__post_init__", /* a plain method: @dataclass's __init__ calls it (modules/dataclasses_methods.c) */ "__copy__", "__deepcopy__",
 };
 

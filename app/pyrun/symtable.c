@@ -229,6 +229,26 @@ static void walk_inner(W *w, Scope *s, int n)
     case N_KWARG: case N_STARRED: case N_FVALUE:
         walk(w, s, nd->a);
         return;
+    case N_MATCH:
+        walk(w, s, nd->a);
+        for (int c = nd->b; c >= 0; c = w->ast->n[c].next) {
+            const Node *cs = &w->ast->n[c];
+            walk(w, s, cs->a);
+            walk(w, s, cs->b);
+            walk_list(w, s, cs->c);
+        }
+        return;
+    case N_PATTERN: /* a capture binds its name; values and classes are read */
+        if (nd->str)
+            mark(s, nd->str, SYM_BOUND);
+        if (nd->flag == PAT_SEQ || nd->flag == PAT_OR || nd->flag == PAT_MAP || nd->flag == PAT_CLASS) {
+            walk_list(w, s, nd->a);
+            walk_list(w, s, nd->b);
+            walk_list(w, s, nd->c);
+        } else {
+            walk(w, s, nd->a);
+        }
+        return;
     case N_NAMEDEXPR: /* (name := value) binds in this scope (compile_refuse.c
                        * refuses it inside a comprehension, where it would not) */
         walk(w, s, nd->b);

@@ -180,8 +180,9 @@ VmStop vm_run(PyRun *I, int base, bool step)
         [OP_MAP_ADD] = &&T_OP_MAP_ADD, [OP_YIELD_VALUE] = &&T_OP_YIELD_VALUE,
         [OP_YIELD_FROM] = &&T_OP_YIELD_FROM, [OP_BEFORE_WITH] = &&T_OP_BEFORE_WITH,
         [OP_WITH_EXIT] = &&T_OP_WITH_EXIT, [OP_WITH_EXCEPT] = &&T_OP_WITH_EXCEPT,
+        [OP_MATCH] = &&T_OP_MATCH,
     };
-    _Static_assert(OP_WITH_EXCEPT + 1 == OP_COUNT, "every opcode has its target above");
+    _Static_assert(OP_MATCH + 1 == OP_COUNT, "every opcode has its target above");
     static const void *targets[256]; /* every byte an opcode can be: the others are bad */
     if (UNLIKELY(!targets[0]))
         for (int i = 0; i < 256; i++)
@@ -483,6 +484,10 @@ dispatch:
         NEXT();
     TARGET(OP_WITH_EXCEPT)
         if (!vm_with_except(I))
+            goto error;
+        NEXT();
+    TARGET(OP_MATCH)
+        if (!vm_match_op(I, arg))
             goto error;
         NEXT();
     TARGET(OP_MAP_ADD)

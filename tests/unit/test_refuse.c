@@ -51,7 +51,7 @@ static const Refusal refusals[] = {
     {"g = lambda: (yield)\n", "pydive: line 1: generator lambdas ('lambda: (yield)') are not modelled by the simulated CPython\n"},
     {"async def f():\n    pass\n", "pydive: line 1: coroutines ('async def') are not modelled by the simulated CPython\n"},
     {"try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    print(e.__traceback__.tb_lasti)\n", "pydive: line 4: 'traceback.tb_lasti' (bytecode offsets) is not modelled by the simulated CPython\n"},
-    {"match 1:\n    case 1:\n        pass\n", "pydive: line 1: 'match' statements are not modelled by the simulated CPython\n"},
+    {"class A:\n    pass\n\nmatch A.__dict__:\n    case {}:\n        pass\n", "pydive: line 5: a mapping pattern matched against a mappingproxy is not modelled by the simulated CPython\n"},
     {"def f(*args: *tuple):\n    pass\n",
      "pydive: line 1: a starred annotation ('*args: *Ts') is not modelled by the simulated CPython\n"},
     {"def f() -> int | None:\n    return 1\n",
