@@ -196,6 +196,12 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
             return ret(I, o->v.cell.ref);
         }
         break;
+    case SK_ARRAY:
+        if (is(I, name, "itemsize"))
+            return sim_int(S, sim_array_itemsize((char)o->sub));
+        if (is(I, name, "typecode"))
+            return sim_str(S, (const char *)&o->sub, 1);
+        break;
     case SK_WEAKREF:
         if (is(I, name, "__callback__"))
             return ret(I, o->v.weakref.callback);

@@ -43,7 +43,8 @@ typedef struct BuiltinDef {
 #define BUILTIN(nm, own, mod, f, ...) {.name = nm, .owner = own, .module = mod, .fn = f, __VA_ARGS__}
 
 enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH, BM_COPY, BM_OPERATOR, BM_FUNCTOOLS,
-       BM_COLLECTIONS, BM_DATACLASSES, BM_CONTEXTLIB, BM_RANDOM, BM_STRING, BM_TIME, BM_ABC, BM_ENUM, BM_JSON, BM_PPRINT, BM_TYPING };
+       BM_COLLECTIONS, BM_DATACLASSES, BM_CONTEXTLIB, BM_RANDOM, BM_STRING, BM_TIME, BM_ABC, BM_ENUM, BM_JSON, BM_PPRINT, BM_TYPING,
+       BM_ARRAY };
 
 /* The builtins module's functions (modules/builtins.c) and each module's
  * (modules/gc.c, sys.c, weakref.c). */
@@ -199,6 +200,11 @@ extern const BuiltinDef pprint_functions[];
 extern const int pprint_nfunctions;
 void pprint_module_init(PyRun *I, SimId dict);
 void pprint_on_import(PyRun *I);
+/* modules/array.c: the module (its type is types/array.c's) */
+extern const BuiltinDef array_functions[];
+extern const int array_nfunctions;
+void array_module_init(PyRun *I, SimId dict);
+void array_on_import(PyRun *I);
 /* modules/json.c */
 extern const BuiltinDef json_functions[];
 extern const int json_nfunctions;

@@ -116,6 +116,7 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
         py_raise(I, EXC_TypeError, "'%s' object is not subscriptable", op_typename(I, obj));
         return 0;
     case SK_BYTEARRAY: return bytearray_getitem(I, obj, key);
+    case SK_ARRAY: return array_getitem(I, obj, key);
     case SK_LIST: case SK_TUPLE: case SK_STR: case SK_BYTES: {
         if (is_slice(I, key))
             return get_slice(I, obj, key);
@@ -210,6 +211,8 @@ bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value)
         return deque_setitem(I, obj, key, value);
     if (k == SK_BYTEARRAY)
         return bytearray_setitem(I, obj, key, value);
+    if (k == SK_ARRAY)
+        return array_setitem(I, obj, key, value);
     if (k == SK_LIST) {
         if (is_slice(I, key)) {
             int64_t start, stop, step;
@@ -255,6 +258,8 @@ bool op_delitem(PyRun *I, SimId obj, SimId key)
         return deque_delitem(I, obj, key);
     if (k == SK_BYTEARRAY)
         return bytearray_setitem(I, obj, key, 0);
+    if (k == SK_ARRAY)
+        return array_setitem(I, obj, key, 0);
     if (k == SK_LIST) {
         if (is_slice(I, key)) {
             int64_t start, stop, step;

@@ -149,6 +149,12 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
     }
     if (is_num(I, a) && is_num(I, b) && op <= OP_POW)
         return float_binary(I, op, as_f(I, a), as_f(I, b));
+    if ((op == OP_ADD || op == OP_MUL) && (ka == SK_ARRAY || kb == SK_ARRAY)) {
+        bool handled;
+        SimId r = array_binary(I, op, a, b, inplace, &handled);
+        if (handled)
+            return r;
+    }
     if ((op == OP_ADD || op == OP_MUL) && (bytes_like(I, a) || bytes_like(I, b))) {
         bool handled;
         SimId r = bytes_binary(I, op, a, b, inplace, &handled);
@@ -275,6 +281,10 @@ static int order(PyRun *I, int op, SimId a, SimId b)
     }
     if (bytes_like(I, a) && bytes_like(I, b))
         return bytes_order(I, a, b);
+    if (ka == SK_ARRAY && kb == SK_ARRAY) {
+        int r = array_order(I, a, b, false);
+        return r == -2 ? 2 : r;
+    }
     if (ka == kb && (ka == SK_STR || ka == SK_BYTES)) {
         size_t na, nb;
         const char *da = sim_str_data(S, a, &na), *db = sim_str_data(S, b, &nb);
@@ -401,6 +411,10 @@ static int deep_equal_inner(PyRun *I, SimId a, SimId b)
         return as_f(I, a) == as_f(I, b); /* IEEE: nan is not equal to itself */
     if ((ka != kb || ka == SK_BYTEARRAY) && bytes_like(I, a) && bytes_like(I, b)) /* a bytearray: by content */
         return bytes_order(I, a, b) == 0;
+    if (ka == SK_ARRAY && kb == SK_ARRAY) {
+        int r = array_order(I, a, b, true);
+        return r == -2 ? -1 : r == 0;
+    }
     return sim_equal(S, a, b);
 }
 
@@ -462,7 +476,7 @@ int op_truth(PyRun *I, SimId a)
     case SK_BOOL: case SK_INT: return o->v.i != 0;
     case SK_FLOAT: return o->v.f != 0;
     case SK_STR: case SK_BYTES: case SK_BYTEARRAY: case SK_LIST: case SK_TUPLE: case SK_DICT: case SK_SET:
-    case SK_DEQUE:
+    case SK_DEQUE: case SK_ARRAY:
         return o->len != 0;
     case SK_RANGE: {
         const int64_t *r = (const int64_t *)(const void *)sim_items(S, a);
@@ -500,6 +514,7 @@ int op_contains(PyRun *I, SimId c, SimId item)
         if (sim_obj(S, c)->sub == SIM_VIEW_ITEMS || sim_obj(S, c)->sub == SIM_VIEW_VALUES)
             return dictview_contains(I, c, item);
         return op_contains(I, SIM_V(S, c, SK_DICTVIEW, view.dict), item);
+    case SK_ARRAY: return array_contains(I, c, item);
     case SK_BYTES: case SK_BYTEARRAY:
         if (!sim_is_subinst(S, c))
             return bytes_contains(I, c, item);

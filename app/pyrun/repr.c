@@ -165,6 +165,7 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
         str_repr(d, n, o->kind == SK_BYTES, out);
         return true;
     }
+    case SK_ARRAY: return array_repr(I, v, out);
     case SK_BYTEARRAY: {
         size_t n;
         const char *d = sim_str_data(S, v, &n);

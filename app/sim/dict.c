@@ -50,7 +50,7 @@ bool sim_hashable(const Sim *s, SimId k)
 {
     SimKind kind = (SimKind)s->obj[k].kind;
     if (kind == SK_LIST || kind == SK_DICT || (kind == SK_SET && s->obj[k].sub != SIM_SET_FROZEN) ||
-        kind == SK_BYTEARRAY || kind == SK_DICTVIEW || kind == SK_DEQUE)
+        kind == SK_BYTEARRAY || kind == SK_DICTVIEW || kind == SK_DEQUE || kind == SK_ARRAY)
         return false;
     if (kind == SK_INSTANCE && s->obj[k].type) {
         /* __hash__ = None (or set by __eq__ alone), or hashed in Python: not here */

@@ -586,6 +586,12 @@ static void dealloc_body(Sim *s, SimId id)
         sim__deque_dealloc(s, id);
         release(s, id, NULL);
         break;
+    case SK_ARRAY: /* array_dealloc */
+        if (o->weaklist)
+            sim_clear_weakrefs(s, id, true);
+        pm_free(&s->pm, o->mem2);
+        release(s, id, NULL);
+        break;
     case SK_GEN:
         if (sim__gen_dealloc(s, id)) /* the frame's references go before the memory */
             release(s, id, NULL);

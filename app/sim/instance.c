@@ -220,7 +220,7 @@ const char *sim_kind_name(SimKind k)
         "function", "method", "builtin_function_or_method", "weakref.ReferenceType", "cell", "module",
         "range", "iterator", "dict_keys", "NotImplementedType", "super", "generator", "property",
         "classmethod", "staticmethod", "ellipsis", "member_descriptor", "getset_descriptor", "traceback",
-        "frame", "collections.deque", "code"};
+        "frame", "collections.deque", "array.array", "code"};
     return names[k];
 }
 
@@ -255,7 +255,7 @@ static bool weakrefable(const Sim *s, SimId obj)
         return !(f & SIM_TYF_HEAP) || (f & SIM_TYF_WEAK);
     }
     return k == SK_INSTANCE || k == SK_FUNC || k == SK_TYPE || k == SK_SET || k == SK_METHOD ||
-           k == SK_GEN || k == SK_DEQUE;
+           k == SK_GEN || k == SK_DEQUE || k == SK_ARRAY;
 }
 
 /* the basic (callback-less, exact-type) ref or proxy of obj, or 0
@@ -425,8 +425,11 @@ static size_t exact_sizeof(const Sim *s, SimId id)
     case SK_FRAME: return sim__frame_sizeof(s, id);
     case SK_TYPE:
         if (o->sub != SK_INSTANCE) { /* a built-in type: PyTypeObject, or (3.12+) itertools' heap types */
-            bool heap = ((o->sub == SK_ITER && o->cap >= SIM_XT_IT_COUNT) || o->sub == SK_DEQUE) &&
-                        s->prof->version != SIM_V311; /* _collections' too */
+            bool heap = (((o->sub == SK_ITER && o->cap >= SIM_XT_IT_COUNT) || o->sub == SK_DEQUE) &&
+                         s->prof->version != SIM_V311) || /* _collections' too */
+                        o->sub == SK_ARRAY; /* array's, from 3.11 on */
+            if (heap && s->prof->version == SIM_V311)
+                return 920;
             if (heap)
                 return s->prof->version == SIM_V312 ? 936 : 944;
             return s->prof->version == SIM_V311 ? 424 : s->prof->version == SIM_V312 ? 432 : 416;
@@ -445,6 +448,7 @@ static size_t exact_sizeof(const Sim *s, SimId id)
     case SK_CLASSMETHOD: case SK_STATICMETHOD: return 48;
     case SK_GEN: return (s->prof->version == SIM_V311 ? 168 : 160) + 8 * (size_t)o->cap;
     case SK_DEQUE: return sim__deque_sizeof(s, id);
+    case SK_ARRAY: return 80 + (size_t)o->cap * sim_array_itemsize((char)o->sub);
     default: return 16;
     }
 }
@@ -610,6 +614,9 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
         break;
     case SK_DEQUE: /* deque_traverse: the items left to right */
         sim__deque_traverse(s, id, fn, arg);
+        break;
+    case SK_ARRAY: /* array_tp_traverse: its heap type, nothing else */
+        fn(s, s->types[SK_ARRAY], arg);
         break;
     case SK_GEN: /* gen_traverse: the frame's function, then its slots */
         if (o->v.gen.func)

@@ -38,6 +38,8 @@ static inline SimId sim__alloc_record(Sim *s, SimKind k)
     return id;
 }
 void sim__free_record(Sim *s, SimId id);
+/* What a refused constructor returns: an empty record of kind k, nomem set. */
+SimId sim__refused_record(Sim *s, SimKind k);
 void sim__gc_on_alloc(Sim *s);
 void sim__gc_on_free(Sim *s);
 void sim__dealloc(Sim *s, SimId id);

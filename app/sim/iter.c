@@ -78,6 +78,7 @@ static const struct XTypeDef {
     [SIM_XT_FT_LRU_ELEM] = {"functools._lru_list_elem", SK_ITER, {56, 56, 56}, false},
     [SIM_XT_DEQUE_ITER] = {"_collections._deque_iterator", SK_ITER, {72, 72, 72}, true},
     [SIM_XT_DEQUE_REVITER] = {"_collections._deque_reverse_iterator", SK_ITER, {72, 72, 72}, true},
+    [SIM_XT_ARRAY_ITER] = {"arrayiterator", SK_ITER, {56, 56, 56}, true},
     [SIM_XT_FT_CACHEINFO] = {"functools.CacheInfo", SK_ITER, {72, 72, 72}, true},
     /* contextlib: the function @contextmanager returns, and instances of its classes */
     [SIM_XT_CL_HELPER] = {"function", SK_ITER, {152, 160, 160}, true},
@@ -170,6 +171,7 @@ static SimXType iter_type_for(const Sim *s, SimId over, int *kind)
         return o->sub == SIM_VIEW_PROXY ? SIM_XT_DICT_KEYITER : (SimXType)(SIM_XT_DICT_KEYITER + o->sub);
     case SK_SET: *kind = SIM_IT_SET; return SIM_XT_SET_ITER;
     case SK_RANGE: *kind = SIM_IT_RANGE; return SIM_XT_RANGE_ITER;
+    case SK_ARRAY: *kind = SIM_IT_ARRAY; return SIM_XT_ARRAY_ITER;
     default: return SIM_XT_NONE;
     }
 }
@@ -388,6 +390,10 @@ SimId sim_iter_next(Sim *s, SimId id)
         if (!seq || it->cap >= s->obj[seq].len)
             break;
         return sim_int(s, ((const uint8_t *)sim_items(s, seq))[it->cap++]);
+    case SIM_IT_ARRAY:
+        if (!seq || it->cap >= s->obj[seq].len)
+            break;
+        return sim_array_get(s, seq, it->cap++);
     case SIM_IT_SET: {
         if (!seq)
             return 0;

@@ -51,6 +51,8 @@ static SimId refused(Sim *s, SimKind k)
     return sim__alloc_record(s, k);
 }
 
+SimId sim__refused_record(Sim *s, SimKind k) { return refused(s, k); }
+
 static inline SimId ret(Sim *s, SimId id)
 {
     sim_incref(s, id);

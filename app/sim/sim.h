@@ -34,6 +34,7 @@ typedef enum SimKind {
     SK_MEMBER_DESCR, SK_GETSET_DESCR, /* type.c: a class's slots, its __dict__ / __weakref__ */
     SK_TRACEBACK, SK_FRAME, /* exc.c */
     SK_DEQUE, /* deque.c: collections.deque */
+    SK_ARRAY, /* array.c: array.array */
     SK_CODE,  /* a code object: pyrun's, made static on first use (sim_code_new) */
     SK_COUNT
 } SimKind;
@@ -56,7 +57,7 @@ typedef enum SimKind {
  * (enumerate, zip, map ...: iter.c) holds SimObj.len owned references in its
  * payload, then int64 counters, and pyrun walks it by its type (SimXType). */
 enum { SIM_IT_LIST, SIM_IT_TUPLE, SIM_IT_RANGE, SIM_IT_STR, SIM_IT_DICT, SIM_IT_SET, SIM_IT_BYTES,
-       SIM_IT_COMPOSITE };
+       SIM_IT_COMPOSITE, SIM_IT_ARRAY };
 enum { SIM_VIEW_KEYS, SIM_VIEW_VALUES, SIM_VIEW_ITEMS,
        SIM_VIEW_PROXY /* a mappingproxy of a class's dict (Cls.__dict__): read-only, iterates as keys */ };
 /* SimObj.sub of an SK_INSTANCE that is an exception (exc.c): of a built-in
@@ -89,6 +90,7 @@ typedef enum SimXType {
     SIM_XT_IT_GROUPBY, SIM_XT_IT_GROUPER, SIM_XT_IT_BATCHED, SIM_XT_IT_TEE, SIM_XT_IT_TEEDATA,
     /* collections.deque's */
     SIM_XT_DEQUE_ITER, SIM_XT_DEQUE_REVITER,
+    SIM_XT_ARRAY_ITER, /* array.arrayiterator */
     /* weakref's proxies (kind SK_WEAKREF) */
     SIM_XT_WR_PROXY, SIM_XT_WR_CALLABLE_PROXY,
     /* the generators of weakref's containers: keys/values, items (kind SK_ITER) */
@@ -590,6 +592,14 @@ bool sim_tuple_resize(Sim *s, SimId *t, size_t n);
 /* PyByteArray_Resize to n bytes (ob_alloc grows and shrinks as CPython's);
  * on a refusal the bytearray stays as it was (sim_nomem tells). */
 void sim_bytearray_resize(Sim *s, SimId ba, size_t n);
+/* array.array (array.c): the item size of a typecode (0: not one the
+ * model has); a new array of n zeroed items allocated exactly (tracked);
+ * array_resize to n items. */
+unsigned sim_array_itemsize(char typecode);
+SimId sim_array(Sim *s, char typecode, size_t n);
+void sim_array_resize(Sim *s, SimId a, size_t n);
+/* Item i of an array as Python reads it: an int, or a float ('f' widened). */
+SimId sim_array_get(Sim *s, SimId a, size_t i);
 /* A deletion of the first k bytes: the logical start advances, then the
  * resize (bytearray_setslice_linear with lo == 0). */
 void sim_bytearray_drop_front(Sim *s, SimId ba, size_t k);

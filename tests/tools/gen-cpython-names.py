@@ -29,6 +29,9 @@ out = {"builtins": sorted(n for n in dir(builtins) if not n.startswith("_") or n
        "stdlib": sorted(sys.stdlib_module_names),
        "types": {k: sorted(dir(v)) for k, v in kinds.items()},
        "modules": {m: sorted(n for n in dir(__import__(m)) if not n.startswith("__")) for m in ("gc", "sys", "weakref", "math", "operator", "functools", "contextlib", "copy", "collections", "random", "string", "time", "abc", "enum", "json", "pprint", "typing")}}
+import array  # last: from 3.12 it imports collections.abc, which would show in collections' names
+out["types"]["array.array"] = sorted(dir(array.array))
+out["modules"]["array"] = sorted(n for n in dir(array) if not n.startswith("__"))
 print(json.dumps(out))
 '''
 

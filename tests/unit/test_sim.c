@@ -358,12 +358,37 @@ static void bytearray_resize_follows_cpython(void **state)
     sim_free(s);
 }
 
+/* array_resize as Modules/arraymodule.c grows it (CPython 3.11-3.13:
+ * getsizeof = 80 + allocated * itemsize): n + n/16 + 3 while small, + 7
+ * from 8 items; a shrink by fewer than 16 items keeps the room */
+static void array_resize_follows_cpython(void **state)
+{
+    (void)state;
+    Sim *s = new311();
+    SimId a = sim_array(s, 'i', 0);
+    assert_true(sim_is_tracked(s, a));
+    static const size_t sizes[] = {96, 96, 96, 96, 112, 112, 112, 112, 144};
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        sim_array_resize(s, a, i + 1);
+        assert_int_equal(sim_sizeof(s, a), sizes[i]);
+    }
+    sim_array_resize(s, a, 40); /* 40/16 + 7 + 40 = 49 */
+    assert_int_equal(sim_sizeof(s, a), 80 + 49 * 4);
+    sim_array_resize(s, a, 30); /* 40 < 30 + 16: kept */
+    assert_int_equal(sim_sizeof(s, a), 80 + 49 * 4);
+    sim_array_resize(s, a, 10); /* 30 >= 10 + 16: 10/16 + 7 + 10 = 17 */
+    assert_int_equal(sim_sizeof(s, a), 80 + 17 * 4);
+    sim_decref(s, a);
+    sim_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(startup_matches_measured_table),
         cmocka_unit_test(list_self_cycle),
         cmocka_unit_test(bytearray_resize_follows_cpython),
+        cmocka_unit_test(array_resize_follows_cpython),
         cmocka_unit_test(two_list_cycle_and_generations),
         cmocka_unit_test(tuple_untracked_by_collection),
         cmocka_unit_test(gc_counts_follow_allocations),

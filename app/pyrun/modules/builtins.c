@@ -28,7 +28,7 @@ static SimId f_len(PyRun *I, SimId *a, int n, SimId kw)
     const SimObj *o = sim_obj(S, a[0]);
     switch ((SimKind)o->kind) {
     case SK_STR: return sim_int(S, o->cap);
-    case SK_BYTES: case SK_BYTEARRAY: case SK_LIST: case SK_TUPLE: case SK_DICT: case SK_SET: case SK_DEQUE:
+    case SK_BYTES: case SK_BYTEARRAY: case SK_LIST: case SK_TUPLE: case SK_DICT: case SK_SET: case SK_DEQUE: case SK_ARRAY:
         return sim_int(S, o->len);
     case SK_DICTVIEW: return sim_int(S, sim_obj(S, o->v.view.dict)->len);
     case SK_RANGE: {

@@ -505,6 +505,22 @@ static const CpyName type_collections_deque[] = {
     {"pop", 7}, {"popleft", 7}, {"remove", 7}, {"reverse", 7}, {"rotate", 7},
 };
 
+static const CpyName type_array_array[] = {
+    {"__add__", 7}, {"__buffer__", 6}, {"__class__", 7}, {"__class_getitem__", 6},
+    {"__contains__", 7}, {"__copy__", 7}, {"__deepcopy__", 7}, {"__delattr__", 7},
+    {"__delitem__", 7}, {"__dir__", 7}, {"__doc__", 7}, {"__eq__", 7}, {"__format__", 7},
+    {"__ge__", 7}, {"__getattribute__", 7}, {"__getitem__", 7}, {"__getstate__", 7}, {"__gt__", 7},
+    {"__hash__", 7}, {"__iadd__", 7}, {"__imul__", 7}, {"__init__", 7}, {"__init_subclass__", 7},
+    {"__iter__", 7}, {"__le__", 7}, {"__len__", 7}, {"__lt__", 7}, {"__module__", 7},
+    {"__mul__", 7}, {"__ne__", 7}, {"__new__", 7}, {"__reduce__", 7}, {"__reduce_ex__", 7},
+    {"__release_buffer__", 6}, {"__repr__", 7}, {"__rmul__", 7}, {"__setattr__", 7},
+    {"__setitem__", 7}, {"__sizeof__", 7}, {"__str__", 7}, {"__subclasshook__", 7}, {"append", 7},
+    {"buffer_info", 7}, {"byteswap", 7}, {"clear", 4}, {"count", 7}, {"extend", 7},
+    {"frombytes", 7}, {"fromfile", 7}, {"fromlist", 7}, {"fromunicode", 7}, {"index", 7},
+    {"insert", 7}, {"itemsize", 7}, {"pop", 7}, {"remove", 7}, {"reverse", 7}, {"tobytes", 7},
+    {"tofile", 7}, {"tolist", 7}, {"tounicode", 7}, {"typecode", 7},
+};
+
 static const CpyName module_gc[] = {
     {"DEBUG_COLLECTABLE", 7}, {"DEBUG_LEAK", 7}, {"DEBUG_SAVEALL", 7}, {"DEBUG_STATS", 7},
     {"DEBUG_UNCOLLECTABLE", 7}, {"callbacks", 7}, {"collect", 7}, {"disable", 7}, {"enable", 7},
@@ -744,6 +760,10 @@ static const CpyName module_typing[] = {
     {"warnings", 3},
 };
 
+static const CpyName module_array[] = {
+    {"ArrayType", 7}, {"_array_reconstructor", 7}, {"array", 7}, {"typecodes", 7},
+};
+
 #define N(t) t, sizeof t / sizeof t[0]
 
 const CpyNameSet cpython_builtins = {N(builtin_names)};
@@ -784,6 +804,7 @@ const CpyNamedSet cpython_types[] = {
     {"staticmethod", {N(type_staticmethod)}},
     {"generator", {N(type_generator)}},
     {"collections.deque", {N(type_collections_deque)}},
+    {"array.array", {N(type_array_array)}},
     {0},
 };
 
@@ -805,5 +826,6 @@ const CpyNamedSet cpython_modules[] = {
     {"json", {N(module_json)}},
     {"pprint", {N(module_pprint)}},
     {"typing", {N(module_typing)}},
+    {"array", {N(module_array)}},
     {0},
 };

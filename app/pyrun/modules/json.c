@@ -292,7 +292,8 @@ static bool enc_value(PyRun *I, Enc *e, SimId v, int level, Buf *out)
         e->depth--;
         return ok;
     }
-    py_raise(I, EXC_TypeError, "Object of type %s is not JSON serializable", op_typename(I, v));
+    const char *tn = op_typename(I, v), *dot = strrchr(tn, '.'); /* o.__class__.__name__: "deque", "array" */
+    py_raise(I, EXC_TypeError, "Object of type %s is not JSON serializable", dot ? dot + 1 : tn);
     return false;
 }
 

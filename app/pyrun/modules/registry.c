@@ -31,6 +31,7 @@ static const DefTable tables[] = {
     {set_methods, &set_nmethods},
     {bytearray_methods, &bytearray_nmethods},
     {bytes_methods, &bytes_nmethods},
+    {array_methods, &array_nmethods},
     {str_methods, &str_nmethods},
     {tuple_methods, &tuple_nmethods},
     {property_methods, &property_nmethods},
@@ -62,8 +63,9 @@ static const DefTable tables[] = {
     {json_functions, &json_nfunctions},
     {pprint_functions, &pprint_nfunctions},
     {typing_functions, &typing_nfunctions},
+    {array_functions, &array_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 3, FIRST_MODULE = 20 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 3, FIRST_MODULE = 21 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -129,6 +131,10 @@ const ModuleDef py_modules[] = {
      "`Mapping`, `MutableMapping`, `MutableSequence`, `Generator`, `Callable`, `Deque`, `DefaultDict`, "
      "`Counter`, `OrderedDict`, `Optional`, `Union`, `Any`, `ClassVar`, `Final` and their subscriptions (repr, "
      "identity)", typing_on_import},
+    {"array", array_functions, &array_nfunctions, array_module_init,
+     "the type `array` (`ArrayType`; typecodes b B h H i I l L q Q f d: `append`, `extend`, `pop`, `insert`, "
+     "`index`, `remove`, `count`, `reverse`, `tolist`, `tobytes`, `itemsize`, `typecode`, items and slices, "
+     "`+ * += *= in == <`), `typecodes`", array_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -234,11 +240,13 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
                                           "functools", "collections", "dataclasses", "contextlib",
-                                          "Random", "string", "time", "abc", "enum", "json", "pprint", "typing"};
+                                          "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array"};
     if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM)) /* "WeakSet.add" */
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
         snprintf(out, cap, "deque.%s", d->name);
+    else if (d->owner == SK_ARRAY) /* "array.append" */
+        snprintf(out, cap, "array.%s", d->name);
     else if (d->owner)
         snprintf(out, cap, "%s.%s", sim_kind_name((SimKind)d->owner), d->name);
     else if (d->module)

@@ -100,6 +100,11 @@ static const ImportCost costs[STD_COUNT] = {
                     STD_BIT(STD_COLLECTIONS) | STD_BIT(STD_FUNCTOOLS) | STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS) |
                         STD_BIT(STD_ENUM) | STD_BIT(STD_CONTEXTLIB),
                     {214, 487, 51}, {8, 7, 2}, {119, 119, 114}, {0, 0, 0}, {3396, 3446, 2308}, false},
+    /* array loads its extension module through importlib's file finder (mods3:
+     * gen0 count and generation-1 count after it from the clean state; garbage
+     * with the collector disabled; gc.collect() after it; survivors by
+     * len(gc.get_objects()) as for math, +3 as math's entry) */
+    [STD_ARRAY] = {"array", 0, {601, 636, 270}, {2, 2, 1}, {76, 76, 80}, {72, 72, 41}, {1243, 1330, 1332}, false},
     [STD_COLLECTIONS] = {"collections", STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_OPERATOR), {507, 560, 173},
                          {2, 2, 1}, {76, 76, 80}, {69, 69, 0}, {1228, 1308, 1251}, false},
 };
@@ -109,6 +114,7 @@ static const char *const statements[STD_COUNT] = {
     "import itertools", "import math", "import operator", "import functools", "import contextlib",
     "import copy", "import collections", "import weakref", "import dataclasses",
     "import random", "import string", "import enum", "import json", "import pprint", "import typing",
+    "import array",
 };
 
 static bool freelists_empty(PyRun *I)

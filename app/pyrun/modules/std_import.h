@@ -12,7 +12,7 @@ enum { STD_ITERTOOLS, STD_MATH, STD_OPERATOR, STD_FUNCTOOLS, STD_CONTEXTLIB, STD
        STD_WEAKREF, /* replayed by weakref.c itself (weakref_on_import) */
        STD_DATACLASSES,
        STD_RANDOM, STD_STRING,
-       STD_ENUM, STD_JSON, STD_PPRINT, STD_TYPING,
+       STD_ENUM, STD_JSON, STD_PPRINT, STD_TYPING, STD_ARRAY,
        STD_COUNT };
 #define STD_BIT(k) (1u << (k))
 

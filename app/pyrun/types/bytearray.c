@@ -22,6 +22,14 @@ bool bytes_like(PyRun *I, SimId v)
     return (k == SK_BYTES || k == SK_BYTEARRAY) && !sim_is_subinst(S, v);
 }
 
+bool bytes_buffer_refused(PyRun *I, SimId v)
+{
+    if (sim_kind(S, v) != SK_ARRAY)
+        return false;
+    py_not_modelled(I, 0, "an array.array used as a bytes-like object (its buffer)");
+    return true;
+}
+
 bool bytes_byte_value(PyRun *I, SimId v, int *out)
 {
     SimKind k = sim_kind(S, v);
@@ -220,6 +228,8 @@ static SimId ba_extend(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
     SimId src = a[1];
+    if (bytes_buffer_refused(I, src))
+        return 0;
     if (sim_kind(S, src) == SK_STR && S->prof->version >= SIM_V313) { /* 3.13 names the mistake */
         py_raise(I, EXC_TypeError, "expected iterable of integers; got: 'str'");
         return 0;

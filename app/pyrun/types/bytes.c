@@ -73,6 +73,8 @@ static SimId make_bytes(PyRun *I, SimId src, bool array)
         const char *d = sim_str_data(S, src, &n);
         return array ? sim_bytearray(S, (const uint8_t *)d, n) : sim_bytes(S, (const uint8_t *)d, n);
     }
+    if (bytes_buffer_refused(I, src))
+        return 0;
     if (k == SK_INSTANCE || sim_is_subinst(S, src)) /* __bytes__, __index__, the buffer protocol */
         return py_not_modelled(I, 0, "%s() of an instance of a class", array ? "bytearray" : "bytes"), 0;
     SimId it = 0; /* the iterator first: its TypeError names the conversion */

@@ -93,6 +93,8 @@ static bool find_args(PyRun *I, SimId *a, int n, uint8_t *one, const uint8_t **n
         *m = 1;
     } else if (bytes_like(I, a[1])) {
         *nd = data_of(I, a[1], m);
+    } else if (bytes_buffer_refused(I, a[1])) {
+        return false;
     } else {
         if (k == SK_INSTANCE)
             return py_not_modelled(I, 0, "a search of an instance in bytes (__index__, the buffer protocol)");
@@ -189,6 +191,8 @@ static SimId affix(PyRun *I, SimId *a, int n, bool end, const char *name)
         s = 0;
     for (uint32_t i = 0; i < cnt; i++) {
         SimId p = tuple ? sim_items(S, arg)[i] : arg;
+        if (bytes_buffer_refused(I, p))
+            return 0;
         if (!bytes_like(I, p)) {
             if (tuple)
                 py_raise(I, EXC_TypeError, "a bytes-like object is required, not '%s'", op_typename(I, p));
@@ -235,6 +239,8 @@ static SimId strip_sides(PyRun *I, SimId *a, int n, int sides)
     const uint8_t *set = space;
     size_t nset = 6, len;
     if (n > 1 && sim_kind(S, a[1]) != SK_NONE) {
+        if (bytes_buffer_refused(I, a[1]))
+            return 0;
         if (!bytes_like(I, a[1])) {
             py_raise(I, EXC_TypeError, "a bytes-like object is required, not '%s'", op_typename(I, a[1]));
             return 0;
@@ -294,6 +300,11 @@ static SimId join(PyRun *I, SimId *a, int n, SimId kw)
     Buf b = {0};
     for (uint32_t i = 0; i < cnt; i++) {
         SimId it = sim_items(S, seq)[i];
+        if (!bytes_like(I, it) && bytes_buffer_refused(I, it)) {
+            buf_fini(&b);
+            sim_decref(S, seq);
+            return 0;
+        }
         if (!bytes_like(I, it)) {
             py_raise(I, EXC_TypeError, "sequence item %u: expected a bytes-like object, %s found", i,
                      op_typename(I, it));

@@ -118,6 +118,8 @@ SimId bytes_binary(PyRun *I, int op, SimId a, SimId b, bool inplace, bool *handl
 {
     *handled = true;
     bool la = bytes_like(I, a), lb = bytes_like(I, b);
+    if ((la && bytes_buffer_refused(I, b)) || (lb && bytes_buffer_refused(I, a)))
+        return 0;
     SimKind kb = sim_kind(S, b);
     if (op == OP_ADD && la && lb)
         return concat(I, a, b, inplace);
@@ -150,6 +152,8 @@ int bytes_contains(PyRun *I, SimId c, SimId item)
             return -1;
         return memchr(h, b, n) != NULL;
     }
+    if (bytes_buffer_refused(I, item))
+        return -1;
     if (k == SK_INSTANCE)
         return py_not_modelled(I, 0, "'in' of an instance in a %s (__index__, the buffer protocol)", op_typename(I, c)),
                -1;

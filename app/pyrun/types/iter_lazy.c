@@ -370,7 +370,7 @@ SimId iter_reversed(PyRun *I, SimId *a, int n, SimId kw)
         sim_decref(S, len);
         return reversed_seq(I, SIM_XT_REVERSED, seq, nlen);
     }
-    if (k == SK_TUPLE || k == SK_BYTES || k == SK_BYTEARRAY)
+    if (k == SK_TUPLE || k == SK_BYTES || k == SK_BYTEARRAY || k == SK_ARRAY)
         return reversed_seq(I, SIM_XT_REVERSED, seq, sim_obj(S, seq)->len);
     if (k == SK_STR)
         return reversed_seq(I, SIM_XT_REVERSED, seq, sim_obj(S, seq)->cap);

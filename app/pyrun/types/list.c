@@ -26,7 +26,7 @@ static int64_t simple_iter_hint(PyRun *I, SimId it, int64_t dflt)
     const SimObj *o = sim_obj(S, it);
     SimId seq = o->v.iter.seq;
     switch (o->sub) {
-    case SIM_IT_LIST: case SIM_IT_TUPLE: case SIM_IT_BYTES: {
+    case SIM_IT_LIST: case SIM_IT_TUPLE: case SIM_IT_BYTES: case SIM_IT_ARRAY: {
         int64_t n = (int64_t)sim_obj(S, seq)->len - o->cap;
         return n > 0 ? n : 0;
     }
@@ -52,7 +52,7 @@ int64_t py_length_hint(PyRun *I, SimId src, int64_t dflt)
     const SimObj *o = sim_obj(S, src);
     switch ((SimKind)o->kind) {
     case SK_STR: return o->cap;
-    case SK_BYTES: case SK_BYTEARRAY: case SK_DICT: case SK_SET: case SK_DEQUE: return o->len;
+    case SK_BYTES: case SK_BYTEARRAY: case SK_DICT: case SK_SET: case SK_DEQUE: case SK_ARRAY: return o->len;
     case SK_DICTVIEW: return sim_obj(S, o->v.view.dict)->len;
     case SK_RANGE: {
         const int64_t *r = (const int64_t *)(const void *)sim_items(S, src);

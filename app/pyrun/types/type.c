@@ -50,6 +50,8 @@ SimId type_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
     int np = bi_npos(I, n, kw);
     if (kind == SK_DEQUE)
         return deque_construct(I, a, n, kw);
+    if (kind == SK_ARRAY)
+        return array_construct(I, a, n, kw);
     if (kw && kind != SK_DICT && kind != SK_WEAKREF && !check_keywords(I, kind, kw))
         return 0;
     switch ((SimKind)kind) {

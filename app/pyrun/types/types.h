@@ -142,10 +142,10 @@ int subinst_super_method(PyRun *I, SimId obj_type, SimId cls, const char *name);
 SimId subinst_missing(PyRun *I, SimId d, SimId key, bool *found);
 
 /* Method tables, numbered by the registry in modules/registry.c. */
-extern const BuiltinDef list_methods[], dict_methods[], set_methods[], bytearray_methods[], bytes_methods[],
+extern const BuiltinDef list_methods[], dict_methods[], set_methods[], bytearray_methods[], bytes_methods[], array_methods[],
     str_methods[], tuple_methods[], property_methods[], generator_methods[], type_methods[],
     object_methods[], exception_methods[], subinst_methods[], int_methods[];
-extern const int list_nmethods, dict_nmethods, set_nmethods, bytearray_nmethods, bytes_nmethods, str_nmethods,
+extern const int list_nmethods, dict_nmethods, set_nmethods, bytearray_nmethods, bytes_nmethods, array_nmethods, str_nmethods,
     tuple_nmethods, property_nmethods, generator_nmethods, type_nmethods, object_nmethods,
     exception_nmethods, subinst_nmethods, int_nmethods;
 /* bytes_methods lists each shared method for bytes, then for bytearray:
@@ -198,6 +198,8 @@ void code_repr(PyRun *I, SimId code, Buf *out);
  * (*handled false: not its case); bytes_contains: `item in c` (1, 0, -1
  * with the error raised); bytes_order: memcmp order of two bytes-likes. */
 bool bytes_like(PyRun *I, SimId v);
+/* true (refused) when v is an object whose buffer CPython would read as bytes (an array) */
+bool bytes_buffer_refused(PyRun *I, SimId v);
 bool bytes_byte_value(PyRun *I, SimId v, int *out);
 bool bytearray_fill(PyRun *I, SimId ba, SimId src);
 SimId bytearray_getitem(PyRun *I, SimId ba, SimId key);
@@ -205,6 +207,20 @@ bool bytearray_setitem(PyRun *I, SimId ba, SimId key, SimId v);
 SimId bytes_binary(PyRun *I, int op, SimId a, SimId b, bool inplace, bool *handled);
 int bytes_contains(PyRun *I, SimId c, SimId item);
 int bytes_order(PyRun *I, SimId a, SimId b);
+
+/* array.c and array_ops.c: array.array. array_construct: array(typecode[,
+ * initializer]); subscription and assignment (v 0: deletion); array_binary:
+ * + and * (and += *=) when an array makes them its business (*handled
+ * false: not its case); array_contains: 1, 0, -1 with the error raised;
+ * array_order: -1/0/1 of two arrays item by item (eq_only: 0 equal, 1 not),
+ * -2 with the error raised; array_repr: false with the error raised. */
+SimId array_construct(PyRun *I, SimId *a, int n, SimId kw);
+SimId array_getitem(PyRun *I, SimId a, SimId key);
+bool array_setitem(PyRun *I, SimId a, SimId key, SimId v);
+SimId array_binary(PyRun *I, int op, SimId a, SimId b, bool inplace, bool *handled);
+int array_contains(PyRun *I, SimId a, SimId v);
+int array_order(PyRun *I, SimId a, SimId b, bool eq_only);
+bool array_repr(PyRun *I, SimId a, Buf *out);
 
 /* Methods several types share (list.c). */
 SimId meth_append(PyRun *I, SimId *args, int nargs, SimId kw); /* list */
