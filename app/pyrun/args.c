@@ -2,11 +2,40 @@
  * args: helpers the built-in callables use to read their arguments and
  * raise CPython's messages for wrong counts and types.
  */
+#include <string.h>
+
 #include "pyrun/builtins.h"
 
 #define S (I->sim)
 
 SimId bi_none(PyRun *I) { return sim_none(S); }
+
+void bi_clinic_kwtuple(PyRun *I, const char *clinic)
+{
+    if (!S->prof->clinic_kwtuple_lazy || !clinic)
+        return;
+    const char *names = strchr(clinic, ':');
+    size_t idlen = (size_t)(names - clinic);
+    for (int i = 0; i < I->nclinic_kw; i++)
+        if (I->clinic_kw[i].idlen == idlen && !memcmp(I->clinic_kw[i].id, clinic, idlen))
+            return;
+    if (I->nclinic_kw == (int)(sizeof I->clinic_kw / sizeof I->clinic_kw[0]))
+        return;
+    size_t n = 0;
+    for (const char *p = names + 1; *p; p += strcspn(p, " "), p += strspn(p, " "))
+        n++;
+    SimId t = sim_tuple(S, n);
+    const char *p = names + 1;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strcspn(p, " ");
+        sim_tuple_set(S, t, i, sim_str_intern(S, p, len));
+        p += len;
+        p += strspn(p, " ");
+    }
+    I->clinic_kw[I->nclinic_kw].id = clinic;
+    I->clinic_kw[I->nclinic_kw].idlen = idlen;
+    I->clinic_kw[I->nclinic_kw++].names = t;
+}
 
 void bi_args_tuple(PyRun *I, int n)
 {
@@ -59,6 +88,16 @@ bool bi_int_arg(PyRun *I, SimId v, int64_t *out)
     }
     *out = sim_obj(S, v)->v.i;
     return true;
+}
+
+SimId bi_seq_fast(PyRun *I, SimId src)
+{
+    SimKind k = sim_kind(S, src);
+    if ((k == SK_LIST || k == SK_TUPLE) && !sim_is_subinst(S, src)) {
+        sim_incref(S, src);
+        return src;
+    }
+    return bi_list_from(I, src);
 }
 
 SimId bi_list_from(PyRun *I, SimId src)

@@ -282,6 +282,8 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
             }
             if (ck == SK_CLASSMETHOD || ck == SK_STATICMETHOD)
                 return descr_get(I, c, obj, sim_obj(S, obj)->type);
+            if (ck == SK_BUILTIN && builtins_refuse_foreign_descriptor(I, c, obj))
+                return 0;
             return ret(I, c);
         }
         buf = cname(I, name);

@@ -36,7 +36,14 @@ typedef struct BuiltinDef {
     const char *kw_fn; /* the name CPython's keyword errors use, if not name (sorted: "sort") */
     bool refused;      /* a name CPython has that the model refuses when it is called */
     bool classmethod;  /* a method read on its type binds the type (dict.fromkeys) */
+    const char *clinic; /* "id:names": an Argument Clinic parser (id shared by the functions
+                        * that use it, sorted's and list.sort's) and its keyword names */
+    uint8_t varargs;   /* the profiles (VA_* bits) where it is METH_VARARGS: the call packs
+                        * its arguments (self aside) into a tuple, its keywords into a dict,
+                        * both freed when it returns */
 } BuiltinDef;
+enum { VA_311 = 1 << SIM_V311, VA_312 = 1 << SIM_V312, VA_313 = 1 << SIM_V313 | 1 << SIM_V313T | 1 << SIM_V314, VA_ALL = VA_311 | VA_312 | VA_313,
+       VA_TO_312 = VA_311 | VA_312 };
 
 /* A table entry: name, owner kind (0 for functions), module (BM_*),
  * function, then designated fields (.style, .kw, .kw_refused, .kw_fn). */
@@ -176,6 +183,8 @@ void enum_on_import(PyRun *I);
 bool enum_is_enum_class(PyRun *I, SimId cls);
 bool enum_is_member(PyRun *I, SimId v);
 bool enum_class_made(PyRun *I, SimId cls);
+/* a class body's store of a name it bound before (false: raised) */
+bool enum_body_store(PyRun *I, SimId bases, SimId clsname, SimId ns, SimId name, SimId value);
 SimId enum_iter(PyRun *I, SimId cls, bool reversed);
 SimId enum_len(PyRun *I, SimId cls);
 int enum_contains(PyRun *I, SimId cls, SimId item);
@@ -217,6 +226,7 @@ bool functools_is_ordering(PyRun *I, SimId m);
  * type (str.lower), a new reference; 0 with the refusal raised for a kind
  * whose descriptors the model does not give out. */
 SimId builtins_descriptor(PyRun *I, SimId type, uint32_t index);
+bool builtins_refuse_foreign_descriptor(PyRun *I, SimId c, SimId obj);
 /* The global index of the built-in method `name` of objects of kind k, or -1. */
 int bi_method_of_kind(int k, const char *name);
 /* registry.c: the definition with a global index (the builtins module's
@@ -240,7 +250,15 @@ SimId bi_kwarg(PyRun *I, SimId *args, int nargs, SimId kw, const char *name);
 int bi_npos(PyRun *I, int nargs, SimId kw);
 bool bi_int_arg(PyRun *I, SimId v, int64_t *out);
 SimId bi_list_from(PyRun *I, SimId iterable);
+/* PySequence_Fast: an exact list or tuple itself (a new reference), any
+ * other iterable's items as a new list */
+SimId bi_seq_fast(PyRun *I, SimId iterable);
 SimId bi_none(PyRun *I);
+/* 3.11's Argument Clinic makes a parser's keyword tuple the first time a
+ * call passes keywords (getargs.c parser_init), and keeps it: `clinic` is
+ * "id:names" (BuiltinDef.clinic). Nothing under profiles whose parsers
+ * have static tuples. */
+void bi_clinic_kwtuple(PyRun *I, const char *clinic);
 /* The argument tuple a METH_VARARGS function or tp_call makes (and frees
  * into the tuple free list). */
 void bi_args_tuple(PyRun *I, int n);

@@ -203,10 +203,16 @@ struct PyRun {
                              * (borrowed; 0 for an ordinary call) */
     const char *foreign_heap; /* an import whose memory the model does not hold (refuses the
                                * allocator statistics), or NULL */
+    bool gen_closed_once;   /* a suspended generator was closed (vm_gen.c first_close_note) */
+    bool exc_startup_made;  /* the exception classes of startup are made: later ones are static */
     bool gc_count_unsure;   /* that import's GC traffic is not known from this state: the young
                              * count is refused until a full gc.collect() */
     bool gc_garbage_unsure; /* nor the cyclic garbage it left: a gc.collect() whose result is
                              * used is refused until one whose result is dropped */
+    bool import_garbage_left; /* an import left cyclic garbage of tuples, dicts ... (the model's
+                             * stand-ins have no free list): the collection that frees it
+                             * stocks CPython's free lists, so the young count after it is
+                             * refused unless it empties them (a full one) */
     const char *count_unsure_what; /* what made the young count unsure when it was no import
                              * (copy.deepcopy() of an instance), or NULL */
     struct PyRandom *random; /* random's Mersenne Twister, made on first use (modules/random.c) */
@@ -228,6 +234,11 @@ struct PyRun {
     size_t nheld_consts, capheld_consts;
     bool repr_once;         /* Py_ReprEnter ran once */
     SimId repr_state[2];    /* thread-state dict and its Py_Repr list */
+    SimId minmax_kwtuple[2]; /* 3.13: min's and max's keyword tuple, built by the first call
+                              * that passes keywords (getargs.c parser_init) */
+    struct { const char *id; size_t idlen; SimId names; } clinic_kw[32]; /* 3.11: the parsers'
+                              * keyword tuples made so far (bi_clinic_kwtuple) */
+    int nclinic_kw;
     SimId print_kwtuple;    /* 3.11: print's clinic keyword tuple, built by the first call */
     bool bi_bound;          /* the running built-in method was called bound (a method-wrapper) */
     bool super_slot;        /* 3.12+: super() loaded list's or dict's slot wrapper with self */

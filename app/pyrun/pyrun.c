@@ -12,6 +12,7 @@
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
+#include "pyrun/modules/std_import.h"
 #include "pyrun/parser.h"
 #include "pyrun/refuse.h"
 #include "sim/gc.h"
@@ -127,6 +128,8 @@ static void hook_collecting(void *ctx, bool stop, int gen, long collected)
     if (!S->gc.count_pinned && S->gc.callbacks && sim_obj(S, S->gc.callbacks)->len > 0)
         S->gc.timing_sensitive = true; /* the program hears of an automatic collection */
     I->auto_collecting = !stop;
+    if (stop)
+        std_import_collected(I, gen, collected);
     if (!stop && S->gc.callbacks && sim_obj(S, S->gc.callbacks)->len > 0 && collection_unknown(I))
         return;
     SavedErr sv;

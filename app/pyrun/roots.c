@@ -57,9 +57,12 @@ static void py_visit_roots(void *ctx, Sim *s, SimVisit visit, void *arg)
     code_roots(I, visit, arg);
     SimId single[] = {I->globals, I->builtins, I->err_obj, I->kwnames, I->c_result,
                       I->repr_state[0], I->repr_state[1], I->print_kwtuple, I->io_pending,
+                      I->minmax_kwtuple[0], I->minmax_kwtuple[1],
                       I->list_subclasses};
     for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
         root(s, single[i], visit, arg);
+    for (int i = 0; i < I->nclinic_kw; i++)
+        root(s, I->clinic_kw[i].names, visit, arg);
     for (size_t i = 0; i < sizeof I->modules / sizeof I->modules[0]; i++)
         root(s, I->modules[i], visit, arg);
     for (int i = 0; I->builtin_methods && i < bi_count(); i++)

@@ -268,8 +268,8 @@ dispatch:
         b = op == OP_STORE_NAME && f->locals ? f->locals : f->globals;
         if (nc->where == 1 && vm_name_entry(S, b, nc->entry, names[arg]))
             sim_dict_replace_at(S, b, nc->entry, a);
-        else
-            vm_store_name_at(I, nc, arg, a, op == OP_STORE_NAME);
+        else if (!vm_store_name_at(I, nc, arg, a, op == OP_STORE_NAME))
+            goto error;
         NEXT();
     }
     TARGET(OP_DELETE_NAME) TARGET(OP_DELETE_GLOBAL)

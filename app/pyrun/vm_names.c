@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "base/xalloc.h"
+#include "pyrun/builtins.h"
 
 #define S (I->sim)
 #define F (&I->frames[I->nframes - 1])
@@ -58,18 +59,28 @@ SimId vm_load_name_slow(PyRun *I, NameCache *nc, int arg, bool use_locals)
     return vm_load_name(I, name, use_locals); /* an exception class, or NameError */
 }
 
-void vm_store_name_at(PyRun *I, NameCache *nc, int arg, SimId value, bool use_locals)
+bool vm_store_name_at(PyRun *I, NameCache *nc, int arg, SimId value, bool use_locals)
 {
     Frame *f = F;
     SimId name = I->codes[f->code].names[arg];
     SimId d = use_locals && f->locals ? f->locals : f->globals;
     if (nc->where == 1 && vm_name_entry(S, d, nc->entry, name)) {
         sim_dict_replace_at(S, d, nc->entry, value);
-        return;
+        return true;
+    }
+    if (f->kind == FR_CLASS && d == f->locals) { /* the namespace may be an Enum's _EnumDict */
+        if (!enum_body_store(I, f->extra, I->codes[f->code].name, d, name, value)) {
+            sim_decref(S, value);
+            return false;
+        }
+        sim_incref(S, name);
+        sim_dict_set(S, d, name, value);
+        return true; /* not cached: every store of the body asks again */
     }
     sim_incref(S, name);
     sim_dict_set(S, d, name, value);
     int64_t i = sim_dict_index(S, d, name);
     if (i >= 0 && sim_items(S, d)[2 * i] == name)
         *nc = (NameCache){1, 1, (uint32_t)i, 0};
+    return true;
 }

@@ -65,6 +65,6 @@ static inline SimId vm_name_hit(const PyRun *I, const Frame *f, const NameCache 
  * NameError raised. */
 SimId vm_load_name_slow(PyRun *I, NameCache *nc, int arg, bool use_locals);
 /* STORE_NAME / STORE_GLOBAL of value (stolen) through cache nc. */
-void vm_store_name_at(PyRun *I, NameCache *nc, int arg, SimId value, bool use_locals);
+bool vm_store_name_at(PyRun *I, NameCache *nc, int arg, SimId value, bool use_locals);
 
 #endif

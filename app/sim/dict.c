@@ -26,7 +26,7 @@ static size_t index_bytes(unsigned log2)
     return log2 < 8 ? 1 : log2 < 16 ? 2 : log2 < 32 ? 4 : 8;
 }
 
-static size_t keys_size(unsigned log2, bool str_keys)
+size_t sim__dict_keys_size(unsigned log2, bool str_keys)
 {
     return 32 + ((size_t)1 << log2) * index_bytes(log2) + usable_of(log2) * (str_keys ? 16 : 24);
 }
@@ -41,7 +41,7 @@ size_t sim__dict_sizeof(const Sim *s, SimId d)
         const uint32_t *ty = slab_ptr(&s->slab, s->obj[split].data);
         return 64 + 8 * (size_t)(ty[2] + ty[3]);
     }
-    return 64 + (o->cap ? keys_size(o->cap, o->sub) : 0);
+    return 64 + (o->cap ? sim__dict_keys_size(o->cap, o->sub) : 0);
 }
 
 /* ---- hashing and equality -------------------------------------------------- */
@@ -123,8 +123,10 @@ bool sim_equal(const Sim *s, SimId a, SimId b)
 static void set_keys(Sim *s, SimId d, unsigned log2, bool str_keys)
 {
     SimObj *o = &s->obj[d];
-    size_t ks = keys_size(log2, str_keys);
-    if (log2 == 3 && str_keys && s->fl_keys.n > 0)
+    size_t ks = sim__dict_keys_size(log2, str_keys);
+    if (s->static_alloc)
+        o->mem2 = PM_NULL;
+    else if (log2 == 3 && str_keys && s->fl_keys.n > 0)
         o->mem2 = s->fl_keys.blocks[--s->fl_keys.n];
     else
         o->mem2 = pm_alloc(&s->pm, ks);
@@ -242,7 +244,7 @@ static unsigned log2_for(size_t minsize)
 static bool resize(Sim *s, SimId d, unsigned log2, bool str_keys)
 {
     uint64_t words = 2 * (uint64_t)usable_of(log2) + (log2 > 3 ? (uint64_t)1 << log2 : 0);
-    if (!sim__len_fits(s, log2 >= 31 ? UINT32_MAX : 0) || !sim_mem_room(s, keys_size(log2, str_keys), words))
+    if (!sim__len_fits(s, log2 >= 31 ? UINT32_MAX : 0) || !sim_mem_room(s, sim__dict_keys_size(log2, str_keys), words))
         return false;
     SimObj *o = &s->obj[d];
     o->flags &= (uint8_t)~SIM_F_EMBEDDED; /* 3.13 dictresize: the inline values become invalid */

@@ -326,6 +326,16 @@ void sim_shift_freelists(Sim *s, int dicts, int lists)
     fl_shift(s, &s->fl_list, lists, 56);
 }
 
+void sim_stock_freelists(Sim *s, const SimFreeStock *st)
+{
+    fl_shift(s, &s->fl_dict, st->dicts, 64);
+    fl_shift(s, &s->fl_keys, st->keys, sim__dict_keys_size(3, true));
+    fl_shift(s, &s->fl_list, st->lists, 56);
+    fl_shift(s, &s->fl_float, st->floats, 24);
+    for (unsigned n = 1; n < SIM_TUPLE_MAXSAVE; n++)
+        fl_shift(s, &s->fl_tuple[n], st->tuples[n], 40 + 8 * n);
+}
+
 void sim_clear_freelists(Sim *s)
 {
     fl_drain(s, &s->fl_float);

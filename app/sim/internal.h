@@ -45,6 +45,7 @@ void sim__gc_on_free(Sim *s);
 void sim__dealloc(Sim *s, SimId id);
 void sim__dict_free_payload(Sim *s, SimId d);
 size_t sim__dict_sizeof(const Sim *s, SimId d);
+size_t sim__dict_keys_size(unsigned log2, bool str_keys); /* a keys block's size */
 size_t sim__set_sizeof(const Sim *s, SimId d);
 void sim__gc_list_append(Sim *s, uint32_t head, SimId id);
 void sim__gc_list_remove(Sim *s, SimId id);
@@ -69,6 +70,10 @@ bool sim__gen_needs_close(const Sim *s, SimId id);
 static inline PmPtr sim__obj_block(Sim *s, SimFreeList *fl, size_t size, bool gc, bool *from_fl)
 {
     SIM_ASSERT(!fl || fl->n <= fl->max);
+    if (s->static_alloc) {
+        *from_fl = false;
+        return PM_NULL;
+    }
     if (fl && fl->n > 0) {
         *from_fl = true;
         sim_event(s, SE_FREELIST_TAKE, 0, (uint32_t)size, fl->n - 1);

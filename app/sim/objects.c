@@ -400,11 +400,11 @@ void sim_bytearray_drop_front(Sim *s, SimId id, size_t k)
 
 /* ---- containers ------------------------------------------------------- */
 
-SimId sim_list(Sim *s, size_t n)
+static SimId list_new(Sim *s, size_t n, SimFreeList *fl)
 {
     if (!sim_mem_room(s, 56 + 8 * (uint64_t)n, n) && n > SIM_SMALL_ITEMS)
         return refused(s, SK_LIST);
-    SimId id = new_obj(s, SK_LIST, 56, &s->fl_list, true);
+    SimId id = new_obj(s, SK_LIST, 56, fl, true);
     SimObj *o = &s->obj[id];
     o->mem2 = n ? pm_alloc(&s->pm, n * 8) : PM_NULL;
     if (set_payload(s, id, n ? n : 1))
@@ -412,6 +412,9 @@ SimId sim_list(Sim *s, size_t n)
     sim_track(s, id);
     return id;
 }
+
+SimId sim_list(Sim *s, size_t n) { return list_new(s, n, &s->fl_list); }
+SimId sim_list_from_type(Sim *s) { return list_new(s, 0, NULL); } /* list(): tp_alloc */
 
 SimId sim_tuple(Sim *s, size_t n)
 {
@@ -484,6 +487,11 @@ SimId sim_dict(Sim *s)
 {
     SimId id = new_obj(s, SK_DICT, 64, &s->fl_dict, true);
     return id; /* dicts start untracked */
+}
+
+SimId sim_dict_from_type(Sim *s)
+{
+    return new_obj(s, SK_DICT, 64, NULL, true); /* type->tp_alloc: not from the free list */
 }
 
 SimId sim_set(Sim *s)

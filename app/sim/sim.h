@@ -271,6 +271,9 @@ typedef struct Sim {
     SimEvent ring[SIM_EVENT_RING];
     uint64_t nevents;
     bool events_off;             /* no one reads the ring (sim_set_events) */
+    bool static_alloc;           /* objects made now are the interpreter's static ones (a built-in
+                                  * exception class made on first use): no heap block, no GC
+                                  * count, no free-list stock */
     SimHooks hooks;
     uint32_t dealloc_depth;      /* trashcan */
     SimId *deferred;
@@ -411,6 +414,10 @@ SimId sim_bytearray(Sim *s, const uint8_t *data, size_t n);
 SimId sim_list(Sim *s, size_t n);
 SimId sim_tuple(Sim *s, size_t n);          /* fill with sim_tuple_set */
 SimId sim_dict(Sim *s);
+/* A dict as dict() makes it (dict_new: tp_alloc, never the free list). */
+SimId sim_dict_from_type(Sim *s);
+/* An empty list as list() makes it (list_vectorcall: tp_alloc, never the free list). */
+SimId sim_list_from_type(Sim *s);
 /* A dict sized for n entries, as BUILD_MAP / dict literals make it. */
 SimId sim_dict_presized(Sim *s, size_t n, bool str_keys);
 SimId sim_set(Sim *s);
@@ -682,6 +689,13 @@ void sim_gen_clear_frame(Sim *s, SimId gen);
 /* ---- free lists ------------------------------------------------------- */
 /* Empties every type free list (what a full collection does). */
 void sim_clear_freelists(Sim *s);
+/* How many blocks each free list holds (a state measured on CPython). */
+typedef struct SimFreeStock {
+    uint8_t dicts, keys, lists, floats;
+    uint8_t tuples[SIM_TUPLE_MAXSAVE]; /* by size */
+} SimFreeStock;
+/* Parks the blocks `st` counts on the free lists, on top of their stock. */
+void sim_stock_freelists(Sim *s, const SimFreeStock *st);
 /* Moves the stock of the dict and list free lists (pyrun/gc_timing.c: the
  * stock CPython's compiler leaves at the first line is not modelled). */
 void sim_shift_freelists(Sim *s, int dicts, int lists);

@@ -9,81 +9,106 @@
 #include <string.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/modules/itertools.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
 
 #define S (I->sim)
 
+/* min_max: 3.11 and 3.12 take the call as METH_VARARGS|METH_KEYWORDS (an
+ * argument tuple, a dict of the keywords); 3.13's is a vectorcall.  The
+ * items come from an iterator over the one argument, or over the tuple
+ * (3.13: the arguments as they are), each key computed as it comes. */
 static SimId minmax(PyRun *I, SimId *a, int n, SimId kw, bool want_max)
 {
     const char *name = want_max ? "max" : "min";
     int np = bi_npos(I, n, kw);
+    bool vectorcall = S->prof->version >= SIM_V313;
+    TpArgs t = {0, 0};
+    if (!vectorcall)
+        t = tp_args(I, a, n, kw);
+    if (vectorcall && kw && !I->minmax_kwtuple[want_max]) { /* its _PyArg_Parser's first use */
+        SimId names = sim_tuple(S, 2);
+        sim_tuple_set(S, names, 0, sim_str_intern(S, "key", 3));
+        sim_tuple_set(S, names, 1, sim_str_intern(S, "default", 7));
+        I->minmax_kwtuple[want_max] = names;
+    }
     SimId key = bi_kwarg(I, a, n, kw, "key"), dflt = bi_kwarg(I, a, n, kw, "default");
     if (key && sim_kind(S, key) == SK_NONE)
         key = 0;
     if (np == 0) {
         py_raise(I, EXC_TypeError, "%s expected at least 1 argument, got 0", name);
-        return 0;
+        return tp_args_done(I, &t, 0);
     }
     if (np > 1 && dflt) {
         py_raise(I, EXC_TypeError, "Cannot specify a default for %s() with multiple positional arguments", name);
-        return 0;
+        return tp_args_done(I, &t, 0);
     }
-    SimId list = 0;
-    SimId *items = a;
-    int cnt = np;
-    if (np == 1 && key && sim_kind(S, a[0]) == SK_GEN && sim_kind(S, key) != SK_BUILTIN)
-        /* the items are gathered first: CPython calls key between the generator's steps */
-        return py_not_modelled(I, 0, "%s() with a Python key function over a generator", name), 0;
-    if (np == 1) {
-        list = bi_list_from(I, a[0]);
-        if (!list)
-            return 0;
-        items = sim_items(S, list);
-        cnt = (int)sim_obj(S, list)->len;
-        if (!cnt) {
-            sim_decref(S, list);
-            if (dflt) {
-                sim_incref(S, dflt);
-                return dflt;
+    SimId it = 0;
+    if (np == 1 || t.args) {
+        it = iter_new(I, np == 1 ? a[0] : t.args);
+        if (!it)
+            return tp_args_done(I, &t, 0);
+    }
+    SimId best = 0, best_key = 0;
+    bool ok = true;
+    for (int next = 0;;) {
+        SimId item;
+        if (it) {
+            int got = iter_step(I, it, &item);
+            if (got <= 0) {
+                ok = got == 0;
+                break;
             }
-            if (S->prof->version == SIM_V311)
-                py_raise(I, EXC_ValueError, "%s() arg is an empty sequence", name);
-            else
-                py_raise(I, EXC_ValueError, "%s() iterable argument is empty", name);
-            return 0;
+        } else {
+            if (next == np)
+                break;
+            item = a[next++];
+            sim_incref(S, item);
         }
-    }
-    SimId best = items[0], best_key = key ? vm_call(I, key, &items[0], 1) : items[0];
-    bool ok = best_key != 0;
-    for (int i = 1; ok && i < cnt; i++) {
-        SimId k = key ? vm_call(I, key, &items[i], 1) : items[i];
-        if (!k) {
+        SimId k = item;
+        if (key && !(k = vm_call(I, key, &item, 1))) {
+            sim_decref(S, item);
             ok = false;
             break;
         }
-        SimId r = op_compare(I, want_max ? OP_GT : OP_LT, k, best_key);
-        ok = r != 0;
-        if (r == S->true_) {
-            best = items[i];
-            if (key) {
-                sim_decref(S, best_key);
-                best_key = k;
-                k = 0;
-            } else {
-                best_key = k;
-            }
+        if (!key)
+            sim_incref(S, k);
+        if (!best) {
+            best = item, best_key = k;
+            continue;
         }
-        if (key && k)
-            sim_decref(S, k);
+        SimId r = op_compare(I, want_max ? OP_GT : OP_LT, k, best_key);
+        int cmp = !r ? -1 : r == S->true_ ? 1 : op_truth(I, r);
         sim_xdecref(S, r);
+        if (cmp > 0) {
+            sim_decref(S, best_key), sim_decref(S, best);
+            best = item, best_key = k;
+        } else {
+            sim_decref(S, item), sim_decref(S, k);
+        }
+        if (cmp < 0) {
+            ok = false;
+            break;
+        }
     }
-    if (key && best_key)
-        sim_decref(S, best_key);
-    if (ok)
-        sim_incref(S, best);
-    sim_xdecref(S, list);
-    return ok ? best : 0;
+    if (ok && !best) {
+        if (dflt) {
+            sim_incref(S, dflt);
+            best = dflt;
+        } else if (S->prof->version == SIM_V311) {
+            py_raise(I, EXC_ValueError, "%s() arg is an empty sequence", name);
+        } else {
+            py_raise(I, EXC_ValueError, "%s() iterable argument is empty", name);
+        }
+    }
+    sim_xdecref(S, best_key);
+    if (!ok && best) {
+        sim_decref(S, best);
+        best = 0;
+    }
+    sim_xdecref(S, it);
+    return tp_args_done(I, &t, best);
 }
 
 SimId builtin_min(PyRun *I, SimId *a, int n, SimId kw) { return minmax(I, a, n, kw, false); }

@@ -140,6 +140,37 @@ static void replay_new(PyRun *I, uint32_t nmembers)
     enum_note(I, "making an Enum class (EnumType.__new__'s Python code)");
 }
 
+/* _EnumDict.__setitem__ on a name the body already bound: a member's name
+ * bound again, or a method's name bound to a member value, is a TypeError
+ * that shows the first value's repr; a method redefined is fine. */
+bool enum_body_store(PyRun *I, SimId bases, SimId clsname, SimId ns, SimId name, SimId value)
+{
+    bool mixin;
+    SimId old = sim_dict_get(S, ns, name);
+    if (!old || !enum_base(I, bases, &mixin))
+        return true;
+    size_t len, cn;
+    const char *s = sim_str_data(S, name, &len), *c = sim_str_data(S, clsname, &cn);
+    bool private = len > cn + 3 && s[0] == '_' && !memcmp(s + 1, c, cn) && !strncmp(s + 1 + cn, "__", 2);
+    if (is_dunder(s, len) || is_sunder(s, len) || private)
+        return true; /* the sunder and private names are refused or kept when the class is made */
+    if (is_descriptor(I, old)) {
+        if (is_descriptor(I, value))
+            return true;
+        return py_not_modelled(I, 0, "an Enum member named as a method of its class (its repr has an address)");
+    }
+    SimKind k = sim_kind(S, old);
+    if (k != SK_INT && k != SK_STR && k != SK_FLOAT && k != SK_BOOL && k != SK_NONE && k != SK_TUPLE)
+        return py_not_modelled(I, 0, "an Enum member name bound twice (the first value is a '%s')",
+                               op_typename(I, old));
+    Buf text = {0};
+    bool ok = op_repr(I, old, &text);
+    if (ok)
+        py_raise(I, EXC_TypeError, "'%.*s' already defined as %s", (int)len, s, buf_str(&text));
+    buf_fini(&text);
+    return false;
+}
+
 bool enum_class_made(PyRun *I, SimId cls)
 {
     bool mixin;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/modules/std_import.h"
 #include "sim/gc.h"
 
 #define S (I->sim)
@@ -81,6 +82,7 @@ static SimId g_collect(PyRun *I, SimId *a, int n, SimId kw)
                                "exact)", I->foreign_heap), 0;
     gc_callbacks(I, "start", (int)gen, 0);
     long r = gc_collect(S, (int)gen);
+    std_import_collected(I, (int)gen, r);
     if (r > 0) /* garbage an earlier automatic collection may have taken */
         timing_read(I);
     if (gen == 2) { /* counts reset and free lists emptied: all known from here on */

@@ -11,6 +11,7 @@
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/modules/collections.h"
+#include "pyrun/modules/itertools.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
 
@@ -368,6 +369,27 @@ static bool unbound_self_ok(PyRun *I, const BuiltinDef *d, SimId *args, int narg
     return true;
 }
 
+/* A method descriptor of a built-in type (str.upper) stored in a plain
+ * class's body and read through an instance: its __get__ binds only to
+ * instances of its own type, which a plain instance never is. */
+bool builtins_refuse_foreign_descriptor(PyRun *I, SimId c, SimId obj)
+{
+    SimObj *o = sim_obj(S, c);
+    if (o->kind != SK_BUILTIN || o->v.builtin.self)
+        return false;
+    const BuiltinDef *d = bi_def(o->v.builtin.index);
+    if (!d || !d->owner)
+        return false;
+    if (!descriptor_kind(d->owner)) {
+        py_not_modelled(I, 0, "a method of '%s' stored in a class and read through an instance",
+                        sim_kind_name((SimKind)d->owner));
+        return true;
+    }
+    py_raise(I, EXC_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", d->name,
+             sim_kind_name((SimKind)d->owner), op_typename(I, obj));
+    return true;
+}
+
 SimId builtins_descriptor(PyRun *I, SimId type, uint32_t index)
 {
     const BuiltinDef *d = bi_def(index);
@@ -413,7 +435,14 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
     if (d->module == BM_WEAKREF && d->owner)
         weakref_first_call(I, d);
     I->bi_bound = self != 0;
-    SimId r = d->fn(I, args, nargs, kw);
+    if (kw && d->clinic)
+        bi_clinic_kwtuple(I, d->clinic);
+    TpArgs packed = {0, 0};
+    if (d->varargs & (1u << S->prof->version)) { /* cfunction_call / method_vectorcall_VARARGS */
+        int skip = d->owner ? 1 : 0;
+        packed = tp_args(I, args + skip, nargs - skip, kw);
+    }
+    SimId r = tp_args_done(I, &packed, d->fn(I, args, nargs, kw));
     if (r && I->err.set) { /* a program's __eq__ raised in a lookup it made (sim/userkey.h) */
         sim_decref(S, r);
         return 0;

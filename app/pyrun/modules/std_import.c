@@ -16,11 +16,11 @@
  * CPython leaves.  From any other state the numbers are not known: the
  * young count (gc.get_count()) and what the next collection finds
  * (gc.collect()'s result) are refused until a full collection whose result
- * the program drops.  The big imports (operator, functools, contextlib)
- * also leave the free lists stocked with what they dropped, so the count
- * is refused after them until a full collection empties the stocks, and an
- * automatic collection that runs a finalizer meanwhile is refused
- * (pyrun.c): when it runs is not known.
+ * the program drops.  Every import also leaves the free lists stocked with
+ * tuples, lists and dicts it dropped, which what the program allocates next
+ * reuses without a GC allocation (after `import math`, the next three
+ * get_count() tuples cost nothing): from the clean state the model parks
+ * the stocks CPython's sys._debugmallocstats() shows (std_import_stocks.c).
  */
 #include <string.h>
 
@@ -39,25 +39,23 @@ typedef struct ImportCost {
     uint8_t garbage[3];   /* cyclic garbage objects it makes */
     uint8_t left[3];      /* of those, still there after it, from the clean state */
     uint16_t survivors[3];
-    bool stocks;          /* it leaves the free lists stocked (tuples, dicts, lists it dropped):
-                           * what comes after allocates less than the model's empty stocks say */
 } ImportCost;
 
 static const ImportCost costs[STD_COUNT] = {
-    [STD_ITERTOOLS] = {"itertools", 0, {220, 252, 252}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {215, 245, 245}, false},
-    [STD_MATH] = {"math", 0, {90, 93, 94}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {80, 81, 81}, false},
-    [STD_OPERATOR] = {"operator", 0, {265, 268, 274}, {0, 0, 0}, {33, 33, 35}, {33, 33, 35}, {103, 103, 106}, true},
+    [STD_ITERTOOLS] = {"itertools", 0, {220, 252, 252}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {215, 245, 245}},
+    [STD_MATH] = {"math", 0, {90, 93, 94}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {80, 81, 81}},
+    [STD_OPERATOR] = {"operator", 0, {265, 268, 274}, {0, 0, 0}, {33, 33, 35}, {33, 33, 35}, {103, 103, 106}},
     [STD_FUNCTOOLS] = {"functools", STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_COLLECTIONS),
-                       {226, 225, 673}, {3, 3, 1}, {107, 107, 107}, {30, 30, 95}, {1374, 1457, 1420}, true},
+                       {226, 225, 673}, {3, 3, 1}, {107, 107, 107}, {30, 30, 95}, {1374, 1457, 1420}},
     [STD_CONTEXTLIB] = {"contextlib",
                         STD_BIT(STD_FUNCTOOLS) | STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS) |
                             STD_BIT(STD_COLLECTIONS),
-                        {671, 521, 1385}, {3, 3, 1}, {107, 107, 114}, {31, 31, 111}, {1766, 1850, 1864}, true},
+                        {671, 521, 1385}, {3, 3, 1}, {107, 107, 114}, {31, 31, 111}, {1766, 1850, 1864}},
     /* copy imports weakref (and with it itertools); collections imports
      * itertools, keyword, operator and reprlib (measured by colls: the
      * survivors leave out the garbage still there) */
     [STD_COPY] = {"copy", STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_WEAKREF), {23, 54, 1727}, {2, 2, 0}, {7, 7, 7}, {0, 0, 7},
-                  {947, 1040, 1572}, false},
+                  {947, 1040, 1572}},
     /* dataclasses imports re, inspect, copy, functools, contextlib ... (weak
      * measured: garbage with the collector disabled, left from the clean
      * state, survivors by len(gc.get_objects())) */
@@ -65,27 +63,27 @@ static const ImportCost costs[STD_COUNT] = {
                          STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_OPERATOR) | STD_BIT(STD_FUNCTOOLS) |
                              STD_BIT(STD_CONTEXTLIB) | STD_BIT(STD_COPY) | STD_BIT(STD_COLLECTIONS) |
                              STD_BIT(STD_WEAKREF),
-                         {590, 399, 716}, {11, 10, 4}, {143, 143, 150}, {0, 0, 5}, {4581, 4805, 5173}, true},
+                         {590, 399, 716}, {11, 10, 4}, {143, 143, 150}, {0, 0, 5}, {4581, 4805, 5173}},
     /* random imports math, operator, itertools, os, bisect, warnings (3.11,
      * 3.12); string imports re (enum, functools, collections ...) and
      * compiles Template's pattern (mods, measured as collections was) */
     [STD_RANDOM] = {"random", STD_BIT(STD_MATH) | STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS), {310, 389, 78},
-                    {2, 2, 1}, {33, 33, 35}, {28, 28, 0}, {1184, 1286, 1197}, false},
+                    {2, 2, 1}, {33, 33, 35}, {28, 28, 0}, {1184, 1286, 1197}},
     [STD_STRING] = {"string",
                     STD_BIT(STD_COLLECTIONS) | STD_BIT(STD_FUNCTOOLS) | STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS) |
                         STD_BIT(STD_ENUM),
-                    {275, 283, 88}, {5, 5, 2}, {119, 119, 126}, {6, 6, 5}, {2125, 2226, 2236}, false},
+                    {275, 283, 88}, {5, 5, 2}, {119, 119, 126}, {6, 6, 5}, {2125, 2226, 2236}},
     /* enum imports types, functools, operator, collections (3.11, 3.12;
      * 3.13 only types: implies is taken as 0 there) */
     [STD_ENUM] = {"enum", STD_BIT(STD_FUNCTOOLS) | STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS) |
                               STD_BIT(STD_COLLECTIONS),
-                  {145, 194, 801}, {4, 4, 0}, {113, 113, 13}, {34, 34, 13}, {1645, 1744, 369}, false},
+                  {145, 194, 801}, {4, 4, 0}, {113, 113, 13}, {34, 34, 13}, {1645, 1744, 369}},
     /* json imports re (enum, functools, collections ...) and its decoder's
      * and encoder's regexes */
     [STD_JSON] = {"json",
                   STD_BIT(STD_COLLECTIONS) | STD_BIT(STD_FUNCTOOLS) | STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS) |
                       STD_BIT(STD_ENUM),
-                  {394, 381, 164}, {5, 5, 2}, {119, 119, 126}, {6, 6, 5}, {2214, 2315, 2325}, false},
+                  {394, 381, 164}, {5, 5, 2}, {119, 119, 126}, {6, 6, 5}, {2214, 2315, 2325}},
     /* pprint imports dataclasses (inspect, re, copy, functools ...); on 3.11
      * one of its collections is of the middle generation, beyond what the
      * replay from the clean state says exactly */
@@ -93,20 +91,20 @@ static const ImportCost costs[STD_COUNT] = {
                     STD_BIT(STD_COLLECTIONS) | STD_BIT(STD_FUNCTOOLS) | STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS) |
                         STD_BIT(STD_ENUM) | STD_BIT(STD_COPY) | STD_BIT(STD_WEAKREF) | STD_BIT(STD_DATACLASSES) |
                         STD_BIT(STD_CONTEXTLIB),
-                    {61, 443, 706}, {11, 11, 4}, {143, 143, 150}, {0, 0, 0}, {4644, 4869, 5237}, true},
+                    {61, 443, 706}, {11, 11, 4}, {143, 143, 150}, {0, 0, 0}, {4644, 4869, 5237}},
     /* typing imports collections.abc, functools, contextlib, re (3.11, 3.12;
      * 3.13 neither contextlib nor re: taken out of implies there) */
     [STD_TYPING] = {"typing",
                     STD_BIT(STD_COLLECTIONS) | STD_BIT(STD_FUNCTOOLS) | STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS) |
                         STD_BIT(STD_ENUM) | STD_BIT(STD_CONTEXTLIB),
-                    {214, 487, 51}, {8, 7, 2}, {119, 119, 114}, {0, 0, 0}, {3396, 3446, 2308}, false},
+                    {214, 487, 51}, {8, 7, 2}, {119, 119, 114}, {0, 0, 0}, {3396, 3446, 2308}},
     /* array loads its extension module through importlib's file finder (mods3:
      * gen0 count and generation-1 count after it from the clean state; garbage
      * with the collector disabled; gc.collect() after it; survivors by
      * len(gc.get_objects()) as for math, +3 as math's entry) */
-    [STD_ARRAY] = {"array", 0, {601, 636, 270}, {2, 2, 1}, {76, 76, 80}, {72, 72, 41}, {1243, 1330, 1332}, false},
+    [STD_ARRAY] = {"array", 0, {601, 636, 270}, {2, 2, 1}, {76, 76, 80}, {72, 72, 41}, {1243, 1330, 1332}},
     [STD_COLLECTIONS] = {"collections", STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_OPERATOR), {507, 560, 173},
-                         {2, 2, 1}, {76, 76, 80}, {69, 69, 0}, {1228, 1308, 1251}, false},
+                         {2, 2, 1}, {76, 76, 80}, {69, 69, 0}, {1228, 1308, 1251}},
 };
 
 /* what refusals after it name it by */
@@ -117,7 +115,7 @@ static const char *const statements[STD_COUNT] = {
     "import array",
 };
 
-static bool freelists_empty(PyRun *I)
+bool std_freelists_empty(PyRun *I)
 {
     bool empty = S->fl_list.n == 0 && S->fl_dict.n == 0;
     for (unsigned k = 1; k < SIM_TUPLE_MAXSAVE; k++)
@@ -159,6 +157,27 @@ static void replay(PyRun *I, unsigned n, unsigned g, unsigned left, unsigned bef
     }
 }
 
+void std_import_collected(PyRun *I, int gen, long collected)
+{
+    if (!I->import_garbage_left || collected <= 0)
+        return;
+    I->import_garbage_left = false;
+    if (gen < 2) { /* a full collection empties the free lists it stocked */
+        I->gc_count_unsure = true;
+        I->count_unsure_what = "a collection of the garbage an import left (its tuples and dicts "
+                               "stock the free lists)";
+    }
+}
+
+void std_import_stock(PyRun *I, int which, bool exact)
+{
+    int v = S->prof->version == SIM_V311 ? 0 : S->prof->version == SIM_V312 ? 1 : 2;
+    if (exact)
+        sim_stock_freelists(S, &std_import_stocks[which][v]);
+    else
+        I->gc_count_unsure = true;
+}
+
 void std_import(PyRun *I, int which)
 {
     if (I->std_imported & STD_BIT(which)) { /* an import of its own already brought it: no traffic */
@@ -169,7 +188,7 @@ void std_import(PyRun *I, int which)
     SimGcState *g = &S->gc;
     unsigned thr = (unsigned)g->gen[0].threshold + 1;
     unsigned n = c->collections[v] * thr + c->count[v];
-    bool exact = g->count_pinned && !I->foreign_heap && freelists_empty(I) && g->enabled &&
+    bool exact = g->count_pinned && !I->foreign_heap && std_freelists_empty(I) && g->enabled &&
                  !(g->callbacks && sim_obj(S, g->callbacks)->len > 0) && !g->debug;
     if (c->collections[v] > 0)
         exact = exact && g->gen[0].count == 0 && g->gen[1].count + c->collections[v] <= g->gen[1].threshold;
@@ -185,8 +204,9 @@ void std_import(PyRun *I, int which)
     unsigned before = c->collections[v] * thr;
     replay(I, n, c->garbage[v], c->left[v], before);
     g->startup_tracked += c->survivors[v];
-    if (!exact || c->stocks)
-        I->gc_count_unsure = true;
+    std_import_stock(I, which, exact);
+    if (c->left[v])
+        I->import_garbage_left = true;
     if (!exact && c->garbage[v])
         I->gc_garbage_unsure = true;
 }

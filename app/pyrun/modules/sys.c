@@ -235,7 +235,7 @@ static SimId s_exception(PyRun *I, SimId *a, int n, SimId kw)
 
 const BuiltinDef sys_functions[] = {
     BUILTIN("getrefcount", 0, BM_SYS, s_getrefcount, .style = ARGS_ONE),
-    BUILTIN("getsizeof", 0, BM_SYS, s_getsizeof, .kw_refused = "object default"),
+    BUILTIN("getsizeof", 0, BM_SYS, s_getsizeof, .kw_refused = "object default", .varargs = VA_ALL),
     BUILTIN("_debugmallocstats", 0, BM_SYS, s_debugmallocstats, .style = ARGS_NONE),
     BUILTIN("intern", 0, BM_SYS, s_intern, .style = ARGS_ONE),
     BUILTIN("getrecursionlimit", 0, BM_SYS, s_getrecursionlimit, .style = ARGS_NONE),

@@ -250,6 +250,7 @@ void weakref_on_import(PyRun *I)
     static const unsigned survivors[] = {884, 955, 962}; /* len(gc.get_objects()) after */
     enum { GARBAGE = 7, GARBAGE_AT = 370 };
     int v = S->prof->version == SIM_V311 ? 0 : S->prof->version == SIM_V312 ? 1 : 2;
+    bool clean = !I->std_imported && !I->foreign_heap && std_freelists_empty(I);
     if (I->std_imported || I->foreign_heap) { /* its modules partly there already */
         I->gc_count_unsure = true;
         I->gc_garbage_unsure = true;
@@ -264,6 +265,9 @@ void weakref_on_import(PyRun *I)
             vm_eval_breaker(I);
     }
     S->gc.startup_tracked += survivors[v];
+    std_import_stock(I, STD_WEAKREF, clean);
+    if (S->gc.foreign_garbage)
+        I->import_garbage_left = true;
 }
 
 /* A method of these classes runs Python code in CPython (weakref.py):

@@ -111,35 +111,34 @@ static SimId d_popitem(PyRun *I, SimId *a, int n, SimId kw)
     return t;
 }
 
-/* PyDict_MergeFromSeq2: an iterable of pairs, each set in turn */
+/* PyDict_MergeFromSeq2: an iterator over the pairs, each set in turn */
 static bool merge_pairs(PyRun *I, SimId d, SimId src)
 {
-    SimId l = bi_list_from(I, src);
-    if (!l)
+    SimId it = iter_new(I, src);
+    if (!it)
         return false;
     bool ok = true;
-    for (uint32_t i = 0; ok && i < sim_obj(S, l)->len; i++) {
-        SimId p = sim_items(S, l)[i];
+    SimId p;
+    int got = 0;
+    for (uint32_t i = 0; ok && (got = iter_step(I, it, &p)) > 0; i++) {
         SimKind pk = sim_kind(S, p);
-        if (pk != SK_TUPLE && pk != SK_LIST) { /* PySequence_Fast would make a list of it */
+        if (pk != SK_TUPLE && pk != SK_LIST) /* PySequence_Fast would make a list of it */
             ok = py_not_modelled(I, 0, "a dict update element that is a %s, not a tuple or list", op_typename(I, p));
-            break;
-        }
-        if (sim_obj(S, p)->len != 2) {
+        else if (sim_obj(S, p)->len != 2) {
             py_raise(I, EXC_ValueError, "dictionary update sequence element #%u has length %u; 2 is required", i,
                      sim_obj(S, p)->len);
             ok = false;
-            break;
-        }
-        SimId k = sim_items(S, p)[0], v = sim_items(S, p)[1];
-        if (!dict_check_key(I, k)) {
+        } else if (!dict_check_key(I, sim_items(S, p)[0])) {
             ok = false;
-            break;
+        } else {
+            SimId k = sim_items(S, p)[0], v = sim_items(S, p)[1];
+            sim_incref(S, k), sim_incref(S, v);
+            sim_dict_set(S, d, k, v);
         }
-        sim_incref(S, k), sim_incref(S, v);
-        sim_dict_set(S, d, k, v);
+        sim_decref(S, p);
     }
-    sim_decref(S, l);
+    ok = ok && got == 0;
+    sim_decref(S, it);
     return ok;
 }
 
@@ -217,7 +216,7 @@ static SimId d_fromkeys(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
     SimId src = a[1], value = n > 2 ? a[2] : S->none;
-    SimId d = sim_dict(S);
+    SimId d = sim_dict_from_type(S); /* cls(): dict() */
     SimKind sk = sim_kind(S, src);
     if (sk == SK_DICT || sk == SK_SET) {
         uint32_t cnt = sim_obj(S, src)->len;
@@ -329,7 +328,7 @@ SimId dict_construct(PyRun *I, SimId *a, int n, SimId kw)
     int np = bi_npos(I, n, kw);
     if (!bi_nargs(I, "dict", np, 0, 1))
         return 0;
-    SimId d = sim_dict(S);
+    SimId d = sim_dict_from_type(S);
     if (!dict_fill(I, d, a, n, kw)) {
         sim_decref(S, d);
         return 0;

@@ -36,7 +36,9 @@ int exc_by_name(const char *name)
 
 bool exc_in_profile(const Sim *s, ExcType t) { return exc_table[t].since <= s->prof->version; }
 
-/* Makes the class of t (and its bases first) and puts it in builtins. */
+/* Makes the class of t (and its bases first) and puts it in builtins.  One
+ * made after startup (on first use) is made as CPython's static type is:
+ * no heap block, no GC allocation, nothing from the free lists, untracked. */
 static SimId make_class(PyRun *I, ExcType t)
 {
     if (I->exc_types[t] || !exc_in_profile(S, t))
@@ -44,8 +46,22 @@ static SimId make_class(PyRun *I, ExcType t)
     SimId base = t == EXC_BaseException ? 0 : make_class(I, exc_table[t].base);
     if (base)
         sim_incref(S, base);
+    bool was_static = S->static_alloc;
+    S->static_alloc = I->exc_startup_made;
     SimId name = sim_str_intern(S, exc_table[t].name, strlen(exc_table[t].name));
-    SimId cls = sim_type_new(S, name, base, sim_dict(S), false);
+    SimId dict = sim_dict(S);
+    SimId cls = sim_type_new(S, name, base, dict, false);
+    S->static_alloc = was_static;
+    if (I->exc_startup_made) {
+        SimId mro = sim_items(S, cls)[SIM_TY_MRO];
+        SimId parts[] = {cls, dict, mro};
+        for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+            if (!parts[i])
+                continue;
+            sim_untrack(S, parts[i]);
+            sim_obj(S, parts[i])->flags |= SIM_F_STATIC;
+        }
+    }
     I->exc_types[t] = cls;
     sim_incref(S, name);
     sim_incref(S, cls);
@@ -71,6 +87,7 @@ void errors_init(PyRun *I)
     memset(I->exc_types, 0, sizeof I->exc_types);
     for (size_t i = 0; i < sizeof startup_classes / sizeof startup_classes[0]; i++)
         make_class(I, startup_classes[i]);
+    I->exc_startup_made = true;
 }
 
 SimId exc_class(PyRun *I, ExcType t) { return make_class(I, t); }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/modules/itertools.h"
 #include "pyrun/types/bigint.h"
 #include "pyrun/types/types.h"
 
@@ -200,7 +201,7 @@ static SimId int_of_float(PyRun *I, double f)
 }
 
 /* long_new_impl: int(), int(x), int(x, base) (base also as a keyword) */
-SimId int_construct(PyRun *I, SimId *a, int n, SimId kw)
+static SimId int_from_args(PyRun *I, SimId *a, int n, SimId kw)
 {
     int np = bi_npos(I, n, kw);
     if (np > 2) {
@@ -248,4 +249,17 @@ SimId int_construct(PyRun *I, SimId *a, int n, SimId kw)
         return int_from_text(I, a[0], 10);
     py_raise(I, EXC_TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'", op_typename(I, a[0]));
     return 0;
+}
+
+/* int(x), int(s, base): 3.11 and 3.12 have no vectorcall for int, so
+ * type_call packs the arguments (and keywords) first; 3.13's long_vectorcall
+ * takes a call with keywords that way too */
+SimId int_construct(PyRun *I, SimId *a, int n, SimId kw)
+{
+    TpArgs t = {0, 0};
+    if (!S->prof->str_vectorcall || kw) /* the profiles where str() and int() got theirs (3.13) */
+        t = tp_args(I, a, n, kw);
+    if (kw)
+        bi_clinic_kwtuple(I, "int:base");
+    return tp_args_done(I, &t, int_from_args(I, a, n, kw));
 }

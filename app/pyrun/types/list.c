@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/types/types.h"
 
@@ -152,30 +153,46 @@ static int cmp_items(PyRun *I, SimId x, SimId y)
 }
 
 /* key(v) for each item, in order, as a new list; 0 with I->err set */
-static SimId key_list(PyRun *I, SimId list, SimId key)
+/* key(item) for each item, in a C array as listsort keeps them (no list
+ * object: nothing the collector counts); NULL with the error raised */
+static SimId *key_array(PyRun *I, SimId list, SimId key, uint32_t n)
 {
-    uint32_t n = sim_obj(S, list)->len;
-    SimId keys = sim_list(S, 0);
-    for (uint32_t i = 0; i < n && i < sim_obj(S, list)->len; i++) {
-        SimId k = vm_call(I, key, &sim_items(S, list)[i], 1);
+    SimId *keys = xcalloc(n ? n : 1, sizeof *keys);
+    for (uint32_t i = 0; i < n; i++) {
+        SimId item = i < sim_obj(S, list)->len ? sim_items(S, list)[i] : 0;
+        SimId k = item ? vm_call(I, key, &item, 1) : 0;
         if (!k) {
-            sim_decref(S, keys);
-            return 0;
+            while (i-- > 0)
+                sim_decref(S, keys[i]);
+            free(keys);
+            return NULL;
         }
-        sim_list_append(S, keys, k);
+        keys[i] = k;
     }
     return keys;
+}
+
+static void keys_free(PyRun *I, SimId *keys, uint32_t n)
+{
+    for (uint32_t i = 0; keys && i < n; i++)
+        sim_decref(S, keys[i]);
+    free(keys);
 }
 
 /* stable insertion sort of a list in place, ordered by key(item) when key
  * is given (not None), each key computed once */
 bool bi_sort_list(PyRun *I, SimId list, SimId key, bool reverse)
 {
-    SimId keys = key && sim_kind(S, key) != SK_NONE ? key_list(I, list, key) : 0;
+    uint32_t nkeys = sim_obj(S, list)->len;
+    SimId *keys = key && sim_kind(S, key) != SK_NONE ? key_array(I, list, key, nkeys) : NULL;
     if (key && sim_kind(S, key) != SK_NONE && !keys)
         return false;
+    if (keys && sim_obj(S, list)->len != nkeys) { /* CPython sorts an emptied list meanwhile */
+        keys_free(I, keys, nkeys);
+        return py_not_modelled(I, 0, "a key function that changes the list being sorted");
+    }
     SimId *items = sim_items(S, list);
-    SimId *ks = keys ? sim_items(S, keys) : items;
+    SimId *ks = keys ? keys : items;
     uint32_t n = sim_obj(S, list)->len;
     bool ok = true;
     for (uint32_t i = 1; ok && i < n; i++) {
@@ -199,7 +216,7 @@ bool bi_sort_list(PyRun *I, SimId list, SimId key, bool reverse)
         if (keys)
             ks[j] = kv;
     }
-    sim_xdecref(S, keys);
+    keys_free(I, keys, nkeys);
     return ok;
 }
 
@@ -384,7 +401,7 @@ const BuiltinDef list_methods[] = {
     BUILTIN("remove", SK_LIST, 0, m_remove, .style = ARGS_ONE), BUILTIN("index", SK_LIST, 0, meth_index, .style = ARGS_RANGE, .min = 1, .max = 3),
     BUILTIN("count", SK_LIST, 0, meth_count, .style = ARGS_ONE), BUILTIN("clear", SK_LIST, 0, meth_clear, .style = ARGS_NONE),
     BUILTIN("copy", SK_LIST, 0, meth_copy, .style = ARGS_NONE), BUILTIN("reverse", SK_LIST, 0, m_reverse, .style = ARGS_NONE),
-    BUILTIN("sort", SK_LIST, 0, m_sort, .kw = "key reverse"),
+    BUILTIN("sort", SK_LIST, 0, m_sort, .kw = "key reverse", .clinic = "list.sort:key reverse"),
 };
 const int list_nmethods = (int)(sizeof list_methods / sizeof list_methods[0]);
 
@@ -416,7 +433,7 @@ SimId list_construct(PyRun *I, SimId *a, int n, SimId kw)
     int np = bi_npos(I, n, kw);
     if (!bi_nargs(I, "list", np, 0, 1))
         return 0;
-    SimId l = sim_list(S, 0);
+    SimId l = sim_list_from_type(S);
     if (np && !list_fill(I, l, a[0])) {
         sim_decref(S, l);
         return 0;

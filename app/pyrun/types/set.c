@@ -273,7 +273,7 @@ static SimId m_isdisjoint(PyRun *I, SimId *a, int n, SimId kw)
 
 #define ONE .style = ARGS_ONE
 #define NONE .style = ARGS_NONE
-#define ANY .style = ARGS_RANGE, .min = 0, .max = -1
+#define ANY .style = ARGS_RANGE, .min = 0, .max = -1, .varargs = VA_ALL /* set_update(self, *others) */
 const BuiltinDef set_methods[] = {
     BUILTIN("add", SK_SET, 0, m_add, ONE), BUILTIN("discard", SK_SET, 0, m_discard, ONE),
     BUILTIN("remove", SK_SET, 0, m_remove, ONE), BUILTIN("clear", SK_SET, 0, m_clear, NONE),

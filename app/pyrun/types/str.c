@@ -46,7 +46,7 @@ static SimId str_join(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "join", n - 1, 1, 1))
         return 0;
-    SimId l = bi_list_from(I, a[1]);
+    SimId l = bi_seq_fast(I, a[1]); /* PyUnicode_Join */
     if (!l)
         return 0;
     size_t sl;
@@ -129,16 +129,17 @@ const BuiltinDef str_methods[] = {
     RANGE("ljust", str_ljust, 1, 2), RANGE("rjust", str_rjust, 1, 2), RANGE("center", str_center, 1, 2),
     ONE("zfill", str_zfill), ONE("partition", str_partition), ONE("rpartition", str_rpartition),
     ONE("removeprefix", str_removeprefix), ONE("removesuffix", str_removesuffix),
-    BUILTIN("find", SK_STR, 0, str_find), BUILTIN("rfind", SK_STR, 0, str_rfind),
-    BUILTIN("index", SK_STR, 0, str_index), BUILTIN("rindex", SK_STR, 0, str_rindex),
-    BUILTIN("count", SK_STR, 0, str_count),
-    BUILTIN("split", SK_STR, 0, str_split, .kw = "sep maxsplit", .style = ARGS_CLINIC, .min = 0, .max = 2),
-    BUILTIN("rsplit", SK_STR, 0, str_rsplit, .kw = "sep maxsplit", .style = ARGS_CLINIC, .min = 0, .max = 2),
-    BUILTIN("splitlines", SK_STR, 0, str_splitlines, .kw = "keepends", .style = ARGS_CLINIC, .min = 0, .max = 1),
-    BUILTIN("expandtabs", SK_STR, 0, str_expandtabs, .kw = "tabsize", .style = ARGS_CLINIC, .min = 0, .max = 1),
-    BUILTIN("encode", SK_STR, 0, str_encode_method, .kw = "encoding errors", .style = ARGS_CLINIC, .min = 0, .max = 2),
-    BUILTIN("startswith", SK_STR, 0, str_startswith, .style = ARGS_CLINIC, .min = 1, .max = 3), BUILTIN("endswith", SK_STR, 0, str_endswith, .style = ARGS_CLINIC, .min = 1, .max = 3),
-    BUILTIN("replace", SK_STR, 0, str_replace, .kw_refused = "count", .style = ARGS_RANGE, .min = 2, .max = 3), BUILTIN("format", SK_STR, 0, str_format, .kw = "*"),
+    BUILTIN("find", SK_STR, 0, str_find, .varargs = VA_TO_312), BUILTIN("rfind", SK_STR, 0, str_rfind, .varargs = VA_TO_312),
+    BUILTIN("index", SK_STR, 0, str_index, .varargs = VA_TO_312), BUILTIN("rindex", SK_STR, 0, str_rindex, .varargs = VA_TO_312),
+    BUILTIN("count", SK_STR, 0, str_count, .varargs = VA_TO_312),
+    BUILTIN("split", SK_STR, 0, str_split, .kw = "sep maxsplit", .clinic = "str.split:sep maxsplit", .style = ARGS_CLINIC, .min = 0, .max = 2),
+    BUILTIN("rsplit", SK_STR, 0, str_rsplit, .kw = "sep maxsplit", .clinic = "str.rsplit:sep maxsplit", .style = ARGS_CLINIC, .min = 0, .max = 2),
+    BUILTIN("splitlines", SK_STR, 0, str_splitlines, .kw = "keepends", .clinic = "str.splitlines:keepends", .style = ARGS_CLINIC, .min = 0, .max = 1),
+    BUILTIN("expandtabs", SK_STR, 0, str_expandtabs, .kw = "tabsize", .clinic = "str.expandtabs:tabsize", .style = ARGS_CLINIC, .min = 0, .max = 1),
+    BUILTIN("encode", SK_STR, 0, str_encode_method, .kw = "encoding errors", .clinic = "str.encode:encoding errors", .style = ARGS_CLINIC, .min = 0, .max = 2),
+    BUILTIN("startswith", SK_STR, 0, str_startswith, .style = ARGS_CLINIC, .min = 1, .max = 3, .varargs = VA_TO_312),
+    BUILTIN("endswith", SK_STR, 0, str_endswith, .style = ARGS_CLINIC, .min = 1, .max = 3, .varargs = VA_TO_312),
+    BUILTIN("replace", SK_STR, 0, str_replace, .kw_refused = "count", .style = ARGS_RANGE, .min = 2, .max = 3), BUILTIN("format", SK_STR, 0, str_format, .kw = "*", .varargs = VA_ALL),
 };
 const int str_nmethods = (int)(sizeof str_methods / sizeof str_methods[0]);
 

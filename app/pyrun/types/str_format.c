@@ -190,37 +190,10 @@ static bool field(Fmt *f, const char *d, size_t len, size_t *pos, int depth, Buf
 
 static SimId str_format_packed(PyRun *I, SimId *a, int n, SimId kw);
 
-/* method_vectorcall_VARARGS_KEYWORDS: str.format gets its positional
- * arguments as a tuple (and its keywords as a dict), held while it runs:
- * a __format__ or __str__ it calls sees their references */
-static void pack_args(PyRun *I, SimId *a, int n, int np, SimId kw, SimId *tuple, SimId *dict)
-{
-    *tuple = sim_tuple(S, (size_t)np);
-    for (int i = 0; i < np; i++) {
-        sim_incref(S, a[1 + i]);
-        sim_tuple_set(S, *tuple, (size_t)i, a[1 + i]);
-    }
-    *dict = 0;
-    if (kw && sim_obj(S, kw)->len) {
-        *dict = sim_dict(S);
-        for (int i = 1 + np; i < n; i++) {
-            SimId k = sim_items(S, kw)[i - 1 - np];
-            sim_incref(S, k);
-            sim_incref(S, a[i]);
-            sim_dict_set(S, *dict, k, a[i]);
-        }
-    }
-}
-
-SimId str_format(PyRun *I, SimId *a, int n, SimId kw)
-{
-    SimId held, held_kw;
-    pack_args(I, a, n, bi_npos(I, n, kw) - 1, kw, &held, &held_kw);
-    SimId r = str_format_packed(I, a, n, kw);
-    sim_decref(S, held);
-    sim_xdecref(S, held_kw);
-    return r;
-}
+/* str.format is METH_VARARGS|METH_KEYWORDS: the call packs its arguments
+ * into a tuple and its keywords into a dict, held while it runs (a
+ * __format__ or __str__ it calls sees their references): BuiltinDef.varargs */
+SimId str_format(PyRun *I, SimId *a, int n, SimId kw) { return str_format_packed(I, a, n, kw); }
 
 /* build_string: literal text and fields; depth 2 at the top, as CPython's
  * recursion_depth, so a spec's fields may not nest further */

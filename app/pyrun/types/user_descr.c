@@ -95,6 +95,14 @@ bool udescr_set_names(PyRun *I, SimId cls, SimId dict)
             ok = py_not_modelled(I, 0, "a __set_name__ that is not a plain function");
             break;
         }
+        if (!fn && sim_kind(S, pairs[2 * i + 1]) == SK_PROPERTY) {
+            /* property.__set_name__, bound, called with (owner, name): METH_VARARGS */
+            sim_incref(S, pairs[2 * i + 1]);
+            SimId bound = sim_builtin(S, 0, pairs[2 * i + 1]);
+            bi_args_tuple(I, 2);
+            sim_decref(S, bound);
+            continue;
+        }
         if (!fn)
             continue;
         sim_incref(S, fn);
