@@ -119,6 +119,13 @@ static SimId type_error(PyRun *I, int op, SimId a, SimId b, bool inplace)
         py_not_modelled(I, 0, "'X | Y' between types (a types.UnionType)");
         return 0;
     }
+    bool seq_a = ka == SK_LIST || ka == SK_TUPLE || ka == SK_STR || ka == SK_BYTES || ka == SK_BYTEARRAY;
+    bool seq_b = kb == SK_LIST || kb == SK_TUPLE || kb == SK_STR || kb == SK_BYTES || kb == SK_BYTEARRAY;
+    if (op == OP_MUL && (seq_a || seq_b)) { /* sq_repeat wants an index: sequence_repeat */
+        py_raise(I, EXC_TypeError, "can't multiply sequence by non-int of type '%s'",
+                 op_typename(I, seq_a ? b : a));
+        return 0;
+    }
     py_raise(I, EXC_TypeError, "unsupported operand type(s) for %s%s: '%s' and '%s'",
              op == OP_POW && inplace ? "**" : opsym[op], inplace ? "=" : "", op_typename(I, a),
              op_typename(I, b));

@@ -19,6 +19,12 @@
 
 #define S (I->sim)
 
+/* the Unicode database of the profile (str_repr's escapes) */
+static int repr_ucd(PyRun *I)
+{
+    return S->prof->version == SIM_V311 ? 0 : S->prof->version == SIM_V312 ? 1 : 2;
+}
+
 static SimId repr_stack[1000];
 static int repr_depth;
 
@@ -162,7 +168,7 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
     case SK_STR: case SK_BYTES: {
         size_t n;
         const char *d = sim_str_data(S, v, &n);
-        str_repr(d, n, o->kind == SK_BYTES, out);
+        str_repr(d, n, o->kind == SK_BYTES, repr_ucd(I), out);
         return true;
     }
     case SK_ARRAY: return array_repr(I, v, out);
@@ -170,7 +176,7 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
         size_t n;
         const char *d = sim_str_data(S, v, &n);
         buf_adds(out, "bytearray(");
-        str_repr(d, n, true, out);
+        str_repr(d, n, true, repr_ucd(I), out);
         buf_addc(out, ')');
         return true;
     }

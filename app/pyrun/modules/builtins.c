@@ -159,10 +159,25 @@ static SimId f_abs(PyRun *I, SimId *a, int n, SimId kw)
         py_raise(I, EXC_TypeError, "bad operand type for abs(): '%s'", op_typename(I, a[0]));
         return 0;
     }
-    int64_t v;
-    if (!bi_int_arg(I, a[0], &v))
+    SimKind k = sim_kind(S, a[0]);
+    if (k != SK_INT && k != SK_BOOL) {
+        py_raise(I, EXC_TypeError, "bad operand type for abs(): '%s'", op_typename(I, a[0]));
         return 0;
-    return sim_int(S, v < 0 ? -v : v);
+    }
+    /* long_abs: the negation of a negative int; a non-negative int itself
+     * (a copy for a bool: the small int) */
+    SimId zero = sim_int(S, 0), lt = op_compare(I, OP_LT, a[0], zero);
+    sim_decref(S, zero);
+    if (!lt)
+        return 0;
+    bool neg = lt == S->true_;
+    sim_decref(S, lt);
+    if (neg)
+        return op_unary(I, OP_NEG, a[0]);
+    if (k == SK_BOOL)
+        return sim_int(S, sim_obj(S, a[0])->v.i);
+    sim_incref(S, a[0]);
+    return a[0];
 }
 
 /* A str or bytes inside v: its hash shows the seed CPython draws per run */
@@ -474,28 +489,6 @@ static SimId f_ord(PyRun *I, SimId *a, int n, SimId kw)
     return sim_int(S, cp);
 }
 
-static SimId f_round(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)kw;
-    if (!bi_nargs(I, "round", n, 1, 2))
-        return 0;
-    if (sim_kind(S, a[0]) != SK_FLOAT) {
-        sim_incref(S, a[0]);
-        return a[0];
-    }
-    double x = sim_obj(S, a[0])->v.f;
-    if (n == 1) {
-        double r = nearbyint(x);
-        return sim_int(S, (int64_t)r);
-    }
-    int64_t d;
-    if (!bi_int_arg(I, a[1], &d))
-        return 0;
-    char buf[64];
-    snprintf(buf, sizeof buf, "%.*f", (int)d, x);
-    return sim_float(S, strtod(buf, NULL));
-}
-
 static SimId f_divmod(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
@@ -621,7 +614,7 @@ const BuiltinDef function_defs[] = {
     BUILTIN("callable", 0, BM_BUILTINS, f_callable, .style = ARGS_ONE),
     BUILTIN("chr", 0, BM_BUILTINS, f_chr, .style = ARGS_ONE),
     BUILTIN("ord", 0, BM_BUILTINS, f_ord, .style = ARGS_ONE),
-    BUILTIN("round", 0, BM_BUILTINS, f_round, .kw_refused = "number ndigits"),
+    BUILTIN("round", 0, BM_BUILTINS, builtin_round, .kw_refused = "number ndigits"),
     BUILTIN("divmod", 0, BM_BUILTINS, f_divmod, .style = ARGS_RANGE, .min = 2, .max = 2),
     BUILTIN("pow", 0, BM_BUILTINS, f_pow, .kw = "base exp mod"),
 };

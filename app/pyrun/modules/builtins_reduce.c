@@ -164,6 +164,15 @@ SimId builtin_sum(PyRun *I, SimId *a, int n, SimId kw)
             py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a[0]));
         return 0;
     }
+    SimKind sk = start ? sim_kind(S, start) : SK_INT;
+    if (sk == SK_STR || sk == SK_BYTES || sk == SK_BYTEARRAY) { /* builtin_sum_impl refuses them */
+        py_raise(I, EXC_TypeError, sk == SK_STR ? "sum() can't sum strings [use ''.join(seq) instead]"
+                                   : sk == SK_BYTES ? "sum() can't sum bytes [use b''.join(seq) instead]"
+                                                    : "sum() can't sum bytearray [use b''.join(seq) instead]");
+        sim_decref(S, acc);
+        sim_decref(S, it);
+        return 0;
+    }
     SimId v;
     int got;
     bool float_loop = S->prof->version != SIM_V311; /* 3.12+: compensated, once */

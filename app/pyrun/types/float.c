@@ -7,7 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <strings.h>
+
 #include "pyrun/builtins.h"
+#include "pyrun/modules/math_exact.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -83,22 +86,105 @@ SimId float_binary(PyRun *I, int op, double a, double b)
         if (b == 0) { py_raise(I, EXC_ZeroDivisionError, "float division by zero"); return 0; }
         return sim_float(S, a / b);
     case OP_FLOORDIV:
-        if (b == 0) { py_raise(I, EXC_ZeroDivisionError, "float floor division by zero"); return 0; }
-        return sim_float(S, floor(a / b));
     case OP_MOD: {
-        if (b == 0) { py_raise(I, EXC_ZeroDivisionError, "float modulo"); return 0; }
-        double m = fmod(a, b);
-        if (m != 0 && ((m < 0) != (b < 0)))
-            m += b;
-        return sim_float(S, m);
+        if (b == 0) {
+            py_raise(I, EXC_ZeroDivisionError, op == OP_MOD ? "float modulo" : "float floor division by zero");
+            return 0;
+        }
+        /* _float_div_mod: the remainder takes b's sign (a zero too), and the
+         * quotient comes from (a - mod) / b, not from floor(a / b):
+         * 1 // 0.1 is 9.0 */
+        double mod = fmod(a, b), div = (a - mod) / b;
+        if (mod) {
+            if ((b < 0) != (mod < 0)) {
+                mod += b;
+                div -= 1.0;
+            }
+        } else {
+            mod = copysign(0.0, b);
+        }
+        if (op == OP_MOD)
+            return sim_float(S, mod);
+        double fd;
+        if (div) {
+            fd = floor(div);
+            if (div - fd > 0.5)
+                fd += 1.0;
+        } else {
+            fd = copysign(0.0, a / b);
+        }
+        return sim_float(S, fd);
     }
-    case OP_POW:
+    case OP_POW: {
         if (a == 0 && b < 0) { py_raise(I, EXC_ZeroDivisionError, "0.0 cannot be raised to a negative power"); return 0; }
-        return sim_float(S, pow(a, b));
+        if (a < 0 && isfinite(a) && isfinite(b) && b != floor(b)) /* float_pow hands it to complex */
+            return py_not_modelled(I, 0, "a negative float to a fractional power (a complex result)"), 0;
+        double r = pow(a, b);
+        if (isinf(r) && isfinite(a) && isfinite(b)) {
+            py_raise(I, EXC_OverflowError, "(34, 'Numerical result out of range')");
+            return 0;
+        }
+        return sim_float(S, r);
+    }
     default: return 0;
     }
 }
 
+/* A float literal as float() reads one (_Py_string_to_number_with_underscores
+ * and _PyOS_ascii_strtod): blanks around it, a sign, digits with single
+ * underscores between them, an optional fraction and exponent, or
+ * inf / infinity / nan in any case.  Writes the digits without underscores
+ * to out (room for n + 1); false when it is none of these. */
+static bool float_literal(const char *d, size_t n, char *out)
+{
+    while (n && strchr(" \t\n\v\f\r", d[0]))
+        d++, n--;
+    while (n && strchr(" \t\n\v\f\r", d[n - 1]))
+        n--;
+    size_t o = 0, i = 0;
+    if (i < n && (d[i] == '+' || d[i] == '-'))
+        out[o++] = d[i++];
+    const char *word = d + i;
+    size_t wl = n - i;
+    if ((wl == 3 && (!strncasecmp(word, "inf", 3) || !strncasecmp(word, "nan", 3))) ||
+        (wl == 8 && !strncasecmp(word, "infinity", 8))) {
+        memcpy(out + o, word, wl);
+        out[o + wl] = '\0';
+        return true;
+    }
+    /* digits ('_' only between two), then the same after '.', and after 'e' */
+    size_t mant = 0;
+    for (int part = 0; part < 3 && i <= n; part++) {
+        if (part == 1 && (i == n || d[i] != '.'))
+            continue;
+        if (part == 2) {
+            if (i == n)
+                break;
+            if (d[i] != 'e' && d[i] != 'E')
+                return false;
+            out[o++] = d[i++];
+            if (i < n && (d[i] == '+' || d[i] == '-'))
+                out[o++] = d[i++];
+        } else if (part == 1) {
+            out[o++] = d[i++];
+        }
+        size_t digits = 0;
+        while (i < n && (d[i] >= '0' && d[i] <= '9')) {
+            out[o++] = d[i++];
+            digits++;
+            if (i + 1 < n && d[i] == '_' && d[i + 1] >= '0' && d[i + 1] <= '9')
+                i++;
+        }
+        if (part == 2 && !digits)
+            return false;
+        if (part < 2)
+            mant += digits;
+    }
+    out[o] = '\0';
+    return i == n && mant > 0;
+}
+
+/* float(x): PyNumber_Float */
 SimId float_construct(PyRun *I, SimId *a, int n, SimId kw)
 {
     int np = bi_npos(I, n, kw);
@@ -106,24 +192,36 @@ SimId float_construct(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     if (np == 0)
         return sim_float(S, 0.0);
-    if (sim_kind(S, a[0]) == SK_FLOAT) {
-        sim_incref(S, a[0]);
-        return a[0];
+    SimId x = a[0];
+    SimKind k = sim_kind(S, x);
+    if (k == SK_FLOAT && !sim_is_subinst(S, x)) {
+        sim_incref(S, x);
+        return x;
     }
-    if (sim_kind(S, a[0]) == SK_INT || sim_kind(S, a[0]) == SK_BOOL)
-        return sim_float(S, (double)sim_obj(S, a[0])->v.i);
-    if (sim_kind(S, a[0]) == SK_STR) {
+    if (k == SK_INT || k == SK_BOOL) { /* PyLong_AsDouble: correctly rounded */
+        double v;
+        return math_to_double(I, x, &v) ? sim_float(S, v) : 0;
+    }
+    if (k == SK_STR || k == SK_BYTES || k == SK_BYTEARRAY) {
         size_t len;
-        const char *d = sim_str_data(S, a[0], &len);
-        char buf[64];
-        snprintf(buf, sizeof buf, "%.*s", (int)len, d);
-        char *end;
-        double v = strtod(buf, &end);
-        if (end != buf && !*end)
+        const char *d = sim_str_data(S, x, &len);
+        for (size_t i = 0; k == SK_STR && i < len; i++)
+            if ((unsigned char)d[i] >= 0x80) /* Unicode digits and spaces */
+                return py_not_modelled(I, 0, "float() of a str with characters beyond ASCII"), 0;
+        char *lit = malloc(len + 2);
+        bool ok = float_literal(d, len, lit);
+        double v = ok ? strtod(lit, NULL) : 0.0;
+        free(lit);
+        if (ok)
             return sim_float(S, v);
-        py_raise(I, EXC_ValueError, "could not convert string to float: '%s'", buf);
+        Buf r = {0};
+        if (op_repr(I, x, &r))
+            py_raise(I, EXC_ValueError, "could not convert string to float: %s", buf_str(&r));
+        buf_fini(&r);
         return 0;
     }
-    py_raise(I, EXC_TypeError, "float() argument must be a string or a real number, not '%s'", op_typename(I, a[0]));
+    if (k == SK_INSTANCE || sim_is_subinst(S, x))
+        return py_not_modelled(I, 0, "float() of an object of a class (__float__, __index__)"), 0;
+    py_raise(I, EXC_TypeError, "float() argument must be a string or a real number, not '%s'", op_typename(I, x));
     return 0;
 }

@@ -8,13 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "pyrun/builtins.h"
 #include "pyrun/types/str_int.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
 
-void str_repr(const char *d, size_t n, bool bytes, Buf *out)
+void str_repr(const char *d, size_t n, bool bytes, int ucd, Buf *out)
 {
     bool has_sq = memchr(d, '\'', n) != NULL, has_dq = memchr(d, '"', n) != NULL;
     char q = has_sq && !has_dq ? '"' : '\'';
@@ -34,6 +35,21 @@ void str_repr(const char *d, size_t n, bool bytes, Buf *out)
             buf_adds(out, "\\t");
         } else if (c < 0x20 || c == 0x7f || (bytes && c >= 0x80)) {
             buf_printf(out, "\\x%02x", c);
+        } else if (c >= 0x80) { /* unicode_repr escapes what is not printable */
+            uint32_t cp;
+            size_t len = utf8_decode(d + i, n - i, &cp);
+            bool bad = cp == UTF8_REPLACEMENT && len == 1;
+            if (bad && c == 0xed && i + 2 < n) { /* a lone surrogate, kept as its 3 bytes */
+                cp = (uint32_t)(c & 0x0f) << 12 | (uint32_t)(d[i + 1] & 0x3f) << 6 | (uint32_t)(d[i + 2] & 0x3f);
+                len = 3;
+            } else if (bad) {
+                cp = c; /* no code point: written as it is */
+            }
+            if (unicode_printable(cp, ucd))
+                buf_add(out, d + i, len);
+            else
+                buf_printf(out, cp <= 0xff ? "\\x%02x" : cp <= 0xffff ? "\\u%04x" : "\\U%08x", cp);
+            i += len - 1;
         } else {
             buf_addc(out, (char)c);
         }

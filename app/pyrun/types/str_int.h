@@ -25,6 +25,9 @@ bool str_want(PyRun *I, SimId v, const char *what);
 /* A slice index (int or None: dflt), CPython's ADJUST_INDICES to [0, len]
  * done by the caller; false with TypeError raised. */
 bool str_slice_index(PyRun *I, SimId v, int64_t dflt, int64_t *out);
+/* str.isprintable of one code point under a Unicode database (0: 3.11's
+ * 14.0, 1: 3.12's 15.0, 2: 3.13's 15.1; unicode_printable.c, generated) */
+bool unicode_printable(uint32_t cp, int ucd);
 /* Python's str.isspace of one code point. */
 bool str_cp_space(uint32_t c);
 

@@ -269,7 +269,9 @@ bool format_builtin(PyRun *I, SimId v, const char *spec, Buf *out);
 /* str_format.c: str.format (the method's BuiltinFn) */
 SimId str_format(PyRun *I, SimId *args, int nargs, SimId kw);
 /* str.c: a str's or bytes' repr with CPython's quote choice */
-void str_repr(const char *data, size_t n, bool bytes, Buf *out);
+/* repr of a str's UTF-8 (or bytes): ucd is the profile's Unicode database
+ * (0: 3.11, 1: 3.12, 2: 3.13), which says what a str's repr escapes */
+void str_repr(const char *data, size_t n, bool bytes, int ucd, Buf *out);
 
 /* iter.c: iter(obj) and next(it) for the VM and the builtins: dict and set
  * iterators raise RuntimeError when the container changes size (or keys)
