@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/types/types.h"
 
 #define S (I->sim)
 
@@ -90,14 +91,29 @@ bool bi_int_arg(PyRun *I, SimId v, int64_t *out)
     return true;
 }
 
-SimId bi_seq_fast(PyRun *I, SimId src)
+SimId bi_seq_fast(PyRun *I, SimId src, const char *not_iterable)
 {
     SimKind k = sim_kind(S, src);
     if ((k == SK_LIST || k == SK_TUPLE) && !sim_is_subinst(S, src)) {
         sim_incref(S, src);
         return src;
     }
-    return bi_list_from(I, src);
+    SimId it = iter_get(I, src); /* PySequence_Fast words its own TypeError */
+    if (!it) {
+        if (not_iterable && py_err_matches(I, EXC_TypeError)) {
+            py_err_clear(I);
+            py_raise(I, EXC_TypeError, "%s", not_iterable);
+        }
+        return 0;
+    }
+    SimId l = sim_list(S, 0);
+    bool ok = list_extend(I, l, it);
+    sim_decref(S, it);
+    if (!ok) {
+        sim_decref(S, l);
+        return 0;
+    }
+    return l;
 }
 
 SimId bi_list_from(PyRun *I, SimId src)

@@ -88,6 +88,8 @@ typedef struct Node {
     uint8_t xf;      /* XF_* */
     int line, col;
     int end_line, end_col; /* just past the node's last token; 0 when not known */
+    int gline, gcol;   /* an expression in parentheses: where its outermost '(' is (0: none);
+                        * an operation it is the left part of starts there */
     int a, b, c, d, e; /* children */
     int next;        /* next in a list */
     int64_t ival;

@@ -593,6 +593,22 @@ static bool func_attr_set(PyRun *I, SimId f, SimId name, SimId value)
     return true;
 }
 
+/* PyObject_GenericSetAttr on an object with no __dict__ and no such
+ * attribute: 3.13 says so, and only 3.13 names the close attribute */
+static bool no_attr_to_set(PyRun *I, SimId obj, SimId name)
+{
+    size_t n;
+    const char *nm = name_of(I, name, &n);
+    if (S->prof->version < SIM_V313) {
+        py_raise(I, EXC_AttributeError, "'%s' object has no attribute '%.*s'", op_typename(I, obj), (int)n, nm);
+        return false;
+    }
+    py_raise(I, EXC_AttributeError, "'%s' object has no attribute '%.*s' and no __dict__ for setting new attributes",
+             op_typename(I, obj), (int)n, nm);
+    suggest_for_attr(I, obj, name);
+    return false;
+}
+
 /* PyObject_GenericSetAttr (object.__setattr__) */
 bool attr_set_generic(PyRun *I, SimId obj, SimId name, SimId value)
 {
@@ -644,8 +660,7 @@ bool attr_set_generic(PyRun *I, SimId obj, SimId name, SimId value)
     }
     if (o->kind == SK_FUNC)
         return func_attr_set(I, obj, name, value);
-    no_attr(I, obj, name);
-    return false;
+    return no_attr_to_set(I, obj, name);
 }
 
 /* PyObject_GenericSetAttr with no value (object.__delattr__) */
@@ -667,6 +682,8 @@ bool attr_del_generic(PyRun *I, SimId obj, SimId name)
         return func_attr_set(I, obj, name, 0);
     if (o->kind == SK_TYPE && o->sub == SK_INSTANCE && sim_dict_del(S, o->v.type.dict, name))
         return true;
+    if (o->kind != SK_INSTANCE && o->kind != SK_TYPE && o->kind != SK_MODULE)
+        return no_attr_to_set(I, obj, name);
     no_attr(I, obj, name);
     return false;
 }

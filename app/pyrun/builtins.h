@@ -251,8 +251,9 @@ int bi_npos(PyRun *I, int nargs, SimId kw);
 bool bi_int_arg(PyRun *I, SimId v, int64_t *out);
 SimId bi_list_from(PyRun *I, SimId iterable);
 /* PySequence_Fast: an exact list or tuple itself (a new reference), any
- * other iterable's items as a new list */
-SimId bi_seq_fast(PyRun *I, SimId iterable);
+ * other iterable's items as a new list; a TypeError from iter() becomes
+ * not_iterable (when given) */
+SimId bi_seq_fast(PyRun *I, SimId iterable, const char *not_iterable);
 SimId bi_none(PyRun *I);
 /* 3.11's Argument Clinic makes a parser's keyword tuple the first time a
  * call passes keywords (getargs.c parser_init), and keeps it: `clinic` is

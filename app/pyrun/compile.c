@@ -71,15 +71,32 @@ uint32_t cg_here(Cg *g) { return (uint32_t)CODE(g)->nops; }
 /* The columns of node n for a traceback: from its leftmost operand to its
  * end, with the anchor [anchor, anchor + len) ('^'; the whole node when len
  * is 0).  Nothing when it is not on one line. */
-PyPos cg_node_pos(Cg *g, int n, int anchor, int len)
+/* Where the operation of node n starts: the leftmost part of its chain of
+ * binary operations, calls, subscripts and attributes, or the '(' of a
+ * parenthesized part (line and column in *line, *col). */
+static int leftmost(Cg *g, int n, int *line, int *col)
 {
-    const Node *nd = NODE(g, n);
     int left = n;
     while ((NODE(g, left)->kind == N_BINOP || NODE(g, left)->kind == N_CALL ||
             NODE(g, left)->kind == N_SUBSCRIPT || NODE(g, left)->kind == N_ATTR ||
-            NODE(g, left)->kind == N_COMPARE) && NODE(g, left)->a >= 0)
+            NODE(g, left)->kind == N_COMPARE) && NODE(g, left)->a >= 0) {
         left = NODE(g, left)->a;
-    const Node *ln = NODE(g, left);
+        if (NODE(g, left)->gline) {
+            *line = NODE(g, left)->gline, *col = NODE(g, left)->gcol;
+            return left;
+        }
+    }
+    *line = NODE(g, left)->line, *col = NODE(g, left)->col;
+    return left;
+}
+
+PyPos cg_node_pos(Cg *g, int n, int anchor, int len)
+{
+    const Node *nd = NODE(g, n);
+    int sline, scol;
+    leftmost(g, n, &sline, &scol);
+    const Node start = {.line = sline, .col = scol};
+    const Node *ln = &start;
     if (nd->end_line > ln->line && g->I->sim->prof->version < SIM_V313)
         return (PyPos){ln->col, -1, ln->col, -1, 0}; /* over lines: '^' to the first line's end */
     if (nd->end_line > ln->line && ln->line >= g->line) /* 3.13: every line it spans */
@@ -101,13 +118,10 @@ uint32_t cg_emit_at(Cg *g, Opcode op, int32_t arg, int n, int anchor, int len)
     g->pos = save;
     /* an operation that starts on a later line of its statement has that
      * line, as its location says in CPython (a traceback names it) */
-    int left = n;
-    while ((NODE(g, left)->kind == N_BINOP || NODE(g, left)->kind == N_CALL ||
-            NODE(g, left)->kind == N_SUBSCRIPT || NODE(g, left)->kind == N_ATTR ||
-            NODE(g, left)->kind == N_COMPARE) && NODE(g, left)->a >= 0)
-        left = NODE(g, left)->a;
-    if (NODE(g, left)->line > g->line)
-        CODE(g)->lines[at] = NODE(g, left)->line;
+    int sline, scol;
+    leftmost(g, n, &sline, &scol);
+    if (sline > g->line)
+        CODE(g)->lines[at] = sline;
     return at;
 }
 void cg_patch(Cg *g, uint32_t at, uint32_t target)

@@ -24,7 +24,7 @@ static bool store_target(Cg *g, int t, int acc)
     case N_ATTR:
         if (!cg_expr(g, nd->a))
             return false;
-        cg_emit(g, acc == ACC_STORE ? OP_STORE_ATTR : OP_DELETE_ATTR, cg_add_name(g, nd->str));
+        cg_emit_at(g, acc == ACC_STORE ? OP_STORE_ATTR : OP_DELETE_ATTR, cg_add_name(g, nd->str), t, 0, 0);
         return true;
     case N_SUBSCRIPT:
         if (!cg_expr(g, nd->a) || !cg_expr(g, nd->b))

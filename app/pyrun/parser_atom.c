@@ -242,6 +242,8 @@ static int paren(P *p, Token *t)
             return p_failf(p, &at, "cannot use starred expression here");
         }
         N(p, first)->xf |= XF_PAREN;
+        N(p, first)->gline = t->line; /* the outer '(' comes last: it wins */
+        N(p, first)->gcol = t->col;
         return first;
     }
     int r = p_node(p, N_TUPLE, t);

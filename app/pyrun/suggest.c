@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/modules/cpython_names.h"
 
 #define S (I->sim)
 #define MOVE_COST 2
@@ -152,6 +153,7 @@ void suggest_for_attr(PyRun *I, SimId obj, SimId nm)
     char *name = strndup(text, n);
     char *names[512];
     int cnt = 0;
+    const CpyNameSet *set;
     SimObj *o = sim_obj(S, obj);
     if (o->kind == SK_INSTANCE) {
         for (uint32_t i = 0; i < o->len && cnt < 500; i++) {
@@ -169,6 +171,11 @@ void suggest_for_attr(PyRun *I, SimId obj, SimId nm)
                 names[cnt++] = strndup(ks, kn);
             }
         }
+    } else if ((set = cpython_type_names(sim_kind_name((SimKind)o->kind))) != NULL) {
+        /* dir() of the built-in type as the profile's CPython has it */
+        for (size_t i = 0; i < set->n && cnt < 500; i++)
+            if (cpython_has(set, set->names[i].name, strlen(set->names[i].name), S->prof->version))
+                names[cnt++] = strdup(set->names[i].name);
     } else {
         int first, end;
         bi_method_range(&first, &end);

@@ -11,6 +11,7 @@
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/types/types.h"
+#include "sim/check.h"
 
 #define S (I->sim)
 #define F (&I->frames[I->nframes - 1])
@@ -25,6 +26,11 @@
  * stack emptied first. */
 bool vm_unwind(PyRun *I, int base)
 {
+    if (!I->err.set && !I->refused && !I->reraise) {
+        /* a failure with no exception: a bug of the model, never a guess */
+        SIM_ASSERT(!"an operation failed without raising");
+        py_not_modelled(I, 0, "this operation (the model failed it without an exception: please report it)");
+    }
     bool here = !I->reraise;
     I->reraise = false;
     for (;;) {

@@ -475,12 +475,20 @@ static SimId f_ord(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "ord", n, 1, 1))
         return 0;
-    size_t len;
-    const char *d = sim_str_data(S, a[0], &len);
-    if (sim_kind(S, a[0]) != SK_STR || sim_obj(S, a[0])->cap != 1) {
-        py_raise(I, EXC_TypeError, "ord() expected a character");
+    SimKind k = sim_kind(S, a[0]);
+    if (k != SK_STR && k != SK_BYTES && k != SK_BYTEARRAY) {
+        py_raise(I, EXC_TypeError, "ord() expected string of length 1, but %s found", op_typename(I, a[0]));
         return 0;
     }
+    size_t len;
+    const char *d = sim_str_data(S, a[0], &len);
+    size_t chars = k == SK_STR ? sim_obj(S, a[0])->cap : len;
+    if (chars != 1) {
+        py_raise(I, EXC_TypeError, "ord() expected a character, but string of length %zu found", chars);
+        return 0;
+    }
+    if (k != SK_STR)
+        return sim_int(S, (unsigned char)d[0]);
     unsigned char b0 = (unsigned char)d[0];
     int64_t cp = b0 < 0x80 ? b0
                  : b0 < 0xe0 ? ((b0 & 0x1f) << 6 | (d[1] & 0x3f))
@@ -494,6 +502,23 @@ static SimId f_divmod(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "divmod", n, 2, 2))
         return 0;
+    SimKind ka = sim_kind(S, a[0]), kb = sim_kind(S, a[1]);
+    if (ka == SK_INSTANCE || kb == SK_INSTANCE)
+        return py_not_modelled(I, 0, "divmod() of an object of a class (__divmod__, __rdivmod__)"), 0;
+    bool numbers = (ka == SK_INT || ka == SK_BOOL || ka == SK_FLOAT) && (kb == SK_INT || kb == SK_BOOL || kb == SK_FLOAT);
+    if (!numbers) { /* no nb_divmod for the pair */
+        py_raise(I, EXC_TypeError, "unsupported operand type(s) for divmod(): '%s' and '%s'", op_typename(I, a[0]),
+                 op_typename(I, a[1]));
+        return 0;
+    }
+    if (numbers && (ka == SK_FLOAT || kb == SK_FLOAT)) { /* float_divmod's own message */
+        bool zero = kb == SK_FLOAT ? sim_obj(S, a[1])->v.f == 0.0
+                                   : sim_obj(S, a[1])->sub != 1 && sim_obj(S, a[1])->v.i == 0;
+        if (zero) {
+            py_raise(I, EXC_ZeroDivisionError, "float divmod()");
+            return 0;
+        }
+    }
     SimId q = op_binary(I, OP_FLOORDIV, a[0], a[1], false);
     if (!q)
         return 0;
@@ -614,7 +639,8 @@ const BuiltinDef function_defs[] = {
     BUILTIN("callable", 0, BM_BUILTINS, f_callable, .style = ARGS_ONE),
     BUILTIN("chr", 0, BM_BUILTINS, f_chr, .style = ARGS_ONE),
     BUILTIN("ord", 0, BM_BUILTINS, f_ord, .style = ARGS_ONE),
-    BUILTIN("round", 0, BM_BUILTINS, builtin_round, .kw_refused = "number ndigits"),
+    BUILTIN("round", 0, BM_BUILTINS, builtin_round, .kw_refused = "number ndigits", .style = ARGS_CLINIC, .min = 1, .max = 2,
+            .clinic = "round:number ndigits"),
     BUILTIN("divmod", 0, BM_BUILTINS, f_divmod, .style = ARGS_RANGE, .min = 2, .max = 2),
     BUILTIN("pow", 0, BM_BUILTINS, f_pow, .kw = "base exp mod"),
 };

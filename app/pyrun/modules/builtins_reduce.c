@@ -46,7 +46,7 @@ static SimId minmax(PyRun *I, SimId *a, int n, SimId kw, bool want_max)
     }
     SimId it = 0;
     if (np == 1 || t.args) {
-        it = iter_new(I, np == 1 ? a[0] : t.args);
+        it = iter_get(I, np == 1 ? a[0] : t.args);
         if (!it)
             return tp_args_done(I, &t, 0);
     }

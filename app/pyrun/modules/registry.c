@@ -309,7 +309,13 @@ static bool check_call(PyRun *I, const BuiltinDef *d, int nargs, SimId kw)
     if ((d->style == ARGS_RANGE || d->style == ARGS_CLINIC) && (few || many)) {
         int want = few ? d->min : d->max;
         const char *how = d->min == d->max ? "" : few ? "at least " : "at most ";
-        if (d->style == ARGS_RANGE)
+        const char *names = d->clinic ? strchr(d->clinic, ':') + 1 : NULL;
+        for (int i = 0; names && i < np; i++) /* the first parameter not given */
+            names += strcspn(names, " "), names += strspn(names, " ");
+        if (d->style == ARGS_CLINIC && few && names && *names) /* a parameter with a name */
+            py_raise(I, EXC_TypeError, "%s() missing required argument '%.*s' (pos %d)", d->name,
+                     (int)strcspn(names, " "), names, np + 1);
+        else if (d->style == ARGS_RANGE)
             py_raise(I, EXC_TypeError, "%s expected %s%d argument%s, got %d", d->name, how, want,
                      want == 1 ? "" : "s", np);
         else

@@ -114,7 +114,7 @@ static SimId d_popitem(PyRun *I, SimId *a, int n, SimId kw)
 /* PyDict_MergeFromSeq2: an iterator over the pairs, each set in turn */
 static bool merge_pairs(PyRun *I, SimId d, SimId src)
 {
-    SimId it = iter_new(I, src);
+    SimId it = iter_get(I, src);
     if (!it)
         return false;
     bool ok = true;

@@ -62,7 +62,7 @@ static SimId str_join(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "join", n - 1, 1, 1))
         return 0;
-    SimId l = bi_seq_fast(I, a[1]); /* PyUnicode_Join */
+    SimId l = bi_seq_fast(I, a[1], "can only join an iterable"); /* PyUnicode_Join */
     if (!l)
         return 0;
     size_t sl;
@@ -155,7 +155,7 @@ const BuiltinDef str_methods[] = {
     BUILTIN("encode", SK_STR, 0, str_encode_method, .kw = "encoding errors", .clinic = "str.encode:encoding errors", .style = ARGS_CLINIC, .min = 0, .max = 2),
     BUILTIN("startswith", SK_STR, 0, str_startswith, .style = ARGS_CLINIC, .min = 1, .max = 3, .varargs = VA_TO_312),
     BUILTIN("endswith", SK_STR, 0, str_endswith, .style = ARGS_CLINIC, .min = 1, .max = 3, .varargs = VA_TO_312),
-    BUILTIN("replace", SK_STR, 0, str_replace, .kw_refused = "count", .style = ARGS_RANGE, .min = 2, .max = 3), BUILTIN("format", SK_STR, 0, str_format, .kw = "*", .varargs = VA_ALL),
+    BUILTIN("replace", SK_STR, 0, str_replace, .kw_refused = "count", .style = ARGS_OWN), BUILTIN("format", SK_STR, 0, str_format, .kw = "*", .varargs = VA_ALL),
 };
 const int str_nmethods = (int)(sizeof str_methods / sizeof str_methods[0]);
 

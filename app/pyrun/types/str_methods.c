@@ -300,7 +300,17 @@ SimId str_removesuffix(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw;
  * match, count 0, old and new the same object) */
 SimId str_replace(PyRun *I, SimId *a, int n, SimId kw)
 {
-    (void)kw;
+    int np = bi_npos(I, n, kw) - 1;
+    if (np < 2 || np > 3) { /* 3.13's clinic words it per positional argument */
+        bool few = np < 2;
+        if (S->prof->version >= SIM_V313)
+            py_raise(I, EXC_TypeError, "replace() takes at %s %d %sarguments (%d given)", few ? "least" : "most",
+                     few ? 2 : 3, few ? "positional " : "", np);
+        else
+            py_raise(I, EXC_TypeError, "replace expected at %s %d arguments, got %d", few ? "least" : "most",
+                     few ? 2 : 3, np);
+        return 0;
+    }
     for (int i = 1; i <= 2; i++)
         if (sim_kind(S, a[i]) != SK_STR) {
             py_raise(I, EXC_TypeError, "replace() argument %d must be str, not %s", i, op_typename(I, a[i]));

@@ -1,0 +1,3 @@
+# a typo in a method read through parentheses
+name = ("ada" + " lovelace")
+print((name).titel())
