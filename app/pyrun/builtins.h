@@ -266,6 +266,8 @@ void bi_args_tuple(PyRun *I, int n);
 
 /* textio.c: print() and sys.stdout's pending buffer */
 SimId textio_print(PyRun *I, SimId *args, int nargs, SimId kw);
+/* builtins_dir.c */
+SimId builtin_dir(PyRun *I, SimId *args, int nargs, SimId kw);
 /* builtins_round.c */
 SimId builtin_round(PyRun *I, SimId *args, int nargs, SimId kw);
 void textio_flush(PyRun *I);

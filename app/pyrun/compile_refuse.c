@@ -40,7 +40,7 @@ static const Unmodelled table[U_COUNT] = {
     [U_ASYNCCOMP] = {"asynchronous comprehensions", true},
     [U_TYPEALIAS] = {"'type' statements", true},
     [U_TYPEPARAMS] = {"type parameter lists ('[T]')", true},
-    [U_WALRUS] = {"assignment expressions (':=') inside comprehensions", true},
+    [U_WALRUS] = {"assignment expressions (':=') inside comprehensions in a class body", true},
     [U_CLASSKW] = {"class keywords (such as 'metaclass=') and unpacked bases", true},
     [U_DOTTED] = {"dotted module names in imports", true},
     [U_RELATIVE] = {"relative imports", true},
@@ -64,6 +64,7 @@ typedef struct R {
     int depth;      /* nodes above this one */
     int scopes;     /* enclosing function, class and comprehension scopes */
     int comps;      /* enclosing comprehensions */
+    bool in_class;  /* the nearest enclosing def, lambda or class is a class */
 } R;
 
 /* The compiler recurses once per level of the tree and once more (with a
@@ -97,7 +98,7 @@ static int why(R *r, int i)
     case N_AWAIT: return U_AWAIT;
     case N_WITH: return n->xf & XF_ASYNC ? U_ASYNCWITH : -1;
     case N_TYPEALIAS: return U_TYPEALIAS;
-    case N_NAMEDEXPR: return r->comps > 0 ? U_WALRUS : -1;
+    case N_NAMEDEXPR: return r->comps > 0 && r->in_class ? U_WALRUS : -1;
     case N_FLOAT: return n->xf & XF_IMAG ? U_COMPLEX : -1;
     case N_STR: return n->xf & XF_NAMEDESC ? U_NAMEDESC : -1;
     case N_NAME: return n->str && strcmp(n->str, "__builtins__") == 0 ? U_BUILTINS : -1;
@@ -181,9 +182,13 @@ static bool walk_node(R *r, int i)
         return false;
     if (!walk_list(r, n->a))
         return false;
+    bool was_class = r->in_class;
     r->funcs += body;
+    if (body || n->kind == N_CLASS)
+        r->in_class = n->kind == N_CLASS;
     bool ok = walk_list(r, n->b) && walk_list(r, n->c == -1 || n->kind == N_DEF ? -1 : n->c);
     r->funcs -= body;
+    r->in_class = was_class;
     return ok && walk_list(r, n->d) && walk_list(r, n->e);
 }
 

@@ -16,6 +16,49 @@ typedef struct W {
     PyError *err;
 } W;
 
+static bool is_comprehension(const W *w, const Scope *s)
+{
+    if (s->kind != SC_FUNC || s->node < 0)
+        return false;
+    int k = w->ast->n[s->node].kind;
+    return k == N_LISTCOMP || k == N_SETCOMP || k == N_DICTCOMP || k == N_GENEXP;
+}
+
+static void mark(Scope *s, const char *name, unsigned f);
+
+/* The target of a := inside comprehensions is the enclosing function's
+ * local (a nonlocal of the comprehensions, through their closures) or a
+ * global at module level; it may not be an iteration variable.  A class
+ * body around them is refused before this (compile_refuse.c). */
+static void namedexpr_target(W *w, Scope *s, int target)
+{
+    const char *name = w->ast->n[target].str;
+    Scope *e = s;
+    while (is_comprehension(w, e) && e->parent)
+        e = e->parent;
+    if (e == s) {
+        mark(s, name, SYM_BOUND);
+        return;
+    }
+    for (Scope *c = s; c != e; c = c->parent) {
+        int i = scope_find(c, name);
+        if (i >= 0 && (c->flags[i] & SYM_BOUND) && !w->err->set) {
+            snprintf(w->err->type, sizeof w->err->type, "SyntaxError");
+            snprintf(w->err->msg, sizeof w->err->msg,
+                     "assignment expression cannot rebind comprehension iteration variable '%s'", name);
+            w->err->line = w->ast->n[target].line;
+            w->err->col = w->ast->n[target].col;
+            w->err->set = true;
+            return;
+        }
+    }
+    int i = scope_find(e, name);
+    bool global = e->kind == SC_MODULE || (i >= 0 && (e->flags[i] & SYM_GLOBAL));
+    for (Scope *c = s; c != e; c = c->parent)
+        mark(c, name, global ? SYM_GLOBAL : SYM_NONLOCAL);
+    mark(e, name, global && e->kind != SC_MODULE ? SYM_GLOBAL : SYM_BOUND);
+}
+
 static Scope *scope_new(Scope *parent, int kind, int node)
 {
     Scope *s = xcalloc(1, sizeof *s);
@@ -249,10 +292,10 @@ static void walk_inner(W *w, Scope *s, int n)
             walk(w, s, nd->a);
         }
         return;
-    case N_NAMEDEXPR: /* (name := value) binds in this scope (compile_refuse.c
-                       * refuses it inside a comprehension, where it would not) */
+    case N_NAMEDEXPR: /* (name := value) binds in this scope, or, inside comprehensions,
+                       * in the first scope around them (symtable_extend_namedexpr_scope) */
         walk(w, s, nd->b);
-        mark(s, w->ast->n[nd->a].str, SYM_BOUND);
+        namedexpr_target(w, s, nd->a);
         return;
     default:
         break;

@@ -639,6 +639,7 @@ const BuiltinDef function_defs[] = {
     BUILTIN("callable", 0, BM_BUILTINS, f_callable, .style = ARGS_ONE),
     BUILTIN("chr", 0, BM_BUILTINS, f_chr, .style = ARGS_ONE),
     BUILTIN("ord", 0, BM_BUILTINS, f_ord, .style = ARGS_ONE),
+    BUILTIN("dir", 0, BM_BUILTINS, builtin_dir, .style = ARGS_RANGE, .min = 0, .max = 1, .varargs = VA_ALL),
     BUILTIN("round", 0, BM_BUILTINS, builtin_round, .kw_refused = "number ndigits", .style = ARGS_CLINIC, .min = 1, .max = 2,
             .clinic = "round:number ndigits"),
     BUILTIN("divmod", 0, BM_BUILTINS, f_divmod, .style = ARGS_RANGE, .min = 2, .max = 2),

@@ -159,6 +159,10 @@ bool exc_is_instance(PyRun *I, SimId v) { return sim_is_exc(S, v); }
 
 SimId exc_new(PyRun *I, SimId cls, SimId args)
 {
+    SimId oserror = exc_class(I, EXC_OSError);
+    if (args && sim_obj(S, args)->len >= 2 && oserror && sim_is_subtype(S, cls, oserror))
+        py_not_modelled(I, 0, "OSError(errno, strerror) (CPython picks the subclass the errno names and "
+                              "words it '[Errno n] ...')");
     SimId e = sim_exc_new(S, cls, !exc_is_builtin_type(I, cls));
     sim_exc_set(S, e, SIM_EXC_ARGS, args ? args : sim_tuple(S, 0));
     return e;
