@@ -227,6 +227,9 @@ bool functools_is_ordering(PyRun *I, SimId m);
  * whose descriptors the model does not give out. */
 SimId builtins_descriptor(PyRun *I, SimId type, uint32_t index);
 bool builtins_refuse_foreign_descriptor(PyRun *I, SimId c, SimId obj);
+/* The library a built-in stands for when CPython writes it in Python (its
+ * frames show in a traceback), or NULL for C code. */
+const char *bi_python_library(const BuiltinDef *d);
 /* The global index of the built-in method `name` of objects of kind k, or -1. */
 int bi_method_of_kind(int k, const char *name);
 /* registry.c: the definition with a global index (the builtins module's

@@ -28,7 +28,7 @@ typedef struct Unmodelled { const char *what; bool plural; } Unmodelled;
 enum {
     U_AWAIT, U_ASYNCDEF, U_ASYNCFOR, U_ASYNCWITH, U_ASYNCCOMP,
     U_TYPEALIAS, U_TYPEPARAMS,
-    U_WALRUS, U_CLASSKW, U_DOTTED, U_RELATIVE, U_STARIMPORT,
+    U_CLASSKW, U_DOTTED, U_RELATIVE, U_STARIMPORT,
     U_EXCEPTSTAR, U_FUTURE, U_COMPLEX, U_NAMEDESC, U_BUILTINS, U_COUNT
 };
 
@@ -40,7 +40,6 @@ static const Unmodelled table[U_COUNT] = {
     [U_ASYNCCOMP] = {"asynchronous comprehensions", true},
     [U_TYPEALIAS] = {"'type' statements", true},
     [U_TYPEPARAMS] = {"type parameter lists ('[T]')", true},
-    [U_WALRUS] = {"assignment expressions (':=') inside comprehensions in a class body", true},
     [U_CLASSKW] = {"class keywords (such as 'metaclass=') and unpacked bases", true},
     [U_DOTTED] = {"dotted module names in imports", true},
     [U_RELATIVE] = {"relative imports", true},
@@ -98,7 +97,6 @@ static int why(R *r, int i)
     case N_AWAIT: return U_AWAIT;
     case N_WITH: return n->xf & XF_ASYNC ? U_ASYNCWITH : -1;
     case N_TYPEALIAS: return U_TYPEALIAS;
-    case N_NAMEDEXPR: return r->comps > 0 && r->in_class ? U_WALRUS : -1;
     case N_FLOAT: return n->xf & XF_IMAG ? U_COMPLEX : -1;
     case N_STR: return n->xf & XF_NAMEDESC ? U_NAMEDESC : -1;
     case N_NAME: return n->str && strcmp(n->str, "__builtins__") == 0 ? U_BUILTINS : -1;
@@ -173,6 +171,14 @@ static bool walk_node(R *r, int i)
     const Node *n = &r->ast->n[i];
     if ((n->kind == N_YIELD || n->kind == N_YIELDFROM) && r->funcs == 0)
         return yield_outside(r, n);
+    if (n->kind == N_NAMEDEXPR && r->comps > 0 && r->in_class && !r->err->set) { /* symtable.c's rule */
+        snprintf(r->err->type, sizeof r->err->type, "SyntaxError");
+        snprintf(r->err->msg, sizeof r->err->msg, "assignment expression within a comprehension cannot be used in a class body");
+        r->err->line = n->line;
+        r->err->col = n->col;
+        r->err->set = true;
+        return false;
+    }
     int u = why(r, i);
     if (u >= 0)
         return refuse(r, n, u);

@@ -203,6 +203,13 @@ struct PyRun {
                              * (borrowed; 0 for an ordinary call) */
     const char *foreign_heap; /* an import whose memory the model does not hold (refuses the
                                * allocator statistics), or NULL */
+    const char *err_library; /* the pending exception came out of a function CPython writes in
+                             * Python (json, enum, random ...): its traceback has frames of
+                             * that library, which the model does not have */
+    int err_library_line;   /* the program's line that called into it */
+    SimId lib_exc;          /* the last such exception once caught (borrowed), its library, line */
+    const char *lib_exc_library;
+    int lib_exc_line;
     bool gen_closed_once;   /* a suspended generator was closed (vm_gen.c first_close_note) */
     bool exc_startup_made;  /* the exception classes of startup are made: later ones are static */
     bool gc_count_unsure;   /* that import's GC traffic is not known from this state: the young

@@ -154,7 +154,7 @@ static int subscript(P *p, Token *t, int e)
 
 static int p_primary_body(P *p)
 {
-    int e = p_atom(p);
+    int e = p_end(p, p_atom(p)); /* a name a call or attribute starts from is marked on its own */
     int chain = 0;
     while (e >= 0) {
         Token *t = p_cur(p);

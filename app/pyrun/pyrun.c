@@ -280,6 +280,18 @@ static PyStatus after_run(PyRun *I, VmStop st)
     if (st == VM_ERROR) {
         I->failed = true;
         I->interrupted = py_err_matches(I, EXC_KeyboardInterrupt);
+        const char *lib = I->err_library;
+        int line = I->err_library_line;
+        for (SimId e = I->err_obj, n = 0; !lib && e && I->lib_exc && n < 64; n++) { /* its causes and contexts */
+            SimId cause = sim_exc_get(S, e, SIM_EXC_CAUSE);
+            SimId next = cause && cause != S->none ? cause : sim_exc_get(S, e, SIM_EXC_CONTEXT);
+            e = next && next != S->none ? next : 0;
+            if (e == I->lib_exc)
+                lib = I->lib_exc_library, line = I->lib_exc_line;
+        }
+        if (!I->refused && lib)
+            py_not_modelled(I, line, "the traceback of an exception raised inside %s (CPython's frames in its "
+                                  "Python code)", lib);
         if (I->refused) {
             py_report_refusal(I);
         } else {

@@ -56,7 +56,6 @@ static const Refusal refusals[] = {
      "pydive: line 1: a starred annotation ('*args: *Ts') is not modelled by the simulated CPython\n"},
     {"def f() -> int | None:\n    return 1\n",
      "pydive: line 1: 'X | Y' between types (a types.UnionType) is not modelled by the simulated CPython\n"},
-    {"xs = [y for x in range(3) if (y := x * 2) > 1]\n", "pydive: line 1: assignment expressions (':=') inside comprehensions are not modelled by the simulated CPython\n"},
     {"import os.path\n", "pydive: line 1: dotted module names in imports are not modelled by the simulated CPython\n"},
     {"from . import x\n", "pydive: line 1: relative imports are not modelled by the simulated CPython\n"},
     {"from gc import *\n", "pydive: line 1: 'from ... import *' is not modelled by the simulated CPython\n"},

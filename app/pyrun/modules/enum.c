@@ -163,7 +163,7 @@ int enum_contains(PyRun *I, SimId cls, SimId item)
                            "the value up)") ? 0 : -1;
 }
 
-SimId enum_getitem(PyRun *I, SimId cls, SimId key)
+static SimId getitem(PyRun *I, SimId cls, SimId key)
 {
     enum_note(I, "an enum looked up by name (EnumType.__getitem__)");
     SimId map = enum_cls_attr(I, cls, "_member_map_");
@@ -185,7 +185,7 @@ SimId enum_getitem(PyRun *I, SimId cls, SimId key)
 }
 
 /* EnumType.__call__(cls, value): the member with that value */
-SimId enum_call(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwnames)
+static SimId call(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwnames)
 {
     enum_note(I, "an enum called (EnumType.__call__ and Enum.__new__)");
     int nkw = kwnames ? (int)sim_obj(S, kwnames)->len : 0;
@@ -229,4 +229,22 @@ bool enum_refused(PyRun *I, SimId v, const char *what)
     if (!cls && !enum_is_member(I, v))
         return false;
     return !py_not_modelled(I, 0, "%s of an enum %s", what, cls ? "class (EnumType)" : "member");
+}
+
+/* EnumType.__getitem__ and __call__ are Python code in CPython: an error
+ * they raise has enum.py's frames in its traceback */
+static SimId from_enum_py(PyRun *I, SimId r)
+{
+    if (!r && I->err.set && !I->refused && !I->err_library) {
+        I->err_library = "enum";
+        I->err_library_line = py_current_line(I);
+    }
+    return r;
+}
+
+SimId enum_getitem(PyRun *I, SimId cls, SimId key) { return from_enum_py(I, getitem(I, cls, key)); }
+
+SimId enum_call(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwnames)
+{
+    return from_enum_py(I, call(I, cls, args, nargs, kwnames));
 }

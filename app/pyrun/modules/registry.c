@@ -409,6 +409,26 @@ SimId builtins_descriptor(PyRun *I, SimId type, uint32_t index)
     return I->builtin_methods[index];
 }
 
+const char *bi_python_library(const BuiltinDef *d)
+{
+    static const char *const libs[] = {
+        [BM_COPY] = "copy", [BM_DATACLASSES] = "dataclasses", [BM_CONTEXTLIB] = "contextlib",
+        [BM_RANDOM] = "random", [BM_STRING] = "string", [BM_ENUM] = "enum", [BM_JSON] = "json",
+        [BM_PPRINT] = "pprint", [BM_TYPING] = "typing",
+    };
+    if (d->module < sizeof libs / sizeof libs[0] && libs[d->module])
+        return libs[d->module];
+    if (d->module == BM_WEAKREF && d->owner) /* WeakValueDictionary, WeakSet, finalize: weakref.py */
+        return "weakref";
+    if (d->module == BM_COLLECTIONS && d->owner == SK_DICT) /* Counter's methods */
+        return "collections";
+    static const char *const py_functools[] = {"wraps", "update_wrapper", "total_ordering", "cached_property"};
+    for (size_t i = 0; d->module == BM_FUNCTOOLS && i < sizeof py_functools / sizeof py_functools[0]; i++)
+        if (strcmp(d->name, py_functools[i]) == 0)
+            return "functools";
+    return NULL;
+}
+
 SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs, SimId kw)
 {
     I->ex_args = I->call_ex;
@@ -449,6 +469,8 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
         packed = tp_args(I, args + skip, nargs - skip, kw);
     }
     SimId r = tp_args_done(I, &packed, d->fn(I, args, nargs, kw));
+    if (!r && I->err.set && !I->refused && !I->err_library && (I->err_library = bi_python_library(d)))
+        I->err_library_line = py_current_line(I);
     if (r && I->err.set) { /* a program's __eq__ raised in a lookup it made (sim/userkey.h) */
         sim_decref(S, r);
         return 0;

@@ -147,6 +147,7 @@ bool py_err_matches(PyRun *I, ExcType t)
 void py_err_clear(PyRun *I)
 {
     I->err.set = false;
+    I->err_library = NULL;
     I->reraise = false;
     if (I->err_obj) {
         SimId e = I->err_obj;
@@ -258,8 +259,11 @@ bool exc_reraise(PyRun *I, bool pop)
         I->nhandled--; /* its reference moves to the pending error */
     else
         sim_incref(S, e);
-    if (set_pending_instance(I, e))
+    if (set_pending_instance(I, e)) {
         I->reraise = true;
+        if (e == I->lib_exc)
+            I->err_library = I->lib_exc_library, I->err_library_line = I->lib_exc_line;
+    }
     return false;
 }
 

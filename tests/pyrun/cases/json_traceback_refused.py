@@ -1,0 +1,5 @@
+import json
+settings = '{"debug": true,}'
+print("loading")
+config = json.loads(settings)
+print(config)
