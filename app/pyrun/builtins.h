@@ -91,6 +91,18 @@ void gc_module_init(PyRun *I, SimId dict);
 /* Calls gc.callbacks with (phase, info), as invoke_gc_callback does. */
 void gc_callbacks(PyRun *I, const char *phase, int gen, long collected);
 void sys_module_init(PyRun *I, SimId dict);
+/* modules/sys_version.c: sys.version_info and sys.hexversion put in the sys
+ * dict; is v sys.version_info; its repr; its fields (a new reference, *found
+ * false for another name); a write to one (false with CPython's error) */
+void sys_version_init(PyRun *I, SimId sysdict);
+bool sys_version_is(PyRun *I, SimId v);
+/* how many references I->version_info stands for (roots.c) */
+int sys_version_startup_refs(const PyRun *I);
+bool sys_version_repr(PyRun *I, SimId v, Buf *out);
+SimId sys_version_attr(PyRun *I, SimId v, SimId name, bool *found);
+bool sys_version_setattr(PyRun *I, SimId v, SimId name);
+/* type(sys.version_info)(...): CPython's TypeError; false */
+bool sys_version_no_new(PyRun *I);
 void weakref_module_init(PyRun *I, SimId dict);
 /* modules/itertools.c: the module; the itertools function a type of it is
  * called as ("itertools.count" -> index in itertools_functions, or -1);
@@ -246,6 +258,13 @@ SimId module_find_loaded(PyRun *I, const char *name);
 int bi_index_of(const BuiltinDef *d);
 /* d[name] = v, stealing v's reference. */
 void bi_dict_put(PyRun *I, SimId d, const char *name, SimId v);
+
+/* modules/builtins_scope.c: globals(), locals(), and the caller's f_locals
+ * for vars() (a new reference; 0 refused inside a function; what names the
+ * call) */
+SimId builtin_globals(PyRun *I, SimId *args, int nargs, SimId kw);
+SimId builtin_locals(PyRun *I, SimId *args, int nargs, SimId kw);
+SimId builtin_scope_locals(PyRun *I, const char *what);
 
 /* helpers for implementations */
 bool bi_nargs(PyRun *I, const char *name, int nargs, int min, int max);

@@ -32,6 +32,10 @@ static bool key_equal(Sim *s, SimId a, SimId b)
         /* a NaN is only ever equal to itself (checked above) */
         return !isnan(p) && p == q && signbit(p) == signbit(q);
     }
+    case SK_COMPLEX: { /* both parts, signed zeros apart */
+        double p = x->v.c.re, q = y->v.c.re, u = x->v.c.im, w = y->v.c.im;
+        return !isnan(p) && !isnan(u) && p == q && u == w && signbit(p) == signbit(q) && signbit(u) == signbit(w);
+    }
     case SK_TUPLE:
         if (x->len != y->len)
             return false;
@@ -210,7 +214,7 @@ SimId cg_literal(PyRun *I, const Node *nd)
             return big_to_sim(s, &b);
         }
         return sim_int(s, nd->ival);
-    case N_FLOAT: return sim_float(s, nd->fval);
+    case N_FLOAT: return nd->xf & XF_IMAG ? sim_complex(s, 0.0, nd->fval) : sim_float(s, nd->fval);
     case N_STR:
         if (identifier_like(nd->str, nd->strlen))
             return sim_str_intern(s, nd->str, nd->strlen);

@@ -29,7 +29,7 @@ enum {
     U_AWAIT, U_ASYNCDEF, U_ASYNCFOR, U_ASYNCWITH, U_ASYNCCOMP,
     U_TYPEALIAS, U_TYPEPARAMS,
     U_CLASSKW, U_DOTTED, U_RELATIVE, U_STARIMPORT,
-    U_EXCEPTSTAR, U_FUTURE, U_COMPLEX, U_NAMEDESC, U_BUILTINS, U_COUNT
+    U_EXCEPTSTAR, U_FUTURE, U_NAMEDESC, U_BUILTINS, U_COUNT
 };
 
 static const Unmodelled table[U_COUNT] = {
@@ -46,7 +46,6 @@ static const Unmodelled table[U_COUNT] = {
     [U_STARIMPORT] = {"'from ... import *'", false},
     [U_EXCEPTSTAR] = {"exception groups ('except*')", true},
     [U_FUTURE] = {"'from __future__ import' statements", true},
-    [U_COMPLEX] = {"complex numbers ('1j')", true},
     [U_NAMEDESC] = {"'\\N{...}' escapes", true},
     [U_BUILTINS] = {"the name '__builtins__' (the builtins module)", false},
 };
@@ -97,7 +96,6 @@ static int why(R *r, int i)
     case N_AWAIT: return U_AWAIT;
     case N_WITH: return n->xf & XF_ASYNC ? U_ASYNCWITH : -1;
     case N_TYPEALIAS: return U_TYPEALIAS;
-    case N_FLOAT: return n->xf & XF_IMAG ? U_COMPLEX : -1;
     case N_STR: return n->xf & XF_NAMEDESC ? U_NAMEDESC : -1;
     case N_NAME: return n->str && strcmp(n->str, "__builtins__") == 0 ? U_BUILTINS : -1;
     case N_COMPFOR: return n->xf & XF_ASYNC ? U_ASYNCCOMP : -1;

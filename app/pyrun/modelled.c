@@ -90,6 +90,9 @@ static const CpyNameSet *real_names(PyRun *I, SimId obj, const char **owner, con
 bool modelled_attr_missing(PyRun *I, SimId obj, const char *name, size_t n)
 {
     SimObj *o = sim_obj(S, obj);
+    if (obj == I->version_info_type || sys_version_is(I, obj)) /* its type's tp_name is 'sys.version_info' */
+        return py_not_modelled(I, 0, "'sys.version_info%s.%.*s'", obj == I->version_info_type ? " type" : "", (int)n,
+                               name);
     if ((o->kind == SK_ITER && sim_xtype_of(S, obj) != SIM_XT_LIST_ITER) ||
         (o->kind == SK_TYPE && o->sub == SK_ITER)) /* names not listed per iterator type: refused */
         return py_not_modelled(I, 0, "'%s.%.*s'", o->kind == SK_TYPE ? sim_type_obj_name(S, obj) : sim_type_name(S, obj),

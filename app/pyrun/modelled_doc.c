@@ -41,7 +41,7 @@ static bool in_table(const BuiltinDef *defs, int n, const char *name)
 /* the builtins dict's other names: types and exceptions */
 static bool builtin_modelled(const char *name)
 {
-    static const char *const types[] = {"int", "float", "str", "bytes", "bytearray", "list", "tuple",
+    static const char *const types[] = {"int", "float", "complex", "str", "bytes", "bytearray", "list", "tuple",
                                         "dict", "set", "object", "type", "bool", "range", "None", "super",
                                         "property", "classmethod", "staticmethod", "Ellipsis",
                                         "NotImplemented"};

@@ -111,6 +111,12 @@ static SimId seq_concat(PyRun *I, SimId a, SimId b)
     return r;
 }
 
+/* the built-in kinds with sq_repeat */
+static bool is_seq(SimKind k)
+{
+    return k == SK_STR || k == SK_BYTES || k == SK_BYTEARRAY || k == SK_LIST || k == SK_TUPLE || k == SK_DEQUE;
+}
+
 static SimId type_error(PyRun *I, int op, SimId a, SimId b, bool inplace)
 {
     SimKind ka = sim_kind(S, a), kb = sim_kind(S, b);
@@ -153,6 +159,11 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
         if (is_big(I, a) || is_big(I, b))
             return int_big_op(I, op, a, b);
         return int_small_op(I, op, a, b, as_i(I, a), as_i(I, b));
+    }
+    if ((ka == SK_COMPLEX || kb == SK_COMPLEX) && op <= OP_POW) {
+        SimId r = complex_binary(I, op, a, b);
+        if (r != S->notimpl)
+            return r;
     }
     if (is_num(I, a) && is_num(I, b) && op <= OP_POW)
         return float_binary(I, op, as_f(I, a), as_f(I, b));
@@ -216,6 +227,11 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
         }
         return r;
     }
+    if (op == OP_MUL && (is_seq(ka) || is_seq(kb))) { /* sequence_repeat with a count that is no int */
+        py_raise(I, EXC_TypeError, "can't multiply sequence by non-int of type '%s'",
+                 op_typename(I, is_seq(ka) ? b : a));
+        return 0;
+    }
     return type_error(I, op, a, b, inplace);
 }
 
@@ -255,6 +271,8 @@ SimId op_unary(PyRun *I, int op, SimId a)
     }
     if (sim_kind(S, a) == SK_FLOAT && op != OP_INVERT)
         return sim_float(S, op == OP_NEG ? -as_f(I, a) : as_f(I, a));
+    if (sim_kind(S, a) == SK_COMPLEX && op != OP_INVERT)
+        return complex_unary(I, op, a);
     py_raise(I, EXC_TypeError, "bad operand type for unary %s: '%s'",
              op == OP_NEG ? "-" : op == OP_POS ? "+" : "~", op_typename(I, a));
     return 0;
@@ -416,6 +434,13 @@ static int deep_equal_inner(PyRun *I, SimId a, SimId b)
     }
     if ((ka == SK_FLOAT || kb == SK_FLOAT) && is_num(I, a) && is_num(I, b))
         return as_f(I, a) == as_f(I, b); /* IEEE: nan is not equal to itself */
+    if (ka == SK_COMPLEX || kb == SK_COMPLEX) { /* complex_richcompare */
+        int r = complex_equal(I, ka == SK_COMPLEX ? a : b, ka == SK_COMPLEX ? b : a);
+        if (r == -2)
+            return py_not_modelled(I, 0, "== between a complex number and an int too large for a float") ? 0 : -1;
+        if (r >= 0)
+            return r;
+    }
     if ((ka != kb || ka == SK_BYTEARRAY) && bytes_like(I, a) && bytes_like(I, b)) /* a bytearray: by content */
         return bytes_order(I, a, b) == 0;
     if (ka == SK_ARRAY && kb == SK_ARRAY) {
@@ -482,6 +507,7 @@ int op_truth(PyRun *I, SimId a)
     case SK_NONE: return 0;
     case SK_BOOL: case SK_INT: return o->v.i != 0;
     case SK_FLOAT: return o->v.f != 0;
+    case SK_COMPLEX: return o->v.c.re != 0 || o->v.c.im != 0;
     case SK_STR: case SK_BYTES: case SK_BYTEARRAY: case SK_LIST: case SK_TUPLE: case SK_DICT: case SK_SET:
     case SK_DEQUE: case SK_ARRAY:
         return o->len != 0;

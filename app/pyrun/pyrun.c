@@ -386,6 +386,8 @@ void py_finalize(PyRun *I)
     I->nast_consts = 0;
     SimId g = I->globals;
     I->globals = 0;
+    if (!I->syntax.set) /* the module's function (vm_push_module) */
+        sim_decref(S, g);
     sim_decref(S, g);
     S->gc.enabled = true;
     gc_collect(S, 2);

@@ -132,6 +132,8 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
         return defaultdict_repr(I, v, out);
     if (counter_is(I, v))
         return counter_repr(I, v, out);
+    if (sys_version_is(I, v)) /* structseq_repr */
+        return sys_version_repr(I, v, out);
     if (sim_is_subinst(S, v)) { /* a subclass's own __repr__, else the built-in's */
         bool done;
         if (!call_dunder(I, v, "__repr__", out, &done))
@@ -163,6 +165,7 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
         buf_printf(out, "%lld", (long long)o->v.i);
         return true;
     case SK_FLOAT: float_repr(o->v.f, out); return true;
+    case SK_COMPLEX: complex_repr(I, v, out); return true;
     case SK_NOTIMPL: buf_adds(out, "NotImplemented"); return true;
     case SK_ELLIPSIS: buf_adds(out, "Ellipsis"); return true;
     case SK_STR: case SK_BYTES: {
@@ -447,6 +450,8 @@ static bool instance_format(PyRun *I, SimId v, const char *spec, Buf *out)
             buf_add(out, d, n);
         }
         sim_xdecref(S, r);
+    } else if (*spec && sim_kind(S, v) == SK_COMPLEX) { /* complex.__format__ has its own mini-language */
+        ok = py_not_modelled(I, 0, "a format spec of a complex number");
     } else if (*spec) {
         py_raise(I, EXC_TypeError, "unsupported format string passed to %s.__format__", op_typename(I, v));
         ok = false;

@@ -65,6 +65,11 @@ static void py_visit_roots(void *ctx, Sim *s, SimVisit visit, void *arg)
         root(s, I->clinic_kw[i].names, visit, arg);
     for (size_t i = 0; i < sizeof I->modules / sizeof I->modules[0]; i++)
         root(s, I->modules[i], visit, arg);
+    root(s, I->version_info_type, visit, arg);
+    for (int i = 0; I->version_info && i < sys_version_startup_refs(I); i++)
+        root(s, I->version_info, visit, arg);
+    if (!I->syntax.set) /* the function PyEval_EvalCode runs the module as (vm_push_module) */
+        root(s, I->globals, visit, arg);
     for (int i = 0; I->builtin_methods && i < bi_count(); i++)
         root(s, I->builtin_methods[i], visit, arg);
     for (size_t i = 0; i < sizeof I->exc_types / sizeof I->exc_types[0]; i++)

@@ -125,6 +125,9 @@ bool vm_push_module(PyRun *I)
         return false;
     sim_incref(S, I->globals);
     f->locals = I->globals;
+    /* PyEval_EvalCode runs the module as a function it makes, whose
+     * func_globals holds the dict too until the module ends (py_finalize) */
+    sim_incref(S, I->globals);
     return true;
 }
 
@@ -285,6 +288,8 @@ static SimId call_class_c(PyRun *I, SimId cls, SimId *args, int nargs)
 {
     if (enum_is_enum_class(I, cls)) /* map(Color, values) */
         return enum_call(I, cls, args, nargs, 0);
+    if (cls == I->version_info_type) /* type_call: no tp_new */
+        return sys_version_no_new(I), (SimId)0;
     if (sim_type_word(S, cls, SIM_TY_KIND) == SK_TUPLE) /* a subclass of tuple */
         return vm_tuplesub_call(I, cls, args, nargs, 0, true);
     SimId init = sim_type_lookup(S, cls, "__init__");

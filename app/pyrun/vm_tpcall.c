@@ -199,6 +199,8 @@ bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *
         I->stack[TOPF->sp++] = m;
         return true;
     }
+    if (cls == I->version_info_type) /* type_call: no tp_new */
+        return sys_version_no_new(I);
     SimId init = sim_type_lookup(S, cls, "__init__");
     bool exc = exc_is_class(I, cls);
     TpArgs targs = {0, 0};

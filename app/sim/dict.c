@@ -87,6 +87,14 @@ bool sim_equal(const Sim *s, SimId a, SimId b)
         }
         return x->v.i == y->v.i;
     }
+    if (x->kind == SK_COMPLEX || y->kind == SK_COMPLEX) { /* complex_richcompare */
+        const SimObj *c = x->kind == SK_COMPLEX ? x : y, *o = c == x ? y : x;
+        if (o->kind == SK_COMPLEX)
+            return c->v.c.re == o->v.c.re && c->v.c.im == o->v.c.im;
+        if (!is_num((SimKind)o->kind) || (o->kind == SK_INT && o->sub == 1))
+            return false;
+        return c->v.c.im == 0 && c->v.c.re == (o->kind == SK_FLOAT ? o->v.f : (double)o->v.i);
+    }
     if (x->kind != y->kind)
         return false;
     switch ((SimKind)x->kind) {

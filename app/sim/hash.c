@@ -141,6 +141,8 @@ bool sim_hash_by_identity(const Sim *s, SimId k)
         return false;
     case SK_FLOAT:
         return isnan(o->v.f);
+    case SK_COMPLEX: /* a NaN part hashes by identity (_Py_HashDouble) */
+        return isnan(o->v.c.re) || isnan(o->v.c.im);
     case SK_NONE:
         return s->prof->version == SIM_V311; /* 3.12 gave None a constant hash */
     case SK_INSTANCE: /* hashed by its class's __hash__: the value is the program's */
@@ -173,6 +175,12 @@ uint64_t sim_hash(const Sim *s, SimId k)
     case SK_FLOAT:
         if (!isnan(o->v.f))
             return float_hash(o->v.f);
+        break;
+    case SK_COMPLEX: /* complex_hash: real + 1000003 * imag, -1 kept for errors */
+        if (!isnan(o->v.c.re) && !isnan(o->v.c.im)) {
+            uint64_t h = float_hash(o->v.c.re) + 1000003u * float_hash(o->v.c.im);
+            return h == (uint64_t)-1 ? (uint64_t)-2 : h;
+        }
         break;
     case SK_STR: case SK_BYTES: {
         if (o->kind == SK_STR && o->v.str.hash)

@@ -271,7 +271,8 @@ void sim__refcnt_zero(Sim *s, SimId id)
     }
     /* the leaves (what dealloc_body does for them, without the trashcan's
      * bookkeeping): they hold nothing, are never tracked nor weakly referenced */
-    if (o->kind == SK_INT || o->kind == SK_BYTES || (o->kind == SK_STR && !(o->flags & SIM_F_SPECIAL))) {
+    if (o->kind == SK_INT || o->kind == SK_BYTES || o->kind == SK_COMPLEX ||
+        (o->kind == SK_STR && !(o->flags & SIM_F_SPECIAL))) {
         SIM_ASSERT(!(o->flags & SIM_F_TRACKED) && !o->weaklist);
         sim__release(s, id, NULL);
         return;
@@ -457,7 +458,7 @@ static void dealloc_body(Sim *s, SimId id)
         o = &s->obj[id];
     }
     switch ((SimKind)o->kind) {
-    case SK_INT: case SK_STR: case SK_BYTES: case SK_OBJECT: case SK_RANGE:
+    case SK_INT: case SK_STR: case SK_BYTES: case SK_OBJECT: case SK_RANGE: case SK_COMPLEX:
         if (o->kind == SK_STR && (o->flags & SIM_F_SPECIAL))
             sim__unintern(s, id);
         release(s, id, NULL);

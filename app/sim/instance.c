@@ -220,7 +220,7 @@ const char *sim_kind_name(SimKind k)
         "function", "method", "builtin_function_or_method", "weakref.ReferenceType", "cell", "module",
         "range", "iterator", "dict_keys", "NotImplementedType", "super", "generator", "property",
         "classmethod", "staticmethod", "ellipsis", "member_descriptor", "getset_descriptor", "traceback",
-        "frame", "collections.deque", "array.array", "code"};
+        "frame", "collections.deque", "array.array", "code", "complex"};
     return names[k];
 }
 
@@ -399,6 +399,7 @@ static size_t exact_sizeof(const Sim *s, SimId id)
         return 24 + 4 * (d ? d : 1);
     }
     case SK_FLOAT: return 24;
+    case SK_COMPLEX: return 32;
     case SK_STR: {
         size_t w = o->sub ? o->sub : 1;
         if (w == 1)

@@ -110,6 +110,14 @@ SimId sim_float(Sim *s, double v)
     return id;
 }
 
+SimId sim_complex(Sim *s, double re, double im)
+{
+    SimId id = new_obj(s, SK_COMPLEX, 32, NULL, false); /* PyComplex_FromCComplex: no free list */
+    s->obj[id].v.c.re = re;
+    s->obj[id].v.c.im = im;
+    return id;
+}
+
 SimId sim_bool(Sim *s, bool v) { return ret(s, v ? s->true_ : s->false_); }
 SimId sim_none(Sim *s) { return ret(s, s->none); }
 

@@ -36,6 +36,7 @@ typedef enum SimKind {
     SK_DEQUE, /* deque.c: collections.deque */
     SK_ARRAY, /* array.c: array.array */
     SK_CODE,  /* a code object: pyrun's, made static on first use (sim_code_new) */
+    SK_COMPLEX, /* objects.c: two doubles, 32 bytes, no free list, never tracked */
     SK_COUNT
 } SimKind;
 
@@ -138,6 +139,7 @@ typedef struct SimObj {
     union {                  /* per kind; SIM_V reads them with the kind checked */
         int64_t i;           /* int, bool: the value (a big int: its sign) */
         double f;            /* float */
+        struct { double re, im; } c;               /* complex */
         struct { uint64_t hash; } str;             /* its hash, made with it (0: not yet) */
         struct { uint32_t used, index; uint64_t version; } dict; /* entries used (deleted too);
                                                    * index chunk; version: see sim_dict_version */
@@ -391,6 +393,7 @@ SimId sim_int(Sim *s, int64_t v);
 /* A big int (sub = 1): sign and n base-2^30 digits, little-endian. */
 SimId sim_int_big(Sim *s, int sign, const uint32_t *digits, uint32_t n);
 SimId sim_float(Sim *s, double v);
+SimId sim_complex(Sim *s, double re, double im);
 SimId sim_bool(Sim *s, bool v);
 SimId sim_none(Sim *s);
 SimId sim_str(Sim *s, const char *utf8, size_t n);

@@ -61,7 +61,7 @@ static const Refusal refusals[] = {
     {"from gc import *\n", "pydive: line 1: 'from ... import *' is not modelled by the simulated CPython\n"},
     {"try:\n    pass\nexcept* ValueError:\n    pass\n", "pydive: line 1: exception groups ('except*') are not modelled by the simulated CPython\n"},
     {"try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    print(e.__traceback__.tb_frame.f_locals)\n", "pydive: line 4: 'frame.f_locals' is not modelled by the simulated CPython\n"},
-    {"x = 2j\n", "pydive: line 1: complex numbers ('1j') are not modelled by the simulated CPython\n"},
+    {"import cmath\n", "pydive: line 1: the module 'cmath' is not modelled by the simulated CPython\n"},
     {"x = '\\N{BULLET}'\n", "pydive: line 1: '\\N{...}' escapes are not modelled by the simulated CPython\n"},
     {"class A(object, metaclass=type):\n    pass\n", "pydive: line 1: class keywords (such as 'metaclass=') and unpacked bases are not modelled by the simulated CPython\n"},
 };

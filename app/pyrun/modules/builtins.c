@@ -152,6 +152,8 @@ static SimId f_abs(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     if (sim_kind(S, a[0]) == SK_FLOAT)
         return sim_float(S, fabs(sim_obj(S, a[0])->v.f));
+    if (sim_kind(S, a[0]) == SK_COMPLEX)
+        return complex_abs(I, a[0]);
     if (sim_kind(S, a[0]) == SK_INSTANCE) {
         SimId r = dunder_call0(I, a[0], "__abs__");
         if (r != S->notimpl)
@@ -414,7 +416,7 @@ static SimId f_vars(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "vars", n, 0, 1))
         return 0;
     if (n == 0)
-        return py_not_modelled(I, 0, "vars() without an argument (the caller's locals)"), (SimId)0;
+        return builtin_scope_locals(I, "vars()");
     SimId name = sim_str_intern(S, "__dict__", 8);
     SimId d = attr_get(I, a[0], name);
     sim_decref(S, name);
@@ -541,6 +543,10 @@ static SimId pow_mod(PyRun *I, SimId b, SimId e, SimId m)
 {
     SimKind kb = sim_kind(S, b), ke = sim_kind(S, e), km = sim_kind(S, m);
     bool ints = (kb == SK_INT || kb == SK_BOOL) && (ke == SK_INT || ke == SK_BOOL) && (km == SK_INT || km == SK_BOOL);
+    if (kb == SK_COMPLEX || ke == SK_COMPLEX || km == SK_COMPLEX) { /* complex_pow with a modulus */
+        py_raise(I, EXC_ValueError, "complex modulo");
+        return 0;
+    }
     if (!ints) {
         py_raise(I, EXC_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
         return 0;
@@ -644,5 +650,7 @@ const BuiltinDef function_defs[] = {
             .clinic = "round:number ndigits"),
     BUILTIN("divmod", 0, BM_BUILTINS, f_divmod, .style = ARGS_RANGE, .min = 2, .max = 2),
     BUILTIN("pow", 0, BM_BUILTINS, f_pow, .kw = "base exp mod"),
+    BUILTIN("globals", 0, BM_BUILTINS, builtin_globals, .style = ARGS_NONE),
+    BUILTIN("locals", 0, BM_BUILTINS, builtin_locals, .style = ARGS_NONE),
 };
 const int function_ndefs = (int)(sizeof function_defs / sizeof function_defs[0]);

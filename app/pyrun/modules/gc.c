@@ -262,6 +262,32 @@ static void visit_collect(Sim *s, SimId ref, void *arg)
     sim_list_append(s, rs->list, ref);
 }
 
+/* The model's traversal walks items and entries forward, key first;
+ * CPython's list and tuple traverse their items from the last, and a dict
+ * whose keys are not all str visits each value before its key: the order
+ * gc.get_referents shows.  (sim_traverse's order is the collector's.) */
+static void in_traverse_order(PyRun *I, SimId obj, SimId list, uint32_t start)
+{
+    const SimObj *o = sim_obj(S, obj);
+    if (sim_is_subinst(S, obj)) /* subtype_traverse: its dict and class come first */
+        start += 1 + (o->ext ? 1 : 0);
+    SimId *items = sim_items(S, list);
+    uint32_t end = sim_obj(S, list)->len;
+    if (o->kind == SK_LIST || o->kind == SK_TUPLE) {
+        for (uint32_t i = start, j = end; i + 1 < j; i++, j--) {
+            SimId t = items[i];
+            items[i] = items[j - 1];
+            items[j - 1] = t;
+        }
+    } else if (o->kind == SK_DICT && !o->sub && !(o->flags & SIM_F_EMBEDDED) && (end - start) % 2 == 0) {
+        for (uint32_t i = start; i + 1 < end; i += 2) {
+            SimId t = items[i];
+            items[i] = items[i + 1];
+            items[i + 1] = t;
+        }
+    }
+}
+
 static SimId g_get_referents(PyRun *I, SimId *a, int n, SimId kw)
 {
     bi_args_tuple(I, n);
@@ -272,8 +298,11 @@ static SimId g_get_referents(PyRun *I, SimId *a, int n, SimId kw)
         else if (sim_is_native(S, a[i])) /* CPython's also names their heap type, an lru_cache's links */
             return py_not_modelled(I, 0, "gc.get_referents() of a '%s' object", op_typename(I, a[i])), 0;
     RefSearch rs = {.list = sim_list(S, 0)};
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
+        uint32_t start = sim_obj(S, rs.list)->len;
         sim_traverse(S, a[i], visit_collect, &rs);
+        in_traverse_order(I, a[i], rs.list, start);
+    }
     return rs.list;
 }
 

@@ -45,6 +45,7 @@ static const DefTable tables[] = {
     {subinst_methods, &subinst_nmethods},
     {defaultdict_methods, &defaultdict_nmethods},
     {int_methods, &int_nmethods},
+    {complex_methods, &complex_nmethods},
     {gc_functions, &gc_nfunctions},
     {sys_functions, &sys_nfunctions},
     {weakref_functions, &weakref_nfunctions},
@@ -66,7 +67,7 @@ static const DefTable tables[] = {
     {typing_functions, &typing_nfunctions},
     {array_functions, &array_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 3, FIRST_MODULE = 21 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 3, FIRST_MODULE = 22 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -585,7 +586,7 @@ void builtins_init(PyRun *I)
         I->builtin_methods[i] = static_builtin(I, (uint32_t)i);
     method_index_build(I);
     static const struct { const char *name; SimKind k; } types[] = {
-        {"int", SK_INT}, {"float", SK_FLOAT}, {"str", SK_STR}, {"bytes", SK_BYTES},
+        {"int", SK_INT}, {"float", SK_FLOAT}, {"complex", SK_COMPLEX}, {"str", SK_STR}, {"bytes", SK_BYTES},
         {"bytearray", SK_BYTEARRAY}, {"list", SK_LIST}, {"tuple", SK_TUPLE}, {"dict", SK_DICT},
         {"set", SK_SET}, {"object", SK_OBJECT}, {"type", SK_TYPE}, {"bool", SK_BOOL},
         {"range", SK_RANGE}, {"super", SK_SUPER}, {"property", SK_PROPERTY},

@@ -248,4 +248,5 @@ const int sys_nfunctions = (int)(sizeof sys_functions / sizeof sys_functions[0])
 void sys_module_init(PyRun *I, SimId d)
 {
     bi_dict_put(I, d, "maxsize", sim_int(S, INT64_MAX));
+    sys_version_init(I, d);
 }

@@ -378,6 +378,8 @@ bool format_builtin(PyRun *I, SimId v, const char *spec, Buf *out)
     SimKind k = sim_kind(S, v);
     size_t n = strlen(spec);
     const char *tname = op_typename(I, v);
+    if (k == SK_COMPLEX && n) /* complex.__format__ has its own mini-language */
+        return py_not_modelled(I, 0, "a format spec of a complex number");
     if (k != SK_INT && k != SK_BOOL && k != SK_FLOAT && k != SK_STR) {
         if (n) {
             py_raise(I, EXC_TypeError, "unsupported format string passed to %s.__format__", tname);

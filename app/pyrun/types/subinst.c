@@ -217,6 +217,12 @@ SimId subinst_attr_get(PyRun *I, SimId obj, SimId name)
     SimId cls = sim_obj(S, obj)->type;
     if (sim_str_equals(S, name, "__class__"))
         return ret(I, cls);
+    if (sys_version_is(I, obj)) { /* its member descriptors */
+        bool found;
+        SimId r = sys_version_attr(I, obj, name, &found);
+        if (found)
+            return r;
+    }
     if (defaultdict_is(I, obj)) {
         bool found;
         SimId r = defaultdict_attr(I, obj, name, &found);
@@ -279,6 +285,8 @@ SimId subinst_attr_get(PyRun *I, SimId obj, SimId name)
 bool subinst_attr_set(PyRun *I, SimId obj, SimId name, SimId value)
 {
     SimId cls = sim_obj(S, obj)->type;
+    if (sys_version_is(I, obj))
+        return sys_version_setattr(I, obj, name);
     int own = defaultdict_is(I, obj) ? defaultdict_attr_set(I, obj, name, value) : 0;
     if (own)
         return own > 0;

@@ -85,11 +85,12 @@ SimId tuple_construct(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     if (!np)
         return sim_tuple(S, 0);
-    if (sim_kind(S, a[0]) == SK_TUPLE && !sim_is_subinst(S, a[0])) { /* PyTuple_CheckExact */
+    bool exact = !sim_obj(S, a[0])->type; /* a subclass's instance is iterated (PySequence_Tuple) */
+    if (sim_kind(S, a[0]) == SK_TUPLE && exact) {
         sim_incref(S, a[0]);
         return a[0];
     }
-    if (sim_kind(S, a[0]) == SK_LIST && !sim_is_subinst(S, a[0])) /* PyList_CheckExact */
+    if (sim_kind(S, a[0]) == SK_LIST && exact)
         return list_as_tuple(I, a[0]);
     return tuple_from_iter(I, a[0]);
 }

@@ -17,15 +17,16 @@
 static bool check_keywords(PyRun *I, int kind, SimId kw)
 {
     const char *name = sim_kind_name((SimKind)kind);
-    const char *known = kind == SK_INT ? " base " : kind == SK_STR ? " object encoding errors "
+    const char *known = kind == SK_INT ? " base " : kind == SK_COMPLEX ? " real imag " : kind == SK_STR ? " object encoding errors "
                         : kind == SK_BYTES || kind == SK_BYTEARRAY ? " source encoding errors " : NULL;
     for (uint32_t i = 0; i < sim_obj(S, kw)->len; i++) {
         size_t n;
         const char *w = sim_str_data(S, sim_items(S, kw)[i], &n);
         char word[64];
         snprintf(word, sizeof word, " %.*s ", (int)n, w);
-        if (kind == SK_INT && strcmp(word, " base ") == 0)
-            continue; /* int_construct reads it */
+        if ((kind == SK_INT && strcmp(word, " base ") == 0) ||
+            (kind == SK_COMPLEX && (strcmp(word, " real ") == 0 || strcmp(word, " imag ") == 0)))
+            continue; /* int_construct, complex_construct read them */
         if (known && strstr(known, word))
             return py_not_modelled(I, 0, "the keyword argument '%.*s' of %s()", (int)n, w, name);
         if (kind == SK_OBJECT)
@@ -57,6 +58,7 @@ SimId type_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
     switch ((SimKind)kind) {
     case SK_INT: return int_construct(I, a, n, kw);
     case SK_FLOAT: return float_construct(I, a, n, kw);
+    case SK_COMPLEX: return complex_construct(I, a, n, kw);
     case SK_STR: return str_construct(I, a, n, kw);
     case SK_BOOL:
         if (!bi_nargs(I, "bool", np, 0, 1))

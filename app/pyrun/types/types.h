@@ -144,10 +144,10 @@ SimId subinst_missing(PyRun *I, SimId d, SimId key, bool *found);
 /* Method tables, numbered by the registry in modules/registry.c. */
 extern const BuiltinDef list_methods[], dict_methods[], set_methods[], bytearray_methods[], bytes_methods[], array_methods[],
     str_methods[], tuple_methods[], property_methods[], generator_methods[], type_methods[],
-    object_methods[], exception_methods[], subinst_methods[], int_methods[];
+    object_methods[], exception_methods[], subinst_methods[], int_methods[], complex_methods[];
 extern const int list_nmethods, dict_nmethods, set_nmethods, bytearray_nmethods, bytes_nmethods, array_nmethods, str_nmethods,
     tuple_nmethods, property_nmethods, generator_nmethods, type_nmethods, object_nmethods,
-    exception_nmethods, subinst_nmethods, int_nmethods;
+    exception_nmethods, subinst_nmethods, int_nmethods, complex_nmethods;
 /* bytes_methods lists each shared method for bytes, then for bytearray:
  * bytes_nshared of each */
 extern const int bytes_nshared;
@@ -262,6 +262,18 @@ bool int_unsure_refused(PyRun *I);
 /* float.c */
 SimId float_binary(PyRun *I, int op, double a, double b);
 void float_repr(double x, Buf *out);
+/* types/complex.c: complex numbers.  complex_binary: a op b with a complex
+ * operand (+ - * / **; S->notimpl, borrowed, when the other is no number);
+ * complex_unary: - and +; complex_abs: abs(); complex_equal: == with a
+ * number (1/0, -1 not a number, -2 an int too large for a float: the caller
+ * refuses); complex_attr: .real / .imag (*found); complex(). */
+SimId complex_binary(PyRun *I, int op, SimId a, SimId b);
+SimId complex_unary(PyRun *I, int op, SimId a);
+SimId complex_abs(PyRun *I, SimId a);
+int complex_equal(PyRun *I, SimId a, SimId b);
+void complex_repr(PyRun *I, SimId v, Buf *out);
+SimId complex_attr(PyRun *I, SimId v, const char *name, bool *found);
+SimId complex_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 /* format_spec.c: format(v, spec) of a built-in object (int, bool, float
  * and str read the whole mini-language; others only ''), appended to out;
  * false with CPython's error raised. */

@@ -1,3 +1,3 @@
 import sys
 print(sys.getsizeof(1) > 0)
-print(sys.version_info >= (3, 11))
+print(sys.version)
