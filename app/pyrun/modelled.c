@@ -213,6 +213,10 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
             return py_not_modelled(I, 0, "subclassing the built-in type '%s'", sim_kind_name(sub));
         if (sub == SK_INSTANCE && !(sim_type_word(S, b, SIM_TY_FLAGS) & SIM_TYF_HEAP))
             exc_base = true; /* an exception class: the model keeps its own layout */
+        if (b == I->version_info_type) { /* no Py_TPFLAGS_BASETYPE */
+            py_raise(I, EXC_TypeError, "type 'sys.version_info' is not an acceptable base type");
+            return false;
+        }
         if (sub == SK_INSTANCE && sim_type_word(S, b, SIM_TY_KIND) && (sim_type_word(S, b, SIM_TY_FLAGS) & SIM_TYF_NATIVE))
             return py_not_modelled(I, 0, "subclassing collections.defaultdict");
         if (b == I->counter_type) /* its methods are the model's built-ins, bound to Counter's own layout */

@@ -134,6 +134,8 @@ static SimId call_prepend(PyRun *I, SimId f, SimId first, SimId *args, int nargs
 
 SimId vm_tuplesub_call(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwnames, bool packed)
 {
+    if (cls == I->version_info_type) /* type_call: no tp_new */
+        return sys_version_no_new(I), (SimId)0;
     int nkw = kwnames ? (int)sim_obj(S, kwnames)->len : 0, np = nargs - nkw;
     SimId newf = sim_type_lookup(S, cls, "__new__"), init = sim_type_lookup(S, cls, "__init__");
     if (init && sim_kind(S, init) != SK_FUNC)

@@ -127,6 +127,10 @@ static void test_tuple_subclass(void **state)
     assert_int_equal(c, 3);
     assert_non_null(strstr(buf_str(&o.err), "line 1: '__add__' in a subclass of 'tuple'"));
     out_fini(&o);
+    /* sys.version_info's type is laid out as a tuple but takes no subclass and no call */
+    expect("3.12", "import sys\ntry:\n    class V(type(sys.version_info)):\n        pass\nexcept TypeError as e:\n"
+                   "    print(e)\ntry:\n    type(sys.version_info)(1)\nexcept TypeError as e:\n    print(e)\n",
+           0, "type 'sys.version_info' is not an acceptable base type\ncannot create 'sys.version_info' instances\n");
 }
 
 /* namedtuple(): refused count after it (its eval), exact after P(...)
