@@ -31,7 +31,7 @@
 static bool atomic_kind(PyRun *I, SimId x)
 {
     switch (sim_kind(S, x)) {
-    case SK_NONE: case SK_BOOL: case SK_INT: case SK_FLOAT: case SK_STR: case SK_BYTES:
+    case SK_NONE: case SK_BOOL: case SK_INT: case SK_FLOAT: case SK_COMPLEX: case SK_STR: case SK_BYTES:
     case SK_TYPE: case SK_RANGE: case SK_BUILTIN: case SK_FUNC: case SK_WEAKREF:
     case SK_PROPERTY: case SK_ELLIPSIS: case SK_NOTIMPL:
         return true;
