@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/modules/enum_int.h"
 #include "pyrun/interp.h"
 #include "pyrun/modules/collections.h"
 #include "pyrun/types/native.h"
@@ -316,6 +317,12 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
                 return descr_get(I, c, 0, obj);
             if (c && udescr_kind(I, c) != UDESCR_NONE && udescr_kind(I, c) != UDESCR_DATA_NOGET)
                 return udescr_get(I, c, 0, obj); /* __get__(None, cls) */
+            if (c && S->prof->version == SIM_V311 && !I->enum_member_read && enum_is_member(I, c)) {
+                /* 3.11's enum.property.__get__ runs: its first run moves the young
+                 * count by one the model has not found */
+                I->enum_member_read = true;
+                enum_note(I, "the program's first read of an Enum member through its class (3.11)");
+            }
             if (c)
                 return ret(I, c);
             if (exc_is_class(I, obj) && (c = exc_method(I, 0, buf)) != 0)

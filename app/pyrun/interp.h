@@ -210,7 +210,8 @@ struct PyRun {
     SimId lib_exc;          /* the last such exception once caught (borrowed), its library, line */
     const char *lib_exc_library;
     int lib_exc_line;
-    bool gen_closed_once;   /* a suspended generator was closed (vm_gen.c first_close_note) */
+    bool gen_closed_once;
+    bool enum_member_read;  /* 3.11: an Enum member was read through its class (attrs.c) */   /* a suspended generator was closed (vm_gen.c first_close_note) */
     bool exc_startup_made;  /* the exception classes of startup are made: later ones are static */
     bool gc_count_unsure;   /* that import's GC traffic is not known from this state: the young
                              * count is refused until a full gc.collect() */

@@ -117,8 +117,13 @@ SimId float_binary(PyRun *I, int op, double a, double b)
     }
     case OP_POW: {
         if (a == 0 && b < 0) { py_raise(I, EXC_ZeroDivisionError, "0.0 cannot be raised to a negative power"); return 0; }
-        if (a < 0 && isfinite(a) && isfinite(b) && b != floor(b)) /* float_pow hands it to complex */
-            return py_not_modelled(I, 0, "a negative float to a fractional power (a complex result)"), 0;
+        if (a < 0 && isfinite(a) && isfinite(b) && b != floor(b)) { /* float_pow hands it to complex */
+            SimId ca = sim_complex(S, a, 0.0), cb = sim_complex(S, b, 0.0);
+            SimId r = complex_binary(I, OP_POW, ca, cb);
+            sim_decref(S, ca);
+            sim_decref(S, cb);
+            return r;
+        }
         double r = pow(a, b);
         if (isinf(r) && isfinite(a) && isfinite(b)) {
             py_raise(I, EXC_OverflowError, "(34, 'Numerical result out of range')");
