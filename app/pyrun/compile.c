@@ -90,6 +90,13 @@ static int leftmost(Cg *g, int n, int *line, int *col)
     return left;
 }
 
+int cg_start_line(Cg *g, int n)
+{
+    int line, col;
+    leftmost(g, n, &line, &col);
+    return line;
+}
+
 PyPos cg_node_pos(Cg *g, int n, int anchor, int len)
 {
     const Node *nd = NODE(g, n);
@@ -421,6 +428,7 @@ static bool expr_inner(Cg *g, int n)
         cg_emit_at(g, OP_LOAD_ATTR, cg_add_name(g, nd->str), n, 0, 0);
         return true;
     case N_SUBSCRIPT:
+        cg_check_subscript(g, n, nd->a, nd->b);
         if (!cg_expr(g, nd->a) || !cg_expr(g, nd->b))
             return false;
         cg_emit_at(g, OP_BINARY_SUBSCR, 0, n, nd->col, -1); /* '[' to the end */

@@ -245,6 +245,7 @@ bool cg_call(Cg *g, int n)
 {
     const Node *nd = NODE(g, n);
     const Node *fn = NODE(g, nd->a);
+    cg_check_caller(g, n, nd->a);
     int nargs = 0, nkw = 0;
     bool ex = cg_has_star(g, nd->b);
     for (int a = nd->b; a >= 0; a = NODE(g, a)->next) {

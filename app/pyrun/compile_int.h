@@ -58,6 +58,12 @@ bool cg_cfail(Cg *g, int node, const char *type, const char *msg);
 /* A SyntaxWarning at line, written on stderr as CPython's warnings module
  * shows it, before the program runs. */
 void cg_warn(Cg *g, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* compile_warn.c: "perhaps you missed a comma?" for a call of a literal, a
+ * subscription of one, or an index of a literal sequence by a non-int */
+void cg_check_caller(Cg *g, int call, int fn);
+/* the line where the operation of node n starts (compile.c) */
+int cg_start_line(Cg *g, int n);
+void cg_check_subscript(Cg *g, int sub, int value, int index);
 uint32_t cg_emit(Cg *g, Opcode op, int32_t arg);
 uint32_t cg_here(Cg *g);
 void cg_patch(Cg *g, uint32_t at, uint32_t target);

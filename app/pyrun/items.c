@@ -20,8 +20,11 @@ static bool index_of(PyRun *I, SimId key, int64_t len, int64_t *out, const char 
 {
     SimKind k = sim_kind(S, key);
     if (k != SK_INT && k != SK_BOOL) {
-        py_raise(I, EXC_TypeError, "%s indices must be integers or slices, not %s", what,
-                 op_typename(I, key));
+        if (strcmp(what, "string") == 0) /* unicode_subscript words it so (3.11+) */
+            py_raise(I, EXC_TypeError, "string indices must be integers, not '%s'", op_typename(I, key));
+        else
+            py_raise(I, EXC_TypeError, "%s indices must be integers or slices, not %s", what,
+                     op_typename(I, key));
         return false;
     }
     int64_t i = sim_obj(S, key)->v.i;

@@ -10,6 +10,6 @@ for name in "$@"; do
     for v in 3.11.7/bin/python3.11 3.12.1/bin/python3.12 3.13.0/bin/python3.13; do
         ver=$(basename "$v" | sed 's/python//')
         env -i PYTHONHASHSEED=0 "$root/$v" -S -s "$name.py" 2>&1 >/dev/null |
-            sed 's|File "[^"]*/\([^"/]*\)"|File "\1"|' >"$name.$ver.err"
+            sed -e 's|File "[^"]*/\([^"/]*\)"|File "\1"|' -e 's|^[^ ]*/\([^/ ]*\.py:[0-9]*: SyntaxWarning\)|\1|' >"$name.$ver.err"
     done
 done
