@@ -321,7 +321,7 @@ int dunder_contains(PyRun *I, SimId v, SimId item)
     for (;;) {
         SimId x = iter_next(I, it);
         if (!x) {
-            found = I->err.set ? -1 : 0;
+            found = I->ts->err.set ? -1 : 0;
             break;
         }
         found = op_equal(I, x, item);

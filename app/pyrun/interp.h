@@ -14,6 +14,7 @@
 #include "pyrun/ast.h"
 #include "pyrun/lexer.h"
 #include "pyrun/pyrun.h"
+#include "pyrun/thread.h"
 #include "pyrun/types/exception.h"
 #include "sim/sim.h"
 
@@ -116,57 +117,21 @@ typedef struct PyCode {
                                * (vm_attr_cache.c); made on first use */
 } PyCode;
 
-enum { FR_NORMAL, FR_CLASS, FR_INIT, FR_EX, FR_GEN, FR_INIT_EX, FR_SLOTCALL };
-
-typedef struct Frame {
-    uint32_t code;
-    SimId func;        /* owned; 0 for the module and class bodies */
-    SimId globals;     /* borrowed */
-    SimId locals;      /* owned dict for module and class bodies, else 0 */
-    uint32_t base;     /* first slot in Interp.stack */
-    uint32_t sp;       /* next free stack slot */
-    uint32_t ip;
-    int line;
-    uint8_t kind;      /* FR_* */
-    bool c_boundary;   /* return to a C caller */
-    SimId extra;       /* FR_CLASS: bases tuple; FR_INIT: the new instance */
-    uint32_t callbase; /* FR_INIT, FR_SLOTCALL: caller slots to release on return */
-    uint32_t ncallslots;
-    uint32_t ntry;     /* active try blocks */
-    uint32_t tbase;    /* its first entry in PyRun.trys (room for the code's maxtry) */
-    SimId gen;         /* FR_GEN: the generator it runs for (borrowed: the resumer holds it) */
-    SimId argtuple, argdict; /* FR_INIT, FR_SLOTCALL: _PyObject_MakeTpCall's (owned) */
-    SimId fobj;        /* its frame object once a traceback asked for it (owned), else 0 */
-    uint32_t hbase;    /* PyRun.nhandled when it was entered */
-} Frame;
-
-/* An active try block: where its handler starts and the stack depth to
- * unwind to (relative to the frame's base). */
-typedef struct TryBlock {
-    uint32_t ip;
-    uint32_t depth;
-    uint32_t hdepth;   /* PyRun.nhandled when it was set up: a handler entered drops the
-                        * exceptions handled since, as CPython's cleanup handlers do */
-} TryBlock;
-
-#define VM_STACK (1u << 18)
-#define VM_FRAMES 1100
-#define VM_RECURSION_LIMIT 1000
 #define PY_MAX_MODULES 32
 
 struct PyRun {
     Sim *sim;
+    PyThreadState *ts;      /* the running thread's state (thread.h) */
+    int depth;              /* ts->nframes, copied where frames are pushed and popped (new_frame,
+                             * vm_pop_frame) and at a thread switch: the loop's one load */
+    PyThreadState **threads; /* every thread's, the main thread's first (owned) */
+    int nthreads;
     Ast ast;
     const char *src;
     size_t srclen;
     char *filename;
     PyCode *codes;
     size_t ncodes, capcodes;
-    SimId *stack;
-    Frame frames[VM_FRAMES];
-    TryBlock *trys;         /* the frames' try blocks, each frame's from its tbase (owned) */
-    size_t captrys;
-    int nframes;
     SimId globals;          /* __main__ dict (owned) */
     SimId builtins;         /* dict of built-in functions (owned) */
     SimId modules[PY_MAX_MODULES]; /* by position in py_modules (modules/registry.c) */
@@ -174,33 +139,18 @@ struct PyRun {
     int32_t *method_slots;  /* the built-in types' methods by (kind, name): open addressing, */
     uint32_t method_mask;   /*   global index + 1, 0 empty (owned; registry.c) */
     SimId exc_types[EXC_COUNT]; /* the built-in exception classes; 0 when not in the profile */
-    PyError err;            /* the exception being raised: err.type is its class's name */
     uint64_t nraised;       /* exceptions raised so far: tells a new error from one being handled */
-    ExcType err_exc;        /* its built-in type, when err_obj is 0 */
     bool refused;           /* stopped at a construct the model does not have */
     int refused_line;
     char refusal[200];      /* what was refused ("'asyncio'") */
     PyError syntax;         /* compile error, reported at the first step */
-    SimId err_obj;          /* its exception instance, once made (it holds the traceback) */
-    SimId *handled;         /* the exceptions being handled, innermost last (CPython's exc_info
-                             * chain; each owned): what sys.exc_info() and a bare raise see */
-    uint32_t nhandled, caphandled;
-    bool reraise;           /* the error is a re-raise: no traceback entry for this frame */
     PyOutFn out;
     void *out_ctx;
-    int nested;             /* C-level calls into Python (finalizers, callbacks) */
     bool done, failed, finalized;
     uint64_t steps;
     uint64_t step_limit;    /* 0 = none */
     volatile sig_atomic_t *stop; /* py_set_stop_flag; NULL = none */
     bool interrupted;       /* ended by an uncaught KeyboardInterrupt */
-    SimId kwnames;          /* pending KW_NAMES tuple */
-    SimId c_result;         /* result of a frame called from C */
-    bool gen_yielded;       /* the frame that returned to C yielded c_result (vm_gen.c) */
-    SimId gen_made;         /* the generator a call made instead of pushing a frame */
-    SimId call_ex;          /* the next built-in call comes from f(*args): its tuple (vm_call_ex.c) */
-    SimId ex_args;          /* the running built-in came from f(*args): the tuple CPython passed it
-                             * (borrowed; 0 for an ordinary call) */
     const char *foreign_heap; /* an import whose memory the model does not hold (refuses the
                                * allocator statistics), or NULL */
     const char *err_library; /* the pending exception came out of a function CPython writes in
@@ -228,8 +178,6 @@ struct PyRun {
                              * modules/std_import.h) */
     bool auto_collecting;   /* an automatic collection is running (pyrun.c's hooks) */
     uint64_t guessed_sizes; /* generators made whose frame size is the model's guess */
-    SimId dc_repr_stack[8];  /* the dataclasses whose __repr__ runs (reprlib.recursive_repr) */
-    uint32_t dc_repr_depth;
     uint64_t weakref_called; /* the methods of weakref's classes called once (bit per definition):
                               * a first call's traffic in CPython is not the model's */
     SimId *ast_consts;      /* constants the syntax tree holds (one ref each) */
@@ -240,8 +188,6 @@ struct PyRun {
     size_t nconst_cache, capconst_cache;
     SimId *held_consts;     /* while compiling: the cache's own references (rebuilt frozensets) */
     size_t nheld_consts, capheld_consts;
-    bool repr_once;         /* Py_ReprEnter ran once */
-    SimId repr_state[2];    /* thread-state dict and its Py_Repr list */
     SimId minmax_kwtuple[2]; /* 3.13: min's and max's keyword tuple, built by the first call
                               * that passes keywords (getargs.c parser_init) */
     struct { const char *id; size_t idlen; SimId names; } clinic_kw[32]; /* 3.11: the parsers'
@@ -259,8 +205,7 @@ struct PyRun {
     SimId io_pending;       /* sys.stdout's pending chunk or list of chunks (textio.c) */
     size_t io_pending_bytes;
     int last_line;
-    int cmp_depth;          /* nesting of == between containers (ops.c) */
-    int recursion_limit;    /* sys.setrecursionlimit(), at most VM_FRAMES (vm.c: new_frame) */
+    int recursion_limit;    /* sys.setrecursionlimit() (vm.c: new_frame) */
 };
 
 /* The exception state set aside while C code runs Python (a finalizer, a
@@ -331,7 +276,7 @@ bool vm_raise_op(PyRun *I, int arg);
  * with TypeError for an unhashable key. */
 bool vm_map_add(PyRun *I, int depth);
 /* Calls a Python or built-in callable from C with borrowed args; returns a new
- * reference or 0 with I->err set. */
+ * reference or 0 with I->ts->err set. */
 SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs);
 /* The same with the last len(kwnames) arguments named (kwnames borrowed, 0: none). */
 SimId vm_call_kw(PyRun *I, SimId callable, SimId *args, int nargs, SimId kwnames);
@@ -374,6 +319,28 @@ bool vm_unpack_ex(PyRun *I, int arg);
  * value pushed, 2 when a getter's frame was pushed instead (its result
  * comes with its return), 0 on error. */
 int vm_load_attr(PyRun *I, SimId owner, int arg);
+/* Drops the running thread's top frame (its references released already). */
+static inline void vm_pop_frame(PyRun *I)
+{
+    py_thread_pop_frame(I->ts);
+    I->depth = I->ts->nframes;
+}
+/* vm_depth.c: may one more frame be pushed?  false with RecursionError
+ * raised (or the depth refused) as the profile's CPython would. */
+bool vm_depth_check(PyRun *I);
+static inline bool vm_depth_ok(PyRun *I)
+{
+    const PyThreadState *ts = I->ts;
+    int from_c = ts->entered[ENTERED_INIT] + ts->entered[ENTERED_C] + 1; /* + the one pushed */
+    /* far from every limit of vm_depth_check: nothing to count */
+    if (from_c < VM_DEPTH_FAST_C && ts->nframes + 8 * from_c + 16 < I->recursion_limit &&
+        ts->nframes < VM_MAX_FRAMES)
+        return true;
+    return vm_depth_check(I);
+}
+/* Frame f was entered from C (ENTERED_INIT, ENTERED_C): counted on its
+ * thread until it is popped; the first way marked holds. */
+void vm_frame_entered(PyRun *I, Frame *f, int way);
 /* The frame of code ci, pushed above the current one with its slots
  * empty; NULL with RecursionError raised. */
 Frame *vm_new_frame(PyRun *I, uint32_t ci, SimId globals);
@@ -397,7 +364,7 @@ int vm_gen_yield_from(PyRun *I);
  * or 0 with StopIteration(return value) or the generator's error raised. */
 SimId vm_gen_send(PyRun *I, SimId gen, SimId value);
 /* Next item for a loop: the value yielded, or 0 at the end (no error
- * set: the return value is dropped) or on error (I->err set). */
+ * set: the return value is dropped) or on error (I->ts->err set). */
 SimId vm_gen_next(PyRun *I, SimId gen);
 /* gen.throw(): the pending exception is raised inside gen; as vm_gen_send. */
 SimId vm_gen_throw(PyRun *I, SimId gen);

@@ -166,7 +166,7 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
                 return r;
         }
         if (!v) {
-            if (!I->err.set) /* else the program's __eq__ raised */
+            if (!I->ts->err.set) /* else the program's __eq__ raised */
                 py_raise_key(I, EXC_KeyError, key);
             return 0;
         }
@@ -241,7 +241,7 @@ bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value)
         sim_incref(S, key);
         sim_incref(S, value);
         sim_dict_set(S, obj, key, value);
-        return !I->err.set; /* a program's __eq__ may raise */
+        return !I->ts->err.set; /* a program's __eq__ may raise */
     }
     if (k == SK_INSTANCE)
         return dunder_setitem(I, obj, key, value);
@@ -285,7 +285,7 @@ bool op_delitem(PyRun *I, SimId obj, SimId key)
             return false;
         }
         if (!sim_dict_del(S, obj, key)) {
-            if (!I->err.set)
+            if (!I->ts->err.set)
                 py_raise_key(I, EXC_KeyError, key);
             return false;
         }

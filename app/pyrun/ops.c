@@ -221,7 +221,7 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
     }
     if (ka == SK_SET && kb == SK_SET && (op == OP_BITOR || op == OP_BITAND || op == OP_SUB || op == OP_BITXOR)) {
         SimId r = set_binary(I, op, a, b, inplace);
-        if (r && I->err.set) { /* a program's __eq__ raised in a lookup */
+        if (r && I->ts->err.set) { /* a program's __eq__ raised in a lookup */
             sim_decref(S, r);
             return 0;
         }
@@ -343,7 +343,7 @@ static int deep_equal_inner(PyRun *I, SimId a, SimId b);
 static int compare_limit(PyRun *I)
 {
     switch (S->prof->version) {
-    case SIM_V311: return I->recursion_limit - I->nframes;
+    case SIM_V311: return I->recursion_limit - I->ts->nframes;
     case SIM_V312: return 1498;
     default: return 9999;
     }
@@ -356,13 +356,13 @@ static int deep_equal(PyRun *I, SimId a, SimId b)
     bool container = k == SK_LIST || k == SK_TUPLE || k == SK_DICT || k == SK_SET;
     if (!container) /* ints, floats, strs: ceval's specialised compares skip the check */
         return deep_equal_inner(I, a, b);
-    if (I->cmp_depth >= compare_limit(I)) {
+    if (I->ts->cmp_depth >= compare_limit(I)) {
         py_raise(I, EXC_RecursionError, "maximum recursion depth exceeded in comparison");
         return -1;
     }
-    I->cmp_depth++;
+    I->ts->cmp_depth++;
     int r = deep_equal_inner(I, a, b);
-    I->cmp_depth--;
+    I->ts->cmp_depth--;
     return r;
 }
 
@@ -405,7 +405,7 @@ static int deep_equal_inner(PyRun *I, SimId a, SimId b)
         while (sim_dict_next(S, a, &pos, &k, &v)) {
             SimId w = sim_dict_get(S, b, k);
             if (!w)
-                return I->err.set ? -1 : 0; /* a program's __eq__ may raise */
+                return I->ts->err.set ? -1 : 0; /* a program's __eq__ may raise */
             int r = same_or_equal(I, v, w);
             if (r != 1)
                 return r;
@@ -542,7 +542,7 @@ int op_contains(PyRun *I, SimId c, SimId item)
             return -1;
         }
         int found = k == SK_DICT ? sim_dict_get(S, c, item) != 0 : sim_set_contains(S, c, item);
-        return I->err.set ? -1 : found; /* a program's __eq__ may raise */
+        return I->ts->err.set ? -1 : found; /* a program's __eq__ may raise */
     case SK_DICTVIEW:
         if (sim_obj(S, c)->sub == SIM_VIEW_ITEMS || sim_obj(S, c)->sub == SIM_VIEW_VALUES)
             return dictview_contains(I, c, item);

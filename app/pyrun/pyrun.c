@@ -22,23 +22,23 @@
 
 void py_err_save(PyRun *I, SavedErr *sv)
 {
-    sv->err = I->err;
-    sv->err_exc = I->err_exc;
-    sv->err_obj = I->err_obj;
-    sv->reraise = I->reraise;
-    I->err.set = false;
-    I->err_obj = 0;
-    I->reraise = false;
+    sv->err = I->ts->err;
+    sv->err_exc = I->ts->err_exc;
+    sv->err_obj = I->ts->err_obj;
+    sv->reraise = I->ts->reraise;
+    I->ts->err.set = false;
+    I->ts->err_obj = 0;
+    I->ts->reraise = false;
 }
 
 void py_err_restore(PyRun *I, SavedErr *sv)
 {
-    if (I->err_obj)
-        sim_decref(S, I->err_obj);
-    I->err = sv->err;
-    I->err_exc = sv->err_exc;
-    I->err_obj = sv->err_obj;
-    I->reraise = sv->reraise;
+    if (I->ts->err_obj)
+        sim_decref(S, I->ts->err_obj);
+    I->ts->err = sv->err;
+    I->ts->err_exc = sv->err_exc;
+    I->ts->err_obj = sv->err_obj;
+    I->ts->reraise = sv->reraise;
 }
 
 void py_err_discard(PyRun *I, SavedErr *sv)
@@ -59,7 +59,7 @@ static void unraisable(PyRun *I, SimId where)
     format_traceback(I, &b);
     py_write(I, 2, buf_str(&b), b.len);
     buf_fini(&b);
-    I->err.set = false;
+    I->ts->err.set = false;
 }
 
 /* An automatic collection that runs the program's code after an import
@@ -143,7 +143,7 @@ static void hook_collecting(void *ctx, bool stop, int gen, long collected)
 static int hook_key_equal(void *ctx, SimId a, SimId b)
 {
     PyRun *I = ctx;
-    if (I->err.set || I->refused)
+    if (I->ts->err.set || I->refused)
         return -1;
     return op_equal(I, a, b);
 }
@@ -168,7 +168,8 @@ PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn
     I->filename = xstrdup(filename);
     I->out = out;
     I->out_ctx = out_ctx;
-    I->stack = xcalloc(VM_STACK, sizeof *I->stack);
+    I->threads = xcalloc(1, sizeof *I->threads);
+    I->threads[I->nthreads++] = I->ts = py_thread_new(0);
     SimHooks h = {.ctx = I, .finalize = hook_finalize, .call1 = hook_call1, .collecting = hook_collecting,
                  .key_equal = hook_key_equal};
     sim_set_hooks(sim, &h);
@@ -282,7 +283,7 @@ static PyStatus after_run(PyRun *I, VmStop st)
         I->interrupted = py_err_matches(I, EXC_KeyboardInterrupt);
         const char *lib = I->err_library;
         int line = I->err_library_line;
-        for (SimId e = I->err_obj, n = 0; !lib && e && I->lib_exc && n < 64; n++) { /* its causes and contexts */
+        for (SimId e = I->ts->err_obj, n = 0; !lib && e && I->lib_exc && n < 64; n++) { /* its causes and contexts */
             SimId cause = sim_exc_get(S, e, SIM_EXC_CAUSE);
             SimId next = cause && cause != S->none ? cause : sim_exc_get(S, e, SIM_EXC_CONTEXT);
             e = next && next != S->none ? next : 0;
@@ -302,7 +303,7 @@ static PyStatus after_run(PyRun *I, VmStop st)
         }
         py_err_clear(I);
         exc_handled_pop_to(I, 0);
-        while (I->nframes > 0)
+        while (I->ts->nframes > 0)
             vm_unwind_frame(I);
         return PY_FAILED;
     }
@@ -408,12 +409,12 @@ void py_free(PyRun *I)
     free(I->ast_consts);
     buf_fini(&I->warnings);
     free(I->fold);
-    free(I->handled);
     free(I->builtin_methods);
     free(I->method_slots);
     free(I->random);
-    free(I->trys);
-    free(I->stack);
+    for (int t = 0; t < I->nthreads; t++)
+        py_thread_free(I->threads[t]);
+    free(I->threads);
     free(I->filename);
     free(I);
 }
@@ -437,21 +438,21 @@ void py_set_stop_flag(PyRun *I, volatile sig_atomic_t *flag) { I->stop = flag; }
 
 int py_current_line(const PyRun *I)
 {
-    if (I->done || I->nframes == 0)
+    if (I->done || I->ts->nframes == 0)
         return 0;
-    const Frame *f = &I->frames[I->nframes - 1];
+    const Frame *f = I->ts->top;
     const PyCode *c = &I->codes[f->code];
     return f->ip < c->nops ? c->lines[f->ip] : f->line;
 }
 
-int py_depth(const PyRun *I) { return I->nframes; }
+int py_depth(const PyRun *I) { return I->ts->nframes; }
 
 const char *py_frame_name(const PyRun *I, int i)
 {
-    if (i < 0 || i >= I->nframes)
+    if (i < 0 || i >= I->ts->nframes)
         return "";
     size_t n;
-    return sim_str_data(I->sim, I->codes[I->frames[i].code].name, &n);
+    return sim_str_data(I->sim, I->codes[py_thread_frame(I->ts, i)->code].name, &n);
 }
 
 SimId py_globals(const PyRun *I) { return I->globals; }

@@ -185,14 +185,14 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
     }
     case SK_LIST: case SK_TUPLE: case SK_DICT: case SK_SET: case SK_DEQUE: {
         bool list = o->kind == SK_LIST;
-        if (!I->repr_once && (o->len || o->kind == SK_DICT || o->kind == SK_DEQUE)) {
+        if (!I->ts->repr_once && (o->len || o->kind == SK_DICT || o->kind == SK_DEQUE)) {
             /* Py_ReprEnter's first call makes the thread-state dict and its
              * "Py_Repr" list; both live as long as the thread */
-            I->repr_once = true;
-            I->repr_state[0] = sim_dict(S);
-            I->repr_state[1] = sim_list(S, 0);
-            sim_incref(S, I->repr_state[1]);
-            sim_dict_set(S, I->repr_state[0], sim_str_intern(S, "Py_Repr", 7), I->repr_state[1]);
+            I->ts->repr_once = true;
+            I->ts->repr_state[0] = sim_dict(S);
+            I->ts->repr_state[1] = sim_list(S, 0);
+            sim_incref(S, I->ts->repr_state[1]);
+            sim_dict_set(S, I->ts->repr_state[0], sim_str_intern(S, "Py_Repr", 7), I->ts->repr_state[1]);
             o = sim_obj(S, v);
         }
         if (in_progress(v)) {

@@ -17,19 +17,32 @@ static void root(Sim *s, SimId ref, SimVisit visit, void *arg)
         visit(s, ref, arg);
 }
 
-static void stack_roots(PyRun *I, SimVisit visit, void *arg)
+/* What a thread's state holds: its frames, their slots, the exceptions. */
+static void thread_roots(Sim *s, const PyThreadState *ts, SimVisit visit, void *arg)
 {
     uint32_t done = 0; /* frames' slot ranges may touch: each slot once */
-    for (int k = 0; k < I->nframes; k++) {
-        const Frame *f = &I->frames[k];
+    for (int k = 0; k < ts->nframes; k++) {
+        const Frame *f = py_thread_frame(ts, k);
         for (uint32_t i = f->base > done ? f->base : done; i < f->sp; i++)
-            root(I->sim, I->stack[i], visit, arg);
+            root(s, ts->stack[i], visit, arg);
         if (f->sp > done)
             done = f->sp;
-        root(I->sim, f->func, visit, arg);
-        root(I->sim, f->locals, visit, arg);
-        root(I->sim, f->extra, visit, arg);
+        root(s, f->func, visit, arg);
+        root(s, f->locals, visit, arg);
+        root(s, f->extra, visit, arg);
+        root(s, f->fobj, visit, arg);
     }
+    SimId single[] = {ts->err_obj, ts->kwnames, ts->c_result, ts->repr_state[0], ts->repr_state[1]};
+    for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
+        root(s, single[i], visit, arg);
+    for (uint32_t i = 0; i < ts->nhandled; i++)
+        root(s, ts->handled[i], visit, arg);
+}
+
+static void stack_roots(PyRun *I, SimVisit visit, void *arg)
+{
+    for (int t = 0; t < I->nthreads; t++)
+        thread_roots(I->sim, I->threads[t], visit, arg);
 }
 
 static void code_roots(PyRun *I, SimVisit visit, void *arg)
@@ -55,10 +68,8 @@ static void py_visit_roots(void *ctx, Sim *s, SimVisit visit, void *arg)
     PyRun *I = ctx;
     stack_roots(I, visit, arg);
     code_roots(I, visit, arg);
-    SimId single[] = {I->globals, I->builtins, I->err_obj, I->kwnames, I->c_result,
-                      I->repr_state[0], I->repr_state[1], I->print_kwtuple, I->io_pending,
-                      I->minmax_kwtuple[0], I->minmax_kwtuple[1],
-                      I->list_subclasses};
+    SimId single[] = {I->globals, I->builtins, I->print_kwtuple, I->io_pending,
+                      I->minmax_kwtuple[0], I->minmax_kwtuple[1], I->list_subclasses};
     for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
         root(s, single[i], visit, arg);
     for (int i = 0; i < I->nclinic_kw; i++)
@@ -74,11 +85,6 @@ static void py_visit_roots(void *ctx, Sim *s, SimVisit visit, void *arg)
         root(s, I->builtin_methods[i], visit, arg);
     for (size_t i = 0; i < sizeof I->exc_types / sizeof I->exc_types[0]; i++)
         root(s, I->exc_types[i], visit, arg);
-    for (uint32_t i = 0; i < I->nhandled; i++)
-        root(s, I->handled[i], visit, arg);
-    for (int i = 0; i < I->nframes; i++)
-        if (I->frames[i].fobj)
-            root(s, I->frames[i].fobj, visit, arg);
     for (size_t i = 0; i < I->nast_consts; i++)
         root(s, I->ast_consts[i], visit, arg);
 }

@@ -114,7 +114,7 @@ static bool from_dict(PyRun *I, Best *b, SimId d, const char *name, size_t n)
 static void set_hint(PyRun *I, const Best *b)
 {
     if (b->found)
-        snprintf(I->err.hint, sizeof I->err.hint, ". Did you mean: '%s'?", b->name);
+        snprintf(I->ts->err.hint, sizeof I->ts->err.hint, ". Did you mean: '%s'?", b->name);
 }
 
 void suggest_for_name(PyRun *I, SimId nm)
@@ -122,7 +122,7 @@ void suggest_for_name(PyRun *I, SimId nm)
     size_t n;
     const char *name = sim_str_data(S, nm, &n);
     Best b = {0};
-    const Frame *f = &I->frames[I->nframes - 1];
+    const Frame *f = I->ts->top;
     const PyCode *co = &I->codes[f->code];
     for (int i = 0; i < co->nslots; i++)
         if (co->slotkind[i] == SLOT_LOCAL || i < co->nargs)
@@ -135,7 +135,7 @@ void suggest_for_name(PyRun *I, SimId nm)
                                        "random", "json", "collections", "itertools", NULL};
         for (int i = 0; stdlib[i]; i++)
             if (strlen(stdlib[i]) == n && memcmp(stdlib[i], name, n) == 0)
-                snprintf(I->err.hint, sizeof I->err.hint, ". Did you forget to import '%s'?",
+                snprintf(I->ts->err.hint, sizeof I->ts->err.hint, ". Did you forget to import '%s'?",
                          stdlib[i]);
     }
 }

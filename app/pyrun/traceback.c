@@ -79,10 +79,10 @@ static bool inlined(PyRun *I, const Frame *f)
 
 SimId tb_frame_object(PyRun *I, int i)
 {
-    SIM_ASSERT(i >= 0 && i < VM_FRAMES);
-    while (i > 0 && i < VM_FRAMES && inlined(I, &I->frames[i]))
+    SIM_ASSERT(i >= 0 && i < I->ts->nframes);
+    while (i > 0 && inlined(I, py_thread_frame(I->ts, i)))
         i--;
-    Frame *f = &I->frames[i];
+    Frame *f = py_thread_frame(I->ts, i);
     if (f->fobj)
         return f->fobj;
     /* _PyFrame_GetFrameObject: made on first use, untracked; its size
@@ -102,7 +102,7 @@ bool tb_here(PyRun *I, Frame *f)
 {
     if (inlined(I, f))
         return true; /* the enclosing frame gets the entry */
-    SimId fo = tb_frame_object(I, (int)(f - I->frames));
+    SimId fo = tb_frame_object(I, py_thread_frame_index(I->ts, f));
     SimId e = exc_instance(I);
     SimId next = sim_exc_get(S, e, SIM_EXC_TRACEBACK);
     if (next)
@@ -127,19 +127,19 @@ void tb_frame_end(PyRun *I, Frame *f)
     if (sim_obj(S, fo)->refcnt > 1) { /* take_ownership: the object keeps the locals */
         uint32_t n = (uint32_t)I->codes[f->code].nslots;
         while (f->sp > f->base + n) {
-            SimId v = I->stack[--f->sp];
-            I->stack[f->sp] = 0;
+            SimId v = I->ts->stack[--f->sp];
+            I->ts->stack[f->sp] = 0;
             sim_xdecref(S, v);
         }
-        int i = (int)(f - I->frames);
+        int i = py_thread_frame_index(I->ts, f);
         /* f_back: the caller's frame object, made now if need be; a
          * generator's frame is unlinked from its caller first */
         SimId back = i > 0 && f->kind != FR_GEN ? tb_frame_object(I, i - 1) : 0;
         if (back)
             sim_incref(S, back);
-        if (sim_frame_take(S, fo, &I->stack[f->base], n, f->func, back)) {
+        if (sim_frame_take(S, fo, &I->ts->stack[f->base], n, f->func, back)) {
             for (uint32_t k = 0; k < n; k++)
-                I->stack[f->base + k] = 0;
+                I->ts->stack[f->base + k] = 0;
             f->func = 0;
         } else {
             sim_xdecref(S, back);
@@ -150,7 +150,8 @@ void tb_frame_end(PyRun *I, Frame *f)
 
 /* ---- printing --------------------------------------------------------- */
 
-#define TB_LIMIT 1000          /* PyTraceBack_LIMIT: the innermost entries only */
+#define TB_LIMIT 1000          /* 3.11, 3.12's PyTraceBack_LIMIT: the innermost entries only (3.13's
+                                * traceback module shows them all; tracebacks r80) */
 #define TB_RECURSIVE_CUTOFF 3  /* the same line more often is counted, not shown */
 
 static void print_repeated(Buf *out, long cnt)
@@ -168,7 +169,7 @@ static void print_tb(PyRun *I, SimId tb, Buf *out)
     long depth = 0, cnt = 0;
     for (SimId t = tb; t; t = sim_obj(S, t)->v.tb.next)
         depth++;
-    for (; tb && depth > TB_LIMIT; depth--)
+    for (; tb && depth > TB_LIMIT && S->prof->version < SIM_V313; depth--)
         tb = sim_obj(S, tb)->v.tb.next;
     SimId last_name = 0;
     uint32_t last_line = 0;
@@ -202,10 +203,10 @@ static void print_tb(PyRun *I, SimId tb, Buf *out)
 static void print_value(PyRun *I, SimId e, bool pending, Buf *out)
 {
     if (pending) {
-        if (I->err.msg[0])
-            buf_printf(out, "%s: %s%s\n", I->err.type, I->err.msg, I->err.hint);
+        if (I->ts->err.msg[0])
+            buf_printf(out, "%s: %s%s\n", I->ts->err.type, I->ts->err.msg, I->ts->err.hint);
         else
-            buf_printf(out, "%s\n", I->err.type);
+            buf_printf(out, "%s\n", I->ts->err.type);
     } else {
         Buf m = {0};
         bool ok = op_str(I, e, &m);
@@ -253,14 +254,14 @@ static void print_chain(PyRun *I, SimId e, bool pending, SimId *seen, int *nseen
 
 void format_traceback(PyRun *I, Buf *out)
 {
-    if (!I->err_obj) {
-        if (I->err.msg[0])
-            buf_printf(out, "%s: %s%s\n", I->err.type, I->err.msg, I->err.hint);
+    if (!I->ts->err_obj) {
+        if (I->ts->err.msg[0])
+            buf_printf(out, "%s: %s%s\n", I->ts->err.type, I->ts->err.msg, I->ts->err.hint);
         else
-            buf_printf(out, "%s\n", I->err.type);
+            buf_printf(out, "%s\n", I->ts->err.type);
         return;
     }
     SimId seen[CHAIN_MAX];
     int nseen = 0;
-    print_chain(I, I->err_obj, true, seen, &nseen, out);
+    print_chain(I, I->ts->err_obj, true, seen, &nseen, out);
 }

@@ -18,43 +18,43 @@
 #include "sim/gc.h"
 
 #define S (I->sim)
-#define TOPF (&I->frames[I->nframes - 1])
+#define TOPF (I->ts->top)
 
 static inline void push(PyRun *I, SimId v)
 {
     Frame *f = TOPF;
-    I->stack[f->sp++] = v;
+    I->ts->stack[f->sp++] = v;
 }
-static inline SimId pop(PyRun *I) { return I->stack[--TOPF->sp]; }
+static inline SimId pop(PyRun *I) { return I->ts->stack[--TOPF->sp]; }
 
 /* ---- frames --------------------------------------------------------------- */
 
 static Frame *new_frame(PyRun *I, uint32_t ci, SimId globals)
 {
-    if (I->nframes >= I->recursion_limit) { /* the module frame counts: 999 calls deep (checked by 461_*) */
-        py_raise(I, EXC_RecursionError, "maximum recursion depth exceeded");
+    PyThreadState *ts = I->ts;
+    if (!vm_depth_ok(I)) /* the module frame counts: 999 calls deep (checked by 461_*) */
         return NULL;
-    }
-    uint32_t base = I->nframes ? TOPF->sp : 0;
+    Frame *top = ts->top;
+    uint32_t base = top ? top->sp : 0;
     if (base + (uint32_t)I->codes[ci].nslots + 4096 > VM_STACK) {
-        py_raise(I, EXC_RecursionError, "maximum recursion depth exceeded");
+        py_not_modelled(I, 0, "recursion %d frames deep whose frames fill the model's value stack", ts->nframes);
         return NULL;
     }
-    uint32_t tbase = I->nframes ? TOPF->tbase + (uint32_t)I->codes[TOPF->code].maxtry : 0;
+    uint32_t tbase = top ? top->tbase + (uint32_t)I->codes[top->code].maxtry : 0;
     size_t need = (size_t)tbase + (size_t)I->codes[ci].maxtry;
-    if (need > I->captrys)
-        I->trys = xgrow(I->trys, &I->captrys, need, sizeof *I->trys);
-    Frame *f = &I->frames[I->nframes++];
-    memset(f, 0, sizeof *f);
+    if (need > ts->captrys)
+        ts->trys = xgrow(ts->trys, &ts->captrys, need, sizeof *ts->trys);
+    Frame *f = py_thread_push_frame(ts);
+    I->depth = ts->nframes;
     f->tbase = tbase;
     f->code = ci;
     f->globals = globals;
     f->base = base;
     f->sp = base + (uint32_t)I->codes[ci].nslots;
     f->line = I->codes[ci].firstline;
-    f->hbase = I->nhandled;
+    f->hbase = I->ts->nhandled;
     for (uint32_t i = base; i < f->sp; i++)
-        I->stack[i] = 0;
+        I->ts->stack[i] = 0;
     return f;
 }
 
@@ -67,9 +67,9 @@ void vm_unwind_frame(PyRun *I)
     tb_frame_end(I, f); /* a frame object still referenced takes the locals over */
     f = TOPF;
     while (f->sp > f->base) {
-        SimId v = I->stack[f->base];
+        SimId v = I->ts->stack[f->base];
         /* shift down so a re-entrant run never sees freed slots */
-        I->stack[f->base] = 0;
+        I->ts->stack[f->base] = 0;
         f->base++;
         if (v)
             sim_decref(S, v);
@@ -77,7 +77,7 @@ void vm_unwind_frame(PyRun *I)
     }
     SimId func = f->func, locals = f->locals, extra = f->extra, at = f->argtuple, ad = f->argdict;
     f->func = f->locals = f->extra = f->argtuple = f->argdict = 0;
-    I->nframes--;
+    vm_pop_frame(I);
     sim_xdecref(S, func);
     sim_xdecref(S, locals);
     sim_xdecref(S, extra);
@@ -89,7 +89,7 @@ bool vm_call_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, Si
 {
     if (!vm_push_python(I, func, self, args, nargs, kwnames))
         return false;
-    if (I->gen_made) /* a generator function: no frame runs yet */
+    if (I->ts->gen_made) /* a generator function: no frame runs yet */
         return true;
     TOPF->kind = kind;
     vm_eval_breaker(I); /* RESUME */
@@ -113,8 +113,8 @@ bool vm_push_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, Si
         vm_unwind_frame(I);
         return false;
     }
-    if (I->codes[ci].is_gen) /* RETURN_GENERATOR, before RESUME: I->gen_made for the caller */
-        I->gen_made = vm_gen_create(I);
+    if (I->codes[ci].is_gen) /* RETURN_GENERATOR, before RESUME: I->ts->gen_made for the caller */
+        I->ts->gen_made = vm_gen_create(I);
     return true;
 }
 
@@ -141,8 +141,8 @@ void vm_release_call_slots(PyRun *I, uint32_t from, uint32_t count)
      * builds its frame above the slots not yet released */
     Frame *f = TOPF;
     for (uint32_t i = 0; i < count; i++) {
-        SimId v = I->stack[from + i];
-        I->stack[from + i] = 0;
+        SimId v = I->ts->stack[from + i];
+        I->ts->stack[from + i] = 0;
         sim_xdecref(S, v);
     }
     f->sp = from;
@@ -161,24 +161,24 @@ static bool call_done(PyRun *I, SimId res, uint32_t slot0, uint32_t nslots)
 
 bool vm_do_call(PyRun *I, int nargs)
 {
-    SimId kwnames = I->kwnames;
-    I->kwnames = 0;
+    SimId kwnames = I->ts->kwnames;
+    I->ts->kwnames = 0;
     Frame *f = TOPF;
     uint32_t slot0 = f->sp - (uint32_t)nargs - 2;
-    SimId a = I->stack[slot0], b = I->stack[slot0 + 1];
+    SimId a = I->ts->stack[slot0], b = I->ts->stack[slot0 + 1];
     if (!a && b && sim_kind(S, b) == SK_METHOD) { /* unpack a bound method */
         SimId fn = SIM_V(S, b, SK_METHOD, method.func), self = SIM_V(S, b, SK_METHOD, method.self);
         sim_incref(S, fn);
         sim_incref(S, self);
-        I->stack[slot0] = a = fn;
-        I->stack[slot0 + 1] = self;
+        I->ts->stack[slot0] = a = fn;
+        I->ts->stack[slot0 + 1] = self;
         sim_decref(S, b);
         b = self;
     }
     SimId callable = a ? a : b;
     uint32_t argstart = a ? slot0 + 1 : slot0 + 2;
     int total = a ? nargs + 1 : nargs;
-    SimId *args = &I->stack[argstart];
+    SimId *args = &I->ts->stack[argstart];
     bool ok = true;
     switch (sim_kind(S, callable)) {
     case SK_FUNC: {
@@ -188,12 +188,12 @@ bool vm_do_call(PyRun *I, int nargs)
         uint32_t top = caller->sp;
         ok = vm_call_python(I, callable, 0, args, total, kwnames, FR_NORMAL);
         for (uint32_t i = slot0; i < top; i++)
-            I->stack[i] = 0;
+            I->ts->stack[i] = 0;
         caller->sp = slot0;
         sim_xdecref(S, kwnames);
-        if (ok && I->gen_made) { /* a generator function: no frame runs yet */
-            push(I, I->gen_made);
-            I->gen_made = 0;
+        if (ok && I->ts->gen_made) { /* a generator function: no frame runs yet */
+            push(I, I->ts->gen_made);
+            I->ts->gen_made = 0;
         }
         return ok;
     }
@@ -272,13 +272,14 @@ bool vm_do_call(PyRun *I, int nargs)
 static SimId run_nested(PyRun *I, int depth)
 {
     TOPF->c_boundary = true;
-    I->nested++;
+    vm_frame_entered(I, TOPF, ENTERED_C);
+    I->ts->nested++;
     VmStop st = vm_run(I, depth, false);
-    I->nested--;
+    I->ts->nested--;
     if (st != VM_RETURNED)
         return 0;
-    SimId r = I->c_result;
-    I->c_result = 0;
+    SimId r = I->ts->c_result;
+    I->ts->c_result = 0;
     return r;
 }
 
@@ -329,15 +330,15 @@ static SimId call_class_c(PyRun *I, SimId cls, SimId *args, int nargs)
     for (int i = 0; i < nargs; i++)
         sim_incref(S, args[i]);
     sim_incref(S, init);
-    int depth = I->nframes;
+    int depth = I->ts->nframes;
     if (!vm_call_python(I, init, inst, args, nargs, 0, FR_NORMAL)) {
         sim_decref(S, inst);
         return 0;
     }
     SimId r;
-    if (I->gen_made) { /* __init__ with a yield */
-        r = I->gen_made;
-        I->gen_made = 0;
+    if (I->ts->gen_made) { /* __init__ with a yield */
+        r = I->ts->gen_made;
+        I->ts->gen_made = 0;
     } else {
         r = run_nested(I, depth);
     }
@@ -371,12 +372,12 @@ SimId vm_call_kw(PyRun *I, SimId callable, SimId *args, int nargs, SimId kwnames
     for (int i = 0; i < nargs; i++)
         sim_incref(S, args[i]);
     sim_incref(S, callable);
-    int depth = I->nframes;
+    int depth = I->ts->nframes;
     if (!vm_call_python(I, callable, 0, args, nargs, kwnames, FR_NORMAL))
         return 0;
-    if (I->gen_made) {
-        SimId g = I->gen_made;
-        I->gen_made = 0;
+    if (I->ts->gen_made) {
+        SimId g = I->ts->gen_made;
+        I->ts->gen_made = 0;
         return g;
     }
     return run_nested(I, depth);
@@ -435,12 +436,12 @@ SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
     for (int i = 0; i < nargs; i++)
         sim_incref(S, args[i]);
     sim_incref(S, func);
-    int depth = I->nframes;
+    int depth = I->ts->nframes;
     if (!vm_call_python(I, func, self, args, nargs, 0, FR_NORMAL))
         return 0;
-    if (I->gen_made) {
-        SimId g = I->gen_made;
-        I->gen_made = 0;
+    if (I->ts->gen_made) {
+        SimId g = I->ts->gen_made;
+        I->ts->gen_made = 0;
         return g;
     }
     return run_nested(I, depth);
@@ -479,9 +480,10 @@ bool vm_build_class(PyRun *I, uint32_t ci)
     f->locals = ns;
     f->extra = bases;
     f->kind = FR_CLASS;
+    vm_frame_entered(I, f, ENTERED_C);
     for (int i = 0; i < co->nslots; i++) /* MAKE_CELL: __class__, when a method uses super() */
         if (co->slotkind[i] == SLOT_CELL)
-            I->stack[f->base + (unsigned)i] = sim_cell(S, 0);
+            I->ts->stack[f->base + (unsigned)i] = sim_cell(S, 0);
     return true;
 }
 
@@ -564,10 +566,10 @@ int vm_do_return(PyRun *I, SimId res)
         vm_call_ex_release(I, callbase);
     }
     if (boundary) {
-        I->c_result = res;
+        I->ts->c_result = res;
         return 1;
     }
-    if (I->nframes == 0) {
+    if (I->ts->nframes == 0) {
         sim_decref(S, res);
         return 1;
     }

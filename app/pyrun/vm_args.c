@@ -89,7 +89,7 @@ static bool posonly_as_keyword(PyRun *I, const PyCode *co, SimId kwnames)
 bool vm_bind_args(PyRun *I, Frame *f, SimId func, SimId self, SimId *args, int nargs, SimId kwnames)
 {
     const PyCode *co = &I->codes[f->code];
-    SimId *slots = &I->stack[f->base];
+    SimId *slots = &I->ts->stack[f->base];
     if (self)
         nargs++;
     int nkw = kwnames ? (int)sim_obj(S, kwnames)->len : 0;
@@ -165,12 +165,12 @@ bool vm_bind_args(PyRun *I, Frame *f, SimId func, SimId self, SimId *args, int n
     int fi = 0;
     for (int i = 0; i < co->nslots; i++) {
         if (co->slotkind[i] == SLOT_CELL) {
-            SimId c = sim_cell(S, I->stack[f->base + (unsigned)i]);
-            I->stack[f->base + (unsigned)i] = c;
+            SimId c = sim_cell(S, I->ts->stack[f->base + (unsigned)i]);
+            I->ts->stack[f->base + (unsigned)i] = c;
         } else if (co->slotkind[i] == SLOT_FREE && closure) {
             SimId c = sim_items(S, closure)[fi++];
             sim_incref(S, c);
-            I->stack[f->base + (unsigned)i] = c;
+            I->ts->stack[f->base + (unsigned)i] = c;
         }
     }
     return true;

@@ -24,7 +24,7 @@ SimId vm_build_set(PyRun *I, SimId *items, int n)
             return 0;
         }
         sim_set_add(S, r, items[i]); /* takes the item, even when its __eq__ raised */
-        if (I->err.set) {
+        if (I->ts->err.set) {
             drop(I, items, i + 1, n);
             sim_decref(S, r);
             return 0;
@@ -47,7 +47,7 @@ SimId vm_build_map(PyRun *I, SimId *items, int n)
             return 0;
         }
         sim_dict_set(S, r, items[2 * i], items[2 * i + 1]); /* takes both */
-        if (I->err.set) {
+        if (I->ts->err.set) {
             drop(I, items, 2 * i + 2, 2 * n);
             sim_decref(S, r);
             return 0;

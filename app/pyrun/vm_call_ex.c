@@ -23,10 +23,10 @@
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
-#define F (&I->frames[I->nframes - 1])
-#define PUSH(v) do { SimId pv_ = (v); I->stack[F->sp++] = pv_; } while (0)
-#define POP() (I->stack[--F->sp])
-#define TOP(k) (I->stack[F->sp - 1 - (k)])
+#define F (I->ts->top)
+#define PUSH(v) do { SimId pv_ = (v); I->ts->stack[F->sp++] = pv_; } while (0)
+#define POP() (I->ts->stack[--F->sp])
+#define TOP(k) (I->ts->stack[F->sp - 1 - (k)])
 
 /* The caller's slots of a call in progress, from its base: the NULL, the
  * callable, the tuple, the dict (or 0), the keyword names (or 0), then the
@@ -62,7 +62,7 @@ static void function_str(PyRun *I, SimId callable, char *out, size_t cap)
 /* PySequence_Tuple for the `*` argument (check_args_iterable first). */
 static bool args_to_tuple(PyRun *I, uint32_t slot, SimId callable)
 {
-    SimId v = I->stack[slot];
+    SimId v = I->ts->stack[slot];
     if (sim_kind(S, v) == SK_TUPLE && !sim_is_subinst(S, v)) /* PyTuple_CheckExact */
         return true;
     SimId t;
@@ -76,7 +76,7 @@ static bool args_to_tuple(PyRun *I, uint32_t slot, SimId callable)
     } else {
         SimId it = iter_new(I, v);
         if (!it) {
-            if (I->err.set)
+            if (I->ts->err.set)
                 return false;
             char fs[200];
             function_str(I, callable, fs, sizeof fs);
@@ -88,7 +88,7 @@ static bool args_to_tuple(PyRun *I, uint32_t slot, SimId callable)
         if (!t)
             return false;
     }
-    I->stack[slot] = t;
+    I->ts->stack[slot] = t;
     sim_decref(S, v);
     return true;
 }
@@ -130,14 +130,14 @@ void vm_call_ex_release(PyRun *I, uint32_t base)
 {
     Frame *f = F;
     for (uint32_t i = base + EX_FIXED; i < f->sp; i++) {
-        SimId v = I->stack[i];
-        I->stack[i] = 0;
+        SimId v = I->ts->stack[i];
+        I->ts->stack[i] = 0;
         sim_xdecref(S, v);
     }
     static const int order[] = {EX_KWNAMES, EX_FUNC, EX_ARGS, EX_KWARGS};
     for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
-        SimId v = I->stack[base + (uint32_t)order[k]];
-        I->stack[base + (uint32_t)order[k]] = 0;
+        SimId v = I->ts->stack[base + (uint32_t)order[k]];
+        I->ts->stack[base + (uint32_t)order[k]] = 0;
         sim_xdecref(S, v);
     }
     F->sp = base;
@@ -148,22 +148,22 @@ void vm_call_ex_release(PyRun *I, uint32_t base)
 static bool call_inline(PyRun *I, uint32_t base, SimId *v, int n)
 {
     Frame *caller = F;
-    SimId func = I->stack[base + EX_FUNC];
-    I->stack[base + EX_FUNC] = 0;
+    SimId func = I->ts->stack[base + EX_FUNC];
+    I->ts->stack[base + EX_FUNC] = 0;
     for (int i = 0; i < n; i++)
         sim_incref(S, v[i + 1]);
-    SimId kwnames = I->stack[base + EX_KWNAMES];
+    SimId kwnames = I->ts->stack[base + EX_KWNAMES];
     bool ok = vm_push_python(I, func, 0, v + 1, n, kwnames);
     static const int order[] = {EX_KWNAMES, EX_ARGS, EX_KWARGS};
     for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
-        SimId x = I->stack[base + (uint32_t)order[k]];
-        I->stack[base + (uint32_t)order[k]] = 0;
+        SimId x = I->ts->stack[base + (uint32_t)order[k]];
+        I->ts->stack[base + (uint32_t)order[k]] = 0;
         sim_xdecref(S, x);
     }
     caller->sp = base;
-    if (ok && I->gen_made) { /* a generator function: the generator is the result */
-        PUSH(I->gen_made);
-        I->gen_made = 0;
+    if (ok && I->ts->gen_made) { /* a generator function: the generator is the result */
+        PUSH(I->ts->gen_made);
+        I->ts->gen_made = 0;
     } else if (ok) {
         vm_eval_breaker(I); /* RESUME */
     }
@@ -175,7 +175,7 @@ static bool call_inline(PyRun *I, uint32_t base, SimId *v, int n)
  * caller's slots until the call ends. */
 static bool call_held(PyRun *I, uint32_t base, SimId callable, SimId *v, int n, int nkw)
 {
-    SimId kwnames = I->stack[base + EX_KWNAMES];
+    SimId kwnames = I->ts->stack[base + EX_KWNAMES];
     if (nkw)
         for (int i = 0; i < n; i++) {
             sim_incref(S, v[i + 1]);
@@ -183,9 +183,9 @@ static bool call_held(PyRun *I, uint32_t base, SimId callable, SimId *v, int n, 
         }
     SimKind k = sim_kind(S, callable);
     if (k == SK_ITER) { /* a native callable: PyObject_Call hands it the tuple it has */
-        I->ex_args = I->stack[base + EX_ARGS];
+        I->ts->ex_args = I->ts->stack[base + EX_ARGS];
         SimId res = native_call(I, callable, v + 1, n, kwnames);
-        I->ex_args = 0;
+        I->ts->ex_args = 0;
         if (!res)
             return false;
         vm_call_ex_release(I, base);
@@ -198,10 +198,10 @@ static bool call_held(PyRun *I, uint32_t base, SimId callable, SimId *v, int n, 
         uint32_t index = k == SK_BUILTIN ? SIM_V(S, callable, SK_BUILTIN, builtin.index)
                                          : 0xffff0000u | sim_obj(S, callable)->sub;
         v[0] = self;
-        I->call_ex = I->stack[base + EX_ARGS];
+        I->ts->call_ex = I->ts->stack[base + EX_ARGS];
         SimId res = builtins_call(I, index, k == SK_TYPE ? callable : self, self ? v : v + 1, self ? n + 1 : n,
                                   kwnames);
-        I->call_ex = 0; /* when the call failed before it began */
+        I->ts->call_ex = 0; /* when the call failed before it began */
         if (!res)
             return false; /* the slots go with the unwinding */
         vm_call_ex_release(I, base);
@@ -222,14 +222,15 @@ static bool call_held(PyRun *I, uint32_t base, SimId callable, SimId *v, int n, 
         vm_call_ex_release(I, base);
         return false;
     }
-    if (I->gen_made) { /* a generator function: the generator is the result */
-        SimId g = I->gen_made;
-        I->gen_made = 0;
+    if (I->ts->gen_made) { /* a generator function: the generator is the result */
+        SimId g = I->ts->gen_made;
+        I->ts->gen_made = 0;
         vm_call_ex_release(I, base);
         PUSH(g);
         return true;
     }
     F->kind = FR_EX;
+    vm_frame_entered(I, F, ENTERED_C);
     F->callbase = base;
     vm_eval_breaker(I); /* RESUME */
     return true;
@@ -241,7 +242,7 @@ static bool call_held(PyRun *I, uint32_t base, SimId callable, SimId *v, int n, 
  * tuple as its args. */
 static bool call_class(PyRun *I, uint32_t base, SimId cls, SimId *v, int n, int nkw)
 {
-    SimId kwnames = I->stack[base + EX_KWNAMES], tuple = I->stack[base + EX_ARGS];
+    SimId kwnames = I->ts->stack[base + EX_KWNAMES], tuple = I->ts->stack[base + EX_ARGS];
     if (sim_type_word(S, cls, SIM_TY_KIND) == SK_TUPLE) { /* a subclass of tuple: the call's own tuple */
         SimId made = vm_tuplesub_call(I, cls, v + 1, n, kwnames, false);
         if (!made)
@@ -302,6 +303,7 @@ static bool call_class(PyRun *I, uint32_t base, SimId cls, SimId *v, int n, int 
         return false;
     }
     F->kind = FR_INIT_EX;
+    vm_frame_entered(I, F, ENTERED_C);
     F->extra = inst;
     F->callbase = base;
     vm_eval_breaker(I); /* RESUME */
@@ -326,7 +328,7 @@ bool vm_call_ex(PyRun *I, int has_kw)
     if (!has_kw)
         PUSH(0);
     PUSH(0); /* the keyword names' slot */
-    SimId callable = I->stack[base + EX_FUNC];
+    SimId callable = I->ts->stack[base + EX_FUNC];
     if (!args_to_tuple(I, base + EX_ARGS, callable))
         return false;
     SimKind k = sim_kind(S, callable);
@@ -348,10 +350,10 @@ bool vm_call_ex(PyRun *I, int has_kw)
     }
     int n, nkw;
     SimId kwnames;
-    SimId *v = flatten(I, I->stack[base + EX_ARGS], I->stack[base + EX_KWARGS], &n, &nkw, &kwnames);
+    SimId *v = flatten(I, I->ts->stack[base + EX_ARGS], I->ts->stack[base + EX_KWARGS], &n, &nkw, &kwnames);
     if (!v)
         return false;
-    I->stack[base + EX_KWNAMES] = kwnames;
+    I->ts->stack[base + EX_KWNAMES] = kwnames;
     bool ok = user_class                                  ? call_class(I, base, callable, v, n, nkw)
               : k == SK_FUNC && S->prof->call_ex_inline ? call_inline(I, base, v, n)
                                                           : call_held(I, base, callable, v, n, nkw);
@@ -380,7 +382,7 @@ bool vm_list_extend(PyRun *I, int depth)
 {
     SimId src = POP();
     SimId it = iter_new(I, src);
-    if (!it && !I->err.set)
+    if (!it && !I->ts->err.set)
         py_raise(I, EXC_TypeError, "Value after * must be an iterable, not %s", op_typename(I, src));
     sim_xdecref(S, it);
     bool ok = it && list_extend(I, TOP(depth - 1), src);
@@ -436,7 +438,7 @@ bool vm_set_add(PyRun *I, int depth)
         return false;
     }
     sim_set_add(S, TOP(depth - 1), v);
-    return !I->err.set; /* a program's __eq__ may raise */
+    return !I->ts->err.set; /* a program's __eq__ may raise */
 }
 
 /* SET_UPDATE of `{*x}` or of a display's constant frozenset:
@@ -492,7 +494,7 @@ bool vm_unpack_ex(PyRun *I, int arg)
     SimId seq = POP();
     SimId it = iter_new(I, seq);
     if (!it) {
-        if (!I->err.set)
+        if (!I->ts->err.set)
             py_raise(I, EXC_TypeError, "cannot unpack non-iterable %s object", op_typename(I, seq));
         sim_decref(S, seq);
         return false;

@@ -19,7 +19,7 @@
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
-#define TOPF (&I->frames[I->nframes - 1])
+#define TOPF (I->ts->top)
 #define HOST_WORDS 4u /* ip, line, ntry, exceptions being handled */
 #define TRY_WORDS 3u  /* per try block: ip, depth, handled depth (relative) */
 
@@ -36,7 +36,7 @@ static bool save_slots(PyRun *I, SimId g, uint32_t ip)
 {
     Frame *f = TOPF;
     uint32_t fo = f->fobj ? 1 : 0;
-    uint32_t nexc = I->nhandled > f->hbase ? I->nhandled - f->hbase : 0;
+    uint32_t nexc = I->ts->nhandled > f->hbase ? I->ts->nhandled - f->hbase : 0;
     uint32_t pre = fo + nexc;
     uint32_t n = f->sp - f->base + pre;
     uint32_t *w = sim_gen_words(S, g, (size_t)n + HOST_WORDS + TRY_WORDS * (size_t)f->ntry);
@@ -51,18 +51,18 @@ static bool save_slots(PyRun *I, SimId g, uint32_t ip)
         sim_obj(S, g)->flags |= SIM_F_SPECIAL;
     }
     for (uint32_t i = 0; i < nexc; i++)
-        w[fo + i] = I->handled[f->hbase + i];
-    I->nhandled -= nexc; /* their references move into the generator */
+        w[fo + i] = I->ts->handled[f->hbase + i];
+    I->ts->nhandled -= nexc; /* their references move into the generator */
     for (uint32_t i = pre; i < n; i++) {
-        w[i] = I->stack[f->base + i - pre];
-        I->stack[f->base + i - pre] = 0;
+        w[i] = I->ts->stack[f->base + i - pre];
+        I->ts->stack[f->base + i - pre] = 0;
     }
     w[n] = ip;
     w[n + 1] = (uint32_t)f->line;
     w[n + 2] = f->ntry;
     w[n + 3] = nexc;
     for (uint32_t t = 0; t < f->ntry; t++) {
-        const TryBlock *tb = &I->trys[f->tbase + t];
+        const TryBlock *tb = &I->ts->trys[f->tbase + t];
         w[n + HOST_WORDS + TRY_WORDS * t] = tb->ip;
         w[n + HOST_WORDS + TRY_WORDS * t + 1] = tb->depth;
         w[n + HOST_WORDS + TRY_WORDS * t + 2] = tb->hdepth > f->hbase ? tb->hdepth - f->hbase : 0;
@@ -81,11 +81,11 @@ SimId vm_gen_create(PyRun *I)
     SimId g = sim_gen_new(S, f->code, func, (uint32_t)co->framesize);
     I->guessed_sizes += !co->framesize_known;
     if (!save_slots(I, g, 0)) { /* refused: the frame's references go with it */
-        I->nframes--;
+        vm_pop_frame(I);
         sim_decref(S, g);
         return 0;
     }
-    I->nframes--;
+    vm_pop_frame(I);
     return g;
 }
 
@@ -101,9 +101,9 @@ bool vm_gen_yield(PyRun *I, SimId value, bool again)
     SIM_V(S, g, SK_GEN, gen.func) = f->func;
     f->func = 0;
     sim_obj(S, g)->sub = SIM_GEN_SUSPENDED;
-    I->nframes--;
-    I->c_result = value;
-    I->gen_yielded = true;
+    vm_pop_frame(I);
+    I->ts->c_result = value;
+    I->ts->gen_yielded = true;
     return true;
 }
 
@@ -126,13 +126,13 @@ static Frame *restore(PyRun *I, SimId g)
         exc_handled_push(I, w[fo + i]);
     w = saved(I, g);
     for (uint32_t i = pre; i < n; i++)
-        I->stack[f->base + i - pre] = w[i];
+        I->ts->stack[f->base + i - pre] = w[i];
     f->sp = f->base + n - pre;
     f->ip = w[n];
     f->line = (int)w[n + 1];
     f->ntry = w[n + 2];
     for (uint32_t t = 0; t < f->ntry; t++)
-        I->trys[f->tbase + t] = (TryBlock){w[n + HOST_WORDS + TRY_WORDS * t], w[n + HOST_WORDS + TRY_WORDS * t + 1],
+        I->ts->trys[f->tbase + t] = (TryBlock){w[n + HOST_WORDS + TRY_WORDS * t], w[n + HOST_WORDS + TRY_WORDS * t + 1],
                                            f->hbase + w[n + HOST_WORDS + TRY_WORDS * t + 2]};
     sim_obj(S, g)->len = 0;
     f->func = func;
@@ -140,6 +140,7 @@ static Frame *restore(PyRun *I, SimId g)
     f->kind = FR_GEN;
     f->gen = g;
     f->c_boundary = true;
+    vm_frame_entered(I, f, ENTERED_C);
     return f;
 }
 
@@ -196,24 +197,24 @@ static SimId resume(PyRun *I, SimId g, SimId value, bool throwing, GenEnd *end)
         return 0;
     }
     bool after_yield_from = at_yield_from(I, g);
-    int base = I->nframes;
+    int base = I->ts->nframes;
     if (!restore(I, g))
         return 0;
     if (!created && !throwing) {
         SimId v = value ? value : S->none;
         sim_incref(S, v);
-        I->stack[TOPF->sp++] = v;
+        I->ts->stack[TOPF->sp++] = v;
     }
     sim_obj(S, g)->sub = SIM_GEN_RUNNING;
     if (!throwing && !after_yield_from)
         vm_eval_breaker(I); /* RESUME at the start or after a yield */
-    I->nested++;
+    I->ts->nested++;
     VmStop st = throwing ? vm_run_throw(I, base) : vm_run(I, base, false);
-    I->nested--;
-    SimId r = I->c_result;
-    I->c_result = 0;
-    if (I->gen_yielded) {
-        I->gen_yielded = false;
+    I->ts->nested--;
+    SimId r = I->ts->c_result;
+    I->ts->c_result = 0;
+    if (I->ts->gen_yielded) {
+        I->ts->gen_yielded = false;
         *end = GEN_YIELDED;
         return r;
     }
@@ -390,9 +391,9 @@ bool vm_gen_close(PyRun *I, SimId g)
 int vm_gen_yield_from(PyRun *I)
 {
     Frame *f = TOPF;
-    SimId v = I->stack[--f->sp];
-    I->stack[f->sp] = 0;
-    SimId sub = I->stack[f->sp - 1];
+    SimId v = I->ts->stack[--f->sp];
+    I->ts->stack[f->sp] = 0;
+    SimId sub = I->ts->stack[f->sp - 1];
     SimId r = 0;
     GenEnd end = GEN_FAILED;
     if (sim_kind(S, sub) == SK_GEN) {
@@ -409,7 +410,7 @@ int vm_gen_yield_from(PyRun *I)
     if (end == GEN_FAILED)
         return -1;
     f = TOPF;
-    I->stack[f->sp - 1] = r ? r : (sim_incref(S, S->none), S->none);
+    I->ts->stack[f->sp - 1] = r ? r : (sim_incref(S, S->none), S->none);
     sim_decref(S, sub);
     return 0;
 }

@@ -12,11 +12,11 @@
 #include "sim/gc.h"
 
 #define S (I->sim)
-#define F (&I->frames[I->nframes - 1])
+#define F (I->ts->top)
 #define CO (&I->codes[F->code])
-#define PUSH(v) do { SimId pv_ = (v); I->stack[F->sp++] = pv_; } while (0)
-#define POP() (I->stack[--F->sp])
-#define TOP(k) (I->stack[F->sp - 1 - (k)])
+#define PUSH(v) do { SimId pv_ = (v); I->ts->stack[F->sp++] = pv_; } while (0)
+#define POP() (I->ts->stack[--F->sp])
+#define TOP(k) (I->ts->stack[F->sp - 1 - (k)])
 
 SimId vm_name_const(PyRun *I, int arg) { return CO->names[arg]; }
 
@@ -72,7 +72,7 @@ bool vm_unpack(PyRun *I, int n)
     } else {
         SimId it = iter_new(I, seq);
         if (!it) {
-            if (I->err.set || I->refused) {
+            if (I->ts->err.set || I->refused) {
                 sim_decref(S, seq);
                 return false;
             }
@@ -260,15 +260,15 @@ bool vm_raise_value(PyRun *I, SimId e)
 
 bool vm_map_add(PyRun *I, int depth)
 {
-    Frame *f = &I->frames[I->nframes - 1];
-    SimId value = I->stack[--f->sp];
-    SimId key = I->stack[--f->sp];
-    SimId into = I->stack[f->sp - (uint32_t)depth];
+    Frame *f = I->ts->top;
+    SimId value = I->ts->stack[--f->sp];
+    SimId key = I->ts->stack[--f->sp];
+    SimId into = I->ts->stack[f->sp - (uint32_t)depth];
     if (!dict_check_key(I, key)) { /* PyDict_SetItem: nothing stored */
         sim_decref(S, value);
         sim_decref(S, key);
         return false;
     }
     sim_dict_set(S, into, key, value); /* the dict takes both */
-    return !I->err.set;                /* a program's __eq__ may raise */
+    return !I->ts->err.set;                /* a program's __eq__ may raise */
 }

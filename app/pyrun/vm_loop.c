@@ -6,8 +6,9 @@
  * unwinding are in vm_ops.c, the name lookups' cache in vm_names.c.
  *
  * Speed: the top frame, its code and the stack stay in locals and are
- * reloaded only when the frame depth changed (frames live in a fixed array,
- * and a code's instructions never move once compiled); under GCC and clang
+ * reloaded only when the frame depth changed (a thread's frames live in
+ * chunks that never move, and a code's instructions never move once
+ * compiled); under GCC and clang
  * each instruction ends by fetching and jumping to the next one itself
  * (direct threading, one indirect jump per instruction site, which the
  * branch predictor learns per site); elsewhere a portable switch does the
@@ -44,8 +45,8 @@
 /* The top frame and its code, after a call, return or unwind moved it. */
 #define RELOAD()                                     \
     do {                                             \
-        depth = I->nframes;                          \
-        f = &I->frames[depth - 1];                   \
+        depth = ts->nframes;                         \
+        f = ts->top;                                 \
         ops = I->codes[f->code].ops;                 \
         consts = I->codes[f->code].consts;           \
         names = I->codes[f->code].names;             \
@@ -57,8 +58,9 @@
  * the instruction, or returns / goes to error. */
 #define FETCH()                                                                    \
     do {                                                                           \
-        if (UNLIKELY(I->nframes != depth)) {                                       \
-            if (I->nframes <= base)                                                \
+        if (UNLIKELY(I->depth != depth)) { /* I->depth: ts->nframes in one load */  \
+            SIM_ASSERT(I->depth == ts->nframes);                                   \
+            if (I->depth <= base)                                                  \
                 return VM_RETURNED;                                                \
             RELOAD();                                                              \
         }                                                                          \
@@ -71,13 +73,13 @@
         arg = OPARG(w_);                                                           \
         op = (Opcode)OPCODE(w_);                                                   \
         if (op == OP_LINE) {                                                       \
-            if (step && executed && I->nested == 0)                                \
+            if (step && executed && ts->nested == 0)                                \
                 return VM_STEPPED;                                                 \
             f->line = arg;                                                         \
         }                                                                          \
         executed = true;                                                           \
         if (UNLIKELY(I->refused)) { /* refused inside a callback that swallowed errors */ \
-            I->err.set = true;                                                     \
+            ts->err.set = true;                                                     \
             goto error;                                                            \
         }                                                                          \
         if (UNLIKELY(++I->steps > limit)) {                                        \
@@ -125,7 +127,8 @@ static inline void eval_breaker(PyRun *I)
 VmStop vm_run(PyRun *I, int base, bool step)
 {
     Sim *const sim_ = I->sim;
-    SimId *const stack = I->stack;
+    PyThreadState *const ts = I->ts; /* a thread switch never happens inside a run */
+    SimId *const stack = ts->stack;
     const uint64_t limit = I->step_limit ? I->step_limit : UINT64_MAX;
     volatile sig_atomic_t *const stop = I->stop ? I->stop : &no_stop;
     bool executed = false;
@@ -500,14 +503,14 @@ dispatch:
             goto error;
         NEXT();
     TARGET(OP_KW_NAMES)
-        I->kwnames = consts[arg];
-        sim_incref(S, I->kwnames);
+        ts->kwnames = consts[arg];
+        sim_incref(S, ts->kwnames);
         NEXT();
     TARGET(OP_CALL) {
-        int before = I->nframes;
+        int before = ts->nframes;
         if (!vm_do_call(I, arg))
             goto error;
-        if (I->nframes == before) /* a C callable: CALL ends with the check */
+        if (ts->nframes == before) /* a C callable: CALL ends with the check */
             eval_breaker(I);
         NEXT();
     }
@@ -553,7 +556,7 @@ dispatch:
         NEXT();
     TARGET(OP_MATCH_EXC) vm_op_match_exc(I, arg); NEXT();
     TARGET(OP_POP_EXC) /* POP_EXCEPT */
-        exc_handled_pop_to(I, I->nhandled ? I->nhandled - 1 : 0);
+        exc_handled_pop_to(I, ts->nhandled ? ts->nhandled - 1 : 0);
         NEXT();
     TARGET(OP_RERAISE)
         exc_reraise(I, true);

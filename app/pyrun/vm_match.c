@@ -13,10 +13,10 @@
 #include "sim/set.h"
 
 #define S (I->sim)
-#define F (&I->frames[I->nframes - 1])
-#define PUSH(v) do { SimId pv_ = (v); I->stack[F->sp++] = pv_; } while (0)
-#define POP() (I->stack[--F->sp])
-#define TOP(k) (I->stack[F->sp - 1 - (k)])
+#define F (I->ts->top)
+#define PUSH(v) do { SimId pv_ = (v); I->ts->stack[F->sp++] = pv_; } while (0)
+#define POP() (I->ts->stack[--F->sp])
+#define TOP(k) (I->ts->stack[F->sp - 1 - (k)])
 
 /* An object of a class a module of the model makes (weakref's mappings,
  * typing's aliases): its type flags are not the model's to answer. */

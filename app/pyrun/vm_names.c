@@ -18,7 +18,7 @@
 #include "pyrun/builtins.h"
 
 #define S (I->sim)
-#define F (&I->frames[I->nframes - 1])
+#define F (I->ts->top)
 
 NameCache *vm_name_caches(PyCode *co)
 {

@@ -14,11 +14,11 @@
 #include "sim/check.h"
 
 #define S (I->sim)
-#define F (&I->frames[I->nframes - 1])
+#define F (I->ts->top)
 #define CO (&I->codes[F->code])
-#define PUSH(v) do { SimId pv_ = (v); I->stack[F->sp++] = pv_; } while (0)
-#define POP() (I->stack[--F->sp])
-#define TOP(k) (I->stack[F->sp - 1 - (k)])
+#define PUSH(v) do { SimId pv_ = (v); I->ts->stack[F->sp++] = pv_; } while (0)
+#define POP() (I->ts->stack[--F->sp])
+#define TOP(k) (I->ts->stack[F->sp - 1 - (k)])
 
 /* Each frame it passes gets a traceback entry (PyTraceBack_Here; not the
  * frame of a re-raise), a handler found takes the exception as the one
@@ -26,23 +26,23 @@
  * stack emptied first. */
 bool vm_unwind(PyRun *I, int base)
 {
-    if (!I->err.set && !I->refused && !I->reraise) {
+    if (!I->ts->err.set && !I->refused && !I->ts->reraise) {
         /* a failure with no exception: a bug of the model, never a guess */
         SIM_ASSERT(!"an operation failed without raising");
         py_not_modelled(I, 0, "this operation (the model failed it without an exception: please report it)");
     }
-    bool here = !I->reraise;
-    I->reraise = false;
+    bool here = !I->ts->reraise;
+    I->ts->reraise = false;
     for (;;) {
         Frame *f = F;
         if (here && !I->refused)
             tb_here(I, f); /* out of memory: the MemoryError goes on instead */
         here = true;
         if (f->ntry > 0 && !I->refused) { /* a refusal runs no handler */
-            TryBlock h = I->trys[f->tbase + --f->ntry];
+            TryBlock h = I->ts->trys[f->tbase + --f->ntry];
             uint32_t depth = h.depth, ip = h.ip;
             while (f->sp > f->base + depth) {
-                SimId v = I->stack[--f->sp];
+                SimId v = I->ts->stack[--f->sp];
                 sim_xdecref(S, v);
             }
             exc_handled_pop_to(I, h.hdepth);
@@ -57,13 +57,13 @@ bool vm_unwind(PyRun *I, int base)
         bool boundary = f->c_boundary;
         uint32_t locals = f->base + (uint32_t)I->codes[f->code].nslots;
         while (f->sp > locals) { /* exception_unwind pops the value stack */
-            SimId v = I->stack[--f->sp];
-            I->stack[f->sp] = 0;
+            SimId v = I->ts->stack[--f->sp];
+            I->ts->stack[f->sp] = 0;
             sim_xdecref(S, v);
         }
         exc_handled_pop_to(I, f->hbase);
         vm_unwind_frame(I);
-        if (boundary || I->nframes <= base)
+        if (boundary || I->ts->nframes <= base)
             return false;
     }
 }
@@ -108,7 +108,7 @@ void vm_op_build_tuple(PyRun *I, int n)
 bool vm_op_build_set(PyRun *I, int n)
 {
     uint32_t from = F->sp - (uint32_t)n;
-    SimId r = vm_build_set(I, &I->stack[from], n); /* hashes and adds one at a time (vm_build.c) */
+    SimId r = vm_build_set(I, &I->ts->stack[from], n); /* hashes and adds one at a time (vm_build.c) */
     F->sp = from;
     if (!r)
         return false;
@@ -119,7 +119,7 @@ bool vm_op_build_set(PyRun *I, int n)
 bool vm_op_build_map(PyRun *I, int n)
 {
     uint32_t from = F->sp - 2 * (uint32_t)n;
-    SimId r = vm_build_map(I, &I->stack[from], n);
+    SimId r = vm_build_map(I, &I->ts->stack[from], n);
     F->sp = from;
     if (!r)
         return false;
@@ -133,7 +133,7 @@ void vm_op_build_string(PyRun *I, int n)
     uint32_t from = F->sp - (uint32_t)n;
     for (int i = 0; i < n; i++) {
         size_t len;
-        const char *d = sim_str_data(S, I->stack[from + (uint32_t)i], &len);
+        const char *d = sim_str_data(S, I->ts->stack[from + (uint32_t)i], &len);
         buf_add(&sb, d, len);
     }
     for (int i = n - 1; i >= 0; i--) {
@@ -196,7 +196,7 @@ bool vm_op_import_from(PyRun *I, int arg)
         const char *mod = sim_str_data(S, SIM_V(S, TOP(0), SK_MODULE, module.name), &mn);
         if (I->refused)
             return false;
-        I->err.set = false;
+        I->ts->err.set = false;
         py_raise(I, EXC_ImportError, "cannot import name '%.*s' from '%.*s' (unknown location)",
                  (int)n, nm, (int)mn, mod);
         return false;
@@ -224,9 +224,9 @@ bool vm_op_setup_try(PyRun *I, int arg)
         py_raise(I, EXC_SystemError, "try block deeper than the compiler counted");
         return false;
     }
-    I->trys[f->tbase + f->ntry++] = (TryBlock){(uint32_t)(arg & ~SETUP_TRY_BELOW),
+    I->ts->trys[f->tbase + f->ntry++] = (TryBlock){(uint32_t)(arg & ~SETUP_TRY_BELOW),
                                                f->sp - f->base - ((arg & SETUP_TRY_BELOW) ? 1 : 0),
-                                               I->nhandled};
+                                               I->ts->nhandled};
     return true;
 }
 

@@ -17,7 +17,7 @@
 #include "pyrun/interp.h"
 
 #define S (I->sim)
-#define F (&I->frames[I->nframes - 1])
+#define F (I->ts->top)
 #define CO (&I->codes[F->code])
 
 /* Has this instruction run before?  Marks it as run. */
@@ -63,6 +63,6 @@ int vm_load_attr(PyRun *I, SimId owner, int arg)
     if (!r)
         return 0;
     Frame *f = F;
-    I->stack[f->sp++] = r;
+    I->ts->stack[f->sp++] = r;
     return 1;
 }

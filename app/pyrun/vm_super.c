@@ -16,9 +16,9 @@
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
-#define F (&I->frames[I->nframes - 1])
-#define PUSH(v) do { SimId pv_ = (v); I->stack[F->sp++] = pv_; } while (0)
-#define POP() (I->stack[--F->sp])
+#define F (I->ts->top)
+#define PUSH(v) do { SimId pv_ = (v); I->ts->stack[F->sp++] = pv_; } while (0)
+#define POP() (I->ts->stack[--F->sp])
 
 /* the attribute `name` of the classes after cls in the MRO of start
  * (super_getattro: starttype's tp_mro from the entry after cls) */

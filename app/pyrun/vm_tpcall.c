@@ -17,7 +17,7 @@
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
-#define TOPF (&I->frames[I->nframes - 1])
+#define TOPF (I->ts->top)
 
 typedef struct TpArgs {
     SimId tuple, dict; /* owned, 0 when none */
@@ -190,7 +190,7 @@ bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *
         if (!inst)
             return false;
         vm_release_call_slots(I, slot0, nslots);
-        I->stack[TOPF->sp++] = inst;
+        I->ts->stack[TOPF->sp++] = inst;
         return true;
     }
     if (enum_is_enum_class(I, cls)) { /* EnumType.__call__: a member by value */
@@ -198,7 +198,7 @@ bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *
         if (!m)
             return false;
         vm_release_call_slots(I, slot0, nslots);
-        I->stack[TOPF->sp++] = m;
+        I->ts->stack[TOPF->sp++] = m;
         return true;
     }
     if (cls == I->version_info_type) /* type_call: no tp_new */
@@ -224,7 +224,7 @@ bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *
         }
         sim_decref(S, r);
         vm_release_call_slots(I, slot0, nslots);
-        I->stack[TOPF->sp++] = inst;
+        I->ts->stack[TOPF->sp++] = inst;
         return true;
     }
     if (!init && sim_is_subinst(S, inst)) { /* list.__init__ / dict.__init__ with the call's arguments */
@@ -236,7 +236,7 @@ bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *
             return false;
         }
         vm_release_call_slots(I, slot0, nslots);
-        I->stack[TOPF->sp++] = inst;
+        I->ts->stack[TOPF->sp++] = inst;
         return true;
     }
     if (!init || sim_kind(S, init) != SK_FUNC) {
@@ -249,7 +249,7 @@ bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *
             return false;
         }
         vm_release_call_slots(I, slot0, nslots);
-        I->stack[TOPF->sp++] = inst;
+        I->ts->stack[TOPF->sp++] = inst;
         return true;
     }
     /* the caller's slots keep their references until __init__ returns; the
@@ -260,11 +260,15 @@ bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *
     sim_incref(S, init);
     if (kwnames)
         sim_incref(S, kwnames);
+    I->ts->init_pending = true; /* type_call's own recursion check (vm_depth.c) */
     bool ok = vm_call_python(I, init, inst, args, nargs, kwnames, FR_INIT);
+    I->ts->init_pending = false;
+    if (ok && !I->ts->gen_made)
+        vm_frame_entered(I, TOPF, ENTERED_INIT);
     sim_xdecref(S, kwnames);
-    if (ok && I->gen_made) { /* __init__ with a yield: what it returned is not None */
-        sim_decref(S, I->gen_made);
-        I->gen_made = 0;
+    if (ok && I->ts->gen_made) { /* __init__ with a yield: what it returned is not None */
+        sim_decref(S, I->ts->gen_made);
+        I->ts->gen_made = 0;
         py_raise(I, EXC_TypeError, "__init__() should return None, not 'generator'");
         ok = false;
     }
@@ -296,7 +300,7 @@ bool vm_call_instance(PyRun *I, SimId obj, uint32_t slot0, uint32_t nslots, SimI
         if (!r)
             return false;
         vm_release_call_slots(I, slot0, nslots);
-        I->stack[TOPF->sp++] = r;
+        I->ts->stack[TOPF->sp++] = r;
         return true;
     }
     if (sim_kind(S, m) != SK_FUNC)
@@ -309,12 +313,14 @@ bool vm_call_instance(PyRun *I, SimId obj, uint32_t slot0, uint32_t nslots, SimI
     if (kwnames)
         sim_incref(S, kwnames);
     bool ok = vm_call_python(I, m, obj, args, nargs, kwnames, FR_SLOTCALL);
+    if (ok && !I->ts->gen_made)
+        vm_frame_entered(I, TOPF, ENTERED_C);
     sim_xdecref(S, kwnames);
-    if (ok && I->gen_made) { /* a generator method: no frame runs yet */
+    if (ok && I->ts->gen_made) { /* a generator method: no frame runs yet */
         unpack_free(I, &targs);
         vm_release_call_slots(I, slot0, nslots);
-        I->stack[TOPF->sp++] = I->gen_made;
-        I->gen_made = 0;
+        I->ts->stack[TOPF->sp++] = I->ts->gen_made;
+        I->ts->gen_made = 0;
     } else if (ok) {
         attach(I, &targs);
         TOPF->callbase = slot0;

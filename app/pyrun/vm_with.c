@@ -12,9 +12,9 @@
 #include "pyrun/types/native.h"
 
 #define S (I->sim)
-#define TOPF (&I->frames[I->nframes - 1])
-#define PUSH(v) (I->stack[TOPF->sp++] = (v))
-#define POP() (I->stack[--TOPF->sp])
+#define TOPF (I->ts->top)
+#define PUSH(v) (I->ts->stack[TOPF->sp++] = (v))
+#define POP() (I->ts->stack[--TOPF->sp])
 
 /* A bound method for type(mgr).name, or 0 with CPython's TypeError. */
 static SimId special(PyRun *I, SimId mgr, const char *name, bool exit)
@@ -37,7 +37,7 @@ static SimId special(PyRun *I, SimId mgr, const char *name, bool exit)
 
 bool vm_before_with(PyRun *I)
 {
-    SimId mgr = I->stack[TOPF->sp - 1];
+    SimId mgr = I->ts->stack[TOPF->sp - 1];
     SimId enter = special(I, mgr, "__enter__", false);
     if (!enter)
         return false;
@@ -46,7 +46,7 @@ bool vm_before_with(PyRun *I)
         sim_decref(S, enter);
         return false;
     }
-    I->stack[TOPF->sp - 1] = exit; /* SET_TOP(exit); Py_DECREF(mgr) */
+    I->ts->stack[TOPF->sp - 1] = exit; /* SET_TOP(exit); Py_DECREF(mgr) */
     sim_decref(S, mgr);
     SimId res = vm_call(I, enter, NULL, 0);
     sim_decref(S, enter);
@@ -60,10 +60,10 @@ bool vm_with_exit(PyRun *I, int k)
 {
     Frame *f = TOPF;
     uint32_t at = f->sp - 1 - (uint32_t)k;
-    SimId exit = I->stack[at];
+    SimId exit = I->ts->stack[at];
     for (uint32_t i = at; i + 1 < f->sp; i++) /* what is above it moves down */
-        I->stack[i] = I->stack[i + 1];
-    I->stack[--f->sp] = 0;
+        I->ts->stack[i] = I->ts->stack[i + 1];
+    I->ts->stack[--f->sp] = 0;
     SimId args[3] = {S->none, S->none, S->none};
     SimId r = vm_call(I, exit, args, 3);
     sim_decref(S, exit);
@@ -77,7 +77,7 @@ bool vm_with_exit(PyRun *I, int k)
  * being handled; what it returns is pushed. */
 bool vm_with_except(PyRun *I)
 {
-    SimId exit = I->stack[TOPF->sp - 1];
+    SimId exit = I->ts->stack[TOPF->sp - 1];
     SimId e = exc_handled_top(I);
     SimId tb = sim_exc_get(S, e, SIM_EXC_TRACEBACK);
     SimId args[3] = {sim_obj(S, e)->type, e, tb ? tb : S->none};

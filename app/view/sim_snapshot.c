@@ -208,7 +208,7 @@ static void slot_names(Gather *g, const PyRun *I, const Frame *f)
 {
     const PyCode *co = &I->codes[f->code];
     for (int i = 0; i < co->nslots; i++) {
-        SimId v = I->stack[f->base + (uint32_t)i];
+        SimId v = I->ts->stack[f->base + (uint32_t)i];
         if (v && co->slotkind[i] != SLOT_LOCAL && sim_kind(g->sim, v) == SK_CELL)
             v = SIM_V(g->sim, v, SK_CELL, cell.ref);
         size_t len;
@@ -253,10 +253,10 @@ static void gather_frames(Gather *g, const PyRun *I)
     begin_frame(g, "Globals", 7);
     dict_names(g, I->globals);
     end_frame(g);
-    int from = I->nframes - SNAP_FRAMES_SHOWN > 1 ? I->nframes - SNAP_FRAMES_SHOWN : 1;
+    int from = I->ts->nframes - SNAP_FRAMES_SHOWN > 1 ? I->ts->nframes - SNAP_FRAMES_SHOWN : 1;
     g->out->frames_hidden = (size_t)(from - 1);
-    for (int k = from; k < I->nframes; k++) {
-        const Frame *f = &I->frames[k];
+    for (int k = from; k < I->ts->nframes; k++) {
+        const Frame *f = py_thread_frame(I->ts, k);
         size_t len;
         const PyCode *co = &I->codes[f->code];
         const char *title = sim_str_data(g->sim, co->qualname, &len);

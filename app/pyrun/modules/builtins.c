@@ -294,7 +294,7 @@ static SimId f_iter(PyRun *I, SimId *a, int n, SimId kw)
     if (weakref_proxy_refuse(I, a[0], 0, "iter()"))
         return 0;
     SimId it = iter_new(I, a[0]);
-    if (!it && !I->err.set && !I->refused)
+    if (!it && !I->ts->err.set && !I->refused)
         py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a[0]));
     return it;
 }
@@ -328,7 +328,7 @@ static SimId f_next(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     SimId v = iter_next(I, a[0]);
-    if (v || I->err.set)
+    if (v || I->ts->err.set)
         return v;
     if (n == 2) {
         sim_incref(S, a[1]);

@@ -160,7 +160,7 @@ SimId builtin_sum(PyRun *I, SimId *a, int n, SimId kw)
     SimId it = iter_new(I, a[0]);
     if (!it) {
         sim_decref(S, acc);
-        if (!I->err.set && !I->refused)
+        if (!I->ts->err.set && !I->refused)
             py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a[0]));
         return 0;
     }
@@ -208,7 +208,7 @@ static SimId any_all(PyRun *I, SimId *a, int n, bool any)
         return 0;
     SimId it = iter_new(I, a[0]);
     if (!it) {
-        if (!I->err.set && !I->refused)
+        if (!I->ts->err.set && !I->refused)
             py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a[0]));
         return 0;
     }

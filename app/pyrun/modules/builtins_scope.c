@@ -18,7 +18,7 @@
 
 #define S (I->sim)
 
-static const Frame *caller(PyRun *I) { return I->nframes > 0 ? &I->frames[I->nframes - 1] : NULL; }
+static const Frame *caller(PyRun *I) { return I->ts->top; }
 
 SimId builtin_globals(PyRun *I, SimId *a, int n, SimId kw)
 {

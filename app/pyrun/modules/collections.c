@@ -49,7 +49,7 @@ bool deque_extend(PyRun *I, SimId d, SimId iterable, bool left)
     }
     SimId it = iter_new(I, iterable);
     if (!it) {
-        if (!I->err.set)
+        if (!I->ts->err.set)
             py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, iterable));
         return false;
     }

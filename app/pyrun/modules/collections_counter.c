@@ -105,7 +105,7 @@ static bool put(PyRun *I, SimId c, SimId key, SimId value)
     }
     sim_incref(S, key);
     sim_dict_set(S, c, key, value);
-    return !I->err.set;
+    return !I->ts->err.set;
 }
 
 /* c.get(key, 0), borrowed: 0 when missing (err set when a lookup raised) */
@@ -121,7 +121,7 @@ static bool count_elements(PyRun *I, SimId c, SimId iterable)
 {
     SimId it = iter_new(I, iterable);
     if (!it) {
-        if (!I->err.set)
+        if (!I->ts->err.set)
             py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, iterable));
         return false;
     }
@@ -130,7 +130,7 @@ static bool count_elements(PyRun *I, SimId c, SimId iterable)
     bool ok = true;
     while (ok && (r = iter_step(I, it, &item)) == 1) {
         SimId old = lookup(I, c, item);
-        if (I->err.set) {
+        if (I->ts->err.set) {
             ok = false;
         } else if (!old) {
             sim_incref(S, one);
@@ -173,7 +173,7 @@ static bool merge_counts(PyRun *I, SimId c, SimId m, bool add)
     for (uint32_t i = 0; ok && i < sim_obj(S, l)->len; i++) {
         SimId p = sim_items(S, l)[i], k = sim_items(S, p)[0], v = sim_items(S, p)[1];
         SimId old = lookup(I, c, k);
-        if (I->err.set) {
+        if (I->ts->err.set) {
             ok = false;
             break;
         }
@@ -226,7 +226,7 @@ static bool update_from(PyRun *I, SimId c, SimId src, bool add)
             return count_elements(I, c, src);
         SimId it = iter_new(I, src), item; /* for elem in iterable: c[elem] = c.get(elem, 0) - 1 */
         if (!it) {
-            if (!I->err.set)
+            if (!I->ts->err.set)
                 py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, src));
             return false;
         }
@@ -235,8 +235,8 @@ static bool update_from(PyRun *I, SimId c, SimId src, bool add)
         SimId one = sim_int(S, 1);
         while (ok && (r = iter_step(I, it, &item)) == 1) {
             SimId old = lookup(I, c, item);
-            SimId zero = old || I->err.set ? 0 : sim_int(S, 0);
-            SimId nv = I->err.set ? 0 : op_binary(I, OP_SUB, old ? old : zero, one, false);
+            SimId zero = old || I->ts->err.set ? 0 : sim_int(S, 0);
+            SimId nv = I->ts->err.set ? 0 : op_binary(I, OP_SUB, old ? old : zero, one, false);
             sim_xdecref(S, zero);
             ok = nv && put(I, c, item, nv);
             sim_decref(S, item);
@@ -274,8 +274,8 @@ bool counter_delitem(PyRun *I, SimId c, SimId key)
     if (!dict_check_key(I, key))
         return false;
     if (!sim_dict_get(S, c, key))
-        return !I->err.set; /* `if elem in self`: nothing to delete */
-    return sim_dict_del(S, c, key) || !I->err.set;
+        return !I->ts->err.set; /* `if elem in self`: nothing to delete */
+    return sim_dict_del(S, c, key) || !I->ts->err.set;
 }
 
 /* ---- the methods ------------------------------------------------------------ */

@@ -93,7 +93,7 @@ static SimId field_list(PyRun *I, SimId names)
     }
     SimId it = iter_new(I, names), item;
     if (!it) {
-        if (!I->err.set)
+        if (!I->ts->err.set)
             py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, names));
         sim_decref(S, out);
         return 0;

@@ -64,7 +64,7 @@ static SimId cl_contextmanager(PyRun *I, SimId *a, int n, SimId kw)
  * __init__ calls func(*args, **kwds) and takes the function's __doc__ */
 static SimId helper_call(PyRun *I, SimId h, SimId *args, int nargs, SimId kwnames)
 {
-    I->ex_args = 0;
+    I->ts->ex_args = 0;
     I->gc_count_unsure = true;
     SimId func = REFS(h)[HELPER_FUNC];
     int nk = kwnames ? (int)sim_obj(S, kwnames)->len : 0, np = nargs - nk;

@@ -241,7 +241,7 @@ static SimId shallow(PyRun *I, SimId x)
     Reduction r;
     reduction_begin(I, &r);
     SimId state = reduce_state(I, x);
-    if (I->err.set) {
+    if (I->ts->err.set) {
         reduction_end(I, &r);
         return 0;
     }
@@ -318,7 +318,7 @@ static SimId deep_list(PyRun *I, Memo *m, SimId x)
     }
     sim_xdecref(S, it);
     sim_decref(S, append);
-    if (I->err.set) {
+    if (I->ts->err.set) {
         sim_decref(S, y);
         return 0;
     }
@@ -348,7 +348,7 @@ static SimId deep_dict(PyRun *I, Memo *m, SimId x)
     }
     sim_xdecref(S, it);
     sim_decref(S, view);
-    if (I->err.set) {
+    if (I->ts->err.set) {
         sim_decref(S, y);
         return 0;
     }
@@ -439,7 +439,7 @@ static SimId deep_instance(PyRun *I, Memo *m, SimId x)
         sim_decref(S, bm);
         return r;
     }
-    if (I->err.set || !plain_instance(I, x, "copy.deepcopy()"))
+    if (I->ts->err.set || !plain_instance(I, x, "copy.deepcopy()"))
         return 0;
     /* the transient objects of this path are not all replayed: the young
      * count is not known until the next full collection */
@@ -449,7 +449,7 @@ static SimId deep_instance(PyRun *I, Memo *m, SimId x)
     Reduction r;
     reduction_begin(I, &r);
     SimId state = reduce_state(I, x);
-    if (I->err.set) {
+    if (I->ts->err.set) {
         reduction_end(I, &r);
         return 0;
     }
@@ -505,7 +505,7 @@ static SimId deep_deque(PyRun *I, Memo *m, SimId x)
         sim_decref(S, app);
     }
     sim_xdecref(S, it);
-    if (I->err.set) {
+    if (I->ts->err.set) {
         sim_decref(S, y);
         return 0;
     }

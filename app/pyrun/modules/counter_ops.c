@@ -218,14 +218,14 @@ static bool put(PyRun *I, SimId c, SimId k, SimId v) /* steals v */
 {
     sim_incref(S, k);
     sim_dict_set(S, c, k, v);
-    return !I->err.set;
+    return !I->ts->err.set;
 }
 
 /* other[elem] of a Counter: 0 when missing (a new reference) */
 static SimId count_of(PyRun *I, SimId c, SimId k)
 {
     SimId v = sim_dict_get(S, c, k);
-    if (I->err.set)
+    if (I->ts->err.set)
         return 0;
     if (v)
         sim_incref(S, v);

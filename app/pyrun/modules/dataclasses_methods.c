@@ -176,15 +176,15 @@ SimId dc_repr(PyRun *I, SimId *a, int n, SimId kw)
     (void)n, (void)kw;
     SimId self = a[0];
     dc_note_call(I, "a dataclass's __repr__");
-    for (uint32_t i = 0; i < I->dc_repr_depth; i++) /* reprlib.recursive_repr */
-        if (I->dc_repr_stack[i] == self)
+    for (uint32_t i = 0; i < I->ts->dc_repr_depth; i++) /* reprlib.recursive_repr */
+        if (I->ts->dc_repr_stack[i] == self)
             return sim_str(S, "...", 3);
-    if (I->dc_repr_depth >= sizeof I->dc_repr_stack / sizeof I->dc_repr_stack[0])
+    if (I->ts->dc_repr_depth >= sizeof I->ts->dc_repr_stack / sizeof I->ts->dc_repr_stack[0])
         return py_not_modelled(I, 0, "dataclass reprs nested more than 8 deep"), (SimId)0;
     SimId fields = fields_or_raise(I, self);
     if (!fields)
         return 0;
-    I->dc_repr_stack[I->dc_repr_depth++] = self;
+    I->ts->dc_repr_stack[I->ts->dc_repr_depth++] = self;
     char q[96];
     Buf b = {0};
     buf_adds(&b, qualname(I, sim_type_of(S, self), q, sizeof q));
@@ -205,7 +205,7 @@ SimId dc_repr(PyRun *I, SimId *a, int n, SimId kw)
             sim_decref(S, v);
     }
     buf_addc(&b, ')');
-    I->dc_repr_depth--;
+    I->ts->dc_repr_depth--;
     sim_decref(S, fields);
     SimId r = ok ? sim_str(S, buf_str(&b), b.len) : 0;
     buf_fini(&b);

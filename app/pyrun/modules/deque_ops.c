@@ -148,7 +148,7 @@ SimId deque_compare(PyRun *I, int op, SimId d, SimId e)
         SimId y = x ? deque_iter_next(I, it2, SIM_XT_DEQUE_ITER) : 0;
         if (!x || !y) {
             sim_xdecref(S, x);
-            if (!I->err.set)
+            if (!I->ts->err.set)
                 r = compare_ints(I, op, vs, ws);
             break;
         }

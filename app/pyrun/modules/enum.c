@@ -235,7 +235,7 @@ bool enum_refused(PyRun *I, SimId v, const char *what)
  * they raise has enum.py's frames in its traceback */
 static SimId from_enum_py(PyRun *I, SimId r)
 {
-    if (!r && I->err.set && !I->refused && !I->err_library) {
+    if (!r && I->ts->err.set && !I->refused && !I->err_library) {
         I->err_library = "enum";
         I->err_library_line = py_current_line(I);
     }

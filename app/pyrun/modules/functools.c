@@ -38,7 +38,7 @@ static SimId ft_reduce(PyRun *I, SimId *a, int n, SimId kw)
     SimId func = a[0], result = n > 2 ? a[2] : 0;
     SimId it = iter_new(I, a[1]);
     if (!it) {
-        if (!I->err.set && !I->refused)
+        if (!I->ts->err.set && !I->refused)
             py_raise(I, EXC_TypeError, "reduce() arg 2 must support iteration");
         return 0;
     }
@@ -94,7 +94,7 @@ static SimId ft_partial(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     TpArgs t = tp_args(I, a, n, kw);
-    if (I->ex_args && nk)
+    if (I->ts->ex_args && nk)
         return tp_args_done(I, &t, py_not_modelled(I, 0, "functools.partial(*args, **kwargs)") ? 0 : 0);
     SimId func = a[0], pargs = 0, pkw = 0;
     if (sim_xtype_of(S, func) == SIM_XT_FT_PARTIAL && !REFS(func)[PT_DICT]) { /* flattened */
@@ -171,8 +171,8 @@ static SimId call_tuple_dict(PyRun *I, SimId fn, SimId tuple, SimId dict)
 static SimId ft_partial_call(PyRun *I, SimId p, SimId *args, int nargs, SimId kwnames)
 {
     SimId fn = REFS(p)[PT_FN], pargs = REFS(p)[PT_ARGS], pkw = REFS(p)[PT_KW];
-    bool from_ex = I->ex_args != 0;
-    I->ex_args = 0;
+    bool from_ex = I->ts->ex_args != 0;
+    I->ts->ex_args = 0;
     int nk = kwnames ? (int)sim_obj(S, kwnames)->len : 0, np = nargs - nk;
     uint32_t pn = sim_obj(S, pargs)->len;
     if (sim_obj(S, pkw)->len == 0) { /* partial_vectorcall: the stored arguments first */

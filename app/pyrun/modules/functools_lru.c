@@ -161,9 +161,9 @@ static SimId cached_call(PyRun *I, SimId w, SimId argtuple)
 
 SimId ft_lru_call(PyRun *I, SimId w, SimId *args, int nargs, SimId kwnames)
 {
-    bool from_ex = I->ex_args != 0;
-    SimId ex = I->ex_args;
-    I->ex_args = 0;
+    bool from_ex = I->ts->ex_args != 0;
+    SimId ex = I->ts->ex_args;
+    I->ts->ex_args = 0;
     if (kwnames && sim_obj(S, kwnames)->len)
         return py_not_modelled(I, 0, "an lru_cache function called with keyword arguments"), 0;
     SimId argtuple; /* tp_call: the arguments packed (f(*args) passes its own tuple) */

@@ -36,7 +36,7 @@ void gc_callbacks(PyRun *I, const char *phase, int gen, long collected)
         if (r)
             sim_decref(S, r);
         else
-            I->err.set = false;
+            I->ts->err.set = false;
     }
     sim_decref(S, ph);
     sim_decref(S, info);
@@ -54,9 +54,9 @@ static void timing_read(PyRun *I)
 /* Is the running built-in's result dropped (an expression statement)? */
 static bool result_dropped(PyRun *I)
 {
-    if (I->nframes == 0 || I->nested)
+    if (I->ts->nframes == 0 || I->ts->nested)
         return false;
-    const Frame *f = &I->frames[I->nframes - 1];
+    const Frame *f = I->ts->top;
     const PyCode *co = &I->codes[f->code];
     return f->ip < co->nops && OPCODE(co->ops[f->ip]) == OP_POP_TOP;
 }

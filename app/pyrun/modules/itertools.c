@@ -25,7 +25,7 @@
 TpArgs tp_args(PyRun *I, SimId *a, int n, SimId kw)
 {
     TpArgs t = {0, 0};
-    if (I->ex_args) /* f(*args): CPython passes the tuple (and dict) it has */
+    if (I->ts->ex_args) /* f(*args): CPython passes the tuple (and dict) it has */
         return t;
     int nk = kw ? (int)sim_obj(S, kw)->len : 0, np = n - nk;
     t.args = sim_tuple(S, (size_t)np);
@@ -189,7 +189,7 @@ static SimId cycle_next(PyRun *I, SimId c)
             }
             return item;
         }
-        if (I->err.set && (I->nraised != mark || I->refused))
+        if (I->ts->err.set && (I->nraised != mark || I->refused))
             return 0;
         REFS(c)[CYC_IT] = 0;
         sim_decref(S, it);
@@ -222,7 +222,7 @@ static SimId chain_over(PyRun *I, SimId source)
 static SimId it_chain(PyRun *I, SimId *a, int n, SimId kw)
 {
     TpArgs t = tp_args(I, a, n, kw);
-    SimId source = iter_get(I, t.args ? t.args : I->ex_args); /* over the argument tuple itself */
+    SimId source = iter_get(I, t.args ? t.args : I->ts->ex_args); /* over the argument tuple itself */
     if (!source)
         return tp_args_done(I, &t, 0);
     return tp_args_done(I, &t, chain_over(I, source));
@@ -255,7 +255,7 @@ static SimId chain_next(PyRun *I, SimId c)
         SimId item = iter_next(I, REFS(c)[CH_ACTIVE]);
         if (item)
             return item;
-        if (I->err.set && (I->nraised != mark || I->refused))
+        if (I->ts->err.set && (I->nraised != mark || I->refused))
             return 0;
         SimId done = REFS(c)[CH_ACTIVE];
         REFS(c)[CH_ACTIVE] = 0;

@@ -334,7 +334,7 @@ static int groupby_step(PyRun *I, SimId g)
 {
     SimId value = iter_next(I, REFS(g)[GB_IT]);
     if (!value)
-        return I->err.set ? -1 : 0;
+        return I->ts->err.set ? -1 : 0;
     SimId key;
     if (sim_kind(S, REFS(g)[GB_KEYFUNC]) == SK_NONE) {
         sim_incref(S, value);

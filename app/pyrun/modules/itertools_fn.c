@@ -283,7 +283,7 @@ static SimId zip_longest_next(PyRun *I, SimId z)
             if (!item) {
                 int64_t active = sim_iter_int(S, z, ZL_ACTIVE) - 1;
                 sim_iter_set_int(S, z, ZL_ACTIVE, active);
-                if (active == 0 || (I->err.set && (I->nraised != mark || I->refused))) {
+                if (active == 0 || (I->ts->err.set && (I->nraised != mark || I->refused))) {
                     sim_iter_set_int(S, z, ZL_ACTIVE, 0);
                     sim_decref(S, r);
                     return 0;

@@ -196,7 +196,7 @@ static SimId op_itemgetter(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     TpArgs t = tp_args(I, a, n, 0);
-    SimId items = t.args ? t.args : I->ex_args;
+    SimId items = t.args ? t.args : I->ts->ex_args;
     SimId g = iter_composite(I, SIM_XT_OP_ITEMGETTER, 1, 1, 0, false);
     if (!g)
         return tp_args_done(I, &t, 0);
@@ -278,8 +278,8 @@ static SimId dotted_get(PyRun *I, SimId obj, SimId name)
 
 SimId operator_native_call(PyRun *I, SimId g, SimId *args, int nargs, SimId kwnames)
 {
-    bool item = sim_xtype_of(S, g) == SIM_XT_OP_ITEMGETTER, from_ex = I->ex_args != 0;
-    I->ex_args = 0;
+    bool item = sim_xtype_of(S, g) == SIM_XT_OP_ITEMGETTER, from_ex = I->ts->ex_args != 0;
+    I->ts->ex_args = 0;
     const char *name = item ? "itemgetter" : "attrgetter";
     if (sim_xtype_of(S, g) == SIM_XT_OP_METHODCALLER)
         return py_not_modelled(I, 0, "operator.methodcaller"), 0;

@@ -439,11 +439,11 @@ static SimId pformat(PyRun *I, SimId *a, int n, SimId kw, const char *fn, bool p
     PP p = {.width = 80, .per_level = 1, .sort_dicts = !pp};
     int64_t x;
     if (arg[1] && (!bi_int_arg(I, arg[1], &x) || x < 0 || x > 40))
-        return I->err.set ? 0 : (py_not_modelled(I, 0, "pprint with an indent outside 0..40"), (SimId)0);
+        return I->ts->err.set ? 0 : (py_not_modelled(I, 0, "pprint with an indent outside 0..40"), (SimId)0);
     if (arg[1])
         p.per_level = x;
     if (arg[2] && (!bi_int_arg(I, arg[2], &x) || x < 1 || x > 10000))
-        return I->err.set ? 0 : (py_not_modelled(I, 0, "pprint with a width outside 1..10000"), (SimId)0);
+        return I->ts->err.set ? 0 : (py_not_modelled(I, 0, "pprint with a width outside 1..10000"), (SimId)0);
     if (arg[2])
         p.width = x;
     if ((arg[3] && arg[3] != S->none) || (arg[4] && arg[4] != S->none) ||

@@ -432,8 +432,8 @@ const char *bi_python_library(const BuiltinDef *d)
 
 SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs, SimId kw)
 {
-    I->ex_args = I->call_ex;
-    I->call_ex = 0;
+    I->ts->ex_args = I->ts->call_ex;
+    I->ts->call_ex = 0;
     if ((index & 0xffff0000u) == 0xffff0000u) {
         bool xtype = self && sim_kind(S, self) == SK_TYPE && sim_obj(S, self)->cap > SIM_XT_NONE &&
                      sim_obj(S, self)->sub != SK_INSTANCE;
@@ -470,9 +470,9 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
         packed = tp_args(I, args + skip, nargs - skip, kw);
     }
     SimId r = tp_args_done(I, &packed, d->fn(I, args, nargs, kw));
-    if (!r && I->err.set && !I->refused && !I->err_library && (I->err_library = bi_python_library(d)))
+    if (!r && I->ts->err.set && !I->refused && !I->err_library && (I->err_library = bi_python_library(d)))
         I->err_library_line = py_current_line(I);
-    if (r && I->err.set) { /* a program's __eq__ raised in a lookup it made (sim/userkey.h) */
+    if (r && I->ts->err.set) { /* a program's __eq__ raised in a lookup it made (sim/userkey.h) */
         sim_decref(S, r);
         return 0;
     }

@@ -181,24 +181,26 @@ static SimId s_getrecursionlimit(PyRun *I, SimId *a, int n, SimId kw)
     return sim_int(S, I->recursion_limit);
 }
 
-/* sys.setrecursionlimit(n): up to the model's frame stack; the depth it
+/* sys.setrecursionlimit(n): any C int, as CPython (a recursion deeper than
+ * the model's frames is refused where it happens: vm.c); the depth it
  * checks against counts Python frames, and in 3.11 this call too */
 static SimId s_setrecursionlimit(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
     SimKind k = sim_kind(S, a[0]);
-    if ((k == SK_INT || k == SK_BOOL) && sim_obj(S, a[0])->sub == 1 && sim_obj(S, a[0])->v.i >= 0)
-        return py_not_modelled(I, 0, "sys.setrecursionlimit() above %d (the model's frames)", VM_FRAMES), 0;
     int64_t limit;
-    if (!bi_int_arg(I, a[0], &limit))
+    bool big = (k == SK_INT || k == SK_BOOL) && sim_obj(S, a[0])->sub == 1;
+    if (big || (bi_int_arg(I, a[0], &limit) && (limit > INT32_MAX || limit < INT32_MIN))) {
+        py_raise(I, EXC_OverflowError, "Python int too large to convert to C int");
+        return 0;
+    }
+    if (I->ts->err.set)
         return 0;
     if (limit < 1) {
         py_raise(I, EXC_ValueError, "recursion limit must be greater or equal than 1");
         return 0;
     }
-    if (limit > VM_FRAMES)
-        return py_not_modelled(I, 0, "sys.setrecursionlimit() above %d (the model's frames)", VM_FRAMES), 0;
-    int depth = I->nframes + (S->prof->version == SIM_V311 ? 1 : 0);
+    int depth = I->ts->nframes + (S->prof->version == SIM_V311 ? 1 : 0);
     if (depth >= limit) {
         py_raise(I, EXC_RecursionError, "cannot set the recursion limit to %d at the recursion depth %d: "
                  "the limit is too low", (int)limit, depth);

@@ -143,7 +143,7 @@ static bool extend_iter(PyRun *I, SimId a, SimId src)
 {
     SimId it = iter_new(I, src);
     if (!it) {
-        if (!I->err.set && !I->refused)
+        if (!I->ts->err.set && !I->refused)
             py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, src));
         return false;
     }
@@ -240,7 +240,7 @@ SimId array_construct(PyRun *I, SimId *a, int n, SimId kw)
     if (init && !bytes_like(I, init)) {
         it = iter_new(I, init);
         if (!it) {
-            if (!I->err.set && !I->refused)
+            if (!I->ts->err.set && !I->refused)
                 py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, init));
             return 0;
         }

@@ -184,7 +184,7 @@ static bool extend_iterable(PyRun *I, SimId ba, SimId src)
 {
     SimId it = iter_new(I, src);
     if (!it) { /* iter_new raises only what an __iter__ raised */
-        if (!I->err.set && !I->refused)
+        if (!I->ts->err.set && !I->refused)
             py_raise(I, EXC_TypeError, "can't extend bytearray with %s", op_typename(I, src));
         return false;
     }

@@ -39,7 +39,7 @@ static SimId bytes_from_items(PyRun *I, SimId src)
         ok = bytes_byte_value(I, v, &byte);
         sim_decref(S, v);
         if (!ok) {
-            if (I->err.set && py_err_matches(I, EXC_ValueError)) { /* bytes says "bytes" where bytearray says "byte" */
+            if (I->ts->err.set && py_err_matches(I, EXC_ValueError)) { /* bytes says "bytes" where bytearray says "byte" */
                 py_err_clear(I);
                 py_raise(I, EXC_ValueError, "bytes must be in range(0, 256)");
             }
@@ -81,7 +81,7 @@ static SimId make_bytes(PyRun *I, SimId src, bool array)
     if (k != SK_LIST && k != SK_TUPLE) {
         it = iter_new(I, src);
         if (!it) {
-            if (!I->err.set && !I->refused) { /* iter_new raises only what an __iter__ raised */
+            if (!I->ts->err.set && !I->refused) { /* iter_new raises only what an __iter__ raised */
                 py_raise(I, EXC_TypeError, "cannot convert '%s' object to %s", op_typename(I, src),
                          array ? "bytearray" : "bytes");
             }

@@ -279,7 +279,7 @@ static SimId join(PyRun *I, SimId *a, int n, SimId kw)
             return py_not_modelled(I, 0, "%s.join() of an instance", op_typename(I, a[0])), 0;
         seq = bi_list_from(I, src);
         if (!seq) {
-            if (I->err.set && py_err_matches(I, EXC_TypeError) && !I->refused) {
+            if (I->ts->err.set && py_err_matches(I, EXC_TypeError) && !I->refused) {
                 py_err_clear(I);
                 py_raise(I, EXC_TypeError, "can only join an iterable");
             }

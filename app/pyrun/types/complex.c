@@ -384,7 +384,7 @@ SimId complex_construct(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     SimId r = np > 0 ? a[0] : kr, i = np > 1 ? a[1] : ki;
-    if (I->err.set)
+    if (I->ts->err.set)
         return 0;
     if (!r && !i)
         return cx_new(I, (Cx){0.0, 0.0});

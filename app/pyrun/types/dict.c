@@ -49,7 +49,7 @@ static SimId d_pop(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     SimId v = sim_dict_pop(S, a[0], a[1]); /* one lookup, as _PyDict_Pop */
     if (!v) {
-        if (I->err.set) /* a program's __eq__ raised */
+        if (I->ts->err.set) /* a program's __eq__ raised */
             return 0;
         if (n == 3) {
             sim_incref(S, a[2]);
@@ -70,7 +70,7 @@ static SimId d_setdefault(PyRun *I, SimId *a, int n, SimId kw)
     sim_incref(S, a[1]), sim_incref(S, dflt);
     SimId v = sim_dict_setdefault(S, a[0], a[1], dflt); /* one lookup, as PyDict_SetDefault */
     if (!v) {
-        if (!I->err.set)
+        if (!I->ts->err.set)
             py_no_memory(I);
         return 0;
     }
@@ -162,7 +162,7 @@ static bool merge_mapping(PyRun *I, SimId d, SimId m)
         }
         sim_incref(S, k);
         sim_dict_set(S, d, k, v);
-        ok = !I->err.set;
+        ok = !I->ts->err.set;
     }
     sim_decref(S, l);
     return ok;
@@ -239,7 +239,7 @@ static SimId d_fromkeys(PyRun *I, SimId *a, int n, SimId kw)
         }
         sim_incref(S, value);
         sim_dict_set(S, d, k, value);
-        if (I->err.set) { /* a program's __eq__ raised */
+        if (I->ts->err.set) { /* a program's __eq__ raised */
             st = -1;
             break;
         }

@@ -25,7 +25,7 @@ static SimId to_set(PyRun *I, SimId x)
     if (sim_kind(S, x) == SK_DICTVIEW && sim_obj(S, x)->sub == SIM_VIEW_KEYS)
         x = SIM_V(S, x, SK_DICTVIEW, view.dict);
     SimId r = sim_set(S);
-    if (!set_update(I, r, x) || I->err.set) {
+    if (!set_update(I, r, x) || I->ts->err.set) {
         sim_decref(S, r);
         return 0;
     }
@@ -56,7 +56,7 @@ int dictview_contains(PyRun *I, SimId view, SimId item)
         return -1;
     SimId found = sim_dict_get(S, d, key);
     if (!found)
-        return I->err.set ? -1 : 0;
+        return I->ts->err.set ? -1 : 0;
     sim_incref(S, found);
     int eq = op_equal(I, found, sim_items(S, item)[1]);
     sim_decref(S, found);
@@ -98,7 +98,7 @@ static SimId intersect(PyRun *I, SimId self, SimId other)
             sim_set_add(S, r, key);
         }
         sim_decref(S, key);
-        if (in < 0 || I->err.set) {
+        if (in < 0 || I->ts->err.set) {
             got = -1;
             break;
         }
@@ -124,7 +124,7 @@ SimId dictview_binary(PyRun *I, int op, SimId a, SimId b)
     bool ok = op == OP_BITOR ? set_update(I, r, b)
               : op == OP_SUB ? set_difference_update(I, r, b)
                              : set_symmetric_difference_update(I, r, b);
-    if (!ok || I->err.set) {
+    if (!ok || I->ts->err.set) {
         sim_decref(S, r);
         return 0;
     }

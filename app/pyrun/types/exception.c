@@ -118,8 +118,8 @@ bool exc_is_class(PyRun *I, SimId cls)
  * one being handled, else the pending one */
 static SimId pending_class(PyRun *I)
 {
-    if (I->err.set || !exc_handled_top(I))
-        return I->err_obj ? sim_obj(S, I->err_obj)->type : exc_class(I, I->err_exc);
+    if (I->ts->err.set || !exc_handled_top(I))
+        return I->ts->err_obj ? sim_obj(S, I->ts->err_obj)->type : exc_class(I, I->ts->err_exc);
     return sim_obj(S, exc_handled_top(I))->type;
 }
 
@@ -141,17 +141,17 @@ bool exc_matches(PyRun *I, SimId type_obj)
 
 bool py_err_matches(PyRun *I, ExcType t)
 {
-    return I->err.set && exc_class(I, t) && exc_matches(I, exc_class(I, t));
+    return I->ts->err.set && exc_class(I, t) && exc_matches(I, exc_class(I, t));
 }
 
 void py_err_clear(PyRun *I)
 {
-    I->err.set = false;
+    I->ts->err.set = false;
     I->err_library = NULL;
-    I->reraise = false;
-    if (I->err_obj) {
-        SimId e = I->err_obj;
-        I->err_obj = 0;
+    I->ts->reraise = false;
+    if (I->ts->err_obj) {
+        SimId e = I->ts->err_obj;
+        I->ts->err_obj = 0;
         sim_decref(S, e);
     }
 }
@@ -192,22 +192,22 @@ static SimId make_instance(PyRun *I, SimId arg)
 {
     SimId args = sim_tuple(S, 1);
     sim_tuple_set(S, args, 0, arg);
-    return exc_new(I, exc_class(I, I->err_exc), args);
+    return exc_new(I, exc_class(I, I->ts->err_exc), args);
 }
 
 SimId exc_instance(PyRun *I)
 {
-    if (I->err_obj) {
-        sim_incref(S, I->err_obj);
-        return I->err_obj;
+    if (I->ts->err_obj) {
+        sim_incref(S, I->ts->err_obj);
+        return I->ts->err_obj;
     }
     /* an exception raised without a message has no args (PyErr_NoMemory) */
-    SimId args = sim_tuple(S, I->err.msg[0] ? 1 : 0);
-    if (I->err.msg[0])
-        sim_tuple_set(S, args, 0, sim_str(S, I->err.msg, strlen(I->err.msg)));
-    SimId e = exc_new(I, exc_class(I, I->err_exc), args);
+    SimId args = sim_tuple(S, I->ts->err.msg[0] ? 1 : 0);
+    if (I->ts->err.msg[0])
+        sim_tuple_set(S, args, 0, sim_str(S, I->ts->err.msg, strlen(I->ts->err.msg)));
+    SimId e = exc_new(I, exc_class(I, I->ts->err_exc), args);
     exc_chain_context(I, e); /* _PyErr_SetObject normalizes it to chain it */
-    I->err_obj = e;
+    I->ts->err_obj = e;
     sim_incref(S, e);
     return e;
 }
@@ -216,20 +216,20 @@ SimId exc_instance(PyRun *I)
 
 void exc_handled_push(PyRun *I, SimId e)
 {
-    if (I->nhandled == I->caphandled) {
-        size_t cap = I->caphandled;
-        I->handled = xgrow(I->handled, &cap, (size_t)I->nhandled + 1, sizeof *I->handled);
-        I->caphandled = (uint32_t)cap;
+    if (I->ts->nhandled == I->ts->caphandled) {
+        size_t cap = I->ts->caphandled;
+        I->ts->handled = xgrow(I->ts->handled, &cap, (size_t)I->ts->nhandled + 1, sizeof *I->ts->handled);
+        I->ts->caphandled = (uint32_t)cap;
     }
-    I->handled[I->nhandled++] = e;
+    I->ts->handled[I->ts->nhandled++] = e;
 }
 
-SimId exc_handled_top(PyRun *I) { return I->nhandled ? I->handled[I->nhandled - 1] : 0; }
+SimId exc_handled_top(PyRun *I) { return I->ts->nhandled ? I->ts->handled[I->ts->nhandled - 1] : 0; }
 
 void exc_handled_pop_to(PyRun *I, uint32_t depth)
 {
-    while (I->nhandled > depth) {
-        SimId e = I->handled[--I->nhandled];
+    while (I->ts->nhandled > depth) {
+        SimId e = I->ts->handled[--I->ts->nhandled];
         sim_decref(S, e);
     }
 }
@@ -256,11 +256,11 @@ bool exc_reraise(PyRun *I, bool pop)
         return false;
     }
     if (pop)
-        I->nhandled--; /* its reference moves to the pending error */
+        I->ts->nhandled--; /* its reference moves to the pending error */
     else
         sim_incref(S, e);
     if (set_pending_instance(I, e)) {
-        I->reraise = true;
+        I->ts->reraise = true;
         if (e == I->lib_exc)
             I->err_library = I->lib_exc_library, I->err_library_line = I->lib_exc_line;
     }
@@ -269,16 +269,16 @@ bool exc_reraise(PyRun *I, bool pop)
 
 static void set_pending(PyRun *I, const char *type_name, const char *fmt, va_list ap)
 {
-    if (I->err_obj) {
-        SimId e = I->err_obj;
-        I->err_obj = 0;
+    if (I->ts->err_obj) {
+        SimId e = I->ts->err_obj;
+        I->ts->err_obj = 0;
         sim_decref(S, e);
     }
-    vsnprintf(I->err.msg, sizeof I->err.msg, fmt, ap);
-    snprintf(I->err.type, sizeof I->err.type, "%s", type_name);
-    I->err.set = true;
-    I->err.hint[0] = '\0';
-    I->reraise = false;
+    vsnprintf(I->ts->err.msg, sizeof I->ts->err.msg, fmt, ap);
+    snprintf(I->ts->err.type, sizeof I->ts->err.type, "%s", type_name);
+    I->ts->err.set = true;
+    I->ts->err.hint[0] = '\0';
+    I->ts->reraise = false;
     I->nraised++;
 }
 
@@ -304,7 +304,7 @@ void py_raise(PyRun *I, ExcType t, const char *fmt, ...)
     va_start(ap, fmt);
     set_pending(I, exc_name(t), fmt, ap);
     va_end(ap);
-    I->err_exc = t;
+    I->ts->err_exc = t;
 }
 
 void py_raise_key(PyRun *I, ExcType t, SimId key)
@@ -319,8 +319,8 @@ void py_raise_key(PyRun *I, ExcType t, SimId key)
     if (I->refused)
         return;
     sim_incref(S, key);
-    I->err_obj = make_instance(I, key);
-    exc_chain_context(I, I->err_obj);
+    I->ts->err_obj = make_instance(I, key);
+    exc_chain_context(I, I->ts->err_obj);
 }
 
 void py_raise_instance(PyRun *I, SimId e, const char *msg)
@@ -330,8 +330,8 @@ void py_raise_instance(PyRun *I, SimId e, const char *msg)
         return;
     }
     py_raise(I, EXC_Exception, "%s", msg);
-    snprintf(I->err.type, sizeof I->err.type, "%s", sim_type_name(S, e));
-    I->err_obj = e;
+    snprintf(I->ts->err.type, sizeof I->ts->err.type, "%s", sim_type_name(S, e));
+    I->ts->err_obj = e;
 }
 
 bool py_not_modelled(PyRun *I, int line, const char *fmt, ...)
@@ -342,7 +342,7 @@ bool py_not_modelled(PyRun *I, int line, const char *fmt, ...)
     va_start(ap, fmt);
     set_pending(I, "", fmt, ap);
     va_end(ap);
-    snprintf(I->refusal, sizeof I->refusal, "%s", I->err.msg);
+    snprintf(I->refusal, sizeof I->refusal, "%s", I->ts->err.msg);
     I->refused_line = line > 0 ? line : py_current_line(I);
     I->refused = true;
     return false;

@@ -297,7 +297,7 @@ int iter_step(PyRun *I, SimId it, SimId *out)
     *out = iter_next(I, it);
     if (*out)
         return 1;
-    return I->err.set && (I->nraised != mark || I->refused) ? -1 : 0;
+    return I->ts->err.set && (I->nraised != mark || I->refused) ? -1 : 0;
 }
 
 int64_t iter_length_hint(PyRun *I, SimId it, int64_t dflt)

@@ -40,7 +40,7 @@ static SimId composite(PyRun *I, SimXType xt, uint32_t nrefs, uint32_t nints, bo
 SimId iter_get(PyRun *I, SimId v)
 {
     SimId it = iter_new(I, v);
-    if (!it && !I->err.set && !I->refused)
+    if (!it && !I->ts->err.set && !I->refused)
         py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, v));
     return it;
 }
@@ -154,7 +154,7 @@ SimId iter_zip(PyRun *I, SimId *a, int n, SimId kw)
     int np = bi_npos(I, n, kw);
     if (np < n)
         return py_not_modelled(I, 0, "zip(strict=...)"), 0;
-    if (I->ex_args) /* zip(*x): CPython hands it the tuple it has */
+    if (I->ts->ex_args) /* zip(*x): CPython hands it the tuple it has */
         return zip_build(I, a, np);
     /* no vectorcall: type_call packs the arguments into a tuple that lives
      * while zip_new runs */

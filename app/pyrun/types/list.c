@@ -106,7 +106,7 @@ bool list_extend(PyRun *I, SimId list, SimId src)
     }
     SimId it = iter_new(I, src);
     if (!it) {
-        if (!I->err.set && !I->refused)
+        if (!I->ts->err.set && !I->refused)
             py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, src));
         return false;
     }
@@ -152,7 +152,6 @@ static int cmp_items(PyRun *I, SimId x, SimId y)
     return lt ? -1 : 1;
 }
 
-/* key(v) for each item, in order, as a new list; 0 with I->err set */
 /* key(item) for each item, in a C array as listsort keeps them (no list
  * object: nothing the collector counts); NULL with the error raised */
 static SimId *key_array(PyRun *I, SimId list, SimId key, uint32_t n)

@@ -30,7 +30,7 @@ SimId proxy_getitem(PyRun *I, SimId proxy, SimId key)
         return 0;
     SimId v = sim_dict_get(S, dict_of(I, proxy), key);
     if (!v) {
-        if (!I->err.set)
+        if (!I->ts->err.set)
             py_raise_key(I, EXC_KeyError, key);
         return 0;
     }

@@ -83,7 +83,7 @@ SimId native_dict(PyRun *I, SimId obj)
 SimId native_special(PyRun *I, SimId mgr, const char *name)
 {
     SimId m = contextlib_special(I, mgr, name);
-    if (!m && !I->err.set)
+    if (!m && !I->ts->err.set)
         py_raise(I, EXC_TypeError, "'%s' object does not support the context manager protocol%s",
                  op_typename(I, mgr), strcmp(name, "__exit__") == 0 ? " (missed __exit__ method)" : "");
     return m;

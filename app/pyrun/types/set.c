@@ -142,7 +142,7 @@ static SimId m_remove(PyRun *I, SimId *a, int n, SimId kw)
     if (!py_hashable(I, a[1]))
         return 0;
     if (!sim_set_discard(S, a[0], a[1])) {
-        if (!I->err.set) /* else a program's __eq__ raised */
+        if (!I->ts->err.set) /* else a program's __eq__ raised */
             py_raise_key(I, EXC_KeyError, a[1]);
         return 0;
     }

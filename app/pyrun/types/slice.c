@@ -115,7 +115,7 @@ static SimId indices(PyRun *I, SimId sl, SimId arg)
 {
     int64_t len, start, stop, step;
     if (!index_value(I, arg, &len, "'%s' object cannot be interpreted as an integer")) {
-        if (I->err.set && !I->refused) { /* the message names the argument's type */
+        if (I->ts->err.set && !I->refused) { /* the message names the argument's type */
             py_err_clear(I);
             py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as an integer", op_typename(I, arg));
         }

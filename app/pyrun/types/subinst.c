@@ -108,8 +108,8 @@ bool subinst_init(PyRun *I, SimId inst, SimId *a, int n, SimId kw)
  * young count is not known after it. */
 static void wrapper_args(PyRun *I, int n, SimId kw)
 {
-    bool ex = I->ex_args != 0, bound = I->bi_bound, via_super = I->super_slot;
-    I->ex_args = 0;
+    bool ex = I->ts->ex_args != 0, bound = I->bi_bound, via_super = I->super_slot;
+    I->ts->ex_args = 0;
     I->super_slot = false;
     int nkw = kw ? (int)sim_obj(S, kw)->len : 0;
     if (via_super && !bound) {

@@ -34,7 +34,7 @@ static SimId tuple_from_iter(PyRun *I, SimId v)
 {
     SimId it = iter_new(I, v);
     if (!it) {
-        if (!I->err.set && !I->refused)
+        if (!I->ts->err.set && !I->refused)
             py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, v));
         return 0;
     }

@@ -9,7 +9,7 @@
 #include "pyrun/builtins.h"
 
 /* Constructors: what calling the type does. args/nargs/kw as BuiltinFn;
- * return a new reference, or 0 with I->err set. */
+ * return a new reference, or 0 with I->ts->err set. */
 SimId type_construct(PyRun *I, int kind, SimId *args, int nargs, SimId kw);
 SimId int_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId float_construct(PyRun *I, SimId *args, int nargs, SimId kw);
@@ -234,7 +234,7 @@ SimId meth_copy(PyRun *I, SimId *args, int nargs, SimId kw);   /* list */
  * false with the error raised. */
 bool list_slice_store(PyRun *I, SimId a, int64_t start, int64_t stop, int64_t step, SimId v);
 /* list.c: the stable sort of a list in place, by key(item) when key is
- * given (0 or None: the items); false with I->err set. */
+ * given (0 or None: the items); false with I->ts->err set. */
 bool bi_sort_list(PyRun *I, SimId list, SimId key, bool reverse);
 /* dict.c: a | b (a new dict) and a |= b (a itself, b any update
  * argument) for a dict a; 0 with the error raised. */
@@ -288,7 +288,7 @@ void str_repr(const char *data, size_t n, bool bytes, int ucd, Buf *out);
 /* iter.c: iter(obj) and next(it) for the VM and the builtins: dict and set
  * iterators raise RuntimeError when the container changes size (or keys)
  * under them, as CPython's do. iter_next returns 0 at the end (no error
- * set) or on error (I->err set). */
+ * set) or on error (I->ts->err set). */
 SimId iter_new(PyRun *I, SimId obj);
 SimId iter_next(PyRun *I, SimId it);
 /* One step of iterator `it`: 1 with the item in *out (new reference), 0 at
