@@ -314,6 +314,9 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
         }
         if (o->sub == SK_INSTANCE) {
             SimId c = sim_type_lookup_str(S, obj, name);
+            if (c && sim_kind(S, c) == SK_PROPERTY && namedtuple_field(I, obj, name) >= 0)
+                return py_not_modelled(I, 0, "a namedtuple's field descriptor read on its class (a "
+                                       "_tuplegetter in CPython)"), (SimId)0;
             if (c && (sim_kind(S, c) == SK_CLASSMETHOD || sim_kind(S, c) == SK_STATICMETHOD))
                 return descr_get(I, c, 0, obj);
             if (c && udescr_kind(I, c) != UDESCR_NONE && udescr_kind(I, c) != UDESCR_DATA_NOGET)

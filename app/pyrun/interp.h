@@ -443,6 +443,11 @@ void vm_release_call_slots(PyRun *I, uint32_t from, uint32_t count);
  * false with the error raised.  What a frame's argtuple/argdict hold goes
  * with vm_release_tpargs. */
 bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *args, int nargs, SimId kwnames);
+/* type_call of a program's subclass of tuple: its __new__ or tuple_new,
+ * then its __init__, run to their end (packed: the call's argument tuple
+ * and keyword dict made, as _PyObject_MakeTpCall does; false for a `*`
+ * call, which has its own).  A new reference, or 0 with the error raised. */
+SimId vm_tuplesub_call(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwnames, bool packed);
 bool vm_call_instance(PyRun *I, SimId obj, uint32_t slot0, uint32_t nslots, SimId *args, int nargs,
                       SimId kwnames);
 void vm_release_tpargs(PyRun *I, SimId tuple, SimId dict);

@@ -173,9 +173,22 @@ const char *modelled_builtin_sub_dunder(int i)
                                                                                             : NULL;
 }
 
+/* what a subclass of tuple may define besides: tuple_new is its only
+ * constructor (types/tuplesub.c calls a __new__), copy and pattern matching
+ * read the other two */
+static bool tuple_sub_dunder(const char *s, size_t n)
+{
+    return (n == 7 && memcmp(s, "__new__", 7) == 0) || (n == 14 && memcmp(s, "__getnewargs__", 14) == 0) ||
+           (n == 14 && memcmp(s, "__match_args__", 14) == 0) ||
+           (n == 11 && memcmp(s, "__replace__", 11) == 0) || /* 3.13's namedtuples: copy.replace */
+           (n == 9 && memcmp(s, "__slots__", 9) == 0); /* empty: modelled_class_ok checks it */
+}
+
 static bool builtin_sub_dunder_ok(PyRun *I, const char *s, size_t n, SimKind layout)
 {
     if (n < 5 || strncmp(s, "__", 2) != 0 || strncmp(s + n - 2, "__", 2) != 0)
+        return true;
+    if (layout == SK_TUPLE && tuple_sub_dunder(s, n))
         return true;
     for (size_t i = 0; i < sizeof builtin_sub_dunders / sizeof builtin_sub_dunders[0]; i++)
         if (strlen(builtin_sub_dunders[i]) == n && memcmp(builtin_sub_dunders[i], s, n) == 0)
@@ -192,7 +205,7 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
     for (uint32_t i = 0; i < nb; i++) {
         SimId b = sim_items(S, bases)[i];
         SimKind sub = (SimKind)sim_obj(S, b)->sub;
-        if (sub == SK_LIST || sub == SK_DICT) { /* types/subinst.c */
+        if (sub == SK_LIST || sub == SK_DICT || sub == SK_TUPLE) { /* types/subinst.c, types/tuplesub.c */
             layout = sub;
             continue;
         }
@@ -200,6 +213,10 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
             return py_not_modelled(I, 0, "subclassing the built-in type '%s'", sim_kind_name(sub));
         if (sub == SK_INSTANCE && !(sim_type_word(S, b, SIM_TY_FLAGS) & SIM_TYF_HEAP))
             exc_base = true; /* an exception class: the model keeps its own layout */
+        if (b == I->version_info_type) { /* no Py_TPFLAGS_BASETYPE */
+            py_raise(I, EXC_TypeError, "type 'sys.version_info' is not an acceptable base type");
+            return false;
+        }
         if (sub == SK_INSTANCE && sim_type_word(S, b, SIM_TY_KIND) && (sim_type_word(S, b, SIM_TY_FLAGS) & SIM_TYF_NATIVE))
             return py_not_modelled(I, 0, "subclassing collections.defaultdict");
         if (b == I->counter_type) /* its methods are the model's built-ins, bound to Counter's own layout */
@@ -209,7 +226,10 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
     }
     if (layout && exc_base)
         return py_not_modelled(I, 0, "a class built on both an exception and '%s'", sim_kind_name(layout));
-    if (layout && sim_dict_get_str(S, ns, "__slots__"))
+    SimId slots = layout ? sim_dict_get_str(S, ns, "__slots__") : 0;
+    bool no_slots = slots && (sim_kind(S, slots) == SK_TUPLE || sim_kind(S, slots) == SK_LIST) &&
+                    sim_obj(S, slots)->len == 0; /* `__slots__ = ()`: no __dict__ (a namedtuple's) */
+    if (slots && !(layout == SK_TUPLE && no_slots))
         return py_not_modelled(I, 0, "__slots__ in a subclass of '%s'", sim_kind_name(layout));
     if (layout) {
         for (uint32_t i = 0; i < nb; i++) { /* a mixin's own special methods would be bypassed as well */
@@ -242,6 +262,8 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
     while (sim_dict_next(S, ns, &pos, &k, &v)) {
         size_t n;
         const char *s = sim_str_data(S, k, &n);
+        if (layout == SK_TUPLE && tuple_sub_dunder(s, n))
+            continue;
         if (!modelled_dunder_ok(I, s, n) || (layout && !builtin_sub_dunder_ok(I, s, n, layout)))
             return false;
     }

@@ -84,7 +84,7 @@ static bool call_dunder(PyRun *I, SimId v, const char *name, Buf *out, bool *don
     if (sim_kind(S, v) != SK_INSTANCE && !sim_is_subinst(S, v))
         return true;
     SimId m = sim_type_lookup(S, sim_obj(S, v)->type, name);
-    if (!m || (sim_kind(S, m) != SK_FUNC && !weakref_native_method(I, m)))
+    if (!m || (sim_kind(S, m) != SK_FUNC && !weakref_native_method(I, m) && !namedtuple_builtin(I, m)))
         return true;
     *done = true;
     SimId r = vm_call(I, m, &v, 1);

@@ -63,10 +63,10 @@ static void function_str(PyRun *I, SimId callable, char *out, size_t cap)
 static bool args_to_tuple(PyRun *I, uint32_t slot, SimId callable)
 {
     SimId v = I->ts->stack[slot];
-    if (sim_kind(S, v) == SK_TUPLE)
+    if (sim_kind(S, v) == SK_TUPLE && !sim_is_subinst(S, v)) /* PyTuple_CheckExact */
         return true;
     SimId t;
-    if (sim_kind(S, v) == SK_LIST) { /* PyList_AsTuple */
+    if (sim_kind(S, v) == SK_LIST && !sim_is_subinst(S, v)) { /* PyList_AsTuple */
         uint32_t n = sim_obj(S, v)->len;
         t = sim_tuple(S, n);
         for (uint32_t i = 0; i < n && i < sim_obj(S, t)->len; i++) {
@@ -243,6 +243,15 @@ static bool call_held(PyRun *I, uint32_t base, SimId callable, SimId *v, int n, 
 static bool call_class(PyRun *I, uint32_t base, SimId cls, SimId *v, int n, int nkw)
 {
     SimId kwnames = I->ts->stack[base + EX_KWNAMES], tuple = I->ts->stack[base + EX_ARGS];
+    if (sim_type_word(S, cls, SIM_TY_KIND) == SK_TUPLE) { /* a subclass of tuple: the call's own tuple */
+        SimId made = vm_tuplesub_call(I, cls, v + 1, n, kwnames, false);
+        if (!made)
+            return false;
+        vm_call_ex_release(I, base);
+        PUSH(made);
+        vm_eval_breaker(I);
+        return true;
+    }
     SimId init = sim_type_lookup(S, cls, "__init__");
     SimId inst;
     if (exc_is_class(I, cls)) { /* BaseException_new: self->args = args */

@@ -13,6 +13,7 @@
 
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
+#include "pyrun/modules/collections.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -117,8 +118,81 @@ void vm_release_tpargs(PyRun *I, SimId tuple, SimId dict)
     unpack_free(I, &t);
 }
 
+/* ---- a program's subclass of tuple ------------------------------------------------ */
+
+enum { TUPLESUB_MAX_ARGS = 64 };
+
+/* f(first, *args) with the call's keywords, run to its end */
+static SimId call_prepend(PyRun *I, SimId f, SimId first, SimId *args, int nargs, SimId kwnames)
+{
+    SimId stack[TUPLESUB_MAX_ARGS + 1];
+    stack[0] = first;
+    for (int i = 0; i < nargs; i++)
+        stack[i + 1] = args[i];
+    return vm_call_kw(I, f, stack, nargs + 1, kwnames);
+}
+
+SimId vm_tuplesub_call(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwnames, bool packed)
+{
+    if (cls == I->version_info_type) /* type_call: no tp_new */
+        return sys_version_no_new(I), (SimId)0;
+    int nkw = kwnames ? (int)sim_obj(S, kwnames)->len : 0, np = nargs - nkw;
+    SimId newf = sim_type_lookup(S, cls, "__new__"), init = sim_type_lookup(S, cls, "__init__");
+    if (init && sim_kind(S, init) != SK_FUNC)
+        return py_not_modelled(I, 0, "an __init__ that is not a plain function in a subclass of tuple"), (SimId)0;
+    SimId newfn = newf && sim_kind(S, newf) == SK_STATICMETHOD ? SIM_V(S, newf, SK_STATICMETHOD, descr.func) : 0;
+    if (newf && (!newfn || (sim_kind(S, newfn) != SK_FUNC && !namedtuple_builtin(I, newfn))))
+        return py_not_modelled(I, 0, "a __new__ that is not a plain function"), (SimId)0;
+    if (nargs > TUPLESUB_MAX_ARGS)
+        return py_not_modelled(I, 0, "a subclass of tuple called with more than %d arguments", TUPLESUB_MAX_ARGS),
+               (SimId)0;
+    TpArgs t = {0, 0};
+    if (packed)
+        t = pack_plain(I, args, nargs, kwnames);
+    /* slot_tp_new and slot_tp_init: _PyStack_UnpackDict's stack holds every
+     * argument once more and its kwnames tuple lives until the call ends */
+    SimId unpacked = (newf || init) && nkw ? sim_tuple(S, (size_t)nkw) : 0;
+    for (int i = 0; unpacked && i < nkw; i++) {
+        sim_incref(S, sim_items(S, kwnames)[i]);
+        sim_tuple_set(S, unpacked, (size_t)i, sim_items(S, kwnames)[i]);
+    }
+    for (int i = 0; unpacked && i < nargs; i++)
+        sim_incref(S, args[i]);
+    SimId inst = 0;
+    if (newf) /* slot_tp_new: the static function with the class first */
+        inst = call_prepend(I, SIM_V(S, newf, SK_STATICMETHOD, descr.func), cls, args, nargs, kwnames);
+    else if (np > 1)
+        py_raise(I, EXC_TypeError, "tuple expected at most 1 argument, got %d", np);
+    else if (!tuplesub_keywords_refused(I, cls, nkw))
+        inst = tuplesub_new(I, cls, np ? args[0] : 0);
+    if (inst && init && sim_is_subtype(S, sim_type_of(S, inst), cls)) { /* type_call: tp_init */
+        SimId r = call_prepend(I, init, inst, args, nargs, kwnames);
+        if (r && r != S->none)
+            py_raise(I, EXC_TypeError, "__init__() should return None, not '%s'", op_typename(I, r));
+        if (!r || r != S->none) {
+            sim_decref(S, inst);
+            inst = 0;
+        }
+        sim_xdecref(S, r);
+    }
+    for (int i = 0; unpacked && i < nargs; i++)
+        sim_decref(S, args[i]);
+    sim_xdecref(S, unpacked);
+    sim_xdecref(S, t.tuple);
+    sim_xdecref(S, t.dict);
+    return inst;
+}
+
 bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *args, int nargs, SimId kwnames)
 {
+    if (sim_type_word(S, cls, SIM_TY_KIND) == SK_TUPLE) {
+        SimId inst = vm_tuplesub_call(I, cls, args, nargs, kwnames, true);
+        if (!inst)
+            return false;
+        vm_release_call_slots(I, slot0, nslots);
+        I->ts->stack[TOPF->sp++] = inst;
+        return true;
+    }
     if (enum_is_enum_class(I, cls)) { /* EnumType.__call__: a member by value */
         SimId m = enum_call(I, cls, args, nargs, kwnames);
         if (!m)

@@ -469,6 +469,7 @@ enum {
 #define SIM_TYF_ABCMETA 256u /* abc.ABC or a class deriving from it (pyrun/modules/abc.c sets it) */
 #define SIM_TYF_ENUM 512u    /* enum.Enum or a class deriving from it: its instances hash as their _name_ */
 #define SIM_TYF_TYPING 1024u /* typing's class of annotation objects (pyrun/modules/typing.c) */
+#define SIM_TYF_NAMEDTUPLE 2048u /* made by collections.namedtuple (pyrun/modules/collections_namedtuple.c) */
 
 /* What type_new has decided before it allocates the class. */
 typedef struct SimClassSpec {

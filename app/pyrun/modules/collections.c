@@ -460,6 +460,7 @@ const int deque_nmethods = (int)(sizeof deque_methods / sizeof deque_methods[0])
  * module's dict holds the type) */
 const BuiltinDef collections_functions[] = {
     BUILTIN("deque", 0, BM_COLLECTIONS, deque_construct, .kw = "iterable maxlen"),
+    BUILTIN("namedtuple", 0, BM_COLLECTIONS, namedtuple_make, .kw = "*"),
 };
 const int collections_nfunctions = (int)(sizeof collections_functions / sizeof collections_functions[0]);
 

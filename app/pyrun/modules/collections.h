@@ -92,6 +92,19 @@ SimId counter_most_common(PyRun *I, SimId c, SimId n);
 SimId counter_new(PyRun *I);
 /* Counter.elements (a BuiltinFn of counter_methods) */
 SimId counter_elements(PyRun *I, SimId *a, int n, SimId kw);
+/* collections_namedtuple.c, namedtuple_methods.c: namedtuple() (a
+ * BuiltinFn); the namedtuple class along cls's MRO (0: none); is v an
+ * instance of one; the index of `name` among cls's namedtuple fields (-1:
+ * not one); is v one of the built-ins its classes hold; namedtuple_note:
+ * the young count unsure after `what` */
+SimId namedtuple_make(PyRun *I, SimId *a, int n, SimId kw);
+SimId namedtuple_class_of(PyRun *I, SimId cls);
+bool namedtuple_is(PyRun *I, SimId v);
+int namedtuple_field(PyRun *I, SimId cls, SimId name);
+bool namedtuple_builtin(PyRun *I, SimId v);
+void namedtuple_note(PyRun *I, const char *what);
+extern const BuiltinDef namedtuple_methods[];
+extern const int namedtuple_nmethods;
 /* Counter's methods, read through its class (registry.c numbers them) */
 extern const BuiltinDef counter_methods[];
 extern const int counter_nmethods;

@@ -379,6 +379,8 @@ static SimId convert(PyRun *I, SimId v, bool as_dict, int depth)
         return out;
     }
     SimKind k = sim_kind(S, v);
+    if ((k == SK_LIST || k == SK_TUPLE) && sim_is_subinst(S, v)) /* type(obj)(...): its own constructor */
+        return py_not_modelled(I, 0, "asdict()/astuple() of a dataclass holding a '%s'", op_typename(I, v)), (SimId)0;
     if (k == SK_LIST || k == SK_TUPLE) {
         uint32_t n = sim_obj(S, v)->len;
         SimId out = k == SK_LIST ? sim_list(S, 0) : sim_tuple(S, n);

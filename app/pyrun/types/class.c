@@ -384,6 +384,11 @@ static SimId copy_namespace(PyRun *I, SimId ns, SimId *classcell, SimId *qualnam
             sim_dict_set(S, d, sim_str_intern(S, "__module__", 10), mod);
         }
     }
+    SimId nf = sim_dict_get_str(S, d, "__new__"); /* type_new_staticmethod: a function becomes static */
+    if (nf && sim_kind(S, nf) == SK_FUNC) {
+        sim_incref(S, nf);
+        sim_dict_set(S, d, sim_str_intern(S, "__new__", 7), sim_method_descr(S, SK_STATICMETHOD, nf, 0));
+    }
     /* type_ready_set_hash: __eq__ without __hash__ makes instances unhashable */
     if (sim_dict_get_str(S, d, "__eq__") && !sim_dict_get_str(S, d, "__hash__")) {
         sim_incref(S, S->none);

@@ -18,7 +18,7 @@
 static SimId as_fast(PyRun *I, SimId v, const char *msg)
 {
     SimKind k = sim_kind(S, v);
-    if (k == SK_LIST || k == SK_TUPLE) {
+    if ((k == SK_LIST || k == SK_TUPLE) && !sim_is_subinst(S, v)) { /* PySequence_Fast: the exact types */
         sim_incref(S, v);
         return v;
     }

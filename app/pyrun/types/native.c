@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pyrun/modules/functools.h"
+#include "pyrun/modules/collections.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -97,7 +98,8 @@ bool native_python_level(PyRun *I, SimId v)
         return false;
     return d->module == BM_CONTEXTLIB || (d->module == BM_FUNCTOOLS && strcmp(d->name, "reduce") != 0) ||
            d->module == BM_RANDOM || d->module == BM_ABC || /* random's are Random's bound methods */
-           (d->module == BM_COLLECTIONS && d->owner == SK_DICT); /* Counter's methods */
+           (d->module == BM_COLLECTIONS && d->owner == SK_DICT) || /* Counter's methods */
+           namedtuple_builtin(I, v) || (d->module == BM_COLLECTIONS && strcmp(d->name, "namedtuple") == 0);
 }
 
 bool native_tuple_refused(PyRun *I, SimId v)

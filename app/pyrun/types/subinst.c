@@ -294,6 +294,10 @@ bool subinst_attr_set(PyRun *I, SimId obj, SimId name, SimId value)
     SimId dd = data_descr(I, c);
     size_t n;
     const char *nm = sim_str_data(S, name, &n);
+    if (dd && sim_kind(S, dd) == SK_PROPERTY && namedtuple_field(I, cls, name) >= 0) { /* _tuplegetter's __set__ */
+        py_raise(I, EXC_AttributeError, value ? "can't set attribute" : "can't delete attribute");
+        return false;
+    }
     if (dd && sim_kind(S, dd) == SK_PROPERTY)
         return descr_set(I, dd, obj, value);
     if (dd && sim_kind(S, dd) == SK_INSTANCE)

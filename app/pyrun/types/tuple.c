@@ -1,14 +1,18 @@
 /*
  * tuple: the tuple type's constructor and methods (count and index are
- * list's, as CPython's behave alike).
+ * list's, as CPython's behave alike), and tuple_new for a program's
+ * subclass of tuple (tuple_subtype_new; vm_tpcall.c calls the class).
  */
 #include "pyrun/builtins.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
 
+static SimId t_new(PyRun *I, SimId *a, int n, SimId kw);
+
 const BuiltinDef tuple_methods[] = {
     BUILTIN("count", SK_TUPLE, 0, meth_count, .style = ARGS_ONE), BUILTIN("index", SK_TUPLE, 0, meth_index, .style = ARGS_RANGE, .min = 1, .max = 3),
+    BUILTIN("__new__", SK_TUPLE, 0, t_new, .kw = "*", .classmethod = true),
 };
 const int tuple_nmethods = (int)(sizeof tuple_methods / sizeof tuple_methods[0]);
 
@@ -89,4 +93,84 @@ SimId tuple_construct(PyRun *I, SimId *a, int n, SimId kw)
     if (sim_kind(S, a[0]) == SK_LIST && exact)
         return list_as_tuple(I, a[0]);
     return tuple_from_iter(I, a[0]);
+}
+
+/* ---- a program's subclass of tuple ------------------------------------------------- */
+
+SimId tuplesub_new(PyRun *I, SimId cls, SimId iterable)
+{
+    SimId tmp = iterable ? tuple_construct(I, &iterable, 1, 0) : sim_tuple(S, 0); /* tuple_new_impl */
+    if (!tmp)
+        return 0;
+    uint32_t n = sim_obj(S, tmp)->len;
+    SimId t = sim_subinst_new(S, cls, n); /* type->tp_alloc */
+    for (uint32_t i = 0; i < n; i++) {
+        SimId item = sim_items(S, tmp)[i];
+        sim_incref(S, item);
+        sim_tuple_set(S, t, i, item);
+    }
+    sim_decref(S, tmp);
+    return t;
+}
+
+/* a tuple of n Nones standing for a call's arguments (0 for none: the
+ * empty tuple is a singleton) */
+static SimId held_tuple(PyRun *I, int n)
+{
+    if (n <= 0)
+        return 0;
+    SimId t = sim_tuple(S, (size_t)n);
+    for (int i = 0; i < n; i++)
+        sim_tuple_set(S, t, (size_t)i, sim_none(S));
+    return t;
+}
+
+SimId tuplesub_new_wrapped(PyRun *I, SimId cls, SimId iterable, int nargs)
+{
+    SimId args = held_tuple(I, nargs), tail = held_tuple(I, nargs - 1);
+    SimId r = cls == S->types[SK_TUPLE] ? (iterable ? tuple_construct(I, &iterable, 1, 0) : sim_tuple(S, 0))
+                                        : tuplesub_new(I, cls, iterable);
+    sim_xdecref(S, tail);
+    sim_xdecref(S, args);
+    return r;
+}
+
+bool tuplesub_keywords_refused(PyRun *I, SimId cls, int nkw)
+{
+    SimId init = sim_type_lookup(S, cls, "__init__");
+    if (!nkw || (init && sim_kind(S, init) == SK_FUNC)) /* a tp_init of its own takes them */
+        return false;
+    py_raise(I, EXC_TypeError, "tuple() takes no keyword arguments");
+    return true;
+}
+
+/* tuple.__new__(cls, iterable=()): tp_new_wrapper, bound to the tuple type
+ * (a[0]); its argument tuple and the slice after cls, made and dropped */
+static SimId t_new(PyRun *I, SimId *a, int n, SimId kw)
+{
+    int nkw = kw ? (int)sim_obj(S, kw)->len : 0, np = n - 1 - nkw;
+    if (np < 1) {
+        py_raise(I, EXC_TypeError, "tuple.__new__(): not enough arguments");
+        return 0;
+    }
+    SimId sub = a[1];
+    if (sim_kind(S, sub) != SK_TYPE) {
+        py_raise(I, EXC_TypeError, "tuple.__new__(X): X is not a type object (%s)", op_typename(I, sub));
+        return 0;
+    }
+    if (!sim_is_subtype(S, sub, S->types[SK_TUPLE])) {
+        const char *nm = sim_type_obj_name(S, sub);
+        py_raise(I, EXC_TypeError, "tuple.__new__(%s): %s is not a subtype of tuple", nm, nm);
+        return 0;
+    }
+    if (np > 2) {
+        py_raise(I, EXC_TypeError, "tuple expected at most 1 argument, got %d", np - 1);
+        return 0;
+    }
+    if (sub == S->types[SK_TUPLE] ? nkw > 0 : tuplesub_keywords_refused(I, sub, nkw)) {
+        if (sub == S->types[SK_TUPLE])
+            py_raise(I, EXC_TypeError, "tuple() takes no keyword arguments");
+        return 0;
+    }
+    return tuplesub_new_wrapped(I, sub, np > 1 ? a[2] : 0, n - 1);
 }

@@ -121,6 +121,16 @@ bool dict_fill(PyRun *I, SimId d, SimId *args, int nargs, SimId kw);
  * or -1); subinst_missing: type(d).__missing__(d, key) when the class has
  * one (*found), a new reference or 0 with the error raised. */
 SimId subinst_new(PyRun *I, SimId cls);
+/* tuple.c: tuple_subtype_new: a new instance of cls, a program's subclass
+ * of tuple, holding the items tuple(iterable) gives (0: none); 0 with the
+ * error raised.  tuplesub_keywords_refused: tuple_new's "takes no keyword
+ * arguments" when cls has no __init__ of its own (true: raised). */
+SimId tuplesub_new(PyRun *I, SimId cls, SimId iterable);
+/* the same (or tuple() when cls is tuple) as tuple.__new__(cls, ...)
+ * reaches it: tp_new_wrapper's argument tuple of nargs items and its slice
+ * after cls alive meanwhile */
+SimId tuplesub_new_wrapped(PyRun *I, SimId cls, SimId iterable, int nargs);
+bool tuplesub_keywords_refused(PyRun *I, SimId cls, int nkw);
 /* the built-in layout (SK_LIST, SK_DICT or 0) a class with these bases
  * gets; false with CPython's lay-out conflict raised */
 bool subinst_layout_of(PyRun *I, SimId bases, SimKind *out);

@@ -1,0 +1,5 @@
+class Tags(set):
+    pass
+
+
+print(Tags({1, 2}))

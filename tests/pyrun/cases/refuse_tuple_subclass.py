@@ -1,5 +1,0 @@
-class Pair(tuple):
-    pass
-
-
-print(Pair((1, 2)))
