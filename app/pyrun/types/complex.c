@@ -107,7 +107,8 @@ static Cx c_pow(Cx a, Cx b)
         len /= exp(at * b.im);
         phase += b.im * log(vabs);
     }
-    return (Cx){len * cos(phase), len * sin(phase)};
+    double c = cos(phase), s = sin(phase); /* named: cppcheck misreads them in the initializer */
+    return (Cx){len * c, len * s};
 }
 
 /* complex_pow without a modulus */
