@@ -14,7 +14,7 @@
  * s + k * interval from the start s of its wait, so the next drop request is
  * computed rather than polled: one pending event however many threads wait.
  */
-#include "lab/gil/sched_internal.h"
+#include "sim/sched_internal.h"
 
 /* ---- the GIL ----------------------------------------------------------- */
 
