@@ -217,6 +217,11 @@ const SchedLaneRec *sched_lanes(const Sched *s, size_t *n);
 /* GIL holds in time order (SCHED_GIL only). */
 const SchedGilHold *sched_gil_holds(const Sched *s, size_t *n);
 
+/* take_gil's timed wait: a waiter that started waiting at wait_since times
+ * out every interval; the first timeout after the GIL last changed hands
+ * (last_switch) sets gil_drop_request.  When that is (any unit of time). */
+int64_t sched_gil_drop_at(int64_t wait_since, int64_t last_switch, int64_t interval);
+
 const char *sched_regime_name(SchedRegime r); /* "gil", "free", "processes" */
 bool sched_regime_parse(const char *name, SchedRegime *out);
 const char *sched_lane_name(SchedLane l);     /* "run", "gil-wait", ... */
