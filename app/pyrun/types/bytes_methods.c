@@ -257,6 +257,13 @@ static SimId strip_sides(PyRun *I, SimId *a, int n, int sides)
         sim_incref(S, a[0]);
         return a[0];
     }
+    if (sim_kind(S, a[0]) == SK_BYTES) { /* PyBytes_FromStringAndSize(s + i, j - i) */
+        SimId r = sim_bytes_shared(S, d + i, j - i);
+        if (!sim_nomem(S))
+            return r;
+        sim_decref(S, r);
+        return py_no_memory(I), (SimId)0;
+    }
     return like(I, a[0], d + i, j - i);
 }
 
