@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/modules/itertools.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -103,11 +104,10 @@ static SimId make_bytes(PyRun *I, SimId src, bool array)
     return r;
 }
 
-SimId bytes_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
+static SimId construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
 {
     int np = bi_npos(I, n, kw);
     const char *name = kind == SK_BYTES ? "bytes" : "bytearray";
-    bi_args_tuple(I, n); /* no vectorcall: type_call makes a tuple */
     if (np == 3)
         return py_not_modelled(I, 0, "the errors argument of %s()", name), 0;
     if (!bi_nargs(I, name, np, 0, 2))
@@ -134,4 +134,10 @@ SimId bytes_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
         return kind == SK_BYTES ? sim_bytes_shared(S, (const uint8_t *)d, len) : sim_bytearray(S, (const uint8_t *)d, len);
     }
     return make_bytes(I, a[0], kind == SK_BYTEARRAY);
+}
+
+SimId bytes_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
+{
+    TpArgs t = tp_args(I, a, n, kw); /* no vectorcall: type_call packs the arguments */
+    return tp_args_done(I, &t, construct(I, kind, a, n, kw));
 }
