@@ -514,6 +514,10 @@ SimId exc_new(PyRun *I, SimId cls, SimId args);
  * attribute lookup sets the AttributeError's name and obj (normalizing it):
  * the message, the args tuple (left on the free list) and the instance. */
 void exc_made_and_cleared(PyRun *I, ExcType t, const char *msg);
+/* 3.12+ make the exception object when C code raises it (_PyErr_SetObject),
+ * 3.11 when it is first needed: for a raise whose temporaries are still
+ * alive, this makes it now under 3.12+. */
+void exc_made_at_raise(PyRun *I);
 /* What the pending error's lookup named (borrowed; 0: none): the instance,
  * when made, gets them as name, obj and name_from where its layout has them
  * (set_attribute_error_context, format_exc_check_arg, import_from). */
