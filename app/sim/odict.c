@@ -267,6 +267,15 @@ size_t sim__odict_extra(const Sim *s, SimId od)
     return r ? 8 * (size_t)r->fast_size + NODE_BYTES * (size_t)r->n : 0;
 }
 
+uint64_t sim__odict_blocks(const Sim *s, SimId od)
+{
+    const OdRec *r = find_rec(s, od);
+    uint64_t n = 0;
+    for (uint32_t i = 0; r && i < r->n; i++)
+        n += r->nodes[i] != PM_NULL;
+    return n + (r && r->fast != PM_NULL);
+}
+
 void sim__odict_traverse(Sim *s, SimId od, SimVisit fn, void *arg)
 {
     const OdRec *r = find_rec(s, od);

@@ -30,6 +30,8 @@ void sim__odict_removing(Sim *s, SimId od, SimId key);
 void sim__odict_cleared(Sim *s, SimId od);
 /* What odict_sizeof adds to the dict's size: the fast-nodes array and the nodes. */
 size_t sim__odict_extra(const Sim *s, SimId od);
+/* The PyMem blocks it holds (the audit's count). */
+uint64_t sim__odict_blocks(const Sim *s, SimId od);
 /* odict_traverse: the nodes' keys. */
 void sim__odict_traverse(Sim *s, SimId od, SimVisit fn, void *arg);
 /* odict_dealloc's part before the dict's: the array and the nodes. */
