@@ -64,6 +64,7 @@ static const CpyNameSet *real_names(PyRun *I, SimId obj, const char **owner, con
     case SK_MODULE: {
         size_t mn;
         *owner = sim_str_data(S, o->v.module.name, &mn);
+        *also = cpython_type_names("module");
         return cpython_module_names(*owner);
     }
     case SK_INSTANCE:
@@ -116,6 +117,8 @@ bool modelled_attr_missing(PyRun *I, SimId obj, const char *name, size_t n)
     const char *owner = "?";
     const CpyNameSet *also;
     const CpyNameSet *set = real_names(I, obj, &owner, &also);
+    if (!set && o->kind == SK_MODULE) /* a module whose names were not read: not known to be missing */
+        return py_not_modelled(I, 0, "'%s.%.*s'", owner, (int)n, name);
     if (cpython_has(set, name, n, VER) || cpython_has(also, name, n, VER))
         return py_not_modelled(I, 0, "'%s.%.*s'", owner, (int)n, name);
     return true;
