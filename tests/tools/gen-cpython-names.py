@@ -37,6 +37,8 @@ out["types"]["_io.StringIO"] = sorted(dir(io.StringIO))
 out["modules"]["io"] = sorted(dir(io))
 import reprlib
 out["modules"]["reprlib"] = sorted(dir(reprlib))
+import threading
+out["modules"]["threading"] = sorted(dir(threading))
 print(json.dumps(out))
 '''
 

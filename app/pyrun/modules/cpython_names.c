@@ -873,6 +873,30 @@ static const CpyName module_reprlib[] = {
     {"recursive_repr", 7}, {"repr", 7},
 };
 
+static const CpyName module_threading[] = {
+    {"Barrier", 7}, {"BoundedSemaphore", 7}, {"BrokenBarrierError", 7}, {"Condition", 7},
+    {"Event", 7}, {"ExceptHookArgs", 7}, {"Lock", 7}, {"RLock", 7}, {"Semaphore", 7},
+    {"TIMEOUT_MAX", 7}, {"Thread", 7}, {"ThreadError", 7}, {"Timer", 7}, {"WeakSet", 7},
+    {"_CRLock", 7}, {"_DeleteDummyThreadOnDel", 4}, {"_DummyThread", 7},
+    {"_HAVE_THREAD_NATIVE_ID", 7}, {"_LockType", 4}, {"_MainThread", 7}, {"_PyRLock", 7},
+    {"_RLock", 7}, {"_SHUTTING_DOWN", 7}, {"_ThreadHandle", 4}, {"__all__", 7}, {"__builtins__", 7},
+    {"__cached__", 7}, {"__doc__", 7}, {"__excepthook__", 7}, {"__file__", 7}, {"__loader__", 7},
+    {"__name__", 7}, {"__package__", 7}, {"__spec__", 7}, {"_active", 7}, {"_active_limbo_lock", 7},
+    {"_after_fork", 7}, {"_allocate_lock", 7}, {"_count", 7}, {"_counter", 7},
+    {"_daemon_threads_allowed", 6}, {"_dangling", 7}, {"_deque", 7}, {"_enumerate", 7},
+    {"_get_main_thread_ident", 4}, {"_is_main_interpreter", 6}, {"_islice", 1}, {"_limbo", 7},
+    {"_main_thread", 7}, {"_maintain_shutdown_locks", 3}, {"_make_invoke_excepthook", 7},
+    {"_make_thread_handle", 4}, {"_newname", 7}, {"_os", 7}, {"_profile_hook", 7},
+    {"_register_atexit", 7}, {"_set_sentinel", 3}, {"_shutdown", 7}, {"_shutdown_locks", 3},
+    {"_shutdown_locks_lock", 3}, {"_start_joinable_thread", 4}, {"_start_new_thread", 3},
+    {"_sys", 7}, {"_thread_local_info", 4}, {"_thread_shutdown", 4}, {"_threading_atexits", 7},
+    {"_time", 7}, {"_trace_hook", 7}, {"activeCount", 7}, {"active_count", 7}, {"currentThread", 7},
+    {"current_thread", 7}, {"enumerate", 7}, {"excepthook", 7}, {"functools", 3}, {"get_ident", 7},
+    {"get_native_id", 7}, {"getprofile", 7}, {"gettrace", 7}, {"local", 7}, {"main_thread", 7},
+    {"setprofile", 7}, {"setprofile_all_threads", 6}, {"settrace", 7}, {"settrace_all_threads", 6},
+    {"stack_size", 7}, {"warnings", 4},
+};
+
 #define N(t) t, sizeof t / sizeof t[0]
 
 const CpyNameSet cpython_builtins = {N(builtin_names)};
@@ -941,5 +965,6 @@ const CpyNamedSet cpython_modules[] = {
     {"array", {N(module_array)}},
     {"io", {N(module_io)}},
     {"reprlib", {N(module_reprlib)}},
+    {"threading", {N(module_threading)}},
     {0},
 };
