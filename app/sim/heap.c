@@ -240,6 +240,7 @@ void sim_free(Sim *s)
         free(s->fl_tuple[n].blocks);
     free(s->deferred);
     sim__userkey_free(s);
+    sim__odict_free_all(s);
     free(s);
 }
 
@@ -456,7 +457,7 @@ static void dealloc_dict(Sim *s, SimId id, SimFreeList *fl)
     uint32_t n = o->v.dict.used; /* entries used, including deleted */
     (void)n;
     /* free_keys_object: for each entry, key then value */
-    while (sim_dict_next(s, id, &pos, &k, &v)) {
+    while (sim__dict_next_raw(s, id, &pos, &k, &v)) {
         sim_items(s, id)[2 * (pos - 1)] = 0;
         sim_items(s, id)[2 * (pos - 1) + 1] = 0;
         sim_decref(s, k);

@@ -27,6 +27,7 @@ static const DefTable tables[] = {
     {function_defs, &function_ndefs},
     {counter_methods, &counter_nmethods}, /* a class's, not a type's: out of the method index */
     {namedtuple_methods, &namedtuple_nmethods},
+    {odict_methods, &odict_nmethods}, /* a class's too */
     {list_methods, &list_nmethods},
     {dict_methods, &dict_nmethods},
     {set_methods, &set_nmethods},
@@ -72,7 +73,7 @@ static const DefTable tables[] = {
     {reprlib_functions, &reprlib_nfunctions},
     {threading_functions, &threading_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 3, FIRST_MODULE = 24 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 4, FIRST_MODULE = 25 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -107,7 +108,10 @@ const ModuleDef py_modules[] = {
      "`copy`), the class `Counter` (`most_common`, `elements`, `update`, `subtract`, `total`, `copy`, "
      "missing keys 0, `del` without KeyError, `+ - | &` and their in-place forms, unary `+ -`, "
      "comparisons, repr), `namedtuple` (keywords: rename defaults module; `_fields`, `_field_defaults`, "
-     "`_make`, `_replace`, `_asdict`, `__getnewargs__`, field attributes, repr)", collections_on_import},
+     "`_make`, `_replace`, `_asdict`, `__getnewargs__`, field attributes, repr), the type `OrderedDict` "
+     "(its nodes and fast-nodes array in its size, `move_to_end`, `popitem` (keyword: last), `copy`, "
+     "`update`, `fromkeys`, `keys`, `values`, `items`, `reversed`, `==` in order, `| |=`, repr per "
+     "version; subclasses without `__setitem__` and the like)", collections_on_import},
     {"dataclasses", dataclasses_functions, &dataclasses_nfunctions, dataclasses_module_init,
      "`dataclass` (keywords: repr eq order frozen match_args slots; a class's own fields only), `field` "
      "(keywords: default default_factory init repr compare), `fields`, `is_dataclass`, `asdict`, "
