@@ -17,6 +17,7 @@
 #include "pyrun/thread.h"
 #include "pyrun/types/exception.h"
 #include "sim/sim.h"
+#include "sim/vmsched.h"
 
 typedef enum Opcode {
     OP_NOP, OP_LINE, OP_POP_TOP, OP_DUP_TOP, OP_ROT_TWO, OP_ROT_THREE, OP_PUSH_NULL,
@@ -126,6 +127,8 @@ struct PyRun {
                              * vm_pop_frame) and at a thread switch: the loop's one load */
     PyThreadState **threads; /* every thread's, the main thread's first (owned) */
     int nthreads;
+    VmSched vs;             /* who holds the GIL, the simulated clock (vs.now, ps), timers */
+    uint32_t opcost[OP_COUNT]; /* what each instruction adds to vs.now (vm_threads.c) */
     Ast ast;
     const char *src;
     size_t srclen;
@@ -261,7 +264,9 @@ void gc_timing_at_exit(PyRun *I);
  * stderr before the program runs */
 void py_add_warning(PyRun *I, int line, const char *msg);
 /* vm.c */
-typedef enum VmStop { VM_RETURNED, VM_STEPPED, VM_ERROR } VmStop;
+/* VM_SWITCH: the running thread let another one run (I->ts changes before
+ * the next run; vm_threads.c). */
+typedef enum VmStop { VM_RETURNED, VM_STEPPED, VM_ERROR, VM_SWITCH } VmStop;
 VmStop vm_run(PyRun *I, int base_depth, bool step);
 bool vm_push_module(PyRun *I);
 /* vm_help.c */
@@ -271,6 +276,15 @@ SimId vm_load_name(PyRun *I, SimId name, bool use_locals);
 bool vm_unpack(PyRun *I, int n);
 SimId vm_build_slice(PyRun *I, int n);
 void vm_eval_breaker(PyRun *I);
+/* The scheduler's look at an eval-breaker check once vs.now reached
+ * vs.check_at (vm_threads.c): 1 when another thread runs now (the loop
+ * returns VM_SWITCH), 0 to go on, -1 with a refusal when every thread
+ * waits for ever. */
+int vm_sched_check(PyRun *I);
+/* After VM_SWITCH: I->ts becomes the thread the scheduler runs. */
+void vm_thread_switch(PyRun *I);
+/* The costs of a profile's instructions into I->opcost. */
+void vm_opcost_init(PyRun *I);
 bool vm_format_value(PyRun *I, int arg);
 bool vm_raise_op(PyRun *I, int arg);
 /* MAP_ADD: pops a key and a value into the dict `depth` slots down; false

@@ -170,6 +170,8 @@ PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn
     I->out_ctx = out_ctx;
     I->threads = xcalloc(1, sizeof *I->threads);
     I->threads[I->nthreads++] = I->ts = py_thread_new(0);
+    vs_init(&I->vs);
+    vm_opcost_init(I);
     SimHooks h = {.ctx = I, .finalize = hook_finalize, .call1 = hook_call1, .collecting = hook_collecting,
                  .key_equal = hook_key_equal};
     sim_set_hooks(sim, &h);
@@ -277,6 +279,10 @@ static PyStatus after_run(PyRun *I, VmStop st)
 {
     if (st == VM_STEPPED)
         return PY_PAUSED;
+    if (st == VM_SWITCH) {
+        vm_thread_switch(I);
+        return PY_PAUSED;
+    }
     I->done = true;
     if (st == VM_ERROR) {
         I->failed = true;
@@ -415,6 +421,7 @@ void py_free(PyRun *I)
     for (int t = 0; t < I->nthreads; t++)
         py_thread_free(I->threads[t]);
     free(I->threads);
+    vs_fini(&I->vs);
     free(I->filename);
     free(I);
 }
