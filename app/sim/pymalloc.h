@@ -133,7 +133,8 @@ static inline uint16_t *pm__links(PmHeap *h, uint32_t pid)
 }
 
 /* Inline, the common cases (one per object made and freed): a small block
- * from a used pool whose free list holds another after it, and a block
+ * from a used pool that keeps a free block after it (one on its free list,
+ * or the next virgin one carved, as pool_extend does), and a block
  * returned to a pool that stays neither full nor empty.  They do exactly
  * what pm__alloc and pm__free do for them. */
 static inline PmPtr pm_alloc(PmHeap *h, size_t n)
@@ -145,9 +146,14 @@ static inline PmPtr pm_alloc(PmHeap *h, size_t n)
             PmPool *p = &h->pools[pid];
             uint16_t *links = pm__links(h, pid);
             uint32_t b = p->freeblock;
-            if (links[b] != PM_NOBLOCK) {
+            uint16_t next = links[b];
+            if (next == PM_NOBLOCK && p->nextblock < p->maxblocks) { /* carve a virgin block */
+                next = p->nextblock++;
+                links[next] = PM_NOBLOCK;
+            }
+            if (next != PM_NOBLOCK) {
                 h->class_in_use[c]++;
-                p->freeblock = links[b];
+                p->freeblock = next;
                 p->count++;
                 return (pid + 1) << 10 | b;
             }
