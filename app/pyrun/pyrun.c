@@ -25,9 +25,11 @@ void py_err_save(PyRun *I, SavedErr *sv)
     sv->err = I->ts->err;
     sv->err_exc = I->ts->err_exc;
     sv->err_obj = I->ts->err_obj;
+    memcpy(sv->err_ctx, I->ts->err_ctx, sizeof sv->err_ctx);
     sv->reraise = I->ts->reraise;
     I->ts->err.set = false;
     I->ts->err_obj = 0;
+    memset(I->ts->err_ctx, 0, sizeof I->ts->err_ctx);
     I->ts->reraise = false;
 }
 
@@ -35,9 +37,11 @@ void py_err_restore(PyRun *I, SavedErr *sv)
 {
     if (I->ts->err_obj)
         sim_decref(S, I->ts->err_obj);
+    exc_context_set(I, 0, 0, 0);
     I->ts->err = sv->err;
     I->ts->err_exc = sv->err_exc;
     I->ts->err_obj = sv->err_obj;
+    memcpy(I->ts->err_ctx, sv->err_ctx, sizeof sv->err_ctx);
     I->ts->reraise = sv->reraise;
 }
 
@@ -45,6 +49,10 @@ void py_err_discard(PyRun *I, SavedErr *sv)
 {
     sim_xdecref(S, sv->err_obj);
     sv->err_obj = 0;
+    for (int i = 0; i < 3; i++) {
+        sim_xdecref(S, sv->err_ctx[i]);
+        sv->err_ctx[i] = 0;
+    }
 }
 
 /* "Exception ignored in: ..." as PyErr_WriteUnraisable prints it */
