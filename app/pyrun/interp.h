@@ -155,6 +155,7 @@ struct PyRun {
     void *out_ctx;
     bool done, failed, finalized;
     uint64_t steps;
+    uint64_t check_at;      /* vm_loop.c: steps past it check refusals, the limit, a stop */
     uint64_t step_limit;    /* 0 = none */
     volatile sig_atomic_t *stop; /* py_set_stop_flag; NULL = none */
     bool interrupted;       /* ended by an uncaught KeyboardInterrupt */

@@ -661,6 +661,11 @@ void sim_dict_clear(Sim *s, SimId d);
  * version is absent while the version stays. */
 int64_t sim_dict_index(const Sim *s, SimId d, SimId key);
 static inline uint64_t sim_dict_version(const Sim *s, SimId d) { return SIM_V(s, d, SK_DICT, dict.version); }
+/* The last version any dict took; it also moves when a class is made or
+ * cleared, so that while it stays, no class dict along any __mro__ gained a
+ * key and every class still has the dict it had (the attribute caches' type
+ * version tag). */
+static inline uint64_t sim_dict_versions(const Sim *s) { return s->dict_versions; }
 /* Replaces the value of entry i (value stolen), as sim_dict_set does for a
  * key already there. */
 void sim_dict_replace_at(Sim *s, SimId d, uint32_t i, SimId value);

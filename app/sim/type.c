@@ -82,6 +82,7 @@ SimId sim_type_new(Sim *s, SimId name, SimId base, SimId dict, bool program)
     o->sub = SK_INSTANCE;
     o->v.type.dict = dict;
     o->v.type.base = base;
+    s->dict_versions++; /* a class made: see sim_dict_versions */
     if (!class_payload(s, id))
         return id;
     uint32_t *ty = words(s, id);
@@ -212,6 +213,7 @@ SimId sim_class_new(Sim *s, const SimClassSpec *sp)
     SimObj *o = &s->obj[id];
     o->sub = SK_INSTANCE;
     o->v.type.dict = sp->dict;
+    s->dict_versions++; /* a class made: see sim_dict_versions */
     o->v.type.base = sp->best ? ret(s, sp->best) : 0;
     SimId owned[] = {sp->name, sp->qualname, sp->bases, sp->slots};
     if (!class_payload(s, id)) {
@@ -285,6 +287,7 @@ void sim__type_dealloc(Sim *s, SimId id)
     if (s->obj[id].data)
         memset(words(s, id), 0, SIM_TY_NWORDS * sizeof(uint32_t));
     o->v.type.dict = o->v.type.base = 0;
+    s->dict_versions++; /* a class cleared: see sim_dict_versions */
     for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
         sim_xdecref(s, drop[i]);
     if (keys)
