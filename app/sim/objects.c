@@ -4,6 +4,7 @@
  * (sizes measured in oracle/measured e1 and by getsizeof on 3.11.7/3.12.1/
  * 3.13.0; list over-allocation from Objects/listobject.c `list_resize`).
  */
+#include "sim/trace.h"
 #include "sim/internal.h"
 
 #include <stdlib.h>
@@ -192,8 +193,10 @@ SimId sim_str(Sim *s, const char *u, size_t n)
                             : (((unsigned char)u[0] & 0x1fu) << 6 | ((unsigned char)u[1] & 0x3fu));
         if (c < 256) { /* 1-character latin-1 strings are static singletons */
             if (!s->char1[c]) {
+                PmTraceFn tr = sim_trace_pause(s); /* static in CPython: never traced */
                 SimId id = new_str(s, u, n);
                 pm_free(&s->pm, s->obj[id].mem);
+                sim_trace_resume(s, tr);
                 s->obj[id].mem = PM_NULL;
                 s->obj[id].flags |= SIM_F_STATIC | SIM_F_SPECIAL;
                 if (s->prof->immortal_refcnt)

@@ -289,7 +289,7 @@ static void raw_free(PmHeap *h, PmPtr p)
     h->raw_free_head = i;
 }
 
-PmPtr pm_alloc(PmHeap *h, size_t n)
+static inline PmPtr alloc_block(PmHeap *h, size_t n)
 {
     if (n == 0 || n > PM_SMALL_REQUEST) {
         PmPtr b = raw_alloc(h, n);
@@ -377,7 +377,7 @@ static void insert_to_freepool(PmHeap *h, uint32_t pid)
     l->nextarena = ai;
 }
 
-void pm_free(PmHeap *h, PmPtr ptr)
+static inline void free_block(PmHeap *h, PmPtr ptr)
 {
     if (ptr == PM_NULL)
         return;
@@ -404,10 +404,27 @@ void pm_free(PmHeap *h, PmPtr ptr)
         insert_to_freepool(h, pid);
 }
 
-PmPtr pm_realloc(PmHeap *h, PmPtr p, size_t n)
+/* Every block given out or taken back passes here: one predictable branch
+ * when no tracer is installed (tracemalloc's hooks, sim/trace.c). */
+PmPtr pm_alloc(PmHeap *h, size_t n)
+{
+    PmPtr b = alloc_block(h, n);
+    if (__builtin_expect(h->trace != NULL, 0) && b != PM_NULL)
+        h->trace(h->trace_ctx, b, n, PM_NULL);
+    return b;
+}
+
+void pm_free(PmHeap *h, PmPtr ptr)
+{
+    if (__builtin_expect(h->trace != NULL, 0) && ptr != PM_NULL)
+        h->trace(h->trace_ctx, PM_NULL, 0, ptr);
+    free_block(h, ptr);
+}
+
+static PmPtr realloc_block(PmHeap *h, PmPtr p, size_t n)
 {
     if (p == PM_NULL)
-        return pm_alloc(h, n);
+        return alloc_block(h, n);
     if (pm_is_raw(p)) { /* a system block is never adopted by pymalloc */
         uint32_t i = p & ~PM_RAW_BIT;
         size_t want = n ? n : 1;
@@ -423,10 +440,20 @@ PmPtr pm_realloc(PmHeap *h, PmPtr p, size_t n)
     size_t size = pm_block_size(h, p);
     if (n <= size && 4 * n > 3 * size)
         return p; /* same class, or shrinking by less than a quarter */
-    PmPtr q = pm_alloc(h, n);
+    PmPtr q = alloc_block(h, n);
     if (q == PM_NULL)
         return PM_NULL;
-    pm_free(h, p);
+    free_block(h, p);
+    return q;
+}
+
+/* tracemalloc_realloc: the old block's trace goes, the new one's comes with
+ * the new requested size (in place too); a failed resize keeps the old. */
+PmPtr pm_realloc(PmHeap *h, PmPtr p, size_t n)
+{
+    PmPtr q = realloc_block(h, p, n);
+    if (__builtin_expect(h->trace != NULL, 0) && q != PM_NULL)
+        h->trace(h->trace_ctx, q, n, p);
     return q;
 }
 

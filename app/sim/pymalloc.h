@@ -45,6 +45,9 @@ typedef enum PmEventKind {
 } PmEventKind;
 
 typedef void (*PmEventFn)(void *ctx, PmEventKind kind, uint32_t arena, uint32_t pool);
+/* A tracer of requested sizes (tracemalloc): `fresh` (n bytes asked for)
+ * replaces `gone`; either may be PM_NULL (an allocation, a free). */
+typedef void (*PmTraceFn)(void *ctx, uint32_t fresh, size_t n, uint32_t gone);
 
 typedef struct PmPool {
     uint16_t szidx;      /* size class; 0xffff when never used */
@@ -103,6 +106,8 @@ typedef struct PmHeap {
     uint64_t raw_live_blocks, raw_live_bytes, raw_brk;
     PmEventFn on_event;
     void *event_ctx;
+    PmTraceFn trace;                 /* NULL unless a tracer is installed */
+    void *trace_ctx;
     /* the modelled address space: arenas plus system-malloc bytes may not
      * pass `limit` (0 = no limit); a request that would is refused */
     uint64_t limit;

@@ -102,6 +102,8 @@ typedef enum SimXType {
     SIM_XT_OP_ITEMGETTER, SIM_XT_OP_ATTRGETTER, SIM_XT_OP_METHODCALLER, SIM_XT_FT_PARTIAL,
     SIM_XT_FT_LRU_WRAPPER, SIM_XT_FT_LRU_ELEM, SIM_XT_FT_CACHEINFO,
     SIM_XT_CL_HELPER, SIM_XT_CL_GENCM, SIM_XT_CL_SUPPRESS, SIM_XT_CL_CLOSING, SIM_XT_CL_NULLCONTEXT,
+    SIM_XT_TM_SNAPSHOT, SIM_XT_TM_STATISTIC, SIM_XT_TM_STATDIFF, SIM_XT_TM_TRACEBACK,
+    SIM_XT_TM_FRAME, /* tracemalloc's objects (pyrun/modules/tracemalloc_stats.c) */
     SIM_XT_SLICE, /* a slice object (sim_slice): refs [step, start, stop], pyrun/types/slice.c */
     SIM_XT_FROZENSET, /* the frozenset type (its instances are SK_SET, sub SIM_SET_FROZEN) */
     SIM_XT_MAPPINGPROXY, /* types.MappingProxyType (SK_DICTVIEW, sub SIM_VIEW_PROXY) */
@@ -289,6 +291,7 @@ typedef struct Sim {
     uint64_t startup_blocks;     /* blocks of the start-up heap that no record holds */
     struct SimUserKeys *ukeys;   /* userkey.c: hashes from programs' __hash__ (NULL until one) */
     uint64_t dict_versions;      /* the last version a dict took (sim_dict_version) */
+    struct SimTracer *tracer;    /* trace.c: tracemalloc's traces (NULL until started) */
 } Sim;
 
 /* ---- lifecycle ---------------------------------------------------------- */
@@ -706,6 +709,8 @@ typedef struct SimFreeStock {
 } SimFreeStock;
 /* Parks the blocks `st` counts on the free lists, on top of their stock. */
 void sim_stock_freelists(Sim *s, const SimFreeStock *st);
+/* Parks or frees blocks until the free lists hold what `st` counts. */
+void sim_set_freelists(Sim *s, const SimFreeStock *st);
 /* Moves the stock of the dict and list free lists (pyrun/gc_timing.c: the
  * stock CPython's compiler leaves at the first line is not modelled). */
 void sim_shift_freelists(Sim *s, int dicts, int lists);

@@ -37,6 +37,8 @@ out["types"]["_io.StringIO"] = sorted(dir(io.StringIO))
 out["modules"]["io"] = sorted(n for n in dir(io) if not n.startswith("__"))
 import reprlib
 out["modules"]["reprlib"] = sorted(n for n in dir(reprlib) if not n.startswith("__"))
+import tracemalloc  # last: it imports collections.abc, functools, pickle ...
+out["modules"]["tracemalloc"] = sorted(n for n in dir(tracemalloc) if not n.startswith("__"))
 print(json.dumps(out))
 '''
 

@@ -10,6 +10,7 @@
 
 #include "base/utf8.h"
 #include "pyrun/builtins.h"
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
@@ -48,6 +49,12 @@ static SimId f_len(PyRun *I, SimId *a, int n, SimId kw)
             return 0;
         if (enum_is_enum_class(I, a[0])) /* EnumType.__len__ */
             return enum_len(I, a[0]);
+        if (native_is_tm(I, a[0], SIM_XT_TM_TRACEBACK)) { /* Traceback.__len__: its frames */
+            SimId f = tm_traceback_frames(I, a[0]);
+            SimId r = sim_int(S, sim_obj(S, f)->len);
+            sim_decref(S, f);
+            return r;
+        }
         py_raise(I, EXC_TypeError, "object of type '%s' has no len()", op_typename(I, a[0]));
         return 0;
     }

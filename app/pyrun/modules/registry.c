@@ -70,6 +70,7 @@ static const DefTable tables[] = {
     {array_functions, &array_nfunctions},
     {io_functions, &io_nfunctions},
     {reprlib_functions, &reprlib_nfunctions},
+    {tracemalloc_functions, &tracemalloc_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 3, FIRST_MODULE = 24 };
 
@@ -146,6 +147,14 @@ const ModuleDef py_modules[] = {
      "`readable`, `writable`, `seekable`, iteration by lines, `with`, and `print(..., file=)`)", io_on_import},
     {"reprlib", reprlib_functions, &reprlib_nfunctions, reprlib_module_init,
      "(`repr` with the default limits of its Repr instance)", reprlib_on_import},
+    {"tracemalloc", tracemalloc_functions, &tracemalloc_nfunctions, tracemalloc_module_init,
+     "on the model's own blocks: `start` (one frame), `stop`, `is_tracing`, `clear_traces`, `reset_peak`, "
+     "`get_traced_memory`, `get_traceback_limit`, `get_object_traceback`, `take_snapshot`; the types "
+     "`Snapshot` (`statistics` and `compare_to` by 'lineno', 'filename' or 'traceback'), `Statistic`, "
+     "`StatisticDiff`, `Traceback` (`format`), `Frame` (str, repr, attributes). After a snapshot or "
+     "statistics while tracing, the traced figures are refused until `clear_traces()` (CPython traces "
+     "the objects its Lib/tracemalloc.py makes)",
+     tracemalloc_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -251,7 +260,8 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
                                           "functools", "collections", "dataclasses", "contextlib",
-                                          "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array", "io", "reprlib"};
+                                          "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array", "io", "reprlib",
+                                          "tracemalloc"};
     if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM)) /* "WeakSet.add" */
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */

@@ -1,0 +1,284 @@
+/*
+ * tracemalloc: CPython's tracemalloc module (Modules/_tracemalloc.c,
+ * Python/tracemalloc.c, Lib/tracemalloc.py) on the model's own blocks.
+ *
+ * start() installs sim/trace.c's tracer: from then on every block the model
+ * allocates is traced with its requested size and the line of the running
+ * frame, as CPython's allocator hooks do; blocks from before stay untraced,
+ * free lists neither allocate nor free.  get_traced_memory(), reset_peak(),
+ * clear_traces(), is_tracing(), stop() and get_traceback_limit() read and
+ * reset that.  The figures are CPython's where the model makes what CPython
+ * makes, which tests/oracle cases 720-759 measure.
+ *
+ * What is not known: CPython writes take_snapshot(), Snapshot and its
+ * statistics in Python (Lib/tracemalloc.py), and the objects that code makes
+ * while tracing are traced too (the snapshot itself, its dicts of groups,
+ * the lists of statistics): about a kilobyte per snapshot, at lines of
+ * tracemalloc.py.  The model does not make them, so once such code ran while
+ * tracing, get_traced_memory() and the statistics of a later snapshot are
+ * refused until clear_traces() or a new start(); a snapshot's own figures,
+ * of what the program allocated before it, stay exact.  Tracebacks of more
+ * than one frame (start(nframe > 1)), filters, dump/load and
+ * get_tracemalloc_memory() are refused.  See docs/TRACEMALLOC.md.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "pyrun/modules/std_import.h"
+#include "pyrun/modules/tracemalloc.h"
+#include "pyrun/thread.h"
+#include "pyrun/types/types.h"
+
+#define S (I->sim)
+
+TmState *tm_state(PyRun *I)
+{
+    if (!I->tm) {
+        I->tm = xcalloc(1, sizeof *I->tm);
+        I->tm->limit = 1;
+    }
+    return I->tm;
+}
+
+void tracemalloc_free(PyRun *I)
+{
+    if (I->sim && sim_tracing(I->sim))
+        sim_trace_stop(I->sim);
+    TmState *t = I->tm;
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->nsnaps; i++)
+        free(t->snaps[i].tr);
+    free(t->snaps);
+    free(t);
+    I->tm = NULL;
+}
+
+void tm_note_python_level(PyRun *I, const char *what)
+{
+    if (sim_tracing(S) && !tm_state(I)->unsure)
+        tm_state(I)->unsure = what;
+}
+
+/* traceback_get_frames with a limit of 1: the running frame's line (the
+ * instruction's own, as a traceback shows it); 0 outside any frame */
+static uint32_t where_now(void *ctx)
+{
+    PyRun *I = ctx;
+    Frame *f = I->ts ? I->ts->top : NULL;
+    if (!f)
+        return 0;
+    const PyCode *co = &I->codes[f->code];
+    uint32_t lasti = f->ip > 0 ? f->ip - 1 : 0;
+    int line = lasti < co->nops && co->lines[lasti] > f->line ? co->lines[lasti] : f->line;
+    return line > 0 ? (uint32_t)line : 0;
+}
+
+void tm_note_print(PyRun *I)
+{
+    if (sim_tracing(S))
+        tm_state(I)->peak_unsure = true;
+}
+
+static bool refuse_unsure(PyRun *I, const char *fn)
+{
+    return py_not_modelled(I, 0,
+                           "tracemalloc.%s() after %s (CPython traces Lib/tracemalloc.py's own "
+                           "objects; clear_traces() starts afresh)",
+                           fn, tm_state(I)->unsure);
+}
+
+static SimId tm_start(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    int64_t nframe = 1;
+    if (n == 1 && !bi_int_arg(I, a[0], &nframe))
+        return 0;
+    if (nframe < 1 || nframe > 65535) {
+        py_raise(I, EXC_ValueError, "the number of frames must be in range [1; 65535]");
+        return 0;
+    }
+    if (nframe > 1)
+        return py_not_modelled(I, 0, "tracemalloc.start() with more than one frame per traceback "
+                                     "(the model keeps the line of the allocating frame alone)"),
+               (SimId)0;
+    TmState *t = tm_state(I);
+    if (!sim_tracing(S)) {
+        t->unsure = NULL;
+        t->peak_unsure = false;
+        sim_trace_start(S, where_now, I);
+        /* CPython's __main__ dict also holds __package__, __loader__, __spec__,
+         * __annotations__, __file__ and __cached__: its keys table grows
+         * sooner than the model's, and that growth is traced */
+        sim_trace_shadow(S, I->globals, 6);
+    }
+    t->limit = (int)nframe;
+    return bi_none(I);
+}
+
+static SimId tm_stop(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    sim_trace_stop(S);
+    tm_state(I)->unsure = NULL;
+    tm_state(I)->peak_unsure = false;
+    return bi_none(I);
+}
+
+static SimId tm_is_tracing(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    return sim_bool(S, sim_tracing(S));
+}
+
+static SimId tm_clear_traces(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    if (sim_tracing(S)) {
+        sim_trace_clear(S);
+        tm_state(I)->unsure = NULL;
+        tm_state(I)->peak_unsure = false;
+    }
+    return bi_none(I);
+}
+
+static SimId tm_reset_peak(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    if (sim_tracing(S) && tm_state(I)->unsure)
+        return refuse_unsure(I, "reset_peak"), (SimId)0;
+    sim_trace_reset_peak(S);
+    tm_state(I)->peak_unsure = false;
+    return bi_none(I);
+}
+
+static SimId tm_get_traceback_limit(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    return sim_int(S, tm_state(I)->limit);
+}
+
+/* the figures are read first; the ints and the tuple come after */
+static SimId tm_get_traced_memory(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    if (sim_tracing(S) && tm_state(I)->unsure)
+        return refuse_unsure(I, "get_traced_memory"), (SimId)0;
+    if (sim_tracing(S) && tm_state(I)->peak_unsure)
+        return py_not_modelled(I, 0, "tracemalloc.get_traced_memory() after a print() while tracing (the peak "
+                                     "of print's own buffers; reset_peak() makes it exact)"),
+               (SimId)0;
+    uint64_t cur, peak;
+    sim_trace_memory(S, &cur, &peak);
+    SimId c = sim_int(S, (int64_t)cur), p = sim_int(S, (int64_t)peak);
+    SimId t = sim_tuple(S, 2);
+    sim_tuple_set(S, t, 0, c);
+    sim_tuple_set(S, t, 1, p);
+    return t;
+}
+
+static SimId tm_get_tracemalloc_memory(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    return py_not_modelled(I, 0, "tracemalloc.get_tracemalloc_memory() (the size of CPython's own "
+                                 "tables of traces, which the model keeps elsewhere)"),
+           (SimId)0;
+}
+
+/* _get_object_traceback: the trace of the object's block */
+static SimId tm_get_object_traceback(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    tm_note_python_level(I, "tracemalloc.get_object_traceback()");
+    const SimObj *o = sim_obj(S, a[0]);
+    const SimTraceEntry *e = o->mem != PM_NULL ? sim_trace_find(S, o->mem) : NULL;
+    if (!e)
+        return bi_none(I);
+    return tm_traceback_new(I, e->where, false);
+}
+
+static SimId tm_take_snapshot(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    if (!sim_tracing(S)) {
+        py_raise(I, EXC_RuntimeError, "the tracemalloc module must be tracing memory allocations to take a snapshot");
+        return 0;
+    }
+    TmState *t = tm_state(I);
+    if (t->nsnaps == t->capsnaps) {
+        t->capsnaps = t->capsnaps ? 2 * t->capsnaps : 4;
+        t->snaps = xrealloc(t->snaps, t->capsnaps * sizeof *t->snaps);
+    }
+    TmSnap *sn = &t->snaps[t->nsnaps];
+    sn->tr = sim_trace_copy(S, &sn->n);
+    sn->unsure = t->unsure;
+    t->nsnaps++;
+    SimId snap = tm_snapshot_new(I, t->nsnaps - 1);
+    tm_note_python_level(I, "tracemalloc.take_snapshot()");
+    return snap;
+}
+
+static SimId tm_refused(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    return py_not_modelled(I, 0, "Snapshot.filter_traces() and Snapshot.dump() (filters and files of "
+                                 "traces)"),
+           (SimId)0;
+}
+
+const BuiltinDef tracemalloc_functions[] = {
+    BUILTIN("start", 0, BM_TRACEMALLOC, tm_start, .style = ARGS_RANGE, .min = 0, .max = 1),
+    BUILTIN("stop", 0, BM_TRACEMALLOC, tm_stop, .style = ARGS_NONE),
+    BUILTIN("is_tracing", 0, BM_TRACEMALLOC, tm_is_tracing, .style = ARGS_NONE),
+    BUILTIN("clear_traces", 0, BM_TRACEMALLOC, tm_clear_traces, .style = ARGS_NONE),
+    BUILTIN("reset_peak", 0, BM_TRACEMALLOC, tm_reset_peak, .style = ARGS_NONE),
+    BUILTIN("get_traced_memory", 0, BM_TRACEMALLOC, tm_get_traced_memory, .style = ARGS_NONE),
+    BUILTIN("get_traceback_limit", 0, BM_TRACEMALLOC, tm_get_traceback_limit, .style = ARGS_NONE),
+    BUILTIN("get_tracemalloc_memory", 0, BM_TRACEMALLOC, tm_get_tracemalloc_memory, .style = ARGS_NONE),
+    BUILTIN("get_object_traceback", 0, BM_TRACEMALLOC, tm_get_object_traceback, .style = ARGS_RANGE, .min = 1,
+            .max = 1),
+    BUILTIN("take_snapshot", 0, BM_TRACEMALLOC, tm_take_snapshot, .style = ARGS_NONE),
+    /* the objects' methods (self first) */
+    BUILTIN("statistics", SK_SENTINEL, BM_TRACEMALLOC, tm_statistics, .kw = "key_type cumulative"),
+    BUILTIN("compare_to", SK_SENTINEL, BM_TRACEMALLOC, tm_compare_to, .kw = "old_snapshot key_type cumulative"),
+    BUILTIN("format", SK_SENTINEL, BM_TRACEMALLOC, tm_format, .kw = "limit most_recent_first"),
+    BUILTIN("filter_traces", SK_SENTINEL, BM_TRACEMALLOC, tm_refused, .refused = true),
+    BUILTIN("dump", SK_SENTINEL, BM_TRACEMALLOC, tm_refused, .refused = true),
+};
+const int tracemalloc_nfunctions = (int)(sizeof tracemalloc_functions / sizeof tracemalloc_functions[0]);
+
+const BuiltinDef *tm_def_named(const char *name)
+{
+    for (int i = 0; i < tracemalloc_nfunctions; i++)
+        if (strcmp(tracemalloc_functions[i].name, name) == 0)
+            return &tracemalloc_functions[i];
+    return NULL;
+}
+
+void tracemalloc_module_init(PyRun *I, SimId d) { (void)I, (void)d; }
+
+/* sys._debugmallocstats() right after `import tracemalloc` as a program's
+ * first line: dicts, dict keys, lists, floats, tuples by size */
+static const SimFreeStock import_stock[3] = {
+    {4, 0, 11, 4, {0, 5, 16, 4, 6, 3, 1, 0, 4, 2, 3, 3, 3, 4, 2, 1, 0, 1, 1, 0, 1}}, /* 3.11.7 */
+    {8, 0, 15, 4, {0, 7, 16, 5, 6, 3, 1, 0, 5, 2, 2, 4, 3, 3, 2, 1, 0, 2, 0, 0, 0}}, /* 3.12.1 */
+    {4, 1, 15, 4, {0, 4, 18, 2, 1, 3, 5, 2, 0, 1, 5, 1, 3, 8, 1, 2, 4, 0, 1, 1, 0}}, /* 3.13.0 */
+};
+
+/* Lib/tracemalloc.py imports collections.abc, functools, fnmatch, linecache,
+ * os.path and pickle: its GC traffic is not replayed (the young count and
+ * the next collection's garbage are refused after it), and it leaves the
+ * free lists stocked as measured (tests/tools/gen-import-stocks.py, at a
+ * program's start and from the clean state alike, to a tuple or two). */
+void tracemalloc_on_import(PyRun *I)
+{
+    int v = S->prof->version == SIM_V311 ? 0 : S->prof->version == SIM_V312 ? 1 : 2;
+    sim_set_freelists(S, &import_stock[v]);
+    repr_state_init(I); /* its imports repr containers: the first print's repr makes nothing */
+    I->foreign_heap = "import tracemalloc";
+    I->gc_count_unsure = true;
+    I->gc_garbage_unsure = true;
+    I->std_imported |= STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_OPERATOR) | STD_BIT(STD_FUNCTOOLS) |
+                       STD_BIT(STD_COLLECTIONS) | STD_BIT(STD_REPRLIB);
+}

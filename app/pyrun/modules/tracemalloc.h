@@ -1,0 +1,59 @@
+/*
+ * tracemalloc: the module's state and its objects (Snapshot, Statistic,
+ * StatisticDiff, Traceback, Frame), shared by modules/tracemalloc.c (the
+ * functions) and modules/tracemalloc_stats.c (the objects).  Internal to
+ * pyrun/modules and types/native.c.
+ */
+#ifndef PYDIVE_PYRUN_MODULES_TRACEMALLOC_H
+#define PYDIVE_PYRUN_MODULES_TRACEMALLOC_H
+
+#include "pyrun/builtins.h"
+#include "sim/trace.h"
+
+/* A snapshot's traces: its copy of the tracer's table, and whether CPython's
+ * would also hold blocks of Lib/tracemalloc.py's own objects (a snapshot or
+ * statistics made earlier while tracing), which the model does not make. */
+typedef struct TmSnap {
+    SimTraceEntry *tr;
+    size_t n;
+    const char *unsure;  /* what made it unsure, or NULL */
+} TmSnap;
+
+typedef struct TmState {
+    const char *unsure;  /* Python-level tracemalloc code ran since the traces began: what */
+    int limit;           /* the traceback limit (1) */
+    bool peak_unsure;    /* print() ran since the peak was last set: its transient buffers are not the model's */
+    TmSnap *snaps;
+    size_t nsnaps, capsnaps;
+} TmState;
+
+TmState *tm_state(PyRun *I);
+/* The Python-level code of Lib/tracemalloc.py ran (`what`): CPython's traces
+ * now hold its objects too. */
+void tm_note_python_level(PyRun *I, const char *what);
+
+/* print() runs while tracing */
+void tm_note_print(PyRun *I);
+
+/* tracemalloc_stats.c: the objects */
+SimId tm_snapshot_new(PyRun *I, size_t snap);
+/* a Traceback of one frame (the program's file at line; filename only when
+ * line is 0 and `file_key`) */
+SimId tm_traceback_new(PyRun *I, uint32_t line, bool file_key);
+/* Snapshot.statistics(key_type, cumulative=False), Snapshot.compare_to(old,
+ * key_type, cumulative=False), Traceback.format(limit=None,
+ * most_recent_first=False): methods (self first) */
+SimId tm_statistics(PyRun *I, SimId *a, int n, SimId kw);
+SimId tm_compare_to(PyRun *I, SimId *a, int n, SimId kw);
+SimId tm_format(PyRun *I, SimId *a, int n, SimId kw);
+/* the definition of a method by name (modules/tracemalloc.c's table) */
+const BuiltinDef *tm_def_named(const char *name);
+bool tm_native_repr(PyRun *I, SimId obj, Buf *out);
+bool tm_native_str(PyRun *I, SimId obj, Buf *out);
+SimId tm_native_attr(PyRun *I, SimId obj, const char *name, bool *found);
+/* a Traceback indexed (frames), 0 with the error raised */
+SimId tm_traceback_getitem(PyRun *I, SimId tb, SimId key);
+/* iter() and len() of a Traceback */
+SimId tm_traceback_frames(PyRun *I, SimId tb);
+
+#endif
