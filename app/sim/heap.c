@@ -475,6 +475,10 @@ static void dealloc_body(Sim *s, SimId id)
     case SK_INT: case SK_STR: case SK_BYTES: case SK_OBJECT: case SK_RANGE: case SK_COMPLEX:
         if (o->kind == SK_STR && (o->flags & SIM_F_SPECIAL))
             sim__unintern(s, id);
+        if (o->kind == SK_RANGE && o->mem2) { /* range_dealloc: start, stop, step, then length */
+            pm_free(&s->pm, o->mem2);
+            o->mem2 = PM_NULL;
+        }
         release(s, id, NULL);
         break;
     case SK_FLOAT:

@@ -73,18 +73,36 @@ static unsigned int_digits(int64_t v)
     return d ? d : 1;
 }
 
+/* The bytes CPython asks for: a one-digit int comes from _PyLong_FromMedium,
+ * PyObject_Malloc(sizeof(PyLongObject)), 32 with the padding (getsizeof says
+ * 28); longer ones from _PyLong_New(n), 24 + 4n. */
+static size_t int_request(int64_t v)
+{
+    unsigned d = int_digits(v);
+    return d == 1 ? 32 : 24 + 4 * (size_t)d;
+}
+
 SimId sim_int(Sim *s, int64_t v)
 {
     if (v >= -5 && v <= 256)
         return ret(s, s->small_int[v + 5]);
-    SimId id = new_obj(s, SK_INT, 24 + 4 * int_digits(v), NULL, false);
+    SimId id = new_obj(s, SK_INT, int_request(v), NULL, false);
+    s->obj[id].v.i = v;
+    return id;
+}
+
+SimId sim_int_parsed(Sim *s, int64_t v)
+{
+    if (v >= -5 && v <= 256)
+        return ret(s, s->small_int[v + 5]);
+    SimId id = new_obj(s, SK_INT, 24 + 4 * int_digits(v), NULL, false); /* _PyLong_New(digits) */
     s->obj[id].v.i = v;
     return id;
 }
 
 SimId sim_int_unsure(Sim *s, int64_t v)
 {
-    SimId id = new_obj(s, SK_INT, 24 + 4 * int_digits(v), NULL, false);
+    SimId id = new_obj(s, SK_INT, int_request(v), NULL, false);
     s->obj[id].v.i = v;
     s->obj[id].sub = SIM_INT_UNSURE;
     return id;
@@ -591,5 +609,11 @@ SimId sim_range(Sim *s, int64_t start, int64_t stop, int64_t step)
     int64_t *r = (int64_t *)(void *)sim_items(s, id);
     r[0] = stop, r[1] = step;
     s->obj[id].v.i = start;
+    /* compute_range_length's fast path: r->length = PyLong_FromLong(len), an
+     * int of its own beyond the small ones (its block stands for it) */
+    int64_t len = step > 0 ? (stop > start ? (stop - start - 1) / step + 1 : 0)
+                           : (start > stop ? (start - stop - 1) / -step + 1 : 0);
+    if (len > 256 && !s->static_alloc)
+        s->obj[id].mem2 = pm_alloc(&s->pm, int_request(len));
     return id;
 }
