@@ -274,8 +274,8 @@ static const SimFreeStock import_stock[3] = {
 void tracemalloc_on_import(PyRun *I)
 {
     int v = S->prof->version == SIM_V311 ? 0 : S->prof->version == SIM_V312 ? 1 : 2;
-    sim_set_freelists(S, &import_stock[v]);
     repr_state_init(I); /* its imports repr containers: the first print's repr makes nothing */
+    sim_set_freelists(S, &import_stock[v]);
     I->foreign_heap = "import tracemalloc";
     I->gc_count_unsure = true;
     I->gc_garbage_unsure = true;
