@@ -120,7 +120,7 @@ static bool write_object(PyRun *I, SimId file, SimId v)
             sim_decref(S, writer);
             return false;
         }
-        value = sim_str(S, buf_str(&b), b.len);
+        value = str_of_text(I, v, &b);
         buf_fini(&b);
     }
     bool ok = true;

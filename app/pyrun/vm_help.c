@@ -170,10 +170,10 @@ bool vm_format_value(PyRun *I, int arg)
         ok = op_str(I, v, &b);
     }
     free(sp);
+    if (ok) /* an int's text without a spec is a new str, one digit too */
+        PUSH(!spec && conv != 'a' ? str_of_text(I, v, &b) : sim_str(S, buf_str(&b), b.len));
     sim_decref(S, v);
     sim_xdecref(S, spec);
-    if (ok)
-        PUSH(sim_str(S, buf_str(&b), b.len));
     buf_fini(&b);
     return ok;
 }

@@ -147,7 +147,7 @@ static SimId f_repr(PyRun *I, SimId *a, int n, SimId kw)
         buf_fini(&b);
         return 0;
     }
-    SimId r = sim_str(S, buf_str(&b), b.len);
+    SimId r = str_of_text(I, a[0], &b);
     buf_fini(&b);
     return r;
 }

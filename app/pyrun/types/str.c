@@ -198,7 +198,16 @@ static SimId str_of(PyRun *I, SimId *a, int n, int np)
         buf_fini(&b);
         return 0;
     }
-    SimId r = sim_str(S, buf_str(&b), b.len);
+    SimId r = str_of_text(I, a[0], &b);
     buf_fini(&b);
     return r;
+}
+
+/* long_to_decimal_string makes its str with PyUnicode_New: a one-digit
+ * int's text is a new object, not the cached one-character string */
+SimId str_of_text(PyRun *I, SimId v, const Buf *b)
+{
+    if (sim_kind(S, v) == SK_INT)
+        return sim_str_fresh(S, buf_str(b), b->len);
+    return sim_str(S, buf_str(b), b->len);
 }
