@@ -265,7 +265,7 @@ void tracemalloc_module_init(PyRun *I, SimId d) { (void)I, (void)d; }
 static const SimFreeStock import_stock[3] = {
     {4, 7, 11, 4, {0, 5, 16, 4, 6, 3, 1, 0, 4, 2, 3, 3, 3, 4, 2, 1, 0, 1, 1, 0, 1}}, /* 3.11.7 */
     {8, 8, 15, 4, {0, 7, 16, 5, 6, 3, 1, 0, 5, 2, 2, 4, 3, 3, 2, 1, 0, 2, 0, 0, 0}}, /* 3.12.1 */
-    {4, 1, 15, 4, {0, 4, 18, 2, 1, 3, 5, 2, 0, 1, 5, 1, 3, 8, 1, 2, 4, 0, 1, 1, 0}}, /* 3.13.0 */
+    {4, 1, 15, 4, {0, 4, 20, 2, 1, 3, 5, 2, 0, 1, 5, 1, 3, 8, 1, 2, 4, 0, 1, 1, 0}}, /* 3.13.0 */
 };
 
 /* Lib/tracemalloc.py imports collections.abc, functools, fnmatch, linecache,
