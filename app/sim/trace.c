@@ -152,6 +152,12 @@ const SimTraceEntry *sim_trace_find(const Sim *s, PmPtr p)
     return s->tracer && sim_tracing(s) ? find(s->tracer, p) : NULL;
 }
 
+void sim_trace_replace(Sim *s, uint32_t fresh, size_t n, uint32_t gone)
+{
+    if (sim_tracing(s))
+        on_block(s, fresh, n, gone);
+}
+
 void sim__trace_virtual(Sim *s, uint32_t key, size_t n)
 {
     if (sim_tracing(s))

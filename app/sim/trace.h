@@ -38,6 +38,9 @@ typedef struct SimTracer {
 /* The keys table of dict d is traced as if d held `extra` more entries
  * (sim/dict.c grows that shadow table as CPython's insertdict would). */
 void sim_trace_shadow(Sim *s, SimId d, uint32_t extra);
+/* A block `fresh` of n bytes takes the place of `gone` (a virtual one) in
+ * one step, as a realloc does (either may be PM_NULL) */
+void sim_trace_replace(Sim *s, uint32_t fresh, size_t n, uint32_t gone);
 /* dict.c: a virtual block `key` (0x7fxxxxxx) of n bytes replaces its former
  * trace (n 0: only dropped) */
 void sim__trace_virtual(Sim *s, uint32_t key, size_t n);

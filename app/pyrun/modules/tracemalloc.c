@@ -75,10 +75,82 @@ static uint32_t where_now(void *ctx)
     return line > 0 ? (uint32_t)line : 0;
 }
 
-void tm_note_print(PyRun *I)
+void tm_note_peak_unsure(PyRun *I, const char *what)
 {
-    if (sim_tracing(S))
-        tm_state(I)->peak_unsure = true;
+    if (sim_tracing(S) && !tm_state(I)->peak_unsure)
+        tm_state(I)->peak_unsure = what;
+}
+
+void tm_note_print(PyRun *I) { tm_note_peak_unsure(I, "a print()"); }
+
+#define WRITER_KEY 0x7ff00001u  /* virtual blocks of the tracer (sim/trace.h) */
+#define SCRATCH_KEY 0x7ff00002u
+
+bool tm_writer_begin(PyRun *I, size_t min_chars)
+{
+    if (__builtin_expect(S->pm.trace == NULL, 1))
+        return false;
+    TmState *t = tm_state(I);
+    if (t->writers++) { /* a format inside a format (a __str__): one buffer key only */
+        tm_note_peak_unsure(I, "a %-format or str.format() inside another");
+        return false;
+    }
+    sim__trace_virtual(S, WRITER_KEY, S->prof->str_header + min_chars + 1);
+    return true;
+}
+
+SimId tm_writer_end(PyRun *I, bool begun, const char *u, size_t n, size_t min_chars)
+{
+    if (S->pm.trace != NULL && tm_state(I)->writers > 0)
+        tm_state(I)->writers--;
+    if (!begun)
+        return u ? sim_str(S, u, n) : 0;
+    if (!u) {
+        sim__trace_virtual(S, WRITER_KEY, 0);
+        return 0;
+    }
+    bool ascii = true;
+    for (size_t i = 0; ascii && i < n; i++)
+        ascii = (unsigned char)u[i] < 0x80;
+    if (!ascii || n > min_chars) /* the buffer grew or widened: sizes the model does not follow */
+        tm_note_peak_unsure(I, "a %-format or str.format() whose result outgrew its writer's first buffer");
+    PmTraceFn tr = sim_trace_pause(S);
+    SimId r = sim_str(S, u, n);
+    sim_trace_resume(S, tr);
+    if (n > 1 || (n == 1 && (unsigned char)u[0] >= 0x80)) /* else a cached string */
+        sim_trace_replace(S, sim_obj(S, r)->mem, sim_sizeof(S, r), WRITER_KEY);
+    else
+        sim__trace_virtual(S, WRITER_KEY, 0);
+    return r;
+}
+
+#define TRANSIENT_KEY 0x7ff00003u
+
+void tm_transient(PyRun *I, size_t n)
+{
+    if (!sim_tracing(S))
+        return;
+    sim__trace_virtual(S, TRANSIENT_KEY, n);
+    sim__trace_virtual(S, TRANSIENT_KEY, 0);
+}
+
+void tm_int_scratch(PyRun *I, SimId v, bool on)
+{
+    if (__builtin_expect(S->pm.trace == NULL, 1) || sim_kind(S, v) != SK_INT)
+        return;
+    if (!on) {
+        sim__trace_virtual(S, SCRATCH_KEY, 0);
+        return;
+    }
+    const SimObj *o = sim_obj(S, v);
+    size_t size_a = 0;
+    if (o->sub == 1)
+        size_a = o->len;
+    else
+        for (uint64_t m = o->v.i < 0 ? (uint64_t)0 - (uint64_t)o->v.i : (uint64_t)o->v.i; m; m >>= 30)
+            size_a++;
+    /* scratch = _PyLong_New(1 + size_a + size_a / d), d = 99 */
+    sim__trace_virtual(S, SCRATCH_KEY, 24 + 4 * (1 + size_a + size_a / 99));
 }
 
 static bool refuse_unsure(PyRun *I, const char *fn)
@@ -106,7 +178,7 @@ static SimId tm_start(PyRun *I, SimId *a, int n, SimId kw)
     TmState *t = tm_state(I);
     if (!sim_tracing(S)) {
         t->unsure = NULL;
-        t->peak_unsure = false;
+        t->peak_unsure = NULL;
         sim_trace_start(S, where_now, I);
         /* CPython's __main__ dict also holds __package__, __loader__, __spec__,
          * __annotations__, __file__ and __cached__: its keys table grows
@@ -122,7 +194,7 @@ static SimId tm_stop(PyRun *I, SimId *a, int n, SimId kw)
     (void)a, (void)n, (void)kw;
     sim_trace_stop(S);
     tm_state(I)->unsure = NULL;
-    tm_state(I)->peak_unsure = false;
+    tm_state(I)->peak_unsure = NULL;
     return bi_none(I);
 }
 
@@ -138,7 +210,7 @@ static SimId tm_clear_traces(PyRun *I, SimId *a, int n, SimId kw)
     if (sim_tracing(S)) {
         sim_trace_clear(S);
         tm_state(I)->unsure = NULL;
-        tm_state(I)->peak_unsure = false;
+        tm_state(I)->peak_unsure = NULL;
     }
     return bi_none(I);
 }
@@ -149,7 +221,7 @@ static SimId tm_reset_peak(PyRun *I, SimId *a, int n, SimId kw)
     if (sim_tracing(S) && tm_state(I)->unsure)
         return refuse_unsure(I, "reset_peak"), (SimId)0;
     sim_trace_reset_peak(S);
-    tm_state(I)->peak_unsure = false;
+    tm_state(I)->peak_unsure = NULL;
     return bi_none(I);
 }
 
@@ -166,8 +238,9 @@ static SimId tm_get_traced_memory(PyRun *I, SimId *a, int n, SimId kw)
     if (sim_tracing(S) && tm_state(I)->unsure)
         return refuse_unsure(I, "get_traced_memory"), (SimId)0;
     if (sim_tracing(S) && tm_state(I)->peak_unsure)
-        return py_not_modelled(I, 0, "tracemalloc.get_traced_memory() after a print() while tracing (the peak "
-                                     "of print's own buffers; reset_peak() makes it exact)"),
+        return py_not_modelled(I, 0, "the peak in tracemalloc.get_traced_memory() after %s (reset_peak() "
+                                     "makes it exact)",
+                               tm_state(I)->peak_unsure),
                (SimId)0;
     uint64_t cur, peak;
     sim_trace_memory(S, &cur, &peak);

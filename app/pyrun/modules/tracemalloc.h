@@ -22,7 +22,8 @@ typedef struct TmSnap {
 typedef struct TmState {
     const char *unsure;  /* Python-level tracemalloc code ran since the traces began: what */
     int limit;           /* the traceback limit (1) */
-    bool peak_unsure;    /* print() ran since the peak was last set: its transient buffers are not the model's */
+    int writers;         /* _PyUnicodeWriters open (tm_writer_begin) */
+    const char *peak_unsure; /* what ran since the peak was last set whose transient buffers are not the model's */
     TmSnap *snaps;
     size_t nsnaps, capsnaps;
 } TmState;
@@ -34,6 +35,19 @@ void tm_note_python_level(PyRun *I, const char *what);
 
 /* print() runs while tracing */
 void tm_note_print(PyRun *I);
+/* A _PyUnicodeWriter (a %-format, str.format()) whose first buffer holds
+ * min_chars: begin() traces that buffer while tracing (true then), end()
+ * makes the result of text u and traces it in the buffer's place (u NULL:
+ * the buffer goes, nothing is made) */
+bool tm_writer_begin(PyRun *I, size_t min_chars);
+SimId tm_writer_end(PyRun *I, bool begun, const char *u, size_t n, size_t min_chars);
+/* long_to_decimal_string's scratch int for the text of int v: a transient
+ * block while tracing */
+void tm_int_scratch(PyRun *I, SimId v, bool on);
+/* a block of n bytes comes and goes at once (while tracing) */
+void tm_transient(PyRun *I, size_t n);
+/* something whose transient buffers the model does not follow ran while tracing */
+void tm_note_peak_unsure(PyRun *I, const char *what);
 
 /* tracemalloc_stats.c: the objects */
 SimId tm_snapshot_new(PyRun *I, size_t snap);
