@@ -163,3 +163,10 @@ void sim__trace_virtual(Sim *s, uint32_t key, size_t n)
     if (sim_tracing(s))
         on_block(s, n ? key : PM_NULL, n, key);
 }
+
+void sim_trace_set_where(Sim *s, PmPtr p, uint32_t where)
+{
+    SimTraceEntry *e = s->tracer && sim_tracing(s) ? find(s->tracer, p) : NULL;
+    if (e)
+        e->where = where;
+}

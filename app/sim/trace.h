@@ -59,6 +59,8 @@ void sim_trace_memory(const Sim *s, uint64_t *current, uint64_t *peak);
 void sim_trace_reset_peak(Sim *s);
 /* The traces now (a copy the caller frees), their number in *n. */
 SimTraceEntry *sim_trace_copy(const Sim *s, size_t *n);
+/* The traced block p is said to come from `where` (the host's index) */
+void sim_trace_set_where(Sim *s, PmPtr p, uint32_t where);
 /* The trace of block p, or NULL when it is not traced. */
 const SimTraceEntry *sim_trace_find(const Sim *s, PmPtr p);
 

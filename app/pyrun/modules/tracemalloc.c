@@ -287,9 +287,7 @@ static SimId tm_take_snapshot(PyRun *I, SimId *a, int n, SimId kw)
     sn->tr = sim_trace_copy(S, &sn->n);
     sn->unsure = t->unsure;
     t->nsnaps++;
-    SimId snap = tm_snapshot_new(I, t->nsnaps - 1);
-    tm_note_python_level(I, "tracemalloc.take_snapshot()");
-    return snap;
+    return tm_snapshot_new(I, t->nsnaps - 1); /* its objects are traced as CPython's */
 }
 
 static SimId tm_refused(PyRun *I, SimId *a, int n, SimId kw)

@@ -19,10 +19,26 @@ typedef struct TmSnap {
     const char *unsure;  /* what made it unsure, or NULL */
 } TmSnap;
 
+/* A trace's `where`: the program's line, or with TM_LIB a line of CPython's
+ * Lib/tracemalloc.py (whose path on the learner's machine the model does not
+ * know), 0 outside any frame */
+#define TM_LIB 0x80000000u
+/* Lib/tracemalloc.py 3.11-3.13: take_snapshot's `return Snapshot(...)` and
+ * Snapshot.__init__'s `self.traces = _Traces(traces)` */
+#define TM_LINE_SNAPSHOT 560u
+#define TM_LINE_TRACES 423u
+
+/* the shared keys of a class of Lib/tracemalloc.py (its instances' values) */
+typedef struct TmKeys {
+    uint32_t nentries, usable;
+    bool used;
+} TmKeys;
+
 typedef struct TmState {
     const char *unsure;  /* Python-level tracemalloc code ran since the traces began: what */
     int limit;           /* the traceback limit (1) */
     int writers;         /* _PyUnicodeWriters open (tm_writer_begin) */
+    TmKeys snapshot_keys, traces_keys; /* Snapshot's and _Traces' */
     const char *peak_unsure; /* what ran since the peak was last set whose transient buffers are not the model's */
     TmSnap *snaps;
     size_t nsnaps, capsnaps;

@@ -29,23 +29,88 @@ enum { FR_LINENO };                                     /* ints */
 
 static SimXType xt(PyRun *I, SimId o) { return sim_kind(S, o) == SK_ITER ? sim_xtype_of(S, o) : SIM_XT_NONE; }
 
+/* A new instance of a class of Lib/tracemalloc.py whose __init__ stores
+ * nattrs attributes: the bytes of its object and of its values (3.11, 3.12:
+ * new_values; 3.13: inline, one block with the object), as sim_instance
+ * sizes a program's (the class's shared keys lose a usable slot per
+ * instance, its first instance's attributes take theirs) */
+static void lib_instance(PyRun *I, TmKeys *k, uint32_t nattrs, size_t *obj, size_t *values)
+{
+    if (!k->used) {
+        k->used = true;
+        k->nentries = 0;
+        k->usable = 30; /* SHARED_KEYS_MAX_SIZE */
+    }
+    size_t cap = k->nentries + k->usable;
+    if (k->usable > 1)
+        k->usable--;
+    size_t n = k->nentries + k->usable;
+    size_t inst = S->prof->version == SIM_V311 ? 56 : 48;
+    if (S->prof->inline_values) {
+        *obj = inst + ((cap + 7) & ~(size_t)7) + 8 * (cap + 1);
+        *values = 0;
+    } else {
+        *obj = inst;
+        *values = ((n + 2 + 7) & ~(size_t)7) + 8 * n;
+    }
+    if (k->nentries == 0) { /* the first instance's __init__ adds the keys */
+        k->nentries = nattrs;
+        k->usable = k->usable > nattrs ? k->usable - nattrs : 1;
+    }
+}
+
+/* a block of n bytes traced at line of Lib/tracemalloc.py */
+static PmPtr lib_block(PyRun *I, size_t n, uint32_t line)
+{
+    if (!n)
+        return PM_NULL;
+    PmPtr b = pm_alloc(&S->pm, n);
+    sim_trace_set_where(S, b, TM_LIB | line);
+    return b;
+}
+
+/* take_snapshot's Snapshot and its _Traces, instances of Lib/tracemalloc.py's
+ * classes: their blocks are traced at its lines (the composite's own block
+ * stands for the Snapshot object, three blocks of it for the rest) */
 SimId tm_snapshot_new(PyRun *I, size_t snap)
 {
-    SimId o = iter_composite(I, SIM_XT_TM_SNAPSHOT, 0, 1, 0, true);
-    if (!sim_nomem(S))
-        sim_iter_set_int(S, o, SNAP_INDEX, (int64_t)snap);
+    TmState *t = tm_state(I);
+    size_t sobj, svalues, tobj, tvalues;
+    lib_instance(I, &t->snapshot_keys, 2, &sobj, &svalues); /* traces, traceback_limit */
+    PmTraceFn tr = sim_trace_pause(S);
+    SimId o = iter_composite(I, SIM_XT_TM_SNAPSHOT, 0, 1, 3, true);
+    sim_trace_resume(S, tr);
+    if (!o)
+        return 0;
+    sim_iter_set_int(S, o, SNAP_INDEX, (int64_t)snap);
+    sim_trace_replace(S, sim_obj(S, o)->mem, sobj, PM_NULL);
+    sim_trace_set_where(S, sim_obj(S, o)->mem, TM_LIB | TM_LINE_SNAPSHOT);
+    sim_iter_set_block(S, o, 0, lib_block(I, svalues, TM_LINE_SNAPSHOT), 0);
+    lib_instance(I, &t->traces_keys, 1, &tobj, &tvalues); /* _traces */
+    sim_iter_set_block(S, o, 1, lib_block(I, tobj, TM_LINE_TRACES), 0);
+    sim_iter_set_block(S, o, 2, lib_block(I, tvalues, TM_LINE_TRACES), 0);
     return o;
 }
 
+/* A Frame: of the program's file, of '<unknown>' (line 0), or of Lib/
+ * tracemalloc.py (TM_LIB: its filename is not known, 0) */
 static SimId frame_new(PyRun *I, uint32_t line, bool file_key)
 {
     SimId f = iter_composite(I, SIM_XT_TM_FRAME, 1, 1, 0, true);
-    if (sim_nomem(S))
+    if (!f)
         return f;
-    const char *name = line || file_key ? I->filename : "<unknown>";
-    REFS(f)[FR_FILENAME] = sim_str(S, name, strlen(name));
+    bool lib = line & TM_LIB;
+    line &= ~TM_LIB;
+    const char *name = lib ? NULL : line || file_key ? I->filename : "<unknown>";
+    REFS(f)[FR_FILENAME] = name ? sim_str(S, name, strlen(name)) : 0;
     sim_iter_set_int(S, f, FR_LINENO, file_key ? 0 : line);
     return f;
+}
+
+static bool refuse_lib_name(PyRun *I)
+{
+    return py_not_modelled(I, 0, "the file name of a frame in CPython's Lib/tracemalloc.py (where it "
+                                 "is installed)");
 }
 
 SimId tm_traceback_new(PyRun *I, uint32_t line, bool file_key)
@@ -87,7 +152,8 @@ static Group *find_group(Group **g, size_t *n, size_t *cap, uint32_t key)
 static size_t group_by(const TmSnap *sn, bool by_file, Group **out, size_t *cap, size_t n)
 {
     for (size_t i = 0; i < sn->n; i++) {
-        uint32_t key = by_file ? (sn->tr[i].where ? 1 : 0) : sn->tr[i].where;
+        uint32_t w = sn->tr[i].where;
+        uint32_t key = by_file ? (w ? (w & TM_LIB) | 1 : 0) : w;
         Group *g = find_group(out, &n, cap, key);
         g->size += (int64_t)sn->tr[i].size;
         g->count++;
@@ -95,12 +161,19 @@ static size_t group_by(const TmSnap *sn, bool by_file, Group **out, size_t *cap,
     return n;
 }
 
-/* Traceback order: (filename, lineno); '<unknown>' sorts after a path */
+static bool sort_tie_unknown; /* two files whose order depends on CPython's install path met */
+
+/* Traceback order: (filename, lineno); '<unknown>' sorts after a path; the
+ * program's file against Lib/tracemalloc.py depends on where each is */
 static int tb_cmp(const PyRun *I, uint32_t a, uint32_t b)
 {
     (void)I;
     if ((a == 0) != (b == 0))
         return a == 0 ? 1 : -1;
+    if ((a & TM_LIB) != (b & TM_LIB)) {
+        sort_tie_unknown = true;
+        return a & TM_LIB ? 1 : -1;
+    }
     return a < b ? -1 : a > b;
 }
 
@@ -195,7 +268,14 @@ static SimId stats_list(PyRun *I, Group *g, size_t n, bool by_file, bool diff)
 {
     sorting = I;
     sorting_diff = diff;
+    sort_tie_unknown = false;
     qsort(g, n, sizeof *g, group_cmp);
+    if (sort_tie_unknown) {
+        free(g);
+        return py_not_modelled(I, 0, "the order of two statistics of equal size, one of the program's "
+                                     "file and one of Lib/tracemalloc.py (it follows where each file is)"),
+               (SimId)0;
+    }
     SimId list = sim_list(S, 0);
     for (size_t i = 0; i < n && !sim_nomem(S); i++) {
         sim_list_append(S, list, stat_new(I, &g[i], by_file, diff)); /* stolen */
@@ -280,15 +360,20 @@ static void format_size(double size, bool sign, Buf *out)
 
 static SimId first_frame(PyRun *I, SimId tb) { return sim_items(S, REFS(tb)[TB_FRAMES])[0]; }
 
-static void frame_str(PyRun *I, SimId f, Buf *out)
+static bool frame_str(PyRun *I, SimId f, Buf *out)
 {
+    if (!REFS(f)[FR_FILENAME])
+        return refuse_lib_name(I);
     size_t n;
     const char *s = sim_str_data(S, REFS(f)[FR_FILENAME], &n);
     buf_printf(out, "%.*s:%lld", (int)n, s, (long long)sim_iter_int(S, f, FR_LINENO));
+    return true;
 }
 
 static bool frame_repr(PyRun *I, SimId f, Buf *out)
 {
+    if (!REFS(f)[FR_FILENAME])
+        return refuse_lib_name(I);
     buf_adds(out, "<Frame filename=");
     if (!op_repr(I, REFS(f)[FR_FILENAME], out))
         return false;
@@ -314,19 +399,16 @@ static bool traceback_repr(PyRun *I, SimId tb, Buf *out)
 bool tm_native_str(PyRun *I, SimId o, Buf *out)
 {
     SimXType t = xt(I, o);
-    if (t == SIM_XT_TM_FRAME) {
-        frame_str(I, o, out);
-        return true;
-    }
-    if (t == SIM_XT_TM_TRACEBACK) {
-        frame_str(I, first_frame(I, o), out);
-        return true;
-    }
+    if (t == SIM_XT_TM_FRAME)
+        return frame_str(I, o, out);
+    if (t == SIM_XT_TM_TRACEBACK)
+        return frame_str(I, first_frame(I, o), out);
     if (t != SIM_XT_TM_STATISTIC && t != SIM_XT_TM_STATDIFF)
         return op_repr(I, o, out);
     tm_note_python_level(I, "str() of a tracemalloc statistic");
     int64_t size = sim_iter_int(S, o, ST_SIZE), count = sim_iter_int(S, o, ST_COUNT);
-    frame_str(I, first_frame(I, REFS(o)[ST_TB]), out);
+    if (!frame_str(I, first_frame(I, REFS(o)[ST_TB]), out))
+        return false;
     buf_adds(out, ": size=");
     format_size((double)size, false, out);
     if (t == SIM_XT_TM_STATDIFF) {
@@ -400,6 +482,8 @@ SimId tm_native_attr(PyRun *I, SimId o, const char *name, bool *found)
     case SIM_XT_TM_FRAME:
         if (strcmp(name, "filename") == 0) {
             *found = true;
+            if (!REFS(o)[FR_FILENAME])
+                return refuse_lib_name(I), (SimId)0;
             sim_incref(S, REFS(o)[FR_FILENAME]);
             return REFS(o)[FR_FILENAME];
         }
@@ -452,6 +536,8 @@ SimId tm_format(PyRun *I, SimId *a, int n, SimId kw)
     }
     tm_note_python_level(I, "Traceback.format()");
     SimId f = first_frame(I, a[0]);
+    if (!REFS(f)[FR_FILENAME])
+        return refuse_lib_name(I), (SimId)0;
     SimId list = sim_list(S, 0);
     SimId limit = bi_npos(I, n, kw) > 1 ? a[1] : bi_kwarg(I, a, n, kw, "limit");
     if (limit && sim_kind(S, limit) == SK_INT && SIM_V(S, limit, SK_INT, i) == 0)
