@@ -91,7 +91,7 @@ SimId sim_int(Sim *s, int64_t v)
     return id;
 }
 
-SimId sim_int_parsed(Sim *s, int64_t v)
+SimId sim_int_digits(Sim *s, int64_t v)
 {
     if (v >= -5 && v <= 256)
         return ret(s, s->small_int[v + 5]);

@@ -432,9 +432,11 @@ SimId sim_set(Sim *s);
 /* A new int object (never a cached small one) flagged SIM_INT_UNSURE: a
  * reference count that includes references the model does not keep. */
 SimId sim_int_unsure(Sim *s, int64_t v);
-/* An int parsed from text (int('12345'), PyLong_FromString: _PyLong_New,
- * no padding): the same object, a smaller request */
-SimId sim_int_parsed(Sim *s, int64_t v);
+/* An int CPython makes with _PyLong_New(ndigits) (PyLong_FromSsize_t: len(),
+ * hash(), sys.getsizeof(), enumerate's index; PyLong_FromString: int('12345')),
+ * without the padding of sim_int's one-digit ints: the same object, a
+ * smaller request */
+SimId sim_int_digits(Sim *s, int64_t v);
 SimId sim_object(Sim *s);
 SimId sim_instance(Sim *s, SimId cls);
 /* The model's exception classes (static types in CPython, calibrated as

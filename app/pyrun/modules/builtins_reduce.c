@@ -184,7 +184,8 @@ SimId builtin_sum(PyRun *I, SimId *a, int n, SimId kw)
         while (!acc) {
             if ((got = iter_step(I, it, &v)) <= 0) {
                 sim_decref(S, it);
-                return got < 0 ? 0 : sim_int(S, total);
+                /* 3.11: PyLong_FromLong; 3.12+: PyLong_FromSsize_t (no padding) */
+                return got < 0 ? 0 : S->prof->version == SIM_V311 ? sim_int(S, total) : sim_int_digits(S, total);
             }
             SimKind k = sim_kind(S, v);
             int64_t sum;

@@ -15,8 +15,7 @@ sizes = []
 for round_ in range(4):
     for n in range(250):
         handle_request(n)
-    current, _peak = tracemalloc.get_traced_memory()
-    sizes.append(current)
+    sizes.append(tracemalloc.get_traced_memory()[0])
 growth = [b - a for a, b in zip(sizes, sizes[1:])]
 print(growth)
 print("leaking:", all(g > 0 for g in growth))
