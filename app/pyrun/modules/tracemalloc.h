@@ -26,6 +26,7 @@ typedef struct TmSnap {
 /* Lib/tracemalloc.py 3.11-3.13: take_snapshot's `return Snapshot(...)` and
  * Snapshot.__init__'s `self.traces = _Traces(traces)` */
 #define TM_LINE_SNAPSHOT 560u
+#define TM_LINE_GET_TRACES 558u /* `traces = _get_traces()`: its list */
 #define TM_LINE_TRACES 423u
 
 /* the shared keys of a class of Lib/tracemalloc.py (its instances' values) */
@@ -38,6 +39,10 @@ typedef struct TmState {
     const char *unsure;  /* Python-level tracemalloc code ran since the traces began: what */
     int limit;           /* the traceback limit (1) */
     int writers;         /* _PyUnicodeWriters open (tm_writer_begin) */
+    bool import_garbage; /* 3.12: the import left operator's cyclic garbage (pure-Python classes
+                          * _operator replaced) in an older generation */
+    bool stock_unknown;  /* a collection freed it: the free lists hold what the model does not know,
+                          * until a full collection empties them */
     TmKeys snapshot_keys, traces_keys; /* Snapshot's and _Traces' */
     const char *peak_unsure; /* what ran since the peak was last set whose transient buffers are not the model's */
     TmSnap *snaps;
@@ -49,6 +54,8 @@ TmState *tm_state(PyRun *I);
  * now hold its objects too. */
 void tm_note_python_level(PyRun *I, const char *what);
 
+/* A collection of generation gen ended (automatic or gc.collect()) */
+void tm_collected(PyRun *I, int gen);
 /* print() runs while tracing */
 void tm_note_print(PyRun *I);
 /* A _PyUnicodeWriter (a %-format, str.format()) whose first buffer holds
@@ -66,7 +73,7 @@ void tm_transient(PyRun *I, size_t n);
 void tm_note_peak_unsure(PyRun *I, const char *what);
 
 /* tracemalloc_stats.c: the objects */
-SimId tm_snapshot_new(PyRun *I, size_t snap);
+SimId tm_snapshot_new(PyRun *I, size_t snap, SimId traces_list);
 /* a Traceback of one frame (the program's file at line; filename only when
  * line is 0 and `file_key`) */
 SimId tm_traceback_new(PyRun *I, uint32_t line, bool file_key);

@@ -72,16 +72,19 @@ static PmPtr lib_block(PyRun *I, size_t n, uint32_t line)
 /* take_snapshot's Snapshot and its _Traces, instances of Lib/tracemalloc.py's
  * classes: their blocks are traced at its lines (the composite's own block
  * stands for the Snapshot object, three blocks of it for the rest) */
-SimId tm_snapshot_new(PyRun *I, size_t snap)
+SimId tm_snapshot_new(PyRun *I, size_t snap, SimId traces_list)
 {
     TmState *t = tm_state(I);
     size_t sobj, svalues, tobj, tvalues;
     lib_instance(I, &t->snapshot_keys, 2, &sobj, &svalues); /* traces, traceback_limit */
     PmTraceFn tr = sim_trace_pause(S);
-    SimId o = iter_composite(I, SIM_XT_TM_SNAPSHOT, 0, 1, 3, true);
+    SimId o = iter_composite(I, SIM_XT_TM_SNAPSHOT, 1, 1, 3, true);
     sim_trace_resume(S, tr);
-    if (!o)
+    if (!o) {
+        sim_decref(S, traces_list);
         return 0;
+    }
+    REFS(o)[0] = traces_list; /* its _Traces' list of traces */
     sim_iter_set_int(S, o, SNAP_INDEX, (int64_t)snap);
     sim_trace_replace(S, sim_obj(S, o)->mem, sobj, PM_NULL);
     sim_trace_set_where(S, sim_obj(S, o)->mem, TM_LIB | TM_LINE_SNAPSHOT);
@@ -244,8 +247,7 @@ static bool snapshot_arg(PyRun *I, SimId v, const char *method)
 static bool refuse_snap(PyRun *I, const TmSnap *sn)
 {
     return py_not_modelled(I, 0,
-                           "statistics of a snapshot taken after %s (it would hold the blocks of "
-                           "Lib/tracemalloc.py's own objects)",
+                           "statistics of a snapshot taken after %s",
                            sn->unsure);
 }
 
@@ -292,7 +294,7 @@ SimId tm_statistics(PyRun *I, SimId *a, int n, SimId kw)
     const TmSnap *sn = snap_of(I, a[0]);
     if (sn->unsure)
         return refuse_snap(I, sn), (SimId)0;
-    tm_note_python_level(I, "Snapshot.statistics()");
+    tm_note_python_level(I, "Snapshot.statistics() (CPython traces the objects it makes)");
     Group *g = NULL;
     size_t cap = 0, ng = group_by(sn, by_file, &g, &cap, 0);
     return stats_list(I, g, ng, by_file, false);
@@ -315,7 +317,7 @@ SimId tm_compare_to(PyRun *I, SimId *a, int n, SimId kw)
     const TmSnap *sn = snap_of(I, a[0]), *so = snap_of(I, old);
     if (sn->unsure || so->unsure)
         return refuse_snap(I, sn->unsure ? sn : so), (SimId)0;
-    tm_note_python_level(I, "Snapshot.compare_to()");
+    tm_note_python_level(I, "Snapshot.compare_to() (CPython traces the objects it makes)");
     Group *g = NULL, *og = NULL;
     size_t cap = 0, ocap = 0, ng = group_by(sn, by_file, &g, &cap, 0);
     size_t nog = group_by(so, by_file, &og, &ocap, 0);
@@ -405,7 +407,7 @@ bool tm_native_str(PyRun *I, SimId o, Buf *out)
         return frame_str(I, first_frame(I, o), out);
     if (t != SIM_XT_TM_STATISTIC && t != SIM_XT_TM_STATDIFF)
         return op_repr(I, o, out);
-    tm_note_python_level(I, "str() of a tracemalloc statistic");
+    tm_note_python_level(I, "str() of a tracemalloc statistic (CPython traces the objects it makes)");
     int64_t size = sim_iter_int(S, o, ST_SIZE), count = sim_iter_int(S, o, ST_COUNT);
     if (!frame_str(I, first_frame(I, REFS(o)[ST_TB]), out))
         return false;
@@ -432,7 +434,7 @@ bool tm_native_repr(PyRun *I, SimId o, Buf *out)
     case SIM_XT_TM_TRACEBACK: return traceback_repr(I, o, out);
     case SIM_XT_TM_STATISTIC: case SIM_XT_TM_STATDIFF: {
         bool diff = xt(I, o) == SIM_XT_TM_STATDIFF;
-        tm_note_python_level(I, "repr() of a tracemalloc statistic");
+        tm_note_python_level(I, "repr() of a tracemalloc statistic (CPython traces the objects it makes)");
         buf_adds(out, diff ? "<StatisticDiff traceback=" : "<Statistic traceback=");
         if (!traceback_repr(I, REFS(o)[ST_TB], out))
             return false;
@@ -534,7 +536,7 @@ SimId tm_format(PyRun *I, SimId *a, int n, SimId kw)
         py_raise(I, EXC_TypeError, "descriptor 'format' requires a 'Traceback' object");
         return 0;
     }
-    tm_note_python_level(I, "Traceback.format()");
+    tm_note_python_level(I, "Traceback.format() (CPython traces the objects it makes)");
     SimId f = first_frame(I, a[0]);
     if (!REFS(f)[FR_FILENAME])
         return refuse_lib_name(I), (SimId)0;
