@@ -37,6 +37,7 @@ void pm_init(PmHeap *h, uint32_t arena_size, uint32_t pool_size, bool keep_one_e
     h->pool_size = pool_size;
     h->pools_per_arena = arena_size / pool_size; /* 64: links_of relies on it */
     h->keep_one_empty = keep_one_empty;
+    pm_set_trace(h, NULL, NULL);
     h->unused_arena_objects = PM_NONE;
     h->usable_arenas = PM_NONE;
     h->nfp2lasta = xmalloc((h->pools_per_arena + 1) * sizeof *h->nfp2lasta);
@@ -289,6 +290,8 @@ static void raw_free(PmHeap *h, PmPtr p)
     h->raw_free_head = i;
 }
 
+static inline PmPtr alloc_small(PmHeap *h, size_t n);
+
 static inline PmPtr alloc_block(PmHeap *h, size_t n)
 {
     if (n == 0 || n > PM_SMALL_REQUEST) {
@@ -297,6 +300,12 @@ static inline PmPtr alloc_block(PmHeap *h, size_t n)
             h->refused++;
         return b;
     }
+    return alloc_small(h, n);
+}
+
+/* 1 <= n <= PM_SMALL_REQUEST */
+static inline PmPtr alloc_small(PmHeap *h, size_t n)
+{
     unsigned c = pm_size_class(n);
     uint32_t pid = h->usedpools[c];
     if (pid == PM_NONE) {
@@ -404,21 +413,48 @@ static inline void free_block(PmHeap *h, PmPtr ptr)
         insert_to_freepool(h, pid);
 }
 
-/* Every block given out or taken back passes here: one predictable branch
- * when no tracer is installed (tracemalloc's hooks, sim/trace.c). */
-PmPtr pm_alloc(PmHeap *h, size_t n)
+/* Every block given out or taken back passes here.  The tracer costs no
+ * branch of its own: with one installed, small_limit and slow_mask send
+ * every request down the path that raw blocks take anyway (pm_set_trace). */
+static PmPtr alloc_traced(PmHeap *h, size_t n)
 {
     PmPtr b = alloc_block(h, n);
-    if (__builtin_expect(h->trace != NULL, 0) && b != PM_NULL)
+    if (h->trace != NULL && b != PM_NULL)
         h->trace(h->trace_ctx, b, n, PM_NULL);
     return b;
 }
 
-void pm_free(PmHeap *h, PmPtr ptr)
+PmPtr pm_alloc(PmHeap *h, size_t n)
 {
-    if (__builtin_expect(h->trace != NULL, 0) && ptr != PM_NULL)
+    if (__builtin_expect(n - 1 >= h->small_limit, 0)) /* n 0, a raw request, or a tracer */
+        return alloc_traced(h, n);
+    return alloc_small(h, n);
+}
+
+static void free_traced(PmHeap *h, PmPtr ptr)
+{
+    if (h->trace != NULL)
         h->trace(h->trace_ctx, PM_NULL, 0, ptr);
     free_block(h, ptr);
+}
+
+void pm_free(PmHeap *h, PmPtr ptr)
+{
+    if (ptr == PM_NULL)
+        return;
+    if (__builtin_expect((ptr & h->slow_mask) != 0, 0)) { /* a raw block, or a tracer */
+        free_traced(h, ptr);
+        return;
+    }
+    free_block(h, ptr);
+}
+
+void pm_set_trace(PmHeap *h, PmTraceFn fn, void *ctx)
+{
+    h->trace = fn;
+    h->trace_ctx = ctx;
+    h->small_limit = fn ? 0 : PM_SMALL_REQUEST;
+    h->slow_mask = fn ? ~(uint32_t)0 : PM_RAW_BIT;
 }
 
 static PmPtr realloc_block(PmHeap *h, PmPtr p, size_t n)
@@ -452,7 +488,7 @@ static PmPtr realloc_block(PmHeap *h, PmPtr p, size_t n)
 PmPtr pm_realloc(PmHeap *h, PmPtr p, size_t n)
 {
     PmPtr q = realloc_block(h, p, n);
-    if (__builtin_expect(h->trace != NULL, 0) && q != PM_NULL)
+    if (__builtin_expect(h->trace != NULL, 0) && q != PM_NULL) /* resizes are rarer */
         h->trace(h->trace_ctx, q, n, p);
     return q;
 }

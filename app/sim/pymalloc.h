@@ -106,8 +106,12 @@ typedef struct PmHeap {
     uint64_t raw_live_blocks, raw_live_bytes, raw_brk;
     PmEventFn on_event;
     void *event_ctx;
-    PmTraceFn trace;                 /* NULL unless a tracer is installed */
+    PmTraceFn trace;                 /* NULL unless a tracer is installed (pm_set_trace) */
     void *trace_ctx;
+    size_t small_limit;              /* requests n with n - 1 below it take the small path:
+                                      * PM_SMALL_REQUEST, 0 while tracing */
+    uint32_t slow_mask;              /* blocks with a bit of it free the slow way:
+                                      * PM_RAW_BIT, all bits while tracing */
     /* the modelled address space: arenas plus system-malloc bytes may not
      * pass `limit` (0 = no limit); a request that would is refused */
     uint64_t limit;
@@ -128,6 +132,8 @@ void pm_fini(PmHeap *h);
 PmPtr pm_alloc(PmHeap *h, size_t n);
 void pm_free(PmHeap *h, PmPtr p);
 PmPtr pm_realloc(PmHeap *h, PmPtr p, size_t n);
+/* Installs the tracer fn (NULL: none), told of every block given out or taken back. */
+void pm_set_trace(PmHeap *h, PmTraceFn fn, void *ctx);
 /* Bytes of the modelled address space in use: live arenas and system blocks. */
 uint64_t pm_mapped(const PmHeap *h);
 /* Would n more mapped bytes stay within the limit? */

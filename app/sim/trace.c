@@ -97,8 +97,7 @@ void sim_trace_start(Sim *s, SimTraceWhereFn where, void *ctx)
         s->tracer = xcalloc(1, sizeof *s->tracer);
     s->tracer->where = where;
     s->tracer->ctx = ctx;
-    s->pm.trace = on_block;
-    s->pm.trace_ctx = s;
+    pm_set_trace(&s->pm, on_block, s);
 }
 
 void sim_trace_clear(Sim *s)
@@ -114,8 +113,7 @@ void sim_trace_clear(Sim *s)
 
 void sim_trace_stop(Sim *s)
 {
-    s->pm.trace = NULL;
-    s->pm.trace_ctx = NULL;
+    pm_set_trace(&s->pm, NULL, NULL);
     sim_trace_clear(s);
 }
 

@@ -70,9 +70,14 @@ const SimTraceEntry *sim_trace_find(const Sim *s, PmPtr p);
 static inline PmTraceFn sim_trace_pause(Sim *s)
 {
     PmTraceFn t = s->pm.trace;
-    s->pm.trace = NULL;
+    if (t)
+        pm_set_trace(&s->pm, NULL, s);
     return t;
 }
-static inline void sim_trace_resume(Sim *s, PmTraceFn t) { s->pm.trace = t; }
+static inline void sim_trace_resume(Sim *s, PmTraceFn t)
+{
+    if (t)
+        pm_set_trace(&s->pm, t, s);
+}
 
 #endif

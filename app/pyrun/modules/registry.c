@@ -148,12 +148,14 @@ const ModuleDef py_modules[] = {
     {"reprlib", reprlib_functions, &reprlib_nfunctions, reprlib_module_init,
      "(`repr` with the default limits of its Repr instance)", reprlib_on_import},
     {"tracemalloc", tracemalloc_functions, &tracemalloc_nfunctions, tracemalloc_module_init,
-     "on the model's own blocks: `start` (one frame), `stop`, `is_tracing`, `clear_traces`, `reset_peak`, "
-     "`get_traced_memory`, `get_traceback_limit`, `get_object_traceback`, `take_snapshot`; the types "
-     "`Snapshot` (`statistics` and `compare_to` by 'lineno', 'filename' or 'traceback'), `Statistic`, "
-     "`StatisticDiff`, `Traceback` (`format`), `Frame` (str, repr, attributes). After a snapshot or "
-     "statistics while tracing, the traced figures are refused until `clear_traces()` (CPython traces "
-     "the objects its Lib/tracemalloc.py makes)",
+     "on the model's own blocks, with the sizes CPython requests: `start` (one frame), `stop`, `is_tracing`, "
+     "`clear_traces`, `reset_peak`, `get_traced_memory`, `get_traceback_limit`, `get_object_traceback`, "
+     "`take_snapshot`; the types `Snapshot` (`statistics` and `compare_to` by 'lineno', 'filename' or "
+     "'traceback', `traceback_limit`), `Statistic`, `StatisticDiff`, `Traceback` (`format`, indexing, len), "
+     "`Frame` (str, repr, `filename`, `lineno`). Refused: the traced figures after `statistics()`, "
+     "`compare_to()` or the text of their results while tracing (until `clear_traces()`), a peak after "
+     "print() and other transient buffers the model does not follow (until `reset_peak()`), the file name "
+     "of Lib/tracemalloc.py's frames (docs/TRACEMALLOC.md)",
      tracemalloc_on_import},
     {0},
 };
