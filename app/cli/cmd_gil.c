@@ -1,5 +1,5 @@
 /*
- * cmd_gil: `pydive gil` — runs the scheduler model (lab/gil/sched.h) once and
+ * cmd_gil: `pydive gil` — runs the scheduler model (sim/sched.h) once and
  * prints its totals, the speed-up against thread count (1, 2, 4, 8, 16, 72)
  * and a plain-ASCII timeline of the first workers; with --regime processes
  * also the memory of N forked workers against one process with N threads
@@ -17,7 +17,7 @@
 #include "cli/cli.h"
 #include "cli/session.h"
 #include "lab/gil/cow.h"
-#include "lab/gil/sched.h"
+#include "sim/sched.h"
 #include "lab/gil/workload.h"
 
 static const int sweep_counts[] = {1, 2, 4, 8, 16, 72};

@@ -40,13 +40,19 @@ static SimId no_attr(PyRun *I, SimId obj, SimId name)
         size_t mn;
         const char *mod = sim_str_data(S, SIM_V(S, obj, SK_MODULE, module.name), &mn);
         py_raise(I, EXC_AttributeError, "module '%.*s' has no attribute '%.*s'", (int)mn, mod, (int)n, nm);
+        exc_context_set(I, name, obj, 0);
+        suggest_for_attr(I, obj, name);
+        if (S->prof->version == SIM_V311 && mn == 2 && memcmp(mod, "io", 2) == 0)
+            io_getattr_miss_311(I, nm, n, true);
     } else if (k == SK_TYPE) {
         const char *tn = sim_obj(S, obj)->sub == SK_INSTANCE
                              ? sim_str_data(S, sim_items(S, obj)[0], &(size_t){0})
                              : sim_type_obj_name(S, obj);
         py_raise(I, EXC_AttributeError, "type object '%s' has no attribute '%.*s'", tn, (int)n, nm);
+        exc_context_set(I, name, obj, 0);
     } else {
         py_raise(I, EXC_AttributeError, "'%s' object has no attribute '%.*s'", op_typename(I, obj), (int)n, nm);
+        exc_context_set(I, name, obj, 0);
         suggest_for_attr(I, obj, name);
     }
     return 0;
@@ -364,6 +370,8 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
     }
     case SK_MODULE: {
         SimId v = sim_dict_get(S, o->v.module.dict, name);
+        if (!v && is(I, name, "__name__")) /* the model's module dicts hold no dunders */
+            v = o->v.module.name;
         if (v)
             return ret(I, v);
         break;

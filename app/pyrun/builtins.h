@@ -238,6 +238,9 @@ extern const BuiltinDef io_functions[];
 extern const int io_nfunctions;
 void io_module_init(PyRun *I, SimId dict);
 void io_on_import(PyRun *I);
+/* 3.11: what io.py's module __getattr__ does when a lookup of nm on io fails
+ * (raised: after raising the program's AttributeError; else C code clears it) */
+void io_getattr_miss_311(PyRun *I, const char *nm, size_t n, bool raised);
 /* modules/reprlib.c */
 extern const BuiltinDef reprlib_functions[];
 extern const int reprlib_nfunctions;

@@ -531,7 +531,7 @@ static bool import_stmt(Cg *g, int n)
     const Node *nd = NODE(g, n);
     /* dotted, relative and star imports were refused (compile_refuse.c) */
     if (nd->flag == 1) {
-        cg_emit(g, OP_IMPORT_NAME, cg_add_name(g, nd->str));
+        cg_emit(g, OP_IMPORT_NAME, cg_add_name(g, nd->str) | IMPORT_FROMLIST);
         for (int c = nd->a; c >= 0; c = NODE(g, c)->next) {
             const Node *it = NODE(g, c);
             cg_emit(g, OP_IMPORT_FROM, cg_add_name(g, it->str));

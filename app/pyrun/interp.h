@@ -17,6 +17,7 @@
 #include "pyrun/thread.h"
 #include "pyrun/types/exception.h"
 #include "sim/sim.h"
+#include "sim/vmsched.h"
 
 typedef enum Opcode {
     OP_NOP, OP_LINE, OP_POP_TOP, OP_DUP_TOP, OP_ROT_TWO, OP_ROT_THREE, OP_PUSH_NULL,
@@ -60,6 +61,9 @@ enum { PM_COPY, PM_SWAP, PM_SEQUENCE, PM_MAPPING, PM_GET_LEN, PM_KEYS, PM_CLASS 
  * stack leaves out the top value (a with statement's __enter__ result:
  * its handler sees [__exit__, exception], as SETUP_WITH's does) */
 #define SETUP_TRY_BELOW (1 << 22)
+/* IMPORT_NAME's argument: the name, with this bit for `from M import ...`
+ * (a non-empty fromlist) */
+#define IMPORT_FROMLIST (1 << 22)
 #define OPCODE(w) ((w) & 0xffu)
 
 enum { SLOT_LOCAL, SLOT_CELL, SLOT_FREE };
@@ -126,6 +130,8 @@ struct PyRun {
                              * vm_pop_frame) and at a thread switch: the loop's one load */
     PyThreadState **threads; /* every thread's, the main thread's first (owned) */
     int nthreads;
+    VmSched vs;             /* who holds the GIL, the simulated clock (vs.now, ps), timers */
+    uint32_t opcost[OP_COUNT]; /* what each instruction adds to vs.now (vm_threads.c) */
     Ast ast;
     const char *src;
     size_t srclen;
@@ -160,8 +166,8 @@ struct PyRun {
     SimId lib_exc;          /* the last such exception once caught (borrowed), its library, line */
     const char *lib_exc_library;
     int lib_exc_line;
-    bool gen_closed_once;
-    bool enum_member_read;  /* 3.11: an Enum member was read through its class (attrs.c) */   /* a suspended generator was closed (vm_gen.c first_close_note) */
+    bool gen_closed_once;   /* a suspended generator was closed (vm_gen.c first_close_note) */
+    bool enum_member_read;  /* 3.11: an Enum member was read through its class (attrs.c) */
     bool exc_startup_made;  /* the exception classes of startup are made: later ones are static */
     bool gc_count_unsure;   /* that import's GC traffic is not known from this state: the young
                              * count is refused until a full gc.collect() */
@@ -215,6 +221,7 @@ typedef struct SavedErr {
     PyError err;
     ExcType err_exc;
     SimId err_obj;
+    SimId err_ctx[3];
     bool reraise;
 } SavedErr;
 /* Moves the pending exception, its traceback and what it keeps into sv. */
@@ -261,7 +268,9 @@ void gc_timing_at_exit(PyRun *I);
  * stderr before the program runs */
 void py_add_warning(PyRun *I, int line, const char *msg);
 /* vm.c */
-typedef enum VmStop { VM_RETURNED, VM_STEPPED, VM_ERROR } VmStop;
+/* VM_SWITCH: the running thread let another one run (I->ts changes before
+ * the next run; vm_threads.c). */
+typedef enum VmStop { VM_RETURNED, VM_STEPPED, VM_ERROR, VM_SWITCH } VmStop;
 VmStop vm_run(PyRun *I, int base_depth, bool step);
 bool vm_push_module(PyRun *I);
 /* vm_help.c */
@@ -271,6 +280,15 @@ SimId vm_load_name(PyRun *I, SimId name, bool use_locals);
 bool vm_unpack(PyRun *I, int n);
 SimId vm_build_slice(PyRun *I, int n);
 void vm_eval_breaker(PyRun *I);
+/* The scheduler's look at an eval-breaker check once vs.now reached
+ * vs.check_at (vm_threads.c): 1 when another thread runs now (the loop
+ * returns VM_SWITCH), 0 to go on, -1 with a refusal when every thread
+ * waits for ever. */
+int vm_sched_check(PyRun *I);
+/* After VM_SWITCH: I->ts becomes the thread the scheduler runs. */
+void vm_thread_switch(PyRun *I);
+/* The costs of a profile's instructions into I->opcost. */
+void vm_opcost_init(PyRun *I);
 bool vm_format_value(PyRun *I, int arg);
 bool vm_raise_op(PyRun *I, int arg);
 /* MAP_ADD: pops a key and a value into the dict `depth` slots down; false
@@ -479,11 +497,33 @@ SimId exc_class(PyRun *I, ExcType t);
 SimId exc_class_named(PyRun *I, const char *name, size_t n);
 /* Is cls one of the built-in exception classes (not a user's subclass)? */
 bool exc_is_builtin_type(PyRun *I, SimId cls);
+/* The built-in exception cls is or extends (its layout's owner's line) */
+ExcType exc_builtin_base(PyRun *I, SimId cls);
+/* Is built-in t root or one of its subclasses? */
+bool exc_type_extends(ExcType t, ExcType root);
 /* The pending exception's instance, made now if it was raised from C (a
  * new reference); its context is the exception being handled. */
 SimId exc_instance(PyRun *I);
 /* A new exception of class cls with args (stolen; 0: no arguments). */
 SimId exc_new(PyRun *I, SimId cls, SimId args);
+/* An exception made and cleared inside C code, as 3.11 does when a failed
+ * attribute lookup sets the AttributeError's name and obj (normalizing it):
+ * the message, the args tuple (left on the free list) and the instance. */
+void exc_made_and_cleared(PyRun *I, ExcType t, const char *msg);
+/* What the pending error's lookup named (borrowed; 0: none): the instance,
+ * when made, gets them as name, obj and name_from where its layout has them
+ * (set_attribute_error_context, format_exc_check_arg, import_from). */
+void exc_context_set(PyRun *I, SimId name, SimId obj, SimId name_from);
+/* exc_layout.c: the words a class's built-in base adds, the fields its
+ * tp_init sets from args and keywords, reading and writing them (found:
+ * the attribute is a field; exc_layout_store: 1 done, 0 not a field, -1
+ * error) */
+uint32_t exc_layout_words(PyRun *I, SimId cls);
+void exc_layout_init(PyRun *I, SimId e, SimId args);
+bool exc_layout_kwargs(PyRun *I, SimId e, const SimId *vals, SimId kwnames);
+void exc_layout_set(PyRun *I, SimId e, const char *name, SimId v);
+SimId exc_layout_get(PyRun *I, SimId e, const char *name, bool *found);
+int exc_layout_store(PyRun *I, SimId e, const char *name, SimId value);
 /* e.args (borrowed) */
 SimId exc_args(PyRun *I, SimId e);
 /* Is v an exception instance? */

@@ -59,6 +59,7 @@ static const CpyNameSet *real_names(PyRun *I, SimId obj, const char **owner, con
     case SK_MODULE: {
         size_t mn;
         *owner = sim_str_data(S, o->v.module.name, &mn);
+        *also = cpython_type_names("module");
         return cpython_module_names(*owner);
     }
     case SK_INSTANCE:

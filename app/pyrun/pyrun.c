@@ -26,9 +26,11 @@ void py_err_save(PyRun *I, SavedErr *sv)
     sv->err = I->ts->err;
     sv->err_exc = I->ts->err_exc;
     sv->err_obj = I->ts->err_obj;
+    memcpy(sv->err_ctx, I->ts->err_ctx, sizeof sv->err_ctx);
     sv->reraise = I->ts->reraise;
     I->ts->err.set = false;
     I->ts->err_obj = 0;
+    memset(I->ts->err_ctx, 0, sizeof I->ts->err_ctx);
     I->ts->reraise = false;
 }
 
@@ -36,9 +38,11 @@ void py_err_restore(PyRun *I, SavedErr *sv)
 {
     if (I->ts->err_obj)
         sim_decref(S, I->ts->err_obj);
+    exc_context_set(I, 0, 0, 0);
     I->ts->err = sv->err;
     I->ts->err_exc = sv->err_exc;
     I->ts->err_obj = sv->err_obj;
+    memcpy(I->ts->err_ctx, sv->err_ctx, sizeof sv->err_ctx);
     I->ts->reraise = sv->reraise;
 }
 
@@ -46,6 +50,10 @@ void py_err_discard(PyRun *I, SavedErr *sv)
 {
     sim_xdecref(S, sv->err_obj);
     sv->err_obj = 0;
+    for (int i = 0; i < 3; i++) {
+        sim_xdecref(S, sv->err_ctx[i]);
+        sv->err_ctx[i] = 0;
+    }
 }
 
 /* "Exception ignored in: ..." as PyErr_WriteUnraisable prints it */
@@ -173,6 +181,8 @@ PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn
     I->out_ctx = out_ctx;
     I->threads = xcalloc(1, sizeof *I->threads);
     I->threads[I->nthreads++] = I->ts = py_thread_new(0);
+    vs_init(&I->vs);
+    vm_opcost_init(I);
     SimHooks h = {.ctx = I, .finalize = hook_finalize, .call1 = hook_call1, .collecting = hook_collecting,
                  .key_equal = hook_key_equal};
     sim_set_hooks(sim, &h);
@@ -280,6 +290,10 @@ static PyStatus after_run(PyRun *I, VmStop st)
 {
     if (st == VM_STEPPED)
         return PY_PAUSED;
+    if (st == VM_SWITCH) {
+        vm_thread_switch(I);
+        return PY_PAUSED;
+    }
     I->done = true;
     if (st == VM_ERROR) {
         I->failed = true;
@@ -419,6 +433,7 @@ void py_free(PyRun *I)
     for (int t = 0; t < I->nthreads; t++)
         py_thread_free(I->threads[t]);
     free(I->threads);
+    vs_fini(&I->vs);
     free(I->filename);
     free(I);
 }

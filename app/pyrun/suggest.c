@@ -145,6 +145,15 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* dir() of a built-in type or module as the profile's CPython has it */
+static int add_cpython_names(PyRun *I, const CpyNameSet *set, char **names, int cnt)
+{
+    for (size_t i = 0; i < set->n && cnt < 500; i++)
+        if (cpython_has(set, set->names[i].name, strlen(set->names[i].name), S->prof->version))
+            names[cnt++] = strdup(set->names[i].name);
+    return cnt;
+}
+
 void suggest_for_attr(PyRun *I, SimId obj, SimId nm)
 {
     size_t n;
@@ -171,11 +180,10 @@ void suggest_for_attr(PyRun *I, SimId obj, SimId nm)
                 names[cnt++] = strndup(ks, kn);
             }
         }
+    } else if (o->kind == SK_MODULE && (set = cpython_module_names(sim_str_data(S, o->v.module.name, &(size_t){0})))) {
+        cnt = add_cpython_names(I, set, names, cnt);
     } else if ((set = cpython_type_names(sim_kind_name((SimKind)o->kind))) != NULL) {
-        /* dir() of the built-in type as the profile's CPython has it */
-        for (size_t i = 0; i < set->n && cnt < 500; i++)
-            if (cpython_has(set, set->names[i].name, strlen(set->names[i].name), S->prof->version))
-                names[cnt++] = strdup(set->names[i].name);
+        cnt = add_cpython_names(I, set, names, cnt);
     } else {
         int first, end;
         bi_method_range(&first, &end);

@@ -83,6 +83,8 @@ typedef struct PyThreadState {
     PyError err;            /* the exception being raised: err.type is its class's name */
     ExcType err_exc;        /* its built-in type, when err_obj is 0 */
     SimId err_obj;          /* its exception instance, once made (it holds the traceback) */
+    SimId err_ctx[3];       /* what a failed lookup named, set on the instance when it is made:
+                             * name, obj and name_from (exc_layout.c; owned, 0 when none) */
     bool reraise;           /* the error is a re-raise: no traceback entry for this frame */
     int nested;             /* C-level calls into Python (finalizers, callbacks) */
     SimId kwnames;          /* pending KW_NAMES tuple */

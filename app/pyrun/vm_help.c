@@ -28,6 +28,7 @@ void vm_name_error(PyRun *I, SimId name)
     if (!modelled_name_missing(I, name))
         return;
     py_raise(I, EXC_NameError, "name '%.*s' is not defined", (int)n, s);
+    exc_context_set(I, name, 0, 0);
     suggest_for_name(I, name);
 }
 

@@ -2,7 +2,8 @@
  * vm_loop: the dispatch loop and the eval breaker (where 3.12+ runs a
  * scheduled collection): checked where ceval checks it, after a CALL of a
  * C callable, on a backward jump and on entering a Python function
- * (RESUME, in vm_call_python).  The rarer instructions and exception
+ * (RESUME, in vm_call_python); the scheduler's look (vm_threads.c) at the
+ * same places once the simulated clock reached its next event.  The rarer instructions and exception
  * unwinding are in vm_ops.c, the name lookups' cache in vm_names.c.
  *
  * Speed: the top frame, its code and the stack stay in locals and are
@@ -72,6 +73,7 @@
         uint32_t w_ = ops[f->ip];                                                  \
         arg = OPARG(w_);                                                           \
         op = (Opcode)OPCODE(w_);                                                   \
+        I->vs.now += I->opcost[op]; /* the simulated clock (vm_threads.c) */       \
         if (op == OP_LINE) {                                                       \
             if (step && executed && ts->nested == 0)                                \
                 return VM_STEPPED;                                                 \
@@ -116,6 +118,19 @@ static void stopped(PyRun *I)
         py_raise(I, EXC_RuntimeError, "pydive timeout reached");
     }
 }
+
+/* The scheduler's look at an eval-breaker check: another thread may run
+ * now (only once the clock reached check_at, never while one runs alone). */
+#define SCHED_CHECK()                                       \
+    do {                                                    \
+        if (UNLIKELY(I->vs.now >= I->vs.check_at)) {        \
+            int sw_ = vm_sched_check(I);                    \
+            if (sw_ < 0)                                    \
+                goto error;                                 \
+            if (sw_ > 0)                                    \
+                return VM_SWITCH;                           \
+        }                                                   \
+    } while (0)
 
 /* A scheduled collection waits for the next check (3.12+). */
 static inline void eval_breaker(PyRun *I)
@@ -390,8 +405,11 @@ dispatch:
         PUSH(r);
         NEXT();
     TARGET(OP_JUMP)
-        if ((uint32_t)arg < f->ip)
+        if ((uint32_t)arg < f->ip) {
             eval_breaker(I);
+            f->ip = (uint32_t)arg;
+            SCHED_CHECK();
+        }
         f->ip = (uint32_t)arg;
         NEXT();
     TARGET(OP_POP_JUMP_IF_FALSE) TARGET(OP_POP_JUMP_IF_TRUE) {
@@ -480,6 +498,7 @@ dispatch:
     TARGET(OP_BEFORE_WITH)
         if (!vm_before_with(I))
             goto error;
+        SCHED_CHECK(); /* __enter__ may block (a lock) */
         NEXT();
     TARGET(OP_WITH_EXIT)
         if (!vm_with_exit(I, arg))
@@ -512,6 +531,7 @@ dispatch:
             goto error;
         if (ts->nframes == before) /* a C callable: CALL ends with the check */
             eval_breaker(I);
+        SCHED_CHECK(); /* ... and a Python function's RESUME has one */
         NEXT();
     }
     TARGET(OP_MAKE_FUNCTION) vm_op_make_function(I, arg); NEXT();

@@ -171,23 +171,45 @@ void vm_op_make_function(PyRun *I, int ci)
     PUSH(r);
 }
 
+/* 3.11 reads a package's __path__ when the import has a fromlist: a module
+ * without one raises (and clears) an AttributeError (module_getattro) */
+static bool has_path(const char *nm, size_t n)
+{
+    return (n == 4 && !memcmp(nm, "json", 4)) || (n == 11 && !memcmp(nm, "collections", 11));
+}
+
+/* the modelled modules built into the interpreter: no __file__ */
+static bool is_builtin_module(const char *nm, size_t n)
+{
+    static const char *const builtin[] = {"sys", "gc", "time", "itertools"};
+    for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++)
+        if (strlen(builtin[i]) == n && memcmp(builtin[i], nm, n) == 0)
+            return true;
+    return false;
+}
+
 bool vm_op_import_name(PyRun *I, int arg)
 {
+    bool fromlist = (arg & IMPORT_FROMLIST) != 0;
     size_t n;
-    const char *nm = sim_str_data(S, vm_name_const(I, arg), &n);
+    const char *nm = sim_str_data(S, vm_name_const(I, arg & ~IMPORT_FROMLIST), &n);
     SimId m = module_find(I, nm, n);
     if (!m) {
         if (!modelled_module_missing(I, nm, n))
             return false;
         py_raise(I, EXC_ModuleNotFoundError, "No module named '%.*s'", (int)n, nm);
+        exc_context_set(I, vm_name_const(I, arg & ~IMPORT_FROMLIST), 0, 0);
         return false;
     }
-    if (S->prof->version == SIM_V311 && n == 3 && !memcmp(nm, "sys", 3)) {
-        /* 3.11 makes a 1-tuple and drops it when the module it finds is sys
-         * (measured: a tuple of one on the free list after `import sys`) */
-        SimId t = sim_tuple(S, 1);
-        sim_tuple_set(S, t, 0, sim_none(S));
-        sim_decref(S, t);
+    if (S->prof->version == SIM_V311) {
+        /* import_ensure_initialized: sys's spec, set up at start-up, has no
+         * _initializing (measured: a 1-tuple on the free list after `import sys`) */
+        if (n == 3 && !memcmp(nm, "sys", 3))
+            exc_made_and_cleared(I, EXC_AttributeError, "'ModuleSpec' object has no attribute '_initializing'");
+        if (fromlist && n == 2 && !memcmp(nm, "io", 2))
+            io_getattr_miss_311(I, "__path__", 8, false);
+        else if (fromlist && !has_path(nm, n))
+            exc_made_and_cleared(I, EXC_AttributeError, "'module' object has no attribute '__path__'");
     }
     sim_incref(S, m);
     PUSH(m);
@@ -203,9 +225,14 @@ bool vm_op_import_from(PyRun *I, int arg)
         const char *mod = sim_str_data(S, SIM_V(S, TOP(0), SK_MODULE, module.name), &mn);
         if (I->refused)
             return false;
-        I->ts->err.set = false;
+        py_err_clear(I);
+        if (!is_builtin_module(mod, mn)) /* CPython names the module's file */
+            return py_not_modelled(I, 0, "the ImportError of `from %.*s import %.*s` (CPython's message names "
+                                         "the module's file on the machine)", (int)mn, mod, (int)n, nm);
         py_raise(I, EXC_ImportError, "cannot import name '%.*s' from '%.*s' (unknown location)",
                  (int)n, nm, (int)mn, mod);
+        I->gc_count_unsure = true; /* import_from's AttributeError, names and kwargs dict: not replayed */
+        exc_context_set(I, SIM_V(S, TOP(0), SK_MODULE, module.name), 0, vm_name_const(I, arg));
         return false;
     }
     PUSH(r);

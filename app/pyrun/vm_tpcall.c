@@ -214,7 +214,14 @@ bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *
         unpack_free(I, &targs);
         return false;
     }
-    SimId inst = vm_new_instance(I, cls, args, nargs, exc);
+    int nkw = kwnames ? (int)sim_obj(S, kwnames)->len : 0;
+    /* BaseException_new: args is the positional ones */
+    SimId inst = vm_new_instance(I, cls, args, exc ? nargs - nkw : nargs, exc);
+    if (exc && nkw && (!init || sim_kind(S, init) != SK_FUNC) &&
+        !exc_layout_kwargs(I, inst, args + nargs - nkw, kwnames)) { /* the built-in tp_init's keywords */
+        sim_decref(S, inst);
+        return false;
+    }
     if (init && weakref_native_method(I, init)) { /* weakref's classes */
         SimId r = weakref_native_call(I, init, inst, args, nargs, kwnames);
         unpack_free(I, &targs);

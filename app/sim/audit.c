@@ -78,6 +78,8 @@ void sim_owned_refs(Sim *s, SimId id, SimVisit fn, void *arg)
             visit_nz(s, o->v.instance.dict, fn, arg);
             for (int f = 0; items && f < SIM_EXC_SUPPRESS; f++)
                 visit_nz(s, items[f], fn, arg);
+            for (uint32_t f = 0; items && f < o->cap; f++) /* its built-in base's words */
+                visit_nz(s, items[SIM_EXC_NFIELDS + f], fn, arg);
             fn(s, o->type, arg);
             break;
         }

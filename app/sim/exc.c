@@ -8,7 +8,10 @@
  * suppress_context; its __dict__ is a plain dict made on first use
  * (tp_dictoffset, not the managed values of other instances). sizeof is
  * 72 bytes and the GC header; a subclass adds a weakref slot (3.11) or a
- * pre-header (3.12+, Py_TPFLAGS_MANAGED_WEAKREF).
+ * pre-header (3.12+, Py_TPFLAGS_MANAGED_WEAKREF). A class built on a larger
+ * layout (AttributeError's obj and name, OSError's five words...) adds its
+ * words after those fields (`cap` of them); they are visited and cleared
+ * first, as the subtype's traverse and clear functions do.
  *
  * A traceback (56 bytes, tracked) holds tb_next and tb_frame. A frame
  * object is made when a traceback first needs the frame (3.11+ keep
@@ -23,17 +26,21 @@
 
 /* ---- exceptions ------------------------------------------------------- */
 
-size_t sim__exc_sizeof(const Sim *s, SimId id)
+static size_t exc_size(const Sim *s, bool heap_type, uint32_t nextra)
 {
-    if (s->obj[id].sub == SIM_INST_EXC)
-        return 88;
-    return s->prof->version == SIM_V311 ? 96 : 104;
+    size_t base = heap_type ? (s->prof->version == SIM_V311 ? 96 : 104) : 88;
+    return base + 8 * (size_t)nextra;
 }
 
-SimId sim_exc_new(Sim *s, SimId cls, bool heap_type)
+size_t sim__exc_sizeof(const Sim *s, SimId id)
+{
+    return exc_size(s, s->obj[id].sub == SIM_INST_EXC_HEAP, s->obj[id].cap);
+}
+
+SimId sim_exc_new(Sim *s, SimId cls, bool heap_type, uint32_t nextra)
 {
     SimObj *o;
-    size_t size = heap_type ? (s->prof->version == SIM_V311 ? 96 : 104) : 88;
+    size_t size = exc_size(s, heap_type, nextra);
     bool from_fl;
     PmPtr b = sim__obj_block(s, NULL, size, true, &from_fl);
     SimId id = sim__alloc_record(s, SK_INSTANCE);
@@ -43,8 +50,9 @@ SimId sim_exc_new(Sim *s, SimId cls, bool heap_type)
     o->sub = heap_type ? SIM_INST_EXC_HEAP : SIM_INST_EXC;
     o->type = cls;
     uint32_t cap = 0;
-    uint32_t h = slab_alloc(&s->slab, SIM_EXC_NFIELDS, &cap);
+    uint32_t h = slab_alloc(&s->slab, SIM_EXC_NFIELDS + nextra, &cap);
     o = &s->obj[id];
+    o->cap = nextra;
     o->data = h;
     o->datacap = cap;
     if (!h)
@@ -65,14 +73,14 @@ bool sim_is_exc(const Sim *s, SimId id)
 
 SimId sim_exc_get(const Sim *s, SimId e, SimExcField f)
 {
-    SIM_ASSERT(sim_is_exc(s, e));
+    SIM_ASSERT(sim_is_exc(s, e) && (uint32_t)f < SIM_EXC_NFIELDS + s->obj[e].cap);
     const SimObj *o = &s->obj[e];
     return o->data ? sim_items(s, e)[f] : 0;
 }
 
 void sim_exc_set(Sim *s, SimId e, SimExcField f, SimId v)
 {
-    SIM_ASSERT(sim_is_exc(s, e));
+    SIM_ASSERT(sim_is_exc(s, e) && (uint32_t)f < SIM_EXC_NFIELDS + s->obj[e].cap);
     if (!s->obj[e].data) {
         sim_xdecref(s, v);
         return;
@@ -102,6 +110,11 @@ void sim__exc_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
     SimObj *o = &s->obj[id];
     if (o->sub == SIM_INST_EXC_HEAP) /* subtype_traverse: the heap type first */
         fn(s, o->type, arg);
+    for (uint32_t i = 0; o->data && i < o->cap; i++) {
+        SimId v = sim_items(s, id)[SIM_EXC_NFIELDS + i];
+        if (v)
+            fn(s, v, arg);
+    }
     if (o->v.instance.dict)
         fn(s, o->v.instance.dict, arg);
     for (size_t i = 0; o->data && i < sizeof visit_order / sizeof visit_order[0]; i++) {
@@ -116,6 +129,11 @@ void sim__exc_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
 /* BaseException_clear, in its order; each field taken out first */
 void sim__exc_clear(Sim *s, SimId id)
 {
+    for (uint32_t i = 0; s->obj[id].data && i < s->obj[id].cap; i++) {
+        SimId v = sim_items(s, id)[SIM_EXC_NFIELDS + i];
+        sim_items(s, id)[SIM_EXC_NFIELDS + i] = 0;
+        sim_xdecref(s, v);
+    }
     SimId d = s->obj[id].v.instance.dict;
     s->obj[id].v.instance.dict = 0;
     sim_xdecref(s, d);

@@ -11,8 +11,9 @@ typedef enum SimExcField {
     SIM_EXC_ARGS, SIM_EXC_TRACEBACK, SIM_EXC_CONTEXT, SIM_EXC_CAUSE, SIM_EXC_SUPPRESS, SIM_EXC_NFIELDS
 } SimExcField;
 /* A new exception of class cls (tracked, fields empty); heap_type: a class
- * the program made (its size differs). */
-SimId sim_exc_new(Sim *s, SimId cls, bool heap_type);
+ * the program made (its size differs); nextra: the words its built-in base
+ * adds to BaseException's, fields SIM_EXC_NFIELDS.. (objects or 0). */
+SimId sim_exc_new(Sim *s, SimId cls, bool heap_type, uint32_t nextra);
 bool sim_is_exc(const Sim *s, SimId id);
 /* A field (borrowed; 0 when unset) */
 SimId sim_exc_get(const Sim *s, SimId e, SimExcField f);

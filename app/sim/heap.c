@@ -411,15 +411,16 @@ static void dealloc_instance(Sim *s, SimId id)
     }
     if (o->weaklist)
         sim_clear_weakrefs(s, id, true);
-    sim__inst_clear_slots(s, id); /* subtype_dealloc: slots, then the dict */
-    sim__inst_free_slots(s, id);
-    o = &s->obj[id];
-    if (o->sub != SIM_INST_PLAIN) { /* BaseException_dealloc: BaseException_clear, the memory */
+    if (o->sub != SIM_INST_PLAIN) { /* BaseException_dealloc: BaseException_clear, the memory
+                                     * (no __slots__: refused; cap counts its base's words) */
         sim__exc_clear(s, id);
         release(s, id, NULL);
         sim_decref(s, cls);
         return;
     }
+    sim__inst_clear_slots(s, id); /* subtype_dealloc: slots, then the dict */
+    sim__inst_free_slots(s, id);
+    o = &s->obj[id];
     SimId dict = o->v.instance.dict;
     /* attribute values in key order (_PyObject_FreeInstanceAttributes) */
     uint32_t n = o->len;

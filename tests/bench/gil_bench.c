@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "lab/gil/sched.h"
+#include "sim/sched.h"
 #include "lab/gil/workload.h"
 
 static double wall(void)

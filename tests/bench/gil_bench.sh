@@ -1,5 +1,5 @@
 #!/bin/sh
-# The scheduler model's speed (lab/gil/sched.h): simulated seconds per wall
+# The scheduler model's speed (sim/sched.h): simulated seconds per wall
 # second for 72 threads on 8 cores, one simulated minute, each regime, for
 # the mixed, cpu and io workloads; median of RUNS runs (default 5).
 # Target: a simulated minute well under a second of wall time.

@@ -25,7 +25,7 @@ climbs() {
 }
 climbs sim/gc.c lab/lab.h
 climbs sim/heap.c pyrun/pyrun.h
-climbs lab/gil/sched.c script/labs.h
+climbs lab/gil/sched_seg.c script/labs.h
 climbs lab/lab.c pyrun/pyrun.h
 climbs pyrun/pyrun.h lab/lab.h
 climbs base/buf.c sim/sim.h

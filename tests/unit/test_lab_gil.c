@@ -21,7 +21,7 @@
 #include "script/labs.h"
 #include "lab/lab.h"
 #include "lab/gil/lab_gil.h"
-#include "lab/gil/sched.h"
+#include "sim/sched.h"
 #include "lab/gil/workload.h"
 #include "view/labs.h"
 

@@ -1,5 +1,5 @@
 /*
- * Unit tests for lab/gil/sched.h: the GIL, free-threading, processes, with
+ * Unit tests for sim/sched.h: the GIL, free-threading, processes, with
  * expectations worked out by hand from the default parameters (switch
  * interval 5000 us, eval-breaker check 1 us, GIL wake-up 50 us, lock
  * hand-off 5 us, time slice 3000 us, free-threaded overhead 10%, process
@@ -15,7 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lab/gil/sched.h"
+#include "sim/sched.h"
 #include "lab/gil/workload.h"
 
 static SchedSeg segs[8];

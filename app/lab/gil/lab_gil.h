@@ -1,5 +1,5 @@
 /*
- * lab_gil: the scheduler model (lab/gil/sched.h) and the memory of forked
+ * lab_gil: the scheduler model (sim/sched.h) and the memory of forked
  * workers (lab/gil/cow.h) as a lab, for chapter 3's exercises.
  *
  * The language, one directive per line ("#" starts a comment):
@@ -32,7 +32,7 @@
 
 #include "lab/gil/cow.h"
 #include "lab/lab.h"
-#include "lab/gil/sched.h"
+#include "sim/sched.h"
 
 #define LAB_GIL_MAX_RUNS 64
 #define LAB_GIL_MAX_SWEEP 16

@@ -1,5 +1,5 @@
 /*
- * workload: ready-made scheduler workloads (the chapter's "cpu", "io",
+ * workload: the scheduler running segment workloads, ready-made workloads (the chapter's "cpu", "io",
  * "mixed" ... tasks) and the speed-up sweep over thread counts.
  *
  * A preset is one task a worker repeats; its segments are static, so the
@@ -14,7 +14,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "lab/gil/sched.h"
+#include "sim/sched.h"
+
+/* The lab's runs: workers repeating their segment workloads (sched_seg.c)
+ * on the scheduler's core. */
+/* Checks cfg and prepares a run at t = 0 (copies everything it needs).
+ * NULL when cfg is invalid, with the reason in err. */
+Sched *sched_new(const SchedConfig *cfg, char *err, size_t errlen);
+/* Runs cfg to the end and fills *out; -1 with err when cfg is invalid. */
+int sched_run(const SchedConfig *cfg, SchedTotals *out, char *err, size_t errlen);
 
 typedef struct WorkloadInfo {
     const char *name;    /* "cpu", "io", ... */

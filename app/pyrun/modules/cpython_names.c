@@ -538,27 +538,30 @@ static const CpyName type__io_StringIO[] = {
 
 static const CpyName module_gc[] = {
     {"DEBUG_COLLECTABLE", 7}, {"DEBUG_LEAK", 7}, {"DEBUG_SAVEALL", 7}, {"DEBUG_STATS", 7},
-    {"DEBUG_UNCOLLECTABLE", 7}, {"callbacks", 7}, {"collect", 7}, {"disable", 7}, {"enable", 7},
-    {"freeze", 7}, {"garbage", 7}, {"get_count", 7}, {"get_debug", 7}, {"get_freeze_count", 7},
-    {"get_objects", 7}, {"get_referents", 7}, {"get_referrers", 7}, {"get_stats", 7},
-    {"get_threshold", 7}, {"is_finalized", 7}, {"is_tracked", 7}, {"isenabled", 7},
-    {"set_debug", 7}, {"set_threshold", 7}, {"unfreeze", 7},
+    {"DEBUG_UNCOLLECTABLE", 7}, {"__doc__", 7}, {"__loader__", 7}, {"__name__", 7},
+    {"__package__", 7}, {"__spec__", 7}, {"callbacks", 7}, {"collect", 7}, {"disable", 7},
+    {"enable", 7}, {"freeze", 7}, {"garbage", 7}, {"get_count", 7}, {"get_debug", 7},
+    {"get_freeze_count", 7}, {"get_objects", 7}, {"get_referents", 7}, {"get_referrers", 7},
+    {"get_stats", 7}, {"get_threshold", 7}, {"is_finalized", 7}, {"is_tracked", 7},
+    {"isenabled", 7}, {"set_debug", 7}, {"set_threshold", 7}, {"unfreeze", 7},
 };
 
 static const CpyName module_sys[] = {
-    {"_base_executable", 7}, {"_baserepl", 4}, {"_clear_internal_caches", 4},
-    {"_clear_type_cache", 7}, {"_current_exceptions", 7}, {"_current_frames", 7},
-    {"_debugmallocstats", 7}, {"_framework", 7}, {"_get_cpu_count_config", 4}, {"_getframe", 7},
-    {"_getframemodulename", 6}, {"_getquickenedcount", 1}, {"_git", 7}, {"_home", 7},
-    {"_is_gil_enabled", 4}, {"_is_interned", 4}, {"_setprofileallthreads", 6},
-    {"_settraceallthreads", 6}, {"_stdlib_dir", 7}, {"_xoptions", 7}, {"abiflags", 7},
-    {"activate_stack_trampoline", 6}, {"addaudithook", 7}, {"api_version", 7}, {"argv", 7},
-    {"audit", 7}, {"base_exec_prefix", 7}, {"base_prefix", 7}, {"breakpointhook", 7},
-    {"builtin_module_names", 7}, {"byteorder", 7}, {"call_tracing", 7}, {"copyright", 7},
-    {"deactivate_stack_trampoline", 6}, {"displayhook", 7}, {"dont_write_bytecode", 7},
-    {"exc_info", 7}, {"excepthook", 7}, {"exception", 7}, {"exec_prefix", 7}, {"executable", 7},
-    {"exit", 7}, {"flags", 7}, {"float_info", 7}, {"float_repr_style", 7},
-    {"get_asyncgen_hooks", 7}, {"get_coroutine_origin_tracking_depth", 7},
+    {"__breakpointhook__", 7}, {"__displayhook__", 7}, {"__doc__", 7}, {"__excepthook__", 7},
+    {"__loader__", 7}, {"__name__", 7}, {"__package__", 7}, {"__spec__", 7}, {"__stderr__", 7},
+    {"__stdin__", 7}, {"__stdout__", 7}, {"__unraisablehook__", 7}, {"_base_executable", 7},
+    {"_baserepl", 4}, {"_clear_internal_caches", 4}, {"_clear_type_cache", 7},
+    {"_current_exceptions", 7}, {"_current_frames", 7}, {"_debugmallocstats", 7}, {"_framework", 7},
+    {"_get_cpu_count_config", 4}, {"_getframe", 7}, {"_getframemodulename", 6},
+    {"_getquickenedcount", 1}, {"_git", 7}, {"_home", 7}, {"_is_gil_enabled", 4},
+    {"_is_interned", 4}, {"_setprofileallthreads", 6}, {"_settraceallthreads", 6},
+    {"_stdlib_dir", 7}, {"_xoptions", 7}, {"abiflags", 7}, {"activate_stack_trampoline", 6},
+    {"addaudithook", 7}, {"api_version", 7}, {"argv", 7}, {"audit", 7}, {"base_exec_prefix", 7},
+    {"base_prefix", 7}, {"breakpointhook", 7}, {"builtin_module_names", 7}, {"byteorder", 7},
+    {"call_tracing", 7}, {"copyright", 7}, {"deactivate_stack_trampoline", 6}, {"displayhook", 7},
+    {"dont_write_bytecode", 7}, {"exc_info", 7}, {"excepthook", 7}, {"exception", 7},
+    {"exec_prefix", 7}, {"executable", 7}, {"exit", 7}, {"flags", 7}, {"float_info", 7},
+    {"float_repr_style", 7}, {"get_asyncgen_hooks", 7}, {"get_coroutine_origin_tracking_depth", 7},
     {"get_int_max_str_digits", 7}, {"getallocatedblocks", 7}, {"getdefaultencoding", 7},
     {"getdlopenflags", 7}, {"getfilesystemencodeerrors", 7}, {"getfilesystemencoding", 7},
     {"getprofile", 7}, {"getrecursionlimit", 7}, {"getrefcount", 7}, {"getsizeof", 7},
@@ -577,47 +580,63 @@ static const CpyName module_sys[] = {
 static const CpyName module_weakref[] = {
     {"CallableProxyType", 7}, {"KeyedRef", 7}, {"ProxyType", 7}, {"ProxyTypes", 7},
     {"ReferenceType", 7}, {"WeakKeyDictionary", 7}, {"WeakMethod", 7}, {"WeakSet", 7},
-    {"WeakValueDictionary", 7}, {"_IterationGuard", 7}, {"_collections_abc", 7},
-    {"_remove_dead_weakref", 7}, {"finalize", 7}, {"getweakrefcount", 7}, {"getweakrefs", 7},
-    {"itertools", 7}, {"proxy", 7}, {"ref", 7}, {"sys", 7},
+    {"WeakValueDictionary", 7}, {"_IterationGuard", 7}, {"__all__", 7}, {"__builtins__", 7},
+    {"__cached__", 7}, {"__doc__", 7}, {"__file__", 7}, {"__loader__", 7}, {"__name__", 7},
+    {"__package__", 7}, {"__spec__", 7}, {"_collections_abc", 7}, {"_remove_dead_weakref", 7},
+    {"finalize", 7}, {"getweakrefcount", 7}, {"getweakrefs", 7}, {"itertools", 7}, {"proxy", 7},
+    {"ref", 7}, {"sys", 7},
 };
 
 static const CpyName module_math[] = {
-    {"acos", 7}, {"acosh", 7}, {"asin", 7}, {"asinh", 7}, {"atan", 7}, {"atan2", 7}, {"atanh", 7},
-    {"cbrt", 7}, {"ceil", 7}, {"comb", 7}, {"copysign", 7}, {"cos", 7}, {"cosh", 7}, {"degrees", 7},
-    {"dist", 7}, {"e", 7}, {"erf", 7}, {"erfc", 7}, {"exp", 7}, {"exp2", 7}, {"expm1", 7},
-    {"fabs", 7}, {"factorial", 7}, {"floor", 7}, {"fma", 4}, {"fmod", 7}, {"frexp", 7}, {"fsum", 7},
-    {"gamma", 7}, {"gcd", 7}, {"hypot", 7}, {"inf", 7}, {"isclose", 7}, {"isfinite", 7},
-    {"isinf", 7}, {"isnan", 7}, {"isqrt", 7}, {"lcm", 7}, {"ldexp", 7}, {"lgamma", 7}, {"log", 7},
-    {"log10", 7}, {"log1p", 7}, {"log2", 7}, {"modf", 7}, {"nan", 7}, {"nextafter", 7}, {"perm", 7},
-    {"pi", 7}, {"pow", 7}, {"prod", 7}, {"radians", 7}, {"remainder", 7}, {"sin", 7}, {"sinh", 7},
-    {"sqrt", 7}, {"sumprod", 6}, {"tan", 7}, {"tanh", 7}, {"tau", 7}, {"trunc", 7}, {"ulp", 7},
+    {"__doc__", 7}, {"__file__", 7}, {"__loader__", 7}, {"__name__", 7}, {"__package__", 7},
+    {"__spec__", 7}, {"acos", 7}, {"acosh", 7}, {"asin", 7}, {"asinh", 7}, {"atan", 7},
+    {"atan2", 7}, {"atanh", 7}, {"cbrt", 7}, {"ceil", 7}, {"comb", 7}, {"copysign", 7}, {"cos", 7},
+    {"cosh", 7}, {"degrees", 7}, {"dist", 7}, {"e", 7}, {"erf", 7}, {"erfc", 7}, {"exp", 7},
+    {"exp2", 7}, {"expm1", 7}, {"fabs", 7}, {"factorial", 7}, {"floor", 7}, {"fma", 4}, {"fmod", 7},
+    {"frexp", 7}, {"fsum", 7}, {"gamma", 7}, {"gcd", 7}, {"hypot", 7}, {"inf", 7}, {"isclose", 7},
+    {"isfinite", 7}, {"isinf", 7}, {"isnan", 7}, {"isqrt", 7}, {"lcm", 7}, {"ldexp", 7},
+    {"lgamma", 7}, {"log", 7}, {"log10", 7}, {"log1p", 7}, {"log2", 7}, {"modf", 7}, {"nan", 7},
+    {"nextafter", 7}, {"perm", 7}, {"pi", 7}, {"pow", 7}, {"prod", 7}, {"radians", 7},
+    {"remainder", 7}, {"sin", 7}, {"sinh", 7}, {"sqrt", 7}, {"sumprod", 6}, {"tan", 7}, {"tanh", 7},
+    {"tau", 7}, {"trunc", 7}, {"ulp", 7},
 };
 
 static const CpyName module_operator[] = {
-    {"_abs", 7}, {"abs", 7}, {"add", 7}, {"and_", 7}, {"attrgetter", 7}, {"call", 7}, {"concat", 7},
-    {"contains", 7}, {"countOf", 7}, {"delitem", 7}, {"eq", 7}, {"floordiv", 7}, {"ge", 7},
-    {"getitem", 7}, {"gt", 7}, {"iadd", 7}, {"iand", 7}, {"iconcat", 7}, {"ifloordiv", 7},
-    {"ilshift", 7}, {"imatmul", 7}, {"imod", 7}, {"imul", 7}, {"index", 7}, {"indexOf", 7},
-    {"inv", 7}, {"invert", 7}, {"ior", 7}, {"ipow", 7}, {"irshift", 7}, {"is_", 7}, {"is_not", 7},
-    {"isub", 7}, {"itemgetter", 7}, {"itruediv", 7}, {"ixor", 7}, {"le", 7}, {"length_hint", 7},
-    {"lshift", 7}, {"lt", 7}, {"matmul", 7}, {"methodcaller", 7}, {"mod", 7}, {"mul", 7}, {"ne", 7},
-    {"neg", 7}, {"not_", 7}, {"or_", 7}, {"pos", 7}, {"pow", 7}, {"rshift", 7}, {"setitem", 7},
-    {"sub", 7}, {"truediv", 7}, {"truth", 7}, {"xor", 7},
+    {"__abs__", 7}, {"__add__", 7}, {"__all__", 7}, {"__and__", 7}, {"__builtins__", 7},
+    {"__cached__", 7}, {"__call__", 7}, {"__concat__", 7}, {"__contains__", 7}, {"__delitem__", 7},
+    {"__doc__", 7}, {"__eq__", 7}, {"__file__", 7}, {"__floordiv__", 7}, {"__ge__", 7},
+    {"__getitem__", 7}, {"__gt__", 7}, {"__iadd__", 7}, {"__iand__", 7}, {"__iconcat__", 7},
+    {"__ifloordiv__", 7}, {"__ilshift__", 7}, {"__imatmul__", 7}, {"__imod__", 7}, {"__imul__", 7},
+    {"__index__", 7}, {"__inv__", 7}, {"__invert__", 7}, {"__ior__", 7}, {"__ipow__", 7},
+    {"__irshift__", 7}, {"__isub__", 7}, {"__itruediv__", 7}, {"__ixor__", 7}, {"__le__", 7},
+    {"__loader__", 7}, {"__lshift__", 7}, {"__lt__", 7}, {"__matmul__", 7}, {"__mod__", 7},
+    {"__mul__", 7}, {"__name__", 7}, {"__ne__", 7}, {"__neg__", 7}, {"__not__", 7}, {"__or__", 7},
+    {"__package__", 7}, {"__pos__", 7}, {"__pow__", 7}, {"__rshift__", 7}, {"__setitem__", 7},
+    {"__spec__", 7}, {"__sub__", 7}, {"__truediv__", 7}, {"__xor__", 7}, {"_abs", 7}, {"abs", 7},
+    {"add", 7}, {"and_", 7}, {"attrgetter", 7}, {"call", 7}, {"concat", 7}, {"contains", 7},
+    {"countOf", 7}, {"delitem", 7}, {"eq", 7}, {"floordiv", 7}, {"ge", 7}, {"getitem", 7},
+    {"gt", 7}, {"iadd", 7}, {"iand", 7}, {"iconcat", 7}, {"ifloordiv", 7}, {"ilshift", 7},
+    {"imatmul", 7}, {"imod", 7}, {"imul", 7}, {"index", 7}, {"indexOf", 7}, {"inv", 7},
+    {"invert", 7}, {"ior", 7}, {"ipow", 7}, {"irshift", 7}, {"is_", 7}, {"is_not", 7}, {"isub", 7},
+    {"itemgetter", 7}, {"itruediv", 7}, {"ixor", 7}, {"le", 7}, {"length_hint", 7}, {"lshift", 7},
+    {"lt", 7}, {"matmul", 7}, {"methodcaller", 7}, {"mod", 7}, {"mul", 7}, {"ne", 7}, {"neg", 7},
+    {"not_", 7}, {"or_", 7}, {"pos", 7}, {"pow", 7}, {"rshift", 7}, {"setitem", 7}, {"sub", 7},
+    {"truediv", 7}, {"truth", 7}, {"xor", 7},
 };
 
 static const CpyName module_functools[] = {
     {"GenericAlias", 7}, {"RLock", 7}, {"WRAPPER_ASSIGNMENTS", 7}, {"WRAPPER_UPDATES", 7},
-    {"_CacheInfo", 7}, {"_HashedSeq", 7}, {"_NOT_FOUND", 7}, {"_c3_merge", 7}, {"_c3_mro", 7},
-    {"_compose_mro", 7}, {"_convert", 7}, {"_find_impl", 7}, {"_ge_from_gt", 7}, {"_ge_from_le", 7},
-    {"_ge_from_lt", 7}, {"_gt_from_ge", 7}, {"_gt_from_le", 7}, {"_gt_from_lt", 7},
-    {"_initial_missing", 7}, {"_le_from_ge", 7}, {"_le_from_gt", 7}, {"_le_from_lt", 7},
-    {"_lru_cache_wrapper", 7}, {"_lt_from_ge", 7}, {"_lt_from_gt", 7}, {"_lt_from_le", 7},
-    {"_make_key", 7}, {"_unwrap_partial", 7}, {"_unwrap_partialmethod", 4}, {"cache", 7},
-    {"cached_property", 7}, {"cmp_to_key", 7}, {"get_cache_token", 7}, {"lru_cache", 7},
-    {"namedtuple", 7}, {"partial", 7}, {"partialmethod", 7}, {"recursive_repr", 7}, {"reduce", 7},
-    {"singledispatch", 7}, {"singledispatchmethod", 7}, {"total_ordering", 7},
-    {"update_wrapper", 7}, {"wraps", 7},
+    {"_CacheInfo", 7}, {"_HashedSeq", 7}, {"_NOT_FOUND", 7}, {"__all__", 7}, {"__builtins__", 7},
+    {"__cached__", 7}, {"__doc__", 7}, {"__file__", 7}, {"__loader__", 7}, {"__name__", 7},
+    {"__package__", 7}, {"__spec__", 7}, {"_c3_merge", 7}, {"_c3_mro", 7}, {"_compose_mro", 7},
+    {"_convert", 7}, {"_find_impl", 7}, {"_ge_from_gt", 7}, {"_ge_from_le", 7}, {"_ge_from_lt", 7},
+    {"_gt_from_ge", 7}, {"_gt_from_le", 7}, {"_gt_from_lt", 7}, {"_initial_missing", 7},
+    {"_le_from_ge", 7}, {"_le_from_gt", 7}, {"_le_from_lt", 7}, {"_lru_cache_wrapper", 7},
+    {"_lt_from_ge", 7}, {"_lt_from_gt", 7}, {"_lt_from_le", 7}, {"_make_key", 7},
+    {"_unwrap_partial", 7}, {"_unwrap_partialmethod", 4}, {"cache", 7}, {"cached_property", 7},
+    {"cmp_to_key", 7}, {"get_cache_token", 7}, {"lru_cache", 7}, {"namedtuple", 7}, {"partial", 7},
+    {"partialmethod", 7}, {"recursive_repr", 7}, {"reduce", 7}, {"singledispatch", 7},
+    {"singledispatchmethod", 7}, {"total_ordering", 7}, {"update_wrapper", 7}, {"wraps", 7},
 };
 
 static const CpyName module_contextlib[] = {
@@ -625,35 +644,44 @@ static const CpyName module_contextlib[] = {
     {"AsyncExitStack", 7}, {"ContextDecorator", 7}, {"ExitStack", 7}, {"GenericAlias", 7},
     {"MethodType", 7}, {"_AsyncGeneratorContextManager", 7}, {"_BaseExitStack", 7},
     {"_GeneratorContextManager", 7}, {"_GeneratorContextManagerBase", 7}, {"_RedirectStream", 7},
+    {"__all__", 7}, {"__builtins__", 7}, {"__cached__", 7}, {"__doc__", 7}, {"__file__", 7},
+    {"__loader__", 7}, {"__name__", 7}, {"__package__", 7}, {"__spec__", 7},
     {"_collections_abc", 7}, {"abc", 7}, {"aclosing", 7}, {"asynccontextmanager", 7}, {"chdir", 7},
     {"closing", 7}, {"contextmanager", 7}, {"deque", 7}, {"nullcontext", 7}, {"os", 7},
     {"redirect_stderr", 7}, {"redirect_stdout", 7}, {"suppress", 7}, {"sys", 7}, {"wraps", 7},
 };
 
 static const CpyName module_copy[] = {
-    {"Error", 7}, {"_copy_dispatch", 7}, {"_copy_immutable", 7}, {"_deepcopy_atomic", 7},
-    {"_deepcopy_dict", 7}, {"_deepcopy_dispatch", 7}, {"_deepcopy_list", 7},
-    {"_deepcopy_method", 7}, {"_deepcopy_tuple", 7}, {"_keep_alive", 7}, {"_reconstruct", 7},
-    {"copy", 7}, {"deepcopy", 7}, {"dispatch_table", 7}, {"error", 7}, {"replace", 4},
+    {"Error", 7}, {"__all__", 7}, {"__builtins__", 7}, {"__cached__", 7}, {"__doc__", 7},
+    {"__file__", 7}, {"__loader__", 7}, {"__name__", 7}, {"__package__", 7}, {"__spec__", 7},
+    {"_copy_dispatch", 7}, {"_copy_immutable", 7}, {"_deepcopy_atomic", 7}, {"_deepcopy_dict", 7},
+    {"_deepcopy_dispatch", 7}, {"_deepcopy_list", 7}, {"_deepcopy_method", 7},
+    {"_deepcopy_tuple", 7}, {"_keep_alive", 7}, {"_reconstruct", 7}, {"copy", 7}, {"deepcopy", 7},
+    {"dispatch_table", 7}, {"error", 7}, {"replace", 4},
 };
 
 static const CpyName module_collections[] = {
     {"ChainMap", 7}, {"Counter", 7}, {"OrderedDict", 7}, {"UserDict", 7}, {"UserList", 7},
     {"UserString", 7}, {"_Link", 7}, {"_OrderedDictItemsView", 7}, {"_OrderedDictKeysView", 7},
-    {"_OrderedDictValuesView", 7}, {"_chain", 7}, {"_collections_abc", 7}, {"_count_elements", 7},
-    {"_deque_iterator", 6}, {"_eq", 7}, {"_iskeyword", 7}, {"_itemgetter", 7}, {"_proxy", 7},
-    {"_recursive_repr", 7}, {"_repeat", 7}, {"_starmap", 7}, {"_sys", 7}, {"_tuplegetter", 7},
-    {"abc", 1}, {"defaultdict", 7}, {"deque", 7}, {"namedtuple", 7},
+    {"_OrderedDictValuesView", 7}, {"__all__", 7}, {"__builtins__", 7}, {"__cached__", 7},
+    {"__doc__", 7}, {"__file__", 7}, {"__loader__", 7}, {"__name__", 7}, {"__package__", 7},
+    {"__path__", 7}, {"__spec__", 7}, {"_chain", 7}, {"_collections_abc", 7},
+    {"_count_elements", 7}, {"_deque_iterator", 6}, {"_eq", 7}, {"_iskeyword", 7},
+    {"_itemgetter", 7}, {"_proxy", 7}, {"_recursive_repr", 7}, {"_repeat", 7}, {"_starmap", 7},
+    {"_sys", 7}, {"_tuplegetter", 7}, {"abc", 1}, {"defaultdict", 7}, {"deque", 7},
+    {"namedtuple", 7},
 };
 
 static const CpyName module_random[] = {
     {"BPF", 7}, {"LOG4", 7}, {"NV_MAGICCONST", 7}, {"RECIP_BPF", 7}, {"Random", 7},
     {"SG_MAGICCONST", 7}, {"SystemRandom", 7}, {"TWOPI", 7}, {"_ONE", 7}, {"_Sequence", 7},
-    {"_Set", 1}, {"_accumulate", 7}, {"_acos", 7}, {"_bisect", 7}, {"_ceil", 7}, {"_cos", 7},
-    {"_e", 7}, {"_exp", 7}, {"_fabs", 6}, {"_floor", 7}, {"_index", 7}, {"_inst", 7},
-    {"_isfinite", 7}, {"_lgamma", 6}, {"_log", 7}, {"_log2", 6}, {"_os", 7}, {"_parse_args", 4},
-    {"_pi", 7}, {"_random", 7}, {"_repeat", 7}, {"_sha512", 7}, {"_sin", 7}, {"_sqrt", 7},
-    {"_test", 7}, {"_test_generator", 7}, {"_urandom", 7}, {"_warn", 3}, {"betavariate", 7},
+    {"_Set", 1}, {"__all__", 7}, {"__builtins__", 7}, {"__cached__", 7}, {"__doc__", 7},
+    {"__file__", 7}, {"__loader__", 7}, {"__name__", 7}, {"__package__", 7}, {"__spec__", 7},
+    {"_accumulate", 7}, {"_acos", 7}, {"_bisect", 7}, {"_ceil", 7}, {"_cos", 7}, {"_e", 7},
+    {"_exp", 7}, {"_fabs", 6}, {"_floor", 7}, {"_index", 7}, {"_inst", 7}, {"_isfinite", 7},
+    {"_lgamma", 6}, {"_log", 7}, {"_log2", 6}, {"_os", 7}, {"_parse_args", 4}, {"_pi", 7},
+    {"_random", 7}, {"_repeat", 7}, {"_sha512", 7}, {"_sin", 7}, {"_sqrt", 7}, {"_test", 7},
+    {"_test_generator", 7}, {"_urandom", 7}, {"_warn", 3}, {"betavariate", 7},
     {"binomialvariate", 6}, {"choice", 7}, {"choices", 7}, {"expovariate", 7}, {"gammavariate", 7},
     {"gauss", 7}, {"getrandbits", 7}, {"getstate", 7}, {"lognormvariate", 7}, {"main", 4},
     {"normalvariate", 7}, {"paretovariate", 7}, {"randbytes", 7}, {"randint", 7}, {"random", 7},
@@ -662,16 +690,19 @@ static const CpyName module_random[] = {
 };
 
 static const CpyName module_string[] = {
-    {"Formatter", 7}, {"Template", 7}, {"_ChainMap", 7}, {"_re", 7}, {"_sentinel_dict", 7},
-    {"_string", 7}, {"ascii_letters", 7}, {"ascii_lowercase", 7}, {"ascii_uppercase", 7},
-    {"capwords", 7}, {"digits", 7}, {"hexdigits", 7}, {"octdigits", 7}, {"printable", 7},
-    {"punctuation", 7}, {"whitespace", 7},
+    {"Formatter", 7}, {"Template", 7}, {"_ChainMap", 7}, {"__all__", 7}, {"__builtins__", 7},
+    {"__cached__", 7}, {"__doc__", 7}, {"__file__", 7}, {"__loader__", 7}, {"__name__", 7},
+    {"__package__", 7}, {"__spec__", 7}, {"_re", 7}, {"_sentinel_dict", 7}, {"_string", 7},
+    {"ascii_letters", 7}, {"ascii_lowercase", 7}, {"ascii_uppercase", 7}, {"capwords", 7},
+    {"digits", 7}, {"hexdigits", 7}, {"octdigits", 7}, {"printable", 7}, {"punctuation", 7},
+    {"whitespace", 7},
 };
 
 static const CpyName module_time[] = {
     {"CLOCK_BOOTTIME", 7}, {"CLOCK_MONOTONIC", 7}, {"CLOCK_MONOTONIC_RAW", 7},
     {"CLOCK_PROCESS_CPUTIME_ID", 7}, {"CLOCK_REALTIME", 7}, {"CLOCK_TAI", 7},
-    {"CLOCK_THREAD_CPUTIME_ID", 7}, {"_STRUCT_TM_ITEMS", 7}, {"altzone", 7}, {"asctime", 7},
+    {"CLOCK_THREAD_CPUTIME_ID", 7}, {"_STRUCT_TM_ITEMS", 7}, {"__doc__", 7}, {"__loader__", 7},
+    {"__name__", 7}, {"__package__", 7}, {"__spec__", 7}, {"altzone", 7}, {"asctime", 7},
     {"clock_getres", 7}, {"clock_gettime", 7}, {"clock_gettime_ns", 7}, {"clock_settime", 7},
     {"clock_settime_ns", 7}, {"ctime", 7}, {"daylight", 7}, {"get_clock_info", 7}, {"gmtime", 7},
     {"localtime", 7}, {"mktime", 7}, {"monotonic", 7}, {"monotonic_ns", 7}, {"perf_counter", 7},
@@ -682,10 +713,12 @@ static const CpyName module_time[] = {
 };
 
 static const CpyName module_abc[] = {
-    {"ABC", 7}, {"ABCMeta", 7}, {"_abc_init", 7}, {"_abc_instancecheck", 7}, {"_abc_register", 7},
-    {"_abc_subclasscheck", 7}, {"_get_dump", 7}, {"_reset_caches", 7}, {"_reset_registry", 7},
-    {"abstractclassmethod", 7}, {"abstractmethod", 7}, {"abstractproperty", 7},
-    {"abstractstaticmethod", 7}, {"get_cache_token", 7}, {"update_abstractmethods", 7},
+    {"ABC", 7}, {"ABCMeta", 7}, {"__builtins__", 7}, {"__doc__", 7}, {"__file__", 7},
+    {"__loader__", 7}, {"__name__", 7}, {"__package__", 7}, {"__spec__", 7}, {"_abc_init", 7},
+    {"_abc_instancecheck", 7}, {"_abc_register", 7}, {"_abc_subclasscheck", 7}, {"_get_dump", 7},
+    {"_reset_caches", 7}, {"_reset_registry", 7}, {"abstractclassmethod", 7}, {"abstractmethod", 7},
+    {"abstractproperty", 7}, {"abstractstaticmethod", 7}, {"get_cache_token", 7},
+    {"update_abstractmethods", 7},
 };
 
 static const CpyName module_enum[] = {
@@ -693,7 +726,9 @@ static const CpyName module_enum[] = {
     {"EnumCheck", 7}, {"EnumDict", 4}, {"EnumMeta", 7}, {"EnumType", 7}, {"Flag", 7},
     {"FlagBoundary", 7}, {"IntEnum", 7}, {"IntFlag", 7}, {"KEEP", 7}, {"MappingProxyType", 7},
     {"NAMED_FLAGS", 7}, {"ReprEnum", 7}, {"STRICT", 7}, {"StrEnum", 7}, {"UNIQUE", 7},
-    {"_EnumDict", 7}, {"_auto_null", 7}, {"_dataclass_repr", 6}, {"_dedent", 7}, {"_high_bit", 7},
+    {"_EnumDict", 7}, {"__all__", 7}, {"__builtins__", 7}, {"__cached__", 7}, {"__doc__", 7},
+    {"__file__", 7}, {"__loader__", 7}, {"__name__", 7}, {"__package__", 7}, {"__spec__", 7},
+    {"_auto_null", 7}, {"_dataclass_repr", 6}, {"_dedent", 7}, {"_high_bit", 7},
     {"_is_descriptor", 7}, {"_is_dunder", 7}, {"_is_internal_class", 7}, {"_is_private", 7},
     {"_is_single_bit", 7}, {"_is_sunder", 7}, {"_iter_bits_lsb", 7}, {"_make_class_unpicklable", 7},
     {"_not_given", 4}, {"_old_convert_", 7}, {"_or_", 3}, {"_power_of_two", 1},
@@ -706,16 +741,21 @@ static const CpyName module_enum[] = {
 };
 
 static const CpyName module_json[] = {
-    {"JSONDecodeError", 7}, {"JSONDecoder", 7}, {"JSONEncoder", 7}, {"_default_decoder", 7},
-    {"_default_encoder", 7}, {"codecs", 7}, {"decoder", 7}, {"detect_encoding", 7}, {"dump", 7},
-    {"dumps", 7}, {"encoder", 7}, {"load", 7}, {"loads", 7}, {"scanner", 7},
+    {"JSONDecodeError", 7}, {"JSONDecoder", 7}, {"JSONEncoder", 7}, {"__all__", 7},
+    {"__author__", 7}, {"__builtins__", 7}, {"__cached__", 7}, {"__doc__", 7}, {"__file__", 7},
+    {"__loader__", 7}, {"__name__", 7}, {"__package__", 7}, {"__path__", 7}, {"__spec__", 7},
+    {"__version__", 7}, {"_default_decoder", 7}, {"_default_encoder", 7}, {"codecs", 7},
+    {"decoder", 7}, {"detect_encoding", 7}, {"dump", 7}, {"dumps", 7}, {"encoder", 7}, {"load", 7},
+    {"loads", 7}, {"scanner", 7},
 };
 
 static const CpyName module_pprint[] = {
-    {"PrettyPrinter", 7}, {"_StringIO", 7}, {"_builtin_scalars", 7}, {"_collections", 7},
-    {"_dataclasses", 7}, {"_perfcheck", 1}, {"_recursion", 7}, {"_safe_key", 7}, {"_safe_tuple", 7},
-    {"_sys", 7}, {"_types", 7}, {"_wrap_bytes_repr", 7}, {"isreadable", 7}, {"isrecursive", 7},
-    {"pformat", 7}, {"pp", 7}, {"pprint", 7}, {"re", 7}, {"saferepr", 7},
+    {"PrettyPrinter", 7}, {"_StringIO", 7}, {"__all__", 7}, {"__builtins__", 7}, {"__cached__", 7},
+    {"__doc__", 7}, {"__file__", 7}, {"__loader__", 7}, {"__name__", 7}, {"__package__", 7},
+    {"__spec__", 7}, {"_builtin_scalars", 7}, {"_collections", 7}, {"_dataclasses", 7},
+    {"_perfcheck", 1}, {"_recursion", 7}, {"_safe_key", 7}, {"_safe_tuple", 7}, {"_sys", 7},
+    {"_types", 7}, {"_wrap_bytes_repr", 7}, {"isreadable", 7}, {"isrecursive", 7}, {"pformat", 7},
+    {"pp", 7}, {"pprint", 7}, {"re", 7}, {"saferepr", 7},
 };
 
 static const CpyName module_typing[] = {
@@ -748,7 +788,9 @@ static const CpyName module_typing[] = {
     {"_PickleUsingNameMixin", 3}, {"_ProtocolMeta", 7}, {"_SPECIAL_NAMES", 7}, {"_Sentinel", 4},
     {"_SpecialForm", 7}, {"_SpecialGenericAlias", 7}, {"_TYPING_INTERNALS", 7}, {"_TupleType", 7},
     {"_TypedCacheSpecialForm", 4}, {"_TypedDict", 7}, {"_TypedDictMeta", 7}, {"_TypingEllipsis", 7},
-    {"_UnionGenericAlias", 7}, {"_UnpackGenericAlias", 7}, {"_abc_instancecheck", 4},
+    {"_UnionGenericAlias", 7}, {"_UnpackGenericAlias", 7}, {"__all__", 7}, {"__builtins__", 7},
+    {"__cached__", 7}, {"__doc__", 7}, {"__file__", 7}, {"__getattr__", 4}, {"__loader__", 7},
+    {"__name__", 7}, {"__package__", 7}, {"__spec__", 7}, {"_abc_instancecheck", 4},
     {"_abc_subclasscheck", 4}, {"_alias", 7}, {"_allow_reckless_class_checks", 7},
     {"_allowed_types", 7}, {"_caches", 6}, {"_caller", 7}, {"_check_generic", 3},
     {"_check_generic_specialization", 4}, {"_cleanups", 7}, {"_collect_parameters", 3},
@@ -776,7 +818,9 @@ static const CpyName module_typing[] = {
 };
 
 static const CpyName module_array[] = {
-    {"ArrayType", 7}, {"_array_reconstructor", 7}, {"array", 7}, {"typecodes", 7},
+    {"ArrayType", 7}, {"__doc__", 7}, {"__file__", 7}, {"__loader__", 7}, {"__name__", 7},
+    {"__package__", 7}, {"__spec__", 7}, {"_array_reconstructor", 7}, {"array", 7},
+    {"typecodes", 7},
 };
 
 static const CpyName module_io[] = {
@@ -784,24 +828,29 @@ static const CpyName module_io[] = {
     {"BufferedReader", 7}, {"BufferedWriter", 7}, {"BytesIO", 7}, {"DEFAULT_BUFFER_SIZE", 7},
     {"FileIO", 7}, {"IOBase", 7}, {"IncrementalNewlineDecoder", 7}, {"RawIOBase", 7},
     {"SEEK_CUR", 7}, {"SEEK_END", 7}, {"SEEK_SET", 7}, {"StringIO", 7}, {"TextIOBase", 7},
-    {"TextIOWrapper", 7}, {"UnsupportedOperation", 7}, {"_io", 7}, {"abc", 7}, {"open", 7},
+    {"TextIOWrapper", 7}, {"UnsupportedOperation", 7}, {"__all__", 7}, {"__author__", 7},
+    {"__builtins__", 7}, {"__doc__", 7}, {"__file__", 7}, {"__getattr__", 1}, {"__loader__", 7},
+    {"__name__", 7}, {"__package__", 7}, {"__spec__", 7}, {"_io", 7}, {"abc", 7}, {"open", 7},
     {"open_code", 7}, {"text_encoding", 7},
 };
 
 static const CpyName module_reprlib[] = {
-    {"Repr", 7}, {"_possibly_sorted", 7}, {"aRepr", 7}, {"builtins", 7}, {"get_ident", 7},
-    {"islice", 7}, {"recursive_repr", 7}, {"repr", 7},
+    {"Repr", 7}, {"__all__", 7}, {"__builtins__", 7}, {"__cached__", 7}, {"__doc__", 7},
+    {"__file__", 7}, {"__loader__", 7}, {"__name__", 7}, {"__package__", 7}, {"__spec__", 7},
+    {"_possibly_sorted", 7}, {"aRepr", 7}, {"builtins", 7}, {"get_ident", 7}, {"islice", 7},
+    {"recursive_repr", 7}, {"repr", 7},
 };
 
 static const CpyName module_tracemalloc[] = {
     {"BaseFilter", 7}, {"DomainFilter", 7}, {"Filter", 7}, {"Frame", 7}, {"Iterable", 7},
     {"Sequence", 7}, {"Snapshot", 7}, {"Statistic", 7}, {"StatisticDiff", 7}, {"Trace", 7},
-    {"Traceback", 7}, {"_Traces", 7}, {"_compare_grouped_stats", 7}, {"_format_size", 7},
-    {"_get_object_traceback", 7}, {"_get_traces", 7}, {"_normalize_filename", 7},
-    {"clear_traces", 7}, {"fnmatch", 7}, {"get_object_traceback", 7}, {"get_traceback_limit", 7},
-    {"get_traced_memory", 7}, {"get_tracemalloc_memory", 7}, {"is_tracing", 7}, {"linecache", 7},
-    {"os", 7}, {"pickle", 7}, {"reset_peak", 7}, {"start", 7}, {"stop", 7}, {"take_snapshot", 7},
-    {"total_ordering", 7},
+    {"Traceback", 7}, {"_Traces", 7}, {"__builtins__", 7}, {"__cached__", 7}, {"__doc__", 7},
+    {"__file__", 7}, {"__loader__", 7}, {"__name__", 7}, {"__package__", 7}, {"__spec__", 7},
+    {"_compare_grouped_stats", 7}, {"_format_size", 7}, {"_get_object_traceback", 7},
+    {"_get_traces", 7}, {"_normalize_filename", 7}, {"clear_traces", 7}, {"fnmatch", 7},
+    {"get_object_traceback", 7}, {"get_traceback_limit", 7}, {"get_traced_memory", 7},
+    {"get_tracemalloc_memory", 7}, {"is_tracing", 7}, {"linecache", 7}, {"os", 7}, {"pickle", 7},
+    {"reset_peak", 7}, {"start", 7}, {"stop", 7}, {"take_snapshot", 7}, {"total_ordering", 7},
 };
 
 #define N(t) t, sizeof t / sizeof t[0]

@@ -32,21 +32,22 @@ static bool self_is_exc(PyRun *I, SimId *a, int n, const char *what)
 
 /* ---- methods -------------------------------------------------------- */
 
-/* BaseException_init: self.args = the arguments, as a new tuple */
+/* BaseException_init: self.args = the arguments, as a new tuple; the
+ * class's built-in base sets its own fields (AttributeError_init ...) */
 static SimId m_init(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!self_is_exc(I, a, n, "__init__"))
         return 0;
-    if (kw && sim_obj(S, kw)->len > 0) {
-        py_raise(I, EXC_TypeError, "%s() takes no keyword arguments", sim_type_name(S, a[0]));
+    int np = bi_npos(I, n, kw);
+    if (kw && sim_obj(S, kw)->len > 0 && !exc_layout_kwargs(I, a[0], a + np, kw))
         return 0;
-    }
-    SimId t = sim_tuple(S, (size_t)(n - 1));
-    for (int i = 1; i < n; i++) {
+    SimId t = sim_tuple(S, (size_t)(np - 1));
+    for (int i = 1; i < np; i++) {
         sim_incref(S, a[i]);
         sim_tuple_set(S, t, (size_t)(i - 1), a[i]);
     }
     sim_exc_set(S, a[0], SIM_EXC_ARGS, t);
+    exc_layout_init(I, a[0], t);
     return bi_none(I);
 }
 
@@ -182,15 +183,14 @@ SimId exc_attr(PyRun *I, SimId e, const char *name, bool *found)
         return ref(I, sim_exc_get(S, e, (SimExcField)f));
     if (strcmp(name, "__dict__") == 0)
         return ref(I, sim_exc_dict(S, e));
-    *found = false;
-    return 0;
+    return exc_layout_get(I, e, name, found);
 }
 
 int exc_attr_set(PyRun *I, SimId e, const char *name, SimId value)
 {
     int f = field_of(name);
     if (f < 0)
-        return 0;
+        return exc_layout_store(I, e, name, value);
     if (!value) {
         py_raise(I, EXC_TypeError, "%s may not be deleted", f == SIM_EXC_ARGS ? "args" : name);
         return -1;

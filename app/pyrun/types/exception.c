@@ -108,6 +108,25 @@ bool exc_is_builtin_type(PyRun *I, SimId cls)
     return false;
 }
 
+ExcType exc_builtin_base(PyRun *I, SimId cls)
+{
+    for (SimId c = cls; c && sim_kind(S, c) == SK_TYPE; c = SIM_V(S, c, SK_TYPE, type.base))
+        for (int i = 0; i < EXC_COUNT; i++)
+            if (I->exc_types[i] == c)
+                return (ExcType)i;
+    return EXC_BaseException;
+}
+
+bool exc_type_extends(ExcType t, ExcType root)
+{
+    for (;; t = exc_table[t].base) {
+        if (t == root)
+            return true;
+        if (t == EXC_BaseException)
+            return false;
+    }
+}
+
 bool exc_is_class(PyRun *I, SimId cls)
 {
     return sim_kind(S, cls) == SK_TYPE && sim_is_subtype(S, cls, I->exc_types[EXC_BaseException]) &&
@@ -144,8 +163,23 @@ bool py_err_matches(PyRun *I, ExcType t)
     return I->ts->err.set && exc_class(I, t) && exc_matches(I, exc_class(I, t));
 }
 
+static const char *const ctx_fields[] = {"name", "obj", "name_from"};
+
+void exc_context_set(PyRun *I, SimId name, SimId obj, SimId name_from)
+{
+    SimId v[] = {name, obj, name_from};
+    for (int i = 0; i < 3; i++) {
+        if (v[i])
+            sim_incref(S, v[i]);
+        SimId old = I->ts->err_ctx[i];
+        I->ts->err_ctx[i] = v[i];
+        sim_xdecref(S, old);
+    }
+}
+
 void py_err_clear(PyRun *I)
 {
+    exc_context_set(I, 0, 0, 0);
     I->ts->err.set = false;
     I->err_library = NULL;
     I->ts->reraise = false;
@@ -164,9 +198,20 @@ SimId exc_new(PyRun *I, SimId cls, SimId args)
     if (args && sim_obj(S, args)->len >= 2 && oserror && sim_is_subtype(S, cls, oserror))
         py_not_modelled(I, 0, "OSError(errno, strerror) (CPython picks the subclass the errno names and "
                               "words it '[Errno n] ...')");
-    SimId e = sim_exc_new(S, cls, !exc_is_builtin_type(I, cls));
+    SimId e = sim_exc_new(S, cls, !exc_is_builtin_type(I, cls), exc_layout_words(I, cls));
     sim_exc_set(S, e, SIM_EXC_ARGS, args ? args : sim_tuple(S, 0));
+    SimId init = sim_type_lookup(S, cls, "__init__");
+    if (!init || sim_kind(S, init) != SK_FUNC) /* the built-in tp_init runs */
+        exc_layout_init(I, e, sim_exc_get(S, e, SIM_EXC_ARGS));
     return e;
+}
+
+void exc_made_and_cleared(PyRun *I, ExcType t, const char *msg)
+{
+    SimId text = sim_str(S, msg, strlen(msg));
+    SimId args = sim_tuple(S, 1);
+    sim_tuple_set(S, args, 0, text);
+    sim_decref(S, exc_new(I, exc_class(I, t), args));
 }
 
 SimId exc_args(PyRun *I, SimId e) { return sim_exc_get(S, e, SIM_EXC_ARGS); }
@@ -206,6 +251,10 @@ SimId exc_instance(PyRun *I)
     if (I->ts->err.msg[0])
         sim_tuple_set(S, args, 0, sim_str(S, I->ts->err.msg, strlen(I->ts->err.msg)));
     SimId e = exc_new(I, exc_class(I, I->ts->err_exc), args);
+    for (int i = 0; i < 3; i++)
+        if (I->ts->err_ctx[i])
+            exc_layout_set(I, e, ctx_fields[i], I->ts->err_ctx[i]);
+    exc_context_set(I, 0, 0, 0);
     exc_chain_context(I, e); /* _PyErr_SetObject normalizes it to chain it */
     I->ts->err_obj = e;
     sim_incref(S, e);
@@ -300,6 +349,7 @@ void py_raise(PyRun *I, ExcType t, const char *fmt, ...)
 {
     if (I->refused)
         return; /* the refusal stands: nothing replaces it */
+    exc_context_set(I, 0, 0, 0);
     va_list ap;
     va_start(ap, fmt);
     set_pending(I, exc_name(t), fmt, ap);

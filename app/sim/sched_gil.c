@@ -14,18 +14,22 @@
  * s + k * interval from the start s of its wait, so the next drop request is
  * computed rather than polled: one pending event however many threads wait.
  */
-#include "lab/gil/sched_internal.h"
+#include "sim/sched_internal.h"
 
 /* ---- the GIL ----------------------------------------------------------- */
+
+int64_t sched_gil_drop_at(int64_t wait_since, int64_t last_switch, int64_t interval)
+{
+    int64_t k = 0;
+    if (last_switch > wait_since)
+        k = (last_switch - wait_since + interval - 1) / interval;
+    return wait_since + (k + 1) * interval;
+}
 
 /* When waiter w's timed wait first times out with switch_number unchanged. */
 static int64_t gil_trigger(const Sched *s, const SchedThr *w)
 {
-    int64_t iv = s->cfg.params.switch_interval_us, st = w->gil_wait_since;
-    int64_t k = 0;
-    if (s->gil.last_switch > st)
-        k = (s->gil.last_switch - st + iv - 1) / iv;
-    return st + (k + 1) * iv;
+    return sched_gil_drop_at(w->gil_wait_since, s->gil.last_switch, s->cfg.params.switch_interval_us);
 }
 
 static void gil_arm_at(Sched *s, int64_t t)

@@ -4,7 +4,7 @@
  * most of the column, and for the GIL, who held it longest.  Reads the lane
  * and GIL logs plus the intervals still open at the current time.
  */
-#include "lab/gil/sched_internal.h"
+#include "sim/sched_internal.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,12 +1,13 @@
 /*
  * sched_internal: the scheduler's private state, shared by sched.c (the
- * event engine) and sched_timeline.c (summaries of the log for drawing).
- * Not part of the public API: views use lab/gil/sched.h.
+ * event engine), sched_timeline.c (summaries of the log for drawing) and the
+ * drivers of its workers (lab/gil/sched_seg.c: segment workloads).  Not part
+ * of the public API: views use sim/sched.h.
  */
 #ifndef PYDIVE_SIM_SCHED_INTERNAL_H
 #define PYDIVE_SIM_SCHED_INTERNAL_H
 
-#include "lab/gil/sched.h"
+#include "sim/sched.h"
 
 /* What a worker's pending timer or queue slot means. */
 typedef enum SchedPhase {
@@ -92,7 +93,15 @@ typedef struct SchedEv {
     int16_t idx;
 } SchedEv;
 
+/* What the workers do: the core calls back when one got a core (or goes on
+ * with new work on the one it has) and when its timer fires. */
+typedef struct SchedDriver {
+    void (*on_core)(Sched *s, SchedThr *th);
+    void (*on_timer)(Sched *s, SchedThr *th);
+} SchedDriver;
+
 struct Sched {
+    const SchedDriver *drv;
     SchedConfig cfg;        /* workloads/objects point into owned copies */
     SchedWorkload *wls;
     SchedSeg *segs;
@@ -142,7 +151,8 @@ void sched_gil_release(Sched *s, SchedThr *th, bool forced);
 void sched_gil_on_request(Sched *s);
 void sched_gil_on_break(Sched *s);
 
-/* sched.c: th got a core, or goes on with new work on the one it has. */
-void sched_on_core(Sched *s, SchedThr *th);
+/* sched.c: checks cfg and prepares a run at t = 0 whose workers do what drv
+ * says (none started yet); NULL with the reason in err when cfg is invalid. */
+Sched *sched_core_new(const SchedConfig *cfg, const SchedDriver *drv, char *err, size_t errlen);
 
 #endif

@@ -9,7 +9,7 @@
  * reference/cpython-internals.md: [SRC] CPython source, [RUN] oracle
  * measurement, [PEP], [DOC] CPython docs.
  */
-#include "lab/gil/sched.h"
+#include "sim/sched.h"
 
 #include <string.h>
 

@@ -17,7 +17,9 @@
  * who held the GIL when, and totals.  Plain C, no I/O; the seed and every parameter
  * come from the caller, so a seed always gives the same log.  Parameters and
  * where each default comes from: sched_param_table() (sched_params.c).
- * Ready-made workloads and the speed-up sweep: lab/gil/workload.h.
+ * The lab runs its segment workloads on it (sched_new, sched_run: lab/gil/
+ * workload.h); the VM drives its bytecode threads with the same GIL rules
+ * (sim/vmsched.h).
  */
 #ifndef PYDIVE_SIM_SCHED_H
 #define PYDIVE_SIM_SCHED_H
@@ -196,9 +198,6 @@ typedef struct SchedThreadStats {
 
 typedef struct Sched Sched;
 
-/* Checks cfg and prepares a run at t = 0 (copies everything it needs).
- * NULL when cfg is invalid, with the reason in err. */
-Sched *sched_new(const SchedConfig *cfg, char *err, size_t errlen);
 void sched_free(Sched *s);
 /* Runs events up to until_us (clamped to the horizon); returns true when the
  * run is done (all tasks finished or horizon reached).  Lets a view animate. */
@@ -218,8 +217,10 @@ const SchedLaneRec *sched_lanes(const Sched *s, size_t *n);
 /* GIL holds in time order (SCHED_GIL only). */
 const SchedGilHold *sched_gil_holds(const Sched *s, size_t *n);
 
-/* Runs cfg to the end and fills *out; -1 with err when cfg is invalid. */
-int sched_run(const SchedConfig *cfg, SchedTotals *out, char *err, size_t errlen);
+/* take_gil's timed wait: a waiter that started waiting at wait_since times
+ * out every interval; the first timeout after the GIL last changed hands
+ * (last_switch) sets gil_drop_request.  When that is (any unit of time). */
+int64_t sched_gil_drop_at(int64_t wait_since, int64_t last_switch, int64_t interval);
 
 const char *sched_regime_name(SchedRegime r); /* "gil", "free", "processes" */
 bool sched_regime_parse(const char *name, SchedRegime *out);

@@ -6,7 +6,7 @@
  * outnumber cores, a running one is preempted after os_quantum_us and goes
  * to the back of the run queue.
  */
-#include "lab/gil/sched_internal.h"
+#include "sim/sched_internal.h"
 
 #include "base/xalloc.h"
 
@@ -150,8 +150,6 @@ void sched_hold_close(Sched *s, int thread, bool forced)
 
 /* ---- cores ------------------------------------------------------------- */
 
-void sched_on_core(Sched *s, SchedThr *th);
-
 static void core_arm(Sched *s, int c)
 {
     SchedCore *k = &s->cores[c];
@@ -171,7 +169,7 @@ static void core_assign(Sched *s, int c, SchedThr *th)
     k->qver++;
     th->core = c;
     s->nfree--;
-    sched_on_core(s, th);
+    s->drv->on_core(s, th);
     core_arm(s, c);
 }
 

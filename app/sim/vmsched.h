@@ -1,0 +1,121 @@
+/*
+ * vmsched: the simulated interpreter's threads on the GIL, paced by the
+ * bytecode they run.  The lab's scheduler (sim/sched.h) knows each worker's
+ * work in advance; here the running thread's work is the program's next
+ * instructions, so the clock is pushed by the VM (each instruction adds its
+ * cost to `now`) and the scheduler is asked at the eval breaker's checks
+ * whether the running thread must let another one run.  The GIL's rules are
+ * the same as the lab's: a waiter's timed wait sets gil_drop_request after
+ * the switch interval with no hand-off meanwhile (sched_gil_drop_at), the
+ * holder drops it at its next check, the dropper waits until the next holder
+ * has it (FORCE_SWITCHING, which CPython defines), blocking calls (sleep, a lock held by
+ * another thread, join, Event.wait) release it, the signalled waiter takes
+ * it after gil_wakeup_us, and a released lock is handed to its first waiter
+ * (FIFO) who wakes lock_handoff_us later.  Waiters take the GIL in FIFO
+ * order (the OS picks in CPython): the model's schedule is one seedless,
+ * deterministic choice among those CPython may make.
+ *
+ * Times are in picoseconds of simulated time (an instruction costs a few
+ * hundred to tens of thousands; int64 holds 106 days).  Plain C, no I/O.
+ */
+#ifndef PYDIVE_SIM_VMSCHED_H
+#define PYDIVE_SIM_VMSCHED_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define VS_NEVER INT64_MAX
+
+typedef enum VsState {
+    VS_RUN,      /* holds the GIL (the running thread) */
+    VS_READY,    /* waiting to take the GIL */
+    VS_TIMER,    /* sleeping, or woken and on its way: READY at wake_at */
+    VS_LOCK,     /* parked on a lock (timed when wake_at < VS_NEVER) */
+    VS_JOIN,     /* in join() of thread `on` */
+    VS_EVENT,    /* in Event.wait() of event `on` */
+    VS_STARTING, /* in start() until thread `on` has run */
+    VS_SHUTDOWN, /* the main thread at exit, until every non-daemon thread ended */
+    VS_DONE
+} VsState;
+
+typedef struct VsThread {
+    uint8_t state;   /* VsState */
+    bool daemon;
+    bool started;    /* has held the GIL once */
+    int8_t woke;     /* the last wait's outcome: 1 got it (or set, joined), 0 timed out */
+    int on;          /* what it waits on (a lock, an event, a thread) */
+    int next;        /* queue link, -1 */
+    int64_t since;   /* READY: when its wait for the GIL began */
+    int64_t wake_at; /* TIMER and timed waits: when it wakes; VS_NEVER none */
+    int64_t run_ps;  /* time it held the GIL */
+} VsThread;
+
+typedef struct VsQueue {
+    int head, tail; /* thread ids linked by VsThread.next; -1 = empty */
+} VsQueue;
+
+typedef struct VsLock {
+    int owner;       /* thread id, -1 when free */
+    uint32_t count;  /* reentrant: the owner's depth */
+    bool reentrant;
+    VsQueue waiters;
+} VsLock;
+
+typedef struct VmSched {
+    int64_t now;         /* simulated ps; the VM adds each instruction's cost */
+    int64_t check_at;    /* when the eval breaker must ask (a drop request or a
+                          * timer falls due): VS_NEVER while one thread runs alone */
+    int64_t interval;    /* sys.setswitchinterval, ps */
+    int64_t wakeup;      /* signalled GIL waiter wakes and takes it, ps */
+    int64_t lock_handoff;/* a released lock's first waiter wakes, ps */
+    int running;         /* the GIL holder, -1 while every thread waits */
+    int last_holder;
+    int64_t last_switch; /* when the GIL last changed hands */
+    int64_t hold_since;
+    VsThread *thr;
+    int nthr, capthr;
+    VsLock *locks;
+    int nlocks, caplocks;
+    bool *events;        /* each Event's flag */
+    int nevents, capevents;
+    VsQueue gil;         /* the GIL's waiters */
+    int64_t handoffs, drop_requests, forced_drops;
+} VmSched;
+
+/* The main thread (0) holds the GIL at t = 0; defaults from the lab's table. */
+void vs_init(VmSched *v);
+void vs_fini(VmSched *v);
+/* A new thread, waiting for the GIL from now on; its id. */
+int vs_spawn(VmSched *v, bool daemon);
+int vs_lock_new(VmSched *v, bool reentrant);
+int vs_event_new(VmSched *v);
+/* Takes lock l for the running thread when it is free (or its own,
+ * reentrant); false when another thread holds it. */
+bool vs_lock_try(VmSched *v, int l);
+/* Releases lock l (once, for a reentrant one); when it is free, hands it to
+ * its first waiter. */
+void vs_lock_release(VmSched *v, int l);
+
+/* The running thread blocks (its state changes; the GIL is released at the
+ * next vs_check): timeout_ps < 0 waits for ever. */
+void vs_sleep(VmSched *v, int64_t ps);
+void vs_wait_lock(VmSched *v, int l, int64_t timeout_ps);
+void vs_wait_join(VmSched *v, int t, int64_t timeout_ps);
+void vs_wait_event(VmSched *v, int e, int64_t timeout_ps);
+void vs_wait_started(VmSched *v, int t);
+/* The main thread's end: waits for every non-daemon thread. */
+void vs_wait_shutdown(VmSched *v);
+void vs_event_set(VmSched *v, int e);
+/* The running thread ends: its joiners wake. */
+void vs_exit(VmSched *v);
+bool vs_alive(const VmSched *v, int t); /* started and not ended: is_alive() */
+int vs_live_count(const VmSched *v);    /* threads not ended */
+
+/* The eval breaker's question, asked once now >= check_at or the running
+ * thread blocked: fires the timers due, and drops the GIL when a waiter's
+ * drop request is due (only when can_switch: a thread inside a call from C
+ * keeps running) or the running thread blocked.  Returns the thread that
+ * runs now (maybe the same one); -1 when every thread waits for ever. */
+int vs_check(VmSched *v, bool can_switch);
+
+#endif

@@ -1,0 +1,166 @@
+/*
+ * Unit tests for sim/vmsched.h: bytecode threads on the GIL, with the clock
+ * pushed by hand as the VM pushes it (default parameters: switch interval
+ * 5 ms, GIL wake-up 50 us, lock hand-off 5 us; times in ps).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "sim/vmsched.h"
+
+#define US 1000000LL
+#define MS (1000 * US)
+
+/* Runs the holder until the scheduler wants a look, as the VM does. */
+static int run_until_check(VmSched *v, int64_t step, int64_t until)
+{
+    while (v->now < until) {
+        v->now += step;
+        if (v->now >= v->check_at)
+            return vs_check(v, true);
+    }
+    return v->running;
+}
+
+static void alone_never_checks(void **state)
+{
+    (void)state;
+    VmSched v;
+    vs_init(&v);
+    assert_int_equal(v.running, 0);
+    assert_true(v.check_at == VS_NEVER);
+    vs_fini(&v);
+}
+
+static void drop_request_after_the_interval(void **state)
+{
+    (void)state;
+    VmSched v;
+    vs_init(&v);
+    v.now = 1 * MS;
+    int t = vs_spawn(&v, false);
+    assert_int_equal(t, 1);
+    assert_int_equal(vs_check(&v, true), 0); /* arms the request: 1 ms + 5 ms */
+    assert_true(v.check_at == 6 * MS);
+    int r = run_until_check(&v, 100 * 1000, 20 * MS); /* 100 ns instructions */
+    assert_int_equal(r, 1);
+    assert_true(v.now >= 6 * MS + 50 * US && v.now < 6 * MS + 51 * US);
+    /* the dropper waits from the hand-off: its request 5 ms later */
+    int64_t took = v.now;
+    r = run_until_check(&v, 100 * 1000, 40 * MS);
+    assert_int_equal(r, 0);
+    assert_true(v.now >= took + 5 * MS + 50 * US && v.now < took + 5 * MS + 51 * US);
+    vs_fini(&v);
+}
+
+static void blocking_hands_over_at_once(void **state)
+{
+    (void)state;
+    VmSched v;
+    vs_init(&v);
+    int t = vs_spawn(&v, false);
+    vs_sleep(&v, 2 * MS); /* main sleeps: the other thread runs */
+    assert_int_equal(vs_check(&v, true), t);
+    assert_true(v.now == 50 * US);
+    assert_true(v.check_at == 2 * MS); /* main's timer */
+    v.now = 2 * MS;
+    assert_int_equal(vs_check(&v, true), t); /* main waits for the GIL now */
+    assert_true(v.check_at == 7 * MS);
+    vs_exit(&v); /* the thread ends: main takes it */
+    assert_int_equal(vs_check(&v, true), 0);
+    assert_int_equal(vs_live_count(&v), 1);
+    vs_fini(&v);
+}
+
+static void sleep_alone_moves_the_clock(void **state)
+{
+    (void)state;
+    VmSched v;
+    vs_init(&v);
+    vs_sleep(&v, 3 * MS);
+    assert_int_equal(vs_check(&v, true), 0);
+    assert_true(v.now == 3 * MS);
+    assert_true(v.check_at == VS_NEVER);
+    vs_fini(&v);
+}
+
+static void locks_are_fifo_and_time_out(void **state)
+{
+    (void)state;
+    VmSched v;
+    vs_init(&v);
+    int l = vs_lock_new(&v, false);
+    int a = vs_spawn(&v, false), b = vs_spawn(&v, false);
+    assert_true(vs_lock_try(&v, l));
+    vs_sleep(&v, 10 * MS);
+    assert_int_equal(vs_check(&v, true), a);
+    assert_false(vs_lock_try(&v, l));
+    vs_wait_lock(&v, l, -1);
+    assert_int_equal(vs_check(&v, true), b);
+    vs_wait_lock(&v, l, 1 * MS); /* b gives up after 1 ms */
+    int64_t t0 = v.now;
+    assert_int_equal(vs_check(&v, true), b);
+    assert_true(v.now == t0 + 1 * MS);
+    assert_int_equal(v.thr[b].woke, 0);
+    vs_exit(&v);
+    assert_int_equal(vs_check(&v, true), 0); /* main's sleep ends */
+    assert_true(v.now == 10 * MS);
+    vs_lock_release(&v, l); /* handed to a, who wakes 5 us later */
+    assert_int_equal(v.locks[l].owner, a);
+    vs_exit(&v);
+    assert_int_equal(vs_check(&v, true), a);
+    assert_int_equal(v.thr[a].woke, 1);
+    vs_fini(&v);
+}
+
+static void deadlock_is_reported(void **state)
+{
+    (void)state;
+    VmSched v;
+    vs_init(&v);
+    int l = vs_lock_new(&v, false);
+    assert_true(vs_lock_try(&v, l));
+    vs_wait_lock(&v, l, -1);
+    assert_int_equal(vs_check(&v, true), -1);
+    vs_fini(&v);
+}
+
+static void join_and_shutdown(void **state)
+{
+    (void)state;
+    VmSched v;
+    vs_init(&v);
+    int t = vs_spawn(&v, false);
+    int d = vs_spawn(&v, true);
+    vs_wait_started(&v, t);
+    assert_int_equal(vs_check(&v, true), t);
+    assert_true(vs_alive(&v, t));
+    vs_sleep(&v, 1 * MS);
+    assert_int_equal(vs_check(&v, true), d); /* FIFO: the daemon waited first */
+    vs_sleep(&v, 100 * MS);
+    assert_int_equal(vs_check(&v, true), 0); /* main, woken when t ran */
+    vs_wait_shutdown(&v);
+    assert_int_equal(vs_check(&v, true), t);
+    vs_exit(&v);
+    assert_int_equal(vs_check(&v, true), 0); /* the daemon still sleeps: no wait for it */
+    assert_false(vs_alive(&v, t));
+    assert_true(vs_alive(&v, d));
+    vs_fini(&v);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(alone_never_checks),
+        cmocka_unit_test(drop_request_after_the_interval),
+        cmocka_unit_test(blocking_hands_over_at_once),
+        cmocka_unit_test(sleep_alone_moves_the_clock),
+        cmocka_unit_test(locks_are_fifo_and_time_out),
+        cmocka_unit_test(deadlock_is_reported),
+        cmocka_unit_test(join_and_shutdown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
