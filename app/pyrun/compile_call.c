@@ -358,17 +358,6 @@ bool cg_unpack_op(Cg *g, int first)
         star = n;
     }
     if (star < 0) {
-        /* `a, b = x, y`: CPython's peephole turns BUILD_TUPLE n + UNPACK_SEQUENCE n
-         * (n up to 3) into swaps: no tuple is made (the BUILD_TUPLE's place
-         * stays, for jumps that land on it) */
-        PyCode *c = CODE(g);
-        uint32_t last = c->nops ? c->ops[c->nops - 1] : 0;
-        if (n >= 1 && n <= 3 && c->nops && OPCODE(last) == OP_BUILD_TUPLE && OPARG(last) == n) {
-            c->ops[c->nops - 1] = (uint32_t)(n == 1 ? OP_NOP : n == 2 ? OP_ROT_TWO : OP_ROT_THREE);
-            if (n == 3)
-                cg_emit(g, OP_ROT_TWO, 0);
-            return true;
-        }
         cg_emit(g, OP_UNPACK_SEQUENCE, n);
         return true;
     }

@@ -94,6 +94,25 @@ static SimId static_obj(Sim *s, SimKind k, int64_t refcnt)
     return id;
 }
 
+SimId sim__byte_char_new(Sim *s, uint8_t c)
+{
+    int64_t base = s->prof->static_refcnt ? s->prof->static_refcnt : 1;
+    SimId id = static_obj(s, SK_BYTES, base);
+    uint32_t cap = 0;
+    uint32_t h = slab_alloc(&s->slab, 1, &cap);
+    SimObj *o = &s->obj[id];
+    o->data = h;
+    o->datacap = cap;
+    if (!h) {
+        s->nomem = true;
+        return id;
+    }
+    memset(slab_ptr(&s->slab, h), 0, cap * sizeof(uint32_t));
+    *(uint8_t *)slab_ptr(&s->slab, h) = c;
+    o->len = 1;
+    return id;
+}
+
 SimId sim_code_new(Sim *s, uint32_t index)
 {
     SimId id = static_obj(s, SK_CODE, 1);

@@ -261,6 +261,7 @@ typedef struct Sim {
     uint32_t nobj, capobj, free_head, nlive;
     /* singletons and caches */
     SimId none, true_, false_, notimpl, ellipsis, empty_tuple, empty_str, empty_bytes;
+    SimId byte_chars[256];  /* the one-byte bytes, static singletons made on first use */
     SimId small_int[262];        /* -5 .. 256 */
     SimId char1[256];            /* 1-character latin-1 strings */
     SimId byte1[256];
@@ -413,6 +414,9 @@ SimId sim_str_fresh(Sim *s, const char *utf8, size_t n);
  * interned one, when none was interned yet (PyUnicode_InternInPlace). */
 SimId sim_str_intern_obj(Sim *s, SimId str);
 SimId sim_bytes(Sim *s, const uint8_t *data, size_t n); /* data NULL: zeros */
+/* PyBytes_FromStringAndSize(data, n): the shared empty bytes, the shared
+ * one-byte bytes (data given), else a new object */
+SimId sim_bytes_shared(Sim *s, const uint8_t *data, size_t n);
 SimId sim_bytearray(Sim *s, const uint8_t *data, size_t n);
 /* A list or tuple of n NULL slots.  When the budget refuses one of more than
  * SIM_SMALL_ITEMS items it comes back empty (len 0): a caller that fills

@@ -70,6 +70,7 @@ static const DefTable tables[] = {
     {array_functions, &array_nfunctions},
     {io_functions, &io_nfunctions},
     {reprlib_functions, &reprlib_nfunctions},
+    {threading_functions, &threading_nfunctions},
     {tracemalloc_functions, &tracemalloc_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 3, FIRST_MODULE = 24 };
@@ -147,6 +148,12 @@ const ModuleDef py_modules[] = {
      "`readable`, `writable`, `seekable`, iteration by lines, `with`, and `print(..., file=)`)", io_on_import},
     {"reprlib", reprlib_functions, &reprlib_nfunctions, reprlib_module_init,
      "(`repr` with the default limits of its Repr instance)", reprlib_on_import},
+    {"threading", threading_functions, &threading_nfunctions, threading_module_init,
+     "the classes `Thread` (keywords: target args kwargs name daemon; `start`, `join` (timeout), `is_alive`, "
+     "`run` (a subclass's own), `name`, `ident`, `daemon`) and `Event` (`set`, `clear`, `is_set`, `wait` "
+     "(timeout)), `Lock` and `RLock` (`acquire` (blocking timeout), `release`, `locked`, `with`); threads run "
+     "on the model's GIL and simulated clock, one schedule per program (not CPython's, which the OS picks)",
+     threading_on_import},
     {"tracemalloc", tracemalloc_functions, &tracemalloc_nfunctions, tracemalloc_module_init,
      "on the model's own blocks, with the sizes CPython requests: `start` (one frame), `stop`, `is_tracing`, "
      "`clear_traces`, `reset_peak`, `get_traced_memory`, `get_traceback_limit`, `get_object_traceback`, "
@@ -263,8 +270,8 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
                                           "functools", "collections", "dataclasses", "contextlib",
                                           "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array", "io", "reprlib",
-                                          "tracemalloc"};
-    if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM)) /* "WeakSet.add" */
+                                          "threading", "tracemalloc"};
+    if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM || d->module == BM_THREADING))
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
         snprintf(out, cap, "deque.%s", d->name);
@@ -438,7 +445,7 @@ const char *bi_python_library(const BuiltinDef *d)
     static const char *const libs[] = {
         [BM_COPY] = "copy", [BM_DATACLASSES] = "dataclasses", [BM_CONTEXTLIB] = "contextlib",
         [BM_RANDOM] = "random", [BM_STRING] = "string", [BM_ENUM] = "enum", [BM_JSON] = "json",
-        [BM_PPRINT] = "pprint", [BM_TYPING] = "typing",
+        [BM_PPRINT] = "pprint", [BM_TYPING] = "typing", [BM_THREADING] = "threading",
     };
     if (d->module < sizeof libs / sizeof libs[0] && libs[d->module])
         return libs[d->module];
