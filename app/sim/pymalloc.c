@@ -13,9 +13,9 @@
 #include "base/xalloc.h"
 #include "sim/check.h"
 
-#define NOBLOCK 0xffffu
+#define NOBLOCK PM_NOBLOCK
 #define DUMMY_SIZE_IDX 0xffffu
-#define MAXBLOCKS 1024u
+#define MAXBLOCKS PM_MAXBLOCKS
 #define INITIAL_ARENA_OBJECTS 16u
 
 uint32_t pm_blocks_per_pool(const PmHeap *h, unsigned c)
@@ -290,9 +290,7 @@ static void raw_free(PmHeap *h, PmPtr p)
     h->raw_free_head = i;
 }
 
-static inline PmPtr alloc_small(PmHeap *h, size_t n);
-
-static inline PmPtr alloc_block(PmHeap *h, size_t n)
+static PmPtr alloc_block(PmHeap *h, size_t n)
 {
     if (n == 0 || n > PM_SMALL_REQUEST) {
         PmPtr b = raw_alloc(h, n);
@@ -300,12 +298,6 @@ static inline PmPtr alloc_block(PmHeap *h, size_t n)
             h->refused++;
         return b;
     }
-    return alloc_small(h, n);
-}
-
-/* 1 <= n <= PM_SMALL_REQUEST */
-static inline PmPtr alloc_small(PmHeap *h, size_t n)
-{
     unsigned c = pm_size_class(n);
     uint32_t pid = h->usedpools[c];
     if (pid == PM_NONE) {
@@ -386,7 +378,7 @@ static void insert_to_freepool(PmHeap *h, uint32_t pid)
     l->nextarena = ai;
 }
 
-static inline void free_block(PmHeap *h, PmPtr ptr)
+static void free_block(PmHeap *h, PmPtr ptr)
 {
     if (ptr == PM_NULL)
         return;
@@ -413,10 +405,11 @@ static inline void free_block(PmHeap *h, PmPtr ptr)
         insert_to_freepool(h, pid);
 }
 
-/* Every block given out or taken back passes here.  The tracer costs no
- * branch of its own: with one installed, small_limit and slow_mask send
- * every request down the path that raw blocks take anyway (pm_set_trace). */
-static PmPtr alloc_traced(PmHeap *h, size_t n)
+/* pm_alloc's and pm_free's other cases.  A tracer (tracemalloc's hooks,
+ * sim/trace.c) costs the inline paths no branch of their own: while one
+ * is installed, small_limit and slow_mask send every request here
+ * (pm_set_trace). */
+PmPtr pm__alloc(PmHeap *h, size_t n)
 {
     PmPtr b = alloc_block(h, n);
     if (h->trace != NULL && b != PM_NULL)
@@ -424,28 +417,10 @@ static PmPtr alloc_traced(PmHeap *h, size_t n)
     return b;
 }
 
-PmPtr pm_alloc(PmHeap *h, size_t n)
+void pm__free(PmHeap *h, PmPtr ptr)
 {
-    if (__builtin_expect(n - 1 >= h->small_limit, 0)) /* n 0, a raw request, or a tracer */
-        return alloc_traced(h, n);
-    return alloc_small(h, n);
-}
-
-static void free_traced(PmHeap *h, PmPtr ptr)
-{
-    if (h->trace != NULL)
+    if (h->trace != NULL && ptr != PM_NULL)
         h->trace(h->trace_ctx, PM_NULL, 0, ptr);
-    free_block(h, ptr);
-}
-
-void pm_free(PmHeap *h, PmPtr ptr)
-{
-    if (ptr == PM_NULL)
-        return;
-    if (__builtin_expect((ptr & h->slow_mask) != 0, 0)) { /* a raw block, or a tracer */
-        free_traced(h, ptr);
-        return;
-    }
     free_block(h, ptr);
 }
 
@@ -488,7 +463,7 @@ static PmPtr realloc_block(PmHeap *h, PmPtr p, size_t n)
 PmPtr pm_realloc(PmHeap *h, PmPtr p, size_t n)
 {
     PmPtr q = realloc_block(h, p, n);
-    if (__builtin_expect(h->trace != NULL, 0) && q != PM_NULL) /* resizes are rarer */
+    if (h->trace != NULL && q != PM_NULL)
         h->trace(h->trace_ctx, q, n, p);
     return q;
 }
