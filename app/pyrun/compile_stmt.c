@@ -174,7 +174,7 @@ bool cg_push_block(Cg *g, int n, FBlockKind kind, int node, int try_depth)
 {
     if (g->nfb >= CG_MAX_BLOCKS)
         return py_refuse(g->err, NODE(g, n)->line, NODE(g, n)->col, "blocks nested more than 64 deep", true);
-    g->fb[g->nfb++] = (FBlock){(uint8_t)kind, node, try_depth};
+    g->fb[g->nfb++] = (FBlock){(uint8_t)kind, node, try_depth, n};
     return true;
 }
 
