@@ -155,9 +155,11 @@ struct PyRun {
     void *out_ctx;
     bool done, failed, finalized;
     uint64_t steps;
+    uint64_t check_at;      /* vm_loop.c: steps past it check refusals, the limit, a stop */
     uint64_t step_limit;    /* 0 = none */
     volatile sig_atomic_t *stop; /* py_set_stop_flag; NULL = none */
     bool interrupted;       /* ended by an uncaught KeyboardInterrupt */
+    int exit_code;          /* the process's status an uncaught SystemExit asked for (-1: none) */
     const char *foreign_heap; /* an import whose memory the model does not hold (refuses the
                                * allocator statistics), or NULL */
     const char *err_library; /* the pending exception came out of a function CPython writes in
@@ -205,6 +207,7 @@ struct PyRun {
     bool super_slot;        /* 3.12+: super() loaded list's or dict's slot wrapper with self */
     SimId defaultdict_type;  /* collections.defaultdict once imported (the module holds it) */
     SimId counter_type;      /* collections.Counter once imported (the module holds it) */
+    SimId odict_type;        /* collections.OrderedDict once imported (the module holds it) */
     SimId version_info_type; /* the type of sys.version_info (modules/sys_version.c), owned */
     SimId version_info;      /* sys.version_info: the references start-up leaves on it, owned */
     SimId list_subclasses;  /* 3.11: list's tp_subclasses dict, made by its first subclass (its

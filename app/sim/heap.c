@@ -58,7 +58,7 @@ void sim__grow_records(Sim *s)
     s->obj = xrealloc(s->obj, s->capobj * sizeof *s->obj);
 }
 
-void sim__free_record(Sim *s, SimId id)
+static inline void free_record(Sim *s, SimId id)
 {
     SimObj *o = &s->obj[id];
     SIM_ASSERT(o->kind != SK_FREE && !(o->flags & SIM_F_TRACKED)); /* freed once, untracked */
@@ -72,6 +72,8 @@ void sim__free_record(Sim *s, SimId id)
     s->free_head = id;
     s->nlive--;
 }
+
+void sim__free_record(Sim *s, SimId id) { free_record(s, id); }
 
 /* ---- startup heap ------------------------------------------------------- */
 
@@ -240,6 +242,7 @@ void sim_free(Sim *s)
         free(s->fl_tuple[n].blocks);
     free(s->deferred);
     sim__userkey_free(s);
+    sim__odict_free_all(s);
     free(s);
 }
 
@@ -281,6 +284,8 @@ bool sim_take_nomem(Sim *s)
 
 /* ---- reference counts -------------------------------------------------- */
 
+static inline void release(Sim *s, SimId id, SimFreeList *fl);
+
 void sim__refcnt_zero(Sim *s, SimId id)
 {
     SimObj *o = &s->obj[id];
@@ -293,12 +298,12 @@ void sim__refcnt_zero(Sim *s, SimId id)
     if (o->kind == SK_INT || o->kind == SK_BYTES || o->kind == SK_COMPLEX ||
         (o->kind == SK_STR && !(o->flags & SIM_F_SPECIAL))) {
         SIM_ASSERT(!(o->flags & SIM_F_TRACKED) && !o->weaklist);
-        sim__release(s, id, NULL);
+        release(s, id, NULL);
         return;
     }
     if (o->kind == SK_FLOAT) {
         SIM_ASSERT(!(o->flags & SIM_F_TRACKED) && !o->weaklist);
-        sim__release(s, id, &s->fl_float);
+        release(s, id, &s->fl_float);
         return;
     }
     sim__dealloc(s, id);
@@ -368,9 +373,8 @@ void sim_clear_freelists(Sim *s)
 
 /* ---- deallocation ---------------------------------------------------- */
 
-#define release sim__release
-
-void sim__release(Sim *s, SimId id, SimFreeList *fl)
+/* Inline where the leaves are freed: one per object. */
+static inline void release(Sim *s, SimId id, SimFreeList *fl)
 {
     SimObj *o = &s->obj[id];
     if (!s->events_off) /* the size is for the event alone */
@@ -381,8 +385,10 @@ void sim__release(Sim *s, SimId id, SimFreeList *fl)
         if (o->flags & SIM_F_GCTYPE)
             sim__gc_on_free(s);
     }
-    sim__free_record(s, id);
+    free_record(s, id);
 }
+
+void sim__release(Sim *s, SimId id, SimFreeList *fl) { release(s, id, fl); }
 
 static void decref_items_reverse(Sim *s, SimId id)
 {
@@ -456,7 +462,7 @@ static void dealloc_dict(Sim *s, SimId id, SimFreeList *fl)
     uint32_t n = o->v.dict.used; /* entries used, including deleted */
     (void)n;
     /* free_keys_object: for each entry, key then value */
-    while (sim_dict_next(s, id, &pos, &k, &v)) {
+    while (sim__dict_next_raw(s, id, &pos, &k, &v)) {
         sim_items(s, id)[2 * (pos - 1)] = 0;
         sim_items(s, id)[2 * (pos - 1) + 1] = 0;
         sim_decref(s, k);

@@ -13,7 +13,8 @@
 
 #define GC_HEAD 16u
 
-SimId sim__new_obj(Sim *s, SimKind k, size_t size, SimFreeList *fl, bool gc)
+/* Inline in this file's constructors: one per object made. */
+static inline SimId new_obj_inline(Sim *s, SimKind k, size_t size, SimFreeList *fl, bool gc)
 {
     bool from_fl = false;
     PmPtr b = sim__obj_block(s, fl, size, gc, &from_fl);
@@ -26,7 +27,12 @@ SimId sim__new_obj(Sim *s, SimKind k, size_t size, SimFreeList *fl, bool gc)
     return id;
 }
 
-#define new_obj sim__new_obj
+SimId sim__new_obj(Sim *s, SimKind k, size_t size, SimFreeList *fl, bool gc)
+{
+    return new_obj_inline(s, k, size, fl, gc);
+}
+
+#define new_obj new_obj_inline
 
 /* A zeroed payload; false (no payload, refusal recorded) when refused. */
 static bool set_payload(Sim *s, SimId id, size_t nwords)

@@ -13,9 +13,9 @@
 #include "base/xalloc.h"
 #include "sim/check.h"
 
-#define NOBLOCK 0xffffu
+#define NOBLOCK PM_NOBLOCK
 #define DUMMY_SIZE_IDX 0xffffu
-#define MAXBLOCKS 1024u
+#define MAXBLOCKS PM_MAXBLOCKS
 #define INITIAL_ARENA_OBJECTS 16u
 
 uint32_t pm_blocks_per_pool(const PmHeap *h, unsigned c)
@@ -289,7 +289,7 @@ static void raw_free(PmHeap *h, PmPtr p)
     h->raw_free_head = i;
 }
 
-PmPtr pm_alloc(PmHeap *h, size_t n)
+PmPtr pm__alloc(PmHeap *h, size_t n)
 {
     if (n == 0 || n > PM_SMALL_REQUEST) {
         PmPtr b = raw_alloc(h, n);
@@ -377,7 +377,7 @@ static void insert_to_freepool(PmHeap *h, uint32_t pid)
     l->nextarena = ai;
 }
 
-void pm_free(PmHeap *h, PmPtr ptr)
+void pm__free(PmHeap *h, PmPtr ptr)
 {
     if (ptr == PM_NULL)
         return;

@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "base/buf.h"
+#include "sim/check.h"
 
 #define PM_NULL 0u
 #define PM_RAW_BIT 0x80000000u
@@ -120,8 +121,63 @@ void pm_fini(PmHeap *h);
  * goes to the system allocator.  They fail (PM_NULL, and pm_realloc leaves
  * the old block as it was, as realloc does) only when the request would take
  * the heap past its limit; `refused` counts those. */
-PmPtr pm_alloc(PmHeap *h, size_t n);
-void pm_free(PmHeap *h, PmPtr p);
+PmPtr pm__alloc(PmHeap *h, size_t n); /* pymalloc.c: every case */
+void pm__free(PmHeap *h, PmPtr p);
+
+/* The free-list links of pool pid (64 pools an arena, PM_MAXBLOCKS each). */
+#define PM_MAXBLOCKS 1024u
+#define PM_NOBLOCK 0xffffu
+static inline uint16_t *pm__links(PmHeap *h, uint32_t pid)
+{
+    return h->arenas[pid >> 6].links + (size_t)(pid & 63u) * PM_MAXBLOCKS;
+}
+
+/* Inline, the common cases (one per object made and freed): a small block
+ * from a used pool that keeps a free block after it (one on its free list,
+ * or the next virgin one carved, as pool_extend does), and a block
+ * returned to a pool that stays neither full nor empty.  They do exactly
+ * what pm__alloc and pm__free do for them. */
+static inline PmPtr pm_alloc(PmHeap *h, size_t n)
+{
+    if (n - 1 < PM_SMALL_REQUEST) { /* 1..512 */
+        unsigned c = pm_size_class(n);
+        uint32_t pid = h->usedpools[c];
+        if (pid != PM_NONE) {
+            PmPool *p = &h->pools[pid];
+            uint16_t *links = pm__links(h, pid);
+            uint32_t b = p->freeblock;
+            uint16_t next = links[b];
+            if (next == PM_NOBLOCK && p->nextblock < p->maxblocks) { /* carve a virgin block */
+                next = p->nextblock++;
+                links[next] = PM_NOBLOCK;
+            }
+            if (next != PM_NOBLOCK) {
+                h->class_in_use[c]++;
+                p->freeblock = next;
+                p->count++;
+                return (pid + 1) << 10 | b;
+            }
+        }
+    }
+    return pm__alloc(h, n);
+}
+static inline void pm_free(PmHeap *h, PmPtr ptr)
+{
+    if (ptr != PM_NULL && !(ptr & PM_RAW_BIT)) {
+        uint32_t pid = (ptr >> 10) - 1, b = ptr & 1023u;
+        PmPool *p = &h->pools[pid];
+        SIM_ASSERT(pid < h->narenas_alloc * h->pools_per_arena && h->arenas[pid >> 6].live);
+        SIM_ASSERT(p->count > 0 && b < p->nextblock && p->szidx < PM_NCLASSES);
+        if (p->freeblock != PM_NOBLOCK && p->count > 1) {
+            pm__links(h, pid)[b] = p->freeblock;
+            p->freeblock = (uint16_t)b;
+            p->count--;
+            h->class_in_use[p->szidx]--;
+            return;
+        }
+    }
+    pm__free(h, ptr);
+}
 PmPtr pm_realloc(PmHeap *h, PmPtr p, size_t n);
 /* Bytes of the modelled address space in use: live arenas and system blocks. */
 uint64_t pm_mapped(const PmHeap *h);

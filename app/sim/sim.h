@@ -92,6 +92,8 @@ typedef enum SimXType {
     SIM_XT_IT_GROUPBY, SIM_XT_IT_GROUPER, SIM_XT_IT_BATCHED, SIM_XT_IT_TEE, SIM_XT_IT_TEEDATA,
     /* collections.deque's */
     SIM_XT_DEQUE_ITER, SIM_XT_DEQUE_REVITER,
+    SIM_XT_ODICT_KEYS, SIM_XT_ODICT_VALUES, SIM_XT_ODICT_ITEMS, /* an OrderedDict's views (SK_DICTVIEW) */
+    SIM_XT_ODICT_ITER, /* odict_iterator: refs [od, di_current, di_result], ints [kind, size, state] */
     SIM_XT_ARRAY_ITER, /* array.arrayiterator */
     /* weakref's proxies (kind SK_WEAKREF) */
     SIM_XT_WR_PROXY, SIM_XT_WR_CALLABLE_PROXY,
@@ -289,6 +291,7 @@ typedef struct Sim {
     bool nomem;                  /* an allocation was refused since the last take */
     uint64_t startup_blocks;     /* blocks of the start-up heap that no record holds */
     struct SimUserKeys *ukeys;   /* userkey.c: hashes from programs' __hash__ (NULL until one) */
+    struct SimOdicts *odicts;    /* odict.c: the OrderedDicts' linked lists (NULL until one) */
     uint64_t dict_versions;      /* the last version a dict took (sim_dict_version) */
 } Sim;
 
@@ -473,6 +476,8 @@ enum {
 #define SIM_TYF_ABCMETA 256u /* abc.ABC or a class deriving from it (pyrun/modules/abc.c sets it) */
 #define SIM_TYF_ENUM 512u    /* enum.Enum or a class deriving from it: its instances hash as their _name_ */
 #define SIM_TYF_TYPING 1024u /* typing's class of annotation objects (pyrun/modules/typing.c) */
+#define SIM_TYF_ODICT 4096u /* collections.OrderedDict or a class deriving from it: its nodes are odict.c's,
+                               * its __dict__ and weakref list inside tp_basicsize (no pre-header) */
 #define SIM_TYF_NAMEDTUPLE 2048u /* made by collections.namedtuple (pyrun/modules/collections_namedtuple.c) */
 
 /* What type_new has decided before it allocates the class. */
@@ -656,11 +661,19 @@ void sim_dict_clear(Sim *s, SimId d);
  * version is absent while the version stays. */
 int64_t sim_dict_index(const Sim *s, SimId d, SimId key);
 static inline uint64_t sim_dict_version(const Sim *s, SimId d) { return SIM_V(s, d, SK_DICT, dict.version); }
+/* The last version any dict took; it also moves when a class is made or
+ * cleared, so that while it stays, no class dict along any __mro__ gained a
+ * key and every class still has the dict it had (the attribute caches' type
+ * version tag). */
+static inline uint64_t sim_dict_versions(const Sim *s) { return s->dict_versions; }
 /* Replaces the value of entry i (value stolen), as sim_dict_set does for a
  * key already there. */
 void sim_dict_replace_at(Sim *s, SimId d, uint32_t i, SimId value);
-/* i-th live entry in insertion order, from *pos; false at the end. Borrowed. */
+/* i-th live entry in insertion order (an OrderedDict's: its list's), from *pos; false at the end. Borrowed. */
 bool sim_dict_next(const Sim *s, SimId d, uint32_t *pos, SimId *key, SimId *value);
+/* The same in the order of the entries, whatever an OrderedDict's list says
+ * (PyDict_Next: dict_dealloc, dict_traverse). */
+bool sim__dict_next_raw(const Sim *s, SimId d, uint32_t *pos, SimId *key, SimId *value);
 /* ---- instances and types ------------------------------------------------- */
 SimId sim_attr_get(const Sim *s, SimId inst, SimId name);       /* borrowed or 0 */
 SimId sim_attr_get_str(const Sim *s, SimId inst, const char *name); /* borrowed or 0 */
@@ -721,6 +734,7 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg);
 /* The parts of the interface kept in files of their own */
 #include "sim/set.h"
 #include "sim/subinst.h"
+#include "sim/odict.h"
 #include "sim/deque.h"
 #include "sim/exc.h"
 

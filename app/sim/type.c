@@ -82,6 +82,7 @@ SimId sim_type_new(Sim *s, SimId name, SimId base, SimId dict, bool program)
     o->sub = SK_INSTANCE;
     o->v.type.dict = dict;
     o->v.type.base = base;
+    s->dict_versions++; /* a class made: see sim_dict_versions */
     if (!class_payload(s, id))
         return id;
     uint32_t *ty = words(s, id);
@@ -167,7 +168,7 @@ static void set_layout(Sim *s, SimId id, const SimClassSpec *sp, uint32_t nmembe
     uint32_t flags = SIM_TYF_HEAP, basic = 16, nslots = 0;
     if (sp->best) {
         const uint32_t *bt = words(s, sp->best);
-        flags |= bt[SIM_TY_FLAGS] & (SIM_TYF_DICT | SIM_TYF_WEAK | SIM_TYF_VARDICT);
+        flags |= bt[SIM_TY_FLAGS] & (SIM_TYF_DICT | SIM_TYF_WEAK | SIM_TYF_VARDICT | SIM_TYF_ODICT);
         basic = bt[SIM_TY_BASICSIZE];
         nslots = bt[SIM_TY_NSLOTS];
     } else if (sp->layout) { /* tp_basicsize of PyListObject, PyDictObject, PyTupleObject */
@@ -212,6 +213,7 @@ SimId sim_class_new(Sim *s, const SimClassSpec *sp)
     SimObj *o = &s->obj[id];
     o->sub = SK_INSTANCE;
     o->v.type.dict = sp->dict;
+    s->dict_versions++; /* a class made: see sim_dict_versions */
     o->v.type.base = sp->best ? ret(s, sp->best) : 0;
     SimId owned[] = {sp->name, sp->qualname, sp->bases, sp->slots};
     if (!class_payload(s, id)) {
@@ -285,6 +287,7 @@ void sim__type_dealloc(Sim *s, SimId id)
     if (s->obj[id].data)
         memset(words(s, id), 0, SIM_TY_NWORDS * sizeof(uint32_t));
     o->v.type.dict = o->v.type.base = 0;
+    s->dict_versions++; /* a class cleared: see sim_dict_versions */
     for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
         sim_xdecref(s, drop[i]);
     if (keys)
@@ -335,6 +338,8 @@ size_t sim__inst_size(const Sim *s, SimId cls)
     uint32_t f = ty[SIM_TY_FLAGS];
     bool pre = s->prof->version == SIM_V311 ? (f & SIM_TYF_DICT) && !(f & SIM_TYF_VARDICT)
                                             : (f & (SIM_TYF_DICT | SIM_TYF_WEAK));
+    if (f & SIM_TYF_ODICT)
+        pre = false; /* od_inst_dict and od_weakreflist are PyODictObject's own fields */
     return ty[SIM_TY_BASICSIZE] + 16 + (pre ? 16 : 0); /* GC header, managed pre-header */
 }
 

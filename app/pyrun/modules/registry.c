@@ -27,6 +27,7 @@ static const DefTable tables[] = {
     {function_defs, &function_ndefs},
     {counter_methods, &counter_nmethods}, /* a class's, not a type's: out of the method index */
     {namedtuple_methods, &namedtuple_nmethods},
+    {odict_methods, &odict_nmethods}, /* a class's too */
     {list_methods, &list_nmethods},
     {dict_methods, &dict_nmethods},
     {set_methods, &set_nmethods},
@@ -72,7 +73,7 @@ static const DefTable tables[] = {
     {reprlib_functions, &reprlib_nfunctions},
     {threading_functions, &threading_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 3, FIRST_MODULE = 24 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 4, FIRST_MODULE = 25 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -107,7 +108,10 @@ const ModuleDef py_modules[] = {
      "`copy`), the class `Counter` (`most_common`, `elements`, `update`, `subtract`, `total`, `copy`, "
      "missing keys 0, `del` without KeyError, `+ - | &` and their in-place forms, unary `+ -`, "
      "comparisons, repr), `namedtuple` (keywords: rename defaults module; `_fields`, `_field_defaults`, "
-     "`_make`, `_replace`, `_asdict`, `__getnewargs__`, field attributes, repr)", collections_on_import},
+     "`_make`, `_replace`, `_asdict`, `__getnewargs__`, field attributes, repr), the type `OrderedDict` "
+     "(its nodes and fast-nodes array in its size, `move_to_end`, `popitem` (keyword: last), `copy`, "
+     "`update`, `fromkeys`, `keys`, `values`, `items`, `reversed`, `==` in order, `| |=`, repr per "
+     "version; subclasses without `__setitem__` and the like)", collections_on_import},
     {"dataclasses", dataclasses_functions, &dataclasses_nfunctions, dataclasses_module_init,
      "`dataclass` (keywords: repr eq order frozen match_args slots; a class's own fields only), `field` "
      "(keywords: default default_factory init repr compare), `fields`, `is_dataclass`, `asdict`, "
@@ -168,14 +172,25 @@ static int table_base(int t)
     return base;
 }
 
+/* Every def by its global index, made on the first look (one per call of a
+ * built-in: the walk along the tables was a tenth of a method call's time). */
+static const BuiltinDef **flat_defs;
+static uint32_t nflat_defs;
+
 const BuiltinDef *bi_def(uint32_t i)
 {
-    for (int t = 0; t < NTABLES; t++) {
-        if (i < (uint32_t)*tables[t].n)
-            return &tables[t].defs[i];
-        i -= (uint32_t)*tables[t].n;
+    if (!flat_defs) {
+        uint32_t n = 0;
+        for (int t = 0; t < NTABLES; t++)
+            n += (uint32_t)*tables[t].n;
+        const BuiltinDef **all = xmalloc((n ? n : 1) * sizeof *all);
+        for (int t = 0, k = 0; t < NTABLES; t++)
+            for (int j = 0; j < *tables[t].n; j++)
+                all[k++] = &tables[t].defs[j];
+        nflat_defs = n;
+        flat_defs = all;
     }
-    return NULL;
+    return i < nflat_defs ? flat_defs[i] : NULL;
 }
 
 int bi_count(void) { return table_base(NTABLES); }
