@@ -46,6 +46,7 @@ static const DefTable tables[] = {
     {deque_methods, &deque_nmethods},
     {slice_methods, &slice_nmethods},
     {subinst_methods, &subinst_nmethods},
+    {scalarsub_methods, &scalarsub_nmethods},
     {defaultdict_methods, &defaultdict_nmethods},
     {int_methods, &int_nmethods},
     {complex_methods, &complex_nmethods},
@@ -73,7 +74,7 @@ static const DefTable tables[] = {
     {reprlib_functions, &reprlib_nfunctions},
     {threading_functions, &threading_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 4, FIRST_MODULE = 25 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 4, FIRST_MODULE = 26 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -423,7 +424,7 @@ bool builtins_refuse_foreign_descriptor(PyRun *I, SimId c, SimId obj)
 SimId builtins_descriptor(PyRun *I, SimId type, uint32_t index)
 {
     const BuiltinDef *d = bi_def(index);
-    if (!descriptor_kind(d->owner))
+    if (!descriptor_kind(d->owner) && !d->classmethod) /* float.__new__ binds to its type */
         return py_not_modelled(I, 0, "'%s.%s' read on the type", sim_kind_name((SimKind)d->owner), d->name), (SimId)0;
     if (d->classmethod) { /* bound to the type: <built-in method fromkeys of type object> */
         sim_incref(S, type);
