@@ -380,6 +380,8 @@ SimId dunder_next(PyRun *I, SimId it)
 bool py_hashable(PyRun *I, SimId k)
 {
     SimKind kind = sim_kind(S, k);
+    if (kind == SK_STR || kind == SK_INT) /* the common keys, their subclasses' too: what the */
+        return true;                      /* checks below say for them */
     if (kind == SK_TUPLE) {
         for (uint32_t i = 0; i < sim_obj(S, k)->len; i++)
             if (!py_hashable(I, sim_items(S, k)[i]))

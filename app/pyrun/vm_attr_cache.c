@@ -47,12 +47,19 @@ static bool class_dict(PyRun *I, SimId c, SimId *dict)
 
 /* Does the __mro__ recorded still hold, the class dicts that missed the
  * name having gained none?  AC_ATTR: they are all the dicts along it;
- * AC_METHOD: *found is the dict after them. */
-static bool mro_holds(PyRun *I, const AttrCache *ac, SimId *found)
+ * AC_METHOD: *found is the dict after them.  The walk is skipped while no
+ * dict of the heap gained a key and no class was made or cleared since it
+ * last held (sim_dict_version's counter moves for each), as CPython 3.11
+ * checks one type version tag instead of the dicts. */
+static bool mro_holds(PyRun *I, AttrCache *ac, SimId *found)
 {
     const uint32_t *words = sim_items(S, ac->type);
     if ((words[SIM_TY_FLAGS] & HOOKS) || words[SIM_TY_MRO] != ac->mro)
         return false;
+    if (ac->seen == sim_dict_versions(S)) {
+        *found = ac->found;
+        return true;
+    }
     const SimId *m = sim_items(S, ac->mro);
     uint32_t n = sim_obj(S, ac->mro)->len, k = 0;
     for (uint32_t i = 0; i < n; i++) {
@@ -60,14 +67,21 @@ static bool mro_holds(PyRun *I, const AttrCache *ac, SimId *found)
         if (!class_dict(I, m[i], &d))
             continue;
         if (k == ac->ndicts) {
-            *found = d;
-            return ac->what == AC_METHOD;
+            if (ac->what != AC_METHOD)
+                return false;
+            *found = ac->found = d;
+            ac->seen = sim_dict_versions(S);
+            return true;
         }
         if (sim_dict_version(S, d) != ac->version[k])
             return false;
         k++;
     }
-    return k == ac->ndicts && ac->what == AC_ATTR;
+    if (k != ac->ndicts || ac->what != AC_ATTR)
+        return false;
+    *found = ac->found = 0;
+    ac->seen = sim_dict_versions(S);
+    return true;
 }
 
 /* Walks the __mro__ of cls as _PyType_Lookup does, recording the versions
@@ -93,6 +107,8 @@ static bool mro_walk(PyRun *I, AttrCache *c, SimId cls, SimId name, SimId *found
             continue;
         if ((*entry = sim_dict_index(S, d, name)) >= 0) {
             *found = d;
+            c->seen = sim_dict_versions(S);
+            c->found = d;
             return true;
         }
         if (c->ndicts == ATTR_CACHE_MRO)
@@ -101,10 +117,12 @@ static bool mro_walk(PyRun *I, AttrCache *c, SimId cls, SimId name, SimId *found
         if (!c->version[c->ndicts++])
             return false;
     }
+    c->seen = sim_dict_versions(S);
+    c->found = *found;
     return true;
 }
 
-SimId vm_attr_hit(PyRun *I, const AttrCache *ac, SimId obj, SimId name)
+SimId vm_attr_hit(PyRun *I, AttrCache *ac, SimId obj, SimId name)
 {
     const SimObj *o = sim_obj(S, obj);
     SimId none;
@@ -143,7 +161,7 @@ void vm_attr_fill(PyRun *I, AttrCache *ac, SimId obj, SimId name, bool store)
     }
 }
 
-bool vm_attr_store_hit(PyRun *I, const AttrCache *ac, SimId obj, SimId name, SimId value)
+bool vm_attr_store_hit(PyRun *I, AttrCache *ac, SimId obj, SimId name, SimId value)
 {
     if (!vm_attr_hit(I, ac, obj, name))
         return false;
@@ -156,7 +174,7 @@ bool vm_attr_store_hit(PyRun *I, const AttrCache *ac, SimId obj, SimId name, Sim
 
 /* ---- LOAD_METHOD ------------------------------------------------------ */
 
-SimId vm_method_hit(PyRun *I, const AttrCache *ac, SimId obj, SimId name)
+SimId vm_method_hit(PyRun *I, AttrCache *ac, SimId obj, SimId name)
 {
     const SimObj *o = sim_obj(S, obj);
     SimId fn = 0;

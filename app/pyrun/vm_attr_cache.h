@@ -28,6 +28,9 @@ typedef struct AttrCache {
                       * AC_BUILTIN_METHOD: the method's global index */
     uint32_t ndicts; /* class dicts along the __mro__ that miss the name */
     uint64_t version[ATTR_CACHE_MRO]; /* their versions */
+    uint64_t seen;   /* the heap's last dict version when the walk last held (as CPython's
+                      * type version tag: while no dict gained a key, it still holds) */
+    SimId found;     /* AC_METHOD: the class dict the walk found the function in */
 } AttrCache;
 
 /* The code's caches, made on first use: one per instruction. */
@@ -35,18 +38,18 @@ AttrCache *vm_attr_caches(PyCode *co);
 
 /* obj.name of an instance's own attribute when cache ac holds for it: the
  * value (borrowed), else 0 and the caller takes the generic way. */
-SimId vm_attr_hit(PyRun *I, const AttrCache *ac, SimId obj, SimId name);
+SimId vm_attr_hit(PyRun *I, AttrCache *ac, SimId obj, SimId name);
 /* Before the generic way: records in ac where obj.name lies when the
  * generic way is sure to read (store: to replace) the instance's own
  * attribute, else clears ac. */
 void vm_attr_fill(PyRun *I, AttrCache *ac, SimId obj, SimId name, bool store);
 /* obj.name = value (value stolen) when cache ac holds for a store; false
  * (nothing done) else. */
-bool vm_attr_store_hit(PyRun *I, const AttrCache *ac, SimId obj, SimId name, SimId value);
+bool vm_attr_store_hit(PyRun *I, AttrCache *ac, SimId obj, SimId name, SimId value);
 /* LOAD_METHOD (attrs.c: attr_method) of a class's plain function on an
  * instance, or of a built-in type's method: when cache ac holds, the
  * callable (a new reference) the generic way would push under obj, else 0. */
-SimId vm_method_hit(PyRun *I, const AttrCache *ac, SimId obj, SimId name);
+SimId vm_method_hit(PyRun *I, AttrCache *ac, SimId obj, SimId name);
 /* Before the generic way: records what it is sure to find, or clears ac. */
 void vm_method_fill(PyRun *I, AttrCache *ac, SimId obj, SimId name);
 

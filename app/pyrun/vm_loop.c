@@ -80,18 +80,8 @@
             f->line = arg;                                                         \
         }                                                                          \
         executed = true;                                                           \
-        if (UNLIKELY(I->refused)) { /* refused inside a callback that swallowed errors */ \
-            ts->err.set = true;                                                     \
+        if (UNLIKELY(++I->steps > I->check_at) && !checks(I, limit, stop))        \
             goto error;                                                            \
-        }                                                                          \
-        if (UNLIKELY(++I->steps > limit)) {                                        \
-            py_raise(I, EXC_RuntimeError, "pydive step limit reached");            \
-            goto error;                                                            \
-        }                                                                          \
-        if (UNLIKELY(*stop)) { /* Ctrl-C or a timeout, from the caller */          \
-            stopped(I);                                                            \
-            goto error;                                                            \
-        }                                                                          \
         f->ip++;                                                                   \
     } while (0)
 
@@ -117,6 +107,33 @@ static void stopped(PyRun *I)
     } else {
         py_raise(I, EXC_RuntimeError, "pydive timeout reached");
     }
+}
+
+/* What an instruction checks once I->steps passes I->check_at, in this
+ * order: a refusal inside a callback that swallowed errors (py_not_modelled
+ * sets check_at to 0), the step limit, then Ctrl-C or a timeout from the
+ * caller, which a signal handler sets at any moment and which is looked at
+ * every STOP_EVERY instructions.  While one of them holds, every
+ * instruction checks again (a timeout raises at each one). */
+#define STOP_EVERY 256u
+
+static bool checks(PyRun *I, uint64_t limit, volatile sig_atomic_t *stop)
+{
+    I->check_at = I->steps; /* the next instruction checks again */
+    if (I->refused) {
+        I->ts->err.set = true;
+        return false;
+    }
+    if (I->steps > limit) {
+        py_raise(I, EXC_RuntimeError, "pydive step limit reached");
+        return false;
+    }
+    if (*stop) {
+        stopped(I);
+        return false;
+    }
+    I->check_at = limit - I->steps > STOP_EVERY ? I->steps + STOP_EVERY : limit;
+    return true;
 }
 
 /* The scheduler's look at an eval-breaker check: another thread may run
@@ -147,6 +164,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
     const uint64_t limit = I->step_limit ? I->step_limit : UINT64_MAX;
     volatile sig_atomic_t *const stop = I->stop ? I->stop : &no_stop;
     bool executed = false;
+    I->check_at = 0; /* the first instruction checks (a new limit, a stop already set) */
     int depth = -1; /* the frame depth f and ops belong to: none yet */
     Frame *f = NULL;
     const uint32_t *ops = NULL;

@@ -12,6 +12,7 @@
 #include "base/xalloc.h"
 #include "sim/check.h"
 #include "sim/gc.h"
+#include "sim/trace.h"
 #include "sim/userkey.h"
 
 #define NSENTINELS 12u
@@ -58,7 +59,7 @@ void sim__grow_records(Sim *s)
     s->obj = xrealloc(s->obj, s->capobj * sizeof *s->obj);
 }
 
-void sim__free_record(Sim *s, SimId id)
+static inline void free_record(Sim *s, SimId id)
 {
     SimObj *o = &s->obj[id];
     SIM_ASSERT(o->kind != SK_FREE && !(o->flags & SIM_F_TRACKED)); /* freed once, untracked */
@@ -72,6 +73,8 @@ void sim__free_record(Sim *s, SimId id)
     s->free_head = id;
     s->nlive--;
 }
+
+void sim__free_record(Sim *s, SimId id) { free_record(s, id); }
 
 /* ---- startup heap ------------------------------------------------------- */
 
@@ -241,6 +244,9 @@ void sim_free(Sim *s)
     free(s->deferred);
     sim__userkey_free(s);
     sim__odict_free_all(s);
+    if (s->tracer)
+        free(s->tracer->tab);
+    free(s->tracer);
     free(s);
 }
 
@@ -282,6 +288,8 @@ bool sim_take_nomem(Sim *s)
 
 /* ---- reference counts -------------------------------------------------- */
 
+static inline void release(Sim *s, SimId id, SimFreeList *fl);
+
 void sim__refcnt_zero(Sim *s, SimId id)
 {
     SimObj *o = &s->obj[id];
@@ -298,12 +306,12 @@ void sim__refcnt_zero(Sim *s, SimId id)
     if (o->kind == SK_INT || o->kind == SK_BYTES || o->kind == SK_COMPLEX ||
         (o->kind == SK_STR && !(o->flags & SIM_F_SPECIAL))) {
         SIM_ASSERT(!(o->flags & SIM_F_TRACKED) && !o->weaklist);
-        sim__release(s, id, NULL);
+        release(s, id, NULL);
         return;
     }
     if (o->kind == SK_FLOAT) {
         SIM_ASSERT(!(o->flags & SIM_F_TRACKED) && !o->weaklist);
-        sim__release(s, id, &s->fl_float);
+        release(s, id, &s->fl_float);
         return;
     }
     sim__dealloc(s, id);
@@ -361,6 +369,16 @@ void sim_stock_freelists(Sim *s, const SimFreeStock *st)
         fl_shift(s, &s->fl_tuple[n], st->tuples[n], 40 + 8 * n);
 }
 
+void sim_set_freelists(Sim *s, const SimFreeStock *st)
+{
+    fl_shift(s, &s->fl_dict, (int)st->dicts - (int)s->fl_dict.n, 64);
+    fl_shift(s, &s->fl_keys, (int)st->keys - (int)s->fl_keys.n, sim__dict_keys_size(3, true));
+    fl_shift(s, &s->fl_list, (int)st->lists - (int)s->fl_list.n, 56);
+    fl_shift(s, &s->fl_float, (int)st->floats - (int)s->fl_float.n, 24);
+    for (unsigned n = 1; n < SIM_TUPLE_MAXSAVE; n++)
+        fl_shift(s, &s->fl_tuple[n], (int)st->tuples[n] - (int)s->fl_tuple[n].n, 40 + 8 * n);
+}
+
 void sim_clear_freelists(Sim *s)
 {
     fl_drain(s, &s->fl_float);
@@ -373,9 +391,8 @@ void sim_clear_freelists(Sim *s)
 
 /* ---- deallocation ---------------------------------------------------- */
 
-#define release sim__release
-
-void sim__release(Sim *s, SimId id, SimFreeList *fl)
+/* Inline where the leaves are freed: one per object. */
+static inline void release(Sim *s, SimId id, SimFreeList *fl)
 {
     SimObj *o = &s->obj[id];
     if (!s->events_off) /* the size is for the event alone */
@@ -386,8 +403,10 @@ void sim__release(Sim *s, SimId id, SimFreeList *fl)
         if (o->flags & SIM_F_GCTYPE)
             sim__gc_on_free(s);
     }
-    sim__free_record(s, id);
+    free_record(s, id);
 }
+
+void sim__release(Sim *s, SimId id, SimFreeList *fl) { release(s, id, fl); }
 
 static void decref_items_reverse(Sim *s, SimId id)
 {
@@ -488,6 +507,10 @@ static void dealloc_body(Sim *s, SimId id)
             sim__unintern(s, id);
         if (sub_cls && o->mem2) /* a str subclass's own buffer */
             pm_free(&s->pm, o->mem2);
+        if (o->kind == SK_RANGE && o->mem2) { /* range_dealloc: start, stop, step, then length */
+            pm_free(&s->pm, o->mem2);
+            o->mem2 = PM_NULL;
+        }
         release(s, id, NULL);
         break;
     case SK_FLOAT:

@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "base/buf.h"
+#include "sim/check.h"
 
 #define PM_NULL 0u
 #define PM_RAW_BIT 0x80000000u
@@ -45,6 +46,9 @@ typedef enum PmEventKind {
 } PmEventKind;
 
 typedef void (*PmEventFn)(void *ctx, PmEventKind kind, uint32_t arena, uint32_t pool);
+/* A tracer of requested sizes (tracemalloc): `fresh` (n bytes asked for)
+ * replaces `gone`; either may be PM_NULL (an allocation, a free). */
+typedef void (*PmTraceFn)(void *ctx, uint32_t fresh, size_t n, uint32_t gone);
 
 typedef struct PmPool {
     uint16_t szidx;      /* size class; 0xffff when never used */
@@ -103,6 +107,12 @@ typedef struct PmHeap {
     uint64_t raw_live_blocks, raw_live_bytes, raw_brk;
     PmEventFn on_event;
     void *event_ctx;
+    PmTraceFn trace;                 /* NULL unless a tracer is installed (pm_set_trace) */
+    void *trace_ctx;
+    size_t small_limit;              /* requests n with n - 1 below it may take the inline path:
+                                      * PM_SMALL_REQUEST, 0 while tracing */
+    uint32_t slow_mask;              /* blocks with a bit of it free the out-of-line way:
+                                      * PM_RAW_BIT, all bits while tracing */
     /* the modelled address space: arenas plus system-malloc bytes may not
      * pass `limit` (0 = no limit); a request that would is refused */
     uint64_t limit;
@@ -120,9 +130,66 @@ void pm_fini(PmHeap *h);
  * goes to the system allocator.  They fail (PM_NULL, and pm_realloc leaves
  * the old block as it was, as realloc does) only when the request would take
  * the heap past its limit; `refused` counts those. */
-PmPtr pm_alloc(PmHeap *h, size_t n);
-void pm_free(PmHeap *h, PmPtr p);
+PmPtr pm__alloc(PmHeap *h, size_t n); /* pymalloc.c: every case */
+void pm__free(PmHeap *h, PmPtr p);
+
+/* The free-list links of pool pid (64 pools an arena, PM_MAXBLOCKS each). */
+#define PM_MAXBLOCKS 1024u
+#define PM_NOBLOCK 0xffffu
+static inline uint16_t *pm__links(PmHeap *h, uint32_t pid)
+{
+    return h->arenas[pid >> 6].links + (size_t)(pid & 63u) * PM_MAXBLOCKS;
+}
+
+/* Inline, the common cases (one per object made and freed): a small block
+ * from a used pool that keeps a free block after it (one on its free list,
+ * or the next virgin one carved, as pool_extend does), and a block
+ * returned to a pool that stays neither full nor empty.  They do exactly
+ * what pm__alloc and pm__free do for them. */
+static inline PmPtr pm_alloc(PmHeap *h, size_t n)
+{
+    if (n - 1 < h->small_limit) { /* 1..512, and no tracer */
+        unsigned c = pm_size_class(n) & (PM_NCLASSES - 1); /* the mask changes no class of 1..512 */
+        uint32_t pid = h->usedpools[c];
+        if (pid != PM_NONE) {
+            PmPool *p = &h->pools[pid];
+            uint16_t *links = pm__links(h, pid);
+            uint32_t b = p->freeblock;
+            uint16_t next = links[b];
+            if (next == PM_NOBLOCK && p->nextblock < p->maxblocks) { /* carve a virgin block */
+                next = p->nextblock++;
+                links[next] = PM_NOBLOCK;
+            }
+            if (next != PM_NOBLOCK) {
+                h->class_in_use[c]++;
+                p->freeblock = next;
+                p->count++;
+                return (pid + 1) << 10 | b;
+            }
+        }
+    }
+    return pm__alloc(h, n);
+}
+static inline void pm_free(PmHeap *h, PmPtr ptr)
+{
+    if (ptr != PM_NULL && !(ptr & h->slow_mask)) { /* a pymalloc block, and no tracer */
+        uint32_t pid = (ptr >> 10) - 1, b = ptr & 1023u;
+        PmPool *p = &h->pools[pid];
+        SIM_ASSERT(pid < h->narenas_alloc * h->pools_per_arena && h->arenas[pid >> 6].live);
+        SIM_ASSERT(p->count > 0 && b < p->nextblock && p->szidx < PM_NCLASSES);
+        if (p->freeblock != PM_NOBLOCK && p->count > 1) {
+            pm__links(h, pid)[b] = p->freeblock;
+            p->freeblock = (uint16_t)b;
+            p->count--;
+            h->class_in_use[p->szidx]--;
+            return;
+        }
+    }
+    pm__free(h, ptr);
+}
 PmPtr pm_realloc(PmHeap *h, PmPtr p, size_t n);
+/* Installs the tracer fn (NULL: none), told of every block given out or taken back. */
+void pm_set_trace(PmHeap *h, PmTraceFn fn, void *ctx);
 /* Bytes of the modelled address space in use: live arenas and system blocks. */
 uint64_t pm_mapped(const PmHeap *h);
 /* Would n more mapped bytes stay within the limit? */

@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include "sim/trace.h"
+
 #define MEMBERDEF_SIZE 40     /* sizeof(PyMemberDef): one per slot, and a sentinel */
 #define CACHED_KEYS_SIZE 768  /* ht_cached_keys: a shared keys table of 64 slots */
 #define DESCR_SIZE 64         /* PyMemberDescrObject / PyGetSetDescrObject and a GC header */
@@ -82,6 +84,7 @@ SimId sim_type_new(Sim *s, SimId name, SimId base, SimId dict, bool program)
     o->sub = SK_INSTANCE;
     o->v.type.dict = dict;
     o->v.type.base = base;
+    s->dict_versions++; /* a class made: see sim_dict_versions */
     if (!class_payload(s, id))
         return id;
     uint32_t *ty = words(s, id);
@@ -215,6 +218,7 @@ SimId sim_class_new(Sim *s, const SimClassSpec *sp)
     SimObj *o = &s->obj[id];
     o->sub = SK_INSTANCE;
     o->v.type.dict = sp->dict;
+    s->dict_versions++; /* a class made: see sim_dict_versions */
     o->v.type.base = sp->best ? ret(s, sp->best) : 0;
     SimId owned[] = {sp->name, sp->qualname, sp->bases, sp->slots};
     if (!class_payload(s, id)) {
@@ -288,6 +292,7 @@ void sim__type_dealloc(Sim *s, SimId id)
     if (s->obj[id].data)
         memset(words(s, id), 0, SIM_TY_NWORDS * sizeof(uint32_t));
     o->v.type.dict = o->v.type.base = 0;
+    s->dict_versions++; /* a class cleared: see sim_dict_versions */
     for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
         sim_xdecref(s, drop[i]);
     if (keys)
@@ -302,8 +307,12 @@ SimId sim_instance(Sim *s, SimId cls)
     uint32_t *ty = words(s, cls);
     uint32_t flags = ty[SIM_TY_FLAGS];
     bool heap = flags & SIM_TYF_HEAP, has_dict = !heap || (flags & SIM_TYF_DICT);
-    size_t values = 0;
+    size_t values = 0, inline_values = 0;
     if (has_dict) {
+        /* 3.13 _PyInlineValuesSize (one block with the object): the keys' usable
+         * size before this instance takes its slot */
+        size_t cap = ty[SIM_TY_NENTRIES] + ty[SIM_TY_USABLE];
+        inline_values = ((cap + 7) & ~(size_t)7) + 8 * (cap + 1);
         /* 3.11 init_inline_values: the class's shared keys lose one usable
          * slot per new instance (down to 1); the values array holds
          * nentries+usable. */
@@ -313,11 +322,19 @@ SimId sim_instance(Sim *s, SimId cls)
     }
     uint32_t nslots = ty[SIM_TY_NSLOTS];
     size_t size = heap ? sim__inst_size(s, cls) : s->prof->instance_size;
+    PmTraceFn tr = NULL; /* 3.13 allocates the values inline: one traced block */
+    if (__builtin_expect(s->pm.trace != NULL, 0) && has_dict && s->prof->inline_values)
+        tr = sim_trace_pause(s);
     SimId id = sim__new_obj(s, SK_INSTANCE, size, NULL, true);
     SimObj *o = &s->obj[id];
     o->type = cls;
     if (has_dict)
         o->mem2 = pm_alloc(&s->pm, ((values + 2 + 7) & ~(size_t)7) + 8 * values);
+    if (tr) {
+        sim_trace_resume(s, tr);
+        if (s->obj[id].mem != PM_NULL)
+            sim__trace_virtual(s, s->obj[id].mem, size + inline_values);
+    }
     if (nslots) {
         uint32_t cap = 0, h = slab_alloc(&s->slab, nslots, &cap);
         if (h)
