@@ -80,6 +80,7 @@ enum { PAT_VALUE, PAT_SINGLETON, PAT_AS, PAT_STAR, PAT_SEQ, PAT_MAP, PAT_CLASS, 
 #define XF_IMAG 8u     /* N_FLOAT: an imaginary literal */
 #define XF_NAMEDESC 16u /* N_STR: holds a \N{...} escape */
 #define XF_BARESTAR 32u /* N_DEF / N_LAMBDA: a bare '*' in the parameters */
+#define XF_ONETOKEN 64u /* N_BYTES: one literal, not an implicit concatenation */
 
 typedef struct Node {
     uint8_t kind;    /* NodeKind */

@@ -325,6 +325,11 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
                                        "_tuplegetter in CPython)"), (SimId)0;
             if (c && (sim_kind(S, c) == SK_CLASSMETHOD || sim_kind(S, c) == SK_STATICMETHOD))
                 return descr_get(I, c, 0, obj);
+            if (c && sim_kind(S, c) == SK_BUILTIN && !SIM_V(S, c, SK_BUILTIN, builtin.self) &&
+                bi_def(SIM_V(S, c, SK_BUILTIN, builtin.index))->classmethod) { /* OrderedDict.fromkeys: bound to the class */
+                sim_incref(S, obj);
+                return sim_builtin(S, SIM_V(S, c, SK_BUILTIN, builtin.index), obj);
+            }
             if (c && udescr_kind(I, c) != UDESCR_NONE && udescr_kind(I, c) != UDESCR_DATA_NOGET)
                 return udescr_get(I, c, 0, obj); /* __get__(None, cls) */
             if (c && S->prof->version == SIM_V311 && !I->enum_member_read && enum_is_member(I, c)) {

@@ -219,7 +219,16 @@ SimId cg_literal(PyRun *I, const Node *nd)
         if (identifier_like(nd->str, nd->strlen))
             return sim_str_intern(s, nd->str, nd->strlen);
         return sim_str(s, nd->str, nd->strlen);
-    case N_BYTES: return sim_bytes(s, (const uint8_t *)nd->str, nd->strlen);
+    case N_BYTES: {
+        SimId b = sim_bytes_shared(s, (const uint8_t *)nd->str, nd->strlen);
+        if ((nd->xf & XF_ONETOKEN) && s->prof->version >= SIM_V312) {
+            /* _PyPegen_concatenate_strings: b'' concatenated with the one
+             * literal is the literal, which the arena then holds twice */
+            sim_incref(s, b);
+            cg_arena_add(I, b);
+        }
+        return b;
+    }
     case N_NONE: return sim_none(s);
     case N_TRUE: return sim_bool(s, true);
     case N_FALSE: return sim_bool(s, false);

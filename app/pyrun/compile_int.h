@@ -26,8 +26,9 @@ typedef enum FBlockKind { FB_TRY, FB_FINALLY, FB_HANDLER, FB_FINALLY_EXC, FB_WIT
 
 typedef struct FBlock {
     uint8_t kind;      /* FBlockKind */
-    int node;          /* FB_FINALLY: the finally body; FB_HANDLER: the handler */
+    int node;          /* FB_FINALLY: the finally body; FB_HANDLER: the handler; FB_WITH: the item */
     int try_depth;     /* FB_FINALLY: try depth outside it; FB_WITH: loops open outside it */
+    int stmt;          /* FB_WITH: the with statement */
 } FBlock;
 
 #define CG_MAX_BLOCKS 64 /* the parser stops at CPython's 20 (21 on 3.13) */

@@ -174,7 +174,7 @@ bool cg_push_block(Cg *g, int n, FBlockKind kind, int node, int try_depth)
 {
     if (g->nfb >= CG_MAX_BLOCKS)
         return py_refuse(g->err, NODE(g, n)->line, NODE(g, n)->col, "blocks nested more than 64 deep", true);
-    g->fb[g->nfb++] = (FBlock){(uint8_t)kind, node, try_depth};
+    g->fb[g->nfb++] = (FBlock){(uint8_t)kind, node, try_depth, n};
     return true;
 }
 
@@ -526,6 +526,42 @@ static bool class_stmt(Cg *g, int n)
     return true;
 }
 
+/* The items of a tuple or list display (-1 when one is starred), or -1 */
+static int plain_items(Cg *g, int n, NodeKind k1, NodeKind k2)
+{
+    const Node *nd = NODE(g, n);
+    if (nd->kind != k1 && nd->kind != k2)
+        return -1;
+    int count = 0;
+    for (int c = nd->a; c >= 0; c = NODE(g, c)->next, count++)
+        if (NODE(g, c)->kind == N_STARRED)
+            return -1;
+    return count;
+}
+
+/* `a, b = x, y`: the optimizer turns BUILD_TUPLE n + UNPACK_SEQUENCE n
+ * (n up to 3) into a swap of the values, so no tuple is made (flowgraph's
+ * optimize_basic_block). 1 done, 0 failed, -1 not such an assignment. */
+static int swap_assign(Cg *g, int target, int value)
+{
+    if (target < 0 || NODE(g, target)->next >= 0 || value < 0 || g->I->fold[value])
+        return -1;
+    int n = plain_items(g, value, N_TUPLE, N_TUPLE);
+    if (n < 1 || n > 3 || plain_items(g, target, N_TUPLE, N_LIST) != n)
+        return -1;
+    for (int c = NODE(g, value)->a; c >= 0; c = NODE(g, c)->next)
+        if (!cg_expr(g, c))
+            return 0;
+    if (n == 3) /* SWAP 3: [x, y, z] -> [z, y, x] */
+        cg_emit(g, OP_ROT_THREE, 0);
+    if (n >= 2)
+        cg_emit(g, OP_ROT_TWO, 0);
+    for (int c = NODE(g, target)->a; c >= 0; c = NODE(g, c)->next)
+        if (!store_target(g, c, ACC_STORE))
+            return 0;
+    return 1;
+}
+
 static bool import_stmt(Cg *g, int n)
 {
     const Node *nd = NODE(g, n);
@@ -560,6 +596,9 @@ static bool stmt(Cg *g, int n)
         cg_emit(g, OP_POP_TOP, 0);
         return true;
     case N_ASSIGN: {
+        int swapped = swap_assign(g, nd->a, nd->b);
+        if (swapped >= 0)
+            return swapped == 1;
         /* 3.13's traceback shows no carets under the call of `x = f(...)` */
         bool bare = nd->a >= 0 && NODE(g, nd->a)->next < 0 && NODE(g, nd->a)->kind == N_NAME &&
                     nd->b >= 0 && NODE(g, nd->b)->kind == N_CALL;

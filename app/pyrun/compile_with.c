@@ -16,15 +16,44 @@
 #include "pyrun/compile_int.h"
 #include "pyrun/refuse.h"
 
+/* Where __enter__ and __exit__ are called: 3.13 at the item's expression
+ * (a call anchored at its parenthesis), 3.11 and 3.12 at the whole
+ * statement, which spans lines (no carets). */
+static PyPos item_pos(Cg *g, int item)
+{
+    if (g->I->sim->prof->version < SIM_V313)
+        return (PyPos){0};
+    int e = NODE(g, item)->a;
+    const Node *x = NODE(g, e);
+    return x->kind == N_CALL ? cg_node_pos(g, e, x->col, -1) : cg_node_pos(g, e, 0, 0);
+}
+
+/* __exit__ on the way out of the body: on the with statement's line (3.13:
+ * the item's) */
+static void emit_exit(Cg *g, int stmt, int item, int arg)
+{
+    PyPos save = g->pos;
+    int line = g->line;
+    g->line = NODE(g, g->I->sim->prof->version >= SIM_V313 ? NODE(g, item)->a : stmt)->line;
+    cg_emit(g, OP_LINE, g->line);
+    g->pos = item_pos(g, item);
+    cg_emit(g, OP_WITH_EXIT, arg);
+    g->pos = save;
+    g->line = line;
+}
+
 static bool with_item(Cg *g, int n, int item)
 {
     const Node *it = NODE(g, item);
     if (!cg_expr(g, it->a))
         return false;
+    PyPos save = g->pos;
+    g->pos = item_pos(g, item);
     cg_emit(g, OP_BEFORE_WITH, 0);
+    g->pos = save;
     uint32_t setup = cg_emit(g, OP_SETUP_TRY, 0);
     g->try_depth++;
-    if (!cg_push_block(g, n, FB_WITH, -1, g->nloops))
+    if (!cg_push_block(g, n, FB_WITH, item, g->nloops))
         return false;
     if (it->b >= 0) {
         if (!cg_store_target(g, it->b, ACC_STORE))
@@ -38,7 +67,7 @@ static bool with_item(Cg *g, int n, int item)
     g->nfb--;
     g->try_depth--;
     cg_emit(g, OP_POP_TRY, 0);
-    cg_emit(g, OP_WITH_EXIT, 0);
+    emit_exit(g, n, item, 0);
     uint32_t end = cg_emit(g, OP_JUMP, 0);
     cg_patch(g, setup, cg_here(g) | SETUP_TRY_BELOW);
     cg_emit(g, OP_WITH_EXCEPT, 0);
@@ -60,7 +89,7 @@ void cg_with_unwind(Cg *g, const FBlock *b, bool keep_tos)
 {
     cg_emit(g, OP_POP_TRY, 0);
     if (!keep_tos) { /* break / continue: __exit__ is on top */
-        cg_emit(g, OP_WITH_EXIT, 0);
+        emit_exit(g, b->stmt, b->node, 0);
         return;
     }
     /* a return: the iterators of the loops inside the with go first, from
@@ -70,5 +99,5 @@ void cg_with_unwind(Cg *g, const FBlock *b, bool keep_tos)
             cg_emit(g, OP_ROT_TWO, 0);
             cg_emit(g, OP_POP_TOP, 0);
         }
-    cg_emit(g, OP_WITH_EXIT, 1);
+    emit_exit(g, b->stmt, b->node, 1);
 }

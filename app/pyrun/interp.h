@@ -132,6 +132,7 @@ struct PyRun {
     int nthreads;
     VmSched vs;             /* who holds the GIL, the simulated clock (vs.now, ps), timers */
     uint32_t opcost[OP_COUNT]; /* what each instruction adds to vs.now (vm_threads.c) */
+    struct PyThreading *threading; /* the threading module's state, once imported (owned) */
     Ast ast;
     const char *src;
     size_t srclen;
@@ -205,6 +206,7 @@ struct PyRun {
     bool super_slot;        /* 3.12+: super() loaded list's or dict's slot wrapper with self */
     SimId defaultdict_type;  /* collections.defaultdict once imported (the module holds it) */
     SimId counter_type;      /* collections.Counter once imported (the module holds it) */
+    SimId odict_type;        /* collections.OrderedDict once imported (the module holds it) */
     SimId version_info_type; /* the type of sys.version_info (modules/sys_version.c), owned */
     SimId version_info;      /* sys.version_info: the references start-up leaves on it, owned */
     SimId list_subclasses;  /* 3.11: list's tp_subclasses dict, made by its first subclass (its
@@ -285,8 +287,14 @@ void vm_eval_breaker(PyRun *I);
  * returns VM_SWITCH), 0 to go on, -1 with a refusal when every thread
  * waits for ever. */
 int vm_sched_check(PyRun *I);
-/* After VM_SWITCH: I->ts becomes the thread the scheduler runs. */
+/* After VM_SWITCH: I->ts becomes the thread the scheduler runs (a thread
+ * that runs for the first time gets its first frame). */
 void vm_thread_switch(PyRun *I);
+/* The outermost run returned: a thread's first frame ended (the thread
+ * ends), or the main thread's module did (it waits for the non-daemon
+ * threads).  1 when another thread runs now, 0 when the program ends as
+ * before (no other thread), -1 refused. */
+int vm_thread_returned(PyRun *I);
 /* The costs of a profile's instructions into I->opcost. */
 void vm_opcost_init(PyRun *I);
 bool vm_format_value(PyRun *I, int arg);
@@ -508,6 +516,10 @@ SimId exc_new(PyRun *I, SimId cls, SimId args);
  * attribute lookup sets the AttributeError's name and obj (normalizing it):
  * the message, the args tuple (left on the free list) and the instance. */
 void exc_made_and_cleared(PyRun *I, ExcType t, const char *msg);
+/* 3.12+ make the exception object when C code raises it (_PyErr_SetObject),
+ * 3.11 when it is first needed: for a raise whose temporaries are still
+ * alive, this makes it now under 3.12+. */
+void exc_made_at_raise(PyRun *I);
 /* What the pending error's lookup named (borrowed; 0: none): the instance,
  * when made, gets them as name, obj and name_from where its layout has them
  * (set_attribute_error_context, format_exc_check_arg, import_from). */

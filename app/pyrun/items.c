@@ -69,7 +69,10 @@ static SimId get_slice(PyRun *I, SimId obj, SimId sl)
             for (int64_t i = start, c = 0; c < n; i += step, c++)
                 buf_addc(&b, d[i]);
         }
-        SimId r = k == SK_STR ? sim_str(S, buf_str(&b), b.len) : sim_bytes(S, (const uint8_t *)buf_str(&b), b.len);
+        /* bytes_subscript: a step of 1 copies from the data (one byte: the shared one) */
+        SimId r = k == SK_STR    ? sim_str(S, buf_str(&b), b.len)
+                  : step == 1 ? sim_bytes_shared(S, (const uint8_t *)buf_str(&b), b.len)
+                              : sim_bytes(S, (const uint8_t *)buf_str(&b), b.len);
         buf_fini(&b);
         return r;
     }

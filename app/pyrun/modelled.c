@@ -117,6 +117,8 @@ bool modelled_attr_missing(PyRun *I, SimId obj, const char *name, size_t n)
     const char *owner = "?";
     const CpyNameSet *also;
     const CpyNameSet *set = real_names(I, obj, &owner, &also);
+    if (!set && o->kind == SK_MODULE) /* a module whose names were not read: not known to be missing */
+        return py_not_modelled(I, 0, "'%s.%.*s'", owner, (int)n, name);
     if (cpython_has(set, name, n, VER) || cpython_has(also, name, n, VER))
         return py_not_modelled(I, 0, "'%s.%.*s'", owner, (int)n, name);
     return true;
@@ -218,7 +220,8 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
             py_raise(I, EXC_TypeError, "type 'sys.version_info' is not an acceptable base type");
             return false;
         }
-        if (sub == SK_INSTANCE && sim_type_word(S, b, SIM_TY_KIND) && (sim_type_word(S, b, SIM_TY_FLAGS) & SIM_TYF_NATIVE))
+        if (sub == SK_INSTANCE && sim_type_word(S, b, SIM_TY_KIND) && (sim_type_word(S, b, SIM_TY_FLAGS) & SIM_TYF_NATIVE) &&
+            !(sim_type_word(S, b, SIM_TY_FLAGS) & SIM_TYF_ODICT))
             return py_not_modelled(I, 0, "subclassing collections.defaultdict");
         if (b == I->counter_type) /* its methods are the model's built-ins, bound to Counter's own layout */
             return py_not_modelled(I, 0, "subclassing collections.Counter");
@@ -238,7 +241,8 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
             SimId mro = sim_obj(S, b)->sub == SK_INSTANCE ? sim_type_word(S, b, SIM_TY_MRO) : 0;
             for (uint32_t j = 0; mro && j < sim_obj(S, mro)->len; j++) {
                 SimId c = sim_items(S, mro)[j];
-                if (sim_obj(S, c)->sub != SK_INSTANCE || !SIM_V(S, c, SK_TYPE, type.dict))
+                if (sim_obj(S, c)->sub != SK_INSTANCE || !SIM_V(S, c, SK_TYPE, type.dict) ||
+                    (sim_type_word(S, c, SIM_TY_FLAGS) & SIM_TYF_NATIVE)) /* OrderedDict's own methods */
                     continue;
                 if (sim_type_word(S, c, SIM_TY_SLOTS) && sim_obj(S, sim_type_word(S, c, SIM_TY_SLOTS))->len)
                     return py_not_modelled(I, 0, "__slots__ in a base of a subclass of '%s'", sim_kind_name(layout));

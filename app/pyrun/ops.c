@@ -20,6 +20,8 @@ static const char *opsym[] = {"+", "-", "*", "/", "//", "%", "** or pow()", "<<"
 
 const char *op_typename(PyRun *I, SimId v)
 {
+    if (odict_is(I, v) && sim_obj(S, v)->type == I->odict_type)
+        return "collections.OrderedDict";
     return defaultdict_is(I, v) ? "collections.defaultdict" : sim_type_name(S, v); /* tp_name */
 }
 
@@ -149,10 +151,16 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
             return r;
         sim_decref(S, r); /* the built-in side's error follows */
     }
-    if (is_int(I, a) && is_int(I, b)) { /* (neither is a Counter) */
+    if (is_int(I, a) && is_int(I, b)) { /* (neither is a Counter nor an OrderedDict) */
         if (is_big(I, a) || is_big(I, b))
             return int_big_op(I, op, a, b);
         return int_small_op(I, op, a, b, as_i(I, a), as_i(I, b));
+    }
+    if (op == OP_BITOR && (odict_is(I, a) || odict_is(I, b))) { /* odict_or, odict_inplace_or */
+        SimId r = odict_or(I, a, b, inplace);
+        if (r != S->notimpl)
+            return r;
+        sim_decref(S, r);
     }
     if (counter_is(I, a) || counter_is(I, b)) { /* Counter's Python methods */
         SimId r = counter_binary(I, op, a, b, inplace);
@@ -410,7 +418,8 @@ static int deep_equal_inner(PyRun *I, SimId a, SimId b)
             if (r != 1)
                 return r;
         }
-        return 1;
+        /* odict_richcompare: two OrderedDicts are equal in order too */
+        return odict_is(I, a) && odict_is(I, b) ? odict_keys_equal(I, a, b) : 1;
     }
     if (ka == SK_SET && kb == SK_SET) {
         if (sim_obj(S, a)->len != sim_obj(S, b)->len)

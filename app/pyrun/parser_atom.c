@@ -62,6 +62,8 @@ int p_strings(P *p)
     N(p, nd)->str = b.data ? buf_take(&b) : xstrdup("");
     if (named)
         N(p, nd)->xf |= XF_NAMEDESC;
+    if (p->i == start + 1)
+        N(p, nd)->xf |= XF_ONETOKEN;
     return nd;
 }
 

@@ -13,6 +13,7 @@
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
 #include "pyrun/modules/std_import.h"
+#include "pyrun/modules/threading.h"
 #include "pyrun/parser.h"
 #include "pyrun/refuse.h"
 #include "sim/gc.h"
@@ -289,7 +290,25 @@ static PyStatus after_run(PyRun *I, VmStop st)
         return PY_PAUSED;
     if (st == VM_SWITCH) {
         vm_thread_switch(I);
-        return PY_PAUSED;
+        if (!I->refused)
+            return PY_PAUSED;
+        st = VM_ERROR;
+    }
+    if (st == VM_RETURNED) {
+        int r = vm_thread_returned(I);
+        if (r > 0)
+            return PY_PAUSED;
+        if (r < 0)
+            st = VM_ERROR;
+    } else if (st == VM_ERROR && I->ts->id > 0 && !I->refused) {
+        char what[40];
+        snprintf(what, sizeof what, "%s", I->ts->err.type);
+        int line = 0; /* where it was raised: its traceback's last entry */
+        SimId e = I->ts->err_obj, tb = e ? sim_exc_get(S, e, SIM_EXC_TRACEBACK) : 0;
+        for (; tb && tb != S->none; tb = sim_obj(S, tb)->v.tb.next)
+            line = (int)sim_obj(S, tb)->len;
+        py_not_modelled(I, line, "an exception (%s) that ends a thread (threading.excepthook prints "
+                                            "it with threading.py's frames)", what);
     }
     I->done = true;
     if (st == VM_ERROR) {
@@ -430,6 +449,7 @@ void py_free(PyRun *I)
         py_thread_free(I->threads[t]);
     free(I->threads);
     vs_fini(&I->vs);
+    threading_free(I);
     free(I->filename);
     free(I);
 }

@@ -185,6 +185,11 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
     }
     case SK_LIST: case SK_TUPLE: case SK_DICT: case SK_SET: case SK_DEQUE: {
         bool list = o->kind == SK_LIST;
+        if (o->kind == SK_DICT && odict_is(I, v) && !o->len) { /* odict_repr: "OrderedDict()" before Py_ReprEnter */
+            buf_adds(out, sim_type_name(S, v));
+            buf_adds(out, "()");
+            return true;
+        }
         if (!I->ts->repr_once && (o->len || o->kind == SK_DICT || o->kind == SK_DEQUE)) {
             /* Py_ReprEnter's first call makes the thread-state dict and its
              * "Py_Repr" list; both live as long as the thread */
@@ -196,7 +201,7 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
             o = sim_obj(S, v);
         }
         if (in_progress(v)) {
-            buf_adds(out, list || o->kind == SK_DEQUE ? "[...]" : o->kind == SK_DICT ? "{...}" : "(...)");
+            buf_adds(out, list || o->kind == SK_DEQUE ? "[...]" : odict_is(I, v) ? "..." : o->kind == SK_DICT ? "{...}" : "(...)");
             return true;
         }
         if (repr_depth >= 1000) {
@@ -207,6 +212,8 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
         bool ok;
         if (o->kind == SK_DEQUE) {
             ok = deque_repr(I, v, out);
+        } else if (o->kind == SK_DICT && odict_is(I, v)) {
+            ok = odict_repr(I, v, out);
         } else if (o->kind == SK_DICT) {
             ok = dict_repr(I, v, out);
         } else if (o->kind == SK_SET) {

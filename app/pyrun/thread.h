@@ -99,6 +99,10 @@ typedef struct PyThreadState {
     SimId repr_state[2];    /* its thread-state dict and the dict's Py_Repr list */
     SimId dc_repr_stack[8]; /* the dataclasses whose __repr__ runs (reprlib.recursive_repr) */
     uint32_t dc_repr_depth;
+    bool wait_result;       /* the call that blocked returns whether its wait succeeded: the
+                             * value on the stack's top is settled when the thread runs again */
+    bool booted;            /* a started thread's first frame was pushed (vm_threads.c) */
+    bool own_run;           /* ... by Thread.run (not a subclass's run) */
 } PyThreadState;
 
 /* A new thread state with no frames (its stack reserved). */

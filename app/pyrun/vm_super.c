@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pyrun/builtins.h"
 #include "pyrun/interp.h"
 #include "pyrun/types/types.h"
 
@@ -141,6 +142,10 @@ bool vm_super_attr(PyRun *I, int arg)
             sim_incref(S, v); /* function.__get__: a bound method holding both */
             sim_incref(S, self);
             out_b = sim_method(S, v, self);
+            ok = true;
+        } else if (weakref_native_method(I, v)) { /* a method of threading's Thread: bound */
+            sim_incref(S, self);
+            out_b = sim_builtin(S, SIM_V(S, v, SK_BUILTIN, builtin.index), self);
             ok = true;
         } else if (sim_kind(S, v) == SK_INSTANCE || sim_kind(S, v) == SK_TYPE) {
             py_not_modelled(I, 0, "super() reaching a descriptor other than a function");

@@ -9,7 +9,10 @@
  * of the outermost loop (ts->nested == 0): the loop returns VM_SWITCH and
  * its caller runs the next thread's frames (vm_thread_switch).
  */
+#include <stdlib.h>
+
 #include "pyrun/interp.h"
+#include "pyrun/modules/threading.h"
 #include "pyrun/vm_opcost_table.h"
 
 enum { PROFILES = 3 };
@@ -36,18 +39,125 @@ void vm_opcost_init(PyRun *I)
     I->opcost[OP_SETUP_TRY] = I->opcost[OP_POP_TRY] = 0;
 }
 
+/* The call that blocked returns whether its wait succeeded (a lock taken,
+ * an event set) or timed out: settled now that the thread runs again. */
+static void settle(PyRun *I, PyThreadState *ts)
+{
+    if (!ts->wait_result)
+        return;
+    ts->wait_result = false;
+    if (!ts->top) /* a target called from C: its result is not kept */
+        return;
+    SimId *top = &ts->stack[ts->top->sp - 1];
+    SimId old = *top;
+    *top = sim_bool(I->sim, I->vs.thr[ts->id].woke != 0);
+    sim_decref(I->sim, old);
+}
+
+static int deadlock(PyRun *I)
+{
+    py_not_modelled(I, 0, "a program whose every thread waits for ever (CPython hangs here)");
+    return -1;
+}
+
 int vm_sched_check(PyRun *I)
 {
     int next = vs_check(&I->vs, I->ts->nested == 0);
-    if (next < 0) {
-        py_not_modelled(I, 0, "a program whose every thread waits for ever (CPython hangs here)");
-        return -1;
-    }
+    if (next < 0)
+        return deadlock(I);
+    if (next == I->ts->id)
+        settle(I, I->ts);
     return next != I->ts->id;
+}
+
+/* A started thread's first frame: what its run() calls (Thread.run: the
+ * target with its arguments; a subclass's run: that method).  A callable
+ * that is no Python function runs here, from C, and the thread ends. */
+static bool boot(PyRun *I, PyThreadState *ts)
+{
+    ts->booted = true;
+    SimId *args, kwnames;
+    int nargs;
+    SimId fn = threading_boot_call(I, ts->id, &args, &nargs, &kwnames, &ts->own_run);
+    if (!fn) {
+        free(args);
+        return !ts->err.set;
+    }
+    SimKind k = sim_kind(I->sim, fn);
+    SimId func = fn, self = 0;
+    if (k == SK_METHOD && sim_kind(I->sim, SIM_V(I->sim, fn, SK_METHOD, method.func)) == SK_FUNC) {
+        func = SIM_V(I->sim, fn, SK_METHOD, method.func);
+        self = SIM_V(I->sim, fn, SK_METHOD, method.self);
+        sim_incref(I->sim, func);
+        sim_incref(I->sim, self);
+        sim_decref(I->sim, fn);
+    } else if (k != SK_FUNC) {
+        SimId r = vm_call_kw(I, fn, args, nargs, kwnames);
+        for (int i = 0; i < nargs; i++)
+            sim_decref(I->sim, args[i]);
+        free(args);
+        sim_xdecref(I->sim, kwnames);
+        sim_decref(I->sim, fn);
+        sim_xdecref(I->sim, r);
+        return r != 0;
+    }
+    bool ok = vm_push_python(I, func, self, args, nargs, kwnames);
+    free(args);
+    sim_xdecref(I->sim, kwnames);
+    if (!ok)
+        return false;
+    if (ts->gen_made) { /* a generator function: its call returns at once */
+        sim_decref(I->sim, ts->gen_made);
+        ts->gen_made = 0;
+        vm_unwind_frame(I);
+        return true;
+    }
+    ts->top->c_boundary = true;
+    return true;
 }
 
 void vm_thread_switch(PyRun *I)
 {
-    I->ts = I->threads[I->vs.running];
-    I->depth = I->ts->nframes;
+    for (;;) {
+        PyThreadState *ts = I->threads[I->vs.running];
+        I->ts = ts;
+        I->depth = ts->nframes;
+        settle(I, ts);
+        if (ts->id == 0 || ts->booted)
+            return;
+        if (!boot(I, ts)) {
+            py_not_modelled(I, 0, "an exception that ends a thread (threading.excepthook prints it with "
+                                  "threading.py's frames)");
+            return;
+        }
+        I->depth = ts->nframes;
+        if (I->vs.thr[ts->id].state == VS_RUN)
+            return;
+        /* a target called from C blocked (time.sleep): it ends once it wakes */
+        if (vs_check(&I->vs, true) < 0) {
+            deadlock(I);
+            return;
+        }
+    }
+}
+
+int vm_thread_returned(PyRun *I)
+{
+    if (I->vs.nthr == 1)
+        return 0;
+    PyThreadState *ts = I->ts;
+    if (ts->id > 0) {
+        sim_xdecref(I->sim, ts->c_result);
+        ts->c_result = 0;
+        threading_thread_ended(I, ts->id, ts->own_run);
+        vs_exit(&I->vs);
+    } else {
+        vs_wait_shutdown(&I->vs); /* threading._shutdown: the non-daemon threads first */
+        if (I->vs.thr[0].state == VS_RUN)
+            return 0;
+    }
+    if (vs_check(&I->vs, true) < 0)
+        return deadlock(I);
+    vm_thread_switch(I);
+    return I->refused ? -1 : 1;
 }

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "pyrun/builtins.h"
 #include "pyrun/interp.h"
 #include "pyrun/types/native.h"
 
@@ -34,6 +35,10 @@ static SimId special(PyRun *I, SimId mgr, const char *name, bool exit)
         sim_incref(S, f);
         sim_incref(S, mgr);
         return sim_method(S, f, mgr);
+    }
+    if (f && weakref_native_method(I, f)) { /* threading's locks */
+        sim_incref(S, mgr);
+        return sim_builtin(S, SIM_V(S, f, SK_BUILTIN, builtin.index), mgr);
     }
     if (f || (o->kind != SK_INSTANCE && !modelled_attr_missing(I, mgr, name, strlen(name))))
         return py_not_modelled(I, 0, "'with' on a '%s' object", op_typename(I, mgr)), 0;

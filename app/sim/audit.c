@@ -38,6 +38,8 @@ void sim_owned_refs(Sim *s, SimId id, SimVisit fn, void *arg)
         fn(s, o->type, arg);
         visit_nz(s, o->ext, fn, arg);
     }
+    if (sim_is_odict(s, id)) /* an OrderedDict's nodes hold their keys */
+        sim__odict_traverse(s, id, fn, arg);
     switch ((SimKind)o->kind) {
     case SK_LIST: case SK_TUPLE:
         for (uint32_t i = 0; items && i < o->len; i++)
@@ -251,6 +253,8 @@ static bool audit_blocks(Sim *s, Buf *report, unsigned *nlines)
         owned += (o->mem != PM_NULL) + (o->mem2 != PM_NULL);
         if (o->kind == SK_DEQUE) /* its blocks and their cache */
             owned += sim__deque_blocks(s, id);
+        if (o->kind == SK_DICT && sim_is_odict(s, id)) /* its nodes and fast-nodes array */
+            owned += sim__odict_blocks(s, id);
     }
     uint64_t in_use = s->pm.raw_live_blocks;
     for (unsigned c = 0; c < PM_NCLASSES; c++)

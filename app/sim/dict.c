@@ -14,6 +14,7 @@
 
 #include "base/xalloc.h"
 #include "sim/userkey.h"
+#include "sim/odict.h"
 
 /* dict fields: cap = log2 size (0: no keys object), v.dict.used = entries used
  * (deleted included), len = live entries, sub = 1 if all keys are str,
@@ -403,6 +404,8 @@ static void insert_new(Sim *s, SimId d, SimId key, SimId value)
         index_insert(s, d, sim__entry_hash(s, d, key), n);
     if (!sim_is_tracked(s, d) && (sim_may_be_tracked(s, key) || sim_may_be_tracked(s, value)))
         sim_track(s, d);
+    if (o->type && sim_is_odict(s, d)) /* _odict_add_new_node, after the dict's insertion */
+        sim__odict_added(s, d, key);
 }
 
 SimId sim_dict_setdefault(Sim *s, SimId d, SimId key, SimId value)
@@ -421,6 +424,8 @@ SimId sim_dict_setdefault(Sim *s, SimId d, SimId key, SimId value)
 /* entry i taken out of d: its key and value handed back (not released) */
 static void remove_entry(Sim *s, SimId d, int64_t i, SimId *k, SimId *v)
 {
+    if (s->obj[d].type && sim_is_odict(s, d)) /* _odict_clear_node, before the dict's deletion */
+        sim__odict_removing(s, d, slab_ptr(&s->slab, s->obj[d].data)[2 * i]);
     SimId *e = slab_ptr(&s->slab, s->obj[d].data);
     *k = e[2 * i], *v = e[2 * i + 1];
     if (s->ukeys) {
@@ -476,7 +481,16 @@ bool sim_dict_del(Sim *s, SimId d, SimId key)
     return true;
 }
 
+static void clear_entries(Sim *s, SimId d);
+
 void sim_dict_clear(Sim *s, SimId d)
+{
+    clear_entries(s, d);
+    if (s->obj[d].type && sim_is_odict(s, d)) /* odict_clear: the entries, then the nodes */
+        sim__odict_cleared(s, d);
+}
+
+static void clear_entries(Sim *s, SimId d)
 {
     SimObj *o = &s->obj[d];
     if (!o->cap)
@@ -500,6 +514,24 @@ void sim_dict_clear(Sim *s, SimId d)
 }
 
 bool sim_dict_next(const Sim *s, SimId d, uint32_t *pos, SimId *key, SimId *value)
+{
+    if (s->obj[d].type && sim_is_odict(s, d) && sim_odict_reordered(s, d)) {
+        /* an OrderedDict moved_to_end: its list's order, as its iterators walk it */
+        while (*pos < sim_odict_len(s, d)) {
+            SimId k = sim_odict_key(s, d, (*pos)++);
+            int64_t i = lookup(s, d, k);
+            if (i >= 0) {
+                *key = k;
+                *value = slab_ptr(&s->slab, s->obj[d].data)[2 * i + 1];
+                return true;
+            }
+        }
+        return false;
+    }
+    return sim__dict_next_raw(s, d, pos, key, value);
+}
+
+bool sim__dict_next_raw(const Sim *s, SimId d, uint32_t *pos, SimId *key, SimId *value)
 {
     const SimObj *o = &s->obj[d];
     if (!o->cap)

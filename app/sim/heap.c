@@ -95,6 +95,25 @@ static SimId static_obj(Sim *s, SimKind k, int64_t refcnt)
     return id;
 }
 
+SimId sim__byte_char_new(Sim *s, uint8_t c)
+{
+    int64_t base = s->prof->static_refcnt ? s->prof->static_refcnt : 1;
+    SimId id = static_obj(s, SK_BYTES, base);
+    uint32_t cap = 0;
+    uint32_t h = slab_alloc(&s->slab, 1, &cap);
+    SimObj *o = &s->obj[id];
+    o->data = h;
+    o->datacap = cap;
+    if (!h) {
+        s->nomem = true;
+        return id;
+    }
+    memset(slab_ptr(&s->slab, h), 0, cap * sizeof(uint32_t));
+    *(uint8_t *)slab_ptr(&s->slab, h) = c;
+    o->len = 1;
+    return id;
+}
+
 SimId sim_code_new(Sim *s, uint32_t index)
 {
     SimId id = static_obj(s, SK_CODE, 1);
@@ -223,6 +242,7 @@ void sim_free(Sim *s)
         free(s->fl_tuple[n].blocks);
     free(s->deferred);
     sim__userkey_free(s);
+    sim__odict_free_all(s);
     free(s);
 }
 
@@ -442,7 +462,7 @@ static void dealloc_dict(Sim *s, SimId id, SimFreeList *fl)
     uint32_t n = o->v.dict.used; /* entries used, including deleted */
     (void)n;
     /* free_keys_object: for each entry, key then value */
-    while (sim_dict_next(s, id, &pos, &k, &v)) {
+    while (sim__dict_next_raw(s, id, &pos, &k, &v)) {
         sim_items(s, id)[2 * (pos - 1)] = 0;
         sim_items(s, id)[2 * (pos - 1) + 1] = 0;
         sim_decref(s, k);

@@ -205,6 +205,8 @@ SimId sim_type_of(const Sim *s, SimId id)
         return o->type;
     if (o->kind == SK_WEAKREF && o->sub >= SIM_WR_PROXY)
         return s->xtypes[o->sub == SIM_WR_PROXY ? SIM_XT_WR_PROXY : SIM_XT_WR_CALLABLE_PROXY];
+    if (o->kind == SK_DICTVIEW && o->sub != SIM_VIEW_PROXY && sim_is_odict(s, o->v.view.dict))
+        return s->xtypes[SIM_XT_ODICT_KEYS + o->sub]; /* odict_keys, odict_values, odict_items */
     if (o->kind == SK_DICTVIEW)
         return s->xtypes[o->sub == SIM_VIEW_PROXY ? SIM_XT_MAPPINGPROXY : SIM_XT_DICT_KEYS + o->sub];
     if (o->kind == SK_SET && o->sub == SIM_SET_FROZEN)
@@ -378,7 +380,9 @@ static size_t exact_sizeof(const Sim *s, SimId id);
 size_t sim_sizeof(const Sim *s, SimId id)
 {
     size_t n = exact_sizeof(s, id);
-    return sim_is_subinst(s, id) ? n + sim__subinst_extra(s, id) : n;
+    if (!sim_is_subinst(s, id))
+        return n;
+    return n + sim__subinst_extra(s, id) + (sim_is_odict(s, id) ? sim__odict_extra(s, id) : 0);
 }
 
 /* the size of an exact instance of the object's built-in type */
@@ -484,7 +488,14 @@ uint64_t sim_id_address(const Sim *s, SimId id)
 void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
 {
     SimObj *o = &s->obj[id];
-    if (sim_is_subinst(s, id)) { /* subtype_traverse: the dict, the class, then the base's */
+    if (sim_is_odict(s, id)) { /* subtype_traverse's class, then odict_traverse */
+        if (!(sim_type_word(s, o->type, SIM_TY_FLAGS) & SIM_TYF_NATIVE))
+            fn(s, o->type, arg);
+        if (s->obj[id].ext)
+            fn(s, s->obj[id].ext, arg);
+        sim__odict_traverse(s, id, fn, arg);
+        o = &s->obj[id];
+    } else if (sim_is_subinst(s, id)) { /* subtype_traverse: the dict, the class, then the base's */
         if (o->ext)
             fn(s, o->ext, arg);
         fn(s, s->obj[id].type, arg);
@@ -502,7 +513,7 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
         bool str_keys = o->sub != 0; /* unicode-keyed tables visit values only */
         if (o->flags & SIM_F_EMBEDDED)
             break; /* embedded values: the owning instance visits them */
-        while (sim_dict_next(s, id, &pos, &k, &v)) {
+        while (sim__dict_next_raw(s, id, &pos, &k, &v)) {
             if (!str_keys)
                 fn(s, k, arg);
             if (v)

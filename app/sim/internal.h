@@ -104,6 +104,8 @@ size_t sim__type_sizeof(const Sim *s, SimId id);
 size_t sim__inst_size(const Sim *s, SimId cls);
 /* exc.c: per-kind facts of exceptions and frames */
 size_t sim__exc_sizeof(const Sim *s, SimId id);
+/* A one-byte bytes singleton (characters[c]), static (heap.c) */
+SimId sim__byte_char_new(Sim *s, uint8_t c);
 void sim__exc_traverse(Sim *s, SimId id, SimVisit fn, void *arg);
 void sim__exc_clear(Sim *s, SimId id);
 size_t sim__frame_sizeof(const Sim *s, SimId id);

@@ -78,6 +78,11 @@ static const struct XTypeDef {
     [SIM_XT_FT_LRU_ELEM] = {"functools._lru_list_elem", SK_ITER, {56, 56, 56}, false},
     [SIM_XT_DEQUE_ITER] = {"_collections._deque_iterator", SK_ITER, {72, 72, 72}, true},
     [SIM_XT_DEQUE_REVITER] = {"_collections._deque_reverse_iterator", SK_ITER, {72, 72, 72}, true},
+    /* OrderedDict's views and iterator (Objects/odictobject.c; oracle 760-) */
+    [SIM_XT_ODICT_KEYS] = {"odict_keys", SK_DICTVIEW, {40, 40, 40}, true},
+    [SIM_XT_ODICT_VALUES] = {"odict_values", SK_DICTVIEW, {40, 40, 40}, true},
+    [SIM_XT_ODICT_ITEMS] = {"odict_items", SK_DICTVIEW, {40, 40, 40}, true},
+    [SIM_XT_ODICT_ITER] = {"odict_iterator", SK_ITER, {80, 80, 80}, true},
     [SIM_XT_ARRAY_ITER] = {"arrayiterator", SK_ITER, {56, 56, 56}, true},
     [SIM_XT_FT_CACHEINFO] = {"functools.CacheInfo", SK_ITER, {72, 72, 72}, true},
     /* contextlib: the function @contextmanager returns, and instances of its classes */

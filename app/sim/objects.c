@@ -341,6 +341,15 @@ SimId sim_bytes(Sim *s, const uint8_t *data, size_t n)
     return id;
 }
 
+SimId sim_bytes_shared(Sim *s, const uint8_t *data, size_t n)
+{
+    if (n != 1 || !data)
+        return sim_bytes(s, data, n);
+    if (!s->byte_chars[data[0]])
+        s->byte_chars[data[0]] = sim__byte_char_new(s, data[0]);
+    return ret(s, s->byte_chars[data[0]]);
+}
+
 SimId sim_bytearray(Sim *s, const uint8_t *data, size_t n)
 {
     if (!sim__len_fits(s, n) || !sim_mem_room(s, 56 + (uint64_t)n + 1, n / 4 + 1))

@@ -92,6 +92,8 @@ typedef enum SimXType {
     SIM_XT_IT_GROUPBY, SIM_XT_IT_GROUPER, SIM_XT_IT_BATCHED, SIM_XT_IT_TEE, SIM_XT_IT_TEEDATA,
     /* collections.deque's */
     SIM_XT_DEQUE_ITER, SIM_XT_DEQUE_REVITER,
+    SIM_XT_ODICT_KEYS, SIM_XT_ODICT_VALUES, SIM_XT_ODICT_ITEMS, /* an OrderedDict's views (SK_DICTVIEW) */
+    SIM_XT_ODICT_ITER, /* odict_iterator: refs [od, di_current, di_result], ints [kind, size, state] */
     SIM_XT_ARRAY_ITER, /* array.arrayiterator */
     /* weakref's proxies (kind SK_WEAKREF) */
     SIM_XT_WR_PROXY, SIM_XT_WR_CALLABLE_PROXY,
@@ -259,6 +261,7 @@ typedef struct Sim {
     uint32_t nobj, capobj, free_head, nlive;
     /* singletons and caches */
     SimId none, true_, false_, notimpl, ellipsis, empty_tuple, empty_str, empty_bytes;
+    SimId byte_chars[256];  /* the one-byte bytes, static singletons made on first use */
     SimId small_int[262];        /* -5 .. 256 */
     SimId char1[256];            /* 1-character latin-1 strings */
     SimId byte1[256];
@@ -288,6 +291,7 @@ typedef struct Sim {
     bool nomem;                  /* an allocation was refused since the last take */
     uint64_t startup_blocks;     /* blocks of the start-up heap that no record holds */
     struct SimUserKeys *ukeys;   /* userkey.c: hashes from programs' __hash__ (NULL until one) */
+    struct SimOdicts *odicts;    /* odict.c: the OrderedDicts' linked lists (NULL until one) */
     uint64_t dict_versions;      /* the last version a dict took (sim_dict_version) */
 } Sim;
 
@@ -410,6 +414,9 @@ SimId sim_str_fresh(Sim *s, const char *utf8, size_t n);
  * interned one, when none was interned yet (PyUnicode_InternInPlace). */
 SimId sim_str_intern_obj(Sim *s, SimId str);
 SimId sim_bytes(Sim *s, const uint8_t *data, size_t n); /* data NULL: zeros */
+/* PyBytes_FromStringAndSize(data, n): the shared empty bytes, the shared
+ * one-byte bytes (data given), else a new object */
+SimId sim_bytes_shared(Sim *s, const uint8_t *data, size_t n);
 SimId sim_bytearray(Sim *s, const uint8_t *data, size_t n);
 /* A list or tuple of n NULL slots.  When the budget refuses one of more than
  * SIM_SMALL_ITEMS items it comes back empty (len 0): a caller that fills
@@ -475,6 +482,8 @@ enum {
 #define SIM_TYF_ABCMETA 256u /* abc.ABC or a class deriving from it (pyrun/modules/abc.c sets it) */
 #define SIM_TYF_ENUM 512u    /* enum.Enum or a class deriving from it: its instances hash as their _name_ */
 #define SIM_TYF_TYPING 1024u /* typing's class of annotation objects (pyrun/modules/typing.c) */
+#define SIM_TYF_ODICT 4096u /* collections.OrderedDict or a class deriving from it: its nodes are odict.c's,
+                               * its __dict__ and weakref list inside tp_basicsize (no pre-header) */
 #define SIM_TYF_NAMEDTUPLE 2048u /* made by collections.namedtuple (pyrun/modules/collections_namedtuple.c) */
 
 /* What type_new has decided before it allocates the class. */
@@ -666,8 +675,11 @@ static inline uint64_t sim_dict_versions(const Sim *s) { return s->dict_versions
 /* Replaces the value of entry i (value stolen), as sim_dict_set does for a
  * key already there. */
 void sim_dict_replace_at(Sim *s, SimId d, uint32_t i, SimId value);
-/* i-th live entry in insertion order, from *pos; false at the end. Borrowed. */
+/* i-th live entry in insertion order (an OrderedDict's: its list's), from *pos; false at the end. Borrowed. */
 bool sim_dict_next(const Sim *s, SimId d, uint32_t *pos, SimId *key, SimId *value);
+/* The same in the order of the entries, whatever an OrderedDict's list says
+ * (PyDict_Next: dict_dealloc, dict_traverse). */
+bool sim__dict_next_raw(const Sim *s, SimId d, uint32_t *pos, SimId *key, SimId *value);
 /* ---- instances and types ------------------------------------------------- */
 SimId sim_attr_get(const Sim *s, SimId inst, SimId name);       /* borrowed or 0 */
 SimId sim_attr_get_str(const Sim *s, SimId inst, const char *name); /* borrowed or 0 */
@@ -728,6 +740,7 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg);
 /* The parts of the interface kept in files of their own */
 #include "sim/set.h"
 #include "sim/subinst.h"
+#include "sim/odict.h"
 #include "sim/deque.h"
 #include "sim/exc.h"
 

@@ -69,6 +69,15 @@ size_t sim__subinst_extra(const Sim *s, SimId id)
 
 void sim__subinst_dealloc_head(Sim *s, SimId id)
 {
+    if (sim_is_odict(s, id)) { /* odict_dealloc: od_inst_dict, the weakrefs, the nodes */
+        SimId d = s->obj[id].ext;
+        s->obj[id].ext = 0;
+        sim_xdecref(s, d);
+        if (s->obj[id].weaklist)
+            sim_clear_weakrefs(s, id, true);
+        sim__odict_dealloc(s, id);
+        return;
+    }
     if (s->obj[id].weaklist)
         sim_clear_weakrefs(s, id, true);
     SimId d = s->obj[id].ext;

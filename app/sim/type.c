@@ -168,7 +168,7 @@ static void set_layout(Sim *s, SimId id, const SimClassSpec *sp, uint32_t nmembe
     uint32_t flags = SIM_TYF_HEAP, basic = 16, nslots = 0;
     if (sp->best) {
         const uint32_t *bt = words(s, sp->best);
-        flags |= bt[SIM_TY_FLAGS] & (SIM_TYF_DICT | SIM_TYF_WEAK | SIM_TYF_VARDICT);
+        flags |= bt[SIM_TY_FLAGS] & (SIM_TYF_DICT | SIM_TYF_WEAK | SIM_TYF_VARDICT | SIM_TYF_ODICT);
         basic = bt[SIM_TY_BASICSIZE];
         nslots = bt[SIM_TY_NSLOTS];
     } else if (sp->layout) { /* tp_basicsize of PyListObject, PyDictObject, PyTupleObject */
@@ -338,6 +338,8 @@ size_t sim__inst_size(const Sim *s, SimId cls)
     uint32_t f = ty[SIM_TY_FLAGS];
     bool pre = s->prof->version == SIM_V311 ? (f & SIM_TYF_DICT) && !(f & SIM_TYF_VARDICT)
                                             : (f & (SIM_TYF_DICT | SIM_TYF_WEAK));
+    if (f & SIM_TYF_ODICT)
+        pre = false; /* od_inst_dict and od_weakreflist are PyODictObject's own fields */
     return ty[SIM_TY_BASICSIZE] + 16 + (pre ? 16 : 0); /* GC header, managed pre-header */
 }
 

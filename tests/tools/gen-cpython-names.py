@@ -28,7 +28,7 @@ kinds = {
 out = {"builtins": sorted(n for n in dir(builtins) if not n.startswith("_") or n in ("__import__", "__build_class__")),
        "stdlib": sorted(sys.stdlib_module_names),
        "types": {k: sorted(dir(v)) for k, v in kinds.items()},
-       "modules": {m: sorted(dir(__import__(m))) for m in ("gc", "sys", "weakref", "math", "operator", "functools", "contextlib", "copy", "collections", "random", "string", "time", "abc", "enum", "json", "pprint", "typing")}}
+       "modules": {m: sorted(dir(__import__(m))) for m in ("gc", "sys", "weakref", "math", "operator", "functools", "contextlib", "copy", "collections", "random", "string", "time", "abc", "enum", "json", "pprint", "typing", "itertools", "dataclasses")}}
 import array  # last: from 3.12 it imports collections.abc, which would show in collections' names
 out["types"]["array.array"] = sorted(dir(array.array))
 out["modules"]["array"] = sorted(dir(array))
@@ -37,6 +37,8 @@ out["types"]["_io.StringIO"] = sorted(dir(io.StringIO))
 out["modules"]["io"] = sorted(dir(io))
 import reprlib
 out["modules"]["reprlib"] = sorted(dir(reprlib))
+import threading
+out["modules"]["threading"] = sorted(dir(threading))
 print(json.dumps(out))
 '''
 

@@ -469,6 +469,7 @@ void collections_module_init(PyRun *I, SimId d)
     /* registry.c puts the deque type in for its constructor */
     bi_dict_put(I, d, "defaultdict", defaultdict_make_type(I));
     bi_dict_put(I, d, "Counter", counter_make_type(I));
+    bi_dict_put(I, d, "OrderedDict", odict_make_type(I));
 }
 
 void collections_on_import(PyRun *I) { std_import(I, STD_COLLECTIONS); }

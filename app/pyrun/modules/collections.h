@@ -52,6 +52,32 @@ int defaultdict_method(PyRun *I, SimId dd, SimId name);
 extern const BuiltinDef defaultdict_methods[];
 extern const int defaultdict_nmethods;
 
+/* collections_odict.c and odict_ops.c: collections.OrderedDict.  The type
+ * (quietly, a new reference); is obj one of its instances; odict_init
+ * (OrderedDict(mapping_or_pairs=(), **kw)); mutablemapping_update_arg's
+ * merge of arg into od; an empty instance of cls as cls() makes it
+ * (refused, 0, for a program's subclass with its own __init__/__new__;
+ * `what` names the operation); its iterator over a view kind
+ * (SIM_VIEW_*), reversed or not, and the next item; its repr (inside
+ * repr.c's recursion guard); the order of two of them compared (1, 0,
+ * -1 raised); od | x, x | od and od |= x (S->notimpl, a new reference,
+ * when the other side is no dict).  All false / 0 with the error raised. */
+SimId odict_make_type(PyRun *I);
+bool odict_is(PyRun *I, SimId obj);
+bool odict_init(PyRun *I, SimId od, SimId *args, int nargs, SimId kw);
+bool odict_update_arg(PyRun *I, SimId od, SimId arg);
+SimId odict_new_like(PyRun *I, SimId cls, const char *what);
+SimId odict_iter(PyRun *I, SimId od, int view, bool reversed);
+SimId odict_iter_next(PyRun *I, SimId it);
+bool odict_repr(PyRun *I, SimId od, Buf *out);
+int odict_keys_equal(PyRun *I, SimId a, SimId b);
+SimId odict_or(PyRun *I, SimId a, SimId b, bool inplace);
+/* PyMapping_Keys(od) as a new list; dict_merge's generic path of od into d */
+SimId odict_keys_list(PyRun *I, SimId od);
+bool odict_merge_into(PyRun *I, SimId d, SimId od, int override, SimId *dup);
+extern const BuiltinDef odict_methods[];
+extern const int odict_nmethods;
+
 /* A module's type made at import without moving the collector's counts or
  * the free lists (std_import.c replays what CPython's import costs, the
  * type's own objects included): begin, make it, end. */

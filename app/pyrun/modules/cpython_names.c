@@ -817,6 +817,38 @@ static const CpyName module_typing[] = {
     {"warnings", 3},
 };
 
+static const CpyName module_itertools[] = {
+    {"__doc__", 7}, {"__loader__", 7}, {"__name__", 7}, {"__package__", 7}, {"__spec__", 7},
+    {"_grouper", 7}, {"_tee", 7}, {"_tee_dataobject", 7}, {"accumulate", 7}, {"batched", 6},
+    {"chain", 7}, {"combinations", 7}, {"combinations_with_replacement", 7}, {"compress", 7},
+    {"count", 7}, {"cycle", 7}, {"dropwhile", 7}, {"filterfalse", 7}, {"groupby", 7}, {"islice", 7},
+    {"pairwise", 7}, {"permutations", 7}, {"product", 7}, {"repeat", 7}, {"starmap", 7},
+    {"takewhile", 7}, {"tee", 7}, {"zip_longest", 7},
+};
+
+static const CpyName module_dataclasses[] = {
+    {"Field", 7}, {"FrozenInstanceError", 7}, {"FunctionType", 3}, {"GenericAlias", 3},
+    {"InitVar", 7}, {"KW_ONLY", 7}, {"MISSING", 7}, {"_ATOMIC_TYPES", 6}, {"_DataclassParams", 7},
+    {"_EMPTY_METADATA", 7}, {"_FIELD", 7}, {"_FIELDS", 7}, {"_FIELD_BASE", 7},
+    {"_FIELD_CLASSVAR", 7}, {"_FIELD_INITVAR", 7}, {"_FuncBuilder", 4}, {"_HAS_DEFAULT_FACTORY", 7},
+    {"_HAS_DEFAULT_FACTORY_CLASS", 7}, {"_KW_ONLY_TYPE", 7}, {"_MISSING_TYPE", 7},
+    {"_MODULE_IDENTIFIER_RE", 7}, {"_PARAMS", 7}, {"_POST_INIT_NAME", 7}, {"__all__", 7},
+    {"__builtins__", 7}, {"__cached__", 7}, {"__doc__", 7}, {"__file__", 7}, {"__loader__", 7},
+    {"__name__", 7}, {"__package__", 7}, {"__spec__", 7}, {"_add_slots", 7}, {"_asdict_inner", 7},
+    {"_astuple_inner", 7}, {"_cmp_fn", 3}, {"_create_fn", 3}, {"_dataclass_getstate", 7},
+    {"_dataclass_setstate", 7}, {"_field_assign", 7}, {"_field_init", 7},
+    {"_fields_in_init_order", 7}, {"_frozen_get_del_attr", 7}, {"_get_field", 7}, {"_get_slots", 7},
+    {"_hash_action", 7}, {"_hash_add", 7}, {"_hash_exception", 7}, {"_hash_fn", 3},
+    {"_hash_set_none", 7}, {"_init_fn", 7}, {"_init_param", 7}, {"_is_classvar", 7},
+    {"_is_dataclass_instance", 7}, {"_is_initvar", 7}, {"_is_kw_only", 7}, {"_is_type", 7},
+    {"_process_class", 7}, {"_recursive_repr", 3}, {"_replace", 4}, {"_repr_fn", 3},
+    {"_set_new_attribute", 7}, {"_set_qualname", 3}, {"_thread", 3}, {"_tuple_str", 7}, {"abc", 7},
+    {"asdict", 7}, {"astuple", 7}, {"builtins", 1}, {"copy", 7}, {"dataclass", 7}, {"field", 7},
+    {"fields", 7}, {"functools", 3}, {"inspect", 7}, {"is_dataclass", 7}, {"itertools", 7},
+    {"keyword", 7}, {"make_dataclass", 7}, {"re", 7}, {"recursive_repr", 4}, {"replace", 7},
+    {"sys", 7}, {"types", 7},
+};
+
 static const CpyName module_array[] = {
     {"ArrayType", 7}, {"__doc__", 7}, {"__file__", 7}, {"__loader__", 7}, {"__name__", 7},
     {"__package__", 7}, {"__spec__", 7}, {"_array_reconstructor", 7}, {"array", 7},
@@ -839,6 +871,30 @@ static const CpyName module_reprlib[] = {
     {"__file__", 7}, {"__loader__", 7}, {"__name__", 7}, {"__package__", 7}, {"__spec__", 7},
     {"_possibly_sorted", 7}, {"aRepr", 7}, {"builtins", 7}, {"get_ident", 7}, {"islice", 7},
     {"recursive_repr", 7}, {"repr", 7},
+};
+
+static const CpyName module_threading[] = {
+    {"Barrier", 7}, {"BoundedSemaphore", 7}, {"BrokenBarrierError", 7}, {"Condition", 7},
+    {"Event", 7}, {"ExceptHookArgs", 7}, {"Lock", 7}, {"RLock", 7}, {"Semaphore", 7},
+    {"TIMEOUT_MAX", 7}, {"Thread", 7}, {"ThreadError", 7}, {"Timer", 7}, {"WeakSet", 7},
+    {"_CRLock", 7}, {"_DeleteDummyThreadOnDel", 4}, {"_DummyThread", 7},
+    {"_HAVE_THREAD_NATIVE_ID", 7}, {"_LockType", 4}, {"_MainThread", 7}, {"_PyRLock", 7},
+    {"_RLock", 7}, {"_SHUTTING_DOWN", 7}, {"_ThreadHandle", 4}, {"__all__", 7}, {"__builtins__", 7},
+    {"__cached__", 7}, {"__doc__", 7}, {"__excepthook__", 7}, {"__file__", 7}, {"__loader__", 7},
+    {"__name__", 7}, {"__package__", 7}, {"__spec__", 7}, {"_active", 7}, {"_active_limbo_lock", 7},
+    {"_after_fork", 7}, {"_allocate_lock", 7}, {"_count", 7}, {"_counter", 7},
+    {"_daemon_threads_allowed", 6}, {"_dangling", 7}, {"_deque", 7}, {"_enumerate", 7},
+    {"_get_main_thread_ident", 4}, {"_is_main_interpreter", 6}, {"_islice", 1}, {"_limbo", 7},
+    {"_main_thread", 7}, {"_maintain_shutdown_locks", 3}, {"_make_invoke_excepthook", 7},
+    {"_make_thread_handle", 4}, {"_newname", 7}, {"_os", 7}, {"_profile_hook", 7},
+    {"_register_atexit", 7}, {"_set_sentinel", 3}, {"_shutdown", 7}, {"_shutdown_locks", 3},
+    {"_shutdown_locks_lock", 3}, {"_start_joinable_thread", 4}, {"_start_new_thread", 3},
+    {"_sys", 7}, {"_thread_local_info", 4}, {"_thread_shutdown", 4}, {"_threading_atexits", 7},
+    {"_time", 7}, {"_trace_hook", 7}, {"activeCount", 7}, {"active_count", 7}, {"currentThread", 7},
+    {"current_thread", 7}, {"enumerate", 7}, {"excepthook", 7}, {"functools", 3}, {"get_ident", 7},
+    {"get_native_id", 7}, {"getprofile", 7}, {"gettrace", 7}, {"local", 7}, {"main_thread", 7},
+    {"setprofile", 7}, {"setprofile_all_threads", 6}, {"settrace", 7}, {"settrace_all_threads", 6},
+    {"stack_size", 7}, {"warnings", 4},
 };
 
 #define N(t) t, sizeof t / sizeof t[0]
@@ -904,8 +960,11 @@ const CpyNamedSet cpython_modules[] = {
     {"json", {N(module_json)}},
     {"pprint", {N(module_pprint)}},
     {"typing", {N(module_typing)}},
+    {"itertools", {N(module_itertools)}},
+    {"dataclasses", {N(module_dataclasses)}},
     {"array", {N(module_array)}},
     {"io", {N(module_io)}},
     {"reprlib", {N(module_reprlib)}},
+    {"threading", {N(module_threading)}},
     {0},
 };

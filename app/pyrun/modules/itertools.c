@@ -47,6 +47,8 @@ TpArgs tp_args(PyRun *I, SimId *a, int n, SimId kw)
 
 SimId tp_args_done(PyRun *I, TpArgs *t, SimId result)
 {
+    if (!result && t->args)
+        exc_made_at_raise(I); /* 3.12+: the exception was made while the tuple lived */
     sim_xdecref(S, t->args);
     sim_xdecref(S, t->kwargs);
     t->args = t->kwargs = 0;

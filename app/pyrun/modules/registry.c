@@ -27,6 +27,7 @@ static const DefTable tables[] = {
     {function_defs, &function_ndefs},
     {counter_methods, &counter_nmethods}, /* a class's, not a type's: out of the method index */
     {namedtuple_methods, &namedtuple_nmethods},
+    {odict_methods, &odict_nmethods}, /* a class's too */
     {list_methods, &list_nmethods},
     {dict_methods, &dict_nmethods},
     {set_methods, &set_nmethods},
@@ -70,8 +71,9 @@ static const DefTable tables[] = {
     {array_functions, &array_nfunctions},
     {io_functions, &io_nfunctions},
     {reprlib_functions, &reprlib_nfunctions},
+    {threading_functions, &threading_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 3, FIRST_MODULE = 24 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 4, FIRST_MODULE = 25 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -106,7 +108,10 @@ const ModuleDef py_modules[] = {
      "`copy`), the class `Counter` (`most_common`, `elements`, `update`, `subtract`, `total`, `copy`, "
      "missing keys 0, `del` without KeyError, `+ - | &` and their in-place forms, unary `+ -`, "
      "comparisons, repr), `namedtuple` (keywords: rename defaults module; `_fields`, `_field_defaults`, "
-     "`_make`, `_replace`, `_asdict`, `__getnewargs__`, field attributes, repr)", collections_on_import},
+     "`_make`, `_replace`, `_asdict`, `__getnewargs__`, field attributes, repr), the type `OrderedDict` "
+     "(its nodes and fast-nodes array in its size, `move_to_end`, `popitem` (keyword: last), `copy`, "
+     "`update`, `fromkeys`, `keys`, `values`, `items`, `reversed`, `==` in order, `| |=`, repr per "
+     "version; subclasses without `__setitem__` and the like)", collections_on_import},
     {"dataclasses", dataclasses_functions, &dataclasses_nfunctions, dataclasses_module_init,
      "`dataclass` (keywords: repr eq order frozen match_args slots; a class's own fields only), `field` "
      "(keywords: default default_factory init repr compare), `fields`, `is_dataclass`, `asdict`, "
@@ -146,6 +151,12 @@ const ModuleDef py_modules[] = {
      "`readable`, `writable`, `seekable`, iteration by lines, `with`, and `print(..., file=)`)", io_on_import},
     {"reprlib", reprlib_functions, &reprlib_nfunctions, reprlib_module_init,
      "(`repr` with the default limits of its Repr instance)", reprlib_on_import},
+    {"threading", threading_functions, &threading_nfunctions, threading_module_init,
+     "the classes `Thread` (keywords: target args kwargs name daemon; `start`, `join` (timeout), `is_alive`, "
+     "`run` (a subclass's own), `name`, `ident`, `daemon`) and `Event` (`set`, `clear`, `is_set`, `wait` "
+     "(timeout)), `Lock` and `RLock` (`acquire` (blocking timeout), `release`, `locked`, `with`); threads run "
+     "on the model's GIL and simulated clock, one schedule per program (not CPython's, which the OS picks)",
+     threading_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -262,8 +273,9 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
 {
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
                                           "functools", "collections", "dataclasses", "contextlib",
-                                          "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array", "io", "reprlib"};
-    if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM)) /* "WeakSet.add" */
+                                          "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array", "io", "reprlib",
+                                          "threading"};
+    if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM || d->module == BM_THREADING))
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
         snprintf(out, cap, "deque.%s", d->name);
@@ -437,7 +449,7 @@ const char *bi_python_library(const BuiltinDef *d)
     static const char *const libs[] = {
         [BM_COPY] = "copy", [BM_DATACLASSES] = "dataclasses", [BM_CONTEXTLIB] = "contextlib",
         [BM_RANDOM] = "random", [BM_STRING] = "string", [BM_ENUM] = "enum", [BM_JSON] = "json",
-        [BM_PPRINT] = "pprint", [BM_TYPING] = "typing",
+        [BM_PPRINT] = "pprint", [BM_TYPING] = "typing", [BM_THREADING] = "threading",
     };
     if (d->module < sizeof libs / sizeof libs[0] && libs[d->module])
         return libs[d->module];

@@ -106,6 +106,12 @@ static const ImportCost costs[STD_COUNT] = {
     /* reprlib imports itertools and _thread (mods3, measured as array) */
     [STD_REPRLIB] = {"reprlib", STD_BIT(STD_ITERTOOLS), {316, 352, 353}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0},
                      {212, 263, 262}},
+    /* threading imports os, functools (3.11, 3.12: collections, operator,
+     * reprlib ...), itertools, _weakrefset (threads2: measured as array) */
+    [STD_THREADING] = {"threading",
+                       STD_BIT(STD_FUNCTOOLS) | STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS) |
+                           STD_BIT(STD_COLLECTIONS) | STD_BIT(STD_REPRLIB),
+                       {288, 63, 544}, {4, 4, 1}, {107, 107, 7}, {28, 0, 0}, {1808, 1896, 1385}},
     [STD_COLLECTIONS] = {"collections", STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_OPERATOR), {507, 560, 173},
                          {2, 2, 1}, {76, 76, 80}, {69, 69, 0}, {1228, 1308, 1251}},
 };
@@ -115,7 +121,7 @@ static const char *const statements[STD_COUNT] = {
     "import itertools", "import math", "import operator", "import functools", "import contextlib",
     "import copy", "import collections", "import weakref", "import dataclasses",
     "import random", "import string", "import enum", "import json", "import pprint", "import typing",
-    "import array", "import reprlib",
+    "import array", "import reprlib", "import threading",
 };
 
 bool std_freelists_empty(PyRun *I)
@@ -201,6 +207,8 @@ void std_import(PyRun *I, int which)
     unsigned implies = c->implies;
     if (v == 2 && which == STD_ENUM) /* 3.13's enum imports types alone */
         implies = 0;
+    if (v == 2 && which == STD_THREADING) /* 3.13's threading imports itertools, not functools */
+        implies = STD_BIT(STD_ITERTOOLS);
     if (v == 2 && which == STD_TYPING) /* 3.13's typing imports neither contextlib nor re */
         implies &= ~(STD_BIT(STD_CONTEXTLIB) | STD_BIT(STD_ENUM));
     I->std_imported |= STD_BIT(which) | implies;

@@ -175,6 +175,37 @@ static SimId s_intern(PyRun *I, SimId *a, int n, SimId kw)
     return sim_str_intern_obj(S, a[0]);
 }
 
+static SimId s_getswitchinterval(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    return sim_float(S, (double)I->vs.interval / 1e12);
+}
+
+/* sys.setswitchinterval(s): the GIL's switch interval on the simulated
+ * clock (CPython keeps it in whole microseconds) */
+static SimId s_setswitchinterval(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    double v;
+    SimKind k = sim_kind(S, a[0]);
+    if (k == SK_FLOAT)
+        v = sim_obj(S, a[0])->v.f;
+    else if (k == SK_INT || k == SK_BOOL)
+        v = (double)sim_obj(S, a[0])->v.i;
+    else {
+        py_raise(I, EXC_TypeError, "must be real number, not %s", op_typename(I, a[0]));
+        return 0;
+    }
+    if (v <= 0) {
+        py_raise(I, EXC_ValueError, "switch interval must be strictly positive");
+        return 0;
+    }
+    int64_t us = (int64_t)(v * 1e6);
+    I->vs.interval = (us < 1 ? 1 : us) * 1000000;
+    I->vs.check_at = 0; /* the next drop request moves */
+    return bi_none(I);
+}
+
 static SimId s_getrecursionlimit(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)a, (void)n, (void)kw;
@@ -241,6 +272,8 @@ const BuiltinDef sys_functions[] = {
     BUILTIN("_debugmallocstats", 0, BM_SYS, s_debugmallocstats, .style = ARGS_NONE),
     BUILTIN("intern", 0, BM_SYS, s_intern, .style = ARGS_ONE),
     BUILTIN("getrecursionlimit", 0, BM_SYS, s_getrecursionlimit, .style = ARGS_NONE),
+    BUILTIN("getswitchinterval", 0, BM_SYS, s_getswitchinterval, .style = ARGS_NONE),
+    BUILTIN("setswitchinterval", 0, BM_SYS, s_setswitchinterval, .style = ARGS_ONE),
     BUILTIN("setrecursionlimit", 0, BM_SYS, s_setrecursionlimit, .style = ARGS_ONE),
     BUILTIN("exc_info", 0, BM_SYS, s_exc_info, .style = ARGS_NONE),
     BUILTIN("exception", 0, BM_SYS, s_exception, .style = ARGS_NONE),

@@ -9,7 +9,9 @@
  * and the model does not pretend to be the learner's machine.  The floats
  * and ints the clocks return are ordinary objects (sizes, counts), and a
  * clock read allocates nothing the collector counts, as in CPython.
- * sleep() really waits, in slices, so that stopping a run still works.
+ * sleep() really waits, in slices, so that stopping a run still works, and
+ * moves the simulated clock; once the program started a thread it only
+ * moves the simulated clock, releasing the GIL (sim/vmsched.h).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -75,7 +77,17 @@ static SimId t_sleep(PyRun *I, SimId *a, int n, SimId kw)
         py_raise(I, EXC_ValueError, "sleep length must be non-negative");
         return 0;
     }
+    if (I->vs.nthr > 1) { /* threads: the simulated clock, the GIL released (vm_threads.c) */
+        if (I->ts->nested) {
+            py_not_modelled(I, 0, "time.sleep() inside a call from C code while threads run: the model "
+                                  "switches threads only in the outermost loop");
+            return 0;
+        }
+        vs_sleep(&I->vs, (int64_t)(secs * 1e12));
+        return bi_none(I);
+    }
     int64_t end = clock_ns(CLOCK_MONOTONIC) + (int64_t)(secs * 1e9);
+    I->vs.now += (int64_t)(secs * 1e12);
     for (;;) {
         if (I->stop && *I->stop)
             break;

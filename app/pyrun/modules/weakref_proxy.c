@@ -11,6 +11,7 @@
 
 #include "base/xalloc.h"
 
+#include "pyrun/modules/threading.h"
 #include "pyrun/modules/weakref_int.h"
 #include "pyrun/types/types.h"
 
@@ -35,7 +36,8 @@ bool weakref_native_method(PyRun *I, SimId fn)
     if (sim_kind(S, fn) != SK_BUILTIN || SIM_V(S, fn, SK_BUILTIN, builtin.self))
         return false;
     const BuiltinDef *d = bi_def(SIM_V(S, fn, SK_BUILTIN, builtin.index));
-    return d && d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_DATACLASSES);
+    return d && d->owner == SK_INSTANCE &&
+           (d->module == BM_WEAKREF || d->module == BM_DATACLASSES || d->module == BM_THREADING);
 }
 
 static bool native_instance(PyRun *I, SimId obj)
@@ -111,6 +113,8 @@ SimId weakref_getattr(PyRun *I, SimId obj, SimId name, bool *handled)
     }
     bool cls = sim_kind(S, obj) == SK_TYPE && (sim_type_word(S, obj, SIM_TY_FLAGS) & SIM_TYF_NATIVE);
     if (!native_instance(I, obj) && !cls)
+        return 0;
+    if (threading_owns(I, cls ? obj : sim_obj(S, obj)->type)) /* a Thread's __dict__ is CPython's */
         return 0;
     size_t n;
     const char *s = sim_str_data(S, name, &n);

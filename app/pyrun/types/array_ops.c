@@ -181,7 +181,7 @@ static SimId ar_tobytes(PyRun *I, SimId *a, int n, SimId kw)
     size_t nb = (size_t)sim_obj(S, a[0])->len * array_isz(I, a[0]);
     uint8_t *copy = malloc(nb + 1);
     memcpy(copy, array_raw(I, a[0]), nb);
-    SimId r = sim_bytes(S, copy, nb);
+    SimId r = sim_bytes_shared(S, copy, nb);
     free(copy);
     return r;
 }

@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/modules/itertools.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -48,7 +49,7 @@ static SimId bytes_from_items(PyRun *I, SimId src)
         buf_addc(&b, (char)byte);
     }
     sim_xdecref(S, it);
-    SimId r = ok ? sim_bytes(S, (const uint8_t *)buf_str(&b), b.len) : 0;
+    SimId r = ok ? sim_bytes_shared(S, (const uint8_t *)buf_str(&b), b.len) : 0;
     buf_fini(&b);
     return r;
 }
@@ -67,6 +68,10 @@ static SimId make_bytes(PyRun *I, SimId src, bool array)
     if (k == SK_STR) {
         py_raise(I, EXC_TypeError, "string argument without an encoding");
         return 0;
+    }
+    if (!array && k == SK_BYTES && !sim_is_subinst(S, src)) { /* PyObject_Bytes: an exact bytes itself */
+        sim_incref(S, src);
+        return src;
     }
     if (bytes_like(I, src)) {
         size_t n;
@@ -99,11 +104,10 @@ static SimId make_bytes(PyRun *I, SimId src, bool array)
     return r;
 }
 
-SimId bytes_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
+static SimId construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
 {
     int np = bi_npos(I, n, kw);
     const char *name = kind == SK_BYTES ? "bytes" : "bytearray";
-    bi_args_tuple(I, n); /* no vectorcall: type_call makes a tuple */
     if (np == 3)
         return py_not_modelled(I, 0, "the errors argument of %s()", name), 0;
     if (!bi_nargs(I, name, np, 0, 2))
@@ -127,7 +131,13 @@ SimId bytes_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
         bool ascii = el == 5 && strncasecmp(enc, "ascii", 5) == 0 && sim_obj(S, a[0])->cap == len;
         if (!utf8 && !ascii) /* the model stores str as UTF-8 only */
             return py_not_modelled(I, 0, "encoding to '%.*s' in %s()", (int)el, enc, name), 0;
-        return kind == SK_BYTES ? sim_bytes(S, (const uint8_t *)d, len) : sim_bytearray(S, (const uint8_t *)d, len);
+        return kind == SK_BYTES ? sim_bytes_shared(S, (const uint8_t *)d, len) : sim_bytearray(S, (const uint8_t *)d, len);
     }
     return make_bytes(I, a[0], kind == SK_BYTEARRAY);
+}
+
+SimId bytes_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
+{
+    TpArgs t = tp_args(I, a, n, kw); /* no vectorcall: type_call packs the arguments */
+    return tp_args_done(I, &t, construct(I, kind, a, n, kw));
 }

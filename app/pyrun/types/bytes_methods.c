@@ -257,6 +257,13 @@ static SimId strip_sides(PyRun *I, SimId *a, int n, int sides)
         sim_incref(S, a[0]);
         return a[0];
     }
+    if (sim_kind(S, a[0]) == SK_BYTES) { /* PyBytes_FromStringAndSize(s + i, j - i) */
+        SimId r = sim_bytes_shared(S, d + i, j - i);
+        if (!sim_nomem(S))
+            return r;
+        sim_decref(S, r);
+        return py_no_memory(I), (SimId)0;
+    }
     return like(I, a[0], d + i, j - i);
 }
 
@@ -328,13 +335,13 @@ static SimId join(PyRun *I, SimId *a, int n, SimId kw)
 #define SHARED(K)                                                                                      \
     BUILTIN("decode", K, 0, decode, .kw = "encoding errors", .style = ARGS_CLINIC, .min = 0, .max = 2),   \
     BUILTIN("hex", K, 0, hex, .kw_refused = "sep bytes_per_sep", .style = ARGS_CLINIC, .min = 0, .max = 2), \
-    BUILTIN("find", K, 0, find, .style = ARGS_RANGE, .min = 1, .max = 3),                                \
-    BUILTIN("rfind", K, 0, rfind, .style = ARGS_RANGE, .min = 1, .max = 3),                              \
-    BUILTIN("index", K, 0, b_index, .style = ARGS_RANGE, .min = 1, .max = 3),                            \
-    BUILTIN("rindex", K, 0, b_rindex, .style = ARGS_RANGE, .min = 1, .max = 3),                          \
-    BUILTIN("count", K, 0, count, .style = ARGS_RANGE, .min = 1, .max = 3),                              \
-    BUILTIN("startswith", K, 0, startswith, .style = ARGS_RANGE, .min = 1, .max = 3),                    \
-    BUILTIN("endswith", K, 0, endswith, .style = ARGS_RANGE, .min = 1, .max = 3),                        \
+    BUILTIN("find", K, 0, find, .style = ARGS_RANGE, .min = 1, .max = 3, .varargs = VA_TO_312),                                \
+    BUILTIN("rfind", K, 0, rfind, .style = ARGS_RANGE, .min = 1, .max = 3, .varargs = VA_TO_312),                              \
+    BUILTIN("index", K, 0, b_index, .style = ARGS_RANGE, .min = 1, .max = 3, .varargs = VA_TO_312),                            \
+    BUILTIN("rindex", K, 0, b_rindex, .style = ARGS_RANGE, .min = 1, .max = 3, .varargs = VA_TO_312),                          \
+    BUILTIN("count", K, 0, count, .style = ARGS_RANGE, .min = 1, .max = 3, .varargs = VA_TO_312),                              \
+    BUILTIN("startswith", K, 0, startswith, .style = ARGS_RANGE, .min = 1, .max = 3, .varargs = VA_TO_312),                    \
+    BUILTIN("endswith", K, 0, endswith, .style = ARGS_RANGE, .min = 1, .max = 3, .varargs = VA_TO_312),                        \
     BUILTIN("upper", K, 0, upper, .style = ARGS_NONE), BUILTIN("lower", K, 0, lower, .style = ARGS_NONE),   \
     BUILTIN("strip", K, 0, strip, .style = ARGS_RANGE, .min = 0, .max = 1),                              \
     BUILTIN("lstrip", K, 0, lstrip, .style = ARGS_RANGE, .min = 0, .max = 1),                            \

@@ -31,7 +31,7 @@ static SimId piece(PyRun *I, SimId self, const uint8_t *d, size_t n)
 {
     uint8_t *copy = malloc(n + 1); /* allocating may move the slab under d */
     memcpy(copy, d, n);
-    SimId r = sim_kind(S, self) == SK_BYTES ? sim_bytes(S, copy, n) : sim_bytearray(S, copy, n);
+    SimId r = sim_kind(S, self) == SK_BYTES ? sim_bytes_shared(S, copy, n) : sim_bytearray(S, copy, n);
     free(copy);
     return r;
 }

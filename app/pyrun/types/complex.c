@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/modules/itertools.h"
 #include "pyrun/types/bigint.h"
 #include "pyrun/types/types.h"
 
@@ -368,14 +369,9 @@ static SimId from_string(PyRun *I, SimId str)
 }
 
 /* complex_new: complex(), complex(real), complex(real, imag), by keyword too */
-SimId complex_construct(PyRun *I, SimId *a, int n, SimId kw)
+static SimId construct(PyRun *I, SimId *a, int n, SimId kw)
 {
     int np = bi_npos(I, n, kw);
-    bi_args_tuple(I, np); /* no vectorcall: _PyObject_MakeTpCall packs the arguments */
-    if (kw && sim_obj(S, kw)->len) {
-        SimId d = sim_dict(S); /* ... and the keywords (_PyStack_AsDict) */
-        sim_decref(S, d);
-    }
     if (!bi_nargs(I, "complex", np, 0, 2))
         return 0;
     SimId kr = bi_kwarg(I, a, n, kw, "real"), ki = bi_kwarg(I, a, n, kw, "imag");
@@ -430,3 +426,9 @@ const BuiltinDef complex_methods[] = {
     BUILTIN("conjugate", SK_COMPLEX, BM_BUILTINS, complex_conjugate, .style = ARGS_NONE),
 };
 const int complex_nmethods = (int)(sizeof complex_methods / sizeof complex_methods[0]);
+
+SimId complex_construct(PyRun *I, SimId *a, int n, SimId kw)
+{
+    TpArgs t = tp_args(I, a, n, kw); /* no vectorcall: _PyObject_MakeTpCall packs the arguments */
+    return tp_args_done(I, &t, construct(I, a, n, kw));
+}

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/modules/collections.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -353,6 +354,8 @@ bool dict_merge(PyRun *I, SimId d, SimId src, int override, SimId *dup)
     const SimObj *so = sim_obj(S, src);
     if (d == src || so->len == 0)
         return true;
+    if (sim_is_odict(S, src)) /* its own __iter__: dict_merge's slow path, key by key in its order */
+        return odict_merge_into(I, d, src, override, dup);
     if (sim_obj(S, d)->len == 0) {
         override = DICT_MERGE_SET; /* nothing in d to keep or collide with */
         if (clean_to_clone(I, src)) {

@@ -206,6 +206,12 @@ SimId exc_new(PyRun *I, SimId cls, SimId args)
     return e;
 }
 
+void exc_made_at_raise(PyRun *I)
+{
+    if (S->prof->version >= SIM_V312 && I->ts->err.set && !I->refused)
+        sim_decref(S, exc_instance(I));
+}
+
 void exc_made_and_cleared(PyRun *I, ExcType t, const char *msg)
 {
     SimId text = sim_str(S, msg, strlen(msg));

@@ -240,6 +240,11 @@ SimId iter_new(PyRun *I, SimId obj)
         SimId r = dunder_iter(I, obj);
         return r == S->notimpl ? 0 : r;
     }
+    if (odict_is(I, obj)) /* odict_iter */
+        return odict_iter(I, obj, SIM_VIEW_KEYS, false);
+    if (sim_kind(S, obj) == SK_DICTVIEW && sim_obj(S, obj)->sub != SIM_VIEW_PROXY &&
+        odict_is(I, SIM_V(S, obj, SK_DICTVIEW, view.dict))) /* odictkeys_iter and the like */
+        return odict_iter(I, SIM_V(S, obj, SK_DICTVIEW, view.dict), sim_obj(S, obj)->sub, false);
     if (sim_kind(S, obj) == SK_DICTVIEW && sim_obj(S, obj)->sub == SIM_VIEW_ITEMS) {
         SimId it = dict_items_iter(I, SIM_V(S, obj, SK_DICTVIEW, view.dict));
         if (sim_nomem(S)) {
@@ -270,6 +275,7 @@ static SimId composite_next(PyRun *I, SimId it)
     case SIM_XT_CALL_ITER: return call_iter_next(I, it);
     case SIM_XT_DICT_ITEMITER: return dict_items_next(I, it);
     case SIM_XT_DEQUE_ITER: case SIM_XT_DEQUE_REVITER: return deque_iter_next(I, it, xt);
+    case SIM_XT_ODICT_ITER: return odict_iter_next(I, it);
     case SIM_XT_ENUMERATE: case SIM_XT_ZIP: case SIM_XT_MAP: case SIM_XT_FILTER: case SIM_XT_REVERSED:
     case SIM_XT_LIST_REVITER: case SIM_XT_DICT_REVKEYITER: case SIM_XT_DICT_REVVALUEITER:
     case SIM_XT_DICT_REVITEMITER:

@@ -344,6 +344,13 @@ SimId iter_reversed(PyRun *I, SimId *a, int n, SimId kw)
         sim_decref(S, meth);
         return r;
     }
+    SimId od = k == SK_DICT ? seq : k == SK_DICTVIEW && sim_obj(S, seq)->sub != SIM_VIEW_PROXY ? SIM_V(S, seq, SK_DICTVIEW, view.dict) : 0;
+    if (od && odict_is(I, od)) { /* OrderedDict.__reversed__, odict_keys.__reversed__ ... */
+        SimId meth = lookup_special(I, seq);
+        SimId r = odict_iter(I, od, k == SK_DICT ? SIM_VIEW_KEYS : sim_obj(S, seq)->sub, true);
+        sim_decref(S, meth);
+        return r;
+    }
     if (k == SK_LIST || k == SK_RANGE || k == SK_DICT || k == SK_DICTVIEW) { /* their own __reversed__ */
         SimId meth = lookup_special(I, seq);
         SimId r = k == SK_LIST    ? reversed_seq(I, SIM_XT_LIST_REVITER, seq, sim_obj(S, seq)->len)

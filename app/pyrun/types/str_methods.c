@@ -462,14 +462,11 @@ SimId str_encode_method(PyRun *I, SimId *a, int n, SimId kw)
         for (size_t i = 0; i < len; i++)
             out[i] = (uint8_t)cp[i];
         nb = len, d = (const char *)out;
-        if (nb != 1)
-            r = sim_bytes(S, out, nb);
+        r = sim_bytes_shared(S, out, nb);
         free(out);
-    } else if (nb != 1) {
-        r = sim_bytes(S, (const uint8_t *)d, nb); /* utf-8: the model's own text */
+    } else {
+        r = sim_bytes_shared(S, (const uint8_t *)d, nb); /* utf-8: the model's own text */
     }
     free(cp);
-    if (nb == 1) /* CPython's one-byte bytes are static singletons */
-        return py_not_modelled(I, 0, "the one-byte bytes str.encode() returns (a shared singleton)"), (SimId)0;
     return r;
 }

@@ -87,6 +87,8 @@ static bool list_init(PyRun *I, SimId l, SimId *a, int n, SimId kw)
 
 bool subinst_init(PyRun *I, SimId inst, SimId *a, int n, SimId kw)
 {
+    if (odict_is(I, inst))
+        return odict_init(I, inst, a, n, kw);
     if (defaultdict_is(I, inst))
         return defaultdict_init(I, inst, a, n, kw);
     if (counter_is(I, inst))
@@ -262,6 +264,11 @@ SimId subinst_attr_get(PyRun *I, SimId obj, SimId name)
             sim_incref(S, obj);
             return sim_builtin(S, SIM_V(S, c, SK_BUILTIN, builtin.index), obj);
         }
+        if (ck == SK_BUILTIN && !SIM_V(S, c, SK_BUILTIN, builtin.self) &&
+            bi_def(SIM_V(S, c, SK_BUILTIN, builtin.index))->classmethod) { /* od.fromkeys: bound to the class */
+            sim_incref(S, cls);
+            return sim_builtin(S, SIM_V(S, c, SK_BUILTIN, builtin.index), cls);
+        }
         return ret(I, c);
     }
     char buf[64];
@@ -371,6 +378,11 @@ int subinst_super_method(PyRun *I, SimId obj_type, SimId cls, const char *name)
         SimId c = sim_items(S, mro)[i];
         if (c == S->types[k])
             return after ? bi_method_of_kind(k, name) : -1;
+        if (after && (sim_type_word(S, c, SIM_TY_FLAGS) & SIM_TYF_NATIVE)) { /* OrderedDict's methods */
+            SimId m = sim_dict_get_str(S, SIM_V(S, c, SK_TYPE, type.dict), name);
+            if (m && sim_kind(S, m) == SK_BUILTIN)
+                return (int)SIM_V(S, m, SK_BUILTIN, builtin.index);
+        }
         after = after || c == cls;
     }
     return -1;

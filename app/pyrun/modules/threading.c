@@ -1,0 +1,586 @@
+/*
+ * threading: a first subset of the module on the VM's threads (vm_threads.c,
+ * sim/vmsched.h): Thread (target, args, kwargs, name, daemon; start, join,
+ * is_alive, run, name, ident, daemon, a subclass's own run), Lock and RLock
+ * (acquire with blocking and timeout, release, locked, with), Event (set,
+ * clear, is_set, wait), current_thread, get_ident, active_count, enumerate,
+ * main_thread.
+ *
+ * In CPython Lib/threading.py is Python over _thread: a Thread is an
+ * instance of a Python class whose __dict__ holds CPython's attributes in
+ * CPython's order (_target, _name, _args, _kwargs, _daemonic, _ident ...),
+ * its _started an Event whose _cond is a Condition over a lock, with that
+ * lock's bound acquire and release and a deque of waiters: the model makes
+ * those objects (sizes and refcounts as CPython's), with None standing for
+ * the values it does not make (_stderr, _invoke_excepthook, 3.13's _handle).
+ * What threading's Python code allocates besides is not replayed, so the
+ * young count and the next collection's result are unsure (refused) after
+ * it.  A lock is an object of the class _thread.lock (56 bytes; RLock 64)
+ * whose scheduler lock is its number in the object's spare word (cap), as
+ * are a Thread's scheduler thread and an Event's event.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "pyrun/modules/collections.h"
+#include "pyrun/modules/std_import.h"
+#include "pyrun/modules/threading_int.h"
+
+/* del obj.<name> for each name (Thread.run's finally) */
+static void drop_run_args(PyRun *I, SimId obj)
+{
+    static const char *const names[] = {"_target", "_args", "_kwargs"};
+    for (int i = 0; i < 3; i++) {
+        SimId k = name_of(I, names[i]);
+        if (sim_attr_get(S, obj, k))
+            attr_del(I, obj, k);
+        sim_decref(S, k);
+    }
+}
+
+/* ---- threads ----------------------------------------------------------------- */
+
+/* Scheduler thread t's Thread object (t < 0: none) */
+SimId threading_obj(PyRun *I, int t)
+{
+    PyThreading *s = I->threading;
+    return s && t >= 0 && t < s->nobjs ? s->objs[t] : 0;
+}
+
+static void set_obj(PyRun *I, int t, SimId obj)
+{
+    PyThreading *s = st(I);
+    if (t >= s->nobjs) {
+        s->objs = xrealloc(s->objs, (size_t)(t + 1) * sizeof *s->objs);
+        memset(s->objs + s->nobjs, 0, (size_t)(t + 1 - s->nobjs) * sizeof *s->objs);
+        s->nobjs = t + 1;
+    }
+    s->objs[t] = obj;
+}
+
+static bool v313(PyRun *I)
+{
+    return S->prof->version >= SIM_V313;
+}
+
+/* Thread.__init__'s attributes, in CPython's order */
+static bool thread_fill(PyRun *I, SimId self, SimId target, SimId name, SimId args, SimId kwargs, bool daemon)
+{
+    SimId ev = vm_new_instance(I, st(I)->cls[THC_EVENT], NULL, 0, false);
+    if (!ev || !thr_event_fill(I, ev))
+        return false;
+    sim_incref(S, target), sim_incref(S, args);
+    if (kwargs)
+        sim_incref(S, kwargs);
+    bool ok = put(I, self, "_target", target) && put(I, self, "_name", name) && put(I, self, "_args", args) &&
+              put(I, self, "_kwargs", kwargs ? kwargs : sim_dict(S)) &&
+              put(I, self, "_daemonic", sim_bool(S, daemon)) && put(I, self, "_ident", bi_none(I)) &&
+              put(I, self, "_native_id", bi_none(I)) &&
+              put(I, self, v313(I) ? "_handle" : "_tstate_lock", bi_none(I)) && put(I, self, "_started", ev);
+    if (ok && !v313(I))
+        ok = put(I, self, "_is_stopped", sim_bool(S, false));
+    return ok && put(I, self, "_initialized", sim_bool(S, true)) && put(I, self, "_stderr", bi_none(I)) &&
+           put(I, self, "_invoke_excepthook", bi_none(I));
+}
+
+static SimId th_init(PyRun *I, SimId *a, int n, SimId kw)
+{
+    static const char *const names[] = {"group", "target", "name", "args", "kwargs"};
+    SimId v[5] = {0};
+    int np = bi_npos(I, n, kw) - 1;
+    if (np > 5) {
+        py_raise(I, EXC_TypeError, "Thread.__init__() takes from 1 to 6 positional arguments but %d were given", np + 1);
+        return 0;
+    }
+    for (int i = 0; i < 5; i++)
+        v[i] = i < np ? a[1 + i] : bi_kwarg(I, a, n, kw, names[i]);
+    SimId dm = bi_kwarg(I, a, n, kw, "daemon");
+    if (v[0] && v[0] != S->none)
+        return py_not_modelled(I, 0, "Thread(group=...) (CPython asserts it is None)"), (SimId)0;
+    SimId target = v[1] && v[1] != S->none ? v[1] : S->none;
+    unsure(I);
+    SimId name;
+    if (v[2] && v[2] != S->none) {
+        Buf b = {0};
+        if (!op_str(I, v[2], &b)) {
+            buf_fini(&b);
+            return 0;
+        }
+        name = sim_str(S, buf_str(&b), b.len);
+        buf_fini(&b);
+    } else {
+        char buf[160];
+        int k = ++st(I)->counter;
+        int len = snprintf(buf, sizeof buf, "Thread-%d", k);
+        SimKind tk = sim_kind(S, target);
+        SimId fn = tk == SK_METHOD ? SIM_V(S, target, SK_METHOD, method.func) : target;
+        size_t nn = 0;
+        const char *d = NULL;
+        if (sim_kind(S, fn) == SK_FUNC) { /* 3.10+: the target's __name__ */
+            SimId tn = sim_items(S, fn)[SIM_FN_FUNCNAME];
+            if (!tn)
+                tn = I->codes[SIM_V(S, fn, SK_FUNC, func.code)].name;
+            if (tn && sim_kind(S, tn) == SK_STR)
+                d = sim_str_data(S, tn, &nn);
+        } else if (tk == SK_BUILTIN) {
+            d = bi_def(SIM_V(S, target, SK_BUILTIN, builtin.index))->name;
+            nn = strlen(d);
+        } else if (tk == SK_TYPE) {
+            d = sim_type_name(S, target);
+            nn = strlen(d);
+        }
+        if (d)
+            len += snprintf(buf + len, sizeof buf - (size_t)len, " (%.*s)", (int)(nn > 100 ? 100 : nn), d);
+        name = sim_str(S, buf, (size_t)(len < (int)sizeof buf ? len : (int)sizeof buf - 1));
+    }
+    SimId args = v[3] ? v[3] : S->empty_tuple;
+    bool daemon;
+    if (dm && dm != S->none) {
+        int b = op_truth(I, dm);
+        if (b < 0)
+            return 0;
+        daemon = b;
+    } else {
+        SimId cur = threading_obj(I, I->vs.running);
+        daemon = cur && I->vs.running > 0 && I->vs.thr[I->vs.running].daemon;
+    }
+    SimId kwargs = v[4] && v[4] != S->none ? v[4] : 0;
+    return thread_fill(I, a[0], target, name, args, kwargs, daemon) ? bi_none(I) : 0;
+}
+
+static int thread_id(PyRun *I, SimId self)
+{
+    return word(I, self);
+}
+
+static bool initialized(PyRun *I, SimId self)
+{
+    if (get(I, self, "_initialized"))
+        return true;
+    py_raise(I, EXC_RuntimeError, "thread.__init__() not called");
+    return false;
+}
+
+static SimId th_start(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    SimId self = a[0];
+    if (!initialized(I, self))
+        return 0;
+    if (thread_id(I, self) >= 0) {
+        py_raise(I, EXC_RuntimeError, "threads can only be started once");
+        return 0;
+    }
+    if (!thr_can_block(I, "Thread.start()")) /* it waits for the new thread's _started */
+        return 0;
+    SimId dm = get(I, self, "_daemonic");
+    int t = vs_spawn(&I->vs, dm == S->true_);
+    set_word(I, self, t);
+    sim_incref(S, self);
+    set_obj(I, t, self); /* threading._active */
+    while (I->nthreads <= t) {
+        I->threads = xrealloc(I->threads, (size_t)(I->nthreads + 1) * sizeof *I->threads);
+        I->threads[I->nthreads] = py_thread_new(I->nthreads);
+        I->nthreads++;
+    }
+    unsure(I);
+    if (!put(I, self, "_ident", sim_int(S, (int64_t)thr_ident_of(t))))
+        return 0;
+    vs_wait_started(&I->vs, t);
+    return bi_none(I);
+}
+
+static SimId th_join(PyRun *I, SimId *a, int n, SimId kw)
+{
+    SimId self = a[0], tmo = bi_kwarg(I, a, n, kw, "timeout");
+    if (bi_npos(I, n, kw) > 1)
+        tmo = a[1];
+    if (!initialized(I, self))
+        return 0;
+    int t = thread_id(I, self);
+    if (t < 0) {
+        py_raise(I, EXC_RuntimeError, "cannot join thread before it is started");
+        return 0;
+    }
+    if (t == I->vs.running) {
+        py_raise(I, EXC_RuntimeError, "cannot join current thread");
+        return 0;
+    }
+    int64_t timeout;
+    if (!thr_timeout_arg(I, tmo, false, &timeout))
+        return 0;
+    if (!vs_alive(&I->vs, t) || timeout == 0)
+        return bi_none(I);
+    if (!thr_can_block(I, "Thread.join()"))
+        return 0;
+    vs_wait_join(&I->vs, t, timeout < 0 ? -1 : timeout);
+    return bi_none(I);
+}
+
+static SimId th_is_alive(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    if (!initialized(I, a[0]))
+        return 0;
+    int t = thread_id(I, a[0]);
+    return sim_bool(S, t >= 0 && vs_alive(&I->vs, t));
+}
+
+/* Thread.run: the target with its arguments; the VM runs it as the new
+ * thread's first frame (vm_threads.c), so this is only a call by the program */
+static SimId th_run(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    SimId target = get(I, a[0], "_target");
+    if (!target || target == S->none) {
+        drop_run_args(I, a[0]);
+        return bi_none(I);
+    }
+    SimId args = get(I, a[0], "_args"), kwargs = get(I, a[0], "_kwargs");
+    if (kwargs && sim_kind(S, kwargs) == SK_DICT && sim_obj(S, kwargs)->len)
+        return py_not_modelled(I, 0, "Thread.run() called by the program with keyword arguments"), (SimId)0;
+    if (!args || sim_kind(S, args) != SK_TUPLE)
+        return py_not_modelled(I, 0, "Thread.run() called by the program with args that are not a tuple"),
+               (SimId)0;
+    SimId r = vm_call(I, target, sim_items(S, args), (int)sim_obj(S, args)->len);
+    if (r)
+        drop_run_args(I, a[0]);
+    return r;
+}
+
+static SimId th_repr(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    SimId self = a[0];
+    if (!initialized(I, self))
+        return 0;
+    int t = thread_id(I, self);
+    const char *status = t < 0 ? "initial" : vs_alive(&I->vs, t) ? "started" : "stopped";
+    SimId name = get(I, self, "_name");
+    size_t nn = 0;
+    const char *d = name && sim_kind(S, name) == SK_STR ? sim_str_data(S, name, &nn) : "";
+    Buf b = {0};
+    buf_printf(&b, "<%s(%.*s, %s", sim_type_name(S, self), (int)nn, d, status);
+    if (get(I, self, "_daemonic") == S->true_)
+        buf_adds(&b, " daemon");
+    if (t >= 0)
+        buf_printf(&b, " %llu", (unsigned long long)thr_ident_of(t));
+    buf_adds(&b, ")>");
+    SimId r = sim_str(S, buf_str(&b), b.len);
+    buf_fini(&b);
+    return r;
+}
+
+static SimId th_name(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    SimId v = get(I, a[0], "_name");
+    if (!v)
+        return initialized(I, a[0]), (SimId)0;
+    sim_incref(S, v);
+    return v;
+}
+
+static SimId th_ident(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    SimId v = get(I, a[0], "_ident");
+    if (!v)
+        return initialized(I, a[0]), (SimId)0;
+    sim_incref(S, v);
+    return v;
+}
+
+static SimId th_daemon(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    SimId v = get(I, a[0], "_daemonic");
+    if (!v)
+        return initialized(I, a[0]), (SimId)0;
+    sim_incref(S, v);
+    return v;
+}
+
+void threading_thread_ended(PyRun *I, int t, bool own_run)
+{
+    SimId obj = threading_obj(I, t);
+    if (!obj)
+        return;
+    if (own_run)
+        drop_run_args(I, obj);
+    if (!v313(I))
+        put(I, obj, "_is_stopped", sim_bool(S, true));
+    I->threading->objs[t] = 0;
+    sim_decref(S, obj); /* out of threading._active */
+}
+
+SimId threading_boot_call(PyRun *I, int t, SimId **args, int *nargs, SimId *kwnames, bool *own_run)
+{
+    SimId obj = threading_obj(I, t);
+    *args = NULL, *nargs = 0, *kwnames = 0, *own_run = false;
+    if (!obj)
+        return 0;
+    SimId run = sim_type_lookup(S, sim_obj(S, obj)->type, "run");
+    bool own = run && sim_kind(S, run) == SK_BUILTIN && bi_def(SIM_V(S, run, SK_BUILTIN, builtin.index))->fn == th_run;
+    if (!own) { /* a subclass's run(self) */
+        *args = xmalloc(sizeof **args);
+        sim_incref(S, obj);
+        (*args)[0] = obj;
+        *nargs = 1;
+        sim_incref(S, run);
+        return run;
+    }
+    *own_run = true;
+    SimId target = get(I, obj, "_target"), targs = get(I, obj, "_args"), kwargs = get(I, obj, "_kwargs");
+    if (!target || target == S->none)
+        return 0;
+    SimId seq = targs ? bi_seq_fast(I, targs, NULL) : 0;
+    if (targs && !seq)
+        return 0;
+    uint32_t np = seq ? sim_obj(S, seq)->len : 0;
+    uint32_t nk = kwargs && sim_kind(S, kwargs) == SK_DICT ? sim_obj(S, kwargs)->len : 0;
+    *args = xmalloc((np + nk + 1) * sizeof **args);
+    for (uint32_t i = 0; i < np; i++) {
+        (*args)[i] = sim_items(S, seq)[i];
+        sim_incref(S, (*args)[i]);
+    }
+    sim_xdecref(S, seq);
+    if (nk) {
+        SimId keys = sim_tuple(S, nk);
+        SimId k, v;
+        uint32_t pos = 0;
+        for (uint32_t i = 0; sim_dict_next(S, kwargs, &pos, &k, &v); i++) {
+            sim_incref(S, k), sim_incref(S, v);
+            sim_tuple_set(S, keys, i, k);
+            (*args)[np + i] = v;
+        }
+        *kwnames = keys;
+    }
+    *nargs = (int)(np + nk);
+    sim_incref(S, target);
+    return target;
+}
+
+/* ---- module functions -------------------------------------------------------- */
+
+static SimId current(PyRun *I)
+{
+    SimId o = I->vs.running == 0 ? st(I)->objs[0] : threading_obj(I, I->vs.running);
+    sim_incref(S, o);
+    return o;
+}
+
+static SimId f_current_thread(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    return current(I);
+}
+
+static SimId f_main_thread(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    sim_incref(S, st(I)->objs[0]);
+    return st(I)->objs[0];
+}
+
+static SimId f_get_ident(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    return sim_int(S, (int64_t)thr_ident_of(I->vs.running));
+}
+
+static SimId f_active_count(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    return sim_int(S, vs_live_count(&I->vs));
+}
+
+static SimId f_enumerate(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    SimId l = sim_list(S, 0);
+    for (int t = 0; t < st(I)->nobjs; t++) {
+        SimId o = st(I)->objs[t];
+        if (o && vs_alive(&I->vs, t)) {
+            sim_incref(S, o);
+            sim_list_append(S, l, o);
+        }
+    }
+    return l;
+}
+
+static SimId f_lock(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    return thr_new_lock(I, false);
+}
+
+static SimId f_rlock(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    unsure(I); /* threading.RLock is a Python function: its call allocates */
+    return thr_new_lock(I, true);
+}
+
+#define F(nm, f, ...) BUILTIN(nm, 0, BM_THREADING, f, __VA_ARGS__)
+#define M(nm, f, ...) BUILTIN(nm, SK_INSTANCE, BM_THREADING, f, __VA_ARGS__)
+
+const BuiltinDef threading_functions[] = {
+    F("current_thread", f_current_thread, .style = ARGS_NONE),
+    F("main_thread", f_main_thread, .style = ARGS_NONE),
+    F("get_ident", f_get_ident, .style = ARGS_NONE),
+    F("active_count", f_active_count, .style = ARGS_NONE),
+    F("enumerate", f_enumerate, .style = ARGS_NONE),
+    F("Lock", f_lock, .style = ARGS_NONE),
+    F("RLock", f_rlock, .kw = "*"),
+    M("__init__", th_init, .kw = "*"),
+    M("start", th_start),
+    M("join", th_join, .kw = "timeout"),
+    M("is_alive", th_is_alive),
+    M("run", th_run),
+    M("__repr__", th_repr),
+    F("name", th_name, .style = ARGS_ONE),
+    F("ident", th_ident, .style = ARGS_ONE),
+    F("daemon", th_daemon, .style = ARGS_ONE),
+    M("acquire", lock_acquire, .kw = "blocking timeout"),
+    M("release", lock_release),
+    M("locked", lock_locked),
+    M("__enter__", lock_enter, .kw = "*"),
+    M("__exit__", lock_exit, .kw = "*"),
+    M("__repr__", lock_repr),
+    M("__init__", ev_init),
+    M("is_set", ev_is_set),
+    M("set", ev_set),
+    M("clear", ev_clear),
+    M("wait", ev_wait, .kw = "timeout"),
+};
+const int threading_nfunctions = (int)(sizeof threading_functions / sizeof threading_functions[0]);
+
+/* ---- the classes --------------------------------------------------------------- */
+
+static SimId method(PyRun *I, BuiltinFn fn)
+{
+    for (int i = 0; i < threading_nfunctions; i++)
+        if (threading_functions[i].fn == fn)
+            return sim_builtin(S, (uint32_t)bi_index_of(&threading_functions[i]), 0);
+    return 0;
+}
+
+typedef struct ClassSpec {
+    const char *module, *name;
+    BuiltinFn methods[8];
+    const char *mnames[8];
+    int basicsize;  /* 0: a Python class's (with __dict__); else tp_basicsize less the GC
+                     * header sys.getsizeof adds for the model's instances (lock: 56, RLock: 64) */
+} ClassSpec;
+
+static SimId make_class(PyRun *I, const ClassSpec *c, SimId base)
+{
+    SimId ns = sim_dict(S);
+    bi_dict_put(I, ns, "__module__", name_of(I, c->module));
+    for (int i = 0; i < 8 && c->methods[i]; i++)
+        bi_dict_put(I, ns, c->mnames[i], method(I, c->methods[i]));
+    SimId name = name_of(I, c->name);
+    sim_incref(S, name);
+    SimId bases = sim_tuple(S, 1);
+    SimId b = base ? base : S->type_object;
+    sim_incref(S, b);
+    sim_tuple_set(S, bases, 0, b);
+    SimId mro[2] = {base ? base : S->type_object, S->type_object};
+    SimClassSpec spec = {.name = name, .qualname = name, .bases = bases, .dict = ns, .best = base, .mro = mro,
+                         .nmro = base ? 2 : 1, .add_dict = !c->basicsize && !base, .add_weak = !base,
+                         .layout = 0};
+    SimId cls = sim_class_new(S, &spec);
+    if (sim_obj(S, cls)->data) {
+        sim_items(S, cls)[SIM_TY_FLAGS] |= SIM_TYF_NATIVE;
+        if (c->basicsize) /* the header sys.getsizeof adds: 16 bytes in 3.11, 32 from 3.12 */
+            sim_items(S, cls)[SIM_TY_BASICSIZE] = (uint32_t)(c->basicsize - (S->prof->version == SIM_V311 ? 0 : 16));
+    }
+    return cls;
+}
+
+static void put_property(PyRun *I, SimId cls, const char *name, BuiltinFn getter)
+{
+    bi_dict_put(I, SIM_V(S, cls, SK_TYPE, type.dict), name, sim_property(S, method(I, getter), 0, 0, 0));
+}
+
+/* The main thread's Thread object (threading._main_thread) */
+static void make_main(PyRun *I)
+{
+    PyThreading *t = st(I);
+    SimId m = vm_new_instance(I, t->cls[THC_MAIN], NULL, 0, false);
+    thread_fill(I, m, S->none, name_of(I, "MainThread"), S->empty_tuple, 0, false);
+    put(I, m, "_ident", sim_int(S, (int64_t)thr_ident_of(0)));
+    set_word(I, m, 0);
+    set_obj(I, 0, m);
+}
+
+void threading_module_init(PyRun *I, SimId d)
+{
+    PyThreading *t = st(I);
+    CollQuiet q;
+    coll_quiet_begin(I, &q);
+    static const ClassSpec thread = {"threading", "Thread",
+                                     {th_init, th_start, th_join, th_is_alive, th_run, th_repr},
+                                     {"__init__", "start", "join", "is_alive", "run", "__repr__"}, 0};
+    static const ClassSpec lock = {"_thread", "lock",
+                                   {lock_acquire, lock_release, lock_locked, lock_enter, lock_exit, lock_repr},
+                                   {"acquire", "release", "locked", "__enter__", "__exit__", "__repr__"}, 40};
+    static const ClassSpec rlock = {"_thread", "RLock",
+                                    {lock_acquire, lock_release, lock_enter, lock_exit, lock_repr},
+                                    {"acquire", "release", "__enter__", "__exit__", "__repr__"}, 48};
+    static const ClassSpec event = {"threading", "Event", {ev_init, ev_is_set, ev_set, ev_clear, ev_wait},
+                                    {"__init__", "is_set", "set", "clear", "wait"}, 0};
+    static const ClassSpec cond = {"threading", "Condition", {0}, {0}, 0};
+    static const ClassSpec mainth = {"threading", "_MainThread", {0}, {0}, 0};
+    t->cls[THC_THREAD] = make_class(I, &thread, 0);
+    put_property(I, t->cls[THC_THREAD], "name", th_name);
+    put_property(I, t->cls[THC_THREAD], "ident", th_ident);
+    put_property(I, t->cls[THC_THREAD], "daemon", th_daemon);
+    t->cls[THC_MAIN] = make_class(I, &mainth, t->cls[THC_THREAD]);
+    t->cls[THC_LOCK] = make_class(I, &lock, 0);
+    t->cls[THC_RLOCK] = make_class(I, &rlock, 0);
+    t->cls[THC_EVENT] = make_class(I, &event, 0);
+    t->cls[THC_COND] = make_class(I, &cond, 0);
+    make_main(I);
+    coll_quiet_end(I, &q);
+    sim_incref(S, t->cls[THC_THREAD]);
+    bi_dict_put(I, d, "Thread", t->cls[THC_THREAD]);
+    sim_incref(S, t->cls[THC_EVENT]);
+    bi_dict_put(I, d, "Event", t->cls[THC_EVENT]);
+}
+
+void threading_on_import(PyRun *I)
+{
+    std_import(I, STD_THREADING);
+}
+
+bool threading_owns(PyRun *I, SimId cls)
+{
+    for (int i = 0; I->threading && i < THC_COUNT; i++)
+        if (I->threading->cls[i] == cls)
+            return true;
+    return false;
+}
+
+void threading_roots(PyRun *I, SimVisit visit, void *arg)
+{
+    PyThreading *t = I->threading;
+    if (!t)
+        return;
+    for (int i = 0; i < THC_COUNT; i++)
+        if (t->cls[i])
+            visit(S, t->cls[i], arg);
+    for (int i = 0; i < t->nobjs; i++)
+        if (t->objs[i])
+            visit(S, t->objs[i], arg);
+}
+
+void threading_free(PyRun *I)
+{
+    if (!I->threading)
+        return;
+    free(I->threading->objs);
+    free(I->threading);
+    I->threading = NULL;
+}

@@ -1,0 +1,88 @@
+/*
+ * threading_int: what modules/threading.c (threads, the module, its
+ * classes) and threading_sync.c (locks, events, waiting) share.
+ */
+#ifndef PYDIVE_PYRUN_MODULES_THREADING_INT_H
+#define PYDIVE_PYRUN_MODULES_THREADING_INT_H
+
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "pyrun/builtins.h"
+#include "pyrun/modules/threading.h"
+#include "pyrun/types/types.h"
+
+#define S (I->sim)
+
+static inline PyThreading *st(PyRun *I)
+{
+    if (!I->threading)
+        I->threading = xcalloc(1, sizeof *I->threading);
+    return I->threading;
+}
+
+static inline SimId name_of(PyRun *I, const char *s)
+{
+    return sim_str_intern(S, s, strlen(s));
+}
+
+/* The number kept in an object's spare word (+1; -1 for none). */
+static inline int word(PyRun *I, SimId o)
+{
+    return (int)sim_obj(S, o)->cap - 1;
+}
+
+static inline void set_word(PyRun *I, SimId o, int v)
+{
+    sim_obj(S, o)->cap = (uint32_t)(v + 1);
+}
+
+static inline void unsure(PyRun *I)
+{
+    I->gc_count_unsure = true;
+    I->gc_garbage_unsure = true;
+    I->count_unsure_what = "threading's objects (Lib/threading.py's allocations are not replayed)";
+}
+
+/* obj.<name> = v (v's reference stolen) */
+static inline bool put(PyRun *I, SimId obj, const char *name, SimId v)
+{
+    SimId k = name_of(I, name);
+    bool ok = attr_set(I, obj, k, v);
+    sim_decref(S, k);
+    sim_decref(S, v);
+    return ok;
+}
+
+/* obj's own attribute (borrowed), 0 when it has none */
+static inline SimId get(PyRun *I, SimId obj, const char *name)
+{
+    SimId k = name_of(I, name);
+    SimId v = sim_attr_get(S, obj, k);
+    sim_decref(S, k);
+    return v;
+}
+
+/* threading_sync.c */
+SimId thr_new_lock(PyRun *I, bool reentrant);
+/* An Event's attributes (_cond: a Condition over a new lock; _flag) and its
+ * scheduler event. */
+bool thr_event_fill(PyRun *I, SimId e);
+/* A blocking call must be made where the VM can switch threads. */
+bool thr_can_block(PyRun *I, const char *what);
+bool thr_timeout_arg(PyRun *I, SimId v, bool lock, int64_t *out);
+/* pthread_self() of scheduler thread t, as threading shows it */
+uint64_t thr_ident_of(int t);
+SimId lock_acquire(PyRun *I, SimId *a, int n, SimId kw);
+SimId lock_release(PyRun *I, SimId *a, int n, SimId kw);
+SimId lock_locked(PyRun *I, SimId *a, int n, SimId kw);
+SimId lock_enter(PyRun *I, SimId *a, int n, SimId kw);
+SimId lock_exit(PyRun *I, SimId *a, int n, SimId kw);
+SimId lock_repr(PyRun *I, SimId *a, int n, SimId kw);
+SimId ev_init(PyRun *I, SimId *a, int n, SimId kw);
+SimId ev_is_set(PyRun *I, SimId *a, int n, SimId kw);
+SimId ev_set(PyRun *I, SimId *a, int n, SimId kw);
+SimId ev_clear(PyRun *I, SimId *a, int n, SimId kw);
+SimId ev_wait(PyRun *I, SimId *a, int n, SimId kw);
+
+#endif

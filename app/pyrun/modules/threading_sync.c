@@ -1,0 +1,237 @@
+/*
+ * threading_sync: threading's locks (_thread.lock, _thread.RLock: acquire
+ * with blocking and timeout, release, locked, with) and Event (set, clear,
+ * is_set, wait) on the scheduler's locks and events (sim/vmsched.h).  A
+ * call that must wait blocks the running thread where the VM can switch
+ * (the outermost loop); the value it returns is settled when the thread
+ * runs again (vm_threads.c), True for a wait that succeeded, False for one
+ * that timed out.
+ */
+#include <stdio.h>
+
+#include "pyrun/modules/threading_int.h"
+#include "sim/deque.h"
+
+/* ---- the running thread's wait ----------------------------------------------- */
+
+/* A blocking call must be made where the VM can switch threads. */
+bool thr_can_block(PyRun *I, const char *what)
+{
+    if (I->ts->nested == 0)
+        return true;
+    py_not_modelled(I, 0, "%s that waits inside a call from C code (a callback, a generator, __init__ "
+                          "called by a class call ...): the model switches threads only in the outermost loop",
+                    what);
+    return false;
+}
+
+/* A timeout argument in ps: -1 for none (None, or -1 for a lock).  A lock's
+ * other negative timeouts are a ValueError; Condition.wait (under
+ * Event.wait) makes any timeout <= 0 a non-blocking try (0).  False with
+ * the error raised. */
+bool thr_timeout_arg(PyRun *I, SimId v, bool lock, int64_t *out)
+{
+    *out = -1;
+    if (!v || v == S->none)
+        return true;
+    double secs;
+    SimKind k = sim_kind(S, v);
+    if (k == SK_FLOAT)
+        secs = sim_obj(S, v)->v.f;
+    else if (k == SK_INT || k == SK_BOOL)
+        secs = (double)sim_obj(S, v)->v.i;
+    else {
+        py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as an integer or float", op_typename(I, v));
+        return false;
+    }
+    if (lock && secs < 0 && secs != -1) {
+        py_raise(I, EXC_ValueError, S->prof->version >= SIM_V313 ? "timeout value must be a non-negative number"
+                                                                 : "timeout value must be positive");
+        return false;
+    }
+    *out = secs < 0 ? (lock ? -1 : 0) : (int64_t)(secs * 1e12);
+    return true;
+}
+
+/* The call's result is settled when the thread runs again (vm_threads.c). */
+static SimId wait_result(PyRun *I)
+{
+    I->ts->wait_result = true;
+    return sim_bool(S, true);
+}
+
+/* ---- locks ------------------------------------------------------------------ */
+
+SimId thr_new_lock(PyRun *I, bool reentrant)
+{
+    PyThreading *t = st(I);
+    SimId l = vm_new_instance(I, t->cls[reentrant ? THC_RLOCK : THC_LOCK], NULL, 0, false);
+    if (l)
+        set_word(I, l, vs_lock_new(&I->vs, reentrant));
+    return l;
+}
+
+SimId lock_acquire(PyRun *I, SimId *a, int n, SimId kw)
+{
+    SimId self = a[0], blocking = bi_kwarg(I, a, n, kw, "blocking"), tmo = bi_kwarg(I, a, n, kw, "timeout");
+    int np = bi_npos(I, n, kw);
+    if (np > 1)
+        blocking = a[1];
+    if (np > 2)
+        tmo = a[2];
+    int64_t timeout;
+    if (!thr_timeout_arg(I, tmo, true, &timeout))
+        return 0;
+    int b = blocking ? op_truth(I, blocking) : 1;
+    if (b < 0)
+        return 0;
+    if (!b && timeout >= 0) {
+        py_raise(I, EXC_ValueError, "can't specify a timeout for a non-blocking call");
+        return 0;
+    }
+    int id = word(I, self);
+    if (vs_lock_try(&I->vs, id))
+        return sim_bool(S, true);
+    if (!b || timeout == 0)
+        return sim_bool(S, false);
+    if (!thr_can_block(I, "Lock.acquire()"))
+        return 0;
+    vs_wait_lock(&I->vs, id, timeout);
+    return timeout < 0 ? sim_bool(S, true) : wait_result(I);
+}
+
+SimId lock_release(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    int id = word(I, a[0]);
+    VsLock *k = &I->vs.locks[id];
+    if (k->owner < 0 || (k->reentrant && k->owner != I->vs.running)) {
+        py_raise(I, EXC_RuntimeError, k->reentrant ? "cannot release un-acquired lock" : "release unlocked lock");
+        return 0;
+    }
+    vs_lock_release(&I->vs, id);
+    return bi_none(I);
+}
+
+SimId lock_locked(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    return sim_bool(S, I->vs.locks[word(I, a[0])].owner >= 0);
+}
+
+SimId lock_enter(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    return lock_acquire(I, a, 1, 0);
+}
+
+SimId lock_exit(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    SimId r = lock_release(I, a, 1, 0);
+    if (r)
+        sim_decref(S, r);
+    return r ? bi_none(I) : 0;
+}
+
+uint64_t thr_ident_of(int t)
+{
+    /* pthread_self(): the main thread's descriptor, then each new thread's below
+     * its 8 MiB stack and guard page (the usual glibc layout; CPython prints
+     * whatever this machine gives) */
+    return 0x7f3a2b8c4740ull - (t ? 0x1b4c000ull + (uint64_t)(t - 1) * 0x801000ull : 0);
+}
+
+SimId lock_repr(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    VsLock *k = &I->vs.locks[word(I, a[0])];
+    char buf[160];
+    unsigned long long addr = (unsigned long long)sim_id_address(S, a[0]);
+    if (k->reentrant)
+        snprintf(buf, sizeof buf, "<%s _thread.RLock object owner=%llu count=%u at %#llx>",
+                 k->owner >= 0 ? "locked" : "unlocked", k->owner >= 0 ? (unsigned long long)thr_ident_of(k->owner) : 0ull,
+                 k->owner >= 0 ? k->count : 0u, addr);
+    else
+        snprintf(buf, sizeof buf, "<%s _thread.lock object at %#llx>", k->owner >= 0 ? "locked" : "unlocked", addr);
+    return sim_str(S, buf, strlen(buf));
+}
+
+/* ---- events ------------------------------------------------------------------ */
+
+/* A Condition over a new lock, as Event.__init__ makes it. */
+static SimId new_condition(PyRun *I)
+{
+    PyThreading *t = st(I);
+    SimId c = vm_new_instance(I, t->cls[THC_COND], NULL, 0, false);
+    SimId lock = thr_new_lock(I, false);
+    if (!c || !lock)
+        return 0;
+    int acq = -1, rel = -1;
+    for (int i = 0; i < threading_nfunctions; i++) {
+        if (threading_functions[i].fn == lock_acquire && acq < 0)
+            acq = bi_index_of(&threading_functions[i]);
+        if (threading_functions[i].fn == lock_release && rel < 0)
+            rel = bi_index_of(&threading_functions[i]);
+    }
+    sim_incref(S, lock);
+    sim_incref(S, lock);
+    bool ok = put(I, c, "_lock", lock) && put(I, c, "acquire", sim_builtin(S, (uint32_t)acq, lock)) &&
+              put(I, c, "release", sim_builtin(S, (uint32_t)rel, lock)) && put(I, c, "_waiters", sim_deque(S, -1));
+    return ok ? c : 0;
+}
+
+bool thr_event_fill(PyRun *I, SimId e)
+{
+    SimId c = new_condition(I);
+    if (!c)
+        return false;
+    set_word(I, e, vs_event_new(&I->vs));
+    return put(I, e, "_cond", c) && put(I, e, "_flag", sim_bool(S, false));
+}
+
+SimId ev_init(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    unsure(I);
+    return thr_event_fill(I, a[0]) ? bi_none(I) : 0;
+}
+
+SimId ev_is_set(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    return sim_bool(S, I->vs.events[word(I, a[0])]);
+}
+
+SimId ev_set(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    vs_event_set(&I->vs, word(I, a[0]));
+    return put(I, a[0], "_flag", sim_bool(S, true)) ? bi_none(I) : 0;
+}
+
+SimId ev_clear(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    I->vs.events[word(I, a[0])] = false;
+    return put(I, a[0], "_flag", sim_bool(S, false)) ? bi_none(I) : 0;
+}
+
+SimId ev_wait(PyRun *I, SimId *a, int n, SimId kw)
+{
+    SimId tmo = bi_kwarg(I, a, n, kw, "timeout");
+    if (bi_npos(I, n, kw) > 1)
+        tmo = a[1];
+    int64_t timeout;
+    if (!thr_timeout_arg(I, tmo, false, &timeout))
+        return 0;
+    int id = word(I, a[0]);
+    if (I->vs.events[id])
+        return sim_bool(S, true);
+    if (timeout == 0)
+        return sim_bool(S, false);
+    if (!thr_can_block(I, "Event.wait()"))
+        return 0;
+    vs_wait_event(&I->vs, id, timeout);
+    return timeout < 0 ? sim_bool(S, true) : wait_result(I);
+}
