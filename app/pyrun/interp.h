@@ -159,6 +159,7 @@ struct PyRun {
     uint64_t step_limit;    /* 0 = none */
     volatile sig_atomic_t *stop; /* py_set_stop_flag; NULL = none */
     bool interrupted;       /* ended by an uncaught KeyboardInterrupt */
+    int exit_code;          /* the process's status an uncaught SystemExit asked for (-1: none) */
     const char *foreign_heap; /* an import whose memory the model does not hold (refuses the
                                * allocator statistics), or NULL */
     const char *err_library; /* the pending exception came out of a function CPython writes in
