@@ -215,6 +215,7 @@ struct PyRun {
     SimId io_pending;       /* sys.stdout's pending chunk or list of chunks (textio.c) */
     size_t io_pending_bytes;
     int last_line;
+    struct TmState *tm;     /* tracemalloc's snapshots and state (modules/tracemalloc.c), or NULL */
     int recursion_limit;    /* sys.setrecursionlimit() (vm.c: new_frame) */
 };
 
@@ -446,6 +447,8 @@ bool op_repr(PyRun *I, SimId v, Buf *out);
  * asked (list.__repr__(self), dict.__repr__(self)) */
 bool op_repr_base(PyRun *I, SimId v, Buf *out);
 bool op_str(PyRun *I, SimId v, Buf *out);
+/* repr.c: what Py_ReprEnter's first call makes (an import that reprs makes it too) */
+void repr_state_init(PyRun *I);
 bool op_format(PyRun *I, SimId v, const char *spec, Buf *out);
 SimId op_getitem(PyRun *I, SimId obj, SimId key);
 bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value); /* value borrowed */

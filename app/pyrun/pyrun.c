@@ -14,6 +14,7 @@
 #include "pyrun/interp.h"
 #include "pyrun/modules/std_import.h"
 #include "pyrun/modules/threading.h"
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/parser.h"
 #include "pyrun/refuse.h"
 #include "sim/gc.h"
@@ -137,8 +138,10 @@ static void hook_collecting(void *ctx, bool stop, int gen, long collected)
     if (!S->gc.count_pinned && S->gc.callbacks && sim_obj(S, S->gc.callbacks)->len > 0)
         S->gc.timing_sensitive = true; /* the program hears of an automatic collection */
     I->auto_collecting = !stop;
-    if (stop)
+    if (stop) {
         std_import_collected(I, gen, collected);
+        tm_collected(I, gen);
+    }
     if (!stop && S->gc.callbacks && sim_obj(S, S->gc.callbacks)->len > 0 && collection_unknown(I))
         return;
     SavedErr sv;
@@ -469,6 +472,7 @@ void py_free(PyRun *I)
 {
     if (!I)
         return;
+    tracemalloc_free(I); /* first: its tracer asks this run where the program stands */
     ast_fini(&I->ast);
     for (size_t i = 0; i < I->ncodes; i++) {
         PyCode *c = &I->codes[i];

@@ -144,7 +144,7 @@ static SimId s_getsizeof(PyRun *I, SimId *a, int n, SimId kw)
         return py_not_modelled(I, 0, "the size of a code object"), 0;
     if (sim_kind(S, a[0]) == SK_FRAME && (sim_obj(S, a[0])->flags & SIM_F_SPECIAL))
         return py_not_modelled(I, 0, "the size of a frame object (its code's stack depth)"), 0;
-    return sim_int(S, (int64_t)sim_sizeof(S, a[0]));
+    return sim_int_digits(S, (int64_t)sim_sizeof(S, a[0])); /* PyLong_FromSsize_t */
 }
 
 static SimId s_debugmallocstats(PyRun *I, SimId *a, int n, SimId kw)
