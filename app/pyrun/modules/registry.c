@@ -502,6 +502,10 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
         py_raise(I, EXC_SystemError, "bad builtin");
         return 0;
     }
+    if (d->refused) { /* a name CPython has, listed so that calling it is refused */
+        char q[96] = "";
+        return py_not_modelled(I, 0, "'%s'", qname(d, q, sizeof q)), (SimId)0;
+    }
     if (!self && d->owner && !unbound_self_ok(I, d, args, nargs, kw))
         return 0;
     if (!check_call(I, d, nargs, kw))
