@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "sim/trace.h"
 #include "pyrun/builtins.h"
 #include "pyrun/types/types.h"
 
@@ -27,12 +28,14 @@ void bi_clinic_kwtuple(PyRun *I, const char *clinic)
         n++;
     SimId t = sim_tuple(S, n);
     const char *p = names + 1;
+    PmTraceFn tr = sim_trace_pause(S); /* the names are CPython's, from before the program */
     for (size_t i = 0; i < n; i++) {
         size_t len = strcspn(p, " ");
         sim_tuple_set(S, t, i, sim_str_intern(S, p, len));
         p += len;
         p += strspn(p, " ");
     }
+    sim_trace_resume(S, tr);
     I->clinic_kw[I->nclinic_kw].id = clinic;
     I->clinic_kw[I->nclinic_kw].idlen = idlen;
     I->clinic_kw[I->nclinic_kw++].names = t;

@@ -51,7 +51,7 @@ enum { VA_311 = 1 << SIM_V311, VA_312 = 1 << SIM_V312, VA_313 = 1 << SIM_V313 | 
 
 enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH, BM_COPY, BM_OPERATOR, BM_FUNCTOOLS,
        BM_COLLECTIONS, BM_DATACLASSES, BM_CONTEXTLIB, BM_RANDOM, BM_STRING, BM_TIME, BM_ABC, BM_ENUM, BM_JSON, BM_PPRINT, BM_TYPING,
-       BM_ARRAY, BM_IO, BM_REPRLIB, BM_THREADING };
+       BM_ARRAY, BM_IO, BM_REPRLIB, BM_THREADING, BM_TRACEMALLOC };
 
 /* The builtins module's functions (modules/builtins.c) and each module's
  * (modules/gc.c, sys.c, weakref.c). */
@@ -73,6 +73,13 @@ extern const BuiltinDef collections_functions[], deque_methods[];
 extern const int collections_nfunctions, deque_nmethods;
 void collections_module_init(PyRun *I, SimId dict);
 void collections_on_import(PyRun *I);
+
+/* modules/tracemalloc.c: the module, its first import, its state's end */
+extern const BuiltinDef tracemalloc_functions[];
+extern const int tracemalloc_nfunctions;
+void tracemalloc_module_init(PyRun *I, SimId dict);
+void tracemalloc_on_import(PyRun *I);
+void tracemalloc_free(PyRun *I);
 
 /* An importable module: its functions and the init that adds its data
  * attributes to its dict. */

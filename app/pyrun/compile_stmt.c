@@ -18,9 +18,14 @@ static bool store_target(Cg *g, int t, int acc)
 {
     const Node *nd = NODE(g, t);
     switch ((NodeKind)nd->kind) {
-    case N_NAME:
+    case N_NAME: {
+        PyPos save = g->pos; /* a del of an unbound name marks it */
+        if (acc == ACC_DEL)
+            g->pos = cg_node_pos(g, t, 0, 0);
         cg_name_op(g, nd->str, acc);
+        g->pos = save;
         return true;
+    }
     case N_ATTR:
         if (!cg_expr(g, nd->a))
             return false;

@@ -159,6 +159,7 @@ struct PyRun {
     uint64_t step_limit;    /* 0 = none */
     volatile sig_atomic_t *stop; /* py_set_stop_flag; NULL = none */
     bool interrupted;       /* ended by an uncaught KeyboardInterrupt */
+    int exit_code;          /* the process's status an uncaught SystemExit asked for (-1: none) */
     const char *foreign_heap; /* an import whose memory the model does not hold (refuses the
                                * allocator statistics), or NULL */
     const char *err_library; /* the pending exception came out of a function CPython writes in
@@ -214,6 +215,7 @@ struct PyRun {
     SimId io_pending;       /* sys.stdout's pending chunk or list of chunks (textio.c) */
     size_t io_pending_bytes;
     int last_line;
+    struct TmState *tm;     /* tracemalloc's snapshots and state (modules/tracemalloc.c), or NULL */
     int recursion_limit;    /* sys.setrecursionlimit() (vm.c: new_frame) */
 };
 
@@ -445,6 +447,8 @@ bool op_repr(PyRun *I, SimId v, Buf *out);
  * asked (list.__repr__(self), dict.__repr__(self)) */
 bool op_repr_base(PyRun *I, SimId v, Buf *out);
 bool op_str(PyRun *I, SimId v, Buf *out);
+/* repr.c: what Py_ReprEnter's first call makes (an import that reprs makes it too) */
+void repr_state_init(PyRun *I);
 bool op_format(PyRun *I, SimId v, const char *spec, Buf *out);
 SimId op_getitem(PyRun *I, SimId obj, SimId key);
 bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value); /* value borrowed */

@@ -9,6 +9,7 @@
 #include "pyrun/builtins.h"
 #include "pyrun/modules/collections.h"
 #include "pyrun/interp.h"
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 
@@ -107,6 +108,8 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
         return 0;
     if (k == SK_ITER && native_tuple_refused(I, obj))
         return 0;
+    if (k == SK_ITER && native_is_tm(I, obj, SIM_XT_TM_TRACEBACK)) /* Traceback.__getitem__ */
+        return tm_traceback_getitem(I, obj, key);
     if (k == SK_WEAKREF && weakref_proxy_refuse(I, obj, 0, "subscription"))
         return 0;
     if (enum_is_enum_class(I, obj)) /* EnumType.__getitem__ */

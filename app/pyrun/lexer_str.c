@@ -99,6 +99,25 @@ static void set_int(Token *t, const char *clean, size_t n, int base)
     t->ival = (int64_t)v;
 }
 
+/* An integer written with leading zeros ("0777", "0_5"; not "00", "0.5",
+ * "05e1", "05j"): the tokenizer refuses it before it checks what follows,
+ * marking the zeros (and underscores) in front. */
+static bool leading_zeros_ok(Lx *x, size_t st)
+{
+    const char *s = x->s;
+    size_t zeros_end = st;
+    while (zeros_end < x->i && (s[zeros_end] == '0' || s[zeros_end] == '_'))
+        zeros_end++;
+    char next = x->i < x->n ? s[x->i] : '\0';
+    if (zeros_end == x->i || next == '.' || next == 'e' || next == 'E' || next == 'j' || next == 'J')
+        return true;
+    lx_fail(x, "SyntaxError", x->line, col_of(x, st),
+            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
+    x->err->end_line = x->line;
+    x->err->end_col = col_of(x, zeros_end);
+    return false;
+}
+
 bool lx_number(Lx *x)
 {
     size_t st = x->i;
@@ -127,6 +146,8 @@ bool lx_number(Lx *x)
             return false;
     } else {
         if (s[st] != '.' && !digits(x, 10, "decimal"))
+            return false;
+        if (s[st] == '0' && !leading_zeros_ok(x, st))
             return false;
         if (x->i < x->n && s[x->i] == '.') {
             isfloat = true;
@@ -158,13 +179,6 @@ bool lx_number(Lx *x)
         }
         if (!end_of_number(x, "decimal"))
             return false;
-        if (!isfloat && s[st] == '0') {
-            for (size_t j = st; j < x->i; j++)
-                if (s[j] != '0' && s[j] != '_')
-                    return lx_fail(x, "SyntaxError", x->line, col_of(x, st),
-                                   "leading zeros in decimal integer literals are not permitted; "
-                                   "use an 0o prefix for octal integers");
-        }
     }
 done:;
     Buf b = {0};

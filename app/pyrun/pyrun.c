@@ -14,6 +14,7 @@
 #include "pyrun/interp.h"
 #include "pyrun/modules/std_import.h"
 #include "pyrun/modules/threading.h"
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/parser.h"
 #include "pyrun/refuse.h"
 #include "sim/gc.h"
@@ -137,8 +138,10 @@ static void hook_collecting(void *ctx, bool stop, int gen, long collected)
     if (!S->gc.count_pinned && S->gc.callbacks && sim_obj(S, S->gc.callbacks)->len > 0)
         S->gc.timing_sensitive = true; /* the program hears of an automatic collection */
     I->auto_collecting = !stop;
-    if (stop)
+    if (stop) {
         std_import_collected(I, gen, collected);
+        tm_collected(I, gen);
+    }
     if (!stop && S->gc.callbacks && sim_obj(S, S->gc.callbacks)->len > 0 && collection_unknown(I))
         return;
     SavedErr sv;
@@ -171,6 +174,7 @@ PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn
 {
     PyRun *I = xcalloc(1, sizeof *I);
     I->sim = sim;
+    I->exit_code = -1;
     I->recursion_limit = VM_RECURSION_LIMIT;
     I->src = src;
     I->srclen = n;
@@ -284,6 +288,34 @@ int py_check(const char *src, size_t n, const char *filename, const Sim *sim, Bu
     return 1;
 }
 
+/* _Py_HandleSystemExit: no traceback; its code None exits 0, an int is
+ * the status, anything else is printed on stderr and exits 1 */
+static void system_exit(PyRun *I)
+{
+    SimId e = exc_instance(I);
+    bool found;
+    SimId code = exc_layout_get(I, e, "code", &found);
+    sim_decref(S, e);
+    if (!code)
+        return;
+    if (code == S->none) {
+        I->exit_code = 0;
+    } else if (sim_kind(S, code) == SK_INT || sim_kind(S, code) == SK_BOOL) {
+        I->exit_code = (int)(sim_obj(S, code)->v.i & 0xff); /* what the shell sees of exit() */
+        if (sim_kind(S, code) == SK_INT && sim_obj(S, code)->sub == 1)
+            py_not_modelled(I, 0, "SystemExit with an int code beyond a C long");
+    } else {
+        Buf b = {0};
+        if (op_str(I, code, &b)) {
+            buf_addc(&b, '\n');
+            py_write(I, 2, buf_str(&b), b.len);
+        }
+        buf_fini(&b);
+        I->exit_code = 1;
+    }
+    sim_decref(S, code);
+}
+
 static PyStatus after_run(PyRun *I, VmStop st)
 {
     if (st == VM_STEPPED)
@@ -326,6 +358,15 @@ static PyStatus after_run(PyRun *I, VmStop st)
         if (!I->refused && lib)
             py_not_modelled(I, line, "the traceback of an exception raised inside %s (CPython's frames in its "
                                   "Python code)", lib);
+        if (!I->refused && py_err_matches(I, EXC_SystemExit)) {
+            system_exit(I);
+            py_err_clear(I);
+            exc_handled_pop_to(I, 0);
+            while (I->ts->nframes > 0)
+                vm_unwind_frame(I);
+            I->failed = I->exit_code != 0;
+            return I->failed ? PY_FAILED : PY_DONE;
+        }
         if (I->refused) {
             py_report_refusal(I);
         } else {
@@ -431,6 +472,7 @@ void py_free(PyRun *I)
 {
     if (!I)
         return;
+    tracemalloc_free(I); /* first: its tracer asks this run where the program stands */
     ast_fini(&I->ast);
     for (size_t i = 0; i < I->ncodes; i++) {
         PyCode *c = &I->codes[i];
@@ -458,6 +500,8 @@ int py_exit_code(const PyRun *I)
 {
     if (I->syntax.refused || I->refused)
         return PY_EXIT_REFUSED;
+    if (I->exit_code >= 0)
+        return I->exit_code;
     return I->failed ? 1 : 0;
 }
 

@@ -13,6 +13,7 @@
 #include "pyrun/types/bigint.h"
 #include "pyrun/interp.h"
 #include "pyrun/modules/collections.h"
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
@@ -144,6 +145,19 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
     return op_repr_base(I, v, out);
 }
 
+/* Py_ReprEnter's first call makes the thread-state dict and its "Py_Repr"
+ * list; both live as long as the thread */
+void repr_state_init(PyRun *I)
+{
+    if (I->ts->repr_once)
+        return;
+    I->ts->repr_once = true;
+    I->ts->repr_state[0] = sim_dict(S);
+    I->ts->repr_state[1] = sim_list(S, 0);
+    sim_incref(S, I->ts->repr_state[1]);
+    sim_dict_set(S, I->ts->repr_state[0], sim_str_intern(S, "Py_Repr", 7), I->ts->repr_state[1]);
+}
+
 bool op_repr_base(PyRun *I, SimId v, Buf *out)
 {
     const SimObj *o = sim_obj(S, v);
@@ -191,13 +205,7 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
             return true;
         }
         if (!I->ts->repr_once && (o->len || o->kind == SK_DICT || o->kind == SK_DEQUE)) {
-            /* Py_ReprEnter's first call makes the thread-state dict and its
-             * "Py_Repr" list; both live as long as the thread */
-            I->ts->repr_once = true;
-            I->ts->repr_state[0] = sim_dict(S);
-            I->ts->repr_state[1] = sim_list(S, 0);
-            sim_incref(S, I->ts->repr_state[1]);
-            sim_dict_set(S, I->ts->repr_state[0], sim_str_intern(S, "Py_Repr", 7), I->ts->repr_state[1]);
+            repr_state_init(I);
             o = sim_obj(S, v);
         }
         if (in_progress(v)) {
@@ -414,6 +422,9 @@ bool op_str(PyRun *I, SimId v, Buf *out)
         buf_add(out, d, n);
         return true;
     }
+    if (k == SK_ITER && sim_is_native(S, v) && sim_xtype_of(S, v) >= SIM_XT_TM_SNAPSHOT &&
+        sim_xtype_of(S, v) <= SIM_XT_TM_FRAME) /* Statistic.__str__, Traceback.__str__ ... */
+        return tm_native_str(I, v, out);
     if (k == SK_INSTANCE || sim_is_subinst(S, v)) {
         bool done;
         if (!call_dunder(I, v, "__str__", out, &done)) /* a class's own __str__ first */

@@ -26,8 +26,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/trace.h"
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -118,7 +120,7 @@ static bool write_object(PyRun *I, SimId file, SimId v)
             sim_decref(S, writer);
             return false;
         }
-        value = sim_str(S, buf_str(&b), b.len);
+        value = str_of_text(I, v, &b);
         buf_fini(&b);
     }
     bool ok = true;
@@ -143,11 +145,15 @@ static bool write_text(PyRun *I, SimId file, SimId given, const char *dflt)
 
 SimId textio_print(PyRun *I, SimId *a, int n, SimId kw)
 {
+    if (__builtin_expect(S->pm.trace != NULL, 0))
+        tm_note_print(I);
     if (S->prof->clinic_kwtuple_lazy && !I->print_kwtuple) {
         static const char *const names[] = {"sep", "end", "file", "flush"};
         SimId t = sim_tuple(S, 4);
+        PmTraceFn tr = sim_trace_pause(S); /* the names are CPython's, from before the program */
         for (size_t i = 0; i < 4; i++)
             sim_tuple_set(S, t, i, sim_str_intern(S, names[i], strlen(names[i])));
+        sim_trace_resume(S, tr);
         I->print_kwtuple = t;
     }
     int np = bi_npos(I, n, kw);

@@ -22,18 +22,26 @@ static const char *code_name(PyRun *I, uint32_t ci)
     return sim_str_data(S, I->codes[ci].qualname, &n);
 }
 
-static void arg_count_error(PyRun *I, const PyCode *co, int given)
+/* too_many_positional: checked after the keywords, so it counts the
+ * keyword-only arguments they gave */
+static void arg_count_error(PyRun *I, const PyCode *co, int given, const SimId *slots)
 {
     const char *name = code_name(I, (uint32_t)(co - I->codes));
-    int np = co->nargs, nd = 0;
+    int np = co->nargs, nd = 0, kwonly = 0;
     for (int i = 0; i < np; i++)
         nd += co->defidx[i] >= 0;
+    for (int i = np; i < np + co->nkwonly; i++)
+        kwonly += slots[i] != 0;
+    char sig[48], extra[96] = "";
     if (nd)
-        py_raise(I, EXC_TypeError, "%s() takes from %d to %d positional arguments but %d %s given",
-                 name, np - nd, np, given, given == 1 ? "was" : "were");
+        snprintf(sig, sizeof sig, "from %d to %d", np - nd, np);
     else
-        py_raise(I, EXC_TypeError, "%s() takes %d positional argument%s but %d %s given", name, np,
-                 np == 1 ? "" : "s", given, given == 1 ? "was" : "were");
+        snprintf(sig, sizeof sig, "%d", np);
+    if (kwonly)
+        snprintf(extra, sizeof extra, " positional argument%s (and %d keyword-only argument%s)",
+                 given != 1 ? "s" : "", kwonly, kwonly != 1 ? "s" : "");
+    py_raise(I, EXC_TypeError, "%s() takes %s positional argument%s but %d%s %s given", name, sig,
+             nd || np != 1 ? "s" : "", given, extra, given == 1 && !kwonly ? "was" : "were");
 }
 
 static bool missing_error(PyRun *I, const PyCode *co, SimId *slots, bool kwonly)
@@ -103,11 +111,9 @@ bool vm_bind_args(PyRun *I, Frame *f, SimId func, SimId self, SimId *args, int n
         for (int i = take; i < npos; i++)
             sim_tuple_set(S, t, (size_t)(i - take), ARG(i));
         slots[co->vararg] = t;
-    } else if (npos > co->nargs) {
-        arg_count_error(I, co, npos);
-        for (int i = take; i < nargs; i++)
+    } else if (npos > co->nargs) { /* an error once the keywords are placed */
+        for (int i = take; i < npos; i++)
             sim_decref(S, ARG(i));
-        return false;
     }
     if (co->kwarg >= 0)
         slots[co->kwarg] = sim_dict(S);
@@ -142,6 +148,10 @@ bool vm_bind_args(PyRun *I, Frame *f, SimId func, SimId self, SimId *args, int n
             return false;
         }
         slots[slot] = v;
+    }
+    if (co->vararg < 0 && npos > co->nargs) {
+        arg_count_error(I, co, npos, slots);
+        return false;
     }
     SimId defaults = sim_items(S, func)[SIM_FN_DEFAULTS], kwdefaults = sim_items(S, func)[SIM_FN_KWDEFAULTS];
     for (int i = 0; i < named; i++) {

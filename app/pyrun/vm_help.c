@@ -8,6 +8,7 @@
 
 #include "base/xalloc.h"
 #include "pyrun/interp.h"
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
 
@@ -53,6 +54,26 @@ SimId vm_load_name(PyRun *I, SimId name, bool use_locals)
     return v;
 }
 
+/* UNPACK_SEQUENCE of a tuple or list (marked as run, bit 2 of its warm
+ * byte), and while tracing: the unspecialized
+ * instruction (its first run; 3.11's code before it is quickened) goes
+ * through unpack_iterable, whose iterator is a transient block */
+static void tm_unpack_generic(PyRun *I)
+{
+    PyCode *co = &I->codes[I->ts->top->code];
+    if (!co->warm)
+        co->warm = xcalloc(co->nops ? co->nops : 1, 1);
+    uint32_t ip = I->ts->top->ip - 1;
+    bool first = !(co->warm[ip] & 2);
+    co->warm[ip] |= 2;
+    if (__builtin_expect(S->pm.trace == NULL, 1))
+        return;
+    if (first)
+        tm_transient(I, 48); /* a tuple or list iterator */
+    else if (S->prof->version == SIM_V311)
+        tm_note_peak_unsure(I, "an unpacking run again by 3.11 (before quickening, an iterator)");
+}
+
 bool vm_unpack(PyRun *I, int n)
 {
     SimId seq = POP();
@@ -61,6 +82,7 @@ bool vm_unpack(PyRun *I, int n)
     int got = 0;
     if (k == SK_TUPLE || k == SK_LIST) {
         got = (int)sim_obj(S, seq)->len;
+        tm_unpack_generic(I);
         if (got == n) { /* straight onto the stack, last item deepest */
             for (int i = n - 1; i >= 0; i--) {
                 SimId v = sim_items(S, seq)[i];
@@ -171,10 +193,10 @@ bool vm_format_value(PyRun *I, int arg)
         ok = op_str(I, v, &b);
     }
     free(sp);
+    if (ok) /* an int's text without a spec is a new str, one digit too */
+        PUSH(!spec && conv != 'a' ? str_of_text(I, v, &b) : sim_str(S, buf_str(&b), b.len));
     sim_decref(S, v);
     sim_xdecref(S, spec);
-    if (ok)
-        PUSH(sim_str(S, buf_str(&b), b.len));
     buf_fini(&b);
     return ok;
 }

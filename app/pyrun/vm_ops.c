@@ -12,6 +12,7 @@
 #include "pyrun/builtins.h"
 #include "pyrun/types/types.h"
 #include "sim/check.h"
+#include "sim/trace.h"
 
 #define S (I->sim)
 #define F (I->ts->top)
@@ -153,7 +154,13 @@ void vm_op_make_function(PyRun *I, int ci)
     SimId defaults = fc->ndefaults ? POP() : 0;
     sim_incref(S, fc->qualname);
     sim_incref(S, F->globals);
+    PmTraceFn tr = NULL; /* 3.12+ inline a list, set or dict comprehension (PEP 709): no function */
+    if (__builtin_expect(S->pm.trace != NULL, 0) && fc->kind == CODE_COMP && !fc->is_gen &&
+        S->prof->version >= SIM_V312)
+        tr = sim_trace_pause(S);
     SimId r = sim_func(S, (uint32_t)ci, fc->qualname, F->globals, defaults, closure);
+    if (tr)
+        sim_trace_resume(S, tr);
     sim_items(S, r)[SIM_FN_KWDEFAULTS] = kwdefaults;
     sim_items(S, r)[SIM_FN_ANNOTATIONS] = annotations; /* a tuple until read */
     if (fc->doc_const) { /* func_doc: the docstring constant */

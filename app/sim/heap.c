@@ -12,6 +12,7 @@
 #include "base/xalloc.h"
 #include "sim/check.h"
 #include "sim/gc.h"
+#include "sim/trace.h"
 #include "sim/userkey.h"
 
 #define NSENTINELS 12u
@@ -243,6 +244,9 @@ void sim_free(Sim *s)
     free(s->deferred);
     sim__userkey_free(s);
     sim__odict_free_all(s);
+    if (s->tracer)
+        free(s->tracer->tab);
+    free(s->tracer);
     free(s);
 }
 
@@ -359,6 +363,16 @@ void sim_stock_freelists(Sim *s, const SimFreeStock *st)
     fl_shift(s, &s->fl_float, st->floats, 24);
     for (unsigned n = 1; n < SIM_TUPLE_MAXSAVE; n++)
         fl_shift(s, &s->fl_tuple[n], st->tuples[n], 40 + 8 * n);
+}
+
+void sim_set_freelists(Sim *s, const SimFreeStock *st)
+{
+    fl_shift(s, &s->fl_dict, (int)st->dicts - (int)s->fl_dict.n, 64);
+    fl_shift(s, &s->fl_keys, (int)st->keys - (int)s->fl_keys.n, sim__dict_keys_size(3, true));
+    fl_shift(s, &s->fl_list, (int)st->lists - (int)s->fl_list.n, 56);
+    fl_shift(s, &s->fl_float, (int)st->floats - (int)s->fl_float.n, 24);
+    for (unsigned n = 1; n < SIM_TUPLE_MAXSAVE; n++)
+        fl_shift(s, &s->fl_tuple[n], (int)st->tuples[n] - (int)s->fl_tuple[n].n, 40 + 8 * n);
 }
 
 void sim_clear_freelists(Sim *s)
@@ -487,6 +501,10 @@ static void dealloc_body(Sim *s, SimId id)
     case SK_INT: case SK_STR: case SK_BYTES: case SK_OBJECT: case SK_RANGE: case SK_COMPLEX:
         if (o->kind == SK_STR && (o->flags & SIM_F_SPECIAL))
             sim__unintern(s, id);
+        if (o->kind == SK_RANGE && o->mem2) { /* range_dealloc: start, stop, step, then length */
+            pm_free(&s->pm, o->mem2);
+            o->mem2 = PM_NULL;
+        }
         release(s, id, NULL);
         break;
     case SK_FLOAT:

@@ -91,6 +91,12 @@ static const struct XTypeDef {
     [SIM_XT_CL_SUPPRESS] = {"contextlib.suppress", SK_ITER, {56, 48, 48}, true},
     [SIM_XT_CL_CLOSING] = {"contextlib.closing", SK_ITER, {56, 48, 48}, true},
     [SIM_XT_CL_NULLCONTEXT] = {"contextlib.nullcontext", SK_ITER, {56, 48, 48}, true},
+    /* tracemalloc (Lib/tracemalloc.py's classes: sys.getsizeof on 3.11.7, 3.12.1, 3.13.0) */
+    [SIM_XT_TM_SNAPSHOT] = {"tracemalloc.Snapshot", SK_ITER, {56, 48, 48}, true},
+    [SIM_XT_TM_STATISTIC] = {"tracemalloc.Statistic", SK_ITER, {56, 56, 56}, true},
+    [SIM_XT_TM_STATDIFF] = {"tracemalloc.StatisticDiff", SK_ITER, {72, 72, 72}, true},
+    [SIM_XT_TM_TRACEBACK] = {"tracemalloc.Traceback", SK_ITER, {48, 48, 48}, true},
+    [SIM_XT_TM_FRAME] = {"tracemalloc.Frame", SK_ITER, {40, 40, 40}, true},
     [SIM_XT_SLICE] = {"slice", SK_ITER, {56, 56, 56}, true},
     /* frozenset: its instances are sets (their size is the set's) */
     [SIM_XT_FROZENSET] = {"frozenset", SK_SET, {216, 216, 216}, true},

@@ -4,6 +4,7 @@
  * (sizes measured in oracle/measured e1 and by getsizeof on 3.11.7/3.12.1/
  * 3.13.0; list over-allocation from Objects/listobject.c `list_resize`).
  */
+#include "sim/trace.h"
 #include "sim/internal.h"
 
 #include <stdlib.h>
@@ -78,18 +79,36 @@ static unsigned int_digits(int64_t v)
     return d ? d : 1;
 }
 
+/* The bytes CPython asks for: a one-digit int comes from _PyLong_FromMedium,
+ * PyObject_Malloc(sizeof(PyLongObject)), 32 with the padding (getsizeof says
+ * 28); longer ones from _PyLong_New(n), 24 + 4n. */
+static size_t int_request(int64_t v)
+{
+    unsigned d = int_digits(v);
+    return d == 1 ? 32 : 24 + 4 * (size_t)d;
+}
+
 SimId sim_int(Sim *s, int64_t v)
 {
     if (v >= -5 && v <= 256)
         return ret(s, s->small_int[v + 5]);
-    SimId id = new_obj(s, SK_INT, 24 + 4 * int_digits(v), NULL, false);
+    SimId id = new_obj(s, SK_INT, int_request(v), NULL, false);
+    s->obj[id].v.i = v;
+    return id;
+}
+
+SimId sim_int_digits(Sim *s, int64_t v)
+{
+    if (v >= -5 && v <= 256)
+        return ret(s, s->small_int[v + 5]);
+    SimId id = new_obj(s, SK_INT, 24 + 4 * int_digits(v), NULL, false); /* _PyLong_New(digits) */
     s->obj[id].v.i = v;
     return id;
 }
 
 SimId sim_int_unsure(Sim *s, int64_t v)
 {
-    SimId id = new_obj(s, SK_INT, 24 + 4 * int_digits(v), NULL, false);
+    SimId id = new_obj(s, SK_INT, int_request(v), NULL, false);
     s->obj[id].v.i = v;
     s->obj[id].sub = SIM_INT_UNSURE;
     return id;
@@ -198,8 +217,10 @@ SimId sim_str(Sim *s, const char *u, size_t n)
                             : (((unsigned char)u[0] & 0x1fu) << 6 | ((unsigned char)u[1] & 0x3fu));
         if (c < 256) { /* 1-character latin-1 strings are static singletons */
             if (!s->char1[c]) {
+                PmTraceFn tr = sim_trace_pause(s); /* static in CPython: never traced */
                 SimId id = new_str(s, u, n);
                 pm_free(&s->pm, s->obj[id].mem);
+                sim_trace_resume(s, tr);
                 s->obj[id].mem = PM_NULL;
                 s->obj[id].flags |= SIM_F_STATIC | SIM_F_SPECIAL;
                 if (s->prof->immortal_refcnt)
@@ -609,5 +630,11 @@ SimId sim_range(Sim *s, int64_t start, int64_t stop, int64_t step)
     int64_t *r = (int64_t *)(void *)sim_items(s, id);
     r[0] = stop, r[1] = step;
     s->obj[id].v.i = start;
+    /* compute_range_length's fast path: r->length = PyLong_FromLong(len), an
+     * int of its own beyond the small ones (its block stands for it) */
+    int64_t len = step > 0 ? (stop > start ? (stop - start - 1) / step + 1 : 0)
+                           : (start > stop ? (start - stop - 1) / -step + 1 : 0);
+    if (len > 256 && !s->static_alloc)
+        s->obj[id].mem2 = pm_alloc(&s->pm, int_request(len));
     return id;
 }

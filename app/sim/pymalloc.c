@@ -37,6 +37,7 @@ void pm_init(PmHeap *h, uint32_t arena_size, uint32_t pool_size, bool keep_one_e
     h->pool_size = pool_size;
     h->pools_per_arena = arena_size / pool_size; /* 64: links_of relies on it */
     h->keep_one_empty = keep_one_empty;
+    pm_set_trace(h, NULL, NULL);
     h->unused_arena_objects = PM_NONE;
     h->usable_arenas = PM_NONE;
     h->nfp2lasta = xmalloc((h->pools_per_arena + 1) * sizeof *h->nfp2lasta);
@@ -289,7 +290,7 @@ static void raw_free(PmHeap *h, PmPtr p)
     h->raw_free_head = i;
 }
 
-PmPtr pm__alloc(PmHeap *h, size_t n)
+static PmPtr alloc_block(PmHeap *h, size_t n)
 {
     if (n == 0 || n > PM_SMALL_REQUEST) {
         PmPtr b = raw_alloc(h, n);
@@ -377,7 +378,7 @@ static void insert_to_freepool(PmHeap *h, uint32_t pid)
     l->nextarena = ai;
 }
 
-void pm__free(PmHeap *h, PmPtr ptr)
+static void free_block(PmHeap *h, PmPtr ptr)
 {
     if (ptr == PM_NULL)
         return;
@@ -404,10 +405,37 @@ void pm__free(PmHeap *h, PmPtr ptr)
         insert_to_freepool(h, pid);
 }
 
-PmPtr pm_realloc(PmHeap *h, PmPtr p, size_t n)
+/* pm_alloc's and pm_free's other cases.  A tracer (tracemalloc's hooks,
+ * sim/trace.c) costs the inline paths no branch of their own: while one
+ * is installed, small_limit and slow_mask send every request here
+ * (pm_set_trace). */
+PmPtr pm__alloc(PmHeap *h, size_t n)
+{
+    PmPtr b = alloc_block(h, n);
+    if (h->trace != NULL && b != PM_NULL)
+        h->trace(h->trace_ctx, b, n, PM_NULL);
+    return b;
+}
+
+void pm__free(PmHeap *h, PmPtr ptr)
+{
+    if (h->trace != NULL && ptr != PM_NULL)
+        h->trace(h->trace_ctx, PM_NULL, 0, ptr);
+    free_block(h, ptr);
+}
+
+void pm_set_trace(PmHeap *h, PmTraceFn fn, void *ctx)
+{
+    h->trace = fn;
+    h->trace_ctx = ctx;
+    h->small_limit = fn ? 0 : PM_SMALL_REQUEST;
+    h->slow_mask = fn ? ~(uint32_t)0 : PM_RAW_BIT;
+}
+
+static PmPtr realloc_block(PmHeap *h, PmPtr p, size_t n)
 {
     if (p == PM_NULL)
-        return pm_alloc(h, n);
+        return alloc_block(h, n);
     if (pm_is_raw(p)) { /* a system block is never adopted by pymalloc */
         uint32_t i = p & ~PM_RAW_BIT;
         size_t want = n ? n : 1;
@@ -423,10 +451,20 @@ PmPtr pm_realloc(PmHeap *h, PmPtr p, size_t n)
     size_t size = pm_block_size(h, p);
     if (n <= size && 4 * n > 3 * size)
         return p; /* same class, or shrinking by less than a quarter */
-    PmPtr q = pm_alloc(h, n);
+    PmPtr q = alloc_block(h, n);
     if (q == PM_NULL)
         return PM_NULL;
-    pm_free(h, p);
+    free_block(h, p);
+    return q;
+}
+
+/* tracemalloc_realloc: the old block's trace goes, the new one's comes with
+ * the new requested size (in place too); a failed resize keeps the old. */
+PmPtr pm_realloc(PmHeap *h, PmPtr p, size_t n)
+{
+    PmPtr q = realloc_block(h, p, n);
+    if (h->trace != NULL && q != PM_NULL)
+        h->trace(h->trace_ctx, q, n, p);
     return q;
 }
 

@@ -46,6 +46,9 @@ typedef enum PmEventKind {
 } PmEventKind;
 
 typedef void (*PmEventFn)(void *ctx, PmEventKind kind, uint32_t arena, uint32_t pool);
+/* A tracer of requested sizes (tracemalloc): `fresh` (n bytes asked for)
+ * replaces `gone`; either may be PM_NULL (an allocation, a free). */
+typedef void (*PmTraceFn)(void *ctx, uint32_t fresh, size_t n, uint32_t gone);
 
 typedef struct PmPool {
     uint16_t szidx;      /* size class; 0xffff when never used */
@@ -104,6 +107,12 @@ typedef struct PmHeap {
     uint64_t raw_live_blocks, raw_live_bytes, raw_brk;
     PmEventFn on_event;
     void *event_ctx;
+    PmTraceFn trace;                 /* NULL unless a tracer is installed (pm_set_trace) */
+    void *trace_ctx;
+    size_t small_limit;              /* requests n with n - 1 below it may take the inline path:
+                                      * PM_SMALL_REQUEST, 0 while tracing */
+    uint32_t slow_mask;              /* blocks with a bit of it free the out-of-line way:
+                                      * PM_RAW_BIT, all bits while tracing */
     /* the modelled address space: arenas plus system-malloc bytes may not
      * pass `limit` (0 = no limit); a request that would is refused */
     uint64_t limit;
@@ -139,8 +148,8 @@ static inline uint16_t *pm__links(PmHeap *h, uint32_t pid)
  * what pm__alloc and pm__free do for them. */
 static inline PmPtr pm_alloc(PmHeap *h, size_t n)
 {
-    if (n - 1 < PM_SMALL_REQUEST) { /* 1..512 */
-        unsigned c = pm_size_class(n);
+    if (n - 1 < h->small_limit) { /* 1..512, and no tracer */
+        unsigned c = pm_size_class(n) & (PM_NCLASSES - 1); /* the mask changes no class of 1..512 */
         uint32_t pid = h->usedpools[c];
         if (pid != PM_NONE) {
             PmPool *p = &h->pools[pid];
@@ -163,7 +172,7 @@ static inline PmPtr pm_alloc(PmHeap *h, size_t n)
 }
 static inline void pm_free(PmHeap *h, PmPtr ptr)
 {
-    if (ptr != PM_NULL && !(ptr & PM_RAW_BIT)) {
+    if (ptr != PM_NULL && !(ptr & h->slow_mask)) { /* a pymalloc block, and no tracer */
         uint32_t pid = (ptr >> 10) - 1, b = ptr & 1023u;
         PmPool *p = &h->pools[pid];
         SIM_ASSERT(pid < h->narenas_alloc * h->pools_per_arena && h->arenas[pid >> 6].live);
@@ -179,6 +188,8 @@ static inline void pm_free(PmHeap *h, PmPtr ptr)
     pm__free(h, ptr);
 }
 PmPtr pm_realloc(PmHeap *h, PmPtr p, size_t n);
+/* Installs the tracer fn (NULL: none), told of every block given out or taken back. */
+void pm_set_trace(PmHeap *h, PmTraceFn fn, void *ctx);
 /* Bytes of the modelled address space in use: live arenas and system blocks. */
 uint64_t pm_mapped(const PmHeap *h);
 /* Would n more mapped bytes stay within the limit? */

@@ -104,6 +104,8 @@ typedef enum SimXType {
     SIM_XT_OP_ITEMGETTER, SIM_XT_OP_ATTRGETTER, SIM_XT_OP_METHODCALLER, SIM_XT_FT_PARTIAL,
     SIM_XT_FT_LRU_WRAPPER, SIM_XT_FT_LRU_ELEM, SIM_XT_FT_CACHEINFO,
     SIM_XT_CL_HELPER, SIM_XT_CL_GENCM, SIM_XT_CL_SUPPRESS, SIM_XT_CL_CLOSING, SIM_XT_CL_NULLCONTEXT,
+    SIM_XT_TM_SNAPSHOT, SIM_XT_TM_STATISTIC, SIM_XT_TM_STATDIFF, SIM_XT_TM_TRACEBACK,
+    SIM_XT_TM_FRAME, /* tracemalloc's objects (pyrun/modules/tracemalloc_stats.c) */
     SIM_XT_SLICE, /* a slice object (sim_slice): refs [step, start, stop], pyrun/types/slice.c */
     SIM_XT_FROZENSET, /* the frozenset type (its instances are SK_SET, sub SIM_SET_FROZEN) */
     SIM_XT_MAPPINGPROXY, /* types.MappingProxyType (SK_DICTVIEW, sub SIM_VIEW_PROXY) */
@@ -293,6 +295,7 @@ typedef struct Sim {
     struct SimUserKeys *ukeys;   /* userkey.c: hashes from programs' __hash__ (NULL until one) */
     struct SimOdicts *odicts;    /* odict.c: the OrderedDicts' linked lists (NULL until one) */
     uint64_t dict_versions;      /* the last version a dict took (sim_dict_version) */
+    struct SimTracer *tracer;    /* trace.c: tracemalloc's traces (NULL until started) */
 } Sim;
 
 /* ---- lifecycle ---------------------------------------------------------- */
@@ -442,6 +445,11 @@ SimId sim_set(Sim *s);
 /* A new int object (never a cached small one) flagged SIM_INT_UNSURE: a
  * reference count that includes references the model does not keep. */
 SimId sim_int_unsure(Sim *s, int64_t v);
+/* An int CPython makes with _PyLong_New(ndigits) (PyLong_FromSsize_t: len(),
+ * hash(), sys.getsizeof(), enumerate's index; PyLong_FromString: int('12345')),
+ * without the padding of sim_int's one-digit ints: the same object, a
+ * smaller request */
+SimId sim_int_digits(Sim *s, int64_t v);
 SimId sim_object(Sim *s);
 SimId sim_instance(Sim *s, SimId cls);
 /* The model's exception classes (static types in CPython, calibrated as
@@ -729,6 +737,8 @@ typedef struct SimFreeStock {
 } SimFreeStock;
 /* Parks the blocks `st` counts on the free lists, on top of their stock. */
 void sim_stock_freelists(Sim *s, const SimFreeStock *st);
+/* Parks or frees blocks until the free lists hold what `st` counts. */
+void sim_set_freelists(Sim *s, const SimFreeStock *st);
 /* Moves the stock of the dict and list free lists (pyrun/gc_timing.c: the
  * stock CPython's compiler leaves at the first line is not modelled). */
 void sim_shift_freelists(Sim *s, int dicts, int lists);

@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include "sim/trace.h"
+
 #define MEMBERDEF_SIZE 40     /* sizeof(PyMemberDef): one per slot, and a sentinel */
 #define CACHED_KEYS_SIZE 768  /* ht_cached_keys: a shared keys table of 64 slots */
 #define DESCR_SIZE 64         /* PyMemberDescrObject / PyGetSetDescrObject and a GC header */
@@ -302,8 +304,12 @@ SimId sim_instance(Sim *s, SimId cls)
     uint32_t *ty = words(s, cls);
     uint32_t flags = ty[SIM_TY_FLAGS];
     bool heap = flags & SIM_TYF_HEAP, has_dict = !heap || (flags & SIM_TYF_DICT);
-    size_t values = 0;
+    size_t values = 0, inline_values = 0;
     if (has_dict) {
+        /* 3.13 _PyInlineValuesSize (one block with the object): the keys' usable
+         * size before this instance takes its slot */
+        size_t cap = ty[SIM_TY_NENTRIES] + ty[SIM_TY_USABLE];
+        inline_values = ((cap + 7) & ~(size_t)7) + 8 * (cap + 1);
         /* 3.11 init_inline_values: the class's shared keys lose one usable
          * slot per new instance (down to 1); the values array holds
          * nentries+usable. */
@@ -313,11 +319,19 @@ SimId sim_instance(Sim *s, SimId cls)
     }
     uint32_t nslots = ty[SIM_TY_NSLOTS];
     size_t size = heap ? sim__inst_size(s, cls) : s->prof->instance_size;
+    PmTraceFn tr = NULL; /* 3.13 allocates the values inline: one traced block */
+    if (__builtin_expect(s->pm.trace != NULL, 0) && has_dict && s->prof->inline_values)
+        tr = sim_trace_pause(s);
     SimId id = sim__new_obj(s, SK_INSTANCE, size, NULL, true);
     SimObj *o = &s->obj[id];
     o->type = cls;
     if (has_dict)
         o->mem2 = pm_alloc(&s->pm, ((values + 2 + 7) & ~(size_t)7) + 8 * values);
+    if (tr) {
+        sim_trace_resume(s, tr);
+        if (s->obj[id].mem != PM_NULL)
+            sim__trace_virtual(s, s->obj[id].mem, size + inline_values);
+    }
     if (nslots) {
         uint32_t cap = 0, h = slab_alloc(&s->slab, nslots, &cap);
         if (h)

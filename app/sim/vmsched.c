@@ -151,6 +151,34 @@ void vs_lock_release(VmSched *v, int l)
         wake_at(v, w, v->now + v->lock_handoff, 1);
 }
 
+int vs_sem_new(VmSched *v, uint32_t value)
+{
+    int l = vs_lock_new(v, false);
+    v->locks[l].semaphore = true;
+    v->locks[l].count = value;
+    return l;
+}
+
+bool vs_sem_try(VmSched *v, int l)
+{
+    VsLock *k = &v->locks[l];
+    if (k->count == 0)
+        return false;
+    k->count--;
+    return true;
+}
+
+void vs_sem_release(VmSched *v, int l, uint32_t n)
+{
+    for (; n > 0; n--) {
+        int w = q_pop(v, &v->locks[l].waiters);
+        if (w < 0)
+            v->locks[l].count++;
+        else /* the first waiter's acquire succeeds; it wakes up */
+            wake_at(v, w, v->now + v->lock_handoff, 1);
+    }
+}
+
 static void block(VmSched *v, int state, int on, int64_t timeout_ps)
 {
     VsThread *th = &v->thr[v->running];

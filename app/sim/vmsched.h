@@ -55,9 +55,10 @@ typedef struct VsQueue {
 } VsQueue;
 
 typedef struct VsLock {
-    int owner;       /* thread id, -1 when free */
-    uint32_t count;  /* reentrant: the owner's depth */
+    int owner;       /* thread id, -1 when free (a semaphore: -1) */
+    uint32_t count;  /* reentrant: the owner's depth; a semaphore: its value */
     bool reentrant;
+    bool semaphore;
     VsQueue waiters;
 } VsLock;
 
@@ -95,6 +96,13 @@ bool vs_lock_try(VmSched *v, int l);
 /* Releases lock l (once, for a reentrant one); when it is free, hands it to
  * its first waiter. */
 void vs_lock_release(VmSched *v, int l);
+
+/* A semaphore of `value` (a lock whose waiters wait for the value to be
+ * above 0); try takes one when it is; release gives n, each to the first
+ * waiter (who wakes lock_handoff later) or to the value. */
+int vs_sem_new(VmSched *v, uint32_t value);
+bool vs_sem_try(VmSched *v, int l);
+void vs_sem_release(VmSched *v, int l, uint32_t n);
 
 /* The running thread blocks (its state changes; the GIL is released at the
  * next vs_check): timeout_ps < 0 waits for ever. */

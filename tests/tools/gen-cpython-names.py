@@ -39,6 +39,8 @@ import reprlib
 out["modules"]["reprlib"] = sorted(dir(reprlib))
 import threading
 out["modules"]["threading"] = sorted(dir(threading))
+import tracemalloc  # last: it imports collections.abc, functools, pickle ...
+out["modules"]["tracemalloc"] = sorted(dir(tracemalloc))
 print(json.dumps(out))
 '''
 

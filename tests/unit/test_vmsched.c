@@ -116,6 +116,27 @@ static void locks_are_fifo_and_time_out(void **state)
     vs_fini(&v);
 }
 
+static void semaphores_hand_permits_over(void **state)
+{
+    (void)state;
+    VmSched v;
+    vs_init(&v);
+    int s = vs_sem_new(&v, 1);
+    int a = vs_spawn(&v, false);
+    assert_true(vs_sem_try(&v, s));
+    assert_false(vs_sem_try(&v, s));
+    vs_sleep(&v, 1 * MS);
+    assert_int_equal(vs_check(&v, true), a);
+    vs_wait_lock(&v, s, -1); /* a waits for a permit */
+    assert_int_equal(vs_check(&v, true), 0);
+    vs_sem_release(&v, s, 2); /* one to a, one to the value */
+    assert_int_equal(v.locks[s].count, 1);
+    vs_exit(&v);
+    assert_int_equal(vs_check(&v, true), a);
+    assert_int_equal(v.thr[a].woke, 1);
+    vs_fini(&v);
+}
+
 static void deadlock_is_reported(void **state)
 {
     (void)state;
@@ -159,6 +180,7 @@ int main(void)
         cmocka_unit_test(blocking_hands_over_at_once),
         cmocka_unit_test(sleep_alone_moves_the_clock),
         cmocka_unit_test(locks_are_fifo_and_time_out),
+        cmocka_unit_test(semaphores_hand_permits_over),
         cmocka_unit_test(deadlock_is_reported),
         cmocka_unit_test(join_and_shutdown),
     };

@@ -10,6 +10,7 @@
 
 #include "base/utf8.h"
 #include "pyrun/builtins.h"
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
@@ -27,16 +28,16 @@ static SimId f_len(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     const SimObj *o = sim_obj(S, a[0]);
     switch ((SimKind)o->kind) {
-    case SK_STR: return sim_int(S, o->cap);
+    case SK_STR: return sim_int_digits(S, o->cap);
     case SK_BYTES: case SK_BYTEARRAY: case SK_LIST: case SK_TUPLE: case SK_DICT: case SK_SET: case SK_DEQUE: case SK_ARRAY:
-        return sim_int(S, o->len);
-    case SK_DICTVIEW: return sim_int(S, sim_obj(S, o->v.view.dict)->len);
+        return sim_int_digits(S, o->len);
+    case SK_DICTVIEW: return sim_int_digits(S, sim_obj(S, o->v.view.dict)->len);
     case SK_RANGE: {
         const int64_t *r = (const int64_t *)(const void *)sim_items(S, a[0]);
         int64_t start = o->v.i, stop = r[0], step = r[1];
         int64_t len = step > 0 ? (stop > start ? (stop - start + step - 1) / step : 0)
                                : (start > stop ? (start - stop - step - 1) / -step : 0);
-        return sim_int(S, len);
+        return sim_int_digits(S, len);
     }
     default:
         if (o->kind == SK_INSTANCE) {
@@ -48,6 +49,12 @@ static SimId f_len(PyRun *I, SimId *a, int n, SimId kw)
             return 0;
         if (enum_is_enum_class(I, a[0])) /* EnumType.__len__ */
             return enum_len(I, a[0]);
+        if (native_is_tm(I, a[0], SIM_XT_TM_TRACEBACK)) { /* Traceback.__len__: its frames */
+            SimId f = tm_traceback_frames(I, a[0]);
+            SimId r = sim_int(S, sim_obj(S, f)->len);
+            sim_decref(S, f);
+            return r;
+        }
         py_raise(I, EXC_TypeError, "object of type '%s' has no len()", op_typename(I, a[0]));
         return 0;
     }
@@ -140,7 +147,7 @@ static SimId f_repr(PyRun *I, SimId *a, int n, SimId kw)
         buf_fini(&b);
         return 0;
     }
-    SimId r = sim_str(S, buf_str(&b), b.len);
+    SimId r = str_of_text(I, a[0], &b);
     buf_fini(&b);
     return r;
 }
@@ -261,7 +268,7 @@ static SimId f_hash(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "hash", n, 1, 1))
         return 0;
     int64_t h;
-    return hash_of(I, a[0], &h) ? sim_int(S, h) : 0;
+    return hash_of(I, a[0], &h) ? sim_int_digits(S, h) : 0; /* PyLong_FromSsize_t */
 }
 
 static SimId f_callable(PyRun *I, SimId *a, int n, SimId kw);

@@ -175,6 +175,36 @@ SimId builtin_sum(PyRun *I, SimId *a, int n, SimId kw)
     }
     SimId v;
     int got;
+    if (sim_kind(S, acc) == SK_INT && sim_obj(S, acc)->sub == 0) {
+        /* builtin_sum_impl's int loop: a C long until an item is no int or
+         * the sum overflows, then the int object and the generic way */
+        int64_t total = sim_obj(S, acc)->v.i;
+        sim_decref(S, acc);
+        acc = 0;
+        while (!acc) {
+            if ((got = iter_step(I, it, &v)) <= 0) {
+                sim_decref(S, it);
+                /* 3.11: PyLong_FromLong; 3.12+: PyLong_FromSsize_t (no padding) */
+                return got < 0 ? 0 : S->prof->version == SIM_V311 ? sim_int(S, total) : sim_int_digits(S, total);
+            }
+            SimKind k = sim_kind(S, v);
+            int64_t sum;
+            if (((k == SK_INT && sim_obj(S, v)->sub == 0) || k == SK_BOOL) &&
+                !__builtin_add_overflow(total, sim_obj(S, v)->v.i, &sum)) {
+                total = sum;
+                sim_decref(S, v);
+                continue;
+            }
+            SimId sofar = sim_int(S, total);
+            acc = op_binary(I, OP_ADD, sofar, v, false);
+            sim_decref(S, sofar);
+            sim_decref(S, v);
+            if (!acc) {
+                sim_decref(S, it);
+                return 0;
+            }
+        }
+    }
     bool float_loop = S->prof->version != SIM_V311; /* 3.12+: compensated, once */
     while ((got = iter_step(I, it, &v)) > 0) {
         if (float_loop && sim_kind(S, acc) == SK_FLOAT) {

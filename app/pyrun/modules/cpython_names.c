@@ -897,6 +897,18 @@ static const CpyName module_threading[] = {
     {"stack_size", 7}, {"warnings", 4},
 };
 
+static const CpyName module_tracemalloc[] = {
+    {"BaseFilter", 7}, {"DomainFilter", 7}, {"Filter", 7}, {"Frame", 7}, {"Iterable", 7},
+    {"Sequence", 7}, {"Snapshot", 7}, {"Statistic", 7}, {"StatisticDiff", 7}, {"Trace", 7},
+    {"Traceback", 7}, {"_Traces", 7}, {"__builtins__", 7}, {"__cached__", 7}, {"__doc__", 7},
+    {"__file__", 7}, {"__loader__", 7}, {"__name__", 7}, {"__package__", 7}, {"__spec__", 7},
+    {"_compare_grouped_stats", 7}, {"_format_size", 7}, {"_get_object_traceback", 7},
+    {"_get_traces", 7}, {"_normalize_filename", 7}, {"clear_traces", 7}, {"fnmatch", 7},
+    {"get_object_traceback", 7}, {"get_traceback_limit", 7}, {"get_traced_memory", 7},
+    {"get_tracemalloc_memory", 7}, {"is_tracing", 7}, {"linecache", 7}, {"os", 7}, {"pickle", 7},
+    {"reset_peak", 7}, {"start", 7}, {"stop", 7}, {"take_snapshot", 7}, {"total_ordering", 7},
+};
+
 #define N(t) t, sizeof t / sizeof t[0]
 
 const CpyNameSet cpython_builtins = {N(builtin_names)};
@@ -966,5 +978,6 @@ const CpyNamedSet cpython_modules[] = {
     {"io", {N(module_io)}},
     {"reprlib", {N(module_reprlib)}},
     {"threading", {N(module_threading)}},
+    {"tracemalloc", {N(module_tracemalloc)}},
     {0},
 };

@@ -6,6 +6,7 @@
 
 #include "pyrun/builtins.h"
 #include "pyrun/modules/std_import.h"
+#include "pyrun/modules/tracemalloc.h"
 #include "sim/gc.h"
 
 #define S (I->sim)
@@ -82,6 +83,7 @@ static SimId g_collect(PyRun *I, SimId *a, int n, SimId kw)
                                "exact)", I->foreign_heap), 0;
     gc_callbacks(I, "start", (int)gen, 0);
     long r = gc_collect(S, (int)gen);
+    tm_collected(I, (int)gen);
     std_import_collected(I, (int)gen, r);
     if (r > 0) /* garbage an earlier automatic collection may have taken */
         timing_read(I);

@@ -72,6 +72,7 @@ static const DefTable tables[] = {
     {io_functions, &io_nfunctions},
     {reprlib_functions, &reprlib_nfunctions},
     {threading_functions, &threading_nfunctions},
+    {tracemalloc_functions, &tracemalloc_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 4, FIRST_MODULE = 25 };
 
@@ -154,9 +155,20 @@ const ModuleDef py_modules[] = {
     {"threading", threading_functions, &threading_nfunctions, threading_module_init,
      "the classes `Thread` (keywords: target args kwargs name daemon; `start`, `join` (timeout), `is_alive`, "
      "`run` (a subclass's own), `name`, `ident`, `daemon`) and `Event` (`set`, `clear`, `is_set`, `wait` "
-     "(timeout)), `Lock` and `RLock` (`acquire` (blocking timeout), `release`, `locked`, `with`); threads run "
+     "(timeout)), `Semaphore` and `BoundedSemaphore` (keyword: value; `acquire` (blocking timeout), `release` (n), "
+     "`with`), `Lock` and `RLock` (`acquire` (blocking timeout), `release`, `locked`, `with`); threads run "
      "on the model's GIL and simulated clock, one schedule per program (not CPython's, which the OS picks)",
      threading_on_import},
+    {"tracemalloc", tracemalloc_functions, &tracemalloc_nfunctions, tracemalloc_module_init,
+     "on the model's own blocks, with the sizes CPython requests: `start` (one frame), `stop`, `is_tracing`, "
+     "`clear_traces`, `reset_peak`, `get_traced_memory`, `get_traceback_limit`, `get_object_traceback`, "
+     "`take_snapshot`; the types `Snapshot` (`statistics` and `compare_to` by 'lineno', 'filename' or "
+     "'traceback', `traceback_limit`), `Statistic`, `StatisticDiff`, `Traceback` (`format`, indexing, len), "
+     "`Frame` (str, repr, `filename`, `lineno`). Refused: the traced figures after `statistics()`, "
+     "`compare_to()` or the text of their results while tracing (until `clear_traces()`), a peak after "
+     "print() and other transient buffers the model does not follow (until `reset_peak()`), the file name "
+     "of Lib/tracemalloc.py's frames (docs/TRACEMALLOC.md)",
+     tracemalloc_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -274,7 +286,7 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
                                           "functools", "collections", "dataclasses", "contextlib",
                                           "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array", "io", "reprlib",
-                                          "threading"};
+                                          "threading", "tracemalloc"};
     if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM || d->module == BM_THREADING))
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
@@ -488,6 +500,10 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
     if (!d) {
         py_raise(I, EXC_SystemError, "bad builtin");
         return 0;
+    }
+    if (d->refused) { /* a name CPython has, listed so that calling it is refused */
+        char q[96] = "";
+        return py_not_modelled(I, 0, "'%s'", qname(d, q, sizeof q)), (SimId)0;
     }
     if (!self && d->owner && !unbound_self_ok(I, d, args, nargs, kw))
         return 0;

@@ -144,7 +144,7 @@ static SimId s_getsizeof(PyRun *I, SimId *a, int n, SimId kw)
         return py_not_modelled(I, 0, "the size of a code object"), 0;
     if (sim_kind(S, a[0]) == SK_FRAME && (sim_obj(S, a[0])->flags & SIM_F_SPECIAL))
         return py_not_modelled(I, 0, "the size of a frame object (its code's stack depth)"), 0;
-    return sim_int(S, (int64_t)sim_sizeof(S, a[0]));
+    return sim_int_digits(S, (int64_t)sim_sizeof(S, a[0])); /* PyLong_FromSsize_t */
 }
 
 static SimId s_debugmallocstats(PyRun *I, SimId *a, int n, SimId kw)
@@ -266,7 +266,32 @@ static SimId s_exception(PyRun *I, SimId *a, int n, SimId kw)
     return e;
 }
 
+/* sys.exit(status=None): PyErr_SetObject(SystemExit, status), which makes
+ * SystemExit(status) (no arguments for None; a tuple would be unpacked) */
+static SimId s_exit(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    SimId status = n ? a[0] : S->none;
+    if (sim_kind(S, status) == SK_TUPLE)
+        return py_not_modelled(I, 0, "sys.exit() with a tuple (its items become SystemExit's arguments)"), (SimId)0;
+    SimId args = sim_tuple(S, status == S->none ? 0 : 1);
+    if (status != S->none) {
+        sim_incref(S, status);
+        sim_tuple_set(S, args, 0, status);
+    }
+    SimId e = exc_new(I, exc_class(I, EXC_SystemExit), args);
+    exc_chain_context(I, e);
+    Buf b = {0};
+    if (status == S->none || op_str(I, status, &b))
+        py_raise_instance(I, e, buf_str(&b));
+    else
+        sim_decref(S, e);
+    buf_fini(&b);
+    return 0;
+}
+
 const BuiltinDef sys_functions[] = {
+    BUILTIN("exit", 0, BM_SYS, s_exit, .style = ARGS_RANGE, .min = 0, .max = 1),
     BUILTIN("getrefcount", 0, BM_SYS, s_getrefcount, .style = ARGS_ONE),
     BUILTIN("getsizeof", 0, BM_SYS, s_getsizeof, .kw_refused = "object default", .varargs = VA_ALL),
     BUILTIN("_debugmallocstats", 0, BM_SYS, s_debugmallocstats, .style = ARGS_NONE),

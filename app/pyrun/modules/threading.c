@@ -3,7 +3,7 @@
  * sim/vmsched.h): Thread (target, args, kwargs, name, daemon; start, join,
  * is_alive, run, name, ident, daemon, a subclass's own run), Lock and RLock
  * (acquire with blocking and timeout, release, locked, with), Event (set,
- * clear, is_set, wait), current_thread, get_ident, active_count, enumerate,
+ * clear, is_set, wait), Semaphore and BoundedSemaphore, current_thread, get_ident, active_count, enumerate,
  * main_thread.
  *
  * In CPython Lib/threading.py is Python over _thread: a Thread is an
@@ -453,6 +453,12 @@ const BuiltinDef threading_functions[] = {
     M("set", ev_set),
     M("clear", ev_clear),
     M("wait", ev_wait, .kw = "timeout"),
+    M("__init__", sem_init, .kw = "value"),
+    M("acquire", sem_acquire, .kw = "blocking timeout"),
+    M("release", sem_release, .kw = "n"),
+    M("__enter__", sem_enter, .kw = "*"),
+    M("__exit__", sem_exit, .kw = "*"),
+    M("__repr__", sem_repr),
 };
 const int threading_nfunctions = (int)(sizeof threading_functions / sizeof threading_functions[0]);
 
@@ -532,6 +538,10 @@ void threading_module_init(PyRun *I, SimId d)
     static const ClassSpec event = {"threading", "Event", {ev_init, ev_is_set, ev_set, ev_clear, ev_wait},
                                     {"__init__", "is_set", "set", "clear", "wait"}, 0};
     static const ClassSpec cond = {"threading", "Condition", {0}, {0}, 0};
+    static const ClassSpec sem = {"threading", "Semaphore",
+                                  {sem_init, sem_acquire, sem_release, sem_enter, sem_exit, sem_repr},
+                                  {"__init__", "acquire", "release", "__enter__", "__exit__", "__repr__"}, 0};
+    static const ClassSpec bsem = {"threading", "BoundedSemaphore", {0}, {0}, 0};
     static const ClassSpec mainth = {"threading", "_MainThread", {0}, {0}, 0};
     t->cls[THC_THREAD] = make_class(I, &thread, 0);
     put_property(I, t->cls[THC_THREAD], "name", th_name);
@@ -542,12 +552,18 @@ void threading_module_init(PyRun *I, SimId d)
     t->cls[THC_RLOCK] = make_class(I, &rlock, 0);
     t->cls[THC_EVENT] = make_class(I, &event, 0);
     t->cls[THC_COND] = make_class(I, &cond, 0);
+    t->cls[THC_SEM] = make_class(I, &sem, 0);
+    t->cls[THC_BSEM] = make_class(I, &bsem, t->cls[THC_SEM]);
     make_main(I);
     coll_quiet_end(I, &q);
     sim_incref(S, t->cls[THC_THREAD]);
     bi_dict_put(I, d, "Thread", t->cls[THC_THREAD]);
     sim_incref(S, t->cls[THC_EVENT]);
     bi_dict_put(I, d, "Event", t->cls[THC_EVENT]);
+    sim_incref(S, t->cls[THC_SEM]);
+    bi_dict_put(I, d, "Semaphore", t->cls[THC_SEM]);
+    sim_incref(S, t->cls[THC_BSEM]);
+    bi_dict_put(I, d, "BoundedSemaphore", t->cls[THC_BSEM]);
 }
 
 void threading_on_import(PyRun *I)

@@ -84,5 +84,11 @@ SimId ev_is_set(PyRun *I, SimId *a, int n, SimId kw);
 SimId ev_set(PyRun *I, SimId *a, int n, SimId kw);
 SimId ev_clear(PyRun *I, SimId *a, int n, SimId kw);
 SimId ev_wait(PyRun *I, SimId *a, int n, SimId kw);
+SimId sem_init(PyRun *I, SimId *a, int n, SimId kw);
+SimId sem_acquire(PyRun *I, SimId *a, int n, SimId kw);
+SimId sem_release(PyRun *I, SimId *a, int n, SimId kw);
+SimId sem_enter(PyRun *I, SimId *a, int n, SimId kw);
+SimId sem_exit(PyRun *I, SimId *a, int n, SimId kw);
+SimId sem_repr(PyRun *I, SimId *a, int n, SimId kw);
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * threading_sync: threading's locks (_thread.lock, _thread.RLock: acquire
  * with blocking and timeout, release, locked, with) and Event (set, clear,
- * is_set, wait) on the scheduler's locks and events (sim/vmsched.h).  A
+ * is_set, wait), Semaphore and BoundedSemaphore on the scheduler's locks,
+ * semaphores and events (sim/vmsched.h).  A
  * call that must wait blocks the running thread where the VM can switch
  * (the outermost loop); the value it returns is settled when the thread
  * runs again (vm_threads.c), True for a wait that succeeded, False for one
@@ -234,4 +235,124 @@ SimId ev_wait(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     vs_wait_event(&I->vs, id, timeout);
     return timeout < 0 ? sim_bool(S, true) : wait_result(I);
+}
+
+/* ---- semaphores ---------------------------------------------------------------- */
+
+static bool bounded(PyRun *I, SimId self)
+{
+    return sim_is_subtype(S, sim_obj(S, self)->type, st(I)->cls[THC_BSEM]);
+}
+
+static bool sync_value(PyRun *I, SimId self)
+{
+    return put(I, self, "_value", sim_int(S, I->vs.locks[word(I, self)].count));
+}
+
+/* Semaphore.__init__(value=1) and BoundedSemaphore's: _cond (a Condition
+ * over a Lock), _value, and for a bounded one _initial_value */
+SimId sem_init(PyRun *I, SimId *a, int n, SimId kw)
+{
+    SimId v = bi_npos(I, n, kw) > 1 ? a[1] : bi_kwarg(I, a, n, kw, "value");
+    int64_t value = 1;
+    if (v && !bi_int_arg(I, v, &value))
+        return 0;
+    if (value < 0) {
+        py_raise(I, EXC_ValueError, "semaphore initial value must be >= 0");
+        return 0;
+    }
+    if (value > UINT32_MAX)
+        return py_not_modelled(I, 0, "a semaphore's value above 2**32 - 1"), (SimId)0;
+    unsure(I);
+    SimId c = new_condition(I);
+    if (!c)
+        return 0;
+    set_word(I, a[0], vs_sem_new(&I->vs, (uint32_t)value));
+    bool ok = put(I, a[0], "_cond", c) && put(I, a[0], "_value", sim_int(S, value));
+    if (ok && bounded(I, a[0]))
+        ok = put(I, a[0], "_initial_value", sim_int(S, value));
+    return ok ? bi_none(I) : 0;
+}
+
+SimId sem_acquire(PyRun *I, SimId *a, int n, SimId kw)
+{
+    SimId blocking = bi_kwarg(I, a, n, kw, "blocking"), tmo = bi_kwarg(I, a, n, kw, "timeout");
+    int np = bi_npos(I, n, kw);
+    if (np > 1)
+        blocking = a[1];
+    if (np > 2)
+        tmo = a[2];
+    int b = blocking ? op_truth(I, blocking) : 1;
+    if (b < 0)
+        return 0;
+    if (!b && tmo && tmo != S->none) {
+        py_raise(I, EXC_ValueError, "can't specify timeout for non-blocking acquire");
+        return 0;
+    }
+    int64_t timeout;
+    if (!thr_timeout_arg(I, tmo, false, &timeout))
+        return 0;
+    int id = word(I, a[0]);
+    if (vs_sem_try(&I->vs, id))
+        return sync_value(I, a[0]) ? sim_bool(S, true) : 0;
+    if (!b || timeout == 0)
+        return sim_bool(S, false);
+    if (!thr_can_block(I, "Semaphore.acquire()"))
+        return 0;
+    vs_wait_lock(&I->vs, id, timeout);
+    return timeout < 0 ? sim_bool(S, true) : wait_result(I);
+}
+
+SimId sem_release(PyRun *I, SimId *a, int n, SimId kw)
+{
+    SimId nv = bi_npos(I, n, kw) > 1 ? a[1] : bi_kwarg(I, a, n, kw, "n");
+    int64_t count = 1;
+    if (nv && !bi_int_arg(I, nv, &count))
+        return 0;
+    if (count < 1) {
+        py_raise(I, EXC_ValueError, "n must be one or more");
+        return 0;
+    }
+    int id = word(I, a[0]);
+    VsLock *k = &I->vs.locks[id];
+    if (bounded(I, a[0])) {
+        SimId init = get(I, a[0], "_initial_value");
+        int64_t limit = init && sim_kind(S, init) == SK_INT ? sim_obj(S, init)->v.i : 0;
+        if ((int64_t)k->count + count > limit) {
+            py_raise(I, EXC_ValueError, "Semaphore released too many times");
+            return 0;
+        }
+    }
+    vs_sem_release(&I->vs, id, (uint32_t)count);
+    return sync_value(I, a[0]) ? bi_none(I) : 0;
+}
+
+SimId sem_enter(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    return sem_acquire(I, a, 1, 0);
+}
+
+SimId sem_exit(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    SimId r = sem_release(I, a, 1, 0);
+    if (r)
+        sim_decref(S, r);
+    return r ? bi_none(I) : 0;
+}
+
+SimId sem_repr(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    char buf[128];
+    unsigned long long addr = (unsigned long long)sim_id_address(S, a[0]);
+    uint32_t value = I->vs.locks[word(I, a[0])].count;
+    SimId init = get(I, a[0], "_initial_value");
+    if (bounded(I, a[0]) && init && sim_kind(S, init) == SK_INT)
+        snprintf(buf, sizeof buf, "<threading.BoundedSemaphore at %#llx: value=%u/%lld>", addr, value,
+                 (long long)sim_obj(S, init)->v.i);
+    else
+        snprintf(buf, sizeof buf, "<threading.%s at %#llx: value=%u>", sim_type_name(S, a[0]), addr, value);
+    return sim_str(S, buf, strlen(buf));
 }

@@ -88,7 +88,9 @@ SimId float_binary(PyRun *I, int op, double a, double b)
     case OP_FLOORDIV:
     case OP_MOD: {
         if (b == 0) {
-            py_raise(I, EXC_ZeroDivisionError, op == OP_MOD ? "float modulo" : "float floor division by zero");
+            py_raise(I, EXC_ZeroDivisionError, op == OP_FLOORDIV ? "float floor division by zero"
+                                               : S->prof->version >= SIM_V313 ? "float modulo by zero"
+                                                                              : "float modulo");
             return 0;
         }
         /* _float_div_mod: the remainder takes b's sign (a zero too), and the

@@ -48,7 +48,7 @@ static SimId value_of(PyRun *I, const uint8_t *dv, size_t n, int b, int sign)
         if (__builtin_mul_overflow(v, b, &v) || __builtin_add_overflow(v, dv[i], &v))
             break;
     if (i == n)
-        return sim_int(S, sign * v);
+        return sim_int_digits(S, sign * v);
     BigInt big, base, digit, t;
     big_from_i64(&big, 0);
     big_from_i64(&base, b);

@@ -8,6 +8,7 @@
  */
 #include "pyrun/modules/collections.h"
 #include "pyrun/builtins.h"
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 
@@ -215,6 +216,12 @@ SimId iter_new(PyRun *I, SimId obj)
         return deque_iter(I, obj, false);
     if (native_tuple_refused(I, obj))
         return 0;
+    if (native_is_tm(I, obj, SIM_XT_TM_TRACEBACK)) { /* Sequence.__iter__ over its frames */
+        SimId frames = tm_traceback_frames(I, obj);
+        SimId it = iter_new(I, frames);
+        sim_decref(S, frames);
+        return it;
+    }
     if (sim_kind(S, obj) == SK_STRINGIO) { /* IOBase.__iter__: itself, while open */
         if (sim_obj(S, obj)->sub & 1) {
             py_raise(I, EXC_ValueError, "I/O operation on closed file.");

@@ -105,7 +105,7 @@ static SimId enumerate_next(PyRun *I, SimId en)
         sim_decref(S, item);
         return py_not_modelled(I, 0, "enumerate() past sys.maxsize"), 0;
     }
-    SimId index = sim_int(S, i);
+    SimId index = sim_int_digits(S, i); /* PyLong_FromSsize_t */
     sim_iter_set_int(S, en, 0, i + 1);
     bool reused;
     SimId r = iter_reuse_result(I, sim_iter_refs(S, en)[EN_RESULT], 2, &reused);

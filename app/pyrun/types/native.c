@@ -8,6 +8,7 @@
 
 #include "pyrun/modules/functools.h"
 #include "pyrun/modules/collections.h"
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -44,6 +45,9 @@ bool native_repr(PyRun *I, SimId obj, Buf *out)
         return contextlib_native_repr(I, obj, out);
     case SIM_XT_SLICE:
         return slice_repr(I, obj, out);
+    case SIM_XT_TM_SNAPSHOT: case SIM_XT_TM_STATISTIC: case SIM_XT_TM_STATDIFF: case SIM_XT_TM_TRACEBACK:
+    case SIM_XT_TM_FRAME:
+        return tm_native_repr(I, obj, out);
     default:
         return functools_native_repr(I, obj, out);
     }
@@ -66,6 +70,9 @@ SimId native_attr(PyRun *I, SimId obj, SimId name, bool *found)
         return contextlib_native_attr(I, obj, buf, found);
     case SIM_XT_SLICE:
         return slice_attr(I, obj, buf, found);
+    case SIM_XT_TM_SNAPSHOT: case SIM_XT_TM_STATISTIC: case SIM_XT_TM_STATDIFF: case SIM_XT_TM_TRACEBACK:
+    case SIM_XT_TM_FRAME:
+        return tm_native_attr(I, obj, buf, found);
     default:
         return 0;
     }
@@ -119,4 +126,9 @@ SimId native_bound(PyRun *I, const BuiltinDef *def, SimId self)
         }
     py_raise(I, EXC_SystemError, "unknown built-in method");
     return 0;
+}
+
+bool native_is_tm(PyRun *I, SimId v, SimXType which)
+{
+    return sim_kind(S, v) == SK_ITER && sim_xtype_of(S, v) == which;
 }

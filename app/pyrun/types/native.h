@@ -32,6 +32,8 @@ bool native_python_level(PyRun *I, SimId v);
 /* A CacheInfo (a namedtuple in CPython) used as a tuple — iterated,
  * indexed, compared: refused (true), as the model keeps it as a record. */
 bool native_tuple_refused(PyRun *I, SimId v);
+/* Is v a tracemalloc object of that type (SIM_XT_TM_*)? (str(), indexing, iter()) */
+bool native_is_tm(PyRun *I, SimId v, SimXType which);
 /* The built-in `def` (an entry of a module's table) bound to self, as a
  * method read on it gives (self's reference is taken). */
 SimId native_bound(PyRun *I, const BuiltinDef *def, SimId self);

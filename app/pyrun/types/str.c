@@ -11,6 +11,7 @@
 #include "base/utf8.h"
 #include "pyrun/builtins.h"
 #include "pyrun/types/str_int.h"
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -198,7 +199,22 @@ static SimId str_of(PyRun *I, SimId *a, int n, int np)
         buf_fini(&b);
         return 0;
     }
-    SimId r = sim_str(S, buf_str(&b), b.len);
+    SimId r = str_of_text(I, a[0], &b);
     buf_fini(&b);
     return r;
+}
+
+/* long_to_decimal_string makes its str with PyUnicode_New: a one-digit
+ * int's text is a new object, not the cached one-character string */
+SimId str_of_text(PyRun *I, SimId v, const Buf *b)
+{
+    if (sim_kind(S, v) == SK_INT) { /* its scratch int lives until the str is made */
+        tm_int_scratch(I, v, true);
+        SimId r = sim_str_fresh(S, buf_str(b), b->len);
+        tm_int_scratch(I, v, false);
+        return r;
+    }
+    if (sim_kind(S, v) == SK_FLOAT) /* float_repr's PyOS_double_to_string buffer */
+        tm_note_peak_unsure(I, "the text of a float");
+    return sim_str(S, buf_str(b), b->len);
 }

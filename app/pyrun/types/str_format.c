@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -163,6 +164,8 @@ static bool field(Fmt *f, const char *d, size_t len, size_t *pos, int depth, Buf
     v = v ? field_rest(f, v, d + first, d + name_end) : 0;
     if (!v)
         return false;
+    if ((conv == 'r' || conv == 's') && sim_kind(S, v) != SK_STR)
+        tm_note_peak_unsure(I, "a str.format() field converted with !r or !s");
     if (conv == 'r' || conv == 's') {
         Buf t = {0};
         bool ok = conv == 'r' ? op_repr(I, v, &t) : op_str(I, v, &t);
@@ -181,6 +184,16 @@ static bool field(Fmt *f, const char *d, size_t len, size_t *pos, int depth, Buf
     Buf spec = {0}; /* the spec, its own fields rendered first */
     bool ok = nested ? render(f, d + spec_start, spec_end - spec_start, depth - 1, &spec)
                      : (buf_add(&spec, d + spec_start, spec_end - spec_start), true);
+    if (__builtin_expect(S->pm.trace != NULL, 0) && ok && sim_kind(S, v) != SK_STR) {
+        /* render_field's fast path writes an exact int without a spec through
+         * its scratch int; other values make strings of their own */
+        if (sim_kind(S, v) == SK_INT && spec.len == 0) {
+            tm_int_scratch(I, v, true);
+            tm_int_scratch(I, v, false);
+        } else {
+            tm_note_peak_unsure(I, "a str.format() field that is not a str or an int without a spec");
+        }
+    }
     ok = ok && op_format(I, v, buf_str(&spec), out);
     buf_fini(&spec);
     sim_decref(S, v);
@@ -230,9 +243,12 @@ static SimId str_format_packed(PyRun *I, SimId *a, int n, SimId kw)
     char *text = malloc(len + 1); /* a field may run code that moves the str's storage */
     memcpy(text, d, len);
     Buf b = {0};
+    bool writer = tm_writer_begin(I, len + 100); /* build_string: min_length len(format) + 100 */
     bool ok = render(&f, text, len, 2, &b);
     free(text);
-    SimId r = ok ? sim_str(S, buf_str(&b), b.len) : 0;
+    SimId r = ok ? tm_writer_end(I, writer, buf_str(&b), b.len, len + 100) : 0;
+    if (!ok && writer)
+        tm_writer_end(I, writer, NULL, 0, 0);
     buf_fini(&b);
     return r;
 }

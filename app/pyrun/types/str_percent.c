@@ -12,6 +12,7 @@
 
 #include "pyrun/types/bigint.h"
 #include "pyrun/types/str_int.h"
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -99,6 +100,8 @@ static void emit(Buf *out, const Spec *sp, const char *body, size_t n, size_t he
 
 static bool text(PyRun *I, const Spec *sp, SimId v, Buf *out)
 {
+    if (sim_kind(S, v) != SK_STR) /* PyObject_Str / PyObject_Repr: a string of its own */
+        tm_note_peak_unsure(I, "a %s or %r format of an object that is not a str");
     Buf t = {0};
     bool ok = sp->conv == 'r' ? op_repr(I, v, &t) : op_str(I, v, &t);
     if (ok) {
@@ -127,6 +130,18 @@ static bool integer(PyRun *I, const Spec *sp, SimId v, Buf *out)
         else
             py_raise(I, EXC_TypeError, "%%%c format: an integer is required, not %s", c, op_typename(I, v));
         return false;
+    }
+    if (__builtin_expect(S->pm.trace != NULL, 0)) {
+        /* mainformatlong's fast path writes an exact int into the writer
+         * (decimal: through a scratch int); the others make strings */
+        if (k == SK_INT && sp->width < 0 && sp->prec < 0 && !sp->plus && !sp->space && c != 'X') {
+            if (decimal) {
+                tm_int_scratch(I, v, true);
+                tm_int_scratch(I, v, false);
+            }
+        } else {
+            tm_note_peak_unsure(I, "a %-format of a number with a width, precision, sign or %X, or of a bool or float");
+        }
     }
     char digits[96];
     bool neg;
@@ -333,6 +348,7 @@ SimId str_percent(PyRun *I, SimId fmt, SimId args)
     Args g = {args, tuple ? 0 : -2, tuple ? (int64_t)sim_obj(S, args)->len : -1, !tuple && is_mapping(I, args)};
     Buf out = {0};
     bool ok = true;
+    bool writer = tm_writer_begin(I, n + 100); /* PyUnicode_Format: min_length fmtcnt + 100 */
     for (size_t i = 0; ok && i < n; i++) {
         if (f[i] != '%') {
             buf_addc(&out, f[i]);
@@ -349,7 +365,9 @@ SimId str_percent(PyRun *I, SimId fmt, SimId args)
         py_raise(I, EXC_TypeError, "not all arguments converted during string formatting");
         ok = false;
     }
-    SimId r = ok ? sim_str(S, buf_str(&out), out.len) : 0;
+    SimId r = ok ? tm_writer_end(I, writer, buf_str(&out), out.len, n + 100) : 0;
+    if (!ok && writer)
+        tm_writer_end(I, writer, NULL, 0, 0);
     buf_fini(&out);
     return r;
 }

@@ -1,9 +1,8 @@
 /*
  * str_text: a str as code points and back (what the method files share),
  * the case mappings (lower, upper, casefold, swapcase, capitalize, title)
- * and the is* predicates. The model knows the case of ASCII and of the
- * latin-1 letters whose mapping stays one latin-1 character; any other
- * character in a case mapping or a predicate is refused, never guessed.
+ * and the is* predicates, with each profile's Unicode database
+ * (unicode_db.h) as CPython's unicodeobject.c uses it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +10,7 @@
 #include "base/utf8.h"
 #include "pyrun/types/str_int.h"
 #include "pyrun/types/types.h"
+#include "pyrun/types/unicode_db.h"
 
 #define S (I->sim)
 
@@ -97,80 +97,94 @@ bool str_cp_space(uint32_t c)
            c == 0x205f || c == 0x3000;
 }
 
+/* ---- character properties ------------------------------------------------- */
+
+/* The profile's Unicode database (unicode_db.h): 3.11's 14.0, 3.12's 15.0, 3.13's 15.1 */
+static int ucd(PyRun *I) { return S->prof->version == SIM_V311 ? 0 : S->prof->version == SIM_V312 ? 1 : 2; }
+
+static uint16_t ascii_flags(uint32_t c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return UC_ALPHA | UC_UPPER | UC_CASED | UC_XID_START | UC_XID_CONTINUE;
+    if (c >= 'a' && c <= 'z')
+        return UC_ALPHA | UC_LOWER | UC_CASED | UC_XID_START | UC_XID_CONTINUE;
+    if (c >= '0' && c <= '9')
+        return UC_DECIMAL | UC_DIGIT | UC_NUMERIC | UC_XID_CONTINUE;
+    if (c == '_')
+        return UC_XID_START | UC_XID_CONTINUE;
+    if (c == '\'' || c == '.' || c == ':' || c == '^' || c == '`')
+        return UC_IGNORABLE; /* Word_Break MidLetter, MidNumLet, Single_Quote; Sk */
+    return str_cp_space(c) ? UC_SPACE : 0;
+}
+
+static uint16_t flags_of(PyRun *I, uint32_t c) { return c < 0x80 ? ascii_flags(c) : uc_lookup(ucd(I), c)->flags; }
+
+static int map_of(PyRun *I, uint32_t c, int which, uint32_t out[3])
+{
+    if (c >= 0x80)
+        return uc_map(ucd(I), c, which, out);
+    bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+    out[0] = (which == UC_TO_LOWER || which == UC_TO_FOLD) && up ? c + 32
+             : (which == UC_TO_UPPER || which == UC_TO_TITLE) && low ? c - 32 : c;
+    return 1;
+}
+
 /* ---- case ------------------------------------------------------------------- */
-
-/* The model maps the case of latin-1; the feminine and masculine ordinals
- * (lowercase letters without an uppercase) and everything past latin-1
- * are refused. */
-static bool case_known(uint32_t c)
-{
-    return c < 0x100 && c != 0xaa && c != 0xba;
-}
-
-/* The three latin-1 lowercase letters whose uppercase leaves latin-1 (or
- * takes two characters): sharp s (SS; titlecase Ss), micro sign (Greek
- * capital mu), y with diaeresis (U+0178). Writes the mapping, returns its
- * length, or 0 when c is not one of them. */
-static int special_upper(uint32_t c, bool title, uint32_t out[2])
-{
-    if (c == 0xdf) {
-        out[0] = 'S', out[1] = title ? 's' : 'S';
-        return 2;
-    }
-    if (c == 0xb5 || c == 0xff) {
-        out[0] = c == 0xb5 ? 0x39c : 0x178;
-        return 1;
-    }
-    return 0;
-}
-
-static bool is_up(uint32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7); }
-static bool is_low(uint32_t c) { return (c >= 'a' && c <= 'z') || (c >= 0xe0 && c <= 0xfe && c != 0xf7); }
-static uint32_t to_low(uint32_t c) { return is_up(c) ? c + 32 : c; }
-static uint32_t to_up(uint32_t c) { return is_low(c) ? c - 32 : c; }
 
 enum { CASE_LOWER, CASE_UPPER, CASE_SWAP, CASE_CAPITALIZE, CASE_TITLE, CASE_FOLD };
 
-static const char *const case_names[] = {"lower", "upper", "swapcase", "capitalize", "title"};
+/* handle_capital_sigma: final (U+03C2) when a cased character comes before
+ * it and none after, case-ignorable ones skipped both ways */
+static uint32_t capital_sigma(PyRun *I, const uint32_t *cp, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j > 0 && (flags_of(I, cp[j - 1]) & UC_IGNORABLE))
+        j--;
+    bool before = j > 0 && (flags_of(I, cp[j - 1]) & UC_CASED);
+    j = i + 1;
+    while (j < n && (flags_of(I, cp[j]) & UC_IGNORABLE))
+        j++;
+    bool after = j < n && (flags_of(I, cp[j]) & UC_CASED);
+    return before && !after ? 0x3c2 : 0x3c3;
+}
 
-/* case_operation / ascii_upper_or_lower: always a new str (PyUnicode_New) */
-static SimId case_map(PyRun *I, SimId self, int how, const char *name)
+/* lower_ucs4: the full lower mapping, the capital sigma by its place */
+static int lower_at(PyRun *I, const uint32_t *cp, size_t n, size_t i, uint32_t out[3])
+{
+    if (cp[i] == 0x3a3) {
+        out[0] = capital_sigma(I, cp, n, i);
+        return 1;
+    }
+    return map_of(I, cp[i], UC_TO_LOWER, out);
+}
+
+/* do_lower ... do_title: always a new str (PyUnicode_New) */
+static SimId case_map(PyRun *I, SimId self, int how)
 {
     size_t n;
     uint32_t *cp = str_decode(I, self, &n);
-    for (size_t i = 0; i < n; i++)
-        if (!case_known(cp[i])) {
-            unsigned c = cp[i];
-            free(cp);
-            return py_not_modelled(I, 0, "str.%s() of the character U+%04X", name, c), (SimId)0;
-        }
-    bool prev_cased = false;
-    uint32_t *out = malloc((2 * n + 1) * sizeof *out);
+    uint32_t *out = malloc((3 * n + 1) * sizeof *out);
     size_t k = 0;
+    bool prev_cased = false;
     for (size_t i = 0; i < n; i++) {
-        uint32_t c = cp[i], sp[2];
-        bool up;
+        uint32_t c = cp[i], m[3];
+        uint16_t f = flags_of(I, c);
+        int len;
         switch (how) {
-        case CASE_LOWER: case CASE_FOLD: up = false; break;
-        case CASE_UPPER: up = true; break;
-        case CASE_SWAP: up = !is_up(c); break;
-        case CASE_CAPITALIZE: up = i == 0; break;
-        default: /* title: upper after an uncased character, else lower */
-            up = !prev_cased;
-            prev_cased = is_up(c) || is_low(c) || c == 0xb5 || c == 0xdf || c == 0xff;
+        case CASE_LOWER: len = lower_at(I, cp, n, i, m); break;
+        case CASE_UPPER: len = map_of(I, c, UC_TO_UPPER, m); break;
+        case CASE_FOLD: len = map_of(I, c, UC_TO_FOLD, m); break;
+        case CASE_SWAP:
+            len = (f & UC_UPPER) ? lower_at(I, cp, n, i, m) : (f & UC_LOWER) ? map_of(I, c, UC_TO_UPPER, m)
+                                                                            : (m[0] = c, 1);
+            break;
+        case CASE_CAPITALIZE: len = i == 0 ? map_of(I, c, UC_TO_TITLE, m) : lower_at(I, cp, n, i, m); break;
+        default: /* title: lower after a cased character, else title */
+            len = prev_cased ? lower_at(I, cp, n, i, m) : map_of(I, c, UC_TO_TITLE, m);
+            prev_cased = (f & UC_CASED) != 0;
         }
-        int m = up ? special_upper(c, how == CASE_TITLE || how == CASE_CAPITALIZE, sp) : 0;
-        if (m) {
-            for (int j = 0; j < m; j++)
-                out[k++] = sp[j];
-        } else if (!up && how == CASE_FOLD && (c == 0xdf || c == 0xb5)) { /* casefold: ss, Greek small mu */
-            if (c == 0xdf)
-                out[k++] = 's', out[k++] = 's';
-            else
-                out[k++] = 0x3bc;
-        } else {
-            out[k++] = up ? to_up(c) : to_low(c);
-        }
+        for (int j = 0; j < len; j++)
+            out[k++] = m[j];
     }
     SimId r = str_encode(I, out, k, true);
     free(out);
@@ -178,77 +192,95 @@ static SimId case_map(PyRun *I, SimId self, int how, const char *name)
     return r;
 }
 
-SimId str_lower(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return case_map(I, a[0], CASE_LOWER, case_names[0]); }
-SimId str_upper(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return case_map(I, a[0], CASE_UPPER, case_names[1]); }
-SimId str_casefold(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return case_map(I, a[0], CASE_FOLD, "casefold"); }
-SimId str_swapcase(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return case_map(I, a[0], CASE_SWAP, case_names[2]); }
-SimId str_capitalize(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return case_map(I, a[0], CASE_CAPITALIZE, case_names[3]); }
-SimId str_title(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return case_map(I, a[0], CASE_TITLE, case_names[4]); }
+SimId str_lower(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return case_map(I, a[0], CASE_LOWER); }
+SimId str_upper(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return case_map(I, a[0], CASE_UPPER); }
+SimId str_casefold(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return case_map(I, a[0], CASE_FOLD); }
+SimId str_swapcase(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return case_map(I, a[0], CASE_SWAP); }
+SimId str_capitalize(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return case_map(I, a[0], CASE_CAPITALIZE); }
+SimId str_title(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return case_map(I, a[0], CASE_TITLE); }
 
 /* ---- predicates --------------------------------------------------------------- */
 
-enum { IS_DIGIT, IS_ALPHA, IS_ALNUM, IS_SPACE, IS_UPPER, IS_LOWER, IS_TITLE, IS_IDENT, IS_PRINT };
-
-static bool ascii_alpha(uint32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-static bool ascii_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+enum { IS_DIGIT, IS_DECIMAL, IS_NUMERIC, IS_ALPHA, IS_ALNUM, IS_SPACE, IS_UPPER, IS_LOWER, IS_TITLE,
+       IS_IDENT, IS_PRINT };
 
 /* one character's answer for the per-character predicates */
-static bool each(int what, uint32_t c, size_t i)
+static bool each(PyRun *I, int what, uint32_t c, size_t i)
 {
+    uint16_t f = flags_of(I, c);
     switch (what) {
-    case IS_DIGIT: return ascii_digit(c);
-    case IS_ALPHA: return ascii_alpha(c);
-    case IS_ALNUM: return ascii_alpha(c) || ascii_digit(c);
-    case IS_SPACE: return str_cp_space(c);
-    case IS_IDENT: return c == '_' || ascii_alpha(c) || (i > 0 && ascii_digit(c));
-    default: return c >= 0x20 && c < 0x7f; /* IS_PRINT */
+    case IS_DIGIT: return f & UC_DIGIT;
+    case IS_DECIMAL: return f & UC_DECIMAL;
+    case IS_NUMERIC: return f & UC_NUMERIC;
+    case IS_ALPHA: return f & UC_ALPHA;
+    case IS_ALNUM: return f & (UC_ALPHA | UC_DECIMAL | UC_DIGIT | UC_NUMERIC);
+    case IS_SPACE: return f & UC_SPACE;
+    case IS_IDENT: return f & (i == 0 ? UC_XID_START : UC_XID_CONTINUE);
+    default: return c < 0x80 ? c >= 0x20 && c < 0x7f : unicode_printable(c, ucd(I)); /* IS_PRINT */
     }
 }
 
-static SimId predicate(PyRun *I, SimId self, int what, const char *name)
+/* unicode_isupper_impl, _islower_impl, _istitle_impl */
+static bool cased_test(PyRun *I, const uint32_t *cp, size_t n, int what)
+{
+    if (n == 1) {
+        uint16_t f = flags_of(I, cp[0]);
+        return what == IS_UPPER ? (f & UC_UPPER) != 0 : what == IS_LOWER ? (f & UC_LOWER) != 0
+                                                                        : (f & (UC_TITLE | UC_UPPER)) != 0;
+    }
+    bool cased = false, prev_cased = false;
+    for (size_t i = 0; i < n; i++) {
+        uint16_t f = flags_of(I, cp[i]);
+        if (what == IS_UPPER) {
+            if (f & (UC_LOWER | UC_TITLE))
+                return false;
+            cased |= (f & UC_UPPER) != 0;
+        } else if (what == IS_LOWER) {
+            if (f & (UC_UPPER | UC_TITLE))
+                return false;
+            cased |= (f & UC_LOWER) != 0;
+        } else if (f & (UC_UPPER | UC_TITLE)) {
+            if (prev_cased)
+                return false;
+            prev_cased = cased = true;
+        } else if (f & UC_LOWER) {
+            if (!prev_cased)
+                return false;
+            prev_cased = cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    return cased;
+}
+
+static SimId predicate(PyRun *I, SimId self, int what)
 {
     size_t n;
     uint32_t *cp = str_decode(I, self, &n);
-    for (size_t i = 0; i < n; i++)
-        if (cp[i] >= 0x80) {
-            unsigned c = cp[i];
-            free(cp);
-            return py_not_modelled(I, 0, "str.%s() of the non-ASCII character U+%04X", name, c), (SimId)0;
-        }
-    bool r = n > 0 || what == IS_PRINT;
+    bool r;
     if (what == IS_UPPER || what == IS_LOWER || what == IS_TITLE) {
-        bool cased = false, prev_cased = false;
-        for (size_t i = 0; i < n && r; i++) {
-            bool up = cp[i] >= 'A' && cp[i] <= 'Z', low = cp[i] >= 'a' && cp[i] <= 'z';
-            if (what == IS_UPPER)
-                r = !low;
-            else if (what == IS_LOWER)
-                r = !up;
-            else /* title: upper only after uncased, lower only after cased */
-                r = !(up && prev_cased) && !(low && !prev_cased);
-            cased |= up || low;
-            prev_cased = up || low;
-        }
-        r = r && cased;
+        r = cased_test(I, cp, n, what);
     } else {
+        r = n > 0 || what == IS_PRINT;
         for (size_t i = 0; i < n && r; i++)
-            r = each(what, cp[i], i);
+            r = each(I, what, cp[i], i);
     }
     free(cp);
     return sim_bool(S, r);
 }
 
-SimId str_isdigit(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return predicate(I, a[0], IS_DIGIT, "isdigit"); }
-SimId str_isdecimal(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return predicate(I, a[0], IS_DIGIT, "isdecimal"); }
-SimId str_isnumeric(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return predicate(I, a[0], IS_DIGIT, "isnumeric"); }
-SimId str_isalpha(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return predicate(I, a[0], IS_ALPHA, "isalpha"); }
-SimId str_isalnum(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return predicate(I, a[0], IS_ALNUM, "isalnum"); }
-SimId str_isspace(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return predicate(I, a[0], IS_SPACE, "isspace"); }
-SimId str_isupper(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return predicate(I, a[0], IS_UPPER, "isupper"); }
-SimId str_islower(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return predicate(I, a[0], IS_LOWER, "islower"); }
-SimId str_istitle(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return predicate(I, a[0], IS_TITLE, "istitle"); }
-SimId str_isidentifier(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return predicate(I, a[0], IS_IDENT, "isidentifier"); }
-SimId str_isprintable(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return predicate(I, a[0], IS_PRINT, "isprintable"); }
+SimId str_isdigit(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return predicate(I, a[0], IS_DIGIT); }
+SimId str_isdecimal(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return predicate(I, a[0], IS_DECIMAL); }
+SimId str_isnumeric(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return predicate(I, a[0], IS_NUMERIC); }
+SimId str_isalpha(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return predicate(I, a[0], IS_ALPHA); }
+SimId str_isalnum(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return predicate(I, a[0], IS_ALNUM); }
+SimId str_isspace(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return predicate(I, a[0], IS_SPACE); }
+SimId str_isupper(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return predicate(I, a[0], IS_UPPER); }
+SimId str_islower(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return predicate(I, a[0], IS_LOWER); }
+SimId str_istitle(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return predicate(I, a[0], IS_TITLE); }
+SimId str_isidentifier(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return predicate(I, a[0], IS_IDENT); }
+SimId str_isprintable(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw; return predicate(I, a[0], IS_PRINT); }
 
 SimId str_isascii(PyRun *I, SimId *a, int n, SimId kw)
 {

@@ -1,0 +1,96 @@
+/*
+ * tracemalloc: the module's state and its objects (Snapshot, Statistic,
+ * StatisticDiff, Traceback, Frame), shared by modules/tracemalloc.c (the
+ * functions) and modules/tracemalloc_stats.c (the objects).  Internal to
+ * pyrun/modules and types/native.c.
+ */
+#ifndef PYDIVE_PYRUN_MODULES_TRACEMALLOC_H
+#define PYDIVE_PYRUN_MODULES_TRACEMALLOC_H
+
+#include "pyrun/builtins.h"
+#include "sim/trace.h"
+
+/* A snapshot's traces: its copy of the tracer's table, and whether CPython's
+ * would also hold blocks of Lib/tracemalloc.py's own objects (a snapshot or
+ * statistics made earlier while tracing), which the model does not make. */
+typedef struct TmSnap {
+    SimTraceEntry *tr;
+    size_t n;
+    const char *unsure;  /* what made it unsure, or NULL */
+} TmSnap;
+
+/* A trace's `where`: the program's line, or with TM_LIB a line of CPython's
+ * Lib/tracemalloc.py (whose path on the learner's machine the model does not
+ * know), 0 outside any frame */
+#define TM_LIB 0x80000000u
+/* Lib/tracemalloc.py 3.11-3.13: take_snapshot's `return Snapshot(...)` and
+ * Snapshot.__init__'s `self.traces = _Traces(traces)` */
+#define TM_LINE_SNAPSHOT 560u
+#define TM_LINE_GET_TRACES 558u /* `traces = _get_traces()`: its list */
+#define TM_LINE_TRACES 423u
+
+/* the shared keys of a class of Lib/tracemalloc.py (its instances' values) */
+typedef struct TmKeys {
+    uint32_t nentries, usable;
+    bool used;
+} TmKeys;
+
+typedef struct TmState {
+    const char *unsure;  /* Python-level tracemalloc code ran since the traces began: what */
+    int limit;           /* the traceback limit (1) */
+    int writers;         /* _PyUnicodeWriters open (tm_writer_begin) */
+    bool import_garbage; /* 3.12: the import left operator's cyclic garbage (pure-Python classes
+                          * _operator replaced) in an older generation */
+    bool stock_unknown;  /* a collection freed it: the free lists hold what the model does not know,
+                          * until a full collection empties them */
+    TmKeys snapshot_keys, traces_keys; /* Snapshot's and _Traces' */
+    const char *peak_unsure; /* what ran since the peak was last set whose transient buffers are not the model's */
+    TmSnap *snaps;
+    size_t nsnaps, capsnaps;
+} TmState;
+
+TmState *tm_state(PyRun *I);
+/* The Python-level code of Lib/tracemalloc.py ran (`what`): CPython's traces
+ * now hold its objects too. */
+void tm_note_python_level(PyRun *I, const char *what);
+
+/* A collection of generation gen ended (automatic or gc.collect()) */
+void tm_collected(PyRun *I, int gen);
+/* print() runs while tracing */
+void tm_note_print(PyRun *I);
+/* A _PyUnicodeWriter (a %-format, str.format()) whose first buffer holds
+ * min_chars: begin() traces that buffer while tracing (true then), end()
+ * makes the result of text u and traces it in the buffer's place (u NULL:
+ * the buffer goes, nothing is made) */
+bool tm_writer_begin(PyRun *I, size_t min_chars);
+SimId tm_writer_end(PyRun *I, bool begun, const char *u, size_t n, size_t min_chars);
+/* long_to_decimal_string's scratch int for the text of int v: a transient
+ * block while tracing */
+void tm_int_scratch(PyRun *I, SimId v, bool on);
+/* a block of n bytes comes and goes at once (while tracing) */
+void tm_transient(PyRun *I, size_t n);
+/* something whose transient buffers the model does not follow ran while tracing */
+void tm_note_peak_unsure(PyRun *I, const char *what);
+
+/* tracemalloc_stats.c: the objects */
+SimId tm_snapshot_new(PyRun *I, size_t snap, SimId traces_list);
+/* a Traceback of one frame (the program's file at line; filename only when
+ * line is 0 and `file_key`) */
+SimId tm_traceback_new(PyRun *I, uint32_t line, bool file_key);
+/* Snapshot.statistics(key_type, cumulative=False), Snapshot.compare_to(old,
+ * key_type, cumulative=False), Traceback.format(limit=None,
+ * most_recent_first=False): methods (self first) */
+SimId tm_statistics(PyRun *I, SimId *a, int n, SimId kw);
+SimId tm_compare_to(PyRun *I, SimId *a, int n, SimId kw);
+SimId tm_format(PyRun *I, SimId *a, int n, SimId kw);
+/* the definition of a method by name (modules/tracemalloc.c's table) */
+const BuiltinDef *tm_def_named(const char *name);
+bool tm_native_repr(PyRun *I, SimId obj, Buf *out);
+bool tm_native_str(PyRun *I, SimId obj, Buf *out);
+SimId tm_native_attr(PyRun *I, SimId obj, const char *name, bool *found);
+/* a Traceback indexed (frames), 0 with the error raised */
+SimId tm_traceback_getitem(PyRun *I, SimId tb, SimId key);
+/* iter() and len() of a Traceback */
+SimId tm_traceback_frames(PyRun *I, SimId tb);
+
+#endif

@@ -1,0 +1,3 @@
+import sys
+print("checked 3 files")
+sys.exit(3)

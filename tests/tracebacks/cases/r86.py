@@ -1,0 +1,5 @@
+def tidy():
+    temp = [1, 2]
+    del temp
+    del temp
+tidy()

@@ -1,0 +1,2 @@
+ratio = 2 ** -1
+print(ratio % 0)
