@@ -156,7 +156,8 @@ const ModuleDef py_modules[] = {
     {"threading", threading_functions, &threading_nfunctions, threading_module_init,
      "the classes `Thread` (keywords: target args kwargs name daemon; `start`, `join` (timeout), `is_alive`, "
      "`run` (a subclass's own), `name`, `ident`, `daemon`) and `Event` (`set`, `clear`, `is_set`, `wait` "
-     "(timeout)), `Semaphore` and `BoundedSemaphore` (keyword: value; `acquire` (blocking timeout), `release` (n), "
+     "(timeout)), `Condition` (keyword: lock; `wait` (timeout), `notify` (n), `notify_all`, `with`), "
+     "`Semaphore` and `BoundedSemaphore` (keyword: value; `acquire` (blocking timeout), `release` (n), "
      "`with`), `Lock` and `RLock` (`acquire` (blocking timeout), `release`, `locked`, `with`); threads run "
      "on the model's GIL and simulated clock, one schedule per program (not CPython's, which the OS picks)",
      threading_on_import},
