@@ -43,7 +43,7 @@ void bi_clinic_kwtuple(PyRun *I, const char *clinic)
 
 void bi_args_tuple(PyRun *I, int n)
 {
-    if (n <= 0)
+    if (n <= 0 || sim_tuple_roundtrip(S, (size_t)n))
         return;
     SimId t = sim_tuple(S, (size_t)n);
     for (int i = 0; i < n; i++)

@@ -188,6 +188,8 @@ static bool builtin_sub_dunder_ok(PyRun *I, const char *s, size_t n, SimKind lay
         return true;
     if (layout == SK_TUPLE && tuple_sub_dunder(s, n))
         return true;
+    if ((layout == SK_FLOAT || layout == SK_INT || layout == SK_STR) && n == 7 && memcmp(s, "__new__", 7) == 0)
+        return true; /* slot_tp_new, as for a tuple's subclass */
     for (size_t i = 0; i < sizeof builtin_sub_dunders / sizeof builtin_sub_dunders[0]; i++)
         if (strlen(builtin_sub_dunders[i]) == n && memcmp(builtin_sub_dunders[i], s, n) == 0)
             return true;
@@ -203,7 +205,8 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
     for (uint32_t i = 0; i < nb; i++) {
         SimId b = sim_items(S, bases)[i];
         SimKind sub = (SimKind)sim_obj(S, b)->sub;
-        if (sub == SK_LIST || sub == SK_DICT || sub == SK_TUPLE) { /* types/subinst.c, types/tuplesub.c */
+        if (sub == SK_LIST || sub == SK_DICT || sub == SK_TUPLE || sub == SK_FLOAT || sub == SK_INT ||
+            sub == SK_STR) { /* types/subinst.c, types/tuplesub.c */
             layout = sub;
             continue;
         }
@@ -264,6 +267,8 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
         const char *s = sim_str_data(S, k, &n);
         if (layout == SK_TUPLE && tuple_sub_dunder(s, n))
             continue;
+        if ((layout == SK_FLOAT || layout == SK_INT || layout == SK_STR) && n == 7 && memcmp(s, "__new__", 7) == 0)
+            continue; /* types/scalarsub.c */
         if (!modelled_dunder_ok(I, s, n) || (layout && !builtin_sub_dunder_ok(I, s, n, layout)))
             return false;
     }

@@ -160,14 +160,16 @@ void py_modelled_text(Buf *out)
     list_names(out, "Standard modules refused", &cpython_stdlib, false, module_modelled);
     buf_adds(out, "## Classes\n\n"
                   "A class's bases may be `object`, classes of the program, an exception class,\n"
-                  "`list` or `dict` (one built-in layout at most). Refused: the other built-in\n"
-                  "bases (`tuple`, `str`, `int`, `set` ...), and any special name in the class\n"
+                  "`list`, `dict`, `tuple`, `float`, `int` (within 64 bits) or `str` (one built-in\n"
+                  "layout at most; `collections.OrderedDict` too). Refused: the other built-in\n"
+                  "bases (`bytes`, `set`, `frozenset`, `bool` ...), and any special name in the class\n"
                   "body but\n");
     for (int i = 0; modelled_class_dunder(i); i++)
         buf_printf(out, "%s`%s`", i ? ", " : "", modelled_class_dunder(i));
-    buf_adds(out, ".\nA subclass of `list` or `dict` (and its bases) may define, of these, only\n");
+    buf_adds(out, ".\nA subclass of a built-in (and its bases) may define, of these, only\n");
     for (int i = 0; modelled_builtin_sub_dunder(i); i++)
         buf_printf(out, "%s`%s`", i ? ", " : "", modelled_builtin_sub_dunder(i));
-    buf_adds(out, " (any other would be bypassed by the built-in's own code), and no `__slots__`;\n"
+    buf_adds(out, " (and `__new__` for `tuple`, `float`, `int` and `str`; any other would be bypassed by the\n"
+                  "built-in's own code), and no `__slots__`;\n"
                   "`copy.copy`/`copy.deepcopy` of its instances and `dict.fromkeys` on it are refused.\n");
 }

@@ -151,6 +151,11 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
             return r;
         sim_decref(S, r); /* the built-in side's error follows */
     }
+    if (is_int(I, a) && is_int(I, b)) { /* (neither is a Counter nor an OrderedDict) */
+        if (is_big(I, a) || is_big(I, b))
+            return int_big_op(I, op, a, b);
+        return int_small_op(I, op, a, b, as_i(I, a), as_i(I, b));
+    }
     if (op == OP_BITOR && (odict_is(I, a) || odict_is(I, b))) { /* odict_or, odict_inplace_or */
         SimId r = odict_or(I, a, b, inplace);
         if (r != S->notimpl)
@@ -162,11 +167,6 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
         if (r != S->notimpl)
             return r;
         sim_decref(S, r); /* dict's | or the TypeError follows */
-    }
-    if (is_int(I, a) && is_int(I, b)) {
-        if (is_big(I, a) || is_big(I, b))
-            return int_big_op(I, op, a, b);
-        return int_small_op(I, op, a, b, as_i(I, a), as_i(I, b));
     }
     if ((ka == SK_COMPLEX || kb == SK_COMPLEX) && op <= OP_POW) {
         SimId r = complex_binary(I, op, a, b);

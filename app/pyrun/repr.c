@@ -416,7 +416,7 @@ bool op_str(PyRun *I, SimId v, Buf *out)
     }
     if (proxy_is(I, v)) /* mappingproxy_str: str() of the mapping */
         return op_str(I, SIM_V(S, v, SK_DICTVIEW, view.dict), out);
-    if (k == SK_STR) {
+    if (k == SK_STR && !sim_is_subinst(S, v)) {
         size_t n;
         const char *d = sim_str_data(S, v, &n);
         buf_add(out, d, n);
@@ -431,6 +431,12 @@ bool op_str(PyRun *I, SimId v, Buf *out)
             return false;
         if (done)
             return true;
+        if (k == SK_STR) { /* unicode_str: the characters */
+            size_t n;
+            const char *d = sim_str_data(S, v, &n);
+            buf_add(out, d, n);
+            return true;
+        }
         if (enum_is_member(I, v))
             return enum_str(I, v, out);
         if (exc_is_class(I, sim_obj(S, v)->type)) {

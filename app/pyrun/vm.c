@@ -291,7 +291,7 @@ static SimId call_class_c(PyRun *I, SimId cls, SimId *args, int nargs)
         return enum_call(I, cls, args, nargs, 0);
     if (cls == I->version_info_type) /* type_call: no tp_new */
         return sys_version_no_new(I), (SimId)0;
-    if (sim_type_word(S, cls, SIM_TY_KIND) == SK_TUPLE) /* a subclass of tuple */
+    if (sim_type_word(S, cls, SIM_TY_KIND) == SK_TUPLE || scalarsub_layout(I, cls)) /* a subclass of tuple, float ... */
         return vm_tuplesub_call(I, cls, args, nargs, 0, true);
     SimId init = sim_type_lookup(S, cls, "__init__");
     bool exc = exc_is_class(I, cls);

@@ -53,8 +53,9 @@ static bool super_new(PyRun *I, SimId start, SimId cls, SimId *out)
     if (v && sim_kind(S, v) == SK_STATICMETHOD) {
         *out = SIM_V(S, v, SK_STATICMETHOD, descr.func);
         sim_incref(S, *out);
-    } else if (!v && sim_type_word(S, start, SIM_TY_KIND) == SK_TUPLE) {
-        *out = builtins_descriptor(I, S->types[SK_TUPLE], (uint32_t)bi_method_of_kind(SK_TUPLE, "__new__"));
+    } else if (!v && (sim_type_word(S, start, SIM_TY_KIND) == SK_TUPLE || scalarsub_layout(I, start))) {
+        SimKind k = (SimKind)sim_type_word(S, start, SIM_TY_KIND); /* tuple.__new__, float.__new__ ... */
+        *out = builtins_descriptor(I, S->types[k], (uint32_t)bi_method_of_kind(k, "__new__"));
         ok = *out != 0;
     } else {
         ok = py_not_modelled(I, 0, "super().__new__ reaching object.__new__ or another descriptor");

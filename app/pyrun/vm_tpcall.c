@@ -139,7 +139,8 @@ SimId vm_tuplesub_call(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwname
     int nkw = kwnames ? (int)sim_obj(S, kwnames)->len : 0, np = nargs - nkw;
     SimId newf = sim_type_lookup(S, cls, "__new__"), init = sim_type_lookup(S, cls, "__init__");
     if (init && sim_kind(S, init) != SK_FUNC)
-        return py_not_modelled(I, 0, "an __init__ that is not a plain function in a subclass of tuple"), (SimId)0;
+        return py_not_modelled(I, 0, "an __init__ that is not a plain function in a subclass of %s",
+                               sim_kind_name((SimKind)sim_type_word(S, cls, SIM_TY_KIND))), (SimId)0;
     SimId newfn = newf && sim_kind(S, newf) == SK_STATICMETHOD ? SIM_V(S, newf, SK_STATICMETHOD, descr.func) : 0;
     if (newf && (!newfn || (sim_kind(S, newfn) != SK_FUNC && !namedtuple_builtin(I, newfn))))
         return py_not_modelled(I, 0, "a __new__ that is not a plain function"), (SimId)0;
@@ -161,6 +162,8 @@ SimId vm_tuplesub_call(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwname
     SimId inst = 0;
     if (newf) /* slot_tp_new: the static function with the class first */
         inst = call_prepend(I, SIM_V(S, newf, SK_STATICMETHOD, descr.func), cls, args, nargs, kwnames);
+    else if (scalarsub_layout(I, cls)) /* float_new ... on the class */
+        inst = scalarsub_new(I, cls, args, nargs, kwnames);
     else if (np > 1)
         py_raise(I, EXC_TypeError, "tuple expected at most 1 argument, got %d", np);
     else if (!tuplesub_keywords_refused(I, cls, nkw))
@@ -185,7 +188,7 @@ SimId vm_tuplesub_call(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwname
 
 bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *args, int nargs, SimId kwnames)
 {
-    if (sim_type_word(S, cls, SIM_TY_KIND) == SK_TUPLE) {
+    if (sim_type_word(S, cls, SIM_TY_KIND) == SK_TUPLE || scalarsub_layout(I, cls)) {
         SimId inst = vm_tuplesub_call(I, cls, args, nargs, kwnames, true);
         if (!inst)
             return false;

@@ -299,6 +299,10 @@ void sim__refcnt_zero(Sim *s, SimId id)
     }
     /* the leaves (what dealloc_body does for them, without the trashcan's
      * bookkeeping): they hold nothing, are never tracked nor weakly referenced */
+    if (o->type) { /* an instance of a program's subclass of int, float or str: subtype_dealloc */
+        sim__dealloc(s, id);
+        return;
+    }
     if (o->kind == SK_INT || o->kind == SK_BYTES || o->kind == SK_COMPLEX ||
         (o->kind == SK_STR && !(o->flags & SIM_F_SPECIAL))) {
         SIM_ASSERT(!(o->flags & SIM_F_TRACKED) && !o->weaklist);
@@ -501,6 +505,8 @@ static void dealloc_body(Sim *s, SimId id)
     case SK_INT: case SK_STR: case SK_BYTES: case SK_OBJECT: case SK_RANGE: case SK_COMPLEX:
         if (o->kind == SK_STR && (o->flags & SIM_F_SPECIAL))
             sim__unintern(s, id);
+        if (sub_cls && o->mem2) /* a str subclass's own buffer */
+            pm_free(&s->pm, o->mem2);
         if (o->kind == SK_RANGE && o->mem2) { /* range_dealloc: start, stop, step, then length */
             pm_free(&s->pm, o->mem2);
             o->mem2 = PM_NULL;
@@ -508,7 +514,7 @@ static void dealloc_body(Sim *s, SimId id)
         release(s, id, NULL);
         break;
     case SK_FLOAT:
-        release(s, id, &s->fl_float);
+        release(s, id, sub_cls ? NULL : &s->fl_float);
         break;
     case SK_BYTEARRAY:
         pm_free(&s->pm, o->mem2);

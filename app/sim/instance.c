@@ -382,6 +382,8 @@ size_t sim_sizeof(const Sim *s, SimId id)
     size_t n = exact_sizeof(s, id);
     if (!sim_is_subinst(s, id))
         return n;
+    if (s->obj[id].kind == SK_INT || s->obj[id].kind == SK_STR)
+        return sim__subinst_scalar_size(s, id);
     return n + sim__subinst_extra(s, id) + (sim_is_odict(s, id) ? sim__odict_extra(s, id) : 0);
 }
 

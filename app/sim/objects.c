@@ -474,6 +474,12 @@ SimId sim_tuple(Sim *s, size_t n)
     return id;
 }
 
+bool sim_tuple_roundtrip(Sim *s, size_t n)
+{
+    return n > 0 && n < SIM_TUPLE_MAXSAVE && s->events_off && !s->static_alloc && s->fl_tuple[n].n > 0 &&
+           s->dealloc_depth == 0 && s->ndeferred == 0 && sim_mem_room(s, 40 + 8 * (uint64_t)n, n);
+}
+
 void sim_tuple_set(Sim *s, SimId t, size_t i, SimId item)
 {
     if (i >= s->obj[t].len) { /* a refused tuple holds nothing: the item is released */

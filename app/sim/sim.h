@@ -428,6 +428,12 @@ SimId sim_bytearray(Sim *s, const uint8_t *data, size_t n);
 #define SIM_SMALL_ITEMS 64u
 SimId sim_list(Sim *s, size_t n);
 SimId sim_tuple(Sim *s, size_t n);          /* fill with sim_tuple_set */
+/* A tuple of n items made and dropped at once (_PyObject_MakeTpCall's
+ * argument tuple): true when it would come off its free list and go back
+ * there with nothing recorded (events off), no collection, no refusal and
+ * no deferred dealloc, so that the heap would end as it began: the caller
+ * then makes none.  False: the caller makes it and drops it. */
+bool sim_tuple_roundtrip(Sim *s, size_t n);
 SimId sim_dict(Sim *s);
 /* A dict as dict() makes it (dict_new: tp_alloc, never the free list). */
 SimId sim_dict_from_type(Sim *s);

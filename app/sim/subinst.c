@@ -13,9 +13,11 @@
  */
 #include "sim/internal.h"
 
+#include <string.h>
+
 /* the exact type's block: PyListObject / PyDictObject / PyTupleObject
- * header and its GC header */
-static size_t base_block(SimKind k) { return k == SK_LIST ? 56 : k == SK_DICT ? 64 : 40; }
+ * header and its GC header; a float's (no GC header) */
+static size_t base_block(SimKind k) { return k == SK_LIST ? 56 : k == SK_DICT ? 64 : k == SK_FLOAT ? 24 : 40; }
 
 /* the class's instance block without the items of a tuple */
 static size_t class_block(const Sim *s, SimId cls) { return sim__inst_size(s, cls); }
@@ -64,7 +66,83 @@ SimId sim_subinst_dict(Sim *s, SimId inst)
 size_t sim__subinst_extra(const Sim *s, SimId id)
 {
     const SimObj *o = &s->obj[id];
+    if (o->kind == SK_INT || o->kind == SK_STR)
+        return 0; /* sim__subinst_scalar_size has it all */
     return class_block(s, o->type) - base_block((SimKind)o->kind);
+}
+
+/* the managed pre-header (3.11: the __dict__ of a fixed-size base; 3.12+:
+ * the __dict__ and the weakref list) */
+static size_t pre_header(const Sim *s, SimId cls)
+{
+    uint32_t f = sim_type_word(s, cls, SIM_TY_FLAGS);
+    bool pre = s->prof->version == SIM_V311 ? (f & SIM_TYF_DICT) && !(f & SIM_TYF_VARDICT)
+                                            : (f & (SIM_TYF_DICT | SIM_TYF_WEAK)) != 0;
+    return pre ? 16 : 0;
+}
+
+/* PyUnicodeObject: the legacy str a subclass's instance is (3.12 dropped wstr) */
+static size_t legacy_str_header(const Sim *s) { return s->prof->version == SIM_V311 ? 80 : 64; }
+
+static size_t str_kind_bytes(unsigned width) { return width <= 2 ? 1 : width == 3 ? 2 : 4; }
+
+size_t sim__subinst_scalar_size(const Sim *s, SimId id)
+{
+    const SimObj *o = &s->obj[id];
+    size_t gc = 16 + pre_header(s, o->type);
+    if (o->kind == SK_STR) /* unicode___sizeof__: the struct and the buffer, not tp_basicsize */
+        return legacy_str_header(s) + ((size_t)o->cap + 1) * str_kind_bytes(o->sub ? o->sub : 1) + gc;
+    if (o->kind == SK_INT) { /* int___sizeof__: the digits from their offset */
+        uint64_t m = o->v.i < 0 ? (uint64_t)0 - (uint64_t)o->v.i : (uint64_t)o->v.i;
+        size_t d = 0;
+        for (; m; m >>= 30)
+            d++;
+        return 24 + 4 * (d ? d : 1) + gc;
+    }
+    return 0;
+}
+
+SimId sim_subinst_scalar(Sim *s, SimId cls, SimId value)
+{
+    const SimObj *v = &s->obj[value];
+    SimKind k = (SimKind)v->kind == SK_BOOL ? SK_INT : (SimKind)v->kind;
+    SIM_ASSERT(k == (SimKind)sim_type_word(s, cls, SIM_TY_KIND));
+    if (k == SK_INT && v->sub == 1)
+        return 0; /* a big int */
+    size_t block = class_block(s, cls);
+    if (k == SK_INT) { /* its digits beyond the first */
+        uint64_t m = v->v.i < 0 ? (uint64_t)0 - (uint64_t)v->v.i : (uint64_t)v->v.i;
+        size_t d = 0;
+        for (; m; m >>= 30)
+            d++;
+        if (!d && s->prof->version != SIM_V311)
+            d = 1; /* 3.12+ keep one digit for zero */
+        block += 4 * d;
+    }
+    SimId id = sim__new_obj(s, k, block, NULL, true);
+    SimObj *o = &s->obj[id];
+    v = &s->obj[value];
+    o->type = cls;
+    sim_incref(s, cls);
+    o = &s->obj[id];
+    o->v = v->v;
+    o->sub = v->sub;
+    if (k == SK_STR) { /* the characters copied into a buffer of their own */
+        uint32_t cap = 0, h = v->len ? slab_alloc(&s->slab, v->len / 4 + 1, &cap) : 0;
+        o = &s->obj[id];
+        v = &s->obj[value];
+        if (h)
+            memcpy(slab_ptr(&s->slab, h), slab_ptr(&s->slab, v->data), v->len);
+        else if (v->len)
+            s->nomem = true;
+        o->data = h;
+        o->datacap = cap;
+        o->len = h || !v->len ? v->len : 0;
+        o->cap = h || !v->len ? v->cap : 0;
+        o->mem2 = pm_alloc(&s->pm, ((size_t)o->cap + 1) * str_kind_bytes(o->sub ? o->sub : 1));
+    }
+    sim_track(s, id); /* PyType_GenericAlloc */
+    return id;
 }
 
 void sim__subinst_dealloc_head(Sim *s, SimId id)

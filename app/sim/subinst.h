@@ -5,13 +5,23 @@
 #ifndef PYDIVE_SIM_SUBINST_H
 #define PYDIVE_SIM_SUBINST_H
 
-/* ---- instances of subclasses of list, dict and tuple (subinst.c) ---- */
+/* ---- instances of subclasses of list, dict, tuple, float, int and str (subinst.c) ---- */
 /* Is it one (a built-in kind whose `type` is a program class)? */
 static inline bool sim_is_subinst(const Sim *s, SimId id)
 {
     const SimObj *o = &s->obj[id];
-    return o->type && (o->kind == SK_LIST || o->kind == SK_DICT || o->kind == SK_TUPLE);
+    return o->type && (o->kind == SK_LIST || o->kind == SK_DICT || o->kind == SK_TUPLE || o->kind == SK_FLOAT ||
+                       o->kind == SK_INT || o->kind == SK_STR);
 }
+/* An instance of cls (a class whose layout is float, int or str) holding
+ * the value of `value` (an object of that kind), as float_subtype_new,
+ * long_subtype_new and unicode_subtype_new copy it: a str's characters in
+ * a buffer of their own (the legacy layout).  A new reference; 0 when the
+ * value is an int the model keeps as a big one. */
+SimId sim_subinst_scalar(Sim *s, SimId cls, SimId value);
+/* sys.getsizeof of such an instance of int or str (their __sizeof__ do
+ * not read tp_basicsize), 0 for the other kinds. */
+size_t sim__subinst_scalar_size(const Sim *s, SimId id);
 /* The class whose shared keys size a split dict (an instance's __dict__), or 0. */
 static inline SimId sim_dict_split_class(const Sim *s, SimId d)
 {

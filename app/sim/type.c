@@ -173,13 +173,16 @@ static void set_layout(Sim *s, SimId id, const SimClassSpec *sp, uint32_t nmembe
         flags |= bt[SIM_TY_FLAGS] & (SIM_TYF_DICT | SIM_TYF_WEAK | SIM_TYF_VARDICT | SIM_TYF_ODICT);
         basic = bt[SIM_TY_BASICSIZE];
         nslots = bt[SIM_TY_NSLOTS];
-    } else if (sp->layout) { /* tp_basicsize of PyListObject, PyDictObject, PyTupleObject */
+    } else if (sp->layout) { /* tp_basicsize of PyListObject, PyDictObject, PyTupleObject, PyFloatObject,
+                              * PyLongObject (the digits are items), PyUnicodeObject */
         basic = sp->layout == SK_LIST ? 40 : sp->layout == SK_DICT ? 48 : 24;
+        if (sp->layout == SK_STR)
+            basic = s->prof->version == SIM_V311 ? 80 : 64;
     }
     basic += 8 * nmembers;
     if (sp->add_weak && s->prof->version == SIM_V311)
         basic += 8; /* 3.12+ keep it in the pre-header (Py_TPFLAGS_MANAGED_WEAKREF) */
-    if (sp->add_dict && sp->layout == SK_TUPLE && s->prof->version == SIM_V311) {
+    if (sp->add_dict && (sp->layout == SK_TUPLE || sp->layout == SK_INT) && s->prof->version == SIM_V311) {
         basic += 8; /* a variable-size base: tp_dictoffset -8, not managed */
         flags |= SIM_TYF_VARDICT;
     }

@@ -82,7 +82,7 @@ int vs_spawn(VmSched *v, bool daemon)
         v->thr = xrealloc(v->thr, (size_t)v->capthr * sizeof *v->thr);
     }
     int id = v->nthr++;
-    v->thr[id] = (VsThread){.state = VS_READY, .daemon = daemon, .woke = 1, .on = -1, .next = -1,
+    v->thr[id] = (VsThread){.state = VS_READY, .daemon = daemon, .woke = 1, .on = -1, .relock = -1, .next = -1,
                             .since = v->now, .wake_at = VS_NEVER};
     if (id > 0) {
         q_push(v, &v->gil, id);
@@ -147,8 +147,46 @@ void vs_lock_release(VmSched *v, int l)
     int w = q_pop(v, &k->waiters);
     k->owner = w;
     k->count = w >= 0;
-    if (w >= 0) /* handed straight to the first waiter, who must wake up */
-        wake_at(v, w, v->now + v->lock_handoff, 1);
+    if (w >= 0) { /* handed straight to the first waiter, who must wake up */
+        VsThread *th = &v->thr[w];
+        int woke = 1;
+        if (th->relock == l) { /* back from Condition.wait: its depth, its outcome */
+            k->count = th->recount;
+            woke = th->woke;
+            th->relock = -1;
+        }
+        wake_at(v, w, v->now + v->lock_handoff, woke);
+    }
+}
+
+/* Thread t, notified (woke 1) or timed out (0) in Condition.wait, takes
+ * its lock again: at once when free, else in the lock's queue. */
+static void relock(VmSched *v, int t, int woke)
+{
+    VsThread *th = &v->thr[t];
+    VsLock *k = &v->locks[th->relock];
+    th->woke = (int8_t)woke;
+    if (k->owner < 0) {
+        k->owner = t;
+        k->count = th->recount;
+        th->relock = -1;
+        wake_at(v, t, v->now + v->lock_handoff, woke);
+        return;
+    }
+    th->state = VS_LOCK;
+    th->on = (int)(k - v->locks);
+    th->wake_at = VS_NEVER;
+    q_push(v, &k->waiters, t);
+}
+
+void vs_cond_notify(VmSched *v, int cond, uint32_t n)
+{
+    for (; n > 0; n--) {
+        int w = q_pop(v, &v->locks[cond].waiters);
+        if (w < 0)
+            return;
+        relock(v, w, 1);
+    }
 }
 
 int vs_sem_new(VmSched *v, uint32_t value)
@@ -198,6 +236,18 @@ void vs_wait_lock(VmSched *v, int l, int64_t timeout_ps)
 {
     q_push(v, &v->locks[l].waiters, v->running);
     block(v, VS_LOCK, l, timeout_ps);
+}
+
+void vs_cond_wait(VmSched *v, int cond, int lock, int64_t timeout_ps)
+{
+    VsThread *th = &v->thr[v->running];
+    VsLock *k = &v->locks[lock];
+    th->recount = k->count ? k->count : 1;
+    k->count = 1;
+    vs_lock_release(v, lock);
+    th->relock = lock;
+    q_push(v, &v->locks[cond].waiters, v->running);
+    block(v, VS_COND, cond, timeout_ps);
 }
 
 void vs_wait_join(VmSched *v, int t, int64_t timeout_ps)
@@ -275,6 +325,19 @@ static void fire_timers(VmSched *v)
             continue;
         if (th->state == VS_LOCK)
             q_remove(v, &v->locks[th->on].waiters, i);
+        if (th->state == VS_COND) { /* timed out: it still takes the lock again */
+            q_remove(v, &v->locks[th->on].waiters, i);
+            int64_t at = th->wake_at;
+            th->wake_at = VS_NEVER;
+            int64_t now = v->now;
+            v->now = at;
+            relock(v, i, 0);
+            v->now = now;
+            if (th->state != VS_READY && th->state != VS_TIMER)
+                continue;
+            if (th->wake_at > v->now)
+                continue;
+        }
         if (th->state != VS_TIMER)
             th->woke = 0;
         th->state = VS_READY;

@@ -34,6 +34,7 @@ typedef enum VsState {
     VS_JOIN,     /* in join() of thread `on` */
     VS_EVENT,    /* in Event.wait() of event `on` */
     VS_STARTING, /* in start() until thread `on` has run */
+    VS_COND,     /* in Condition.wait() of condition `on` (timed when wake_at < VS_NEVER) */
     VS_SHUTDOWN, /* the main thread at exit, until every non-daemon thread ended */
     VS_DONE
 } VsState;
@@ -43,7 +44,9 @@ typedef struct VsThread {
     bool daemon;
     bool started;    /* has held the GIL once */
     int8_t woke;     /* the last wait's outcome: 1 got it (or set, joined), 0 timed out */
-    int on;          /* what it waits on (a lock, an event, a thread) */
+    int on;          /* what it waits on (a lock, an event, a thread, a condition) */
+    int relock;      /* in or after Condition.wait: the lock to take again, -1 none */
+    uint32_t recount;/* ... and the depth to restore (an RLock's) */
     int next;        /* queue link, -1 */
     int64_t since;   /* READY: when its wait for the GIL began */
     int64_t wake_at; /* TIMER and timed waits: when it wakes; VS_NEVER none */
@@ -103,6 +106,13 @@ void vs_lock_release(VmSched *v, int l);
 int vs_sem_new(VmSched *v, uint32_t value);
 bool vs_sem_try(VmSched *v, int l);
 void vs_sem_release(VmSched *v, int l, uint32_t n);
+
+/* Condition.wait(): the running thread releases `lock` entirely (it must
+ * hold it), waits on condition `cond` (a lock number used for its queue),
+ * and once notified or timed out takes the lock again (woke: 1 notified, 0
+ * timed out).  notify wakes up to n waiters, each then waiting for the lock. */
+void vs_cond_wait(VmSched *v, int cond, int lock, int64_t timeout_ps);
+void vs_cond_notify(VmSched *v, int cond, uint32_t n);
 
 /* The running thread blocks (its state changes; the GIL is released at the
  * next vs_check): timeout_ps < 0 waits for ever. */

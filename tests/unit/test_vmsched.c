@@ -137,6 +137,31 @@ static void semaphores_hand_permits_over(void **state)
     vs_fini(&v);
 }
 
+static void condition_wait_takes_the_lock_again(void **state)
+{
+    (void)state;
+    VmSched v;
+    vs_init(&v);
+    int l = vs_lock_new(&v, true), cond = vs_lock_new(&v, false);
+    int a = vs_spawn(&v, false);
+    assert_true(vs_lock_try(&v, l));
+    assert_true(vs_lock_try(&v, l)); /* depth 2 */
+    vs_cond_wait(&v, cond, l, 1 * MS); /* releases it entirely */
+    assert_int_equal(v.locks[l].owner, -1);
+    assert_int_equal(vs_check(&v, true), a);
+    assert_true(vs_lock_try(&v, l));
+    v.now += 2 * MS; /* main's wait times out while a holds the lock */
+    assert_int_equal(vs_check(&v, true), a);
+    assert_int_equal(v.thr[0].state, VS_LOCK);
+    vs_lock_release(&v, l); /* handed back at main's depth, with its outcome */
+    assert_int_equal(v.locks[l].owner, 0);
+    assert_int_equal(v.locks[l].count, 2);
+    vs_exit(&v);
+    assert_int_equal(vs_check(&v, true), 0);
+    assert_int_equal(v.thr[0].woke, 0);
+    vs_fini(&v);
+}
+
 static void deadlock_is_reported(void **state)
 {
     (void)state;
@@ -181,6 +206,7 @@ int main(void)
         cmocka_unit_test(sleep_alone_moves_the_clock),
         cmocka_unit_test(locks_are_fifo_and_time_out),
         cmocka_unit_test(semaphores_hand_permits_over),
+        cmocka_unit_test(condition_wait_takes_the_lock_again),
         cmocka_unit_test(deadlock_is_reported),
         cmocka_unit_test(join_and_shutdown),
     };

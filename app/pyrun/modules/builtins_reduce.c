@@ -10,6 +10,7 @@
 
 #include "pyrun/builtins.h"
 #include "pyrun/modules/itertools.h"
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
 
@@ -269,6 +270,7 @@ SimId builtin_sorted(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "sorted", np, 1, 1))
         return 0;
     SimId rev = bi_kwarg(I, a, n, kw, "reverse");
+    tm_note_peak_unsure(I, "sorted() (the growth of its new list)");
     SimId l = bi_list_from(I, a[0]);
     if (!l)
         return 0;

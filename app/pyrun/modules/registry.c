@@ -46,6 +46,7 @@ static const DefTable tables[] = {
     {deque_methods, &deque_nmethods},
     {slice_methods, &slice_nmethods},
     {subinst_methods, &subinst_nmethods},
+    {scalarsub_methods, &scalarsub_nmethods},
     {defaultdict_methods, &defaultdict_nmethods},
     {int_methods, &int_nmethods},
     {complex_methods, &complex_nmethods},
@@ -74,7 +75,7 @@ static const DefTable tables[] = {
     {threading_functions, &threading_nfunctions},
     {tracemalloc_functions, &tracemalloc_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 4, FIRST_MODULE = 25 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 4, FIRST_MODULE = 26 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -155,7 +156,8 @@ const ModuleDef py_modules[] = {
     {"threading", threading_functions, &threading_nfunctions, threading_module_init,
      "the classes `Thread` (keywords: target args kwargs name daemon; `start`, `join` (timeout), `is_alive`, "
      "`run` (a subclass's own), `name`, `ident`, `daemon`) and `Event` (`set`, `clear`, `is_set`, `wait` "
-     "(timeout)), `Semaphore` and `BoundedSemaphore` (keyword: value; `acquire` (blocking timeout), `release` (n), "
+     "(timeout)), `Condition` (keyword: lock; `wait` (timeout), `notify` (n), `notify_all`, `with`), "
+     "`Semaphore` and `BoundedSemaphore` (keyword: value; `acquire` (blocking timeout), `release` (n), "
      "`with`), `Lock` and `RLock` (`acquire` (blocking timeout), `release`, `locked`, `with`); threads run "
      "on the model's GIL and simulated clock, one schedule per program (not CPython's, which the OS picks)",
      threading_on_import},
@@ -446,7 +448,7 @@ bool builtins_refuse_foreign_descriptor(PyRun *I, SimId c, SimId obj)
 SimId builtins_descriptor(PyRun *I, SimId type, uint32_t index)
 {
     const BuiltinDef *d = bi_def(index);
-    if (!descriptor_kind(d->owner))
+    if (!descriptor_kind(d->owner) && !d->classmethod) /* float.__new__ binds to its type */
         return py_not_modelled(I, 0, "'%s.%s' read on the type", sim_kind_name((SimKind)d->owner), d->name), (SimId)0;
     if (d->classmethod) { /* bound to the type: <built-in method fromkeys of type object> */
         sim_incref(S, type);

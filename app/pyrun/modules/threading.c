@@ -3,7 +3,7 @@
  * sim/vmsched.h): Thread (target, args, kwargs, name, daemon; start, join,
  * is_alive, run, name, ident, daemon, a subclass's own run), Lock and RLock
  * (acquire with blocking and timeout, release, locked, with), Event (set,
- * clear, is_set, wait), Semaphore and BoundedSemaphore, current_thread, get_ident, active_count, enumerate,
+ * clear, is_set, wait), Condition, Semaphore and BoundedSemaphore, current_thread, get_ident, active_count, enumerate,
  * main_thread.
  *
  * In CPython Lib/threading.py is Python over _thread: a Thread is an
@@ -453,6 +453,17 @@ const BuiltinDef threading_functions[] = {
     M("set", ev_set),
     M("clear", ev_clear),
     M("wait", ev_wait, .kw = "timeout"),
+    M("_release_save", rlock_private),
+    M("_acquire_restore", rlock_private),
+    M("_is_owned", rlock_is_owned),
+    M("__init__", cond_init, .kw = "lock"),
+    M("wait", cond_wait, .kw = "timeout"),
+    M("notify", cond_notify, .kw = "n"),
+    M("notify_all", cond_notify_all),
+    M("__enter__", cond_enter, .kw = "*"),
+    M("__exit__", cond_exit, .kw = "*"),
+    M("wait_for", cond_wait_for, .kw = "*"),
+    M("__repr__", cond_repr),
     M("__init__", sem_init, .kw = "value"),
     M("acquire", sem_acquire, .kw = "blocking timeout"),
     M("release", sem_release, .kw = "n"),
@@ -533,11 +544,17 @@ void threading_module_init(PyRun *I, SimId d)
                                    {lock_acquire, lock_release, lock_locked, lock_enter, lock_exit, lock_repr},
                                    {"acquire", "release", "locked", "__enter__", "__exit__", "__repr__"}, 40};
     static const ClassSpec rlock = {"_thread", "RLock",
-                                    {lock_acquire, lock_release, lock_enter, lock_exit, lock_repr},
-                                    {"acquire", "release", "__enter__", "__exit__", "__repr__"}, 48};
+                                    {lock_acquire, lock_release, lock_enter, lock_exit, lock_repr, rlock_is_owned,
+                                     rlock_private, rlock_private},
+                                    {"acquire", "release", "__enter__", "__exit__", "__repr__", "_is_owned",
+                                     "_release_save", "_acquire_restore"}, 48};
     static const ClassSpec event = {"threading", "Event", {ev_init, ev_is_set, ev_set, ev_clear, ev_wait},
                                     {"__init__", "is_set", "set", "clear", "wait"}, 0};
-    static const ClassSpec cond = {"threading", "Condition", {0}, {0}, 0};
+    static const ClassSpec cond = {"threading", "Condition",
+                                   {cond_init, cond_wait, cond_notify, cond_notify_all, cond_enter, cond_exit,
+                                    cond_wait_for, cond_repr},
+                                   {"__init__", "wait", "notify", "notify_all", "__enter__", "__exit__", "wait_for",
+                                    "__repr__"}, 0};
     static const ClassSpec sem = {"threading", "Semaphore",
                                   {sem_init, sem_acquire, sem_release, sem_enter, sem_exit, sem_repr},
                                   {"__init__", "acquire", "release", "__enter__", "__exit__", "__repr__"}, 0};
@@ -560,6 +577,8 @@ void threading_module_init(PyRun *I, SimId d)
     bi_dict_put(I, d, "Thread", t->cls[THC_THREAD]);
     sim_incref(S, t->cls[THC_EVENT]);
     bi_dict_put(I, d, "Event", t->cls[THC_EVENT]);
+    sim_incref(S, t->cls[THC_COND]);
+    bi_dict_put(I, d, "Condition", t->cls[THC_COND]);
     sim_incref(S, t->cls[THC_SEM]);
     bi_dict_put(I, d, "Semaphore", t->cls[THC_SEM]);
     sim_incref(S, t->cls[THC_BSEM]);

@@ -160,6 +160,36 @@ SimId lock_repr(PyRun *I, SimId *a, int n, SimId kw)
 
 /* ---- events ------------------------------------------------------------------ */
 
+static int index_of(BuiltinFn fn)
+{
+    for (int i = 0; i < threading_nfunctions; i++)
+        if (threading_functions[i].fn == fn)
+            return bi_index_of(&threading_functions[i]);
+    return -1;
+}
+
+/* Condition.__init__'s attributes over `lock` (stolen): the lock, its bound
+ * acquire and release (an RLock's _release_save, _acquire_restore,
+ * _is_owned too), the waiters' deque; its scheduler queue */
+static bool cond_fill(PyRun *I, SimId c, SimId lock)
+{
+    bool rl = I->vs.locks[word(I, lock)].reentrant;
+    set_word(I, c, vs_lock_new(&I->vs, false));
+    sim_incref(S, lock);
+    sim_incref(S, lock);
+    bool ok = put(I, c, "_lock", lock) && put(I, c, "acquire", sim_builtin(S, (uint32_t)index_of(lock_acquire), lock)) &&
+              put(I, c, "release", sim_builtin(S, (uint32_t)index_of(lock_release), lock));
+    if (ok && rl) {
+        sim_incref(S, lock);
+        sim_incref(S, lock);
+        sim_incref(S, lock);
+        ok = put(I, c, "_release_save", sim_builtin(S, (uint32_t)index_of(rlock_private), lock)) &&
+             put(I, c, "_acquire_restore", sim_builtin(S, (uint32_t)index_of(rlock_private), lock)) &&
+             put(I, c, "_is_owned", sim_builtin(S, (uint32_t)index_of(rlock_is_owned), lock));
+    }
+    return ok && put(I, c, "_waiters", sim_deque(S, -1));
+}
+
 /* A Condition over a new lock, as Event.__init__ makes it. */
 static SimId new_condition(PyRun *I)
 {
@@ -168,18 +198,146 @@ static SimId new_condition(PyRun *I)
     SimId lock = thr_new_lock(I, false);
     if (!c || !lock)
         return 0;
-    int acq = -1, rel = -1;
-    for (int i = 0; i < threading_nfunctions; i++) {
-        if (threading_functions[i].fn == lock_acquire && acq < 0)
-            acq = bi_index_of(&threading_functions[i]);
-        if (threading_functions[i].fn == lock_release && rel < 0)
-            rel = bi_index_of(&threading_functions[i]);
+    return cond_fill(I, c, lock) ? c : 0;
+}
+
+/* an RLock's _release_save and _acquire_restore, which Condition calls */
+SimId rlock_private(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    return py_not_modelled(I, 0, "an RLock's _release_save() and _acquire_restore() called by the program"),
+           (SimId)0;
+}
+
+static bool owned(PyRun *I, int lock)
+{
+    VsLock *k = &I->vs.locks[lock];
+    return k->reentrant ? k->owner == I->vs.running : k->owner >= 0; /* a Lock: held by anyone */
+}
+
+SimId rlock_is_owned(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    return sim_bool(S, owned(I, word(I, a[0])));
+}
+
+/* ---- conditions ---------------------------------------------------------------- */
+
+SimId cond_init(PyRun *I, SimId *a, int n, SimId kw)
+{
+    SimId lock = bi_npos(I, n, kw) > 1 ? a[1] : bi_kwarg(I, a, n, kw, "lock");
+    unsure(I);
+    if (lock && lock != S->none) {
+        SimId t = sim_obj(S, lock)->type;
+        if (sim_kind(S, lock) != SK_INSTANCE || (t != st(I)->cls[THC_LOCK] && t != st(I)->cls[THC_RLOCK]))
+            return py_not_modelled(I, 0, "a Condition over a lock other than threading's Lock and RLock"), (SimId)0;
+        sim_incref(S, lock);
+    } else {
+        lock = thr_new_lock(I, true);
     }
-    sim_incref(S, lock);
-    sim_incref(S, lock);
-    bool ok = put(I, c, "_lock", lock) && put(I, c, "acquire", sim_builtin(S, (uint32_t)acq, lock)) &&
-              put(I, c, "release", sim_builtin(S, (uint32_t)rel, lock)) && put(I, c, "_waiters", sim_deque(S, -1));
-    return ok ? c : 0;
+    return lock && cond_fill(I, a[0], lock) ? bi_none(I) : 0;
+}
+
+static int cond_lock(PyRun *I, SimId self, const char *what)
+{
+    SimId lock = get(I, self, "_lock");
+    if (!lock) {
+        py_not_modelled(I, 0, "a Condition whose _lock the program deleted");
+        return -1;
+    }
+    int l = word(I, lock);
+    if (!owned(I, l)) {
+        py_raise(I, EXC_RuntimeError, "cannot %s on un-acquired lock", what);
+        return -1;
+    }
+    return l;
+}
+
+SimId cond_wait(PyRun *I, SimId *a, int n, SimId kw)
+{
+    SimId tmo = bi_npos(I, n, kw) > 1 ? a[1] : bi_kwarg(I, a, n, kw, "timeout");
+    int l = cond_lock(I, a[0], "wait");
+    if (l < 0)
+        return 0;
+    int64_t timeout;
+    if (!thr_timeout_arg(I, tmo, false, &timeout))
+        return 0;
+    if (timeout == 0) /* released, a non-blocking try, taken again */
+        return sim_bool(S, false);
+    if (!thr_can_block(I, "Condition.wait()"))
+        return 0;
+    vs_cond_wait(&I->vs, word(I, a[0]), l, timeout);
+    return timeout < 0 ? sim_bool(S, true) : wait_result(I);
+}
+
+SimId cond_notify(PyRun *I, SimId *a, int n, SimId kw)
+{
+    SimId nv = bi_npos(I, n, kw) > 1 ? a[1] : bi_kwarg(I, a, n, kw, "n");
+    int64_t count = 1;
+    if (nv && !bi_int_arg(I, nv, &count))
+        return 0;
+    if (cond_lock(I, a[0], "notify") < 0)
+        return 0;
+    if (count > 0)
+        vs_cond_notify(&I->vs, word(I, a[0]), count > UINT32_MAX ? UINT32_MAX : (uint32_t)count);
+    return bi_none(I);
+}
+
+SimId cond_notify_all(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    if (cond_lock(I, a[0], "notify") < 0)
+        return 0;
+    vs_cond_notify(&I->vs, word(I, a[0]), UINT32_MAX);
+    return bi_none(I);
+}
+
+SimId cond_enter(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    SimId lock = get(I, a[0], "_lock");
+    if (!lock)
+        return py_not_modelled(I, 0, "a Condition whose _lock the program deleted"), (SimId)0;
+    return lock_acquire(I, &lock, 1, 0);
+}
+
+SimId cond_exit(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    SimId lock = get(I, a[0], "_lock");
+    if (!lock)
+        return py_not_modelled(I, 0, "a Condition whose _lock the program deleted"), (SimId)0;
+    SimId r = lock_release(I, &lock, 1, 0);
+    if (r)
+        sim_decref(S, r);
+    return r ? bi_none(I) : 0;
+}
+
+SimId cond_wait_for(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    return py_not_modelled(I, 0, "Condition.wait_for() (threading.py's loop that calls the predicate between "
+                                 "waits; a while loop around wait() is modelled)"), (SimId)0;
+}
+
+SimId cond_repr(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    SimId lock = get(I, a[0], "_lock");
+    if (!lock)
+        return py_not_modelled(I, 0, "a Condition whose _lock the program deleted"), (SimId)0;
+    SimId lr = lock_repr(I, &lock, 1, 0);
+    if (!lr)
+        return 0;
+    int waiting = 0;
+    for (int t = I->vs.locks[word(I, a[0])].waiters.head; t >= 0; t = I->vs.thr[t].next)
+        waiting++;
+    size_t ln;
+    const char *ls = sim_str_data(S, lr, &ln);
+    char buf[256];
+    snprintf(buf, sizeof buf, "<Condition(%.*s, %d)>", (int)ln, ls, waiting);
+    sim_decref(S, lr);
+    return sim_str(S, buf, strlen(buf));
 }
 
 bool thr_event_fill(PyRun *I, SimId e)

@@ -62,13 +62,18 @@ void tm_note_python_level(PyRun *I, const char *what)
 }
 
 /* traceback_get_frames with a limit of 1: the running frame's line (the
- * instruction's own, as a traceback shows it); 0 outside any frame */
+ * instruction's own, as a traceback shows it); 0 outside any frame.  A
+ * frame that has not run its first instruction yet (its cells made on
+ * entry) is incomplete and skipped (_PyFrame_IsIncomplete): its caller's. */
 static uint32_t where_now(void *ctx)
 {
     PyRun *I = ctx;
-    Frame *f = I->ts ? I->ts->top : NULL;
-    if (!f)
+    if (!I->ts || !I->ts->nframes)
         return 0;
+    int i = I->ts->nframes - 1;
+    Frame *f = py_thread_frame(I->ts, i);
+    while (f->ip == 0 && i > 0)
+        f = py_thread_frame(I->ts, --i);
     const PyCode *co = &I->codes[f->code];
     uint32_t lasti = f->ip > 0 ? f->ip - 1 : 0;
     int line = lasti < co->nops && co->lines[lasti] > f->line ? co->lines[lasti] : f->line;

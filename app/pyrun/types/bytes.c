@@ -138,6 +138,13 @@ static SimId construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
 
 SimId bytes_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
 {
+    /* bytes(n) of an exact int n >= 0: no Python code runs, no exception is
+     * made and nothing but the new object is allocated while type_call's
+     * argument tuple lives; when that tuple would only come off its free
+     * list and go back (sim_tuple_roundtrip), the heap ends as without it */
+    if (!kw && n == 1 && !I->ts->ex_args && sim_kind(S, a[0]) == SK_INT && !sim_is_subinst(S, a[0]) &&
+        sim_obj(S, a[0])->sub != 1 && sim_obj(S, a[0])->v.i >= 0 && sim_tuple_roundtrip(S, 1))
+        return construct(I, kind, a, n, kw);
     TpArgs t = tp_args(I, a, n, kw); /* no vectorcall: type_call packs the arguments */
     return tp_args_done(I, &t, construct(I, kind, a, n, kw));
 }

@@ -444,7 +444,7 @@ SimId class_build(PyRun *I, SimId name, SimId ns, SimId bases)
         best = 0; /* tp_base is the built-in type: it decides __dict__ and __weakref__ */
     d = copy_namespace(I, ns, &classcell, &qualname);
     bool may_dict = !base_has(I, best, SIM_TYF_DICT), may_weak = !base_has(I, best, SIM_TYF_WEAK);
-    if (layout == SK_TUPLE)
+    if (layout == SK_TUPLE || layout == SK_INT)
         may_weak = false; /* a variable-size base (tp_itemsize): no __weakref__ */
     SimId slotval = sim_dict_get_str(S, d, "__slots__");
     bool add_dict = may_dict, add_weak = may_weak;

@@ -205,6 +205,8 @@ SimId float_construct(PyRun *I, SimId *a, int n, SimId kw)
         sim_incref(S, x);
         return x;
     }
+    if (k == SK_FLOAT) /* float_float: an exact float of a subclass's value */
+        return sim_float(S, sim_obj(S, x)->v.f);
     if (k == SK_INT || k == SK_BOOL) { /* PyLong_AsDouble: correctly rounded */
         double v;
         return math_to_double(I, x, &v) ? sim_float(S, v) : 0;

@@ -201,7 +201,7 @@ static SimId int_of_float(PyRun *I, double f)
 }
 
 /* long_new_impl: int(), int(x), int(x, base) (base also as a keyword) */
-static SimId int_from_args(PyRun *I, SimId *a, int n, SimId kw)
+SimId int_from_args(PyRun *I, SimId *a, int n, SimId kw)
 {
     int np = bi_npos(I, n, kw);
     if (np > 2) {
@@ -222,6 +222,8 @@ static SimId int_from_args(PyRun *I, SimId *a, int n, SimId kw)
         return sim_int(S, 0);
     }
     SimKind k = sim_kind(S, a[0]);
+    if (k == SK_INT && !base_arg && sim_is_subinst(S, a[0])) /* long_long: an exact int of the same value */
+        return sim_int(S, sim_obj(S, a[0])->v.i);
     if (base_arg) {
         int64_t base;
         if (!bi_int_arg(I, base_arg, &base))

@@ -10,6 +10,7 @@
 
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -183,6 +184,10 @@ static void keys_free(PyRun *I, SimId *keys, uint32_t n)
 bool bi_sort_list(PyRun *I, SimId list, SimId key, bool reverse)
 {
     uint32_t nkeys = sim_obj(S, list)->len;
+    /* list_sort_impl's merge state outgrows its inline buffer, and a key
+     * function's keys their own: temporary blocks the model does not make */
+    if (nkeys > 128 || (key && sim_kind(S, key) != SK_NONE && nkeys > 1))
+        tm_note_peak_unsure(I, "a sort of more than 128 items or with a key (its merge buffers)");
     SimId *keys = key && sim_kind(S, key) != SK_NONE ? key_array(I, list, key, nkeys) : NULL;
     if (key && sim_kind(S, key) != SK_NONE && !keys)
         return false;

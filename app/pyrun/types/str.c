@@ -160,7 +160,6 @@ const BuiltinDef str_methods[] = {
 };
 const int str_nmethods = (int)(sizeof str_methods / sizeof str_methods[0]);
 
-static SimId str_of(PyRun *I, SimId *a, int n, int np);
 
 SimId str_construct(PyRun *I, SimId *a, int n, SimId kw)
 {
@@ -181,7 +180,7 @@ SimId str_construct(PyRun *I, SimId *a, int n, SimId kw)
 }
 
 /* str(x) once the arguments are packed */
-static SimId str_of(PyRun *I, SimId *a, int n, int np)
+SimId str_of(PyRun *I, SimId *a, int n, int np)
 {
     (void)n;
     if (np == 2 || np == 3)
@@ -190,9 +189,14 @@ static SimId str_of(PyRun *I, SimId *a, int n, int np)
         return 0;
     if (np == 0)
         return sim_str(S, "", 0);
-    if (sim_kind(S, a[0]) == SK_STR) {
+    if (sim_kind(S, a[0]) == SK_STR && !sim_is_subinst(S, a[0])) {
         sim_incref(S, a[0]);
         return a[0];
+    }
+    if (sim_kind(S, a[0]) == SK_STR && !sim_type_lookup(S, sim_obj(S, a[0])->type, "__str__")) {
+        size_t len; /* unicode_str: an exact copy of a subclass's instance */
+        const char *d = sim_str_data(S, a[0], &len);
+        return sim_str_fresh(S, d, len);
     }
     Buf b = {0};
     if (!op_str(I, a[0], &b)) {

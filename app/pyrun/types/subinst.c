@@ -47,7 +47,9 @@ static SimKind base_layout(PyRun *I, SimId b)
         (sim_type_word(S, b, SIM_TY_FLAGS) & SIM_TYF_HEAP))
         return (SimKind)sim_type_word(S, b, SIM_TY_KIND);
     SimKind k = sim_kind(S, b) == SK_TYPE ? (SimKind)sim_obj(S, b)->sub : SK_OBJECT;
-    return k == SK_LIST || k == SK_DICT || k == SK_TUPLE ? k : (SimKind)0;
+    if (k == SK_ITER || k == SK_SET || k == SK_DICTVIEW || k == SK_WEAKREF) /* a frozenset, a view ...: the kind's other types */
+        return (SimKind)0;
+    return k == SK_LIST || k == SK_DICT || k == SK_TUPLE || k == SK_FLOAT || k == SK_INT || k == SK_STR ? k : (SimKind)0;
 }
 
 /* the layout of the class: one built-in kind among the bases at most */

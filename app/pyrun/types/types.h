@@ -126,6 +126,17 @@ SimId subinst_new(PyRun *I, SimId cls);
  * error raised.  tuplesub_keywords_refused: tuple_new's "takes no keyword
  * arguments" when cls has no __init__ of its own (true: raised). */
 SimId tuplesub_new(PyRun *I, SimId cls, SimId iterable);
+/* int.c, str.c: int(...) and str(...) once the call's arguments are packed
+ * (int_new_impl / unicode_new_impl on the exact type) */
+SimId int_from_args(PyRun *I, SimId *a, int n, SimId kw);
+SimId str_of(PyRun *I, SimId *a, int n, int np);
+/* scalarsub.c: a program's subclass of float, int or str.  The exact
+ * value the base's tp_new makes of the call's arguments, copied into an
+ * instance of cls (float_subtype_new ...); is cls's layout one of them */
+SimId scalarsub_new(PyRun *I, SimId cls, SimId *args, int nargs, SimId kw);
+bool scalarsub_layout(PyRun *I, SimId cls);
+extern const BuiltinDef scalarsub_methods[];
+extern const int scalarsub_nmethods;
 /* the same (or tuple() when cls is tuple) as tuple.__new__(cls, ...)
  * reaches it: tp_new_wrapper's argument tuple of nargs items and its slice
  * after cls alive meanwhile */
