@@ -345,6 +345,62 @@ static SimId m_reversed(PyRun *I, SimId *a, int n, SimId kw)
     return odict_iter(I, a[0], SIM_VIEW_KEYS, true);
 }
 
+/* an argument by position (at) or by keyword */
+static SimId arg_at(PyRun *I, SimId *a, int n, SimId kw, int at, const char *name)
+{
+    int np = bi_npos(I, n, kw);
+    return np > at ? a[at] : bi_kwarg(I, a, n, kw, name);
+}
+
+/* OrderedDict.pop(key, default=<unrepresentable>): the node, then the entry */
+static SimId m_pop(PyRun *I, SimId *a, int n, SimId kw)
+{
+    if (!self_ok(I, "pop", a[0]))
+        return 0;
+    SimId key = arg_at(I, a, n, kw, 1, "key"), dflt = arg_at(I, a, n, kw, 2, "default");
+    if (!key || bi_npos(I, n, kw) > 3) {
+        py_raise(I, EXC_TypeError, !key ? "OrderedDict.pop() missing required argument 'key' (pos 1)"
+                                        : "OrderedDict.pop() takes at most 2 arguments (%d given)",
+                 bi_npos(I, n, kw) - 1);
+        return 0;
+    }
+    SimId v = sim_dict_pop(S, a[0], key);
+    if (v)
+        return v;
+    if (I->ts->err.set)
+        return 0;
+    if (dflt) {
+        sim_incref(S, dflt);
+        return dflt;
+    }
+    py_raise_key(I, EXC_KeyError, key);
+    return 0;
+}
+
+/* OrderedDict.setdefault(key, default=None) */
+static SimId m_setdefault(PyRun *I, SimId *a, int n, SimId kw)
+{
+    if (!self_ok(I, "setdefault", a[0]))
+        return 0;
+    SimId key = arg_at(I, a, n, kw, 1, "key"), dflt = arg_at(I, a, n, kw, 2, "default");
+    if (!key || bi_npos(I, n, kw) > 3) {
+        py_raise(I, EXC_TypeError, !key ? "OrderedDict.setdefault() missing required argument 'key' (pos 1)"
+                                        : "OrderedDict.setdefault() takes at most 2 arguments (%d given)",
+                 bi_npos(I, n, kw) - 1);
+        return 0;
+    }
+    SimId v = sim_dict_get(S, a[0], key);
+    if (!v && I->ts->err.set)
+        return 0;
+    if (!v) {
+        v = dflt ? dflt : S->none;
+        if (!op_setitem(I, a[0], key, v))
+            return 0;
+    }
+    sim_incref(S, v);
+    return v;
+}
+
 static SimId m_refused(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)a, (void)n, (void)kw;
@@ -357,6 +413,8 @@ const BuiltinDef odict_methods[] = {
     BUILTIN("popitem", SK_DICT, BM_COLLECTIONS, m_popitem, .kw = "*", .clinic = "OrderedDict.popitem:last"),
     BUILTIN("copy", SK_DICT, BM_COLLECTIONS, m_copy, .kw = "*"),
     BUILTIN("update", SK_DICT, BM_COLLECTIONS, m_update, .kw = "*"),
+    BUILTIN("pop", SK_DICT, BM_COLLECTIONS, m_pop, .kw = "*", .clinic = "OrderedDict.pop:key default"),
+    BUILTIN("setdefault", SK_DICT, BM_COLLECTIONS, m_setdefault, .kw = "*", .clinic = "OrderedDict.setdefault:key default"),
     BUILTIN("fromkeys", SK_DICT, BM_COLLECTIONS, m_fromkeys, .kw = "*", .classmethod = true),
     BUILTIN("keys", SK_DICT, BM_COLLECTIONS, m_keys, .kw = "*"),
     BUILTIN("values", SK_DICT, BM_COLLECTIONS, m_values, .kw = "*"),

@@ -111,7 +111,7 @@ const ModuleDef py_modules[] = {
      "missing keys 0, `del` without KeyError, `+ - | &` and their in-place forms, unary `+ -`, "
      "comparisons, repr), `namedtuple` (keywords: rename defaults module; `_fields`, `_field_defaults`, "
      "`_make`, `_replace`, `_asdict`, `__getnewargs__`, field attributes, repr), the type `OrderedDict` "
-     "(its nodes and fast-nodes array in its size, `move_to_end`, `popitem` (keyword: last), `copy`, "
+     "(its nodes and fast-nodes array in its size, `move_to_end`, `popitem` (keyword: last), `pop`, `setdefault`, `copy`, "
      "`update`, `fromkeys`, `keys`, `values`, `items`, `reversed`, `==` in order, `| |=`, repr per "
      "version; subclasses without `__setitem__` and the like)", collections_on_import},
     {"dataclasses", dataclasses_functions, &dataclasses_nfunctions, dataclasses_module_init,
