@@ -137,6 +137,7 @@ static const char *const class_dunders[] = {
     "__missing__", /* a plain method, which dict_subscript calls in a subclass of dict */
     "__match_args__", /* a tuple a class pattern reads (vm_match.c) */
     "__post_init__", /* a plain method: @dataclass's __init__ calls it (modules/dataclasses_methods.c) */ "__copy__", "__deepcopy__",
+    "__init_subclass__", /* made a classmethod and called for each subclass (types/class.c) */
 };
 
 const char *modelled_class_dunder(int i)

@@ -65,6 +65,29 @@ static bool super_new(PyRun *I, SimId start, SimId cls, SimId *out)
     return ok;
 }
 
+/* super(C, cls).__init_subclass__ in a class's own hook (cls a class):
+ * the next hook in cls's MRO, bound to cls, or object's (a built-in bound
+ * to cls); the other attributes of a super with a class are refused */
+static bool super_class_hook(PyRun *I, SimId self, SimId cls, SimId *out)
+{
+    /* 3.11: super() is an object until the attribute is read */
+    SimId held = S->prof->version == SIM_V311 ? sim_super(S) : 0;
+    SimId v = lookup_after(I, self, cls, "__init_subclass__");
+    bool ok = true;
+    if (v && sim_kind(S, v) == SK_CLASSMETHOD) {
+        *out = descr_get(I, v, 0, self);
+        ok = *out != 0;
+    } else if (!v) {
+        sim_incref(S, self);
+        *out = sim_builtin(S, (uint32_t)class_object_slot(I, "__init_subclass__"), self);
+    } else {
+        ok = py_not_modelled(I, 0, "an __init_subclass__ that is not a plain function");
+    }
+    if (held)
+        sim_decref(S, held);
+    return ok;
+}
+
 bool vm_super_attr(PyRun *I, int arg)
 {
     SimId self = POP(), cls = POP(), sup = POP();
@@ -83,6 +106,10 @@ bool vm_super_attr(PyRun *I, int arg)
     } else if (sim_kind(S, self) == SK_TYPE && sim_obj(S, self)->sub == SK_INSTANCE &&
                sim_str_equals(S, name, "__new__") && sim_is_subtype(S, self, cls)) {
         ok = super_new(I, self, cls, &out_b);
+        out_a = 0;
+    } else if (sim_kind(S, self) == SK_TYPE && sim_obj(S, self)->sub == SK_INSTANCE &&
+               sim_str_equals(S, name, "__init_subclass__") && sim_is_subtype(S, self, cls)) {
+        ok = super_class_hook(I, self, cls, &out_b);
         out_a = 0;
     } else if (sim_kind(S, self) == SK_TYPE) {
         py_not_modelled(I, 0, "super() in a class method (a class as the second argument)");

@@ -417,6 +417,57 @@ static void secondary_bases(PyRun *I, SimId bases, SimId best, bool *dict, bool 
     }
 }
 
+/* type_new_set_classmethod: a plain function __init_subclass__ in the new
+ * class's dict becomes a classmethod */
+static void init_subclass_classmethod(PyRun *I, SimId cls)
+{
+    SimId d = SIM_V(S, cls, SK_TYPE, type.dict);
+    SimId name = sim_str_intern(S, "__init_subclass__", 17);
+    SimId fn = sim_dict_get(S, d, name);
+    if (fn && sim_kind(S, fn) == SK_FUNC) {
+        sim_incref(S, fn);
+        sim_dict_set(S, d, name, sim_method_descr(S, SK_CLASSMETHOD, fn, 0)); /* the key's reference is ours */
+    } else {
+        sim_decref(S, name);
+    }
+}
+
+/* type_new_init_subclass: super(cls, cls).__init_subclass__, the first one
+ * after cls in its MRO: a program's (a classmethod) or object's (0) */
+static SimId init_subclass_hook(PyRun *I, SimId cls)
+{
+    SimId mro = sim_items(S, cls)[SIM_TY_MRO];
+    for (uint32_t i = 1; mro && i < sim_obj(S, mro)->len; i++) {
+        SimId c = sim_items(S, mro)[i];
+        if (sim_obj(S, c)->sub != SK_INSTANCE)
+            continue; /* a built-in type: object's hook, which does nothing */
+        SimId v = sim_dict_get_str(S, SIM_V(S, c, SK_TYPE, type.dict), "__init_subclass__");
+        if (v)
+            return sim_kind(S, v) == SK_CLASSMETHOD ? v : (py_not_modelled(I, 0, "an __init_subclass__ that is "
+                                                                                 "not a plain function"), (SimId)0);
+    }
+    return 0;
+}
+
+/* super(cls, cls).__init_subclass__ bound, then called */
+static bool init_subclass(PyRun *I, SimId cls)
+{
+    SimId hook = init_subclass_hook(I, cls);
+    if (I->refused)
+        return false;
+    if (hook && (abc_is_abc_class(I, cls) || enum_is_enum_class(I, cls)))
+        return py_not_modelled(I, 0, "__init_subclass__ of an ABC or an Enum (their metaclass's order)");
+    SimId sup = sim_super(S);
+    SimId bound = hook ? descr_get(I, hook, 0, cls) : sim_builtin(S, 0, 0);
+    sim_decref(S, sup);
+    if (!bound)
+        return false;
+    SimId r = hook ? vm_call(I, bound, NULL, 0) : 0;
+    sim_xdecref(S, r);
+    sim_decref(S, bound);
+    return !hook || r != 0;
+}
+
 SimId class_build(PyRun *I, SimId name, SimId ns, SimId bases)
 {
     /* type.__call__(name, bases, ns): _PyObject_MakeTpCall's argument tuple */
@@ -471,6 +522,11 @@ SimId class_build(PyRun *I, SimId name, SimId ns, SimId bases)
                          .add_dict = add_dict, .add_weak = add_weak, .layout = layout};
     cls = sim_class_new(S, &spec);
     tbases = d = qualname = slots = 0; /* the class owns them */
+    init_subclass_classmethod(I, cls);
+    if (classcell && sim_kind(S, classcell) == SK_CELL && !SIM_V(S, classcell, SK_CELL, cell.ref)) {
+        sim_incref(S, cls); /* type_new_set_classcell, before the names are set */
+        SIM_V(S, classcell, SK_CELL, cell.ref) = cls;
+    }
     if (layout == SK_LIST && S->prof->version == SIM_V311 && !I->list_subclasses) {
         I->list_subclasses = sim_dict(S); /* add_subclass: list had none at start-up (dict has) */
         sim_track(S, I->list_subclasses);
@@ -491,13 +547,10 @@ SimId class_build(PyRun *I, SimId name, SimId ns, SimId bases)
         cls = 0;
         goto done;
     }
-    SimId sup = sim_super(S);
-    SimId bound = sim_builtin(S, 0, 0);
-    sim_decref(S, sup);
-    sim_decref(S, bound);
-    if (classcell && sim_kind(S, classcell) == SK_CELL && !SIM_V(S, classcell, SK_CELL, cell.ref)) {
-        sim_incref(S, cls);
-        SIM_V(S, classcell, SK_CELL, cell.ref) = cls;
+    if (!init_subclass(I, cls)) {
+        sim_decref(S, cls);
+        cls = 0;
+        goto done;
     }
 done:
     slots_drop(I, &sl);
@@ -654,8 +707,28 @@ static SimId o_init(PyRun *I, SimId *a, int n, SimId kw)
     return bi_none(I);
 }
 
+/* object.__init_subclass__ (METH_CLASS | METH_NOARGS): the hook that does
+ * nothing, reached by super().__init_subclass__() in a class's own hook */
+static SimId o_init_subclass(PyRun *I, SimId *a, int n, SimId kw)
+{
+    int nkw = kw ? (int)sim_obj(S, kw)->len : 0;
+    const char *cls = n > 0 && sim_kind(S, a[0]) == SK_TYPE && sim_obj(S, a[0])->sub == SK_INSTANCE
+                          ? sim_str_data(S, sim_items(S, a[0])[0], &(size_t){0})
+                          : "object"; /* the bound class's name, as _PyObject_FunctionStr gives it */
+    if (nkw) {
+        py_raise(I, EXC_TypeError, "%s.__init_subclass__() takes no keyword arguments", cls);
+        return 0;
+    }
+    if (n > 1) {
+        py_raise(I, EXC_TypeError, "%s.__init_subclass__() takes no arguments (%d given)", cls, n - 1);
+        return 0;
+    }
+    return bi_none(I);
+}
+
 const BuiltinDef object_methods[] = {
     BUILTIN("__init__", SK_OBJECT, 0, o_init, .style = ARGS_OWN),
+    BUILTIN("__init_subclass__", SK_OBJECT, 0, o_init_subclass, .kw = "*", .style = ARGS_OWN),
     BUILTIN("__getattribute__", SK_OBJECT, 0, o_getattribute, .style = ARGS_OWN),
     BUILTIN("__setattr__", SK_OBJECT, 0, o_setattr, .style = ARGS_OWN),
     BUILTIN("__delattr__", SK_OBJECT, 0, o_delattr, .style = ARGS_OWN),
