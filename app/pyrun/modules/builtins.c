@@ -383,12 +383,26 @@ static SimId f_hasattr(PyRun *I, SimId *a, int n, SimId kw)
     return sim_bool(S, false);
 }
 
+/* PyObject_SetAttr interns the name first (PyUnicode_InternInPlace): the
+ * attribute's key is the interned string, equal ones made at run time are
+ * not kept (setattr and delattr; getattr does not intern) */
+static SimId interned_name(PyRun *I, SimId name)
+{
+    if (sim_kind(S, name) == SK_STR && !sim_is_subinst(S, name))
+        return sim_str_intern_obj(S, name);
+    sim_incref(S, name);
+    return name;
+}
+
 static SimId f_setattr(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
-    if (!bi_nargs(I, "setattr", n, 3, 3) || !attr_set(I, a[0], a[1], a[2]))
+    if (!bi_nargs(I, "setattr", n, 3, 3))
         return 0;
-    return bi_none(I);
+    SimId name = interned_name(I, a[1]);
+    bool ok = attr_set(I, a[0], name, a[2]);
+    sim_decref(S, name);
+    return ok ? bi_none(I) : 0;
 }
 
 static SimId f_format(PyRun *I, SimId *a, int n, SimId kw)
@@ -443,7 +457,10 @@ static SimId f_delattr(PyRun *I, SimId *a, int n, SimId kw)
         py_raise(I, EXC_TypeError, "attribute name must be string, not '%s'", op_typename(I, a[1]));
         return 0;
     }
-    return attr_del(I, a[0], a[1]) ? bi_none(I) : 0;
+    SimId name = interned_name(I, a[1]);
+    bool ok = attr_del(I, a[0], name);
+    sim_decref(S, name);
+    return ok ? bi_none(I) : 0;
 }
 
 static SimId f_callable(PyRun *I, SimId *a, int n, SimId kw)
