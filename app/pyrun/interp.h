@@ -160,6 +160,8 @@ struct PyRun {
     volatile sig_atomic_t *stop; /* py_set_stop_flag; NULL = none */
     bool interrupted;       /* ended by an uncaught KeyboardInterrupt */
     int exit_code;          /* the process's status an uncaught SystemExit asked for (-1: none) */
+    SimId *attr_names;      /* strs used as attribute names at run time (typecache_names.c) */
+    uint32_t nattr_names, capattr_names;
     const char *foreign_heap; /* an import whose memory the model does not hold (refuses the
                                * allocator statistics), or NULL */
     const char *err_library; /* the pending exception came out of a function CPython writes in
@@ -524,6 +526,10 @@ void exc_made_and_cleared(PyRun *I, ExcType t, const char *msg);
  * 3.11 when it is first needed: for a raise whose temporaries are still
  * alive, this makes it now under 3.12+. */
 void exc_made_at_raise(PyRun *I);
+/* typecache_names.c: a str used as an attribute name at run time, whose
+ * count CPython's type method cache may hold a reference to */
+void typecache_name_seen(PyRun *I, SimId name);
+bool typecache_name_held(const PyRun *I, SimId name);
 /* What the pending error's lookup named (borrowed; 0: none): the instance,
  * when made, gets them as name, obj and name_from where its layout has them
  * (set_attribute_error_context, format_exc_check_arg, import_from). */

@@ -473,6 +473,7 @@ void py_free(PyRun *I)
     if (!I)
         return;
     tracemalloc_free(I); /* first: its tracer asks this run where the program stands */
+    free(I->attr_names);
     ast_fini(&I->ast);
     for (size_t i = 0; i < I->ncodes; i++) {
         PyCode *c = &I->codes[i];

@@ -354,6 +354,7 @@ static SimId f_getattr(PyRun *I, SimId *a, int n, SimId kw)
         py_raise(I, EXC_TypeError, "attribute name must be string, not '%s'", op_typename(I, a[1]));
         return 0;
     }
+    typecache_name_seen(I, a[1]);
     SimId r = attr_get(I, a[0], a[1]);
     if (!r && n == 3 && py_err_matches(I, EXC_AttributeError)) {
         py_err_clear(I);
@@ -372,6 +373,7 @@ static SimId f_hasattr(PyRun *I, SimId *a, int n, SimId kw)
         py_raise(I, EXC_TypeError, "attribute name must be string, not '%s'", op_typename(I, a[1]));
         return 0;
     }
+    typecache_name_seen(I, a[1]);
     SimId r = attr_get(I, a[0], a[1]);
     if (r) {
         sim_decref(S, r);
@@ -400,6 +402,8 @@ static SimId f_setattr(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "setattr", n, 3, 3))
         return 0;
     SimId name = interned_name(I, a[1]);
+    if (sim_kind(S, name) == SK_STR)
+        typecache_name_seen(I, name);
     bool ok = attr_set(I, a[0], name, a[2]);
     sim_decref(S, name);
     return ok ? bi_none(I) : 0;
@@ -458,6 +462,7 @@ static SimId f_delattr(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     SimId name = interned_name(I, a[1]);
+    typecache_name_seen(I, name);
     bool ok = attr_del(I, a[0], name);
     sim_decref(S, name);
     return ok ? bi_none(I) : 0;

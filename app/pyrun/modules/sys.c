@@ -93,6 +93,8 @@ static bool unsure_count(PyRun *I, SimId v)
         return true;
     if (v == sim_dict_get_str(S, I->globals, "__name__")) /* the module object holds it too */
         return true;
+    if (o->kind == SK_STR && typecache_name_held(I, v)) /* the type method cache's reference */
+        return true;
     return shared_from_startup(I, v) || startup_str(I, v) || code_name_311(I, v);
 }
 

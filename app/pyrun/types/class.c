@@ -668,6 +668,7 @@ static SimId o_getattribute(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!slot_args(I, n, 2, n > 1 ? a[1] : 0))
         return 0;
+    typecache_name_seen(I, a[1]);
     return attr_get_generic(I, a[0], a[1]);
 }
 
@@ -676,6 +677,7 @@ static SimId o_setattr(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!slot_args(I, n, 3, n > 1 ? a[1] : 0))
         return 0;
+    typecache_name_seen(I, a[1]);
     return attr_set_generic(I, a[0], a[1], a[2]) ? bi_none(I) : 0;
 }
 
@@ -684,6 +686,7 @@ static SimId o_delattr(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!slot_args(I, n, 2, n > 1 ? a[1] : 0))
         return 0;
+    typecache_name_seen(I, a[1]);
     return attr_del_generic(I, a[0], a[1]) ? bi_none(I) : 0;
 }
 
