@@ -376,7 +376,7 @@ void sim_dict_set(Sim *s, SimId d, SimId key, SimId value)
 /* ---- the shadow table (trace.h): CPython's keys of a dict the model holds
  * fewer entries in, for tracemalloc ---------------------------------------- */
 
-#define SHADOW_KEY 0x7ff00000u
+#define SHADOW_KEY SIM_TRACE_VIRTUAL_BASE
 
 /* the table n entries inserted one by one leave (insertion_resize's growth) */
 static unsigned grown_log2(uint32_t n)

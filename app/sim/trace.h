@@ -41,8 +41,12 @@ void sim_trace_shadow(Sim *s, SimId d, uint32_t extra);
 /* A block `fresh` of n bytes takes the place of `gone` (a virtual one) in
  * one step, as a realloc does (either may be PM_NULL) */
 void sim_trace_replace(Sim *s, uint32_t fresh, size_t n, uint32_t gone);
-/* dict.c: a virtual block `key` (0x7fxxxxxx) of n bytes replaces its former
- * trace (n 0: only dropped) */
+/* Keys of virtual blocks: traced sizes with no model block behind them (a
+ * shadow keys table, a writer's buffer), numbered from this base, above any
+ * block address the model gives out. */
+#define SIM_TRACE_VIRTUAL_BASE 0x7ff00000u
+/* A virtual block `key` (SIM_TRACE_VIRTUAL_BASE + k) of n bytes replaces
+ * its former trace (n 0: only dropped) */
 void sim__trace_virtual(Sim *s, uint32_t key, size_t n);
 
 /* tracemalloc.start(): installs the tracer (where() is asked at each

@@ -106,8 +106,8 @@ void tm_collected(PyRun *I, int gen)
     }
 }
 
-#define WRITER_KEY 0x7ff00001u  /* virtual blocks of the tracer (sim/trace.h) */
-#define SCRATCH_KEY 0x7ff00002u
+#define WRITER_KEY (SIM_TRACE_VIRTUAL_BASE + 1) /* virtual blocks of the tracer (sim/trace.h) */
+#define SCRATCH_KEY (SIM_TRACE_VIRTUAL_BASE + 2)
 
 bool tm_writer_begin(PyRun *I, size_t min_chars)
 {
@@ -147,7 +147,7 @@ SimId tm_writer_end(PyRun *I, bool begun, const char *u, size_t n, size_t min_ch
     return r;
 }
 
-#define TRANSIENT_KEY 0x7ff00003u
+#define TRANSIENT_KEY (SIM_TRACE_VIRTUAL_BASE + 3)
 
 void tm_transient(PyRun *I, size_t n)
 {
