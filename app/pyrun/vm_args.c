@@ -91,14 +91,16 @@ static bool posonly_as_keyword(PyRun *I, const PyCode *co, SimId kwnames)
 
 /* MAKE_CELL and COPY_FREE_VARS: the cells of the parameters and locals a
  * nested function reads, the closure's cells in the free slots. */
-static void make_cells(PyRun *I, const PyCode *co, SimId *slots, SimId func)
+static inline void make_cells(PyRun *I, const PyCode *co, SimId *slots, SimId func)
 {
-    SimId closure = sim_items(S, func)[2];
     int fi = 0;
     for (int i = 0; i < co->nslots; i++) {
         if (co->slotkind[i] == SLOT_CELL) {
             slots[i] = sim_cell(S, slots[i]);
-        } else if (co->slotkind[i] == SLOT_FREE && closure) {
+        } else if (co->slotkind[i] == SLOT_FREE) {
+            SimId closure = sim_items(S, func)[2];
+            if (!closure)
+                continue;
             SimId c = sim_items(S, closure)[fi++];
             sim_incref(S, c);
             slots[i] = c;
