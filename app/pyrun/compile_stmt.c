@@ -431,7 +431,10 @@ bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int 
     bool is_gen = kind == CODE_COMP ? nd->kind == N_GENEXP : cg_is_generator(g->ast, body, kind == CODE_LAMBDA);
     if (is_gen && kind == CODE_LAMBDA)
         return py_refuse(g->err, nd->line, nd->col, "generator lambdas ('lambda: (yield)')", true);
+    bool is_coro = kind == CODE_FUNC && nd->kind == N_DEF && (nd->xf & XF_ASYNC);
+    is_gen |= is_coro;
     g->I->codes[c.ci].is_gen = is_gen;
+    g->I->codes[c.ci].is_coro = is_coro;
     if (kind == CODE_COMP && !is_gen)
         CODE(g)->has_comp = true;
     bool ok;
@@ -524,7 +527,7 @@ static bool class_stmt(Cg *g, int n)
         cg_emit(&c, OP_LOAD_CONST, cg_add_const(&c, sim_none(g->I->sim)));
     }
     cg_emit(&c, OP_RETURN_VALUE, 0);
-    cg_emit(g, OP_BUILD_CLASS, (int32_t)c.ci);
+    cg_emit_at(g, OP_BUILD_CLASS, (int32_t)c.ci, n, 0, 0); /* located at the whole statement */
     cg_decorate(g, nd->c);
     cg_line(g, nd->line);
     cg_name_op(g, nd->str, ACC_STORE);
