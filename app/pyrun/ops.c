@@ -292,6 +292,11 @@ SimId op_unary(PyRun *I, int op, SimId a)
         return dunder_unary(I, op, a);
     if (counter_is(I, a) && (op == OP_NEG || op == OP_POS))
         return counter_unary(I, op, a);
+    SimKind k = sim_kind(S, a);
+    if (op == OP_POS && (k == SK_INT || k == SK_FLOAT || k == SK_COMPLEX) && !sim_is_subinst(S, a)) {
+        sim_incref(S, a); /* long_pos, float_pos, complex_pos: an exact number is itself */
+        return a;
+    }
     if (is_big(I, a) && (op == OP_NEG || op == OP_POS)) {
         BigInt x;
         big_from_sim(S, a, &x);
