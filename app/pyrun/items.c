@@ -318,7 +318,7 @@ bool op_delitem(PyRun *I, SimId obj, SimId key)
             py_raise(I, EXC_IndexError, "list assignment index out of range");
             return false;
         }
-        sim_list_del(S, obj, (size_t)i);
+        sim_list_del_item(S, obj, (size_t)i);
         return true;
     }
     if (k == SK_DICT && counter_is(I, obj)) /* Counter.__delitem__: no KeyError */

@@ -625,6 +625,9 @@ void sim_list_reserve_exact(Sim *s, SimId list, size_t n);
 SimId sim_list_pop(Sim *s, SimId list, size_t i);      /* returns the reference */
 void sim_list_clear(Sim *s, SimId list);
 void sim_list_del(Sim *s, SimId list, size_t i);
+/* del list[i]: as sim_list_del to 3.12; 3.13 moves the items down and keeps
+ * the allocation (list_ass_item never shrinks) */
+void sim_list_del_item(Sim *s, SimId list, size_t i);
 void sim_list_insert(Sim *s, SimId list, size_t i, SimId item);
 void sim_tuple_set(Sim *s, SimId t, size_t i, SimId item); /* steals, fills a new tuple */
 /* _PyTuple_Resize of a tuple only the caller holds: *t gets n slots (the new
