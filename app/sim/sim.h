@@ -659,6 +659,8 @@ void sim_bytearray_drop_front(Sim *s, SimId ba, size_t k);
 bool sim_hashable(const Sim *s, SimId key);
 uint64_t sim_hash(const Sim *s, SimId key);
 bool sim_equal(const Sim *s, SimId a, SimId b);
+/* range_equals: two ranges are equal when their items are (hash.c) */
+bool sim_range_equal(const Sim *s, SimId a, SimId b);
 /* dictresize: a keys table of 2^log2 slots (all-str keys or not) holding
  * the live entries; false (the dict as it was) when the budget refuses. */
 bool sim_dict_resize(Sim *s, SimId d, unsigned log2, bool str_keys);
