@@ -136,6 +136,7 @@ struct PyRun {
     VmSched vs;             /* who holds the GIL, the simulated clock (vs.now, ps), timers */
     uint32_t opcost[OP_COUNT]; /* what each instruction adds to vs.now (vm_threads.c) */
     struct PyThreading *threading; /* the threading module's state, once imported (owned) */
+    struct PyAsyncio *asyncio; /* the asyncio module's state, once imported (owned) */
     Ast ast;
     const char *src;
     size_t srclen;
@@ -178,6 +179,9 @@ struct PyRun {
     /* what `await v` iterates for objects of a module's (asyncio's futures): a new
      * reference, or 0 (with an error raised, or none: v is not one of them) */
     SimId (*await_hook)(struct PyRun *I, SimId v);
+    /* YIELD_FROM's step of such an iterator: 1 yielded *out, 0 done with
+     * result *out, -1 error, 2 not one of them (all: new references) */
+    int (*await_step)(struct PyRun *I, SimId sub, SimId *out);
     bool enum_member_read;  /* 3.11: an Enum member was read through its class (attrs.c) */
     bool exc_startup_made;  /* the exception classes of startup are made: later ones are static */
     bool gc_count_unsure;   /* that import's GC traffic is not known from this state: the young

@@ -415,8 +415,11 @@ int vm_gen_yield_from(PyRun *I)
     SimId sub = I->ts->stack[f->sp - 1];
     SimId r = 0;
     GenEnd end = GEN_FAILED;
+    int hooked = 2;
     if (sim_kind(S, sub) == SK_GEN) {
         r = resume(I, sub, v, false, &end);
+    } else if (I->await_step && (hooked = I->await_step(I, sub, &r)) != 2) { /* asyncio's futures */
+        end = hooked == 1 ? GEN_YIELDED : hooked == 0 ? GEN_RETURNED : GEN_FAILED;
     } else if (v == S->none) {
         int got = iter_step(I, sub, &r);
         end = got > 0 ? GEN_YIELDED : got < 0 ? GEN_FAILED : GEN_RETURNED;

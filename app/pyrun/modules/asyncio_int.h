@@ -1,0 +1,117 @@
+/*
+ * asyncio_int: what modules/asyncio.c (the module, its classes and
+ * functions), asyncio_loop.c (the event loop, futures and tasks) and
+ * asyncio_sync.c (Queue, Event, Lock, Semaphore) share.
+ *
+ * A Future, a Task and what asyncio.sleep() returns are instances of the
+ * module's classes; their state (pending, finished, cancelled, and a few
+ * flags) is in the object's spare word, the references they hold (result,
+ * exception, coroutine, name, done callbacks) in their __dict__ under the
+ * names of asyncio's pure-Python Future and Task, so that what they keep
+ * alive is freed with them and the audit sees it.  The loop's ready queue
+ * and timers hold their own references (asyncio_roots).
+ */
+#ifndef PYDIVE_PYRUN_MODULES_ASYNCIO_INT_H
+#define PYDIVE_PYRUN_MODULES_ASYNCIO_INT_H
+
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "pyrun/builtins.h"
+#include "pyrun/modules/asyncio.h"
+#include "pyrun/types/types.h"
+
+#define S (I->sim)
+
+/* The spare word of a future: its state and flags */
+enum { FS_PENDING, FS_FINISHED, FS_CANCELLED };
+#define FW_STATE 3u
+#define FW_BLOCKING 4u    /* _asyncio_future_blocking: yielded to the task that awaits it */
+#define FW_MUST_CANCEL 8u /* a task: cancel() came while it was not waiting */
+#define FW_RETRIEVED 16u  /* its exception was retrieved (no 'never retrieved' log) */
+#define FW_TIMER 32u      /* a sleep: its timer was scheduled */
+#define FW_RETEXC 64u     /* a gather: return_exceptions */
+#define FW_CANCEL_REQ 128u /* a gather: cancel() was called on it */
+#define FW_COUNT_SHIFT 8  /* a gather: children finished; a task: cancel requests */
+
+/* What the ready queue and the timers run */
+enum { AQ_STEP, AQ_WAKEUP, AQ_CALLBACK, AQ_GATHER, AQ_SLEEP_DONE, AQ_TIMEOUT };
+
+typedef struct AioItem {
+    uint8_t op;
+    SimId a, b; /* owned, 0 for none */
+} AioItem;
+
+typedef struct AioTimer {
+    int64_t when; /* ps on the simulated clock */
+    uint64_t seq;
+    AioItem it;
+    bool cancelled;
+} AioTimer;
+
+typedef struct PyAsyncio {
+    SimId cls[AC_COUNT];    /* the classes (owned) */
+    AioItem *ready;         /* the ready queue: [head, nready) */
+    size_t head, nready, capready;
+    AioTimer *timers;       /* scheduled calls, unsorted (few) */
+    size_t ntimers, captimers;
+    uint64_t seq;
+    SimId *tasks;           /* the tasks not done yet (owned): what asyncio.run cancels */
+    size_t ntasks, captasks;
+    SimId current;          /* the task being stepped (borrowed), or 0 */
+    SimId loop;             /* the running loop object (owned), or 0 */
+    uint64_t task_counter;  /* the next Task-N */
+} PyAsyncio;
+
+static inline PyAsyncio *aio(PyRun *I)
+{
+    if (!I->asyncio)
+        I->asyncio = xcalloc(1, sizeof *I->asyncio);
+    return I->asyncio;
+}
+
+static inline SimId aio_name(PyRun *I, const char *s) { return sim_str_intern(S, s, strlen(s)); }
+
+static inline uint32_t fw(PyRun *I, SimId f) { return sim_obj(S, f)->cap; }
+static inline void fw_set(PyRun *I, SimId f, uint32_t w) { sim_obj(S, f)->cap = w; }
+static inline int fstate(PyRun *I, SimId f) { return (int)(fw(I, f) & FW_STATE); }
+
+/* obj.<name> = v (v's reference stolen); obj's own attribute (borrowed) or 0 */
+bool aio_put(PyRun *I, SimId obj, const char *name, SimId v);
+SimId aio_get(PyRun *I, SimId obj, const char *name);
+
+/* asyncio_loop.c */
+bool aio_is_class(PyRun *I, SimId v, int c);
+bool aio_is_future(PyRun *I, SimId v); /* a Future, a Task or a sleep */
+SimId aio_future_new(PyRun *I, int c);
+void aio_call_soon(PyRun *I, int op, SimId a, SimId b);        /* a, b borrowed */
+void aio_call_later(PyRun *I, int64_t delay, int op, SimId a, SimId b);
+void aio_add_callback(PyRun *I, SimId fut, int op, SimId obj); /* obj borrowed */
+void aio_set_result(PyRun *I, SimId fut, SimId value);         /* value stolen */
+void aio_set_exception(PyRun *I, SimId fut, SimId exc);        /* exc stolen */
+bool aio_cancel(PyRun *I, SimId fut, SimId msg);               /* msg borrowed or 0 */
+/* A new CancelledError (with the future's cancel message); owned */
+SimId aio_cancelled_error(PyRun *I, SimId fut);
+/* future.result(): a new reference, or 0 with its exception raised */
+SimId aio_result(PyRun *I, SimId fut);
+/* A task for coroutine coro (borrowed), scheduled; name 0: Task-N */
+SimId aio_task_new(PyRun *I, SimId coro, SimId name);
+/* Runs the loop until fut is done: false when the run must stop (an
+ * exception that ends the program, a refusal) */
+bool aio_run_until(PyRun *I, SimId fut);
+/* Is v something a task can run: a coroutine or what asyncio.sleep() made */
+bool aio_is_coro(PyRun *I, SimId v);
+int64_t aio_secs_arg(PyRun *I, SimId v, bool *ok);
+void aio_gather_child_done(PyRun *I, SimId outer, SimId fut);
+/* vm_coro.c's and vm_gen.c's hooks for `await` on a future */
+void aio_install_hooks(PyRun *I);
+/* n turns of the loop without waiting for a timer (the shutdown's) */
+bool aio_run_turns(PyRun *I, int n);
+void aio_loop_close(PyRun *I);
+/* asyncio.c: a class of the module (size: a C type's sys.getsizeof, or 0) */
+SimId aio_make_class(PyRun *I, const char *module, const char *name, const BuiltinFn *fns, const char *const *names,
+                     int nfns, SimId base, int size);
+/* asyncio_sync.c: Queue, Event, Lock, Semaphore */
+void aio_sync_init(PyRun *I, SimId d);
+
+#endif
