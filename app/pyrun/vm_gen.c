@@ -320,6 +320,22 @@ static SimId throw_in(PyRun *I, SimId g, GenEnd *end)
             vm_raise_value(I, exc);
         else
             sim_decref(S, exc);
+    } else if (sub && sim_kind(S, sub) != SK_GEN && I->await_throw) { /* asyncio's operations */
+        SimId r = 0;
+        int h = I->await_throw(I, sub, &r);
+        if (h == 1) {
+            *end = GEN_YIELDED;
+            return r;
+        }
+        if (h == 0 || h == -1) {
+            drop_yield_from(I, g, h == 0);
+            if (h == 0) {
+                py_err_clear(I);
+                SimId v = resume(I, g, r, false, end);
+                sim_decref(S, r);
+                return v;
+            }
+        }
     } else if (sub && sim_kind(S, sub) == SK_GEN) {
         GenEnd sub_end;
         sim_obj(S, g)->sub = SIM_GEN_RUNNING;

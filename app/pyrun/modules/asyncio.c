@@ -105,6 +105,52 @@ static SimId f_add_done_callback(PyRun *I, SimId *a, int n, SimId kw)
     return bi_none(I);
 }
 
+static bool settable(PyRun *I, SimId self, const char *what)
+{
+    if (!is_fut(I, self, what))
+        return false;
+    if (aio_is_class(I, self, AC_TASK)) {
+        py_raise(I, EXC_RuntimeError, "Task does not support %s() operation", what);
+        return false;
+    }
+    if (fstate(I, self) != FS_PENDING) {
+        SimId args = sim_tuple(S, 1);
+        sim_tuple_set(S, args, 0, sim_str(S, "invalid state", 13));
+        vm_raise_value(I, exc_new(I, aio(I)->cls[AC_INVALID], args));
+        return false;
+    }
+    return true;
+}
+
+static SimId f_set_result(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    if (!settable(I, a[0], "set_result"))
+        return 0;
+    aio_set_result(I, a[0], ref(I, a[1]));
+    return bi_none(I);
+}
+
+static SimId f_set_exception(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    if (!settable(I, a[0], "set_exception"))
+        return 0;
+    SimId e = a[1];
+    if (sim_kind(S, e) == SK_TYPE && exc_is_class(I, e)) {
+        e = vm_call(I, e, NULL, 0);
+        if (!e)
+            return 0;
+    } else if (sim_kind(S, e) == SK_INSTANCE && exc_is_class(I, sim_obj(S, e)->type)) {
+        sim_incref(S, e);
+    } else {
+        py_raise(I, EXC_TypeError, "invalid exception object");
+        return 0;
+    }
+    aio_set_exception(I, a[0], e);
+    return bi_none(I);
+}
+
 static SimId t_get_name(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
@@ -437,6 +483,13 @@ static SimId m_run(PyRun *I, SimId *a, int n, SimId kw)
             ok = aio_run_turns(I, 2);
         }
     }
+    for (size_t i = 0; i < A->nfailed; i++) { /* the task's __del__ logs it: not modelled */
+        if (ok && !I->refused && !(fw(I, A->failed[i]) & FW_RETRIEVED) && sim_refcount(S, A->failed[i]) == 1)
+            ok = py_not_modelled(I, 0, "a task's exception that was never retrieved (asyncio's logger reports it "
+                                       "when the task is freed)");
+        sim_decref(S, A->failed[i]);
+    }
+    A->nfailed = 0;
     aio_loop_close(I);
     A->loop = 0;
     sim_decref(S, loop);
@@ -487,6 +540,8 @@ const BuiltinDef asyncio_functions[] = {
     M("exception", f_exception),
     M("cancel", f_cancel, .kw = "msg"),
     M("add_done_callback", f_add_done_callback, .kw = "context"),
+    M("set_result", f_set_result, .style = ARGS_ONE),
+    M("set_exception", f_set_exception, .style = ARGS_ONE),
     M("get_name", t_get_name),
     M("set_name", t_set_name),
     M("get_coro", t_get_coro),
@@ -497,6 +552,32 @@ const BuiltinDef asyncio_functions[] = {
     M("create_task", l_create_task, .kw = "name"),
     M("is_running", l_is_running),
     M("__repr__", l_repr),
+    /* asyncio_sync.c */
+    M("__init__", aio_lock_init, .kw = "*"),
+    M("acquire", aio_lock_acquire, .style = ARGS_NONE),
+    M("release", aio_lock_release, .style = ARGS_NONE),
+    M("locked", aio_lock_locked, .style = ARGS_NONE),
+    M("__aenter__", aio_x_aenter, .style = ARGS_NONE),
+    M("__aexit__", aio_x_aexit, .kw = "*"),
+    M("__repr__", aio_x_repr),
+    M("__init__", aio_sem_init, .kw = "value"),
+    M("acquire", aio_sem_acquire, .style = ARGS_NONE),
+    M("release", aio_sem_release, .style = ARGS_NONE),
+    M("__init__", aio_ev_init, .style = ARGS_NONE),
+    M("set", aio_ev_set, .style = ARGS_NONE),
+    M("clear", aio_ev_clear, .style = ARGS_NONE),
+    M("is_set", aio_ev_is_set, .style = ARGS_NONE),
+    M("wait", aio_ev_wait, .style = ARGS_NONE),
+    M("__init__", aio_q_init, .kw = "maxsize"),
+    M("put", aio_q_put, .style = ARGS_ONE),
+    M("get", aio_q_get, .style = ARGS_NONE),
+    M("join", aio_q_join, .style = ARGS_NONE),
+    M("put_nowait", aio_q_put_nowait, .style = ARGS_ONE),
+    M("get_nowait", aio_q_get_nowait, .style = ARGS_NONE),
+    M("task_done", aio_q_task_done, .style = ARGS_NONE),
+    M("qsize", aio_q_qsize, .style = ARGS_NONE),
+    M("empty", aio_q_empty, .style = ARGS_NONE),
+    M("full", aio_q_full, .style = ARGS_NONE),
 };
 const int asyncio_nfunctions = (int)(sizeof asyncio_functions / sizeof asyncio_functions[0]);
 
@@ -575,9 +656,9 @@ void asyncio_module_init(PyRun *I, SimId d)
     coll_quiet_begin(I, &q);
     static const ClassSpec future = {"_asyncio", "Future",
                                      {f_done, f_cancelled, f_result, f_exception, f_cancel, f_add_done_callback,
-                                      f_repr, f_await},
+                                      f_repr, f_await, f_set_result, f_set_exception},
                                      {"done", "cancelled", "result", "exception", "cancel", "add_done_callback",
-                                      "__repr__", "__await__"},
+                                      "__repr__", "__await__", "set_result", "set_exception"},
                                      {144, 144, 136}};
     static const ClassSpec task = {"_asyncio", "Task",
                                    {t_get_name, t_set_name, t_get_coro},

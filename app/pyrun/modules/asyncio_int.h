@@ -58,6 +58,8 @@ typedef struct PyAsyncio {
     uint64_t seq;
     SimId *tasks;           /* the tasks not done yet (owned): what asyncio.run cancels */
     size_t ntasks, captasks;
+    SimId *failed;          /* the tasks that ended with an exception (owned, until the run's end) */
+    size_t nfailed, capfailed;
     SimId current;          /* the task being stepped (borrowed), or 0 */
     SimId loop;             /* the running loop object (owned), or 0 */
     uint64_t task_counter;  /* the next Task-N */
@@ -111,7 +113,36 @@ void aio_loop_close(PyRun *I);
 /* asyncio.c: a class of the module (size: a C type's sys.getsizeof, or 0) */
 SimId aio_make_class(PyRun *I, const char *module, const char *name, const BuiltinFn *fns, const char *const *names,
                      int nfns, SimId base, int size);
-/* asyncio_sync.c: Queue, Event, Lock, Semaphore */
+/* asyncio_sync.c: Queue, Event, Lock, Semaphore; their awaited operations
+ * (aio_op_step as await_step's; aio_op_throw runs their except clauses) */
 void aio_sync_init(PyRun *I, SimId d);
+int aio_op_step(PyRun *I, SimId op, SimId *out);
+void aio_op_throw(PyRun *I, SimId op);
+/* the methods (asyncio.c's table lists them) */
+SimId aio_lock_init(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_lock_acquire(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_lock_release(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_lock_locked(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_x_aenter(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_x_aexit(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_x_repr(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_sem_init(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_sem_acquire(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_sem_release(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_ev_init(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_ev_set(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_ev_clear(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_ev_is_set(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_ev_wait(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_q_init(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_q_put(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_q_get(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_q_join(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_q_put_nowait(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_q_get_nowait(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_q_task_done(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_q_qsize(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_q_empty(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_q_full(PyRun *I, SimId *a, int n, SimId kw);
 
 #endif

@@ -55,7 +55,10 @@ bool aio_is_future(PyRun *I, SimId v)
     return aio_is_class(I, v, AC_FUTURE) || aio_is_class(I, v, AC_TASK) || aio_is_class(I, v, AC_SLEEP);
 }
 
-bool aio_is_coro(PyRun *I, SimId v) { return sim_is_coro(S, v) || aio_is_class(I, v, AC_SLEEP); }
+bool aio_is_coro(PyRun *I, SimId v)
+{
+    return sim_is_coro(S, v) || aio_is_class(I, v, AC_SLEEP) || aio_is_class(I, v, AC_OP);
+}
 
 int64_t aio_secs_arg(PyRun *I, SimId v, bool *ok)
 {
@@ -349,12 +352,16 @@ static SimId coro_send(PyRun *I, SimId coro, SimId exc)
         vm_raise_value(I, exc);
     if (sim_kind(S, coro) == SK_GEN)
         return exc ? vm_gen_throw(I, coro) : vm_gen_send(I, coro, S->none);
-    if (exc) { /* a sleep run as a task: the exception ends it */
-        future_cancel(I, coro, 0);
+    bool op = aio_is_class(I, coro, AC_OP);
+    if (exc) { /* a sleep or an operation run as a task: the exception ends it */
+        if (op)
+            aio_op_throw(I, coro);
+        else
+            future_cancel(I, coro, 0);
         return 0;
     }
     SimId r = 0;
-    int got = sleep_step(I, coro, &r);
+    int got = op ? aio_op_step(I, coro, &r) : sleep_step(I, coro, &r);
     if (got == 0) { /* done: as a coroutine's return */
         SimId args = sim_tuple(S, 1);
         sim_tuple_set(S, args, 0, r);
@@ -420,6 +427,8 @@ static bool task_step(PyRun *I, SimId task, SimId exc)
             return true;
         }
         aio_set_exception(I, task, e);
+        A->failed = xgrow(A->failed, &A->capfailed, A->nfailed + 1, sizeof *A->failed);
+        A->failed[A->nfailed++] = ref(I, task);
         return !stop;
     }
     if (aio_is_future(I, r) && (fw(I, r) & FW_BLOCKING)) {
@@ -553,11 +562,13 @@ static int sleep_step(PyRun *I, SimId sl, SimId *out)
 
 static SimId await_hook(PyRun *I, SimId v)
 {
-    return aio_is_future(I, v) ? ref(I, v) : 0;
+    return aio_is_future(I, v) || aio_is_class(I, v, AC_OP) ? ref(I, v) : 0;
 }
 
 static int await_step(PyRun *I, SimId sub, SimId *out)
 {
+    if (aio_is_class(I, sub, AC_OP))
+        return aio_op_step(I, sub, out);
     if (!aio_is_future(I, sub))
         return 2;
     if (aio_is_class(I, sub, AC_SLEEP))
@@ -574,10 +585,22 @@ static int await_step(PyRun *I, SimId sub, SimId *out)
     return 0;
 }
 
+/* an exception thrown into a task's coroutine reaches what it awaits */
+static int await_throw(PyRun *I, SimId sub, SimId *out)
+{
+    (void)out;
+    if (aio_is_class(I, sub, AC_OP)) {
+        aio_op_throw(I, sub);
+        return -1;
+    }
+    return 2;
+}
+
 void aio_install_hooks(PyRun *I)
 {
     I->await_hook = await_hook;
     I->await_step = await_step;
+    I->await_throw = await_throw;
 }
 
 /* ---- the loop --------------------------------------------------------------------------- */
@@ -701,6 +724,8 @@ void asyncio_roots(PyRun *I, SimVisit visit, void *arg)
     }
     for (size_t i = 0; i < A->ntasks; i++)
         visit(S, A->tasks[i], arg);
+    for (size_t i = 0; i < A->nfailed; i++)
+        visit(S, A->failed[i], arg);
     if (A->loop)
         visit(S, A->loop, arg);
 }
@@ -712,6 +737,7 @@ void asyncio_free(PyRun *I)
     free(I->asyncio->ready);
     free(I->asyncio->timers);
     free(I->asyncio->tasks);
+    free(I->asyncio->failed);
     free(I->asyncio);
     I->asyncio = NULL;
 }
