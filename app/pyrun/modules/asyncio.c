@@ -509,10 +509,10 @@ static SimId m_run(PyRun *I, SimId *a, int n, SimId kw)
     return result;
 }
 
-static SimId m_wait_for(PyRun *I, SimId *a, int n, SimId kw)
+static SimId m_refused(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)a, (void)n, (void)kw;
-    return py_not_modelled(I, 0, "asyncio.wait_for() (not built yet)"), 0;
+    return py_not_modelled(I, 0, "this asyncio function"), 0;
 }
 
 #define F(nm, f, ...) BUILTIN(nm, 0, BM_ASYNCIO, f, __VA_ARGS__)
@@ -523,17 +523,28 @@ const BuiltinDef asyncio_functions[] = {
     F("sleep", m_sleep, .kw = "delay result"),
     F("create_task", m_create_task, .kw = "name", .kw_refused = "context"),
     F("gather", m_gather, .kw = "return_exceptions"),
-    F("wait_for", m_wait_for, .kw = "*"),
+    F("wait_for", aio_m_wait_for, .kw = "fut timeout"),
+    F("timeout", aio_m_timeout, .style = ARGS_ONE),
     F("current_task", m_current_task, .style = ARGS_NONE),
     F("get_running_loop", m_get_running_loop, .style = ARGS_NONE),
     F("get_event_loop", m_get_running_loop, .style = ARGS_NONE),
     F("iscoroutine", m_iscoroutine, .style = ARGS_ONE),
     F("ensure_future", m_ensure_future, .style = ARGS_ONE),
-    F("to_thread", m_wait_for, .refused = true),
-    F("timeout", m_wait_for, .refused = true),
-    F("wait", m_wait_for, .refused = true),
-    F("as_completed", m_wait_for, .refused = true),
-    F("shield", m_wait_for, .refused = true),
+    F("to_thread", m_refused, .refused = true),
+    F("wait", m_refused, .refused = true),
+    F("as_completed", m_refused, .refused = true),
+    F("shield", m_refused, .refused = true),
+    F("timeout_at", m_refused, .refused = true),
+    F("Runner", m_refused, .refused = true),
+    F("TaskGroup", m_refused, .refused = true),
+    F("new_event_loop", m_refused, .refused = true),
+    F("run_coroutine_threadsafe", m_refused, .refused = true),
+    M("cancelling", aio_task_cancelling, .style = ARGS_NONE),
+    M("uncancel", aio_task_uncancel, .style = ARGS_NONE),
+    M("__aenter__", aio_timeout_aenter, .style = ARGS_NONE),
+    M("__aexit__", aio_timeout_aexit, .kw = "*"),
+    M("expired", aio_timeout_expired, .style = ARGS_NONE),
+    M("when", aio_timeout_when, .style = ARGS_NONE),
     M("done", f_done),
     M("cancelled", f_cancelled),
     M("result", f_result),
@@ -661,8 +672,8 @@ void asyncio_module_init(PyRun *I, SimId d)
                                       "__repr__", "__await__", "set_result", "set_exception"},
                                      {144, 144, 136}};
     static const ClassSpec task = {"_asyncio", "Task",
-                                   {t_get_name, t_set_name, t_get_coro},
-                                   {"get_name", "set_name", "get_coro"},
+                                   {t_get_name, t_set_name, t_get_coro, aio_task_cancelling, aio_task_uncancel},
+                                   {"get_name", "set_name", "get_coro", "cancelling", "uncancel"},
                                    {192, 192, 176}};
     static const ClassSpec sleep = {"builtins", "coroutine", {0}, {0}, {0, 0, 0}};
     static const ClassSpec loop = {"asyncio.unix_events", "_UnixSelectorEventLoop",
@@ -673,6 +684,11 @@ void asyncio_module_init(PyRun *I, SimId d)
     A->cls[AC_TASK] = make(I, &task, A->cls[AC_FUTURE]);
     A->cls[AC_SLEEP] = make(I, &sleep, A->cls[AC_FUTURE]);
     A->cls[AC_LOOP] = make(I, &loop, 0);
+    static const ClassSpec timeout = {"asyncio.timeouts", "Timeout",
+                                      {aio_timeout_aenter, aio_timeout_aexit, aio_timeout_expired, aio_timeout_when},
+                                      {"__aenter__", "__aexit__", "expired", "when"},
+                                      {0, 0, 0}};
+    A->cls[AC_TIMEOUT] = make(I, &timeout, 0);
     A->cls[AC_CANCELLED] = exc_subclass(I, "asyncio.exceptions", "CancelledError", exc_class(I, EXC_BaseException));
     A->cls[AC_INVALID] = exc_subclass(I, "asyncio.exceptions", "InvalidStateError", exc_class(I, EXC_Exception));
     aio_sync_init(I, d);

@@ -35,7 +35,10 @@ enum { FS_PENDING, FS_FINISHED, FS_CANCELLED };
 #define FW_COUNT_SHIFT 8  /* a gather: children finished; a task: cancel requests */
 
 /* What the ready queue and the timers run */
-enum { AQ_STEP, AQ_WAKEUP, AQ_CALLBACK, AQ_GATHER, AQ_SLEEP_DONE, AQ_TIMEOUT };
+enum { AQ_STEP, AQ_WAKEUP, AQ_CALLBACK, AQ_GATHER, AQ_SLEEP_DONE, AQ_TIMEOUT, AQ_RELEASE };
+
+/* The operations asyncio_sync.c's objects stand for (the low bits of their word) */
+enum { OK_LOCK, OK_SEM, OK_EVENT, OK_GET, OK_PUT, OK_JOIN, OK_DONE, OK_WAITFOR };
 
 typedef struct AioItem {
     uint8_t op;
@@ -118,6 +121,23 @@ SimId aio_make_class(PyRun *I, const char *module, const char *name, const Built
 void aio_sync_init(PyRun *I, SimId d);
 int aio_op_step(PyRun *I, SimId op, SimId *out);
 void aio_op_throw(PyRun *I, SimId op);
+/* an operation of kind on target (borrowed), with item (borrowed, or 0) */
+SimId aio_op_new(PyRun *I, int kind, SimId target, SimId item);
+/* asyncio_loop.c */
+void aio_cancel_timer_of(PyRun *I, SimId a);
+SimId aio_stop_value(PyRun *I);
+/* asyncio_wait.c: timeout() and wait_for() */
+int aio_wait_step(PyRun *I, SimId op, bool throwing, SimId *out);
+void aio_timeout_fire(PyRun *I, SimId t);
+void aio_release_waiter(PyRun *I, SimId waiter);
+SimId aio_task_cancelling(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_task_uncancel(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_m_timeout(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_m_wait_for(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_timeout_aenter(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_timeout_aexit(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_timeout_expired(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_timeout_when(PyRun *I, SimId *a, int n, SimId kw);
 /* the methods (asyncio.c's table lists them) */
 SimId aio_lock_init(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_lock_acquire(PyRun *I, SimId *a, int n, SimId kw);

@@ -131,7 +131,7 @@ void aio_call_later(PyRun *I, int64_t delay, int op, SimId a, SimId b)
 }
 
 /* The timer whose item runs on `a` (a sleep's, a timeout's) is cancelled. */
-static void cancel_timer_of(PyRun *I, SimId a)
+void aio_cancel_timer_of(PyRun *I, SimId a)
 {
     PyAsyncio *A = aio(I);
     for (size_t i = 0; i < A->ntimers; i++)
@@ -239,7 +239,7 @@ static bool future_cancel(PyRun *I, SimId fut, SimId msg)
         return false;
     aio_put(I, fut, "_cancel_message", ref(I, msg ? msg : S->none));
     if (aio_is_class(I, fut, AC_SLEEP))
-        cancel_timer_of(I, fut);
+        aio_cancel_timer_of(I, fut);
     finish(I, fut, FS_CANCELLED);
     return true;
 }
@@ -332,7 +332,7 @@ SimId aio_task_new(PyRun *I, SimId coro, SimId name)
 }
 
 /* The value a StopIteration carries (new reference); the error cleared. */
-static SimId stop_value(PyRun *I)
+SimId aio_stop_value(PyRun *I)
 {
     SimId e = exc_instance(I);
     py_err_clear(I);
@@ -354,6 +354,18 @@ static SimId coro_send(PyRun *I, SimId coro, SimId exc)
         return exc ? vm_gen_throw(I, coro) : vm_gen_send(I, coro, S->none);
     bool op = aio_is_class(I, coro, AC_OP);
     if (exc) { /* a sleep or an operation run as a task: the exception ends it */
+        if (op && (sim_obj(S, coro)->cap & 15u) == OK_WAITFOR) {
+            SimId r = 0;
+            int h = aio_wait_step(I, coro, true, &r);
+            if (h == 1)
+                return r;
+            if (h == 0) {
+                SimId args = sim_tuple(S, 1);
+                sim_tuple_set(S, args, 0, r);
+                py_raise_instance(I, exc_new(I, exc_class(I, EXC_StopIteration), args), "");
+            }
+            return 0;
+        }
         if (op)
             aio_op_throw(I, coro);
         else
@@ -407,7 +419,7 @@ static bool task_step(PyRun *I, SimId task, SimId exc)
         if (I->refused)
             return false;
         if (py_err_matches(I, EXC_StopIteration)) {
-            SimId v = stop_value(I);
+            SimId v = aio_stop_value(I);
             if (fw(I, task) & FW_MUST_CANCEL) {
                 sim_decref(S, v);
                 fw_set(I, task, fw(I, task) & ~FW_MUST_CANCEL);
@@ -588,8 +600,9 @@ static int await_step(PyRun *I, SimId sub, SimId *out)
 /* an exception thrown into a task's coroutine reaches what it awaits */
 static int await_throw(PyRun *I, SimId sub, SimId *out)
 {
-    (void)out;
     if (aio_is_class(I, sub, AC_OP)) {
+        if ((sim_obj(S, sub)->cap & 15u) == OK_WAITFOR)
+            return aio_wait_step(I, sub, true, out);
         aio_op_throw(I, sub);
         return -1;
     }
@@ -624,11 +637,11 @@ static bool run_item(PyRun *I, AioItem it)
             aio_set_result(I, it.a, ref(I, r ? r : S->none));
         }
         break;
-    case AQ_TIMEOUT:
-        if (fstate(I, it.a) == FS_PENDING) {
-            fw_set(I, it.a, fw(I, it.a) | FW_RETEXC); /* the timeout expired */
-            aio_cancel(I, it.a, 0);
-        }
+    case AQ_TIMEOUT: /* Timeout._on_timeout */
+        aio_timeout_fire(I, it.a);
+        break;
+    case AQ_RELEASE: /* _release_waiter */
+        aio_release_waiter(I, it.a);
         break;
     case AQ_CALLBACK: {
         SimId r = vm_call(I, it.a, &it.b, 1);

@@ -14,7 +14,6 @@
  */
 #include "pyrun/modules/asyncio_int.h"
 
-enum { OK_LOCK, OK_SEM, OK_EVENT, OK_GET, OK_PUT, OK_JOIN, OK_DONE };
 #define OP_KIND 15u
 #define OP_WAITING 16u  /* a waiter was yielded */
 #define OP_AENTER 32u   /* __aenter__: the result is None */
@@ -64,13 +63,14 @@ static SimId list_popleft(PyRun *I, SimId l)
     return v;
 }
 
-static SimId new_op(PyRun *I, int kind, SimId target, SimId item)
+SimId aio_op_new(PyRun *I, int kind, SimId target, SimId item)
 {
     SimId op = vm_new_instance(I, aio(I)->cls[AC_OP], NULL, 0, false);
     if (!op)
         return 0;
     set_count(I, op, (uint32_t)kind);
-    aio_put(I, op, "_target", ref(I, target));
+    if (target)
+        aio_put(I, op, "_target", ref(I, target));
     if (item)
         aio_put(I, op, "_item", ref(I, item));
     return op;
@@ -211,6 +211,8 @@ static SimId unwait(PyRun *I, SimId op, SimId target, const char *name)
 int aio_op_step(PyRun *I, SimId op, SimId *out)
 {
     uint32_t c = count(I, op);
+    if ((c & OP_KIND) == OK_WAITFOR)
+        return aio_wait_step(I, op, false, out);
     SimId t = aio_get(I, op, "_target");
     SimId ret = (c & OP_AENTER) ? S->none : S->true_;
     switch (c & OP_KIND) {
@@ -269,6 +271,8 @@ int aio_op_step(PyRun *I, SimId op, SimId *out)
 void aio_op_throw(PyRun *I, SimId op)
 {
     uint32_t c = count(I, op);
+    if ((c & OP_KIND) == OK_WAITFOR)
+        return; /* aio_op_throw_into steps it */
     SimId t = aio_get(I, op, "_target");
     if (!(c & OP_WAITING))
         return;
@@ -337,7 +341,7 @@ SimId aio_lock_init(PyRun *I, SimId *a, int n, SimId kw)
 SimId aio_lock_acquire(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
-    return of(I, a[0], AC_LOCK, "acquire") ? new_op(I, OK_LOCK, a[0], 0) : 0;
+    return of(I, a[0], AC_LOCK, "acquire") ? aio_op_new(I, OK_LOCK, a[0], 0) : 0;
 }
 
 SimId aio_lock_release(PyRun *I, SimId *a, int n, SimId kw)
@@ -368,7 +372,7 @@ SimId aio_x_aenter(PyRun *I, SimId *a, int n, SimId kw)
     bool lock = aio_is_class(I, a[0], AC_LOCK);
     if (!lock && !of(I, a[0], AC_SEM, "__aenter__"))
         return 0;
-    SimId op = new_op(I, lock ? OK_LOCK : OK_SEM, a[0], 0);
+    SimId op = aio_op_new(I, lock ? OK_LOCK : OK_SEM, a[0], 0);
     if (op)
         set_count(I, op, count(I, op) | OP_AENTER);
     return op;
@@ -380,7 +384,7 @@ SimId aio_x_aexit(PyRun *I, SimId *a, int n, SimId kw)
     if (!r)
         return 0;
     sim_decref(S, r);
-    return new_op(I, OK_DONE, a[0], 0);
+    return aio_op_new(I, OK_DONE, a[0], 0);
 }
 
 SimId aio_sem_init(PyRun *I, SimId *a, int n, SimId kw)
@@ -401,7 +405,7 @@ SimId aio_sem_init(PyRun *I, SimId *a, int n, SimId kw)
 SimId aio_sem_acquire(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
-    return of(I, a[0], AC_SEM, "acquire") ? new_op(I, OK_SEM, a[0], 0) : 0;
+    return of(I, a[0], AC_SEM, "acquire") ? aio_op_new(I, OK_SEM, a[0], 0) : 0;
 }
 
 SimId aio_sem_release(PyRun *I, SimId *a, int n, SimId kw)
@@ -458,7 +462,7 @@ SimId aio_ev_is_set(PyRun *I, SimId *a, int n, SimId kw)
 SimId aio_ev_wait(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
-    return of(I, a[0], AC_EVENT, "wait") ? new_op(I, OK_EVENT, a[0], 0) : 0;
+    return of(I, a[0], AC_EVENT, "wait") ? aio_op_new(I, OK_EVENT, a[0], 0) : 0;
 }
 
 SimId aio_q_init(PyRun *I, SimId *a, int n, SimId kw)
@@ -476,19 +480,19 @@ SimId aio_q_init(PyRun *I, SimId *a, int n, SimId kw)
 SimId aio_q_put(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
-    return of(I, a[0], AC_QUEUE, "put") ? new_op(I, OK_PUT, a[0], a[1]) : 0;
+    return of(I, a[0], AC_QUEUE, "put") ? aio_op_new(I, OK_PUT, a[0], a[1]) : 0;
 }
 
 SimId aio_q_get(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
-    return of(I, a[0], AC_QUEUE, "get") ? new_op(I, OK_GET, a[0], 0) : 0;
+    return of(I, a[0], AC_QUEUE, "get") ? aio_op_new(I, OK_GET, a[0], 0) : 0;
 }
 
 SimId aio_q_join(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
-    return of(I, a[0], AC_QUEUE, "join") ? new_op(I, OK_JOIN, a[0], 0) : 0;
+    return of(I, a[0], AC_QUEUE, "join") ? aio_op_new(I, OK_JOIN, a[0], 0) : 0;
 }
 
 SimId aio_q_put_nowait(PyRun *I, SimId *a, int n, SimId kw)
