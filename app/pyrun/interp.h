@@ -407,6 +407,8 @@ bool vm_gen_yield(PyRun *I, SimId value, bool again);
 SimId vm_get_awaitable(PyRun *I, SimId v);
 /* _PyGen_Finalize's RuntimeWarning for a coroutine that never ran */
 void vm_coro_unawaited(PyRun *I, SimId coro);
+/* ... for a coroutine of a module's (asyncio.sleep's), by its qualname */
+void vm_warn_unawaited(PyRun *I, const char *qualname);
 /* YIELD_FROM: 1 when the frame yielded (suspended), 0 when the
  * sub-iterator finished (its value pushed), -1 on error. */
 int vm_gen_yield_from(PyRun *I);

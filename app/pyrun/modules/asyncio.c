@@ -36,231 +36,6 @@ static bool no_loop(PyRun *I)
     return true;
 }
 
-static bool is_fut(PyRun *I, SimId self, const char *what)
-{
-    if (aio_is_future(I, self))
-        return true;
-    py_raise(I, EXC_TypeError, "descriptor '%s' requires a '_asyncio.Future' object but received a '%s'", what,
-             op_typename(I, self));
-    return false;
-}
-
-/* ---- Future and Task methods ------------------------------------------------------- */
-
-static SimId f_done(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)n, (void)kw;
-    return is_fut(I, a[0], "done") ? sim_bool(S, fstate(I, a[0]) != FS_PENDING) : 0;
-}
-
-static SimId f_cancelled(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)n, (void)kw;
-    return is_fut(I, a[0], "cancelled") ? sim_bool(S, fstate(I, a[0]) == FS_CANCELLED) : 0;
-}
-
-static SimId f_result(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)n, (void)kw;
-    return is_fut(I, a[0], "result") ? aio_result(I, a[0]) : 0;
-}
-
-static SimId f_exception(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)n, (void)kw;
-    if (!is_fut(I, a[0], "exception"))
-        return 0;
-    int st = fstate(I, a[0]);
-    if (st == FS_CANCELLED) {
-        vm_raise_value(I, aio_cancelled_error(I, a[0]));
-        return 0;
-    }
-    if (st != FS_FINISHED) {
-        SimId args = sim_tuple(S, 1);
-        sim_tuple_set(S, args, 0, sim_str(S, "Exception is not set.", 21));
-        vm_raise_value(I, exc_new(I, aio(I)->cls[AC_INVALID], args));
-        return 0;
-    }
-    fw_set(I, a[0], fw(I, a[0]) | FW_RETRIEVED);
-    SimId e = aio_get(I, a[0], "_exception");
-    return ref(I, e ? e : S->none);
-}
-
-static SimId f_cancel(PyRun *I, SimId *a, int n, SimId kw)
-{
-    if (!is_fut(I, a[0], "cancel"))
-        return 0;
-    SimId msg = bi_npos(I, n, kw) > 1 ? a[1] : bi_kwarg(I, a, n, kw, "msg");
-    return sim_bool(S, aio_cancel(I, a[0], msg && msg != S->none ? msg : 0));
-}
-
-static SimId f_add_done_callback(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)n;
-    if (!is_fut(I, a[0], "add_done_callback"))
-        return 0;
-    if (kw && kw != S->none)
-        return py_not_modelled(I, 0, "add_done_callback(context=...)"), 0;
-    aio_add_callback(I, a[0], AQ_CALLBACK, a[1]);
-    return bi_none(I);
-}
-
-static bool settable(PyRun *I, SimId self, const char *what)
-{
-    if (!is_fut(I, self, what))
-        return false;
-    if (aio_is_class(I, self, AC_TASK)) {
-        py_raise(I, EXC_RuntimeError, "Task does not support %s() operation", what);
-        return false;
-    }
-    if (fstate(I, self) != FS_PENDING) {
-        SimId args = sim_tuple(S, 1);
-        sim_tuple_set(S, args, 0, sim_str(S, "invalid state", 13));
-        vm_raise_value(I, exc_new(I, aio(I)->cls[AC_INVALID], args));
-        return false;
-    }
-    return true;
-}
-
-static SimId f_set_result(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)n, (void)kw;
-    if (!settable(I, a[0], "set_result"))
-        return 0;
-    aio_set_result(I, a[0], ref(I, a[1]));
-    return bi_none(I);
-}
-
-static SimId f_set_exception(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)n, (void)kw;
-    if (!settable(I, a[0], "set_exception"))
-        return 0;
-    SimId e = a[1];
-    if (sim_kind(S, e) == SK_TYPE && exc_is_class(I, e)) {
-        e = vm_call(I, e, NULL, 0);
-        if (!e)
-            return 0;
-    } else if (sim_kind(S, e) == SK_INSTANCE && exc_is_class(I, sim_obj(S, e)->type)) {
-        sim_incref(S, e);
-    } else {
-        py_raise(I, EXC_TypeError, "invalid exception object");
-        return 0;
-    }
-    aio_set_exception(I, a[0], e);
-    return bi_none(I);
-}
-
-static SimId t_get_name(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)n, (void)kw;
-    SimId nm = aio_is_class(I, a[0], AC_TASK) ? aio_get(I, a[0], "_name") : 0;
-    if (!nm) {
-        py_raise(I, EXC_TypeError, "get_name() needs a Task");
-        return 0;
-    }
-    return ref(I, nm);
-}
-
-static SimId t_set_name(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)n, (void)kw;
-    if (!aio_is_class(I, a[0], AC_TASK)) {
-        py_raise(I, EXC_TypeError, "set_name() needs a Task");
-        return 0;
-    }
-    Buf b = {0};
-    if (!op_str(I, a[1], &b)) {
-        buf_fini(&b);
-        return 0;
-    }
-    aio_put(I, a[0], "_name", sim_str(S, buf_str(&b), b.len));
-    buf_fini(&b);
-    return bi_none(I);
-}
-
-static SimId t_get_coro(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)n, (void)kw;
-    SimId c = aio_is_class(I, a[0], AC_TASK) ? aio_get(I, a[0], "_coro") : 0;
-    return ref(I, c ? c : S->none);
-}
-
-/* coroutines._format_coroutine: "f() running at FILE:LINE", "f() done, defined at FILE:LINE" */
-static bool format_coro(PyRun *I, SimId coro, Buf *out)
-{
-    if (sim_kind(S, coro) != SK_GEN) {
-        buf_printf(out, "sleep()");
-        return py_not_modelled(I, 0, "the repr of a task that runs asyncio.sleep() itself");
-    }
-    const SimObj *o = sim_obj(S, coro);
-    const PyCode *co = &I->codes[o->v.gen.code];
-    size_t qn;
-    const char *q = sim_str_data(S, co->qualname, &qn);
-    if (o->sub == SIM_GEN_CLOSED)
-        buf_printf(out, "%.*s() done, defined at %s:%d", (int)qn, q, I->filename, co->firstline);
-    else if (o->sub == SIM_GEN_CREATED)
-        buf_printf(out, "%.*s() running at %s:%d", (int)qn, q, I->filename, co->firstline);
-    else
-        return py_not_modelled(I, 0, "the repr of a task whose coroutine is suspended (its frame's line)");
-    return true;
-}
-
-static SimId f_repr(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)n, (void)kw;
-    SimId self = a[0];
-    bool task = aio_is_class(I, self, AC_TASK);
-    int st = fstate(I, self);
-    Buf b = {0};
-    buf_printf(&b, "<%s %s", task ? "Task" : "Future", st == FS_PENDING ? "pending" : st == FS_CANCELLED ? "cancelled" : "finished");
-    if (task) {
-        Buf nm = {0};
-        if (!op_repr(I, aio_get(I, self, "_name"), &nm)) {
-            buf_fini(&nm), buf_fini(&b);
-            return 0;
-        }
-        buf_printf(&b, " name=%s coro=<", buf_str(&nm));
-        buf_fini(&nm);
-        if (!format_coro(I, aio_get(I, self, "_coro"), &b)) {
-            buf_fini(&b);
-            return 0;
-        }
-        buf_printf(&b, ">");
-    }
-    SimId cbs = aio_get(I, self, "_callbacks");
-    SimId waiter = task ? aio_get(I, self, "_fut_waiter") : 0;
-    if ((cbs && sim_obj(S, cbs)->len > 0) || (waiter && waiter != S->none)) {
-        buf_fini(&b);
-        return py_not_modelled(I, 0, "the repr of a future or task with done callbacks or a future it waits for"), 0;
-    }
-    if (st == FS_FINISHED) {
-        SimId e = aio_get(I, self, "_exception");
-        SimId v = e && e != S->none ? e : aio_get(I, self, "_result");
-        Buf r = {0};
-        if (!op_repr(I, v ? v : S->none, &r)) {
-            buf_fini(&r), buf_fini(&b);
-            return 0;
-        }
-        if (r.len > 60) {
-            buf_fini(&r), buf_fini(&b);
-            return py_not_modelled(I, 0, "the repr of a future whose result's repr is long (reprlib shortens it)"), 0;
-        }
-        buf_printf(&b, " %s=%s", e && e != S->none ? "exception" : "result", buf_str(&r));
-        buf_fini(&r);
-    }
-    buf_printf(&b, ">");
-    SimId s = sim_str(S, buf_str(&b), b.len);
-    buf_fini(&b);
-    return s;
-}
-
-static SimId f_await(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)n, (void)kw;
-    return py_not_modelled(I, 0, "calling a future's __await__ (the FutureIter type)"), 0;
-}
-
 /* ---- the loop object ------------------------------------------------------------------ */
 
 static SimId l_time(PyRun *I, SimId *a, int n, SimId kw)
@@ -545,19 +320,19 @@ const BuiltinDef asyncio_functions[] = {
     M("__aexit__", aio_timeout_aexit, .kw = "*"),
     M("expired", aio_timeout_expired, .style = ARGS_NONE),
     M("when", aio_timeout_when, .style = ARGS_NONE),
-    M("done", f_done),
-    M("cancelled", f_cancelled),
-    M("result", f_result),
-    M("exception", f_exception),
-    M("cancel", f_cancel, .kw = "msg"),
-    M("add_done_callback", f_add_done_callback, .kw = "context"),
-    M("set_result", f_set_result, .style = ARGS_ONE),
-    M("set_exception", f_set_exception, .style = ARGS_ONE),
-    M("get_name", t_get_name),
-    M("set_name", t_set_name),
-    M("get_coro", t_get_coro),
-    M("__repr__", f_repr),
-    M("__await__", f_await),
+    M("done", aio_f_done),
+    M("cancelled", aio_f_cancelled),
+    M("result", aio_f_result),
+    M("exception", aio_f_exception),
+    M("cancel", aio_f_cancel, .kw = "msg"),
+    M("add_done_callback", aio_f_add_done_callback, .kw = "context"),
+    M("set_result", aio_f_set_result, .style = ARGS_ONE),
+    M("set_exception", aio_f_set_exception, .style = ARGS_ONE),
+    M("get_name", aio_t_get_name),
+    M("set_name", aio_t_set_name),
+    M("get_coro", aio_t_get_coro),
+    M("__repr__", aio_f_repr),
+    M("__await__", aio_f_await),
     M("time", l_time),
     M("create_future", l_create_future),
     M("create_task", l_create_task, .kw = "name"),
@@ -589,6 +364,7 @@ const BuiltinDef asyncio_functions[] = {
     M("qsize", aio_q_qsize, .style = ARGS_NONE),
     M("empty", aio_q_empty, .style = ARGS_NONE),
     M("full", aio_q_full, .style = ARGS_NONE),
+    M("__del__", aio_x_del),
 };
 const int asyncio_nfunctions = (int)(sizeof asyncio_functions / sizeof asyncio_functions[0]);
 
@@ -627,8 +403,8 @@ SimId aio_make_class(PyRun *I, const char *module, const char *name, const Built
     SimId cls = sim_class_new(S, &spec);
     if (sim_obj(S, cls)->data) {
         sim_items(S, cls)[SIM_TY_FLAGS] |= SIM_TYF_NATIVE;
-        if (size) /* as threading's: the header sys.getsizeof adds, 16 bytes in 3.11, 32 from 3.12 */
-            sim_items(S, cls)[SIM_TY_BASICSIZE] = (uint32_t)(size - 16 - (S->prof->version == SIM_V311 ? 0 : 16));
+        if (size) /* sys.getsizeof adds 32 to it for these classes (a GC header, a pre-header) */
+            sim_items(S, cls)[SIM_TY_BASICSIZE] = (uint32_t)(size - 32);
     }
     return cls;
 }
@@ -666,16 +442,16 @@ void asyncio_module_init(PyRun *I, SimId d)
     CollQuiet q;
     coll_quiet_begin(I, &q);
     static const ClassSpec future = {"_asyncio", "Future",
-                                     {f_done, f_cancelled, f_result, f_exception, f_cancel, f_add_done_callback,
-                                      f_repr, f_await, f_set_result, f_set_exception},
+                                     {aio_f_done, aio_f_cancelled, aio_f_result, aio_f_exception, aio_f_cancel, aio_f_add_done_callback,
+                                      aio_f_repr, aio_f_await, aio_f_set_result, aio_f_set_exception},
                                      {"done", "cancelled", "result", "exception", "cancel", "add_done_callback",
                                       "__repr__", "__await__", "set_result", "set_exception"},
                                      {144, 144, 136}};
     static const ClassSpec task = {"_asyncio", "Task",
-                                   {t_get_name, t_set_name, t_get_coro, aio_task_cancelling, aio_task_uncancel},
+                                   {aio_t_get_name, aio_t_set_name, aio_t_get_coro, aio_task_cancelling, aio_task_uncancel},
                                    {"get_name", "set_name", "get_coro", "cancelling", "uncancel"},
                                    {192, 192, 176}};
-    static const ClassSpec sleep = {"builtins", "coroutine", {0}, {0}, {0, 0, 0}};
+    static const ClassSpec sleep = {"builtins", "coroutine", {aio_x_del}, {"__del__"}, {0, 0, 0}};
     static const ClassSpec loop = {"asyncio.unix_events", "_UnixSelectorEventLoop",
                                    {l_time, l_create_future, l_create_task, l_is_running, l_repr},
                                    {"time", "create_future", "create_task", "is_running", "__repr__"},

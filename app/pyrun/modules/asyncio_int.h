@@ -126,6 +126,20 @@ SimId aio_op_new(PyRun *I, int kind, SimId target, SimId item);
 /* asyncio_loop.c */
 void aio_cancel_timer_of(PyRun *I, SimId a);
 SimId aio_stop_value(PyRun *I);
+/* asyncio_future.c: the methods of Future and Task */
+SimId aio_f_done(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_f_cancelled(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_f_result(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_f_exception(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_f_cancel(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_f_add_done_callback(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_f_set_result(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_f_set_exception(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_t_get_name(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_t_set_name(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_t_get_coro(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_f_repr(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_f_await(PyRun *I, SimId *a, int n, SimId kw);
 /* asyncio_wait.c: timeout() and wait_for() */
 int aio_wait_step(PyRun *I, SimId op, bool throwing, SimId *out);
 void aio_timeout_fire(PyRun *I, SimId t);
@@ -164,5 +178,6 @@ SimId aio_q_task_done(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_q_qsize(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_q_empty(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_q_full(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_x_del(PyRun *I, SimId *a, int n, SimId kw);
 
 #endif

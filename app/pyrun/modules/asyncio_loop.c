@@ -244,7 +244,6 @@ static bool future_cancel(PyRun *I, SimId fut, SimId msg)
     return true;
 }
 
-static int count_of(PyRun *I, SimId f) { return (int)(fw(I, f) >> FW_COUNT_SHIFT); }
 static void count_add(PyRun *I, SimId f) { fw_set(I, f, fw(I, f) + (1u << FW_COUNT_SHIFT)); }
 
 bool aio_cancel(PyRun *I, SimId fut, SimId msg)
@@ -475,66 +474,6 @@ static bool task_wakeup(PyRun *I, SimId task, SimId fut)
         return task_step(I, task, ref(I, e));
     }
     return task_step(I, task, 0);
-}
-
-/* ---- gather's done callback -------------------------------------------------------- */
-
-static SimId child_exception(PyRun *I, SimId fut)
-{
-    SimId e = aio_get(I, fut, "_exception");
-    fw_set(I, fut, fw(I, fut) | FW_RETRIEVED);
-    return e && e != S->none ? e : 0;
-}
-
-void aio_gather_child_done(PyRun *I, SimId outer, SimId fut)
-{
-    count_add(I, outer);
-    if (fstate(I, outer) != FS_PENDING) {
-        if (fstate(I, fut) != FS_CANCELLED)
-            child_exception(I, fut);
-        return;
-    }
-    if (!(fw(I, outer) & FW_RETEXC)) {
-        if (fstate(I, fut) == FS_CANCELLED) {
-            aio_set_exception(I, outer, aio_cancelled_error(I, fut));
-            return;
-        }
-        SimId e = child_exception(I, fut);
-        if (e) {
-            aio_set_exception(I, outer, ref(I, e));
-            return;
-        }
-    }
-    SimId nf = aio_get(I, outer, "_nfuts");
-    if (!nf || count_of(I, outer) < sim_obj(S, nf)->v.i)
-        return;
-    SimId children = aio_get(I, outer, "_children");
-    uint32_t n = sim_obj(S, children)->len;
-    SimId results = sim_list(S, 0);
-    for (uint32_t i = 0; i < n; i++) {
-        SimId c = sim_items(S, children)[i], res;
-        if (fstate(I, c) == FS_CANCELLED) {
-            if (S->prof->version == SIM_V311) {
-                res = aio_cancelled_error(I, c);
-            } else {
-                SimId msg = aio_get(I, c, "_cancel_message");
-                SimId args = sim_tuple(S, 1);
-                sim_tuple_set(S, args, 0, msg && msg != S->none ? ref(I, msg) : sim_str(S, "", 0));
-                res = exc_new(I, aio(I)->cls[AC_CANCELLED], args);
-            }
-        } else {
-            SimId e = child_exception(I, c);
-            SimId r = aio_get(I, c, "_result");
-            res = ref(I, e ? e : r ? r : S->none);
-        }
-        sim_list_append(S, results, res);
-    }
-    if (fw(I, outer) & FW_CANCEL_REQ) {
-        sim_decref(S, results);
-        aio_set_exception(I, outer, aio_cancelled_error(I, sim_items(S, children)[n - 1]));
-    } else {
-        aio_set_result(I, outer, results);
-    }
 }
 
 /* ---- asyncio.sleep's future ---------------------------------------------------------- */

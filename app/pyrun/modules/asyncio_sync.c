@@ -12,11 +12,14 @@
  * value, a queue's unfinished tasks) is in its spare word; the waiters,
  * the queue's items are lists in its __dict__.
  */
+#include <stdio.h>
+
 #include "pyrun/modules/asyncio_int.h"
 
 #define OP_KIND 15u
 #define OP_WAITING 16u  /* a waiter was yielded */
 #define OP_AENTER 32u   /* __aenter__: the result is None */
+#define OP_STARTED 64u  /* it was stepped (awaited) once */
 
 static SimId ref(PyRun *I, SimId v)
 {
@@ -210,6 +213,7 @@ static SimId unwait(PyRun *I, SimId op, SimId target, const char *name)
 
 int aio_op_step(PyRun *I, SimId op, SimId *out)
 {
+    set_count(I, op, count(I, op) | OP_STARTED);
     uint32_t c = count(I, op);
     if ((c & OP_KIND) == OK_WAITFOR)
         return aio_wait_step(I, op, false, out);
@@ -270,6 +274,7 @@ int aio_op_step(PyRun *I, SimId op, SimId *out)
  * finally clauses run; the exception goes on. */
 void aio_op_throw(PyRun *I, SimId op)
 {
+    set_count(I, op, count(I, op) | OP_STARTED);
     uint32_t c = count(I, op);
     if ((c & OP_KIND) == OK_WAITFOR)
         return; /* aio_op_throw_into steps it */
@@ -553,6 +558,32 @@ SimId aio_q_full(PyRun *I, SimId *a, int n, SimId kw)
     return of(I, a[0], AC_QUEUE, "full") ? sim_bool(S, qfull(I, a[0])) : 0;
 }
 
+/* a coroutine's finalizer: 'coroutine ... was never awaited' when it never ran */
+SimId aio_x_del(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    SimId o = a[0];
+    if (aio_is_class(I, o, AC_SLEEP)) {
+        if (!(fw(I, o) & FW_TIMER) && fstate(I, o) == FS_PENDING)
+            vm_warn_unawaited(I, "sleep");
+        return bi_none(I);
+    }
+    uint32_t c = count(I, o);
+    if (!aio_is_class(I, o, AC_OP) || (c & OP_STARTED) || (c & OP_KIND) == OK_DONE)
+        return bi_none(I);
+    SimId t = aio_get(I, o, "_target");
+    static const char *const names[] = {[OK_LOCK] = "acquire", [OK_SEM] = "acquire", [OK_EVENT] = "wait",
+                                        [OK_GET] = "get", [OK_PUT] = "put", [OK_JOIN] = "join"};
+    char q[96];
+    if ((c & OP_KIND) == OK_WAITFOR)
+        snprintf(q, sizeof q, "wait_for");
+    else
+        snprintf(q, sizeof q, "%s.%s", t ? op_typename(I, t) : "?",
+                 (c & OP_AENTER) ? "__aenter__" : names[c & OP_KIND]);
+    vm_warn_unawaited(I, q);
+    return bi_none(I);
+}
+
 SimId aio_x_repr(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
@@ -593,7 +624,9 @@ void aio_sync_init(PyRun *I, SimId d)
     A->cls[AC_BSEM] = aio_make_class(I, "asyncio.locks", "BoundedSemaphore", NULL, NULL, 0, A->cls[AC_SEM], 0);
     A->cls[AC_EVENT] = aio_make_class(I, "asyncio.locks", "Event", ev, evn, 6, 0, 0);
     A->cls[AC_QUEUE] = aio_make_class(I, "asyncio.queues", "Queue", q, qn, 11, 0, 0);
-    A->cls[AC_OP] = aio_make_class(I, "builtins", "coroutine", NULL, NULL, 0, 0, 0);
+    static const BuiltinFn opf[] = {aio_x_del};
+    static const char *const opn[] = {"__del__"};
+    A->cls[AC_OP] = aio_make_class(I, "builtins", "coroutine", opf, opn, 1, 0, 0);
     A->cls[AC_QEMPTY] = exc_subclass(I, "QueueEmpty", exc_class(I, EXC_Exception));
     A->cls[AC_QFULL] = exc_subclass(I, "QueueFull", exc_class(I, EXC_Exception));
     static const char *const names[] = {"Lock", "Semaphore", "BoundedSemaphore", "Event", "Queue", "QueueEmpty",
