@@ -239,6 +239,53 @@ static bool ex_positional(Cg *g, int first)
     return star_unpack(g, first, OP_BUILD_LIST, OP_LIST_APPEND, OP_LIST_EXTEND, true);
 }
 
+/* A class statement's arguments with `*` or keywords.  Keywords alone
+ * (CALL with KW_NAMES): the bases as a tuple, then the keywords as a dict
+ * (__build_class__'s own, which the model makes here).  With `*` or `**`
+ * (CALL_FUNCTION_EX): the call's argument tuple, two places for the body
+ * function and the name (None here) before the bases, then the keyword
+ * dict the call unpacks. */
+bool cg_class_args(Cg *g, int first, bool ex)
+{
+    if (!ex)
+        return star_unpack(g, first, OP_BUILD_LIST, OP_LIST_APPEND, OP_LIST_EXTEND, true) &&
+               dict_parts(g, first, true);
+    SimId none = sim_none(g->I->sim);
+    cg_emit(g, OP_LOAD_CONST, cg_add_const(g, none));
+    cg_emit(g, OP_LOAD_CONST, cg_add_const(g, none));
+    int n = 0;
+    bool star = false;
+    for (int i = first; i >= 0; i = NODE(g, i)->next)
+        if (is_item(g, i))
+            n++, star |= is_kind(g, i, N_STARRED);
+    bool built = false;
+    int k = 0;
+    for (int i = first; i >= 0; i = NODE(g, i)->next) {
+        if (!is_item(g, i))
+            continue;
+        if (is_kind(g, i, N_STARRED)) {
+            if (!built)
+                cg_emit(g, OP_BUILD_LIST, k + 2);
+            built = true;
+            if (!cg_expr(g, NODE(g, i)->a))
+                return false;
+            cg_emit(g, OP_LIST_EXTEND, 1);
+        } else {
+            if (!cg_expr(g, i))
+                return false;
+            if (built)
+                cg_emit(g, OP_LIST_APPEND, 1);
+        }
+        k++;
+    }
+    cg_emit(g, star ? OP_LIST_TO_TUPLE : OP_BUILD_TUPLE, star ? 0 : n + 2);
+    for (int i = first; i >= 0; i = NODE(g, i)->next)
+        if (!is_item(g, i))
+            return dict_parts(g, first, true);
+    cg_emit(g, OP_LOAD_CONST, cg_add_const(g, none)); /* no keywords: no dict */
+    return true;
+}
+
 /* A call: CALL with KW_NAMES, or CALL_FUNCTION_EX for `*`, `**` and long
  * argument lists (compiler_call). */
 bool cg_call(Cg *g, int n)
