@@ -242,15 +242,16 @@ static bool ex_positional(Cg *g, int first)
 /* A class statement's arguments with `*` or keywords.  Keywords alone
  * (CALL with KW_NAMES): the bases as a tuple, then the keywords as a dict
  * (__build_class__'s own, which the model makes here).  With `*` or `**`
- * (CALL_FUNCTION_EX): the call's argument tuple, two places for the body
- * function and the name (None here) before the bases, then the keyword
- * dict the call unpacks. */
+ * (CALL_FUNCTION_EX): a NULL where __build_class__ is, the call's argument
+ * tuple, two places for the body function and the name (None here) before
+ * the bases, then the keyword dict the call unpacks (None without one). */
 bool cg_class_args(Cg *g, int first, bool ex)
 {
     if (!ex)
         return star_unpack(g, first, OP_BUILD_LIST, OP_LIST_APPEND, OP_LIST_EXTEND, true) &&
                dict_parts(g, first, true);
     SimId none = sim_none(g->I->sim);
+    cg_emit(g, OP_PUSH_NULL, 0); /* where __build_class__ is (DICT_MERGE's messages name it) */
     cg_emit(g, OP_LOAD_CONST, cg_add_const(g, none));
     cg_emit(g, OP_LOAD_CONST, cg_add_const(g, none));
     int n = 0;

@@ -467,6 +467,8 @@ bool vm_build_class(PyRun *I, uint32_t ci)
     if (nb < 0) { /* `*bases` or keywords: a tuple and a dict */
         kw = pop(I);
         bases = pop(I);
+        if (nb == -2)
+            (void)pop(I); /* the NULL in __build_class__'s place */
         if (!class_keywords(I, &bases, &kw, nb == -2, hold))
             return false;
     } else {
