@@ -311,7 +311,11 @@ bool cg_call(Cg *g, int n)
             kw |= is_kind(g, a, N_DSTAR);
         if (kw && !dict_parts(g, nd->b, true))
             return false;
-        cg_emit(g, OP_CALL_EX, kw);
+        bool paren = g->I->sim->prof->version >= SIM_V313; /* as for CALL, below */
+        if (n == g->bare_call && paren && nd->end_line <= nd->line)
+            cg_emit(g, OP_CALL_EX, kw);
+        else
+            cg_emit_at(g, OP_CALL_EX, kw, n, paren ? nd->col : 0, paren ? -1 : 0);
         return true;
     }
     if (fn->kind == N_ATTR && nargs + nkw + (nkw != 0) < STACK_USE_GUIDELINE) { /* maybe_optimize_method_call */

@@ -124,12 +124,21 @@ static SimId o_init(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     if (n > 1 || (kw && sim_obj(S, kw)->len)) {
-        SimId init = sim_kind(S, a[0]) == SK_INSTANCE ? sim_type_lookup(S, sim_obj(S, a[0])->type, "__init__") : 0;
-        if (init)
+        /* the type's own tp_init: object's message; tp_new object_new: the
+         * type's; another tp_new (a built-in type's instance): no error */
+        SimKind k = sim_kind(S, a[0]);
+        SimId init = k == SK_INSTANCE ? sim_type_lookup(S, sim_obj(S, a[0])->type, "__init__") : 0;
+        if (init || k == SK_OBJECT) {
             py_raise(I, EXC_TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
-        else
-            py_raise(I, EXC_TypeError, "%s() takes no arguments", op_typename(I, a[0]));
-        return 0;
+            return 0;
+        }
+        if (k == SK_INSTANCE) {
+            py_raise(I, EXC_TypeError, "%s.__init__() takes exactly one argument (the instance to initialize)",
+                     op_typename(I, a[0]));
+            return 0;
+        }
+        return py_not_modelled(I, 0, "object.__init__ called on a '%s' with arguments", op_typename(I, a[0])),
+               (SimId)0;
     }
     return bi_none(I);
 }
@@ -154,7 +163,7 @@ static SimId o_init_subclass(PyRun *I, SimId *a, int n, SimId kw)
 }
 
 const BuiltinDef object_methods[] = {
-    BUILTIN("__init__", SK_OBJECT, 0, o_init, .style = ARGS_OWN),
+    BUILTIN("__init__", SK_OBJECT, 0, o_init, .kw = "*", .style = ARGS_OWN),
     BUILTIN("__init_subclass__", SK_OBJECT, 0, o_init_subclass, .kw = "*", .style = ARGS_OWN),
     BUILTIN("__getattribute__", SK_OBJECT, 0, o_getattribute, .style = ARGS_OWN),
     BUILTIN("__setattr__", SK_OBJECT, 0, o_setattr, .style = ARGS_OWN),
