@@ -50,6 +50,7 @@ typedef struct Frame {
     SimId gen;         /* FR_GEN: the generator it runs for (borrowed: the resumer holds it) */
     SimId argtuple, argdict; /* FR_INIT, FR_SLOTCALL: _PyObject_MakeTpCall's (owned) */
     SimId fobj;        /* its frame object once a traceback asked for it (owned), else 0 */
+    SimId flocals;     /* 3.11/3.12: a function frame's f_locals once locals() made it (owned), else 0 */
     uint32_t hbase;    /* the thread's nhandled when it was entered */
 } Frame;
 

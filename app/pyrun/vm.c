@@ -76,6 +76,12 @@ void vm_unwind_frame(PyRun *I)
         f = TOPF;
     }
     SimId func = f->func, locals = f->locals, extra = f->extra, at = f->argtuple, ad = f->argdict;
+    if (f->flocals) { /* _PyFrame_Clear: f_locals after the slots */
+        SimId fl = f->flocals;
+        f->flocals = 0;
+        sim_decref(S, fl);
+        f = TOPF;
+    }
     SimId ckw = f->classkw, hold[3] = {f->classhold[0], f->classhold[1], f->classhold[2]};
     f->func = f->locals = f->extra = f->argtuple = f->argdict = f->classkw = 0;
     f->classhold[0] = f->classhold[1] = f->classhold[2] = 0;
