@@ -64,6 +64,8 @@ enum { PM_COPY, PM_SWAP, PM_SEQUENCE, PM_MAPPING, PM_GET_LEN, PM_KEYS, PM_CLASS 
 /* IMPORT_NAME's argument: the name, with this bit for `from M import ...`
  * (a non-empty fromlist) */
 #define IMPORT_FROMLIST (1 << 22)
+/* GET_ITER's argument for `await`: CPython's GET_AWAITABLE */
+#define GET_ITER_AWAITABLE 1
 #define OPCODE(w) ((w) & 0xffu)
 
 enum { SLOT_LOCAL, SLOT_CELL, SLOT_FREE };
@@ -107,6 +109,7 @@ typedef struct PyCode {
                               * them and a dict of the class keywords; -2: the call's
                               * tuple (two places, then the bases) and its keyword dict */
     bool is_gen;             /* calling it makes a generator */
+    bool is_coro;            /* an `async def`'s: the generator is a coroutine */
     int framesize;           /* generators: co_nlocalsplus + co_stacksize, CPython's */
     bool framesize_known;    /* false: the stack depth is the model's guess */
     int doc_const;           /* a function's docstring: its index in consts + 1, or 0 (None) */
@@ -174,6 +177,9 @@ struct PyRun {
     const char *lib_exc_library;
     int lib_exc_line;
     bool gen_closed_once;   /* a suspended generator was closed (vm_gen.c first_close_note) */
+    /* what `await v` iterates for objects of a module's (asyncio's futures): a new
+     * reference, or 0 (with an error raised, or none: v is not one of them) */
+    SimId (*await_hook)(struct PyRun *I, SimId v);
     bool enum_member_read;  /* 3.11: an Enum member was read through its class (attrs.c) */
     bool exc_startup_made;  /* the exception classes of startup are made: later ones are static */
     bool gc_count_unsure;   /* that import's GC traffic is not known from this state: the young
@@ -207,6 +213,7 @@ struct PyRun {
                               * keyword tuples made so far (bi_clinic_kwtuple) */
     int nclinic_kw;
     SimId print_kwtuple;    /* 3.11: print's clinic keyword tuple, built by the first call */
+    SimId bool_text[2];     /* str(False), str(True): bool_repr's static strings, on first use */
     bool bi_bound;          /* the running built-in method was called bound (a method-wrapper) */
     bool super_slot;        /* 3.12+: super() loaded list's or dict's slot wrapper with self */
     SimId defaultdict_type;  /* collections.defaultdict once imported (the module holds it) */
@@ -390,6 +397,11 @@ SimId vm_gen_create(PyRun *I);
 /* YIELD_VALUE: suspends the top frame into its generator with `value`
  * (owned) for the resumer; false with the error raised. */
 bool vm_gen_yield(PyRun *I, SimId value, bool again);
+/* vm_coro.c: GET_AWAITABLE's iterator of v (new reference), or 0 with the
+ * error raised */
+SimId vm_get_awaitable(PyRun *I, SimId v);
+/* _PyGen_Finalize's RuntimeWarning for a coroutine that never ran */
+void vm_coro_unawaited(PyRun *I, SimId coro);
 /* YIELD_FROM: 1 when the frame yielded (suspended), 0 when the
  * sub-iterator finished (its value pushed), -1 on error. */
 int vm_gen_yield_from(PyRun *I);

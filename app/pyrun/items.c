@@ -51,6 +51,10 @@ static SimId get_slice(PyRun *I, SimId obj, SimId sl)
     int64_t n = 0;
     for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step)
         n++;
+    if (k != SK_LIST && start == 0 && step == 1 && n == len && !sim_is_subinst(S, obj)) {
+        sim_incref(S, obj); /* the whole of an immutable exact sequence: itself */
+        return obj;
+    }
     if (k == SK_STR || k == SK_BYTES) {
         size_t bl;
         const char *d = sim_str_data(S, obj, &bl);

@@ -41,11 +41,21 @@ static double as_f(PyRun *I, SimId v)
 }
 static int64_t as_i(PyRun *I, SimId v) { return sim_obj(S, v)->v.i; }
 
+/* a str or tuple of its exact type (not a subclass's instance) */
+static bool exact(PyRun *I, SimId v) { return !sim_is_subinst(S, v); }
+
 static SimId seq_repeat(PyRun *I, SimId seq, int64_t n)
 {
     SimKind k = sim_kind(S, seq);
     if (n < 0)
         n = 0;
+    /* unicode_repeat and tuplerepeat give an exact operand back for n == 1
+     * (an empty tuple for any n) */
+    if ((k == SK_STR || k == SK_TUPLE) && exact(I, seq) &&
+        (n == 1 || (k == SK_TUPLE && sim_obj(S, seq)->len == 0))) {
+        sim_incref(S, seq);
+        return seq;
+    }
     if (k == SK_STR || k == SK_BYTES) {
         size_t len;
         const char *d = sim_str_data(S, seq, &len);
@@ -99,6 +109,11 @@ static SimId seq_concat(PyRun *I, SimId a, SimId b)
         return r;
     }
     uint32_t na = sim_obj(S, a)->len, nb = sim_obj(S, b)->len;
+    if (k == SK_TUPLE && ((nb == 0 && exact(I, a)) || (na == 0 && exact(I, b)))) {
+        SimId r = nb == 0 && exact(I, a) ? a : b; /* tupleconcat: an exact operand back */
+        sim_incref(S, r);
+        return r;
+    }
     SimId r = k == SK_LIST ? sim_list(S, (size_t)na + nb) : sim_tuple(S, (size_t)na + nb);
     if (sim_nomem(S)) {
         sim_decref(S, r);

@@ -298,6 +298,15 @@ SimId int_small_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b);
 /* str.c: the str that str(v) / repr(v) / f"{v}" return for the text b of v
  * (an int's is always a new object, one digit too) */
 SimId str_of_text(PyRun *I, SimId v, const Buf *b);
+/* The str CPython's formatting hands back as it is where a unicode writer
+ * gets one str and nothing else (PyObject_Format with an empty spec, "%s",
+ * "{}", f"{v}", a one-item join): an exact str itself, True's and False's
+ * static text; 0 for any other object.  A new reference. */
+SimId str_as_is(PyRun *I, SimId v);
+/* format(v, spec) of an exact str whose spec neither pads nor cuts it
+ * (format_string_internal's fast path): v itself when b, the formatted
+ * text, is v's own; 0 otherwise.  A new reference. */
+SimId str_if_unchanged(PyRun *I, SimId v, const Buf *b);
 /* int.c: the refusal to show an unsure count (SIM_INT_UNSURE); false. */
 bool int_unsure_refused(PyRun *I);
 /* float.c */
