@@ -155,8 +155,30 @@ static SimId type_error(PyRun *I, int op, SimId a, SimId b, bool inplace)
     return 0;
 }
 
+/* BINARY_OP_ADD_INT and its kin: two exact ints the model holds in one
+ * word, neither unsure (int.c), the result in one word too: what
+ * int_small_op gives for them; 0 when it does not apply. */
+static SimId small_int_op(PyRun *I, int op, SimId a, SimId b)
+{
+    const SimObj *x = sim_obj(S, a), *y = sim_obj(S, b);
+    if (x->kind != SK_INT || y->kind != SK_INT || x->sub || y->sub || x->type || y->type)
+        return 0;
+    int64_t u = x->v.i, v = y->v.i, r;
+    switch (op) {
+    case OP_ADD: return __builtin_add_overflow(u, v, &r) ? 0 : sim_int(S, r);
+    case OP_SUB: return __builtin_sub_overflow(u, v, &r) ? 0 : sim_int(S, r);
+    case OP_MUL: return __builtin_mul_overflow(u, v, &r) ? 0 : sim_int(S, r);
+    case OP_MOD: return u >= 0 && v > 0 ? sim_int(S, u % v) : 0;
+    case OP_FLOORDIV: return u >= 0 && v > 0 ? sim_int(S, u / v) : 0;
+    default: return 0;
+    }
+}
+
 SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
 {
+    SimId fast = small_int_op(I, op, a, b);
+    if (fast)
+        return fast;
     SimKind ka = sim_kind(S, a), kb = sim_kind(S, b);
     if ((ka == SK_WEAKREF || kb == SK_WEAKREF) && weakref_proxy_refuse(I, a, b, "an operator"))
         return 0;
@@ -270,6 +292,11 @@ SimId op_unary(PyRun *I, int op, SimId a)
         return dunder_unary(I, op, a);
     if (counter_is(I, a) && (op == OP_NEG || op == OP_POS))
         return counter_unary(I, op, a);
+    SimKind k = sim_kind(S, a);
+    if (op == OP_POS && (k == SK_INT || k == SK_FLOAT || k == SK_COMPLEX) && !sim_is_subinst(S, a)) {
+        sim_incref(S, a); /* long_pos, float_pos, complex_pos: an exact number is itself */
+        return a;
+    }
     if (is_big(I, a) && (op == OP_NEG || op == OP_POS)) {
         BigInt x;
         big_from_sim(S, a, &x);

@@ -282,6 +282,11 @@ static SimId str_format_packed(PyRun *I, SimId *a, int n, SimId kw)
     const char *d = sim_str_data(S, a[0], &len);
     char *text = malloc(len + 1); /* a field may run code that moves the str's storage */
     memcpy(text, d, len);
+    if (!memchr(text, '{', len) && !memchr(text, '}', len) && !sim_is_subinst(S, a[0])) {
+        free(text); /* literal text only: the writer keeps the format string itself */
+        sim_incref(S, a[0]);
+        return a[0];
+    }
     Buf b = {0};
     f.single = single_field(text, len);
     /* build_string: min_length len(format) + 100, the buffer made by the first write */

@@ -396,6 +396,15 @@ SimId str_percent(PyRun *I, SimId fmt, SimId args)
     bool tuple = sim_kind(S, args) == SK_TUPLE;
     Args g = {args, tuple ? 0 : -2, tuple ? (int64_t)sim_obj(S, args)->len : -1, !tuple && is_mapping(I, args),
               single_spec(f, n), false, 0};
+    if (!memchr(f, '%', n) && !sim_is_subinst(S, fmt)) { /* no conversion: the writer keeps the format */
+        free(f);
+        if (g.idx < g.len && !g.mapping) {
+            py_raise(I, EXC_TypeError, "not all arguments converted during string formatting");
+            return 0;
+        }
+        sim_incref(S, fmt);
+        return fmt;
+    }
     Buf out = {0};
     bool ok = true;
     /* PyUnicode_Format: min_length fmtcnt + 100; a lone %s's str may need no buffer */
