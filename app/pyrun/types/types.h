@@ -305,6 +305,13 @@ SimId str_of_text(PyRun *I, SimId v, const Buf *b);
  * "{}", f"{v}", a one-item join): an exact str itself, True's and False's
  * static text; 0 for any other object.  A new reference. */
 SimId str_as_is(PyRun *I, SimId v);
+/* int.c: PyLong_FromDouble, an int of x truncated toward zero (big when it
+ * must be); CPython's errors for inf and nan */
+SimId int_from_double(PyRun *I, double x);
+/* _PyUnicode_TransformDecimalAndSpaceToASCII: s's text for int() and
+ * float(), Unicode spaces as ' ', decimal digits as ASCII ones, any other
+ * non-ASCII character as '?' (malloc'd, n characters) */
+char *str_ascii_number(PyRun *I, SimId s, size_t *n);
 /* format(v, spec) of an exact str whose spec neither pads nor cuts it
  * (format_string_internal's fast path): v itself when b, the formatted
  * text, is v's own; 0 otherwise.  A new reference. */
