@@ -349,17 +349,24 @@ static SimId f_next(PyRun *I, SimId *a, int n, SimId kw)
     return 0;
 }
 
+/* getattr's and hasattr's lookup: the name must be a str; it reaches the
+ * type method cache (typecache_names.c). 0 with the error raised. */
+static SimId named_attr(PyRun *I, SimId obj, SimId name)
+{
+    if (sim_kind(S, name) != SK_STR) {
+        py_raise(I, EXC_TypeError, "attribute name must be string, not '%s'", op_typename(I, name));
+        return 0;
+    }
+    typecache_name_seen(I, name);
+    return attr_get(I, obj, name);
+}
+
 static SimId f_getattr(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
     if (!bi_nargs(I, "getattr", n, 2, 3))
         return 0;
-    if (sim_kind(S, a[1]) != SK_STR) {
-        py_raise(I, EXC_TypeError, "attribute name must be string, not '%s'", op_typename(I, a[1]));
-        return 0;
-    }
-    typecache_name_seen(I, a[1]);
-    SimId r = attr_get(I, a[0], a[1]);
+    SimId r = named_attr(I, a[0], a[1]);
     if (!r && n == 3 && py_err_matches(I, EXC_AttributeError)) {
         py_err_clear(I);
         sim_incref(S, a[2]);
@@ -373,12 +380,7 @@ static SimId f_hasattr(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "hasattr", n, 2, 2))
         return 0;
-    if (sim_kind(S, a[1]) != SK_STR) {
-        py_raise(I, EXC_TypeError, "attribute name must be string, not '%s'", op_typename(I, a[1]));
-        return 0;
-    }
-    typecache_name_seen(I, a[1]);
-    SimId r = attr_get(I, a[0], a[1]);
+    SimId r = named_attr(I, a[0], a[1]);
     if (r) {
         sim_decref(S, r);
         return sim_bool(S, true);
