@@ -152,6 +152,15 @@ static SimId f_repr(PyRun *I, SimId *a, int n, SimId kw)
     return r;
 }
 
+static SimId f_ascii(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    Buf b = {0};
+    SimId r = op_ascii(I, a[0], &b) ? sim_str(S, buf_str(&b), b.len) : 0;
+    buf_fini(&b);
+    return r;
+}
+
 static SimId f_abs(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
@@ -652,6 +661,7 @@ const BuiltinDef function_defs[] = {
     BUILTIN("isinstance", 0, BM_BUILTINS, f_isinstance, .style = ARGS_RANGE, .min = 2, .max = 2),
     BUILTIN("issubclass", 0, BM_BUILTINS, f_issubclass, .style = ARGS_RANGE, .min = 2, .max = 2),
     BUILTIN("repr", 0, BM_BUILTINS, f_repr, .style = ARGS_ONE),
+    BUILTIN("ascii", 0, BM_BUILTINS, f_ascii, .style = ARGS_ONE),
     BUILTIN("abs", 0, BM_BUILTINS, f_abs, .style = ARGS_ONE),
     BUILTIN("min", 0, BM_BUILTINS, builtin_min, .kw = "key default"),
     BUILTIN("max", 0, BM_BUILTINS, builtin_max, .kw = "key default"),
