@@ -27,20 +27,18 @@ bool py_refuse(PyError *err, int line, int col, const char *what, bool plural)
 typedef struct Unmodelled { const char *what; bool plural; } Unmodelled;
 
 enum {
-    U_ASYNCGEN, U_ASYNCFOR, U_ASYNCWITH, U_ASYNCCOMP,
+    U_ASYNCGEN, U_ASYNCFOR, U_ASYNCCOMP,
     U_TYPEALIAS, U_TYPEPARAMS,
-    U_CLASSKW, U_DOTTED, U_RELATIVE, U_STARIMPORT,
+    U_DOTTED, U_RELATIVE, U_STARIMPORT,
     U_EXCEPTSTAR, U_FUTURE, U_NAMEDESC, U_BUILTINS, U_COUNT
 };
 
 static const Unmodelled table[U_COUNT] = {
     [U_ASYNCGEN] = {"asynchronous generators ('yield' in an 'async def')", true},
     [U_ASYNCFOR] = {"'async for' loops", true},
-    [U_ASYNCWITH] = {"'async with' statements", true},
     [U_ASYNCCOMP] = {"asynchronous comprehensions", true},
     [U_TYPEALIAS] = {"'type' statements", true},
     [U_TYPEPARAMS] = {"type parameter lists ('[T]')", true},
-    [U_CLASSKW] = {"class keywords (such as 'metaclass=') and unpacked bases", true},
     [U_DOTTED] = {"dotted module names in imports", true},
     [U_RELATIVE] = {"relative imports", true},
     [U_STARIMPORT] = {"'from ... import *'", false},
@@ -93,7 +91,6 @@ static int why(R *r, int i)
 {
     const Node *n = &r->ast->n[i];
     switch ((NodeKind)n->kind) {
-    case N_WITH: return n->xf & XF_ASYNC ? U_ASYNCWITH : -1;
     case N_TYPEALIAS: return U_TYPEALIAS;
     case N_STR: return n->xf & XF_NAMEDESC ? U_NAMEDESC : -1;
     case N_NAME: return n->str && strcmp(n->str, "__builtins__") == 0 ? U_BUILTINS : -1;
@@ -107,11 +104,6 @@ static int why(R *r, int i)
     case N_CLASS:
         if (n->e >= 0)
             return U_TYPEPARAMS;
-        for (int b = n->a; b >= 0; b = r->ast->n[b].next) {
-            uint8_t k = r->ast->n[b].kind;
-            if (k == N_KWARG || k == N_STARRED || k == N_DSTAR)
-                return U_CLASSKW;
-        }
         return -1;
     case N_IMPORT:
         if (n->ival > 0)

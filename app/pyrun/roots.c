@@ -9,6 +9,7 @@
  */
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
+#include "pyrun/modules/asyncio.h"
 #include "pyrun/modules/threading.h"
 #include "sim/audit.h"
 
@@ -31,7 +32,11 @@ static void thread_roots(Sim *s, const PyThreadState *ts, SimVisit visit, void *
         root(s, f->func, visit, arg);
         root(s, f->locals, visit, arg);
         root(s, f->extra, visit, arg);
+        root(s, f->classkw, visit, arg);
+        for (int i = 0; i < 3; i++)
+            root(s, f->classhold[i], visit, arg);
         root(s, f->fobj, visit, arg);
+        root(s, f->flocals, visit, arg);
     }
     SimId single[] = {ts->err_obj,     ts->kwnames,       ts->c_result,      ts->repr_state[0],
                       ts->repr_state[1], ts->err_ctx[0], ts->err_ctx[1], ts->err_ctx[2]};
@@ -91,6 +96,7 @@ static void py_visit_roots(void *ctx, Sim *s, SimVisit visit, void *arg)
     for (size_t i = 0; i < I->nast_consts; i++)
         root(s, I->ast_consts[i], visit, arg);
     threading_roots(I, visit, arg);
+    asyncio_roots(I, visit, arg);
 }
 
 bool py_audit(PyRun *I, Buf *report)
