@@ -191,6 +191,49 @@ check "z zooms the lanes to the whole screen" "hand-offs 7, 2 on a drop request"
 keys q
 check "q leaves the threads view" "EXITED:0"
 
+# ---- chapter 3's threads exercises at 80x24 -----------------------------------
+start 80x24 $PYDIVE exercise run predict-the-hand-offs
+check "the hand-offs exercise opens at 80x24" "Predict the GIL's hand-offs"
+check "... at step 0" "step 0"
+keys G
+check "G runs to the first question, before t1.start()" "Question 1 of 2"
+keys 2 Enter
+check "the first answer is right" "Right. Answer: 2"
+keys Right
+check "the program goes on: the threads view opens once t1 exists" "Threads: 2 on the GIL"
+keys G
+check "G runs on to the second question" "Question 2 of 2"
+check "... on the threads view, the lanes so far" "Threads: 3 on the GIL"
+keys 2 Enter
+check "the second answer is right" "Right. Answer: 2"
+keys q
+
+start 80x24 $PYDIVE exercise run overlap-the-waits
+check "the overlap exercise opens at 80x24" "Fix it:"
+check "the starter fails: the waits run one after another" "Check: not yet."
+WORK=$(ls "$DATA"/pydive/profiles/*/work/overlap-the-waits.py | head -n 1)
+cat > "$WORK" <<'PYEOF'
+import threading
+import time
+
+results = []
+
+
+def fetch(name):
+    time.sleep(0.05)  # waiting on the network
+    results.append(name)
+
+
+workers = [threading.Thread(target=fetch, args=(name,)) for name in "abcd"]
+for w in workers:
+    w.start()
+for w in workers:
+    w.join()
+print(sorted(results))
+PYEOF
+check "threads overlap the waits: the check passes" "Check: passed."
+keys q
+
 # a method that uses super(): its frame lists self and its locals, not the
 # implicit __class__ cell
 printf 'class A:\n    def f(self):\n        x = [1]\n        return x\nclass B(A):\n    def f(self):\n        y = super().f()\n        return y\nb = B()\nb.f()\n' > "$DATA/sup.py"
