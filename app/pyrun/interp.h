@@ -214,6 +214,7 @@ struct PyRun {
     SimId version_info;      /* sys.version_info: the references start-up leaves on it, owned */
     SimId list_subclasses;  /* 3.11: list's tp_subclasses dict, made by its first subclass (its
                              * entries stay on the classes: SIM_TY_SUBKEY / SIM_TY_SUBREF) */
+    SimId std_target[2];    /* sys.stdout, sys.stderr while contextlib redirects them (owned), else 0 */
     SimId io_pending;       /* sys.stdout's pending chunk or list of chunks (textio.c) */
     size_t io_pending_bytes;
     int last_line;
@@ -309,6 +310,9 @@ bool vm_map_add(PyRun *I, int depth);
 /* Calls a Python or built-in callable from C with borrowed args; returns a new
  * reference or 0 with I->ts->err set. */
 SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs);
+/* type(mgr).name bound to mgr as the with statement looks it up (a new
+ * reference), or 0 with CPython's TypeError (exit: the __exit__ wording) */
+SimId vm_special(PyRun *I, SimId mgr, const char *name, bool exit);
 /* The same with the last len(kwnames) arguments named (kwnames borrowed, 0: none). */
 SimId vm_call_kw(PyRun *I, SimId callable, SimId *args, int nargs, SimId kwnames);
 void vm_unwind_frame(PyRun *I);

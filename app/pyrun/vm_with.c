@@ -18,7 +18,7 @@
 #define POP() (I->ts->stack[--TOPF->sp])
 
 /* A bound method for type(mgr).name, or 0 with CPython's TypeError. */
-static SimId special(PyRun *I, SimId mgr, const char *name, bool exit)
+SimId vm_special(PyRun *I, SimId mgr, const char *name, bool exit)
 {
     SimObj *o = sim_obj(S, mgr);
     if (sim_is_native(S, mgr)) /* contextlib's managers */
@@ -50,10 +50,10 @@ static SimId special(PyRun *I, SimId mgr, const char *name, bool exit)
 bool vm_before_with(PyRun *I)
 {
     SimId mgr = I->ts->stack[TOPF->sp - 1];
-    SimId enter = special(I, mgr, "__enter__", false);
+    SimId enter = vm_special(I, mgr, "__enter__", false);
     if (!enter)
         return false;
-    SimId exit = special(I, mgr, "__exit__", true);
+    SimId exit = vm_special(I, mgr, "__exit__", true);
     if (!exit) {
         sim_decref(S, enter);
         return false;

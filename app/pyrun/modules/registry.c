@@ -28,6 +28,7 @@ static const DefTable tables[] = {
     {counter_methods, &counter_nmethods}, /* a class's, not a type's: out of the method index */
     {namedtuple_methods, &namedtuple_nmethods},
     {odict_methods, &odict_nmethods}, /* a class's too */
+    {bytesio_methods, &bytesio_nmethods}, /* io.BytesIO's: reached through its attributes */
     {list_methods, &list_nmethods},
     {dict_methods, &dict_nmethods},
     {set_methods, &set_nmethods},
@@ -75,7 +76,7 @@ static const DefTable tables[] = {
     {threading_functions, &threading_nfunctions},
     {tracemalloc_functions, &tracemalloc_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 4, FIRST_MODULE = 26 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 5, FIRST_MODULE = 27 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -120,7 +121,10 @@ const ModuleDef py_modules[] = {
      "`astuple`, `replace`, `FrozenInstanceError`, `MISSING`, `Field`",
      dataclasses_on_import},
     {"contextlib", contextlib_functions, &contextlib_nfunctions, contextlib_module_init,
-     "the types `suppress`, `closing`, `nullcontext` (context managers)", contextlib_on_import},
+     "the types `suppress`, `closing`, `nullcontext` (context managers), `ExitStack` (`enter_context`, "
+     "`push`, `callback`, `pop_all`, `close`, `with`; callbacks run newest first, one returning true "
+     "suppresses the exception), `redirect_stdout` (print() goes to an io.StringIO target) and "
+     "`redirect_stderr`", contextlib_on_import},
     {"random", random_functions, &random_nfunctions, random_module_init,
      "(the numbers of CPython's Mersenne Twister, bit for bit, from a state set by an int; "
      "from the system's entropy otherwise)", random_on_import},
@@ -150,7 +154,10 @@ const ModuleDef py_modules[] = {
      "`+ * += *= in == <`), `typecodes`", array_on_import},
     {"io", io_functions, &io_nfunctions, io_module_init,
      "the type `StringIO` (`write`, `read`, `readline`, `getvalue`, `seek`, `tell`, `close`, `closed`, "
-     "`readable`, `writable`, `seekable`, iteration by lines, `with`, and `print(..., file=)`)", io_on_import},
+     "`readable`, `writable`, `seekable`, iteration by lines, `with`, and `print(..., file=)`), the type "
+     "`BytesIO` (keyword: initial_bytes; `write`, `read`, `readline`, `getvalue`, `seek`, `tell`, `close`, "
+     "`closed`, `readable`, `writable`, `seekable`, `with`; its buffer shared and counted by sys.getsizeof as "
+     "CPython's; writes and reads of up to 256 bytes at a time)", io_on_import},
     {"reprlib", reprlib_functions, &reprlib_nfunctions, reprlib_module_init,
      "(`repr` with the default limits of its Repr instance)", reprlib_on_import},
     {"threading", threading_functions, &threading_nfunctions, threading_module_init,
@@ -387,6 +394,8 @@ static int iter_type_def(PyRun *I, SimId type)
     for (int t = 0; k >= 0 && t < NTABLES; t++)
         if (tables[t].defs == itertools_functions)
             return table_base(t) + k;
+    if (name && strcmp(name, "_io.BytesIO") == 0) /* io's */
+        name++;
     for (int m = 0; name && py_modules[m].name; m++) { /* "operator.itemgetter", "functools.partial" */
         size_t len = strlen(py_modules[m].name);
         if (strncmp(name, py_modules[m].name, len) != 0 || name[len] != '.')
