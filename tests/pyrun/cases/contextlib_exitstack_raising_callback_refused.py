@@ -1,0 +1,12 @@
+from contextlib import ExitStack
+
+def broken():
+    print("broken callback runs")
+    raise RuntimeError("cleanup failed")
+
+try:
+    with ExitStack() as stack:
+        stack.callback(broken)
+        print("body")
+except RuntimeError as e:
+    print("caught", e)
