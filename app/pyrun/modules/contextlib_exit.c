@@ -12,8 +12,10 @@
  * to the callback). __exit__ pops them newest first; a callback returning
  * true suppresses the exception and the later ones see three Nones; it
  * returns "received an exception and one suppressed it". An exception a
- * callback raises leaves through contextlib.py's frames (its traceback
- * names them): refused, as is any error contextlib.py itself raises.
+ * callback raises is refused: it leaves through contextlib.py's frame,
+ * whose locals (sys.exc_info()) and the traceback make a cycle that keeps
+ * the exception and what the callbacks hold alive until a collection; so
+ * is any error contextlib.py itself raises.
  *
  * redirect_stdout(f) / redirect_stderr(f): _new_target and the
  * _old_targets list; entering sets sys.stdout (the model's print target,
@@ -233,19 +235,15 @@ static SimId stack_exit(PyRun *I, SimId st, SimId *exc)
     for (SimId t; (t = sim_deque_pop(S, dq, false)) != 0;) {
         SimId cb = sim_items(S, t)[1];
         SimId r = call_cb(I, cb, details);
-        if (!r) {
-            sim_decref(S, t);
-            sim_decref(S, dq);
-            return in_contextlib(I, "an exception raised by an ExitStack callback");
-        }
-        int truth = op_truth(I, r);
-        sim_decref(S, r);
         sim_decref(S, t);
+        int truth = r ? op_truth(I, r) : -1;
+        sim_xdecref(S, r);
         if (truth < 0) {
             sim_decref(S, dq);
-            return in_contextlib(I, "an error testing what an ExitStack callback returned");
+            return in_contextlib(I, "an exception raised by an ExitStack callback (CPython keeps it, "
+                                 "with what the callbacks hold, in a cycle through contextlib.py's frame)");
         }
-        if (truth) {
+        if (truth > 0) {
             suppressed = true;
             details[0] = details[1] = details[2] = S->none;
         }

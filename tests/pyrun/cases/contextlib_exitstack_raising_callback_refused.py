@@ -6,6 +6,7 @@ def broken():
 
 try:
     with ExitStack() as stack:
+        stack.callback(print, "registered first, runs last")
         stack.callback(broken)
         print("body")
 except RuntimeError as e:
