@@ -97,6 +97,7 @@ static const struct XTypeDef {
     [SIM_XT_CL_CBWRAP] = {"function", SK_ITER, {152, 160, 160}, true},
     /* io.BytesIO (Modules/_io/bytesio.c): its __sizeof__ adds the buffer it alone holds */
     [SIM_XT_IO_BYTESIO] = {"_io.BytesIO", SK_ITER, {80, 80, 80}, true},
+    [SIM_XT_STR_TEMPLATE] = {"string.Template", SK_ITER, {56, 48, 48}, true},
     /* tracemalloc (Lib/tracemalloc.py's classes: sys.getsizeof on 3.11.7, 3.12.1, 3.13.0) */
     [SIM_XT_TM_SNAPSHOT] = {"tracemalloc.Snapshot", SK_ITER, {56, 48, 48}, true},
     [SIM_XT_TM_STATISTIC] = {"tracemalloc.Statistic", SK_ITER, {56, 56, 56}, true},

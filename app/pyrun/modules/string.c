@@ -2,20 +2,34 @@
  * string: the module's constants (Lib/string.py, the same in 3.11-3.13).
  * Its import is CPython's costly one: string.py imports re (and with it
  * enum, functools, collections) and compiles Template's pattern, replayed
- * by std_import.  capwords, Template and Formatter are refused (the names
- * table).
+ * by std_import.  Template is string_template.c; capwords and Formatter
+ * are refused (the names table).
  */
 #include <string.h>
 
 #include "pyrun/builtins.h"
 #include "pyrun/modules/std_import.h"
+#include "pyrun/modules/string_int.h"
+#include "pyrun/types/types.h"
 
 #define S (I->sim)
 
 const BuiltinDef string_functions[] = {
-    {0},
+    BUILTIN("Template", 0, BM_STRING, string_template_new, .kw = "template"), /* the type in the module */
+    BUILTIN("substitute", SK_SENTINEL, BM_STRING, string_template_substitute, .kw = "*"),
+    BUILTIN("safe_substitute", SK_SENTINEL, BM_STRING, string_template_safe_substitute, .kw = "*"),
+    BUILTIN("get_identifiers", SK_SENTINEL, BM_STRING, string_template_identifiers, .style = ARGS_NONE),
+    BUILTIN("is_valid", SK_SENTINEL, BM_STRING, string_template_is_valid, .style = ARGS_NONE),
 };
-const int string_nfunctions = 0;
+const int string_nfunctions = (int)(sizeof string_functions / sizeof string_functions[0]);
+
+const BuiltinDef *string_def_named(const char *name)
+{
+    for (int i = 0; i < string_nfunctions; i++)
+        if (strcmp(string_functions[i].name, name) == 0)
+            return &string_functions[i];
+    return NULL;
+}
 
 /* A literal made of name characters is interned by CPython's compiler
  * (all_name_chars); ascii_letters and printable are computed (a + b). */
@@ -41,6 +55,8 @@ void string_module_init(PyRun *I, SimId d)
     put(I, d, "punctuation", "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", true);
     put(I, d, "printable", "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
                            "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ \t\n\r\v\f", false);
+    sim_incref(S, S->xtypes[SIM_XT_STR_TEMPLATE]);
+    bi_dict_put(I, d, "Template", S->xtypes[SIM_XT_STR_TEMPLATE]);
 }
 
 void string_on_import(PyRun *I) { std_import(I, STD_STRING); }

@@ -42,7 +42,7 @@ bool native_repr(PyRun *I, SimId obj, Buf *out)
         return operator_native_repr(I, obj, out);
     case SIM_XT_CL_HELPER: case SIM_XT_CL_GENCM: case SIM_XT_CL_SUPPRESS: case SIM_XT_CL_CLOSING:
     case SIM_XT_CL_NULLCONTEXT: case SIM_XT_CL_EXITSTACK: case SIM_XT_CL_REDIRECT_OUT: case SIM_XT_CL_REDIRECT_ERR:
-    case SIM_XT_CL_CBWRAP: case SIM_XT_IO_BYTESIO:
+    case SIM_XT_CL_CBWRAP: case SIM_XT_IO_BYTESIO: case SIM_XT_STR_TEMPLATE:
         return contextlib_native_repr(I, obj, out);
     case SIM_XT_SLICE:
         return slice_repr(I, obj, out);
@@ -77,6 +77,8 @@ SimId native_attr(PyRun *I, SimId obj, SimId name, bool *found)
         return tm_native_attr(I, obj, buf, found);
     case SIM_XT_IO_BYTESIO:
         return bytesio_native_attr(I, obj, buf, found);
+    case SIM_XT_STR_TEMPLATE:
+        return string_template_attr(I, obj, buf, found);
     default:
         return 0;
     }
