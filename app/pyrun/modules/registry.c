@@ -130,7 +130,8 @@ const ModuleDef py_modules[] = {
      "from the system's entropy otherwise)", random_on_import},
     {"string", string_functions, &string_nfunctions, string_module_init,
      "the constants `ascii_letters`, `ascii_lowercase`, `ascii_uppercase`, `digits`, `hexdigits`, "
-     "`octdigits`, `punctuation`, `printable`, `whitespace`", string_on_import},
+     "`octdigits`, `punctuation`, `printable`, `whitespace`; the class `Template` (`substitute`, "
+     "`safe_substitute`, `get_identifiers`, `is_valid`, `template`; the default delimiter and pattern)", string_on_import},
     {"time", time_functions, &time_nfunctions, time_module_init,
      "(their values come from this machine's clocks when the line runs, so they differ from run to "
      "run, as in CPython)", time_on_import},
@@ -147,7 +148,8 @@ const ModuleDef py_modules[] = {
      "for annotations: `List`, `Dict`, `Set`, `FrozenSet`, `Tuple`, `Type`, `Iterable`, `Iterator`, `Sequence`, "
      "`Mapping`, `MutableMapping`, `MutableSequence`, `Generator`, `Callable`, `Deque`, `DefaultDict`, "
      "`Counter`, `OrderedDict`, `Optional`, `Union`, `Any`, `ClassVar`, `Final` and their subscriptions (repr, "
-     "identity)", typing_on_import},
+     "identity); `NamedTuple` (a class deriving from it: annotated fields, defaults, methods, docstring; and "
+     "`NamedTuple(typename, [(name, type), ...])`), its classes those of collections.namedtuple", typing_on_import},
     {"array", array_functions, &array_nfunctions, array_module_init,
      "the type `array` (`ArrayType`; typecodes b B h H i I l L q Q f d: `append`, `extend`, `pop`, `insert`, "
      "`index`, `remove`, `count`, `reverse`, `tolist`, `tobytes`, `itemsize`, `typecode`, items and slices, "
@@ -480,6 +482,8 @@ const char *bi_python_library(const BuiltinDef *d)
         return "weakref";
     if (d->module == BM_COLLECTIONS && d->owner == SK_DICT) /* Counter's methods */
         return "collections";
+    if (d >= namedtuple_methods && d < namedtuple_methods + namedtuple_nmethods && strcmp(d->name, "__new__") != 0)
+        return "collections"; /* _make, _replace ...: collections/__init__.py's frames (__new__ raises at the call) */
     static const char *const py_functools[] = {"wraps", "update_wrapper", "total_ordering", "cached_property"};
     for (size_t i = 0; d->module == BM_FUNCTOOLS && i < sizeof py_functools / sizeof py_functools[0]; i++)
         if (strcmp(d->name, py_functools[i]) == 0)
