@@ -515,7 +515,7 @@ static bool expr_inner(Cg *g, int n)
         return cg_make_function(g, n, "<dictcomp>", -1, -1, CODE_COMP);
     case N_GENEXP:
         return cg_make_function(g, n, "<genexpr>", -1, -1, CODE_COMP);
-    case N_YIELD: case N_YIELDFROM:
+    case N_YIELD: case N_YIELDFROM: case N_AWAIT:
         return cg_yield(g, n);
     case N_FSTRING:
         return fstring(g, n);

@@ -445,7 +445,7 @@ static void expr_kind(Depth *d, int n, const Node *nd, int base)
             expr(d, nd->a, base);
         need(d, base + 1);
         return;
-    case N_YIELDFROM:
+    case N_YIELDFROM: case N_AWAIT: /* GET_AWAITABLE, then as yield from */
         expr(d, nd->a, base);
         need(d, base + (d->ver >= SIM_V312 ? 3 : 2)); /* the sent value; 3.12+: CLEANUP_THROW's */
         return;

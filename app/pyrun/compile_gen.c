@@ -2,7 +2,9 @@
  * compile_gen: generators in the compiler — which code objects are
  * generators (a `yield` in their own scope, or a generator expression),
  * `yield` and `yield from` (inside an except handler too: the exceptions
- * being handled are saved with the frame, vm_gen.c).
+ * being handled are saved with the frame, vm_gen.c); `await`, a `yield
+ * from` of what GET_AWAITABLE makes of its operand (a coroutine is an
+ * `async def`'s generator object, of its own type).
  */
 #include "pyrun/compile_int.h"
 #include "pyrun/refuse.h"
@@ -58,10 +60,11 @@ bool cg_yield(Cg *g, int n)
     } else {
         cg_emit(g, OP_LOAD_CONST, cg_add_const(g, sim_none(g->I->sim)));
     }
-    if (nd->kind == N_YIELDFROM) {
-        cg_emit(g, OP_GET_ITER, 0); /* GET_YIELD_FROM_ITER: a generator is its own */
+    if (nd->kind == N_YIELDFROM || nd->kind == N_AWAIT) {
+        /* GET_YIELD_FROM_ITER (a generator is its own), or GET_AWAITABLE */
+        cg_emit(g, OP_GET_ITER, nd->kind == N_AWAIT ? GET_ITER_AWAITABLE : 0);
         cg_emit(g, OP_LOAD_CONST, cg_add_const(g, sim_none(g->I->sim)));
-        cg_emit(g, OP_YIELD_FROM, 0);
+        cg_emit_at(g, OP_YIELD_FROM, 0, n, 0, 0); /* a traceback marks the whole expression */
     } else {
         cg_emit(g, OP_YIELD_VALUE, 0);
     }

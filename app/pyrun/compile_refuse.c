@@ -4,6 +4,7 @@
  * run, so that valid Python is never called a SyntaxError.  The table of
  * phrases is the list of what is not modelled (docs/PYTHON.md).
  */
+#include "pyrun/compile_int.h"
 #include "pyrun/refuse.h"
 
 #include <stdio.h>
@@ -26,15 +27,14 @@ bool py_refuse(PyError *err, int line, int col, const char *what, bool plural)
 typedef struct Unmodelled { const char *what; bool plural; } Unmodelled;
 
 enum {
-    U_AWAIT, U_ASYNCDEF, U_ASYNCFOR, U_ASYNCWITH, U_ASYNCCOMP,
+    U_ASYNCGEN, U_ASYNCFOR, U_ASYNCWITH, U_ASYNCCOMP,
     U_TYPEALIAS, U_TYPEPARAMS,
     U_CLASSKW, U_DOTTED, U_RELATIVE, U_STARIMPORT,
     U_EXCEPTSTAR, U_FUTURE, U_NAMEDESC, U_BUILTINS, U_COUNT
 };
 
 static const Unmodelled table[U_COUNT] = {
-    [U_AWAIT] = {"coroutines ('await')", true},
-    [U_ASYNCDEF] = {"coroutines ('async def')", true},
+    [U_ASYNCGEN] = {"asynchronous generators ('yield' in an 'async def')", true},
     [U_ASYNCFOR] = {"'async for' loops", true},
     [U_ASYNCWITH] = {"'async with' statements", true},
     [U_ASYNCCOMP] = {"asynchronous comprehensions", true},
@@ -93,7 +93,6 @@ static int why(R *r, int i)
 {
     const Node *n = &r->ast->n[i];
     switch ((NodeKind)n->kind) {
-    case N_AWAIT: return U_AWAIT;
     case N_WITH: return n->xf & XF_ASYNC ? U_ASYNCWITH : -1;
     case N_TYPEALIAS: return U_TYPEALIAS;
     case N_STR: return n->xf & XF_NAMEDESC ? U_NAMEDESC : -1;
@@ -102,7 +101,9 @@ static int why(R *r, int i)
     case N_FOR: return n->xf & XF_ASYNC ? U_ASYNCFOR : -1;
     case N_TRY: return n->xf & XF_STAR ? U_EXCEPTSTAR : -1;
     case N_DEF:
-        return n->xf & XF_ASYNC ? U_ASYNCDEF : n->e >= 0 ? U_TYPEPARAMS : -1;
+        if ((n->xf & XF_ASYNC) && cg_is_generator(r->ast, n->b, false))
+            return U_ASYNCGEN;
+        return n->e >= 0 ? U_TYPEPARAMS : -1;
     case N_CLASS:
         if (n->e >= 0)
             return U_TYPEPARAMS;
@@ -177,7 +178,7 @@ static bool walk_node(R *r, int i)
         r->err->set = true;
         return false;
     }
-    int u = why(r, i);
+    int u = n->kind == N_AWAIT && r->comps > 0 ? U_ASYNCCOMP : why(r, i); /* an await makes it one */
     if (u >= 0)
         return refuse(r, n, u);
     bool body = n->kind == N_DEF || n->kind == N_LAMBDA;

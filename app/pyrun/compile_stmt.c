@@ -431,7 +431,10 @@ bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int 
     bool is_gen = kind == CODE_COMP ? nd->kind == N_GENEXP : cg_is_generator(g->ast, body, kind == CODE_LAMBDA);
     if (is_gen && kind == CODE_LAMBDA)
         return py_refuse(g->err, nd->line, nd->col, "generator lambdas ('lambda: (yield)')", true);
+    bool is_coro = kind == CODE_FUNC && nd->kind == N_DEF && (nd->xf & XF_ASYNC);
+    is_gen |= is_coro;
     g->I->codes[c.ci].is_gen = is_gen;
+    g->I->codes[c.ci].is_coro = is_coro;
     if (kind == CODE_COMP && !is_gen)
         CODE(g)->has_comp = true;
     bool ok;

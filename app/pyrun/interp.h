@@ -64,6 +64,8 @@ enum { PM_COPY, PM_SWAP, PM_SEQUENCE, PM_MAPPING, PM_GET_LEN, PM_KEYS, PM_CLASS 
 /* IMPORT_NAME's argument: the name, with this bit for `from M import ...`
  * (a non-empty fromlist) */
 #define IMPORT_FROMLIST (1 << 22)
+/* GET_ITER's argument for `await`: CPython's GET_AWAITABLE */
+#define GET_ITER_AWAITABLE 1
 #define OPCODE(w) ((w) & 0xffu)
 
 enum { SLOT_LOCAL, SLOT_CELL, SLOT_FREE };
@@ -105,6 +107,7 @@ typedef struct PyCode {
     bool has_comp;           /* it holds a list, set or dict comprehension (3.12+ inline them) */
     int nbases;              /* class bodies: bases pushed before BUILD_CLASS */
     bool is_gen;             /* calling it makes a generator */
+    bool is_coro;            /* an `async def`'s: the generator is a coroutine */
     int framesize;           /* generators: co_nlocalsplus + co_stacksize, CPython's */
     bool framesize_known;    /* false: the stack depth is the model's guess */
     int doc_const;           /* a function's docstring: its index in consts + 1, or 0 (None) */
@@ -172,6 +175,9 @@ struct PyRun {
     const char *lib_exc_library;
     int lib_exc_line;
     bool gen_closed_once;   /* a suspended generator was closed (vm_gen.c first_close_note) */
+    /* what `await v` iterates for objects of a module's (asyncio's futures): a new
+     * reference, or 0 (with an error raised, or none: v is not one of them) */
+    SimId (*await_hook)(struct PyRun *I, SimId v);
     bool enum_member_read;  /* 3.11: an Enum member was read through its class (attrs.c) */
     bool exc_startup_made;  /* the exception classes of startup are made: later ones are static */
     bool gc_count_unsure;   /* that import's GC traffic is not known from this state: the young
@@ -392,6 +398,11 @@ SimId vm_gen_create(PyRun *I);
 /* YIELD_VALUE: suspends the top frame into its generator with `value`
  * (owned) for the resumer; false with the error raised. */
 bool vm_gen_yield(PyRun *I, SimId value, bool again);
+/* vm_coro.c: GET_AWAITABLE's iterator of v (new reference), or 0 with the
+ * error raised */
+SimId vm_get_awaitable(PyRun *I, SimId v);
+/* _PyGen_Finalize's RuntimeWarning for a coroutine that never ran */
+void vm_coro_unawaited(PyRun *I, SimId coro);
 /* YIELD_FROM: 1 when the frame yielded (suspended), 0 when the
  * sub-iterator finished (its value pushed), -1 on error. */
 int vm_gen_yield_from(PyRun *I);

@@ -138,6 +138,7 @@ static const char *const class_dunders[] = {
     "__match_args__", /* a tuple a class pattern reads (vm_match.c) */
     "__post_init__", /* a plain method: @dataclass's __init__ calls it (modules/dataclasses_methods.c) */ "__copy__", "__deepcopy__",
     "__init_subclass__", /* made a classmethod and called for each subclass (types/class.c) */
+    "__await__", /* what `await obj` iterates (vm_coro.c) */
 };
 
 const char *modelled_class_dunder(int i)

@@ -96,6 +96,8 @@ static void hook_finalize(void *ctx, SimId obj)
     if (sim_kind(S, obj) == SK_GEN) { /* _PyGen_Finalize: close it, errors unraisable */
         SavedErr sv;
         py_err_save(I, &sv);
+        if (sim_is_coro(S, obj) && sim_obj(S, obj)->sub == SIM_GEN_CREATED)
+            vm_coro_unawaited(I, obj);
         if (!vm_gen_close(I, obj))
             unraisable(I, obj);
         py_err_restore(I, &sv);

@@ -351,7 +351,8 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
     case SK_GEN: {
         size_t n;
         const char *q = sim_str_data(S, I->codes[o->v.gen.code].qualname, &n);
-        buf_printf(out, "<generator object %.*s at %#llx>", (int)n, q, (unsigned long long)addr);
+        buf_printf(out, "<%s object %.*s at %#llx>", o->v.gen.flavor == SIM_GEN_CORO ? "coroutine" : "generator", (int)n,
+                   q, (unsigned long long)addr);
         return true;
     }
     case SK_MODULE: {

@@ -87,6 +87,8 @@ typedef struct PyThreadState {
                              * name, obj and name_from (exc_layout.c; owned, 0 when none) */
     bool reraise;           /* the error is a re-raise: no traceback entry for this frame */
     int nested;             /* C-level calls into Python (finalizers, callbacks) */
+    int clearing;           /* 1 + the frame vm_unwind_frame is releasing, else 0: a warning
+                             * then names the line of the frame below (CPython's is popped) */
     SimId kwnames;          /* pending KW_NAMES tuple */
     SimId c_result;         /* result of a frame called from C */
     bool gen_yielded;       /* the frame that returned to C yielded c_result (vm_gen.c) */

@@ -66,6 +66,8 @@ void vm_unwind_frame(PyRun *I)
     Frame *f = TOPF;
     tb_frame_end(I, f); /* a frame object still referenced takes the locals over */
     f = TOPF;
+    int was = I->ts->clearing;
+    I->ts->clearing = I->ts->nframes;
     while (f->sp > f->base) {
         SimId v = I->ts->stack[f->base];
         /* shift down so a re-entrant run never sees freed slots */
@@ -78,6 +80,7 @@ void vm_unwind_frame(PyRun *I)
     SimId func = f->func, locals = f->locals, extra = f->extra, at = f->argtuple, ad = f->argdict;
     f->func = f->locals = f->extra = f->argtuple = f->argdict = 0;
     vm_pop_frame(I);
+    I->ts->clearing = was;
     sim_xdecref(S, func);
     sim_xdecref(S, locals);
     sim_xdecref(S, extra);

@@ -11,6 +11,7 @@
  * The saved frame, after the generator's owned slots: the instruction to
  * resume at, the line, the active try blocks (count, then ip and depth).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,6 +80,8 @@ SimId vm_gen_create(PyRun *I)
     SimId func = f->func;
     f->func = 0;
     SimId g = sim_gen_new(S, f->code, func, (uint32_t)co->framesize);
+    if (co->is_coro)
+        SIM_V(S, g, SK_GEN, gen.flavor) = SIM_GEN_CORO;
     I->guessed_sizes += !co->framesize_known;
     if (!save_slots(I, g, 0)) { /* refused: the frame's references go with it */
         vm_pop_frame(I);
@@ -182,18 +185,21 @@ static SimId resume(PyRun *I, SimId g, SimId value, bool throwing, GenEnd *end)
 {
     SimObj *o = sim_obj(S, g);
     *end = GEN_FAILED;
+    bool coro = o->v.gen.flavor == SIM_GEN_CORO;
     if (o->sub == SIM_GEN_RUNNING) {
-        py_raise(I, EXC_ValueError, "generator already executing");
+        py_raise(I, EXC_ValueError, "%s already executing", coro ? "coroutine" : "generator");
         return 0;
     }
     if (o->sub == SIM_GEN_CLOSED) {
-        if (!throwing)
+        if (coro) /* gen_send_ex2: a coroutine runs once */
+            py_raise(I, EXC_RuntimeError, "cannot reuse already awaited coroutine");
+        else if (!throwing)
             *end = GEN_RETURNED;
         return 0;
     }
     bool created = o->sub == SIM_GEN_CREATED;
     if (created && !throwing && value && value != S->none) {
-        py_raise(I, EXC_TypeError, "can't send non-None value to a just-started generator");
+        py_raise(I, EXC_TypeError, "can't send non-None value to a just-started %s", coro ? "coroutine" : "generator");
         return 0;
     }
     bool after_yield_from = at_yield_from(I, g);
@@ -223,8 +229,20 @@ static SimId resume(PyRun *I, SimId g, SimId value, bool throwing, GenEnd *end)
         *end = GEN_RETURNED;
         return r;
     }
-    if (py_err_matches(I, EXC_StopIteration)) /* PEP 479 */
-        py_raise(I, EXC_RuntimeError, "generator raised StopIteration");
+    if (py_err_matches(I, EXC_StopIteration)) { /* PEP 479: _PyErr_FormatFromCause */
+        SimId stop = exc_instance(I);
+        py_err_clear(I);
+        char msg[48];
+        snprintf(msg, sizeof msg, "%s raised StopIteration", coro ? "coroutine" : "generator");
+        SimId args = sim_tuple(S, 1);
+        sim_tuple_set(S, args, 0, sim_str(S, msg, strlen(msg)));
+        SimId e = exc_new(I, exc_class(I, EXC_RuntimeError), args);
+        sim_incref(S, stop);
+        sim_exc_set(S, e, SIM_EXC_CONTEXT, stop);
+        sim_exc_set(S, e, SIM_EXC_CAUSE, stop);
+        sim_exc_set(S, e, SIM_EXC_SUPPRESS, 1);
+        py_raise_instance(I, e, msg);
+    }
     return 0;
 }
 
@@ -356,8 +374,9 @@ bool vm_gen_close(PyRun *I, SimId g)
     SimObj *o = sim_obj(S, g);
     if (o->sub == SIM_GEN_CLOSED)
         return true;
+    bool coro = o->v.gen.flavor == SIM_GEN_CORO;
     if (o->sub == SIM_GEN_RUNNING) {
-        py_raise(I, EXC_ValueError, "generator already executing");
+        py_raise(I, EXC_ValueError, "%s already executing", coro ? "coroutine" : "generator");
         return false;
     }
     if (o->sub == SIM_GEN_CREATED) {
@@ -374,7 +393,7 @@ bool vm_gen_close(PyRun *I, SimId g)
     SimId r = resume(I, g, 0, true, &end);
     if (end == GEN_YIELDED) {
         sim_decref(S, r);
-        py_raise(I, EXC_RuntimeError, "generator ignored GeneratorExit");
+        py_raise(I, EXC_RuntimeError, "%s ignored GeneratorExit", coro ? "coroutine" : "generator");
         return false;
     }
     if (end == GEN_RETURNED) {

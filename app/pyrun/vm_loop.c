@@ -454,6 +454,14 @@ dispatch:
     }
     TARGET(OP_GET_ITER)
         a = POP();
+        if (__builtin_expect(arg == GET_ITER_AWAITABLE, 0)) {
+            r = vm_get_awaitable(I, a);
+            sim_decref(S, a);
+            if (!r)
+                goto error;
+            PUSH(r);
+            NEXT();
+        }
         r = iter_new(I, a);
         if (!r) {
             py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a));

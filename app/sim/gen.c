@@ -23,6 +23,7 @@ SimId sim_gen_new(Sim *s, uint32_t code, SimId func, uint32_t framesize)
     o->cap = framesize;
     o->sub = SIM_GEN_CREATED;
     SIM_V(s, id, SK_GEN, gen.func) = func;
+    SIM_V(s, id, SK_GEN, gen.flavor) = SIM_GEN_PLAIN;
     SIM_V(s, id, SK_GEN, gen.code) = code;
     sim_event(s, SE_ALLOC, id, (uint32_t)(fixed + 8 * (size_t)framesize), 0);
     sim_track(s, id);
@@ -69,6 +70,8 @@ bool sim__gen_needs_close(const Sim *s, SimId id)
     /* _PyGen_Finalize closes a paused frame; 3.11 also runs a just-created
      * one into GeneratorExit (3.12+ marks it completed without running it) */
     uint8_t st = s->obj[id].sub;
+    if (st == SIM_GEN_CREATED && s->obj[id].v.gen.flavor == SIM_GEN_CORO)
+        return true; /* 'coroutine ... was never awaited' (_PyErr_WarnUnawaitedCoroutine) */
     return st == SIM_GEN_SUSPENDED || (st == SIM_GEN_CREATED && s->prof->version == SIM_V311);
 }
 

@@ -211,6 +211,8 @@ SimId sim_type_of(const Sim *s, SimId id)
         return s->xtypes[o->sub == SIM_VIEW_PROXY ? SIM_XT_MAPPINGPROXY : SIM_XT_DICT_KEYS + o->sub];
     if (o->kind == SK_SET && o->sub == SIM_SET_FROZEN)
         return s->xtypes[SIM_XT_FROZENSET];
+    if (o->kind == SK_GEN && o->v.gen.flavor == SIM_GEN_CORO)
+        return s->xtypes[SIM_XT_COROUTINE];
     return s->types[o->kind];
 }
 
@@ -240,6 +242,8 @@ const char *sim_type_name(const Sim *s, SimId id)
         return "type";
     if (o->kind == SK_SET && o->sub == SIM_SET_FROZEN)
         return "frozenset";
+    if (o->kind == SK_GEN && o->v.gen.flavor == SIM_GEN_CORO)
+        return "coroutine";
     return sim_kind_name((SimKind)o->kind);
 }
 

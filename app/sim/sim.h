@@ -113,6 +113,7 @@ typedef enum SimXType {
     SIM_XT_SLICE, /* a slice object (sim_slice): refs [step, start, stop], pyrun/types/slice.c */
     SIM_XT_FROZENSET, /* the frozenset type (its instances are SK_SET, sub SIM_SET_FROZEN) */
     SIM_XT_MAPPINGPROXY, /* types.MappingProxyType (SK_DICTVIEW, sub SIM_VIEW_PROXY) */
+    SIM_XT_COROUTINE, /* the coroutine type (its instances are SK_GEN, gen.flavor SIM_GEN_CORO) */
     SIM_XT_COUNT
 } SimXType;
 #define SIM_XT_NATIVE_FIRST SIM_XT_OP_ITEMGETTER
@@ -172,7 +173,8 @@ typedef struct SimObj {
         struct { SimId dict; } view;               /* the dict a keys/values/items view shows */
         struct { SimId func, dict; } descr;        /* classmethod / staticmethod: both owned */
         struct { SimId obj, callback; } weakref;   /* referent (not owned), callback (owned) */
-        struct { SimId func; uint32_t code; } gen; /* its frame's function (owned); code index */
+        struct { SimId func; uint32_t code, flavor; } gen; /* its frame's function (owned); code
+                                                   * index; SIM_GEN_PLAIN or SIM_GEN_CORO */
         struct { SimId next, frame; uint32_t lasti; } tb; /* tb_next, tb_frame (owned), the failing
                                                          * instruction; len: tb_lineno, cap: code */
         struct { SimId back, func; uint32_t code; } frame; /* f_back, the function once it owns its
@@ -718,6 +720,13 @@ void sim_clear_weakrefs(Sim *s, SimId obj, bool call_callbacks);
 /* ---- generators (gen.c) ------------------------------------------------ */
 /* A generator's state (SimObj.sub), as CPython's gi_frame_state. */
 enum { SIM_GEN_CREATED, SIM_GEN_SUSPENDED, SIM_GEN_RUNNING, SIM_GEN_CLOSED };
+/* What a generator object is (gen.flavor): a generator, or a coroutine
+ * (an `async def` function's, type 'coroutine': the same object layout). */
+enum { SIM_GEN_PLAIN, SIM_GEN_CORO };
+static inline bool sim_is_coro(const Sim *s, SimId id)
+{
+    return s->obj[id].kind == SK_GEN && s->obj[id].v.gen.flavor == SIM_GEN_CORO;
+}
 /* A generator object for code `code` whose frame holds `framesize` slots
  * (co_nlocalsplus + co_stacksize: its size depends on them); it takes
  * over func (owned) and is tracked.  Its payload holds the frame the host

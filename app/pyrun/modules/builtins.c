@@ -311,6 +311,10 @@ static SimId f_next(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "next", n, 1, 2))
         return 0;
+    if (sim_is_coro(S, a[0])) {
+        py_raise(I, EXC_TypeError, "'coroutine' object is not an iterator");
+        return 0;
+    }
     if (sim_kind(S, a[0]) == SK_GEN) { /* StopIteration carries what the generator returned */
         SimId v = vm_gen_send(I, a[0], 0);
         if (v || n == 1 || !py_err_matches(I, EXC_StopIteration))

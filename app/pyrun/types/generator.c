@@ -61,19 +61,32 @@ SimId generator_attr(PyRun *I, SimId g, const char *name, bool *found)
         return ref(I, co->name);
     if (strcmp(name, "__qualname__") == 0)
         return ref(I, co->qualname);
-    if (strcmp(name, "gi_running") == 0)
+    /* a generator's gi_*, a coroutine's cr_* */
+    bool coro = o->v.gen.flavor == SIM_GEN_CORO;
+    if (strncmp(name, coro ? "cr_" : "gi_", 3) != 0) {
+        if (coro && strcmp(name, "__await__") == 0)
+            return py_not_modelled(I, 0, "'coroutine.__await__' (the coroutine_wrapper type)"), 0;
+        *found = false;
+        return 0;
+    }
+    const char *attr = name + 3;
+    if (strcmp(attr, "running") == 0)
         return sim_bool(S, o->sub == SIM_GEN_RUNNING);
-    if (strcmp(name, "gi_suspended") == 0)
+    if (strcmp(attr, "suspended") == 0)
         return sim_bool(S, o->sub == SIM_GEN_SUSPENDED);
-    if (strcmp(name, "gi_yieldfrom") == 0) {
+    if (strcmp(attr, coro ? "await" : "yieldfrom") == 0) {
         SimId sub = vm_gen_yield_from_target(I, g);
         return ref(I, sub ? sub : S->none);
     }
-    if (strcmp(name, "gi_frame") == 0) {
-        if (o->sub == SIM_GEN_CLOSED && !o->v.gen.func && o->len == 0)
-            return ref(I, S->none); /* cleared: no frame any more */
-        return py_not_modelled(I, 0, "frame objects ('generator.gi_frame')"), 0;
+    if (coro && strcmp(attr, "origin") == 0) /* coroutine origin tracking is off by default */
+        return ref(I, S->none);
+    if (strcmp(attr, "frame") == 0) {
+        if (o->sub == SIM_GEN_CLOSED) /* FRAME_STATE_FINISHED: no frame any more */
+            return ref(I, S->none);
+        return py_not_modelled(I, 0, "frame objects ('%s.%s')", coro ? "coroutine" : "generator", name), 0;
     }
+    if (strcmp(attr, "code") == 0)
+        return py_not_modelled(I, 0, "code objects ('%s.%s')", coro ? "coroutine" : "generator", name), 0;
     *found = false;
     return 0;
 }

@@ -230,7 +230,7 @@ SimId iter_new(PyRun *I, SimId obj)
         sim_incref(S, obj);
         return obj;
     }
-    if (sim_kind(S, obj) == SK_GEN) { /* a generator is its own iterator */
+    if (sim_kind(S, obj) == SK_GEN && !sim_is_coro(S, obj)) { /* a generator is its own iterator */
         sim_incref(S, obj);
         return obj;
     }

@@ -1,0 +1,3 @@
+async def handle(lock):
+    async with lock:
+        return 1
