@@ -253,6 +253,8 @@ extern const BuiltinDef reprlib_functions[];
 extern const int reprlib_nfunctions;
 void reprlib_module_init(PyRun *I, SimId dict);
 void reprlib_on_import(PyRun *I);
+/* modules/reprlib_class.c: is cls reprlib.Repr or a subclass (its instances' __dict__ is CPython's) */
+bool reprlib_owns(PyRun *I, SimId cls);
 /* modules/json.c */
 extern const BuiltinDef threading_functions[];
 extern const int threading_nfunctions;

@@ -298,7 +298,8 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
                                           "functools", "collections", "dataclasses", "contextlib",
                                           "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array", "io", "reprlib",
                                           "threading", "tracemalloc"};
-    if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM || d->module == BM_THREADING))
+    if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM || d->module == BM_THREADING ||
+                                    d->module == BM_REPRLIB))
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
         snprintf(out, cap, "deque.%s", d->name);
