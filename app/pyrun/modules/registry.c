@@ -140,7 +140,8 @@ const ModuleDef py_modules[] = {
      "methods raises CPython's TypeError)", abc_on_import},
     {"enum", enum_functions, &enum_nfunctions, enum_module_init,
      "the classes `Enum` (a class deriving from it has members: iteration, `len`, `in`, lookup by value "
-     "and by key, their `name`, `value`, repr and str) and `auto`", enum_on_import},
+     "and by key, their `name`, `value`, repr and str) and `auto`; `IntEnum` and `StrEnum` (`ReprEnum`): their "
+     "members are ints and strs of the class (sizes, arithmetic, comparisons, str() and format() of the value)", enum_on_import},
     {"json", json_functions, &json_nfunctions, json_module_init,
      "the exception `JSONDecodeError`", json_on_import},
     {"pprint", pprint_functions, &pprint_nfunctions, pprint_module_init, NULL, pprint_on_import},
