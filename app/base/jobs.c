@@ -6,11 +6,16 @@
  */
 #include "base/jobs.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #define MAX_WORKERS 4
 
@@ -41,6 +46,35 @@ static bool write_all(int fd, const char *p, size_t n)
     return true;
 }
 
+/* In a new child: keep stdio and the pipe `keep`, close every other
+ * descriptor the parent had (a profile's lock is a flock held while any copy
+ * of its descriptor is open: a child outliving a killed parent would hold it,
+ * and the next pydive would find the profile busy), and die with the parent. */
+static void isolate_child(int keep, pid_t parent)
+{
+#ifdef __linux__
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
+    if (getppid() != parent) /* the parent died before the line above */
+        _exit(1);
+    int fds[256], n;
+    do { /* gathered first: closing while the directory is read skips entries */
+        DIR *d = opendir("/proc/self/fd");
+        if (!d)
+            return;
+        n = 0;
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL && n < (int)(sizeof fds / sizeof fds[0])) {
+            int fd = atoi(e->d_name);
+            if (e->d_name[0] >= '0' && e->d_name[0] <= '9' && fd > 2 && fd != keep && fd != dirfd(d))
+                fds[n++] = fd;
+        }
+        closedir(d);
+        for (int i = 0; i < n; i++)
+            close(fds[i]);
+    } while (n == (int)(sizeof fds / sizeof fds[0]));
+}
+
 /* Forks a child for job `index`; false (nothing started) when it cannot. */
 static bool start(Child *c, int index, JobFn fn, void *ctx)
 {
@@ -48,7 +82,7 @@ static bool start(Child *c, int index, JobFn fn, void *ctx)
     if (pipe(p) != 0)
         return false;
     fflush(NULL); /* the child must not write the parent's buffered output again */
-    pid_t pid = fork();
+    pid_t parent = getpid(), pid = fork();
     if (pid < 0) {
         close(p[0]);
         close(p[1]);
@@ -56,6 +90,7 @@ static bool start(Child *c, int index, JobFn fn, void *ctx)
     }
     if (pid == 0) {
         close(p[0]);
+        isolate_child(p[1], parent);
         Buf out = {0};
         fn(ctx, index, &out);
         _exit(write_all(p[1], buf_str(&out), out.len) ? 0 : 1);

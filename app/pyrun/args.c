@@ -41,14 +41,21 @@ void bi_clinic_kwtuple(PyRun *I, const char *clinic)
     I->clinic_kw[I->nclinic_kw++].names = t;
 }
 
+SimId bi_held_tuple(PyRun *I, int n)
+{
+    if (n <= 0)
+        return 0;
+    SimId t = sim_tuple(S, (size_t)n);
+    for (int i = 0; i < n; i++)
+        sim_tuple_set(S, t, (size_t)i, sim_none(S));
+    return t;
+}
+
 void bi_args_tuple(PyRun *I, int n)
 {
     if (n <= 0 || sim_tuple_roundtrip(S, (size_t)n))
         return;
-    SimId t = sim_tuple(S, (size_t)n);
-    for (int i = 0; i < n; i++)
-        sim_tuple_set(S, t, (size_t)i, sim_none(S));
-    sim_decref(S, t);
+    sim_decref(S, bi_held_tuple(I, n));
 }
 
 bool bi_nargs(PyRun *I, const char *name, int nargs, int min, int max)
@@ -77,6 +84,25 @@ SimId bi_kwarg(PyRun *I, SimId *args, int nargs, SimId kw, const char *name)
         if (sim_str_equals(S, sim_items(S, kw)[i], name))
             return args[nargs - nk + i];
     return 0;
+}
+
+bool bi_pop_position(PyRun *I, SimId seq, SimId index, const char *what, int64_t *out)
+{
+    int64_t len = (int64_t)sim_obj(S, seq)->len, i = -1;
+    if (index && !bi_int_arg(I, index, &i))
+        return false;
+    if (len == 0) {
+        py_raise(I, EXC_IndexError, "pop from empty %s", what);
+        return false;
+    }
+    if (i < 0)
+        i += len;
+    if (i < 0 || i >= len) {
+        py_raise(I, EXC_IndexError, "pop index out of range");
+        return false;
+    }
+    *out = i;
+    return true;
 }
 
 bool bi_int_arg(PyRun *I, SimId v, int64_t *out)

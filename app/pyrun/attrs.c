@@ -217,6 +217,7 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
         if (is(I, name, "__callback__"))
             return ret(I, o->v.weakref.callback);
         break;
+    case SK_INT: case SK_BOOL: case SK_FLOAT:
     case SK_DEQUE: case SK_GEN: case SK_TRACEBACK: case SK_FRAME: case SK_CODE: case SK_COMPLEX: {
         size_t n;
         char buf[32];
@@ -229,6 +230,8 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
             return code_attr(I, obj, buf, found);
         if (o->kind == SK_COMPLEX)
             return complex_attr(I, obj, buf, found);
+        if (o->kind == SK_INT || o->kind == SK_BOOL || o->kind == SK_FLOAT)
+            return number_attr(I, obj, buf, found);
         if (o->kind == SK_DEQUE)
             return deque_attr(I, obj, buf, found);
         return o->kind == SK_GEN ? generator_attr(I, obj, buf, found) : tb_attr(I, obj, buf, found);

@@ -304,6 +304,9 @@ bool bi_nargs(PyRun *I, const char *name, int nargs, int min, int max);
 SimId bi_kwarg(PyRun *I, SimId *args, int nargs, SimId kw, const char *name);
 int bi_npos(PyRun *I, int nargs, SimId kw);
 bool bi_int_arg(PyRun *I, SimId v, int64_t *out);
+/* where seq.pop(index) takes its item (index 0: the last), with CPython's
+ * IndexErrors ("pop from empty <what>", "pop index out of range") */
+bool bi_pop_position(PyRun *I, SimId seq, SimId index, const char *what, int64_t *out);
 SimId bi_list_from(PyRun *I, SimId iterable);
 /* PySequence_Fast: an exact list or tuple itself (a new reference), any
  * other iterable's items as a new list; a TypeError from iter() becomes
@@ -317,6 +320,9 @@ SimId bi_none(PyRun *I);
 void bi_clinic_kwtuple(PyRun *I, const char *clinic);
 /* The argument tuple a METH_VARARGS function or tp_call makes (and frees
  * into the tuple free list). */
+/* a tuple of n Nones standing for a call's arguments while the callee runs
+ * (0 for none: the empty tuple is a singleton); the caller releases it */
+SimId bi_held_tuple(PyRun *I, int n);
 void bi_args_tuple(PyRun *I, int n);
 
 /* textio.c: print() and sys.stdout's pending buffer */

@@ -527,7 +527,7 @@ static bool class_stmt(Cg *g, int n)
         cg_emit(&c, OP_LOAD_CONST, cg_add_const(&c, sim_none(g->I->sim)));
     }
     cg_emit(&c, OP_RETURN_VALUE, 0);
-    cg_emit(g, OP_BUILD_CLASS, (int32_t)c.ci);
+    cg_emit_at(g, OP_BUILD_CLASS, (int32_t)c.ci, n, 0, 0); /* located at the whole statement */
     cg_decorate(g, nd->c);
     cg_line(g, nd->line);
     cg_name_op(g, nd->str, ACC_STORE);

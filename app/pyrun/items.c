@@ -51,6 +51,10 @@ static SimId get_slice(PyRun *I, SimId obj, SimId sl)
     int64_t n = 0;
     for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step)
         n++;
+    if (k != SK_LIST && start == 0 && step == 1 && n == len && !sim_is_subinst(S, obj)) {
+        sim_incref(S, obj); /* the whole of an immutable exact sequence: itself */
+        return obj;
+    }
     if (k == SK_STR || k == SK_BYTES) {
         size_t bl;
         const char *d = sim_str_data(S, obj, &bl);
@@ -101,8 +105,41 @@ static bool slice_unmodelled(PyRun *I, SimId obj, SimId key)
     return !py_not_modelled(I, 0, "a slice used on a %s", op_typename(I, obj));
 }
 
+/* BINARY_SUBSCR_LIST_INT and BINARY_SUBSCR_DICT: an exact list read at an
+ * int in range, an exact dict read at an exact str or int (what the
+ * generic way below does for them, its checks skipped); true when done
+ * (*out: the value, or 0 and the KeyError raised), false to go the
+ * generic way. */
+static bool getitem_exact(PyRun *I, SimId obj, SimId key, SimId *out)
+{
+    const SimObj *o = sim_obj(S, obj), *ko = sim_obj(S, key);
+    if (o->type)
+        return false;
+    if (o->kind == SK_LIST && ko->kind == SK_INT && ko->sub == 0) {
+        int64_t i = ko->v.i < 0 ? ko->v.i + (int64_t)o->len : ko->v.i;
+        if (i < 0 || i >= (int64_t)o->len)
+            return false;
+        *out = sim_items(S, obj)[i];
+        sim_incref(S, *out);
+        return true;
+    }
+    if (o->kind == SK_DICT && (ko->kind == SK_STR || ko->kind == SK_INT) && !ko->type) {
+        SimId v = sim_dict_get(S, obj, key);
+        if (v)
+            sim_incref(S, v);
+        else if (!I->ts->err.set) /* else the program's __eq__ raised */
+            py_raise_key(I, EXC_KeyError, key);
+        *out = v;
+        return true;
+    }
+    return false;
+}
+
 SimId op_getitem(PyRun *I, SimId obj, SimId key)
 {
+    SimId got;
+    if (getitem_exact(I, obj, key, &got))
+        return got;
     SimKind k = sim_kind(S, obj);
     if (slice_unmodelled(I, obj, key))
         return 0;

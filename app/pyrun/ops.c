@@ -41,11 +41,21 @@ static double as_f(PyRun *I, SimId v)
 }
 static int64_t as_i(PyRun *I, SimId v) { return sim_obj(S, v)->v.i; }
 
+/* a str or tuple of its exact type (not a subclass's instance) */
+static bool exact(PyRun *I, SimId v) { return !sim_is_subinst(S, v); }
+
 static SimId seq_repeat(PyRun *I, SimId seq, int64_t n)
 {
     SimKind k = sim_kind(S, seq);
     if (n < 0)
         n = 0;
+    /* unicode_repeat and tuplerepeat give an exact operand back for n == 1
+     * (an empty tuple for any n) */
+    if ((k == SK_STR || k == SK_TUPLE) && exact(I, seq) &&
+        (n == 1 || (k == SK_TUPLE && sim_obj(S, seq)->len == 0))) {
+        sim_incref(S, seq);
+        return seq;
+    }
     if (k == SK_STR || k == SK_BYTES) {
         size_t len;
         const char *d = sim_str_data(S, seq, &len);
@@ -99,6 +109,11 @@ static SimId seq_concat(PyRun *I, SimId a, SimId b)
         return r;
     }
     uint32_t na = sim_obj(S, a)->len, nb = sim_obj(S, b)->len;
+    if (k == SK_TUPLE && ((nb == 0 && exact(I, a)) || (na == 0 && exact(I, b)))) {
+        SimId r = nb == 0 && exact(I, a) ? a : b; /* tupleconcat: an exact operand back */
+        sim_incref(S, r);
+        return r;
+    }
     SimId r = k == SK_LIST ? sim_list(S, (size_t)na + nb) : sim_tuple(S, (size_t)na + nb);
     if (sim_nomem(S)) {
         sim_decref(S, r);
@@ -140,8 +155,30 @@ static SimId type_error(PyRun *I, int op, SimId a, SimId b, bool inplace)
     return 0;
 }
 
+/* BINARY_OP_ADD_INT and its kin: two exact ints the model holds in one
+ * word, neither unsure (int.c), the result in one word too: what
+ * int_small_op gives for them; 0 when it does not apply. */
+static SimId small_int_op(PyRun *I, int op, SimId a, SimId b)
+{
+    const SimObj *x = sim_obj(S, a), *y = sim_obj(S, b);
+    if (x->kind != SK_INT || y->kind != SK_INT || x->sub || y->sub || x->type || y->type)
+        return 0;
+    int64_t u = x->v.i, v = y->v.i, r;
+    switch (op) {
+    case OP_ADD: return __builtin_add_overflow(u, v, &r) ? 0 : sim_int(S, r);
+    case OP_SUB: return __builtin_sub_overflow(u, v, &r) ? 0 : sim_int(S, r);
+    case OP_MUL: return __builtin_mul_overflow(u, v, &r) ? 0 : sim_int(S, r);
+    case OP_MOD: return u >= 0 && v > 0 ? sim_int(S, u % v) : 0;
+    case OP_FLOORDIV: return u >= 0 && v > 0 ? sim_int(S, u / v) : 0;
+    default: return 0;
+    }
+}
+
 SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
 {
+    SimId fast = small_int_op(I, op, a, b);
+    if (fast)
+        return fast;
     SimKind ka = sim_kind(S, a), kb = sim_kind(S, b);
     if ((ka == SK_WEAKREF || kb == SK_WEAKREF) && weakref_proxy_refuse(I, a, b, "an operator"))
         return 0;
@@ -255,6 +292,11 @@ SimId op_unary(PyRun *I, int op, SimId a)
         return dunder_unary(I, op, a);
     if (counter_is(I, a) && (op == OP_NEG || op == OP_POS))
         return counter_unary(I, op, a);
+    SimKind k = sim_kind(S, a);
+    if (op == OP_POS && (k == SK_INT || k == SK_FLOAT || k == SK_COMPLEX) && !sim_is_subinst(S, a)) {
+        sim_incref(S, a); /* long_pos, float_pos, complex_pos: an exact number is itself */
+        return a;
+    }
     if (is_big(I, a) && (op == OP_NEG || op == OP_POS)) {
         BigInt x;
         big_from_sim(S, a, &x);

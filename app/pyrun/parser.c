@@ -105,6 +105,22 @@ int p_end(P *p, int n)
     return n;
 }
 
+int p_end_after_block(P *p, int n)
+{
+    int i = p->i - 1; /* the last token of the block's last statement */
+    while (i > 0 && (p->tl.t[i].kind == T_NEWLINE || p->tl.t[i].kind == T_INDENT ||
+                     p->tl.t[i].kind == T_DEDENT || p->tl.t[i].kind == T_END))
+        i--;
+    if (n >= 0 && i >= 0) {
+        Node *nd = N(p, n);
+        int line, col;
+        p_token_span(p, &p->tl.t[i], &line, &col);
+        if (line > nd->end_line || (line == nd->end_line && col > nd->end_col))
+            nd->end_line = line, nd->end_col = col;
+    }
+    return n;
+}
+
 int p_fail_node(P *p, int n, const char *fmt, ...)
 {
     if (p->err->set)

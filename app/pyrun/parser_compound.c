@@ -350,7 +350,7 @@ static int class_def(P *p, Token *t, int decorators)
     if (body < 0 && p->err->set)
         return -1;
     N(p, s)->b = body;
-    return s;
+    return p_end_after_block(p, s);
 }
 
 static int decorated(P *p)

@@ -57,6 +57,9 @@ void p_append(P *p, int *first, int *last, int n);
 Token p_start(P *p, int n);   /* where expression n begins */
 /* Records that node n ends with the last token read; returns n. */
 int p_end(P *p, int n);
+/* The same for a compound statement just parsed: it ends with its block's
+ * last statement (3.13's locations span it whole) */
+int p_end_after_block(P *p, int n);
 /* Where token t ends in the source: its last line, and the column past it. */
 void p_token_span(const P *p, const Token *t, int *line, int *col);
 /* An error over node n's whole range (CPython's RAISE_SYNTAX_ERROR_KNOWN_NODE). */

@@ -42,6 +42,8 @@ void textio_flush(PyRun *I)
     SimId p = I->io_pending;
     if (!p)
         return;
+    if (__builtin_expect(S->pm.trace != NULL, 0)) /* the raw write's memoryview and its call */
+        tm_note_peak_unsure(I, "a print() that wrote its buffer to the file");
     SimId joined = 0;
     if (sim_kind(S, p) != SK_BYTES)
         joined = sim_bytes(S, NULL, I->io_pending_bytes);
@@ -73,8 +75,13 @@ static void textio_write(PyRun *I, SimId text)
         b = sim_bytes(S, copy, n);
         free(copy);
     }
-    if (I->io_pending_bytes + n > TEXTIO_CHUNK)
+    /* a chunk that would overflow chunk_size flushes what is pending first;
+     * 3.13 then writes the chunk through as well (measured) */
+    bool through = false;
+    if (I->io_pending_bytes + n > TEXTIO_CHUNK) {
+        through = S->prof->version == SIM_V313 && I->io_pending != 0;
         textio_flush(I);
+    }
     SimId p = I->io_pending;
     if (!p) {
         I->io_pending = b;
@@ -98,9 +105,12 @@ static void textio_write(PyRun *I, SimId text)
         sim_list_append(S, p, b);
     }
     I->io_pending_bytes += n;
+    /* write() returns the text's length, an int print() drops at once (a
+     * new object past the small ints) */
+    sim_decref(S, sim_int_digits(S, (int64_t)sim_obj(S, text)->cap)); /* PyLong_FromSsize_t */
     d = sim_str_data(S, text, &n); /* the allocations above may have moved the slab */
     py_write(I, 1, d, n);
-    if (I->io_pending_bytes >= TEXTIO_CHUNK)
+    if (I->io_pending_bytes >= TEXTIO_CHUNK || through)
         textio_flush(I);
 }
 
@@ -110,7 +120,11 @@ static bool write_object(PyRun *I, SimId file, SimId v)
 {
     SimId writer = sim_builtin(S, 0, 0); /* the bound method file.write */
     SimId value;
-    if (sim_kind(S, v) == SK_STR) {
+    SimKind k = sim_kind(S, v);
+    if (__builtin_expect(S->pm.trace != NULL, 0) && k != SK_STR && k != SK_INT && k != SK_BOOL && k != SK_NONE &&
+        k != SK_FLOAT) /* its repr's _PyUnicodeWriter (a float's text notes its own) */
+        tm_note_peak_unsure(I, "a print() of an object that is not a str or a number");
+    if (k == SK_STR) {
         value = v;
         sim_incref(S, value);
     } else {
@@ -145,8 +159,6 @@ static bool write_text(PyRun *I, SimId file, SimId given, const char *dflt)
 
 SimId textio_print(PyRun *I, SimId *a, int n, SimId kw)
 {
-    if (__builtin_expect(S->pm.trace != NULL, 0))
-        tm_note_print(I);
     if (S->prof->clinic_kwtuple_lazy && !I->print_kwtuple) {
         static const char *const names[] = {"sep", "end", "file", "flush"};
         SimId t = sim_tuple(S, 4);

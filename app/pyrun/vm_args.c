@@ -89,6 +89,40 @@ static bool posonly_as_keyword(PyRun *I, const PyCode *co, SimId kwnames)
     return true;
 }
 
+/* MAKE_CELL and COPY_FREE_VARS: the cells of the parameters and locals a
+ * nested function reads, the closure's cells in the free slots. */
+static inline void make_cells(PyRun *I, const PyCode *co, SimId *slots, SimId func)
+{
+    int fi = 0;
+    for (int i = 0; i < co->nslots; i++) {
+        if (co->slotkind[i] == SLOT_CELL) {
+            slots[i] = sim_cell(S, slots[i]);
+        } else if (co->slotkind[i] == SLOT_FREE) {
+            SimId closure = sim_items(S, func)[2];
+            if (!closure)
+                continue;
+            SimId c = sim_items(S, closure)[fi++];
+            sim_incref(S, c);
+            slots[i] = c;
+        }
+    }
+}
+
+/* The common call: as many positional arguments as parameters, no
+ * keywords, no *args, **kwargs or keyword-only ones: nothing can be
+ * missing or wrong, and no default is read. */
+static bool bind_exact(PyRun *I, const PyCode *co, SimId *slots, SimId func, SimId self, SimId *args,
+                       int nargs)
+{
+    int i = 0;
+    if (self)
+        slots[i++] = self;
+    for (; i < nargs; i++)
+        slots[i] = *args++;
+    make_cells(I, co, slots, func);
+    return true;
+}
+
 /* the i-th argument of a call: self (when given) comes before args */
 #define ARG(i) (self ? ((i) == 0 ? self : args[(i) - 1]) : args[i])
 
@@ -100,6 +134,8 @@ bool vm_bind_args(PyRun *I, Frame *f, SimId func, SimId self, SimId *args, int n
     SimId *slots = &I->ts->stack[f->base];
     if (self)
         nargs++;
+    if (!kwnames && nargs == co->nargs && co->vararg < 0 && co->kwarg < 0 && co->nkwonly == 0)
+        return bind_exact(I, co, slots, func, self, args, nargs);
     int nkw = kwnames ? (int)sim_obj(S, kwnames)->len : 0;
     int npos = nargs - nkw;
     int take = npos < co->nargs ? npos : co->nargs;
@@ -170,18 +206,6 @@ bool vm_bind_args(PyRun *I, Frame *f, SimId func, SimId self, SimId *args, int n
     for (int i = co->nargs; i < named; i++)
         if (!slots[i])
             return missing_error(I, co, slots, true);
-    /* cells (MAKE_CELL) and free variables (COPY_FREE_VARS) */
-    SimId closure = sim_items(S, func)[2];
-    int fi = 0;
-    for (int i = 0; i < co->nslots; i++) {
-        if (co->slotkind[i] == SLOT_CELL) {
-            SimId c = sim_cell(S, I->ts->stack[f->base + (unsigned)i]);
-            I->ts->stack[f->base + (unsigned)i] = c;
-        } else if (co->slotkind[i] == SLOT_FREE && closure) {
-            SimId c = sim_items(S, closure)[fi++];
-            sim_incref(S, c);
-            I->ts->stack[f->base + (unsigned)i] = c;
-        }
-    }
+    make_cells(I, co, slots, func);
     return true;
 }

@@ -164,9 +164,18 @@ bool vm_format_value(PyRun *I, int arg)
 {
     SimId spec = (arg & 0x100) ? POP() : 0;
     SimId v = POP();
+    char conv = (char)(arg & 0xff);
+    if (conv == 's' && sim_kind(S, v) == SK_STR && !sim_is_subinst(S, v))
+        conv = 0; /* PyObject_Str of an exact str is the str itself */
+    SimId as_is = (conv == 0 || conv == 's') && (!spec || sim_obj(S, spec)->len == 0) ? str_as_is(I, v) : 0;
+    if (as_is) { /* PyObject_Format's fast path, bool.__format__'s str(self) */
+        PUSH(as_is);
+        sim_decref(S, v);
+        sim_xdecref(S, spec);
+        return true;
+    }
     Buf b = {0};
     bool ok;
-    char conv = (char)(arg & 0xff);
     char *sp = NULL; /* the spec, NUL-terminated */
     if (spec) {
         size_t n;
@@ -193,7 +202,10 @@ bool vm_format_value(PyRun *I, int arg)
         ok = op_str(I, v, &b);
     }
     free(sp);
-    if (ok) /* an int's text without a spec is a new str, one digit too */
+    SimId same = ok && spec && (conv == 0 || conv == 's') ? str_if_unchanged(I, v, &b) : 0;
+    if (same)
+        PUSH(same);
+    else if (ok) /* an int's text without a spec is a new str, one digit too */
         PUSH(!spec && conv != 'a' ? str_of_text(I, v, &b) : sim_str(S, buf_str(&b), b.len));
     sim_decref(S, v);
     sim_xdecref(S, spec);

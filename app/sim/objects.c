@@ -207,6 +207,22 @@ static SimId new_str(Sim *s, const char *u, size_t n)
     return id;
 }
 
+/* a str CPython allocates statically: no memory of its own, never traced,
+ * its count at the profile's static start (immortal from 3.12) */
+static SimId new_static_str(Sim *s, const char *u, size_t n)
+{
+    PmTraceFn tr = sim_trace_pause(s);
+    SimId id = new_str(s, u, n);
+    pm_free(&s->pm, s->obj[id].mem);
+    sim_trace_resume(s, tr);
+    s->obj[id].mem = PM_NULL;
+    s->obj[id].flags |= SIM_F_STATIC | SIM_F_SPECIAL;
+    if (s->prof->immortal_refcnt)
+        s->obj[id].flags |= SIM_F_IMMORTAL;
+    s->obj[id].refcnt = s->prof->static_refcnt ? s->prof->static_refcnt : 1;
+    return id;
+}
+
 SimId sim_str(Sim *s, const char *u, size_t n)
 {
     if (n == 0)
@@ -216,18 +232,8 @@ SimId sim_str(Sim *s, const char *u, size_t n)
         unsigned c = n == 1 ? (unsigned char)u[0]
                             : (((unsigned char)u[0] & 0x1fu) << 6 | ((unsigned char)u[1] & 0x3fu));
         if (c < 256) { /* 1-character latin-1 strings are static singletons */
-            if (!s->char1[c]) {
-                PmTraceFn tr = sim_trace_pause(s); /* static in CPython: never traced */
-                SimId id = new_str(s, u, n);
-                pm_free(&s->pm, s->obj[id].mem);
-                sim_trace_resume(s, tr);
-                s->obj[id].mem = PM_NULL;
-                s->obj[id].flags |= SIM_F_STATIC | SIM_F_SPECIAL;
-                if (s->prof->immortal_refcnt)
-                    s->obj[id].flags |= SIM_F_IMMORTAL;
-                s->obj[id].refcnt = s->prof->static_refcnt ? s->prof->static_refcnt : 1;
-                s->char1[c] = id;
-            }
+            if (!s->char1[c])
+                s->char1[c] = new_static_str(s, u, n);
             return ret(s, s->char1[c]);
         }
     }
@@ -295,6 +301,20 @@ SimId sim_str_intern(Sim *s, const char *u, size_t n)
     s->obj[id].flags |= SIM_F_SPECIAL;
     if (s->prof->interned_immortal)
         s->obj[id].flags |= SIM_F_IMMORTAL | SIM_F_STATIC;
+    s->interned[slot] = id;
+    s->ninterned++;
+    return id;
+}
+
+SimId sim_str_static(Sim *s, const char *u, size_t n)
+{
+    if (s->prof->version == SIM_V311)
+        return new_static_str(s, u, n);
+    intern_reserve(s);
+    uint32_t slot = intern_find(s, u, n, hash_bytes(u, n));
+    if (s->interned[slot])
+        return ret(s, s->interned[slot]);
+    SimId id = new_static_str(s, u, n);
     s->interned[slot] = id;
     s->ninterned++;
     return id;

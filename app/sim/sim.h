@@ -413,6 +413,11 @@ SimId sim_bool(Sim *s, bool v);
 SimId sim_none(Sim *s);
 SimId sim_str(Sim *s, const char *utf8, size_t n);
 SimId sim_str_intern(Sim *s, const char *utf8, size_t n);
+/* A str CPython keeps as a static object (_Py_ID: bool_repr's "True"):
+ * no memory, never traced.  From 3.12 the statics are interned, so this is
+ * the interned str of that text; under 3.11 a new static object apart from
+ * the interned one, which the caller keeps.  A new reference. */
+SimId sim_str_static(Sim *s, const char *utf8, size_t n);
 /* The same for a name a code object uses (co_names, its variables):
  * immortal where the profile interns names so (3.13). */
 SimId sim_str_intern_name(Sim *s, const char *utf8, size_t n);

@@ -69,7 +69,7 @@ while [ "$saves" -lt "$SAVES" ] && [ "$runs" -lt 1500 ]; do
     started "$pid" "$W/out"
     d=$(rand "$window"); sleep "$((d / 1000)).$(printf '%03d' $((d % 1000)))"
     kill -KILL "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
-    if grep -q 'damaged\|not saved' "$W/err"; then bad="run $runs: $(head -n 3 "$W/err")"; break; fi
+    if grep -q 'damaged\|not saved\|not be saved' "$W/err"; then bad="run $runs: $(head -n 3 "$W/err")"; break; fi
     # the highest section confirmed per chapter in this run
     grep -o '\[Section [0-9]*\.[0-9]*' "$W/out" | sed 's/\[Section //' > "$W/conf"
     got=$(wc -l < "$W/conf")
@@ -128,7 +128,7 @@ while [ "$answers" -lt "$want_answers" ] && [ "$runs" -lt 1000 ]; do
     started "$pid" "$W/out"
     sleep "$(printf '0.%03d' "$(rand 15)")"
     kill -KILL "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
-    if grep -q 'damaged\|not saved' "$W/err"; then bad="run $runs: $(head -n 3 "$W/err")"; break; fi
+    if grep -q 'damaged\|not saved\|not be saved' "$W/err"; then bad="run $runs: $(head -n 3 "$W/err")"; break; fi
     # the verdict follows the prompt on its line (the answer is not echoed)
     answers=$((answers + $(grep -c 'stop): \(Right\.$\|Not quite\|Partly right\)' "$W/out")))
     if ! $PYDIVE stage --json --profile learner > "$W/json" 2> "$W/err" || [ -s "$W/err" ]; then

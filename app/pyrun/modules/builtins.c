@@ -424,16 +424,17 @@ static SimId f_format(PyRun *I, SimId *a, int n, SimId kw)
     }
     size_t len = 0;
     const char *spec = n == 2 ? sim_str_data(S, a[1], &len) : "";
-    if (sim_kind(S, a[0]) == SK_STR && !len) { /* PyObject_Format: the str itself */
-        sim_incref(S, a[0]);
-        return a[0];
-    }
+    SimId as_is = len ? 0 : str_as_is(I, a[0]);
+    if (as_is) /* PyObject_Format: an exact str itself; bool's text */
+        return as_is;
     char tmp[64];
     if (len >= sizeof tmp)
         return py_not_modelled(I, 0, "a format spec of %zu characters", len), (SimId)0;
     snprintf(tmp, sizeof tmp, "%.*s", (int)len, spec);
     Buf b = {0};
-    SimId r = op_format(I, a[0], tmp, &b) ? sim_str(S, buf_str(&b), b.len) : 0;
+    SimId r = 0;
+    if (op_format(I, a[0], tmp, &b) && !(r = str_if_unchanged(I, a[0], &b)))
+        r = sim_str(S, buf_str(&b), b.len);
     buf_fini(&b);
     return r;
 }

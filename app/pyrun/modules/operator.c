@@ -261,12 +261,17 @@ static SimId op_attrgetter(PyRun *I, SimId *a, int n, SimId kw)
     return tp_args_done(I, &t, g);
 }
 
+/* obj.name, or obj.a.b for a tuple of parts; each name reaches the type
+ * method cache, which keeps a reference to it (typecache_names.c) */
 static SimId dotted_get(PyRun *I, SimId obj, SimId name)
 {
-    if (sim_kind(S, name) == SK_STR)
+    if (sim_kind(S, name) == SK_STR) {
+        typecache_name_seen(I, name);
         return attr_get(I, obj, name);
+    }
     sim_incref(S, obj);
     for (uint32_t i = 0; i < sim_obj(S, name)->len; i++) {
+        typecache_name_seen(I, sim_items(S, name)[i]);
         SimId next = attr_get(I, obj, sim_items(S, name)[i]);
         sim_decref(S, obj);
         if (!next)

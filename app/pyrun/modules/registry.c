@@ -51,6 +51,7 @@ static const DefTable tables[] = {
     {defaultdict_methods, &defaultdict_nmethods},
     {int_methods, &int_nmethods},
     {complex_methods, &complex_nmethods},
+    {number_methods, &number_nmethods},
     {gc_functions, &gc_nfunctions},
     {sys_functions, &sys_nfunctions},
     {weakref_functions, &weakref_nfunctions},
@@ -76,7 +77,7 @@ static const DefTable tables[] = {
     {threading_functions, &threading_nfunctions},
     {tracemalloc_functions, &tracemalloc_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 5, FIRST_MODULE = 27 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 5, FIRST_MODULE = 28 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -270,6 +271,8 @@ static void method_index_build(PyRun *I)
 int builtin_method_index(PyRun *I, SimId obj, const char *name)
 {
     int k = sim_kind(S, obj);
+    if (k == SK_BOOL) /* bool adds no method of its own to int's */
+        k = SK_INT;
     if (k == SK_SET && sim_obj(S, obj)->sub == SIM_SET_FROZEN && !set_method_of_frozenset(name))
         return -1; /* a method that changes the set */
     for (uint32_t j = method_hash(k, name) & I->method_mask; I->method_slots[j]; j = (j + 1) & I->method_mask) {

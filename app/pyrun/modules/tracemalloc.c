@@ -86,7 +86,7 @@ void tm_note_peak_unsure(PyRun *I, const char *what)
         tm_state(I)->peak_unsure = what;
 }
 
-void tm_note_print(PyRun *I) { tm_note_peak_unsure(I, "a print()"); }
+void tm_note_unsure(PyRun *I, const char *what) { tm_note_python_level(I, what); }
 
 void tm_collected(PyRun *I, int gen)
 {

@@ -56,8 +56,9 @@ void tm_note_python_level(PyRun *I, const char *what);
 
 /* A collection of generation gen ended (automatic or gc.collect()) */
 void tm_collected(PyRun *I, int gen);
-/* print() runs while tracing */
-void tm_note_print(PyRun *I);
+/* something whose allocations the model does not follow ran while tracing:
+ * the traced figures are refused until the traces restart */
+void tm_note_unsure(PyRun *I, const char *what);
 /* A _PyUnicodeWriter (a %-format, str.format()) whose first buffer holds
  * min_chars: begin() traces that buffer while tracing (true then), end()
  * makes the result of text u and traces it in the buffer's place (u NULL:

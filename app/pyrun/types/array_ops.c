@@ -40,29 +40,12 @@ static bool del_range(PyRun *I, SimId a, size_t lo, size_t hi)
     return array_resize(I, a, n - (hi - lo));
 }
 
-static bool index_arg(PyRun *I, SimId v, int64_t *out)
-{
-    if (sim_kind(S, v) == SK_INSTANCE)
-        return py_not_modelled(I, 0, "an index given by an object's __index__");
-    return bi_int_arg(I, v, out);
-}
-
 static SimId ar_pop(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
-    int64_t i = -1, len = sim_obj(S, a[0])->len;
-    if (n > 1 && !index_arg(I, a[1], &i))
+    int64_t i;
+    if (!bi_pop_position(I, a[0], n > 1 ? a[1] : 0, "array", &i))
         return 0;
-    if (len == 0) {
-        py_raise(I, EXC_IndexError, "pop from empty array");
-        return 0;
-    }
-    if (i < 0)
-        i += len;
-    if (i < 0 || i >= len) {
-        py_raise(I, EXC_IndexError, "pop index out of range");
-        return 0;
-    }
     SimId v = sim_array_get(S, a[0], (size_t)i);
     if (!del_range(I, a[0], (size_t)i, (size_t)i + 1)) {
         sim_decref(S, v);
@@ -75,7 +58,7 @@ static SimId ar_insert(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
     int64_t where, len = sim_obj(S, a[0])->len;
-    if (!index_arg(I, a[1], &where))
+    if (!bi_int_arg(I, a[1], &where))
         return 0;
     if (where < 0)
         where = where + len < 0 ? 0 : where + len;
@@ -109,7 +92,7 @@ static SimId ar_index(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
     int64_t len = sim_obj(S, a[0])->len, start = 0, stop = len;
-    if ((n > 2 && !index_arg(I, a[2], &start)) || (n > 3 && !index_arg(I, a[3], &stop)))
+    if ((n > 2 && !bi_int_arg(I, a[2], &start)) || (n > 3 && !bi_int_arg(I, a[3], &stop)))
         return 0;
     if (start < 0 && (start += len) < 0)
         start = 0;

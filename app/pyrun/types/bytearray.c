@@ -240,29 +240,13 @@ static SimId ba_extend(PyRun *I, SimId *a, int n, SimId kw)
     return bi_none(I);
 }
 
-static bool index_arg(PyRun *I, SimId v, int64_t *out)
-{
-    if (sim_kind(S, v) == SK_INSTANCE)
-        return py_not_modelled(I, 0, "an index given by an object's __index__");
-    return bi_int_arg(I, v, out);
-}
-
 static SimId ba_pop(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
-    int64_t i = -1, len = sim_obj(S, a[0])->len;
-    if (n > 1 && !index_arg(I, a[1], &i))
+    int64_t i;
+    if (!bi_pop_position(I, a[0], n > 1 ? a[1] : 0, "bytearray", &i))
         return 0;
-    if (len == 0) {
-        py_raise(I, EXC_IndexError, "pop from empty bytearray");
-        return 0;
-    }
-    if (i < 0)
-        i += len;
-    if (i < 0 || i >= len) {
-        py_raise(I, EXC_IndexError, "pop index out of range");
-        return 0;
-    }
+    int64_t len = sim_obj(S, a[0])->len;
     uint8_t *b = bytes_of(I, a[0]);
     int v = b[i];
     memmove(b + i, b + i + 1, (size_t)(len - i - 1));
@@ -276,7 +260,7 @@ static SimId ba_insert(PyRun *I, SimId *a, int n, SimId kw)
     (void)n, (void)kw;
     int64_t where, len = sim_obj(S, a[0])->len;
     int v;
-    if (!index_arg(I, a[1], &where) || !bytes_byte_value(I, a[2], &v))
+    if (!bi_int_arg(I, a[1], &where) || !bytes_byte_value(I, a[2], &v))
         return 0;
     if (where < 0)
         where = where + len < 0 ? 0 : where + len;

@@ -11,6 +11,7 @@
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/modules/tracemalloc.h"
+#include "pyrun/types/bigint.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -249,19 +250,9 @@ static SimId m_pop(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "pop", n - 1, 0, 1))
         return 0;
-    int64_t len = sim_obj(S, a[0])->len, i = len - 1;
-    if (n == 2 && !bi_int_arg(I, a[1], &i))
+    int64_t i;
+    if (!bi_pop_position(I, a[0], n == 2 ? a[1] : 0, "list", &i))
         return 0;
-    if (len == 0) {
-        py_raise(I, EXC_IndexError, "pop from empty list");
-        return 0;
-    }
-    if (i < 0)
-        i += len;
-    if (i < 0 || i >= len) {
-        py_raise(I, EXC_IndexError, "pop index out of range");
-        return 0;
-    }
     return sim_list_pop(S, a[0], (size_t)i);
 }
 
@@ -280,6 +271,43 @@ static SimId m_insert(PyRun *I, SimId *a, int n, SimId kw)
 }
 
 /* the index of the first item equal to v; -1 if none, -2 with an error raised */
+/* the first i in [from, to) where list[i] == v; the length is read again
+ * each turn, as an __eq__ may shrink the list */
+static int64_t find_item_in(PyRun *I, SimId list, SimId v, int64_t from, int64_t to)
+{
+    for (int64_t i = from; i < to && i < (int64_t)sim_obj(S, list)->len; i++) {
+        int eq = op_equal(I, sim_items(S, list)[i], v);
+        if (eq)
+            return eq < 0 ? -2 : i;
+    }
+    return -1;
+}
+
+/* a start or stop of index() as _PyEval_SliceIndexNotNone reads it: an int,
+ * a big one clamped to the ssize_t range, made relative to len */
+static bool index_bound(PyRun *I, SimId v, int64_t len, int64_t *out)
+{
+    SimKind k = sim_kind(S, v);
+    if (k != SK_INT && k != SK_BOOL) {
+        py_raise(I, EXC_TypeError, "slice indices must be integers or have an __index__ method");
+        return false;
+    }
+    int64_t i = sim_obj(S, v)->v.i;
+    if (sim_obj(S, v)->sub == 1) {
+        BigInt b;
+        big_from_sim(S, v, &b);
+        i = b.sign < 0 ? INT64_MIN : INT64_MAX;
+        big_free(&b);
+    }
+    if (i < 0) {
+        i = i == INT64_MIN ? 0 : i + len;
+        if (i < 0)
+            i = 0;
+    }
+    *out = i;
+    return true;
+}
+
 static int64_t find_item(PyRun *I, SimId list, SimId v)
 {
     for (uint32_t i = 0; i < sim_obj(S, list)->len; i++) {
@@ -309,9 +337,10 @@ static SimId m_remove(PyRun *I, SimId *a, int n, SimId kw)
 SimId meth_index(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
-    if (n > 2)
-        return py_not_modelled(I, 0, "the start and stop arguments of %s.index()", sim_kind_name(sim_kind(S, a[0]))), 0;
-    int64_t i = find_item(I, a[0], a[1]);
+    int64_t len = sim_obj(S, a[0])->len, from = 0, to = INT64_MAX;
+    if ((n > 2 && !index_bound(I, a[2], len, &from)) || (n > 3 && !index_bound(I, a[3], len, &to)))
+        return 0;
+    int64_t i = find_item_in(I, a[0], a[1], from, to);
     if (i == -2)
         return 0;
     if (i < 0 && sim_kind(S, a[0]) == SK_TUPLE) {

@@ -53,17 +53,6 @@ SimId scalarsub_new(PyRun *I, SimId cls, SimId *a, int n, SimId kw)
     return r;
 }
 
-/* a tuple of n Nones standing for a call's arguments (none for 0) */
-static SimId held_tuple(PyRun *I, int n)
-{
-    if (n <= 0)
-        return 0;
-    SimId t = sim_tuple(S, (size_t)n);
-    for (int i = 0; i < n; i++)
-        sim_tuple_set(S, t, (size_t)i, sim_none(S));
-    return t;
-}
-
 /* float.__new__(cls, ...), int.__new__, str.__new__: tp_new_wrapper bound
  * to the base type (a[0]); its argument tuple and the slice after cls */
 static SimId w_new(PyRun *I, SimId *a, int n, SimId kw, SimKind k)
@@ -84,7 +73,7 @@ static SimId w_new(PyRun *I, SimId *a, int n, SimId kw, SimKind k)
         py_raise(I, EXC_TypeError, "%s.__new__(%s): %s is not a subtype of %s", base, nm, nm, base);
         return 0;
     }
-    SimId args = held_tuple(I, n - 1 - nkw), tail = held_tuple(I, n - 2 - nkw);
+    SimId args = bi_held_tuple(I, n - 1 - nkw), tail = bi_held_tuple(I, n - 2 - nkw);
     SimId r = sub == S->types[k] ? exact_value(I, k, a + 2, n - 2, kw) : scalarsub_new(I, sub, a + 2, n - 2, kw);
     sim_xdecref(S, tail);
     sim_xdecref(S, args);

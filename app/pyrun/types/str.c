@@ -66,6 +66,12 @@ static SimId str_join(PyRun *I, SimId *a, int n, SimId kw)
     SimId l = bi_seq_fast(I, a[1], "can only join an iterable"); /* PyUnicode_Join */
     if (!l)
         return 0;
+    if (sim_obj(S, l)->len == 1 && sim_kind(S, sim_items(S, l)[0]) == SK_STR && !sim_is_subinst(S, sim_items(S, l)[0])) {
+        SimId only = sim_items(S, l)[0]; /* _PyUnicode_JoinArray: a lone exact str is the result */
+        sim_incref(S, only);
+        sim_decref(S, l);
+        return only;
+    }
     size_t sl;
     const char *sep = sim_str_data(S, a[0], &sl);
     uint64_t total = 0; /* PyUnicode_Join sizes the result before copying */
@@ -92,7 +98,7 @@ static SimId str_join(PyRun *I, SimId *a, int n, SimId kw)
         buf_add(&b, d, n2);
     }
     sim_decref(S, l);
-    SimId r = sim_str(S, buf_str(&b), b.len);
+    SimId r = sim_str_fresh(S, buf_str(&b), b.len); /* PyUnicode_New: one character is no singleton */
     buf_fini(&b);
     return r;
 }
@@ -210,8 +216,37 @@ SimId str_of(PyRun *I, SimId *a, int n, int np)
 
 /* long_to_decimal_string makes its str with PyUnicode_New: a one-digit
  * int's text is a new object, not the cached one-character string */
+SimId str_as_is(PyRun *I, SimId v)
+{
+    if (sim_kind(S, v) == SK_BOOL) { /* bool_repr: &_Py_ID(True) or &_Py_ID(False) */
+        bool t = v == S->true_;
+        if (!I->bool_text[t])
+            I->bool_text[t] = sim_str_static(S, t ? "True" : "False", t ? 4 : 5);
+        sim_incref(S, I->bool_text[t]);
+        return I->bool_text[t];
+    }
+    if (sim_kind(S, v) != SK_STR || sim_is_subinst(S, v))
+        return 0;
+    sim_incref(S, v);
+    return v;
+}
+
+SimId str_if_unchanged(PyRun *I, SimId v, const Buf *b)
+{
+    if (sim_kind(S, v) != SK_STR || sim_is_subinst(S, v))
+        return 0;
+    size_t n;
+    const char *d = sim_str_data(S, v, &n);
+    if (n != b->len || memcmp(d, buf_str(b), n) != 0)
+        return 0;
+    sim_incref(S, v);
+    return v;
+}
+
 SimId str_of_text(PyRun *I, SimId v, const Buf *b)
 {
+    if (sim_kind(S, v) == SK_BOOL)
+        return str_as_is(I, v);
     if (sim_kind(S, v) == SK_INT) { /* its scratch int lives until the str is made */
         tm_int_scratch(I, v, true);
         SimId r = sim_str_fresh(S, buf_str(b), b->len);

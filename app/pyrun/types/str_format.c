@@ -21,6 +21,8 @@ typedef struct Fmt {
     SimId kw;
     int auto_i;     /* next automatic number; -1 once numbered by hand */
     bool manual;
+    bool single;    /* the format string is one field and nothing else */
+    SimId as_is;    /* then: the str the writer kept as it is (a new reference) */
 } Fmt;
 
 static bool render(Fmt *f, const char *d, size_t len, int depth, Buf *out);
@@ -164,9 +166,13 @@ static bool field(Fmt *f, const char *d, size_t len, size_t *pos, int depth, Buf
     v = v ? field_rest(f, v, d + first, d + name_end) : 0;
     if (!v)
         return false;
-    if ((conv == 'r' || conv == 's') && sim_kind(S, v) != SK_STR)
+    if ((conv == 'r' || conv == 's') && sim_kind(S, v) != SK_STR && sim_kind(S, v) != SK_BOOL)
         tm_note_peak_unsure(I, "a str.format() field converted with !r or !s");
-    if (conv == 'r' || conv == 's') {
+    SimId same = conv == 's' || (conv == 'r' && sim_kind(S, v) == SK_BOOL) ? str_as_is(I, v) : 0;
+    if (same) { /* PyObject_Str of an exact str is itself; bool_repr's static text */
+        sim_decref(S, v);
+        v = same;
+    } else if (conv == 'r' || conv == 's') {
         Buf t = {0};
         bool ok = conv == 'r' ? op_repr(I, v, &t) : op_str(I, v, &t);
         sim_decref(S, v);
@@ -184,15 +190,34 @@ static bool field(Fmt *f, const char *d, size_t len, size_t *pos, int depth, Buf
     Buf spec = {0}; /* the spec, its own fields rendered first */
     bool ok = nested ? render(f, d + spec_start, spec_end - spec_start, depth - 1, &spec)
                      : (buf_add(&spec, d + spec_start, spec_end - spec_start), true);
-    if (__builtin_expect(S->pm.trace != NULL, 0) && ok && sim_kind(S, v) != SK_STR) {
+    if (__builtin_expect(S->pm.trace != NULL, 0) && ok && sim_kind(S, v) != SK_STR &&
+        !(sim_kind(S, v) == SK_BOOL && spec.len == 0)) {
         /* render_field's fast path writes an exact int without a spec through
-         * its scratch int; other values make strings of their own */
+         * its scratch int; other values make strings of their own (a bool's
+         * text without a spec is bool_repr's static str: nothing is made) */
         if (sim_kind(S, v) == SK_INT && spec.len == 0) {
             tm_int_scratch(I, v, true);
             tm_int_scratch(I, v, false);
         } else {
             tm_note_peak_unsure(I, "a str.format() field that is not a str or an int without a spec");
         }
+    }
+    if (ok && f->single && depth == 2 && spec.len == 0 && (f->as_is = str_as_is(I, v)) != 0) {
+        buf_fini(&spec); /* the writer, empty, keeps the str as it is */
+        sim_decref(S, v);
+        *pos = spec_end + 1;
+        return true;
+    }
+    if (ok && f->single && depth == 2 && sim_kind(S, v) == SK_STR) { /* a spec that keeps it whole */
+        Buf t = {0};
+        ok = op_format(I, v, buf_str(&spec), &t);
+        if (ok && !(f->as_is = str_if_unchanged(I, v, &t)))
+            buf_add(out, buf_str(&t), t.len);
+        buf_fini(&t);
+        buf_fini(&spec);
+        sim_decref(S, v);
+        *pos = spec_end + 1;
+        return ok;
     }
     ok = ok && op_format(I, v, buf_str(&spec), out);
     buf_fini(&spec);
@@ -235,6 +260,21 @@ static bool render(Fmt *f, const char *d, size_t len, int depth, Buf *out)
     return ok;
 }
 
+/* Is the format string one replacement field and nothing else ("{}",
+ * "{0!s}", "{name}")? Its str may then come back as it is. */
+static bool single_field(const char *d, size_t len)
+{
+    if (len < 2 || d[0] != '{' || d[1] == '{' || d[len - 1] != '}')
+        return false;
+    int nest = 0;
+    for (size_t i = 0; i < len; i++) {
+        nest += d[i] == '{' ? 1 : d[i] == '}' ? -1 : 0;
+        if (nest == 0)
+            return i == len - 1;
+    }
+    return false;
+}
+
 static SimId str_format_packed(PyRun *I, SimId *a, int n, SimId kw)
 {
     Fmt f = {.I = I, .a = a, .n = n, .np = bi_npos(I, n, kw) - 1, .kw = kw};
@@ -242,10 +282,24 @@ static SimId str_format_packed(PyRun *I, SimId *a, int n, SimId kw)
     const char *d = sim_str_data(S, a[0], &len);
     char *text = malloc(len + 1); /* a field may run code that moves the str's storage */
     memcpy(text, d, len);
+    if (!memchr(text, '{', len) && !memchr(text, '}', len) && !sim_is_subinst(S, a[0])) {
+        free(text); /* literal text only: the writer keeps the format string itself */
+        sim_incref(S, a[0]);
+        return a[0];
+    }
     Buf b = {0};
-    bool writer = tm_writer_begin(I, len + 100); /* build_string: min_length len(format) + 100 */
+    f.single = single_field(text, len);
+    /* build_string: min_length len(format) + 100, the buffer made by the first write */
+    bool writer = !f.single && tm_writer_begin(I, len + 100);
     bool ok = render(&f, text, len, 2, &b);
     free(text);
+    if (ok && f.as_is) {
+        buf_fini(&b);
+        return f.as_is;
+    }
+    sim_xdecref(S, f.as_is);
+    if (f.single && ok)
+        writer = tm_writer_begin(I, len + 100);
     SimId r = ok ? tm_writer_end(I, writer, buf_str(&b), b.len, len + 100) : 0;
     if (!ok && writer)
         tm_writer_end(I, writer, NULL, 0, 0);

@@ -28,6 +28,9 @@ typedef struct Args {
     SimId args;
     int64_t idx, len; /* a lone argument: len -1, idx -2 until it is taken */
     bool mapping;
+    bool single;      /* the format is one %s or %r and nothing else */
+    bool simple;      /* then: its str went to the writer as it is (no buffer) */
+    SimId as_is;      /* and the str the writer kept, when the model has it (a new reference) */
 } Args;
 
 static SimId next_arg(PyRun *I, Args *g)
@@ -98,8 +101,31 @@ static void emit(Buf *out, const Spec *sp, const char *body, size_t n, size_t he
         buf_addc(out, ' ');
 }
 
-static bool text(PyRun *I, const Spec *sp, SimId v, Buf *out)
+/* unicode_format_arg_output's "simple case": a str no wider than the width
+ * and no longer than the precision, without sign flags, goes to the writer
+ * as it is; the writer, given nothing before, keeps it (readonly) */
+static bool written_as_is(PyRun *I, const Spec *sp, SimId v, Args *g)
 {
+    if (!g->single || sp->plus || sp->space || (sp->conv == 'r' && sim_kind(S, v) != SK_BOOL))
+        return false;
+    SimId r = str_as_is(I, v);
+    if (!r)
+        return false;
+    size_t n;
+    const char *d = sim_str_data(S, r, &n);
+    int64_t len = (int64_t)cp_len(d, n);
+    if ((sp->width >= 0 && sp->width > len) || (sp->prec >= 0 && sp->prec < len)) {
+        sim_decref(S, r);
+        return false;
+    }
+    g->as_is = r;
+    return true;
+}
+
+static bool text(PyRun *I, const Spec *sp, SimId v, Buf *out, Args *g)
+{
+    if (written_as_is(I, sp, v, g))
+        return true;
     if (sim_kind(S, v) != SK_STR) /* PyObject_Str / PyObject_Repr: a string of its own */
         tm_note_peak_unsure(I, "a %s or %r format of an object that is not a str");
     Buf t = {0};
@@ -113,6 +139,9 @@ static bool text(PyRun *I, const Spec *sp, SimId v, Buf *out)
                     break;
             n = i;
         }
+        size_t len = cp_len(buf_str(&t), t.len);
+        g->simple = !sp->plus && !sp->space && (sp->width < 0 || sp->width <= (int64_t)len) &&
+                    (sp->prec < 0 || sp->prec >= (int64_t)len);
         emit(out, sp, buf_str(&t), n, 0, false);
     }
     buf_fini(&t);
@@ -321,7 +350,7 @@ static bool one(PyRun *I, const char *f, size_t n, size_t *i, Args *g, Buf *out)
     }
     switch (sp.conv) {
     case '%': buf_addc(out, '%'); break;
-    case 's': case 'r': ok = text(I, &sp, v, out); break;
+    case 's': case 'r': ok = text(I, &sp, v, out, g); break;
     case 'a': ok = py_not_modelled(I, 0, "the %%a conversion"); break;
     case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': ok = integer(I, &sp, v, out); break;
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': ok = real(I, &sp, v, out); break;
@@ -338,6 +367,26 @@ static bool one(PyRun *I, const char *f, size_t n, size_t *i, Args *g, Buf *out)
     return ok;
 }
 
+/* Is the format one %s or %r conversion (a key may name its value) and
+ * nothing else? Then the writer may hand the converted str back as it is. */
+static bool single_spec(const char *f, size_t n)
+{
+    if (n < 2 || f[0] != '%' || (f[n - 1] != 's' && f[n - 1] != 'r'))
+        return false;
+    size_t i = 1;
+    if (f[1] == '(') {
+        int depth = 1;
+        for (i = 2; i < n && depth; i++)
+            depth += f[i] == '(' ? 1 : f[i] == ')' ? -1 : 0;
+        if (depth)
+            return false;
+    }
+    for (; i < n - 1; i++) /* flags, width and precision only */
+        if (!strchr("-+ #0123456789.", f[i]))
+            return false;
+    return true;
+}
+
 SimId str_percent(PyRun *I, SimId fmt, SimId args)
 {
     size_t n;
@@ -345,10 +394,21 @@ SimId str_percent(PyRun *I, SimId fmt, SimId args)
     char *f = malloc(n + 1); /* a __str__ it calls may move the format's storage */
     memcpy(f, d, n);
     bool tuple = sim_kind(S, args) == SK_TUPLE;
-    Args g = {args, tuple ? 0 : -2, tuple ? (int64_t)sim_obj(S, args)->len : -1, !tuple && is_mapping(I, args)};
+    Args g = {args, tuple ? 0 : -2, tuple ? (int64_t)sim_obj(S, args)->len : -1, !tuple && is_mapping(I, args),
+              single_spec(f, n), false, 0};
+    if (!memchr(f, '%', n) && !sim_is_subinst(S, fmt)) { /* no conversion: the writer keeps the format */
+        free(f);
+        if (g.idx < g.len && !g.mapping) {
+            py_raise(I, EXC_TypeError, "not all arguments converted during string formatting");
+            return 0;
+        }
+        sim_incref(S, fmt);
+        return fmt;
+    }
     Buf out = {0};
     bool ok = true;
-    bool writer = tm_writer_begin(I, n + 100); /* PyUnicode_Format: min_length fmtcnt + 100 */
+    /* PyUnicode_Format: min_length fmtcnt + 100; a lone %s's str may need no buffer */
+    bool writer = !g.single && tm_writer_begin(I, n + 100);
     for (size_t i = 0; ok && i < n; i++) {
         if (f[i] != '%') {
             buf_addc(&out, f[i]);
@@ -365,8 +425,19 @@ SimId str_percent(PyRun *I, SimId fmt, SimId args)
         py_raise(I, EXC_TypeError, "not all arguments converted during string formatting");
         ok = false;
     }
-    SimId r = ok ? tm_writer_end(I, writer, buf_str(&out), out.len, n + 100) : 0;
-    if (!ok && writer)
+    if (ok && g.as_is) {
+        buf_fini(&out);
+        return g.as_is;
+    }
+    sim_xdecref(S, g.as_is);
+    SimId r = 0;
+    if (g.single && g.simple) /* the converted str, written as it is into an empty writer */
+        r = ok ? sim_str(S, buf_str(&out), out.len) : 0;
+    else if (g.single && ok) /* padded or cut: into the writer's buffer after all */
+        r = tm_writer_end(I, tm_writer_begin(I, n + 100), buf_str(&out), out.len, n + 100);
+    else if (ok)
+        r = tm_writer_end(I, writer, buf_str(&out), out.len, n + 100);
+    else if (writer)
         tm_writer_end(I, writer, NULL, 0, 0);
     buf_fini(&out);
     return r;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/str_int.h"
 #include "pyrun/types/types.h"
 
@@ -176,7 +177,9 @@ static SimId sio_write(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     int64_t len = sim_obj(S, a[1])->cap;
-    return put_text(I, a[0], a[1]) ? sim_int(S, len) : 0;
+    if (len > 0 && S->prof->version != SIM_V311) /* 3.12's accumulating _PyUnicodeWriter */
+        tm_note_unsure(I, "a write to an io.StringIO (3.12's accumulating writer grows as the model does not follow)");
+    return put_text(I, a[0], a[1]) ? sim_int_digits(S, len) : 0; /* PyLong_FromSsize_t */
 }
 
 bool stringio_write(PyRun *I, SimId s, SimId str)

@@ -113,21 +113,9 @@ SimId tuplesub_new(PyRun *I, SimId cls, SimId iterable)
     return t;
 }
 
-/* a tuple of n Nones standing for a call's arguments (0 for none: the
- * empty tuple is a singleton) */
-static SimId held_tuple(PyRun *I, int n)
-{
-    if (n <= 0)
-        return 0;
-    SimId t = sim_tuple(S, (size_t)n);
-    for (int i = 0; i < n; i++)
-        sim_tuple_set(S, t, (size_t)i, sim_none(S));
-    return t;
-}
-
 SimId tuplesub_new_wrapped(PyRun *I, SimId cls, SimId iterable, int nargs)
 {
-    SimId args = held_tuple(I, nargs), tail = held_tuple(I, nargs - 1);
+    SimId args = bi_held_tuple(I, nargs), tail = bi_held_tuple(I, nargs - 1);
     SimId r = cls == S->types[SK_TUPLE] ? (iterable ? tuple_construct(I, &iterable, 1, 0) : sim_tuple(S, 0))
                                         : tuplesub_new(I, cls, iterable);
     sim_xdecref(S, tail);

@@ -155,10 +155,12 @@ SimId subinst_missing(PyRun *I, SimId d, SimId key, bool *found);
 /* Method tables, numbered by the registry in modules/registry.c. */
 extern const BuiltinDef list_methods[], dict_methods[], set_methods[], bytearray_methods[], bytes_methods[], bytes_split_methods[], array_methods[], stringio_methods[],
     str_methods[], tuple_methods[], property_methods[], generator_methods[], type_methods[],
-    object_methods[], exception_methods[], subinst_methods[], int_methods[], complex_methods[];
+    object_methods[], exception_methods[], subinst_methods[], int_methods[], complex_methods[],
+    number_methods[];
 extern const int list_nmethods, dict_nmethods, set_nmethods, bytearray_nmethods, bytes_nmethods, bytes_split_nmethods, array_nmethods, stringio_nmethods, str_nmethods,
     tuple_nmethods, property_nmethods, generator_nmethods, type_nmethods, object_nmethods,
-    exception_nmethods, subinst_nmethods, int_nmethods, complex_nmethods;
+    exception_nmethods, subinst_nmethods, int_nmethods, complex_nmethods,
+    number_nmethods;
 /* bytes_methods lists each shared method for bytes, then for bytearray:
  * bytes_nshared of each */
 extern const int bytes_nshared, bytes_split_nshared;
@@ -286,6 +288,15 @@ SimId int_small_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b);
 /* str.c: the str that str(v) / repr(v) / f"{v}" return for the text b of v
  * (an int's is always a new object, one digit too) */
 SimId str_of_text(PyRun *I, SimId v, const Buf *b);
+/* The str CPython's formatting hands back as it is where a unicode writer
+ * gets one str and nothing else (PyObject_Format with an empty spec, "%s",
+ * "{}", f"{v}", a one-item join): an exact str itself, True's and False's
+ * static text; 0 for any other object.  A new reference. */
+SimId str_as_is(PyRun *I, SimId v);
+/* format(v, spec) of an exact str whose spec neither pads nor cuts it
+ * (format_string_internal's fast path): v itself when b, the formatted
+ * text, is v's own; 0 otherwise.  A new reference. */
+SimId str_if_unchanged(PyRun *I, SimId v, const Buf *b);
 /* int.c: the refusal to show an unsure count (SIM_INT_UNSURE); false. */
 bool int_unsure_refused(PyRun *I);
 /* float.c */
@@ -302,6 +313,9 @@ SimId complex_abs(PyRun *I, SimId a);
 int complex_equal(PyRun *I, SimId a, SimId b);
 void complex_repr(PyRun *I, SimId v, Buf *out);
 SimId complex_attr(PyRun *I, SimId v, const char *name, bool *found);
+/* number_methods.c: an int's, bool's or float's real, imag, numerator,
+ * denominator (*found false for any other name) */
+SimId number_attr(PyRun *I, SimId v, const char *name, bool *found);
 SimId complex_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 /* format_spec.c: format(v, spec) of a built-in object (int, bool, float
  * and str read the whole mini-language; others only ''), appended to out;
