@@ -184,6 +184,8 @@ struct PyRun {
                              * count is refused until a full gc.collect() */
     bool gc_garbage_unsure; /* nor the cyclic garbage it left: a gc.collect() whose result is
                              * used is refused until one whose result is dropped */
+    const char *garbage_unsure_what; /* what made it so when it was no import (the objects an
+                             * ExitStack's callbacks stand for), or NULL */
     bool import_garbage_left; /* an import left cyclic garbage of tuples, dicts ... (the model's
                              * stand-ins have no free list): the collection that frees it
                              * stocks CPython's free lists, so the young count after it is

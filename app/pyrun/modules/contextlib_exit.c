@@ -20,7 +20,8 @@
  * redirect_stdout(f) / redirect_stderr(f): _new_target and the
  * _old_targets list; entering sets sys.stdout (the model's print target,
  * a reference the sys module holds) to f and returns f; leaving restores.
- * The GC traffic of that Python code is not replayed (young count unsure).
+ * The GC traffic of that Python code is not replayed (young count unsure;
+ * once a callback is registered, the result of a gc.collect() too).
  */
 #include <string.h>
 
@@ -84,6 +85,12 @@ static bool push_cb(PyRun *I, SimId st, SimId cb)
         return false;
     }
     I->gc_count_unsure = true;
+    /* the callbacks may close a cycle through the stack: CPython's garbage
+     * then has the instance's dict, the wrapper's closure cells, __dict__ and
+     * kwds, which the model's stand-ins do not count */
+    if (!I->gc_garbage_unsure)
+        I->garbage_unsure_what = "an ExitStack callback was registered";
+    I->gc_garbage_unsure = true;
     return true;
 }
 
