@@ -239,6 +239,54 @@ static bool ex_positional(Cg *g, int first)
     return star_unpack(g, first, OP_BUILD_LIST, OP_LIST_APPEND, OP_LIST_EXTEND, true);
 }
 
+/* A class statement's arguments with `*` or keywords.  Keywords alone
+ * (CALL with KW_NAMES): the bases as a tuple, then the keywords as a dict
+ * (__build_class__'s own, which the model makes here).  With `*` or `**`
+ * (CALL_FUNCTION_EX): a NULL where __build_class__ is, the call's argument
+ * tuple, two places for the body function and the name (None here) before
+ * the bases, then the keyword dict the call unpacks (None without one). */
+bool cg_class_args(Cg *g, int first, bool ex)
+{
+    if (!ex)
+        return star_unpack(g, first, OP_BUILD_LIST, OP_LIST_APPEND, OP_LIST_EXTEND, true) &&
+               dict_parts(g, first, true);
+    SimId none = sim_none(g->I->sim);
+    cg_emit(g, OP_PUSH_NULL, 0); /* where __build_class__ is (DICT_MERGE's messages name it) */
+    cg_emit(g, OP_LOAD_CONST, cg_add_const(g, none));
+    cg_emit(g, OP_LOAD_CONST, cg_add_const(g, none));
+    int n = 0;
+    bool star = false;
+    for (int i = first; i >= 0; i = NODE(g, i)->next)
+        if (is_item(g, i))
+            n++, star |= is_kind(g, i, N_STARRED);
+    bool built = false;
+    int k = 0;
+    for (int i = first; i >= 0; i = NODE(g, i)->next) {
+        if (!is_item(g, i))
+            continue;
+        if (is_kind(g, i, N_STARRED)) {
+            if (!built)
+                cg_emit(g, OP_BUILD_LIST, k + 2);
+            built = true;
+            if (!cg_expr(g, NODE(g, i)->a))
+                return false;
+            cg_emit(g, OP_LIST_EXTEND, 1);
+        } else {
+            if (!cg_expr(g, i))
+                return false;
+            if (built)
+                cg_emit(g, OP_LIST_APPEND, 1);
+        }
+        k++;
+    }
+    cg_emit(g, star ? OP_LIST_TO_TUPLE : OP_BUILD_TUPLE, star ? 0 : n + 2);
+    for (int i = first; i >= 0; i = NODE(g, i)->next)
+        if (!is_item(g, i))
+            return dict_parts(g, first, true);
+    cg_emit(g, OP_LOAD_CONST, cg_add_const(g, none)); /* no keywords: no dict */
+    return true;
+}
+
 /* A call: CALL with KW_NAMES, or CALL_FUNCTION_EX for `*`, `**` and long
  * argument lists (compiler_call). */
 bool cg_call(Cg *g, int n)
@@ -263,7 +311,11 @@ bool cg_call(Cg *g, int n)
             kw |= is_kind(g, a, N_DSTAR);
         if (kw && !dict_parts(g, nd->b, true))
             return false;
-        cg_emit(g, OP_CALL_EX, kw);
+        bool paren = g->I->sim->prof->version >= SIM_V313; /* as for CALL, below */
+        if (n == g->bare_call && paren && nd->end_line <= nd->line)
+            cg_emit(g, OP_CALL_EX, kw);
+        else
+            cg_emit_at(g, OP_CALL_EX, kw, n, paren ? nd->col : 0, paren ? -1 : 0);
         return true;
     }
     if (fn->kind == N_ATTR && nargs + nkw + (nkw != 0) < STACK_USE_GUIDELINE) { /* maybe_optimize_method_call */

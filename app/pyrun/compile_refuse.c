@@ -29,7 +29,7 @@ typedef struct Unmodelled { const char *what; bool plural; } Unmodelled;
 enum {
     U_ASYNCGEN, U_ASYNCFOR, U_ASYNCWITH, U_ASYNCCOMP,
     U_TYPEALIAS, U_TYPEPARAMS,
-    U_CLASSKW, U_DOTTED, U_RELATIVE, U_STARIMPORT,
+    U_DOTTED, U_RELATIVE, U_STARIMPORT,
     U_EXCEPTSTAR, U_FUTURE, U_NAMEDESC, U_BUILTINS, U_COUNT
 };
 
@@ -40,7 +40,6 @@ static const Unmodelled table[U_COUNT] = {
     [U_ASYNCCOMP] = {"asynchronous comprehensions", true},
     [U_TYPEALIAS] = {"'type' statements", true},
     [U_TYPEPARAMS] = {"type parameter lists ('[T]')", true},
-    [U_CLASSKW] = {"class keywords (such as 'metaclass=') and unpacked bases", true},
     [U_DOTTED] = {"dotted module names in imports", true},
     [U_RELATIVE] = {"relative imports", true},
     [U_STARIMPORT] = {"'from ... import *'", false},
@@ -107,11 +106,6 @@ static int why(R *r, int i)
     case N_CLASS:
         if (n->e >= 0)
             return U_TYPEPARAMS;
-        for (int b = n->a; b >= 0; b = r->ast->n[b].next) {
-            uint8_t k = r->ast->n[b].kind;
-            if (k == N_KWARG || k == N_STARRED || k == N_DSTAR)
-                return U_CLASSKW;
-        }
         return -1;
     case N_IMPORT:
         if (n->ival > 0)

@@ -497,7 +497,17 @@ static bool class_stmt(Cg *g, int n)
     if (!cg_decorators(g, nd->c))
         return false;
     cg_line(g, nd->line);
+    bool kw = false, ex = false;
     for (int b = nd->a; b >= 0; b = NODE(g, b)->next) {
+        kw |= NODE(g, b)->kind == N_KWARG;
+        ex |= NODE(g, b)->kind == N_STARRED || NODE(g, b)->kind == N_DSTAR;
+    }
+    if (kw || ex) { /* a tuple and a dict of the keywords */
+        if (!cg_class_args(g, nd->a, ex))
+            return false;
+        nb = ex ? -2 : -1;
+    }
+    for (int b = nd->a; b >= 0 && !kw && !ex; b = NODE(g, b)->next) {
         if (!cg_expr(g, b))
             return false;
         nb++;

@@ -105,7 +105,9 @@ typedef struct PyCode {
     bool has_closure;
     bool has_annotations;    /* MAKE_FUNCTION takes the (name, value, ...) tuple */
     bool has_comp;           /* it holds a list, set or dict comprehension (3.12+ inline them) */
-    int nbases;              /* class bodies: bases pushed before BUILD_CLASS */
+    int nbases;              /* class bodies: bases pushed before BUILD_CLASS; -1: a tuple of
+                              * them and a dict of the class keywords; -2: the call's
+                              * tuple (two places, then the bases) and its keyword dict */
     bool is_gen;             /* calling it makes a generator */
     bool is_coro;            /* an `async def`'s: the generator is a coroutine */
     int framesize;           /* generators: co_nlocalsplus + co_stacksize, CPython's */

@@ -199,6 +199,18 @@ static bool builtin_sub_dunder_ok(PyRun *I, const char *s, size_t n, SimKind lay
                            sim_kind_name(layout), sim_kind_name(layout));
 }
 
+/* a built-in type CPython does not let a class derive from (bool,
+ * NoneType, range, function ...): the kind's own type object */
+static bool no_basetype(PyRun *I, SimId b, SimKind sub)
+{
+    static const SimKind closed[] = {SK_NONE, SK_BOOL, SK_RANGE, SK_FUNC, SK_METHOD, SK_BUILTIN,
+                                     SK_CELL, SK_NOTIMPL, SK_ELLIPSIS, SK_TRACEBACK, SK_FRAME};
+    for (size_t i = 0; i < sizeof closed / sizeof closed[0]; i++)
+        if (sub == closed[i])
+            return b == S->types[sub];
+    return false;
+}
+
 bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
 {
     uint32_t nb = sim_obj(S, bases)->len;
@@ -211,6 +223,10 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
             sub == SK_STR) { /* types/subinst.c, types/tuplesub.c */
             layout = sub;
             continue;
+        }
+        if (no_basetype(I, b, sub)) { /* best_base: no Py_TPFLAGS_BASETYPE */
+            py_raise(I, EXC_TypeError, "type '%s' is not an acceptable base type", sim_kind_name(sub));
+            return false;
         }
         if (sub != SK_INSTANCE && sub != SK_OBJECT) { /* a composite's type: its own name (string.Template) */
             const char *tn = sub == SK_ITER ? sim_type_obj_name(S, b) : NULL;

@@ -31,7 +31,11 @@ static void thread_roots(Sim *s, const PyThreadState *ts, SimVisit visit, void *
         root(s, f->func, visit, arg);
         root(s, f->locals, visit, arg);
         root(s, f->extra, visit, arg);
+        root(s, f->classkw, visit, arg);
+        for (int i = 0; i < 3; i++)
+            root(s, f->classhold[i], visit, arg);
         root(s, f->fobj, visit, arg);
+        root(s, f->flocals, visit, arg);
     }
     SimId single[] = {ts->err_obj,     ts->kwnames,       ts->c_result,      ts->repr_state[0],
                       ts->repr_state[1], ts->err_ctx[0], ts->err_ctx[1], ts->err_ctx[2]};

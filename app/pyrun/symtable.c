@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "pyrun/refuse.h"
 
 typedef struct W {
     const Ast *ast;
@@ -389,6 +390,13 @@ static bool resolve(Scope *s, PyError *err, const Ast *ast)
 {
     for (int i = 0; i < s->n; i++) {
         unsigned f = s->flags[i];
+        if (s->kind == SC_CLASS && !(f & (SYM_BOUND | SYM_GLOBAL)) && strcmp(s->names[i], "__class__") != 0 &&
+            bound_in_enclosing(s, s->names[i])) { /* LOAD_CLASSDEREF: the body reads a function's variable */
+            char what[200];
+            snprintf(what, sizeof what, "a class body reading a variable of the enclosing function ('%s')",
+                     s->names[i]);
+            return py_refuse(err, ast->n[s->node].line, ast->n[s->node].col, what, false);
+        }
         if (s->kind != SC_FUNC)
             continue;
         if (f & SYM_NONLOCAL) {

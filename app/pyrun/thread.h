@@ -41,6 +41,8 @@ typedef struct Frame {
     bool c_boundary;   /* return to a C caller */
     uint8_t entered;   /* ENTERED_*: how it was called */
     SimId extra;       /* FR_CLASS: bases tuple; FR_INIT: the new instance */
+    SimId classkw;     /* FR_CLASS: the class keywords (owned dict, `metaclass` taken out) or 0; */
+    SimId classhold[3]; /*  then what the call to __build_class__ holds (class_keywords) */
     uint32_t callbase; /* FR_INIT, FR_SLOTCALL: caller slots to release on return */
     uint32_t ncallslots;
     uint32_t ntry;     /* active try blocks */
@@ -48,6 +50,7 @@ typedef struct Frame {
     SimId gen;         /* FR_GEN: the generator it runs for (borrowed: the resumer holds it) */
     SimId argtuple, argdict; /* FR_INIT, FR_SLOTCALL: _PyObject_MakeTpCall's (owned) */
     SimId fobj;        /* its frame object once a traceback asked for it (owned), else 0 */
+    SimId flocals;     /* 3.11/3.12: a function frame's f_locals once locals() made it (owned), else 0 */
     uint32_t hbase;    /* the thread's nhandled when it was entered */
 } Frame;
 

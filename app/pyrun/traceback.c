@@ -137,11 +137,20 @@ void tb_frame_end(PyRun *I, Frame *f)
         SimId back = i > 0 && f->kind != FR_GEN ? tb_frame_object(I, i - 1) : 0;
         if (back)
             sim_incref(S, back);
-        if (sim_frame_take(S, fo, &I->ts->stack[f->base], n, f->func, back)) {
-            for (uint32_t k = 0; k < n; k++)
+        uint32_t own = n;
+        if (f->flocals) { /* 3.11/3.12's f_locals goes with the slots (owned after them) */
+            I->ts->stack[f->base + own++] = f->flocals;
+            f->flocals = 0;
+        }
+        if (sim_frame_take(S, fo, &I->ts->stack[f->base], own, f->func, back)) {
+            for (uint32_t k = 0; k < own; k++)
                 I->ts->stack[f->base + k] = 0;
             f->func = 0;
         } else {
+            if (own > n) { /* not taken: f_locals stays the frame's */
+                f->flocals = I->ts->stack[f->base + n];
+                I->ts->stack[f->base + n] = 0;
+            }
             sim_xdecref(S, back);
         }
     }

@@ -78,12 +78,22 @@ void vm_unwind_frame(PyRun *I)
         f = TOPF;
     }
     SimId func = f->func, locals = f->locals, extra = f->extra, at = f->argtuple, ad = f->argdict;
-    f->func = f->locals = f->extra = f->argtuple = f->argdict = 0;
+    if (f->flocals) { /* _PyFrame_Clear: f_locals after the slots */
+        SimId fl = f->flocals;
+        f->flocals = 0;
+        sim_decref(S, fl);
+        f = TOPF;
+    }
+    SimId ckw = f->classkw, hold[3] = {f->classhold[0], f->classhold[1], f->classhold[2]};
+    f->func = f->locals = f->extra = f->argtuple = f->argdict = f->classkw = 0;
+    f->classhold[0] = f->classhold[1] = f->classhold[2] = 0;
     vm_pop_frame(I);
     I->ts->clearing = was;
     sim_xdecref(S, func);
     sim_xdecref(S, locals);
     sim_xdecref(S, extra);
+    if (ckw || hold[0])
+        class_keywords_release(I, ckw, hold);
     if (at || ad) /* _PyObject_MakeTpCall's, once the call is over */
         vm_release_tpargs(I, at, ad);
 }
@@ -369,14 +379,21 @@ SimId vm_call_kw(PyRun *I, SimId callable, SimId *args, int nargs, SimId kwnames
         return builtins_call(I, sim_obj(S, callable)->v.builtin.index, 0, args, nargs, kwnames);
     if (k == SK_TYPE && sim_obj(S, callable)->sub != SK_INSTANCE) /* int(x, base=2) */
         return builtins_call(I, 0xffff0000u | sim_obj(S, callable)->sub, callable, args, nargs, kwnames);
-    if (k != SK_FUNC)
+    SimId func = callable, self = 0;
+    if (k == SK_METHOD && sim_kind(S, SIM_V(S, callable, SK_METHOD, method.func)) == SK_FUNC) {
+        func = SIM_V(S, callable, SK_METHOD, method.func); /* method_vectorcall: self first */
+        self = SIM_V(S, callable, SK_METHOD, method.self);
+    } else if (k != SK_FUNC) {
         return py_not_modelled(I, 0, "keyword arguments passed on by a C function to a '%s'",
                                op_typename(I, callable)), (SimId)0;
+    }
+    if (self)
+        sim_incref(S, self);
     for (int i = 0; i < nargs; i++)
         sim_incref(S, args[i]);
-    sim_incref(S, callable);
+    sim_incref(S, func);
     int depth = I->ts->nframes;
-    if (!vm_call_python(I, callable, 0, args, nargs, kwnames, FR_NORMAL))
+    if (!vm_call_python(I, func, self, args, nargs, kwnames, FR_NORMAL))
         return 0;
     if (I->ts->gen_made) {
         SimId g = I->ts->gen_made;
@@ -454,15 +471,27 @@ bool vm_build_class(PyRun *I, uint32_t ci)
 {
     const PyCode *co = &I->codes[ci];
     int nb = co->nbases;
-    SimId bases = sim_tuple(S, (size_t)nb);
-    for (int i = nb - 1; i >= 0; i--)
-        sim_tuple_set(S, bases, (size_t)i, pop(I));
+    SimId bases, kw = 0;
+    SimId hold[3] = {0, 0, 0};
+    if (nb < 0) { /* `*bases` or keywords: a tuple and a dict */
+        kw = pop(I);
+        bases = pop(I);
+        if (nb == -2)
+            (void)pop(I); /* the NULL in __build_class__'s place */
+        if (!class_keywords(I, &bases, &kw, nb == -2, hold))
+            return false;
+    } else {
+        bases = sim_tuple(S, (size_t)nb);
+        for (int i = nb - 1; i >= 0; i--)
+            sim_tuple_set(S, bases, (size_t)i, pop(I));
+    }
     nb = (int)sim_obj(S, bases)->len; /* 0 when the budget refused the tuple */
     for (int i = 0; i < nb; i++) {
         SimId b = sim_items(S, bases)[i];
         if (sim_kind(S, b) != SK_TYPE && !typing_is_namedtuple(I, b)) { /* its __mro_entries__ */
             py_raise(I, EXC_TypeError, "bases must be types");
             sim_decref(S, bases);
+            class_keywords_release(I, kw, hold);
             return false;
         }
     }
@@ -477,11 +506,14 @@ bool vm_build_class(PyRun *I, uint32_t ci)
     Frame *f = new_frame(I, ci, TOPF->globals);
     if (!f) {
         sim_decref(S, bases), sim_decref(S, body), sim_decref(S, ns);
+        class_keywords_release(I, kw, hold);
         return false;
     }
     f->func = body;
     f->locals = ns;
     f->extra = bases;
+    f->classkw = kw;
+    memcpy(f->classhold, hold, sizeof hold);
     f->kind = FR_CLASS;
     vm_frame_entered(I, f, ENTERED_C);
     for (int i = 0; i < co->nslots; i++) /* MAKE_CELL: __class__, when a method uses super() */
@@ -490,7 +522,7 @@ bool vm_build_class(PyRun *I, uint32_t ci)
     return true;
 }
 
-static SimId finish_class(PyRun *I, uint32_t ci, SimId ns, SimId bases)
+static SimId finish_class(PyRun *I, uint32_t ci, SimId ns, SimId bases, SimId kw)
 {
     for (uint32_t i = 0; i < sim_obj(S, bases)->len; i++)
         if (typing_is_namedtuple(I, sim_items(S, bases)[i])) /* NamedTupleMeta.__new__ */
@@ -499,7 +531,9 @@ static SimId finish_class(PyRun *I, uint32_t ci, SimId ns, SimId bases)
         return 0;
     SimId base = sim_obj(S, bases)->len ? sim_items(S, bases)[0] : 0;
     if (!base || sim_obj(S, base)->sub != SK_INSTANCE || (sim_type_word(S, base, SIM_TY_FLAGS) & SIM_TYF_HEAP))
-        return class_build(I, I->codes[ci].name, ns, bases); /* object at the root */
+        return class_build_kw(I, I->codes[ci].name, ns, bases, kw); /* object at the root */
+    if (kw && sim_obj(S, kw)->len)
+        return py_not_modelled(I, 0, "class keywords for a subclass of an exception"), (SimId)0;
     /* an exception class's subclass: the model's exception layout */
     SimId d = sim_dict(S);
     uint32_t pos = 0;
@@ -539,18 +573,23 @@ int vm_do_return(PyRun *I, SimId res)
     uint8_t kind = f->kind;
     bool boundary = f->c_boundary;
     uint32_t ci = f->code, callbase = f->callbase, ncall = f->ncallslots;
-    SimId extra = f->extra, ns = 0;
+    SimId extra = f->extra, ns = 0, ckw = 0, hold[3] = {0, 0, 0};
     f->extra = 0;
     if (kind == FR_CLASS) {
         ns = f->locals;
-        f->locals = 0;
+        ckw = f->classkw;
+        memcpy(hold, f->classhold, sizeof hold);
+        f->locals = f->classkw = 0;
+        memset(f->classhold, 0, sizeof f->classhold);
     }
     vm_unwind_frame(I);
     if (kind == FR_CLASS) {
         sim_decref(S, res);
-        res = finish_class(I, ci, ns, extra);
+        res = finish_class(I, ci, ns, extra, ckw);
         sim_decref(S, ns);
         sim_decref(S, extra);
+        if (ckw || hold[0])
+            class_keywords_release(I, ckw, hold);
         if (!res)
             return -1;
     } else if (kind == FR_INIT || kind == FR_INIT_EX) {

@@ -36,6 +36,10 @@ enum { EX_NULL, EX_FUNC, EX_ARGS, EX_KWARGS, EX_KWNAMES, EX_FIXED };
 /* _PyObject_FunctionStr: "__main__.f()", "__main__.C.m()", "print()" */
 static void function_str(PyRun *I, SimId callable, char *out, size_t cap)
 {
+    if (!callable) { /* a class statement's `**` (cg_class_args) */
+        snprintf(out, cap, "__build_class__()");
+        return;
+    }
     SimId fn = callable;
     if (sim_kind(S, fn) == SK_METHOD)
         fn = SIM_V(S, fn, SK_METHOD, method.func);

@@ -27,28 +27,13 @@ static SimId to_base(PyRun *I, SimId v, unsigned bits, char letter)
         return int_unsure_refused(I), (SimId)0;
     BigInt b;
     big_from_sim(S, v, &b);
-    size_t nbits = (size_t)(b.n > 0 ? b.n : 1) * 30;
-    char *out = malloc(nbits / bits + 8), *p = out + nbits / bits + 7;
-    *p = 0;
-    /* the magnitude's bits, `bits` at a time from the lowest */
-    size_t total = (size_t)b.n * 30;
-    size_t pos = 0;
-    do {
-        unsigned d = 0;
-        for (unsigned i = 0; i < bits; i++, pos++)
-            if (pos < total && (b.d[pos / 30] >> (pos % 30) & 1))
-                d |= 1u << i;
-        *--p = "0123456789abcdef"[d];
-    } while (pos < total);
-    while (*p == '0' && p[1]) /* no leading zeros, but 0 itself */
-        p++;
-    *--p = letter;
-    *--p = '0';
-    if (b.sign < 0)
-        *--p = '-';
+    Buf t = {0};
+    buf_adds(&t, b.sign < 0 ? "-0" : "0");
+    buf_addc(&t, letter);
+    big_to_pow2_base(&b, bits, false, &t);
     big_free(&b);
-    SimId r = sim_str(S, p, strlen(p));
-    free(out);
+    SimId r = sim_str(S, buf_str(&t), t.len);
+    buf_fini(&t);
     return r;
 }
 

@@ -46,26 +46,6 @@ static bool fits(const BigInt *b, int64_t *out)
     return true;
 }
 
-/* PyLong_FromDouble of an integral double */
-static SimId int_from_double(PyRun *I, double x)
-{
-    if (isinf(x)) {
-        py_raise(I, EXC_OverflowError, "cannot convert float infinity to integer");
-        return 0;
-    }
-    if (isnan(x)) {
-        py_raise(I, EXC_ValueError, "cannot convert float NaN to integer");
-        return 0;
-    }
-    if (fabs(x) < 9.2e18)
-        return sim_int(S, (int64_t)x);
-    char buf[400];
-    snprintf(buf, sizeof buf, "%.0f", x);
-    BigInt b;
-    big_parse(buf, &b);
-    return big_to_sim(S, &b);
-}
-
 /* floor and ceil: a float rounded; an int is its own result (int.__floor__) */
 static SimId rounding(PyRun *I, SimId v, double (*fn)(double), bool trunc_msg)
 {

@@ -306,3 +306,23 @@ double big_to_double(const BigInt *a)
         v = v * (double)(1u << SHIFT) + a->d[i];
     return a->sign < 0 ? -v : v;
 }
+
+void big_to_pow2_base(const BigInt *a, unsigned bits, bool upper, Buf *out)
+{
+    const char *dig = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    size_t total = (size_t)a->n * 30, groups = total / bits + 1;
+    char *rev = malloc(groups + 1);
+    size_t k = 0, pos = 0;
+    do { /* `bits` bits at a time from the lowest */
+        unsigned d = 0;
+        for (unsigned i = 0; i < bits; i++, pos++)
+            if (pos < total && (a->d[pos / 30] >> (pos % 30) & 1))
+                d |= 1u << i;
+        rev[k++] = dig[d];
+    } while (pos < total);
+    while (k > 1 && rev[k - 1] == '0') /* no leading zeros, but 0 itself */
+        k--;
+    while (k > 0)
+        buf_addc(out, rev[--k]);
+    free(rev);
+}

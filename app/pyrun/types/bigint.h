@@ -32,6 +32,8 @@ void big_mul(const BigInt *a, const BigInt *b, BigInt *out);
 bool big_divmod(const BigInt *a, const BigInt *b, BigInt *q, BigInt *r);
 int big_cmp(const BigInt *a, const BigInt *b);
 void big_to_dec(const BigInt *a, Buf *out);
+/* the magnitude's digits in base 2**bits (1: binary, 3: octal, 4: hex) */
+void big_to_pow2_base(const BigInt *a, unsigned bits, bool upper, Buf *out);
 double big_to_double(const BigInt *a);
 
 #endif

@@ -417,66 +417,19 @@ static void secondary_bases(PyRun *I, SimId bases, SimId best, bool *dict, bool 
     }
 }
 
-/* type_new_set_classmethod: a plain function __init_subclass__ in the new
- * class's dict becomes a classmethod */
-static void init_subclass_classmethod(PyRun *I, SimId cls)
-{
-    SimId d = SIM_V(S, cls, SK_TYPE, type.dict);
-    SimId name = sim_str_intern(S, "__init_subclass__", 17);
-    SimId fn = sim_dict_get(S, d, name);
-    if (fn && sim_kind(S, fn) == SK_FUNC) {
-        sim_incref(S, fn);
-        sim_dict_set(S, d, name, sim_method_descr(S, SK_CLASSMETHOD, fn, 0)); /* the key's reference is ours */
-    } else {
-        sim_decref(S, name);
-    }
-}
+SimId class_build(PyRun *I, SimId name, SimId ns, SimId bases) { return class_build_kw(I, name, ns, bases, 0); }
 
-/* type_new_init_subclass: super(cls, cls).__init_subclass__, the first one
- * after cls in its MRO: a program's (a classmethod) or object's (0) */
-static SimId init_subclass_hook(PyRun *I, SimId cls)
-{
-    SimId mro = sim_items(S, cls)[SIM_TY_MRO];
-    for (uint32_t i = 1; mro && i < sim_obj(S, mro)->len; i++) {
-        SimId c = sim_items(S, mro)[i];
-        if (sim_obj(S, c)->sub != SK_INSTANCE)
-            continue; /* a built-in type: object's hook, which does nothing */
-        SimId v = sim_dict_get_str(S, SIM_V(S, c, SK_TYPE, type.dict), "__init_subclass__");
-        if (v)
-            return sim_kind(S, v) == SK_CLASSMETHOD ? v : (py_not_modelled(I, 0, "an __init_subclass__ that is "
-                                                                                 "not a plain function"), (SimId)0);
-    }
-    return 0;
-}
-
-/* super(cls, cls).__init_subclass__ bound, then called */
-static bool init_subclass(PyRun *I, SimId cls)
-{
-    SimId hook = init_subclass_hook(I, cls);
-    if (I->refused)
-        return false;
-    if (hook && (abc_is_abc_class(I, cls) || enum_is_enum_class(I, cls)))
-        return py_not_modelled(I, 0, "__init_subclass__ of an ABC or an Enum (their metaclass's order)");
-    SimId sup = sim_super(S);
-    SimId bound = hook ? descr_get(I, hook, 0, cls) : sim_builtin(S, 0, 0);
-    sim_decref(S, sup);
-    if (!bound)
-        return false;
-    SimId r = hook ? vm_call(I, bound, NULL, 0) : 0;
-    sim_xdecref(S, r);
-    sim_decref(S, bound);
-    return !hook || r != 0;
-}
-
-SimId class_build(PyRun *I, SimId name, SimId ns, SimId bases)
+SimId class_build_kw(PyRun *I, SimId name, SimId ns, SimId bases, SimId kw)
 {
     /* type.__call__(name, bases, ns): _PyObject_MakeTpCall's argument tuple */
+    SimId knames = class_call_keywords_begin(I, kw);
     SimId margs = sim_tuple(S, 3);
     SimId parts[3] = {name, bases, ns};
     for (int i = 0; i < 3; i++) {
         sim_incref(S, parts[i]);
         sim_tuple_set(S, margs, (size_t)i, parts[i]);
     }
+    SimId tpkw = class_call_keywords_dict(I, kw);
     SimId cls = 0, tbases = 0, d = 0, classcell = 0, qualname = 0, slots = 0;
     Slots sl = {.n = 0};
     if (sim_obj(S, bases)->len == 0) { /* type_new_get_bases: (object,) */
@@ -522,7 +475,7 @@ SimId class_build(PyRun *I, SimId name, SimId ns, SimId bases)
                          .add_dict = add_dict, .add_weak = add_weak, .layout = layout};
     cls = sim_class_new(S, &spec);
     tbases = d = qualname = slots = 0; /* the class owns them */
-    init_subclass_classmethod(I, cls);
+    class_init_subclass_classmethod(I, cls);
     if (classcell && sim_kind(S, classcell) == SK_CELL && !SIM_V(S, classcell, SK_CELL, cell.ref)) {
         sim_incref(S, cls); /* type_new_set_classcell, before the names are set */
         SIM_V(S, classcell, SK_CELL, cell.ref) = cls;
@@ -547,7 +500,7 @@ SimId class_build(PyRun *I, SimId name, SimId ns, SimId bases)
         cls = 0;
         goto done;
     }
-    if (!init_subclass(I, cls)) {
+    if (!class_init_subclass(I, cls, tpkw)) {
         sim_decref(S, cls);
         cls = 0;
         goto done;
@@ -558,6 +511,7 @@ done:
     for (size_t i = 0; i < sizeof left / sizeof left[0]; i++)
         sim_xdecref(S, left[i]);
     sim_decref(S, margs);
+    class_call_keywords_end(I, kw, knames, tpkw);
     return cls;
 }
 
@@ -587,166 +541,3 @@ SimId class_from_type_call(PyRun *I, SimId name, SimId bases, SimId dict)
     return class_build(I, name, dict, bases);
 }
 
-/* ---- type.mro() --------------------------------------------------------------- */
-
-/* type_mro_impl: mro_implementation's sequence as a new list (a tuple
- * first for a class with one base) */
-static SimId t_mro(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)n, (void)kw;
-    SimId cls = a[0];
-    SimId mro = sim_obj(S, cls)->sub == SK_INSTANCE ? sim_type_word(S, cls, SIM_TY_MRO) : 0;
-    SimId one[2] = {cls, S->type_object};
-    const SimId *items = mro ? sim_items(S, mro) : one;
-    uint32_t len = mro ? sim_obj(S, mro)->len : cls == S->type_object ? 1 : 2;
-    SimId bases = sim_type_word(S, cls, SIM_TY_BASES);
-    SimId tmp = 0;
-    if (!bases || sim_obj(S, bases)->len < 2) {
-        tmp = sim_tuple(S, len);
-        for (uint32_t i = 0; i < len; i++) {
-            sim_incref(S, items[i]);
-            sim_tuple_set(S, tmp, i, items[i]);
-        }
-    }
-    SimId list = sim_list(S, len);
-    for (uint32_t i = 0; i < len; i++) {
-        sim_incref(S, items[i]);
-        sim_list_set(S, list, i, items[i]);
-    }
-    sim_xdecref(S, tmp);
-    return list;
-}
-
-/* type___subclasses___impl: the live classes of its subclass dict, in order */
-static SimId t_subclasses(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)n, (void)kw;
-    SimId cls = a[0];
-    if (sim_obj(S, cls)->sub != SK_INSTANCE || !(sim_type_word(S, cls, SIM_TY_FLAGS) & SIM_TYF_HEAP))
-        return py_not_modelled(I, 0, "__subclasses__() of a built-in class"), (SimId)0;
-    SimId list = sim_list(S, 0);
-    SimId d = sim_type_word(S, cls, SIM_TY_SUBCLASSES);
-    uint32_t pos = 0;
-    SimId k, ref;
-    while (d && sim_dict_next(S, d, &pos, &k, &ref)) {
-        SimId sub = SIM_V(S, ref, SK_WEAKREF, weakref.obj);
-        if (sub) {
-            sim_incref(S, sub);
-            sim_list_append(S, list, sub);
-        }
-    }
-    return list;
-}
-
-const BuiltinDef type_methods[] = {
-    BUILTIN("mro", SK_TYPE, 0, t_mro, .style = ARGS_NONE),
-    BUILTIN("__subclasses__", SK_TYPE, 0, t_subclasses, .style = ARGS_NONE),
-};
-const int type_nmethods = (int)(sizeof type_methods / sizeof type_methods[0]);
-
-/* ---- object's slot wrappers: __getattribute__, __setattr__, __delattr__ ---- */
-
-/* wrapperdescr_call: the argument tuple, then the tuple after self */
-static bool slot_args(PyRun *I, int n, int want, SimId name)
-{
-    bi_args_tuple(I, n);
-    bi_args_tuple(I, n - 1);
-    if (n != want) {
-        py_raise(I, EXC_TypeError, n < 1 ? "descriptor needs an argument" : "expected %d argument%s, got %d",
-                 want - 1, want == 2 ? "" : "s", n - 1);
-        return false;
-    }
-    if (sim_kind(S, name) != SK_STR) {
-        py_raise(I, EXC_TypeError, "attribute name must be string, not '%s'", op_typename(I, name));
-        return false;
-    }
-    return true;
-}
-
-static SimId o_getattribute(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)kw;
-    if (!slot_args(I, n, 2, n > 1 ? a[1] : 0))
-        return 0;
-    typecache_name_seen(I, a[1]);
-    return attr_get_generic(I, a[0], a[1]);
-}
-
-static SimId o_setattr(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)kw;
-    if (!slot_args(I, n, 3, n > 1 ? a[1] : 0))
-        return 0;
-    typecache_name_seen(I, a[1]);
-    return attr_set_generic(I, a[0], a[1], a[2]) ? bi_none(I) : 0;
-}
-
-static SimId o_delattr(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)kw;
-    if (!slot_args(I, n, 2, n > 1 ? a[1] : 0))
-        return 0;
-    typecache_name_seen(I, a[1]);
-    return attr_del_generic(I, a[0], a[1]) ? bi_none(I) : 0;
-}
-
-/* object_init: nothing to do, unless given arguments it cannot pass on */
-static SimId o_init(PyRun *I, SimId *a, int n, SimId kw)
-{
-    bi_args_tuple(I, n);
-    bi_args_tuple(I, n - 1);
-    if (n < 1) {
-        py_raise(I, EXC_TypeError, "descriptor '__init__' of 'object' object needs an argument");
-        return 0;
-    }
-    if (n > 1 || (kw && sim_obj(S, kw)->len)) {
-        SimId init = sim_kind(S, a[0]) == SK_INSTANCE ? sim_type_lookup(S, sim_obj(S, a[0])->type, "__init__") : 0;
-        if (init)
-            py_raise(I, EXC_TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
-        else
-            py_raise(I, EXC_TypeError, "%s() takes no arguments", op_typename(I, a[0]));
-        return 0;
-    }
-    return bi_none(I);
-}
-
-/* object.__init_subclass__ (METH_CLASS | METH_NOARGS): the hook that does
- * nothing, reached by super().__init_subclass__() in a class's own hook */
-static SimId o_init_subclass(PyRun *I, SimId *a, int n, SimId kw)
-{
-    int nkw = kw ? (int)sim_obj(S, kw)->len : 0;
-    const char *cls = n > 0 && sim_kind(S, a[0]) == SK_TYPE && sim_obj(S, a[0])->sub == SK_INSTANCE
-                          ? sim_str_data(S, sim_items(S, a[0])[0], &(size_t){0})
-                          : "object"; /* the bound class's name, as _PyObject_FunctionStr gives it */
-    if (nkw) {
-        py_raise(I, EXC_TypeError, "%s.__init_subclass__() takes no keyword arguments", cls);
-        return 0;
-    }
-    if (n > 1) {
-        py_raise(I, EXC_TypeError, "%s.__init_subclass__() takes no arguments (%d given)", cls, n - 1);
-        return 0;
-    }
-    return bi_none(I);
-}
-
-const BuiltinDef object_methods[] = {
-    BUILTIN("__init__", SK_OBJECT, 0, o_init, .style = ARGS_OWN),
-    BUILTIN("__init_subclass__", SK_OBJECT, 0, o_init_subclass, .kw = "*", .style = ARGS_OWN),
-    BUILTIN("__getattribute__", SK_OBJECT, 0, o_getattribute, .style = ARGS_OWN),
-    BUILTIN("__setattr__", SK_OBJECT, 0, o_setattr, .style = ARGS_OWN),
-    BUILTIN("__delattr__", SK_OBJECT, 0, o_delattr, .style = ARGS_OWN),
-};
-const int object_nmethods = (int)(sizeof object_methods / sizeof object_methods[0]);
-
-int class_object_slot(PyRun *I, const char *name)
-{
-    int first, end;
-    bi_method_range(&first, &end);
-    for (int i = first; i < end; i++) {
-        const BuiltinDef *d = bi_def((uint32_t)i);
-        if (d->owner == SK_OBJECT && strcmp(d->name, name) == 0)
-            return i;
-    }
-    (void)I;
-    return -1;
-}

@@ -214,13 +214,14 @@ SimId float_construct(PyRun *I, SimId *a, int n, SimId kw)
     if (k == SK_STR || k == SK_BYTES || k == SK_BYTEARRAY) {
         size_t len;
         const char *d = sim_str_data(S, x, &len);
-        for (size_t i = 0; k == SK_STR && i < len; i++)
-            if ((unsigned char)d[i] >= 0x80) /* Unicode digits and spaces */
-                return py_not_modelled(I, 0, "float() of a str with characters beyond ASCII"), 0;
+        char *ascii = NULL; /* Unicode digits and spaces made ASCII */
+        if (k == SK_STR && sim_obj(S, x)->sub != 1)
+            d = ascii = str_ascii_number(I, x, &len);
         char *lit = malloc(len + 2);
         bool ok = float_literal(d, len, lit);
         double v = ok ? strtod(lit, NULL) : 0.0;
         free(lit);
+        free(ascii);
         if (ok)
             return sim_float(S, v);
         Buf r = {0};

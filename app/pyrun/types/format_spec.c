@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pyrun/modules/math_exact.h"
 #include "pyrun/types/bigint.h"
 #include "pyrun/types/str_int.h"
 #include "pyrun/types/types.h"
@@ -245,9 +246,33 @@ static bool format_float(PyRun *I, double x, FSpec f, const char *tname, Buf *ou
         }
     } else {
         char fmtc = type == 'n' ? 'g' : type == '%' ? 'f' : type ? type : 'g';
+        int prec = f.prec < 0 ? 6 : f.prec;
+        if (!type && isfinite(a)) { /* 'g' whose exponent starts one place sooner (format_float_short) */
+            int p = prec ? prec : 1;
+            char probe[64];
+            snprintf(probe, sizeof probe, "%.*e", p - 1, a);
+            int ex = atoi(strchr(probe, 'e') + 1);
+            if (ex < -4 || ex >= p - 1) {
+                fmtc = 'e';
+                prec = p - 1;
+            }
+        }
         char fmt[12];
         snprintf(fmt, sizeof fmt, "%%%s.*%c", f.alt ? "#" : "", fmtc);
-        buf_printf(&t, fmt, (int)(f.prec < 0 ? 6 : f.prec), type == '%' ? a * 100 : a);
+        buf_printf(&t, fmt, prec, type == '%' ? a * 100 : a);
+        if (!type && fmtc == 'e' && !f.alt && strchr(buf_str(&t), '.')) { /* 'g' drops trailing zeros */
+            Buf u = {0};
+            const char *d = buf_str(&t), *e = strchr(d, 'e');
+            size_t m = (size_t)(e - d);
+            while (m > 0 && d[m - 1] == '0')
+                m--;
+            if (m > 0 && d[m - 1] == '.')
+                m--;
+            buf_add(&u, d, m);
+            buf_adds(&u, e);
+            buf_fini(&t);
+            t = u;
+        }
         if (!type && isfinite(a) && !strpbrk(buf_str(&t), ".e")) /* Py_DTSF_ADD_DOT_0 */
             buf_adds(&t, ".0");
         if (type == '%')
@@ -273,8 +298,9 @@ static bool format_int(PyRun *I, SimId v, const FSpec *fp, const char *tname, Bu
     if (sim_kind(S, v) == SK_INT && sim_obj(S, v)->sub == SIM_INT_UNSURE)
         return int_unsure_refused(I);
     if (strchr("eEfFgG%", type)) {
+        double x; /* PyNumber_Float: correctly rounded, OverflowError past the doubles */
         if (sim_obj(S, v)->sub == 1 && sim_kind(S, v) == SK_INT)
-            return py_not_modelled(I, 0, "a float format of an int beyond 64 bits");
+            return math_to_double(I, v, &x) && format_float(I, x, f, tname, out);
         return format_float(I, (double)sim_obj(S, v)->v.i, f, tname, out);
     }
     if (!strchr("bcdoxXn", type))
@@ -298,7 +324,11 @@ static bool format_int(PyRun *I, SimId v, const FSpec *fp, const char *tname, Bu
             py_raise(I, EXC_ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
             return false;
         }
-        if (big || x < 0 || x >= 0x110000) {
+        if (big) {
+            py_raise(I, EXC_OverflowError, "Python int too large to convert to C long");
+            return false;
+        }
+        if (x < 0 || x >= 0x110000) {
             py_raise(I, EXC_OverflowError, "%%c arg not in range(0x110000)");
             return false;
         }
@@ -312,16 +342,19 @@ static bool format_int(PyRun *I, SimId v, const FSpec *fp, const char *tname, Bu
     }
     char buf[80];
     bool neg;
+    const char *prefix = !f.alt ? "" : type == 'b' ? "0b" : type == 'o' ? "0o" : type == 'x' ? "0x" : type == 'X' ? "0X" : "";
     if (big) {
-        if (type != 'd' && type != 'n')
-            return py_not_modelled(I, 0, "format code '%c' of an int beyond 64 bits", type);
         BigInt b;
         Buf t = {0};
         big_from_sim(S, v, &b);
-        big_to_dec(&b, &t);
+        neg = b.sign < 0;
+        if (type == 'd' || type == 'n')
+            big_to_dec(&b, &t);
+        else
+            big_to_pow2_base(&b, type == 'b' ? 1 : type == 'o' ? 3 : 4, type == 'X', &t);
         big_free(&b);
-        neg = buf_str(&t)[0] == '-';
-        bool ok = number(I, &f, neg, "", buf_str(&t) + neg, t.len - neg, "", out);
+        size_t skip = buf_str(&t)[0] == '-';
+        bool ok = number(I, &f, neg, prefix, buf_str(&t) + skip, t.len - skip, "", out);
         buf_fini(&t);
         return ok;
     }
@@ -340,7 +373,6 @@ static bool format_int(PyRun *I, SimId v, const FSpec *fp, const char *tname, Bu
         snprintf(buf, sizeof buf, type == 'o' ? "%llo" : type == 'x' ? "%llx" : type == 'X' ? "%llX" : "%llu",
                  (unsigned long long)u);
     }
-    const char *prefix = !f.alt ? "" : type == 'b' ? "0b" : type == 'o' ? "0o" : type == 'x' ? "0x" : type == 'X' ? "0X" : "";
     return number(I, &f, neg, prefix, buf, strlen(buf), "", out);
 }
 

@@ -184,8 +184,7 @@ static SimId exact_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b
     }
 }
 
-/* int(x) of a float: its integral part, CPython's errors for inf and nan */
-static SimId int_of_float(PyRun *I, double f)
+SimId int_from_double(PyRun *I, double f)
 {
     if (isinf(f)) {
         py_raise(I, EXC_OverflowError, "cannot convert float infinity to integer");
@@ -195,9 +194,14 @@ static SimId int_of_float(PyRun *I, double f)
         py_raise(I, EXC_ValueError, "cannot convert float NaN to integer");
         return 0;
     }
-    if (fabs(f) >= 9223372036854775808.0)
-        return py_not_modelled(I, 0, "int() of a float beyond 64 bits"), (SimId)0;
-    return sim_int(S, (int64_t)trunc(f));
+    f = trunc(f);
+    if (fabs(f) < 9223372036854775808.0)
+        return sim_int(S, (int64_t)f);
+    char buf[400]; /* an integral double prints exactly */
+    snprintf(buf, sizeof buf, "%.0f", f);
+    BigInt b;
+    big_parse(buf, &b);
+    return big_to_sim(S, &b);
 }
 
 /* long_new_impl: int(), int(x), int(x, base) (base also as a keyword) */
@@ -246,7 +250,7 @@ SimId int_from_args(PyRun *I, SimId *a, int n, SimId kw)
         return sim_int(S, sim_obj(S, a[0])->v.i);
     }
     if (k == SK_FLOAT)
-        return int_of_float(I, sim_obj(S, a[0])->v.f);
+        return int_from_double(I, sim_obj(S, a[0])->v.f);
     if (k == SK_STR || k == SK_BYTES || k == SK_BYTEARRAY)
         return int_from_text(I, a[0], 10);
     py_raise(I, EXC_TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'", op_typename(I, a[0]));

@@ -69,8 +69,9 @@ SimId int_from_text(PyRun *I, SimId text, int base)
 {
     size_t n;
     const char *d = sim_str_data(S, text, &n);
+    char *ascii = NULL; /* Unicode digits and spaces made ASCII */
     if (sim_kind(S, text) == SK_STR && sim_obj(S, text)->sub != 1)
-        return py_not_modelled(I, 0, "int() of a text with non-ASCII characters"), (SimId)0;
+        d = ascii = str_ascii_number(I, text, &n);
     size_t i = 0, end = n;
     while (i < end && space(d[i]))
         i++;
@@ -119,5 +120,6 @@ SimId int_from_text(PyRun *I, SimId text, int base)
     else
         r = value_of(I, dv, nd, b, sign);
     free(dv);
+    free(ascii);
     return r;
 }

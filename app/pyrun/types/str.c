@@ -103,13 +103,27 @@ static SimId str_join(PyRun *I, SimId *a, int n, SimId kw)
     return r;
 }
 
-/* str.startswith / str.endswith: a str or a tuple of str; the optional
- * start and end are not modelled */
+/* tailmatch: does p (code points) stand at the start (or end) of s[start:end]? */
+static bool tail_match(const uint32_t *s, int64_t len, const uint32_t *p, int64_t pl, int64_t start, int64_t end,
+                       bool at_end)
+{
+    if (end > len) /* ADJUST_INDICES */
+        end = len;
+    else if (end < 0 && (end += len) < 0)
+        end = 0;
+    if (start < 0 && (start += len) < 0)
+        start = 0;
+    end -= pl;
+    if (end < start)
+        return false;
+    return memcmp(s + (at_end ? end : start), p, (size_t)pl * sizeof *p) == 0;
+}
+
+/* str.startswith / str.endswith: a str or a tuple of str, within
+ * [start:end] when given */
 static SimId str_affix(PyRun *I, SimId *a, int n, bool end)
 {
     const char *name = end ? "endswith" : "startswith";
-    if (n > 2)
-        return py_not_modelled(I, 0, "the start and end arguments of str.%s()", name), 0;
     SimId arg = a[1];
     bool tuple = sim_kind(S, arg) == SK_TUPLE;
     if (!tuple && sim_kind(S, arg) != SK_STR) {
@@ -117,21 +131,27 @@ static SimId str_affix(PyRun *I, SimId *a, int n, bool end)
                  op_typename(I, arg));
         return 0;
     }
+    int64_t from, to;
+    if (!str_slice_index(I, n > 2 ? a[2] : 0, 0, &from) || !str_slice_index(I, n > 3 ? a[3] : 0, INT64_MAX, &to))
+        return 0;
     size_t len;
-    const char *d = sim_str_data(S, a[0], &len);
+    uint32_t *cs = str_decode(I, a[0], &len);
     uint32_t cnt = tuple ? sim_obj(S, arg)->len : 1;
-    for (uint32_t i = 0; i < cnt; i++) {
+    bool found = false;
+    for (uint32_t i = 0; !found && i < cnt; i++) {
         SimId p = tuple ? sim_items(S, arg)[i] : arg;
         if (sim_kind(S, p) != SK_STR) {
+            free(cs);
             py_raise(I, EXC_TypeError, "tuple for %s must only contain str, not %s", name, op_typename(I, p));
             return 0;
         }
         size_t pl;
-        const char *pd = sim_str_data(S, p, &pl);
-        if (pl <= len && memcmp(end ? d + len - pl : d, pd, pl) == 0)
-            return sim_bool(S, true);
+        uint32_t *cp = str_decode(I, p, &pl);
+        found = tail_match(cs, (int64_t)len, cp, (int64_t)pl, from, to, end);
+        free(cp);
     }
-    return sim_bool(S, false);
+    free(cs);
+    return sim_bool(S, found);
 }
 
 static SimId str_startswith(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; return str_affix(I, a, n, false); }

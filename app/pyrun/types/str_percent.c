@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pyrun/modules/math_exact.h"
 #include "pyrun/types/bigint.h"
 #include "pyrun/types/str_int.h"
 #include "pyrun/modules/tracemalloc.h"
@@ -174,27 +175,26 @@ static bool integer(PyRun *I, const Spec *sp, SimId v, Buf *out)
     }
     char digits[96];
     bool neg;
-    if (k == SK_FLOAT) {
-        double f = sim_obj(S, v)->v.f;
-        if (!isfinite(f) || fabs(f) >= 9.2e18)
-            return py_not_modelled(I, 0, "%%d of a float beyond 64 bits or not finite");
-        int64_t x = (int64_t)trunc(f);
-        neg = x < 0;
-        snprintf(digits, sizeof digits, "%llu", (unsigned long long)(neg ? -(uint64_t)x : (uint64_t)x));
-    } else if (sim_obj(S, v)->sub == 1 && k == SK_INT) {
-        if (!decimal)
-            return py_not_modelled(I, 0, "%%%c of an int beyond 64 bits", c);
+    if (k == SK_FLOAT || (sim_obj(S, v)->sub == 1 && k == SK_INT)) { /* a float: PyNumber_Long first */
+        SimId iv = k == SK_FLOAT ? int_from_double(I, sim_obj(S, v)->v.f) : (sim_incref(S, v), v);
+        if (!iv)
+            return false;
         BigInt b;
         Buf t = {0};
-        big_from_sim(S, v, &b);
-        big_to_dec(&b, &t);
+        big_from_sim(S, iv, &b);
+        sim_decref(S, iv);
+        neg = b.sign < 0;
+        if (decimal)
+            big_to_dec(&b, &t);
+        else
+            big_to_pow2_base(&b, c == 'o' ? 3 : 4, c == 'X', &t);
         big_free(&b);
-        neg = buf_str(&t)[0] == '-';
-        snprintf(digits, sizeof digits, "%s", buf_str(&t) + neg);
+        size_t skip = buf_str(&t)[0] == '-';
+        snprintf(digits, sizeof digits, "%s", buf_str(&t) + skip);
         bool fits = t.len < sizeof digits - 1;
         buf_fini(&t);
         if (!fits)
-            return py_not_modelled(I, 0, "%%d of an int of more than 90 digits");
+            return py_not_modelled(I, 0, "%%%c of an int of more than 90 digits", c);
     } else {
         if (k == SK_INT && sim_obj(S, v)->sub == SIM_INT_UNSURE)
             return int_unsure_refused(I);
@@ -229,9 +229,9 @@ static bool real(PyRun *I, const Spec *sp, SimId v, Buf *out)
         py_raise(I, EXC_TypeError, "must be real number, not %s", op_typename(I, v));
         return false;
     }
-    if (k == SK_INT && sim_obj(S, v)->sub == 1)
-        return py_not_modelled(I, 0, "%%%c of an int beyond 64 bits", sp->conv);
     double x = k == SK_FLOAT ? sim_obj(S, v)->v.f : (double)sim_obj(S, v)->v.i;
+    if (k == SK_INT && sim_obj(S, v)->sub == 1 && !math_to_double(I, v, &x)) /* correctly rounded */
+        return false;
     if (!isfinite(x) && sp->zero)
         return py_not_modelled(I, 0, "zero padding of a float that is not finite");
     if (sp->prec > 300)

@@ -119,6 +119,33 @@ static uint16_t ascii_flags(uint32_t c)
 
 static uint16_t flags_of(PyRun *I, uint32_t c) { return c < 0x80 ? ascii_flags(c) : uc_lookup(ucd(I), c)->flags; }
 
+char *str_ascii_number(PyRun *I, SimId s, size_t *n)
+{
+    size_t len;
+    uint32_t *cp = str_decode(I, s, &len);
+    char *out = malloc(len + 1);
+    for (size_t i = 0; i < len; i++) {
+        uint32_t c = cp[i];
+        uint16_t fl = c < 0x80 ? 0 : flags_of(I, c);
+        if (c < 0x80) {
+            out[i] = (char)c;
+        } else if (fl & UC_SPACE) {
+            out[i] = ' ';
+        } else if (fl & UC_DECIMAL) { /* digits come in runs of ten, 0 to 9 */
+            uint32_t zero = c;
+            while (zero > 0x80 && (flags_of(I, zero - 1) & UC_DECIMAL))
+                zero--;
+            out[i] = (char)('0' + (c - zero) % 10);
+        } else {
+            out[i] = '?';
+        }
+    }
+    out[len] = '\0';
+    *n = len;
+    free(cp);
+    return out;
+}
+
 static int map_of(PyRun *I, uint32_t c, int which, uint32_t out[3])
 {
     if (c >= 0x80)

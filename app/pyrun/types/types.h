@@ -69,6 +69,26 @@ SimId range_construct(PyRun *I, SimId *args, int nargs, SimId kw);
  * body runs, class_prepare_transient makes and drops what __prepare__'s
  * lookup makes (a bound method). */
 SimId class_build(PyRun *I, SimId name, SimId ns, SimId bases);
+/* The same with the class statement's keywords (borrowed dict, `metaclass`
+ * taken out; 0: none), which go to __init_subclass__. */
+SimId class_build_kw(PyRun *I, SimId name, SimId ns, SimId bases, SimId kw);
+/* class_hooks.c: the keywords of a class statement before its body runs
+ * (bases and kw owned, replaced by __build_class__'s own; `metaclass=type`
+ * taken out, another metaclass refused: false with both released); ex:
+ * CALL_FUNCTION_EX's tuple of (None, None, *bases) and keyword dict;
+ * type_new's __init_subclass__ steps. */
+bool class_keywords(PyRun *I, SimId *bases, SimId *kw, bool ex, SimId hold[3]);
+/* After the class is made (or the body failed): the keywords (owned) and
+ * what the call held, released in CPython's order. */
+void class_keywords_release(PyRun *I, SimId kw, SimId hold[3]);
+void class_init_subclass_classmethod(PyRun *I, SimId cls);
+/* type.__call__ with keywords: what the call makes before its argument
+ * tuple (begin: the names' tuple), after it (the keyword dict type_new
+ * gets, 0 for none), and their release (end). */
+SimId class_call_keywords_begin(PyRun *I, SimId kw);
+SimId class_call_keywords_dict(PyRun *I, SimId kw);
+void class_call_keywords_end(PyRun *I, SimId kw, SimId names, SimId tpdict);
+bool class_init_subclass(PyRun *I, SimId cls, SimId kw);
 void class_prepare_transient(PyRun *I);
 /* type(name, bases, dict), all borrowed: a new class or 0 with the error raised. */
 SimId class_from_type_call(PyRun *I, SimId name, SimId bases, SimId dict);
@@ -293,6 +313,13 @@ SimId str_of_text(PyRun *I, SimId v, const Buf *b);
  * "{}", f"{v}", a one-item join): an exact str itself, True's and False's
  * static text; 0 for any other object.  A new reference. */
 SimId str_as_is(PyRun *I, SimId v);
+/* int.c: PyLong_FromDouble, an int of x truncated toward zero (big when it
+ * must be); CPython's errors for inf and nan */
+SimId int_from_double(PyRun *I, double x);
+/* _PyUnicode_TransformDecimalAndSpaceToASCII: s's text for int() and
+ * float(), Unicode spaces as ' ', decimal digits as ASCII ones, any other
+ * non-ASCII character as '?' (malloc'd, n characters) */
+char *str_ascii_number(PyRun *I, SimId s, size_t *n);
 /* format(v, spec) of an exact str whose spec neither pads nor cuts it
  * (format_string_internal's fast path): v itself when b, the formatted
  * text, is v's own; 0 otherwise.  A new reference. */
