@@ -27,7 +27,7 @@ bool py_refuse(PyError *err, int line, int col, const char *what, bool plural)
 typedef struct Unmodelled { const char *what; bool plural; } Unmodelled;
 
 enum {
-    U_ASYNCGEN, U_ASYNCFOR, U_ASYNCWITH, U_ASYNCCOMP,
+    U_ASYNCGEN, U_ASYNCFOR, U_ASYNCCOMP,
     U_TYPEALIAS, U_TYPEPARAMS,
     U_DOTTED, U_RELATIVE, U_STARIMPORT,
     U_EXCEPTSTAR, U_FUTURE, U_NAMEDESC, U_BUILTINS, U_COUNT
@@ -36,7 +36,6 @@ enum {
 static const Unmodelled table[U_COUNT] = {
     [U_ASYNCGEN] = {"asynchronous generators ('yield' in an 'async def')", true},
     [U_ASYNCFOR] = {"'async for' loops", true},
-    [U_ASYNCWITH] = {"'async with' statements", true},
     [U_ASYNCCOMP] = {"asynchronous comprehensions", true},
     [U_TYPEALIAS] = {"'type' statements", true},
     [U_TYPEPARAMS] = {"type parameter lists ('[T]')", true},
@@ -92,7 +91,6 @@ static int why(R *r, int i)
 {
     const Node *n = &r->ast->n[i];
     switch ((NodeKind)n->kind) {
-    case N_WITH: return n->xf & XF_ASYNC ? U_ASYNCWITH : -1;
     case N_TYPEALIAS: return U_TYPEALIAS;
     case N_STR: return n->xf & XF_NAMEDESC ? U_NAMEDESC : -1;
     case N_NAME: return n->str && strcmp(n->str, "__builtins__") == 0 ? U_BUILTINS : -1;

@@ -12,6 +12,10 @@
  *
  * Several items nest, the first outermost.  A return, break or continue
  * leaving the body calls __exit__ on its way (cg_with_unwind).
+ *
+ * `async with` is the same with __aenter__ and __aexit__ (BEFORE_WITH 1),
+ * each one's result awaited (GET_AWAITABLE, YIELD_FROM): WITH_EXIT's
+ * argument has WITH_EXIT_ASYNC to push __aexit__'s result for that.
  */
 #include "pyrun/compile_int.h"
 #include "pyrun/refuse.h"
@@ -28,16 +32,28 @@ static PyPos item_pos(Cg *g, int item)
     return x->kind == N_CALL ? cg_node_pos(g, e, x->col, -1) : cg_node_pos(g, e, 0, 0);
 }
 
+static void emit_await(Cg *g)
+{
+    cg_emit(g, OP_GET_ITER, GET_ITER_AWAITABLE);
+    cg_emit(g, OP_LOAD_CONST, cg_add_const(g, sim_none(g->I->sim)));
+    cg_emit(g, OP_YIELD_FROM, 0);
+}
+
 /* __exit__ on the way out of the body: on the with statement's line (3.13:
  * the item's) */
 static void emit_exit(Cg *g, int stmt, int item, int arg)
 {
+    bool async = (NODE(g, stmt)->xf & XF_ASYNC) != 0;
     PyPos save = g->pos;
     int line = g->line;
     g->line = NODE(g, g->I->sim->prof->version >= SIM_V313 ? NODE(g, item)->a : stmt)->line;
     cg_emit(g, OP_LINE, g->line);
     g->pos = item_pos(g, item);
-    cg_emit(g, OP_WITH_EXIT, arg);
+    cg_emit(g, OP_WITH_EXIT, arg | (async ? WITH_EXIT_ASYNC : 0));
+    if (async) {
+        emit_await(g);
+        cg_emit(g, OP_POP_TOP, 0);
+    }
     g->pos = save;
     g->line = line;
 }
@@ -47,9 +63,12 @@ static bool with_item(Cg *g, int n, int item)
     const Node *it = NODE(g, item);
     if (!cg_expr(g, it->a))
         return false;
+    bool async = (NODE(g, n)->xf & XF_ASYNC) != 0;
     PyPos save = g->pos;
     g->pos = item_pos(g, item);
-    cg_emit(g, OP_BEFORE_WITH, 0);
+    cg_emit(g, OP_BEFORE_WITH, async);
+    if (async)
+        emit_await(g);
     g->pos = save;
     uint32_t setup = cg_emit(g, OP_SETUP_TRY, 0);
     g->try_depth++;
@@ -71,6 +90,8 @@ static bool with_item(Cg *g, int n, int item)
     uint32_t end = cg_emit(g, OP_JUMP, 0);
     cg_patch(g, setup, cg_here(g) | SETUP_TRY_BELOW);
     cg_emit(g, OP_WITH_EXCEPT, 0);
+    if (async)
+        emit_await(g);
     uint32_t suppress = cg_emit(g, OP_POP_JUMP_IF_TRUE, 0);
     cg_emit(g, OP_RERAISE, 0);
     cg_patch(g, suppress, cg_here(g));

@@ -66,6 +66,8 @@ enum { PM_COPY, PM_SWAP, PM_SEQUENCE, PM_MAPPING, PM_GET_LEN, PM_KEYS, PM_CLASS 
 #define IMPORT_FROMLIST (1 << 22)
 /* GET_ITER's argument for `await`: CPython's GET_AWAITABLE */
 #define GET_ITER_AWAITABLE 1
+/* WITH_EXIT's argument for `async with`: __aexit__'s result is pushed */
+#define WITH_EXIT_ASYNC 2
 #define OPCODE(w) ((w) & 0xffu)
 
 enum { SLOT_LOCAL, SLOT_CELL, SLOT_FREE };
@@ -138,6 +140,7 @@ struct PyRun {
     VmSched vs;             /* who holds the GIL, the simulated clock (vs.now, ps), timers */
     uint32_t opcost[OP_COUNT]; /* what each instruction adds to vs.now (vm_threads.c) */
     struct PyThreading *threading; /* the threading module's state, once imported (owned) */
+    struct PyAsyncio *asyncio; /* the asyncio module's state, once imported (owned) */
     Ast ast;
     const char *src;
     size_t srclen;
@@ -180,6 +183,11 @@ struct PyRun {
     /* what `await v` iterates for objects of a module's (asyncio's futures): a new
      * reference, or 0 (with an error raised, or none: v is not one of them) */
     SimId (*await_hook)(struct PyRun *I, SimId v);
+    /* YIELD_FROM's step of such an iterator: 1 yielded *out, 0 done with
+     * result *out, -1 error, 2 not one of them (all: new references) */
+    int (*await_step)(struct PyRun *I, SimId sub, SimId *out);
+    /* ... and an exception (pending) thrown into it: as await_step's */
+    int (*await_throw)(struct PyRun *I, SimId sub, SimId *out);
     bool enum_member_read;  /* 3.11: an Enum member was read through its class (attrs.c) */
     bool exc_startup_made;  /* the exception classes of startup are made: later ones are static */
     bool gc_count_unsure;   /* that import's GC traffic is not known from this state: the young
@@ -402,6 +410,8 @@ bool vm_gen_yield(PyRun *I, SimId value, bool again);
 SimId vm_get_awaitable(PyRun *I, SimId v);
 /* _PyGen_Finalize's RuntimeWarning for a coroutine that never ran */
 void vm_coro_unawaited(PyRun *I, SimId coro);
+/* ... for a coroutine of a module's (asyncio.sleep's), by its qualname */
+void vm_warn_unawaited(PyRun *I, const char *qualname);
 /* YIELD_FROM: 1 when the frame yielded (suspended), 0 when the
  * sub-iterator finished (its value pushed), -1 on error. */
 int vm_gen_yield_from(PyRun *I);
@@ -419,7 +429,7 @@ bool vm_gen_close(PyRun *I, SimId gen);
 SimId vm_gen_yield_from_target(PyRun *I, SimId gen);
 /* with statements (vm_with.c): BEFORE_WITH, WITH_EXIT (k items above
  * __exit__ stay), WITH_EXCEPT; false with the exception raised. */
-bool vm_before_with(PyRun *I);
+bool vm_before_with(PyRun *I, int async);
 bool vm_with_exit(PyRun *I, int k);
 bool vm_with_except(PyRun *I);
 /* vm_match.c: OP_MATCH (arg: PM_* | n << 4); false with the error raised */

@@ -12,6 +12,7 @@
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
+#include "pyrun/modules/asyncio.h"
 #include "pyrun/modules/std_import.h"
 #include "pyrun/modules/threading.h"
 #include "pyrun/modules/tracemalloc.h"
@@ -495,6 +496,7 @@ void py_free(PyRun *I)
     free(I->threads);
     vs_fini(&I->vs);
     threading_free(I);
+    asyncio_free(I);
     free(I->filename);
     free(I);
 }

@@ -8,6 +8,7 @@
  * line as the warnings module's default filter does, with its registry
  * (the module's __warningregistry__) as CPython fills it.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "pyrun/interp.h"
@@ -110,12 +111,19 @@ static bool seen_before(PyRun *I, SimId globals, const char *text, int line)
 
 void vm_coro_unawaited(PyRun *I, SimId coro)
 {
-    if (I->refused) /* the run stopped at a refusal: nothing more is shown */
-        return;
     size_t n;
     const char *q = sim_str_data(S, I->codes[SIM_V(S, coro, SK_GEN, gen.code)].qualname, &n);
+    char name[256];
+    snprintf(name, sizeof name, "%.*s", (int)n, q);
+    vm_warn_unawaited(I, name);
+}
+
+void vm_warn_unawaited(PyRun *I, const char *qualname)
+{
+    if (I->refused) /* the run stopped at a refusal: nothing more is shown */
+        return;
     Buf text = {0}, out = {0};
-    buf_printf(&text, "coroutine '%.*s' was never awaited", (int)n, q);
+    buf_printf(&text, "coroutine '%s' was never awaited", qualname);
     Frame *f = I->finalized ? NULL : current_frame(I);
     if (!f) { /* at interpreter exit: no Python frame, no registry, no source line */
         buf_printf(&out, "%s: RuntimeWarning: %s\n", S->prof->version >= SIM_V313 ? "<sys>:0" : "sys:1",

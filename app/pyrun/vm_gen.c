@@ -320,6 +320,22 @@ static SimId throw_in(PyRun *I, SimId g, GenEnd *end)
             vm_raise_value(I, exc);
         else
             sim_decref(S, exc);
+    } else if (sub && sim_kind(S, sub) != SK_GEN && I->await_throw) { /* asyncio's operations */
+        SimId r = 0;
+        int h = I->await_throw(I, sub, &r);
+        if (h == 1) {
+            *end = GEN_YIELDED;
+            return r;
+        }
+        if (h == 0 || h == -1) {
+            drop_yield_from(I, g, h == 0);
+            if (h == 0) {
+                py_err_clear(I);
+                SimId v = resume(I, g, r, false, end);
+                sim_decref(S, r);
+                return v;
+            }
+        }
     } else if (sub && sim_kind(S, sub) == SK_GEN) {
         GenEnd sub_end;
         sim_obj(S, g)->sub = SIM_GEN_RUNNING;
@@ -415,8 +431,11 @@ int vm_gen_yield_from(PyRun *I)
     SimId sub = I->ts->stack[f->sp - 1];
     SimId r = 0;
     GenEnd end = GEN_FAILED;
+    int hooked = 2;
     if (sim_kind(S, sub) == SK_GEN) {
         r = resume(I, sub, v, false, &end);
+    } else if (I->await_step && (hooked = I->await_step(I, sub, &r)) != 2) { /* asyncio's futures */
+        end = hooked == 1 ? GEN_YIELDED : hooked == 0 ? GEN_RETURNED : GEN_FAILED;
     } else if (v == S->none) {
         int got = iter_step(I, sub, &r);
         end = got > 0 ? GEN_YIELDED : got < 0 ? GEN_FAILED : GEN_RETURNED;

@@ -522,7 +522,7 @@ dispatch:
         NEXT();
     }
     TARGET(OP_BEFORE_WITH)
-        if (!vm_before_with(I))
+        if (!vm_before_with(I, arg))
             goto error;
         SCHED_CHECK(); /* __enter__ may block (a lock) */
         NEXT();

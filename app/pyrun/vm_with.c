@@ -18,7 +18,7 @@
 #define POP() (I->ts->stack[--TOPF->sp])
 
 /* A bound method for type(mgr).name, or 0 with CPython's TypeError. */
-static SimId special(PyRun *I, SimId mgr, const char *name, bool exit)
+static SimId special(PyRun *I, SimId mgr, const char *name, bool exit, bool async)
 {
     SimObj *o = sim_obj(S, mgr);
     if (sim_is_native(S, mgr)) /* contextlib's managers */
@@ -41,19 +41,19 @@ static SimId special(PyRun *I, SimId mgr, const char *name, bool exit)
         return sim_builtin(S, SIM_V(S, f, SK_BUILTIN, builtin.index), mgr);
     }
     if (f || (o->kind != SK_INSTANCE && !modelled_attr_missing(I, mgr, name, strlen(name))))
-        return py_not_modelled(I, 0, "'with' on a '%s' object", op_typename(I, mgr)), 0;
-    py_raise(I, EXC_TypeError, "'%s' object does not support the context manager protocol%s",
-             op_typename(I, mgr), exit ? " (missed __exit__ method)" : "");
+        return py_not_modelled(I, 0, "'%s' on a '%s' object", async ? "async with" : "with", op_typename(I, mgr)), 0;
+    py_raise(I, EXC_TypeError, "'%s' object does not support the %scontext manager protocol%s", op_typename(I, mgr),
+             async ? "asynchronous " : "", exit ? async ? " (missed __aexit__ method)" : " (missed __exit__ method)" : "");
     return 0;
 }
 
-bool vm_before_with(PyRun *I)
+bool vm_before_with(PyRun *I, int async)
 {
     SimId mgr = I->ts->stack[TOPF->sp - 1];
-    SimId enter = special(I, mgr, "__enter__", false);
+    SimId enter = special(I, mgr, async ? "__aenter__" : "__enter__", false, async);
     if (!enter)
         return false;
-    SimId exit = special(I, mgr, "__exit__", true);
+    SimId exit = special(I, mgr, async ? "__aexit__" : "__exit__", true, async);
     if (!exit) {
         sim_decref(S, enter);
         return false;
@@ -71,7 +71,7 @@ bool vm_before_with(PyRun *I)
 bool vm_with_exit(PyRun *I, int k)
 {
     Frame *f = TOPF;
-    uint32_t at = f->sp - 1 - (uint32_t)k;
+    uint32_t at = f->sp - 1 - (uint32_t)(k & ~WITH_EXIT_ASYNC);
     SimId exit = I->ts->stack[at];
     for (uint32_t i = at; i + 1 < f->sp; i++) /* what is above it moves down */
         I->ts->stack[i] = I->ts->stack[i + 1];
@@ -81,7 +81,10 @@ bool vm_with_exit(PyRun *I, int k)
     sim_decref(S, exit);
     if (!r)
         return false;
-    sim_decref(S, r);
+    if (k & WITH_EXIT_ASYNC) /* awaited next */
+        I->ts->stack[f->sp++] = r;
+    else
+        sim_decref(S, r);
     return true;
 }
 

@@ -75,6 +75,7 @@ static const DefTable tables[] = {
     {reprlib_functions, &reprlib_nfunctions},
     {threading_functions, &threading_nfunctions},
     {tracemalloc_functions, &tracemalloc_nfunctions},
+    {asyncio_functions, &asyncio_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 4, FIRST_MODULE = 27 };
 
@@ -172,6 +173,17 @@ const ModuleDef py_modules[] = {
      "print() and other transient buffers the model does not follow (until `reset_peak()`), the file name "
      "of Lib/tracemalloc.py's frames (docs/TRACEMALLOC.md)",
      tracemalloc_on_import},
+    {"asyncio", asyncio_functions, &asyncio_nfunctions, asyncio_module_init,
+     "`run`, `sleep` (on the simulated clock: no wall time), `create_task` (keyword: name), `gather` "
+     "(keyword: return_exceptions), `wait_for`, `current_task`, `get_running_loop` (`time`, `create_future`), "
+     "`iscoroutine`, the classes `Task` and `Future` (`done`, `result`, `exception`, `cancel` (msg), "
+     "`cancelled`, `get_name`, `set_name`, `add_done_callback`), `Queue` (maxsize; `put`, `get`, "
+     "`put_nowait`, `get_nowait`, `task_done`, `join`, `qsize`, `empty`, `full`), `Event`, `Lock`, "
+     "`Semaphore`, `BoundedSemaphore` (awaited `acquire`, `release`, `async with`), the exceptions "
+     "`CancelledError`, `TimeoutError`, `InvalidStateError`, `QueueEmpty`, `QueueFull`; tasks run in "
+     "CPython's order (its loop's ready queue, first in first out). Refused: the sizes and reference "
+     "counts of its objects where the model's differ, `to_thread`, a task's exception never retrieved",
+     asyncio_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -291,8 +303,9 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
                                           "functools", "collections", "dataclasses", "contextlib",
                                           "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array", "io", "reprlib",
-                                          "threading", "tracemalloc"};
-    if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM || d->module == BM_THREADING))
+                                          "threading", "tracemalloc", "asyncio"};
+    if (d->owner == SK_INSTANCE &&
+        (d->module == BM_WEAKREF || d->module == BM_ENUM || d->module == BM_THREADING || d->module == BM_ASYNCIO))
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
         snprintf(out, cap, "deque.%s", d->name);
@@ -467,6 +480,7 @@ const char *bi_python_library(const BuiltinDef *d)
         [BM_COPY] = "copy", [BM_DATACLASSES] = "dataclasses", [BM_CONTEXTLIB] = "contextlib",
         [BM_RANDOM] = "random", [BM_STRING] = "string", [BM_ENUM] = "enum", [BM_JSON] = "json",
         [BM_PPRINT] = "pprint", [BM_TYPING] = "typing", [BM_THREADING] = "threading",
+        [BM_ASYNCIO] = "asyncio",
     };
     if (d->module < sizeof libs / sizeof libs[0] && libs[d->module])
         return libs[d->module];

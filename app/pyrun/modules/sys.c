@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/modules/asyncio.h"
 #include "pyrun/modules/static_str_311.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
@@ -104,7 +105,7 @@ static SimId s_getrefcount(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "getrefcount", n, 1, 1))
         return 0;
     if (enum_refused(I, a[0], "sys.getrefcount()") || /* _member_map_, _value2member_map_, aliases ... */
-        typing_refused(I, a[0], "sys.getrefcount() of"))
+        typing_refused(I, a[0], "sys.getrefcount() of") || asyncio_refused(I, a[0], "sys.getrefcount() of"))
         return 0;
     const SimObj *o = sim_obj(S, a[0]);
     if (o->kind == SK_CODE) /* the module's constants, the compiler's tables ... */

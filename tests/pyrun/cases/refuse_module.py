@@ -1,6 +1,6 @@
 print("before")
 try:
-    import asyncio
+    import sqlite3
 except ImportError:
     print("a refusal is not an exception")
 print("after")

@@ -1,0 +1,20 @@
+/*
+ * asyncio: the module's state the interpreter sees (its classes, for the
+ * audit's roots and the await protocol) — modules/asyncio*.c.
+ */
+#ifndef PYDIVE_PYRUN_MODULES_ASYNCIO_H
+#define PYDIVE_PYRUN_MODULES_ASYNCIO_H
+
+#include "pyrun/interp.h"
+
+enum { AC_FUTURE, AC_TASK, AC_SLEEP, AC_LOOP, AC_CANCELLED, AC_INVALID, AC_QUEUE, AC_QEMPTY, AC_QFULL, AC_EVENT,
+       AC_LOCK, AC_SEM, AC_BSEM, AC_OP, AC_TIMEOUT, AC_COUNT };
+
+/* Refuses (true) a measurement `what` of one of the module's objects, whose
+ * reference counts are the loop's. */
+bool asyncio_refused(PyRun *I, SimId obj, const char *what);
+/* References the module's state holds (for the audit). */
+void asyncio_roots(PyRun *I, SimVisit visit, void *arg);
+void asyncio_free(PyRun *I);
+
+#endif

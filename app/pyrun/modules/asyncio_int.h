@@ -1,0 +1,183 @@
+/*
+ * asyncio_int: what modules/asyncio.c (the module, its classes and
+ * functions), asyncio_loop.c (the event loop, futures and tasks) and
+ * asyncio_sync.c (Queue, Event, Lock, Semaphore) share.
+ *
+ * A Future, a Task and what asyncio.sleep() returns are instances of the
+ * module's classes; their state (pending, finished, cancelled, and a few
+ * flags) is in the object's spare word, the references they hold (result,
+ * exception, coroutine, name, done callbacks) in their __dict__ under the
+ * names of asyncio's pure-Python Future and Task, so that what they keep
+ * alive is freed with them and the audit sees it.  The loop's ready queue
+ * and timers hold their own references (asyncio_roots).
+ */
+#ifndef PYDIVE_PYRUN_MODULES_ASYNCIO_INT_H
+#define PYDIVE_PYRUN_MODULES_ASYNCIO_INT_H
+
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "pyrun/builtins.h"
+#include "pyrun/modules/asyncio.h"
+#include "pyrun/types/types.h"
+
+#define S (I->sim)
+
+/* The spare word of a future: its state and flags */
+enum { FS_PENDING, FS_FINISHED, FS_CANCELLED };
+#define FW_STATE 3u
+#define FW_BLOCKING 4u    /* _asyncio_future_blocking: yielded to the task that awaits it */
+#define FW_MUST_CANCEL 8u /* a task: cancel() came while it was not waiting */
+#define FW_RETRIEVED 16u  /* its exception was retrieved (no 'never retrieved' log) */
+#define FW_TIMER 32u      /* a sleep: its timer was scheduled */
+#define FW_RETEXC 64u     /* a gather: return_exceptions */
+#define FW_CANCEL_REQ 128u /* a gather: cancel() was called on it */
+#define FW_COUNT_SHIFT 8  /* a gather: children finished; a task: cancel requests */
+
+/* What the ready queue and the timers run */
+enum { AQ_STEP, AQ_WAKEUP, AQ_CALLBACK, AQ_GATHER, AQ_SLEEP_DONE, AQ_TIMEOUT, AQ_RELEASE };
+
+/* The operations asyncio_sync.c's objects stand for (the low bits of their word) */
+enum { OK_LOCK, OK_SEM, OK_EVENT, OK_GET, OK_PUT, OK_JOIN, OK_DONE, OK_WAITFOR };
+
+typedef struct AioItem {
+    uint8_t op;
+    SimId a, b; /* owned, 0 for none */
+} AioItem;
+
+typedef struct AioTimer {
+    int64_t when; /* ps on the simulated clock */
+    uint64_t seq;
+    AioItem it;
+    bool cancelled;
+} AioTimer;
+
+typedef struct PyAsyncio {
+    SimId cls[AC_COUNT];    /* the classes (owned) */
+    AioItem *ready;         /* the ready queue: [head, nready) */
+    size_t head, nready, capready;
+    AioTimer *timers;       /* scheduled calls, unsorted (few) */
+    size_t ntimers, captimers;
+    uint64_t seq;
+    SimId *tasks;           /* the tasks not done yet (owned): what asyncio.run cancels */
+    size_t ntasks, captasks;
+    SimId *failed;          /* the tasks that ended with an exception (owned, until the run's end) */
+    size_t nfailed, capfailed;
+    SimId current;          /* the task being stepped (borrowed), or 0 */
+    SimId loop;             /* the running loop object (owned), or 0 */
+    uint64_t task_counter;  /* the next Task-N */
+} PyAsyncio;
+
+static inline PyAsyncio *aio(PyRun *I)
+{
+    if (!I->asyncio)
+        I->asyncio = xcalloc(1, sizeof *I->asyncio);
+    return I->asyncio;
+}
+
+static inline SimId aio_name(PyRun *I, const char *s) { return sim_str_intern(S, s, strlen(s)); }
+
+static inline uint32_t fw(PyRun *I, SimId f) { return sim_obj(S, f)->cap; }
+static inline void fw_set(PyRun *I, SimId f, uint32_t w) { sim_obj(S, f)->cap = w; }
+static inline int fstate(PyRun *I, SimId f) { return (int)(fw(I, f) & FW_STATE); }
+
+/* obj.<name> = v (v's reference stolen); obj's own attribute (borrowed) or 0 */
+bool aio_put(PyRun *I, SimId obj, const char *name, SimId v);
+SimId aio_get(PyRun *I, SimId obj, const char *name);
+
+/* asyncio_loop.c */
+bool aio_is_class(PyRun *I, SimId v, int c);
+bool aio_is_future(PyRun *I, SimId v); /* a Future, a Task or a sleep */
+SimId aio_future_new(PyRun *I, int c);
+void aio_call_soon(PyRun *I, int op, SimId a, SimId b);        /* a, b borrowed */
+void aio_call_later(PyRun *I, int64_t delay, int op, SimId a, SimId b);
+void aio_add_callback(PyRun *I, SimId fut, int op, SimId obj); /* obj borrowed */
+void aio_set_result(PyRun *I, SimId fut, SimId value);         /* value stolen */
+void aio_set_exception(PyRun *I, SimId fut, SimId exc);        /* exc stolen */
+bool aio_cancel(PyRun *I, SimId fut, SimId msg);               /* msg borrowed or 0 */
+/* A new CancelledError (with the future's cancel message); owned */
+SimId aio_cancelled_error(PyRun *I, SimId fut);
+/* future.result(): a new reference, or 0 with its exception raised */
+SimId aio_result(PyRun *I, SimId fut);
+/* A task for coroutine coro (borrowed), scheduled; name 0: Task-N */
+SimId aio_task_new(PyRun *I, SimId coro, SimId name);
+/* Runs the loop until fut is done: false when the run must stop (an
+ * exception that ends the program, a refusal) */
+bool aio_run_until(PyRun *I, SimId fut);
+/* Is v something a task can run: a coroutine or what asyncio.sleep() made */
+bool aio_is_coro(PyRun *I, SimId v);
+int64_t aio_secs_arg(PyRun *I, SimId v, bool *ok);
+void aio_gather_child_done(PyRun *I, SimId outer, SimId fut);
+/* vm_coro.c's and vm_gen.c's hooks for `await` on a future */
+void aio_install_hooks(PyRun *I);
+/* n turns of the loop without waiting for a timer (the shutdown's) */
+bool aio_run_turns(PyRun *I, int n);
+void aio_loop_close(PyRun *I);
+/* asyncio.c: a class of the module (size: a C type's sys.getsizeof, or 0) */
+SimId aio_make_class(PyRun *I, const char *module, const char *name, const BuiltinFn *fns, const char *const *names,
+                     int nfns, SimId base, int size);
+/* asyncio_sync.c: Queue, Event, Lock, Semaphore; their awaited operations
+ * (aio_op_step as await_step's; aio_op_throw runs their except clauses) */
+void aio_sync_init(PyRun *I, SimId d);
+int aio_op_step(PyRun *I, SimId op, SimId *out);
+void aio_op_throw(PyRun *I, SimId op);
+/* an operation of kind on target (borrowed), with item (borrowed, or 0) */
+SimId aio_op_new(PyRun *I, int kind, SimId target, SimId item);
+/* asyncio_loop.c */
+void aio_cancel_timer_of(PyRun *I, SimId a);
+SimId aio_stop_value(PyRun *I);
+/* asyncio_future.c: the methods of Future and Task */
+SimId aio_f_done(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_f_cancelled(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_f_result(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_f_exception(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_f_cancel(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_f_add_done_callback(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_f_set_result(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_f_set_exception(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_t_get_name(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_t_set_name(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_t_get_coro(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_f_repr(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_f_await(PyRun *I, SimId *a, int n, SimId kw);
+/* asyncio_wait.c: timeout() and wait_for() */
+int aio_wait_step(PyRun *I, SimId op, bool throwing, SimId *out);
+void aio_timeout_fire(PyRun *I, SimId t);
+void aio_release_waiter(PyRun *I, SimId waiter);
+SimId aio_task_cancelling(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_task_uncancel(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_m_timeout(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_m_wait_for(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_timeout_aenter(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_timeout_aexit(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_timeout_expired(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_timeout_when(PyRun *I, SimId *a, int n, SimId kw);
+/* the methods (asyncio.c's table lists them) */
+SimId aio_lock_init(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_lock_acquire(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_lock_release(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_lock_locked(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_x_aenter(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_x_aexit(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_x_repr(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_sem_init(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_sem_acquire(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_sem_release(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_ev_init(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_ev_set(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_ev_clear(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_ev_is_set(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_ev_wait(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_q_init(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_q_put(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_q_get(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_q_join(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_q_put_nowait(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_q_get_nowait(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_q_task_done(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_q_qsize(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_q_empty(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_q_full(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_x_del(PyRun *I, SimId *a, int n, SimId kw);
+
+#endif
