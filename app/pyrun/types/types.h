@@ -89,6 +89,8 @@ SimId class_call_keywords_begin(PyRun *I, SimId kw);
 SimId class_call_keywords_dict(PyRun *I, SimId kw);
 void class_call_keywords_end(PyRun *I, SimId kw, SimId names, SimId tpdict);
 bool class_init_subclass(PyRun *I, SimId cls, SimId kw);
+/* A program class's __qualname__ (its __name__ when it has none), as C text. */
+const char *class_qualname(PyRun *I, SimId cls);
 void class_prepare_transient(PyRun *I);
 /* type(name, bases, dict), all borrowed: a new class or 0 with the error raised. */
 SimId class_from_type_call(PyRun *I, SimId name, SimId bases, SimId dict);
@@ -259,6 +261,14 @@ bool array_repr(PyRun *I, SimId a, Buf *out);
  * at the end, or with the error raised); print()'s write of a str to it
  * (false with the error raised). */
 SimId stringio_construct(PyRun *I, SimId *a, int n, SimId kw);
+/* bytesio.c: io.BytesIO(initial_bytes), its methods (a class's, out of the
+ * method index), its attributes (*found false: none of that name) and the
+ * bound __enter__/__exit__ of a BytesIO (0 for other objects) */
+SimId bytesio_construct(PyRun *I, SimId *a, int n, SimId kw);
+extern const BuiltinDef bytesio_methods[];
+extern const int bytesio_nmethods;
+SimId bytesio_native_attr(PyRun *I, SimId b, const char *name, bool *found);
+SimId bytesio_special(PyRun *I, SimId b, const char *name);
 SimId stringio_next(PyRun *I, SimId s);
 bool stringio_write(PyRun *I, SimId s, SimId str);
 
