@@ -89,6 +89,8 @@ SimId class_call_keywords_begin(PyRun *I, SimId kw);
 SimId class_call_keywords_dict(PyRun *I, SimId kw);
 void class_call_keywords_end(PyRun *I, SimId kw, SimId names, SimId tpdict);
 bool class_init_subclass(PyRun *I, SimId cls, SimId kw);
+/* A program class's __qualname__ (its __name__ when it has none), as C text. */
+const char *class_qualname(PyRun *I, SimId cls);
 void class_prepare_transient(PyRun *I);
 /* type(name, bases, dict), all borrowed: a new class or 0 with the error raised. */
 SimId class_from_type_call(PyRun *I, SimId name, SimId bases, SimId dict);
@@ -320,6 +322,11 @@ char *str_ascii_number(PyRun *I, SimId s, size_t *n);
  * (format_string_internal's fast path): v itself when b, the formatted
  * text, is v's own; 0 otherwise.  A new reference. */
 SimId str_if_unchanged(PyRun *I, SimId v, const Buf *b);
+/* ascii(v): its repr with every non-ASCII character escaped (backslash x,
+ * u or U and the code point in hex), appended to out; false with the error
+ * raised. str_ascii_escape: the escaping alone, of UTF-8 text in. */
+bool op_ascii(PyRun *I, SimId v, Buf *out);
+void str_ascii_escape(const Buf *in, Buf *out);
 /* int.c: the refusal to show an unsure count (SIM_INT_UNSURE); false. */
 bool int_unsure_refused(PyRun *I);
 /* float.c */
