@@ -285,6 +285,11 @@ void exc_handled_pop_to(PyRun *I, uint32_t depth)
 {
     while (I->ts->nhandled > depth) {
         SimId e = I->ts->handled[--I->ts->nhandled];
+        bool still = false; /* a bare `raise` reaches only what is being handled: once its handler */
+        for (uint32_t i = 0; e == I->lib_exc && i < I->ts->nhandled; i++) /* ends, the borrowed id goes */
+            still = still || I->ts->handled[i] == e;
+        if (e == I->lib_exc && !still)
+            I->lib_exc = 0;
         sim_decref(S, e);
     }
 }
