@@ -170,8 +170,8 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
         if (!index_of(I, key, len, &i, k == SK_LIST ? "list" : k == SK_TUPLE ? "tuple" : k == SK_STR ? "string" : "byte"))
             return 0;
         if (i < 0 || i >= len) {
-            py_raise(I, EXC_IndexError, "%s index out of range",
-                     k == SK_LIST ? "list" : k == SK_TUPLE ? "tuple" : k == SK_STR ? "string" : "index");
+            py_raise(I, EXC_IndexError, "%s%sindex out of range",
+                     k == SK_LIST ? "list" : k == SK_TUPLE ? "tuple" : k == SK_STR ? "string" : "", k == SK_BYTES ? "" : " ");
             return 0;
         }
         if (k == SK_STR) {
@@ -318,7 +318,7 @@ bool op_delitem(PyRun *I, SimId obj, SimId key)
             py_raise(I, EXC_IndexError, "list assignment index out of range");
             return false;
         }
-        sim_list_del(S, obj, (size_t)i);
+        sim_list_del_item(S, obj, (size_t)i);
         return true;
     }
     if (k == SK_DICT && counter_is(I, obj)) /* Counter.__delitem__: no KeyError */

@@ -188,7 +188,13 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
             return r;
         sim_decref(S, r); /* the built-in side's error follows */
     }
+    if (ka == SK_BOOL && kb == SK_BOOL && (op == OP_BITAND || op == OP_BITOR || op == OP_BITXOR)) {
+        bool x = a == S->true_, y = b == S->true_; /* bool_and, bool_or, bool_xor */
+        return sim_bool(S, op == OP_BITAND ? x && y : op == OP_BITOR ? x || y : x != y);
+    }
     if (is_int(I, a) && is_int(I, b)) { /* (neither is a Counter nor an OrderedDict) */
+        if (op == OP_MATMUL) /* int has no nb_matrix_multiply */
+            return type_error(I, op, a, b, inplace);
         if (is_big(I, a) || is_big(I, b))
             return int_big_op(I, op, a, b);
         return int_small_op(I, op, a, b, as_i(I, a), as_i(I, b));
@@ -259,6 +265,8 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
         return dict_or(I, a, b, inplace);
     if ((ka == SK_BYTEARRAY || kb == SK_BYTEARRAY) && op == OP_MOD)
         return py_not_modelled(I, 0, "%% formatting of a bytearray"), (SimId)0;
+    if (ka == SK_BYTES && op == OP_MOD) /* bytes_mod: printf-style formatting of bytes */
+        return py_not_modelled(I, 0, "%% formatting of bytes"), (SimId)0;
     if (op == OP_ADD && (ka == SK_STR || ka == SK_LIST || ka == SK_TUPLE || ka == SK_BYTES)) {
         py_raise(I, EXC_TypeError, "can only concatenate %s (not \"%s\") to %s", op_typename(I, a),
                  op_typename(I, b), op_typename(I, a));
@@ -426,6 +434,8 @@ static int deep_equal_inner(PyRun *I, SimId a, SimId b)
         return proxy_equal(I, a, b);
     if (slice_is(I, a) && slice_is(I, b))
         return slice_compare(I, OP_EQ, a, b);
+    if (ka == SK_RANGE && kb == SK_RANGE) /* range_equals: the same items, not the same arguments */
+        return sim_range_equal(S, a, b);
     if (ka == SK_DICTVIEW || kb == SK_DICTVIEW) { /* a keys or items view is equal to a set of its keys */
         int eq = dictview_equal(I, a, b);
         if (eq != -2)
@@ -588,12 +598,14 @@ int op_contains(PyRun *I, SimId c, SimId item)
             default: break;
             }
         return 0;
-    case SK_DICT: case SK_SET:
-        if (!py_hashable(I, item)) {
+    case SK_DICT: case SK_SET: {
+        SimId key = k == SK_SET ? set_lookup_key(I, item) : py_hashable(I, item) ? (sim_incref(S, item), item) : 0;
+        if (!key)
             return -1;
-        }
-        int found = k == SK_DICT ? sim_dict_get(S, c, item) != 0 : sim_set_contains(S, c, item);
+        int found = k == SK_DICT ? sim_dict_get(S, c, key) != 0 : sim_set_contains(S, c, key);
+        sim_decref(S, key);
         return I->ts->err.set ? -1 : found; /* a program's __eq__ may raise */
+    }
     case SK_DICTVIEW:
         if (sim_obj(S, c)->sub == SIM_VIEW_ITEMS || sim_obj(S, c)->sub == SIM_VIEW_VALUES)
             return dictview_contains(I, c, item);
@@ -618,7 +630,18 @@ int op_contains(PyRun *I, SimId c, SimId item)
         return 0;
     }
     case SK_RANGE: {
-        if (!is_int(I, item))
+        if (sim_kind(S, item) == SK_FLOAT) { /* _PySequence_IterSearch: 2.0 == 2 */
+            double f = sim_obj(S, item)->v.f;
+            if (!isfinite(f) || floor(f) != f || fabs(f) >= 9.2e18)
+                return 0;
+            SimId as_int = sim_int(S, (int64_t)f);
+            int r = op_contains(I, c, as_int);
+            sim_decref(S, as_int);
+            return r;
+        }
+        if (sim_kind(S, item) == SK_INSTANCE || sim_kind(S, item) == SK_COMPLEX || sim_is_subinst(S, item))
+            return py_not_modelled(I, 0, "'in' of a range with an object compared item by item"), -1;
+        if (!is_int(I, item) || is_big(I, item)) /* a big int: beyond any range's 64-bit bounds */
             return 0;
         const int64_t *r = (const int64_t *)(const void *)sim_items(S, c);
         int64_t v = as_i(I, item), start = sim_obj(S, c)->v.i, stop = r[0], step = r[1];

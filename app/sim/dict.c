@@ -107,6 +107,8 @@ bool sim_equal(const Sim *s, SimId a, SimId b)
         const char *p = sim_str_data(s, a, &n), *q = sim_str_data(s, b, &m);
         return n == m && memcmp(p, q, n) == 0;
     }
+    case SK_RANGE:
+        return sim_range_equal(s, a, b);
     case SK_TUPLE: case SK_LIST:
         if (x->len != y->len)
             return false;

@@ -133,6 +133,8 @@ static SimId enum_name(const Sim *s, SimId k)
     return name && s->obj[name].kind == SK_STR ? name : 0;
 }
 
+static int64_t range_parts(const Sim *s, SimId k, int64_t *start, int64_t *step);
+
 bool sim_hash_by_identity(const Sim *s, SimId k)
 {
     const SimObj *o = &s->obj[k];
@@ -145,6 +147,10 @@ bool sim_hash_by_identity(const Sim *s, SimId k)
         return isnan(o->v.c.re) || isnan(o->v.c.im);
     case SK_NONE:
         return s->prof->version == SIM_V311; /* 3.12 gave None a constant hash */
+    case SK_RANGE: { /* None stands in its tuple for a range of one item or none */
+        int64_t start, step;
+        return s->prof->version == SIM_V311 && range_parts(s, k, &start, &step) <= 1;
+    }
     case SK_INSTANCE: /* hashed by its class's __hash__: the value is the program's */
         return !(s->ukeys && sim_is_user_key(s, k)) && !enum_name(s, k); /* an enum member: its name's */
     case SK_TUPLE:
@@ -164,6 +170,29 @@ bool sim_hash_by_identity(const Sim *s, SimId k)
     default:
         return true;
     }
+}
+
+/* a range's start, step and length (compute_range_length) */
+static int64_t range_parts(const Sim *s, SimId k, int64_t *start, int64_t *step)
+{
+    const int64_t *r = (const int64_t *)(const void *)sim_items(s, k);
+    int64_t stop = r[0];
+    *start = s->obj[k].v.i;
+    *step = r[1];
+    return *step > 0 ? (stop > *start ? (stop - *start - 1) / *step + 1 : 0)
+                     : (*start > stop ? (*start - stop - 1) / -*step + 1 : 0);
+}
+
+bool sim_range_equal(const Sim *s, SimId a, SimId b)
+{
+    int64_t sa, ta, sb, tb, la = range_parts(s, a, &sa, &ta), lb = range_parts(s, b, &sb, &tb);
+    return la == lb && (la == 0 || (sa == sb && (la == 1 || ta == tb)));
+}
+
+static uint64_t i64_hash(int64_t v)
+{
+    uint64_t m = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    return signed_hash(v < 0, m % HASH_MODULUS);
 }
 
 uint64_t sim_hash(const Sim *s, SimId k)
@@ -193,6 +222,14 @@ uint64_t sim_hash(const Sim *s, SimId k)
         return tuple_hash(s, k);
     case SK_SET:
         return frozenset_hash(s, k);
+    case SK_RANGE: { /* range_hash: hash((len, start, step)), None where the length makes them moot */
+        int64_t start, step, len = range_parts(s, k, &start, &step);
+        uint64_t acc = SIM_TUPLE_HASH_START, none = sim_hash(s, s->none);
+        sim_tuple_hash_step(&acc, i64_hash(len));
+        sim_tuple_hash_step(&acc, len == 0 ? none : i64_hash(start));
+        sim_tuple_hash_step(&acc, len <= 1 ? none : i64_hash(step));
+        return sim_tuple_hash_end(acc, 3);
+    }
     case SK_NONE:
         if (s->prof->version != SIM_V311)
             return 0xFCA86420u; /* _Py_HashNone */

@@ -108,6 +108,21 @@ void sim_list_del(Sim *s, SimId id, size_t i)
     sim_xdecref(s, v);
 }
 
+void sim_list_del_item(Sim *s, SimId id, size_t i)
+{
+    if (s->prof->version < SIM_V313) { /* list_ass_slice: resized, may shrink */
+        sim_list_del(s, id, i);
+        return;
+    }
+    /* 3.13's list_ass_item: the items move down, the allocation stays */
+    size_t n = s->obj[id].len;
+    SimId *it = sim_items(s, id);
+    SimId v = it[i];
+    memmove(it + i, it + i + 1, (n - i - 1) * sizeof *it);
+    s->obj[id].len = (uint32_t)(n - 1);
+    sim_xdecref(s, v);
+}
+
 void sim_list_clear(Sim *s, SimId id)
 {
     SimObj *o = &s->obj[id];

@@ -625,6 +625,9 @@ void sim_list_reserve_exact(Sim *s, SimId list, size_t n);
 SimId sim_list_pop(Sim *s, SimId list, size_t i);      /* returns the reference */
 void sim_list_clear(Sim *s, SimId list);
 void sim_list_del(Sim *s, SimId list, size_t i);
+/* del list[i]: as sim_list_del to 3.12; 3.13 moves the items down and keeps
+ * the allocation (list_ass_item never shrinks) */
+void sim_list_del_item(Sim *s, SimId list, size_t i);
 void sim_list_insert(Sim *s, SimId list, size_t i, SimId item);
 void sim_tuple_set(Sim *s, SimId t, size_t i, SimId item); /* steals, fills a new tuple */
 /* _PyTuple_Resize of a tuple only the caller holds: *t gets n slots (the new
@@ -656,6 +659,8 @@ void sim_bytearray_drop_front(Sim *s, SimId ba, size_t k);
 bool sim_hashable(const Sim *s, SimId key);
 uint64_t sim_hash(const Sim *s, SimId key);
 bool sim_equal(const Sim *s, SimId a, SimId b);
+/* range_equals: two ranges are equal when their items are (hash.c) */
+bool sim_range_equal(const Sim *s, SimId a, SimId b);
 /* dictresize: a keys table of 2^log2 slots (all-str keys or not) holding
  * the live entries; false (the dict as it was) when the budget refuses. */
 bool sim_dict_resize(Sim *s, SimId d, unsigned log2, bool str_keys);

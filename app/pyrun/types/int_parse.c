@@ -31,7 +31,13 @@ static bool space(char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >=
 static SimId invalid(PyRun *I, SimId text, int base)
 {
     Buf b = {0};
-    op_repr(I, text, &b);
+    if (sim_kind(S, text) == SK_BYTEARRAY) { /* _PyLong_FromBytes shows a bytes of its text */
+        size_t n;
+        const char *d = sim_str_data(S, text, &n);
+        str_repr(d, n, true, 0, &b);
+    } else {
+        op_repr(I, text, &b);
+    }
     if (b.len > 200) /* CPython shows at most 200 characters of it */
         return buf_fini(&b), py_not_modelled(I, 0, "the message of int() for a text over 200 characters"), (SimId)0;
     py_raise(I, EXC_ValueError, "invalid literal for int() with base %d: %s", base, buf_str(&b));

@@ -96,6 +96,16 @@ static SimId set_from(PyRun *I, SimId iterable, bool frozen)
     return st;
 }
 
+SimId set_lookup_key(PyRun *I, SimId key)
+{
+    if (sim_kind(S, key) == SK_SET && !set_is_frozen(I, key))
+        return set_from(I, key, true); /* set_contains's retry after the TypeError */
+    if (!py_hashable(I, key))
+        return 0;
+    sim_incref(S, key);
+    return key;
+}
+
 /* frozenset(iterable); a frozenset is returned as it is */
 SimId frozenset_construct(PyRun *I, SimId *a, int n, SimId kw)
 {
@@ -130,18 +140,23 @@ static SimId m_add(PyRun *I, SimId *a, int n, SimId kw)
 static SimId m_discard(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
-    if (!py_hashable(I, a[1]))
+    SimId key = set_lookup_key(I, a[1]);
+    if (!key)
         return 0;
-    sim_set_discard(S, a[0], a[1]);
-    return bi_none(I);
+    sim_set_discard(S, a[0], key);
+    sim_decref(S, key);
+    return I->ts->err.set ? 0 : bi_none(I);
 }
 
 static SimId m_remove(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
-    if (!py_hashable(I, a[1]))
+    SimId key = set_lookup_key(I, a[1]);
+    if (!key)
         return 0;
-    if (!sim_set_discard(S, a[0], a[1])) {
+    bool found = sim_set_discard(S, a[0], key);
+    sim_decref(S, key);
+    if (!found) {
         if (!I->ts->err.set) /* else a program's __eq__ raised */
             py_raise_key(I, EXC_KeyError, a[1]);
         return 0;

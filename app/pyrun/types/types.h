@@ -305,6 +305,10 @@ SimId str_of_text(PyRun *I, SimId v, const Buf *b);
  * "{}", f"{v}", a one-item join): an exact str itself, True's and False's
  * static text; 0 for any other object.  A new reference. */
 SimId str_as_is(PyRun *I, SimId v);
+/* set.c: the key a set looks up for `key in s`, discard and remove: a set
+ * as a frozenset of its items (set_contains's retry), any other hashable
+ * key itself; 0 with TypeError for an unhashable one.  A new reference. */
+SimId set_lookup_key(PyRun *I, SimId key);
 /* int.c: PyLong_FromDouble, an int of x truncated toward zero (big when it
  * must be); CPython's errors for inf and nan */
 SimId int_from_double(PyRun *I, double x);
