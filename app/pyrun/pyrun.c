@@ -517,6 +517,7 @@ bool py_interrupted(const PyRun *I) { return I->interrupted; }
 void py_set_step_limit(PyRun *I, uint64_t steps) { I->step_limit = steps; }
 
 uint64_t py_steps(const PyRun *I) { return I->steps; }
+const struct VmSched *py_vmsched(const PyRun *I) { return &I->vs; }
 
 void py_set_stop_flag(PyRun *I, volatile sig_atomic_t *flag) { I->stop = flag; }
 

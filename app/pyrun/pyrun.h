@@ -83,6 +83,9 @@ int py_depth(const PyRun *r);         /* active frames, 1 = module level */
 /* Name of the function running in frame i (0 = module); borrowed text. */
 const char *py_frame_name(const PyRun *r, int i);
 SimId py_globals(const PyRun *r);     /* the __main__ dict, borrowed */
+/* The threads' scheduler (the simulated clock, the GIL, the lane log the
+ * threads view draws); borrowed. */
+const struct VmSched *py_vmsched(const PyRun *r);
 /* sim_audit with the interpreter's roots (roots.c): true when every refcount
  * and allocator total recounts to what the model claims; else the
  * differences are appended to report. */

@@ -13,6 +13,7 @@
 
 #include "base/xalloc.h"
 #include "sim/gc.h"
+#include "sim/vmsched.h"
 #include "script/sandbox_lua.h"
 
 #define SIMRUN_KEY "pydive.simrun"
@@ -503,7 +504,60 @@ static int l_cycles(lua_State *L)
     return 2;
 }
 
+/* The threads on the simulated clock: run.threads() -> {ms, handoffs, drops,
+ * count, lanes = {{run, gil, blocked, sleep} per thread, in ms}, log =
+ * {{thread, lane, t0, t1, forced} ...}} (the first 4096 records; lane names
+ * as vs_lane_name's: "run", "gil-wait", "blocked", "sleep"; threads from 0). */
+static void set_num(lua_State *L, const char *k, double v)
+{
+    lua_pushnumber(L, v);
+    lua_setfield(L, -2, k);
+}
+
+static int l_threads(lua_State *L)
+{
+    const VmSched *v = py_vmsched(current(L)->py);
+    size_t n = v->nlog < 4096 ? v->nlog : 4096;
+    sandbox_charge(L, n + (size_t)v->nthr);
+    const double ms = 1e9;
+    lua_createtable(L, 0, 6);
+    set_num(L, "ms", (double)v->now / ms);
+    set_num(L, "handoffs", (double)v->handoffs);
+    set_num(L, "drops", (double)v->forced_drops);
+    set_num(L, "count", v->nthr);
+    lua_createtable(L, v->nthr, 0);
+    for (int t = 0; t < v->nthr; t++) {
+        double tot[VS_LANE_NSTATES] = {0};
+        for (size_t i = 0; i < v->nlog; i++)
+            if (v->log[i].thread == t)
+                tot[v->log[i].lane] += (double)(v->log[i].t1 - v->log[i].t0) / ms;
+        if (v->thr[t].lane != VS_LANE_NONE && v->thr[t].lane != VS_LANE_DONE)
+            tot[v->thr[t].lane] += (double)(v->now - v->thr[t].lane_since) / ms;
+        lua_createtable(L, 0, 4);
+        for (int l = VS_LANE_RUN; l <= VS_LANE_SLEEP; l++)
+            set_num(L, l == VS_LANE_GIL ? "gil" : vs_lane_name((VsLane)l), tot[l]);
+        lua_rawseti(L, -2, t + 1);
+    }
+    lua_setfield(L, -2, "lanes");
+    lua_createtable(L, (int)n, 0);
+    for (size_t i = 0; i < n; i++) {
+        const VsLaneRec *r = &v->log[i];
+        lua_createtable(L, 0, 5);
+        set_num(L, "thread", r->thread);
+        lua_pushstring(L, vs_lane_name((VsLane)r->lane));
+        lua_setfield(L, -2, "lane");
+        set_num(L, "t0", (double)r->t0 / ms);
+        set_num(L, "t1", (double)r->t1 / ms);
+        lua_pushboolean(L, r->forced);
+        lua_setfield(L, -2, "forced");
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, -2, "log");
+    return 1;
+}
+
 static const luaL_Reg run_fns[] = {
+    {"threads", l_threads},
     {"arenas", l_arenas},
     {"arenas_at_start", l_arenas_at_start},
     {"arenas_at", l_arenas_at},

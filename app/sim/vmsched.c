@@ -63,6 +63,7 @@ void vs_init(VmSched *v)
     v->running = vs_spawn(v, false);
     v->thr[0].state = VS_RUN;
     v->thr[0].started = true;
+    v->thr[0].lane = VS_LANE_RUN; /* logged from t = 0 once a thread starts */
     v->gil = (VsQueue){-1, -1};
     v->last_holder = 0;
 }
@@ -72,6 +73,7 @@ void vs_fini(VmSched *v)
     free(v->thr);
     free(v->locks);
     free(v->events);
+    free(v->log);
     memset(v, 0, sizeof *v);
 }
 
@@ -377,6 +379,7 @@ static void take(VmSched *v, int t)
     v->running = t;
     v->hold_since = v->now;
     if (v->last_holder != t) {
+        th->took_over = true;
         v->handoffs++;
         v->last_holder = t;
         v->last_switch = v->now;
@@ -399,11 +402,13 @@ static void release(VmSched *v)
 int vs_check(VmSched *v, bool can_switch)
 {
     fire_timers(v);
+    vs_log_sync(v);
     int r = v->running;
     if (r >= 0 && v->thr[r].state == VS_RUN) {
         if (can_switch && v->gil.head >= 0 && next_drop(v) <= v->now) {
             v->drop_requests++;
             v->forced_drops++;
+            v->thr[r].forced_end = true;
             release(v);
             int w = q_pop(v, &v->gil);
             v->now += v->wakeup;
@@ -430,9 +435,11 @@ int vs_check(VmSched *v, bool can_switch)
                 return v->check_at = VS_NEVER, -1;
             v->now = t > v->now ? t : v->now;
             fire_timers(v);
+            vs_log_sync(v);
         }
     }
     int64_t a = next_timer(v), b = next_drop(v);
     v->check_at = a < b ? a : b;
+    vs_log_sync(v);
     return v->running;
 }

@@ -22,6 +22,7 @@
 #define PYDIVE_SIM_VMSCHED_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #define VS_NEVER INT64_MAX
@@ -51,7 +52,34 @@ typedef struct VsThread {
     int64_t since;   /* READY: when its wait for the GIL began */
     int64_t wake_at; /* TIMER and timed waits: when it wakes; VS_NEVER none */
     int64_t run_ps;  /* time it held the GIL */
+    uint8_t lane;    /* VsLane last logged (vmsched_log.c) */
+    bool forced_end; /* its RUN stretch ends by a drop request */
+    bool took_over;  /* its RUN stretch began with a hand-off from another thread */
+    int64_t lane_since;
 } VsThread;
+
+/* What a view draws of a thread: its state, as last logged. */
+typedef enum VsLane {
+    VS_LANE_NONE,    /* not started yet (nothing logged) */
+    VS_LANE_RUN,     /* holds the GIL, runs bytecode */
+    VS_LANE_GIL,     /* waits to take the GIL */
+    VS_LANE_BLOCKED, /* a lock, join, Event/Condition wait, start() (and its wake-up) */
+    VS_LANE_SLEEP,   /* time.sleep */
+    VS_LANE_DONE,    /* ended */
+    VS_LANE_NSTATES
+} VsLane;
+
+/* One thread in one lane over [t0, t1), ps.  forced: a RUN stretch ended by
+ * a drop request (the eval breaker), not by blocking or ending. */
+typedef struct VsLaneRec {
+    int64_t t0, t1;
+    int32_t thread;
+    uint8_t lane;
+    uint8_t forced;
+    uint8_t handoff; /* a RUN stretch that began by taking the GIL from another thread */
+} VsLaneRec;
+
+#define VS_LOG_CAP 16384 /* a view reads it all each frame: under ~1 ms */
 
 typedef struct VsQueue {
     int head, tail; /* thread ids linked by VsThread.next; -1 = empty */
@@ -84,6 +112,10 @@ typedef struct VmSched {
     int nevents, capevents;
     VsQueue gil;         /* the GIL's waiters */
     int64_t handoffs, drop_requests, forced_drops;
+    VsLaneRec *log;      /* closed lane records in the order they closed (vmsched_log.c) */
+    size_t nlog, caplog;
+    int64_t log_dropped; /* not kept: past VS_LOG_CAP */
+    int64_t log_full_at; /* the first record not kept began here (a view stops there) */
 } VmSched;
 
 /* The main thread (0) holds the GIL at t = 0; defaults from the lab's table. */
@@ -135,5 +167,21 @@ int vs_live_count(const VmSched *v);    /* threads not ended */
  * keeps running) or the running thread blocked.  Returns the thread that
  * runs now (maybe the same one); -1 when every thread waits for ever. */
 int vs_check(VmSched *v, bool can_switch);
+
+/* ---- the log a view draws (vmsched_log.c) ---------------------------------- */
+
+/* Closes and opens lane records for every thread whose lane changed since
+ * the last call (vs_check calls it). */
+void vs_log_sync(VmSched *v);
+/* For threads [first, first + n) and ncols columns splitting [t0, t1): the
+ * lane that filled most of each cell (VS_LANE_NONE when nothing), row-major
+ * into out[n * ncols]; marks[ncols] (may be NULL) gets per column 0, 1 when
+ * the GIL changed hands in it, 2 when by a drop request.  Open stretches
+ * count up to now. */
+void vs_timeline(const VmSched *v, int first, int n, int64_t t0, int64_t t1, int ncols,
+                 uint8_t *out, uint8_t *marks);
+/* The thread that held the GIL longest in each column, -1 none. */
+void vs_gil_timeline(const VmSched *v, int64_t t0, int64_t t1, int ncols, int16_t *out);
+const char *vs_lane_name(VsLane l);
 
 #endif

@@ -31,8 +31,20 @@ static const struct {
     {PROGRAM_VIEW_MEMORY, "memory"},
     {PROGRAM_VIEW_GRAPH, "graph"},
     {PROGRAM_VIEW_GC, "gc"},
+    {PROGRAM_VIEW_THREADS, "threads"},
 };
-#define NVIEWS 4
+#define NVIEWS 5
+
+/* The views on screen now: the threads view once the program has a thread
+ * besides the main one (a program without threads keeps the heap views). */
+static unsigned shown_views(const App *a)
+{
+    unsigned bits = a->views;
+    const VmSched *v = a->prog && a->prog->run ? py_vmsched(a->prog->run) : NULL;
+    if (!v || v->nthr <= 1)
+        bits &= ~(unsigned)PROGRAM_VIEW_THREADS;
+    return bits ? bits : a->views;
+}
 
 unsigned program_views_parse(const char *list)
 {
@@ -87,9 +99,10 @@ void app_program_first_view(App *a, const char *name)
 
 static void next_view(App *a)
 {
+    unsigned bits = shown_views(a);
     for (int k = 1; k <= NVIEWS; k++) {
         int v = (a->view_sel + k) % NVIEWS;
-        if (a->views & view_names[v].bit) {
+        if (bits & view_names[v].bit) {
             a->view_sel = v;
             return;
         }
@@ -267,6 +280,9 @@ static void draw_view(App *a, Canvas *cv, int v, Rect r)
         break;
     case PROGRAM_VIEW_GRAPH: view_object_graph(&a->snap, &a->graph_opts, cv, r); break;
     case PROGRAM_VIEW_GC: view_gc(&a->snap, cv, r); break;
+    case PROGRAM_VIEW_THREADS:
+        view_threads(a->prog->run ? py_vmsched(a->prog->run) : NULL, a->prog->prof->name, cv, r);
+        break;
     }
 }
 
@@ -280,14 +296,18 @@ static int count_views(unsigned bits)
 
 static void draw_views(App *a, Canvas *cv, Rect r)
 {
-    int n = count_views(a->views);
+    unsigned bits = shown_views(a);
+    int sel = a->view_sel; /* the threads view, chosen before a thread started: the first other */
+    for (int i = 0; !(bits & view_names[sel].bit) && i < NVIEWS; i++)
+        sel = i;
+    int n = count_views(bits);
     if (a->zoom || n == 1) {
-        draw_view(a, cv, a->view_sel, r);
+        draw_view(a, cv, sel, r);
         return;
     }
     int shown[NVIEWS], k = 0;
     for (int i = 0; i < NVIEWS; i++)
-        if (a->views & view_names[i].bit)
+        if (bits & view_names[i].bit)
             shown[k++] = i;
     if (r.w >= 96 && r.h >= 30) { /* a grid of two columns */
         int cols = 2, rows = (n + 1) / 2;
@@ -308,11 +328,11 @@ static void draw_views(App *a, Canvas *cv, Rect r)
     for (int i = 0; i < n; i++) {
         char tab[24];
         snprintf(tab, sizeof tab, " %s ", view_names[shown[i]].name);
-        bool sel = shown[i] == a->view_sel;
-        x += canvas_text(cv, x, r.y, r.x + r.w - x, tab, sel ? ROLE_SELECTED : ROLE_SUBTLE);
+        bool on = shown[i] == sel;
+        x += canvas_text(cv, x, r.y, r.x + r.w - x, tab, on ? ROLE_SELECTED : ROLE_SUBTLE);
     }
     canvas_text_fit(cv, x + 1, r.y, r.x + r.w - x - 1, "(Tab: next view)", ROLE_SUBTLE);
-    draw_view(a, cv, a->view_sel, (Rect){r.x, r.y + 1, r.w, r.h - 1});
+    draw_view(a, cv, sel, (Rect){r.x, r.y + 1, r.w, r.h - 1});
 }
 
 void screen_program_draw(App *a, Canvas *cv)

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sim/vmsched.h"
 #include "view/canvas.h"
 #include "view/snapshot.h"
 
@@ -36,6 +37,9 @@ void view_object_graph(const HeapSnapshot *s, const GraphOptions *o, Canvas *cv,
 /* The laid-out graph's size in cells (what scroll_x, scroll_y move over). */
 void view_object_graph_extent(const HeapSnapshot *s, const GraphOptions *o, int *w, int *h);
 void view_gc(const HeapSnapshot *s, Canvas *cv, Rect r);
+/* The program's threads over simulated time (view_threads.c); profile is the
+ * profile's name ("3.13t" says threads still take turns there). */
+void view_threads(const VmSched *v, const char *profile, Canvas *cv, Rect r);
 
 /* "512 B", "1.5 KiB", "3.0 MiB" into out (at least 16 bytes). */
 void format_bytes(uint64_t n, char *out, size_t len);

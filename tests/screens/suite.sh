@@ -136,6 +136,104 @@ keys f
 check "NO_COLOR: the focused object is marked by its pointer" "▸#"
 keys q
 
+# ---- the threads view: a lane per thread, the GIL's hand-offs -----------------
+cat > "$DATA/two.py" <<'PYEOF'
+import threading
+
+def count(n):
+    total = 0
+    for i in range(n):
+        total += i
+    return total
+
+t1 = threading.Thread(target=count, args=(200000,))
+t2 = threading.Thread(target=count, args=(200000,))
+t1.start()
+t2.start()
+t1.join()
+t2.join()
+print("done")
+PYEOF
+start 80x24 $PYDIVE run "$DATA/two.py" --python 3.11 --watch
+check "a threaded program opens at 80x24" "two.py"
+check_not "before a thread starts, no threads tab" " threads "
+keys G
+check "G runs it to the end" "finished"
+check "a thread started: the threads view gets a tab" " threads "
+keys Tab Tab Tab Tab
+check "Tab reaches the threads view" "Threads: 3 on the GIL, t = 18.1 ms"
+check "... the GIL's holder, thread 1 then thread 2" "GIL  1111"
+check "... a lane per thread" "t2   "
+check "... the hand-offs counted, two on a drop request" "hand-offs 7, 2 on a drop request"
+check "... the switch interval in the legend" "switch interval 5.0 ms"
+screen | grep -q "^.*main .*·" && ok "the main thread waits for the GIL while thread 1 runs" \
+    || notok "the main thread waits for the GIL while thread 1 runs" "$(screen | sed 's/^/  | /')"
+screen | grep -q "\^ *!" && ok "hand-offs and drop requests are marked" \
+    || notok "hand-offs and drop requests are marked" "$(screen | sed 's/^/  | /')"
+keys Left
+check "a step back keeps the threads view" "Threads: 3 on the GIL"
+keys g
+check "back to step 0: no thread yet, the heap views come back" "step 0"
+check_not "... and the threads tab goes" " threads "
+keys q
+
+# alone, small, in ASCII without colour
+start 60x16 env LANG=C LC_ALL=C NO_COLOR=1 $PYDIVE run "$DATA/two.py" --python 3.11 --watch --views threads
+check "--views threads alone: before a thread, it says so" "Threads: only the main thr"
+keys G
+check "LANG=C at 60x16: the threads view" "Threads: 3 on the GIL"
+check "LANG=C: running is # " "t1   ####"
+check "LANG=C: the GIL wait is ." "main ...."
+if screen | LC_ALL=C grep -q '[^ -~]'; then notok "LANG=C: the threads view is ASCII only" "$(screen | LC_ALL=C grep '[^ -~]' | head -3)"
+else ok "LANG=C: the threads view is ASCII only"; fi
+keys z
+check "z zooms the lanes to the whole screen" "hand-offs 7, 2 on a drop request"
+keys q
+check "q leaves the threads view" "EXITED:0"
+
+# ---- chapter 3's threads exercises at 80x24 -----------------------------------
+start 80x24 $PYDIVE exercise run predict-the-hand-offs
+check "the hand-offs exercise opens at 80x24" "Predict the GIL's hand-offs"
+check "... at step 0" "step 0"
+keys G
+check "G runs to the first question, before t1.start()" "Question 1 of 2"
+keys 2 Enter
+check "the first answer is right" "Right. Answer: 2"
+keys Right
+check "the program goes on: the threads view opens once t1 exists" "Threads: 2 on the GIL"
+keys G
+check "G runs on to the second question" "Question 2 of 2"
+check "... on the threads view, the lanes so far" "Threads: 3 on the GIL"
+keys 2 Enter
+check "the second answer is right" "Right. Answer: 2"
+keys q
+
+start 80x24 $PYDIVE exercise run overlap-the-waits
+check "the overlap exercise opens at 80x24" "Fix it:"
+check "the starter fails: the waits run one after another" "Check: not yet."
+WORK=$(ls "$DATA"/pydive/profiles/*/work/overlap-the-waits.py | head -n 1)
+cat > "$WORK" <<'PYEOF'
+import threading
+import time
+
+results = []
+
+
+def fetch(name):
+    time.sleep(0.05)  # waiting on the network
+    results.append(name)
+
+
+workers = [threading.Thread(target=fetch, args=(name,)) for name in "abcd"]
+for w in workers:
+    w.start()
+for w in workers:
+    w.join()
+print(sorted(results))
+PYEOF
+check "threads overlap the waits: the check passes" "Check: passed."
+keys q
+
 # a method that uses super(): its frame lists self and its locals, not the
 # implicit __class__ cell
 printf 'class A:\n    def f(self):\n        x = [1]\n        return x\nclass B(A):\n    def f(self):\n        y = super().f()\n        return y\nb = B()\nb.f()\n' > "$DATA/sup.py"

@@ -197,6 +197,51 @@ static void join_and_shutdown(void **state)
     vs_fini(&v);
 }
 
+/* The lane log: the drop request's hand-off, a blocked thread's lane, and
+ * the cells a view draws from it. */
+static void the_log_keeps_the_lanes(void **state)
+{
+    (void)state;
+    VmSched v;
+    vs_init(&v);
+    v.now = 1 * MS;
+    int t = vs_spawn(&v, false);
+    vs_check(&v, true);
+    int r = run_until_check(&v, 100 * 1000, 20 * MS); /* t takes it at 6 ms + 50 us */
+    assert_int_equal(r, t);
+    vs_wait_lock(&v, vs_lock_new(&v, false), -1); /* never mind the owner: t just blocks */
+    v.now += 1 * MS;
+    assert_int_equal(vs_check(&v, true), 0);
+    /* main ran [0, 6 ms] (forced), t waited [1 ms, 6.05 ms], ran, blocked */
+    assert_true(v.nlog >= 3);
+    assert_int_equal(v.log[0].thread, 0);
+    assert_int_equal(v.log[0].lane, VS_LANE_RUN);
+    assert_true(v.log[0].forced);
+    assert_true(v.log[0].t0 == 0);
+    bool waited = false, ran = false;
+    for (size_t i = 0; i < v.nlog; i++) {
+        if (v.log[i].thread == t && v.log[i].lane == VS_LANE_GIL)
+            waited = v.log[i].t0 == 1 * MS;
+        if (v.log[i].thread == t && v.log[i].lane == VS_LANE_RUN)
+            ran = v.log[i].handoff;
+    }
+    assert_true(waited);
+    assert_true(ran);
+    assert_int_equal(v.thr[t].lane, VS_LANE_BLOCKED);
+    v.now += 2 * MS; /* main runs on */
+    uint8_t cells[2 * 8], marks[8];
+    int16_t gil[8];
+    vs_timeline(&v, 0, 2, 0, 8 * MS, 8, cells, marks);
+    vs_gil_timeline(&v, 0, 8 * MS, 8, gil);
+    assert_int_equal(cells[0], VS_LANE_RUN);       /* main, 0-1 ms */
+    assert_int_equal(cells[8 + 2], VS_LANE_GIL);   /* t, 2-3 ms */
+    assert_int_equal(cells[8 + 7], VS_LANE_BLOCKED); /* t, 7-8 ms */
+    assert_int_equal(gil[0], 0);
+    assert_int_equal(gil[6], t);
+    assert_int_equal(marks[6], 2); /* the drop request's hand-off at 6 ms */
+    vs_fini(&v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -209,6 +254,7 @@ int main(void)
         cmocka_unit_test(condition_wait_takes_the_lock_again),
         cmocka_unit_test(deadlock_is_reported),
         cmocka_unit_test(join_and_shutdown),
+        cmocka_unit_test(the_log_keeps_the_lanes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
