@@ -192,8 +192,14 @@ bool vm_format_value(PyRun *I, int arg)
             ok = op_format(I, text, sp, &b);
             sim_decref(S, text);
         }
-    } else if (conv == 'a') {
-        ok = py_not_modelled(I, 0, "the '!a' conversion");
+    } else if (conv == 'a') { /* the spec formats the converted text */
+        ok = op_ascii(I, v, &b);
+        if (ok && sp && *sp) {
+            SimId text = sim_str(S, buf_str(&b), b.len);
+            buf_clear(&b);
+            ok = op_format(I, text, sp, &b);
+            sim_decref(S, text);
+        }
     } else if (sp) {
         ok = op_format(I, v, sp, &b);
     } else if (sim_kind(S, v) == SK_INSTANCE) { /* PyObject_Format with no spec */

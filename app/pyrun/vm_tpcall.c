@@ -41,33 +41,8 @@ SimId vm_new_instance(PyRun *I, SimId cls, SimId *args, int nargs, bool exc)
     return exc_new(I, cls, t);
 }
 
-static TpArgs pack(PyRun *I, SimId *args, int nargs, SimId kwnames)
-{
-    int nkw = kwnames ? (int)sim_obj(S, kwnames)->len : 0, npos = nargs - nkw;
-    TpArgs t = {0, 0};
-    t.tuple = sim_tuple(S, (size_t)npos);
-    for (int i = 0; i < npos; i++) {
-        sim_incref(S, args[i]);
-        sim_tuple_set(S, t.tuple, (size_t)i, args[i]);
-    }
-    if (nkw) {
-        t.dict = sim_dict(S);
-        for (int i = 0; i < nkw; i++) {
-            SimId k = sim_items(S, kwnames)[i], v = args[npos + i];
-            sim_incref(S, k);
-            sim_incref(S, v);
-            sim_dict_set(S, t.dict, k, v);
-            sim_incref(S, v); /* the unpacked stack: keyword values ... */
-        }
-        for (int i = 0; i < npos; i++)
-            sim_incref(S, args[i]); /* ... and the positional ones */
-        bi_args_tuple(I, nkw); /* its kwnames tuple */
-    }
-    return t;
-}
-
-/* the same without the unpacking a Python __init__ needs: the tuple and
- * the dict alone (type_call to a built-in tp_init) */
+/* the call's arguments as a tuple and a dict of its keywords (type_call to a
+ * built-in tp_init) */
 static TpArgs pack_plain(PyRun *I, SimId *args, int nargs, SimId kwnames)
 {
     int nkw = kwnames ? (int)sim_obj(S, kwnames)->len : 0, npos = nargs - nkw;
@@ -85,6 +60,20 @@ static TpArgs pack_plain(PyRun *I, SimId *args, int nargs, SimId kwnames)
             sim_incref(S, v);
             sim_dict_set(S, t.dict, k, v);
         }
+    }
+    return t;
+}
+
+/* the same with the unpacking a Python __init__ needs: each argument held
+ * once more by the unpacked stack, and the kwnames tuple made */
+static TpArgs pack(PyRun *I, SimId *args, int nargs, SimId kwnames)
+{
+    TpArgs t = pack_plain(I, args, nargs, kwnames);
+    int nkw = kwnames ? (int)sim_obj(S, kwnames)->len : 0;
+    if (nkw) {
+        for (int i = 0; i < nargs; i++)
+            sim_incref(S, args[i]);
+        bi_args_tuple(I, nkw);
     }
     return t;
 }

@@ -3,7 +3,7 @@
 
 Where sweep.py stops a snippet at its first refusal, this compares each
 top-level statement's output (markers between them) with CPython VER's, and
-after a refusal drops the statements up to the refused one and runs the rest
+after a refusal drops the refused statement alone and runs the program
 again, so one refusal does not hide the differences after it. Prints each
 DIFF with both outputs, then the count and the refusals by reason.
 
@@ -29,6 +29,7 @@ for si, snip in enumerate(snips):
     if cur: blocks.append("\n".join(cur))
     pre = [b for b in blocks if b.startswith(("import", "def ", "class "))]
     body = [b for b in blocks if b not in pre]
+    skip = 0
     while body:
         src = "\n".join(pre + [f"print('@@{i}')\n" + b for i, b in enumerate(body)]) + "\n"
         open(path, "w").write(src)
@@ -45,6 +46,7 @@ for si, snip in enumerate(snips):
         last = max(pb) if pb else -1
         for k in sorted(pb):
             if m and k == last: break
+            if k < skip: continue  # compared in an earlier run
             if cb.get(k) != pb[k]:
                 diffs += 1
                 print(f"[{si}] DIFF", body[k].split("\n")[1].strip() if "\n" in body[k] else body[k], "\n   cpy:", cb.get(k), "\n   sim:", pb[k])
@@ -52,7 +54,8 @@ for si, snip in enumerate(snips):
             why = m.group(2)
             refusals[why] = refusals.get(why, 0) + 1
             if "failed it without" in why: print(f"[{si}] SILENT", body[last].replace(chr(10), " ")[:200] if last >= 0 else "?")
-            body = body[last + 1:] if last >= 0 else body[1:]
+            body = body[:last] + body[last + 1:] if last >= 0 else body[1:]
+            skip = last
         else:
             if p.returncode not in (0,) and not m:
                 print(f"[{si}] model exit {p.returncode}:", p.stderr[:300])

@@ -152,6 +152,15 @@ static SimId f_repr(PyRun *I, SimId *a, int n, SimId kw)
     return r;
 }
 
+static SimId f_ascii(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    Buf b = {0};
+    SimId r = op_ascii(I, a[0], &b) ? sim_str(S, buf_str(&b), b.len) : 0;
+    buf_fini(&b);
+    return r;
+}
+
 static SimId f_abs(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
@@ -349,17 +358,24 @@ static SimId f_next(PyRun *I, SimId *a, int n, SimId kw)
     return 0;
 }
 
+/* getattr's and hasattr's lookup: the name must be a str; it reaches the
+ * type method cache (typecache_names.c). 0 with the error raised. */
+static SimId named_attr(PyRun *I, SimId obj, SimId name)
+{
+    if (sim_kind(S, name) != SK_STR) {
+        py_raise(I, EXC_TypeError, "attribute name must be string, not '%s'", op_typename(I, name));
+        return 0;
+    }
+    typecache_name_seen(I, name);
+    return attr_get(I, obj, name);
+}
+
 static SimId f_getattr(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
     if (!bi_nargs(I, "getattr", n, 2, 3))
         return 0;
-    if (sim_kind(S, a[1]) != SK_STR) {
-        py_raise(I, EXC_TypeError, "attribute name must be string, not '%s'", op_typename(I, a[1]));
-        return 0;
-    }
-    typecache_name_seen(I, a[1]);
-    SimId r = attr_get(I, a[0], a[1]);
+    SimId r = named_attr(I, a[0], a[1]);
     if (!r && n == 3 && py_err_matches(I, EXC_AttributeError)) {
         py_err_clear(I);
         sim_incref(S, a[2]);
@@ -373,12 +389,7 @@ static SimId f_hasattr(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "hasattr", n, 2, 2))
         return 0;
-    if (sim_kind(S, a[1]) != SK_STR) {
-        py_raise(I, EXC_TypeError, "attribute name must be string, not '%s'", op_typename(I, a[1]));
-        return 0;
-    }
-    typecache_name_seen(I, a[1]);
-    SimId r = attr_get(I, a[0], a[1]);
+    SimId r = named_attr(I, a[0], a[1]);
     if (r) {
         sim_decref(S, r);
         return sim_bool(S, true);
@@ -650,6 +661,7 @@ const BuiltinDef function_defs[] = {
     BUILTIN("isinstance", 0, BM_BUILTINS, f_isinstance, .style = ARGS_RANGE, .min = 2, .max = 2),
     BUILTIN("issubclass", 0, BM_BUILTINS, f_issubclass, .style = ARGS_RANGE, .min = 2, .max = 2),
     BUILTIN("repr", 0, BM_BUILTINS, f_repr, .style = ARGS_ONE),
+    BUILTIN("ascii", 0, BM_BUILTINS, f_ascii, .style = ARGS_ONE),
     BUILTIN("abs", 0, BM_BUILTINS, f_abs, .style = ARGS_ONE),
     BUILTIN("min", 0, BM_BUILTINS, builtin_min, .kw = "key default"),
     BUILTIN("max", 0, BM_BUILTINS, builtin_max, .kw = "key default"),

@@ -47,6 +47,22 @@ static SimId decode(PyRun *I, SimId *a, int n, SimId kw)
     bool ascii = el == 5 && strncasecmp(e, "ascii", 5) == 0;
     bool utf8 = (el == 5 && (strncasecmp(e, "utf-8", 5) == 0 || strncasecmp(e, "utf_8", 5) == 0)) ||
                 (el == 4 && strncasecmp(e, "utf8", 4) == 0);
+    static const char *const latin1_names[] = {"latin-1", "latin1", "latin_1", "iso-8859-1", "iso8859-1", "iso_8859_1", "l1"};
+    for (size_t i = 0; !ascii && !utf8 && i < sizeof latin1_names / sizeof latin1_names[0]; i++)
+        if (el == strlen(latin1_names[i]) && strncasecmp(e, latin1_names[i], el) == 0) { /* each byte a code point */
+            Buf u = {0};
+            for (size_t k = 0; k < len; k++) {
+                if (d[k] < 0x80) {
+                    buf_addc(&u, (char)d[k]);
+                } else {
+                    buf_addc(&u, (char)(0xc0 | d[k] >> 6));
+                    buf_addc(&u, (char)(0x80 | (d[k] & 0x3f)));
+                }
+            }
+            SimId r = sim_str(S, buf_str(&u), u.len);
+            buf_fini(&u);
+            return r;
+        }
     if (!ascii && !utf8) /* the model's str holds UTF-8 only */
         return py_not_modelled(I, 0, "decoding from '%.*s'", (int)el, e), 0;
     for (size_t i = 0; ascii && i < len; i++)
@@ -70,6 +86,45 @@ static SimId hex(PyRun *I, SimId *a, int n, SimId kw)
         out[2 * i + 1] = "0123456789abcdef"[d[i] & 15];
     }
     SimId r = sim_str(S, out, 2 * len);
+    free(out);
+    return r;
+}
+
+/* bytes.fromhex / bytearray.fromhex (classmethods): two hex digits a byte,
+ * whitespace allowed between the pairs */
+static SimId fromhex(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    bool ba = a[0] == S->types[SK_BYTEARRAY];
+    if (!ba && a[0] != S->types[SK_BYTES])
+        return py_not_modelled(I, 0, "fromhex() on a subclass"), (SimId)0;
+    if (sim_kind(S, a[1]) != SK_STR) {
+        py_raise(I, EXC_TypeError, "fromhex() argument must be str, not %s", op_typename(I, a[1]));
+        return 0;
+    }
+    if (sim_obj(S, a[1])->sub != 1)
+        return py_not_modelled(I, 0, "fromhex() of a str with non-ASCII characters"), (SimId)0;
+    size_t len, i = 0, k = 0;
+    const char *d = sim_str_data(S, a[1], &len);
+    uint8_t *out = malloc(len / 2 + 1);
+    while (i < len) {
+        while (i < len && strchr(" \t\n\r\v\f", d[i]))
+            i++;
+        if (i >= len)
+            break;
+        int v[2];
+        for (int h = 0; h < 2; h++, i++) {
+            char c = i < len ? d[i] : '\0';
+            v[h] = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (v[h] < 0) {
+                free(out);
+                py_raise(I, EXC_ValueError, "non-hexadecimal number found in fromhex() arg at position %zu", i);
+                return 0;
+            }
+        }
+        out[k++] = (uint8_t)(v[0] << 4 | v[1]);
+    }
+    SimId r = ba ? sim_bytearray(S, out, k) : sim_bytes_shared(S, out, k); /* _PyBytesWriter_Finish */
     free(out);
     return r;
 }
@@ -335,6 +390,7 @@ static SimId join(PyRun *I, SimId *a, int n, SimId kw)
 #define SHARED(K)                                                                                      \
     BUILTIN("decode", K, 0, decode, .kw = "encoding errors", .style = ARGS_CLINIC, .min = 0, .max = 2),   \
     BUILTIN("hex", K, 0, hex, .kw_refused = "sep bytes_per_sep", .style = ARGS_CLINIC, .min = 0, .max = 2), \
+    BUILTIN("fromhex", K, 0, fromhex, .style = ARGS_ONE, .classmethod = true),                         \
     BUILTIN("find", K, 0, find, .style = ARGS_RANGE, .min = 1, .max = 3, .varargs = VA_TO_312),                                \
     BUILTIN("rfind", K, 0, rfind, .style = ARGS_RANGE, .min = 1, .max = 3, .varargs = VA_TO_312),                              \
     BUILTIN("index", K, 0, b_index, .style = ARGS_RANGE, .min = 1, .max = 3, .varargs = VA_TO_312),                            \

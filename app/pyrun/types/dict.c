@@ -122,9 +122,12 @@ static bool merge_pairs(PyRun *I, SimId d, SimId src)
     SimId p;
     int got = 0;
     for (uint32_t i = 0; ok && (got = iter_step(I, it, &p)) > 0; i++) {
-        SimKind pk = sim_kind(S, p);
-        if (pk != SK_TUPLE && pk != SK_LIST) /* PySequence_Fast would make a list of it */
-            ok = py_not_modelled(I, 0, "a dict update element that is a %s, not a tuple or list", op_typename(I, p));
+        char why[80]; /* PySequence_Fast: a tuple or list as it is, any other iterable as a list */
+        snprintf(why, sizeof why, "cannot convert dictionary update sequence element #%u to a sequence", i);
+        SimId item = bi_seq_fast(I, p, why);
+        sim_decref(S, p);
+        if (!(p = item))
+            ok = false;
         else if (sim_obj(S, p)->len != 2) {
             py_raise(I, EXC_ValueError, "dictionary update sequence element #%u has length %u; 2 is required", i,
                      sim_obj(S, p)->len);
@@ -136,7 +139,7 @@ static bool merge_pairs(PyRun *I, SimId d, SimId src)
             sim_incref(S, k), sim_incref(S, v);
             sim_dict_set(S, d, k, v);
         }
-        sim_decref(S, p);
+        sim_xdecref(S, p);
     }
     ok = ok && got == 0;
     sim_decref(S, it);

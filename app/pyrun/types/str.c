@@ -162,6 +162,8 @@ static SimId str_endswith(PyRun *I, SimId *a, int n, SimId kw) { (void)kw; retur
 #define ONE(nm, f) BUILTIN(nm, SK_STR, 0, f, .style = ARGS_ONE)
 const BuiltinDef str_methods[] = {
     BUILTIN("join", SK_STR, 0, str_join, .style = ARGS_ONE),
+    BUILTIN("maketrans", SK_STR, 0, str_maketrans, .style = ARGS_RANGE, .min = 1, .max = 3, .classmethod = true),
+    ONE("translate", str_translate),
     NOARGS("upper", str_upper), NOARGS("lower", str_lower), NOARGS("casefold", str_casefold),
     NOARGS("swapcase", str_swapcase), NOARGS("capitalize", str_capitalize), NOARGS("title", str_title),
     NOARGS("isdigit", str_isdigit), NOARGS("isdecimal", str_isdecimal), NOARGS("isnumeric", str_isnumeric),
@@ -249,6 +251,37 @@ SimId str_as_is(PyRun *I, SimId v)
         return 0;
     sim_incref(S, v);
     return v;
+}
+
+void str_ascii_escape(const Buf *in, Buf *out)
+{
+    const unsigned char *d = (const unsigned char *)buf_str(in);
+    for (size_t i = 0; i < in->len;) {
+        unsigned char b = d[i];
+        size_t w = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+        uint32_t c = w == 1 ? b : w == 2 ? b & 0x1fu : w == 3 ? b & 0x0fu : b & 0x07u;
+        for (size_t j = 1; j < w && i + j < in->len; j++)
+            c = c << 6 | (d[i + j] & 0x3fu);
+        i += w;
+        if (c < 0x80)
+            buf_addc(out, (char)c);
+        else if (c < 0x100)
+            buf_printf(out, "\\x%02x", c);
+        else if (c < 0x10000)
+            buf_printf(out, "\\u%04x", c);
+        else
+            buf_printf(out, "\\U%08x", c);
+    }
+}
+
+bool op_ascii(PyRun *I, SimId v, Buf *out)
+{
+    Buf r = {0};
+    bool ok = op_repr(I, v, &r);
+    if (ok)
+        str_ascii_escape(&r, out);
+    buf_fini(&r);
+    return ok;
 }
 
 SimId str_if_unchanged(PyRun *I, SimId v, const Buf *b)

@@ -166,15 +166,15 @@ static bool field(Fmt *f, const char *d, size_t len, size_t *pos, int depth, Buf
     v = v ? field_rest(f, v, d + first, d + name_end) : 0;
     if (!v)
         return false;
-    if ((conv == 'r' || conv == 's') && sim_kind(S, v) != SK_STR && sim_kind(S, v) != SK_BOOL)
+    if ((conv == 'r' || conv == 's' || conv == 'a') && sim_kind(S, v) != SK_STR && sim_kind(S, v) != SK_BOOL)
         tm_note_peak_unsure(I, "a str.format() field converted with !r or !s");
     SimId same = conv == 's' || (conv == 'r' && sim_kind(S, v) == SK_BOOL) ? str_as_is(I, v) : 0;
     if (same) { /* PyObject_Str of an exact str is itself; bool_repr's static text */
         sim_decref(S, v);
         v = same;
-    } else if (conv == 'r' || conv == 's') {
+    } else if (conv == 'r' || conv == 's' || conv == 'a') {
         Buf t = {0};
-        bool ok = conv == 'r' ? op_repr(I, v, &t) : op_str(I, v, &t);
+        bool ok = conv == 'r' ? op_repr(I, v, &t) : conv == 'a' ? op_ascii(I, v, &t) : op_str(I, v, &t);
         sim_decref(S, v);
         v = ok ? sim_str(S, buf_str(&t), t.len) : 0;
         buf_fini(&t);
@@ -182,8 +182,6 @@ static bool field(Fmt *f, const char *d, size_t len, size_t *pos, int depth, Buf
             return false;
     } else if (conv) {
         sim_decref(S, v);
-        if (conv == 'a')
-            return py_not_modelled(I, 0, "the '!a' conversion");
         py_raise(I, EXC_ValueError, "Unknown conversion specifier %c", conv);
         return false;
     }

@@ -70,6 +70,8 @@ SimId str_removeprefix(PyRun *I, SimId *a, int n, SimId kw);
 SimId str_removesuffix(PyRun *I, SimId *a, int n, SimId kw);
 SimId str_expandtabs(PyRun *I, SimId *a, int n, SimId kw);
 SimId str_encode_method(PyRun *I, SimId *a, int n, SimId kw);
+SimId str_maketrans(PyRun *I, SimId *a, int n, SimId kw);
+SimId str_translate(PyRun *I, SimId *a, int n, SimId kw);
 SimId str_replace(PyRun *I, SimId *a, int n, SimId kw);
 
 /* str_split.c: split, rsplit, splitlines with CPython's preallocated lists */

@@ -470,3 +470,130 @@ SimId str_encode_method(PyRun *I, SimId *a, int n, SimId kw)
     free(cp);
     return r;
 }
+
+/* ---- maketrans and translate --------------------------------------------------- */
+
+/* str.maketrans(x[, y[, z]]), a static method: one dict (its one-character
+ * str keys made code points), or two strs of one length paired, the third's
+ * characters mapped to None */
+SimId str_maketrans(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    SimId *args = a + 1; /* a[0]: the type or str it was read on */
+    int nargs = n - 1;
+    SimId t = 0;
+    if (nargs == 1) {
+        if (sim_kind(S, args[0]) != SK_DICT) {
+            py_raise(I, EXC_TypeError, "if you give only one argument to maketrans it must be a dict");
+            return 0;
+        }
+        t = sim_dict(S);
+        uint32_t pos = 0;
+        SimId k, v;
+        while (sim_dict_next(S, args[0], &pos, &k, &v)) {
+            SimId key = 0;
+            if (sim_kind(S, k) == SK_STR && sim_obj(S, k)->cap == 1) {
+                size_t one;
+                uint32_t *cp = str_decode(I, k, &one);
+                key = sim_int(S, cp[0]);
+                free(cp);
+            } else if (sim_kind(S, k) == SK_INT || sim_kind(S, k) == SK_BOOL) {
+                sim_incref(S, k);
+                key = k;
+            } else {
+                if (sim_kind(S, k) == SK_STR)
+                    py_raise(I, EXC_ValueError, "string keys in translate table must be of length 1");
+                else
+                    py_raise(I, EXC_TypeError, "keys in translate table must be strings or integers");
+                sim_decref(S, t);
+                return 0;
+            }
+            sim_incref(S, v);
+            sim_dict_set(S, t, key, v);
+        }
+        return t;
+    }
+    for (int i = 0; i < nargs; i++)
+        if (sim_kind(S, args[i]) != SK_STR) {
+            py_raise(I, EXC_TypeError, "maketrans() argument %d must be str, not %s", i + 1, op_typename(I, args[i]));
+            return 0;
+        }
+    size_t nx, ny, nz = 0;
+    uint32_t *x = str_decode(I, args[0], &nx), *y = str_decode(I, args[1], &ny), *z = NULL;
+    if (nx != ny) {
+        free(x), free(y);
+        py_raise(I, EXC_ValueError, "the first two maketrans arguments must have equal length");
+        return 0;
+    }
+    if (nargs == 3)
+        z = str_decode(I, args[2], &nz);
+    t = sim_dict(S);
+    for (size_t i = 0; i < nx; i++)
+        sim_dict_set(S, t, sim_int(S, x[i]), sim_int(S, y[i]));
+    for (size_t i = 0; i < nz; i++)
+        sim_dict_set(S, t, sim_int(S, z[i]), sim_none(S));
+    free(x), free(y), free(z);
+    return t;
+}
+
+/* str.translate(table): each code point looked up in the table (a missing
+ * one stays, None drops it, an int or a str replaces it) */
+SimId str_translate(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    SimId table = a[1];
+    SimKind tk = sim_kind(S, table);
+    if (tk == SK_INSTANCE || sim_is_subinst(S, table))
+        return py_not_modelled(I, 0, "str.translate() with a table of a class"), (SimId)0;
+    size_t len;
+    uint32_t *cp = str_decode(I, a[0], &len);
+    Buf out = {0};
+    bool ok = true;
+    for (size_t i = 0; ok && i < len; i++) {
+        SimId key = sim_int(S, cp[i]);
+        SimId v = op_getitem(I, table, key);
+        sim_decref(S, key);
+        if (!v) {
+            if (py_err_matches(I, EXC_LookupError)) { /* not mapped: the character stays */
+                py_err_clear(I);
+                uint32_t one = cp[i];
+                SimId c = str_encode(I, &one, 1, false);
+                size_t cl;
+                const char *cd = sim_str_data(S, c, &cl);
+                buf_add(&out, cd, cl);
+                sim_decref(S, c);
+                continue;
+            }
+            ok = false;
+            break;
+        }
+        SimKind vk = sim_kind(S, v);
+        if (vk == SK_NONE) {
+        } else if (vk == SK_INT || vk == SK_BOOL) {
+            int64_t c = sim_obj(S, v)->sub == 1 ? -1 : sim_obj(S, v)->v.i;
+            if (c < 0 || c >= 0x110000) {
+                py_raise(I, EXC_ValueError, "character mapping must be in range(0x110000)");
+                ok = false;
+            } else {
+                uint32_t one = (uint32_t)c;
+                SimId s = str_encode(I, &one, 1, false);
+                size_t sl;
+                const char *sd = sim_str_data(S, s, &sl);
+                buf_add(&out, sd, sl);
+                sim_decref(S, s);
+            }
+        } else if (vk == SK_STR) {
+            size_t sl;
+            const char *sd = sim_str_data(S, v, &sl);
+            buf_add(&out, sd, sl);
+        } else {
+            py_raise(I, EXC_TypeError, "character mapping must return integer, None or str");
+            ok = false;
+        }
+        sim_decref(S, v);
+    }
+    free(cp);
+    SimId r = ok ? sim_str(S, buf_str(&out), out.len) : 0;
+    buf_fini(&out);
+    return r;
+}

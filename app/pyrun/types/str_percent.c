@@ -107,7 +107,7 @@ static void emit(Buf *out, const Spec *sp, const char *body, size_t n, size_t he
  * as it is; the writer, given nothing before, keeps it (readonly) */
 static bool written_as_is(PyRun *I, const Spec *sp, SimId v, Args *g)
 {
-    if (!g->single || sp->plus || sp->space || (sp->conv == 'r' && sim_kind(S, v) != SK_BOOL))
+    if (!g->single || sp->plus || sp->space || (sp->conv != 's' && sim_kind(S, v) != SK_BOOL))
         return false;
     SimId r = str_as_is(I, v);
     if (!r)
@@ -127,10 +127,10 @@ static bool text(PyRun *I, const Spec *sp, SimId v, Buf *out, Args *g)
 {
     if (written_as_is(I, sp, v, g))
         return true;
-    if (sim_kind(S, v) != SK_STR) /* PyObject_Str / PyObject_Repr: a string of its own */
+    if (sim_kind(S, v) != SK_STR || sp->conv == 'a') /* PyObject_Str / Repr / ASCII: a string of its own */
         tm_note_peak_unsure(I, "a %s or %r format of an object that is not a str");
     Buf t = {0};
-    bool ok = sp->conv == 'r' ? op_repr(I, v, &t) : op_str(I, v, &t);
+    bool ok = sp->conv == 'r' ? op_repr(I, v, &t) : sp->conv == 'a' ? op_ascii(I, v, &t) : op_str(I, v, &t);
     if (ok) {
         size_t n = t.len;
         if (sp->prec >= 0) { /* the first prec code points */
@@ -351,7 +351,7 @@ static bool one(PyRun *I, const char *f, size_t n, size_t *i, Args *g, Buf *out)
     switch (sp.conv) {
     case '%': buf_addc(out, '%'); break;
     case 's': case 'r': ok = text(I, &sp, v, out, g); break;
-    case 'a': ok = py_not_modelled(I, 0, "the %%a conversion"); break;
+    case 'a': ok = text(I, &sp, v, out, g); break;
     case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': ok = integer(I, &sp, v, out); break;
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': ok = real(I, &sp, v, out); break;
     case 'c': ok = character(I, &sp, v, out); break;
@@ -371,7 +371,7 @@ static bool one(PyRun *I, const char *f, size_t n, size_t *i, Args *g, Buf *out)
  * nothing else? Then the writer may hand the converted str back as it is. */
 static bool single_spec(const char *f, size_t n)
 {
-    if (n < 2 || f[0] != '%' || (f[n - 1] != 's' && f[n - 1] != 'r'))
+    if (n < 2 || f[0] != '%' || (f[n - 1] != 's' && f[n - 1] != 'r' && f[n - 1] != 'a'))
         return false;
     size_t i = 1;
     if (f[1] == '(') {

@@ -320,6 +320,11 @@ char *str_ascii_number(PyRun *I, SimId s, size_t *n);
  * (format_string_internal's fast path): v itself when b, the formatted
  * text, is v's own; 0 otherwise.  A new reference. */
 SimId str_if_unchanged(PyRun *I, SimId v, const Buf *b);
+/* ascii(v): its repr with every non-ASCII character escaped (backslash x,
+ * u or U and the code point in hex), appended to out; false with the error
+ * raised. str_ascii_escape: the escaping alone, of UTF-8 text in. */
+bool op_ascii(PyRun *I, SimId v, Buf *out);
+void str_ascii_escape(const Buf *in, Buf *out);
 /* int.c: the refusal to show an unsure count (SIM_INT_UNSURE); false. */
 bool int_unsure_refused(PyRun *I);
 /* float.c */

@@ -1,2 +1,2 @@
 print("abc".upper())
-print(hasattr("abc", "translate"))
+print(hasattr("abc", "format_map"))
