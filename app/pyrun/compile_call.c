@@ -160,7 +160,26 @@ static bool sub_dict(Cg *g, int first, int count, bool kwargs)
 /* compiler_dict, and the keyword half of compiler_call_helper (kwargs):
  * runs of plain items become a dict each, merged (DICT_UPDATE, or
  * DICT_MERGE for a call) with the `**` mappings in order. */
-static bool dict_parts(Cg *g, int first, bool kwargs)
+/* Where DICT_MERGE / LIST_EXTEND of a call's arguments are: the call's own
+ * location (its node, anchor and length for cg_emit_at), or, `plain`, the
+ * current one; a class statement's (3.13) is the whole statement
+ * (compiler_call_helper with LOC(s)). */
+typedef struct At {
+    int n, anchor, len;
+    bool plain;
+} At;
+
+static const At HERE = {.plain = true};
+
+static void emit_merge(Cg *g, Opcode op, int32_t arg, const At *at)
+{
+    if (at->plain)
+        cg_emit(g, op, arg);
+    else
+        cg_emit_at(g, op, arg, at->n, at->anchor, at->len);
+}
+
+static bool dict_parts(Cg *g, int first, bool kwargs, const At *at)
 {
     Opcode merge = kwargs ? OP_DICT_MERGE : OP_DICT_UPDATE;
     bool have = false;
@@ -172,7 +191,7 @@ static bool dict_parts(Cg *g, int first, bool kwargs)
                 if (!sub_dict(g, run, nrun, kwargs))
                     return false;
                 if (have)
-                    cg_emit(g, merge, 1);
+                    emit_merge(g, merge, 1, at);
                 have = true;
                 nrun = 0;
             }
@@ -181,7 +200,7 @@ static bool dict_parts(Cg *g, int first, bool kwargs)
             have = true;
             if (!cg_expr(g, it->a))
                 return false;
-            cg_emit(g, merge, 1);
+            emit_merge(g, merge, 1, at);
             i = it->next;
             continue;
         }
@@ -196,7 +215,7 @@ static bool dict_parts(Cg *g, int first, bool kwargs)
             if (!sub_dict(g, run, nrun + 1, false))
                 return false;
             if (have)
-                cg_emit(g, merge, 1);
+                emit_merge(g, merge, 1, at);
             have = true;
             nrun = 0;
             continue;
@@ -207,7 +226,7 @@ static bool dict_parts(Cg *g, int first, bool kwargs)
         if (!sub_dict(g, run, nrun, kwargs))
             return false;
         if (have)
-            cg_emit(g, merge, 1);
+            emit_merge(g, merge, 1, at);
         have = true;
     }
     if (!have)
@@ -215,7 +234,7 @@ static bool dict_parts(Cg *g, int first, bool kwargs)
     return true;
 }
 
-bool cg_dict_display(Cg *g, int n) { return dict_parts(g, NODE(g, n)->a, false); }
+bool cg_dict_display(Cg *g, int n) { return dict_parts(g, NODE(g, n)->a, false, &HERE); }
 
 bool cg_long_display(Cg *g, int n)
 {
@@ -245,11 +264,12 @@ static bool ex_positional(Cg *g, int first)
  * (CALL_FUNCTION_EX): a NULL where __build_class__ is, the call's argument
  * tuple, two places for the body function and the name (None here) before
  * the bases, then the keyword dict the call unpacks (None without one). */
-bool cg_class_args(Cg *g, int first, bool ex)
+bool cg_class_args(Cg *g, int first, bool ex, int at)
 {
+    At loc = {.n = at - 1, .plain = at <= 0};
     if (!ex)
         return star_unpack(g, first, OP_BUILD_LIST, OP_LIST_APPEND, OP_LIST_EXTEND, true) &&
-               dict_parts(g, first, true);
+               dict_parts(g, first, true, &HERE);
     SimId none = sim_none(g->I->sim);
     cg_emit(g, OP_PUSH_NULL, 0); /* where __build_class__ is (DICT_MERGE's messages name it) */
     cg_emit(g, OP_LOAD_CONST, cg_add_const(g, none));
@@ -270,7 +290,7 @@ bool cg_class_args(Cg *g, int first, bool ex)
             built = true;
             if (!cg_expr(g, NODE(g, i)->a))
                 return false;
-            cg_emit(g, OP_LIST_EXTEND, 1);
+            emit_merge(g, OP_LIST_EXTEND, 1, &loc);
         } else {
             if (!cg_expr(g, i))
                 return false;
@@ -282,7 +302,7 @@ bool cg_class_args(Cg *g, int first, bool ex)
     cg_emit(g, star ? OP_LIST_TO_TUPLE : OP_BUILD_TUPLE, star ? 0 : n + 2);
     for (int i = first; i >= 0; i = NODE(g, i)->next)
         if (!is_item(g, i))
-            return dict_parts(g, first, true);
+            return dict_parts(g, first, true, &loc);
     cg_emit(g, OP_LOAD_CONST, cg_add_const(g, none)); /* no keywords: no dict */
     return true;
 }
@@ -309,13 +329,12 @@ bool cg_call(Cg *g, int n)
         bool kw = nkw > 0;
         for (int a = nd->b; a >= 0; a = NODE(g, a)->next)
             kw |= is_kind(g, a, N_DSTAR);
-        if (kw && !dict_parts(g, nd->b, true))
-            return false;
         bool paren = g->I->sim->prof->version >= SIM_V313; /* as for CALL, below */
-        if (n == g->bare_call && paren && nd->end_line <= nd->line)
-            cg_emit(g, OP_CALL_EX, kw);
-        else
-            cg_emit_at(g, OP_CALL_EX, kw, n, paren ? nd->col : 0, paren ? -1 : 0);
+        At loc = {.n = n, .anchor = paren ? nd->col : 0, .len = paren ? -1 : 0,
+                  .plain = n == g->bare_call && paren && nd->end_line <= nd->line};
+        if (kw && !dict_parts(g, nd->b, true, &loc))
+            return false;
+        emit_merge(g, OP_CALL_EX, kw, &loc);
         return true;
     }
     if (fn->kind == N_ATTR && nargs + nkw + (nkw != 0) < STACK_USE_GUIDELINE) { /* maybe_optimize_method_call */

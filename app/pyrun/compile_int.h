@@ -127,7 +127,7 @@ bool cg_annassign(Cg *g, int n);
 void cg_setup_annotations(Cg *g, int body);
 /* compile_call.c: calls, star-expressions in displays, '**' in dicts, decorators */
 bool cg_call(Cg *g, int n);
-bool cg_class_args(Cg *g, int first, bool ex); /* a class's bases (or call) tuple and keywords dict */
+bool cg_class_args(Cg *g, int first, bool ex, int at); /* a class's bases (or call) tuple and keywords dict */
 bool cg_has_star(Cg *g, int first);         /* a `*x` or `**x` in the chain? */
 bool cg_star_display(Cg *g, int n);         /* a list, tuple or set with `*x` items */
 bool cg_dict_display(Cg *g, int n);         /* a dict display with `**x` items, or a long one */

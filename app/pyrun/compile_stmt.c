@@ -503,7 +503,7 @@ static bool class_stmt(Cg *g, int n)
         ex |= NODE(g, b)->kind == N_STARRED || NODE(g, b)->kind == N_DSTAR;
     }
     if (kw || ex) { /* a tuple and a dict of the keywords */
-        if (!cg_class_args(g, nd->a, ex))
+        if (!cg_class_args(g, nd->a, ex, g->I->sim->prof->version >= SIM_V313 ? n + 1 : 0))
             return false;
         nb = ex ? -2 : -1;
     }

@@ -108,6 +108,15 @@ bool class_keywords(PyRun *I, SimId *bases, SimId *kw, bool ex, SimId hold[3])
             class_keywords_release(I, 0, hold);
             return py_not_modelled(I, 0, "class arguments the model could not gather");
         }
+        uint32_t pos = 0;
+        SimId k, v;
+        while (sd && sim_dict_next(S, sd, &pos, &k, &v))
+            if (sim_kind(S, k) != SK_STR) { /* _PyStack_UnpackDict */
+                *bases = *kw = 0;
+                class_keywords_release(I, 0, hold);
+                py_raise(I, EXC_TypeError, "keywords must be strings");
+                return false;
+            }
         hold[2] = sd ? key_tuple(I, sd) : 0;
         uint32_t n = sim_obj(S, call)->len - 2;
         SimId b = sim_tuple(S, n);
@@ -187,10 +196,14 @@ void class_call_keywords_end(PyRun *I, SimId kw, SimId names, SimId tpdict)
 /* object.__init_subclass__ given keywords: its TypeError, named for the class */
 static bool object_hook_keywords(PyRun *I, SimId cls)
 {
-    size_t n;
-    const char *name = sim_str_data(S, sim_items(S, cls)[SIM_TY_NAME], &n);
-    py_raise(I, EXC_TypeError, "%.*s.__init_subclass__() takes no keyword arguments", (int)n, name);
+    py_raise(I, EXC_TypeError, "%s.__init_subclass__() takes no keyword arguments", class_qualname(I, cls));
     return false;
+}
+
+const char *class_qualname(PyRun *I, SimId cls)
+{
+    SimId q = sim_items(S, cls)[SIM_TY_QUALNAME];
+    return sim_str_data(S, q ? q : sim_items(S, cls)[SIM_TY_NAME], &(size_t){0});
 }
 
 /* PyObject_VectorcallDict: the keywords' values after the positional

@@ -149,8 +149,8 @@ static SimId o_init_subclass(PyRun *I, SimId *a, int n, SimId kw)
 {
     int nkw = kw ? (int)sim_obj(S, kw)->len : 0;
     const char *cls = n > 0 && sim_kind(S, a[0]) == SK_TYPE && sim_obj(S, a[0])->sub == SK_INSTANCE
-                          ? sim_str_data(S, sim_items(S, a[0])[0], &(size_t){0})
-                          : "object"; /* the bound class's name, as _PyObject_FunctionStr gives it */
+                          ? class_qualname(I, a[0])
+                          : "object"; /* the bound class's __qualname__, as _PyObject_FunctionStr gives it */
     if (nkw) {
         py_raise(I, EXC_TypeError, "%s.__init_subclass__() takes no keyword arguments", cls);
         return 0;

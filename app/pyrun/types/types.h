@@ -89,6 +89,8 @@ SimId class_call_keywords_begin(PyRun *I, SimId kw);
 SimId class_call_keywords_dict(PyRun *I, SimId kw);
 void class_call_keywords_end(PyRun *I, SimId kw, SimId names, SimId tpdict);
 bool class_init_subclass(PyRun *I, SimId cls, SimId kw);
+/* A program class's __qualname__ (its __name__ when it has none), as C text. */
+const char *class_qualname(PyRun *I, SimId cls);
 void class_prepare_transient(PyRun *I);
 /* type(name, bases, dict), all borrowed: a new class or 0 with the error raised. */
 SimId class_from_type_call(PyRun *I, SimId name, SimId bases, SimId dict);
