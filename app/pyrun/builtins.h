@@ -202,6 +202,13 @@ void enum_on_import(PyRun *I);
 bool enum_is_enum_class(PyRun *I, SimId cls);
 bool enum_is_member(PyRun *I, SimId v);
 bool enum_class_made(PyRun *I, SimId cls);
+/* modules/typing_namedtuple.c: is v typing.NamedTuple (a class statement's
+ * base that __mro_entries__ replaces); the class NamedTupleMeta makes of
+ * the body's namespace (orig_bases: the statement's bases); the functional
+ * form NamedTuple(typename, [(name, type), ...]) */
+bool typing_is_namedtuple(PyRun *I, SimId v);
+SimId typing_namedtuple_class(PyRun *I, SimId typename, SimId ns, SimId orig_bases);
+SimId typing_namedtuple_call(PyRun *I, SimId *a, int n, SimId kw);
 /* a class body's store of a name it bound before (false: raised) */
 bool enum_body_store(PyRun *I, SimId bases, SimId clsname, SimId ns, SimId name, SimId value);
 SimId enum_iter(PyRun *I, SimId cls, bool reversed);
@@ -246,6 +253,8 @@ extern const BuiltinDef reprlib_functions[];
 extern const int reprlib_nfunctions;
 void reprlib_module_init(PyRun *I, SimId dict);
 void reprlib_on_import(PyRun *I);
+/* modules/reprlib_class.c: is cls reprlib.Repr or a subclass (its instances' __dict__ is CPython's) */
+bool reprlib_owns(PyRun *I, SimId cls);
 /* modules/asyncio.c */
 extern const BuiltinDef asyncio_functions[];
 extern const int asyncio_nfunctions;

@@ -194,6 +194,8 @@ struct PyRun {
                              * count is refused until a full gc.collect() */
     bool gc_garbage_unsure; /* nor the cyclic garbage it left: a gc.collect() whose result is
                              * used is refused until one whose result is dropped */
+    const char *garbage_unsure_what; /* what made it so when it was no import (the objects an
+                             * ExitStack's callbacks stand for), or NULL */
     bool import_garbage_left; /* an import left cyclic garbage of tuples, dicts ... (the model's
                              * stand-ins have no free list): the collection that frees it
                              * stocks CPython's free lists, so the young count after it is
@@ -233,6 +235,7 @@ struct PyRun {
     SimId version_info;      /* sys.version_info: the references start-up leaves on it, owned */
     SimId list_subclasses;  /* 3.11: list's tp_subclasses dict, made by its first subclass (its
                              * entries stay on the classes: SIM_TY_SUBKEY / SIM_TY_SUBREF) */
+    SimId std_target[2];    /* sys.stdout, sys.stderr while contextlib redirects them (owned), else 0 */
     SimId io_pending;       /* sys.stdout's pending chunk or list of chunks (textio.c) */
     size_t io_pending_bytes;
     int last_line;
@@ -328,6 +331,9 @@ bool vm_map_add(PyRun *I, int depth);
 /* Calls a Python or built-in callable from C with borrowed args; returns a new
  * reference or 0 with I->ts->err set. */
 SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs);
+/* type(mgr).name bound to mgr as the with statement looks it up (a new
+ * reference), or 0 with CPython's TypeError (exit: the __exit__ wording) */
+SimId vm_special(PyRun *I, SimId mgr, const char *name, bool exit);
 /* The same with the last len(kwnames) arguments named (kwnames borrowed, 0: none). */
 SimId vm_call_kw(PyRun *I, SimId callable, SimId *args, int nargs, SimId kwnames);
 void vm_unwind_frame(PyRun *I);

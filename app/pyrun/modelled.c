@@ -228,8 +228,12 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
             py_raise(I, EXC_TypeError, "type '%s' is not an acceptable base type", sim_kind_name(sub));
             return false;
         }
-        if (sub != SK_INSTANCE && sub != SK_OBJECT)
+        if (sub != SK_INSTANCE && sub != SK_OBJECT) { /* a composite's type: its own name (string.Template) */
+            const char *tn = sub == SK_ITER ? sim_type_obj_name(S, b) : NULL;
+            if (tn)
+                return py_not_modelled(I, 0, "subclassing '%s' (the model keeps its instances as records)", tn);
             return py_not_modelled(I, 0, "subclassing the built-in type '%s'", sim_kind_name(sub));
+        }
         if (sub == SK_INSTANCE && !(sim_type_word(S, b, SIM_TY_FLAGS) & SIM_TYF_HEAP))
             exc_base = true; /* an exception class: the model keeps its own layout */
         if (b == I->version_info_type) { /* no Py_TPFLAGS_BASETYPE */

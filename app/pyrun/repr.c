@@ -141,6 +141,8 @@ bool op_repr(PyRun *I, SimId v, Buf *out)
             return false;
         if (done)
             return true;
+        if (enum_is_member(I, v)) /* an IntEnum's or StrEnum's member: Enum.__repr__ */
+            return enum_repr(I, v, out);
     }
     return op_repr_base(I, v, out);
 }

@@ -173,6 +173,12 @@ SimId textio_print(PyRun *I, SimId *a, int n, SimId kw)
     SimId flush = bi_kwarg(I, a, n, kw, "flush"), file = bi_kwarg(I, a, n, kw, "file");
     if (file && sim_kind(S, file) == SK_NONE)
         file = 0; /* sys.stdout */
+    if (!file && I->std_target[0]) { /* contextlib.redirect_stdout's target */
+        file = I->std_target[0];
+        if (sim_kind(S, file) != SK_STRINGIO)
+            return py_not_modelled(I, 0, "print() while redirect_stdout() sends sys.stdout to something other "
+                                   "than an io.StringIO"), 0;
+    }
     if (file && sim_kind(S, file) != SK_STRINGIO)
         return py_not_modelled(I, 0, "print() to a file other than sys.stdout or an io.StringIO"), 0;
     SimId args = 0;

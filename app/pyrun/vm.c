@@ -488,7 +488,7 @@ bool vm_build_class(PyRun *I, uint32_t ci)
     nb = (int)sim_obj(S, bases)->len; /* 0 when the budget refused the tuple */
     for (int i = 0; i < nb; i++) {
         SimId b = sim_items(S, bases)[i];
-        if (sim_kind(S, b) != SK_TYPE) {
+        if (sim_kind(S, b) != SK_TYPE && !typing_is_namedtuple(I, b)) { /* its __mro_entries__ */
             py_raise(I, EXC_TypeError, "bases must be types");
             sim_decref(S, bases);
             class_keywords_release(I, kw, hold);
@@ -524,6 +524,9 @@ bool vm_build_class(PyRun *I, uint32_t ci)
 
 static SimId finish_class(PyRun *I, uint32_t ci, SimId ns, SimId bases, SimId kw)
 {
+    for (uint32_t i = 0; i < sim_obj(S, bases)->len; i++)
+        if (typing_is_namedtuple(I, sim_items(S, bases)[i])) /* NamedTupleMeta.__new__ */
+            return typing_namedtuple_class(I, I->codes[ci].name, ns, bases);
     if (!modelled_class_ok(I, ns, bases))
         return 0;
     SimId base = sim_obj(S, bases)->len ? sim_items(S, bases)[0] : 0;

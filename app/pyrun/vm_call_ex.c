@@ -247,6 +247,14 @@ static bool call_held(PyRun *I, uint32_t base, SimId callable, SimId *v, int n, 
 static bool call_class(PyRun *I, uint32_t base, SimId cls, SimId *v, int n, int nkw)
 {
     SimId kwnames = I->ts->stack[base + EX_KWNAMES], tuple = I->ts->stack[base + EX_ARGS];
+    if (enum_is_enum_class(I, cls)) { /* EnumType.__call__: a member by value */
+        SimId m = enum_call(I, cls, v + 1, n, kwnames);
+        if (!m)
+            return false;
+        vm_call_ex_release(I, base);
+        PUSH(m);
+        return true;
+    }
     if (sim_type_word(S, cls, SIM_TY_KIND) == SK_TUPLE || scalarsub_layout(I, cls)) { /* the call's own tuple */
         SimId made = vm_tuplesub_call(I, cls, v + 1, n, kwnames, false);
         if (!made)

@@ -47,6 +47,8 @@ static SimId special(PyRun *I, SimId mgr, const char *name, bool exit, bool asyn
     return 0;
 }
 
+SimId vm_special(PyRun *I, SimId mgr, const char *name, bool exit) { return special(I, mgr, name, exit, false); }
+
 bool vm_before_with(PyRun *I, int async)
 {
     SimId mgr = I->ts->stack[TOPF->sp - 1];

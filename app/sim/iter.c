@@ -91,6 +91,13 @@ static const struct XTypeDef {
     [SIM_XT_CL_SUPPRESS] = {"contextlib.suppress", SK_ITER, {56, 48, 48}, true},
     [SIM_XT_CL_CLOSING] = {"contextlib.closing", SK_ITER, {56, 48, 48}, true},
     [SIM_XT_CL_NULLCONTEXT] = {"contextlib.nullcontext", SK_ITER, {56, 48, 48}, true},
+    [SIM_XT_CL_EXITSTACK] = {"contextlib.ExitStack", SK_ITER, {56, 48, 48}, true},
+    [SIM_XT_CL_REDIRECT_OUT] = {"contextlib.redirect_stdout", SK_ITER, {56, 48, 48}, true},
+    [SIM_XT_CL_REDIRECT_ERR] = {"contextlib.redirect_stderr", SK_ITER, {56, 48, 48}, true},
+    [SIM_XT_CL_CBWRAP] = {"function", SK_ITER, {152, 160, 160}, true},
+    /* io.BytesIO (Modules/_io/bytesio.c): its __sizeof__ adds the buffer it alone holds */
+    [SIM_XT_IO_BYTESIO] = {"_io.BytesIO", SK_ITER, {80, 80, 80}, true},
+    [SIM_XT_STR_TEMPLATE] = {"string.Template", SK_ITER, {56, 48, 48}, true},
     /* tracemalloc (Lib/tracemalloc.py's classes: sys.getsizeof on 3.11.7, 3.12.1, 3.13.0) */
     [SIM_XT_TM_SNAPSHOT] = {"tracemalloc.Snapshot", SK_ITER, {56, 48, 48}, true},
     [SIM_XT_TM_STATISTIC] = {"tracemalloc.Statistic", SK_ITER, {56, 56, 56}, true},
@@ -163,6 +170,11 @@ size_t sim__iter_sizeof(const Sim *s, SimId id)
     if (o->kind == SK_ITER && o->sub == SIM_IT_COMPOSITE && o->data) /* __sizeof__ adds its index arrays */
         for (uint32_t k = 0; k < (o->cap >> 16); k++)
             n += block_slot(s, id, k)[1];
+    if (o->kind == SK_ITER && o->data && o->len > 0 && sim_xtype_of(s, id) == SIM_XT_IO_BYTESIO) {
+        SimId buf = sim_items(s, id)[0]; /* bytesio_sizeof: the buffer unless shared (refcnt > 1) */
+        if (buf && s->obj[buf].refcnt == 1 && !(s->obj[buf].flags & SIM_F_IMMORTAL))
+            n += sim_sizeof(s, buf);
+    }
     return n;
 }
 

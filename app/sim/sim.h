@@ -104,6 +104,10 @@ typedef enum SimXType {
     SIM_XT_OP_ITEMGETTER, SIM_XT_OP_ATTRGETTER, SIM_XT_OP_METHODCALLER, SIM_XT_FT_PARTIAL,
     SIM_XT_FT_LRU_WRAPPER, SIM_XT_FT_LRU_ELEM, SIM_XT_FT_CACHEINFO,
     SIM_XT_CL_HELPER, SIM_XT_CL_GENCM, SIM_XT_CL_SUPPRESS, SIM_XT_CL_CLOSING, SIM_XT_CL_NULLCONTEXT,
+    SIM_XT_CL_EXITSTACK, SIM_XT_CL_REDIRECT_OUT, SIM_XT_CL_REDIRECT_ERR, /* contextlib_exit.c */
+    SIM_XT_CL_CBWRAP, /* ExitStack.callback's _exit_wrapper: refs [callback, args, kwds, __wrapped__] */
+    SIM_XT_IO_BYTESIO, /* io.BytesIO: refs [buf]; ints [pos, string_size] */
+    SIM_XT_STR_TEMPLATE, /* string.Template: refs [template] */
     SIM_XT_TM_SNAPSHOT, SIM_XT_TM_STATISTIC, SIM_XT_TM_STATDIFF, SIM_XT_TM_TRACEBACK,
     SIM_XT_TM_FRAME, /* tracemalloc's objects (pyrun/modules/tracemalloc_stats.c) */
     SIM_XT_SLICE, /* a slice object (sim_slice): refs [step, start, stop], pyrun/types/slice.c */

@@ -252,7 +252,7 @@ static bool hash_of(PyRun *I, SimId v, int64_t *out)
         return small || py_not_modelled(I, 0, "a __hash__ that returns an int beyond 64 bits");
     }
     SimKind k = sim_kind(S, v);
-    if (enum_refused(I, v, "hash()")) /* a member's is its name's, a str's: the seed shows */
+    if (sim_kind(S, v) != SK_INT && enum_refused(I, v, "hash()")) /* an IntEnum's is its int's */ /* a member's is its name's, a str's: the seed shows */
         return false;
     if (slice_is(I, v) && S->prof->version != SIM_V311) { /* slicehash (3.12+) */
         SimId parts[3] = {slice_part(I, v, SLICE_START), slice_part(I, v, SLICE_STOP), slice_part(I, v, SLICE_STEP)};

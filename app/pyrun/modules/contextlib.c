@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/modules/contextlib_int.h"
 #include "pyrun/modules/functools.h"
 #include "pyrun/modules/std_import.h"
 #include "pyrun/types/native.h"
@@ -192,6 +193,8 @@ static SimId cl_enter(PyRun *I, SimId *a, int n, SimId kw)
     switch (sim_xtype_of(S, self)) {
     case SIM_XT_CL_GENCM: return gencm_enter(I, self);
     case SIM_XT_CL_SUPPRESS: return bi_none(I);
+    case SIM_XT_CL_EXITSTACK: case SIM_XT_CL_REDIRECT_OUT: case SIM_XT_CL_REDIRECT_ERR:
+        return cl_exit_enter(I, self);
     default: /* closing: the thing; nullcontext: enter_result */
         sim_incref(S, REFS(self)[ONE_REF]);
         return REFS(self)[ONE_REF];
@@ -209,6 +212,8 @@ static SimId cl_exit(PyRun *I, SimId *a, int n, SimId kw)
     switch (sim_xtype_of(S, self)) {
     case SIM_XT_CL_GENCM:
         return gencm_exit(I, self, typ, a[2], a[3]);
+    case SIM_XT_CL_EXITSTACK: case SIM_XT_CL_REDIRECT_OUT: case SIM_XT_CL_REDIRECT_ERR:
+        return cl_exit_exit(I, self, a + 1);
     case SIM_XT_CL_SUPPRESS: { /* typ is not None and issubclass(typ, self._exceptions) */
         if (sim_kind(S, typ) == SK_NONE)
             return sim_bool(S, false);
@@ -301,10 +306,15 @@ SimId contextlib_native_call(PyRun *I, SimId obj, SimId *args, int nargs, SimId 
     return helper_call(I, obj, args, nargs, kwnames);
 }
 
+bool contextlib_special_kind(PyRun *I, SimId v)
+{
+    SimXType xt = sim_xtype_of(S, v);
+    return xt >= SIM_XT_CL_GENCM && xt <= SIM_XT_CL_REDIRECT_ERR;
+}
+
 SimId contextlib_special(PyRun *I, SimId mgr, const char *name)
 {
-    SimXType xt = sim_xtype_of(S, mgr);
-    if (xt < SIM_XT_CL_GENCM || xt > SIM_XT_CL_NULLCONTEXT)
+    if (!contextlib_special_kind(I, mgr))
         return 0;
     return native_bound(I, def_named(name), mgr);
 }
@@ -318,12 +328,27 @@ bool contextlib_native_repr(PyRun *I, SimId obj, Buf *out)
         buf_printf(out, "<function %.*s at %#llx>", (int)(q ? len : 6), s, (unsigned long long)sim_id_address(S, obj));
         return true;
     }
+    if (sim_xtype_of(S, obj) == SIM_XT_CL_CBWRAP) {
+        buf_printf(out, "<function _BaseExitStack._create_cb_wrapper.<locals>._exit_wrapper at %#llx>",
+                   (unsigned long long)sim_id_address(S, obj));
+        return true;
+    }
     buf_printf(out, "<%s object at %#llx>", sim_type_name(S, obj), (unsigned long long)sim_id_address(S, obj));
     return true;
 }
 
+static const char *const stack_methods[] = {"enter_context", "push", "callback", "pop_all", "close", "__enter__",
+                                            "__exit__"};
+
 SimId contextlib_native_attr(PyRun *I, SimId obj, const char *name, bool *found)
 {
+    SimXType xt = sim_xtype_of(S, obj);
+    for (size_t i = 0; i < sizeof stack_methods / sizeof stack_methods[0]; i++)
+        if ((xt == SIM_XT_CL_EXITSTACK || (i >= 5 && contextlib_special_kind(I, obj))) &&
+            strcmp(name, stack_methods[i]) == 0) {
+            *found = true;
+            return native_bound(I, def_named(name), obj);
+        }
     if (sim_xtype_of(S, obj) == SIM_XT_CL_GENCM && strcmp(name, "__doc__") == 0) {
         *found = true;
         sim_incref(S, REFS(obj)[CM_DOC]);
@@ -351,6 +376,14 @@ const BuiltinDef contextlib_functions[] = {
     BUILTIN("suppress", 0, BM_CONTEXTLIB, cl_suppress, .kw_refused = "*"),
     BUILTIN("closing", 0, BM_CONTEXTLIB, cl_closing, .kw = "thing"),
     BUILTIN("nullcontext", 0, BM_CONTEXTLIB, cl_nullcontext, .kw = "enter_result"),
+    BUILTIN("ExitStack", 0, BM_CONTEXTLIB, cl_exitstack),
+    BUILTIN("redirect_stdout", 0, BM_CONTEXTLIB, cl_redirect_stdout, .kw = "new_target"),
+    BUILTIN("redirect_stderr", 0, BM_CONTEXTLIB, cl_redirect_stderr, .kw = "new_target"),
+    BUILTIN("enter_context", SK_SENTINEL, BM_CONTEXTLIB, es_enter_context, .style = ARGS_ONE),
+    BUILTIN("push", SK_SENTINEL, BM_CONTEXTLIB, es_push, .style = ARGS_ONE),
+    BUILTIN("callback", SK_SENTINEL, BM_CONTEXTLIB, es_callback, .kw = "*"),
+    BUILTIN("pop_all", SK_SENTINEL, BM_CONTEXTLIB, es_pop_all, .style = ARGS_NONE),
+    BUILTIN("close", SK_SENTINEL, BM_CONTEXTLIB, es_close, .style = ARGS_NONE),
     BUILTIN("__enter__", SK_SENTINEL, BM_CONTEXTLIB, cl_enter),
     BUILTIN("__exit__", SK_SENTINEL, BM_CONTEXTLIB, cl_exit),
 };

@@ -18,8 +18,11 @@
  * (sets of members iterate as CPython's).  Every one of these runs Python
  * code in CPython (EnumType's methods, enum.property), so the young count
  * is refused after them until a gc.collect(); so it is after the class is
- * made.  IntEnum, StrEnum, Flag, mixins, the functional API, type() of an
- * enum class and the reference counts of members are refused.
+ * made.  IntEnum and StrEnum (ReprEnum: enum_make.c) have members that
+ * are ints or strs of the class (sys.getsizeof, arithmetic, comparisons,
+ * hashing as the value) whose str() and format() are the value's.  Flag,
+ * other mixins, the functional API, type() of an enum class and the
+ * reference counts of members are refused.
  */
 #include <string.h>
 
@@ -48,7 +51,7 @@ bool enum_is_enum_class(PyRun *I, SimId cls)
 
 bool enum_is_member(PyRun *I, SimId v)
 {
-    return sim_kind(S, v) == SK_INSTANCE && enum_is_enum_class(I, sim_obj(S, v)->type);
+    return (sim_kind(S, v) == SK_INSTANCE || sim_is_subinst(S, v)) && enum_is_enum_class(I, sim_obj(S, v)->type);
 }
 
 SimId enum_cls_attr(PyRun *I, SimId cls, const char *name)
@@ -56,7 +59,12 @@ SimId enum_cls_attr(PyRun *I, SimId cls, const char *name)
     return sim_dict_get_str(S, SIM_V(S, cls, SK_TYPE, type.dict), name);
 }
 
-SimId enum_member_attr(PyRun *I, SimId m, const char *name) { return sim_attr_get_str(S, m, name); }
+SimId enum_member_attr(PyRun *I, SimId m, const char *name)
+{
+    if (sim_is_subinst(S, m)) /* an IntEnum's or StrEnum's member: an int or str with a __dict__ */
+        return sim_dict_get_str(S, sim_subinst_dict(S, m), name);
+    return sim_attr_get_str(S, m, name);
+}
 
 const char *enum_class_name(PyRun *I, SimId cls, size_t *n)
 {
@@ -104,6 +112,8 @@ bool enum_repr(PyRun *I, SimId v, Buf *out)
 bool enum_str(PyRun *I, SimId v, Buf *out)
 {
     enum_note(I, "an enum's str (Enum.__str__)");
+    if (sim_kind(S, v) == SK_INT) /* ReprEnum: IntEnum's str is int's */
+        return op_repr_base(I, v, out);
     SimId cls = sim_obj(S, v)->type, name = enum_member_attr(I, v, "_name_");
     size_t cn, nn = 0;
     const char *c = enum_class_name(I, cls, &cn);

@@ -1,7 +1,9 @@
 /*
  * enum_make: the class statement of an Enum (EnumType.__new__ and the
  * members' __set_name__, Lib/enum.py 3.11-3.13), @unique, and the module
- * (Enum with its name and value properties, auto).  enum.c answers what
+ * (Enum with its name and value properties, auto; ReprEnum, and IntEnum
+ * and StrEnum deriving from int and str and it, whose members are ints
+ * or strs of their class holding the value).  enum.c answers what
  * is asked of the class and its members afterwards.
  */
 #include <string.h>
@@ -53,8 +55,32 @@ static bool is_descriptor(PyRun *I, SimId v)
 static void set_attr(PyRun *I, SimId inst, const char *name, SimId v) /* steals v */
 {
     SimId k = sim_str_intern(S, name, strlen(name));
+    if (sim_is_subinst(S, inst)) { /* an IntEnum's or StrEnum's member: its __dict__ */
+        sim_dict_set(S, sim_subinst_dict(S, inst), k, v);
+        return;
+    }
     sim_attr_set(S, inst, k, v);
     sim_decref(S, k);
+}
+
+static bool making_module; /* enum_module_init builds ReprEnum, IntEnum, StrEnum */
+
+/* the instance a member is: an object of the class, or for IntEnum and
+ * StrEnum (int.__new__ / str.__new__ of the class) one holding the value */
+static SimId new_member(PyRun *I, SimId cls, SimId value)
+{
+    uint32_t k = sim_type_word(S, cls, SIM_TY_KIND);
+    if (k == 0)
+        return sim_instance(S, cls);
+    if (k != SK_INT && k != SK_STR)
+        return py_not_modelled(I, 0, "an Enum whose members are '%s' objects", sim_kind_name((SimKind)k)), (SimId)0;
+    if (sim_kind(S, value) != (SimKind)k)
+        return py_not_modelled(I, 0, "an %s member whose value is a '%s'", k == SK_INT ? "IntEnum" : "StrEnum",
+                               op_typename(I, value)), (SimId)0;
+    SimId m = sim_subinst_scalar(S, cls, value);
+    if (!m)
+        return py_not_modelled(I, 0, "an IntEnum member beyond 64 bits"), (SimId)0;
+    return m;
 }
 
 static void set_cls(PyRun *I, SimId cls, const char *name, SimId v) /* steals v */
@@ -65,7 +91,9 @@ static void set_cls(PyRun *I, SimId cls, const char *name, SimId v) /* steals v 
 /* the member for `value` (its __init__ run), or 0 with the error raised */
 static SimId make_member(PyRun *I, SimId cls, SimId name, SimId value, uint32_t order)
 {
-    SimId m = sim_instance(S, cls);
+    SimId m = new_member(I, cls, value);
+    if (!m)
+        return 0;
     sim_incref(S, value);
     set_attr(I, m, "_value_", value);
     sim_incref(S, name);
@@ -177,8 +205,14 @@ bool enum_class_made(PyRun *I, SimId cls)
     SimId base = enum_base(I, sim_items(S, cls)[SIM_TY_BASES], &mixin);
     if (!base)
         return true;
-    if (mixin)
-        return py_not_modelled(I, 0, "an Enum with a mixed-in type (IntEnum, StrEnum, class E(int, Enum))");
+    SimId int_enum = module_attr(I, "IntEnum"), str_enum = module_attr(I, "StrEnum");
+    bool repr_enum = (int_enum && sim_is_subtype(S, base, int_enum)) || (str_enum && sim_is_subtype(S, base, str_enum));
+    if (mixin && !making_module && !repr_enum)
+        return py_not_modelled(I, 0, "an Enum with a mixed-in type (class E(int, Enum))");
+    if (making_module) {
+        sim_items(S, cls)[SIM_TY_FLAGS] |= SIM_TYF_ENUM;
+        return true;
+    }
     SimId bnames = enum_names_of(I, base);
     if (bnames && sim_obj(S, bnames)->len) {
         size_t cn, bn;
@@ -212,6 +246,12 @@ bool enum_class_made(PyRun *I, SimId cls)
     for (uint32_t i = 0; i < n && ok; i++) {
         SimId value = vals[i];
         sim_incref(S, value);
+        if (autocls && sim_kind(S, value) == SK_INSTANCE && sim_obj(S, value)->type == autocls &&
+            sim_type_word(S, cls, SIM_TY_KIND) == SK_STR) { /* StrEnum's _generate_next_value_: the name lowered */
+            sim_decref(S, value);
+            ok = py_not_modelled(I, 0, "auto() in a StrEnum");
+            break;
+        }
         if (autocls && sim_kind(S, value) == SK_INSTANCE && sim_obj(S, value)->type == autocls) {
             sim_decref(S, value);
             value = auto_value(I, values, nm);
@@ -316,17 +356,26 @@ const int enum_nfunctions = (int)(sizeof enum_functions / sizeof enum_functions[
 
 /* ---- the module ------------------------------------------------------------------------ */
 
-static SimId new_class(PyRun *I, const char *name, SimId ns)
+static SimId new_class_of(PyRun *I, const char *name, SimId ns, SimId b0, SimId b1)
 {
     bi_dict_put(I, ns, "__module__", sim_str_intern(S, "enum", 4));
     SimId nm = sim_str_intern(S, name, strlen(name));
-    SimId bases = sim_tuple(S, 0);
+    size_t nb = (b0 != 0) + (b1 != 0);
+    SimId bases = sim_tuple(S, nb);
+    SimId parts[2] = {b0, b1};
+    for (size_t i = 0, k = 0; i < 2; i++)
+        if (parts[i]) {
+            sim_incref(S, parts[i]);
+            sim_tuple_set(S, bases, k++, parts[i]);
+        }
     SimId cls = class_build(I, nm, ns, bases);
     sim_decref(S, bases);
     sim_decref(S, nm);
     sim_decref(S, ns);
     return cls;
 }
+
+static SimId new_class(PyRun *I, const char *name, SimId ns) { return new_class_of(I, name, ns, 0, 0); }
 
 static SimId getter(PyRun *I, int k)
 {
@@ -346,6 +395,20 @@ void enum_module_init(PyRun *I, SimId d)
     SimId a = new_class(I, "auto", sim_dict(S));
     if (a)
         bi_dict_put(I, d, "auto", a);
+    if (!e)
+        return;
+    making_module = true; /* ReprEnum(Enum), IntEnum(int, ReprEnum), StrEnum(str, ReprEnum) */
+    SimId r = new_class_of(I, "ReprEnum", sim_dict(S), e, 0);
+    if (r) {
+        bi_dict_put(I, d, "ReprEnum", r);
+        SimId ie = new_class_of(I, "IntEnum", sim_dict(S), S->types[SK_INT], r);
+        if (ie)
+            bi_dict_put(I, d, "IntEnum", ie);
+        SimId se = new_class_of(I, "StrEnum", sim_dict(S), S->types[SK_STR], r);
+        if (se)
+            bi_dict_put(I, d, "StrEnum", se);
+    }
+    making_module = false;
 }
 
 void enum_on_import(PyRun *I) { std_import(I, STD_ENUM); }

@@ -76,6 +76,10 @@ static SimId g_collect(PyRun *I, SimId *a, int n, SimId kw)
     if (S->gc.collecting)
         return sim_int(S, 0);
     bool heard = S->gc.callbacks && sim_obj(S, S->gc.callbacks)->len > 0;
+    if (I->gc_garbage_unsure && (!result_dropped(I) || heard) && I->garbage_unsure_what)
+        return py_not_modelled(I, 0, "what gc.collect() finds after %s (CPython's objects the model "
+                               "stands for with fewer; a gc.collect() whose result is dropped makes it "
+                               "exact)", I->garbage_unsure_what), 0;
     if (I->gc_garbage_unsure && (!result_dropped(I) || heard))
         return py_not_modelled(I, 0, "what gc.collect() finds after %s from this state (the import's "
                                "automatic collections ran at moments the model does not know, taking "
@@ -92,6 +96,7 @@ static SimId g_collect(PyRun *I, SimId *a, int n, SimId kw)
         I->gc_count_unsure = false; /* an import's unknown traffic too */
         I->count_unsure_what = NULL;
         I->gc_garbage_unsure = false;
+        I->garbage_unsure_what = NULL;
     }
     gc_callbacks(I, "stop", (int)gen, r);
     return sim_int(S, r);

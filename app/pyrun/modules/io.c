@@ -1,8 +1,8 @@
 /*
  * io: the module — its StringIO type (types/stringio.c). CPython imports
  * io while it starts (sys.stdout is one of its objects), so `import io`
- * finds it in sys.modules and allocates nothing. BytesIO, open() and the
- * rest are refused.
+ * finds it in sys.modules and allocates nothing. BytesIO is types/bytesio.c;
+ * open() and the rest are refused.
  */
 #include <stdio.h>
 
@@ -13,6 +13,7 @@
 
 const BuiltinDef io_functions[] = {
     BUILTIN("StringIO", 0, BM_IO, stringio_construct), /* replaced by the type in io_module_init */
+    BUILTIN("BytesIO", 0, BM_IO, bytesio_construct, .kw = "initial_bytes"),
 };
 const int io_nfunctions = (int)(sizeof io_functions / sizeof io_functions[0]);
 
@@ -20,6 +21,8 @@ void io_module_init(PyRun *I, SimId d)
 {
     sim_incref(S, S->types[SK_STRINGIO]);
     bi_dict_put(I, d, "StringIO", S->types[SK_STRINGIO]);
+    sim_incref(S, S->xtypes[SIM_XT_IO_BYTESIO]);
+    bi_dict_put(I, d, "BytesIO", S->xtypes[SIM_XT_IO_BYTESIO]);
 }
 
 void io_on_import(PyRun *I) { (void)I; /* already imported at start-up: no traffic */ }

@@ -28,6 +28,7 @@ static const DefTable tables[] = {
     {counter_methods, &counter_nmethods}, /* a class's, not a type's: out of the method index */
     {namedtuple_methods, &namedtuple_nmethods},
     {odict_methods, &odict_nmethods}, /* a class's too */
+    {bytesio_methods, &bytesio_nmethods}, /* io.BytesIO's: reached through its attributes */
     {list_methods, &list_nmethods},
     {dict_methods, &dict_nmethods},
     {set_methods, &set_nmethods},
@@ -77,7 +78,7 @@ static const DefTable tables[] = {
     {tracemalloc_functions, &tracemalloc_nfunctions},
     {asyncio_functions, &asyncio_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 4, FIRST_MODULE = 27 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 5, FIRST_MODULE = 28 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -122,13 +123,17 @@ const ModuleDef py_modules[] = {
      "`astuple`, `replace`, `FrozenInstanceError`, `MISSING`, `Field`",
      dataclasses_on_import},
     {"contextlib", contextlib_functions, &contextlib_nfunctions, contextlib_module_init,
-     "the types `suppress`, `closing`, `nullcontext` (context managers)", contextlib_on_import},
+     "the types `suppress`, `closing`, `nullcontext` (context managers), `ExitStack` (`enter_context`, "
+     "`push`, `callback`, `pop_all`, `close`, `with`; callbacks run newest first, one returning true "
+     "suppresses the exception), `redirect_stdout` (print() goes to an io.StringIO target) and "
+     "`redirect_stderr`", contextlib_on_import},
     {"random", random_functions, &random_nfunctions, random_module_init,
      "(the numbers of CPython's Mersenne Twister, bit for bit, from a state set by an int; "
      "from the system's entropy otherwise)", random_on_import},
     {"string", string_functions, &string_nfunctions, string_module_init,
      "the constants `ascii_letters`, `ascii_lowercase`, `ascii_uppercase`, `digits`, `hexdigits`, "
-     "`octdigits`, `punctuation`, `printable`, `whitespace`", string_on_import},
+     "`octdigits`, `punctuation`, `printable`, `whitespace`; the class `Template` (`substitute`, "
+     "`safe_substitute`, `get_identifiers`, `is_valid`, `template`; the default delimiter and pattern)", string_on_import},
     {"time", time_functions, &time_nfunctions, time_module_init,
      "(their values come from this machine's clocks when the line runs, so they differ from run to "
      "run, as in CPython, plus the time asyncio's loop skipped instead of waiting for its timers)",
@@ -138,7 +143,8 @@ const ModuleDef py_modules[] = {
      "methods raises CPython's TypeError)", abc_on_import},
     {"enum", enum_functions, &enum_nfunctions, enum_module_init,
      "the classes `Enum` (a class deriving from it has members: iteration, `len`, `in`, lookup by value "
-     "and by key, their `name`, `value`, repr and str) and `auto`", enum_on_import},
+     "and by key, their `name`, `value`, repr and str) and `auto`; `IntEnum` and `StrEnum` (`ReprEnum`): their "
+     "members are ints and strs of the class (sizes, arithmetic, comparisons, str() and format() of the value)", enum_on_import},
     {"json", json_functions, &json_nfunctions, json_module_init,
      "the exception `JSONDecodeError`", json_on_import},
     {"pprint", pprint_functions, &pprint_nfunctions, pprint_module_init, NULL, pprint_on_import},
@@ -146,14 +152,18 @@ const ModuleDef py_modules[] = {
      "for annotations: `List`, `Dict`, `Set`, `FrozenSet`, `Tuple`, `Type`, `Iterable`, `Iterator`, `Sequence`, "
      "`Mapping`, `MutableMapping`, `MutableSequence`, `Generator`, `Callable`, `Deque`, `DefaultDict`, "
      "`Counter`, `OrderedDict`, `Optional`, `Union`, `Any`, `ClassVar`, `Final` and their subscriptions (repr, "
-     "identity)", typing_on_import},
+     "identity); `NamedTuple` (a class deriving from it: annotated fields, defaults, methods, docstring; and "
+     "`NamedTuple(typename, [(name, type), ...])`), its classes those of collections.namedtuple", typing_on_import},
     {"array", array_functions, &array_nfunctions, array_module_init,
      "the type `array` (`ArrayType`; typecodes b B h H i I l L q Q f d: `append`, `extend`, `pop`, `insert`, "
      "`index`, `remove`, `count`, `reverse`, `tolist`, `tobytes`, `itemsize`, `typecode`, items and slices, "
      "`+ * += *= in == <`), `typecodes`", array_on_import},
     {"io", io_functions, &io_nfunctions, io_module_init,
      "the type `StringIO` (`write`, `read`, `readline`, `getvalue`, `seek`, `tell`, `close`, `closed`, "
-     "`readable`, `writable`, `seekable`, iteration by lines, `with`, and `print(..., file=)`)", io_on_import},
+     "`readable`, `writable`, `seekable`, iteration by lines, `with`, and `print(..., file=)`), the type "
+     "`BytesIO` (keyword: initial_bytes; `write`, `read`, `readline`, `getvalue`, `seek`, `tell`, `close`, "
+     "`closed`, `readable`, `writable`, `seekable`, `with`; its buffer shared and counted by sys.getsizeof as "
+     "CPython's; writes and reads of up to 256 bytes at a time)", io_on_import},
     {"reprlib", reprlib_functions, &reprlib_nfunctions, reprlib_module_init,
      "(`repr` with the default limits of its Repr instance)", reprlib_on_import},
     {"threading", threading_functions, &threading_nfunctions, threading_module_init,
@@ -305,8 +315,8 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
                                           "functools", "collections", "dataclasses", "contextlib",
                                           "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array", "io", "reprlib",
                                           "threading", "tracemalloc", "asyncio"};
-    if (d->owner == SK_INSTANCE &&
-        (d->module == BM_WEAKREF || d->module == BM_ENUM || d->module == BM_THREADING || d->module == BM_ASYNCIO))
+    if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM || d->module == BM_THREADING ||
+                                    d->module == BM_ASYNCIO || d->module == BM_REPRLIB))
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
         snprintf(out, cap, "deque.%s", d->name);
@@ -404,6 +414,8 @@ static int iter_type_def(PyRun *I, SimId type)
     for (int t = 0; k >= 0 && t < NTABLES; t++)
         if (tables[t].defs == itertools_functions)
             return table_base(t) + k;
+    if (name && strcmp(name, "_io.BytesIO") == 0) /* io's */
+        name++;
     for (int m = 0; name && py_modules[m].name; m++) { /* "operator.itemgetter", "functools.partial" */
         size_t len = strlen(py_modules[m].name);
         if (strncmp(name, py_modules[m].name, len) != 0 || name[len] != '.')
@@ -489,6 +501,8 @@ const char *bi_python_library(const BuiltinDef *d)
         return "weakref";
     if (d->module == BM_COLLECTIONS && d->owner == SK_DICT) /* Counter's methods */
         return "collections";
+    if (d >= namedtuple_methods && d < namedtuple_methods + namedtuple_nmethods && strcmp(d->name, "__new__") != 0)
+        return "collections"; /* _make, _replace ...: collections/__init__.py's frames (__new__ raises at the call) */
     static const char *const py_functools[] = {"wraps", "update_wrapper", "total_ordering", "cached_property"};
     for (size_t i = 0; d->module == BM_FUNCTOOLS && i < sizeof py_functools / sizeof py_functools[0]; i++)
         if (strcmp(d->name, py_functools[i]) == 0)

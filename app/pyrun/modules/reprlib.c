@@ -6,8 +6,8 @@
  * their limit with '...', dicts and sets sorted when their items compare,
  * strings and other reprs cut in the middle. CPython runs that as Python
  * code whose allocations the model does not replay: after a call the young
- * count is unsure (refused) until a gc.collect(). The Repr class, its
- * other limits and recursive_repr are refused.
+ * count is unsure (refused) until a gc.collect(). The Repr class is
+ * reprlib_class.c (its limits reach here); recursive_repr is refused.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,15 +15,24 @@
 
 #include "base/utf8.h"
 #include "pyrun/builtins.h"
+#include "pyrun/modules/reprlib_int.h"
 #include "pyrun/modules/std_import.h"
 #include "pyrun/types/str_int.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
 
-enum { MAXLEVEL = 6, MAXCONTAINER = 6, MAXARRAY = 5, MAXDICT = 4, MAXSTRING = 30, MAXLONG = 40, MAXOTHER = 30 };
+static const ReprLimits defaults = {6, 6, 6, 5, 4, 6, 6, 6, 30, 40, 30}; /* Repr()'s */
 
-static bool repr1(PyRun *I, SimId x, int level, Buf *out);
+static bool repr1(PyRun *I, const ReprLimits *L, SimId x, int64_t level, Buf *out);
+
+/* i = max(0, (max-3)//2), j = max(0, max-3-i): the ends a cut keeps */
+static void ends(int64_t max, size_t *i, size_t *j)
+{
+    int64_t a = max - 3 >= 0 ? (max - 3) / 2 : 0, b = max - 3 - a;
+    *i = (size_t)a;
+    *j = (size_t)(b > 0 ? b : 0);
+}
 
 /* the code points of out from `from` (a malloc'd array, *count of them) */
 static uint32_t *code_points(Buf *out, size_t from, size_t *count)
@@ -56,28 +65,30 @@ static void cut(Buf *out, size_t from, size_t i, size_t j)
 }
 
 /* repr_int and repr_instance: cut in the middle when longer than max */
-static void cut_middle(Buf *out, size_t from, size_t max)
+static void cut_middle(Buf *out, size_t from, int64_t max)
 {
-    size_t count;
+    size_t count, i, j;
     free(code_points(out, from, &count));
-    if (count > max)
-        cut(out, from, (max - 3) / 2, max - 3 - (max - 3) / 2);
+    ends(max, &i, &j);
+    if ((int64_t)count > max)
+        cut(out, from, i, j);
 }
 
 /* repr_str: the repr of the first maxstring characters; when longer than
  * maxstring, the repr of x[:i] + x[len(x)-j:] cut to its ends */
-static bool repr_str(PyRun *I, SimId x, Buf *out)
+static bool repr_str(PyRun *I, const ReprLimits *L, SimId x, Buf *out)
 {
-    size_t n, count;
+    size_t n, count, max = (size_t)L->string;
     uint32_t *cp = str_decode(I, x, &n);
     size_t from = out->len;
-    SimId head = str_encode(I, cp, n < MAXSTRING ? n : MAXSTRING, false);
+    SimId head = str_encode(I, cp, n < max ? n : max, false);
     bool ok = op_repr(I, head, out);
     sim_decref(S, head);
     if (ok)
         free(code_points(out, from, &count));
-    if (ok && count > MAXSTRING) {
-        size_t i = (MAXSTRING - 3) / 2, j = MAXSTRING - 3 - i;
+    if (ok && count > max) {
+        size_t i, j;
+        ends(L->string, &i, &j);
         int64_t tail = (int64_t)n - (int64_t)j; /* x[len(x)-j:], a negative start counted from the end */
         if (tail < 0)
             tail += (int64_t)n;
@@ -118,8 +129,8 @@ static SimId possibly_sorted(PyRun *I, SimId x)
 }
 
 /* _repr_iterable over the items of list `items` (n: len(x)) */
-static bool repr_items(PyRun *I, SimId items, size_t n, int level, const char *left, const char *right,
-                       size_t maxiter, const char *trail, Buf *out)
+static bool repr_items(PyRun *I, const ReprLimits *L, SimId items, size_t n, int64_t level, const char *left,
+                       const char *right, size_t maxiter, const char *trail, Buf *out)
 {
     buf_adds(out, left);
     if (level <= 0 && n) {
@@ -129,7 +140,7 @@ static bool repr_items(PyRun *I, SimId items, size_t n, int level, const char *l
         for (uint32_t i = 0; i < cnt && i < maxiter; i++) {
             if (i)
                 buf_adds(out, ", ");
-            if (!repr1(I, sim_items(S, items)[i], level - 1, out))
+            if (!repr1(I, L, sim_items(S, items)[i], level - 1, out))
                 return false;
         }
         if (n > maxiter)
@@ -141,7 +152,7 @@ static bool repr_items(PyRun *I, SimId items, size_t n, int level, const char *l
     return true;
 }
 
-static bool repr_dict(PyRun *I, SimId x, int level, Buf *out)
+static bool repr_dict(PyRun *I, const ReprLimits *L, SimId x, int64_t level, Buf *out)
 {
     size_t n = sim_obj(S, x)->len;
     if (n == 0 || level <= 0) {
@@ -153,21 +164,21 @@ static bool repr_dict(PyRun *I, SimId x, int level, Buf *out)
         return false;
     buf_addc(out, '{');
     bool ok = true;
-    for (uint32_t i = 0; ok && i < sim_obj(S, keys)->len && i < MAXDICT; i++) {
+    for (uint32_t i = 0; ok && i < sim_obj(S, keys)->len && i < (uint64_t)L->dict; i++) {
         SimId k = sim_items(S, keys)[i];
         if (i)
             buf_adds(out, ", ");
-        ok = repr1(I, k, level - 1, out);
+        ok = repr1(I, L, k, level - 1, out);
         SimId v = ok ? op_getitem(I, x, k) : 0;
         if (ok && !v)
             ok = false;
         if (ok) {
             buf_adds(out, ": ");
-            ok = repr1(I, v, level - 1, out);
+            ok = repr1(I, L, v, level - 1, out);
         }
         sim_xdecref(S, v);
     }
-    if (ok && n > MAXDICT)
+    if (ok && n > (uint64_t)L->dict)
         buf_adds(out, ", ...");
     buf_addc(out, '}');
     sim_decref(S, keys);
@@ -192,7 +203,7 @@ static const char *dispatch_name(PyRun *I, SimId x)
     }
 }
 
-static bool repr1(PyRun *I, SimId x, int level, Buf *out)
+static bool repr1(PyRun *I, const ReprLimits *L, SimId x, int64_t level, Buf *out)
 {
     const char *tn = dispatch_name(I, x);
     if (!tn && sim_kind(S, x) == SK_INSTANCE) {
@@ -203,9 +214,9 @@ static bool repr1(PyRun *I, SimId x, int level, Buf *out)
                 return py_not_modelled(I, 0, "reprlib.repr() of an instance of a class named '%s'", cls);
     }
     if (tn && (strcmp(tn, "str") == 0))
-        return repr_str(I, x, out);
+        return repr_str(I, L, x, out);
     if (tn && strcmp(tn, "dict") == 0)
-        return repr_dict(I, x, level, out);
+        return repr_dict(I, L, x, level, out);
     if (tn && strcmp(tn, "int") != 0) {
         size_t n = sim_obj(S, x)->len;
         bool set = sim_kind(S, x) == SK_SET, frozen = set && strcmp(tn, "frozenset") == 0;
@@ -215,11 +226,11 @@ static bool repr1(PyRun *I, SimId x, int level, Buf *out)
         }
         char head[32];
         const char *left = "(", *right = ")", *trail = NULL;
-        size_t max = MAXCONTAINER;
+        int64_t max = L->deque;
         if (sim_kind(S, x) == SK_TUPLE) {
-            trail = ",";
+            trail = ",", max = L->tuple;
         } else if (sim_kind(S, x) == SK_LIST) {
-            left = "[", right = "]";
+            left = "[", right = "]", max = L->list;
         } else if (sim_kind(S, x) == SK_ARRAY) {
             char c = (char)sim_obj(S, x)->sub; /* its typecode */
             if (n == 0) {
@@ -227,16 +238,16 @@ static bool repr1(PyRun *I, SimId x, int level, Buf *out)
                 return true;
             }
             snprintf(head, sizeof head, "array('%c', [", c);
-            left = head, right = "])", max = MAXARRAY;
+            left = head, right = "])", max = L->array;
         } else if (set) {
-            left = frozen ? "frozenset({" : "{", right = frozen ? "})" : "}";
+            left = frozen ? "frozenset({" : "{", right = frozen ? "})" : "}", max = frozen ? L->frozenset : L->set;
         } else { /* deque */
             left = "deque([", right = "])";
         }
         SimId items = set ? possibly_sorted(I, x) : bi_list_from(I, x);
         if (!items)
             return false;
-        bool ok = repr_items(I, items, n, level, left, right, max, trail, out);
+        bool ok = repr_items(I, L, items, n, level, left, right, (size_t)max, trail, out);
         sim_decref(S, items);
         return ok;
     }
@@ -244,17 +255,16 @@ static bool repr1(PyRun *I, SimId x, int level, Buf *out)
     if (!op_repr(I, x, out))
         return !I->ts->err.set ? false
                            : py_not_modelled(I, 0, "reprlib.repr() of an object whose repr raises (its id in the text)");
-    cut_middle(out, from, tn ? MAXLONG : MAXOTHER); /* repr_int, repr_instance */
+    cut_middle(out, from, tn ? L->lng : L->other); /* repr_int, repr_instance */
     return true;
 }
 
-static SimId rl_repr(PyRun *I, SimId *a, int n, SimId kw)
+SimId reprlib_repr1(PyRun *I, const ReprLimits *L, SimId x, int64_t level)
 {
-    (void)n, (void)kw;
     I->gc_count_unsure = true; /* Lib/reprlib.py's frames, lists and slices: not replayed */
     I->count_unsure_what = "a reprlib.repr() call";
     Buf b = {0};
-    if (!repr1(I, a[0], MAXLEVEL, &b)) {
+    if (!repr1(I, L, x, level, &b)) {
         buf_fini(&b);
         return 0;
     }
@@ -263,11 +273,22 @@ static SimId rl_repr(PyRun *I, SimId *a, int n, SimId kw)
     return r;
 }
 
+static SimId rl_repr(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    return reprlib_repr1(I, &defaults, a[0], defaults.level);
+}
+
 const BuiltinDef reprlib_functions[] = {
     BUILTIN("repr", 0, BM_REPRLIB, rl_repr, .style = ARGS_ONE),
+    /* the Repr class's methods (reprlib_class.c; no module attributes) */
+    BUILTIN("__init__", SK_INSTANCE, BM_REPRLIB, rc_init, .kw = "*"),
+    BUILTIN("repr", SK_INSTANCE, BM_REPRLIB, rc_repr),
+    BUILTIN("repr1", SK_INSTANCE, BM_REPRLIB, rc_repr1),
+    BUILTIN("repr_tuple", SK_INSTANCE, BM_REPRLIB, rc_inner, .kw = "*"),
 };
 const int reprlib_nfunctions = (int)(sizeof reprlib_functions / sizeof reprlib_functions[0]);
 
-void reprlib_module_init(PyRun *I, SimId d) { (void)I, (void)d; }
+void reprlib_module_init(PyRun *I, SimId d) { reprlib_class_init(I, d); }
 
 void reprlib_on_import(PyRun *I) { std_import(I, STD_REPRLIB); }

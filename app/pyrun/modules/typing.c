@@ -321,9 +321,9 @@ bool typing_refused(PyRun *I, SimId v, const char *what)
 /* ---- the module ------------------------------------------------------------------------ */
 
 const BuiltinDef typing_functions[] = {
-    {0},
+    BUILTIN("NamedTuple", 0, BM_TYPING, typing_namedtuple_call, .kw = "*"), /* typing_namedtuple.c */
 };
-const int typing_nfunctions = 0;
+const int typing_nfunctions = (int)(sizeof typing_functions / sizeof typing_functions[0]);
 
 void typing_module_init(PyRun *I, SimId d)
 {

@@ -38,7 +38,7 @@ bool weakref_native_method(PyRun *I, SimId fn)
     const BuiltinDef *d = bi_def(SIM_V(S, fn, SK_BUILTIN, builtin.index));
     return d && d->owner == SK_INSTANCE &&
            (d->module == BM_WEAKREF || d->module == BM_DATACLASSES || d->module == BM_THREADING ||
-            d->module == BM_ASYNCIO);
+            d->module == BM_ASYNCIO || d->module == BM_REPRLIB);
 }
 
 static bool native_instance(PyRun *I, SimId obj)
@@ -115,7 +115,8 @@ SimId weakref_getattr(PyRun *I, SimId obj, SimId name, bool *handled)
     bool cls = sim_kind(S, obj) == SK_TYPE && (sim_type_word(S, obj, SIM_TY_FLAGS) & SIM_TYF_NATIVE);
     if (!native_instance(I, obj) && !cls)
         return 0;
-    if (threading_owns(I, cls ? obj : sim_obj(S, obj)->type)) /* a Thread's __dict__ is CPython's */
+    SimId owner = cls ? obj : sim_obj(S, obj)->type;
+    if (threading_owns(I, owner) || reprlib_owns(I, owner)) /* a Thread's, a Repr's __dict__ is CPython's */
         return 0;
     size_t n;
     const char *s = sim_str_data(S, name, &n);
@@ -158,7 +159,7 @@ int weakref_setattr(PyRun *I, SimId obj, SimId name, SimId value)
             return 0;
         return value ? attr_set(I, o, name, value) : attr_del(I, o, name);
     }
-    if (!native_instance(I, obj))
+    if (!native_instance(I, obj) || reprlib_owns(I, sim_obj(S, obj)->type))
         return -1;
     size_t n;
     const char *s = sim_str_data(S, name, &n);

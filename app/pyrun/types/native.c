@@ -41,7 +41,8 @@ bool native_repr(PyRun *I, SimId obj, Buf *out)
     case SIM_XT_OP_ITEMGETTER: case SIM_XT_OP_ATTRGETTER: case SIM_XT_OP_METHODCALLER:
         return operator_native_repr(I, obj, out);
     case SIM_XT_CL_HELPER: case SIM_XT_CL_GENCM: case SIM_XT_CL_SUPPRESS: case SIM_XT_CL_CLOSING:
-    case SIM_XT_CL_NULLCONTEXT:
+    case SIM_XT_CL_NULLCONTEXT: case SIM_XT_CL_EXITSTACK: case SIM_XT_CL_REDIRECT_OUT: case SIM_XT_CL_REDIRECT_ERR:
+    case SIM_XT_CL_CBWRAP: case SIM_XT_IO_BYTESIO: case SIM_XT_STR_TEMPLATE:
         return contextlib_native_repr(I, obj, out);
     case SIM_XT_SLICE:
         return slice_repr(I, obj, out);
@@ -66,13 +67,18 @@ SimId native_attr(PyRun *I, SimId obj, SimId name, bool *found)
     switch (sim_xtype_of(S, obj)) {
     case SIM_XT_FT_PARTIAL: case SIM_XT_FT_LRU_WRAPPER: case SIM_XT_FT_CACHEINFO:
         return functools_native_attr(I, obj, buf, found);
-    case SIM_XT_CL_HELPER: case SIM_XT_CL_GENCM:
+    case SIM_XT_CL_HELPER: case SIM_XT_CL_GENCM: case SIM_XT_CL_SUPPRESS: case SIM_XT_CL_CLOSING:
+    case SIM_XT_CL_NULLCONTEXT: case SIM_XT_CL_EXITSTACK: case SIM_XT_CL_REDIRECT_OUT: case SIM_XT_CL_REDIRECT_ERR:
         return contextlib_native_attr(I, obj, buf, found);
     case SIM_XT_SLICE:
         return slice_attr(I, obj, buf, found);
     case SIM_XT_TM_SNAPSHOT: case SIM_XT_TM_STATISTIC: case SIM_XT_TM_STATDIFF: case SIM_XT_TM_TRACEBACK:
     case SIM_XT_TM_FRAME:
         return tm_native_attr(I, obj, buf, found);
+    case SIM_XT_IO_BYTESIO:
+        return bytesio_native_attr(I, obj, buf, found);
+    case SIM_XT_STR_TEMPLATE:
+        return string_template_attr(I, obj, buf, found);
     default:
         return 0;
     }
@@ -89,7 +95,7 @@ SimId native_dict(PyRun *I, SimId obj)
 
 SimId native_special(PyRun *I, SimId mgr, const char *name)
 {
-    SimId m = contextlib_special(I, mgr, name);
+    SimId m = sim_xtype_of(S, mgr) == SIM_XT_IO_BYTESIO ? bytesio_special(I, mgr, name) : contextlib_special(I, mgr, name);
     if (!m && !I->ts->err.set)
         py_raise(I, EXC_TypeError, "'%s' object does not support the context manager protocol%s",
                  op_typename(I, mgr), strcmp(name, "__exit__") == 0 ? " (missed __exit__ method)" : "");
@@ -104,7 +110,7 @@ bool native_python_level(PyRun *I, SimId v)
     if (!d)
         return false;
     return d->module == BM_CONTEXTLIB || (d->module == BM_FUNCTOOLS && strcmp(d->name, "reduce") != 0) ||
-           d->module == BM_RANDOM || d->module == BM_ABC || /* random's are Random's bound methods */
+           d->module == BM_RANDOM || d->module == BM_ABC || d->module == BM_TYPING || /* random's are Random's bound methods */
            (d->module == BM_COLLECTIONS && d->owner == SK_DICT) || /* Counter's methods */
            namedtuple_builtin(I, v) || (d->module == BM_COLLECTIONS && strcmp(d->name, "namedtuple") == 0);
 }

@@ -48,6 +48,8 @@ SimId contextlib_native_call(PyRun *I, SimId obj, SimId *args, int nargs, SimId 
 bool contextlib_native_repr(PyRun *I, SimId obj, Buf *out);
 SimId contextlib_native_attr(PyRun *I, SimId obj, const char *name, bool *found);
 SimId contextlib_native_dict(PyRun *I, SimId obj);
+/* string_template.c: a Template's attribute (*found false: none of that name) */
+SimId string_template_attr(PyRun *I, SimId t, const char *name, bool *found);
 /* the bound method `name` of a contextlib manager, 0 for other objects */
 SimId contextlib_special(PyRun *I, SimId mgr, const char *name);
 

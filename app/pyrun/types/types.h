@@ -261,6 +261,14 @@ bool array_repr(PyRun *I, SimId a, Buf *out);
  * at the end, or with the error raised); print()'s write of a str to it
  * (false with the error raised). */
 SimId stringio_construct(PyRun *I, SimId *a, int n, SimId kw);
+/* bytesio.c: io.BytesIO(initial_bytes), its methods (a class's, out of the
+ * method index), its attributes (*found false: none of that name) and the
+ * bound __enter__/__exit__ of a BytesIO (0 for other objects) */
+SimId bytesio_construct(PyRun *I, SimId *a, int n, SimId kw);
+extern const BuiltinDef bytesio_methods[];
+extern const int bytesio_nmethods;
+SimId bytesio_native_attr(PyRun *I, SimId b, const char *name, bool *found);
+SimId bytesio_special(PyRun *I, SimId b, const char *name);
 SimId stringio_next(PyRun *I, SimId s);
 bool stringio_write(PyRun *I, SimId s, SimId str);
 

@@ -1,0 +1,3 @@
+from enum import Flag, auto
+class Perm(Flag):
+    R = auto()
