@@ -135,9 +135,10 @@ const ModuleDef py_modules[] = {
      "`octdigits`, `punctuation`, `printable`, `whitespace`; the class `Template` (`substitute`, "
      "`safe_substitute`, `get_identifiers`, `is_valid`, `template`; the default delimiter and pattern)", string_on_import},
     {"time", time_functions, &time_nfunctions, time_module_init,
-     "(their values come from this machine's clocks when the line runs, so they differ from run to "
-     "run, as in CPython, plus the time asyncio's loop skipped instead of waiting for its timers)",
-     time_on_import},
+     "(`perf_counter` and `monotonic` read the simulated clock, so a program times itself the same "
+     "on every run; `time` and `process_time` are this machine's clocks, which differ from run to "
+     "run, as in CPython; `time` adds the time asyncio's loop skipped instead of waiting for its "
+     "timers)", time_on_import},
     {"abc", abc_functions, &abc_nfunctions, abc_module_init,
      "the class `ABC` (a class deriving from it gets `__abstractmethods__`; calling one with abstract "
      "methods raises CPython's TypeError)", abc_on_import},

@@ -4,14 +4,19 @@
  * `import time` costs nothing (the interpreter imported it at start-up),
  * and neither does the model's.
  *
- * A clock's value is this machine's, read when the line runs: what CPython
- * prints for it differs from run to run too, so no oracle can compare it
- * and the model does not pretend to be the learner's machine.  The floats
+ * perf_counter and monotonic read the simulated clock (I->vs.now: each
+ * instruction's calibrated cost, the sleeps, the threads' waits), so a
+ * program times itself the same on every run and threads that wait at once
+ * finish together, as in CPython; their origin is the model's (CPython's is
+ * unspecified): 1000 s, the one asyncio's loop.time() reads.  time and
+ * process_time are this machine's, read when the line runs: what CPython
+ * prints for them differs from run to run too, so no oracle can compare
+ * them.  The floats
  * and ints the clocks return are ordinary objects (sizes, counts), and a
  * clock read allocates nothing the collector counts, as in CPython.
  * The time asyncio's loop skips instead of waiting for a timer (its sleeps
- * cost no wall time) is added to them, so that `time.perf_counter()`
- * around asyncio.run() measures what CPython's would.
+ * cost no wall time) is added to time() (the simulated clocks have it), so
+ * that time.time() around asyncio.run() measures what CPython's would.
  * sleep() really waits, in slices, so that stopping a run still works, and
  * moves the simulated clock; once the program started a thread it only
  * moves the simulated clock, releasing the GIL (sim/vmsched.h).
@@ -59,9 +64,21 @@ static SimId as_float(PyRun *I, clockid_t id)
         return sim_int(S, clock_ns(id) + skipped_ns(I, id)); \
     }
 CLOCK(time, CLOCK_REALTIME)
-CLOCK(perf_counter, CLOCK_MONOTONIC)
-CLOCK(monotonic, CLOCK_MONOTONIC)
 CLOCK(process_time, CLOCK_PROCESS_CPUTIME_ID)
+
+#define SIM_CLOCK(fname) \
+    static SimId t_##fname(PyRun *I, SimId *a, int n, SimId kw) \
+    { \
+        (void)a, (void)n, (void)kw; \
+        return sim_float(S, 1000.0 + (double)I->vs.now * 1e-12); \
+    } \
+    static SimId t_##fname##_ns(PyRun *I, SimId *a, int n, SimId kw) \
+    { \
+        (void)a, (void)n, (void)kw; \
+        return sim_int(S, 1000000000000LL + I->vs.now / 1000); \
+    }
+SIM_CLOCK(perf_counter)
+SIM_CLOCK(monotonic)
 
 static SimId t_sleep(PyRun *I, SimId *a, int n, SimId kw)
 {
