@@ -302,6 +302,12 @@ static void walk_inner(W *w, Scope *s, int n)
         break;
     }
     /* generic: children a..d are expressions or statement lists */
+    if (nd->kind == N_WITH) { /* every item and every statement of the body (a lambda, a def or a
+                               * comprehension after the first statement had no scope) */
+        walk_list(w, s, nd->a);
+        walk_list(w, s, nd->b);
+        return;
+    }
     if (nd->kind == N_IF || nd->kind == N_WHILE) {
         walk(w, s, nd->a);
         walk_list(w, s, nd->b);
