@@ -337,6 +337,10 @@ SimId op_unary(PyRun *I, int op, SimId a)
 }
 
 /* -1, 0, 1, or 2 when not ordered (error raised) */
+/* order(): -1, 0, 1; 2 with TypeError raised; ORDER_NONE when a NaN makes
+ * every ordering comparison false */
+enum { ORDER_NONE = 3 };
+
 static int order(PyRun *I, int op, SimId a, SimId b)
 {
     SimKind ka = sim_kind(S, a), kb = sim_kind(S, b);
@@ -359,8 +363,12 @@ static int order(PyRun *I, int op, SimId a, SimId b)
     if (is_num(I, a) && is_num(I, b)) {
         if (is_int(I, a) && is_int(I, b))
             return as_i(I, a) < as_i(I, b) ? -1 : as_i(I, a) > as_i(I, b);
-        double x = as_f(I, a), y = as_f(I, b);
-        return x < y ? -1 : x > y ? 1 : 0;
+        if (ka == SK_FLOAT && kb == SK_FLOAT) {
+            double x = as_f(I, a), y = as_f(I, b);
+            return x < y ? -1 : x > y ? 1 : isnan(x) || isnan(y) ? ORDER_NONE : 0;
+        }
+        int c = ka == SK_FLOAT ? sim_int_float_cmp(S, b, sim_obj(S, a)->v.f) : sim_int_float_cmp(S, a, sim_obj(S, b)->v.f);
+        return c == 2 ? ORDER_NONE : ka == SK_FLOAT ? -c : c; /* float_richcompare: exact */
     }
     if (bytes_like(I, a) && bytes_like(I, b))
         return bytes_order(I, a, b);
@@ -493,8 +501,10 @@ static int deep_equal_inner(PyRun *I, SimId a, SimId b)
         }
         return 1;
     }
-    if ((ka == SK_FLOAT || kb == SK_FLOAT) && is_num(I, a) && is_num(I, b))
+    if (ka == SK_FLOAT && kb == SK_FLOAT)
         return as_f(I, a) == as_f(I, b); /* IEEE: nan is not equal to itself */
+    if ((ka == SK_FLOAT || kb == SK_FLOAT) && is_num(I, a) && is_num(I, b)) /* exactly */
+        return (ka == SK_FLOAT ? sim_int_float_cmp(S, b, sim_obj(S, a)->v.f) : sim_int_float_cmp(S, a, sim_obj(S, b)->v.f)) == 0;
     if (ka == SK_COMPLEX || kb == SK_COMPLEX) { /* complex_richcompare */
         int r = complex_equal(I, ka == SK_COMPLEX ? a : b, ka == SK_COMPLEX ? b : a);
         if (r == -2)
@@ -553,6 +563,8 @@ SimId op_compare(PyRun *I, int op, SimId a, SimId b)
         int o = order(I, op, a, b);
         if (o == 2)
             return 0;
+        if (o == ORDER_NONE)
+            return sim_bool(S, false);
         bool r = op == OP_LT ? o < 0 : op == OP_LE ? o <= 0 : op == OP_GT ? o > 0 : o >= 0;
         return sim_bool(S, r);
     }

@@ -488,8 +488,9 @@ bool vm_build_class(PyRun *I, uint32_t ci)
     nb = (int)sim_obj(S, bases)->len; /* 0 when the budget refused the tuple */
     for (int i = 0; i < nb; i++) {
         SimId b = sim_items(S, bases)[i];
-        if (sim_kind(S, b) != SK_TYPE && !typing_is_namedtuple(I, b)) { /* its __mro_entries__ */
-            py_raise(I, EXC_TypeError, "bases must be types");
+        if (sim_kind(S, b) != SK_TYPE && !typing_is_namedtuple(I, b)) { /* __mro_entries__, or type(base) */
+            py_not_modelled(I, 0, "a base that is not a class (CPython asks its __mro_entries__, or calls its "
+                                  "type with the class's name, bases and namespace)");
             sim_decref(S, bases);
             class_keywords_release(I, kw, hold);
             return false;

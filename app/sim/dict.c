@@ -75,6 +75,8 @@ bool sim_equal(const Sim *s, SimId a, SimId b)
         return true;
     const SimObj *x = &s->obj[a], *y = &s->obj[b];
     bool xb = x->kind == SK_INT && x->sub == 1, yb = y->kind == SK_INT && y->sub == 1;
+    if ((xb && y->kind == SK_FLOAT) || (yb && x->kind == SK_FLOAT))
+        return sim_int_float_cmp(s, xb ? a : b, xb ? y->v.f : x->v.f) == 0;
     if (xb || yb) {
         if (!(xb && yb) || x->v.i != y->v.i || x->len != y->len)
             return false;
@@ -82,11 +84,10 @@ bool sim_equal(const Sim *s, SimId a, SimId b)
                       x->len * sizeof(uint32_t)) == 0;
     }
     if (is_num((SimKind)x->kind) && is_num((SimKind)y->kind)) {
-        if (x->kind == SK_FLOAT || y->kind == SK_FLOAT) {
-            double p = x->kind == SK_FLOAT ? x->v.f : (double)x->v.i;
-            double q = y->kind == SK_FLOAT ? y->v.f : (double)y->v.i;
-            return p == q;
-        }
+        if (x->kind == SK_FLOAT && y->kind == SK_FLOAT)
+            return x->v.f == y->v.f;
+        if (x->kind == SK_FLOAT || y->kind == SK_FLOAT) /* exactly, not through a double */
+            return sim_int_float_cmp(s, x->kind == SK_FLOAT ? b : a, x->kind == SK_FLOAT ? x->v.f : y->v.f) == 0;
         return x->v.i == y->v.i;
     }
     if (x->kind == SK_COMPLEX || y->kind == SK_COMPLEX) { /* complex_richcompare */

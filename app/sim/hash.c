@@ -183,6 +183,46 @@ static int64_t range_parts(const Sim *s, SimId k, int64_t *start, int64_t *step)
                      : (*start > stop ? (*start - stop - 1) / -*step + 1 : 0);
 }
 
+int sim_int_float_cmp(const Sim *s, SimId iv, double d)
+{
+    if (isnan(d))
+        return 2;
+    if (isinf(d))
+        return d > 0 ? -1 : 1;
+    const SimObj *o = &s->obj[iv];
+    if (!(o->kind == SK_INT && o->sub == 1)) { /* in one word: compare with d's integral part, then its fraction */
+        int64_t i = o->v.i;
+        if (d >= 9223372036854775808.0)
+            return -1;
+        if (d < -9223372036854775808.0)
+            return 1;
+        double t = trunc(d);
+        int64_t di = (int64_t)t;
+        if (i != di)
+            return i < di ? -1 : 1;
+        return d - t > 0 ? -1 : d - t < 0 ? 1 : 0;
+    }
+    int sign = o->v.i < 0 ? -1 : 1; /* a big int: beyond 64 bits */
+    if ((d < 0) != (sign < 0) || fabs(d) < 9223372036854775808.0)
+        return sign;
+    int e; /* |d| = m * 2**(e - 53), integral here: its 30-bit digits */
+    uint64_t m = (uint64_t)ldexp(frexp(fabs(d), &e), 53);
+    uint32_t n = (uint32_t)(e / 30 + 2), dd[40] = {0};
+    for (int bit = 0; bit < 53; bit++)
+        if (m >> bit & 1) {
+            int at = bit + e - 53;
+            if (at >= 0)
+                dd[at / 30] |= 1u << (at % 30);
+        }
+    while (n > 0 && dd[n - 1] == 0)
+        n--;
+    const uint32_t *g = slab_ptr(&s->slab, o->data);
+    int mag = o->len != n ? (o->len < n ? -1 : 1) : 0;
+    for (uint32_t k = n; mag == 0 && k-- > 0;)
+        mag = g[k] < dd[k] ? -1 : g[k] > dd[k];
+    return sign * mag;
+}
+
 bool sim_range_equal(const Sim *s, SimId a, SimId b)
 {
     int64_t sa, ta, sb, tb, la = range_parts(s, a, &sa, &ta), lb = range_parts(s, b, &sb, &tb);

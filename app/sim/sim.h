@@ -663,6 +663,9 @@ void sim_bytearray_drop_front(Sim *s, SimId ba, size_t k);
 bool sim_hashable(const Sim *s, SimId key);
 uint64_t sim_hash(const Sim *s, SimId key);
 bool sim_equal(const Sim *s, SimId a, SimId b);
+/* float_richcompare's exact int/float comparison: -1, 0, 1 as int iv is
+ * below, equal to, above d; 2 when d is a NaN (hash.c) */
+int sim_int_float_cmp(const Sim *s, SimId iv, double d);
 /* range_equals: two ranges are equal when their items are (hash.c) */
 bool sim_range_equal(const Sim *s, SimId a, SimId b);
 /* dictresize: a keys table of 2^log2 slots (all-str keys or not) holding

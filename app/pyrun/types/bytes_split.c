@@ -15,13 +15,6 @@
 
 #define S (I->sim)
 
-enum { MAX_PREALLOC = 12 };
-
-typedef struct Pieces {
-    SimId list;
-    size_t count;
-} Pieces;
-
 static const uint8_t *data_of(PyRun *I, SimId v, size_t *n) { return (const uint8_t *)sim_str_data(S, v, n); }
 
 static bool exact_bytes(PyRun *I, SimId v) { return sim_kind(S, v) == SK_BYTES && !sim_is_subinst(S, v); }
@@ -36,31 +29,17 @@ static SimId piece(PyRun *I, SimId self, const uint8_t *d, size_t n)
     return r;
 }
 
-/* SPLIT_ADD: the preallocated slots first (FIX_PREALLOC_SIZE sets the
- * length), then PyList_Append */
-static void add(PyRun *I, Pieces *p, SimId item)
-{
-    SimObj *o = sim_obj(S, p->list);
-    if (p->count < MAX_PREALLOC && p->count < o->cap) {
-        sim_items(S, p->list)[p->count] = item;
-        o->len = (uint32_t)p->count + 1;
-    } else {
-        sim_list_append(S, p->list, item);
-    }
-    p->count++;
-}
-
 static void cut(PyRun *I, Pieces *p, SimId self, size_t i, size_t j)
 {
     size_t n;
     const uint8_t *d = data_of(I, self, &n);
-    add(I, p, piece(I, self, d + i, j - i));
+    pieces_add(I, p, piece(I, self, d + i, j - i));
 }
 
 static void whole(PyRun *I, Pieces *p, SimId self)
 {
     sim_incref(S, self);
-    add(I, p, self);
+    pieces_add(I, p, self);
 }
 
 static bool space(uint8_t c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
@@ -191,8 +170,7 @@ static SimId split(PyRun *I, SimId *a, int n, SimId kw, bool rev)
     }
     if (maxcount < 0)
         maxcount = INT64_MAX;
-    Pieces p = {sim_list(S, 0), 0};
-    sim_list_reserve_exact(S, p.list, maxcount >= MAX_PREALLOC ? MAX_PREALLOC : (size_t)maxcount + 1);
+    Pieces p = pieces_new(I, maxcount);
     if (sep)
         split_sep(I, &p, a[0], sp, m, maxcount, rev);
     else

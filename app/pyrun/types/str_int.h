@@ -31,6 +31,17 @@ bool unicode_printable(uint32_t cp, int ucd);
 /* Python's str.isspace of one code point. */
 bool str_cp_space(uint32_t c);
 
+/* str_split.c: a list being filled as stringlib's SPLIT_ADD fills it (str
+ * and bytes split alike): PREALLOC_SIZE slots made first (at most
+ * MAX_PREALLOC), filled, then appended to */
+enum { MAX_PREALLOC = 12 };
+typedef struct Pieces {
+    SimId list;
+    size_t count;
+} Pieces;
+Pieces pieces_new(PyRun *I, int64_t maxcount);
+void pieces_add(PyRun *I, Pieces *p, SimId item);
+
 /* str_text.c: case mappings and the is* predicates */
 SimId str_lower(PyRun *I, SimId *a, int n, SimId kw);
 SimId str_upper(PyRun *I, SimId *a, int n, SimId kw);

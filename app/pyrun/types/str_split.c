@@ -13,15 +13,7 @@
 
 #define S (I->sim)
 
-enum { MAX_PREALLOC = 12 };
-
-/* a list being filled as stringlib's SPLIT_ADD fills it */
-typedef struct Pieces {
-    SimId list;
-    size_t count;
-} Pieces;
-
-static Pieces pieces_new(PyRun *I, int64_t maxcount)
+Pieces pieces_new(PyRun *I, int64_t maxcount)
 {
     Pieces p = {sim_list(S, 0), 0};
     sim_list_reserve_exact(S, p.list, maxcount >= MAX_PREALLOC ? MAX_PREALLOC : (size_t)maxcount + 1);
@@ -30,7 +22,7 @@ static Pieces pieces_new(PyRun *I, int64_t maxcount)
 
 /* SPLIT_ADD: the preallocated slots first (FIX_PREALLOC_SIZE sets the
  * length), then PyList_Append */
-static void pieces_add(PyRun *I, Pieces *p, SimId item)
+void pieces_add(PyRun *I, Pieces *p, SimId item)
 {
     SimObj *o = sim_obj(S, p->list);
     if (p->count < MAX_PREALLOC && p->count < o->cap) {

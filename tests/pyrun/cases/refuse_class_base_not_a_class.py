@@ -1,0 +1,6 @@
+settings = {"debug": True}
+print("defining")
+
+
+class Config(settings):
+    pass
