@@ -207,6 +207,8 @@ struct PyRun {
                              * modules/std_import.h) */
     bool auto_collecting;   /* an automatic collection is running (pyrun.c's hooks) */
     uint64_t guessed_sizes; /* generators made whose frame size is the model's guess */
+    int64_t clock_skipped;  /* ps the event loop's clock jumped to a timer without waiting
+                             * (asyncio.sleep): time's clocks add it, as CPython waited */
     uint64_t weakref_called; /* the methods of weakref's classes called once (bit per definition):
                               * a first call's traffic in CPython is not the model's */
     SimId *ast_consts;      /* constants the syntax tree holds (one ref each) */

@@ -610,8 +610,10 @@ static bool run_once(PyRun *I, bool wait)
         if (t < 0)
             return py_not_modelled(I, 0, "an event loop with nothing left to run while a task waits (CPython "
                                          "waits for ever)");
-        if (A->timers[t].when > I->vs.now)
+        if (A->timers[t].when > I->vs.now) {
+            I->clock_skipped += A->timers[t].when - I->vs.now;
             I->vs.now = A->timers[t].when;
+        }
     }
     for (t = first_timer(I); t >= 0 && A->timers[t].when <= I->vs.now; t = first_timer(I)) {
         AioItem it = A->timers[t].it;

@@ -137,7 +137,8 @@ const ModuleDef py_modules[] = {
     {"time", time_functions, &time_nfunctions, time_module_init,
      "(`perf_counter` and `monotonic` read the simulated clock, so a program times itself the same "
      "on every run; `time` and `process_time` are this machine's clocks, which differ from run to "
-     "run, as in CPython)", time_on_import},
+     "run, as in CPython; `time` adds the time asyncio's loop skipped instead of waiting for its "
+     "timers)", time_on_import},
     {"abc", abc_functions, &abc_nfunctions, abc_module_init,
      "the class `ABC` (a class deriving from it gets `__abstractmethods__`; calling one with abstract "
      "methods raises CPython's TypeError)", abc_on_import},

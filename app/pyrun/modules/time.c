@@ -14,6 +14,9 @@
  * them.  The floats
  * and ints the clocks return are ordinary objects (sizes, counts), and a
  * clock read allocates nothing the collector counts, as in CPython.
+ * The time asyncio's loop skips instead of waiting for a timer (its sleeps
+ * cost no wall time) is added to time() (the simulated clocks have it), so
+ * that time.time() around asyncio.run() measures what CPython's would.
  * sleep() really waits, in slices, so that stopping a run still works, and
  * moves the simulated clock; once the program started a thread it only
  * moves the simulated clock, releasing the GIL (sim/vmsched.h).
@@ -35,11 +38,18 @@ static int64_t clock_ns(clockid_t id)
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+/* the time asyncio's loop skipped instead of sleeping, which CPython's
+ * clocks would have seen pass (not the process's CPU time) */
+static int64_t skipped_ns(PyRun *I, clockid_t id)
+{
+    return id == CLOCK_PROCESS_CPUTIME_ID ? 0 : I->clock_skipped / 1000;
+}
+
 static SimId as_float(PyRun *I, clockid_t id)
 {
     struct timespec ts;
     clock_gettime(id, &ts);
-    return sim_float(S, (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9);
+    return sim_float(S, (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9 + (double)skipped_ns(I, id) * 1e-9);
 }
 
 #define CLOCK(fname, id) \
@@ -51,7 +61,7 @@ static SimId as_float(PyRun *I, clockid_t id)
     static SimId t_##fname##_ns(PyRun *I, SimId *a, int n, SimId kw) \
     { \
         (void)a, (void)n, (void)kw; \
-        return sim_int(S, clock_ns(id)); \
+        return sim_int(S, clock_ns(id) + skipped_ns(I, id)); \
     }
 CLOCK(time, CLOCK_REALTIME)
 CLOCK(process_time, CLOCK_PROCESS_CPUTIME_ID)
