@@ -238,6 +238,9 @@ static SimId m_run(PyRun *I, SimId *a, int n, SimId kw)
     }
     SavedErr sv;
     py_err_save(I, &sv);
+    if (ok && !I->refused && A->ntasks > 1) /* all_tasks() is a set: the cancel order follows addresses */
+        ok = py_not_modelled(I, 0, "asyncio.run() ending with %zu tasks still pending (CPython cancels them in "
+                                   "the order of a set of tasks, by address)", A->ntasks);
     if (ok && !I->refused) { /* Runner.close(): _cancel_all_tasks */
         size_t nt = A->ntasks;
         SimId *left = xmalloc((nt ? nt : 1) * sizeof *left);

@@ -10,6 +10,7 @@
 
 #include "base/utf8.h"
 #include "pyrun/builtins.h"
+#include "pyrun/modules/asyncio.h"
 #include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
@@ -458,6 +459,8 @@ static SimId f_vars(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     if (n == 0)
         return builtin_scope_locals(I, "vars()");
+    if (asyncio_refused(I, a[0], "vars() of")) /* CPython's Task and Future have no __dict__ */
+        return 0;
     SimId name = sim_str_intern(S, "__dict__", 8);
     SimId d = attr_get(I, a[0], name);
     sim_decref(S, name);
