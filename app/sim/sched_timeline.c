@@ -10,28 +10,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
-
-/* Adds [a, b) to acc[col] for each column of [t0, t1) it overlaps. */
-static void spread(int64_t a, int64_t b, int64_t t0, int64_t t1, int ncols, int64_t *acc,
-                   size_t stride)
-{
-    if (a < t0)
-        a = t0;
-    if (b > t1)
-        b = t1;
-    if (b <= a)
-        return;
-    int64_t span = t1 - t0;
-    int col = (int)((a - t0) * ncols / span);
-    for (; col < ncols; col++) {
-        int64_t c0 = t0 + span * col / ncols, c1 = t0 + span * (col + 1) / ncols;
-        if (c0 >= b)
-            break;
-        int64_t lo = a > c0 ? a : c0, hi = b < c1 ? b : c1;
-        if (hi > lo)
-            acc[(size_t)col * stride] += hi - lo;
-    }
-}
+#include "sim/timecells.h"
 
 void sched_timeline(const Sched *s, int first, int nthreads, int64_t t0, int64_t t1,
                     int ncols, uint8_t *out)
@@ -48,7 +27,7 @@ void sched_timeline(const Sched *s, int first, int nthreads, int64_t t0, int64_t
         int row = (int)r->thread - first;
         if (row < 0 || row >= nthreads)
             continue;
-        spread(r->t0, r->t1, t0, t1, ncols, acc + ((size_t)row * (size_t)ncols) * nl + r->lane, nl);
+        tc_spread(r->t0, r->t1, t0, t1, ncols, acc + ((size_t)row * (size_t)ncols) * nl + r->lane, nl);
     }
     for (int row = 0; row < nthreads; row++) { /* what each is doing right now */
         int i = first + row;
@@ -56,19 +35,10 @@ void sched_timeline(const Sched *s, int first, int nthreads, int64_t t0, int64_t
             continue;
         const SchedThr *th = &s->thr[i];
         if (th->lane < SCHED_LANE_NSTATES)
-            spread(th->lane_since, s->now, t0, t1, ncols,
+            tc_spread(th->lane_since, s->now, t0, t1, ncols,
                    acc + ((size_t)row * (size_t)ncols) * nl + th->lane, nl);
     }
-    for (size_t cell = 0; cell < (size_t)nthreads * (size_t)ncols; cell++) {
-        const int64_t *a = acc + cell * nl;
-        int64_t best = 0;
-        for (size_t l = 0; l < nl; l++) {
-            if (a[l] > best) {
-                best = a[l];
-                out[cell] = (uint8_t)l;
-            }
-        }
-    }
+    tc_dominant(acc, (size_t)nthreads * (size_t)ncols, nl, out);
     free(acc);
 }
 
@@ -98,14 +68,7 @@ void sched_gil_timeline(const Sched *s, int64_t t0, int64_t t1, int ncols, int16
         } else {
             break;
         }
-        memset(acc, 0, (size_t)ncols * sizeof *acc);
-        spread(a, b, t0, t1, ncols, acc, 1);
-        for (int c = 0; c < ncols; c++) {
-            if (acc[c] > best[c]) {
-                best[c] = acc[c];
-                out[c] = (int16_t)who;
-            }
-        }
+        tc_hold(a, b, who, t0, t1, ncols, best, acc, out);
     }
     free(best);
     free(acc);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "sim/timecells.h"
 
 static const char *const lane_names[VS_LANE_NSTATES] = {
     "none", "run", "gil-wait", "blocked", "sleep", "done",
@@ -81,36 +82,6 @@ void vs_log_sync(VmSched *v)
 }
 
 /* Adds [a, b) to acc[col * stride] for each column of [t0, t1) it overlaps. */
-static void spread(int64_t a, int64_t b, int64_t t0, int64_t t1, int ncols, int64_t *acc,
-                   size_t stride)
-{
-    if (a < t0)
-        a = t0;
-    if (b > t1)
-        b = t1;
-    if (b <= a)
-        return;
-    int64_t span = t1 - t0;
-    int col = (int)((double)(a - t0) * ncols / (double)span);
-    for (; col < ncols; col++) {
-        int64_t c0 = t0 + (int64_t)((double)span * col / ncols);
-        int64_t c1 = t0 + (int64_t)((double)span * (col + 1) / ncols);
-        if (c0 >= b)
-            break;
-        int64_t lo = a > c0 ? a : c0, hi = b < c1 ? b : c1;
-        if (hi > lo)
-            acc[(size_t)col * stride] += hi - lo;
-    }
-}
-
-static int column_of(int64_t t, int64_t t0, int64_t t1, int ncols)
-{
-    if (t < t0 || t > t1)
-        return -1;
-    int c = (int)((double)(t - t0) * ncols / (double)(t1 - t0));
-    return c >= ncols ? ncols - 1 : c;
-}
-
 static void mark(uint8_t *marks, int col, uint8_t m)
 {
     if (marks && col >= 0 && marks[col] < m)
@@ -133,13 +104,13 @@ void vs_timeline(const VmSched *v, int first, int n, int64_t t0, int64_t t1, int
         const VsLaneRec *r = &v->log[i];
         if (r->lane == VS_LANE_RUN) {
             if (r->handoff)
-                mark(marks, column_of(r->t0, t0, t1, ncols), 1);
+                mark(marks, tc_column(r->t0, t0, t1, ncols), 1);
             if (r->forced)
-                mark(marks, column_of(r->t1, t0, t1, ncols), 2);
+                mark(marks, tc_column(r->t1, t0, t1, ncols), 2);
         }
         int row = r->thread - first;
         if (row >= 0 && row < n)
-            spread(r->t0, r->t1, t0, t1, ncols, acc + (size_t)row * (size_t)ncols * nl + r->lane,
+            tc_spread(r->t0, r->t1, t0, t1, ncols, acc + (size_t)row * (size_t)ncols * nl + r->lane,
                    nl);
     }
     for (int row = 0; row < n; row++) { /* what each is doing now */
@@ -148,23 +119,14 @@ void vs_timeline(const VmSched *v, int first, int n, int64_t t0, int64_t t1, int
             continue;
         const VsThread *th = &v->thr[i];
         if (th->lane == VS_LANE_RUN && th->took_over)
-            mark(marks, column_of(th->lane_since, t0, t1, ncols), 1);
+            mark(marks, tc_column(th->lane_since, t0, t1, ncols), 1);
         if (th->lane != VS_LANE_NONE) {
             int64_t end = th->lane == VS_LANE_DONE ? t1 : v->now;
-            spread(th->lane_since, end, t0, t1, ncols,
+            tc_spread(th->lane_since, end, t0, t1, ncols,
                    acc + (size_t)row * (size_t)ncols * nl + th->lane, nl);
         }
     }
-    for (size_t cell = 0; cell < (size_t)n * (size_t)ncols; cell++) {
-        const int64_t *a = acc + cell * nl;
-        int64_t best = 0;
-        for (size_t l = 0; l < nl; l++) {
-            if (a[l] > best) {
-                best = a[l];
-                out[cell] = (uint8_t)l;
-            }
-        }
-    }
+    tc_dominant(acc, (size_t)n * (size_t)ncols, nl, out);
     free(acc);
 }
 
@@ -194,19 +156,7 @@ void vs_gil_timeline(const VmSched *v, int64_t t0, int64_t t1, int ncols, int16_
         } else {
             break;
         }
-        int c0 = column_of(a < t0 ? t0 : a, t0, t1, ncols);
-        int c1 = column_of(b > t1 ? t1 : b, t0, t1, ncols);
-        if (c0 < 0 || c1 < 0)
-            continue;
-        for (int c = c0; c <= c1; c++)
-            acc[c] = 0;
-        spread(a, b, t0, t1, ncols, acc, 1);
-        for (int c = c0; c <= c1; c++) {
-            if (acc[c] > best[c]) {
-                best[c] = acc[c];
-                out[c] = (int16_t)who;
-            }
-        }
+        tc_hold(a, b, who, t0, t1, ncols, best, acc, out);
     }
     free(best);
     free(acc);
