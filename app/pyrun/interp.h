@@ -295,6 +295,9 @@ void gc_timing_at_exit(PyRun *I);
 /* pyrun.c: a SyntaxWarning at line, as the warnings module shows it on
  * stderr before the program runs */
 void py_add_warning(PyRun *I, int line, const char *msg);
+/* The program's source line `line`, stripped and indented by two, as the
+ * warnings module shows it (nothing for a blank line) */
+void py_source_line(PyRun *I, int line, Buf *out);
 /* vm.c */
 /* VM_SWITCH: the running thread let another one run (I->ts changes before
  * the next run; vm_threads.c). */

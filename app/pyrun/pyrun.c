@@ -390,7 +390,11 @@ static PyStatus after_run(PyRun *I, VmStop st)
 void py_add_warning(PyRun *I, int line, const char *msg)
 {
     buf_printf(&I->warnings, "%s:%d: SyntaxWarning: %s\n", I->filename, line, msg);
-    /* the warnings module shows the line, stripped */
+    py_source_line(I, line, &I->warnings); /* the warnings module shows the line, stripped */
+}
+
+void py_source_line(PyRun *I, int line, Buf *out)
+{
     const char *p = I->src, *end = I->src + I->srclen;
     for (int l = 1; l < line && p < end; p++)
         if (*p == '\n')
@@ -403,7 +407,7 @@ void py_add_warning(PyRun *I, int line, const char *msg)
     while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
         e--;
     if (e > p)
-        buf_printf(&I->warnings, "  %.*s\n", (int)(e - p), p);
+        buf_printf(out, "  %.*s\n", (int)(e - p), p);
 }
 
 /* the compiler's warnings go to stderr before the program's first line runs */

@@ -63,24 +63,6 @@ static Frame *current_frame(PyRun *I)
     return i >= 0 ? py_thread_frame(ts, i) : NULL;
 }
 
-/* The program's source line `line`, stripped, as linecache gives it. */
-static void source_line(PyRun *I, int line, Buf *out)
-{
-    const char *p = I->src, *end = I->src + I->srclen;
-    for (int l = 1; l < line && p < end; p++)
-        if (*p == '\n')
-            l++;
-    const char *e = p;
-    while (e < end && *e != '\n')
-        e++;
-    while (p < e && (*p == ' ' || *p == '\t' || *p == '\f'))
-        p++;
-    while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-        e--;
-    if (e > p)
-        buf_printf(out, "  %.*s\n", (int)(e - p), p);
-}
-
 /* warn_explicit's registry: true when (text, category, lineno) was shown
  * already; else it is added (the registry made with 'version': 0). */
 static bool seen_before(PyRun *I, SimId globals, const char *text, int line)
@@ -130,7 +112,7 @@ void vm_warn_unawaited(PyRun *I, const char *qualname)
                    buf_str(&text));
     } else if (!seen_before(I, f->globals, buf_str(&text), f->line)) {
         buf_printf(&out, "%s:%d: RuntimeWarning: %s\n", I->filename, f->line, buf_str(&text));
-        source_line(I, f->line, &out);
+        py_source_line(I, f->line, &out);
         buf_printf(&out, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
         /* the first warning shown imports the warnings module, whose
          * allocations the model does not replay */
