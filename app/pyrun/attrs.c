@@ -322,7 +322,13 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
                 return c;
         }
         if (o->sub == SK_INSTANCE) {
+            bool mfound;
+            SimId mv = o->type ? metaclass_attr(I, obj, name, true, &mfound) : 0; /* a metaclass's data descriptor */
+            if (o->type && mfound)
+                return mv;
             SimId c = sim_type_lookup_str(S, obj, name);
+            if (!c && o->type && (mv = metaclass_attr(I, obj, name, false, &mfound), mfound))
+                return mv; /* the metaclass's other attributes */
             if (c && sim_kind(S, c) == SK_PROPERTY && namedtuple_field(I, obj, name) >= 0)
                 return py_not_modelled(I, 0, "a namedtuple's field descriptor read on its class (a "
                                        "_tuplegetter in CPython)"), (SimId)0;
@@ -363,6 +369,9 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
         }
         {
             int idx = builtin_method_index(I, obj, buf); /* type.mro */
+            if (idx >= 0 && o->sub == SK_INSTANCE && strcmp(buf, "__new__") == 0) /* object.__new__ comes first */
+                return py_not_modelled(I, 0, "'__new__' read on a class without one of its own (object.__new__)"),
+                       (SimId)0;
             if (idx >= 0) {
                 sim_incref(S, obj);
                 return sim_builtin(S, (uint32_t)idx, obj);
