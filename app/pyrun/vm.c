@@ -303,26 +303,27 @@ static SimId call_class_c(PyRun *I, SimId cls, SimId *args, int nargs)
 {
     if (metaclass_takes_call(I, cls)) /* a metaclass's own type_call, or its __call__ */
         return metaclass_dispatch(I, cls, args, nargs, 0);
-    return vm_call_class_plain(I, cls, args, nargs);
+    return vm_call_class_plain(I, cls, args, nargs, 0);
 }
 
-SimId vm_call_class_plain(PyRun *I, SimId cls, SimId *args, int nargs)
+SimId vm_call_class_plain(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwnames)
 {
+    int npos = nargs - (kwnames ? (int)sim_obj(S, kwnames)->len : 0);
     if (enum_is_enum_class(I, cls)) /* map(Color, values) */
-        return enum_call(I, cls, args, nargs, 0);
+        return enum_call(I, cls, args, nargs, kwnames);
     if (cls == I->version_info_type) /* type_call: no tp_new */
         return sys_version_no_new(I), (SimId)0;
     if (sim_type_word(S, cls, SIM_TY_KIND) == SK_TUPLE || scalarsub_layout(I, cls)) /* a subclass of tuple, float ... */
-        return vm_tuplesub_call(I, cls, args, nargs, 0, true);
+        return vm_tuplesub_call(I, cls, args, nargs, kwnames, true);
     SimId init = sim_type_lookup(S, cls, "__init__");
     bool exc = exc_is_class(I, cls);
     if (!exc)
-        bi_args_tuple(I, nargs); /* _PyObject_MakeTpCall packs the arguments */
+        bi_args_tuple(I, npos); /* _PyObject_MakeTpCall packs the arguments */
     if (!exc && !abc_instantiable(I, cls))
         return 0;
-    SimId inst = vm_new_instance(I, cls, args, nargs, exc);
+    SimId inst = vm_new_instance(I, cls, args, npos, exc);
     if (init && weakref_native_method(I, init)) { /* a dataclass's, weakref's classes' */
-        SimId r = weakref_native_call(I, init, inst, args, nargs, 0);
+        SimId r = weakref_native_call(I, init, inst, args, nargs, kwnames);
         if (!r) {
             sim_decref(S, inst);
             return 0;
@@ -331,14 +332,14 @@ SimId vm_call_class_plain(PyRun *I, SimId cls, SimId *args, int nargs)
         return inst;
     }
     if (!init && sim_is_subinst(S, inst)) { /* list.__init__ / dict.__init__ */
-        if (!subinst_init(I, inst, args, nargs, 0)) {
+        if (!subinst_init(I, inst, args, nargs, kwnames)) {
             sim_decref(S, inst);
             return 0;
         }
         return inst;
     }
     if (!init || sim_kind(S, init) != SK_FUNC) {
-        if (nargs > 0 && !exc) {
+        if (nargs > 0 && !exc) { /* object_init's complaint (keywords too) */
             size_t n;
             const char *nm = sim_str_data(S, sim_items(S, cls)[0], &n);
             py_raise(I, EXC_TypeError, "%.*s() takes no arguments", (int)n, nm);
@@ -352,7 +353,7 @@ SimId vm_call_class_plain(PyRun *I, SimId cls, SimId *args, int nargs)
         sim_incref(S, args[i]);
     sim_incref(S, init);
     int depth = I->ts->nframes;
-    if (!vm_call_python(I, init, inst, args, nargs, 0, FR_NORMAL)) {
+    if (!vm_call_python(I, init, inst, args, nargs, kwnames, FR_NORMAL)) {
         sim_decref(S, inst);
         return 0;
     }

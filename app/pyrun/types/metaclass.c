@@ -187,8 +187,7 @@ static bool type_init_check(PyRun *I, int npos, int nkw)
 
 SimId metaclass_call(PyRun *I, SimId meta, SimId *args, int nargs, SimId kwnames)
 {
-    note(I, "a metaclass of the program making a class (the argument tuples and bound methods of "
-            "slot_tp_new and slot_tp_init)");
+    note(I, "a metaclass of the program making a class");
     int nkw = kwnames ? (int)sim_obj(S, kwnames)->len : 0;
     SimId newf = meta_own(I, meta, "__new__"), obj;
     if (newf) {
@@ -256,7 +255,7 @@ SimId metaclass_dispatch(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwna
         return metaclass_call(I, cls, args, nargs, kwnames);
     if (sim_kind(S, callf) != SK_FUNC)
         return py_not_modelled(I, 0, "a metaclass's __call__ that is not a plain function"), (SimId)0;
-    note(I, "calling a class whose metaclass defines __call__ (slot_tp_call's argument tuple)");
+    note(I, "calling a class whose metaclass defines __call__");
     return call_prepend(I, callf, cls, args, nargs, kwnames);
 }
 
@@ -313,10 +312,7 @@ SimId metaclass_type_call_fn(PyRun *I, SimId *a, int n, SimId kw)
         return metaclass_call(I, cls, a + 1, n - 1, kw);
     if (sim_obj(S, cls)->sub != SK_INSTANCE)
         return vm_call_kw(I, cls, a + 1, n - 1, kw);
-    if (kw && sim_obj(S, kw)->len)
-        return py_not_modelled(I, 0, "keyword arguments through type.__call__ (a metaclass's super().__call__)"),
-               (SimId)0;
-    return vm_call_class_plain(I, cls, a + 1, n - 1);
+    return vm_call_class_plain(I, cls, a + 1, n - 1, kw);
 }
 
 /* ---- a class's attributes on its metaclass -------------------------------- */
