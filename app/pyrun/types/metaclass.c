@@ -65,8 +65,10 @@ static void note(PyRun *I, const char *what)
  * winner on return (0 when it is type); false with the TypeError raised */
 bool metaclass_winner(PyRun *I, SimId *meta, SimId bases)
 {
-    SimId winner = *meta ? *meta : (sim_obj(S, bases)->len ? sim_type_of(S, sim_items(S, bases)[0]) : S->type_type);
+    SimId winner = *meta ? *meta : S->type_type;
     for (uint32_t i = 0; i < sim_obj(S, bases)->len; i++) {
+        if (sim_kind(S, sim_items(S, bases)[i]) != SK_TYPE)
+            continue; /* typing.NamedTuple: NamedTupleMeta's business (typing_namedtuple.c) */
         SimId t = sim_type_of(S, sim_items(S, bases)[i]);
         if (sim_is_subtype(S, winner, t))
             continue;
