@@ -609,6 +609,12 @@ static SimId q_refused(PyRun *I, SimId *a, int n, SimId kw)
     return py_not_modelled(I, 0, "this part of queue"), (SimId)0;
 }
 
+static SimId q_shutdown(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    return py_not_modelled(I, 0, "Queue.shutdown() (3.13)"), (SimId)0;
+}
+
 #define F(nm, f, ...) BUILTIN(nm, 0, BM_QUEUE, f, __VA_ARGS__)
 #define M(nm, f, ...) BUILTIN(nm, SK_INSTANCE, BM_QUEUE, f, __VA_ARGS__)
 
@@ -624,7 +630,7 @@ const BuiltinDef queue_functions[] = {
     M("qsize", q_qsize),
     M("empty", q_empty),
     M("full", q_full),
-    M("shutdown", q_refused, .refused = true),
+    M("shutdown", q_shutdown, .refused = true),
 };
 const int queue_nfunctions = (int)(sizeof queue_functions / sizeof queue_functions[0]);
 
@@ -649,6 +655,8 @@ static SimId make(PyRun *I, const char *name, SimId base)
                                             "join", "qsize", "empty", "full"};
         for (int i = 0; i < 10; i++)
             bi_dict_put(I, ns, names[i], method(I, fns[i]));
+        if (S->prof->version >= SIM_V313)
+            bi_dict_put(I, ns, "shutdown", method(I, q_shutdown));
     }
     SimId nm = name_of(I, name);
     sim_incref(S, nm);

@@ -202,7 +202,8 @@ const ModuleDef py_modules[] = {
      "(block timeout), `put_nowait`, `get_nowait`, `task_done`, `join`, `qsize`, `empty`, `full`; their "
      "`queue`, `mutex`, `not_empty`, `not_full`, `all_tasks_done`, `unfinished_tasks` as CPython's), the "
      "exceptions `Empty` and `Full`; a blocking call waits on the model's threads and simulated clock. "
-     "Refused: `SimpleQueue`, `shutdown` (3.13), subclasses with their own `_put`/`_get`/`_qsize`/`_init`",
+     "Refused: subclasses with their own `_put`/`_get`/`_qsize`/`_init`, the traceback of an uncaught `Empty` "
+     "or `Full` (Lib/queue.py's frames)",
      queue_on_import},
     {0},
 };
