@@ -235,9 +235,9 @@ struct PyRun {
     SimId version_info;      /* sys.version_info: the references start-up leaves on it, owned */
     SimId list_subclasses;  /* 3.11: list's tp_subclasses dict, made by its first subclass (its
                              * entries stay on the classes: SIM_TY_SUBKEY / SIM_TY_SUBREF) */
-    SimId std_target[2];    /* sys.stdout, sys.stderr while contextlib redirects them (owned), else 0 */
-    SimId io_pending;       /* sys.stdout's pending chunk or list of chunks (textio.c) */
-    size_t io_pending_bytes;
+    SimId io_pending[2];    /* sys.stdout's, sys.stderr's pending chunk or list of chunks (textio.c) */
+    size_t io_pending_bytes[2];
+    size_t io_buffered[2];  /* the bytes their buffered writers hold (textio.c) */
     int last_line;
     struct TmState *tm;     /* tracemalloc's snapshots and state (modules/tracemalloc.c), or NULL */
     int recursion_limit;    /* sys.setrecursionlimit() (vm.c: new_frame) */
@@ -316,6 +316,14 @@ void vm_eval_breaker(PyRun *I);
  * returns VM_SWITCH), 0 to go on, -1 with a refusal when every thread
  * waits for ever. */
 int vm_sched_check(PyRun *I);
+/* What a blocked call's continuation (PyThreadState.resume) returns: its
+ * result is ready, it blocked again (having called vm_block_resume for the
+ * next look), or it raised.  The continuation's obj is released after it. */
+enum { VM_RESUME_DONE, VM_RESUME_AGAIN, VM_RESUME_ERROR };
+/* The running thread just blocked inside a call the loop made itself: once
+ * it runs again, fn(obj, deadline) gives the call's result (obj's reference
+ * stolen; deadline in ps of the simulated clock, VS_NEVER none). */
+void vm_block_resume(PyRun *I, int (*fn)(PyRun *, SimId, int64_t, SimId *), SimId obj, int64_t deadline);
 /* After VM_SWITCH: I->ts becomes the thread the scheduler runs (a thread
  * that runs for the first time gets its first frame). */
 void vm_thread_switch(PyRun *I);
