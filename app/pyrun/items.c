@@ -135,6 +135,31 @@ static bool getitem_exact(PyRun *I, SimId obj, SimId key, SimId *out)
     return false;
 }
 
+/* PyObject_GetItem on a program's class: its __class_getitem__ (a
+ * classmethod, bound to it) called with the key; a built-in base's one
+ * makes a types.GenericAlias (refused); else type's TypeError with tp_name */
+static SimId class_getitem(PyRun *I, SimId cls, SimId key)
+{
+    SimId m = sim_type_lookup(S, cls, "__class_getitem__");
+    if (!m && sim_type_word(S, cls, SIM_TY_KIND))
+        return py_not_modelled(I, 0, "the generic alias of a subclass of '%s' (types.GenericAlias)",
+                               sim_kind_name((SimKind)sim_type_word(S, cls, SIM_TY_KIND))), (SimId)0;
+    if (!m) {
+        size_t n;
+        const char *name = sim_str_data(S, sim_items(S, cls)[SIM_TY_NAME], &n);
+        py_raise(I, EXC_TypeError, "type '%.*s' is not subscriptable", (int)n, name);
+        return 0;
+    }
+    if (sim_kind(S, m) != SK_CLASSMETHOD)
+        return py_not_modelled(I, 0, "a __class_getitem__ that is not a plain function"), (SimId)0;
+    SimId bound = descr_get(I, m, 0, cls);
+    if (!bound)
+        return 0;
+    SimId r = vm_call(I, bound, &key, 1);
+    sim_decref(S, bound);
+    return r;
+}
+
 SimId op_getitem(PyRun *I, SimId obj, SimId key)
 {
     SimId got;
@@ -232,6 +257,8 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
     default:
         if (k == SK_INSTANCE)
             return dunder_getitem(I, obj, key);
+        if (k == SK_TYPE && sim_obj(S, obj)->sub == SK_INSTANCE)
+            return class_getitem(I, obj, key);
         if (k == SK_TYPE) {
             SimKind of = (SimKind)sim_obj(S, obj)->sub;
             if (of == SK_LIST || of == SK_TUPLE || of == SK_DICT || of == SK_SET || of == SK_TYPE)

@@ -139,6 +139,7 @@ static const char *const class_dunders[] = {
     "__post_init__", /* a plain method: @dataclass's __init__ calls it (modules/dataclasses_methods.c) */ "__copy__", "__deepcopy__",
     "__init_subclass__", /* made a classmethod and called for each subclass (types/class.c) */
     "__await__", /* what `await obj` iterates (vm_coro.c) */
+    "__class_getitem__", /* C[key] on the class (items.c), made a classmethod by type_new */
 };
 
 const char *modelled_class_dunder(int i)

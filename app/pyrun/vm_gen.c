@@ -10,6 +10,9 @@
  *
  * The saved frame, after the generator's owned slots: the instruction to
  * resume at, the line, the active try blocks (count, then ip and depth).
+ * Owned before the slots: the frame object, the exceptions being handled,
+ * 3.11/3.12's f_locals dict once locals() made it (it stays with the frame,
+ * as in CPython's _PyInterpreterFrame).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +24,7 @@
 
 #define S (I->sim)
 #define TOPF (I->ts->top)
-#define HOST_WORDS 4u /* ip, line, ntry, exceptions being handled */
+#define HOST_WORDS 5u /* ip, line, ntry, exceptions being handled, f_locals kept (0 or 1) */
 #define TRY_WORDS 3u  /* per try block: ip, depth, handled depth (relative) */
 
 typedef enum GenEnd { GEN_YIELDED, GEN_RETURNED, GEN_FAILED } GenEnd;
@@ -36,9 +39,9 @@ static uint32_t *saved(PyRun *I, SimId g) { return slab_ptr(&S->slab, sim_obj(S,
 static bool save_slots(PyRun *I, SimId g, uint32_t ip)
 {
     Frame *f = TOPF;
-    uint32_t fo = f->fobj ? 1 : 0;
+    uint32_t fo = f->fobj ? 1 : 0, fl = f->flocals ? 1 : 0;
     uint32_t nexc = I->ts->nhandled > f->hbase ? I->ts->nhandled - f->hbase : 0;
-    uint32_t pre = fo + nexc;
+    uint32_t pre = fo + nexc + fl;
     uint32_t n = f->sp - f->base + pre;
     uint32_t *w = sim_gen_words(S, g, (size_t)n + HOST_WORDS + TRY_WORDS * (size_t)f->ntry);
     if (!w) {
@@ -54,6 +57,10 @@ static bool save_slots(PyRun *I, SimId g, uint32_t ip)
     for (uint32_t i = 0; i < nexc; i++)
         w[fo + i] = I->ts->handled[f->hbase + i];
     I->ts->nhandled -= nexc; /* their references move into the generator */
+    if (fl) {
+        w[fo + nexc] = f->flocals;
+        f->flocals = 0;
+    }
     for (uint32_t i = pre; i < n; i++) {
         w[i] = I->ts->stack[f->base + i - pre];
         I->ts->stack[f->base + i - pre] = 0;
@@ -62,6 +69,7 @@ static bool save_slots(PyRun *I, SimId g, uint32_t ip)
     w[n + 1] = (uint32_t)f->line;
     w[n + 2] = f->ntry;
     w[n + 3] = nexc;
+    w[n + 4] = fl;
     for (uint32_t t = 0; t < f->ntry; t++) {
         const TryBlock *tb = &I->ts->trys[f->tbase + t];
         w[n + HOST_WORDS + TRY_WORDS * t] = tb->ip;
@@ -121,10 +129,12 @@ static Frame *restore(PyRun *I, SimId g)
     uint32_t n = sim_obj(S, g)->len;
     const uint32_t *w = saved(I, g);
     uint32_t fo = sim_obj(S, g)->flags & SIM_F_SPECIAL ? 1 : 0;
-    uint32_t nexc = w[n + 3], pre = fo + nexc;
+    uint32_t nexc = w[n + 3], fl = w[n + 4], pre = fo + nexc + fl;
     sim_obj(S, g)->flags &= (uint8_t)~SIM_F_SPECIAL;
     if (fo)
         f->fobj = w[0];
+    if (fl)
+        f->flocals = w[fo + nexc];
     for (uint32_t i = 0; i < nexc; i++)
         exc_handled_push(I, w[fo + i]);
     w = saved(I, g);

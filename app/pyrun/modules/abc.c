@@ -18,7 +18,9 @@
  * an ABC class is made until a gc.collect(), as after @dataclass.
  * isinstance()/issubclass() against an ABC go through the ABC's weak caches
  * (refused count too); type(), register() and the _abc_impl of an ABC
- * class are refused.
+ * class are refused.  ABCMeta is a metaclass (types/metaclass.c):
+ * `metaclass=ABCMeta` makes such a class as well; its refcount is refused
+ * (the standard library's ABCs hold it), and so is deriving from it.
  */
 #include <string.h>
 
@@ -165,8 +167,12 @@ static void set_abstracts(PyRun *I, SimId cls, SimId set)
 bool abc_class_made(PyRun *I, SimId cls)
 {
     SimId bases = sim_items(S, cls)[SIM_TY_BASES];
-    if (!in_bases_abc(I, bases))
+    SimId meta = sim_obj(S, cls)->type;
+    bool by_meta = I->abcmeta_type && meta && sim_is_subtype(S, meta, I->abcmeta_type); /* metaclass=ABCMeta */
+    if (!in_bases_abc(I, bases) && !by_meta)
         return true;
+    if (metaclass_is(I, cls))
+        return py_not_modelled(I, 0, "a subclass of abc.ABCMeta");
     sim_items(S, cls)[SIM_TY_FLAGS] |= SIM_TYF_ABCMETA;
     SimId dict = SIM_V(S, cls, SK_TYPE, type.dict);
     uint32_t items = sim_obj(S, dict)->len;
@@ -277,6 +283,8 @@ void abc_note_check(PyRun *I)
 
 /* ---- the module ----------------------------------------------------------------------- */
 
+static void abcmeta_init(PyRun *I, SimId d);
+
 void abc_module_init(PyRun *I, SimId d)
 {
     /* class ABC(metaclass=ABCMeta): __slots__ = () */
@@ -300,6 +308,53 @@ void abc_module_init(PyRun *I, SimId d)
     sim_obj(S, empty)->sub = SIM_SET_FROZEN;
     set_abstracts(I, cls, empty);
     bi_dict_put(I, d, "ABC", cls);
+    abcmeta_init(I, d);
+}
+
+/* class ABCMeta(type): the metaclass, whose classes abc_class_made marks
+ * as it does ABC's subclasses; its own attributes (register and the
+ * rest) are refused as an ABC's are */
+static void abcmeta_init(PyRun *I, SimId d)
+{
+    static const char doc311[] =
+        "Metaclass for defining Abstract Base Classes (ABCs).\n\n"
+        "        Use this metaclass to create an ABC.  An ABC can be subclassed\n"
+        "        directly, and then acts as a mix-in class.  You can also register\n"
+        "        unrelated concrete classes (even built-in classes) and unrelated\n"
+        "        ABCs as 'virtual subclasses' -- these and their descendants will\n"
+        "        be considered subclasses of the registering ABC by the built-in\n"
+        "        issubclass() function, but the registering ABC won't show up in\n"
+        "        their MRO (Method Resolution Order) nor will method\n"
+        "        implementations defined by the registering ABC be callable (not\n"
+        "        even via super()).\n        ";
+    static const char doc313[] =
+        "Metaclass for defining Abstract Base Classes (ABCs).\n\n"
+        "Use this metaclass to create an ABC.  An ABC can be subclassed\n"
+        "directly, and then acts as a mix-in class.  You can also register\n"
+        "unrelated concrete classes (even built-in classes) and unrelated\n"
+        "ABCs as 'virtual subclasses' -- these and their descendants will\n"
+        "be considered subclasses of the registering ABC by the built-in\n"
+        "issubclass() function, but the registering ABC won't show up in\n"
+        "their MRO (Method Resolution Order) nor will method\n"
+        "implementations defined by the registering ABC be callable (not\n"
+        "even via super()).\n";
+    bool v313 = S->prof->version >= SIM_V313; /* the compiler strips the docstring's indentation */
+    SimId ns = sim_dict(S);
+    bi_dict_put(I, ns, "__module__", sim_str_intern(S, "abc", 3));
+    bi_dict_put(I, ns, "__doc__", v313 ? sim_str(S, doc313, sizeof doc313 - 1) : sim_str(S, doc311, sizeof doc311 - 1));
+    SimId name = sim_str_intern(S, "ABCMeta", 7);
+    SimId bases = sim_tuple(S, 1);
+    sim_incref(S, S->type_type);
+    sim_tuple_set(S, bases, 0, S->type_type);
+    SimId cls = class_build(I, name, ns, bases);
+    sim_decref(S, bases);
+    sim_decref(S, ns);
+    sim_decref(S, name);
+    if (!cls)
+        return;
+    sim_items(S, cls)[SIM_TY_FLAGS] |= SIM_TYF_ABCMETA;
+    I->abcmeta_type = cls; /* the module's reference */
+    bi_dict_put(I, d, "ABCMeta", cls);
 }
 
 /* already imported by CPython's start-up: no traffic */

@@ -11,8 +11,11 @@
  * In a function they differ: 3.11 and 3.12 fill one f_locals dict the
  * frame keeps (no frame object), refreshed at each call, so a second call
  * changes what the first returned; 3.13 (PEP 667) makes the frame object and
- * gives a new snapshot dict each time, copied from a FrameLocalsProxy.  In a
- * generator or a comprehension they are refused, and on 3.11/3.12 a frame
+ * gives a new snapshot dict each time, copied from a FrameLocalsProxy.  A
+ * generator's frame is a function's: its f_locals dict (3.11, 3.12) stays
+ * with the suspended frame (vm_gen.c), its frame object (3.13) too; so is
+ * a generator expression's, and on 3.11 a comprehension's.  In 3.12's
+ * inlined comprehensions (PEP 709) or a coroutine they are refused, and on 3.11/3.12 a frame
  * object that would outlive its frame with an f_locals (traceback.c).
  */
 #include "pyrun/builtins.h"
@@ -134,9 +137,14 @@ SimId builtin_scope_locals(PyRun *I, const char *what)
     Frame *f = I->ts->top;
     if (f && !f->locals) {
         const PyCode *co = &I->codes[f->code];
-        if ((co->kind != CODE_FUNC && co->kind != CODE_LAMBDA) || co->is_gen || f->kind == FR_GEN)
+        /* a comprehension is a function of its own on 3.11, and a generator
+         * expression on every version; 3.12 inlines the others (PEP 709) */
+        bool own_frame = co->kind == CODE_FUNC || co->kind == CODE_LAMBDA ||
+                         (co->kind == CODE_COMP && (S->prof->version == SIM_V311 || co->is_gen));
+        if (!own_frame || co->is_coro)
             return py_not_modelled(I, 0, "%s inside a %s", what,
-                                   co->kind == CODE_COMP ? "comprehension" : "generator"), (SimId)0;
+                                   co->kind == CODE_COMP ? "comprehension" : co->is_coro ? "coroutine" : "generator"),
+                   (SimId)0;
         return S->prof->version >= SIM_V313 ? snapshot_locals(I, f) : refresh_flocals(I, f);
     }
     if (!f)

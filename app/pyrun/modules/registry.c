@@ -147,7 +147,8 @@ const ModuleDef py_modules[] = {
      "timers)", time_on_import},
     {"abc", abc_functions, &abc_nfunctions, abc_module_init,
      "the class `ABC` (a class deriving from it gets `__abstractmethods__`; calling one with abstract "
-     "methods raises CPython's TypeError)", abc_on_import},
+     "methods raises CPython's TypeError) and the metaclass `ABCMeta` (`metaclass=ABCMeta` does the same; "
+     "its refcount and a subclass of it are refused)", abc_on_import},
     {"enum", enum_functions, &enum_nfunctions, enum_module_init,
      "the classes `Enum` (a class deriving from it has members: iteration, `len`, `in`, lookup by value "
      "and by key, their `name`, `value`, repr and str) and `auto`; `IntEnum` and `StrEnum` (`ReprEnum`): their "

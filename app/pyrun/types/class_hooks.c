@@ -15,12 +15,12 @@
 
 #define S (I->sim)
 
-/* type_new_set_classmethod: a plain function __init_subclass__ in the new
- * class's dict becomes a classmethod */
-void class_init_subclass_classmethod(PyRun *I, SimId cls)
+/* type_new_set_classmethod: a plain function __init_subclass__ or
+ * __class_getitem__ in the new class's dict becomes a classmethod */
+static void make_classmethod(PyRun *I, SimId cls, const char *text)
 {
     SimId d = SIM_V(S, cls, SK_TYPE, type.dict);
-    SimId name = sim_str_intern(S, "__init_subclass__", 17);
+    SimId name = sim_str_intern(S, text, strlen(text));
     SimId fn = sim_dict_get(S, d, name);
     if (fn && sim_kind(S, fn) == SK_FUNC) {
         sim_incref(S, fn);
@@ -28,6 +28,12 @@ void class_init_subclass_classmethod(PyRun *I, SimId cls)
     } else {
         sim_decref(S, name);
     }
+}
+
+void class_init_subclass_classmethod(PyRun *I, SimId cls)
+{
+    make_classmethod(I, cls, "__init_subclass__");
+    make_classmethod(I, cls, "__class_getitem__");
 }
 
 /* type_new_init_subclass: super(cls, cls).__init_subclass__, the first one
