@@ -321,6 +321,12 @@ void bi_dict_put(PyRun *I, SimId d, const char *name, SimId v);
 SimId builtin_globals(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId builtin_locals(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId builtin_scope_locals(PyRun *I, const char *what);
+/* The same for frame f of this thread (frame.f_locals on 3.11 and 3.12). */
+SimId builtin_frame_locals(PyRun *I, Frame *f, const char *what);
+/* modules/sys_frame.c: sys._getframe(), and the attributes of a frame
+ * object whose frame still runs (*found false: not one it answers) */
+SimId sys_getframe(PyRun *I, SimId *args, int nargs, SimId kw);
+SimId sys_frame_live_attr(PyRun *I, SimId fo, const char *name, bool *found);
 
 /* helpers for implementations */
 bool bi_nargs(PyRun *I, const char *name, int nargs, int min, int max);

@@ -132,9 +132,10 @@ static SimId snapshot_locals(PyRun *I, Frame *f)
 }
 
 /* The caller's f_locals, or 0 refused (what: "locals()" or "vars()"). */
-SimId builtin_scope_locals(PyRun *I, const char *what)
+SimId builtin_scope_locals(PyRun *I, const char *what) { return builtin_frame_locals(I, I->ts->top, what); }
+
+SimId builtin_frame_locals(PyRun *I, Frame *f, const char *what)
 {
-    Frame *f = I->ts->top;
     if (f && !f->locals) {
         const PyCode *co = &I->codes[f->code];
         /* a comprehension is a function of its own on 3.11, and a generator

@@ -260,6 +260,12 @@ SimId tb_attr(PyRun *I, SimId v, const char *name, bool *found)
         if (strcmp(name, "tb_lasti") == 0)
             return py_not_modelled(I, 0, "'traceback.tb_lasti' (bytecode offsets)"), (SimId)0;
     } else {
+        if (o->sub == SIM_FRAME_LIVE) { /* sys._getframe()'s: its frame still runs */
+            SimId r = sys_frame_live_attr(I, v, name, found);
+            if (*found || r)
+                return r;
+            *found = true;
+        }
         if (strcmp(name, "f_back") == 0) {
             if (o->sub == SIM_FRAME_OWNED)
                 return ref(I, o->v.frame.back);
