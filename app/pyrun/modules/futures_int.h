@@ -44,6 +44,16 @@ SimId fut_method(PyRun *I, BuiltinFn fn);
 SimId fut_class(PyRun *I, const char *module, const char *name, const BuiltinFn *fns, const char *const *names,
                 int nfns, bool dict);
 
+bool fut_is(PyRun *I, SimId f);
+
+/* futures_wait.c */
+extern const char *const fut_when_names[3];
+SimId g_next(PyRun *I, SimId *a, int n, SimId kw);
+SimId g_iter(PyRun *I, SimId *a, int n, SimId kw);
+SimId g_repr(PyRun *I, SimId *a, int n, SimId kw);
+SimId m_as_completed(PyRun *I, SimId *a, int n, SimId kw);
+SimId m_wait(PyRun *I, SimId *a, int n, SimId kw);
+
 /* futures_pool.c */
 extern const BuiltinDef futures_pool_functions[];
 extern const int futures_pool_nfunctions;
