@@ -6,6 +6,8 @@
 #ifndef PYDIVE_PYRUN_BUILTINS_H
 #define PYDIVE_PYRUN_BUILTINS_H
 
+#include <string.h>
+
 #include "pyrun/interp.h"
 
 /* args include self for methods; kw = tuple naming the last len(kw) args */
@@ -283,6 +285,18 @@ void json_module_init(PyRun *I, SimId dict);
 void json_on_import(PyRun *I);
 /* Is m one of the comparison methods functools.total_ordering installs? */
 bool functools_is_ordering(PyRun *I, SimId m);
+
+/* Is it a slot wrapper of object or type (object.__init__, type.__call__ ...)? */
+static inline bool bi_slot_wrapper(const BuiltinDef *d)
+{
+    static const char *const slots[] = {"__init__", "__call__", "__getattribute__", "__setattr__", "__delattr__"};
+    if (d->owner != SK_OBJECT && d->owner != SK_TYPE)
+        return false;
+    for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++)
+        if (strcmp(d->name, slots[i]) == 0)
+            return true;
+    return false;
+}
 
 /* registry.c: the method descriptor of built-in method `index` read on its
  * type (str.lower), a new reference; 0 with the refusal raised for a kind

@@ -528,6 +528,10 @@ void vm_release_call_slots(PyRun *I, uint32_t from, uint32_t count);
  * false with the error raised.  What a frame's argtuple/argdict hold goes
  * with vm_release_tpargs. */
 bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *args, int nargs, SimId kwnames);
+/* A program's class called from C as type_call runs it, its metaclass's
+ * __call__ aside (type.__call__), the last len(kwnames) arguments named
+ * (kwnames borrowed, 0: none): a new reference or 0 with the error raised. */
+SimId vm_call_class_plain(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwnames);
 /* type_call of a program's subclass of tuple: its __new__ or tuple_new,
  * then its __init__, run to their end (packed: the call's argument tuple
  * and keyword dict made, as _PyObject_MakeTpCall does; false for a `*`

@@ -34,6 +34,7 @@ static void thread_roots(Sim *s, const PyThreadState *ts, SimVisit visit, void *
         root(s, f->locals, visit, arg);
         root(s, f->extra, visit, arg);
         root(s, f->classkw, visit, arg);
+        root(s, f->classmeta, visit, arg);
         for (int i = 0; i < 3; i++)
             root(s, f->classhold[i], visit, arg);
         root(s, f->fobj, visit, arg);
