@@ -7,9 +7,10 @@
  * object, made on first use as a traceback makes it (traceback.c).  While
  * the frame runs the object answers f_code, f_lineno (the line it is on),
  * f_back (the caller's frame object, made then), f_globals and, on 3.11
- * and 3.12, f_locals (the frame's one f_locals dict, refreshed as locals()
- * refreshes it).  3.13's f_locals is a FrameLocalsProxy: refused, as are
- * the frame of a suspended generator and another thread's.
+ * and 3.12, a function's f_locals (the frame's one f_locals dict, refreshed
+ * as locals() refreshes it).  3.13's f_locals is a FrameLocalsProxy:
+ * refused, as are a module's or class body's f_locals, the frame of a
+ * suspended generator and another thread's.
  */
 #include <string.h>
 
@@ -91,7 +92,9 @@ SimId sys_frame_live_attr(PyRun *I, SimId fo, const char *name, bool *found)
         return f->globals;
     }
     if (locals) {
-        if (S->prof->version >= SIM_V313 && !f->locals)
+        if (f->locals) /* the module's globals, a class body's namespace: the model's differ in what it keeps */
+            return py_not_modelled(I, 0, "'frame.f_locals' of a module or class body frame"), (SimId)0;
+        if (S->prof->version >= SIM_V313)
             return py_not_modelled(I, 0, "'frame.f_locals' on 3.13 (a FrameLocalsProxy, PEP 667)"), (SimId)0;
         return builtin_frame_locals(I, f, "frame.f_locals");
     }
