@@ -272,6 +272,9 @@ SimId bytesio_special(PyRun *I, SimId b, const char *name);
 SimId stringio_next(PyRun *I, SimId s);
 bool stringio_write(PyRun *I, SimId s, SimId str);
 
+/* seq_compare.c: a < b (<=, >, >=) of two lists or two tuples, item by
+ * item as CPython compares them; a new reference, or 0 raised */
+SimId seq_richcompare(PyRun *I, int op, SimId a, SimId b);
 /* Methods several types share (list.c). */
 SimId meth_append(PyRun *I, SimId *args, int nargs, SimId kw); /* list */
 SimId meth_index(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, tuple */
