@@ -129,7 +129,8 @@ static bool is_heap(PyRun *I, SimId v, const char *fn, bool one)
 {
     if (sim_kind(S, v) == SK_LIST)
         return true;
-    py_raise(I, EXC_TypeError, "%s() argument%s must be list, not %s", fn, one ? "" : " 1", op_typename(I, v));
+    py_raise(I, EXC_TypeError, "%s() argument%s must be list, not %s", fn, one ? "" : " 1", /* _PyArg_BadArgument */
+             sim_kind(S, v) == SK_NONE ? "None" : op_typename(I, v));
     return false;
 }
 
