@@ -105,6 +105,8 @@ void sys_version_init(PyRun *I, SimId sysdict);
 bool sys_version_is(PyRun *I, SimId v);
 /* how many references I->version_info stands for (roots.c) */
 int sys_version_startup_refs(const PyRun *I);
+/* and I->sys_text[k] (sys.byteorder, sys.platform) */
+int sys_text_startup_refs(const PyRun *I);
 bool sys_version_repr(PyRun *I, SimId v, Buf *out);
 SimId sys_version_attr(PyRun *I, SimId v, SimId name, bool *found);
 bool sys_version_setattr(PyRun *I, SimId v, SimId name);

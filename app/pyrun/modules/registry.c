@@ -86,7 +86,8 @@ enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 5, FIRST_MODU
  * tables above) and the data attributes its init adds. */
 const ModuleDef py_modules[] = {
     {"gc", gc_functions, &gc_nfunctions, gc_module_init, NULL, NULL},
-    {"sys", sys_functions, &sys_nfunctions, sys_module_init, NULL, NULL},
+    {"sys", sys_functions, &sys_nfunctions, sys_module_init,
+     "the data `maxsize`, `version_info`, `hexversion`, `byteorder` ('little'), `platform` ('linux')", NULL},
     {"weakref", weakref_functions, &weakref_nfunctions, weakref_module_init,
      "`ref` (the type `ReferenceType`), `proxy` (the types `ProxyType`, `CallableProxyType`), "
      "the classes `WeakValueDictionary`, `WeakKeyDictionary` (item access, `in`, `len`, `get`, `pop`, "

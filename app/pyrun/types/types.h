@@ -364,6 +364,7 @@ SimId complex_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 bool format_builtin(PyRun *I, SimId v, const char *spec, Buf *out);
 /* str_format.c: str.format (the method's BuiltinFn) */
 SimId str_format(PyRun *I, SimId *args, int nargs, SimId kw);
+SimId str_format_map(PyRun *I, SimId *args, int nargs, SimId kw);
 /* str.c: a str's or bytes' repr with CPython's quote choice */
 /* repr of a str's UTF-8 (or bytes): ucd is the profile's Unicode database
  * (0: 3.11, 1: 3.12, 2: 3.13), which says what a str's repr escapes */
