@@ -339,13 +339,27 @@ void bi_clinic_kwtuple(PyRun *I, const char *clinic);
 SimId bi_held_tuple(PyRun *I, int n);
 void bi_args_tuple(PyRun *I, int n);
 
-/* textio.c: print() and sys.stdout's pending buffer */
+/* textio.c: print() and the standard streams' pending buffers */
 SimId textio_print(PyRun *I, SimId *args, int nargs, SimId kw);
+/* TextIOWrapper.write(text) on sys.stdout (fd 1) or sys.stderr (fd 2): the
+ * int it answers; .flush() */
+SimId textio_write(PyRun *I, int fd, SimId text);
+void textio_flush(PyRun *I, int fd);
+/* stdstream.c: sys.stdout and sys.stderr */
+extern const BuiltinDef stdstream_methods[];
+extern const int stdstream_nmethods;
+void stdstream_init(PyRun *I, SimId sys_dict);
+/* 1 or 2 when v is CPython's sys.stdout or sys.stderr, else 0 */
+int stdstream_fd(PyRun *I, SimId v);
+/* sys.stdout (fd 1) or sys.stderr (fd 2) as sys holds it now (borrowed; 0 when deleted) */
+SimId stdstream_current(PyRun *I, int fd);
+void stdstream_set(PyRun *I, int fd, SimId v);
+bool stdstream_repr(PyRun *I, SimId s, Buf *out);
+SimId stdstream_attr(PyRun *I, SimId s, const char *name, bool *found);
 /* builtins_dir.c */
 SimId builtin_dir(PyRun *I, SimId *args, int nargs, SimId kw);
 /* builtins_round.c */
 SimId builtin_round(PyRun *I, SimId *args, int nargs, SimId kw);
-void textio_flush(PyRun *I);
 
 /* the tables of the other files */
 SimId type_construct(PyRun *I, int kind, SimId *args, int nargs, SimId kw);

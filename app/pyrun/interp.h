@@ -236,9 +236,9 @@ struct PyRun {
     SimId sys_text[2];       /* sys.byteorder, sys.platform: the references start-up leaves on them */
     SimId list_subclasses;  /* 3.11: list's tp_subclasses dict, made by its first subclass (its
                              * entries stay on the classes: SIM_TY_SUBKEY / SIM_TY_SUBREF) */
-    SimId std_target[2];    /* sys.stdout, sys.stderr while contextlib redirects them (owned), else 0 */
-    SimId io_pending;       /* sys.stdout's pending chunk or list of chunks (textio.c) */
-    size_t io_pending_bytes;
+    SimId io_pending[2];    /* sys.stdout's, sys.stderr's pending chunk or list of chunks (textio.c) */
+    size_t io_pending_bytes[2];
+    size_t io_buffered[2];  /* the bytes their buffered writers hold (textio.c) */
     int last_line;
     struct TmState *tm;     /* tracemalloc's snapshots and state (modules/tracemalloc.c), or NULL */
     int recursion_limit;    /* sys.setrecursionlimit() (vm.c: new_frame) */

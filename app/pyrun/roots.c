@@ -75,9 +75,9 @@ static void py_visit_roots(void *ctx, Sim *s, SimVisit visit, void *arg)
     PyRun *I = ctx;
     stack_roots(I, visit, arg);
     code_roots(I, visit, arg);
-    SimId single[] = {I->globals, I->builtins, I->print_kwtuple, I->io_pending,
+    SimId single[] = {I->globals, I->builtins, I->print_kwtuple, I->io_pending[0],
                       I->minmax_kwtuple[0], I->minmax_kwtuple[1], I->list_subclasses, I->bool_text[0],
-                      I->bool_text[1], I->std_target[0], I->std_target[1]};
+                      I->bool_text[1], I->io_pending[1]};
     for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
         root(s, single[i], visit, arg);
     for (int i = 0; i < I->nclinic_kw; i++)

@@ -29,6 +29,7 @@ static const DefTable tables[] = {
     {namedtuple_methods, &namedtuple_nmethods},
     {odict_methods, &odict_nmethods}, /* a class's too */
     {bytesio_methods, &bytesio_nmethods}, /* io.BytesIO's: reached through its attributes */
+    {stdstream_methods, &stdstream_nmethods}, /* sys.stdout's and sys.stderr's, the same way */
     {list_methods, &list_nmethods},
     {dict_methods, &dict_nmethods},
     {set_methods, &set_nmethods},
@@ -80,14 +81,18 @@ static const DefTable tables[] = {
     {heapq_functions, &heapq_nfunctions},
     {bisect_functions, &bisect_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 5, FIRST_MODULE = 28 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 6, FIRST_MODULE = 29 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
 const ModuleDef py_modules[] = {
     {"gc", gc_functions, &gc_nfunctions, gc_module_init, NULL, NULL},
     {"sys", sys_functions, &sys_nfunctions, sys_module_init,
-     "the data `maxsize`, `version_info`, `hexversion`, `byteorder` ('little'), `platform` ('linux')", NULL},
+     "the streams `stdout`, `stderr` and `__stdout__`, `__stderr__` (`write`, `flush`, `fileno`, `isatty`, "
+     "`writable`, `readable`, `seekable`, `name`, `mode`, `encoding`, `closed`; stderr's `errors` and "
+     "`line_buffering`; `print(..., file=)`; `sys.stdout` may be assigned), the data `maxsize`, `version_info`, "
+     "`hexversion`, `byteorder` ('little'), `platform` ('linux')",
+     NULL},
     {"weakref", weakref_functions, &weakref_nfunctions, weakref_module_init,
      "`ref` (the type `ReferenceType`), `proxy` (the types `ProxyType`, `CallableProxyType`), "
      "the classes `WeakValueDictionary`, `WeakKeyDictionary` (item access, `in`, `len`, `get`, `pop`, "
