@@ -317,6 +317,14 @@ void vm_eval_breaker(PyRun *I);
  * returns VM_SWITCH), 0 to go on, -1 with a refusal when every thread
  * waits for ever. */
 int vm_sched_check(PyRun *I);
+/* What a blocked call's continuation (PyThreadState.resume) returns: its
+ * result is ready, it blocked again (having called vm_block_resume for the
+ * next look), or it raised.  The continuation's obj is released after it. */
+enum { VM_RESUME_DONE, VM_RESUME_AGAIN, VM_RESUME_ERROR };
+/* The running thread just blocked inside a call the loop made itself: once
+ * it runs again, fn(obj, deadline) gives the call's result (obj's reference
+ * stolen; deadline in ps of the simulated clock, VS_NEVER none). */
+void vm_block_resume(PyRun *I, int (*fn)(PyRun *, SimId, int64_t, SimId *), SimId obj, int64_t deadline);
 /* After VM_SWITCH: I->ts becomes the thread the scheduler runs (a thread
  * that runs for the first time gets its first frame). */
 void vm_thread_switch(PyRun *I);

@@ -39,7 +39,7 @@ static void thread_roots(Sim *s, const PyThreadState *ts, SimVisit visit, void *
         root(s, f->flocals, visit, arg);
     }
     SimId single[] = {ts->err_obj,     ts->kwnames,       ts->c_result,      ts->repr_state[0],
-                      ts->repr_state[1], ts->err_ctx[0], ts->err_ctx[1], ts->err_ctx[2]};
+                      ts->repr_state[1], ts->err_ctx[0], ts->err_ctx[1], ts->err_ctx[2], ts->resume_obj};
     for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
         root(s, single[i], visit, arg);
     for (uint32_t i = 0; i < ts->nhandled; i++)

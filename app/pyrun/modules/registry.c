@@ -78,6 +78,7 @@ static const DefTable tables[] = {
     {threading_functions, &threading_nfunctions},
     {tracemalloc_functions, &tracemalloc_nfunctions},
     {asyncio_functions, &asyncio_nfunctions},
+    {queue_functions, &queue_nfunctions},
     {heapq_functions, &heapq_nfunctions},
     {bisect_functions, &bisect_nfunctions},
 };
@@ -204,6 +205,14 @@ const ModuleDef py_modules[] = {
      "CPython's order (its loop's ready queue, first in first out). Refused: the sizes and reference "
      "counts of its objects where the model's differ, `to_thread`, a task's exception never retrieved",
      asyncio_on_import},
+    {"queue", queue_functions, &queue_nfunctions, queue_module_init,
+     "the classes `Queue`, `LifoQueue` and `PriorityQueue` (keyword: maxsize; `put` (block timeout), `get` "
+     "(block timeout), `put_nowait`, `get_nowait`, `task_done`, `join`, `qsize`, `empty`, `full`; their "
+     "`queue`, `mutex`, `not_empty`, `not_full`, `all_tasks_done`, `unfinished_tasks` as CPython's), the "
+     "exceptions `Empty` and `Full`; a blocking call waits on the model's threads and simulated clock. "
+     "Refused: subclasses with their own `_put`/`_get`/`_qsize`/`_init`, the traceback of an uncaught `Empty` "
+     "or `Full` (Lib/queue.py's frames)",
+     queue_on_import},
     {"heapq", heapq_functions, &heapq_nfunctions, heapq_module_init,
      "`heappush`, `heappop`, `heapify`, `heapreplace`, `heappushpop` (C's `<` comparisons, in its order; "
      "the list's growth and shrinking as list_resize's), `nlargest` and `nsmallest` (keyword: key; "
@@ -330,9 +339,9 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
                                           "functools", "collections", "dataclasses", "contextlib",
                                           "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array", "io", "reprlib",
-                                          "threading", "tracemalloc", "asyncio", "_heapq", "_bisect"};
+                                          "threading", "tracemalloc", "asyncio", "queue", "_heapq", "_bisect"};
     if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM || d->module == BM_THREADING ||
-                                    d->module == BM_ASYNCIO || d->module == BM_REPRLIB))
+                                    d->module == BM_ASYNCIO || d->module == BM_QUEUE || d->module == BM_REPRLIB))
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
         snprintf(out, cap, "deque.%s", d->name);
@@ -509,7 +518,7 @@ const char *bi_python_library(const BuiltinDef *d)
         [BM_COPY] = "copy", [BM_DATACLASSES] = "dataclasses", [BM_CONTEXTLIB] = "contextlib",
         [BM_RANDOM] = "random", [BM_STRING] = "string", [BM_ENUM] = "enum", [BM_JSON] = "json",
         [BM_PPRINT] = "pprint", [BM_TYPING] = "typing", [BM_THREADING] = "threading",
-        [BM_ASYNCIO] = "asyncio",
+        [BM_ASYNCIO] = "asyncio", [BM_QUEUE] = "queue",
     };
     if (d->module < sizeof libs / sizeof libs[0] && libs[d->module])
         return libs[d->module];
