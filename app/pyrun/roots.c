@@ -10,6 +10,7 @@
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
 #include "pyrun/modules/asyncio.h"
+#include "pyrun/modules/futures.h"
 #include "pyrun/modules/threading.h"
 #include "sim/audit.h"
 
@@ -33,6 +34,7 @@ static void thread_roots(Sim *s, const PyThreadState *ts, SimVisit visit, void *
         root(s, f->locals, visit, arg);
         root(s, f->extra, visit, arg);
         root(s, f->classkw, visit, arg);
+        root(s, f->classmeta, visit, arg);
         for (int i = 0; i < 3; i++)
             root(s, f->classhold[i], visit, arg);
         root(s, f->fobj, visit, arg);
@@ -99,6 +101,7 @@ static void py_visit_roots(void *ctx, Sim *s, SimVisit visit, void *arg)
     for (size_t i = 0; i < I->nast_consts; i++)
         root(s, I->ast_consts[i], visit, arg);
     threading_roots(I, visit, arg);
+    futures_roots(I, visit, arg);
     asyncio_roots(I, visit, arg);
 }
 

@@ -45,6 +45,7 @@ typedef struct Frame {
     SimId extra;       /* FR_CLASS: bases tuple; FR_INIT: the new instance */
     SimId classkw;     /* FR_CLASS: the class keywords (owned dict, `metaclass` taken out) or 0; */
     SimId classhold[3]; /*  then what the call to __build_class__ holds (class_keywords) */
+    SimId classmeta;   /* FR_CLASS: the metaclass when the program made it (owned) or 0 */
     uint32_t callbase; /* FR_INIT, FR_SLOTCALL: caller slots to release on return */
     uint32_t ncallslots;
     uint32_t ntry;     /* active try blocks */
@@ -116,6 +117,7 @@ typedef struct PyThreadState {
     SimId resume_obj;
     int64_t resume_at;
     bool resume_failed;     /* the continuation raised: the thread's loop starts at its error */
+    bool retry;             /* the failing call asks for its instruction to run again (vm_block_retry) */
     bool booted;            /* a started thread's first frame was pushed (vm_threads.c) */
     bool own_run;           /* ... by Thread.run (not a subclass's run) */
 } PyThreadState;
