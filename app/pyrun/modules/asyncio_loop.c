@@ -353,9 +353,9 @@ static SimId coro_send(PyRun *I, SimId coro, SimId exc)
         return exc ? vm_gen_throw(I, coro) : vm_gen_send(I, coro, S->none);
     bool op = aio_is_class(I, coro, AC_OP);
     if (exc) { /* a sleep or an operation run as a task: the exception ends it */
-        if (op && (sim_obj(S, coro)->cap & 15u) == OK_WAITFOR) {
+        if (op && (sim_obj(S, coro)->cap & 15u) >= OK_WAITFOR) {
             SimId r = 0;
-            int h = aio_wait_step(I, coro, true, &r);
+            int h = aio_long_step(I, coro, true, &r);
             if (h == 1)
                 return r;
             if (h == 0) {
@@ -540,8 +540,8 @@ static int await_step(PyRun *I, SimId sub, SimId *out)
 static int await_throw(PyRun *I, SimId sub, SimId *out)
 {
     if (aio_is_class(I, sub, AC_OP)) {
-        if ((sim_obj(S, sub)->cap & 15u) == OK_WAITFOR)
-            return aio_wait_step(I, sub, true, out);
+        if ((sim_obj(S, sub)->cap & 15u) >= OK_WAITFOR)
+            return aio_long_step(I, sub, true, out);
         aio_op_throw(I, sub);
         return -1;
     }
@@ -593,7 +593,8 @@ static bool run_item(PyRun *I, AioItem it)
             ok = false;
         break;
     }
-    default:
+    default: /* wait()'s, shield()'s, a TaskGroup's */
+        ok = aio_group_callback(I, it.op, it.a, it.b);
         break;
     }
     drop_item(I, it);
@@ -610,9 +611,10 @@ static bool run_once(PyRun *I, bool wait)
         if (t < 0)
             return py_not_modelled(I, 0, "an event loop with nothing left to run while a task waits (CPython "
                                          "waits for ever)");
-        if (A->timers[t].when > I->vs.now) {
-            I->clock_skipped += A->timers[t].when - I->vs.now;
-            I->vs.now = A->timers[t].when;
+        if (A->timers[t].when > I->vs.now) { /* EpollSelector.select: its timeout rounded up to a ms */
+            int64_t ps = (A->timers[t].when - I->vs.now + 999999999) / 1000000000 * 1000000000;
+            I->clock_skipped += ps;
+            I->vs.now += ps;
         }
     }
     for (t = first_timer(I); t >= 0 && A->timers[t].when <= I->vs.now; t = first_timer(I)) {
