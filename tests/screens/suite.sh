@@ -234,6 +234,23 @@ PYEOF
 check "threads overlap the waits: the check passes" "Check: passed."
 keys q
 
+# ---- chapter 5's asyncio exercises at 80x24 -----------------------------------
+start 80x24 $PYDIVE exercise run find-the-blocking-call
+check "the blocking-call exercise opens at 80x24" "Fix it:"
+check "the starter fails: the blocking call holds the loop" "Check: not yet."
+WORK=$(ls "$DATA"/pydive/profiles/*/work/find-the-blocking-call.py | head -n 1)
+sed 's/    time.sleep(0.2)/    await asyncio.sleep(0.2)/' "$WORK" > "$DATA/new.py" && cat "$DATA/new.py" > "$WORK"
+check "awaiting asyncio.sleep instead: the check passes" "Check: passed."
+keys q
+
+start 80x24 $PYDIVE exercise run cancel-without-leaking
+check "the cancel exercise opens at 80x24" "Fix it:"
+check "the starter fails: the task outlives main()" "Check: not yet."
+WORK=$(ls "$DATA"/pydive/profiles/*/work/cancel-without-leaking.py | head -n 1)
+sed 's/        print("main: too slow, giving up")/&\n        task.cancel()\n        await asyncio.wait([task])/' "$WORK" > "$DATA/new.py" && cat "$DATA/new.py" > "$WORK"
+check "cancelled and waited for: the check passes" "Check: passed."
+keys q
+
 # a method that uses super(): its frame lists self and its locals, not the
 # implicit __class__ cell
 printf 'class A:\n    def f(self):\n        x = [1]\n        return x\nclass B(A):\n    def f(self):\n        y = super().f()\n        return y\nb = B()\nb.f()\n' > "$DATA/sup.py"
