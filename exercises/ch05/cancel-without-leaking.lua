@@ -8,6 +8,7 @@ return {
     goal = "Give up on the report after 0.5 s of simulated time, and have its connection "
         .. "closed before main prints 'main: done'.",
     kind = "fix",
+    view = "loop", -- the view the program opens on
     difficulty = 2,
     competencies = { "async-services" },
     hints = {

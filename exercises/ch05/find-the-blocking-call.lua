@@ -9,6 +9,7 @@ return {
     goal = "Serve the three requests in under 300 ms of simulated time (each still waits "
         .. "200 ms for the database) and print the same lines.",
     kind = "fix",
+    view = "loop", -- the view the program opens on
     difficulty = 2,
     competencies = { "async-services" },
     hints = {

@@ -36,6 +36,29 @@ static bool no_loop(PyRun *I)
     return true;
 }
 
+/* A delay in seconds, in ps on the simulated clock */
+int64_t aio_secs_arg(PyRun *I, SimId v, bool *ok)
+{
+    *ok = true;
+    SimKind k = sim_kind(S, v);
+    double secs;
+    if (k == SK_FLOAT)
+        secs = sim_obj(S, v)->v.f;
+    else if ((k == SK_INT || k == SK_BOOL) && sim_obj(S, v)->sub != 1)
+        secs = (double)sim_obj(S, v)->v.i;
+    else {
+        *ok = false;
+        py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as a number of seconds", op_typename(I, v));
+        return 0;
+    }
+    if (secs != secs || secs > 1e9) {
+        *ok = false;
+        py_not_modelled(I, 0, "an asyncio delay that is NaN or more than 10**9 seconds");
+        return 0;
+    }
+    return (int64_t)(secs * 1e12);
+}
+
 /* ---- the loop object ------------------------------------------------------------------ */
 
 static SimId l_time(PyRun *I, SimId *a, int n, SimId kw)

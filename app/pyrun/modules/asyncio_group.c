@@ -409,6 +409,7 @@ SimId aio_tg_create_task(PyRun *I, SimId *a, int n, SimId kw)
         }
         aio_put(I, task, "_name", sim_str(S, buf_str(&b), b.len));
         buf_fini(&b);
+        aio_log_name(I, task);
     }
     sim_list_append(S, tasks, ref(I, task));
     aio_add_callback(I, task, AQ_TG_DONE, tg);

@@ -20,6 +20,7 @@
 #include "pyrun/builtins.h"
 #include "pyrun/modules/asyncio.h"
 #include "pyrun/types/types.h"
+#include "sim/looplog.h"
 
 #define S (I->sim)
 
@@ -68,6 +69,9 @@ typedef struct PyAsyncio {
     SimId current;          /* the task being stepped (borrowed), or 0 */
     SimId loop;             /* the running loop object (owned), or 0 */
     uint64_t task_counter;  /* the next Task-N */
+    LoopLog log;            /* the tasks' lanes, for the loop view (asyncio_log.c) */
+    SimId *logids;          /* the log's tasks (compared only; 0 once done) */
+    size_t caplogids;
 } PyAsyncio;
 
 static inline PyAsyncio *aio(PyRun *I)
@@ -174,6 +178,11 @@ SimId aio_asc_next(PyRun *I, SimId *a, int n, SimId kw);
 int aio_asc_step(PyRun *I, SimId op, bool throwing, SimId *out);
 void aio_asc_done(PyRun *I, SimId it, SimId f);
 void aio_asc_timeout(PyRun *I, SimId it);
+/* asyncio_log.c: the loop view's record (lane: an LlLane; fut: what the task awaits) */
+void aio_log_task(PyRun *I, SimId task);
+void aio_log_name(PyRun *I, SimId task); /* its name changed */
+void aio_log_lane(PyRun *I, SimId task, int lane, SimId fut);
+void aio_log_turn(PyRun *I, size_t ready);
 /* the methods (asyncio.c's table lists them) */
 SimId aio_lock_init(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_lock_acquire(PyRun *I, SimId *a, int n, SimId kw);

@@ -60,28 +60,6 @@ bool aio_is_coro(PyRun *I, SimId v)
     return sim_is_coro(S, v) || aio_is_class(I, v, AC_SLEEP) || aio_is_class(I, v, AC_OP);
 }
 
-int64_t aio_secs_arg(PyRun *I, SimId v, bool *ok)
-{
-    *ok = true;
-    SimKind k = sim_kind(S, v);
-    double secs;
-    if (k == SK_FLOAT)
-        secs = sim_obj(S, v)->v.f;
-    else if ((k == SK_INT || k == SK_BOOL) && sim_obj(S, v)->sub != 1)
-        secs = (double)sim_obj(S, v)->v.i;
-    else {
-        *ok = false;
-        py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as a number of seconds", op_typename(I, v));
-        return 0;
-    }
-    if (secs != secs || secs > 1e9) {
-        *ok = false;
-        py_not_modelled(I, 0, "an asyncio delay that is NaN or more than 10**9 seconds");
-        return 0;
-    }
-    return (int64_t)(secs * 1e12);
-}
-
 SimId aio_future_new(PyRun *I, int c)
 {
     SimId f = vm_new_instance(I, aio(I)->cls[c], NULL, 0, false);
@@ -121,7 +99,12 @@ static void drop_item(PyRun *I, AioItem it)
     sim_xdecref(S, it.b);
 }
 
-void aio_call_soon(PyRun *I, int op, SimId a, SimId b) { push_ready(I, item(I, op, a, b)); }
+void aio_call_soon(PyRun *I, int op, SimId a, SimId b)
+{
+    if (op == AQ_STEP || op == AQ_WAKEUP)
+        aio_log_lane(I, a, LL_READY, 0);
+    push_ready(I, item(I, op, a, b));
+}
 
 void aio_call_later(PyRun *I, int64_t delay, int op, SimId a, SimId b)
 {
@@ -194,6 +177,8 @@ static void schedule_callbacks(PyRun *I, SimId fut)
 static void finish(PyRun *I, SimId fut, int state)
 {
     fw_set(I, fut, (fw(I, fut) & ~FW_STATE) | (uint32_t)state);
+    if (aio_is_class(I, fut, AC_TASK))
+        aio_log_lane(I, fut, LL_DONE, 0);
     PyAsyncio *A = aio(I);
     for (size_t i = 0; i < A->ntasks; i++) /* a task done leaves the pending list */
         if (A->tasks[i] == fut) {
@@ -326,6 +311,7 @@ SimId aio_task_new(PyRun *I, SimId coro, SimId name)
     }
     A->tasks = xgrow(A->tasks, &A->captasks, A->ntasks + 1, sizeof *A->tasks);
     A->tasks[A->ntasks++] = ref(I, t);
+    aio_log_task(I, t);
     aio_call_soon(I, AQ_STEP, t, 0);
     return t;
 }
@@ -411,6 +397,7 @@ static bool task_step(PyRun *I, SimId task, SimId exc)
     sim_incref(S, coro);
     SimId was = A->current;
     A->current = task;
+    aio_log_lane(I, task, LL_RUN, 0);
     SimId r = coro_send(I, coro, exc);
     A->current = was;
     sim_decref(S, coro);
@@ -449,6 +436,7 @@ static bool task_step(PyRun *I, SimId task, SimId exc)
             return py_not_modelled(I, 0, "a task that awaits itself");
         }
         aio_add_callback(I, r, AQ_WAKEUP, task);
+        aio_log_lane(I, task, LL_WAIT, r);
         aio_put(I, task, "_fut_waiter", r);
         if ((fw(I, task) & FW_MUST_CANCEL) && aio_cancel(I, r, aio_get(I, task, "_cancel_message")))
             fw_set(I, task, fw(I, task) & ~FW_MUST_CANCEL);
@@ -623,6 +611,7 @@ static bool run_once(PyRun *I, bool wait)
         push_ready(I, it);
     }
     size_t n = A->nready - A->head;
+    aio_log_turn(I, n);
     for (size_t i = 0; i < n; i++) {
         AioItem it = A->ready[A->head++];
         if (!run_item(I, it))
@@ -694,6 +683,8 @@ void asyncio_free(PyRun *I)
     free(I->asyncio->timers);
     free(I->asyncio->tasks);
     free(I->asyncio->failed);
+    ll_free(&I->asyncio->log);
+    free(I->asyncio->logids);
     free(I->asyncio);
     I->asyncio = NULL;
 }
