@@ -98,7 +98,7 @@ for f in exercises/ch*/*.lua; do
 done
 sed 's/^    view = "graph",.*$/    view = "heap",/' exercises/ch02/when-del-runs.lua > "$DATA/ex-copy/ch02/when-del-runs.lua"
 expect "an unknown first view is refused" 1 $PYDIVE verify "$DATA/ex-copy/ch02/when-del-runs.lua"
-has "it says which views there are" "'view' must be arena, memory, graph, gc or threads (got 'heap')"
+has "it says which views there are" "'view' must be arena, memory, graph, gc, threads or loop (got 'heap')"
 
 # ---- list ------------------------------------------------------------------------
 expect "exercise list runs" 0 $PYDIVE exercise list $P
