@@ -182,9 +182,8 @@ static int wait_step(PyRun *I, SimId op, bool throwing, SimId *out)
     uint32_t pos = 0;
     SimId f;
     uint64_t h;
-    while (sim_set_next(S, set, &pos, &f, &h))
+    while (sim_set_next(S, set, &pos, &f, &h)) /* an _on_completion already scheduled still runs */
         aio_remove_callback(I, f, AQ_WAIT_DONE, op);
-    aio_put(I, op, "_waiter", bi_none(I));
     if (throwing) {
         sim_decref(S, set);
         return -1;
