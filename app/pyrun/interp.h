@@ -140,6 +140,7 @@ struct PyRun {
     VmSched vs;             /* who holds the GIL, the simulated clock (vs.now, ps), timers */
     uint32_t opcost[OP_COUNT]; /* what each instruction adds to vs.now (vm_threads.c) */
     struct PyThreading *threading; /* the threading module's state, once imported (owned) */
+    struct PyFutures *futures;     /* concurrent.futures's state, once imported (owned) */
     struct PyAsyncio *asyncio; /* the asyncio module's state, once imported (owned) */
     Ast ast;
     const char *src;
@@ -324,6 +325,14 @@ enum { VM_RESUME_DONE, VM_RESUME_AGAIN, VM_RESUME_ERROR };
  * it runs again, fn(obj, deadline) gives the call's result (obj's reference
  * stolen; deadline in ps of the simulated clock, VS_NEVER none). */
 void vm_block_resume(PyRun *I, int (*fn)(PyRun *, SimId, int64_t, SimId *), SimId obj, int64_t deadline);
+/* A call that must wait and cannot give a placeholder (an iterator's
+ * next inside list(), a for loop's next) blocks the thread and asks for the
+ * instruction that reached it (the CALL or FOR_ITER of the outermost loop)
+ * to run again once the thread runs: it fails with a refusal that this
+ * instruction withdraws (vm_retry_taken); anywhere else the refusal stands,
+ * naming `what`.  Nothing may have been consumed on the way. */
+bool vm_block_retry(PyRun *I, const char *what);
+bool vm_retry_taken(PyRun *I);
 /* After VM_SWITCH: I->ts becomes the thread the scheduler runs (a thread
  * that runs for the first time gets its first frame). */
 void vm_thread_switch(PyRun *I);

@@ -10,6 +10,7 @@
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
 #include "pyrun/modules/asyncio.h"
+#include "pyrun/modules/futures.h"
 #include "pyrun/modules/threading.h"
 #include "sim/audit.h"
 
@@ -97,6 +98,7 @@ static void py_visit_roots(void *ctx, Sim *s, SimVisit visit, void *arg)
     for (size_t i = 0; i < I->nast_consts; i++)
         root(s, I->ast_consts[i], visit, arg);
     threading_roots(I, visit, arg);
+    futures_roots(I, visit, arg);
     asyncio_roots(I, visit, arg);
 }
 

@@ -29,6 +29,7 @@ static const DefTable tables[] = {
     {namedtuple_methods, &namedtuple_nmethods},
     {odict_methods, &odict_nmethods}, /* a class's too */
     {bytesio_methods, &bytesio_nmethods}, /* io.BytesIO's: reached through its attributes */
+    {futures_pool_functions, &futures_pool_nfunctions}, /* ThreadPoolExecutor's: reached through its class */
     {stdstream_methods, &stdstream_nmethods}, /* sys.stdout's and sys.stderr's, the same way */
     {list_methods, &list_nmethods},
     {dict_methods, &dict_nmethods},
@@ -79,8 +80,10 @@ static const DefTable tables[] = {
     {tracemalloc_functions, &tracemalloc_nfunctions},
     {asyncio_functions, &asyncio_nfunctions},
     {queue_functions, &queue_nfunctions},
+    {futures_functions, &futures_nfunctions},
+    {concurrent_functions, &concurrent_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 6, FIRST_MODULE = 29 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 7, FIRST_MODULE = 30 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -214,6 +217,18 @@ const ModuleDef py_modules[] = {
      "Refused: subclasses with their own `_put`/`_get`/`_qsize`/`_init`, the traceback of an uncaught `Empty` "
      "or `Full` (Lib/queue.py's frames)",
      queue_on_import},
+    {"concurrent.futures", futures_functions, &futures_nfunctions, futures_module_init,
+     "the classes `ThreadPoolExecutor` (keywords: max_workers thread_name_prefix; `submit`, `map`, `shutdown` "
+     "(wait), `with`; workers named as CPython's, `ThreadPoolExecutor-N_M`, on the model's threads; the default "
+     "max_workers is min(32, 2 + 4): the model's machine has 2 cores) and `Future` (`result` (timeout), "
+     "`exception` (timeout), `done`, `running`, `cancelled`, `cancel`, `add_done_callback`, `set_result`, "
+     "`set_exception`, repr), `as_completed`, `wait` (timeout return_when), `FIRST_COMPLETED`, "
+     "`FIRST_EXCEPTION`, `ALL_COMPLETED`, the exceptions `CancelledError`, `TimeoutError`. Refused: "
+     "`ProcessPoolExecutor`, an initializer, map's timeout and chunksize, as_completed's timeout and the order of "
+     "futures that ended before it was called, the traceback of an exception raised through a Future",
+     futures_on_import},
+    {"concurrent", concurrent_functions, &concurrent_nfunctions, concurrent_module_init,
+     "(the package of `concurrent.futures`)", concurrent_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -333,9 +348,9 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
                                           "functools", "collections", "dataclasses", "contextlib",
                                           "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array", "io", "reprlib",
-                                          "threading", "tracemalloc", "asyncio", "queue"};
+                                          "threading", "tracemalloc", "asyncio", "queue", "concurrent.futures"};
     if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM || d->module == BM_THREADING ||
-                                    d->module == BM_ASYNCIO || d->module == BM_QUEUE || d->module == BM_REPRLIB))
+                                    d->module == BM_ASYNCIO || d->module == BM_QUEUE || d->module == BM_FUTURES || d->module == BM_REPRLIB))
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
         snprintf(out, cap, "deque.%s", d->name);
@@ -512,7 +527,7 @@ const char *bi_python_library(const BuiltinDef *d)
         [BM_COPY] = "copy", [BM_DATACLASSES] = "dataclasses", [BM_CONTEXTLIB] = "contextlib",
         [BM_RANDOM] = "random", [BM_STRING] = "string", [BM_ENUM] = "enum", [BM_JSON] = "json",
         [BM_PPRINT] = "pprint", [BM_TYPING] = "typing", [BM_THREADING] = "threading",
-        [BM_ASYNCIO] = "asyncio", [BM_QUEUE] = "queue",
+        [BM_ASYNCIO] = "asyncio", [BM_QUEUE] = "queue", [BM_FUTURES] = "concurrent.futures",
     };
     if (d->module < sizeof libs / sizeof libs[0] && libs[d->module])
         return libs[d->module];
