@@ -235,6 +235,7 @@ struct PyRun {
     SimId odict_type;        /* collections.OrderedDict once imported (the module holds it) */
     SimId version_info_type; /* the type of sys.version_info (modules/sys_version.c), owned */
     SimId version_info;      /* sys.version_info: the references start-up leaves on it, owned */
+    SimId sys_text[2];       /* sys.byteorder, sys.platform: the references start-up leaves on them */
     SimId list_subclasses;  /* 3.11: list's tp_subclasses dict, made by its first subclass (its
                              * entries stay on the classes: SIM_TY_SUBKEY / SIM_TY_SUBREF) */
     SimId io_pending[2];    /* sys.stdout's, sys.stderr's pending chunk or list of chunks (textio.c) */

@@ -297,6 +297,9 @@ SimId bytesio_special(PyRun *I, SimId b, const char *name);
 SimId stringio_next(PyRun *I, SimId s);
 bool stringio_write(PyRun *I, SimId s, SimId str);
 
+/* seq_compare.c: a < b (<=, >, >=) of two lists or two tuples, item by
+ * item as CPython compares them; a new reference, or 0 raised */
+SimId seq_richcompare(PyRun *I, int op, SimId a, SimId b);
 /* Methods several types share (list.c). */
 SimId meth_append(PyRun *I, SimId *args, int nargs, SimId kw); /* list */
 SimId meth_index(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, tuple */
@@ -386,6 +389,7 @@ SimId complex_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 bool format_builtin(PyRun *I, SimId v, const char *spec, Buf *out);
 /* str_format.c: str.format (the method's BuiltinFn) */
 SimId str_format(PyRun *I, SimId *args, int nargs, SimId kw);
+SimId str_format_map(PyRun *I, SimId *args, int nargs, SimId kw);
 /* str.c: a str's or bytes' repr with CPython's quote choice */
 /* repr of a str's UTF-8 (or bytes): ucd is the profile's Unicode database
  * (0: 3.11, 1: 3.12, 2: 3.13), which says what a str's repr escapes */
