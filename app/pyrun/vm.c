@@ -29,7 +29,7 @@ static inline SimId pop(PyRun *I) { return I->ts->stack[--TOPF->sp]; }
 
 /* ---- frames --------------------------------------------------------------- */
 
-static Frame *new_frame(PyRun *I, uint32_t ci, SimId globals)
+static inline Frame *new_frame(PyRun *I, uint32_t ci, SimId globals)
 {
     PyThreadState *ts = I->ts;
     if (!vm_depth_ok(I)) /* the module frame counts: 999 calls deep (checked by 461_*) */
@@ -64,8 +64,10 @@ Frame *vm_new_frame(PyRun *I, uint32_t ci, SimId globals) { return new_frame(I, 
 void vm_unwind_frame(PyRun *I)
 {
     Frame *f = TOPF;
-    tb_frame_end(I, f); /* a frame object still referenced takes the locals over */
-    f = TOPF;
+    if (f->fobj) {
+        tb_frame_end(I, f); /* a frame object still referenced takes the locals over */
+        f = TOPF;
+    }
     int was = I->ts->clearing;
     I->ts->clearing = I->ts->nframes;
     while (f->sp > f->base) {
@@ -98,19 +100,8 @@ void vm_unwind_frame(PyRun *I)
         vm_release_tpargs(I, at, ad);
 }
 
-bool vm_call_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames, uint8_t kind)
-{
-    if (!vm_push_python(I, func, self, args, nargs, kwnames))
-        return false;
-    if (I->ts->gen_made) /* a generator function: no frame runs yet */
-        return true;
-    TOPF->kind = kind;
-    vm_eval_breaker(I); /* RESUME */
-    return true;
-}
-
 /* Pushes a frame for Python function `func` (reference owned by the frame). */
-bool vm_push_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames)
+static inline bool push_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames)
 {
     uint32_t ci = SIM_V(S, func, SK_FUNC, func.code);
     Frame *f = new_frame(I, ci, SIM_V(S, func, SK_FUNC, func.globals));
@@ -122,13 +113,44 @@ bool vm_push_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, Si
         return false;
     }
     f->func = func;
-    if (!vm_bind_args(I, f, func, self, args, nargs, kwnames)) {
+    const PyCode *co = &I->codes[ci];
+    if (!self && !kwnames && nargs == co->nargs && co->vararg < 0 && co->kwarg < 0 && co->nkwonly == 0 &&
+        co->ncellfree == 0) {
+        /* vm_bind_args' commonest case (bind_exact, no cells): the arguments
+         * move into the first slots */
+        SimId *slots = &I->ts->stack[f->base];
+        for (int i = 0; i < nargs; i++)
+            slots[i] = args[i];
+    } else if (!vm_bind_args(I, f, func, self, args, nargs, kwnames)) {
         vm_unwind_frame(I);
         return false;
     }
     if (I->codes[ci].is_gen) /* RETURN_GENERATOR, before RESUME: I->ts->gen_made for the caller */
         I->ts->gen_made = vm_gen_create(I);
     return true;
+}
+
+static inline bool call_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames,
+                               uint8_t kind)
+{
+    if (!push_python(I, func, self, args, nargs, kwnames))
+        return false;
+    if (I->ts->gen_made) /* a generator function: no frame runs yet */
+        return true;
+    TOPF->kind = kind;
+    if (S->gc.scheduled)
+        vm_eval_breaker(I); /* RESUME */
+    return true;
+}
+
+bool vm_call_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames, uint8_t kind)
+{
+    return call_python(I, func, self, args, nargs, kwnames, kind);
+}
+
+bool vm_push_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames)
+{
+    return push_python(I, func, self, args, nargs, kwnames);
 }
 
 bool vm_push_module(PyRun *I)
@@ -199,7 +221,7 @@ bool vm_do_call(PyRun *I, int nargs)
          * the callable; then the caller's slots are free */
         Frame *caller = TOPF;
         uint32_t top = caller->sp;
-        ok = vm_call_python(I, callable, 0, args, total, kwnames, FR_NORMAL);
+        ok = call_python(I, callable, 0, args, total, kwnames, FR_NORMAL);
         for (uint32_t i = slot0; i < top; i++)
             I->ts->stack[i] = 0;
         caller->sp = slot0;
