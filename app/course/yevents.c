@@ -27,7 +27,7 @@ typedef struct YevStream {
 } YevStream;
 
 static struct {
-    bool on;
+    bool on, these;
     YevStream *head;
     size_t count, bytes;
 } keep;
@@ -61,6 +61,8 @@ static void keep_put(YevStream *s)
 
 void yev_keep_begin(void) { keep.on = true; }
 
+void yev_keep_these(bool on) { keep.these = on; }
+
 void yev_keep_end(void)
 {
     while (keep.head) {
@@ -69,7 +71,7 @@ void yev_keep_end(void)
         stream_free(s);
     }
     keep.count = keep.bytes = 0;
-    keep.on = false;
+    keep.on = keep.these = false;
 }
 
 bool yev_open(YEvents *y, const unsigned char *text, size_t len)
@@ -91,7 +93,7 @@ bool yev_open(YEvents *y, const unsigned char *text, size_t len)
         return false;
     y->parser_ready = true;
     yaml_parser_set_input_string(&y->parser, text, len);
-    if (keep.on) {
+    if (keep.on && keep.these) {
         y->st = xcalloc(1, sizeof *y->st);
         y->st->text = xmalloc(len ? len : 1);
         memcpy(y->st->text, text, len);

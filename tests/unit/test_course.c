@@ -246,6 +246,7 @@ static void replays_kept_streams(void **state)
         size_t k0, k1, k2;
         char *plain = parse_report(texts[i], &ok0, &k0);
         yev_keep_begin();
+        yev_keep_these(true);
         char *first = parse_report(texts[i], &ok1, &k1);
         char *again = parse_report(texts[i], &ok2, &k2);
         yev_keep_end();
