@@ -20,6 +20,13 @@
 #define S (I->sim)
 #define TOPF (I->ts->top)
 
+/* The call path's helpers, inlined into CALL where the compiler allows */
+#if defined(__GNUC__)
+#define CALL_INLINE inline __attribute__((always_inline))
+#else
+#define CALL_INLINE inline
+#endif
+
 static inline void push(PyRun *I, SimId v)
 {
     Frame *f = TOPF;
@@ -29,7 +36,7 @@ static inline SimId pop(PyRun *I) { return I->ts->stack[--TOPF->sp]; }
 
 /* ---- frames --------------------------------------------------------------- */
 
-static inline Frame *new_frame(PyRun *I, uint32_t ci, SimId globals)
+static CALL_INLINE Frame *new_frame(PyRun *I, uint32_t ci, SimId globals)
 {
     PyThreadState *ts = I->ts;
     if (!vm_depth_ok(I)) /* the module frame counts: 999 calls deep (checked by 461_*) */
@@ -61,7 +68,7 @@ static inline Frame *new_frame(PyRun *I, uint32_t ci, SimId globals)
 Frame *vm_new_frame(PyRun *I, uint32_t ci, SimId globals) { return new_frame(I, ci, globals); }
 
 /* Releases a frame's locals and stack (slot order), its function and dict. */
-void vm_unwind_frame(PyRun *I)
+static CALL_INLINE void unwind_frame(PyRun *I)
 {
     Frame *f = TOPF;
     if (f->fobj) {
@@ -100,8 +107,10 @@ void vm_unwind_frame(PyRun *I)
         vm_release_tpargs(I, at, ad);
 }
 
+void vm_unwind_frame(PyRun *I) { unwind_frame(I); }
+
 /* Pushes a frame for Python function `func` (reference owned by the frame). */
-static inline bool push_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames)
+static CALL_INLINE bool push_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames)
 {
     uint32_t ci = SIM_V(S, func, SK_FUNC, func.code);
     Frame *f = new_frame(I, ci, SIM_V(S, func, SK_FUNC, func.globals));
@@ -130,7 +139,7 @@ static inline bool push_python(PyRun *I, SimId func, SimId self, SimId *args, in
     return true;
 }
 
-static inline bool call_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames,
+static CALL_INLINE bool call_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames,
                                uint8_t kind)
 {
     if (!push_python(I, func, self, args, nargs, kwnames))
@@ -632,7 +641,7 @@ int vm_do_return(PyRun *I, SimId res)
         f->locals = f->classkw = 0;
         memset(f->classhold, 0, sizeof f->classhold);
     }
-    vm_unwind_frame(I);
+    unwind_frame(I);
     if (kind == FR_CLASS) {
         sim_decref(S, res);
         res = finish_class(I, ci, ns, extra, ckw);

@@ -34,8 +34,7 @@ bool slab_fits(const SimSlab *s, size_t nwords);
  * always address while the array is below SLAB_QUICK_END words (so the
  * answer is yes): the allocation paths ask it first. */
 #define SLAB_QUICK 64u
-#define SLAB_QUICK_END ((size_t)UINT32_MAX - 2 * SLAB_MAX_QUICK_CHUNK)
-#define SLAB_MAX_QUICK_CHUNK 64u
+#define SLAB_QUICK_END ((size_t)UINT32_MAX - 2 * SLAB_QUICK)
 static inline bool slab_fits_quick(const SimSlab *s, size_t nwords)
 {
     return nwords <= SLAB_QUICK && s->len <= SLAB_QUICK_END;
