@@ -6,6 +6,8 @@
 #ifndef PYDIVE_PYRUN_BUILTINS_H
 #define PYDIVE_PYRUN_BUILTINS_H
 
+#include <string.h>
+
 #include "pyrun/interp.h"
 
 /* args include self for methods; kw = tuple naming the last len(kw) args */
@@ -51,7 +53,7 @@ enum { VA_311 = 1 << SIM_V311, VA_312 = 1 << SIM_V312, VA_313 = 1 << SIM_V313 | 
 
 enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH, BM_COPY, BM_OPERATOR, BM_FUNCTOOLS,
        BM_COLLECTIONS, BM_DATACLASSES, BM_CONTEXTLIB, BM_RANDOM, BM_STRING, BM_TIME, BM_ABC, BM_ENUM, BM_JSON, BM_PPRINT, BM_TYPING,
-       BM_ARRAY, BM_IO, BM_REPRLIB, BM_THREADING, BM_TRACEMALLOC, BM_ASYNCIO };
+       BM_ARRAY, BM_IO, BM_REPRLIB, BM_THREADING, BM_TRACEMALLOC, BM_ASYNCIO, BM_QUEUE };
 
 /* The builtins module's functions (modules/builtins.c) and each module's
  * (modules/gc.c, sys.c, weakref.c). */
@@ -265,12 +267,28 @@ extern const BuiltinDef threading_functions[];
 extern const int threading_nfunctions;
 void threading_module_init(PyRun *I, SimId dict);
 void threading_on_import(PyRun *I);
+extern const BuiltinDef queue_functions[];
+extern const int queue_nfunctions;
+void queue_module_init(PyRun *I, SimId dict);
+void queue_on_import(PyRun *I);
 extern const BuiltinDef json_functions[];
 extern const int json_nfunctions;
 void json_module_init(PyRun *I, SimId dict);
 void json_on_import(PyRun *I);
 /* Is m one of the comparison methods functools.total_ordering installs? */
 bool functools_is_ordering(PyRun *I, SimId m);
+
+/* Is it a slot wrapper of object or type (object.__init__, type.__call__ ...)? */
+static inline bool bi_slot_wrapper(const BuiltinDef *d)
+{
+    static const char *const slots[] = {"__init__", "__call__", "__getattribute__", "__setattr__", "__delattr__"};
+    if (d->owner != SK_OBJECT && d->owner != SK_TYPE)
+        return false;
+    for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++)
+        if (strcmp(d->name, slots[i]) == 0)
+            return true;
+    return false;
+}
 
 /* registry.c: the method descriptor of built-in method `index` read on its
  * type (str.lower), a new reference; 0 with the refusal raised for a kind
@@ -330,13 +348,27 @@ void bi_clinic_kwtuple(PyRun *I, const char *clinic);
 SimId bi_held_tuple(PyRun *I, int n);
 void bi_args_tuple(PyRun *I, int n);
 
-/* textio.c: print() and sys.stdout's pending buffer */
+/* textio.c: print() and the standard streams' pending buffers */
 SimId textio_print(PyRun *I, SimId *args, int nargs, SimId kw);
+/* TextIOWrapper.write(text) on sys.stdout (fd 1) or sys.stderr (fd 2): the
+ * int it answers; .flush() */
+SimId textio_write(PyRun *I, int fd, SimId text);
+void textio_flush(PyRun *I, int fd);
+/* stdstream.c: sys.stdout and sys.stderr */
+extern const BuiltinDef stdstream_methods[];
+extern const int stdstream_nmethods;
+void stdstream_init(PyRun *I, SimId sys_dict);
+/* 1 or 2 when v is CPython's sys.stdout or sys.stderr, else 0 */
+int stdstream_fd(PyRun *I, SimId v);
+/* sys.stdout (fd 1) or sys.stderr (fd 2) as sys holds it now (borrowed; 0 when deleted) */
+SimId stdstream_current(PyRun *I, int fd);
+void stdstream_set(PyRun *I, int fd, SimId v);
+bool stdstream_repr(PyRun *I, SimId s, Buf *out);
+SimId stdstream_attr(PyRun *I, SimId s, const char *name, bool *found);
 /* builtins_dir.c */
 SimId builtin_dir(PyRun *I, SimId *args, int nargs, SimId kw);
 /* builtins_round.c */
 SimId builtin_round(PyRun *I, SimId *args, int nargs, SimId kw);
-void textio_flush(PyRun *I);
 
 /* the tables of the other files */
 SimId type_construct(PyRun *I, int kind, SimId *args, int nargs, SimId kw);

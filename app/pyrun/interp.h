@@ -236,9 +236,9 @@ struct PyRun {
     SimId version_info;      /* sys.version_info: the references start-up leaves on it, owned */
     SimId list_subclasses;  /* 3.11: list's tp_subclasses dict, made by its first subclass (its
                              * entries stay on the classes: SIM_TY_SUBKEY / SIM_TY_SUBREF) */
-    SimId std_target[2];    /* sys.stdout, sys.stderr while contextlib redirects them (owned), else 0 */
-    SimId io_pending;       /* sys.stdout's pending chunk or list of chunks (textio.c) */
-    size_t io_pending_bytes;
+    SimId io_pending[2];    /* sys.stdout's, sys.stderr's pending chunk or list of chunks (textio.c) */
+    size_t io_pending_bytes[2];
+    size_t io_buffered[2];  /* the bytes their buffered writers hold (textio.c) */
     int last_line;
     struct TmState *tm;     /* tracemalloc's snapshots and state (modules/tracemalloc.c), or NULL */
     int recursion_limit;    /* sys.setrecursionlimit() (vm.c: new_frame) */
@@ -317,6 +317,14 @@ void vm_eval_breaker(PyRun *I);
  * returns VM_SWITCH), 0 to go on, -1 with a refusal when every thread
  * waits for ever. */
 int vm_sched_check(PyRun *I);
+/* What a blocked call's continuation (PyThreadState.resume) returns: its
+ * result is ready, it blocked again (having called vm_block_resume for the
+ * next look), or it raised.  The continuation's obj is released after it. */
+enum { VM_RESUME_DONE, VM_RESUME_AGAIN, VM_RESUME_ERROR };
+/* The running thread just blocked inside a call the loop made itself: once
+ * it runs again, fn(obj, deadline) gives the call's result (obj's reference
+ * stolen; deadline in ps of the simulated clock, VS_NEVER none). */
+void vm_block_resume(PyRun *I, int (*fn)(PyRun *, SimId, int64_t, SimId *), SimId obj, int64_t deadline);
 /* After VM_SWITCH: I->ts becomes the thread the scheduler runs (a thread
  * that runs for the first time gets its first frame). */
 void vm_thread_switch(PyRun *I);
@@ -512,6 +520,10 @@ void vm_release_call_slots(PyRun *I, uint32_t from, uint32_t count);
  * false with the error raised.  What a frame's argtuple/argdict hold goes
  * with vm_release_tpargs. */
 bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *args, int nargs, SimId kwnames);
+/* A program's class called from C as type_call runs it, its metaclass's
+ * __call__ aside (type.__call__), the last len(kwnames) arguments named
+ * (kwnames borrowed, 0: none): a new reference or 0 with the error raised. */
+SimId vm_call_class_plain(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwnames);
 /* type_call of a program's subclass of tuple: its __new__ or tuple_new,
  * then its __init__, run to their end (packed: the call's argument tuple
  * and keyword dict made, as _PyObject_MakeTpCall does; false for a `*`

@@ -457,6 +457,10 @@ static int deep_equal_inner(PyRun *I, SimId a, SimId b)
         sim_decref(S, r);
         return t;
     }
+    if (ka == SK_METHOD && kb == SK_METHOD) /* method_richcompare: the same self, equal functions */
+        return SIM_V(S, a, SK_METHOD, method.self) == SIM_V(S, b, SK_METHOD, method.self)
+                   ? same_or_equal(I, SIM_V(S, a, SK_METHOD, method.func), SIM_V(S, b, SK_METHOD, method.func))
+                   : 0;
     if (ka == SK_DEQUE && kb == SK_DEQUE) {
         SimId r = deque_compare(I, OP_EQ, a, b);
         if (!r)

@@ -370,6 +370,14 @@ static PyStatus after_run(PyRun *I, VmStop st)
             I->failed = I->exit_code != 0;
             return I->failed ? PY_FAILED : PY_DONE;
         }
+        if (!I->refused && stdstream_fd(I, stdstream_current(I, 2)) != 2) { /* sys.excepthook writes there */
+            int at = 0; /* the innermost entry's */
+            SimId tb = I->ts->err_obj ? sim_exc_get(S, I->ts->err_obj, SIM_EXC_TRACEBACK) : 0;
+            for (; tb; tb = sim_obj(S, tb)->v.tb.next)
+                at = (int)sim_obj(S, tb)->len;
+            py_err_clear(I);
+            py_not_modelled(I, at, "an uncaught exception's traceback while sys.stderr is not CPython's own");
+        }
         if (I->refused) {
             py_report_refusal(I);
         } else {

@@ -33,13 +33,14 @@ static void thread_roots(Sim *s, const PyThreadState *ts, SimVisit visit, void *
         root(s, f->locals, visit, arg);
         root(s, f->extra, visit, arg);
         root(s, f->classkw, visit, arg);
+        root(s, f->classmeta, visit, arg);
         for (int i = 0; i < 3; i++)
             root(s, f->classhold[i], visit, arg);
         root(s, f->fobj, visit, arg);
         root(s, f->flocals, visit, arg);
     }
     SimId single[] = {ts->err_obj,     ts->kwnames,       ts->c_result,      ts->repr_state[0],
-                      ts->repr_state[1], ts->err_ctx[0], ts->err_ctx[1], ts->err_ctx[2]};
+                      ts->repr_state[1], ts->err_ctx[0], ts->err_ctx[1], ts->err_ctx[2], ts->resume_obj};
     for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
         root(s, single[i], visit, arg);
     for (uint32_t i = 0; i < ts->nhandled; i++)
@@ -75,9 +76,9 @@ static void py_visit_roots(void *ctx, Sim *s, SimVisit visit, void *arg)
     PyRun *I = ctx;
     stack_roots(I, visit, arg);
     code_roots(I, visit, arg);
-    SimId single[] = {I->globals, I->builtins, I->print_kwtuple, I->io_pending,
+    SimId single[] = {I->globals, I->builtins, I->print_kwtuple, I->io_pending[0],
                       I->minmax_kwtuple[0], I->minmax_kwtuple[1], I->list_subclasses, I->bool_text[0],
-                      I->bool_text[1], I->std_target[0], I->std_target[1]};
+                      I->bool_text[1], I->io_pending[1]};
     for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
         root(s, single[i], visit, arg);
     for (int i = 0; i < I->nclinic_kw; i++)

@@ -35,26 +35,79 @@
 #define S (I->sim)
 #define TEXTIO_CHUNK 8192u
 
-/* _textiowrapper_writeflush: the chunks become one bytes object handed to
- * the buffered writer; the pending list (or chunk) is released first. */
-void textio_flush(PyRun *I)
+/* _bufferedwriter_raw_write: the buffer handed to FileIO.write as a
+ * memoryview over a managed buffer (two GC objects, freed at once); write()
+ * answers the byte count. */
+static void raw_write(PyRun *I, size_t n)
 {
-    SimId p = I->io_pending;
+    SimId mbuf = sim_iter_composite(S, SIM_XT_IO_MBUF, 0, 0, 0, true);
+    SimId view = sim_iter_composite(S, SIM_XT_IO_MEMVIEW, 0, 0, 0, true);
+    sim_decref(S, sim_int(S, (int64_t)n)); /* PyLong_FromSsize_t */
+    sim_decref(S, view);
+    sim_decref(S, mbuf);
+}
+
+/* BufferedWriter.write of n bytes (_io__Buffered_write_impl): kept when
+ * they fit in its 8192-byte buffer, else what it holds goes to the file
+ * first, then the new bytes too when they alone overflow it. */
+static void buffered_write(PyRun *I, int fd, size_t n)
+{
+    size_t *held = &I->io_buffered[fd - 1];
+    if (n <= TEXTIO_CHUNK - *held) {
+        *held += n;
+        return;
+    }
+    if (*held)
+        raw_write(I, *held);
+    *held = n > TEXTIO_CHUNK ? 0 : n;
+    if (n > TEXTIO_CHUNK)
+        raw_write(I, n);
+}
+
+/* BufferedWriter.flush: what it holds goes to the file */
+static void buffered_flush(PyRun *I, int fd)
+{
+    size_t held = I->io_buffered[fd - 1];
+    I->io_buffered[fd - 1] = 0;
+    if (held)
+        raw_write(I, held);
+}
+
+/* _textiowrapper_writeflush: the chunks become one bytes object handed to
+ * the buffered writer, whose write() answers its length; the pending list
+ * (or chunk) is released first.  A line-buffered stream (sys.stderr) then
+ * flushes the buffered writer to the file. */
+static void writeflush(PyRun *I, int fd, bool to_file)
+{
+    SimId p = I->io_pending[fd - 1];
     if (!p)
         return;
     if (__builtin_expect(S->pm.trace != NULL, 0)) /* the raw write's memoryview and its call */
         tm_note_peak_unsure(I, "a print() that wrote its buffer to the file");
+    size_t n = I->io_pending_bytes[fd - 1];
     SimId joined = 0;
     if (sim_kind(S, p) != SK_BYTES)
-        joined = sim_bytes(S, NULL, I->io_pending_bytes);
-    I->io_pending = 0;
-    I->io_pending_bytes = 0;
+        joined = sim_bytes(S, NULL, n);
+    I->io_pending[fd - 1] = 0;
+    I->io_pending_bytes[fd - 1] = 0;
     sim_decref(S, p);
+    buffered_write(I, fd, n);
+    sim_decref(S, sim_int(S, (int64_t)n)); /* BufferedWriter.write's answer */
     sim_xdecref(S, joined);
+    if (to_file)
+        buffered_flush(I, fd);
 }
 
-/* TextIOWrapper.write(text) with text a str (borrowed). */
-static void textio_write(PyRun *I, SimId text)
+/* TextIOWrapper.flush: the pending text, then the buffered writer's bytes */
+void textio_flush(PyRun *I, int fd)
+{
+    writeflush(I, fd, false);
+    buffered_flush(I, fd);
+}
+
+/* TextIOWrapper.write(text) on sys.stdout (fd 1) or sys.stderr (fd 2),
+ * text a str (borrowed); the int it answers (a new reference). */
+SimId textio_write(PyRun *I, int fd, SimId text)
 {
     /* 3.12+: a collection that print's own allocations scheduled runs here,
      * with the bound write method still alive (observed: it sits in
@@ -62,9 +115,12 @@ static void textio_write(PyRun *I, SimId text)
     vm_eval_breaker(I);
     size_t n;
     const char *d = sim_str_data(S, text, &n);
-    bool ascii = true;
-    for (size_t i = 0; i < n && ascii; i++)
-        ascii = (unsigned char)d[i] < 0x80;
+    bool ascii = true, newline = false;
+    for (size_t i = 0; i < n; i++) {
+        ascii = ascii && (unsigned char)d[i] < 0x80;
+        newline = newline || d[i] == '\n' || d[i] == '\r';
+    }
+    bool line_buffered = fd == 2 && newline; /* stderr is line-buffered, stdout into a pipe is not */
     SimId b;
     if (ascii) {
         b = text;
@@ -77,21 +133,23 @@ static void textio_write(PyRun *I, SimId text)
     }
     /* a chunk that would overflow chunk_size flushes what is pending first;
      * 3.13 then writes the chunk through as well (measured) */
+    SimId *pending = &I->io_pending[fd - 1];
+    size_t *pending_bytes = &I->io_pending_bytes[fd - 1];
     bool through = false;
-    if (I->io_pending_bytes + n > TEXTIO_CHUNK) {
-        through = S->prof->version == SIM_V313 && I->io_pending != 0;
-        textio_flush(I);
+    if (*pending_bytes + n > TEXTIO_CHUNK) {
+        through = S->prof->version == SIM_V313 && *pending != 0;
+        writeflush(I, fd, false);
     }
-    SimId p = I->io_pending;
+    SimId p = *pending;
     if (!p) {
-        I->io_pending = b;
+        *pending = b;
     } else if (sim_kind(S, p) != SK_LIST) {
         SimId list = sim_list(S, 2); /* may collect (3.11) and re-enter print */
-        SimId cur = I->io_pending;    /* what a finalizer's print left, if one ran */
+        SimId cur = *pending;         /* what a finalizer's print left, if one ran */
         if (cur && sim_kind(S, cur) != SK_LIST) {
             sim_list_set(S, list, 0, cur);
             sim_list_set(S, list, 1, b);
-            I->io_pending = list;
+            *pending = list;
         } else {
             sim_list_set(S, list, 0, sim_none(S));
             sim_list_set(S, list, 1, sim_none(S));
@@ -99,19 +157,18 @@ static void textio_write(PyRun *I, SimId text)
             if (cur)
                 sim_list_append(S, cur, b);
             else
-                I->io_pending = b;
+                *pending = b;
         }
     } else {
         sim_list_append(S, p, b);
     }
-    I->io_pending_bytes += n;
-    /* write() returns the text's length, an int print() drops at once (a
-     * new object past the small ints) */
-    sim_decref(S, sim_int_digits(S, (int64_t)sim_obj(S, text)->cap)); /* PyLong_FromSsize_t */
+    *pending_bytes += n;
     d = sim_str_data(S, text, &n); /* the allocations above may have moved the slab */
-    py_write(I, 1, d, n);
-    if (I->io_pending_bytes >= TEXTIO_CHUNK || through)
-        textio_flush(I);
+    py_write(I, fd, d, n);
+    if (*pending_bytes >= TEXTIO_CHUNK || through || line_buffered)
+        writeflush(I, fd, line_buffered);
+    /* write() answers the text's length (a new object past the small ints) */
+    return sim_int_digits(S, (int64_t)sim_obj(S, text)->cap); /* PyLong_FromSsize_t */
 }
 
 /* PyFile_WriteObject(v, file, Py_PRINT_RAW), file 0 for sys.stdout or
@@ -138,10 +195,11 @@ static bool write_object(PyRun *I, SimId file, SimId v)
         buf_fini(&b);
     }
     bool ok = true;
-    if (file)
-        ok = stringio_write(I, file, value);
+    int fd = stdstream_fd(I, file);
+    if (fd)
+        sim_decref(S, textio_write(I, fd, value)); /* print() drops write()'s answer */
     else
-        textio_write(I, value);
+        ok = stringio_write(I, file, value);
     sim_decref(S, value);
     sim_decref(S, writer);
     return ok;
@@ -171,16 +229,17 @@ SimId textio_print(PyRun *I, SimId *a, int n, SimId kw)
     int np = bi_npos(I, n, kw);
     SimId sep = bi_kwarg(I, a, n, kw, "sep"), end = bi_kwarg(I, a, n, kw, "end");
     SimId flush = bi_kwarg(I, a, n, kw, "flush"), file = bi_kwarg(I, a, n, kw, "file");
-    if (file && sim_kind(S, file) == SK_NONE)
-        file = 0; /* sys.stdout */
-    if (!file && I->std_target[0]) { /* contextlib.redirect_stdout's target */
-        file = I->std_target[0];
-        if (sim_kind(S, file) != SK_STRINGIO)
-            return py_not_modelled(I, 0, "print() while redirect_stdout() sends sys.stdout to something other "
-                                   "than an io.StringIO"), 0;
+    if (!file || sim_kind(S, file) == SK_NONE) { /* sys.stdout as it is now */
+        file = stdstream_current(I, 1);
+        if (!file) {
+            py_raise(I, EXC_RuntimeError, "lost sys.stdout");
+            return 0;
+        }
+        if (sim_kind(S, file) == SK_NONE)
+            return bi_none(I);
     }
-    if (file && sim_kind(S, file) != SK_STRINGIO)
-        return py_not_modelled(I, 0, "print() to a file other than sys.stdout or an io.StringIO"), 0;
+    if (!stdstream_fd(I, file) && sim_kind(S, file) != SK_STRINGIO)
+        return py_not_modelled(I, 0, "print() to a file other than sys.stdout, sys.stderr or an io.StringIO"), 0;
     SimId args = 0;
     if (np > 0) {
         args = sim_tuple(S, (size_t)np);
@@ -198,9 +257,9 @@ SimId textio_print(PyRun *I, SimId *a, int n, SimId kw)
     }
     if (ok)
         ok = write_text(I, file, end, "\n");
-    if (ok && flush && op_truth(I, flush) == 1 && !file)
-        textio_flush(I);
-    if (ok && flush && file && op_truth(I, flush) == 1 && (sim_obj(S, file)->sub & 1)) { /* IOBase.flush */
+    if (ok && flush && op_truth(I, flush) == 1 && stdstream_fd(I, file))
+        textio_flush(I, stdstream_fd(I, file));
+    else if (ok && flush && op_truth(I, flush) == 1 && (sim_obj(S, file)->sub & 1)) { /* IOBase.flush */
         py_raise(I, EXC_ValueError, "I/O operation on closed file.");
         ok = false;
     }

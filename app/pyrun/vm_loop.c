@@ -227,8 +227,16 @@ VmStop vm_run(PyRun *I, int base, bool step)
     if (UNLIKELY(!targets[0]))
         for (int i = 0; i < 256; i++)
             targets[i] = i < OP_COUNT ? known[i] : &&T_bad_opcode;
+    if (UNLIKELY(ts->resume_failed)) { /* a blocked call's continuation raised (vm_threads.c) */
+        ts->resume_failed = false;
+        goto error;
+    }
     NEXT();
 #else
+    if (ts->resume_failed) {
+        ts->resume_failed = false;
+        goto error;
+    }
 dispatch:
     FETCH();
     switch (op) {

@@ -40,18 +40,45 @@ void vm_opcost_init(PyRun *I)
 }
 
 /* The call that blocked returns whether its wait succeeded (a lock taken,
- * an event set) or timed out: settled now that the thread runs again. */
-static void settle(PyRun *I, PyThreadState *ts)
+ * an event set) or timed out, or what its continuation gives (a queue's
+ * item): settled now that the thread runs again.  1 when the continuation
+ * blocked once more, -1 when it raised (the error is pending), else 0. */
+static int settle(PyRun *I, PyThreadState *ts)
 {
-    if (!ts->wait_result)
-        return;
-    ts->wait_result = false;
-    if (!ts->top) /* a target called from C: its result is not kept */
-        return;
+    SimId v = 0;
+    if (ts->resume) { /* blocking again, it sets the next continuation */
+        int (*fn)(PyRun *, SimId, int64_t, SimId *) = ts->resume;
+        SimId obj = ts->resume_obj;
+        ts->resume = NULL;
+        ts->resume_obj = 0;
+        int r = fn(I, obj, ts->resume_at, &v);
+        sim_decref(I->sim, obj);
+        if (r == VM_RESUME_AGAIN)
+            return 1;
+        if (r == VM_RESUME_ERROR)
+            return -1;
+    } else if (ts->wait_result) {
+        ts->wait_result = false;
+        v = sim_bool(I->sim, I->vs.thr[ts->id].woke != 0);
+    } else {
+        return 0;
+    }
+    if (!ts->top) { /* a target called from C: its result is not kept */
+        sim_decref(I->sim, v);
+        return 0;
+    }
     SimId *top = &ts->stack[ts->top->sp - 1];
     SimId old = *top;
-    *top = sim_bool(I->sim, I->vs.thr[ts->id].woke != 0);
+    *top = v;
     sim_decref(I->sim, old);
+    return 0;
+}
+
+void vm_block_resume(PyRun *I, int (*fn)(PyRun *, SimId, int64_t, SimId *), SimId obj, int64_t deadline)
+{
+    I->ts->resume = fn;
+    I->ts->resume_obj = obj;
+    I->ts->resume_at = deadline;
 }
 
 static int deadlock(PyRun *I)
@@ -62,12 +89,16 @@ static int deadlock(PyRun *I)
 
 int vm_sched_check(PyRun *I)
 {
-    int next = vs_check(&I->vs, I->ts->nested == 0);
-    if (next < 0)
-        return deadlock(I);
-    if (next == I->ts->id)
-        settle(I, I->ts);
-    return next != I->ts->id;
+    for (;;) {
+        int next = vs_check(&I->vs, I->ts->nested == 0);
+        if (next < 0)
+            return deadlock(I);
+        if (next != I->ts->id)
+            return 1;
+        int s = settle(I, I->ts);
+        if (s <= 0)
+            return s;
+    }
 }
 
 /* A started thread's first frame: what its run() calls (Thread.run: the
@@ -122,7 +153,18 @@ void vm_thread_switch(PyRun *I)
         PyThreadState *ts = I->threads[I->vs.running];
         I->ts = ts;
         I->depth = ts->nframes;
-        settle(I, ts);
+        int s = settle(I, ts);
+        if (s > 0) { /* its continuation blocked again */
+            if (vs_check(&I->vs, true) < 0) {
+                deadlock(I);
+                return;
+            }
+            continue;
+        }
+        if (s < 0) {
+            ts->resume_failed = true; /* vm_run starts at the error */
+            return;
+        }
         if (ts->id == 0 || ts->booted)
             return;
         if (!boot(I, ts)) {

@@ -126,6 +126,10 @@ bool sim_equal(const Sim *s, SimId a, SimId b)
                 return false;
         }
         return true;
+    case SK_METHOD: /* method_richcompare: the same self, equal functions */
+        return x->v.method.self == y->v.method.self && sim_equal(s, x->v.method.func, y->v.method.func);
+    case SK_BUILTIN: /* meth_richcompare: the same self, the same C function */
+        return x->v.builtin.self && x->v.builtin.self == y->v.builtin.self && x->v.builtin.index == y->v.builtin.index;
     default:
         return false;
     }

@@ -235,6 +235,14 @@ static uint64_t i64_hash(int64_t v)
     return signed_hash(v < 0, m % HASH_MODULUS);
 }
 
+/* _Py_HashPointer: the address rotated right by 4 bits; the model's
+ * addresses are not CPython's (sim_hash_by_identity) */
+static uint64_t pointer_hash(const Sim *s, SimId k)
+{
+    uint64_t p = (uint64_t)sim_id_address(s, k);
+    return p >> 4 | p << 60;
+}
+
 uint64_t sim_hash(const Sim *s, SimId k)
 {
     const SimObj *o = &s->obj[k];
@@ -280,11 +288,14 @@ uint64_t sim_hash(const Sim *s, SimId k)
         if (enum_name(s, k))
             return sim_hash(s, enum_name(s, k));
         break;
+    case SK_METHOD: /* method_hash: self's address mixed with the function's hash */
+        return not_minus_one(pointer_hash(s, o->v.method.self) ^ sim_hash(s, o->v.method.func));
+    case SK_BUILTIN: /* meth_hash: self's address and the C function's */
+        if (o->v.builtin.self)
+            return not_minus_one(pointer_hash(s, o->v.builtin.self) ^ (o->v.builtin.index * 0x9E3779B97F4A7C15u >> 4));
+        break;
     default:
         break;
     }
-    /* _Py_HashPointer: the address rotated right by 4 bits; the model's
-     * addresses are not CPython's (sim_hash_by_identity) */
-    uint64_t p = (uint64_t)sim_id_address(s, k);
-    return not_minus_one(p >> 4 | p << 60);
+    return not_minus_one(pointer_hash(s, k));
 }

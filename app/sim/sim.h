@@ -107,6 +107,8 @@ typedef enum SimXType {
     SIM_XT_CL_EXITSTACK, SIM_XT_CL_REDIRECT_OUT, SIM_XT_CL_REDIRECT_ERR, /* contextlib_exit.c */
     SIM_XT_CL_CBWRAP, /* ExitStack.callback's _exit_wrapper: refs [callback, args, kwds, __wrapped__] */
     SIM_XT_IO_BYTESIO, /* io.BytesIO: refs [buf]; ints [pos, string_size] */
+    SIM_XT_IO_TEXT, /* sys.stdout / sys.stderr (_io.TextIOWrapper): ints [fd]; pyrun/stdstream.c */
+    SIM_XT_IO_MBUF, SIM_XT_IO_MEMVIEW, /* a buffered write's memoryview over its buffer (transient) */
     SIM_XT_STR_TEMPLATE, /* string.Template: refs [template] */
     SIM_XT_TM_SNAPSHOT, SIM_XT_TM_STATISTIC, SIM_XT_TM_STATDIFF, SIM_XT_TM_TRACEBACK,
     SIM_XT_TM_FRAME, /* tracemalloc's objects (pyrun/modules/tracemalloc_stats.c) */
@@ -131,7 +133,8 @@ typedef struct SimObj {
     uint8_t gen;         /* GC generation 0..2 or SIM_GEN_PERMANENT */
     uint8_t sub;         /* per kind: str width, iterator kind, type's instance kind */
     SimId type;          /* class of an instance (owned reference); 0 for built-in kinds
-                          * (a list, dict or tuple of a program's subclass: its class) */
+                          * (a list, dict or tuple of a program's subclass: its class; a
+                          * class whose metaclass the program made: that metaclass) */
     int64_t refcnt;
     PmPtr mem;           /* the object's own block */
     PmPtr mem2;          /* its second allocation: items, keys, values, buffer, table */
@@ -524,7 +527,9 @@ typedef struct SimClassSpec {
     SimId slots;           /* stolen: its own slot names, sorted, or 0 (no __slots__) */
     bool add_dict, add_weak; /* it gives its instances __dict__ / __weakref__ */
     SimKind layout;        /* SK_LIST, SK_DICT or SK_TUPLE: a subclass of that built-in type
-                            * (directly or through `best`); 0: of object */
+                            * (directly or through `best`); SK_TYPE: a metaclass; 0: of object */
+    SimId meta;            /* borrowed: its metaclass, a program's subclass of type (the class
+                            * holds a reference in SimObj.type), or 0 for type itself */
 } SimClassSpec;
 /* type_new from the allocation of the class on (Objects/typeobject.c): the
  * class (tracked), its __mro__, the member descriptors of its slots, the

@@ -23,11 +23,11 @@ for si, snip in enumerate(snips):
     # statements: blocks starting at column 0
     blocks, cur = [], []
     for l in snip.split("\n"):
-        if l and not l[0].isspace() and not l.startswith(("except", "else", "finally", "elif")) and cur:
+        if l and not l[0].isspace() and not l.startswith(("except", "else", "finally", "elif")) and cur and not cur[-1].startswith("@"):
             blocks.append("\n".join(cur)); cur = []
         cur.append(l)
     if cur: blocks.append("\n".join(cur))
-    pre = [b for b in blocks if b.startswith(("import", "def ", "class "))]
+    pre = [b for b in blocks if b.startswith(("import", "def ", "class ", "@"))]
     body = [b for b in blocks if b not in pre]
     skip = 0
     while body:

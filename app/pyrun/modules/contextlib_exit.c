@@ -314,23 +314,21 @@ static SimId redirect(PyRun *I, SimXType xt, SimId *a, int n, SimId kw)
 SimId cl_redirect_stdout(PyRun *I, SimId *a, int n, SimId kw) { return redirect(I, SIM_XT_CL_REDIRECT_OUT, a, n, kw); }
 SimId cl_redirect_stderr(PyRun *I, SimId *a, int n, SimId kw) { return redirect(I, SIM_XT_CL_REDIRECT_ERR, a, n, kw); }
 
-static SimId *stream_of(PyRun *I, SimId r)
-{
-    return &I->std_target[sim_xtype_of(S, r) == SIM_XT_CL_REDIRECT_OUT ? 0 : 1];
-}
+static int stream_of(PyRun *I, SimId r) { return sim_xtype_of(S, r) == SIM_XT_CL_REDIRECT_OUT ? 1 : 2; }
 
-/* __enter__: self._old_targets.append(getattr(sys, self._stream)); the
- * stream set to the target (sys.stdout: None here for the real one) */
+/* __enter__: self._old_targets.append(getattr(sys, self._stream)), then
+ * setattr(sys, self._stream, self._new_target) */
 static SimId redirect_enter(PyRun *I, SimId r)
 {
-    SimId *cur = stream_of(I, r);
-    SimId old = *cur ? *cur : S->none;
-    if (!*cur)
-        sim_incref(S, old);
+    int fd = stream_of(I, r);
+    SimId old = stdstream_current(I, fd);
+    if (!old)
+        return in_contextlib(I, fd == 1 ? "redirect_stdout() with sys.stdout deleted"
+                                        : "redirect_stderr() with sys.stderr deleted");
+    sim_incref(S, old);
     sim_list_append(S, REFS(r)[RD_OLD], old);
     SimId t = REFS(r)[RD_TARGET];
-    sim_incref(S, t);
-    *cur = t;
+    stdstream_set(I, fd, t);
     sim_incref(S, t);
     return t;
 }
@@ -344,14 +342,8 @@ static SimId redirect_exit(PyRun *I, SimId r)
     SimId old = sim_items(S, list)[len - 1]; /* the list's reference moves to the stream */
     sim_items(S, list)[len - 1] = 0;
     sim_obj(S, list)->len = len - 1;
-    SimId *cur = stream_of(I, r), was = *cur;
-    if (sim_kind(S, old) == SK_NONE) {
-        sim_decref(S, old);
-        *cur = 0;
-    } else {
-        *cur = old;
-    }
-    sim_xdecref(S, was);
+    stdstream_set(I, stream_of(I, r), old);
+    sim_decref(S, old);
     return bi_none(I);
 }
 

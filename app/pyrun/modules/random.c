@@ -14,6 +14,7 @@
  * Seeds other than None and ints (str, bytes: SHA-512; floats: their hash)
  * and the other distributions are refused.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@
 
 #include "pyrun/builtins.h"
 #include "pyrun/modules/std_import.h"
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/bigint.h"
 #include "pyrun/types/types.h"
 
@@ -583,6 +585,150 @@ static SimId r_sample(PyRun *I, SimId *a, int n, SimId kw)
     return result;
 }
 
+/* The cumulative weights choices() bisects: a new list of weights' running
+ * sums (itertools.accumulate), or of cum as given; 0 with the error raised. */
+static SimId cumulative(PyRun *I, SimId weights, SimId cum)
+{
+    SimId src = cum ? cum : weights;
+    SimKind k = sim_kind(S, src);
+    if ((k == SK_INT || k == SK_BOOL) && !cum) { /* choices(pop, 3): the k meant as a keyword */
+        Buf b = {0};
+        if (op_repr(I, src, &b))
+            py_raise(I, EXC_TypeError, "The number of choices must be a keyword argument: k=%s", b.data);
+        buf_fini(&b);
+        return 0;
+    }
+    if (k != SK_LIST && k != SK_TUPLE)
+        return py_not_modelled(I, 0, "random.choices() with weights in a %s (the model takes lists and tuples)",
+                               op_typename(I, src)), (SimId)0;
+    uint32_t n = sim_obj(S, src)->len;
+    SimId out = sim_list(S, 0), run = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        SimId w = sim_items(S, src)[i], next;
+        if (cum || !run) {
+            next = w;
+            sim_incref(S, next);
+        } else if (!(next = op_binary(I, OP_ADD, run, w, false))) {
+            sim_decref(S, run);
+            sim_decref(S, out);
+            return 0;
+        }
+        sim_xdecref(S, run);
+        run = next;
+        sim_incref(S, run);
+        sim_list_append(S, out, run); /* stolen */
+    }
+    sim_xdecref(S, run);
+    return out;
+}
+
+/* bisect.bisect(a, x, 0, hi): the first index whose item is greater than x */
+static int64_t bisect_right(PyRun *I, SimId a, SimId x, int64_t hi)
+{
+    int64_t lo = 0;
+    while (lo < hi) {
+        int64_t mid = (lo + hi) / 2;
+        SimId lt = op_compare(I, OP_LT, x, sim_items(S, a)[mid]);
+        if (!lt)
+            return -1;
+        int t = op_truth(I, lt);
+        sim_decref(S, lt);
+        if (t < 0)
+            return -1;
+        if (t)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
+/* choices(population, weights=None, *, cum_weights=None, k=1) (Lib/random.py):
+ * population[floor(random() * n)] k times, or with weights the bisection of
+ * random() * total in their running sums. */
+static SimId r_choices(PyRun *I, SimId *a, int n, SimId kw)
+{
+    static const char *const params[] = {"population", "weights", "cum_weights", "k"};
+    SimId p[4] = {0};
+    int np = bi_npos(I, n, kw);
+    if (np > 2) {
+        py_raise(I, EXC_TypeError, "Random.choices() takes from 2 to 3 positional arguments but %d were given",
+                 np + 1);
+        return 0;
+    }
+    if (!py_params(I, "choices", a, n, kw, params, 1, 4, p))
+        return 0;
+    SimId pop = p[0], weights = p[1] == S->none ? 0 : p[1], cum = p[2] == S->none ? 0 : p[2];
+    int64_t len, k = 1;
+    if (!seq_len(I, pop, &len) || (p[3] && !bi_int_arg(I, p[3], &k)))
+        return 0;
+    if (S->pm.trace) /* the comprehension's frame and the floats it drops */
+        tm_note_peak_unsure(I, "random.choices()");
+    if (!I->gc_count_unsure)
+        I->count_unsure_what = "random.choices() (its list comprehension's objects)";
+    I->gc_count_unsure = true;
+    SimId cw = 0, total = 0;
+    if (weights && cum) {
+        py_raise(I, EXC_TypeError, "Cannot specify both weights and cumulative weights");
+        return 0;
+    }
+    if (weights || cum) {
+        if (!(cw = cumulative(I, weights, cum)))
+            return 0;
+        const char *bad = NULL;
+        if ((int64_t)sim_obj(S, cw)->len != len)
+            bad = "The number of weights does not match the population";
+        double t = 0;
+        if (!bad) {
+            SimId last = sim_items(S, cw)[len - 1];
+            SimKind lk = sim_kind(S, last);
+            if (lk == SK_FLOAT)
+                t = sim_obj(S, last)->v.f;
+            else if ((lk == SK_INT || lk == SK_BOOL) && sim_obj(S, last)->sub != 1)
+                t = (double)sim_obj(S, last)->v.i;
+            else
+                bad = "";
+            if (bad)
+                py_not_modelled(I, 0, "random.choices() with weights that are not ints or floats");
+            else if (!(t > 0.0))
+                bad = "Total of weights must be greater than zero";
+            else if (!isfinite(t))
+                bad = "Total of weights must be finite";
+        }
+        if (bad) {
+            if (*bad)
+                py_raise(I, EXC_ValueError, "%s", bad);
+            sim_decref(S, cw);
+            return 0;
+        }
+        total = sim_float(S, t);
+    }
+    SimId out = sim_list(S, 0);
+    for (int64_t i = 0; i < k; i++) {
+        double r = genrand_res53(gen(I));
+        int64_t at;
+        if (!cw) {
+            at = (int64_t)floor(r * (double)len);
+        } else {
+            SimId x = sim_float(S, r * sim_obj(S, total)->v.f);
+            at = bisect_right(I, cw, x, len - 1);
+            sim_decref(S, x);
+        }
+        SimId idx = at >= 0 ? sim_int(S, at) : 0;
+        SimId v = idx ? op_getitem(I, pop, idx) : 0;
+        sim_xdecref(S, idx);
+        if (!v) {
+            sim_decref(S, out);
+            out = 0;
+            break;
+        }
+        sim_list_append(S, out, v); /* stolen */
+    }
+    sim_xdecref(S, cw);
+    sim_xdecref(S, total);
+    return out;
+}
+
 static SimId r_uniform(PyRun *I, SimId *a, int n, SimId kw)
 {
     static const char *const params[] = {"a", "b"};
@@ -611,7 +757,7 @@ const BuiltinDef random_functions[] = {
     BUILTIN("random", 0, BM_RANDOM, r_random, .style = ARGS_OWN),
     BUILTIN("getrandbits", 0, BM_RANDOM, r_getrandbits, .style = ARGS_OWN), FN("seed", r_seed),
     FN("randrange", r_randrange), FN("randint", r_randint), FN("choice", r_choice),
-    FN("shuffle", r_shuffle), FN("sample", r_sample), FN("uniform", r_uniform),
+    FN("shuffle", r_shuffle), FN("sample", r_sample), FN("choices", r_choices), FN("uniform", r_uniform),
 };
 const int random_nfunctions = (int)(sizeof random_functions / sizeof random_functions[0]);
 

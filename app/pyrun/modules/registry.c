@@ -29,6 +29,7 @@ static const DefTable tables[] = {
     {namedtuple_methods, &namedtuple_nmethods},
     {odict_methods, &odict_nmethods}, /* a class's too */
     {bytesio_methods, &bytesio_nmethods}, /* io.BytesIO's: reached through its attributes */
+    {stdstream_methods, &stdstream_nmethods}, /* sys.stdout's and sys.stderr's, the same way */
     {list_methods, &list_nmethods},
     {dict_methods, &dict_nmethods},
     {set_methods, &set_nmethods},
@@ -77,14 +78,19 @@ static const DefTable tables[] = {
     {threading_functions, &threading_nfunctions},
     {tracemalloc_functions, &tracemalloc_nfunctions},
     {asyncio_functions, &asyncio_nfunctions},
+    {queue_functions, &queue_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 5, FIRST_MODULE = 28 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 6, FIRST_MODULE = 29 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
 const ModuleDef py_modules[] = {
     {"gc", gc_functions, &gc_nfunctions, gc_module_init, NULL, NULL},
-    {"sys", sys_functions, &sys_nfunctions, sys_module_init, NULL, NULL},
+    {"sys", sys_functions, &sys_nfunctions, sys_module_init,
+     "the streams `stdout`, `stderr` and `__stdout__`, `__stderr__` (`write`, `flush`, `fileno`, `isatty`, "
+     "`writable`, `readable`, `seekable`, `name`, `mode`, `encoding`, `closed`; stderr's `errors` and "
+     "`line_buffering`; `print(..., file=)`; `sys.stdout` may be assigned), `maxsize`",
+     NULL},
     {"weakref", weakref_functions, &weakref_nfunctions, weakref_module_init,
      "`ref` (the type `ReferenceType`), `proxy` (the types `ProxyType`, `CallableProxyType`), "
      "the classes `WeakValueDictionary`, `WeakKeyDictionary` (item access, `in`, `len`, `get`, `pop`, "
@@ -196,6 +202,14 @@ const ModuleDef py_modules[] = {
      "CPython's order (its loop's ready queue, first in first out). Refused: the sizes and reference "
      "counts of its objects where the model's differ, `to_thread`, a task's exception never retrieved",
      asyncio_on_import},
+    {"queue", queue_functions, &queue_nfunctions, queue_module_init,
+     "the classes `Queue`, `LifoQueue` and `PriorityQueue` (keyword: maxsize; `put` (block timeout), `get` "
+     "(block timeout), `put_nowait`, `get_nowait`, `task_done`, `join`, `qsize`, `empty`, `full`; their "
+     "`queue`, `mutex`, `not_empty`, `not_full`, `all_tasks_done`, `unfinished_tasks` as CPython's), the "
+     "exceptions `Empty` and `Full`; a blocking call waits on the model's threads and simulated clock. "
+     "Refused: subclasses with their own `_put`/`_get`/`_qsize`/`_init`, the traceback of an uncaught `Empty` "
+     "or `Full` (Lib/queue.py's frames)",
+     queue_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -315,9 +329,9 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
                                           "functools", "collections", "dataclasses", "contextlib",
                                           "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array", "io", "reprlib",
-                                          "threading", "tracemalloc", "asyncio"};
+                                          "threading", "tracemalloc", "asyncio", "queue"};
     if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM || d->module == BM_THREADING ||
-                                    d->module == BM_ASYNCIO || d->module == BM_REPRLIB))
+                                    d->module == BM_ASYNCIO || d->module == BM_QUEUE || d->module == BM_REPRLIB))
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
         snprintf(out, cap, "deque.%s", d->name);
@@ -494,7 +508,7 @@ const char *bi_python_library(const BuiltinDef *d)
         [BM_COPY] = "copy", [BM_DATACLASSES] = "dataclasses", [BM_CONTEXTLIB] = "contextlib",
         [BM_RANDOM] = "random", [BM_STRING] = "string", [BM_ENUM] = "enum", [BM_JSON] = "json",
         [BM_PPRINT] = "pprint", [BM_TYPING] = "typing", [BM_THREADING] = "threading",
-        [BM_ASYNCIO] = "asyncio",
+        [BM_ASYNCIO] = "asyncio", [BM_QUEUE] = "queue",
     };
     if (d->module < sizeof libs / sizeof libs[0] && libs[d->module])
         return libs[d->module];

@@ -312,4 +312,5 @@ void sys_module_init(PyRun *I, SimId d)
 {
     bi_dict_put(I, d, "maxsize", sim_int(S, INT64_MAX));
     sys_version_init(I, d);
+    stdstream_init(I, d);
 }

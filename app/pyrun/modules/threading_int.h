@@ -65,6 +65,8 @@ static inline SimId get(PyRun *I, SimId obj, const char *name)
 
 /* threading_sync.c */
 SimId thr_new_lock(PyRun *I, bool reentrant);
+/* A Condition over lock (stolen), as threading.Condition(lock) makes it. */
+SimId thr_new_condition(PyRun *I, SimId lock);
 /* An Event's attributes (_cond: a Condition over a new lock; _flag) and its
  * scheduler event. */
 bool thr_event_fill(PyRun *I, SimId e);

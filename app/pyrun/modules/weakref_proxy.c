@@ -38,7 +38,7 @@ bool weakref_native_method(PyRun *I, SimId fn)
     const BuiltinDef *d = bi_def(SIM_V(S, fn, SK_BUILTIN, builtin.index));
     return d && d->owner == SK_INSTANCE &&
            (d->module == BM_WEAKREF || d->module == BM_DATACLASSES || d->module == BM_THREADING ||
-            d->module == BM_ASYNCIO || d->module == BM_REPRLIB);
+            d->module == BM_ASYNCIO || d->module == BM_REPRLIB || d->module == BM_QUEUE);
 }
 
 static bool native_instance(PyRun *I, SimId obj)

@@ -46,6 +46,8 @@ bool native_repr(PyRun *I, SimId obj, Buf *out)
         return contextlib_native_repr(I, obj, out);
     case SIM_XT_SLICE:
         return slice_repr(I, obj, out);
+    case SIM_XT_IO_TEXT:
+        return stdstream_repr(I, obj, out);
     case SIM_XT_TM_SNAPSHOT: case SIM_XT_TM_STATISTIC: case SIM_XT_TM_STATDIFF: case SIM_XT_TM_TRACEBACK:
     case SIM_XT_TM_FRAME:
         return tm_native_repr(I, obj, out);
@@ -77,6 +79,8 @@ SimId native_attr(PyRun *I, SimId obj, SimId name, bool *found)
         return tm_native_attr(I, obj, buf, found);
     case SIM_XT_IO_BYTESIO:
         return bytesio_native_attr(I, obj, buf, found);
+    case SIM_XT_IO_TEXT:
+        return stdstream_attr(I, obj, buf, found);
     case SIM_XT_STR_TEMPLATE:
         return string_template_attr(I, obj, buf, found);
     default:

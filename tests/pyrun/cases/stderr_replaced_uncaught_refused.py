@@ -1,0 +1,4 @@
+import sys, io
+sys.stderr = io.StringIO()
+print("a")
+1/0

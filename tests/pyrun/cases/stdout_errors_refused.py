@@ -1,0 +1,3 @@
+import sys
+print("ok")
+print(sys.stdout.errors)
