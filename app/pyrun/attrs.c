@@ -322,7 +322,13 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
                 return c;
         }
         if (o->sub == SK_INSTANCE) {
+            bool mfound;
+            SimId mv = o->type ? metaclass_attr(I, obj, name, true, &mfound) : 0; /* a metaclass's data descriptor */
+            if (o->type && mfound)
+                return mv;
             SimId c = sim_type_lookup_str(S, obj, name);
+            if (!c && o->type && (mv = metaclass_attr(I, obj, name, false, &mfound), mfound))
+                return mv; /* the metaclass's other attributes */
             if (c && sim_kind(S, c) == SK_PROPERTY && namedtuple_field(I, obj, name) >= 0)
                 return py_not_modelled(I, 0, "a namedtuple's field descriptor read on its class (a "
                                        "_tuplegetter in CPython)"), (SimId)0;
@@ -352,17 +358,22 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
             if (idx >= 0) /* Stack.append: list's method descriptor, found along the MRO */
                 return builtins_descriptor(I, S->types[lay], (uint32_t)idx);
         }
-        bool object_root = o->sub != SK_INSTANCE || (sim_type_word(S, obj, SIM_TY_FLAGS) & SIM_TYF_HEAP);
+        bool object_root = (o->sub != SK_INSTANCE && !(obj == S->type_type && bi_method_of_kind(SK_TYPE, buf) >= 0)) ||
+                           (sim_type_word(S, obj, SIM_TY_FLAGS) & SIM_TYF_HEAP); /* type.__init__ is type's own */
         if (object_root && class_object_slot(I, buf) >= 0 &&
             !((o->sub == SK_LIST || o->sub == SK_DICT) && bi_method_of_kind(o->sub, buf) >= 0)) /* object.__setattr__ ...: a slot wrapper */
             return ret(I, I->builtin_methods[class_object_slot(I, buf)]);
         if (o->sub != SK_INSTANCE && o->sub != SK_ITER && o->cap == SIM_XT_NONE) { /* str.lower: its method descriptor */
             int idx = bi_method_of_kind(o->sub, buf);
+            if (idx >= 0 && obj == S->type_type && bi_slot_wrapper(bi_def((uint32_t)idx)))
+                return ret(I, I->builtin_methods[idx]); /* type.__init__: a slot wrapper */
             if (idx >= 0)
                 return builtins_descriptor(I, obj, (uint32_t)idx);
         }
         {
             int idx = builtin_method_index(I, obj, buf); /* type.mro */
+            if (idx >= 0 && obj != S->type_type && strcmp(buf, "__new__") == 0) /* object.__new__ comes first */
+                idx = -1;
             if (idx >= 0) {
                 sim_incref(S, obj);
                 return sim_builtin(S, (uint32_t)idx, obj);

@@ -140,6 +140,7 @@ struct PyRun {
     VmSched vs;             /* who holds the GIL, the simulated clock (vs.now, ps), timers */
     uint32_t opcost[OP_COUNT]; /* what each instruction adds to vs.now (vm_threads.c) */
     struct PyThreading *threading; /* the threading module's state, once imported (owned) */
+    struct PyFutures *futures;     /* concurrent.futures's state, once imported (owned) */
     struct PyAsyncio *asyncio; /* the asyncio module's state, once imported (owned) */
     Ast ast;
     const char *src;
@@ -233,6 +234,7 @@ struct PyRun {
     SimId odict_type;        /* collections.OrderedDict once imported (the module holds it) */
     SimId version_info_type; /* the type of sys.version_info (modules/sys_version.c), owned */
     SimId version_info;      /* sys.version_info: the references start-up leaves on it, owned */
+    SimId sys_text[2];       /* sys.byteorder, sys.platform: the references start-up leaves on them */
     SimId list_subclasses;  /* 3.11: list's tp_subclasses dict, made by its first subclass (its
                              * entries stay on the classes: SIM_TY_SUBKEY / SIM_TY_SUBREF) */
     SimId io_pending[2];    /* sys.stdout's, sys.stderr's pending chunk or list of chunks (textio.c) */
@@ -323,6 +325,22 @@ void vm_signals_check(PyRun *I);
  * returns VM_SWITCH), 0 to go on, -1 with a refusal when every thread
  * waits for ever. */
 int vm_sched_check(PyRun *I);
+/* What a blocked call's continuation (PyThreadState.resume) returns: its
+ * result is ready, it blocked again (having called vm_block_resume for the
+ * next look), or it raised.  The continuation's obj is released after it. */
+enum { VM_RESUME_DONE, VM_RESUME_AGAIN, VM_RESUME_ERROR };
+/* The running thread just blocked inside a call the loop made itself: once
+ * it runs again, fn(obj, deadline) gives the call's result (obj's reference
+ * stolen; deadline in ps of the simulated clock, VS_NEVER none). */
+void vm_block_resume(PyRun *I, int (*fn)(PyRun *, SimId, int64_t, SimId *), SimId obj, int64_t deadline);
+/* A call that must wait and cannot give a placeholder (an iterator's
+ * next inside list(), a for loop's next) blocks the thread and asks for the
+ * instruction that reached it (the CALL or FOR_ITER of the outermost loop)
+ * to run again once the thread runs: it fails with a refusal that this
+ * instruction withdraws (vm_retry_taken); anywhere else the refusal stands,
+ * naming `what`.  Nothing may have been consumed on the way. */
+bool vm_block_retry(PyRun *I, const char *what);
+bool vm_retry_taken(PyRun *I);
 /* After VM_SWITCH: I->ts becomes the thread the scheduler runs (a thread
  * that runs for the first time gets its first frame). */
 void vm_thread_switch(PyRun *I);
@@ -518,6 +536,10 @@ void vm_release_call_slots(PyRun *I, uint32_t from, uint32_t count);
  * false with the error raised.  What a frame's argtuple/argdict hold goes
  * with vm_release_tpargs. */
 bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *args, int nargs, SimId kwnames);
+/* A program's class called from C as type_call runs it, its metaclass's
+ * __call__ aside (type.__call__), the last len(kwnames) arguments named
+ * (kwnames borrowed, 0: none): a new reference or 0 with the error raised. */
+SimId vm_call_class_plain(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwnames);
 /* type_call of a program's subclass of tuple: its __new__ or tuple_new,
  * then its __init__, run to their end (packed: the call's argument tuple
  * and keyword dict made, as _PyObject_MakeTpCall does; false for a `*`

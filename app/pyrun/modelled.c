@@ -29,7 +29,8 @@ bool modelled_name_missing(PyRun *I, SimId name)
 static const struct {
     const char *module, *why;
 } module_reasons[] = {
-    {NULL, NULL},
+    {"multiprocessing", " (worker processes, each with its own heap and GIL: chapter 3's lab shows them, `pydive "
+                        "exercise run make-it-scale` or `pydive gil --regime processes`)"},
 };
 
 bool modelled_module_missing(PyRun *I, const char *name, size_t n)
@@ -184,10 +185,31 @@ static bool tuple_sub_dunder(const char *s, size_t n)
            (n == 9 && memcmp(s, "__slots__", 9) == 0); /* empty: modelled_class_ok checks it */
 }
 
+/* what a metaclass (a subclass of type) may define: types/metaclass.c
+ * calls these where type_call and slot_tp_call do */
+static bool meta_dunder_ok(PyRun *I, const char *s, size_t n)
+{
+    static const char *const ok[] = {"__module__", "__qualname__", "__doc__", "__new__", "__init__", "__call__",
+                                     "__annotations__", "__classcell__", "__firstlineno__",
+                                     "__static_attributes__", "__slots__"};
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+        if (strlen(ok[i]) == n && memcmp(ok[i], s, n) == 0)
+            return true;
+    return py_not_modelled(I, 0, "'%.*s' in a metaclass (a subclass of 'type'; the model calls only its "
+                                 "__new__, __init__ and __call__)", (int)n, s);
+}
+
+static bool meta_dunder_ok_any(PyRun *I, const char *s, size_t n)
+{
+    return n < 5 || strncmp(s, "__", 2) != 0 || strncmp(s + n - 2, "__", 2) != 0 || meta_dunder_ok(I, s, n);
+}
+
 static bool builtin_sub_dunder_ok(PyRun *I, const char *s, size_t n, SimKind layout)
 {
     if (n < 5 || strncmp(s, "__", 2) != 0 || strncmp(s + n - 2, "__", 2) != 0)
         return true;
+    if (layout == SK_TYPE)
+        return meta_dunder_ok(I, s, n);
     if (layout == SK_TUPLE && tuple_sub_dunder(s, n))
         return true;
     if ((layout == SK_FLOAT || layout == SK_INT || layout == SK_STR) && n == 7 && memcmp(s, "__new__", 7) == 0)
@@ -220,7 +242,7 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
         SimId b = sim_items(S, bases)[i];
         SimKind sub = (SimKind)sim_obj(S, b)->sub;
         if (sub == SK_LIST || sub == SK_DICT || sub == SK_TUPLE || sub == SK_FLOAT || sub == SK_INT ||
-            sub == SK_STR) { /* types/subinst.c, types/tuplesub.c */
+            sub == SK_STR || b == S->type_type) { /* types/subinst.c, types/tuplesub.c, types/metaclass.c */
             layout = sub;
             continue;
         }
@@ -253,7 +275,11 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
     SimId slots = layout ? sim_dict_get_str(S, ns, "__slots__") : 0;
     bool no_slots = slots && (sim_kind(S, slots) == SK_TUPLE || sim_kind(S, slots) == SK_LIST) &&
                     sim_obj(S, slots)->len == 0; /* `__slots__ = ()`: no __dict__ (a namedtuple's) */
-    if (slots && !(layout == SK_TUPLE && no_slots))
+    if (slots && layout == SK_TYPE && !no_slots) {
+        py_raise(I, EXC_TypeError, "nonempty __slots__ not supported for subtype of 'type'");
+        return false;
+    }
+    if (slots && !((layout == SK_TUPLE || layout == SK_TYPE) && no_slots))
         return py_not_modelled(I, 0, "__slots__ in a subclass of '%s'", sim_kind_name(layout));
     if (layout) {
         for (uint32_t i = 0; i < nb; i++) { /* a mixin's own special methods would be bypassed as well */
@@ -291,6 +317,11 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
             continue;
         if ((layout == SK_FLOAT || layout == SK_INT || layout == SK_STR) && n == 7 && memcmp(s, "__new__", 7) == 0)
             continue; /* types/scalarsub.c */
+        if (layout == SK_TYPE) {
+            if (!meta_dunder_ok_any(I, s, n))
+                return false;
+            continue;
+        }
         if (!modelled_dunder_ok(I, s, n) || (layout && !builtin_sub_dunder_ok(I, s, n, layout)))
             return false;
     }

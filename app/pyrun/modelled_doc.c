@@ -171,5 +171,11 @@ void py_modelled_text(Buf *out)
         buf_printf(out, "%s`%s`", i ? ", " : "", modelled_builtin_sub_dunder(i));
     buf_adds(out, " (and `__new__` for `tuple`, `float`, `int` and `str`; any other would be bypassed by the\n"
                   "built-in's own code), and no `__slots__`;\n"
-                  "`copy.copy`/`copy.deepcopy` of its instances and `dict.fromkeys` on it are refused.\n");
+                  "`copy.copy`/`copy.deepcopy` of its instances and `dict.fromkeys` on it are refused.\n"
+                  "A class may derive from `type` (a metaclass): `class C(metaclass=Meta)`, the metaclass\n"
+                  "of the bases, `Meta(name, bases, ns)`, its `__new__`, `__init__` and `__call__`\n"
+                  "(`super()` and `type.__new__` in them), its other methods and properties read on\n"
+                  "its classes; any other special name in its body, a non-empty `__slots__` (CPython's\n"
+                  "TypeError) and a `metaclass=` that is not a class are refused, and so is the young\n"
+                  "count after a metaclass's code ran until a `gc.collect()`.\n");
 }

@@ -14,6 +14,7 @@
 #include "pyrun/interp.h"
 #include "pyrun/modules/asyncio.h"
 #include "pyrun/modules/std_import.h"
+#include "pyrun/modules/futures.h"
 #include "pyrun/modules/threading.h"
 #include "pyrun/types/native.h"
 #include "pyrun/modules/tracemalloc.h"
@@ -349,6 +350,9 @@ static PyStatus after_run(PyRun *I, VmStop st)
             return PY_PAUSED;
         st = VM_ERROR;
     }
+    if (st == VM_ERROR && I->ts->id > 0 && !I->refused && futures_is_worker(I, I->ts->id) &&
+        futures_worker_raised(I)) /* _WorkItem.run's except: the future keeps it */
+        st = VM_RETURNED;
     if (st == VM_RETURNED) {
         int r = vm_thread_returned(I);
         if (r > 0)
@@ -528,6 +532,7 @@ void py_free(PyRun *I)
     free(I->threads);
     vs_fini(&I->vs);
     threading_free(I);
+    futures_free(I);
     asyncio_free(I);
     free(I->filename);
     free(I);

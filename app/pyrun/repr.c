@@ -308,8 +308,9 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
         if (native_python_level(I, v)) /* functools.wraps, contextlib.contextmanager ... */
             return py_not_modelled(I, 0, "the repr of %s (a Python function in CPython)", name);
         const BuiltinDef *bd = bi_def(o->v.builtin.index);
-        if (bd && bd >= subinst_methods && bd < subinst_methods + subinst_nmethods) {
-            /* list.__init__, dict.__init__: slot wrappers (method-wrappers once bound) */
+        if (bd && ((bd >= subinst_methods && bd < subinst_methods + subinst_nmethods) || bi_slot_wrapper(bd))) {
+            /* list.__init__, dict.__init__, object's and type's slots: slot wrappers
+             * (method-wrappers once bound) */
             if (o->v.builtin.self)
                 buf_printf(out, "<method-wrapper '%s' of %s object at %#llx>", name, op_typename(I, o->v.builtin.self),
                            (unsigned long long)sim_id_address(S, o->v.builtin.self));

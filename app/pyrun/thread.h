@@ -22,6 +22,8 @@
 #include "pyrun/types/exception.h"
 #include "sim/sim.h"
 
+struct PyRun;
+
 enum { FR_NORMAL, FR_CLASS, FR_INIT, FR_EX, FR_GEN, FR_INIT_EX, FR_SLOTCALL };
 /* How a frame was entered, for the recursion limits (vm_depth.c): from
  * Python's CALL, from CALL on a class (type_call, then __init__), or from C
@@ -43,6 +45,7 @@ typedef struct Frame {
     SimId extra;       /* FR_CLASS: bases tuple; FR_INIT: the new instance */
     SimId classkw;     /* FR_CLASS: the class keywords (owned dict, `metaclass` taken out) or 0; */
     SimId classhold[3]; /*  then what the call to __build_class__ holds (class_keywords) */
+    SimId classmeta;   /* FR_CLASS: the metaclass when the program made it (owned) or 0 */
     uint32_t callbase; /* FR_INIT, FR_SLOTCALL: caller slots to release on return */
     uint32_t ncallslots;
     uint32_t ntry;     /* active try blocks */
@@ -106,6 +109,15 @@ typedef struct PyThreadState {
     uint32_t dc_repr_depth;
     bool wait_result;       /* the call that blocked returns whether its wait succeeded: the
                              * value on the stack's top is settled when the thread runs again */
+    /* A blocked call's continuation, run when the thread runs again
+     * (vm_threads.c): it computes the call's result (a queue's item), raises
+     * (queue.Empty after a timeout) or blocks once more; resume_obj is what it
+     * works on (owned), resume_at its deadline (VS_NEVER none). */
+    int (*resume)(struct PyRun *I, SimId obj, int64_t deadline, SimId *result);
+    SimId resume_obj;
+    int64_t resume_at;
+    bool resume_failed;     /* the continuation raised: the thread's loop starts at its error */
+    bool retry;             /* the failing call asks for its instruction to run again (vm_block_retry) */
     bool booted;            /* a started thread's first frame was pushed (vm_threads.c) */
     bool own_run;           /* ... by Thread.run (not a subclass's run) */
 } PyThreadState;

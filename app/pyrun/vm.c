@@ -84,8 +84,8 @@ void vm_unwind_frame(PyRun *I)
         sim_decref(S, fl);
         f = TOPF;
     }
-    SimId ckw = f->classkw, hold[3] = {f->classhold[0], f->classhold[1], f->classhold[2]};
-    f->func = f->locals = f->extra = f->argtuple = f->argdict = f->classkw = 0;
+    SimId ckw = f->classkw, hold[3] = {f->classhold[0], f->classhold[1], f->classhold[2]}, meta = f->classmeta;
+    f->func = f->locals = f->extra = f->argtuple = f->argdict = f->classkw = f->classmeta = 0;
     f->classhold[0] = f->classhold[1] = f->classhold[2] = 0;
     vm_pop_frame(I);
     I->ts->clearing = was;
@@ -94,6 +94,7 @@ void vm_unwind_frame(PyRun *I)
     sim_xdecref(S, extra);
     if (ckw || hold[0])
         class_keywords_release(I, ckw, hold);
+    sim_xdecref(S, meta);
     if (at || ad) /* _PyObject_MakeTpCall's, once the call is over */
         vm_release_tpargs(I, at, ad);
 }
@@ -277,6 +278,10 @@ bool vm_do_call(PyRun *I, int nargs)
         py_raise(I, EXC_TypeError, "'%s' object is not callable", op_typename(I, callable));
         ok = false;
     }
+    if (!ok && I->ts->retry) { /* the CALL runs again (vm_block_retry): its KW_NAMES too */
+        I->ts->kwnames = kwnames;
+        return false;
+    }
     sim_xdecref(S, kwnames);
     return ok;
 }
@@ -300,21 +305,29 @@ static SimId run_nested(PyRun *I, int depth)
  * call_class runs it, with __init__'s frame run to its end here. */
 static SimId call_class_c(PyRun *I, SimId cls, SimId *args, int nargs)
 {
+    if (metaclass_takes_call(I, cls)) /* a metaclass's own type_call, or its __call__ */
+        return metaclass_dispatch(I, cls, args, nargs, 0);
+    return vm_call_class_plain(I, cls, args, nargs, 0);
+}
+
+SimId vm_call_class_plain(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwnames)
+{
+    int npos = nargs - (kwnames ? (int)sim_obj(S, kwnames)->len : 0);
     if (enum_is_enum_class(I, cls)) /* map(Color, values) */
-        return enum_call(I, cls, args, nargs, 0);
+        return enum_call(I, cls, args, nargs, kwnames);
     if (cls == I->version_info_type) /* type_call: no tp_new */
         return sys_version_no_new(I), (SimId)0;
     if (sim_type_word(S, cls, SIM_TY_KIND) == SK_TUPLE || scalarsub_layout(I, cls)) /* a subclass of tuple, float ... */
-        return vm_tuplesub_call(I, cls, args, nargs, 0, true);
+        return vm_tuplesub_call(I, cls, args, nargs, kwnames, true);
     SimId init = sim_type_lookup(S, cls, "__init__");
     bool exc = exc_is_class(I, cls);
     if (!exc)
-        bi_args_tuple(I, nargs); /* _PyObject_MakeTpCall packs the arguments */
+        bi_args_tuple(I, npos); /* _PyObject_MakeTpCall packs the arguments */
     if (!exc && !abc_instantiable(I, cls))
         return 0;
-    SimId inst = vm_new_instance(I, cls, args, nargs, exc);
+    SimId inst = vm_new_instance(I, cls, args, npos, exc);
     if (init && weakref_native_method(I, init)) { /* a dataclass's, weakref's classes' */
-        SimId r = weakref_native_call(I, init, inst, args, nargs, 0);
+        SimId r = weakref_native_call(I, init, inst, args, nargs, kwnames);
         if (!r) {
             sim_decref(S, inst);
             return 0;
@@ -323,14 +336,14 @@ static SimId call_class_c(PyRun *I, SimId cls, SimId *args, int nargs)
         return inst;
     }
     if (!init && sim_is_subinst(S, inst)) { /* list.__init__ / dict.__init__ */
-        if (!subinst_init(I, inst, args, nargs, 0)) {
+        if (!subinst_init(I, inst, args, nargs, kwnames)) {
             sim_decref(S, inst);
             return 0;
         }
         return inst;
     }
     if (!init || sim_kind(S, init) != SK_FUNC) {
-        if (nargs > 0 && !exc) {
+        if (nargs > 0 && !exc) { /* object_init's complaint (keywords too) */
             size_t n;
             const char *nm = sim_str_data(S, sim_items(S, cls)[0], &n);
             py_raise(I, EXC_TypeError, "%.*s() takes no arguments", (int)n, nm);
@@ -344,7 +357,7 @@ static SimId call_class_c(PyRun *I, SimId cls, SimId *args, int nargs)
         sim_incref(S, args[i]);
     sim_incref(S, init);
     int depth = I->ts->nframes;
-    if (!vm_call_python(I, init, inst, args, nargs, 0, FR_NORMAL)) {
+    if (!vm_call_python(I, init, inst, args, nargs, kwnames, FR_NORMAL)) {
         sim_decref(S, inst);
         return 0;
     }
@@ -471,14 +484,14 @@ bool vm_build_class(PyRun *I, uint32_t ci)
 {
     const PyCode *co = &I->codes[ci];
     int nb = co->nbases;
-    SimId bases, kw = 0;
+    SimId bases, kw = 0, meta = 0;
     SimId hold[3] = {0, 0, 0};
     if (nb < 0) { /* `*bases` or keywords: a tuple and a dict */
         kw = pop(I);
         bases = pop(I);
         if (nb == -2)
             (void)pop(I); /* the NULL in __build_class__'s place */
-        if (!class_keywords(I, &bases, &kw, nb == -2, hold))
+        if (!class_keywords(I, &bases, &kw, nb == -2, hold, &meta))
             return false;
     } else {
         bases = sim_tuple(S, (size_t)nb);
@@ -492,9 +505,15 @@ bool vm_build_class(PyRun *I, uint32_t ci)
             py_not_modelled(I, 0, "a base that is not a class (CPython asks its __mro_entries__, or calls its "
                                   "type with the class's name, bases and namespace)");
             sim_decref(S, bases);
+            sim_xdecref(S, meta);
             class_keywords_release(I, kw, hold);
             return false;
         }
+    }
+    if (!metaclass_winner(I, &meta, bases)) { /* _PyType_CalculateMetaclass */
+        sim_decref(S, bases);
+        class_keywords_release(I, kw, hold);
+        return false;
     }
     SimId body = sim_func(S, ci, co->name, TOPF->globals, 0, 0);
     sim_incref(S, co->name);
@@ -507,9 +526,11 @@ bool vm_build_class(PyRun *I, uint32_t ci)
     Frame *f = new_frame(I, ci, TOPF->globals);
     if (!f) {
         sim_decref(S, bases), sim_decref(S, body), sim_decref(S, ns);
+        sim_xdecref(S, meta);
         class_keywords_release(I, kw, hold);
         return false;
     }
+    f->classmeta = meta;
     f->func = body;
     f->locals = ns;
     f->extra = bases;
@@ -523,8 +544,10 @@ bool vm_build_class(PyRun *I, uint32_t ci)
     return true;
 }
 
-static SimId finish_class(PyRun *I, uint32_t ci, SimId ns, SimId bases, SimId kw)
+static SimId finish_class(PyRun *I, uint32_t ci, SimId ns, SimId bases, SimId kw, SimId meta)
 {
+    if (meta) /* meta(name, bases, ns, **kw) */
+        return metaclass_build(I, meta, I->codes[ci].name, bases, ns, kw);
     for (uint32_t i = 0; i < sim_obj(S, bases)->len; i++)
         if (typing_is_namedtuple(I, sim_items(S, bases)[i])) /* NamedTupleMeta.__new__ */
             return typing_namedtuple_class(I, I->codes[ci].name, ns, bases);
@@ -574,11 +597,13 @@ int vm_do_return(PyRun *I, SimId res)
     uint8_t kind = f->kind;
     bool boundary = f->c_boundary;
     uint32_t ci = f->code, callbase = f->callbase, ncall = f->ncallslots;
-    SimId extra = f->extra, ns = 0, ckw = 0, hold[3] = {0, 0, 0};
+    SimId extra = f->extra, ns = 0, ckw = 0, hold[3] = {0, 0, 0}, meta = 0;
     f->extra = 0;
     if (kind == FR_CLASS) {
         ns = f->locals;
         ckw = f->classkw;
+        meta = f->classmeta;
+        f->classmeta = 0;
         memcpy(hold, f->classhold, sizeof hold);
         f->locals = f->classkw = 0;
         memset(f->classhold, 0, sizeof f->classhold);
@@ -586,11 +611,12 @@ int vm_do_return(PyRun *I, SimId res)
     vm_unwind_frame(I);
     if (kind == FR_CLASS) {
         sim_decref(S, res);
-        res = finish_class(I, ci, ns, extra, ckw);
+        res = finish_class(I, ci, ns, extra, ckw, meta);
         sim_decref(S, ns);
         sim_decref(S, extra);
         if (ckw || hold[0])
             class_keywords_release(I, ckw, hold);
+        sim_xdecref(S, meta);
         if (!res)
             return -1;
     } else if (kind == FR_INIT || kind == FR_INIT_EX) {

@@ -247,6 +247,15 @@ static bool call_held(PyRun *I, uint32_t base, SimId callable, SimId *v, int n, 
 static bool call_class(PyRun *I, uint32_t base, SimId cls, SimId *v, int n, int nkw)
 {
     SimId kwnames = I->ts->stack[base + EX_KWNAMES], tuple = I->ts->stack[base + EX_ARGS];
+    if (metaclass_takes_call(I, cls)) { /* type(cls).__call__, or type_call of a metaclass */
+        SimId m = metaclass_dispatch(I, cls, v + 1, n, kwnames);
+        if (!m)
+            return false;
+        vm_call_ex_release(I, base);
+        PUSH(m);
+        vm_eval_breaker(I);
+        return true;
+    }
     if (enum_is_enum_class(I, cls)) { /* EnumType.__call__: a member by value */
         SimId m = enum_call(I, cls, v + 1, n, kwnames);
         if (!m)

@@ -223,8 +223,16 @@ VmStop vm_run(PyRun *I, int base, bool step)
     if (UNLIKELY(!targets[0]))
         for (int i = 0; i < 256; i++)
             targets[i] = i < OP_COUNT ? known[i] : &&T_bad_opcode;
+    if (UNLIKELY(ts->resume_failed)) { /* a blocked call's continuation raised (vm_threads.c) */
+        ts->resume_failed = false;
+        goto error;
+    }
     NEXT();
 #else
+    if (ts->resume_failed) {
+        ts->resume_failed = false;
+        goto error;
+    }
 dispatch:
     FETCH();
     switch (op) {
@@ -476,6 +484,10 @@ dispatch:
         if (got > 0) {
             PUSH(r);
         } else if (got < 0) {
+            if (UNLIKELY(ts->retry) && vm_retry_taken(I)) {
+                SCHED_CHECK(); /* the next blocked: FOR_ITER runs again when it wakes */
+                NEXT();
+            }
             goto error;
         } else {
             a = POP();
@@ -529,6 +541,8 @@ dispatch:
     TARGET(OP_WITH_EXIT)
         if (!vm_with_exit(I, arg))
             goto error;
+        if (UNLIKELY(ts->resume)) /* __exit__ waits (an executor's shutdown) */
+            SCHED_CHECK();
         NEXT();
     TARGET(OP_WITH_EXCEPT)
         if (!vm_with_except(I))
@@ -553,8 +567,13 @@ dispatch:
         NEXT();
     TARGET(OP_CALL) {
         int before = ts->nframes;
-        if (!vm_do_call(I, arg))
+        if (!vm_do_call(I, arg)) {
+            if (UNLIKELY(ts->retry) && vm_retry_taken(I)) {
+                SCHED_CHECK(); /* blocked: the CALL runs again when it wakes */
+                NEXT();
+            }
             goto error;
+        }
         if (ts->nframes == before) /* a C callable: CALL ends with the check */
             eval_breaker(I);
         SCHED_CHECK(); /* ... and a Python function's RESUME has one */

@@ -53,6 +53,9 @@ static bool super_new(PyRun *I, SimId start, SimId cls, SimId *out)
     if (v && sim_kind(S, v) == SK_STATICMETHOD) {
         *out = SIM_V(S, v, SK_STATICMETHOD, descr.func);
         sim_incref(S, *out);
+    } else if (!v && sim_type_word(S, start, SIM_TY_KIND) == SK_TYPE) { /* a metaclass's: type.__new__ */
+        *out = builtins_descriptor(I, S->type_type, (uint32_t)bi_method_of_kind(SK_TYPE, "__new__"));
+        ok = *out != 0;
     } else if (!v && (sim_type_word(S, start, SIM_TY_KIND) == SK_TUPLE || scalarsub_layout(I, start))) {
         SimKind k = (SimKind)sim_type_word(S, start, SIM_TY_KIND); /* tuple.__new__, float.__new__ ... */
         *out = builtins_descriptor(I, S->types[k], (uint32_t)bi_method_of_kind(k, "__new__"));
@@ -88,6 +91,44 @@ static bool super_class_hook(PyRun *I, SimId self, SimId cls, SimId *out)
     return ok;
 }
 
+/* super().name in a metaclass's method whose self is a class (its
+ * __init__, __call__, a method of its own): the metaclass's MRO after cls,
+ * then type's __init__ and __call__ (a slot wrapper, unbound with self in
+ * the method form of 3.12+, else a method-wrapper) */
+static bool super_meta(PyRun *I, SimId self, SimId cls, const char *key, bool method, SimId *a, SimId *b)
+{
+    SimId mt = sim_type_of(S, self);
+    SimId held = S->prof->version == SIM_V311 ? sim_super(S) : 0;
+    SimId v = lookup_after(I, mt, cls, key);
+    int idx = !v && (strcmp(key, "__init__") == 0 || strcmp(key, "__call__") == 0) ? bi_method_of_kind(SK_TYPE, key)
+                                                                                   : -1;
+    bool ok = true;
+    *a = 0;
+    if (v && sim_kind(S, v) == SK_FUNC && method && !held) {
+        sim_incref(S, v);
+        sim_incref(S, self);
+        *a = v, *b = self;
+    } else if (v && sim_kind(S, v) == SK_FUNC) {
+        sim_incref(S, v);
+        sim_incref(S, self);
+        *b = sim_method(S, v, self);
+    } else if (idx >= 0 && method && !held) {
+        *a = I->builtin_methods[idx];
+        sim_incref(S, *a);
+        sim_incref(S, self);
+        *b = self;
+    } else if (idx >= 0) {
+        sim_incref(S, self);
+        *b = sim_builtin(S, (uint32_t)idx, self);
+    } else {
+        ok = py_not_modelled(I, 0, "super().%s in a metaclass's method reaching other than a function or "
+                                   "type's __init__ and __call__", key);
+    }
+    if (held)
+        sim_decref(S, held);
+    return ok;
+}
+
 bool vm_super_attr(PyRun *I, int arg)
 {
     SimId self = POP(), cls = POP(), sup = POP();
@@ -103,6 +144,13 @@ bool vm_super_attr(PyRun *I, int arg)
         py_raise(I, EXC_TypeError, "super() argument 1 must be a type, not %s", op_typename(I, cls));
     } else if (!self) {
         py_raise(I, EXC_RuntimeError, "super(): no arguments");
+    } else if (sim_kind(S, self) == SK_TYPE && metaclass_is(I, sim_type_of(S, self)) &&
+               sim_is_subtype(S, sim_type_of(S, self), cls)) { /* self a class, cls its metaclass or a base of it */
+        size_t n;
+        const char *s = sim_str_data(S, name, &n);
+        char key[128];
+        snprintf(key, sizeof key, "%.*s", (int)n, s);
+        ok = super_meta(I, self, cls, key, method, &out_a, &out_b);
     } else if (sim_kind(S, self) == SK_TYPE && sim_obj(S, self)->sub == SK_INSTANCE &&
                sim_str_equals(S, name, "__new__") && sim_is_subtype(S, self, cls)) {
         ok = super_new(I, self, cls, &out_b);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "pyrun/interp.h"
+#include "pyrun/modules/futures.h"
 #include "pyrun/modules/threading.h"
 #include "pyrun/vm_opcost_table.h"
 
@@ -40,18 +41,72 @@ void vm_opcost_init(PyRun *I)
 }
 
 /* The call that blocked returns whether its wait succeeded (a lock taken,
- * an event set) or timed out: settled now that the thread runs again. */
-static void settle(PyRun *I, PyThreadState *ts)
+ * an event set) or timed out, or what its continuation gives (a queue's
+ * item): settled now that the thread runs again.  1 when the continuation
+ * blocked once more, -1 when it raised (the error is pending), else 0. */
+static int settle(PyRun *I, PyThreadState *ts)
 {
-    if (!ts->wait_result)
-        return;
-    ts->wait_result = false;
-    if (!ts->top) /* a target called from C: its result is not kept */
-        return;
+    SimId v = 0;
+    if (ts->resume) { /* blocking again, it sets the next continuation */
+        int (*fn)(PyRun *, SimId, int64_t, SimId *) = ts->resume;
+        SimId obj = ts->resume_obj;
+        ts->resume = NULL;
+        ts->resume_obj = 0;
+        int r = fn(I, obj, ts->resume_at, &v);
+        sim_decref(I->sim, obj);
+        if (r == VM_RESUME_AGAIN)
+            return 1;
+        if (r == VM_RESUME_ERROR)
+            return -1;
+    } else if (ts->wait_result) {
+        ts->wait_result = false;
+        v = sim_bool(I->sim, I->vs.thr[ts->id].woke != 0);
+    } else {
+        return 0;
+    }
+    if (!v) /* the continuation leaves the stack as it is (a with block's __exit__) */
+        return 0;
+    if (!ts->top) { /* a target called from C: its result is not kept */
+        sim_decref(I->sim, v);
+        return 0;
+    }
     SimId *top = &ts->stack[ts->top->sp - 1];
     SimId old = *top;
-    *top = sim_bool(I->sim, I->vs.thr[ts->id].woke != 0);
+    *top = v;
     sim_decref(I->sim, old);
+    return 0;
+}
+
+void vm_block_resume(PyRun *I, int (*fn)(PyRun *, SimId, int64_t, SimId *), SimId obj, int64_t deadline)
+{
+    I->ts->resume = fn;
+    I->ts->resume_obj = obj;
+    I->ts->resume_at = deadline;
+}
+
+bool vm_block_retry(PyRun *I, const char *what)
+{
+    if (I->refused)
+        return false;
+    py_not_modelled(I, 0, "%s that waits where the model cannot run the instruction again (a for loop over it, "
+                          "or a call such as list() of it, can)", what);
+    I->ts->retry = true;
+    return false;
+}
+
+bool vm_retry_taken(PyRun *I)
+{
+    PyThreadState *ts = I->ts;
+    ts->retry = false;
+    if (!I->refused || !ts->top || ts->nested)
+        return false;
+    I->refused = false;
+    I->refusal[0] = '\0';
+    ts->err.set = false;
+    ts->err.refused = false;
+    I->err_library = NULL;
+    ts->top->ip--; /* back to the instruction */
+    return true;
 }
 
 static int deadlock(PyRun *I)
@@ -62,12 +117,16 @@ static int deadlock(PyRun *I)
 
 int vm_sched_check(PyRun *I)
 {
-    int next = vs_check(&I->vs, I->ts->nested == 0);
-    if (next < 0)
-        return deadlock(I);
-    if (next == I->ts->id)
-        settle(I, I->ts);
-    return next != I->ts->id;
+    for (;;) {
+        int next = vs_check(&I->vs, I->ts->nested == 0);
+        if (next < 0)
+            return deadlock(I);
+        if (next != I->ts->id)
+            return 1;
+        int s = settle(I, I->ts);
+        if (s <= 0)
+            return s;
+    }
 }
 
 /* A started thread's first frame: what its run() calls (Thread.run: the
@@ -122,8 +181,37 @@ void vm_thread_switch(PyRun *I)
         PyThreadState *ts = I->threads[I->vs.running];
         I->ts = ts;
         I->depth = ts->nframes;
-        settle(I, ts);
-        if (ts->id == 0 || ts->booted)
+        int s = settle(I, ts);
+        if (s > 0) { /* its continuation blocked again */
+            if (vs_check(&I->vs, true) < 0) {
+                deadlock(I);
+                return;
+            }
+            continue;
+        }
+        if (s < 0) {
+            ts->resume_failed = true; /* vm_run starts at the error */
+            return;
+        }
+        if (ts->id == 0)
+            return;
+        if (ts->nframes == 0 && futures_is_worker(I, ts->id)) { /* a pool worker's next item */
+            ts->booted = true;
+            int r = futures_worker_next(I);
+            I->depth = ts->nframes;
+            if (r == 1 || r < 0)
+                return;
+            if (r == 2) {
+                threading_thread_ended(I, ts->id, true);
+                vs_exit(&I->vs);
+            }
+            if (vs_check(&I->vs, true) < 0) {
+                deadlock(I);
+                return;
+            }
+            continue;
+        }
+        if (ts->booted)
             return;
         if (!boot(I, ts)) {
             py_not_modelled(I, 0, "an exception that ends a thread (threading.excepthook prints it with "
@@ -146,12 +234,27 @@ int vm_thread_returned(PyRun *I)
     if (I->vs.nthr == 1)
         return 0;
     PyThreadState *ts = I->ts;
-    if (ts->id > 0) {
+    if (ts->id > 0 && futures_is_worker(I, ts->id)) { /* its item's frame returned */
+        SimId r = ts->c_result;
+        ts->c_result = 0;
+        futures_worker_returned(I, r);
+        int n = I->refused ? -1 : futures_worker_next(I);
+        I->depth = ts->nframes;
+        if (n == 1)
+            return 1;
+        if (n < 0)
+            return -1;
+        if (n == 2) {
+            threading_thread_ended(I, ts->id, true);
+            vs_exit(&I->vs);
+        }
+    } else if (ts->id > 0) {
         sim_xdecref(I->sim, ts->c_result);
         ts->c_result = 0;
         threading_thread_ended(I, ts->id, ts->own_run);
         vs_exit(&I->vs);
     } else {
+        futures_at_exit(I); /* _python_exit: the pools' workers end */
         vs_wait_shutdown(&I->vs); /* threading._shutdown: the non-daemon threads first */
         if (I->vs.thr[0].state == VS_RUN)
             return 0;

@@ -177,6 +177,14 @@ SimId vm_tuplesub_call(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwname
 
 bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *args, int nargs, SimId kwnames)
 {
+    if (metaclass_takes_call(I, cls)) { /* type(cls).__call__, or type_call of a metaclass */
+        SimId r = metaclass_dispatch(I, cls, args, nargs, kwnames);
+        if (!r)
+            return false;
+        vm_release_call_slots(I, slot0, nslots);
+        I->ts->stack[TOPF->sp++] = r;
+        return true;
+    }
     if ((sim_type_word(S, cls, SIM_TY_KIND) == SK_TUPLE || scalarsub_layout(I, cls)) &&
         !enum_is_enum_class(I, cls)) { /* an IntEnum's class: EnumType.__call__ below */
         SimId inst = vm_tuplesub_call(I, cls, args, nargs, kwnames, true);

@@ -101,6 +101,7 @@ void sim_owned_refs(Sim *s, SimId id, SimVisit fn, void *arg)
     case SK_TYPE:
         if (!items) /* a built-in type: nothing of its own */
             break;
+        visit_nz(s, o->type, fn, arg); /* its metaclass, when the program made it */
         visit_nz(s, o->v.type.dict, fn, arg);
         visit_nz(s, o->v.type.base, fn, arg);
         for (int w = 0; w < SIM_TY_NWORDS; w++) /* every word that holds a reference */

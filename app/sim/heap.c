@@ -571,11 +571,15 @@ static void dealloc_body(Sim *s, SimId id)
             s->hooks.func_freed(s->hooks.ctx, code);
         break;
     }
-    case SK_TYPE:
+    case SK_TYPE: { /* subtype_dealloc of a metaclass's instance: type_dealloc, then the metaclass */
+        SimId meta = o->type;
+        o->type = 0;
         if (o->weaklist)
             sim_clear_weakrefs(s, id, true);
         sim__type_dealloc(s, id);
+        sim_xdecref(s, meta);
         break;
+    }
     case SK_MEMBER_DESCR: case SK_GETSET_DESCR:
         sim__member_dealloc(s, id);
         break;

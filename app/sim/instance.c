@@ -201,7 +201,8 @@ bool sim_is_subtype(const Sim *s, SimId cls, SimId base)
 SimId sim_type_of(const Sim *s, SimId id)
 {
     const SimObj *o = &s->obj[id];
-    if (o->kind == SK_INSTANCE || (o->kind == SK_ITER && o->type) || sim_is_subinst(s, id))
+    if (o->kind == SK_INSTANCE || (o->kind == SK_ITER && o->type) || sim_is_subinst(s, id) ||
+        (o->kind == SK_TYPE && o->type))
         return o->type;
     if (o->kind == SK_WEAKREF && o->sub >= SIM_WR_PROXY)
         return s->xtypes[o->sub == SIM_WR_PROXY ? SIM_XT_WR_PROXY : SIM_XT_WR_CALLABLE_PROXY];
@@ -579,6 +580,8 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
             break;
         if (!o->data)
             break;
+        if (o->type) /* subtype_traverse: a heap metatype, then type_traverse */
+            fn(s, o->type, arg);
         { /* type_traverse: dict, mro, bases, base (not its subclasses) */
             SimId refs[] = {o->v.type.dict, sim_items(s, id)[SIM_TY_MRO], sim_items(s, id)[SIM_TY_BASES],
                             o->v.type.base};

@@ -134,7 +134,8 @@ typedef struct SimObj {
     uint8_t gen;         /* GC generation 0..2 or SIM_GEN_PERMANENT */
     uint8_t sub;         /* per kind: str width, iterator kind, type's instance kind */
     SimId type;          /* class of an instance (owned reference); 0 for built-in kinds
-                          * (a list, dict or tuple of a program's subclass: its class) */
+                          * (a list, dict or tuple of a program's subclass: its class; a
+                          * class whose metaclass the program made: that metaclass) */
     int64_t refcnt;
     PmPtr mem;           /* the object's own block */
     PmPtr mem2;          /* its second allocation: items, keys, values, buffer, table */
@@ -521,7 +522,9 @@ typedef struct SimClassSpec {
     SimId slots;           /* stolen: its own slot names, sorted, or 0 (no __slots__) */
     bool add_dict, add_weak; /* it gives its instances __dict__ / __weakref__ */
     SimKind layout;        /* SK_LIST, SK_DICT or SK_TUPLE: a subclass of that built-in type
-                            * (directly or through `best`); 0: of object */
+                            * (directly or through `best`); SK_TYPE: a metaclass; 0: of object */
+    SimId meta;            /* borrowed: its metaclass, a program's subclass of type (the class
+                            * holds a reference in SimObj.type), or 0 for type itself */
 } SimClassSpec;
 /* type_new from the allocation of the class on (Objects/typeobject.c): the
  * class (tracked), its __mro__, the member descriptors of its slots, the

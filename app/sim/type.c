@@ -178,6 +178,8 @@ static void set_layout(Sim *s, SimId id, const SimClassSpec *sp, uint32_t nmembe
         basic = sp->layout == SK_LIST ? 40 : sp->layout == SK_DICT ? 48 : 24;
         if (sp->layout == SK_STR)
             basic = s->prof->version == SIM_V311 ? 80 : 64;
+        if (sp->layout == SK_TYPE) /* sizeof(PyHeapTypeObject) */
+            basic = (uint32_t)heap_type_size(s) - 16;
     }
     basic += 8 * nmembers;
     if (sp->add_weak && s->prof->version == SIM_V311)
@@ -220,6 +222,7 @@ SimId sim_class_new(Sim *s, const SimClassSpec *sp)
     o->v.type.dict = sp->dict;
     s->dict_versions++; /* a class made: see sim_dict_versions */
     o->v.type.base = sp->best ? ret(s, sp->best) : 0;
+    o->type = sp->meta ? ret(s, sp->meta) : 0; /* PyType_GenericAlloc: a heap metatype's reference */
     SimId owned[] = {sp->name, sp->qualname, sp->bases, sp->slots};
     if (!class_payload(s, id)) {
         for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)

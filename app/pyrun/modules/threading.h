@@ -8,7 +8,9 @@
 
 #include "pyrun/interp.h"
 
-enum { THC_THREAD, THC_MAIN, THC_LOCK, THC_RLOCK, THC_EVENT, THC_COND, THC_SEM, THC_BSEM, THC_COUNT };
+enum { THC_THREAD, THC_MAIN, THC_LOCK, THC_RLOCK, THC_EVENT, THC_COND, THC_SEM, THC_BSEM,
+       /* queue.c's */
+       THC_QUEUE, THC_LIFO, THC_PRIO, THC_QEMPTY, THC_QFULL, THC_COUNT };
 
 typedef struct PyThreading {
     SimId cls[THC_COUNT];  /* the classes (owned) */

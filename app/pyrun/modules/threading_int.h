@@ -63,8 +63,14 @@ static inline SimId get(PyRun *I, SimId obj, const char *name)
     return v;
 }
 
+/* threading.c: a started Thread named `name` (stolen) whose target is
+ * `target` (stolen), as concurrent.futures starts its workers */
+SimId threading_start_worker(PyRun *I, SimId name, SimId target);
+
 /* threading_sync.c */
 SimId thr_new_lock(PyRun *I, bool reentrant);
+/* A Condition over lock (stolen), as threading.Condition(lock) makes it. */
+SimId thr_new_condition(PyRun *I, SimId lock);
 /* An Event's attributes (_cond: a Condition over a new lock; _flag) and its
  * scheduler event. */
 bool thr_event_fill(PyRun *I, SimId e);

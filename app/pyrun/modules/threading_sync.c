@@ -190,15 +190,25 @@ static bool cond_fill(PyRun *I, SimId c, SimId lock)
     return ok && put(I, c, "_waiters", sim_deque(S, -1));
 }
 
-/* A Condition over a new lock, as Event.__init__ makes it. */
-static SimId new_condition(PyRun *I)
+SimId thr_new_condition(PyRun *I, SimId lock)
 {
     PyThreading *t = st(I);
     SimId c = vm_new_instance(I, t->cls[THC_COND], NULL, 0, false);
-    SimId lock = thr_new_lock(I, false);
-    if (!c || !lock)
+    if (!c || !lock) {
+        sim_xdecref(S, c);
+        sim_xdecref(S, lock);
         return 0;
-    return cond_fill(I, c, lock) ? c : 0;
+    }
+    if (cond_fill(I, c, lock))
+        return c;
+    sim_decref(S, c);
+    return 0;
+}
+
+/* A Condition over a new lock, as Event.__init__ makes it. */
+static SimId new_condition(PyRun *I)
+{
+    return thr_new_condition(I, thr_new_lock(I, false));
 }
 
 /* an RLock's _release_save and _acquire_restore, which Condition calls */

@@ -421,6 +421,11 @@ SimId class_build(PyRun *I, SimId name, SimId ns, SimId bases) { return class_bu
 
 SimId class_build_kw(PyRun *I, SimId name, SimId ns, SimId bases, SimId kw)
 {
+    return class_build_meta(I, name, ns, bases, kw, 0);
+}
+
+SimId class_build_meta(PyRun *I, SimId name, SimId ns, SimId bases, SimId kw, SimId meta)
+{
     /* type.__call__(name, bases, ns): _PyObject_MakeTpCall's argument tuple */
     SimId knames = class_call_keywords_begin(I, kw);
     SimId margs = sim_tuple(S, 3);
@@ -450,6 +455,8 @@ SimId class_build_kw(PyRun *I, SimId name, SimId ns, SimId bases, SimId kw)
     bool may_dict = !base_has(I, best, SIM_TYF_DICT), may_weak = !base_has(I, best, SIM_TYF_WEAK);
     if (layout == SK_TUPLE || layout == SK_INT)
         may_weak = false; /* a variable-size base (tp_itemsize): no __weakref__ */
+    if (layout == SK_TYPE)
+        may_dict = may_weak = false; /* type lays out both itself */
     SimId slotval = sim_dict_get_str(S, d, "__slots__");
     bool add_dict = may_dict, add_weak = may_weak;
     if (slotval) {
@@ -472,7 +479,7 @@ SimId class_build_kw(PyRun *I, SimId name, SimId ns, SimId bases, SimId kw)
     sim_incref(S, name);
     SimClassSpec spec = {.name = name, .qualname = qualname, .bases = tbases, .dict = d, .best = best,
                          .mro = mro, .nmro = nmro, .merged = merged, .slots = slots,
-                         .add_dict = add_dict, .add_weak = add_weak, .layout = layout};
+                         .add_dict = add_dict, .add_weak = add_weak, .layout = layout, .meta = meta};
     cls = sim_class_new(S, &spec);
     tbases = d = qualname = slots = 0; /* the class owns them */
     class_init_subclass_classmethod(I, cls);

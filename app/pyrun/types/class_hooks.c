@@ -2,7 +2,7 @@
  * class_hooks: what a class statement's keywords and type_new's
  * __init_subclass__ step do (Python/bltinmodule.c builtin___build_class__,
  * Objects/typeobject.c type_new_init_subclass): `metaclass=` taken out of
- * the keywords (type itself is the only metaclass modelled), the other
+ * the keywords (type or a program's metaclass, types/metaclass.c), the other
  * keywords passed on to super(cls, cls).__init_subclass__, a plain
  * function __init_subclass__ made a classmethod.
  */
@@ -92,10 +92,12 @@ static SimId kw_copy(PyRun *I, SimId d)
  * mkw.  Through CALL_FUNCTION_EX the call holds its tuple and dict,
  * PyObject_Call unpacks the dict (a tuple of the names, the values in an
  * array), and __build_class__ makes its own bases tuple and mkw from them.
- * Then `metaclass` is popped from mkw: type is the metaclass the model
- * runs, any other is refused. */
-bool class_keywords(PyRun *I, SimId *bases, SimId *kw, bool ex, SimId hold[3])
+ * Then `metaclass` is popped from mkw (*metaout: a new reference, 0 when
+ * none was given): type or a program's subclass of it, any other is
+ * refused. */
+bool class_keywords(PyRun *I, SimId *bases, SimId *kw, bool ex, SimId hold[3], SimId *metaout)
 {
+    *metaout = 0;
     if (ex) {
         SimId call = *bases, sd = *kw;
         hold[0] = call, hold[1] = sd;
@@ -132,10 +134,13 @@ bool class_keywords(PyRun *I, SimId *bases, SimId *kw, bool ex, SimId hold[3])
     SimId key = sim_str_intern(S, "metaclass", 9);
     SimId meta = sim_dict_get(S, *kw, key);
     bool ok = true;
-    if (meta && meta != S->type_type)
-        ok = py_not_modelled(I, 0, "a metaclass other than type (a class made by 'metaclass=')");
-    else if (meta)
+    if (meta && meta != S->type_type && !metaclass_is(I, meta))
+        ok = py_not_modelled(I, 0, "a metaclass other than type or a class of the program deriving from type");
+    else if (meta) {
+        sim_incref(S, meta); /* __build_class__'s, the dict's given up */
+        *metaout = meta;
         sim_dict_del(S, *kw, key);
+    }
     sim_decref(S, key);
     hold_values(I, *kw, true); /* the stack's (KW_NAMES) or the unpacked array's references */
     if (!ok) {

@@ -65,6 +65,10 @@ static SimId t_subclasses(PyRun *I, SimId *a, int n, SimId kw)
 const BuiltinDef type_methods[] = {
     BUILTIN("mro", SK_TYPE, 0, t_mro, .style = ARGS_NONE),
     BUILTIN("__subclasses__", SK_TYPE, 0, t_subclasses, .style = ARGS_NONE),
+    /* types/metaclass.c: type.__new__ (bound to type), type.__init__, type.__call__ */
+    BUILTIN("__new__", SK_TYPE, 0, metaclass_type_new_fn, .kw = "*", .style = ARGS_OWN, .classmethod = true),
+    BUILTIN("__init__", SK_TYPE, 0, metaclass_type_init_fn, .kw = "*", .style = ARGS_OWN),
+    BUILTIN("__call__", SK_TYPE, 0, metaclass_type_call_fn, .kw = "*", .style = ARGS_OWN),
 };
 const int type_nmethods = (int)(sizeof type_methods / sizeof type_methods[0]);
 

@@ -49,7 +49,10 @@ static SimKind base_layout(PyRun *I, SimId b)
     SimKind k = sim_kind(S, b) == SK_TYPE ? (SimKind)sim_obj(S, b)->sub : SK_OBJECT;
     if (k == SK_ITER || k == SK_SET || k == SK_DICTVIEW || k == SK_WEAKREF) /* a frozenset, a view ...: the kind's other types */
         return (SimKind)0;
-    return k == SK_LIST || k == SK_DICT || k == SK_TUPLE || k == SK_FLOAT || k == SK_INT || k == SK_STR ? k : (SimKind)0;
+    if (k == SK_TYPE && b != S->type_type)
+        return (SimKind)0;
+    return k == SK_LIST || k == SK_DICT || k == SK_TUPLE || k == SK_FLOAT || k == SK_INT || k == SK_STR ||
+                   k == SK_TYPE ? k : (SimKind)0;
 }
 
 /* the layout of the class: one built-in kind among the bases at most */

@@ -72,12 +72,37 @@ SimId class_build(PyRun *I, SimId name, SimId ns, SimId bases);
 /* The same with the class statement's keywords (borrowed dict, `metaclass`
  * taken out; 0: none), which go to __init_subclass__. */
 SimId class_build_kw(PyRun *I, SimId name, SimId ns, SimId bases, SimId kw);
+/* The same with a metaclass (borrowed; 0: type), the new class's type. */
+SimId class_build_meta(PyRun *I, SimId name, SimId ns, SimId bases, SimId kw, SimId meta);
+
+/* metaclass.c: the program's subclasses of type.  metaclass_is: is c one?
+ * metaclass_winner: _PyType_CalculateMetaclass of *meta (owned, 0: type)
+ * and the bases' types, the winner in *meta (owned, 0 for type), false
+ * with the error raised.  metaclass_call: type_call of metaclass meta
+ * (args as a call gives them, kwnames borrowed); metaclass_build:
+ * meta(name, bases, ns, **kw) at the end of a class statement (all
+ * borrowed).  metaclass_takes_call: is calling cls a metaclass's business
+ * (cls is one, or its metaclass defines __call__)? metaclass_dispatch then
+ * calls it.  metaclass_attr: a class's attribute found on its metaclass
+ * (the data descriptors, or with data false the others; *found false:
+ * none), a new reference or 0 with the error raised.  The type methods
+ * __new__, __init__ and __call__ (builtins, a[0] the bound type). */
+bool metaclass_is(PyRun *I, SimId c);
+bool metaclass_winner(PyRun *I, SimId *meta, SimId bases);
+SimId metaclass_call(PyRun *I, SimId meta, SimId *args, int nargs, SimId kwnames);
+SimId metaclass_build(PyRun *I, SimId meta, SimId name, SimId bases, SimId ns, SimId kw);
+bool metaclass_takes_call(PyRun *I, SimId cls);
+SimId metaclass_dispatch(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwnames);
+SimId metaclass_attr(PyRun *I, SimId cls, SimId name, bool data, bool *found);
+SimId metaclass_type_new_fn(PyRun *I, SimId *a, int n, SimId kw);
+SimId metaclass_type_init_fn(PyRun *I, SimId *a, int n, SimId kw);
+SimId metaclass_type_call_fn(PyRun *I, SimId *a, int n, SimId kw);
 /* class_hooks.c: the keywords of a class statement before its body runs
  * (bases and kw owned, replaced by __build_class__'s own; `metaclass=type`
  * taken out, another metaclass refused: false with both released); ex:
  * CALL_FUNCTION_EX's tuple of (None, None, *bases) and keyword dict;
  * type_new's __init_subclass__ steps. */
-bool class_keywords(PyRun *I, SimId *bases, SimId *kw, bool ex, SimId hold[3]);
+bool class_keywords(PyRun *I, SimId *bases, SimId *kw, bool ex, SimId hold[3], SimId *metaout);
 /* After the class is made (or the body failed): the keywords (owned) and
  * what the call held, released in CPython's order. */
 void class_keywords_release(PyRun *I, SimId kw, SimId hold[3]);
@@ -272,6 +297,9 @@ SimId bytesio_special(PyRun *I, SimId b, const char *name);
 SimId stringio_next(PyRun *I, SimId s);
 bool stringio_write(PyRun *I, SimId s, SimId str);
 
+/* seq_compare.c: a < b (<=, >, >=) of two lists or two tuples, item by
+ * item as CPython compares them; a new reference, or 0 raised */
+SimId seq_richcompare(PyRun *I, int op, SimId a, SimId b);
 /* Methods several types share (list.c). */
 SimId meth_append(PyRun *I, SimId *args, int nargs, SimId kw); /* list */
 SimId meth_index(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, tuple */
@@ -378,6 +406,7 @@ void format_text_note(PyRun *I, SimId v);
 void format_bool_text(PyRun *I);
 /* str_format.c: str.format (the method's BuiltinFn) */
 SimId str_format(PyRun *I, SimId *args, int nargs, SimId kw);
+SimId str_format_map(PyRun *I, SimId *args, int nargs, SimId kw);
 /* str.c: a str's or bytes' repr with CPython's quote choice */
 /* repr of a str's UTF-8 (or bytes): ucd is the profile's Unicode database
  * (0: 3.11, 1: 3.12, 2: 3.13), which says what a str's repr escapes */

@@ -1,2 +1,3 @@
 class Registry(type):
-    pass
+    def __repr__(cls):
+        return "<registry>"
