@@ -110,13 +110,13 @@ static int why(R *r, int i)
             return U_RELATIVE;
         if (n->flag == 1 && n->str && strcmp(n->str, "__future__") == 0)
             return U_FUTURE;
-        if (n->flag == 1 && n->str && strchr(n->str, '.'))
+        if (n->flag == 1 && n->str && strchr(n->str, '.') && !py_dotted_known(n->str))
             return U_DOTTED;
         for (int c = n->a; c >= 0; c = r->ast->n[c].next) {
             const Node *it = &r->ast->n[c];
             if (strcmp(it->str, "*") == 0)
                 return U_STARIMPORT;
-            if (n->flag == 0 && strchr(it->str, '.'))
+            if (n->flag == 0 && strchr(it->str, '.') && !py_dotted_known(it->str))
                 return U_DOTTED;
         }
         return -1;

@@ -596,7 +596,17 @@ static bool import_stmt(Cg *g, int n)
     }
     for (int c = nd->a; c >= 0; c = NODE(g, c)->next) {
         const Node *it = NODE(g, c);
-        cg_emit(g, OP_IMPORT_NAME, cg_add_name(g, it->str));
+        const char *dot = strchr(it->str, '.');
+        if (dot && it->b < 0) { /* import a.b: the name a is bound to the package */
+            cg_emit(g, OP_IMPORT_NAME, cg_add_name(g, it->str));
+            size_t len = (size_t)(dot - it->str);
+            char top[64];
+            snprintf(top, sizeof top, "%.*s", (int)(len < sizeof top ? len : sizeof top - 1), it->str);
+            cg_name_op(g, top, ACC_STORE);
+            continue;
+        }
+        /* import a.b as c: c is the submodule (IMPORT_FROM's result in CPython) */
+        cg_emit(g, OP_IMPORT_NAME, cg_add_name(g, it->str) | (dot ? IMPORT_FROMLIST : 0));
         cg_name_op(g, it->b >= 0 ? NODE(g, it->b)->str : it->str, ACC_STORE);
     }
     return true;
@@ -725,7 +735,7 @@ bool compile_module(PyRun *I, PyError *err)
     }
     Cg g = {.I = I, .ast = &I->ast, .err = err, .sc = top, .line = 1, .bare_call = -1};
     g.ci = cg_new_code(I, CODE_MODULE, "<module>", "<module>", 1);
-    cg_setup_annotations(&g, I->ast.n[I->ast.root].a);
+    /* no SETUP_ANNOTATIONS work: __main__ has its __annotations__ from the start */
     bool ok = cg_stmts(&g, I->ast.n[I->ast.root].a);
     if (ok) {
         cg_emit(&g, OP_LOAD_CONST, cg_add_const(&g, sim_none(I->sim)));

@@ -141,6 +141,7 @@ struct PyRun {
     VmSched vs;             /* who holds the GIL, the simulated clock (vs.now, ps), timers */
     uint32_t opcost[OP_COUNT]; /* what each instruction adds to vs.now (vm_threads.c) */
     struct PyThreading *threading; /* the threading module's state, once imported (owned) */
+    struct PyFutures *futures;     /* concurrent.futures's state, once imported (owned) */
     struct PyAsyncio *asyncio; /* the asyncio module's state, once imported (owned) */
     Ast ast;
     const char *src;
@@ -234,6 +235,7 @@ struct PyRun {
     SimId odict_type;        /* collections.OrderedDict once imported (the module holds it) */
     SimId version_info_type; /* the type of sys.version_info (modules/sys_version.c), owned */
     SimId version_info;      /* sys.version_info: the references start-up leaves on it, owned */
+    SimId sys_text[2];       /* sys.byteorder, sys.platform: the references start-up leaves on them */
     SimId list_subclasses;  /* 3.11: list's tp_subclasses dict, made by its first subclass (its
                              * entries stay on the classes: SIM_TY_SUBKEY / SIM_TY_SUBREF) */
     SimId io_pending[2];    /* sys.stdout's, sys.stderr's pending chunk or list of chunks (textio.c) */
@@ -312,6 +314,13 @@ SimId vm_load_name(PyRun *I, SimId name, bool use_locals);
 bool vm_unpack(PyRun *I, int n);
 SimId vm_build_slice(PyRun *I, int n);
 void vm_eval_breaker(PyRun *I);
+/* long_to_decimal_string's SIGCHECK for a non-zero int v: 3.12+'s
+ * PyErr_CheckSignals runs a collection an allocation scheduled, there and
+ * then (in the middle of a str(), a print(), a format) */
+void vm_decimal_sigcheck(PyRun *I, SimId v);
+/* PyErr_CheckSignals as PyObject_Str and PyObject_Repr call it first: the
+ * same in 3.12+ */
+void vm_signals_check(PyRun *I);
 /* The scheduler's look at an eval-breaker check once vs.now reached
  * vs.check_at (vm_threads.c): 1 when another thread runs now (the loop
  * returns VM_SWITCH), 0 to go on, -1 with a refusal when every thread
@@ -325,6 +334,14 @@ enum { VM_RESUME_DONE, VM_RESUME_AGAIN, VM_RESUME_ERROR };
  * it runs again, fn(obj, deadline) gives the call's result (obj's reference
  * stolen; deadline in ps of the simulated clock, VS_NEVER none). */
 void vm_block_resume(PyRun *I, int (*fn)(PyRun *, SimId, int64_t, SimId *), SimId obj, int64_t deadline);
+/* A call that must wait and cannot give a placeholder (an iterator's
+ * next inside list(), a for loop's next) blocks the thread and asks for the
+ * instruction that reached it (the CALL or FOR_ITER of the outermost loop)
+ * to run again once the thread runs: it fails with a refusal that this
+ * instruction withdraws (vm_retry_taken); anywhere else the refusal stands,
+ * naming `what`.  Nothing may have been consumed on the way. */
+bool vm_block_retry(PyRun *I, const char *what);
+bool vm_retry_taken(PyRun *I);
 /* After VM_SWITCH: I->ts becomes the thread the scheduler runs (a thread
  * that runs for the first time gets its first frame). */
 void vm_thread_switch(PyRun *I);

@@ -29,7 +29,8 @@ bool modelled_name_missing(PyRun *I, SimId name)
 static const struct {
     const char *module, *why;
 } module_reasons[] = {
-    {NULL, NULL},
+    {"multiprocessing", " (worker processes, each with its own heap and GIL: chapter 3's lab shows them, `pydive "
+                        "exercise run make-it-scale` or `pydive gil --regime processes`)"},
 };
 
 bool modelled_module_missing(PyRun *I, const char *name, size_t n)

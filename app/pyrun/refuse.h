@@ -8,6 +8,7 @@
 #ifndef PYDIVE_PYRUN_REFUSE_H
 #define PYDIVE_PYRUN_REFUSE_H
 
+#include <string.h>
 #include <stdbool.h>
 
 #include "pyrun/ast.h"
@@ -27,5 +28,12 @@ const char *refuse_unmodelled_name(int i);
 /* The first construct of the module the compiler does not run, refused in
  * err; true when there is none. */
 bool refuse_unmodelled(const Ast *ast, PyError *err);
+
+/* The dotted module names an import may use: the packages' submodules the
+ * model makes (registry.c) */
+static inline bool py_dotted_known(const char *name)
+{
+    return strcmp(name, "concurrent.futures") == 0;
+}
 
 #endif

@@ -117,6 +117,7 @@ typedef struct PyThreadState {
     SimId resume_obj;
     int64_t resume_at;
     bool resume_failed;     /* the continuation raised: the thread's loop starts at its error */
+    bool retry;             /* the failing call asks for its instruction to run again (vm_block_retry) */
     bool booted;            /* a started thread's first frame was pushed (vm_threads.c) */
     bool own_run;           /* ... by Thread.run (not a subclass's run) */
 } PyThreadState;

@@ -336,6 +336,10 @@ bool vm_do_call(PyRun *I, int nargs)
         py_raise(I, EXC_TypeError, "'%s' object is not callable", op_typename(I, callable));
         ok = false;
     }
+    if (!ok && I->ts->retry) { /* the CALL runs again (vm_block_retry): its KW_NAMES too */
+        I->ts->kwnames = kwnames;
+        return false;
+    }
     sim_xdecref(S, kwnames);
     return ok;
 }

@@ -498,6 +498,10 @@ dispatch:
         if (got > 0) {
             PUSH(r);
         } else if (got < 0) {
+            if (UNLIKELY(ts->retry) && vm_retry_taken(I)) {
+                SCHED_CHECK(); /* the next blocked: FOR_ITER runs again when it wakes */
+                NEXT();
+            }
             goto error;
         } else {
             a = POP();
@@ -551,6 +555,8 @@ dispatch:
     TARGET(OP_WITH_EXIT)
         if (!vm_with_exit(I, arg))
             goto error;
+        if (UNLIKELY(ts->resume)) /* __exit__ waits (an executor's shutdown) */
+            SCHED_CHECK();
         NEXT();
     TARGET(OP_WITH_EXCEPT)
         if (!vm_with_except(I))
@@ -575,8 +581,13 @@ dispatch:
         NEXT();
     TARGET(OP_CALL) {
         int before = ts->nframes;
-        if (!vm_do_call(I, arg))
+        if (!vm_do_call(I, arg)) {
+            if (UNLIKELY(ts->retry) && vm_retry_taken(I)) {
+                SCHED_CHECK(); /* blocked: the CALL runs again when it wakes */
+                NEXT();
+            }
             goto error;
+        }
         if (ts->nframes == before) /* a C callable: CALL ends with the check */
             eval_breaker(I);
         SCHED_CHECK(); /* ... and a Python function's RESUME has one */

@@ -137,11 +137,12 @@ void vm_op_build_string(PyRun *I, int n)
         const char *d = sim_str_data(S, I->ts->stack[from + (uint32_t)i], &len);
         buf_add(&sb, d, len);
     }
+    SimId joined = sim_str(S, buf_str(&sb), sb.len); /* _PyUnicode_JoinArray: made while the pieces live */
     for (int i = n - 1; i >= 0; i--) {
         SimId a = POP();
         sim_decref(S, a);
     }
-    PUSH(sim_str(S, buf_str(&sb), sb.len));
+    PUSH(joined);
     buf_fini(&sb);
 }
 
@@ -175,7 +176,8 @@ void vm_op_make_function(PyRun *I, int ci)
  * without one raises (and clears) an AttributeError (module_getattro) */
 static bool has_path(const char *nm, size_t n)
 {
-    return (n == 4 && !memcmp(nm, "json", 4)) || (n == 11 && !memcmp(nm, "collections", 11));
+    return (n == 4 && !memcmp(nm, "json", 4)) || (n == 11 && !memcmp(nm, "collections", 11)) ||
+           (n == 10 && !memcmp(nm, "concurrent", 10)) || (n == 18 && !memcmp(nm, "concurrent.futures", 18));
 }
 
 /* the modelled modules built into the interpreter: no __file__ */
@@ -210,6 +212,12 @@ bool vm_op_import_name(PyRun *I, int arg)
             io_getattr_miss_311(I, "__path__", 8, false);
         else if (fromlist && !has_path(nm, n))
             exc_made_and_cleared(I, EXC_AttributeError, "'module' object has no attribute '__path__'");
+    }
+    const char *dot = memchr(nm, '.', n);
+    if (dot && !fromlist) { /* import a.b pushes the package a */
+        m = module_find(I, nm, (size_t)(dot - nm));
+        if (!m)
+            return py_not_modelled(I, 0, "the package of '%.*s'", (int)n, nm);
     }
     sim_incref(S, m);
     PUSH(m);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "pyrun/interp.h"
+#include "pyrun/modules/futures.h"
 #include "pyrun/modules/threading.h"
 #include "pyrun/vm_opcost_table.h"
 
@@ -63,6 +64,8 @@ static int settle(PyRun *I, PyThreadState *ts)
     } else {
         return 0;
     }
+    if (!v) /* the continuation leaves the stack as it is (a with block's __exit__) */
+        return 0;
     if (!ts->top) { /* a target called from C: its result is not kept */
         sim_decref(I->sim, v);
         return 0;
@@ -79,6 +82,31 @@ void vm_block_resume(PyRun *I, int (*fn)(PyRun *, SimId, int64_t, SimId *), SimI
     I->ts->resume = fn;
     I->ts->resume_obj = obj;
     I->ts->resume_at = deadline;
+}
+
+bool vm_block_retry(PyRun *I, const char *what)
+{
+    if (I->refused)
+        return false;
+    py_not_modelled(I, 0, "%s that waits where the model cannot run the instruction again (a for loop over it, "
+                          "or a call such as list() of it, can)", what);
+    I->ts->retry = true;
+    return false;
+}
+
+bool vm_retry_taken(PyRun *I)
+{
+    PyThreadState *ts = I->ts;
+    ts->retry = false;
+    if (!I->refused || !ts->top || ts->nested)
+        return false;
+    I->refused = false;
+    I->refusal[0] = '\0';
+    ts->err.set = false;
+    ts->err.refused = false;
+    I->err_library = NULL;
+    ts->top->ip--; /* back to the instruction */
+    return true;
 }
 
 static int deadlock(PyRun *I)
@@ -165,7 +193,25 @@ void vm_thread_switch(PyRun *I)
             ts->resume_failed = true; /* vm_run starts at the error */
             return;
         }
-        if (ts->id == 0 || ts->booted)
+        if (ts->id == 0)
+            return;
+        if (ts->nframes == 0 && futures_is_worker(I, ts->id)) { /* a pool worker's next item */
+            ts->booted = true;
+            int r = futures_worker_next(I);
+            I->depth = ts->nframes;
+            if (r == 1 || r < 0)
+                return;
+            if (r == 2) {
+                threading_thread_ended(I, ts->id, true);
+                vs_exit(&I->vs);
+            }
+            if (vs_check(&I->vs, true) < 0) {
+                deadlock(I);
+                return;
+            }
+            continue;
+        }
+        if (ts->booted)
             return;
         if (!boot(I, ts)) {
             py_not_modelled(I, 0, "an exception that ends a thread (threading.excepthook prints it with "
@@ -188,12 +234,27 @@ int vm_thread_returned(PyRun *I)
     if (I->vs.nthr == 1)
         return 0;
     PyThreadState *ts = I->ts;
-    if (ts->id > 0) {
+    if (ts->id > 0 && futures_is_worker(I, ts->id)) { /* its item's frame returned */
+        SimId r = ts->c_result;
+        ts->c_result = 0;
+        futures_worker_returned(I, r);
+        int n = I->refused ? -1 : futures_worker_next(I);
+        I->depth = ts->nframes;
+        if (n == 1)
+            return 1;
+        if (n < 0)
+            return -1;
+        if (n == 2) {
+            threading_thread_ended(I, ts->id, true);
+            vs_exit(&I->vs);
+        }
+    } else if (ts->id > 0) {
         sim_xdecref(I->sim, ts->c_result);
         ts->c_result = 0;
         threading_thread_ended(I, ts->id, ts->own_run);
         vs_exit(&I->vs);
     } else {
+        futures_at_exit(I); /* _python_exit: the pools' workers end */
         vs_wait_shutdown(&I->vs); /* threading._shutdown: the non-daemon threads first */
         if (I->vs.thr[0].state == VS_RUN)
             return 0;

@@ -10,7 +10,8 @@
 #      and each against CPython's own start (python -S -s -c pass)
 #   4. view frames at 200x60 with 100,000 live objects (goal 1 ms each)
 #   5. the paused --watch screen's CPU; 6. the model's allocate/free rate;
-#   7. the GIL scheduler and 8. the event-loop model (simulated s per wall s)
+#   7. the GIL scheduler and 8. the event-loop model (simulated s per wall s);
+#   9. 72 Python threads on the simulated interpreter (simulated s per wall s)
 # Pairs run alternately (pydive, CPython, pydive, ...) RUNS times each
 # (default 7): a ratio is the median of the pair ratios, and min-max is the
 # machine's noise.  CPython is always the interpreter binary, never the pyenv
@@ -116,4 +117,8 @@ echo
 echo "== 7. the GIL scheduler; 8. the event-loop model"
 [ -x tests/bench/gil_bench.sh ] && tests/bench/gil_bench.sh
 [ -x tests/bench/loop_bench.sh ] && tests/bench/loop_bench.sh
+
+echo
+echo "== 9. 72 Python threads on the simulated interpreter (simulated s per wall s)"
+tests/bench/threads_bench.sh || status=1
 exit $status

@@ -29,6 +29,7 @@ static const DefTable tables[] = {
     {namedtuple_methods, &namedtuple_nmethods},
     {odict_methods, &odict_nmethods}, /* a class's too */
     {bytesio_methods, &bytesio_nmethods}, /* io.BytesIO's: reached through its attributes */
+    {futures_pool_functions, &futures_pool_nfunctions}, /* ThreadPoolExecutor's: reached through its class */
     {stdstream_methods, &stdstream_nmethods}, /* sys.stdout's and sys.stderr's, the same way */
     {list_methods, &list_nmethods},
     {dict_methods, &dict_nmethods},
@@ -79,8 +80,12 @@ static const DefTable tables[] = {
     {tracemalloc_functions, &tracemalloc_nfunctions},
     {asyncio_functions, &asyncio_nfunctions},
     {queue_functions, &queue_nfunctions},
+    {futures_functions, &futures_nfunctions},
+    {concurrent_functions, &concurrent_nfunctions},
+    {heapq_functions, &heapq_nfunctions},
+    {bisect_functions, &bisect_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 6, FIRST_MODULE = 29 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 7, FIRST_MODULE = 30 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -89,7 +94,8 @@ const ModuleDef py_modules[] = {
     {"sys", sys_functions, &sys_nfunctions, sys_module_init,
      "the streams `stdout`, `stderr` and `__stdout__`, `__stderr__` (`write`, `flush`, `fileno`, `isatty`, "
      "`writable`, `readable`, `seekable`, `name`, `mode`, `encoding`, `closed`; stderr's `errors` and "
-     "`line_buffering`; `print(..., file=)`; `sys.stdout` may be assigned), `maxsize`",
+     "`line_buffering`; `print(..., file=)`; `sys.stdout` may be assigned), the data `maxsize`, `version_info`, "
+     "`hexversion`, `byteorder` ('little'), `platform` ('linux')",
      NULL},
     {"weakref", weakref_functions, &weakref_nfunctions, weakref_module_init,
      "`ref` (the type `ReferenceType`), `proxy` (the types `ProxyType`, `CallableProxyType`), "
@@ -193,14 +199,18 @@ const ModuleDef py_modules[] = {
      tracemalloc_on_import},
     {"asyncio", asyncio_functions, &asyncio_nfunctions, asyncio_module_init,
      "`run`, `sleep` (on the simulated clock: no wall time), `create_task` (keyword: name), `gather` "
-     "(keyword: return_exceptions), `wait_for`, `current_task`, `get_running_loop` (`time`, `create_future`), "
-     "`iscoroutine`, the classes `Task` and `Future` (`done`, `result`, `exception`, `cancel` (msg), "
-     "`cancelled`, `get_name`, `set_name`, `add_done_callback`), `Queue` (maxsize; `put`, `get`, "
-     "`put_nowait`, `get_nowait`, `task_done`, `join`, `qsize`, `empty`, `full`), `Event`, `Lock`, "
-     "`Semaphore`, `BoundedSemaphore` (awaited `acquire`, `release`, `async with`), the exceptions "
-     "`CancelledError`, `TimeoutError`, `InvalidStateError`, `QueueEmpty`, `QueueFull`; tasks run in "
-     "CPython's order (its loop's ready queue, first in first out). Refused: the sizes and reference "
-     "counts of its objects where the model's differ, `to_thread`, a task's exception never retrieved",
+     "(keyword: return_exceptions), `wait_for`, `timeout`, `wait` (keywords: timeout, return_when: "
+     "`FIRST_COMPLETED`, `FIRST_EXCEPTION`, `ALL_COMPLETED`), `as_completed` (keyword: timeout; of tasks, "
+     "or one coroutine), `shield`, `TaskGroup` (`create_task`, `async with`; a failing task or body, or a "
+     "cancellation from outside, refused), `current_task`, `all_tasks`, `get_running_loop` and "
+     "`get_event_loop` (`time`, `create_future`, `create_task`), `ensure_future`, `iscoroutine`, the classes "
+     "`Task` and `Future` (`done`, `result`, `exception`, `cancel` (msg), `cancelled`, `get_name`, `set_name`, "
+     "`add_done_callback`), `Queue` (maxsize; `put`, `get`, `put_nowait`, `get_nowait`, `task_done`, `join`, "
+     "`qsize`, `empty`, `full`), `Event`, `Lock`, `Semaphore`, `BoundedSemaphore` (awaited `acquire`, "
+     "`release`, `async with`), the exceptions `CancelledError`, `TimeoutError`, `InvalidStateError`, "
+     "`QueueEmpty`, `QueueFull`; tasks run in CPython's order (its loop's ready queue, first in first out; "
+     "a wait for a timer rounded up to a millisecond, as the selector's). Refused: the sizes and reference "
+     "counts of its objects where the model's differ, a task's exception never retrieved, `async for`",
      asyncio_on_import},
     {"queue", queue_functions, &queue_nfunctions, queue_module_init,
      "the classes `Queue`, `LifoQueue` and `PriorityQueue` (keyword: maxsize; `put` (block timeout), `get` "
@@ -210,6 +220,25 @@ const ModuleDef py_modules[] = {
      "Refused: subclasses with their own `_put`/`_get`/`_qsize`/`_init`, the traceback of an uncaught `Empty` "
      "or `Full` (Lib/queue.py's frames)",
      queue_on_import},
+    {"concurrent.futures", futures_functions, &futures_nfunctions, futures_module_init,
+     "the classes `ThreadPoolExecutor` (keywords: max_workers thread_name_prefix; `submit`, `map`, `shutdown` "
+     "(wait), `with`; workers named as CPython's, `ThreadPoolExecutor-N_M`, on the model's threads; the default "
+     "max_workers is min(32, 2 + 4): the model's machine has 2 cores) and `Future` (`result` (timeout), "
+     "`exception` (timeout), `done`, `running`, `cancelled`, `cancel`, `add_done_callback`, `set_result`, "
+     "`set_exception`, repr), `as_completed`, `wait` (timeout return_when), `FIRST_COMPLETED`, "
+     "`FIRST_EXCEPTION`, `ALL_COMPLETED`, the exceptions `CancelledError`, `TimeoutError`. Refused: "
+     "`ProcessPoolExecutor`, an initializer, map's timeout and chunksize, as_completed's timeout and the order of "
+     "futures that ended before it was called, the traceback of an exception raised through a Future",
+     futures_on_import},
+    {"concurrent", concurrent_functions, &concurrent_nfunctions, concurrent_module_init,
+     "(the package of `concurrent.futures`)", concurrent_on_import},
+    {"heapq", heapq_functions, &heapq_nfunctions, heapq_module_init,
+     "`heappush`, `heappop`, `heapify`, `heapreplace`, `heappushpop` (C's `<` comparisons, in its order; "
+     "the list's growth and shrinking as list_resize's), `nlargest` and `nsmallest` (keyword: key; "
+     "Lib/heapq.py's steps: the young count and traced figures refused after them)", heapq_on_import},
+    {"bisect", bisect_functions, &bisect_nfunctions, bisect_module_init,
+     "`bisect_right` (`bisect`), `bisect_left`, `insort_right` (`insort`), `insort_left` (lo, hi, "
+     "keyword: key) on lists, tuples, str and range; insort into an exact list", bisect_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -329,9 +358,10 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
                                           "functools", "collections", "dataclasses", "contextlib",
                                           "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array", "io", "reprlib",
-                                          "threading", "tracemalloc", "asyncio", "queue"};
+                                          "threading", "tracemalloc", "asyncio", "queue", "concurrent.futures", "_heapq",
+                                          "_bisect"};
     if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM || d->module == BM_THREADING ||
-                                    d->module == BM_ASYNCIO || d->module == BM_QUEUE || d->module == BM_REPRLIB))
+                                    d->module == BM_ASYNCIO || d->module == BM_QUEUE || d->module == BM_FUTURES || d->module == BM_REPRLIB))
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
         snprintf(out, cap, "deque.%s", d->name);
@@ -508,7 +538,7 @@ const char *bi_python_library(const BuiltinDef *d)
         [BM_COPY] = "copy", [BM_DATACLASSES] = "dataclasses", [BM_CONTEXTLIB] = "contextlib",
         [BM_RANDOM] = "random", [BM_STRING] = "string", [BM_ENUM] = "enum", [BM_JSON] = "json",
         [BM_PPRINT] = "pprint", [BM_TYPING] = "typing", [BM_THREADING] = "threading",
-        [BM_ASYNCIO] = "asyncio", [BM_QUEUE] = "queue",
+        [BM_ASYNCIO] = "asyncio", [BM_QUEUE] = "queue", [BM_FUTURES] = "concurrent.futures",
     };
     if (d->module < sizeof libs / sizeof libs[0] && libs[d->module])
         return libs[d->module];
@@ -518,6 +548,8 @@ const char *bi_python_library(const BuiltinDef *d)
         return "collections";
     if (d >= namedtuple_methods && d < namedtuple_methods + namedtuple_nmethods && strcmp(d->name, "__new__") != 0)
         return "collections"; /* _make, _replace ...: collections/__init__.py's frames (__new__ raises at the call) */
+    if (d->module == BM_HEAPQ && (strcmp(d->name, "nlargest") == 0 || strcmp(d->name, "nsmallest") == 0))
+        return "heapq";
     static const char *const py_functools[] = {"wraps", "update_wrapper", "total_ordering", "cached_property"};
     for (size_t i = 0; d->module == BM_FUNCTOOLS && i < sizeof py_functools / sizeof py_functools[0]; i++)
         if (strcmp(d->name, py_functools[i]) == 0)

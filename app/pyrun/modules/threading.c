@@ -161,6 +161,8 @@ static bool initialized(PyRun *I, SimId self)
     return false;
 }
 
+static bool start(PyRun *I, SimId self);
+
 static SimId th_start(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
@@ -173,6 +175,25 @@ static SimId th_start(PyRun *I, SimId *a, int n, SimId kw)
     }
     if (!thr_can_block(I, "Thread.start()")) /* it waits for the new thread's _started */
         return 0;
+    return start(I, self) ? bi_none(I) : 0;
+}
+
+SimId threading_start_worker(PyRun *I, SimId name, SimId target)
+{
+    SimId t = vm_new_instance(I, st(I)->cls[THC_THREAD], NULL, 0, false);
+    bool ok = t && thread_fill(I, t, target, name, S->empty_tuple, 0, false);
+    sim_decref(S, target);
+    if (!ok || !start(I, t)) {
+        sim_xdecref(S, t);
+        return 0;
+    }
+    return t;
+}
+
+/* Thread.start() once checked: a scheduler thread; the caller waits for it
+ * to run (unless it already waits: several starts inside one call from C) */
+static bool start(PyRun *I, SimId self)
+{
     SimId dm = get(I, self, "_daemonic");
     int t = vs_spawn(&I->vs, dm == S->true_);
     set_word(I, self, t);
@@ -185,9 +206,10 @@ static SimId th_start(PyRun *I, SimId *a, int n, SimId kw)
     }
     unsure(I);
     if (!put(I, self, "_ident", sim_int(S, (int64_t)thr_ident_of(t))))
-        return 0;
-    vs_wait_started(&I->vs, t);
-    return bi_none(I);
+        return false;
+    if (I->vs.thr[I->vs.running].state == VS_RUN)
+        vs_wait_started(&I->vs, t);
+    return true;
 }
 
 static SimId th_join(PyRun *I, SimId *a, int n, SimId kw)

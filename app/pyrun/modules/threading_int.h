@@ -63,6 +63,10 @@ static inline SimId get(PyRun *I, SimId obj, const char *name)
     return v;
 }
 
+/* threading.c: a started Thread named `name` (stolen) whose target is
+ * `target` (stolen), as concurrent.futures starts its workers */
+SimId threading_start_worker(PyRun *I, SimId name, SimId target);
+
 /* threading_sync.c */
 SimId thr_new_lock(PyRun *I, bool reentrant);
 /* A Condition over lock (stolen), as threading.Condition(lock) makes it. */

@@ -11,6 +11,7 @@
 
 #include "base/xalloc.h"
 
+#include "pyrun/modules/futures.h"
 #include "pyrun/modules/threading.h"
 #include "pyrun/modules/weakref_int.h"
 #include "pyrun/types/types.h"
@@ -38,7 +39,7 @@ bool weakref_native_method(PyRun *I, SimId fn)
     const BuiltinDef *d = bi_def(SIM_V(S, fn, SK_BUILTIN, builtin.index));
     return d && d->owner == SK_INSTANCE &&
            (d->module == BM_WEAKREF || d->module == BM_DATACLASSES || d->module == BM_THREADING ||
-            d->module == BM_ASYNCIO || d->module == BM_REPRLIB || d->module == BM_QUEUE);
+            d->module == BM_ASYNCIO || d->module == BM_REPRLIB || d->module == BM_QUEUE || d->module == BM_FUTURES);
 }
 
 static bool native_instance(PyRun *I, SimId obj)
@@ -116,7 +117,7 @@ SimId weakref_getattr(PyRun *I, SimId obj, SimId name, bool *handled)
     if (!native_instance(I, obj) && !cls)
         return 0;
     SimId owner = cls ? obj : sim_obj(S, obj)->type;
-    if (threading_owns(I, owner) || reprlib_owns(I, owner)) /* a Thread's, a Repr's __dict__ is CPython's */
+    if (threading_owns(I, owner) || reprlib_owns(I, owner) || futures_owns(I, owner)) /* a Thread's, a Repr's __dict__ is CPython's */
         return 0;
     size_t n;
     const char *s = sim_str_data(S, name, &n);
@@ -159,7 +160,7 @@ int weakref_setattr(PyRun *I, SimId obj, SimId name, SimId value)
             return 0;
         return value ? attr_set(I, o, name, value) : attr_del(I, o, name);
     }
-    if (!native_instance(I, obj) || reprlib_owns(I, sim_obj(S, obj)->type))
+    if (!native_instance(I, obj) || reprlib_owns(I, sim_obj(S, obj)->type) || futures_owns(I, sim_obj(S, obj)->type))
         return -1;
     size_t n;
     const char *s = sim_str_data(S, name, &n);

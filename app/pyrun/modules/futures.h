@@ -1,0 +1,70 @@
+/*
+ * futures: concurrent.futures's state the VM's thread switching needs —
+ * which scheduler threads are a ThreadPoolExecutor's workers and what they
+ * run (futures_pool.c), the futures' waiters (futures.c).
+ */
+#ifndef PYDIVE_PYRUN_MODULES_FUTURES_H
+#define PYDIVE_PYRUN_MODULES_FUTURES_H
+
+#include "pyrun/interp.h"
+
+enum { FC_FUTURE, FC_EXECUTOR, FC_POOL, FC_GEN, FC_SIMPLEQ, FC_ERROR, FC_CANCELLED, FC_DONE_TUPLE, FC_COUNT };
+
+typedef struct FutPool {
+    SimId *items;   /* the work queue: (future, fn, args, kwargs) tuples, 0 the None sentinel (owned) */
+    int head, n, cap;
+    int event;      /* set while an item waits (the SimpleQueue's get) */
+    int sem;        /* _idle_semaphore's scheduler semaphore */
+    int nthreads;   /* len(_threads) */
+    bool shutdown;  /* executor._shutdown (also at interpreter exit) */
+} FutPool;
+
+typedef struct FutWorker {
+    int pool;       /* -1: not a worker */
+    SimId future;   /* the item it runs (owned), else 0 */
+    bool idle;      /* it released the idle semaphore before this wait (3.12+) */
+} FutWorker;
+
+typedef struct FutWait {
+    SimId future;   /* borrowed: the waiting call holds it */
+    int thread;     /* whose event to set when it finishes */
+} FutWait;
+
+typedef struct FutIter {
+    SimId futures;  /* map: the futures left, last first; as_completed: those pending (owned list) */
+    SimId ready;    /* as_completed: ended, to yield from the end (owned list) */
+    bool map;
+    const char *qualname;
+} FutIter;
+
+typedef struct PyFutures {
+    SimId cls[FC_COUNT]; /* owned */
+    FutPool *pools;
+    int npools;
+    FutWorker *workers;  /* per scheduler thread */
+    int nworkers;
+    int *events;         /* per scheduler thread: the event its waits for futures use (-1 none) */
+    int nevents;
+    FutWait *waits;
+    int nwaits, capwaits;
+    FutIter *iters;      /* by the iterator object's spare word */
+    int niters, capiters;
+    int counter;         /* ThreadPoolExecutor._counter */
+    int finish_seq;      /* futures that ended, numbered in order */
+} PyFutures;
+
+/* vm_threads.c's questions: is thread t a pool worker; its next step when
+ * it has no frame (1: a frame pushed, 0: it waits, 2: it ends, -1:
+ * refused); its frame returned r (stolen) or raised (the pending error). */
+bool futures_is_worker(PyRun *I, int t);
+int futures_worker_next(PyRun *I);
+void futures_worker_returned(PyRun *I, SimId r);
+bool futures_worker_raised(PyRun *I);
+/* The interpreter's exit (_python_exit): every pool shuts down. */
+void futures_at_exit(PyRun *I);
+/* Is cls one of the module's classes? */
+bool futures_owns(PyRun *I, SimId cls);
+void futures_roots(PyRun *I, SimVisit visit, void *arg);
+void futures_free(PyRun *I);
+
+#endif
