@@ -313,6 +313,13 @@ SimId vm_load_name(PyRun *I, SimId name, bool use_locals);
 bool vm_unpack(PyRun *I, int n);
 SimId vm_build_slice(PyRun *I, int n);
 void vm_eval_breaker(PyRun *I);
+/* long_to_decimal_string's SIGCHECK for a non-zero int v: 3.12+'s
+ * PyErr_CheckSignals runs a collection an allocation scheduled, there and
+ * then (in the middle of a str(), a print(), a format) */
+void vm_decimal_sigcheck(PyRun *I, SimId v);
+/* PyErr_CheckSignals as PyObject_Str and PyObject_Repr call it first: the
+ * same in 3.12+ */
+void vm_signals_check(PyRun *I);
 /* The scheduler's look at an eval-breaker check once vs.now reached
  * vs.check_at (vm_threads.c): 1 when another thread runs now (the loop
  * returns VM_SWITCH), 0 to go on, -1 with a refusal when every thread

@@ -109,6 +109,7 @@ typedef enum SimXType {
     SIM_XT_IO_BYTESIO, /* io.BytesIO: refs [buf]; ints [pos, string_size] */
     SIM_XT_IO_TEXT, /* sys.stdout / sys.stderr (_io.TextIOWrapper): ints [fd]; pyrun/stdstream.c */
     SIM_XT_IO_MBUF, SIM_XT_IO_MEMVIEW, /* a buffered write's memoryview over its buffer (transient) */
+    SIM_XT_MAIN_LOADER, /* __main__.__loader__, a SourceFileLoader: pyrun.c */
     SIM_XT_STR_TEMPLATE, /* string.Template: refs [template] */
     SIM_XT_TM_SNAPSHOT, SIM_XT_TM_STATISTIC, SIM_XT_TM_STATDIFF, SIM_XT_TM_TRACEBACK,
     SIM_XT_TM_FRAME, /* tracemalloc's objects (pyrun/modules/tracemalloc_stats.c) */
