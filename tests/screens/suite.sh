@@ -234,6 +234,28 @@ PYEOF
 check "threads overlap the waits: the check passes" "Check: passed."
 keys q
 
+start 80x24 $PYDIVE exercise run size-the-pool
+check "the thread-pool exercise opens at 80x24" "Fix it:"
+check "the starter fails: one worker waits eight times in turn" "Check: not yet."
+WORK=$(ls "$DATA"/pydive/profiles/*/work/size-the-pool.py | head -n 1)
+cat > "$WORK" <<'PYEOF'
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+
+def fetch(page):
+    time.sleep(0.05)  # waiting on the network
+    return len(page) * 100
+
+
+pages = ["home", "about", "blog", "news", "docs", "faq", "shop", "contact"]
+with ThreadPoolExecutor(max_workers=8) as pool:
+    sizes = list(pool.map(fetch, pages))
+print(sizes)
+PYEOF
+check "eight workers overlap the waits: the check passes" "Check: passed."
+keys q
+
 # a method that uses super(): its frame lists self and its locals, not the
 # implicit __class__ cell
 printf 'class A:\n    def f(self):\n        x = [1]\n        return x\nclass B(A):\n    def f(self):\n        y = super().f()\n        return y\nb = B()\nb.f()\n' > "$DATA/sup.py"
