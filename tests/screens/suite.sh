@@ -234,10 +234,10 @@ PYEOF
 check "threads overlap the waits: the check passes" "Check: passed."
 keys q
 
-start 80x24 $PYDIVE exercise run size-the-pool
+start 80x24 $PYDIVE exercise run workers-for-the-waits
 check "the thread-pool exercise opens at 80x24" "Fix it:"
 check "the starter fails: one worker waits eight times in turn" "Check: not yet."
-WORK=$(ls "$DATA"/pydive/profiles/*/work/size-the-pool.py | head -n 1)
+WORK=$(ls "$DATA"/pydive/profiles/*/work/workers-for-the-waits.py | head -n 1)
 cat > "$WORK" <<'PYEOF'
 import time
 from concurrent.futures import ThreadPoolExecutor

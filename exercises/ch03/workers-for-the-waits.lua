@@ -5,7 +5,7 @@
 -- take turns, see ch03#cpu-bound-threads): that needs processes, which the model refuses
 -- and chapter 3's lab shows (make-it-scale).
 return {
-    id = "size-the-pool",
+    id = "workers-for-the-waits",
     title = "Give the thread pool workers for its waits",
     goal = "Fetch the eight pages in under 120 ms of simulated time (each waits 50 ms on the "
         .. "network) and still print the eight sizes in order.",
