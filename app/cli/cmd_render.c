@@ -43,7 +43,7 @@ static int render_program(const char *spec, const char *file, const char *step,
     if (pool)
         bits = PROGRAM_VIEW_ARENA;
     else if (strncmp(spec, "view:", 5) == 0 && !(bits = program_views_parse(spec + 5)))
-        return cli_usage_error("unknown view '%s' (arena, pool, memory, graph, gc, threads)", spec + 5);
+        return cli_usage_error("unknown view '%s' (arena, pool, memory, graph, gc, threads, loop)", spec + 5);
     if (!file)
         return cli_usage_error("render %s needs --program FILE.py", spec);
     char *end = NULL;
@@ -94,6 +94,8 @@ static int render_program(const char *spec, const char *file, const char *step,
             view_object_graph(&snap, &(GraphOptions){0}, cv, r);
         else if (bits == PROGRAM_VIEW_THREADS)
             view_threads(py_vmsched(prog->run), prof->name, cv, r);
+        else if (bits == PROGRAM_VIEW_LOOP)
+            view_loop(py_looplog(prog->run), cv, r);
         else
             view_gc(&snap, cv, r);
         snapshot_free(&snap);

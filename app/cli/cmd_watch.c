@@ -1,5 +1,5 @@
 /*
- * cmd_watch: `pydive run FILE.py --watch [--views arena,memory,graph,gc,threads]`
+ * cmd_watch: `pydive run FILE.py --watch [--views arena,memory,graph,gc,threads,loop]`
  * steps a program on the simulated CPython in the terminal, with the live
  * views of its memory and collector.
  */
@@ -59,7 +59,7 @@ int cmd_watch(const char *path, const SimProfile *prof, const char *views, bool 
 {
     unsigned bits = views ? program_views_parse(views) : PROGRAM_VIEW_ALL;
     if (!bits)
-        return cli_usage_error("--views takes a list of arena, memory, graph, gc and threads, not '%s'",
+        return cli_usage_error("--views takes a list of arena, memory, graph, gc, threads and loop, not '%s'",
                                views);
     if (!need_terminal("pydive render program --program FILE --step N"))
         return 1;

@@ -86,6 +86,9 @@ SimId py_globals(const PyRun *r);     /* the __main__ dict, borrowed */
 /* The threads' scheduler (the simulated clock, the GIL, the lane log the
  * threads view draws); borrowed. */
 const struct VmSched *py_vmsched(const PyRun *r);
+/* The asyncio loop's record of its tasks (the loop view), or NULL before
+ * asyncio is imported; borrowed. */
+const struct LoopLog *py_looplog(const PyRun *r);
 /* sim_audit with the interpreter's roots (roots.c): true when every refcount
  * and allocator total recounts to what the model claims; else the
  * differences are appended to report. */

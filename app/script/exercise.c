@@ -324,7 +324,7 @@ static void read_common(Reader *r, int t)
     free(model);
     char *view = exercise_read_string(r, t, "view", false);
     if (view) {
-        static const char *const views[] = {"arena", "memory", "graph", "gc", "threads"};
+        static const char *const views[] = {"arena", "memory", "graph", "gc", "threads", "loop"};
         for (size_t i = 0; i < sizeof views / sizeof *views && !ex->view; i++)
             if (strcmp(view, views[i]) == 0)
                 ex->view = views[i];
@@ -334,7 +334,7 @@ static void read_common(Reader *r, int t)
                          "pages");
         else if (!ex->view)
             exercise_err(r, exercise_key_line(r, "view"),
-                         "'view' must be arena, memory, graph, gc or threads (got '%s')", view);
+                         "'view' must be arena, memory, graph, gc, threads or loop (got '%s')", view);
         free(view);
     }
 

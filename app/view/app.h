@@ -237,9 +237,10 @@ enum {
     PROGRAM_VIEW_GRAPH = 4,
     PROGRAM_VIEW_GC = 8,
     PROGRAM_VIEW_THREADS = 16, /* shown once the program started a thread */
-    PROGRAM_VIEW_ALL = 31,
+    PROGRAM_VIEW_LOOP = 32,    /* shown once the program made an asyncio task */
+    PROGRAM_VIEW_ALL = 63,
 };
-/* Parses "arena,memory,graph,gc,threads" into PROGRAM_VIEW_* bits; 0 when a name is unknown. */
+/* Parses "arena,memory,graph,gc,threads,loop" into PROGRAM_VIEW_* bits; 0 when a name is unknown. */
 unsigned program_views_parse(const char *list);
 /* Shows a program (the app takes ownership) with the given views; Esc
  * returns to the current screen, or quits when there is none (run --watch). */

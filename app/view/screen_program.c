@@ -32,17 +32,22 @@ static const struct {
     {PROGRAM_VIEW_GRAPH, "graph"},
     {PROGRAM_VIEW_GC, "gc"},
     {PROGRAM_VIEW_THREADS, "threads"},
+    {PROGRAM_VIEW_LOOP, "loop"},
 };
-#define NVIEWS 5
+#define NVIEWS 6
 
 /* The views on screen now: the threads view once the program has a thread
- * besides the main one (a program without threads keeps the heap views). */
+ * besides the main one, the loop view once it made an asyncio task (a
+ * program without either keeps the heap views). */
 static unsigned shown_views(const App *a)
 {
     unsigned bits = a->views;
     const VmSched *v = a->prog && a->prog->run ? py_vmsched(a->prog->run) : NULL;
     if (!v || v->nthr <= 1)
         bits &= ~(unsigned)PROGRAM_VIEW_THREADS;
+    const LoopLog *l = a->prog && a->prog->run ? py_looplog(a->prog->run) : NULL;
+    if (!l || l->ntasks == 0)
+        bits &= ~(unsigned)PROGRAM_VIEW_LOOP;
     return bits ? bits : a->views;
 }
 
@@ -283,6 +288,7 @@ static void draw_view(App *a, Canvas *cv, int v, Rect r)
     case PROGRAM_VIEW_THREADS:
         view_threads(a->prog->run ? py_vmsched(a->prog->run) : NULL, a->prog->prof->name, cv, r);
         break;
+    case PROGRAM_VIEW_LOOP: view_loop(a->prog->run ? py_looplog(a->prog->run) : NULL, cv, r); break;
     }
 }
 

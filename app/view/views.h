@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sim/looplog.h"
 #include "sim/vmsched.h"
 #include "view/canvas.h"
 #include "view/snapshot.h"
@@ -40,6 +41,9 @@ void view_gc(const HeapSnapshot *s, Canvas *cv, Rect r);
 /* The program's threads over simulated time (view_threads.c); profile is the
  * profile's name ("3.13t" says threads still take turns there). */
 void view_threads(const VmSched *v, const char *profile, Canvas *cv, Rect r);
+/* The asyncio loop's tasks over simulated time (view_loop.c); l NULL before
+ * asyncio is used. */
+void view_loop(const LoopLog *l, Canvas *cv, Rect r);
 
 /* "512 B", "1.5 KiB", "3.0 MiB" into out (at least 16 bytes). */
 void format_bytes(uint64_t n, char *out, size_t len);

@@ -93,12 +93,12 @@ done
 # each Python exercise names the view it opens on (a __del__ exercise opened on the arena map)
 for f in exercises/ch*/*.lua; do
     grep -q '^    model = "' "$f" && continue
-    grep -q '^    view = "\(arena\|memory\|graph\|gc\|threads\)"' "$f" && ok "$(basename "$f" .lua) names its first view" \
-        || notok "$(basename "$f" .lua) names its first view" "add view = \"arena\"|\"memory\"|\"graph\"|\"gc\"|\"threads\""
+    grep -q '^    view = "\(arena\|memory\|graph\|gc\|threads\|loop\)"' "$f" && ok "$(basename "$f" .lua) names its first view" \
+        || notok "$(basename "$f" .lua) names its first view" "add view = \"arena\"|\"memory\"|\"graph\"|\"gc\"|\"threads\"|\"loop\""
 done
 sed 's/^    view = "graph",.*$/    view = "heap",/' exercises/ch02/when-del-runs.lua > "$DATA/ex-copy/ch02/when-del-runs.lua"
 expect "an unknown first view is refused" 1 $PYDIVE verify "$DATA/ex-copy/ch02/when-del-runs.lua"
-has "it says which views there are" "'view' must be arena, memory, graph, gc or threads (got 'heap')"
+has "it says which views there are" "'view' must be arena, memory, graph, gc, threads or loop (got 'heap')"
 
 # ---- list ------------------------------------------------------------------------
 expect "exercise list runs" 0 $PYDIVE exercise list $P

@@ -256,6 +256,53 @@ PYEOF
 check "eight workers overlap the waits: the check passes" "Check: passed."
 keys q
 
+# ---- chapter 5's asyncio exercises at 80x24 -----------------------------------
+start 80x24 $PYDIVE exercise run find-the-blocking-call
+check "the blocking-call exercise opens at 80x24" "Fix it:"
+check "the starter fails: the blocking call holds the loop" "Check: not yet."
+keys G
+check "G runs it: the exercise's first view is the loop view, one lane per task" "Loop: 4 tasks"
+WORK=$(ls "$DATA"/pydive/profiles/*/work/find-the-blocking-call.py | head -n 1)
+sed 's/    time.sleep(0.2)/    await asyncio.sleep(0.2)/' "$WORK" > "$DATA/new.py" && cat "$DATA/new.py" > "$WORK"
+check "awaiting asyncio.sleep instead: the check passes" "Check: passed."
+keys q
+
+start 80x24 $PYDIVE exercise run cancel-without-leaking
+check "the cancel exercise opens at 80x24" "Fix it:"
+check "the starter fails: the task outlives main()" "Check: not yet."
+WORK=$(ls "$DATA"/pydive/profiles/*/work/cancel-without-leaking.py | head -n 1)
+sed 's/        print("main: too slow, giving up")/&\n        task.cancel()\n        await asyncio.wait([task])/' "$WORK" > "$DATA/new.py" && cat "$DATA/new.py" > "$WORK"
+check "cancelled and waited for: the check passes" "Check: passed."
+keys q
+
+# the loop view: a lane per asyncio task over simulated time, in ASCII at 60x16
+cat > "$DATA/loop.py" <<'PYEOF'
+import asyncio
+import time
+
+
+async def handle(i):
+    time.sleep(0.2)  # blocks the loop
+    print("served", i)
+
+
+async def main():
+    await asyncio.gather(*(handle(i) for i in range(3)))
+
+
+asyncio.run(main())
+PYEOF
+start 60x16 env LANG=C LC_ALL=C NO_COLOR=1 $PYDIVE run "$DATA/loop.py" --python 3.11 --watch --views loop
+check "--views loop alone: before asyncio.run, it says so" "Loop: no asyncio task so far"
+keys G
+check "after asyncio.run: a lane per task" "Loop: 4 tasks"
+check "LANG=C: a blocking step runs (#) while the next task waits ready (.)" "Task-3  ....."
+check "... and what each task awaited" "awaited: Task-1 gather"
+if screen | LC_ALL=C grep -q '[^ -~]'; then notok "LANG=C: the loop view is ASCII only" "$(screen | LC_ALL=C grep '[^ -~]' | head -3)"
+else ok "LANG=C: the loop view is ASCII only"; fi
+keys q
+check "q leaves the loop view" "EXITED:0"
+
 # a method that uses super(): its frame lists self and its locals, not the
 # implicit __class__ cell
 printf 'class A:\n    def f(self):\n        x = [1]\n        return x\nclass B(A):\n    def f(self):\n        y = super().f()\n        return y\nb = B()\nb.f()\n' > "$DATA/sup.py"

@@ -36,6 +36,29 @@ static bool no_loop(PyRun *I)
     return true;
 }
 
+/* A delay in seconds, in ps on the simulated clock */
+int64_t aio_secs_arg(PyRun *I, SimId v, bool *ok)
+{
+    *ok = true;
+    SimKind k = sim_kind(S, v);
+    double secs;
+    if (k == SK_FLOAT)
+        secs = sim_obj(S, v)->v.f;
+    else if ((k == SK_INT || k == SK_BOOL) && sim_obj(S, v)->sub != 1)
+        secs = (double)sim_obj(S, v)->v.i;
+    else {
+        *ok = false;
+        py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as a number of seconds", op_typename(I, v));
+        return 0;
+    }
+    if (secs != secs || secs > 1e9) {
+        *ok = false;
+        py_not_modelled(I, 0, "an asyncio delay that is NaN or more than 10**9 seconds");
+        return 0;
+    }
+    return (int64_t)(secs * 1e12);
+}
+
 /* ---- the loop object ------------------------------------------------------------------ */
 
 static SimId l_time(PyRun *I, SimId *a, int n, SimId kw)
@@ -309,16 +332,23 @@ const BuiltinDef asyncio_functions[] = {
     F("iscoroutine", m_iscoroutine, .style = ARGS_ONE),
     F("ensure_future", m_ensure_future, .style = ARGS_ONE),
     F("to_thread", m_refused, .refused = true),
-    F("wait", m_refused, .refused = true),
-    F("as_completed", m_refused, .refused = true),
-    F("shield", m_refused, .refused = true),
+    F("wait", aio_m_wait, .kw = "fs timeout return_when"),
+    F("as_completed", aio_m_as_completed, .kw = "fs timeout"),
+    F("shield", aio_m_shield, .style = ARGS_ONE),
+    F("all_tasks", aio_m_all_tasks, .style = ARGS_NONE),
     F("timeout_at", m_refused, .refused = true),
     F("Runner", m_refused, .refused = true),
-    F("TaskGroup", m_refused, .refused = true),
     F("new_event_loop", m_refused, .refused = true),
     F("run_coroutine_threadsafe", m_refused, .refused = true),
     M("cancelling", aio_task_cancelling, .style = ARGS_NONE),
     M("uncancel", aio_task_uncancel, .style = ARGS_NONE),
+    M("__iter__", aio_asc_iter, .style = ARGS_NONE),
+    M("__next__", aio_asc_next, .style = ARGS_NONE),
+    M("__init__", aio_tg_init, .style = ARGS_NONE),
+    M("__repr__", aio_tg_repr),
+    M("__aenter__", aio_tg_aenter, .style = ARGS_NONE),
+    M("__aexit__", aio_tg_aexit, .kw = "*"),
+    M("create_task", aio_tg_create_task, .kw = "name", .kw_refused = "context"),
     M("__aenter__", aio_timeout_aenter, .style = ARGS_NONE),
     M("__aexit__", aio_timeout_aexit, .kw = "*"),
     M("expired", aio_timeout_expired, .style = ARGS_NONE),
@@ -468,6 +498,16 @@ void asyncio_module_init(PyRun *I, SimId d)
                                       {"__aenter__", "__aexit__", "expired", "when"},
                                       {0, 0, 0}};
     A->cls[AC_TIMEOUT] = make(I, &timeout, 0);
+    static const ClassSpec group = {"asyncio.taskgroups", "TaskGroup",
+                                    {aio_tg_init, aio_tg_repr, aio_tg_aenter, aio_tg_aexit, aio_tg_create_task},
+                                    {"__init__", "__repr__", "__aenter__", "__aexit__", "create_task"},
+                                    {0, 0, 0}};
+    A->cls[AC_TGROUP] = make(I, &group, 0);
+    static const ClassSpec ascomp[2] = {{"builtins", "generator", {aio_asc_iter, aio_asc_next, aio_x_repr},
+                                         {"__iter__", "__next__", "__repr__"}, {0, 0, 0}},
+                                        {"asyncio.tasks", "_AsCompletedIterator", {aio_asc_iter, aio_asc_next, aio_x_repr},
+                                         {"__iter__", "__next__", "__repr__"}, {0, 0, 0}}};
+    A->cls[AC_ASCOMP] = make(I, &ascomp[S->prof->version >= SIM_V313], 0);
     A->cls[AC_CANCELLED] = exc_subclass(I, "asyncio.exceptions", "CancelledError", exc_class(I, EXC_BaseException));
     A->cls[AC_INVALID] = exc_subclass(I, "asyncio.exceptions", "InvalidStateError", exc_class(I, EXC_Exception));
     aio_sync_init(I, d);
@@ -477,6 +517,10 @@ void asyncio_module_init(PyRun *I, SimId d)
     export(I, d, "CancelledError", A->cls[AC_CANCELLED]);
     export(I, d, "InvalidStateError", A->cls[AC_INVALID]);
     export(I, d, "TimeoutError", exc_class(I, EXC_TimeoutError));
+    export(I, d, "TaskGroup", A->cls[AC_TGROUP]);
+    static const char *const when[] = {"FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"};
+    for (int i = 0; i < 3; i++)
+        bi_dict_put(I, d, when[i], aio_name(I, when[i]));
     aio_install_hooks(I);
 }
 

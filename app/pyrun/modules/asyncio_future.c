@@ -156,6 +156,7 @@ SimId aio_t_set_name(PyRun *I, SimId *a, int n, SimId kw)
     }
     aio_put(I, a[0], "_name", sim_str(S, buf_str(&b), b.len));
     buf_fini(&b);
+    aio_log_name(I, a[0]);
     return bi_none(I);
 }
 

@@ -20,6 +20,7 @@
 #include "pyrun/builtins.h"
 #include "pyrun/modules/asyncio.h"
 #include "pyrun/types/types.h"
+#include "sim/looplog.h"
 
 #define S (I->sim)
 
@@ -35,10 +36,12 @@ enum { FS_PENDING, FS_FINISHED, FS_CANCELLED };
 #define FW_COUNT_SHIFT 8  /* a gather: children finished; a task: cancel requests */
 
 /* What the ready queue and the timers run */
-enum { AQ_STEP, AQ_WAKEUP, AQ_CALLBACK, AQ_GATHER, AQ_SLEEP_DONE, AQ_TIMEOUT, AQ_RELEASE };
+enum { AQ_STEP, AQ_WAKEUP, AQ_CALLBACK, AQ_GATHER, AQ_SLEEP_DONE, AQ_TIMEOUT, AQ_RELEASE, AQ_WAIT_DONE, AQ_SHIELD_INNER,
+       AQ_SHIELD_OUTER, AQ_TG_DONE, AQ_ASC_DONE, AQ_ASC_TIMEOUT };
 
 /* The operations asyncio_sync.c's objects stand for (the low bits of their word) */
-enum { OK_LOCK, OK_SEM, OK_EVENT, OK_GET, OK_PUT, OK_JOIN, OK_DONE, OK_WAITFOR };
+/* OK_WAITFOR and the kinds after it step themselves, thrown into too (aio_long_step) */
+enum { OK_LOCK, OK_SEM, OK_EVENT, OK_GET, OK_PUT, OK_JOIN, OK_DONE, OK_WAITFOR, OK_WAIT, OK_TGEXIT, OK_ASONE };
 
 typedef struct AioItem {
     uint8_t op;
@@ -66,6 +69,9 @@ typedef struct PyAsyncio {
     SimId current;          /* the task being stepped (borrowed), or 0 */
     SimId loop;             /* the running loop object (owned), or 0 */
     uint64_t task_counter;  /* the next Task-N */
+    LoopLog log;            /* the tasks' lanes, for the loop view (asyncio_log.c) */
+    SimId *logids;          /* the log's tasks (compared only; 0 once done) */
+    size_t caplogids;
 } PyAsyncio;
 
 static inline PyAsyncio *aio(PyRun *I)
@@ -152,6 +158,31 @@ SimId aio_timeout_aenter(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_timeout_aexit(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_timeout_expired(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_timeout_when(PyRun *I, SimId *a, int n, SimId kw);
+/* asyncio_group.c: wait(), shield(), TaskGroup, all_tasks() */
+int aio_long_step(PyRun *I, SimId op, bool throwing, SimId *out); /* an operation of kind >= OK_WAITFOR */
+bool aio_group_callback(PyRun *I, int op, SimId a, SimId b);    /* AQ_WAIT_DONE and after */
+const char *aio_op_name(PyRun *I, int kind);                    /* its coroutine's name, for a warning */
+void aio_remove_callback(PyRun *I, SimId fut, int op, SimId obj);
+SimId aio_m_wait(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_m_shield(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_m_all_tasks(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_tg_init(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_tg_repr(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_tg_aenter(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_tg_aexit(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_tg_create_task(PyRun *I, SimId *a, int n, SimId kw);
+/* asyncio_ascomp.c: as_completed() */
+SimId aio_m_as_completed(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_asc_iter(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_asc_next(PyRun *I, SimId *a, int n, SimId kw);
+int aio_asc_step(PyRun *I, SimId op, bool throwing, SimId *out);
+void aio_asc_done(PyRun *I, SimId it, SimId f);
+void aio_asc_timeout(PyRun *I, SimId it);
+/* asyncio_log.c: the loop view's record (lane: an LlLane; fut: what the task awaits) */
+void aio_log_task(PyRun *I, SimId task);
+void aio_log_name(PyRun *I, SimId task); /* its name changed */
+void aio_log_lane(PyRun *I, SimId task, int lane, SimId fut);
+void aio_log_turn(PyRun *I, size_t ready);
 /* the methods (asyncio.c's table lists them) */
 SimId aio_lock_init(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_lock_acquire(PyRun *I, SimId *a, int n, SimId kw);

@@ -60,28 +60,6 @@ bool aio_is_coro(PyRun *I, SimId v)
     return sim_is_coro(S, v) || aio_is_class(I, v, AC_SLEEP) || aio_is_class(I, v, AC_OP);
 }
 
-int64_t aio_secs_arg(PyRun *I, SimId v, bool *ok)
-{
-    *ok = true;
-    SimKind k = sim_kind(S, v);
-    double secs;
-    if (k == SK_FLOAT)
-        secs = sim_obj(S, v)->v.f;
-    else if ((k == SK_INT || k == SK_BOOL) && sim_obj(S, v)->sub != 1)
-        secs = (double)sim_obj(S, v)->v.i;
-    else {
-        *ok = false;
-        py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as a number of seconds", op_typename(I, v));
-        return 0;
-    }
-    if (secs != secs || secs > 1e9) {
-        *ok = false;
-        py_not_modelled(I, 0, "an asyncio delay that is NaN or more than 10**9 seconds");
-        return 0;
-    }
-    return (int64_t)(secs * 1e12);
-}
-
 SimId aio_future_new(PyRun *I, int c)
 {
     SimId f = vm_new_instance(I, aio(I)->cls[c], NULL, 0, false);
@@ -121,7 +99,12 @@ static void drop_item(PyRun *I, AioItem it)
     sim_xdecref(S, it.b);
 }
 
-void aio_call_soon(PyRun *I, int op, SimId a, SimId b) { push_ready(I, item(I, op, a, b)); }
+void aio_call_soon(PyRun *I, int op, SimId a, SimId b)
+{
+    if (op == AQ_STEP || op == AQ_WAKEUP)
+        aio_log_lane(I, a, LL_READY, 0);
+    push_ready(I, item(I, op, a, b));
+}
 
 void aio_call_later(PyRun *I, int64_t delay, int op, SimId a, SimId b)
 {
@@ -194,6 +177,8 @@ static void schedule_callbacks(PyRun *I, SimId fut)
 static void finish(PyRun *I, SimId fut, int state)
 {
     fw_set(I, fut, (fw(I, fut) & ~FW_STATE) | (uint32_t)state);
+    if (aio_is_class(I, fut, AC_TASK))
+        aio_log_lane(I, fut, LL_DONE, 0);
     PyAsyncio *A = aio(I);
     for (size_t i = 0; i < A->ntasks; i++) /* a task done leaves the pending list */
         if (A->tasks[i] == fut) {
@@ -326,6 +311,7 @@ SimId aio_task_new(PyRun *I, SimId coro, SimId name)
     }
     A->tasks = xgrow(A->tasks, &A->captasks, A->ntasks + 1, sizeof *A->tasks);
     A->tasks[A->ntasks++] = ref(I, t);
+    aio_log_task(I, t);
     aio_call_soon(I, AQ_STEP, t, 0);
     return t;
 }
@@ -353,9 +339,9 @@ static SimId coro_send(PyRun *I, SimId coro, SimId exc)
         return exc ? vm_gen_throw(I, coro) : vm_gen_send(I, coro, S->none);
     bool op = aio_is_class(I, coro, AC_OP);
     if (exc) { /* a sleep or an operation run as a task: the exception ends it */
-        if (op && (sim_obj(S, coro)->cap & 15u) == OK_WAITFOR) {
+        if (op && (sim_obj(S, coro)->cap & 15u) >= OK_WAITFOR) {
             SimId r = 0;
-            int h = aio_wait_step(I, coro, true, &r);
+            int h = aio_long_step(I, coro, true, &r);
             if (h == 1)
                 return r;
             if (h == 0) {
@@ -411,6 +397,7 @@ static bool task_step(PyRun *I, SimId task, SimId exc)
     sim_incref(S, coro);
     SimId was = A->current;
     A->current = task;
+    aio_log_lane(I, task, LL_RUN, 0);
     SimId r = coro_send(I, coro, exc);
     A->current = was;
     sim_decref(S, coro);
@@ -449,6 +436,7 @@ static bool task_step(PyRun *I, SimId task, SimId exc)
             return py_not_modelled(I, 0, "a task that awaits itself");
         }
         aio_add_callback(I, r, AQ_WAKEUP, task);
+        aio_log_lane(I, task, LL_WAIT, r);
         aio_put(I, task, "_fut_waiter", r);
         if ((fw(I, task) & FW_MUST_CANCEL) && aio_cancel(I, r, aio_get(I, task, "_cancel_message")))
             fw_set(I, task, fw(I, task) & ~FW_MUST_CANCEL);
@@ -540,8 +528,8 @@ static int await_step(PyRun *I, SimId sub, SimId *out)
 static int await_throw(PyRun *I, SimId sub, SimId *out)
 {
     if (aio_is_class(I, sub, AC_OP)) {
-        if ((sim_obj(S, sub)->cap & 15u) == OK_WAITFOR)
-            return aio_wait_step(I, sub, true, out);
+        if ((sim_obj(S, sub)->cap & 15u) >= OK_WAITFOR)
+            return aio_long_step(I, sub, true, out);
         aio_op_throw(I, sub);
         return -1;
     }
@@ -593,7 +581,8 @@ static bool run_item(PyRun *I, AioItem it)
             ok = false;
         break;
     }
-    default:
+    default: /* wait()'s, shield()'s, a TaskGroup's */
+        ok = aio_group_callback(I, it.op, it.a, it.b);
         break;
     }
     drop_item(I, it);
@@ -610,9 +599,10 @@ static bool run_once(PyRun *I, bool wait)
         if (t < 0)
             return py_not_modelled(I, 0, "an event loop with nothing left to run while a task waits (CPython "
                                          "waits for ever)");
-        if (A->timers[t].when > I->vs.now) {
-            I->clock_skipped += A->timers[t].when - I->vs.now;
-            I->vs.now = A->timers[t].when;
+        if (A->timers[t].when > I->vs.now) { /* EpollSelector.select: its timeout rounded up to a ms */
+            int64_t ps = (A->timers[t].when - I->vs.now + 999999999) / 1000000000 * 1000000000;
+            I->clock_skipped += ps;
+            I->vs.now += ps;
         }
     }
     for (t = first_timer(I); t >= 0 && A->timers[t].when <= I->vs.now; t = first_timer(I)) {
@@ -621,6 +611,7 @@ static bool run_once(PyRun *I, bool wait)
         push_ready(I, it);
     }
     size_t n = A->nready - A->head;
+    aio_log_turn(I, n);
     for (size_t i = 0; i < n; i++) {
         AioItem it = A->ready[A->head++];
         if (!run_item(I, it))
@@ -692,6 +683,8 @@ void asyncio_free(PyRun *I)
     free(I->asyncio->timers);
     free(I->asyncio->tasks);
     free(I->asyncio->failed);
+    ll_free(&I->asyncio->log);
+    free(I->asyncio->logids);
     free(I->asyncio);
     I->asyncio = NULL;
 }

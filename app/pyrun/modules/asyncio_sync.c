@@ -215,8 +215,8 @@ int aio_op_step(PyRun *I, SimId op, SimId *out)
 {
     set_count(I, op, count(I, op) | OP_STARTED);
     uint32_t c = count(I, op);
-    if ((c & OP_KIND) == OK_WAITFOR)
-        return aio_wait_step(I, op, false, out);
+    if ((c & OP_KIND) >= OK_WAITFOR)
+        return aio_long_step(I, op, false, out);
     SimId t = aio_get(I, op, "_target");
     SimId ret = (c & OP_AENTER) ? S->none : S->true_;
     switch (c & OP_KIND) {
@@ -276,8 +276,8 @@ void aio_op_throw(PyRun *I, SimId op)
 {
     set_count(I, op, count(I, op) | OP_STARTED);
     uint32_t c = count(I, op);
-    if ((c & OP_KIND) == OK_WAITFOR)
-        return; /* aio_op_throw_into steps it */
+    if ((c & OP_KIND) >= OK_WAITFOR)
+        return; /* aio_long_step steps it */
     SimId t = aio_get(I, op, "_target");
     if (!(c & OP_WAITING))
         return;
@@ -575,8 +575,8 @@ SimId aio_x_del(PyRun *I, SimId *a, int n, SimId kw)
     static const char *const names[] = {[OK_LOCK] = "acquire", [OK_SEM] = "acquire", [OK_EVENT] = "wait",
                                         [OK_GET] = "get", [OK_PUT] = "put", [OK_JOIN] = "join"};
     char q[96];
-    if ((c & OP_KIND) == OK_WAITFOR)
-        snprintf(q, sizeof q, "wait_for");
+    if ((c & OP_KIND) >= OK_WAITFOR)
+        snprintf(q, sizeof q, "%s", aio_op_name(I, (int)(c & OP_KIND)));
     else
         snprintf(q, sizeof q, "%s.%s", t ? op_typename(I, t) : "?",
                  (c & OP_AENTER) ? "__aenter__" : names[c & OP_KIND]);
