@@ -53,7 +53,8 @@ enum { VA_311 = 1 << SIM_V311, VA_312 = 1 << SIM_V312, VA_313 = 1 << SIM_V313 | 
 
 enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH, BM_COPY, BM_OPERATOR, BM_FUNCTOOLS,
        BM_COLLECTIONS, BM_DATACLASSES, BM_CONTEXTLIB, BM_RANDOM, BM_STRING, BM_TIME, BM_ABC, BM_ENUM, BM_JSON, BM_PPRINT, BM_TYPING,
-       BM_ARRAY, BM_IO, BM_REPRLIB, BM_THREADING, BM_TRACEMALLOC, BM_ASYNCIO, BM_QUEUE, BM_FUTURES };
+       BM_ARRAY, BM_IO, BM_REPRLIB, BM_THREADING, BM_TRACEMALLOC, BM_ASYNCIO, BM_QUEUE, BM_FUTURES, BM_HEAPQ,
+       BM_BISECT };
 
 /* The builtins module's functions (modules/builtins.c) and each module's
  * (modules/gc.c, sys.c, weakref.c). */
@@ -107,6 +108,8 @@ void sys_version_init(PyRun *I, SimId sysdict);
 bool sys_version_is(PyRun *I, SimId v);
 /* how many references I->version_info stands for (roots.c) */
 int sys_version_startup_refs(const PyRun *I);
+/* and I->sys_text[k] (sys.byteorder, sys.platform) */
+int sys_text_startup_refs(const PyRun *I);
 bool sys_version_repr(PyRun *I, SimId v, Buf *out);
 SimId sys_version_attr(PyRun *I, SimId v, SimId name, bool *found);
 bool sys_version_setattr(PyRun *I, SimId v, SimId name);
@@ -257,6 +260,13 @@ void reprlib_module_init(PyRun *I, SimId dict);
 void reprlib_on_import(PyRun *I);
 /* modules/reprlib_class.c: is cls reprlib.Repr or a subclass (its instances' __dict__ is CPython's) */
 bool reprlib_owns(PyRun *I, SimId cls);
+/* modules/heapq.c, bisect.c */
+extern const BuiltinDef heapq_functions[], bisect_functions[];
+extern const int heapq_nfunctions, bisect_nfunctions;
+void heapq_module_init(PyRun *I, SimId dict);
+void heapq_on_import(PyRun *I);
+void bisect_module_init(PyRun *I, SimId dict);
+void bisect_on_import(PyRun *I);
 /* modules/asyncio.c */
 extern const BuiltinDef asyncio_functions[];
 extern const int asyncio_nfunctions;

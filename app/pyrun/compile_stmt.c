@@ -735,7 +735,7 @@ bool compile_module(PyRun *I, PyError *err)
     }
     Cg g = {.I = I, .ast = &I->ast, .err = err, .sc = top, .line = 1, .bare_call = -1};
     g.ci = cg_new_code(I, CODE_MODULE, "<module>", "<module>", 1);
-    cg_setup_annotations(&g, I->ast.n[I->ast.root].a);
+    /* no SETUP_ANNOTATIONS work: __main__ has its __annotations__ from the start */
     bool ok = cg_stmts(&g, I->ast.n[I->ast.root].a);
     if (ok) {
         cg_emit(&g, OP_LOAD_CONST, cg_add_const(&g, sim_none(I->sim)));

@@ -94,6 +94,7 @@ typedef struct PyCode {
     size_t nnames, capnames;
     SimId *slotnames;        /* owned: args, locals, cells, frees */
     uint8_t *slotkind;
+    int ncellfree;           /* slots of kind SLOT_CELL or SLOT_FREE (0: a call makes no cells) */
     int nslots, capslots;
     int nargs;               /* positional parameters */
     int nposonly;            /* of those, the first ones written before '/' */
@@ -234,6 +235,7 @@ struct PyRun {
     SimId odict_type;        /* collections.OrderedDict once imported (the module holds it) */
     SimId version_info_type; /* the type of sys.version_info (modules/sys_version.c), owned */
     SimId version_info;      /* sys.version_info: the references start-up leaves on it, owned */
+    SimId sys_text[2];       /* sys.byteorder, sys.platform: the references start-up leaves on them */
     SimId list_subclasses;  /* 3.11: list's tp_subclasses dict, made by its first subclass (its
                              * entries stay on the classes: SIM_TY_SUBKEY / SIM_TY_SUBREF) */
     SimId io_pending[2];    /* sys.stdout's, sys.stderr's pending chunk or list of chunks (textio.c) */
@@ -312,6 +314,13 @@ SimId vm_load_name(PyRun *I, SimId name, bool use_locals);
 bool vm_unpack(PyRun *I, int n);
 SimId vm_build_slice(PyRun *I, int n);
 void vm_eval_breaker(PyRun *I);
+/* long_to_decimal_string's SIGCHECK for a non-zero int v: 3.12+'s
+ * PyErr_CheckSignals runs a collection an allocation scheduled, there and
+ * then (in the middle of a str(), a print(), a format) */
+void vm_decimal_sigcheck(PyRun *I, SimId v);
+/* PyErr_CheckSignals as PyObject_Str and PyObject_Repr call it first: the
+ * same in 3.12+ */
+void vm_signals_check(PyRun *I);
 /* The scheduler's look at an eval-breaker check once vs.now reached
  * vs.check_at (vm_threads.c): 1 when another thread runs now (the loop
  * returns VM_SWITCH), 0 to go on, -1 with a refusal when every thread

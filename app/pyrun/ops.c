@@ -384,16 +384,6 @@ static int order(PyRun *I, int op, SimId a, SimId b)
             return c < 0 ? -1 : 1;
         return na < nb ? -1 : na > nb;
     }
-    if (ka == kb && (ka == SK_LIST || ka == SK_TUPLE)) {
-        uint32_t na = sim_obj(S, a)->len, nb = sim_obj(S, b)->len;
-        for (uint32_t i = 0; i < na && i < nb; i++) {
-            SimId x = sim_items(S, a)[i], y = sim_items(S, b)[i];
-            if (sim_equal(S, x, y))
-                continue;
-            return order(I, op, x, y);
-        }
-        return na < nb ? -1 : na > nb;
-    }
     static const char *sym[] = {"<", "<=", "==", "!=", ">", ">="};
     py_raise(I, EXC_TypeError, "'%s' not supported between instances of '%s' and '%s'",
              sym[op - OP_LT], op_typename(I, a), op_typename(I, b));
@@ -548,6 +538,9 @@ SimId op_compare(PyRun *I, int op, SimId a, SimId b)
         int r = op == OP_LT || op == OP_LE ? set_issubset(I, a, b) : set_issuperset(I, a, b);
         return r < 0 ? 0 : sim_bool(S, r);
     }
+    if ((op == OP_LT || op == OP_LE || op == OP_GT || op == OP_GE) && sim_kind(S, a) == sim_kind(S, b) &&
+        (sim_kind(S, a) == SK_LIST || sim_kind(S, a) == SK_TUPLE))
+        return seq_richcompare(I, op, a, b);
     switch (op) {
     case OP_IS: return sim_bool(S, a == b);
     case OP_ISNOT: return sim_bool(S, a != b);

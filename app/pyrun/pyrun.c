@@ -16,6 +16,7 @@
 #include "pyrun/modules/std_import.h"
 #include "pyrun/modules/futures.h"
 #include "pyrun/modules/threading.h"
+#include "pyrun/types/native.h"
 #include "pyrun/modules/tracemalloc.h"
 #include "pyrun/parser.h"
 #include "pyrun/refuse.h"
@@ -174,6 +175,29 @@ static int grammar_minor(const Sim *sim)
     }
 }
 
+/* The SourceFileLoader __main__ holds: an object the model refuses to look into */
+static SimId main_loader(PyRun *I) { return native_static(I, SIM_XT_MAIN_LOADER, 0); }
+
+/* __main__'s dict as CPython leaves it before the script's first line, in
+ * its order: the module's own five (PyModule_NewObject), __annotations__
+ * and __builtins__ (add_main_module), __file__ and __cached__ (the file
+ * runner), __loader__ then replaced by a SourceFileLoader (set_main_loader). */
+static void main_globals(PyRun *I)
+{
+    I->globals = sim_dict(S);
+    SimId g = I->globals;
+    bi_dict_put(I, g, "__name__", sim_str_intern(S, "__main__", 8));
+    bi_dict_put(I, g, "__doc__", sim_none(S));
+    bi_dict_put(I, g, "__package__", sim_none(S));
+    bi_dict_put(I, g, "__loader__", main_loader(I));
+    bi_dict_put(I, g, "__spec__", sim_none(S));
+    bi_dict_put(I, g, "__annotations__", sim_dict(S));
+    sim_incref(S, I->builtins);
+    bi_dict_put(I, g, "__builtins__", I->builtins);
+    bi_dict_put(I, g, "__file__", sim_str(S, I->filename, strlen(I->filename)));
+    bi_dict_put(I, g, "__cached__", sim_none(S));
+}
+
 PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn out, void *out_ctx)
 {
     PyRun *I = xcalloc(1, sizeof *I);
@@ -193,11 +217,7 @@ PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn
                  .key_equal = hook_key_equal};
     sim_set_hooks(sim, &h);
     builtins_init(I);
-    I->globals = sim_dict(S);
-    sim_dict_set(S, I->globals, sim_str_intern(S, "__name__", 8), sim_str_intern(S, "__main__", 8));
-    sim_dict_set(S, I->globals, sim_str_intern(S, "__doc__", 7), sim_none(S));
-    sim_incref(S, I->builtins);
-    sim_dict_set(S, I->globals, sim_str_intern(S, "__builtins__", 12), I->builtins);
+    main_globals(I);
     bool parsed = parse_module(src, n, grammar_minor(sim), &I->ast, &I->syntax);
     if (parsed)
         ast_mangle(&I->ast);

@@ -129,6 +129,7 @@ static void exc_text(PyRun *I, SimId v, Buf *out, bool repr)
 
 bool op_repr(PyRun *I, SimId v, Buf *out)
 {
+    vm_signals_check(I); /* PyObject_Repr */
     if (defaultdict_is(I, v))
         return defaultdict_repr(I, v, out);
     if (counter_is(I, v))
@@ -169,6 +170,8 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
     case SK_NONE: buf_adds(out, "None"); return true;
     case SK_BOOL: buf_adds(out, o->v.i ? "True" : "False"); return true;
     case SK_INT:
+        vm_decimal_sigcheck(I, v);
+        o = sim_obj(S, v);
         if (o->sub == 1) {
             BigInt b;
             big_from_sim(S, v, &b);
@@ -413,6 +416,7 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
 
 bool op_str(PyRun *I, SimId v, Buf *out)
 {
+    vm_signals_check(I); /* PyObject_Str */
     SimKind k = sim_kind(S, v);
     if (k == SK_WEAKREF && weakref_is_proxy(I, v)) { /* proxy_str: str() of the referent */
         SimId o = weakref_proxy_target(I, v);

@@ -89,6 +89,9 @@ static void py_visit_roots(void *ctx, Sim *s, SimVisit visit, void *arg)
     root(s, I->version_info_type, visit, arg);
     for (int i = 0; I->version_info && i < sys_version_startup_refs(I); i++)
         root(s, I->version_info, visit, arg);
+    for (int k = 0; k < 2; k++)
+        for (int i = 0; I->sys_text[k] && i < sys_text_startup_refs(I); i++)
+            root(s, I->sys_text[k], visit, arg);
     if (!I->syntax.set) /* the function PyEval_EvalCode runs the module as (vm_push_module) */
         root(s, I->globals, visit, arg);
     for (int i = 0; I->builtin_methods && i < bi_count(); i++)

@@ -15,7 +15,6 @@
 #include "pyrun/builtins.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
-#include "sim/pymalloc.h"
 
 #define S (I->sim)
 
@@ -23,12 +22,8 @@ enum { STREAM_FD, STREAM_NINTS };
 
 static SimId make_stream(PyRun *I, int fd)
 {
-    SimId s = sim_iter_composite(S, SIM_XT_IO_TEXT, 0, STREAM_NINTS, 0, false);
+    SimId s = native_static(I, SIM_XT_IO_TEXT, STREAM_NINTS);
     sim_iter_set_int(S, s, STREAM_FD, fd);
-    SimObj *o = sim_obj(S, s); /* CPython's, from before the program: no block of the model's pools */
-    pm_free(&S->pm, o->mem);
-    o->mem = PM_NULL;
-    o->flags |= SIM_F_STATIC;
     return s;
 }
 

@@ -148,6 +148,18 @@ SimId vm_build_slice(PyRun *I, int n)
     return slice_new(I, parts[0], parts[1], parts[2]);
 }
 
+void vm_signals_check(PyRun *I)
+{
+    if (S->gc.scheduled)
+        vm_eval_breaker(I);
+}
+
+void vm_decimal_sigcheck(PyRun *I, SimId v)
+{
+    if (S->gc.scheduled && sim_kind(S, v) == SK_INT && (sim_obj(S, v)->sub == 1 || sim_obj(S, v)->v.i != 0))
+        vm_eval_breaker(I);
+}
+
 void vm_eval_breaker(PyRun *I)
 {
     if (S->gc.scheduled) {
@@ -167,15 +179,16 @@ bool vm_format_value(PyRun *I, int arg)
     char conv = (char)(arg & 0xff);
     if (conv == 's' && sim_kind(S, v) == SK_STR && !sim_is_subinst(S, v))
         conv = 0; /* PyObject_Str of an exact str is the str itself */
-    SimId as_is = (conv == 0 || conv == 's') && (!spec || sim_obj(S, spec)->len == 0) ? str_as_is(I, v) : 0;
+    bool no_spec = !spec || sim_obj(S, spec)->len == 0;
+    SimId as_is = (conv == 0 || conv == 's') && no_spec ? str_as_is(I, v) : 0;
     if (as_is) { /* PyObject_Format's fast path, bool.__format__'s str(self) */
+        if (conv == 0 && format_binds_method(I, v, false))
+            format_bool_text(I); /* bool's __format__: str(self) */
         PUSH(as_is);
         sim_decref(S, v);
         sim_xdecref(S, spec);
         return true;
     }
-    Buf b = {0};
-    bool ok;
     char *sp = NULL; /* the spec, NUL-terminated */
     if (spec) {
         size_t n;
@@ -184,35 +197,31 @@ bool vm_format_value(PyRun *I, int arg)
         memcpy(sp, d, n);
         sp[n] = '\0';
     }
-    if (conv == 'r' || conv == 's') { /* the spec formats the converted text (a str) */
-        ok = conv == 'r' ? op_repr(I, v, &b) : op_str(I, v, &b);
+    Buf b = {0};
+    bool ok;
+    SimId r = 0;
+    if (conv == 'r' || conv == 's' || conv == 'a') { /* the spec formats the converted text (a str) */
+        ok = conv == 'r' ? op_repr(I, v, &b) : conv == 's' ? op_str(I, v, &b) : op_ascii(I, v, &b);
         if (ok && sp && *sp) {
             SimId text = sim_str(S, buf_str(&b), b.len);
-            buf_clear(&b);
-            ok = op_format(I, text, sp, &b);
+            ok = (r = format_object(I, text, sp)) != 0;
             sim_decref(S, text);
+        } else if (ok) { /* an int's repr is a new str, one digit too; a float's text has a buffer */
+            r = conv == 'a' ? sim_str(S, buf_str(&b), b.len) : str_of_text(I, v, &b);
         }
-    } else if (conv == 'a') { /* the spec formats the converted text */
-        ok = op_ascii(I, v, &b);
-        if (ok && sp && *sp) {
-            SimId text = sim_str(S, buf_str(&b), b.len);
-            buf_clear(&b);
-            ok = op_format(I, text, sp, &b);
-            sim_decref(S, text);
-        }
-    } else if (sp) {
-        ok = op_format(I, v, sp, &b);
-    } else if (sim_kind(S, v) == SK_INSTANCE) { /* PyObject_Format with no spec */
-        ok = op_format(I, v, "", &b);
-    } else {
+    } else if (!no_spec || sim_kind(S, v) == SK_INSTANCE) {
+        ok = (r = format_object(I, v, sp ? sp : "")) != 0;
+    } else { /* PyObject_Format(v, NULL): an exact int's str, else the bound __format__ and str(v) */
+        SimId bound = format_binds_method(I, v, false) ? sim_builtin(S, 0, 0) : 0;
+        format_text_note(I, v);
         ok = op_str(I, v, &b);
+        if (ok) /* an int's text without a spec is a new str, one digit too */
+            r = str_of_text(I, v, &b);
+        sim_xdecref(S, bound);
     }
     free(sp);
-    SimId same = ok && spec && (conv == 0 || conv == 's') ? str_if_unchanged(I, v, &b) : 0;
-    if (same)
-        PUSH(same);
-    else if (ok) /* an int's text without a spec is a new str, one digit too */
-        PUSH(!spec && conv != 'a' ? str_of_text(I, v, &b) : sim_str(S, buf_str(&b), b.len));
+    if (ok)
+        PUSH(r);
     sim_decref(S, v);
     sim_xdecref(S, spec);
     buf_fini(&b);

@@ -137,11 +137,12 @@ void vm_op_build_string(PyRun *I, int n)
         const char *d = sim_str_data(S, I->ts->stack[from + (uint32_t)i], &len);
         buf_add(&sb, d, len);
     }
+    SimId joined = sim_str(S, buf_str(&sb), sb.len); /* _PyUnicode_JoinArray: made while the pieces live */
     for (int i = n - 1; i >= 0; i--) {
         SimId a = POP();
         sim_decref(S, a);
     }
-    PUSH(sim_str(S, buf_str(&sb), sb.len));
+    PUSH(joined);
     buf_fini(&sb);
 }
 

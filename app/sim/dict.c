@@ -380,55 +380,11 @@ void sim_dict_set(Sim *s, SimId d, SimId key, SimId value)
     insert_new(s, d, key, value);
 }
 
-/* ---- the shadow table (trace.h): CPython's keys of a dict the model holds
- * fewer entries in, for tracemalloc ---------------------------------------- */
-
-#define SHADOW_KEY SIM_TRACE_VIRTUAL_BASE
-
-/* the table n entries inserted one by one leave (insertion_resize's growth) */
-static unsigned grown_log2(uint32_t n)
-{
-    unsigned log2 = 3;
-    for (uint32_t used = 0; used < n; used++)
-        if (used >= usable_of(log2))
-            log2 = log2_for((size_t)used * 3);
-    return log2;
-}
-
-void sim_trace_shadow(Sim *s, SimId d, uint32_t extra)
-{
-    SimTracer *t = s->tracer;
-    if (!t)
-        return;
-    t->shadow = d;
-    t->extra = extra;
-    t->shadow_used = s->obj[d].v.dict.used + extra;
-    t->shadow_log2 = grown_log2(t->shadow_used);
-}
-
-/* a new key goes into d, the shadowed dict: CPython's table grows when full */
-static void shadow_insert(Sim *s, SimId d, bool str_key)
-{
-    SimTracer *t = s->tracer;
-    if (t->shadow_used >= usable_of(t->shadow_log2)) {
-        uint32_t live = s->obj[d].len + t->extra;
-        t->shadow_log2 = log2_for((size_t)live * 3);
-        t->shadow_used = live;
-        sim__trace_virtual(s, SHADOW_KEY, sim__dict_keys_size(t->shadow_log2, str_key && s->obj[d].sub));
-    }
-    t->shadow_used++;
-}
-
 /* insertdict's new entry: key known to be absent (no lookup, no __eq__) */
 static void insert_new(Sim *s, SimId d, SimId key, SimId value)
 {
     bool str_key = s->obj[key].kind == SK_STR;
     SimObj *o = &s->obj[d];
-    PmTraceFn tr = NULL;
-    if (__builtin_expect(s->pm.trace != NULL, 0) && s->tracer->shadow == d) {
-        shadow_insert(s, d, str_key);
-        tr = sim_trace_pause(s); /* the model's own table of it is not CPython's */
-    }
     bool room = true;
     if (!o->cap)
         set_keys(s, d, 3, str_key);
@@ -436,8 +392,6 @@ static void insert_new(Sim *s, SimId d, SimId key, SimId value)
         room = resize(s, d, log2_for(o->len * 3), false);
     else if (o->v.dict.used >= usable_of(o->cap))
         room = resize(s, d, log2_for(o->len * 3), o->sub);
-    if (tr)
-        sim_trace_resume(s, tr);
     if (!room) { /* refused: nothing is stored, the stolen references go */
         sim_decref(s, key);
         sim_decref(s, value);

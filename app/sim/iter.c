@@ -102,6 +102,7 @@ static const struct XTypeDef {
     [SIM_XT_IO_TEXT] = {"_io.TextIOWrapper", SK_ITER, {208, 216, 216}, true},
     [SIM_XT_IO_MBUF] = {"managedbuffer", SK_ITER, {128, 128, 128}, true},
     [SIM_XT_IO_MEMVIEW] = {"memoryview", SK_ITER, {184, 184, 184}, true},
+    [SIM_XT_MAIN_LOADER] = {"_frozen_importlib_external.SourceFileLoader", SK_ITER, {56, 48, 48}, true},
     [SIM_XT_STR_TEMPLATE] = {"string.Template", SK_ITER, {56, 48, 48}, true},
     /* tracemalloc (Lib/tracemalloc.py's classes: sys.getsizeof on 3.11.7, 3.12.1, 3.13.0) */
     [SIM_XT_TM_SNAPSHOT] = {"tracemalloc.Snapshot", SK_ITER, {56, 48, 48}, true},

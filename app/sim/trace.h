@@ -28,21 +28,13 @@ typedef struct SimTracer {
     uint64_t current, peak;
     SimTraceWhereFn where;
     void *ctx;
-    /* a dict whose keys table CPython sizes for `extra` more entries than the
-     * model holds (the program's globals: __file__, __loader__ ... which the
-     * model's __main__ lacks): its table is traced as CPython's would be */
-    SimId shadow;
-    uint32_t extra, shadow_used, shadow_log2;
 } SimTracer;
 
-/* The keys table of dict d is traced as if d held `extra` more entries
- * (sim/dict.c grows that shadow table as CPython's insertdict would). */
-void sim_trace_shadow(Sim *s, SimId d, uint32_t extra);
 /* A block `fresh` of n bytes takes the place of `gone` (a virtual one) in
  * one step, as a realloc does (either may be PM_NULL) */
 void sim_trace_replace(Sim *s, uint32_t fresh, size_t n, uint32_t gone);
 /* Keys of virtual blocks: traced sizes with no model block behind them (a
- * shadow keys table, a writer's buffer), numbered from this base, above any
+ * writer's buffer, a scratch buffer), numbered from this base, above any
  * block address the model gives out. */
 #define SIM_TRACE_VIRTUAL_BASE 0x7ff00000u
 /* A virtual block `key` (SIM_TRACE_VIRTUAL_BASE + k) of n bytes replaces

@@ -39,6 +39,9 @@ import reprlib
 out["modules"]["reprlib"] = sorted(dir(reprlib))
 import threading
 out["modules"]["threading"] = sorted(dir(threading))
+import heapq, bisect
+out["modules"]["heapq"] = sorted(n for n in dir(heapq) if not n.startswith("__"))
+out["modules"]["bisect"] = sorted(n for n in dir(bisect) if not n.startswith("__"))
 import tracemalloc  # last: it imports collections.abc, functools, pickle ...
 out["modules"]["tracemalloc"] = sorted(dir(tracemalloc))
 print(json.dumps(out))

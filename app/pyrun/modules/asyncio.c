@@ -21,6 +21,7 @@
 
 #include "pyrun/modules/asyncio_int.h"
 #include "pyrun/modules/collections.h"
+#include "pyrun/modules/std_import.h"
 
 static SimId ref(PyRun *I, SimId v)
 {
@@ -533,6 +534,7 @@ void asyncio_on_import(PyRun *I)
         I->count_unsure_what = "import asyncio (the modules it imports are not replayed)";
     if (!I->foreign_heap)
         I->foreign_heap = "import asyncio";
+    I->std_imported |= STD_BIT(STD_HEAPQ); /* asyncio's events and queues import heapq */
 }
 
 bool asyncio_refused(PyRun *I, SimId obj, const char *what)

@@ -437,18 +437,16 @@ static SimId f_format(PyRun *I, SimId *a, int n, SimId kw)
     size_t len = 0;
     const char *spec = n == 2 ? sim_str_data(S, a[1], &len) : "";
     SimId as_is = len ? 0 : str_as_is(I, a[0]);
-    if (as_is) /* PyObject_Format: an exact str itself; bool's text */
+    if (as_is) { /* PyObject_Format: an exact str itself; bool's text */
+        if (format_binds_method(I, a[0], false))
+            format_bool_text(I); /* bool's __format__: str(self) */
         return as_is;
+    }
     char tmp[64];
     if (len >= sizeof tmp)
         return py_not_modelled(I, 0, "a format spec of %zu characters", len), (SimId)0;
     snprintf(tmp, sizeof tmp, "%.*s", (int)len, spec);
-    Buf b = {0};
-    SimId r = 0;
-    if (op_format(I, a[0], tmp, &b) && !(r = str_if_unchanged(I, a[0], &b)))
-        r = sim_str(S, buf_str(&b), b.len);
-    buf_fini(&b);
-    return r;
+    return format_object(I, a[0], tmp);
 }
 
 /* vars(obj): its __dict__ (builtin_vars_impl) */

@@ -5,8 +5,9 @@
  * per version (cpython_names.c, read from the interpreters).  The walk runs
  * Python-level machinery in CPython (mappingproxies, a dict of the names,
  * an AttributeError looked up and dropped), so the young count after it is
- * refused until a gc.collect().  dir() without an argument, of a module, of
- * an exception or of a class with its own __dir__ is refused.
+ * refused until a gc.collect().  dir() without an argument lists a module's
+ * or class body's namespace; inside a function, of a module, of an exception
+ * or of a class with its own __dir__ it is refused.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -101,13 +102,34 @@ static SimId names_list(PyRun *I, Names *ns)
     return result;
 }
 
+/* dir() in a module or class body (_dir_locals): its namespace's keys as
+ * PyDict_Keys lists them (a list of their number), sorted in place */
+static SimId dir_scope(PyRun *I)
+{
+    Frame *f = I->ts->top;
+    if (!f || !f->locals || sim_kind(S, f->locals) != SK_DICT)
+        return py_not_modelled(I, 0, "dir() without an argument inside a function (its locals)"), (SimId)0;
+    SimId d = f->locals, keys = sim_list(S, sim_obj(S, d)->len);
+    uint32_t pos = 0, i = 0;
+    SimId k, v;
+    while (sim_dict_next(S, d, &pos, &k, &v)) {
+        sim_incref(S, k);
+        sim_list_set(S, keys, i++, k);
+    }
+    if (!bi_sort_list(I, keys, 0, false)) {
+        sim_decref(S, keys);
+        return 0;
+    }
+    return keys;
+}
+
 SimId builtin_dir(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
     if (!bi_nargs(I, "dir", n, 0, 1))
         return 0;
     if (n == 0)
-        return py_not_modelled(I, 0, "dir() without an argument (the names of the scope)"), 0;
+        return dir_scope(I);
     SimId v = a[0];
     const SimObj *o = sim_obj(S, v);
     Names ns = {0};

@@ -897,6 +897,18 @@ static const CpyName module_threading[] = {
     {"stack_size", 7}, {"warnings", 4},
 };
 
+static const CpyName module_heapq[] = {
+    {"_heapify_max", 7}, {"_heappop_max", 7}, {"_heapreplace_max", 7}, {"_siftdown", 7},
+    {"_siftdown_max", 7}, {"_siftup", 7}, {"_siftup_max", 7}, {"heapify", 7}, {"heappop", 7},
+    {"heappush", 7}, {"heappushpop", 7}, {"heapreplace", 7}, {"merge", 7}, {"nlargest", 7},
+    {"nsmallest", 7},
+};
+
+static const CpyName module_bisect[] = {
+    {"bisect", 7}, {"bisect_left", 7}, {"bisect_right", 7}, {"insort", 7}, {"insort_left", 7},
+    {"insort_right", 7},
+};
+
 static const CpyName module_tracemalloc[] = {
     {"BaseFilter", 7}, {"DomainFilter", 7}, {"Filter", 7}, {"Frame", 7}, {"Iterable", 7},
     {"Sequence", 7}, {"Snapshot", 7}, {"Statistic", 7}, {"StatisticDiff", 7}, {"Trace", 7},
@@ -978,6 +990,8 @@ const CpyNamedSet cpython_modules[] = {
     {"io", {N(module_io)}},
     {"reprlib", {N(module_reprlib)}},
     {"threading", {N(module_threading)}},
+    {"heapq", {N(module_heapq)}},
+    {"bisect", {N(module_bisect)}},
     {"tracemalloc", {N(module_tracemalloc)}},
     {0},
 };

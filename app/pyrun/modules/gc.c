@@ -7,6 +7,7 @@
 #include "pyrun/builtins.h"
 #include "pyrun/modules/std_import.h"
 #include "pyrun/modules/tracemalloc.h"
+#include "pyrun/types/native.h"
 #include "sim/gc.h"
 
 #define S (I->sim)
@@ -220,7 +221,7 @@ static SimId g_is_tracked(PyRun *I, SimId *a, int n, SimId kw)
     if (o->kind == SK_BUILTIN) /* builtin functions and method descriptors are tracked from their module's init */
         return sim_bool(S, true);
     timing_read(I); /* a collection untracks tuples and dicts of atoms */
-    return sim_bool(S, sim_is_tracked(S, a[0]) || stdstream_fd(I, a[0])); /* the streams: static here */
+    return sim_bool(S, sim_is_tracked(S, a[0]) || native_static_tracked(I, a[0])); /* static here */
 }
 
 typedef struct RefSearch {

@@ -708,5 +708,6 @@ void queue_module_init(PyRun *I, SimId d)
 void queue_on_import(PyRun *I)
 {
     std_import(I, STD_THREADING);
+    I->std_imported |= STD_BIT(STD_HEAPQ); /* Lib/queue.py imports heapq */
     queue_unsure(I);
 }

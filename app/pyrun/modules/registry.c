@@ -82,6 +82,8 @@ static const DefTable tables[] = {
     {queue_functions, &queue_nfunctions},
     {futures_functions, &futures_nfunctions},
     {concurrent_functions, &concurrent_nfunctions},
+    {heapq_functions, &heapq_nfunctions},
+    {bisect_functions, &bisect_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 7, FIRST_MODULE = 30 };
 
@@ -92,7 +94,8 @@ const ModuleDef py_modules[] = {
     {"sys", sys_functions, &sys_nfunctions, sys_module_init,
      "the streams `stdout`, `stderr` and `__stdout__`, `__stderr__` (`write`, `flush`, `fileno`, `isatty`, "
      "`writable`, `readable`, `seekable`, `name`, `mode`, `encoding`, `closed`; stderr's `errors` and "
-     "`line_buffering`; `print(..., file=)`; `sys.stdout` may be assigned), `maxsize`",
+     "`line_buffering`; `print(..., file=)`; `sys.stdout` may be assigned), the data `maxsize`, `version_info`, "
+     "`hexversion`, `byteorder` ('little'), `platform` ('linux')",
      NULL},
     {"weakref", weakref_functions, &weakref_nfunctions, weakref_module_init,
      "`ref` (the type `ReferenceType`), `proxy` (the types `ProxyType`, `CallableProxyType`), "
@@ -229,6 +232,13 @@ const ModuleDef py_modules[] = {
      futures_on_import},
     {"concurrent", concurrent_functions, &concurrent_nfunctions, concurrent_module_init,
      "(the package of `concurrent.futures`)", concurrent_on_import},
+    {"heapq", heapq_functions, &heapq_nfunctions, heapq_module_init,
+     "`heappush`, `heappop`, `heapify`, `heapreplace`, `heappushpop` (C's `<` comparisons, in its order; "
+     "the list's growth and shrinking as list_resize's), `nlargest` and `nsmallest` (keyword: key; "
+     "Lib/heapq.py's steps: the young count and traced figures refused after them)", heapq_on_import},
+    {"bisect", bisect_functions, &bisect_nfunctions, bisect_module_init,
+     "`bisect_right` (`bisect`), `bisect_left`, `insort_right` (`insort`), `insort_left` (lo, hi, "
+     "keyword: key) on lists, tuples, str and range; insort into an exact list", bisect_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -348,7 +358,8 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
     static const char *const modules[] = {"", "gc", "sys", "_weakref", "itertools", "math", "copy", "_operator",
                                           "functools", "collections", "dataclasses", "contextlib",
                                           "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array", "io", "reprlib",
-                                          "threading", "tracemalloc", "asyncio", "queue", "concurrent.futures"};
+                                          "threading", "tracemalloc", "asyncio", "queue", "concurrent.futures", "_heapq",
+                                          "_bisect"};
     if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM || d->module == BM_THREADING ||
                                     d->module == BM_ASYNCIO || d->module == BM_QUEUE || d->module == BM_FUTURES || d->module == BM_REPRLIB))
         snprintf(out, cap, "%s", d->name);
@@ -537,6 +548,8 @@ const char *bi_python_library(const BuiltinDef *d)
         return "collections";
     if (d >= namedtuple_methods && d < namedtuple_methods + namedtuple_nmethods && strcmp(d->name, "__new__") != 0)
         return "collections"; /* _make, _replace ...: collections/__init__.py's frames (__new__ raises at the call) */
+    if (d->module == BM_HEAPQ && (strcmp(d->name, "nlargest") == 0 || strcmp(d->name, "nsmallest") == 0))
+        return "heapq";
     static const char *const py_functools[] = {"wraps", "update_wrapper", "total_ordering", "cached_property"};
     for (size_t i = 0; d->module == BM_FUNCTOOLS && i < sizeof py_functools / sizeof py_functools[0]; i++)
         if (strcmp(d->name, py_functools[i]) == 0)

@@ -67,8 +67,8 @@ static const ImportCost costs[STD_COUNT] = {
     /* random imports math, operator, itertools, os, bisect, warnings (3.11,
      * 3.12); string imports re (enum, functools, collections ...) and
      * compiles Template's pattern (mods, measured as collections was) */
-    [STD_RANDOM] = {"random", STD_BIT(STD_MATH) | STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS), {310, 389, 78},
-                    {2, 2, 1}, {33, 33, 35}, {28, 28, 0}, {1184, 1286, 1197}},
+    [STD_RANDOM] = {"random", STD_BIT(STD_MATH) | STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_BISECT),
+                    {310, 389, 78}, {2, 2, 1}, {33, 33, 35}, {28, 28, 0}, {1184, 1286, 1197}},
     [STD_STRING] = {"string",
                     STD_BIT(STD_COLLECTIONS) | STD_BIT(STD_FUNCTOOLS) | STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS) |
                         STD_BIT(STD_ENUM),
@@ -112,6 +112,10 @@ static const ImportCost costs[STD_COUNT] = {
                        STD_BIT(STD_FUNCTOOLS) | STD_BIT(STD_OPERATOR) | STD_BIT(STD_ITERTOOLS) |
                            STD_BIT(STD_COLLECTIONS) | STD_BIT(STD_REPRLIB),
                        {288, 63, 544}, {4, 4, 1}, {107, 107, 7}, {28, 0, 0}, {1808, 1896, 1385}},
+    /* heapq and bisect load _heapq and _bisect, nothing else (mods21c, measured
+     * as array) */
+    [STD_HEAPQ] = {"heapq", 0, {110, 110, 110}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {48, 48, 47}},
+    [STD_BISECT] = {"bisect", 0, {66, 70, 70}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {34, 34, 33}},
     [STD_COLLECTIONS] = {"collections", STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_OPERATOR), {507, 560, 173},
                          {2, 2, 1}, {76, 76, 80}, {69, 69, 0}, {1228, 1308, 1251}},
 };
@@ -121,7 +125,7 @@ static const char *const statements[STD_COUNT] = {
     "import itertools", "import math", "import operator", "import functools", "import contextlib",
     "import copy", "import collections", "import weakref", "import dataclasses",
     "import random", "import string", "import enum", "import json", "import pprint", "import typing",
-    "import array", "import reprlib", "import threading",
+    "import array", "import reprlib", "import threading", "import heapq", "import bisect",
 };
 
 bool std_freelists_empty(PyRun *I)

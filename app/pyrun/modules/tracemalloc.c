@@ -157,6 +157,14 @@ void tm_transient(PyRun *I, size_t n)
     sim__trace_virtual(S, TRANSIENT_KEY, 0);
 }
 
+#define HOLD_KEY (SIM_TRACE_VIRTUAL_BASE + 4) /* and + 5 */
+
+void tm_hold(PyRun *I, int slot, size_t n)
+{
+    if (sim_tracing(S))
+        sim__trace_virtual(S, HOLD_KEY + (unsigned)slot, n);
+}
+
 void tm_int_scratch(PyRun *I, SimId v, bool on)
 {
     if (__builtin_expect(S->pm.trace == NULL, 1) || sim_kind(S, v) != SK_INT)
@@ -201,10 +209,6 @@ static SimId tm_start(PyRun *I, SimId *a, int n, SimId kw)
                                      : NULL;
         t->peak_unsure = NULL;
         sim_trace_start(S, where_now, I);
-        /* CPython's __main__ dict also holds __package__, __loader__, __spec__,
-         * __annotations__, __file__ and __cached__: its keys table grows
-         * sooner than the model's, and that growth is traced */
-        sim_trace_shadow(S, I->globals, 6);
     }
     t->limit = (int)nframe;
     return bi_none(I);

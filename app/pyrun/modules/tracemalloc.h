@@ -72,6 +72,9 @@ void tm_int_scratch(PyRun *I, SimId v, bool on);
 void tm_transient(PyRun *I, size_t n);
 /* something whose transient buffers the model does not follow ran while tracing */
 void tm_note_peak_unsure(PyRun *I, const char *what);
+/* A scratch block of n bytes CPython holds while the model makes what
+ * follows (slot 0 or 1); n = 0 frees it. */
+void tm_hold(PyRun *I, int slot, size_t n);
 
 /* tracemalloc_stats.c: the objects */
 SimId tm_snapshot_new(PyRun *I, size_t snap, SimId traces_list);

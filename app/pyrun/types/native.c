@@ -42,7 +42,7 @@ bool native_repr(PyRun *I, SimId obj, Buf *out)
         return operator_native_repr(I, obj, out);
     case SIM_XT_CL_HELPER: case SIM_XT_CL_GENCM: case SIM_XT_CL_SUPPRESS: case SIM_XT_CL_CLOSING:
     case SIM_XT_CL_NULLCONTEXT: case SIM_XT_CL_EXITSTACK: case SIM_XT_CL_REDIRECT_OUT: case SIM_XT_CL_REDIRECT_ERR:
-    case SIM_XT_CL_CBWRAP: case SIM_XT_IO_BYTESIO: case SIM_XT_STR_TEMPLATE:
+    case SIM_XT_CL_CBWRAP: case SIM_XT_IO_BYTESIO: case SIM_XT_STR_TEMPLATE: case SIM_XT_MAIN_LOADER:
         return contextlib_native_repr(I, obj, out);
     case SIM_XT_SLICE:
         return slice_repr(I, obj, out);
@@ -81,6 +81,9 @@ SimId native_attr(PyRun *I, SimId obj, SimId name, bool *found)
         return bytesio_native_attr(I, obj, buf, found);
     case SIM_XT_IO_TEXT:
         return stdstream_attr(I, obj, buf, found);
+    case SIM_XT_MAIN_LOADER:
+        *found = true;
+        return py_not_modelled(I, 0, "__main__.__loader__'s '%s'", buf), (SimId)0;
     case SIM_XT_STR_TEMPLATE:
         return string_template_attr(I, obj, buf, found);
     default:
@@ -116,6 +119,7 @@ bool native_python_level(PyRun *I, SimId v)
     return d->module == BM_CONTEXTLIB || (d->module == BM_FUNCTOOLS && strcmp(d->name, "reduce") != 0) ||
            d->module == BM_RANDOM || d->module == BM_ABC || d->module == BM_TYPING || /* random's are Random's bound methods */
            (d->module == BM_COLLECTIONS && d->owner == SK_DICT) || /* Counter's methods */
+           (d->module == BM_HEAPQ && d->name[0] == 'n') || /* nlargest, nsmallest: Lib/heapq.py's */
            namedtuple_builtin(I, v) || (d->module == BM_COLLECTIONS && strcmp(d->name, "namedtuple") == 0);
 }
 
@@ -136,6 +140,24 @@ SimId native_bound(PyRun *I, const BuiltinDef *def, SimId self)
         }
     py_raise(I, EXC_SystemError, "unknown built-in method");
     return 0;
+}
+
+SimId native_static(PyRun *I, SimXType xt, uint32_t nints)
+{
+    SimId s = sim_iter_composite(S, xt, 0, nints, 0, false);
+    SimObj *o = sim_obj(S, s);
+    pm_free(&S->pm, o->mem);
+    o->mem = PM_NULL;
+    o->flags |= SIM_F_STATIC;
+    return s;
+}
+
+bool native_static_tracked(PyRun *I, SimId v)
+{
+    if (sim_kind(S, v) != SK_ITER || !(sim_obj(S, v)->flags & SIM_F_STATIC))
+        return false;
+    SimXType xt = sim_xtype_of(S, v);
+    return xt == SIM_XT_IO_TEXT || xt == SIM_XT_MAIN_LOADER;
 }
 
 bool native_is_tm(PyRun *I, SimId v, SimXType which)

@@ -34,6 +34,11 @@ bool native_python_level(PyRun *I, SimId v);
 bool native_tuple_refused(PyRun *I, SimId v);
 /* Is v a tracemalloc object of that type (SIM_XT_TM_*)? (str(), indexing, iter()) */
 bool native_is_tm(PyRun *I, SimId v, SimXType which);
+/* An object of CPython's from before the program (sys.stdout, __main__'s
+ * __loader__): no block of the model's pools, no GC traffic. */
+SimId native_static(PyRun *I, SimXType xt, uint32_t nints);
+/* Is v one of those that CPython's collector tracks? */
+bool native_static_tracked(PyRun *I, SimId v);
 /* The built-in `def` (an entry of a module's table) bound to self, as a
  * method read on it gives (self's reference is taken). */
 SimId native_bound(PyRun *I, const BuiltinDef *def, SimId self);

@@ -185,6 +185,7 @@ const BuiltinDef str_methods[] = {
     BUILTIN("startswith", SK_STR, 0, str_startswith, .style = ARGS_CLINIC, .min = 1, .max = 3, .varargs = VA_TO_312),
     BUILTIN("endswith", SK_STR, 0, str_endswith, .style = ARGS_CLINIC, .min = 1, .max = 3, .varargs = VA_TO_312),
     BUILTIN("replace", SK_STR, 0, str_replace, .kw_refused = "count", .style = ARGS_OWN), BUILTIN("format", SK_STR, 0, str_format, .kw = "*", .varargs = VA_ALL),
+    ONE("format_map", str_format_map),
 };
 const int str_nmethods = (int)(sizeof str_methods / sizeof str_methods[0]);
 

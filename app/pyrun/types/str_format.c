@@ -3,7 +3,9 @@
  * string: literal text with `{{`/`}}`, fields `{name.attr[key]!conv:spec}`
  * numbered automatically or by hand, and CPython's errors for the rest.
  * A spec may hold replacement fields of its own (`{:{width}}`), one level
- * deep as CPython allows; `!a` is refused.
+ * deep as CPython allows; `!a` is refused.  str.format_map(mapping) is
+ * the same with the keyword fields read by mapping[name] (a dict
+ * subclass's __missing__ answers) and no positional fields at all.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +21,7 @@ typedef struct Fmt {
     SimId *a;       /* a[0] is the format string, then the arguments */
     int n, np;      /* all of them; positional ones after a[0] */
     SimId kw;
+    SimId map;      /* format_map's mapping (borrowed), or 0 */
     int auto_i;     /* next automatic number; -1 once numbered by hand */
     bool manual;
     bool single;    /* the format string is one field and nothing else */
@@ -57,12 +60,22 @@ static SimId field_arg(Fmt *f, const char *name, size_t len)
             f->manual = true;
             idx = strtol(name, NULL, 10);
         }
+        if (f->map) { /* get_field_object without args */
+            fmt_value_error(I, "Format string contains positional fields");
+            return 0;
+        }
         if (idx >= f->np) {
             py_raise(I, EXC_IndexError, "Replacement index %ld out of range for positional args tuple", idx);
             return 0;
         }
         sim_incref(S, f->a[1 + idx]);
         return f->a[1 + idx];
+    }
+    if (f->map) { /* PyObject_GetItem(mapping, key) */
+        SimId k = sim_str(S, name, len);
+        SimId v = op_getitem(I, f->map, k);
+        sim_decref(S, k);
+        return v;
     }
     char key[256];
     size_t kl = len < sizeof key - 1 ? len : sizeof key - 1;
@@ -224,12 +237,19 @@ static bool field(Fmt *f, const char *d, size_t len, size_t *pos, int depth, Buf
     return ok;
 }
 
-static SimId str_format_packed(PyRun *I, SimId *a, int n, SimId kw);
+static SimId format_with(PyRun *I, SimId *a, int n, SimId kw, SimId map);
 
 /* str.format is METH_VARARGS|METH_KEYWORDS: the call packs its arguments
  * into a tuple and its keywords into a dict, held while it runs (a
  * __format__ or __str__ it calls sees their references): BuiltinDef.varargs */
-SimId str_format(PyRun *I, SimId *a, int n, SimId kw) { return str_format_packed(I, a, n, kw); }
+SimId str_format(PyRun *I, SimId *a, int n, SimId kw) { return format_with(I, a, n, kw, 0); }
+
+/* str.format_map is METH_O: nothing packed */
+SimId str_format_map(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw, (void)n;
+    return format_with(I, a, 1, 0, a[1]);
+}
 
 /* build_string: literal text and fields; depth 2 at the top, as CPython's
  * recursion_depth, so a spec's fields may not nest further */
@@ -273,9 +293,10 @@ static bool single_field(const char *d, size_t len)
     return false;
 }
 
-static SimId str_format_packed(PyRun *I, SimId *a, int n, SimId kw)
+/* build_string over the arguments (format) or a mapping (format_map) */
+static SimId format_with(PyRun *I, SimId *a, int n, SimId kw, SimId map)
 {
-    Fmt f = {.I = I, .a = a, .n = n, .np = bi_npos(I, n, kw) - 1, .kw = kw};
+    Fmt f = {.I = I, .a = a, .n = n, .np = bi_npos(I, n, kw) - 1, .kw = kw, .map = map};
     size_t len;
     const char *d = sim_str_data(S, a[0], &len);
     char *text = malloc(len + 1); /* a field may run code that moves the str's storage */

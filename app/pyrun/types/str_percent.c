@@ -173,6 +173,8 @@ static bool integer(PyRun *I, const Spec *sp, SimId v, Buf *out)
             tm_note_peak_unsure(I, "a %-format of a number with a width, precision, sign or %X, or of a bool or float");
         }
     }
+    if (decimal)
+        vm_decimal_sigcheck(I, v);
     char digits[96];
     bool neg;
     if (k == SK_FLOAT || (sim_obj(S, v)->sub == 1 && k == SK_INT)) { /* a float: PyNumber_Long first */

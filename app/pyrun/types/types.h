@@ -297,6 +297,9 @@ SimId bytesio_special(PyRun *I, SimId b, const char *name);
 SimId stringio_next(PyRun *I, SimId s);
 bool stringio_write(PyRun *I, SimId s, SimId str);
 
+/* seq_compare.c: a < b (<=, >, >=) of two lists or two tuples, item by
+ * item as CPython compares them; a new reference, or 0 raised */
+SimId seq_richcompare(PyRun *I, int op, SimId a, SimId b);
 /* Methods several types share (list.c). */
 SimId meth_append(PyRun *I, SimId *args, int nargs, SimId kw); /* list */
 SimId meth_index(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, tuple */
@@ -384,8 +387,26 @@ SimId complex_construct(PyRun *I, SimId *args, int nargs, SimId kw);
  * and str read the whole mini-language; others only ''), appended to out;
  * false with CPython's error raised. */
 bool format_builtin(PyRun *I, SimId v, const char *spec, Buf *out);
+/* What Python/formatter_unicode.c makes besides the result (tracemalloc's
+ * peak; format_object.c): a float's digit buffer (buf bytes), the digits'
+ * str of the slow paths (tmp characters), an int's decimal scratch. */
+typedef struct FormatScratch {
+    enum { FS_NONE, FS_FLOAT_FAST, FS_FLOAT_SLOW, FS_INT_FAST, FS_INT_SLOW, FS_INT_POW2, FS_UNKNOWN } how;
+    size_t buf, tmp;
+} FormatScratch;
+bool format_builtin_scratch(PyRun *I, SimId v, const char *spec, Buf *out, FormatScratch *fs);
+/* format_object.c: PyObject_Format(v, spec), a new str or 0 with the error
+ * raised; does it bind __format__ (an exact int, float, bool or str other
+ * than an exact str or int without a spec)? */
+SimId format_object(PyRun *I, SimId v, const char *spec);
+bool format_binds_method(PyRun *I, SimId v, bool spec_given);
+/* Under tracemalloc: the peak is not followed past str() of such a v */
+void format_text_note(PyRun *I, SimId v);
+/* PyObject_Format(b, '') of a bool b: its bound __format__ around str(b) */
+void format_bool_text(PyRun *I);
 /* str_format.c: str.format (the method's BuiltinFn) */
 SimId str_format(PyRun *I, SimId *args, int nargs, SimId kw);
+SimId str_format_map(PyRun *I, SimId *args, int nargs, SimId kw);
 /* str.c: a str's or bytes' repr with CPython's quote choice */
 /* repr of a str's UTF-8 (or bytes): ucd is the profile's Unicode database
  * (0: 3.11, 1: 3.12, 2: 3.13), which says what a str's repr escapes */

@@ -1,2 +1,2 @@
 print("abc".upper())
-print(hasattr("abc", "format_map"))
+print(hasattr("abc", "__getnewargs__"))
