@@ -22,6 +22,7 @@
 #include "base/xalloc.h"
 #include "cli/cli.h"
 #include "course/course.h"
+#include "course/yevents.h"
 #include "learner/assess.h"
 
 /* The folder part of `path` without trailing '/': "" for a bare name. */
@@ -192,12 +193,14 @@ int cmd_validate(int argc, char **argv)
         return 2;
     DiagList diags = {0};
     size_t files = 0;
+    yev_keep_begin(); /* the assessments are read twice: parsed once (course/yevents.h) */
     if (argc < 2) {
         Buf err = {0};
         char *dir = paths_content_dir(&err);
         if (!dir) {
             fprintf(stderr, "pydive validate: %s\n", buf_str(&err));
             buf_fini(&err);
+            yev_keep_end();
             return 1;
         }
         char *shown = shown_path(dir);
@@ -208,6 +211,7 @@ int cmd_validate(int argc, char **argv)
     for (int i = 1; i < argc; i++)
         if (strcmp(argv[i], "--") != 0)
             files += validate_path(argv[i], &diags);
+    yev_keep_end();
 
     diag_print(&diags, stderr);
     size_t errors = diag_count(&diags, DIAG_ERROR);

@@ -10,6 +10,7 @@
 #include "base/overlay.h"
 #include "base/xalloc.h"
 #include "course/ydoc.h"
+#include "course/yevents.h"
 
 typedef struct IdList {
     char **ids;
@@ -63,6 +64,7 @@ static void index_quizzes(IdList *out, const char *content_dir, DiagList *diags)
     char *dir = path_join(content_dir, "assessments");
     char **files;
     size_t nfiles = overlay_list(dir, ".yaml", &files);
+    yev_keep_these(true); /* `pydive validate` reads them again (course/yevents.h) */
     for (size_t i = 0; i < nfiles; i++) {
         char *path = overlay_join(dir, files[i]);
         DiagList local = {0};
@@ -75,6 +77,7 @@ static void index_quizzes(IdList *out, const char *content_dir, DiagList *diags)
         ydoc_fini(&doc);
         free(path);
     }
+    yev_keep_these(false);
     dir_list_free(files, nfiles);
     free(dir);
 }

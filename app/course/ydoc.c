@@ -15,6 +15,7 @@
 #include "base/fsutil.h"
 #include "base/printable.h"
 #include "base/xalloc.h"
+#include "course/yevents_read.h"
 
 #define CHUNK_NODES 512
 
@@ -327,26 +328,24 @@ bool ydoc_parse(YDoc *doc, const char *display, const char *text, size_t len, Di
     }
 
     Builder b = {.doc = doc, .diags = diags};
-    yaml_parser_t parser;
-    if (!yaml_parser_initialize(&parser)) {
+    YEvents events;
+    if (!yev_open(&events, (const unsigned char *)doc->src, len)) {
         diag_add(diags, DIAG_ERROR, doc->file, 0, 0, "out of memory while parsing");
         doc->nerrors++;
         return false;
     }
-    yaml_parser_set_input_string(&parser, (const unsigned char *)doc->src, len);
     bool ok = true, done = false;
     while (ok && !done) {
-        yaml_event_t ev;
-        if (!yaml_parser_parse(&parser, &ev)) {
-            report_parser_error(&b, &parser);
+        const yaml_event_t *ev = yev_next(&events);
+        if (!ev) {
+            report_parser_error(&b, yev_parser(&events));
             ok = false;
             break;
         }
-        done = ev.type == YAML_STREAM_END_EVENT;
-        ok = on_event(&b, &ev);
-        yaml_event_delete(&ev);
+        done = ev->type == YAML_STREAM_END_EVENT;
+        ok = on_event(&b, ev);
     }
-    yaml_parser_delete(&parser);
+    yev_close(&events);
     if (ok && !doc->root) {
         ydoc_error(doc, diags, (SrcLoc){1, 1},
                    "the file holds no YAML document (only comments or blank lines); expected a mapping");

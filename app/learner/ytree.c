@@ -15,6 +15,7 @@
 #include "base/buf.h"
 #include "base/printable.h"
 #include "base/xalloc.h"
+#include "course/yevents_read.h"
 
 void yt_error(YtDoc *d, const YtNode *n, const char *fmt, ...)
 {
@@ -112,7 +113,7 @@ static bool refused(YtDoc *d, const yaml_event_t *ev)
     return false;
 }
 
-static void syntax_error(YtDoc *d, yaml_parser_t *p)
+static void syntax_error(YtDoc *d, const yaml_parser_t *p)
 {
     const char *problem = p->problem ? p->problem : "unreadable YAML";
     if (p->error == YAML_READER_ERROR)
@@ -130,23 +131,23 @@ static void syntax_error(YtDoc *d, yaml_parser_t *p)
 bool ytree_parse(YtDoc *d, const char *text, size_t len, const char *file, DiagList *diags)
 {
     *d = (YtDoc){.file = file, .diags = diags};
-    yaml_parser_t p;
-    if (!yaml_parser_initialize(&p)) {
+    YEvents p;
+    if (!yev_open(&p, (const unsigned char *)text, len)) {
         yt_error(d, NULL, "out of memory while reading the file");
         return false;
     }
-    yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
     YtNode *stack[YTREE_MAX_DEPTH + 1];
     int depth = 0, docs = 0;
     size_t events = 0;
     bool ok = true, done = false;
     while (ok && !done) {
-        yaml_event_t ev;
-        if (!yaml_parser_parse(&p, &ev)) {
-            syntax_error(d, &p);
+        const yaml_event_t *evp = yev_next(&p);
+        if (!evp) {
+            syntax_error(d, yev_parser(&p));
             ok = false;
             break;
         }
+        const yaml_event_t ev = *evp; /* borrowed: yev_close frees it */
         if (++events > YTREE_MAX_EVENTS) {
             error_at(d, ev.start_mark, "too many YAML events; expected a smaller file");
             ok = false;
@@ -205,11 +206,10 @@ bool ytree_parse(YtDoc *d, const char *text, size_t len, const char *file, DiagL
                 add_kid(stack[depth - 1], n);
             }
         }
-        yaml_event_delete(&ev);
     }
     while (depth > 0)
         node_free(stack[--depth]);
-    yaml_parser_delete(&p);
+    yev_close(&p);
     return ok && d->errors == 0;
 }
 

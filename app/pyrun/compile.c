@@ -172,6 +172,7 @@ void cg_add_slot(Cg *g, const char *name, uint8_t kind)
     c = CODE(g);
     c->slotnames[c->nslots] = str;
     c->slotkind[c->nslots++] = kind;
+    c->ncellfree += kind != SLOT_LOCAL;
 }
 
 uint32_t cg_new_code(PyRun *I, int kind, const char *name, const char *qualname, int line)

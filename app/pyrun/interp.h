@@ -94,6 +94,7 @@ typedef struct PyCode {
     size_t nnames, capnames;
     SimId *slotnames;        /* owned: args, locals, cells, frees */
     uint8_t *slotkind;
+    int ncellfree;           /* slots of kind SLOT_CELL or SLOT_FREE (0: a call makes no cells) */
     int nslots, capslots;
     int nargs;               /* positional parameters */
     int nposonly;            /* of those, the first ones written before '/' */

@@ -20,6 +20,13 @@
 #define S (I->sim)
 #define TOPF (I->ts->top)
 
+/* The call path's helpers, inlined into CALL where the compiler allows */
+#if defined(__GNUC__)
+#define CALL_INLINE inline __attribute__((always_inline))
+#else
+#define CALL_INLINE inline
+#endif
+
 static inline void push(PyRun *I, SimId v)
 {
     Frame *f = TOPF;
@@ -29,7 +36,7 @@ static inline SimId pop(PyRun *I) { return I->ts->stack[--TOPF->sp]; }
 
 /* ---- frames --------------------------------------------------------------- */
 
-static Frame *new_frame(PyRun *I, uint32_t ci, SimId globals)
+static CALL_INLINE Frame *new_frame(PyRun *I, uint32_t ci, SimId globals)
 {
     PyThreadState *ts = I->ts;
     if (!vm_depth_ok(I)) /* the module frame counts: 999 calls deep (checked by 461_*) */
@@ -61,11 +68,13 @@ static Frame *new_frame(PyRun *I, uint32_t ci, SimId globals)
 Frame *vm_new_frame(PyRun *I, uint32_t ci, SimId globals) { return new_frame(I, ci, globals); }
 
 /* Releases a frame's locals and stack (slot order), its function and dict. */
-void vm_unwind_frame(PyRun *I)
+static CALL_INLINE void unwind_frame(PyRun *I)
 {
     Frame *f = TOPF;
-    tb_frame_end(I, f); /* a frame object still referenced takes the locals over */
-    f = TOPF;
+    if (f->fobj) {
+        tb_frame_end(I, f); /* a frame object still referenced takes the locals over */
+        f = TOPF;
+    }
     int was = I->ts->clearing;
     I->ts->clearing = I->ts->nframes;
     while (f->sp > f->base) {
@@ -99,19 +108,10 @@ void vm_unwind_frame(PyRun *I)
         vm_release_tpargs(I, at, ad);
 }
 
-bool vm_call_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames, uint8_t kind)
-{
-    if (!vm_push_python(I, func, self, args, nargs, kwnames))
-        return false;
-    if (I->ts->gen_made) /* a generator function: no frame runs yet */
-        return true;
-    TOPF->kind = kind;
-    vm_eval_breaker(I); /* RESUME */
-    return true;
-}
+void vm_unwind_frame(PyRun *I) { unwind_frame(I); }
 
 /* Pushes a frame for Python function `func` (reference owned by the frame). */
-bool vm_push_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames)
+static CALL_INLINE bool push_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames)
 {
     uint32_t ci = SIM_V(S, func, SK_FUNC, func.code);
     Frame *f = new_frame(I, ci, SIM_V(S, func, SK_FUNC, func.globals));
@@ -123,13 +123,44 @@ bool vm_push_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, Si
         return false;
     }
     f->func = func;
-    if (!vm_bind_args(I, f, func, self, args, nargs, kwnames)) {
+    const PyCode *co = &I->codes[ci];
+    if (!self && !kwnames && nargs == co->nargs && co->vararg < 0 && co->kwarg < 0 && co->nkwonly == 0 &&
+        co->ncellfree == 0) {
+        /* vm_bind_args' commonest case (bind_exact, no cells): the arguments
+         * move into the first slots */
+        SimId *slots = &I->ts->stack[f->base];
+        for (int i = 0; i < nargs; i++)
+            slots[i] = args[i];
+    } else if (!vm_bind_args(I, f, func, self, args, nargs, kwnames)) {
         vm_unwind_frame(I);
         return false;
     }
     if (I->codes[ci].is_gen) /* RETURN_GENERATOR, before RESUME: I->ts->gen_made for the caller */
         I->ts->gen_made = vm_gen_create(I);
     return true;
+}
+
+static CALL_INLINE bool call_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames,
+                               uint8_t kind)
+{
+    if (!push_python(I, func, self, args, nargs, kwnames))
+        return false;
+    if (I->ts->gen_made) /* a generator function: no frame runs yet */
+        return true;
+    TOPF->kind = kind;
+    if (S->gc.scheduled)
+        vm_eval_breaker(I); /* RESUME */
+    return true;
+}
+
+bool vm_call_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames, uint8_t kind)
+{
+    return call_python(I, func, self, args, nargs, kwnames, kind);
+}
+
+bool vm_push_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames)
+{
+    return push_python(I, func, self, args, nargs, kwnames);
 }
 
 bool vm_push_module(PyRun *I)
@@ -173,6 +204,30 @@ static bool call_done(PyRun *I, SimId res, uint32_t slot0, uint32_t nslots)
     return true;
 }
 
+/* list.append(x) on a list (bound, or the descriptor with the list first),
+ * as CALL_NO_KW_LIST_APPEND specializes it: what builtins_call does for it
+ * (the state it sets, meth_append's work and its result in *res), without
+ * the generic checks such a call passes; false, having done nothing, for
+ * any other built-in. */
+static bool list_append_call(PyRun *I, uint32_t index, bool bound, SimId *args, SimId *res)
+{
+    const BuiltinDef *d = bi_def(index);
+    if (!d || d->fn != meth_append || d->refused || (d->varargs & (1u << S->prof->version)))
+        return false;
+    I->ts->ex_args = I->ts->call_ex;
+    I->ts->call_ex = 0;
+    I->bi_bound = bound;
+    sim_incref(S, args[1]);
+    sim_list_append(S, args[0], args[1]);
+    SimId r = bi_none(I);
+    if (r && I->ts->err.set) { /* as builtins_call ends */
+        sim_decref(S, r);
+        r = 0;
+    }
+    *res = r;
+    return true;
+}
+
 bool vm_do_call(PyRun *I, int nargs)
 {
     SimId kwnames = I->ts->kwnames;
@@ -200,7 +255,7 @@ bool vm_do_call(PyRun *I, int nargs)
          * the callable; then the caller's slots are free */
         Frame *caller = TOPF;
         uint32_t top = caller->sp;
-        ok = vm_call_python(I, callable, 0, args, total, kwnames, FR_NORMAL);
+        ok = call_python(I, callable, 0, args, total, kwnames, FR_NORMAL);
         for (uint32_t i = slot0; i < top; i++)
             I->ts->stack[i] = 0;
         caller->sp = slot0;
@@ -220,7 +275,10 @@ bool vm_do_call(PyRun *I, int nargs)
             n++;
             *args = self;
         }
-        SimId res = builtins_call(I, o->v.builtin.index, self, args, n, kwnames);
+        SimId res;
+        if (!(n == 2 && !kwnames && (self || sim_kind(S, args[0]) == SK_LIST) &&
+              list_append_call(I, o->v.builtin.index, self != 0, args, &res)))
+            res = builtins_call(I, o->v.builtin.index, self, args, n, kwnames);
         if (self)
             *args = callable; /* the slot's own reference again */
         if (!res) {
@@ -608,7 +666,7 @@ int vm_do_return(PyRun *I, SimId res)
         f->locals = f->classkw = 0;
         memset(f->classhold, 0, sizeof f->classhold);
     }
-    vm_unwind_frame(I);
+    unwind_frame(I);
     if (kind == FR_CLASS) {
         sim_decref(S, res);
         res = finish_class(I, ci, ns, extra, ckw, meta);

@@ -93,6 +93,8 @@ static bool posonly_as_keyword(PyRun *I, const PyCode *co, SimId kwnames)
  * nested function reads, the closure's cells in the free slots. */
 static inline void make_cells(PyRun *I, const PyCode *co, SimId *slots, SimId func)
 {
+    if (co->ncellfree == 0)
+        return;
     int fi = 0;
     for (int i = 0; i < co->nslots; i++) {
         if (co->slotkind[i] == SLOT_CELL) {

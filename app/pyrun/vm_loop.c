@@ -51,8 +51,12 @@
         ops = I->codes[f->code].ops;                 \
         consts = I->codes[f->code].consts;           \
         names = I->codes[f->code].names;             \
-        ncache = vm_name_caches(&I->codes[f->code]); \
-        acache = vm_attr_caches(&I->codes[f->code]); \
+        ncache = I->codes[f->code].ncache;           \
+        if (UNLIKELY(!ncache))                       \
+            ncache = vm_name_caches(&I->codes[f->code]); \
+        acache = I->codes[f->code].acache;           \
+        if (UNLIKELY(!acache))                       \
+            acache = vm_attr_caches(&I->codes[f->code]); \
     } while (0)
 
 /* What runs before every instruction: leaves op and arg set and f->ip past
@@ -480,7 +484,17 @@ dispatch:
         PUSH(r);
         NEXT();
     TARGET(OP_FOR_ITER) {
-        int got = iter_step(I, TOP(0), &r);
+        /* a range, list or tuple iterator: what iter_step comes to for them
+         * (sim_iter_next; nothing is raised, a refused allocation is seen
+         * at the next FETCH), without the generic dispatch */
+        const SimObj *io = sim_obj(S, TOP(0));
+        int got;
+        if (io->kind == SK_ITER && (io->sub == SIM_IT_RANGE || io->sub == SIM_IT_LIST || io->sub == SIM_IT_TUPLE)) {
+            r = sim_iter_next(S, TOP(0));
+            got = r ? 1 : I->ts->err.set && I->refused ? -1 : 0;
+        } else {
+            got = iter_step(I, TOP(0), &r);
+        }
         if (got > 0) {
             PUSH(r);
         } else if (got < 0) {

@@ -270,7 +270,7 @@ uint64_t sim_host_bytes(const Sim *s)
            s->capdeferred * sizeof *s->deferred;
 }
 
-bool sim_mem_room(Sim *s, uint64_t bytes, uint64_t words)
+bool sim__mem_room(Sim *s, uint64_t bytes, uint64_t words)
 {
     if (pm_fits(&s->pm, bytes) && slab_fits(&s->slab, words))
         return true;

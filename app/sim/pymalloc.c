@@ -468,19 +468,6 @@ PmPtr pm_realloc(PmHeap *h, PmPtr p, size_t n)
     return q;
 }
 
-uint64_t pm_mapped(const PmHeap *h)
-{
-    return h->narenas_current * h->arena_size + h->raw_live_bytes;
-}
-
-bool pm_fits(const PmHeap *h, uint64_t n)
-{
-    if (!h->limit)
-        return true;
-    uint64_t used = pm_mapped(h);
-    return used <= h->limit && n <= h->limit - used;
-}
-
 uint64_t pm_host_bytes(const PmHeap *h)
 {
     uint64_t b = (uint64_t)h->narenas_alloc * (sizeof(PmArena) + h->pools_per_arena * sizeof(PmPool));

@@ -191,9 +191,18 @@ PmPtr pm_realloc(PmHeap *h, PmPtr p, size_t n);
 /* Installs the tracer fn (NULL: none), told of every block given out or taken back. */
 void pm_set_trace(PmHeap *h, PmTraceFn fn, void *ctx);
 /* Bytes of the modelled address space in use: live arenas and system blocks. */
-uint64_t pm_mapped(const PmHeap *h);
+static inline uint64_t pm_mapped(const PmHeap *h)
+{
+    return h->narenas_current * h->arena_size + h->raw_live_bytes;
+}
 /* Would n more mapped bytes stay within the limit? */
-bool pm_fits(const PmHeap *h, uint64_t n);
+static inline bool pm_fits(const PmHeap *h, uint64_t n)
+{
+    if (!h->limit)
+        return true;
+    uint64_t used = pm_mapped(h);
+    return used <= h->limit && n <= h->limit - used;
+}
 /* Host bytes the model itself holds for this heap (its tables). */
 uint64_t pm_host_bytes(const PmHeap *h);
 

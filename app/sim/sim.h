@@ -331,7 +331,13 @@ void sim_set_memory_limit(Sim *s, uint64_t bytes);   /* 0: no limit */
 void sim_set_host_limit(Sim *s, uint64_t bytes);
 /* Would `bytes` more of the modelled space and `words` more payload words
  * fit?  When not, records the refusal (as an allocation would) and says no. */
-bool sim_mem_room(Sim *s, uint64_t bytes, uint64_t words);
+bool sim__mem_room(Sim *s, uint64_t bytes, uint64_t words);
+static inline bool sim_mem_room(Sim *s, uint64_t bytes, uint64_t words)
+{
+    if (slab_fits_quick(&s->slab, words) && pm_fits(&s->pm, bytes)) /* a small payload: room */
+        return true;
+    return sim__mem_room(s, bytes, words);
+}
 /* Was an allocation refused since the last call?  Clears the record. */
 bool sim_take_nomem(Sim *s);
 static inline bool sim_nomem(const Sim *s) { return s->nomem || s->pm.refused > 0; }

@@ -30,6 +30,15 @@ void slab_init(SimSlab *s);
 void slab_fini(SimSlab *s);
 /* Would a chunk of `nwords` fit (free list or room to grow)? */
 bool slab_fits(const SimSlab *s, size_t nwords);
+/* slab_fits for a chunk of at most SLAB_QUICK words, which a handle can
+ * always address while the array is below SLAB_QUICK_END words (so the
+ * answer is yes): the allocation paths ask it first. */
+#define SLAB_QUICK 64u
+#define SLAB_QUICK_END ((size_t)UINT32_MAX - 2 * SLAB_QUICK)
+static inline bool slab_fits_quick(const SimSlab *s, size_t nwords)
+{
+    return nwords <= SLAB_QUICK && s->len <= SLAB_QUICK_END;
+}
 /* A chunk of at least `nwords` words (contents undefined); *capw gets the
  * real capacity in words.  Returns 0 (and leaves *capw 0) when the request
  * is refused: too large, past the limit, or the host has no memory. */

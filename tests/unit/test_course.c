@@ -18,6 +18,8 @@
 #include "base/fsutil.h"
 #include "base/xalloc.h"
 #include "course/course.h"
+#include "course/ydoc.h"
+#include "course/yevents.h"
 
 #define GOOD "tests/fixtures/course-good"
 
@@ -207,6 +209,57 @@ static void lists_modules(void **state)
     dir_list_free(names, n);
 }
 
+/* All the diagnostics of one parse, one per line. */
+static char *parse_report(const char *text, bool *ok, size_t *nkids)
+{
+    DiagList dl = {0};
+    YDoc doc;
+    *ok = ydoc_parse(&doc, "t.yaml", text, strlen(text), &dl);
+    *nkids = doc.root ? doc.root->nkids : 0;
+    size_t cap = 1, len = 0;
+    char *out = xcalloc(1, 1);
+    for (size_t i = 0; i < dl.len; i++) {
+        char *s = diag_format(&dl.items[i]);
+        out = xgrow(out, &cap, len + strlen(s) + 2, 1);
+        len += (size_t)sprintf(out + len, "%s\n", s);
+        free(s);
+    }
+    ydoc_fini(&doc);
+    diag_fini(&dl);
+    return out;
+}
+
+/* Inside the validate window a second read of the same bytes replays the
+ * kept events: the same tree and the same diagnostics, a parse error's
+ * position and context included. */
+static void replays_kept_streams(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "a: 1\nb: [x, y]\nc: {d: e}\n",
+        "a: 1\nb: [x, y\nc: 2\n",           /* a flow sequence left open */
+        "a: 1\n  b: 2\n",                    /* bad indentation */
+        "a: &x 1\nb: *x\n",                  /* an alias: refused by the reader */
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        bool ok0, ok1, ok2;
+        size_t k0, k1, k2;
+        char *plain = parse_report(texts[i], &ok0, &k0);
+        yev_keep_begin();
+        yev_keep_these(true);
+        char *first = parse_report(texts[i], &ok1, &k1);
+        char *again = parse_report(texts[i], &ok2, &k2);
+        yev_keep_end();
+        assert_string_equal(plain, first);
+        assert_string_equal(plain, again);
+        assert_true(ok0 == ok1 && ok0 == ok2);
+        assert_true(k0 == k1 && k0 == k2);
+        if (i > 0)
+            assert_true(plain[0] != 0); /* each broken text reports something */
+        free(plain), free(first), free(again);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -216,6 +269,7 @@ int main(void)
         cmocka_unit_test(refuses_a_broken_series_page),
         cmocka_unit_test(loads_one_chapter_file),
         cmocka_unit_test(lists_modules),
+        cmocka_unit_test(replays_kept_streams),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
