@@ -194,7 +194,12 @@ bool vm_op_import_name(PyRun *I, int arg)
 {
     bool fromlist = (arg & IMPORT_FROMLIST) != 0;
     size_t n;
-    const char *nm = sim_str_data(S, vm_name_const(I, arg & ~IMPORT_FROMLIST), &n);
+    const char *data = sim_str_data(S, vm_name_const(I, arg & ~IMPORT_FROMLIST), &n);
+    char nm[128]; /* a copy: making the module may move the name's storage */
+    if (n >= sizeof nm)
+        return py_not_modelled(I, 0, "a module name of more than 127 bytes");
+    memcpy(nm, data, n);
+    nm[n] = '\0';
     SimId m = module_find(I, nm, n);
     if (!m) {
         if (!modelled_module_missing(I, nm, n))

@@ -40,6 +40,16 @@ has "--help's run summary names the default Python" "simulated CPython 3.11"
 expect "run --help" 0 $PYDIVE run --help
 has "run --help names the default Python" "simulated CPython 3.11"
 printf 'import gc\nprint(gc.get_threshold())\n' > "$DATA/ver.py"
+cat >"$DATA/ft.py" <<'PY'
+import threading, time
+t = threading.Thread(target=sum, args=([1, 2],))
+t.start()
+t.join()
+print(time.perf_counter() > 0)
+PY
+expect "3.13t: a clock read after threads ran is refused" 3 $PYDIVE run --python 3.13t "$DATA/ft.py"
+has "3.13t: ... saying the model runs its threads in turn" "the model runs 3.13t's threads in turn"
+expect "3.12: the same program runs" 0 $PYDIVE run --python 3.12 "$DATA/ft.py"
 expect "run with no --python" 0 $PYDIVE run "$DATA/ver.py"
 has "run with no --python is 3.11, as the exercises (3.13 says 2000)" "(700, 10, 10)"
 expect "render program with no --python" 0 $PYDIVE render program --program "$DATA/ver.py" --size 100x30

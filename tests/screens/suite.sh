@@ -234,6 +234,28 @@ PYEOF
 check "threads overlap the waits: the check passes" "Check: passed."
 keys q
 
+start 80x24 $PYDIVE exercise run workers-for-the-waits
+check "the thread-pool exercise opens at 80x24" "Fix it:"
+check "the starter fails: one worker waits eight times in turn" "Check: not yet."
+WORK=$(ls "$DATA"/pydive/profiles/*/work/workers-for-the-waits.py | head -n 1)
+cat > "$WORK" <<'PYEOF'
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+
+def fetch(page):
+    time.sleep(0.05)  # waiting on the network
+    return len(page) * 100
+
+
+pages = ["home", "about", "blog", "news", "docs", "faq", "shop", "contact"]
+with ThreadPoolExecutor(max_workers=8) as pool:
+    sizes = list(pool.map(fetch, pages))
+print(sizes)
+PYEOF
+check "eight workers overlap the waits: the check passes" "Check: passed."
+keys q
+
 # ---- chapter 5's asyncio exercises at 80x24 -----------------------------------
 start 80x24 $PYDIVE exercise run find-the-blocking-call
 check "the blocking-call exercise opens at 80x24" "Fix it:"

@@ -909,6 +909,12 @@ static const CpyName module_bisect[] = {
     {"insort_right", 7},
 };
 
+static const CpyName module_textwrap[] = {
+    {"TextWrapper", 7}, {"_leading_whitespace_re", 7}, {"_whitespace", 7},
+    {"_whitespace_only_re", 7}, {"dedent", 7}, {"fill", 7}, {"indent", 7}, {"re", 7},
+    {"shorten", 7}, {"wrap", 7},
+};
+
 static const CpyName module_tracemalloc[] = {
     {"BaseFilter", 7}, {"DomainFilter", 7}, {"Filter", 7}, {"Frame", 7}, {"Iterable", 7},
     {"Sequence", 7}, {"Snapshot", 7}, {"Statistic", 7}, {"StatisticDiff", 7}, {"Trace", 7},
@@ -992,6 +998,7 @@ const CpyNamedSet cpython_modules[] = {
     {"threading", {N(module_threading)}},
     {"heapq", {N(module_heapq)}},
     {"bisect", {N(module_bisect)}},
+    {"textwrap", {N(module_textwrap)}},
     {"tracemalloc", {N(module_tracemalloc)}},
     {0},
 };

@@ -85,6 +85,7 @@ static const DefTable tables[] = {
     {concurrent_functions, &concurrent_nfunctions},
     {heapq_functions, &heapq_nfunctions},
     {bisect_functions, &bisect_nfunctions},
+    {textwrap_functions, &textwrap_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 7, FIRST_MODULE = 31 };
 
@@ -240,6 +241,9 @@ const ModuleDef py_modules[] = {
     {"bisect", bisect_functions, &bisect_nfunctions, bisect_module_init,
      "`bisect_right` (`bisect`), `bisect_left`, `insort_right` (`insort`), `insort_left` (lo, hi, "
      "keyword: key) on lists, tuples, str and range; insort into an exact list", bisect_on_import},
+    {"textwrap", textwrap_functions, &textwrap_nfunctions, textwrap_module_init,
+     "`dedent`, `indent` (keyword: predicate), as Lib/textwrap.py computes them (the young count and traced "
+     "figures refused after a call)", textwrap_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -366,7 +370,7 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
                                           "functools", "collections", "dataclasses", "contextlib",
                                           "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array", "io", "reprlib",
                                           "threading", "tracemalloc", "asyncio", "queue", "concurrent.futures", "_heapq",
-                                          "_bisect"};
+                                          "_bisect", "textwrap"};
     if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM || d->module == BM_THREADING ||
                                     d->module == BM_ASYNCIO || d->module == BM_QUEUE || d->module == BM_FUTURES || d->module == BM_REPRLIB))
         snprintf(out, cap, "%s", d->name);
@@ -557,6 +561,8 @@ const char *bi_python_library(const BuiltinDef *d)
         return "collections"; /* _make, _replace ...: collections/__init__.py's frames (__new__ raises at the call) */
     if (d->module == BM_HEAPQ && (strcmp(d->name, "nlargest") == 0 || strcmp(d->name, "nsmallest") == 0))
         return "heapq";
+    if (d->module == BM_TEXTWRAP)
+        return "textwrap";
     static const char *const py_functools[] = {"wraps", "update_wrapper", "total_ordering", "cached_property"};
     for (size_t i = 0; d->module == BM_FUNCTOOLS && i < sizeof py_functools / sizeof py_functools[0]; i++)
         if (strcmp(d->name, py_functools[i]) == 0)

@@ -116,6 +116,12 @@ static const ImportCost costs[STD_COUNT] = {
      * as array) */
     [STD_HEAPQ] = {"heapq", 0, {110, 110, 110}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {48, 48, 47}},
     [STD_BISECT] = {"bisect", 0, {66, 70, 70}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {34, 34, 33}},
+    /* textwrap imports re (enum, functools, collections ...), as string does
+     * (mods21c, measured as array) */
+    [STD_TEXTWRAP] = {"textwrap",
+                      STD_BIT(STD_COLLECTIONS) | STD_BIT(STD_FUNCTOOLS) | STD_BIT(STD_OPERATOR) |
+                          STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_ENUM),
+                      {343, 373, 148}, {5, 5, 2}, {119, 119, 126}, {6, 6, 5}, {2108, 2209, 2219}},
     [STD_COLLECTIONS] = {"collections", STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_OPERATOR), {507, 560, 173},
                          {2, 2, 1}, {76, 76, 80}, {69, 69, 0}, {1228, 1308, 1251}},
 };
@@ -125,7 +131,7 @@ static const char *const statements[STD_COUNT] = {
     "import itertools", "import math", "import operator", "import functools", "import contextlib",
     "import copy", "import collections", "import weakref", "import dataclasses",
     "import random", "import string", "import enum", "import json", "import pprint", "import typing",
-    "import array", "import reprlib", "import threading", "import heapq", "import bisect",
+    "import array", "import reprlib", "import threading", "import heapq", "import bisect", "import textwrap",
 };
 
 bool std_freelists_empty(PyRun *I)
