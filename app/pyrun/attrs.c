@@ -365,8 +365,9 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
             return ret(I, I->builtin_methods[class_object_slot(I, buf)]);
         if (o->sub != SK_INSTANCE && o->sub != SK_ITER && o->cap == SIM_XT_NONE) { /* str.lower: its method descriptor */
             int idx = bi_method_of_kind(o->sub, buf);
-            if (idx >= 0 && obj == S->type_type && bi_slot_wrapper(bi_def((uint32_t)idx)))
-                return ret(I, I->builtin_methods[idx]); /* type.__init__: a slot wrapper */
+            if (idx >= 0 && (obj == S->type_type || bi_def((uint32_t)idx)->owner != SK_TYPE) &&
+                bi_slot_wrapper(bi_def((uint32_t)idx)))
+                return ret(I, I->builtin_methods[idx]); /* type.__init__, list.__len__: a slot wrapper */
             if (idx >= 0)
                 return builtins_descriptor(I, obj, (uint32_t)idx);
         }
@@ -405,10 +406,8 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
         break;
     default: {
         int idx = builtin_method_index(I, obj, cname(I, name));
-        if (idx >= 0) {
-            sim_incref(S, obj);
-            return sim_builtin(S, (uint32_t)idx, obj);
-        }
+        if (idx >= 0)
+            return bi_bind(I, (uint32_t)idx, obj);
     }
     }
     return no_attr(I, obj, name);

@@ -302,9 +302,13 @@ void json_on_import(PyRun *I);
 bool functools_is_ordering(PyRun *I, SimId m);
 
 /* Is it a slot wrapper of object or type (object.__init__, type.__call__ ...)? */
+extern const BuiltinDef slot_methods[];
+extern const int slot_nmethods;
 static inline bool bi_slot_wrapper(const BuiltinDef *d)
 {
     static const char *const slots[] = {"__init__", "__call__", "__getattribute__", "__setattr__", "__delattr__"};
+    if (d >= slot_methods && d < slot_methods + slot_nmethods) /* types/slot_wrappers.c */
+        return true;
     if (d->owner != SK_OBJECT && d->owner != SK_TYPE)
         return false;
     for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++)
@@ -376,6 +380,14 @@ void bi_clinic_kwtuple(PyRun *I, const char *clinic);
  * (0 for none: the empty tuple is a singleton); the caller releases it */
 SimId bi_held_tuple(PyRun *I, int n);
 void bi_args_tuple(PyRun *I, int n);
+/* types/subinst.c: the tuples CPython makes on the way to a slot wrapper
+ * called with self and n - 1 arguments (wrapperdescr_call, method-wrapper) */
+void bi_wrapper_args(PyRun *I, int n, SimId kw);
+/* modules/builtins.c: len(v) of a built-in container (a new int) */
+SimId builtin_len_of(PyRun *I, SimId v);
+/* registry.c: built-in `index` read on self: a method-wrapper for a slot
+ * wrapper, else a bound built-in method (self's reference is taken) */
+SimId bi_bind(PyRun *I, uint32_t index, SimId self);
 
 /* textio.c: print() and the standard streams' pending buffers */
 SimId textio_print(PyRun *I, SimId *args, int nargs, SimId kw);

@@ -214,6 +214,8 @@ SimId sim_type_of(const Sim *s, SimId id)
         return s->xtypes[SIM_XT_FROZENSET];
     if (o->kind == SK_GEN && o->v.gen.flavor == SIM_GEN_CORO)
         return s->xtypes[SIM_XT_COROUTINE];
+    if (o->kind == SK_BUILTIN && o->sub == SIM_BUILTIN_WRAPPER)
+        return s->xtypes[SIM_XT_METHOD_WRAPPER];
     return s->types[o->kind];
 }
 
@@ -245,6 +247,8 @@ const char *sim_type_name(const Sim *s, SimId id)
         return "frozenset";
     if (o->kind == SK_GEN && o->v.gen.flavor == SIM_GEN_CORO)
         return "coroutine";
+    if (o->kind == SK_BUILTIN && o->sub == SIM_BUILTIN_WRAPPER)
+        return "method-wrapper";
     return sim_kind_name((SimKind)o->kind);
 }
 
@@ -451,7 +455,7 @@ static size_t exact_sizeof(const Sim *s, SimId id)
     case SK_MEMBER_DESCR: case SK_GETSET_DESCR: return 64;
     case SK_FUNC: return s->prof->version == SIM_V311 ? 152 : 160;
     case SK_METHOD: return 64;
-    case SK_BUILTIN: return 72;
+    case SK_BUILTIN: return o->sub == SIM_BUILTIN_WRAPPER ? 48 : 72;
     case SK_CELL: return 40;
     case SK_DICTVIEW: case SK_ITER: return sim__iter_sizeof(s, id);
     case SK_MODULE: return 72;

@@ -117,6 +117,7 @@ static const struct XTypeDef {
     [SIM_XT_MAPPINGPROXY] = {"mappingproxy", SK_DICTVIEW, {40, 40, 40}, true},
     /* coroutine: its instances are generator objects (gen.c sizes them) */
     [SIM_XT_COROUTINE] = {"coroutine", SK_GEN, {0, 0, 0}, true},
+    [SIM_XT_METHOD_WRAPPER] = {"method-wrapper", SK_BUILTIN, {48, 48, 48}, true},
 };
 
 static uint32_t *block_slot(const Sim *s, SimId it, uint32_t k);
@@ -161,7 +162,8 @@ const char *sim_type_obj_name(const Sim *s, SimId type)
     const SimObj *t = &s->obj[type];
     if (t->sub == SK_INSTANCE)
         return NULL;
-    if ((t->sub == SK_ITER || t->sub == SK_DICTVIEW || t->sub == SK_WEAKREF || t->sub == SK_SET || t->sub == SK_GEN) &&
+    if ((t->sub == SK_ITER || t->sub == SK_DICTVIEW || t->sub == SK_WEAKREF || t->sub == SK_SET || t->sub == SK_GEN ||
+         t->sub == SK_BUILTIN) &&
         t->cap > SIM_XT_NONE &&
         t->cap < SIM_XT_COUNT)
         return xtypes[t->cap].name + ((t->cap == SIM_XT_DEQUE_ITER || t->cap == SIM_XT_DEQUE_REVITER) &&

@@ -617,6 +617,16 @@ SimId sim_builtin(Sim *s, uint32_t index, SimId self)
     return id;
 }
 
+SimId sim_method_wrapper(Sim *s, uint32_t index, SimId self)
+{
+    SimId id = small_gc_obj(s, SK_BUILTIN, 48); /* wrapperobject: descr, self */
+    SIM_V(s, id, SK_BUILTIN, builtin.index) = index;
+    SIM_V(s, id, SK_BUILTIN, builtin.self) = self;
+    s->obj[id].sub = SIM_BUILTIN_WRAPPER;
+    sim_track(s, id);
+    return id;
+}
+
 SimId sim_cell(Sim *s, SimId content)
 {
     SimId id = small_gc_obj(s, SK_CELL, 40);

@@ -117,6 +117,7 @@ typedef enum SimXType {
     SIM_XT_FROZENSET, /* the frozenset type (its instances are SK_SET, sub SIM_SET_FROZEN) */
     SIM_XT_MAPPINGPROXY, /* types.MappingProxyType (SK_DICTVIEW, sub SIM_VIEW_PROXY) */
     SIM_XT_COROUTINE, /* the coroutine type (its instances are SK_GEN, gen.flavor SIM_GEN_CORO) */
+    SIM_XT_METHOD_WRAPPER, /* the method-wrapper type (SK_BUILTIN, sub SIM_BUILTIN_WRAPPER) */
     SIM_XT_COUNT
 } SimXType;
 #define SIM_XT_NATIVE_FIRST SIM_XT_OP_ITEMGETTER
@@ -551,6 +552,9 @@ enum { SIM_FN_NAME, SIM_FN_DEFAULTS, SIM_FN_CLOSURE, SIM_FN_DICT, SIM_FN_ANNOTAT
 SimId sim_func(Sim *s, uint32_t code, SimId name, SimId globals, SimId defaults, SimId closure);
 SimId sim_method(Sim *s, SimId func, SimId self);
 SimId sim_builtin(Sim *s, uint32_t index, SimId self);
+/* A method-wrapper: a slot wrapper bound to self (smaller than a built-in method) */
+SimId sim_method_wrapper(Sim *s, uint32_t index, SimId self);
+#define SIM_BUILTIN_WRAPPER 1 /* SimObj.sub of an SK_BUILTIN that is a method-wrapper */
 SimId sim_cell(Sim *s, SimId content);
 /* A super object (40 bytes and a GC header, tracked); it holds no references here. */
 SimId sim_super(Sim *s);

@@ -22,6 +22,10 @@
 
 static SimId f_print(PyRun *I, SimId *a, int n, SimId kw) { return textio_print(I, a, n, kw); }
 
+static SimId f_len(PyRun *I, SimId *a, int n, SimId kw);
+
+SimId builtin_len_of(PyRun *I, SimId v) { return f_len(I, &v, 1, 0); }
+
 static SimId f_len(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;

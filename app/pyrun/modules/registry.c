@@ -49,6 +49,7 @@ static const DefTable tables[] = {
     {deque_methods, &deque_nmethods},
     {slice_methods, &slice_nmethods},
     {subinst_methods, &subinst_nmethods},
+    {slot_methods, &slot_nmethods},
     {scalarsub_methods, &scalarsub_nmethods},
     {defaultdict_methods, &defaultdict_nmethods},
     {int_methods, &int_nmethods},
@@ -86,7 +87,7 @@ static const DefTable tables[] = {
     {bisect_functions, &bisect_nfunctions},
     {textwrap_functions, &textwrap_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 7, FIRST_MODULE = 30 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 7, FIRST_MODULE = 31 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -340,9 +341,15 @@ int builtin_method_index(PyRun *I, SimId obj, const char *name)
     for (uint32_t j = method_hash(k, name) & I->method_mask; I->method_slots[j]; j = (j + 1) & I->method_mask) {
         const BuiltinDef *d = bi_def((uint32_t)I->method_slots[j] - 1);
         if (d->owner == k && strcmp(d->name, name) == 0)
-            return I->method_slots[j] - 1;
+            return k == SK_ITER && sim_is_native(S, obj) && bi_slot_wrapper(d) ? -1 : I->method_slots[j] - 1;
     }
     return -1;
+}
+
+SimId bi_bind(PyRun *I, uint32_t index, SimId self)
+{
+    sim_incref(S, self);
+    return bi_slot_wrapper(bi_def(index)) ? sim_method_wrapper(S, index, self) : sim_builtin(S, index, self);
 }
 
 int bi_method_of_kind(int k, const char *name)

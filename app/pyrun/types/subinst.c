@@ -113,7 +113,7 @@ bool subinst_init(PyRun *I, SimId inst, SimId *a, int n, SimId kw)
  * from a clean state, but two more on its second one (measured with
  * gc.get_count(), three calls in a row): that is not replayed, so the
  * young count is not known after it. */
-static void wrapper_args(PyRun *I, int n, SimId kw)
+void bi_wrapper_args(PyRun *I, int n, SimId kw)
 {
     bool ex = I->ts->ex_args != 0, bound = I->bi_bound, via_super = I->super_slot;
     I->ts->ex_args = 0;
@@ -137,7 +137,7 @@ static void wrapper_args(PyRun *I, int n, SimId kw)
 /* the slot wrappers list.__init__ and dict.__init__ */
 static SimId w_init(PyRun *I, SimId *a, int n, SimId kw, SimKind k)
 {
-    wrapper_args(I, n, kw);
+    bi_wrapper_args(I, n, kw);
     if (n < 1 || sim_kind(S, a[0]) != k) {
         py_raise(I, EXC_TypeError, "descriptor '__init__' requires a '%s' object but received '%s'", sim_kind_name(k),
                  n < 1 ? "NoneType" : op_typename(I, a[0]));
@@ -153,7 +153,7 @@ static SimId d_init(PyRun *I, SimId *a, int n, SimId kw) { return w_init(I, a, n
  * (wrapperdescr_call with no argument after self: its tuples) */
 static SimId w_repr(PyRun *I, SimId *a, int n, SimId kw, SimKind k)
 {
-    wrapper_args(I, n, kw);
+    bi_wrapper_args(I, n, kw);
     if (n < 1 || sim_kind(S, a[0]) != k) {
         py_raise(I, EXC_TypeError, "descriptor '__repr__' requires a '%s' object but received '%s'", sim_kind_name(k),
                  n < 1 ? "NoneType" : op_typename(I, a[0]));

@@ -31,6 +31,8 @@ static bool check_keywords(PyRun *I, int kind, SimId kw)
             return py_not_modelled(I, 0, "the keyword argument '%.*s' of %s()", (int)n, w, name);
         if (kind == SK_OBJECT)
             py_raise(I, EXC_TypeError, "object() takes no arguments");
+        else if (kind == SK_NONE || kind == SK_NOTIMPL || kind == SK_ELLIPSIS) /* none_new ... */
+            py_raise(I, EXC_TypeError, "%s takes no arguments", kind == SK_ELLIPSIS ? "EllipsisType" : name);
         else if (kind == SK_TYPE)
             py_raise(I, EXC_TypeError, "type() takes 1 or 3 arguments");
         else if (!known)
@@ -89,7 +91,9 @@ SimId type_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
         }
         if (sim_kind(S, a[0]) == SK_BUILTIN && !SIM_V(S, a[0], SK_BUILTIN, builtin.self) &&
             bi_def(SIM_V(S, a[0], SK_BUILTIN, builtin.index))->owner) /* str.lower: method_descriptor */
-            return py_not_modelled(I, 0, "the type of a method descriptor (method_descriptor)"), (SimId)0;
+            return py_not_modelled(I, 0, bi_slot_wrapper(bi_def(SIM_V(S, a[0], SK_BUILTIN, builtin.index)))
+                                             ? "the type of a slot wrapper (wrapper_descriptor)"
+                                             : "the type of a method descriptor (method_descriptor)"), (SimId)0;
         if (native_python_level(I, a[0]) || (sim_kind(S, a[0]) == SK_BUILTIN &&
                                              bi_def(SIM_V(S, a[0], SK_BUILTIN, builtin.index))->module == BM_COPY))
             return py_not_modelled(I, 0, "the type of %s (a Python function in CPython)",
@@ -102,6 +106,16 @@ SimId type_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
         return t;
     }
     case SK_RANGE: return range_construct(I, a, n, kw);
+    case SK_NONE: case SK_NOTIMPL: case SK_ELLIPSIS: { /* none_new, notimplemented_new, ellipsis_new */
+        if (n > 0 || (kw && sim_obj(S, kw)->len)) {
+            py_raise(I, EXC_TypeError, "%s takes no arguments",
+                     kind == SK_ELLIPSIS ? "EllipsisType" : sim_kind_name((SimKind)kind));
+            return 0;
+        }
+        SimId single = kind == SK_NONE ? S->none : kind == SK_NOTIMPL ? S->notimpl : S->ellipsis;
+        sim_incref(S, single);
+        return single;
+    }
     default:
         py_raise(I, EXC_TypeError, "cannot create '%s' instances", sim_kind_name((SimKind)kind));
         return 0;
