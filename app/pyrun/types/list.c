@@ -144,16 +144,6 @@ bool list_extend(PyRun *I, SimId list, SimId src)
     return true;
 }
 
-static int cmp_items(PyRun *I, SimId x, SimId y)
-{
-    SimId r = op_compare(I, OP_LT, x, y);
-    if (!r)
-        return -2;
-    int lt = r == S->true_;
-    sim_decref(S, r);
-    return lt ? -1 : 1;
-}
-
 /* key(item) for each item, in a C array as listsort keeps them (no list
  * object: nothing the collector counts); NULL with the error raised */
 static SimId *key_array(PyRun *I, SimId list, SimId key, uint32_t n)
@@ -180,8 +170,169 @@ static void keys_free(PyRun *I, SimId *keys, uint32_t n)
     free(keys);
 }
 
-/* stable insertion sort of a list in place, ordered by key(item) when key
- * is given (not None), each key computed once */
+/* The sort's state: the keys and, when a key function made them, the
+ * items that move with them (listsort's sortslice). */
+typedef struct Slice {
+    SimId *keys, *values;
+} Slice;
+
+/* ISLT: one rich comparison x < y (PyObject_RichCompareBool): 1, 0, -1 on error */
+static int islt(PyRun *I, SimId x, SimId y)
+{
+    SimId r = op_compare(I, OP_LT, x, y);
+    if (!r)
+        return -1;
+    int t = r == S->true_ ? 1 : r == S->false_ ? 0 : op_truth(I, r);
+    sim_decref(S, r);
+    return t;
+}
+
+static void slice_reverse(Slice *s, uint32_t lo, uint32_t n)
+{
+    for (uint32_t i = lo, j = lo + n - 1; n && i < j; i++, j--) {
+        SimId t = s->keys[i];
+        s->keys[i] = s->keys[j];
+        s->keys[j] = t;
+        if (s->values) {
+            t = s->values[i];
+            s->values[i] = s->values[j];
+            s->values[j] = t;
+        }
+    }
+}
+
+/* count_run of 3.11 and 3.12: the length of the run at the start, a
+ * strictly descending one reversed; -1 on error */
+static int64_t count_run_311(PyRun *I, Slice *s, uint32_t n)
+{
+    if (n == 1)
+        return 1;
+    int lt = islt(I, s->keys[1], s->keys[0]);
+    if (lt < 0)
+        return -1;
+    uint32_t k = 2;
+    for (; k < n; k++) {
+        int c = islt(I, s->keys[k], s->keys[k - 1]);
+        if (c < 0)
+            return -1;
+        if (lt ? !c : c)
+            break;
+    }
+    if (lt)
+        slice_reverse(s, 0, k);
+    return k;
+}
+
+/* count_run of 3.13: an ascending run, else a descending one whose equal
+ * stretches keep their order, extended by an ascending suffix; -1 on error */
+static int64_t count_run_313(PyRun *I, Slice *s, uint32_t n)
+{
+    SimId *lo = s->keys;
+    uint32_t k = 1;
+    for (; k < n; k++) { /* IF_NEXT_SMALLER */
+        int c = islt(I, lo[k], lo[k - 1]);
+        if (c < 0)
+            return -1;
+        if (c)
+            break;
+    }
+    if (k == n)
+        return k;
+    if (k > 1) {
+        int c = islt(I, lo[0], lo[k - 1]);
+        if (c < 0)
+            return -1;
+        if (c)
+            return k;
+        slice_reverse(s, 0, k); /* all equal: treated as descending */
+    }
+    k++;
+    uint32_t neq = 0;
+    for (; k < n; k++) {
+        int c = islt(I, lo[k], lo[k - 1]);
+        if (c < 0)
+            return -1;
+        if (c) {
+            if (neq) { /* REVERSE_LAST_NEQ */
+                neq++;
+                slice_reverse(s, k - neq, neq);
+                neq = 0;
+            }
+            continue;
+        }
+        c = islt(I, lo[k - 1], lo[k]);
+        if (c < 0)
+            return -1;
+        if (c)
+            break;
+        neq++;
+    }
+    if (neq) {
+        neq++;
+        slice_reverse(s, k - neq, neq);
+    }
+    slice_reverse(s, 0, k);
+    for (; k < n; k++) {
+        int c = islt(I, lo[k], lo[k - 1]);
+        if (c < 0)
+            return -1;
+        if (c)
+            break;
+    }
+    return k;
+}
+
+/* binarysort: [0, start) is sorted; each later key goes in after its equals */
+static bool binarysort(PyRun *I, Slice *s, uint32_t hi, uint32_t start)
+{
+    if (start == 0)
+        start = 1;
+    for (; start < hi; start++) {
+        uint32_t l = 0, r = start;
+        SimId pivot = s->keys[start], pval = s->values ? s->values[start] : 0;
+        do {
+            uint32_t p = l + ((r - l) >> 1);
+            int c = islt(I, pivot, s->keys[p]);
+            if (c < 0)
+                return false;
+            if (c)
+                r = p;
+            else
+                l = p + 1;
+        } while (l < r);
+        for (uint32_t p = start; p > l; p--) {
+            s->keys[p] = s->keys[p - 1];
+            if (s->values)
+                s->values[p] = s->values[p - 1];
+        }
+        s->keys[l] = pivot;
+        if (s->values)
+            s->values[l] = pval;
+    }
+    return true;
+}
+
+/* Would a sort of these keys past one run of 64 show timsort's merges (the
+ * program's __lt__, an order that is not total)? */
+static bool merges_visible(PyRun *I, const SimId *keys, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        SimKind k = sim_kind(S, keys[i]);
+        if (k == SK_INSTANCE || sim_is_subinst(S, keys[i]) || (k == SK_FLOAT && isnan(sim_obj(S, keys[i])->v.f)))
+            return true;
+        if (k == SK_TUPLE || k == SK_LIST)
+            for (uint32_t j = 0; j < sim_obj(S, keys[i])->len; j++)
+                if (sim_kind(S, sim_items(S, keys[i])[j]) == SK_INSTANCE)
+                    return true;
+    }
+    return false;
+}
+
+/* list.sort as listsort does it for fewer than 64 items (one run: count_run,
+ * then binary insertion; reverse=True reverses before and after), key(item)
+ * computed once per item first.  Longer lists are sorted stably too, but
+ * timsort's merges compare in an order the model does not follow: refused
+ * when the comparisons could show it. */
 bool bi_sort_list(PyRun *I, SimId list, SimId key, bool reverse)
 {
     uint32_t nkeys = sim_obj(S, list)->len;
@@ -196,31 +347,35 @@ bool bi_sort_list(PyRun *I, SimId list, SimId key, bool reverse)
         keys_free(I, keys, nkeys);
         return py_not_modelled(I, 0, "a key function that changes the list being sorted");
     }
-    SimId *items = sim_items(S, list);
-    SimId *ks = keys ? keys : items;
     uint32_t n = sim_obj(S, list)->len;
-    bool ok = true;
-    for (uint32_t i = 1; ok && i < n; i++) {
-        SimId v = items[i], kv = ks[i];
-        uint32_t j = i;
-        while (j > 0) {
-            SimId ku = ks[j - 1];
-            int c = reverse ? cmp_items(I, ku, kv) : cmp_items(I, kv, ku);
-            if (c == -2) {
-                ok = false;
-                break;
-            }
-            if (c >= 0)
-                break;
-            items[j] = items[j - 1];
-            if (keys)
-                ks[j] = ks[j - 1];
-            j--;
-        }
-        items[j] = v;
-        if (keys)
-            ks[j] = kv;
+    /* listsort sorts the list's own array, taken out of the list; here a
+     * copy, as a comparison's allocations may move the list's storage */
+    SimId *items = xmalloc((n ? n : 1) * sizeof *items);
+    memcpy(items, sim_items(S, list), n * sizeof *items);
+    Slice s = {keys ? keys : items, keys ? items : NULL};
+    if (n >= 64 && merges_visible(I, s.keys, n)) {
+        keys_free(I, keys, nkeys);
+        free(items);
+        return py_not_modelled(I, 0, "a sort of 64 or more objects whose comparisons show (timsort's merges)");
     }
+    bool ok = true;
+    if (n >= 2) {
+        if (reverse)
+            slice_reverse(&s, 0, n);
+        if (n < 64) {
+            int64_t run = S->prof->version >= SIM_V313 ? count_run_313(I, &s, n) : count_run_311(I, &s, n);
+            ok = run >= 0 && ((uint32_t)run == n || binarysort(I, &s, n, (uint32_t)run));
+        } else { /* a total order of built-in values: any stable sort gives timsort's result */
+            ok = binarysort(I, &s, n, 1);
+        }
+        if (ok && reverse)
+            slice_reverse(&s, 0, n);
+    }
+    if (sim_obj(S, list)->len != n) /* CPython's list is empty meanwhile: what was added is dropped */
+        ok = ok && py_not_modelled(I, 0, "a comparison that changes the list being sorted");
+    else if (ok)
+        memcpy(sim_items(S, list), items, n * sizeof *items);
+    free(items);
     keys_free(I, keys, nkeys);
     return ok;
 }
