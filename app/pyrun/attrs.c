@@ -194,6 +194,12 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
         }
         break;
         break;
+    case SK_BUILTIN: {
+        SimId r = builtin_callable_attr(I, obj, cname(I, name), found);
+        if (*found)
+            return r;
+        break;
+    }
     case SK_CELL:
         if (is(I, name, "cell_contents")) {
             if (!o->v.cell.ref) {
@@ -262,6 +268,8 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
     if (found)
         return r;
     SimObj *o = sim_obj(S, obj);
+    if (o->kind != SK_INSTANCE && is(I, name, "__class__") && !(o->kind == SK_WEAKREF && o->sub >= SIM_WR_PROXY))
+        return type_of_object(I, obj); /* object.__class__ */
     const char *buf = NULL; /* cname(), when a built-in table is asked */
     if (sim_is_native(S, obj)) { /* partial.func, an lru_cache wrapper's cache_info ... */
         SimId got = native_attr(I, obj, name, &found);
