@@ -147,6 +147,8 @@ SimId builtin_callable_attr(PyRun *I, SimId v, const char *name, bool *found)
         }
         return 0;
     }
+    if (d->classmethod && sim_kind(S, self) != SK_TYPE) /* {}.fromkeys: bound to the type */
+        self = sim_type_of(S, self);
     if (is_name(name, "__qualname__")) { /* meth_get__qualname__ */
         *found = true;
         return dotted(I, sim_kind(S, self) == SK_TYPE ? self : sim_type_of(S, self), d->name);
