@@ -14,6 +14,7 @@
 #include "pyrun/interp.h"
 #include "pyrun/modules/collections.h"
 #include "pyrun/modules/tracemalloc.h"
+#include "pyrun/repr_trace.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
@@ -37,19 +38,54 @@ static bool in_progress(SimId v)
     return false;
 }
 
+/* list_repr and tuplerepr; under tracemalloc, their writer's and items'
+ * allocations as repr_trace.c follows them */
 static bool seq_repr(PyRun *I, SimId v, const char *open, const char *close, Buf *out)
 {
-    buf_adds(out, open);
     uint32_t n = sim_obj(S, v)->len;
-    for (uint32_t i = 0; i < n; i++) {
-        if (i)
-            buf_adds(out, ", ");
-        if (!op_repr(I, sim_items(S, v)[i], out))
-            return false;
+    bool tuple1 = sim_kind(S, v) == SK_TUPLE && n == 1;
+    ReprTrace rt = {0};
+    bool traced = n && sim_tracing(S);
+    if (traced) {
+        rt_begin(I, &rt, v, repr_depth);
+        rt.parent = I->repr_trace;
+        rt_open(I, &rt);
     }
-    if (sim_kind(S, v) == SK_TUPLE && n == 1)
+    buf_adds(out, open);
+    bool ok = true;
+    for (uint32_t i = 0; ok && i < n; i++) {
+        if (i) {
+            buf_adds(out, ", ");
+            if (traced)
+                rt_separator(I, &rt);
+        }
+        SimId item = sim_items(S, v)[i];
+        bool follows = traced && rt_follows(I, item);
+        if (traced && !follows)
+            tm_note_peak_unsure(I, "the repr of a list or tuple holding an object whose repr the model does not "
+                                   "follow (a float, a dict, an instance ...)");
+        size_t at = out->len;
+        rt.child_kept = false;
+        I->repr_trace = follows ? &rt : NULL; /* an instance's __repr__ makes its own strs */
+        ok = op_repr(I, item, out);
+        I->repr_trace = rt.parent;
+        if (ok && traced)
+            rt_item(I, &rt, item, rt.child_kept, buf_str(out) + at, out->len - at);
+    }
+    if (!ok) {
+        if (traced)
+            rt_abort(I, &rt);
+        return false;
+    }
+    if (tuple1)
         buf_addc(out, ',');
     buf_adds(out, close);
+    if (traced) {
+        bool keep = rt.parent && rt.parent->on;
+        rt_close(I, &rt, tuple1 ? 2 : 1, keep);
+        if (keep)
+            rt.parent->child_kept = true;
+    }
     return true;
 }
 
@@ -158,7 +194,31 @@ void repr_state_init(PyRun *I)
     I->ts->repr_state[0] = sim_dict(S);
     I->ts->repr_state[1] = sim_list(S, 0);
     sim_incref(S, I->ts->repr_state[1]);
-    sim_dict_set(S, I->ts->repr_state[0], sim_str_intern(S, "Py_Repr", 7), I->ts->repr_state[1]);
+    /* &_Py_ID(Py_Repr): a static string */
+    sim_dict_set(S, I->ts->repr_state[0], sim_str_static(S, "Py_Repr", 7), I->ts->repr_state[1]);
+}
+
+/* Py_ReprEnter and Py_ReprLeave: the object on the thread's "Py_Repr" list
+ * while its repr is made (PyList_Append; PyList_SetSlice, which frees the
+ * items when the list empties) */
+static void repr_enter(PyRun *I, SimId v)
+{
+    sim_incref(S, v);
+    sim_list_append(S, I->ts->repr_state[1], v);
+}
+
+static void repr_leave(PyRun *I, SimId v)
+{
+    SimId list = I->ts->repr_state[1];
+    uint32_t n = sim_obj(S, list)->len;
+    for (uint32_t i = n; i-- > 0;)
+        if (sim_items(S, list)[i] == v) {
+            if (n == 1)
+                sim_list_clear(S, list);
+            else
+                sim_list_del(S, list, i);
+            return;
+        }
 }
 
 bool op_repr_base(PyRun *I, SimId v, Buf *out)
@@ -209,7 +269,10 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
             buf_adds(out, "()");
             return true;
         }
-        if (!I->ts->repr_once && (o->len || o->kind == SK_DICT || o->kind == SK_DEQUE)) {
+        /* Py_ReprEnter: list_repr and tuplerepr of a non-empty one, dict_repr,
+         * set_repr and deque_repr of any */
+        bool enters = o->len || o->kind == SK_DICT || o->kind == SK_DEQUE || o->kind == SK_SET;
+        if (!I->ts->repr_once && enters) {
             repr_state_init(I);
             o = sim_obj(S, v);
         }
@@ -222,6 +285,14 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
             return false;
         }
         repr_stack[repr_depth++] = v;
+        if (enters)
+            repr_enter(I, v);
+        ReprTrace *outer = I->repr_trace;
+        if (!list && o->kind != SK_TUPLE) { /* dict_repr, set_repr, deque_repr: not followed */
+            if (sim_tracing(S))
+                tm_note_peak_unsure(I, "the repr of a dict, a set or a deque");
+            I->repr_trace = NULL;
+        }
         bool ok;
         if (o->kind == SK_DEQUE) {
             ok = deque_repr(I, v, out);
@@ -255,6 +326,9 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
         } else {
             ok = seq_repr(I, v, list ? "[" : "(", list ? "]" : ")", out);
         }
+        I->repr_trace = outer;
+        if (enters)
+            repr_leave(I, v);
         repr_depth--;
         return ok;
     }
