@@ -38,6 +38,78 @@ static bool in_progress(SimId v)
     return false;
 }
 
+/* one item's repr written, traced as repr_trace.c follows it */
+static bool traced_item(PyRun *I, ReprTrace *rt, bool traced, SimId item, Buf *out)
+{
+    bool follows = traced && rt_follows(I, item);
+    if (traced && !follows)
+        tm_note_peak_unsure(I, "the repr of a container holding an object whose repr the model does not follow (a "
+                               "set, an instance ...)");
+    size_t at = out->len;
+    rt->child_kept = false;
+    I->repr_trace = follows ? rt : NULL; /* an instance's __repr__ makes its own strs */
+    bool ok = op_repr(I, item, out);
+    I->repr_trace = rt->parent;
+    if (ok && traced)
+        rt_item(I, rt, item, rt->child_kept, buf_str(out) + at, out->len - at);
+    return ok;
+}
+
+/* the traced writer's start and end around a container's repr */
+static bool traced_begin(PyRun *I, ReprTrace *rt, SimId v)
+{
+    if (!sim_obj(S, v)->len || !sim_tracing(S))
+        return false;
+    rt_begin(I, rt, v, repr_depth);
+    rt->parent = I->repr_trace;
+    rt_open(I, rt);
+    return true;
+}
+
+static bool traced_end(PyRun *I, ReprTrace *rt, bool traced, bool ok, size_t closing)
+{
+    if (!traced)
+        return ok;
+    if (!ok) {
+        rt_abort(I, rt);
+        return false;
+    }
+    bool keep = rt->parent && rt->parent->on;
+    rt_close(I, rt, closing, keep);
+    if (keep)
+        rt->parent->child_kept = true;
+    return true;
+}
+
+/* dict_repr; under tracemalloc a plain dict's writer as repr_trace.c follows it */
+static bool dict_repr(PyRun *I, SimId d, Buf *out)
+{
+    ReprTrace rt = {0};
+    bool traced = sim_type_of(S, d) == S->types[SK_DICT] && traced_begin(I, &rt, d);
+    buf_addc(out, '{');
+    uint32_t pos = 0;
+    SimId k, v;
+    bool first = true, ok = true;
+    while (ok && sim_dict_next(S, d, &pos, &k, &v)) {
+        if (!first) {
+            buf_adds(out, ", ");
+            if (traced)
+                rt_separator(I, &rt);
+        }
+        first = false;
+        ok = traced_item(I, &rt, traced, k, out);
+        if (ok) {
+            buf_adds(out, ": ");
+            if (traced)
+                rt_separator(I, &rt);
+            ok = traced_item(I, &rt, traced, v, out);
+        }
+    }
+    if (ok)
+        buf_addc(out, '}');
+    return traced_end(I, &rt, traced, ok, 1);
+}
+
 /* list_repr and tuplerepr; under tracemalloc, their writer's and items'
  * allocations as repr_trace.c follows them */
 static bool seq_repr(PyRun *I, SimId v, const char *open, const char *close, Buf *out)
@@ -45,12 +117,7 @@ static bool seq_repr(PyRun *I, SimId v, const char *open, const char *close, Buf
     uint32_t n = sim_obj(S, v)->len;
     bool tuple1 = sim_kind(S, v) == SK_TUPLE && n == 1;
     ReprTrace rt = {0};
-    bool traced = n && sim_tracing(S);
-    if (traced) {
-        rt_begin(I, &rt, v, repr_depth);
-        rt.parent = I->repr_trace;
-        rt_open(I, &rt);
-    }
+    bool traced = traced_begin(I, &rt, v);
     buf_adds(out, open);
     bool ok = true;
     for (uint32_t i = 0; ok && i < n; i++) {
@@ -59,54 +126,14 @@ static bool seq_repr(PyRun *I, SimId v, const char *open, const char *close, Buf
             if (traced)
                 rt_separator(I, &rt);
         }
-        SimId item = sim_items(S, v)[i];
-        bool follows = traced && rt_follows(I, item);
-        if (traced && !follows)
-            tm_note_peak_unsure(I, "the repr of a list or tuple holding an object whose repr the model does not "
-                                   "follow (a float, a dict, an instance ...)");
-        size_t at = out->len;
-        rt.child_kept = false;
-        I->repr_trace = follows ? &rt : NULL; /* an instance's __repr__ makes its own strs */
-        ok = op_repr(I, item, out);
-        I->repr_trace = rt.parent;
-        if (ok && traced)
-            rt_item(I, &rt, item, rt.child_kept, buf_str(out) + at, out->len - at);
+        ok = traced_item(I, &rt, traced, sim_items(S, v)[i], out);
     }
-    if (!ok) {
-        if (traced)
-            rt_abort(I, &rt);
-        return false;
+    if (ok) {
+        if (tuple1)
+            buf_addc(out, ',');
+        buf_adds(out, close);
     }
-    if (tuple1)
-        buf_addc(out, ',');
-    buf_adds(out, close);
-    if (traced) {
-        bool keep = rt.parent && rt.parent->on;
-        rt_close(I, &rt, tuple1 ? 2 : 1, keep);
-        if (keep)
-            rt.parent->child_kept = true;
-    }
-    return true;
-}
-
-static bool dict_repr(PyRun *I, SimId d, Buf *out)
-{
-    buf_addc(out, '{');
-    uint32_t pos = 0;
-    SimId k, v;
-    bool first = true;
-    while (sim_dict_next(S, d, &pos, &k, &v)) {
-        if (!first)
-            buf_adds(out, ", ");
-        first = false;
-        if (!op_repr(I, k, out))
-            return false;
-        buf_adds(out, ": ");
-        if (!op_repr(I, v, out))
-            return false;
-    }
-    buf_addc(out, '}');
-    return true;
+    return traced_end(I, &rt, traced, ok, tuple1 ? 2 : 1);
 }
 
 static const char *qualname(PyRun *I, SimId func)
@@ -288,9 +315,10 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
         if (enters)
             repr_enter(I, v);
         ReprTrace *outer = I->repr_trace;
-        if (!list && o->kind != SK_TUPLE) { /* dict_repr, set_repr, deque_repr: not followed */
+        bool plain_dict = o->kind == SK_DICT && sim_type_of(S, v) == S->types[SK_DICT];
+        if (!list && o->kind != SK_TUPLE && !plain_dict) { /* set_repr, deque_repr ...: not followed */
             if (sim_tracing(S))
-                tm_note_peak_unsure(I, "the repr of a dict, a set or a deque");
+                tm_note_peak_unsure(I, "the repr of a set, a deque or a dict of a subclass");
             I->repr_trace = NULL;
         }
         bool ok;

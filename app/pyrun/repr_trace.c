@@ -1,7 +1,8 @@
 /*
- * repr_trace: what tracemalloc sees while CPython makes the repr of a list
- * or a tuple (Objects/listobject.c list_repr, tupleobject.c tuplerepr), so
- * that the peak after `print(items)` or `repr(items)` is CPython's:
+ * repr_trace: what tracemalloc sees while CPython makes the repr of a list,
+ * a tuple or a dict (Objects/listobject.c list_repr, tupleobject.c
+ * tuplerepr, dictobject.c dict_repr), so that the peak after
+ * `print(items)` or `repr(items)` is CPython's:
  *
  *   - a _PyUnicodeWriter (Objects/unicodeobject.c) whose first buffer
  *     holds min_length characters ("[" + "1" + ", 2" * (n - 1) + "]"),
@@ -12,11 +13,13 @@
  *   - each item's repr, a str alive while it is copied in: an int's with
  *     its decimal scratch int alive while the str is made
  *     (long_to_decimal_string), a str's (unicode_repr), an inner list's or
- *     tuple's own writer buffer; None, True and False are static strings.
+ *     tuple's own writer buffer, a float's with the buffer its digits were
+ *     written to (PyOS_double_to_string); None, True and False are static
+ *     strings.
  *
  * Each buffer is a virtual block of the tracer; a realloc replaces its
  * trace, as tracemalloc's does.  An item whose repr's allocations the model
- * does not follow (a float's, a dict's, an instance's ...) leaves the peak
+ * does not follow (a dict's, an instance's ...) leaves the peak
  * unsure, and tracemalloc refuses to print it.
  */
 #include <string.h>
@@ -62,12 +65,71 @@ static size_t unicode_bytes(PyRun *I, int kind, size_t chars)
     return S->prof->str_compact_header + (chars + 1) * width;
 }
 
+#define FLOAT_BUFFER_KEY (SIM_TRACE_VIRTUAL_BASE + 63)
+
+/* The buffer PyOS_double_to_string(x, 'r', 0, Py_DTSF_ADD_DOT_0, NULL)
+ * allocates for a float whose repr is t (Python/pystrtod.c
+ * format_float_short: sign, point and NUL, the digits with their zero
+ * padding, an exponent's 5) */
+static size_t float_buffer(const char *t, size_t n)
+{
+    size_t i = 0;
+    if (i < n && (t[i] == '-' || t[i] == '+'))
+        i++;
+    if (i < n && (t[i] == 'i' || t[i] == 'n')) /* inf, nan */
+        return 5;
+    long digits = 0, lead = 0, point = -1, trailing = 0;
+    bool use_exp = false, seen = false;
+    for (; i < n; i++) {
+        char c = t[i];
+        if (c == 'e' || c == 'E') {
+            use_exp = true;
+            break;
+        }
+        if (c == '.') {
+            point = digits + lead;
+            continue;
+        }
+        if (c == '0' && !seen) {
+            lead++;
+            continue;
+        }
+        seen = true;
+        digits++;
+        trailing = c == '0' ? trailing + 1 : 0;
+    }
+    if (point < 0)
+        point = digits + lead;
+    digits -= trailing; /* the dtoa digits carry no trailing zeros */
+    long decpt = point - lead;
+    if (digits == 0) { /* zero: the digit "0" before the point */
+        digits = 1;
+        decpt = 1;
+    }
+    if (use_exp)
+        decpt = 1;
+    long vstart = decpt <= 0 ? decpt - 1 : 0, vend = digits;
+    if (!use_exp)
+        vend = vend > decpt ? vend : decpt + 1;
+    else
+        vend = vend > decpt ? vend : decpt;
+    return (size_t)(3 + (vend - vstart) + (use_exp ? 5 : 0));
+}
+
+void rt_float_text(PyRun *I, const char *text, size_t n, bool alive)
+{
+    if (sim_tracing(S))
+        sim__trace_virtual(S, FLOAT_BUFFER_KEY, alive ? float_buffer(text, n) : 0);
+}
+
 bool rt_follows(PyRun *I, SimId item)
 {
     const SimObj *o = sim_obj(S, item);
     switch ((SimKind)o->kind) {
-    case SK_NONE: case SK_BOOL: case SK_STR: case SK_LIST: case SK_TUPLE:
+    case SK_NONE: case SK_BOOL: case SK_STR: case SK_LIST: case SK_TUPLE: case SK_FLOAT:
         return !sim_is_subinst(S, item);
+    case SK_DICT:
+        return sim_type_of(S, item) == S->types[SK_DICT];
     case SK_INT: /* an exact int, its value known */
         return !sim_is_subinst(S, item) && o->sub != SIM_INT_UNSURE;
     default:
@@ -78,6 +140,7 @@ bool rt_follows(PyRun *I, SimId item)
 void rt_begin(PyRun *I, ReprTrace *rt, SimId seq, int depth)
 {
     uint32_t n = sim_obj(S, seq)->len;
+    SimKind k = sim_kind(S, seq);
     rt->on = sim_tracing(S);
     rt->depth = depth;
     rt->alt = 0;
@@ -86,8 +149,9 @@ void rt_begin(PyRun *I, ReprTrace *rt, SimId seq, int depth)
     rt->size = 0;
     rt->overallocate = true;
     rt->started = false;
-    /* "[" + "1" + ", 2" * (n - 1) + "]"; a 1-tuple "(1,)" */
-    rt->min_length = sim_kind(S, seq) == SK_TUPLE && n == 1 ? 4 : 3 * (size_t)n;
+    /* "[" + "1" + ", 2" * (n - 1) + "]"; a 1-tuple "(1,)"; dict_repr's
+     * "{" + "1: 2" + ", 3: 4" * (n - 1) + "}" */
+    rt->min_length = k == SK_DICT ? 6 * (size_t)n : k == SK_TUPLE && n == 1 ? 4 : 3 * (size_t)n;
 }
 
 /* _PyUnicodeWriter_PrepareInternal: room for len more characters of kind */
@@ -142,7 +206,7 @@ void rt_open(PyRun *I, ReprTrace *rt)
 
 void rt_separator(PyRun *I, ReprTrace *rt)
 {
-    if (rt->on)
+    if (rt->on) /* ", ", or a dict's ": " */
         write_ascii(I, rt, 2);
 }
 
@@ -165,6 +229,10 @@ void rt_item(PyRun *I, ReprTrace *rt, SimId item, bool nested, const char *text,
         tm_int_scratch(I, item, true);
         sim__trace_virtual(S, key, unicode_bytes(I, kind, chars));
         tm_int_scratch(I, item, false);
+    } else if (k == SK_FLOAT) { /* float_repr: the str made while its digits' buffer lives */
+        rt_float_text(I, text, n, true);
+        sim__trace_virtual(S, key, unicode_bytes(I, kind, chars));
+        rt_float_text(I, text, n, false);
     } else { /* a str's repr, an empty list's "[]" or tuple's "()" */
         sim__trace_virtual(S, key, unicode_bytes(I, kind, chars));
     }

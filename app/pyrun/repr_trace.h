@@ -6,7 +6,7 @@
 
 #include "pyrun/interp.h"
 
-/* One list's or tuple's _PyUnicodeWriter, as the tracer sees it */
+/* One list's, tuple's or dict's _PyUnicodeWriter, as the tracer sees it */
 typedef struct ReprTrace {
     bool on;           /* tracemalloc is tracing */
     bool started;      /* its first buffer was made */
@@ -19,13 +19,16 @@ typedef struct ReprTrace {
     struct ReprTrace *parent; /* the list or tuple whose item this one is */
 } ReprTrace;
 
+/* float_repr's digit buffer for a float whose repr is text: alive (made)
+ * or not (freed) */
+void rt_float_text(PyRun *I, const char *text, size_t n, bool alive);
 /* Does the model follow the allocations of item's repr? */
 bool rt_follows(PyRun *I, SimId item);
-/* The writer of a non-empty list or tuple seq, at depth */
+/* The writer of a non-empty list, tuple or dict seq, at depth */
 void rt_begin(PyRun *I, ReprTrace *rt, SimId seq, int depth);
 /* "[" or "(" */
 void rt_open(PyRun *I, ReprTrace *rt);
-/* ", " */
+/* ", " (or a dict's ": ") */
 void rt_separator(PyRun *I, ReprTrace *rt);
 /* the item's repr, `text`, made and copied in; nested: it was a non-empty
  * list or tuple whose buffer is already its str */
