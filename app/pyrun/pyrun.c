@@ -240,6 +240,7 @@ PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn
     S->gc.gen[2].count = 0;
     S->gc.count_pinned = false;
     S->gc.timing_exposed = S->gc.timing_sensitive = false;
+    S->gc.garbage_moved = S->gc.timing_seen = false;
     S->gc.unpinned_slack = parsed ? gc_timing_slack(I) : 0;
     return I;
 }

@@ -138,15 +138,41 @@ void sim__gc_on_alloc(Sim *s)
     if (!g->count_pinned && g->enabled && g->gen[0].threshold &&
         g->gen[0].count + g->unpinned_slack > g->gen[0].threshold)
         g->timing_exposed = true;
-    if (!should_collect(s))
-        return;
-    if (s->prof->gc_in_alloc) {
-        s->gc.collecting = true;
-        gc_collect_generations(s);
-        s->gc.collecting = false;
-    } else {
-        s->gc.scheduled = true; /* run at the next eval-breaker check */
+    if (should_collect(s)) {
+        if (s->prof->gc_in_alloc) {
+            s->gc.collecting = true;
+            gc_collect_generations(s);
+            s->gc.collecting = false;
+        } else {
+            s->gc.scheduled = true; /* run at the next eval-breaker check */
+        }
     }
+    /* 3.11 collects inside a GC allocation, before the new object is
+     * tracked: from some other start count, one could have run here */
+    if (!g->count_pinned)
+        g->point_mark = O(s, GEN_HEAD(0))->gc_prev;
+}
+
+size_t gc_young_since_point(const Sim *s, SimId *out, size_t max)
+{
+    const SimGcState *g = &s->gc;
+    if (g->count_pinned || !s->prof->gc_in_alloc)
+        return 0; /* 3.12+ collect at eval-breaker checks, whose moments are not marked */
+    uint32_t head = GEN_HEAD(0);
+    size_t n = 0;
+    for (uint32_t id = s->obj[head].gc_prev; id != g->point_mark; id = s->obj[id].gc_prev) {
+        if (id == head || n == max)
+            return 0; /* the mark is not among the last `max`: nothing is known */
+        out[n++] = id;
+    }
+    return n;
+}
+
+bool gc_last_quiet(const Sim *s)
+{
+    const SimGcState *g = &s->gc;
+    return !g->ran_code && !g->un_weak && !g->un_final && !g->run_touched && !g->run_foreign &&
+           g->run_n == 0 && g->debug == 0;
 }
 
 void gc_note_foreign(Sim *s, unsigned n, unsigned survivors)
@@ -520,7 +546,7 @@ bool gc_begin(Sim *s, int gen)
     if (g->run_phase != GC_IDLE)
         return false;
     g->run_gen = gen;
-    g->ran_code = false;
+    g->ran_code = g->run_touched = g->run_foreign = false;
     g->run_phase = GC_PH_START;
     g->run_m = g->run_n = 0;
     if (gen + 1 < 3)
@@ -548,6 +574,7 @@ GcPhase gc_step(Sim *s)
     case GC_PH_FINALIZE: phase_resurrect(s); break;
     case GC_PH_RESURRECT: phase_delete(s); break;
     case GC_PH_DELETE:
+        g->run_foreign = g->foreign_garbage > 0;
         g->run_m += (long)g->foreign_garbage; /* an import's own garbage is young: any collection finds it */
         g->foreign_garbage = 0;
         if (g->run_gen == 2)
@@ -595,8 +622,14 @@ void gc_collect_generations(Sim *s)
             g->collecting = false;
             long collected = gc_collect(s, i);
             g->collecting = was;
-            if (!g->count_pinned && collected > 0)
-                g->timing_sensitive = true; /* found garbage: when it ran matters */
+            /* found garbage: when it ran matters, unless the collection was
+             * quiet (gc_timing.c watches what it may have moved) */
+            if (!g->count_pinned && collected > 0) {
+                if (gc_last_quiet(s))
+                    sim_garbage_moved(s);
+                else
+                    g->timing_sensitive = true;
+            }
             if (s->hooks.collecting)
                 s->hooks.collecting(s->hooks.ctx, true, i, collected);
             break;
