@@ -163,14 +163,20 @@ bool gc_result_dropped(PyRun *I)
     return f->ip < co->nops && OPCODE(co->ops[f->ip]) == OP_POP_TOP;
 }
 
-bool gc_result_settled(PyRun *I, long lower)
+bool gc_result_settled(PyRun *I, const SimId *args, int nargs, long lower)
 {
-    if (gc_result_dropped(I))
-        return true;
     if (I->ts->nframes == 0 || I->ts->nested)
         return false;
     const Frame *f = I->ts->top;
     const PyCode *co = &I->codes[f->code];
+    /* called by the frame's own CALL, its arguments on the frame's stack
+     * (not from map() or another built-in, whose caller's next instruction
+     * says nothing of where the result goes) */
+    if (f->ip == 0 || OPCODE(co->ops[f->ip - 1]) != OP_CALL || OPARG(co->ops[f->ip - 1]) != nargs ||
+        f->sp < (uint32_t)nargs || args != &I->ts->stack[f->sp - (uint32_t)nargs])
+        return false;
+    if (gc_result_dropped(I))
+        return true;
     if (f->ip + 1 >= co->nops || OPCODE(co->ops[f->ip]) != OP_LOAD_CONST ||
         OPCODE(co->ops[f->ip + 1]) != OP_COMPARE_OP)
         return false;

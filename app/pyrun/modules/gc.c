@@ -91,7 +91,7 @@ static SimId g_collect(PyRun *I, SimId *a, int n, SimId kw)
     tm_collected(I, (int)gen);
     std_import_collected(I, (int)gen, r);
     if (r > 0 || S->gc.garbage_moved) { /* garbage an earlier automatic collection may have taken */
-        if (pin && !heard && !I->foreign_heap && gc_last_quiet(S) && gc_result_settled(I, lower))
+        if (pin && !heard && !I->foreign_heap && gc_last_quiet(S) && gc_result_settled(I, a, n, lower))
             sim_garbage_moved(S);
         else
             timing_read(I);
