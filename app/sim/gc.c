@@ -147,32 +147,8 @@ void sim__gc_on_alloc(Sim *s)
             s->gc.scheduled = true; /* run at the next eval-breaker check */
         }
     }
-    /* 3.11 collects inside a GC allocation, before the new object is
-     * tracked: from some other start count, one could have run here */
-    if (!g->count_pinned)
+    if (!g->count_pinned) /* 3.11: from another start count, a collection could have run here */
         g->point_mark = O(s, GEN_HEAD(0))->gc_prev;
-}
-
-size_t gc_young_since_point(const Sim *s, SimId *out, size_t max)
-{
-    const SimGcState *g = &s->gc;
-    if (g->count_pinned || !s->prof->gc_in_alloc)
-        return 0; /* 3.12+ collect at eval-breaker checks, whose moments are not marked */
-    uint32_t head = GEN_HEAD(0);
-    size_t n = 0;
-    for (uint32_t id = s->obj[head].gc_prev; id != g->point_mark; id = s->obj[id].gc_prev) {
-        if (id == head || n == max)
-            return 0; /* the mark is not among the last `max`: nothing is known */
-        out[n++] = id;
-    }
-    return n;
-}
-
-bool gc_last_quiet(const Sim *s)
-{
-    const SimGcState *g = &s->gc;
-    return !g->ran_code && !g->un_weak && !g->un_final && !g->run_touched && !g->run_foreign &&
-           g->run_n == 0 && g->debug == 0;
 }
 
 void gc_note_foreign(Sim *s, unsigned n, unsigned survivors)
@@ -622,14 +598,10 @@ void gc_collect_generations(Sim *s)
             g->collecting = false;
             long collected = gc_collect(s, i);
             g->collecting = was;
-            /* found garbage: when it ran matters, unless the collection was
-             * quiet (gc_timing.c watches what it may have moved) */
-            if (!g->count_pinned && collected > 0) {
-                if (gc_last_quiet(s))
-                    sim_garbage_moved(s);
-                else
-                    g->timing_sensitive = true;
-            }
+            if (!g->count_pinned && collected > 0 && gc_last_quiet(s))
+                sim_garbage_moved(s); /* gc_timing.c watches what that may change */
+            else if (!g->count_pinned && collected > 0)
+                g->timing_sensitive = true; /* found garbage: when it ran matters */
             if (s->hooks.collecting)
                 s->hooks.collecting(s->hooks.ctx, true, i, collected);
             break;
