@@ -243,8 +243,11 @@ const ModuleDef py_modules[] = {
      "`bisect_right` (`bisect`), `bisect_left`, `insort_right` (`insort`), `insort_left` (lo, hi, "
      "keyword: key) on lists, tuples, str and range; insort into an exact list", bisect_on_import},
     {"textwrap", textwrap_functions, &textwrap_nfunctions, textwrap_module_init,
-     "`dedent`, `indent` (keyword: predicate), as Lib/textwrap.py computes them (the young count and traced "
-     "figures refused after a call)", textwrap_on_import},
+     "`dedent`, `indent` (keyword: predicate), `wrap`, `fill` (keywords: width initial_indent subsequent_indent "
+     "expand_tabs replace_whitespace fix_sentence_endings break_long_words drop_whitespace break_on_hyphens "
+     "tabsize max_lines placeholder), `shorten` (the same but max_lines), as Lib/textwrap.py's TextWrapper "
+     "computes them (the young count and traced figures refused after a call). Refused: the `TextWrapper` "
+     "class itself", textwrap_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
