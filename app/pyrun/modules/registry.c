@@ -28,6 +28,7 @@ static const DefTable tables[] = {
     {counter_methods, &counter_nmethods}, /* a class's, not a type's: out of the method index */
     {namedtuple_methods, &namedtuple_nmethods},
     {odict_methods, &odict_nmethods}, /* a class's too */
+    {chainmap_methods, &chainmap_nmethods}, /* ChainMap's: reached through its class */
     {bytesio_methods, &bytesio_nmethods}, /* io.BytesIO's: reached through its attributes */
     {futures_pool_functions, &futures_pool_nfunctions}, /* ThreadPoolExecutor's: reached through its class */
     {stdstream_methods, &stdstream_nmethods}, /* sys.stdout's and sys.stderr's, the same way */
@@ -87,7 +88,7 @@ static const DefTable tables[] = {
     {bisect_functions, &bisect_nfunctions},
     {textwrap_functions, &textwrap_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 7, FIRST_MODULE = 31 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 8, FIRST_MODULE = 32 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -375,7 +376,7 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
                                           "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array", "io", "reprlib",
                                           "threading", "tracemalloc", "asyncio", "queue", "concurrent.futures", "_heapq",
                                           "_bisect", "textwrap"};
-    if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM || d->module == BM_THREADING ||
+    if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_COLLECTIONS || d->module == BM_ENUM || d->module == BM_THREADING ||
                                     d->module == BM_ASYNCIO || d->module == BM_QUEUE || d->module == BM_FUTURES || d->module == BM_REPRLIB))
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
@@ -559,7 +560,7 @@ const char *bi_python_library(const BuiltinDef *d)
         return libs[d->module];
     if (d->module == BM_WEAKREF && d->owner) /* WeakValueDictionary, WeakSet, finalize: weakref.py */
         return "weakref";
-    if (d->module == BM_COLLECTIONS && d->owner == SK_DICT) /* Counter's methods */
+    if (d->module == BM_COLLECTIONS && (d->owner == SK_DICT || d->owner == SK_INSTANCE)) /* Counter's, ChainMap's */
         return "collections";
     if (d >= namedtuple_methods && d < namedtuple_methods + namedtuple_nmethods && strcmp(d->name, "__new__") != 0)
         return "collections"; /* _make, _replace ...: collections/__init__.py's frames (__new__ raises at the call) */
