@@ -131,7 +131,10 @@ const ModuleDef py_modules[] = {
      "`_make`, `_replace`, `_asdict`, `__getnewargs__`, field attributes, repr), the type `OrderedDict` "
      "(its nodes and fast-nodes array in its size, `move_to_end`, `popitem` (keyword: last), `pop`, `setdefault`, `copy`, "
      "`update`, `fromkeys`, `keys`, `values`, `items`, `reversed`, `==` in order, `| |=`, repr per "
-     "version; subclasses without `__setitem__` and the like)", collections_on_import},
+     "version; subclasses without `__setitem__` and the like), the class `ChainMap` (`maps`, lookups through each "
+     "map's own `[]`, `__missing__`, `get`, `in`, `len`, iteration, `bool`, repr, `new_child` (keyword: m, "
+     "**kwargs), `parents`, `copy`, `[]=`, `del`, `pop`, `popitem`, `clear`, `update`, `setdefault`, `==`; "
+     "refused: `keys`, `items`, `values`, `fromkeys`, `|`, its collections.abc bases)", collections_on_import},
     {"dataclasses", dataclasses_functions, &dataclasses_nfunctions, dataclasses_module_init,
      "`dataclass` (keywords: repr eq order frozen match_args slots; a class's own fields only), `field` "
      "(keywords: default default_factory init repr compare), `fields`, `is_dataclass`, `asdict`, "
