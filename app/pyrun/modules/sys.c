@@ -155,6 +155,8 @@ static SimId s_getsizeof(PyRun *I, SimId *a, int n, SimId kw)
         py_raise(I, EXC_TypeError, "getsizeof() takes at most 2 arguments (%d given)", n);
         return 0;
     }
+    if (sim_kind(S, a[0]) == SK_ITER) /* a BytesIO counts its buffer unless garbage shares it */
+        sim_timing_seen_refcount(S);
     if (!sys_size_known(I, a[0]))
         return 0;
     return sim_int_digits(S, (int64_t)sim_sizeof(S, a[0])); /* PyLong_FromSsize_t */
