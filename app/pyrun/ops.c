@@ -164,6 +164,9 @@ static SimId small_int_op(PyRun *I, int op, SimId a, SimId b)
     if (x->kind != SK_INT || y->kind != SK_INT || x->sub || y->sub || x->type || y->type)
         return 0;
     int64_t u = x->v.i, v = y->v.i, r;
+    const int64_t medium = (int64_t)1 << 30; /* beyond one digit CPython's result may carry spare digits (int.c) */
+    if ((u >= medium || u <= -medium || v >= medium || v <= -medium) && (op == OP_ADD || op == OP_SUB || op == OP_MUL))
+        return 0;
     switch (op) {
     case OP_ADD: return __builtin_add_overflow(u, v, &r) ? 0 : sim_int(S, r);
     case OP_SUB: return __builtin_sub_overflow(u, v, &r) ? 0 : sim_int(S, r);

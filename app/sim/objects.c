@@ -106,6 +106,24 @@ SimId sim_int_digits(Sim *s, int64_t v)
     return id;
 }
 
+SimId sim_int_request(Sim *s, int64_t v, size_t request)
+{
+    if (v >= -5 && v <= 256) { /* maybe_small_long: the block made and dropped for the cached int */
+        sim_block_flash(s, request);
+        return ret(s, s->small_int[v + 5]);
+    }
+    SimId id = new_obj(s, SK_INT, request, NULL, false);
+    s->obj[id].v.i = v;
+    return id;
+}
+
+void sim_block_flash(Sim *s, size_t n)
+{
+    PmPtr b = pm_alloc(&s->pm, n);
+    if (b != PM_NULL)
+        pm_free(&s->pm, b);
+}
+
 SimId sim_int_unsure(Sim *s, int64_t v)
 {
     SimId id = new_obj(s, SK_INT, int_request(v), NULL, false);
@@ -116,9 +134,14 @@ SimId sim_int_unsure(Sim *s, int64_t v)
 
 SimId sim_int_big(Sim *s, int sign, const uint32_t *digits, uint32_t n)
 {
-    if (!sim_mem_room(s, 24 + 4 * (uint64_t)n, n))
+    return sim_int_big_request(s, sign, digits, n, 24 + 4 * (size_t)n);
+}
+
+SimId sim_int_big_request(Sim *s, int sign, const uint32_t *digits, uint32_t n, size_t request)
+{
+    if (!sim_mem_room(s, request, n))
         return refused(s, SK_INT);
-    SimId id = new_obj(s, SK_INT, 24 + 4 * (size_t)n, NULL, false);
+    SimId id = new_obj(s, SK_INT, request, NULL, false);
     if (!set_payload(s, id, n))
         return id;
     memcpy(slab_ptr(&s->slab, s->obj[id].data), digits, n * sizeof *digits);

@@ -458,6 +458,13 @@ size_t sim_events_since(const Sim *s, uint64_t since, SimEvent *out, size_t max)
 SimId sim_int(Sim *s, int64_t v);
 /* A big int (sub = 1): sign and n base-2^30 digits, little-endian. */
 SimId sim_int_big(Sim *s, int sign, const uint32_t *digits, uint32_t n);
+/* An int whose block CPython asked `request` bytes for (x_add's and x_mul's
+ * spare digits, which long_normalize leaves allocated); a small value is
+ * the cached int, its block made and dropped (maybe_small_long). */
+SimId sim_int_request(Sim *s, int64_t v, size_t request);
+SimId sim_int_big_request(Sim *s, int sign, const uint32_t *digits, uint32_t n, size_t request);
+/* a block of n bytes allocated and freed at once */
+void sim_block_flash(Sim *s, size_t n);
 SimId sim_float(Sim *s, double v);
 SimId sim_complex(Sim *s, double re, double im);
 SimId sim_bool(Sim *s, bool v);

@@ -159,7 +159,15 @@ static SimId s_getsizeof(PyRun *I, SimId *a, int n, SimId kw)
         sim_timing_seen_refcount(S);
     if (!sys_size_known(I, a[0]))
         return 0;
-    return sim_int_digits(S, (int64_t)sim_sizeof(S, a[0])); /* PyLong_FromSsize_t */
+    /* _PySys_GetSizeOf: __sizeof__ looked up and bound (a built-in method,
+     * a GC object), its answer an int, both dropped before the answer plus
+     * the headers is made */
+    size_t size = sim_sizeof(S, a[0]);
+    SimId bound = sim_builtin(S, 0, 0);
+    SimId raw = sim_int_digits(S, (int64_t)(size - sim_header_size(S, a[0])));
+    sim_decref(S, bound);
+    sim_decref(S, raw);
+    return sim_int_digits(S, (int64_t)size); /* PyLong_FromSsize_t */
 }
 
 static SimId s_debugmallocstats(PyRun *I, SimId *a, int n, SimId kw)

@@ -57,11 +57,28 @@ void big_from_sim(const Sim *s, SimId v, BigInt *b)
     b->sign = (int)o->v.i;
 }
 
-SimId sim_int_big(Sim *s, int sign, const uint32_t *digits, uint32_t n);
 
-SimId big_to_sim(Sim *s, BigInt *b)
+SimId big_to_sim(Sim *s, BigInt *b) { return big_to_sim_request(s, b, 0); }
+
+SimId big_to_sim_request(Sim *s, BigInt *b, size_t request)
 {
     trim(b);
+    if (request) { /* the block CPython asked for, spare digits and all */
+        SimId r;
+        if (b->n <= 2 || (b->n == 3 && b->d[2] < 8)) {
+            uint64_t m = 0;
+            for (int i = b->n - 1; i >= 0; i--)
+                m = m << SHIFT | b->d[i];
+            if (m <= (uint64_t)INT64_MAX || (b->sign < 0 && m == (uint64_t)INT64_MAX + 1)) {
+                r = sim_int_request(s, b->sign < 0 ? (int64_t)(0 - m) : (int64_t)m, request);
+                big_free(b);
+                return r;
+            }
+        }
+        r = sim_int_big_request(s, b->sign, b->d, (uint32_t)b->n, request);
+        big_free(b);
+        return r;
+    }
     if (b->n <= 2 || (b->n == 3 && b->d[2] < 8)) {
         uint64_t m = 0;
         for (int i = b->n - 1; i >= 0; i--)

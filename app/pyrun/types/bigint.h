@@ -23,6 +23,8 @@ void big_from_i64(BigInt *b, int64_t v);
 void big_from_sim(const Sim *s, SimId v, BigInt *b);
 /* A new sim int for b (small when it fits); frees b. */
 SimId big_to_sim(Sim *s, BigInt *b);
+/* the same in a block of `request` bytes (0: its digits' own size) */
+SimId big_to_sim_request(Sim *s, BigInt *b, size_t request);
 bool big_parse(const char *dec, BigInt *b);
 void big_free(BigInt *b);
 void big_add(const BigInt *a, const BigInt *b, BigInt *out);

@@ -10,6 +10,7 @@
 
 #include "pyrun/builtins.h"
 #include "pyrun/modules/itertools.h"
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/bigint.h"
 #include "pyrun/types/types.h"
 
@@ -50,6 +51,8 @@ static SimId big_pow(PyRun *I, BigInt *x, int64_t e)
     return big_to_sim(S, &r);
 }
 
+static size_t long_request(PyRun *I, int op, SimId sa, SimId sb);
+
 SimId int_big_op(PyRun *I, int op, SimId a, SimId b)
 {
     BigInt x, y, r, q;
@@ -57,9 +60,9 @@ SimId int_big_op(PyRun *I, int op, SimId a, SimId b)
     big_from_sim(S, b, &y);
     SimId res = 0;
     switch (op) {
-    case OP_ADD: big_add(&x, &y, &r); res = big_to_sim(S, &r); break;
-    case OP_SUB: big_sub(&x, &y, &r); res = big_to_sim(S, &r); break;
-    case OP_MUL: big_mul(&x, &y, &r); res = big_to_sim(S, &r); break;
+    case OP_ADD: big_add(&x, &y, &r); res = big_to_sim_request(S, &r, long_request(I, op, a, b)); break;
+    case OP_SUB: big_sub(&x, &y, &r); res = big_to_sim_request(S, &r, long_request(I, op, a, b)); break;
+    case OP_MUL: big_mul(&x, &y, &r); res = big_to_sim_request(S, &r, long_request(I, op, a, b)); break;
     case OP_FLOORDIV: case OP_MOD:
         if (!big_divmod(&x, &y, &q, &r)) {
             py_raise(I, EXC_ZeroDivisionError, op == OP_MOD ? "integer modulo by zero" : "integer division or modulo by zero");
@@ -144,13 +147,55 @@ SimId int_small_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b)
     return sim_int_unsure(S, v);
 }
 
+/* The bytes CPython's long_add, long_sub and long_mul ask for when the
+ * operands are not both single-digit (x_add: a digit more than the longer;
+ * x_sub: the longer, or up to the highest digit that differs; x_mul and
+ * k_mul: the two sizes added), which long_normalize leaves allocated when
+ * the result needs fewer digits; 0 when the result is made to its size. */
+static size_t long_request(PyRun *I, int op, SimId sa, SimId sb)
+{
+    if (op != OP_ADD && op != OP_SUB && op != OP_MUL)
+        return 0;
+    BigInt x, y;
+    big_from_sim(S, sa, &x);
+    big_from_sim(S, sb, &y);
+    size_t digits = 0;
+    if (x.n > 1 || y.n > 1) { /* not both medium values: no fast path */
+        bool same_sign = (x.sign < 0) == (y.sign < 0);
+        if (op == OP_MUL) {
+            digits = x.n && y.n ? (size_t)(x.n + y.n) : 0;
+            if (x.n > 70 && y.n > 70 && sim_tracing(S)) /* Karatsuba's halves */
+                tm_note_peak_unsure(I, "a product of two ints of over 2,100 bits (Karatsuba's pieces)");
+        } else if ((op == OP_ADD) == same_sign) { /* x_add */
+            digits = (size_t)(x.n > y.n ? x.n : y.n) + 1;
+        } else if (x.n != y.n) { /* x_sub */
+            digits = (size_t)(x.n > y.n ? x.n : y.n);
+        } else {
+            int i = x.n - 1;
+            while (i >= 0 && x.d[i] == y.d[i])
+                i--;
+            digits = (size_t)(i + 1); /* 0: the same magnitudes, the cached zero */
+        }
+    }
+    big_free(&x);
+    big_free(&y);
+    return digits ? 24 + 4 * digits : 0;
+}
+
+/* r = a op b in the block CPython made for it */
+static SimId int_result(PyRun *I, int op, SimId sa, SimId sb, int64_t r)
+{
+    size_t request = long_request(I, op, sa, sb);
+    return request ? sim_int_request(S, r, request) : sim_int(S, r);
+}
+
 static SimId exact_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b)
 {
     int64_t r;
     switch (op) {
-    case OP_ADD: if (__builtin_add_overflow(a, b, &r)) return int_big_op(I, op, sa, sb); return sim_int(S, r);
-    case OP_SUB: if (__builtin_sub_overflow(a, b, &r)) return int_big_op(I, op, sa, sb); return sim_int(S, r);
-    case OP_MUL: if (__builtin_mul_overflow(a, b, &r)) return int_big_op(I, op, sa, sb); return sim_int(S, r);
+    case OP_ADD: if (__builtin_add_overflow(a, b, &r)) return int_big_op(I, op, sa, sb); return int_result(I, op, sa, sb, r);
+    case OP_SUB: if (__builtin_sub_overflow(a, b, &r)) return int_big_op(I, op, sa, sb); return int_result(I, op, sa, sb, r);
+    case OP_MUL: if (__builtin_mul_overflow(a, b, &r)) return int_big_op(I, op, sa, sb); return int_result(I, op, sa, sb, r);
     case OP_DIV:
         if (b == 0) { py_raise(I, EXC_ZeroDivisionError, "division by zero"); return 0; }
         return sim_float(S, (double)a / (double)b);
