@@ -302,6 +302,10 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
             repr_state_init(I);
             o = sim_obj(S, v);
         }
+        if (I->ts->repr_stock_owed && enters) { /* what the state made early took (tracemalloc.c) */
+            I->ts->repr_stock_owed = false;
+            sim_unstock_freelists(S, 1, 1, 1);
+        }
         if (in_progress(v)) {
             buf_adds(out, list || o->kind == SK_DEQUE ? "[...]" : odict_is(I, v) ? "..." : o->kind == SK_DICT ? "{...}" : "(...)");
             return true;

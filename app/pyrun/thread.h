@@ -104,6 +104,7 @@ typedef struct PyThreadState {
                              * (borrowed; 0 for an ordinary call) */
     int cmp_depth;          /* nesting of == between containers (ops.c) */
     bool repr_once;         /* Py_ReprEnter ran once on this thread */
+    bool repr_stock_owed;   /* made early (import tracemalloc): its dict, keys and list still owed to the free lists */
     SimId repr_state[2];    /* its thread-state dict and the dict's Py_Repr list */
     SimId dc_repr_stack[8]; /* the dataclasses whose __repr__ runs (reprlib.recursive_repr) */
     uint32_t dc_repr_depth;

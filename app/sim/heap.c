@@ -361,6 +361,13 @@ void sim_shift_freelists(Sim *s, int dicts, int lists)
     fl_shift(s, &s->fl_list, lists, 56);
 }
 
+void sim_unstock_freelists(Sim *s, int dicts, int keys, int lists)
+{
+    fl_shift(s, &s->fl_dict, -dicts, 64);
+    fl_shift(s, &s->fl_keys, -keys, sim__dict_keys_size(3, true));
+    fl_shift(s, &s->fl_list, -lists, 56);
+}
+
 void sim_stock_freelists(Sim *s, const SimFreeStock *st)
 {
     fl_shift(s, &s->fl_dict, st->dicts, 64);

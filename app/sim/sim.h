@@ -840,6 +840,8 @@ void sim_set_freelists(Sim *s, const SimFreeStock *st);
 /* Moves the stock of the dict and list free lists (pyrun/gc_timing.c: the
  * stock CPython's compiler leaves at the first line is not modelled). */
 void sim_shift_freelists(Sim *s, int dicts, int lists);
+/* Frees that many blocks off the dict, keys and list free lists (as many as they hold). */
+void sim_unstock_freelists(Sim *s, int dicts, int keys, int lists);
 
 /* Calls fn on every object `id` refers to (tp_traverse order). */
 typedef void (*SimVisit)(Sim *s, SimId ref, void *arg);
