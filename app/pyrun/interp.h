@@ -140,6 +140,8 @@ struct PyRun {
     int nthreads;
     VmSched vs;             /* who holds the GIL, the simulated clock (vs.now, ps), timers */
     uint32_t opcost[OP_COUNT]; /* what each instruction adds to vs.now (vm_threads.c) */
+    int opcost_par;         /* 3.13t: the threads running at once the costs are divided by */
+    int ncores;             /* the simulated machine's cores (3.13t's threads run on them) */
     struct PyThreading *threading; /* the threading module's state, once imported (owned) */
     struct PyFutures *futures;     /* concurrent.futures's state, once imported (owned) */
     struct PyAsyncio *asyncio; /* the asyncio module's state, once imported (owned) */
@@ -353,6 +355,9 @@ void vm_thread_switch(PyRun *I);
 int vm_thread_returned(PyRun *I);
 /* The costs of a profile's instructions into I->opcost. */
 void vm_opcost_init(PyRun *I);
+/* A thread was started: under 3.13t the threads run at once from now on,
+ * with biased counting's costs (vm_threads.c). */
+void vm_threads_spawned(PyRun *I);
 bool vm_format_value(PyRun *I, int arg);
 bool vm_raise_op(PyRun *I, int arg);
 /* MAP_ADD: pops a key and a value into the dict `depth` slots down; false

@@ -213,6 +213,7 @@ PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn
     I->threads[I->nthreads++] = I->ts = py_thread_new(0);
     vs_init(&I->vs);
     vm_opcost_init(I);
+    I->ncores = PY_DEFAULT_CORES;
     SimHooks h = {.ctx = I, .finalize = hook_finalize, .call1 = hook_call1, .collecting = hook_collecting,
                  .key_equal = hook_key_equal};
     sim_set_hooks(sim, &h);
@@ -552,6 +553,7 @@ bool py_refused(const PyRun *I) { return I->syntax.refused || I->refused; }
 bool py_interrupted(const PyRun *I) { return I->interrupted; }
 
 void py_set_step_limit(PyRun *I, uint64_t steps) { I->step_limit = steps; }
+void py_set_cores(PyRun *I, int n) { I->ncores = n < 1 ? 1 : n > 256 ? 256 : n; }
 
 uint64_t py_steps(const PyRun *I) { return I->steps; }
 const struct VmSched *py_vmsched(const PyRun *I) { return &I->vs; }

@@ -15,6 +15,9 @@
 #include "pyrun/modules/futures.h"
 #include "pyrun/modules/threading.h"
 #include "pyrun/vm_opcost_table.h"
+#define S (I->sim)
+#include "sim/brc.h"
+#include "sim/sched.h"
 
 enum { PROFILES = 3 };
 
@@ -35,9 +38,50 @@ void vm_opcost_init(PyRun *I)
         I->opcost[op] = deflt[p];
     for (size_t i = 0; i < sizeof measured / sizeof measured[0]; i++)
         I->opcost[measured[i].op] = measured[i].ps[p];
+    if (v == SIM_V313T) /* the free-threaded build's single-thread overhead: about 40% on
+                         * pyperformance in 3.13 (the 3.13 free-threading HOWTO; an estimate) */
+        for (int op = 0; op < OP_COUNT; op++)
+            I->opcost[op] = I->opcost[op] * 14 / 10;
     /* the model's own markers; 3.11+'s try blocks cost nothing until they catch */
     I->opcost[OP_LINE] = I->opcost[OP_NOP] = 0;
     I->opcost[OP_SETUP_TRY] = I->opcost[OP_POP_TRY] = 0;
+}
+
+/* 3.13t: the threads that can run share the cores, so the clock moves by
+ * an instruction's cost over how many run at once (vmsched.h), and the
+ * biased counts learn who runs and how long a round of turns is. */
+static void parallel_apply(PyRun *I)
+{
+    VmSched *v = &I->vs;
+    if (!v->parallel)
+        return;
+    if (v->par != I->opcost_par) {
+        vm_opcost_init(I);
+        for (int op = 0; op < OP_COUNT; op++)
+            I->opcost[op] /= (uint32_t)v->par;
+        I->opcost_par = v->par;
+    }
+    int k = vs_runnable(v);
+    sim_brc_set(S, v->running < 0 ? 0 : v->running, v->par, v->slice * (k > 1 ? k : 1) / v->par);
+}
+
+static int check(PyRun *I, bool can_switch)
+{
+    int r = vs_check(&I->vs, can_switch);
+    parallel_apply(I);
+    return r;
+}
+
+void vm_threads_spawned(PyRun *I)
+{
+    if (I->vs.parallel || S->prof->version != SIM_V313T)
+        return;
+    SchedParams p;
+    sched_params_default(&p);
+    vs_set_parallel(&I->vs, I->ncores);
+    sim_brc_start(S, &I->vs.now, (int64_t)p.brc_shared_ns * 1000, (int64_t)p.line_transfer_ns * 1000);
+    I->vs.brc = S->brc;
+    I->opcost_par = 1;
 }
 
 /* The call that blocked returns whether its wait succeeded (a lock taken,
@@ -118,7 +162,7 @@ static int deadlock(PyRun *I)
 int vm_sched_check(PyRun *I)
 {
     for (;;) {
-        int next = vs_check(&I->vs, I->ts->nested == 0);
+        int next = check(I, I->ts->nested == 0);
         if (next < 0)
             return deadlock(I);
         if (next != I->ts->id)
@@ -183,7 +227,7 @@ void vm_thread_switch(PyRun *I)
         I->depth = ts->nframes;
         int s = settle(I, ts);
         if (s > 0) { /* its continuation blocked again */
-            if (vs_check(&I->vs, true) < 0) {
+            if (check(I, true) < 0) {
                 deadlock(I);
                 return;
             }
@@ -205,7 +249,7 @@ void vm_thread_switch(PyRun *I)
                 threading_thread_ended(I, ts->id, true);
                 vs_exit(&I->vs);
             }
-            if (vs_check(&I->vs, true) < 0) {
+            if (check(I, true) < 0) {
                 deadlock(I);
                 return;
             }
@@ -222,7 +266,7 @@ void vm_thread_switch(PyRun *I)
         if (I->vs.thr[ts->id].state == VS_RUN)
             return;
         /* a target called from C blocked (time.sleep): it ends once it wakes */
-        if (vs_check(&I->vs, true) < 0) {
+        if (check(I, true) < 0) {
             deadlock(I);
             return;
         }
@@ -259,7 +303,7 @@ int vm_thread_returned(PyRun *I)
         if (I->vs.thr[0].state == VS_RUN)
             return 0;
     }
-    if (vs_check(&I->vs, true) < 0)
+    if (check(I, true) < 0)
         return deadlock(I);
     vm_thread_switch(I);
     return I->refused ? -1 : 1;

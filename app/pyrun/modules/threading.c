@@ -196,6 +196,7 @@ static bool start(PyRun *I, SimId self)
 {
     SimId dm = get(I, self, "_daemonic");
     int t = vs_spawn(&I->vs, dm == S->true_);
+    vm_threads_spawned(I);
     set_word(I, self, t);
     sim_incref(S, self);
     set_obj(I, t, self); /* threading._active */
