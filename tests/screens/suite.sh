@@ -256,6 +256,63 @@ PYEOF
 check "eight workers overlap the waits: the check passes" "Check: passed."
 keys q
 
+start 80x24 $PYDIVE exercise run scale-the-cpu-pool
+check "the 3.13t pool exercise opens at 80x24" "Fix it:"
+check "... on the free-threaded profile" "3.13t"
+check "the starter fails: the shared counter makes the threads take turns" "Check: not yet."
+WORK=$(ls "$DATA"/pydive/profiles/*/work/scale-the-cpu-pool.py | head -n 1)
+cat > "$WORK" <<'PYEOF'
+import threading
+import time
+
+lock = threading.Lock()
+checked = 0  # how many numbers the workers have looked at, all together
+
+
+def is_prime(n):
+    if n < 2:
+        return False
+    d = 2
+    while d * d <= n:
+        if n % d == 0:
+            return False
+        d += 1
+    return True
+
+
+def count_primes(lo, hi, found):
+    global checked
+    primes = 0
+    for n in range(lo, hi):
+        if is_prime(n):
+            primes += 1
+    with lock:
+        checked += hi - lo
+    found.append(primes)
+
+
+def run(workers):
+    found = []
+    step = 4000 // workers
+    threads = [threading.Thread(target=count_primes, args=(i * step, (i + 1) * step, found))
+               for i in range(workers)]
+    start = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return time.perf_counter() - start, sum(found)
+
+
+one, primes = run(1)
+four, again = run(4)
+print("primes below 4000:", primes, again)
+print("numbers checked:", checked)
+print(f"speed-up on 4 threads: {one / four:.1f}x")
+PYEOF
+check "counting locally, four threads scale on two cores: the check passes" "Check: passed."
+keys q
+
 # ---- chapter 5's asyncio exercises at 80x24 -----------------------------------
 start 80x24 $PYDIVE exercise run find-the-blocking-call
 check "the blocking-call exercise opens at 80x24" "Fix it:"
