@@ -358,6 +358,9 @@ void vm_opcost_init(PyRun *I);
 /* A thread was started: under 3.13t the threads run at once from now on,
  * with biased counting's costs (vm_threads.c). */
 void vm_threads_spawned(PyRun *I);
+/* An exception ends the running thread (not the main one): refused at the
+ * line that raised it, since threading.excepthook's output is not modelled. */
+void vm_thread_exception(PyRun *I);
 bool vm_format_value(PyRun *I, int arg);
 bool vm_raise_op(PyRun *I, int arg);
 /* MAP_ADD: pops a key and a value into the dict `depth` slots down; false

@@ -361,14 +361,7 @@ static PyStatus after_run(PyRun *I, VmStop st)
         if (r < 0)
             st = VM_ERROR;
     } else if (st == VM_ERROR && I->ts->id > 0 && !I->refused) {
-        char what[40];
-        snprintf(what, sizeof what, "%s", I->ts->err.type);
-        int line = 0; /* where it was raised: its traceback's last entry */
-        SimId e = I->ts->err_obj, tb = e ? sim_exc_get(S, e, SIM_EXC_TRACEBACK) : 0;
-        for (; tb && tb != S->none; tb = sim_obj(S, tb)->v.tb.next)
-            line = (int)sim_obj(S, tb)->len;
-        py_not_modelled(I, line, "an exception (%s) that ends a thread (threading.excepthook prints "
-                                            "it with threading.py's frames)", what);
+        vm_thread_exception(I);
     }
     I->done = true;
     if (st == VM_ERROR) {

@@ -9,6 +9,7 @@
  * of the outermost loop (ts->nested == 0): the loop returns VM_SWITCH and
  * its caller runs the next thread's frames (vm_thread_switch).
  */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "pyrun/interp.h"
@@ -153,6 +154,25 @@ bool vm_retry_taken(PyRun *I)
     return true;
 }
 
+void vm_thread_exception(PyRun *I)
+{
+    if (I->refused)
+        return;
+    if (!I->ts->err.set) {
+        py_not_modelled(I, 0, "an exception that ends a thread (threading.excepthook prints it with "
+                              "threading.py's frames)");
+        return;
+    }
+    char what[40];
+    snprintf(what, sizeof what, "%s", I->ts->err.type);
+    int line = 0; /* where it was raised: its traceback's last entry */
+    SimId e = I->ts->err_obj, tb = e ? sim_exc_get(S, e, SIM_EXC_TRACEBACK) : 0;
+    for (; tb && tb != S->none; tb = sim_obj(S, tb)->v.tb.next)
+        line = (int)sim_obj(S, tb)->len;
+    py_not_modelled(I, line, "an exception (%s) that ends a thread (threading.excepthook prints "
+                             "it with threading.py's frames)", what);
+}
+
 static int deadlock(PyRun *I)
 {
     py_not_modelled(I, 0, "a program whose every thread waits for ever (CPython hangs here)");
@@ -234,6 +254,10 @@ void vm_thread_switch(PyRun *I)
             continue;
         }
         if (s < 0) {
+            if (!ts->top) { /* a target called from C (a Timer's function) raised */
+                vm_thread_exception(I);
+                return;
+            }
             ts->resume_failed = true; /* vm_run starts at the error */
             return;
         }
@@ -258,8 +282,7 @@ void vm_thread_switch(PyRun *I)
         if (ts->booted)
             return;
         if (!boot(I, ts)) {
-            py_not_modelled(I, 0, "an exception that ends a thread (threading.excepthook prints it with "
-                                  "threading.py's frames)");
+            vm_thread_exception(I);
             return;
         }
         I->depth = ts->nframes;

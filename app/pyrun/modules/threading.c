@@ -148,6 +148,11 @@ static SimId th_init(PyRun *I, SimId *a, int n, SimId kw)
     return thread_fill(I, a[0], target, name, args, kwargs, daemon) ? bi_none(I) : 0;
 }
 
+SimId thr_thread_init(PyRun *I, SimId self)
+{
+    return th_init(I, &self, 1, 0);
+}
+
 static int thread_id(PyRun *I, SimId self)
 {
     return word(I, self);
@@ -493,6 +498,9 @@ const BuiltinDef threading_functions[] = {
     M("__enter__", sem_enter, .kw = "*"),
     M("__exit__", sem_exit, .kw = "*"),
     M("__repr__", sem_repr),
+    M("__init__", timer_init, .kw = "*"),
+    M("cancel", timer_cancel),
+    M("run", timer_run),
 };
 const int threading_nfunctions = (int)(sizeof threading_functions / sizeof threading_functions[0]);
 
@@ -583,11 +591,14 @@ void threading_module_init(PyRun *I, SimId d)
                                   {"__init__", "acquire", "release", "__enter__", "__exit__", "__repr__"}, 0};
     static const ClassSpec bsem = {"threading", "BoundedSemaphore", {0}, {0}, 0};
     static const ClassSpec mainth = {"threading", "_MainThread", {0}, {0}, 0};
+    static const ClassSpec timer = {"threading", "Timer", {timer_init, timer_cancel, timer_run},
+                                    {"__init__", "cancel", "run"}, 0};
     t->cls[THC_THREAD] = make_class(I, &thread, 0);
     put_property(I, t->cls[THC_THREAD], "name", th_name);
     put_property(I, t->cls[THC_THREAD], "ident", th_ident);
     put_property(I, t->cls[THC_THREAD], "daemon", th_daemon);
     t->cls[THC_MAIN] = make_class(I, &mainth, t->cls[THC_THREAD]);
+    t->cls[THC_TIMER] = make_class(I, &timer, t->cls[THC_THREAD]);
     t->cls[THC_LOCK] = make_class(I, &lock, 0);
     t->cls[THC_RLOCK] = make_class(I, &rlock, 0);
     t->cls[THC_EVENT] = make_class(I, &event, 0);
@@ -606,6 +617,8 @@ void threading_module_init(PyRun *I, SimId d)
     bi_dict_put(I, d, "Semaphore", t->cls[THC_SEM]);
     sim_incref(S, t->cls[THC_BSEM]);
     bi_dict_put(I, d, "BoundedSemaphore", t->cls[THC_BSEM]);
+    sim_incref(S, t->cls[THC_TIMER]);
+    bi_dict_put(I, d, "Timer", t->cls[THC_TIMER]);
 }
 
 void threading_on_import(PyRun *I)

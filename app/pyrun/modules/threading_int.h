@@ -106,5 +106,11 @@ SimId sem_release(PyRun *I, SimId *a, int n, SimId kw);
 SimId sem_enter(PyRun *I, SimId *a, int n, SimId kw);
 SimId sem_exit(PyRun *I, SimId *a, int n, SimId kw);
 SimId sem_repr(PyRun *I, SimId *a, int n, SimId kw);
+/* threading.c: Thread.__init__(self) with no arguments, as Timer's calls it */
+SimId thr_thread_init(PyRun *I, SimId self);
+/* threading_timer.c */
+SimId timer_init(PyRun *I, SimId *a, int n, SimId kw);
+SimId timer_cancel(PyRun *I, SimId *a, int n, SimId kw);
+SimId timer_run(PyRun *I, SimId *a, int n, SimId kw);
 
 #endif
