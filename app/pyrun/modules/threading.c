@@ -501,6 +501,14 @@ const BuiltinDef threading_functions[] = {
     M("__init__", timer_init, .kw = "*"),
     M("cancel", timer_cancel),
     M("run", timer_run),
+    M("__init__", barrier_init, .kw = "*"),
+    M("wait", barrier_wait, .kw = "timeout"),
+    M("reset", barrier_reset),
+    M("abort", barrier_abort),
+    M("__repr__", barrier_repr),
+    F("parties", barrier_parties, .style = ARGS_ONE),
+    F("n_waiting", barrier_n_waiting, .style = ARGS_ONE),
+    F("broken", barrier_broken, .style = ARGS_ONE),
 };
 const int threading_nfunctions = (int)(sizeof threading_functions / sizeof threading_functions[0]);
 
@@ -593,12 +601,20 @@ void threading_module_init(PyRun *I, SimId d)
     static const ClassSpec mainth = {"threading", "_MainThread", {0}, {0}, 0};
     static const ClassSpec timer = {"threading", "Timer", {timer_init, timer_cancel, timer_run},
                                     {"__init__", "cancel", "run"}, 0};
+    static const ClassSpec barrier = {"threading", "Barrier",
+                                      {barrier_init, barrier_wait, barrier_reset, barrier_abort, barrier_repr},
+                                      {"__init__", "wait", "reset", "abort", "__repr__"}, 0};
     t->cls[THC_THREAD] = make_class(I, &thread, 0);
     put_property(I, t->cls[THC_THREAD], "name", th_name);
     put_property(I, t->cls[THC_THREAD], "ident", th_ident);
     put_property(I, t->cls[THC_THREAD], "daemon", th_daemon);
     t->cls[THC_MAIN] = make_class(I, &mainth, t->cls[THC_THREAD]);
     t->cls[THC_TIMER] = make_class(I, &timer, t->cls[THC_THREAD]);
+    t->cls[THC_BARRIER] = make_class(I, &barrier, 0);
+    put_property(I, t->cls[THC_BARRIER], "parties", barrier_parties);
+    put_property(I, t->cls[THC_BARRIER], "n_waiting", barrier_n_waiting);
+    put_property(I, t->cls[THC_BARRIER], "broken", barrier_broken);
+    t->cls[THC_BROKEN] = barrier_error_class(I);
     t->cls[THC_LOCK] = make_class(I, &lock, 0);
     t->cls[THC_RLOCK] = make_class(I, &rlock, 0);
     t->cls[THC_EVENT] = make_class(I, &event, 0);
@@ -619,6 +635,10 @@ void threading_module_init(PyRun *I, SimId d)
     bi_dict_put(I, d, "BoundedSemaphore", t->cls[THC_BSEM]);
     sim_incref(S, t->cls[THC_TIMER]);
     bi_dict_put(I, d, "Timer", t->cls[THC_TIMER]);
+    sim_incref(S, t->cls[THC_BARRIER]);
+    bi_dict_put(I, d, "Barrier", t->cls[THC_BARRIER]);
+    sim_incref(S, t->cls[THC_BROKEN]);
+    bi_dict_put(I, d, "BrokenBarrierError", t->cls[THC_BROKEN]);
 }
 
 void threading_on_import(PyRun *I)

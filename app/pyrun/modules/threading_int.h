@@ -112,5 +112,16 @@ SimId thr_thread_init(PyRun *I, SimId self);
 SimId timer_init(PyRun *I, SimId *a, int n, SimId kw);
 SimId timer_cancel(PyRun *I, SimId *a, int n, SimId kw);
 SimId timer_run(PyRun *I, SimId *a, int n, SimId kw);
+/* threading_barrier.c */
+SimId barrier_init(PyRun *I, SimId *a, int n, SimId kw);
+SimId barrier_wait(PyRun *I, SimId *a, int n, SimId kw);
+SimId barrier_reset(PyRun *I, SimId *a, int n, SimId kw);
+SimId barrier_abort(PyRun *I, SimId *a, int n, SimId kw);
+SimId barrier_parties(PyRun *I, SimId *a, int n, SimId kw);
+SimId barrier_n_waiting(PyRun *I, SimId *a, int n, SimId kw);
+SimId barrier_broken(PyRun *I, SimId *a, int n, SimId kw);
+SimId barrier_repr(PyRun *I, SimId *a, int n, SimId kw);
+/* threading.BrokenBarrierError(RuntimeError) */
+SimId barrier_error_class(PyRun *I);
 
 #endif
