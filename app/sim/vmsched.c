@@ -74,6 +74,7 @@ void vs_set_parallel(VmSched *v, int ncores)
     v->parallel = true;
     v->ncores = ncores < 1 ? 1 : ncores;
     v->slice = (int64_t)50 * 1000000; /* 50 us: far below the OS's 3 ms slices */
+    v->rotate_at = v->now + v->slice; /* the running thread's turn from now */
     v->check_at = 0;
 }
 
@@ -463,6 +464,7 @@ static int check_parallel(VmSched *v, bool can_switch)
     fire_timers(v);
     vs_log_sync(v);
     int r = v->running;
+    bool took = false;
     if (r >= 0 && v->thr[r].state == VS_RUN) {
         if (can_switch && v->gil.head >= 0 && v->now >= v->rotate_at) {
             release(v);
@@ -471,6 +473,7 @@ static int check_parallel(VmSched *v, bool can_switch)
             th->since = v->now;
             q_push(v, &v->gil, r);
             take(v, q_pop(v, &v->gil));
+            took = true;
         }
     } else {
         if (r >= 0)
@@ -479,6 +482,7 @@ static int check_parallel(VmSched *v, bool can_switch)
             int w = q_pop(v, &v->gil);
             if (w >= 0) {
                 take(v, w);
+                took = true;
                 break;
             }
             int64_t t = next_timer(v);
@@ -491,7 +495,7 @@ static int check_parallel(VmSched *v, bool can_switch)
     }
     int k = vs_runnable(v);
     v->par = k < v->ncores ? k : v->ncores;
-    if (v->hold_since == v->now || v->rotate_at <= v->now)
+    if (took || v->rotate_at <= v->now)
         v->rotate_at = v->now + v->slice / v->par;
     int64_t a = next_timer(v), b = v->gil.head >= 0 ? v->rotate_at : VS_NEVER;
     v->check_at = a < b ? a : b;
