@@ -28,7 +28,6 @@ return {
     },
     starter = [[
 import threading
-import time
 
 lock = threading.Lock()
 checked = 0  # how many numbers the workers have looked at, all together
@@ -61,23 +60,20 @@ def run(workers):
     step = 4000 // workers
     threads = [threading.Thread(target=count_primes, args=(i * step, (i + 1) * step, found))
                for i in range(workers)]
-    start = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    return time.perf_counter() - start, sum(found)
+    return sum(found)
 
 
-one, primes = run(1)
-four, again = run(4)
+primes = run(1)  # one thread: the time to beat (the check reads the model's clock)
+again = run(4)
 print("primes below 4000:", primes, again)
 print("numbers checked:", checked)
-print(f"speed-up on 4 threads: {one / four:.1f}x")
 ]],
     solution = [[
 import threading
-import time
 
 lock = threading.Lock()
 checked = 0  # how many numbers the workers have looked at, all together
@@ -110,19 +106,17 @@ def run(workers):
     step = 4000 // workers
     threads = [threading.Thread(target=count_primes, args=(i * step, (i + 1) * step, found))
                for i in range(workers)]
-    start = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    return time.perf_counter() - start, sum(found)
+    return sum(found)
 
 
-one, primes = run(1)
-four, again = run(4)
+primes = run(1)  # one thread: the time to beat (the check reads the model's clock)
+again = run(4)
 print("primes below 4000:", primes, again)
 print("numbers checked:", checked)
-print(f"speed-up on 4 threads: {one / four:.1f}x")
 ]],
     check = function(run)
         if run.exit ~= 0 then

@@ -263,7 +263,6 @@ check "the starter fails: the shared counter makes the threads take turns" "Chec
 WORK=$(ls "$DATA"/pydive/profiles/*/work/scale-the-cpu-pool.py | head -n 1)
 cat > "$WORK" <<'PYEOF'
 import threading
-import time
 
 lock = threading.Lock()
 checked = 0  # how many numbers the workers have looked at, all together
@@ -296,19 +295,17 @@ def run(workers):
     step = 4000 // workers
     threads = [threading.Thread(target=count_primes, args=(i * step, (i + 1) * step, found))
                for i in range(workers)]
-    start = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    return time.perf_counter() - start, sum(found)
+    return sum(found)
 
 
-one, primes = run(1)
-four, again = run(4)
+primes = run(1)  # one thread: the time to beat (the check reads the model's clock)
+again = run(4)
 print("primes below 4000:", primes, again)
 print("numbers checked:", checked)
-print(f"speed-up on 4 threads: {one / four:.1f}x")
 PYEOF
 check "counting locally, four threads scale on two cores: the check passes" "Check: passed."
 keys q
