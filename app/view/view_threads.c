@@ -71,16 +71,17 @@ static void fmt_count(uint64_t n, char *out, size_t len)
 /* 3.13t: a line per thread, its count changes by path and its stalls. */
 static int draw_contention(const VmSched *v, Canvas *cv, Rect r, int y, int nlanes)
 {
-    int t;
-    for (t = 0; t < nlanes && y < r.y + r.h; t++) {
+    if (y < r.y + r.h)
+        canvas_text_fit(cv, r.x, y++, r.w, "refcounts: own / shared / contended (stall)", ROLE_SUBTLE);
+    for (int t = 0; t < nlanes && y < r.y + r.h; t++) {
         SimBrcThread b = v->brc && t < v->brc->nthr ? v->brc->thr[t] : (SimBrcThread){0};
         char own[16], shared[16], cont[16], stall[32], line[160];
         fmt_count(b.local, own, sizeof own);
         fmt_count(b.shared, shared, sizeof shared);
         fmt_count(b.contended, cont, sizeof cont);
         fmt_time(b.stall_ps, stall, sizeof stall);
-        snprintf(line, sizeof line, "%-4s rc: %s own, %s shared, %s contended, %s stalled",
-                 t == 0 ? "main" : (char[]){'t', thread_mark(t), 0}, own, shared, cont, stall);
+        snprintf(line, sizeof line, "%-4s %s / %s / %s (%s)", t == 0 ? "main" : (char[]){'t', thread_mark(t), 0},
+                 own, shared, cont, stall);
         canvas_text_fit(cv, r.x, y++, r.w, line, b.contended ? ROLE_WARNING : ROLE_NORMAL);
     }
     return y;
@@ -88,7 +89,7 @@ static int draw_contention(const VmSched *v, Canvas *cv, Rect r, int y, int nlan
 
 static void draw_ruler(const VmSched *v, Canvas *cv, int x, int y, int cols, int64_t t1)
 {
-    int64_t step = v->interval > 0 ? v->interval : t1;
+    int64_t step = v->interval > 0 && !v->parallel ? v->interval : t1; /* 3.13t: no switch interval */
     bool ticks = (double)step * cols / (double)t1 >= 2.0; /* ticks two columns apart or more */
     for (int c = 0; c < cols; c++)
         canvas_put(cv, x + c, y, ticks ? '-' : ' ', ROLE_SUBTLE);

@@ -191,6 +191,16 @@ check "z zooms the lanes to the whole screen" "hand-offs 7, 2 on a drop request"
 keys q
 check "q leaves the threads view" "EXITED:0"
 
+# under 3.13t: the lanes at once on the model's 2 cores, per-thread contention
+start 80x24 $PYDIVE run "$DATA/two.py" --python 3.13t --watch --views threads
+keys G
+check "3.13t: the threads run at once on 2 cores" "Threads: 3 at once on 2 cores (3.13t, no GIL)"
+check "3.13t: the row above the lanes counts the threads running" "run  "
+check "3.13t: a line per thread of its reference-count paths" "own / shared / contended"
+screen | grep -q "run  *2222" && ok "3.13t: two threads run at once while both count" \
+    || notok "3.13t: two threads run at once while both count" "$(screen | sed 's/^/  | /')"
+keys q
+
 # ---- chapter 3's threads exercises at 80x24 -----------------------------------
 start 80x24 $PYDIVE exercise run predict-the-hand-offs
 check "the hand-offs exercise opens at 80x24" "Predict the GIL's hand-offs"
