@@ -524,6 +524,7 @@ void py_free(PyRun *I)
     for (int t = 0; t < I->nthreads; t++)
         py_thread_free(I->threads[t]);
     free(I->threads);
+    free(I->races);
     vs_fini(&I->vs);
     threading_free(I);
     futures_free(I);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "base/xalloc.h"
 #include "pyrun/interp.h"
 #include "pyrun/modules/futures.h"
 #include "pyrun/modules/threading.h"
@@ -71,6 +72,54 @@ static int check(PyRun *I, bool can_switch)
     int r = vs_check(&I->vs, can_switch);
     parallel_apply(I);
     return r;
+}
+
+typedef struct VmRaceRec {
+    SimId dict, name; /* borrowed: compared, never followed */
+    int tid;
+    bool locked;
+    int64_t at;
+} VmRaceRec;
+
+static bool holds_a_lock(const VmSched *v)
+{
+    for (int l = 0; l < v->nlocks; l++)
+        if (!v->locks[l].semaphore && v->locks[l].owner == v->running)
+            return true;
+    return false;
+}
+
+bool vm_race_check(PyRun *I, SimId dict, SimId name)
+{
+    VmSched *v = &I->vs;
+    bool locked = holds_a_lock(v);
+    int k = vs_runnable(v);
+    int64_t window = 2 * v->slice * (k > 1 ? k : 1) / v->par; /* two rounds of turns */
+    VmRaceRec *r = NULL;
+    for (int i = 0; i < I->nraces && !r; i++)
+        if (I->races[i].dict == dict && I->races[i].name == name)
+            r = &I->races[i];
+    if (!r) {
+        if (I->nraces == I->capraces) {
+            I->capraces = I->capraces ? 2 * I->capraces : 16;
+            I->races = xrealloc(I->races, (size_t)I->capraces * sizeof *I->races);
+        }
+        r = &I->races[I->nraces++];
+        *r = (VmRaceRec){dict, name, v->running, locked, v->now};
+        return true;
+    }
+    int other = r->tid;
+    if (other != v->running && v->now - r->at <= window && (!locked || !r->locked) && other < v->nthr &&
+        (v->thr[other].state == VS_RUN || v->thr[other].state == VS_READY)) {
+        size_t n;
+        const char *s = sim_kind(S, name) == SK_STR ? sim_str_data(S, name, &n) : "?";
+        py_not_modelled(I, 0, "a store to the global '%s' by threads running at once with no lock held "
+                              "(under 3.13t CPython can lose such updates, differently on every run; the "
+                              "model runs each thread's instructions whole)", s);
+        return false;
+    }
+    *r = (VmRaceRec){dict, name, v->running, locked, v->now};
+    return true;
 }
 
 void vm_threads_spawned(PyRun *I)

@@ -5,7 +5,8 @@
 -- while others wait wakes one of them, which finds it taken again most of the time; every
 -- count change on an object other threads also change waits for its cache line
 -- (biased reference counting, ch03#biased-refcounting). Under the GIL (3.11, 3.12, 3.13)
--- the same four threads are no faster than one (ch03#cpu-bound-threads).
+-- the same four threads are no faster than one (ch03#cpu-bound-threads). Dropping the lock
+-- is no fix: threads storing the global at once can lose updates, which the model refuses.
 return {
     id = "scale-the-cpu-pool",
     title = "Make four CPU-bound threads scale without the GIL",

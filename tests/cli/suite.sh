@@ -79,6 +79,23 @@ PY
 expect "3.13t: CPU-bound threads" 0 $PYDIVE run --python 3.13t "$DATA/ftpar.py"
 has "3.13t: four threads on two cores are about twice as fast as one" "local 2.0"
 has "3.13t: a lock taken for every item serializes them" "shared 0."
+cat >"$DATA/ftrace.py" <<'PY'
+import threading
+count = 0
+def work():
+    global count
+    for _ in range(20000):
+        count += 1
+ts = [threading.Thread(target=work) for _ in range(2)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print(count)
+PY
+expect "3.13t: a global two threads update at once with no lock is refused" 3 $PYDIVE run --python 3.13t "$DATA/ftrace.py"
+has "3.13t: ... at the store, saying CPython can lose such updates" "line 6: a store to the global 'count' by threads running at once with no lock held"
+expect "3.13: under the GIL the same program runs" 0 $PYDIVE run --python 3.13 "$DATA/ftrace.py"
 expect "3.13: the same program under the GIL" 0 $PYDIVE run --python 3.13 "$DATA/ftpar.py"
 has "3.13: four CPU-bound threads are no faster than one" "local 0.9"
 expect "run with no --python" 0 $PYDIVE run "$DATA/ver.py"
