@@ -113,7 +113,9 @@ bool vm_race_check(PyRun *I, SimId dict, SimId name)
         (v->thr[other].state == VS_RUN || v->thr[other].state == VS_READY)) {
         size_t n;
         const char *s = sim_kind(S, name) == SK_STR ? sim_str_data(S, name, &n) : "?";
-        py_not_modelled(I, 0, "a store to the global '%s' by threads running at once with no lock held "
+        const Frame *f = I->ts->top; /* the store's own line: ip is past it */
+        int line = f && f->ip > 0 ? I->codes[f->code].lines[f->ip - 1] : 0;
+        py_not_modelled(I, line, "a store to the global '%s' by threads running at once with no lock held "
                               "(under 3.13t CPython can lose such updates, differently on every run; the "
                               "model runs each thread's instructions whole)", s);
         return false;
