@@ -237,8 +237,10 @@ struct PyRun {
     SimId version_info_type; /* the type of sys.version_info (modules/sys_version.c), owned */
     SimId version_info;      /* sys.version_info: the references start-up leaves on it, owned */
     SimId sys_text[2];       /* sys.byteorder, sys.platform: the references start-up leaves on them */
-    SimId list_subclasses;  /* 3.11: list's tp_subclasses dict, made by its first subclass (its
-                             * entries stay on the classes: SIM_TY_SUBKEY / SIM_TY_SUBREF) */
+    SimId builtin_subclasses[6]; /* the tp_subclasses dicts of list (3.11), str, float, set,
+                             * frozenset and bytes, which start-up leaves without one: made by
+                             * their first subclass (its entries stay on the classes:
+                             * SIM_TY_SUBKEY / SIM_TY_SUBREF); types/class.c */
     SimId io_pending[2];    /* sys.stdout's, sys.stderr's pending chunk or list of chunks (textio.c) */
     size_t io_pending_bytes[2];
     size_t io_buffered[2];  /* the bytes their buffered writers hold (textio.c) */

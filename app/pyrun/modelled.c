@@ -213,7 +213,7 @@ static bool builtin_sub_dunder_ok(PyRun *I, const char *s, size_t n, SimKind lay
         return meta_dunder_ok(I, s, n);
     if (layout == SK_TUPLE && tuple_sub_dunder(s, n))
         return true;
-    if ((layout == SK_FLOAT || layout == SK_INT || layout == SK_STR) && n == 7 && memcmp(s, "__new__", 7) == 0)
+    if ((layout == SK_FLOAT || layout == SK_INT || layout == SK_STR || layout == SK_BYTES) && n == 7 && memcmp(s, "__new__", 7) == 0)
         return true; /* slot_tp_new, as for a tuple's subclass */
     for (size_t i = 0; i < sizeof builtin_sub_dunders / sizeof builtin_sub_dunders[0]; i++)
         if (strlen(builtin_sub_dunders[i]) == n && memcmp(builtin_sub_dunders[i], s, n) == 0)
@@ -243,8 +243,9 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
         SimId b = sim_items(S, bases)[i];
         SimKind sub = (SimKind)sim_obj(S, b)->sub;
         if (sub == SK_LIST || sub == SK_DICT || sub == SK_TUPLE || sub == SK_FLOAT || sub == SK_INT ||
-            sub == SK_STR || b == S->type_type) { /* types/subinst.c, types/tuplesub.c, types/metaclass.c */
-            layout = sub;
+            sub == SK_STR || sub == SK_BYTES || b == S->types[SK_SET] || b == S->xtypes[SIM_XT_FROZENSET] ||
+            b == S->type_type) { /* types/subinst.c, types/tuplesub.c, types/metaclass.c */
+            layout = b == S->xtypes[SIM_XT_FROZENSET] ? SK_SET : sub;
             continue;
         }
         if (no_basetype(I, b, sub)) { /* best_base: no Py_TPFLAGS_BASETYPE */
@@ -316,7 +317,7 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
         const char *s = sim_str_data(S, k, &n);
         if (layout == SK_TUPLE && tuple_sub_dunder(s, n))
             continue;
-        if ((layout == SK_FLOAT || layout == SK_INT || layout == SK_STR) && n == 7 && memcmp(s, "__new__", 7) == 0)
+        if ((layout == SK_FLOAT || layout == SK_INT || layout == SK_STR || layout == SK_BYTES) && n == 7 && memcmp(s, "__new__", 7) == 0)
             continue; /* types/scalarsub.c */
         if (layout == SK_TYPE) {
             if (!meta_dunder_ok_any(I, s, n))

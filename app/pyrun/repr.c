@@ -230,18 +230,21 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
         } else if (o->kind == SK_DICT) {
             ok = dict_repr(I, v, out);
         } else if (o->kind == SK_SET) {
-            bool frozen = o->sub == SIM_SET_FROZEN;
+            bool frozen = o->sub == SIM_SET_FROZEN, sub = sim_is_subinst(S, v);
             if (set_order_refused(I, v, "the repr of")) {
                 ok = false;
-            } else if (!o->len) {
-                buf_adds(out, frozen ? "frozenset()" : "set()");
+            } else if (!o->len) { /* "%s()" with the type's name */
+                buf_adds(out, sub ? sim_type_name(S, v) : frozen ? "frozenset" : "set");
+                buf_adds(out, "()");
                 ok = true;
             } else {
                 /* set_repr: the keys copied into a list (PySequence_List), and
                  * that list's repr inside the braces */
                 SimId keys = bi_list_from(I, v);
                 ok = keys != 0;
-                if (ok)
+                if (ok && sub) /* not PySet_CheckExact: "%s({%U})" */
+                    buf_printf(out, "%s({", sim_type_name(S, v));
+                else if (ok)
                     buf_adds(out, frozen ? "frozenset({" : "{");
                 for (uint32_t i = 0; ok && i < sim_obj(S, keys)->len; i++) {
                     if (i)
@@ -249,7 +252,7 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
                     ok = op_repr(I, sim_items(S, keys)[i], out);
                 }
                 if (ok)
-                    buf_adds(out, frozen ? "})" : "}");
+                    buf_adds(out, frozen || sub ? "})" : "}");
                 sim_xdecref(S, keys);
             }
         } else {

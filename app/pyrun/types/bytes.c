@@ -136,6 +136,8 @@ static SimId construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
     return make_bytes(I, a[0], kind == SK_BYTEARRAY);
 }
 
+SimId bytes_value(PyRun *I, SimId *a, int n, SimId kw) { return construct(I, SK_BYTES, a, n, kw); }
+
 SimId bytes_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
 {
     /* bytes(n) of an exact int n >= 0: no Python code runs, no exception is

@@ -47,20 +47,46 @@ static SimKind base_layout(PyRun *I, SimId b)
         (sim_type_word(S, b, SIM_TY_FLAGS) & SIM_TYF_HEAP))
         return (SimKind)sim_type_word(S, b, SIM_TY_KIND);
     SimKind k = sim_kind(S, b) == SK_TYPE ? (SimKind)sim_obj(S, b)->sub : SK_OBJECT;
-    if (k == SK_ITER || k == SK_SET || k == SK_DICTVIEW || k == SK_WEAKREF) /* a frozenset, a view ...: the kind's other types */
+    if (b == S->xtypes[SIM_XT_FROZENSET])
+        return SK_SET;
+    if (k == SK_ITER || k == SK_DICTVIEW || k == SK_WEAKREF) /* a view ...: the kind's other types */
         return (SimKind)0;
-    if (k == SK_TYPE && b != S->type_type)
+    if ((k == SK_TYPE && b != S->type_type) || (k == SK_SET && b != S->types[SK_SET]))
         return (SimKind)0;
     return k == SK_LIST || k == SK_DICT || k == SK_TUPLE || k == SK_FLOAT || k == SK_INT || k == SK_STR ||
-                   k == SK_TYPE ? k : (SimKind)0;
+                   k == SK_SET || k == SK_BYTES || k == SK_TYPE ? k : (SimKind)0;
 }
 
-/* the layout of the class: one built-in kind among the bases at most */
+/* frozenset or a program class laid out as one */
+static bool frozen_base(PyRun *I, SimId b)
+{
+    return b == S->xtypes[SIM_XT_FROZENSET] ||
+           (sim_obj(S, b)->sub == SK_INSTANCE && (sim_type_word(S, b, SIM_TY_FLAGS) & SIM_TYF_FROZEN));
+}
+
+bool subinst_frozen_of(PyRun *I, SimId bases)
+{
+    for (uint32_t i = 0; i < sim_obj(S, bases)->len; i++)
+        if (frozen_base(I, sim_items(S, bases)[i]))
+            return true;
+    return false;
+}
+
+/* the layout of the class: one built-in kind among the bases at most (set
+ * and frozenset are two) */
 bool subinst_layout_of(PyRun *I, SimId bases, SimKind *out)
 {
     *out = 0;
+    int frozen = -1;
     for (uint32_t i = 0; i < sim_obj(S, bases)->len; i++) {
         SimKind k = base_layout(I, sim_items(S, bases)[i]);
+        bool fz = k == SK_SET && frozen_base(I, sim_items(S, bases)[i]);
+        if (k == SK_SET && frozen >= 0 && fz != (frozen == 1)) {
+            py_raise(I, EXC_TypeError, "multiple bases have instance lay-out conflict");
+            return false;
+        }
+        if (k == SK_SET)
+            frozen = fz;
         if (k && *out && k != *out) {
             py_raise(I, EXC_TypeError, "multiple bases have instance lay-out conflict");
             return false;
@@ -90,8 +116,28 @@ static bool list_init(PyRun *I, SimId l, SimId *a, int n, SimId kw)
     return n == 0 || list_fill(I, l, a[0]);
 }
 
+/* set_init(self, iterable=(), /): the set emptied, then filled */
+static bool set_init(PyRun *I, SimId so, SimId *a, int n, SimId kw)
+{
+    int nkw = kw ? (int)sim_obj(S, kw)->len : 0;
+    if (nkw) {
+        py_raise(I, EXC_TypeError, "set() takes no keyword arguments");
+        return false;
+    }
+    if (n > 1) {
+        py_raise(I, EXC_TypeError, "%s expected at most 1 argument, got %d", sim_type_obj_name(S, sim_obj(S, so)->type),
+                 n);
+        return false;
+    }
+    if (sim_obj(S, so)->v.set.fill)
+        sim_set_clear(S, so);
+    return n == 0 || set_update(I, so, a[0]);
+}
+
 bool subinst_init(PyRun *I, SimId inst, SimId *a, int n, SimId kw)
 {
+    if (sim_kind(S, inst) == SK_SET)
+        return set_init(I, inst, a, n, kw);
     if (odict_is(I, inst))
         return odict_init(I, inst, a, n, kw);
     if (defaultdict_is(I, inst))
