@@ -167,7 +167,7 @@ void bi_wrapper_args(PyRun *I, int n, SimId kw)
     int nkw = kw ? (int)sim_obj(S, kw)->len : 0;
     if (via_super && !bound) {
         if (!I->gc_count_unsure)
-            I->count_unsure_what = "super() reaching list.__init__ or dict.__init__ (3.12+)";
+            I->count_unsure_what = "super() reaching list.__init__, dict.__init__ or set.__init__ (3.12+)";
         I->gc_count_unsure = true;
     }
     if (!bound && !ex && !via_super)
@@ -184,7 +184,7 @@ void bi_wrapper_args(PyRun *I, int n, SimId kw)
 static SimId w_init(PyRun *I, SimId *a, int n, SimId kw, SimKind k)
 {
     bi_wrapper_args(I, n, kw);
-    if (n < 1 || sim_kind(S, a[0]) != k) {
+    if (n < 1 || sim_kind(S, a[0]) != k || (k == SK_SET && set_is_frozen(I, a[0]))) {
         py_raise(I, EXC_TypeError, "descriptor '__init__' requires a '%s' object but received '%s'", sim_kind_name(k),
                  n < 1 ? "NoneType" : op_typename(I, a[0]));
         return 0;
@@ -193,6 +193,7 @@ static SimId w_init(PyRun *I, SimId *a, int n, SimId kw, SimKind k)
 }
 
 static SimId l_init(PyRun *I, SimId *a, int n, SimId kw) { return w_init(I, a, n, kw, SK_LIST); }
+static SimId s_init(PyRun *I, SimId *a, int n, SimId kw) { return w_init(I, a, n, kw, SK_SET); }
 static SimId d_init(PyRun *I, SimId *a, int n, SimId kw) { return w_init(I, a, n, kw, SK_DICT); }
 
 /* the slot wrappers list.__repr__ and dict.__repr__: the built-in's text
@@ -221,6 +222,7 @@ static SimId d_repr(PyRun *I, SimId *a, int n, SimId kw) { return w_repr(I, a, n
 const BuiltinDef subinst_methods[] = {
     BUILTIN("__init__", SK_LIST, 0, l_init, .style = ARGS_OWN, .kw = "*"),
     BUILTIN("__init__", SK_DICT, 0, d_init, .style = ARGS_OWN, .kw = "*"),
+    BUILTIN("__init__", SK_SET, 0, s_init, .style = ARGS_OWN, .kw = "*"),
     BUILTIN("__repr__", SK_LIST, 0, l_repr, .style = ARGS_OWN, .kw = "*"),
     BUILTIN("__repr__", SK_DICT, 0, d_repr, .style = ARGS_OWN, .kw = "*"),
 };
