@@ -46,6 +46,9 @@ int proxy_equal(PyRun *I, SimId a, SimId b);
  * changed in place (false with the error raised); the tests give 1, 0 or
  * -1 on error. */
 bool set_is_frozen(PyRun *I, SimId v);
+/* descr.c: SimObj.sub of a property: its doc is its getter's (getter_doc),
+ * or its getter is not a Python function and has a __doc__ not modelled */
+enum { PROP_GETTER_DOC = 1, PROP_DOC_UNKNOWN = 2 };
 SimId set_new_like(PyRun *I, SimId like);
 SimId set_copy_of(PyRun *I, SimId so);
 bool set_update(PyRun *I, SimId so, SimId other);
