@@ -612,6 +612,14 @@ bool exc_layout_kwargs(PyRun *I, SimId e, const SimId *vals, SimId kwnames);
 void exc_layout_set(PyRun *I, SimId e, const char *name, SimId v);
 SimId exc_layout_get(PyRun *I, SimId e, const char *name, bool *found);
 int exc_layout_store(PyRun *I, SimId e, const char *name, SimId value);
+/* exc_unicode.c: UnicodeEncodeError's tp_init (its fields from args), its
+ * start or end (a new int, 0 refused), its str (false refused), and the
+ * one str.encode raises for characters start..end-1 at or past limit */
+bool exc_unicode_is_encode(PyRun *I, SimId e);
+void exc_unicode_init(PyRun *I, SimId e, SimId args);
+SimId exc_unicode_position(PyRun *I, SimId e, bool end);
+bool exc_unicode_text(PyRun *I, SimId e, Buf *out);
+void exc_unicode_raise_encode(PyRun *I, const char *encoding, SimId obj, size_t start, size_t end, uint32_t limit);
 /* e.args (borrowed) */
 SimId exc_args(PyRun *I, SimId e);
 /* Is v an exception instance? */

@@ -105,6 +105,10 @@ static bool call_dunder(PyRun *I, SimId v, const char *name, Buf *out, bool *don
 
 static void exc_text(PyRun *I, SimId v, Buf *out, bool repr)
 {
+    if (!repr && exc_unicode_is_encode(I, v)) { /* UnicodeEncodeError_str */
+        exc_unicode_text(I, v, out);
+        return;
+    }
     SimId args = exc_args(I, v);
     if (repr)
         buf_printf(out, "%s(", sim_type_name(S, v));
