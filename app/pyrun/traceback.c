@@ -60,9 +60,14 @@ static void carets(PyRun *I, int line, const PyPos *pos, Buf *out)
     bool anchored = pos->end != -1 && (pos->anchor > pos->col || pos->anchor_end < pos->end);
     if (!anchored && pos->col == indent && stop == len)
         return;
-    buf_printf(out, "    %*s", pos->col - indent, "");
+    /* the offsets are UTF-8 bytes; one mark per character (_byte_offset_to_character_offset) */
+    buf_adds(out, "    ");
+    for (int k = indent; k < pos->col; k++)
+        if (((unsigned char)p[k] & 0xC0) != 0x80)
+            buf_addc(out, ' ');
     for (int k = pos->col; k < stop; k++)
-        buf_addc(out, !anchored || (k >= pos->anchor && k < pos->anchor_end) ? '^' : '~');
+        if (((unsigned char)p[k] & 0xC0) != 0x80)
+            buf_addc(out, !anchored || (k >= pos->anchor && k < pos->anchor_end) ? '^' : '~');
     buf_addc(out, '\n');
 }
 
