@@ -108,6 +108,17 @@ typedef struct PyCode {
     bool has_closure;
     bool has_annotations;    /* MAKE_FUNCTION takes the (name, value, ...) tuple */
     bool has_comp;           /* it holds a list, set or dict comprehension (3.12+ inline them) */
+    /* 3.12+ (PEP 709, compile_inline.c): an inlined comprehension's inl_pos is
+     * its place in its function's names (-1: not known); the function lists
+     * the variables they add (the strs of the comprehensions' slotnames) and
+     * that place for each */
+    int inl_pos;
+    SimId *inl_names;
+    int *inl_at;
+    int ninl;
+    int *vorder;             /* 3.12+, a function holding comprehensions: its locals in
+                              * CPython's order, each a slot or -(k + 1) for inl_names[k] */
+    int nvorder;
     int nbases;              /* class bodies: bases pushed before BUILD_CLASS; -1: a tuple of
                               * them and a dict of the class keywords; -2: the call's
                               * tuple (two places, then the bases) and its keyword dict */
