@@ -255,8 +255,8 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
         return sim_int(S, start + i * step);
     }
     default:
-        if (k == SK_INSTANCE)
-            return dunder_getitem(I, obj, key);
+        if (k == SK_INSTANCE || (metaclass_of_class(I, obj) && dunder_defines(I, obj, "__getitem__")))
+            return dunder_getitem(I, obj, key); /* an instance's, a class's metaclass's (before __class_getitem__) */
         if (k == SK_TYPE && sim_obj(S, obj)->sub == SK_INSTANCE)
             return class_getitem(I, obj, key);
         if (k == SK_TYPE) {

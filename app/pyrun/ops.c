@@ -586,6 +586,7 @@ int op_truth(PyRun *I, SimId a)
         return r[1] > 0 ? o->v.i < r[0] : o->v.i > r[0];
     }
     case SK_INSTANCE: return dunder_truth(I, a);
+    case SK_TYPE: return metaclass_of_class(I, a) ? dunder_truth(I, a) : 1; /* its metaclass's __bool__, __len__ */
     default: return 1;
     }
 }
@@ -597,6 +598,8 @@ int op_contains(PyRun *I, SimId c, SimId item)
         return -1;
     if (enum_is_enum_class(I, c)) /* EnumType.__contains__ */
         return enum_contains(I, c, item);
+    if (metaclass_of_class(I, c)) /* its metaclass's __contains__, __iter__ or __getitem__ */
+        k = SK_INSTANCE;
     switch (k) {
     case SK_DEQUE: return deque_contains(I, c, item);
     case SK_LIST: case SK_TUPLE:

@@ -82,7 +82,7 @@ static const char *qualname(PyRun *I, SimId func)
 static bool call_dunder(PyRun *I, SimId v, const char *name, Buf *out, bool *done)
 {
     *done = false;
-    if (sim_kind(S, v) != SK_INSTANCE && !sim_is_subinst(S, v))
+    if (sim_kind(S, v) != SK_INSTANCE && !sim_is_subinst(S, v) && !metaclass_of_class(I, v))
         return true;
     SimId m = sim_type_lookup(S, sim_obj(S, v)->type, name);
     if (!m || (sim_kind(S, m) != SK_FUNC && !weakref_native_method(I, m) && !namedtuple_builtin(I, m)))
@@ -280,6 +280,10 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
         return true;
     case SK_MEMBER_DESCR: case SK_GETSET_DESCR: member_repr(I, v, out); return true;
     case SK_TYPE:
+        if (!call_dunder(I, v, "__repr__", out, &done)) /* a metaclass's __repr__ first */
+            return false;
+        if (done)
+            return true;
         if (v == I->defaultdict_type) {
             buf_adds(out, "<class 'collections.defaultdict'>");
         } else if (o->sub == SK_INSTANCE) {
@@ -440,7 +444,7 @@ bool op_str(PyRun *I, SimId v, Buf *out)
     if (k == SK_ITER && sim_is_native(S, v) && sim_xtype_of(S, v) >= SIM_XT_TM_SNAPSHOT &&
         sim_xtype_of(S, v) <= SIM_XT_TM_FRAME) /* Statistic.__str__, Traceback.__str__ ... */
         return tm_native_str(I, v, out);
-    if (k == SK_INSTANCE || sim_is_subinst(S, v)) {
+    if (k == SK_INSTANCE || sim_is_subinst(S, v) || metaclass_of_class(I, v)) {
         bool done;
         if (!call_dunder(I, v, "__str__", out, &done)) /* a class's own __str__ first */
             return false;

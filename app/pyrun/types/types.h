@@ -93,6 +93,9 @@ SimId class_build_meta(PyRun *I, SimId name, SimId ns, SimId bases, SimId kw, Si
  * none), a new reference or 0 with the error raised.  The type methods
  * __new__, __init__ and __call__ (builtins, a[0] the bound type). */
 bool metaclass_is(PyRun *I, SimId c);
+/* the program's metaclass of class cls (borrowed), or 0: its special
+ * methods (__len__, __iter__, __getitem__ ...) act on cls (dunder.c) */
+SimId metaclass_of_class(PyRun *I, SimId cls);
 bool metaclass_winner(PyRun *I, SimId *meta, SimId bases);
 SimId metaclass_call(PyRun *I, SimId meta, SimId *args, int nargs, SimId kwnames);
 SimId metaclass_build(PyRun *I, SimId meta, SimId name, SimId bases, SimId ns, SimId kw);
