@@ -241,6 +241,9 @@ struct PyRun {
     SimId bool_text[2];     /* str(False), str(True): bool_repr's static strings, on first use */
     bool bi_bound;          /* the running built-in method was called bound (a method-wrapper) */
     bool super_slot;        /* 3.12+: super() loaded list's or dict's slot wrapper with self */
+    bool own_slot;          /* a built-in's own __getitem__/__setitem__/__delitem__/__contains__
+                             * runs (super() or the type's method in a subclass's override): the
+                             * next op_getitem ... skips the subclass's override (items.c) */
     SimId defaultdict_type;  /* collections.defaultdict once imported (the module holds it) */
     SimId counter_type;      /* collections.Counter once imported (the module holds it) */
     SimId abcmeta_type;      /* abc.ABCMeta once imported (the module holds it) */

@@ -219,6 +219,10 @@ static bool builtin_sub_dunder_ok(PyRun *I, const char *s, size_t n, SimKind lay
         return true;
     if ((layout == SK_FLOAT || layout == SK_INT || layout == SK_STR || layout == SK_BYTES) && n == 7 && memcmp(s, "__new__", 7) == 0)
         return true; /* slot_tp_new, as for a tuple's subclass */
+    static const char *const item_slots[] = {"__getitem__", "__setitem__", "__delitem__", "__contains__"};
+    for (size_t i = 0; (layout == SK_LIST || layout == SK_DICT) && i < 4; i++)
+        if (strlen(item_slots[i]) == n && memcmp(item_slots[i], s, n) == 0)
+            return true; /* items.c and ops.c call them (slot_mp_subscript ...; sq_contains) */
     for (size_t i = 0; i < sizeof builtin_sub_dunders / sizeof builtin_sub_dunders[0]; i++)
         if (strlen(builtin_sub_dunders[i]) == n && memcmp(builtin_sub_dunders[i], s, n) == 0)
             return true;

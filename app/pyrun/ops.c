@@ -593,12 +593,15 @@ int op_truth(PyRun *I, SimId a)
 
 int op_contains(PyRun *I, SimId c, SimId item)
 {
+    bool own = I->own_slot; /* consumed at once: a slot wrapper's call is this one */
+    I->own_slot = false;
     SimKind k = sim_kind(S, c);
     if (k == SK_WEAKREF && weakref_proxy_refuse(I, c, 0, "'in'"))
         return -1;
     if (enum_is_enum_class(I, c)) /* EnumType.__contains__ */
         return enum_contains(I, c, item);
-    if (metaclass_of_class(I, c)) /* its metaclass's __contains__, __iter__ or __getitem__ */
+    if (metaclass_of_class(I, c) || /* its metaclass's __contains__, __iter__ or __getitem__ */
+        (!own && sim_is_subinst(S, c) && dunder_defines(I, c, "__contains__"))) /* a subclass's own */
         k = SK_INSTANCE;
     switch (k) {
     case SK_DEQUE: return deque_contains(I, c, item);
