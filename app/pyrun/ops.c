@@ -624,6 +624,7 @@ int op_contains(PyRun *I, SimId c, SimId item)
     case SK_DICTVIEW:
         if (sim_obj(S, c)->sub == SIM_VIEW_ITEMS || sim_obj(S, c)->sub == SIM_VIEW_VALUES)
             return dictview_contains(I, c, item);
+        I->own_slot = true; /* dictkeys_contains: PyDict_Contains, past a subclass's __contains__ */
         return op_contains(I, SIM_V(S, c, SK_DICTVIEW, view.dict), item);
     case SK_ARRAY: return array_contains(I, c, item);
     case SK_BYTES: case SK_BYTEARRAY:
