@@ -199,9 +199,9 @@ static bool meta_dunder_ok(PyRun *I, const char *s, size_t n)
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
         if (strlen(ok[i]) == n && memcmp(ok[i], s, n) == 0)
             return true;
-    return py_not_modelled(I, 0, "'%.*s' in a metaclass (a subclass of 'type'; the model calls only its "
-                                 "__new__, __init__, __call__, and __len__, __bool__, __iter__, __contains__, "
-                                 "__getitem__, __repr__, __str__, __instancecheck__, __subclasscheck__)", (int)n, s);
+    return py_not_modelled(I, 0, "'%.*s' in a metaclass (a subclass of 'type'; the model calls its __new__, "
+                                 "__init__, __call__, container methods, __repr__, __str__ and checks only)",
+                           (int)n, s);
 }
 
 static bool meta_dunder_ok_any(PyRun *I, const char *s, size_t n)
