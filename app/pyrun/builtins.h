@@ -54,7 +54,7 @@ enum { VA_311 = 1 << SIM_V311, VA_312 = 1 << SIM_V312, VA_313 = 1 << SIM_V313 | 
 enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH, BM_COPY, BM_OPERATOR, BM_FUNCTOOLS,
        BM_COLLECTIONS, BM_DATACLASSES, BM_CONTEXTLIB, BM_RANDOM, BM_STRING, BM_TIME, BM_ABC, BM_ENUM, BM_JSON, BM_PPRINT, BM_TYPING,
        BM_ARRAY, BM_IO, BM_REPRLIB, BM_THREADING, BM_TRACEMALLOC, BM_ASYNCIO, BM_QUEUE, BM_FUTURES, BM_HEAPQ,
-       BM_BISECT, BM_TEXTWRAP };
+       BM_BISECT, BM_TEXTWRAP, BM_FRACTIONS };
 
 /* The builtins module's functions (modules/builtins.c) and each module's
  * (modules/gc.c, sys.c, weakref.c). */
@@ -135,6 +135,10 @@ void weakref_at_exit(PyRun *I);
 bool weakref_is_proxy(PyRun *I, SimId v);
 SimId weakref_proxy_target(PyRun *I, SimId p);
 bool weakref_native_method(PyRun *I, SimId fn);
+/* obj's class's own built-in `name` (a method of a model-made class such as
+ * fractions.Fraction's __float__) called on obj and the nextra arguments:
+ * a new reference, or 0 (raised; *found false: the class has none) */
+SimId native_dunder_call(PyRun *I, SimId obj, const char *name, SimId *extra, int nextra, bool *found);
 SimId weakref_getattr(PyRun *I, SimId obj, SimId name, bool *handled);
 int weakref_setattr(PyRun *I, SimId obj, SimId name, SimId value);
 bool weakref_proxy_repr(PyRun *I, SimId p, Buf *out);
@@ -267,6 +271,11 @@ void heapq_module_init(PyRun *I, SimId dict);
 void heapq_on_import(PyRun *I);
 void bisect_module_init(PyRun *I, SimId dict);
 void bisect_on_import(PyRun *I);
+/* modules/fractions.c */
+extern const BuiltinDef fractions_functions[];
+extern const int fractions_nfunctions;
+void fractions_module_init(PyRun *I, SimId dict);
+void fractions_on_import(PyRun *I);
 /* modules/textwrap.c */
 extern const BuiltinDef textwrap_functions[];
 extern const int textwrap_nfunctions;

@@ -471,12 +471,15 @@ bool op_str(PyRun *I, SimId v, Buf *out)
 static bool instance_format(PyRun *I, SimId v, const char *spec, Buf *out)
 {
     SimId fn = sim_type_lookup(S, sim_obj(S, v)->type, "__format__");
-    if (fn && sim_kind(S, fn) != SK_FUNC)
+    bool native = fn && weakref_native_method(I, fn); /* fractions.Fraction's (3.12+) */
+    if (fn && sim_kind(S, fn) != SK_FUNC && !native)
         return py_not_modelled(I, 0, "a __format__ that is not a plain function");
     sim_incref(S, v);
-    if (fn)
+    if (fn && !native)
         sim_incref(S, fn);
-    SimId bound = fn ? sim_method(S, fn, v) : sim_builtin(S, 0, v);
+    SimId bound = native ? sim_builtin(S, SIM_V(S, fn, SK_BUILTIN, builtin.index), v)
+                  : fn   ? sim_method(S, fn, v)
+                         : sim_builtin(S, 0, v);
     bool ok;
     if (fn) {
         SimId sp = sim_str(S, spec, strlen(spec));

@@ -88,6 +88,7 @@ static const DefTable tables[] = {
     {heapq_functions, &heapq_nfunctions},
     {bisect_functions, &bisect_nfunctions},
     {textwrap_functions, &textwrap_nfunctions},
+    {fractions_functions, &fractions_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 8, FIRST_MODULE = 32 };
 
@@ -253,6 +254,13 @@ const ModuleDef py_modules[] = {
      "tabsize max_lines placeholder), `shorten` (the same but max_lines), as Lib/textwrap.py's TextWrapper "
      "computes them (the young count and traced figures refused after a call). Refused: the `TextWrapper` "
      "class itself", textwrap_on_import},
+    {"fractions", fractions_functions, &fractions_nfunctions, fractions_module_init,
+     "the class `Fraction` (from ints, a Fraction, a float, a str as its pattern reads it; `numerator`, "
+     "`denominator`, `+ - * / // % **` with ints, Fractions and floats, unary `- + abs`, comparisons, `hash`, "
+     "`bool`, `int`, `float`, `round` (ndigits), `math.trunc`/`floor`/`ceil`, `limit_denominator`, "
+     "`as_integer_ratio`, `is_integer` (3.12+), repr, str; an instance 48 bytes with its two slots). Refused: "
+     "`from_float`, `from_decimal`, `divmod`, format specs, copying, pickling, Decimal and complex operands, "
+     "its numbers.Rational bases", fractions_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -379,8 +387,8 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
                                           "functools", "collections", "dataclasses", "contextlib",
                                           "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array", "io", "reprlib",
                                           "threading", "tracemalloc", "asyncio", "queue", "concurrent.futures", "_heapq",
-                                          "_bisect", "textwrap"};
-    if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_COLLECTIONS || d->module == BM_ENUM || d->module == BM_THREADING ||
+                                          "_bisect", "textwrap", "fractions"};
+    if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_COLLECTIONS || d->module == BM_FRACTIONS || d->module == BM_ENUM || d->module == BM_THREADING ||
                                     d->module == BM_ASYNCIO || d->module == BM_QUEUE || d->module == BM_FUTURES || d->module == BM_REPRLIB))
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
@@ -572,6 +580,8 @@ const char *bi_python_library(const BuiltinDef *d)
         return "heapq";
     if (d->module == BM_TEXTWRAP)
         return "textwrap";
+    if (d->module == BM_FRACTIONS)
+        return "fractions";
     static const char *const py_functools[] = {"wraps", "update_wrapper", "total_ordering", "cached_property"};
     for (size_t i = 0; d->module == BM_FUNCTOOLS && i < sizeof py_functools / sizeof py_functools[0]; i++)
         if (strcmp(d->name, py_functools[i]) == 0)
