@@ -256,27 +256,7 @@ static SimId d_fromkeys(PyRun *I, SimId *a, int n, SimId kw)
     return d;
 }
 
-/* dict.__getitem__ / __contains__ (dict_subscript, dict___contains__:
- * methods of their own, METH_COEXIST): the dict's own lookup, past a
- * subclass's override */
-static SimId d_getitem(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)n, (void)kw;
-    I->own_slot = true;
-    return op_getitem(I, a[0], a[1]);
-}
-
-static SimId d_contains(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)n, (void)kw;
-    I->own_slot = true;
-    int r = op_contains(I, a[0], a[1]);
-    return r < 0 ? 0 : sim_bool(S, r == 1);
-}
-
 const BuiltinDef dict_methods[] = {
-    BUILTIN("__getitem__", SK_DICT, 0, d_getitem, .style = ARGS_ONE),
-    BUILTIN("__contains__", SK_DICT, 0, d_contains, .style = ARGS_ONE),
     BUILTIN("get", SK_DICT, 0, d_get, .style = ARGS_RANGE, .min = 1, .max = 2), BUILTIN("keys", SK_DICT, 0, d_keys, .style = ARGS_NONE),
     BUILTIN("values", SK_DICT, 0, d_values, .style = ARGS_NONE), BUILTIN("items", SK_DICT, 0, d_items, .style = ARGS_NONE),
     BUILTIN("clear", SK_DICT, 0, meth_clear, .style = ARGS_NONE), BUILTIN("pop", SK_DICT, 0, d_pop, .style = ARGS_RANGE, .min = 1, .max = 2),

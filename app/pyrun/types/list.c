@@ -611,17 +611,7 @@ static SimId m_sort(PyRun *I, SimId *a, int n, SimId kw)
     return bi_none(I);
 }
 
-/* list.__getitem__ (list___getitem__, a method of its own): the list's
- * own indexing, past a subclass's override */
-static SimId m_getitem(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)n, (void)kw;
-    I->own_slot = true;
-    return op_getitem(I, a[0], a[1]);
-}
-
 const BuiltinDef list_methods[] = {
-    BUILTIN("__getitem__", SK_LIST, 0, m_getitem, .style = ARGS_ONE),
     BUILTIN("append", SK_LIST, 0, meth_append, .style = ARGS_ONE), BUILTIN("extend", SK_LIST, 0, m_extend, .style = ARGS_ONE),
     BUILTIN("pop", SK_LIST, 0, m_pop, .style = ARGS_RANGE, .min = 0, .max = 1), BUILTIN("insert", SK_LIST, 0, m_insert, .style = ARGS_RANGE, .min = 2, .max = 2),
     BUILTIN("remove", SK_LIST, 0, m_remove, .style = ARGS_ONE), BUILTIN("index", SK_LIST, 0, meth_index, .style = ARGS_RANGE, .min = 1, .max = 3),
