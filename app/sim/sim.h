@@ -322,6 +322,7 @@ typedef struct Sim {
     struct SimOdicts *odicts;    /* odict.c: the OrderedDicts' linked lists (NULL until one) */
     uint64_t dict_versions;      /* the last version a dict took (sim_dict_version) */
     struct SimTracer *tracer;    /* trace.c: tracemalloc's traces (NULL until started) */
+    struct SimBrc *brc;          /* brc.c: 3.13t's biased counting costs (NULL until a thread runs) */
 } Sim;
 
 /* ---- lifecycle ---------------------------------------------------------- */
@@ -406,12 +407,17 @@ static inline SimObj *sim__of_kind(const Sim *s, SimId id, SimKind k)
 
 /* ---- references ---------------------------------------------------------- */
 /* Inline: they run several times per instruction. */
+/* brc.c: a count change under 3.13t's biased counting (only while s->brc) */
+void sim__brc_touch(Sim *s, SimId id);
 static inline void sim_incref(Sim *s, SimId id)
 {
     SIM_ASSERT(id > 0 && id < s->nobj && s->obj[id].kind != SK_FREE); /* never a freed record */
     SimObj *o = &s->obj[id];
-    if (!(o->flags & SIM_F_IMMORTAL))
+    if (!(o->flags & SIM_F_IMMORTAL)) {
         o->refcnt++;
+        if (s->brc)
+            sim__brc_touch(s, id);
+    }
 }
 /* The count reached zero (heap.c): a static object stays, others go. */
 void sim__refcnt_zero(Sim *s, SimId id);
@@ -423,6 +429,8 @@ static inline void sim_decref(Sim *s, SimId id)
     SimObj *o = &s->obj[id];
     if (o->flags & SIM_F_IMMORTAL)
         return;
+    if (s->brc)
+        sim__brc_touch(s, id);
     SIM_ASSERT(o->refcnt > 0); /* a count never goes below zero */
     if (--o->refcnt > 0)
         return;
@@ -562,6 +570,7 @@ enum {
 #define SIM_TYF_ODICT 4096u /* collections.OrderedDict or a class deriving from it: its nodes are odict.c's,
                                * its __dict__ and weakref list inside tp_basicsize (no pre-header) */
 #define SIM_TYF_NAMEDTUPLE 2048u /* made by collections.namedtuple (pyrun/modules/collections_namedtuple.c) */
+#define SIM_TYF_FROZEN 8192u /* laid out as a frozenset (SIM_TY_KIND SK_SET): its instances are frozen */
 
 /* What type_new has decided before it allocates the class. */
 typedef struct SimClassSpec {
@@ -575,8 +584,10 @@ typedef struct SimClassSpec {
     bool merged;           /* several bases: the C3 merge builds a list first */
     SimId slots;           /* stolen: its own slot names, sorted, or 0 (no __slots__) */
     bool add_dict, add_weak; /* it gives its instances __dict__ / __weakref__ */
-    SimKind layout;        /* SK_LIST, SK_DICT or SK_TUPLE: a subclass of that built-in type
-                            * (directly or through `best`); SK_TYPE: a metaclass; 0: of object */
+    SimKind layout;        /* SK_LIST, SK_DICT, SK_TUPLE, SK_FLOAT, SK_INT, SK_STR, SK_SET,
+                            * SK_BYTES: a subclass of that built-in type (directly or through
+                            * `best`); SK_TYPE: a metaclass; 0: of object */
+    bool frozen;           /* layout SK_SET: of frozenset */
     SimId meta;            /* borrowed: its metaclass, a program's subclass of type (the class
                             * holds a reference in SimObj.type), or 0 for type itself */
 } SimClassSpec;
