@@ -106,6 +106,14 @@ static bool call_dunder(PyRun *I, SimId v, const char *name, Buf *out, bool *don
 static void exc_text(PyRun *I, SimId v, Buf *out, bool repr)
 {
     SimId args = exc_args(I, v);
+    if (!repr && exc_is_group(I, v)) { /* BaseExceptionGroup_str: a new str */
+        SimId s = exc_group_str(I, v);
+        size_t n;
+        const char *d = sim_str_data(S, s, &n);
+        buf_add(out, d, n);
+        sim_decref(S, s);
+        return;
+    }
     if (repr)
         buf_printf(out, "%s(", sim_type_name(S, v));
     bool key_error = I->exc_types[EXC_KeyError] && sim_is_subtype(S, sim_obj(S, v)->type, I->exc_types[EXC_KeyError]);

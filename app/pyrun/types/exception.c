@@ -62,6 +62,19 @@ static SimId make_class(PyRun *I, ExcType t)
             sim_obj(S, parts[i])->flags |= SIM_F_STATIC;
         }
     }
+    if (t == EXC_ExceptionGroup) { /* bases (BaseExceptionGroup, Exception): Exception joins its __mro__ */
+        SimId exc = make_class(I, EXC_Exception), old = sim_items(S, cls)[SIM_TY_MRO];
+        SimId mro = sim_tuple(S, 5), order[] = {cls, base, exc, I->exc_types[EXC_BaseException], S->type_object};
+        for (size_t i = 0; i < 5; i++)
+            sim_tuple_set(S, mro, i, (sim_incref(S, order[i]), order[i]));
+        if (I->exc_startup_made) {
+            sim_untrack(S, mro);
+            sim_obj(S, mro)->flags |= SIM_F_STATIC;
+        }
+        sim_items(S, cls)[SIM_TY_MRO] = mro;
+        sim_obj(S, old)->flags &= ~SIM_F_STATIC;
+        sim_decref(S, old);
+    }
     I->exc_types[t] = cls;
     sim_incref(S, name);
     sim_incref(S, cls);
