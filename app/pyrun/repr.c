@@ -106,12 +106,8 @@ static bool call_dunder(PyRun *I, SimId v, const char *name, Buf *out, bool *don
 static void exc_text(PyRun *I, SimId v, Buf *out, bool repr)
 {
     SimId args = exc_args(I, v);
-    if (!repr && exc_is_group(I, v)) { /* BaseExceptionGroup_str: a new str */
-        SimId s = exc_group_str(I, v);
-        size_t n;
-        const char *d = sim_str_data(S, s, &n);
-        buf_add(out, d, n);
-        sim_decref(S, s);
+    if (!repr && exc_is_group(I, v)) { /* BaseExceptionGroup_str */
+        exc_group_text(I, v, out);
         return;
     }
     if (repr)

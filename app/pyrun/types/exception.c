@@ -321,6 +321,14 @@ static bool set_pending_instance(PyRun *I, SimId e)
     return true;
 }
 
+/* RERAISE of e (stolen): pending again, with no traceback entry for this frame */
+bool exc_reraise_value(PyRun *I, SimId e)
+{
+    if (set_pending_instance(I, e))
+        I->ts->reraise = true;
+    return false;
+}
+
 bool exc_reraise(PyRun *I, bool pop)
 {
     SimId e = exc_handled_top(I);
