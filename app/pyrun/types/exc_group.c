@@ -237,6 +237,7 @@ static bool subset(PyRun *I, SimId orig, SimId excs, SimId *out)
         if (v)
             sim_exc_set(S, g, copied[i], ref(I, v));
     }
+    sim_exc_set(S, g, SIM_EXC_SUPPRESS, 1); /* PyException_SetCause sets it, even to NULL */
     SimId d = sim_obj(S, orig)->v.instance.dict;
     SimId notes = d ? sim_dict_get_str(S, d, "__notes__") : 0;
     if (notes) {
