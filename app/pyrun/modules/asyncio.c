@@ -337,7 +337,7 @@ const BuiltinDef asyncio_functions[] = {
     F("as_completed", aio_m_as_completed, .kw = "fs timeout"),
     F("shield", aio_m_shield, .style = ARGS_ONE),
     F("all_tasks", aio_m_all_tasks, .style = ARGS_NONE),
-    F("timeout_at", m_refused, .refused = true),
+    F("timeout_at", aio_m_timeout_at, .style = ARGS_ONE),
     F("Runner", m_refused, .refused = true),
     F("new_event_loop", m_refused, .refused = true),
     F("run_coroutine_threadsafe", m_refused, .refused = true),
@@ -354,6 +354,7 @@ const BuiltinDef asyncio_functions[] = {
     M("__aexit__", aio_timeout_aexit, .kw = "*"),
     M("expired", aio_timeout_expired, .style = ARGS_NONE),
     M("when", aio_timeout_when, .style = ARGS_NONE),
+    M("reschedule", aio_timeout_reschedule, .style = ARGS_ONE),
     M("done", aio_f_done),
     M("cancelled", aio_f_cancelled),
     M("result", aio_f_result),
@@ -495,8 +496,9 @@ void asyncio_module_init(PyRun *I, SimId d)
     A->cls[AC_SLEEP] = make(I, &sleep, A->cls[AC_FUTURE]);
     A->cls[AC_LOOP] = make(I, &loop, 0);
     static const ClassSpec timeout = {"asyncio.timeouts", "Timeout",
-                                      {aio_timeout_aenter, aio_timeout_aexit, aio_timeout_expired, aio_timeout_when},
-                                      {"__aenter__", "__aexit__", "expired", "when"},
+                                      {aio_timeout_aenter, aio_timeout_aexit, aio_timeout_expired, aio_timeout_when,
+                                       aio_timeout_reschedule},
+                                      {"__aenter__", "__aexit__", "expired", "when", "reschedule"},
                                       {0, 0, 0}};
     A->cls[AC_TIMEOUT] = make(I, &timeout, 0);
     static const ClassSpec group = {"asyncio.taskgroups", "TaskGroup",

@@ -158,6 +158,8 @@ SimId aio_timeout_aenter(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_timeout_aexit(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_timeout_expired(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_timeout_when(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_timeout_reschedule(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_m_timeout_at(PyRun *I, SimId *a, int n, SimId kw);
 /* asyncio_group.c: wait(), shield(), TaskGroup, all_tasks() */
 int aio_long_step(PyRun *I, SimId op, bool throwing, SimId *out); /* an operation of kind >= OK_WAITFOR */
 bool aio_group_callback(PyRun *I, int op, SimId a, SimId b);    /* AQ_WAIT_DONE and after */
