@@ -400,6 +400,17 @@ const BuiltinDef asyncio_functions[] = {
     M("empty", aio_q_empty, .style = ARGS_NONE),
     M("full", aio_q_full, .style = ARGS_NONE),
     M("__del__", aio_x_del),
+    /* asyncio_cond.c */
+    M("__init__", aio_cond_init, .kw = "lock"),
+    M("acquire", aio_cond_acquire, .style = ARGS_NONE),
+    M("release", aio_cond_release, .style = ARGS_NONE),
+    M("locked", aio_cond_locked, .style = ARGS_NONE),
+    M("__aenter__", aio_cond_aenter, .style = ARGS_NONE),
+    M("__aexit__", aio_cond_aexit, .kw = "*"),
+    M("notify", aio_cond_notify, .kw = "n"),
+    M("notify_all", aio_cond_notify_all, .style = ARGS_NONE),
+    M("wait", aio_cond_wait, .style = ARGS_NONE),
+    M("wait_for", aio_cond_wait_for, .style = ARGS_ONE),
 };
 const int asyncio_nfunctions = (int)(sizeof asyncio_functions / sizeof asyncio_functions[0]);
 

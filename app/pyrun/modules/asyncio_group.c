@@ -580,6 +580,8 @@ int aio_long_step(PyRun *I, SimId op, bool throwing, SimId *out)
         return group_exit_step(I, op, throwing, out);
     case OK_ASONE:
         return aio_asc_step(I, op, throwing, out);
+    case OK_COND: case OK_CONDFOR:
+        return aio_cond_step(I, op, throwing, out);
     default:
         return aio_wait_step(I, op, throwing, out);
     }
@@ -592,6 +594,10 @@ const char *aio_op_name(PyRun *I, int kind)
         return "wait";
     case OK_TGEXIT:
         return "TaskGroup.__aexit__";
+    case OK_COND:
+        return "Condition.wait";
+    case OK_CONDFOR:
+        return "Condition.wait_for";
     case OK_ASONE: /* the coroutine's __qualname__ */
         return S->prof->version >= SIM_V313 ? "_AsCompletedIterator._wait_for_one" : "as_completed.<locals>._wait_for_one";
     default:
