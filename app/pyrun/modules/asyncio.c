@@ -317,6 +317,19 @@ static SimId m_refused(PyRun *I, SimId *a, int n, SimId kw)
     return py_not_modelled(I, 0, "this asyncio function"), 0;
 }
 
+/* the loop's methods CPython has and the model does not: calling one is
+ * refused (registry.c's .refused), each its own function so that its
+ * class finds it by name */
+#define LOOP_REFUSED(fn) \
+    static SimId fn(PyRun *I, SimId *a, int n, SimId kw) { return m_refused(I, a, n, kw); }
+LOOP_REFUSED(l_run_in_executor)
+LOOP_REFUSED(l_call_soon)
+LOOP_REFUSED(l_call_later)
+LOOP_REFUSED(l_call_at)
+LOOP_REFUSED(l_call_soon_threadsafe)
+LOOP_REFUSED(l_run_until_complete)
+LOOP_REFUSED(l_stop)
+
 #define F(nm, f, ...) BUILTIN(nm, 0, BM_ASYNCIO, f, __VA_ARGS__)
 #define M(nm, f, ...) BUILTIN(nm, SK_INSTANCE, BM_ASYNCIO, f, __VA_ARGS__)
 
@@ -373,6 +386,13 @@ const BuiltinDef asyncio_functions[] = {
     M("create_task", l_create_task, .kw = "name"),
     M("is_running", l_is_running),
     M("__repr__", l_repr),
+    M("run_in_executor", l_run_in_executor, .refused = true),
+    M("call_soon", l_call_soon, .refused = true),
+    M("call_later", l_call_later, .refused = true),
+    M("call_at", l_call_at, .refused = true),
+    M("call_soon_threadsafe", l_call_soon_threadsafe, .refused = true),
+    M("run_until_complete", l_run_until_complete, .refused = true),
+    M("stop", l_stop, .refused = true),
     /* asyncio_sync.c */
     M("__init__", aio_lock_init, .kw = "*"),
     M("acquire", aio_lock_acquire, .style = ARGS_NONE),
@@ -499,8 +519,12 @@ void asyncio_module_init(PyRun *I, SimId d)
                                    {192, 192, 176}};
     static const ClassSpec sleep = {"builtins", "coroutine", {aio_x_del}, {"__del__"}, {0, 0, 0}};
     static const ClassSpec loop = {"asyncio.unix_events", "_UnixSelectorEventLoop",
-                                   {l_time, l_create_future, l_create_task, l_is_running, l_repr},
-                                   {"time", "create_future", "create_task", "is_running", "__repr__"},
+                                   {l_time, l_create_future, l_create_task, l_is_running, l_repr, l_run_in_executor,
+                                    l_call_soon, l_call_later, l_call_at, l_call_soon_threadsafe, l_run_until_complete,
+                                    l_stop},
+                                   {"time", "create_future", "create_task", "is_running", "__repr__", "run_in_executor",
+                                    "call_soon", "call_later", "call_at", "call_soon_threadsafe", "run_until_complete",
+                                    "stop"},
                                    {0, 0, 0}};
     A->cls[AC_FUTURE] = make(I, &future, 0);
     A->cls[AC_TASK] = make(I, &task, A->cls[AC_FUTURE]);
