@@ -677,7 +677,7 @@ static bool stmt(Cg *g, int n)
         } else {
             cg_emit(g, OP_LOAD_CONST, cg_add_const(g, sim_none(g->I->sim)));
         }
-        if (!cg_star_exit_check(g, nd->a >= 0 ? nd->a : n, 0) || !unwind_blocks(g, 0, true)) /* the value stays */
+        if (!cg_star_exit_check(g, n, 0) || !unwind_blocks(g, 0, true)) /* the value stays */
             return false;
         cg_emit(g, OP_RETURN_VALUE, 0);
         return true;

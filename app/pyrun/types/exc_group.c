@@ -125,20 +125,34 @@ static SimId group_new(PyRun *I, SimId cls, SimId args)
     return g;
 }
 
-SimId exc_group_call(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwnames)
+static bool call_ok(PyRun *I, SimId cls, bool kw)
 {
     if (!own_class(I, cls))
-        return py_not_modelled(I, 0, "a subclass of an exception group made by the program"), (SimId)0;
-    if (kwnames && sim_obj(S, kwnames)->len) {
+        return py_not_modelled(I, 0, "a subclass of an exception group made by the program"), false;
+    if (kw) {
         size_t n;
         const char *nm = sim_str_data(S, sim_items(S, cls)[0], &n);
         py_raise(I, EXC_TypeError, "%.*s() takes no keyword arguments", (int)n, nm);
-        return 0;
+        return false;
     }
+    return true;
+}
+
+SimId exc_group_call(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwnames)
+{
+    if (!call_ok(I, cls, kwnames && sim_obj(S, kwnames)->len))
+        return 0;
     SimId t = sim_tuple(S, (size_t)nargs);
     for (int i = 0; i < nargs; i++)
         sim_tuple_set(S, t, (size_t)i, ref(I, args[i]));
     return group_new(I, cls, t);
+}
+
+SimId exc_group_call_tuple(PyRun *I, SimId cls, SimId args, bool kw)
+{
+    if (!call_ok(I, cls, kw))
+        return 0;
+    return group_new(I, cls, ref(I, args));
 }
 
 /* _PyExc_CreateExceptionGroup / derive: BaseExceptionGroup(msg, excs) */

@@ -222,6 +222,7 @@ bool exc_is_group_class(PyRun *I, SimId cls);
 bool exc_is_group(PyRun *I, SimId v);
 SimId exc_group_excs(PyRun *I, SimId e);
 SimId exc_group_call(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwnames);
+SimId exc_group_call_tuple(PyRun *I, SimId cls, SimId args, bool kw); /* the call's own tuple (CALL_FUNCTION_EX) */
 SimId exc_group_str(PyRun *I, SimId e);
 void exc_group_text(PyRun *I, SimId e, Buf *b);
 SimId exc_group_split(PyRun *I, SimId *a, int n, SimId kw);
