@@ -173,6 +173,10 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
             tn = dot ? dot + 1 : tn;
             return sim_str(S, tn, strlen(tn));
         }
+        if ((is(I, name, "__mro__") || is(I, name, "__bases__") || is(I, name, "__base__")) && I->chainmap_type &&
+            (obj == I->chainmap_type || (is(I, name, "__mro__") && sim_is_subtype(S, obj, I->chainmap_type))))
+            return py_not_modelled(I, 0, "the bases of collections.ChainMap (collections.abc's MutableMapping ...)"),
+                   (SimId)0;
         if (is(I, name, "__mro__") && o->sub == SK_INSTANCE)
             return ret(I, sim_items(S, obj)[SIM_TY_MRO]);
         if (is(I, name, "__dict__") && o->sub == SK_INSTANCE &&

@@ -244,6 +244,7 @@ struct PyRun {
     bool super_slot;        /* 3.12+: super() loaded list's or dict's slot wrapper with self */
     SimId defaultdict_type;  /* collections.defaultdict once imported (the module holds it) */
     SimId counter_type;      /* collections.Counter once imported (the module holds it) */
+    SimId chainmap_type;     /* collections.ChainMap once imported (the module holds it) */
     SimId abcmeta_type;      /* abc.ABCMeta once imported (the module holds it) */
     SimId odict_type;        /* collections.OrderedDict once imported (the module holds it) */
     SimId version_info_type; /* the type of sys.version_info (modules/sys_version.c), owned */

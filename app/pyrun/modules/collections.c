@@ -470,6 +470,7 @@ void collections_module_init(PyRun *I, SimId d)
     bi_dict_put(I, d, "defaultdict", defaultdict_make_type(I));
     bi_dict_put(I, d, "Counter", counter_make_type(I));
     bi_dict_put(I, d, "OrderedDict", odict_make_type(I));
+    bi_dict_put(I, d, "ChainMap", chainmap_make_type(I));
 }
 
 void collections_on_import(PyRun *I) { std_import(I, STD_COLLECTIONS); }

@@ -131,6 +131,11 @@ bool namedtuple_builtin(PyRun *I, SimId v);
 void namedtuple_note(PyRun *I, const char *what);
 extern const BuiltinDef namedtuple_methods[];
 extern const int namedtuple_nmethods;
+/* collections_chainmap.c: the ChainMap class (a new reference) and its
+ * methods, read through it (registry.c numbers them) */
+SimId chainmap_make_type(PyRun *I);
+extern const BuiltinDef chainmap_methods[];
+extern const int chainmap_nmethods;
 /* Counter's methods, read through its class (registry.c numbers them) */
 extern const BuiltinDef counter_methods[];
 extern const int counter_nmethods;

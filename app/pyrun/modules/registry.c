@@ -28,6 +28,7 @@ static const DefTable tables[] = {
     {counter_methods, &counter_nmethods}, /* a class's, not a type's: out of the method index */
     {namedtuple_methods, &namedtuple_nmethods},
     {odict_methods, &odict_nmethods}, /* a class's too */
+    {chainmap_methods, &chainmap_nmethods}, /* ChainMap's: reached through its class */
     {bytesio_methods, &bytesio_nmethods}, /* io.BytesIO's: reached through its attributes */
     {futures_pool_functions, &futures_pool_nfunctions}, /* ThreadPoolExecutor's: reached through its class */
     {stdstream_methods, &stdstream_nmethods}, /* sys.stdout's and sys.stderr's, the same way */
@@ -87,7 +88,7 @@ static const DefTable tables[] = {
     {bisect_functions, &bisect_nfunctions},
     {textwrap_functions, &textwrap_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 7, FIRST_MODULE = 31 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 8, FIRST_MODULE = 32 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -130,7 +131,10 @@ const ModuleDef py_modules[] = {
      "`_make`, `_replace`, `_asdict`, `__getnewargs__`, field attributes, repr), the type `OrderedDict` "
      "(its nodes and fast-nodes array in its size, `move_to_end`, `popitem` (keyword: last), `pop`, `setdefault`, `copy`, "
      "`update`, `fromkeys`, `keys`, `values`, `items`, `reversed`, `==` in order, `| |=`, repr per "
-     "version; subclasses without `__setitem__` and the like)", collections_on_import},
+     "version; subclasses without `__setitem__` and the like), the class `ChainMap` (`maps`, lookups through each "
+     "map's own `[]`, `__missing__`, `get`, `in`, `len`, iteration, `bool`, repr, `new_child` (keyword: m, "
+     "**kwargs), `parents`, `copy`, `[]=`, `del`, `pop`, `popitem`, `clear`, `update`, `setdefault`, `==`; "
+     "refused: `keys`, `items`, `values`, `fromkeys`, `|`, its collections.abc bases)", collections_on_import},
     {"dataclasses", dataclasses_functions, &dataclasses_nfunctions, dataclasses_module_init,
      "`dataclass` (keywords: repr eq order frozen match_args slots; a class's own fields only), `field` "
      "(keywords: default default_factory init repr compare), `fields`, `is_dataclass`, `asdict`, "
@@ -243,8 +247,11 @@ const ModuleDef py_modules[] = {
      "`bisect_right` (`bisect`), `bisect_left`, `insort_right` (`insort`), `insort_left` (lo, hi, "
      "keyword: key) on lists, tuples, str and range; insort into an exact list", bisect_on_import},
     {"textwrap", textwrap_functions, &textwrap_nfunctions, textwrap_module_init,
-     "`dedent`, `indent` (keyword: predicate), as Lib/textwrap.py computes them (the young count and traced "
-     "figures refused after a call)", textwrap_on_import},
+     "`dedent`, `indent` (keyword: predicate), `wrap`, `fill` (keywords: width initial_indent subsequent_indent "
+     "expand_tabs replace_whitespace fix_sentence_endings break_long_words drop_whitespace break_on_hyphens "
+     "tabsize max_lines placeholder), `shorten` (the same but max_lines), as Lib/textwrap.py's TextWrapper "
+     "computes them (the young count and traced figures refused after a call). Refused: the `TextWrapper` "
+     "class itself", textwrap_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -372,7 +379,7 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
                                           "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array", "io", "reprlib",
                                           "threading", "tracemalloc", "asyncio", "queue", "concurrent.futures", "_heapq",
                                           "_bisect", "textwrap"};
-    if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_ENUM || d->module == BM_THREADING ||
+    if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_COLLECTIONS || d->module == BM_ENUM || d->module == BM_THREADING ||
                                     d->module == BM_ASYNCIO || d->module == BM_QUEUE || d->module == BM_FUTURES || d->module == BM_REPRLIB))
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
@@ -556,7 +563,7 @@ const char *bi_python_library(const BuiltinDef *d)
         return libs[d->module];
     if (d->module == BM_WEAKREF && d->owner) /* WeakValueDictionary, WeakSet, finalize: weakref.py */
         return "weakref";
-    if (d->module == BM_COLLECTIONS && d->owner == SK_DICT) /* Counter's methods */
+    if (d->module == BM_COLLECTIONS && (d->owner == SK_DICT || d->owner == SK_INSTANCE)) /* Counter's, ChainMap's */
         return "collections";
     if (d >= namedtuple_methods && d < namedtuple_methods + namedtuple_nmethods && strcmp(d->name, "__new__") != 0)
         return "collections"; /* _make, _replace ...: collections/__init__.py's frames (__new__ raises at the call) */

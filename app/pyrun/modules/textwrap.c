@@ -9,21 +9,22 @@
  * predicate accepts (by default one that is not all whitespace), joined
  * (a single piece is the join's answer itself).  The Python code's frames,
  * lists and regex objects are not replayed: the young count and the traced
- * figures are refused after a call.  wrap, fill, shorten and TextWrapper
- * (its word splitting regex) are refused.
+ * figures are refused after a call.  wrap, fill and shorten are
+ * textwrap_wrap.c's; the TextWrapper class itself is refused.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "pyrun/builtins.h"
 #include "pyrun/modules/std_import.h"
+#include "pyrun/modules/textwrap_int.h"
 #include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/str_int.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
 
-static void python_level(PyRun *I, const char *what)
+void tw_python_level(PyRun *I, const char *what)
 {
     if (!I->gc_count_unsure)
         I->count_unsure_what = what;
@@ -31,8 +32,7 @@ static void python_level(PyRun *I, const char *what)
     tm_note_unsure(I, what);
 }
 
-/* the arguments of a Python function def f(names...): false raised */
-static bool py_args(PyRun *I, const char *fn, SimId *a, int nargs, SimId kw, const char *const *names, int nnames,
+bool tw_py_args(PyRun *I, const char *fn, SimId *a, int nargs, SimId kw, const char *const *names, int nnames,
                     int required, SimId *out)
 {
     int np = bi_npos(I, nargs, kw);
@@ -70,11 +70,11 @@ static SimId tw_dedent(PyRun *I, SimId *a, int nargs, SimId kw)
 {
     static const char *const names[] = {"text"};
     SimId text;
-    if (!py_args(I, "dedent", a, nargs, kw, names, 1, 1, &text))
+    if (!tw_py_args(I, "dedent", a, nargs, kw, names, 1, 1, &text))
         return 0;
     if (sim_kind(S, text) != SK_STR || sim_is_subinst(S, text))
         return py_not_modelled(I, 0, "textwrap.dedent() of a %s", op_typename(I, text)), (SimId)0;
-    python_level(I, "textwrap.dedent() (Lib/textwrap.py's Python code and regexes)");
+    tw_python_level(I, "textwrap.dedent() (Lib/textwrap.py's Python code and regexes)");
     size_t n;
     uint32_t *cp = str_decode(I, text, &n);
     uint32_t *t = malloc((n + 1) * sizeof *t);
@@ -164,13 +164,13 @@ static SimId tw_indent(PyRun *I, SimId *a, int nargs, SimId kw)
 {
     static const char *const names[] = {"text", "prefix", "predicate"};
     SimId v[3];
-    if (!py_args(I, "indent", a, nargs, kw, names, 3, 2, v))
+    if (!tw_py_args(I, "indent", a, nargs, kw, names, 3, 2, v))
         return 0;
     SimId text = v[0], prefix = v[1], pred = v[2] && sim_kind(S, v[2]) != SK_NONE ? v[2] : 0;
     if (sim_kind(S, text) != SK_STR || sim_is_subinst(S, text) || sim_kind(S, prefix) != SK_STR ||
         sim_is_subinst(S, prefix))
         return py_not_modelled(I, 0, "textwrap.indent() of a text or prefix that is not a str"), (SimId)0;
-    python_level(I, "textwrap.indent() (Lib/textwrap.py's Python code)");
+    tw_python_level(I, "textwrap.indent() (Lib/textwrap.py's Python code)");
     SimId args[2] = {text, S->true_};
     SimId lines = str_splitlines(I, args, 2, 0);
     if (!lines)
@@ -229,15 +229,15 @@ static SimId tw_indent(PyRun *I, SimId *a, int nargs, SimId kw)
 static SimId tw_refused(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)a, (void)n, (void)kw;
-    return py_not_modelled(I, 0, "this textwrap function (TextWrapper's word splitting)"), (SimId)0;
+    return py_not_modelled(I, 0, "textwrap.TextWrapper objects (textwrap.wrap, fill and shorten are modelled)"), (SimId)0;
 }
 
 const BuiltinDef textwrap_functions[] = {
     BUILTIN("dedent", 0, BM_TEXTWRAP, tw_dedent, .style = ARGS_OWN, .kw = "text"),
     BUILTIN("indent", 0, BM_TEXTWRAP, tw_indent, .style = ARGS_OWN, .kw = "text prefix predicate"),
-    BUILTIN("wrap", 0, BM_TEXTWRAP, tw_refused, .refused = true),
-    BUILTIN("fill", 0, BM_TEXTWRAP, tw_refused, .refused = true),
-    BUILTIN("shorten", 0, BM_TEXTWRAP, tw_refused, .refused = true),
+    BUILTIN("wrap", 0, BM_TEXTWRAP, tw_wrap, .style = ARGS_OWN, .kw = "*"),
+    BUILTIN("fill", 0, BM_TEXTWRAP, tw_fill, .style = ARGS_OWN, .kw = "*"),
+    BUILTIN("shorten", 0, BM_TEXTWRAP, tw_shorten, .style = ARGS_OWN, .kw = "*"),
     BUILTIN("TextWrapper", 0, BM_TEXTWRAP, tw_refused, .refused = true),
 };
 const int textwrap_nfunctions = (int)(sizeof textwrap_functions / sizeof textwrap_functions[0]);

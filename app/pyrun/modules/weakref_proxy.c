@@ -38,7 +38,7 @@ bool weakref_native_method(PyRun *I, SimId fn)
         return false;
     const BuiltinDef *d = bi_def(SIM_V(S, fn, SK_BUILTIN, builtin.index));
     return d && d->owner == SK_INSTANCE &&
-           (d->module == BM_WEAKREF || d->module == BM_DATACLASSES || d->module == BM_THREADING ||
+           (d->module == BM_WEAKREF || d->module == BM_DATACLASSES || d->module == BM_COLLECTIONS || d->module == BM_THREADING ||
             d->module == BM_ASYNCIO || d->module == BM_REPRLIB || d->module == BM_QUEUE || d->module == BM_FUTURES);
 }
 
@@ -117,7 +117,8 @@ SimId weakref_getattr(PyRun *I, SimId obj, SimId name, bool *handled)
     if (!native_instance(I, obj) && !cls)
         return 0;
     SimId owner = cls ? obj : sim_obj(S, obj)->type;
-    if (threading_owns(I, owner) || reprlib_owns(I, owner) || futures_owns(I, owner)) /* a Thread's, a Repr's __dict__ is CPython's */
+    if (threading_owns(I, owner) || reprlib_owns(I, owner) || futures_owns(I, owner) || /* a Thread's, a Repr's, */
+        (I->chainmap_type && sim_is_subtype(S, owner, I->chainmap_type))) /* a ChainMap's __dict__ is CPython's */
         return 0;
     size_t n;
     const char *s = sim_str_data(S, name, &n);
