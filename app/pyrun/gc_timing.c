@@ -27,6 +27,7 @@
 
 #include "base/jobs.h"
 #include "base/xalloc.h"
+#include "pyrun/builtins.h"
 #include "pyrun/interp.h"
 #include "sim/gc.h"
 
@@ -74,6 +75,17 @@ bool py_gc_timing_exposed(const PyRun *I) { return I->sim->gc.timing_exposed; }
 
 bool py_gc_timing_sensitive(const PyRun *I) { return I->sim->gc.timing_sensitive; }
 
+/* Garbage that went later in another run holds memory longer there: a run
+ * that came within a quarter of the memory limit, or of the host's limit,
+ * could have been refused memory in another (a margin, not a bound: a
+ * collection's period is the same in every run, only its phase differs). */
+static bool memory_near_limits(const Sim *s)
+{
+    const PmHeap *h = &s->pm;
+    uint64_t peak = h->narenas_highwater * h->arena_size + h->raw_live_bytes;
+    return (h->limit && peak > h->limit / 4) || (h->host_limit && sim_host_bytes(s) > h->host_limit / 4);
+}
+
 /* A run whose automatic collections found nothing, and whose program read
  * nothing of the collector's state, printed the same whenever they ran,
  * unless cyclic garbage made in that time is still waiting: an earlier or a
@@ -81,7 +93,13 @@ bool py_gc_timing_sensitive(const PyRun *I) { return I->sim->gc.timing_sensitive
 void gc_timing_at_exit(PyRun *I)
 {
     SimGcState *g = &I->sim->gc;
-    if (g->count_pinned || !g->timing_exposed || g->timing_sensitive)
+    if (!g->timing_exposed || g->timing_sensitive)
+        return;
+    if (g->garbage_moved && memory_near_limits(I->sim)) {
+        g->timing_sensitive = true;
+        return;
+    }
+    if (g->count_pinned)
         return;
     uint32_t *scratch = xmalloc((2 * I->sim->nobj + 1) * sizeof *scratch);
     if (gc_unreachable_now(I->sim, scratch) > 0)
@@ -90,6 +108,89 @@ void gc_timing_at_exit(PyRun *I)
 }
 
 int py_gc_slack(const PyRun *I) { return I->sim->gc.unpinned_slack; }
+
+/* The calls that read what the automatic collections' moments change
+ * (sim_timing_seen): the collector's state past its thresholds and count
+ * (get_count checks itself), tracemalloc's figures, pymalloc's statistics,
+ * and the reference counts garbage holds until the pin. */
+void gc_timing_call(PyRun *I, const BuiltinDef *d)
+{
+    static const char *const gc_plain[] = {"collect", "enable", "disable", "isenabled",
+                                           "get_threshold", "set_threshold", "get_count"};
+    if (d->owner)
+        return; /* a method: its object came from a call this looks at */
+    switch (d->module) {
+    case BM_GC:
+        for (size_t i = 0; i < sizeof gc_plain / sizeof gc_plain[0]; i++)
+            if (strcmp(d->name, gc_plain[i]) == 0)
+                return;
+        sim_timing_seen(I->sim);
+        break;
+    case BM_TRACEMALLOC:
+        sim_timing_seen(I->sim);
+        break;
+    case BM_SYS:
+        if (strcmp(d->name, "_debugmallocstats") == 0)
+            sim_timing_seen(I->sim);
+        else if (strcmp(d->name, "getrefcount") == 0)
+            sim_timing_seen_refcount(I->sim);
+        break;
+    case BM_WEAKREF:
+        if (strncmp(d->name, "getweakref", 10) == 0) /* weak references garbage holds */
+            sim_timing_seen_refcount(I->sim);
+        break;
+    default:
+        break;
+    }
+}
+
+/* ---- a pin's result ------------------------------------------------------
+ * An explicit gc.collect() pins the count, and what it returns is the
+ * garbage the automatic collections left, which differs between the start
+ * counts.  The program cannot tell when it drops the result, or compares it
+ * with a constant that every value from a lower bound up answers alike.
+ * The bound (modules/gc.c): the objects the pin freed that were tracked
+ * after the last moment any run could have collected (3.11: the last GC
+ * allocation, gc_young_since_point); no run's automatic collection saw
+ * them, the graph is the same in every run, so every run's pin finds them. */
+
+bool gc_result_dropped(PyRun *I)
+{
+    if (I->ts->nframes == 0 || I->ts->nested)
+        return false;
+    const Frame *f = I->ts->top;
+    const PyCode *co = &I->codes[f->code];
+    return f->ip < co->nops && OPCODE(co->ops[f->ip]) == OP_POP_TOP;
+}
+
+bool gc_result_settled(PyRun *I, const SimId *args, int nargs, long lower)
+{
+    if (I->ts->nframes == 0 || I->ts->nested)
+        return false;
+    const Frame *f = I->ts->top;
+    const PyCode *co = &I->codes[f->code];
+    /* called by the frame's own CALL, its arguments on the frame's stack
+     * (not from map() or another built-in, whose caller's next instruction
+     * says nothing of where the result goes) */
+    if (f->ip == 0 || OPCODE(co->ops[f->ip - 1]) != OP_CALL || OPARG(co->ops[f->ip - 1]) != nargs ||
+        f->sp < (uint32_t)nargs || args != &I->ts->stack[f->sp - (uint32_t)nargs])
+        return false;
+    if (gc_result_dropped(I))
+        return true;
+    if (f->ip + 1 >= co->nops || OPCODE(co->ops[f->ip]) != OP_LOAD_CONST ||
+        OPCODE(co->ops[f->ip + 1]) != OP_COMPARE_OP)
+        return false;
+    SimId k = co->consts[OPARG(co->ops[f->ip])];
+    const SimObj *o = sim_obj(I->sim, k);
+    if (o->kind != SK_INT || o->sub || o->type)
+        return false; /* a one-word int, not a bool or a big int */
+    int64_t c = o->v.i;
+    switch (OPARG(co->ops[f->ip + 1])) {
+    case OP_GT: case OP_NE: case OP_EQ: return lower > c; /* True, True, False for all */
+    case OP_GE: return lower >= c;
+    default: return false;
+    }
+}
 
 void py_shift_gc_count(PyRun *I, int by)
 {

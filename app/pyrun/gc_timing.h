@@ -56,6 +56,16 @@ bool py_gc_timing_exposed(const PyRun *r);
  * (counts, tracking, referrers, callbacks), or garbage made meanwhile was
  * still there at the end.  Only such a run needs gc_timing_divergence(). */
 bool py_gc_timing_sensitive(const PyRun *r);
+/* Notes a call that reads what the collections' moments change. */
+struct BuiltinDef;
+void gc_timing_call(PyRun *r, const struct BuiltinDef *d);
+/* Is the running built-in's result dropped (an expression statement)? */
+bool gc_result_dropped(PyRun *r);
+/* Does what the program does next with the running gc.collect()'s result
+ * (called by a CALL with `nargs` arguments at `args`) give the same for
+ * every value from `lower` up: dropped, or compared with an int constant
+ * the bound decides (`> k`, `>= k`, `== k`, `!= k`)? */
+bool gc_result_settled(PyRun *r, const SimId *args, int nargs, long lower);
 /* How far above the model's start count CPython's may lie for this module. */
 int py_gc_slack(const PyRun *r);
 /* Moves the young count (a variant's start). */

@@ -143,6 +143,9 @@ static void hook_collecting(void *ctx, bool stop, int gen, long collected)
     if (!S->gc.count_pinned && S->gc.callbacks && sim_obj(S, S->gc.callbacks)->len > 0)
         S->gc.timing_sensitive = true; /* the program hears of an automatic collection */
     I->auto_collecting = !stop;
+    if (stop && collected > 0 && !S->gc.count_pinned &&
+        (I->foreign_heap || I->gc_count_unsure || I->gc_garbage_unsure))
+        S->gc.timing_sensitive = true; /* an import's unknown state meets garbage that went at its own moment */
     if (stop) {
         std_import_collected(I, gen, collected);
         tm_collected(I, gen);
@@ -240,6 +243,7 @@ PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn
     S->gc.gen[2].count = 0;
     S->gc.count_pinned = false;
     S->gc.timing_exposed = S->gc.timing_sensitive = false;
+    S->gc.garbage_moved = S->gc.timing_seen = false;
     S->gc.unpinned_slack = parsed ? gc_timing_slack(I) : 0;
     return I;
 }

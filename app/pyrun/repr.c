@@ -168,7 +168,6 @@ void repr_state_init(PyRun *I)
 bool op_repr_base(PyRun *I, SimId v, Buf *out)
 {
     const SimObj *o = sim_obj(S, v);
-    uint64_t addr = sim_id_address(S, v);
     bool done;
     switch ((SimKind)o->kind) {
     case SK_NONE: buf_adds(out, "None"); return true;
@@ -262,7 +261,7 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
         repr_depth--;
         return ok;
     }
-    case SK_OBJECT: buf_printf(out, "<object object at %#llx>", (unsigned long long)addr); return true;
+    case SK_OBJECT: buf_printf(out, "<object object at %#llx>", (unsigned long long)sim_id_address(S, v)); return true;
     case SK_INSTANCE:
         if (!call_dunder(I, v, "__repr__", out, &done)) /* a class's own __repr__ first */
             return false;
@@ -273,7 +272,7 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
         else if (!done && typing_is_alias(I, v))
             return typing_repr(I, v, out);
         else if (!done)
-            buf_printf(out, "<__main__.%s object at %#llx>", sim_type_name(S, v), (unsigned long long)addr);
+            buf_printf(out, "<__main__.%s object at %#llx>", sim_type_name(S, v), (unsigned long long)sim_id_address(S, v));
         return true;
     case SK_MEMBER_DESCR: case SK_GETSET_DESCR: member_repr(I, v, out); return true;
     case SK_TYPE:
@@ -296,7 +295,7 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
             buf_printf(out, "<class '%s'>", sim_type_obj_name(S, v));
         }
         return true;
-    case SK_FUNC: buf_printf(out, "<function %s at %#llx>", qualname(I, v), (unsigned long long)addr); return true;
+    case SK_FUNC: buf_printf(out, "<function %s at %#llx>", qualname(I, v), (unsigned long long)sim_id_address(S, v)); return true;
     case SK_METHOD: {
         SimId self = o->v.method.self;
         buf_printf(out, "<bound method %s of ", qualname(I, o->v.method.func));
@@ -346,23 +345,23 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
         if (o->sub >= SIM_WR_PROXY)
             return weakref_proxy_repr(I, v, out);
         if (o->v.weakref.obj)
-            buf_printf(out, "<weakref at %#llx; to '%s' at %#llx>", (unsigned long long)addr,
+            buf_printf(out, "<weakref at %#llx; to '%s' at %#llx>", (unsigned long long)sim_id_address(S, v),
                        sim_type_name(S, o->v.weakref.obj), (unsigned long long)sim_id_address(S, o->v.weakref.obj));
         else
-            buf_printf(out, "<weakref at %#llx; dead>", (unsigned long long)addr);
+            buf_printf(out, "<weakref at %#llx; dead>", (unsigned long long)sim_id_address(S, v));
         return true;
     case SK_CELL:
         if (o->v.cell.ref)
-            buf_printf(out, "<cell at %#llx: %s object at %#llx>", (unsigned long long)addr,
+            buf_printf(out, "<cell at %#llx: %s object at %#llx>", (unsigned long long)sim_id_address(S, v),
                        sim_type_name(S, o->v.cell.ref), (unsigned long long)sim_id_address(S, o->v.cell.ref));
         else
-            buf_printf(out, "<cell at %#llx: empty>", (unsigned long long)addr);
+            buf_printf(out, "<cell at %#llx: empty>", (unsigned long long)sim_id_address(S, v));
         return true;
     case SK_GEN: {
         size_t n;
         const char *q = sim_str_data(S, I->codes[o->v.gen.code].qualname, &n);
         buf_printf(out, "<%s object %.*s at %#llx>", o->v.gen.flavor == SIM_GEN_CORO ? "coroutine" : "generator", (int)n,
-                   q, (unsigned long long)addr);
+                   q, (unsigned long long)sim_id_address(S, v));
         return true;
     }
     case SK_MODULE: {
@@ -413,7 +412,7 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
     default:
         if (sim_is_native(S, v)) /* functools.partial(...), operator.itemgetter(...) */
             return native_repr(I, v, out);
-        buf_printf(out, "<%s object at %#llx>", sim_type_name(S, v), (unsigned long long)addr);
+        buf_printf(out, "<%s object at %#llx>", sim_type_name(S, v), (unsigned long long)sim_id_address(S, v));
         return true;
     }
 }

@@ -126,6 +126,7 @@ void tb_frame_end(PyRun *I, Frame *f)
     if (!fo)
         return;
     f->fobj = 0;
+    sim_timing_seen_refcount(S); /* garbage may hold the frame until the pin */
     if (sim_obj(S, fo)->refcnt > 1) { /* take_ownership: the object keeps the locals */
         uint32_t n = (uint32_t)I->codes[f->code].nslots;
         while (f->sp > f->base + n) {

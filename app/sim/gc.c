@@ -138,15 +138,17 @@ void sim__gc_on_alloc(Sim *s)
     if (!g->count_pinned && g->enabled && g->gen[0].threshold &&
         g->gen[0].count + g->unpinned_slack > g->gen[0].threshold)
         g->timing_exposed = true;
-    if (!should_collect(s))
-        return;
-    if (s->prof->gc_in_alloc) {
-        s->gc.collecting = true;
-        gc_collect_generations(s);
-        s->gc.collecting = false;
-    } else {
-        s->gc.scheduled = true; /* run at the next eval-breaker check */
+    if (should_collect(s)) {
+        if (s->prof->gc_in_alloc) {
+            s->gc.collecting = true;
+            gc_collect_generations(s);
+            s->gc.collecting = false;
+        } else {
+            s->gc.scheduled = true; /* run at the next eval-breaker check */
+        }
     }
+    if (!g->count_pinned) /* 3.11: from another start count, a collection could have run here */
+        g->point_mark = O(s, GEN_HEAD(0))->gc_prev;
 }
 
 void gc_note_foreign(Sim *s, unsigned n, unsigned survivors)
@@ -520,7 +522,7 @@ bool gc_begin(Sim *s, int gen)
     if (g->run_phase != GC_IDLE)
         return false;
     g->run_gen = gen;
-    g->ran_code = false;
+    g->ran_code = g->run_touched = g->run_foreign = false;
     g->run_phase = GC_PH_START;
     g->run_m = g->run_n = 0;
     if (gen + 1 < 3)
@@ -548,6 +550,7 @@ GcPhase gc_step(Sim *s)
     case GC_PH_FINALIZE: phase_resurrect(s); break;
     case GC_PH_RESURRECT: phase_delete(s); break;
     case GC_PH_DELETE:
+        g->run_foreign = g->foreign_garbage > 0;
         g->run_m += (long)g->foreign_garbage; /* an import's own garbage is young: any collection finds it */
         g->foreign_garbage = 0;
         if (g->run_gen == 2)
@@ -595,7 +598,9 @@ void gc_collect_generations(Sim *s)
             g->collecting = false;
             long collected = gc_collect(s, i);
             g->collecting = was;
-            if (!g->count_pinned && collected > 0)
+            if (!g->count_pinned && collected > 0 && gc_last_quiet(s))
+                sim_garbage_moved(s); /* gc_timing.c watches what that may change */
+            else if (!g->count_pinned && collected > 0)
                 g->timing_sensitive = true; /* found garbage: when it ran matters */
             if (s->hooks.collecting)
                 s->hooks.collecting(s->hooks.ctx, true, i, collected);

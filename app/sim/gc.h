@@ -48,6 +48,14 @@ long gc_result(const Sim *s);
 /* The automatic collection: the oldest generation over its threshold,
  * with the 25 % long-lived rule for generation 2. */
 void gc_collect_generations(Sim *s);
+/* Did the last collection free its garbage without anything a program can
+ * see: no weak reference reached, no finalizer or callback run, nothing
+ * uncollectable, no debug flags, no import's garbage counted? */
+bool gc_last_quiet(const Sim *s);
+/* The young objects tracked since the latest moment an automatic collection
+ * could have run from another start count (3.11, count unpinned), newest
+ * first, at most `max`; 0 when that moment is not known. */
+size_t gc_young_since_point(const Sim *s, SimId *out, size_t max);
 
 /* n GC objects allocated by interpreter code the model does not make one by
  * one (an import's), `survivors` of them staying tracked: the young count

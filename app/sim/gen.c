@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "sim/gc.h"
 #include "sim/internal.h"
 
 SimId sim_gen_new(Sim *s, uint32_t code, SimId func, uint32_t framesize)
@@ -82,6 +83,8 @@ bool sim__gen_dealloc(Sim *s, SimId id)
     SimObj *o = &s->obj[id];
     if (sim__gen_needs_close(s, id) && !(o->flags & SIM_F_FINALIZED) && s->hooks.finalize) {
         /* PyObject_CallFinalizerFromDealloc: _PyGen_Finalize closes it */
+        if (s->gc.run_phase != GC_IDLE)
+            s->gc.run_touched = true; /* a collection's frees ran it */
         o->refcnt = 1;
         sim_track(s, id);
         o->flags |= SIM_F_FINALIZED;

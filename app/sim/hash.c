@@ -239,7 +239,7 @@ static uint64_t i64_hash(int64_t v)
  * addresses are not CPython's (sim_hash_by_identity) */
 static uint64_t pointer_hash(const Sim *s, SimId k)
 {
-    uint64_t p = (uint64_t)sim_id_address(s, k);
+    uint64_t p = (uint64_t)sim__id_address(s, k);
     return p >> 4 | p << 60;
 }
 

@@ -283,6 +283,8 @@ bool sim_take_nomem(Sim *s)
     bool was = s->nomem || s->pm.refused > 0;
     s->nomem = false;
     s->pm.refused = 0;
+    if (was)
+        sim_timing_seen(s); /* a limit reached: garbage held longer elsewhere brings it sooner */
     return was;
 }
 
@@ -426,6 +428,8 @@ static void dealloc_instance(Sim *s, SimId id)
     if ((s->obj[cls].flags & SIM_F_SPECIAL) && !(o->flags & SIM_F_FINALIZED) &&
         s->hooks.finalize) {
         /* PyObject_CallFinalizerFromDealloc: resurrect for the call */
+        if (s->gc.run_phase != GC_IDLE)
+            s->gc.run_touched = true; /* a collection's frees ran it */
         o->refcnt = 1;
         sim_track(s, id);
         o->flags |= SIM_F_FINALIZED;

@@ -4,6 +4,7 @@
  * lookup along the bases, weak references (PyObject_ClearWeakRefs order),
  * and the per-type facts: sizes, tracking, traversal, addresses.
  */
+#include "sim/gc.h"
 #include "sim/internal.h"
 
 #include <string.h>
@@ -357,6 +358,8 @@ void sim_clear_weakrefs(Sim *s, SimId obj, bool call)
     /* collect (ref, callback) pairs first, then call in list order */
     SimId pairs[64][2];
     size_t n = 0;
+    if (s->obj[obj].weaklist && s->gc.run_phase != GC_IDLE)
+        s->gc.run_touched = true; /* a collection's frees reached a weak reference */
     while (s->obj[obj].weaklist) {
         SimId wr = s->obj[obj].weaklist;
         SimId cb = SIM_V(s, wr, SK_WEAKREF, weakref.callback);
@@ -471,7 +474,13 @@ static size_t exact_sizeof(const Sim *s, SimId id)
     }
 }
 
-uint64_t sim_id_address(const Sim *s, SimId id)
+uint64_t sim_id_address(Sim *s, SimId id)
+{
+    sim_timing_seen(s); /* where an object lies depends on when garbage went */
+    return sim__id_address(s, id);
+}
+
+uint64_t sim__id_address(const Sim *s, SimId id)
 {
     const SimObj *o = &s->obj[id];
     if (!o->mem)

@@ -257,6 +257,21 @@ typedef struct SimGcState {
      * saw may depend on it (pyrun/gc_timing.c then re-runs and compares). */
     bool count_pinned, timing_exposed, timing_sensitive;
     int unpinned_slack;
+    /* For gc_timing.c's quiet collections: `run_touched` records that the
+     * frees of the collection being run reached a weak reference or ran a
+     * finalizer, `run_foreign` that it counted an import's garbage;
+     * `point_mark` is the young generation's last object at the latest
+     * moment an automatic collection could have run while the count was
+     * unpinned (3.11: each GC allocation; the list head when it was empty) */
+    bool run_touched, run_foreign;
+    uint32_t point_mark;
+    /* `garbage_moved`: an automatic collection found garbage, quietly, while
+     * the count was unpinned (or the pin found garbage): from other start
+     * counts that garbage went at other moments.  `timing_seen`: since the
+     * run was exposed, the program read something such moves change
+     * (addresses, memory figures, reference counts, the collector's
+     * state).  Both together make the run sensitive (sim_timing_seen). */
+    bool garbage_moved, timing_seen;
 } SimGcState;
 
 #define SIM_TUPLE_MAXSAVE 21
@@ -337,6 +352,31 @@ static inline bool sim_mem_room(Sim *s, uint64_t bytes, uint64_t words)
     if (slab_fits_quick(&s->slab, words) && pm_fits(&s->pm, bytes)) /* a small payload: room */
         return true;
     return sim__mem_room(s, bytes, words);
+}
+/* gc_timing.c's channels.  The program read something that depends on when
+ * automatic collections freed garbage: an address, a memory figure, the
+ * collector's state (sim_timing_seen); a reference count, which garbage
+ * holds only until the count is pinned (sim_timing_seen_refcount).  Both
+ * count only once the run is exposed. */
+static inline void sim_timing_seen(Sim *s)
+{
+    if (s->gc.timing_exposed) {
+        s->gc.timing_seen = true;
+        if (s->gc.garbage_moved)
+            s->gc.timing_sensitive = true;
+    }
+}
+static inline void sim_timing_seen_refcount(Sim *s)
+{
+    if (!s->gc.count_pinned)
+        sim_timing_seen(s);
+}
+/* Garbage went at a moment that depends on the start count (see above). */
+static inline void sim_garbage_moved(Sim *s)
+{
+    s->gc.garbage_moved = true;
+    if (s->gc.timing_seen)
+        s->gc.timing_sensitive = true;
 }
 /* Was an allocation refused since the last call?  Clears the record. */
 bool sim_take_nomem(Sim *s);
@@ -613,7 +653,11 @@ SimId sim__weakref_new(Sim *s, SimId obj, SimId callback, uint8_t sub, SimId key
 static inline SimId *sim_items(const Sim *s, SimId id) { return slab_ptr(&s->slab, s->obj[id].data); }
 const char *sim_str_data(const Sim *s, SimId id, size_t *n);
 bool sim_str_equals(const Sim *s, SimId str, const char *text);
-uint64_t sim_id_address(const Sim *s, SimId id);
+/* id(): the address CPython's object would have; reading it is one of
+ * gc_timing.c's channels (sim_timing_seen).  sim__id_address: the same
+ * without the note, for the hashes whose orders are refused anyway. */
+uint64_t sim_id_address(Sim *s, SimId id);
+uint64_t sim__id_address(const Sim *s, SimId id);
 SimId sim_type_of(const Sim *s, SimId id);      /* borrowed */
 const char *sim_type_name(const Sim *s, SimId id);   /* of the object's type */
 const char *sim_kind_name(SimKind k);

@@ -146,7 +146,7 @@ static void set_default(Sim *s, SimId dict, SimId descr)
  * shared by every base), in the base's tp_subclasses dict */
 static void add_subclass(Sim *s, SimId base, SimId cls)
 {
-    SimId key = sim_int(s, (int64_t)(sim_id_address(s, cls) & 0x7fffffffffffull));
+    SimId key = sim_int(s, (int64_t)(sim__id_address(s, cls) & 0x7fffffffffffull));
     SimId ref = sim_weakref(s, cls, 0);
     if (is_heap(s, base)) {
         if (!words(s, base)[SIM_TY_SUBCLASSES]) {
@@ -281,7 +281,7 @@ void sim__type_dealloc(Sim *s, SimId id)
     SimId bases = w[SIM_TY_BASES];
     for (uint32_t i = 0; bases && i < s->obj[bases].len; i++) {
         SimId b = sim_items(s, bases)[i];
-        SimId key = sim_int(s, (int64_t)(sim_id_address(s, id) & 0x7fffffffffffull));
+        SimId key = sim_int(s, (int64_t)(sim__id_address(s, id) & 0x7fffffffffffull));
         if (is_heap(s, b) && words(s, b)[SIM_TY_SUBCLASSES])
             sim_dict_del(s, words(s, b)[SIM_TY_SUBCLASSES], key);
         sim_decref(s, key);

@@ -285,6 +285,8 @@ static SimId m_run(PyRun *I, SimId *a, int n, SimId kw)
             ok = aio_run_turns(I, 2);
         }
     }
+    if (A->nfailed)
+        sim_timing_seen_refcount(S); /* garbage may hold a task until the pin */
     for (size_t i = 0; i < A->nfailed; i++) { /* the task's __del__ logs it: not modelled */
         if (ok && !I->refused && !(fw(I, A->failed[i]) & FW_RETRIEVED) && sim_refcount(S, A->failed[i]) == 1)
             ok = py_not_modelled(I, 0, "a task's exception that was never retrieved (asyncio's logger reports it "

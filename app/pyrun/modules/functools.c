@@ -48,6 +48,7 @@ static SimId ft_reduce(PyRun *I, SimId *a, int n, SimId kw)
     SimId op2;
     int st;
     for (;;) {
+        sim_timing_seen_refcount(S); /* garbage may hold it until the pin */
         if (sim_obj(S, args)->refcnt > 1) { /* the callee kept it: a fresh one */
             sim_decref(S, args);
             args = sim_tuple(S, 2);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/gc_timing.h"
 #include "pyrun/modules/std_import.h"
 #include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/native.h"
@@ -53,15 +54,6 @@ static void timing_read(PyRun *I)
         S->gc.timing_sensitive = true;
 }
 
-/* Is the running built-in's result dropped (an expression statement)? */
-static bool result_dropped(PyRun *I)
-{
-    if (I->ts->nframes == 0 || I->ts->nested)
-        return false;
-    const Frame *f = I->ts->top;
-    const PyCode *co = &I->codes[f->code];
-    return f->ip < co->nops && OPCODE(co->ops[f->ip]) == OP_POP_TOP;
-}
 
 static SimId g_collect(PyRun *I, SimId *a, int n, SimId kw)
 {
@@ -77,21 +69,33 @@ static SimId g_collect(PyRun *I, SimId *a, int n, SimId kw)
     if (S->gc.collecting)
         return sim_int(S, 0);
     bool heard = S->gc.callbacks && sim_obj(S, S->gc.callbacks)->len > 0;
-    if (I->gc_garbage_unsure && (!result_dropped(I) || heard) && I->garbage_unsure_what)
+    if (I->gc_garbage_unsure && (!gc_result_dropped(I) || heard) && I->garbage_unsure_what)
         return py_not_modelled(I, 0, "what gc.collect() finds after %s (CPython's objects the model "
                                "stands for with fewer; a gc.collect() whose result is dropped makes it "
                                "exact)", I->garbage_unsure_what), 0;
-    if (I->gc_garbage_unsure && (!result_dropped(I) || heard))
+    if (I->gc_garbage_unsure && (!gc_result_dropped(I) || heard))
         return py_not_modelled(I, 0, "what gc.collect() finds after %s from this state (the import's "
                                "automatic collections ran at moments the model does not know, taking "
                                "some of its garbage; a gc.collect() just before the import makes it "
                                "exact)", I->foreign_heap), 0;
     gc_callbacks(I, "start", (int)gen, 0);
+    /* the pin of an unknown count: what it finds depends on when the
+     * automatic collections ran, unless the program cannot tell (gc_timing.c) */
+    bool pin = gen == 2 && !S->gc.count_pinned && S->gc.timing_exposed;
+    SimId fresh[32];
+    size_t nfresh = pin ? gc_young_since_point(S, fresh, 32) : 0;
     long r = gc_collect(S, (int)gen);
+    long lower = 0; /* found by every start count's run: tracked since the last moment one could collect */
+    for (size_t i = 0; i < nfresh; i++)
+        lower += sim_kind(S, fresh[i]) == SK_FREE;
     tm_collected(I, (int)gen);
     std_import_collected(I, (int)gen, r);
-    if (r > 0) /* garbage an earlier automatic collection may have taken */
-        timing_read(I);
+    if (r > 0 || S->gc.garbage_moved) { /* garbage an earlier automatic collection may have taken */
+        if (pin && !heard && !I->foreign_heap && gc_last_quiet(S) && gc_result_settled(I, a, n, lower))
+            sim_garbage_moved(S);
+        else
+            timing_read(I);
+    }
     if (gen == 2) { /* counts reset and free lists emptied: all known from here on */
         S->gc.count_pinned = true;
         I->gc_count_unsure = false; /* an import's unknown traffic too */

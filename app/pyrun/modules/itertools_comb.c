@@ -31,6 +31,7 @@ static void setint(PyRun *I, SimId it, uint32_t k, int64_t v) { sim_iter_set_int
 static SimId own_result(PyRun *I, SimId it)
 {
     SimId r = REFS(it)[C_RESULT];
+    sim_timing_seen_refcount(S); /* garbage may hold the result until the pin */
     if (sim_refcount(S, r) > 1) {
         uint32_t n = sim_obj(S, r)->len;
         SimId copy = sim_tuple(S, n);

@@ -117,6 +117,7 @@ SimId odict_iter_next(PyRun *I, SimId it)
         return value;
     }
     SimId r = sim_iter_refs(S, it)[OI_RESULT];
+    sim_timing_seen_refcount(S); /* garbage may hold the result until the pin */
     if (sim_refcount(S, r) == 1) { /* not in use: reused */
         sim_incref(S, r);
         SimId ok = sim_items(S, r)[0], ov = sim_items(S, r)[1];

@@ -10,6 +10,7 @@
 
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
+#include "pyrun/gc_timing.h"
 #include "pyrun/modules/collections.h"
 #include "pyrun/modules/itertools.h"
 #include "pyrun/types/types.h"
@@ -603,6 +604,8 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
         py_raise(I, EXC_SystemError, "bad builtin");
         return 0;
     }
+    if (S->gc.timing_exposed)
+        gc_timing_call(I, d);
     if (d->refused) { /* a name CPython has, listed so that calling it is refused */
         char q[96] = "";
         return py_not_modelled(I, 0, "'%s'", qname(d, q, sizeof q)), (SimId)0;

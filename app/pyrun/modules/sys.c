@@ -135,6 +135,8 @@ static SimId s_getsizeof(PyRun *I, SimId *a, int n, SimId kw)
         py_raise(I, EXC_TypeError, "getsizeof() takes at most 2 arguments (%d given)", n);
         return 0;
     }
+    if (sim_kind(S, a[0]) == SK_ITER) /* a BytesIO counts its buffer unless garbage shares it */
+        sim_timing_seen_refcount(S);
     if (sim_kind(S, a[0]) == SK_GEN && !I->codes[SIM_V(S, a[0], SK_GEN, gen.code)].framesize_known) {
         size_t len;
         const char *q = sim_str_data(S, I->codes[SIM_V(S, a[0], SK_GEN, gen.code)].qualname, &len);

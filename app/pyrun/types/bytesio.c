@@ -39,6 +39,7 @@ static bool check_closed(PyRun *I, SimId b)
 /* SHARED_BUF: another reference holds it (3.12+: the empty bytes is immortal) */
 static bool shared(PyRun *I, SimId b)
 {
+    sim_timing_seen_refcount(S); /* garbage may hold the buffer until the pin */
     const SimObj *o = sim_obj(S, REFS(b)[BIO_BUF]);
     return o->refcnt > 1 || (o->flags & SIM_F_IMMORTAL);
 }

@@ -104,6 +104,7 @@ static SimId dict_items_next(PyRun *I, SimId it)
     SimId r = sim_iter_refs(S, it)[DI_RESULT];
     sim_incref(S, key);
     sim_incref(S, value);
+    sim_timing_seen_refcount(S); /* garbage may hold the result until the pin */
     if (sim_refcount(S, r) != 1) {
         r = sim_tuple(S, 2);
         sim_tuple_set(S, r, 0, key);

@@ -61,6 +61,8 @@ static SimId nones(PyRun *I, size_t n) { return iter_nones(I, n); }
  * the iterator holds it, else a new one. */
 SimId iter_reuse_result(PyRun *I, SimId held, size_t n, bool *reused)
 {
+    if (held)
+        sim_timing_seen_refcount(S); /* garbage may hold the result until the pin */
     *reused = held && sim_kind(S, held) == SK_TUPLE && sim_obj(S, held)->len == n &&
               sim_refcount(S, held) == 1;
     if (!*reused)
