@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/modules/cpython_names.h"
 #include "pyrun/modules/enum_int.h"
 #include "pyrun/interp.h"
 #include "pyrun/modules/collections.h"
@@ -158,12 +159,18 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
         break;
     case SK_MEMBER_DESCR: case SK_GETSET_DESCR:
         return member_attr(I, obj, name, found);
-    case SK_METHOD:
+    case SK_METHOD: {
         if (is(I, name, "__self__"))
             return ret(I, o->v.method.self);
         if (is(I, name, "__func__"))
             return ret(I, o->v.method.func);
+        size_t n;
+        const char *nm = name_of(I, name, &n);
+        if (is(I, name, "__doc__") || /* method_get_doc */
+            !cpython_has(cpython_type_names("method"), nm, n, S->prof->version)) /* method_getattro: the function's */
+            return attr_get(I, o->v.method.func, name);
         break;
+    }
     case SK_TYPE:
         if (is(I, name, "__name__")) {
             if (o->sub == SK_INSTANCE)
@@ -177,6 +184,9 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
             (obj == I->chainmap_type || (is(I, name, "__mro__") && sim_is_subtype(S, obj, I->chainmap_type))))
             return py_not_modelled(I, 0, "the bases of collections.ChainMap (collections.abc's MutableMapping ...)"),
                    (SimId)0;
+        if ((is(I, name, "__mro__") || is(I, name, "__bases__") || is(I, name, "__base__")) && I->fraction_type &&
+            (obj == I->fraction_type || (is(I, name, "__mro__") && sim_is_subtype(S, obj, I->fraction_type))))
+            return py_not_modelled(I, 0, "the bases of fractions.Fraction (numbers.Rational ...)"), (SimId)0;
         if (is(I, name, "__mro__") && o->sub == SK_INSTANCE)
             return ret(I, sim_items(S, obj)[SIM_TY_MRO]);
         if (is(I, name, "__dict__") && o->sub == SK_INSTANCE &&
@@ -198,6 +208,12 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
         }
         break;
         break;
+    case SK_BUILTIN: {
+        SimId r = builtin_callable_attr(I, obj, cname(I, name), found);
+        if (*found)
+            return r;
+        break;
+    }
     case SK_CELL:
         if (is(I, name, "cell_contents")) {
             if (!o->v.cell.ref) {
@@ -266,6 +282,11 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
     if (found)
         return r;
     SimObj *o = sim_obj(S, obj);
+    if (o->kind != SK_INSTANCE && is(I, name, "__class__") && !(o->kind == SK_WEAKREF && o->sub >= SIM_WR_PROXY))
+        return type_of_object(I, obj); /* object.__class__ */
+    if (is(I, name, "__hash__") && (o->kind == SK_LIST || o->kind == SK_DICT || o->kind == SK_BYTEARRAY ||
+                                     (o->kind == SK_SET && o->sub != SIM_SET_FROZEN)))
+        return ret(I, S->none); /* list.__hash__ is None: unhashable */
     const char *buf = NULL; /* cname(), when a built-in table is asked */
     if (sim_is_native(S, obj)) { /* partial.func, an lru_cache wrapper's cache_info ... */
         SimId got = native_attr(I, obj, name, &found);
@@ -311,10 +332,13 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
             return stop_value(I, obj);
         if (exc_is_instance(I, obj) && (v = exc_method(I, obj, buf)) != 0)
             return v;
+        if (exc_is_instance(I, obj) && dunder_inherits_object(SK_INSTANCE, buf) && class_object_slot(I, buf) >= 0) {
+            /* e.__sizeof__: object's, which BaseException does not override */
+            return bi_bind(I, (uint32_t)class_object_slot(I, buf), obj);
+        }
         if ((sim_type_word(S, o->type, SIM_TY_FLAGS) & SIM_TYF_HEAP) && class_object_slot(I, buf) >= 0) {
-            /* a method-wrapper of object's slot */
-            sim_incref(S, obj);
-            return sim_builtin(S, (uint32_t)class_object_slot(I, buf), obj);
+            /* object's slot wrapper (a method-wrapper) or method (a built-in method) */
+            return bi_bind(I, (uint32_t)class_object_slot(I, buf), obj);
         }
         break;
     }

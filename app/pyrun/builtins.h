@@ -54,7 +54,7 @@ enum { VA_311 = 1 << SIM_V311, VA_312 = 1 << SIM_V312, VA_313 = 1 << SIM_V313 | 
 enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH, BM_COPY, BM_OPERATOR, BM_FUNCTOOLS,
        BM_COLLECTIONS, BM_DATACLASSES, BM_CONTEXTLIB, BM_RANDOM, BM_STRING, BM_TIME, BM_ABC, BM_ENUM, BM_JSON, BM_PPRINT, BM_TYPING,
        BM_ARRAY, BM_IO, BM_REPRLIB, BM_THREADING, BM_TRACEMALLOC, BM_ASYNCIO, BM_QUEUE, BM_FUTURES, BM_HEAPQ,
-       BM_BISECT, BM_TEXTWRAP };
+       BM_BISECT, BM_TEXTWRAP, BM_FRACTIONS };
 
 /* The builtins module's functions (modules/builtins.c) and each module's
  * (modules/gc.c, sys.c, weakref.c). */
@@ -135,6 +135,10 @@ void weakref_at_exit(PyRun *I);
 bool weakref_is_proxy(PyRun *I, SimId v);
 SimId weakref_proxy_target(PyRun *I, SimId p);
 bool weakref_native_method(PyRun *I, SimId fn);
+/* obj's class's own built-in `name` (a method of a model-made class such as
+ * fractions.Fraction's __float__) called on obj and the nextra arguments:
+ * a new reference, or 0 (raised; *found false: the class has none) */
+SimId native_dunder_call(PyRun *I, SimId obj, const char *name, SimId *extra, int nextra, bool *found);
 SimId weakref_getattr(PyRun *I, SimId obj, SimId name, bool *handled);
 int weakref_setattr(PyRun *I, SimId obj, SimId name, SimId value);
 bool weakref_proxy_repr(PyRun *I, SimId p, Buf *out);
@@ -267,6 +271,11 @@ void heapq_module_init(PyRun *I, SimId dict);
 void heapq_on_import(PyRun *I);
 void bisect_module_init(PyRun *I, SimId dict);
 void bisect_on_import(PyRun *I);
+/* modules/fractions.c */
+extern const BuiltinDef fractions_functions[];
+extern const int fractions_nfunctions;
+void fractions_module_init(PyRun *I, SimId dict);
+void fractions_on_import(PyRun *I);
 /* modules/textwrap.c */
 extern const BuiltinDef textwrap_functions[];
 extern const int textwrap_nfunctions;
@@ -302,13 +311,28 @@ void json_on_import(PyRun *I);
 bool functools_is_ordering(PyRun *I, SimId m);
 
 /* Is it a slot wrapper of object or type (object.__init__, type.__call__ ...)? */
-extern const BuiltinDef slot_methods[];
-extern const int slot_nmethods;
+extern const BuiltinDef slot_methods[], slot_op_methods[];
+extern const int slot_nmethods, slot_op_nmethods;
+/* types/dunder_methods.c: the special methods that are method descriptors
+ * (__sizeof__, __format__, __getitem__ ...) and object's; does a built-in
+ * kind inherit object's special method `name`? */
+extern const BuiltinDef dunder_methods[], object_slot_methods[];
+extern const int dunder_nmethods, object_slot_nmethods;
+bool dunder_inherits_object(int kind, const char *name);
+/* modules/sys.c: is v's size one the model knows? (false: refused) */
+bool sys_size_known(PyRun *I, SimId v);
+/* slot_wrappers_ops.c: self's type's tp_richcompare alone (NotImplemented
+ * when it does not take other) */
+SimId slot_richcompare(PyRun *I, int op, SimId self, SimId other);
+/* slot_wrappers.c: check_num_args: a slot wrapper takes exactly `want` arguments after self */
+bool slot_num_args(PyRun *I, int n, SimId kw, int want, const char *name);
 static inline bool bi_slot_wrapper(const BuiltinDef *d)
 {
     static const char *const slots[] = {"__init__", "__call__", "__getattribute__", "__setattr__", "__delattr__"};
-    if (d >= slot_methods && d < slot_methods + slot_nmethods) /* types/slot_wrappers.c */
-        return true;
+    if ((d >= slot_methods && d < slot_methods + slot_nmethods) ||
+        (d >= slot_op_methods && d < slot_op_methods + slot_op_nmethods) ||
+        (d >= object_slot_methods && d < object_slot_methods + object_slot_nmethods))
+        return true; /* types/slot_wrappers.c, slot_wrappers_ops.c, dunder_methods.c */
     if (d->owner != SK_OBJECT && d->owner != SK_TYPE)
         return false;
     for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++)
@@ -410,6 +434,14 @@ SimId stdstream_attr(PyRun *I, SimId s, const char *name, bool *found);
 SimId builtin_dir(PyRun *I, SimId *args, int nargs, SimId kw);
 /* builtins_round.c */
 SimId builtin_round(PyRun *I, SimId *args, int nargs, SimId kw);
+/* hash(v): false with the error raised */
+bool builtin_hash_of(PyRun *I, SimId v, int64_t *out);
+/* pow(b, e, m) with a modulus */
+SimId builtin_pow_mod(PyRun *I, SimId b, SimId e, SimId m);
+/* divmod(x, y) */
+SimId builtin_divmod_of(PyRun *I, SimId x, SimId y);
+/* abs(v) */
+SimId builtin_abs_of(PyRun *I, SimId v);
 
 /* the tables of the other files */
 SimId type_construct(PyRun *I, int kind, SimId *args, int nargs, SimId kw);

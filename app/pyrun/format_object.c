@@ -46,7 +46,9 @@ void format_bool_text(PyRun *I)
 void format_text_note(PyRun *I, SimId v)
 {
     SimKind k = sim_kind(S, v);
-    if (k != SK_STR && k != SK_INT && k != SK_FLOAT && k != SK_BOOL && k != SK_NONE) /* repr's writer */
+    bool container = (k == SK_LIST || k == SK_TUPLE || k == SK_DICT || k == SK_SET || k == SK_DEQUE) &&
+                     !sim_is_subinst(S, v); /* repr.c follows a list's or tuple's writer and notes the others */
+    if (k != SK_STR && k != SK_INT && k != SK_FLOAT && k != SK_BOOL && k != SK_NONE && !container)
         tm_note_peak_unsure(I, "an f-string field or format() of an object that is not a str or a number");
 }
 
@@ -111,7 +113,8 @@ SimId format_object(PyRun *I, SimId v, const char *spec)
         SimId bound = format_binds_method(I, v, *spec) ? sim_builtin(S, 0, 0) : 0;
         format_text_note(I, v);
         if (op_format(I, v, spec, &b) && !(r = str_if_unchanged(I, v, &b)))
-            r = sim_str(S, buf_str(&b), b.len);
+            r = sim_kind(S, v) == SK_FLOAT && !*spec ? str_of_text(I, v, &b) /* float_repr's */
+                                                     : sim_str(S, buf_str(&b), b.len);
         buf_fini(&b);
         sim_xdecref(S, bound);
         return r;

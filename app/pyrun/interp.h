@@ -241,10 +241,13 @@ struct PyRun {
     SimId print_kwtuple;    /* 3.11: print's clinic keyword tuple, built by the first call */
     SimId bool_text[2];     /* str(False), str(True): bool_repr's static strings, on first use */
     bool bi_bound;          /* the running built-in method was called bound (a method-wrapper) */
+    struct ReprTrace *repr_trace; /* repr.c: the list or tuple repr whose item is being made, traced */
+    const struct BuiltinDef *bi_called; /* the definition last called: its name tells a shared slot wrapper its operator */
     bool super_slot;        /* 3.12+: super() loaded list's or dict's slot wrapper with self */
     SimId defaultdict_type;  /* collections.defaultdict once imported (the module holds it) */
     SimId counter_type;      /* collections.Counter once imported (the module holds it) */
     SimId chainmap_type;     /* collections.ChainMap once imported (the module holds it) */
+    SimId fraction_type;     /* fractions.Fraction once imported (the module holds it) */
     SimId abcmeta_type;      /* abc.ABCMeta once imported (the module holds it) */
     SimId odict_type;        /* collections.OrderedDict once imported (the module holds it) */
     SimId version_info_type; /* the type of sys.version_info (modules/sys_version.c), owned */

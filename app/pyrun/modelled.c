@@ -113,7 +113,7 @@ bool modelled_attr_missing(PyRun *I, SimId obj, const char *name, size_t n)
     const char *owner = "?";
     const CpyNameSet *also;
     const CpyNameSet *set = real_names(I, obj, &owner, &also);
-    if (!set && o->kind == SK_MODULE) /* a module whose names were not read: not known to be missing */
+    if (!set) /* a module or type whose names were not read: not known to be missing */
         return py_not_modelled(I, 0, "'%s.%.*s'", owner, (int)n, name);
     if (cpython_has(set, name, n, VER) || cpython_has(also, name, n, VER))
         return py_not_modelled(I, 0, "'%s.%.*s'", owner, (int)n, name);

@@ -251,6 +251,8 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
         sim_incref(S, a);
         return a;
     }
+    if (op == OP_MUL && inplace && ka == SK_LIST && is_int(I, b) && !is_big(I, b))
+        return list_inplace_repeat(I, a, as_i(I, b));
     if (op == OP_MUL && (ka == SK_STR || ka == SK_BYTES || ka == SK_TUPLE || ka == SK_LIST) && is_int(I, b))
         return seq_repeat(I, a, as_i(I, b));
     if (op == OP_MUL && (kb == SK_STR || kb == SK_BYTES || kb == SK_TUPLE || kb == SK_LIST) && is_int(I, a))

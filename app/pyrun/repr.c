@@ -14,6 +14,7 @@
 #include "pyrun/interp.h"
 #include "pyrun/modules/collections.h"
 #include "pyrun/modules/tracemalloc.h"
+#include "pyrun/repr_trace.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
@@ -37,40 +38,102 @@ static bool in_progress(SimId v)
     return false;
 }
 
-static bool seq_repr(PyRun *I, SimId v, const char *open, const char *close, Buf *out)
+/* one item's repr written, traced as repr_trace.c follows it */
+static bool traced_item(PyRun *I, ReprTrace *rt, bool traced, SimId item, Buf *out)
 {
-    buf_adds(out, open);
-    uint32_t n = sim_obj(S, v)->len;
-    for (uint32_t i = 0; i < n; i++) {
-        if (i)
-            buf_adds(out, ", ");
-        if (!op_repr(I, sim_items(S, v)[i], out))
-            return false;
-    }
-    if (sim_kind(S, v) == SK_TUPLE && n == 1)
-        buf_addc(out, ',');
-    buf_adds(out, close);
+    bool follows = traced && rt_follows(I, item);
+    if (traced && !follows)
+        tm_note_peak_unsure(I, "the repr of a container holding an object whose repr the model does not follow (a "
+                               "set, an instance ...)");
+    size_t at = out->len;
+    rt->child_kept = false;
+    I->repr_trace = follows ? rt : NULL; /* an instance's __repr__ makes its own strs */
+    bool ok = op_repr(I, item, out);
+    I->repr_trace = rt->parent;
+    if (ok && traced)
+        rt_item(I, rt, item, rt->child_kept, buf_str(out) + at, out->len - at);
+    return ok;
+}
+
+/* the traced writer's start and end around a container's repr */
+static bool traced_begin(PyRun *I, ReprTrace *rt, SimId v)
+{
+    if (!sim_obj(S, v)->len || !sim_tracing(S))
+        return false;
+    rt_begin(I, rt, v, repr_depth);
+    rt->parent = I->repr_trace;
+    rt_open(I, rt);
     return true;
 }
 
+static bool traced_end(PyRun *I, ReprTrace *rt, bool traced, bool ok, size_t closing)
+{
+    if (!traced)
+        return ok;
+    if (!ok) {
+        rt_abort(I, rt);
+        return false;
+    }
+    bool keep = rt->parent && rt->parent->on;
+    rt_close(I, rt, closing, keep);
+    if (keep)
+        rt->parent->child_kept = true;
+    return true;
+}
+
+/* dict_repr; under tracemalloc a plain dict's writer as repr_trace.c follows it */
 static bool dict_repr(PyRun *I, SimId d, Buf *out)
 {
+    ReprTrace rt = {0};
+    bool traced = sim_type_of(S, d) == S->types[SK_DICT] && traced_begin(I, &rt, d);
     buf_addc(out, '{');
     uint32_t pos = 0;
     SimId k, v;
-    bool first = true;
-    while (sim_dict_next(S, d, &pos, &k, &v)) {
-        if (!first)
+    bool first = true, ok = true;
+    while (ok && sim_dict_next(S, d, &pos, &k, &v)) {
+        if (!first) {
             buf_adds(out, ", ");
+            if (traced)
+                rt_separator(I, &rt);
+        }
         first = false;
-        if (!op_repr(I, k, out))
-            return false;
-        buf_adds(out, ": ");
-        if (!op_repr(I, v, out))
-            return false;
+        ok = traced_item(I, &rt, traced, k, out);
+        if (ok) {
+            buf_adds(out, ": ");
+            if (traced)
+                rt_separator(I, &rt);
+            ok = traced_item(I, &rt, traced, v, out);
+        }
     }
-    buf_addc(out, '}');
-    return true;
+    if (ok)
+        buf_addc(out, '}');
+    return traced_end(I, &rt, traced, ok, 1);
+}
+
+/* list_repr and tuplerepr; under tracemalloc, their writer's and items'
+ * allocations as repr_trace.c follows them */
+static bool seq_repr(PyRun *I, SimId v, const char *open, const char *close, Buf *out)
+{
+    uint32_t n = sim_obj(S, v)->len;
+    bool tuple1 = sim_kind(S, v) == SK_TUPLE && n == 1;
+    ReprTrace rt = {0};
+    bool traced = traced_begin(I, &rt, v);
+    buf_adds(out, open);
+    bool ok = true;
+    for (uint32_t i = 0; ok && i < n; i++) {
+        if (i) {
+            buf_adds(out, ", ");
+            if (traced)
+                rt_separator(I, &rt);
+        }
+        ok = traced_item(I, &rt, traced, sim_items(S, v)[i], out);
+    }
+    if (ok) {
+        if (tuple1)
+            buf_addc(out, ',');
+        buf_adds(out, close);
+    }
+    return traced_end(I, &rt, traced, ok, tuple1 ? 2 : 1);
 }
 
 static const char *qualname(PyRun *I, SimId func)
@@ -162,7 +225,31 @@ void repr_state_init(PyRun *I)
     I->ts->repr_state[0] = sim_dict(S);
     I->ts->repr_state[1] = sim_list(S, 0);
     sim_incref(S, I->ts->repr_state[1]);
-    sim_dict_set(S, I->ts->repr_state[0], sim_str_intern(S, "Py_Repr", 7), I->ts->repr_state[1]);
+    /* &_Py_ID(Py_Repr): a static string */
+    sim_dict_set(S, I->ts->repr_state[0], sim_str_static(S, "Py_Repr", 7), I->ts->repr_state[1]);
+}
+
+/* Py_ReprEnter and Py_ReprLeave: the object on the thread's "Py_Repr" list
+ * while its repr is made (PyList_Append; PyList_SetSlice, which frees the
+ * items when the list empties) */
+static void repr_enter(PyRun *I, SimId v)
+{
+    sim_incref(S, v);
+    sim_list_append(S, I->ts->repr_state[1], v);
+}
+
+static void repr_leave(PyRun *I, SimId v)
+{
+    SimId list = I->ts->repr_state[1];
+    uint32_t n = sim_obj(S, list)->len;
+    for (uint32_t i = n; i-- > 0;)
+        if (sim_items(S, list)[i] == v) {
+            if (n == 1)
+                sim_list_clear(S, list);
+            else
+                sim_list_del(S, list, i);
+            return;
+        }
 }
 
 bool op_repr_base(PyRun *I, SimId v, Buf *out)
@@ -212,7 +299,10 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
             buf_adds(out, "()");
             return true;
         }
-        if (!I->ts->repr_once && (o->len || o->kind == SK_DICT || o->kind == SK_DEQUE)) {
+        /* Py_ReprEnter: list_repr and tuplerepr of a non-empty one, dict_repr,
+         * set_repr and deque_repr of any */
+        bool enters = o->len || o->kind == SK_DICT || o->kind == SK_DEQUE || o->kind == SK_SET;
+        if (!I->ts->repr_once && enters) {
             repr_state_init(I);
             o = sim_obj(S, v);
         }
@@ -225,6 +315,15 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
             return false;
         }
         repr_stack[repr_depth++] = v;
+        if (enters)
+            repr_enter(I, v);
+        ReprTrace *outer = I->repr_trace;
+        bool plain_dict = o->kind == SK_DICT && sim_type_of(S, v) == S->types[SK_DICT];
+        if (!list && o->kind != SK_TUPLE && !plain_dict) { /* set_repr, deque_repr ...: not followed */
+            if (sim_tracing(S))
+                tm_note_peak_unsure(I, "the repr of a set, a deque or a dict of a subclass");
+            I->repr_trace = NULL;
+        }
         bool ok;
         if (o->kind == SK_DEQUE) {
             ok = deque_repr(I, v, out);
@@ -258,6 +357,9 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
         } else {
             ok = seq_repr(I, v, list ? "[" : "(", list ? "]" : ")", out);
         }
+        I->repr_trace = outer;
+        if (enters)
+            repr_leave(I, v);
         repr_depth--;
         return ok;
     }
@@ -464,12 +566,15 @@ bool op_str(PyRun *I, SimId v, Buf *out)
 static bool instance_format(PyRun *I, SimId v, const char *spec, Buf *out)
 {
     SimId fn = sim_type_lookup(S, sim_obj(S, v)->type, "__format__");
-    if (fn && sim_kind(S, fn) != SK_FUNC)
+    bool native = fn && weakref_native_method(I, fn); /* fractions.Fraction's (3.12+) */
+    if (fn && sim_kind(S, fn) != SK_FUNC && !native)
         return py_not_modelled(I, 0, "a __format__ that is not a plain function");
     sim_incref(S, v);
-    if (fn)
+    if (fn && !native)
         sim_incref(S, fn);
-    SimId bound = fn ? sim_method(S, fn, v) : sim_builtin(S, 0, v);
+    SimId bound = native ? sim_builtin(S, SIM_V(S, fn, SK_BUILTIN, builtin.index), v)
+                  : fn   ? sim_method(S, fn, v)
+                         : sim_builtin(S, 0, v);
     bool ok;
     if (fn) {
         SimId sp = sim_str(S, spec, strlen(spec));

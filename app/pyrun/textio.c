@@ -179,7 +179,8 @@ static bool write_object(PyRun *I, SimId file, SimId v)
     SimId value;
     SimKind k = sim_kind(S, v);
     if (__builtin_expect(S->pm.trace != NULL, 0) && k != SK_STR && k != SK_INT && k != SK_BOOL && k != SK_NONE &&
-        k != SK_FLOAT) /* its repr's _PyUnicodeWriter (a float's text notes its own) */
+        k != SK_FLOAT && !((k == SK_LIST || k == SK_TUPLE || k == SK_DICT || k == SK_SET || k == SK_DEQUE) &&
+                           !sim_is_subinst(S, v))) /* repr.c follows a list's or tuple's writer and notes the others */
         tm_note_peak_unsure(I, "a print() of an object that is not a str or a number");
     if (k == SK_STR) {
         value = v;

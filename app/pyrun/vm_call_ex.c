@@ -302,6 +302,19 @@ static bool call_class(PyRun *I, uint32_t base, SimId cls, SimId *v, int n, int 
     } else {
         inst = sim_instance(S, cls);
     }
+    if (init && weakref_native_method(I, init)) { /* weakref's, ChainMap's, Fraction's __init__ */
+        SimId r = nkw ? (py_not_modelled(I, 0, "a call with ** of a class the model makes"), (SimId)0)
+                      : weakref_native_call(I, init, inst, v + 1, n, kwnames);
+        if (!r) {
+            sim_decref(S, inst);
+            return false;
+        }
+        sim_decref(S, r);
+        vm_call_ex_release(I, base);
+        PUSH(inst);
+        vm_eval_breaker(I);
+        return true;
+    }
     if (!init || sim_kind(S, init) != SK_FUNC) {
         if (n > 0 && !exc_is_class(I, cls)) {
             size_t len;

@@ -243,6 +243,8 @@ static uint64_t pointer_hash(const Sim *s, SimId k)
     return p >> 4 | p << 60;
 }
 
+uint64_t sim_pointer_hash(const Sim *s, SimId k) { return not_minus_one(pointer_hash(s, k)); }
+
 uint64_t sim_hash(const Sim *s, SimId k)
 {
     const SimObj *o = &s->obj[k];

@@ -474,21 +474,16 @@ static size_t exact_sizeof(const Sim *s, SimId id)
     }
 }
 
-uint64_t sim_id_address(Sim *s, SimId id)
-{
-    sim_timing_seen(s); /* where an object lies depends on when garbage went */
-    return sim__id_address(s, id);
-}
-
-uint64_t sim__id_address(const Sim *s, SimId id)
+/* the GC header and the managed pre-header before an object in its block;
+ * 3.13's pre-header of a plain instance counted or not (the model's
+ * addresses leave it out) */
+static size_t header_bytes(const Sim *s, SimId id, bool preheader_313)
 {
     const SimObj *o = &s->obj[id];
-    if (!o->mem)
-        return 0x7f0000a00000ull + (uint64_t)id * 32; /* static objects */
-    uint64_t a = pm_address(&s->pm, o->mem);
+    size_t a = 0;
     if (o->flags & SIM_F_GCTYPE)
         a += 16;
-    if (o->kind == SK_INSTANCE && o->sub == SIM_INST_PLAIN && s->prof->version != SIM_V313) {
+    if (o->kind == SK_INSTANCE && o->sub == SIM_INST_PLAIN && (preheader_313 || s->prof->version != SIM_V313)) {
         uint32_t f = sim_type_word(s, o->type, SIM_TY_FLAGS);
         if (!(f & SIM_TYF_HEAP) || (f & SIM_TYF_DICT) || (s->prof->version == SIM_V312 && (f & SIM_TYF_WEAK)))
             a += 16; /* managed-dict pre-header */
@@ -503,6 +498,28 @@ uint64_t sim__id_address(const Sim *s, SimId id)
             a += 16;
     }
     return a;
+}
+
+size_t sim_header_size(const Sim *s, SimId id)
+{
+    const SimObj *o = &s->obj[id];
+    if (!o->mem) /* a static object: the empty tuple has a GC header, a static type none (type_is_gc) */
+        return o->kind == SK_TUPLE ? 16 : 0;
+    return header_bytes(s, id, true);
+}
+
+uint64_t sim_id_address(Sim *s, SimId id)
+{
+    sim_timing_seen(s); /* where an object lies depends on when garbage went */
+    return sim__id_address(s, id);
+}
+
+uint64_t sim__id_address(const Sim *s, SimId id)
+{
+    const SimObj *o = &s->obj[id];
+    if (!o->mem)
+        return 0x7f0000a00000ull + (uint64_t)id * 32; /* static objects */
+    return pm_address(&s->pm, o->mem) + header_bytes(s, id, false);
 }
 
 void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)

@@ -662,6 +662,9 @@ SimId sim_type_of(const Sim *s, SimId id);      /* borrowed */
 const char *sim_type_name(const Sim *s, SimId id);   /* of the object's type */
 const char *sim_kind_name(SimKind k);
 bool sim_is_gc_type(const Sim *s, SimId id);
+/* the bytes of its block before the object: the GC header and the managed
+ * pre-header (what sys.getsizeof adds to __sizeof__) */
+size_t sim_header_size(const Sim *s, SimId id);
 /* getsizeof() */
 size_t sim_sizeof(const Sim *s, SimId id);
 static inline bool sim_is_tracked(const Sim *s, SimId id) { return (s->obj[id].flags & SIM_F_TRACKED) != 0; }
@@ -721,6 +724,8 @@ void sim_bytearray_drop_front(Sim *s, SimId ba, size_t k);
 /* ---- dicts and sets (dict.c); keys must be hashable ---------------------- */
 /* Returns false (and does nothing) when the key is unhashable. */
 bool sim_hashable(const Sim *s, SimId key);
+/* _Py_HashPointer of the object's address: object.__hash__ */
+uint64_t sim_pointer_hash(const Sim *s, SimId k);
 uint64_t sim_hash(const Sim *s, SimId key);
 bool sim_equal(const Sim *s, SimId a, SimId b);
 /* float_richcompare's exact int/float comparison: -1, 0, 1 as int iv is

@@ -44,6 +44,8 @@ out["modules"]["heapq"] = sorted(n for n in dir(heapq) if not n.startswith("__")
 out["modules"]["bisect"] = sorted(n for n in dir(bisect) if not n.startswith("__"))
 import textwrap
 out["modules"]["textwrap"] = sorted(n for n in dir(textwrap) if not n.startswith("__"))
+import fractions
+out["modules"]["fractions"] = sorted(n for n in dir(fractions) if not n.startswith("__"))
 import tracemalloc  # last: it imports collections.abc, functools, pickle ...
 out["modules"]["tracemalloc"] = sorted(dir(tracemalloc))
 print(json.dumps(out))

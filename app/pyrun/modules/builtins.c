@@ -221,7 +221,7 @@ static SimId seeded_part(PyRun *I, SimId v)
     return 0;
 }
 
-static bool hash_of(PyRun *I, SimId v, int64_t *out);
+
 
 /* tuplehash's xxHash lanes over n items; slicehash (3.12+) runs the same
  * lanes over start, stop and step but adds no length at the end */
@@ -230,7 +230,7 @@ static bool xxhash_of(PyRun *I, const SimId *items, uint32_t n, bool add_len, in
     uint64_t acc = SIM_TUPLE_HASH_START;
     for (uint32_t i = 0; i < n; i++) {
         int64_t lane;
-        if (!hash_of(I, items[i], &lane))
+        if (!builtin_hash_of(I, items[i], &lane))
             return false;
         sim_tuple_hash_step(&acc, (uint64_t)lane); /* sim/hash.c's lanes */
     }
@@ -245,7 +245,7 @@ static bool xxhash_of(PyRun *I, const SimId *items, uint32_t n, bool add_len, in
 /* PyObject_Hash: sim_hash's value (sim/hash.c), a class's own __hash__
  * through the xxHash lanes of a tuple; a str's or bytes' is refused (the
  * value shows the seed).  False with the error raised or the refusal. */
-static bool hash_of(PyRun *I, SimId v, int64_t *out)
+bool builtin_hash_of(PyRun *I, SimId v, int64_t *out)
 {
     SimId h = dunder_hash(I, v);
     if (h != S->notimpl) {
@@ -282,8 +282,10 @@ static SimId f_hash(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "hash", n, 1, 1))
         return 0;
     int64_t h;
-    return hash_of(I, a[0], &h) ? sim_int_digits(S, h) : 0; /* PyLong_FromSsize_t */
+    return builtin_hash_of(I, a[0], &h) ? sim_int_digits(S, h) : 0; /* PyLong_FromSsize_t */
 }
+
+SimId builtin_abs_of(PyRun *I, SimId v) { return f_abs(I, &v, 1, 0); }
 
 static SimId f_callable(PyRun *I, SimId *a, int n, SimId kw);
 
@@ -589,7 +591,7 @@ static SimId f_divmod(PyRun *I, SimId *a, int n, SimId kw)
 static int64_t mulmod(int64_t a, int64_t b, int64_t m) { return (int64_t)((__int128)a * b % m); }
 
 /* pow(base, exp, mod) for ints (long_pow's three-argument path) */
-static SimId pow_mod(PyRun *I, SimId b, SimId e, SimId m)
+SimId builtin_pow_mod(PyRun *I, SimId b, SimId e, SimId m)
 {
     SimKind kb = sim_kind(S, b), ke = sim_kind(S, e), km = sim_kind(S, m);
     bool ints = (kb == SK_INT || kb == SK_BOOL) && (ke == SK_INT || ke == SK_BOOL) && (km == SK_INT || km == SK_BOOL);
@@ -655,8 +657,14 @@ static SimId f_pow(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     if (mod && sim_kind(S, mod) != SK_NONE)
-        return pow_mod(I, base, exp, mod);
+        return builtin_pow_mod(I, base, exp, mod);
     return op_binary(I, OP_POW, base, exp, false); /* PyNumber_Power(base, exp, None) */
+}
+
+SimId builtin_divmod_of(PyRun *I, SimId x, SimId y)
+{
+    SimId a[2] = {x, y};
+    return f_divmod(I, a, 2, 0);
 }
 
 const BuiltinDef function_defs[] = {

@@ -173,7 +173,7 @@ SimId builtin_round(PyRun *I, SimId *a, int n, SimId kw)
     SimKind k = sim_kind(S, x);
     if (k == SK_INSTANCE) {
         SimId m = sim_type_lookup(S, sim_obj(S, x)->type, "__round__");
-        if (m && sim_kind(S, m) == SK_FUNC) {
+        if (m && (sim_kind(S, m) == SK_FUNC || weakref_native_method(I, m))) { /* fractions.Fraction's */
             SimId args[2] = {x, nd};
             return vm_call(I, m, args, nd ? 2 : 1);
         }

@@ -915,6 +915,14 @@ static const CpyName module_textwrap[] = {
     {"shorten", 7}, {"wrap", 7},
 };
 
+static const CpyName module_fractions[] = {
+    {"Decimal", 7}, {"Fraction", 7}, {"_FLOAT_FORMAT_SPECIFICATION_MATCHER", 6},
+    {"_GENERAL_FORMAT_SPECIFICATION_MATCHER", 4}, {"_PyHASH_INF", 7}, {"_PyHASH_MODULUS", 7},
+    {"_RATIONAL_FORMAT", 7}, {"_hash_algorithm", 6}, {"_round_to_exponent", 6},
+    {"_round_to_figures", 6}, {"functools", 6}, {"math", 7}, {"numbers", 7}, {"operator", 7},
+    {"re", 7}, {"sys", 7},
+};
+
 static const CpyName module_tracemalloc[] = {
     {"BaseFilter", 7}, {"DomainFilter", 7}, {"Filter", 7}, {"Frame", 7}, {"Iterable", 7},
     {"Sequence", 7}, {"Snapshot", 7}, {"Statistic", 7}, {"StatisticDiff", 7}, {"Trace", 7},
@@ -999,6 +1007,7 @@ const CpyNamedSet cpython_modules[] = {
     {"heapq", {N(module_heapq)}},
     {"bisect", {N(module_bisect)}},
     {"textwrap", {N(module_textwrap)}},
+    {"fractions", {N(module_fractions)}},
     {"tracemalloc", {N(module_tracemalloc)}},
     {0},
 };

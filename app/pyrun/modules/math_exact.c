@@ -58,6 +58,11 @@ static SimId rounding(PyRun *I, SimId v, double (*fn)(double), bool trunc_msg)
     }
     if (k == SK_BOOL)
         return sim_int(S, sim_obj(S, v)->v.i);
+    bool found;
+    SimId r = native_dunder_call(I, v, fn == floor ? "__floor__" : fn == ceil ? "__ceil__" : "__trunc__", NULL, 0,
+                                 &found); /* fractions.Fraction's */
+    if (found)
+        return r;
     if (k == SK_INSTANCE)
         return py_not_modelled(I, 0, "math.floor/ceil/trunc of an object of a class"), 0;
     if (trunc_msg)

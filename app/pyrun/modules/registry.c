@@ -52,6 +52,9 @@ static const DefTable tables[] = {
     {slice_methods, &slice_nmethods},
     {subinst_methods, &subinst_nmethods},
     {slot_methods, &slot_nmethods},
+    {slot_op_methods, &slot_op_nmethods},
+    {dunder_methods, &dunder_nmethods},
+    {object_slot_methods, &object_slot_nmethods},
     {scalarsub_methods, &scalarsub_nmethods},
     {defaultdict_methods, &defaultdict_nmethods},
     {int_methods, &int_nmethods},
@@ -88,8 +91,9 @@ static const DefTable tables[] = {
     {heapq_functions, &heapq_nfunctions},
     {bisect_functions, &bisect_nfunctions},
     {textwrap_functions, &textwrap_nfunctions},
+    {fractions_functions, &fractions_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 8, FIRST_MODULE = 32 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 8, FIRST_MODULE = 35 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -253,6 +257,13 @@ const ModuleDef py_modules[] = {
      "tabsize max_lines placeholder), `shorten` (the same but max_lines), as Lib/textwrap.py's TextWrapper "
      "computes them (the young count and traced figures refused after a call). Refused: the `TextWrapper` "
      "class itself", textwrap_on_import},
+    {"fractions", fractions_functions, &fractions_nfunctions, fractions_module_init,
+     "the class `Fraction` (from ints, a Fraction, a float, a str as its pattern reads it; `numerator`, "
+     "`denominator`, `+ - * / // % **` with ints, Fractions and floats, unary `- + abs`, comparisons, `hash`, "
+     "`bool`, `int`, `float`, `round` (ndigits), `math.trunc`/`floor`/`ceil`, `limit_denominator`, "
+     "`as_integer_ratio`, `is_integer` (3.12+), repr, str; an instance 48 bytes with its two slots). Refused: "
+     "`from_float`, `from_decimal`, `divmod`, format specs, copying, pickling, Decimal and complex operands, "
+     "its numbers.Rational bases", fractions_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -351,6 +362,8 @@ int builtin_method_index(PyRun *I, SimId obj, const char *name)
         if (d->owner == k && strcmp(d->name, name) == 0)
             return k == SK_ITER && sim_is_native(S, obj) && bi_slot_wrapper(d) ? -1 : I->method_slots[j] - 1;
     }
+    if (name[0] == '_' && dunder_inherits_object(k, name)) /* [].__str__: object's */
+        return class_object_slot(I, name);
     return -1;
 }
 
@@ -379,8 +392,8 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
                                           "functools", "collections", "dataclasses", "contextlib",
                                           "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array", "io", "reprlib",
                                           "threading", "tracemalloc", "asyncio", "queue", "concurrent.futures", "_heapq",
-                                          "_bisect", "textwrap"};
-    if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_COLLECTIONS || d->module == BM_ENUM || d->module == BM_THREADING ||
+                                          "_bisect", "textwrap", "fractions"};
+    if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_COLLECTIONS || d->module == BM_FRACTIONS || d->module == BM_ENUM || d->module == BM_THREADING ||
                                     d->module == BM_ASYNCIO || d->module == BM_QUEUE || d->module == BM_FUTURES || d->module == BM_REPRLIB))
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
@@ -496,21 +509,45 @@ static int iter_type_def(PyRun *I, SimId type)
  * call unbound: their method descriptors check the first argument. */
 static bool descriptor_kind(int k)
 {
-    return k == SK_STR || k == SK_LIST || k == SK_DICT || k == SK_SET || k == SK_TUPLE || k == SK_BYTEARRAY;
+    return k == SK_STR || k == SK_LIST || k == SK_DICT || k == SK_SET || k == SK_TUPLE || k == SK_BYTEARRAY ||
+           k == SK_INT || k == SK_FLOAT || k == SK_BYTES || k == SK_TYPE;
+}
+
+/* Is self an instance of the kind a method is defined on? (bool is an int;
+ * everything is an object) */
+static bool self_fits(PyRun *I, int owner, SimId self)
+{
+    int k = sim_kind(S, self);
+    return k == owner || owner == SK_OBJECT || (owner == SK_INT && k == SK_BOOL);
 }
 
 /* method_vectorcall's checks of an unbound call's self */
 static bool unbound_self_ok(PyRun *I, const BuiltinDef *d, SimId *args, int nargs, SimId kw)
 {
-    if (!descriptor_kind(d->owner) || d->module == BM_COLLECTIONS) /* Counter's: Python functions */
-        return true;
     const char *tn = sim_kind_name((SimKind)d->owner);
     int np = nargs - (kw ? (int)sim_obj(S, kw)->len : 0);
+    bool ops = (d >= slot_op_methods && d < slot_op_methods + slot_op_nmethods) ||
+               (d >= dunder_methods && d < dunder_methods + dunder_nmethods) ||
+               (d >= object_slot_methods && d < object_slot_methods + object_slot_nmethods);
+    if (ops && bi_slot_wrapper(d)) { /* wrapperdescr_call's checks */
+        if (np < 1) {
+            py_raise(I, EXC_TypeError, "descriptor '%s' of '%s' object needs an argument", d->name, tn);
+            return false;
+        }
+        if (!self_fits(I, d->owner, args[0])) {
+            py_raise(I, EXC_TypeError, "descriptor '%s' requires a '%s' object but received a '%s'", d->name, tn,
+                     op_typename(I, args[0]));
+            return false;
+        }
+        return true;
+    }
+    if ((!descriptor_kind(d->owner) && !ops) || d->module == BM_COLLECTIONS) /* Counter's: Python functions */
+        return true;
     if (np < 1) {
         py_raise(I, EXC_TypeError, "unbound method %s.%s() needs an argument", tn, d->name);
         return false;
     }
-    if (sim_kind(S, args[0]) != d->owner) {
+    if (!self_fits(I, d->owner, args[0])) {
         py_raise(I, EXC_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", d->name, tn,
                  op_typename(I, args[0]));
         return false;
@@ -572,6 +609,8 @@ const char *bi_python_library(const BuiltinDef *d)
         return "heapq";
     if (d->module == BM_TEXTWRAP)
         return "textwrap";
+    if (d->module == BM_FRACTIONS)
+        return "fractions";
     static const char *const py_functools[] = {"wraps", "update_wrapper", "total_ordering", "cached_property"};
     for (size_t i = 0; d->module == BM_FUNCTOOLS && i < sizeof py_functools / sizeof py_functools[0]; i++)
         if (strcmp(d->name, py_functools[i]) == 0)
@@ -617,6 +656,7 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
     if (d->module == BM_WEAKREF && d->owner)
         weakref_first_call(I, d);
     I->bi_bound = self != 0;
+    I->bi_called = d;
     if (kw && d->clinic)
         bi_clinic_kwtuple(I, d->clinic);
     TpArgs packed = {0, 0};

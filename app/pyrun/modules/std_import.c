@@ -122,6 +122,12 @@ static const ImportCost costs[STD_COUNT] = {
                       STD_BIT(STD_COLLECTIONS) | STD_BIT(STD_FUNCTOOLS) | STD_BIT(STD_OPERATOR) |
                           STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_ENUM),
                       {343, 373, 148}, {5, 5, 2}, {119, 119, 126}, {6, 6, 5}, {2108, 2209, 2219}},
+    /* fractions imports decimal, math, numbers, operator and re (enum,
+     * functools, collections ...) (mods21d, measured as array) */
+    [STD_FRACTIONS] = {"fractions",
+                       STD_BIT(STD_COLLECTIONS) | STD_BIT(STD_FUNCTOOLS) | STD_BIT(STD_OPERATOR) |
+                           STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_ENUM) | STD_BIT(STD_MATH),
+                       {571, 514, 915}, {6, 6, 2}, {119, 119, 126}, {34, 34, 12}, {2745, 2865, 2895}},
     [STD_COLLECTIONS] = {"collections", STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_OPERATOR), {507, 560, 173},
                          {2, 2, 1}, {76, 76, 80}, {69, 69, 0}, {1228, 1308, 1251}},
 };
@@ -132,6 +138,7 @@ static const char *const statements[STD_COUNT] = {
     "import copy", "import collections", "import weakref", "import dataclasses",
     "import random", "import string", "import enum", "import json", "import pprint", "import typing",
     "import array", "import reprlib", "import threading", "import heapq", "import bisect", "import textwrap",
+    "import fractions",
 };
 
 bool std_freelists_empty(PyRun *I)

@@ -124,6 +124,26 @@ static SimId s_getrefcount(PyRun *I, SimId *a, int n, SimId kw)
     return sim_int(S, sim_refcount(S, a[0]));
 }
 
+/* Is v's size one the model knows?  (false with the refusal raised) */
+bool sys_size_known(PyRun *I, SimId v)
+{
+    if (sim_kind(S, v) == SK_GEN && !I->codes[SIM_V(S, v, SK_GEN, gen.code)].framesize_known) {
+        size_t len;
+        const char *q = sim_str_data(S, I->codes[SIM_V(S, v, SK_GEN, gen.code)].qualname, &len);
+        return py_not_modelled(I, 0, "the size of generator '%.*s' (its frame's stack depth)", (int)len, q);
+    }
+    if (typing_refused(I, v, "the size of"))
+        return false;
+    if (native_python_level(I, v))
+        return py_not_modelled(I, 0, "the size of %s (a Python function in CPython)",
+                               pyrun_builtin_name(sim_obj(S, v)->v.builtin.index));
+    if (sim_kind(S, v) == SK_CODE) /* its bytecode, tables and caches */
+        return py_not_modelled(I, 0, "the size of a code object");
+    if (sim_kind(S, v) == SK_FRAME && (sim_obj(S, v)->flags & SIM_F_SPECIAL))
+        return py_not_modelled(I, 0, "the size of a frame object (its code's stack depth)");
+    return true;
+}
+
 static SimId s_getsizeof(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
@@ -137,20 +157,8 @@ static SimId s_getsizeof(PyRun *I, SimId *a, int n, SimId kw)
     }
     if (sim_kind(S, a[0]) == SK_ITER) /* a BytesIO counts its buffer unless garbage shares it */
         sim_timing_seen_refcount(S);
-    if (sim_kind(S, a[0]) == SK_GEN && !I->codes[SIM_V(S, a[0], SK_GEN, gen.code)].framesize_known) {
-        size_t len;
-        const char *q = sim_str_data(S, I->codes[SIM_V(S, a[0], SK_GEN, gen.code)].qualname, &len);
-        return py_not_modelled(I, 0, "the size of generator '%.*s' (its frame's stack depth)", (int)len, q), 0;
-    }
-    if (typing_refused(I, a[0], "the size of"))
+    if (!sys_size_known(I, a[0]))
         return 0;
-    if (native_python_level(I, a[0]))
-        return py_not_modelled(I, 0, "the size of %s (a Python function in CPython)",
-                               pyrun_builtin_name(sim_obj(S, a[0])->v.builtin.index)), 0;
-    if (sim_kind(S, a[0]) == SK_CODE) /* its bytecode, tables and caches */
-        return py_not_modelled(I, 0, "the size of a code object"), 0;
-    if (sim_kind(S, a[0]) == SK_FRAME && (sim_obj(S, a[0])->flags & SIM_F_SPECIAL))
-        return py_not_modelled(I, 0, "the size of a frame object (its code's stack depth)"), 0;
     return sim_int_digits(S, (int64_t)sim_sizeof(S, a[0])); /* PyLong_FromSsize_t */
 }
 

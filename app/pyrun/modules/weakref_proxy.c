@@ -38,8 +38,21 @@ bool weakref_native_method(PyRun *I, SimId fn)
         return false;
     const BuiltinDef *d = bi_def(SIM_V(S, fn, SK_BUILTIN, builtin.index));
     return d && d->owner == SK_INSTANCE &&
-           (d->module == BM_WEAKREF || d->module == BM_DATACLASSES || d->module == BM_COLLECTIONS || d->module == BM_THREADING ||
+           (d->module == BM_WEAKREF || d->module == BM_DATACLASSES || d->module == BM_COLLECTIONS || d->module == BM_FRACTIONS || d->module == BM_THREADING ||
             d->module == BM_ASYNCIO || d->module == BM_REPRLIB || d->module == BM_QUEUE || d->module == BM_FUTURES);
+}
+
+SimId native_dunder_call(PyRun *I, SimId obj, const char *name, SimId *extra, int nextra, bool *found)
+{
+    *found = false;
+    if (sim_kind(S, obj) != SK_INSTANCE)
+        return 0;
+    SimId m = sim_type_lookup(S, sim_obj(S, obj)->type, name);
+    if (!m || !weakref_native_method(I, m) || nextra > 2)
+        return 0;
+    *found = true;
+    SimId args[3] = {obj, nextra > 0 ? extra[0] : 0, nextra > 1 ? extra[1] : 0};
+    return vm_call(I, m, args, nextra + 1);
 }
 
 static bool native_instance(PyRun *I, SimId obj)
@@ -118,7 +131,8 @@ SimId weakref_getattr(PyRun *I, SimId obj, SimId name, bool *handled)
         return 0;
     SimId owner = cls ? obj : sim_obj(S, obj)->type;
     if (threading_owns(I, owner) || reprlib_owns(I, owner) || futures_owns(I, owner) || /* a Thread's, a Repr's, */
-        (I->chainmap_type && sim_is_subtype(S, owner, I->chainmap_type))) /* a ChainMap's __dict__ is CPython's */
+        (I->chainmap_type && sim_is_subtype(S, owner, I->chainmap_type)) || /* a ChainMap's __dict__ is CPython's, */
+        (I->fraction_type && sim_is_subtype(S, owner, I->fraction_type)))   /* a Fraction's slots too */
         return 0;
     size_t n;
     const char *s = sim_str_data(S, name, &n);

@@ -230,6 +230,14 @@ SimId float_construct(PyRun *I, SimId *a, int n, SimId kw)
         buf_fini(&r);
         return 0;
     }
+    bool found;
+    SimId f = native_dunder_call(I, x, "__float__", NULL, 0, &found); /* fractions.Fraction's */
+    if (found && f && sim_kind(S, f) != SK_FLOAT) {
+        sim_decref(S, f);
+        return py_not_modelled(I, 0, "a __float__ that returns a %s", "non-float"), 0;
+    }
+    if (found)
+        return f;
     if (k == SK_INSTANCE || sim_is_subinst(S, x))
         return py_not_modelled(I, 0, "float() of an object of a class (__float__, __index__)"), 0;
     py_raise(I, EXC_TypeError, "float() argument must be a string or a real number, not '%s'", op_typename(I, x));

@@ -253,6 +253,10 @@ SimId int_from_args(PyRun *I, SimId *a, int n, SimId kw)
         return int_from_double(I, sim_obj(S, a[0])->v.f);
     if (k == SK_STR || k == SK_BYTES || k == SK_BYTEARRAY)
         return int_from_text(I, a[0], 10);
+    bool found;
+    SimId r = native_dunder_call(I, a[0], "__int__", NULL, 0, &found); /* fractions.Fraction's */
+    if (found)
+        return r;
     py_raise(I, EXC_TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'", op_typename(I, a[0]));
     return 0;
 }

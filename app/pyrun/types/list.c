@@ -382,6 +382,33 @@ bool bi_sort_list(PyRun *I, SimId list, SimId key, bool reverse)
 
 /* ---- methods -------------------------------------------------------------- */
 
+/* list_inplace_repeat: `l *= n` resizes l itself (list_resize's
+ * over-allocation) and repeats its items there; n < 1 empties it */
+SimId list_inplace_repeat(PyRun *I, SimId list, int64_t n)
+{
+    uint32_t len = sim_obj(S, list)->len;
+    if (len && n > 1) {
+        if ((uint64_t)n > UINT32_MAX / len) {
+            py_no_memory(I);
+            return 0;
+        }
+        size_t total = (size_t)len * (size_t)n;
+        if (!sim_list_resize(S, list, total)) {
+            py_no_memory(I);
+            return 0;
+        }
+        SimId *items = sim_items(S, list);
+        for (size_t i = len; i < total; i++) {
+            items[i] = items[i % len];
+            sim_incref(S, items[i]);
+        }
+    } else if (len && n < 1) {
+        sim_list_clear(S, list);
+    }
+    sim_incref(S, list);
+    return list;
+}
+
 SimId meth_append(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;

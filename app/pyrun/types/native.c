@@ -119,7 +119,7 @@ bool native_python_level(PyRun *I, SimId v)
     return d->module == BM_CONTEXTLIB || (d->module == BM_FUNCTOOLS && strcmp(d->name, "reduce") != 0) ||
            d->module == BM_RANDOM || d->module == BM_ABC || d->module == BM_TYPING || /* random's are Random's bound methods */
            (d->module == BM_COLLECTIONS && (d->owner == SK_DICT || d->owner == SK_INSTANCE)) || /* Counter's, ChainMap's */
-           (d->module == BM_HEAPQ && d->name[0] == 'n') || d->module == BM_TEXTWRAP || /* nlargest, nsmallest: Lib/heapq.py's */
+           (d->module == BM_HEAPQ && d->name[0] == 'n') || d->module == BM_TEXTWRAP || d->module == BM_FRACTIONS || /* nlargest, nsmallest: Lib/heapq.py's */
            namedtuple_builtin(I, v) || (d->module == BM_COLLECTIONS && strcmp(d->name, "namedtuple") == 0);
 }
 

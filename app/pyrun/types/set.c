@@ -308,6 +308,13 @@ const int set_nmethods = (int)(sizeof set_methods / sizeof set_methods[0]);
 /* The methods a frozenset has too (those that leave the set as it is) */
 bool set_method_of_frozenset(const char *name)
 {
+    static const char *const changing[] = {"__iand__", "__ior__", "__isub__", "__ixor__", "__init__"};
+    if (name[0] == '_' && name[1] == '_') { /* the special methods, but those that change the set */
+        for (size_t i = 0; i < sizeof changing / sizeof changing[0]; i++)
+            if (strcmp(changing[i], name) == 0)
+                return false;
+        return true;
+    }
     static const char *const names[] = {"copy", "difference", "intersection", "isdisjoint",
                                         "issubset", "issuperset", "symmetric_difference", "union"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)

@@ -19,7 +19,7 @@
 #define S (I->sim)
 
 /* check_num_args: a slot wrapper takes exactly `want` arguments after self */
-static bool num_args(PyRun *I, int n, SimId kw, int want, const char *name)
+bool slot_num_args(PyRun *I, int n, SimId kw, int want, const char *name)
 {
     if (kw && sim_obj(S, kw)->len) {
         py_raise(I, EXC_TypeError, "wrapper %s() takes no keyword arguments", name);
@@ -35,7 +35,7 @@ static bool num_args(PyRun *I, int n, SimId kw, int want, const char *name)
 static SimId w_len(PyRun *I, SimId *a, int n, SimId kw)
 {
     bi_wrapper_args(I, n, kw);
-    if (!num_args(I, n, kw, 0, "__len__"))
+    if (!slot_num_args(I, n, kw, 0, "__len__"))
         return 0;
     return builtin_len_of(I, a[0]);
 }
@@ -46,7 +46,7 @@ static SimId w_iter(PyRun *I, SimId *a, int n, SimId kw)
     if (sim_is_native(S, a[0]))
         return py_not_modelled(I, 0, "'%s.__iter__'", op_typename(I, a[0])), (SimId)0;
     bi_wrapper_args(I, n, kw);
-    if (!num_args(I, n, kw, 0, "__iter__"))
+    if (!slot_num_args(I, n, kw, 0, "__iter__"))
         return 0;
     return iter_new(I, a[0]);
 }
@@ -57,7 +57,7 @@ static SimId w_next(PyRun *I, SimId *a, int n, SimId kw)
     if (sim_is_native(S, a[0]))
         return py_not_modelled(I, 0, "'%s.__next__'", op_typename(I, a[0])), (SimId)0;
     bi_wrapper_args(I, n, kw);
-    if (!num_args(I, n, kw, 0, "__next__"))
+    if (!slot_num_args(I, n, kw, 0, "__next__"))
         return 0;
     SimId r = iter_next(I, a[0]);
     if (!r && !I->ts->err.set)
@@ -69,7 +69,7 @@ static SimId w_next(PyRun *I, SimId *a, int n, SimId kw)
 static SimId w_contains(PyRun *I, SimId *a, int n, SimId kw)
 {
     bi_wrapper_args(I, n, kw);
-    if (!num_args(I, n, kw, 1, "__contains__"))
+    if (!slot_num_args(I, n, kw, 1, "__contains__"))
         return 0;
     int r = op_contains(I, a[0], a[1]);
     return r < 0 ? 0 : sim_bool(S, r == 1);
@@ -79,7 +79,7 @@ static SimId w_contains(PyRun *I, SimId *a, int n, SimId kw)
 static SimId w_getitem(PyRun *I, SimId *a, int n, SimId kw)
 {
     bi_wrapper_args(I, n, kw);
-    if (!num_args(I, n, kw, 1, "__getitem__"))
+    if (!slot_num_args(I, n, kw, 1, "__getitem__"))
         return 0;
     return op_getitem(I, a[0], a[1]);
 }
@@ -92,7 +92,7 @@ static SimId w_setitem(PyRun *I, SimId *a, int n, SimId kw)
         py_raise(I, EXC_TypeError, " expected 2 arguments, got %d", n - 1);
         return 0;
     }
-    if (!num_args(I, n, kw, 2, "__setitem__"))
+    if (!slot_num_args(I, n, kw, 2, "__setitem__"))
         return 0;
     return op_setitem(I, a[0], a[1], a[2]) ? bi_none(I) : 0;
 }
@@ -101,7 +101,7 @@ static SimId w_setitem(PyRun *I, SimId *a, int n, SimId kw)
 static SimId w_delitem(PyRun *I, SimId *a, int n, SimId kw)
 {
     bi_wrapper_args(I, n, kw);
-    if (!num_args(I, n, kw, 1, "__delitem__"))
+    if (!slot_num_args(I, n, kw, 1, "__delitem__"))
         return 0;
     return op_delitem(I, a[0], a[1]) ? bi_none(I) : 0;
 }

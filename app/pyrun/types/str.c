@@ -10,6 +10,7 @@
 
 #include "base/utf8.h"
 #include "pyrun/builtins.h"
+#include "pyrun/repr_trace.h"
 #include "pyrun/types/str_int.h"
 #include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/types.h"
@@ -307,7 +308,13 @@ SimId str_of_text(PyRun *I, SimId v, const Buf *b)
         tm_int_scratch(I, v, false);
         return r;
     }
-    if (sim_kind(S, v) == SK_FLOAT) /* float_repr's PyOS_double_to_string buffer */
+    if (sim_kind(S, v) == SK_FLOAT && !sim_is_subinst(S, v)) { /* float_repr's digit buffer lives until the str is made */
+        rt_float_text(I, buf_str(b), b->len, true);
+        SimId r = sim_str(S, buf_str(b), b->len);
+        rt_float_text(I, buf_str(b), b->len, false);
+        return r;
+    }
+    if (sim_kind(S, v) == SK_FLOAT)
         tm_note_peak_unsure(I, "the text of a float");
     return sim_str(S, buf_str(b), b->len);
 }

@@ -46,6 +46,27 @@ static bool check_keywords(PyRun *I, int kind, SimId kw)
     return true;
 }
 
+/* type(v) and v.__class__: a new reference, or 0 with the refusal raised
+ * for what the model cannot name */
+SimId type_of_object(PyRun *I, SimId v)
+{
+    if (sim_kind(S, v) == SK_BUILTIN && !SIM_V(S, v, SK_BUILTIN, builtin.self) &&
+        bi_def(SIM_V(S, v, SK_BUILTIN, builtin.index))->owner) /* str.lower: method_descriptor */
+        return py_not_modelled(I, 0, bi_slot_wrapper(bi_def(SIM_V(S, v, SK_BUILTIN, builtin.index)))
+                                         ? "the type of a slot wrapper (wrapper_descriptor)"
+                                         : "the type of a method descriptor (method_descriptor)"), (SimId)0;
+    if (native_python_level(I, v) || (sim_kind(S, v) == SK_BUILTIN &&
+                                         bi_def(SIM_V(S, v, SK_BUILTIN, builtin.index))->module == BM_COPY))
+        return py_not_modelled(I, 0, "the type of %s (a Python function in CPython)",
+                               pyrun_builtin_name(SIM_V(S, v, SK_BUILTIN, builtin.index))), (SimId)0;
+    if (abc_refused(I, v, "type()") || typing_refused(I, v, "type() of") ||
+        (enum_is_enum_class(I, v) && enum_refused(I, v, "type()")))
+        return 0;
+    SimId t = sim_type_of(S, v);
+    sim_incref(S, t);
+    return t;
+}
+
 SimId type_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
 {
     if (kind == SK_PROPERTY || kind == SK_CLASSMETHOD || kind == SK_STATICMETHOD)
@@ -89,21 +110,7 @@ SimId type_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
             py_raise(I, EXC_TypeError, "type() takes 1 or 3 arguments");
             return 0;
         }
-        if (sim_kind(S, a[0]) == SK_BUILTIN && !SIM_V(S, a[0], SK_BUILTIN, builtin.self) &&
-            bi_def(SIM_V(S, a[0], SK_BUILTIN, builtin.index))->owner) /* str.lower: method_descriptor */
-            return py_not_modelled(I, 0, bi_slot_wrapper(bi_def(SIM_V(S, a[0], SK_BUILTIN, builtin.index)))
-                                             ? "the type of a slot wrapper (wrapper_descriptor)"
-                                             : "the type of a method descriptor (method_descriptor)"), (SimId)0;
-        if (native_python_level(I, a[0]) || (sim_kind(S, a[0]) == SK_BUILTIN &&
-                                             bi_def(SIM_V(S, a[0], SK_BUILTIN, builtin.index))->module == BM_COPY))
-            return py_not_modelled(I, 0, "the type of %s (a Python function in CPython)",
-                                   pyrun_builtin_name(SIM_V(S, a[0], SK_BUILTIN, builtin.index))), (SimId)0;
-        if (abc_refused(I, a[0], "type()") || typing_refused(I, a[0], "type() of") ||
-            (enum_is_enum_class(I, a[0]) && enum_refused(I, a[0], "type()")))
-            return 0;
-        SimId t = sim_type_of(S, a[0]);
-        sim_incref(S, t);
-        return t;
+        return type_of_object(I, a[0]);
     }
     case SK_RANGE: return range_construct(I, a, n, kw);
     case SK_NONE: case SK_NOTIMPL: case SK_ELLIPSIS: { /* none_new, notimplemented_new, ellipsis_new */

@@ -11,6 +11,12 @@
 /* Constructors: what calling the type does. args/nargs/kw as BuiltinFn;
  * return a new reference, or 0 with I->ts->err set. */
 SimId type_construct(PyRun *I, int kind, SimId *args, int nargs, SimId kw);
+/* type(v) and v.__class__ (a new reference; 0 refused) */
+SimId type_of_object(PyRun *I, SimId v);
+/* builtin_attr.c: __name__, __qualname__, __module__, __self__, __objclass__
+ * of a built-in function, method, descriptor or method-wrapper (*found false:
+ * one the model does not answer) */
+SimId builtin_callable_attr(PyRun *I, SimId v, const char *name, bool *found);
 SimId int_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId float_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId str_construct(PyRun *I, SimId *args, int nargs, SimId kw);
@@ -156,6 +162,8 @@ extern const int slice_nmethods;
  * the caller); dict_update_common on d from (args, n, kw) as a call gives
  * them: false with the error raised */
 bool list_fill(PyRun *I, SimId l, SimId iterable);
+/* `l *= n`: l repeated in place (a new reference to l, 0 on MemoryError) */
+SimId list_inplace_repeat(PyRun *I, SimId list, int64_t n);
 bool dict_fill(PyRun *I, SimId d, SimId *args, int nargs, SimId kw);
 
 /* subinst.c: instances of a program's subclass of list or dict (a kind
