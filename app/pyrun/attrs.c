@@ -146,6 +146,11 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
     case SK_PROPERTY:
         if (is(I, name, "fget") || is(I, name, "fset") || is(I, name, "fdel"))
             return ret(I, sim_items(S, obj)[is(I, name, "fget") ? 0 : is(I, name, "fset") ? 1 : 2]);
+        if (is(I, name, "__doc__") && sim_obj(S, obj)->sub == PROP_DOC_UNKNOWN)
+            return py_not_modelled(I, 0, "the __doc__ a property takes from a getter that is not a Python function"),
+                   (SimId)0;
+        if (is(I, name, "__doc__")) /* the prop_doc member: None when NULL */
+            return ret(I, sim_items(S, obj)[3] ? sim_items(S, obj)[3] : S->none);
         break;
     case SK_CLASSMETHOD: case SK_STATICMETHOD:
         if (is(I, name, "__func__") || is(I, name, "__wrapped__"))

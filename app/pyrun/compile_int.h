@@ -123,6 +123,11 @@ bool cg_star_exit_check(Cg *g, int node, int downto);
 /* compile_stmt.c */
 bool cg_push_block(Cg *g, int n, FBlockKind kind, int node, int try_depth);
 bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int kind);
+/* compile_inline.c: where comprehension ci (just compiled, child its scope)
+ * puts its variables among g's locals under 3.12+ (PEP 709) */
+void cg_inline_note(Cg *g, const Scope *child, uint32_t ci);
+/* ... and, once c's body is compiled, its locals in CPython's order */
+void cg_inline_finish(Cg *c);
 bool cg_store_target(Cg *g, int t, int acc);
 /* compile_super.c: 1 for super(), 2 for super(C, obj) as the object of an
  * attribute (with its own instruction), else 0 */

@@ -463,6 +463,7 @@ bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int 
     }
     if (!ok)
         return false;
+    cg_inline_finish(&c);
     co = &g->I->codes[c.ci];
     if (is_gen || kind != CODE_CLASS) { /* a generator's size, a frame object's size */
         int extra = 0, depth = cg_stack_depth(&c, n, &extra);
@@ -491,11 +492,13 @@ bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int 
         g->I->codes[c.ci].has_closure = true;
     }
     cg_emit(g, OP_MAKE_FUNCTION, (int32_t)c.ci);
-    if (kind == CODE_COMP) {
-        if (!cg_expr(g, NODE(g, nd->b)->b))
+    if (kind == CODE_COMP) { /* located at the comprehension (3.13: GET_ITER at the iterable) */
+        cg_inline_note(g, child, c.ci);
+        int it = NODE(g, nd->b)->b;
+        if (!cg_expr(g, it))
             return false;
-        cg_emit(g, OP_GET_ITER, 0);
-        cg_emit(g, OP_CALL, 0);
+        cg_emit_at(g, OP_GET_ITER, 0, g->I->sim->prof->version >= SIM_V313 ? it : n, 0, 0);
+        cg_emit_at(g, OP_CALL, 0, n, 0, 0);
     }
     return true;
 }

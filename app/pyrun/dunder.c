@@ -22,8 +22,9 @@
 /* the method `name` a program's class of v defines (borrowed), or 0 */
 static SimId user_method(PyRun *I, SimId v, const char *name)
 {
-    if (sim_kind(S, v) != SK_INSTANCE)
-        return 0;
+    if (sim_kind(S, v) != SK_INSTANCE && !metaclass_of_class(I, v) && !sim_is_subinst(S, v))
+        return 0; /* an instance, a class of a metaclass of the program's, an instance of a subclass of a
+                   * built-in (whose class body may define only what modelled.c lets it) */
     SimId m = sim_type_lookup(S, sim_obj(S, v)->type, name);
     return m && (sim_kind(S, m) == SK_FUNC || weakref_native_method(I, m) || functools_is_ordering(I, m)) ? m
                                                                                                          : 0;

@@ -120,6 +120,17 @@ typedef struct PyCode {
     bool has_closure;
     bool has_annotations;    /* MAKE_FUNCTION takes the (name, value, ...) tuple */
     bool has_comp;           /* it holds a list, set or dict comprehension (3.12+ inline them) */
+    /* 3.12+ (PEP 709, compile_inline.c): an inlined comprehension's inl_pos is
+     * its place in its function's names (-1: not known); the function lists
+     * the variables they add (the strs of the comprehensions' slotnames) and
+     * that place for each */
+    int inl_pos;
+    SimId *inl_names;
+    int *inl_at;
+    int ninl;
+    int *vorder;             /* 3.12+, a function holding comprehensions: its locals in
+                              * CPython's order, each a slot or -(k + 1) for inl_names[k] */
+    int nvorder;
     int nbases;              /* class bodies: bases pushed before BUILD_CLASS; -1: a tuple of
                               * them and a dict of the class keywords; -2: the call's
                               * tuple (two places, then the bases) and its keyword dict */
@@ -244,6 +255,9 @@ struct PyRun {
     struct ReprTrace *repr_trace; /* repr.c: the list or tuple repr whose item is being made, traced */
     const struct BuiltinDef *bi_called; /* the definition last called: its name tells a shared slot wrapper its operator */
     bool super_slot;        /* 3.12+: super() loaded list's or dict's slot wrapper with self */
+    bool own_slot;          /* a built-in's own __getitem__/__setitem__/__delitem__/__contains__
+                             * runs (super() or the type's method in a subclass's override): the
+                             * next op_getitem ... skips the subclass's override (items.c) */
     SimId defaultdict_type;  /* collections.defaultdict once imported (the module holds it) */
     SimId counter_type;      /* collections.Counter once imported (the module holds it) */
     SimId chainmap_type;     /* collections.ChainMap once imported (the module holds it) */
@@ -253,8 +267,10 @@ struct PyRun {
     SimId version_info_type; /* the type of sys.version_info (modules/sys_version.c), owned */
     SimId version_info;      /* sys.version_info: the references start-up leaves on it, owned */
     SimId sys_text[2];       /* sys.byteorder, sys.platform: the references start-up leaves on them */
-    SimId list_subclasses;  /* 3.11: list's tp_subclasses dict, made by its first subclass (its
-                             * entries stay on the classes: SIM_TY_SUBKEY / SIM_TY_SUBREF) */
+    SimId builtin_subclasses[6]; /* the tp_subclasses dicts of list (3.11), str, float, set,
+                             * frozenset and bytes, which start-up leaves without one: made by
+                             * their first subclass (its entries stay on the classes:
+                             * SIM_TY_SUBKEY / SIM_TY_SUBREF); types/class.c */
     SimId io_pending[2];    /* sys.stdout's, sys.stderr's pending chunk or list of chunks (textio.c) */
     size_t io_pending_bytes[2];
     size_t io_buffered[2];  /* the bytes their buffered writers hold (textio.c) */
@@ -627,6 +643,14 @@ bool exc_layout_kwargs(PyRun *I, SimId e, const SimId *vals, SimId kwnames);
 void exc_layout_set(PyRun *I, SimId e, const char *name, SimId v);
 SimId exc_layout_get(PyRun *I, SimId e, const char *name, bool *found);
 int exc_layout_store(PyRun *I, SimId e, const char *name, SimId value);
+/* exc_unicode.c: UnicodeEncodeError's tp_init (its fields from args), its
+ * start or end (a new int, 0 refused), its str (false refused), and the
+ * one str.encode raises for characters start..end-1 at or past limit */
+bool exc_unicode_is_encode(PyRun *I, SimId e);
+void exc_unicode_init(PyRun *I, SimId e, SimId args);
+SimId exc_unicode_position(PyRun *I, SimId e, bool end);
+bool exc_unicode_text(PyRun *I, SimId e, Buf *out);
+void exc_unicode_raise_encode(PyRun *I, const char *encoding, SimId obj, size_t start, size_t end, uint32_t limit);
 /* e.args (borrowed) */
 SimId exc_args(PyRun *I, SimId e);
 /* Is v an exception instance? */

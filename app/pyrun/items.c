@@ -162,6 +162,10 @@ static SimId class_getitem(PyRun *I, SimId cls, SimId key)
 
 SimId op_getitem(PyRun *I, SimId obj, SimId key)
 {
+    bool own = I->own_slot;
+    I->own_slot = false;
+    if (!own && sim_is_subinst(S, obj) && dunder_defines(I, obj, "__getitem__")) /* slot_mp_subscript */
+        return dunder_getitem(I, obj, key);
     SimId got;
     if (getitem_exact(I, obj, key, &got))
         return got;
@@ -255,8 +259,8 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
         return sim_int(S, start + i * step);
     }
     default:
-        if (k == SK_INSTANCE)
-            return dunder_getitem(I, obj, key);
+        if (k == SK_INSTANCE || (metaclass_of_class(I, obj) && dunder_defines(I, obj, "__getitem__")))
+            return dunder_getitem(I, obj, key); /* an instance's, a class's metaclass's (before __class_getitem__) */
         if (k == SK_TYPE && sim_obj(S, obj)->sub == SK_INSTANCE)
             return class_getitem(I, obj, key);
         if (k == SK_TYPE) {
@@ -274,6 +278,10 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
 
 bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value)
 {
+    bool own = I->own_slot;
+    I->own_slot = false;
+    if (!own && sim_is_subinst(S, obj) && dunder_defines(I, obj, "__setitem__")) /* slot_mp_ass_subscript */
+        return dunder_setitem(I, obj, key, value);
     SimKind k = sim_kind(S, obj);
     if (slice_unmodelled(I, obj, key))
         return false;
@@ -321,6 +329,10 @@ bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value)
 
 bool op_delitem(PyRun *I, SimId obj, SimId key)
 {
+    bool own = I->own_slot;
+    I->own_slot = false;
+    if (!own && sim_is_subinst(S, obj) && dunder_defines(I, obj, "__delitem__")) /* slot_mp_ass_subscript */
+        return dunder_delitem(I, obj, key);
     SimKind k = sim_kind(S, obj);
     if (slice_unmodelled(I, obj, key))
         return false;

@@ -192,12 +192,16 @@ static bool meta_dunder_ok(PyRun *I, const char *s, size_t n)
 {
     static const char *const ok[] = {"__module__", "__qualname__", "__doc__", "__new__", "__init__", "__call__",
                                      "__annotations__", "__classcell__", "__firstlineno__",
-                                     "__static_attributes__", "__slots__"};
+                                     "__static_attributes__", "__slots__",
+                                     /* on its classes (dunder.c, repr.c, builtins.c) */
+                                     "__len__", "__bool__", "__iter__", "__contains__", "__getitem__",
+                                     "__repr__", "__str__", "__instancecheck__", "__subclasscheck__"};
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
         if (strlen(ok[i]) == n && memcmp(ok[i], s, n) == 0)
             return true;
-    return py_not_modelled(I, 0, "'%.*s' in a metaclass (a subclass of 'type'; the model calls only its "
-                                 "__new__, __init__ and __call__)", (int)n, s);
+    return py_not_modelled(I, 0, "'%.*s' in a metaclass (a subclass of 'type'; the model calls its __new__, "
+                                 "__init__, __call__, container methods, __repr__, __str__ and checks only)",
+                           (int)n, s);
 }
 
 static bool meta_dunder_ok_any(PyRun *I, const char *s, size_t n)
@@ -213,8 +217,12 @@ static bool builtin_sub_dunder_ok(PyRun *I, const char *s, size_t n, SimKind lay
         return meta_dunder_ok(I, s, n);
     if (layout == SK_TUPLE && tuple_sub_dunder(s, n))
         return true;
-    if ((layout == SK_FLOAT || layout == SK_INT || layout == SK_STR) && n == 7 && memcmp(s, "__new__", 7) == 0)
+    if ((layout == SK_FLOAT || layout == SK_INT || layout == SK_STR || layout == SK_BYTES) && n == 7 && memcmp(s, "__new__", 7) == 0)
         return true; /* slot_tp_new, as for a tuple's subclass */
+    static const char *const item_slots[] = {"__getitem__", "__setitem__", "__delitem__", "__contains__"};
+    for (size_t i = 0; (layout == SK_LIST || layout == SK_DICT) && i < 4; i++)
+        if (strlen(item_slots[i]) == n && memcmp(item_slots[i], s, n) == 0)
+            return true; /* items.c and ops.c call them (slot_mp_subscript ...; sq_contains) */
     for (size_t i = 0; i < sizeof builtin_sub_dunders / sizeof builtin_sub_dunders[0]; i++)
         if (strlen(builtin_sub_dunders[i]) == n && memcmp(builtin_sub_dunders[i], s, n) == 0)
             return true;
@@ -243,8 +251,9 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
         SimId b = sim_items(S, bases)[i];
         SimKind sub = (SimKind)sim_obj(S, b)->sub;
         if (sub == SK_LIST || sub == SK_DICT || sub == SK_TUPLE || sub == SK_FLOAT || sub == SK_INT ||
-            sub == SK_STR || b == S->type_type) { /* types/subinst.c, types/tuplesub.c, types/metaclass.c */
-            layout = sub;
+            sub == SK_STR || sub == SK_BYTES || b == S->types[SK_SET] || b == S->xtypes[SIM_XT_FROZENSET] ||
+            b == S->type_type) { /* types/subinst.c, types/tuplesub.c, types/metaclass.c */
+            layout = b == S->xtypes[SIM_XT_FROZENSET] ? SK_SET : sub;
             continue;
         }
         if (no_basetype(I, b, sub)) { /* best_base: no Py_TPFLAGS_BASETYPE */
@@ -316,7 +325,7 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
         const char *s = sim_str_data(S, k, &n);
         if (layout == SK_TUPLE && tuple_sub_dunder(s, n))
             continue;
-        if ((layout == SK_FLOAT || layout == SK_INT || layout == SK_STR) && n == 7 && memcmp(s, "__new__", 7) == 0)
+        if ((layout == SK_FLOAT || layout == SK_INT || layout == SK_STR || layout == SK_BYTES) && n == 7 && memcmp(s, "__new__", 7) == 0)
             continue; /* types/scalarsub.c */
         if (layout == SK_TYPE) {
             if (!meta_dunder_ok_any(I, s, n))

@@ -588,17 +588,23 @@ int op_truth(PyRun *I, SimId a)
         return r[1] > 0 ? o->v.i < r[0] : o->v.i > r[0];
     }
     case SK_INSTANCE: return dunder_truth(I, a);
+    case SK_TYPE: return metaclass_of_class(I, a) ? dunder_truth(I, a) : 1; /* its metaclass's __bool__, __len__ */
     default: return 1;
     }
 }
 
 int op_contains(PyRun *I, SimId c, SimId item)
 {
+    bool own = I->own_slot; /* consumed at once: a slot wrapper's call is this one */
+    I->own_slot = false;
     SimKind k = sim_kind(S, c);
     if (k == SK_WEAKREF && weakref_proxy_refuse(I, c, 0, "'in'"))
         return -1;
     if (enum_is_enum_class(I, c)) /* EnumType.__contains__ */
         return enum_contains(I, c, item);
+    if (metaclass_of_class(I, c) || /* its metaclass's __contains__, __iter__ or __getitem__ */
+        (!own && sim_is_subinst(S, c) && dunder_defines(I, c, "__contains__"))) /* a subclass's own */
+        k = SK_INSTANCE;
     switch (k) {
     case SK_DEQUE: return deque_contains(I, c, item);
     case SK_LIST: case SK_TUPLE:
@@ -620,6 +626,7 @@ int op_contains(PyRun *I, SimId c, SimId item)
     case SK_DICTVIEW:
         if (sim_obj(S, c)->sub == SIM_VIEW_ITEMS || sim_obj(S, c)->sub == SIM_VIEW_VALUES)
             return dictview_contains(I, c, item);
+        I->own_slot = true; /* dictkeys_contains: PyDict_Contains, past a subclass's __contains__ */
         return op_contains(I, SIM_V(S, c, SK_DICTVIEW, view.dict), item);
     case SK_ARRAY: return array_contains(I, c, item);
     case SK_BYTES: case SK_BYTEARRAY:

@@ -522,6 +522,7 @@ void py_free(PyRun *I)
         PyCode *c = &I->codes[i];
         free(c->ops), free(c->lines), free(c->pos), free(c->consts), free(c->names);
         free(c->slotnames), free(c->slotkind), free(c->defidx), free(c->warm);
+        free(c->inl_names), free(c->inl_at), free(c->vorder); /* their strs are interned: slotnames' too */
         free(c->ncache), free(c->acache);
     }
     free(I->codes);

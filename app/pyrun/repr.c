@@ -145,7 +145,7 @@ static const char *qualname(PyRun *I, SimId func)
 static bool call_dunder(PyRun *I, SimId v, const char *name, Buf *out, bool *done)
 {
     *done = false;
-    if (sim_kind(S, v) != SK_INSTANCE && !sim_is_subinst(S, v))
+    if (sim_kind(S, v) != SK_INSTANCE && !sim_is_subinst(S, v) && !metaclass_of_class(I, v))
         return true;
     SimId m = sim_type_lookup(S, sim_obj(S, v)->type, name);
     if (!m || (sim_kind(S, m) != SK_FUNC && !weakref_native_method(I, m) && !namedtuple_builtin(I, m)))
@@ -168,6 +168,10 @@ static bool call_dunder(PyRun *I, SimId v, const char *name, Buf *out, bool *don
 
 static void exc_text(PyRun *I, SimId v, Buf *out, bool repr)
 {
+    if (!repr && exc_unicode_is_encode(I, v)) { /* UnicodeEncodeError_str */
+        exc_unicode_text(I, v, out);
+        return;
+    }
     SimId args = exc_args(I, v);
     if (!repr && exc_is_group(I, v)) { /* BaseExceptionGroup_str */
         exc_group_text(I, v, out);
@@ -332,18 +336,21 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
         } else if (o->kind == SK_DICT) {
             ok = dict_repr(I, v, out);
         } else if (o->kind == SK_SET) {
-            bool frozen = o->sub == SIM_SET_FROZEN;
+            bool frozen = o->sub == SIM_SET_FROZEN, sub = sim_is_subinst(S, v);
             if (set_order_refused(I, v, "the repr of")) {
                 ok = false;
-            } else if (!o->len) {
-                buf_adds(out, frozen ? "frozenset()" : "set()");
+            } else if (!o->len) { /* "%s()" with the type's name */
+                buf_adds(out, sub ? sim_type_name(S, v) : frozen ? "frozenset" : "set");
+                buf_adds(out, "()");
                 ok = true;
             } else {
                 /* set_repr: the keys copied into a list (PySequence_List), and
                  * that list's repr inside the braces */
                 SimId keys = bi_list_from(I, v);
                 ok = keys != 0;
-                if (ok)
+                if (ok && sub) /* not PySet_CheckExact: "%s({%U})" */
+                    buf_printf(out, "%s({", sim_type_name(S, v));
+                else if (ok)
                     buf_adds(out, frozen ? "frozenset({" : "{");
                 for (uint32_t i = 0; ok && i < sim_obj(S, keys)->len; i++) {
                     if (i)
@@ -351,7 +358,7 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
                     ok = op_repr(I, sim_items(S, keys)[i], out);
                 }
                 if (ok)
-                    buf_adds(out, frozen ? "})" : "}");
+                    buf_adds(out, frozen || sub ? "})" : "}");
                 sim_xdecref(S, keys);
             }
         } else {
@@ -378,6 +385,10 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
         return true;
     case SK_MEMBER_DESCR: case SK_GETSET_DESCR: member_repr(I, v, out); return true;
     case SK_TYPE:
+        if (!call_dunder(I, v, "__repr__", out, &done)) /* a metaclass's __repr__ first */
+            return false;
+        if (done)
+            return true;
         if (v == I->defaultdict_type) {
             buf_adds(out, "<class 'collections.defaultdict'>");
         } else if (o->sub == SK_INSTANCE) {
@@ -538,7 +549,7 @@ bool op_str(PyRun *I, SimId v, Buf *out)
     if (k == SK_ITER && sim_is_native(S, v) && sim_xtype_of(S, v) >= SIM_XT_TM_SNAPSHOT &&
         sim_xtype_of(S, v) <= SIM_XT_TM_FRAME) /* Statistic.__str__, Traceback.__str__ ... */
         return tm_native_str(I, v, out);
-    if (k == SK_INSTANCE || sim_is_subinst(S, v)) {
+    if (k == SK_INSTANCE || sim_is_subinst(S, v) || metaclass_of_class(I, v)) {
         bool done;
         if (!call_dunder(I, v, "__str__", out, &done)) /* a class's own __str__ first */
             return false;

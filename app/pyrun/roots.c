@@ -78,10 +78,12 @@ static void py_visit_roots(void *ctx, Sim *s, SimVisit visit, void *arg)
     stack_roots(I, visit, arg);
     code_roots(I, visit, arg);
     SimId single[] = {I->globals, I->builtins, I->print_kwtuple, I->io_pending[0],
-                      I->minmax_kwtuple[0], I->minmax_kwtuple[1], I->list_subclasses, I->bool_text[0],
+                      I->minmax_kwtuple[0], I->minmax_kwtuple[1], I->bool_text[0],
                       I->bool_text[1], I->io_pending[1]};
     for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
         root(s, single[i], visit, arg);
+    for (size_t i = 0; i < sizeof I->builtin_subclasses / sizeof I->builtin_subclasses[0]; i++)
+        root(s, I->builtin_subclasses[i], visit, arg);
     for (int i = 0; i < I->nclinic_kw; i++)
         root(s, I->clinic_kw[i].names, visit, arg);
     for (size_t i = 0; i < sizeof I->modules / sizeof I->modules[0]; i++)

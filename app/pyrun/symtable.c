@@ -232,6 +232,7 @@ static void walk_inner(W *w, Scope *s, int n)
         Scope *f = scope_new(s, SC_FUNC, n);
         add_kid(s, f);
         walk(w, s, w->ast->n[cf].b);
+        f->ppos = s->n;
         mark(f, ".0", SYM_BOUND | SYM_PARAM);
         for (int c = cf; c >= 0; c = w->ast->n[c].next) {
             if (c != cf)

@@ -32,6 +32,8 @@ typedef struct Scope {
     struct Scope **kids;
     int nkids, capkids;
     int cursor;        /* next child the code generator takes */
+    int ppos;          /* a comprehension's: its parent's names met before its body (after the
+                        * first iterable), where 3.12+ splice its variables (compile_inline.c) */
 } Scope;
 
 /* Builds and resolves the scope tree of the module; NULL with err set on a

@@ -120,6 +120,12 @@ typedef struct PyThreadState {
     bool retry;             /* the failing call asks for its instruction to run again (vm_block_retry) */
     bool booted;            /* a started thread's first frame was pushed (vm_threads.c) */
     bool own_run;           /* ... by Thread.run (not a subclass's run) */
+    /* An exception leaving a 3.12+ inlined comprehension: where in it it was
+     * (its code, instruction, line), for the entry its enclosing frame
+     * (index inl_frame + 1, 0 none) adds next (traceback.c) */
+    int inl_frame;
+    uint32_t inl_code, inl_lasti;
+    int inl_line;
 } PyThreadState;
 
 /* A new thread state with no frames (its stack reserved). */

@@ -62,9 +62,14 @@ static void carets(PyRun *I, int line, const PyPos *pos, Buf *out)
     bool anchored = pos->end != -1 && (pos->anchor > pos->col || pos->anchor_end < pos->end);
     if (!anchored && pos->col == indent && stop == len)
         return;
-    buf_printf(out, "    %*s", pos->col - indent, "");
+    /* the offsets are UTF-8 bytes; one mark per character (_byte_offset_to_character_offset) */
+    buf_adds(out, "    ");
+    for (int k = indent; k < pos->col; k++)
+        if (((unsigned char)p[k] & 0xC0) != 0x80)
+            buf_addc(out, ' ');
     for (int k = pos->col; k < stop; k++)
-        buf_addc(out, !anchored || (k >= pos->anchor && k < pos->anchor_end) ? '^' : '~');
+        if (((unsigned char)p[k] & 0xC0) != 0x80)
+            buf_addc(out, !anchored || (k >= pos->anchor && k < pos->anchor_end) ? '^' : '~');
     buf_addc(out, '\n');
 }
 
@@ -100,21 +105,43 @@ SimId tb_frame_object(PyRun *I, int i)
     return f->fobj;
 }
 
+/* the instruction that raised: the one fetched last, and its line */
+static uint32_t raised_at(PyRun *I, const Frame *f, int *line)
+{
+    uint32_t lasti = f->ip > 0 ? f->ip - 1 : 0;
+    const PyCode *co = &I->codes[f->code];
+    *line = lasti < co->nops && co->lines[lasti] > f->line ? co->lines[lasti] : f->line;
+    return lasti;
+}
+
 bool tb_here(PyRun *I, Frame *f)
 {
-    if (inlined(I, f))
-        return true; /* the enclosing frame gets the entry */
-    SimId fo = tb_frame_object(I, py_thread_frame_index(I->ts, f));
+    int index = py_thread_frame_index(I->ts, f);
+    if (inlined(I, f)) { /* the enclosing frame gets the entry, at this instruction */
+        int outer = index;
+        while (outer > 0 && inlined(I, py_thread_frame(I->ts, outer)))
+            outer--;
+        if (I->ts->inl_frame != outer + 1) { /* the innermost comprehension's instruction */
+            I->ts->inl_frame = outer + 1;
+            I->ts->inl_code = f->code;
+            I->ts->inl_lasti = raised_at(I, f, &I->ts->inl_line);
+        }
+        return true;
+    }
+    SimId fo = tb_frame_object(I, index);
     SimId e = exc_instance(I);
     SimId next = sim_exc_get(S, e, SIM_EXC_TRACEBACK);
     if (next)
         sim_incref(S, next);
     sim_incref(S, fo);
-    /* the instruction that raised: the one fetched last, and its line */
-    uint32_t lasti = f->ip > 0 ? f->ip - 1 : 0;
-    const PyCode *co = &I->codes[f->code];
-    int line = lasti < co->nops && co->lines[lasti] > f->line ? co->lines[lasti] : f->line;
-    SimId tb = sim_traceback_new(S, next, fo, f->code, line, lasti);
+    int line;
+    uint32_t lasti = raised_at(I, f, &line), code = f->code;
+    if (I->ts->inl_frame == index + 1) { /* the inlined comprehension's place: its code for the
+                                          * position, the frame object's for the name */
+        code = I->ts->inl_code, lasti = I->ts->inl_lasti, line = I->ts->inl_line;
+    }
+    I->ts->inl_frame = 0;
+    SimId tb = sim_traceback_new(S, next, fo, code, line, lasti);
     sim_exc_set(S, e, SIM_EXC_TRACEBACK, tb);
     sim_decref(S, e);
     return true;
@@ -187,7 +214,10 @@ static void print_tb(PyRun *I, SimId tb, const char *header, Buf *out)
     uint32_t last_line = 0;
     for (; tb; tb = sim_obj(S, tb)->v.tb.next) {
         const SimObj *o = sim_obj(S, tb);
-        SimId name = I->codes[o->cap].name;
+        SimId fo = o->v.tb.frame; /* its frame's code names it (an inlined comprehension's entry
+                                   * keeps the comprehension's code for the position) */
+        uint32_t fc = fo && sim_kind(S, fo) == SK_FRAME ? SIM_V(S, fo, SK_FRAME, frame.code) : 0;
+        SimId name = I->codes[fc ? fc - 1 : o->cap].name;
         if (!last_name || o->len != last_line || !sim_equal(S, name, last_name)) {
             if (cnt > TB_RECURSIVE_CUTOFF)
                 print_repeated(out, cnt);

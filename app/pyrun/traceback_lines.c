@@ -285,6 +285,8 @@ bool tb_lines_313(PyRun *I, int line, const PyPos *pos, Buf *out)
         int spaces = indent_of(text, len), n = i == L.n - 1 ? stop : len;
         for (int col = 0; col < n; col++) {
             char c;
+            if (((unsigned char)text[col] & 0xC0) == 0x80)
+                continue; /* UTF-8 offsets: one mark per character */
             if (col < spaces || (i == 0 && col < start))
                 c = ' ';
             else if (!anchored)

@@ -386,6 +386,10 @@ SimId vm_call_class_plain(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwn
     if (!exc && !abc_instantiable(I, cls))
         return 0;
     SimId inst = vm_new_instance(I, cls, args, npos, exc);
+    if (exc && (I->ts->err.set || I->refused)) { /* the built-in tp_init refused its arguments */
+        sim_decref(S, inst);
+        return 0;
+    }
     if (init && weakref_native_method(I, init)) { /* a dataclass's, weakref's classes' */
         SimId r = weakref_native_call(I, init, inst, args, nargs, kwnames);
         if (!r) {

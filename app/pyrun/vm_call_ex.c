@@ -287,6 +287,10 @@ static bool call_class(PyRun *I, uint32_t base, SimId cls, SimId *v, int n, int 
     if (exc_is_class(I, cls)) { /* BaseException_new: self->args = args */
         sim_incref(S, tuple);
         inst = exc_new(I, cls, tuple);
+        if (I->ts->err.set || I->refused) { /* the built-in tp_init refused its arguments */
+            sim_decref(S, inst);
+            return false;
+        }
     } else if (sim_type_word(S, cls, SIM_TY_KIND)) { /* a subclass of list or dict */
         inst = subinst_new(I, cls);
         if (!init) { /* list.__init__ / dict.__init__ with the tuple and dict the call has */

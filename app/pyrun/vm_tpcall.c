@@ -226,6 +226,11 @@ bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *
     int nkw = kwnames ? (int)sim_obj(S, kwnames)->len : 0;
     /* BaseException_new: args is the positional ones */
     SimId inst = vm_new_instance(I, cls, args, exc ? nargs - nkw : nargs, exc);
+    if (exc && (I->ts->err.set || I->refused)) { /* the built-in tp_init refused its arguments */
+        sim_decref(S, inst);
+        unpack_free(I, &targs);
+        return false;
+    }
     if (exc && nkw && (!init || sim_kind(S, init) != SK_FUNC) &&
         !exc_layout_kwargs(I, inst, args + nargs - nkw, kwnames)) { /* the built-in tp_init's keywords */
         sim_decref(S, inst);

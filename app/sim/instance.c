@@ -260,7 +260,7 @@ static bool weakrefable(const Sim *s, SimId obj)
     SimKind k = (SimKind)s->obj[obj].kind;
     if (k == SK_INSTANCE && s->obj[obj].sub == SIM_INST_EXC)
         return false; /* BaseException has no weakref slot; a subclass adds one */
-    if (sim_is_subinst(s, obj)) /* list, dict, tuple: none; a subclass may add __weakref__ */
+    if (sim_is_subinst(s, obj) && k != SK_SET) /* list, dict, tuple: none; a subclass may add __weakref__ */
         return (sim_type_word(s, s->obj[obj].type, SIM_TY_FLAGS) & SIM_TYF_WEAK) != 0;
     if (k == SK_INSTANCE && s->obj[obj].sub == SIM_INST_PLAIN) { /* a program class without __weakref__ */
         uint32_t f = sim_type_word(s, s->obj[obj].type, SIM_TY_FLAGS);

@@ -555,6 +555,7 @@ enum {
 #define SIM_TYF_ODICT 4096u /* collections.OrderedDict or a class deriving from it: its nodes are odict.c's,
                                * its __dict__ and weakref list inside tp_basicsize (no pre-header) */
 #define SIM_TYF_NAMEDTUPLE 2048u /* made by collections.namedtuple (pyrun/modules/collections_namedtuple.c) */
+#define SIM_TYF_FROZEN 8192u /* laid out as a frozenset (SIM_TY_KIND SK_SET): its instances are frozen */
 
 /* What type_new has decided before it allocates the class. */
 typedef struct SimClassSpec {
@@ -568,8 +569,10 @@ typedef struct SimClassSpec {
     bool merged;           /* several bases: the C3 merge builds a list first */
     SimId slots;           /* stolen: its own slot names, sorted, or 0 (no __slots__) */
     bool add_dict, add_weak; /* it gives its instances __dict__ / __weakref__ */
-    SimKind layout;        /* SK_LIST, SK_DICT or SK_TUPLE: a subclass of that built-in type
-                            * (directly or through `best`); SK_TYPE: a metaclass; 0: of object */
+    SimKind layout;        /* SK_LIST, SK_DICT, SK_TUPLE, SK_FLOAT, SK_INT, SK_STR, SK_SET,
+                            * SK_BYTES: a subclass of that built-in type (directly or through
+                            * `best`); SK_TYPE: a metaclass; 0: of object */
+    bool frozen;           /* layout SK_SET: of frozenset */
     SimId meta;            /* borrowed: its metaclass, a program's subclass of type (the class
                             * holds a reference in SimObj.type), or 0 for type itself */
 } SimClassSpec;

@@ -17,7 +17,17 @@
 
 /* the exact type's block: PyListObject / PyDictObject / PyTupleObject
  * header and its GC header; a float's (no GC header) */
-static size_t base_block(SimKind k) { return k == SK_LIST ? 56 : k == SK_DICT ? 64 : k == SK_FLOAT ? 24 : 40; }
+static size_t base_block(SimKind k)
+{
+    switch (k) {
+    case SK_LIST: return 56;
+    case SK_DICT: return 64;
+    case SK_FLOAT: return 24;
+    case SK_SET: return 216;
+    case SK_BYTES: return 33; /* the items (the bytes) on top, as sim_sizeof adds them */
+    default: return 40;
+    }
+}
 
 /* the class's instance block without the items of a tuple */
 static size_t class_block(const Sim *s, SimId cls) { return sim__inst_size(s, cls); }
@@ -25,14 +35,16 @@ static size_t class_block(const Sim *s, SimId cls) { return sim__inst_size(s, cl
 SimId sim_subinst_new(Sim *s, SimId cls, size_t n)
 {
     SimKind k = (SimKind)sim_type_word(s, cls, SIM_TY_KIND);
-    SIM_ASSERT(k == SK_LIST || k == SK_DICT || k == SK_TUPLE);
+    SIM_ASSERT(k == SK_LIST || k == SK_DICT || k == SK_TUPLE || k == SK_SET);
     if (k != SK_TUPLE)
         n = 0;
     SimId id = sim__new_obj(s, k, class_block(s, cls) + 8 * n, NULL, true);
     SimObj *o = &s->obj[id];
     o->type = cls;
     sim_incref(s, cls);
-    if (k != SK_DICT) { /* a list or tuple keeps a payload for its items (one word at least) */
+    if (k == SK_SET && (sim_type_word(s, cls, SIM_TY_FLAGS) & SIM_TYF_FROZEN))
+        s->obj[id].sub = SIM_SET_FROZEN;
+    if (k != SK_DICT && k != SK_SET) { /* a list or tuple keeps a payload for its items (one word at least) */
         uint32_t cap = 0, h = slab_alloc(&s->slab, n ? n : 1, &cap);
         o = &s->obj[id];
         o->data = h;
@@ -119,6 +131,8 @@ SimId sim_subinst_scalar(Sim *s, SimId cls, SimId value)
             d = 1; /* 3.12+ keep one digit for zero */
         block += 4 * d;
     }
+    if (k == SK_BYTES) /* bytes_subtype_new: the bytes inside the object */
+        block += v->len;
     SimId id = sim__new_obj(s, k, block, NULL, true);
     SimObj *o = &s->obj[id];
     v = &s->obj[value];
@@ -127,7 +141,7 @@ SimId sim_subinst_scalar(Sim *s, SimId cls, SimId value)
     o = &s->obj[id];
     o->v = v->v;
     o->sub = v->sub;
-    if (k == SK_STR) { /* the characters copied into a buffer of their own */
+    if (k == SK_STR || k == SK_BYTES) { /* the characters copied into a buffer of their own */
         uint32_t cap = 0, h = v->len ? slab_alloc(&s->slab, v->len / 4 + 1, &cap) : 0;
         o = &s->obj[id];
         v = &s->obj[value];
@@ -139,7 +153,8 @@ SimId sim_subinst_scalar(Sim *s, SimId cls, SimId value)
         o->datacap = cap;
         o->len = h || !v->len ? v->len : 0;
         o->cap = h || !v->len ? v->cap : 0;
-        o->mem2 = pm_alloc(&s->pm, ((size_t)o->cap + 1) * str_kind_bytes(o->sub ? o->sub : 1));
+        if (k == SK_STR)
+            o->mem2 = pm_alloc(&s->pm, ((size_t)o->cap + 1) * str_kind_bytes(o->sub ? o->sub : 1));
     }
     sim_track(s, id); /* PyType_GenericAlloc */
     return id;

@@ -5,18 +5,20 @@
 #ifndef PYDIVE_SIM_SUBINST_H
 #define PYDIVE_SIM_SUBINST_H
 
-/* ---- instances of subclasses of list, dict, tuple, float, int and str (subinst.c) ---- */
+/* ---- instances of subclasses of list, dict, tuple, float, int, str, set, frozenset and bytes
+ * (subinst.c) ---- */
 /* Is it one (a built-in kind whose `type` is a program class)? */
 static inline bool sim_is_subinst(const Sim *s, SimId id)
 {
     const SimObj *o = &s->obj[id];
     return o->type && (o->kind == SK_LIST || o->kind == SK_DICT || o->kind == SK_TUPLE || o->kind == SK_FLOAT ||
-                       o->kind == SK_INT || o->kind == SK_STR);
+                       o->kind == SK_INT || o->kind == SK_STR || o->kind == SK_SET || o->kind == SK_BYTES);
 }
-/* An instance of cls (a class whose layout is float, int or str) holding
- * the value of `value` (an object of that kind), as float_subtype_new,
- * long_subtype_new and unicode_subtype_new copy it: a str's characters in
- * a buffer of their own (the legacy layout).  A new reference; 0 when the
+/* An instance of cls (a class whose layout is float, int, str or bytes)
+ * holding the value of `value` (an object of that kind), as
+ * float_subtype_new, long_subtype_new, unicode_subtype_new and
+ * bytes_subtype_new copy it: a str's characters in a buffer of their own
+ * (the legacy layout), a bytes' inside the object.  A new reference; 0 when the
  * value is an int the model keeps as a big one. */
 SimId sim_subinst_scalar(Sim *s, SimId cls, SimId value);
 /* sys.getsizeof of such an instance of int or str (their __sizeof__ do
@@ -29,7 +31,8 @@ static inline SimId sim_dict_split_class(const Sim *s, SimId d)
     return o->type ? 0 : o->ext;
 }
 /* An empty instance of cls, a class with SIM_TY_KIND set (PyType_GenericAlloc:
- * tracked; a tuple's subclass gets n item slots, 0, filled by the caller).
+ * tracked; a tuple's subclass gets n item slots, 0, filled by the caller; a
+ * set's or frozenset's subclass an empty table, make_new_set).
  * A new reference; it holds one to cls. */
 SimId sim_subinst_new(Sim *s, SimId cls, size_t n);
 /* Its __dict__, made on first use (borrowed): split on the class's shared

@@ -170,7 +170,7 @@ static void set_layout(Sim *s, SimId id, const SimClassSpec *sp, uint32_t nmembe
     uint32_t flags = SIM_TYF_HEAP, basic = 16, nslots = 0;
     if (sp->best) {
         const uint32_t *bt = words(s, sp->best);
-        flags |= bt[SIM_TY_FLAGS] & (SIM_TYF_DICT | SIM_TYF_WEAK | SIM_TYF_VARDICT | SIM_TYF_ODICT);
+        flags |= bt[SIM_TY_FLAGS] & (SIM_TYF_DICT | SIM_TYF_WEAK | SIM_TYF_VARDICT | SIM_TYF_ODICT | SIM_TYF_FROZEN);
         basic = bt[SIM_TY_BASICSIZE];
         nslots = bt[SIM_TY_NSLOTS];
     } else if (sp->layout) { /* tp_basicsize of PyListObject, PyDictObject, PyTupleObject, PyFloatObject,
@@ -178,13 +178,20 @@ static void set_layout(Sim *s, SimId id, const SimClassSpec *sp, uint32_t nmembe
         basic = sp->layout == SK_LIST ? 40 : sp->layout == SK_DICT ? 48 : 24;
         if (sp->layout == SK_STR)
             basic = s->prof->version == SIM_V311 ? 80 : 64;
+        if (sp->layout == SK_SET) /* PySetObject */
+            basic = 200;
+        if (sp->layout == SK_BYTES) /* PyBytesObject: the header and the trailing NUL */
+            basic = 33;
+        if (sp->layout == SK_SET && sp->frozen)
+            flags |= SIM_TYF_FROZEN;
         if (sp->layout == SK_TYPE) /* sizeof(PyHeapTypeObject) */
             basic = (uint32_t)heap_type_size(s) - 16;
     }
     basic += 8 * nmembers;
     if (sp->add_weak && s->prof->version == SIM_V311)
         basic += 8; /* 3.12+ keep it in the pre-header (Py_TPFLAGS_MANAGED_WEAKREF) */
-    if (sp->add_dict && (sp->layout == SK_TUPLE || sp->layout == SK_INT) && s->prof->version == SIM_V311) {
+    if (sp->add_dict && (sp->layout == SK_TUPLE || sp->layout == SK_INT || sp->layout == SK_BYTES) &&
+        s->prof->version == SIM_V311) {
         basic += 8; /* a variable-size base: tp_dictoffset -8, not managed */
         flags |= SIM_TYF_VARDICT;
     }

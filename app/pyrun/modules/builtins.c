@@ -45,7 +45,7 @@ static SimId f_len(PyRun *I, SimId *a, int n, SimId kw)
         return sim_int_digits(S, len);
     }
     default:
-        if (o->kind == SK_INSTANCE) {
+        if (o->kind == SK_INSTANCE || metaclass_of_class(I, a[0])) {
             SimId r = dunder_len(I, a[0]);
             if (r != S->notimpl)
                 return r;
@@ -73,6 +73,32 @@ static SimId f_id(PyRun *I, SimId *a, int n, SimId kw)
     return sim_int(S, (int64_t)sim_id_address(S, a[0]));
 }
 
+/* the __instancecheck__ / __subclasscheck__ a metaclass of the program's
+ * gives class t (borrowed), or 0 */
+static SimId meta_check(PyRun *I, SimId t, const char *name)
+{
+    SimId meta = sim_kind(S, t) == SK_TYPE ? metaclass_of_class(I, t) : 0;
+    SimId f = meta ? sim_type_lookup(S, meta, name) : 0;
+    return f && sim_kind(S, f) == SK_FUNC ? f : 0;
+}
+
+/* _PyObject_LookupSpecial binds it to t (a method object for the call),
+ * then PyObject_IsTrue of what it returns */
+static SimId run_check(PyRun *I, SimId f, SimId t, SimId x)
+{
+    sim_incref(S, f);
+    sim_incref(S, t);
+    SimId bound = sim_method(S, f, t);
+    SimId args[2] = {t, x};
+    SimId r = vm_call(I, f, args, 2);
+    sim_decref(S, bound);
+    if (!r)
+        return 0;
+    int truth = op_truth(I, r);
+    sim_decref(S, r);
+    return truth < 0 ? 0 : sim_bool(S, truth != 0);
+}
+
 static SimId f_isinstance(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
@@ -91,6 +117,9 @@ static SimId f_isinstance(PyRun *I, SimId *a, int n, SimId kw)
     }
     if (typing_refused(I, t, "isinstance() against")) /* its __instancecheck__ */
         return 0;
+    SimId check = meta_check(I, t, "__instancecheck__");
+    if (check) /* object_isinstance: the exact type first, then the metaclass's method */
+        return sim_type_of(S, a[0]) == t ? sim_bool(S, true) : run_check(I, check, t, a[0]);
     if (sim_kind(S, t) != SK_TYPE) {
         py_raise(I, EXC_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
         return 0;
@@ -119,11 +148,14 @@ static SimId f_issubclass(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "issubclass", n, 2, 2))
         return 0;
+    SimId t = a[1];
+    SimId check = meta_check(I, t, "__subclasscheck__");
+    if (check) /* object_issubclass: the metaclass's method, whatever arg 1 is */
+        return run_check(I, check, t, a[0]);
     if (sim_kind(S, a[0]) != SK_TYPE) {
         py_raise(I, EXC_TypeError, "issubclass() arg 1 must be a class");
         return 0;
     }
-    SimId t = a[1];
     bool tuple = sim_kind(S, t) == SK_TUPLE;
     uint32_t cnt = tuple ? sim_obj(S, t)->len : 1;
     for (uint32_t i = 0; i < cnt; i++) {
@@ -132,6 +164,14 @@ static SimId f_issubclass(PyRun *I, SimId *a, int n, SimId kw)
             abc_note_check(I);
         if (typing_refused(I, c, "issubclass() against"))
             return 0;
+        SimId chk = tuple ? meta_check(I, c, "__subclasscheck__") : 0;
+        if (chk) {
+            SimId r = run_check(I, chk, c, a[0]);
+            if (!r || r == S->true_)
+                return r;
+            sim_decref(S, r);
+            continue;
+        }
         if (sim_kind(S, c) != SK_TYPE) {
             py_raise(I, EXC_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
             return 0;

@@ -14,10 +14,17 @@
  * gives a new snapshot dict each time, copied from a FrameLocalsProxy.  A
  * generator's frame is a function's: its f_locals dict (3.11, 3.12) stays
  * with the suspended frame (vm_gen.c), its frame object (3.13) too; so is
- * a generator expression's, and on 3.11 a comprehension's.  In 3.12's
- * inlined comprehensions (PEP 709) or a coroutine they are refused, and on 3.11/3.12 a frame
- * object that would outlive its frame with an f_locals (traceback.c).
+ * a generator expression's, and on 3.11 a comprehension's.  3.12+ inline
+ * the others (PEP 709): their variables are the enclosing function's
+ * locals (compile_inline.c says where they go among its names), so locals()
+ * inside one is the function's, with them; it is refused in a module or
+ * class body's comprehension, a nested one, one whose function has cells,
+ * and a coroutine; on 3.11/3.12 a frame object that would outlive its frame
+ * with an f_locals is refused too (traceback.c).
  */
+#include <stdlib.h>
+
+#include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
 #include "pyrun/modules/tracemalloc.h"
@@ -46,12 +53,53 @@ static SimId fast_value(PyRun *I, const Frame *f, int i)
     return v;
 }
 
+/* One of a function's locals as CPython lists them (co_localsplusnames):
+ * its name and where its value is (a slot of frame f; f 0: unbound) */
+typedef struct VarRef {
+    SimId name;
+    const Frame *f;
+    int slot;
+} VarRef;
+
+static int slot_named(PyRun *I, const PyCode *co, SimId name)
+{
+    for (int i = 0; co && i < co->nslots; i++)
+        if (co->slotnames[i] == name || sim_equal(S, co->slotnames[i], name))
+            return co->slotkind[i] == SLOT_LOCAL ? i : -1;
+    return -1;
+}
+
+/* e's locals in CPython's order: its slots with its inlined comprehensions'
+ * variables (3.12+) where they go; inside comprehension c (or 0) these and
+ * the names it shadows read c's slots. A new array of *n (free it). */
+static VarRef *locals_of(PyRun *I, const Frame *e, const Frame *c, int *n)
+{
+    const PyCode *co = &I->codes[e->code], *cc = c ? &I->codes[c->code] : NULL;
+    VarRef *v = xmalloc((size_t)(co->nslots + co->ninl + 1) * sizeof *v);
+    int k = 0, count = co->vorder ? co->nvorder : co->nslots;
+    for (int i = 0; i < count; i++) {
+        int j = co->vorder ? co->vorder[i] : i;
+        if (j < 0) { /* a comprehension's variable: bound while it runs */
+            SimId name = co->inl_names[-j - 1];
+            int cs = slot_named(I, cc, name);
+            v[k++] = (VarRef){name, cs >= 0 ? c : NULL, cs};
+            continue;
+        }
+        int cs = co->slotkind[j] == SLOT_LOCAL ? slot_named(I, cc, co->slotnames[j]) : -1;
+        v[k++] = cs >= 0 ? (VarRef){co->slotnames[j], c, cs} : (VarRef){co->slotnames[j], e, j};
+    }
+    *n = k;
+    return v;
+}
+
+static SimId ref_value(PyRun *I, const VarRef *r) { return r->f ? fast_value(I, r->f, r->slot) : 0; }
+
 /* 3.11 / 3.12 (_PyFrame_FastToLocalsWithError, _PyFrame_GetLocals): the
  * frame's one f_locals dict, made on first use and refreshed: each bound
  * local set, each unbound one deleted (when it was not there, a KeyError
  * set and cleared: 3.12 makes the exception, 3.11 its argument tuple
  * only unless an exception is being handled, which it chains to) */
-static SimId refresh_flocals(PyRun *I, Frame *f)
+static SimId refresh_flocals(PyRun *I, Frame *f, const Frame *comp)
 {
     if (!f->flocals)
         f->flocals = sim_dict(S);
@@ -59,9 +107,10 @@ static SimId refresh_flocals(PyRun *I, Frame *f)
         SimId hidden = sim_dict(S);
         sim_decref(S, hidden);
     }
-    const PyCode *co = &I->codes[f->code];
-    for (int i = 0; i < co->nslots; i++) {
-        SimId v = fast_value(I, f, i), name = co->slotnames[i];
+    int nv;
+    VarRef *vars = locals_of(I, f, comp, &nv);
+    for (int i = 0; i < nv; i++) {
+        SimId v = ref_value(I, &vars[i]), name = vars[i].name;
         if (v) {
             sim_incref(S, name);
             sim_incref(S, v);
@@ -72,8 +121,10 @@ static SimId refresh_flocals(PyRun *I, Frame *f)
             if (S->prof->version == SIM_V312 || handling) { /* _PyErr_SetKeyError: the KeyError made
                                                               * (3.11: to chain the handled one) */
                 py_raise_key(I, EXC_KeyError, name);
-                if (I->refused)
+                if (I->refused) {
+                    free(vars);
                     return 0;
+                }
                 py_err_clear(I);
                 continue;
             }
@@ -83,6 +134,7 @@ static SimId refresh_flocals(PyRun *I, Frame *f)
             sim_decref(S, t);
         }
     }
+    free(vars);
     sim_incref(S, f->flocals);
     return f->flocals;
 }
@@ -91,7 +143,7 @@ static SimId refresh_flocals(PyRun *I, Frame *f)
  * FrameLocalsProxy over it (a tuple packs the frame for its constructor;
  * the proxy is a cell's size, tracked), then a new dict updated from it the
  * generic way: proxy.keys() as a list, an iterator over it, each value */
-static SimId snapshot_locals(PyRun *I, Frame *f)
+static SimId snapshot_locals(PyRun *I, Frame *f, const Frame *comp)
 {
     int idx = py_thread_frame_index(I->ts, f);
     SimId fo = tb_frame_object(I, idx);
@@ -101,27 +153,29 @@ static SimId snapshot_locals(PyRun *I, Frame *f)
     SimId proxy = sim_cell(S, 0);
     sim_decref(S, pack);
     SimId d = sim_dict(S);
-    const PyCode *co = &I->codes[f->code];
+    int nv;
+    VarRef *vars = locals_of(I, f, comp, &nv);
     SimId keys = sim_list(S, 0);
-    for (int i = 0; i < co->nslots; i++)
-        if (fast_value(I, f, i)) {
-            sim_incref(S, co->slotnames[i]);
-            sim_list_append(S, keys, co->slotnames[i]);
+    for (int i = 0; i < nv; i++)
+        if (ref_value(I, &vars[i])) {
+            sim_incref(S, vars[i].name);
+            sim_list_append(S, keys, vars[i].name);
         }
     SimId it = sim_iter(S, keys);
     sim_decref(S, keys);
     for (uint32_t i = 0; it && i < sim_obj(S, keys)->len; i++) {
         SimId name = sim_items(S, keys)[i];
         SimId v = 0;
-        for (int j = 0; j < co->nslots && !v; j++)
-            if (co->slotnames[j] == name)
-                v = fast_value(I, f, j);
+        for (int j = 0; j < nv && !v; j++)
+            if (vars[j].name == name)
+                v = ref_value(I, &vars[j]);
         if (!v)
             continue;
         sim_incref(S, name);
         sim_incref(S, v);
         sim_dict_set(S, d, name, v);
     }
+    free(vars);
     sim_xdecref(S, it);
     sim_decref(S, proxy);
     /* measured: from the second call on in an except block, 3.13's peak is
@@ -129,6 +183,26 @@ static SimId snapshot_locals(PyRun *I, Frame *f)
      * list gives back is not pinned down) */
     tm_note_peak_unsure(I, "locals() on 3.13 (the proxy's objects)");
     return d;
+}
+
+/* 3.12+: locals() inside comprehension c, inlined into its function: the
+ * function's locals with c's variables (0 refused) */
+static SimId inlined_locals(PyRun *I, Frame *c, const char *what)
+{
+    const PyCode *cc = &I->codes[c->code];
+    int idx = py_thread_frame_index(I->ts, c);
+    Frame *e = idx > 0 ? py_thread_frame(I->ts, idx - 1) : NULL;
+    const PyCode *co = e ? &I->codes[e->code] : NULL;
+    if (!e || e->locals || cc->inl_pos < 0 || (co->kind != CODE_FUNC && co->kind != CODE_LAMBDA) || co->is_coro)
+        return py_not_modelled(I, 0, "%s inside a comprehension %s (3.12+ inline it)", what,
+                               e && e->locals ? "at module level or in a class body" : "inside another one"),
+               (SimId)0;
+    for (int i = 0; i < cc->nslots; i++)
+        if (cc->slotkind[i] == SLOT_CELL) /* captured by a function inside it */
+            return py_not_modelled(I, 0, "%s inside a comprehension whose variables a function in it "
+                                         "captures (3.12+ inline it)", what),
+                   (SimId)0;
+    return S->prof->version >= SIM_V313 ? snapshot_locals(I, e, c) : refresh_flocals(I, e, c);
 }
 
 /* The caller's f_locals, or 0 refused (what: "locals()" or "vars()"). */
@@ -142,11 +216,13 @@ SimId builtin_frame_locals(PyRun *I, Frame *f, const char *what)
          * expression on every version; 3.12 inlines the others (PEP 709) */
         bool own_frame = co->kind == CODE_FUNC || co->kind == CODE_LAMBDA ||
                          (co->kind == CODE_COMP && (S->prof->version == SIM_V311 || co->is_gen));
+        if (!own_frame && co->kind == CODE_COMP && !co->is_gen)
+            return inlined_locals(I, f, what);
         if (!own_frame || co->is_coro)
             return py_not_modelled(I, 0, "%s inside a %s", what,
                                    co->kind == CODE_COMP ? "comprehension" : co->is_coro ? "coroutine" : "generator"),
                    (SimId)0;
-        return S->prof->version >= SIM_V313 ? snapshot_locals(I, f) : refresh_flocals(I, f);
+        return S->prof->version >= SIM_V313 ? snapshot_locals(I, f, NULL) : refresh_flocals(I, f, NULL);
     }
     if (!f)
         return py_not_modelled(I, 0, "%s without a frame", what), (SimId)0;

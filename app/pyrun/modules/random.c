@@ -487,6 +487,9 @@ static SimId r_shuffle(PyRun *I, SimId *a, int n, SimId kw)
     SimId x;
     if (!py_params(I, "shuffle", a, n, kw, params, 1, 1, &x))
         return 0;
+    if (sim_is_subinst(S, x) && (dunder_defines(I, x, "__getitem__") || dunder_defines(I, x, "__setitem__")))
+        return py_not_modelled(I, 0, "random.shuffle() of a list whose class defines __getitem__ or __setitem__"),
+               (SimId)0;
     if (sim_kind(S, x) != SK_LIST) {
         if (sim_kind(S, x) == SK_TUPLE || sim_kind(S, x) == SK_STR) {
             int64_t len;

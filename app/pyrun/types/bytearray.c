@@ -19,7 +19,7 @@ static uint8_t *bytes_of(PyRun *I, SimId b) { return (uint8_t *)sim_items(S, b);
 bool bytes_like(PyRun *I, SimId v)
 {
     SimKind k = sim_kind(S, v);
-    return (k == SK_BYTES || k == SK_BYTEARRAY) && !sim_is_subinst(S, v);
+    return k == SK_BYTES || k == SK_BYTEARRAY; /* a subclass of bytes has the buffer too */
 }
 
 bool bytes_buffer_refused(PyRun *I, SimId v)

@@ -73,6 +73,14 @@ static SimId make_bytes(PyRun *I, SimId src, bool array)
         sim_incref(S, src);
         return src;
     }
+    if (!array && k == SK_BYTES) { /* a subclass: bytes.__bytes__ bound (_PyObject_LookupSpecial), a copy */
+        SimId bound = sim_builtin(S, 0, 0);
+        size_t n;
+        const char *d = sim_str_data(S, src, &n);
+        SimId r = sim_bytes_shared(S, (const uint8_t *)d, n);
+        sim_decref(S, bound);
+        return r;
+    }
     if (bytes_like(I, src)) {
         size_t n;
         const char *d = sim_str_data(S, src, &n);
@@ -135,6 +143,8 @@ static SimId construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
     }
     return make_bytes(I, a[0], kind == SK_BYTEARRAY);
 }
+
+SimId bytes_value(PyRun *I, SimId *a, int n, SimId kw) { return construct(I, SK_BYTES, a, n, kw); }
 
 SimId bytes_construct(PyRun *I, int kind, SimId *a, int n, SimId kw)
 {

@@ -308,7 +308,7 @@ static SimId strip_sides(PyRun *I, SimId *a, int n, int sides)
         i++;
     while ((sides & RIGHT) && j > i && memchr(set, d[j - 1], nset))
         j--;
-    if (i == 0 && j == len && sim_kind(S, a[0]) == SK_BYTES) { /* do_xstrip: the bytes itself */
+    if (i == 0 && j == len && sim_kind(S, a[0]) == SK_BYTES && !sim_is_subinst(S, a[0])) { /* do_xstrip: itself */
         sim_incref(S, a[0]);
         return a[0];
     }

@@ -42,8 +42,9 @@ static SimId concat(PyRun *I, SimId a, SimId b, bool inplace)
     size_t na, nb;
     data_of(I, a, &na);
     const uint8_t *db = data_of(I, b, &nb);
-    if (ka == SK_BYTES && ((na == 0 && sim_kind(S, b) == SK_BYTES) || (nb == 0))) {
-        SimId r = na == 0 && sim_kind(S, b) == SK_BYTES ? b : a; /* the end cases give an operand back */
+    bool xa = ka == SK_BYTES && !sim_is_subinst(S, a), xb = sim_kind(S, b) == SK_BYTES && !sim_is_subinst(S, b);
+    if (ka == SK_BYTES && ((na == 0 && xb) || (nb == 0 && xa))) {
+        SimId r = na == 0 && xb ? b : a; /* the end cases give an exact operand back */
         sim_incref(S, r);
         return r;
     }
@@ -84,7 +85,7 @@ static SimId repeat(PyRun *I, SimId seq, SimId count, bool inplace)
         return 0;
     }
     size_t total = n * (size_t)times;
-    if (k == SK_BYTES && total == n) { /* bytes * 1 is the bytes itself */
+    if (k == SK_BYTES && total == n && !sim_is_subinst(S, seq)) { /* an exact bytes * 1 is itself */
         sim_incref(S, seq);
         return seq;
     }

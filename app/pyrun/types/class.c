@@ -36,6 +36,25 @@ static const char *class_name(PyRun *I, SimId c)
     return sim_str_data(S, sim_items(S, c)[SIM_TY_NAME], &(size_t){0});
 }
 
+/* add_subclass on a built-in base that start-up left with no subclass
+ * (tuple, int, dict and 3.12's list have some): its tp_subclasses dict, made
+ * then and kept for good (measured with gc.get_count() around the first
+ * and second subclass of each) */
+static void builtin_subclass_dict(PyRun *I, SimId bases)
+{
+    for (uint32_t i = 0; i < sim_obj(S, bases)->len; i++) {
+        SimId b = sim_items(S, bases)[i];
+        SimId kinds[] = {S->types[SK_LIST], S->types[SK_STR], S->types[SK_FLOAT], S->types[SK_SET],
+                         S->xtypes[SIM_XT_FROZENSET], S->types[SK_BYTES]};
+        for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+            if (b != kinds[k] || I->builtin_subclasses[k] || (k == 0 && S->prof->version != SIM_V311))
+                continue;
+            I->builtin_subclasses[k] = sim_dict(S);
+            sim_track(S, I->builtin_subclasses[k]);
+        }
+    }
+}
+
 /* ---- the layout base --------------------------------------------------- */
 
 /* solid_base: the class that last added slot values to the layout */
@@ -453,8 +472,10 @@ SimId class_build_meta(PyRun *I, SimId name, SimId ns, SimId bases, SimId kw, Si
         best = 0; /* tp_base is the built-in type: it decides __dict__ and __weakref__ */
     d = copy_namespace(I, ns, &classcell, &qualname);
     bool may_dict = !base_has(I, best, SIM_TYF_DICT), may_weak = !base_has(I, best, SIM_TYF_WEAK);
-    if (layout == SK_TUPLE || layout == SK_INT)
+    if (layout == SK_TUPLE || layout == SK_INT || layout == SK_BYTES)
         may_weak = false; /* a variable-size base (tp_itemsize): no __weakref__ */
+    if (layout == SK_SET)
+        may_weak = false; /* set and frozenset have their weakref list (tp_weaklistoffset) */
     if (layout == SK_TYPE)
         may_dict = may_weak = false; /* type lays out both itself */
     SimId slotval = sim_dict_get_str(S, d, "__slots__");
@@ -479,7 +500,8 @@ SimId class_build_meta(PyRun *I, SimId name, SimId ns, SimId bases, SimId kw, Si
     sim_incref(S, name);
     SimClassSpec spec = {.name = name, .qualname = qualname, .bases = tbases, .dict = d, .best = best,
                          .mro = mro, .nmro = nmro, .merged = merged, .slots = slots,
-                         .add_dict = add_dict, .add_weak = add_weak, .layout = layout, .meta = meta};
+                         .add_dict = add_dict, .add_weak = add_weak, .layout = layout, .meta = meta,
+                         .frozen = layout == SK_SET && subinst_frozen_of(I, tbases)};
     cls = sim_class_new(S, &spec);
     tbases = d = qualname = slots = 0; /* the class owns them */
     class_init_subclass_classmethod(I, cls);
@@ -487,10 +509,7 @@ SimId class_build_meta(PyRun *I, SimId name, SimId ns, SimId bases, SimId kw, Si
         sim_incref(S, cls); /* type_new_set_classcell, before the names are set */
         SIM_V(S, classcell, SK_CELL, cell.ref) = cls;
     }
-    if (layout == SK_LIST && S->prof->version == SIM_V311 && !I->list_subclasses) {
-        I->list_subclasses = sim_dict(S); /* add_subclass: list had none at start-up (dict has) */
-        sim_track(S, I->list_subclasses);
-    }
+    builtin_subclass_dict(I, sim_type_word(S, cls, SIM_TY_BASES));
     class_set_hooks(I, cls);
     /* type_new_set_names: a copy of the dict to walk; type_new_init_subclass:
      * super(cls, cls).__init_subclass__ bound, then called */

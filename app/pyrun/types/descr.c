@@ -45,7 +45,10 @@ static void call_done(PyRun *I, SimId tuple, SimId dict)
 
 static SimId none_to_0(PyRun *I, SimId v) { return v && sim_kind(S, v) == SK_NONE ? 0 : v; }
 
-/* property_init with the parts already read: fget, fset, fdel, doc (borrowed, 0 or None). */
+/* property_init with the parts already read: fget, fset, fdel, doc
+ * (borrowed, 0 or None).  With no doc, the getter's __doc__ becomes it
+ * (getter_doc, kept in SimObj.sub: PROP_GETTER_DOC); a getter that is not
+ * a Python function has a __doc__ the model does not know (PROP_DOC_UNKNOWN). */
 static SimId property_new(PyRun *I, SimId parts[4])
 {
     SimId p[4];
@@ -54,9 +57,19 @@ static SimId property_new(PyRun *I, SimId parts[4])
         if (p[i])
             sim_incref(S, p[i]);
     }
-    /* a getter's docstring would be the doc: the model keeps none (a
-     * function's __doc__ is refused), so a missing doc stays missing */
-    return sim_property(S, p[0], p[1], p[2], p[3]);
+    uint8_t how = 0;
+    if (!p[3] && p[0] && sim_kind(S, p[0]) == SK_FUNC) {
+        p[3] = sim_items(S, p[0])[SIM_FN_DOC];
+        if (p[3]) {
+            sim_incref(S, p[3]);
+            how = PROP_GETTER_DOC;
+        }
+    } else if (!p[3] && p[0]) {
+        how = PROP_DOC_UNKNOWN;
+    }
+    SimId r = sim_property(S, p[0], p[1], p[2], p[3]);
+    sim_obj(S, r)->sub = how;
+    return r;
 }
 
 static SimId property_construct(PyRun *I, SimId *a, int n, SimId kw)
@@ -159,6 +172,8 @@ static SimId property_copy(PyRun *I, SimId *a, int which)
     SimId old = a[0], parts[4];
     memcpy(parts, sim_items(S, old), sizeof parts);
     parts[which] = a[1];
+    if (sim_obj(S, old)->sub == PROP_GETTER_DOC && parts[0] && sim_kind(S, parts[0]) != SK_NONE)
+        parts[3] = 0; /* None: property_init reads the getter's __doc__ again */
     for (int i = 0; i < 4; i++)
         if (!parts[i])
             parts[i] = S->none;

@@ -92,6 +92,7 @@ static SimId intersect(PyRun *I, SimId self, SimId other)
     bool items = sim_obj(S, self)->sub == SIM_VIEW_ITEMS;
     int got;
     while ((got = iter_step(I, it, &key)) > 0) {
+        I->own_slot = !items; /* PyDict_Contains */
         int in = items ? dictview_contains(I, self, key) : op_contains(I, d, key);
         if (in > 0 && py_hashable(I, key)) {
             sim_incref(S, key);

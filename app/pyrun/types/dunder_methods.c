@@ -33,15 +33,19 @@ static SimId m_sizeof(PyRun *I, SimId *a, int n, SimId kw)
     return sim_int_digits(S, (int64_t)(sim_sizeof(S, a[0]) - sim_header_size(S, a[0])));
 }
 
+/* the type's own lookup (dict_subscript, list___getitem__, dict___contains__
+ * ...), past a subclass's override of the slot (items.c, ops.c) */
 static SimId m_getitem(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
+    I->own_slot = true;
     return op_getitem(I, a[0], a[1]);
 }
 
 static SimId m_contains(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
+    I->own_slot = true;
     int r = op_contains(I, a[0], a[1]);
     return r < 0 ? 0 : sim_bool(S, r == 1);
 }

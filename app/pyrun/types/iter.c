@@ -235,7 +235,8 @@ SimId iter_new(PyRun *I, SimId obj)
         sim_incref(S, obj);
         return obj;
     }
-    if (sim_kind(S, obj) == SK_INSTANCE) { /* a program's class: __iter__, else __getitem__ */
+    if (sim_kind(S, obj) == SK_INSTANCE || /* a program's class: __iter__, else __getitem__ */
+        (metaclass_of_class(I, obj) && (dunder_defines(I, obj, "__iter__") || dunder_defines(I, obj, "__getitem__")))) {
         if (!dunder_defines(I, obj, "__iter__") && dunder_defines(I, obj, "__getitem__")) {
             SimId it = seq_iter_new(I, obj);
             if (sim_nomem(S)) {

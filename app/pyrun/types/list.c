@@ -53,7 +53,8 @@ static int64_t simple_iter_hint(PyRun *I, SimId it, int64_t dflt)
 int64_t py_length_hint(PyRun *I, SimId src, int64_t dflt)
 {
     const SimObj *o = sim_obj(S, src);
-    switch ((SimKind)o->kind) {
+    SimKind kind = metaclass_of_class(I, src) ? SK_INSTANCE : (SimKind)o->kind; /* its metaclass's __len__ */
+    switch (kind) {
     case SK_STR: return o->cap;
     case SK_BYTES: case SK_BYTEARRAY: case SK_DICT: case SK_SET: case SK_DEQUE: case SK_ARRAY: return o->len;
     case SK_DICTVIEW: return sim_obj(S, o->v.view.dict)->len;

@@ -51,6 +51,8 @@ static SimId meta_of(PyRun *I, SimId cls)
     return metaclass_is(I, m) ? m : 0;
 }
 
+SimId metaclass_of_class(PyRun *I, SimId cls) { return meta_of(I, cls); }
+
 static void note(PyRun *I, const char *what)
 {
     if (!I->gc_count_unsure)

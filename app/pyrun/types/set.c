@@ -35,7 +35,7 @@ bool set_update(PyRun *I, SimId so, SimId other)
         sim_set_merge(S, so, other);
         return true;
     }
-    if (k == SK_DICT) {
+    if (k == SK_DICT && !sim_is_subinst(S, other)) { /* PyDict_CheckExact */
         sim_set_reserve(S, so, sim_obj(S, other)->len);
         uint32_t pos = 0;
         SimId key, val;
@@ -106,11 +106,11 @@ SimId set_lookup_key(PyRun *I, SimId key)
     return key;
 }
 
-/* frozenset(iterable); a frozenset is returned as it is */
+/* frozenset(iterable); an exact frozenset is returned as it is */
 SimId frozenset_construct(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
-    if (n == 1 && is_anyset(I, a[0]) && set_is_frozen(I, a[0])) {
+    if (n == 1 && is_anyset(I, a[0]) && set_is_frozen(I, a[0]) && !sim_is_subinst(S, a[0])) {
         sim_incref(S, a[0]);
         return a[0];
     }
@@ -185,7 +185,7 @@ static SimId m_clear(PyRun *I, SimId *a, int n, SimId kw)
 static SimId m_copy(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
-    if (set_is_frozen(I, a[0])) { /* frozenset_copy: itself */
+    if (set_is_frozen(I, a[0]) && !sim_is_subinst(S, a[0])) { /* frozenset_copy: an exact one itself */
         sim_incref(S, a[0]);
         return a[0];
     }

@@ -71,6 +71,7 @@ static SimId w_contains(PyRun *I, SimId *a, int n, SimId kw)
     bi_wrapper_args(I, n, kw);
     if (!slot_num_args(I, n, kw, 1, "__contains__"))
         return 0;
+    I->own_slot = true; /* the built-in's own slot, not a subclass's override */
     int r = op_contains(I, a[0], a[1]);
     return r < 0 ? 0 : sim_bool(S, r == 1);
 }
@@ -81,6 +82,7 @@ static SimId w_getitem(PyRun *I, SimId *a, int n, SimId kw)
     bi_wrapper_args(I, n, kw);
     if (!slot_num_args(I, n, kw, 1, "__getitem__"))
         return 0;
+    I->own_slot = true; /* the built-in's own slot, not a subclass's override */
     return op_getitem(I, a[0], a[1]);
 }
 
@@ -94,6 +96,7 @@ static SimId w_setitem(PyRun *I, SimId *a, int n, SimId kw)
     }
     if (!slot_num_args(I, n, kw, 2, "__setitem__"))
         return 0;
+    I->own_slot = true; /* the built-in's own slot, not a subclass's override */
     return op_setitem(I, a[0], a[1], a[2]) ? bi_none(I) : 0;
 }
 
@@ -103,6 +106,7 @@ static SimId w_delitem(PyRun *I, SimId *a, int n, SimId kw)
     bi_wrapper_args(I, n, kw);
     if (!slot_num_args(I, n, kw, 1, "__delitem__"))
         return 0;
+    I->own_slot = true; /* the built-in's own slot, not a subclass's override */
     return op_delitem(I, a[0], a[1]) ? bi_none(I) : 0;
 }
 

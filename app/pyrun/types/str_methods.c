@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/str_int.h"
 #include "pyrun/types/types.h"
 
@@ -434,6 +435,52 @@ static char codec_of(const char *name, size_t n)
     return 0;
 }
 
+/* unicode_encode_ucs1 past the first character at or above limit (ASCII
+ * or latin-1; bad its index): errors='strict' raises UnicodeEncodeError
+ * for the run of such characters; the handlers it knows write in place */
+static SimId encode_errors(PyRun *I, SimId str, const uint32_t *cp, size_t len, size_t bad, uint32_t limit,
+                           SimId errors)
+{
+    size_t hn = 6;
+    const char *h = errors ? sim_str_data(S, errors, &hn) : "strict";
+    if (len > 512) /* the bytes writer's buffer outgrows its stack part: a bytes object while it works */
+        tm_note_peak_unsure(I, "str.encode() of more than 512 characters that cannot all be encoded");
+    if (hn == 6 && memcmp(h, "strict", 6) == 0) {
+        size_t end = bad;
+        while (end < len && cp[end] >= limit)
+            end++;
+        exc_unicode_raise_encode(I, limit == 0x80 ? "ascii" : "latin-1", str, bad, end, limit);
+        return 0;
+    }
+    enum { IGNORE, REPLACE, XMLREF, BACKSLASH } how;
+    if (hn == 6 && memcmp(h, "ignore", 6) == 0)
+        how = IGNORE;
+    else if (hn == 7 && memcmp(h, "replace", 7) == 0)
+        how = REPLACE;
+    else if (hn == 17 && memcmp(h, "xmlcharrefreplace", 17) == 0)
+        how = XMLREF;
+    else if (hn == 16 && memcmp(h, "backslashreplace", 16) == 0)
+        how = BACKSLASH;
+    else
+        return py_not_modelled(I, 0, "str.encode() with the error handler '%.*s'", (int)hn, h), (SimId)0;
+    tm_note_peak_unsure(I, "str.encode() with an error handler (the bytes writer's growth)");
+    Buf b = {0};
+    for (size_t i = 0; i < len; i++) {
+        uint32_t c = cp[i];
+        if (c < limit)
+            buf_addc(&b, (char)c);
+        else if (how == REPLACE)
+            buf_addc(&b, '?');
+        else if (how == XMLREF)
+            buf_printf(&b, "&#%u;", (unsigned)c);
+        else if (how == BACKSLASH)
+            buf_printf(&b, c <= 0xff ? "\\x%02x" : c <= 0xffff ? "\\u%04x" : "\\U%08x", (unsigned)c);
+    }
+    SimId r = py_mem_room(I, b.len) ? sim_bytes_shared(S, (const uint8_t *)buf_str(&b), b.len) : 0;
+    buf_fini(&b);
+    return r;
+}
+
 SimId str_encode_method(PyRun *I, SimId *a, int n, SimId kw)
 {
     SimId enc = str_arg(I, a, n, kw, 0, "encoding"), errors = str_arg(I, a, n, kw, 1, "errors");
@@ -450,9 +497,9 @@ SimId str_encode_method(PyRun *I, SimId *a, int n, SimId kw)
     uint32_t limit = codec == 'a' ? 0x80 : codec == 'l' ? 0x100 : 0x110000;
     for (size_t i = 0; i < len; i++)
         if (cp[i] >= limit) {
+            SimId r = encode_errors(I, a[0], cp, len, i, limit, errors);
             free(cp);
-            return py_not_modelled(I, 0, "a str.encode() that cannot encode a character (UnicodeEncodeError "
-                                         "or the errors= handler)"), (SimId)0;
+            return r;
         }
     size_t nb;
     const char *d = sim_str_data(S, a[0], &nb);

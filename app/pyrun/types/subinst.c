@@ -47,20 +47,46 @@ static SimKind base_layout(PyRun *I, SimId b)
         (sim_type_word(S, b, SIM_TY_FLAGS) & SIM_TYF_HEAP))
         return (SimKind)sim_type_word(S, b, SIM_TY_KIND);
     SimKind k = sim_kind(S, b) == SK_TYPE ? (SimKind)sim_obj(S, b)->sub : SK_OBJECT;
-    if (k == SK_ITER || k == SK_SET || k == SK_DICTVIEW || k == SK_WEAKREF) /* a frozenset, a view ...: the kind's other types */
+    if (b == S->xtypes[SIM_XT_FROZENSET])
+        return SK_SET;
+    if (k == SK_ITER || k == SK_DICTVIEW || k == SK_WEAKREF) /* a view ...: the kind's other types */
         return (SimKind)0;
-    if (k == SK_TYPE && b != S->type_type)
+    if ((k == SK_TYPE && b != S->type_type) || (k == SK_SET && b != S->types[SK_SET]))
         return (SimKind)0;
     return k == SK_LIST || k == SK_DICT || k == SK_TUPLE || k == SK_FLOAT || k == SK_INT || k == SK_STR ||
-                   k == SK_TYPE ? k : (SimKind)0;
+                   k == SK_SET || k == SK_BYTES || k == SK_TYPE ? k : (SimKind)0;
 }
 
-/* the layout of the class: one built-in kind among the bases at most */
+/* frozenset or a program class laid out as one */
+static bool frozen_base(PyRun *I, SimId b)
+{
+    return b == S->xtypes[SIM_XT_FROZENSET] ||
+           (sim_obj(S, b)->sub == SK_INSTANCE && (sim_type_word(S, b, SIM_TY_FLAGS) & SIM_TYF_FROZEN));
+}
+
+bool subinst_frozen_of(PyRun *I, SimId bases)
+{
+    for (uint32_t i = 0; i < sim_obj(S, bases)->len; i++)
+        if (frozen_base(I, sim_items(S, bases)[i]))
+            return true;
+    return false;
+}
+
+/* the layout of the class: one built-in kind among the bases at most (set
+ * and frozenset are two) */
 bool subinst_layout_of(PyRun *I, SimId bases, SimKind *out)
 {
     *out = 0;
+    int frozen = -1;
     for (uint32_t i = 0; i < sim_obj(S, bases)->len; i++) {
         SimKind k = base_layout(I, sim_items(S, bases)[i]);
+        bool fz = k == SK_SET && frozen_base(I, sim_items(S, bases)[i]);
+        if (k == SK_SET && frozen >= 0 && fz != (frozen == 1)) {
+            py_raise(I, EXC_TypeError, "multiple bases have instance lay-out conflict");
+            return false;
+        }
+        if (k == SK_SET)
+            frozen = fz;
         if (k && *out && k != *out) {
             py_raise(I, EXC_TypeError, "multiple bases have instance lay-out conflict");
             return false;
@@ -90,8 +116,28 @@ static bool list_init(PyRun *I, SimId l, SimId *a, int n, SimId kw)
     return n == 0 || list_fill(I, l, a[0]);
 }
 
+/* set_init(self, iterable=(), /): the set emptied, then filled */
+static bool set_init(PyRun *I, SimId so, SimId *a, int n, SimId kw)
+{
+    int nkw = kw ? (int)sim_obj(S, kw)->len : 0;
+    if (nkw) {
+        py_raise(I, EXC_TypeError, "set() takes no keyword arguments");
+        return false;
+    }
+    if (n > 1) {
+        py_raise(I, EXC_TypeError, "%s expected at most 1 argument, got %d", sim_type_obj_name(S, sim_obj(S, so)->type),
+                 n);
+        return false;
+    }
+    if (sim_obj(S, so)->v.set.fill)
+        sim_set_clear(S, so);
+    return n == 0 || set_update(I, so, a[0]);
+}
+
 bool subinst_init(PyRun *I, SimId inst, SimId *a, int n, SimId kw)
 {
+    if (sim_kind(S, inst) == SK_SET)
+        return set_init(I, inst, a, n, kw);
     if (odict_is(I, inst))
         return odict_init(I, inst, a, n, kw);
     if (defaultdict_is(I, inst))
@@ -121,7 +167,7 @@ void bi_wrapper_args(PyRun *I, int n, SimId kw)
     int nkw = kw ? (int)sim_obj(S, kw)->len : 0;
     if (via_super && !bound) {
         if (!I->gc_count_unsure)
-            I->count_unsure_what = "super() reaching list.__init__ or dict.__init__ (3.12+)";
+            I->count_unsure_what = "super() reaching list.__init__, dict.__init__ or set.__init__ (3.12+)";
         I->gc_count_unsure = true;
     }
     if (!bound && !ex && !via_super)
@@ -138,7 +184,7 @@ void bi_wrapper_args(PyRun *I, int n, SimId kw)
 static SimId w_init(PyRun *I, SimId *a, int n, SimId kw, SimKind k)
 {
     bi_wrapper_args(I, n, kw);
-    if (n < 1 || sim_kind(S, a[0]) != k) {
+    if (n < 1 || sim_kind(S, a[0]) != k || (k == SK_SET && set_is_frozen(I, a[0]))) {
         py_raise(I, EXC_TypeError, "descriptor '__init__' requires a '%s' object but received '%s'", sim_kind_name(k),
                  n < 1 ? "NoneType" : op_typename(I, a[0]));
         return 0;
@@ -147,6 +193,7 @@ static SimId w_init(PyRun *I, SimId *a, int n, SimId kw, SimKind k)
 }
 
 static SimId l_init(PyRun *I, SimId *a, int n, SimId kw) { return w_init(I, a, n, kw, SK_LIST); }
+static SimId s_init(PyRun *I, SimId *a, int n, SimId kw) { return w_init(I, a, n, kw, SK_SET); }
 static SimId d_init(PyRun *I, SimId *a, int n, SimId kw) { return w_init(I, a, n, kw, SK_DICT); }
 
 /* the slot wrappers list.__repr__ and dict.__repr__: the built-in's text
@@ -175,6 +222,7 @@ static SimId d_repr(PyRun *I, SimId *a, int n, SimId kw) { return w_repr(I, a, n
 const BuiltinDef subinst_methods[] = {
     BUILTIN("__init__", SK_LIST, 0, l_init, .style = ARGS_OWN, .kw = "*"),
     BUILTIN("__init__", SK_DICT, 0, d_init, .style = ARGS_OWN, .kw = "*"),
+    BUILTIN("__init__", SK_SET, 0, s_init, .style = ARGS_OWN, .kw = "*"),
     BUILTIN("__repr__", SK_LIST, 0, l_repr, .style = ARGS_OWN, .kw = "*"),
     BUILTIN("__repr__", SK_DICT, 0, d_repr, .style = ARGS_OWN, .kw = "*"),
 };

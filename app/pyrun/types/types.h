@@ -21,6 +21,8 @@ SimId int_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId float_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId str_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId bytes_construct(PyRun *I, int kind, SimId *args, int nargs, SimId kw);
+/* bytes_new_impl on the exact type, the call's arguments already packed */
+SimId bytes_value(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId list_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId tuple_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId dict_construct(PyRun *I, SimId *args, int nargs, SimId kw);
@@ -50,6 +52,9 @@ int proxy_equal(PyRun *I, SimId a, SimId b);
  * changed in place (false with the error raised); the tests give 1, 0 or
  * -1 on error. */
 bool set_is_frozen(PyRun *I, SimId v);
+/* descr.c: SimObj.sub of a property: its doc is its getter's (getter_doc),
+ * or its getter is not a Python function and has a __doc__ not modelled */
+enum { PROP_GETTER_DOC = 1, PROP_DOC_UNKNOWN = 2 };
 SimId set_new_like(PyRun *I, SimId like);
 SimId set_copy_of(PyRun *I, SimId so);
 bool set_update(PyRun *I, SimId so, SimId other);
@@ -94,6 +99,9 @@ SimId class_build_meta(PyRun *I, SimId name, SimId ns, SimId bases, SimId kw, Si
  * none), a new reference or 0 with the error raised.  The type methods
  * __new__, __init__ and __call__ (builtins, a[0] the bound type). */
 bool metaclass_is(PyRun *I, SimId c);
+/* the program's metaclass of class cls (borrowed), or 0: its special
+ * methods (__len__, __iter__, __getitem__ ...) act on cls (dunder.c) */
+SimId metaclass_of_class(PyRun *I, SimId cls);
 bool metaclass_winner(PyRun *I, SimId *meta, SimId bases);
 SimId metaclass_call(PyRun *I, SimId meta, SimId *args, int nargs, SimId kwnames);
 SimId metaclass_build(PyRun *I, SimId meta, SimId name, SimId bases, SimId ns, SimId kw);
@@ -185,9 +193,10 @@ SimId tuplesub_new(PyRun *I, SimId cls, SimId iterable);
  * (int_new_impl / unicode_new_impl on the exact type) */
 SimId int_from_args(PyRun *I, SimId *a, int n, SimId kw);
 SimId str_of(PyRun *I, SimId *a, int n, int np);
-/* scalarsub.c: a program's subclass of float, int or str.  The exact
- * value the base's tp_new makes of the call's arguments, copied into an
- * instance of cls (float_subtype_new ...); is cls's layout one of them */
+/* scalarsub.c: a program's subclass of float, int, str, bytes or
+ * frozenset.  The exact value the base's tp_new makes of the call's
+ * arguments, copied into an instance of cls (float_subtype_new ...; a
+ * frozenset's is filled in place, make_new_set); is cls's layout one of them */
 SimId scalarsub_new(PyRun *I, SimId cls, SimId *args, int nargs, SimId kw);
 bool scalarsub_layout(PyRun *I, SimId cls);
 extern const BuiltinDef scalarsub_methods[];
@@ -197,9 +206,11 @@ extern const int scalarsub_nmethods;
  * after cls alive meanwhile */
 SimId tuplesub_new_wrapped(PyRun *I, SimId cls, SimId iterable, int nargs);
 bool tuplesub_keywords_refused(PyRun *I, SimId cls, int nkw);
-/* the built-in layout (SK_LIST, SK_DICT or 0) a class with these bases
- * gets; false with CPython's lay-out conflict raised */
+/* the built-in layout (SK_LIST, SK_DICT ... or 0) a class with these bases
+ * gets; false with CPython's lay-out conflict raised.  subinst_frozen_of:
+ * is the SK_SET one frozenset's */
 bool subinst_layout_of(PyRun *I, SimId bases, SimKind *out);
+bool subinst_frozen_of(PyRun *I, SimId bases);
 bool subinst_init(PyRun *I, SimId inst, SimId *args, int nargs, SimId kw);
 SimId subinst_attr_get(PyRun *I, SimId obj, SimId name);
 bool subinst_attr_set(PyRun *I, SimId obj, SimId name, SimId value);

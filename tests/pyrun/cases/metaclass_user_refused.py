@@ -1,3 +1,3 @@
 class Registry(type):
-    def __repr__(cls):
-        return "<registry>"
+    def __eq__(cls, other):
+        return True

@@ -1,0 +1,5 @@
+class Buffer(bytearray):
+    pass
+
+
+print(Buffer(b"ab"))

@@ -1,5 +1,0 @@
-class Tags(set):
-    pass
-
-
-print(Tags({1, 2}))
