@@ -25,12 +25,13 @@ const CliCommand cli_commands[] = {
     {"stage", "[--json] [--profile NAME]", "your skill stage per competency and overall", cmd_stage},
     {"roadmap", "[--track T] [--profile NAME]", "what to learn next for your goal", cmd_roadmap},
     {"review", "[--profile NAME]", "answer the missed items due today (SM-2)", cmd_review},
-    {"run", "FILE.py [--python VER] [--memory SIZE] [--max-steps N] [--timeout S] [--trace] "
+    {"run", "FILE.py [--python VER] [--cores N] [--memory SIZE] [--max-steps N] [--timeout S] [--trace] "
             "[--stats] [--json] [--watch [--views LIST] [--present]] | --check FILE.py... | --modelled",
      "run a Python program on the simulated CPython 3.11 (--python: 3.12, 3.13, 3.13t, 3.14; "
      "--watch: step it with live views; --check: parse only, print SyntaxErrors; "
      "--modelled: list what the simulation models and refuses; "
      "--memory: the program's address space, 16G by default, MemoryError past it; "
+     "--cores: the simulated machine's cores, on which 3.13t runs threads at once, 2 by default; "
      "--max-steps N and --timeout S stop a runaway program; Ctrl-C stops it with "
      "KeyboardInterrupt). Exit 0 done, 1 Python error, 3 refused: uses what the simulation "
      "does not model",

@@ -220,7 +220,7 @@ static int exercise_check(ExCli *c, const char *id, bool flag)
     if (ex->kind == EXERCISE_SANDBOX) { /* a playground: run it and show what it printed */
         SimRun run;
         Buf e = {0};
-        simrun_start(&run, buf_str(&src), src.len, c->work, NULL, &e);
+        simrun_start(&run, buf_str(&src), src.len, c->work, ex->python, &e);
         simrun_finish(&run);
         fputs(buf_str(&run.out), stdout);
         fputs(buf_str(&run.err), stderr);

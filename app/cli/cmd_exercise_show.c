@@ -46,7 +46,7 @@ static bool stepper_start(Stepper *sp, const Exercise *ex, Buf *err)
 {
     sp->cls = ex->lab;
     if (!sp->cls)
-        return simrun_start(&sp->run, ex->program, strlen(ex->program), ex->id, NULL, err);
+        return simrun_start(&sp->run, ex->program, strlen(ex->program), ex->id, ex->python, err);
     DiagList dl = {0};
     bool ok = lab_open(&sp->lab, sp->cls, ex->program, strlen(ex->program), ex->id, 1, &dl);
     if (!ok && dl.len) {

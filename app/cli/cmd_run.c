@@ -256,14 +256,18 @@ int cmd_run(int argc, char **argv)
         buf_fini(&b);
         return 0;
     }
-    const char *views = NULL, *max_steps = NULL, *timeout = NULL;
-    if (cli_take_option(&argc, argv, "--views", &views) < 0 ||
+    const char *views = NULL, *max_steps = NULL, *timeout = NULL, *cores = NULL;
+    if (cli_take_option(&argc, argv, "--cores", &cores) < 0 ||
+        cli_take_option(&argc, argv, "--views", &views) < 0 ||
         cli_take_option(&argc, argv, "--max-steps", &max_steps) < 0 ||
         cli_take_option(&argc, argv, "--timeout", &timeout) < 0)
         return 2;
     unsigned long long steps = 0, seconds = 0;
     if (max_steps && !parse_count(max_steps, &steps))
         return cli_usage_error("--max-steps needs a whole number above 0, not '%s'", max_steps);
+    unsigned long long ncores = PY_DEFAULT_CORES;
+    if (cores && (!parse_count(cores, &ncores) || ncores > 256))
+        return cli_usage_error("--cores needs a whole number from 1 to 256, not '%s'", cores);
     if (timeout && (!parse_count(timeout, &seconds) || seconds > 86400))
         return cli_usage_error("--timeout needs whole seconds from 1 to 86400, not '%s'",
                                timeout);
@@ -297,6 +301,7 @@ int cmd_run(int argc, char **argv)
     output.unchecked = trace; /* --trace interleaves the model's events: no holding */
     if (steps)
         py_set_step_limit(run, steps);
+    py_set_cores(run, (int)ncores);
     struct sigaction sa = {0}, old_int, old_alrm;
     sigemptyset(&sa.sa_mask);
     sa.sa_handler = on_sigint;

@@ -163,6 +163,10 @@ struct PyRun {
     int nthreads;
     VmSched vs;             /* who holds the GIL, the simulated clock (vs.now, ps), timers */
     uint32_t opcost[OP_COUNT]; /* what each instruction adds to vs.now (vm_threads.c) */
+    int opcost_par;         /* 3.13t: the threads running at once the costs are divided by */
+    int ncores;             /* the simulated machine's cores (3.13t's threads run on them) */
+    struct VmRaceRec *races; /* 3.13t: who stored each global lately (vm_threads.c; owned) */
+    int nraces, capraces;
     struct PyThreading *threading; /* the threading module's state, once imported (owned) */
     struct PyFutures *futures;     /* concurrent.futures's state, once imported (owned) */
     struct PyAsyncio *asyncio; /* the asyncio module's state, once imported (owned) */
@@ -385,6 +389,17 @@ void vm_thread_switch(PyRun *I);
 int vm_thread_returned(PyRun *I);
 /* The costs of a profile's instructions into I->opcost. */
 void vm_opcost_init(PyRun *I);
+/* A thread was started: under 3.13t the threads run at once from now on,
+ * with biased counting's costs (vm_threads.c). */
+void vm_threads_spawned(PyRun *I);
+/* An exception ends the running thread (not the main one): refused at the
+ * line that raised it, since threading.excepthook's output is not modelled. */
+void vm_thread_exception(PyRun *I);
+/* 3.13t: the running thread stores `name` into the namespace `dict`; false
+ * (refused) when another thread running at once stored it lately and one of
+ * the two held no lock: a data race whose lost updates the model, which runs
+ * each thread's instructions whole, cannot show (vm_threads.c). */
+bool vm_race_check(PyRun *I, SimId dict, SimId name);
 bool vm_format_value(PyRun *I, int arg);
 bool vm_raise_op(PyRun *I, int arg);
 /* MAP_ADD: pops a key and a value into the dict `depth` slots down; false

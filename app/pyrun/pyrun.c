@@ -216,6 +216,7 @@ PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn
     I->threads[I->nthreads++] = I->ts = py_thread_new(0);
     vs_init(&I->vs);
     vm_opcost_init(I);
+    I->ncores = PY_DEFAULT_CORES;
     SimHooks h = {.ctx = I, .finalize = hook_finalize, .call1 = hook_call1, .collecting = hook_collecting,
                  .key_equal = hook_key_equal};
     sim_set_hooks(sim, &h);
@@ -364,14 +365,7 @@ static PyStatus after_run(PyRun *I, VmStop st)
         if (r < 0)
             st = VM_ERROR;
     } else if (st == VM_ERROR && I->ts->id > 0 && !I->refused) {
-        char what[40];
-        snprintf(what, sizeof what, "%s", I->ts->err.type);
-        int line = 0; /* where it was raised: its traceback's last entry */
-        SimId e = I->ts->err_obj, tb = e ? sim_exc_get(S, e, SIM_EXC_TRACEBACK) : 0;
-        for (; tb && tb != S->none; tb = sim_obj(S, tb)->v.tb.next)
-            line = (int)sim_obj(S, tb)->len;
-        py_not_modelled(I, line, "an exception (%s) that ends a thread (threading.excepthook prints "
-                                            "it with threading.py's frames)", what);
+        vm_thread_exception(I);
     }
     I->done = true;
     if (st == VM_ERROR) {
@@ -535,6 +529,7 @@ void py_free(PyRun *I)
     for (int t = 0; t < I->nthreads; t++)
         py_thread_free(I->threads[t]);
     free(I->threads);
+    free(I->races);
     vs_fini(&I->vs);
     threading_free(I);
     futures_free(I);
@@ -557,6 +552,7 @@ bool py_refused(const PyRun *I) { return I->syntax.refused || I->refused; }
 bool py_interrupted(const PyRun *I) { return I->interrupted; }
 
 void py_set_step_limit(PyRun *I, uint64_t steps) { I->step_limit = steps; }
+void py_set_cores(PyRun *I, int n) { I->ncores = n < 1 ? 1 : n > 256 ? 256 : n; }
 
 uint64_t py_steps(const PyRun *I) { return I->steps; }
 const struct VmSched *py_vmsched(const PyRun *I) { return &I->vs; }

@@ -51,6 +51,10 @@ void py_finalize(PyRun *r);
 /* Stops a runaway program: after `steps` bytecode instructions the run
  * raises RuntimeError (0 = no limit, the default). */
 void py_set_step_limit(PyRun *r, uint64_t steps);
+/* The simulated machine's cores, on which --python 3.13t runs threads at
+ * once (default PY_DEFAULT_CORES: the machine the costs were measured on). */
+#define PY_DEFAULT_CORES 2
+void py_set_cores(PyRun *r, int n);
 /* Bytecode instructions run so far. */
 uint64_t py_steps(const PyRun *r);
 

@@ -315,6 +315,10 @@ dispatch:
         NameCache *nc = &ncache[f->ip - 1];
         a = POP();
         b = op == OP_STORE_NAME && f->locals ? f->locals : f->globals;
+        if (UNLIKELY(I->vs.parallel) && !vm_race_check(I, b, names[arg])) {
+            sim_decref(S, a);
+            goto error;
+        }
         if (nc->where == 1 && vm_name_entry(S, b, nc->entry, names[arg]))
             sim_dict_replace_at(S, b, nc->entry, a);
         else if (!vm_store_name_at(I, nc, arg, a, op == OP_STORE_NAME))

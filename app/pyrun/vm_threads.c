@@ -9,12 +9,17 @@
  * of the outermost loop (ts->nested == 0): the loop returns VM_SWITCH and
  * its caller runs the next thread's frames (vm_thread_switch).
  */
+#include <stdio.h>
 #include <stdlib.h>
 
+#include "base/xalloc.h"
 #include "pyrun/interp.h"
 #include "pyrun/modules/futures.h"
 #include "pyrun/modules/threading.h"
 #include "pyrun/vm_opcost_table.h"
+#define S (I->sim)
+#include "sim/brc.h"
+#include "sim/sched.h"
 
 enum { PROFILES = 3 };
 
@@ -35,9 +40,100 @@ void vm_opcost_init(PyRun *I)
         I->opcost[op] = deflt[p];
     for (size_t i = 0; i < sizeof measured / sizeof measured[0]; i++)
         I->opcost[measured[i].op] = measured[i].ps[p];
+    if (v == SIM_V313T) /* the free-threaded build's single-thread overhead: about 40% on
+                         * pyperformance in 3.13 (the 3.13 free-threading HOWTO; an estimate) */
+        for (int op = 0; op < OP_COUNT; op++)
+            I->opcost[op] = I->opcost[op] * 14 / 10;
     /* the model's own markers; 3.11+'s try blocks cost nothing until they catch */
     I->opcost[OP_LINE] = I->opcost[OP_NOP] = 0;
     I->opcost[OP_SETUP_TRY] = I->opcost[OP_POP_TRY] = 0;
+}
+
+/* 3.13t: the threads that can run share the cores, so the clock moves by
+ * an instruction's cost over how many run at once (vmsched.h), and the
+ * biased counts learn who runs and how long a round of turns is. */
+static void parallel_apply(PyRun *I)
+{
+    VmSched *v = &I->vs;
+    if (!v->parallel)
+        return;
+    if (v->par != I->opcost_par) {
+        vm_opcost_init(I);
+        for (int op = 0; op < OP_COUNT; op++)
+            I->opcost[op] /= (uint32_t)v->par;
+        I->opcost_par = v->par;
+    }
+    int k = vs_runnable(v);
+    sim_brc_set(S, v->running < 0 ? 0 : v->running, v->par, v->slice * (k > 1 ? k : 1) / v->par);
+}
+
+static int check(PyRun *I, bool can_switch)
+{
+    int r = vs_check(&I->vs, can_switch);
+    parallel_apply(I);
+    return r;
+}
+
+typedef struct VmRaceRec {
+    SimId dict, name; /* borrowed: compared, never followed */
+    int tid;
+    bool locked;
+    int64_t at;
+} VmRaceRec;
+
+static bool holds_a_lock(const VmSched *v)
+{
+    for (int l = 0; l < v->nlocks; l++)
+        if (!v->locks[l].semaphore && v->locks[l].owner == v->running)
+            return true;
+    return false;
+}
+
+bool vm_race_check(PyRun *I, SimId dict, SimId name)
+{
+    VmSched *v = &I->vs;
+    bool locked = holds_a_lock(v);
+    int k = vs_runnable(v);
+    int64_t window = 2 * v->slice * (k > 1 ? k : 1) / v->par; /* two rounds of turns */
+    VmRaceRec *r = NULL;
+    for (int i = 0; i < I->nraces && !r; i++)
+        if (I->races[i].dict == dict && I->races[i].name == name)
+            r = &I->races[i];
+    if (!r) {
+        if (I->nraces == I->capraces) {
+            I->capraces = I->capraces ? 2 * I->capraces : 16;
+            I->races = xrealloc(I->races, (size_t)I->capraces * sizeof *I->races);
+        }
+        r = &I->races[I->nraces++];
+        *r = (VmRaceRec){dict, name, v->running, locked, v->now};
+        return true;
+    }
+    int other = r->tid;
+    if (other != v->running && v->now - r->at <= window && (!locked || !r->locked) && other < v->nthr &&
+        (v->thr[other].state == VS_RUN || v->thr[other].state == VS_READY)) {
+        size_t n;
+        const char *s = sim_kind(S, name) == SK_STR ? sim_str_data(S, name, &n) : "?";
+        const Frame *f = I->ts->top; /* the store's own line: ip is past it */
+        int line = f && f->ip > 0 ? I->codes[f->code].lines[f->ip - 1] : 0;
+        py_not_modelled(I, line, "a store to the global '%s' by threads running at once with no lock held "
+                              "(under 3.13t CPython can lose such updates, differently on every run; the "
+                              "model runs each thread's instructions whole)", s);
+        return false;
+    }
+    *r = (VmRaceRec){dict, name, v->running, locked, v->now};
+    return true;
+}
+
+void vm_threads_spawned(PyRun *I)
+{
+    if (I->vs.parallel || S->prof->version != SIM_V313T)
+        return;
+    SchedParams p;
+    sched_params_default(&p);
+    vs_set_parallel(&I->vs, I->ncores);
+    sim_brc_start(S, &I->vs.now, (int64_t)p.brc_shared_ns * 1000, (int64_t)p.line_transfer_ns * 1000);
+    I->vs.brc = S->brc;
+    I->opcost_par = 1;
 }
 
 /* The call that blocked returns whether its wait succeeded (a lock taken,
@@ -109,6 +205,25 @@ bool vm_retry_taken(PyRun *I)
     return true;
 }
 
+void vm_thread_exception(PyRun *I)
+{
+    if (I->refused)
+        return;
+    if (!I->ts->err.set) {
+        py_not_modelled(I, 0, "an exception that ends a thread (threading.excepthook prints it with "
+                              "threading.py's frames)");
+        return;
+    }
+    char what[40];
+    snprintf(what, sizeof what, "%s", I->ts->err.type);
+    int line = 0; /* where it was raised: its traceback's last entry */
+    SimId e = I->ts->err_obj, tb = e ? sim_exc_get(S, e, SIM_EXC_TRACEBACK) : 0;
+    for (; tb && tb != S->none; tb = sim_obj(S, tb)->v.tb.next)
+        line = (int)sim_obj(S, tb)->len;
+    py_not_modelled(I, line, "an exception (%s) that ends a thread (threading.excepthook prints "
+                             "it with threading.py's frames)", what);
+}
+
 static int deadlock(PyRun *I)
 {
     py_not_modelled(I, 0, "a program whose every thread waits for ever (CPython hangs here)");
@@ -118,7 +233,7 @@ static int deadlock(PyRun *I)
 int vm_sched_check(PyRun *I)
 {
     for (;;) {
-        int next = vs_check(&I->vs, I->ts->nested == 0);
+        int next = check(I, I->ts->nested == 0);
         if (next < 0)
             return deadlock(I);
         if (next != I->ts->id)
@@ -183,13 +298,17 @@ void vm_thread_switch(PyRun *I)
         I->depth = ts->nframes;
         int s = settle(I, ts);
         if (s > 0) { /* its continuation blocked again */
-            if (vs_check(&I->vs, true) < 0) {
+            if (check(I, true) < 0) {
                 deadlock(I);
                 return;
             }
             continue;
         }
         if (s < 0) {
+            if (!ts->top) { /* a target called from C (a Timer's function) raised */
+                vm_thread_exception(I);
+                return;
+            }
             ts->resume_failed = true; /* vm_run starts at the error */
             return;
         }
@@ -205,7 +324,7 @@ void vm_thread_switch(PyRun *I)
                 threading_thread_ended(I, ts->id, true);
                 vs_exit(&I->vs);
             }
-            if (vs_check(&I->vs, true) < 0) {
+            if (check(I, true) < 0) {
                 deadlock(I);
                 return;
             }
@@ -214,15 +333,14 @@ void vm_thread_switch(PyRun *I)
         if (ts->booted)
             return;
         if (!boot(I, ts)) {
-            py_not_modelled(I, 0, "an exception that ends a thread (threading.excepthook prints it with "
-                                  "threading.py's frames)");
+            vm_thread_exception(I);
             return;
         }
         I->depth = ts->nframes;
         if (I->vs.thr[ts->id].state == VS_RUN)
             return;
         /* a target called from C blocked (time.sleep): it ends once it wakes */
-        if (vs_check(&I->vs, true) < 0) {
+        if (check(I, true) < 0) {
             deadlock(I);
             return;
         }
@@ -259,7 +377,7 @@ int vm_thread_returned(PyRun *I)
         if (I->vs.thr[0].state == VS_RUN)
             return 0;
     }
-    if (vs_check(&I->vs, true) < 0)
+    if (check(I, true) < 0)
         return deadlock(I);
     vm_thread_switch(I);
     return I->refused ? -1 : 1;

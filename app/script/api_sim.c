@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "sim/brc.h"
 #include "sim/gc.h"
 #include "sim/vmsched.h"
 #include "script/sandbox_lua.h"
@@ -525,6 +526,7 @@ static int l_threads(lua_State *L)
     set_num(L, "handoffs", (double)v->handoffs);
     set_num(L, "drops", (double)v->forced_drops);
     set_num(L, "count", v->nthr);
+    set_num(L, "cores", v->parallel ? v->ncores : 1); /* 3.13t: threads run at once on them */
     lua_createtable(L, v->nthr, 0);
     for (int t = 0; t < v->nthr; t++) {
         double tot[VS_LANE_NSTATES] = {0};
@@ -533,9 +535,14 @@ static int l_threads(lua_State *L)
                 tot[v->log[i].lane] += (double)(v->log[i].t1 - v->log[i].t0) / ms;
         if (v->thr[t].lane != VS_LANE_NONE && v->thr[t].lane != VS_LANE_DONE)
             tot[v->thr[t].lane] += (double)(v->now - v->thr[t].lane_since) / ms;
-        lua_createtable(L, 0, 4);
+        lua_createtable(L, 0, 9);
         for (int l = VS_LANE_RUN; l <= VS_LANE_SLEEP; l++)
             set_num(L, l == VS_LANE_GIL ? "gil" : vs_lane_name((VsLane)l), tot[l]);
+        SimBrcThread b = v->brc && t < v->brc->nthr ? v->brc->thr[t] : (SimBrcThread){0};
+        set_num(L, "rc_own", (double)b.local); /* 3.13t's biased counts (sim/brc.h) */
+        set_num(L, "rc_shared", (double)b.shared);
+        set_num(L, "rc_contended", (double)b.contended);
+        set_num(L, "rc_stall", (double)b.stall_ps / ms);
         lua_rawseti(L, -2, t + 1);
     }
     lua_setfield(L, -2, "lanes");

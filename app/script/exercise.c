@@ -19,18 +19,25 @@
 #include "base/xalloc.h"
 #include "script/exercise_read.h"
 #include "script/sandbox_lua.h"
+#include "sim/profile.h"
 
 #define EXERCISE_FILE_MAX ((size_t)1 << 20)
 
 static const char *const top_keys[] = {
     "id",       "title",   "goal",    "kind",  "difficulty", "competencies", "hints",
     "solution", "program", "starter", "steps", "check",      "model",        "ends_in_error",
-    "view",     NULL,
+    "view",     "python",  NULL,
 };
 static const char *const step_keys[] = {"at",     "ask",     "type",  "choices",
                                         "answer", "explain", "model", NULL};
 static const char *const kind_names[] = {"predict", "fix", "sandbox"};
 static const char *const type_names[] = {"choice", "multi", "order", "number"};
+
+const SimProfile *exercise_profile(const Exercise *ex)
+{
+    const SimProfile *p = ex->python ? sim_profile_find(ex->python) : NULL;
+    return p ? p : sim_profile_default();
+}
 
 const char *exercise_kind_name(ExerciseKind kind)
 {
@@ -336,6 +343,20 @@ static void read_common(Reader *r, int t)
             exercise_err(r, exercise_key_line(r, "view"),
                          "'view' must be arena, memory, graph, gc, threads or loop (got '%s')", view);
         free(view);
+    }
+
+    char *python = exercise_read_string(r, t, "python", false);
+    if (python) {
+        const SimProfile *prof = sim_profile_find(python);
+        if (ex->lab)
+            exercise_err(r, exercise_key_line(r, "python"),
+                         "'python' names the profile a Python program runs on; a lab has none");
+        else if (!prof)
+            exercise_err(r, exercise_key_line(r, "python"), "'python' must be one of %s (got '%s')",
+                         sim_profile_names(), python);
+        else
+            ex->python = prof->name;
+        free(python);
     }
 
     lua_Integer d;

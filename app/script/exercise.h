@@ -79,6 +79,8 @@ typedef struct Exercise {
                            (a C-API misuse, an exception), and verify checks that it does */
     const char *view; /* `view = "graph"`: the view the program opens on ("arena",
                          "memory", "graph", "gc"; static text); NULL: the arena map */
+    const char *python; /* `python = "3.13t"`: the profile its programs run on (a
+                           profile's static name); NULL: the default (3.11) */
     bool has_check;   /* fix: the table has a `check` function (left in the sandbox) */
     int check_line;   /* where `check` is defined */
 } Exercise;
@@ -91,6 +93,8 @@ bool exercise_load(Sandbox *sb, const char *path, Exercise *ex, DiagList *dl);
 bool exercise_load_string(Sandbox *sb, const char *path, const char *src, size_t len,
                           Exercise *ex, DiagList *dl);
 void exercise_fini(Exercise *ex);
+/* The profile the exercise's programs run on (its `python`, or the default). */
+const struct SimProfile *exercise_profile(const Exercise *ex);
 
 const char *exercise_kind_name(ExerciseKind kind);
 const char *exercise_step_type_name(StepType type);

@@ -413,7 +413,7 @@ bool exrun_check(ExHandle *h, const char *program, size_t len, const char *filen
         return exrun_check_lab(h, program, len, filename, out);
     SimRun run;
     Buf err = {0};
-    if (!simrun_start(&run, program, len, filename, NULL, &err)) {
+    if (!simrun_start(&run, program, len, filename, h->ex.python, &err)) {
         out->script_error = true;
         out->message = buf_take(&err);
         return false;
@@ -543,7 +543,7 @@ static void verify_predict(ExHandle *h, DiagList *dl)
     }
     SimRun run;
     Buf err = {0};
-    if (!simrun_start(&run, ex->program, strlen(ex->program), ex->id, NULL, &err)) {
+    if (!simrun_start(&run, ex->program, strlen(ex->program), ex->id, ex->python, &err)) {
         diag_add(dl, DIAG_ERROR, ex->file, ex->line, 0, "%s", buf_str(&err));
         buf_fini(&err);
         return;
@@ -630,7 +630,7 @@ static void verify_sandbox(ExHandle *h, DiagList *dl)
     }
     SimRun run;
     Buf err = {0};
-    if (simrun_start(&run, ex->program, strlen(ex->program), ex->id, NULL, &err)) {
+    if (simrun_start(&run, ex->program, strlen(ex->program), ex->id, ex->python, &err)) {
         simrun_finish(&run);
         simrun_error_line(&run, &err);
         char what[64];

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "sim/brc.h"
 #include "sim/check.h"
 #include "sim/gc.h"
 #include "sim/trace.h"
@@ -234,6 +235,7 @@ void sim_free(Sim *s)
         return;
     pm_fini(&s->pm);
     slab_fini(&s->slab);
+    sim_brc_free(s);
     free(s->obj);
     free(s->interned);
     free(s->fl_float.blocks), free(s->fl_list.blocks), free(s->fl_dict.blocks);

@@ -21,6 +21,7 @@ static inline bool sim__len_fits(Sim *s, uint64_t n)
 /* A new record of kind k, refcount 1, everything else zero (inline: one
  * per object made). */
 void sim__grow_records(Sim *s);
+void sim__brc_alloc(Sim *s, SimId id); /* brc.c: its owner is the running thread */
 static inline SimId sim__alloc_record(Sim *s, SimKind k)
 {
     SimId id;
@@ -35,6 +36,8 @@ static inline SimId sim__alloc_record(Sim *s, SimKind k)
     }
     s->obj[id] = (SimObj){.kind = (uint8_t)k, .refcnt = 1};
     s->nlive++;
+    if (s->brc)
+        sim__brc_alloc(s, id);
     return id;
 }
 void sim__free_record(Sim *s, SimId id);

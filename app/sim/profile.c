@@ -81,9 +81,11 @@ static const SimProfile profiles[] = {
     {
         .name = "3.13t", .measured = "source only (PEP 703, 3.13.0 headers)",
         .version = SIM_V313T,
-        .partial_note = "3.13t is partly modelled: mimalloc and biased reference "
-                        "counting are not simulated; pymalloc, the generational "
-                        "collector and 3.13 sizes stand in for them",
+        .partial_note = "3.13t is partly modelled: threads run at once on simulated "
+                        "cores with biased reference counting's estimated costs, but "
+                        "mimalloc and the free-threaded object header are not "
+                        "simulated; pymalloc, the generational collector and 3.13 "
+                        "sizes stand in for them",
         .arena_size = MIB, .pool_size = 16 * KIB, .keep_one_empty_arena = true,
         .startup_arenas = 2, .startup_unaligned = 2,
         .startup = STARTUP_313,

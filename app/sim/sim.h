@@ -322,6 +322,7 @@ typedef struct Sim {
     struct SimOdicts *odicts;    /* odict.c: the OrderedDicts' linked lists (NULL until one) */
     uint64_t dict_versions;      /* the last version a dict took (sim_dict_version) */
     struct SimTracer *tracer;    /* trace.c: tracemalloc's traces (NULL until started) */
+    struct SimBrc *brc;          /* brc.c: 3.13t's biased counting costs (NULL until a thread runs) */
 } Sim;
 
 /* ---- lifecycle ---------------------------------------------------------- */
@@ -406,12 +407,17 @@ static inline SimObj *sim__of_kind(const Sim *s, SimId id, SimKind k)
 
 /* ---- references ---------------------------------------------------------- */
 /* Inline: they run several times per instruction. */
+/* brc.c: a count change under 3.13t's biased counting (only while s->brc) */
+void sim__brc_touch(Sim *s, SimId id);
 static inline void sim_incref(Sim *s, SimId id)
 {
     SIM_ASSERT(id > 0 && id < s->nobj && s->obj[id].kind != SK_FREE); /* never a freed record */
     SimObj *o = &s->obj[id];
-    if (!(o->flags & SIM_F_IMMORTAL))
+    if (!(o->flags & SIM_F_IMMORTAL)) {
         o->refcnt++;
+        if (s->brc)
+            sim__brc_touch(s, id);
+    }
 }
 /* The count reached zero (heap.c): a static object stays, others go. */
 void sim__refcnt_zero(Sim *s, SimId id);
@@ -423,6 +429,8 @@ static inline void sim_decref(Sim *s, SimId id)
     SimObj *o = &s->obj[id];
     if (o->flags & SIM_F_IMMORTAL)
         return;
+    if (s->brc)
+        sim__brc_touch(s, id);
     SIM_ASSERT(o->refcnt > 0); /* a count never goes below zero */
     if (--o->refcnt > 0)
         return;

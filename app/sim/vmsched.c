@@ -66,6 +66,24 @@ void vs_init(VmSched *v)
     v->thr[0].lane = VS_LANE_RUN; /* logged from t = 0 once a thread starts */
     v->gil = (VsQueue){-1, -1};
     v->last_holder = 0;
+    v->par = 1;
+}
+
+void vs_set_parallel(VmSched *v, int ncores)
+{
+    v->parallel = true;
+    v->ncores = ncores < 1 ? 1 : ncores;
+    v->slice = (int64_t)50 * 1000000; /* 50 us: far below the OS's 3 ms slices */
+    v->rotate_at = v->now + v->slice; /* the running thread's turn from now */
+    v->check_at = 0;
+}
+
+int vs_runnable(const VmSched *v)
+{
+    int n = v->running >= 0 && v->thr[v->running].state == VS_RUN;
+    for (int i = v->gil.head; i >= 0; i = v->thr[i].next)
+        n++;
+    return n;
 }
 
 void vs_fini(VmSched *v)
@@ -144,6 +162,20 @@ void vs_lock_release(VmSched *v, int l)
     VsLock *k = &v->locks[l];
     if (k->count > 1) {
         k->count--;
+        return;
+    }
+    if (v->parallel && k->waiters.head >= 0 && v->thr[k->waiters.head].relock != l) {
+        /* 3.13t: no hand-off; the lock is free at once (a running thread
+         * may take it first) and its first waiter wakes to try again */
+        int w = q_pop(v, &k->waiters);
+        k->owner = -1;
+        k->count = 0;
+        VsThread *th = &v->thr[w];
+        th->deadline = th->wake_at;
+        th->state = VS_LOCK_WAKE;
+        th->wake_at = v->now + v->lock_handoff;
+        if (th->wake_at < v->check_at)
+            v->check_at = th->wake_at;
         return;
     }
     int w = q_pop(v, &k->waiters);
@@ -325,6 +357,30 @@ static void fire_timers(VmSched *v)
         VsThread *th = &v->thr[i];
         if (th->wake_at > v->now || i == v->running || th->state == VS_READY || th->state == VS_DONE)
             continue;
+        if (th->state == VS_LOCK_WAKE) { /* tries the lock again: taken, or back in its queue */
+            VsLock *k = &v->locks[th->on];
+            if (k->owner >= 0 && th->deadline > v->now) {
+                th->state = VS_LOCK;
+                th->wake_at = th->deadline;
+                th->next = k->waiters.head; /* first again */
+                k->waiters.head = i;
+                if (k->waiters.tail < 0)
+                    k->waiters.tail = i;
+                continue;
+            }
+            if (k->owner < 0) {
+                k->owner = i;
+                k->count = 1;
+                th->woke = 1;
+            } else {
+                th->woke = 0;
+            }
+            th->state = VS_READY;
+            th->since = th->wake_at;
+            th->wake_at = VS_NEVER;
+            q_push(v, &v->gil, i);
+            continue;
+        }
         if (th->state == VS_LOCK)
             q_remove(v, &v->locks[th->on].waiters, i);
         if (th->state == VS_COND) { /* timed out: it still takes the lock again */
@@ -378,7 +434,7 @@ static void take(VmSched *v, int t)
     th->wake_at = VS_NEVER;
     v->running = t;
     v->hold_since = v->now;
-    if (v->last_holder != t) {
+    if (v->last_holder != t && !v->parallel) {
         th->took_over = true;
         v->handoffs++;
         v->last_holder = t;
@@ -399,8 +455,58 @@ static void release(VmSched *v)
     v->running = -1;
 }
 
+/* 3.13t: the running thread's turn ends after `slice` of its own time (its
+ * clock moves 1/par as fast) and the next thread that can run takes it;
+ * a thread that blocks leaves its core at once.  No GIL: no drop request,
+ * no wake-up to take it, no hand-off. */
+static int check_parallel(VmSched *v, bool can_switch)
+{
+    fire_timers(v);
+    vs_log_sync(v);
+    int r = v->running;
+    bool took = false;
+    if (r >= 0 && v->thr[r].state == VS_RUN) {
+        if (can_switch && v->gil.head >= 0 && v->now >= v->rotate_at) {
+            release(v);
+            VsThread *th = &v->thr[r];
+            th->state = VS_READY;
+            th->since = v->now;
+            q_push(v, &v->gil, r);
+            take(v, q_pop(v, &v->gil));
+            took = true;
+        }
+    } else {
+        if (r >= 0)
+            release(v);
+        for (;;) {
+            int w = q_pop(v, &v->gil);
+            if (w >= 0) {
+                take(v, w);
+                took = true;
+                break;
+            }
+            int64_t t = next_timer(v);
+            if (t == VS_NEVER)
+                return v->check_at = VS_NEVER, -1;
+            v->now = t > v->now ? t : v->now;
+            fire_timers(v);
+            vs_log_sync(v);
+        }
+    }
+    int k = vs_runnable(v);
+    v->par = k < v->ncores ? k : v->ncores;
+    if (took || v->rotate_at <= v->now)
+        v->rotate_at = v->now + v->slice / v->par;
+    int64_t a = next_timer(v), b = v->gil.head >= 0 ? v->rotate_at : VS_NEVER;
+    v->check_at = a < b ? a : b;
+    vs_log_sync(v);
+    return v->running;
+}
+
 int vs_check(VmSched *v, bool can_switch)
 {
+    if (v->parallel)
+        return check_parallel(v, can_switch);
     fire_timers(v);
     vs_log_sync(v);
     int r = v->running;

@@ -37,6 +37,7 @@ typedef enum VsState {
     VS_STARTING, /* in start() until thread `on` has run */
     VS_COND,     /* in Condition.wait() of condition `on` (timed when wake_at < VS_NEVER) */
     VS_SHUTDOWN, /* the main thread at exit, until every non-daemon thread ended */
+    VS_LOCK_WAKE,/* 3.13t: woken by a lock's release, it tries lock `on` again at wake_at */
     VS_DONE
 } VsState;
 
@@ -51,6 +52,7 @@ typedef struct VsThread {
     int next;        /* queue link, -1 */
     int64_t since;   /* READY: when its wait for the GIL began */
     int64_t wake_at; /* TIMER and timed waits: when it wakes; VS_NEVER none */
+    int64_t deadline;/* LOCK_WAKE: the timed acquire's own deadline, VS_NEVER none */
     int64_t run_ps;  /* time it held the GIL */
     uint8_t lane;    /* VsLane last logged (vmsched_log.c) */
     bool forced_end; /* its RUN stretch ends by a drop request */
@@ -116,6 +118,19 @@ typedef struct VmSched {
     size_t nlog, caplog;
     int64_t log_dropped; /* not kept: past VS_LOG_CAP */
     int64_t log_full_at; /* the first record not kept began here (a view stops there) */
+    /* --python 3.13t (vs_set_parallel): no GIL.  The threads that can run
+     * (the running one and the READY queue) run at once on `ncores`
+     * simulated cores: the VM runs their bytecode in turns of `slice` ps of
+     * a thread's own time and the clock moves by an instruction's cost
+     * divided by `par`, min(threads that can run, ncores) - processor
+     * sharing, which is also what the OS's time slices give when threads
+     * outnumber cores. */
+    bool parallel;
+    int ncores;
+    int par;             /* the clock's divisor now (1 under the GIL) */
+    int64_t slice;       /* a turn's length in a thread's own time, ps */
+    int64_t rotate_at;   /* the running thread's turn ends (clock time) */
+    const struct SimBrc *brc; /* 3.13t: the heap's biased counting per thread (sim/brc.h), for views */
 } VmSched;
 
 /* The main thread (0) holds the GIL at t = 0; defaults from the lab's table. */
@@ -161,6 +176,11 @@ void vs_exit(VmSched *v);
 bool vs_alive(const VmSched *v, int t); /* started and not ended: is_alive() */
 int vs_live_count(const VmSched *v);    /* threads not ended */
 
+/* From now on threads run at once on ncores simulated cores (3.13t). */
+void vs_set_parallel(VmSched *v, int ncores);
+/* How many threads can run now (the running one and those ready). */
+int vs_runnable(const VmSched *v);
+
 /* The eval breaker's question, asked once now >= check_at or the running
  * thread blocked: fires the timers due, and drops the GIL when a waiter's
  * drop request is due (only when can_switch: a thread inside a call from C
@@ -183,5 +203,7 @@ void vs_timeline(const VmSched *v, int first, int n, int64_t t0, int64_t t1, int
 /* The thread that held the GIL longest in each column, -1 none. */
 void vs_gil_timeline(const VmSched *v, int64_t t0, int64_t t1, int ncols, int16_t *out);
 const char *vs_lane_name(VsLane l);
+/* How many threads ran on average in each of ncols columns over [t0, t1). */
+void vs_run_density(const VmSched *v, int64_t t0, int64_t t1, int ncols, double *out);
 
 #endif

@@ -33,7 +33,9 @@ static VsLane lane_of(const VmSched *v, int i, int64_t *since)
         if (i == v->running)
             *since = v->hold_since;
         return VS_LANE_RUN;
-    case VS_READY: *since = th->since; return VS_LANE_GIL;
+    case VS_READY: /* 3.13t: on its core, between the VM's turns at its bytecode */
+        *since = th->since;
+        return v->parallel ? VS_LANE_RUN : VS_LANE_GIL;
     case VS_DONE: return VS_LANE_DONE;
     case VS_TIMER: /* a sleep, or a blocked thread's wake-up on its way */
         return th->lane == VS_LANE_BLOCKED ? VS_LANE_BLOCKED : VS_LANE_SLEEP;
@@ -160,4 +162,36 @@ void vs_gil_timeline(const VmSched *v, int64_t t0, int64_t t1, int ncols, int16_
     }
     free(best);
     free(acc);
+}
+
+static void add_run(double *out, int ncols, int64_t t0, int64_t t1, int64_t a, int64_t b)
+{
+    if (a < t0)
+        a = t0;
+    if (b > t1)
+        b = t1;
+    if (b <= a)
+        return;
+    double w = (double)(t1 - t0) / ncols;
+    int c0 = (int)((double)(a - t0) / w), c1 = (int)((double)(b - t0) / w);
+    for (int c = c0 < 0 ? 0 : c0; c <= c1 && c < ncols; c++) {
+        double lo = t0 + c * w, hi = lo + w;
+        double x = (double)a > lo ? (double)a : lo, y = (double)b < hi ? (double)b : hi;
+        if (y > x)
+            out[c] += (y - x) / w;
+    }
+}
+
+void vs_run_density(const VmSched *v, int64_t t0, int64_t t1, int ncols, double *out)
+{
+    for (int c = 0; c < ncols; c++)
+        out[c] = 0;
+    if (t1 <= t0 || ncols <= 0)
+        return;
+    for (size_t i = 0; i < v->nlog; i++)
+        if (v->log[i].lane == VS_LANE_RUN)
+            add_run(out, ncols, t0, t1, v->log[i].t0, v->log[i].t1);
+    for (int i = 0; i < v->nthr; i++)
+        if (v->thr[i].lane == VS_LANE_RUN)
+            add_run(out, ncols, t0, t1, v->thr[i].lane_since, v->now);
 }

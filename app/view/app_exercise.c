@@ -73,7 +73,7 @@ static unsigned run_work_file(App *a)
         lab_finish(a->lab); /* to the end: the check judges what the program left */
     } else {
         Program *prog = calloc(1, sizeof *prog);
-        program_init(prog, a->ex_work, buf_str(&src), src.len, sim_profile_default());
+        program_init(prog, a->ex_work, buf_str(&src), src.len, exercise_profile(&keep->ex));
         int view = a->view_sel; /* a rerun after a save keeps the view on screen */
         app_open_program(a, prog, a->views ? a->views : PROGRAM_VIEW_ALL, false);
         a->view_sel = view;
@@ -148,7 +148,7 @@ bool app_open_exercise(App *a, const char *id)
                          false);
         } else {
             Program *prog = calloc(1, sizeof *prog);
-            program_init(prog, ex->id, ex->program, strlen(ex->program), sim_profile_default());
+            program_init(prog, ex->id, ex->program, strlen(ex->program), exercise_profile(ex));
             app_open_program(a, prog, PROGRAM_VIEW_ALL, false);
             app_program_first_view(a, ex->view);
         }

@@ -6,6 +6,12 @@
  * request after the switch interval) and a ruler with a tick per switch
  * interval.  Drawn from the scheduler's lane log (sim/vmsched_log.c) over
  * the whole run so far, so a program and its seed give the same picture.
+ *
+ * Under --python 3.13t (no GIL) the lanes run at once: the row above them
+ * counts the threads running in each column (at most the cores), and a line
+ * per thread gives its reference-count changes by biased counting's paths
+ * (its own objects, others' objects, contended lines) and the time it
+ * stalled on them (sim/brc.h).
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -13,6 +19,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "sim/brc.h"
 #include "view/glyphs.h"
 #include "view/views.h"
 
@@ -50,9 +57,39 @@ static void fmt_time(int64_t ps, char *out, size_t n)
         snprintf(out, n, "%.0f us", us);
 }
 
+/* "850", "12.3k", "4.50M" */
+static void fmt_count(uint64_t n, char *out, size_t len)
+{
+    if (n >= 1000000)
+        snprintf(out, len, "%.2fM", (double)n / 1e6);
+    else if (n >= 10000)
+        snprintf(out, len, "%.1fk", (double)n / 1e3);
+    else
+        snprintf(out, len, "%" PRIu64, n);
+}
+
+/* 3.13t: a line per thread, its count changes by path and its stalls. */
+static int draw_contention(const VmSched *v, Canvas *cv, Rect r, int y, int nlanes)
+{
+    if (y < r.y + r.h)
+        canvas_text_fit(cv, r.x, y++, r.w, "refcounts: own / shared / contended (stall)", ROLE_SUBTLE);
+    for (int t = 0; t < nlanes && y < r.y + r.h; t++) {
+        SimBrcThread b = v->brc && t < v->brc->nthr ? v->brc->thr[t] : (SimBrcThread){0};
+        char own[16], shared[16], cont[16], stall[32], line[160];
+        fmt_count(b.local, own, sizeof own);
+        fmt_count(b.shared, shared, sizeof shared);
+        fmt_count(b.contended, cont, sizeof cont);
+        fmt_time(b.stall_ps, stall, sizeof stall);
+        snprintf(line, sizeof line, "%-4s %s / %s / %s (%s)", t == 0 ? "main" : (char[]){'t', thread_mark(t), 0},
+                 own, shared, cont, stall);
+        canvas_text_fit(cv, r.x, y++, r.w, line, b.contended ? ROLE_WARNING : ROLE_NORMAL);
+    }
+    return y;
+}
+
 static void draw_ruler(const VmSched *v, Canvas *cv, int x, int y, int cols, int64_t t1)
 {
-    int64_t step = v->interval > 0 ? v->interval : t1;
+    int64_t step = v->interval > 0 && !v->parallel ? v->interval : t1; /* 3.13t: no switch interval */
     bool ticks = (double)step * cols / (double)t1 >= 2.0; /* ticks two columns apart or more */
     for (int c = 0; c < cols; c++)
         canvas_put(cv, x + c, y, ticks ? '-' : ' ', ROLE_SUBTLE);
@@ -119,7 +156,11 @@ void view_threads(const VmSched *v, const char *profile, Canvas *cv, Rect r)
     char now[32], iv[32], head[160];
     fmt_time(v->now, now, sizeof now);
     fmt_time(v->interval, iv, sizeof iv);
-    snprintf(head, sizeof head, "Threads: %d on the GIL, t = %s", v->nthr, now);
+    if (v->parallel)
+        snprintf(head, sizeof head, "Threads: %d at once on %d cores (3.13t, no GIL), t = %s", v->nthr,
+                 v->ncores, now);
+    else
+        snprintf(head, sizeof head, "Threads: %d on the GIL, t = %s", v->nthr, now);
     canvas_text_fit(cv, r.x, r.y, r.w, head, ROLE_HEADING);
     int cols = r.w - LABEL_W;
     int y = r.y + 1;
@@ -138,11 +179,24 @@ void view_threads(const VmSched *v, const char *profile, Canvas *cv, Rect r)
     uint8_t *cells = xmalloc((size_t)nlanes * (size_t)cols);
     vs_gil_timeline(v, 0, t1, cols, holder);
     vs_timeline(v, 0, nlanes, 0, t1, cols, cells, marks);
-    canvas_text(cv, r.x, y, LABEL_W - 1, "GIL", ROLE_STRONG);
-    for (int c = 0; c < cols; c++)
-        if (holder[c] >= 0)
-            canvas_put(cv, r.x + LABEL_W + c, y, (uint32_t)thread_mark(holder[c]),
-                       ROLE_PAL0 + holder[c] % 6);
+    if (v->parallel) { /* how many ran at once in each column, on average */
+        double *busy = xmalloc((size_t)cols * sizeof *busy);
+        vs_run_density(v, 0, t1, cols, busy);
+        canvas_text(cv, r.x, y, LABEL_W - 1, "run", ROLE_STRONG);
+        for (int c = 0; c < cols; c++) {
+            int n = (int)(busy[c] + 0.5); /* more threads than cores share them */
+            n = n > v->ncores ? v->ncores : n;
+            if (busy[c] > 0.05)
+                canvas_put(cv, r.x + LABEL_W + c, y, n > 9 ? '+' : (uint32_t)('0' + n), ROLE_DONE);
+        }
+        free(busy);
+    } else {
+        canvas_text(cv, r.x, y, LABEL_W - 1, "GIL", ROLE_STRONG);
+        for (int c = 0; c < cols; c++)
+            if (holder[c] >= 0)
+                canvas_put(cv, r.x + LABEL_W + c, y, (uint32_t)thread_mark(holder[c]),
+                           ROLE_PAL0 + holder[c] % 6);
+    }
     y++;
     for (int c = 0; c < cols; c++)
         if (marks[c])
@@ -173,7 +227,9 @@ void view_threads(const VmSched *v, const char *profile, Canvas *cv, Rect r)
     free(cells);
     if (y < r.y + r.h)
         draw_ruler(v, cv, r.x + LABEL_W, y++, cols, t1);
-    if (extra_rows >= 1 && y < r.y + r.h) {
+    if (v->parallel) {
+        y = draw_contention(v, cv, r, y, nlanes);
+    } else if (extra_rows >= 1 && y < r.y + r.h) {
         char tot[160];
         snprintf(tot, sizeof tot, "hand-offs %" PRId64 ", %" PRId64 " on a drop request",
                  v->handoffs, v->forced_drops);
@@ -185,9 +241,7 @@ void view_threads(const VmSched *v, const char *profile, Canvas *cv, Rect r)
         snprintf(full, sizeof full, "Log full: lanes drawn up to %s only", now);
         canvas_text_fit(cv, r.x, y++, r.w, full, ROLE_WARNING);
     }
-    if (profile && strcmp(profile, "3.13t") == 0 && y < r.y + r.h) /* honest, not parallel */
-        canvas_text_fit(cv, r.x, y++, r.w, "3.13t: these lanes still take turns (not modelled)",
-                        ROLE_WARNING);
-    if (extra_rows >= 2 && y < r.y + r.h)
+    (void)profile;
+    if (!v->parallel && extra_rows >= 2 && y < r.y + r.h)
         draw_legend(cv, (Rect){r.x, y, r.w, r.y + r.h - y}, y, iv);
 }

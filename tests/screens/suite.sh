@@ -191,6 +191,16 @@ check "z zooms the lanes to the whole screen" "hand-offs 7, 2 on a drop request"
 keys q
 check "q leaves the threads view" "EXITED:0"
 
+# under 3.13t: the lanes at once on the model's 2 cores, per-thread contention
+start 80x24 $PYDIVE run "$DATA/two.py" --python 3.13t --watch --views threads
+keys G
+check "3.13t: the threads run at once on 2 cores" "Threads: 3 at once on 2 cores (3.13t, no GIL)"
+check "3.13t: the row above the lanes counts the threads running" "run  "
+check "3.13t: a line per thread of its reference-count paths" "own / shared / contended"
+screen | grep -q "run  *2222" && ok "3.13t: two threads run at once while both count" \
+    || notok "3.13t: two threads run at once while both count" "$(screen | sed 's/^/  | /')"
+keys q
+
 # ---- chapter 3's threads exercises at 80x24 -----------------------------------
 start 80x24 $PYDIVE exercise run predict-the-hand-offs
 check "the hand-offs exercise opens at 80x24" "Predict the GIL's hand-offs"
@@ -254,6 +264,60 @@ with ThreadPoolExecutor(max_workers=8) as pool:
 print(sizes)
 PYEOF
 check "eight workers overlap the waits: the check passes" "Check: passed."
+keys q
+
+start 80x24 $PYDIVE exercise run scale-the-cpu-pool
+check "the 3.13t pool exercise opens at 80x24" "Fix it:"
+check "... on the free-threaded profile" "3.13t"
+check "the starter fails: the shared counter makes the threads take turns" "Check: not yet."
+WORK=$(ls "$DATA"/pydive/profiles/*/work/scale-the-cpu-pool.py | head -n 1)
+cat > "$WORK" <<'PYEOF'
+import threading
+
+lock = threading.Lock()
+checked = 0  # how many numbers the workers have looked at, all together
+
+
+def is_prime(n):
+    if n < 2:
+        return False
+    d = 2
+    while d * d <= n:
+        if n % d == 0:
+            return False
+        d += 1
+    return True
+
+
+def count_primes(lo, hi, found):
+    global checked
+    primes = 0
+    for n in range(lo, hi):
+        if is_prime(n):
+            primes += 1
+    with lock:
+        checked += hi - lo
+    found.append(primes)
+
+
+def run(workers):
+    found = []
+    step = 4000 // workers
+    threads = [threading.Thread(target=count_primes, args=(i * step, (i + 1) * step, found))
+               for i in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return sum(found)
+
+
+primes = run(1)  # one thread: the time to beat (the check reads the model's clock)
+again = run(4)
+print("primes below 4000:", primes, again)
+print("numbers checked:", checked)
+PYEOF
+check "counting locally, four threads scale on two cores: the check passes" "Check: passed."
 keys q
 
 # ---- chapter 5's asyncio exercises at 80x24 -----------------------------------

@@ -242,6 +242,70 @@ static void the_log_keeps_the_lanes(void **state)
     vs_fini(&v);
 }
 
+
+/* 3.13t: threads that can run share the cores; the VM's turns rotate after
+ * a slice of a thread's own time; no GIL hand-off is counted. */
+static void parallel_turns_share_the_cores(void **state)
+{
+    (void)state;
+    VmSched v;
+    vs_init(&v);
+    vs_set_parallel(&v, 2);
+    vs_spawn(&v, false);
+    vs_spawn(&v, false);
+    assert_int_equal(vs_check(&v, true), 0);
+    assert_int_equal(vs_runnable(&v), 3);
+    assert_int_equal(v.par, 2);
+    assert_true(v.check_at == v.slice); /* main's turn began when threads went parallel */
+    int r = run_until_check(&v, 100 * 1000, 10 * MS);
+    assert_int_equal(r, 1); /* the next thread's turn, at once: no wake-up */
+    int64_t at = v.now;
+    assert_true(at >= v.slice && at < v.slice + 100 * 1000);
+    r = run_until_check(&v, 100 * 1000, 10 * MS);
+    assert_int_equal(r, 2); /* a turn is half as long on the clock: two threads per core */
+    assert_true(v.now >= at + v.slice / 2 && v.now < at + v.slice / 2 + 100 * 1000);
+    assert_int_equal(v.handoffs, 0);
+    vs_log_sync(&v);
+    for (int i = 0; i < 3; i++) /* every lane runs */
+        assert_int_equal(v.thr[i].lane, VS_LANE_RUN);
+    vs_fini(&v);
+}
+
+/* 3.13t: a released lock is free at once; its first waiter wakes to try
+ * again and queues once more when a running thread took it first. */
+static void parallel_lock_release_does_not_hand_off(void **state)
+{
+    (void)state;
+    VmSched v;
+    vs_init(&v);
+    vs_set_parallel(&v, 2);
+    int l = vs_lock_new(&v, false);
+    assert_true(vs_lock_try(&v, l)); /* main holds it */
+    vs_spawn(&v, false);
+    assert_int_equal(vs_check(&v, true), 0);
+    v.now += 10 * US;
+    v.running = 1; /* as the VM's rotation would have it */
+    v.thr[1].state = VS_RUN;
+    v.thr[0].state = VS_READY;
+    v.gil = (VsQueue){0, 0};
+    v.thr[0].next = -1;
+    vs_wait_lock(&v, l, -1);
+    assert_int_equal(vs_check(&v, true), 0);
+    vs_lock_release(&v, l);
+    assert_int_equal(v.locks[l].owner, -1);
+    assert_int_equal(v.thr[1].state, VS_LOCK_WAKE);
+    assert_true(vs_lock_try(&v, l)); /* main takes it again first */
+    v.now += 6 * US;
+    assert_int_equal(vs_check(&v, true), 0);
+    assert_int_equal(v.thr[1].state, VS_LOCK); /* back in the queue */
+    vs_lock_release(&v, l);
+    v.now += 6 * US;
+    vs_check(&v, true);
+    assert_int_equal(v.locks[l].owner, 1);
+    assert_int_equal(v.thr[1].woke, 1);
+    vs_fini(&v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -255,6 +319,8 @@ int main(void)
         cmocka_unit_test(deadlock_is_reported),
         cmocka_unit_test(join_and_shutdown),
         cmocka_unit_test(the_log_keeps_the_lanes),
+        cmocka_unit_test(parallel_turns_share_the_cores),
+        cmocka_unit_test(parallel_lock_release_does_not_hand_off),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

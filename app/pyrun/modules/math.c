@@ -110,6 +110,8 @@ MATH1(acosh, acosh, false)
 MATH1(atanh, atanh, false)
 MATH1(fabs, fabs, false)
 MATH1(cbrt, cbrt, false)
+MATH1(erf, erf, false)   /* CPython calls the C library's erf and erfc since 3.11 */
+MATH1(erfc, erfc, false)
 
 /* ---- logarithms (loghelper: an int too large for a float goes by its bits) ------------ */
 
@@ -231,6 +233,32 @@ static SimId m_copysign(PyRun *I, SimId *a, int n, SimId kw)
     (void)n, (void)kw;
     double x, y;
     return two(I, a, &x, &y) ? sim_float(S, copysign(x, y)) : 0;
+}
+
+/* nextafter(x, y) (3.12+: the keyword steps, refused) */
+static SimId m_nextafter(PyRun *I, SimId *a, int n, SimId kw)
+{
+    if (kw)
+        return py_not_modelled(I, 0, "math.nextafter() with steps"), (SimId)0;
+    (void)n;
+    double x, y;
+    return two(I, a, &x, &y) ? sim_float(S, nextafter(x, y)) : 0;
+}
+
+/* ulp(x): math_ulp_impl's distance to the next float away from zero */
+static SimId m_ulp(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    double x;
+    if (!math_to_double(I, a[0], &x))
+        return 0;
+    if (isnan(x))
+        return sim_float(S, x);
+    x = fabs(x);
+    if (isinf(x))
+        return sim_float(S, x);
+    double x2 = nextafter(x, INFINITY);
+    return sim_float(S, isinf(x2) ? x - nextafter(x, -INFINITY) : x2 - x);
 }
 
 static SimId m_fmod(PyRun *I, SimId *a, int n, SimId kw)
@@ -458,12 +486,13 @@ const BuiltinDef math_functions[] = {
     ONE("sin", m_sin), ONE("cos", m_cos), ONE("tan", m_tan), ONE("asin", m_asin), ONE("acos", m_acos),
     ONE("atan", m_atan), ONE("sinh", m_sinh), ONE("cosh", m_cosh), ONE("tanh", m_tanh),
     ONE("asinh", m_asinh), ONE("acosh", m_acosh), ONE("atanh", m_atanh), ONE("fabs", m_fabs),
-    ONE("cbrt", m_cbrt), ONE("log2", m_log2), ONE("log10", m_log10), ONE("log1p", m_log1p),
+    ONE("cbrt", m_cbrt), ONE("erf", m_erf), ONE("erfc", m_erfc), ONE("log2", m_log2), ONE("log10", m_log10), ONE("log1p", m_log1p),
     ONE("degrees", m_degrees), ONE("radians", m_radians), ONE("isnan", m_isnan), ONE("isinf", m_isinf),
     ONE("isfinite", m_isfinite), ONE("modf", m_modf), ONE("frexp", m_frexp),
     BUILTIN("log", 0, BM_MATH, m_log),
     TWO("pow", m_pow), TWO("atan2", m_atan2), TWO("copysign", m_copysign), TWO("fmod", m_fmod),
-    TWO("remainder", m_remainder), TWO("dist", m_dist), TWO("ldexp", m_ldexp),
+    TWO("remainder", m_remainder), BUILTIN("nextafter", 0, BM_MATH, m_nextafter, .style = ARGS_RANGE, .min = 2,
+                                           .max = 2, .kw_refused = "steps"), ONE("ulp", m_ulp), TWO("dist", m_dist), TWO("ldexp", m_ldexp),
     BUILTIN("hypot", 0, BM_MATH, m_hypot),
     BUILTIN("isclose", 0, BM_MATH, m_isclose, .kw = "a b rel_tol abs_tol"),
     ONE("floor", math_floor), ONE("ceil", math_ceil), ONE("trunc", math_trunc),

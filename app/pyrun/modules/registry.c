@@ -194,10 +194,13 @@ const ModuleDef py_modules[] = {
     {"threading", threading_functions, &threading_nfunctions, threading_module_init,
      "the classes `Thread` (keywords: target args kwargs name daemon; `start`, `join` (timeout), `is_alive`, "
      "`run` (a subclass's own), `name`, `ident`, `daemon`) and `Event` (`set`, `clear`, `is_set`, `wait` "
-     "(timeout)), `Condition` (keyword: lock; `wait` (timeout), `notify` (n), `notify_all`, `with`), "
-     "`Semaphore` and `BoundedSemaphore` (keyword: value; `acquire` (blocking timeout), `release` (n), "
-     "`with`), `Lock` and `RLock` (`acquire` (blocking timeout), `release`, `locked`, `with`); threads run "
-     "on the model's GIL and simulated clock, one schedule per program (not CPython's, which the OS picks)",
+     "(timeout)), `Condition` (keyword: lock; `wait` (timeout), `wait_for` (predicate timeout), `notify` (n), "
+     "`notify_all`, `with`), `Semaphore` and `BoundedSemaphore` (keyword: value; `acquire` (blocking timeout), "
+     "`release` (n), `with`), `Lock` and `RLock` (`acquire` (blocking timeout), `release`, `locked`, `with`), "
+     "`Timer` (interval function args kwargs; `cancel`, a Thread), `Barrier` (parties action timeout; `wait` "
+     "(timeout), `reset`, `abort`, `parties`, `n_waiting`, `broken`) and `BrokenBarrierError`; threads run "
+     "on the model's GIL and simulated clock, one schedule per program (not CPython's, which the OS picks), "
+     "and under 3.13t at once on the model's 2 cores with biased reference counting's estimated costs",
      threading_on_import},
     {"tracemalloc", tracemalloc_functions, &tracemalloc_nfunctions, tracemalloc_module_init,
      "on the model's own blocks, with the sizes CPython requests: `start` (one frame), `stop`, `is_tracing`, "

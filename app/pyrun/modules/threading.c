@@ -148,6 +148,11 @@ static SimId th_init(PyRun *I, SimId *a, int n, SimId kw)
     return thread_fill(I, a[0], target, name, args, kwargs, daemon) ? bi_none(I) : 0;
 }
 
+SimId thr_thread_init(PyRun *I, SimId self)
+{
+    return th_init(I, &self, 1, 0);
+}
+
 static int thread_id(PyRun *I, SimId self)
 {
     return word(I, self);
@@ -196,6 +201,7 @@ static bool start(PyRun *I, SimId self)
 {
     SimId dm = get(I, self, "_daemonic");
     int t = vs_spawn(&I->vs, dm == S->true_);
+    vm_threads_spawned(I);
     set_word(I, self, t);
     sim_incref(S, self);
     set_obj(I, t, self); /* threading._active */
@@ -492,6 +498,17 @@ const BuiltinDef threading_functions[] = {
     M("__enter__", sem_enter, .kw = "*"),
     M("__exit__", sem_exit, .kw = "*"),
     M("__repr__", sem_repr),
+    M("__init__", timer_init, .kw = "*"),
+    M("cancel", timer_cancel),
+    M("run", timer_run),
+    M("__init__", barrier_init, .kw = "*"),
+    M("wait", barrier_wait, .kw = "timeout"),
+    M("reset", barrier_reset),
+    M("abort", barrier_abort),
+    M("__repr__", barrier_repr),
+    F("parties", barrier_parties, .style = ARGS_ONE),
+    F("n_waiting", barrier_n_waiting, .style = ARGS_ONE),
+    F("broken", barrier_broken, .style = ARGS_ONE),
 };
 const int threading_nfunctions = (int)(sizeof threading_functions / sizeof threading_functions[0]);
 
@@ -582,11 +599,22 @@ void threading_module_init(PyRun *I, SimId d)
                                   {"__init__", "acquire", "release", "__enter__", "__exit__", "__repr__"}, 0};
     static const ClassSpec bsem = {"threading", "BoundedSemaphore", {0}, {0}, 0};
     static const ClassSpec mainth = {"threading", "_MainThread", {0}, {0}, 0};
+    static const ClassSpec timer = {"threading", "Timer", {timer_init, timer_cancel, timer_run},
+                                    {"__init__", "cancel", "run"}, 0};
+    static const ClassSpec barrier = {"threading", "Barrier",
+                                      {barrier_init, barrier_wait, barrier_reset, barrier_abort, barrier_repr},
+                                      {"__init__", "wait", "reset", "abort", "__repr__"}, 0};
     t->cls[THC_THREAD] = make_class(I, &thread, 0);
     put_property(I, t->cls[THC_THREAD], "name", th_name);
     put_property(I, t->cls[THC_THREAD], "ident", th_ident);
     put_property(I, t->cls[THC_THREAD], "daemon", th_daemon);
     t->cls[THC_MAIN] = make_class(I, &mainth, t->cls[THC_THREAD]);
+    t->cls[THC_TIMER] = make_class(I, &timer, t->cls[THC_THREAD]);
+    t->cls[THC_BARRIER] = make_class(I, &barrier, 0);
+    put_property(I, t->cls[THC_BARRIER], "parties", barrier_parties);
+    put_property(I, t->cls[THC_BARRIER], "n_waiting", barrier_n_waiting);
+    put_property(I, t->cls[THC_BARRIER], "broken", barrier_broken);
+    t->cls[THC_BROKEN] = barrier_error_class(I);
     t->cls[THC_LOCK] = make_class(I, &lock, 0);
     t->cls[THC_RLOCK] = make_class(I, &rlock, 0);
     t->cls[THC_EVENT] = make_class(I, &event, 0);
@@ -605,6 +633,12 @@ void threading_module_init(PyRun *I, SimId d)
     bi_dict_put(I, d, "Semaphore", t->cls[THC_SEM]);
     sim_incref(S, t->cls[THC_BSEM]);
     bi_dict_put(I, d, "BoundedSemaphore", t->cls[THC_BSEM]);
+    sim_incref(S, t->cls[THC_TIMER]);
+    bi_dict_put(I, d, "Timer", t->cls[THC_TIMER]);
+    sim_incref(S, t->cls[THC_BARRIER]);
+    bi_dict_put(I, d, "Barrier", t->cls[THC_BARRIER]);
+    sim_incref(S, t->cls[THC_BROKEN]);
+    bi_dict_put(I, d, "BrokenBarrierError", t->cls[THC_BROKEN]);
 }
 
 void threading_on_import(PyRun *I)

@@ -106,5 +106,22 @@ SimId sem_release(PyRun *I, SimId *a, int n, SimId kw);
 SimId sem_enter(PyRun *I, SimId *a, int n, SimId kw);
 SimId sem_exit(PyRun *I, SimId *a, int n, SimId kw);
 SimId sem_repr(PyRun *I, SimId *a, int n, SimId kw);
+/* threading.c: Thread.__init__(self) with no arguments, as Timer's calls it */
+SimId thr_thread_init(PyRun *I, SimId self);
+/* threading_timer.c */
+SimId timer_init(PyRun *I, SimId *a, int n, SimId kw);
+SimId timer_cancel(PyRun *I, SimId *a, int n, SimId kw);
+SimId timer_run(PyRun *I, SimId *a, int n, SimId kw);
+/* threading_barrier.c */
+SimId barrier_init(PyRun *I, SimId *a, int n, SimId kw);
+SimId barrier_wait(PyRun *I, SimId *a, int n, SimId kw);
+SimId barrier_reset(PyRun *I, SimId *a, int n, SimId kw);
+SimId barrier_abort(PyRun *I, SimId *a, int n, SimId kw);
+SimId barrier_parties(PyRun *I, SimId *a, int n, SimId kw);
+SimId barrier_n_waiting(PyRun *I, SimId *a, int n, SimId kw);
+SimId barrier_broken(PyRun *I, SimId *a, int n, SimId kw);
+SimId barrier_repr(PyRun *I, SimId *a, int n, SimId kw);
+/* threading.BrokenBarrierError(RuntimeError) */
+SimId barrier_error_class(PyRun *I);
 
 #endif

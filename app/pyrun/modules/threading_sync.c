@@ -323,11 +323,79 @@ SimId cond_exit(PyRun *I, SimId *a, int n, SimId kw)
     return r ? bi_none(I) : 0;
 }
 
+/* wait_for's loop once the thread holds the lock again (obj: the tuple
+ * (condition, predicate)): the predicate's result when true or the time is
+ * up (threading.py's `waittime <= 0: break`), else one more wait. */
+static int wait_for_again(PyRun *I, SimId obj, int64_t deadline, SimId *result)
+{
+    SimId self = sim_items(S, obj)[0], pred = sim_items(S, obj)[1];
+    SimId r = vm_call(I, pred, NULL, 0);
+    if (!r)
+        return VM_RESUME_ERROR;
+    int t = op_truth(I, r);
+    if (t < 0) {
+        sim_decref(S, r);
+        return VM_RESUME_ERROR;
+    }
+    if (t || (deadline != VS_NEVER && I->vs.now >= deadline)) {
+        *result = r;
+        return VM_RESUME_DONE;
+    }
+    sim_decref(S, r);
+    int l = cond_lock(I, self, "wait");
+    if (l < 0)
+        return VM_RESUME_ERROR;
+    vs_cond_wait(&I->vs, word(I, self), l, deadline == VS_NEVER ? -1 : deadline - I->vs.now);
+    sim_incref(S, obj);
+    vm_block_resume(I, wait_for_again, obj, deadline);
+    return VM_RESUME_AGAIN;
+}
+
+/* Condition.wait_for(predicate, timeout=None): the predicate first (its
+ * true result returns at once, the lock never looked at, as in
+ * threading.py), then wait() and the predicate again until it is true or
+ * the timeout has passed since the first wait. */
 SimId cond_wait_for(PyRun *I, SimId *a, int n, SimId kw)
 {
-    (void)a, (void)n, (void)kw;
-    return py_not_modelled(I, 0, "Condition.wait_for() (threading.py's loop that calls the predicate between "
-                                 "waits; a while loop around wait() is modelled)"), (SimId)0;
+    int np = bi_npos(I, n, kw);
+    SimId pred = np > 1 ? a[1] : bi_kwarg(I, a, n, kw, "predicate");
+    SimId tmo = np > 2 ? a[2] : bi_kwarg(I, a, n, kw, "timeout");
+    if (!pred) {
+        py_raise(I, EXC_TypeError, "Condition.wait_for() missing 1 required positional argument: 'predicate'");
+        return 0;
+    }
+    SimId r = vm_call(I, pred, NULL, 0);
+    if (!r)
+        return 0;
+    int t = op_truth(I, r);
+    if (t != 0)
+        return t < 0 ? (sim_decref(S, r), (SimId)0) : r;
+    int64_t timeout;
+    if (!thr_timeout_arg(I, tmo, false, &timeout)) {
+        sim_decref(S, r);
+        return 0;
+    }
+    int l = cond_lock(I, a[0], "wait");
+    if (l < 0) {
+        sim_decref(S, r);
+        return 0;
+    }
+    if (timeout == 0) { /* wait(0) releases and takes the lock again; the predicate once more */
+        sim_decref(S, r);
+        return vm_call(I, pred, NULL, 0);
+    }
+    if (!thr_can_block(I, "Condition.wait_for()")) {
+        sim_decref(S, r);
+        return 0;
+    }
+    SimId pair = sim_tuple(S, 2);
+    sim_incref(S, a[0]);
+    sim_incref(S, pred);
+    sim_tuple_set(S, pair, 0, a[0]);
+    sim_tuple_set(S, pair, 1, pred);
+    vs_cond_wait(&I->vs, word(I, a[0]), l, timeout);
+    vm_block_resume(I, wait_for_again, pair, timeout < 0 ? VS_NEVER : I->vs.now + timeout);
+    return r; /* a placeholder the predicate's last result replaces */
 }
 
 SimId cond_repr(PyRun *I, SimId *a, int n, SimId kw)

@@ -66,31 +66,15 @@ static SimId as_float(PyRun *I, clockid_t id)
 CLOCK(time, CLOCK_REALTIME)
 CLOCK(process_time, CLOCK_PROCESS_CPUTIME_ID)
 
-/* Under 3.13t the model's threads take turns on one clock (the view says
- * so) where the free-threaded build runs them at once on their cores: once
- * a thread was started, a timing would be the GIL's, not 3.13t's. */
-static bool ft_threads(PyRun *I)
-{
-    if (S->prof->version != SIM_V313T || I->vs.nthr < 2)
-        return false;
-    py_not_modelled(I, 0, "the clocks under 3.13t once a thread started (the model runs 3.13t's threads in turn, "
-                          "as under the GIL; the free-threaded build runs them at once)");
-    return true;
-}
-
 #define SIM_CLOCK(fname) \
     static SimId t_##fname(PyRun *I, SimId *a, int n, SimId kw) \
     { \
         (void)a, (void)n, (void)kw; \
-        if (ft_threads(I)) \
-            return 0; \
         return sim_float(S, 1000.0 + (double)I->vs.now * 1e-12); \
     } \
     static SimId t_##fname##_ns(PyRun *I, SimId *a, int n, SimId kw) \
     { \
         (void)a, (void)n, (void)kw; \
-        if (ft_threads(I)) \
-            return 0; \
         return sim_int(S, 1000000000000LL + I->vs.now / 1000); \
     }
 SIM_CLOCK(perf_counter)

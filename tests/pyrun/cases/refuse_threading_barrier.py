@@ -1,2 +1,0 @@
-import threading
-print(threading.Barrier)

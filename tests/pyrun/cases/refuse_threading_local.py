@@ -1,0 +1,4 @@
+import threading
+data = threading.local()
+data.x = 1
+print(data.x)

@@ -1,0 +1,7 @@
+import threading
+def bad():
+    1/0
+t = threading.Timer(0.01, bad)
+t.start()
+t.join()
+print("end")
