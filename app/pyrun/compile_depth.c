@@ -532,7 +532,13 @@ static void try_stmt(Depth *d, const Node *nd, int base)
     stmts(d, nd->c, base);
     if (nd->b >= 0) {
         need(d, base + 4); /* the cleanup's COPY 3 above [prev, lasti, exc] */
-        for (int h = nd->b; h >= 0; h = ND(d, h)->next) {
+        for (int h = nd->b; (nd->xf & XF_STAR) && h >= 0; h = ND(d, h)->next) {
+            const Node *hn = ND(d, h); /* except*: [prev, orig, res, rest], CHECK_EG_MATCH's pair copied, */
+            expr(d, hn->a, base + 4);  /* a body's cleanup [.., lasti, exc] and its name's None */
+            need(d, base + (hn->str ? 7 : 6));
+            stmts(d, hn->b, base + 4);
+        }
+        for (int h = (nd->xf & XF_STAR) ? -1 : nd->b; h >= 0; h = ND(d, h)->next) {
             const Node *hn = ND(d, h);
             if (hn->a >= 0)
                 expr(d, hn->a, base + 2); /* above [prev, exc]; CHECK_EXC_MATCH */

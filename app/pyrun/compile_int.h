@@ -22,7 +22,7 @@ typedef struct Loop {
  * CPython's compiler keeps them (compiler_unwind_fblock): a try's handler
  * entry, a finally (whose body runs inline), an except handler (its
  * exception and its `as` name), and the exception path of a finally body. */
-typedef enum FBlockKind { FB_TRY, FB_FINALLY, FB_HANDLER, FB_FINALLY_EXC, FB_WITH } FBlockKind;
+typedef enum FBlockKind { FB_TRY, FB_FINALLY, FB_HANDLER, FB_FINALLY_EXC, FB_WITH, FB_STAR_HANDLER } FBlockKind;
 
 typedef struct FBlock {
     uint8_t kind;      /* FBlockKind */
@@ -114,6 +114,12 @@ bool cg_with(Cg *g, int n);
 /* compile_match.c: the match statement n */
 bool cg_match(Cg *g, int n);
 void cg_with_unwind(Cg *g, const FBlock *b, bool keep_tos);
+/* compile_trystar.c: the handlers of a try with except* clauses (node n),
+ * from its handler's entry; *end_jump: the jump past them to patch; a
+ * break, continue or return at node leaving the blocks above downto
+ * through an except* clause is a SyntaxError (false). */
+bool cg_try_star(Cg *g, int n, uint32_t *end_jump);
+bool cg_star_exit_check(Cg *g, int node, int downto);
 /* compile_stmt.c */
 bool cg_push_block(Cg *g, int n, FBlockKind kind, int node, int try_depth);
 bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int kind);

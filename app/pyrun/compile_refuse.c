@@ -30,7 +30,7 @@ enum {
     U_ASYNCGEN, U_ASYNCFOR, U_ASYNCCOMP,
     U_TYPEALIAS, U_TYPEPARAMS,
     U_DOTTED, U_RELATIVE, U_STARIMPORT,
-    U_EXCEPTSTAR, U_FUTURE, U_NAMEDESC, U_BUILTINS, U_COUNT
+    U_FUTURE, U_NAMEDESC, U_BUILTINS, U_COUNT
 };
 
 static const Unmodelled table[U_COUNT] = {
@@ -42,7 +42,6 @@ static const Unmodelled table[U_COUNT] = {
     [U_DOTTED] = {"dotted module names in imports", true},
     [U_RELATIVE] = {"relative imports", true},
     [U_STARIMPORT] = {"'from ... import *'", false},
-    [U_EXCEPTSTAR] = {"exception groups ('except*')", true},
     [U_FUTURE] = {"'from __future__ import' statements", true},
     [U_NAMEDESC] = {"'\\N{...}' escapes", true},
     [U_BUILTINS] = {"the name '__builtins__' (the builtins module)", false},
@@ -96,7 +95,6 @@ static int why(R *r, int i)
     case N_NAME: return n->str && strcmp(n->str, "__builtins__") == 0 ? U_BUILTINS : -1;
     case N_COMPFOR: return n->xf & XF_ASYNC ? U_ASYNCCOMP : -1;
     case N_FOR: return n->xf & XF_ASYNC ? U_ASYNCFOR : -1;
-    case N_TRY: return n->xf & XF_STAR ? U_EXCEPTSTAR : -1;
     case N_DEF:
         if ((n->xf & XF_ASYNC) && cg_is_generator(r->ast, n->b, false))
             return U_ASYNCGEN;

@@ -216,6 +216,8 @@ static bool unwind_blocks(Cg *g, int downto, bool keep_tos)
         case FB_FINALLY_EXC:
             cg_emit(g, OP_POP_EXC, 0); /* leaving a finally drops what it would re-raise */
             break;
+        case FB_STAR_HANDLER: /* cg_star_exit_check refused it first */
+            return false;
         case FB_FINALLY: {
             cg_emit(g, OP_POP_TRY, 0);
             int saved_n = g->nfb, saved_depth = g->try_depth;
@@ -242,7 +244,7 @@ static bool break_continue(Cg *g, int n)
     if (g->nloops == 0)
         return cg_cfail(g, n, "SyntaxError", brk ? "'break' outside loop" : "'continue' not properly in loop");
     Loop *l = &g->loops[g->nloops - 1];
-    if (!unwind_blocks(g, l->fbdepth, false))
+    if (!cg_star_exit_check(g, n, l->fbdepth) || !unwind_blocks(g, l->fbdepth, false))
         return false;
     l = &g->loops[g->nloops - 1];
     if (!brk) {
@@ -309,7 +311,7 @@ static bool try_stmt(Cg *g, int n)
         ends = xgrow(ends, &capends, nends + 1, sizeof *ends);
         ends[nends++] = cg_emit(g, OP_JUMP, 0);
         cg_patch(g, setup, cg_here(g));
-        for (int h = nd->b; h >= 0; h = NODE(g, h)->next) {
+        for (int h = (nd->xf & XF_STAR) ? -1 : nd->b; h >= 0; h = NODE(g, h)->next) {
             const Node *hn = NODE(g, h);
             g->line = hn->line;
             uint32_t skip = 0;
@@ -341,7 +343,15 @@ static bool try_stmt(Cg *g, int n)
             if (hn->a >= 0)
                 cg_patch(g, skip, cg_here(g));
         }
-        cg_emit(g, OP_RERAISE, 0);
+        if (!(nd->xf & XF_STAR)) {
+            cg_emit(g, OP_RERAISE, 0);
+        } else {
+            ends = xgrow(ends, &capends, nends + 1, sizeof *ends);
+            if (!cg_try_star(g, n, &ends[nends++])) {
+                free(ends);
+                return false;
+            }
+        }
         for (size_t k = 0; k < nends; k++)
             cg_patch(g, ends[k], cg_here(g));
         free(ends);
@@ -670,7 +680,7 @@ static bool stmt(Cg *g, int n)
         } else {
             cg_emit(g, OP_LOAD_CONST, cg_add_const(g, sim_none(g->I->sim)));
         }
-        if (!unwind_blocks(g, 0, true)) /* the value stays on the stack meanwhile */
+        if (!cg_star_exit_check(g, n, 0) || !unwind_blocks(g, 0, true)) /* the value stays */
             return false;
         cg_emit(g, OP_RETURN_VALUE, 0);
         return true;

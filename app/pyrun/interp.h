@@ -46,6 +46,8 @@ typedef enum Opcode {
     OP_BEFORE_WITH, OP_WITH_EXIT, OP_WITH_EXCEPT,
     /* match statements (compile_match.c, vm_match.c): arg = PM_* | n << 4 */
     OP_MATCH,
+    /* except* (compile_trystar.c, vm_exc_star.c): arg ES_*; the jump pops a None on top and jumps */
+    OP_EXC_STAR, OP_JUMP_IF_NONE_POP,
     OP_COUNT
 } Opcode;
 
@@ -55,6 +57,16 @@ typedef enum Opcode {
  * below it, or None), MATCH_CLASS n (pop [subject, class, keyword names],
  * push the tuple of n positional and the named attributes, or None). */
 enum { PM_COPY, PM_SWAP, PM_SEQUENCE, PM_MAPPING, PM_GET_LEN, PM_KEYS, PM_CLASS };
+
+/* OP_EXC_STAR's operations, on [orig, res, rest] above the try's stack:
+ * BEGIN pushes the three (orig the exception being handled, res a new
+ * list, rest orig); MATCH pops a type and turns rest into [rest, match]
+ * (CHECK_EG_MATCH; a match is handled from then on); APPEND_RAISED moves
+ * the exception a clause raised (being handled now) to res; APPEND_REST
+ * pops rest onto res; PREP pops res and orig and pushes what the
+ * statement raises or None (PREP_RERAISE_STAR); RERAISE pops it, ends the
+ * handling and raises it again (SWAP 2, POP_EXCEPT, RERAISE 0). */
+enum { ES_BEGIN, ES_MATCH, ES_APPEND_RAISED, ES_APPEND_REST, ES_PREP, ES_RERAISE };
 
 #define OPARG(w) ((int32_t)(w) >> 8)
 /* SETUP_TRY's argument: the handler's ip, with this bit when the handler's
@@ -507,6 +519,7 @@ bool vm_with_exit(PyRun *I, int k);
 bool vm_with_except(PyRun *I);
 /* vm_match.c: OP_MATCH (arg: PM_* | n << 4); false with the error raised */
 bool vm_match_op(PyRun *I, int arg);
+bool vm_exc_star(PyRun *I, int arg); /* vm_exc_star.c */
 /* exceptions (types/exception.c) */
 /* Raises the built-in exception t with a printf-style message (ignored
  * once the program is refused). */
@@ -668,6 +681,7 @@ void exc_handled_pop_to(PyRun *I, uint32_t depth);
 /* The handled exception raised again (a bare raise, RERAISE): pops it
  * when pop; no new traceback entry in this frame. */
 bool exc_reraise(PyRun *I, bool pop);
+bool exc_reraise_value(PyRun *I, SimId e);
 /* An exception's data attributes and methods (types/exc_object.c) */
 SimId exc_attr(PyRun *I, SimId e, const char *name, bool *found);
 int exc_attr_set(PyRun *I, SimId e, const char *name, SimId value); /* -1 error, 0 not special, 1 done */

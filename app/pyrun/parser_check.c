@@ -2,8 +2,9 @@
  * parser_check: the SyntaxErrors CPython's compiler raises from where a
  * construct stands rather than from the grammar — 'yield', 'await',
  * 'async for/with' and 'return' outside the functions that allow them,
- * 'break'/'continue' outside a loop, 'nonlocal' at module level — so that
- * `run --check` reports them as compile() does.
+ * 'break'/'continue' outside a loop, 'nonlocal' at module level, 'break',
+ * 'continue' and 'return' leaving an except* clause — so that `run --check`
+ * reports them as compile() does.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,6 +19,8 @@ typedef struct Cx {
     int scope;        /* CX_* of the innermost def / lambda / class / module */
     const char *comp; /* inside a comprehension's element: its name */
     bool loop;        /* directly inside a loop body of this scope */
+    bool star;        /* inside an except* clause of this scope: no return */
+    bool star_loop;   /* ... and not in a loop inside it: no break, continue */
     int depth;
 } Cx;
 
@@ -40,7 +43,8 @@ static bool fail_at(P *p, int n, const char *fmt, ...)
     if (last) {
         p->err->end_line = last->end_line, p->err->end_col = last->end_col;
     } else {
-        const char *kw = nd->kind == N_RETURN ? "return" : nd->kind == N_AWAIT ? "await" : "yield";
+        const char *kw = nd->kind == N_RETURN ? "return" : nd->kind == N_AWAIT ? "await"
+                         : nd->kind == N_BREAK ? "break" : nd->kind == N_CONTINUE ? "continue" : "yield";
         p->err->end_line = nd->line, p->err->end_col = nd->col + (int)strlen(kw);
     }
     p->err->set = true;
@@ -48,6 +52,30 @@ static bool fail_at(P *p, int n, const char *fmt, ...)
 }
 
 static bool check(P *p, int n, Cx cx);
+
+/* a Constant after CPython's AST optimizer: literals, and unary and binary
+ * operations and tuples of them */
+static bool folds(P *p, int n)
+{
+    const Node *nd = N(p, n);
+    switch ((NodeKind)nd->kind) {
+    case N_INT: case N_FLOAT: case N_STR: case N_BYTES: case N_NONE: case N_TRUE: case N_FALSE: case N_ELLIPSIS:
+        return true;
+    case N_UNARY:
+        return folds(p, nd->a);
+    case N_BINOP:
+        return folds(p, nd->a) && folds(p, nd->b);
+    case N_TUPLE:
+        for (int c = nd->a; c >= 0; c = N(p, c)->next)
+            if (!folds(p, c))
+                return false;
+        return true;
+    default:
+        return false;
+    }
+}
+
+static const char star_exit[] = "'break', 'continue' and 'return' cannot appear in an except* block";
 
 static bool check_list(P *p, int first, Cx cx)
 {
@@ -135,14 +163,32 @@ static bool check_inner(P *p, int n, Cx cx)
             return fail_at(p, n, "'return' outside function");
         if (nd->a >= 0 && N(p, nd->a)->kind == N_STARRED)
             return fail_at(p, nd->a, "can't use starred expression here");
+        if (cx.star) /* compiler_return's location: a constant value's, else the statement's */
+            return fail_at(p, nd->a >= 0 && folds(p, nd->a) ? nd->a : n, star_exit);
         break;
     case N_BREAK:
         if (!cx.loop)
             return fail_at(p, n, "'break' outside loop");
+        if (cx.star_loop)
+            return fail_at(p, n, star_exit);
         break;
     case N_CONTINUE:
         if (!cx.loop)
             return fail_at(p, n, "'continue' not properly in loop");
+        if (cx.star_loop)
+            return fail_at(p, n, star_exit);
+        break;
+    case N_TRY:
+        if (nd->xf & XF_STAR) { /* the clauses' bodies: no way out but their end */
+            Cx in = cx;
+            in.star = in.star_loop = true;
+            if (!check_list(p, nd->a, cx))
+                return false;
+            for (int h = nd->b; h >= 0; h = N(p, h)->next)
+                if (!check(p, N(p, h)->a, cx) || !check_list(p, N(p, h)->b, in))
+                    return false;
+            return check_list(p, nd->c, cx) && check_list(p, nd->d, cx);
+        }
         break;
     case N_EXPR: case N_ASSIGN: case N_AUGASSIGN: case N_ANNASSIGN: {
         /* a lone *x as a value: the compiler's error */
@@ -176,6 +222,7 @@ static bool check_inner(P *p, int n, Cx cx)
     if (nd->kind == N_FOR || nd->kind == N_WHILE) { /* the body loops, the else does not */
         Cx body = cx;
         body.loop = true;
+        body.star_loop = false;
         return check(p, nd->a, cx) && check(p, nd->kind == N_FOR ? nd->b : -1, cx) &&
                (nd->kind == N_FOR ? check_list(p, nd->c, body) && check_list(p, nd->d, cx)
                                   : check_list(p, nd->b, body) && check_list(p, nd->c, cx));

@@ -173,6 +173,10 @@ static void exc_text(PyRun *I, SimId v, Buf *out, bool repr)
         return;
     }
     SimId args = exc_args(I, v);
+    if (!repr && exc_is_group(I, v)) { /* BaseExceptionGroup_str */
+        exc_group_text(I, v, out);
+        return;
+    }
     if (repr)
         buf_printf(out, "%s(", sim_type_name(S, v));
     bool key_error = I->exc_types[EXC_KeyError] && sim_is_subtype(S, sim_obj(S, v)->type, I->exc_types[EXC_KeyError]);

@@ -6,8 +6,10 @@
  * its chain (cause, context) and the source line of each frame.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "pyrun/interp.h"
+#include "pyrun/types/types.h"
 
 #define S (I->sim)
 
@@ -198,11 +200,11 @@ static void print_repeated(Buf *out, long cnt)
 }
 
 /* tb_print_internal: the entries from the outermost frame in */
-static void print_tb(PyRun *I, SimId tb, Buf *out)
+static void print_tb(PyRun *I, SimId tb, const char *header, Buf *out)
 {
     if (!tb)
         return;
-    buf_adds(out, "Traceback (most recent call last):\n");
+    buf_printf(out, "%s (most recent call last):\n", header);
     long depth = 0, cnt = 0;
     for (SimId t = tb; t; t = sim_obj(S, t)->v.tb.next)
         depth++;
@@ -271,25 +273,128 @@ static void print_value(PyRun *I, SimId e, bool pending, Buf *out)
 }
 
 #define CHAIN_MAX 64
+#define GROUP_WIDTH 15 /* max_group_width: the exceptions of a group shown */
+#define GROUP_DEPTH 10 /* max_group_depth */
+
+/* exception_print_context: the depth in groups (each level indents its
+ * lines by two and marks them "| "), whether a group's closing line is
+ * still owed, the exceptions already shown */
+typedef struct PrintCtx {
+    int depth;
+    bool need_close;
+    SimId seen[CHAIN_MAX];
+    int nseen;
+} PrintCtx;
+
+static void indent(const PrintCtx *c, Buf *out)
+{
+    for (int i = 0; i < 2 * c->depth; i++)
+        buf_addc(out, ' ');
+}
+
+/* text's lines, each after the indent and margin (first_margin for the first) */
+static void emit(const PrintCtx *c, Buf *out, const Buf *text, const char *first_margin)
+{
+    const char *p = buf_str(text), *end = p + text->len;
+    for (bool first = true; p < end; first = false) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+        indent(c, out);
+        buf_adds(out, first && first_margin ? first_margin : c->depth ? "| " : "");
+        buf_add(out, p, n);
+        p += n;
+    }
+}
+
+static void print_one(PyRun *I, SimId e, bool pending, PrintCtx *c, Buf *out)
+{
+    Buf t = {0};
+    bool group = exc_is_group(I, e);
+    print_tb(I, sim_exc_get(S, e, SIM_EXC_TRACEBACK), group ? "Exception Group Traceback" : "Traceback", &t);
+    size_t header = t.len ? (size_t)((const char *)memchr(buf_str(&t), '\n', t.len) - buf_str(&t)) + 1 : 0;
+    Buf h = {0}, rest = {0};
+    buf_add(&h, buf_str(&t), header);
+    buf_add(&rest, buf_str(&t) + header, t.len - header);
+    emit(c, out, &h, group && c->depth == 1 ? "+ " : NULL);
+    emit(c, out, &rest, NULL);
+    buf_fini(&rest);
+    buf_fini(&h);
+    buf_fini(&t);
+    Buf v = {0};
+    print_value(I, e, pending, &v);
+    emit(c, out, &v, NULL);
+    buf_fini(&v);
+}
+
+static void print_recursive(PyRun *I, SimId e, bool pending, PrintCtx *c, Buf *out);
+
+/* print_exception_group: the group, then each of its exceptions framed */
+static void print_group(PyRun *I, SimId e, bool pending, PrintCtx *c, Buf *out)
+{
+    if (c->depth > GROUP_DEPTH) {
+        indent(c, out);
+        buf_printf(out, "| ... (max_group_depth is %d)\n", GROUP_DEPTH);
+        return;
+    }
+    if (c->depth == 0)
+        c->depth++;
+    print_one(I, e, pending, c, out);
+    SimId excs = exc_group_excs(I, e);
+    uint32_t num = sim_obj(S, excs)->len, n = num <= GROUP_WIDTH ? num : GROUP_WIDTH + 1;
+    c->need_close = false;
+    for (uint32_t i = 0; i < n; i++) {
+        bool last = i == n - 1, truncated = i >= GROUP_WIDTH;
+        if (last)
+            c->need_close = true;
+        indent(c, out);
+        if (truncated)
+            buf_printf(out, "%s+---------------- ... ----------------\n", i == 0 ? "+-" : "  ");
+        else
+            buf_printf(out, "%s+---------------- %u ----------------\n", i == 0 ? "+-" : "  ", i + 1);
+        c->depth++;
+        if (!truncated) {
+            print_recursive(I, sim_items(S, excs)[i], false, c, out);
+        } else {
+            uint32_t left = num - GROUP_WIDTH;
+            indent(c, out);
+            buf_printf(out, "| and %u more exception%s\n", left, left > 1 ? "s" : "");
+        }
+        if (last && c->need_close) {
+            indent(c, out);
+            buf_adds(out, "+------------------------------------\n");
+            c->need_close = false;
+        }
+        c->depth--;
+    }
+    if (c->depth == 1)
+        c->depth--;
+}
 
 /* print_exception_recursive: the cause, or else the context unless
  * suppressed, first; each exception once */
-static void print_chain(PyRun *I, SimId e, bool pending, SimId *seen, int *nseen, Buf *out)
+static void print_recursive(PyRun *I, SimId e, bool pending, PrintCtx *c, Buf *out)
 {
-    if (*nseen < CHAIN_MAX)
-        seen[(*nseen)++] = e;
+    if (c->nseen < CHAIN_MAX)
+        c->seen[c->nseen++] = e;
     SimId cause = sim_exc_get(S, e, SIM_EXC_CAUSE), ctx = sim_exc_get(S, e, SIM_EXC_CONTEXT);
     SimId next = cause ? cause : !sim_exc_get(S, e, SIM_EXC_SUPPRESS) ? ctx : 0;
-    for (int i = 0; next && i < *nseen; i++)
-        if (seen[i] == next)
+    for (int i = 0; next && i < c->nseen; i++)
+        if (c->seen[i] == next)
             next = 0;
-    if (next && *nseen < CHAIN_MAX) {
-        print_chain(I, next, false, seen, nseen, out);
-        buf_adds(out, next == cause ? "\nThe above exception was the direct cause of the following exception:\n\n"
-                                    : "\nDuring handling of the above exception, another exception occurred:\n\n");
+    if (next && c->nseen < CHAIN_MAX) { /* print_chained */
+        bool need_close = c->need_close;
+        print_recursive(I, next, false, c, out);
+        c->need_close = need_close;
+        Buf m = {0};
+        buf_adds(&m, next == cause ? "\nThe above exception was the direct cause of the following exception:\n\n"
+                                   : "\nDuring handling of the above exception, another exception occurred:\n\n");
+        emit(c, out, &m, NULL);
+        buf_fini(&m);
     }
-    print_tb(I, sim_exc_get(S, e, SIM_EXC_TRACEBACK), out);
-    print_value(I, e, pending, out);
+    if (exc_is_group(I, e))
+        print_group(I, e, pending, c, out);
+    else
+        print_one(I, e, pending, c, out);
 }
 
 void format_traceback(PyRun *I, Buf *out)
@@ -301,7 +406,6 @@ void format_traceback(PyRun *I, Buf *out)
             buf_printf(out, "%s\n", I->ts->err.type);
         return;
     }
-    SimId seen[CHAIN_MAX];
-    int nseen = 0;
-    print_chain(I, I->ts->err_obj, true, seen, &nseen, out);
+    PrintCtx c = {0};
+    print_recursive(I, I->ts->err_obj, true, &c, out);
 }

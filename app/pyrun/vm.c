@@ -375,6 +375,8 @@ SimId vm_call_class_plain(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwn
         return enum_call(I, cls, args, nargs, kwnames);
     if (cls == I->version_info_type) /* type_call: no tp_new */
         return sys_version_no_new(I), (SimId)0;
+    if (exc_is_group_class(I, cls)) /* BaseExceptionGroup_new */
+        return exc_group_call(I, cls, args, nargs, kwnames);
     if (sim_type_word(S, cls, SIM_TY_KIND) == SK_TUPLE || scalarsub_layout(I, cls)) /* a subclass of tuple, float ... */
         return vm_tuplesub_call(I, cls, args, nargs, kwnames, true);
     SimId init = sim_type_lookup(S, cls, "__init__");

@@ -273,6 +273,15 @@ static bool call_class(PyRun *I, uint32_t base, SimId cls, SimId *v, int n, int 
         vm_eval_breaker(I);
         return true;
     }
+    if (exc_is_group_class(I, cls)) { /* BaseExceptionGroup_new on the call's tuple */
+        SimId g = exc_group_call_tuple(I, cls, tuple, kwnames && sim_obj(S, kwnames)->len);
+        if (!g)
+            return false;
+        vm_call_ex_release(I, base);
+        PUSH(g);
+        vm_eval_breaker(I);
+        return true;
+    }
     SimId init = sim_type_lookup(S, cls, "__init__");
     SimId inst;
     if (exc_is_class(I, cls)) { /* BaseException_new: self->args = args */

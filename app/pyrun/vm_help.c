@@ -236,7 +236,9 @@ static SimId instantiate(PyRun *I, SimId e)
     if (sim_kind(S, e) != SK_TYPE || !exc_is_class(I, e))
         return e;
     SimId init = sim_type_lookup(S, e, "__init__");
-    SimId inst = init && sim_kind(S, init) == SK_FUNC ? vm_call(I, e, NULL, 0) : exc_new(I, e, 0);
+    SimId inst = exc_is_group_class(I, e)                   ? exc_group_call(I, e, NULL, 0, 0)
+                 : init && sim_kind(S, init) == SK_FUNC ? vm_call(I, e, NULL, 0)
+                                                        : exc_new(I, e, 0);
     if (inst && !exc_is_instance(I, inst)) {
         py_raise(I, EXC_TypeError, "calling %s should have returned an instance of BaseException, not %s",
                  sim_type_name(S, e), op_typename(I, inst));

@@ -220,9 +220,10 @@ VmStop vm_run(PyRun *I, int base, bool step)
         [OP_MAP_ADD] = &&T_OP_MAP_ADD, [OP_YIELD_VALUE] = &&T_OP_YIELD_VALUE,
         [OP_YIELD_FROM] = &&T_OP_YIELD_FROM, [OP_BEFORE_WITH] = &&T_OP_BEFORE_WITH,
         [OP_WITH_EXIT] = &&T_OP_WITH_EXIT, [OP_WITH_EXCEPT] = &&T_OP_WITH_EXCEPT,
-        [OP_MATCH] = &&T_OP_MATCH,
+        [OP_MATCH] = &&T_OP_MATCH, [OP_EXC_STAR] = &&T_OP_EXC_STAR,
+        [OP_JUMP_IF_NONE_POP] = &&T_OP_JUMP_IF_NONE_POP,
     };
-    _Static_assert(OP_MATCH + 1 == OP_COUNT, "every opcode has its target above");
+    _Static_assert(OP_JUMP_IF_NONE_POP + 1 == OP_COUNT, "every opcode has its target above");
     static const void *targets[256]; /* every byte an opcode can be: the others are bad */
     if (UNLIKELY(!targets[0]))
         for (int i = 0; i < 256; i++)
@@ -569,6 +570,16 @@ dispatch:
     TARGET(OP_MATCH)
         if (!vm_match_op(I, arg))
             goto error;
+        NEXT();
+    TARGET(OP_EXC_STAR)
+        if (!vm_exc_star(I, arg))
+            goto error;
+        NEXT();
+    TARGET(OP_JUMP_IF_NONE_POP)
+        if (TOP(0) == S->none) {
+            sim_decref(S, POP());
+            f->ip = (uint32_t)arg;
+        }
         NEXT();
     TARGET(OP_MAP_ADD)
         if (!vm_map_add(I, arg))

@@ -204,6 +204,14 @@ bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *
     }
     if (cls == I->version_info_type) /* type_call: no tp_new */
         return sys_version_no_new(I);
+    if (exc_is_group_class(I, cls)) { /* BaseExceptionGroup_new */
+        SimId g = exc_group_call(I, cls, args, nargs, kwnames);
+        if (!g)
+            return false;
+        vm_release_call_slots(I, slot0, nslots);
+        I->ts->stack[TOPF->sp++] = g;
+        return true;
+    }
     SimId init = sim_type_lookup(S, cls, "__init__");
     bool exc = exc_is_class(I, cls);
     TpArgs targs = {0, 0};

@@ -59,7 +59,6 @@ static const Refusal refusals[] = {
     {"import os.path\n", "pydive: line 1: dotted module names in imports are not modelled by the simulated CPython\n"},
     {"from . import x\n", "pydive: line 1: relative imports are not modelled by the simulated CPython\n"},
     {"from gc import *\n", "pydive: line 1: 'from ... import *' is not modelled by the simulated CPython\n"},
-    {"try:\n    pass\nexcept* ValueError:\n    pass\n", "pydive: line 1: exception groups ('except*') are not modelled by the simulated CPython\n"},
     {"try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    print(e.__traceback__.tb_frame.f_locals)\n", "pydive: line 4: 'frame.f_locals' of a module or class body frame is not modelled by the simulated CPython\n"},
     {"import cmath\n", "pydive: line 1: the module 'cmath' is not modelled by the simulated CPython\n"},
     {"x = '\\N{BULLET}'\n", "pydive: line 1: '\\N{...}' escapes are not modelled by the simulated CPython\n"},

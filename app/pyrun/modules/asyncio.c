@@ -319,6 +319,19 @@ static SimId m_refused(PyRun *I, SimId *a, int n, SimId kw)
     return py_not_modelled(I, 0, "this asyncio function"), 0;
 }
 
+/* the loop's methods CPython has and the model does not: calling one is
+ * refused (registry.c's .refused), each its own function so that its
+ * class finds it by name */
+#define LOOP_REFUSED(fn) \
+    static SimId fn(PyRun *I, SimId *a, int n, SimId kw) { return m_refused(I, a, n, kw); }
+LOOP_REFUSED(l_run_in_executor)
+LOOP_REFUSED(l_call_soon)
+LOOP_REFUSED(l_call_later)
+LOOP_REFUSED(l_call_at)
+LOOP_REFUSED(l_call_soon_threadsafe)
+LOOP_REFUSED(l_run_until_complete)
+LOOP_REFUSED(l_stop)
+
 #define F(nm, f, ...) BUILTIN(nm, 0, BM_ASYNCIO, f, __VA_ARGS__)
 #define M(nm, f, ...) BUILTIN(nm, SK_INSTANCE, BM_ASYNCIO, f, __VA_ARGS__)
 
@@ -339,7 +352,7 @@ const BuiltinDef asyncio_functions[] = {
     F("as_completed", aio_m_as_completed, .kw = "fs timeout"),
     F("shield", aio_m_shield, .style = ARGS_ONE),
     F("all_tasks", aio_m_all_tasks, .style = ARGS_NONE),
-    F("timeout_at", m_refused, .refused = true),
+    F("timeout_at", aio_m_timeout_at, .style = ARGS_ONE),
     F("Runner", m_refused, .refused = true),
     F("new_event_loop", m_refused, .refused = true),
     F("run_coroutine_threadsafe", m_refused, .refused = true),
@@ -356,6 +369,7 @@ const BuiltinDef asyncio_functions[] = {
     M("__aexit__", aio_timeout_aexit, .kw = "*"),
     M("expired", aio_timeout_expired, .style = ARGS_NONE),
     M("when", aio_timeout_when, .style = ARGS_NONE),
+    M("reschedule", aio_timeout_reschedule, .style = ARGS_ONE),
     M("done", aio_f_done),
     M("cancelled", aio_f_cancelled),
     M("result", aio_f_result),
@@ -374,6 +388,13 @@ const BuiltinDef asyncio_functions[] = {
     M("create_task", l_create_task, .kw = "name"),
     M("is_running", l_is_running),
     M("__repr__", l_repr),
+    M("run_in_executor", l_run_in_executor, .refused = true),
+    M("call_soon", l_call_soon, .refused = true),
+    M("call_later", l_call_later, .refused = true),
+    M("call_at", l_call_at, .refused = true),
+    M("call_soon_threadsafe", l_call_soon_threadsafe, .refused = true),
+    M("run_until_complete", l_run_until_complete, .refused = true),
+    M("stop", l_stop, .refused = true),
     /* asyncio_sync.c */
     M("__init__", aio_lock_init, .kw = "*"),
     M("acquire", aio_lock_acquire, .style = ARGS_NONE),
@@ -401,6 +422,17 @@ const BuiltinDef asyncio_functions[] = {
     M("empty", aio_q_empty, .style = ARGS_NONE),
     M("full", aio_q_full, .style = ARGS_NONE),
     M("__del__", aio_x_del),
+    /* asyncio_cond.c */
+    M("__init__", aio_cond_init, .kw = "lock"),
+    M("acquire", aio_cond_acquire, .style = ARGS_NONE),
+    M("release", aio_cond_release, .style = ARGS_NONE),
+    M("locked", aio_cond_locked, .style = ARGS_NONE),
+    M("__aenter__", aio_cond_aenter, .style = ARGS_NONE),
+    M("__aexit__", aio_cond_aexit, .kw = "*"),
+    M("notify", aio_cond_notify, .kw = "n"),
+    M("notify_all", aio_cond_notify_all, .style = ARGS_NONE),
+    M("wait", aio_cond_wait, .style = ARGS_NONE),
+    M("wait_for", aio_cond_wait_for, .style = ARGS_ONE),
 };
 const int asyncio_nfunctions = (int)(sizeof asyncio_functions / sizeof asyncio_functions[0]);
 
@@ -489,16 +521,21 @@ void asyncio_module_init(PyRun *I, SimId d)
                                    {192, 192, 176}};
     static const ClassSpec sleep = {"builtins", "coroutine", {aio_x_del}, {"__del__"}, {0, 0, 0}};
     static const ClassSpec loop = {"asyncio.unix_events", "_UnixSelectorEventLoop",
-                                   {l_time, l_create_future, l_create_task, l_is_running, l_repr},
-                                   {"time", "create_future", "create_task", "is_running", "__repr__"},
+                                   {l_time, l_create_future, l_create_task, l_is_running, l_repr, l_run_in_executor,
+                                    l_call_soon, l_call_later, l_call_at, l_call_soon_threadsafe, l_run_until_complete,
+                                    l_stop},
+                                   {"time", "create_future", "create_task", "is_running", "__repr__", "run_in_executor",
+                                    "call_soon", "call_later", "call_at", "call_soon_threadsafe", "run_until_complete",
+                                    "stop"},
                                    {0, 0, 0}};
     A->cls[AC_FUTURE] = make(I, &future, 0);
     A->cls[AC_TASK] = make(I, &task, A->cls[AC_FUTURE]);
     A->cls[AC_SLEEP] = make(I, &sleep, A->cls[AC_FUTURE]);
     A->cls[AC_LOOP] = make(I, &loop, 0);
     static const ClassSpec timeout = {"asyncio.timeouts", "Timeout",
-                                      {aio_timeout_aenter, aio_timeout_aexit, aio_timeout_expired, aio_timeout_when},
-                                      {"__aenter__", "__aexit__", "expired", "when"},
+                                      {aio_timeout_aenter, aio_timeout_aexit, aio_timeout_expired, aio_timeout_when,
+                                       aio_timeout_reschedule},
+                                      {"__aenter__", "__aexit__", "expired", "when", "reschedule"},
                                       {0, 0, 0}};
     A->cls[AC_TIMEOUT] = make(I, &timeout, 0);
     static const ClassSpec group = {"asyncio.taskgroups", "TaskGroup",

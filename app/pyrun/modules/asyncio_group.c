@@ -8,11 +8,14 @@
  * __aexit__'s are operation objects (asyncio_sync.c's) stepped here.
  *
  * The sets wait() and all_tasks() return hold tasks, hashed by address:
- * iterating one of two or more is refused by the set itself.  Refused
- * here: a TaskGroup whose body raises, whose task fails, or that is
- * cancelled from outside (it cancels its tasks in the order of a set, by
- * address, and raises an exception group, which the model does not
- * handle).
+ * iterating one of two or more is refused by the set itself.  A TaskGroup
+ * whose task fails or whose body raises aborts as taskgroups.py does: the
+ * tasks still pending are cancelled, the parent task too (and uncancelled
+ * at __aexit__'s start under 3.11 and 3.12, at its end under 3.13), and __aexit__
+ * raises BaseExceptionGroup('unhandled errors in a TaskGroup', errors)
+ * from None.  Refused: cancelling two or more tasks at once (_abort goes
+ * through a set, in the order of addresses), a group cancelled from
+ * outside, KeyboardInterrupt or SystemExit out of a task or the body.
  */
 #include <stdio.h>
 
@@ -253,6 +256,9 @@ static void shield_inner_done(PyRun *I, SimId outer, SimId inner)
 
 #define TG_ENTERED 1u
 #define TG_EXITING 2u
+#define TG_ABORTING 4u
+#define TG_PARENT_CANCEL 8u /* _parent_cancel_requested */
+#define TG_PROPAGATE 16u    /* propagate_cancellation_error: the CancelledError in _exit_exc */
 
 static bool is_group(PyRun *I, SimId v, const char *what)
 {
@@ -299,6 +305,7 @@ SimId aio_tg_init(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     set_word(I, a[0], 0);
     group_tasks(I, a[0]);
+    aio_put(I, a[0], "_errors", sim_list(S, 0));
     return bi_none(I);
 }
 
@@ -328,7 +335,49 @@ SimId aio_tg_aenter(PyRun *I, SimId *a, int n, SimId kw)
     if (!parent)
         return group_error(I, tg, "TaskGroup %s cannot determine the parent task");
     set_word(I, tg, word(I, tg) | TG_ENTERED | (uint32_t)py_current_line(I) << 8); /* for a refusal */
+    aio_put(I, tg, "_parent_task", ref(I, parent));
     return aio_op_new(I, OK_DONE, tg, tg);
+}
+
+static int group_line(PyRun *I, SimId tg) { return (int)(word(I, tg) >> 8); }
+
+static bool is_base_error(PyRun *I, SimId e)
+{
+    SimId t = sim_obj(S, e)->type;
+    return sim_is_subtype(S, t, exc_class(I, EXC_KeyboardInterrupt)) || sim_is_subtype(S, t, exc_class(I, EXC_SystemExit));
+}
+
+static int cancels(PyRun *I, SimId task) { return (int)(fw(I, task) >> FW_COUNT_SHIFT); }
+
+static int uncancel(PyRun *I, SimId task)
+{
+    if (cancels(I, task) > 0)
+        fw_set(I, task, fw(I, task) - (1u << FW_COUNT_SHIFT));
+    return cancels(I, task);
+}
+
+/* _abort(): every task of the group not done yet is cancelled */
+static bool group_abort(PyRun *I, SimId tg)
+{
+    set_word(I, tg, word(I, tg) | TG_ABORTING);
+    SimId tasks = group_tasks(I, tg);
+    uint32_t pending = 0;
+    for (uint32_t i = 0; i < sim_obj(S, tasks)->len; i++)
+        pending += fstate(I, sim_items(S, tasks)[i]) == FS_PENDING;
+    if (pending > 1)
+        return py_not_modelled(I, group_line(I, tg), "a TaskGroup that cancels two or more tasks (it cancels them in "
+                                                     "the order of a set, by address)"),
+               false;
+    for (uint32_t i = 0; i < sim_obj(S, tasks)->len; i++)
+        if (fstate(I, sim_items(S, tasks)[i]) == FS_PENDING)
+            aio_cancel(I, sim_items(S, tasks)[i], 0);
+    return true;
+}
+
+static SimId errors_of(PyRun *I, SimId tg)
+{
+    SimId l = aio_get(I, tg, "_errors");
+    return l && sim_kind(S, l) == SK_LIST ? l : 0;
 }
 
 SimId aio_tg_aexit(PyRun *I, SimId *a, int n, SimId kw)
@@ -336,27 +385,82 @@ SimId aio_tg_aexit(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!is_group(I, a[0], "__aexit__") || n < 4)
         return 0;
-    set_word(I, a[0], word(I, a[0]) | TG_EXITING);
-    if (a[2] != S->none)
-        return py_not_modelled(I, 0, "an exception leaving a TaskGroup's body (the group cancels its tasks in the "
-                                     "order of a set, by address, and raises an exception group)"),
+    SimId tg = a[0], exc = a[2], parent = aio_get(I, tg, "_parent_task");
+    set_word(I, tg, word(I, tg) | TG_EXITING);
+    bool cancelled = exc != S->none && sim_is_subtype(S, sim_obj(S, exc)->type, aio(I)->cls[AC_CANCELLED]);
+    if (exc != S->none && is_base_error(I, exc))
+        return py_not_modelled(I, 0, "KeyboardInterrupt or SystemExit leaving a TaskGroup's body"), 0;
+    if (cancelled && !(word(I, tg) & TG_ABORTING))
+        return py_not_modelled(I, 0, "a TaskGroup cancelled from outside while its body runs (it cancels its tasks "
+                                     "in the order of a set, by address)"),
                0;
-    return aio_op_new(I, OK_TGEXIT, a[0], 0);
+    if (exc != S->none)
+        aio_put(I, tg, "_exit_exc", ref(I, exc));
+    if (cancelled)
+        set_word(I, tg, word(I, tg) | TG_PROPAGATE);
+    if (S->prof->version <= SIM_V312 && (word(I, tg) & TG_PARENT_CANCEL) && parent && uncancel(I, parent) == 0)
+        set_word(I, tg, word(I, tg) & ~TG_PROPAGATE); /* 3.11 and 3.12 uncancel at the start */
+    if (exc != S->none && !(word(I, tg) & TG_ABORTING) && !group_abort(I, tg))
+        return 0;
+    return aio_op_new(I, OK_TGEXIT, tg, 0);
+}
+
+/* what __aexit__ does once its tasks are done: 0 (None), or -1 with the
+ * exception group (or a refusal) raised */
+static int group_finish(PyRun *I, SimId tg, SimId *out)
+{
+    SimId parent = aio_get(I, tg, "_parent_task"), exit_exc = aio_get(I, tg, "_exit_exc");
+    uint32_t w = word(I, tg);
+    bool propagate = (w & TG_PROPAGATE) != 0;
+    if (S->prof->version >= SIM_V313 && (w & TG_PARENT_CANCEL) && parent && uncancel(I, parent) == 0)
+        propagate = false;
+    SimId errors = errors_of(I, tg);
+    bool cancelled = exit_exc && sim_is_subtype(S, sim_obj(S, exit_exc)->type, aio(I)->cls[AC_CANCELLED]);
+    if (exit_exc && !cancelled && errors)
+        sim_list_append(S, errors, ref(I, exit_exc));
+    uint32_t nerr = errors ? sim_obj(S, errors)->len : 0;
+    if (propagate && nerr == 0)
+        return py_not_modelled(I, group_line(I, tg), "a TaskGroup whose cancellation goes on (CancelledError out of "
+                                                     "its __aexit__)"),
+               -1;
+    if (nerr == 0) {
+        *out = bi_none(I);
+        return 0;
+    }
+    if (S->prof->version >= SIM_V313 && parent && cancels(I, parent) > 0)
+        return py_not_modelled(I, group_line(I, tg), "a failed TaskGroup whose parent task is being cancelled"), -1;
+    SimId args[2] = {sim_str(S, "unhandled errors in a TaskGroup", 31), ref(I, errors)};
+    SimId me = exc_group_call(I, exc_class(I, EXC_BaseExceptionGroup), args, 2, 0);
+    sim_decref(S, args[0]);
+    sim_decref(S, args[1]);
+    aio_put(I, tg, "_errors", bi_none(I)); /* the finally clause: self._errors = None */
+    if (!me)
+        return -1;
+    vm_raise_value(I, me); /* raise me from None: no cause, the context suppressed */
+    sim_exc_set(S, me, SIM_EXC_CAUSE, 0);
+    sim_exc_set(S, me, SIM_EXC_SUPPRESS, 1);
+    sim_exc_set(S, me, SIM_EXC_CONTEXT, exit_exc ? ref(I, exit_exc) : 0); /* what __aexit__ was handling */
+    if (!I->err_library) { /* its traceback has __aexit__'s frame (taskgroups.py) */
+        I->err_library = "asyncio";
+        I->err_library_line = group_line(I, tg);
+    }
+    return -1;
 }
 
 /* __aexit__'s loop: while self._tasks, await a new on-completed future */
 static int group_exit_step(PyRun *I, SimId op, bool throwing, SimId *out)
 {
     SimId tg = aio_get(I, op, "_target");
-    if (throwing)
-        return py_not_modelled(I, (int)(word(I, tg) >> 8), "a TaskGroup cancelled while it waits for its tasks (it cancels them in the "
-                                     "order of a set, by address)"),
-               -1;
-    aio_put(I, tg, "_on_completed", bi_none(I));
-    if (sim_obj(S, group_tasks(I, tg))->len == 0) {
-        *out = bi_none(I);
-        return 0;
+    if (throwing) { /* except CancelledError: the group's own abort is swallowed */
+        if (!(word(I, tg) & TG_ABORTING) || !exc_matches(I, aio(I)->cls[AC_CANCELLED]))
+            return py_not_modelled(I, group_line(I, tg), "a TaskGroup cancelled while it waits for its tasks (it "
+                                                         "cancels them in the order of a set, by address)"),
+                   -1;
+        py_err_clear(I);
     }
+    aio_put(I, tg, "_on_completed", bi_none(I));
+    if (sim_obj(S, group_tasks(I, tg))->len == 0)
+        return group_finish(I, tg, out);
     SimId fut = aio_future_new(I, AC_FUTURE);
     if (!fut)
         return -1;
@@ -434,9 +538,21 @@ static bool group_task_done(PyRun *I, SimId tg, SimId task)
         return true;
     fw_set(I, task, fw(I, task) | FW_RETRIEVED);
     SimId e = aio_get(I, task, "_exception");
-    if (e && e != S->none)
-        return py_not_modelled(I, (int)(word(I, tg) >> 8), "a TaskGroup whose task fails (the group cancels the others in the order of "
-                                     "a set, by address, and raises an exception group)");
+    if (!e || e == S->none)
+        return true;
+    if (is_base_error(I, e))
+        return py_not_modelled(I, group_line(I, tg), "a TaskGroup task raising KeyboardInterrupt or SystemExit");
+    SimId errors = errors_of(I, tg), parent = aio_get(I, tg, "_parent_task");
+    if (!errors || !parent || fstate(I, parent) != FS_PENDING)
+        return py_not_modelled(I, group_line(I, tg), "a TaskGroup task failing after the group or its parent task ended");
+    sim_list_append(S, errors, ref(I, e));
+    uint32_t w = word(I, tg);
+    if (!(w & TG_ABORTING) && !(w & TG_PARENT_CANCEL)) {
+        if (!group_abort(I, tg))
+            return false;
+        set_word(I, tg, word(I, tg) | TG_PARENT_CANCEL);
+        aio_cancel(I, parent, 0);
+    }
     return true;
 }
 
@@ -464,6 +580,8 @@ int aio_long_step(PyRun *I, SimId op, bool throwing, SimId *out)
         return group_exit_step(I, op, throwing, out);
     case OK_ASONE:
         return aio_asc_step(I, op, throwing, out);
+    case OK_COND: case OK_CONDFOR:
+        return aio_cond_step(I, op, throwing, out);
     default:
         return aio_wait_step(I, op, throwing, out);
     }
@@ -476,6 +594,10 @@ const char *aio_op_name(PyRun *I, int kind)
         return "wait";
     case OK_TGEXIT:
         return "TaskGroup.__aexit__";
+    case OK_COND:
+        return "Condition.wait";
+    case OK_CONDFOR:
+        return "Condition.wait_for";
     case OK_ASONE: /* the coroutine's __qualname__ */
         return S->prof->version >= SIM_V313 ? "_AsCompletedIterator._wait_for_one" : "as_completed.<locals>._wait_for_one";
     default:

@@ -41,7 +41,8 @@ enum { AQ_STEP, AQ_WAKEUP, AQ_CALLBACK, AQ_GATHER, AQ_SLEEP_DONE, AQ_TIMEOUT, AQ
 
 /* The operations asyncio_sync.c's objects stand for (the low bits of their word) */
 /* OK_WAITFOR and the kinds after it step themselves, thrown into too (aio_long_step) */
-enum { OK_LOCK, OK_SEM, OK_EVENT, OK_GET, OK_PUT, OK_JOIN, OK_DONE, OK_WAITFOR, OK_WAIT, OK_TGEXIT, OK_ASONE };
+enum { OK_LOCK, OK_SEM, OK_EVENT, OK_GET, OK_PUT, OK_JOIN, OK_DONE, OK_WAITFOR, OK_WAIT, OK_TGEXIT, OK_ASONE, OK_COND,
+       OK_CONDFOR };
 
 typedef struct AioItem {
     uint8_t op;
@@ -158,6 +159,8 @@ SimId aio_timeout_aenter(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_timeout_aexit(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_timeout_expired(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_timeout_when(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_timeout_reschedule(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_m_timeout_at(PyRun *I, SimId *a, int n, SimId kw);
 /* asyncio_group.c: wait(), shield(), TaskGroup, all_tasks() */
 int aio_long_step(PyRun *I, SimId op, bool throwing, SimId *out); /* an operation of kind >= OK_WAITFOR */
 bool aio_group_callback(PyRun *I, int op, SimId a, SimId b);    /* AQ_WAIT_DONE and after */
@@ -178,6 +181,18 @@ SimId aio_asc_next(PyRun *I, SimId *a, int n, SimId kw);
 int aio_asc_step(PyRun *I, SimId op, bool throwing, SimId *out);
 void aio_asc_done(PyRun *I, SimId it, SimId f);
 void aio_asc_timeout(PyRun *I, SimId it);
+/* asyncio_cond.c: Condition */
+SimId aio_cond_init(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_cond_acquire(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_cond_release(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_cond_locked(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_cond_aenter(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_cond_aexit(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_cond_notify(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_cond_notify_all(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_cond_wait(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_cond_wait_for(PyRun *I, SimId *a, int n, SimId kw);
+int aio_cond_step(PyRun *I, SimId op, bool throwing, SimId *out);
 /* asyncio_log.c: the loop view's record (lane: an LlLane; fut: what the task awaits) */
 void aio_log_task(PyRun *I, SimId task);
 void aio_log_name(PyRun *I, SimId task); /* its name changed */

@@ -624,15 +624,21 @@ void aio_sync_init(PyRun *I, SimId d)
     A->cls[AC_BSEM] = aio_make_class(I, "asyncio.locks", "BoundedSemaphore", NULL, NULL, 0, A->cls[AC_SEM], 0);
     A->cls[AC_EVENT] = aio_make_class(I, "asyncio.locks", "Event", ev, evn, 6, 0, 0);
     A->cls[AC_QUEUE] = aio_make_class(I, "asyncio.queues", "Queue", q, qn, 11, 0, 0);
+    static const BuiltinFn cond[] = {aio_cond_init, aio_cond_acquire, aio_cond_release, aio_cond_locked, aio_cond_aenter,
+                                     aio_cond_aexit, aio_cond_notify, aio_cond_notify_all, aio_cond_wait, aio_cond_wait_for,
+                                     aio_x_repr};
+    static const char *const condn[] = {"__init__", "acquire", "release", "locked", "__aenter__", "__aexit__",
+                                        "notify", "notify_all", "wait", "wait_for", "__repr__"};
+    A->cls[AC_COND] = aio_make_class(I, "asyncio.locks", "Condition", cond, condn, 11, 0, 0);
     static const BuiltinFn opf[] = {aio_x_del};
     static const char *const opn[] = {"__del__"};
     A->cls[AC_OP] = aio_make_class(I, "builtins", "coroutine", opf, opn, 1, 0, 0);
     A->cls[AC_QEMPTY] = exc_subclass(I, "QueueEmpty", exc_class(I, EXC_Exception));
     A->cls[AC_QFULL] = exc_subclass(I, "QueueFull", exc_class(I, EXC_Exception));
     static const char *const names[] = {"Lock", "Semaphore", "BoundedSemaphore", "Event", "Queue", "QueueEmpty",
-                                        "QueueFull"};
-    const int which[] = {AC_LOCK, AC_SEM, AC_BSEM, AC_EVENT, AC_QUEUE, AC_QEMPTY, AC_QFULL};
-    for (int i = 0; i < 7; i++)
+                                        "QueueFull", "Condition"};
+    const int which[] = {AC_LOCK, AC_SEM, AC_BSEM, AC_EVENT, AC_QUEUE, AC_QEMPTY, AC_QFULL, AC_COND};
+    for (int i = 0; i < 8; i++)
         if (A->cls[which[i]]) {
             sim_incref(S, A->cls[which[i]]);
             bi_dict_put(I, d, names[i], A->cls[which[i]]);

@@ -7,6 +7,8 @@
  * and _cancel_and_wait.  wait_for's coroutine is an operation object
  * (asyncio_sync.c's) stepped here.
  */
+#include <math.h>
+
 #include "pyrun/modules/asyncio_int.h"
 
 enum { TS_CREATED, TS_ENTERED, TS_EXPIRING, TS_EXPIRED, TS_EXITED };
@@ -44,6 +46,24 @@ SimId aio_task_uncancel(PyRun *I, SimId *a, int n, SimId kw)
 
 /* ---- Timeout ---------------------------------------------------------------------------- */
 
+/* loop.time() of a moment of the simulated clock (ps), and back */
+static double loop_secs(int64_t ps) { return 1000.0 + (double)ps * 1e-12; }
+static int64_t loop_ps(double secs) { return llround((secs - 1000.0) * 1e12); }
+
+/* the handle of _on_timeout at _when: call_soon when it is due, else call_at */
+static void schedule(PyRun *I, SimId t)
+{
+    SimId when = aio_get(I, t, "_when");
+    if (!when || when == S->none)
+        return;
+    double secs = sim_kind(S, when) == SK_FLOAT ? sim_obj(S, when)->v.f : (double)sim_obj(S, when)->v.i;
+    int64_t at = loop_ps(secs);
+    if (at <= I->vs.now) /* when <= loop.time() */
+        aio_call_soon(I, AQ_TIMEOUT, t, 0);
+    else
+        aio_call_later(I, at - I->vs.now, AQ_TIMEOUT, t, 0);
+}
+
 static bool timeout_enter(PyRun *I, SimId t)
 {
     if (word(I, t) != TS_CREATED) {
@@ -58,14 +78,7 @@ static bool timeout_enter(PyRun *I, SimId t)
     set_word(I, t, TS_ENTERED);
     aio_put(I, t, "_task", ref(I, task));
     aio_put(I, t, "_cancelling", sim_int(S, cancels(I, task)));
-    SimId when = aio_get(I, t, "_when");
-    if (when && when != S->none) {
-        int64_t at = (int64_t)(sim_obj(S, when)->v.f * 1e12);
-        if (at <= I->vs.now) /* when <= loop.time(): call_soon */
-            aio_call_soon(I, AQ_TIMEOUT, t, 0);
-        else
-            aio_call_later(I, at - I->vs.now, AQ_TIMEOUT, t, 0);
-    }
+    schedule(I, t);
     return true;
 }
 
@@ -124,7 +137,7 @@ static SimId new_timeout(PyRun *I, SimId delay)
         sim_decref(S, when);
         if (!ok)
             return 0;
-        when = sim_float(S, (double)(I->vs.now + d) * 1e-12);
+        when = sim_float(S, loop_secs(I->vs.now + d));
     }
     SimId t = vm_new_instance(I, aio(I)->cls[AC_TIMEOUT], NULL, 0, false);
     if (!t) {
@@ -140,6 +153,43 @@ SimId aio_m_timeout(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
     return new_timeout(I, a[0]);
+}
+
+/* timeout_at(when): Timeout(when), when on loop.time()'s clock or None */
+SimId aio_m_timeout_at(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    SimKind k = sim_kind(S, a[0]);
+    if (a[0] != S->none && k != SK_FLOAT && k != SK_INT)
+        return py_not_modelled(I, 0, "asyncio.timeout_at() of a '%s'", op_typename(I, a[0])), (SimId)0;
+    SimId t = new_timeout(I, S->none);
+    if (t)
+        aio_put(I, t, "_when", ref(I, a[0]));
+    return t;
+}
+
+/* Timeout.reschedule(when) */
+SimId aio_timeout_reschedule(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    SimId t = a[0], when = a[1];
+    static const char *const state[] = {"created", "active", "expiring", "expired", "finished"};
+    if (!aio_is_class(I, t, AC_TIMEOUT))
+        return 0;
+    if (word(I, t) != TS_ENTERED) {
+        if (word(I, t) == TS_CREATED)
+            py_raise(I, EXC_RuntimeError, "Timeout has not been entered");
+        else
+            py_raise(I, EXC_RuntimeError, "Cannot change state of %s Timeout", state[word(I, t) % 5]);
+        return 0;
+    }
+    SimKind k = sim_kind(S, when);
+    if (when != S->none && k != SK_FLOAT && k != SK_INT)
+        return py_not_modelled(I, 0, "Timeout.reschedule() of a '%s'", op_typename(I, when)), (SimId)0;
+    aio_put(I, t, "_when", ref(I, when));
+    aio_cancel_timer_of(I, t);
+    schedule(I, t);
+    return bi_none(I);
 }
 
 SimId aio_timeout_aenter(PyRun *I, SimId *a, int n, SimId kw)

@@ -36,7 +36,7 @@ static const Layout layouts[] = {
     {EXC_UnicodeDecodeError, {NULL}, {"encoding", "object", "", "", "reason"}, true},
     {EXC_UnicodeEncodeError, {NULL}, {"encoding", "object", "", "", "reason"}, false}, /* exc_unicode.c */
     {EXC_UnicodeTranslateError, {NULL}, {"encoding", "object", "", "", "reason"}, true},
-    {EXC_BaseExceptionGroup, {NULL}, {"message", "exceptions"}, true},
+    {EXC_BaseExceptionGroup, {NULL}, {"message", "exceptions"}, false},
 };
 
 /* ImportError's name_from (field and keyword) is 3.12's */
@@ -121,6 +121,10 @@ void exc_layout_init(PyRun *I, SimId e, SimId args)
         if (n >= 1)
             set_field(I, e, 0, first);
         break;
+    case EXC_BaseExceptionGroup: /* made by exc_group.c's __new__; any other way is not modelled */
+        if (!sim_exc_get(S, e, (SimExcField)SIM_EXC_NFIELDS))
+            py_not_modelled(I, 0, "%s made this way", sim_type_name(S, e));
+        break;
     default:
         break;
     }
@@ -196,6 +200,10 @@ int exc_layout_store(PyRun *I, SimId e, const char *name, SimId value)
         return py_not_modelled(I, 0, "setting 'UnicodeEncodeError.%s'", name) ? 1 : -1;
     if (i == -1)
         return 0;
+    if (i >= 0 && l->root == EXC_BaseExceptionGroup) { /* READONLY members */
+        py_raise(I, EXC_AttributeError, "readonly attribute");
+        return -1;
+    }
     if (i == -2 || l->refused)
         return py_not_modelled(I, 0, "setting '%s.%s'", exc_name(l->root), name) ? 1 : -1;
     set_field(I, e, i, value); /* a member: deleting leaves NULL, read as None */

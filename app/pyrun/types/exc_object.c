@@ -79,7 +79,9 @@ static SimId text_of(PyRun *I, SimId e, bool repr)
 static SimId m_str(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
-    return self_is_exc(I, a, n, "__str__") ? text_of(I, a[0], false) : 0;
+    if (!self_is_exc(I, a, n, "__str__"))
+        return 0;
+    return exc_is_group(I, a[0]) ? exc_group_str(I, a[0]) : text_of(I, a[0], false);
 }
 
 static SimId m_repr(PyRun *I, SimId *a, int n, SimId kw)
@@ -137,12 +139,19 @@ const BuiltinDef exception_methods[] = {
     BUILTIN("__repr__", SK_INSTANCE, 0, m_repr, .style = ARGS_NONE),
     BUILTIN("with_traceback", SK_INSTANCE, 0, m_with_traceback, .style = ARGS_ONE),
     BUILTIN("add_note", SK_INSTANCE, 0, m_add_note, .style = ARGS_ONE),
+    /* BaseExceptionGroup's (exc_group.c) */
+    BUILTIN("split", SK_INSTANCE, 0, exc_group_split, .style = ARGS_ONE),
+    BUILTIN("subgroup", SK_INSTANCE, 0, exc_group_subgroup, .style = ARGS_ONE),
+    BUILTIN("derive", SK_INSTANCE, 0, exc_group_derive, .style = ARGS_ONE),
 };
 const int exception_nmethods = (int)(sizeof exception_methods / sizeof exception_methods[0]);
 
 SimId exc_method(PyRun *I, SimId self, const char *name)
 {
     if (strcmp(name, "add_note") == 0 && S->prof->version < SIM_V311)
+        return 0;
+    bool group_only = strcmp(name, "split") == 0 || strcmp(name, "subgroup") == 0 || strcmp(name, "derive") == 0;
+    if (group_only && !(self ? exc_is_group(I, self) : false))
         return 0;
     int idx = bi_method_of_kind(SK_INSTANCE, name);
     if (idx < 0)

@@ -62,6 +62,19 @@ static SimId make_class(PyRun *I, ExcType t)
             sim_obj(S, parts[i])->flags |= SIM_F_STATIC;
         }
     }
+    if (t == EXC_ExceptionGroup) { /* bases (BaseExceptionGroup, Exception): Exception joins its __mro__ */
+        SimId exc = make_class(I, EXC_Exception), old = sim_items(S, cls)[SIM_TY_MRO];
+        SimId mro = sim_tuple(S, 5), order[] = {cls, base, exc, I->exc_types[EXC_BaseException], S->type_object};
+        for (size_t i = 0; i < 5; i++)
+            sim_tuple_set(S, mro, i, (sim_incref(S, order[i]), order[i]));
+        if (I->exc_startup_made) {
+            sim_untrack(S, mro);
+            sim_obj(S, mro)->flags |= SIM_F_STATIC;
+        }
+        sim_items(S, cls)[SIM_TY_MRO] = mro;
+        sim_obj(S, old)->flags &= ~SIM_F_STATIC;
+        sim_decref(S, old);
+    }
     I->exc_types[t] = cls;
     sim_incref(S, name);
     sim_incref(S, cls);
@@ -306,6 +319,14 @@ static bool set_pending_instance(PyRun *I, SimId e)
     py_raise_instance(I, e, buf_str(&b));
     buf_fini(&b);
     return true;
+}
+
+/* RERAISE of e (stolen): pending again, with no traceback entry for this frame */
+bool exc_reraise_value(PyRun *I, SimId e)
+{
+    if (set_pending_instance(I, e))
+        I->ts->reraise = true;
+    return false;
 }
 
 bool exc_reraise(PyRun *I, bool pop)

@@ -234,6 +234,21 @@ extern const int bytes_nshared, bytes_split_nshared;
  * as read on a class), a new reference; 0 when it has none. Traceback and
  * frame attributes (*found false when not one of theirs). */
 SimId exc_method(PyRun *I, SimId self, const char *name);
+/* exc_group.c: BaseExceptionGroup and ExceptionGroup; the steps of except*
+ * (CHECK_EG_MATCH: *match and *rest new references, None for none;
+ * _PyExc_PrepReraiseStar: what the statement raises, None for nothing). */
+bool exc_is_group_class(PyRun *I, SimId cls);
+bool exc_is_group(PyRun *I, SimId v);
+SimId exc_group_excs(PyRun *I, SimId e);
+SimId exc_group_call(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwnames);
+SimId exc_group_call_tuple(PyRun *I, SimId cls, SimId args, bool kw); /* the call's own tuple (CALL_FUNCTION_EX) */
+SimId exc_group_str(PyRun *I, SimId e);
+void exc_group_text(PyRun *I, SimId e, Buf *b);
+SimId exc_group_split(PyRun *I, SimId *a, int n, SimId kw);
+SimId exc_group_subgroup(PyRun *I, SimId *a, int n, SimId kw);
+SimId exc_group_derive(PyRun *I, SimId *a, int n, SimId kw);
+bool exc_group_match(PyRun *I, SimId exc, SimId type, SimId *match, SimId *rest);
+SimId exc_group_prep_reraise(PyRun *I, SimId orig, SimId excs);
 SimId tb_attr(PyRun *I, SimId v, const char *name, bool *found);
 
 /* descr.c: calling property, classmethod or staticmethod (kind SK_PROPERTY,
