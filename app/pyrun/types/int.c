@@ -175,33 +175,55 @@ SimId int_small_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b)
  * x_sub: the longer, or up to the highest digit that differs; x_mul and
  * k_mul: the two sizes added), which long_normalize leaves allocated when
  * the result needs fewer digits; 0 when the result is made to its size. */
+/* An int's 30-bit digits, read in place (a one-word value's made in buf):
+ * long_request runs for every sum beyond one digit, so nothing is copied */
+typedef struct DigitView {
+    const uint32_t *d;
+    int n;
+    bool negative;
+    uint32_t buf[3];
+} DigitView;
+
+static void digit_view(PyRun *I, SimId v, DigitView *w)
+{
+    const SimObj *o = sim_obj(S, v);
+    w->negative = o->v.i < 0;
+    if (o->kind == SK_INT && o->sub == 1) {
+        w->d = (const uint32_t *)slab_ptr(&S->slab, o->data);
+        w->n = (int)o->len;
+        return;
+    }
+    uint64_t m = o->v.i < 0 ? (uint64_t)0 - (uint64_t)o->v.i : (uint64_t)o->v.i;
+    for (w->n = 0; m; m >>= 30)
+        w->buf[w->n++] = (uint32_t)(m & 0x3fffffff);
+    w->d = w->buf;
+}
+
 static size_t long_request(PyRun *I, int op, SimId sa, SimId sb)
 {
     if (op != OP_ADD && op != OP_SUB && op != OP_MUL)
         return 0;
-    BigInt x, y;
-    big_from_sim(S, sa, &x);
-    big_from_sim(S, sb, &y);
-    size_t digits = 0;
-    if (x.n > 1 || y.n > 1) { /* not both medium values: no fast path */
-        bool same_sign = (x.sign < 0) == (y.sign < 0);
-        if (op == OP_MUL) {
-            digits = x.n && y.n ? (size_t)(x.n + y.n) : 0;
-            if (x.n > 70 && y.n > 70 && sim_tracing(S)) /* Karatsuba's halves */
-                tm_note_peak_unsure(I, "a product of two ints of over 2,100 bits (Karatsuba's pieces)");
-        } else if ((op == OP_ADD) == same_sign) { /* x_add */
-            digits = (size_t)(x.n > y.n ? x.n : y.n) + 1;
-        } else if (x.n != y.n) { /* x_sub */
-            digits = (size_t)(x.n > y.n ? x.n : y.n);
-        } else {
-            int i = x.n - 1;
-            while (i >= 0 && x.d[i] == y.d[i])
-                i--;
-            digits = (size_t)(i + 1); /* 0: the same magnitudes, the cached zero */
-        }
+    DigitView x, y;
+    digit_view(I, sa, &x);
+    digit_view(I, sb, &y);
+    if (x.n <= 1 && y.n <= 1) /* both medium values: the fast path makes the result to its size */
+        return 0;
+    size_t digits;
+    bool same_sign = x.negative == y.negative;
+    if (op == OP_MUL) {
+        digits = x.n && y.n ? (size_t)(x.n + y.n) : 0;
+        if (x.n > 70 && y.n > 70 && sim_tracing(S)) /* Karatsuba's halves */
+            tm_note_peak_unsure(I, "a product of two ints of over 2,100 bits (Karatsuba's pieces)");
+    } else if ((op == OP_ADD) == same_sign) { /* x_add */
+        digits = (size_t)(x.n > y.n ? x.n : y.n) + 1;
+    } else if (x.n != y.n) { /* x_sub */
+        digits = (size_t)(x.n > y.n ? x.n : y.n);
+    } else {
+        int i = x.n - 1;
+        while (i >= 0 && x.d[i] == y.d[i])
+            i--;
+        digits = (size_t)(i + 1); /* 0: the same magnitudes, the cached zero */
     }
-    big_free(&x);
-    big_free(&y);
     return digits ? 24 + 4 * digits : 0;
 }
 
