@@ -211,7 +211,11 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
             if (is(I, name, "__qualname__"))
                 return ret(I, sim_items(S, obj)[SIM_TY_QUALNAME]);
         }
-        break;
+        if (!(o->sub == SK_INSTANCE && (sim_type_word(S, obj, SIM_TY_FLAGS) & SIM_TYF_HEAP))) {
+            SimId r = static_type_attr(I, obj, cname(I, name), found);
+            if (*found)
+                return r;
+        }
         break;
     case SK_BUILTIN: {
         SimId r = builtin_callable_attr(I, obj, cname(I, name), found);

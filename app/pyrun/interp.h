@@ -183,6 +183,8 @@ struct PyRun {
     int32_t *method_slots;  /* the built-in types' methods by (kind, name): open addressing, */
     uint32_t method_mask;   /*   global index + 1, 0 empty (owned; registry.c) */
     SimId exc_types[EXC_COUNT]; /* the built-in exception classes; 0 when not in the profile */
+    struct StaticTypeTuples *static_tuples; /* built-in types' __mro__ and __bases__ read so far */
+    uint32_t nstatic_tuples, capstatic_tuples; /*   (types/type_static.c; owned array) */
     uint64_t nraised;       /* exceptions raised so far: tells a new error from one being handled */
     bool refused;           /* stopped at a construct the model does not have */
     int refused_line;

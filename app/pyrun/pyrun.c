@@ -524,6 +524,7 @@ void py_free(PyRun *I)
     buf_fini(&I->warnings);
     free(I->fold);
     free(I->builtin_methods);
+    free(I->static_tuples);
     free(I->method_slots);
     free(I->random);
     for (int t = 0; t < I->nthreads; t++)

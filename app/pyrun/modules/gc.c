@@ -9,6 +9,7 @@
 #include "pyrun/modules/std_import.h"
 #include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/native.h"
+#include "pyrun/types/types.h"
 #include "sim/gc.h"
 
 #define S (I->sim)
@@ -224,6 +225,8 @@ static SimId g_is_tracked(PyRun *I, SimId *a, int n, SimId kw)
         return sim_bool(S, true); /* 3.12+: itertools' heap types, made by its import (not modelled one by one) */
     if (o->kind == SK_BUILTIN) /* builtin functions and method descriptors are tracked from their module's init */
         return sim_bool(S, true);
+    if (static_type_tuple_is(I, a[0])) /* int.__mro__: made at start-up, tracked by 3.12 only */
+        return sim_bool(S, S->prof->version == SIM_V312);
     timing_read(I); /* a collection untracks tuples and dicts of atoms */
     return sim_bool(S, sim_is_tracked(S, a[0]) || native_static_tracked(I, a[0])); /* static here */
 }

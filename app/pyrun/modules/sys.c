@@ -98,6 +98,8 @@ static bool unsure_count(PyRun *I, SimId v)
         return true;
     if (o->kind == SK_STR && typecache_name_held(I, v)) /* the type method cache's reference */
         return true;
+    if (static_type_tuple_is(I, v)) /* int.__mro__: its type's reference alone */
+        return false;
     return shared_from_startup(I, v) || startup_str(I, v) || code_name_311(I, v);
 }
 

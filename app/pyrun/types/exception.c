@@ -75,6 +75,8 @@ static SimId make_class(PyRun *I, ExcType t)
         sim_obj(S, old)->flags &= ~SIM_F_STATIC;
         sim_decref(S, old);
     }
+    if (S->prof->immortal_refcnt) /* a static type's tp_mro, immortal as the type is */
+        sim_obj(S, sim_items(S, cls)[SIM_TY_MRO])->flags |= SIM_F_IMMORTAL;
     I->exc_types[t] = cls;
     sim_incref(S, name);
     sim_incref(S, cls);

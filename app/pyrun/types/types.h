@@ -17,6 +17,15 @@ SimId type_of_object(PyRun *I, SimId v);
  * of a built-in function, method, descriptor or method-wrapper (*found false:
  * one the model does not answer) */
 SimId builtin_callable_attr(PyRun *I, SimId v, const char *name, bool *found);
+/* type_static.c: __mro__, __bases__, __base__, __qualname__, __module__ of
+ * a built-in type or exception class (*found false: not one the model
+ * answers); is v one of the tuples so read (or an exception class's
+ * __mro__); the flags of such a tuple (static, untracked, immortal where
+ * the profile has immortals). */
+typedef struct StaticTypeTuples { SimId type, mro, bases; } StaticTypeTuples;
+SimId static_type_attr(PyRun *I, SimId t, const char *name, bool *found);
+bool static_type_tuple_is(PyRun *I, SimId v);
+void static_type_tuple_mark(PyRun *I, SimId t);
 SimId int_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId float_construct(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId str_construct(PyRun *I, SimId *args, int nargs, SimId kw);
