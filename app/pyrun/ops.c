@@ -317,6 +317,8 @@ SimId op_unary(PyRun *I, int op, SimId a)
             x.sign = -x.sign;
         return big_to_sim(S, &x);
     }
+    if (is_int(I, a) && op == OP_INVERT)
+        return int_invert(I, a);
     if (is_int(I, a)) {
         int64_t v = as_i(I, a);
         if (op == OP_NEG) {
@@ -328,9 +330,7 @@ SimId op_unary(PyRun *I, int op, SimId a)
             }
             return sim_int(S, -v);
         }
-        if (op == OP_POS)
-            return sim_int(S, v);
-        return sim_int(S, ~v);
+        return sim_int(S, v); /* OP_POS */
     }
     if (sim_kind(S, a) == SK_FLOAT && op != OP_INVERT)
         return sim_float(S, op == OP_NEG ? -as_f(I, a) : as_f(I, a));

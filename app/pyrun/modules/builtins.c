@@ -12,6 +12,7 @@
 #include "pyrun/builtins.h"
 #include "pyrun/modules/asyncio.h"
 #include "pyrun/modules/tracemalloc.h"
+#include "pyrun/types/bigint.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
@@ -630,6 +631,28 @@ static SimId f_divmod(PyRun *I, SimId *a, int n, SimId kw)
 /* (b * e) % m without overflow, m > 0 */
 static int64_t mulmod(int64_t a, int64_t b, int64_t m) { return (int64_t)((__int128)a * b % m); }
 
+/* pow(base, exp, mod) with an int beyond 64 bits among them; under
+ * tracemalloc its figures are not followed (l_mod's blocks) */
+static SimId pow_mod_big(PyRun *I, SimId b, SimId e, SimId m)
+{
+    BigInt x, y, z, r;
+    big_from_sim(S, b, &x);
+    big_from_sim(S, e, &y);
+    big_from_sim(S, m, &z);
+    bool ok = z.sign != 0 && big_powmod(&x, &y, &z, &r);
+    bool zero = z.sign == 0;
+    big_free(&x);
+    big_free(&y);
+    big_free(&z);
+    if (!ok) {
+        py_raise(I, EXC_ValueError, zero ? "pow() 3rd argument cannot be 0" : "base is not invertible for the given modulus");
+        return 0;
+    }
+    if (sim_tracing(S))
+        tm_note_unsure(I, "pow() with three arguments beyond 64-bit integers (the blocks of its reductions)");
+    return big_to_sim(S, &r);
+}
+
 /* pow(base, exp, mod) for ints (long_pow's three-argument path) */
 SimId builtin_pow_mod(PyRun *I, SimId b, SimId e, SimId m)
 {
@@ -644,7 +667,7 @@ SimId builtin_pow_mod(PyRun *I, SimId b, SimId e, SimId m)
         return 0;
     }
     if (sim_obj(S, b)->sub == 1 || sim_obj(S, e)->sub == 1 || sim_obj(S, m)->sub == 1)
-        return py_not_modelled(I, 0, "pow() with three arguments beyond 64-bit integers"), 0;
+        return pow_mod_big(I, b, e, m);
     int64_t base = sim_obj(S, b)->v.i, exp = sim_obj(S, e)->v.i, mod = sim_obj(S, m)->v.i;
     if (mod == 0) {
         py_raise(I, EXC_ValueError, "pow() 3rd argument cannot be 0");

@@ -4,6 +4,7 @@
  */
 #include "pyrun/types/bigint.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,6 +58,48 @@ void big_from_sim(const Sim *s, SimId v, BigInt *b)
     b->sign = (int)o->v.i;
 }
 
+
+/* x's n digits in two's complement (the magnitude's, complemented and
+ * incremented when x is negative), into out */
+static void twos_complement(const BigInt *x, int n, uint32_t *out)
+{
+    for (int i = 0; i < n; i++)
+        out[i] = i < x->n ? x->d[i] : 0;
+    if (x->sign >= 0)
+        return;
+    uint32_t carry = 1;
+    for (int i = 0; i < n; i++) {
+        uint32_t v = (out[i] ^ MASK) + carry;
+        out[i] = v & MASK;
+        carry = v >> SHIFT;
+    }
+}
+
+void big_bitwise(const BigInt *a, const BigInt *b, char op, BigInt *out)
+{
+    int n = (a->n > b->n ? a->n : b->n) + 1; /* room for the sign */
+    uint32_t *x = xmalloc((size_t)n * sizeof *x), *y = xmalloc((size_t)n * sizeof *y);
+    twos_complement(a, n, x);
+    twos_complement(b, n, y);
+    bool na = a->sign < 0, nb = b->sign < 0;
+    bool negative = op == '&' ? na && nb : op == '|' ? na || nb : na != nb;
+    for (int i = 0; i < n; i++)
+        x[i] = op == '&' ? x[i] & y[i] : op == '|' ? x[i] | y[i] : x[i] ^ y[i];
+    free(y);
+    memset(out, 0, sizeof *out);
+    out->d = x;
+    out->n = n;
+    out->sign = 1;
+    if (negative) { /* back to a magnitude: complement and increment again */
+        BigInt m = {.sign = -1, .n = n, .d = x};
+        uint32_t *mag = xmalloc((size_t)n * sizeof *mag);
+        twos_complement(&m, n, mag);
+        free(x);
+        out->d = mag;
+        out->sign = -1;
+    }
+    trim(out);
+}
 
 SimId big_to_sim(Sim *s, BigInt *b) { return big_to_sim_request(s, b, 0); }
 

@@ -33,9 +33,15 @@ void big_mul(const BigInt *a, const BigInt *b, BigInt *out);
 /* floor division and modulo; false when b is zero */
 bool big_divmod(const BigInt *a, const BigInt *b, BigInt *q, BigInt *r);
 int big_cmp(const BigInt *a, const BigInt *b);
+/* a & b, a | b, a ^ b (op '&', '|', '^') as Python's ints behave: in two's
+ * complement of unbounded width */
+void big_bitwise(const BigInt *a, const BigInt *b, char op, BigInt *out);
 void big_to_dec(const BigInt *a, Buf *out);
 /* the magnitude's digits in base 2**bits (1: binary, 3: octal, 4: hex) */
 void big_to_pow2_base(const BigInt *a, unsigned bits, bool upper, Buf *out);
 double big_to_double(const BigInt *a);
+/* bigint_powmod.c: pow(base, exp, mod) with mod != 0 as Python computes it;
+ * false when exp < 0 and base has no inverse modulo mod */
+bool big_powmod(const BigInt *base, const BigInt *exp, const BigInt *mod, BigInt *out);
 
 #endif

@@ -44,7 +44,7 @@ static SimId big_pow(PyRun *I, BigInt *x, int64_t e)
         }
         if (r.n > 4000 || x->n > 4000) {
             big_free(&r);
-            py_raise(I, EXC_OverflowError, "int too large for pydive");
+            py_not_modelled(I, 0, "an int of more than 120,000 bits");
             return 0;
         }
     }
@@ -53,6 +53,61 @@ static SimId big_pow(PyRun *I, BigInt *x, int64_t e)
 
 static size_t long_request(PyRun *I, int op, SimId sa, SimId sb);
 static void note_spare_digits(PyRun *I, int op, SimId a, SimId b, SimId r);
+static SimId exact_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b);
+
+static int64_t small_value(PyRun *I, SimId v) { return sim_kind(S, v) == SK_BOOL ? v == S->true_ : sim_obj(S, v)->v.i; }
+
+/* long_mul of two ints, in the block CPython makes for the product */
+static SimId int_mul(PyRun *I, SimId x, SimId y)
+{
+    if (is_big(I, x) || is_big(I, y))
+        return int_big_op(I, OP_MUL, x, y);
+    return exact_op(I, OP_MUL, x, y, small_value(I, x), small_value(I, y));
+}
+
+/* MULT(x, y, *z) of long_pow: the product made before the old *z goes */
+static bool pow_step(PyRun *I, SimId x, SimId y, SimId *z)
+{
+    SimId t = int_mul(I, x, y);
+    if (!t)
+        return false;
+    sim_decref(S, *z);
+    *z = t;
+    return true;
+}
+
+/* long_pow without a modulus, exponent e >= 0 (one word): CPython's
+ * products one by one, so each block, and the peak of the old and the new
+ * one alive together, is CPython's.  Exponents of up to 3 take the short
+ * way (the base times 1, squared, cubed); others the left-to-right binary
+ * method from the exponent's top bit down. */
+static SimId int_pow(PyRun *I, SimId a, SimId b)
+{
+    int64_t e = small_value(I, b);
+    if (!is_big(I, a) && small_value(I, a) >= -1 && small_value(I, a) <= 1) /* 0, 1, -1: small ints all along */
+        return sim_int(S, small_value(I, a) == -1 && (e & 1) ? -1 : small_value(I, a) == 0 && e > 0 ? 0 : 1);
+    BigInt x;
+    big_from_sim(S, a, &x);
+    uint64_t bits = (uint64_t)(x.n - 1) * 30 + (uint64_t)(64 - __builtin_clzll(x.d[x.n - 1]));
+    big_free(&x);
+    if (e > (int64_t)(120000 / bits))
+        return py_not_modelled(I, 0, "an int power of more than 120,000 bits"), (SimId)0;
+    SimId z = sim_int(S, 1);
+    if (e <= 3) {
+        if (e == 1)
+            return pow_step(I, a, z, &z) ? z : (sim_decref(S, z), (SimId)0);
+        if (e >= 2 && (!pow_step(I, a, a, &z) || (e == 3 && !pow_step(I, z, a, &z))))
+            return sim_decref(S, z), (SimId)0;
+        return z;
+    }
+    sim_decref(S, z);
+    sim_incref(S, a);
+    z = a;
+    for (int bit = 62 - __builtin_clzll((uint64_t)e); bit >= 0; bit--)
+        if (!pow_step(I, z, z, &z) || ((e >> bit & 1) && !pow_step(I, z, a, &z)))
+            return sim_decref(S, z), (SimId)0;
+    return z;
+}
 
 SimId int_big_op(PyRun *I, int op, SimId a, SimId b)
 {
@@ -90,17 +145,17 @@ SimId int_big_op(PyRun *I, int op, SimId a, SimId b)
                 res = sim_float(S, pow(big_to_double(&x), big_to_double(&y)));
                 break;
             }
-            py_raise(I, EXC_OverflowError, "int too large for pydive");
+            py_not_modelled(I, 0, "an int raised to a power beyond 64 bits");
             break;
         }
-        res = big_pow(I, &x, sim_obj(S, b)->v.i);
+        res = int_pow(I, a, b);
         break;
     case OP_LSHIFT: case OP_RSHIFT: {
         if (is_big(I, b) || y.sign < 0) {
             if (y.sign < 0)
                 py_raise(I, EXC_ValueError, "negative shift count");
             else
-                py_raise(I, EXC_OverflowError, "int too large for pydive");
+                py_not_modelled(I, 0, "a shift by a count beyond 64 bits");
             break;
         }
         BigInt two;
@@ -113,16 +168,18 @@ SimId int_big_op(PyRun *I, int op, SimId a, SimId b)
         sim_decref(S, p);
         break;
     }
+    case OP_BITAND: case OP_BITOR: case OP_BITXOR:
+        big_bitwise(&x, &y, op == OP_BITAND ? '&' : op == OP_BITOR ? '|' : '^', &r);
+        res = big_to_sim(S, &r);
+        break;
     default:
-        py_raise(I, EXC_TypeError, "pydive does not support this operator on big ints");
+        py_not_modelled(I, 0, "this operator on ints beyond 64 bits");
     }
     big_free(&x);
     big_free(&y);
     note_spare_digits(I, op, a, b, res);
     return res;
 }
-
-static SimId exact_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b);
 
 bool int_unsure_refused(PyRun *I)
 {
@@ -227,6 +284,25 @@ static size_t long_request(PyRun *I, int op, SimId sa, SimId sb)
     return digits ? 24 + 4 * digits : 0;
 }
 
+/* ~a (long_invert): a one-digit value's to its size, a longer one as
+ * -(a + 1), the sum in long_add's block, negated in place */
+SimId int_invert(PyRun *I, SimId a)
+{
+    if (!multi_digit(I, a))
+        return sim_int(S, ~sim_obj(S, a)->v.i);
+    BigInt x, one, r;
+    big_from_sim(S, a, &x);
+    big_from_i64(&one, 1);
+    big_add(&x, &one, &r);
+    big_free(&x);
+    big_free(&one);
+    r.sign = -r.sign;
+    SimId one_id = sim_int(S, 1);
+    size_t request = long_request(I, OP_ADD, a, one_id);
+    sim_decref(S, one_id);
+    return big_to_sim_request(S, &r, request);
+}
+
 /* r = a op b in the block CPython made for it */
 static SimId int_result(PyRun *I, int op, SimId sa, SimId sb, int64_t r)
 {
@@ -254,12 +330,7 @@ static SimId exact_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b
             if (a == 0) { py_raise(I, EXC_ZeroDivisionError, "0.0 cannot be raised to a negative power"); return 0; }
             return sim_float(S, pow((double)a, (double)b));
         }
-        r = 1;
-        for (int64_t base = a, e = b; e > 0; e >>= 1) {
-            if ((e & 1) && __builtin_mul_overflow(r, base, &r)) return int_big_op(I, op, sa, sb);
-            if (e > 1 && __builtin_mul_overflow(base, base, &base)) return int_big_op(I, op, sa, sb);
-        }
-        return sim_int(S, r);
+        return int_pow(I, sa, sb);
     case OP_LSHIFT:
         if (b < 0) { py_raise(I, EXC_ValueError, "negative shift count"); return 0; }
         if (b >= 63 || (a != 0 && (a > (INT64_MAX >> b) || a < (INT64_MIN >> b)))) return int_big_op(I, op, sa, sb);

@@ -378,6 +378,8 @@ SimId int_from_text(PyRun *I, SimId text, int base);
 /* int.c: arithmetic; int_small_op takes the values of two small ints. */
 SimId int_big_op(PyRun *I, int op, SimId a, SimId b);
 SimId int_small_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b);
+/* ~a of an int */
+SimId int_invert(PyRun *I, SimId a);
 /* str.c: the str that str(v) / repr(v) / f"{v}" return for the text b of v
  * (an int's is always a new object, one digit too) */
 SimId str_of_text(PyRun *I, SimId v, const Buf *b);
