@@ -32,8 +32,12 @@
 #define PYDIVE_AUDIT_FAILED 99
 #define RUN_SOURCE_MAX (16u << 20) /* bytes: far above any program a learner writes */
 
+/* stdout is flushed before stderr is written, as CPython's output reads in
+ * a pipe or a file: the prints, then the traceback */
 static void write_stream(int stream, const char *text, size_t n)
 {
+    if (stream == 2)
+        fflush(stdout);
     fwrite(text, 1, n, stream == 2 ? stderr : stdout);
     if (stream == 2)
         fflush(stderr);

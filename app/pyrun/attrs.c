@@ -390,6 +390,8 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
                 return c; /* BaseException.__init__ and the like, unbound */
             SimKind lay = (SimKind)sim_type_word(S, obj, SIM_TY_KIND);
             int idx = lay ? bi_method_of_kind(lay, buf) : -1;
+            if (idx >= 0 && !bi_method_in_profile(I, idx))
+                idx = -1;
             if (idx >= 0 && bi_def((uint32_t)idx)->classmethod) /* it would make the subclass's instance */
                 return py_not_modelled(I, 0, "'%s.%s' read on a subclass", sim_kind_name(lay), buf), (SimId)0;
             if (idx >= 0) /* Stack.append: list's method descriptor, found along the MRO */
@@ -402,6 +404,8 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
             return ret(I, I->builtin_methods[class_object_slot(I, buf)]);
         if (o->sub != SK_INSTANCE && o->sub != SK_ITER && o->cap == SIM_XT_NONE) { /* str.lower: its method descriptor */
             int idx = bi_method_of_kind(o->sub, buf);
+            if (idx >= 0 && !bi_method_in_profile(I, idx))
+                idx = -1;
             if (idx >= 0 && (obj == S->type_type || bi_def((uint32_t)idx)->owner != SK_TYPE) &&
                 bi_slot_wrapper(bi_def((uint32_t)idx)))
                 return ret(I, I->builtin_methods[idx]); /* type.__init__, list.__len__: a slot wrapper */

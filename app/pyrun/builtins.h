@@ -351,6 +351,8 @@ bool builtins_refuse_foreign_descriptor(PyRun *I, SimId c, SimId obj);
 const char *bi_python_library(const BuiltinDef *d);
 /* The global index of the built-in method `name` of objects of kind k, or -1. */
 int bi_method_of_kind(int k, const char *name);
+/* Does the profile's CPython have method table entry `index` (int.is_integer: 3.12+)? */
+bool bi_method_in_profile(PyRun *I, int index);
 /* registry.c: the definition with a global index (the builtins module's
  * functions, then the types' methods, then the modules' functions). */
 const BuiltinDef *bi_def(uint32_t index);

@@ -28,6 +28,10 @@ static bool index_of(PyRun *I, SimId key, int64_t len, int64_t *out, const char 
                      op_typename(I, key));
         return false;
     }
+    if (sim_obj(S, key)->sub == 1) { /* PyNumber_AsSsize_t(key, PyExc_IndexError) */
+        py_raise(I, EXC_IndexError, "cannot fit 'int' into an index-sized integer");
+        return false;
+    }
     int64_t i = sim_obj(S, key)->v.i;
     if (i < 0)
         i += len;

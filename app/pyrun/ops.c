@@ -41,6 +41,9 @@ static double as_f(PyRun *I, SimId v)
 }
 static int64_t as_i(PyRun *I, SimId v) { return sim_obj(S, v)->v.i; }
 
+/* the kinds `seq * n` repeats */
+static bool repeatable(SimKind k) { return k == SK_STR || k == SK_BYTES || k == SK_TUPLE || k == SK_LIST || k == SK_DEQUE; }
+
 /* a str or tuple of its exact type (not a subclass's instance) */
 static bool exact(PyRun *I, SimId v) { return !sim_is_subinst(S, v); }
 
@@ -232,6 +235,10 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
         SimId r = bytes_binary(I, op, a, b, inplace, &handled);
         if (handled)
             return r;
+    }
+    if (op == OP_MUL && ((repeatable(ka) && is_big(I, b)) || (repeatable(kb) && is_big(I, a)))) {
+        py_raise(I, EXC_OverflowError, "cannot fit 'int' into an index-sized integer"); /* sequence_repeat */
+        return 0;
     }
     if (op == OP_ADD && ka == SK_DEQUE)
         return deque_concat(I, a, b, inplace);

@@ -84,8 +84,16 @@ static SimId m_bit_count(PyRun *I, SimId *a, int n, SimId kw)
     return sim_int(S, ones);
 }
 
+/* int.is_integer() (3.12+): always True, for duck typing with float */
+static SimId m_is_integer(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    return sim_bool(S, true);
+}
+
 const BuiltinDef int_methods[] = {
     BUILTIN("bit_length", SK_INT, 0, m_bit_length, .style = ARGS_NONE),
     BUILTIN("bit_count", SK_INT, 0, m_bit_count, .style = ARGS_NONE),
+    BUILTIN("is_integer", SK_INT, 0, m_is_integer, .style = ARGS_NONE),
 };
 const int int_nmethods = (int)(sizeof int_methods / sizeof int_methods[0]);

@@ -12,6 +12,7 @@
 #include "pyrun/builtins.h"
 #include "pyrun/gc_timing.h"
 #include "pyrun/modules/collections.h"
+#include "pyrun/modules/cpython_names.h"
 #include "pyrun/modules/itertools.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
@@ -332,6 +333,20 @@ static uint32_t method_hash(int kind, const char *name)
     return h;
 }
 
+/* Does this profile's CPython have the method?  A name dir() of the type
+ * lists for another version only (int.is_integer, 3.12+) is left out. */
+static bool method_in_profile(PyRun *I, const BuiltinDef *d)
+{
+    const CpyNameSet *names = d->owner ? cpython_type_names(sim_kind_name((SimKind)d->owner)) : NULL;
+    size_t n = strlen(d->name);
+    if (!names || cpython_has(names, d->name, n, S->prof->version))
+        return true;
+    return !cpython_has(names, d->name, n, SIM_V311) && !cpython_has(names, d->name, n, SIM_V312) &&
+           !cpython_has(names, d->name, n, SIM_V313);
+}
+
+bool bi_method_in_profile(PyRun *I, int index) { return method_in_profile(I, bi_def((uint32_t)index)); }
+
 /* The index builtin_method_index() reads, built once per run: a linear
  * scan of several hundred names on every method call was a tenth of the
  * time of a loop of method calls. */
@@ -346,6 +361,8 @@ static void method_index_build(PyRun *I)
     I->method_mask = cap - 1;
     for (int i = first; i < end; i++) {
         const BuiltinDef *d = bi_def((uint32_t)i);
+        if (!method_in_profile(I, d))
+            continue;
         uint32_t j = method_hash(d->owner, d->name) & I->method_mask;
         while (I->method_slots[j])
             j = (j + 1) & I->method_mask;

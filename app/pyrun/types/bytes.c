@@ -57,6 +57,10 @@ static SimId bytes_from_items(PyRun *I, SimId src)
 static SimId make_bytes(PyRun *I, SimId src, bool array)
 {
     SimKind k = sim_kind(S, src);
+    if (k == SK_INT && sim_obj(S, src)->sub == 1) { /* PyNumber_AsSsize_t(x, PyExc_OverflowError) */
+        py_raise(I, EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
+        return 0;
+    }
     if (k == SK_INT) {
         int64_t n = sim_obj(S, src)->v.i;
         if (n < 0) {

@@ -151,11 +151,15 @@ SimId int_big_op(PyRun *I, int op, SimId a, SimId b)
         res = int_pow(I, a, b);
         break;
     case OP_LSHIFT: case OP_RSHIFT: {
-        if (is_big(I, b) || y.sign < 0) {
-            if (y.sign < 0)
-                py_raise(I, EXC_ValueError, "negative shift count");
+        if (y.sign < 0) {
+            py_raise(I, EXC_ValueError, "negative shift count");
+            break;
+        }
+        if (is_big(I, b)) { /* every bit shifted out, or more digits than an int can have */
+            if (op == OP_RSHIFT || x.sign == 0)
+                res = sim_int(S, op == OP_RSHIFT && x.sign < 0 ? -1 : 0);
             else
-                py_not_modelled(I, 0, "a shift by a count beyond 64 bits");
+                py_raise(I, EXC_OverflowError, "too many digits in integer");
             break;
         }
         BigInt two;

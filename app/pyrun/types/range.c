@@ -13,7 +13,9 @@ SimId range_construct(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "range", np, 1, 3))
         return 0;
     for (int i = 0; i < np; i++)
-        if (!bi_int_arg(I, a[i], &v[np == 1 ? 1 : i]))
+        if ((sim_kind(S, a[i]) == SK_INT && sim_obj(S, a[i])->sub == 1 &&
+             !py_not_modelled(I, 0, "a range whose bounds go beyond 64 bits")) ||
+            !bi_int_arg(I, a[i], &v[np == 1 ? 1 : i]))
             return 0;
     if (v[2] == 0) {
         py_raise(I, EXC_ValueError, "range() arg 3 must not be zero");

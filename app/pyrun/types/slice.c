@@ -65,6 +65,10 @@ bool slice_repr(PyRun *I, SimId sl, Buf *out)
 static bool index_value(PyRun *I, SimId v, int64_t *out, const char *msg)
 {
     SimKind k = sim_kind(S, v);
+    if (k == SK_INT && sim_obj(S, v)->sub == 1 && msg[0] == 's') { /* beyond 64 bits: clamped */
+        *out = sim_obj(S, v)->v.i < 0 ? -INT64_MAX : INT64_MAX;
+        return true;
+    }
     if ((k != SK_INT && k != SK_BOOL) || sim_obj(S, v)->sub != 0) {
         if (k == SK_INT && sim_obj(S, v)->sub != 0) /* a big int, or a count the model cannot state */
             return py_not_modelled(I, 0, "a slice bound beyond 64 bits or of an unsure reference count");
