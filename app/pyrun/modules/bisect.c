@@ -62,6 +62,10 @@ static bool parse(PyRun *I, const char *fn, SimId *args, int nargs, SimId kw, Pr
             py_raise(I, EXC_TypeError, "argument should be integer or None, not '%s'", op_typename(I, v[3]));
             return false;
         }
+        if (sim_obj(S, v[3])->sub == 1) { /* PyNumber_AsSsize_t(hi, PyExc_OverflowError) */
+            py_raise(I, EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
+            return false;
+        }
         if (!bi_int_arg(I, v[3], &p->hi))
             return false;
     }

@@ -180,6 +180,11 @@ static SimId pool_and_r(PyRun *I, SimId *a, int n, SimId kw, bool r_optional, in
     SimId pool = seq_tuple(I, iterable);
     if (!pool)
         return 0;
+    if (robj && sim_kind(S, robj) == SK_INT && sim_obj(S, robj)->sub == 1) { /* PyLong_AsSsize_t */
+        py_raise(I, EXC_OverflowError, "Python int too large to convert to C ssize_t");
+        sim_decref(S, pool);
+        return 0;
+    }
     *r = robj && sim_kind(S, robj) != SK_NONE ? sim_obj(S, robj)->v.i : sim_obj(S, pool)->len;
     if (*r < 0) {
         py_raise(I, EXC_ValueError, "r must be non-negative");

@@ -40,6 +40,9 @@ void big_to_dec(const BigInt *a, Buf *out);
 /* the magnitude's digits in base 2**bits (1: binary, 3: octal, 4: hex) */
 void big_to_pow2_base(const BigInt *a, unsigned bits, bool upper, Buf *out);
 double big_to_double(const BigInt *a);
+/* bigint_div.c: a / b (b != 0) correctly rounded, as long_true_divide;
+ * false when the quotient is too large for a double */
+bool big_true_divide(const BigInt *a, const BigInt *b, double *out);
 /* bigint_powmod.c: pow(base, exp, mod) with mod != 0 as Python computes it;
  * false when exp < 0 and base has no inverse modulo mod */
 bool big_powmod(const BigInt *base, const BigInt *exp, const BigInt *mod, BigInt *out);

@@ -137,7 +137,11 @@ SimId int_big_op(PyRun *I, int op, SimId a, SimId b)
             py_raise(I, EXC_ZeroDivisionError, "division by zero");
             break;
         }
-        res = sim_float(S, big_to_double(&x) / big_to_double(&y));
+        double quot;
+        if (big_true_divide(&x, &y, &quot))
+            res = sim_float(S, quot);
+        else
+            py_raise(I, EXC_OverflowError, "integer division result too large for a float");
         break;
     case OP_POW:
         if (is_big(I, b) || y.sign < 0) {
@@ -323,6 +327,8 @@ static SimId exact_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b
     case OP_MUL: if (__builtin_mul_overflow(a, b, &r)) return int_big_op(I, op, sa, sb); return int_result(I, op, sa, sb, r);
     case OP_DIV:
         if (b == 0) { py_raise(I, EXC_ZeroDivisionError, "division by zero"); return 0; }
+        if (a > (1LL << 53) || a < -(1LL << 53) || b > (1LL << 53) || b < -(1LL << 53)) /* not exact as doubles */
+            return int_big_op(I, op, sa, sb);
         return sim_float(S, (double)a / (double)b);
     case OP_FLOORDIV: case OP_MOD:
         if (b == 0) { py_raise(I, EXC_ZeroDivisionError, op == OP_MOD ? "integer modulo by zero" : "integer division or modulo by zero"); return 0; }

@@ -82,6 +82,10 @@ SimId iter_enumerate(PyRun *I, SimId *a, int n, SimId kw)
     if (!en)
         return 0;
     int64_t start = 0;
+    if (n > 1 && sim_kind(S, a[1]) == SK_INT && sim_obj(S, a[1])->sub == 1) {
+        sim_decref(S, en);
+        return py_not_modelled(I, 0, "enumerate() from a start beyond 64 bits"), (SimId)0;
+    }
     if (n > 1 && !bi_int_arg(I, a[1], &start)) { /* PyNumber_Index after the allocation */
         sim_decref(S, en);
         return 0;

@@ -373,8 +373,17 @@ SimId str_expandtabs(PyRun *I, SimId *a, int n, SimId kw)
 {
     SimId ts = str_arg(I, a, n, kw, 0, "tabsize");
     int64_t tabsize = 8;
-    if (ts && !bi_int_arg(I, ts, &tabsize))
+    if (ts && !bi_int_arg(I, ts, &tabsize)) {
+        if (sim_kind(S, ts) == SK_INT && sim_obj(S, ts)->sub == 1) { /* the clinic reads an int */
+            py_err_clear(I);
+            py_raise(I, EXC_OverflowError, "Python int too large to convert to C int");
+        }
         return 0;
+    }
+    if (tabsize > INT32_MAX || tabsize < INT32_MIN) {
+        py_raise(I, EXC_OverflowError, "Python int too large to convert to C int");
+        return 0;
+    }
     size_t len;
     uint32_t *cp = str_decode(I, a[0], &len);
     if (!memchr(sim_str_data(S, a[0], &(size_t){0}), '\t', sim_obj(S, a[0])->len)) {

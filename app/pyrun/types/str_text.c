@@ -84,8 +84,10 @@ bool str_slice_index(PyRun *I, SimId v, int64_t dflt, int64_t *out)
         py_raise(I, EXC_TypeError, "slice indices must be integers or None or have an __index__ method");
         return false;
     }
-    if (sim_obj(S, v)->sub == 1) /* a big int: _PyEval_SliceIndex clamps it */
-        return py_not_modelled(I, 0, "a str method's start or end beyond 64 bits");
+    if (sim_obj(S, v)->sub == 1) { /* a big int: _PyEval_SliceIndex clamps it */
+        *out = sim_obj(S, v)->v.i < 0 ? -INT64_MAX : INT64_MAX;
+        return true;
+    }
     *out = sim_obj(S, v)->v.i;
     return true;
 }
