@@ -226,7 +226,7 @@ static bool audit_refs(Sim *s, SimRootsFn roots, void *ctx, Buf *report, unsigne
             continue;
         if (o->refcnt != r.n[id])
             ok = line(report, nlines, "#%u %s: refcount %lld, references found %lld", id,
-                      sim_kind_name((SimKind)o->kind), (long long)o->refcnt, (long long)r.n[id]);
+                      sim_type_name(s, id), (long long)o->refcnt, (long long)r.n[id]);
     }
     if (live != s->nlive)
         ok = line(report, nlines, "live records: counted %u, the heap says %u", live, s->nlive);

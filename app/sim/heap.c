@@ -43,6 +43,14 @@ static void on_pm_event(void *ctx, PmEventKind k, uint32_t arena, uint32_t pool)
 /* The record table doubles while the host budget allows; past it, it grows
  * by a little at a time (every record asked for is still given, so the model
  * stays whole) and each growth counts as a refused allocation. */
+void sim__move_records(Sim *s)
+{
+    SimObj *o = xmalloc(s->capobj * sizeof *o);
+    memcpy(o, s->obj, s->capobj * sizeof *o);
+    free(s->obj);
+    s->obj = o;
+}
+
 void sim__grow_records(Sim *s)
 {
     uint64_t limit = s->host_limit / 2, size = sizeof *s->obj;
@@ -196,6 +204,9 @@ Sim *sim_new(const SimProfile *prof)
     pm_init(&s->pm, prof->arena_size, prof->pool_size, prof->keep_one_empty_arena,
             prof->startup_unaligned);
     slab_init(&s->slab);
+#ifdef SIM_CHECKS
+    s->slab.always_move = getenv("PYDIVE_MOVE_MEMORY") && *getenv("PYDIVE_MOVE_MEMORY") == '1';
+#endif
     s->capobj = 4096;
     s->obj = xmalloc(s->capobj * sizeof *s->obj);
     s->nobj = 1; /* id 0 is NULL */

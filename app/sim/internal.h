@@ -22,6 +22,7 @@ static inline bool sim__len_fits(Sim *s, uint64_t n)
  * per object made). */
 void sim__grow_records(Sim *s);
 void sim__brc_alloc(Sim *s, SimId id); /* brc.c: its owner is the running thread */
+void sim__move_records(Sim *s);
 static inline SimId sim__alloc_record(Sim *s, SimKind k)
 {
     SimId id;
@@ -34,6 +35,10 @@ static inline SimId sim__alloc_record(Sim *s, SimKind k)
             sim__grow_records(s);
         id = s->nobj++;
     }
+#ifdef SIM_CHECKS
+    if (s->slab.always_move) /* the record table may move at any new record: a kept SimObj * is caught */
+        sim__move_records(s);
+#endif
     s->obj[id] = (SimObj){.kind = (uint8_t)k, .refcnt = 1};
     s->nlive++;
     if (s->brc)

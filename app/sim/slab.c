@@ -86,9 +86,20 @@ static bool grow(SimSlab *s, size_t need)
     return true;
 }
 
+/* The array moved to a fresh block (the old one freed), as growth may move it */
+static void move_words(SimSlab *s)
+{
+    uint32_t *w = xmalloc(s->cap * sizeof *w);
+    memcpy(w, s->words, s->len * sizeof *w);
+    free(s->words);
+    s->words = w;
+}
+
 uint32_t slab_alloc(SimSlab *s, size_t nwords, uint32_t *capw)
 {
     *capw = 0;
+    if (s->always_move)
+        move_words(s);
     if (nwords > SLAB_MAX_WORDS)
         return 0;
     unsigned k = class_of(nwords ? nwords : 1);

@@ -24,6 +24,8 @@ typedef struct SimSlab {
     size_t len, cap;
     size_t limit_words;   /* host budget of the array, in words */
     uint32_t free_head[SLAB_NCLASSES];
+    bool always_move;     /* checks (SIM_CHECKS, PYDIVE_MOVE_MEMORY=1): every allocation moves the
+                           * array, so a payload pointer kept across one is caught as a use after free */
 } SimSlab;
 
 void slab_init(SimSlab *s);

@@ -93,8 +93,10 @@ static SimId names_list(PyRun *I, Names *ns)
             free(ns->v[i]);
     ns->n = n;
     SimId keys = sim_list(S, n); /* PyDict_Keys: exactly sized */
-    for (size_t i = 0; i < n && i < sim_obj(S, keys)->len; i++)
-        sim_items(S, keys)[i] = sim_str_intern(S, ns->v[i], strlen(ns->v[i]));
+    for (size_t i = 0; i < n && i < sim_obj(S, keys)->len; i++) {
+        SimId key = sim_str_intern(S, ns->v[i], strlen(ns->v[i]));
+        sim_items(S, keys)[i] = key;
+    }
     SimId result = sim_list(S, 0);
     bool ok = list_extend(I, result, keys);
     sim_decref(S, keys);

@@ -117,7 +117,8 @@ static SimId cm_init(PyRun *I, SimId *a, int n, SimId kw)
         }
     } else { /* [{}] */
         maps = sim_list(S, 1);
-        sim_items(S, maps)[0] = sim_dict(S);
+        SimId first = sim_dict(S); /* made before the payload is read: an allocation may move it */
+        sim_items(S, maps)[0] = first;
     }
     SimId k = sim_str_intern(S, "maps", 4);
     bool ok = attr_set(I, a[0], k, maps);

@@ -49,7 +49,8 @@ static SimId cl_contextmanager(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     sim_incref(S, a[0]);
     REFS(h)[HELPER_FUNC] = a[0];
-    REFS(h)[HELPER_DICT] = sim_dict(S);
+    SimId dict = sim_dict(S);
+    REFS(h)[HELPER_DICT] = dict;
     I->gc_count_unsure = true; /* wraps' partial and contextlib's closure: not replayed */
     SimId args[2] = {h, a[0]};
     SimId r = ft_update_wrapper(I, args, 2, 0);

@@ -51,7 +51,8 @@ static SimId new_stack(PyRun *I)
     SimId st = iter_composite(I, SIM_XT_CL_EXITSTACK, ES_NREFS, 0, 0, true);
     if (!st)
         return 0;
-    REFS(st)[ES_DEQUE] = sim_deque(S, -1); /* self._exit_callbacks = deque() */
+    SimId callbacks = sim_deque(S, -1); /* self._exit_callbacks = deque() */
+    REFS(st)[ES_DEQUE] = callbacks;
     I->gc_count_unsure = true;             /* the class call's Python __init__: not replayed */
     return st;
 }
@@ -270,7 +271,8 @@ SimId es_pop_all(PyRun *I, SimId *a, int n, SimId kw)
     SimId made = REFS(fresh)[ES_DEQUE]; /* new_stack._exit_callbacks = self._exit_callbacks */
     REFS(fresh)[ES_DEQUE] = REFS(a[0])[ES_DEQUE];
     sim_decref(S, made);
-    REFS(a[0])[ES_DEQUE] = sim_deque(S, -1); /* self._exit_callbacks = deque() */
+    SimId callbacks = sim_deque(S, -1); /* self._exit_callbacks = deque() */
+    REFS(a[0])[ES_DEQUE] = callbacks;
     return fresh;
 }
 
@@ -306,7 +308,8 @@ static SimId redirect(PyRun *I, SimXType xt, SimId *a, int n, SimId kw)
         return 0;
     sim_incref(S, target);
     REFS(r)[RD_TARGET] = target;
-    REFS(r)[RD_OLD] = sim_list(S, 0);
+    SimId old_targets = sim_list(S, 0);
+    REFS(r)[RD_OLD] = old_targets;
     I->gc_count_unsure = true;
     return r;
 }

@@ -318,8 +318,10 @@ SimId it_pairwise(PyRun *I, SimId *a, int n, SimId kw)
         return tp_args_done(I, &t, 0);
     }
     REFS(p)[PW_IT] = it;
-    if (v313)
-        REFS(p)[PW_RESULT] = iter_nones(I, 2);
+    if (v313) {
+        SimId result = iter_nones(I, 2);
+        REFS(p)[PW_RESULT] = result;
+    }
     return tp_args_done(I, &t, p);
 }
 

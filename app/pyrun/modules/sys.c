@@ -333,6 +333,7 @@ const BuiltinDef sys_functions[] = {
     BUILTIN("setrecursionlimit", 0, BM_SYS, s_setrecursionlimit, .style = ARGS_ONE),
     BUILTIN("exc_info", 0, BM_SYS, s_exc_info, .style = ARGS_NONE),
     BUILTIN("exception", 0, BM_SYS, s_exception, .style = ARGS_NONE),
+    BUILTIN("_getframe", 0, BM_SYS, sys_getframe, .style = ARGS_RANGE, .min = 0, .max = 1),
 };
 const int sys_nfunctions = (int)(sizeof sys_functions / sizeof sys_functions[0]);
 

@@ -1,10 +1,7 @@
 /*
  * sys_frame: sys._getframe() and the frame objects of frames that still
  * run (Python/sysmodule.c sys__getframe_impl, Objects/frameobject.c).
- * sys_getframe is not in sys's table yet: registering it (one more static
- * builtin at start-up) made oracle case 732 fail its audit (an iterator
- * whose reference nobody holds), a fault not found yet; the frame
- * attributes below serve a traceback's tb_frame meanwhile.
+ * The frame attributes below also serve a traceback's tb_frame.
  *
  * sys._getframe(depth) walks back from the caller's frame (3.12's inlined
  * comprehensions are no frames of their own) and hands out its frame

@@ -122,7 +122,8 @@ static int step(PyRun *I, SimId call, int64_t deadline, SimId *result);
 static int park(PyRun *I, SimId call, int at, int lock, int cond, int64_t deadline)
 {
     SimId old = sim_items(S, call)[1];
-    sim_items(S, call)[1] = sim_int(S, at == AT_LOCK ? AT_LOCKED : at); /* the lock is ours when it wakes */
+    SimId state = sim_int(S, at == AT_LOCK ? AT_LOCKED : at); /* the lock is ours when it wakes */
+    sim_items(S, call)[1] = state;
     sim_decref(S, old);
     if (at == AT_LOCK)
         vs_wait_lock(&I->vs, lock, -1);
@@ -158,7 +159,8 @@ static int step(PyRun *I, SimId call, int64_t deadline, SimId *result)
             !int_of(I, self, "_parties", &parties))
             return vs_lock_release(&I->vs, lock), VM_RESUME_ERROR;
         sim_decref(S, sim_items(S, call)[2]);
-        sim_items(S, call)[2] = sim_int(S, index);
+        SimId at_index = sim_int(S, index);
+        sim_items(S, call)[2] = at_index;
         if (index + 1 == parties) { /* _release: the action, then draining */
             SimId action = get(I, self, "_action");
             if (action && action != S->none) {

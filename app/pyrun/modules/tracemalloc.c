@@ -408,8 +408,9 @@ void tracemalloc_on_import(PyRun *I)
     /* The thread-state dict Py_ReprEnter makes: CPython makes it at the first
      * container repr, from the free lists; the model makes it here, before
      * the stock, and takes its dict, keys table and list off the free lists
-     * at that first repr (repr.c).  (Made inside a later repr, oracle 732's
-     * audit found an iterator without its referrer: not understood.) */
+     * at that first repr (repr.c).  (The audit failure seen when it was made
+     * inside a later repr was a Statistic's traceback stored through a
+     * payload pointer its own allocation had moved: fixed in stat_new.) */
     repr_state_init(I);
     I->ts->repr_stock_owed = true;
     sim_set_freelists(S, &import_stock[v]);

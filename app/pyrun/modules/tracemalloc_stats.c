@@ -256,7 +256,10 @@ static SimId stat_new(PyRun *I, const Group *g, bool by_file, bool diff)
     SimId st = iter_composite(I, diff ? SIM_XT_TM_STATDIFF : SIM_XT_TM_STATISTIC, 1, diff ? 4 : 2, 0, true);
     if (sim_nomem(S))
         return st;
-    REFS(st)[ST_TB] = tm_traceback_new(I, g->key, by_file && g->key);
+    /* made before the payload is read: an allocation may move the slab (the
+     * traceback was stored where the payload had been, and leaked) */
+    SimId tb = tm_traceback_new(I, g->key, by_file && g->key);
+    REFS(st)[ST_TB] = tb;
     sim_iter_set_int(S, st, ST_SIZE, g->size);
     sim_iter_set_int(S, st, ST_COUNT, g->count);
     if (diff) {

@@ -153,8 +153,10 @@ static SimId ar_tolist(PyRun *I, SimId *a, int n, SimId kw)
         py_no_memory(I);
         return 0;
     }
-    for (uint32_t i = 0; i < len; i++)
-        sim_items(S, l)[i] = sim_array_get(S, a[0], i);
+    for (uint32_t i = 0; i < len; i++) {
+        SimId item = sim_array_get(S, a[0], i);
+        sim_items(S, l)[i] = item;
+    }
     return l;
 }
 

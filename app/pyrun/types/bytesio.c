@@ -133,7 +133,8 @@ SimId bytesio_construct(PyRun *I, SimId *a, int n, SimId kw)
     SimId b = iter_composite(I, SIM_XT_IO_BYTESIO, BIO_NREFS, BIO_NINTS, 0, true);
     if (!b)
         return 0;
-    REFS(b)[BIO_BUF] = sim_bytes_shared(S, NULL, 0); /* bytesio_new: the empty bytes */
+    SimId empty = sim_bytes_shared(S, NULL, 0); /* bytesio_new: the empty bytes */
+    REFS(b)[BIO_BUF] = empty;
     if (init && sim_kind(S, init) == SK_BYTES) {     /* an exact bytes is kept as the buffer */
         sim_incref(S, init);
         SimId old = REFS(b)[BIO_BUF];

@@ -97,7 +97,8 @@ SimId iter_enumerate(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     sim_iter_refs(S, en)[EN_SIT] = sit;
-    sim_iter_refs(S, en)[EN_RESULT] = nones(I, 2);
+    SimId result = nones(I, 2);
+    sim_iter_refs(S, en)[EN_RESULT] = result;
     return en;
 }
 
@@ -452,8 +453,10 @@ SimId lazy_reversed_dict(PyRun *I, SimId obj)
     sim_iter_refs(S, r)[DREV_DICT] = d;
     sim_iter_set_int(S, r, 0, (int64_t)sim_obj(S, d)->v.dict.used - 1);
     sim_iter_set_int(S, r, 1, sim_obj(S, d)->len);
-    if (view == SIM_VIEW_ITEMS)
-        sim_iter_refs(S, r)[DREV_RESULT] = nones(I, 2);
+    if (view == SIM_VIEW_ITEMS) {
+        SimId result = nones(I, 2);
+        sim_iter_refs(S, r)[DREV_RESULT] = result;
+    }
     sim_track(S, r);
     return r;
 }
