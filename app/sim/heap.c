@@ -462,8 +462,10 @@ static void dealloc_instance(Sim *s, SimId id)
         }
         sim_untrack(s, id);
     }
-    if (o->weaklist)
-        sim_clear_weakrefs(s, id, true);
+    if (o->weaklist) {
+        sim_clear_weakrefs(s, id, true); /* the callbacks may move the records */
+        o = &s->obj[id];
+    }
     if (o->sub != SIM_INST_PLAIN) { /* BaseException_dealloc: BaseException_clear, the memory
                                      * (no __slots__: refused; cap counts its base's words) */
         sim__exc_clear(s, id);

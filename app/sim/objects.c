@@ -132,6 +132,20 @@ SimId sim_int_unsure(Sim *s, int64_t v)
     return id;
 }
 
+/* A source inside the slab (a str's own bytes, sliced; a bytes copied into
+ * a bytearray) moves with the array when the new object's payload grows
+ * it: its offset is kept across the allocation, the pointer made again. */
+static ptrdiff_t slab_offset(const Sim *s, const void *p)
+{
+    uintptr_t w = (uintptr_t)s->slab.words, c = (uintptr_t)p;
+    return c >= w && c < w + s->slab.cap * sizeof *s->slab.words ? (ptrdiff_t)(c - w) : -1;
+}
+
+static const void *slab_again(const Sim *s, const void *p, ptrdiff_t off)
+{
+    return off < 0 ? p : (const char *)s->slab.words + off;
+}
+
 SimId sim_int_big(Sim *s, int sign, const uint32_t *digits, uint32_t n)
 {
     return sim_int_big_request(s, sign, digits, n, 24 + 4 * (size_t)n);
@@ -141,10 +155,11 @@ SimId sim_int_big_request(Sim *s, int sign, const uint32_t *digits, uint32_t n, 
 {
     if (!sim_mem_room(s, request, n))
         return refused(s, SK_INT);
+    ptrdiff_t off = slab_offset(s, digits);
     SimId id = new_obj(s, SK_INT, request, NULL, false);
     if (!set_payload(s, id, n))
         return id;
-    memcpy(slab_ptr(&s->slab, s->obj[id].data), digits, n * sizeof *digits);
+    memcpy(slab_ptr(&s->slab, s->obj[id].data), slab_again(s, digits, off), n * sizeof *digits);
     s->obj[id].sub = 1;
     s->obj[id].len = n;
     s->obj[id].v.i = sign;
@@ -219,9 +234,11 @@ static SimId new_str(Sim *s, const char *u, size_t n)
     unsigned w = str_width(u, n, &nchars);
     if (!sim__len_fits(s, n) || !sim_mem_room(s, str_size(s, w, nchars), n / 4 + 1))
         return refused(s, SK_STR);
+    ptrdiff_t off = slab_offset(s, u);
     SimId id = new_obj(s, SK_STR, str_size(s, w, nchars), NULL, false);
     if (!set_payload(s, id, n / 4 + 1))
         return id;
+    u = slab_again(s, u, off);
     memcpy(slab_ptr(&s->slab, s->obj[id].data), u, n);
     s->obj[id].len = (uint32_t)n;
     s->obj[id].cap = (uint32_t)nchars;
@@ -396,11 +413,12 @@ SimId sim_bytes(Sim *s, const uint8_t *data, size_t n)
         return ret(s, s->empty_bytes);
     if (!sim__len_fits(s, n) || !sim_mem_room(s, 33 + (uint64_t)n, n / 4 + 1))
         return refused(s, SK_BYTES);
+    ptrdiff_t off = slab_offset(s, data);
     SimId id = new_obj(s, SK_BYTES, 33 + n, NULL, false);
     if (!set_payload(s, id, n / 4 + 1))
         return id;
     if (data)
-        memcpy(slab_ptr(&s->slab, s->obj[id].data), data, n);
+        memcpy(slab_ptr(&s->slab, s->obj[id].data), slab_again(s, data, off), n);
     s->obj[id].len = (uint32_t)n;
     return id;
 }
@@ -418,11 +436,12 @@ SimId sim_bytearray(Sim *s, const uint8_t *data, size_t n)
 {
     if (!sim__len_fits(s, n) || !sim_mem_room(s, 56 + (uint64_t)n + 1, n / 4 + 1))
         return refused(s, SK_BYTEARRAY);
+    ptrdiff_t off = slab_offset(s, data);
     SimId id = new_obj(s, SK_BYTEARRAY, 56, NULL, false);
     if (!set_payload(s, id, n / 4 + 1))
         return id;
     if (data && n)
-        memcpy(slab_ptr(&s->slab, s->obj[id].data), data, n);
+        memcpy(slab_ptr(&s->slab, s->obj[id].data), slab_again(s, data, off), n);
     s->obj[id].len = (uint32_t)n;
     s->obj[id].cap = n ? (uint32_t)n + 1 : 0;
     s->obj[id].mem2 = n ? pm_alloc(&s->pm, n + 1) : PM_NULL;
