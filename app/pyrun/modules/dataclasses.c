@@ -283,9 +283,22 @@ static SimId process(PyRun *I, SimId cls, const bool *p)
     SimId d = SIM_V(S, cls, SK_TYPE, type.dict);
     static const char *const own[] = {"__init__", "__repr__", "__eq__", "__lt__", "__le__", "__gt__", "__ge__",
                                       "__setattr__", "__delattr__", "__hash__"};
-    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) /* CPython keeps them, or refuses them */
-        if (sim_dict_get_str(S, d, own[i]) && (strcmp(own[i], "__hash__") != 0 || p[P_FROZEN]))
-            return py_not_modelled(I, 0, "@dataclass on a class that defines %s", own[i]), (SimId)0;
+    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) { /* CPython keeps them, or refuses them */
+        if (!sim_dict_get_str(S, d, own[i]) || (strcmp(own[i], "__hash__") == 0 && !p[P_FROZEN]))
+            continue;
+        bool ordering = i >= 3 && i <= 6;
+        if (ordering && !p[P_ORDER]) /* order=False: _process_class leaves them alone */
+            continue;
+        if (ordering) { /* _process_class's TypeError */
+            size_t n;
+            const char *name = sim_str_data(S, sim_items(S, cls)[SIM_TY_NAME], &n);
+            py_raise(I, EXC_TypeError, "Cannot overwrite attribute %s in class %.*s%s Consider using "
+                                       "functools.total_ordering", own[i], (int)n, name,
+                     S->prof->version >= SIM_V313 ? "" : "."); /* 3.13 lost the full stop */
+            return 0;
+        }
+        return py_not_modelled(I, 0, "@dataclass on a class that defines %s", own[i]), (SimId)0;
+    }
     SimId fields = sim_list(S, 0);
     if (!collect_fields(I, cls, fields, p[P_KW_ONLY]) || !check_order(I, fields)) {
         sim_decref(S, fields);
