@@ -286,6 +286,8 @@ static SimId process(PyRun *I, SimId cls, const bool *p)
     for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) { /* CPython keeps them, or refuses them */
         if (!sim_dict_get_str(S, d, own[i]) || (strcmp(own[i], "__hash__") == 0 && !p[P_FROZEN]))
             continue;
+        if (i <= 2) /* __init__, __repr__, __eq__: _set_new_attribute keeps the class's own */
+            continue;
         bool ordering = i >= 3 && i <= 6;
         if (ordering && !p[P_ORDER]) /* order=False: _process_class leaves them alone */
             continue;
@@ -317,10 +319,12 @@ static SimId process(PyRun *I, SimId cls, const bool *p)
     for (int i = 0; i < P_COUNT; i++)
         sim_tuple_set(S, params, (size_t)i, sim_bool(S, p[i]));
     bi_dict_put(I, d, "__dataclass_params__", params);
-    put_method(I, cls, "__init__");
-    if (p[P_REPR])
+    if (!sim_dict_get_str(S, d, "__init__"))
+        put_method(I, cls, "__init__");
+    if (p[P_REPR] && !sim_dict_get_str(S, d, "__repr__"))
         put_method(I, cls, "__repr__");
-    put_method(I, cls, "__eq__");
+    if (!sim_dict_get_str(S, d, "__eq__"))
+        put_method(I, cls, "__eq__");
     if (p[P_ORDER]) {
         put_method(I, cls, "__lt__");
         put_method(I, cls, "__le__");

@@ -1,3 +1,4 @@
+# @dataclass around a class that writes some of its special methods itself
 from dataclasses import dataclass, field, asdict
 from functools import total_ordering
 import sys
@@ -43,3 +44,29 @@ try:
             return self.priority > other.priority
 except TypeError as err:
     print("TypeError:", err)
+from dataclasses import dataclass, field, fields
+import sys
+
+@dataclass
+class Money:
+    amount: int
+    currency: str = "EUR"
+    def __repr__(self):
+        return f"{self.amount / 100:.2f} {self.currency}"
+    def __eq__(self, other):
+        if not isinstance(other, Money):
+            return NotImplemented
+        return (self.amount, self.currency) == (other.amount, other.currency)
+
+@dataclass
+class Account:
+    owner: str
+    balance: Money = field(default_factory=lambda: Money(0))
+    def __init__(self, owner, cents=0):
+        self.owner = owner.title()
+        self.balance = Money(cents)
+
+a = Account("ada lovelace", 1050)
+print(a, a.balance, Money(5) == Money(5), Money(5) == 5, Money.__hash__)
+print([f.name for f in fields(Account)], Account.__init__.__qualname__, Money.__repr__.__qualname__)
+print(sys.getsizeof(a), sys.getsizeof(a.balance), Account.__eq__ is not object.__eq__)
