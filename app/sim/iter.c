@@ -415,7 +415,9 @@ SimId sim_iter_next(Sim *s, SimId id)
         if (!seq)
             return 0;
         {
-            SimId v = utf8_char_at(s, seq, &it->cap);
+            uint32_t pos = it->cap; /* not through `it`: the new str may move the records */
+            SimId v = utf8_char_at(s, seq, &pos);
+            s->obj[id].cap = pos;
             if (v)
                 return v;
         }

@@ -151,7 +151,8 @@ static SimId method_descr_construct(PyRun *I, int kind, SimId *a, int n, SimId k
     call_args(I, a, n, kw, &tuple, &dict);
     sim_incref(S, a[0]);
     SimId d = sim_method_descr(S, (SimKind)kind, a[0], 0);
-    SIM_V(S, d, (SimKind)kind, descr.dict) = wraps_dict(I, a[0]);
+    SimId wrapped = wraps_dict(I, a[0]); /* made before the record is written: it may move */
+    SIM_V(S, d, (SimKind)kind, descr.dict) = wrapped;
     call_done(I, tuple, dict);
     return d;
 }

@@ -57,8 +57,10 @@ static SimId accu_finish(PyRun *I, SimId s)
 /* _PyAccu_Init (3.11): a new empty list */
 static void accu_init(PyRun *I, SimId s)
 {
-    if (v311(I))
-        SIM_V(S, s, SK_STRINGIO, stringio.accu) = sim_list(S, 0);
+    if (v311(I)) {
+        SimId accu = sim_list(S, 0); /* made before the record is written: it may move */
+        SIM_V(S, s, SK_STRINGIO, stringio.accu) = accu;
+    }
 }
 
 static void accu_add(PyRun *I, SimId s, SimId str)
