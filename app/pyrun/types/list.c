@@ -90,9 +90,68 @@ int64_t py_length_hint(PyRun *I, SimId src, int64_t dflt)
     }
 }
 
+/* 3.13's list_extend_dict, list_extend_dictitems and list_extend_set: an
+ * exact dict, set or dict view walked in place (no iterator), after one
+ * list_resize for all its items (an items view makes a new 2-tuple each) */
+static bool walked_in_place(PyRun *I, SimId src)
+{
+    if (!S->prof->extend_dict_resizes || sim_is_subinst(S, src))
+        return false;
+    SimKind k = sim_kind(S, src);
+    if (k == SK_DICTVIEW) {
+        int view = sim_obj(S, src)->sub;
+        return view <= SIM_VIEW_ITEMS && sim_type_of(S, src) == S->xtypes[SIM_XT_DICT_KEYS + view] &&
+               !sim_is_subinst(S, SIM_V(S, src, SK_DICTVIEW, view.dict));
+    }
+    return k == SK_DICT || k == SK_SET;
+}
+
+static void extend_in_place(PyRun *I, SimId list, SimId src)
+{
+    SimKind k = sim_kind(S, src);
+    SimId table = k == SK_DICTVIEW ? SIM_V(S, src, SK_DICTVIEW, view.dict) : src;
+    int view = k == SK_DICTVIEW ? sim_obj(S, src)->sub : SIM_VIEW_KEYS;
+    uint32_t m = sim_obj(S, list)->len, n = sim_obj(S, table)->len;
+    if (n == 0)
+        return;
+    sim_list_resize(S, list, (size_t)m + n);
+    sim_obj(S, list)->len = m;
+    if (sim_nomem(S))
+        return;
+    uint32_t pos = 0;
+    SimId key, value;
+    for (uint32_t i = 0; sim_obj(S, list)->len < m + n; i++) {
+        SimId item;
+        if (k == SK_SET) {
+            if (i >= SIM_V(S, table, SK_SET, set.slots))
+                break;
+            if (!(item = sim_items(S, table)[i]))
+                continue;
+            sim_incref(S, item);
+        } else {
+            if (!sim_dict_next(S, table, &pos, &key, &value))
+                break;
+            if (view == SIM_VIEW_ITEMS) {
+                item = sim_tuple(S, 2);
+                sim_incref(S, key), sim_incref(S, value);
+                sim_tuple_set(S, item, 0, key);
+                sim_tuple_set(S, item, 1, value);
+            } else {
+                item = view == SIM_VIEW_KEYS ? key : value;
+                sim_incref(S, item);
+            }
+        }
+        sim_items(S, list)[sim_obj(S, list)->len++] = item;
+    }
+}
+
 bool list_extend(PyRun *I, SimId list, SimId src)
 {
     SimKind k = sim_kind(S, src);
+    if (walked_in_place(I, src)) {
+        extend_in_place(I, list, src);
+        return true;
+    }
     if (k == SK_LIST || k == SK_TUPLE) {
         uint32_t m = sim_obj(S, list)->len, n = sim_obj(S, src)->len;
         if (n == 0)
@@ -637,8 +696,9 @@ bool list_fill(PyRun *I, SimId l, SimId iterable)
                 len = ln ? sim_obj(S, ln)->v.i : 0;
                 sim_xdecref(S, ln);
             }
-            if (len > 0 && !sim_obj(S, l)->mem2)
-                list_preallocate(I, l, (size_t)len);
+            bool dictlike = sk == SK_DICT || sk == SK_SET || sk == SK_DICTVIEW;
+            if (len > 0 && !sim_obj(S, l)->mem2 && !(dictlike && S->prof->extend_dict_resizes))
+                list_preallocate(I, l, (size_t)len); /* 3.13 resizes for a dict or set (measured) */
         }
         return list_extend(I, l, a[0]);
     }
