@@ -482,6 +482,14 @@ SimId vm_call_kw(PyRun *I, SimId callable, SimId *args, int nargs, SimId kwnames
 
 SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
 {
+    if (nargs > 0 && sim_in_slab(S, args)) { /* a tuple's items: copied, the call may move them */
+        SimId local[8], *copy = nargs <= 8 ? local : xmalloc((size_t)nargs * sizeof *copy);
+        memcpy(copy, args, (size_t)nargs * sizeof *copy);
+        SimId r = vm_call(I, callable, copy, nargs);
+        if (copy != local)
+            free(copy);
+        return r;
+    }
     SimKind k = sim_kind(S, callable);
     if (k == SK_ITER && native_callable(I, callable))
         return native_call(I, callable, args, nargs, 0);

@@ -669,6 +669,13 @@ SimId sim__weakref_new(Sim *s, SimId obj, SimId callback, uint8_t sub, SimId key
 
 /* ---- accessors ---------------------------------------------------------- */
 static inline SimId *sim_items(const Sim *s, SimId id) { return slab_ptr(&s->slab, s->obj[id].data); }
+/* Does p point into the payload array?  (Such a pointer dies at the next
+ * allocation, which may move the array.) */
+static inline bool sim_in_slab(const Sim *s, const void *p)
+{
+    uintptr_t w = (uintptr_t)s->slab.words, c = (uintptr_t)p;
+    return c >= w && c < w + s->slab.cap * sizeof *s->slab.words;
+}
 const char *sim_str_data(const Sim *s, SimId id, size_t *n);
 bool sim_str_equals(const Sim *s, SimId str, const char *text);
 /* id(): the address CPython's object would have; reading it is one of

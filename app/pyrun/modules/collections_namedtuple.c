@@ -86,8 +86,10 @@ static SimId field_list(PyRun *I, SimId names)
             size_t start = i;
             while (i < n && !(s[i] == ',' || s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
                 i++;
-            if (i > start)
+            if (i > start) {
                 sim_list_append(S, out, sim_str(S, s + start, i - start));
+                s = sim_str_data(S, names, &n); /* the new str may have moved the payloads */
+            }
         }
         return out;
     }

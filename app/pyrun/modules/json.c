@@ -374,12 +374,20 @@ static SimId j_dumps(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     if ((v = bi_kwarg(I, a, n, kw, "default")) && v != S->none)
         e.dflt = v;
+    /* the indent and separators a program gave are strs' payloads: copied,
+     * as the objects the encoding makes may move them */
+    Buf held[3] = {{0}, {0}, {0}};
+    buf_add(&held[0], e.indent ? e.indent : "", e.indent_len);
+    buf_add(&held[1], e.item_sep, e.item_len);
+    buf_add(&held[2], e.key_sep, e.key_len);
+    if (e.indent)
+        e.indent = buf_str(&held[0]);
+    e.item_sep = buf_str(&held[1]), e.key_sep = buf_str(&held[2]);
     Buf out = {0};
-    if (!enc_value(I, &e, a[0], 0, &out)) {
-        buf_fini(&out);
-        return 0;
-    }
-    SimId r = sim_str(S, out.data ? out.data : "", out.len);
+    bool ok = enc_value(I, &e, a[0], 0, &out);
+    for (int i = 0; i < 3; i++)
+        buf_fini(&held[i]);
+    SimId r = ok ? sim_str(S, out.data ? out.data : "", out.len) : 0;
     buf_fini(&out);
     return r;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/modules/json.h"
 #include "pyrun/types/types.h"
@@ -368,7 +369,11 @@ SimId json_loads(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     Dec d = {.doc = a[0], .memo = sim_dict(S)};
-    d.s = sim_str_data(S, a[0], &d.n);
+    const char *text = sim_str_data(S, a[0], &d.n);
+    char *copy = xmalloc(d.n + 1); /* the objects decoded may move the str's payload */
+    memcpy(copy, text, d.n);
+    copy[d.n] = '\0';
+    d.s = copy;
     skip_ws(&d); /* decode(): WHITESPACE.match(s, 0).end() */
     SimId r = scan(I, &d);
     if (r) {
@@ -380,5 +385,6 @@ SimId json_loads(PyRun *I, SimId *a, int n, SimId kw)
         }
     }
     sim_decref(S, d.memo);
+    free(copy);
     return r;
 }

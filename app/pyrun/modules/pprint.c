@@ -12,8 +12,10 @@
  * heavy one (dataclasses, inspect, re ...), and every call runs Python
  * code, so the young count is refused after one until a gc.collect().
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/modules/std_import.h"
 #include "pyrun/types/types.h"
@@ -145,8 +147,23 @@ static void spaces(Buf *out, int64_t n)
 }
 
 /* _format_items: the items of a list, tuple or sorted set */
+static bool format_items_of(PyRun *I, PP *p, const SimId *items, uint32_t n, int64_t indent, int64_t allowance,
+                            int level, Buf *out);
+
+/* the items copied out of their container's payload first: formatting
+ * them makes objects, which may move it */
 static bool format_items(PyRun *I, PP *p, const SimId *items, uint32_t n, int64_t indent, int64_t allowance, int level,
                          Buf *out)
+{
+    SimId *copy = xmalloc((n ? n : 1) * sizeof *copy);
+    memcpy(copy, items, n * sizeof *copy);
+    bool ok = format_items_of(I, p, copy, n, indent, allowance, level, out);
+    free(copy);
+    return ok;
+}
+
+static bool format_items_of(PyRun *I, PP *p, const SimId *items, uint32_t n, int64_t indent, int64_t allowance,
+                            int level, Buf *out)
 {
     indent += p->per_level;
     if (p->per_level > 1)
@@ -275,10 +292,13 @@ static void add_chunk(Buf *chunks, size_t *nchunks, const Buf *rep)
 static bool pprint_str(PyRun *I, PP *p, SimId v, int64_t indent, int64_t allowance, int level, Buf *out)
 {
     size_t n;
-    const char *s = sim_str_data(S, v, &n);
+    const char *text = sim_str_data(S, v, &n);
     for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] >= 0x80)
+        if ((unsigned char)text[i] >= 0x80)
             return py_not_modelled(I, 0, "pprint breaking up a str with non-ASCII characters");
+    Buf held = {0}; /* a copy: the reprs measured below may move the str's payload */
+    buf_add(&held, text, n);
+    const char *s = buf_str(&held);
     if (level == 1) {
         indent += 1;
         allowance += 1;
@@ -345,6 +365,7 @@ static bool pprint_str(PyRun *I, PP *p, SimId v, int64_t indent, int64_t allowan
     buf_fini(&chunks);
     buf_fini(&rep);
     buf_fini(&last_rep);
+    buf_fini(&held);
     return true;
 }
 

@@ -640,6 +640,14 @@ const char *bi_python_library(const BuiltinDef *d)
 
 SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs, SimId kw)
 {
+    if (nargs > 0 && sim_in_slab(S, args)) { /* a tuple's items: copied, the call may move them */
+        SimId local[8], *copy = nargs <= 8 ? local : xmalloc((size_t)nargs * sizeof *copy);
+        memcpy(copy, args, (size_t)nargs * sizeof *copy);
+        SimId r = builtins_call(I, index, self, copy, nargs, kw);
+        if (copy != local)
+            free(copy);
+        return r;
+    }
     I->ts->ex_args = I->ts->call_ex;
     I->ts->call_ex = 0;
     if ((index & 0xffff0000u) == 0xffff0000u) {

@@ -13,8 +13,11 @@
  * subscription runs typing's Python code (the cache, _GenericAlias), so the
  * young count is refused after one until a gc.collect().
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/modules/std_import.h"
 #include "pyrun/types/types.h"
@@ -223,6 +226,8 @@ static bool push_union(PyRun *I, SimId list, SimId a)
     return true;
 }
 
+static SimId subscript(PyRun *I, const char *name, bool tuple, const SimId *items, uint32_t n);
+
 SimId typing_getitem(PyRun *I, SimId v, SimId key)
 {
     if (!I->gc_count_unsure)
@@ -231,10 +236,20 @@ SimId typing_getitem(PyRun *I, SimId v, SimId key)
     SimId nm = attr(I, v, "_name");
     if (!nm || attr(I, v, "__args__") || attr(I, v, "__forward_arg__"))
         return py_not_modelled(I, 0, "subscribing a subscripted typing alias (type variables)"), (SimId)0;
-    const char *name = sim_str_data(S, nm, &(size_t){0});
+    char name[48]; /* copies: the objects made below may move the payloads */
+    snprintf(name, sizeof name, "%s", sim_str_data(S, nm, &(size_t){0}));
     bool tuple = sim_kind(S, key) == SK_TUPLE;
     uint32_t n = tuple ? sim_obj(S, key)->len : 1;
-    SimId *items = tuple ? sim_items(S, key) : &key;
+    SimId *items = xmalloc((n ? n : 1) * sizeof *items);
+    memcpy(items, tuple ? sim_items(S, key) : &key, n * sizeof *items);
+    SimId r = subscript(I, name, tuple, items, n);
+    free(items);
+    return r;
+}
+
+/* typing_getitem once its name and items are copied out of the payloads */
+static SimId subscript(PyRun *I, const char *name, bool tuple, const SimId *items, uint32_t n)
+{
     if (!strcmp(name, "Any"))
         return py_not_modelled(I, 0, "typing.Any[...] (a TypeError in CPython)"), (SimId)0;
     if (!strcmp(name, "Optional") || !strcmp(name, "Union")) {

@@ -345,8 +345,8 @@ static SimId fin_tuple(PyRun *I, SimId f, bool detach)
         return none(I);
     SimId *items = sim_items(S, info);
     SimId kwargs = items[INFO_KWARGS];
+    SimId parts[4] = {obj, items[INFO_FUNC], items[INFO_ARGS], kwargs}; /* read before the tuple moves them */
     SimId t = sim_tuple(S, 4);
-    SimId parts[4] = {obj, items[INFO_FUNC], items[INFO_ARGS], kwargs};
     for (int i = 0; i < 3; i++) {
         sim_incref(S, parts[i]);
         sim_tuple_set(S, t, (size_t)i, parts[i]);

@@ -4,8 +4,10 @@
  * __init_subclass__ and slot wrappers __getattribute__, __setattr__,
  * __delattr__ (Objects/typeobject.c).
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "pyrun/interp.h"
 #include "pyrun/types/types.h"
 
@@ -24,9 +26,16 @@ static SimId t_mro(PyRun *I, SimId *a, int n, SimId kw)
         return py_not_modelled(I, 0, "the bases of collections.ChainMap (collections.abc's MutableMapping ...)"),
                (SimId)0;
     SimId mro = sim_obj(S, cls)->sub == SK_INSTANCE ? sim_type_word(S, cls, SIM_TY_MRO) : 0;
-    SimId one[2] = {cls, S->type_object};
-    const SimId *items = mro ? sim_items(S, mro) : one;
+    bool found = false;
+    SimId builtin_mro = mro ? 0 : static_type_attr(I, cls, "__mro__", &found); /* bool: bool, int, object */
+    if (builtin_mro)
+        mro = builtin_mro;
+    SimId one[2] = {cls, S->type_object}, *items = one;
     uint32_t len = mro ? sim_obj(S, mro)->len : cls == S->type_object ? 1 : 2;
+    if (mro) { /* copied: the tuple and list made below may move the payloads */
+        items = xmalloc(len * sizeof *items);
+        memcpy(items, sim_items(S, mro), len * sizeof *items);
+    }
     SimId bases = sim_type_word(S, cls, SIM_TY_BASES);
     SimId tmp = 0;
     if (!bases || sim_obj(S, bases)->len < 2) {
@@ -42,6 +51,9 @@ static SimId t_mro(PyRun *I, SimId *a, int n, SimId kw)
         sim_list_set(S, list, i, items[i]);
     }
     sim_xdecref(S, tmp);
+    if (items != one)
+        free(items);
+    sim_xdecref(S, builtin_mro);
     return list;
 }
 

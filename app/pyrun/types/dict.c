@@ -271,8 +271,8 @@ const int dict_nmethods = (int)(sizeof dict_methods / sizeof dict_methods[0]);
  * class's keys, a clean table is cloned (same size), else dict_merge */
 SimId dict_copy(PyRun *I, SimId src)
 {
-    const SimObj *so = sim_obj(S, src);
     SimId d = sim_dict(S);
+    const SimObj *so = sim_obj(S, src); /* after the allocation, which may move the records */
     if (so->len == 0)
         return d;
     SimId cls = sim_dict_split_class(S, src);

@@ -32,3 +32,4 @@ class Dog(Animal, dict): pass
 print(Dog.__mro__, Dog.__bases__, Dog.__base__)
 print([c.__qualname__ for c in Dog.__mro__], [c.__module__ for c in Dog.__mro__])
 print(gc.collect())
+print(bool.mro(), type.mro(bool), KeyError.mro()[1:3], int.mro())
