@@ -417,11 +417,16 @@ static SimId cm_setitem(PyRun *I, SimId *a, int n, SimId kw)
     return m0 && op_setitem(I, m0, a[1], a[2]) ? bi_none(I) : 0;
 }
 
-/* KeyError(f'Key not found in the first mapping: {key!r}') for a KeyError */
+/* KeyError(f'Key not found in the first mapping: {key!r}') for a KeyError,
+ * raised inside `except KeyError:`, so its __context__ is the first map's */
 static SimId not_in_first(PyRun *I, SimId key)
 {
     if (!py_err_matches(I, EXC_KeyError))
         return 0;
+    uint32_t depth = I->ts->nhandled;
+    SimId first = exc_instance(I); /* its traceback: __delitem__'s frame, not modelled */
+    sim_exc_set(S, first, SIM_EXC_SUPPRESS, sim_exc_get(S, first, SIM_EXC_SUPPRESS) | EXC_LIBRARY_TB);
+    exc_handled_push(I, first);
     py_err_clear(I);
     Buf b = {0};
     bool ok = key ? op_repr(I, key, &b) : true;
@@ -430,6 +435,9 @@ static SimId not_in_first(PyRun *I, SimId key)
     else if (ok)
         py_raise(I, EXC_KeyError, "No keys found in the first mapping.");
     buf_fini(&b);
+    if (ok && !I->refused)
+        sim_decref(S, exc_instance(I)); /* made now: chained to the handled one */
+    exc_handled_pop_to(I, depth);
     return 0;
 }
 

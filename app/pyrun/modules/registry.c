@@ -668,8 +668,10 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
         packed = tp_args(I, args + skip, nargs - skip, kw);
     }
     SimId r = tp_args_done(I, &packed, d->fn(I, args, nargs, kw));
-    if (!r && I->ts->err.set && !I->refused && !I->err_library && (I->err_library = bi_python_library(d)))
+    if (!r && I->ts->err.set && !I->refused && !I->err_library && (I->err_library = bi_python_library(d))) {
         I->err_library_line = py_current_line(I);
+        I->err_library_tb = true;
+    }
     if (r && I->ts->err.set) { /* a program's __eq__ raised in a lookup it made (sim/userkey.h) */
         sim_decref(S, r);
         return 0;
