@@ -268,6 +268,8 @@ struct PyRun {
     SimId counter_type;      /* collections.Counter once imported (the module holds it) */
     SimId chainmap_type;     /* collections.ChainMap once imported (the module holds it) */
     SimId fraction_type;     /* fractions.Fraction once imported (the module holds it) */
+    SimId chainmap_views[4]; /* collections.abc's KeysView, ItemsView, ValuesView, MappingView once
+                              * a ChainMap made one (held here; collections_chainview.c) */
     SimId abcmeta_type;      /* abc.ABCMeta once imported (the module holds it) */
     SimId odict_type;        /* collections.OrderedDict once imported (the module holds it) */
     SimId version_info_type; /* the type of sys.version_info (modules/sys_version.c), owned */

@@ -14,8 +14,8 @@
  * subclass's __init__ runs.  The Python frames, argument tuples and
  * exceptions the methods make and drop are not replayed: the young count
  * and the traced figures are refused after a call (chainmap_note).
- * keys(), items(), values() (Mapping's view objects), fromkeys and the
- * | operators are refused.
+ * keys(), items() and values() are Mapping's: KeysView(self) ...
+ * (collections_chainview.c).  fromkeys and the | operators are refused.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -583,6 +583,19 @@ static SimId compare(PyRun *I, SimId *a, int n, SimId kw, bool eq)
 static SimId cm_eq(PyRun *I, SimId *a, int n, SimId kw) { return compare(I, a, n, kw, true); }
 static SimId cm_ne(PyRun *I, SimId *a, int n, SimId kw) { return compare(I, a, n, kw, false); }
 
+/* Mapping.keys(self): KeysView(self), and items(), values() */
+static SimId view(PyRun *I, SimId *a, int n, SimId kw, const char *fn, int kind)
+{
+    chainmap_note(I);
+    if (n != 1 || kw) /* Mapping.keys()'s messages */
+        return py_not_modelled(I, 0, "arguments to ChainMap.%s()", fn), (SimId)0;
+    return chainview_new(I, a[0], kind);
+}
+
+static SimId cm_keys(PyRun *I, SimId *a, int n, SimId kw) { return view(I, a, n, kw, "keys", 0); }
+static SimId cm_items(PyRun *I, SimId *a, int n, SimId kw) { return view(I, a, n, kw, "items", 1); }
+static SimId cm_values(PyRun *I, SimId *a, int n, SimId kw) { return view(I, a, n, kw, "values", 2); }
+
 static SimId cm_refused(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)a, (void)n, (void)kw;
@@ -600,7 +613,7 @@ const BuiltinDef chainmap_methods[] = {
     M("__repr__", cm_repr), M("copy", cm_copy), M("__copy__", cm_copy), M("new_child", cm_new_child),
     M("__setitem__", cm_setitem), M("__delitem__", cm_delitem), M("popitem", cm_popitem), M("pop", cm_pop),
     M("clear", cm_clear), M("update", cm_update), M("setdefault", cm_setdefault), M("__eq__", cm_eq),
-    M("__ne__", cm_ne), R("keys"), R("items"), R("values"), R("fromkeys"), R("__or__"), R("__ror__"),
+    M("__ne__", cm_ne), M("keys", cm_keys), M("items", cm_items), M("values", cm_values), R("fromkeys"), R("__or__"), R("__ror__"),
     R("__ior__"), M("parents", cm_parents),
 };
 const int chainmap_nmethods = (int)(sizeof chainmap_methods / sizeof chainmap_methods[0]);

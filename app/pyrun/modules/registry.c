@@ -30,6 +30,7 @@ static const DefTable tables[] = {
     {namedtuple_methods, &namedtuple_nmethods},
     {odict_methods, &odict_nmethods}, /* a class's too */
     {chainmap_methods, &chainmap_nmethods}, /* ChainMap's: reached through its class */
+    {chainview_methods, &chainview_nmethods}, /* its views' classes', the same way */
     {bytesio_methods, &bytesio_nmethods}, /* io.BytesIO's: reached through its attributes */
     {futures_pool_functions, &futures_pool_nfunctions}, /* ThreadPoolExecutor's: reached through its class */
     {stdstream_methods, &stdstream_nmethods}, /* sys.stdout's and sys.stderr's, the same way */
@@ -93,7 +94,7 @@ static const DefTable tables[] = {
     {textwrap_functions, &textwrap_nfunctions},
     {fractions_functions, &fractions_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 8, FIRST_MODULE = 35 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 9, FIRST_MODULE = 36 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
