@@ -268,6 +268,10 @@ struct PyRun {
     SimId counter_type;      /* collections.Counter once imported (the module holds it) */
     SimId chainmap_type;     /* collections.ChainMap once imported (the module holds it) */
     SimId fraction_type;     /* fractions.Fraction once imported (the module holds it) */
+    SimId lib_frame_held[16]; /* objects a library's Python frame kept alive in CPython holds (a
+                               * ChainMap and key in __delitem__'s frame, in a cycle with the
+                               * first map's KeyError): their counts are unsure from then on */
+    uint32_t nlib_frame_held;
     SimId chainmap_views[4]; /* collections.abc's KeysView, ItemsView, ValuesView, MappingView once
                               * a ChainMap made one (held here; collections_chainview.c) */
     SimId abcmeta_type;      /* abc.ABCMeta once imported (the module holds it) */
