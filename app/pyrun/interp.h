@@ -512,6 +512,12 @@ SimId vm_gen_throw(PyRun *I, SimId gen);
 bool vm_gen_close(PyRun *I, SimId gen);
 /* The iterator a suspended `yield from` delegates to (borrowed), or 0. */
 SimId vm_gen_yield_from_target(PyRun *I, SimId gen);
+/* Would throwing into gen (suspended or not started) run none of its own
+ * code: no try block active (no except, finally or with), and no slot
+ * holding an instance whose type defines __del__ or another generator
+ * (what the unwinding frees runs nothing visible)?  Its yield-from target
+ * is not looked at. */
+bool vm_gen_unwinds_quietly(PyRun *I, SimId gen);
 /* with statements (vm_with.c): BEFORE_WITH, WITH_EXIT (k items above
  * __exit__ stay), WITH_EXCEPT; false with the exception raised. */
 bool vm_before_with(PyRun *I, int async);

@@ -262,16 +262,12 @@ static SimId m_run(PyRun *I, SimId *a, int n, SimId kw)
     }
     SavedErr sv;
     py_err_save(I, &sv);
-    if (ok && !I->refused && A->ntasks > 1) /* all_tasks() is a set: the cancel order follows addresses */
-        ok = py_not_modelled(I, 0, "asyncio.run() ending with %zu tasks still pending (CPython cancels them in "
-                                   "the order of a set of tasks, by address)", A->ntasks);
-    if (ok && !I->refused) { /* Runner.close(): _cancel_all_tasks */
+    if (ok && !I->refused) { /* Runner.close(): _cancel_all_tasks, over all_tasks() (a set) */
         size_t nt = A->ntasks;
         SimId *left = xmalloc((nt ? nt : 1) * sizeof *left);
         for (size_t i = 0; i < nt; i++)
             left[i] = ref(I, A->tasks[i]);
-        for (size_t i = 0; i < nt; i++)
-            aio_cancel(I, left[i], 0);
+        ok = aio_cancel_set(I, left, nt, 0, "asyncio.run(), ending with tasks still pending,");
         for (size_t i = 0; ok && i < nt; i++)
             while (ok && fstate(I, left[i]) == FS_PENDING)
                 ok = aio_run_turns(I, 1) && !I->refused;

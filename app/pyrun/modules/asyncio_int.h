@@ -181,6 +181,9 @@ SimId aio_asc_next(PyRun *I, SimId *a, int n, SimId kw);
 int aio_asc_step(PyRun *I, SimId op, bool throwing, SimId *out);
 void aio_asc_done(PyRun *I, SimId it, SimId f);
 void aio_asc_timeout(PyRun *I, SimId it);
+/* asyncio_cancel.c: cancels the tasks pending among tasks[0..n) as a loop
+ * over a set of them does (what: who does, for a refusal at line) */
+bool aio_cancel_set(PyRun *I, const SimId *tasks, size_t n, int line, const char *what);
 /* asyncio_cond.c: Condition */
 SimId aio_cond_init(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_cond_acquire(PyRun *I, SimId *a, int n, SimId kw);
