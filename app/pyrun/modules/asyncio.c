@@ -581,3 +581,28 @@ bool asyncio_refused(PyRun *I, SimId obj, const char *what)
             return py_not_modelled(I, 0, "%s an asyncio object (the event loop's own references)", what), true;
     return false;
 }
+
+bool asyncio_getrefcount(PyRun *I, SimId obj, SimId *out)
+{
+    *out = 0;
+    if (!I->asyncio || sim_kind(S, obj) != SK_INSTANCE)
+        return false;
+    PyAsyncio *A = I->asyncio;
+    bool task = aio_is_class(I, obj, AC_TASK), fut = aio_is_class(I, obj, AC_FUTURE);
+    if (!task && !fut)
+        return asyncio_refused(I, obj, "sys.getrefcount() of");
+    if (task && obj == A->current) /* its step's handle, _current_tasks, the C frames ... */
+        return py_not_modelled(I, 0, "sys.getrefcount() of the running task (the loop's own references)"), true;
+    SimId children = aio_get(I, obj, "_children");
+    if (children && fstate(I, obj) == FS_PENDING) /* one _done_callback closure for all its children */
+        return py_not_modelled(I, 0, "sys.getrefcount() of gather()'s future while its children run"), true;
+    int64_t n = sim_refcount(S, obj);
+    for (size_t i = 0; i < A->ntasks; i++) /* all_tasks() is a WeakSet: the model's list of them is not CPython's */
+        n -= A->tasks[i] == obj;
+    for (size_t i = 0; i < A->nfailed; i++)
+        n -= A->failed[i] == obj;
+    if (obj == A->woke_by) /* the handle's args, and Handle._run's `*self._args` tuple */
+        n++;
+    *out = sim_int(S, n);
+    return true;
+}

@@ -13,6 +13,11 @@ enum { AC_FUTURE, AC_TASK, AC_SLEEP, AC_LOOP, AC_CANCELLED, AC_INVALID, AC_QUEUE
 /* Refuses (true) a measurement `what` of one of the module's objects, whose
  * reference counts are the loop's. */
 bool asyncio_refused(PyRun *I, SimId obj, const char *what);
+/* sys.getrefcount(obj) of an asyncio object: false when obj is none;
+ * else *out is CPython's count (a task pending or done, a plain future), or
+ * 0 with the read refused (the running task, a gather pending, the loop's
+ * other objects) */
+bool asyncio_getrefcount(PyRun *I, SimId obj, SimId *out);
 /* References the module's state holds (for the audit). */
 void asyncio_roots(PyRun *I, SimVisit visit, void *arg);
 void asyncio_free(PyRun *I);

@@ -68,6 +68,7 @@ typedef struct PyAsyncio {
     SimId *failed;          /* the tasks that ended with an exception (owned, until the run's end) */
     size_t nfailed, capfailed;
     SimId current;          /* the task being stepped (borrowed), or 0 */
+    SimId woke_by;          /* the future whose done callback woke it (borrowed), or 0 */
     SimId loop;             /* the running loop object (owned), or 0 */
     uint64_t task_counter;  /* the next Task-N */
     LoopLog log;            /* the tasks' lanes, for the loop view (asyncio_log.c) */

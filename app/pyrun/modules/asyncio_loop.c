@@ -552,9 +552,13 @@ static bool run_item(PyRun *I, AioItem it)
     case AQ_STEP:
         ok = task_step(I, it.a, it.b ? ref(I, it.b) : 0);
         break;
-    case AQ_WAKEUP:
+    case AQ_WAKEUP: {
+        SimId was = aio(I)->woke_by;
+        aio(I)->woke_by = it.b;
         ok = task_wakeup(I, it.a, it.b);
+        aio(I)->woke_by = was;
         break;
+    }
     case AQ_GATHER:
         aio_gather_child_done(I, it.a, it.b);
         break;
