@@ -75,7 +75,7 @@ static SimId l_create_future(PyRun *I, SimId *a, int n, SimId kw)
     return aio_future_new(I, AC_FUTURE);
 }
 
-static SimId create_task(PyRun *I, SimId coro, SimId name)
+static SimId create_task(PyRun *I, SimId coro, SimId name, bool module)
 {
     if (no_loop(I))
         return 0;
@@ -86,12 +86,12 @@ static SimId create_task(PyRun *I, SimId coro, SimId name)
         buf_fini(&b);
         return 0;
     }
-    return aio_task_new(I, coro, name);
+    return module ? aio_task_new_later(I, coro, name) : aio_task_new(I, coro, name);
 }
 
 static SimId l_create_task(PyRun *I, SimId *a, int n, SimId kw)
 {
-    return create_task(I, a[1], bi_kwarg(I, a, n, kw, "name"));
+    return create_task(I, a[1], bi_kwarg(I, a, n, kw, "name"), false);
 }
 
 static SimId l_is_running(PyRun *I, SimId *a, int n, SimId kw)
@@ -118,7 +118,7 @@ static SimId m_create_task(PyRun *I, SimId *a, int n, SimId kw)
         py_raise(I, EXC_TypeError, "create_task() takes 1 positional argument but %d were given", bi_npos(I, n, kw));
         return 0;
     }
-    return create_task(I, a[0], bi_kwarg(I, a, n, kw, "name"));
+    return create_task(I, a[0], bi_kwarg(I, a, n, kw, "name"), true);
 }
 
 static SimId m_sleep(PyRun *I, SimId *a, int n, SimId kw)

@@ -505,21 +505,9 @@ SimId aio_tg_create_task(PyRun *I, SimId *a, int n, SimId kw)
         buf_fini(&b);
         return 0;
     }
-    bool later = name && name != S->none && S->prof->version < SIM_V313; /* create_task(coro), then its name */
-    SimId task = aio_task_new(I, coro, later ? 0 : name);
+    SimId task = aio_task_new_later(I, coro, name); /* loop.create_task(coro), then its name */
     if (!task)
         return 0;
-    if (later) {
-        Buf b = {0};
-        if (!op_str(I, name, &b)) {
-            buf_fini(&b);
-            sim_decref(S, task);
-            return 0;
-        }
-        aio_put(I, task, "_name", sim_str(S, buf_str(&b), b.len));
-        buf_fini(&b);
-        aio_log_name(I, task);
-    }
     sim_list_append(S, tasks, ref(I, task));
     aio_add_callback(I, task, AQ_TG_DONE, tg);
     return task;

@@ -109,6 +109,9 @@ SimId aio_cancelled_error(PyRun *I, SimId fut);
 SimId aio_result(PyRun *I, SimId fut);
 /* A task for coroutine coro (borrowed), scheduled; name 0: Task-N */
 SimId aio_task_new(PyRun *I, SimId coro, SimId name);
+/* asyncio.create_task(coro, name=name): 3.11 and 3.12 make the task with
+ * its Task-N name, then set name (the counter moves for a named task too) */
+SimId aio_task_new_later(PyRun *I, SimId coro, SimId name);
 /* Runs the loop until fut is done: false when the run must stop (an
  * exception that ends the program, a refusal) */
 bool aio_run_until(PyRun *I, SimId fut);

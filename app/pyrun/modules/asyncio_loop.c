@@ -316,6 +316,24 @@ SimId aio_task_new(PyRun *I, SimId coro, SimId name)
     return t;
 }
 
+SimId aio_task_new_later(PyRun *I, SimId coro, SimId name)
+{
+    bool later = name && name != S->none && S->prof->version < SIM_V313;
+    SimId task = aio_task_new(I, coro, later ? 0 : name);
+    if (!task || !later)
+        return task;
+    Buf b = {0};
+    if (!op_str(I, name, &b)) {
+        buf_fini(&b);
+        sim_decref(S, task);
+        return 0;
+    }
+    aio_put(I, task, "_name", sim_str(S, buf_str(&b), b.len));
+    buf_fini(&b);
+    aio_log_name(I, task);
+    return task;
+}
+
 /* The value a StopIteration carries (new reference); the error cleared. */
 SimId aio_stop_value(PyRun *I)
 {
