@@ -382,6 +382,11 @@ bool vm_retry_taken(PyRun *I);
 /* After VM_SWITCH: I->ts becomes the thread the scheduler runs (a thread
  * that runs for the first time gets its first frame). */
 void vm_thread_switch(PyRun *I);
+/* The running thread blocked inside a call from C (asyncio's loop waiting
+ * in its selector, a start() inside it): the other threads run, each in a
+ * vm_run of its own, until this one runs again.  False when the run must
+ * stop (a refusal, every thread waiting for ever, a thread's error). */
+bool vm_wait_nested(PyRun *I);
 /* The outermost run returned: a thread's first frame ended (the thread
  * ends), or the main thread's module did (it waits for the non-daemon
  * threads).  1 when another thread runs now, 0 when the program ends as

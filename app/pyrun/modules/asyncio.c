@@ -278,7 +278,7 @@ static SimId m_run(PyRun *I, SimId *a, int n, SimId kw)
         free(left);
         for (int k = 0; ok && k < 2; k++) { /* shutdown_asyncgens, shutdown_default_executor */
             A->task_counter++;
-            ok = aio_run_turns(I, 2);
+            ok = (k == 0 || aio_exec_shutdown(I)) && aio_run_turns(I, 2);
         }
     }
     if (A->nfailed)
@@ -291,6 +291,10 @@ static SimId m_run(PyRun *I, SimId *a, int n, SimId kw)
     }
     A->nfailed = 0;
     aio_loop_close(I);
+    if (A->executor) { /* loop.close(): the default executor shut down, without waiting, and dropped */
+        sim_decref(S, A->executor);
+        A->executor = 0;
+    }
     A->loop = 0;
     sim_decref(S, loop);
     if (!ok || I->refused) {
@@ -320,7 +324,6 @@ static SimId m_refused(PyRun *I, SimId *a, int n, SimId kw)
  * class finds it by name */
 #define LOOP_REFUSED(fn) \
     static SimId fn(PyRun *I, SimId *a, int n, SimId kw) { return m_refused(I, a, n, kw); }
-LOOP_REFUSED(l_run_in_executor)
 LOOP_REFUSED(l_call_soon)
 LOOP_REFUSED(l_call_later)
 LOOP_REFUSED(l_call_at)
@@ -343,7 +346,7 @@ const BuiltinDef asyncio_functions[] = {
     F("get_event_loop", m_get_running_loop, .style = ARGS_NONE),
     F("iscoroutine", m_iscoroutine, .style = ARGS_ONE),
     F("ensure_future", m_ensure_future, .style = ARGS_ONE),
-    F("to_thread", m_refused, .refused = true),
+    F("to_thread", aio_m_to_thread, .kw = "*"),
     F("wait", aio_m_wait, .kw = "fs timeout return_when"),
     F("as_completed", aio_m_as_completed, .kw = "fs timeout"),
     F("shield", aio_m_shield, .style = ARGS_ONE),
@@ -384,7 +387,7 @@ const BuiltinDef asyncio_functions[] = {
     M("create_task", l_create_task, .kw = "name"),
     M("is_running", l_is_running),
     M("__repr__", l_repr),
-    M("run_in_executor", l_run_in_executor, .refused = true),
+    M("run_in_executor", aio_l_run_in_executor),
     M("call_soon", l_call_soon, .refused = true),
     M("call_later", l_call_later, .refused = true),
     M("call_at", l_call_at, .refused = true),
@@ -517,7 +520,7 @@ void asyncio_module_init(PyRun *I, SimId d)
                                    {192, 192, 176}};
     static const ClassSpec sleep = {"builtins", "coroutine", {aio_x_del}, {"__del__"}, {0, 0, 0}};
     static const ClassSpec loop = {"asyncio.unix_events", "_UnixSelectorEventLoop",
-                                   {l_time, l_create_future, l_create_task, l_is_running, l_repr, l_run_in_executor,
+                                   {l_time, l_create_future, l_create_task, l_is_running, l_repr, aio_l_run_in_executor,
                                     l_call_soon, l_call_later, l_call_at, l_call_soon_threadsafe, l_run_until_complete,
                                     l_stop},
                                    {"time", "create_future", "create_task", "is_running", "__repr__", "run_in_executor",

@@ -18,6 +18,10 @@ bool asyncio_refused(PyRun *I, SimId obj, const char *what);
  * 0 with the read refused (the running task, a gather pending, the loop's
  * other objects) */
 bool asyncio_getrefcount(PyRun *I, SimId obj, SimId *out);
+/* concurrent.futures: Future f finished in a worker thread; when
+ * run_in_executor wrapped it, the loop's copy gets its state at the loop's
+ * next turn (call_soon_threadsafe) and the loop wakes (asyncio_exec.c) */
+void asyncio_executor_done(PyRun *I, SimId f);
 /* References the module's state holds (for the audit). */
 void asyncio_roots(PyRun *I, SimVisit visit, void *arg);
 void asyncio_free(PyRun *I);

@@ -576,6 +576,8 @@ int aio_long_step(PyRun *I, SimId op, bool throwing, SimId *out)
         return aio_asc_step(I, op, throwing, out);
     case OK_COND: case OK_CONDFOR:
         return aio_cond_step(I, op, throwing, out);
+    case OK_TOTHREAD:
+        return aio_exec_step(I, op, throwing, out);
     default:
         return aio_wait_step(I, op, throwing, out);
     }
@@ -592,6 +594,8 @@ const char *aio_op_name(PyRun *I, int kind)
         return "Condition.wait";
     case OK_CONDFOR:
         return "Condition.wait_for";
+    case OK_TOTHREAD:
+        return "to_thread";
     case OK_ASONE: /* the coroutine's __qualname__ */
         return S->prof->version >= SIM_V313 ? "_AsCompletedIterator._wait_for_one" : "as_completed.<locals>._wait_for_one";
     default:
@@ -620,6 +624,8 @@ bool aio_group_callback(PyRun *I, int op, SimId a, SimId b)
     case AQ_ASC_TIMEOUT:
         aio_asc_timeout(I, a);
         return true;
+    case AQ_EXEC_DONE: case AQ_EXEC_CANCEL:
+        return aio_exec_callback(I, op, a, b);
     default:
         return true;
     }

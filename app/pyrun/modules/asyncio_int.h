@@ -37,12 +37,12 @@ enum { FS_PENDING, FS_FINISHED, FS_CANCELLED };
 
 /* What the ready queue and the timers run */
 enum { AQ_STEP, AQ_WAKEUP, AQ_CALLBACK, AQ_GATHER, AQ_SLEEP_DONE, AQ_TIMEOUT, AQ_RELEASE, AQ_WAIT_DONE, AQ_SHIELD_INNER,
-       AQ_SHIELD_OUTER, AQ_TG_DONE, AQ_ASC_DONE, AQ_ASC_TIMEOUT };
+       AQ_SHIELD_OUTER, AQ_TG_DONE, AQ_ASC_DONE, AQ_ASC_TIMEOUT, AQ_EXEC_DONE, AQ_EXEC_CANCEL };
 
 /* The operations asyncio_sync.c's objects stand for (the low bits of their word) */
 /* OK_WAITFOR and the kinds after it step themselves, thrown into too (aio_long_step) */
 enum { OK_LOCK, OK_SEM, OK_EVENT, OK_GET, OK_PUT, OK_JOIN, OK_DONE, OK_WAITFOR, OK_WAIT, OK_TGEXIT, OK_ASONE, OK_COND,
-       OK_CONDFOR };
+       OK_CONDFOR, OK_TOTHREAD };
 
 typedef struct AioItem {
     uint8_t op;
@@ -74,6 +74,10 @@ typedef struct PyAsyncio {
     LoopLog log;            /* the tasks' lanes, for the loop view (asyncio_log.c) */
     SimId *logids;          /* the log's tasks (compared only; 0 once done) */
     size_t caplogids;
+    int wake_ev;            /* 1 + the scheduler event the selector's wake-up sets, 0 none yet */
+    SimId executor;         /* the default ThreadPoolExecutor (owned), or 0 */
+    SimId *chains;          /* run_in_executor's (concurrent future, asyncio future) pairs (owned) */
+    size_t nchains, capchains;
 } PyAsyncio;
 
 static inline PyAsyncio *aio(PyRun *I)
@@ -188,6 +192,16 @@ void aio_asc_timeout(PyRun *I, SimId it);
 /* asyncio_cancel.c: cancels the tasks pending among tasks[0..n) as a loop
  * over a set of them does (what: who does, for a refusal at line) */
 bool aio_cancel_set(PyRun *I, const SimId *tasks, size_t n, int line, const char *what);
+/* asyncio_exec.c: run_in_executor, to_thread, the loop's thread waiting
+ * while the workers run (aio_exec_select: timeout ps, < 0 none) */
+bool aio_threads_alive(PyRun *I);
+SimId aio_l_run_in_executor(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_m_to_thread(PyRun *I, SimId *a, int n, SimId kw);
+int aio_exec_step(PyRun *I, SimId op, bool throwing, SimId *out);
+bool aio_exec_callback(PyRun *I, int op, SimId a, SimId b);
+bool aio_exec_select(PyRun *I, int64_t timeout);
+bool aio_exec_check_turn(PyRun *I);
+bool aio_exec_shutdown(PyRun *I);
 /* asyncio_cond.c: Condition */
 SimId aio_cond_init(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_cond_acquire(PyRun *I, SimId *a, int n, SimId kw);

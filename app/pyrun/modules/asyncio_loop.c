@@ -617,7 +617,13 @@ static bool run_once(PyRun *I, bool wait)
 {
     PyAsyncio *A = aio(I);
     long t = first_timer(I);
-    if (A->head == A->nready && wait) {
+    if (A->head == A->nready && wait && aio_threads_alive(I)) { /* select() while the workers run */
+        int64_t timeout = t < 0 ? -1 : A->timers[t].when > I->vs.now
+                                          ? (A->timers[t].when - I->vs.now + 999999999) / 1000000000 * 1000000000
+                                          : 0;
+        if (!aio_exec_select(I, timeout))
+            return false;
+    } else if (A->head == A->nready && wait) {
         if (t < 0)
             return py_not_modelled(I, 0, "an event loop with nothing left to run while a task waits (CPython "
                                          "waits for ever)");
@@ -637,6 +643,8 @@ static bool run_once(PyRun *I, bool wait)
     for (size_t i = 0; i < n; i++) {
         AioItem it = A->ready[A->head++];
         if (!run_item(I, it))
+            return false;
+        if (aio_threads_alive(I) && !aio_exec_check_turn(I))
             return false;
     }
     return true;
@@ -667,6 +675,9 @@ void aio_loop_close(PyRun *I)
     A->head = A->nready = 0;
     while (A->ntimers > 0)
         drop_item(I, A->timers[--A->ntimers].it);
+    for (size_t i = 0; i < 2 * A->nchains; i++) /* the futures run_in_executor wrapped are left */
+        sim_decref(S, A->chains[i]);
+    A->nchains = 0;
 }
 
 void asyncio_roots(PyRun *I, SimVisit visit, void *arg)
@@ -695,6 +706,10 @@ void asyncio_roots(PyRun *I, SimVisit visit, void *arg)
         visit(S, A->failed[i], arg);
     if (A->loop)
         visit(S, A->loop, arg);
+    if (A->executor)
+        visit(S, A->executor, arg);
+    for (size_t i = 0; i < 2 * A->nchains; i++)
+        visit(S, A->chains[i], arg);
 }
 
 void asyncio_free(PyRun *I)
@@ -707,6 +722,7 @@ void asyncio_free(PyRun *I)
     free(I->asyncio->failed);
     ll_free(&I->asyncio->log);
     free(I->asyncio->logids);
+    free(I->asyncio->chains);
     free(I->asyncio);
     I->asyncio = NULL;
 }
