@@ -14,6 +14,7 @@
 
 #include "base/xalloc.h"
 #include "pyrun/interp.h"
+#include "pyrun/modules/asyncio.h"
 #include "pyrun/modules/futures.h"
 #include "pyrun/modules/threading.h"
 #include "pyrun/vm_opcost_table.h"
@@ -238,6 +239,8 @@ int vm_sched_check(PyRun *I)
             return deadlock(I);
         if (next != I->ts->id)
             return 1;
+        if (I->ts->nested && I->asyncio && !asyncio_gil_kept(I)) /* a worker of the loop's must run now */
+            return -1;
         int s = settle(I, I->ts);
         if (s <= 0)
             return s;

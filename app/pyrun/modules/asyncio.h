@@ -22,6 +22,10 @@ bool asyncio_getrefcount(PyRun *I, SimId obj, SimId *out);
  * run_in_executor wrapped it, the loop's copy gets its state at the loop's
  * next turn (call_soon_threadsafe) and the loop wakes (asyncio_exec.c) */
 void asyncio_executor_done(PyRun *I, SimId f);
+/* The loop's thread keeps the GIL inside a call from C (a task's step):
+ * false, refused, when a worker thread has waited for it past the switch
+ * interval (CPython would hand it over there) */
+bool asyncio_gil_kept(PyRun *I);
 /* References the module's state holds (for the audit). */
 void asyncio_roots(PyRun *I, SimVisit visit, void *arg);
 void asyncio_free(PyRun *I);

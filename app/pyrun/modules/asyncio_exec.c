@@ -273,6 +273,11 @@ bool aio_exec_check_turn(PyRun *I)
     return true;
 }
 
+bool asyncio_gil_kept(PyRun *I)
+{
+    return !I->asyncio || !I->asyncio->loop || I->ts->id != 0 || aio_exec_check_turn(I);
+}
+
 /* shutdown_default_executor(): its helper thread (a Thread-N of threading's
  * counter) shuts the executor down and joins the workers */
 bool aio_exec_shutdown(PyRun *I)
