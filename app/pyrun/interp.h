@@ -207,6 +207,8 @@ struct PyRun {
                              * Python (json, enum, random ...): its traceback has frames of
                              * that library, which the model does not have */
     int err_library_line;   /* the program's line that called into it */
+    bool err_library_tb;    /* and the next traceback entry is that line's: the library's frames
+                             * would follow it (TB_LASTI_LIBRARY) */
     SimId lib_exc;          /* the last such exception once caught (borrowed), its library, line */
     const char *lib_exc_library;
     int lib_exc_line;
@@ -268,6 +270,12 @@ struct PyRun {
     SimId counter_type;      /* collections.Counter once imported (the module holds it) */
     SimId chainmap_type;     /* collections.ChainMap once imported (the module holds it) */
     SimId fraction_type;     /* fractions.Fraction once imported (the module holds it) */
+    SimId lib_frame_held[16]; /* objects a library's Python frame kept alive in CPython holds (a
+                               * ChainMap and key in __delitem__'s frame, in a cycle with the
+                               * first map's KeyError): their counts are unsure from then on */
+    uint32_t nlib_frame_held;
+    SimId chainmap_views[4]; /* collections.abc's KeysView, ItemsView, ValuesView, MappingView once
+                              * a ChainMap made one (held here; collections_chainview.c) */
     SimId abcmeta_type;      /* abc.ABCMeta once imported (the module holds it) */
     SimId odict_type;        /* collections.OrderedDict once imported (the module holds it) */
     SimId version_info_type; /* the type of sys.version_info (modules/sys_version.c), owned */
@@ -384,6 +392,11 @@ bool vm_retry_taken(PyRun *I);
 /* After VM_SWITCH: I->ts becomes the thread the scheduler runs (a thread
  * that runs for the first time gets its first frame). */
 void vm_thread_switch(PyRun *I);
+/* The running thread blocked inside a call from C (asyncio's loop waiting
+ * in its selector, a start() inside it): the other threads run, each in a
+ * vm_run of its own, until this one runs again.  False when the run must
+ * stop (a refusal, every thread waiting for ever, a thread's error). */
+bool vm_wait_nested(PyRun *I);
 /* The outermost run returned: a thread's first frame ended (the thread
  * ends), or the main thread's module did (it waits for the non-daemon
  * threads).  1 when another thread runs now, 0 when the program ends as
@@ -514,6 +527,12 @@ SimId vm_gen_throw(PyRun *I, SimId gen);
 bool vm_gen_close(PyRun *I, SimId gen);
 /* The iterator a suspended `yield from` delegates to (borrowed), or 0. */
 SimId vm_gen_yield_from_target(PyRun *I, SimId gen);
+/* Would throwing into gen (suspended or not started) run none of its own
+ * code: no try block active (no except, finally or with), and no slot
+ * holding an instance whose type defines __del__ or another generator
+ * (what the unwinding frees runs nothing visible)?  Its yield-from target
+ * is not looked at. */
+bool vm_gen_unwinds_quietly(PyRun *I, SimId gen);
 /* with statements (vm_with.c): BEFORE_WITH, WITH_EXIT (k items above
  * __exit__ stay), WITH_EXCEPT; false with the exception raised. */
 bool vm_before_with(PyRun *I, int async);
@@ -690,6 +709,14 @@ int exc_attr_set(PyRun *I, SimId e, const char *name, SimId value); /* -1 error,
 /* traceback.c: PyTraceBack_Here for frame f (the pending exception made
  * first); the end of frame f with its frame object (take_ownership). */
 bool tb_here(PyRun *I, Frame *f);
+/* A traceback entry's lasti has this bit when the model's entry is the last
+ * one where CPython's tb_next goes on into the frames of a library it
+ * writes in Python (I->err_library_tb); tb_next is refused there. */
+#define TB_LASTI_LIBRARY 0x80000000u
+/* An exception's SIM_EXC_SUPPRESS field holds __suppress_context__ in bit 0
+ * and in bit 1 EXC_LIBRARY_TB: raised and caught inside a library CPython
+ * writes in Python, its __traceback__ has only that library's frames. */
+#define EXC_LIBRARY_TB 2u
 void tb_frame_end(PyRun *I, Frame *f);
 /* The frame object of frame index i, made on first use (borrowed) */
 SimId tb_frame_object(PyRun *I, int i);

@@ -14,6 +14,7 @@
 #include "pyrun/modules/collections.h"
 #include "pyrun/modules/cpython_names.h"
 #include "pyrun/modules/itertools.h"
+#include "pyrun/modules/textwrap_int.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
 
@@ -31,6 +32,8 @@ static const DefTable tables[] = {
     {namedtuple_methods, &namedtuple_nmethods},
     {odict_methods, &odict_nmethods}, /* a class's too */
     {chainmap_methods, &chainmap_nmethods}, /* ChainMap's: reached through its class */
+    {chainview_methods, &chainview_nmethods}, /* its views' classes', the same way */
+    {textwrap_class_methods, &textwrap_class_nmethods}, /* textwrap.TextWrapper's, the same way */
     {bytesio_methods, &bytesio_nmethods}, /* io.BytesIO's: reached through its attributes */
     {futures_pool_functions, &futures_pool_nfunctions}, /* ThreadPoolExecutor's: reached through its class */
     {stdstream_methods, &stdstream_nmethods}, /* sys.stdout's and sys.stderr's, the same way */
@@ -94,7 +97,7 @@ static const DefTable tables[] = {
     {textwrap_functions, &textwrap_nfunctions},
     {fractions_functions, &fractions_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 8, FIRST_MODULE = 35 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 10, FIRST_MODULE = 37 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -217,16 +220,20 @@ const ModuleDef py_modules[] = {
      "`run`, `sleep` (on the simulated clock: no wall time), `create_task` (keyword: name), `gather` "
      "(keyword: return_exceptions), `wait_for`, `timeout`, `wait` (keywords: timeout, return_when: "
      "`FIRST_COMPLETED`, `FIRST_EXCEPTION`, `ALL_COMPLETED`), `as_completed` (keyword: timeout; of tasks, "
-     "or one coroutine), `shield`, `TaskGroup` (`create_task`, `async with`; a failing task or body, or a "
-     "cancellation from outside, refused), `current_task`, `all_tasks`, `get_running_loop` and "
-     "`get_event_loop` (`time`, `create_future`, `create_task`), `ensure_future`, `iscoroutine`, the classes "
+     "or one coroutine), `shield`, `TaskGroup` (`create_task`, `async with`; its abort and a cancellation "
+     "from outside cancel in a set's order: refused when two or more of the tasks run code as they unwind), "
+     "`to_thread`, `current_task`, `all_tasks`, `get_running_loop` and `get_event_loop` (`time`, "
+     "`create_future`, `create_task`, `run_in_executor` on the model's threads: the loop's thread runs the "
+     "workers while it waits), `ensure_future`, `iscoroutine`, the classes "
      "`Task` and `Future` (`done`, `result`, `exception`, `cancel` (msg), `cancelled`, `get_name`, `set_name`, "
      "`add_done_callback`), `Queue` (maxsize; `put`, `get`, `put_nowait`, `get_nowait`, `task_done`, `join`, "
      "`qsize`, `empty`, `full`), `Event`, `Lock`, `Semaphore`, `BoundedSemaphore` (awaited `acquire`, "
      "`release`, `async with`), the exceptions `CancelledError`, `TimeoutError`, `InvalidStateError`, "
      "`QueueEmpty`, `QueueFull`; tasks run in CPython's order (its loop's ready queue, first in first out; "
      "a wait for a timer rounded up to a millisecond, as the selector's). Refused: the sizes and reference "
-     "counts of its objects where the model's differ, a task's exception never retrieved, `async for`",
+     "counts of its objects where the model's differ (the running task, a gather while its children run), "
+     "a task's exception never retrieved, a loop step that keeps the GIL past the switch interval while a "
+     "worker thread waits for it, `async for`",
      asyncio_on_import},
     {"queue", queue_functions, &queue_nfunctions, queue_module_init,
      "the classes `Queue`, `LifoQueue` and `PriorityQueue` (keyword: maxsize; `put` (block timeout), `get` "
@@ -414,7 +421,8 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
                                           "threading", "tracemalloc", "asyncio", "queue", "concurrent.futures", "_heapq",
                                           "_bisect", "textwrap", "fractions"};
     if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_COLLECTIONS || d->module == BM_FRACTIONS || d->module == BM_ENUM || d->module == BM_THREADING ||
-                                    d->module == BM_ASYNCIO || d->module == BM_QUEUE || d->module == BM_FUTURES || d->module == BM_REPRLIB))
+                                    d->module == BM_ASYNCIO || d->module == BM_QUEUE || d->module == BM_FUTURES || d->module == BM_REPRLIB ||
+                                    d->module == BM_TEXTWRAP))
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
         snprintf(out, cap, "deque.%s", d->name);
@@ -693,8 +701,10 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
         packed = tp_args(I, args + skip, nargs - skip, kw);
     }
     SimId r = tp_args_done(I, &packed, d->fn(I, args, nargs, kw));
-    if (!r && I->ts->err.set && !I->refused && !I->err_library && (I->err_library = bi_python_library(d)))
+    if (!r && I->ts->err.set && !I->refused && !I->err_library && (I->err_library = bi_python_library(d))) {
         I->err_library_line = py_current_line(I);
+        I->err_library_tb = true;
+    }
     if (r && I->ts->err.set) { /* a program's __eq__ raised in a lookup it made (sim/userkey.h) */
         sim_decref(S, r);
         return 0;

@@ -82,6 +82,9 @@ static bool unsure_count(PyRun *I, SimId v)
     bool v311 = S->prof->version == SIM_V311;
     if (v == I->abcmeta_type) /* abc.ABCMeta: the standard library's ABCs are its instances */
         return true;
+    for (uint32_t i = 0; i < I->nlib_frame_held; i++) /* a Python frame of a library holds it */
+        if (I->lib_frame_held[i] == v)
+            return true;
     if (o->kind == SK_TYPE && o->sub != SK_INSTANCE) /* a built-in type: immortal from 3.12, but */
         return v311 || (o->sub == SK_ITER && o->cap >= SIM_XT_IT_COUNT) || o->sub == SK_DEQUE;
     if (o->kind == SK_TYPE && o->sub == SK_INSTANCE) {
@@ -109,8 +112,11 @@ static SimId s_getrefcount(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "getrefcount", n, 1, 1))
         return 0;
     if (enum_refused(I, a[0], "sys.getrefcount()") || /* _member_map_, _value2member_map_, aliases ... */
-        typing_refused(I, a[0], "sys.getrefcount() of") || asyncio_refused(I, a[0], "sys.getrefcount() of"))
+        typing_refused(I, a[0], "sys.getrefcount() of"))
         return 0;
+    SimId aio_count;
+    if (asyncio_getrefcount(I, a[0], &aio_count)) /* a task, a future: the loop's references are CPython's */
+        return aio_count;
     const SimObj *o = sim_obj(S, a[0]);
     if (o->kind == SK_CODE) /* the module's constants, the compiler's tables ... */
         return py_not_modelled(I, 0, "sys.getrefcount() of a code object"), 0;
