@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/types/array_int.h"
 #include "pyrun/types/types.h"
@@ -182,14 +183,23 @@ bool array_extend(PyRun *I, SimId a, SimId src)
 
 SimId array_fresh(PyRun *I, char tc, const uint8_t *d, size_t n)
 {
+    size_t bytes = n * sim_array_itemsize(tc);
+    uint8_t *copy = NULL; /* an array's own items: copied, the new array may move them */
+    if (d && n && sim_in_slab(S, d)) {
+        copy = xmalloc(bytes);
+        memcpy(copy, d, bytes);
+        d = copy;
+    }
     SimId r = sim_array(S, tc, n);
     if (sim_nomem(S) || sim_obj(S, r)->len != n) {
         sim_decref(S, r);
+        free(copy);
         py_no_memory(I);
         return 0;
     }
-    if (n && d)
-        memcpy(array_raw(I, r), d, n * sim_array_itemsize(tc));
+    if (n && d && r)
+        memcpy(array_raw(I, r), d, bytes);
+    free(copy);
     return r;
 }
 

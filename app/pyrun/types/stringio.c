@@ -209,9 +209,10 @@ static SimId sio_read(PyRun *I, SimId *a, int n, SimId kw)
         o->v.stringio.pos = o->len;
         return intermediate(I, s);
     }
-    realize(I, s);
-    int64_t pos = sim_obj(S, s)->v.stringio.pos;
-    sim_obj(S, s)->v.stringio.pos = pos + size;
+    realize(I, s); /* may allocate: the record is read again after it */
+    o = sim_obj(S, s);
+    int64_t pos = o->v.stringio.pos;
+    o->v.stringio.pos = pos + size;
     return slice_str(I, s, (size_t)(pos < (int64_t)o->len ? pos : o->len), (size_t)size);
 }
 
