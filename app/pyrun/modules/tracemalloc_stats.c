@@ -551,11 +551,12 @@ SimId tm_format(PyRun *I, SimId *a, int n, SimId kw)
     size_t fn;
     const char *fname = sim_str_data(S, REFS(f)[FR_FILENAME], &fn);
     int64_t line = sim_iter_int(S, f, FR_LINENO);
+    bool own_file = fn == strlen(I->filename) && memcmp(fname, I->filename, fn) == 0; /* before the str moves it */
     buf_printf(&b, "  File \"%.*s\", line %lld", (int)fn, fname, (long long)line);
     SimId s = sim_str(S, buf_str(&b), b.len);
     sim_list_append(S, list, s); /* stolen */
     b.len = 0;
-    if (line > 0 && strcmp(fname, I->filename) == 0) {
+    if (line > 0 && own_file) {
         const char *p = I->src, *end = I->src + I->srclen;
         for (int64_t l = 1; l < line && p < end; p++)
             if (*p == '\n')
