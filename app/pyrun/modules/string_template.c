@@ -159,9 +159,12 @@ static SimId substitute(PyRun *I, SimId *a, int n, SimId kw, bool safe)
     }
     I->gc_count_unsure = true; /* re's match objects and the pieces' list: not replayed */
     size_t len;
-    const char *s = template_text(I, a[0], &len);
-    Buf out = {0};
-    bool ok = s != NULL;
+    const char *text = template_text(I, a[0], &len);
+    Buf held = {0}, out = {0}; /* the text copied: lookups and str() make objects, which may move it */
+    if (text)
+        buf_add(&held, text, len);
+    const char *s = buf_str(&held);
+    bool ok = text != NULL;
     size_t at = 0;
     Ph ph;
     while (ok && next_ph(s, len, at, &ph)) {
@@ -200,7 +203,6 @@ static SimId substitute(PyRun *I, SimId *a, int n, SimId kw, bool safe)
             break;
         }
         ok = op_str(I, v, &out);
-        s = sim_str_data(S, REFS(a[0])[TP_TEMPLATE], &len); /* str() may have moved the slab */
     }
     if (ok)
         buf_add(&out, s + at, len - at);
@@ -215,6 +217,7 @@ static SimId substitute(PyRun *I, SimId *a, int n, SimId kw, bool safe)
         }
     }
     buf_fini(&out);
+    buf_fini(&held);
     return r;
 }
 
@@ -226,11 +229,13 @@ SimId string_template_identifiers(PyRun *I, SimId *a, int n, SimId kw)
     (void)n, (void)kw;
     if (!is_template(I, a[0]))
         return py_not_modelled(I, 0, "Template.get_identifiers() on a '%s'", op_typename(I, a[0])), 0;
+    SimId list = sim_list(S, 0); /* before the text is read: it may move the payloads */
     size_t len;
     const char *s = template_text(I, a[0], &len);
-    if (!s)
+    if (!s) {
+        sim_decref(S, list);
         return 0;
-    SimId list = sim_list(S, 0);
+    }
     Ph ph;
     for (size_t at = 0; next_ph(s, len, at, &ph); at = ph.end) {
         if (ph.kind != PH_NAMED && ph.kind != PH_BRACED)
