@@ -303,6 +303,11 @@ void py_err_discard(PyRun *I, SavedErr *sv);
  * say; dunder_len and dunder_iter answer the borrowed S->notimpl when the
  * class lacks the method; dunder_contains answers -2 then. */
 bool dunder_defines(PyRun *I, SimId v, const char *name);
+/* an instance of a subclass of a built-in whose class defines __iter__ or __len__: the built-in's
+ * fast paths over its items (PyList_CheckExact ...) do not take it */
+bool subinst_overrides_iter(PyRun *I, SimId v);
+/* ... or defines a rich comparison (__eq__, __lt__ ...): slot_tp_richcompare calls it */
+bool subinst_compares(PyRun *I, SimId v);
 /* v.name() for a method of v's class; S->notimpl (borrowed) when it has none */
 SimId dunder_call0(PyRun *I, SimId v, const char *name);
 SimId dunder_binary(PyRun *I, int op, SimId a, SimId b, bool inplace);

@@ -159,10 +159,13 @@ static SimId w_compare(PyRun *I, SimId *a, int n, SimId kw)
     bi_wrapper_args(I, n, kw);
     if (!slot_num_args(I, n, kw, 1, name))
         return 0;
-    if (program_typed(I, a[0]) || program_typed(I, a[1]))
+    if (sim_kind(S, a[0]) == SK_INSTANCE || sim_kind(S, a[1]) == SK_INSTANCE)
         return py_not_modelled(I, 0, "'%s.%s' called with an instance of a program's class", op_typename(I, a[0]),
                                name), (SimId)0;
-    return slot_richcompare(I, op, a[0], a[1]);
+    I->own_slot = true; /* the built-in's own slot, past a subclass's __eq__ ... (tuple.__eq__(self, x)) */
+    SimId r = slot_richcompare(I, op, a[0], a[1]);
+    I->own_slot = false;
+    return r;
 }
 
 /* __neg__, __pos__, __abs__, __invert__ */
@@ -184,6 +187,7 @@ static SimId w_bool(PyRun *I, SimId *a, int n, SimId kw)
     bi_wrapper_args(I, n, kw);
     if (!slot_num_args(I, n, kw, 0, "__bool__"))
         return 0;
+    I->own_slot = true; /* the built-in's own slot, not a subclass's override */
     int t = op_truth(I, a[0]);
     return t < 0 ? 0 : sim_bool(S, t == 1);
 }
