@@ -671,6 +671,9 @@ void exc_unicode_init(PyRun *I, SimId e, SimId args);
 SimId exc_unicode_position(PyRun *I, SimId e, bool end);
 bool exc_unicode_text(PyRun *I, SimId e, Buf *out);
 void exc_unicode_raise_encode(PyRun *I, const char *encoding, SimId obj, size_t start, size_t end, uint32_t limit);
+/* ... and UnicodeDecodeError for bytes start..end-1 of the n bytes at d, which bytes.decode met */
+void exc_unicode_raise_decode(PyRun *I, const char *encoding, const uint8_t *d, size_t n, size_t start, size_t end,
+                              const char *reason);
 /* e.args (borrowed) */
 SimId exc_args(PyRun *I, SimId e);
 /* Is v an exception instance? */
