@@ -122,6 +122,11 @@ static SimId slot_binary(PyRun *I, int op, SimId self, SimId other)
     return do_other ? call_maybe(I, other, op_names[op][1], self) : not_implemented(I);
 }
 
+bool subinst_operates(PyRun *I, SimId v, int op, bool inplace)
+{
+    return sim_is_subinst(S, v) && (has_slot(I, v, op) || (inplace && user_method(I, v, op_names[op][2])));
+}
+
 SimId dunder_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
 {
     if (inplace) { /* binary_iop1: __iadd__ first */

@@ -308,6 +308,8 @@ bool dunder_defines(PyRun *I, SimId v, const char *name);
 bool subinst_overrides_iter(PyRun *I, SimId v);
 /* ... or defines a rich comparison (__eq__, __lt__ ...): slot_tp_richcompare calls it */
 bool subinst_compares(PyRun *I, SimId v);
+/* ... or defines operator op (either half, or its in-place form): slot_nb_add ... call them */
+bool subinst_operates(PyRun *I, SimId v, int op, bool inplace);
 /* v.name() for a method of v's class; S->notimpl (borrowed) when it has none */
 SimId dunder_call0(PyRun *I, SimId v, const char *name);
 SimId dunder_binary(PyRun *I, int op, SimId a, SimId b, bool inplace);

@@ -185,7 +185,10 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
     SimKind ka = sim_kind(S, a), kb = sim_kind(S, b);
     if ((ka == SK_WEAKREF || kb == SK_WEAKREF) && weakref_proxy_refuse(I, a, b, "an operator"))
         return 0;
-    if (ka == SK_INSTANCE || kb == SK_INSTANCE) {
+    bool own = I->own_slot; /* int.__add__(self, x), super().__add__(x): the built-in's own slot */
+    I->own_slot = false;
+    if (ka == SK_INSTANCE || kb == SK_INSTANCE || /* a subclass's own operator methods (slot_nb_add ...) */
+        (!own && (subinst_operates(I, a, op, inplace) || subinst_operates(I, b, op, false)))) {
         SimId r = dunder_binary(I, op, a, b, inplace);
         if (r != S->notimpl)
             return r;
@@ -301,7 +304,11 @@ SimId op_unary(PyRun *I, int op, SimId a)
         int t = op_truth(I, a);
         return t < 0 ? 0 : sim_bool(S, !t);
     }
-    if (sim_kind(S, a) == SK_INSTANCE)
+    bool own = I->own_slot; /* int.__neg__(self), super().__neg__() */
+    I->own_slot = false;
+    if (sim_kind(S, a) == SK_INSTANCE ||
+        (!own && sim_is_subinst(S, a) &&
+         dunder_defines(I, a, op == OP_NEG ? "__neg__" : op == OP_POS ? "__pos__" : "__invert__")))
         return dunder_unary(I, op, a);
     if (counter_is(I, a) && (op == OP_NEG || op == OP_POS))
         return counter_unary(I, op, a);

@@ -219,7 +219,9 @@ static SimId f_abs(PyRun *I, SimId *a, int n, SimId kw)
         return sim_float(S, fabs(sim_obj(S, a[0])->v.f));
     if (sim_kind(S, a[0]) == SK_COMPLEX)
         return complex_abs(I, a[0]);
-    if (sim_kind(S, a[0]) == SK_INSTANCE) {
+    bool own = I->own_slot; /* int.__abs__(self), super().__abs__() */
+    I->own_slot = false;
+    if (sim_kind(S, a[0]) == SK_INSTANCE || (!own && sim_is_subinst(S, a[0]) && dunder_defines(I, a[0], "__abs__"))) {
         SimId r = dunder_call0(I, a[0], "__abs__");
         if (r != S->notimpl)
             return r;
