@@ -128,6 +128,8 @@ typedef struct PyCode {
     SimId *inl_names;
     int *inl_at;
     int ninl;
+    int nghost;              /* 3.12+: its cells that only inlined comprehensions read (plain
+                              * locals in CPython: the model's cell and closure tuple are extra) */
     int *vorder;             /* 3.12+, a function holding comprehensions: its locals in
                               * CPython's order, each a slot or -(k + 1) for inl_names[k] */
     int nvorder;

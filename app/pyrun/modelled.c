@@ -232,7 +232,7 @@ static bool builtin_sub_dunder_ok(PyRun *I, const char *s, size_t n, SimKind lay
             return true; /* builtins.c, ops.c, iter.c and dunder.c call them (slot_sq_length, slot_tp_iter,
                           * slot_tp_richcompare, slot_tp_hash; subclass_dunders.c) */
     static const char *const item_slots[] = {"__getitem__", "__setitem__", "__delitem__", "__contains__"};
-    for (size_t i = 0; (layout == SK_LIST || layout == SK_DICT) && i < 4; i++)
+    for (size_t i = 0; i < 4; i++)
         if (strlen(item_slots[i]) == n && memcmp(item_slots[i], s, n) == 0)
             return true; /* items.c and ops.c call them (slot_mp_subscript ...; sq_contains) */
     for (size_t i = 0; i < sizeof builtin_sub_dunders / sizeof builtin_sub_dunders[0]; i++)
