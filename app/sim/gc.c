@@ -136,19 +136,21 @@ void sim__gc_on_alloc(Sim *s)
     SimGcState *g = &s->gc;
     g->gen[0].count++;
     if (!g->count_pinned && g->enabled && g->gen[0].threshold &&
-        g->gen[0].count + g->unpinned_slack > g->gen[0].threshold)
-        g->timing_exposed = true;
+        g->gen[0].count + g->unpinned_slack > g->gen[0].threshold && !g->timing_exposed)
+        gc__exposed(s);
     if (should_collect(s)) {
         if (s->prof->gc_in_alloc) {
             s->gc.collecting = true;
             gc_collect_generations(s);
             s->gc.collecting = false;
         } else {
-            s->gc.scheduled = true; /* run at the next eval-breaker check */
+            s->gc.scheduled = s->gc.due = true; /* run at the next eval-breaker check */
         }
     }
-    if (!g->count_pinned) /* 3.11: from another start count, a collection could have run here */
+    if (!g->count_pinned) { /* 3.11: from another start count, a collection could have run here */
         g->point_mark = O(s, GEN_HEAD(0))->gc_prev;
+        g->nreleased = 0;
+    }
 }
 
 void gc_note_foreign(Sim *s, unsigned n, unsigned survivors)
