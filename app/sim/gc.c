@@ -187,8 +187,17 @@ static void update_refs(Sim *s, uint32_t head)
 
 static void subtract_refs(Sim *s, uint32_t head)
 {
-    for (uint32_t id = O(s, head)->gc_next; id != head; id = O(s, id)->gc_next)
-        sim_traverse(s, id, visit_decref, NULL);
+    for (uint32_t id = O(s, head)->gc_next; id != head; id = O(s, id)->gc_next) {
+        const SimObj *o = O(s, id);
+        if (o->type || (o->kind != SK_LIST && o->kind != SK_TUPLE)) {
+            sim_traverse(s, id, visit_decref, NULL);
+            continue;
+        }
+        const SimId *items = sim_items(s, id); /* sim_traverse's walk of an exact list or tuple */
+        for (uint32_t i = 0, n = o->len; i < n; i++)
+            if (items[i])
+                visit_decref(s, items[i], NULL);
+    }
 }
 
 static void visit_reachable(Sim *s, SimId ref, void *arg)
