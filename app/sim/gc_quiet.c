@@ -68,8 +68,8 @@ bool gc_check_point(Sim *s)
 size_t gc_released_tracked(const Sim *s, SimId *out, size_t n, size_t max)
 {
     const SimGcState *g = &s->gc;
-    if (!g->watching || g->count_pinned)
-        return n;
+    if (!g->watching || g->count_pinned || s->obj[g->permanent].gc_next != g->permanent)
+        return n; /* gc.freeze()'s objects: freed by the pin's frees, not found by it */
     for (size_t i = 0; i < g->nreleased && n < max; i++) {
         SimId v = g->released[i];
         /* freed since and perhaps made again: then made after the check,
