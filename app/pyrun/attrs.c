@@ -364,12 +364,15 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
         }
         if (o->sub == SK_INSTANCE) {
             bool mfound;
-            SimId mv = o->type ? metaclass_attr(I, obj, name, true, &mfound) : 0; /* a metaclass's data descriptor */
-            if (o->type && mfound)
+            SimId meta = o->type; /* o is not read past the metaclass's code, which may move the records */
+            SimId mv = meta ? metaclass_attr(I, obj, name, true, &mfound) : 0; /* a metaclass's data descriptor */
+            if (meta && mfound)
                 return mv;
+            o = sim_obj(S, obj);
             SimId c = sim_type_lookup_str(S, obj, name);
-            if (!c && o->type && (mv = metaclass_attr(I, obj, name, false, &mfound), mfound))
+            if (!c && meta && (mv = metaclass_attr(I, obj, name, false, &mfound), mfound))
                 return mv; /* the metaclass's other attributes */
+            o = sim_obj(S, obj);
             if (c && sim_kind(S, c) == SK_PROPERTY && namedtuple_field(I, obj, name) >= 0)
                 return py_not_modelled(I, 0, "a namedtuple's field descriptor read on its class (a "
                                        "_tuplegetter in CPython)"), (SimId)0;

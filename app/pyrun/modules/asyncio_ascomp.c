@@ -198,11 +198,11 @@ void aio_asc_done(PyRun *I, SimId it, SimId f)
         if (sim_items(S, todo)[i] == f) {
             memmove(sim_items(S, todo) + i, sim_items(S, todo) + i + 1, (o->len - i - 1) * sizeof(SimId));
             o->len--;
-            put(I, it, f);
+            put(I, it, f); /* may move the records: o is read again below */
             sim_decref(S, f);
             break;
         }
-    if (o->len == 0)
+    if (sim_obj(S, todo)->len == 0)
         aio_cancel_timer_of(I, it);
 }
 
@@ -212,9 +212,8 @@ void aio_asc_timeout(PyRun *I, SimId it)
     SimId todo = aio_get(I, it, "_todo");
     if (!todo)
         return;
-    SimObj *o = sim_obj(S, todo);
-    while (o->len > 0) {
-        SimId f = sim_items(S, todo)[--o->len];
+    while (sim_obj(S, todo)->len > 0) { /* the record read afresh: put() may move the records */
+        SimId f = sim_items(S, todo)[--sim_obj(S, todo)->len];
         aio_remove_callback(I, f, AQ_ASC_DONE, it);
         put(I, it, S->none);
         sim_decref(S, f);

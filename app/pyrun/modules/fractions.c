@@ -19,8 +19,10 @@
  * numbers ABCs are refused.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "pyrun/interp.h"
 #include "pyrun/modules/fractions_int.h"
 #include "pyrun/modules/math_exact.h"
@@ -168,10 +170,23 @@ static SimId int_of(PyRun *I, FrTmp *t, const char *s, size_t from, size_t to)
  * then a slash and digits (3.12+: blanks around the slash too), or a
  * point with digits and an exponent, then blanks; the numerator and denominator into
  * *n, *d; false raised or refused */
+static bool parse_text(PyRun *I, FrTmp *t, SimId text, const char *s, size_t len, SimId *n, SimId *d);
+
+/* the text copied first: the ints made from it may move its payload */
 static bool parse(PyRun *I, FrTmp *t, SimId text, SimId *n, SimId *d)
 {
     size_t len;
     const char *s = sim_str_data(S, text, &len);
+    char *copy = xmalloc(len + 1);
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    bool ok = parse_text(I, t, text, copy, len, n, d);
+    free(copy);
+    return ok;
+}
+
+static bool parse_text(PyRun *I, FrTmp *t, SimId text, const char *s, size_t len, SimId *n, SimId *d)
+{
     for (size_t i = 0; i < len; i++)
         if ((unsigned char)s[i] >= 0x80 || s[i] == '_')
             return py_not_modelled(I, 0, "Fraction() of a str with underscores or characters beyond ASCII");
