@@ -295,6 +295,7 @@ void vm_thread_switch(PyRun *I)
     for (;;) {
         PyThreadState *ts = I->threads[I->vs.running];
         I->ts = ts;
+        threading_locals_switch(I, ts->id); /* each threading.local shows this thread's dict */
         I->depth = ts->nframes;
         int s = settle(I, ts);
         if (s > 0) { /* its continuation blocked again */

@@ -338,6 +338,7 @@ void threading_thread_ended(PyRun *I, int t, bool own_run)
         drop_run_args(I, obj);
     if (!v313(I))
         put(I, obj, "_is_stopped", sim_bool(S, true));
+    threading_locals_thread_ended(I, t);
     I->threading->objs[t] = 0;
     sim_decref(S, obj); /* out of threading._active */
 }
@@ -501,6 +502,7 @@ const BuiltinDef threading_functions[] = {
     M("__init__", timer_init, .kw = "*"),
     M("cancel", timer_cancel),
     M("run", timer_run),
+    F("_localdummy_destroyed", thr_local_dead, .style = ARGS_ONE), /* taken out of the module's dict */
     M("__init__", barrier_init, .kw = "*"),
     M("wait", barrier_wait, .kw = "timeout"),
     M("reset", barrier_reset),
@@ -555,6 +557,21 @@ static SimId make_class(PyRun *I, const ClassSpec *c, SimId base)
     return cls;
 }
 
+SimId thr_builtin(PyRun *I, BuiltinFn fn)
+{
+    return method(I, fn);
+}
+
+const char *threading_tp_name(PyRun *I, SimId v)
+{
+    PyThreading *t = I->threading;
+    if (!t || sim_kind(S, v) != SK_INSTANCE)
+        return NULL;
+    SimId c = sim_obj(S, v)->type;
+    return c == t->cls[THC_LOCK] ? "_thread.lock" : c == t->cls[THC_RLOCK] ? "_thread.RLock"
+                                                 : c == t->cls[THC_LOCAL] ? "_thread._local" : NULL;
+}
+
 static void put_property(PyRun *I, SimId cls, const char *name, BuiltinFn getter)
 {
     bi_dict_put(I, SIM_V(S, cls, SK_TYPE, type.dict), name, sim_property(S, method(I, getter), 0, 0, 0));
@@ -598,6 +615,7 @@ void threading_module_init(PyRun *I, SimId d)
                                   {sem_init, sem_acquire, sem_release, sem_enter, sem_exit, sem_repr},
                                   {"__init__", "acquire", "release", "__enter__", "__exit__", "__repr__"}, 0};
     static const ClassSpec bsem = {"threading", "BoundedSemaphore", {0}, {0}, 0};
+    static const ClassSpec local = {"_thread", "_local", {0}, {0}, 0};
     static const ClassSpec mainth = {"threading", "_MainThread", {0}, {0}, 0};
     static const ClassSpec timer = {"threading", "Timer", {timer_init, timer_cancel, timer_run},
                                     {"__init__", "cancel", "run"}, 0};
@@ -621,6 +639,8 @@ void threading_module_init(PyRun *I, SimId d)
     t->cls[THC_COND] = make_class(I, &cond, 0);
     t->cls[THC_SEM] = make_class(I, &sem, 0);
     t->cls[THC_BSEM] = make_class(I, &bsem, t->cls[THC_SEM]);
+    t->cls[THC_LOCAL] = make_class(I, &local, 0);
+    threading_local_class_made(I, t->cls[THC_LOCAL]);
     make_main(I);
     coll_quiet_end(I, &q);
     sim_incref(S, t->cls[THC_THREAD]);
@@ -639,6 +659,11 @@ void threading_module_init(PyRun *I, SimId d)
     bi_dict_put(I, d, "Barrier", t->cls[THC_BARRIER]);
     sim_incref(S, t->cls[THC_BROKEN]);
     bi_dict_put(I, d, "BrokenBarrierError", t->cls[THC_BROKEN]);
+    sim_incref(S, t->cls[THC_LOCAL]);
+    bi_dict_put(I, d, "local", t->cls[THC_LOCAL]);
+    SimId k = name_of(I, "_localdummy_destroyed"); /* a local's weakref callback, not the module's */
+    sim_dict_del(S, d, k);
+    sim_decref(S, k);
 }
 
 void threading_on_import(PyRun *I)
@@ -665,12 +690,14 @@ void threading_roots(PyRun *I, SimVisit visit, void *arg)
     for (int i = 0; i < t->nobjs; i++)
         if (t->objs[i])
             visit(S, t->objs[i], arg);
+    threading_locals_roots(I, visit, arg);
 }
 
 void threading_free(PyRun *I)
 {
     if (!I->threading)
         return;
+    threading_locals_free(I);
     free(I->threading->objs);
     free(I->threading);
     I->threading = NULL;

@@ -67,6 +67,13 @@ static inline SimId get(PyRun *I, SimId obj, const char *name)
  * `target` (stolen), as concurrent.futures starts its workers */
 SimId threading_start_worker(PyRun *I, SimId name, SimId target);
 
+/* threading.c: the module's built-in fn as a callable (a new reference) */
+SimId thr_builtin(PyRun *I, BuiltinFn fn);
+/* threading_local.c */
+SimId thr_local_dead(PyRun *I, SimId *a, int n, SimId kw);
+void threading_local_class_made(PyRun *I, SimId cls);
+void threading_locals_roots(PyRun *I, SimVisit visit, void *arg);
+void threading_locals_free(PyRun *I);
 /* threading_sync.c */
 SimId thr_new_lock(PyRun *I, bool reentrant);
 /* A Condition over lock (stolen), as threading.Condition(lock) makes it. */
