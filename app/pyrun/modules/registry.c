@@ -198,7 +198,11 @@ const ModuleDef py_modules[] = {
      "`notify_all`, `with`), `Semaphore` and `BoundedSemaphore` (keyword: value; `acquire` (blocking timeout), "
      "`release` (n), `with`), `Lock` and `RLock` (`acquire` (blocking timeout), `release`, `locked`, `with`), "
      "`Timer` (interval function args kwargs; `cancel`, a Thread), `Barrier` (parties action timeout; `wait` "
-     "(timeout), `reset`, `abort`, `parties`, `n_waiting`, `broken`) and `BrokenBarrierError`; threads run "
+     "(timeout), `reset`, `abort`, `parties`, `n_waiting`, `broken`) and `BrokenBarrierError`, `local` (each "
+     "thread's own attributes; a subclass's `__init__` runs in each thread that touches it; gc.get_referents of "
+     "one refused), `excepthook` set by the program (called in the failing thread with an `ExceptHookArgs`: "
+     "`exc_type`, `exc_value`, `thread`; its `exc_traceback` refused) and the default one for SystemExit (the "
+     "thread ends silently; its print of other exceptions is refused: Lib/threading.py's frames); threads run "
      "on the model's GIL and simulated clock, one schedule per program (not CPython's, which the OS picks), "
      "and under 3.13t at once on the model's 2 cores with biased reference counting's estimated costs",
      threading_on_import},

@@ -12,7 +12,7 @@ enum { THC_THREAD, THC_MAIN, THC_LOCK, THC_RLOCK, THC_EVENT, THC_COND, THC_SEM, 
        /* queue.c's */
        THC_QUEUE, THC_LIFO, THC_PRIO, THC_QEMPTY, THC_QFULL,
        /* threading_local.c's */
-       THC_LOCAL, THC_COUNT };
+       THC_LOCAL, THC_EHARGS, THC_COUNT };
 
 typedef struct PyThreading {
     SimId cls[THC_COUNT];  /* the classes (owned) */
@@ -21,6 +21,7 @@ typedef struct PyThreading {
     int nobjs;
     int counter;           /* threading._counter: the next "Thread-N" */
     struct ThrLocals *locals; /* threading_local.c: each local's per-thread dicts (NULL until one) */
+    SimId dict;            /* the module's dict (borrowed: sys.modules keeps the module) */
 } PyThreading;
 
 /* The Thread object of scheduler thread t (borrowed), 0 when none. */
@@ -53,6 +54,12 @@ void threading_local_layout(PyRun *I, SimId cls, SimId best);
 /* The tp_name of the module's C types (_thread.lock, _thread.RLock,
  * _thread._local) for v of one of them, else NULL. */
 const char *threading_tp_name(PyRun *I, SimId v);
+/* threading_excepthook.c: the running thread's run() raised (the error is
+ * pending): a hook the program set gets it, or the default one drops a
+ * SystemExit; true when that is done (frames unwound, the error cleared:
+ * the thread ends as if run() returned), false when the model refuses the
+ * default hook's print (or the hook raised: refused). */
+bool threading_thread_raised(PyRun *I);
 /* Is cls one of the module's classes? */
 bool threading_owns(PyRun *I, SimId cls);
 /* References the module's state holds (for the audit). */

@@ -69,6 +69,17 @@ SimId threading_start_worker(PyRun *I, SimId name, SimId target);
 
 /* threading.c: the module's built-in fn as a callable (a new reference) */
 SimId thr_builtin(PyRun *I, BuiltinFn fn);
+/* threading.c: del obj._target, _args, _kwargs (Thread.run's finally) */
+void thr_drop_run_args(PyRun *I, SimId obj);
+/* threading_excepthook.c */
+SimId eh_exc_type(PyRun *I, SimId *a, int n, SimId kw);
+SimId eh_exc_value(PyRun *I, SimId *a, int n, SimId kw);
+SimId eh_exc_traceback(PyRun *I, SimId *a, int n, SimId kw);
+SimId eh_thread(PyRun *I, SimId *a, int n, SimId kw);
+SimId eh_getitem(PyRun *I, SimId *a, int n, SimId kw);
+SimId eh_len(PyRun *I, SimId *a, int n, SimId kw);
+SimId eh_repr(PyRun *I, SimId *a, int n, SimId kw);
+SimId eh_default(PyRun *I, SimId *a, int n, SimId kw);
 /* threading_local.c */
 SimId thr_local_dead(PyRun *I, SimId *a, int n, SimId kw);
 void threading_local_class_made(PyRun *I, SimId cls);
