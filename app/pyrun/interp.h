@@ -152,7 +152,7 @@ typedef struct PyCode {
                                * (vm_attr_cache.c); made on first use */
 } PyCode;
 
-#define PY_MAX_MODULES 32
+#define PY_MAX_MODULES 40
 
 struct PyRun {
     Sim *sim;
@@ -170,6 +170,7 @@ struct PyRun {
     int nraces, capraces;
     struct PyThreading *threading; /* the threading module's state, once imported (owned) */
     struct PyFutures *futures;     /* concurrent.futures's state, once imported (owned) */
+    struct PyMp *mp;               /* multiprocessing's state, once imported (owned) */
     struct PyAsyncio *asyncio; /* the asyncio module's state, once imported (owned) */
     Ast ast;
     const char *src;

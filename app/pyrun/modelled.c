@@ -29,7 +29,7 @@ bool modelled_name_missing(PyRun *I, SimId name)
 static const struct {
     const char *module, *why;
 } module_reasons[] = {
-    {"multiprocessing", " (worker processes, each with its own heap and GIL: chapter 3's lab shows them, `pydive "
+    {"multiprocessing", " (of multiprocessing the model has Process and Pool; chapter 3's lab shows more, `pydive "
                         "exercise run make-it-scale` or `pydive gil --regime processes`)"},
 };
 

@@ -535,6 +535,7 @@ void py_free(PyRun *I)
     vs_fini(&I->vs);
     threading_free(I);
     futures_free(I);
+    multiprocessing_free(I);
     asyncio_free(I);
     free(I->filename);
     free(I);
