@@ -5,6 +5,8 @@
 #ifndef PYDIVE_PYRUN_MODULES_MP_INT_H
 #define PYDIVE_PYRUN_MODULES_MP_INT_H
 
+#include <string.h>
+
 #include "base/buf.h"
 #include "pyrun/builtins.h"
 #include "pyrun/types/types.h"
@@ -51,6 +53,20 @@ SimId ex_map(PyRun *I, SimId *a, int n, SimId kw);
 SimId ex_shutdown(PyRun *I, SimId *a, int n, SimId kw);
 SimId ex_enter(PyRun *I, SimId *a, int n, SimId kw);
 SimId ex_exit(PyRun *I, SimId *a, int n, SimId kw);
+/* multiprocessing.c: the child's refusal in the parent, or its exception
+ * (raise_exc: raised again, as Pool does; else refused); false when either */
+bool mp_report_ok(PyRun *I, const MpReport *rep, bool raise_exc);
+/* mp_pool.c: Pool's methods */
+SimId po_init(PyRun *I, SimId *a, int n, SimId kw);
+SimId po_map(PyRun *I, SimId *a, int n, SimId kw);
+SimId po_starmap(PyRun *I, SimId *a, int n, SimId kw);
+SimId po_apply(PyRun *I, SimId *a, int n, SimId kw);
+SimId po_close(PyRun *I, SimId *a, int n, SimId kw);
+SimId po_terminate(PyRun *I, SimId *a, int n, SimId kw);
+SimId po_join(PyRun *I, SimId *a, int n, SimId kw);
+SimId po_enter(PyRun *I, SimId *a, int n, SimId kw);
+SimId po_exit(PyRun *I, SimId *a, int n, SimId kw);
+SimId po_refused(PyRun *I, SimId *a, int n, SimId kw);
 /* Writes the child's output where the parent's goes. */
 void mp_replay_output(PyRun *I, const MpReport *rep);
 void mp_report_fini(PyRun *I, MpReport *rep);
@@ -84,5 +100,42 @@ PyMp *mp_state(PyRun *I);
  * a task's exception again; or refused). */
 SimId mp_pool_run(PyRun *I, int k, int base, const char *prefix, const MpCall *calls, int ncalls, int chunk,
                   int64_t *end);
+
+/* ---- small helpers of the module's files ---- */
+#define MP_S (I->sim)
+static inline SimId mp_name(PyRun *I, const char *s) { return sim_str_intern(MP_S, s, strlen(s)); }
+
+static inline bool mp_put(PyRun *I, SimId obj, const char *name, SimId v)
+{
+    SimId k = mp_name(I, name);
+    bool ok = attr_set(I, obj, k, v);
+    sim_decref(MP_S, k);
+    sim_decref(MP_S, v);
+    return ok;
+}
+
+static inline SimId mp_get(PyRun *I, SimId obj, const char *name)
+{
+    SimId k = mp_name(I, name);
+    SimId v = sim_attr_get(MP_S, obj, k);
+    sim_decref(MP_S, k);
+    return v;
+}
+
+static inline void mp_unsure(PyRun *I)
+{
+    I->gc_count_unsure = true;
+    I->gc_garbage_unsure = true;
+    I->count_unsure_what = "multiprocessing's objects (Lib/multiprocessing's allocations are not replayed)";
+}
+
+static inline bool mp_threads_run(PyRun *I, const char *what)
+{
+    if (vs_live_count(&I->vs) <= 1)
+        return false;
+    py_not_modelled(I, 0, "%s while threads run (the model forks only a program with one thread)", what);
+    return true;
+}
+
 
 #endif

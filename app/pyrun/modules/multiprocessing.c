@@ -61,40 +61,6 @@ PyMp *mp_state(PyRun *I)
     return I->mp;
 }
 
-static SimId name_of(PyRun *I, const char *s) { return sim_str_intern(S, s, strlen(s)); }
-
-static bool put(PyRun *I, SimId obj, const char *name, SimId v)
-{
-    SimId k = name_of(I, name);
-    bool ok = attr_set(I, obj, k, v);
-    sim_decref(S, k);
-    sim_decref(S, v);
-    return ok;
-}
-
-static SimId get(PyRun *I, SimId obj, const char *name)
-{
-    SimId k = name_of(I, name);
-    SimId v = sim_attr_get(S, obj, k);
-    sim_decref(S, k);
-    return v;
-}
-
-static void unsure(PyRun *I)
-{
-    I->gc_count_unsure = true;
-    I->gc_garbage_unsure = true;
-    I->count_unsure_what = "multiprocessing's objects (Lib/multiprocessing's allocations are not replayed)";
-}
-
-static bool threads_run(PyRun *I, const char *what)
-{
-    if (vs_live_count(&I->vs) <= 1)
-        return false;
-    py_not_modelled(I, 0, "%s while threads run (the model forks only a program with one thread)", what);
-    return true;
-}
-
 /* When a process started now, running `ps`, ends: on the first free core. */
 static int64_t schedule(PyRun *I, int64_t start, int64_t ps)
 {
@@ -115,7 +81,7 @@ static int64_t schedule(PyRun *I, int64_t start, int64_t ps)
 }
 
 /* The child's refusal, or its exception, in the parent; false when either. */
-static bool report_ok(PyRun *I, const MpReport *rep, bool raise_exc)
+bool mp_report_ok(PyRun *I, const MpReport *rep, bool raise_exc)
 {
     if (rep->refused) {
         py_not_modelled(I, 0, "%s (in a child process, at its line %d)", rep->why, rep->line);
@@ -160,7 +126,7 @@ static SimId pr_init(PyRun *I, SimId *a, int n, SimId kw)
     if (v[0] && v[0] != S->none)
         return py_not_modelled(I, 0, "Process(group=...) (CPython asserts it is None)"), (SimId)0;
     SimId dm = bi_kwarg(I, a, n, kw, "daemon");
-    unsure(I);
+    mp_unsure(I);
     PyMp *m = mp_state(I);
     char buf[160];
     SimId name;
@@ -180,11 +146,11 @@ static SimId pr_init(PyRun *I, SimId *a, int n, SimId kw)
     m->procs = xrealloc(m->procs, (size_t)(m->nprocs + 1) * sizeof *m->procs);
     m->procs[m->nprocs] = (MpProc){PS_INITIAL, 0, 0};
     sim_obj(S, a[0])->cap = (uint32_t)++m->nprocs;
-    bool ok = put(I, a[0], "_target", target) && put(I, a[0], "_name", name) && put(I, a[0], "_args", args) &&
-              put(I, a[0], "_kwargs", kwargs ? kwargs : sim_dict(S));
+    bool ok = mp_put(I, a[0], "_target", target) && mp_put(I, a[0], "_name", name) && mp_put(I, a[0], "_args", args) &&
+              mp_put(I, a[0], "_kwargs", kwargs ? kwargs : sim_dict(S));
     if (ok && dm && dm != S->none) {
         sim_incref(S, dm);
-        ok = put(I, a[0], "_daemonic", dm);
+        ok = mp_put(I, a[0], "_daemonic", dm);
     }
     return ok ? bi_none(I) : 0;
 }
@@ -193,7 +159,7 @@ static SimId pr_init(PyRun *I, SimId *a, int n, SimId kw)
 static SimId pr_run(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
-    SimId target = get(I, a[0], "_target"), args = get(I, a[0], "_args"), kwargs = get(I, a[0], "_kwargs");
+    SimId target = mp_get(I, a[0], "_target"), args = mp_get(I, a[0], "_args"), kwargs = mp_get(I, a[0], "_kwargs");
     if (!target || target == S->none)
         return bi_none(I);
     if (kwargs && sim_kind(S, kwargs) == SK_DICT && sim_obj(S, kwargs)->len)
@@ -220,14 +186,14 @@ static SimId pr_start(PyRun *I, SimId *a, int n, SimId kw)
     }
     if (mp_state(I)->current || mp_state(I)->current_name[0])
         return py_not_modelled(I, 0, "a process started by a child process"), (SimId)0;
-    if (threads_run(I, "Process.start()"))
+    if (mp_threads_run(I, "Process.start()"))
         return 0;
-    SimId rk = name_of(I, "run");
+    SimId rk = mp_name(I, "run");
     SimId run = attr_get(I, a[0], rk);
     sim_decref(S, rk);
     if (!run)
         return 0;
-    SimId nm = get(I, a[0], "_name");
+    SimId nm = mp_get(I, a[0], "_name");
     size_t nn = 0;
     const char *name = nm && sim_kind(S, nm) == SK_STR ? sim_str_data(S, nm, &nn) : "Process";
     char nbuf[64];
@@ -243,7 +209,7 @@ static SimId pr_start(PyRun *I, SimId *a, int n, SimId kw)
         return py_not_modelled(I, 0, "a process this machine could not fork"), (SimId)0;
     p = proc_of(I, a[0]);
     mp_replay_output(I, &rep); /* the fork flushed the parent's; the child's at its exit */
-    bool ok = report_ok(I, &rep, false);
+    bool ok = mp_report_ok(I, &rep, false);
     int64_t ran = rep.ncalls ? rep.elapsed[0] : 0;
     p->exitcode = rep.exitcode;
     p->end = schedule(I, I->vs.now + FORK_PS, ran);
@@ -287,7 +253,7 @@ static SimId pr_exitcode(PyRun *I, SimId *a, int n, SimId kw)
 static SimId pr_name(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
-    SimId v = get(I, a[0], "_name");
+    SimId v = mp_get(I, a[0], "_name");
     if (!v)
         return py_not_modelled(I, 0, "the name of a process the model did not make"), (SimId)0;
     sim_incref(S, v);
@@ -297,7 +263,7 @@ static SimId pr_name(PyRun *I, SimId *a, int n, SimId kw)
 static SimId pr_daemon(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
-    SimId v = get(I, a[0], "_daemonic");
+    SimId v = mp_get(I, a[0], "_daemonic");
     return v ? (sim_incref(S, v), v) : sim_bool(S, false);
 }
 
@@ -305,251 +271,6 @@ static SimId pr_refused(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)a, (void)n, (void)kw;
     return py_not_modelled(I, 0, "a process's pid and repr (the OS's process ids)"), (SimId)0;
-}
-
-/* ---- Pool -------------------------------------------------------------------- */
-
-static int pool_size(PyRun *I, SimId self)
-{
-    return (int)sim_obj(S, self)->cap - 1;
-}
-
-static SimId po_init(PyRun *I, SimId *a, int n, SimId kw)
-{
-    SimId v = bi_npos(I, n, kw) > 1 ? a[1] : bi_kwarg(I, a, n, kw, "processes");
-    if (bi_npos(I, n, kw) > 2 || bi_kwarg(I, a, n, kw, "initializer") || bi_kwarg(I, a, n, kw, "maxtasksperchild"))
-        return py_not_modelled(I, 0, "Pool's initializer, initargs, maxtasksperchild and context"), (SimId)0;
-    int64_t k = I->ncores > 0 ? I->ncores : 2; /* os.cpu_count(): the simulated machine's */
-    if (v && v != S->none) {
-        if (sim_kind(S, v) != SK_INT || sim_obj(S, v)->sub) {
-            py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as an integer", op_typename(I, v));
-            return 0;
-        }
-        k = sim_obj(S, v)->v.i;
-        if (k < 1) {
-            py_raise(I, EXC_ValueError, "Number of processes must be at least 1");
-            return 0;
-        }
-    }
-    if (k > 64)
-        return py_not_modelled(I, 0, "a pool of more than 64 processes"), (SimId)0;
-    if (threads_run(I, "Pool()"))
-        return 0;
-    unsure(I);
-    PyMp *m = mp_state(I);
-    sim_obj(S, a[0])->cap = (uint32_t)(k + 1);
-    m->counter += (int)k; /* its workers take the next numbers: ForkPoolWorker-N */
-    SimId base = sim_int(S, m->counter - k + 1);
-    I->vs.now += k * FORK_PS / 10; /* the parent forks each worker */
-    return put(I, a[0], "_first_worker", base) && put(I, a[0], "_state", name_of(I, "RUN")) ? bi_none(I) : 0;
-}
-
-static bool pool_running(PyRun *I, SimId self)
-{
-    SimId st = get(I, self, "_state");
-    if (st && sim_kind(S, st) == SK_STR && sim_str_equals(S, st, "RUN"))
-        return true;
-    py_raise(I, EXC_ValueError, "Pool not running");
-    return false;
-}
-
-/* Runs the calls on the pool's workers, chunks dealt round-robin; the
- * results in order (a new list) or 0. */
-static SimId pool_run(PyRun *I, SimId self, MpCall *calls, int ncalls, int chunk)
-{
-    int k = pool_size(I, self);
-    if (mp_state(I)->current || mp_state(I)->current_name[0])
-        return py_not_modelled(I, 0, "a pool used by a child process"), (SimId)0;
-    if (threads_run(I, "a Pool's map()"))
-        return 0;
-    SimId first = get(I, self, "_first_worker");
-    int base = first && sim_kind(S, first) == SK_INT ? (int)sim_obj(S, first)->v.i : 1;
-    int64_t end;
-    SimId out = mp_pool_run(I, k, base, "ForkPoolWorker", calls, ncalls, chunk, &end);
-    if (out) {
-        I->vs.now = end;
-        unsure(I);
-    }
-    return out;
-}
-
-SimId mp_pool_run(PyRun *I, int k, int base, const char *prefix, const MpCall *calls, int ncalls, int chunk,
-                  int64_t *endp)
-{
-    SimId out = sim_list(S, (size_t)ncalls);
-    int64_t start = I->vs.now, end = start;
-    int nchunks = chunk ? (ncalls + chunk - 1) / chunk : 0;
-    int busy = nchunks < k ? nchunks : k;
-    int ncores = I->ncores > 0 ? I->ncores : 2;
-    bool ok = true;
-    MpCall *mine = xmalloc((size_t)(ncalls ? ncalls : 1) * sizeof *mine);
-    int *where = xmalloc((size_t)(ncalls ? ncalls : 1) * sizeof *where);
-    for (int w = 0; w < busy && ok; w++) {
-        int nm = 0;
-        for (int c = w; c < nchunks; c += k)
-            for (int i = c * chunk; i < (c + 1) * chunk && i < ncalls; i++)
-                where[nm] = i, mine[nm++] = calls[i];
-        char name[64];
-        snprintf(name, sizeof name, "%s-%d", prefix, base + w);
-        MpReport rep;
-        if (!mp_run_child(I, name, mine, nm, &rep)) {
-            ok = py_not_modelled(I, 0, "a pool worker this machine could not fork");
-            break;
-        }
-        mp_replay_output(I, &rep);
-        ok = report_ok(I, &rep, true);
-        int64_t t = start;
-        for (int i = 0; ok && i < rep.ncalls; i++) {
-            SimId r = rep.results[i];
-            if (!r) {
-                ok = py_not_modelled(I, 0, "a result that did not read back from a pool worker");
-                break;
-            }
-            rep.results[i] = 0;
-            sim_list_set(S, out, (size_t)where[i], r);
-            t += IPC_PS + rep.elapsed[i] * (busy > ncores ? busy : ncores) / ncores;
-        }
-        end = t > end ? t : end;
-        mp_report_fini(I, &rep);
-    }
-    free(mine);
-    free(where);
-    for (int i = 0; i < ncalls; i++) /* slots a failure left empty */
-        if (!sim_items(S, out)[i])
-            sim_list_set(S, out, (size_t)i, bi_none(I));
-    if (!ok) {
-        sim_decref(S, out);
-        return 0;
-    }
-    *endp = end + IPC_PS;
-    return out;
-}
-
-/* Pool._map_async's chunksize: divmod(len, 4 * processes), rounded up */
-static int default_chunk(int n, int k)
-{
-    int c = n / (4 * k);
-    return c + (n % (4 * k) ? 1 : 0);
-}
-
-static SimId map_common(PyRun *I, SimId *a, int n, SimId kw, bool star)
-{
-    SimId self = a[0], fn = bi_npos(I, n, kw) > 1 ? a[1] : bi_kwarg(I, a, n, kw, "func");
-    SimId it = bi_npos(I, n, kw) > 2 ? a[2] : bi_kwarg(I, a, n, kw, "iterable");
-    SimId cs = bi_npos(I, n, kw) > 3 ? a[3] : bi_kwarg(I, a, n, kw, "chunksize");
-    if (!fn || !it) {
-        py_raise(I, EXC_TypeError, "Pool.%s() missing required arguments", star ? "starmap" : "map");
-        return 0;
-    }
-    if (!pool_running(I, self))
-        return 0;
-    SimId seq = bi_seq_fast(I, it, NULL);
-    if (!seq)
-        return 0;
-    int ncalls = (int)sim_obj(S, seq)->len, k = pool_size(I, self);
-    int chunk = default_chunk(ncalls, k);
-    if (cs && cs != S->none) {
-        if (sim_kind(S, cs) != SK_INT || sim_obj(S, cs)->v.i < 1) {
-            sim_decref(S, seq);
-            return py_not_modelled(I, 0, "a chunksize that is not a positive int"), (SimId)0;
-        }
-        chunk = (int)sim_obj(S, cs)->v.i;
-    }
-    MpCall *calls = xcalloc((size_t)(ncalls ? ncalls : 1), sizeof *calls);
-    SimId *held = xcalloc((size_t)(ncalls ? ncalls : 1), sizeof *held);
-    bool ok = true;
-    for (int i = 0; i < ncalls && ok; i++) {
-        SimId x = sim_items(S, seq)[i];
-        calls[i].fn = fn;
-        if (star) { /* each item unpacked: fn(*item) */
-            held[i] = bi_seq_fast(I, x, NULL);
-            ok = held[i] != 0;
-            calls[i].args = ok ? sim_items(S, held[i]) : NULL;
-            calls[i].nargs = ok ? (int)sim_obj(S, held[i])->len : 0;
-        } else {
-            calls[i].args = &sim_items(S, seq)[i];
-            calls[i].nargs = 1;
-        }
-    }
-    SimId r = ok ? pool_run(I, self, calls, ncalls, chunk) : 0;
-    for (int i = 0; i < ncalls; i++)
-        sim_xdecref(S, held[i]);
-    free(held);
-    free(calls);
-    sim_decref(S, seq);
-    return r;
-}
-
-static SimId po_map(PyRun *I, SimId *a, int n, SimId kw) { return map_common(I, a, n, kw, false); }
-static SimId po_starmap(PyRun *I, SimId *a, int n, SimId kw) { return map_common(I, a, n, kw, true); }
-
-static SimId po_apply(PyRun *I, SimId *a, int n, SimId kw)
-{
-    SimId fn = bi_npos(I, n, kw) > 1 ? a[1] : bi_kwarg(I, a, n, kw, "func");
-    SimId args = bi_npos(I, n, kw) > 2 ? a[2] : bi_kwarg(I, a, n, kw, "args");
-    if (bi_npos(I, n, kw) > 3 || bi_kwarg(I, a, n, kw, "kwds"))
-        return py_not_modelled(I, 0, "Pool.apply()'s kwds"), (SimId)0;
-    if (!fn) {
-        py_raise(I, EXC_TypeError, "Pool.apply() missing 1 required positional argument: 'func'");
-        return 0;
-    }
-    if (!pool_running(I, a[0]))
-        return 0;
-    SimId seq = args ? bi_seq_fast(I, args, NULL) : S->empty_tuple;
-    if (!seq)
-        return 0;
-    if (!args)
-        sim_incref(S, seq);
-    MpCall call = {fn, sim_items(S, seq), (int)sim_obj(S, seq)->len, 0};
-    SimId l = pool_run(I, a[0], &call, 1, 1);
-    sim_decref(S, seq);
-    if (!l)
-        return 0;
-    SimId r = sim_items(S, l)[0];
-    sim_incref(S, r);
-    sim_decref(S, l);
-    return r;
-}
-
-static SimId po_close(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)n, (void)kw;
-    return put(I, a[0], "_state", name_of(I, "CLOSE")) ? bi_none(I) : 0;
-}
-
-static SimId po_terminate(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)n, (void)kw;
-    return put(I, a[0], "_state", name_of(I, "TERMINATE")) ? bi_none(I) : 0;
-}
-
-static SimId po_join(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)n, (void)kw;
-    SimId st = get(I, a[0], "_state");
-    if (st && sim_kind(S, st) == SK_STR && sim_str_equals(S, st, "RUN")) {
-        py_raise(I, EXC_ValueError, "Pool is still running");
-        return 0;
-    }
-    return bi_none(I);
-}
-
-static SimId po_enter(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)n, (void)kw;
-    if (!pool_running(I, a[0]))
-        return 0;
-    sim_incref(S, a[0]);
-    return a[0];
-}
-
-static SimId po_exit(PyRun *I, SimId *a, int n, SimId kw) { return po_terminate(I, a, n, kw); }
-
-static SimId po_refused(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)n, (void)kw;
-    return py_not_modelled(I, 0, "a Pool's asynchronous methods (map_async, apply_async, imap, "
-                                 "imap_unordered)"), (SimId)0;
 }
 
 /* ---- the module ---------------------------------------------------------------- */
@@ -626,10 +347,10 @@ SimId mp_class(PyRun *I, const char *module, const char *name, const char *const
                int nm)
 {
     SimId ns = sim_dict(S);
-    bi_dict_put(I, ns, "__module__", name_of(I, module));
+    bi_dict_put(I, ns, "__module__", mp_name(I, module));
     for (int i = 0; i < nm; i++)
         bi_dict_put(I, ns, mnames[i], method(I, fns[i]));
-    SimId nmo = name_of(I, name);
+    SimId nmo = mp_name(I, name);
     sim_incref(S, nmo);
     SimId bases = sim_tuple(S, 1);
     sim_incref(S, S->type_object);
@@ -665,7 +386,7 @@ void multiprocessing_module_init(PyRun *I, SimId d)
     put_property(I, m->cls_process, "pid", pr_refused);
     m->cls_pool = mp_class(I, "multiprocessing.pool", "Pool", qn, qf, 14);
     SimId main = vm_new_instance(I, m->cls_process, NULL, 0, false);
-    put(I, main, "_name", sim_str(S, "MainProcess", 11));
+    mp_put(I, main, "_name", sim_str(S, "MainProcess", 11));
     m->main = main;
     sim_incref(S, m->cls_process);
     bi_dict_put(I, d, "Process", m->cls_process);
@@ -673,7 +394,7 @@ void multiprocessing_module_init(PyRun *I, SimId d)
     bi_dict_put(I, d, "Pool", m->cls_pool);
     static const char *const hidden[] = {"_mp_name", "_mp_daemon", "_mp_exitcode", "_mp_pid"};
     for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++) {
-        SimId k = name_of(I, hidden[i]);
+        SimId k = mp_name(I, hidden[i]);
         sim_dict_del(S, d, k);
         sim_decref(S, k);
     }
@@ -681,7 +402,7 @@ void multiprocessing_module_init(PyRun *I, SimId d)
 
 void multiprocessing_on_import(PyRun *I)
 {
-    unsure(I);
+    mp_unsure(I);
 }
 
 void multiprocessing_roots(PyRun *I, SimVisit visit, void *arg)

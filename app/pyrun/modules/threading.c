@@ -570,16 +570,6 @@ SimId thr_builtin(PyRun *I, BuiltinFn fn)
     return method(I, fn);
 }
 
-const char *threading_tp_name(PyRun *I, SimId v)
-{
-    PyThreading *t = I->threading;
-    if (!t || sim_kind(S, v) != SK_INSTANCE)
-        return NULL;
-    SimId c = sim_obj(S, v)->type;
-    return c == t->cls[THC_LOCK] ? "_thread.lock" : c == t->cls[THC_RLOCK] ? "_thread.RLock"
-                                                 : c == t->cls[THC_LOCAL] ? "_thread._local" : NULL;
-}
-
 static void put_property(PyRun *I, SimId cls, const char *name, BuiltinFn getter)
 {
     bi_dict_put(I, SIM_V(S, cls, SK_TYPE, type.dict), name, sim_property(S, method(I, getter), 0, 0, 0));
@@ -650,11 +640,7 @@ void threading_module_init(PyRun *I, SimId d)
     t->cls[THC_SEM] = make_class(I, &sem, 0);
     t->cls[THC_BSEM] = make_class(I, &bsem, t->cls[THC_SEM]);
     t->cls[THC_LOCAL] = make_class(I, &local, 0);
-    t->cls[THC_EHARGS] = make_class(I, &ehargs, 0);
-    put_property(I, t->cls[THC_EHARGS], "exc_type", eh_exc_type);
-    put_property(I, t->cls[THC_EHARGS], "exc_value", eh_exc_value);
-    put_property(I, t->cls[THC_EHARGS], "exc_traceback", eh_exc_traceback);
-    put_property(I, t->cls[THC_EHARGS], "thread", eh_thread);
+    t->cls[THC_EHARGS] = make_class(I, &ehargs, 0); /* its fields: thr_excepthook_init */
     threading_local_class_made(I, t->cls[THC_LOCAL]);
     make_main(I);
     coll_quiet_end(I, &q);
@@ -676,20 +662,7 @@ void threading_module_init(PyRun *I, SimId d)
     bi_dict_put(I, d, "BrokenBarrierError", t->cls[THC_BROKEN]);
     sim_incref(S, t->cls[THC_LOCAL]);
     bi_dict_put(I, d, "local", t->cls[THC_LOCAL]);
-    sim_incref(S, t->cls[THC_EHARGS]);
-    bi_dict_put(I, d, "ExceptHookArgs", t->cls[THC_EHARGS]);
-    SimId hook = sim_dict_get_str(S, d, "_excepthook");
-    sim_incref(S, hook), sim_incref(S, hook);
-    bi_dict_put(I, d, "excepthook", hook);
-    bi_dict_put(I, d, "__excepthook__", hook);
-    static const char *const hidden[] = {"_localdummy_destroyed", "_excepthook", "exc_type", "exc_value",
-                                         "exc_traceback", "thread"}; /* not the module's own names */
-    for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++) {
-        SimId k = name_of(I, hidden[i]);
-        sim_dict_del(S, d, k);
-        sim_decref(S, k);
-    }
-    t->dict = d;
+    thr_excepthook_init(I, d);
 }
 
 void threading_on_import(PyRun *I)

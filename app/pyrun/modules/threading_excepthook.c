@@ -12,7 +12,9 @@
  * before the thread leaves _active, with an _ExceptHookArgs (exc_type,
  * exc_value, exc_traceback, thread); its exc_traceback is refused (its
  * first entries are threading.py's, as above).  The thread then ends as if
- * run() had returned; the program's exit status does not change.
+ * run() had returned; the program's exit status does not change.  Also the
+ * module's dict entries for the hook, and the tp_name of the module's C
+ * types for messages.
  */
 #include "pyrun/modules/threading_int.h"
 
@@ -161,4 +163,38 @@ bool threading_thread_raised(PyRun *I)
     }
     sim_decref(S, r);
     return true;
+}
+
+void thr_excepthook_init(PyRun *I, SimId d)
+{
+    PyThreading *t = st(I);
+    static const char *const fields[] = {"exc_type", "exc_value", "exc_traceback", "thread"};
+    static const BuiltinFn getters[] = {eh_exc_type, eh_exc_value, eh_exc_traceback, eh_thread};
+    for (int i = 0; i < 4 && sim_obj(S, t->cls[THC_EHARGS])->data; i++) /* read-only properties */
+        bi_dict_put(I, SIM_V(S, t->cls[THC_EHARGS], SK_TYPE, type.dict), fields[i],
+                    sim_property(S, thr_builtin(I, getters[i]), 0, 0, 0));
+    sim_incref(S, t->cls[THC_EHARGS]);
+    bi_dict_put(I, d, "ExceptHookArgs", t->cls[THC_EHARGS]);
+    SimId hook = sim_dict_get_str(S, d, "_excepthook");
+    sim_incref(S, hook), sim_incref(S, hook);
+    bi_dict_put(I, d, "excepthook", hook);
+    bi_dict_put(I, d, "__excepthook__", hook);
+    static const char *const hidden[] = {"_localdummy_destroyed", "_excepthook", "exc_type", "exc_value",
+                                         "exc_traceback", "thread"}; /* the table's, not the module's names */
+    for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++) {
+        SimId k = name_of(I, hidden[i]);
+        sim_dict_del(S, d, k);
+        sim_decref(S, k);
+    }
+    t->dict = d;
+}
+
+const char *threading_tp_name(PyRun *I, SimId v)
+{
+    PyThreading *t = I->threading;
+    if (!t || sim_kind(S, v) != SK_INSTANCE)
+        return NULL;
+    SimId c = sim_obj(S, v)->type;
+    return c == t->cls[THC_LOCK] ? "_thread.lock" : c == t->cls[THC_RLOCK] ? "_thread.RLock"
+                                                 : c == t->cls[THC_LOCAL] ? "_thread._local" : NULL;
 }

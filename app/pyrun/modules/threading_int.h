@@ -80,6 +80,9 @@ SimId eh_getitem(PyRun *I, SimId *a, int n, SimId kw);
 SimId eh_len(PyRun *I, SimId *a, int n, SimId kw);
 SimId eh_repr(PyRun *I, SimId *a, int n, SimId kw);
 SimId eh_default(PyRun *I, SimId *a, int n, SimId kw);
+/* The module's excepthook, __excepthook__ and ExceptHookArgs in d; the
+ * table's helper names taken out of it. */
+void thr_excepthook_init(PyRun *I, SimId d);
 /* threading_local.c */
 SimId thr_local_dead(PyRun *I, SimId *a, int n, SimId kw);
 void threading_local_class_made(PyRun *I, SimId cls);
