@@ -193,6 +193,10 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
         if ((is(I, name, "__mro__") || is(I, name, "__bases__") || is(I, name, "__base__")) && I->fraction_type &&
             (obj == I->fraction_type || (is(I, name, "__mro__") && sim_is_subtype(S, obj, I->fraction_type))))
             return py_not_modelled(I, 0, "the bases of fractions.Fraction (numbers.Rational ...)"), (SimId)0;
+        if ((is(I, name, "__mro__") || is(I, name, "__bases__") || is(I, name, "__base__")) &&
+            chainview_is_class(I, obj))
+            return py_not_modelled(I, 0, "the bases of a mapping view class (collections.abc's MappingView, Set ...)"),
+                   (SimId)0;
         if (is(I, name, "__mro__") && o->sub == SK_INSTANCE)
             return ret(I, sim_items(S, obj)[SIM_TY_MRO]);
         if (is(I, name, "__dict__") && o->sub == SK_INSTANCE &&

@@ -415,6 +415,9 @@ void bi_args_tuple(PyRun *I, int n);
 void bi_wrapper_args(PyRun *I, int n, SimId kw);
 /* modules/builtins.c: len(v) of a built-in container (a new int) */
 SimId builtin_len_of(PyRun *I, SimId v);
+/* modules/collections_chainview.c: is cls one of collections.abc's mapping
+ * view classes the model made for a ChainMap (or a subclass of one)? */
+bool chainview_is_class(PyRun *I, SimId cls);
 /* registry.c: built-in `index` read on self: a method-wrapper for a slot
  * wrapper, else a bound built-in method (self's reference is taken) */
 SimId bi_bind(PyRun *I, uint32_t index, SimId self);

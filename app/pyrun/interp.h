@@ -207,6 +207,8 @@ struct PyRun {
                              * Python (json, enum, random ...): its traceback has frames of
                              * that library, which the model does not have */
     int err_library_line;   /* the program's line that called into it */
+    bool err_library_tb;    /* and the next traceback entry is that line's: the library's frames
+                             * would follow it (TB_LASTI_LIBRARY) */
     SimId lib_exc;          /* the last such exception once caught (borrowed), its library, line */
     const char *lib_exc_library;
     int lib_exc_line;
@@ -268,6 +270,12 @@ struct PyRun {
     SimId counter_type;      /* collections.Counter once imported (the module holds it) */
     SimId chainmap_type;     /* collections.ChainMap once imported (the module holds it) */
     SimId fraction_type;     /* fractions.Fraction once imported (the module holds it) */
+    SimId lib_frame_held[16]; /* objects a library's Python frame kept alive in CPython holds (a
+                               * ChainMap and key in __delitem__'s frame, in a cycle with the
+                               * first map's KeyError): their counts are unsure from then on */
+    uint32_t nlib_frame_held;
+    SimId chainmap_views[4]; /* collections.abc's KeysView, ItemsView, ValuesView, MappingView once
+                              * a ChainMap made one (held here; collections_chainview.c) */
     SimId abcmeta_type;      /* abc.ABCMeta once imported (the module holds it) */
     SimId odict_type;        /* collections.OrderedDict once imported (the module holds it) */
     SimId version_info_type; /* the type of sys.version_info (modules/sys_version.c), owned */
@@ -691,6 +699,14 @@ int exc_attr_set(PyRun *I, SimId e, const char *name, SimId value); /* -1 error,
 /* traceback.c: PyTraceBack_Here for frame f (the pending exception made
  * first); the end of frame f with its frame object (take_ownership). */
 bool tb_here(PyRun *I, Frame *f);
+/* A traceback entry's lasti has this bit when the model's entry is the last
+ * one where CPython's tb_next goes on into the frames of a library it
+ * writes in Python (I->err_library_tb); tb_next is refused there. */
+#define TB_LASTI_LIBRARY 0x80000000u
+/* An exception's SIM_EXC_SUPPRESS field holds __suppress_context__ in bit 0
+ * and in bit 1 EXC_LIBRARY_TB: raised and caught inside a library CPython
+ * writes in Python, its __traceback__ has only that library's frames. */
+#define EXC_LIBRARY_TB 2u
 void tb_frame_end(PyRun *I, Frame *f);
 /* The frame object of frame index i, made on first use (borrowed) */
 SimId tb_frame_object(PyRun *I, int i);

@@ -89,6 +89,8 @@ static void py_visit_roots(void *ctx, Sim *s, SimVisit visit, void *arg)
     for (size_t i = 0; i < sizeof I->modules / sizeof I->modules[0]; i++)
         root(s, I->modules[i], visit, arg);
     root(s, I->version_info_type, visit, arg);
+    for (size_t i = 0; i < sizeof I->chainmap_views / sizeof I->chainmap_views[0]; i++)
+        root(s, I->chainmap_views[i], visit, arg);
     for (int i = 0; I->version_info && i < sys_version_startup_refs(I); i++)
         root(s, I->version_info, visit, arg);
     for (int k = 0; k < 2; k++)

@@ -141,6 +141,8 @@ bool tb_here(PyRun *I, Frame *f)
         code = I->ts->inl_code, lasti = I->ts->inl_lasti, line = I->ts->inl_line;
     }
     I->ts->inl_frame = 0;
+    if (I->err_library_tb) /* the entry of the line that called into the library */
+        lasti |= TB_LASTI_LIBRARY, I->err_library_tb = false;
     SimId tb = sim_traceback_new(S, next, fo, code, line, lasti);
     sim_exc_set(S, e, SIM_EXC_TRACEBACK, tb);
     sim_decref(S, e);
@@ -229,8 +231,8 @@ static void print_tb(PyRun *I, SimId tb, const char *header, Buf *out)
         const char *nm = sim_str_data(S, name, &n);
         buf_printf(out, "  File \"%s\", line %u, in %.*s\n", I->filename, o->len, (int)n, nm);
         const PyCode *co = &I->codes[o->cap];
-        const PyPos *pos = o->v.tb.lasti < co->nops && co->lines[o->v.tb.lasti] == (int)o->len
-                               ? &co->pos[o->v.tb.lasti] : NULL;
+        uint32_t lasti = o->v.tb.lasti & ~TB_LASTI_LIBRARY;
+        const PyPos *pos = lasti < co->nops && co->lines[lasti] == (int)o->len ? &co->pos[lasti] : NULL;
         if (pos && pos->end_line && tb_lines_313(I, (int)o->len, pos, out))
             continue;
         source_line(I, (int)o->len, out);
@@ -377,7 +379,7 @@ static void print_recursive(PyRun *I, SimId e, bool pending, PrintCtx *c, Buf *o
     if (c->nseen < CHAIN_MAX)
         c->seen[c->nseen++] = e;
     SimId cause = sim_exc_get(S, e, SIM_EXC_CAUSE), ctx = sim_exc_get(S, e, SIM_EXC_CONTEXT);
-    SimId next = cause ? cause : !sim_exc_get(S, e, SIM_EXC_SUPPRESS) ? ctx : 0;
+    SimId next = cause ? cause : !(sim_exc_get(S, e, SIM_EXC_SUPPRESS) & 1) ? ctx : 0;
     for (int i = 0; next && i < c->nseen; i++)
         if (c->seen[i] == next)
             next = 0;

@@ -282,7 +282,7 @@ bool vm_raise_op(PyRun *I, int arg)
             }
         }
         sim_exc_set(S, e, SIM_EXC_CAUSE, cause);
-        sim_exc_set(S, e, SIM_EXC_SUPPRESS, 1);
+        sim_exc_set(S, e, SIM_EXC_SUPPRESS, sim_exc_get(S, e, SIM_EXC_SUPPRESS) | 1);
     }
     return vm_raise_value(I, e);
 }

@@ -63,9 +63,11 @@ static bool add_mro(PyRun *I, Names *ns, SimId cls)
     for (uint32_t i = 0; mro && i < sim_obj(S, mro)->len; i++) {
         SimId c = sim_items(S, mro)[i];
         bool program = sim_obj(S, c)->sub == SK_INSTANCE && (sim_type_word(S, c, SIM_TY_FLAGS) & SIM_TYF_HEAP);
-        if (c == I->chainmap_type || c == I->fraction_type) /* their ABC bases are not the model's */
-            return py_not_modelled(I, 0, "dir() through %s (its abstract bases' names)",
-                                   c == I->chainmap_type ? "collections.ChainMap" : "fractions.Fraction");
+        if (c == I->chainmap_type || c == I->fraction_type || chainview_is_class(I, c)) /* their ABC bases are */
+            return py_not_modelled(I, 0, "dir() through %s (its abstract bases' names)", /* not the model's */
+                                   c == I->chainmap_type   ? "collections.ChainMap"
+                                   : c == I->fraction_type ? "fractions.Fraction"
+                                                           : "a mapping view class");
         if (program) {
             if (sim_dict_get_str(S, SIM_V(S, c, SK_TYPE, type.dict), "__dir__"))
                 return py_not_modelled(I, 0, "dir() of a class with its own __dir__");

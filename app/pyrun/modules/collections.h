@@ -136,6 +136,12 @@ extern const int namedtuple_nmethods;
 SimId chainmap_make_type(PyRun *I);
 extern const BuiltinDef chainmap_methods[];
 extern const int chainmap_nmethods;
+/* collections_chainview.c: KeysView(m), ItemsView(m), ValuesView(m) for
+ * kind 0, 1, 2 (a new reference); their methods (registry.c numbers them);
+ * chainview_is_class is builtins.h's */
+SimId chainview_new(PyRun *I, SimId mapping, int kind);
+extern const BuiltinDef chainview_methods[];
+extern const int chainview_nmethods;
 /* Counter's methods, read through its class (registry.c numbers them) */
 extern const BuiltinDef counter_methods[];
 extern const int counter_nmethods;

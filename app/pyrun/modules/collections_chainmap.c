@@ -14,8 +14,8 @@
  * subclass's __init__ runs.  The Python frames, argument tuples and
  * exceptions the methods make and drop are not replayed: the young count
  * and the traced figures are refused after a call (chainmap_note).
- * keys(), items(), values() (Mapping's view objects), fromkeys and the
- * | operators are refused.
+ * keys(), items() and values() are Mapping's: KeysView(self) ...
+ * (collections_chainview.c).  fromkeys and the | operators are refused.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -417,11 +417,39 @@ static SimId cm_setitem(PyRun *I, SimId *a, int n, SimId kw)
     return m0 && op_setitem(I, m0, a[1], a[2]) ? bi_none(I) : 0;
 }
 
-/* KeyError(f'Key not found in the first mapping: {key!r}') for a KeyError */
-static SimId not_in_first(PyRun *I, SimId key)
+/* v is referenced by a frame of Lib's in CPython that lives on (a cycle
+ * the collector ends): its count is unsure from here on */
+static void held_by_lib_frame(PyRun *I, SimId v)
+{
+    for (uint32_t i = 0; i < I->nlib_frame_held; i++)
+        if (I->lib_frame_held[i] == v)
+            return;
+    if (I->nlib_frame_held < sizeof I->lib_frame_held / sizeof I->lib_frame_held[0])
+        I->lib_frame_held[I->nlib_frame_held++] = v;
+    else
+        I->lib_frame_held[0] = v; /* the oldest goes: a refusal less, never a wrong number */
+}
+
+/* KeyError(f'Key not found in the first mapping: {key!r}') for a KeyError,
+ * raised inside `except KeyError:`, so its __context__ is the first map's.
+ * In CPython the first one's traceback holds the method's frame, whose
+ * stack holds that KeyError: a cycle that keeps self, key and it alive
+ * until a collection, which the model does not replay (their counts are
+ * unsure, the garbage a gc.collect() finds too). */
+static SimId not_in_first(PyRun *I, SimId self, SimId key)
 {
     if (!py_err_matches(I, EXC_KeyError))
         return 0;
+    I->gc_garbage_unsure = true;
+    I->garbage_unsure_what = "a frame of collections.ChainMap's Python code (in a cycle with a KeyError)";
+    held_by_lib_frame(I, self);
+    if (key)
+        held_by_lib_frame(I, key);
+    uint32_t depth = I->ts->nhandled;
+    SimId first = exc_instance(I); /* its traceback: __delitem__'s frame, not modelled */
+    sim_exc_set(S, first, SIM_EXC_SUPPRESS, sim_exc_get(S, first, SIM_EXC_SUPPRESS) | EXC_LIBRARY_TB);
+    exc_handled_push(I, first);
+    held_by_lib_frame(I, first);
     py_err_clear(I);
     Buf b = {0};
     bool ok = key ? op_repr(I, key, &b) : true;
@@ -430,6 +458,9 @@ static SimId not_in_first(PyRun *I, SimId key)
     else if (ok)
         py_raise(I, EXC_KeyError, "No keys found in the first mapping.");
     buf_fini(&b);
+    if (ok && !I->refused)
+        sim_decref(S, exc_instance(I)); /* made now: chained to the handled one */
+    exc_handled_pop_to(I, depth);
     return 0;
 }
 
@@ -440,7 +471,7 @@ static SimId cm_delitem(PyRun *I, SimId *a, int n, SimId kw)
     SimId m0 = first_map(I, a[0]);
     if (!m0)
         return 0;
-    return op_delitem(I, m0, a[1]) ? bi_none(I) : not_in_first(I, a[1]);
+    return op_delitem(I, m0, a[1]) ? bi_none(I) : not_in_first(I, a[0], a[1]);
 }
 
 static SimId cm_pop(PyRun *I, SimId *a, int n, SimId kw)
@@ -448,7 +479,7 @@ static SimId cm_pop(PyRun *I, SimId *a, int n, SimId kw)
     if (!nargs(I, "pop", n, kw, 1, -1, "key"))
         return 0;
     SimId m0 = first_map(I, a[0]), r = m0 ? call_method(I, m0, "pop", a + 1, n - 1) : 0;
-    return r || !m0 ? r : not_in_first(I, a[1]);
+    return r || !m0 ? r : not_in_first(I, a[0], a[1]);
 }
 
 static SimId cm_popitem(PyRun *I, SimId *a, int n, SimId kw)
@@ -456,7 +487,7 @@ static SimId cm_popitem(PyRun *I, SimId *a, int n, SimId kw)
     if (!nargs(I, "popitem", n, kw, 0, 0, ""))
         return 0;
     SimId m0 = first_map(I, a[0]), r = m0 ? call_method(I, m0, "popitem", NULL, 0) : 0;
-    return r || !m0 ? r : not_in_first(I, 0);
+    return r || !m0 ? r : not_in_first(I, a[0], 0);
 }
 
 static SimId cm_clear(PyRun *I, SimId *a, int n, SimId kw)
@@ -575,6 +606,19 @@ static SimId compare(PyRun *I, SimId *a, int n, SimId kw, bool eq)
 static SimId cm_eq(PyRun *I, SimId *a, int n, SimId kw) { return compare(I, a, n, kw, true); }
 static SimId cm_ne(PyRun *I, SimId *a, int n, SimId kw) { return compare(I, a, n, kw, false); }
 
+/* Mapping.keys(self): KeysView(self), and items(), values() */
+static SimId view(PyRun *I, SimId *a, int n, SimId kw, const char *fn, int kind)
+{
+    chainmap_note(I);
+    if (n != 1 || kw) /* Mapping.keys()'s messages */
+        return py_not_modelled(I, 0, "arguments to ChainMap.%s()", fn), (SimId)0;
+    return chainview_new(I, a[0], kind);
+}
+
+static SimId cm_keys(PyRun *I, SimId *a, int n, SimId kw) { return view(I, a, n, kw, "keys", 0); }
+static SimId cm_items(PyRun *I, SimId *a, int n, SimId kw) { return view(I, a, n, kw, "items", 1); }
+static SimId cm_values(PyRun *I, SimId *a, int n, SimId kw) { return view(I, a, n, kw, "values", 2); }
+
 static SimId cm_refused(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)a, (void)n, (void)kw;
@@ -592,7 +636,7 @@ const BuiltinDef chainmap_methods[] = {
     M("__repr__", cm_repr), M("copy", cm_copy), M("__copy__", cm_copy), M("new_child", cm_new_child),
     M("__setitem__", cm_setitem), M("__delitem__", cm_delitem), M("popitem", cm_popitem), M("pop", cm_pop),
     M("clear", cm_clear), M("update", cm_update), M("setdefault", cm_setdefault), M("__eq__", cm_eq),
-    M("__ne__", cm_ne), R("keys"), R("items"), R("values"), R("fromkeys"), R("__or__"), R("__ror__"),
+    M("__ne__", cm_ne), M("keys", cm_keys), M("items", cm_items), M("values", cm_values), R("fromkeys"), R("__or__"), R("__ror__"),
     R("__ior__"), M("parents", cm_parents),
 };
 const int chainmap_nmethods = (int)(sizeof chainmap_methods / sizeof chainmap_methods[0]);

@@ -12,8 +12,11 @@
  * math.gcd with the sign on the numerator.  Arithmetic and the rest are
  * fractions_ops.c's.  Lib's frames, tuples and bound methods are not
  * replayed: the young count and the traced figures are refused after a
- * call (fr_note).  Decimal arguments, complex operands, format specs,
- * from_float/from_decimal and the numbers ABCs are refused.
+ * call (fr_note).  from_float is the classmethod of Lib's: cls(f) for an
+ * int, else cls(*f.as_integer_ratio()) in 3.11 and 3.12+'s
+ * _from_coprime_ints (object.__new__ and the two slots, no __init__).
+ * Decimal arguments, complex operands, format specs, from_decimal and the
+ * numbers ABCs are refused.
  */
 #include <stdio.h>
 #include <string.h>
@@ -284,7 +287,9 @@ static SimId fr_init(PyRun *I, SimId *a, int n, SimId kw)
         ok = fill(I, self, fr_keep(I, &t, sim_int(S, 0)), fr_keep(I, &t, sim_int(S, 1)));
     } else if (!den && exact_int(I, num)) {
         ok = fill(I, self, num, fr_keep(I, &t, sim_int(S, 1)));
-    } else if (!den && (sim_kind(S, num) == SK_INT || sim_kind(S, num) == SK_BOOL)) { /* a Rational: its own */
+    } else if (!den && sim_kind(S, num) == SK_BOOL) { /* a Rational: True.numerator is the int 1 */
+        ok = fill(I, self, fr_keep(I, &t, sim_int(S, num == S->true_ ? 1 : 0)), fr_keep(I, &t, sim_int(S, 1)));
+    } else if (!den && sim_kind(S, num) == SK_INT) { /* a Rational: its own */
         ok = fill(I, self, num, fr_keep(I, &t, sim_int(S, 1)));
     } else if (!den && fr_is(I, num)) {
         ok = fill(I, self, fr_num(I, num), fr_den(I, num));
@@ -422,6 +427,71 @@ static SimId fr_format(PyRun *I, SimId *a, int n, SimId kw)
     return fr_str(I, a, 1, 0);
 }
 
+/* str(obj.name) into out */
+static bool str_attr(PyRun *I, SimId obj, const char *name, Buf *out)
+{
+    SimId k = sim_str_intern(S, name, strlen(name)), v = attr_get(I, obj, k);
+    sim_decref(S, k);
+    bool ok = v && op_str(I, v, out);
+    sim_xdecref(S, v);
+    return ok;
+}
+
+/* from_float(cls, f), a classmethod: a[0] is the class */
+static SimId fr_from_float(PyRun *I, SimId *a, int n, SimId kw)
+{
+    fr_note(I);
+    int nk = kw ? (int)sim_obj(S, kw)->len : 0, np = n - nk;
+    if (nk) {
+        size_t len;
+        const char *w = sim_str_data(S, sim_items(S, kw)[0], &len);
+        if (np < 2 && sim_str_equals(S, sim_items(S, kw)[0], "f"))
+            return py_not_modelled(I, 0, "Fraction.from_float(f=...)"), (SimId)0;
+        py_raise(I, EXC_TypeError, "Fraction.from_float() got an unexpected keyword argument '%.*s'", (int)len, w);
+        return 0;
+    }
+    if (np != 2) {
+        if (np < 2)
+            py_raise(I, EXC_TypeError, "Fraction.from_float() missing 1 required positional argument: 'f'");
+        else
+            py_raise(I, EXC_TypeError, "Fraction.from_float() takes 2 positional arguments but %d were given", np);
+        return 0;
+    }
+    SimId cls = a[0], f = a[1];
+    if (sim_kind(S, f) == SK_INT || sim_kind(S, f) == SK_BOOL) /* a numbers.Integral: cls(f) */
+        return vm_call(I, cls, &f, 1);
+    if (sim_kind(S, f) != SK_FLOAT) {
+        if (sim_kind(S, f) == SK_INSTANCE && !sim_is_native(S, f))
+            return py_not_modelled(I, 0, "Fraction.from_float() of a class's instance (numbers.Integral's "
+                                         "registrations)"), (SimId)0;
+        Buf b = {0}, nm = {0};
+        if (op_repr(I, f, &b) && str_attr(I, cls, "__name__", &nm))
+            py_raise(I, EXC_TypeError, "%s.from_float() only takes floats, not %s (%s)", buf_str(&nm), buf_str(&b),
+                     op_typename(I, f));
+        buf_fini(&b);
+        buf_fini(&nm);
+        return 0;
+    }
+    SimId k = sim_str_intern(S, "as_integer_ratio", 16), m = attr_get(I, f, k);
+    sim_decref(S, k);
+    SimId r = m ? vm_call(I, m, NULL, 0) : 0;
+    sim_xdecref(S, m);
+    if (!r)
+        return 0;
+    SimId out;
+    if (S->prof->version == SIM_V311) { /* cls(*f.as_integer_ratio()) */
+        out = vm_call(I, cls, sim_items(S, r), 2);
+    } else { /* cls._from_coprime_ints(n, d) */
+        out = vm_new_instance(I, cls, NULL, 0, false);
+        if (out && !fill(I, out, sim_items(S, r)[0], sim_items(S, r)[1])) {
+            sim_decref(S, out);
+            out = 0;
+        }
+    }
+    sim_decref(S, r);
+    return out;
+}
+
 static SimId fr_refused(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)a, (void)n, (void)kw;
@@ -443,7 +513,7 @@ const BuiltinDef fractions_functions[] = {
     M("__eq__", fr_eq), M("__lt__", fr_lt), M("__le__", fr_le), M("__gt__", fr_gt), M("__ge__", fr_ge),
     M("__hash__", fr_hash), M("__bool__", fr_bool), M("__trunc__", fr_trunc), M("__int__", fr_trunc),
     M("__floor__", fr_floor), M("__ceil__", fr_ceil), M("__round__", fr_round), M("__float__", fr_float_m),
-    M("limit_denominator", fr_limit), R("from_float"), R("from_decimal"), R("__divmod__"), R("__rdivmod__"),
+    M("limit_denominator", fr_limit), M("from_float", fr_from_float), R("from_decimal"), R("__divmod__"), R("__rdivmod__"),
     M("__format__", fr_format), R("__reduce__"), R("__copy__"), R("__deepcopy__"), R("__complex__"),
 };
 const int fractions_nfunctions = (int)(sizeof fractions_functions / sizeof fractions_functions[0]);
@@ -464,6 +534,8 @@ static SimId make_class(PyRun *I)
             continue; /* new in 3.12 */
         SimId f = sim_builtin(S, (uint32_t)(base + i), 0);
         bool prop = strcmp(mn, "numerator") == 0 || strcmp(mn, "denominator") == 0;
+        if (strcmp(mn, "from_float") == 0)
+            f = sim_method_descr(S, SK_CLASSMETHOD, f, 0);
         bi_dict_put(I, ns, mn, prop ? sim_property(S, f, 0, 0, 0) : f);
     }
     SimId name = sim_str_intern(S, "Fraction", 8), bases = sim_tuple(S, 0);

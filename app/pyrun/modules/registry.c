@@ -30,6 +30,7 @@ static const DefTable tables[] = {
     {namedtuple_methods, &namedtuple_nmethods},
     {odict_methods, &odict_nmethods}, /* a class's too */
     {chainmap_methods, &chainmap_nmethods}, /* ChainMap's: reached through its class */
+    {chainview_methods, &chainview_nmethods}, /* its views' classes', the same way */
     {bytesio_methods, &bytesio_nmethods}, /* io.BytesIO's: reached through its attributes */
     {futures_pool_functions, &futures_pool_nfunctions}, /* ThreadPoolExecutor's: reached through its class */
     {stdstream_methods, &stdstream_nmethods}, /* sys.stdout's and sys.stderr's, the same way */
@@ -94,7 +95,7 @@ static const DefTable tables[] = {
     {fractions_functions, &fractions_nfunctions},
     {multiprocessing_functions, &multiprocessing_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 8, FIRST_MODULE = 35 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 9, FIRST_MODULE = 36 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -685,8 +686,10 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
         packed = tp_args(I, args + skip, nargs - skip, kw);
     }
     SimId r = tp_args_done(I, &packed, d->fn(I, args, nargs, kw));
-    if (!r && I->ts->err.set && !I->refused && !I->err_library && (I->err_library = bi_python_library(d)))
+    if (!r && I->ts->err.set && !I->refused && !I->err_library && (I->err_library = bi_python_library(d))) {
         I->err_library_line = py_current_line(I);
+        I->err_library_tb = true;
+    }
     if (r && I->ts->err.set) { /* a program's __eq__ raised in a lookup it made (sim/userkey.h) */
         sim_decref(S, r);
         return 0;

@@ -82,6 +82,9 @@ static bool unsure_count(PyRun *I, SimId v)
     bool v311 = S->prof->version == SIM_V311;
     if (v == I->abcmeta_type) /* abc.ABCMeta: the standard library's ABCs are its instances */
         return true;
+    for (uint32_t i = 0; i < I->nlib_frame_held; i++) /* a Python frame of a library holds it */
+        if (I->lib_frame_held[i] == v)
+            return true;
     if (o->kind == SK_TYPE && o->sub != SK_INSTANCE) /* a built-in type: immortal from 3.12, but */
         return v311 || (o->sub == SK_ITER && o->cap >= SIM_XT_IT_COUNT) || o->sub == SK_DEQUE;
     if (o->kind == SK_TYPE && o->sub == SK_INSTANCE) {

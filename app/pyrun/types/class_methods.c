@@ -20,7 +20,8 @@ static SimId t_mro(PyRun *I, SimId *a, int n, SimId kw)
     (void)n, (void)kw;
     SimId cls = a[0];
     if (sim_kind(S, cls) == SK_TYPE && ((I->chainmap_type && sim_is_subtype(S, cls, I->chainmap_type)) ||
-                                        (I->fraction_type && sim_is_subtype(S, cls, I->fraction_type))))
+                                        (I->fraction_type && sim_is_subtype(S, cls, I->fraction_type)) ||
+                                        chainview_is_class(I, cls)))
         return py_not_modelled(I, 0, "the bases of collections.ChainMap (collections.abc's MutableMapping ...)"),
                (SimId)0;
     SimId mro = sim_obj(S, cls)->sub == SK_INSTANCE ? sim_type_word(S, cls, SIM_TY_MRO) : 0;

@@ -187,7 +187,10 @@ SimId exc_attr(PyRun *I, SimId e, const char *name, bool *found)
     *found = true;
     int f = field_of(name);
     if (f == SIM_EXC_SUPPRESS)
-        return sim_bool(S, sim_exc_get(S, e, SIM_EXC_SUPPRESS) != 0);
+        return sim_bool(S, (sim_exc_get(S, e, SIM_EXC_SUPPRESS) & 1) != 0);
+    if (f == SIM_EXC_TRACEBACK && (sim_exc_get(S, e, SIM_EXC_SUPPRESS) & EXC_LIBRARY_TB))
+        return py_not_modelled(I, 0, "the __traceback__ of an exception raised and caught inside a module "
+                                     "CPython writes in Python (its frames there)"), (SimId)0;
     if (f >= 0)
         return ref(I, sim_exc_get(S, e, (SimExcField)f));
     if (strcmp(name, "__dict__") == 0)
@@ -236,7 +239,7 @@ int exc_attr_set(PyRun *I, SimId e, const char *name, SimId value)
         int t = op_truth(I, value);
         if (t < 0)
             return -1;
-        sim_exc_set(S, e, SIM_EXC_SUPPRESS, (SimId)t);
+        sim_exc_set(S, e, SIM_EXC_SUPPRESS, (sim_exc_get(S, e, SIM_EXC_SUPPRESS) & EXC_LIBRARY_TB) | (SimId)t);
         return 1;
     }
     default:
@@ -249,7 +252,7 @@ int exc_attr_set(PyRun *I, SimId e, const char *name, SimId value)
         sim_exc_set(S, e, (SimExcField)f, value);
     }
     if (f == SIM_EXC_CAUSE) /* setting __cause__ also suppresses the context */
-        sim_exc_set(S, e, SIM_EXC_SUPPRESS, 1);
+        sim_exc_set(S, e, SIM_EXC_SUPPRESS, sim_exc_get(S, e, SIM_EXC_SUPPRESS) | 1);
     return 1;
 }
 
@@ -260,6 +263,9 @@ SimId tb_attr(PyRun *I, SimId v, const char *name, bool *found)
     const SimObj *o = sim_obj(S, v);
     *found = true;
     if (o->kind == SK_TRACEBACK) {
+        if (strcmp(name, "tb_next") == 0 && (o->v.tb.lasti & TB_LASTI_LIBRARY))
+            return py_not_modelled(I, 0, "'traceback.tb_next' past a call into a module CPython writes in Python "
+                                         "(its frames there)"), (SimId)0;
         if (strcmp(name, "tb_next") == 0)
             return ref(I, o->v.tb.next);
         if (strcmp(name, "tb_frame") == 0)

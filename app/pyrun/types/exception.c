@@ -195,6 +195,7 @@ void py_err_clear(PyRun *I)
     exc_context_set(I, 0, 0, 0);
     I->ts->err.set = false;
     I->err_library = NULL;
+    I->err_library_tb = false;
     I->ts->reraise = false;
     if (I->ts->err_obj) {
         SimId e = I->ts->err_obj;
