@@ -392,6 +392,11 @@ bool vm_retry_taken(PyRun *I);
 /* After VM_SWITCH: I->ts becomes the thread the scheduler runs (a thread
  * that runs for the first time gets its first frame). */
 void vm_thread_switch(PyRun *I);
+/* The running thread blocked inside a call from C (asyncio's loop waiting
+ * in its selector, a start() inside it): the other threads run, each in a
+ * vm_run of its own, until this one runs again.  False when the run must
+ * stop (a refusal, every thread waiting for ever, a thread's error). */
+bool vm_wait_nested(PyRun *I);
 /* The outermost run returned: a thread's first frame ended (the thread
  * ends), or the main thread's module did (it waits for the non-daemon
  * threads).  1 when another thread runs now, 0 when the program ends as
@@ -523,6 +528,12 @@ SimId vm_gen_throw(PyRun *I, SimId gen);
 bool vm_gen_close(PyRun *I, SimId gen);
 /* The iterator a suspended `yield from` delegates to (borrowed), or 0. */
 SimId vm_gen_yield_from_target(PyRun *I, SimId gen);
+/* Would throwing into gen (suspended or not started) run none of its own
+ * code: no try block active (no except, finally or with), and no slot
+ * holding an instance whose type defines __del__ or another generator
+ * (what the unwinding frees runs nothing visible)?  Its yield-from target
+ * is not looked at. */
+bool vm_gen_unwinds_quietly(PyRun *I, SimId gen);
 /* with statements (vm_with.c): BEFORE_WITH, WITH_EXIT (k items above
  * __exit__ stay), WITH_EXCEPT; false with the exception raised. */
 bool vm_before_with(PyRun *I, int async);

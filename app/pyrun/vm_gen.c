@@ -172,6 +172,29 @@ SimId vm_gen_yield_from_target(PyRun *I, SimId g)
     return at_yield_from(I, g) ? saved(I, g)[sim_obj(S, g)->len - 1] : 0;
 }
 
+bool vm_gen_unwinds_quietly(PyRun *I, SimId g)
+{
+    const SimObj *o = sim_obj(S, g);
+    if (o->sub == SIM_GEN_CLOSED)
+        return true;
+    if (o->sub != SIM_GEN_SUSPENDED && o->sub != SIM_GEN_CREATED)
+        return false;
+    uint32_t n = o->len;
+    const uint32_t *w = saved(I, g);
+    if (w[n + 2] != 0) /* a try block active */
+        return false;
+    SimId sub = vm_gen_yield_from_target(I, g);
+    for (uint32_t i = 0; i < n; i++) {
+        SimId v = w[i];
+        if (!v || v == sub)
+            continue;
+        SimKind k = sim_kind(S, v);
+        if (k == SK_GEN || (k == SK_INSTANCE && (sim_obj(S, sim_obj(S, v)->type)->flags & SIM_F_SPECIAL)))
+            return false;
+    }
+    return true;
+}
+
 /* Takes the sub-iterator off a frame suspended in `yield from` (CPython's
  * _gen_throw when the sub-iterator has ended); `past`: resume after it. */
 static void drop_yield_from(PyRun *I, SimId g, bool past)

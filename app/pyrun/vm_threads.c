@@ -14,6 +14,7 @@
 
 #include "base/xalloc.h"
 #include "pyrun/interp.h"
+#include "pyrun/modules/asyncio.h"
 #include "pyrun/modules/futures.h"
 #include "pyrun/modules/threading.h"
 #include "pyrun/vm_opcost_table.h"
@@ -279,6 +280,8 @@ int vm_sched_check(PyRun *I)
             return deadlock(I);
         if (next != I->ts->id)
             return 1;
+        if (I->ts->nested && I->asyncio && !asyncio_gil_kept(I)) /* a worker of the loop's must run now */
+            return -1;
         int s = settle(I, I->ts);
         if (s <= 0)
             return s;
@@ -423,4 +426,34 @@ int vm_thread_returned(PyRun *I)
         return deadlock(I);
     vm_thread_switch(I);
     return I->refused ? -1 : 1;
+}
+
+bool vm_wait_nested(PyRun *I)
+{
+    PyThreadState *me = I->ts;
+    int depth = I->depth;
+    if (check(I, true) < 0) {
+        deadlock(I);
+        return false;
+    }
+    bool ok = true;
+    while (ok && I->vs.running != me->id) {
+        vm_thread_switch(I);
+        if (I->refused || I->ts == me)
+            break;
+        VmStop st = vm_run(I, 0, false);
+        if (st == VM_SWITCH)
+            continue;
+        if (st == VM_ERROR && !I->refused && futures_is_worker(I, I->ts->id) && futures_worker_raised(I))
+            st = VM_RETURNED; /* _WorkItem.run's except: the future keeps it */
+        if (st == VM_RETURNED)
+            ok = vm_thread_returned(I) >= 0 && !I->refused;
+        else {
+            vm_thread_exception(I);
+            ok = false;
+        }
+    }
+    I->ts = me;
+    I->depth = depth;
+    return ok && !I->refused;
 }

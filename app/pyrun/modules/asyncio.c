@@ -75,7 +75,7 @@ static SimId l_create_future(PyRun *I, SimId *a, int n, SimId kw)
     return aio_future_new(I, AC_FUTURE);
 }
 
-static SimId create_task(PyRun *I, SimId coro, SimId name)
+static SimId create_task(PyRun *I, SimId coro, SimId name, bool module)
 {
     if (no_loop(I))
         return 0;
@@ -86,12 +86,12 @@ static SimId create_task(PyRun *I, SimId coro, SimId name)
         buf_fini(&b);
         return 0;
     }
-    return aio_task_new(I, coro, name);
+    return module ? aio_task_new_later(I, coro, name) : aio_task_new(I, coro, name);
 }
 
 static SimId l_create_task(PyRun *I, SimId *a, int n, SimId kw)
 {
-    return create_task(I, a[1], bi_kwarg(I, a, n, kw, "name"));
+    return create_task(I, a[1], bi_kwarg(I, a, n, kw, "name"), false);
 }
 
 static SimId l_is_running(PyRun *I, SimId *a, int n, SimId kw)
@@ -118,7 +118,7 @@ static SimId m_create_task(PyRun *I, SimId *a, int n, SimId kw)
         py_raise(I, EXC_TypeError, "create_task() takes 1 positional argument but %d were given", bi_npos(I, n, kw));
         return 0;
     }
-    return create_task(I, a[0], bi_kwarg(I, a, n, kw, "name"));
+    return create_task(I, a[0], bi_kwarg(I, a, n, kw, "name"), true);
 }
 
 static SimId m_sleep(PyRun *I, SimId *a, int n, SimId kw)
@@ -262,16 +262,12 @@ static SimId m_run(PyRun *I, SimId *a, int n, SimId kw)
     }
     SavedErr sv;
     py_err_save(I, &sv);
-    if (ok && !I->refused && A->ntasks > 1) /* all_tasks() is a set: the cancel order follows addresses */
-        ok = py_not_modelled(I, 0, "asyncio.run() ending with %zu tasks still pending (CPython cancels them in "
-                                   "the order of a set of tasks, by address)", A->ntasks);
-    if (ok && !I->refused) { /* Runner.close(): _cancel_all_tasks */
+    if (ok && !I->refused) { /* Runner.close(): _cancel_all_tasks, over all_tasks() (a set) */
         size_t nt = A->ntasks;
         SimId *left = xmalloc((nt ? nt : 1) * sizeof *left);
         for (size_t i = 0; i < nt; i++)
             left[i] = ref(I, A->tasks[i]);
-        for (size_t i = 0; i < nt; i++)
-            aio_cancel(I, left[i], 0);
+        ok = aio_cancel_set(I, left, nt, 0, "asyncio.run(), ending with tasks still pending,");
         for (size_t i = 0; ok && i < nt; i++)
             while (ok && fstate(I, left[i]) == FS_PENDING)
                 ok = aio_run_turns(I, 1) && !I->refused;
@@ -282,7 +278,7 @@ static SimId m_run(PyRun *I, SimId *a, int n, SimId kw)
         free(left);
         for (int k = 0; ok && k < 2; k++) { /* shutdown_asyncgens, shutdown_default_executor */
             A->task_counter++;
-            ok = aio_run_turns(I, 2);
+            ok = (k == 0 || aio_exec_shutdown(I)) && aio_run_turns(I, 2);
         }
     }
     if (A->nfailed)
@@ -295,6 +291,10 @@ static SimId m_run(PyRun *I, SimId *a, int n, SimId kw)
     }
     A->nfailed = 0;
     aio_loop_close(I);
+    if (A->executor) { /* loop.close(): the default executor shut down, without waiting, and dropped */
+        sim_decref(S, A->executor);
+        A->executor = 0;
+    }
     A->loop = 0;
     sim_decref(S, loop);
     if (!ok || I->refused) {
@@ -324,7 +324,6 @@ static SimId m_refused(PyRun *I, SimId *a, int n, SimId kw)
  * class finds it by name */
 #define LOOP_REFUSED(fn) \
     static SimId fn(PyRun *I, SimId *a, int n, SimId kw) { return m_refused(I, a, n, kw); }
-LOOP_REFUSED(l_run_in_executor)
 LOOP_REFUSED(l_call_soon)
 LOOP_REFUSED(l_call_later)
 LOOP_REFUSED(l_call_at)
@@ -347,7 +346,7 @@ const BuiltinDef asyncio_functions[] = {
     F("get_event_loop", m_get_running_loop, .style = ARGS_NONE),
     F("iscoroutine", m_iscoroutine, .style = ARGS_ONE),
     F("ensure_future", m_ensure_future, .style = ARGS_ONE),
-    F("to_thread", m_refused, .refused = true),
+    F("to_thread", aio_m_to_thread, .kw = "*"),
     F("wait", aio_m_wait, .kw = "fs timeout return_when"),
     F("as_completed", aio_m_as_completed, .kw = "fs timeout"),
     F("shield", aio_m_shield, .style = ARGS_ONE),
@@ -388,7 +387,7 @@ const BuiltinDef asyncio_functions[] = {
     M("create_task", l_create_task, .kw = "name"),
     M("is_running", l_is_running),
     M("__repr__", l_repr),
-    M("run_in_executor", l_run_in_executor, .refused = true),
+    M("run_in_executor", aio_l_run_in_executor),
     M("call_soon", l_call_soon, .refused = true),
     M("call_later", l_call_later, .refused = true),
     M("call_at", l_call_at, .refused = true),
@@ -521,7 +520,7 @@ void asyncio_module_init(PyRun *I, SimId d)
                                    {192, 192, 176}};
     static const ClassSpec sleep = {"builtins", "coroutine", {aio_x_del}, {"__del__"}, {0, 0, 0}};
     static const ClassSpec loop = {"asyncio.unix_events", "_UnixSelectorEventLoop",
-                                   {l_time, l_create_future, l_create_task, l_is_running, l_repr, l_run_in_executor,
+                                   {l_time, l_create_future, l_create_task, l_is_running, l_repr, aio_l_run_in_executor,
                                     l_call_soon, l_call_later, l_call_at, l_call_soon_threadsafe, l_run_until_complete,
                                     l_stop},
                                    {"time", "create_future", "create_task", "is_running", "__repr__", "run_in_executor",
@@ -584,4 +583,29 @@ bool asyncio_refused(PyRun *I, SimId obj, const char *what)
         if (I->asyncio->cls[i] && sim_obj(S, obj)->type == I->asyncio->cls[i])
             return py_not_modelled(I, 0, "%s an asyncio object (the event loop's own references)", what), true;
     return false;
+}
+
+bool asyncio_getrefcount(PyRun *I, SimId obj, SimId *out)
+{
+    *out = 0;
+    if (!I->asyncio || sim_kind(S, obj) != SK_INSTANCE)
+        return false;
+    PyAsyncio *A = I->asyncio;
+    bool task = aio_is_class(I, obj, AC_TASK), fut = aio_is_class(I, obj, AC_FUTURE);
+    if (!task && !fut)
+        return asyncio_refused(I, obj, "sys.getrefcount() of");
+    if (task && obj == A->current) /* its step's handle, _current_tasks, the C frames ... */
+        return py_not_modelled(I, 0, "sys.getrefcount() of the running task (the loop's own references)"), true;
+    SimId children = aio_get(I, obj, "_children");
+    if (children && fstate(I, obj) == FS_PENDING) /* one _done_callback closure for all its children */
+        return py_not_modelled(I, 0, "sys.getrefcount() of gather()'s future while its children run"), true;
+    int64_t n = sim_refcount(S, obj);
+    for (size_t i = 0; i < A->ntasks; i++) /* all_tasks() is a WeakSet: the model's list of them is not CPython's */
+        n -= A->tasks[i] == obj;
+    for (size_t i = 0; i < A->nfailed; i++)
+        n -= A->failed[i] == obj;
+    if (obj == A->woke_by) /* the handle's args, and Handle._run's `*self._args` tuple */
+        n++;
+    *out = sim_int(S, n);
+    return true;
 }

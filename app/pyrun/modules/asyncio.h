@@ -13,6 +13,19 @@ enum { AC_FUTURE, AC_TASK, AC_SLEEP, AC_LOOP, AC_CANCELLED, AC_INVALID, AC_QUEUE
 /* Refuses (true) a measurement `what` of one of the module's objects, whose
  * reference counts are the loop's. */
 bool asyncio_refused(PyRun *I, SimId obj, const char *what);
+/* sys.getrefcount(obj) of an asyncio object: false when obj is none;
+ * else *out is CPython's count (a task pending or done, a plain future), or
+ * 0 with the read refused (the running task, a gather pending, the loop's
+ * other objects) */
+bool asyncio_getrefcount(PyRun *I, SimId obj, SimId *out);
+/* concurrent.futures: Future f finished in a worker thread; when
+ * run_in_executor wrapped it, the loop's copy gets its state at the loop's
+ * next turn (call_soon_threadsafe) and the loop wakes (asyncio_exec.c) */
+void asyncio_executor_done(PyRun *I, SimId f);
+/* The loop's thread keeps the GIL inside a call from C (a task's step):
+ * false, refused, when a worker thread has waited for it past the switch
+ * interval (CPython would hand it over there) */
+bool asyncio_gil_kept(PyRun *I);
 /* References the module's state holds (for the audit). */
 void asyncio_roots(PyRun *I, SimVisit visit, void *arg);
 void asyncio_free(PyRun *I);

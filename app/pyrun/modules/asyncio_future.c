@@ -279,14 +279,11 @@ void aio_gather_child_done(PyRun *I, SimId outer, SimId fut)
     for (uint32_t i = 0; i < n; i++) {
         SimId c = sim_items(S, children)[i], res;
         if (fstate(I, c) == FS_CANCELLED) {
-            if (S->prof->version == SIM_V311) {
-                res = aio_cancelled_error(I, c);
-            } else {
-                SimId msg = aio_get(I, c, "_cancel_message");
-                SimId args = sim_tuple(S, 1);
-                sim_tuple_set(S, args, 0, msg && msg != S->none ? ref(I, msg) : sim_str(S, "", 0));
-                res = exc_new(I, aio(I)->cls[AC_CANCELLED], args);
-            }
+            /* CancelledError('' if fut._cancel_message is None else ...), in all three */
+            SimId msg = aio_get(I, c, "_cancel_message");
+            SimId args = sim_tuple(S, 1);
+            sim_tuple_set(S, args, 0, msg && msg != S->none ? ref(I, msg) : sim_str(S, "", 0));
+            res = exc_new(I, aio(I)->cls[AC_CANCELLED], args);
         } else {
             SimId e = child_exception(I, c);
             SimId r = aio_get(I, c, "_result");

@@ -361,17 +361,10 @@ static bool group_abort(PyRun *I, SimId tg)
 {
     set_word(I, tg, word(I, tg) | TG_ABORTING);
     SimId tasks = group_tasks(I, tg);
-    uint32_t pending = 0;
-    for (uint32_t i = 0; i < sim_obj(S, tasks)->len; i++)
-        pending += fstate(I, sim_items(S, tasks)[i]) == FS_PENDING;
-    if (pending > 1)
-        return py_not_modelled(I, group_line(I, tg), "a TaskGroup that cancels two or more tasks (it cancels them in "
-                                                     "the order of a set, by address)"),
-               false;
-    for (uint32_t i = 0; i < sim_obj(S, tasks)->len; i++)
-        if (fstate(I, sim_items(S, tasks)[i]) == FS_PENDING)
-            aio_cancel(I, sim_items(S, tasks)[i], 0);
-    return true;
+    sim_incref(S, tasks);
+    bool ok = aio_cancel_set(I, sim_items(S, tasks), sim_obj(S, tasks)->len, group_line(I, tg), "a TaskGroup");
+    sim_decref(S, tasks);
+    return ok;
 }
 
 static SimId errors_of(PyRun *I, SimId tg)
@@ -390,14 +383,12 @@ SimId aio_tg_aexit(PyRun *I, SimId *a, int n, SimId kw)
     bool cancelled = exc != S->none && sim_is_subtype(S, sim_obj(S, exc)->type, aio(I)->cls[AC_CANCELLED]);
     if (exc != S->none && is_base_error(I, exc))
         return py_not_modelled(I, 0, "KeyboardInterrupt or SystemExit leaving a TaskGroup's body"), 0;
-    if (cancelled && !(word(I, tg) & TG_ABORTING))
-        return py_not_modelled(I, 0, "a TaskGroup cancelled from outside while its body runs (it cancels its tasks "
-                                     "in the order of a set, by address)"),
-               0;
     if (exc != S->none)
         aio_put(I, tg, "_exit_exc", ref(I, exc));
-    if (cancelled)
+    if (cancelled) { /* propagate_cancellation_error = exc */
         set_word(I, tg, word(I, tg) | TG_PROPAGATE);
+        aio_put(I, tg, "_propagate", ref(I, exc));
+    }
     if (S->prof->version <= SIM_V312 && (word(I, tg) & TG_PARENT_CANCEL) && parent && uncancel(I, parent) == 0)
         set_word(I, tg, word(I, tg) & ~TG_PROPAGATE); /* 3.11 and 3.12 uncancel at the start */
     if (exc != S->none && !(word(I, tg) & TG_ABORTING) && !group_abort(I, tg))
@@ -419,10 +410,16 @@ static int group_finish(PyRun *I, SimId tg, SimId *out)
     if (exit_exc && !cancelled && errors)
         sim_list_append(S, errors, ref(I, exit_exc));
     uint32_t nerr = errors ? sim_obj(S, errors)->len : 0;
-    if (propagate && nerr == 0)
-        return py_not_modelled(I, group_line(I, tg), "a TaskGroup whose cancellation goes on (CancelledError out of "
-                                                     "its __aexit__)"),
-               -1;
+    SimId prop = aio_get(I, tg, "_propagate");
+    if (propagate && nerr == 0 && prop && prop != S->none) { /* raise propagate_cancellation_error */
+        vm_raise_value(I, ref(I, prop));
+        aio_put(I, tg, "_propagate", bi_none(I));
+        if (!I->err_library) { /* its traceback has __aexit__'s frame (taskgroups.py) */
+            I->err_library = "asyncio";
+            I->err_library_line = group_line(I, tg);
+        }
+        return -1;
+    }
     if (nerr == 0) {
         *out = bi_none(I);
         return 0;
@@ -451,12 +448,21 @@ static int group_finish(PyRun *I, SimId tg, SimId *out)
 static int group_exit_step(PyRun *I, SimId op, bool throwing, SimId *out)
 {
     SimId tg = aio_get(I, op, "_target");
-    if (throwing) { /* except CancelledError: the group's own abort is swallowed */
-        if (!(word(I, tg) & TG_ABORTING) || !exc_matches(I, aio(I)->cls[AC_CANCELLED]))
-            return py_not_modelled(I, group_line(I, tg), "a TaskGroup cancelled while it waits for its tasks (it "
-                                                         "cancels them in the order of a set, by address)"),
+    if (throwing) { /* except CancelledError as ex: */
+        if (!exc_matches(I, aio(I)->cls[AC_CANCELLED]))
+            return py_not_modelled(I, group_line(I, tg), "an exception other than CancelledError thrown into a "
+                                                         "TaskGroup's __aexit__"),
                    -1;
+        SimId ex = exc_instance(I);
         py_err_clear(I);
+        if (word(I, tg) & TG_ABORTING) { /* the group's own abort: swallowed */
+            sim_decref(S, ex);
+        } else { /* its parent cancelled from outside: propagate_cancellation_error = ex; self._abort() */
+            set_word(I, tg, word(I, tg) | TG_PROPAGATE);
+            aio_put(I, tg, "_propagate", ex);
+            if (!group_abort(I, tg))
+                return -1;
+        }
     }
     aio_put(I, tg, "_on_completed", bi_none(I));
     if (sim_obj(S, group_tasks(I, tg))->len == 0)
@@ -499,21 +505,9 @@ SimId aio_tg_create_task(PyRun *I, SimId *a, int n, SimId kw)
         buf_fini(&b);
         return 0;
     }
-    bool later = name && name != S->none && S->prof->version < SIM_V313; /* create_task(coro), then its name */
-    SimId task = aio_task_new(I, coro, later ? 0 : name);
+    SimId task = aio_task_new_later(I, coro, name); /* loop.create_task(coro), then its name */
     if (!task)
         return 0;
-    if (later) {
-        Buf b = {0};
-        if (!op_str(I, name, &b)) {
-            buf_fini(&b);
-            sim_decref(S, task);
-            return 0;
-        }
-        aio_put(I, task, "_name", sim_str(S, buf_str(&b), b.len));
-        buf_fini(&b);
-        aio_log_name(I, task);
-    }
     sim_list_append(S, tasks, ref(I, task));
     aio_add_callback(I, task, AQ_TG_DONE, tg);
     return task;
@@ -582,6 +576,8 @@ int aio_long_step(PyRun *I, SimId op, bool throwing, SimId *out)
         return aio_asc_step(I, op, throwing, out);
     case OK_COND: case OK_CONDFOR:
         return aio_cond_step(I, op, throwing, out);
+    case OK_TOTHREAD:
+        return aio_exec_step(I, op, throwing, out);
     default:
         return aio_wait_step(I, op, throwing, out);
     }
@@ -598,6 +594,8 @@ const char *aio_op_name(PyRun *I, int kind)
         return "Condition.wait";
     case OK_CONDFOR:
         return "Condition.wait_for";
+    case OK_TOTHREAD:
+        return "to_thread";
     case OK_ASONE: /* the coroutine's __qualname__ */
         return S->prof->version >= SIM_V313 ? "_AsCompletedIterator._wait_for_one" : "as_completed.<locals>._wait_for_one";
     default:
@@ -626,6 +624,8 @@ bool aio_group_callback(PyRun *I, int op, SimId a, SimId b)
     case AQ_ASC_TIMEOUT:
         aio_asc_timeout(I, a);
         return true;
+    case AQ_EXEC_DONE: case AQ_EXEC_CANCEL:
+        return aio_exec_callback(I, op, a, b);
     default:
         return true;
     }

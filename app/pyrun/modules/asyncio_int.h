@@ -37,12 +37,12 @@ enum { FS_PENDING, FS_FINISHED, FS_CANCELLED };
 
 /* What the ready queue and the timers run */
 enum { AQ_STEP, AQ_WAKEUP, AQ_CALLBACK, AQ_GATHER, AQ_SLEEP_DONE, AQ_TIMEOUT, AQ_RELEASE, AQ_WAIT_DONE, AQ_SHIELD_INNER,
-       AQ_SHIELD_OUTER, AQ_TG_DONE, AQ_ASC_DONE, AQ_ASC_TIMEOUT };
+       AQ_SHIELD_OUTER, AQ_TG_DONE, AQ_ASC_DONE, AQ_ASC_TIMEOUT, AQ_EXEC_DONE, AQ_EXEC_CANCEL };
 
 /* The operations asyncio_sync.c's objects stand for (the low bits of their word) */
 /* OK_WAITFOR and the kinds after it step themselves, thrown into too (aio_long_step) */
 enum { OK_LOCK, OK_SEM, OK_EVENT, OK_GET, OK_PUT, OK_JOIN, OK_DONE, OK_WAITFOR, OK_WAIT, OK_TGEXIT, OK_ASONE, OK_COND,
-       OK_CONDFOR };
+       OK_CONDFOR, OK_TOTHREAD };
 
 typedef struct AioItem {
     uint8_t op;
@@ -68,11 +68,16 @@ typedef struct PyAsyncio {
     SimId *failed;          /* the tasks that ended with an exception (owned, until the run's end) */
     size_t nfailed, capfailed;
     SimId current;          /* the task being stepped (borrowed), or 0 */
+    SimId woke_by;          /* the future whose done callback woke it (borrowed), or 0 */
     SimId loop;             /* the running loop object (owned), or 0 */
     uint64_t task_counter;  /* the next Task-N */
     LoopLog log;            /* the tasks' lanes, for the loop view (asyncio_log.c) */
     SimId *logids;          /* the log's tasks (compared only; 0 once done) */
     size_t caplogids;
+    int wake_ev;            /* 1 + the scheduler event the selector's wake-up sets, 0 none yet */
+    SimId executor;         /* the default ThreadPoolExecutor (owned), or 0 */
+    SimId *chains;          /* run_in_executor's (concurrent future, asyncio future) pairs (owned) */
+    size_t nchains, capchains;
 } PyAsyncio;
 
 static inline PyAsyncio *aio(PyRun *I)
@@ -108,6 +113,9 @@ SimId aio_cancelled_error(PyRun *I, SimId fut);
 SimId aio_result(PyRun *I, SimId fut);
 /* A task for coroutine coro (borrowed), scheduled; name 0: Task-N */
 SimId aio_task_new(PyRun *I, SimId coro, SimId name);
+/* asyncio.create_task(coro, name=name): 3.11 and 3.12 make the task with
+ * its Task-N name, then set name (the counter moves for a named task too) */
+SimId aio_task_new_later(PyRun *I, SimId coro, SimId name);
 /* Runs the loop until fut is done: false when the run must stop (an
  * exception that ends the program, a refusal) */
 bool aio_run_until(PyRun *I, SimId fut);
@@ -181,6 +189,19 @@ SimId aio_asc_next(PyRun *I, SimId *a, int n, SimId kw);
 int aio_asc_step(PyRun *I, SimId op, bool throwing, SimId *out);
 void aio_asc_done(PyRun *I, SimId it, SimId f);
 void aio_asc_timeout(PyRun *I, SimId it);
+/* asyncio_cancel.c: cancels the tasks pending among tasks[0..n) as a loop
+ * over a set of them does (what: who does, for a refusal at line) */
+bool aio_cancel_set(PyRun *I, const SimId *tasks, size_t n, int line, const char *what);
+/* asyncio_exec.c: run_in_executor, to_thread, the loop's thread waiting
+ * while the workers run (aio_exec_select: timeout ps, < 0 none) */
+bool aio_threads_alive(PyRun *I);
+SimId aio_l_run_in_executor(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_m_to_thread(PyRun *I, SimId *a, int n, SimId kw);
+int aio_exec_step(PyRun *I, SimId op, bool throwing, SimId *out);
+bool aio_exec_callback(PyRun *I, int op, SimId a, SimId b);
+bool aio_exec_select(PyRun *I, int64_t timeout);
+bool aio_exec_check_turn(PyRun *I);
+bool aio_exec_shutdown(PyRun *I);
 /* asyncio_cond.c: Condition */
 SimId aio_cond_init(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_cond_acquire(PyRun *I, SimId *a, int n, SimId kw);

@@ -54,7 +54,8 @@ static void describe(PyRun *I, SimId task, SimId fut, char *out, size_t n)
                                       [OK_EVENT] = "Event.wait", [OK_GET] = "Queue.get", [OK_PUT] = "Queue.put",
                                       [OK_JOIN] = "Queue.join", [OK_DONE] = "", [OK_WAITFOR] = "wait_for",
                                       [OK_WAIT] = "wait()", [OK_TGEXIT] = "TaskGroup", [OK_ASONE] = "as_completed",
-                                      [OK_COND] = "Condition.wait", [OK_CONDFOR] = "Condition.wait_for"};
+                                      [OK_COND] = "Condition.wait", [OK_CONDFOR] = "Condition.wait_for",
+                                      [OK_TOTHREAD] = "to_thread"};
     SimId at = aio_get(I, task, "_coro");
     for (int depth = 0; at && sim_kind(S, at) == SK_GEN && depth < 64; depth++) {
         SimId next = vm_gen_yield_from_target(I, at);

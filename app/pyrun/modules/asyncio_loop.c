@@ -316,6 +316,24 @@ SimId aio_task_new(PyRun *I, SimId coro, SimId name)
     return t;
 }
 
+SimId aio_task_new_later(PyRun *I, SimId coro, SimId name)
+{
+    bool later = name && name != S->none && S->prof->version < SIM_V313;
+    SimId task = aio_task_new(I, coro, later ? 0 : name);
+    if (!task || !later)
+        return task;
+    Buf b = {0};
+    if (!op_str(I, name, &b)) {
+        buf_fini(&b);
+        sim_decref(S, task);
+        return 0;
+    }
+    aio_put(I, task, "_name", sim_str(S, buf_str(&b), b.len));
+    buf_fini(&b);
+    aio_log_name(I, task);
+    return task;
+}
+
 /* The value a StopIteration carries (new reference); the error cleared. */
 SimId aio_stop_value(PyRun *I)
 {
@@ -552,9 +570,13 @@ static bool run_item(PyRun *I, AioItem it)
     case AQ_STEP:
         ok = task_step(I, it.a, it.b ? ref(I, it.b) : 0);
         break;
-    case AQ_WAKEUP:
+    case AQ_WAKEUP: {
+        SimId was = aio(I)->woke_by;
+        aio(I)->woke_by = it.b;
         ok = task_wakeup(I, it.a, it.b);
+        aio(I)->woke_by = was;
         break;
+    }
     case AQ_GATHER:
         aio_gather_child_done(I, it.a, it.b);
         break;
@@ -595,7 +617,13 @@ static bool run_once(PyRun *I, bool wait)
 {
     PyAsyncio *A = aio(I);
     long t = first_timer(I);
-    if (A->head == A->nready && wait) {
+    if (A->head == A->nready && wait && aio_threads_alive(I)) { /* select() while the workers run */
+        int64_t timeout = t < 0 ? -1 : A->timers[t].when > I->vs.now
+                                          ? (A->timers[t].when - I->vs.now + 999999999) / 1000000000 * 1000000000
+                                          : 0;
+        if (!aio_exec_select(I, timeout))
+            return false;
+    } else if (A->head == A->nready && wait) {
         if (t < 0)
             return py_not_modelled(I, 0, "an event loop with nothing left to run while a task waits (CPython "
                                          "waits for ever)");
@@ -615,6 +643,8 @@ static bool run_once(PyRun *I, bool wait)
     for (size_t i = 0; i < n; i++) {
         AioItem it = A->ready[A->head++];
         if (!run_item(I, it))
+            return false;
+        if (aio_threads_alive(I) && !aio_exec_check_turn(I))
             return false;
     }
     return true;
@@ -645,6 +675,9 @@ void aio_loop_close(PyRun *I)
     A->head = A->nready = 0;
     while (A->ntimers > 0)
         drop_item(I, A->timers[--A->ntimers].it);
+    for (size_t i = 0; i < 2 * A->nchains; i++) /* the futures run_in_executor wrapped are left */
+        sim_decref(S, A->chains[i]);
+    A->nchains = 0;
 }
 
 void asyncio_roots(PyRun *I, SimVisit visit, void *arg)
@@ -673,6 +706,10 @@ void asyncio_roots(PyRun *I, SimVisit visit, void *arg)
         visit(S, A->failed[i], arg);
     if (A->loop)
         visit(S, A->loop, arg);
+    if (A->executor)
+        visit(S, A->executor, arg);
+    for (size_t i = 0; i < 2 * A->nchains; i++)
+        visit(S, A->chains[i], arg);
 }
 
 void asyncio_free(PyRun *I)
@@ -685,6 +722,7 @@ void asyncio_free(PyRun *I)
     free(I->asyncio->failed);
     ll_free(&I->asyncio->log);
     free(I->asyncio->logids);
+    free(I->asyncio->chains);
     free(I->asyncio);
     I->asyncio = NULL;
 }

@@ -18,6 +18,7 @@
  */
 #include <stdio.h>
 
+#include "pyrun/modules/asyncio.h"
 #include "pyrun/modules/collections.h"
 #include "pyrun/modules/futures_int.h"
 #include "pyrun/modules/mp_int.h"
@@ -167,7 +168,25 @@ bool fut_finish(PyRun *I, SimId f, SimId result, SimId exc)
         return false;
     set_word(I, f, ++fst(I)->finish_seq);
     wake_watchers(I, f);
+    asyncio_executor_done(I, f); /* wrap_future's _call_set_state, the first done callback */
     return run_callbacks(I, f);
+}
+
+int futures_outcome(PyRun *I, SimId f, SimId *value)
+{
+    *value = 0;
+    int s = fut_is(I, f) ? fut_state(I, f) : -1;
+    if (s == FS_CANCELLED || s == FS_NOTIFIED)
+        return 3;
+    if (s != FS_FINISHED)
+        return 0;
+    SimId e = get(I, f, "_exception");
+    if (e && e != S->none) {
+        *value = e;
+        return 2;
+    }
+    *value = get(I, f, "_result");
+    return 1;
 }
 
 bool fut_set_running(PyRun *I, SimId f)

@@ -60,6 +60,17 @@ bool futures_is_worker(PyRun *I, int t);
 int futures_worker_next(PyRun *I);
 void futures_worker_returned(PyRun *I, SimId r);
 bool futures_worker_raised(PyRun *I);
+/* asyncio's loop (asyncio_exec.c): ThreadPoolExecutor, is v one, submit
+ * (the caller runs the other threads when it must wait: a new worker's
+ * start()); shutdown(wait=False) once, then a worker of ex still alive to
+ * join (-1 none; -2 refused) */
+SimId futures_executor_class(PyRun *I);
+bool futures_is_executor(PyRun *I, SimId v);
+SimId futures_submit_from_loop(PyRun *I, SimId ex, SimId fn, SimId args, SimId kwargs);
+int futures_shutdown_from_loop(PyRun *I, SimId ex);
+/* futures.c: a Future's state once it ended (0 running or pending, 1 a
+ * result, 2 an exception, 3 cancelled) and what it holds (borrowed) */
+int futures_outcome(PyRun *I, SimId f, SimId *value);
 /* The interpreter's exit (_python_exit): every pool shuts down. */
 void futures_at_exit(PyRun *I);
 /* Is cls one of the module's classes? */

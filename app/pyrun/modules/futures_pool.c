@@ -129,6 +129,7 @@ static SimId e_init(PyRun *I, SimId *a, int n, SimId kw)
 }
 
 static SimId w_worker(PyRun *I, SimId *a, int n, SimId kw);
+static SimId shutdown(PyRun *I, SimId self, bool wait, bool call);
 
 /* _adjust_thread_count: a new worker unless one is idle or max_workers run */
 static bool adjust(PyRun *I, SimId self, FutPool *P)
@@ -167,7 +168,9 @@ static bool adjust(PyRun *I, SimId self, FutPool *P)
     return true;
 }
 
-static SimId submit(PyRun *I, SimId self, SimId fn, SimId args, SimId kwargs)
+/* from_loop: asyncio's loop, which runs the other threads itself when a
+ * new worker's start() makes it wait (vm_wait_nested) */
+static SimId submit_to(PyRun *I, SimId self, SimId fn, SimId args, SimId kwargs, bool from_loop)
 {
     FutPool *P = pool_of(I, self);
     if (!P)
@@ -176,7 +179,7 @@ static SimId submit(PyRun *I, SimId self, SimId fn, SimId args, SimId kwargs)
         py_raise(I, EXC_RuntimeError, "cannot schedule new futures after shutdown");
         return 0;
     }
-    if (!thr_can_block(I, "ThreadPoolExecutor.submit()")) /* a new worker's start() waits */
+    if (!from_loop && !thr_can_block(I, "ThreadPoolExecutor.submit()")) /* a new worker's start() waits */
         return 0;
     SimId f = fut_new(I);
     if (!f)
@@ -193,6 +196,45 @@ static SimId submit(PyRun *I, SimId self, SimId fn, SimId args, SimId kwargs)
         return 0;
     }
     return f;
+}
+
+static SimId submit(PyRun *I, SimId self, SimId fn, SimId args, SimId kwargs)
+{
+    return submit_to(I, self, fn, args, kwargs, false);
+}
+
+SimId futures_submit_from_loop(PyRun *I, SimId ex, SimId fn, SimId args, SimId kwargs)
+{
+    return submit_to(I, ex, fn, args, kwargs, true);
+}
+
+SimId futures_executor_class(PyRun *I)
+{
+    return I->futures ? I->futures->cls[FC_EXECUTOR] : 0;
+}
+
+bool futures_is_executor(PyRun *I, SimId v)
+{
+    SimId c = futures_executor_class(I);
+    return c && sim_kind(S, v) == SK_INSTANCE && sim_is_subtype(S, sim_obj(S, v)->type, c);
+}
+
+int futures_shutdown_from_loop(PyRun *I, SimId ex)
+{
+    FutPool *P = pool_of(I, ex);
+    if (!P)
+        return -2;
+    if (!P->shutdown) {
+        SimId r = shutdown(I, ex, false, false);
+        if (!r)
+            return -2;
+        sim_decref(S, r);
+    }
+    int p = word(I, ex);
+    for (int t = 0; t < fst(I)->nworkers; t++)
+        if (fst(I)->workers[t].pool == p && vs_alive(&I->vs, t))
+            return t;
+    return -1;
 }
 
 static SimId e_submit(PyRun *I, SimId *a, int n, SimId kw)

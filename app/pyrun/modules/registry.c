@@ -222,16 +222,20 @@ const ModuleDef py_modules[] = {
      "`run`, `sleep` (on the simulated clock: no wall time), `create_task` (keyword: name), `gather` "
      "(keyword: return_exceptions), `wait_for`, `timeout`, `wait` (keywords: timeout, return_when: "
      "`FIRST_COMPLETED`, `FIRST_EXCEPTION`, `ALL_COMPLETED`), `as_completed` (keyword: timeout; of tasks, "
-     "or one coroutine), `shield`, `TaskGroup` (`create_task`, `async with`; a failing task or body, or a "
-     "cancellation from outside, refused), `current_task`, `all_tasks`, `get_running_loop` and "
-     "`get_event_loop` (`time`, `create_future`, `create_task`), `ensure_future`, `iscoroutine`, the classes "
+     "or one coroutine), `shield`, `TaskGroup` (`create_task`, `async with`; its abort and a cancellation "
+     "from outside cancel in a set's order: refused when two or more of the tasks run code as they unwind), "
+     "`to_thread`, `current_task`, `all_tasks`, `get_running_loop` and `get_event_loop` (`time`, "
+     "`create_future`, `create_task`, `run_in_executor` on the model's threads: the loop's thread runs the "
+     "workers while it waits), `ensure_future`, `iscoroutine`, the classes "
      "`Task` and `Future` (`done`, `result`, `exception`, `cancel` (msg), `cancelled`, `get_name`, `set_name`, "
      "`add_done_callback`), `Queue` (maxsize; `put`, `get`, `put_nowait`, `get_nowait`, `task_done`, `join`, "
      "`qsize`, `empty`, `full`), `Event`, `Lock`, `Semaphore`, `BoundedSemaphore` (awaited `acquire`, "
      "`release`, `async with`), the exceptions `CancelledError`, `TimeoutError`, `InvalidStateError`, "
      "`QueueEmpty`, `QueueFull`; tasks run in CPython's order (its loop's ready queue, first in first out; "
      "a wait for a timer rounded up to a millisecond, as the selector's). Refused: the sizes and reference "
-     "counts of its objects where the model's differ, a task's exception never retrieved, `async for`",
+     "counts of its objects where the model's differ (the running task, a gather while its children run), "
+     "a task's exception never retrieved, a loop step that keeps the GIL past the switch interval while a "
+     "worker thread waits for it, `async for`",
      asyncio_on_import},
     {"queue", queue_functions, &queue_nfunctions, queue_module_init,
      "the classes `Queue`, `LifoQueue` and `PriorityQueue` (keyword: maxsize; `put` (block timeout), `get` "

@@ -110,8 +110,11 @@ static SimId s_getrefcount(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "getrefcount", n, 1, 1))
         return 0;
     if (enum_refused(I, a[0], "sys.getrefcount()") || /* _member_map_, _value2member_map_, aliases ... */
-        typing_refused(I, a[0], "sys.getrefcount() of") || asyncio_refused(I, a[0], "sys.getrefcount() of"))
+        typing_refused(I, a[0], "sys.getrefcount() of"))
         return 0;
+    SimId aio_count;
+    if (asyncio_getrefcount(I, a[0], &aio_count)) /* a task, a future: the loop's references are CPython's */
+        return aio_count;
     const SimObj *o = sim_obj(S, a[0]);
     if (o->kind == SK_CODE) /* the module's constants, the compiler's tables ... */
         return py_not_modelled(I, 0, "sys.getrefcount() of a code object"), 0;
