@@ -446,6 +446,8 @@ bool vm_wait_nested(PyRun *I)
             continue;
         if (st == VM_ERROR && !I->refused && futures_is_worker(I, I->ts->id) && futures_worker_raised(I))
             st = VM_RETURNED; /* _WorkItem.run's except: the future keeps it */
+        if (st == VM_ERROR && !I->refused && I->ts->id > 0 && threading_thread_raised(I))
+            st = VM_RETURNED; /* threading.excepthook had it */
         if (st == VM_RETURNED)
             ok = vm_thread_returned(I) >= 0 && !I->refused;
         else {
@@ -454,6 +456,7 @@ bool vm_wait_nested(PyRun *I)
         }
     }
     I->ts = me;
+    threading_locals_switch(I, me->id); /* each threading.local shows this thread's dict again */
     I->depth = depth;
     return ok && !I->refused;
 }
