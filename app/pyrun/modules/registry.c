@@ -13,6 +13,7 @@
 #include "pyrun/gc_timing.h"
 #include "pyrun/modules/collections.h"
 #include "pyrun/modules/itertools.h"
+#include "pyrun/modules/textwrap_int.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
 
@@ -31,6 +32,7 @@ static const DefTable tables[] = {
     {odict_methods, &odict_nmethods}, /* a class's too */
     {chainmap_methods, &chainmap_nmethods}, /* ChainMap's: reached through its class */
     {chainview_methods, &chainview_nmethods}, /* its views' classes', the same way */
+    {textwrap_class_methods, &textwrap_class_nmethods}, /* textwrap.TextWrapper's, the same way */
     {bytesio_methods, &bytesio_nmethods}, /* io.BytesIO's: reached through its attributes */
     {futures_pool_functions, &futures_pool_nfunctions}, /* ThreadPoolExecutor's: reached through its class */
     {stdstream_methods, &stdstream_nmethods}, /* sys.stdout's and sys.stderr's, the same way */
@@ -95,7 +97,7 @@ static const DefTable tables[] = {
     {fractions_functions, &fractions_nfunctions},
     {multiprocessing_functions, &multiprocessing_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 9, FIRST_MODULE = 36 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 10, FIRST_MODULE = 37 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -418,7 +420,7 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
                                           "_bisect", "textwrap", "fractions", "multiprocessing"};
     if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_COLLECTIONS || d->module == BM_FRACTIONS || d->module == BM_ENUM || d->module == BM_THREADING ||
                                     d->module == BM_ASYNCIO || d->module == BM_QUEUE || d->module == BM_FUTURES || d->module == BM_REPRLIB ||
-                                    d->module == BM_MULTIPROCESSING))
+                                    d->module == BM_TEXTWRAP || d->module == BM_MULTIPROCESSING))
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
         snprintf(out, cap, "deque.%s", d->name);

@@ -10,7 +10,7 @@
  * (a single piece is the join's answer itself).  The Python code's frames,
  * lists and regex objects are not replayed: the young count and the traced
  * figures are refused after a call.  wrap, fill and shorten are
- * textwrap_wrap.c's; the TextWrapper class itself is refused.
+ * textwrap_wrap.c's; the TextWrapper class is textwrap_class.c's.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -226,22 +226,20 @@ static SimId tw_indent(PyRun *I, SimId *a, int nargs, SimId kw)
     return r;
 }
 
-static SimId tw_refused(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)n, (void)kw;
-    return py_not_modelled(I, 0, "textwrap.TextWrapper objects (textwrap.wrap, fill and shorten are modelled)"), (SimId)0;
-}
-
 const BuiltinDef textwrap_functions[] = {
     BUILTIN("dedent", 0, BM_TEXTWRAP, tw_dedent, .style = ARGS_OWN, .kw = "text"),
     BUILTIN("indent", 0, BM_TEXTWRAP, tw_indent, .style = ARGS_OWN, .kw = "text prefix predicate"),
     BUILTIN("wrap", 0, BM_TEXTWRAP, tw_wrap, .style = ARGS_OWN, .kw = "*"),
     BUILTIN("fill", 0, BM_TEXTWRAP, tw_fill, .style = ARGS_OWN, .kw = "*"),
     BUILTIN("shorten", 0, BM_TEXTWRAP, tw_shorten, .style = ARGS_OWN, .kw = "*"),
-    BUILTIN("TextWrapper", 0, BM_TEXTWRAP, tw_refused, .refused = true),
 };
 const int textwrap_nfunctions = (int)(sizeof textwrap_functions / sizeof textwrap_functions[0]);
 
-void textwrap_module_init(PyRun *I, SimId d) { (void)I, (void)d; }
+void textwrap_module_init(PyRun *I, SimId d)
+{
+    SimId cls = textwrap_make_class(I);
+    if (cls)
+        bi_dict_put(I, d, "TextWrapper", cls);
+}
 
 void textwrap_on_import(PyRun *I) { std_import(I, STD_TEXTWRAP); }

@@ -22,4 +22,10 @@ SimId tw_wrap(PyRun *I, SimId *a, int nargs, SimId kw);
 SimId tw_fill(PyRun *I, SimId *a, int nargs, SimId kw);
 SimId tw_shorten(PyRun *I, SimId *a, int nargs, SimId kw);
 
+/* textwrap_class.c: the TextWrapper class (a new reference) and its
+ * methods, read through it (registry.c numbers them) */
+SimId textwrap_make_class(PyRun *I);
+extern const BuiltinDef textwrap_class_methods[];
+extern const int textwrap_class_nmethods;
+
 #endif

@@ -40,7 +40,7 @@ bool weakref_native_method(PyRun *I, SimId fn)
     return d && d->owner == SK_INSTANCE &&
            (d->module == BM_WEAKREF || d->module == BM_DATACLASSES || d->module == BM_COLLECTIONS || d->module == BM_FRACTIONS || d->module == BM_THREADING ||
             d->module == BM_ASYNCIO || d->module == BM_REPRLIB || d->module == BM_QUEUE || d->module == BM_FUTURES ||
-            d->module == BM_MULTIPROCESSING);
+            d->module == BM_TEXTWRAP || d->module == BM_MULTIPROCESSING);
 }
 
 SimId native_dunder_call(PyRun *I, SimId obj, const char *name, SimId *extra, int nextra, bool *found)
@@ -140,8 +140,10 @@ SimId weakref_getattr(PyRun *I, SimId obj, SimId name, bool *handled)
     const char *s = sim_str_data(S, name, &n);
     if (inner_name(s, n)) {
         *handled = true;
-        return py_not_modelled(I, 0, "the inner attribute '%.*s' of weakref.%s (its objects are the "
-                               "model's own)", (int)n, s, cls ? sim_str_data(S, sim_items(S, obj)[SIM_TY_NAME], &(size_t){0})
+        SimId mod = sim_dict_get_str(S, SIM_V(S, owner, SK_TYPE, type.dict), "__module__");
+        const char *mn = mod && sim_kind(S, mod) == SK_STR ? sim_str_data(S, mod, &(size_t){0}) : "weakref";
+        return py_not_modelled(I, 0, "the inner attribute '%.*s' of %s.%s (its objects are the "
+                               "model's own)", (int)n, s, mn, cls ? sim_str_data(S, sim_items(S, obj)[SIM_TY_NAME], &(size_t){0})
                                                                 : sim_type_name(S, obj)), (SimId)0;
     }
     SimId type = cls ? obj : sim_obj(S, obj)->type;
