@@ -162,8 +162,7 @@ void vm_decimal_sigcheck(PyRun *I, SimId v)
 
 void vm_eval_breaker(PyRun *I)
 {
-    if (S->gc.scheduled) {
-        S->gc.scheduled = false;
+    if (S->gc.scheduled && gc_check_point(S)) {
         if (S->gc.gen[0].count > S->gc.gen[0].threshold && S->gc.enabled && !S->gc.collecting) {
             S->gc.collecting = true;
             gc_collect_generations(S);
