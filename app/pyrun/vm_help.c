@@ -80,7 +80,7 @@ bool vm_unpack(PyRun *I, int n)
     SimKind k = sim_kind(S, seq);
     SimId *items = NULL;
     int got = 0;
-    if (k == SK_TUPLE || k == SK_LIST) {
+    if ((k == SK_TUPLE || k == SK_LIST) && !subinst_overrides_iter(I, seq)) { /* else unpack_iterable */
         got = (int)sim_obj(S, seq)->len;
         tm_unpack_generic(I);
         if (got == n) { /* straight onto the stack, last item deepest */
