@@ -15,7 +15,8 @@
  * exceptions the methods make and drop are not replayed: the young count
  * and the traced figures are refused after a call (chainmap_note).
  * keys(), items() and values() are Mapping's: KeysView(self) ...
- * (collections_chainview.c).  fromkeys and the | operators are refused.
+ * (collections_chainview.c).  fromkeys is cls(dict.fromkeys(...)); |, |=
+ * and the reflected | are Lib's (a copy, then maps[0].update).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -619,6 +620,101 @@ static SimId cm_keys(PyRun *I, SimId *a, int n, SimId kw) { return view(I, a, n,
 static SimId cm_items(PyRun *I, SimId *a, int n, SimId kw) { return view(I, a, n, kw, "items", 1); }
 static SimId cm_values(PyRun *I, SimId *a, int n, SimId kw) { return view(I, a, n, kw, "values", 2); }
 
+/* isinstance(other, Mapping): 1, 0, -1 refused (a class's instance) */
+static int is_mapping(PyRun *I, SimId v)
+{
+    if (walkable(I, v))
+        return 1;
+    if (sim_kind(S, v) == SK_INSTANCE && !sim_is_subinst(S, v) && !sim_is_native(S, v))
+        return py_not_modelled(I, 0, "a ChainMap | an instance of a class (collections.abc.Mapping's "
+                                     "registrations)") ? 0 : -1;
+    return 0;
+}
+
+/* __or__: m = self.copy(); m.maps[0].update(other); __ior__: self.maps[0].update(other) */
+static SimId or_op(PyRun *I, SimId *a, int n, SimId kw, bool inplace)
+{
+    chainmap_note(I);
+    if (n != 2 || kw)
+        return py_not_modelled(I, 0, "these arguments to ChainMap.__or__()"), (SimId)0;
+    int ok = inplace ? 1 : is_mapping(I, a[1]);
+    if (ok <= 0) {
+        if (ok == 0)
+            sim_incref(S, S->notimpl);
+        return ok == 0 ? S->notimpl : 0;
+    }
+    SimId m = inplace ? (sim_incref(S, a[0]), a[0]) : call_method(I, a[0], "copy", NULL, 0);
+    SimId m0 = m ? first_map(I, m) : 0, r = m0 ? call_method(I, m0, "update", &a[1], 1) : 0;
+    if (!r) {
+        sim_xdecref(S, m);
+        return 0;
+    }
+    sim_decref(S, r);
+    return m;
+}
+
+static SimId cm_or(PyRun *I, SimId *a, int n, SimId kw) { return or_op(I, a, n, kw, false); }
+static SimId cm_ior(PyRun *I, SimId *a, int n, SimId kw) { return or_op(I, a, n, kw, true); }
+
+/* __ror__: m = dict(other); m.update(child) for each map from the last; self.__class__(m) */
+static SimId cm_ror(PyRun *I, SimId *a, int n, SimId kw)
+{
+    chainmap_note(I);
+    if (n != 2 || kw)
+        return py_not_modelled(I, 0, "these arguments to ChainMap.__ror__()"), (SimId)0;
+    int ok = is_mapping(I, a[1]);
+    if (ok <= 0) {
+        if (ok == 0)
+            sim_incref(S, S->notimpl);
+        return ok == 0 ? S->notimpl : 0;
+    }
+    SimId maps = maps_of(I, a[0]), m = maps ? as_dict(I, a[1]) : 0;
+    for (uint32_t i = maps && m ? sim_obj(S, maps)->len : 0; i-- > 0;) {
+        SimId child = sim_items(S, maps)[i], part = walkable(I, child) ? as_dict(I, child) : 0;
+        if (!part) {
+            if (!I->ts->err.set && !I->refused)
+                py_not_modelled(I, 0, "ChainMap.__ror__() over a map that is a %s", op_typename(I, child));
+            sim_decref(S, m);
+            return 0;
+        }
+        uint32_t pos = 0;
+        for (SimId k, v; sim_dict_next(S, part, &pos, &k, &v);)
+            if (!op_setitem(I, m, k, v)) {
+                sim_decref(S, part);
+                sim_decref(S, m);
+                return 0;
+            }
+        sim_decref(S, part);
+    }
+    if (!m)
+        return 0;
+    SimId r = new_like(I, a[0], &m, 1);
+    sim_decref(S, m);
+    return r;
+}
+
+/* fromkeys(cls, iterable, *args), a classmethod: cls(dict.fromkeys(iterable, *args)) */
+static SimId cm_fromkeys(PyRun *I, SimId *a, int n, SimId kw)
+{
+    chainmap_note(I);
+    if (kw || n < 2 || n > 3)
+        return py_not_modelled(I, 0, "these arguments to ChainMap.fromkeys()"), (SimId)0;
+    SimId keys = bi_list_from(I, a[1]);
+    if (!keys)
+        return 0;
+    SimId d = sim_dict(S), v = n > 2 ? a[2] : S->none;
+    for (uint32_t i = 0; i < sim_obj(S, keys)->len; i++)
+        if (!op_setitem(I, d, sim_items(S, keys)[i], v)) {
+            sim_decref(S, keys);
+            sim_decref(S, d);
+            return 0;
+        }
+    sim_decref(S, keys);
+    SimId r = vm_call(I, a[0], &d, 1);
+    sim_decref(S, d);
+    return r;
+}
+
 static SimId cm_refused(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)a, (void)n, (void)kw;
@@ -636,8 +732,8 @@ const BuiltinDef chainmap_methods[] = {
     M("__repr__", cm_repr), M("copy", cm_copy), M("__copy__", cm_copy), M("new_child", cm_new_child),
     M("__setitem__", cm_setitem), M("__delitem__", cm_delitem), M("popitem", cm_popitem), M("pop", cm_pop),
     M("clear", cm_clear), M("update", cm_update), M("setdefault", cm_setdefault), M("__eq__", cm_eq),
-    M("__ne__", cm_ne), M("keys", cm_keys), M("items", cm_items), M("values", cm_values), R("fromkeys"), R("__or__"), R("__ror__"),
-    R("__ior__"), M("parents", cm_parents),
+    M("__ne__", cm_ne), M("keys", cm_keys), M("items", cm_items), M("values", cm_values), M("fromkeys", cm_fromkeys), M("__or__", cm_or), M("__ror__", cm_ror),
+    M("__ior__", cm_ior), M("parents", cm_parents),
 };
 const int chainmap_nmethods = (int)(sizeof chainmap_methods / sizeof chainmap_methods[0]);
 
@@ -650,6 +746,8 @@ SimId chainmap_make_type(PyRun *I)
     for (int i = 0; i < chainmap_nmethods; i++) {
         const char *mn = chainmap_methods[i].name + 9;
         SimId f = sim_builtin(S, (uint32_t)(base + i), 0);
+        if (strcmp(mn, "fromkeys") == 0)
+            f = sim_method_descr(S, SK_CLASSMETHOD, f, 0);
         bi_dict_put(I, ns, mn, strcmp(mn, "parents") == 0 ? sim_property(S, f, 0, 0, 0) : f);
     }
     sim_incref(S, S->none); /* Mapping's: unhashable, not reversible */
