@@ -24,12 +24,13 @@
 
 #include "pyrun/interp.h"
 #include "pyrun/modules/collections.h"
+#include "pyrun/modules/collections_chainmap_int.h"
 #include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
 
-static void chainmap_note(PyRun *I)
+void chainmap_note(PyRun *I)
 {
     if (!I->gc_count_unsure)
         I->count_unsure_what = "a method of collections.ChainMap (its Python code's objects)";
@@ -69,7 +70,7 @@ static bool nargs(PyRun *I, const char *fn, int nargs_all, SimId kw, int min, in
 }
 
 /* self.maps (borrowed), an exact list, or 0 raised/refused */
-static SimId maps_of(PyRun *I, SimId self)
+SimId cm_maps_of(PyRun *I, SimId self)
 {
     if (sim_kind(S, self) != SK_INSTANCE)
         return py_not_modelled(I, 0, "a ChainMap method called on a %s", op_typename(I, self)), (SimId)0;
@@ -84,7 +85,7 @@ static SimId maps_of(PyRun *I, SimId self)
 }
 
 /* obj.name(args...), a new reference or 0 */
-static SimId call_method(PyRun *I, SimId obj, const char *name, SimId *args, int n)
+SimId cm_call_method(PyRun *I, SimId obj, const char *name, SimId *args, int n)
 {
     SimId k = sim_str_intern(S, name, strlen(name));
     SimId f = attr_get(I, obj, k);
@@ -97,7 +98,7 @@ static SimId call_method(PyRun *I, SimId obj, const char *name, SimId *args, int
 }
 
 /* type(self)(args...) */
-static SimId new_like(PyRun *I, SimId self, SimId *args, int n)
+SimId cm_new_like(PyRun *I, SimId self, SimId *args, int n)
 {
     return vm_call(I, sim_obj(S, self)->type, args, n);
 }
@@ -160,7 +161,7 @@ static SimId cm_getitem(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "__getitem__", n, kw, 1, 1, "key"))
         return 0;
-    SimId maps = maps_of(I, a[0]);
+    SimId maps = cm_maps_of(I, a[0]);
     bool miss;
     SimId v = maps ? lookup(I, maps, a[1], &miss) : 0;
     return v || !maps || !miss ? v : missing(I, a[0], a[1]);
@@ -189,7 +190,7 @@ static SimId cm_contains(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "__contains__", n, kw, 1, 1, "key"))
         return 0;
-    SimId maps = maps_of(I, a[0]);
+    SimId maps = cm_maps_of(I, a[0]);
     int r = maps ? contains(I, maps, a[1]) : -1;
     return r < 0 ? 0 : sim_bool(S, r == 1);
 }
@@ -199,7 +200,7 @@ static SimId cm_get(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "get", n, kw, 1, 2, "key"))
         return 0;
-    SimId maps = maps_of(I, a[0]);
+    SimId maps = cm_maps_of(I, a[0]);
     int r = maps ? contains(I, maps, a[1]) : -1;
     if (r < 0)
         return 0;
@@ -238,7 +239,7 @@ static SimId cm_iter(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "__iter__", n, kw, 0, 0, ""))
         return 0;
-    SimId maps = maps_of(I, a[0]), d = maps ? key_dict(I, maps) : 0;
+    SimId maps = cm_maps_of(I, a[0]), d = maps ? key_dict(I, maps) : 0;
     if (!d)
         return 0;
     SimId it = sim_iter(S, d); /* iter(d): the iterator holds the dict */
@@ -251,7 +252,7 @@ static SimId cm_len(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "__len__", n, kw, 0, 0, ""))
         return 0;
-    SimId maps = maps_of(I, a[0]), d = maps ? key_dict(I, maps) : 0;
+    SimId maps = cm_maps_of(I, a[0]), d = maps ? key_dict(I, maps) : 0;
     if (!d)
         return 0;
     SimId r = sim_int(S, (int64_t)sim_obj(S, d)->len);
@@ -264,7 +265,7 @@ static SimId cm_bool(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "__bool__", n, kw, 0, 0, ""))
         return 0;
-    SimId maps = maps_of(I, a[0]);
+    SimId maps = cm_maps_of(I, a[0]);
     if (!maps)
         return 0;
     for (uint32_t i = 0; i < sim_obj(S, maps)->len; i++) {
@@ -284,7 +285,7 @@ static SimId cm_repr(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "__repr__", n, kw, 0, 0, ""))
         return 0;
-    SimId self = a[0], maps = maps_of(I, self);
+    SimId self = a[0], maps = cm_maps_of(I, self);
     if (!maps)
         return 0;
     for (int i = 0; i < nrunning; i++)
@@ -326,7 +327,7 @@ static SimId remake(PyRun *I, SimId self, SimId maps, SimId first, uint32_t from
     }
     for (uint32_t i = 0; i < n; i++)
         args[i] = sim_items(S, tup)[i];
-    SimId r = new_like(I, self, args, (int)n);
+    SimId r = cm_new_like(I, self, args, (int)n);
     sim_decref(S, tup);
     free(args);
     return r;
@@ -355,7 +356,7 @@ static SimId cm_new_child(PyRun *I, SimId *a, int n, SimId kw)
             sim_dict_set(S, extra, (sim_incref(S, name), name), (sim_incref(S, a[n - nk + i]), a[n - nk + i]));
         }
     }
-    SimId maps = maps_of(I, a[0]);
+    SimId maps = cm_maps_of(I, a[0]);
     if (!maps) {
         sim_decref(S, extra);
         return 0;
@@ -363,7 +364,7 @@ static SimId cm_new_child(PyRun *I, SimId *a, int n, SimId kw)
     if (m && sim_kind(S, m) == SK_NONE)
         m = 0;
     if (m && sim_obj(S, extra)->len) { /* m.update(kwargs) */
-        SimId r = call_method(I, m, "update", &extra, 1);
+        SimId r = cm_call_method(I, m, "update", &extra, 1);
         if (!r) {
             sim_decref(S, extra);
             return 0;
@@ -380,14 +381,14 @@ static SimId cm_parents(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "parents", n, kw, 0, 0, ""))
         return 0;
-    SimId maps = maps_of(I, a[0]);
+    SimId maps = cm_maps_of(I, a[0]);
     return maps ? remake(I, a[0], maps, 0, 1) : 0;
 }
 
 /* self.maps[0], borrowed (IndexError for no maps) */
-static SimId first_map(PyRun *I, SimId self)
+SimId cm_first_map(PyRun *I, SimId self)
 {
-    SimId maps = maps_of(I, self);
+    SimId maps = cm_maps_of(I, self);
     if (maps && sim_obj(S, maps)->len == 0) {
         py_raise(I, EXC_IndexError, "list index out of range");
         return 0;
@@ -400,7 +401,7 @@ static SimId cm_copy(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "copy", n, kw, 0, 0, ""))
         return 0;
-    SimId m0 = first_map(I, a[0]), c = m0 ? call_method(I, m0, "copy", NULL, 0) : 0;
+    SimId m0 = cm_first_map(I, a[0]), c = m0 ? cm_call_method(I, m0, "copy", NULL, 0) : 0;
     if (!c)
         return 0;
     SimId r = remake(I, a[0], sim_attr_get_str(S, a[0], "maps"), c, 1);
@@ -414,7 +415,7 @@ static SimId cm_setitem(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "__setitem__", n, kw, 2, 2, "key"))
         return 0;
-    SimId m0 = first_map(I, a[0]);
+    SimId m0 = cm_first_map(I, a[0]);
     return m0 && op_setitem(I, m0, a[1], a[2]) ? bi_none(I) : 0;
 }
 
@@ -469,7 +470,7 @@ static SimId cm_delitem(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "__delitem__", n, kw, 1, 1, "key"))
         return 0;
-    SimId m0 = first_map(I, a[0]);
+    SimId m0 = cm_first_map(I, a[0]);
     if (!m0)
         return 0;
     return op_delitem(I, m0, a[1]) ? bi_none(I) : not_in_first(I, a[0], a[1]);
@@ -479,7 +480,7 @@ static SimId cm_pop(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "pop", n, kw, 1, -1, "key"))
         return 0;
-    SimId m0 = first_map(I, a[0]), r = m0 ? call_method(I, m0, "pop", a + 1, n - 1) : 0;
+    SimId m0 = cm_first_map(I, a[0]), r = m0 ? cm_call_method(I, m0, "pop", a + 1, n - 1) : 0;
     return r || !m0 ? r : not_in_first(I, a[0], a[1]);
 }
 
@@ -487,7 +488,7 @@ static SimId cm_popitem(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "popitem", n, kw, 0, 0, ""))
         return 0;
-    SimId m0 = first_map(I, a[0]), r = m0 ? call_method(I, m0, "popitem", NULL, 0) : 0;
+    SimId m0 = cm_first_map(I, a[0]), r = m0 ? cm_call_method(I, m0, "popitem", NULL, 0) : 0;
     return r || !m0 ? r : not_in_first(I, a[0], 0);
 }
 
@@ -495,19 +496,19 @@ static SimId cm_clear(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "clear", n, kw, 0, 0, ""))
         return 0;
-    SimId m0 = first_map(I, a[0]);
-    return m0 ? call_method(I, m0, "clear", NULL, 0) : 0;
+    SimId m0 = cm_first_map(I, a[0]);
+    return m0 ? cm_call_method(I, m0, "clear", NULL, 0) : 0;
 }
 
 /* self[key] = value, through the instance's own __setitem__ */
 static bool store(PyRun *I, SimId self, SimId key, SimId value)
 {
-    SimId m0 = first_map(I, self);
+    SimId m0 = cm_first_map(I, self);
     return m0 && op_setitem(I, m0, key, value);
 }
 
 /* a Mapping the model can walk: a dict of any kind, or a ChainMap */
-static bool walkable(PyRun *I, SimId m)
+bool cm_walkable(PyRun *I, SimId m)
 {
     return sim_kind(S, m) == SK_DICT || (sim_kind(S, m) == SK_INSTANCE && I->chainmap_type &&
                                          sim_is_subtype(S, sim_obj(S, m)->type, I->chainmap_type));
@@ -523,7 +524,7 @@ static SimId cm_update(PyRun *I, SimId *a, int n, SimId kw)
                  np + 1);
         return 0;
     }
-    if (np == 1 && !walkable(I, a[1]))
+    if (np == 1 && !cm_walkable(I, a[1]))
         return py_not_modelled(I, 0, "ChainMap.update() from a %s", op_typename(I, a[1])), (SimId)0;
     if (np == 1) {
         SimId keys = bi_list_from(I, a[1]);
@@ -551,7 +552,7 @@ static SimId cm_setdefault(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "setdefault", n, kw, 1, 2, "key"))
         return 0;
-    SimId maps = maps_of(I, a[0]);
+    SimId maps = cm_maps_of(I, a[0]);
     bool miss;
     SimId v = maps ? lookup(I, maps, a[1], &miss) : 0;
     if (v || !maps || !miss)
@@ -566,8 +567,8 @@ static SimId cm_setdefault(PyRun *I, SimId *a, int n, SimId kw)
 
 /* ---- comparison ------------------------------------------------------------------ */
 
-/* dict(m.items()) for a walkable mapping, a new dict or 0 */
-static SimId as_dict(PyRun *I, SimId m)
+/* dict(m.items()) for a cm_walkable mapping, a new dict or 0 */
+SimId cm_as_dict(PyRun *I, SimId m)
 {
     SimId keys = bi_list_from(I, m), d = keys ? sim_dict(S) : 0;
     for (uint32_t i = 0; keys && i < sim_obj(S, keys)->len; i++) {
@@ -590,14 +591,14 @@ static SimId compare(PyRun *I, SimId *a, int n, SimId kw, bool eq)
 {
     if (!nargs(I, eq ? "__eq__" : "__ne__", n, kw, 1, 1, "other"))
         return 0;
-    if (!walkable(I, a[1])) {
+    if (!cm_walkable(I, a[1])) {
         if (sim_kind(S, a[1]) == SK_INSTANCE && !sim_is_subinst(S, a[1]) && !sim_is_native(S, a[1]))
             return py_not_modelled(I, 0, "a ChainMap compared with an instance of a class (collections.abc.Mapping's "
                                          "registrations)"), (SimId)0;
         sim_incref(S, S->notimpl);
         return S->notimpl;
     }
-    SimId x = as_dict(I, a[0]), y = x ? as_dict(I, a[1]) : 0;
+    SimId x = cm_as_dict(I, a[0]), y = x ? cm_as_dict(I, a[1]) : 0;
     int r = y ? op_equal(I, x, y) : -1;
     sim_xdecref(S, x);
     sim_xdecref(S, y);
@@ -620,111 +621,9 @@ static SimId cm_keys(PyRun *I, SimId *a, int n, SimId kw) { return view(I, a, n,
 static SimId cm_items(PyRun *I, SimId *a, int n, SimId kw) { return view(I, a, n, kw, "items", 1); }
 static SimId cm_values(PyRun *I, SimId *a, int n, SimId kw) { return view(I, a, n, kw, "values", 2); }
 
-/* isinstance(other, Mapping): 1, 0, -1 refused (a class's instance) */
-static int is_mapping(PyRun *I, SimId v)
-{
-    if (walkable(I, v))
-        return 1;
-    if (sim_kind(S, v) == SK_INSTANCE && !sim_is_subinst(S, v) && !sim_is_native(S, v))
-        return py_not_modelled(I, 0, "a ChainMap | an instance of a class (collections.abc.Mapping's "
-                                     "registrations)") ? 0 : -1;
-    return 0;
-}
-
-/* __or__: m = self.copy(); m.maps[0].update(other); __ior__: self.maps[0].update(other) */
-static SimId or_op(PyRun *I, SimId *a, int n, SimId kw, bool inplace)
-{
-    chainmap_note(I);
-    if (n != 2 || kw)
-        return py_not_modelled(I, 0, "these arguments to ChainMap.__or__()"), (SimId)0;
-    int ok = inplace ? 1 : is_mapping(I, a[1]);
-    if (ok <= 0) {
-        if (ok == 0)
-            sim_incref(S, S->notimpl);
-        return ok == 0 ? S->notimpl : 0;
-    }
-    SimId m = inplace ? (sim_incref(S, a[0]), a[0]) : call_method(I, a[0], "copy", NULL, 0);
-    SimId m0 = m ? first_map(I, m) : 0, r = m0 ? call_method(I, m0, "update", &a[1], 1) : 0;
-    if (!r) {
-        sim_xdecref(S, m);
-        return 0;
-    }
-    sim_decref(S, r);
-    return m;
-}
-
-static SimId cm_or(PyRun *I, SimId *a, int n, SimId kw) { return or_op(I, a, n, kw, false); }
-static SimId cm_ior(PyRun *I, SimId *a, int n, SimId kw) { return or_op(I, a, n, kw, true); }
-
-/* __ror__: m = dict(other); m.update(child) for each map from the last; self.__class__(m) */
-static SimId cm_ror(PyRun *I, SimId *a, int n, SimId kw)
-{
-    chainmap_note(I);
-    if (n != 2 || kw)
-        return py_not_modelled(I, 0, "these arguments to ChainMap.__ror__()"), (SimId)0;
-    int ok = is_mapping(I, a[1]);
-    if (ok <= 0) {
-        if (ok == 0)
-            sim_incref(S, S->notimpl);
-        return ok == 0 ? S->notimpl : 0;
-    }
-    SimId maps = maps_of(I, a[0]), m = maps ? as_dict(I, a[1]) : 0;
-    for (uint32_t i = maps && m ? sim_obj(S, maps)->len : 0; i-- > 0;) {
-        SimId child = sim_items(S, maps)[i], part = walkable(I, child) ? as_dict(I, child) : 0;
-        if (!part) {
-            if (!I->ts->err.set && !I->refused)
-                py_not_modelled(I, 0, "ChainMap.__ror__() over a map that is a %s", op_typename(I, child));
-            sim_decref(S, m);
-            return 0;
-        }
-        uint32_t pos = 0;
-        for (SimId k, v; sim_dict_next(S, part, &pos, &k, &v);)
-            if (!op_setitem(I, m, k, v)) {
-                sim_decref(S, part);
-                sim_decref(S, m);
-                return 0;
-            }
-        sim_decref(S, part);
-    }
-    if (!m)
-        return 0;
-    SimId r = new_like(I, a[0], &m, 1);
-    sim_decref(S, m);
-    return r;
-}
-
-/* fromkeys(cls, iterable, *args), a classmethod: cls(dict.fromkeys(iterable, *args)) */
-static SimId cm_fromkeys(PyRun *I, SimId *a, int n, SimId kw)
-{
-    chainmap_note(I);
-    if (kw || n < 2 || n > 3)
-        return py_not_modelled(I, 0, "these arguments to ChainMap.fromkeys()"), (SimId)0;
-    SimId keys = bi_list_from(I, a[1]);
-    if (!keys)
-        return 0;
-    SimId d = sim_dict(S), v = n > 2 ? a[2] : S->none;
-    for (uint32_t i = 0; i < sim_obj(S, keys)->len; i++)
-        if (!op_setitem(I, d, sim_items(S, keys)[i], v)) {
-            sim_decref(S, keys);
-            sim_decref(S, d);
-            return 0;
-        }
-    sim_decref(S, keys);
-    SimId r = vm_call(I, a[0], &d, 1);
-    sim_decref(S, d);
-    return r;
-}
-
-static SimId cm_refused(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)n, (void)kw;
-    return py_not_modelled(I, 0, "this ChainMap method"), (SimId)0;
-}
-
 /* ---- the class ------------------------------------------------------------------------ */
 
 #define M(nm, f) BUILTIN("ChainMap." nm, SK_INSTANCE, BM_COLLECTIONS, f, .kw = "*")
-#define R(nm) BUILTIN("ChainMap." nm, SK_INSTANCE, BM_COLLECTIONS, cm_refused, .refused = true)
 
 const BuiltinDef chainmap_methods[] = {
     M("__init__", cm_init), M("__missing__", cm_missing), M("__getitem__", cm_getitem), M("get", cm_get),
