@@ -398,7 +398,9 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
         bool object_root = (o->sub != SK_INSTANCE && !(obj == S->type_type && bi_method_of_kind(SK_TYPE, buf) >= 0)) ||
                            (sim_type_word(S, obj, SIM_TY_FLAGS) & SIM_TYF_HEAP); /* type.__init__ is type's own */
         if (object_root && class_object_slot(I, buf) >= 0 &&
-            !((o->sub == SK_LIST || o->sub == SK_DICT) && bi_method_of_kind(o->sub, buf) >= 0)) /* object.__setattr__ ...: a slot wrapper */
+            !((o->sub == SK_LIST || o->sub == SK_DICT || o->sub == SK_TUPLE || o->sub == SK_STR || o->sub == SK_BYTES ||
+               o->sub == SK_SET || o->sub == SK_INT || o->sub == SK_FLOAT) &&
+              bi_method_of_kind(o->sub, buf) >= 0)) /* object.__setattr__ ...: a slot wrapper; tuple.__eq__ its own */
             return ret(I, I->builtin_methods[class_object_slot(I, buf)]);
         if (o->sub != SK_INSTANCE && o->sub != SK_ITER && o->cap == SIM_XT_NONE) { /* str.lower: its method descriptor */
             int idx = bi_method_of_kind(o->sub, buf);

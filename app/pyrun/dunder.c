@@ -19,6 +19,8 @@
 
 #define S (I->sim)
 
+static const char *const cmp_names[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
+
 /* the method `name` a program's class of v defines (borrowed), or 0 */
 static SimId user_method(PyRun *I, SimId v, const char *name)
 {
@@ -52,6 +54,21 @@ static SimId call_maybe(PyRun *I, SimId self, const char *name, SimId other)
 }
 
 bool dunder_defines(PyRun *I, SimId v, const char *name) { return user_method(I, v, name) != 0; }
+
+bool subinst_compares(PyRun *I, SimId v)
+{
+    if (!sim_is_subinst(S, v))
+        return false;
+    for (int i = 0; i < 6; i++)
+        if (user_method(I, v, cmp_names[i]))
+            return true;
+    return false;
+}
+
+bool subinst_overrides_iter(PyRun *I, SimId v)
+{
+    return sim_is_subinst(S, v) && (user_method(I, v, "__iter__") || user_method(I, v, "__len__"));
+}
 
 SimId dunder_call0(PyRun *I, SimId v, const char *name)
 {
@@ -105,6 +122,11 @@ static SimId slot_binary(PyRun *I, int op, SimId self, SimId other)
     return do_other ? call_maybe(I, other, op_names[op][1], self) : not_implemented(I);
 }
 
+bool subinst_operates(PyRun *I, SimId v, int op, bool inplace)
+{
+    return sim_is_subinst(S, v) && (has_slot(I, v, op) || (inplace && user_method(I, v, op_names[op][2])));
+}
+
 SimId dunder_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
 {
     if (inplace) { /* binary_iop1: __iadd__ first */
@@ -125,7 +147,6 @@ SimId dunder_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
 
 /* ---- comparisons --------------------------------------------------------- */
 
-static const char *const cmp_names[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
 static const int swapped[] = {OP_GT, OP_GE, OP_EQ, OP_NE, OP_LT, OP_LE};
 
 int dunder_truth(PyRun *I, SimId v);
@@ -133,10 +154,23 @@ int dunder_truth(PyRun *I, SimId v);
 /* tp_richcompare of v: slot_tp_richcompare for an instance (its class's
  * method, or object's: identity for ==, the inverse of __eq__ for !=);
  * NotImplemented from a built-in type asked about an instance */
+/* the built-in's own tp_richcompare (list_richcompare ...), past a subclass's methods */
+static SimId base_richcompare(PyRun *I, int op, SimId v, SimId w)
+{
+    I->own_slot = true;
+    SimId r = slot_richcompare(I, op, v, w);
+    I->own_slot = false; /* not consumed when the slot answered NotImplemented at once */
+    return r;
+}
+
 static SimId richcompare(PyRun *I, SimId v, SimId w, int op)
 {
-    if (sim_kind(S, v) != SK_INSTANCE)
-        return not_implemented(I);
+    if (sim_is_subinst(S, v)) { /* slot_tp_richcompare: the class's method, else the built-in's */
+        SimId m = user_method(I, v, cmp_names[op - OP_LT]);
+        return m ? call2(I, m, v, w) : base_richcompare(I, op, v, w);
+    }
+    if (sim_kind(S, v) != SK_INSTANCE) /* a built-in takes a subclass's instance of its own kind */
+        return sim_is_subinst(S, w) ? base_richcompare(I, op, v, w) : not_implemented(I);
     SimId m = user_method(I, v, cmp_names[op - OP_LT]);
     if (m)
         return call2(I, m, v, w);
@@ -162,7 +196,7 @@ SimId dunder_compare(PyRun *I, int op, SimId v, SimId w)
 {
     SimId tv = sim_type_of(S, v), tw = sim_type_of(S, w);
     bool checked = false;
-    if (tv != tw && sim_kind(S, w) == SK_INSTANCE && sim_is_subtype(S, tw, tv)) {
+    if (tv != tw && (sim_kind(S, w) == SK_INSTANCE || sim_is_subinst(S, w)) && sim_is_subtype(S, tw, tv)) {
         checked = true;
         SimId r = richcompare(I, w, v, swapped[op - OP_LT]);
         if (r != S->notimpl)
@@ -378,10 +412,41 @@ SimId dunder_next(PyRun *I, SimId it)
  * model's tables (sim/userkey.h); other kinds are hashed by the model.
  * False with TypeError raised for the first unhashable part, or with the
  * error of a __hash__. */
+/* A subclass's instance as a key: its class's __hash__ (noted like an
+ * instance's), None (unhashable, as __eq__ alone makes it), or the
+ * built-in's hash; with a __eq__ of the class's own, that hash is noted too,
+ * so that a lookup meeting a stored key of the same hash asks __eq__
+ * (sim/userkey.h), as do_lookup does. */
+static bool subinst_hashable(PyRun *I, SimId k)
+{
+    if (user_method(I, k, "__hash__")) {
+        SimId h = dunder_hash(I, k);
+        if (!h)
+            return false;
+        sim_userhash_note(S, k, sim_obj(S, h)->v.i);
+        sim_decref(S, h);
+        return true;
+    }
+    SimId hm = sim_type_lookup(S, sim_obj(S, k)->type, "__hash__");
+    if ((hm && sim_kind(S, hm) == SK_NONE) || (sim_kind(S, k) != SK_TUPLE && !sim_hashable(S, k))) {
+        py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, k));
+        return false;
+    }
+    if (sim_kind(S, k) == SK_TUPLE)
+        for (uint32_t i = 0; i < sim_obj(S, k)->len; i++)
+            if (!py_hashable(I, sim_items(S, k)[i]))
+                return false;
+    if (subinst_compares(I, k))
+        sim_userhash_note(S, k, (int64_t)sim_hash(S, k));
+    return true;
+}
+
 bool py_hashable(PyRun *I, SimId k)
 {
     SimKind kind = sim_kind(S, k);
-    if (kind == SK_STR || kind == SK_INT) /* the common keys, their subclasses' too: what the */
+    if (sim_is_subinst(S, k))
+        return subinst_hashable(I, k);
+    if (kind == SK_STR || kind == SK_INT) /* the common keys: what the */
         return true;                      /* checks below say for them */
     if (kind == SK_TUPLE) {
         for (uint32_t i = 0; i < sim_obj(S, k)->len; i++)

@@ -128,6 +128,8 @@ typedef struct PyCode {
     SimId *inl_names;
     int *inl_at;
     int ninl;
+    int nghost;              /* 3.12+: its cells that only inlined comprehensions read (plain
+                              * locals in CPython: the model's cell and closure tuple are extra) */
     int *vorder;             /* 3.12+, a function holding comprehensions: its locals in
                               * CPython's order, each a slot or -(k + 1) for inl_names[k] */
     int nvorder;
@@ -311,6 +313,13 @@ void py_err_discard(PyRun *I, SavedErr *sv);
  * say; dunder_len and dunder_iter answer the borrowed S->notimpl when the
  * class lacks the method; dunder_contains answers -2 then. */
 bool dunder_defines(PyRun *I, SimId v, const char *name);
+/* an instance of a subclass of a built-in whose class defines __iter__ or __len__: the built-in's
+ * fast paths over its items (PyList_CheckExact ...) do not take it */
+bool subinst_overrides_iter(PyRun *I, SimId v);
+/* ... or defines a rich comparison (__eq__, __lt__ ...): slot_tp_richcompare calls it */
+bool subinst_compares(PyRun *I, SimId v);
+/* ... or defines operator op (either half, or its in-place form): slot_nb_add ... call them */
+bool subinst_operates(PyRun *I, SimId v, int op, bool inplace);
 /* v.name() for a method of v's class; S->notimpl (borrowed) when it has none */
 SimId dunder_call0(PyRun *I, SimId v, const char *name);
 SimId dunder_binary(PyRun *I, int op, SimId a, SimId b, bool inplace);
@@ -685,6 +694,9 @@ void exc_unicode_init(PyRun *I, SimId e, SimId args);
 SimId exc_unicode_position(PyRun *I, SimId e, bool end);
 bool exc_unicode_text(PyRun *I, SimId e, Buf *out);
 void exc_unicode_raise_encode(PyRun *I, const char *encoding, SimId obj, size_t start, size_t end, uint32_t limit);
+/* ... and UnicodeDecodeError for bytes start..end-1 of the n bytes at d, which bytes.decode met */
+void exc_unicode_raise_decode(PyRun *I, const char *encoding, const uint8_t *d, size_t n, size_t start, size_t end,
+                              const char *reason);
 /* e.args (borrowed) */
 SimId exc_args(PyRun *I, SimId e);
 /* Is v an exception instance? */

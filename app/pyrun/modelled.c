@@ -227,8 +227,20 @@ static bool builtin_sub_dunder_ok(PyRun *I, const char *s, size_t n, SimKind lay
         return true;
     if ((layout == SK_FLOAT || layout == SK_INT || layout == SK_STR || layout == SK_BYTES) && n == 7 && memcmp(s, "__new__", 7) == 0)
         return true; /* slot_tp_new, as for a tuple's subclass */
+    static const char *const data_slots[] = {
+        "__len__", "__iter__", "__bool__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__",
+        "__add__", "__radd__", "__iadd__", "__sub__", "__rsub__", "__isub__", "__mul__", "__rmul__", "__imul__",
+        "__truediv__", "__rtruediv__", "__itruediv__", "__floordiv__", "__rfloordiv__", "__ifloordiv__", "__mod__",
+        "__rmod__", "__imod__", "__pow__", "__rpow__", "__ipow__", "__lshift__", "__rlshift__", "__ilshift__",
+        "__rshift__", "__rrshift__", "__irshift__", "__and__", "__rand__", "__iand__", "__or__", "__ror__",
+        "__ior__", "__xor__", "__rxor__", "__ixor__", "__matmul__", "__rmatmul__", "__imatmul__", "__neg__",
+        "__pos__", "__invert__", "__abs__"};
+    for (size_t i = 0; i < sizeof data_slots / sizeof data_slots[0]; i++)
+        if (strlen(data_slots[i]) == n && memcmp(data_slots[i], s, n) == 0)
+            return true; /* builtins.c, ops.c, iter.c and dunder.c call them (slot_sq_length, slot_tp_iter,
+                          * slot_tp_richcompare, slot_tp_hash; subclass_dunders.c) */
     static const char *const item_slots[] = {"__getitem__", "__setitem__", "__delitem__", "__contains__"};
-    for (size_t i = 0; (layout == SK_LIST || layout == SK_DICT) && i < 4; i++)
+    for (size_t i = 0; i < 4; i++)
         if (strlen(item_slots[i]) == n && memcmp(item_slots[i], s, n) == 0)
             return true; /* items.c and ops.c call them (slot_mp_subscript ...; sq_contains) */
     for (size_t i = 0; i < sizeof builtin_sub_dunders / sizeof builtin_sub_dunders[0]; i++)

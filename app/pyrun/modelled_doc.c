@@ -169,8 +169,12 @@ void py_modelled_text(Buf *out)
     buf_adds(out, ".\nA subclass of a built-in (and its bases) may define, of these, only\n");
     for (int i = 0; modelled_builtin_sub_dunder(i); i++)
         buf_printf(out, "%s`%s`", i ? ", " : "", modelled_builtin_sub_dunder(i));
-    buf_adds(out, " (and `__new__` for `tuple`, `float`, `int` and `str`; any other would be bypassed by the\n"
-                  "built-in's own code), and no `__slots__`;\n"
+    buf_adds(out, " (and `__new__` for `tuple`, `float`, `int`, `str` and `bytes`; `__len__`, `__iter__`,\n"
+                  "`__bool__`, the rich comparisons, `__hash__`, the operators (`__add__`, `__radd__`,\n"
+                  "`__iadd__` ..., `__neg__`, `__abs__` ...) for any of them, called where CPython's\n"
+                  "slot wrappers call them, and `__getitem__`, `__setitem__`, `__delitem__` and\n"
+                  "`__contains__`; any other would be bypassed by the built-in's own code), and no\n"
+                  "`__slots__`;\n"
                   "`copy.copy`/`copy.deepcopy` of its instances and `dict.fromkeys` on it are refused.\n"
                   "A class may derive from `type` (a metaclass): `class C(metaclass=Meta)`, the metaclass\n"
                   "of the bases, `Meta(name, bases, ns)`, its `__new__`, `__init__` and `__call__`\n"

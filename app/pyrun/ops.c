@@ -185,7 +185,10 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
     SimKind ka = sim_kind(S, a), kb = sim_kind(S, b);
     if ((ka == SK_WEAKREF || kb == SK_WEAKREF) && weakref_proxy_refuse(I, a, b, "an operator"))
         return 0;
-    if (ka == SK_INSTANCE || kb == SK_INSTANCE) {
+    bool own = I->own_slot; /* int.__add__(self, x), super().__add__(x): the built-in's own slot */
+    I->own_slot = false;
+    if (ka == SK_INSTANCE || kb == SK_INSTANCE || /* a subclass's own operator methods (slot_nb_add ...) */
+        (!own && (subinst_operates(I, a, op, inplace) || subinst_operates(I, b, op, false)))) {
         SimId r = dunder_binary(I, op, a, b, inplace);
         if (r != S->notimpl)
             return r;
@@ -301,7 +304,11 @@ SimId op_unary(PyRun *I, int op, SimId a)
         int t = op_truth(I, a);
         return t < 0 ? 0 : sim_bool(S, !t);
     }
-    if (sim_kind(S, a) == SK_INSTANCE)
+    bool own = I->own_slot; /* int.__neg__(self), super().__neg__() */
+    I->own_slot = false;
+    if (sim_kind(S, a) == SK_INSTANCE ||
+        (!own && sim_is_subinst(S, a) &&
+         dunder_defines(I, a, op == OP_NEG ? "__neg__" : op == OP_POS ? "__pos__" : "__invert__")))
         return dunder_unary(I, op, a);
     if (counter_is(I, a) && (op == OP_NEG || op == OP_POS))
         return counter_unary(I, op, a);
@@ -432,6 +439,8 @@ static int same_or_equal(PyRun *I, SimId a, SimId b) { return a == b ? 1 : deep_
 
 static int deep_equal_inner(PyRun *I, SimId a, SimId b)
 {
+    bool own = I->own_slot; /* list.__eq__(self, x), super().__eq__(x): the built-in's own compare */
+    I->own_slot = false;
     SimKind ka = sim_kind(S, a), kb = sim_kind(S, b);
     if (proxy_is(I, a) || proxy_is(I, b)) /* mappingproxy_richcompare: its dict's answer */
         return proxy_equal(I, a, b);
@@ -444,7 +453,8 @@ static int deep_equal_inner(PyRun *I, SimId a, SimId b)
         if (eq != -2)
             return eq;
     }
-    if (ka == SK_INSTANCE || kb == SK_INSTANCE) { /* PyObject_RichCompareBool */
+    if (ka == SK_INSTANCE || kb == SK_INSTANCE || /* PyObject_RichCompareBool */
+        (!own && (subinst_compares(I, a) || subinst_compares(I, b)))) { /* a subclass's __eq__ ... */
         SimId r = dunder_compare(I, OP_EQ, a, b);
         if (!r)
             return -1;
@@ -524,6 +534,10 @@ int op_equal(PyRun *I, SimId a, SimId b) { return same_or_equal(I, a, b); }
 
 SimId op_compare(PyRun *I, int op, SimId a, SimId b)
 {
+    bool own = I->own_slot; /* a built-in's own tp_richcompare (dunder.c, base_richcompare) */
+    I->own_slot = false;
+    if (!own && op >= OP_LT && op <= OP_GE && (subinst_compares(I, a) || subinst_compares(I, b)))
+        return dunder_compare(I, op, a, b); /* slot_tp_richcompare */
     if (native_tuple_refused(I, a) || native_tuple_refused(I, b))
         return 0;
     if (op >= OP_LT && op <= OP_GE && (sim_kind(S, a) == SK_WEAKREF || sim_kind(S, b) == SK_WEAKREF) &&
@@ -550,6 +564,7 @@ SimId op_compare(PyRun *I, int op, SimId a, SimId b)
     case OP_IS: return sim_bool(S, a == b);
     case OP_ISNOT: return sim_bool(S, a != b);
     case OP_EQ: case OP_NE: {
+        I->own_slot = own; /* deep_equal_inner takes it: the first comparison only */
         int eq = deep_equal(I, a, b);
         if (eq < 0)
             return 0;
@@ -578,6 +593,12 @@ int op_truth(PyRun *I, SimId a)
     const SimObj *o = sim_obj(S, a);
     if (o->kind == SK_WEAKREF && weakref_proxy_refuse(I, a, 0, "truth testing"))
         return -1;
+    bool own = I->own_slot; /* int.__bool__(self), super().__bool__(): the built-in's own */
+    I->own_slot = false;
+    if (!own && sim_is_subinst(S, a) &&
+        (dunder_defines(I, a, "__bool__") || /* slot_nb_bool; else an int's or float's own nb_bool */
+         (o->kind != SK_INT && o->kind != SK_FLOAT && dunder_defines(I, a, "__len__")))) /* slot_mp_length */
+        return dunder_truth(I, a);
     switch ((SimKind)o->kind) {
     case SK_NONE: return 0;
     case SK_BOOL: case SK_INT: return o->v.i != 0;

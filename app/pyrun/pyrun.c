@@ -245,6 +245,8 @@ PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn
     S->gc.count_pinned = false;
     S->gc.timing_exposed = S->gc.timing_sensitive = false;
     S->gc.garbage_moved = S->gc.timing_seen = false;
+    S->gc.watching = false;
+    S->gc.nreleased = 0;
     S->gc.unpinned_slack = parsed ? gc_timing_slack(I) : 0;
     return I;
 }

@@ -15,6 +15,7 @@
 #include "pyrun/interp.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
+#include "pyrun/vm_fastcall.h"
 #include "sim/gc.h"
 
 #define S (I->sim)
@@ -204,30 +205,6 @@ static bool call_done(PyRun *I, SimId res, uint32_t slot0, uint32_t nslots)
     return true;
 }
 
-/* list.append(x) on a list (bound, or the descriptor with the list first),
- * as CALL_NO_KW_LIST_APPEND specializes it: what builtins_call does for it
- * (the state it sets, meth_append's work and its result in *res), without
- * the generic checks such a call passes; false, having done nothing, for
- * any other built-in. */
-static bool list_append_call(PyRun *I, uint32_t index, bool bound, SimId *args, SimId *res)
-{
-    const BuiltinDef *d = bi_def(index);
-    if (!d || d->fn != meth_append || d->refused || (d->varargs & (1u << S->prof->version)))
-        return false;
-    I->ts->ex_args = I->ts->call_ex;
-    I->ts->call_ex = 0;
-    I->bi_bound = bound;
-    sim_incref(S, args[1]);
-    sim_list_append(S, args[0], args[1]);
-    SimId r = bi_none(I);
-    if (r && I->ts->err.set) { /* as builtins_call ends */
-        sim_decref(S, r);
-        r = 0;
-    }
-    *res = r;
-    return true;
-}
-
 bool vm_do_call(PyRun *I, int nargs)
 {
     SimId kwnames = I->ts->kwnames;
@@ -276,8 +253,7 @@ bool vm_do_call(PyRun *I, int nargs)
             *args = self;
         }
         SimId res;
-        if (!(n == 2 && !kwnames && (self || sim_kind(S, args[0]) == SK_LIST) &&
-              list_append_call(I, o->v.builtin.index, self != 0, args, &res)))
+        if (!(n >= 2 && !kwnames && vm_fast_builtin_call(I, o->v.builtin.index, self != 0, args, n, &res)))
             res = builtins_call(I, o->v.builtin.index, self, args, n, kwnames);
         if (self)
             *args = callable; /* the slot's own reference again */

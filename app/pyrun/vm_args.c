@@ -10,6 +10,7 @@
 
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/interp.h"
 #include "pyrun/types/types.h"
 
@@ -89,12 +90,26 @@ static bool posonly_as_keyword(PyRun *I, const PyCode *co, SimId kwnames)
     return true;
 }
 
+/* A call of a function sharing a variable with its inlined comprehensions
+ * only (3.12+): the model's cell for it, and the comprehension function's
+ * closure tuple, are objects CPython does not make, so the young count and
+ * tracemalloc's peak are left unsure (compile_inline.c finds them). */
+static void ghost_cells(PyRun *I)
+{
+    if (!I->gc_count_unsure)
+        I->count_unsure_what = "a function sharing a variable with its comprehension (3.12+: no cell)";
+    I->gc_count_unsure = true;
+    tm_note_peak_unsure(I, "a function whose variable its comprehensions share (3.12+: no cell there)");
+}
+
 /* MAKE_CELL and COPY_FREE_VARS: the cells of the parameters and locals a
  * nested function reads, the closure's cells in the free slots. */
 static inline void make_cells(PyRun *I, const PyCode *co, SimId *slots, SimId func)
 {
     if (co->ncellfree == 0)
         return;
+    if (co->nghost) /* 3.12+: a cell CPython does not make (its variable is a plain local there) */
+        ghost_cells(I);
     int fi = 0;
     for (int i = 0; i < co->nslots; i++) {
         if (co->slotkind[i] == SLOT_CELL) {

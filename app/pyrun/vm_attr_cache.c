@@ -51,7 +51,9 @@ static bool class_dict(PyRun *I, SimId c, SimId *dict)
  * dict of the heap gained a key and no class was made or cleared since it
  * last held (sim_dict_version's counter moves for each), as CPython 3.11
  * checks one type version tag instead of the dicts. */
-static bool mro_holds(PyRun *I, AttrCache *ac, SimId *found)
+static bool mro_walk_holds(PyRun *I, AttrCache *ac, SimId *found);
+
+static inline bool mro_holds(PyRun *I, AttrCache *ac, SimId *found)
 {
     const uint32_t *words = sim_items(S, ac->type);
     if ((words[SIM_TY_FLAGS] & HOOKS) || words[SIM_TY_MRO] != ac->mro)
@@ -60,6 +62,12 @@ static bool mro_holds(PyRun *I, AttrCache *ac, SimId *found)
         *found = ac->found;
         return true;
     }
+    return mro_walk_holds(I, ac, found);
+}
+
+/* mro_holds once the heap's dict versions moved: the walk again */
+static bool mro_walk_holds(PyRun *I, AttrCache *ac, SimId *found)
+{
     const SimId *m = sim_items(S, ac->mro);
     uint32_t n = sim_obj(S, ac->mro)->len, k = 0;
     for (uint32_t i = 0; i < n; i++) {
@@ -174,6 +182,22 @@ bool vm_attr_store_hit(PyRun *I, AttrCache *ac, SimId obj, SimId name, SimId val
 
 /* ---- LOAD_METHOD ------------------------------------------------------ */
 
+/* Has the plain instance obj (no dict) an attribute of its own named name
+ * (a str)?  The keys that are strs of another hash are passed over as
+ * sim_attr_get passes them; any other key asks it. */
+static inline bool own_attr(const Sim *s, SimId obj, SimId name)
+{
+    uint32_t n = s->obj[obj].len;
+    const SimId *e = n ? sim_items(s, obj) : NULL;
+    uint64_t h = s->obj[name].v.str.hash;
+    for (uint32_t i = 0; i < n; i++) {
+        const SimObj *x = &s->obj[e[2 * i]];
+        if (e[2 * i] == name || x->kind != SK_STR || x->v.str.hash == h)
+            return sim_attr_get(s, obj, name) != 0;
+    }
+    return false;
+}
+
 SimId vm_method_hit(PyRun *I, AttrCache *ac, SimId obj, SimId name)
 {
     const SimObj *o = sim_obj(S, obj);
@@ -191,7 +215,7 @@ SimId vm_method_hit(PyRun *I, AttrCache *ac, SimId obj, SimId name)
             return 0;
         const SimId *e = sim_items(S, d);
         fn = e[2 * ac->index] == name ? e[2 * ac->index + 1] : 0;
-        if (!fn || sim_kind(S, fn) != SK_FUNC || sim_attr_get(S, obj, name))
+        if (!fn || sim_kind(S, fn) != SK_FUNC || own_attr(S, obj, name))
             return 0; /* another value now, or the instance's own attribute comes first */
     }
     if (fn)

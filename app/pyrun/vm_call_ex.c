@@ -78,8 +78,8 @@ static bool args_to_tuple(PyRun *I, uint32_t slot, SimId callable)
             sim_tuple_set(S, t, i, sim_items(S, v)[i]);
         }
     } else {
-        SimId it = iter_new(I, v);
-        if (!it) {
+        SimId it = subinst_overrides_iter(I, v) ? 0 : iter_new(I, v); /* a subclass's __iter__ runs once */
+        if (!it && !subinst_overrides_iter(I, v)) {
             if (I->ts->err.set)
                 return false;
             char fs[200];
@@ -87,7 +87,7 @@ static bool args_to_tuple(PyRun *I, uint32_t slot, SimId callable)
             py_raise(I, EXC_TypeError, "%s argument after * must be an iterable, not %s", fs, op_typename(I, v));
             return false;
         }
-        sim_decref(S, it);
+        sim_xdecref(S, it);
         t = tuple_construct(I, &v, 1, 0);
         if (!t)
             return false;
@@ -428,6 +428,11 @@ bool vm_list_to_tuple(PyRun *I)
 bool vm_list_extend(PyRun *I, int depth)
 {
     SimId src = POP();
+    if (subinst_overrides_iter(I, src)) { /* iterable, with a __iter__ or __len__ to call once */
+        bool ok = list_extend(I, TOP(depth - 1), src);
+        sim_decref(S, src);
+        return ok;
+    }
     SimId it = iter_new(I, src);
     if (!it && !I->ts->err.set)
         py_raise(I, EXC_TypeError, "Value after * must be an iterable, not %s", op_typename(I, src));

@@ -80,7 +80,7 @@ bool vm_unpack(PyRun *I, int n)
     SimKind k = sim_kind(S, seq);
     SimId *items = NULL;
     int got = 0;
-    if (k == SK_TUPLE || k == SK_LIST) {
+    if ((k == SK_TUPLE || k == SK_LIST) && !subinst_overrides_iter(I, seq)) { /* else unpack_iterable */
         got = (int)sim_obj(S, seq)->len;
         tm_unpack_generic(I);
         if (got == n) { /* straight onto the stack, last item deepest */
@@ -162,8 +162,7 @@ void vm_decimal_sigcheck(PyRun *I, SimId v)
 
 void vm_eval_breaker(PyRun *I)
 {
-    if (S->gc.scheduled) {
-        S->gc.scheduled = false;
+    if (S->gc.scheduled && gc_check_point(S)) {
         if (S->gc.gen[0].count > S->gc.gen[0].threshold && S->gc.enabled && !S->gc.collecting) {
             S->gc.collecting = true;
             gc_collect_generations(S);

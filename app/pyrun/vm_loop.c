@@ -273,6 +273,7 @@ dispatch:
         a = POP();
         b = stack[f->base + (uint32_t)arg];
         stack[f->base + (uint32_t)arg] = a;
+        sim_gc_released(S, b);
         sim_xdecref(S, b);
         NEXT();
     TARGET(OP_DELETE_FAST)
@@ -282,6 +283,7 @@ dispatch:
             goto error;
         }
         stack[f->base + (uint32_t)arg] = 0;
+        sim_gc_released(S, b);
         sim_decref(S, b);
         NEXT();
     TARGET(OP_LOAD_DEREF) TARGET(OP_LOAD_CLOSURE)
@@ -299,6 +301,7 @@ dispatch:
         a = op == OP_STORE_DEREF ? POP() : 0;
         b = SIM_V(S, c, SK_CELL, cell.ref);
         SIM_V(S, c, SK_CELL, cell.ref) = a;
+        sim_gc_released(S, b);
         sim_xdecref(S, b);
         NEXT();
     TARGET(OP_LOAD_NAME) TARGET(OP_LOAD_GLOBAL) {
@@ -319,18 +322,16 @@ dispatch:
             sim_decref(S, a);
             goto error;
         }
-        if (nc->where == 1 && vm_name_entry(S, b, nc->entry, names[arg]))
+        if (nc->where == 1 && (c = vm_name_entry(S, b, nc->entry, names[arg]))) {
+            sim_gc_released(S, c);
             sim_dict_replace_at(S, b, nc->entry, a);
-        else if (!vm_store_name_at(I, nc, arg, a, op == OP_STORE_NAME))
+        } else if (!vm_store_name_at(I, nc, arg, a, op == OP_STORE_NAME))
             goto error;
         NEXT();
     }
     TARGET(OP_DELETE_NAME) TARGET(OP_DELETE_GLOBAL)
-        if (!sim_dict_del(S, op == OP_DELETE_NAME && f->locals ? f->locals : f->globals,
-                          vm_name_const(I, arg))) {
-            vm_name_error(I, vm_name_const(I, arg));
+        if (!vm_delete_name(I, arg, op == OP_DELETE_NAME))
             goto error;
-        }
         NEXT();
     TARGET(OP_LOAD_ATTR) {
         AttrCache *ac = &acache[f->ip - 1];

@@ -64,10 +64,14 @@ bool vm_store_name_at(PyRun *I, NameCache *nc, int arg, SimId value, bool use_lo
     Frame *f = F;
     SimId name = I->codes[f->code].names[arg];
     SimId d = use_locals && f->locals ? f->locals : f->globals;
-    if (nc->where == 1 && vm_name_entry(S, d, nc->entry, name)) {
+    SimId old = vm_name_entry(S, d, nc->entry, name);
+    if (nc->where == 1 && old) {
+        sim_gc_released(S, old);
         sim_dict_replace_at(S, d, nc->entry, value);
         return true;
     }
+    if (S->gc.watching)
+        sim_gc_released(S, sim_dict_get(S, d, name));
     if (f->kind == FR_CLASS && d == f->locals) { /* the namespace may be an Enum's _EnumDict */
         if (!enum_body_store(I, f->extra, I->codes[f->code].name, d, name, value)) {
             sim_decref(S, value);
@@ -82,5 +86,19 @@ bool vm_store_name_at(PyRun *I, NameCache *nc, int arg, SimId value, bool use_lo
     int64_t i = sim_dict_index(S, d, name);
     if (i >= 0 && sim_items(S, d)[2 * i] == name)
         *nc = (NameCache){1, 1, (uint32_t)i, 0};
+    return true;
+}
+
+bool vm_delete_name(PyRun *I, int arg, bool use_locals)
+{
+    Frame *f = F;
+    SimId d = use_locals && f->locals ? f->locals : f->globals;
+    SimId name = vm_name_const(I, arg);
+    if (S->gc.watching) /* the value it drops (gc_quiet.c) */
+        sim_gc_released(S, sim_dict_get(S, d, name));
+    if (!sim_dict_del(S, d, name)) {
+        vm_name_error(I, name);
+        return false;
+    }
     return true;
 }

@@ -66,5 +66,8 @@ static inline SimId vm_name_hit(const PyRun *I, const Frame *f, const NameCache 
 SimId vm_load_name_slow(PyRun *I, NameCache *nc, int arg, bool use_locals);
 /* STORE_NAME / STORE_GLOBAL of value (stolen) through cache nc. */
 bool vm_store_name_at(PyRun *I, NameCache *nc, int arg, SimId value, bool use_locals);
+/* DELETE_NAME / DELETE_GLOBAL of names index arg; false with NameError
+ * raised. */
+bool vm_delete_name(PyRun *I, int arg, bool use_locals);
 
 #endif

@@ -136,19 +136,21 @@ void sim__gc_on_alloc(Sim *s)
     SimGcState *g = &s->gc;
     g->gen[0].count++;
     if (!g->count_pinned && g->enabled && g->gen[0].threshold &&
-        g->gen[0].count + g->unpinned_slack > g->gen[0].threshold)
-        g->timing_exposed = true;
+        g->gen[0].count + g->unpinned_slack > g->gen[0].threshold && !g->timing_exposed)
+        gc__exposed(s);
     if (should_collect(s)) {
         if (s->prof->gc_in_alloc) {
             s->gc.collecting = true;
             gc_collect_generations(s);
             s->gc.collecting = false;
         } else {
-            s->gc.scheduled = true; /* run at the next eval-breaker check */
+            s->gc.scheduled = s->gc.due = true; /* run at the next eval-breaker check */
         }
     }
-    if (!g->count_pinned) /* 3.11: from another start count, a collection could have run here */
+    if (!g->count_pinned) { /* 3.11: from another start count, a collection could have run here */
         g->point_mark = O(s, GEN_HEAD(0))->gc_prev;
+        g->nreleased = 0;
+    }
 }
 
 void gc_note_foreign(Sim *s, unsigned n, unsigned survivors)
@@ -185,8 +187,17 @@ static void update_refs(Sim *s, uint32_t head)
 
 static void subtract_refs(Sim *s, uint32_t head)
 {
-    for (uint32_t id = O(s, head)->gc_next; id != head; id = O(s, id)->gc_next)
-        sim_traverse(s, id, visit_decref, NULL);
+    for (uint32_t id = O(s, head)->gc_next; id != head; id = O(s, id)->gc_next) {
+        const SimObj *o = O(s, id);
+        if (o->type || (o->kind != SK_LIST && o->kind != SK_TUPLE)) {
+            sim_traverse(s, id, visit_decref, NULL);
+            continue;
+        }
+        const SimId *items = sim_items(s, id); /* sim_traverse's walk of an exact list or tuple */
+        for (uint32_t i = 0, n = o->len; i < n; i++)
+            if (items[i])
+                visit_decref(s, items[i], NULL);
+    }
 }
 
 static void visit_reachable(Sim *s, SimId ref, void *arg)

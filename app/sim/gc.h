@@ -56,6 +56,13 @@ bool gc_last_quiet(const Sim *s);
  * could have run from another start count (3.11, count unpinned), newest
  * first, at most `max`; 0 when that moment is not known. */
 size_t gc_young_since_point(const Sim *s, SimId *out, size_t max);
+/* 3.12+: an eval-breaker check.  Forgets what names let go before it
+ * (sim_gc_released) and answers whether a collection is due (then no
+ * longer due). */
+bool gc_check_point(Sim *s);
+/* 3.12+, count unpinned: appends to out[0..n) the tracked objects a name let
+ * go since the last check, not already there, up to `max`; the new n. */
+size_t gc_released_tracked(const Sim *s, SimId *out, size_t n, size_t max);
 
 /* n GC objects allocated by interpreter code the model does not make one by
  * one (an import's), `survivors` of them staying tracked: the young count

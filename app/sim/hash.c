@@ -17,6 +17,7 @@
 
 #include "sim/profile.h"
 #include "sim/userkey.h"
+#include "sim/subinst.h"
 
 #define HASH_BITS 61
 #define HASH_MODULUS (((uint64_t)1 << HASH_BITS) - 1)
@@ -248,6 +249,9 @@ uint64_t sim_pointer_hash(const Sim *s, SimId k) { return not_minus_one(pointer_
 uint64_t sim_hash(const Sim *s, SimId k)
 {
     const SimObj *o = &s->obj[k];
+    if (o->type && o->kind != SK_INSTANCE && sim_is_subinst(s, k) && sim__userhash_noted(s, k))
+        /* a subclass's own __hash__ (or its __eq__), as the host noted it */
+        return sim__userhash_current(s, k);
     switch ((SimKind)o->kind) {
     case SK_INT: case SK_BOOL:
         return int_hash(s, o);

@@ -402,7 +402,11 @@ void sim_clear_freelists(Sim *s)
 
 /* ---- deallocation ---------------------------------------------------- */
 
-/* Inline where the leaves are freed: one per object. */
+/* Inline where the leaves are freed, forced where the compiler allows:
+ * one per object. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline void release(Sim *s, SimId id, SimFreeList *fl)
 {
     SimObj *o = &s->obj[id];

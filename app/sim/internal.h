@@ -49,6 +49,7 @@ void sim__stringio_dealloc(Sim *s, SimId id);
 void sim__stringio_traverse(Sim *s, SimId id, SimVisit fn, void *arg);
 void sim__gc_on_alloc(Sim *s);
 void sim__gc_on_free(Sim *s);
+void gc__exposed(Sim *s); /* another start count's run may collect from here (gc_quiet.c) */
 void sim__dealloc(Sim *s, SimId id);
 void sim__dict_free_payload(Sim *s, SimId d);
 size_t sim__dict_sizeof(const Sim *s, SimId d);

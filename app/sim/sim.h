@@ -232,7 +232,9 @@ typedef struct SimGen {
 typedef struct SimGcState {
     SimGen gen[3];
     uint32_t permanent;  /* sentinel of gc.freeze()'s generation */
-    bool enabled, collecting, scheduled;
+    /* `scheduled`: the next eval-breaker check must look (3.12+), because a
+     * collection is `due` or because releases are `watching`ed (below) */
+    bool enabled, collecting, scheduled, due;
     uint64_t long_lived_total, long_lived_pending;
     uint64_t startup_tracked; /* interpreter objects not modelled one by one */
     uint64_t startup_frozen;  /* of those, the ones in the permanent generation */
@@ -272,7 +274,17 @@ typedef struct SimGcState {
      * (addresses, memory figures, reference counts, the collector's
      * state).  Both together make the run sensitive (sim_timing_seen). */
     bool garbage_moved, timing_seen;
+    /* Exposed and unpinned (gc_quiet.c): the objects a name let go since
+     * the last moment an automatic collection could run (3.11: a GC
+     * allocation, which forgets them; 3.12+: an eval-breaker check, which
+     * looks and forgets them), at most GC_RELEASED_MAX.  Every start
+     * count's pin finds them if they are garbage then: they were live
+     * after any run's last automatic collection. */
+    bool watching;
+    uint8_t nreleased;
+    SimId released[16];
 } SimGcState;
+#define GC_RELEASED_MAX 16
 
 #define SIM_TUPLE_MAXSAVE 21
 
@@ -378,6 +390,13 @@ static inline void sim_garbage_moved(Sim *s)
     s->gc.garbage_moved = true;
     if (s->gc.timing_seen)
         s->gc.timing_sensitive = true;
+}
+/* A name's old value, let go by a store or a delete (gc_quiet.c). */
+static inline void sim_gc_released(Sim *s, SimId v)
+{
+    SimGcState *g = &s->gc;
+    if (g->watching && v && g->nreleased < GC_RELEASED_MAX)
+        g->released[g->nreleased++] = v;
 }
 /* Was an allocation refused since the last call?  Clears the record. */
 bool sim_take_nomem(Sim *s);

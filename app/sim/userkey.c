@@ -7,6 +7,7 @@
  * SIM_UK_PROBE) holds a dict's probe index (dictprobe.c).
  */
 #include "sim/userkey.h"
+#include "sim/subinst.h"
 #include "sim/internal.h"
 
 #include <stdlib.h>
@@ -92,11 +93,18 @@ bool sim_is_user_key(const Sim *s, SimId key)
     const SimObj *o = &s->obj[key];
     if (o->kind == SK_INSTANCE)
         return find(s->ukeys, pair_of(0, key)) != NULL;
+    if (sim_is_subinst(s, key) && find(s->ukeys, pair_of(0, key))) /* a subclass's __hash__, or its __eq__ */
+        return true;
     if (o->kind == SK_TUPLE)
         for (uint32_t i = 0; i < o->len; i++)
             if (sim_is_user_key(s, sim_items(s, key)[i]))
                 return true;
     return false;
+}
+
+bool sim__userhash_noted(const Sim *s, SimId obj)
+{
+    return s->ukeys && s->ukeys->n && find(s->ukeys, pair_of(0, obj)) != NULL;
 }
 
 uint64_t sim__userhash_current(const Sim *s, SimId obj)
@@ -184,6 +192,11 @@ static bool eq_is_code(const Sim *s, SimId v)
     const SimObj *o = &s->obj[v];
     if (o->kind == SK_INSTANCE)
         return true;
+    if (sim_is_subinst(s, v)) { /* a subclass of a built-in with an __eq__ of its own */
+        SimId m = sim_type_lookup(s, o->type, "__eq__");
+        if (m && s->obj[m].kind == SK_FUNC)
+            return true;
+    }
     if (o->kind == SK_TUPLE)
         for (uint32_t i = 0; i < o->len; i++)
             if (eq_is_code(s, sim_items(s, v)[i]))

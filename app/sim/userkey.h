@@ -41,6 +41,9 @@ void sim_userhash_note(Sim *s, SimId obj, int64_t hash);
  * tuple holding one)? */
 bool sim_is_user_key(const Sim *s, SimId key);
 
+/* Has a hash been noted for obj itself (not only for a tuple's items)? */
+bool sim__userhash_noted(const Sim *s, SimId obj);
+
 /* The hash of obj noted last (sim_hash of a user key). */
 uint64_t sim__userhash_current(const Sim *s, SimId obj);
 

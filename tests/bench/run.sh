@@ -64,8 +64,9 @@ done
 
 echo
 echo "== 2. collecting 1,000,000 objects (500,000 two-list cycles): model / CPython (goal <= 0.5)"
+echo "   (the model as \`pydive run\` runs it, its event ring off; bench_sim's model_collect_1M_events has it on)"
 pairs=$(for i in $(seq "$RUNS"); do
-    m=$(build/bench_sim 1 | awk '/model_collect_1M/ {print $2}')
+    m=$(build/bench_sim 1 | awk '$1 == "model_collect_1M" {print $2}')
     c=$($PYRUN tests/bench/cpython_gc.py 500000 1 | awk '/cpython_gc_collect_seconds/ {print $2}')
     echo "$m $c"
 done)

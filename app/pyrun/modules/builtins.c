@@ -29,8 +29,12 @@ SimId builtin_len_of(PyRun *I, SimId v) { return f_len(I, &v, 1, 0); }
 static SimId f_len(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
+    bool own = I->own_slot; /* list.__len__(self), super().__len__(): the built-in's own */
+    I->own_slot = false;
     if (!bi_nargs(I, "len", n, 1, 1))
         return 0;
+    if (!own && sim_is_subinst(S, a[0]) && dunder_defines(I, a[0], "__len__")) /* slot_sq_length */
+        return dunder_len(I, a[0]);
     const SimObj *o = sim_obj(S, a[0]);
     switch ((SimKind)o->kind) {
     case SK_STR: return sim_int_digits(S, o->cap);
@@ -215,7 +219,9 @@ static SimId f_abs(PyRun *I, SimId *a, int n, SimId kw)
         return sim_float(S, fabs(sim_obj(S, a[0])->v.f));
     if (sim_kind(S, a[0]) == SK_COMPLEX)
         return complex_abs(I, a[0]);
-    if (sim_kind(S, a[0]) == SK_INSTANCE) {
+    bool own = I->own_slot; /* int.__abs__(self), super().__abs__() */
+    I->own_slot = false;
+    if (sim_kind(S, a[0]) == SK_INSTANCE || (!own && sim_is_subinst(S, a[0]) && dunder_defines(I, a[0], "__abs__"))) {
         SimId r = dunder_call0(I, a[0], "__abs__");
         if (r != S->notimpl)
             return r;
@@ -302,6 +308,11 @@ bool builtin_hash_of(PyRun *I, SimId v, int64_t *out)
     if (slice_is(I, v) && S->prof->version != SIM_V311) { /* slicehash (3.12+) */
         SimId parts[3] = {slice_part(I, v, SLICE_START), slice_part(I, v, SLICE_STOP), slice_part(I, v, SLICE_STEP)};
         return xxhash_of(I, parts, 3, false, out);
+    }
+    SimId hm = sim_is_subinst(S, v) ? sim_type_lookup(S, sim_obj(S, v)->type, "__hash__") : 0;
+    if (hm && sim_kind(S, hm) == SK_NONE) { /* __eq__ alone in a subclass of tuple: PyObject_HashNotImplemented */
+        py_raise(I, EXC_TypeError, "unhashable type: '%s'", op_typename(I, v));
+        return false;
     }
     if (k != SK_TUPLE && !py_hashable(I, v)) /* a tuple answers item by item */
         return false;

@@ -125,7 +125,7 @@ static void float_sum(PyRun *I, SimId it, SimId *acc, SimId *v, int *got)
     SimId item = *v;
     for (;;) {
         SimKind k = sim_kind(S, item);
-        if (k == SK_FLOAT) {
+        if (k == SK_FLOAT && !sim_obj(S, item)->type) { /* PyFloat_CheckExact; an int subclass is read as an int */
             double x = sim_obj(S, item)->v.f, t = f + x;
             c += fabs(f) >= fabs(x) ? (f - t) + x : (x - t) + f;
             f = t;
@@ -176,7 +176,7 @@ SimId builtin_sum(PyRun *I, SimId *a, int n, SimId kw)
     }
     SimId v;
     int got;
-    if (sim_kind(S, acc) == SK_INT && sim_obj(S, acc)->sub == 0) {
+    if (sim_kind(S, acc) == SK_INT && sim_obj(S, acc)->sub == 0 && !sim_obj(S, acc)->type) { /* PyLong_CheckExact */
         /* builtin_sum_impl's int loop: a C long until an item is no int or
          * the sum overflows, then the int object and the generic way */
         int64_t total = sim_obj(S, acc)->v.i;
@@ -190,7 +190,7 @@ SimId builtin_sum(PyRun *I, SimId *a, int n, SimId kw)
             }
             SimKind k = sim_kind(S, v);
             int64_t sum;
-            if (((k == SK_INT && sim_obj(S, v)->sub == 0) || k == SK_BOOL) &&
+            if (((k == SK_INT && sim_obj(S, v)->sub == 0 && !sim_obj(S, v)->type) || k == SK_BOOL) && /* exact */
                 !__builtin_add_overflow(total, sim_obj(S, v)->v.i, &sum)) {
                 total = sum;
                 sim_decref(S, v);
@@ -208,7 +208,7 @@ SimId builtin_sum(PyRun *I, SimId *a, int n, SimId kw)
     }
     bool float_loop = S->prof->version != SIM_V311; /* 3.12+: compensated, once */
     while ((got = iter_step(I, it, &v)) > 0) {
-        if (float_loop && sim_kind(S, acc) == SK_FLOAT) {
+        if (float_loop && sim_kind(S, acc) == SK_FLOAT && !sim_obj(S, acc)->type) {
             float_loop = false;
             float_sum(I, it, &acc, &v, &got);
             if (!v)

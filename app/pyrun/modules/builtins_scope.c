@@ -28,6 +28,7 @@
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
 #include "pyrun/modules/tracemalloc.h"
+#include "pyrun/types/types.h"
 
 #define S (I->sim)
 
@@ -185,6 +186,69 @@ static SimId snapshot_locals(PyRun *I, Frame *f, const Frame *comp)
     return d;
 }
 
+/* 3.12+: locals() inside comprehension c inlined into a module or class
+ * body e, whose variables are e's "hidden" fast locals (CO_FAST_HIDDEN).
+ * 3.12 (_PyFrame_GetLocals, include_hidden): a dict of the bound hidden
+ * ones, then a new dict updated from e's namespace and from it (the
+ * namespace itself when none is bound); 3.13: the frame object and a
+ * FrameLocalsProxy, whose keys are the bound fast locals only, copied into
+ * a new dict (snapshot_locals) */
+static SimId body_inlined_locals(PyRun *I, Frame *e, Frame *c)
+{
+    const PyCode *cc = &I->codes[c->code];
+    if (S->prof->version >= SIM_V313) {
+        int idx = py_thread_frame_index(I->ts, e);
+        SimId fo = tb_frame_object(I, idx);
+        SimId pack = sim_tuple(S, 1);
+        sim_incref(S, fo);
+        sim_tuple_set(S, pack, 0, fo);
+        SimId proxy = sim_cell(S, 0);
+        sim_decref(S, pack);
+        SimId d = sim_dict(S), keys = sim_list(S, 0);
+        for (int i = 0; i < cc->nslots; i++)
+            if (cc->slotkind[i] == SLOT_LOCAL && !sim_str_equals(S, cc->slotnames[i], ".0") && fast_value(I, c, i)) {
+                sim_incref(S, cc->slotnames[i]);
+                sim_list_append(S, keys, cc->slotnames[i]);
+            }
+        SimId it = sim_iter(S, keys);
+        sim_decref(S, keys);
+        for (int i = 0; it && i < cc->nslots; i++) {
+            SimId v = cc->slotkind[i] == SLOT_LOCAL && !sim_str_equals(S, cc->slotnames[i], ".0") ? fast_value(I, c, i) : 0;
+            if (!v)
+                continue;
+            sim_incref(S, cc->slotnames[i]);
+            sim_incref(S, v);
+            sim_dict_set(S, d, cc->slotnames[i], v);
+        }
+        sim_xdecref(S, it);
+        sim_decref(S, proxy);
+        tm_note_peak_unsure(I, "locals() on 3.13 (the proxy's objects)");
+        return d;
+    }
+    SimId hidden = sim_dict(S);
+    for (int i = 0; i < cc->nslots; i++) {
+        SimId v = cc->slotkind[i] == SLOT_LOCAL && !sim_str_equals(S, cc->slotnames[i], ".0") ? fast_value(I, c, i) : 0;
+        if (!v)
+            continue;
+        sim_incref(S, cc->slotnames[i]);
+        sim_incref(S, v);
+        sim_dict_set(S, hidden, cc->slotnames[i], v);
+    }
+    SimId r = e->locals;
+    if (sim_obj(S, hidden)->len) {
+        r = sim_dict(S);
+        if (!dict_merge(I, r, e->locals, DICT_MERGE_SET, NULL) || !dict_merge(I, r, hidden, DICT_MERGE_SET, NULL)) {
+            sim_decref(S, r);
+            sim_decref(S, hidden);
+            return 0;
+        }
+    } else {
+        sim_incref(S, r);
+    }
+    sim_decref(S, hidden);
+    return r;
+}
+
 /* 3.12+: locals() inside comprehension c, inlined into its function: the
  * function's locals with c's variables (0 refused) */
 static SimId inlined_locals(PyRun *I, Frame *c, const char *what)
@@ -193,6 +257,13 @@ static SimId inlined_locals(PyRun *I, Frame *c, const char *what)
     int idx = py_thread_frame_index(I->ts, c);
     Frame *e = idx > 0 ? py_thread_frame(I->ts, idx - 1) : NULL;
     const PyCode *co = e ? &I->codes[e->code] : NULL;
+    bool cells = false;
+    for (int i = 0; i < cc->nslots; i++)
+        cells = cells || cc->slotkind[i] == SLOT_CELL;
+    for (int i = 0; e && e->locals && i < co->nslots; i++)
+        cells = cells || co->slotkind[i] != SLOT_LOCAL; /* a class body's __class__ cell: it would be set too */
+    if (e && e->locals && !cells && (co->kind == CODE_MODULE || co->kind == CODE_CLASS))
+        return body_inlined_locals(I, e, c); /* a module or class body's comprehension */
     if (!e || e->locals || cc->inl_pos < 0 || (co->kind != CODE_FUNC && co->kind != CODE_LAMBDA) || co->is_coro)
         return py_not_modelled(I, 0, "%s inside a comprehension %s (3.12+ inline it)", what,
                                e && e->locals ? "at module level or in a class body" : "inside another one"),

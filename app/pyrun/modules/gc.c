@@ -83,9 +83,11 @@ static SimId g_collect(PyRun *I, SimId *a, int n, SimId kw)
      * automatic collections ran, unless the program cannot tell (gc_timing.c) */
     bool pin = gen == 2 && !S->gc.count_pinned && S->gc.timing_exposed;
     SimId fresh[32];
-    size_t nfresh = pin ? gc_young_since_point(S, fresh, 32) : 0;
+    size_t nfresh = pin ? gc_released_tracked(S, fresh, gc_young_since_point(S, fresh, 32), 32) : 0;
     long r = gc_collect(S, (int)gen);
-    long lower = 0; /* found by every start count's run: tracked since the last moment one could collect */
+    /* found by every start count's run: tracked, or let go by a name, since
+     * the last moment one could collect */
+    long lower = 0;
     for (size_t i = 0; i < nfresh; i++)
         lower += sim_kind(S, fresh[i]) == SK_FREE;
     tm_collected(I, (int)gen);
@@ -98,6 +100,7 @@ static SimId g_collect(PyRun *I, SimId *a, int n, SimId kw)
     }
     if (gen == 2) { /* counts reset and free lists emptied: all known from here on */
         S->gc.count_pinned = true;
+        S->gc.watching = false; /* nothing a name lets go matters from here */
         I->gc_count_unsure = false; /* an import's unknown traffic too */
         I->count_unsure_what = NULL;
         I->gc_garbage_unsure = false;

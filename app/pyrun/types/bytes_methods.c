@@ -11,6 +11,7 @@
 
 #include "base/utf8.h"
 #include "pyrun/builtins.h"
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/str_int.h"
 #include "pyrun/types/types.h"
 
@@ -30,6 +31,107 @@ static SimId like(PyRun *I, SimId self, const uint8_t *d, size_t n)
     return r;
 }
 
+#define CONT(b) (((b) & 0xC0) == 0x80)
+
+/* The UTF-8 sequence at s (avail bytes left), as stringlib's utf8_decode
+ * reads it: -1 valid (*seq its length); 0 cut short by the end of the data;
+ * 1 an invalid start byte; 2, 3 or 4 an invalid continuation byte after
+ * that many - 1 good ones */
+static int utf8_check(const uint8_t *s, size_t avail, size_t *seq)
+{
+    uint8_t ch = s[0];
+    if (ch < 0x80) {
+        *seq = 1;
+        return -1;
+    }
+    if (ch < 0xE0) {
+        if (ch < 0xC2)
+            return 1;
+        if (avail < 2)
+            return 0;
+        if (!CONT(s[1]))
+            return 2;
+        *seq = 2;
+        return -1;
+    }
+    if (ch < 0xF0) { /* no overlong form (E0 80..9F), no surrogate (ED A0..BF) */
+        if (avail < 2)
+            return 0;
+        if (!CONT(s[1]) || (s[1] < 0xA0 ? ch == 0xE0 : ch == 0xED))
+            return 2;
+        if (avail < 3)
+            return 0;
+        if (!CONT(s[2]))
+            return 3;
+        *seq = 3;
+        return -1;
+    }
+    if (ch < 0xF5) { /* no overlong form (F0 80..8F), nothing past U+10FFFF (F4 90..) */
+        if (avail < 2)
+            return 0;
+        if (!CONT(s[1]) || (s[1] < 0x90 ? ch == 0xF0 : ch == 0xF4))
+            return 2;
+        if (avail < 3)
+            return 0;
+        if (!CONT(s[2]))
+            return 3;
+        if (avail < 4)
+            return 0;
+        if (!CONT(s[3]))
+            return 4;
+        *seq = 4;
+        return -1;
+    }
+    return 1;
+}
+
+enum { ERR_STRICT, ERR_IGNORE, ERR_REPLACE, ERR_BACKSLASH, ERR_OTHER };
+
+/* unicode_decode_utf8 and ascii_decode with the error handlers learners
+ * name: each bad part (start..end-1, CPython's startinpos/endinpos) raised,
+ * skipped, replaced by U+FFFD or by \xNN escapes; 0 with the error raised
+ * or the refusal */
+static SimId decode_with(PyRun *I, const uint8_t *d, size_t len, bool ascii, int handler, const char *hname)
+{
+    Buf u = {0};
+    size_t i = 0;
+    while (i < len) {
+        size_t seq = 1, end;
+        const char *reason;
+        int r = ascii ? (d[i] < 0x80 ? -1 : 5) : utf8_check(d + i, len - i, &seq);
+        if (r < 0) {
+            buf_add(&u, (const char *)d + i, seq);
+            i += seq;
+            continue;
+        }
+        switch (r) {
+        case 0: reason = "unexpected end of data", end = len; break;
+        case 1: reason = "invalid start byte", end = i + 1; break;
+        case 5: reason = "ordinal not in range(128)", end = i + 1; break;
+        default: reason = "invalid continuation byte", end = i + (size_t)r - 1; break;
+        }
+        if (handler == ERR_OTHER) {
+            buf_fini(&u);
+            return py_not_modelled(I, 0, "the '%s' error handler of bytes.decode()", hname), (SimId)0;
+        }
+        if (handler == ERR_STRICT) {
+            buf_fini(&u);
+            exc_unicode_raise_decode(I, ascii ? "ascii" : "utf-8", d, len, i, end, reason);
+            return 0;
+        }
+        if (handler == ERR_REPLACE)
+            buf_adds(&u, "\xef\xbf\xbd");
+        for (size_t k = i; handler == ERR_BACKSLASH && k < end; k++)
+            buf_printf(&u, "\\x%02x", (unsigned)d[k]);
+        if (handler == ERR_BACKSLASH) /* the handler's call: an exception, a tuple and a str for a moment */
+            tm_note_peak_unsure(I, "bytes.decode() with errors='backslashreplace' (the handler's objects)");
+        i = end;
+    }
+    SimId r = sim_str(S, buf_str(&u), u.len);
+    buf_fini(&u);
+    return r;
+}
+
 static SimId decode(PyRun *I, SimId *a, int n, SimId kw)
 {
     SimId enc = str_arg(I, a, n, kw, 0, "encoding"), errors = str_arg(I, a, n, kw, 1, "errors");
@@ -42,8 +144,20 @@ static SimId decode(PyRun *I, SimId *a, int n, SimId kw)
     }
     if (enc)
         e = sim_str_data(S, enc, &el);
-    if (errors)
-        return py_not_modelled(I, 0, "the errors argument of %s.decode()", op_typename(I, a[0])), 0;
+    if (errors && sim_kind(S, errors) != SK_STR) {
+        py_raise(I, EXC_TypeError, "decode() argument 'errors' must be str, not %s", op_typename(I, errors));
+        return 0;
+    }
+    int handler = ERR_STRICT;
+    const char *hname = "strict";
+    if (errors) {
+        static const char *const names[] = {"strict", "ignore", "replace", "backslashreplace"};
+        hname = sim_str_data(S, errors, &(size_t){0});
+        handler = ERR_OTHER;
+        for (int i = 0; i < 4; i++)
+            if (sim_str_equals(S, errors, names[i]))
+                handler = i;
+    }
     bool ascii = el == 5 && strncasecmp(e, "ascii", 5) == 0;
     bool utf8 = (el == 5 && (strncasecmp(e, "utf-8", 5) == 0 || strncasecmp(e, "utf_8", 5) == 0)) ||
                 (el == 4 && strncasecmp(e, "utf8", 4) == 0);
@@ -65,11 +179,13 @@ static SimId decode(PyRun *I, SimId *a, int n, SimId kw)
         }
     if (!ascii && !utf8) /* the model's str holds UTF-8 only */
         return py_not_modelled(I, 0, "decoding from '%.*s'", (int)el, e), 0;
+    bool clean = true;
     for (size_t i = 0; ascii && i < len; i++)
-        if (d[i] >= 0x80)
-            return py_not_modelled(I, 0, "the UnicodeDecodeError of non-ASCII bytes"), 0;
-    if (utf8_invalid_at((const char *)d, len) != len)
-        return py_not_modelled(I, 0, "the UnicodeDecodeError of bytes that are not UTF-8"), 0;
+        clean = clean && d[i] < 0x80;
+    if (!ascii)
+        clean = utf8_invalid_at((const char *)d, len) == len;
+    if (!clean)
+        return decode_with(I, d, len, ascii, handler, hname);
     return sim_str(S, (const char *)d, len);
 }
 

@@ -17,7 +17,7 @@ bool dict_check_key(PyRun *I, SimId k)
     return py_hashable(I, k);
 }
 
-static SimId d_get(PyRun *I, SimId *a, int n, SimId kw)
+SimId dict_get_fn(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
     if (!bi_nargs(I, "get", n - 1, 1, 2) || !dict_check_key(I, a[1]))
@@ -257,7 +257,7 @@ static SimId d_fromkeys(PyRun *I, SimId *a, int n, SimId kw)
 }
 
 const BuiltinDef dict_methods[] = {
-    BUILTIN("get", SK_DICT, 0, d_get, .style = ARGS_RANGE, .min = 1, .max = 2), BUILTIN("keys", SK_DICT, 0, d_keys, .style = ARGS_NONE),
+    BUILTIN("get", SK_DICT, 0, dict_get_fn, .style = ARGS_RANGE, .min = 1, .max = 2), BUILTIN("keys", SK_DICT, 0, d_keys, .style = ARGS_NONE),
     BUILTIN("values", SK_DICT, 0, d_values, .style = ARGS_NONE), BUILTIN("items", SK_DICT, 0, d_items, .style = ARGS_NONE),
     BUILTIN("clear", SK_DICT, 0, meth_clear, .style = ARGS_NONE), BUILTIN("pop", SK_DICT, 0, d_pop, .style = ARGS_RANGE, .min = 1, .max = 2),
     BUILTIN("setdefault", SK_DICT, 0, d_setdefault, .style = ARGS_RANGE, .min = 1, .max = 2), BUILTIN("update", SK_DICT, 0, d_update, .kw = "*"),

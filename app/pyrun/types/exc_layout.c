@@ -33,7 +33,7 @@ static const Layout layouts[] = {
     {EXC_OSError, {NULL}, {"errno", "strerror", "filename", "filename2", ""}, false},
     {EXC_SyntaxError, {NULL},
      {"msg", "filename", "lineno", "offset", "end_lineno", "end_offset", "text", "print_file_and_line"}, false},
-    {EXC_UnicodeDecodeError, {NULL}, {"encoding", "object", "", "", "reason"}, true},
+    {EXC_UnicodeDecodeError, {NULL}, {"encoding", "object", "", "", "reason"}, false}, /* exc_unicode.c */
     {EXC_UnicodeEncodeError, {NULL}, {"encoding", "object", "", "", "reason"}, false}, /* exc_unicode.c */
     {EXC_UnicodeTranslateError, {NULL}, {"encoding", "object", "", "", "reason"}, true},
     {EXC_BaseExceptionGroup, {NULL}, {"message", "exceptions"}, false},
@@ -103,7 +103,7 @@ void exc_layout_init(PyRun *I, SimId e, SimId args)
     uint32_t n = sim_obj(S, args)->len;
     SimId first = n ? sim_items(S, args)[0] : 0;
     switch (l->root) {
-    case EXC_UnicodeEncodeError:
+    case EXC_UnicodeEncodeError: case EXC_UnicodeDecodeError:
         exc_unicode_init(I, e, args);
         break;
     case EXC_StopIteration: /* StopIteration_init: the first argument, or None */
@@ -174,8 +174,8 @@ SimId exc_layout_get(PyRun *I, SimId e, const char *name, bool *found)
 {
     const Layout *l;
     int i = own_field(I, e, name, &l);
-    if (i == -1 && l && l->root == EXC_UnicodeEncodeError && (!strcmp(name, "start") || !strcmp(name, "end")) &&
-        !sim_type_lookup(S, sim_obj(S, e)->type, name)) {
+    if (i == -1 && l && (l->root == EXC_UnicodeEncodeError || l->root == EXC_UnicodeDecodeError) &&
+        (!strcmp(name, "start") || !strcmp(name, "end")) && !sim_type_lookup(S, sim_obj(S, e)->type, name)) {
         *found = true;
         return exc_unicode_position(I, e, name[0] == 'e');
     }
@@ -195,9 +195,9 @@ int exc_layout_store(PyRun *I, SimId e, const char *name, SimId value)
 {
     const Layout *l;
     int i = own_field(I, e, name, &l);
-    if (i == -1 && l && l->root == EXC_UnicodeEncodeError && (!strcmp(name, "start") || !strcmp(name, "end")) &&
-        !sim_type_lookup(S, sim_obj(S, e)->type, name))
-        return py_not_modelled(I, 0, "setting 'UnicodeEncodeError.%s'", name) ? 1 : -1;
+    if (i == -1 && l && (l->root == EXC_UnicodeEncodeError || l->root == EXC_UnicodeDecodeError) &&
+        (!strcmp(name, "start") || !strcmp(name, "end")) && !sim_type_lookup(S, sim_obj(S, e)->type, name))
+        return py_not_modelled(I, 0, "setting '%s.%s'", exc_name(l->root), name) ? 1 : -1;
     if (i == -1)
         return 0;
     if (i >= 0 && l->root == EXC_BaseExceptionGroup) { /* READONLY members */

@@ -6,8 +6,9 @@
  * str, and the exception str.encode raises (unicode_encode_ucs1's
  * raise_encode_exception: _PyUnicodeEncodeError_Create calls the type
  * with Py_BuildValue's "sOnns": a new str for the encoding and the
- * reason, the string itself, two ints).  Setting start or end, and the
- * other Unicode errors' fields, stay refused (exc_layout.c).
+ * reason, the string itself, two ints).  UnicodeDecodeError alike, its
+ * object a bytes (bytes.decode gives it a copy of its input).  Setting start
+ * or end, and UnicodeTranslateError, stay refused (exc_layout.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,8 +22,11 @@
 
 bool exc_unicode_is_encode(PyRun *I, SimId e)
 {
-    return exc_builtin_base(I, sim_obj(S, e)->type) == EXC_UnicodeEncodeError;
+    ExcType t = exc_builtin_base(I, sim_obj(S, e)->type);
+    return t == EXC_UnicodeEncodeError || t == EXC_UnicodeDecodeError;
 }
+
+static bool is_decode(PyRun *I, SimId e) { return exc_builtin_base(I, sim_obj(S, e)->type) == EXC_UnicodeDecodeError; }
 
 static bool index_like(PyRun *I, SimId v)
 {
@@ -41,8 +45,15 @@ void exc_unicode_init(PyRun *I, SimId e, SimId args)
     }
     const SimId *a = sim_items(S, args);
     static const int str_args[3] = {0, 1, 4};
+    bool decode = is_decode(I, e); /* UnicodeDecodeError_init: "UOnnU", the object bytes-like */
     for (int i = 0; i < 5; i++) {
         SimKind k = sim_kind(S, a[i]);
+        if (decode && i == 1) {
+            if (k == SK_BYTES && !sim_is_subinst(S, a[i]))
+                continue;
+            py_not_modelled(I, 0, "UnicodeDecodeError() with an object that is not bytes (its buffer copied)");
+            return;
+        }
         bool want_str = i == 0 || i == 1 || i == 4;
         if (want_str && k != SK_STR) {
             py_raise(I, EXC_TypeError, "argument %d must be str, not %s", i + 1, op_typename(I, a[i]));
@@ -90,7 +101,8 @@ SimId exc_unicode_position(PyRun *I, SimId e, bool end)
 {
     int64_t s, t;
     if (!positions(I, e, &s, &t))
-        return py_not_modelled(I, 0, "'UnicodeEncodeError.%s' once its arguments changed", end ? "end" : "start"),
+        return py_not_modelled(I, 0, "'%s.%s' once its arguments changed",
+                               is_decode(I, e) ? "UnicodeDecodeError" : "UnicodeEncodeError", end ? "end" : "start"),
                (SimId)0;
     return sim_int(S, end ? t : s); /* the member's PyLong_FromSsize_t */
 }
@@ -102,14 +114,29 @@ bool exc_unicode_text(PyRun *I, SimId e, Buf *out)
     bool f;
     SimId enc = exc_layout_get(I, e, "encoding", &f), obj = exc_layout_get(I, e, "object", &f),
           reason = exc_layout_get(I, e, "reason", &f);
-    bool ok = enc && obj && reason && sim_kind(S, enc) == SK_STR && sim_kind(S, obj) == SK_STR &&
+    bool decode = is_decode(I, e);
+    bool ok = enc && obj && reason && sim_kind(S, enc) == SK_STR && sim_kind(S, obj) == (decode ? SK_BYTES : SK_STR) &&
               sim_kind(S, reason) == SK_STR && positions(I, e, &start, &end);
     if (!ok) {
         sim_xdecref(S, enc), sim_xdecref(S, obj), sim_xdecref(S, reason);
-        return py_not_modelled(I, 0, "str() of a UnicodeEncodeError without its five arguments");
+        return py_not_modelled(I, 0, "str() of a %s without its five arguments",
+                               decode ? "UnicodeDecodeError" : "UnicodeEncodeError");
     }
     size_t en, rn, len;
     const char *ed = sim_str_data(S, enc, &en), *rd = sim_str_data(S, reason, &rn);
+    if (decode) { /* UnicodeDecodeError_str */
+        const uint8_t *bd = (const uint8_t *)sim_str_data(S, obj, &len);
+        if (start >= 0 && start < (int64_t)len && end == start + 1)
+            buf_printf(out, "'%.*s' codec can't decode byte 0x%02x in position %lld: %.*s", (int)en, ed,
+                       (unsigned)bd[start], (long long)start, (int)rn, rd);
+        else if (start < 0 && end == start + 1)
+            ok = py_not_modelled(I, 0, "str() of a UnicodeDecodeError with a negative start");
+        else
+            buf_printf(out, "'%.*s' codec can't decode bytes in position %lld-%lld: %.*s", (int)en, ed,
+                       (long long)start, (long long)(end - 1), (int)rn, rd);
+        sim_decref(S, enc), sim_decref(S, obj), sim_decref(S, reason);
+        return ok;
+    }
     uint32_t *cp = str_decode(I, obj, &len);
     if (end == start + 1 && start < 0 && start < (int64_t)len) {
         free(cp);
@@ -150,6 +177,31 @@ void exc_unicode_raise_encode(PyRun *I, const char *encoding, SimId obj, size_t 
     sim_tuple_set(S, args, 3, sim_int(S, (int64_t)end));
     sim_tuple_set(S, args, 4, sim_str(S, reason, strlen(reason)));
     SimId e = exc_new(I, exc_class(I, EXC_UnicodeEncodeError), args); /* takes args; tp_init sets the fields */
+    if (I->refused || I->ts->err.set) {
+        sim_decref(S, e);
+        return;
+    }
+    Buf b = {0};
+    if (exc_unicode_text(I, e, &b))
+        py_raise_instance(I, e, buf_str(&b));
+    else
+        sim_decref(S, e);
+    buf_fini(&b);
+}
+
+/* The exception bytes.decode raises for bytes start..end-1 of d
+ * (errors='strict'): PyUnicodeDecodeError_Create's "sy#nns", a new bytes
+ * object holding all of the input */
+void exc_unicode_raise_decode(PyRun *I, const char *encoding, const uint8_t *d, size_t n, size_t start, size_t end,
+                              const char *reason)
+{
+    SimId args = sim_tuple(S, 5);
+    sim_tuple_set(S, args, 0, sim_str(S, encoding, strlen(encoding)));
+    sim_tuple_set(S, args, 1, sim_bytes(S, d, n));
+    sim_tuple_set(S, args, 2, sim_int(S, (int64_t)start));
+    sim_tuple_set(S, args, 3, sim_int(S, (int64_t)end));
+    sim_tuple_set(S, args, 4, sim_str(S, reason, strlen(reason)));
+    SimId e = exc_new(I, exc_class(I, EXC_UnicodeDecodeError), args);
     if (I->refused || I->ts->err.set) {
         sim_decref(S, e);
         return;

@@ -211,6 +211,12 @@ static SimId call_iter_next(PyRun *I, SimId it)
 
 SimId iter_new(PyRun *I, SimId obj)
 {
+    bool own = I->own_slot; /* list.__iter__(self), super().__iter__(): the built-in's own */
+    I->own_slot = false;
+    if (!own && sim_is_subinst(S, obj) && dunder_defines(I, obj, "__iter__")) { /* slot_tp_iter */
+        SimId r = dunder_iter(I, obj);
+        return r == S->notimpl ? 0 : r;
+    }
     if (enum_is_enum_class(I, obj)) /* EnumType.__iter__ */
         return enum_iter(I, obj, false);
     if (sim_kind(S, obj) == SK_DEQUE)

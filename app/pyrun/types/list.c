@@ -54,7 +54,10 @@ int64_t py_length_hint(PyRun *I, SimId src, int64_t dflt)
 {
     const SimObj *o = sim_obj(S, src);
     SimKind kind = metaclass_of_class(I, src) ? SK_INSTANCE : (SimKind)o->kind; /* its metaclass's __len__ */
+    if (sim_is_subinst(S, src) && dunder_defines(I, src, "__len__")) /* a subclass's own (slot_sq_length) */
+        kind = SK_INSTANCE;
     switch (kind) {
+    case SK_LIST: case SK_TUPLE: return o->len;
     case SK_STR: return o->cap;
     case SK_BYTES: case SK_BYTEARRAY: case SK_DICT: case SK_SET: case SK_DEQUE: case SK_ARRAY: return o->len;
     case SK_DICTVIEW: return sim_obj(S, o->v.view.dict)->len;
@@ -93,7 +96,7 @@ int64_t py_length_hint(PyRun *I, SimId src, int64_t dflt)
 bool list_extend(PyRun *I, SimId list, SimId src)
 {
     SimKind k = sim_kind(S, src);
-    if (k == SK_LIST || k == SK_TUPLE) {
+    if ((k == SK_LIST || k == SK_TUPLE) && !subinst_overrides_iter(I, src)) {
         uint32_t m = sim_obj(S, list)->len, n = sim_obj(S, src)->len;
         if (n == 0)
             return true;

@@ -47,7 +47,7 @@ bool set_update(PyRun *I, SimId so, SimId other)
     }
     /* A table the budget cannot hold for what other says it will yield:
      * MemoryError before the walk (CPython meets it part way through) */
-    bool sized = k == SK_RANGE || k == SK_LIST || k == SK_TUPLE; /* no user code asked */
+    bool sized = (k == SK_RANGE || k == SK_LIST || k == SK_TUPLE) && !subinst_overrides_iter(I, other); /* no user code asked */
     int64_t hint = sized ? py_length_hint(I, other, 0) : 0;
     if (hint < 0)
         return false;

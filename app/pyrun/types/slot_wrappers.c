@@ -37,6 +37,7 @@ static SimId w_len(PyRun *I, SimId *a, int n, SimId kw)
     bi_wrapper_args(I, n, kw);
     if (!slot_num_args(I, n, kw, 0, "__len__"))
         return 0;
+    I->own_slot = true; /* the built-in's own slot, not a subclass's override */
     return builtin_len_of(I, a[0]);
 }
 
@@ -48,6 +49,7 @@ static SimId w_iter(PyRun *I, SimId *a, int n, SimId kw)
     bi_wrapper_args(I, n, kw);
     if (!slot_num_args(I, n, kw, 0, "__iter__"))
         return 0;
+    I->own_slot = true; /* the built-in's own slot, not a subclass's override */
     return iter_new(I, a[0]);
 }
 

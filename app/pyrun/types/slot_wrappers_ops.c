@@ -107,7 +107,7 @@ static SimId w_binary(PyRun *I, SimId *a, int n, SimId kw)
     if (!slot_num_args(I, n - (s.op == OP_POW && n == 3), kw, 1, name))
         return 0;
     SimId self = a[0], other = a[1];
-    if (program_typed(I, self) || program_typed(I, other))
+    if (sim_kind(S, self) == SK_INSTANCE || sim_kind(S, other) == SK_INSTANCE)
         return py_not_modelled(I, 0, "'%s.%s' called with an instance of a program's class", op_typename(I, self),
                                name), (SimId)0;
     int t = takes(I, self, other, s);
@@ -124,7 +124,10 @@ static SimId w_binary(PyRun *I, SimId *a, int n, SimId kw)
         sim_incref(S, self);
         return self;
     }
-    return s.reflected ? op_binary(I, s.op, other, self, false) : op_binary(I, s.op, self, other, s.inplace);
+    I->own_slot = program_typed(I, self) || program_typed(I, other); /* the built-in's slot, past a subclass's */
+    SimId r = s.reflected ? op_binary(I, s.op, other, self, false) : op_binary(I, s.op, self, other, s.inplace);
+    I->own_slot = false;
+    return r;
 }
 
 static const char *const cmp_names[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
@@ -159,10 +162,13 @@ static SimId w_compare(PyRun *I, SimId *a, int n, SimId kw)
     bi_wrapper_args(I, n, kw);
     if (!slot_num_args(I, n, kw, 1, name))
         return 0;
-    if (program_typed(I, a[0]) || program_typed(I, a[1]))
+    if (sim_kind(S, a[0]) == SK_INSTANCE || sim_kind(S, a[1]) == SK_INSTANCE)
         return py_not_modelled(I, 0, "'%s.%s' called with an instance of a program's class", op_typename(I, a[0]),
                                name), (SimId)0;
-    return slot_richcompare(I, op, a[0], a[1]);
+    I->own_slot = true; /* the built-in's own slot, past a subclass's __eq__ ... (tuple.__eq__(self, x)) */
+    SimId r = slot_richcompare(I, op, a[0], a[1]);
+    I->own_slot = false;
+    return r;
 }
 
 /* __neg__, __pos__, __abs__, __invert__ */
@@ -172,6 +178,7 @@ static SimId w_unary(PyRun *I, SimId *a, int n, SimId kw)
     bi_wrapper_args(I, n, kw);
     if (!slot_num_args(I, n, kw, 0, name))
         return 0;
+    I->own_slot = true; /* the built-in's own slot, not a subclass's override */
     if (strcmp(name, "__abs__") == 0)
         return builtin_abs_of(I, a[0]);
     int op = strcmp(name, "__neg__") == 0 ? OP_NEG : strcmp(name, "__pos__") == 0 ? OP_POS : OP_INVERT;
@@ -184,6 +191,7 @@ static SimId w_bool(PyRun *I, SimId *a, int n, SimId kw)
     bi_wrapper_args(I, n, kw);
     if (!slot_num_args(I, n, kw, 0, "__bool__"))
         return 0;
+    I->own_slot = true; /* the built-in's own slot, not a subclass's override */
     int t = op_truth(I, a[0]);
     return t < 0 ? 0 : sim_bool(S, t == 1);
 }

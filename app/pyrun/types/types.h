@@ -336,6 +336,7 @@ bool stringio_write(PyRun *I, SimId s, SimId str);
 SimId seq_richcompare(PyRun *I, int op, SimId a, SimId b);
 /* Methods several types share (list.c). */
 SimId meth_append(PyRun *I, SimId *args, int nargs, SimId kw); /* list */
+SimId dict_get_fn(PyRun *I, SimId *a, int n, SimId kw); /* dict.get */
 SimId meth_index(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, tuple */
 SimId meth_count(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, tuple */
 SimId meth_clear(PyRun *I, SimId *args, int nargs, SimId kw);  /* list, dict, set */

@@ -1,5 +1,6 @@
 # Overriding a special method that the built-in's C code reaches (len(),
-# iteration, x[i]) is refused: the model's list code would not call it.
+# iteration, x[i]): len() calls the subclass's __len__ (slot_sq_length).
+# (Refused until the model's list code called it; the name stayed.)
 class Countdown(list):
     def shout(self):
         return [str(x).upper() for x in self]

@@ -1,6 +1,0 @@
-class Fixed(dict):
-    def __len__(self):
-        return 0
-
-
-print(len(Fixed(a=1)))
