@@ -179,3 +179,13 @@ bool jobs_run(int n, int workers, JobFn fn, void *ctx, Buf *outs, volatile sig_a
     }
     return true;
 }
+
+bool jobs_fork_one(JobFn fn, void *ctx, int index, Buf *out)
+{
+    Child c;
+    bool failed;
+    if (!start(&c, index, fn, ctx))
+        return false;
+    reap(&c, out, NULL, &failed);
+    return !failed;
+}

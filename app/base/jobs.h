@@ -27,4 +27,10 @@ int jobs_workers(void);
  * incomplete). */
 bool jobs_run(int n, int workers, JobFn fn, void *ctx, Buf *outs, volatile sig_atomic_t *stop);
 
+/* Runs job `index` alone in a child process (a fork: it computes from this
+ * process's memory as it was and changes nothing here), what it wrote in
+ * out.  False when no child could be started or it did not exit cleanly:
+ * the job never runs in this process. */
+bool jobs_fork_one(JobFn fn, void *ctx, int index, Buf *out);
+
 #endif

@@ -11,6 +11,7 @@
 #include "pyrun/modules/enum_int.h"
 #include "pyrun/interp.h"
 #include "pyrun/modules/collections.h"
+#include "pyrun/modules/threading.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 
@@ -496,6 +497,8 @@ static SimId call_attribute(PyRun *I, SimId obj, SimId fn, SimId name)
 SimId attr_get(PyRun *I, SimId obj, SimId name)
 {
     bool handled;
+    if (!threading_local_check(I, obj, name, false)) /* a threading.local's __init__ owed to this thread */
+        return 0;
     SimId wr = weakref_getattr(I, obj, name, &handled); /* proxies, weakref's classes */
     if (handled)
         return wr;
@@ -537,6 +540,8 @@ static int set_hook(PyRun *I, SimId obj, SimId name, SimId value)
 
 bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
 {
+    if (!threading_local_check(I, obj, name, true))
+        return false;
     int w = weakref_setattr(I, obj, name, value);
     if (w >= 0)
         return w == 1;
@@ -546,6 +551,8 @@ bool attr_set(PyRun *I, SimId obj, SimId name, SimId value)
 
 bool attr_del(PyRun *I, SimId obj, SimId name)
 {
+    if (!threading_local_check(I, obj, name, true))
+        return false;
     int w = weakref_setattr(I, obj, name, 0);
     if (w >= 0)
         return w == 1;

@@ -54,7 +54,7 @@ enum { VA_311 = 1 << SIM_V311, VA_312 = 1 << SIM_V312, VA_313 = 1 << SIM_V313 | 
 enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH, BM_COPY, BM_OPERATOR, BM_FUNCTOOLS,
        BM_COLLECTIONS, BM_DATACLASSES, BM_CONTEXTLIB, BM_RANDOM, BM_STRING, BM_TIME, BM_ABC, BM_ENUM, BM_JSON, BM_PPRINT, BM_TYPING,
        BM_ARRAY, BM_IO, BM_REPRLIB, BM_THREADING, BM_TRACEMALLOC, BM_ASYNCIO, BM_QUEUE, BM_FUTURES, BM_HEAPQ,
-       BM_BISECT, BM_TEXTWRAP, BM_FRACTIONS };
+       BM_BISECT, BM_TEXTWRAP, BM_FRACTIONS, BM_MULTIPROCESSING };
 
 /* The builtins module's functions (modules/builtins.c) and each module's
  * (modules/gc.c, sys.c, weakref.c). */
@@ -295,6 +295,12 @@ extern const BuiltinDef queue_functions[];
 extern const int queue_nfunctions;
 void queue_module_init(PyRun *I, SimId dict);
 void queue_on_import(PyRun *I);
+extern const BuiltinDef multiprocessing_functions[];
+extern const int multiprocessing_nfunctions;
+void multiprocessing_module_init(PyRun *I, SimId dict);
+void multiprocessing_on_import(PyRun *I);
+void multiprocessing_roots(PyRun *I, SimVisit visit, void *arg);
+void multiprocessing_free(PyRun *I);
 extern const BuiltinDef futures_functions[];
 extern const int futures_nfunctions;
 void futures_module_init(PyRun *I, SimId dict);

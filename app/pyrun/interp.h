@@ -154,7 +154,7 @@ typedef struct PyCode {
                                * (vm_attr_cache.c); made on first use */
 } PyCode;
 
-#define PY_MAX_MODULES 32
+#define PY_MAX_MODULES 40
 
 struct PyRun {
     Sim *sim;
@@ -167,10 +167,12 @@ struct PyRun {
     uint32_t opcost[OP_COUNT]; /* what each instruction adds to vs.now (vm_threads.c) */
     int opcost_par;         /* 3.13t: the threads running at once the costs are divided by */
     int ncores;             /* the simulated machine's cores (3.13t's threads run on them) */
-    struct VmRaceRec *races; /* 3.13t: who stored each global lately (vm_threads.c; owned) */
+    struct VmRaceRec *races; /* 3.13t: who stored each global, attribute or item lately (a hash table,
+                              * capraces entries, nraces used; vm_threads.c; owned) */
     int nraces, capraces;
     struct PyThreading *threading; /* the threading module's state, once imported (owned) */
     struct PyFutures *futures;     /* concurrent.futures's state, once imported (owned) */
+    struct PyMp *mp;               /* multiprocessing's state, once imported (owned) */
     struct PyAsyncio *asyncio; /* the asyncio module's state, once imported (owned) */
     Ast ast;
     const char *src;
@@ -423,7 +425,8 @@ void vm_thread_exception(PyRun *I);
  * (refused) when another thread running at once stored it lately and one of
  * the two held no lock: a data race whose lost updates the model, which runs
  * each thread's instructions whole, cannot show (vm_threads.c). */
-bool vm_race_check(PyRun *I, SimId dict, SimId name);
+enum { VM_RACE_GLOBAL, VM_RACE_ATTR, VM_RACE_ITEM };
+bool vm_race_check(PyRun *I, SimId dict, SimId name, int what);
 bool vm_format_value(PyRun *I, int arg);
 bool vm_raise_op(PyRun *I, int arg);
 /* MAP_ADD: pops a key and a value into the dict `depth` slots down; false

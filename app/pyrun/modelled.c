@@ -29,7 +29,7 @@ bool modelled_name_missing(PyRun *I, SimId name)
 static const struct {
     const char *module, *why;
 } module_reasons[] = {
-    {"multiprocessing", " (worker processes, each with its own heap and GIL: chapter 3's lab shows them, `pydive "
+    {"multiprocessing", " (of multiprocessing the model has Process and Pool; chapter 3's lab shows more, `pydive "
                         "exercise run make-it-scale` or `pydive gil --regime processes`)"},
 };
 
@@ -110,6 +110,14 @@ bool modelled_attr_missing(PyRun *I, SimId obj, const char *name, size_t n)
             return false;
     if (o->kind == SK_INSTANCE && typing_refused(I, obj, "an attribute of"))
         return false;
+    SimId fill = cls ? sim_type_lookup(S, cls, "fill") : 0;
+    bool slotted = (n == 8 && memcmp(name, "__dict__", 8) == 0) || (n == 11 && memcmp(name, "__weakref__", 11) == 0);
+    if (cls && ((chainview_is_class(I, cls) && !slotted) || (fill && sim_kind(S, fill) == SK_BUILTIN &&
+                                               bi_def(SIM_V(S, fill, SK_BUILTIN, builtin.index))->module == BM_TEXTWRAP)))
+        /* Lib's classes have more (wordsep_re, _split, _from_iterable ...) than the model's; the
+         * views are slotted all the way up (no __dict__, no __weakref__) */
+        return py_not_modelled(I, 0, "'%s.%.*s' (a name of Lib's Python class the model does not have)",
+                               o->kind == SK_TYPE ? "the class" : sim_type_name(S, obj), (int)n, name);
     const char *owner = "?";
     const CpyNameSet *also;
     const CpyNameSet *set = real_names(I, obj, &owner, &also);

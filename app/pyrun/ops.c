@@ -11,6 +11,7 @@
 #include "pyrun/types/bigint.h"
 #include "pyrun/interp.h"
 #include "pyrun/modules/collections.h"
+#include "pyrun/modules/threading.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 
@@ -22,6 +23,9 @@ const char *op_typename(PyRun *I, SimId v)
 {
     if (odict_is(I, v) && sim_obj(S, v)->type == I->odict_type)
         return "collections.OrderedDict";
+    const char *c = threading_tp_name(I, v); /* _thread.lock ... */
+    if (c)
+        return c;
     return defaultdict_is(I, v) ? "collections.defaultdict" : sim_type_name(S, v); /* tp_name */
 }
 

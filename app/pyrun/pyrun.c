@@ -360,6 +360,8 @@ static PyStatus after_run(PyRun *I, VmStop st)
     if (st == VM_ERROR && I->ts->id > 0 && !I->refused && futures_is_worker(I, I->ts->id) &&
         futures_worker_raised(I)) /* _WorkItem.run's except: the future keeps it */
         st = VM_RETURNED;
+    if (st == VM_ERROR && I->ts->id > 0 && !I->refused && threading_thread_raised(I))
+        st = VM_RETURNED; /* threading.excepthook had it */
     if (st == VM_RETURNED) {
         int r = vm_thread_returned(I);
         if (r > 0)
@@ -536,6 +538,7 @@ void py_free(PyRun *I)
     vs_fini(&I->vs);
     threading_free(I);
     futures_free(I);
+    multiprocessing_free(I);
     asyncio_free(I);
     free(I->filename);
     free(I);

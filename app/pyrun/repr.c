@@ -13,6 +13,7 @@
 #include "pyrun/types/bigint.h"
 #include "pyrun/interp.h"
 #include "pyrun/modules/collections.h"
+#include "pyrun/modules/threading.h"
 #include "pyrun/modules/tracemalloc.h"
 #include "pyrun/repr_trace.h"
 #include "pyrun/types/native.h"
@@ -384,6 +385,8 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
             return enum_repr(I, v, out);
         else if (!done && typing_is_alias(I, v))
             return typing_repr(I, v, out);
+        else if (!done && threading_tp_name(I, v)) /* _thread._local */
+            buf_printf(out, "<%s object at %#llx>", threading_tp_name(I, v), (unsigned long long)sim_id_address(S, v));
         else if (!done)
             buf_printf(out, "<__main__.%s object at %#llx>", sim_type_name(S, v), (unsigned long long)sim_id_address(S, v));
         return true;

@@ -106,6 +106,7 @@ static void py_visit_roots(void *ctx, Sim *s, SimVisit visit, void *arg)
         root(s, I->ast_consts[i], visit, arg);
     threading_roots(I, visit, arg);
     futures_roots(I, visit, arg);
+    multiprocessing_roots(I, visit, arg);
     asyncio_roots(I, visit, arg);
 }
 

@@ -13,6 +13,7 @@
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
+#include "pyrun/modules/threading.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
 #include "pyrun/vm_fastcall.h"
@@ -362,6 +363,10 @@ SimId vm_call_class_plain(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwn
     if (!exc && !abc_instantiable(I, cls))
         return 0;
     SimId inst = vm_new_instance(I, cls, args, npos, exc);
+    if (!exc && !threading_local_new(I, inst, args, nargs, kwnames)) { /* local_new */
+        sim_decref(S, inst);
+        return 0;
+    }
     if (exc && (I->ts->err.set || I->refused)) { /* the built-in tp_init refused its arguments */
         sim_decref(S, inst);
         return 0;

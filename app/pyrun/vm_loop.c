@@ -318,7 +318,7 @@ dispatch:
         NameCache *nc = &ncache[f->ip - 1];
         a = POP();
         b = op == OP_STORE_NAME && f->locals ? f->locals : f->globals;
-        if (UNLIKELY(I->vs.parallel) && !vm_race_check(I, b, names[arg])) {
+        if (UNLIKELY(I->vs.parallel) && !vm_race_check(I, b, names[arg], VM_RACE_GLOBAL)) {
             sim_decref(S, a);
             goto error;
         }
@@ -370,6 +370,10 @@ dispatch:
         AttrCache *ac = &acache[f->ip - 1];
         a = POP(); /* object */
         b = POP(); /* value */
+        if (UNLIKELY(I->vs.parallel) && !vm_race_check(I, a, names[arg], VM_RACE_ATTR)) {
+            sim_decref(S, a), sim_decref(S, b);
+            goto error;
+        }
         if (vm_attr_store_hit(I, ac, a, names[arg], b)) {
             sim_decref(S, a);
             NEXT();
@@ -401,6 +405,10 @@ dispatch:
         NEXT();
     TARGET(OP_STORE_SUBSCR) {
         b = POP(), a = POP(), c = POP();
+        if (UNLIKELY(I->vs.parallel) && !vm_race_check(I, a, b, VM_RACE_ITEM)) {
+            sim_decref(S, b), sim_decref(S, a), sim_decref(S, c);
+            goto error;
+        }
         bool ok = op_setitem(I, a, b, c);
         sim_decref(S, b), sim_decref(S, a), sim_decref(S, c);
         if (!ok)

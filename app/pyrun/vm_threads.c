@@ -75,12 +75,46 @@ static int check(PyRun *I, bool can_switch)
     return r;
 }
 
+/* Who stored a global, an attribute or an item lately: an open-addressing
+ * table keyed by (container, name) — the globals dict or the object, and
+ * the name or key (an int key by its value: equal ints are often distinct
+ * objects). */
 typedef struct VmRaceRec {
-    SimId dict, name; /* borrowed: compared, never followed */
+    SimId dict, name; /* borrowed: compared, never followed; dict 0: a free entry */
+    int64_t keyval;   /* an int key's value (name 0) */
     int tid;
     bool locked;
     int64_t at;
 } VmRaceRec;
+
+static uint32_t race_hash(SimId dict, SimId name, int64_t keyval)
+{
+    uint64_t h = (uint64_t)dict * 0x9E3779B97F4A7C15ull ^ ((uint64_t)name + (uint64_t)keyval) * 0xC2B2AE3D27D4EB4Full;
+    return (uint32_t)(h >> 32);
+}
+
+static VmRaceRec *race_slot(PyRun *I, SimId dict, SimId name, int64_t keyval)
+{
+    if (2 * (I->nraces + 1) > I->capraces) { /* at most half full */
+        int cap = I->capraces ? 2 * I->capraces : 64;
+        VmRaceRec *old = I->races;
+        int oldcap = I->capraces;
+        I->races = xcalloc((size_t)cap, sizeof *I->races);
+        I->capraces = cap;
+        for (int i = 0; i < oldcap; i++)
+            if (old[i].dict) {
+                uint32_t j = race_hash(old[i].dict, old[i].name, old[i].keyval) & (uint32_t)(cap - 1);
+                while (I->races[j].dict)
+                    j = (j + 1) & (uint32_t)(cap - 1);
+                I->races[j] = old[i];
+            }
+        free(old);
+    }
+    uint32_t mask = (uint32_t)I->capraces - 1, j = race_hash(dict, name, keyval) & mask;
+    while (I->races[j].dict && !(I->races[j].dict == dict && I->races[j].name == name && I->races[j].keyval == keyval))
+        j = (j + 1) & mask;
+    return &I->races[j];
+}
 
 static bool holds_a_lock(const VmSched *v)
 {
@@ -90,38 +124,45 @@ static bool holds_a_lock(const VmSched *v)
     return false;
 }
 
-bool vm_race_check(PyRun *I, SimId dict, SimId name)
+bool vm_race_check(PyRun *I, SimId dict, SimId name, int what)
 {
     VmSched *v = &I->vs;
+    if (what == VM_RACE_ATTR && threading_local_shape(I, dict) == 1)
+        return true; /* each thread stores into its own __dict__ */
     bool locked = holds_a_lock(v);
     int k = vs_runnable(v);
     int64_t window = 2 * v->slice * (k > 1 ? k : 1) / v->par; /* two rounds of turns */
-    VmRaceRec *r = NULL;
-    for (int i = 0; i < I->nraces && !r; i++)
-        if (I->races[i].dict == dict && I->races[i].name == name)
-            r = &I->races[i];
-    if (!r) {
-        if (I->nraces == I->capraces) {
-            I->capraces = I->capraces ? 2 * I->capraces : 16;
-            I->races = xrealloc(I->races, (size_t)I->capraces * sizeof *I->races);
-        }
-        r = &I->races[I->nraces++];
-        *r = (VmRaceRec){dict, name, v->running, locked, v->now};
+    int64_t keyval = 0;
+    SimId key = name;
+    if (what == VM_RACE_ITEM && sim_kind(S, name) == SK_INT && !sim_obj(S, name)->sub)
+        keyval = sim_obj(S, name)->v.i, key = 0;
+    VmRaceRec *r = race_slot(I, dict, key, keyval);
+    if (!r->dict) {
+        I->nraces++;
+        *r = (VmRaceRec){dict, key, keyval, v->running, locked, v->now};
         return true;
     }
     int other = r->tid;
     if (other != v->running && v->now - r->at <= window && (!locked || !r->locked) && other < v->nthr &&
         (v->thr[other].state == VS_RUN || v->thr[other].state == VS_READY)) {
-        size_t n;
+        size_t n = 1;
         const char *s = sim_kind(S, name) == SK_STR ? sim_str_data(S, name, &n) : "?";
         const Frame *f = I->ts->top; /* the store's own line: ip is past it */
         int line = f && f->ip > 0 ? I->codes[f->code].lines[f->ip - 1] : 0;
-        py_not_modelled(I, line, "a store to the global '%s' by threads running at once with no lock held "
-                              "(under 3.13t CPython can lose such updates, differently on every run; the "
-                              "model runs each thread's instructions whole)", s);
+        char what_text[200];
+        if (what == VM_RACE_GLOBAL)
+            snprintf(what_text, sizeof what_text, "the global '%.*s'", (int)(n > 60 ? 60 : n), s);
+        else if (what == VM_RACE_ATTR)
+            snprintf(what_text, sizeof what_text, "the attribute '%.*s' of a '%s'", (int)(n > 60 ? 60 : n), s,
+                     op_typename(I, dict));
+        else
+            snprintf(what_text, sizeof what_text, "one item of a '%s'", op_typename(I, dict));
+        py_not_modelled(I, line, "a store to %s by threads running at once with no lock held (3.13t can "
+                                 "lose such updates, differently each run; the model runs each thread's "
+                                 "instructions whole)", what_text);
         return false;
     }
-    *r = (VmRaceRec){dict, name, v->running, locked, v->now};
+    *r = (VmRaceRec){dict, key, keyval, v->running, locked, v->now};
     return true;
 }
 
@@ -298,6 +339,7 @@ void vm_thread_switch(PyRun *I)
     for (;;) {
         PyThreadState *ts = I->threads[I->vs.running];
         I->ts = ts;
+        threading_locals_switch(I, ts->id); /* each threading.local shows this thread's dict */
         I->depth = ts->nframes;
         int s = settle(I, ts);
         if (s > 0) { /* its continuation blocked again */
@@ -404,6 +446,8 @@ bool vm_wait_nested(PyRun *I)
             continue;
         if (st == VM_ERROR && !I->refused && futures_is_worker(I, I->ts->id) && futures_worker_raised(I))
             st = VM_RETURNED; /* _WorkItem.run's except: the future keeps it */
+        if (st == VM_ERROR && !I->refused && I->ts->id > 0 && threading_thread_raised(I))
+            st = VM_RETURNED; /* threading.excepthook had it */
         if (st == VM_RETURNED)
             ok = vm_thread_returned(I) >= 0 && !I->refused;
         else {
@@ -412,6 +456,7 @@ bool vm_wait_nested(PyRun *I)
         }
     }
     I->ts = me;
+    threading_locals_switch(I, me->id); /* each threading.local shows this thread's dict again */
     I->depth = depth;
     return ok && !I->refused;
 }

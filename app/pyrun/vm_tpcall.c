@@ -14,6 +14,7 @@
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
 #include "pyrun/modules/collections.h"
+#include "pyrun/modules/threading.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -226,6 +227,11 @@ bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *
     int nkw = kwnames ? (int)sim_obj(S, kwnames)->len : 0;
     /* BaseException_new: args is the positional ones */
     SimId inst = vm_new_instance(I, cls, args, exc ? nargs - nkw : nargs, exc);
+    if (!exc && !threading_local_new(I, inst, args, nargs, kwnames)) { /* local_new */
+        sim_decref(S, inst);
+        unpack_free(I, &targs);
+        return false;
+    }
     if (exc && (I->ts->err.set || I->refused)) { /* the built-in tp_init refused its arguments */
         sim_decref(S, inst);
         unpack_free(I, &targs);

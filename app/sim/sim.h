@@ -590,6 +590,8 @@ enum {
                                * its __dict__ and weakref list inside tp_basicsize (no pre-header) */
 #define SIM_TYF_NAMEDTUPLE 2048u /* made by collections.namedtuple (pyrun/modules/collections_namedtuple.c) */
 #define SIM_TYF_FROZEN 8192u /* laid out as a frozenset (SIM_TY_KIND SK_SET): its instances are frozen */
+#define SIM_TYF_LOCAL 16384u /* threading.local or a class deriving from it: its instances' __dict__ is the
+                              * running thread's (pyrun/modules/threading_local.c swaps it) */
 
 /* What type_new has decided before it allocates the class. */
 typedef struct SimClassSpec {

@@ -170,7 +170,8 @@ static void set_layout(Sim *s, SimId id, const SimClassSpec *sp, uint32_t nmembe
     uint32_t flags = SIM_TYF_HEAP, basic = 16, nslots = 0;
     if (sp->best) {
         const uint32_t *bt = words(s, sp->best);
-        flags |= bt[SIM_TY_FLAGS] & (SIM_TYF_DICT | SIM_TYF_WEAK | SIM_TYF_VARDICT | SIM_TYF_ODICT | SIM_TYF_FROZEN);
+        flags |= bt[SIM_TY_FLAGS] & (SIM_TYF_DICT | SIM_TYF_WEAK | SIM_TYF_VARDICT | SIM_TYF_ODICT | SIM_TYF_FROZEN |
+                                         SIM_TYF_LOCAL);
         basic = bt[SIM_TY_BASICSIZE];
         nslots = bt[SIM_TY_NSLOTS];
     } else if (sp->layout) { /* tp_basicsize of PyListObject, PyDictObject, PyTupleObject, PyFloatObject,

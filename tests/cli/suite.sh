@@ -96,6 +96,25 @@ PY
 expect "3.13t: a global two threads update at once with no lock is refused" 3 $PYDIVE run --python 3.13t "$DATA/ftrace.py"
 has "3.13t: ... at the store, saying CPython can lose such updates" "line 6: a store to the global 'count' by threads running at once with no lock held"
 expect "3.13: under the GIL the same program runs" 0 $PYDIVE run --python 3.13 "$DATA/ftrace.py"
+cat >"$DATA/ftattr.py" <<'PY'
+import threading
+class Counter:
+    count = 0
+c = Counter()
+mine = threading.local()
+def work():
+    for _ in range(20000):
+        mine.n = 1
+        c.count += 1
+ts = [threading.Thread(target=work) for _ in range(2)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print(c.count)
+PY
+expect "3.13t: an attribute two threads update at once with no lock is refused" 3 $PYDIVE run --python 3.13t "$DATA/ftattr.py"
+has "3.13t: ... at the attribute's store (a threading.local's attribute is each thread's own)" "line 9: a store to the attribute 'count' of a 'Counter' by threads running at once"
 expect "3.13: the same program under the GIL" 0 $PYDIVE run --python 3.13 "$DATA/ftpar.py"
 has "3.13: four CPU-bound threads are no faster than one" "local 0.9"
 expect "run with no --python" 0 $PYDIVE run "$DATA/ver.py"

@@ -48,6 +48,8 @@ import fractions
 out["modules"]["fractions"] = sorted(n for n in dir(fractions) if not n.startswith("__"))
 import tracemalloc  # last: it imports collections.abc, functools, pickle ...
 out["modules"]["tracemalloc"] = sorted(dir(tracemalloc))
+import multiprocessing  # after tracemalloc: what it imports is in no list above
+out["modules"]["multiprocessing"] = sorted(dir(multiprocessing))
 print(json.dumps(out))
 '''
 

@@ -15,7 +15,8 @@
  * exceptions the methods make and drop are not replayed: the young count
  * and the traced figures are refused after a call (chainmap_note).
  * keys(), items() and values() are Mapping's: KeysView(self) ...
- * (collections_chainview.c).  fromkeys and the | operators are refused.
+ * (collections_chainview.c).  fromkeys is cls(dict.fromkeys(...)); |, |=
+ * and the reflected | are Lib's (a copy, then maps[0].update).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,12 +24,13 @@
 
 #include "pyrun/interp.h"
 #include "pyrun/modules/collections.h"
+#include "pyrun/modules/collections_chainmap_int.h"
 #include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
 
-static void chainmap_note(PyRun *I)
+void chainmap_note(PyRun *I)
 {
     if (!I->gc_count_unsure)
         I->count_unsure_what = "a method of collections.ChainMap (its Python code's objects)";
@@ -68,7 +70,7 @@ static bool nargs(PyRun *I, const char *fn, int nargs_all, SimId kw, int min, in
 }
 
 /* self.maps (borrowed), an exact list, or 0 raised/refused */
-static SimId maps_of(PyRun *I, SimId self)
+SimId cm_maps_of(PyRun *I, SimId self)
 {
     if (sim_kind(S, self) != SK_INSTANCE)
         return py_not_modelled(I, 0, "a ChainMap method called on a %s", op_typename(I, self)), (SimId)0;
@@ -83,7 +85,7 @@ static SimId maps_of(PyRun *I, SimId self)
 }
 
 /* obj.name(args...), a new reference or 0 */
-static SimId call_method(PyRun *I, SimId obj, const char *name, SimId *args, int n)
+SimId cm_call_method(PyRun *I, SimId obj, const char *name, SimId *args, int n)
 {
     SimId k = sim_str_intern(S, name, strlen(name));
     SimId f = attr_get(I, obj, k);
@@ -96,7 +98,7 @@ static SimId call_method(PyRun *I, SimId obj, const char *name, SimId *args, int
 }
 
 /* type(self)(args...) */
-static SimId new_like(PyRun *I, SimId self, SimId *args, int n)
+SimId cm_new_like(PyRun *I, SimId self, SimId *args, int n)
 {
     return vm_call(I, sim_obj(S, self)->type, args, n);
 }
@@ -160,7 +162,7 @@ static SimId cm_getitem(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "__getitem__", n, kw, 1, 1, "key"))
         return 0;
-    SimId maps = maps_of(I, a[0]);
+    SimId maps = cm_maps_of(I, a[0]);
     bool miss;
     SimId v = maps ? lookup(I, maps, a[1], &miss) : 0;
     return v || !maps || !miss ? v : missing(I, a[0], a[1]);
@@ -189,7 +191,7 @@ static SimId cm_contains(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "__contains__", n, kw, 1, 1, "key"))
         return 0;
-    SimId maps = maps_of(I, a[0]);
+    SimId maps = cm_maps_of(I, a[0]);
     int r = maps ? contains(I, maps, a[1]) : -1;
     return r < 0 ? 0 : sim_bool(S, r == 1);
 }
@@ -199,7 +201,7 @@ static SimId cm_get(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "get", n, kw, 1, 2, "key"))
         return 0;
-    SimId maps = maps_of(I, a[0]);
+    SimId maps = cm_maps_of(I, a[0]);
     int r = maps ? contains(I, maps, a[1]) : -1;
     if (r < 0)
         return 0;
@@ -238,7 +240,7 @@ static SimId cm_iter(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "__iter__", n, kw, 0, 0, ""))
         return 0;
-    SimId maps = maps_of(I, a[0]), d = maps ? key_dict(I, maps) : 0;
+    SimId maps = cm_maps_of(I, a[0]), d = maps ? key_dict(I, maps) : 0;
     if (!d)
         return 0;
     SimId it = sim_iter(S, d); /* iter(d): the iterator holds the dict */
@@ -251,7 +253,7 @@ static SimId cm_len(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "__len__", n, kw, 0, 0, ""))
         return 0;
-    SimId maps = maps_of(I, a[0]), d = maps ? key_dict(I, maps) : 0;
+    SimId maps = cm_maps_of(I, a[0]), d = maps ? key_dict(I, maps) : 0;
     if (!d)
         return 0;
     SimId r = sim_int(S, (int64_t)sim_obj(S, d)->len);
@@ -264,7 +266,7 @@ static SimId cm_bool(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "__bool__", n, kw, 0, 0, ""))
         return 0;
-    SimId maps = maps_of(I, a[0]);
+    SimId maps = cm_maps_of(I, a[0]);
     if (!maps)
         return 0;
     for (uint32_t i = 0; i < sim_obj(S, maps)->len; i++) {
@@ -284,7 +286,7 @@ static SimId cm_repr(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "__repr__", n, kw, 0, 0, ""))
         return 0;
-    SimId self = a[0], maps = maps_of(I, self);
+    SimId self = a[0], maps = cm_maps_of(I, self);
     if (!maps)
         return 0;
     for (int i = 0; i < nrunning; i++)
@@ -326,7 +328,7 @@ static SimId remake(PyRun *I, SimId self, SimId maps, SimId first, uint32_t from
     }
     for (uint32_t i = 0; i < n; i++)
         args[i] = sim_items(S, tup)[i];
-    SimId r = new_like(I, self, args, (int)n);
+    SimId r = cm_new_like(I, self, args, (int)n);
     sim_decref(S, tup);
     free(args);
     return r;
@@ -355,7 +357,7 @@ static SimId cm_new_child(PyRun *I, SimId *a, int n, SimId kw)
             sim_dict_set(S, extra, (sim_incref(S, name), name), (sim_incref(S, a[n - nk + i]), a[n - nk + i]));
         }
     }
-    SimId maps = maps_of(I, a[0]);
+    SimId maps = cm_maps_of(I, a[0]);
     if (!maps) {
         sim_decref(S, extra);
         return 0;
@@ -363,7 +365,7 @@ static SimId cm_new_child(PyRun *I, SimId *a, int n, SimId kw)
     if (m && sim_kind(S, m) == SK_NONE)
         m = 0;
     if (m && sim_obj(S, extra)->len) { /* m.update(kwargs) */
-        SimId r = call_method(I, m, "update", &extra, 1);
+        SimId r = cm_call_method(I, m, "update", &extra, 1);
         if (!r) {
             sim_decref(S, extra);
             return 0;
@@ -380,14 +382,14 @@ static SimId cm_parents(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "parents", n, kw, 0, 0, ""))
         return 0;
-    SimId maps = maps_of(I, a[0]);
+    SimId maps = cm_maps_of(I, a[0]);
     return maps ? remake(I, a[0], maps, 0, 1) : 0;
 }
 
 /* self.maps[0], borrowed (IndexError for no maps) */
-static SimId first_map(PyRun *I, SimId self)
+SimId cm_first_map(PyRun *I, SimId self)
 {
-    SimId maps = maps_of(I, self);
+    SimId maps = cm_maps_of(I, self);
     if (maps && sim_obj(S, maps)->len == 0) {
         py_raise(I, EXC_IndexError, "list index out of range");
         return 0;
@@ -400,7 +402,7 @@ static SimId cm_copy(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "copy", n, kw, 0, 0, ""))
         return 0;
-    SimId m0 = first_map(I, a[0]), c = m0 ? call_method(I, m0, "copy", NULL, 0) : 0;
+    SimId m0 = cm_first_map(I, a[0]), c = m0 ? cm_call_method(I, m0, "copy", NULL, 0) : 0;
     if (!c)
         return 0;
     SimId r = remake(I, a[0], sim_attr_get_str(S, a[0], "maps"), c, 1);
@@ -414,7 +416,7 @@ static SimId cm_setitem(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "__setitem__", n, kw, 2, 2, "key"))
         return 0;
-    SimId m0 = first_map(I, a[0]);
+    SimId m0 = cm_first_map(I, a[0]);
     return m0 && op_setitem(I, m0, a[1], a[2]) ? bi_none(I) : 0;
 }
 
@@ -469,7 +471,7 @@ static SimId cm_delitem(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "__delitem__", n, kw, 1, 1, "key"))
         return 0;
-    SimId m0 = first_map(I, a[0]);
+    SimId m0 = cm_first_map(I, a[0]);
     if (!m0)
         return 0;
     return op_delitem(I, m0, a[1]) ? bi_none(I) : not_in_first(I, a[0], a[1]);
@@ -479,7 +481,7 @@ static SimId cm_pop(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "pop", n, kw, 1, -1, "key"))
         return 0;
-    SimId m0 = first_map(I, a[0]), r = m0 ? call_method(I, m0, "pop", a + 1, n - 1) : 0;
+    SimId m0 = cm_first_map(I, a[0]), r = m0 ? cm_call_method(I, m0, "pop", a + 1, n - 1) : 0;
     return r || !m0 ? r : not_in_first(I, a[0], a[1]);
 }
 
@@ -487,7 +489,7 @@ static SimId cm_popitem(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "popitem", n, kw, 0, 0, ""))
         return 0;
-    SimId m0 = first_map(I, a[0]), r = m0 ? call_method(I, m0, "popitem", NULL, 0) : 0;
+    SimId m0 = cm_first_map(I, a[0]), r = m0 ? cm_call_method(I, m0, "popitem", NULL, 0) : 0;
     return r || !m0 ? r : not_in_first(I, a[0], 0);
 }
 
@@ -495,19 +497,19 @@ static SimId cm_clear(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "clear", n, kw, 0, 0, ""))
         return 0;
-    SimId m0 = first_map(I, a[0]);
-    return m0 ? call_method(I, m0, "clear", NULL, 0) : 0;
+    SimId m0 = cm_first_map(I, a[0]);
+    return m0 ? cm_call_method(I, m0, "clear", NULL, 0) : 0;
 }
 
 /* self[key] = value, through the instance's own __setitem__ */
 static bool store(PyRun *I, SimId self, SimId key, SimId value)
 {
-    SimId m0 = first_map(I, self);
+    SimId m0 = cm_first_map(I, self);
     return m0 && op_setitem(I, m0, key, value);
 }
 
 /* a Mapping the model can walk: a dict of any kind, or a ChainMap */
-static bool walkable(PyRun *I, SimId m)
+bool cm_walkable(PyRun *I, SimId m)
 {
     return sim_kind(S, m) == SK_DICT || (sim_kind(S, m) == SK_INSTANCE && I->chainmap_type &&
                                          sim_is_subtype(S, sim_obj(S, m)->type, I->chainmap_type));
@@ -523,7 +525,7 @@ static SimId cm_update(PyRun *I, SimId *a, int n, SimId kw)
                  np + 1);
         return 0;
     }
-    if (np == 1 && !walkable(I, a[1]))
+    if (np == 1 && !cm_walkable(I, a[1]))
         return py_not_modelled(I, 0, "ChainMap.update() from a %s", op_typename(I, a[1])), (SimId)0;
     if (np == 1) {
         SimId keys = bi_list_from(I, a[1]);
@@ -551,7 +553,7 @@ static SimId cm_setdefault(PyRun *I, SimId *a, int n, SimId kw)
 {
     if (!nargs(I, "setdefault", n, kw, 1, 2, "key"))
         return 0;
-    SimId maps = maps_of(I, a[0]);
+    SimId maps = cm_maps_of(I, a[0]);
     bool miss;
     SimId v = maps ? lookup(I, maps, a[1], &miss) : 0;
     if (v || !maps || !miss)
@@ -566,8 +568,8 @@ static SimId cm_setdefault(PyRun *I, SimId *a, int n, SimId kw)
 
 /* ---- comparison ------------------------------------------------------------------ */
 
-/* dict(m.items()) for a walkable mapping, a new dict or 0 */
-static SimId as_dict(PyRun *I, SimId m)
+/* dict(m.items()) for a cm_walkable mapping, a new dict or 0 */
+SimId cm_as_dict(PyRun *I, SimId m)
 {
     SimId keys = bi_list_from(I, m), d = keys ? sim_dict(S) : 0;
     for (uint32_t i = 0; keys && i < sim_obj(S, keys)->len; i++) {
@@ -590,14 +592,14 @@ static SimId compare(PyRun *I, SimId *a, int n, SimId kw, bool eq)
 {
     if (!nargs(I, eq ? "__eq__" : "__ne__", n, kw, 1, 1, "other"))
         return 0;
-    if (!walkable(I, a[1])) {
+    if (!cm_walkable(I, a[1])) {
         if (sim_kind(S, a[1]) == SK_INSTANCE && !sim_is_subinst(S, a[1]) && !sim_is_native(S, a[1]))
             return py_not_modelled(I, 0, "a ChainMap compared with an instance of a class (collections.abc.Mapping's "
                                          "registrations)"), (SimId)0;
         sim_incref(S, S->notimpl);
         return S->notimpl;
     }
-    SimId x = as_dict(I, a[0]), y = x ? as_dict(I, a[1]) : 0;
+    SimId x = cm_as_dict(I, a[0]), y = x ? cm_as_dict(I, a[1]) : 0;
     int r = y ? op_equal(I, x, y) : -1;
     sim_xdecref(S, x);
     sim_xdecref(S, y);
@@ -620,16 +622,9 @@ static SimId cm_keys(PyRun *I, SimId *a, int n, SimId kw) { return view(I, a, n,
 static SimId cm_items(PyRun *I, SimId *a, int n, SimId kw) { return view(I, a, n, kw, "items", 1); }
 static SimId cm_values(PyRun *I, SimId *a, int n, SimId kw) { return view(I, a, n, kw, "values", 2); }
 
-static SimId cm_refused(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)n, (void)kw;
-    return py_not_modelled(I, 0, "this ChainMap method"), (SimId)0;
-}
-
 /* ---- the class ------------------------------------------------------------------------ */
 
 #define M(nm, f) BUILTIN("ChainMap." nm, SK_INSTANCE, BM_COLLECTIONS, f, .kw = "*")
-#define R(nm) BUILTIN("ChainMap." nm, SK_INSTANCE, BM_COLLECTIONS, cm_refused, .refused = true)
 
 const BuiltinDef chainmap_methods[] = {
     M("__init__", cm_init), M("__missing__", cm_missing), M("__getitem__", cm_getitem), M("get", cm_get),
@@ -637,8 +632,8 @@ const BuiltinDef chainmap_methods[] = {
     M("__repr__", cm_repr), M("copy", cm_copy), M("__copy__", cm_copy), M("new_child", cm_new_child),
     M("__setitem__", cm_setitem), M("__delitem__", cm_delitem), M("popitem", cm_popitem), M("pop", cm_pop),
     M("clear", cm_clear), M("update", cm_update), M("setdefault", cm_setdefault), M("__eq__", cm_eq),
-    M("__ne__", cm_ne), M("keys", cm_keys), M("items", cm_items), M("values", cm_values), R("fromkeys"), R("__or__"), R("__ror__"),
-    R("__ior__"), M("parents", cm_parents),
+    M("__ne__", cm_ne), M("keys", cm_keys), M("items", cm_items), M("values", cm_values), M("fromkeys", cm_fromkeys), M("__or__", cm_or), M("__ror__", cm_ror),
+    M("__ior__", cm_ior), M("parents", cm_parents),
 };
 const int chainmap_nmethods = (int)(sizeof chainmap_methods / sizeof chainmap_methods[0]);
 
@@ -651,6 +646,8 @@ SimId chainmap_make_type(PyRun *I)
     for (int i = 0; i < chainmap_nmethods; i++) {
         const char *mn = chainmap_methods[i].name + 9;
         SimId f = sim_builtin(S, (uint32_t)(base + i), 0);
+        if (strcmp(mn, "fromkeys") == 0)
+            f = sim_method_descr(S, SK_CLASSMETHOD, f, 0);
         bi_dict_put(I, ns, mn, strcmp(mn, "parents") == 0 ? sim_property(S, f, 0, 0, 0) : f);
     }
     sim_incref(S, S->none); /* Mapping's: unhashable, not reversible */

@@ -935,6 +935,21 @@ static const CpyName module_tracemalloc[] = {
     {"reset_peak", 7}, {"start", 7}, {"stop", 7}, {"take_snapshot", 7}, {"total_ordering", 7},
 };
 
+static const CpyName module_multiprocessing[] = {
+    {"Array", 7}, {"AuthenticationError", 7}, {"Barrier", 7}, {"BoundedSemaphore", 7},
+    {"BufferTooShort", 7}, {"Condition", 7}, {"Event", 7}, {"JoinableQueue", 7}, {"Lock", 7},
+    {"Manager", 7}, {"Pipe", 7}, {"Pool", 7}, {"Process", 7}, {"ProcessError", 7}, {"Queue", 7},
+    {"RLock", 7}, {"RawArray", 7}, {"RawValue", 7}, {"SUBDEBUG", 7}, {"SUBWARNING", 7},
+    {"Semaphore", 7}, {"SimpleQueue", 7}, {"TimeoutError", 7}, {"Value", 7}, {"__all__", 7},
+    {"__builtins__", 7}, {"__cached__", 7}, {"__doc__", 7}, {"__file__", 7}, {"__loader__", 7},
+    {"__name__", 7}, {"__package__", 7}, {"__path__", 7}, {"__spec__", 7}, {"active_children", 7},
+    {"allow_connection_pickling", 7}, {"context", 7}, {"cpu_count", 7}, {"current_process", 7},
+    {"freeze_support", 7}, {"get_all_start_methods", 7}, {"get_context", 7}, {"get_logger", 7},
+    {"get_start_method", 7}, {"log_to_stderr", 7}, {"parent_process", 7}, {"process", 7},
+    {"reducer", 7}, {"reduction", 7}, {"set_executable", 7}, {"set_forkserver_preload", 7},
+    {"set_start_method", 7}, {"sys", 7},
+};
+
 #define N(t) t, sizeof t / sizeof t[0]
 
 const CpyNameSet cpython_builtins = {N(builtin_names)};
@@ -1009,5 +1024,6 @@ const CpyNamedSet cpython_modules[] = {
     {"textwrap", {N(module_textwrap)}},
     {"fractions", {N(module_fractions)}},
     {"tracemalloc", {N(module_tracemalloc)}},
+    {"multiprocessing", {N(module_multiprocessing)}},
     {0},
 };

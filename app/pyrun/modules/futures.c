@@ -21,6 +21,7 @@
 #include "pyrun/modules/asyncio.h"
 #include "pyrun/modules/collections.h"
 #include "pyrun/modules/futures_int.h"
+#include "pyrun/modules/mp_int.h"
 #include "sim/vmsched.h"
 
 static const char *const state_names[FS_COUNT] = {"PENDING", "RUNNING", "CANCELLED", "CANCELLED_AND_NOTIFIED",
@@ -424,14 +425,6 @@ static SimId f_repr(PyRun *I, SimId *a, int n, SimId kw)
     return r;
 }
 
-static SimId m_refused(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)n, (void)kw;
-    return py_not_modelled(I, 0, "ProcessPoolExecutor (worker processes, each with its own heap and GIL: chapter 3's "
-                                 "lab shows them, `pydive exercise run make-it-scale` or `pydive gil --regime "
-                                 "processes`)"), (SimId)0;
-}
-
 /* ---- the module ---------------------------------------------------------------- */
 
 #define F(nm, f, ...) BUILTIN(nm, 0, BM_FUTURES, f, __VA_ARGS__)
@@ -440,7 +433,6 @@ static SimId m_refused(PyRun *I, SimId *a, int n, SimId kw)
 const BuiltinDef futures_functions[] = {
     F("as_completed", m_as_completed, .kw = "fs timeout"),
     F("wait", m_wait, .kw = "fs timeout return_when"),
-    F("ProcessPoolExecutor", m_refused, .kw = "*"),
     M("__init__", f_init),
     M("result", f_result, .kw = "timeout"),
     M("exception", f_exception, .kw = "timeout"),
@@ -524,6 +516,7 @@ void futures_module_init(PyRun *I, SimId d)
     F->cls[FC_DONE_TUPLE] = namedtuple_make(I, nt, 2, 0);
     sim_decref(S, nt[0]), sim_decref(S, nt[1]);
     futures_pool_init(I, d);
+    bi_dict_put(I, d, "ProcessPoolExecutor", mp_executor_class(I)); /* mp_exec.c */
     static const char *const names[] = {"Future", "CancelledError"};
     const int which[] = {FC_FUTURE, FC_CANCELLED};
     for (int i = 0; i < 2; i++)

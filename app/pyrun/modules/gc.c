@@ -7,6 +7,7 @@
 #include "pyrun/builtins.h"
 #include "pyrun/gc_timing.h"
 #include "pyrun/modules/std_import.h"
+#include "pyrun/modules/threading.h"
 #include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
@@ -257,6 +258,12 @@ static SimId g_get_referrers(PyRun *I, SimId *a, int n, SimId kw)
     timing_read(I); /* only tracked objects are searched */
     SimId out = sim_list(S, 0);
     RefSearch rs = {.targets = a, .n = n};
+    for (int i = 0; i < n; i++)
+        if (threading_local_shape(I, a[i]) == 2) {
+            sim_decref(S, out);
+            return py_not_modelled(I, 0, "gc.get_referrers() of a threading.local's __dict__ (CPython's is held "
+                                         "by the local's dict of per-thread dicts)"), 0;
+        }
     for (int g = 0; g < 3; g++) {
         uint32_t head = S->gc.gen[g].head;
         for (uint32_t id = sim_obj(S, head)->gc_next; id != head; id = sim_obj(S, id)->gc_next) {
@@ -313,6 +320,9 @@ static SimId g_get_referents(PyRun *I, SimId *a, int n, SimId kw)
     for (int i = 0; i < n; i++)
         if (sim_kind(S, a[i]) == SK_GEN) /* CPython's also names its code, name and qualname */
             return py_not_modelled(I, 0, "gc.get_referents() of a generator"), 0;
+        else if (threading_local_shape(I, a[i])) /* args, kw and the per-thread dicts' holder */
+            return py_not_modelled(I, 0, "gc.get_referents() of a threading.local (CPython shows its args and "
+                                         "the dict that holds each thread's __dict__)"), 0;
         else if (sim_is_native(S, a[i])) /* CPython's also names their heap type, an lru_cache's links */
             return py_not_modelled(I, 0, "gc.get_referents() of a '%s' object", op_typename(I, a[i])), 0;
     RefSearch rs = {.list = sim_list(S, 0)};

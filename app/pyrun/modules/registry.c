@@ -96,6 +96,7 @@ static const DefTable tables[] = {
     {bisect_functions, &bisect_nfunctions},
     {textwrap_functions, &textwrap_nfunctions},
     {fractions_functions, &fractions_nfunctions},
+    {multiprocessing_functions, &multiprocessing_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 10, FIRST_MODULE = 37 };
 
@@ -202,7 +203,11 @@ const ModuleDef py_modules[] = {
      "`notify_all`, `with`), `Semaphore` and `BoundedSemaphore` (keyword: value; `acquire` (blocking timeout), "
      "`release` (n), `with`), `Lock` and `RLock` (`acquire` (blocking timeout), `release`, `locked`, `with`), "
      "`Timer` (interval function args kwargs; `cancel`, a Thread), `Barrier` (parties action timeout; `wait` "
-     "(timeout), `reset`, `abort`, `parties`, `n_waiting`, `broken`) and `BrokenBarrierError`; threads run "
+     "(timeout), `reset`, `abort`, `parties`, `n_waiting`, `broken`) and `BrokenBarrierError`, `local` (each "
+     "thread's own attributes; a subclass's `__init__` runs in each thread that touches it; gc.get_referents of "
+     "one refused), `excepthook` set by the program (called in the failing thread with an `ExceptHookArgs`: "
+     "`exc_type`, `exc_value`, `thread`; its `exc_traceback` refused) and the default one for SystemExit (the "
+     "thread ends silently; its print of other exceptions is refused: Lib/threading.py's frames); threads run "
      "on the model's GIL and simulated clock, one schedule per program (not CPython's, which the OS picks), "
      "and under 3.13t at once on the model's 2 cores with biased reference counting's estimated costs",
      threading_on_import},
@@ -275,6 +280,16 @@ const ModuleDef py_modules[] = {
      "`as_integer_ratio`, `is_integer` (3.12+), repr, str; an instance 48 bytes with its two slots). Refused: "
      "`from_float`, `from_decimal`, `divmod`, format specs, copying, pickling, Decimal and complex operands, "
      "its numbers.Rational bases", fractions_on_import},
+    {"multiprocessing", multiprocessing_functions, &multiprocessing_nfunctions, multiprocessing_module_init,
+     "the fork start method, each process a fork of the model (its own heap, copied on write): the classes "
+     "`Process` (keywords: target args name daemon; `start`, `join`, `is_alive`, `run` (a subclass's own), "
+     "`name`, `daemon`, `exitcode`) and `Pool` (processes; `map` and `starmap` (chunksize), `apply` (args), "
+     "`close`, `terminate`, `join`, `with`), `cpu_count` (the simulated machine's cores), `current_process`, "
+     "`get_start_method`; results carried as pickle would for None, bool, int, float, str, tuple, list and "
+     "dict; a child's output written where the parent started it, a pool's when map() returns; processes run "
+     "on the simulated cores (docs/THREADS.md). Refused: pid and the reprs, a Pool's async methods, kwargs of "
+     "a Process, an exception that ends a Process, processes while threads run",
+     multiprocessing_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -419,10 +434,10 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
                                           "functools", "collections", "dataclasses", "contextlib",
                                           "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array", "io", "reprlib",
                                           "threading", "tracemalloc", "asyncio", "queue", "concurrent.futures", "_heapq",
-                                          "_bisect", "textwrap", "fractions"};
+                                          "_bisect", "textwrap", "fractions", "multiprocessing"};
     if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_COLLECTIONS || d->module == BM_FRACTIONS || d->module == BM_ENUM || d->module == BM_THREADING ||
                                     d->module == BM_ASYNCIO || d->module == BM_QUEUE || d->module == BM_FUTURES || d->module == BM_REPRLIB ||
-                                    d->module == BM_TEXTWRAP))
+                                    d->module == BM_TEXTWRAP || d->module == BM_MULTIPROCESSING))
         snprintf(out, cap, "%s", d->name);
     else if (d->owner == SK_DEQUE) /* the type's short name: "deque.pop" */
         snprintf(out, cap, "deque.%s", d->name);
@@ -624,6 +639,7 @@ const char *bi_python_library(const BuiltinDef *d)
         [BM_RANDOM] = "random", [BM_STRING] = "string", [BM_ENUM] = "enum", [BM_JSON] = "json",
         [BM_PPRINT] = "pprint", [BM_TYPING] = "typing", [BM_THREADING] = "threading",
         [BM_ASYNCIO] = "asyncio", [BM_QUEUE] = "queue", [BM_FUTURES] = "concurrent.futures",
+        [BM_MULTIPROCESSING] = "multiprocessing",
     };
     if (d->module < sizeof libs / sizeof libs[0] && libs[d->module])
         return libs[d->module];

@@ -27,7 +27,7 @@
 #include "pyrun/modules/threading_int.h"
 
 /* del obj.<name> for each name (Thread.run's finally) */
-static void drop_run_args(PyRun *I, SimId obj)
+void thr_drop_run_args(PyRun *I, SimId obj)
 {
     static const char *const names[] = {"_target", "_args", "_kwargs"};
     for (int i = 0; i < 3; i++) {
@@ -261,7 +261,7 @@ static SimId th_run(PyRun *I, SimId *a, int n, SimId kw)
     (void)n, (void)kw;
     SimId target = get(I, a[0], "_target");
     if (!target || target == S->none) {
-        drop_run_args(I, a[0]);
+        thr_drop_run_args(I, a[0]);
         return bi_none(I);
     }
     SimId args = get(I, a[0], "_args"), kwargs = get(I, a[0], "_kwargs");
@@ -272,7 +272,7 @@ static SimId th_run(PyRun *I, SimId *a, int n, SimId kw)
                (SimId)0;
     SimId r = vm_call(I, target, sim_items(S, args), (int)sim_obj(S, args)->len);
     if (r)
-        drop_run_args(I, a[0]);
+        thr_drop_run_args(I, a[0]);
     return r;
 }
 
@@ -335,9 +335,10 @@ void threading_thread_ended(PyRun *I, int t, bool own_run)
     if (!obj)
         return;
     if (own_run)
-        drop_run_args(I, obj);
+        thr_drop_run_args(I, obj);
     if (!v313(I))
         put(I, obj, "_is_stopped", sim_bool(S, true));
+    threading_locals_thread_ended(I, t);
     I->threading->objs[t] = 0;
     sim_decref(S, obj); /* out of threading._active */
 }
@@ -501,6 +502,15 @@ const BuiltinDef threading_functions[] = {
     M("__init__", timer_init, .kw = "*"),
     M("cancel", timer_cancel),
     M("run", timer_run),
+    F("_localdummy_destroyed", thr_local_dead, .style = ARGS_ONE), /* taken out of the module's dict */
+    F("_excepthook", eh_default, .style = ARGS_ONE),            /* as excepthook and __excepthook__ */
+    F("exc_type", eh_exc_type, .style = ARGS_ONE),              /* _ExceptHookArgs' fields: taken out */
+    F("exc_value", eh_exc_value, .style = ARGS_ONE),
+    F("exc_traceback", eh_exc_traceback, .style = ARGS_ONE),
+    F("thread", eh_thread, .style = ARGS_ONE),
+    M("__getitem__", eh_getitem),
+    M("__len__", eh_len),
+    M("__repr__", eh_repr),
     M("__init__", barrier_init, .kw = "*"),
     M("wait", barrier_wait, .kw = "timeout"),
     M("reset", barrier_reset),
@@ -555,6 +565,11 @@ static SimId make_class(PyRun *I, const ClassSpec *c, SimId base)
     return cls;
 }
 
+SimId thr_builtin(PyRun *I, BuiltinFn fn)
+{
+    return method(I, fn);
+}
+
 static void put_property(PyRun *I, SimId cls, const char *name, BuiltinFn getter)
 {
     bi_dict_put(I, SIM_V(S, cls, SK_TYPE, type.dict), name, sim_property(S, method(I, getter), 0, 0, 0));
@@ -598,6 +613,9 @@ void threading_module_init(PyRun *I, SimId d)
                                   {sem_init, sem_acquire, sem_release, sem_enter, sem_exit, sem_repr},
                                   {"__init__", "acquire", "release", "__enter__", "__exit__", "__repr__"}, 0};
     static const ClassSpec bsem = {"threading", "BoundedSemaphore", {0}, {0}, 0};
+    static const ClassSpec local = {"_thread", "_local", {0}, {0}, 0};
+    static const ClassSpec ehargs = {"_thread", "_ExceptHookArgs", {eh_getitem, eh_len, eh_repr},
+                                     {"__getitem__", "__len__", "__repr__"}, 0};
     static const ClassSpec mainth = {"threading", "_MainThread", {0}, {0}, 0};
     static const ClassSpec timer = {"threading", "Timer", {timer_init, timer_cancel, timer_run},
                                     {"__init__", "cancel", "run"}, 0};
@@ -621,6 +639,9 @@ void threading_module_init(PyRun *I, SimId d)
     t->cls[THC_COND] = make_class(I, &cond, 0);
     t->cls[THC_SEM] = make_class(I, &sem, 0);
     t->cls[THC_BSEM] = make_class(I, &bsem, t->cls[THC_SEM]);
+    t->cls[THC_LOCAL] = make_class(I, &local, 0);
+    t->cls[THC_EHARGS] = make_class(I, &ehargs, 0); /* its fields: thr_excepthook_init */
+    threading_local_class_made(I, t->cls[THC_LOCAL]);
     make_main(I);
     coll_quiet_end(I, &q);
     sim_incref(S, t->cls[THC_THREAD]);
@@ -639,6 +660,9 @@ void threading_module_init(PyRun *I, SimId d)
     bi_dict_put(I, d, "Barrier", t->cls[THC_BARRIER]);
     sim_incref(S, t->cls[THC_BROKEN]);
     bi_dict_put(I, d, "BrokenBarrierError", t->cls[THC_BROKEN]);
+    sim_incref(S, t->cls[THC_LOCAL]);
+    bi_dict_put(I, d, "local", t->cls[THC_LOCAL]);
+    thr_excepthook_init(I, d);
 }
 
 void threading_on_import(PyRun *I)
@@ -665,12 +689,14 @@ void threading_roots(PyRun *I, SimVisit visit, void *arg)
     for (int i = 0; i < t->nobjs; i++)
         if (t->objs[i])
             visit(S, t->objs[i], arg);
+    threading_locals_roots(I, visit, arg);
 }
 
 void threading_free(PyRun *I)
 {
     if (!I->threading)
         return;
+    threading_locals_free(I);
     free(I->threading->objs);
     free(I->threading);
     I->threading = NULL;

@@ -67,6 +67,27 @@ static inline SimId get(PyRun *I, SimId obj, const char *name)
  * `target` (stolen), as concurrent.futures starts its workers */
 SimId threading_start_worker(PyRun *I, SimId name, SimId target);
 
+/* threading.c: the module's built-in fn as a callable (a new reference) */
+SimId thr_builtin(PyRun *I, BuiltinFn fn);
+/* threading.c: del obj._target, _args, _kwargs (Thread.run's finally) */
+void thr_drop_run_args(PyRun *I, SimId obj);
+/* threading_excepthook.c */
+SimId eh_exc_type(PyRun *I, SimId *a, int n, SimId kw);
+SimId eh_exc_value(PyRun *I, SimId *a, int n, SimId kw);
+SimId eh_exc_traceback(PyRun *I, SimId *a, int n, SimId kw);
+SimId eh_thread(PyRun *I, SimId *a, int n, SimId kw);
+SimId eh_getitem(PyRun *I, SimId *a, int n, SimId kw);
+SimId eh_len(PyRun *I, SimId *a, int n, SimId kw);
+SimId eh_repr(PyRun *I, SimId *a, int n, SimId kw);
+SimId eh_default(PyRun *I, SimId *a, int n, SimId kw);
+/* The module's excepthook, __excepthook__ and ExceptHookArgs in d; the
+ * table's helper names taken out of it. */
+void thr_excepthook_init(PyRun *I, SimId d);
+/* threading_local.c */
+SimId thr_local_dead(PyRun *I, SimId *a, int n, SimId kw);
+void threading_local_class_made(PyRun *I, SimId cls);
+void threading_locals_roots(PyRun *I, SimVisit visit, void *arg);
+void threading_locals_free(PyRun *I);
 /* threading_sync.c */
 SimId thr_new_lock(PyRun *I, bool reentrant);
 /* A Condition over lock (stolen), as threading.Condition(lock) makes it. */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "pyrun/interp.h"
+#include "pyrun/modules/threading.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -472,6 +473,8 @@ SimId class_build_meta(PyRun *I, SimId name, SimId ns, SimId bases, SimId kw, Si
         best = 0; /* tp_base is the built-in type: it decides __dict__ and __weakref__ */
     d = copy_namespace(I, ns, &classcell, &qualname);
     bool may_dict = !base_has(I, best, SIM_TYF_DICT), may_weak = !base_has(I, best, SIM_TYF_WEAK);
+    if (threading_is_local_class(I, best))
+        may_dict = true; /* _thread._local has no __dict__ slot: the model's is the per-thread one */
     if (layout == SK_TUPLE || layout == SK_INT || layout == SK_BYTES)
         may_weak = false; /* a variable-size base (tp_itemsize): no __weakref__ */
     if (layout == SK_SET)
@@ -504,6 +507,7 @@ SimId class_build_meta(PyRun *I, SimId name, SimId ns, SimId bases, SimId kw, Si
                          .frozen = layout == SK_SET && subinst_frozen_of(I, tbases)};
     cls = sim_class_new(S, &spec);
     tbases = d = qualname = slots = 0; /* the class owns them */
+    threading_local_layout(I, cls, best);
     class_init_subclass_classmethod(I, cls);
     if (classcell && sim_kind(S, classcell) == SK_CELL && !SIM_V(S, classcell, SK_CELL, cell.ref)) {
         sim_incref(S, cls); /* type_new_set_classcell, before the names are set */

@@ -58,3 +58,17 @@ for section, words in sorted(config.items() and totals.items()):
     grand += words
     print(section, words)
 print("total words:", grand, sum(totals.values()))
+
+# Python 3.9+: merging with |, and fromkeys
+overrides = {"theme": "solarized"}
+merged = config | overrides
+print(merged.maps[0], merged["theme"], config["theme"], len(merged.maps))
+print({"extra": 1} | ChainMap({"a": 1}, {"b": 2}))
+session |= {"autosave": False}
+print(config["autosave"], session)
+print(ChainMap.fromkeys(["debug", "trace"], False), ChainMap.fromkeys("xy"))
+try:
+    config | ["not", "a", "mapping"]
+except TypeError as e:
+    print("TypeError:", e)
+print(sys.getsizeof(merged) == sys.getsizeof(config), type(merged).__name__)
