@@ -20,6 +20,10 @@
  * frees beyond a frame's own slots is not looked at: a __del__ reached
  * through a container could still run in another order.)
  */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
 #include "pyrun/modules/asyncio_int.h"
 
 /* Does what task awaits innermost only take its waiter off when cancelled? */
@@ -79,8 +83,11 @@ bool aio_cancel_set(PyRun *I, const SimId *tasks, size_t n, int line, const char
                                "%s cancels %zu tasks in a set's order (by address), and %zu of them run code as "
                                "they unwind (except, finally, with, what awaits them)",
                                what, pending, loud);
+    SimId *each = xmalloc((n ? n : 1) * sizeof *each); /* a copy: cancelling may move a container's items */
+    memcpy(each, tasks, n * sizeof *each);
     for (size_t i = 0; i < n; i++)
-        if (fstate(I, tasks[i]) == FS_PENDING)
-            aio_cancel(I, tasks[i], 0);
+        if (fstate(I, each[i]) == FS_PENDING)
+            aio_cancel(I, each[i], 0);
+    free(each);
     return true;
 }

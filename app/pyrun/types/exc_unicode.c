@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/types/str_int.h"
 #include "pyrun/types/types.h"
@@ -195,9 +196,12 @@ void exc_unicode_raise_encode(PyRun *I, const char *encoding, SimId obj, size_t 
 void exc_unicode_raise_decode(PyRun *I, const char *encoding, const uint8_t *d, size_t n, size_t start, size_t end,
                               const char *reason)
 {
+    uint8_t *input = xmalloc(n ? n : 1); /* the bytes' payload: the tuple made first may move it */
+    memcpy(input, d, n);
     SimId args = sim_tuple(S, 5);
     sim_tuple_set(S, args, 0, sim_str(S, encoding, strlen(encoding)));
-    sim_tuple_set(S, args, 1, sim_bytes(S, d, n));
+    sim_tuple_set(S, args, 1, sim_bytes(S, input, n));
+    free(input);
     sim_tuple_set(S, args, 2, sim_int(S, (int64_t)start));
     sim_tuple_set(S, args, 3, sim_int(S, (int64_t)end));
     sim_tuple_set(S, args, 4, sim_str(S, reason, strlen(reason)));
