@@ -879,8 +879,10 @@ void sim_set_freelists(Sim *s, const SimFreeStock *st);
 /* Moves the stock of the dict and list free lists (pyrun/gc_timing.c: the
  * stock CPython's compiler leaves at the first line is not modelled). */
 void sim_shift_freelists(Sim *s, int dicts, int lists);
-/* Frees that many blocks off the dict, keys and list free lists (as many as they hold). */
-void sim_unstock_freelists(Sim *s, int dicts, int keys, int lists);
+/* A dict (with its keys table) and a list made before tracing began take the
+ * places CPython's would take now: a block off each free list (its trace
+ * passing to the object), or a fresh, traced one when the list is empty. */
+void sim_adopt_from_freelists(Sim *s, SimId dict, SimId list);
 
 /* Calls fn on every object `id` refers to (tp_traverse order). */
 typedef void (*SimVisit)(Sim *s, SimId ref, void *arg);
