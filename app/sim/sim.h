@@ -782,6 +782,8 @@ bool sim_range_equal(const Sim *s, SimId a, SimId b);
 /* dictresize: a keys table of 2^log2 slots (all-str keys or not) holding
  * the live entries; false (the dict as it was) when the budget refuses. */
 bool sim_dict_resize(Sim *s, SimId d, unsigned log2, bool str_keys);
+/* clone_combined_dict_keys: a table of that size, always freshly allocated (never the free list's) */
+bool sim_dict_clone_table(Sim *s, SimId d, unsigned log2, bool str_keys);
 /* calculate_log2_keysize: the log2 size of a table with minsize slots. */
 unsigned sim_dict_log2_for(size_t minsize);
 SimId sim_dict_get(const Sim *s, SimId d, SimId key);           /* borrowed or 0 */
