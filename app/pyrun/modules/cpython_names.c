@@ -950,6 +950,24 @@ static const CpyName module_multiprocessing[] = {
     {"set_start_method", 7}, {"sys", 7},
 };
 
+static const CpyName module_traceback[] = {
+    {"ANSIColors", 4}, {"BUILTIN_EXCEPTION_LIMIT", 4}, {"FrameSummary", 7}, {"StackSummary", 7},
+    {"TracebackException", 7}, {"_Anchors", 7}, {"_CASE_COST", 6}, {"_ExceptionPrintContext", 7},
+    {"_MAX_CANDIDATE_ITEMS", 6}, {"_MAX_STRING_SIZE", 6}, {"_MOVE_COST", 6},
+    {"_RECURSIVE_CUTOFF", 7}, {"_Sentinel", 7}, {"_WIDE_CHAR_SPECIFIERS", 7},
+    {"_byte_offset_to_character_offset", 7}, {"_cause_message", 7}, {"_colorize", 4},
+    {"_compute_suggestion_error", 6}, {"_context_message", 7}, {"_display_width", 7},
+    {"_extract_caret_anchors_from_line_segment", 7}, {"_format_final_exc_line", 7},
+    {"_get_code_position", 7}, {"_levenshtein_distance", 6}, {"_parse_value_tb", 7},
+    {"_print_exception_bltin", 4}, {"_safe_string", 7}, {"_sentinel", 7}, {"_substitution_cost", 6},
+    {"_walk_tb_with_full_positions", 7}, {"clear_frames", 7}, {"collections", 7},
+    {"extract_stack", 7}, {"extract_tb", 7}, {"format_exc", 7}, {"format_exception", 7},
+    {"format_exception_only", 7}, {"format_list", 7}, {"format_stack", 7}, {"format_tb", 7},
+    {"itertools", 7}, {"linecache", 7}, {"print_exc", 7}, {"print_exception", 7}, {"print_last", 7},
+    {"print_list", 7}, {"print_stack", 7}, {"print_tb", 7}, {"suppress", 7}, {"sys", 7},
+    {"textwrap", 7}, {"walk_stack", 7}, {"walk_tb", 7}, {"warnings", 4},
+};
+
 #define N(t) t, sizeof t / sizeof t[0]
 
 const CpyNameSet cpython_builtins = {N(builtin_names)};
@@ -1025,5 +1043,6 @@ const CpyNamedSet cpython_modules[] = {
     {"fractions", {N(module_fractions)}},
     {"tracemalloc", {N(module_tracemalloc)}},
     {"multiprocessing", {N(module_multiprocessing)}},
+    {"traceback", {N(module_traceback)}},
     {0},
 };
