@@ -1,6 +1,5 @@
-(1475, 2, 0)
-59
+(238, 3, 0)
+0
 (1, 0, 0)
-3
-3 ZeroDivisionError: division by zero
+83 28 False 2
 (0, 0, 0)
