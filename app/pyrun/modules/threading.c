@@ -125,9 +125,15 @@ static SimId th_init(PyRun *I, SimId *a, int n, SimId kw)
         } else if (tk == SK_BUILTIN) {
             d = bi_def(SIM_V(S, target, SK_BUILTIN, builtin.index))->name;
             nn = strlen(d);
-        } else if (tk == SK_TYPE) {
-            d = sim_type_name(S, target);
-            nn = strlen(d);
+        } else if (tk == SK_TYPE && sim_obj(S, target)->sub == SK_INSTANCE) { /* a class: its __name__ */
+            SimId tn = sim_items(S, target)[0];
+            if (tn && sim_kind(S, tn) == SK_STR)
+                d = sim_str_data(S, tn, &nn);
+        } else if (tk == SK_TYPE) { /* a built-in type: tp_name after its last dot */
+            d = sim_type_obj_name(S, target);
+            const char *dot = d ? strrchr(d, '.') : NULL;
+            d = dot ? dot + 1 : d;
+            nn = d ? strlen(d) : 0;
         }
         if (d)
             len += snprintf(buf + len, sizeof buf - (size_t)len, " (%.*s)", (int)(nn > 100 ? 100 : nn), d);
