@@ -424,15 +424,28 @@ static SimId f_get_ident(PyRun *I, SimId *a, int n, SimId kw)
     return sim_int(S, (int64_t)thr_ident_of(I->vs.running));
 }
 
+static bool feeder_refused(PyRun *I)
+{
+    if (!multiprocessing_feeder_runs(I))
+        return false;
+    return py_not_modelled(I, 0, "threading's count of threads once a multiprocessing.Queue's put() started "
+                                 "its feeder thread (QueueFeederThread)"),
+           true;
+}
+
 static SimId f_active_count(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)a, (void)n, (void)kw;
+    if (feeder_refused(I))
+        return 0;
     return sim_int(S, vs_live_count(&I->vs));
 }
 
 static SimId f_enumerate(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)a, (void)n, (void)kw;
+    if (feeder_refused(I))
+        return 0;
     SimId l = sim_list(S, 0);
     for (int t = 0; t < st(I)->nobjs; t++) {
         SimId o = st(I)->objs[t];
