@@ -532,9 +532,13 @@ SimId mc_close(PyRun *I, SimId *a, int n, SimId kw)
     return bi_none(I);
 }
 
-bool multiprocessing_feeder_runs(PyRun *I)
+bool multiprocessing_feeder_refused(PyRun *I)
 {
-    return I->mp && I->mp->feeder;
+    if (!I->mp || !I->mp->feeder)
+        return false;
+    return py_not_modelled(I, 0, "threading's count of threads once a multiprocessing.Queue's put() started "
+                                 "its feeder thread (QueueFeederThread)"),
+           true;
 }
 
 void mq_roots(PyRun *I, SimVisit visit, void *arg)
