@@ -200,6 +200,8 @@ void tb_frame_end(PyRun *I, Frame *f)
  * lines by two and marks them "| "), whether a group's closing line is
  * still owed, the exceptions already shown */
 typedef struct PrintCtx {
+    const TbLibEntry *pre; /* the library's entries of the reported exception */
+    int npre;
     int depth;
     bool need_close;
     SimId seen[CHAIN_MAX];
@@ -252,18 +254,22 @@ static bool ascii_line(PyRun *I, int line)
     return true;
 }
 
-/* tb_print_internal: the entries from the outermost frame in; for the
- * traceback module (c->m) StackSummary.extract and format: every entry
- * (no PyTraceBack_LIMIT), the first `limit` (the last -limit when
- * negative), no header when none is left */
-static bool print_tb(PyRun *I, SimId tb, const char *header, PrintCtx *c, Buf *out)
+/* tb_print_internal: the entries from the outermost frame in (the
+ * library's `pre` first); for the traceback module (c->m, no `pre`)
+ * StackSummary.extract and format: every entry (no PyTraceBack_LIMIT), the
+ * first `limit` (the last -limit when negative), no header when none is
+ * left */
+static bool print_tb(PyRun *I, SimId tb, const TbLibEntry *pre, int npre, const char *header, PrintCtx *c,
+                     Buf *out)
 {
     TbModule *m = c ? c->m : NULL;
-    if (!tb)
+    if (!tb && !npre)
         return true;
-    long depth = 0, cnt = 0, shown = -1;
+    long depth = npre, cnt = 0, shown = -1;
     for (SimId t = tb; t; t = sim_obj(S, t)->v.tb.next)
         depth++;
+    for (; npre && depth > TB_LIMIT && !m && S->prof->version < SIM_V313; depth--)
+        pre++, npre--;
     for (; tb && depth > TB_LIMIT && !m && S->prof->version < SIM_V313; depth--)
         tb = sim_obj(S, tb)->v.tb.next;
     if (m && m->limited) {
@@ -276,6 +282,12 @@ static bool print_tb(PyRun *I, SimId tb, const char *header, PrintCtx *c, Buf *o
     if (header) {
         buf_printf(out, "%s (most recent call last):\n", header);
         cut(c, out);
+    }
+    for (int i = 0; i < npre; i++) {
+        buf_printf(out, "  File \"%s\", line %d, in %s\n    %s\n", pre[i].file, pre[i].line, pre[i].func,
+                   pre[i].source);
+        if (pre[i].marks313 && S->prof->version >= SIM_V313)
+            buf_printf(out, "    %s\n", pre[i].marks313);
     }
     SimId last_name = 0;
     uint32_t last_line = 0;
@@ -447,11 +459,13 @@ static void print_one(PyRun *I, SimId e, bool pending, PrintCtx *c, Buf *out)
             module_refuse(c, "an exception group");
         else if (exc_type_extends(exc_builtin_base(I, sim_obj(S, e)->type), EXC_SyntaxError))
             module_refuse(c, "a SyntaxError (its own lines)");
-        else if (print_tb(I, sim_exc_get(S, e, SIM_EXC_TRACEBACK), "Traceback", c, out))
+        else if (print_tb(I, sim_exc_get(S, e, SIM_EXC_TRACEBACK), NULL, 0, "Traceback", c, out))
             print_value(I, e, false, c, out);
         return;
     }
-    print_tb(I, sim_exc_get(S, e, SIM_EXC_TRACEBACK), group ? "Exception Group Traceback" : "Traceback", c, &t);
+    int npre = pending ? c->npre : 0;
+    print_tb(I, sim_exc_get(S, e, SIM_EXC_TRACEBACK), c->pre, npre, group ? "Exception Group Traceback" : "Traceback",
+             c, &t);
     size_t header = t.len ? (size_t)((const char *)memchr(buf_str(&t), '\n', t.len) - buf_str(&t)) + 1 : 0;
     Buf h = {0}, rest = {0};
     buf_add(&h, buf_str(&t), header);
@@ -550,14 +564,20 @@ static void print_recursive(PyRun *I, SimId e, bool pending, PrintCtx *c, Buf *o
 
 void format_traceback(PyRun *I, Buf *out)
 {
+    format_traceback_lib(I, NULL, 0, out);
+}
+
+void format_traceback_lib(PyRun *I, const TbLibEntry *pre, int npre, Buf *out)
+{
     if (!I->ts->err_obj) {
+        print_tb(I, 0, pre, npre, "Traceback", NULL, out);
         if (I->ts->err.msg[0])
             buf_printf(out, "%s: %s%s\n", I->ts->err.type, I->ts->err.msg, I->ts->err.hint);
         else
             buf_printf(out, "%s\n", I->ts->err.type);
         return;
     }
-    PrintCtx c = {0};
+    PrintCtx c = {.pre = pre, .npre = npre};
     print_recursive(I, I->ts->err_obj, true, &c, out);
 }
 
@@ -573,5 +593,5 @@ bool tb_format_module(PyRun *I, SimId e, TbModule *m, Buf *out)
 bool tb_format_entries(PyRun *I, SimId tb, TbModule *m, Buf *out)
 {
     PrintCtx c = {.m = m};
-    return print_tb(I, tb, NULL, &c, out) && !m->refused;
+    return print_tb(I, tb, NULL, 0, NULL, &c, out) && !m->refused;
 }
