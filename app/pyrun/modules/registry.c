@@ -97,6 +97,8 @@ static const DefTable tables[] = {
     {textwrap_functions, &textwrap_nfunctions},
     {fractions_functions, &fractions_nfunctions},
     {multiprocessing_functions, &multiprocessing_nfunctions},
+    {traceback_functions, &traceback_nfunctions},
+    {statistics_functions, &statistics_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 10, FIRST_MODULE = 37 };
 
@@ -207,7 +209,7 @@ const ModuleDef py_modules[] = {
      "thread's own attributes; a subclass's `__init__` runs in each thread that touches it; gc.get_referents of "
      "one refused), `excepthook` set by the program (called in the failing thread with an `ExceptHookArgs`: "
      "`exc_type`, `exc_value`, `thread`; its `exc_traceback` refused) and the default one for SystemExit (the "
-     "thread ends silently; its print of other exceptions is refused: Lib/threading.py's frames); threads run "
+     "thread ends silently; other exceptions are printed to stderr as \"Exception in thread NAME:\" and the traceback, whose threading.py entries are named /usr/local/lib/pythonX.Y/threading.py); threads run "
      "on the model's GIL and simulated clock, one schedule per program (not CPython's, which the OS picks), "
      "and under 3.13t at once on the model's 2 cores with biased reference counting's estimated costs",
      threading_on_import},
@@ -285,11 +287,32 @@ const ModuleDef py_modules[] = {
      "`Process` (keywords: target args name daemon; `start`, `join`, `is_alive`, `run` (a subclass's own), "
      "`name`, `daemon`, `exitcode`) and `Pool` (processes; `map` and `starmap` (chunksize), `apply` (args), "
      "`close`, `terminate`, `join`, `with`), `cpu_count` (the simulated machine's cores), `current_process`, "
-     "`get_start_method`; results carried as pickle would for None, bool, int, float, str, tuple, list and "
-     "dict; a child's output written where the parent started it, a pool's when map() returns; processes run "
-     "on the simulated cores (docs/THREADS.md). Refused: pid and the reprs, a Pool's async methods, kwargs of "
-     "a Process, an exception that ends a Process, processes while threads run",
+     "`get_start_method`, `Queue` (maxsize; `put`, `get` (block timeout), `put_nowait`, `get_nowait`, `qsize`, "
+     "`empty`, `full`, `close`, `join_thread`), `SimpleQueue` and `Pipe` (duplex; `send`, `recv`, `poll` "
+     "(timeout), `close`): a child inherits them at its fork and what it takes and sends reaches the parent "
+     "when start() returns, at the times it did; results carried as pickle would for None, bool, int, float, "
+     "str, tuple, list and dict; a child's output written where the parent started it, a pool's when map() "
+     "returns; processes run on the simulated cores (docs/THREADS.md). Refused: pid and the reprs, a Pool's "
+     "async methods, kwargs of a Process, an exception that ends a Process, processes while threads run, a "
+     "child's get or recv on an empty queue or pipe (a consumer started before its producer), empty() right "
+     "after this process's put, JoinableQueue and Manager",
      multiprocessing_on_import},
+    {"traceback", traceback_functions, &traceback_nfunctions, traceback_module_init,
+     "(`format_exc`, `print_exc`, `format_exception`, `print_exception` (the exception, or type, value and "
+     "its own traceback), `format_exception_only`, `format_tb`, `print_tb`; keywords limit, chain, file; "
+     "Lib/traceback.py's text per version: 3.11's without \"Did you mean\", every entry, the pieces "
+     "format_exception lists. Refused: exception groups, SyntaxErrors, the suggestion of a NameError "
+     "raised in a frame that ended, non-ASCII source lines under 3.11 and 3.12, `extract_tb`, "
+     "`TracebackException`, `StackSummary`, the stack functions; after a call the young count, the next "
+     "collection's result and the traced figures until a full gc.collect() or clear_traces())",
+     traceback_on_import},
+    {"statistics", statistics_functions, &statistics_nfunctions, statistics_module_init,
+     "(`mean`, `fmean`, `median`, `median_low`, `median_high`, `mode`, `multimode`, `variance`, `pvariance`, "
+     "`stdev`, `pstdev` of ints, bools and finite floats (mode and multimode: strs too), exact as "
+     "Lib/statistics.py's Fractions, rounded once; the exception `StatisticsError`. Refused: Fraction and "
+     "Decimal data, fmean's weights, xbar and mu, the other functions; the young count and traced figures "
+     "after a call)",
+     statistics_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -434,7 +457,8 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
                                           "functools", "collections", "dataclasses", "contextlib",
                                           "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array", "io", "reprlib",
                                           "threading", "tracemalloc", "asyncio", "queue", "concurrent.futures", "_heapq",
-                                          "_bisect", "textwrap", "fractions", "multiprocessing"};
+                                          "_bisect", "textwrap", "fractions", "multiprocessing",
+                                          "traceback", "statistics"};
     if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_COLLECTIONS || d->module == BM_FRACTIONS || d->module == BM_ENUM || d->module == BM_THREADING ||
                                     d->module == BM_ASYNCIO || d->module == BM_QUEUE || d->module == BM_FUTURES || d->module == BM_REPRLIB ||
                                     d->module == BM_TEXTWRAP || d->module == BM_MULTIPROCESSING))
@@ -639,7 +663,7 @@ const char *bi_python_library(const BuiltinDef *d)
         [BM_RANDOM] = "random", [BM_STRING] = "string", [BM_ENUM] = "enum", [BM_JSON] = "json",
         [BM_PPRINT] = "pprint", [BM_TYPING] = "typing", [BM_THREADING] = "threading",
         [BM_ASYNCIO] = "asyncio", [BM_QUEUE] = "queue", [BM_FUTURES] = "concurrent.futures",
-        [BM_MULTIPROCESSING] = "multiprocessing",
+        [BM_MULTIPROCESSING] = "multiprocessing", [BM_TRACEBACK] = "traceback", [BM_STATISTICS] = "statistics",
     };
     if (d->module < sizeof libs / sizeof libs[0] && libs[d->module])
         return libs[d->module];
