@@ -197,8 +197,8 @@ struct PyRun {
     PyOutFn out;
     void *out_ctx;
     bool done, failed, finalized;
-    uint64_t steps;
     uint64_t check_at;      /* vm_loop.c: steps past it check refusals, the limit, a stop */
+    int64_t check_left;     /* check_at less the steps taken (vm_steps): one decrement an instruction */
     uint64_t step_limit;    /* 0 = none */
     volatile sig_atomic_t *stop; /* py_set_stop_flag; NULL = none */
     bool interrupted;       /* ended by an uncaught KeyboardInterrupt */
@@ -479,6 +479,14 @@ bool vm_unpack_ex(PyRun *I, int arg);
  * value pushed, 2 when a getter's frame was pushed instead (its result
  * comes with its return), 0 on error. */
 int vm_load_attr(PyRun *I, SimId owner, int arg);
+/* The instructions run so far (vm_loop.c counts down check_left, not up). */
+static inline uint64_t vm_steps(const PyRun *I) { return I->check_at - (uint64_t)I->check_left; }
+/* The next instruction checks refusals, the step limit and a stop. */
+static inline void vm_check_next(PyRun *I)
+{
+    I->check_at = vm_steps(I);
+    I->check_left = 0;
+}
 /* Drops the running thread's top frame (its references released already). */
 static inline void vm_pop_frame(PyRun *I)
 {

@@ -84,7 +84,7 @@
             f->line = arg;                                                         \
         }                                                                          \
         executed = true;                                                           \
-        if (UNLIKELY(++I->steps > I->check_at) && !checks(I, limit, stop))        \
+        if (UNLIKELY(--I->check_left < 0) && !checks(I, limit, stop))             \
             goto error;                                                            \
         f->ip++;                                                                   \
     } while (0)
@@ -113,9 +113,10 @@ static void stopped(PyRun *I)
     }
 }
 
-/* What an instruction checks once I->steps passes I->check_at, in this
+/* What an instruction checks once the steps pass I->check_at (check_left
+ * below 0), in this
  * order: a refusal inside a callback that swallowed errors (py_not_modelled
- * sets check_at to 0), the step limit, then Ctrl-C or a timeout from the
+ * calls vm_check_next), the step limit, then Ctrl-C or a timeout from the
  * caller, which a signal handler sets at any moment and which is looked at
  * every STOP_EVERY instructions.  While one of them holds, every
  * instruction checks again (a timeout raises at each one). */
@@ -123,12 +124,13 @@ static void stopped(PyRun *I)
 
 static bool checks(PyRun *I, uint64_t limit, volatile sig_atomic_t *stop)
 {
-    I->check_at = I->steps; /* the next instruction checks again */
+    const uint64_t steps = vm_steps(I);
+    vm_check_next(I); /* the next instruction checks again */
     if (I->refused) {
         I->ts->err.set = true;
         return false;
     }
-    if (I->steps > limit) {
+    if (steps > limit) {
         py_raise(I, EXC_RuntimeError, "pydive step limit reached");
         return false;
     }
@@ -136,7 +138,8 @@ static bool checks(PyRun *I, uint64_t limit, volatile sig_atomic_t *stop)
         stopped(I);
         return false;
     }
-    I->check_at = limit - I->steps > STOP_EVERY ? I->steps + STOP_EVERY : limit;
+    I->check_at = limit - steps > STOP_EVERY ? steps + STOP_EVERY : limit;
+    I->check_left = (int64_t)(I->check_at - steps);
     return true;
 }
 
@@ -168,7 +171,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
     const uint64_t limit = I->step_limit ? I->step_limit : UINT64_MAX;
     volatile sig_atomic_t *const stop = I->stop ? I->stop : &no_stop;
     bool executed = false;
-    I->check_at = 0; /* the first instruction checks (a new limit, a stop already set) */
+    vm_check_next(I); /* the first instruction checks (a new limit, a stop already set) */
     int depth = -1; /* the frame depth f and ops belong to: none yet */
     Frame *f = NULL;
     const uint32_t *ops = NULL;

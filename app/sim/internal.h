@@ -15,7 +15,7 @@ static inline bool sim__len_fits(Sim *s, uint64_t n)
 {
     if (n < UINT32_MAX)
         return true;
-    s->nomem = true;
+    sim_set_nomem(s);
     return false;
 }
 /* A new record of kind k, refcount 1, everything else zero (inline: one

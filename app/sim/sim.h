@@ -400,7 +400,14 @@ static inline void sim_gc_released(Sim *s, SimId v)
 }
 /* Was an allocation refused since the last call?  Clears the record. */
 bool sim_take_nomem(Sim *s);
-static inline bool sim_nomem(const Sim *s) { return s->nomem || s->pm.refused > 0; }
+/* A refusal by the model itself: pm.refused counts it with the heap's own,
+ * so that sim_nomem (asked before every instruction) reads one word. */
+static inline void sim_set_nomem(Sim *s)
+{
+    s->nomem = true;
+    s->pm.refused++;
+}
+static inline bool sim_nomem(const Sim *s) { return s->pm.refused > 0; }
 /* What the model holds of this computer's memory, in bytes. */
 uint64_t sim_host_bytes(const Sim *s);
 

@@ -357,15 +357,10 @@ static uint32_t method_hash(int kind, const char *name)
 
 /* Does this profile's CPython have the method?  A name dir() of the type
  * lists for another version only (int.is_integer, 3.12+) is left out. */
-static bool method_in_profile(PyRun *I, const BuiltinDef *d)
-{
-    const CpyNameSet *names = d->owner ? cpython_type_names(sim_kind_name((SimKind)d->owner)) : NULL;
-    size_t n = strlen(d->name);
-    if (!names || cpython_has(names, d->name, n, S->prof->version))
-        return true;
-    return !cpython_has(names, d->name, n, SIM_V311) && !cpython_has(names, d->name, n, SIM_V312) &&
-           !cpython_has(names, d->name, n, SIM_V313);
-}
+/* Is the method in this profile's CPython?  A mask of the table entry: the
+ * dir() tables' answer, which the unit test test_method_masks checks, was
+ * a third of a million instructions at every run's start. */
+static bool method_in_profile(PyRun *I, const BuiltinDef *d) { return !(d->hidden & 1u << S->prof->version); }
 
 bool bi_method_in_profile(PyRun *I, int index) { return method_in_profile(I, bi_def((uint32_t)index)); }
 
