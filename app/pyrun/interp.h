@@ -487,11 +487,18 @@ static inline void vm_check_next(PyRun *I)
     I->check_at = vm_steps(I);
     I->check_left = 0;
 }
+/* The running thread's frame count in I->depth, which the dispatch loop
+ * looks at only once check_left goes below 0 (vm_loop.c). */
+static inline void vm_set_depth(PyRun *I, int depth)
+{
+    I->depth = depth;
+    vm_check_next(I);
+}
 /* Drops the running thread's top frame (its references released already). */
 static inline void vm_pop_frame(PyRun *I)
 {
     py_thread_pop_frame(I->ts);
-    I->depth = I->ts->nframes;
+    vm_set_depth(I, I->ts->nframes);
 }
 /* vm_depth.c: may one more frame be pushed?  false with RecursionError
  * raised (or the depth refused) as the profile's CPython would. */

@@ -59,33 +59,48 @@
             acache = vm_attr_caches(&I->codes[f->code]); \
     } while (0)
 
-/* What runs before every instruction: leaves op and arg set and f->ip past
- * the instruction, or returns / goes to error. */
-#define FETCH()                                                                    \
+/* The instruction at f->ip into op and arg, its cost on the simulated
+ * clock (vm_threads.c); OP_LINE moves f->line, or stops a stepped run
+ * (the step it counted given back: the next run executes it). */
+#define DECODE()                                                                   \
     do {                                                                           \
-        if (UNLIKELY(I->depth != depth)) { /* I->depth: ts->nframes in one load */  \
-            SIM_ASSERT(I->depth == ts->nframes);                                   \
-            if (I->depth <= base)                                                  \
-                return VM_RETURNED;                                                \
-            RELOAD();                                                              \
-        }                                                                          \
-        if (UNLIKELY(sim_nomem(S)) && sim_take_nomem(S)) {                         \
-            py_no_memory(I); /* the last instruction was refused memory */         \
-            goto error;                                                            \
-        }                                                                          \
         SIM_ASSERT(ops == I->codes[f->code].ops);                                  \
         uint32_t w_ = ops[f->ip];                                                  \
         arg = OPARG(w_);                                                           \
         op = (Opcode)OPCODE(w_);                                                   \
-        I->vs.now += I->opcost[op]; /* the simulated clock (vm_threads.c) */       \
+        I->vs.now += I->opcost[op];                                                \
         if (op == OP_LINE) {                                                       \
-            if (step && executed && ts->nested == 0)                                \
+            if (step && executed && ts->nested == 0) {                              \
+                I->check_left++;                                                   \
                 return VM_STEPPED;                                                 \
+            }                                                                      \
             f->line = arg;                                                         \
         }                                                                          \
         executed = true;                                                           \
-        if (UNLIKELY(--I->check_left < 0) && !checks(I, limit, stop))             \
+    } while (0)
+
+/* A refused allocation, seen before the next instruction (not a step). */
+#define NOMEM_CHECK()                                                              \
+    do {                                                                           \
+        if (UNLIKELY(sim_nomem(S)) && sim_take_nomem(S)) {                         \
+            I->check_left++;                                                       \
+            py_no_memory(I); /* the last instruction was refused memory */         \
             goto error;                                                            \
+        }                                                                          \
+    } while (0)
+
+/* What runs before every instruction: counts the step, then leaves op and
+ * arg set and f->ip past the instruction, or returns / goes to error.  The
+ * rare work waits behind the count: a frame pushed or popped (vm_set_depth)
+ * and a refusal, the step limit or a stop (checks) take check_left below 0,
+ * and fetch_slow then does the same work with the frame check first. */
+#define FETCH()                                                                    \
+    do {                                                                           \
+        if (UNLIKELY(--I->check_left < 0))                                         \
+            goto fetch_slow;                                                       \
+        SIM_ASSERT(I->depth == depth);                                             \
+        NOMEM_CHECK();                                                             \
+        DECODE();                                                                  \
         f->ip++;                                                                   \
     } while (0)
 
@@ -99,6 +114,12 @@
 #else
 #define TARGET(o) case o:
 #define NEXT() goto dispatch
+#endif
+
+#ifdef VM_THREADED
+#define DISPATCH() goto *targets[op]
+#else
+#define DISPATCH() goto dispatch_op
 #endif
 
 static volatile sig_atomic_t no_stop; /* what *stop reads when the caller gave no flag */
@@ -243,6 +264,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
     }
 dispatch:
     FETCH();
+dispatch_op:
     switch (op) {
 #endif
     TARGET(OP_NOP) TARGET(OP_LINE) NEXT();
@@ -704,6 +726,21 @@ error:
     if (!vm_unwind(I, base))
         return VM_ERROR;
     NEXT();
+fetch_slow: /* FETCH's count went below 0: the step counted, the rest as FETCH */
+    if (I->depth != depth) { /* I->depth: ts->nframes in one load */
+        SIM_ASSERT(I->depth == ts->nframes);
+        if (I->depth <= base) {
+            I->check_left++; /* not a step */
+            return VM_RETURNED;
+        }
+        RELOAD();
+    }
+    NOMEM_CHECK();
+    DECODE();
+    if (!checks(I, limit, stop))
+        goto error;
+    f->ip++;
+    DISPATCH();
 }
 
 VmStop vm_run_throw(PyRun *I, int base)
