@@ -59,9 +59,8 @@
             acache = vm_attr_caches(&I->codes[f->code]); \
     } while (0)
 
-/* The instruction at f->ip into op and arg, its cost on the simulated
- * clock (vm_threads.c); OP_LINE moves f->line, or stops a stepped run
- * (the step it counted given back: the next run executes it). */
+/* The instruction at f->ip into op and arg, and its cost on the simulated
+ * clock (vm_threads.c). */
 #define DECODE()                                                                   \
     do {                                                                           \
         SIM_ASSERT(ops == I->codes[f->code].ops);                                  \
@@ -69,14 +68,6 @@
         arg = OPARG(w_);                                                           \
         op = (Opcode)OPCODE(w_);                                                   \
         I->vs.now += I->opcost[op];                                                \
-        if (op == OP_LINE) {                                                       \
-            if (step && executed && ts->nested == 0) {                              \
-                I->check_left++;                                                   \
-                return VM_STEPPED;                                                 \
-            }                                                                      \
-            f->line = arg;                                                         \
-        }                                                                          \
-        executed = true;                                                           \
     } while (0)
 
 /* A refused allocation, seen before the next instruction (not a step). */
@@ -93,7 +84,10 @@
  * arg set and f->ip past the instruction, or returns / goes to error.  The
  * rare work waits behind the count: a frame pushed or popped (vm_set_depth)
  * and a refusal, the step limit or a stop (checks) take check_left below 0,
- * and fetch_slow then does the same work with the frame check first. */
+ * and fetch_slow then does the same work with the frame check first.  The
+ * first instruction of a run always takes fetch_slow (vm_run arms it), so
+ * an OP_LINE met here is never the run's first: its target may stop a
+ * stepped run there. */
 #define FETCH()                                                                    \
     do {                                                                           \
         if (UNLIKELY(--I->check_left < 0))                                         \
@@ -267,7 +261,16 @@ dispatch:
 dispatch_op:
     switch (op) {
 #endif
-    TARGET(OP_NOP) TARGET(OP_LINE) NEXT();
+    TARGET(OP_NOP) NEXT();
+    TARGET(OP_LINE) /* from FETCH's fast path only: see fetch_slow */
+        if (step && ts->nested == 0) { /* a stepped run stops before the line's first instruction */
+            f->ip--;
+            I->check_left++; /* not a step: the next run executes it */
+            I->vs.now -= I->opcost[OP_LINE];
+            return VM_STEPPED;
+        }
+        f->line = arg;
+        NEXT();
     TARGET(OP_POP_TOP) a = POP(); sim_decref(S, a); NEXT();
     TARGET(OP_DUP_TOP)
         if (arg == 2) {
@@ -737,9 +740,20 @@ fetch_slow: /* FETCH's count went below 0: the step counted, the rest as FETCH *
     }
     NOMEM_CHECK();
     DECODE();
+    if (op == OP_LINE) { /* a stepped run stops at a line, unless the line is where it starts */
+        if (step && executed && ts->nested == 0) {
+            I->check_left++; /* not a step: the next run executes it */
+            I->vs.now -= I->opcost[OP_LINE];
+            return VM_STEPPED;
+        }
+        f->line = arg;
+    }
+    executed = true;
     if (!checks(I, limit, stop))
         goto error;
     f->ip++;
+    if (op == OP_LINE)
+        NEXT(); /* done above */
     DISPATCH();
 }
 
