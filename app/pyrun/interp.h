@@ -198,7 +198,7 @@ struct PyRun {
     void *out_ctx;
     bool done, failed, finalized;
     uint64_t check_at;      /* vm_loop.c: steps past it check refusals, the limit, a stop */
-    int64_t check_left;     /* check_at less the steps taken (vm_steps): one decrement an instruction */
+    int64_t check_left;     /* check_at less the steps taken (vm_steps): one decrement a step */
     uint64_t step_limit;    /* 0 = none */
     volatile sig_atomic_t *stop; /* py_set_stop_flag; NULL = none */
     bool interrupted;       /* ended by an uncaught KeyboardInterrupt */

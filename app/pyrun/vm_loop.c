@@ -13,9 +13,10 @@
  * each instruction ends by fetching and jumping to the next one itself
  * (direct threading, one indirect jump per instruction site, which the
  * branch predictor learns per site); elsewhere a portable switch does the
- * same work.  What every instruction checks (a refused allocation, a
- * refusal, the step limit, Ctrl-C and timeouts, stepping line by line) is
- * checked in the same order as before, at one load and test each.
+ * same work.  An instruction counts its step down (I->check_left) and
+ * reads one word for a refused allocation; a frame pushed or popped, a
+ * refusal, the step limit, Ctrl-C and timeouts wait behind the count
+ * (fetch_slow, vm_checks), stepping line by line in OP_LINE's target.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -59,8 +60,7 @@
             acache = vm_attr_caches(&I->codes[f->code]); \
     } while (0)
 
-/* The instruction at f->ip into op and arg, and its cost on the simulated
- * clock (vm_threads.c). */
+/* The instruction at f->ip, and its cost on the clock (vm_threads.c). */
 #define DECODE()                                                                   \
     do {                                                                           \
         SIM_ASSERT(ops == I->codes[f->code].ops);                                  \
@@ -80,14 +80,11 @@
         }                                                                          \
     } while (0)
 
-/* What runs before every instruction: counts the step, then leaves op and
- * arg set and f->ip past the instruction, or returns / goes to error.  The
- * rare work waits behind the count: a frame pushed or popped (vm_set_depth)
- * and a refusal, the step limit or a stop (checks) take check_left below 0,
- * and fetch_slow then does the same work with the frame check first.  The
- * first instruction of a run always takes fetch_slow (vm_run arms it), so
- * an OP_LINE met here is never the run's first: its target may stop a
- * stepped run there. */
+/* What runs before every instruction: counts the step, leaves op and arg
+ * set and f->ip past the instruction, or returns / goes to error.  A frame
+ * pushed or popped (vm_set_depth) and vm_checks' work take check_left
+ * below 0, to fetch_slow.  A run's first instruction always goes there, so
+ * an OP_LINE met here is never a run's first (its target may stop there). */
 #define FETCH()                                                                    \
     do {                                                                           \
         if (UNLIKELY(--I->check_left < 0))                                         \
@@ -105,58 +102,15 @@
         FETCH();                                            \
         goto *targets[op]; /* 256 entries: no bounds check */ \
     } while (0)
+#define DISPATCH() goto *targets[op]
 #else
 #define TARGET(o) case o:
 #define NEXT() goto dispatch
-#endif
-
-#ifdef VM_THREADED
-#define DISPATCH() goto *targets[op]
-#else
 #define DISPATCH() goto dispatch_op
 #endif
 
 static volatile sig_atomic_t no_stop; /* what *stop reads when the caller gave no flag */
 
-static void stopped(PyRun *I)
-{
-    if (*I->stop == PY_STOP_INTERRUPT) {
-        *I->stop = PY_STOP_NONE;
-        py_raise(I, EXC_KeyboardInterrupt, "%s", "");
-    } else {
-        py_raise(I, EXC_RuntimeError, "pydive timeout reached");
-    }
-}
-
-/* What an instruction checks once the steps pass I->check_at (check_left
- * below 0), in this
- * order: a refusal inside a callback that swallowed errors (py_not_modelled
- * calls vm_check_next), the step limit, then Ctrl-C or a timeout from the
- * caller, which a signal handler sets at any moment and which is looked at
- * every STOP_EVERY instructions.  While one of them holds, every
- * instruction checks again (a timeout raises at each one). */
-#define STOP_EVERY 256u
-
-static bool checks(PyRun *I, uint64_t limit, volatile sig_atomic_t *stop)
-{
-    const uint64_t steps = vm_steps(I);
-    vm_check_next(I); /* the next instruction checks again */
-    if (I->refused) {
-        I->ts->err.set = true;
-        return false;
-    }
-    if (steps > limit) {
-        py_raise(I, EXC_RuntimeError, "pydive step limit reached");
-        return false;
-    }
-    if (*stop) {
-        stopped(I);
-        return false;
-    }
-    I->check_at = limit - steps > STOP_EVERY ? steps + STOP_EVERY : limit;
-    I->check_left = (int64_t)(I->check_at - steps);
-    return true;
-}
 
 /* The scheduler's look at an eval-breaker check: another thread may run
  * now (only once the clock reached check_at, never while one runs alone). */
@@ -264,9 +218,8 @@ dispatch_op:
     TARGET(OP_NOP) NEXT();
     TARGET(OP_LINE) /* from FETCH's fast path only: see fetch_slow */
         if (step && ts->nested == 0) { /* a stepped run stops before the line's first instruction */
-            f->ip--;
+            f->ip--; /* OP_LINE costs no clock (vm_threads.c) */
             I->check_left++; /* not a step: the next run executes it */
-            I->vs.now -= I->opcost[OP_LINE];
             return VM_STEPPED;
         }
         f->line = arg;
@@ -743,13 +696,12 @@ fetch_slow: /* FETCH's count went below 0: the step counted, the rest as FETCH *
     if (op == OP_LINE) { /* a stepped run stops at a line, unless the line is where it starts */
         if (step && executed && ts->nested == 0) {
             I->check_left++; /* not a step: the next run executes it */
-            I->vs.now -= I->opcost[OP_LINE];
             return VM_STEPPED;
         }
         f->line = arg;
     }
     executed = true;
-    if (!checks(I, limit, stop))
+    if (!vm_checks(I, limit, stop))
         goto error;
     f->ip++;
     if (op == OP_LINE)

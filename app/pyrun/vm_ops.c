@@ -291,3 +291,44 @@ void vm_op_match_exc(PyRun *I, int arg)
     sim_decref(S, a);
     PUSH(r);
 }
+
+/* ---- the dispatch loop's checks --------------------------------------- */
+
+static void stopped(PyRun *I)
+{
+    if (*I->stop == PY_STOP_INTERRUPT) {
+        *I->stop = PY_STOP_NONE;
+        py_raise(I, EXC_KeyboardInterrupt, "%s", "");
+    } else {
+        py_raise(I, EXC_RuntimeError, "pydive timeout reached");
+    }
+}
+
+/* What an instruction checks once the steps pass I->check_at (check_left
+ * below 0), in this order: a refusal inside a callback that swallowed errors (py_not_modelled
+ * calls vm_check_next), the step limit, then Ctrl-C or a timeout from the
+ * caller, which a signal handler sets at any moment and which is looked at
+ * every STOP_EVERY instructions.  While one of them holds, every
+ * instruction checks again (a timeout raises at each one). */
+#define STOP_EVERY 256u
+
+bool vm_checks(PyRun *I, uint64_t limit, volatile sig_atomic_t *stop)
+{
+    const uint64_t steps = vm_steps(I);
+    vm_check_next(I); /* the next instruction checks again */
+    if (I->refused) {
+        I->ts->err.set = true;
+        return false;
+    }
+    if (steps > limit) {
+        py_raise(I, EXC_RuntimeError, "pydive step limit reached");
+        return false;
+    }
+    if (*stop) {
+        stopped(I);
+        return false;
+    }
+    I->check_at = limit - steps > STOP_EVERY ? steps + STOP_EVERY : limit;
+    I->check_left = (int64_t)(I->check_at - steps);
+    return true;
+}

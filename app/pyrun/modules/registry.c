@@ -360,7 +360,10 @@ static uint32_t method_hash(int kind, const char *name)
 /* Is the method in this profile's CPython?  A mask of the table entry: the
  * dir() tables' answer, which the unit test test_method_masks checks, was
  * a third of a million instructions at every run's start. */
-static bool method_in_profile(PyRun *I, const BuiltinDef *d) { return !(d->hidden & 1u << S->prof->version); }
+static bool method_in_profile(PyRun *I, const BuiltinDef *d)
+{
+    return !(d->hidden & 1u << S->prof->version);
+}
 
 bool bi_method_in_profile(PyRun *I, int index) { return method_in_profile(I, bi_def((uint32_t)index)); }
 
