@@ -595,6 +595,7 @@ bool op_str(PyRun *I, SimId v, Buf *out);
 /* repr.c: what Py_ReprEnter's first call makes (an import that reprs makes it too) */
 void repr_state_init(PyRun *I);
 bool op_format(PyRun *I, SimId v, const char *spec, Buf *out);
+bool subinst_formats(PyRun *I, SimId v);
 SimId op_getitem(PyRun *I, SimId obj, SimId key);
 bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value); /* value borrowed */
 bool op_delitem(PyRun *I, SimId obj, SimId key);

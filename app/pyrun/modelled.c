@@ -142,7 +142,7 @@ static const char *const class_dunders[] = {
     "__firstlineno__", "__static_attributes__", /* 3.13: the compiler stores them (compile_classbody.c) */
     "__getitem__", "__setitem__", "__delitem__", "__contains__", "__iter__", "__next__",
     "__enter__", "__exit__", "__slots__", "__call__", "__getattr__", "__getattribute__", "__setattr__",
-    "__delattr__", "__format__", "__get__", "__set__", "__delete__", "__set_name__",
+    "__delattr__", "__format__", "__reversed__", "__get__", "__set__", "__delete__", "__set_name__",
     "__missing__", /* a plain method, which dict_subscript calls in a subclass of dict */
     "__match_args__", /* a tuple a class pattern reads (vm_match.c) */
     "__post_init__", /* a plain method: @dataclass's __init__ calls it (modules/dataclasses_methods.c) */ "__copy__", "__deepcopy__",
@@ -243,6 +243,11 @@ static bool builtin_sub_dunder_ok(PyRun *I, const char *s, size_t n, SimKind lay
     for (size_t i = 0; i < 4; i++)
         if (strlen(item_slots[i]) == n && memcmp(item_slots[i], s, n) == 0)
             return true; /* items.c and ops.c call them (slot_mp_subscript ...; sq_contains) */
+    static const char *const called[] = {"__format__", "__reversed__", "__getattr__", "__getattribute__",
+                                         "__setattr__", "__delattr__"};
+    for (size_t i = 0; i < sizeof called / sizeof called[0]; i++)
+        if (strlen(called[i]) == n && memcmp(called[i], s, n) == 0)
+            return true; /* PyObject_Format (repr.c), reversed_new (iter_lazy.c), the attribute hooks (attrs.c) */
     for (size_t i = 0; i < sizeof builtin_sub_dunders / sizeof builtin_sub_dunders[0]; i++)
         if (strlen(builtin_sub_dunders[i]) == n && memcmp(builtin_sub_dunders[i], s, n) == 0)
             return true;
