@@ -130,6 +130,8 @@ typedef struct PyCode {
     int ninl;
     int nghost;              /* 3.12+: its cells that only inlined comprehensions read (plain
                               * locals in CPython: the model's cell and closure tuple are extra) */
+    uint64_t ghostmask;      /* which of the first 64 slots those are (sim_cell_ghost makes them);
+                              * one beyond leaves the counts unsure (vm_args.c) */
     int *vorder;             /* 3.12+, a function holding comprehensions: its locals in
                               * CPython's order, each a slot or -(k + 1) for inl_names[k] */
     int nvorder;
