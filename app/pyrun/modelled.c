@@ -227,6 +227,8 @@ static bool builtin_sub_dunder_ok(PyRun *I, const char *s, size_t n, SimKind lay
         return true;
     if ((layout == SK_FLOAT || layout == SK_INT || layout == SK_STR || layout == SK_BYTES) && n == 7 && memcmp(s, "__new__", 7) == 0)
         return true; /* slot_tp_new, as for a tuple's subclass */
+    if (layout == SK_INT && n == 9 && memcmp(s, "__index__", 9) == 0)
+        return true; /* never called for an int's subclass: _PyNumber_Index takes PyLong_Check's value */
     static const char *const data_slots[] = {
         "__len__", "__iter__", "__bool__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__",
         "__add__", "__radd__", "__iadd__", "__sub__", "__rsub__", "__isub__", "__mul__", "__rmul__", "__imul__",
@@ -352,6 +354,8 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
             continue;
         if ((layout == SK_FLOAT || layout == SK_INT || layout == SK_STR || layout == SK_BYTES) && n == 7 && memcmp(s, "__new__", 7) == 0)
             continue; /* types/scalarsub.c */
+        if (layout == SK_INT && n == 9 && memcmp(s, "__index__", 9) == 0)
+            continue; /* builtin_sub_dunder_ok */
         if (layout == SK_TYPE) {
             if (!meta_dunder_ok_any(I, s, n))
                 return false;

@@ -37,3 +37,22 @@ r = sum([], x)
 print(r is x, r == x, sys.getrefcount(x))
 print(sum([0.1] * 10), sum([1e100, 1.0, -1e100]), sum([-0.0]), sum([], -0.0))
 print(sum([1, 2 ** 70, 0.5]), sum([1.5, 2 ** 70, 3]), sum(k / 3 for k in range(7)))
+
+
+# An int subclass's __index__ is never called for it: indexing, slicing,
+# hex(), range() and operator.index take its int value (PyLong_Check first),
+# and operator.index() gives an exact int copy.
+import operator
+
+
+class Level(int):
+    def __index__(self):
+        print("Level.__index__")
+        return 0
+
+
+lv = Level(2)
+print(["a", "b", "c"][lv], "xyz"[lv], (1, 2, 3)[lv], hex(lv), bin(lv), oct(lv), list(range(lv)))
+i = operator.index(lv)
+print(i, type(i).__name__, int(lv), type(int(lv)).__name__, "%x" % lv, "ab" * lv, [0] * lv, chr(65 + lv))
+print(lv.__index__(), [1, 2, 3, 4][lv:], sys.getrefcount(lv), operator.index(Level(300)))
