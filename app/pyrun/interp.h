@@ -747,6 +747,8 @@ typedef struct TbLibEntry {
     const char *marks313; /* 3.13's caret line under it (after the indent), NULL none */
 } TbLibEntry;
 void format_traceback_lib(PyRun *I, const TbLibEntry *pre, int npre, Buf *out);
+/* The same for exception e, not pending (PyErr_Display of a caught one). */
+void format_exception_lib(PyRun *I, SimId e, const TbLibEntry *pre, int npre, Buf *out);
 /* modelled.c: each returns false after refusing a construct the real
  * CPython has and the model does not, true when CPython lacks it too (the
  * caller then raises CPython's own error). */
