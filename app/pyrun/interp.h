@@ -130,6 +130,8 @@ typedef struct PyCode {
     int ninl;
     int nghost;              /* 3.12+: its cells that only inlined comprehensions read (plain
                               * locals in CPython: the model's cell and closure tuple are extra) */
+    uint64_t ghostmask;      /* which of the first 64 slots those are (sim_cell_ghost makes them);
+                              * one beyond leaves the counts unsure (vm_args.c) */
     int *vorder;             /* 3.12+, a function holding comprehensions: its locals in
                               * CPython's order, each a slot or -(k + 1) for inl_names[k] */
     int nvorder;
@@ -596,6 +598,7 @@ bool op_str(PyRun *I, SimId v, Buf *out);
 /* repr.c: what Py_ReprEnter's first call makes (an import that reprs makes it too) */
 void repr_state_init(PyRun *I);
 bool op_format(PyRun *I, SimId v, const char *spec, Buf *out);
+bool subinst_formats(PyRun *I, SimId v);
 SimId op_getitem(PyRun *I, SimId obj, SimId key);
 bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value); /* value borrowed */
 bool op_delitem(PyRun *I, SimId obj, SimId key);

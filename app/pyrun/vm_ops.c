@@ -98,9 +98,20 @@ bool vm_op_build_list(PyRun *I, int n)
     return true;
 }
 
+/* Is the instruction after this one MAKE_FUNCTION of a comprehension
+ * 3.12+ inline (PEP 709), whose closure tuple CPython does not make? */
+static bool closure_of_inlined(PyRun *I)
+{
+    const PyCode *co = &I->codes[F->code];
+    if (S->prof->version == SIM_V311 || F->ip >= co->nops || OPCODE(co->ops[F->ip]) != OP_MAKE_FUNCTION)
+        return false;
+    const PyCode *fc = &I->codes[OPARG(co->ops[F->ip])];
+    return fc->kind == CODE_COMP && !fc->is_gen && fc->has_closure;
+}
+
 void vm_op_build_tuple(PyRun *I, int n)
 {
-    SimId r = sim_tuple(S, (size_t)n);
+    SimId r = n > 0 && closure_of_inlined(I) ? sim_tuple_ghost(S, (size_t)n) : sim_tuple(S, (size_t)n);
     for (int i = n - 1; i >= 0; i--)
         sim_tuple_set(S, r, (size_t)i, POP());
     PUSH(r);

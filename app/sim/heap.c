@@ -558,7 +558,8 @@ static void dealloc_body(Sim *s, SimId id)
     case SK_TUPLE: {
         uint32_t n = o->len;
         decref_items_reverse(s, id);
-        release(s, id, n < SIM_TUPLE_MAXSAVE && !sub_cls ? &s->fl_tuple[n] : NULL);
+        bool ghost = !(s->obj[id].flags & SIM_F_GCTYPE); /* sim_tuple_ghost's: no free list */
+        release(s, id, n < SIM_TUPLE_MAXSAVE && !sub_cls && !ghost ? &s->fl_tuple[n] : NULL);
         break;
     }
     case SK_DICT:

@@ -56,6 +56,8 @@ static bool set_payload(Sim *s, SimId id, size_t nwords)
     return true;
 }
 
+bool sim__set_payload(Sim *s, SimId id, size_t nwords) { return set_payload(s, id, nwords); }
+
 /* What a refused constructor returns: an empty object of the kind asked for,
  * with no memory, untracked, that the host drops when it raises MemoryError. */
 static SimId refused(Sim *s, SimKind k)

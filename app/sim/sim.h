@@ -635,6 +635,12 @@ SimId sim_builtin(Sim *s, uint32_t index, SimId self);
 SimId sim_method_wrapper(Sim *s, uint32_t index, SimId self);
 #define SIM_BUILTIN_WRAPPER 1 /* SimObj.sub of an SK_BUILTIN that is a method-wrapper */
 SimId sim_cell(Sim *s, SimId content);
+/* ghost.c: a cell and a tuple the model needs where CPython 3.12+ makes
+ * nothing (an inlined comprehension's variables and closure): their memory
+ * untraced by tracemalloc, never counted towards a collection nor tracked,
+ * the tuple never from or to the free list. */
+SimId sim_cell_ghost(Sim *s, SimId content);
+SimId sim_tuple_ghost(Sim *s, size_t n);
 /* A super object (40 bytes and a GC header, tracked); it holds no references here. */
 SimId sim_super(Sim *s);
 SimId sim_module(Sim *s, SimId name, SimId dict);
