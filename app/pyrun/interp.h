@@ -766,6 +766,8 @@ typedef struct TbLibEntry {
     const char *marks313; /* 3.13's caret line under it (after the indent), NULL none */
 } TbLibEntry;
 void format_traceback_lib(PyRun *I, const TbLibEntry *pre, int npre, Buf *out);
+/* The same for exception e, not pending (PyErr_Display of a caught one). */
+void format_exception_lib(PyRun *I, SimId e, const TbLibEntry *pre, int npre, Buf *out);
 /* The traceback module's rendering (Lib/traceback.py's TracebackException
  * and StackSummary): the text, cut in the pieces format_exception() lists
  * (cuts: where each ends), with its limit and chain; refused: why the model

@@ -208,8 +208,10 @@ const ModuleDef py_modules[] = {
      "(timeout), `reset`, `abort`, `parties`, `n_waiting`, `broken`) and `BrokenBarrierError`, `local` (each "
      "thread's own attributes; a subclass's `__init__` runs in each thread that touches it; gc.get_referents of "
      "one refused), `excepthook` set by the program (called in the failing thread with an `ExceptHookArgs`: "
-     "`exc_type`, `exc_value`, `thread`; its `exc_traceback` refused) and the default one for SystemExit (the "
-     "thread ends silently; other exceptions are printed to stderr as \"Exception in thread NAME:\" and the traceback, whose threading.py entries are named /usr/local/lib/pythonX.Y/threading.py); threads run "
+     "`exc_type`, `exc_value`, `thread`; its `exc_traceback` refused; `__excepthook__(args)` inside it prints as "
+     "the default) and the default one (a SystemExit ends the thread silently; other exceptions are printed "
+     "to stderr as \"Exception in thread NAME:\" and the traceback, whose threading.py entries are named "
+     "/usr/local/lib/pythonX.Y/threading.py); threads run "
      "on the model's GIL and simulated clock, one schedule per program (not CPython's, which the OS picks), "
      "and under 3.13t at once on the model's 2 cores with biased reference counting's estimated costs",
      threading_on_import},
