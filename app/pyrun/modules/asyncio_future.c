@@ -13,7 +13,7 @@ static SimId ref(PyRun *I, SimId v)
     return v;
 }
 
-static int count_of(PyRun *I, SimId f) { return (int)(fw(I, f) >> FW_COUNT_SHIFT); }
+static int count_of(PyRun *I, SimId f) { return FW_COUNT(fw(I, f)); }
 static void count_add(PyRun *I, SimId f) { fw_set(I, f, fw(I, f) + (1u << FW_COUNT_SHIFT)); }
 
 static bool is_fut(PyRun *I, SimId self, const char *what)
@@ -134,6 +134,8 @@ SimId aio_f_set_exception(PyRun *I, SimId *a, int n, SimId kw)
 SimId aio_t_get_name(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
+    if (aio_order_hidden_name(I, a[0], "get_name()"))
+        return 0;
     SimId nm = aio_is_class(I, a[0], AC_TASK) ? aio_get(I, a[0], "_name") : 0;
     if (!nm) {
         py_raise(I, EXC_TypeError, "get_name() needs a Task");
@@ -191,6 +193,8 @@ SimId aio_f_repr(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
     SimId self = a[0];
+    if (aio_order_hidden_name(I, self, "repr()"))
+        return 0;
     bool task = aio_is_class(I, self, AC_TASK);
     int st = fstate(I, self);
     Buf b = {0};

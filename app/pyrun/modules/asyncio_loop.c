@@ -416,9 +416,16 @@ static bool task_step(PyRun *I, SimId task, SimId exc)
     SimId was = A->current;
     A->current = task;
     aio_log_lane(I, task, LL_RUN, 0);
+    bool first = fw(I, task) & FW_FIRST;
+    if (first)
+        aio_order_enter(I);
     SimId r = coro_send(I, coro, exc);
     A->current = was;
     sim_decref(S, coro);
+    if (first && !aio_order_leave(I, task, r)) {
+        sim_xdecref(S, r);
+        return false;
+    }
     if (!r) {
         if (I->refused)
             return false;
@@ -723,6 +730,7 @@ void asyncio_free(PyRun *I)
     ll_free(&I->asyncio->log);
     free(I->asyncio->logids);
     free(I->asyncio->chains);
+    aio_order_free(I);
     free(I->asyncio);
     I->asyncio = NULL;
 }

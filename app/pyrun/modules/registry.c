@@ -697,6 +697,8 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
     }
     if (S->gc.timing_exposed)
         gc_timing_call(I, d);
+    if (I->order_watch && !I->order_watch(I, d))
+        return 0;
     if (d->refused) { /* a name CPython has, listed so that calling it is refused */
         char q[96] = "";
         return py_not_modelled(I, 0, "'%s'", qname(d, q, sizeof q)), (SimId)0;
