@@ -40,7 +40,7 @@ enum { FS_PENDING, FS_FINISHED, FS_CANCELLED };
 
 /* What the ready queue and the timers run */
 enum { AQ_STEP, AQ_WAKEUP, AQ_CALLBACK, AQ_GATHER, AQ_SLEEP_DONE, AQ_TIMEOUT, AQ_RELEASE, AQ_WAIT_DONE, AQ_SHIELD_INNER,
-       AQ_SHIELD_OUTER, AQ_TG_DONE, AQ_ASC_DONE, AQ_ASC_TIMEOUT, AQ_EXEC_DONE, AQ_EXEC_CANCEL };
+       AQ_SHIELD_OUTER, AQ_TG_DONE, AQ_ASC_DONE, AQ_ASC_TIMEOUT, AQ_EXEC_DONE, AQ_EXEC_CANCEL, AQ_HANDLE };
 
 /* The operations asyncio_sync.c's objects stand for (the low bits of their word) */
 /* OK_WAITFOR and the kinds after it step themselves, thrown into too (aio_long_step) */
@@ -205,6 +205,17 @@ void aio_order_enter(PyRun *I);
 bool aio_order_leave(PyRun *I, SimId task, SimId r);
 bool aio_order_hidden_name(PyRun *I, SimId task, const char *what);
 void aio_order_free(PyRun *I);
+/* asyncio_handle.c: the loop's call_soon/call_later/call_at, Handle's
+ * methods; aio_handle_run runs one when the loop comes to it */
+SimId aio_l_call_soon(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_l_call_later(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_l_call_at(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_h_cancel(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_h_cancelled(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_h_when(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_h_repr(PyRun *I, SimId *a, int n, SimId kw);
+bool aio_handle_run(PyRun *I, SimId h);
+bool aio_handle_refcount(PyRun *I, SimId h, SimId *out); /* asyncio_getrefcount's */
 /* asyncio_exec.c: run_in_executor, to_thread, the loop's thread waiting
  * while the workers run (aio_exec_select: timeout ps, < 0 none) */
 bool aio_threads_alive(PyRun *I);

@@ -610,6 +610,9 @@ static bool run_item(PyRun *I, AioItem it)
             ok = false;
         break;
     }
+    case AQ_HANDLE: /* call_soon's, call_later's */
+        ok = aio_handle_run(I, it.a);
+        break;
     default: /* wait()'s, shield()'s, a TaskGroup's */
         ok = aio_group_callback(I, it.op, it.a, it.b);
         break;
