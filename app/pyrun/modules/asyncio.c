@@ -324,7 +324,6 @@ static SimId m_refused(PyRun *I, SimId *a, int n, SimId kw)
  * class finds it by name */
 #define LOOP_REFUSED(fn) \
     static SimId fn(PyRun *I, SimId *a, int n, SimId kw) { return m_refused(I, a, n, kw); }
-LOOP_REFUSED(l_call_soon_threadsafe)
 LOOP_REFUSED(l_run_until_complete)
 LOOP_REFUSED(l_stop)
 
@@ -392,7 +391,7 @@ const BuiltinDef asyncio_functions[] = {
     M("cancelled", aio_h_cancelled, .style = ARGS_NONE),
     M("when", aio_h_when, .style = ARGS_NONE),
     M("__repr__", aio_h_repr),
-    M("call_soon_threadsafe", l_call_soon_threadsafe, .refused = true),
+    M("call_soon_threadsafe", aio_l_call_soon_threadsafe, .kw = "context"),
     M("run_until_complete", l_run_until_complete, .refused = true),
     M("stop", l_stop, .refused = true),
     /* asyncio_sync.c */
@@ -522,7 +521,7 @@ void asyncio_module_init(PyRun *I, SimId d)
     static const ClassSpec sleep = {"builtins", "coroutine", {aio_x_del}, {"__del__"}, {0, 0, 0}};
     static const ClassSpec loop = {"asyncio.unix_events", "_UnixSelectorEventLoop",
                                    {l_time, l_create_future, l_create_task, l_is_running, l_repr, aio_l_run_in_executor,
-                                    aio_l_call_soon, aio_l_call_later, aio_l_call_at, l_call_soon_threadsafe, l_run_until_complete,
+                                    aio_l_call_soon, aio_l_call_later, aio_l_call_at, aio_l_call_soon_threadsafe, l_run_until_complete,
                                     l_stop},
                                    {"time", "create_future", "create_task", "is_running", "__repr__", "run_in_executor",
                                     "call_soon", "call_later", "call_at", "call_soon_threadsafe", "run_until_complete",

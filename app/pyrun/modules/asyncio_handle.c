@@ -3,7 +3,8 @@
  * the Handle and TimerHandle they return (events.py).  A handle keeps its
  * callback and arguments in its __dict__ (_callback, _args; a TimerHandle
  * its _when too); its word says it was cancelled.  call_soon puts it at
- * the end of the ready queue, call_later/call_at on the timers at
+ * the end of the ready queue (call_soon_threadsafe too, and wakes the
+ * selector the loop may wait in), call_later/call_at on the timers at
  * loop.time() + delay / at when; the loop calls callback(*args) when it
  * comes (Handle._run), unless cancel() came first.  An exception out of a
  * callback is refused (CPython's exception handler logs it and goes on),
@@ -61,6 +62,19 @@ SimId aio_l_call_soon(PyRun *I, SimId *a, int n, SimId kw)
     SimId h = make(I, a, bi_npos(I, n, kw), 1, 0, "call_soon");
     if (h)
         aio_call_soon(I, AQ_HANDLE, h, 0);
+    return h;
+}
+
+/* call_soon, and the selector woken (from another thread: the loop waits in it) */
+SimId aio_l_call_soon_threadsafe(PyRun *I, SimId *a, int n, SimId kw)
+{
+    if (!no_context(I, a, n, kw))
+        return 0;
+    SimId h = make(I, a, bi_npos(I, n, kw), 1, 0, "call_soon_threadsafe");
+    if (h) {
+        aio_call_soon(I, AQ_HANDLE, h, 0);
+        aio_exec_wake(I);
+    }
     return h;
 }
 

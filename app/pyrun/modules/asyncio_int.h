@@ -210,6 +210,7 @@ void aio_order_free(PyRun *I);
 SimId aio_l_call_soon(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_l_call_later(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_l_call_at(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_l_call_soon_threadsafe(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_h_cancel(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_h_cancelled(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_h_when(PyRun *I, SimId *a, int n, SimId kw);
@@ -219,6 +220,7 @@ bool aio_handle_refcount(PyRun *I, SimId h, SimId *out); /* asyncio_getrefcount'
 /* asyncio_exec.c: run_in_executor, to_thread, the loop's thread waiting
  * while the workers run (aio_exec_select: timeout ps, < 0 none) */
 bool aio_threads_alive(PyRun *I);
+void aio_exec_wake(PyRun *I); /* _write_to_self: the selector's wait returns */
 SimId aio_l_run_in_executor(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_m_to_thread(PyRun *I, SimId *a, int n, SimId kw);
 int aio_exec_step(PyRun *I, SimId op, bool throwing, SimId *out);
