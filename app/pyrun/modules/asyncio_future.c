@@ -39,10 +39,28 @@ SimId aio_f_cancelled(PyRun *I, SimId *a, int n, SimId kw)
     return is_fut(I, a[0], "cancelled") ? sim_bool(S, fstate(I, a[0]) == FS_CANCELLED) : 0;
 }
 
+/* A stored exception (or a cancelled future's CancelledError) raised again
+ * has the frames it went through, asyncio's Python ones among them maybe
+ * (its traceback is refused, as an error out of asyncio's Python code);
+ * the InvalidStateError of a pending future comes from _asyncio's C code. */
+static void stored_raised(PyRun *I, SimId fut)
+{
+    if (fstate(I, fut) == FS_PENDING || I->err_library || I->refused)
+        return;
+    I->err_library = "asyncio";
+    I->err_library_line = py_current_line(I);
+    I->err_library_tb = true;
+}
+
 SimId aio_f_result(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
-    return is_fut(I, a[0], "result") ? aio_result(I, a[0]) : 0;
+    if (!is_fut(I, a[0], "result"))
+        return 0;
+    SimId r = aio_result(I, a[0]);
+    if (!r)
+        stored_raised(I, a[0]);
+    return r;
 }
 
 SimId aio_f_exception(PyRun *I, SimId *a, int n, SimId kw)
@@ -53,6 +71,7 @@ SimId aio_f_exception(PyRun *I, SimId *a, int n, SimId kw)
     int st = fstate(I, a[0]);
     if (st == FS_CANCELLED) {
         vm_raise_value(I, aio_cancelled_error(I, a[0]));
+        stored_raised(I, a[0]);
         return 0;
     }
     if (st != FS_FINISHED) {

@@ -267,7 +267,7 @@ SimId aio_result(PyRun *I, SimId fut)
     }
     if (st != FS_FINISHED) {
         SimId args = sim_tuple(S, 1);
-        sim_tuple_set(S, args, 0, sim_str(S, "Result is not ready.", 20));
+        sim_tuple_set(S, args, 0, sim_str(S, "Result is not set.", 18));
         vm_raise_value(I, exc_new(I, aio(I)->cls[AC_INVALID], args));
         return 0;
     }

@@ -645,6 +645,14 @@ const char *bi_python_library(const BuiltinDef *d)
         [BM_ASYNCIO] = "asyncio", [BM_QUEUE] = "queue", [BM_FUTURES] = "concurrent.futures",
         [BM_MULTIPROCESSING] = "multiprocessing",
     };
+    static const char *const c_asyncio[] = {/* _asyncio's C functions and Future/Task methods */
+                                            "get_running_loop", "current_task", "done", "cancelled", "result",
+                                            "exception", "cancel", "add_done_callback", "set_result",
+                                            "set_exception", "get_name", "set_name", "get_coro", "cancelling",
+                                            "uncancel"};
+    for (size_t i = 0; d->module == BM_ASYNCIO && i < sizeof c_asyncio / sizeof c_asyncio[0]; i++)
+        if (strcmp(d->name, c_asyncio[i]) == 0 && (d->owner == 0) == (i < 2))
+            return NULL;
     if (d->module < sizeof libs / sizeof libs[0] && libs[d->module])
         return libs[d->module];
     if (d->module == BM_WEAKREF && d->owner) /* WeakValueDictionary, WeakSet, finalize: weakref.py */
