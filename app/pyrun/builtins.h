@@ -300,6 +300,10 @@ extern const int multiprocessing_nfunctions;
 void multiprocessing_module_init(PyRun *I, SimId dict);
 void multiprocessing_on_import(PyRun *I);
 void multiprocessing_roots(PyRun *I, SimVisit visit, void *arg);
+/* Has a multiprocessing.Queue's put() started its feeder thread, which
+ * CPython counts in threading's enumerate() and active_count()?  Then
+ * refused (true). */
+bool multiprocessing_feeder_refused(PyRun *I);
 void multiprocessing_free(PyRun *I);
 extern const BuiltinDef futures_functions[];
 extern const int futures_nfunctions;

@@ -742,6 +742,17 @@ void tb_frame_end(PyRun *I, Frame *f);
 /* The frame object of frame index i, made on first use (borrowed) */
 SimId tb_frame_object(PyRun *I, int i);
 void format_traceback(PyRun *I, Buf *out);
+/* An entry of a library function CPython writes in Python (threading.py's
+ * Thread._bootstrap_inner ...) that the model runs in C: format_traceback_lib
+ * prints them first in the traceback of the exception being reported. */
+typedef struct TbLibEntry {
+    const char *file;     /* as CPython names it */
+    int line;
+    const char *func;
+    const char *source;   /* the line, stripped */
+    const char *marks313; /* 3.13's caret line under it (after the indent), NULL none */
+} TbLibEntry;
+void format_traceback_lib(PyRun *I, const TbLibEntry *pre, int npre, Buf *out);
 /* modelled.c: each returns false after refusing a construct the real
  * CPython has and the model does not, true when CPython lacks it too (the
  * caller then raises CPython's own error). */

@@ -201,17 +201,26 @@ static void print_repeated(Buf *out, long cnt)
     buf_printf(out, "  [Previous line repeated %ld more time%s]\n", cnt, cnt > 1 ? "s" : "");
 }
 
-/* tb_print_internal: the entries from the outermost frame in */
-static void print_tb(PyRun *I, SimId tb, const char *header, Buf *out)
+/* tb_print_internal: the entries from the outermost frame in (the
+ * library's `pre` first) */
+static void print_tb(PyRun *I, SimId tb, const TbLibEntry *pre, int npre, const char *header, Buf *out)
 {
-    if (!tb)
+    if (!tb && !npre)
         return;
     buf_printf(out, "%s (most recent call last):\n", header);
-    long depth = 0, cnt = 0;
+    long depth = npre, cnt = 0;
     for (SimId t = tb; t; t = sim_obj(S, t)->v.tb.next)
         depth++;
+    for (; npre && depth > TB_LIMIT && S->prof->version < SIM_V313; depth--)
+        pre++, npre--;
     for (; tb && depth > TB_LIMIT && S->prof->version < SIM_V313; depth--)
         tb = sim_obj(S, tb)->v.tb.next;
+    for (int i = 0; i < npre; i++) {
+        buf_printf(out, "  File \"%s\", line %d, in %s\n    %s\n", pre[i].file, pre[i].line, pre[i].func,
+                   pre[i].source);
+        if (pre[i].marks313 && S->prof->version >= SIM_V313)
+            buf_printf(out, "    %s\n", pre[i].marks313);
+    }
     SimId last_name = 0;
     uint32_t last_line = 0;
     for (; tb; tb = sim_obj(S, tb)->v.tb.next) {
@@ -297,6 +306,8 @@ static void print_value(PyRun *I, SimId e, bool pending, Buf *out)
  * lines by two and marks them "| "), whether a group's closing line is
  * still owed, the exceptions already shown */
 typedef struct PrintCtx {
+    const TbLibEntry *pre; /* the library's entries of the reported exception */
+    int npre;
     int depth;
     bool need_close;
     SimId seen[CHAIN_MAX];
@@ -327,7 +338,9 @@ static void print_one(PyRun *I, SimId e, bool pending, PrintCtx *c, Buf *out)
 {
     Buf t = {0};
     bool group = exc_is_group(I, e);
-    print_tb(I, sim_exc_get(S, e, SIM_EXC_TRACEBACK), group ? "Exception Group Traceback" : "Traceback", &t);
+    int npre = pending ? c->npre : 0;
+    print_tb(I, sim_exc_get(S, e, SIM_EXC_TRACEBACK), c->pre, npre, group ? "Exception Group Traceback" : "Traceback",
+             &t);
     size_t header = t.len ? (size_t)((const char *)memchr(buf_str(&t), '\n', t.len) - buf_str(&t)) + 1 : 0;
     Buf h = {0}, rest = {0};
     buf_add(&h, buf_str(&t), header);
@@ -416,13 +429,19 @@ static void print_recursive(PyRun *I, SimId e, bool pending, PrintCtx *c, Buf *o
 
 void format_traceback(PyRun *I, Buf *out)
 {
+    format_traceback_lib(I, NULL, 0, out);
+}
+
+void format_traceback_lib(PyRun *I, const TbLibEntry *pre, int npre, Buf *out)
+{
     if (!I->ts->err_obj) {
+        print_tb(I, 0, pre, npre, "Traceback", out);
         if (I->ts->err.msg[0])
             buf_printf(out, "%s: %s%s\n", I->ts->err.type, I->ts->err.msg, I->ts->err.hint);
         else
             buf_printf(out, "%s\n", I->ts->err.type);
         return;
     }
-    PrintCtx c = {0};
+    PrintCtx c = {.pre = pre, .npre = npre};
     print_recursive(I, I->ts->err_obj, true, &c, out);
 }

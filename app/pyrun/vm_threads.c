@@ -334,6 +334,23 @@ static bool boot(PyRun *I, PyThreadState *ts)
     return true;
 }
 
+/* A thread whose run() raised from C: threading.excepthook has it and the
+ * thread ends (true: the scheduler goes on), or it is refused. */
+static bool ended_by_hook(PyRun *I, PyThreadState *ts)
+{
+    if (I->refused || !ts->err.set || !threading_thread_raised(I)) {
+        vm_thread_exception(I);
+        return false;
+    }
+    threading_thread_ended(I, ts->id, ts->own_run);
+    vs_exit(&I->vs);
+    if (check(I, true) < 0) {
+        deadlock(I);
+        return false;
+    }
+    return true;
+}
+
 void vm_thread_switch(PyRun *I)
 {
     for (;;) {
@@ -351,8 +368,9 @@ void vm_thread_switch(PyRun *I)
         }
         if (s < 0) {
             if (!ts->top) { /* a target called from C (a Timer's function) raised */
-                vm_thread_exception(I);
-                return;
+                if (!ended_by_hook(I, ts))
+                    return;
+                continue;
             }
             ts->resume_failed = true; /* vm_run starts at the error */
             return;
@@ -377,9 +395,10 @@ void vm_thread_switch(PyRun *I)
         }
         if (ts->booted)
             return;
-        if (!boot(I, ts)) {
-            vm_thread_exception(I);
-            return;
+        if (!boot(I, ts)) { /* a target that is no Python function raised */
+            if (!ended_by_hook(I, ts))
+                return;
+            continue;
         }
         I->depth = ts->nframes;
         if (I->vs.thr[ts->id].state == VS_RUN)

@@ -320,6 +320,17 @@ PYEOF
 check "counting locally, four threads scale on two cores: the check passes" "Check: passed."
 keys q
 
+# ---- chapter 3's processes exercise at 80x24 -----------------------------------
+start 80x24 $PYDIVE exercise run scale-with-processes
+check "the processes exercise opens at 80x24" "Fix it:"
+check "the starter fails: the pool's threads take turns on the GIL" "Check: not yet."
+WORK=$(ls "$DATA"/pydive/profiles/*/work/scale-with-processes.py | head -n 1)
+sed 's/ThreadPoolExecutor/ProcessPoolExecutor/g' "$WORK" > "$DATA/new.py" && cat "$DATA/new.py" > "$WORK"
+E2E_WAIT=15 # the model runs the children one after another: a loaded machine takes a few seconds
+check "with a ProcessPoolExecutor the four tasks run on both cores: the check passes" "Check: passed."
+unset E2E_WAIT
+keys q
+
 # ---- chapter 5's asyncio exercises at 80x24 -----------------------------------
 start 80x24 $PYDIVE exercise run find-the-blocking-call
 check "the blocking-call exercise opens at 80x24" "Fix it:"

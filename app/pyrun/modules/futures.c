@@ -591,9 +591,12 @@ void futures_roots(PyRun *I, SimVisit visit, void *arg)
             if (it)
                 visit(S, it, arg);
         }
-    for (int t = 0; t < F->nworkers; t++)
+    for (int t = 0; t < F->nworkers; t++) {
         if (F->workers[t].future)
             visit(S, F->workers[t].future, arg);
+        if (F->workers[t].handed && F->workers[t].item)
+            visit(S, F->workers[t].item, arg);
+    }
 }
 
 void futures_free(PyRun *I)
@@ -602,7 +605,7 @@ void futures_free(PyRun *I)
     if (!F)
         return;
     for (int p = 0; p < F->npools; p++)
-        free(F->pools[p].items);
+        free(F->pools[p].items), free(F->pools[p].waiting);
     free(F->pools), free(F->workers), free(F->events), free(F->waits), free(F->iters);
     free(F);
     I->futures = NULL;

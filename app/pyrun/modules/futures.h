@@ -13,7 +13,8 @@ enum { FC_FUTURE, FC_EXECUTOR, FC_POOL, FC_GEN, FC_SIMPLEQ, FC_ERROR, FC_CANCELL
 typedef struct FutPool {
     SimId *items;   /* the work queue: (future, fn, args, kwargs) tuples, 0 the None sentinel (owned) */
     int head, n, cap;
-    int event;      /* set while an item waits (the SimpleQueue's get) */
+    int *waiting;   /* workers blocked in get(), longest first (the queue's waiters) */
+    int nwaiting, capwaiting;
     int sem;        /* _idle_semaphore's scheduler semaphore */
     int nthreads;   /* len(_threads) */
     bool shutdown;  /* executor._shutdown (also at interpreter exit) */
@@ -23,6 +24,9 @@ typedef struct FutWorker {
     int pool;       /* -1: not a worker */
     SimId future;   /* the item it runs (owned), else 0 */
     bool idle;      /* it released the idle semaphore before this wait (3.12+) */
+    bool handed;    /* put() gave it `item` while it waited */
+    SimId item;     /* that item (owned; 0 the None sentinel) */
+    int event;      /* the scheduler event its get() waits on */
 } FutWorker;
 
 typedef struct FutWait {

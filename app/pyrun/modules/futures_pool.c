@@ -12,7 +12,13 @@
  * worker with no frame asks futures_worker_next for its next item, whose
  * Python function runs as the thread's frame; the idle semaphore is a real
  * threading.Semaphore, released where 3.11 releases it (after an item) or
- * 3.12+ (before waiting for one).  The default max_workers is
+ * 3.12+ (before waiting for one).  Which idle worker gets the next item:
+ * 3.13's SimpleQueue parks its getters in the parking lot and put() hands
+ * the item to the one parked longest (Modules/_queuemodule.c,
+ * maybe_handoff_item), so the worker that went idle first runs it; 3.11
+ * and 3.12 wake a getter through the queue's lock, whose waiter the OS
+ * picks (runs of the same program differ), and the model makes the same
+ * first-come choice there.  The default max_workers is
  * min(32, cpu + 4) for the 2 cores of the machine the model's costs were
  * measured on.  Calls inside one call from C (map's submits) cannot let
  * the new workers run between them, as CPython's start() does.
@@ -53,10 +59,31 @@ static void push_item(FutPool *P, SimId item)
     P->items[(P->head + P->n++) % P->cap] = item;
 }
 
+/* put(): handed to the worker waiting longest, else queued */
 static void put_item(PyRun *I, FutPool *P, SimId item)
 {
-    push_item(P, item);
-    vs_event_set(&I->vs, P->event);
+    if (!P->nwaiting) {
+        push_item(P, item);
+        return;
+    }
+    FutWorker *w = &fst(I)->workers[P->waiting[0]];
+    P->nwaiting--;
+    memmove(P->waiting, P->waiting + 1, (size_t)P->nwaiting * sizeof *P->waiting);
+    w->handed = true;
+    w->item = item;
+    vs_event_set(&I->vs, w->event);
+}
+
+static void wait_item(PyRun *I, FutPool *P, int t)
+{
+    if (P->nwaiting == P->capwaiting) {
+        P->capwaiting = P->capwaiting ? 2 * P->capwaiting : 8;
+        P->waiting = xrealloc(P->waiting, (size_t)P->capwaiting * sizeof *P->waiting);
+    }
+    P->waiting[P->nwaiting++] = t;
+    int e = fst(I)->workers[t].event;
+    I->vs.events[e] = false;
+    vs_wait_event(&I->vs, e, -1);
 }
 
 /* ---- the executor ---------------------------------------------------------------- */
@@ -89,7 +116,7 @@ static SimId e_init(PyRun *I, SimId *a, int n, SimId kw)
     unsure(I);
     F->pools = xrealloc(F->pools, (size_t)(F->npools + 1) * sizeof *F->pools);
     FutPool *P = &F->pools[F->npools];
-    *P = (FutPool){.event = vs_event_new(&I->vs), .sem = -1};
+    *P = (FutPool){.sem = -1};
     set_word(I, a[0], F->npools++);
     SimId self = a[0];
     SimId prefix;
@@ -159,10 +186,10 @@ static bool adjust(PyRun *I, SimId self, FutPool *P)
     if (tid >= F->nworkers) {
         F->workers = xrealloc(F->workers, (size_t)(tid + 1) * sizeof *F->workers);
         for (int i = F->nworkers; i <= tid; i++)
-            F->workers[i] = (FutWorker){-1, 0, false};
+            F->workers[i] = (FutWorker){.pool = -1, .event = -1};
         F->nworkers = tid + 1;
     }
-    F->workers[tid] = (FutWorker){(int)(P - F->pools), 0, false};
+    F->workers[tid] = (FutWorker){.pool = (int)(P - F->pools), .event = vs_event_new(&I->vs)};
     P->nthreads++;
     sim_set_add(S, threads, t);
     return true;
@@ -528,25 +555,26 @@ int futures_worker_next(PyRun *I)
     for (;;) {
         FutWorker *w = &F->workers[t];
         FutPool *P = &F->pools[w->pool];
-        if (!P->n) {
+        SimId item;
+        if (w->handed) { /* woken by put() with its item */
+            item = w->item;
+            w->handed = false, w->item = 0;
+        } else if (P->n) {
+            item = P->items[P->head];
+            P->head = (P->head + 1) % P->cap;
+            P->n--;
+        } else {
             if (v312(I) && !w->idle) { /* get_nowait() failed: idle before get(block=True) */
                 release_idle(I, P);
                 w->idle = true;
             }
-            I->vs.events[P->event] = false;
-            vs_wait_event(&I->vs, P->event, -1);
+            wait_item(I, P, t);
             return 0;
         }
         w->idle = false;
-        SimId item = P->items[P->head];
-        P->head = (P->head + 1) % P->cap;
-        P->n--;
-        if (P->n)
-            vs_event_set(&I->vs, P->event);
         if (!item) { /* the None of shutdown (or of the interpreter's exit) */
             if (P->shutdown) {
-                push_item(P, 0);
-                vs_event_set(&I->vs, P->event);
+                put_item(I, P, 0); /* "Notice other workers" */
                 w->pool = -1;
                 return 2;
             }

@@ -19,8 +19,18 @@ typedef struct MpCall {
     SimId kwnames; /* the last len(kwnames) args are keywords, or 0 */
 } MpCall;
 
+/* A child's traffic on a Queue or a Pipe (mp_queue.c's channels). */
+typedef struct MpChanOp {
+    char kind;   /* 'G' an item taken, 'P' one sent */
+    int chan;
+    int64_t at;  /* 'P': ps after the child began */
+    SimId v;     /* 'P': the item (owned) */
+} MpChanOp;
+
 /* What a child did, decoded in the parent. */
 typedef struct MpReport {
+    MpChanOp *ops;      /* its traffic on the parent's channels, in order */
+    int nops;
     Buf out;            /* its stdout and stderr: records of (stream, text) */
     SimId *results;     /* per call: its result (owned), 0 where it did not return */
     int64_t *elapsed;   /* per call: simulated ps it ran */
@@ -39,6 +49,10 @@ typedef struct MpReport {
  * results come back as pickle would bring them (None, bool, int, float,
  * str, tuple, list, dict; anything else refused in the child). */
 bool mp_run_child(PyRun *I, const char *name, const MpCall *calls, int ncalls, MpReport *rep);
+/* pickle's round trip as the model carries values (mp_wire.c): v's
+ * encoding appended (false: refused), and one decoded (0: a bad record) */
+bool mp_encode(PyRun *I, SimId v, Buf *b, int depth);
+SimId mp_decode(PyRun *I, const char **p, const char *end);
 /* A native class of the module's methods (with __dict__ and weakrefs). */
 SimId mp_class(PyRun *I, const char *module, const char *name, const char *const *mnames, const BuiltinFn *fns,
                int nm);
@@ -83,6 +97,14 @@ typedef struct PyMp {
     struct MpProc *procs;        /* each Process's record, by the number in its spare word */
     int nprocs;
     SimId cls_executor;          /* concurrent.futures.ProcessPoolExecutor (owned), 0 until made */
+    Buf *wire;                   /* in a child: its report, where its channel traffic goes */
+    int64_t child_t0;            /* in a child: the clock when it began */
+    struct MpChan *chans;        /* Queues' and Pipes' items (mp_queue.c) */
+    int nchans;
+    struct MpConn *conns;        /* a Pipe's ends: the channel each reads and writes */
+    int nconns;
+    bool feeder;                 /* a Queue's put started its feeder thread in this process */
+    SimId cls_queue, cls_simpleq, cls_conn; /* owned, 0 until made */
     struct MpExec {              /* each executor's record, by the number in its spare word */
         int64_t *busy;           /*   per worker: when it is free (ps) */
         int k, ntasks, first;    /*   its workers, the tasks submitted, its first worker's number */
@@ -100,6 +122,30 @@ PyMp *mp_state(PyRun *I);
  * a task's exception again; or refused). */
 SimId mp_pool_run(PyRun *I, int k, int base, const char *prefix, const MpCall *calls, int ncalls, int chunk,
                   int64_t *end);
+
+/* mp_queue.c: Queue, SimpleQueue, Pipe and its Connections; a child's
+ * traffic applied to the parent's channels (t0: when the child began) */
+SimId mq_queue(PyRun *I, SimId *a, int n, SimId kw);
+SimId mq_simple_queue(PyRun *I, SimId *a, int n, SimId kw);
+SimId mq_pipe(PyRun *I, SimId *a, int n, SimId kw);
+SimId mq_put(PyRun *I, SimId *a, int n, SimId kw);
+SimId mq_put_nowait(PyRun *I, SimId *a, int n, SimId kw);
+SimId mq_get(PyRun *I, SimId *a, int n, SimId kw);
+SimId mq_get_nowait(PyRun *I, SimId *a, int n, SimId kw);
+SimId mq_qsize(PyRun *I, SimId *a, int n, SimId kw);
+SimId mq_empty(PyRun *I, SimId *a, int n, SimId kw);
+SimId mq_full(PyRun *I, SimId *a, int n, SimId kw);
+SimId mq_close(PyRun *I, SimId *a, int n, SimId kw);
+SimId mq_join_thread(PyRun *I, SimId *a, int n, SimId kw);
+SimId mc_send(PyRun *I, SimId *a, int n, SimId kw);
+SimId mc_recv(PyRun *I, SimId *a, int n, SimId kw);
+SimId mc_poll(PyRun *I, SimId *a, int n, SimId kw);
+SimId mc_close(PyRun *I, SimId *a, int n, SimId kw);
+SimId mq_refused(PyRun *I, SimId *a, int n, SimId kw);
+void mq_apply(PyRun *I, const MpReport *rep, int64_t t0);
+void mq_forked(PyRun *I); /* in a child as it begins */
+void mq_roots(PyRun *I, SimVisit visit, void *arg);
+void mq_free(PyRun *I);
 
 /* ---- small helpers of the module's files ---- */
 #define MP_S (I->sim)

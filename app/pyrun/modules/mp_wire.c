@@ -10,7 +10,9 @@
  *
  * The report is a byte string of records: 'O' stream(1) len(4) text;
  * 'V' value; 'T' ps(8); 'C' code(4); 'R' line(4) len(4) text; 'E' exctype(4)
- * len(4) text.  A value: 'N' None, 't'/'f' bool, 'I' int(8), 'D' double(8),
+ * len(4) text; a Queue's or a Pipe's traffic (mp_queue.c), in the order it
+ * happened: 'G' channel(4) (an item taken), 'P' channel(4) ps(8) value (an
+ * item sent, ps after the child began).  A value: 'N' None, 't'/'f' bool, 'I' int(8), 'D' double(8),
  * 'S' len(4) utf-8, 'U' tuple n(4) values, 'L' list, 'M' dict n(4) pairs.
  */
 #include <stdio.h>
@@ -43,7 +45,7 @@ static void capture(void *ctx, int stream, const char *text, size_t n)
 }
 
 /* false: v is of a kind the model does not carry (refused) */
-static bool encode(PyRun *I, SimId v, Buf *b, int depth)
+bool mp_encode(PyRun *I, SimId v, Buf *b, int depth)
 {
     if (depth > 50)
         return py_not_modelled(I, 0, "a result nested more than 50 deep carried between processes");
@@ -81,7 +83,7 @@ static bool encode(PyRun *I, SimId v, Buf *b, int depth)
         buf_addc(b, sim_kind(S, v) == SK_TUPLE ? 'U' : 'L');
         put_u32(b, n);
         for (uint32_t i = 0; i < n; i++)
-            if (!encode(I, sim_items(S, v)[i], b, depth + 1))
+            if (!mp_encode(I, sim_items(S, v)[i], b, depth + 1))
                 return false;
         return true;
     }
@@ -93,7 +95,7 @@ static bool encode(PyRun *I, SimId v, Buf *b, int depth)
         SimId k, x;
         uint32_t pos = 0;
         while (sim_dict_next(S, v, &pos, &k, &x))
-            if (!encode(I, k, b, depth + 1) || !encode(I, x, b, depth + 1))
+            if (!mp_encode(I, k, b, depth + 1) || !mp_encode(I, x, b, depth + 1))
                 return false;
         return true;
     }
@@ -151,6 +153,9 @@ static void child(void *ctx, int index, Buf *out)
     snprintf(mp_state(I)->current_name, sizeof mp_state(I)->current_name, "%s", j->name);
     I->out = capture;
     I->out_ctx = out;
+    mp_state(I)->wire = out;
+    mp_state(I)->child_t0 = I->vs.now;
+    mq_forked(I);
     for (int c = 0; c < j->ncalls; c++) {
         const MpCall *k = &j->calls[c];
         int64_t t0 = I->vs.now;
@@ -160,7 +165,7 @@ static void child(void *ctx, int index, Buf *out)
             return;
         }
         Buf v = {0};
-        bool ok = encode(I, r, &v, 0);
+        bool ok = mp_encode(I, r, &v, 0);
         sim_decref(S, r);
         if (!ok) {
             buf_fini(&v);
@@ -200,6 +205,16 @@ static uint32_t get_u32(Reader *r)
     uint32_t v = 0;
     take(r, &v, 4);
     return v;
+}
+
+static SimId decode(PyRun *I, Reader *r);
+
+SimId mp_decode(PyRun *I, const char **p, const char *end)
+{
+    Reader r = {*p, end, false};
+    SimId v = decode(I, &r);
+    *p = r.p;
+    return r.bad ? (sim_xdecref(S, v), (SimId)0) : v;
 }
 
 static SimId decode(PyRun *I, Reader *r)
@@ -283,6 +298,15 @@ static bool read_report(PyRun *I, const Buf *wire, int ncalls, MpReport *rep)
             rep->results[rep->ncalls] = decode(I, &r);
         } else if (tag == 'T' && rep->ncalls < ncalls) {
             take(&r, &rep->elapsed[rep->ncalls++], 8);
+        } else if (tag == 'G' || tag == 'P') {
+            MpChanOp op = {tag, (int)get_u32(&r), 0, 0};
+            if (tag == 'P') {
+                take(&r, &op.at, 8);
+                if (!(op.v = decode(I, &r)))
+                    return false;
+            }
+            rep->ops = xrealloc(rep->ops, (size_t)(rep->nops + 1) * sizeof *rep->ops);
+            rep->ops[rep->nops++] = op;
         } else if (tag == 'C') {
             rep->exitcode = (int)get_u32(&r);
         } else if (tag == 'R' || tag == 'E') {
@@ -347,6 +371,9 @@ void mp_report_fini(PyRun *I, MpReport *rep)
         sim_xdecref(S, rep->results[i]);
     free(rep->results);
     free(rep->elapsed);
+    for (int i = 0; i < rep->nops; i++)
+        sim_xdecref(S, rep->ops[i].v);
+    free(rep->ops);
     buf_fini(&rep->out);
     *rep = (MpReport){0};
 }

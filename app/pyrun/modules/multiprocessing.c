@@ -213,6 +213,8 @@ static SimId pr_start(PyRun *I, SimId *a, int n, SimId kw)
     int64_t ran = rep.ncalls ? rep.elapsed[0] : 0;
     p->exitcode = rep.exitcode;
     p->end = schedule(I, I->vs.now + FORK_PS, ran);
+    if (!rep.refused)
+        mq_apply(I, &rep, p->end - ran); /* what it took from and sent on the queues and pipes */
     p->state = PS_DONE;
     I->vs.now += FORK_PS / 10; /* the parent's side of fork(): its page tables copied */
     mp_report_fini(I, &rep);
@@ -326,6 +328,24 @@ const BuiltinDef multiprocessing_functions[] = {
     M("__exit__", po_exit, .kw = "*"),
     M("map_async", po_refused, .kw = "*"),
     M("__repr__", pr_refused),
+    M("__init__", mq_queue, .kw = "maxsize"), /* Queue, SimpleQueue, Pipe's Connection (mp_queue.c) */
+    M("put", mq_put, .kw = "obj block timeout"),
+    M("put_nowait", mq_put_nowait),
+    M("get", mq_get, .kw = "block timeout"),
+    M("get_nowait", mq_get_nowait),
+    M("qsize", mq_qsize),
+    M("empty", mq_empty),
+    M("full", mq_full),
+    M("close", mq_close),
+    M("join_thread", mq_join_thread),
+    M("cancel_join_thread", mq_join_thread),
+    M("__repr__", mq_refused),
+    M("__init__", mq_simple_queue),
+    M("send", mc_send),
+    M("recv", mc_recv),
+    M("poll", mc_poll, .kw = "timeout"),
+    M("close", mc_close),
+    F("Pipe", mq_pipe, .kw = "duplex"),
     M("__init__", ex_init, .kw = "*"), /* concurrent.futures.ProcessPoolExecutor's (mp_exec.c) */
     M("submit", ex_submit, .kw = "*"),
     M("map", ex_map, .kw = "*"),
@@ -392,6 +412,21 @@ void multiprocessing_module_init(PyRun *I, SimId d)
     bi_dict_put(I, d, "Process", m->cls_process);
     sim_incref(S, m->cls_pool);
     bi_dict_put(I, d, "Pool", m->cls_pool);
+    static const char *const qn2[] = {"__init__", "put", "put_nowait", "get", "get_nowait", "qsize", "empty", "full",
+                                      "close", "join_thread", "cancel_join_thread", "__repr__"};
+    static const BuiltinFn qf2[] = {mq_queue, mq_put, mq_put_nowait, mq_get, mq_get_nowait, mq_qsize, mq_empty,
+                                    mq_full, mq_close, mq_join_thread, mq_join_thread, mq_refused};
+    m->cls_queue = mp_class(I, "multiprocessing.queues", "Queue", qn2, qf2, 12);
+    static const char *const sn[] = {"__init__", "put", "get", "empty", "close", "__repr__"};
+    static const BuiltinFn sf[] = {mq_simple_queue, mq_put, mq_get, mq_empty, mq_close, mq_refused};
+    m->cls_simpleq = mp_class(I, "multiprocessing.queues", "SimpleQueue", sn, sf, 6);
+    static const char *const cn[] = {"send", "recv", "poll", "close", "__repr__"};
+    static const BuiltinFn cf[] = {mc_send, mc_recv, mc_poll, mc_close, mq_refused};
+    m->cls_conn = mp_class(I, "multiprocessing.connection", "Connection", cn, cf, 5);
+    sim_incref(S, m->cls_queue);
+    bi_dict_put(I, d, "Queue", m->cls_queue);
+    sim_incref(S, m->cls_simpleq);
+    bi_dict_put(I, d, "SimpleQueue", m->cls_simpleq);
     static const char *const hidden[] = {"_mp_name", "_mp_daemon", "_mp_exitcode", "_mp_pid"};
     for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++) {
         SimId k = mp_name(I, hidden[i]);
@@ -410,7 +445,8 @@ void multiprocessing_roots(PyRun *I, SimVisit visit, void *arg)
     PyMp *m = I->mp;
     if (!m)
         return;
-    SimId own[] = {m->cls_process, m->cls_pool, m->main, m->cls_executor};
+    mq_roots(I, visit, arg);
+    SimId own[] = {m->cls_process, m->cls_pool, m->main, m->cls_executor, m->cls_queue, m->cls_simpleq, m->cls_conn};
     for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
         if (own[i])
             visit(S, own[i], arg);
@@ -420,6 +456,7 @@ void multiprocessing_free(PyRun *I)
 {
     if (!I->mp)
         return;
+    mq_free(I);
     free(I->mp->core_free);
     free(I->mp->procs);
     for (int i = 0; i < I->mp->nexecs; i++)

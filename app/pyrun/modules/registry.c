@@ -207,7 +207,7 @@ const ModuleDef py_modules[] = {
      "thread's own attributes; a subclass's `__init__` runs in each thread that touches it; gc.get_referents of "
      "one refused), `excepthook` set by the program (called in the failing thread with an `ExceptHookArgs`: "
      "`exc_type`, `exc_value`, `thread`; its `exc_traceback` refused) and the default one for SystemExit (the "
-     "thread ends silently; its print of other exceptions is refused: Lib/threading.py's frames); threads run "
+     "thread ends silently; other exceptions are printed to stderr as \"Exception in thread NAME:\" and the traceback, whose threading.py entries are named /usr/local/lib/pythonX.Y/threading.py); threads run "
      "on the model's GIL and simulated clock, one schedule per program (not CPython's, which the OS picks), "
      "and under 3.13t at once on the model's 2 cores with biased reference counting's estimated costs",
      threading_on_import},
@@ -289,10 +289,15 @@ const ModuleDef py_modules[] = {
      "`Process` (keywords: target args name daemon; `start`, `join`, `is_alive`, `run` (a subclass's own), "
      "`name`, `daemon`, `exitcode`) and `Pool` (processes; `map` and `starmap` (chunksize), `apply` (args), "
      "`close`, `terminate`, `join`, `with`), `cpu_count` (the simulated machine's cores), `current_process`, "
-     "`get_start_method`; results carried as pickle would for None, bool, int, float, str, tuple, list and "
-     "dict; a child's output written where the parent started it, a pool's when map() returns; processes run "
-     "on the simulated cores (docs/THREADS.md). Refused: pid and the reprs, a Pool's async methods, kwargs of "
-     "a Process, an exception that ends a Process, processes while threads run",
+     "`get_start_method`, `Queue` (maxsize; `put`, `get` (block timeout), `put_nowait`, `get_nowait`, `qsize`, "
+     "`empty`, `full`, `close`, `join_thread`), `SimpleQueue` and `Pipe` (duplex; `send`, `recv`, `poll` "
+     "(timeout), `close`): a child inherits them at its fork and what it takes and sends reaches the parent "
+     "when start() returns, at the times it did; results carried as pickle would for None, bool, int, float, "
+     "str, tuple, list and dict; a child's output written where the parent started it, a pool's when map() "
+     "returns; processes run on the simulated cores (docs/THREADS.md). Refused: pid and the reprs, a Pool's "
+     "async methods, kwargs of a Process, an exception that ends a Process, processes while threads run, a "
+     "child's get or recv on an empty queue or pipe (a consumer started before its producer), empty() right "
+     "after this process's put, JoinableQueue and Manager",
      multiprocessing_on_import},
     {0},
 };

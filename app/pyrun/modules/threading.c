@@ -125,9 +125,11 @@ static SimId th_init(PyRun *I, SimId *a, int n, SimId kw)
         } else if (tk == SK_BUILTIN) {
             d = bi_def(SIM_V(S, target, SK_BUILTIN, builtin.index))->name;
             nn = strlen(d);
-        } else if (tk == SK_TYPE) {
-            d = sim_type_name(S, target);
-            nn = strlen(d);
+        } else if (tk == SK_TYPE) { /* its __name__: a class's, or tp_name after its last dot */
+            SimId tn = sim_obj(S, target)->sub == SK_INSTANCE ? sim_items(S, target)[0] : 0;
+            const char *tp = tn ? NULL : sim_type_obj_name(S, target), *dot = tp ? strrchr(tp, '.') : NULL;
+            d = tn && sim_kind(S, tn) == SK_STR ? sim_str_data(S, tn, &nn) : dot ? dot + 1 : tp;
+            nn = tn ? nn : d ? strlen(d) : 0;
         }
         if (d)
             len += snprintf(buf + len, sizeof buf - (size_t)len, " (%.*s)", (int)(nn > 100 ? 100 : nn), d);
@@ -421,12 +423,16 @@ static SimId f_get_ident(PyRun *I, SimId *a, int n, SimId kw)
 static SimId f_active_count(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)a, (void)n, (void)kw;
+    if (multiprocessing_feeder_refused(I))
+        return 0;
     return sim_int(S, vs_live_count(&I->vs));
 }
 
 static SimId f_enumerate(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)a, (void)n, (void)kw;
+    if (multiprocessing_feeder_refused(I))
+        return 0;
     SimId l = sim_list(S, 0);
     for (int t = 0; t < st(I)->nobjs; t++) {
         SimId o = st(I)->objs[t];

@@ -16,6 +16,8 @@
  * module's dict entries for the hook, and the tp_name of the module's C
  * types for messages.
  */
+#include <stdio.h>
+
 #include "pyrun/modules/threading_int.h"
 
 static SimId ehargs_exc(PyRun *I, SimId self)
@@ -119,6 +121,78 @@ static bool is_default(PyRun *I, SimId hook)
            bi_def(SIM_V(S, hook, SK_BUILTIN, builtin.index))->fn == eh_default;
 }
 
+/* threading.py's lines the model runs in C, in 3.11.7, 3.12.1, 3.13.0 (and
+ * 3.13t, the same source): Thread._bootstrap_inner's `self.run()`,
+ * Thread.run's call of the target, Timer.run's of its function */
+static const int lib_lines[3][3] = {{1045, 982, 1401}, {1073, 1010, 1431}, {1041, 992, 1342}};
+
+/* The entries the thread's traceback starts with: _bootstrap_inner, then
+ * Thread.run (own_run: the target was called for it) or Timer.run; none
+ * more when a subclass's run is the program's.  false: refused. */
+static bool lib_entries(PyRun *I, SimId obj, bool own_run, char *file, size_t nfile, TbLibEntry *pre, int *npre)
+{
+    int v = S->prof->version;
+    if (v != SIM_V311 && v != SIM_V312 && v != SIM_V313 && v != SIM_V313T)
+        return py_not_modelled(I, 0, "threading.excepthook's print under this profile (threading.py's line "
+                                     "numbers were measured on 3.11.7, 3.12.1 and 3.13.0)");
+    const int *ln = lib_lines[v == SIM_V313T ? 2 : v - SIM_V311];
+    snprintf(file, nfile, "/usr/local/lib/python%s/threading.py", S->prof->name);
+    pre[0] = (TbLibEntry){file, ln[0], "_bootstrap_inner", "self.run()", "~~~~~~~~^^"};
+    *npre = 1;
+    SimId run = sim_type_lookup(S, sim_obj(S, obj)->type, "run");
+    if (own_run) {
+        pre[(*npre)++] = (TbLibEntry){file, ln[1], "run", "self._target(*self._args, **self._kwargs)",
+                                      "~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^"};
+    } else if (run && sim_kind(S, run) == SK_BUILTIN && bi_def(SIM_V(S, run, SK_BUILTIN, builtin.index))->fn == timer_run) {
+        pre[(*npre)++] = (TbLibEntry){file, ln[2], "run", "self.function(*self.args, **self.kwargs)",
+                                      "~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^"};
+    } else if (!run || sim_kind(S, run) != SK_FUNC) {
+        return py_not_modelled(I, 0, "threading.excepthook's print for a thread whose run() is neither "
+                                     "Thread.run, Timer.run nor a Python function");
+    }
+    return true;
+}
+
+/* The default hook (_thread._excepthook, Modules/_threadmodule.c) writes
+ * "Exception in thread NAME:" and the traceback to sys.stderr; threading.py's
+ * entries are named as in an installation from source with the default
+ * prefix (/usr/local/lib/pythonX.Y), the line numbers are the measured
+ * versions'.  An exception that came out of a library the model runs in C
+ * (its frames unknown) stays refused, as in the main thread. */
+static bool default_print(PyRun *I, SimId obj, bool own_run)
+{
+    const char *lib = I->err_library;
+    for (SimId e = I->ts->err_obj, n = 0; !lib && e && I->lib_exc && n < 64; n++) { /* causes, contexts */
+        SimId cause = sim_exc_get(S, e, SIM_EXC_CAUSE);
+        SimId next = cause && cause != S->none ? cause : sim_exc_get(S, e, SIM_EXC_CONTEXT);
+        e = next && next != S->none ? next : 0;
+        if (e == I->lib_exc)
+            lib = I->lib_exc_library;
+    }
+    if (lib)
+        return py_not_modelled(I, I->err_library ? I->err_library_line : I->lib_exc_line,
+                               "the traceback of an exception raised inside %s (CPython's frames in its "
+                               "Python code) that ends a thread", lib);
+    if (stdstream_fd(I, stdstream_current(I, 2)) != 2)
+        return py_not_modelled(I, 0, "threading.excepthook's print while sys.stderr is not CPython's own");
+    char file[64];
+    TbLibEntry pre[2];
+    int npre;
+    if (!lib_entries(I, obj, own_run, file, sizeof file, pre, &npre))
+        return false;
+    SimId name = get(I, obj, "_name");
+    if (!name || sim_kind(S, name) != SK_STR)
+        return py_not_modelled(I, 0, "threading.excepthook's print for a thread whose _name is not a str");
+    size_t nn;
+    const char *nd = sim_str_data(S, name, &nn);
+    Buf b = {0};
+    buf_printf(&b, "Exception in thread %.*s:\n", (int)nn, nd);
+    format_traceback_lib(I, pre, npre, &b);
+    py_write(I, 2, buf_str(&b), b.len);
+    buf_fini(&b);
+    return true;
+}
+
 bool threading_thread_raised(PyRun *I)
 {
     PyThreadState *ts = I->ts;
@@ -126,8 +200,8 @@ bool threading_thread_raised(PyRun *I)
     if (I->refused || !ts->err.set || !hook || !obj)
         return false;
     bool sysexit = py_err_matches(I, EXC_SystemExit);
-    if (is_default(I, hook) && !sysexit)
-        return false; /* vm_thread_exception refuses its print */
+    if (is_default(I, hook) && !sysexit && !default_print(I, obj, ts->own_run))
+        return false; /* refused */
     SimId e = exc_instance(I);
     py_err_clear(I);
     exc_handled_pop_to(I, 0);
@@ -136,7 +210,7 @@ bool threading_thread_raised(PyRun *I)
     if (ts->own_run) /* Thread.run's finally */
         thr_drop_run_args(I, obj);
     ts->own_run = false;
-    if (is_default(I, hook)) { /* SystemExit: nothing printed */
+    if (is_default(I, hook)) { /* printed, or a SystemExit: nothing printed */
         sim_decref(S, e);
         return true;
     }

@@ -1,5 +1,5 @@
-# Refused honestly: of multiprocessing the model has Process and Pool; a
-# Queue between processes is the chapter 3 lab's.
+# Refused honestly: of multiprocessing the model has Process, Pool, Queue and
+# Pipe; a Manager (a server process and proxies) is not modelled.
 import multiprocessing
 print(multiprocessing.cpu_count() > 0)
-q = multiprocessing.Queue()
+m = multiprocessing.Manager()
