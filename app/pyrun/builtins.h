@@ -54,7 +54,7 @@ enum { VA_311 = 1 << SIM_V311, VA_312 = 1 << SIM_V312, VA_313 = 1 << SIM_V313 | 
 enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH, BM_COPY, BM_OPERATOR, BM_FUNCTOOLS,
        BM_COLLECTIONS, BM_DATACLASSES, BM_CONTEXTLIB, BM_RANDOM, BM_STRING, BM_TIME, BM_ABC, BM_ENUM, BM_JSON, BM_PPRINT, BM_TYPING,
        BM_ARRAY, BM_IO, BM_REPRLIB, BM_THREADING, BM_TRACEMALLOC, BM_ASYNCIO, BM_QUEUE, BM_FUTURES, BM_HEAPQ,
-       BM_BISECT, BM_TEXTWRAP, BM_FRACTIONS, BM_MULTIPROCESSING };
+       BM_BISECT, BM_TEXTWRAP, BM_FRACTIONS, BM_MULTIPROCESSING, BM_TRACEBACK, BM_STATISTICS };
 
 /* The builtins module's functions (modules/builtins.c) and each module's
  * (modules/gc.c, sys.c, weakref.c). */
@@ -271,6 +271,16 @@ void heapq_module_init(PyRun *I, SimId dict);
 void heapq_on_import(PyRun *I);
 void bisect_module_init(PyRun *I, SimId dict);
 void bisect_on_import(PyRun *I);
+/* modules/traceback_mod.c */
+extern const BuiltinDef traceback_functions[];
+extern const int traceback_nfunctions;
+void traceback_module_init(PyRun *I, SimId dict);
+void traceback_on_import(PyRun *I);
+/* modules/statistics.c */
+extern const BuiltinDef statistics_functions[];
+extern const int statistics_nfunctions;
+void statistics_module_init(PyRun *I, SimId dict);
+void statistics_on_import(PyRun *I);
 /* modules/fractions.c */
 extern const BuiltinDef fractions_functions[];
 extern const int fractions_nfunctions;

@@ -233,6 +233,7 @@ struct PyRun {
     bool (*order_watch)(struct PyRun *I, const struct BuiltinDef *d);
     bool enum_member_read;  /* 3.11: an Enum member was read through its class (attrs.c) */
     bool exc_startup_made;  /* the exception classes of startup are made: later ones are static */
+    bool traceback_used;    /* the traceback module formatted something (modules/traceback_mod.c) */
     bool gc_count_unsure;   /* that import's GC traffic is not known from this state: the young
                              * count is refused until a full gc.collect() */
     bool gc_garbage_unsure; /* nor the cyclic garbage it left: a gc.collect() whose result is
@@ -753,6 +754,22 @@ typedef struct TbLibEntry {
     const char *marks313; /* 3.13's caret line under it (after the indent), NULL none */
 } TbLibEntry;
 void format_traceback_lib(PyRun *I, const TbLibEntry *pre, int npre, Buf *out);
+/* The traceback module's rendering (Lib/traceback.py's TracebackException
+ * and StackSummary): the text, cut in the pieces format_exception() lists
+ * (cuts: where each ends), with its limit and chain; refused: why the model
+ * cannot render it as CPython would (the functions then return false). */
+typedef struct TbModule {
+    bool chain, limited;
+    bool no_tb; /* format_exception_only: TracebackException made without the traceback */
+    long limit;
+    size_t *cuts; /* xrealloc'd; the caller frees */
+    int ncuts, capcuts;
+    const char *refused;
+} TbModule;
+/* exception e with its chain */
+bool tb_format_module(PyRun *I, SimId e, TbModule *m, Buf *out);
+/* the entries from traceback object tb on, without a header (format_tb) */
+bool tb_format_entries(PyRun *I, SimId tb, TbModule *m, Buf *out);
 /* modelled.c: each returns false after refusing a construct the real
  * CPython has and the model does not, true when CPython lacks it too (the
  * caller then raises CPython's own error). */

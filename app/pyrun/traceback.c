@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "pyrun/interp.h"
 #include "pyrun/types/types.h"
 
@@ -191,6 +192,46 @@ void tb_frame_end(PyRun *I, Frame *f)
 
 /* ---- printing --------------------------------------------------------- */
 
+#define CHAIN_MAX 64
+#define GROUP_WIDTH 15 /* max_group_width: the exceptions of a group shown */
+#define GROUP_DEPTH 10 /* max_group_depth */
+
+/* exception_print_context: the depth in groups (each level indents its
+ * lines by two and marks them "| "), whether a group's closing line is
+ * still owed, the exceptions already shown */
+typedef struct PrintCtx {
+    const TbLibEntry *pre; /* the library's entries of the reported exception */
+    int npre;
+    int depth;
+    bool need_close;
+    SimId seen[CHAIN_MAX];
+    int nseen;
+    TbModule *m; /* the traceback module's rendering (Lib/traceback.py), or NULL */
+} PrintCtx;
+
+/* the traceback module's pieces: one ends here */
+static void cut(PrintCtx *c, const Buf *out)
+{
+    if (!c || !c->m)
+        return;
+    TbModule *m = c->m;
+    if (m->ncuts == m->capcuts) {
+        m->capcuts = m->capcuts ? 2 * m->capcuts : 16;
+        m->cuts = xrealloc(m->cuts, (size_t)m->capcuts * sizeof *m->cuts);
+    }
+    m->cuts[m->ncuts++] = out->len;
+}
+
+/* the module's refusal (the first one wins); false */
+static bool module_refuse(PrintCtx *c, const char *why)
+{
+    if (!c->m->refused)
+        c->m->refused = why;
+    return false;
+}
+
+
+
 #define TB_LIMIT 1000          /* 3.11, 3.12's PyTraceBack_LIMIT: the innermost entries only (3.13's
                                 * traceback module shows them all; tracebacks r80) */
 #define TB_RECURSIVE_CUTOFF 3  /* the same line more often is counted, not shown */
@@ -201,20 +242,47 @@ static void print_repeated(Buf *out, long cnt)
     buf_printf(out, "  [Previous line repeated %ld more time%s]\n", cnt, cnt > 1 ? "s" : "");
 }
 
-/* tb_print_internal: the entries from the outermost frame in (the
- * library's `pre` first) */
-static void print_tb(PyRun *I, SimId tb, const TbLibEntry *pre, int npre, const char *header, Buf *out)
+static bool ascii_line(PyRun *I, int line)
 {
+    const char *p = I->src, *end = I->src + I->srclen;
+    for (int l = 1; l < line && p < end; p++)
+        if (*p == '\n')
+            l++;
+    for (; p < end && *p != '\n'; p++)
+        if ((unsigned char)*p >= 0x80)
+            return false;
+    return true;
+}
+
+/* tb_print_internal: the entries from the outermost frame in (the
+ * library's `pre` first); for the traceback module (c->m, no `pre`)
+ * StackSummary.extract and format: every entry (no PyTraceBack_LIMIT), the
+ * first `limit` (the last -limit when negative), no header when none is
+ * left */
+static bool print_tb(PyRun *I, SimId tb, const TbLibEntry *pre, int npre, const char *header, PrintCtx *c,
+                     Buf *out)
+{
+    TbModule *m = c ? c->m : NULL;
     if (!tb && !npre)
-        return;
-    buf_printf(out, "%s (most recent call last):\n", header);
-    long depth = npre, cnt = 0;
+        return true;
+    long depth = npre, cnt = 0, shown = -1;
     for (SimId t = tb; t; t = sim_obj(S, t)->v.tb.next)
         depth++;
-    for (; npre && depth > TB_LIMIT && S->prof->version < SIM_V313; depth--)
+    for (; npre && depth > TB_LIMIT && !m && S->prof->version < SIM_V313; depth--)
         pre++, npre--;
-    for (; tb && depth > TB_LIMIT && S->prof->version < SIM_V313; depth--)
+    for (; tb && depth > TB_LIMIT && !m && S->prof->version < SIM_V313; depth--)
         tb = sim_obj(S, tb)->v.tb.next;
+    if (m && m->limited) {
+        for (; tb && m->limit < 0 && depth > -m->limit; depth--)
+            tb = sim_obj(S, tb)->v.tb.next;
+        shown = m->limit < 0 ? depth : m->limit;
+        if (shown == 0)
+            return true;
+    }
+    if (header) {
+        buf_printf(out, "%s (most recent call last):\n", header);
+        cut(c, out);
+    }
     for (int i = 0; i < npre; i++) {
         buf_printf(out, "  File \"%s\", line %d, in %s\n    %s\n", pre[i].file, pre[i].line, pre[i].func,
                    pre[i].source);
@@ -223,15 +291,21 @@ static void print_tb(PyRun *I, SimId tb, const TbLibEntry *pre, int npre, const 
     }
     SimId last_name = 0;
     uint32_t last_line = 0;
-    for (; tb; tb = sim_obj(S, tb)->v.tb.next) {
+    for (; tb && shown != 0; tb = sim_obj(S, tb)->v.tb.next, shown -= shown > 0) {
         const SimObj *o = sim_obj(S, tb);
+        if (m && (o->v.tb.lasti & TB_LASTI_LIBRARY))
+            return module_refuse(c, "the frames of a library CPython writes in Python");
+        if (m && S->prof->version < SIM_V313 && !ascii_line(I, (int)o->len))
+            return module_refuse(c, "a source line with non-ASCII text (its carets count display widths)");
         SimId fo = o->v.tb.frame; /* its frame's code names it (an inlined comprehension's entry
                                    * keeps the comprehension's code for the position) */
         uint32_t fc = fo && sim_kind(S, fo) == SK_FRAME ? SIM_V(S, fo, SK_FRAME, frame.code) : 0;
         SimId name = I->codes[fc ? fc - 1 : o->cap].name;
         if (!last_name || o->len != last_line || !sim_equal(S, name, last_name)) {
-            if (cnt > TB_RECURSIVE_CUTOFF)
+            if (cnt > TB_RECURSIVE_CUTOFF) {
                 print_repeated(out, cnt);
+                cut(c, out);
+            }
             last_name = name, last_line = o->len, cnt = 0;
         }
         if (++cnt > TB_RECURSIVE_CUTOFF)
@@ -242,14 +316,70 @@ static void print_tb(PyRun *I, SimId tb, const TbLibEntry *pre, int npre, const 
         const PyCode *co = &I->codes[o->cap];
         uint32_t lasti = o->v.tb.lasti & ~TB_LASTI_LIBRARY;
         const PyPos *pos = lasti < co->nops && co->lines[lasti] == (int)o->len ? &co->pos[lasti] : NULL;
-        if (pos && pos->end_line && tb_lines_313(I, (int)o->len, pos, out))
-            continue;
-        source_line(I, (int)o->len, out);
-        if (pos && !pos->end_line)
-            carets(I, (int)o->len, pos, out);
+        if (!(pos && pos->end_line && tb_lines_313(I, (int)o->len, pos, out))) {
+            source_line(I, (int)o->len, out);
+            if (pos && !pos->end_line)
+                carets(I, (int)o->len, pos, out);
+        }
+        cut(c, out);
     }
-    if (cnt > TB_RECURSIVE_CUTOFF)
+    if (cnt > TB_RECURSIVE_CUTOFF) {
         print_repeated(out, cnt);
+        cut(c, out);
+    }
+    return true;
+}
+
+/* The traceback module's "Did you mean" (3.12+, _compute_suggestion_error
+ * at format time; 3.11's module has none): an AttributeError's from its
+ * obj and name; a NameError's from the locals, globals and builtins of its
+ * innermost frame, known here while that frame is the running one.  False
+ * (refused) where the model cannot tell. */
+static bool module_hint(PyRun *I, SimId e, PrintCtx *c, char *hint, size_t cap)
+{
+    hint[0] = 0;
+    if (S->prof->version < SIM_V312)
+        return true;
+    ExcType t = exc_builtin_base(I, sim_obj(S, e)->type);
+    bool attr = exc_type_extends(t, EXC_AttributeError), name = exc_type_extends(t, EXC_NameError);
+    if (!attr && !name && !exc_type_extends(t, EXC_ImportError))
+        return true;
+    bool found = false;
+    SimId nm = exc_attr(I, e, attr || name ? "name" : "name_from", &found);
+    if (!nm) /* no such field: no suggestion */
+        return true;
+    bool ok = true;
+    if (sim_kind(S, nm) != SK_STR) {
+        ok = sim_kind(S, nm) == SK_NONE || module_refuse(c, "an exception whose name is not a str");
+        sim_decref(S, nm);
+        return ok;
+    }
+    char saved[sizeof I->ts->err.hint];
+    memcpy(saved, I->ts->err.hint, sizeof saved);
+    I->ts->err.hint[0] = 0;
+    if (attr) {
+        SimId obj = exc_attr(I, e, "obj", &found);
+        if (obj && sim_kind(S, obj) != SK_NONE)
+            suggest_for_attr(I, obj, nm);
+        else if (!obj || !found)
+            ok = module_refuse(c, "the suggestion for an AttributeError without its obj");
+        sim_xdecref(S, obj);
+    } else if (name && c->m->no_tb) { /* no frame to look in */
+    } else if (name) {
+        SimId tb = sim_exc_get(S, e, SIM_EXC_TRACEBACK);
+        while (tb && sim_obj(S, tb)->v.tb.next)
+            tb = sim_obj(S, tb)->v.tb.next;
+        if (tb && sim_obj(S, tb)->v.tb.frame == I->ts->top->fobj)
+            suggest_for_name(I, nm);
+        else
+            ok = module_refuse(c, "the suggestion for a NameError raised in a frame that has ended");
+    } else {
+        ok = module_refuse(c, "the suggestion for an ImportError of `from ... import`");
+    }
+    snprintf(hint, cap, "%s", I->ts->err.hint);
+    memcpy(I->ts->err.hint, saved, sizeof saved);
+    sim_decref(S, nm);
+    return ok;
 }
 
 /* a module's exception class: its module and a dot (asyncio.exceptions.),
@@ -267,8 +397,11 @@ static void module_prefix(PyRun *I, SimId e, Buf *out)
 }
 
 /* the last line: its class and str(e), then its notes */
-static void print_value(PyRun *I, SimId e, bool pending, Buf *out)
+static void print_value(PyRun *I, SimId e, bool pending, PrintCtx *c, Buf *out)
 {
+    char hint[sizeof I->ts->err.hint] = "";
+    if (c->m && !module_hint(I, e, c, hint, sizeof hint))
+        return;
     module_prefix(I, e, out);
     if (pending) {
         if (I->ts->err.msg[0])
@@ -278,14 +411,24 @@ static void print_value(PyRun *I, SimId e, bool pending, Buf *out)
     } else {
         Buf m = {0};
         bool ok = op_str(I, e, &m);
+        if (!ok && c->m) {
+            buf_fini(&m);
+            module_refuse(c, "an exception whose str() fails");
+            return;
+        }
         buf_adds(out, sim_type_name(S, e));
         if (ok && m.len)
             buf_printf(out, ": %s", buf_str(&m));
-        buf_addc(out, '\n');
+        buf_printf(out, "%s\n", hint);
         buf_fini(&m);
     }
+    cut(c, out);
     SimId d = sim_obj(S, e)->v.instance.dict;
     SimId notes = d ? sim_dict_get_str(S, d, "__notes__") : 0;
+    if (notes && sim_kind(S, notes) != SK_LIST && c->m) {
+        module_refuse(c, "__notes__ that is not a list");
+        return;
+    }
     if (notes && sim_kind(S, notes) == SK_LIST) {
         for (uint32_t i = 0; i < sim_obj(S, notes)->len; i++) {
             SimId note = sim_items(S, notes)[i];
@@ -293,26 +436,14 @@ static void print_value(PyRun *I, SimId e, bool pending, Buf *out)
                 size_t n;
                 const char *t = sim_str_data(S, note, &n);
                 buf_printf(out, "%.*s\n", (int)n, t);
+                cut(c, out);
+            } else if (c->m) {
+                module_refuse(c, "a note that is not a str");
+                return;
             }
         }
     }
 }
-
-#define CHAIN_MAX 64
-#define GROUP_WIDTH 15 /* max_group_width: the exceptions of a group shown */
-#define GROUP_DEPTH 10 /* max_group_depth */
-
-/* exception_print_context: the depth in groups (each level indents its
- * lines by two and marks them "| "), whether a group's closing line is
- * still owed, the exceptions already shown */
-typedef struct PrintCtx {
-    const TbLibEntry *pre; /* the library's entries of the reported exception */
-    int npre;
-    int depth;
-    bool need_close;
-    SimId seen[CHAIN_MAX];
-    int nseen;
-} PrintCtx;
 
 static void indent(const PrintCtx *c, Buf *out)
 {
@@ -338,9 +469,18 @@ static void print_one(PyRun *I, SimId e, bool pending, PrintCtx *c, Buf *out)
 {
     Buf t = {0};
     bool group = exc_is_group(I, e);
+    if (c->m) { /* TracebackException.format: no groups, no margins */
+        if (group)
+            module_refuse(c, "an exception group");
+        else if (exc_type_extends(exc_builtin_base(I, sim_obj(S, e)->type), EXC_SyntaxError))
+            module_refuse(c, "a SyntaxError (its own lines)");
+        else if (print_tb(I, sim_exc_get(S, e, SIM_EXC_TRACEBACK), NULL, 0, "Traceback", c, out))
+            print_value(I, e, false, c, out);
+        return;
+    }
     int npre = pending ? c->npre : 0;
     print_tb(I, sim_exc_get(S, e, SIM_EXC_TRACEBACK), c->pre, npre, group ? "Exception Group Traceback" : "Traceback",
-             &t);
+             c, &t);
     size_t header = t.len ? (size_t)((const char *)memchr(buf_str(&t), '\n', t.len) - buf_str(&t)) + 1 : 0;
     Buf h = {0}, rest = {0};
     buf_add(&h, buf_str(&t), header);
@@ -351,7 +491,7 @@ static void print_one(PyRun *I, SimId e, bool pending, PrintCtx *c, Buf *out)
     buf_fini(&h);
     buf_fini(&t);
     Buf v = {0};
-    print_value(I, e, pending, &v);
+    print_value(I, e, pending, c, &v);
     emit(c, out, &v, NULL);
     buf_fini(&v);
 }
@@ -409,8 +549,15 @@ static void print_recursive(PyRun *I, SimId e, bool pending, PrintCtx *c, Buf *o
     SimId cause = sim_exc_get(S, e, SIM_EXC_CAUSE), ctx = sim_exc_get(S, e, SIM_EXC_CONTEXT);
     SimId next = cause ? cause : !(sim_exc_get(S, e, SIM_EXC_SUPPRESS) & 1) ? ctx : 0;
     for (int i = 0; next && i < c->nseen; i++)
-        if (c->seen[i] == next)
+        if (c->seen[i] == next) {
+            if (c->m && next == cause) /* TracebackException goes on to the context */
+                module_refuse(c, "a chain of exceptions that loops");
             next = 0;
+        }
+    if (c->m && (c->m->refused || !c->m->chain))
+        next = 0;
+    if (c->m && next && c->nseen >= CHAIN_MAX)
+        module_refuse(c, "a chain of more than 64 exceptions");
     if (next && c->nseen < CHAIN_MAX) { /* print_chained */
         bool need_close = c->need_close;
         print_recursive(I, next, false, c, out);
@@ -419,9 +566,12 @@ static void print_recursive(PyRun *I, SimId e, bool pending, PrintCtx *c, Buf *o
         buf_adds(&m, next == cause ? "\nThe above exception was the direct cause of the following exception:\n\n"
                                    : "\nDuring handling of the above exception, another exception occurred:\n\n");
         emit(c, out, &m, NULL);
+        cut(c, out);
         buf_fini(&m);
     }
-    if (exc_is_group(I, e))
+    if (c->m && c->m->refused)
+        return;
+    if (exc_is_group(I, e) && !c->m)
         print_group(I, e, pending, c, out);
     else
         print_one(I, e, pending, c, out);
@@ -435,7 +585,7 @@ void format_traceback(PyRun *I, Buf *out)
 void format_traceback_lib(PyRun *I, const TbLibEntry *pre, int npre, Buf *out)
 {
     if (!I->ts->err_obj) {
-        print_tb(I, 0, pre, npre, "Traceback", out);
+        print_tb(I, 0, pre, npre, "Traceback", NULL, out);
         if (I->ts->err.msg[0])
             buf_printf(out, "%s: %s%s\n", I->ts->err.type, I->ts->err.msg, I->ts->err.hint);
         else
@@ -444,4 +594,19 @@ void format_traceback_lib(PyRun *I, const TbLibEntry *pre, int npre, Buf *out)
     }
     PrintCtx c = {.pre = pre, .npre = npre};
     print_recursive(I, I->ts->err_obj, true, &c, out);
+}
+
+bool tb_format_module(PyRun *I, SimId e, TbModule *m, Buf *out)
+{
+    PrintCtx c = {.m = m};
+    if (exc_is_group(I, e))
+        return module_refuse(&c, "an exception group");
+    print_recursive(I, e, false, &c, out);
+    return !m->refused;
+}
+
+bool tb_format_entries(PyRun *I, SimId tb, TbModule *m, Buf *out)
+{
+    PrintCtx c = {.m = m};
+    return print_tb(I, tb, NULL, 0, NULL, &c, out) && !m->refused;
 }

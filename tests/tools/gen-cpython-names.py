@@ -50,6 +50,10 @@ import tracemalloc  # last: it imports collections.abc, functools, pickle ...
 out["modules"]["tracemalloc"] = sorted(dir(tracemalloc))
 import multiprocessing  # after tracemalloc: what it imports is in no list above
 out["modules"]["multiprocessing"] = sorted(dir(multiprocessing))
+import statistics
+out["modules"]["statistics"] = sorted(n for n in dir(statistics) if not n.startswith("__"))
+import traceback
+out["modules"]["traceback"] = sorted(n for n in dir(traceback) if not n.startswith("__"))
 print(json.dumps(out))
 '''
 

@@ -950,6 +950,44 @@ static const CpyName module_multiprocessing[] = {
     {"set_start_method", 7}, {"sys", 7},
 };
 
+static const CpyName module_statistics[] = {
+    {"Counter", 7}, {"Decimal", 7}, {"Fraction", 7}, {"LinearRegression", 7}, {"NormalDist", 7},
+    {"StatisticsError", 7}, {"_SQRT2", 7}, {"_coerce", 7}, {"_convert", 7},
+    {"_decimal_sqrt_of_frac", 7}, {"_exact_ratio", 7}, {"_fail_neg", 7}, {"_float_sqrt_of_frac", 7},
+    {"_integer_sqrt_of_frac_rto", 7}, {"_isfinite", 7}, {"_kernel_invcdfs", 4}, {"_mean_stdev", 7},
+    {"_newton_raphson", 4}, {"_normal_dist_inv_cdf", 7}, {"_quartic_invcdf", 4},
+    {"_quartic_invcdf_estimate", 4}, {"_random", 4}, {"_rank", 6}, {"_sqrt_bit_width", 7},
+    {"_sqrtprod", 4}, {"_ss", 7}, {"_sum", 7}, {"_triweight_invcdf", 4},
+    {"_triweight_invcdf_estimate", 4}, {"acos", 4}, {"asin", 4}, {"atan", 4}, {"bisect_left", 7},
+    {"bisect_right", 7}, {"correlation", 7}, {"cos", 4}, {"cosh", 4}, {"count", 6},
+    {"covariance", 7}, {"defaultdict", 7}, {"erf", 7}, {"exp", 7}, {"fabs", 7}, {"fmean", 7},
+    {"fsum", 7}, {"geometric_mean", 7}, {"groupby", 7}, {"harmonic_mean", 7}, {"hypot", 7},
+    {"isfinite", 4}, {"isinf", 4}, {"itemgetter", 6}, {"kde", 4}, {"kde_random", 4},
+    {"linear_regression", 7}, {"log", 7}, {"math", 7}, {"mean", 7}, {"median", 7},
+    {"median_grouped", 7}, {"median_high", 7}, {"median_low", 7}, {"mode", 7}, {"mul", 1},
+    {"multimode", 7}, {"namedtuple", 7}, {"numbers", 7}, {"pi", 4}, {"pstdev", 7}, {"pvariance", 7},
+    {"quantiles", 7}, {"random", 7}, {"reduce", 7}, {"repeat", 7}, {"sin", 4}, {"sqrt", 7},
+    {"stdev", 7}, {"sumprod", 6}, {"sys", 7}, {"tan", 4}, {"tau", 7}, {"variance", 7},
+};
+
+static const CpyName module_traceback[] = {
+    {"ANSIColors", 4}, {"BUILTIN_EXCEPTION_LIMIT", 4}, {"FrameSummary", 7}, {"StackSummary", 7},
+    {"TracebackException", 7}, {"_Anchors", 7}, {"_CASE_COST", 6}, {"_ExceptionPrintContext", 7},
+    {"_MAX_CANDIDATE_ITEMS", 6}, {"_MAX_STRING_SIZE", 6}, {"_MOVE_COST", 6},
+    {"_RECURSIVE_CUTOFF", 7}, {"_Sentinel", 7}, {"_WIDE_CHAR_SPECIFIERS", 7},
+    {"_byte_offset_to_character_offset", 7}, {"_cause_message", 7}, {"_colorize", 4},
+    {"_compute_suggestion_error", 6}, {"_context_message", 7}, {"_display_width", 7},
+    {"_extract_caret_anchors_from_line_segment", 7}, {"_format_final_exc_line", 7},
+    {"_get_code_position", 7}, {"_levenshtein_distance", 6}, {"_parse_value_tb", 7},
+    {"_print_exception_bltin", 4}, {"_safe_string", 7}, {"_sentinel", 7}, {"_substitution_cost", 6},
+    {"_walk_tb_with_full_positions", 7}, {"clear_frames", 7}, {"collections", 7},
+    {"extract_stack", 7}, {"extract_tb", 7}, {"format_exc", 7}, {"format_exception", 7},
+    {"format_exception_only", 7}, {"format_list", 7}, {"format_stack", 7}, {"format_tb", 7},
+    {"itertools", 7}, {"linecache", 7}, {"print_exc", 7}, {"print_exception", 7}, {"print_last", 7},
+    {"print_list", 7}, {"print_stack", 7}, {"print_tb", 7}, {"suppress", 7}, {"sys", 7},
+    {"textwrap", 7}, {"walk_stack", 7}, {"walk_tb", 7}, {"warnings", 4},
+};
+
 #define N(t) t, sizeof t / sizeof t[0]
 
 const CpyNameSet cpython_builtins = {N(builtin_names)};
@@ -1025,5 +1063,7 @@ const CpyNamedSet cpython_modules[] = {
     {"fractions", {N(module_fractions)}},
     {"tracemalloc", {N(module_tracemalloc)}},
     {"multiprocessing", {N(module_multiprocessing)}},
+    {"statistics", {N(module_statistics)}},
+    {"traceback", {N(module_traceback)}},
     {0},
 };

@@ -97,6 +97,8 @@ static const DefTable tables[] = {
     {textwrap_functions, &textwrap_nfunctions},
     {fractions_functions, &fractions_nfunctions},
     {multiprocessing_functions, &multiprocessing_nfunctions},
+    {traceback_functions, &traceback_nfunctions},
+    {statistics_functions, &statistics_nfunctions},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 10, FIRST_MODULE = 37 };
 
@@ -299,6 +301,22 @@ const ModuleDef py_modules[] = {
      "child's get or recv on an empty queue or pipe (a consumer started before its producer), empty() right "
      "after this process's put, JoinableQueue and Manager",
      multiprocessing_on_import},
+    {"traceback", traceback_functions, &traceback_nfunctions, traceback_module_init,
+     "(`format_exc`, `print_exc`, `format_exception`, `print_exception` (the exception, or type, value and "
+     "its own traceback), `format_exception_only`, `format_tb`, `print_tb`; keywords limit, chain, file; "
+     "Lib/traceback.py's text per version: 3.11's without \"Did you mean\", every entry, the pieces "
+     "format_exception lists. Refused: exception groups, SyntaxErrors, the suggestion of a NameError "
+     "raised in a frame that ended, non-ASCII source lines under 3.11 and 3.12, `extract_tb`, "
+     "`TracebackException`, `StackSummary`, the stack functions; after a call the young count, the next "
+     "collection's result and the traced figures until a full gc.collect() or clear_traces())",
+     traceback_on_import},
+    {"statistics", statistics_functions, &statistics_nfunctions, statistics_module_init,
+     "(`mean`, `fmean`, `median`, `median_low`, `median_high`, `mode`, `multimode`, `variance`, `pvariance`, "
+     "`stdev`, `pstdev` of ints, bools and finite floats (mode and multimode: strs too), exact as "
+     "Lib/statistics.py's Fractions, rounded once; the exception `StatisticsError`. Refused: Fraction and "
+     "Decimal data, fmean's weights, xbar and mu, the other functions; the young count and traced figures "
+     "after a call)",
+     statistics_on_import},
     {0},
 };
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
@@ -443,7 +461,8 @@ static void qualified(const BuiltinDef *d, char *out, size_t cap)
                                           "functools", "collections", "dataclasses", "contextlib",
                                           "Random", "string", "time", "abc", "enum", "json", "pprint", "typing", "array", "io", "reprlib",
                                           "threading", "tracemalloc", "asyncio", "queue", "concurrent.futures", "_heapq",
-                                          "_bisect", "textwrap", "fractions", "multiprocessing"};
+                                          "_bisect", "textwrap", "fractions", "multiprocessing",
+                                          "traceback", "statistics"};
     if (d->owner == SK_INSTANCE && (d->module == BM_WEAKREF || d->module == BM_COLLECTIONS || d->module == BM_FRACTIONS || d->module == BM_ENUM || d->module == BM_THREADING ||
                                     d->module == BM_ASYNCIO || d->module == BM_QUEUE || d->module == BM_FUTURES || d->module == BM_REPRLIB ||
                                     d->module == BM_TEXTWRAP || d->module == BM_MULTIPROCESSING))
@@ -648,7 +667,7 @@ const char *bi_python_library(const BuiltinDef *d)
         [BM_RANDOM] = "random", [BM_STRING] = "string", [BM_ENUM] = "enum", [BM_JSON] = "json",
         [BM_PPRINT] = "pprint", [BM_TYPING] = "typing", [BM_THREADING] = "threading",
         [BM_ASYNCIO] = "asyncio", [BM_QUEUE] = "queue", [BM_FUTURES] = "concurrent.futures",
-        [BM_MULTIPROCESSING] = "multiprocessing",
+        [BM_MULTIPROCESSING] = "multiprocessing", [BM_TRACEBACK] = "traceback", [BM_STATISTICS] = "statistics",
     };
     static const char *const c_asyncio[] = {/* _asyncio's C functions and Future/Task methods */
                                             "get_running_loop", "current_task", "done", "cancelled", "result",

@@ -128,6 +128,22 @@ static const ImportCost costs[STD_COUNT] = {
                        STD_BIT(STD_COLLECTIONS) | STD_BIT(STD_FUNCTOOLS) | STD_BIT(STD_OPERATOR) |
                            STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_ENUM) | STD_BIT(STD_MATH),
                        {571, 514, 915}, {6, 6, 2}, {119, 119, 126}, {34, 34, 12}, {2745, 2865, 2895}},
+    /* traceback imports collections.abc, itertools, linecache (functools,
+     * tokenize, re ...), textwrap, warnings and contextlib (mods21f,
+     * measured as array) */
+    [STD_TRACEBACK] = {"traceback",
+                       STD_BIT(STD_COLLECTIONS) | STD_BIT(STD_FUNCTOOLS) | STD_BIT(STD_OPERATOR) |
+                           STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_ENUM) | STD_BIT(STD_CONTEXTLIB) |
+                           STD_BIT(STD_REPRLIB) | STD_BIT(STD_TEXTWRAP),
+                       {18, 678, 1475}, {7, 6, 2}, {119, 119, 126}, {0, 0, 59}, {2759, 2878, 2889}},
+    /* statistics imports fractions, decimal, random (math, bisect, os ...),
+     * collections, functools, itertools, operator (mods21f, measured as
+     * array) */
+    [STD_STATISTICS] = {"statistics",
+                        STD_BIT(STD_COLLECTIONS) | STD_BIT(STD_FUNCTOOLS) | STD_BIT(STD_OPERATOR) |
+                            STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_ENUM) | STD_BIT(STD_MATH) | STD_BIT(STD_REPRLIB) |
+                            STD_BIT(STD_BISECT) | STD_BIT(STD_RANDOM) | STD_BIT(STD_FRACTIONS),
+                        {673, 26, 238}, {7, 8, 3}, {119, 119, 126}, {6, 0, 0}, {3224, 3377, 3340}},
     [STD_COLLECTIONS] = {"collections", STD_BIT(STD_ITERTOOLS) | STD_BIT(STD_OPERATOR), {507, 560, 173},
                          {2, 2, 1}, {76, 76, 80}, {69, 69, 0}, {1228, 1308, 1251}},
 };
@@ -138,7 +154,7 @@ static const char *const statements[STD_COUNT] = {
     "import copy", "import collections", "import weakref", "import dataclasses",
     "import random", "import string", "import enum", "import json", "import pprint", "import typing",
     "import array", "import reprlib", "import threading", "import heapq", "import bisect", "import textwrap",
-    "import fractions",
+    "import fractions", "import traceback", "import statistics",
 };
 
 bool std_freelists_empty(PyRun *I)
