@@ -158,6 +158,7 @@ typedef struct PyCode {
 
 #define PY_MAX_MODULES 40
 
+struct BuiltinDef;
 struct PyRun {
     Sim *sim;
     PyThreadState *ts;      /* the running thread's state (thread.h) */
@@ -227,6 +228,11 @@ struct PyRun {
     int (*await_step)(struct PyRun *I, SimId sub, SimId *out);
     /* ... and an exception (pending) thrown into it: as await_step's */
     int (*await_throw)(struct PyRun *I, SimId sub, SimId *out);
+    /* set while a step whose order the program does not decide runs (the
+     * first steps of as_completed()'s tasks, modules/asyncio_order.c): asked
+     * before a built-in call (d) or a store to a global, an attribute or an
+     * item (d NULL); false: refused, what it does could show the order */
+    bool (*order_watch)(struct PyRun *I, const struct BuiltinDef *d);
     bool enum_member_read;  /* 3.11: an Enum member was read through its class (attrs.c) */
     bool exc_startup_made;  /* the exception classes of startup are made: later ones are static */
     int gc_start_shift;     /* a gc-timing variant's shift of the start count (gc_timing.c) */

@@ -383,12 +383,27 @@ static bool module_hint(PyRun *I, SimId e, PrintCtx *c, char *hint, size_t cap)
     return ok;
 }
 
+/* a module's exception class: its module and a dot (asyncio.exceptions.),
+ * as TracebackException names a class outside __main__ and builtins */
+static void module_prefix(PyRun *I, SimId e, Buf *out)
+{
+    SimId t = e ? sim_obj(S, e)->type : 0;
+    if (!t || sim_kind(S, t) != SK_TYPE || exc_is_builtin_type(I, t))
+        return;
+    SimId mod = sim_dict_get_str(S, SIM_V(S, t, SK_TYPE, type.dict), "__module__");
+    size_t n = 0;
+    const char *m = mod && sim_kind(S, mod) == SK_STR ? sim_str_data(S, mod, &n) : "";
+    if (n && !(n == 8 && (memcmp(m, "__main__", 8) == 0 || memcmp(m, "builtins", 8) == 0)))
+        buf_printf(out, "%.*s.", (int)n, m);
+}
+
 /* the last line: its class and str(e), then its notes */
 static void print_value(PyRun *I, SimId e, bool pending, PrintCtx *c, Buf *out)
 {
     char hint[sizeof I->ts->err.hint] = "";
     if (c->m && !module_hint(I, e, c, hint, sizeof hint))
         return;
+    module_prefix(I, e, out);
     if (pending) {
         if (I->ts->err.msg[0])
             buf_printf(out, "%s: %s%s\n", I->ts->err.type, I->ts->err.msg, I->ts->err.hint);

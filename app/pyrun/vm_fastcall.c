@@ -19,6 +19,10 @@ static bool list_append_call(PyRun *I, uint32_t index, bool bound, SimId *args, 
     const BuiltinDef *d = bi_def(index);
     if (!d || d->fn != meth_append || d->refused || (d->varargs & (1u << S->prof->version)))
         return false;
+    if (I->order_watch && !I->order_watch(I, d)) {
+        *res = 0;
+        return true;
+    }
     I->ts->ex_args = I->ts->call_ex;
     I->ts->call_ex = 0;
     I->bi_bound = bound;

@@ -299,7 +299,8 @@ dispatch_op:
         NameCache *nc = &ncache[f->ip - 1];
         a = POP();
         b = op == OP_STORE_NAME && f->locals ? f->locals : f->globals;
-        if (UNLIKELY(I->vs.parallel) && !vm_race_check(I, b, names[arg], VM_RACE_GLOBAL)) {
+        if ((UNLIKELY(I->vs.parallel) && !vm_race_check(I, b, names[arg], VM_RACE_GLOBAL)) ||
+            (UNLIKELY(I->order_watch) && !I->order_watch(I, NULL))) {
             sim_decref(S, a);
             goto error;
         }
@@ -311,7 +312,7 @@ dispatch_op:
         NEXT();
     }
     TARGET(OP_DELETE_NAME) TARGET(OP_DELETE_GLOBAL)
-        if (!vm_delete_name(I, arg, op == OP_DELETE_NAME))
+        if ((UNLIKELY(I->order_watch) && !I->order_watch(I, NULL)) || !vm_delete_name(I, arg, op == OP_DELETE_NAME))
             goto error;
         NEXT();
     TARGET(OP_LOAD_ATTR) {
@@ -351,7 +352,8 @@ dispatch_op:
         AttrCache *ac = &acache[f->ip - 1];
         a = POP(); /* object */
         b = POP(); /* value */
-        if (UNLIKELY(I->vs.parallel) && !vm_race_check(I, a, names[arg], VM_RACE_ATTR)) {
+        if ((UNLIKELY(I->vs.parallel) && !vm_race_check(I, a, names[arg], VM_RACE_ATTR)) ||
+            (UNLIKELY(I->order_watch) && !I->order_watch(I, NULL))) {
             sim_decref(S, a), sim_decref(S, b);
             goto error;
         }
@@ -370,7 +372,7 @@ dispatch_op:
     }
     TARGET(OP_DELETE_ATTR)
         a = POP();
-        if (!attr_del(I, a, vm_name_const(I, arg))) {
+        if ((UNLIKELY(I->order_watch) && !I->order_watch(I, NULL)) || !attr_del(I, a, vm_name_const(I, arg))) {
             sim_decref(S, a);
             goto error;
         }
@@ -386,7 +388,8 @@ dispatch_op:
         NEXT();
     TARGET(OP_STORE_SUBSCR) {
         b = POP(), a = POP(), c = POP();
-        if (UNLIKELY(I->vs.parallel) && !vm_race_check(I, a, b, VM_RACE_ITEM)) {
+        if ((UNLIKELY(I->vs.parallel) && !vm_race_check(I, a, b, VM_RACE_ITEM)) ||
+            (UNLIKELY(I->order_watch) && !I->order_watch(I, NULL))) {
             sim_decref(S, b), sim_decref(S, a), sim_decref(S, c);
             goto error;
         }
@@ -398,7 +401,7 @@ dispatch_op:
     }
     TARGET(OP_DELETE_SUBSCR) {
         b = POP(), a = POP();
-        bool ok = op_delitem(I, a, b);
+        bool ok = !(UNLIKELY(I->order_watch) && !I->order_watch(I, NULL)) && op_delitem(I, a, b);
         sim_decref(S, b), sim_decref(S, a);
         if (!ok)
             goto error;

@@ -350,6 +350,14 @@ sed 's/        print("main: too slow, giving up")/&\n        task.cancel()\n    
 check "cancelled and waited for: the check passes" "Check: passed."
 keys q
 
+start 80x24 $PYDIVE exercise run results-as-they-arrive
+check "the as_completed exercise opens at 80x24" "Fix it:"
+check "the starter fails: gather() prints the answers in the order asked" "Check: not yet."
+WORK=$(ls "$DATA"/pydive/profiles/*/work/results-as-they-arrive.py | head -n 1)
+sed 's/    answers = await asyncio.gather(\*requests)/    answers = asyncio.as_completed(requests)/; s/        print(line)/        print(await line)/' "$WORK" > "$DATA/new.py" && cat "$DATA/new.py" > "$WORK"
+check "as_completed over the coroutines: the check passes" "Check: passed."
+keys q
+
 # the loop view: a lane per asyncio task over simulated time, in ASCII at 60x16
 cat > "$DATA/loop.py" <<'PYEOF'
 import asyncio

@@ -324,10 +324,6 @@ static SimId m_refused(PyRun *I, SimId *a, int n, SimId kw)
  * class finds it by name */
 #define LOOP_REFUSED(fn) \
     static SimId fn(PyRun *I, SimId *a, int n, SimId kw) { return m_refused(I, a, n, kw); }
-LOOP_REFUSED(l_call_soon)
-LOOP_REFUSED(l_call_later)
-LOOP_REFUSED(l_call_at)
-LOOP_REFUSED(l_call_soon_threadsafe)
 LOOP_REFUSED(l_run_until_complete)
 LOOP_REFUSED(l_stop)
 
@@ -388,10 +384,14 @@ const BuiltinDef asyncio_functions[] = {
     M("is_running", l_is_running),
     M("__repr__", l_repr),
     M("run_in_executor", aio_l_run_in_executor),
-    M("call_soon", l_call_soon, .refused = true),
-    M("call_later", l_call_later, .refused = true),
-    M("call_at", l_call_at, .refused = true),
-    M("call_soon_threadsafe", l_call_soon_threadsafe, .refused = true),
+    M("call_soon", aio_l_call_soon, .kw = "context"),
+    M("call_later", aio_l_call_later, .kw = "context"),
+    M("call_at", aio_l_call_at, .kw = "context"),
+    M("cancel", aio_h_cancel, .style = ARGS_NONE),
+    M("cancelled", aio_h_cancelled, .style = ARGS_NONE),
+    M("when", aio_h_when, .style = ARGS_NONE),
+    M("__repr__", aio_h_repr),
+    M("call_soon_threadsafe", aio_l_call_soon_threadsafe, .kw = "context"),
     M("run_until_complete", l_run_until_complete, .refused = true),
     M("stop", l_stop, .refused = true),
     /* asyncio_sync.c */
@@ -521,7 +521,7 @@ void asyncio_module_init(PyRun *I, SimId d)
     static const ClassSpec sleep = {"builtins", "coroutine", {aio_x_del}, {"__del__"}, {0, 0, 0}};
     static const ClassSpec loop = {"asyncio.unix_events", "_UnixSelectorEventLoop",
                                    {l_time, l_create_future, l_create_task, l_is_running, l_repr, aio_l_run_in_executor,
-                                    l_call_soon, l_call_later, l_call_at, l_call_soon_threadsafe, l_run_until_complete,
+                                    aio_l_call_soon, aio_l_call_later, aio_l_call_at, aio_l_call_soon_threadsafe, l_run_until_complete,
                                     l_stop},
                                    {"time", "create_future", "create_task", "is_running", "__repr__", "run_in_executor",
                                     "call_soon", "call_later", "call_at", "call_soon_threadsafe", "run_until_complete",
@@ -542,6 +542,11 @@ void asyncio_module_init(PyRun *I, SimId d)
                                     {"__init__", "__repr__", "__aenter__", "__aexit__", "create_task"},
                                     {0, 0, 0}};
     A->cls[AC_TGROUP] = make(I, &group, 0);
+    static const ClassSpec handle = {"asyncio.events", "Handle", {aio_h_cancel, aio_h_cancelled, aio_h_repr},
+                                     {"cancel", "cancelled", "__repr__"}, {96, 104, 104}};
+    static const ClassSpec timer = {"asyncio.events", "TimerHandle", {aio_h_when}, {"when"}, {112, 120, 120}};
+    A->cls[AC_HANDLE] = make(I, &handle, 0);
+    A->cls[AC_TIMERHANDLE] = make(I, &timer, A->cls[AC_HANDLE]);
     static const ClassSpec ascomp[2] = {{"builtins", "generator", {aio_asc_iter, aio_asc_next, aio_x_repr},
                                          {"__iter__", "__next__", "__repr__"}, {0, 0, 0}},
                                         {"asyncio.tasks", "_AsCompletedIterator", {aio_asc_iter, aio_asc_next, aio_x_repr},
@@ -557,6 +562,8 @@ void asyncio_module_init(PyRun *I, SimId d)
     export(I, d, "InvalidStateError", A->cls[AC_INVALID]);
     export(I, d, "TimeoutError", exc_class(I, EXC_TimeoutError));
     export(I, d, "TaskGroup", A->cls[AC_TGROUP]);
+    export(I, d, "Handle", A->cls[AC_HANDLE]);
+    export(I, d, "TimerHandle", A->cls[AC_TIMERHANDLE]);
     static const char *const when[] = {"FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"};
     for (int i = 0; i < 3; i++)
         bi_dict_put(I, d, when[i], aio_name(I, when[i]));
@@ -592,6 +599,8 @@ bool asyncio_getrefcount(PyRun *I, SimId obj, SimId *out)
         return false;
     PyAsyncio *A = I->asyncio;
     bool task = aio_is_class(I, obj, AC_TASK), fut = aio_is_class(I, obj, AC_FUTURE);
+    if (aio_is_class(I, obj, AC_HANDLE) || aio_is_class(I, obj, AC_TIMERHANDLE))
+        return aio_handle_refcount(I, obj, out);
     if (!task && !fut)
         return asyncio_refused(I, obj, "sys.getrefcount() of");
     if (task && obj == A->current) /* its step's handle, _current_tasks, the C frames ... */

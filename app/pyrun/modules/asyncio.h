@@ -8,7 +8,7 @@
 #include "pyrun/interp.h"
 
 enum { AC_FUTURE, AC_TASK, AC_SLEEP, AC_LOOP, AC_CANCELLED, AC_INVALID, AC_QUEUE, AC_QEMPTY, AC_QFULL, AC_EVENT,
-       AC_LOCK, AC_SEM, AC_BSEM, AC_OP, AC_TIMEOUT, AC_TGROUP, AC_ASCOMP, AC_COND, AC_COUNT };
+       AC_LOCK, AC_SEM, AC_BSEM, AC_OP, AC_TIMEOUT, AC_TGROUP, AC_ASCOMP, AC_COND, AC_HANDLE, AC_TIMERHANDLE, AC_COUNT };
 
 /* Refuses (true) a measurement `what` of one of the module's objects, whose
  * reference counts are the loop's. */

@@ -7,10 +7,12 @@
  * 3.12 as_completed is a generator (nothing happens before its first
  * next()); 3.13 makes an _AsCompletedIterator, its tasks at the call.
  * The tasks of the coroutines it is given are made in the order of a set
- * (by address): refused for two or more coroutines.  `async for` over it
+ * (by address): for two or more, asyncio_order.c runs them when that
+ * order cannot show.  `async for` over it
  * (3.13) is refused with `async for` itself.
  */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "pyrun/modules/asyncio_int.h"
 
@@ -53,22 +55,31 @@ static bool start(PyRun *I, SimId it)
         }
         ncoros++;
     }
-    if (ncoros > 1) {
-        sim_decref(S, set);
-        return py_not_modelled(I, 0, "asyncio.as_completed() of several coroutines (CPython makes their tasks in "
-                                     "the order of a set, by address; pass tasks)");
-    }
     SimId todo = sim_list(S, 0);
+    SimId *made = xmalloc((ncoros ? ncoros : 1) * sizeof *made);
+    size_t nmade = 0;
     for (pos = 0; sim_set_next(S, set, &pos, &f, &h);) {
-        SimId t = aio_is_future(I, f) && !aio_is_class(I, f, AC_SLEEP) ? ref(I, f) : aio_task_new(I, f, 0);
+        bool fut = aio_is_future(I, f) && !aio_is_class(I, f, AC_SLEEP);
+        SimId t = fut ? ref(I, f) : aio_task_new(I, f, 0);
         if (!t) {
+            free(made);
             sim_decref(S, set);
             sim_decref(S, todo);
             return false;
         }
+        if (!fut)
+            made[nmade++] = t;
         sim_list_append(S, todo, t);
     }
     sim_decref(S, set);
+    if (v313) /* _AsCompletedIterator keeps its tasks, not what it was given */
+        aio_put(I, it, "_fs_arg", ref(I, S->none));
+    bool marked = nmade < 2 || aio_order_begin(I, made, nmade);
+    free(made);
+    if (!marked) {
+        sim_decref(S, todo);
+        return false;
+    }
     SimId q = vm_new_instance(I, aio(I)->cls[AC_QUEUE], NULL, 0, false);
     if (!q || !aio_q_init(I, &q, 1, 0)) {
         sim_xdecref(S, q);
@@ -136,6 +147,7 @@ SimId aio_asc_next(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     uint32_t c = word(I, it);
     if (AS_LEFT(c) == 0) {
+        aio_put(I, it, "_fs_arg", ref(I, S->none)); /* 3.11, 3.12: the generator's frame (fs) is gone */
         vm_raise_value(I, exc_new(I, exc_class(I, EXC_StopIteration), 0));
         return 0;
     }

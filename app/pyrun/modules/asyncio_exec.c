@@ -49,6 +49,8 @@ static int wake_event(PyRun *I)
 
 bool aio_threads_alive(PyRun *I) { return vs_live_count(&I->vs) > 1; }
 
+void aio_exec_wake(PyRun *I) { vs_event_set(&I->vs, wake_event(I)); }
+
 static SimId default_executor(PyRun *I)
 {
     PyAsyncio *A = aio(I);

@@ -13,7 +13,7 @@ static SimId ref(PyRun *I, SimId v)
     return v;
 }
 
-static int count_of(PyRun *I, SimId f) { return (int)(fw(I, f) >> FW_COUNT_SHIFT); }
+static int count_of(PyRun *I, SimId f) { return FW_COUNT(fw(I, f)); }
 static void count_add(PyRun *I, SimId f) { fw_set(I, f, fw(I, f) + (1u << FW_COUNT_SHIFT)); }
 
 static bool is_fut(PyRun *I, SimId self, const char *what)
@@ -39,10 +39,28 @@ SimId aio_f_cancelled(PyRun *I, SimId *a, int n, SimId kw)
     return is_fut(I, a[0], "cancelled") ? sim_bool(S, fstate(I, a[0]) == FS_CANCELLED) : 0;
 }
 
+/* A stored exception (or a cancelled future's CancelledError) raised again
+ * has the frames it went through, asyncio's Python ones among them maybe
+ * (its traceback is refused, as an error out of asyncio's Python code);
+ * the InvalidStateError of a pending future comes from _asyncio's C code. */
+static void stored_raised(PyRun *I, SimId fut)
+{
+    if (fstate(I, fut) == FS_PENDING || I->err_library || I->refused)
+        return;
+    I->err_library = "asyncio";
+    I->err_library_line = py_current_line(I);
+    I->err_library_tb = true;
+}
+
 SimId aio_f_result(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
-    return is_fut(I, a[0], "result") ? aio_result(I, a[0]) : 0;
+    if (!is_fut(I, a[0], "result"))
+        return 0;
+    SimId r = aio_result(I, a[0]);
+    if (!r)
+        stored_raised(I, a[0]);
+    return r;
 }
 
 SimId aio_f_exception(PyRun *I, SimId *a, int n, SimId kw)
@@ -53,6 +71,7 @@ SimId aio_f_exception(PyRun *I, SimId *a, int n, SimId kw)
     int st = fstate(I, a[0]);
     if (st == FS_CANCELLED) {
         vm_raise_value(I, aio_cancelled_error(I, a[0]));
+        stored_raised(I, a[0]);
         return 0;
     }
     if (st != FS_FINISHED) {
@@ -134,6 +153,8 @@ SimId aio_f_set_exception(PyRun *I, SimId *a, int n, SimId kw)
 SimId aio_t_get_name(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
+    if (aio_order_hidden_name(I, a[0], "get_name()"))
+        return 0;
     SimId nm = aio_is_class(I, a[0], AC_TASK) ? aio_get(I, a[0], "_name") : 0;
     if (!nm) {
         py_raise(I, EXC_TypeError, "get_name() needs a Task");
@@ -191,6 +212,8 @@ SimId aio_f_repr(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
     SimId self = a[0];
+    if (aio_order_hidden_name(I, self, "repr()"))
+        return 0;
     bool task = aio_is_class(I, self, AC_TASK);
     int st = fstate(I, self);
     Buf b = {0};

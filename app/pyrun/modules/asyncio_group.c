@@ -347,7 +347,7 @@ static bool is_base_error(PyRun *I, SimId e)
     return sim_is_subtype(S, t, exc_class(I, EXC_KeyboardInterrupt)) || sim_is_subtype(S, t, exc_class(I, EXC_SystemExit));
 }
 
-static int cancels(PyRun *I, SimId task) { return (int)(fw(I, task) >> FW_COUNT_SHIFT); }
+static int cancels(PyRun *I, SimId task) { return FW_COUNT(fw(I, task)); }
 
 static int uncancel(PyRun *I, SimId task)
 {

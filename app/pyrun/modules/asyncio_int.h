@@ -34,10 +34,13 @@ enum { FS_PENDING, FS_FINISHED, FS_CANCELLED };
 #define FW_RETEXC 64u     /* a gather: return_exceptions */
 #define FW_CANCEL_REQ 128u /* a gather: cancel() was called on it */
 #define FW_COUNT_SHIFT 8  /* a gather: children finished; a task: cancel requests */
+#define FW_HIDDEN (1u << 31) /* a task as_completed() made from a coroutine: its Task-N is a set's order */
+#define FW_FIRST (1u << 30)  /* ... and its first step has not run yet (asyncio_order.c) */
+#define FW_COUNT(w) ((int)(((w) & ~(FW_HIDDEN | FW_FIRST)) >> FW_COUNT_SHIFT))
 
 /* What the ready queue and the timers run */
 enum { AQ_STEP, AQ_WAKEUP, AQ_CALLBACK, AQ_GATHER, AQ_SLEEP_DONE, AQ_TIMEOUT, AQ_RELEASE, AQ_WAIT_DONE, AQ_SHIELD_INNER,
-       AQ_SHIELD_OUTER, AQ_TG_DONE, AQ_ASC_DONE, AQ_ASC_TIMEOUT, AQ_EXEC_DONE, AQ_EXEC_CANCEL };
+       AQ_SHIELD_OUTER, AQ_TG_DONE, AQ_ASC_DONE, AQ_ASC_TIMEOUT, AQ_EXEC_DONE, AQ_EXEC_CANCEL, AQ_HANDLE };
 
 /* The operations asyncio_sync.c's objects stand for (the low bits of their word) */
 /* OK_WAITFOR and the kinds after it step themselves, thrown into too (aio_long_step) */
@@ -78,6 +81,7 @@ typedef struct PyAsyncio {
     SimId executor;         /* the default ThreadPoolExecutor (owned), or 0 */
     SimId *chains;          /* run_in_executor's (concurrent future, asyncio future) pairs (owned) */
     size_t nchains, capchains;
+    struct AioOrder *order; /* as_completed()'s tasks made from coroutines (asyncio_order.c), or NULL */
 } PyAsyncio;
 
 static inline PyAsyncio *aio(PyRun *I)
@@ -192,9 +196,31 @@ void aio_asc_timeout(PyRun *I, SimId it);
 /* asyncio_cancel.c: cancels the tasks pending among tasks[0..n) as a loop
  * over a set of them does (what: who does, for a refusal at line) */
 bool aio_cancel_set(PyRun *I, const SimId *tasks, size_t n, int line, const char *what);
+/* asyncio_order.c: the tasks as_completed() makes from two or more
+ * coroutines (their order is a set's): marked at their making; a first
+ * step entered (order_watch set) and left (r: what it yielded, 0 ended;
+ * false refused); a name read of one refused (true) */
+bool aio_order_begin(PyRun *I, const SimId *tasks, size_t n);
+void aio_order_enter(PyRun *I);
+bool aio_order_leave(PyRun *I, SimId task, SimId r);
+bool aio_order_hidden_name(PyRun *I, SimId task, const char *what);
+void aio_order_free(PyRun *I);
+/* asyncio_handle.c: the loop's call_soon/call_later/call_at, Handle's
+ * methods; aio_handle_run runs one when the loop comes to it */
+SimId aio_l_call_soon(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_l_call_later(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_l_call_at(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_l_call_soon_threadsafe(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_h_cancel(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_h_cancelled(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_h_when(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_h_repr(PyRun *I, SimId *a, int n, SimId kw);
+bool aio_handle_run(PyRun *I, SimId h);
+bool aio_handle_refcount(PyRun *I, SimId h, SimId *out); /* asyncio_getrefcount's */
 /* asyncio_exec.c: run_in_executor, to_thread, the loop's thread waiting
  * while the workers run (aio_exec_select: timeout ps, < 0 none) */
 bool aio_threads_alive(PyRun *I);
+void aio_exec_wake(PyRun *I); /* _write_to_self: the selector's wait returns */
 SimId aio_l_run_in_executor(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_m_to_thread(PyRun *I, SimId *a, int n, SimId kw);
 int aio_exec_step(PyRun *I, SimId op, bool throwing, SimId *out);

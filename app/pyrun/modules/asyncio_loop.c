@@ -267,7 +267,7 @@ SimId aio_result(PyRun *I, SimId fut)
     }
     if (st != FS_FINISHED) {
         SimId args = sim_tuple(S, 1);
-        sim_tuple_set(S, args, 0, sim_str(S, "Result is not ready.", 20));
+        sim_tuple_set(S, args, 0, sim_str(S, "Result is not set.", 18));
         vm_raise_value(I, exc_new(I, aio(I)->cls[AC_INVALID], args));
         return 0;
     }
@@ -416,9 +416,16 @@ static bool task_step(PyRun *I, SimId task, SimId exc)
     SimId was = A->current;
     A->current = task;
     aio_log_lane(I, task, LL_RUN, 0);
+    bool first = fw(I, task) & FW_FIRST;
+    if (first)
+        aio_order_enter(I);
     SimId r = coro_send(I, coro, exc);
     A->current = was;
     sim_decref(S, coro);
+    if (first && !aio_order_leave(I, task, r)) {
+        sim_xdecref(S, r);
+        return false;
+    }
     if (!r) {
         if (I->refused)
             return false;
@@ -603,6 +610,9 @@ static bool run_item(PyRun *I, AioItem it)
             ok = false;
         break;
     }
+    case AQ_HANDLE: /* call_soon's, call_later's */
+        ok = aio_handle_run(I, it.a);
+        break;
     default: /* wait()'s, shield()'s, a TaskGroup's */
         ok = aio_group_callback(I, it.op, it.a, it.b);
         break;
@@ -723,6 +733,7 @@ void asyncio_free(PyRun *I)
     ll_free(&I->asyncio->log);
     free(I->asyncio->logids);
     free(I->asyncio->chains);
+    aio_order_free(I);
     free(I->asyncio);
     I->asyncio = NULL;
 }

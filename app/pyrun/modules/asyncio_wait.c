@@ -22,7 +22,7 @@ static SimId ref(PyRun *I, SimId v)
 static uint32_t word(PyRun *I, SimId o) { return sim_obj(S, o)->cap; }
 static void set_word(PyRun *I, SimId o, uint32_t v) { sim_obj(S, o)->cap = v; }
 
-static int cancels(PyRun *I, SimId task) { return (int)(fw(I, task) >> FW_COUNT_SHIFT); }
+static int cancels(PyRun *I, SimId task) { return FW_COUNT(fw(I, task)); }
 
 /* Task.uncancel(): the cancel requests left */
 static int uncancel(PyRun *I, SimId task)

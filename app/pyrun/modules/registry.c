@@ -228,12 +228,16 @@ const ModuleDef py_modules[] = {
     {"asyncio", asyncio_functions, &asyncio_nfunctions, asyncio_module_init,
      "`run`, `sleep` (on the simulated clock: no wall time), `create_task` (keyword: name), `gather` "
      "(keyword: return_exceptions), `wait_for`, `timeout`, `wait` (keywords: timeout, return_when: "
-     "`FIRST_COMPLETED`, `FIRST_EXCEPTION`, `ALL_COMPLETED`), `as_completed` (keyword: timeout; of tasks, "
-     "or one coroutine), `shield`, `TaskGroup` (`create_task`, `async with`; its abort and a cancellation "
+     "`FIRST_COMPLETED`, `FIRST_EXCEPTION`, `ALL_COMPLETED`), `as_completed` (keyword: timeout; of tasks "
+     "and coroutines: the tasks of two or more coroutines are made in a set's order, so their names are not "
+     "read, their first steps call only pure built-ins and store nothing outside, and their wake-ups must keep "
+     "one order, refused otherwise), `shield`, `TaskGroup` (`create_task`, `async with`; its abort and a cancellation "
      "from outside cancel in a set's order: refused when two or more of the tasks run code as they unwind), "
      "`to_thread`, `current_task`, `all_tasks`, `get_running_loop` and `get_event_loop` (`time`, "
      "`create_future`, `create_task`, `run_in_executor` on the model's threads: the loop's thread runs the "
-     "workers while it waits), `ensure_future`, `iscoroutine`, the classes "
+     "workers while it waits, `call_soon`, `call_later`, `call_at`, `call_soon_threadsafe`: their `Handle` and "
+     "`TimerHandle` (`cancel`, `cancelled`, `when`; a callback that raises, a handle's repr and `context=` "
+     "refused)), `ensure_future`, `iscoroutine`, the classes "
      "`Task` and `Future` (`done`, `result`, `exception`, `cancel` (msg), `cancelled`, `get_name`, `set_name`, "
      "`add_done_callback`), `Queue` (maxsize; `put`, `get`, `put_nowait`, `get_nowait`, `task_done`, `join`, "
      "`qsize`, `empty`, `full`), `Event`, `Lock`, `Semaphore`, `BoundedSemaphore` (awaited `acquire`, "
@@ -665,6 +669,14 @@ const char *bi_python_library(const BuiltinDef *d)
         [BM_ASYNCIO] = "asyncio", [BM_QUEUE] = "queue", [BM_FUTURES] = "concurrent.futures",
         [BM_MULTIPROCESSING] = "multiprocessing", [BM_TRACEBACK] = "traceback", [BM_STATISTICS] = "statistics",
     };
+    static const char *const c_asyncio[] = {/* _asyncio's C functions and Future/Task methods */
+                                            "get_running_loop", "current_task", "done", "cancelled", "result",
+                                            "exception", "cancel", "add_done_callback", "set_result",
+                                            "set_exception", "get_name", "set_name", "get_coro", "cancelling",
+                                            "uncancel"};
+    for (size_t i = 0; d->module == BM_ASYNCIO && i < sizeof c_asyncio / sizeof c_asyncio[0]; i++)
+        if (strcmp(d->name, c_asyncio[i]) == 0 && (d->owner == 0) == (i < 2))
+            return NULL;
     if (d->module < sizeof libs / sizeof libs[0] && libs[d->module])
         return libs[d->module];
     if (d->module == BM_WEAKREF && d->owner) /* WeakValueDictionary, WeakSet, finalize: weakref.py */
@@ -721,6 +733,8 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
     }
     if (S->gc.timing_exposed)
         gc_timing_call(I, d);
+    if (I->order_watch && !I->order_watch(I, d))
+        return 0;
     if (d->refused) { /* a name CPython has, listed so that calling it is refused */
         char q[96] = "";
         return py_not_modelled(I, 0, "'%s'", qname(d, q, sizeof q)), (SimId)0;

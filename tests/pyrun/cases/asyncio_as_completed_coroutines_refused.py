@@ -1,5 +1,6 @@
 # Refused honestly: as_completed() makes the tasks of the coroutines it is
-# given in the order of a set (by their addresses).
+# given in the order of a set (by their addresses); two that sleep as long
+# wake in that order.
 import asyncio
 async def job(i):
     await asyncio.sleep(0.1)
