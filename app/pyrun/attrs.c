@@ -469,7 +469,8 @@ SimId attr_get_generic(PyRun *I, SimId obj, SimId name)
 /* the hook `name` obj's class has when its flags say it may have one */
 static SimId hook(PyRun *I, SimId obj, uint32_t flag, const char *name)
 {
-    if (sim_kind(S, obj) != SK_INSTANCE || !(sim_type_word(S, sim_obj(S, obj)->type, SIM_TY_FLAGS) & flag))
+    if ((sim_kind(S, obj) != SK_INSTANCE && !sim_is_subinst(S, obj)) ||
+        !(sim_type_word(S, sim_obj(S, obj)->type, SIM_TY_FLAGS) & flag))
         return 0;
     return sim_type_lookup(S, sim_obj(S, obj)->type, name);
 }
@@ -562,11 +563,11 @@ bool attr_del(PyRun *I, SimId obj, SimId name)
 
 bool attr_method(PyRun *I, SimId obj, SimId name, SimId *a, SimId *b)
 {
-    if (sim_is_subinst(S, obj))
-        return subinst_method(I, obj, name, a, b);
-    SimObj *o = sim_obj(S, obj);
     /* _PyObject_GetMethod: a class with its own tp_getattro gets a bound method */
     bool hooked = hook(I, obj, SIM_TYF_GETATTR, "__getattribute__") || hook(I, obj, SIM_TYF_GETATTR, "__getattr__");
+    if (sim_is_subinst(S, obj) && !hooked)
+        return subinst_method(I, obj, name, a, b);
+    SimObj *o = sim_obj(S, obj);
     if (o->kind == SK_INSTANCE && !hooked && !sim_attr_get(S, obj, name) && !o->v.instance.dict) {
         SimId c = sim_type_lookup_str(S, o->type, name);
         if (c && (sim_kind(S, c) == SK_FUNC || weakref_native_method(I, c))) {
@@ -575,7 +576,7 @@ bool attr_method(PyRun *I, SimId obj, SimId name, SimId *a, SimId *b)
             *b = obj; /* the stack's reference moves */
             return true;
         }
-    } else if (o->kind != SK_INSTANCE && o->kind != SK_TYPE && o->kind != SK_MODULE) {
+    } else if (!hooked && o->kind != SK_INSTANCE && o->kind != SK_TYPE && o->kind != SK_MODULE) {
         int idx = builtin_method_index(I, obj, cname(I, name));
         if (idx >= 0) {
             *a = I->builtin_methods[idx];

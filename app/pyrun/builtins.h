@@ -43,6 +43,8 @@ typedef struct BuiltinDef {
     uint8_t varargs;   /* the profiles (VA_* bits) where it is METH_VARARGS: the call packs
                         * its arguments (self aside) into a tuple, its keywords into a dict,
                         * both freed when it returns */
+    uint8_t hidden;    /* the profiles (VA_* bits) whose CPython's type lacks this method
+                        * (its dir() table, cpython_names.c, does not list it there) */
 } BuiltinDef;
 enum { VA_311 = 1 << SIM_V311, VA_312 = 1 << SIM_V312, VA_313 = 1 << SIM_V313 | 1 << SIM_V313T | 1 << SIM_V314, VA_ALL = VA_311 | VA_312 | VA_313,
        VA_TO_312 = VA_311 | VA_312 };

@@ -350,7 +350,8 @@ static bool fstring(Cg *g, int n)
                     return false;
                 arg |= 0x100;
             }
-            cg_emit(g, OP_FORMAT_VALUE, arg);
+            /* its place: the field's from 3.12 on, the whole f-string's in 3.11 */
+            cg_emit_at(g, OP_FORMAT_VALUE, arg, pn->end_line ? p : n, 0, 0);
         }
         parts++;
     }
@@ -478,14 +479,14 @@ static bool expr_inner(Cg *g, int n)
             return cg_star_display(g, n);
         if (!expr_list(g, nd->a, &count))
             return false;
-        cg_emit(g, nd->kind == N_LIST ? OP_BUILD_LIST : OP_BUILD_SET, count);
+        cg_emit_at(g, nd->kind == N_LIST ? OP_BUILD_LIST : OP_BUILD_SET, count, n, 0, 0); /* an item's hash may fail */
         return true;
     case N_DICT:
         if (cg_has_star(g, nd->a) || cg_long_display(g, n))
             return cg_dict_display(g, n);
         if (!expr_list(g, nd->a, &count))
             return false;
-        cg_emit(g, OP_BUILD_MAP, count / 2);
+        cg_emit_at(g, OP_BUILD_MAP, count / 2, n, 0, 0); /* a key's hash may fail */
         return true;
     case N_NAMEDEXPR: /* compiler_visit_expr1: the value, COPY 1, the store */
         if (!cg_expr(g, nd->b))

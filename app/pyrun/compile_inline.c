@@ -91,8 +91,11 @@ void cg_inline_finish(Cg *c)
     for (int j = 0; j < fn->nslots; j++) {
         size_t len;
         const char *nm = sim_str_data(c->I->sim, fn->slotnames[j], &len);
-        if (fn->slotkind[j] == SLOT_CELL && !captured_apart(c->ast, c->sc, nm))
-            fn->nghost++; /* vm_args.c: what it leaves unsure */
+        if (fn->slotkind[j] == SLOT_CELL && !captured_apart(c->ast, c->sc, nm)) {
+            fn->nghost++; /* vm_args.c: a ghost cell (sim/ghost.c), or the counts unsure */
+            if (j < 64)
+                fn->ghostmask |= (uint64_t)1 << j;
+        }
         int at = scope_find(c->sc, nm);
         bool param = at < 0 || (c->sc->flags[at] & SYM_PARAM);
         bool plain = fn->slotkind[j] == SLOT_LOCAL ||

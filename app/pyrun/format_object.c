@@ -31,8 +31,8 @@ static bool exact_builtin(PyRun *I, SimId v)
 bool format_binds_method(PyRun *I, SimId v, bool spec_given)
 {
     SimKind k = sim_kind(S, v);
-    if (k == SK_INSTANCE) /* a class of the program's: its own __format__ or object's (dunder.c) */
-        return false;
+    if (k == SK_INSTANCE || subinst_formats(I, v)) /* a class of the program's: its own __format__ or object's */
+        return false;                                  /* (repr.c binds it) */
     return spec_given || !((k == SK_STR || k == SK_INT) && !sim_is_subinst(S, v));
 }
 

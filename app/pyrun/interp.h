@@ -130,6 +130,8 @@ typedef struct PyCode {
     int ninl;
     int nghost;              /* 3.12+: its cells that only inlined comprehensions read (plain
                               * locals in CPython: the model's cell and closure tuple are extra) */
+    uint64_t ghostmask;      /* which of the first 64 slots those are (sim_cell_ghost makes them);
+                              * one beyond leaves the counts unsure (vm_args.c) */
     int *vorder;             /* 3.12+, a function holding comprehensions: its locals in
                               * CPython's order, each a slot or -(k + 1) for inl_names[k] */
     int nvorder;
@@ -197,8 +199,8 @@ struct PyRun {
     PyOutFn out;
     void *out_ctx;
     bool done, failed, finalized;
-    uint64_t steps;
     uint64_t check_at;      /* vm_loop.c: steps past it check refusals, the limit, a stop */
+    int64_t check_left;     /* check_at less the steps taken (vm_steps): one decrement a step */
     uint64_t step_limit;    /* 0 = none */
     volatile sig_atomic_t *stop; /* py_set_stop_flag; NULL = none */
     bool interrupted;       /* ended by an uncaught KeyboardInterrupt */
@@ -480,11 +482,26 @@ bool vm_unpack_ex(PyRun *I, int arg);
  * value pushed, 2 when a getter's frame was pushed instead (its result
  * comes with its return), 0 on error. */
 int vm_load_attr(PyRun *I, SimId owner, int arg);
+/* The instructions run so far (vm_loop.c counts down check_left, not up). */
+static inline uint64_t vm_steps(const PyRun *I) { return I->check_at - (uint64_t)I->check_left; }
+/* The next instruction checks refusals, the step limit and a stop. */
+static inline void vm_check_next(PyRun *I)
+{
+    I->check_at = vm_steps(I);
+    I->check_left = 0;
+}
+/* The running thread's frame count in I->depth, which the dispatch loop
+ * looks at only once check_left goes below 0 (vm_loop.c). */
+static inline void vm_set_depth(PyRun *I, int depth)
+{
+    I->depth = depth;
+    vm_check_next(I);
+}
 /* Drops the running thread's top frame (its references released already). */
 static inline void vm_pop_frame(PyRun *I)
 {
     py_thread_pop_frame(I->ts);
-    I->depth = I->ts->nframes;
+    vm_set_depth(I, I->ts->nframes);
 }
 /* vm_depth.c: may one more frame be pushed?  false with RecursionError
  * raised (or the depth refused) as the profile's CPython would. */
@@ -596,6 +613,7 @@ bool op_str(PyRun *I, SimId v, Buf *out);
 /* repr.c: what Py_ReprEnter's first call makes (an import that reprs makes it too) */
 void repr_state_init(PyRun *I);
 bool op_format(PyRun *I, SimId v, const char *spec, Buf *out);
+bool subinst_formats(PyRun *I, SimId v);
 SimId op_getitem(PyRun *I, SimId obj, SimId key);
 bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value); /* value borrowed */
 bool op_delitem(PyRun *I, SimId obj, SimId key);
@@ -748,6 +766,8 @@ typedef struct TbLibEntry {
     const char *marks313; /* 3.13's caret line under it (after the indent), NULL none */
 } TbLibEntry;
 void format_traceback_lib(PyRun *I, const TbLibEntry *pre, int npre, Buf *out);
+/* The same for exception e, not pending (PyErr_Display of a caught one). */
+void format_exception_lib(PyRun *I, SimId e, const TbLibEntry *pre, int npre, Buf *out);
 /* The traceback module's rendering (Lib/traceback.py's TracebackException
  * and StackSummary): the text, cut in the pieces format_exception() lists
  * (cuts: where each ends), with its limit and chain; refused: why the model

@@ -284,6 +284,15 @@ bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value)
 {
     bool own = I->own_slot;
     I->own_slot = false;
+    const SimObj *o = sim_obj(S, obj), *ko = sim_obj(S, key);
+    if (!o->type && o->kind == SK_DICT && (ko->kind == SK_STR || ko->kind == SK_INT) && !ko->type) {
+        /* STORE_SUBSCR_DICT: an exact dict at an exact str or int, what the
+         * way below comes to for it (no slice, hashable, not a Counter) */
+        sim_incref(S, key);
+        sim_incref(S, value);
+        sim_dict_set(S, obj, key, value);
+        return !I->ts->err.set; /* a program's __eq__ may raise */
+    }
     if (!own && sim_is_subinst(S, obj) && dunder_defines(I, obj, "__setitem__")) /* slot_mp_ass_subscript */
         return dunder_setitem(I, obj, key, value);
     SimKind k = sim_kind(S, obj);

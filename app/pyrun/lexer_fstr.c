@@ -128,6 +128,57 @@ static int scan_conversion(FsScan *sc, FsField *f)
     return FS_FIELD;
 }
 
+/* 3.12+: a format spec the f-string's closing quote ends.  The tokenizer
+ * leaves the string with the field's '{' still open and reads on: a ')' or
+ * ']' closing nothing opened after the quote is its error (the lines
+ * between are one logical line inside the '{'); else the parser's. */
+static int spec_unclosed(FsScan *sc, const FsField *f)
+{
+    const char *s = sc->s;
+    size_t i = sc->i + (sc->triple ? 3 : 1), ls = sc->line_start;
+    int line = sc->line, depth = 0;
+    while (s[i]) {
+        char c = s[i];
+        if (c == '\n' || (c == '\\' && s[i + 1] == '\n')) {
+            i += c == '\\' ? 2 : 1;
+            line++, ls = i;
+            continue;
+        }
+        if (c == '#') {
+            while (s[i] && s[i] != '\n')
+                i++;
+            continue;
+        }
+        if (c == '\'' || c == '"') { /* a string on the way (on one line: enough here) */
+            bool triple = s[i + 1] == c && s[i + 2] == c;
+            size_t j = i + (triple ? 3 : 1);
+            while (s[j] && !(s[j] == c && (!triple || (s[j + 1] == c && s[j + 2] == c))) && (triple || s[j] != '\n'))
+                j += s[j] == '\\' && s[j + 1] ? 2 : 1;
+            if (!s[j] || s[j] == '\n' || triple)
+                break; /* not followed further */
+            i = j + 1;
+            continue;
+        }
+        if (c == '(' || c == '[' || c == '{') {
+            depth++;
+        } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+            depth--;
+        } else if (c == '}') {
+            break; /* it closes the field: the parser's error, whatever it is */
+        } else if (c == ')' || c == ']') {
+            int open_line = f->ex_line;
+            sc->line = line;
+            sc->line_start = ls;
+            if (open_line != line)
+                return fs_fail(sc, i, "closing parenthesis '%c' does not match opening parenthesis '{' on line %d",
+                               c, open_line);
+            return fs_fail(sc, i, "closing parenthesis '%c' does not match opening parenthesis '{'", c);
+        }
+        i++;
+    }
+    return fs_fail(sc, sc->i, "f-string: expecting '}', or format specs");
+}
+
 /* A format spec: literal text and nested fields, up to the field's '}'. */
 static int scan_spec(FsScan *sc, FsField *f)
 {
@@ -142,7 +193,7 @@ static int scan_spec(FsScan *sc, FsField *f)
             return FS_FIELD;
         }
         if (at_close(sc, sc->i))
-            break;
+            return sc->minor >= 12 ? spec_unclosed(sc, f) : fs_fail(sc, sc->i, "f-string: expecting '}'");
         if (c == '\n') {
             if (sc->minor < 12 && !sc->triple)
                 break;

@@ -142,7 +142,7 @@ static const char *const class_dunders[] = {
     "__firstlineno__", "__static_attributes__", /* 3.13: the compiler stores them (compile_classbody.c) */
     "__getitem__", "__setitem__", "__delitem__", "__contains__", "__iter__", "__next__",
     "__enter__", "__exit__", "__slots__", "__call__", "__getattr__", "__getattribute__", "__setattr__",
-    "__delattr__", "__format__", "__get__", "__set__", "__delete__", "__set_name__",
+    "__delattr__", "__format__", "__reversed__", "__get__", "__set__", "__delete__", "__set_name__",
     "__missing__", /* a plain method, which dict_subscript calls in a subclass of dict */
     "__match_args__", /* a tuple a class pattern reads (vm_match.c) */
     "__post_init__", /* a plain method: @dataclass's __init__ calls it (modules/dataclasses_methods.c) */ "__copy__", "__deepcopy__",
@@ -227,6 +227,8 @@ static bool builtin_sub_dunder_ok(PyRun *I, const char *s, size_t n, SimKind lay
         return true;
     if ((layout == SK_FLOAT || layout == SK_INT || layout == SK_STR || layout == SK_BYTES) && n == 7 && memcmp(s, "__new__", 7) == 0)
         return true; /* slot_tp_new, as for a tuple's subclass */
+    if (layout == SK_INT && n == 9 && memcmp(s, "__index__", 9) == 0)
+        return true; /* never called for an int's subclass: _PyNumber_Index takes PyLong_Check's value */
     static const char *const data_slots[] = {
         "__len__", "__iter__", "__bool__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__",
         "__add__", "__radd__", "__iadd__", "__sub__", "__rsub__", "__isub__", "__mul__", "__rmul__", "__imul__",
@@ -243,6 +245,11 @@ static bool builtin_sub_dunder_ok(PyRun *I, const char *s, size_t n, SimKind lay
     for (size_t i = 0; i < 4; i++)
         if (strlen(item_slots[i]) == n && memcmp(item_slots[i], s, n) == 0)
             return true; /* items.c and ops.c call them (slot_mp_subscript ...; sq_contains) */
+    static const char *const called[] = {"__format__", "__reversed__", "__getattr__", "__getattribute__",
+                                         "__setattr__", "__delattr__"};
+    for (size_t i = 0; i < sizeof called / sizeof called[0]; i++)
+        if (strlen(called[i]) == n && memcmp(called[i], s, n) == 0)
+            return true; /* PyObject_Format (repr.c), reversed_new (iter_lazy.c), the attribute hooks (attrs.c) */
     for (size_t i = 0; i < sizeof builtin_sub_dunders / sizeof builtin_sub_dunders[0]; i++)
         if (strlen(builtin_sub_dunders[i]) == n && memcmp(builtin_sub_dunders[i], s, n) == 0)
             return true;
@@ -347,6 +354,8 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
             continue;
         if ((layout == SK_FLOAT || layout == SK_INT || layout == SK_STR || layout == SK_BYTES) && n == 7 && memcmp(s, "__new__", 7) == 0)
             continue; /* types/scalarsub.c */
+        if (layout == SK_INT && n == 9 && memcmp(s, "__index__", 9) == 0)
+            continue; /* builtin_sub_dunder_ok */
         if (layout == SK_TYPE) {
             if (!meta_dunder_ok_any(I, s, n))
                 return false;

@@ -169,11 +169,14 @@ void py_modelled_text(Buf *out)
     buf_adds(out, ".\nA subclass of a built-in (and its bases) may define, of these, only\n");
     for (int i = 0; modelled_builtin_sub_dunder(i); i++)
         buf_printf(out, "%s`%s`", i ? ", " : "", modelled_builtin_sub_dunder(i));
-    buf_adds(out, " (and `__new__` for `tuple`, `float`, `int`, `str` and `bytes`; `__len__`, `__iter__`,\n"
+    buf_adds(out, " (and `__new__` for `tuple`, `float`, `int`, `str` and `bytes`; `__index__` for `int`, which\n"
+                  "CPython never calls for it; `__len__`, `__iter__`,\n"
                   "`__bool__`, the rich comparisons, `__hash__`, the operators (`__add__`, `__radd__`,\n"
                   "`__iadd__` ..., `__neg__`, `__abs__` ...) for any of them, called where CPython's\n"
-                  "slot wrappers call them, and `__getitem__`, `__setitem__`, `__delitem__` and\n"
-                  "`__contains__`; any other would be bypassed by the built-in's own code), and no\n"
+                  "slot wrappers call them, `__getitem__`, `__setitem__`, `__delitem__` and\n"
+                  "`__contains__`, `__format__` (format(), f-strings, `str.format`), `__reversed__`,\n"
+                  "and the attribute hooks `__getattr__`, `__getattribute__`, `__setattr__` and\n"
+                  "`__delattr__`; any other would be bypassed by the built-in's own code), and no\n"
                   "`__slots__`;\n"
                   "`copy.copy`/`copy.deepcopy` of its instances and `dict.fromkeys` on it are refused.\n"
                   "A class may derive from `type` (a metaclass): `class C(metaclass=Meta)`, the metaclass\n"

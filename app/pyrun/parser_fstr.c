@@ -182,6 +182,12 @@ static int parts(P *p, Token *t, FsScan *sc)
         int fv = field(p, t, &f, sc->raw);
         if (fv < 0)
             return -2;
+        if (p->minor >= 12 && f.open >= sc->line_start && sc->i > f.open) { /* 3.12+: a field's own */
+            Node *nv = N(p, fv);                                              /* place, '{' to '}' */
+            nv->line = nv->end_line = sc->line;
+            nv->col = (int)(f.open - sc->line_start);
+            nv->end_col = (int)(sc->i - sc->line_start);
+        }
         p_append(p, &first, &last, fv);
     }
 }

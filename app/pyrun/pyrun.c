@@ -560,7 +560,7 @@ bool py_interrupted(const PyRun *I) { return I->interrupted; }
 void py_set_step_limit(PyRun *I, uint64_t steps) { I->step_limit = steps; }
 void py_set_cores(PyRun *I, int n) { I->ncores = n < 1 ? 1 : n > 256 ? 256 : n; }
 
-uint64_t py_steps(const PyRun *I) { return I->steps; }
+uint64_t py_steps(const PyRun *I) { return vm_steps(I); }
 const struct VmSched *py_vmsched(const PyRun *I) { return &I->vs; }
 
 void py_set_stop_flag(PyRun *I, volatile sig_atomic_t *flag) { I->stop = flag; }

@@ -627,9 +627,19 @@ static bool instance_format(PyRun *I, SimId v, const char *spec, Buf *out)
     return ok;
 }
 
+/* a subclass of a built-in whose class (or a class between it and the
+ * built-in) defines __format__: PyObject_Format calls it as an instance's */
+bool subinst_formats(PyRun *I, SimId v)
+{
+    if (!sim_is_subinst(S, v))
+        return false;
+    SimId fn = sim_type_lookup(S, sim_obj(S, v)->type, "__format__");
+    return fn && sim_kind(S, fn) != SK_BUILTIN;
+}
+
 bool op_format(PyRun *I, SimId v, const char *spec, Buf *out)
 {
-    if (sim_kind(S, v) == SK_INSTANCE)
+    if (sim_kind(S, v) == SK_INSTANCE || subinst_formats(I, v))
         return instance_format(I, v, spec, out);
     return format_builtin(I, v, spec, out);
 }

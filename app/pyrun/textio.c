@@ -182,9 +182,17 @@ static bool write_object(PyRun *I, SimId file, SimId v)
         k != SK_FLOAT && !((k == SK_LIST || k == SK_TUPLE || k == SK_DICT || k == SK_SET || k == SK_DEQUE) &&
                            !sim_is_subinst(S, v))) /* repr.c follows a list's or tuple's writer and notes the others */
         tm_note_peak_unsure(I, "a print() of an object that is not a str or a number");
-    if (k == SK_STR) {
+    else if (__builtin_expect(S->pm.trace != NULL, 0) && k == SK_STR && dunder_defines(I, v, "__str__"))
+        tm_note_peak_unsure(I, "a print() of a str subclass's __str__ (the model copies its result)");
+    if (k == SK_STR && !sim_is_subinst(S, v)) {
         value = v;
         sim_incref(S, value);
+    } else if (k == SK_STR) { /* PyObject_Str: the class's __str__, or unicode_str's exact copy */
+        value = str_of(I, &v, 1, 1);
+        if (!value) {
+            sim_decref(S, writer);
+            return false;
+        }
     } else {
         Buf b = {0};
         if (!op_str(I, v, &b)) {

@@ -200,8 +200,9 @@ void tb_frame_end(PyRun *I, Frame *f)
  * lines by two and marks them "| "), whether a group's closing line is
  * still owed, the exceptions already shown */
 typedef struct PrintCtx {
-    const TbLibEntry *pre; /* the library's entries of the reported exception */
+    const TbLibEntry *pre; /* the library's entries of the reported exception, top */
     int npre;
+    SimId top;
     int depth;
     bool need_close;
     SimId seen[CHAIN_MAX];
@@ -463,7 +464,7 @@ static void print_one(PyRun *I, SimId e, bool pending, PrintCtx *c, Buf *out)
             print_value(I, e, false, c, out);
         return;
     }
-    int npre = pending ? c->npre : 0;
+    int npre = e == c->top ? c->npre : 0;
     print_tb(I, sim_exc_get(S, e, SIM_EXC_TRACEBACK), c->pre, npre, group ? "Exception Group Traceback" : "Traceback",
              c, &t);
     size_t header = t.len ? (size_t)((const char *)memchr(buf_str(&t), '\n', t.len) - buf_str(&t)) + 1 : 0;
@@ -577,8 +578,14 @@ void format_traceback_lib(PyRun *I, const TbLibEntry *pre, int npre, Buf *out)
             buf_printf(out, "%s\n", I->ts->err.type);
         return;
     }
-    PrintCtx c = {.pre = pre, .npre = npre};
+    PrintCtx c = {.pre = pre, .npre = npre, .top = I->ts->err_obj};
     print_recursive(I, I->ts->err_obj, true, &c, out);
+}
+
+void format_exception_lib(PyRun *I, SimId e, const TbLibEntry *pre, int npre, Buf *out)
+{
+    PrintCtx c = {.pre = pre, .npre = npre, .top = e};
+    print_recursive(I, e, false, &c, out);
 }
 
 bool tb_format_module(PyRun *I, SimId e, TbModule *m, Buf *out)

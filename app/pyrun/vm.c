@@ -54,7 +54,7 @@ static CALL_INLINE Frame *new_frame(PyRun *I, uint32_t ci, SimId globals)
     if (need > ts->captrys)
         ts->trys = xgrow(ts->trys, &ts->captrys, need, sizeof *ts->trys);
     Frame *f = py_thread_push_frame(ts);
-    I->depth = ts->nframes;
+    vm_set_depth(I, ts->nframes);
     f->tbase = tbase;
     f->code = ci;
     f->globals = globals;

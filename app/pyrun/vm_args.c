@@ -91,9 +91,10 @@ static bool posonly_as_keyword(PyRun *I, const PyCode *co, SimId kwnames)
 }
 
 /* A call of a function sharing a variable with its inlined comprehensions
- * only (3.12+): the model's cell for it, and the comprehension function's
- * closure tuple, are objects CPython does not make, so the young count and
- * tracemalloc's peak are left unsure (compile_inline.c finds them). */
+ * only (3.12+): the model's cell for it is an object CPython does not make.
+ * It is a ghost (sim/ghost.c) for the first 64 slots; one beyond is an
+ * ordinary cell, which leaves the young count and tracemalloc's peak unsure
+ * (compile_inline.c finds them). */
 static void ghost_cells(PyRun *I)
 {
     if (!I->gc_count_unsure)
@@ -108,12 +109,13 @@ static inline void make_cells(PyRun *I, const PyCode *co, SimId *slots, SimId fu
 {
     if (co->ncellfree == 0)
         return;
-    if (co->nghost) /* 3.12+: a cell CPython does not make (its variable is a plain local there) */
+    if (co->nghost > __builtin_popcountll(co->ghostmask)) /* 3.12+: a cell CPython does not make */
         ghost_cells(I);
     int fi = 0;
     for (int i = 0; i < co->nslots; i++) {
-        if (co->slotkind[i] == SLOT_CELL) {
-            slots[i] = sim_cell(S, slots[i]);
+        if (co->slotkind[i] == SLOT_CELL) { /* a plain local in CPython 3.12+: a ghost */
+            bool ghost = i < 64 && (co->ghostmask >> i & 1);
+            slots[i] = ghost ? sim_cell_ghost(S, slots[i]) : sim_cell(S, slots[i]);
         } else if (co->slotkind[i] == SLOT_FREE) {
             SimId closure = sim_items(S, func)[2];
             if (!closure)

@@ -208,7 +208,7 @@ bool vm_format_value(PyRun *I, int arg)
         } else if (ok) { /* an int's repr is a new str, one digit too; a float's text has a buffer */
             r = conv == 'a' ? sim_str(S, buf_str(&b), b.len) : str_of_text(I, v, &b);
         }
-    } else if (!no_spec || sim_kind(S, v) == SK_INSTANCE) {
+    } else if (!no_spec || sim_kind(S, v) == SK_INSTANCE || subinst_formats(I, v)) {
         ok = (r = format_object(I, v, sp ? sp : "")) != 0;
     } else { /* PyObject_Format(v, NULL): an exact int's str, else the bound __format__ and str(v) */
         SimId bound = format_binds_method(I, v, false) ? sim_builtin(S, 0, 0) : 0;

@@ -13,9 +13,10 @@
  * each instruction ends by fetching and jumping to the next one itself
  * (direct threading, one indirect jump per instruction site, which the
  * branch predictor learns per site); elsewhere a portable switch does the
- * same work.  What every instruction checks (a refused allocation, a
- * refusal, the step limit, Ctrl-C and timeouts, stepping line by line) is
- * checked in the same order as before, at one load and test each.
+ * same work.  An instruction counts its step down (I->check_left) and
+ * reads one word for a refused allocation; a frame pushed or popped, a
+ * refusal, the step limit, Ctrl-C and timeouts wait behind the count
+ * (fetch_slow, vm_checks), stepping line by line in OP_LINE's target.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -59,33 +60,38 @@
             acache = vm_attr_caches(&I->codes[f->code]); \
     } while (0)
 
-/* What runs before every instruction: leaves op and arg set and f->ip past
- * the instruction, or returns / goes to error. */
-#define FETCH()                                                                    \
+/* The instruction at f->ip, and its cost on the clock (vm_threads.c). */
+#define DECODE()                                                                   \
     do {                                                                           \
-        if (UNLIKELY(I->depth != depth)) { /* I->depth: ts->nframes in one load */  \
-            SIM_ASSERT(I->depth == ts->nframes);                                   \
-            if (I->depth <= base)                                                  \
-                return VM_RETURNED;                                                \
-            RELOAD();                                                              \
-        }                                                                          \
-        if (UNLIKELY(sim_nomem(S)) && sim_take_nomem(S)) {                         \
-            py_no_memory(I); /* the last instruction was refused memory */         \
-            goto error;                                                            \
-        }                                                                          \
         SIM_ASSERT(ops == I->codes[f->code].ops);                                  \
         uint32_t w_ = ops[f->ip];                                                  \
         arg = OPARG(w_);                                                           \
         op = (Opcode)OPCODE(w_);                                                   \
-        I->vs.now += I->opcost[op]; /* the simulated clock (vm_threads.c) */       \
-        if (op == OP_LINE) {                                                       \
-            if (step && executed && ts->nested == 0)                                \
-                return VM_STEPPED;                                                 \
-            f->line = arg;                                                         \
-        }                                                                          \
-        executed = true;                                                           \
-        if (UNLIKELY(++I->steps > I->check_at) && !checks(I, limit, stop))        \
+        I->vs.now += I->opcost[op];                                                \
+    } while (0)
+
+/* A refused allocation, seen before the next instruction (not a step). */
+#define NOMEM_CHECK()                                                              \
+    do {                                                                           \
+        if (UNLIKELY(sim_nomem(S)) && sim_take_nomem(S)) {                         \
+            I->check_left++;                                                       \
+            py_no_memory(I); /* the last instruction was refused memory */         \
             goto error;                                                            \
+        }                                                                          \
+    } while (0)
+
+/* What runs before every instruction: counts the step, leaves op and arg
+ * set and f->ip past the instruction, or returns / goes to error.  A frame
+ * pushed or popped (vm_set_depth) and vm_checks' work take check_left
+ * below 0, to fetch_slow.  A run's first instruction always goes there, so
+ * an OP_LINE met here is never a run's first (its target may stop there). */
+#define FETCH()                                                                    \
+    do {                                                                           \
+        if (UNLIKELY(--I->check_left < 0))                                         \
+            goto fetch_slow;                                                       \
+        SIM_ASSERT(I->depth == depth);                                             \
+        NOMEM_CHECK();                                                             \
+        DECODE();                                                                  \
         f->ip++;                                                                   \
     } while (0)
 
@@ -96,49 +102,15 @@
         FETCH();                                            \
         goto *targets[op]; /* 256 entries: no bounds check */ \
     } while (0)
+#define DISPATCH() goto *targets[op]
 #else
 #define TARGET(o) case o:
 #define NEXT() goto dispatch
+#define DISPATCH() goto dispatch_op
 #endif
 
 static volatile sig_atomic_t no_stop; /* what *stop reads when the caller gave no flag */
 
-static void stopped(PyRun *I)
-{
-    if (*I->stop == PY_STOP_INTERRUPT) {
-        *I->stop = PY_STOP_NONE;
-        py_raise(I, EXC_KeyboardInterrupt, "%s", "");
-    } else {
-        py_raise(I, EXC_RuntimeError, "pydive timeout reached");
-    }
-}
-
-/* What an instruction checks once I->steps passes I->check_at, in this
- * order: a refusal inside a callback that swallowed errors (py_not_modelled
- * sets check_at to 0), the step limit, then Ctrl-C or a timeout from the
- * caller, which a signal handler sets at any moment and which is looked at
- * every STOP_EVERY instructions.  While one of them holds, every
- * instruction checks again (a timeout raises at each one). */
-#define STOP_EVERY 256u
-
-static bool checks(PyRun *I, uint64_t limit, volatile sig_atomic_t *stop)
-{
-    I->check_at = I->steps; /* the next instruction checks again */
-    if (I->refused) {
-        I->ts->err.set = true;
-        return false;
-    }
-    if (I->steps > limit) {
-        py_raise(I, EXC_RuntimeError, "pydive step limit reached");
-        return false;
-    }
-    if (*stop) {
-        stopped(I);
-        return false;
-    }
-    I->check_at = limit - I->steps > STOP_EVERY ? I->steps + STOP_EVERY : limit;
-    return true;
-}
 
 /* The scheduler's look at an eval-breaker check: another thread may run
  * now (only once the clock reached check_at, never while one runs alone). */
@@ -168,7 +140,7 @@ VmStop vm_run(PyRun *I, int base, bool step)
     const uint64_t limit = I->step_limit ? I->step_limit : UINT64_MAX;
     volatile sig_atomic_t *const stop = I->stop ? I->stop : &no_stop;
     bool executed = false;
-    I->check_at = 0; /* the first instruction checks (a new limit, a stop already set) */
+    vm_check_next(I); /* the first instruction checks (a new limit, a stop already set) */
     int depth = -1; /* the frame depth f and ops belong to: none yet */
     Frame *f = NULL;
     const uint32_t *ops = NULL;
@@ -240,9 +212,18 @@ VmStop vm_run(PyRun *I, int base, bool step)
     }
 dispatch:
     FETCH();
+dispatch_op:
     switch (op) {
 #endif
-    TARGET(OP_NOP) TARGET(OP_LINE) NEXT();
+    TARGET(OP_NOP) NEXT();
+    TARGET(OP_LINE) /* from FETCH's fast path only: see fetch_slow */
+        if (step && ts->nested == 0) { /* a stepped run stops before the line's first instruction */
+            f->ip--; /* OP_LINE costs no clock (vm_threads.c) */
+            I->check_left++; /* not a step: the next run executes it */
+            return VM_STEPPED;
+        }
+        f->line = arg;
+        NEXT();
     TARGET(OP_POP_TOP) a = POP(); sim_decref(S, a); NEXT();
     TARGET(OP_DUP_TOP)
         if (arg == 2) {
@@ -701,6 +682,31 @@ error:
     if (!vm_unwind(I, base))
         return VM_ERROR;
     NEXT();
+fetch_slow: /* FETCH's count went below 0: the step counted, the rest as FETCH */
+    if (I->depth != depth) { /* I->depth: ts->nframes in one load */
+        SIM_ASSERT(I->depth == ts->nframes);
+        if (I->depth <= base) {
+            I->check_left++; /* not a step */
+            return VM_RETURNED;
+        }
+        RELOAD();
+    }
+    NOMEM_CHECK();
+    DECODE();
+    if (op == OP_LINE) { /* a stepped run stops at a line, unless the line is where it starts */
+        if (step && executed && ts->nested == 0) {
+            I->check_left++; /* not a step: the next run executes it */
+            return VM_STEPPED;
+        }
+        f->line = arg;
+    }
+    executed = true;
+    if (!vm_checks(I, limit, stop))
+        goto error;
+    f->ip++;
+    if (op == OP_LINE)
+        NEXT(); /* done above */
+    DISPATCH();
 }
 
 VmStop vm_run_throw(PyRun *I, int base)

@@ -98,9 +98,20 @@ bool vm_op_build_list(PyRun *I, int n)
     return true;
 }
 
+/* Is the instruction after this one MAKE_FUNCTION of a comprehension
+ * 3.12+ inline (PEP 709), whose closure tuple CPython does not make? */
+static bool closure_of_inlined(PyRun *I)
+{
+    const PyCode *co = &I->codes[F->code];
+    if (S->prof->version == SIM_V311 || F->ip >= co->nops || OPCODE(co->ops[F->ip]) != OP_MAKE_FUNCTION)
+        return false;
+    const PyCode *fc = &I->codes[OPARG(co->ops[F->ip])];
+    return fc->kind == CODE_COMP && !fc->is_gen && fc->has_closure;
+}
+
 void vm_op_build_tuple(PyRun *I, int n)
 {
-    SimId r = sim_tuple(S, (size_t)n);
+    SimId r = n > 0 && closure_of_inlined(I) ? sim_tuple_ghost(S, (size_t)n) : sim_tuple(S, (size_t)n);
     for (int i = n - 1; i >= 0; i--)
         sim_tuple_set(S, r, (size_t)i, POP());
     PUSH(r);
@@ -290,4 +301,45 @@ void vm_op_match_exc(PyRun *I, int arg)
     SimId r = sim_bool(S, exc_matches(I, a));
     sim_decref(S, a);
     PUSH(r);
+}
+
+/* ---- the dispatch loop's checks --------------------------------------- */
+
+static void stopped(PyRun *I)
+{
+    if (*I->stop == PY_STOP_INTERRUPT) {
+        *I->stop = PY_STOP_NONE;
+        py_raise(I, EXC_KeyboardInterrupt, "%s", "");
+    } else {
+        py_raise(I, EXC_RuntimeError, "pydive timeout reached");
+    }
+}
+
+/* What an instruction checks once the steps pass I->check_at (check_left
+ * below 0), in this order: a refusal inside a callback that swallowed errors (py_not_modelled
+ * calls vm_check_next), the step limit, then Ctrl-C or a timeout from the
+ * caller, which a signal handler sets at any moment and which is looked at
+ * every STOP_EVERY instructions.  While one of them holds, every
+ * instruction checks again (a timeout raises at each one). */
+#define STOP_EVERY 256u
+
+bool vm_checks(PyRun *I, uint64_t limit, volatile sig_atomic_t *stop)
+{
+    const uint64_t steps = vm_steps(I);
+    vm_check_next(I); /* the next instruction checks again */
+    if (I->refused) {
+        I->ts->err.set = true;
+        return false;
+    }
+    if (steps > limit) {
+        py_raise(I, EXC_RuntimeError, "pydive step limit reached");
+        return false;
+    }
+    if (*stop) {
+        stopped(I);
+        return false;
+    }
+    I->check_at = limit - steps > STOP_EVERY ? steps + STOP_EVERY : limit;
+    I->check_left = (int64_t)(I->check_at - steps);
+    return true;
 }

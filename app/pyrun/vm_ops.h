@@ -7,6 +7,7 @@
 #ifndef PYDIVE_PYRUN_VM_OPS_H
 #define PYDIVE_PYRUN_VM_OPS_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -16,6 +17,10 @@
  * (traceback entries, PUSH_EXC_INFO, the left frames unwound); false when
  * none is there. */
 bool vm_unwind(PyRun *I, int base);
+/* What the dispatch loop checks once the steps pass I->check_at: a
+ * refusal, the step limit, then a stop (Ctrl-C or a timeout) in *stop;
+ * false with the error set, else check_at moved on. */
+bool vm_checks(PyRun *I, uint64_t limit, volatile sig_atomic_t *stop);
 /* UnboundLocalError / NameError for the empty slot arg of the top frame
  * (deref: a free variable of an enclosing scope). */
 void vm_unbound_error(PyRun *I, int arg, bool deref);

@@ -357,7 +357,7 @@ void vm_thread_switch(PyRun *I)
         PyThreadState *ts = I->threads[I->vs.running];
         I->ts = ts;
         threading_locals_switch(I, ts->id); /* each threading.local shows this thread's dict */
-        I->depth = ts->nframes;
+        vm_set_depth(I, ts->nframes);
         int s = settle(I, ts);
         if (s > 0) { /* its continuation blocked again */
             if (check(I, true) < 0) {
@@ -380,7 +380,7 @@ void vm_thread_switch(PyRun *I)
         if (ts->nframes == 0 && futures_is_worker(I, ts->id)) { /* a pool worker's next item */
             ts->booted = true;
             int r = futures_worker_next(I);
-            I->depth = ts->nframes;
+            vm_set_depth(I, ts->nframes);
             if (r == 1 || r < 0)
                 return;
             if (r == 2) {
@@ -400,7 +400,7 @@ void vm_thread_switch(PyRun *I)
                 return;
             continue;
         }
-        I->depth = ts->nframes;
+        vm_set_depth(I, ts->nframes);
         if (I->vs.thr[ts->id].state == VS_RUN)
             return;
         /* a target called from C blocked (time.sleep): it ends once it wakes */
@@ -421,7 +421,7 @@ int vm_thread_returned(PyRun *I)
         ts->c_result = 0;
         futures_worker_returned(I, r);
         int n = I->refused ? -1 : futures_worker_next(I);
-        I->depth = ts->nframes;
+        vm_set_depth(I, ts->nframes);
         if (n == 1)
             return 1;
         if (n < 0)
@@ -476,6 +476,6 @@ bool vm_wait_nested(PyRun *I)
     }
     I->ts = me;
     threading_locals_switch(I, me->id); /* each threading.local shows this thread's dict again */
-    I->depth = depth;
+    vm_set_depth(I, depth);
     return ok && !I->refused;
 }

@@ -35,7 +35,7 @@ SimId sim_array(Sim *s, char typecode, size_t n)
     o->data = slab_alloc(&s->slab, (n * isz + 3) / 4 + 1, &cap);
     o->datacap = cap;
     if (!o->data) {
-        s->nomem = true;
+        sim_set_nomem(s);
     } else {
         memset(slab_ptr(&s->slab, o->data), 0, cap * sizeof(uint32_t));
         o->len = o->cap = (uint32_t)n;
@@ -66,7 +66,7 @@ void sim_array_resize(Sim *s, SimId id, size_t n)
     uint32_t cap = o->datacap;
     uint32_t data = slab_resize(&s->slab, o->data, &cap, words_for(o, alloc), o->datacap);
     if (!data) {
-        s->nomem = true;
+        sim_set_nomem(s);
         return;
     }
     o->data = data;

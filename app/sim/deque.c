@@ -81,7 +81,7 @@ static bool room_for(Sim *s, SimId d, uint32_t n)
     uint32_t cap = o->datacap;
     uint32_t h = slab_resize(&s->slab, o->data, &cap, want * 2, DQ_HEADER + (size_t)nblocks(s, d) * RECORD);
     if (!h) {
-        s->nomem = true;
+        sim_set_nomem(s);
         return false;
     }
     o = &s->obj[d];
@@ -125,7 +125,7 @@ SimId sim_deque(Sim *s, int64_t maxlen)
     o->data = h;
     o->datacap = cap;
     if (!h) {
-        s->nomem = true;
+        sim_set_nomem(s);
         sim_track(s, d);
         return d;
     }

@@ -31,7 +31,7 @@ SimId sim_property(Sim *s, SimId fget, SimId fset, SimId fdel, SimId doc)
         SimId *p = sim_items(s, id);
         p[0] = fget, p[1] = fset, p[2] = fdel, p[3] = doc;
     } else { /* refused: the property is empty and the references go */
-        s->nomem = true;
+        sim_set_nomem(s);
         SimId refs[4] = {fget, fset, fdel, doc};
         for (int i = 0; i < 4; i++)
             sim_xdecref(s, refs[i]);

@@ -56,7 +56,7 @@ SimId sim_exc_new(Sim *s, SimId cls, bool heap_type, uint32_t nextra)
     o->data = h;
     o->datacap = cap;
     if (!h)
-        s->nomem = true;
+        sim_set_nomem(s);
     else
         memset(slab_ptr(&s->slab, h), 0, cap * sizeof(uint32_t));
     sim_event(s, SE_ALLOC, id, (uint32_t)size, 0);
@@ -194,7 +194,7 @@ bool sim_frame_take(Sim *s, SimId frame, const SimId *slots, uint32_t n, SimId f
     uint32_t h = n ? slab_alloc(&s->slab, n, &cap) : 0;
     o = &s->obj[frame];
     if (n && !h) {
-        s->nomem = true;
+        sim_set_nomem(s);
         return false;
     }
     o->data = h;

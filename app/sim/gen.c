@@ -40,7 +40,7 @@ uint32_t *sim_gen_words(Sim *s, SimId gen, size_t words)
     uint32_t h = o->data ? slab_resize(&s->slab, o->data, &cap, words, o->datacap)
                          : slab_alloc(&s->slab, words, &cap);
     if (!h) {
-        s->nomem = true;
+        sim_set_nomem(s);
         return NULL;
     }
     o = &s->obj[gen];

@@ -58,7 +58,7 @@ void sim__grow_records(Sim *s)
     if (cap * size > limit) {
         cap = limit / size > s->capobj ? limit / size : (uint64_t)s->capobj + 4096;
         if (cap == (uint64_t)s->capobj + 4096)
-            s->nomem = true;
+            sim_set_nomem(s);
     }
     if (cap > UINT32_MAX)
         cap = UINT32_MAX; /* SimId is 32-bit */
@@ -115,7 +115,7 @@ SimId sim__byte_char_new(Sim *s, uint8_t c)
     o->data = h;
     o->datacap = cap;
     if (!h) {
-        s->nomem = true;
+        sim_set_nomem(s);
         return id;
     }
     memset(slab_ptr(&s->slab, h), 0, cap * sizeof(uint32_t));
@@ -287,7 +287,7 @@ bool sim__mem_room(Sim *s, uint64_t bytes, uint64_t words)
 {
     if (pm_fits(&s->pm, bytes) && slab_fits(&s->slab, words))
         return true;
-    s->nomem = true;
+    sim_set_nomem(s);
     return false;
 }
 
@@ -558,7 +558,8 @@ static void dealloc_body(Sim *s, SimId id)
     case SK_TUPLE: {
         uint32_t n = o->len;
         decref_items_reverse(s, id);
-        release(s, id, n < SIM_TUPLE_MAXSAVE && !sub_cls ? &s->fl_tuple[n] : NULL);
+        bool ghost = !(s->obj[id].flags & SIM_F_GCTYPE); /* sim_tuple_ghost's: no free list */
+        release(s, id, n < SIM_TUPLE_MAXSAVE && !sub_cls && !ghost ? &s->fl_tuple[n] : NULL);
         break;
     }
     case SK_DICT:

@@ -15,7 +15,7 @@ static inline bool sim__len_fits(Sim *s, uint64_t n)
 {
     if (n < UINT32_MAX)
         return true;
-    s->nomem = true;
+    sim_set_nomem(s);
     return false;
 }
 /* A new record of kind k, refcount 1, everything else zero (inline: one
@@ -98,6 +98,8 @@ static inline PmPtr sim__obj_block(Sim *s, SimFreeList *fl, size_t size, bool gc
     return pm_alloc(&s->pm, size);
 }
 SimId sim__new_obj(Sim *s, SimKind k, size_t size, SimFreeList *fl, bool gc);
+/* A zeroed payload of nwords for id; false (none, refusal recorded) when refused. */
+bool sim__set_payload(Sim *s, SimId id, size_t nwords);
 /* Frees an object's record and block (to the free list fl when it has room). */
 void sim__release(Sim *s, SimId id, SimFreeList *fl);
 /* type.c: type_dealloc after the weakrefs (subclass entries, then the

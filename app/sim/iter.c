@@ -238,7 +238,7 @@ SimId sim_slice(Sim *s, SimId start, SimId stop, SimId step)
     uint32_t cap = 0, h = sim_mem_room(s, 0, 3) ? slab_alloc(&s->slab, 3, &cap) : 0;
     SimObj *o = &s->obj[id];
     if (!h) { /* refused: an empty slice, its parts released */
-        s->nomem = true;
+        sim_set_nomem(s);
         sim_decref(s, start), sim_decref(s, stop), sim_decref(s, step);
     } else {
         o->data = h;
@@ -291,7 +291,7 @@ SimId sim_range_iter(Sim *s, int64_t start, int64_t stop, int64_t step)
     it->data = slab_alloc(&s->slab, 6, &cap);
     it->datacap = cap;
     if (!it->data) {
-        s->nomem = true;
+        sim_set_nomem(s);
         return id;
     }
     int64_t *r = (int64_t *)(void *)slab_ptr(&s->slab, it->data);
@@ -318,7 +318,7 @@ SimId sim_iter_composite(Sim *s, SimXType xt, uint32_t nrefs, uint32_t nints, ui
         o->cap = nints | nblocks << 16;
         memset(slab_ptr(&s->slab, h), 0, cap * sizeof(uint32_t));
     } else {
-        s->nomem = true;
+        sim_set_nomem(s);
     }
     if (track)
         sim_track(s, id);

@@ -19,7 +19,7 @@ static bool set_allocated(Sim *s, SimId id, size_t alloc)
     uint32_t cap = o->datacap;
     uint32_t data = slab_resize(&s->slab, o->data, &cap, alloc ? alloc : 1, o->len);
     if (!data) {
-        s->nomem = true;
+        sim_set_nomem(s);
         return false;
     }
     o->data = data;

@@ -49,18 +49,20 @@ static bool set_payload(Sim *s, SimId id, size_t nwords)
     s->obj[id].data = h;
     s->obj[id].datacap = cap;
     if (!h) {
-        s->nomem = true;
+        sim_set_nomem(s);
         return false;
     }
     memset(slab_ptr(&s->slab, h), 0, cap * sizeof(uint32_t));
     return true;
 }
 
+bool sim__set_payload(Sim *s, SimId id, size_t nwords) { return set_payload(s, id, nwords); }
+
 /* What a refused constructor returns: an empty object of the kind asked for,
  * with no memory, untracked, that the host drops when it raises MemoryError. */
 static SimId refused(Sim *s, SimKind k)
 {
-    s->nomem = true;
+    sim_set_nomem(s);
     return sim__alloc_record(s, k);
 }
 
@@ -478,7 +480,7 @@ void sim_bytearray_resize(Sim *s, SimId id, size_t n)
     uint32_t cap = o->datacap; /* the model's copy holds ob_alloc bytes, as CPython's buffer */
     uint32_t data = slab_resize(&s->slab, o->data, &cap, alloc / 4 + 1, o->datacap);
     if (!data) {
-        s->nomem = true;
+        sim_set_nomem(s);
         return;
     }
     o->data = data;
@@ -588,7 +590,7 @@ bool sim_tuple_resize(Sim *s, SimId *t, size_t n)
         o->datacap = cap;
     }
     if (!b) {
-        s->nomem = true;
+        sim_set_nomem(s);
         if (tracked)
             sim_track(s, v);
         return false;

@@ -116,7 +116,8 @@ typedef struct PmHeap {
     /* the modelled address space: arenas plus system-malloc bytes may not
      * pass `limit` (0 = no limit); a request that would is refused */
     uint64_t limit;
-    uint64_t refused;                /* requests refused so far */
+    uint64_t refused;                /* requests refused since the sim last took them
+                                      * (and the sim's own refusals: sim_set_nomem) */
     uint64_t host_limit;             /* bytes of this computer for the tables (0 = none) */
 } PmHeap;
 

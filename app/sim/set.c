@@ -57,7 +57,7 @@ static bool new_table(Sim *s, SimId set, uint32_t slots)
     uint32_t cap;
     uint32_t data = slab_alloc(&s->slab, (size_t)slots * 3, &cap);
     if (!data) {
-        s->nomem = true;
+        sim_set_nomem(s);
         return false;
     }
     memset(slab_ptr(&s->slab, data), 0, (size_t)slots * 3 * sizeof(uint32_t));
@@ -148,7 +148,7 @@ void sim_set_presize(Sim *s, SimId set, size_t minused)
 {
     uint32_t slots = table_size_for(minused);
     if (!slots) {
-        s->nomem = true;
+        sim_set_nomem(s);
         return;
     }
     SimObj *o = &s->obj[set];
@@ -196,7 +196,7 @@ bool sim_set_add_hash(Sim *s, SimId set, SimId key, uint64_t hash)
     uint32_t mask = o->v.set.slots - 1;
     if (o->v.set.fill >= mask) { /* a refused resize left no free slot */
         sim_decref(s, key);
-        s->nomem = true;
+        sim_set_nomem(s);
         return false;
     }
     /* set_add_entry: the first dummy on the probe path, else the unused

@@ -404,7 +404,14 @@ static inline void sim_gc_released(Sim *s, SimId v)
 }
 /* Was an allocation refused since the last call?  Clears the record. */
 bool sim_take_nomem(Sim *s);
-static inline bool sim_nomem(const Sim *s) { return s->nomem || s->pm.refused > 0; }
+/* A refusal by the model itself: pm.refused counts it with the heap's own,
+ * so that sim_nomem (asked before every instruction) reads one word. */
+static inline void sim_set_nomem(Sim *s)
+{
+    s->nomem = true;
+    s->pm.refused++;
+}
+static inline bool sim_nomem(const Sim *s) { return s->pm.refused > 0; }
 /* What the model holds of this computer's memory, in bytes. */
 uint64_t sim_host_bytes(const Sim *s);
 
@@ -639,6 +646,12 @@ SimId sim_builtin(Sim *s, uint32_t index, SimId self);
 SimId sim_method_wrapper(Sim *s, uint32_t index, SimId self);
 #define SIM_BUILTIN_WRAPPER 1 /* SimObj.sub of an SK_BUILTIN that is a method-wrapper */
 SimId sim_cell(Sim *s, SimId content);
+/* ghost.c: a cell and a tuple the model needs where CPython 3.12+ makes
+ * nothing (an inlined comprehension's variables and closure): their memory
+ * untraced by tracemalloc, never counted towards a collection nor tracked,
+ * the tuple never from or to the free list. */
+SimId sim_cell_ghost(Sim *s, SimId content);
+SimId sim_tuple_ghost(Sim *s, size_t n);
 /* A super object (40 bytes and a GC header, tracked); it holds no references here. */
 SimId sim_super(Sim *s);
 SimId sim_module(Sim *s, SimId name, SimId dict);

@@ -21,7 +21,7 @@ SimId sim_stringio(Sim *s, SimId newline)
     o->data = slab_alloc(&s->slab, 4, &cap);
     o->datacap = cap;
     if (!o->data)
-        s->nomem = true;
+        sim_set_nomem(s);
     o->mem2 = pm_alloc(&s->pm, 4); /* resize_buffer(self, 0): one Py_UCS4 */
     o->v.stringio.nl = newline;    /* the reference is taken */
     sim_track(s, id);
@@ -38,7 +38,7 @@ bool sim_stringio_reserve(Sim *s, SimId id, size_t n)
     uint32_t cap = o->datacap;
     uint32_t data = slab_resize(&s->slab, o->data, &cap, n + n / 8 + 4, o->len);
     if (!data) {
-        s->nomem = true;
+        sim_set_nomem(s);
         return false;
     }
     o->data = data;

@@ -55,7 +55,7 @@ SimId sim_subinst_new(Sim *s, SimId cls, size_t n)
             if (k == SK_TUPLE)
                 o->len = (uint32_t)n;
         } else {
-            s->nomem = true;
+            sim_set_nomem(s);
         }
     }
     sim_track(s, id); /* PyType_GenericAlloc tracks every instance of a GC type */
@@ -148,7 +148,7 @@ SimId sim_subinst_scalar(Sim *s, SimId cls, SimId value)
         if (h)
             memcpy(slab_ptr(&s->slab, h), slab_ptr(&s->slab, v->data), v->len);
         else if (v->len)
-            s->nomem = true;
+            sim_set_nomem(s);
         o->data = h;
         o->datacap = cap;
         o->len = h || !v->len ? v->len : 0;

@@ -66,7 +66,7 @@ static bool class_payload(Sim *s, SimId id)
     s->obj[id].data = h;
     s->obj[id].datacap = cap;
     if (!h) {
-        s->nomem = true;
+        sim_set_nomem(s);
         return false;
     }
     memset(slab_ptr(&s->slab, h), 0, cap * sizeof(uint32_t));
@@ -351,7 +351,7 @@ SimId sim_instance(Sim *s, SimId cls)
         if (h)
             memset(slab_ptr(&s->slab, h), 0, cap * sizeof(uint32_t));
         else
-            s->nomem = true;
+            sim_set_nomem(s);
         s->obj[id].v.instance.slots = h;
         s->obj[id].cap = cap;
     }

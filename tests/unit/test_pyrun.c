@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "pyrun/builtins.h"
+#include "pyrun/modules/cpython_names.h"
 #include "pyrun/pyrun.h"
 #include "sim/gc.h"
 
@@ -124,6 +126,31 @@ static void step_limit_stops_loops(void **state)
     buf_fini(&o.out), buf_fini(&o.err);
 }
 
+/* A method's .hidden mask (registry.c reads it at each run's start) says
+ * what the dir() tables say: a profile hides a method its CPython's type
+ * lacks, unless no version's table lists the name at all. */
+static void method_masks_match_dir_tables(void **state)
+{
+    (void)state;
+    const BuiltinDef *d;
+    int checked = 0;
+    for (uint32_t i = 0; (d = bi_def(i)); i++) {
+        const char *owner = d->owner ? sim_kind_name((SimKind)d->owner) : "builtins";
+        const CpyNameSet *names = d->owner ? cpython_type_names(owner) : NULL;
+        size_t n = strlen(d->name);
+        bool listed = names && (cpython_has(names, d->name, n, SIM_V311) ||
+                                cpython_has(names, d->name, n, SIM_V312) ||
+                                cpython_has(names, d->name, n, SIM_V313));
+        for (int v = SIM_V311; v <= SIM_V314; v++) {
+            bool hidden = listed && !cpython_has(names, d->name, n, (SimVersion)v);
+            if (hidden != ((d->hidden >> v) & 1u))
+                fail_msg("%s.%s: .hidden bit %d should be %d", owner, d->name, v, hidden);
+            checked++;
+        }
+    }
+    assert_true(checked > 1000);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -131,6 +158,7 @@ int main(void)
         cmocka_unit_test(heap_is_visible_between_steps),
         cmocka_unit_test(errors_read_like_cpython),
         cmocka_unit_test(step_limit_stops_loops),
+        cmocka_unit_test(method_masks_match_dir_tables),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

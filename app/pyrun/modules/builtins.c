@@ -250,26 +250,6 @@ static SimId f_abs(PyRun *I, SimId *a, int n, SimId kw)
     return a[0];
 }
 
-/* A str or bytes inside v: its hash shows the seed CPython draws per run */
-static SimId seeded_part(PyRun *I, SimId v)
-{
-    SimKind k = sim_kind(S, v);
-    if (k == SK_STR || k == SK_BYTES)
-        return v;
-    uint32_t pos = 0;
-    SimId key;
-    uint64_t h;
-    for (uint32_t i = 0; k == SK_TUPLE && i < sim_obj(S, v)->len; i++)
-        if ((key = seeded_part(I, sim_items(S, v)[i])) != 0)
-            return key;
-    while (k == SK_SET && sim_set_next(S, v, &pos, &key, &h))
-        if ((key = seeded_part(I, key)) != 0)
-            return key;
-    return 0;
-}
-
-
-
 /* tuplehash's xxHash lanes over n items; slicehash (3.12+) runs the same
  * lanes over start, stop and step but adds no length at the end */
 static bool xxhash_of(PyRun *I, const SimId *items, uint32_t n, bool add_len, int64_t *out)
@@ -290,8 +270,9 @@ static bool xxhash_of(PyRun *I, const SimId *items, uint32_t n, bool add_len, in
 }
 
 /* PyObject_Hash: sim_hash's value (sim/hash.c), a class's own __hash__
- * through the xxHash lanes of a tuple; a str's or bytes' is refused (the
- * value shows the seed).  False with the error raised or the refusal. */
+ * through the xxHash lanes of a tuple; a str's or bytes' is CPython's under
+ * PYTHONHASHSEED=0, the seed the model's dict and set orders assume
+ * (docs/PYTHON.md).  False with the error raised or the refusal. */
 bool builtin_hash_of(PyRun *I, SimId v, int64_t *out)
 {
     SimId h = dunder_hash(I, v);
@@ -317,10 +298,6 @@ bool builtin_hash_of(PyRun *I, SimId v, int64_t *out)
     }
     if (k != SK_TUPLE && !py_hashable(I, v)) /* a tuple answers item by item */
         return false;
-    SimId seeded = seeded_part(I, v);
-    if (seeded)
-        return py_not_modelled(I, 0, "hash() of a %s (CPython randomises it per run unless PYTHONHASHSEED is set)",
-                               op_typename(I, seeded));
     if (k != SK_TUPLE) {
         *out = (int64_t)sim_hash(S, v);
         return true;

@@ -94,6 +94,6 @@ static SimId m_is_integer(PyRun *I, SimId *a, int n, SimId kw)
 const BuiltinDef int_methods[] = {
     BUILTIN("bit_length", SK_INT, 0, m_bit_length, .style = ARGS_NONE),
     BUILTIN("bit_count", SK_INT, 0, m_bit_count, .style = ARGS_NONE),
-    BUILTIN("is_integer", SK_INT, 0, m_is_integer, .style = ARGS_NONE),
+    BUILTIN("is_integer", SK_INT, 0, m_is_integer, .style = ARGS_NONE, .hidden = VA_311),
 };
 const int int_nmethods = (int)(sizeof int_methods / sizeof int_methods[0]);

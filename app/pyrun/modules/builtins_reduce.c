@@ -115,19 +115,24 @@ static SimId minmax(PyRun *I, SimId *a, int n, SimId kw, bool want_max)
 SimId builtin_min(PyRun *I, SimId *a, int n, SimId kw) { return minmax(I, a, n, kw, false); }
 SimId builtin_max(PyRun *I, SimId *a, int n, SimId kw) { return minmax(I, a, n, kw, true); }
 
-/* builtin_sum's float loop from 3.12 on: Neumaier's compensated sum of the
- * float (and small int) items, from *acc (a float) and the item *v on.
- * *acc becomes the sum (a new float), *v the item it stopped at, to be
- * added the generic way, or 0 at the end (*got: 0) or on an error (-1). */
+/* builtin_sum's float loop: the float (and small int, of any int class:
+ * PyLong_Check) items after *acc (an exact float, released first as
+ * Py_SETREF(result, NULL) does); 3.11 adds them as doubles, 3.12+ with
+ * Neumaier's compensated sum.  *acc becomes the sum (a new float) and *v the
+ * item it stopped at, to be added the generic way (*got 1), or 0 at the end
+ * (*got 0); on an error (*got -1) *acc is 0. */
 static void float_sum(PyRun *I, SimId it, SimId *acc, SimId *v, int *got)
 {
     double f = sim_obj(S, *acc)->v.f, c = 0.0;
-    SimId item = *v;
-    for (;;) {
+    sim_decref(S, *acc);
+    *acc = 0;
+    SimId item = 0;
+    while ((*got = iter_step(I, it, &item)) > 0) {
         SimKind k = sim_kind(S, item);
         if (k == SK_FLOAT && !sim_obj(S, item)->type) { /* PyFloat_CheckExact; an int subclass is read as an int */
             double x = sim_obj(S, item)->v.f, t = f + x;
-            c += fabs(f) >= fabs(x) ? (f - t) + x : (x - t) + f;
+            if (S->prof->version != SIM_V311)
+                c += fabs(f) >= fabs(x) ? (f - t) + x : (x - t) + f;
             f = t;
         } else if ((k == SK_INT || k == SK_BOOL) && sim_obj(S, item)->sub != 1) {
             f += (double)sim_obj(S, item)->v.i;
@@ -136,13 +141,12 @@ static void float_sum(PyRun *I, SimId it, SimId *acc, SimId *v, int *got)
         }
         sim_decref(S, item);
         item = 0;
-        if ((*got = iter_step(I, it, &item)) <= 0)
-            break;
     }
+    if (*got < 0)
+        return;
     if (c != 0.0 && isfinite(c)) /* keeps the sign of -0.0 and an overflow's infinity */
         f += c;
-    sim_decref(S, *acc);
-    *acc = sim_float(S, f);
+    *acc = sim_float(S, f); /* PyFloat_FromDouble */
     *v = item;
 }
 
@@ -206,14 +210,17 @@ SimId builtin_sum(PyRun *I, SimId *a, int n, SimId kw)
             }
         }
     }
-    bool float_loop = S->prof->version != SIM_V311; /* 3.12+: compensated, once */
-    while ((got = iter_step(I, it, &v)) > 0) {
-        if (float_loop && sim_kind(S, acc) == SK_FLOAT && !sim_obj(S, acc)->type) {
-            float_loop = false;
-            float_sum(I, it, &acc, &v, &got);
-            if (!v)
-                break;
+    bool pending = false; /* an item the float loop stopped at */
+    if (sim_kind(S, acc) == SK_FLOAT && !sim_obj(S, acc)->type) { /* once, after the int loop */
+        float_sum(I, it, &acc, &v, &got);
+        if (got <= 0) {
+            sim_decref(S, it);
+            return acc;
         }
+        pending = true;
+    }
+    while (pending || (got = iter_step(I, it, &v)) > 0) {
+        pending = false;
         SimId r = op_binary(I, OP_ADD, acc, v, false);
         sim_decref(S, acc);
         sim_decref(S, v);

@@ -97,6 +97,9 @@ static SimId o_index(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
     SimKind k = sim_kind(S, a[0]);
+    if (k == SK_INT && sim_is_subinst(S, a[0])) /* PyNumber_Index: _PyLong_Copy of a subclass's value */
+        return sim_obj(S, a[0])->sub == SIM_INT_UNSURE ? (int_unsure_refused(I), (SimId)0)
+                                                       : sim_int_digits(S, sim_obj(S, a[0])->v.i);
     if (k == SK_INT) {
         sim_incref(S, a[0]);
         return a[0];

@@ -208,8 +208,10 @@ const ModuleDef py_modules[] = {
      "(timeout), `reset`, `abort`, `parties`, `n_waiting`, `broken`) and `BrokenBarrierError`, `local` (each "
      "thread's own attributes; a subclass's `__init__` runs in each thread that touches it; gc.get_referents of "
      "one refused), `excepthook` set by the program (called in the failing thread with an `ExceptHookArgs`: "
-     "`exc_type`, `exc_value`, `thread`; its `exc_traceback` refused) and the default one for SystemExit (the "
-     "thread ends silently; other exceptions are printed to stderr as \"Exception in thread NAME:\" and the traceback, whose threading.py entries are named /usr/local/lib/pythonX.Y/threading.py); threads run "
+     "`exc_type`, `exc_value`, `thread`; its `exc_traceback` refused; `__excepthook__(args)` inside it prints as "
+     "the default) and the default one (a SystemExit ends the thread silently; other exceptions are printed "
+     "to stderr as \"Exception in thread NAME:\" and the traceback, whose threading.py entries are named "
+     "/usr/local/lib/pythonX.Y/threading.py); threads run "
      "on the model's GIL and simulated clock, one schedule per program (not CPython's, which the OS picks), "
      "and under 3.13t at once on the model's 2 cores with biased reference counting's estimated costs",
      threading_on_import},
@@ -380,14 +382,12 @@ static uint32_t method_hash(int kind, const char *name)
 
 /* Does this profile's CPython have the method?  A name dir() of the type
  * lists for another version only (int.is_integer, 3.12+) is left out. */
+/* Is the method in this profile's CPython?  A mask of the table entry: the
+ * dir() tables' answer, which the unit test test_method_masks checks, was
+ * a third of a million instructions at every run's start. */
 static bool method_in_profile(PyRun *I, const BuiltinDef *d)
 {
-    const CpyNameSet *names = d->owner ? cpython_type_names(sim_kind_name((SimKind)d->owner)) : NULL;
-    size_t n = strlen(d->name);
-    if (!names || cpython_has(names, d->name, n, S->prof->version))
-        return true;
-    return !cpython_has(names, d->name, n, SIM_V311) && !cpython_has(names, d->name, n, SIM_V312) &&
-           !cpython_has(names, d->name, n, SIM_V313);
+    return !(d->hidden & 1u << S->prof->version);
 }
 
 bool bi_method_in_profile(PyRun *I, int index) { return method_in_profile(I, bi_def((uint32_t)index)); }

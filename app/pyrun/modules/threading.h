@@ -22,6 +22,11 @@ typedef struct PyThreading {
     int counter;           /* threading._counter: the next "Thread-N" */
     struct ThrLocals *locals; /* threading_local.c: each local's per-thread dicts (NULL until one) */
     SimId dict;            /* the module's dict (borrowed: sys.modules keeps the module) */
+    SimId hook_exc;        /* while a hook the program set runs: the exception it was given
+                            * (borrowed: its args hold it), for threading.__excepthook__ */
+    bool hook_own_run;     /*   its thread's run() was Thread.run */
+    const char *hook_lib;  /*   it came out of a library the model runs in C, or NULL */
+    int hook_lib_line;
 } PyThreading;
 
 /* The Thread object of scheduler thread t (borrowed), 0 when none. */

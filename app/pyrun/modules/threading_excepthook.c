@@ -95,7 +95,10 @@ SimId eh_repr(PyRun *I, SimId *a, int n, SimId kw)
            (SimId)0;
 }
 
-/* _thread._excepthook called by the program */
+static bool hook_print(PyRun *I, SimId obj, bool own_run, SimId e, const char *lib, int lib_line);
+
+/* _thread._excepthook called by the program: inside a hook it set, with
+ * the args it was given, it prints as the default hook would have */
 SimId eh_default(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
@@ -103,8 +106,12 @@ SimId eh_default(PyRun *I, SimId *a, int n, SimId kw)
                   ? ehargs_exc(I, a[0]) : 0;
     if (e && exc_is_instance(I, e) && sim_is_subtype(S, sim_type_of(S, e), exc_class(I, EXC_SystemExit)))
         return bi_none(I);
-    return py_not_modelled(I, 0, "threading.excepthook's print of an exception (its traceback's first entries "
-                                 "are Lib/threading.py's, whose file name is the installation's)"),
+    PyThreading *th = st(I);
+    SimId obj = e ? get(I, a[0], "thread") : 0;
+    if (e && e == th->hook_exc && obj && obj == threading_obj(I, I->vs.running))
+        return hook_print(I, obj, th->hook_own_run, e, th->hook_lib, th->hook_lib_line) ? bi_none(I) : 0;
+    return py_not_modelled(I, 0, "threading.__excepthook__ called with arguments other than those a hook was "
+                                 "given for its thread's exception"),
            (SimId)0;
 }
 
@@ -153,26 +160,35 @@ static bool lib_entries(PyRun *I, SimId obj, bool own_run, char *file, size_t nf
     return true;
 }
 
-/* The default hook (_thread._excepthook, Modules/_threadmodule.c) writes
- * "Exception in thread NAME:" and the traceback to sys.stderr; threading.py's
- * entries are named as in an installation from source with the default
- * prefix (/usr/local/lib/pythonX.Y), the line numbers are the measured
- * versions'.  An exception that came out of a library the model runs in C
- * (its frames unknown) stays refused, as in the main thread. */
-static bool default_print(PyRun *I, SimId obj, bool own_run)
+/* The library the pending exception (or one in its chain) came out of,
+ * whose frames the model does not have, or NULL; *line: the program's line
+ * that called into it */
+static const char *pending_library(PyRun *I, int *line)
 {
     const char *lib = I->err_library;
+    *line = I->err_library_line;
     for (SimId e = I->ts->err_obj, n = 0; !lib && e && I->lib_exc && n < 64; n++) { /* causes, contexts */
         SimId cause = sim_exc_get(S, e, SIM_EXC_CAUSE);
         SimId next = cause && cause != S->none ? cause : sim_exc_get(S, e, SIM_EXC_CONTEXT);
         e = next && next != S->none ? next : 0;
         if (e == I->lib_exc)
-            lib = I->lib_exc_library;
+            lib = I->lib_exc_library, *line = I->lib_exc_line;
     }
+    return lib;
+}
+
+/* The default hook (_thread._excepthook, Modules/_threadmodule.c) writes
+ * "Exception in thread NAME:" and the traceback to sys.stderr; threading.py's
+ * entries are named as in an installation from source with the default
+ * prefix (/usr/local/lib/pythonX.Y), the line numbers are the measured
+ * versions'.  e: the exception (0: the pending one).  An exception that
+ * came out of a library the model runs in C (lib: its frames unknown)
+ * stays refused, as in the main thread. */
+static bool hook_print(PyRun *I, SimId obj, bool own_run, SimId e, const char *lib, int lib_line)
+{
     if (lib)
-        return py_not_modelled(I, I->err_library ? I->err_library_line : I->lib_exc_line,
-                               "the traceback of an exception raised inside %s (CPython's frames in its "
-                               "Python code) that ends a thread", lib);
+        return py_not_modelled(I, lib_line, "the traceback of an exception raised inside %s (CPython's frames in "
+                                            "its Python code) that ends a thread", lib);
     if (stdstream_fd(I, stdstream_current(I, 2)) != 2)
         return py_not_modelled(I, 0, "threading.excepthook's print while sys.stderr is not CPython's own");
     char file[64];
@@ -187,7 +203,10 @@ static bool default_print(PyRun *I, SimId obj, bool own_run)
     const char *nd = sim_str_data(S, name, &nn);
     Buf b = {0};
     buf_printf(&b, "Exception in thread %.*s:\n", (int)nn, nd);
-    format_traceback_lib(I, pre, npre, &b);
+    if (e)
+        format_exception_lib(I, e, pre, npre, &b);
+    else
+        format_traceback_lib(I, pre, npre, &b);
     py_write(I, 2, buf_str(&b), b.len);
     buf_fini(&b);
     return true;
@@ -199,8 +218,10 @@ bool threading_thread_raised(PyRun *I)
     SimId hook = current_hook(I), obj = threading_obj(I, ts->id);
     if (I->refused || !ts->err.set || !hook || !obj)
         return false;
-    bool sysexit = py_err_matches(I, EXC_SystemExit);
-    if (is_default(I, hook) && !sysexit && !default_print(I, obj, ts->own_run))
+    bool sysexit = py_err_matches(I, EXC_SystemExit), own_run = ts->own_run;
+    int lib_line;
+    const char *lib = pending_library(I, &lib_line);
+    if (is_default(I, hook) && !sysexit && !hook_print(I, obj, own_run, 0, lib, lib_line))
         return false; /* refused */
     SimId e = exc_instance(I);
     py_err_clear(I);
@@ -226,7 +247,10 @@ bool threading_thread_raised(PyRun *I)
         sim_decref(S, e), sim_decref(S, obj);
     }
     sim_incref(S, hook);
+    PyThreading *th = st(I); /* for threading.__excepthook__(args) inside the hook */
+    th->hook_exc = e, th->hook_own_run = own_run, th->hook_lib = lib, th->hook_lib_line = lib_line;
     SimId r = ok ? vm_call(I, hook, &args, 1) : 0;
+    st(I)->hook_exc = 0;
     sim_decref(S, hook);
     sim_xdecref(S, args);
     if (!r) {

@@ -53,6 +53,7 @@ static SimId m_contains(PyRun *I, SimId *a, int n, SimId kw)
 static SimId m_reversed(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
+    I->own_slot = true; /* the type's own, past a subclass's __reversed__ */
     return iter_reversed(I, a, 1, 0);
 }
 
@@ -82,7 +83,7 @@ static SimId m_format(PyRun *I, SimId *a, int n, SimId kw)
         tm_note_peak_unsure(I, "a __format__ called by its name");
     Buf b = {0};
     SimId r = 0;
-    if (op_format(I, a[0], spec, &b) && !(r = str_if_unchanged(I, a[0], &b)))
+    if (format_builtin(I, a[0], spec, &b) && !(r = str_if_unchanged(I, a[0], &b))) /* past a subclass's own */
         r = sim_str(S, buf_str(&b), b.len);
     buf_fini(&b);
     return r;

@@ -430,7 +430,7 @@ bool py_not_modelled(PyRun *I, int line, const char *fmt, ...)
     snprintf(I->refusal, sizeof I->refusal, "%s", I->ts->err.msg);
     I->refused_line = line > 0 ? line : py_current_line(I);
     I->refused = true;
-    I->check_at = 0; /* the next instruction sees it */
+    vm_check_next(I); /* the next instruction sees it */
     return false;
 }
 

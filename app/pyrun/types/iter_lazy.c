@@ -345,6 +345,25 @@ SimId iter_reversed(PyRun *I, SimId *a, int n, SimId kw)
     SimKind k = sim_kind(S, seq);
     if (enum_is_enum_class(I, seq)) /* EnumType.__reversed__ */
         return enum_iter(I, seq, true);
+    bool own = I->own_slot; /* list.__reversed__(x) by its name: past a subclass's own */
+    I->own_slot = false;
+    if (!own && (k == SK_INSTANCE || sim_is_subinst(S, seq))) {
+        SimId fn = sim_type_lookup(S, sim_obj(S, seq)->type, "__reversed__");
+        if (fn && sim_kind(S, fn) == SK_NONE) { /* __reversed__ = None */
+            py_raise(I, EXC_TypeError, "'%s' object is not reversible", op_typename(I, seq));
+            return 0;
+        }
+        if (fn && sim_kind(S, fn) == SK_FUNC) { /* _PyObject_LookupSpecial binds it; its result as it is */
+            sim_incref(S, fn);
+            sim_incref(S, seq);
+            SimId bound = sim_method(S, fn, seq);
+            SimId r = vm_call(I, bound, NULL, 0);
+            sim_decref(S, bound);
+            return r;
+        }
+        if (fn && sim_kind(S, fn) != SK_BUILTIN)
+            return py_not_modelled(I, 0, "a __reversed__ that is not a plain function"), 0;
+    }
     if (k == SK_DEQUE) { /* deque.__reversed__ */
         SimId meth = lookup_special(I, seq);
         SimId r = deque_iter(I, seq, true);
@@ -366,10 +385,9 @@ SimId iter_reversed(PyRun *I, SimId *a, int n, SimId kw)
         sim_decref(S, meth);
         return r;
     }
-    if (k == SK_INSTANCE) {
-        if (dunder_defines(I, seq, "__reversed__"))
-            return py_not_modelled(I, 0, "reversed() of an object with __reversed__"), 0;
-        if (!dunder_defines(I, seq, "__getitem__")) {
+    bool seqkind = k == SK_TUPLE || k == SK_BYTES || k == SK_BYTEARRAY || k == SK_ARRAY || k == SK_STR;
+    if (k == SK_INSTANCE || (seqkind && dunder_defines(I, seq, "__len__"))) { /* PySequence_Size: slot_sq_length */
+        if (k == SK_INSTANCE && !dunder_defines(I, seq, "__getitem__")) {
             py_raise(I, EXC_TypeError, "'%s' object is not reversible", op_typename(I, seq));
             return 0;
         }

@@ -242,8 +242,13 @@ static SimId w_text(PyRun *I, SimId *a, int n, SimId kw)
         sim_incref(S, v);
         return v;
     }
-    Buf b = {0};
-    SimId r = op_repr(I, v, &b) ? str_of_text(I, v, &b) : 0;
+    if (strcmp(name, "__str__") == 0 && sim_kind(S, v) == SK_STR) { /* unicode_str: an exact copy */
+        size_t len;
+        const char *d = sim_str_data(S, v, &len);
+        return sim_str_fresh(S, d, len);
+    }
+    Buf b = {0}; /* the type's own repr, past a subclass's __repr__ */
+    SimId r = (sim_is_subinst(S, v) ? op_repr_base(I, v, &b) : op_repr(I, v, &b)) ? str_of_text(I, v, &b) : 0;
     buf_fini(&b);
     return r;
 }

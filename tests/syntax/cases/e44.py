@@ -1,0 +1,5 @@
+class Person:
+    def __init__(self, name):
+        self.name = name
+
+    def __hash__(self) return hash(self.name)
