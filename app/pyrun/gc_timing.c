@@ -195,6 +195,7 @@ bool gc_result_settled(PyRun *I, const SimId *args, int nargs, long lower)
 void py_shift_gc_count(PyRun *I, int by)
 {
     Sim *s = I->sim;
+    I->gc_start_shift = by;
     long c = (long)s->gc.gen[0].count + by;
     s->gc.gen[0].count = c > 0 ? (int)c : 0;
 }

@@ -229,6 +229,7 @@ struct PyRun {
     int (*await_throw)(struct PyRun *I, SimId sub, SimId *out);
     bool enum_member_read;  /* 3.11: an Enum member was read through its class (attrs.c) */
     bool exc_startup_made;  /* the exception classes of startup are made: later ones are static */
+    int gc_start_shift;     /* a gc-timing variant's shift of the start count (gc_timing.c) */
     bool traceback_used;    /* the traceback module formatted something (modules/traceback_mod.c) */
     bool gc_count_unsure;   /* that import's GC traffic is not known from this state: the young
                              * count is refused until a full gc.collect() */

@@ -313,7 +313,7 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
         }
         if (I->ts->repr_stock_owed && enters) { /* what the state made early took (tracemalloc.c) */
             I->ts->repr_stock_owed = false;
-            sim_unstock_freelists(S, 1, 1, 1);
+            sim_adopt_from_freelists(S, I->ts->repr_state[0], I->ts->repr_state[1]);
         }
         if (in_progress(v)) {
             buf_adds(out, list || o->kind == SK_DEQUE ? "[...]" : odict_is(I, v) ? "..." : o->kind == SK_DICT ? "{...}" : "(...)");

@@ -137,13 +137,13 @@ bool sim_equal(const Sim *s, SimId a, SimId b)
 
 /* ---- dict storage ----------------------------------------------------- */
 
-static void set_keys(Sim *s, SimId d, unsigned log2, bool str_keys)
+static void set_keys(Sim *s, SimId d, unsigned log2, bool str_keys, bool fresh)
 {
     SimObj *o = &s->obj[d];
     size_t ks = sim__dict_keys_size(log2, str_keys);
     if (s->static_alloc)
         o->mem2 = PM_NULL;
-    else if (log2 == 3 && str_keys && s->fl_keys.n > 0)
+    else if (log2 == 3 && str_keys && s->fl_keys.n > 0 && !fresh)
         o->mem2 = s->fl_keys.blocks[--s->fl_keys.n];
     else
         o->mem2 = pm_alloc(&s->pm, ks);
@@ -258,7 +258,7 @@ static unsigned log2_for(size_t minsize)
 }
 
 /* dictresize; false (the dict as it was) when the budget refuses the table */
-static bool resize(Sim *s, SimId d, unsigned log2, bool str_keys)
+static bool resize(Sim *s, SimId d, unsigned log2, bool str_keys, bool fresh)
 {
     uint64_t words = 2 * (uint64_t)usable_of(log2) + (log2 > 3 ? (uint64_t)1 << log2 : 0);
     if (!sim__len_fits(s, log2 >= 31 ? UINT32_MAX : 0) || !sim_mem_room(s, sim__dict_keys_size(log2, str_keys), words))
@@ -269,7 +269,7 @@ static bool resize(Sim *s, SimId d, unsigned log2, bool str_keys)
     uint32_t oldix = o->v.dict.index;
     PmPtr oldmem = o->mem2;
     bool oldstr = o->sub;
-    set_keys(s, d, log2, str_keys);
+    set_keys(s, d, log2, str_keys, fresh);
     o = &s->obj[d];
     uint32_t j = 0;
     for (uint32_t i = 0; i < n; i++) {
@@ -297,14 +297,15 @@ static bool resize(Sim *s, SimId d, unsigned log2, bool str_keys)
     return true;
 }
 
-bool sim_dict_resize(Sim *s, SimId d, unsigned log2, bool str_keys) { return resize(s, d, log2, str_keys); }
+bool sim_dict_resize(Sim *s, SimId d, unsigned log2, bool str_keys) { return resize(s, d, log2, str_keys, false); }
+bool sim_dict_clone_table(Sim *s, SimId d, unsigned log2, bool str_keys) { return resize(s, d, log2, str_keys, true); }
 unsigned sim_dict_log2_for(size_t minsize) { return log2_for(minsize); }
 
 SimId sim_dict_presized(Sim *s, size_t n, bool str_keys)
 {
     SimId d = sim_dict(s);
     if (n > usable_of(3))
-        resize(s, d, log2_for((n * 3 + 1) / 2), str_keys);
+        resize(s, d, log2_for((n * 3 + 1) / 2), str_keys, false);
     return d;
 }
 
@@ -387,11 +388,11 @@ static void insert_new(Sim *s, SimId d, SimId key, SimId value)
     SimObj *o = &s->obj[d];
     bool room = true;
     if (!o->cap)
-        set_keys(s, d, 3, str_key);
+        set_keys(s, d, 3, str_key, false);
     else if (o->sub && !str_key)
-        room = resize(s, d, log2_for(o->len * 3), false);
+        room = resize(s, d, log2_for(o->len * 3), false, false);
     else if (o->v.dict.used >= usable_of(o->cap))
-        room = resize(s, d, log2_for(o->len * 3), o->sub);
+        room = resize(s, d, log2_for(o->len * 3), o->sub, false);
     if (!room) { /* refused: nothing is stored, the stolen references go */
         sim_decref(s, key);
         sim_decref(s, value);

@@ -374,11 +374,37 @@ void sim_shift_freelists(Sim *s, int dicts, int lists)
     fl_shift(s, &s->fl_list, lists, 56);
 }
 
-void sim_unstock_freelists(Sim *s, int dicts, int keys, int lists)
+/* An object made early (`own`) takes the place of one CPython makes now:
+ * from the free list when it has a block (the block's trace, if any, passes
+ * to the object), else freshly: a GC allocation, traced at the current line. */
+static void fl_adopt(Sim *s, SimFreeList *f, PmPtr own, uint32_t size, bool gc)
 {
-    fl_shift(s, &s->fl_dict, -dicts, 64);
-    fl_shift(s, &s->fl_keys, -keys, sim__dict_keys_size(3, true));
-    fl_shift(s, &s->fl_list, -lists, 56);
+    if (f->n == 0) {
+        if (gc)
+            sim__gc_on_alloc(s);
+        sim_trace_replace(s, own, size, PM_NULL);
+        return;
+    }
+    PmPtr b = f->blocks[--f->n];
+    const SimTraceEntry *e = sim_trace_find(s, b);
+    bool traced = e != NULL;
+    uint32_t where = traced ? e->where : 0;
+    uint64_t n = traced ? e->size : 0;
+    pm_free(&s->pm, b);
+    if (traced) {
+        sim_trace_replace(s, own, n, PM_NULL);
+        sim_trace_set_where(s, own, where);
+    }
+}
+
+void sim_adopt_from_freelists(Sim *s, SimId dict, SimId list)
+{
+    const SimObj *d = sim_obj(s, dict);
+    PmPtr dict_mem = d->mem, keys_mem = d->mem2;
+    PmPtr list_mem = sim_obj(s, list)->mem;
+    fl_adopt(s, &s->fl_dict, dict_mem, 64, true);
+    fl_adopt(s, &s->fl_keys, keys_mem, sim__dict_keys_size(3, true), false);
+    fl_adopt(s, &s->fl_list, list_mem, 56, true);
 }
 
 void sim_stock_freelists(Sim *s, const SimFreeStock *st)

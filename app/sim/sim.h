@@ -799,6 +799,8 @@ bool sim_range_equal(const Sim *s, SimId a, SimId b);
 /* dictresize: a keys table of 2^log2 slots (all-str keys or not) holding
  * the live entries; false (the dict as it was) when the budget refuses. */
 bool sim_dict_resize(Sim *s, SimId d, unsigned log2, bool str_keys);
+/* clone_combined_dict_keys: a table of that size, always freshly allocated (never the free list's) */
+bool sim_dict_clone_table(Sim *s, SimId d, unsigned log2, bool str_keys);
 /* calculate_log2_keysize: the log2 size of a table with minsize slots. */
 unsigned sim_dict_log2_for(size_t minsize);
 SimId sim_dict_get(const Sim *s, SimId d, SimId key);           /* borrowed or 0 */
@@ -896,8 +898,10 @@ void sim_set_freelists(Sim *s, const SimFreeStock *st);
 /* Moves the stock of the dict and list free lists (pyrun/gc_timing.c: the
  * stock CPython's compiler leaves at the first line is not modelled). */
 void sim_shift_freelists(Sim *s, int dicts, int lists);
-/* Frees that many blocks off the dict, keys and list free lists (as many as they hold). */
-void sim_unstock_freelists(Sim *s, int dicts, int keys, int lists);
+/* A dict (with its keys table) and a list made before tracing began take the
+ * places CPython's would take now: a block off each free list (its trace
+ * passing to the object), or a fresh, traced one when the list is empty. */
+void sim_adopt_from_freelists(Sim *s, SimId dict, SimId list);
 
 /* Calls fn on every object `id` refers to (tp_traverse order). */
 typedef void (*SimVisit)(Sim *s, SimId ref, void *arg);

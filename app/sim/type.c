@@ -257,9 +257,9 @@ SimId sim_class_new(Sim *s, const SimClassSpec *sp)
         set_default(s, sp->dict, descr_new(s, SK_MEMBER_DESCR, id, sim_str_intern(s, text, n), first + i));
     }
     if (sp->add_dict)
-        set_default(s, sp->dict, descr_new(s, SK_GETSET_DESCR, id, sim_str_intern(s, "__dict__", 8), 0));
+        set_default(s, sp->dict, descr_new(s, SK_GETSET_DESCR, id, sim_str_static(s, "__dict__", 8), 0));
     if (sp->add_weak)
-        set_default(s, sp->dict, descr_new(s, SK_GETSET_DESCR, id, sim_str_intern(s, "__weakref__", 11), 1));
+        set_default(s, sp->dict, descr_new(s, SK_GETSET_DESCR, id, sim_str_static(s, "__weakref__", 11), 1));
     if (!sim_dict_get_str(s, sp->dict, "__doc__"))
         sim_dict_set(s, sp->dict, sim_str_intern(s, "__doc__", 7), ret(s, s->none));
     for (uint32_t i = 0; i < s->obj[sp->bases].len; i++)

@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/xalloc.h"
 #include "pyrun/builtins.h"
 #include "pyrun/modules/std_import.h"
 #include "pyrun/modules/tracemalloc.h"
@@ -392,6 +393,35 @@ static SimId r_seed(PyRun *I, SimId *a, int n, SimId kw)
     return bi_none(I);
 }
 
+/* random_getrandbits beyond 32 bits: a word array (PyMem_Malloc, held
+ * while the int is made) filled least significant word first, the last
+ * word's top bits dropped; then _PyLong_FromByteArray, whose int has the
+ * digits its significant bytes need */
+static SimId getrandbits_long(PyRun *I, int64_t k)
+{
+    size_t words = (size_t)((k - 1) / 32 + 1);
+    tm_hold(I, 0, words * 4);
+    uint32_t *w = xmalloc(words * sizeof *w);
+    int64_t left = k;
+    for (size_t i = 0; i < words; i++, left -= 32) {
+        uint32_t r = genrand_uint32(gen(I));
+        w[i] = left < 32 ? r >> (32 - left) : r;
+    }
+    size_t sig = words * 4;
+    while (sig > 0 && ((w[(sig - 1) / 4] >> (8 * ((sig - 1) % 4))) & 0xff) == 0)
+        sig--;
+    size_t ndigits = (sig * 8 + 29) / 30;
+    BigInt b = {.sign = sig ? 1 : 0, .n = 0, .d = xcalloc(ndigits + 1, sizeof(uint32_t))};
+    for (size_t bit = 0; bit < sig * 8; bit++)
+        if ((w[bit / 32] >> (bit % 32)) & 1)
+            b.d[bit / 30] |= UINT32_C(1) << (bit % 30);
+    b.n = (int)ndigits;
+    free(w);
+    SimId r = sig ? big_to_sim_request(S, &b, 24 + 4 * ndigits) : (big_free(&b), sim_int(S, 0));
+    tm_hold(I, 0, 0);
+    return r;
+}
+
 static SimId r_getrandbits(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
@@ -406,9 +436,11 @@ static SimId r_getrandbits(PyRun *I, SimId *a, int n, SimId kw)
         py_raise(I, EXC_ValueError, "number of bits must be non-negative");
         return 0;
     }
-    if (k > 62)
-        return py_not_modelled(I, 0, "random.getrandbits() of more than 62 bits"), (SimId)0;
-    return sim_int(S, (int64_t)getrandbits(gen(I), (int)k));
+    if (k <= 32)
+        return sim_int(S, (int64_t)getrandbits(gen(I), (int)k));
+    if (k > (INT64_C(1) << 20))
+        return py_not_modelled(I, 0, "random.getrandbits() of more than 2**20 bits"), (SimId)0;
+    return getrandbits_long(I, k);
 }
 
 static SimId r_randrange(PyRun *I, SimId *a, int n, SimId kw)

@@ -95,8 +95,21 @@ void tm_collected(PyRun *I, int gen)
         return;
     if (gen == 2) { /* the free lists are emptied, as CPython's */
         t->import_garbage = false;
+        t->import_garbage_young = false;
         t->stock_unknown = false;
         return;
+    }
+    if (t->import_garbage_young) { /* what freeing it parks, measured (tracemalloc_on_import) */
+        static const SimFreeStock freed = {6, 2, 0, 0, {0, 5, 2, 0, 1, 2}};
+        t->import_garbage_young = false;
+        /* freeing it makes something short-lived that tracemalloc sees (46
+         * bytes in 3.13.0, for a cause not found) */
+        tm_transient(I, 46);
+        if (!S->gc.count_pinned) /* its moment is known to an allocation (tracemalloc_on_import) */
+            S->gc.timing_sensitive = true;
+        PmTraceFn tr = sim_trace_pause(S);
+        sim_stock_freelists(S, &freed);
+        sim_trace_resume(S, tr);
     }
     if (t->import_garbage) {
         t->import_garbage = false;
@@ -316,8 +329,11 @@ static SimId tm_take_snapshot(PyRun *I, SimId *a, int n, SimId kw)
     SimId list = sim_list(S, 0);
     if (S->fl_list.n == parked && sim_obj(S, list)->mem != PM_NULL) /* not the free list's: new */
         sim_trace_set_where(S, sim_obj(S, list)->mem, TM_LIB | TM_LINE_GET_TRACES);
-    if (S->prof->version >= SIM_V313 && !t->nsnaps) { /* what its Python code frees (see import_stock) */
+    if (t->import_garbage_young) { /* its Python code's allocations run the collection (see tm_collected) */
         static const SimFreeStock snapshot_stock = {6, 2, 0, 0, {0}};
+        t->import_garbage_young = false;
+        S->gc.gen[0].count = 0;
+        S->gc.gen[1].count++;
         PmTraceFn tr = sim_trace_pause(S);
         sim_stock_freelists(S, &snapshot_stock);
         sim_trace_resume(S, tr);
@@ -384,7 +400,7 @@ static const SimFreeStock import_stock[3] = {
     /* dicts, keys, lists, floats, tuples by size */
     {4, 7, 11, 4, {0, 5, 16, 4, 6, 3, 1, 0, 4, 2, 3, 3, 3, 4, 2, 1, 0, 1, 1, 0, 0}},  /* 3.11.7 */
     {8, 8, 15, 4, {0, 7, 16, 5, 6, 3, 1, 0, 5, 2, 2, 4, 3, 3, 2, 1, 0, 2, 0, 0, 0}},  /* 3.12.1 */
-    {4, 1, 15, 4, {0, 4, 20, 2, 1, 3, 5, 2, 0, 1, 5, 1, 2, 8, 1, 2, 4, 0, 1, 1, 0}},  /* 3.13.0 */
+    {4, 1, 15, 4, {0, 4, 18, 2, 1, 3, 5, 2, 0, 1, 5, 1, 2, 8, 1, 2, 4, 0, 1, 1, 0}},  /* 3.13.0 */
 };
 
 /* Lib/tracemalloc.py imports collections.abc, functools, fnmatch, linecache,
@@ -411,7 +427,23 @@ void tracemalloc_on_import(PyRun *I)
      * at that first repr (repr.c).  (The audit failure seen when it was made
      * inside a later repr was a Statistic's traceback stored through a
      * payload pointer its own allocation had moved: fixed in stat_new.) */
+    /* 3.13.0 leaves the young count at 1972 of 2000 (4 young collections in
+     * the import), with cyclic garbage for the next collection, after some
+     * 28 tracked allocations: freeing it parks 6 dicts, 2 keys tables and 10
+     * tuples (sys._debugmallocstats() before and after).  Measured with
+     * functions and comprehensions; a program with a class sees that
+     * collection one allocation later, for a cause not found, so the
+     * gc-timing variants try a count one either side and what depends on it
+     * is refused. */
+    if (S->prof->version == SIM_V313) {
+        int jitter = I->gc_start_shift > 0 ? 1 : I->gc_start_shift < 0 ? -1 : 0;
+        tm_state(I)->import_garbage_young = true;
+        S->gc.gen[0].count = 1972 + jitter;
+        S->gc.gen[1].count = 4;
+    }
+    int young = S->gc.gen[0].count; /* counted when made, at the first repr */
     repr_state_init(I);
+    S->gc.gen[0].count = young;
     I->ts->repr_stock_owed = true;
     sim_set_freelists(S, &import_stock[v]);
     I->foreign_heap = "import tracemalloc";

@@ -41,6 +41,8 @@ typedef struct TmState {
     int writers;         /* _PyUnicodeWriters open (tm_writer_begin) */
     bool import_garbage; /* 3.12: the import left operator's cyclic garbage (pure-Python classes
                           * _operator replaced) in an older generation */
+    bool import_garbage_young; /* 3.13: the import's cyclic garbage waits in the young generation,
+                                * whose next collection frees it onto the free lists */
     bool stock_unknown;  /* a collection freed it: the free lists hold what the model does not know,
                           * until a full collection empties them */
     TmKeys snapshot_keys, traces_keys; /* Snapshot's and _Traces' */

@@ -380,23 +380,26 @@ void class_prepare_transient(PyRun *I) { transient_builtin(I); }
 /* The namespace's copy (PyDict_Copy), without what type_new takes out */
 static SimId copy_namespace(PyRun *I, SimId ns, SimId *classcell, SimId *qualname)
 {
-    SimId d = sim_dict(S);
+    /* type_new_init: PyDict_Copy (a clean table is cloned, at its size);
+     * type_new_set_ht_name and type_new_set_classcell then delete two
+     * names, which leaves their entries used */
+    SimId d = dict_copy(I, ns);
     uint32_t pos = 0;
-    SimId k, v;
+    SimId k, v, qualname_key = 0, cell_key = 0;
     while (sim_dict_next(S, ns, &pos, &k, &v)) {
-        if (sim_str_equals(S, k, "__classcell__")) { /* type_new_set_classcell */
+        if (sim_str_equals(S, k, "__classcell__")) {
             *classcell = v;
-            continue;
-        }
-        if (sim_str_equals(S, k, "__qualname__") && sim_kind(S, v) == SK_STR) { /* type_new_set_ht_name */
+            cell_key = k;
+        } else if (sim_str_equals(S, k, "__qualname__") && sim_kind(S, v) == SK_STR) {
             sim_incref(S, v);
             *qualname = v;
-            continue;
+            qualname_key = k;
         }
-        sim_incref(S, k);
-        sim_incref(S, v);
-        sim_dict_set(S, d, k, v);
     }
+    if (qualname_key)
+        sim_dict_del(S, d, qualname_key);
+    if (cell_key)
+        sim_dict_del(S, d, cell_key);
     if (!sim_dict_get_str(S, d, "__module__")) { /* type_new_set_module: the caller's __name__ */
         SimId mod = sim_dict_get_str(S, I->globals, "__name__");
         if (mod) {
@@ -412,7 +415,7 @@ static SimId copy_namespace(PyRun *I, SimId ns, SimId *classcell, SimId *qualnam
     /* type_ready_set_hash: __eq__ without __hash__ makes instances unhashable */
     if (sim_dict_get_str(S, d, "__eq__") && !sim_dict_get_str(S, d, "__hash__")) {
         sim_incref(S, S->none);
-        sim_dict_set(S, d, sim_str_intern(S, "__hash__", 8), S->none);
+        sim_dict_set(S, d, sim_str_static(S, "__hash__", 8), S->none);
     }
     return d;
 }
@@ -517,7 +520,7 @@ SimId class_build_meta(PyRun *I, SimId name, SimId ns, SimId bases, SimId kw, Si
     class_set_hooks(I, cls);
     /* type_new_set_names: a copy of the dict to walk; type_new_init_subclass:
      * super(cls, cls).__init_subclass__ bound, then called */
-    SimId names_copy = sim_dict(S);
+    SimId names_copy = dict_copy(I, SIM_V(S, cls, SK_TYPE, type.dict));
     if (!udescr_set_names(I, cls, SIM_V(S, cls, SK_TYPE, type.dict))) {
         sim_decref(S, names_copy);
         sim_decref(S, cls);

@@ -20,7 +20,7 @@
 static void make_classmethod(PyRun *I, SimId cls, const char *text)
 {
     SimId d = SIM_V(S, cls, SK_TYPE, type.dict);
-    SimId name = sim_str_intern(S, text, strlen(text));
+    SimId name = sim_str_static(S, text, strlen(text)); /* &_Py_ID(...) */
     SimId fn = sim_dict_get(S, d, name);
     if (fn && sim_kind(S, fn) == SK_FUNC) {
         sim_incref(S, fn);

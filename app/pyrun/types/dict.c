@@ -278,7 +278,7 @@ SimId dict_copy(PyRun *I, SimId src)
     SimId cls = sim_dict_split_class(S, src);
     if (cls || so->len >= (SIM_V(S, src, SK_DICT, dict.used) * 2) / 3) {
         if (!cls)
-            sim_dict_resize(S, d, so->cap, so->sub);
+            sim_dict_clone_table(S, d, so->cap, so->sub);
         if (sim_is_tracked(S, src) && !sim_is_tracked(S, d))
             sim_track(S, d);
         uint32_t pos = 0;
@@ -362,7 +362,7 @@ bool dict_merge(PyRun *I, SimId d, SimId src, int override, SimId *dup)
     if (sim_obj(S, d)->len == 0) {
         override = DICT_MERGE_SET; /* nothing in d to keep or collide with */
         if (clean_to_clone(I, src)) {
-            sim_dict_resize(S, d, so->cap, so->sub);
+            sim_dict_clone_table(S, d, so->cap, so->sub);
             if (sim_is_tracked(S, src) && !sim_is_tracked(S, d))
                 sim_track(S, d); /* the clone keeps the source's tracking */
         }
