@@ -436,6 +436,9 @@ SimId builtin_len_of(PyRun *I, SimId v);
 /* modules/collections_chainview.c: is cls one of collections.abc's mapping
  * view classes the model made for a ChainMap (or a subclass of one)? */
 bool chainview_is_class(PyRun *I, SimId cls);
+/* the next item of a view's __iter__ generator (SIM_XT_CM_GEN_*): a new
+ * reference, 0 at its end or raised */
+SimId chainview_gen_next(PyRun *I, SimId g);
 /* registry.c: built-in `index` read on self: a method-wrapper for a slot
  * wrapper, else a bound built-in method (self's reference is taken) */
 SimId bi_bind(PyRun *I, uint32_t index, SimId self);

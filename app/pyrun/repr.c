@@ -532,6 +532,13 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
     default:
         if (sim_is_native(S, v)) /* functools.partial(...), operator.itemgetter(...) */
             return native_repr(I, v, out);
+        if (sim_kind(S, v) == SK_ITER && sim_xtype_of(S, v) >= SIM_XT_CM_GEN_KEYS &&
+            sim_xtype_of(S, v) <= SIM_XT_CM_GEN_VALUES) { /* a ChainMap view's __iter__ generator */
+            static const char *const views[3] = {"KeysView", "ItemsView", "ValuesView"};
+            buf_printf(out, "<generator object %s.__iter__ at %#llx>", views[sim_xtype_of(S, v) - SIM_XT_CM_GEN_KEYS],
+                       (unsigned long long)sim_id_address(S, v));
+            return true;
+        }
         buf_printf(out, "<%s object at %#llx>", sim_type_name(S, v), (unsigned long long)sim_id_address(S, v));
         return true;
     }

@@ -69,6 +69,10 @@ static const struct XTypeDef {
     [SIM_XT_WR_CALLABLE_PROXY] = {"weakref.CallableProxyType", SK_WEAKREF, {80, 80, 80}, true},
     [SIM_XT_WR_GEN] = {"generator", SK_ITER, {240, 232, 232}, true},
     [SIM_XT_WR_GEN_ITEMS] = {"generator", SK_ITER, {248, 240, 240}, true},
+    /* KeysView.__iter__, ValuesView.__iter__, ItemsView.__iter__ (mods21f) */
+    [SIM_XT_CM_GEN_KEYS] = {"generator", SK_ITER, {192, 192, 192}, true},
+    [SIM_XT_CM_GEN_VALUES] = {"generator", SK_ITER, {208, 200, 200}, true},
+    [SIM_XT_CM_GEN_ITEMS] = {"generator", SK_ITER, {216, 208, 208}, true},
     /* operator and functools (sizes from sys.getsizeof, tests/oracle cases 555-589) */
     [SIM_XT_OP_ITEMGETTER] = {"operator.itemgetter", SK_ITER, {64, 64, 64}, true},
     [SIM_XT_OP_ATTRGETTER] = {"operator.attrgetter", SK_ITER, {56, 56, 56}, true},

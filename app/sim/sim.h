@@ -99,6 +99,10 @@ typedef enum SimXType {
     SIM_XT_WR_PROXY, SIM_XT_WR_CALLABLE_PROXY,
     /* the generators of weakref's containers: keys/values, items (kind SK_ITER) */
     SIM_XT_WR_GEN, SIM_XT_WR_GEN_ITEMS,
+    /* the generators of a ChainMap's views' __iter__ (collections.abc's KeysView,
+     * ItemsView, ValuesView: chainview.c's order): refs [view, iterator over the
+     * keys once started] */
+    SIM_XT_CM_GEN_KEYS, SIM_XT_CM_GEN_ITEMS, SIM_XT_CM_GEN_VALUES,
     /* the standard modules' objects that are not iterators, composite all the
      * same (refs and counters): pyrun/types/native.c calls them */
     SIM_XT_OP_ITEMGETTER, SIM_XT_OP_ATTRGETTER, SIM_XT_OP_METHODCALLER, SIM_XT_FT_PARTIAL,

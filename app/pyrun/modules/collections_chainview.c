@@ -12,8 +12,9 @@
  * ItemsView is Set.__eq__ (same length, every item in the other) against
  * a set, a frozenset or a dict's or ChainMap's keys or items.
  *
- * Not as in CPython, and said so: iter() of a view is an iterator over a
- * list of what Lib's generator yields (CPython's is a generator object);
+ * iter() of a view is the generator of Lib's __iter__ (its size per
+ * version, tracked, holding the view; its first step takes the mapping's
+ * keys, each step looks the next one up).  Not as in CPython, and said so:
  * the young count and the traced figures are refused after a method
  * (Lib's frames), as after ChainMap's own.  The set operators (& | - ^),
  * the orderings, isdisjoint and the classes' bases (Set, Collection ...)
@@ -139,14 +140,68 @@ static SimId yielded(PyRun *I, int kind, SimId m)
     return out;
 }
 
+/* __iter__: a generator of Lib's code (`yield from self._mapping`, or a
+ * loop over its keys yielding mapping[key] or (key, mapping[key])): it
+ * holds the view; its first step iterates the mapping (ChainMap.__iter__'s
+ * dict of the keys), each step looks the key up then */
+enum { CG_VIEW, CG_KEYS, CG_NREFS };
+
 static SimId v_iter(PyRun *I, SimId *a, int n, SimId kw)
 {
-    SimId m = mapping_of(I, "__iter__", a, n, kw, 0), list = m ? yielded(I, view_kind(I, a[0]), m) : 0;
-    if (!list)
+    SimId m = mapping_of(I, "__iter__", a, n, kw, 0);
+    if (!m)
         return 0;
-    SimId it = iter_new(I, list);
-    sim_decref(S, list);
-    return it;
+    SimId g = sim_iter_composite(S, (SimXType)(SIM_XT_CM_GEN_KEYS + view_kind(I, a[0])), CG_NREFS, 0, 0, true);
+    if (sim_nomem(S))
+        return g;
+    sim_incref(S, a[0]);
+    sim_iter_refs(S, g)[CG_VIEW] = a[0];
+    return g;
+}
+
+/* the generator's end: its frame goes, with what it held */
+static void gen_done(PyRun *I, SimId g)
+{
+    SimId view = sim_iter_refs(S, g)[CG_VIEW], keys = sim_iter_refs(S, g)[CG_KEYS];
+    sim_iter_refs(S, g)[CG_VIEW] = 0;
+    sim_iter_refs(S, g)[CG_KEYS] = 0;
+    sim_xdecref(S, keys);
+    sim_xdecref(S, view);
+}
+
+SimId chainview_gen_next(PyRun *I, SimId g)
+{
+    SimId view = sim_iter_refs(S, g)[CG_VIEW];
+    if (!view)
+        return 0;
+    view_note(I);
+    int kind = (int)(sim_xtype_of(S, g) - SIM_XT_CM_GEN_KEYS);
+    SimId k = sim_str_intern(S, "_mapping", 8), m = attr_get(I, view, k);
+    sim_decref(S, k);
+    if (!m) {
+        gen_done(I, g);
+        return 0;
+    }
+    if (!sim_iter_refs(S, g)[CG_KEYS]) {
+        SimId keys = bi_list_from(I, m), it = keys ? iter_new(I, keys) : 0;
+        sim_xdecref(S, keys);
+        if (!it) {
+            sim_decref(S, m);
+            gen_done(I, g);
+            return 0;
+        }
+        sim_iter_refs(S, g)[CG_KEYS] = it;
+    }
+    SimId key = iter_next(I, sim_iter_refs(S, g)[CG_KEYS]), r = 0;
+    if (key) {
+        r = kind == V_KEYS ? key : entry(I, kind, m, key);
+        if (kind != V_KEYS)
+            sim_decref(S, key);
+    }
+    sim_decref(S, m);
+    if (!r)
+        gen_done(I, g);
+    return r;
 }
 
 /* v is x or v == x: 1, 0, -1 raised */

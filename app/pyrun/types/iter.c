@@ -297,6 +297,8 @@ static SimId composite_next(PyRun *I, SimId it)
         return lazy_next(I, it, xt);
     case SIM_XT_WR_GEN: case SIM_XT_WR_GEN_ITEMS:
         return weakref_gen_next(I, it);
+    case SIM_XT_CM_GEN_KEYS: case SIM_XT_CM_GEN_VALUES: case SIM_XT_CM_GEN_ITEMS:
+        return chainview_gen_next(I, it);
     default:
         if (xt >= SIM_XT_NATIVE_FIRST && xt <= SIM_XT_NATIVE_LAST) { /* a partial, an itemgetter */
             py_raise(I, EXC_TypeError, "'%s' object is not an iterator", op_typename(I, it));
