@@ -106,7 +106,7 @@ check "a key from the settings file works (X quits)" "EXITED:0"
 # ---- a second instance on the same profile is read-only -----------------
 start 100x30 $PYDIVE
 wait_for "Resume" 5
-tm new-window -d -t t -n second "env XDG_DATA_HOME=$DATA $PYDIVE; sleep 30"
+tm new-window -d -t t: -n second "env XDG_DATA_HOME=$DATA $PYDIVE; sleep 30"
 i=0; while [ $i -lt 100 ] && ! tm capture-pane -p -t t:second | grep -qF "reading only"; do sleep 0.1; i=$((i + 1)); done
 if tm capture-pane -p -t t:second | grep -qF "reading only"; then ok "a second instance opens read-only"
 else notok "a second instance opens read-only" "$(tm capture-pane -p -t t:second)"; fi
