@@ -78,6 +78,10 @@ void sim__descr_clear(Sim *s, SimId id);
 bool sim__gen_dealloc(Sim *s, SimId id);
 /* Does its finalizer close a frame (run code)? */
 bool sim__gen_needs_close(const Sim *s, SimId id);
+/* A free list's block p is given out again: 3.11 and 3.12 re-attribute its
+ * trace, if any, to the current traceback (_Py_NewReference calls
+ * _PyTraceMalloc_NewReference); 3.13.0 keeps the first one. */
+void sim__trace_renew(Sim *s, PmPtr p);
 /* Takes a block for a new object: from the type's free list when it has
  * one (no GC count change), else from pymalloc. */
 static inline PmPtr sim__obj_block(Sim *s, SimFreeList *fl, size_t size, bool gc, bool *from_fl)
@@ -90,7 +94,10 @@ static inline PmPtr sim__obj_block(Sim *s, SimFreeList *fl, size_t size, bool gc
     if (fl && fl->n > 0) {
         *from_fl = true;
         sim_event(s, SE_FREELIST_TAKE, 0, (uint32_t)size, fl->n - 1);
-        return fl->blocks[--fl->n];
+        PmPtr b = fl->blocks[--fl->n];
+        if (s->pm.trace) /* tracemalloc: the block's trace moves to this line */
+            sim__trace_renew(s, b);
+        return b;
     }
     *from_fl = false;
     if (gc)

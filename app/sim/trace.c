@@ -5,6 +5,7 @@
  * the peak never counts both.
  */
 #include "sim/trace.h"
+#include "sim/internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +98,7 @@ void sim_trace_start(Sim *s, SimTraceWhereFn where, void *ctx)
         s->tracer = xcalloc(1, sizeof *s->tracer);
     s->tracer->where = where;
     s->tracer->ctx = ctx;
+    s->tracer->renew = s->prof->version < SIM_V313;
     pm_set_trace(&s->pm, on_block, s);
 }
 
@@ -160,6 +162,14 @@ void sim__trace_virtual(Sim *s, uint32_t key, size_t n)
 {
     if (sim_tracing(s))
         on_block(s, n ? key : PM_NULL, n, key);
+}
+
+void sim__trace_renew(Sim *s, PmPtr p)
+{
+    SimTracer *t = s->tracer;
+    SimTraceEntry *e = t && t->renew ? find(t, p) : NULL;
+    if (e)
+        e->where = t->where(t->ctx);
 }
 
 void sim_trace_set_where(Sim *s, PmPtr p, uint32_t where)

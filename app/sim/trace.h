@@ -28,6 +28,7 @@ typedef struct SimTracer {
     uint64_t current, peak;
     SimTraceWhereFn where;
     void *ctx;
+    bool renew;           /* a free list's block takes the current traceback (3.11, 3.12) */
 } SimTracer;
 
 /* A block `fresh` of n bytes takes the place of `gone` (a virtual one) in
