@@ -88,6 +88,11 @@ void tm_note_peak_unsure(PyRun *I, const char *what)
 
 void tm_note_unsure(PyRun *I, const char *what) { tm_note_python_level(I, what); }
 
+/* 3.13.0: what freeing the garbage `import tracemalloc` leaves parks on the
+ * free lists (dicts, keys tables, lists, floats, tuples by size), measured
+ * with sys._debugmallocstats() before and after that collection */
+static const SimFreeStock import_garbage_freed = {6, 2, 0, 0, {0, 5, 2, 0, 1, 2}};
+
 void tm_collected(PyRun *I, int gen)
 {
     TmState *t = I->tm;
@@ -100,7 +105,6 @@ void tm_collected(PyRun *I, int gen)
         return;
     }
     if (t->import_garbage_young) { /* what freeing it parks, measured (tracemalloc_on_import) */
-        static const SimFreeStock freed = {6, 2, 0, 0, {0, 5, 2, 0, 1, 2}};
         t->import_garbage_young = false;
         /* freeing it makes something short-lived that tracemalloc sees (46
          * bytes in 3.13.0, for a cause not found) */
@@ -108,7 +112,7 @@ void tm_collected(PyRun *I, int gen)
         if (!S->gc.count_pinned) /* its moment is known to an allocation (tracemalloc_on_import) */
             S->gc.timing_sensitive = true;
         PmTraceFn tr = sim_trace_pause(S);
-        sim_stock_freelists(S, &freed);
+        sim_stock_freelists(S, &import_garbage_freed);
         sim_trace_resume(S, tr);
     }
     if (t->import_garbage) {
@@ -330,12 +334,11 @@ static SimId tm_take_snapshot(PyRun *I, SimId *a, int n, SimId kw)
     if (S->fl_list.n == parked && sim_obj(S, list)->mem != PM_NULL) /* not the free list's: new */
         sim_trace_set_where(S, sim_obj(S, list)->mem, TM_LIB | TM_LINE_GET_TRACES);
     if (t->import_garbage_young) { /* its Python code's allocations run the collection (see tm_collected) */
-        static const SimFreeStock snapshot_stock = {6, 2, 0, 0, {0}};
         t->import_garbage_young = false;
         S->gc.gen[0].count = 0;
         S->gc.gen[1].count++;
         PmTraceFn tr = sim_trace_pause(S);
-        sim_stock_freelists(S, &snapshot_stock);
+        sim_stock_freelists(S, &import_garbage_freed);
         sim_trace_resume(S, tr);
     }
     sn->tr = sim_trace_copy(S, &sn->n);
