@@ -18,121 +18,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
+#include "pyrun/modules/random_mt.h"
 #include "pyrun/modules/std_import.h"
 #include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/bigint.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
-#define MT_N 624
-#define MT_M 397
-
-typedef struct PyRandom PyRandom;
-struct PyRandom {
-    uint32_t mt[MT_N];
-    int index;
-};
-
-/* ---- the generator (Modules/_randommodule.c) ------------------------------------- */
-
-static void init_genrand(PyRandom *r, uint32_t s)
-{
-    r->mt[0] = s;
-    for (int i = 1; i < MT_N; i++)
-        r->mt[i] = 1812433253u * (r->mt[i - 1] ^ (r->mt[i - 1] >> 30)) + (uint32_t)i;
-    r->index = MT_N;
-}
-
-static void init_by_array(PyRandom *r, const uint32_t *key, size_t len)
-{
-    init_genrand(r, 19650218u);
-    size_t i = 1, j = 0;
-    for (size_t k = MT_N > len ? MT_N : len; k; k--) {
-        r->mt[i] = (r->mt[i] ^ ((r->mt[i - 1] ^ (r->mt[i - 1] >> 30)) * 1664525u)) + key[j] + (uint32_t)j;
-        i++, j++;
-        if (i >= MT_N) {
-            r->mt[0] = r->mt[MT_N - 1];
-            i = 1;
-        }
-        if (j >= len)
-            j = 0;
-    }
-    for (size_t k = MT_N - 1; k; k--) {
-        r->mt[i] = (r->mt[i] ^ ((r->mt[i - 1] ^ (r->mt[i - 1] >> 30)) * 1566083941u)) - (uint32_t)i;
-        i++;
-        if (i >= MT_N) {
-            r->mt[0] = r->mt[MT_N - 1];
-            i = 1;
-        }
-    }
-    r->mt[0] = 0x80000000u;
-}
-
-static uint32_t genrand_uint32(PyRandom *r)
-{
-    static const uint32_t mag01[2] = {0x0u, 0x9908b0dfu};
-    uint32_t y;
-    if (r->index >= MT_N) {
-        int kk;
-        for (kk = 0; kk < MT_N - MT_M; kk++) {
-            y = (r->mt[kk] & 0x80000000u) | (r->mt[kk + 1] & 0x7fffffffu);
-            r->mt[kk] = r->mt[kk + MT_M] ^ (y >> 1) ^ mag01[y & 1u];
-        }
-        for (; kk < MT_N - 1; kk++) {
-            y = (r->mt[kk] & 0x80000000u) | (r->mt[kk + 1] & 0x7fffffffu);
-            r->mt[kk] = r->mt[kk + (MT_M - MT_N)] ^ (y >> 1) ^ mag01[y & 1u];
-        }
-        y = (r->mt[MT_N - 1] & 0x80000000u) | (r->mt[0] & 0x7fffffffu);
-        r->mt[MT_N - 1] = r->mt[MT_M - 1] ^ (y >> 1) ^ mag01[y & 1u];
-        r->index = 0;
-    }
-    y = r->mt[r->index++];
-    y ^= (y >> 11);
-    y ^= (y << 7) & 0x9d2c5680u;
-    y ^= (y << 15) & 0xefc60000u;
-    y ^= (y >> 18);
-    return y;
-}
-
-static double genrand_res53(PyRandom *r)
-{
-    uint32_t a = genrand_uint32(r) >> 5, b = genrand_uint32(r) >> 6;
-    return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
-}
-
-/* getrandbits(k) for k <= 64: 32-bit words, least significant first */
-static uint64_t getrandbits(PyRandom *r, int k)
-{
-    if (k <= 0)
-        return 0;
-    if (k <= 32)
-        return genrand_uint32(r) >> (32 - k);
-    uint64_t lo = genrand_uint32(r), hi = genrand_uint32(r) >> (64 - k);
-    return lo | hi << 32;
-}
-
-/* the import's Random(): seeded from the system's entropy, as CPython's */
-static PyRandom *gen(PyRun *I)
-{
-    if (!I->random) {
-        I->random = calloc(1, sizeof *I->random);
-        uint32_t key[4] = {(uint32_t)time(NULL), (uint32_t)getpid(), (uint32_t)clock(), 0x9e3779b9u};
-        uint32_t seed;
-        FILE *f = fopen("/dev/urandom", "rb");
-        if (f && fread(&seed, sizeof seed, 1, f) == 1)
-            key[3] ^= seed;
-        if (f)
-            fclose(f);
-        init_by_array(I->random, key, 4);
-    }
-    return I->random;
-}
-
 /* ---- the collector's view of the Python layer ------------------------------------ */
 
 /* a bound method made and dropped around `body` (self.getrandbits) */
@@ -153,9 +48,9 @@ static uint64_t randbelow(PyRun *I, uint64_t n)
     int k = 0;
     while (k < 64 && (n >> k) != 0)
         k++;
-    uint64_t r = getrandbits(gen(I), k);
+    uint64_t r = mt_getrandbits(mt_gen(I), k);
     while (r >= n)
-        r = getrandbits(gen(I), k);
+        r = mt_getrandbits(mt_gen(I), k);
     transient_close(I, m);
     return r;
 }
@@ -221,9 +116,9 @@ static bool py_params(PyRun *I, const char *fn, SimId *a, int n, SimId kw, const
     return true;
 }
 
-/* operator.index() of a randrange argument (3.11 accepted integral floats
- * with a DeprecationWarning: refused) */
-static bool index_arg(PyRun *I, SimId v, int64_t *out)
+/* operator.index() of a randrange argument: an int (3.11 accepted
+ * integral floats with a DeprecationWarning: refused) */
+static bool index_check(PyRun *I, SimId v)
 {
     SimKind k = sim_kind(S, v);
     if (k == SK_FLOAT && S->prof->version == SIM_V311)
@@ -234,8 +129,20 @@ static bool index_arg(PyRun *I, SimId v, int64_t *out)
         py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as an integer", op_typename(I, v));
         return false;
     }
-    if (sim_obj(S, v)->sub == 1 || sim_obj(S, v)->v.i > (INT64_C(1) << 61) || sim_obj(S, v)->v.i < -(INT64_C(1) << 61))
-        return py_not_modelled(I, 0, "random.randrange() beyond 2**61");
+    return true;
+}
+
+/* beyond 2**61 the arithmetic leaves int64: randrange_big */
+static bool is_big(PyRun *I, SimId v)
+{
+    const SimObj *o = sim_obj(S, v);
+    return o->kind == SK_INT && (o->sub == 1 || o->v.i > (INT64_C(1) << 61) || o->v.i < -(INT64_C(1) << 61));
+}
+
+static bool index_arg(PyRun *I, SimId v, int64_t *out)
+{
+    if (!index_check(I, v))
+        return false;
     *out = sim_obj(S, v)->v.i;
     return true;
 }
@@ -245,8 +152,106 @@ static void arg_text(PyRun *I, SimId v, Buf *b)
     op_str(I, v, b);
 }
 
+/* _randbelow_with_getrandbits(n) for a big n (> 2**61) */
+static void randbelow_big(PyRun *I, const BigInt *n, BigInt *r)
+{
+    SimId m = transient_open(I);
+    int64_t k = (int64_t)(n->n - 1) * 30;
+    for (uint32_t top = n->d[n->n - 1]; top; top >>= 1)
+        k++;
+    mt_randbits_big(mt_gen(I), k, r);
+    while (big_cmp(r, n) >= 0) {
+        big_free(r);
+        mt_randbits_big(mt_gen(I), k, r);
+    }
+    transient_close(I, m);
+}
+
+static void big_text(const BigInt *b, Buf *out) { big_to_dec(b, out); }
+
+/* randrange's Python code on ints past int64's comfort: the same steps
+ * and errors as randrange_impl, in big ints */
+static SimId randrange_big(PyRun *I, SimId start, SimId stop, SimId step)
+{
+    if (!index_check(I, start) || (stop && stop != S->none && !index_check(I, stop)) ||
+        (step && !index_check(I, step)))
+        return 0;
+    BigInt a, b, st, width, n, r, t, out;
+    big_from_sim(S, start, &a);
+    if (!stop || stop == S->none) {
+        if (step) {
+            big_free(&a);
+            py_raise(I, EXC_TypeError, "Missing a non-None stop argument");
+            return 0;
+        }
+        if (a.sign > 0) {
+            randbelow_big(I, &a, &r);
+            big_free(&a);
+            return big_to_sim(S, &r);
+        }
+        big_free(&a);
+        py_raise(I, EXC_ValueError, "empty range for randrange()");
+        return 0;
+    }
+    big_from_sim(S, stop, &b);
+    big_sub(&b, &a, &width);
+    big_from_i64(&st, 1);
+    if (step)
+        big_free(&st), big_from_sim(S, step, &st);
+    bool unit = st.sign > 0 && st.n == 1 && st.d[0] == 1;
+    SimId res = 0;
+    if (st.sign == 0) {
+        py_raise(I, EXC_ValueError, "zero step for randrange()");
+        goto out;
+    }
+    if (unit) {
+        n = width, width = (BigInt){0};
+    } else { /* (width + step -+ 1) // step */
+        BigInt one, adj, num, rem;
+        big_from_i64(&one, st.sign > 0 ? -1 : 1);
+        big_add(&st, &one, &adj);
+        big_add(&width, &adj, &num);
+        big_divmod(&num, &st, &n, &rem);
+        big_free(&one), big_free(&adj), big_free(&num), big_free(&rem);
+    }
+    if (n.sign <= 0) {
+        Buf msg = {0};
+        if (S->prof->version == SIM_V311 && unit) {
+            buf_adds(&msg, "empty range for randrange() (");
+            big_text(&a, &msg), buf_adds(&msg, ", "), big_text(&b, &msg), buf_adds(&msg, ", ");
+            BigInt w;
+            big_sub(&b, &a, &w);
+            big_text(&w, &msg), big_free(&w);
+            buf_addc(&msg, ')');
+        } else if (S->prof->version == SIM_V311) {
+            buf_adds(&msg, "empty range for randrange()");
+        } else {
+            buf_adds(&msg, "empty range in randrange(");
+            arg_text(I, start, &msg), buf_adds(&msg, ", "), arg_text(I, stop, &msg);
+            if (!unit)
+                buf_adds(&msg, ", "), arg_text(I, step, &msg);
+            buf_addc(&msg, ')');
+        }
+        py_raise(I, EXC_ValueError, "%s", buf_str(&msg));
+        buf_fini(&msg);
+        big_free(&n);
+        goto out;
+    }
+    randbelow_big(I, &n, &r);
+    big_free(&n);
+    big_mul(&st, &r, &t);
+    big_add(&a, &t, &out);
+    big_free(&r), big_free(&t);
+    res = big_to_sim(S, &out);
+out:
+    big_free(&a), big_free(&b), big_free(&st), big_free(&width);
+    return res;
+}
+
 static SimId randrange_impl(PyRun *I, SimId start, SimId stop, SimId step)
 {
+    if (is_big(I, start) || (stop && stop != S->none && is_big(I, stop)) || (step && is_big(I, step)))
+        return randrange_big(I, start, stop, step);
     int64_t a, b, st = 1;
     if (!index_arg(I, start, &a))
         return 0;
@@ -317,7 +322,7 @@ static SimId r_random(PyRun *I, SimId *a, int n, SimId kw)
         py_raise(I, EXC_TypeError, "Random.random() takes no arguments (%d given)", n);
         return 0;
     }
-    return sim_float(S, genrand_res53(gen(I)));
+    return sim_float(S, mt_res53(mt_gen(I)));
 }
 
 /* the 32-bit words of abs(v), least significant first (at least one) */
@@ -372,7 +377,7 @@ static SimId r_seed(PyRun *I, SimId *a, int n, SimId kw)
     if (!arg || arg == S->none) { /* from the system's entropy: not reproducible in CPython either */
         free(I->random);
         I->random = NULL;
-        gen(I);
+        mt_gen(I);
         return bi_none(I);
     }
     SimKind k = sim_kind(S, arg);
@@ -388,36 +393,20 @@ static SimId r_seed(PyRun *I, SimId *a, int n, SimId kw)
     }
     size_t nw;
     uint32_t *w = int_words(I, arg, &nw);
-    init_by_array(gen(I), w, nw);
+    mt_init_by_array(mt_gen(I), w, nw);
     free(w);
     return bi_none(I);
 }
 
 /* random_getrandbits beyond 32 bits: a word array (PyMem_Malloc, held
- * while the int is made) filled least significant word first, the last
- * word's top bits dropped; then _PyLong_FromByteArray, whose int has the
- * digits its significant bytes need */
+ * while the int is made), then _PyLong_FromByteArray's int */
 static SimId getrandbits_long(PyRun *I, int64_t k)
 {
     size_t words = (size_t)((k - 1) / 32 + 1);
     tm_hold(I, 0, words * 4);
-    uint32_t *w = xmalloc(words * sizeof *w);
-    int64_t left = k;
-    for (size_t i = 0; i < words; i++, left -= 32) {
-        uint32_t r = genrand_uint32(gen(I));
-        w[i] = left < 32 ? r >> (32 - left) : r;
-    }
-    size_t sig = words * 4;
-    while (sig > 0 && ((w[(sig - 1) / 4] >> (8 * ((sig - 1) % 4))) & 0xff) == 0)
-        sig--;
-    size_t ndigits = (sig * 8 + 29) / 30;
-    BigInt b = {.sign = sig ? 1 : 0, .n = 0, .d = xcalloc(ndigits + 1, sizeof(uint32_t))};
-    for (size_t bit = 0; bit < sig * 8; bit++)
-        if ((w[bit / 32] >> (bit % 32)) & 1)
-            b.d[bit / 30] |= UINT32_C(1) << (bit % 30);
-    b.n = (int)ndigits;
-    free(w);
-    SimId r = sig ? big_to_sim_request(S, &b, 24 + 4 * ndigits) : (big_free(&b), sim_int(S, 0));
+    BigInt b;
+    mt_randbits_big(mt_gen(I), k, &b);
+    SimId r = b.sign ? big_to_sim_request(S, &b, 24 + 4 * (size_t)b.n) : (big_free(&b), sim_int(S, 0));
     tm_hold(I, 0, 0);
     return r;
 }
@@ -437,7 +426,7 @@ static SimId r_getrandbits(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     if (k <= 32)
-        return sim_int(S, (int64_t)getrandbits(gen(I), (int)k));
+        return sim_int(S, (int64_t)mt_getrandbits(mt_gen(I), (int)k));
     if (k > (INT64_C(1) << 20))
         return py_not_modelled(I, 0, "random.getrandbits() of more than 2**20 bits"), (SimId)0;
     return getrandbits_long(I, k);
@@ -465,7 +454,17 @@ static SimId r_randint(PyRun *I, SimId *a, int n, SimId kw)
         return py_not_modelled(I, 0, "random.randint() with a bound that is not an int"), (SimId)0;
     if (!index_arg(I, p[1], &hi))
         return 0;
-    SimId stop = sim_int(S, hi + 1);
+    SimId stop;
+    if (is_big(I, p[1])) { /* b + 1 in big ints */
+        BigInt b, one, sum;
+        big_from_sim(S, p[1], &b);
+        big_from_i64(&one, 1);
+        big_add(&b, &one, &sum);
+        big_free(&b), big_free(&one);
+        stop = big_to_sim(S, &sum);
+    } else {
+        stop = sim_int(S, hi + 1);
+    }
     SimId r = randrange_impl(I, p[0], stop, 0);
     sim_decref(S, stop);
     return r;
@@ -740,7 +739,7 @@ static SimId r_choices(PyRun *I, SimId *a, int n, SimId kw)
     }
     SimId out = sim_list(S, 0);
     for (int64_t i = 0; i < k; i++) {
-        double r = genrand_res53(gen(I));
+        double r = mt_res53(mt_gen(I));
         int64_t at;
         if (!cw) {
             at = (int64_t)floor(r * (double)len);
@@ -775,7 +774,7 @@ static SimId r_uniform(PyRun *I, SimId *a, int n, SimId kw)
     SimId d = op_binary(I, OP_SUB, a[1], a[0], false);
     if (!d)
         return 0;
-    SimId r = sim_float(S, genrand_res53(gen(I)));
+    SimId r = sim_float(S, mt_res53(mt_gen(I)));
     SimId m = op_binary(I, OP_MUL, d, r, false);
     sim_decref(S, d);
     sim_decref(S, r);
