@@ -186,6 +186,7 @@ struct PyRun {
     SimId globals;          /* __main__ dict (owned) */
     SimId builtins;         /* dict of built-in functions (owned) */
     SimId modules[PY_MAX_MODULES]; /* by position in py_modules (modules/registry.c) */
+    uint64_t modules_imported;     /* bit m: the program has imported py_modules[m] */
     SimId *builtin_methods; /* static method descriptors by global index (owned array) */
     int32_t *method_slots;  /* the built-in types' methods by (kind, name): open addressing, */
     uint32_t method_mask;   /*   global index + 1, 0 empty (owned; registry.c) */
@@ -195,7 +196,7 @@ struct PyRun {
     uint64_t nraised;       /* exceptions raised so far: tells a new error from one being handled */
     bool refused;           /* stopped at a construct the model does not have */
     int refused_line;
-    char refusal[200];      /* what was refused ("'asyncio'") */
+    char refusal[400];      /* what was refused ("'asyncio'") */
     PyError syntax;         /* compile error, reported at the first step */
     PyOutFn out;
     void *out_ctx;

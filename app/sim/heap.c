@@ -368,6 +368,16 @@ static void fl_shift(Sim *s, SimFreeList *f, int by, uint32_t size)
         pm_free(&s->pm, f->blocks[--f->n]);
 }
 
+void sim_take_freelists(Sim *s, const SimFreeStock *st)
+{
+    fl_shift(s, &s->fl_dict, -(int)st->dicts, 0);
+    fl_shift(s, &s->fl_keys, -(int)st->keys, 0);
+    fl_shift(s, &s->fl_list, -(int)st->lists, 0);
+    fl_shift(s, &s->fl_float, -(int)st->floats, 0);
+    for (unsigned n = 0; n < SIM_TUPLE_MAXSAVE; n++)
+        fl_shift(s, &s->fl_tuple[n], -(int)st->tuples[n], 0);
+}
+
 void sim_shift_freelists(Sim *s, int dicts, int lists)
 {
     fl_shift(s, &s->fl_dict, dicts, 64);
@@ -425,6 +435,40 @@ void sim_set_freelists(Sim *s, const SimFreeStock *st)
     fl_shift(s, &s->fl_float, (int)st->floats - (int)s->fl_float.n, 24);
     for (unsigned n = 1; n < SIM_TUPLE_MAXSAVE; n++)
         fl_shift(s, &s->fl_tuple[n], (int)st->tuples[n] - (int)s->fl_tuple[n].n, 40 + 8 * n);
+}
+
+static void fl_stash(SimFreeList *live, SimFreeList *aside)
+{
+    *aside = *live;
+    live->blocks = xmalloc((live->max ? live->max : 1) * sizeof *live->blocks);
+    live->n = 0;
+}
+
+static void fl_unstash(Sim *s, SimFreeList *live, SimFreeList *aside)
+{
+    fl_drain(s, live);
+    free(live->blocks);
+    *live = *aside;
+}
+
+void sim_freelists_stash(Sim *s, SimFreeStash *st)
+{
+    fl_stash(&s->fl_float, &st->fl_float);
+    fl_stash(&s->fl_list, &st->fl_list);
+    fl_stash(&s->fl_dict, &st->fl_dict);
+    fl_stash(&s->fl_keys, &st->fl_keys);
+    for (unsigned n = 0; n < SIM_TUPLE_MAXSAVE; n++)
+        fl_stash(&s->fl_tuple[n], &st->fl_tuple[n]);
+}
+
+void sim_freelists_unstash(Sim *s, SimFreeStash *st)
+{
+    fl_unstash(s, &s->fl_float, &st->fl_float);
+    fl_unstash(s, &s->fl_list, &st->fl_list);
+    fl_unstash(s, &s->fl_dict, &st->fl_dict);
+    fl_unstash(s, &s->fl_keys, &st->fl_keys);
+    for (unsigned n = 0; n < SIM_TUPLE_MAXSAVE; n++)
+        fl_unstash(s, &s->fl_tuple[n], &st->fl_tuple[n]);
 }
 
 void sim_clear_freelists(Sim *s)

@@ -893,11 +893,22 @@ typedef struct SimFreeStock {
 } SimFreeStock;
 /* Parks the blocks `st` counts on the free lists, on top of their stock. */
 void sim_stock_freelists(Sim *s, const SimFreeStock *st);
+/* Takes the blocks `st` counts off the free lists (as far as they hold them). */
+void sim_take_freelists(Sim *s, const SimFreeStock *st);
 /* Parks or frees blocks until the free lists hold what `st` counts. */
 void sim_set_freelists(Sim *s, const SimFreeStock *st);
 /* Moves the stock of the dict and list free lists (pyrun/gc_timing.c: the
  * stock CPython's compiler leaves at the first line is not modelled). */
 void sim_shift_freelists(Sim *s, int dicts, int lists);
+/* The free lists set aside while the model makes what CPython made before
+ * (a module's objects an earlier import made): nothing comes off them and
+ * nothing is parked on them; what was parked meanwhile is freed when they
+ * are put back. */
+typedef struct SimFreeStash {
+    SimFreeList fl_float, fl_list, fl_dict, fl_keys, fl_tuple[SIM_TUPLE_MAXSAVE];
+} SimFreeStash;
+void sim_freelists_stash(Sim *s, SimFreeStash *st);
+void sim_freelists_unstash(Sim *s, SimFreeStash *st);
 /* A dict (with its keys table) and a list made before tracing began take the
  * places CPython's would take now: a block off each free list (its trace
  * passing to the object), or a fresh, traced one when the list is empty. */

@@ -15,6 +15,7 @@
 #include "pyrun/modules/cpython_names.h"
 #include "pyrun/modules/itertools.h"
 #include "pyrun/modules/textwrap_int.h"
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
 
@@ -324,6 +325,7 @@ const ModuleDef py_modules[] = {
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 == NTABLES - FIRST_MODULE,
                "one module per module table");
 _Static_assert(sizeof py_modules / sizeof py_modules[0] - 1 <= PY_MAX_MODULES, "PyRun.modules is too small");
+_Static_assert(PY_MAX_MODULES <= 64, "PyRun.modules_imported is a 64-bit mask");
 
 static int table_base(int t)
 {
@@ -834,15 +836,20 @@ SimId module_find(PyRun *I, const char *name, size_t n)
                 int counts[3]; /* the import's traffic is on_import's to add */
                 for (int g = 0; g < 3; g++)
                     counts[g] = S->gc.gen[g].count;
-                bool stocked = S->fl_list.n || S->fl_dict.n || S->fl_float.n || S->fl_keys.n;
-                for (unsigned k = 0; k < SIM_TUPLE_MAXSAVE; k++)
-                    stocked = stocked || S->fl_tuple[k].n;
+                /* the model's making of its objects takes nothing off the
+                 * free lists and leaves nothing on them: CPython's import
+                 * (on_import's traffic), or an earlier one, made them */
+                SimFreeStash aside;
+                sim_freelists_stash(S, &aside);
                 I->modules[m] = make_module(I, (int)m);
+                sim_freelists_unstash(S, &aside);
                 for (int g = 0; g < 3; g++)
                     S->gc.gen[g].count = counts[g];
-                if (!stocked) /* the model's making of its classes (enum.Enum) leaves no stock */
-                    sim_clear_freelists(S);
                 py_modules[m].on_import(I);
+            }
+            if (!(I->modules_imported >> m & 1)) {
+                I->modules_imported |= UINT64_C(1) << m;
+                tm_module_imported(I, py_modules[m].name);
             }
             return I->modules[m];
         }

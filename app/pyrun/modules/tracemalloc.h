@@ -43,8 +43,11 @@ typedef struct TmState {
                           * _operator replaced) in an older generation */
     bool import_garbage_young; /* 3.13: the import's cyclic garbage waits in the young generation,
                                 * whose next collection frees it onto the free lists */
-    bool stock_unknown;  /* a collection freed it: the free lists hold what the model does not know,
-                          * until a full collection empties them */
+    const char *stock_unknown; /* what left the free lists holding what the model does not know (a
+                                * collection that freed the import's garbage, another import),
+                                * until a full collection empties them */
+    char import_what[96];      /* stock_unknown's text for an import */
+    bool imported;             /* `import tracemalloc` ran */
     TmKeys snapshot_keys, traces_keys; /* Snapshot's and _Traces' */
     const char *peak_unsure; /* what ran since the peak was last set whose transient buffers are not the model's */
     TmSnap *snaps;
@@ -56,6 +59,9 @@ TmState *tm_state(PyRun *I);
  * now hold its objects too. */
 void tm_note_python_level(PyRun *I, const char *what);
 
+/* The first import of module `name` ran (registry.c): after `import
+ * tracemalloc`, what CPython's import takes off the free lists */
+void tm_module_imported(PyRun *I, const char *name);
 /* A collection of generation gen ended (automatic or gc.collect()) */
 void tm_collected(PyRun *I, int gen);
 /* something whose allocations the model does not follow ran while tracing:
