@@ -62,6 +62,8 @@ void tm_note_python_level(PyRun *I, const char *what);
 /* The first import of module `name` ran (registry.c): after `import
  * tracemalloc`, what CPython's import takes off the free lists */
 void tm_module_imported(PyRun *I, const char *name);
+/* 3.13: the young collection `import tracemalloc` left pending runs now */
+void tm_run_pending_collection(PyRun *I);
 /* A collection of generation gen ended (automatic or gc.collect()) */
 void tm_collected(PyRun *I, int gen);
 /* something whose allocations the model does not follow ran while tracing:
