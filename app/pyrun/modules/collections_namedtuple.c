@@ -21,12 +21,14 @@
 
 #include "pyrun/interp.h"
 #include "pyrun/modules/collections.h"
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
 
 void namedtuple_note(PyRun *I, const char *what)
 {
+    tm_freelists_disturbed(I, what);
     if (!I->gc_count_unsure)
         I->count_unsure_what = what;
     I->gc_count_unsure = true;

@@ -15,6 +15,7 @@
 
 #include "pyrun/modules/dataclasses_int.h"
 #include "pyrun/modules/std_import.h"
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
 
@@ -43,6 +44,7 @@ static void field_set(PyRun *I, SimId f, const char *name, SimId v) /* steals v 
 
 void dc_note_call(PyRun *I, const char *what)
 {
+    tm_freelists_disturbed(I, what);
     if (!I->gc_count_unsure)
         I->count_unsure_what = what;
     I->gc_count_unsure = true;
@@ -268,6 +270,7 @@ static void creation_traffic(PyRun *I, uint32_t nfields, const bool *p)
     I->gc_count_unsure = true; /* as after an import: automatic collections running code are refused */
     I->count_unsure_what = NULL;
     I->foreign_heap = "@dataclass";
+    tm_freelists_disturbed(I, "@dataclass (what its Python code leaves on the free lists)");
 }
 
 static SimId process(PyRun *I, SimId cls, const bool *p)

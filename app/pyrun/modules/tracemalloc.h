@@ -46,7 +46,7 @@ typedef struct TmState {
     const char *stock_unknown; /* what left the free lists holding what the model does not know (a
                                 * collection that freed the import's garbage, another import),
                                 * until a full collection empties them */
-    char import_what[96];      /* stock_unknown's text for an import */
+    char import_what[200];     /* stock_unknown's text for an import */
     bool imported;             /* `import tracemalloc` ran */
     TmKeys snapshot_keys, traces_keys; /* Snapshot's and _Traces' */
     const char *peak_unsure; /* what ran since the peak was last set whose transient buffers are not the model's */
@@ -62,6 +62,11 @@ void tm_note_python_level(PyRun *I, const char *what);
 /* The first import of module `name` ran (registry.c): after `import
  * tracemalloc`, what CPython's import takes off the free lists */
 void tm_module_imported(PyRun *I, const char *name);
+/* Python-level library code the model does not replay object by object
+ * ran (`what`: @dataclass, random.seed() ...): after `import tracemalloc`
+ * the free lists hold what the model does not know, and the traced figures
+ * that depend on them are refused (until a full collection empties them) */
+void tm_freelists_disturbed(PyRun *I, const char *what);
 /* 3.13: the young collection `import tracemalloc` left pending runs now */
 void tm_run_pending_collection(PyRun *I);
 /* A collection of generation gen ended (automatic or gc.collect()) */
