@@ -3,10 +3,17 @@
  * makes them (3.11-3.13), naive only.  Each is a class of the model's whose
  * objects have CPython's tp_basicsize (date 32, time 40, datetime 48,
  * timedelta 40 bytes, as sys.getsizeof says on 3.11.7, 3.12.1 and 3.13.0),
- * no GC header, never tracked, their fields in the object itself; datetime
- * derives from date.  Construction checks ranges with CPython's messages;
- * the attributes are properties, the methods built-ins; the arithmetic and
- * comparisons are datetime_ops.c's, the text datetime_fmt.c's.
+ * no GC header, never tracked, their fields in the object itself (naive
+ * times and datetimes are allocated 8 bytes short, without the tzinfo
+ * pointer, as CPython allocates them); datetime derives from date.  A class
+ * call is type_call through _PyObject_MakeTpCall (the arguments packed in a
+ * tuple and a dict) to tp_new, which checks the arguments with CPython's
+ * messages before it allocates; 3.13's zero timedelta is one immortal
+ * object.  Which of the packed tuple and dict the free lists give is not
+ * followed: the young count is refused after a call until a gc.collect(),
+ * and the traced peak until a reset_peak().  The attributes and methods are
+ * datetime_methods.c's, the arithmetic and comparisons datetime_ops.c's,
+ * the text datetime_fmt.c's.
  *
  * Refused: tzinfo and the aware objects (timezone, tzinfo=, utcoffset ...),
  * the clock (today, now, utcnow, fromtimestamp, timestamp: CPython prints
@@ -127,7 +134,7 @@ static SimId alloc(PyRun *I, DtKind k, const uint32_t *words)
     return o;
 }
 
-static bool check_date(PyRun *I, int64_t y, int64_t m, int64_t d)
+bool dt_check_date(PyRun *I, int64_t y, int64_t m, int64_t d)
 {
     if (y < 1 || y > 9999)
         return py_raise(I, EXC_ValueError, "year %lld is out of range", (long long)y), false;
@@ -138,7 +145,7 @@ static bool check_date(PyRun *I, int64_t y, int64_t m, int64_t d)
     return true;
 }
 
-static bool check_time(PyRun *I, int64_t h, int64_t mi, int64_t s, int64_t us)
+bool dt_check_time(PyRun *I, int64_t h, int64_t mi, int64_t s, int64_t us)
 {
     if (h < 0 || h > 23)
         return py_raise(I, EXC_ValueError, "hour must be in 0..23"), false;
@@ -208,7 +215,7 @@ SimId dt_new_delta_us(PyRun *I, __int128 us)
 
 /* positional then keyword arguments by the names given (out[i] 0 when
  * absent); false with the error raised or refused */
-static bool take_args(PyRun *I, SimId *a, int n, SimId kw, const char *fn, const char *const *names, int nnames,
+bool dt_take_args(PyRun *I, SimId *a, int n, SimId kw, const char *fn, const char *const *names, int nnames,
                       SimId *out)
 {
     int nkw = kw ? (int)sim_obj(S, kw)->len : 0, npos = n - nkw;
@@ -238,7 +245,7 @@ static bool take_args(PyRun *I, SimId *a, int n, SimId kw, const char *fn, const
     return true;
 }
 
-static bool int_field(PyRun *I, SimId v, int64_t *out)
+bool dt_int_field(PyRun *I, SimId v, int64_t *out)
 {
     SimKind k = sim_kind(S, v);
     if ((k == SK_INT || k == SK_BOOL) && sim_obj(S, v)->sub != 1) {
@@ -259,7 +266,7 @@ static bool construct(PyRun *I, DtKind k, SimId *a, int n, SimId kw, DtVal *out)
     const char *const *names = k == DT_TIME ? dn + 3 : dn;
     int nn = k == DT_DATE ? 3 : k == DT_TIME ? 6 : 9;
     SimId args[9];
-    if (!take_args(I, a, n, kw, class_names[k], names, nn, args))
+    if (!dt_take_args(I, a, n, kw, class_names[k], names, nn, args))
         return false;
     int tz = k == DT_TIME ? 4 : 7;
     if (k != DT_DATE && ((args[tz] && args[tz] != S->none) || (args[tz + 1] && !(sim_kind(S, args[tz + 1]) == SK_INT &&
@@ -276,12 +283,12 @@ static bool construct(PyRun *I, DtKind k, SimId *a, int n, SimId kw, DtVal *out)
             }
             continue;
         }
-        if (!int_field(I, args[i], &f[first + i]))
+        if (!dt_int_field(I, args[i], &f[first + i]))
             return false;
     }
-    if (k != DT_TIME && !check_date(I, f[0], f[1], f[2]))
+    if (k != DT_TIME && !dt_check_date(I, f[0], f[1], f[2]))
         return false;
-    if (k != DT_DATE && !check_time(I, f[3], f[4], f[5], f[6]))
+    if (k != DT_DATE && !dt_check_time(I, f[3], f[4], f[5], f[6]))
         return false;
     *out = (DtVal){f[0], f[1], f[2], f[3], f[4], f[5], f[6], 0};
     return true;
@@ -295,7 +302,7 @@ static bool construct_delta(PyRun *I, SimId *a, int n, SimId kw, DtVal *out)
     static const char *const names[] = {"days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"};
     static const int64_t us_per[] = {86400000000LL, 1000000, 1, 1000, 60000000, 3600000000LL, 604800000000LL};
     SimId args[7];
-    if (!take_args(I, a, n, kw, "timedelta", names, 7, args))
+    if (!dt_take_args(I, a, n, kw, "timedelta", names, 7, args))
         return false;
     __int128 total = 0;
     double frac = 0;
@@ -371,312 +378,8 @@ bool datetime_is_class(PyRun *I, SimId cls)
     return false;
 }
 
-/* ---- attributes -------------------------------------------------------------------------- */
-
-static SimId field(PyRun *I, SimId *a, int n, int which)
-{
-    (void)n;
-    DtVal v = dt_get(I, a[0]);
-    int64_t f[] = {v.year, v.month, v.day, v.hour, v.minute, v.second, v.us, v.days};
-    return sim_int(S, f[which]);
-}
-
-#define FIELD(fn, k) \
-    static SimId fn(PyRun *I, SimId *a, int n, SimId kw) { return (void)kw, field(I, a, n, k); }
-FIELD(g_year, 0)
-FIELD(g_month, 1)
-FIELD(g_day, 2)
-FIELD(g_hour, 3)
-FIELD(g_minute, 4)
-FIELD(g_second, 5)
-FIELD(g_us, 6)
-FIELD(g_days, 7)
-#undef FIELD
-
-static SimId g_none(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)n, (void)kw;
-    sim_incref(S, S->none);
-    return S->none;
-}
-
-static SimId g_zero(PyRun *I, SimId *a, int n, SimId kw) { return (void)a, (void)n, (void)kw, sim_int(S, 0); }
-
-static bool no_args(PyRun *I, const char *fn, int n, SimId kw)
-{
-    if (n == 1 && !kw)
-        return true;
-    py_raise(I, EXC_TypeError, "%s() takes no arguments (%d given)", fn, n - 1);
-    return false;
-}
-
-static SimId m_weekday(PyRun *I, SimId *a, int n, SimId kw)
-{
-    if (!no_args(I, "weekday", n, kw))
-        return 0;
-    DtVal v = dt_get(I, a[0]);
-    return sim_int(S, (dt_to_ordinal(v.year, v.month, v.day) + 6) % 7);
-}
-
-static SimId m_isoweekday(PyRun *I, SimId *a, int n, SimId kw)
-{
-    if (!no_args(I, "isoweekday", n, kw))
-        return 0;
-    DtVal v = dt_get(I, a[0]);
-    return sim_int(S, (dt_to_ordinal(v.year, v.month, v.day) + 6) % 7 + 1);
-}
-
-static SimId m_toordinal(PyRun *I, SimId *a, int n, SimId kw)
-{
-    if (!no_args(I, "toordinal", n, kw))
-        return 0;
-    DtVal v = dt_get(I, a[0]);
-    return sim_int(S, dt_to_ordinal(v.year, v.month, v.day));
-}
-
-static SimId m_total_seconds(PyRun *I, SimId *a, int n, SimId kw)
-{
-    if (!no_args(I, "total_seconds", n, kw))
-        return 0;
-    DtVal v = dt_get(I, a[0]);
-    return sim_float(S, (double)dt_delta_us(&v) / 1e6); /* delta_to_microseconds / 10**6 */
-}
-
-static SimId m_date(PyRun *I, SimId *a, int n, SimId kw)
-{
-    if (!no_args(I, "date", n, kw))
-        return 0;
-    DtVal v = dt_get(I, a[0]);
-    v.hour = v.minute = v.second = v.us = 0;
-    return dt_new(I, DT_DATE, &v);
-}
-
-static SimId m_time(PyRun *I, SimId *a, int n, SimId kw)
-{
-    if (!no_args(I, "time", n, kw))
-        return 0;
-    DtVal v = dt_get(I, a[0]);
-    return dt_new(I, DT_TIME, &v);
-}
-
-/* replace(**fields): the object's fields with those given */
-static SimId m_replace(PyRun *I, SimId *a, int n, SimId kw)
-{
-    static const char *const dn[] = {"year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo", "fold"};
-    DtKind k = dt_kind(I, a[0]);
-    const char *const *names = k == DT_TIME ? dn + 3 : dn;
-    int nn = k == DT_DATE ? 3 : k == DT_TIME ? 6 : 9, first = k == DT_TIME ? 3 : 0;
-    SimId args[9];
-    if (!take_args(I, a + 1, n - 1, kw, "replace", names, nn, args))
-        return 0;
-    DtVal v = dt_get(I, a[0]);
-    int64_t f[7] = {v.year, v.month, v.day, v.hour, v.minute, v.second, v.us};
-    for (int i = 0; i < nn; i++) {
-        if (!args[i])
-            continue;
-        if (first + i >= 7)
-            return py_not_modelled(I, 0, "tzinfo and fold of datetime objects (aware times)"), (SimId)0;
-        if (!int_field(I, args[i], &f[first + i]))
-            return 0;
-    }
-    if (k != DT_TIME && !check_date(I, f[0], f[1], f[2]))
-        return 0;
-    if (k != DT_DATE && !check_time(I, f[3], f[4], f[5], f[6]))
-        return 0;
-    DtVal r = {f[0], f[1], f[2], f[3], f[4], f[5], f[6], 0};
-    return dt_new(I, k, &r);
-}
-
-static SimId m_isoformat(PyRun *I, SimId *a, int n, SimId kw)
-{
-    static const char *const names[] = {"sep", "timespec"};
-    DtKind k = dt_kind(I, a[0]);
-    SimId args[2];
-    const char *const *nm = k == DT_TIME ? names + 1 : names;
-    if (!take_args(I, a + 1, n - 1, kw, "isoformat", nm, k == DT_DATE ? 0 : k == DT_TIME ? 1 : 2, args))
-        return 0;
-    SimId sepv = k == DT_DATETIME ? args[0] : 0, specv = k == DT_DATETIME ? args[1] : k == DT_TIME ? args[0] : 0;
-    char sep = 'T';
-    if (sepv) {
-        size_t len;
-        const char *s = sim_kind(S, sepv) == SK_STR ? sim_str_data(S, sepv, &len) : 0;
-        if (!s || len != 1 || (unsigned char)s[0] >= 0x80)
-            return py_not_modelled(I, 0, "a sep of isoformat() other than one ASCII character"), (SimId)0;
-        sep = s[0];
-    }
-    char spec[16] = "auto";
-    if (specv) {
-        size_t len;
-        const char *s = sim_kind(S, specv) == SK_STR ? sim_str_data(S, specv, &len) : 0;
-        if (!s || len >= sizeof spec)
-            return py_not_modelled(I, 0, "this timespec of isoformat()"), (SimId)0;
-        memcpy(spec, s, len);
-        spec[len] = '\0';
-    }
-    Buf b = {0};
-    SimId r = dt_iso(I, a[0], sep, spec, &b) ? sim_str(S, buf_str(&b), b.len) : 0;
-    buf_fini(&b);
-    return r;
-}
-
-static SimId m_strftime(PyRun *I, SimId *a, int n, SimId kw)
-{
-    static const char *const names[] = {"format"};
-    SimId f;
-    if (!take_args(I, a + 1, n - 1, kw, "strftime", names, 1, &f))
-        return 0;
-    if (!f || sim_kind(S, f) != SK_STR) {
-        py_raise(I, EXC_TypeError, f ? "strftime() argument 1 must be str, not %s" : "strftime() missing required "
-                 "argument 'format' (pos 1)%s", f ? op_typename(I, f) : "");
-        return 0;
-    }
-    size_t len;
-    const char *s = sim_str_data(S, f, &len);
-    Buf b = {0};
-    SimId r = dt_strftime(I, a[0], s, len, &b) ? sim_str(S, buf_str(&b), b.len) : 0;
-    buf_fini(&b);
-    return r;
-}
-
-static SimId m_format(PyRun *I, SimId *a, int n, SimId kw)
-{
-    if (n != 2 || kw || sim_kind(S, a[1]) != SK_STR) {
-        py_raise(I, EXC_TypeError, "__format__() argument must be str");
-        return 0;
-    }
-    size_t len;
-    const char *s = sim_str_data(S, a[1], &len);
-    Buf b = {0};
-    bool ok = len ? dt_strftime(I, a[0], s, len, &b) : dt_str(I, a[0], &b);
-    SimId r = ok ? sim_str(S, buf_str(&b), b.len) : 0;
-    buf_fini(&b);
-    return r;
-}
-
-static SimId m_ctime(PyRun *I, SimId *a, int n, SimId kw)
-{
-    if (!no_args(I, "ctime", n, kw))
-        return 0;
-    Buf b = {0};
-    SimId r = dt_strftime(I, a[0], "%a %b %e %H:%M:%S %Y", 20, &b) ? sim_str(S, buf_str(&b), b.len) : 0;
-    buf_fini(&b);
-    return r;
-}
-
-static SimId m_repr(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)n, (void)kw;
-    Buf b = {0};
-    SimId r = dt_repr(I, a[0], &b) ? sim_str(S, buf_str(&b), b.len) : 0;
-    buf_fini(&b);
-    return r;
-}
-
-static SimId m_str(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)n, (void)kw;
-    Buf b = {0};
-    SimId r = dt_str(I, a[0], &b) ? sim_str(S, buf_str(&b), b.len) : 0;
-    buf_fini(&b);
-    return r;
-}
-
-/* ---- class methods ------------------------------------------------------------------------ */
-
-static SimId cm_fromordinal(PyRun *I, SimId *a, int n, SimId kw)
-{
-    int64_t o;
-    if (n != 2 || kw || !int_field(I, a[1], &o))
-        return n != 2 || kw ? (py_raise(I, EXC_TypeError, "fromordinal() takes exactly one argument"), (SimId)0) : 0;
-    if (o < 1 || o > dt_to_ordinal(9999, 12, 31)) {
-        py_raise(I, EXC_ValueError, "ordinal must be >= 1");
-        return 0;
-    }
-    DtVal v = {0};
-    dt_from_ordinal(o, &v.year, &v.month, &v.day);
-    DtKind k = a[0] == I->datetime_types[DT_DATETIME] ? DT_DATETIME : DT_DATE;
-    return dt_new(I, k, &v);
-}
-
-static SimId cm_fromisoformat(PyRun *I, SimId *a, int n, SimId kw)
-{
-    if (n != 2 || kw) {
-        py_raise(I, EXC_TypeError, "fromisoformat() takes exactly one argument (%d given)", n - 1);
-        return 0;
-    }
-    DtKind k = a[0] == I->datetime_types[DT_DATETIME] ? DT_DATETIME : a[0] == I->datetime_types[DT_TIME] ? DT_TIME
-                                                                                                        : DT_DATE;
-    return dt_fromisoformat(I, k, a[1]);
-}
-
-static SimId cm_combine(PyRun *I, SimId *a, int n, SimId kw)
-{
-    if (n != 3 || kw || dt_kind(I, a[1]) == DT_NONE || dt_kind(I, a[1]) == DT_TIME || dt_kind(I, a[1]) == DT_DELTA ||
-        dt_kind(I, a[2]) != DT_TIME)
-        return py_not_modelled(I, 0, "datetime.combine() other than of a date and a time"), (SimId)0;
-    DtVal d = dt_get(I, a[1]), t = dt_get(I, a[2]);
-    d.hour = t.hour, d.minute = t.minute, d.second = t.second, d.us = t.us;
-    return dt_new(I, DT_DATETIME, &d);
-}
-
-static SimId cm_strptime(PyRun *I, SimId *a, int n, SimId kw)
-{
-    if (n != 3 || kw || sim_kind(S, a[1]) != SK_STR || sim_kind(S, a[2]) != SK_STR) {
-        py_raise(I, EXC_TypeError, "strptime() argument 1 must be str");
-        return 0;
-    }
-    return dt_strptime(I, a[1], a[2]);
-}
-
-static SimId refused_clock(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)n, (void)kw;
-    return py_not_modelled(I, 0, "the real clock's date and time (CPython prints today's; a simulation cannot "
-                           "promise the same)"), (SimId)0;
-}
-
-static SimId refused_m(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)n, (void)kw;
-    return py_not_modelled(I, 0, "this method of datetime's objects"), (SimId)0;
-}
-
 /* ---- the classes ------------------------------------------------------------------------------ */
 
-/* name "class.attr": "class.P:attr" a property, "class.C:attr" a class method */
-#define M(nm, f) BUILTIN(nm, SK_INSTANCE, BM_DATETIME, f, .kw = "*")
-#define C(cls, nm, f) BUILTIN(cls ".C:" nm, SK_INSTANCE, BM_DATETIME, f, .kw = "*")
-#define R(nm) BUILTIN(nm, SK_INSTANCE, BM_DATETIME, refused_m, .refused = true)
-const BuiltinDef datetime_functions[] = {
-    M("date.P:year", g_year), M("date.P:month", g_month), M("date.P:day", g_day),
-    M("time.P:hour", g_hour), M("time.P:minute", g_minute), M("time.P:second", g_second),
-    M("time.P:microsecond", g_us), M("time.P:tzinfo", g_none), M("time.P:fold", g_zero),
-    M("datetime.P:hour", g_hour), M("datetime.P:minute", g_minute), M("datetime.P:second", g_second),
-    M("datetime.P:microsecond", g_us), M("datetime.P:tzinfo", g_none), M("datetime.P:fold", g_zero),
-    M("timedelta.P:days", g_days), M("timedelta.P:seconds", g_second), M("timedelta.P:microseconds", g_us),
-    M("date.weekday", m_weekday), M("date.isoweekday", m_isoweekday), M("date.toordinal", m_toordinal),
-    M("date.replace", m_replace), M("date.isoformat", m_isoformat), M("date.strftime", m_strftime),
-    M("date.__format__", m_format), M("date.ctime", m_ctime), M("date.__repr__", m_repr), M("date.__str__", m_str),
-    M("time.replace", m_replace), M("time.isoformat", m_isoformat), M("time.strftime", m_strftime),
-    M("time.__format__", m_format), M("time.__repr__", m_repr), M("time.__str__", m_str),
-    M("datetime.replace", m_replace), M("datetime.isoformat", m_isoformat), M("datetime.date", m_date),
-    M("datetime.time", m_time), M("datetime.__repr__", m_repr), M("datetime.__str__", m_str),
-    M("datetime.strftime", m_strftime), M("datetime.__format__", m_format),
-    M("timedelta.total_seconds", m_total_seconds), M("timedelta.__repr__", m_repr), M("timedelta.__str__", m_str),
-    C("date", "fromordinal", cm_fromordinal), C("date", "fromisoformat", cm_fromisoformat),
-    C("time", "fromisoformat", cm_fromisoformat), C("datetime", "fromisoformat", cm_fromisoformat),
-    C("datetime", "combine", cm_combine), C("datetime", "strptime", cm_strptime),
-    C("date", "today", refused_clock), C("datetime", "now", refused_clock), C("datetime", "utcnow", refused_clock),
-    C("date", "fromtimestamp", refused_clock), C("datetime", "fromtimestamp", refused_clock),
-    C("datetime", "utcfromtimestamp", refused_clock), R("datetime.timestamp"), R("date.timetuple"),
-    R("date.isocalendar"), R("date.__reduce__"), R("time.__reduce__"), R("timedelta.__reduce__"),
-    R("datetime.utcoffset"), R("datetime.astimezone"), R("datetime.tzname"), R("datetime.dst"),
-    R("datetime.timetz"), R("datetime.utctimetuple"), R("time.utcoffset"), R("time.tzname"), R("time.dst"),
-};
-const int datetime_nfunctions = (int)(sizeof datetime_functions / sizeof datetime_functions[0]);
-#undef M
-#undef C
-#undef R
 
 static void put_defs(PyRun *I, SimId ns, const char *cls, const BuiltinDef *defs, int ndefs)
 {

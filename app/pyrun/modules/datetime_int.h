@@ -37,6 +37,15 @@ void dt_from_ordinal(int64_t ord, int64_t *y, int64_t *m, int64_t *d);
 /* a datetime as microseconds since 0001-01-01 00:00 */
 __int128 dt_total_us(const DtVal *v);
 
+/* positional then keyword arguments by the names given (out[i] 0 when
+ * absent); false with the error raised or refused */
+bool dt_take_args(PyRun *I, SimId *a, int n, SimId kw, const char *fn, const char *const *names, int nnames,
+                  SimId *out);
+/* an int field (CPython's TypeError for a float) */
+bool dt_int_field(PyRun *I, SimId v, int64_t *out);
+/* the ranges' ValueErrors */
+bool dt_check_date(PyRun *I, int64_t y, int64_t m, int64_t d);
+bool dt_check_time(PyRun *I, int64_t h, int64_t mi, int64_t s, int64_t us);
 /* the young count and traced figures are unsure after `what` */
 void dt_note(PyRun *I, const char *what);
 /* "datetime.date" ...: the C types' tp_name */

@@ -196,24 +196,40 @@ static SimId o_mul(PyRun *I, SimId *a, int n, SimId kw)
     return notimpl(I);
 }
 
+/* a timedelta divided: its microseconds, the divisor's kind; false when it
+ * is not a timedelta on the left */
+static bool delta_left(PyRun *I, SimId *a, int n, __int128 *us, DtKind *kb)
+{
+    DtKind ka;
+    if (!both(I, a, n, &ka, kb) || ka != DT_DELTA)
+        return false;
+    DtVal d = dt_get(I, a[0]);
+    *us = dt_delta_us(&d);
+    return true;
+}
+
+/* the divisor's microseconds, or 0 with ZeroDivisionError raised */
+static __int128 delta_divisor(PyRun *I, SimId v, const char *zero)
+{
+    DtVal e = dt_get(I, v);
+    __int128 den = dt_delta_us(&e);
+    if (den == 0)
+        py_raise(I, EXC_ZeroDivisionError, "%s", zero);
+    return den;
+}
+
 static SimId o_truediv(PyRun *I, SimId *a, int n, SimId kw)
 {
-    DtKind ka, kb;
-    (void)kw;
-    if (!both(I, a, n, &ka, &kb) || ka != DT_DELTA)
-        return notimpl(I);
-    DtVal d = dt_get(I, a[0]);
-    __int128 us = dt_delta_us(&d);
+    __int128 us, den, big = (__int128)1 << 53;
+    DtKind kb;
     int64_t k;
+    (void)kw;
+    if (!delta_left(I, a, n, &us, &kb))
+        return notimpl(I);
     if (kb == DT_DELTA) {
-        DtVal e = dt_get(I, a[1]);
-        __int128 den = dt_delta_us(&e);
-        if (den == 0) {
-            py_raise(I, EXC_ZeroDivisionError, "division by zero");
+        if (!(den = delta_divisor(I, a[1], "division by zero")))
             return 0;
-        }
-        if (us > ((__int128)1 << 53) || us < -((__int128)1 << 53) || den > ((__int128)1 << 53) ||
-            den < -((__int128)1 << 53))
+        if (us > big || us < -big || den > big || den < -big)
             return py_not_modelled(I, 0, "a division of timedeltas of more than 2**53 microseconds"), (SimId)0;
         return sim_float(S, (double)us / (double)den);
     }
@@ -239,20 +255,15 @@ static __int128 floor_div(__int128 a, __int128 b)
 
 static SimId o_floordiv(PyRun *I, SimId *a, int n, SimId kw)
 {
-    DtKind ka, kb;
-    (void)kw;
-    if (!both(I, a, n, &ka, &kb) || ka != DT_DELTA)
-        return notimpl(I);
-    DtVal d = dt_get(I, a[0]);
-    __int128 us = dt_delta_us(&d);
+    __int128 us, den;
+    DtKind kb;
     int64_t k;
+    (void)kw;
+    if (!delta_left(I, a, n, &us, &kb))
+        return notimpl(I);
     if (kb == DT_DELTA) {
-        DtVal e = dt_get(I, a[1]);
-        __int128 den = dt_delta_us(&e);
-        if (den == 0) {
-            py_raise(I, EXC_ZeroDivisionError, "integer division or modulo by zero");
+        if (!(den = delta_divisor(I, a[1], "integer division or modulo by zero")))
             return 0;
-        }
         return sim_int(S, (int64_t)floor_div(us, den));
     }
     if (small_int(I, a[1], &k)) {
@@ -267,16 +278,13 @@ static SimId o_floordiv(PyRun *I, SimId *a, int n, SimId kw)
 
 static SimId o_mod(PyRun *I, SimId *a, int n, SimId kw)
 {
-    DtKind ka, kb;
+    __int128 x, y;
+    DtKind kb;
     (void)kw;
-    if (!both(I, a, n, &ka, &kb) || ka != DT_DELTA || kb != DT_DELTA)
+    if (!delta_left(I, a, n, &x, &kb) || kb != DT_DELTA)
         return notimpl(I);
-    DtVal d = dt_get(I, a[0]), e = dt_get(I, a[1]);
-    __int128 x = dt_delta_us(&d), y = dt_delta_us(&e);
-    if (y == 0) {
-        py_raise(I, EXC_ZeroDivisionError, "integer division or modulo by zero");
+    if (!(y = delta_divisor(I, a[1], "integer division or modulo by zero")))
         return 0;
-    }
     return dt_new_delta_us(I, x - floor_div(x, y) * y);
 }
 

@@ -135,7 +135,8 @@ SimId weakref_getattr(PyRun *I, SimId obj, SimId name, bool *handled)
     if (threading_owns(I, owner) || reprlib_owns(I, owner) || futures_owns(I, owner) || /* a Thread's, a Repr's, */
         (I->chainmap_type && sim_is_subtype(S, owner, I->chainmap_type)) || /* a ChainMap's __dict__ is CPython's, */
         (I->fraction_type && sim_is_subtype(S, owner, I->fraction_type)) || /* a Fraction's slots too, */
-        chainview_is_class(I, owner))                                          /* and a mapping view's */
+        chainview_is_class(I, owner) ||                                        /* and a mapping view's; */
+        (sim_type_word(S, owner, SIM_TY_FLAGS) & SIM_TYF_NOGC))                /* datetime's have none */
         return 0;
     size_t n;
     const char *s = sim_str_data(S, name, &n);
