@@ -704,8 +704,13 @@ fetch_slow: /* FETCH's count went below 0: the step counted, the rest as FETCH *
         f->line = arg;
     }
     executed = true;
-    if (!vm_checks(I, limit, stop))
+    if (I->depth_left > 0) { /* only the frame moved: the count goes on (vm_set_depth) */
+        I->check_left += I->depth_left;
+        I->check_at += (uint64_t)I->depth_left;
+        I->depth_left = 0;
+    } else if (!vm_checks(I, limit, stop)) {
         goto error;
+    }
     f->ip++;
     if (op == OP_LINE)
         NEXT(); /* done above */
