@@ -526,16 +526,15 @@ static inline void vm_pop_frame(PyRun *I)
 /* vm_depth.c: may one more frame be pushed?  false with RecursionError
  * raised (or the depth refused) as the profile's CPython would. */
 bool vm_depth_check(PyRun *I);
-static inline bool vm_depth_ok(PyRun *I)
+/* Far from every limit of vm_depth_check: nothing to count. */
+static inline bool vm_depth_far(const PyRun *I)
 {
     const PyThreadState *ts = I->ts;
     int from_c = ts->entered[ENTERED_INIT] + ts->entered[ENTERED_C] + 1; /* + the one pushed */
-    /* far from every limit of vm_depth_check: nothing to count */
-    if (from_c < VM_DEPTH_FAST_C && ts->nframes + 8 * from_c + 16 < I->recursion_limit &&
-        ts->nframes < VM_MAX_FRAMES)
-        return true;
-    return vm_depth_check(I);
+    return from_c < VM_DEPTH_FAST_C && ts->nframes + 8 * from_c + 16 < I->recursion_limit &&
+           ts->nframes < VM_MAX_FRAMES;
 }
+static inline bool vm_depth_ok(PyRun *I) { return vm_depth_far(I) || vm_depth_check(I); }
 /* Frame f was entered from C (ENTERED_INIT, ENTERED_C): counted on its
  * thread until it is popped; the first way marked holds. */
 void vm_frame_entered(PyRun *I, Frame *f, int way);

@@ -16,6 +16,7 @@
 #include "pyrun/modules/threading.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
+#include "pyrun/vm_argcopy.h"
 #include "pyrun/vm_fastcall.h"
 #include "sim/gc.h"
 
@@ -69,9 +70,39 @@ static CALL_INLINE Frame *new_frame(PyRun *I, uint32_t ci, SimId globals)
 
 Frame *vm_new_frame(PyRun *I, uint32_t ci, SimId globals) { return new_frame(I, ci, globals); }
 
+/* A plain function's frame (nothing but its slots and its function to
+ * release): what unwind_frame does for it. */
+static CALL_INLINE bool unwind_plain(PyRun *I)
+{
+    PyThreadState *const ts = I->ts;
+    Frame *const f = ts->top;
+    if ((f->fobj | f->flocals | f->locals | f->extra | f->argtuple | f->argdict | f->classkw | f->classhold[0] |
+         f->classmeta) != 0)
+        return false;
+    SimId *const stack = ts->stack;
+    int was = ts->clearing;
+    ts->clearing = ts->nframes;
+    while (f->sp > f->base) { /* the frame never moves; a finalizer's frames come and go above it */
+        uint32_t i = f->base;
+        SimId v = stack[i];
+        stack[i] = 0; /* shift down so a re-entrant run never sees freed slots */
+        f->base = i + 1;
+        if (v)
+            sim_decref(S, v);
+    }
+    SimId func = f->func;
+    f->func = 0;
+    vm_pop_frame(I);
+    ts->clearing = was;
+    sim_xdecref(S, func);
+    return true;
+}
+
 /* Releases a frame's locals and stack (slot order), its function and dict. */
 static CALL_INLINE void unwind_frame(PyRun *I)
 {
+    if (unwind_plain(I))
+        return;
     Frame *f = TOPF;
     if (f->fobj) {
         tb_frame_end(I, f); /* a frame object still referenced takes the locals over */
@@ -139,6 +170,46 @@ static CALL_INLINE bool push_python(PyRun *I, SimId func, SimId self, SimId *arg
     }
     if (I->codes[ci].is_gen) /* RETURN_GENERATOR, before RESUME: I->ts->gen_made for the caller */
         I->ts->gen_made = vm_gen_create(I);
+    return true;
+}
+
+/* CALL's commonest case, what push_python and new_frame do for it with
+ * what they look at known: a function whose parameters are exactly its
+ * positional arguments (no cells, not a generator), far from every depth
+ * and stack limit.  The arguments and the function move into the new
+ * frame; then the caller's slots from slot0 are free.  false, with
+ * nothing done, when the call is not that case. */
+static CALL_INLINE bool call_exact(PyRun *I, Frame *caller, SimId func, const SimId *args, int nargs,
+                                   uint32_t slot0)
+{
+    PyThreadState *const ts = I->ts;
+    const SimObj *fo = sim__of_kind(S, func, SK_FUNC);
+    uint32_t ci = fo->v.func.code;
+    const PyCode *co = &I->codes[ci];
+    if (nargs != co->nargs || co->vararg >= 0 || co->kwarg >= 0 || co->nkwonly || co->ncellfree || co->is_gen)
+        return false;
+    uint32_t base = caller->sp, nslots = (uint32_t)co->nslots;
+    if (base + nslots + 4096 > VM_STACK || !vm_depth_far(I))
+        return false;
+    uint32_t tbase = caller->tbase + (uint32_t)I->codes[caller->code].maxtry;
+    size_t need = (size_t)tbase + (size_t)co->maxtry;
+    if (need > ts->captrys)
+        ts->trys = xgrow(ts->trys, &ts->captrys, need, sizeof *ts->trys);
+    Frame *f = py_thread_push_unset(ts);
+    *f = (Frame){.code = ci, .func = func, .globals = fo->v.func.globals, .base = base, .sp = base + nslots,
+                 .line = co->firstline, .kind = FR_NORMAL, .tbase = tbase, .hbase = ts->nhandled};
+    vm_set_depth(I, ts->nframes);
+    SimId *const stack = ts->stack;
+    uint32_t i = 0;
+    for (; i < (uint32_t)nargs; i++)
+        stack[base + i] = args[i];
+    for (; i < nslots; i++)
+        stack[base + i] = 0;
+    if (S->gc.scheduled)
+        vm_eval_breaker(I); /* RESUME */
+    for (i = slot0; i < base; i++)
+        stack[i] = 0;
+    caller->sp = slot0;
     return true;
 }
 
@@ -232,6 +303,8 @@ bool vm_do_call(PyRun *I, int nargs)
         /* the new frame starts above the arguments and takes them over with
          * the callable; then the caller's slots are free */
         Frame *caller = TOPF;
+        if (!kwnames && call_exact(I, caller, callable, args, total, slot0))
+            return true;
         uint32_t top = caller->sp;
         ok = call_python(I, callable, 0, args, total, kwnames, FR_NORMAL);
         for (uint32_t i = slot0; i < top; i++)
@@ -464,11 +537,9 @@ SimId vm_call_kw(PyRun *I, SimId callable, SimId *args, int nargs, SimId kwnames
 SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
 {
     if (nargs > 0 && sim_in_slab(S, args)) { /* a tuple's items: copied, the call may move them */
-        SimId local[8], *copy = nargs <= 8 ? local : xmalloc((size_t)nargs * sizeof *copy);
-        memcpy(copy, args, (size_t)nargs * sizeof *copy);
-        SimId r = vm_call(I, callable, copy, nargs);
-        if (copy != local)
-            free(copy);
+        ArgCopy c;
+        SimId r = vm_call(I, callable, argcopy(&c, 0, args, nargs), nargs);
+        argcopy_free(&c);
         return r;
     }
     SimKind k = sim_kind(S, callable);
@@ -479,12 +550,10 @@ SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
         if (!o->v.builtin.self)
             return builtins_call(I, o->v.builtin.index, 0, args, nargs, 0);
         /* a bound built-in method: self, then the arguments */
-        SimId *all = xmalloc(((size_t)nargs + 1) * sizeof *all);
-        all[0] = o->v.builtin.self;
-        if (nargs) /* args may be NULL when there are none */
-            memcpy(all + 1, args, (size_t)nargs * sizeof *all);
-        SimId r = builtins_call(I, o->v.builtin.index, o->v.builtin.self, all, nargs + 1, 0);
-        free(all);
+        ArgCopy c;
+        SimId self = o->v.builtin.self;
+        SimId r = builtins_call(I, o->v.builtin.index, self, argcopy(&c, self, args, nargs), nargs + 1, 0);
+        argcopy_free(&c);
         return r;
     }
     if (k == SK_INSTANCE) { /* slot_tp_call from C: self before the arguments */
@@ -492,13 +561,11 @@ SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
         if (m && weakref_native_method(I, m)) /* finalize, called by its weakref */
             return weakref_native_call(I, m, callable, args, nargs, 0);
         if (m && sim_kind(S, m) == SK_FUNC) {
-            SimId *all = xmalloc(((size_t)nargs + 1) * sizeof *all);
-            all[0] = callable;
-            if (nargs) /* args may be NULL when there are none */
-                memcpy(all + 1, args, (size_t)nargs * sizeof *all);
+            ArgCopy c;
+            SimId *all = argcopy(&c, callable, args, nargs);
             bi_args_tuple(I, nargs);
             SimId r = vm_call(I, m, all, nargs + 1);
-            free(all);
+            argcopy_free(&c);
             return r;
         }
         if (m)

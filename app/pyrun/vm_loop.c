@@ -49,15 +49,16 @@
     do {                                             \
         depth = ts->nframes;                         \
         f = ts->top;                                 \
-        ops = I->codes[f->code].ops;                 \
-        consts = I->codes[f->code].consts;           \
-        names = I->codes[f->code].names;             \
-        ncache = I->codes[f->code].ncache;           \
+        PyCode *co_ = &I->codes[f->code];            \
+        ops = co_->ops;                              \
+        consts = co_->consts;                        \
+        names = co_->names;                          \
+        ncache = co_->ncache;                        \
+        acache = co_->acache;                        \
         if (UNLIKELY(!ncache))                       \
-            ncache = vm_name_caches(&I->codes[f->code]); \
-        acache = I->codes[f->code].acache;           \
+            ncache = vm_name_caches(co_);            \
         if (UNLIKELY(!acache))                       \
-            acache = vm_attr_caches(&I->codes[f->code]); \
+            acache = vm_attr_caches(co_);            \
     } while (0)
 
 /* The instruction at f->ip, and its cost on the clock (vm_threads.c). */
@@ -257,33 +258,10 @@ dispatch_op:
         sim_gc_released(S, b);
         sim_xdecref(S, b);
         NEXT();
-    TARGET(OP_DELETE_FAST)
-        b = stack[f->base + (uint32_t)arg];
-        if (!b) {
-            vm_unbound_error(I, arg, false);
+    TARGET(OP_DELETE_FAST) TARGET(OP_LOAD_DEREF) TARGET(OP_LOAD_CLOSURE) TARGET(OP_STORE_DEREF)
+    TARGET(OP_DELETE_DEREF)
+        if (!vm_op_slot(I, op, arg))
             goto error;
-        }
-        stack[f->base + (uint32_t)arg] = 0;
-        sim_gc_released(S, b);
-        sim_decref(S, b);
-        NEXT();
-    TARGET(OP_LOAD_DEREF) TARGET(OP_LOAD_CLOSURE)
-        c = stack[f->base + (uint32_t)arg];
-        a = op == OP_LOAD_CLOSURE ? c : SIM_V(S, c, SK_CELL, cell.ref);
-        if (!a) {
-            vm_unbound_error(I, arg, true);
-            goto error;
-        }
-        sim_incref(S, a);
-        PUSH(a);
-        NEXT();
-    TARGET(OP_STORE_DEREF) TARGET(OP_DELETE_DEREF)
-        c = stack[f->base + (uint32_t)arg];
-        a = op == OP_STORE_DEREF ? POP() : 0;
-        b = SIM_V(S, c, SK_CELL, cell.ref);
-        SIM_V(S, c, SK_CELL, cell.ref) = a;
-        sim_gc_released(S, b);
-        sim_xdecref(S, b);
         NEXT();
     TARGET(OP_LOAD_NAME) TARGET(OP_LOAD_GLOBAL) {
         NameCache *nc = &ncache[f->ip - 1];
@@ -371,12 +349,8 @@ dispatch_op:
         NEXT();
     }
     TARGET(OP_DELETE_ATTR)
-        a = POP();
-        if ((UNLIKELY(I->order_watch) && !I->order_watch(I, NULL)) || !attr_del(I, a, vm_name_const(I, arg))) {
-            sim_decref(S, a);
+        if (!vm_op_delete_attr(I, arg))
             goto error;
-        }
-        sim_decref(S, a);
         NEXT();
     TARGET(OP_BINARY_SUBSCR)
         b = POP(), a = POP();
@@ -399,14 +373,10 @@ dispatch_op:
             goto error;
         NEXT();
     }
-    TARGET(OP_DELETE_SUBSCR) {
-        b = POP(), a = POP();
-        bool ok = !(UNLIKELY(I->order_watch) && !I->order_watch(I, NULL)) && op_delitem(I, a, b);
-        sim_decref(S, b), sim_decref(S, a);
-        if (!ok)
+    TARGET(OP_DELETE_SUBSCR)
+        if (!vm_op_delete_subscr(I))
             goto error;
         NEXT();
-    }
     TARGET(OP_BUILD_SLICE) PUSH(vm_build_slice(I, arg)); NEXT();
     TARGET(OP_BINARY_OP) TARGET(OP_INPLACE_OP)
         b = POP(), a = POP();
