@@ -61,6 +61,19 @@
             acache = vm_attr_caches(co_);            \
     } while (0)
 
+/* A call or a return moved the frame (vm_set_depth): fetch_slow's work
+ * for it, done in place, and the count vm_set_depth parked given back
+ * (none when a check is due: fetch_slow makes it). */
+#define FRAME_MOVED()                                   \
+    do {                                                \
+        if (I->depth != depth && I->depth > base) {     \
+            RELOAD();                                   \
+            I->check_left += I->depth_left;             \
+            I->check_at += (uint64_t)I->depth_left;     \
+            I->depth_left = 0;                          \
+        }                                               \
+    } while (0)
+
 /* The instruction at f->ip, and its cost on the clock (vm_threads.c). */
 #define DECODE()                                                                   \
     do {                                                                           \
@@ -433,23 +446,8 @@ dispatch_op:
         NEXT();
     }
     TARGET(OP_GET_ITER)
-        a = POP();
-        if (__builtin_expect(arg == GET_ITER_AWAITABLE, 0)) {
-            r = vm_get_awaitable(I, a);
-            sim_decref(S, a);
-            if (!r)
-                goto error;
-            PUSH(r);
-            NEXT();
-        }
-        r = iter_new(I, a);
-        if (!r) {
-            py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a));
-            sim_decref(S, a);
+        if (!vm_op_get_iter(I, arg))
             goto error;
-        }
-        sim_decref(S, a);
-        PUSH(r);
         NEXT();
     TARGET(OP_FOR_ITER) {
         /* a range, list or tuple iterator: what iter_step comes to for them
@@ -569,6 +567,7 @@ dispatch_op:
         if (ts->nframes == before) /* a C callable: CALL ends with the check */
             eval_breaker(I);
         SCHED_CHECK(); /* ... and a Python function's RESUME has one */
+        FRAME_MOVED();
         NEXT();
     }
     TARGET(OP_MAKE_FUNCTION) vm_op_make_function(I, arg); NEXT();
@@ -583,6 +582,7 @@ dispatch_op:
             goto error;
         if (rr > 0)
             return VM_RETURNED;
+        FRAME_MOVED();
         NEXT();
     }
     TARGET(OP_UNPACK_SEQUENCE)

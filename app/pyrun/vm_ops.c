@@ -360,6 +360,19 @@ bool vm_op_delete_subscr(PyRun *I)
     return ok;
 }
 
+bool vm_op_get_iter(PyRun *I, int arg)
+{
+    SimId a = POP();
+    SimId r = arg == GET_ITER_AWAITABLE ? vm_get_awaitable(I, a) : iter_new(I, a);
+    if (!r && arg != GET_ITER_AWAITABLE)
+        py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a));
+    sim_decref(S, a);
+    if (!r)
+        return false;
+    PUSH(r);
+    return true;
+}
+
 /* What an instruction checks once the steps pass I->check_at (check_left
  * below 0), in this order: a refusal inside a callback that swallowed errors (py_not_modelled
  * calls vm_check_next), the step limit, then Ctrl-C or a timeout from the

@@ -29,6 +29,8 @@ void vm_unbound_error(PyRun *I, int arg, bool deref);
 bool vm_op_slot(PyRun *I, Opcode op, int arg);
 bool vm_op_delete_attr(PyRun *I, int arg);
 bool vm_op_delete_subscr(PyRun *I);
+/* GET_ITER (arg GET_ITER_AWAITABLE: the awaitable's iterator) */
+bool vm_op_get_iter(PyRun *I, int arg);
 bool vm_op_build_list(PyRun *I, int n);
 void vm_op_build_tuple(PyRun *I, int n);
 bool vm_op_build_set(PyRun *I, int n);
