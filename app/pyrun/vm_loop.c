@@ -564,8 +564,11 @@ dispatch_op:
             }
             goto error;
         }
-        if (ts->nframes == before) /* a C callable: CALL ends with the check */
+        if (ts->nframes == before) { /* a C callable: CALL ends with the check */
             eval_breaker(I);
+            SCHED_CHECK();
+            NEXT();
+        }
         SCHED_CHECK(); /* ... and a Python function's RESUME has one */
         FRAME_MOVED();
         NEXT();
