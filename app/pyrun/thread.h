@@ -144,21 +144,15 @@ static inline Frame *py_thread_frame(const PyThreadState *ts, int i)
 int py_thread_frame_index(const PyThreadState *ts, const Frame *f);
 /* A new chunk of frames (py_thread_push_frame's slow path). */
 void py_thread_grow(PyThreadState *ts);
-/* Room for one more frame, made the top (the caller checked nframes
- * against VM_MAX_FRAMES), its fields left for the caller to set, all of them. */
-static inline Frame *py_thread_push_unset(PyThreadState *ts)
+/* Room for one more frame, zeroed and made the top (the caller checked
+ * nframes against VM_MAX_FRAMES). */
+static inline Frame *py_thread_push_frame(PyThreadState *ts)
 {
     if (ts->nframes == ts->nchunks * VM_FRAME_CHUNK)
         py_thread_grow(ts);
     Frame *f = py_thread_frame(ts, ts->nframes++);
-    ts->top = f;
-    return f;
-}
-/* The same, the frame zeroed. */
-static inline Frame *py_thread_push_frame(PyThreadState *ts)
-{
-    Frame *f = py_thread_push_unset(ts);
     *f = (Frame){0};
+    ts->top = f;
     return f;
 }
 /* Drops the top frame (what it held must be released already). */

@@ -195,9 +195,15 @@ static CALL_INLINE bool call_exact(PyRun *I, Frame *caller, SimId func, const Si
     size_t need = (size_t)tbase + (size_t)co->maxtry;
     if (need > ts->captrys)
         ts->trys = xgrow(ts->trys, &ts->captrys, need, sizeof *ts->trys);
-    Frame *f = py_thread_push_unset(ts);
-    *f = (Frame){.code = ci, .func = func, .globals = fo->v.func.globals, .base = base, .sp = base + nslots,
-                 .line = co->firstline, .kind = FR_NORMAL, .tbase = tbase, .hbase = ts->nhandled};
+    Frame *f = py_thread_push_frame(ts);
+    f->code = ci;
+    f->func = func;
+    f->globals = fo->v.func.globals;
+    f->base = base;
+    f->sp = base + nslots;
+    f->line = co->firstline;
+    f->tbase = tbase;
+    f->hbase = ts->nhandled;
     vm_set_depth(I, ts->nframes);
     SimId *const stack = ts->stack;
     uint32_t i = 0;

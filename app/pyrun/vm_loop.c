@@ -17,6 +17,8 @@
  * reads one word for a refused allocation; a frame pushed or popped, a
  * refusal, the step limit, Ctrl-C and timeouts wait behind the count
  * (fetch_slow, vm_checks), stepping line by line in OP_LINE's target.
+ * A call or return parks the rest of the count (vm_set_depth) and takes
+ * it back with the frame reloaded in place (FRAME_MOVED): no vm_checks.
  */
 #include <signal.h>
 #include <stdio.h>
