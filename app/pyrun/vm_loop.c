@@ -127,7 +127,6 @@
 
 static volatile sig_atomic_t no_stop; /* what *stop reads when the caller gave no flag */
 
-
 /* The scheduler's look at an eval-breaker check: another thread may run
  * now (only once the clock reached check_at, never while one runs alone). */
 #define SCHED_CHECK()                                       \
