@@ -426,10 +426,10 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
     }
     case SK_BUILTIN: {
         const char *name = pyrun_builtin_name(o->v.builtin.index);
-        if (bi_def(o->v.builtin.index) && bi_def(o->v.builtin.index)->module == BM_COPY)
-            return py_not_modelled(I, 0, "the repr of copy.%s (a Python function in CPython)", name);
-        if (native_python_level(I, v)) /* functools.wraps, contextlib.contextmanager ... */
-            return py_not_modelled(I, 0, "the repr of %s (a Python function in CPython)", name);
+        const char *what = native_python_what(I, v); /* functools.wraps, contextlib.contextmanager ... */
+        if (what)
+            return py_not_modelled(I, 0, "the repr of %s%s (%s in CPython)",
+                                   bi_def(o->v.builtin.index)->module == BM_COPY ? "copy." : "", name, what);
         const BuiltinDef *bd = bi_def(o->v.builtin.index);
         if (bd && ((bd >= subinst_methods && bd < subinst_methods + subinst_nmethods) || bi_slot_wrapper(bd))) {
             /* list.__init__, dict.__init__, object's and type's slots: slot wrappers
