@@ -539,6 +539,10 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
                        (unsigned long long)sim_id_address(S, v));
             return true;
         }
+        if (sim_kind(S, v) == SK_ITER && sim_xtype_of(S, v) == SIM_XT_ENUM_GEN) {
+            enum_gen_repr(I, v, out);
+            return true;
+        }
         buf_printf(out, "<%s object at %#llx>", sim_type_name(S, v), (unsigned long long)sim_id_address(S, v));
         return true;
     }

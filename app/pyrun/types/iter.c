@@ -299,6 +299,8 @@ static SimId composite_next(PyRun *I, SimId it)
         return weakref_gen_next(I, it);
     case SIM_XT_CM_GEN_KEYS: case SIM_XT_CM_GEN_VALUES: case SIM_XT_CM_GEN_ITEMS:
         return chainview_gen_next(I, it);
+    case SIM_XT_ENUM_GEN:
+        return enum_gen_next(I, it);
     default:
         if (xt >= SIM_XT_NATIVE_FIRST && xt <= SIM_XT_NATIVE_LAST) { /* a partial, an itemgetter */
             py_raise(I, EXC_TypeError, "'%s' object is not an iterator", op_typename(I, it));

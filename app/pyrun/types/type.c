@@ -93,6 +93,9 @@ SimId type_of_object(PyRun *I, SimId v)
         (enum_is_enum_class(I, v) && enum_refused(I, v, "type()")))
         return 0;
     SimId t = sim_type_of(S, v);
+    SimXType xt = sim_xtype_of(S, v);
+    if (xt == SIM_XT_ENUM_GEN || (xt >= SIM_XT_WR_GEN && xt <= SIM_XT_CM_GEN_VALUES))
+        t = S->types[SK_GEN]; /* Lib's generators the model runs natively: CPython's generator type */
     sim_incref(S, t);
     return t;
 }
