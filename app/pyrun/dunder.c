@@ -257,6 +257,60 @@ SimId dunder_len(PyRun *I, SimId v)
     return ok ? sim_int(S, n) : 0; /* PyLong_FromSsize_t: a new int */
 }
 
+SimId dunder_index(PyRun *I, SimId v)
+{
+    SimId m = sim_kind(S, v) == SK_INSTANCE ? user_method(I, v, "__index__") : 0;
+    if (!m)
+        return S->notimpl;
+    SimId r = call1(I, m, v);
+    if (!r)
+        return 0;
+    SimKind k = sim_kind(S, r);
+    if (k == SK_INT && !sim_is_subinst(S, r))
+        return r;
+    if (k == SK_BOOL || sim_is_subinst(S, r)) { /* a DeprecationWarning, then its int value */
+        sim_decref(S, r);
+        return py_not_modelled(I, 0, "an __index__ that returns a subclass of int (a DeprecationWarning)"), (SimId)0;
+    }
+    py_raise(I, EXC_TypeError, "__index__ returned non-int (type %s)", op_typename(I, r));
+    sim_decref(S, r);
+    return 0;
+}
+
+SimId dunder_float(PyRun *I, SimId v)
+{
+    SimId r = sim_kind(S, v) == SK_INSTANCE ? dunder_call0(I, v, "__float__") : S->notimpl;
+    if (!r || r == S->notimpl)
+        return r;
+    if (sim_kind(S, r) == SK_FLOAT && !sim_is_subinst(S, r))
+        return r;
+    if (sim_kind(S, r) == SK_FLOAT) { /* a DeprecationWarning, then its value */
+        sim_decref(S, r);
+        return py_not_modelled(I, 0, "a __float__ that returns a subclass of float (a DeprecationWarning)"), (SimId)0;
+    }
+    py_raise(I, EXC_TypeError, "%s.__float__ returned non-float (type %s)", op_typename(I, v), op_typename(I, r));
+    sim_decref(S, r);
+    return 0;
+}
+
+SimId dunder_int(PyRun *I, SimId v)
+{
+    SimId r = sim_kind(S, v) == SK_INSTANCE ? dunder_call0(I, v, "__int__") : S->notimpl;
+    if (r == S->notimpl) /* PyNumber_Long: __int__, else __index__ */
+        return dunder_index(I, v);
+    if (!r)
+        return 0;
+    if (sim_kind(S, r) == SK_INT && !sim_is_subinst(S, r))
+        return r;
+    if (sim_kind(S, r) == SK_INT || sim_kind(S, r) == SK_BOOL) {
+        sim_decref(S, r);
+        return py_not_modelled(I, 0, "an __int__ that returns a subclass of int (a DeprecationWarning)"), (SimId)0;
+    }
+    py_raise(I, EXC_TypeError, "__int__ returned non-int (type %s)", op_typename(I, r));
+    sim_decref(S, r);
+    return 0;
+}
+
 int dunder_truth(PyRun *I, SimId v)
 {
     SimId m = user_method(I, v, "__bool__");

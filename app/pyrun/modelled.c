@@ -149,6 +149,7 @@ static const char *const class_dunders[] = {
     "__init_subclass__", /* made a classmethod and called for each subclass (types/class.c) */
     "__await__", /* what `await obj` iterates (vm_coro.c) */
     "__class_getitem__", /* C[key] on the class (items.c), made a classmethod by type_new */
+    "__round__", /* round() calls it (modules/builtins_round.c) */
 };
 
 const char *modelled_class_dunder(int i)
@@ -160,6 +161,11 @@ bool modelled_dunder_ok(PyRun *I, const char *s, size_t n)
 {
     if (n < 5 || strncmp(s, "__", 2) != 0 || strncmp(s + n - 2, "__", 2) != 0)
         return true;
+    if ((n == 9 && memcmp(s, "__index__", 9) == 0) || (n == 7 && memcmp(s, "__int__", 7) == 0) ||
+        (n == 9 && memcmp(s, "__float__", 9) == 0)) { /* called where the model's built-ins take a number */
+        I->index_seen = true;
+        return true;
+    }
     for (size_t i = 0; i < sizeof class_dunders / sizeof class_dunders[0]; i++)
         if (strlen(class_dunders[i]) == n && memcmp(class_dunders[i], s, n) == 0)
             return true;

@@ -185,8 +185,12 @@ SimId builtin_round(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     if (nd && sim_kind(S, nd) != SK_INT && sim_kind(S, nd) != SK_BOOL) {
-        if (sim_kind(S, nd) == SK_INSTANCE)
-            return py_not_modelled(I, 0, "round() with an ndigits of a class (__index__)"), 0;
+        SimId r = sim_kind(S, nd) == SK_INSTANCE ? dunder_index(I, nd) : S->notimpl; /* float___round__, int___round__ */
+        if (r != S->notimpl) {
+            SimId args[2] = {x, r}, v = r ? builtin_round(I, args, 2, 0) : 0;
+            sim_xdecref(S, r);
+            return v;
+        }
         py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as an integer", op_typename(I, nd));
         return 0;
     }
