@@ -252,10 +252,12 @@ static bool builtin_sub_dunder_ok(PyRun *I, const char *s, size_t n, SimKind lay
         if (strlen(item_slots[i]) == n && memcmp(item_slots[i], s, n) == 0)
             return true; /* items.c and ops.c call them (slot_mp_subscript ...; sq_contains) */
     static const char *const called[] = {"__format__", "__reversed__", "__getattr__", "__getattribute__",
-                                         "__setattr__", "__delattr__"};
+                                         "__setattr__", "__delattr__", "__call__", "__enter__", "__exit__",
+                                         "__next__", "__round__"};
     for (size_t i = 0; i < sizeof called / sizeof called[0]; i++)
         if (strlen(called[i]) == n && memcmp(called[i], s, n) == 0)
-            return true; /* PyObject_Format (repr.c), reversed_new (iter_lazy.c), the attribute hooks (attrs.c) */
+            return true; /* PyObject_Format (repr.c), reversed_new (iter_lazy.c), the attribute hooks (attrs.c),
+                          * slot_tp_call (vm.c), with (vm_with.c), slot_tp_iternext (iter.c), round() */
     for (size_t i = 0; i < sizeof builtin_sub_dunders / sizeof builtin_sub_dunders[0]; i++)
         if (strlen(builtin_sub_dunders[i]) == n && memcmp(builtin_sub_dunders[i], s, n) == 0)
             return true;

@@ -314,8 +314,8 @@ SimId iter_next(PyRun *I, SimId it)
 {
     if (sim_kind(S, it) == SK_GEN)
         return vm_gen_next(I, it);
-    if (sim_kind(S, it) == SK_INSTANCE) /* __next__; StopIteration ends it */
-        return dunder_next(I, it);
+    if (sim_kind(S, it) == SK_INSTANCE || (sim_is_subinst(S, it) && dunder_defines(I, it, "__next__")))
+        return dunder_next(I, it); /* __next__ (slot_tp_iternext); StopIteration ends it */
     if (sim_kind(S, it) == SK_STRINGIO)
         return stringio_next(I, it);
     SimObj *o = sim_obj(S, it);
