@@ -265,6 +265,20 @@ static bool builtin_sub_dunder_ok(PyRun *I, const char *s, size_t n, SimKind lay
                            sim_kind_name(layout), sim_kind_name(layout));
 }
 
+/* the special methods the model calls only as a program's functions
+ * (dunder.c's user_method): any other value there is refused */
+static bool called_as_function(const char *s, size_t n)
+{
+    static const char *const names[] = {"__call__", "__enter__", "__exit__", "__next__", "__round__",
+                                        "__index__", "__int__", "__float__", "__iter__", "__len__",
+                                        "__contains__", "__getitem__", "__setitem__", "__delitem__",
+                                        "__bool__", "__reversed__"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0)
+            return true;
+    return false;
+}
+
 /* a built-in type CPython does not let a class derive from (bool,
  * NoneType, range, function ...): the kind's own type object */
 static bool no_basetype(PyRun *I, SimId b, SimKind sub)
@@ -371,6 +385,11 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
         }
         if (!modelled_dunder_ok(I, s, n) || (layout && !builtin_sub_dunder_ok(I, s, n, layout)))
             return false;
+        bool blocked = v == S->none && ((n == 8 && memcmp(s, "__iter__", 8) == 0) ||
+                                        (n == 12 && memcmp(s, "__reversed__", 12) == 0)); /* not iterable */
+        if (sim_kind(S, v) != SK_FUNC && !blocked && called_as_function(s, n)) /* `__call__ = list.append` */
+            return py_not_modelled(I, 0, "'%.*s' in a class body that is not a plain function (a built-in's method, "
+                                         "a callable object)", (int)n, s);
     }
     return true;
 }
