@@ -329,6 +329,9 @@ void py_err_discard(PyRun *I, SavedErr *sv);
  * say; dunder_len and dunder_iter answer the borrowed S->notimpl when the
  * class lacks the method; dunder_contains answers -2 then. */
 bool dunder_defines(PyRun *I, SimId v, const char *name);
+/* NotImplemented, a new reference (what a binary special method answers
+ * when it does not handle the other operand) */
+SimId py_not_implemented(PyRun *I);
 /* an instance of a subclass of a built-in whose class defines __iter__ or __len__: the built-in's
  * fast paths over its items (PyList_CheckExact ...) do not take it */
 bool subinst_overrides_iter(PyRun *I, SimId v);
