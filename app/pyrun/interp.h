@@ -203,6 +203,8 @@ struct PyRun {
     bool done, failed, finalized;
     uint64_t check_at;      /* vm_loop.c: steps past it check refusals, the limit, a stop */
     int64_t check_left;     /* check_at less the steps taken (vm_steps): one decrement a step */
+    int64_t depth_left;     /* the rest of check_left, parked by vm_set_depth until the loop
+                             * reloads its frame (vm_loop.c); 0 once a check is due */
     uint64_t step_limit;    /* 0 = none */
     volatile sig_atomic_t *stop; /* py_set_stop_flag; NULL = none */
     bool interrupted;       /* ended by an uncaught KeyboardInterrupt */
@@ -238,6 +240,8 @@ struct PyRun {
     bool exc_startup_made;  /* the exception classes of startup are made: later ones are static */
     int gc_start_shift;     /* a gc-timing variant's shift of the start count (gc_timing.c) */
     bool traceback_used;    /* the traceback module formatted something (modules/traceback_mod.c) */
+    bool index_seen;        /* a class body defined __index__, __int__ or __float__: a TypeError that wants
+                             * a number is refused, as the model's built-in may not call it (exception.c) */
     bool gc_count_unsure;   /* that import's GC traffic is not known from this state: the young
                              * count is refused until a full gc.collect() */
     bool gc_garbage_unsure; /* nor the cyclic garbage it left: a gc.collect() whose result is
@@ -285,6 +289,8 @@ struct PyRun {
     SimId counter_type;      /* collections.Counter once imported (the module holds it) */
     SimId chainmap_type;     /* collections.ChainMap once imported (the module holds it) */
     SimId fraction_type;     /* fractions.Fraction once imported (the module holds it) */
+    SimId datetime_types[5]; /* datetime's date, time, datetime, timedelta once imported (the module holds
+                              * them), and 3.13's immortal zero timedelta */
     SimId lib_frame_held[16]; /* objects a library's Python frame kept alive in CPython holds (a
                                * ChainMap and key in __delitem__'s frame, in a cycle with the
                                * first map's KeyError): their counts are unsure from then on */
@@ -328,6 +334,9 @@ void py_err_discard(PyRun *I, SavedErr *sv);
  * say; dunder_len and dunder_iter answer the borrowed S->notimpl when the
  * class lacks the method; dunder_contains answers -2 then. */
 bool dunder_defines(PyRun *I, SimId v, const char *name);
+/* NotImplemented, a new reference (what a binary special method answers
+ * when it does not handle the other operand) */
+SimId py_not_implemented(PyRun *I);
 /* an instance of a subclass of a built-in whose class defines __iter__ or __len__: the built-in's
  * fast paths over its items (PyList_CheckExact ...) do not take it */
 bool subinst_overrides_iter(PyRun *I, SimId v);
@@ -342,6 +351,14 @@ SimId dunder_compare(PyRun *I, int op, SimId v, SimId w);
 int dunder_truth(PyRun *I, SimId v);
 SimId dunder_unary(PyRun *I, int op, SimId v);
 SimId dunder_len(PyRun *I, SimId v);
+/* PyNumber_Index of an instance: its class's __index__ (an exact int, a
+ * new reference), S->notimpl (borrowed) when the class has none, 0 raised */
+SimId dunder_index(PyRun *I, SimId v);
+/* PyNumber_Float's and PyNumber_Long's first step for an instance: its
+ * class's __float__ (an exact float) or __int__ (an exact int, else its
+ * __index__'s); S->notimpl (borrowed) when it has neither, 0 raised */
+SimId dunder_float(PyRun *I, SimId v);
+SimId dunder_int(PyRun *I, SimId v);
 SimId dunder_getitem(PyRun *I, SimId v, SimId key);
 bool dunder_setitem(PyRun *I, SimId v, SimId key, SimId value);
 bool dunder_delitem(PyRun *I, SimId v, SimId key);
@@ -457,7 +474,11 @@ bool vm_do_call(PyRun *I, int nargs);
 /* RETURN_VALUE: pops the frame; 1 when the loop should return (C boundary
  * or end), 0 to continue, -1 on error. */
 int vm_do_return(PyRun *I, SimId result);
+/* vm_class.c: BUILD_CLASS (the body's frame pushed), and a class body's
+ * return (its frame unwound, result consumed): the class, or 0 with the
+ * error raised */
 bool vm_build_class(PyRun *I, uint32_t ci);
+SimId vm_class_return(PyRun *I, SimId result);
 /* Pushes a frame for func with self (0 = none) and args bound; func, self
  * and args are moved in (owned references), whatever the outcome. */
 bool vm_call_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames, uint8_t kind);
@@ -497,13 +518,20 @@ static inline void vm_check_next(PyRun *I)
 {
     I->check_at = vm_steps(I);
     I->check_left = 0;
+    I->depth_left = 0;
 }
 /* The running thread's frame count in I->depth, which the dispatch loop
- * looks at only once check_left goes below 0 (vm_loop.c). */
+ * looks at only once check_left goes below 0 (vm_loop.c): what was left
+ * of the count waits in depth_left, so a call or a return reloads the
+ * frame without vm_checks' work (the steps stay as they were). */
 static inline void vm_set_depth(PyRun *I, int depth)
 {
     I->depth = depth;
-    vm_check_next(I);
+    if (I->check_left > 0) {
+        I->depth_left += I->check_left;
+        I->check_at -= (uint64_t)I->check_left;
+        I->check_left = 0;
+    }
 }
 /* Drops the running thread's top frame (its references released already). */
 static inline void vm_pop_frame(PyRun *I)
@@ -514,16 +542,15 @@ static inline void vm_pop_frame(PyRun *I)
 /* vm_depth.c: may one more frame be pushed?  false with RecursionError
  * raised (or the depth refused) as the profile's CPython would. */
 bool vm_depth_check(PyRun *I);
-static inline bool vm_depth_ok(PyRun *I)
+/* Far from every limit of vm_depth_check: nothing to count. */
+static inline bool vm_depth_far(const PyRun *I)
 {
     const PyThreadState *ts = I->ts;
     int from_c = ts->entered[ENTERED_INIT] + ts->entered[ENTERED_C] + 1; /* + the one pushed */
-    /* far from every limit of vm_depth_check: nothing to count */
-    if (from_c < VM_DEPTH_FAST_C && ts->nframes + 8 * from_c + 16 < I->recursion_limit &&
-        ts->nframes < VM_MAX_FRAMES)
-        return true;
-    return vm_depth_check(I);
+    return from_c < VM_DEPTH_FAST_C && ts->nframes + 8 * from_c + 16 < I->recursion_limit &&
+           ts->nframes < VM_MAX_FRAMES;
 }
+static inline bool vm_depth_ok(PyRun *I) { return vm_depth_far(I) || vm_depth_check(I); }
 /* Frame f was entered from C (ENTERED_INIT, ENTERED_C): counted on its
  * thread until it is popped; the first way marked holds. */
 void vm_frame_entered(PyRun *I, Frame *f, int way);
@@ -679,6 +706,13 @@ bool exc_matches(PyRun *I, SimId type_obj);
 bool exc_is_class(PyRun *I, SimId cls);
 /* The class of t, made on first use (0 when the profile has no such class). */
 SimId exc_class(PyRun *I, ExcType t);
+/* `class name(base)` of module `module` (its __module__), as a module's
+ * Python code makes its exceptions (statistics.StatisticsError(ValueError),
+ * json.decoder.JSONDecodeError ...): a new reference, or 0 */
+SimId exc_subclass_in(PyRun *I, const char *module, const char *name, SimId base);
+/* an instance of the class `cls` of the loaded module `module` with the
+ * args (msg,): a new reference, or 0 when the module or class is missing */
+SimId exc_module_instance(PyRun *I, const char *module, const char *cls, const char *msg);
 /* The built-in exception class with that name, made on first use; 0 if none. */
 SimId exc_class_named(PyRun *I, const char *name, size_t n);
 /* Is cls one of the built-in exception classes (not a user's subclass)? */

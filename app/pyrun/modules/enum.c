@@ -99,10 +99,14 @@ bool enum_repr(PyRun *I, SimId v, Buf *out)
     SimId cls = sim_obj(S, v)->type, name = enum_member_attr(I, v, "_name_"), value = enum_member_attr(I, v, "_value_");
     size_t cn, nn;
     const char *c = enum_class_name(I, cls, &cn);
-    const char *nm = name ? sim_str_data(S, name, &nn) : "?";
-    if (!name)
-        nn = 1;
-    buf_printf(out, "<%.*s.%.*s: ", (int)cn, c, (int)nn, nm);
+    if (name == S->none) { /* a Flag's pseudo-member of no member's bits */
+        buf_printf(out, "<%.*s: ", (int)cn, c);
+    } else {
+        const char *nm = name ? sim_str_data(S, name, &nn) : "?";
+        if (!name)
+            nn = 1;
+        buf_printf(out, "<%.*s.%.*s: ", (int)cn, c, (int)nn, nm);
+    }
     if (value && !op_repr(I, value, out))
         return false;
     buf_addc(out, '>');
@@ -117,6 +121,14 @@ bool enum_str(PyRun *I, SimId v, Buf *out)
     SimId cls = sim_obj(S, v)->type, name = enum_member_attr(I, v, "_name_");
     size_t cn, nn = 0;
     const char *c = enum_class_name(I, cls, &cn);
+    if (name == S->none) { /* Flag.__str__ of a pseudo-member of no member's bits: Cls(value) */
+        SimId value = enum_member_attr(I, v, "_value_");
+        buf_printf(out, "%.*s(", (int)cn, c);
+        if (value && !op_repr(I, value, out))
+            return false;
+        buf_addc(out, ')');
+        return true;
+    }
     const char *nm = name ? sim_str_data(S, name, &nn) : "";
     buf_printf(out, "%.*s.%.*s", (int)cn, c, (int)nn, nm);
     return true;
@@ -137,24 +149,68 @@ SimId enum_names_of(PyRun *I, SimId cls)
     return names && sim_kind(S, names) == SK_LIST ? names : 0;
 }
 
-/* EnumType.__iter__ / __reversed__: the members in order (an iterator over
- * a new list of them: CPython's is a generator) */
+/* EnumType.__iter__ / __reversed__: a generator expression,
+ * (cls._member_map_[name] for name in cls._member_names_) or over
+ * reversed(cls._member_names_); its frame holds cls (a cell) and the names'
+ * iterator (.0), made before it starts; each step looks the name up */
+enum { EG_CLS, EG_NAMES, EG_NREFS };
+
 SimId enum_iter(PyRun *I, SimId cls, bool reversed)
 {
     enum_note(I, "iterating over an enum (EnumType.__iter__'s generator)");
-    SimId names = enum_names_of(I, cls), map = enum_cls_attr(I, cls, "_member_map_");
-    uint32_t n = names ? sim_obj(S, names)->len : 0;
-    SimId list = sim_list(S, 0);
-    for (uint32_t i = 0; i < n && map; i++) {
-        SimId m = sim_dict_get(S, map, sim_items(S, names)[reversed ? n - 1 - i : i]);
-        if (m) {
-            sim_incref(S, m);
-            sim_list_append(S, list, m);
-        }
+    SimId names = enum_names_of(I, cls);
+    if (!names)
+        return py_not_modelled(I, 0, "iterating over an enum class before its members are made"), (SimId)0;
+    SimId it = reversed ? iter_reversed(I, &names, 1, 0) : iter_new(I, names);
+    if (!it)
+        return 0;
+    SimId g = sim_iter_composite(S, SIM_XT_ENUM_GEN, EG_NREFS, 1, 0, true);
+    if (sim_nomem(S)) {
+        sim_decref(S, it);
+        return g;
     }
-    SimId it = iter_new(I, list);
-    sim_decref(S, list);
-    return it;
+    sim_incref(S, cls);
+    sim_iter_refs(S, g)[EG_CLS] = cls;
+    sim_iter_refs(S, g)[EG_NAMES] = it;
+    sim_iter_set_int(S, g, 0, reversed);
+    return g;
+}
+
+/* the generator's end: its frame goes, with what it held */
+static void enum_gen_done(PyRun *I, SimId g)
+{
+    SimId cls = sim_iter_refs(S, g)[EG_CLS], it = sim_iter_refs(S, g)[EG_NAMES];
+    sim_iter_refs(S, g)[EG_CLS] = 0;
+    sim_iter_refs(S, g)[EG_NAMES] = 0;
+    sim_xdecref(S, it);
+    sim_xdecref(S, cls);
+}
+
+SimId enum_gen_next(PyRun *I, SimId g)
+{
+    SimId cls = sim_iter_refs(S, g)[EG_CLS];
+    if (!cls)
+        return 0;
+    enum_note(I, "iterating over an enum (EnumType.__iter__'s generator)");
+    SimId name = iter_next(I, sim_iter_refs(S, g)[EG_NAMES]);
+    if (!name) {
+        enum_gen_done(I, g);
+        return 0;
+    }
+    SimId map = enum_cls_attr(I, cls, "_member_map_"), m = map ? sim_dict_get(S, map, name) : 0;
+    sim_decref(S, name);
+    if (!m) {
+        enum_gen_done(I, g);
+        return py_not_modelled(I, 0, "an enum's _member_map_ changed while iterating"), (SimId)0;
+    }
+    sim_incref(S, m);
+    return m;
+}
+
+void enum_gen_repr(PyRun *I, SimId g, Buf *out)
+{
+    buf_printf(out, "<generator object EnumType.__%s__.<locals>.<genexpr> at %#llx>",
+               sim_iter_int(S, g, 0) ? "reversed" : "iter", (unsigned long long)sim_id_address(S, g));
 }
 
 SimId enum_len(PyRun *I, SimId cls)
@@ -167,8 +223,14 @@ SimId enum_len(PyRun *I, SimId cls)
 int enum_contains(PyRun *I, SimId cls, SimId item)
 {
     enum_note(I, "`in` an enum (EnumType.__contains__)");
-    if (enum_is_member(I, item))
-        return sim_obj(S, item)->type == cls || sim_is_subtype(S, sim_obj(S, item)->type, cls);
+    if (enum_is_member(I, item)) {
+        if (sim_obj(S, item)->type != cls && !sim_is_subtype(S, sim_obj(S, item)->type, cls))
+            return 0;
+        if (S->prof->version != SIM_V311) /* 3.11: isinstance and its name in _member_map_ */
+            return 1;
+        SimId name = enum_member_attr(I, item, "_name_"), map = enum_cls_attr(I, cls, "_member_map_");
+        return name && map && sim_kind(S, name) == SK_STR && sim_dict_get(S, map, name) ? 1 : 0;
+    }
     return py_not_modelled(I, 0, "`in` an enum with a value that is not a member (3.11 raises, 3.12 looks "
                            "the value up)") ? 0 : -1;
 }
@@ -207,6 +269,8 @@ static SimId call(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwnames)
         sim_incref(S, v);
         return v;
     }
+    if (enum_is_flag_class(I, cls)) /* _value2member_map_, then Flag._missing_ */
+        return enum_flag_lookup(I, cls, v);
     SimId names = enum_names_of(I, cls), map = enum_cls_attr(I, cls, "_member_map_");
     for (uint32_t i = 0; names && map && i < sim_obj(S, names)->len; i++) {
         SimId m = sim_dict_get(S, map, sim_items(S, names)[i]);
@@ -243,7 +307,7 @@ bool enum_refused(PyRun *I, SimId v, const char *what)
 
 /* EnumType.__getitem__ and __call__ are Python code in CPython: an error
  * they raise has enum.py's frames in its traceback */
-static SimId from_enum_py(PyRun *I, SimId r)
+SimId enum_from_python(PyRun *I, SimId r)
 {
     if (!r && I->ts->err.set && !I->refused && !I->err_library) {
         I->err_library = "enum";
@@ -252,9 +316,9 @@ static SimId from_enum_py(PyRun *I, SimId r)
     return r;
 }
 
-SimId enum_getitem(PyRun *I, SimId cls, SimId key) { return from_enum_py(I, getitem(I, cls, key)); }
+SimId enum_getitem(PyRun *I, SimId cls, SimId key) { return enum_from_python(I, getitem(I, cls, key)); }
 
 SimId enum_call(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwnames)
 {
-    return from_enum_py(I, call(I, cls, args, nargs, kwnames));
+    return enum_from_python(I, call(I, cls, args, nargs, kwnames));
 }

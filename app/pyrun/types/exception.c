@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "pyrun/builtins.h"
 #include "pyrun/interp.h"
+#include "pyrun/types/types.h"
 
 #define S (I->sim)
 
@@ -106,6 +108,29 @@ void errors_init(PyRun *I)
 }
 
 SimId exc_class(PyRun *I, ExcType t) { return make_class(I, t); }
+
+SimId exc_subclass_in(PyRun *I, const char *module, const char *name, SimId base)
+{
+    SimId ns = sim_dict(S);
+    bi_dict_put(I, ns, "__module__", sim_str_intern(S, module, strlen(module)));
+    SimId nm = sim_str_intern(S, name, strlen(name)), bases = sim_tuple(S, 1);
+    sim_incref(S, base);
+    sim_tuple_set(S, bases, 0, base);
+    SimId cls = class_build(I, nm, ns, bases);
+    sim_decref(S, nm), sim_decref(S, ns), sim_decref(S, bases);
+    return cls;
+}
+
+SimId exc_module_instance(PyRun *I, const char *module, const char *cls, const char *msg)
+{
+    SimId m = module_find_loaded(I, module);
+    SimId c = m ? sim_dict_get_str(S, SIM_V(S, m, SK_MODULE, module.dict), cls) : 0;
+    if (!c)
+        return 0;
+    SimId args = sim_tuple(S, 1);
+    sim_tuple_set(S, args, 0, sim_str(S, msg, strlen(msg)));
+    return exc_new(I, c, args);
+}
 
 SimId exc_class_named(PyRun *I, const char *name, size_t n)
 {
@@ -380,6 +405,26 @@ bool py_mem_room(PyRun *I, uint64_t bytes)
     return false;
 }
 
+/* A TypeError that wants an integer, in a program with a class that
+ * defines __index__: a built-in the model does not teach to call it may be
+ * what raised, so it is refused rather than called invalid. */
+static void index_refusal(PyRun *I)
+{
+    static const char *const wants_int[] = {"interpreted as an integer", "indices must be integers",
+                                            "non-int of type", "integer is required", "integer argument expected",
+                                            "must be int", "must be an int", "must be integer", "a real number",
+                                            "must be a number", "or a number", "or an integer"};
+    for (size_t i = 0; i < sizeof wants_int / sizeof wants_int[0]; i++)
+        if (strstr(I->ts->err.msg, wants_int[i])) {
+            char msg[sizeof I->ts->err.msg];
+            snprintf(msg, sizeof msg, "%s", I->ts->err.msg);
+            py_err_clear(I);
+            py_not_modelled(I, 0, "a class's __index__, __int__ or __float__ where this built-in wants a number "
+                                  "(CPython may call it; the model raised: %s)", msg);
+            return;
+        }
+}
+
 void py_raise(PyRun *I, ExcType t, const char *fmt, ...)
 {
     if (I->refused)
@@ -390,6 +435,8 @@ void py_raise(PyRun *I, ExcType t, const char *fmt, ...)
     set_pending(I, exc_name(t), fmt, ap);
     va_end(ap);
     I->ts->err_exc = t;
+    if ((t == EXC_TypeError || t == EXC_ValueError) && I->index_seen)
+        index_refusal(I);
 }
 
 void py_raise_key(PyRun *I, ExcType t, SimId key)
