@@ -204,8 +204,9 @@ static int settle(PyRun *I, PyThreadState *ts)
     }
     if (!v) /* the continuation leaves the stack as it is (a with block's __exit__) */
         return 0;
-    if (!ts->top) { /* a target called from C: its result is not kept */
-        sim_decref(I->sim, v);
+    if (!ts->top) { /* a target called from C: its result is not kept, but a pool's item's is */
+        if (!futures_worker_settled(I, ts->id, v))
+            sim_decref(I->sim, v);
         return 0;
     }
     SimId *top = &ts->stack[ts->top->sp - 1];
@@ -365,6 +366,13 @@ void vm_thread_switch(PyRun *I)
                 return;
             }
             continue;
+        }
+        if (s < 0 && !ts->top && futures_is_worker(I, ts->id)) { /* a pool item's built-in call raised */
+            if (!futures_worker_raised(I)) {
+                vm_thread_exception(I);
+                return;
+            }
+            s = 0; /* the worker takes its next item */
         }
         if (s < 0) {
             if (!ts->top) { /* a target called from C (a Timer's function) raised */

@@ -596,6 +596,8 @@ void futures_roots(PyRun *I, SimVisit visit, void *arg)
             visit(S, F->workers[t].future, arg);
         if (F->workers[t].handed && F->workers[t].item)
             visit(S, F->workers[t].item, arg);
+        if (F->workers[t].blocked && F->workers[t].value)
+            visit(S, F->workers[t].value, arg);
     }
 }
 
