@@ -392,82 +392,17 @@ SimId threading_boot_call(PyRun *I, int t, SimId **args, int *nargs, SimId *kwna
     return target;
 }
 
-/* ---- module functions -------------------------------------------------------- */
-
-static SimId current(PyRun *I)
-{
-    SimId o = I->vs.running == 0 ? st(I)->objs[0] : threading_obj(I, I->vs.running);
-    sim_incref(S, o);
-    return o;
-}
-
-static SimId f_current_thread(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)n, (void)kw;
-    return current(I);
-}
-
-static SimId f_main_thread(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)n, (void)kw;
-    sim_incref(S, st(I)->objs[0]);
-    return st(I)->objs[0];
-}
-
-static SimId f_get_ident(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)n, (void)kw;
-    return sim_int(S, (int64_t)thr_ident_of(I->vs.running));
-}
-
-static SimId f_active_count(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)n, (void)kw;
-    if (multiprocessing_feeder_refused(I))
-        return 0;
-    return sim_int(S, vs_live_count(&I->vs));
-}
-
-static SimId f_enumerate(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)n, (void)kw;
-    if (multiprocessing_feeder_refused(I))
-        return 0;
-    SimId l = sim_list(S, 0);
-    for (int t = 0; t < st(I)->nobjs; t++) {
-        SimId o = st(I)->objs[t];
-        if (o && vs_alive(&I->vs, t)) {
-            sim_incref(S, o);
-            sim_list_append(S, l, o);
-        }
-    }
-    return l;
-}
-
-static SimId f_lock(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)n, (void)kw;
-    return thr_new_lock(I, false);
-}
-
-static SimId f_rlock(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)n, (void)kw;
-    unsure(I); /* threading.RLock is a Python function: its call allocates */
-    return thr_new_lock(I, true);
-}
-
 #define F(nm, f, ...) BUILTIN(nm, 0, BM_THREADING, f, __VA_ARGS__)
 #define M(nm, f, ...) BUILTIN(nm, SK_INSTANCE, BM_THREADING, f, __VA_ARGS__)
 
 const BuiltinDef threading_functions[] = {
-    F("current_thread", f_current_thread, .style = ARGS_NONE),
-    F("main_thread", f_main_thread, .style = ARGS_NONE),
-    F("get_ident", f_get_ident, .style = ARGS_NONE),
-    F("active_count", f_active_count, .style = ARGS_NONE),
-    F("enumerate", f_enumerate, .style = ARGS_NONE),
-    F("Lock", f_lock, .style = ARGS_NONE),
-    F("RLock", f_rlock, .kw = "*"),
+    F("current_thread", thr_current_thread, .style = ARGS_NONE),
+    F("main_thread", thr_main_thread, .style = ARGS_NONE),
+    F("get_ident", thr_get_ident, .style = ARGS_NONE),
+    F("active_count", thr_active_count, .style = ARGS_NONE),
+    F("enumerate", thr_enumerate, .style = ARGS_NONE),
+    F("Lock", thr_lock, .style = ARGS_NONE),
+    F("RLock", thr_rlock, .kw = "*"),
     M("__init__", th_init, .kw = "*"),
     M("start", th_start),
     M("join", th_join, .kw = "timeout"),
