@@ -38,6 +38,7 @@
 
 #include "base/xalloc.h"
 #include "pyrun/modules/mp_int.h"
+#include "pyrun/modules/native_class.h"
 #include "pyrun/modules/std_import.h"
 
 #define S (I->sim)
@@ -357,31 +358,13 @@ const int multiprocessing_nfunctions = (int)(sizeof multiprocessing_functions / 
 
 static SimId method(PyRun *I, BuiltinFn fn)
 {
-    for (int i = 0; i < multiprocessing_nfunctions; i++)
-        if (multiprocessing_functions[i].fn == fn)
-            return sim_builtin(S, (uint32_t)bi_index_of(&multiprocessing_functions[i]), 0);
-    return 0;
+    return nc_method(I, multiprocessing_functions, multiprocessing_nfunctions, fn);
 }
 
 SimId mp_class(PyRun *I, const char *module, const char *name, const char *const *mnames, const BuiltinFn *fns,
                int nm)
 {
-    SimId ns = sim_dict(S);
-    bi_dict_put(I, ns, "__module__", mp_name(I, module));
-    for (int i = 0; i < nm; i++)
-        bi_dict_put(I, ns, mnames[i], method(I, fns[i]));
-    SimId nmo = mp_name(I, name);
-    sim_incref(S, nmo);
-    SimId bases = sim_tuple(S, 1);
-    sim_incref(S, S->type_object);
-    sim_tuple_set(S, bases, 0, S->type_object);
-    SimId mro[1] = {S->type_object};
-    SimClassSpec spec = {.name = nmo, .qualname = nmo, .bases = bases, .dict = ns, .best = 0, .mro = mro,
-                         .nmro = 1, .add_dict = true, .add_weak = true, .layout = 0};
-    SimId cls = sim_class_new(S, &spec);
-    if (sim_obj(S, cls)->data)
-        sim_items(S, cls)[SIM_TY_FLAGS] |= SIM_TYF_NATIVE;
-    return cls;
+    return nc_class(I, module, name, 0, mnames, fns, nm, NC_DICT | NC_WEAK, method);
 }
 
 static void put_property(PyRun *I, SimId cls, const char *name, BuiltinFn getter)

@@ -20,6 +20,7 @@
 #include <stdio.h>
 
 #include "pyrun/modules/heapq_int.h"
+#include "pyrun/modules/native_class.h"
 #include "pyrun/modules/std_import.h"
 #include "pyrun/modules/threading_int.h"
 #include "sim/deque.h"
@@ -579,39 +580,18 @@ const int queue_nfunctions = (int)(sizeof queue_functions / sizeof queue_functio
 
 static SimId method(PyRun *I, BuiltinFn fn)
 {
-    for (int i = 0; i < queue_nfunctions; i++)
-        if (queue_functions[i].fn == fn)
-            return sim_builtin(S, (uint32_t)bi_index_of(&queue_functions[i]), 0);
-    return 0;
+    return nc_method(I, queue_functions, queue_nfunctions, fn);
 }
 
+/* Queue (base 0) with its methods, or LifoQueue and PriorityQueue over it */
 static SimId make(PyRun *I, const char *name, SimId base)
 {
-    SimId ns = sim_dict(S);
-    bi_dict_put(I, ns, "__module__", name_of(I, "queue"));
-    if (!base) {
-        static const BuiltinFn fns[] = {q_init, q_put, q_get, q_put_nowait, q_get_nowait, q_task_done,
-                                        q_join, q_qsize, q_empty, q_full};
-        static const char *const names[] = {"__init__", "put", "get", "put_nowait", "get_nowait", "task_done",
-                                            "join", "qsize", "empty", "full"};
-        for (int i = 0; i < 10; i++)
-            bi_dict_put(I, ns, names[i], method(I, fns[i]));
-        if (S->prof->version >= SIM_V313)
-            bi_dict_put(I, ns, "shutdown", method(I, q_shutdown));
-    }
-    SimId nm = name_of(I, name);
-    sim_incref(S, nm);
-    SimId bases = sim_tuple(S, 1);
-    SimId b = base ? base : S->type_object;
-    sim_incref(S, b);
-    sim_tuple_set(S, bases, 0, b);
-    SimId mro[2] = {b, S->type_object};
-    SimClassSpec spec = {.name = nm, .qualname = nm, .bases = bases, .dict = ns, .best = base, .mro = mro,
-                         .nmro = base ? 2 : 1, .add_dict = !base, .add_weak = !base, .layout = 0};
-    SimId cls = sim_class_new(S, &spec);
-    if (sim_obj(S, cls)->data)
-        sim_items(S, cls)[SIM_TY_FLAGS] |= SIM_TYF_NATIVE;
-    return cls;
+    static const BuiltinFn fns[] = {q_init, q_put, q_get, q_put_nowait, q_get_nowait, q_task_done,
+                                    q_join, q_qsize, q_empty, q_full, q_shutdown};
+    static const char *const names[] = {"__init__", "put", "get", "put_nowait", "get_nowait", "task_done",
+                                        "join", "qsize", "empty", "full", "shutdown"};
+    int n = base ? 0 : S->prof->version >= SIM_V313 ? 11 : 10;
+    return nc_class(I, "queue", name, base, names, fns, n, base ? 0 : NC_DICT | NC_WEAK, method);
 }
 
 static SimId exc_class_in(PyRun *I, const char *module, const char *name)

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 
 #include "pyrun/modules/collections.h"
+#include "pyrun/modules/native_class.h"
 #include "pyrun/modules/std_import.h"
 #include "pyrun/modules/threading_int.h"
 
@@ -467,10 +468,7 @@ const int threading_nfunctions = (int)(sizeof threading_functions / sizeof threa
 
 static SimId method(PyRun *I, BuiltinFn fn)
 {
-    for (int i = 0; i < threading_nfunctions; i++)
-        if (threading_functions[i].fn == fn)
-            return sim_builtin(S, (uint32_t)bi_index_of(&threading_functions[i]), 0);
-    return 0;
+    return nc_method(I, threading_functions, threading_nfunctions, fn);
 }
 
 typedef struct ClassSpec {
@@ -483,26 +481,13 @@ typedef struct ClassSpec {
 
 static SimId make_class(PyRun *I, const ClassSpec *c, SimId base)
 {
-    SimId ns = sim_dict(S);
-    bi_dict_put(I, ns, "__module__", name_of(I, c->module));
-    for (int i = 0; i < 8 && c->methods[i]; i++)
-        bi_dict_put(I, ns, c->mnames[i], method(I, c->methods[i]));
-    SimId name = name_of(I, c->name);
-    sim_incref(S, name);
-    SimId bases = sim_tuple(S, 1);
-    SimId b = base ? base : S->type_object;
-    sim_incref(S, b);
-    sim_tuple_set(S, bases, 0, b);
-    SimId mro[2] = {base ? base : S->type_object, S->type_object};
-    SimClassSpec spec = {.name = name, .qualname = name, .bases = bases, .dict = ns, .best = base, .mro = mro,
-                         .nmro = base ? 2 : 1, .add_dict = !c->basicsize && !base, .add_weak = !base,
-                         .layout = 0};
-    SimId cls = sim_class_new(S, &spec);
-    if (sim_obj(S, cls)->data) {
-        sim_items(S, cls)[SIM_TY_FLAGS] |= SIM_TYF_NATIVE;
-        if (c->basicsize) /* the header sys.getsizeof adds: 16 bytes in 3.11, 32 from 3.12 */
-            sim_items(S, cls)[SIM_TY_BASICSIZE] = (uint32_t)(c->basicsize - (S->prof->version == SIM_V311 ? 0 : 16));
-    }
+    int n = 0;
+    while (n < 8 && c->methods[n])
+        n++;
+    int flags = (!c->basicsize && !base ? NC_DICT : 0) | (!base ? NC_WEAK : 0);
+    SimId cls = nc_class(I, c->module, c->name, base, c->mnames, c->methods, n, flags, method);
+    if (sim_obj(S, cls)->data && c->basicsize) /* the header sys.getsizeof adds: 16 bytes in 3.11, 32 from 3.12 */
+        sim_items(S, cls)[SIM_TY_BASICSIZE] = (uint32_t)(c->basicsize - (S->prof->version == SIM_V311 ? 0 : 16));
     return cls;
 }
 
