@@ -341,6 +341,9 @@ const BuiltinDef multiprocessing_functions[] = {
     M("join_thread", mq_join_thread),
     M("cancel_join_thread", mq_join_thread),
     M("__repr__", mq_refused),
+    M("__init__", mq_joinable_queue, .kw = "maxsize"), /* JoinableQueue (mp_joinq.c) */
+    M("task_done", mq_task_done),
+    M("join", mq_join),
     M("__init__", mq_simple_queue),
     M("send", mc_send),
     M("recv", mc_recv),
@@ -400,6 +403,14 @@ void multiprocessing_module_init(PyRun *I, SimId d)
     static const BuiltinFn qf2[] = {mq_queue, mq_put, mq_put_nowait, mq_get, mq_get_nowait, mq_qsize, mq_empty,
                                     mq_full, mq_close, mq_join_thread, mq_join_thread, mq_refused};
     m->cls_queue = mp_class(I, "multiprocessing.queues", "Queue", qn2, qf2, 12);
+    static const char *const jn[] = {"__init__", "put", "put_nowait", "get", "get_nowait", "qsize", "empty", "full",
+                                     "close", "join_thread", "cancel_join_thread", "__repr__", "task_done", "join"};
+    static const BuiltinFn jf[] = {mq_joinable_queue, mq_put, mq_put_nowait, mq_get, mq_get_nowait, mq_qsize,
+                                   mq_empty, mq_full, mq_close, mq_join_thread, mq_join_thread, mq_refused,
+                                   mq_task_done, mq_join};
+    m->cls_joinq = mp_class(I, "multiprocessing.queues", "JoinableQueue", jn, jf, 14);
+    sim_incref(S, m->cls_joinq);
+    bi_dict_put(I, d, "JoinableQueue", m->cls_joinq);
     static const char *const sn[] = {"__init__", "put", "get", "empty", "close", "__repr__"};
     static const BuiltinFn sf[] = {mq_simple_queue, mq_put, mq_get, mq_empty, mq_close, mq_refused};
     m->cls_simpleq = mp_class(I, "multiprocessing.queues", "SimpleQueue", sn, sf, 6);
@@ -429,7 +440,8 @@ void multiprocessing_roots(PyRun *I, SimVisit visit, void *arg)
     if (!m)
         return;
     mq_roots(I, visit, arg);
-    SimId own[] = {m->cls_process, m->cls_pool, m->main, m->cls_executor, m->cls_queue, m->cls_simpleq, m->cls_conn};
+    SimId own[] = {m->cls_process, m->cls_pool, m->main, m->cls_executor, m->cls_queue, m->cls_simpleq, m->cls_conn,
+                  m->cls_joinq};
     for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
         if (own[i])
             visit(S, own[i], arg);

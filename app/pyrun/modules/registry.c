@@ -294,14 +294,16 @@ const ModuleDef py_modules[] = {
      "`name`, `daemon`, `exitcode`) and `Pool` (processes; `map` and `starmap` (chunksize), `apply` (args), "
      "`close`, `terminate`, `join`, `with`), `cpu_count` (the simulated machine's cores), `current_process`, "
      "`get_start_method`, `Queue` (maxsize; `put`, `get` (block timeout), `put_nowait`, `get_nowait`, `qsize`, "
-     "`empty`, `full`, `close`, `join_thread`), `SimpleQueue` and `Pipe` (duplex; `send`, `recv`, `poll` "
+     "`empty`, `full`, `close`, `join_thread`), `SimpleQueue`, `JoinableQueue` (Queue's methods and `task_done`, `join`: join() returns when the last "
+     "task is marked done, on the simulated clock) and `Pipe` (duplex; `send`, `recv`, `poll` "
      "(timeout), `close`): a child inherits them at its fork and what it takes and sends reaches the parent "
      "when start() returns, at the times it did; results carried as pickle would for None, bool, int, float, "
      "str, tuple, list and dict; a child's output written where the parent started it, a pool's when map() "
      "returns; processes run on the simulated cores (docs/THREADS.md). Refused: pid and the reprs, a Pool's "
      "async methods, kwargs of a Process, an exception that ends a Process, processes while threads run, a "
      "child's get or recv on an empty queue or pipe (a consumer started before its producer), empty() right "
-     "after this process's put, JoinableQueue and Manager",
+     "after this process's put, a JoinableQueue.join() that waits in a child or for ever, Manager, Value and "
+     "Array",
      multiprocessing_on_import},
     {"traceback", traceback_functions, &traceback_nfunctions, traceback_module_init,
      "(`format_exc`, `print_exc`, `format_exception`, `print_exception` (the exception, or type, value and "
