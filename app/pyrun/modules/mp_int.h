@@ -81,6 +81,10 @@ SimId po_join(PyRun *I, SimId *a, int n, SimId kw);
 SimId po_enter(PyRun *I, SimId *a, int n, SimId kw);
 SimId po_exit(PyRun *I, SimId *a, int n, SimId kw);
 SimId po_refused(PyRun *I, SimId *a, int n, SimId kw);
+/* Threads of multiprocessing's own that CPython counts in threading's
+ * active_count() and enumerate(): a Pool's handlers, a used
+ * ProcessPoolExecutor's manager and feeder (false: refused) */
+bool mp_own_threads_refused(PyRun *I);
 /* Writes the child's output where the parent's goes. */
 void mp_replay_output(PyRun *I, const MpReport *rep);
 void mp_report_fini(PyRun *I, MpReport *rep);
@@ -110,11 +114,15 @@ typedef struct PyMp {
         int k, ntasks, first;    /*   its workers, the tasks submitted, its first worker's number */
         int64_t end;             /*   when the last task is back */
         bool shutdown;
+        bool used;               /*   a task submitted: its manager and feeder threads started */
+        bool joined;             /*   shutdown(wait=True): they ended */
     } *execs;
     int nexecs;
     struct MpJoin *joins;        /* per channel: a JoinableQueue's ledger (mp_joinq.c) */
     int njoins;
     SimId cls_joinq;             /* JoinableQueue (owned), 0 until made */
+    SimId *live_pools;           /* Pools whose three handler threads run (borrowed: compared only) */
+    int nlive_pools;
 } PyMp;
 
 PyMp *mp_state(PyRun *I);

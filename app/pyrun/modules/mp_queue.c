@@ -547,6 +547,8 @@ SimId mc_close(PyRun *I, SimId *a, int n, SimId kw)
 
 bool multiprocessing_feeder_refused(PyRun *I)
 {
+    if (mp_own_threads_refused(I))
+        return true;
     if (!I->mp || !I->mp->feeder)
         return false;
     return py_not_modelled(I, 0, "threading's count of threads once a multiprocessing.Queue's put() started "

@@ -157,6 +157,7 @@ static void child(void *ctx, int index, Buf *out)
     mp_state(I)->wire = out;
     mp_state(I)->child_t0 = I->vs.now;
     mq_forked(I);
+    vs_forked(&I->vs); /* the threads the program ran (all ended) are gone: sleeps need no switching */
     for (int c = 0; c < j->ncalls; c++) {
         const MpCall *k = &j->calls[c];
         int64_t t0 = I->vs.now;

@@ -29,8 +29,12 @@
  * refused.  An exception in a pool's task is raised again by map() in the
  * parent (its traceback, with the worker's, refused); one that ends a
  * Process (its traceback printed by process.py) is refused, as are pid,
- * the reprs (they show pids), a Pool's async methods, and processes while
- * threads run.
+ * the reprs (they show pids), a Pool's async methods, a Pool or an
+ * executor while threads run.  A Process may start while the main
+ * thread's others run: the child is a copy of the main thread alone
+ * (vs_forked), join() blocks on the simulated clock while the threads go
+ * on, and a child that prints is refused then (its lines land at its exit,
+ * among what the parent's threads flushed by then).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +44,7 @@
 #include "pyrun/modules/mp_int.h"
 #include "pyrun/modules/native_class.h"
 #include "pyrun/modules/std_import.h"
+#include "pyrun/modules/threading_int.h"
 
 #define S (I->sim)
 #define FORK_PS MP_FORK_PS
@@ -187,8 +192,9 @@ static SimId pr_start(PyRun *I, SimId *a, int n, SimId kw)
     }
     if (mp_state(I)->current || mp_state(I)->current_name[0])
         return py_not_modelled(I, 0, "a process started by a child process"), (SimId)0;
-    if (mp_threads_run(I, "Process.start()"))
-        return 0;
+    bool threads = vs_live_count(&I->vs) > 1; /* the child is the calling thread's copy alone */
+    if (threads && I->vs.running != 0)
+        return py_not_modelled(I, 0, "Process.start() in a thread other than the main thread"), (SimId)0;
     SimId rk = mp_name(I, "run");
     SimId run = attr_get(I, a[0], rk);
     sim_decref(S, rk);
@@ -209,6 +215,12 @@ static SimId pr_start(PyRun *I, SimId *a, int n, SimId kw)
     if (!forked)
         return py_not_modelled(I, 0, "a process this machine could not fork"), (SimId)0;
     p = proc_of(I, a[0]);
+    if (threads && rep.out.len && !rep.refused) { /* the parent's threads may flush meanwhile */
+        mp_report_fini(I, &rep);
+        return py_not_modelled(I, 0, "a child process's output while the parent's threads run (its lines land "
+                                     "when it exits, among what the threads print by then)"),
+               (SimId)0;
+    }
     mp_replay_output(I, &rep); /* the fork flushed the parent's; the child's at its exit */
     bool ok = mp_report_ok(I, &rep, false);
     int64_t ran = rep.ncalls ? rep.elapsed[0] : 0;
@@ -232,8 +244,13 @@ static SimId pr_join(PyRun *I, SimId *a, int n, SimId kw)
     }
     if (tmo && tmo != S->none)
         return py_not_modelled(I, 0, "Process.join(timeout)"), (SimId)0;
-    if (I->vs.now < p->end)
+    if (I->vs.now < p->end && vs_live_count(&I->vs) > 1) { /* the other threads run meanwhile */
+        if (!thr_can_block(I, "Process.join()"))
+            return 0;
+        vs_sleep(&I->vs, p->end - I->vs.now);
+    } else if (I->vs.now < p->end) {
         I->vs.now = p->end;
+    }
     return bi_none(I);
 }
 
@@ -457,6 +474,7 @@ void multiprocessing_free(PyRun *I)
     for (int i = 0; i < I->mp->nexecs; i++)
         free(I->mp->execs[i].busy);
     free(I->mp->execs);
+    free(I->mp->live_pools);
     free(I->mp);
     I->mp = NULL;
 }

@@ -300,7 +300,9 @@ const ModuleDef py_modules[] = {
      "when start() returns, at the times it did; results carried as pickle would for None, bool, int, float, "
      "str, tuple, list and dict; a child's output written where the parent started it, a pool's when map() "
      "returns; processes run on the simulated cores (docs/THREADS.md). Refused: pid and the reprs, a Pool's "
-     "async methods, kwargs of a Process, an exception that ends a Process, processes while threads run, a "
+     "async methods, kwargs of a Process, an exception that ends a Process, a Pool or a ProcessPoolExecutor while threads run, a Process started "
+     "by a thread other than the main one or printing while the parent's threads run, threading's thread counts "
+     "while a Pool is open or a ProcessPoolExecutor runs (CPython counts their own threads), a "
      "child's get or recv on an empty queue or pipe (a consumer started before its producer), empty() right "
      "after this process's put, a JoinableQueue.join() that waits in a child or for ever, Manager, Value and "
      "Array",
