@@ -318,6 +318,16 @@ static SimId f_start_method(PyRun *I, SimId *a, int n, SimId kw)
     return sim_str(S, "fork", 4);
 }
 
+/* Names CPython has whose objects live outside every process's heap: a
+ * call is refused, saying why (registry.c's .refused, .why) */
+static SimId f_refused(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    return py_not_modelled(I, 0, "this multiprocessing function"), (SimId)0;
+}
+
+#define MP_SHARED_WHY "the model runs each child to its end: share results through a Queue, a Pipe or Pool.map"
+
 #define F(nm, f, ...) BUILTIN(nm, 0, BM_MULTIPROCESSING, f, __VA_ARGS__)
 #define M(nm, f, ...) BUILTIN(nm, SK_INSTANCE, BM_MULTIPROCESSING, f, __VA_ARGS__)
 
@@ -325,6 +335,10 @@ const BuiltinDef multiprocessing_functions[] = {
     F("cpu_count", f_cpu_count, .style = ARGS_NONE),
     F("current_process", f_current_process, .style = ARGS_NONE),
     F("get_start_method", f_start_method, .kw = "allow_none"),
+    F("Manager", f_refused, .refused = true,
+      .why = "objects a server process shares; " MP_SHARED_WHY),
+    F("Value", f_refused, .refused = true, .why = "memory processes share; " MP_SHARED_WHY),
+    F("Array", f_refused, .refused = true, .why = "memory processes share; " MP_SHARED_WHY),
     M("__init__", pr_init, .kw = "*"),
     M("start", pr_start),
     M("join", pr_join, .kw = "timeout"),

@@ -299,18 +299,19 @@ const ModuleDef py_modules[] = {
      "`name`, `daemon`, `exitcode`) and `Pool` (processes; `map` and `starmap` (chunksize), `apply` (args), "
      "`close`, `terminate`, `join`, `with`), `cpu_count` (the simulated machine's cores), `current_process`, "
      "`get_start_method`, `Queue` (maxsize; `put`, `get` (block timeout), `put_nowait`, `get_nowait`, `qsize`, "
-     "`empty`, `full`, `close`, `join_thread`), `SimpleQueue`, `JoinableQueue` (Queue's methods and `task_done`, `join`: join() returns when the last "
-     "task is marked done, on the simulated clock) and `Pipe` (duplex; `send`, `recv`, `poll` "
-     "(timeout), `close`): a child inherits them at its fork and what it takes and sends reaches the parent "
+     "`empty`, `full`, `close`, `join_thread`), `SimpleQueue`, `JoinableQueue` (Queue's methods and "
+     "`task_done`, `join`: join() returns when the last task is marked done, on the simulated clock) and "
+     "`Pipe` (duplex; `send`, `recv`, `poll` (timeout), `close`): a child inherits them at its fork and "
+     "what it takes and sends reaches the parent "
      "when start() returns, at the times it did; results carried as pickle would for None, bool, int, float, "
      "str, tuple, list and dict; a child's output written where the parent started it, a pool's when map() "
      "returns; processes run on the simulated cores (docs/THREADS.md). Refused: pid and the reprs, a Pool's "
-     "async methods, kwargs of a Process, an exception that ends a Process, a Pool or a ProcessPoolExecutor while threads run, a Process started "
-     "by a thread other than the main one or printing while the parent's threads run, threading's thread counts "
-     "while a Pool is open or a ProcessPoolExecutor runs (CPython counts their own threads), a "
-     "child's get or recv on an empty queue or pipe (a consumer started before its producer), empty() right "
-     "after this process's put, a JoinableQueue.join() that waits in a child or for ever, Manager, Value and "
-     "Array",
+     "async methods, kwargs of a Process, an exception that ends a Process, a Pool or a ProcessPoolExecutor while "
+     "threads run, a Process started by a thread other than the main one or printing while the parent's "
+     "threads run, threading's thread counts while a Pool is open or a ProcessPoolExecutor runs (CPython "
+     "counts their own threads), a child's get or recv on an empty queue or pipe (a consumer started "
+     "before its producer), empty() right "
+     "after this process's put, a JoinableQueue.join() that waits in a child or for ever",
      multiprocessing_on_import},
     {"traceback", traceback_functions, &traceback_nfunctions, traceback_module_init,
      "(`format_exc`, `print_exc`, `format_exception`, `print_exception` (the exception, or type, value and "
@@ -746,7 +747,9 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
         return 0;
     if (d->refused) { /* a name CPython has, listed so that calling it is refused */
         char q[96] = "";
-        return py_not_modelled(I, 0, "'%s'", qname(d, q, sizeof q)), (SimId)0;
+        return py_not_modelled(I, 0, "'%s'%s%s%s", qname(d, q, sizeof q), d->why ? " (" : "", d->why ? d->why : "",
+                               d->why ? ")" : ""),
+               (SimId)0;
     }
     if (!self && d->owner && !unbound_self_ok(I, d, args, nargs, kw))
         return 0;
