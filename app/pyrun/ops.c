@@ -24,6 +24,7 @@ const char *op_typename(PyRun *I, SimId v)
     if (odict_is(I, v) && sim_obj(S, v)->type == I->odict_type)
         return "collections.OrderedDict";
     const char *c = threading_tp_name(I, v); /* _thread.lock ... */
+    c = c ? c : datetime_tp_name(I, v);      /* datetime.date ... */
     if (c)
         return c;
     return defaultdict_is(I, v) ? "collections.defaultdict" : sim_type_name(S, v); /* tp_name */
@@ -298,6 +299,14 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
             return 0;
         }
         return r;
+    }
+    if (op == OP_MUL && ((is_seq(ka) && kb == SK_INSTANCE) || (is_seq(kb) && ka == SK_INSTANCE))) {
+        SimId n = dunder_index(I, is_seq(ka) ? b : a); /* sequence_repeat: PyNumber_AsSsize_t */
+        if (n != S->notimpl) {
+            SimId r = n ? op_binary(I, op, is_seq(ka) ? a : n, is_seq(ka) ? n : b, inplace) : 0;
+            sim_xdecref(S, n);
+            return r;
+        }
     }
     if (op == OP_MUL && (is_seq(ka) || is_seq(kb))) { /* sequence_repeat with a count that is no int */
         py_raise(I, EXC_TypeError, "can't multiply sequence by non-int of type '%s'",

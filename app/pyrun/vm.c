@@ -228,7 +228,9 @@ bool vm_do_call(PyRun *I, int nargs)
     int total = a ? nargs + 1 : nargs;
     SimId *args = &I->ts->stack[argstart];
     bool ok = true;
-    switch (sim_kind(S, callable)) {
+    bool subcall = sim_is_subinst(S, callable) && sim_kind(S, callable) != SK_TYPE &&
+                   dunder_defines(I, callable, "__call__"); /* slot_tp_call of a subclass of a built-in */
+    switch (subcall ? SK_INSTANCE : sim_kind(S, callable)) {
     case SK_FUNC: {
         /* the new frame starts above the arguments and takes them over with
          * the callable; then the caller's slots are free */
@@ -351,6 +353,8 @@ SimId vm_call_class_plain(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwn
     int npos = nargs - (kwnames ? (int)sim_obj(S, kwnames)->len : 0);
     if (enum_is_enum_class(I, cls)) /* map(Color, values) */
         return enum_call(I, cls, args, nargs, kwnames);
+    if (datetime_is_class(I, cls)) /* date_new ... */
+        return datetime_call(I, cls, args, nargs, kwnames);
     if (cls == I->version_info_type) /* type_call: no tp_new */
         return sys_version_no_new(I), (SimId)0;
     if (exc_is_group_class(I, cls)) /* BaseExceptionGroup_new */
@@ -497,7 +501,8 @@ SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
         free(all);
         return r;
     }
-    if (k == SK_INSTANCE) { /* slot_tp_call from C: self before the arguments */
+    if (k == SK_INSTANCE || (sim_is_subinst(S, callable) && k != SK_TYPE && dunder_defines(I, callable, "__call__"))) {
+        /* slot_tp_call from C: self before the arguments */
         SimId m = sim_type_lookup(S, sim_obj(S, callable)->type, "__call__");
         if (m && weakref_native_method(I, m)) /* finalize, called by its weakref */
             return weakref_native_call(I, m, callable, args, nargs, 0);

@@ -103,6 +103,9 @@ typedef enum SimXType {
      * ItemsView, ValuesView: chainview.c's order): refs [view, iterator over the
      * keys once started] */
     SIM_XT_CM_GEN_KEYS, SIM_XT_CM_GEN_ITEMS, SIM_XT_CM_GEN_VALUES,
+    /* the generator of EnumType.__iter__ / __reversed__ (a generator expression
+     * over cls._member_names_): refs [cls, the names' iterator], ints [reversed] */
+    SIM_XT_ENUM_GEN,
     /* the standard modules' objects that are not iterators, composite all the
      * same (refs and counters): pyrun/types/native.c calls them */
     SIM_XT_OP_ITEMGETTER, SIM_XT_OP_ATTRGETTER, SIM_XT_OP_METHODCALLER, SIM_XT_FT_PARTIAL,
@@ -603,6 +606,10 @@ enum {
 #define SIM_TYF_FROZEN 8192u /* laid out as a frozenset (SIM_TY_KIND SK_SET): its instances are frozen */
 #define SIM_TYF_LOCAL 16384u /* threading.local or a class deriving from it: its instances' __dict__ is the
                               * running thread's (pyrun/modules/threading_local.c swaps it) */
+#define SIM_TYF_NOGC 32768u /* made by a module of the model for a C type whose objects have no GC header and
+                             * are never tracked (datetime's): tp_basicsize is the whole object (less
+                             * SIM_TY_USABLE bytes allocated: they have no dict), and its slot words (no
+                             * slot names) hold raw data, not references */
 
 /* What type_new has decided before it allocates the class. */
 typedef struct SimClassSpec {

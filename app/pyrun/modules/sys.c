@@ -112,6 +112,7 @@ static SimId s_getrefcount(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "getrefcount", n, 1, 1))
         return 0;
     if ((enum_is_enum_class(I, a[0]) && enum_refused(I, a[0], "sys.getrefcount()")) ||
+        datetime_class_refused(I, a[0], "sys.getrefcount()") ||
         typing_refused(I, a[0], "sys.getrefcount() of"))
         return 0;
     SimId aio_count;
@@ -148,9 +149,10 @@ bool sys_size_known(PyRun *I, SimId v)
     }
     if (typing_refused(I, v, "the size of"))
         return false;
-    if (native_python_level(I, v))
-        return py_not_modelled(I, 0, "the size of %s (a Python function in CPython)",
-                               pyrun_builtin_name(sim_obj(S, v)->v.builtin.index));
+    const char *what = native_python_what(I, v);
+    if (what)
+        return py_not_modelled(I, 0, "the size of %s (%s in CPython)", pyrun_builtin_name(sim_obj(S, v)->v.builtin.index),
+                               what);
     if (sim_kind(S, v) == SK_CODE) /* its bytecode, tables and caches */
         return py_not_modelled(I, 0, "the size of a code object");
     if (sim_kind(S, v) == SK_FRAME && (sim_obj(S, v)->flags & SIM_F_SPECIAL))
@@ -171,7 +173,7 @@ static SimId s_getsizeof(PyRun *I, SimId *a, int n, SimId kw)
     }
     if (sim_kind(S, a[0]) == SK_ITER) /* a BytesIO counts its buffer unless garbage shares it */
         sim_timing_seen_refcount(S);
-    if (!sys_size_known(I, a[0]))
+    if (!sys_size_known(I, a[0]) || datetime_class_refused(I, a[0], "sys.getsizeof()"))
         return 0;
     /* _PySys_GetSizeOf: __sizeof__ looked up and bound (a built-in method,
      * a GC object), its answer an int, both dropped before the answer plus
