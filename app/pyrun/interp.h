@@ -771,8 +771,13 @@ typedef struct TbLibEntry {
     const char *func;
     const char *source;   /* the line, stripped */
     const char *marks313; /* 3.13's caret line under it (after the indent), NULL none */
+    const char *marks311; /* 3.11's and 3.12's, NULL none */
 } TbLibEntry;
 void format_traceback_lib(PyRun *I, const TbLibEntry *pre, int npre, Buf *out);
+/* The pending exception's, with a library's entries `mid` printed after the
+ * entry flagged TB_LASTI_LIBRARY in the traceback of exception `at` (the
+ * pending one or one in its chain): asyncio.run()'s frames. */
+void format_traceback_mid(PyRun *I, const TbLibEntry *mid, int nmid, SimId at, Buf *out);
 /* The same for exception e, not pending (PyErr_Display of a caught one). */
 void format_exception_lib(PyRun *I, SimId e, const TbLibEntry *pre, int npre, Buf *out);
 /* The traceback module's rendering (Lib/traceback.py's TracebackException

@@ -303,8 +303,8 @@ static SimId m_run(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     py_err_restore(I, &sv);
-    if (task && !I->ts->err.set)
-        result = aio_result(I, task);
+    if (task && !I->ts->err.set && !(result = aio_result(I, task)) && !I->err_library && I->ts->err_obj)
+        aio_run_raised(I, I->ts->err_obj); /* the main task's exception: run_until_complete's future.result() */
     sim_xdecref(S, task);
     if (!result && !I->err_library) {
         I->err_library = "asyncio";

@@ -82,6 +82,7 @@ typedef struct PyAsyncio {
     SimId *chains;          /* run_in_executor's (concurrent future, asyncio future) pairs (owned) */
     size_t nchains, capchains;
     struct AioOrder *order; /* as_completed()'s tasks made from coroutines (asyncio_order.c), or NULL */
+    SimId run_exc;          /* the exception asyncio.run() raised last (borrowed, compared only), or 0 */
 } PyAsyncio;
 
 static inline PyAsyncio *aio(PyRun *I)
@@ -245,6 +246,12 @@ void aio_log_task(PyRun *I, SimId task);
 void aio_log_name(PyRun *I, SimId task); /* its name changed */
 void aio_log_lane(PyRun *I, SimId task, int lane, SimId fut);
 void aio_log_turn(PyRun *I, size_t ready);
+/* asyncio_tb.c: the pending exception leaves a coroutine of asyncio's
+ * Python code; a task keeps exception e that came out of a library's
+ * Python code; asyncio.run() raises its main task's exception e again */
+void aio_lib_raised(PyRun *I);
+void aio_keep_library(PyRun *I, SimId e);
+void aio_run_raised(PyRun *I, SimId e);
 /* the methods (asyncio.c's table lists them) */
 SimId aio_lock_init(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_lock_acquire(PyRun *I, SimId *a, int n, SimId kw);

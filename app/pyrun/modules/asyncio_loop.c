@@ -421,6 +421,8 @@ static bool task_step(PyRun *I, SimId task, SimId exc)
         aio_order_enter(I);
     SimId r = coro_send(I, coro, exc);
     A->current = was;
+    if (!r && sim_kind(S, coro) != SK_GEN && !py_err_matches(I, EXC_StopIteration)) /* a sleep or an operation */
+        aio_lib_raised(I);
     sim_decref(S, coro);
     if (first && !aio_order_leave(I, task, r)) {
         sim_xdecref(S, r);
@@ -442,8 +444,10 @@ static bool task_step(PyRun *I, SimId task, SimId exc)
         }
         SimId e = exc_instance(I);
         bool stop = fatal(I);
-        if (!stop)
+        if (!stop) {
+            aio_keep_library(I, e);
             py_err_clear(I);
+        }
         if (!stop && sim_is_subtype(S, sim_obj(S, e)->type, A->cls[AC_CANCELLED])) {
             aio_put(I, task, "_cancelled_exc", e);
             future_cancel(I, task, 0);
@@ -529,14 +533,22 @@ static SimId await_hook(PyRun *I, SimId v)
     return aio_is_future(I, v) || aio_is_class(I, v, AC_OP) ? ref(I, v) : 0;
 }
 
+/* h of a coroutine of asyncio's Python code: its error leaves that code */
+static int lib_step(PyRun *I, int h)
+{
+    if (h == -1)
+        aio_lib_raised(I);
+    return h;
+}
+
 static int await_step(PyRun *I, SimId sub, SimId *out)
 {
     if (aio_is_class(I, sub, AC_OP))
-        return aio_op_step(I, sub, out);
+        return lib_step(I, aio_op_step(I, sub, out));
     if (!aio_is_future(I, sub))
         return 2;
     if (aio_is_class(I, sub, AC_SLEEP))
-        return sleep_step(I, sub, out);
+        return lib_step(I, sleep_step(I, sub, out));
     if (fstate(I, sub) == FS_PENDING) {
         fw_set(I, sub, fw(I, sub) | FW_BLOCKING);
         *out = ref(I, sub);
@@ -554,10 +566,12 @@ static int await_throw(PyRun *I, SimId sub, SimId *out)
 {
     if (aio_is_class(I, sub, AC_OP)) {
         if ((sim_obj(S, sub)->cap & 15u) >= OK_WAITFOR)
-            return aio_long_step(I, sub, true, out);
+            return lib_step(I, aio_long_step(I, sub, true, out));
         aio_op_throw(I, sub);
-        return -1;
+        return lib_step(I, -1);
     }
+    if (aio_is_class(I, sub, AC_SLEEP)) /* thrown into asyncio.sleep's frame, then into the awaiting one */
+        aio_lib_raised(I);
     return 2;
 }
 
