@@ -77,6 +77,8 @@ bool asyncio_run_tb(PyRun *I, TbLibEntry *mid, int *nmid, SimId *at)
     int v = S->prof->version;
     if (!A || !A->run_exc || !top || (v != SIM_V311 && v != SIM_V312 && v != SIM_V313 && v != SIM_V313T))
         return false;
+    if (I->err_library && top != A->run_exc) /* the exception came out of another library */
+        return false;
     bool found = false;
     SimId seen[64];
     int nseen = 0;
