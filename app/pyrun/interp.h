@@ -418,6 +418,11 @@ void vm_thread_switch(PyRun *I);
  * vm_run of its own, until this one runs again.  False when the run must
  * stop (a refusal, every thread waiting for ever, a thread's error). */
 bool vm_wait_nested(PyRun *I);
+/* A built-in that blocked inside a call from C where the thread may wait
+ * there (I->ts->wait_nested: asyncio's loop thread, asyncio_wait_here):
+ * the other threads run now until it runs again, and r (stolen) becomes
+ * the call's settled result (0: an error, or a refusal) */
+SimId vm_wait_call(PyRun *I, SimId r);
 /* The outermost run returned: a thread's first frame ended (the thread
  * ends), or the main thread's module did (it waits for the non-daemon
  * threads).  1 when another thread runs now, 0 when the program ends as

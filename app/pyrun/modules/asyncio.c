@@ -249,6 +249,7 @@ static SimId m_run(PyRun *I, SimId *a, int n, SimId kw)
     if (!loop)
         return 0;
     A->loop = loop;
+    A->loop_thread = I->ts->id;
     SimId coro = a[0], task = 0, result = 0;
     bool ok = true;
     if (!aio_is_coro(I, coro)) {

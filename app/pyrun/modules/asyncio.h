@@ -32,6 +32,11 @@ bool asyncio_gil_kept(PyRun *I);
  * traceback (or its chain's) has frames of asyncio's or another library's
  * Python code the model does not know */
 bool asyncio_run_tb(PyRun *I, TbLibEntry *mid, int *nmid, SimId *at);
+/* A blocking call (time.sleep, a lock's acquire, Queue.get, Thread.start ...)
+ * inside a call from C: true when the running thread is the loop's, inside
+ * asyncio.run(): it blocks the loop there, the other threads running
+ * meanwhile (I->ts->wait_nested, vm_wait_call) */
+bool asyncio_wait_here(PyRun *I);
 /* References the module's state holds (for the audit). */
 void asyncio_roots(PyRun *I, SimVisit visit, void *arg);
 void asyncio_free(PyRun *I);

@@ -83,6 +83,7 @@ typedef struct PyAsyncio {
     size_t nchains, capchains;
     struct AioOrder *order; /* as_completed()'s tasks made from coroutines (asyncio_order.c), or NULL */
     SimId run_exc;          /* the exception asyncio.run() raised last (borrowed, compared only), or 0 */
+    int loop_thread;        /* the thread asyncio.run() runs the loop on */
 } PyAsyncio;
 
 static inline PyAsyncio *aio(PyRun *I)

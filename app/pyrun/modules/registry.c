@@ -755,6 +755,8 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
         packed = tp_args(I, args + skip, nargs - skip, kw);
     }
     SimId r = tp_args_done(I, &packed, d->fn(I, args, nargs, kw));
+    if (I->ts->wait_nested) /* it blocked where the thread waits for the others itself */
+        r = vm_wait_call(I, r);
     if (!r && I->ts->err.set && !I->refused && !I->err_library && (I->err_library = bi_python_library(d))) {
         I->err_library_line = py_current_line(I);
         I->err_library_tb = true;
