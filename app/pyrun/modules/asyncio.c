@@ -327,6 +327,7 @@ static SimId m_refused(PyRun *I, SimId *a, int n, SimId kw)
     static SimId fn(PyRun *I, SimId *a, int n, SimId kw) { return m_refused(I, a, n, kw); }
 LOOP_REFUSED(l_run_until_complete)
 LOOP_REFUSED(l_stop)
+LOOP_REFUSED(q_shutdown)
 
 #define F(nm, f, ...) BUILTIN(nm, 0, BM_ASYNCIO, f, __VA_ARGS__)
 #define M(nm, f, ...) BUILTIN(nm, SK_INSTANCE, BM_ASYNCIO, f, __VA_ARGS__)
@@ -421,6 +422,8 @@ const BuiltinDef asyncio_functions[] = {
     M("qsize", aio_q_qsize, .style = ARGS_NONE),
     M("empty", aio_q_empty, .style = ARGS_NONE),
     M("full", aio_q_full, .style = ARGS_NONE),
+    M("maxsize", aio_q_maxsize, .style = ARGS_NONE),
+    M("shutdown", q_shutdown, .refused = true),
     M("__del__", aio_x_del),
     /* asyncio_cond.c */
     M("__init__", aio_cond_init, .kw = "lock"),
@@ -556,6 +559,12 @@ void asyncio_module_init(PyRun *I, SimId d)
     A->cls[AC_CANCELLED] = exc_subclass(I, "asyncio.exceptions", "CancelledError", exc_class(I, EXC_BaseException));
     A->cls[AC_INVALID] = exc_subclass(I, "asyncio.exceptions", "InvalidStateError", exc_class(I, EXC_Exception));
     aio_sync_init(I, d);
+    if (sim_obj(S, A->cls[AC_QUEUE])->data) { /* Queue.maxsize; 3.13's Queue.shutdown() */
+        SimId qd = SIM_V(S, A->cls[AC_QUEUE], SK_TYPE, type.dict);
+        bi_dict_put(I, qd, "maxsize", sim_property(S, method(I, aio_q_maxsize), 0, 0, 0));
+        if (S->prof->version >= SIM_V313)
+            bi_dict_put(I, qd, "shutdown", method(I, q_shutdown));
+    }
     coll_quiet_end(I, &q);
     export(I, d, "Future", A->cls[AC_FUTURE]);
     export(I, d, "Task", A->cls[AC_TASK]);

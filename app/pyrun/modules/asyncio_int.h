@@ -129,8 +129,10 @@ bool aio_run_until(PyRun *I, SimId fut);
 bool aio_is_coro(PyRun *I, SimId v);
 int64_t aio_secs_arg(PyRun *I, SimId v, bool *ok);
 void aio_gather_child_done(PyRun *I, SimId outer, SimId fut);
-/* vm_coro.c's and vm_gen.c's hooks for `await` on a future */
+/* asyncio_await.c: vm_coro.c's and vm_gen.c's hooks for `await` on a
+ * future; a sleep's step (as await_step's) */
 void aio_install_hooks(PyRun *I);
+int aio_sleep_step(PyRun *I, SimId sl, SimId *out);
 /* n turns of the loop without waiting for a timer (the shutdown's) */
 bool aio_run_turns(PyRun *I, int n);
 void aio_loop_close(PyRun *I);
@@ -279,6 +281,7 @@ SimId aio_q_task_done(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_q_qsize(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_q_empty(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_q_full(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_q_maxsize(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_x_del(PyRun *I, SimId *a, int n, SimId kw);
 
 #endif
