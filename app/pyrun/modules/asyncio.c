@@ -13,8 +13,7 @@
  * Runner does: the main task (Task-1 for the first), then the tasks left
  * are cancelled and run to their end, then the two shutdown coroutines run
  * as tasks (they take a Task-N each), then the loop closes.  An exception
- * out of asyncio.run() has asyncio's frames in its traceback (refused if
- * uncaught).
+ * out of asyncio.run() has asyncio's frames in its traceback (asyncio_tb.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
