@@ -208,6 +208,8 @@ void abc_note_check(PyRun *I);
  * member (repr, str); a use the model refuses (true: refused) */
 extern const BuiltinDef enum_functions[];
 extern const int enum_nfunctions;
+extern const BuiltinDef enum_flag_methods[]; /* Flag's methods: reached through its class */
+extern const int enum_flag_nmethods;
 void enum_module_init(PyRun *I, SimId dict);
 void enum_on_import(PyRun *I);
 bool enum_is_enum_class(PyRun *I, SimId cls);
@@ -221,7 +223,7 @@ bool typing_is_namedtuple(PyRun *I, SimId v);
 SimId typing_namedtuple_class(PyRun *I, SimId typename, SimId ns, SimId orig_bases);
 SimId typing_namedtuple_call(PyRun *I, SimId *a, int n, SimId kw);
 /* a class body's store of a name it bound before (false: raised) */
-bool enum_body_store(PyRun *I, SimId bases, SimId clsname, SimId ns, SimId name, SimId value);
+bool enum_body_store(PyRun *I, SimId bases, SimId clsname, SimId ns, SimId name, SimId *value);
 SimId enum_iter(PyRun *I, SimId cls, bool reversed);
 SimId enum_len(PyRun *I, SimId cls);
 int enum_contains(PyRun *I, SimId cls, SimId item);

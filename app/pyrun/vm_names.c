@@ -73,7 +73,7 @@ bool vm_store_name_at(PyRun *I, NameCache *nc, int arg, SimId value, bool use_lo
     if (S->gc.watching)
         sim_gc_released(S, sim_dict_get(S, d, name));
     if (f->kind == FR_CLASS && d == f->locals) { /* the namespace may be an Enum's _EnumDict */
-        if (!enum_body_store(I, f->extra, I->codes[f->code].name, d, name, value)) {
+        if (!enum_body_store(I, f->extra, I->codes[f->code].name, d, name, &value)) { /* auto() resolved */
             sim_decref(S, value);
             return false;
         }

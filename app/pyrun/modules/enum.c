@@ -99,10 +99,14 @@ bool enum_repr(PyRun *I, SimId v, Buf *out)
     SimId cls = sim_obj(S, v)->type, name = enum_member_attr(I, v, "_name_"), value = enum_member_attr(I, v, "_value_");
     size_t cn, nn;
     const char *c = enum_class_name(I, cls, &cn);
-    const char *nm = name ? sim_str_data(S, name, &nn) : "?";
-    if (!name)
-        nn = 1;
-    buf_printf(out, "<%.*s.%.*s: ", (int)cn, c, (int)nn, nm);
+    if (name == S->none) { /* a Flag's pseudo-member of no member's bits */
+        buf_printf(out, "<%.*s: ", (int)cn, c);
+    } else {
+        const char *nm = name ? sim_str_data(S, name, &nn) : "?";
+        if (!name)
+            nn = 1;
+        buf_printf(out, "<%.*s.%.*s: ", (int)cn, c, (int)nn, nm);
+    }
     if (value && !op_repr(I, value, out))
         return false;
     buf_addc(out, '>');
@@ -117,6 +121,14 @@ bool enum_str(PyRun *I, SimId v, Buf *out)
     SimId cls = sim_obj(S, v)->type, name = enum_member_attr(I, v, "_name_");
     size_t cn, nn = 0;
     const char *c = enum_class_name(I, cls, &cn);
+    if (name == S->none) { /* Flag.__str__ of a pseudo-member of no member's bits: Cls(value) */
+        SimId value = enum_member_attr(I, v, "_value_");
+        buf_printf(out, "%.*s(", (int)cn, c);
+        if (value && !op_repr(I, value, out))
+            return false;
+        buf_addc(out, ')');
+        return true;
+    }
     const char *nm = name ? sim_str_data(S, name, &nn) : "";
     buf_printf(out, "%.*s.%.*s", (int)cn, c, (int)nn, nm);
     return true;
@@ -167,8 +179,14 @@ SimId enum_len(PyRun *I, SimId cls)
 int enum_contains(PyRun *I, SimId cls, SimId item)
 {
     enum_note(I, "`in` an enum (EnumType.__contains__)");
-    if (enum_is_member(I, item))
-        return sim_obj(S, item)->type == cls || sim_is_subtype(S, sim_obj(S, item)->type, cls);
+    if (enum_is_member(I, item)) {
+        if (sim_obj(S, item)->type != cls && !sim_is_subtype(S, sim_obj(S, item)->type, cls))
+            return 0;
+        if (S->prof->version != SIM_V311) /* 3.11: isinstance and its name in _member_map_ */
+            return 1;
+        SimId name = enum_member_attr(I, item, "_name_"), map = enum_cls_attr(I, cls, "_member_map_");
+        return name && map && sim_kind(S, name) == SK_STR && sim_dict_get(S, map, name) ? 1 : 0;
+    }
     return py_not_modelled(I, 0, "`in` an enum with a value that is not a member (3.11 raises, 3.12 looks "
                            "the value up)") ? 0 : -1;
 }
@@ -207,6 +225,8 @@ static SimId call(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwnames)
         sim_incref(S, v);
         return v;
     }
+    if (enum_is_flag_class(I, cls)) /* _value2member_map_, then Flag._missing_ */
+        return enum_flag_lookup(I, cls, v);
     SimId names = enum_names_of(I, cls), map = enum_cls_attr(I, cls, "_member_map_");
     for (uint32_t i = 0; names && map && i < sim_obj(S, names)->len; i++) {
         SimId m = sim_dict_get(S, map, sim_items(S, names)[i]);
@@ -243,7 +263,7 @@ bool enum_refused(PyRun *I, SimId v, const char *what)
 
 /* EnumType.__getitem__ and __call__ are Python code in CPython: an error
  * they raise has enum.py's frames in its traceback */
-static SimId from_enum_py(PyRun *I, SimId r)
+SimId enum_from_python(PyRun *I, SimId r)
 {
     if (!r && I->ts->err.set && !I->refused && !I->err_library) {
         I->err_library = "enum";
@@ -252,9 +272,9 @@ static SimId from_enum_py(PyRun *I, SimId r)
     return r;
 }
 
-SimId enum_getitem(PyRun *I, SimId cls, SimId key) { return from_enum_py(I, getitem(I, cls, key)); }
+SimId enum_getitem(PyRun *I, SimId cls, SimId key) { return enum_from_python(I, getitem(I, cls, key)); }
 
 SimId enum_call(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwnames)
 {
-    return from_enum_py(I, call(I, cls, args, nargs, kwnames));
+    return enum_from_python(I, call(I, cls, args, nargs, kwnames));
 }

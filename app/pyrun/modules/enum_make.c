@@ -17,7 +17,7 @@
 
 enum { MAX_MEMBERS = 512 };
 
-static SimId module_attr(PyRun *I, const char *name)
+SimId enum_module_attr(PyRun *I, const char *name)
 {
     SimId m = module_find_loaded(I, "enum");
     return m ? sim_dict_get_str(S, SIM_V(S, m, SK_MODULE, module.dict), name) : 0;
@@ -52,7 +52,7 @@ static bool is_descriptor(PyRun *I, SimId v)
     }
 }
 
-static void set_attr(PyRun *I, SimId inst, const char *name, SimId v) /* steals v */
+void enum_set_attr(PyRun *I, SimId inst, const char *name, SimId v) /* steals v */
 {
     SimId k = sim_str_intern(S, name, strlen(name));
     if (sim_is_subinst(S, inst)) { /* an IntEnum's or StrEnum's member: its __dict__ */
@@ -95,11 +95,11 @@ static SimId make_member(PyRun *I, SimId cls, SimId name, SimId value, uint32_t 
     if (!m)
         return 0;
     sim_incref(S, value);
-    set_attr(I, m, "_value_", value);
+    enum_set_attr(I, m, "_value_", value);
     sim_incref(S, name);
-    set_attr(I, m, "_name_", name);
+    enum_set_attr(I, m, "_name_", name);
     sim_incref(S, cls);
-    set_attr(I, m, "__objclass__", cls);
+    enum_set_attr(I, m, "__objclass__", cls);
     SimId init = sim_type_lookup(S, cls, "__init__");
     if (init && sim_kind(S, init) == SK_FUNC) { /* enum_member.__init__(*args) */
         bool tuple = sim_kind(S, value) == SK_TUPLE;
@@ -118,11 +118,12 @@ static SimId make_member(PyRun *I, SimId cls, SimId name, SimId value, uint32_t 
         }
         sim_decref(S, r);
     }
-    set_attr(I, m, "_sort_order_", sim_int(S, order));
+    enum_set_attr(I, m, "_sort_order_", sim_int(S, order));
     return m;
 }
 
-/* _generate_next_value_: the largest int value so far plus one, 1 first */
+/* _generate_next_value_: 1 first, then the largest int value so far plus
+ * one (3.11 and 3.12 warn and take the last one's when that is smaller) */
 static SimId auto_value(PyRun *I, SimId *values, uint32_t n)
 {
     int64_t best = 0;
@@ -135,6 +136,9 @@ static SimId auto_value(PyRun *I, SimId *values, uint32_t n)
             best = sim_obj(S, values[i])->v.i;
         any = true;
     }
+    if (any && best != sim_obj(S, values[n - 1])->v.i && S->prof->version < SIM_V313)
+        return py_not_modelled(I, 0, "auto() after a value smaller than an earlier one (a DeprecationWarning)"),
+               (SimId)0;
     return sim_int(S, any ? best + 1 : 1);
 }
 
@@ -168,13 +172,59 @@ static void replay_new(PyRun *I, uint32_t nmembers)
     enum_note(I, "making an Enum class (EnumType.__new__'s Python code)");
 }
 
+static bool is_auto(PyRun *I, SimId v)
+{
+    if (sim_kind(S, v) != SK_INSTANCE)
+        return false;
+    SimId autocls = enum_module_attr(I, "auto");
+    return autocls && sim_obj(S, v)->type == autocls;
+}
+
+static bool member_entry(PyRun *I, SimId clsname, SimId k, SimId v)
+{
+    size_t len, cn;
+    const char *s = sim_str_data(S, k, &len), *c = sim_str_data(S, clsname, &cn);
+    bool private = len > cn + 3 && s[0] == '_' && !memcmp(s + 1, c, cn) && !strncmp(s + 1 + cn, "__", 2);
+    return !is_dunder(s, len) && !is_sunder(s, len) && !private && !is_descriptor(I, v);
+}
+
+/* _EnumDict.__setitem__ of auto(): the value _generate_next_value_ gives
+ * from the member values the body bound so far (3.11+ does it then, so
+ * that `WHITE = RED | GREEN` in the body sees ints).  StrEnum's is left to
+ * the class statement (refused there). */
+static bool resolve_auto(PyRun *I, SimId bases, SimId clsname, SimId ns, SimId *value)
+{
+    bool mixin;
+    SimId base = enum_base(I, bases, &mixin), str_enum = enum_module_attr(I, "StrEnum");
+    SimId flag = enum_module_attr(I, "Flag");
+    if (!base || (str_enum && sim_is_subtype(S, base, str_enum)))
+        return true;
+    SimId last[MAX_MEMBERS];
+    uint32_t n = 0, pos = 0;
+    SimId k, v;
+    while (sim_dict_next(S, ns, &pos, &k, &v))
+        if (member_entry(I, clsname, k, v) && !is_auto(I, v)) {
+            if (n == MAX_MEMBERS)
+                return py_not_modelled(I, 0, "an Enum of more than %d members", MAX_MEMBERS);
+            last[n++] = v;
+        }
+    SimId r = flag && sim_is_subtype(S, base, flag) ? enum_flag_auto(I, last, n) : auto_value(I, last, n);
+    if (!r)
+        return false;
+    sim_decref(S, *value);
+    *value = r;
+    return true;
+}
+
 /* _EnumDict.__setitem__ on a name the body already bound: a member's name
  * bound again, or a method's name bound to a member value, is a TypeError
  * that shows the first value's repr; a method redefined is fine. */
-bool enum_body_store(PyRun *I, SimId bases, SimId clsname, SimId ns, SimId name, SimId value)
+bool enum_body_store(PyRun *I, SimId bases, SimId clsname, SimId ns, SimId name, SimId *value)
 {
     bool mixin;
     SimId old = sim_dict_get(S, ns, name);
+    if (!old && is_auto(I, *value) && !resolve_auto(I, bases, clsname, ns, value))
+        return false;
     if (!old || !enum_base(I, bases, &mixin))
         return true;
     size_t len, cn;
@@ -183,7 +233,7 @@ bool enum_body_store(PyRun *I, SimId bases, SimId clsname, SimId ns, SimId name,
     if (is_dunder(s, len) || is_sunder(s, len) || private)
         return true; /* the sunder and private names are refused or kept when the class is made */
     if (is_descriptor(I, old)) {
-        if (is_descriptor(I, value))
+        if (is_descriptor(I, *value))
             return true;
         return py_not_modelled(I, 0, "an Enum member named as a method of its class (its repr has an address)");
     }
@@ -205,8 +255,8 @@ bool enum_class_made(PyRun *I, SimId cls)
     SimId base = enum_base(I, sim_items(S, cls)[SIM_TY_BASES], &mixin);
     if (!base)
         return true;
-    SimId int_enum = module_attr(I, "IntEnum"), str_enum = module_attr(I, "StrEnum");
-    bool repr_enum = (int_enum && sim_is_subtype(S, base, int_enum)) || (str_enum && sim_is_subtype(S, base, str_enum));
+    SimId repr_base = enum_module_attr(I, "ReprEnum");
+    bool repr_enum = repr_base && sim_is_subtype(S, base, repr_base); /* IntEnum, StrEnum, IntFlag */
     if (mixin && !making_module && !repr_enum)
         return py_not_modelled(I, 0, "an Enum with a mixed-in type (class E(int, Enum))");
     if (making_module) {
@@ -221,7 +271,7 @@ bool enum_class_made(PyRun *I, SimId cls)
         return false;
     }
     sim_items(S, cls)[SIM_TY_FLAGS] |= SIM_TYF_ENUM;
-    SimId dict = SIM_V(S, cls, SK_TYPE, type.dict), autocls = module_attr(I, "auto");
+    SimId dict = SIM_V(S, cls, SK_TYPE, type.dict), autocls = enum_module_attr(I, "auto");
     SimId keys[MAX_MEMBERS], vals[MAX_MEMBERS];
     uint32_t n = 0, pos = 0;
     SimId k, v;
@@ -239,6 +289,9 @@ bool enum_class_made(PyRun *I, SimId cls)
         keys[n] = k, vals[n] = v;
         n++;
     }
+    bool flag = enum_is_flag_class(I, cls);
+    if (flag)
+        enum_flag_class_start(I, cls);
     SimId names = sim_list(S, 0), map = sim_dict(S), v2m = sim_dict(S);
     SimId values[MAX_MEMBERS], members[MAX_MEMBERS];
     uint32_t nm = 0;
@@ -260,6 +313,14 @@ bool enum_class_made(PyRun *I, SimId cls)
                 break;
             }
         }
+        bool canonical = true;
+        if (flag && !enum_flag_value_ok(I, cls, value)) {
+            sim_decref(S, value);
+            ok = false;
+            break;
+        }
+        if (flag) /* only members of one bit are in _member_names_ */
+            canonical = enum_flag_member_added(I, cls, value);
         SimId member = 0;
         for (uint32_t j = 0; j < nm && !member; j++) { /* an alias of an earlier member */
             int eq = op_equal(I, values[j], value);
@@ -275,7 +336,7 @@ bool enum_class_made(PyRun *I, SimId cls)
         if (member) {
             sim_incref(S, member);
         } else {
-            member = make_member(I, cls, keys[i], value, nm);
+            member = make_member(I, cls, keys[i], value, sim_obj(S, names)->len);
             if (!member) {
                 sim_decref(S, value);
                 ok = false;
@@ -283,8 +344,10 @@ bool enum_class_made(PyRun *I, SimId cls)
             }
             values[nm] = value, members[nm] = member;
             nm++;
-            sim_incref(S, keys[i]);
-            sim_list_append(S, names, keys[i]);
+            if (canonical) {
+                sim_incref(S, keys[i]);
+                sim_list_append(S, names, keys[i]);
+            }
             if (sim_hashable(S, value)) {
                 sim_incref(S, value);
                 sim_incref(S, member);
@@ -356,14 +419,14 @@ const int enum_nfunctions = (int)(sizeof enum_functions / sizeof enum_functions[
 
 /* ---- the module ------------------------------------------------------------------------ */
 
-static SimId new_class_of(PyRun *I, const char *name, SimId ns, SimId b0, SimId b1)
+static SimId new_class_of3(PyRun *I, const char *name, SimId ns, SimId b0, SimId b1, SimId b2)
 {
     bi_dict_put(I, ns, "__module__", sim_str_intern(S, "enum", 4));
     SimId nm = sim_str_intern(S, name, strlen(name));
-    size_t nb = (b0 != 0) + (b1 != 0);
+    size_t nb = (b0 != 0) + (b1 != 0) + (b2 != 0);
     SimId bases = sim_tuple(S, nb);
-    SimId parts[2] = {b0, b1};
-    for (size_t i = 0, k = 0; i < 2; i++)
+    SimId parts[3] = {b0, b1, b2};
+    for (size_t i = 0, k = 0; i < 3; i++)
         if (parts[i]) {
             sim_incref(S, parts[i]);
             sim_tuple_set(S, bases, k++, parts[i]);
@@ -373,6 +436,11 @@ static SimId new_class_of(PyRun *I, const char *name, SimId ns, SimId b0, SimId 
     sim_decref(S, nm);
     sim_decref(S, ns);
     return cls;
+}
+
+static SimId new_class_of(PyRun *I, const char *name, SimId ns, SimId b0, SimId b1)
+{
+    return new_class_of3(I, name, ns, b0, b1, 0);
 }
 
 static SimId new_class(PyRun *I, const char *name, SimId ns) { return new_class_of(I, name, ns, 0, 0); }
@@ -407,6 +475,18 @@ void enum_module_init(PyRun *I, SimId d)
         SimId se = new_class_of(I, "StrEnum", sim_dict(S), S->types[SK_STR], r);
         if (se)
             bi_dict_put(I, d, "StrEnum", se);
+        SimId fns = sim_dict(S), ins = sim_dict(S); /* Flag(Enum), IntFlag(int, ReprEnum, Flag) */
+        enum_flag_methods_into(I, fns, false);
+        enum_flag_methods_into(I, ins, true);
+        SimId f = new_class_of(I, "Flag", fns, e, 0);
+        if (f) {
+            bi_dict_put(I, d, "Flag", f);
+            SimId inf = new_class_of3(I, "IntFlag", ins, S->types[SK_INT], r, f);
+            if (inf)
+                bi_dict_put(I, d, "IntFlag", inf);
+        } else {
+            sim_decref(S, ins);
+        }
     }
     making_module = false;
 }

@@ -37,6 +37,7 @@ static const DefTable tables[] = {
     {bytesio_methods, &bytesio_nmethods}, /* io.BytesIO's: reached through its attributes */
     {futures_pool_functions, &futures_pool_nfunctions}, /* ThreadPoolExecutor's: reached through its class */
     {stdstream_methods, &stdstream_nmethods}, /* sys.stdout's and sys.stderr's, the same way */
+    {enum_flag_methods, &enum_flag_nmethods}, /* enum.Flag's: reached through its class */
     {list_methods, &list_nmethods},
     {dict_methods, &dict_nmethods},
     {set_methods, &set_nmethods},
@@ -100,7 +101,7 @@ static const DefTable tables[] = {
     {traceback_functions, &traceback_nfunctions},
     {statistics_functions, &statistics_nfunctions},
 };
-enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 10, FIRST_MODULE = 37 };
+enum { NTABLES = sizeof tables / sizeof tables[0], FIRST_METHODS = 11, FIRST_MODULE = 38 };
 
 /* The modules `import` finds, each with its functions' table (one of the
  * tables above) and the data attributes its init adds. */
@@ -176,7 +177,11 @@ const ModuleDef py_modules[] = {
     {"enum", enum_functions, &enum_nfunctions, enum_module_init,
      "the classes `Enum` (a class deriving from it has members: iteration, `len`, `in`, lookup by value "
      "and by key, their `name`, `value`, repr and str) and `auto`; `IntEnum` and `StrEnum` (`ReprEnum`): their "
-     "members are ints and strs of the class (sizes, arithmetic, comparisons, str() and format() of the value)", enum_on_import},
+     "members are ints and strs of the class (sizes, arithmetic, comparisons, str() and format() of the value); "
+     "`Flag` and `IntFlag` (members of one bit are the class's; `| & ^ ~` make and keep pseudo-members as "
+     "Flag._missing_ does, `in`, iteration, `len` and `bool` of a member, repr and str per kind, auto() as powers "
+     "of two, IntFlag's bits of no member kept; refused: a Flag called with bits none of its members has, the "
+     "`boundary=` keyword, values that are not small ints of 0 or more)", enum_on_import},
     {"json", json_functions, &json_nfunctions, json_module_init,
      "the exception `JSONDecodeError`", json_on_import},
     {"pprint", pprint_functions, &pprint_nfunctions, pprint_module_init, NULL, pprint_on_import},

@@ -111,7 +111,7 @@ static SimId s_getrefcount(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "getrefcount", n, 1, 1))
         return 0;
-    if (enum_refused(I, a[0], "sys.getrefcount()") || /* _member_map_, _value2member_map_, aliases ... */
+    if ((enum_is_enum_class(I, a[0]) && enum_refused(I, a[0], "sys.getrefcount()")) ||
         typing_refused(I, a[0], "sys.getrefcount() of"))
         return 0;
     SimId aio_count;

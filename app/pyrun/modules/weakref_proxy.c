@@ -40,7 +40,7 @@ bool weakref_native_method(PyRun *I, SimId fn)
     return d && d->owner == SK_INSTANCE &&
            (d->module == BM_WEAKREF || d->module == BM_DATACLASSES || d->module == BM_COLLECTIONS || d->module == BM_FRACTIONS || d->module == BM_THREADING ||
             d->module == BM_ASYNCIO || d->module == BM_REPRLIB || d->module == BM_QUEUE || d->module == BM_FUTURES ||
-            d->module == BM_TEXTWRAP || d->module == BM_MULTIPROCESSING);
+            d->module == BM_TEXTWRAP || d->module == BM_MULTIPROCESSING || d->module == BM_ENUM);
 }
 
 SimId native_dunder_call(PyRun *I, SimId obj, const char *name, SimId *extra, int nextra, bool *found)
