@@ -783,9 +783,9 @@ void format_traceback_lib(PyRun *I, const TbLibEntry *pre, int npre, Buf *out);
  * entry flagged TB_LASTI_LIBRARY in the traceback of exception `at` (the
  * pending one or one in its chain): asyncio.run()'s frames. */
 void format_traceback_mid(PyRun *I, const TbLibEntry *mid, int nmid, SimId at, Buf *out);
-/* The line of the first entry flagged TB_LASTI_LIBRARY in the tracebacks
- * the report of exception e shows (its own, its cause's or unsuppressed
- * context's ...), 0 for none */
+/* The line of the innermost entry flagged TB_LASTI_LIBRARY in the first of
+ * the tracebacks the report of exception e shows that has one (its own, its
+ * cause's or unsuppressed context's ...), 0 for none */
 int tb_library_line(PyRun *I, SimId e);
 /* The same for exception e, not pending (PyErr_Display of a caught one). */
 void format_exception_lib(PyRun *I, SimId e, const TbLibEntry *pre, int npre, Buf *out);

@@ -625,9 +625,12 @@ void format_traceback_mid(PyRun *I, const TbLibEntry *mid, int nmid, SimId at, B
 int tb_library_line(PyRun *I, SimId e)
 {
     for (int n = 0; e && n < CHAIN_MAX; n++) {
+        int line = 0; /* the innermost flagged entry's */
         for (SimId tb = sim_exc_get(S, e, SIM_EXC_TRACEBACK); tb; tb = sim_obj(S, tb)->v.tb.next)
             if (sim_obj(S, tb)->v.tb.lasti & TB_LASTI_LIBRARY)
-                return (int)sim_obj(S, tb)->len;
+                line = (int)sim_obj(S, tb)->len;
+        if (line)
+            return line;
         SimId cause = sim_exc_get(S, e, SIM_EXC_CAUSE), ctx = sim_exc_get(S, e, SIM_EXC_CONTEXT);
         SimId next = cause && cause != S->none ? cause : !(sim_exc_get(S, e, SIM_EXC_SUPPRESS) & 1) ? ctx : 0;
         e = next && next != S->none ? next : 0;
