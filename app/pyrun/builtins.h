@@ -56,7 +56,7 @@ enum { VA_311 = 1 << SIM_V311, VA_312 = 1 << SIM_V312, VA_313 = 1 << SIM_V313 | 
 enum { BM_BUILTINS, BM_GC, BM_SYS, BM_WEAKREF, BM_ITERTOOLS, BM_MATH, BM_COPY, BM_OPERATOR, BM_FUNCTOOLS,
        BM_COLLECTIONS, BM_DATACLASSES, BM_CONTEXTLIB, BM_RANDOM, BM_STRING, BM_TIME, BM_ABC, BM_ENUM, BM_JSON, BM_PPRINT, BM_TYPING,
        BM_ARRAY, BM_IO, BM_REPRLIB, BM_THREADING, BM_TRACEMALLOC, BM_ASYNCIO, BM_QUEUE, BM_FUTURES, BM_HEAPQ,
-       BM_BISECT, BM_TEXTWRAP, BM_FRACTIONS, BM_MULTIPROCESSING, BM_TRACEBACK, BM_STATISTICS };
+       BM_BISECT, BM_TEXTWRAP, BM_FRACTIONS, BM_MULTIPROCESSING, BM_TRACEBACK, BM_STATISTICS, BM_DATETIME };
 
 /* The builtins module's functions (modules/builtins.c) and each module's
  * (modules/gc.c, sys.c, weakref.c). */
@@ -210,6 +210,19 @@ extern const BuiltinDef enum_functions[];
 extern const int enum_nfunctions;
 extern const BuiltinDef enum_flag_methods[]; /* Flag's methods: reached through its class */
 extern const int enum_flag_nmethods;
+/* modules/datetime*.c: the module, its classes' number methods and
+ * comparisons (reached through the classes), tp_name of its objects, a
+ * use of its classes themselves that is refused (true: refused) */
+extern const BuiltinDef datetime_functions[];
+extern const int datetime_nfunctions;
+extern const BuiltinDef dt_op_methods[];
+extern const int dt_op_nmethods;
+void datetime_module_init(PyRun *I, SimId dict);
+void datetime_on_import(PyRun *I);
+const char *datetime_tp_name(PyRun *I, SimId v);
+bool datetime_class_refused(PyRun *I, SimId v, const char *what);
+bool datetime_is_class(PyRun *I, SimId cls);
+SimId datetime_call(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwnames);
 void enum_module_init(PyRun *I, SimId dict);
 void enum_on_import(PyRun *I);
 bool enum_is_enum_class(PyRun *I, SimId cls);

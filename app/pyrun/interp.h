@@ -284,6 +284,8 @@ struct PyRun {
     SimId counter_type;      /* collections.Counter once imported (the module holds it) */
     SimId chainmap_type;     /* collections.ChainMap once imported (the module holds it) */
     SimId fraction_type;     /* fractions.Fraction once imported (the module holds it) */
+    SimId datetime_types[5]; /* datetime's date, time, datetime, timedelta once imported (the module holds
+                              * them), and 3.13's immortal zero timedelta */
     SimId lib_frame_held[16]; /* objects a library's Python frame kept alive in CPython holds (a
                                * ChainMap and key in __delitem__'s frame, in a cycle with the
                                * first map's KeyError): their counts are unsure from then on */

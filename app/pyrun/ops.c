@@ -24,6 +24,7 @@ const char *op_typename(PyRun *I, SimId v)
     if (odict_is(I, v) && sim_obj(S, v)->type == I->odict_type)
         return "collections.OrderedDict";
     const char *c = threading_tp_name(I, v); /* _thread.lock ... */
+    c = c ? c : datetime_tp_name(I, v);      /* datetime.date ... */
     if (c)
         return c;
     return defaultdict_is(I, v) ? "collections.defaultdict" : sim_type_name(S, v); /* tp_name */

@@ -351,6 +351,8 @@ SimId vm_call_class_plain(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwn
     int npos = nargs - (kwnames ? (int)sim_obj(S, kwnames)->len : 0);
     if (enum_is_enum_class(I, cls)) /* map(Color, values) */
         return enum_call(I, cls, args, nargs, kwnames);
+    if (datetime_is_class(I, cls)) /* date_new ... */
+        return datetime_call(I, cls, args, nargs, kwnames);
     if (cls == I->version_info_type) /* type_call: no tp_new */
         return sys_version_no_new(I), (SimId)0;
     if (exc_is_group_class(I, cls)) /* BaseExceptionGroup_new */

@@ -256,8 +256,9 @@ static bool call_class(PyRun *I, uint32_t base, SimId cls, SimId *v, int n, int 
         vm_eval_breaker(I);
         return true;
     }
-    if (enum_is_enum_class(I, cls)) { /* EnumType.__call__: a member by value */
-        SimId m = enum_call(I, cls, v + 1, n, kwnames);
+    if (enum_is_enum_class(I, cls) || datetime_is_class(I, cls)) { /* EnumType.__call__; date_new ... */
+        SimId m = enum_is_enum_class(I, cls) ? enum_call(I, cls, v + 1, n, kwnames)
+                                             : datetime_call(I, cls, v + 1, n, kwnames);
         if (!m)
             return false;
         vm_call_ex_release(I, base);

@@ -195,8 +195,9 @@ bool vm_call_class(PyRun *I, SimId cls, uint32_t slot0, uint32_t nslots, SimId *
         I->ts->stack[TOPF->sp++] = inst;
         return true;
     }
-    if (enum_is_enum_class(I, cls)) { /* EnumType.__call__: a member by value */
-        SimId m = enum_call(I, cls, args, nargs, kwnames);
+    if (enum_is_enum_class(I, cls) || datetime_is_class(I, cls)) { /* EnumType.__call__; date_new ... */
+        SimId m = enum_is_enum_class(I, cls) ? enum_call(I, cls, args, nargs, kwnames)
+                                             : datetime_call(I, cls, args, nargs, kwnames);
         if (!m)
             return false;
         vm_release_call_slots(I, slot0, nslots);

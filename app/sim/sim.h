@@ -603,6 +603,10 @@ enum {
 #define SIM_TYF_FROZEN 8192u /* laid out as a frozenset (SIM_TY_KIND SK_SET): its instances are frozen */
 #define SIM_TYF_LOCAL 16384u /* threading.local or a class deriving from it: its instances' __dict__ is the
                               * running thread's (pyrun/modules/threading_local.c swaps it) */
+#define SIM_TYF_NOGC 32768u /* made by a module of the model for a C type whose objects have no GC header and
+                             * are never tracked (datetime's): tp_basicsize is the whole object (less
+                             * SIM_TY_USABLE bytes allocated: they have no dict), and its slot words (no
+                             * slot names) hold raw data, not references */
 
 /* What type_new has decided before it allocates the class. */
 typedef struct SimClassSpec {

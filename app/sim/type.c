@@ -336,7 +336,10 @@ SimId sim_instance(Sim *s, SimId cls)
     PmTraceFn tr = NULL; /* 3.13 allocates the values inline: one traced block */
     if (__builtin_expect(s->pm.trace != NULL, 0) && has_dict && s->prof->inline_values)
         tr = sim_trace_pause(s);
-    SimId id = sim__new_obj(s, SK_INSTANCE, size, NULL, true);
+    bool nogc = flags & SIM_TYF_NOGC;
+    if (nogc) /* the bytes a naive datetime or time does not allocate (its tzinfo pointer) */
+        size -= ty[SIM_TY_USABLE];
+    SimId id = sim__new_obj(s, SK_INSTANCE, size, NULL, !nogc);
     SimObj *o = &s->obj[id];
     o->type = cls;
     if (has_dict)
@@ -356,7 +359,8 @@ SimId sim_instance(Sim *s, SimId cls)
         s->obj[id].cap = cap;
     }
     sim_incref(s, cls);
-    sim_track(s, id);
+    if (!nogc)
+        sim_track(s, id);
     return id;
 }
 
@@ -364,6 +368,8 @@ size_t sim__inst_size(const Sim *s, SimId cls)
 {
     const uint32_t *ty = words(s, cls);
     uint32_t f = ty[SIM_TY_FLAGS];
+    if (f & SIM_TYF_NOGC)
+        return ty[SIM_TY_BASICSIZE];
     bool pre = s->prof->version == SIM_V311 ? (f & SIM_TYF_DICT) && !(f & SIM_TYF_VARDICT)
                                             : (f & (SIM_TYF_DICT | SIM_TYF_WEAK));
     if (f & SIM_TYF_ODICT)

@@ -15,7 +15,7 @@ import re, subprocess
 VERSIONS = ["3.11.7", "3.12.1", "3.13.0"]
 MODULES = ["itertools", "math", "operator", "functools", "contextlib", "copy", "collections", "weakref",
            "dataclasses", "random", "string", "enum", "json", "pprint", "typing", "array", "reprlib",
-           "threading", "heapq", "bisect", "textwrap", "fractions", "traceback", "statistics"]
+           "threading", "heapq", "bisect", "textwrap", "fractions", "traceback", "statistics", "datetime"]
 MAXSAVE = 21
 ROOT = subprocess.check_output(["pyenv", "root"], text=True).strip()
 

@@ -112,6 +112,7 @@ static SimId s_getrefcount(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "getrefcount", n, 1, 1))
         return 0;
     if ((enum_is_enum_class(I, a[0]) && enum_refused(I, a[0], "sys.getrefcount()")) ||
+        datetime_class_refused(I, a[0], "sys.getrefcount()") ||
         typing_refused(I, a[0], "sys.getrefcount() of"))
         return 0;
     SimId aio_count;
@@ -171,7 +172,7 @@ static SimId s_getsizeof(PyRun *I, SimId *a, int n, SimId kw)
     }
     if (sim_kind(S, a[0]) == SK_ITER) /* a BytesIO counts its buffer unless garbage shares it */
         sim_timing_seen_refcount(S);
-    if (!sys_size_known(I, a[0]))
+    if (!sys_size_known(I, a[0]) || datetime_class_refused(I, a[0], "sys.getsizeof()"))
         return 0;
     /* _PySys_GetSizeOf: __sizeof__ looked up and bound (a built-in method,
      * a GC object), its answer an int, both dropped before the answer plus

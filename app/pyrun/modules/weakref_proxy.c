@@ -40,7 +40,8 @@ bool weakref_native_method(PyRun *I, SimId fn)
     return d && d->owner == SK_INSTANCE &&
            (d->module == BM_WEAKREF || d->module == BM_DATACLASSES || d->module == BM_COLLECTIONS || d->module == BM_FRACTIONS || d->module == BM_THREADING ||
             d->module == BM_ASYNCIO || d->module == BM_REPRLIB || d->module == BM_QUEUE || d->module == BM_FUTURES ||
-            d->module == BM_TEXTWRAP || d->module == BM_MULTIPROCESSING || d->module == BM_ENUM);
+            d->module == BM_TEXTWRAP || d->module == BM_MULTIPROCESSING || d->module == BM_ENUM ||
+            d->module == BM_DATETIME);
 }
 
 SimId native_dunder_call(PyRun *I, SimId obj, const char *name, SimId *extra, int nextra, bool *found)
@@ -134,7 +135,8 @@ SimId weakref_getattr(PyRun *I, SimId obj, SimId name, bool *handled)
     if (threading_owns(I, owner) || reprlib_owns(I, owner) || futures_owns(I, owner) || /* a Thread's, a Repr's, */
         (I->chainmap_type && sim_is_subtype(S, owner, I->chainmap_type)) || /* a ChainMap's __dict__ is CPython's, */
         (I->fraction_type && sim_is_subtype(S, owner, I->fraction_type)) || /* a Fraction's slots too, */
-        chainview_is_class(I, owner))                                          /* and a mapping view's */
+        chainview_is_class(I, owner) ||                                        /* and a mapping view's; */
+        (sim_type_word(S, owner, SIM_TY_FLAGS) & SIM_TYF_NOGC))                /* datetime's have none */
         return 0;
     size_t n;
     const char *s = sim_str_data(S, name, &n);
