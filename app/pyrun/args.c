@@ -108,6 +108,14 @@ bool bi_pop_position(PyRun *I, SimId seq, SimId index, const char *what, int64_t
 bool bi_int_arg(PyRun *I, SimId v, int64_t *out)
 {
     SimKind k = sim_kind(S, v);
+    if (k == SK_INSTANCE) { /* PyNumber_AsSsize_t / PyNumber_Index: its __index__ */
+        SimId r = dunder_index(I, v);
+        if (r != S->notimpl) {
+            bool ok = r && bi_int_arg(I, r, out);
+            sim_xdecref(S, r);
+            return ok;
+        }
+    }
     if (k != SK_INT && k != SK_BOOL) {
         py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as an integer", op_typename(I, v));
         return false;

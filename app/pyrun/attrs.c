@@ -475,18 +475,37 @@ static SimId hook(PyRun *I, SimId obj, uint32_t flag, const char *name)
     return sim_type_lookup(S, sim_obj(S, obj)->type, name);
 }
 
-/* call_attribute: 3.11 binds the function to obj (a method object) and
- * calls that with name; 3.12+ call a method descriptor with (obj, name) */
+/* a built-in type's method read on its type (dict.__getitem__): a method
+ * descriptor, as `__getattr__ = dict.__getitem__` stores it */
+static bool method_descriptor(PyRun *I, SimId fn)
+{
+    if (sim_kind(S, fn) != SK_BUILTIN || SIM_V(S, fn, SK_BUILTIN, builtin.self))
+        return false;
+    const BuiltinDef *d = bi_def(SIM_V(S, fn, SK_BUILTIN, builtin.index));
+    return d && d->owner;
+}
+
+/* call_attribute: 3.11 binds the function to obj (a method object, or a
+ * built-in method) and calls that with name; 3.12+ call a method
+ * descriptor with (obj, name) */
 static SimId call_attribute(PyRun *I, SimId obj, SimId fn, SimId name)
 {
-    if (sim_kind(S, fn) != SK_FUNC)
+    if (sim_kind(S, fn) != SK_FUNC && !method_descriptor(I, fn))
         return py_not_modelled(I, 0, "a __getattr__ or __getattribute__ that is not a plain function"), (SimId)0;
     if (S->prof->version >= SIM_V312) {
         SimId args[2] = {obj, name};
         return vm_call(I, fn, args, 2);
     }
-    sim_incref(S, fn);
+    if (sim_kind(S, fn) == SK_BUILTIN && sim_kind(S, obj) == SK_INSTANCE && builtins_refuse_foreign_descriptor(I, fn, obj))
+        return 0; /* method_get's descr_check */
     sim_incref(S, obj);
+    if (sim_kind(S, fn) == SK_BUILTIN) { /* method_get: <built-in method __getitem__ of AttrDict object> */
+        SimId m = sim_builtin(S, SIM_V(S, fn, SK_BUILTIN, builtin.index), obj);
+        SimId r = vm_call(I, m, &name, 1);
+        sim_decref(S, m);
+        return r;
+    }
+    sim_incref(S, fn);
     SimId m = sim_method(S, fn, obj);
     SimId r = vm_call(I, m, &name, 1);
     sim_decref(S, m);
@@ -529,7 +548,7 @@ static int set_hook(PyRun *I, SimId obj, SimId name, SimId value)
         sim_decref(S, r);
         return 1;
     }
-    if (sim_kind(S, fn) != SK_FUNC)
+    if (sim_kind(S, fn) != SK_FUNC && !method_descriptor(I, fn)) /* vectorcall_method: unbound, (obj, name[, value]) */
         return py_not_modelled(I, 0, "a __setattr__ or __delattr__ that is not a plain function");
     SimId args[3] = {obj, name, value};
     SimId r = vm_call(I, fn, args, value ? 3 : 2);

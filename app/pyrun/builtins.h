@@ -238,6 +238,9 @@ SimId typing_namedtuple_call(PyRun *I, SimId *a, int n, SimId kw);
 /* a class body's store of a name it bound before (false: raised) */
 bool enum_body_store(PyRun *I, SimId bases, SimId clsname, SimId ns, SimId name, SimId *value);
 SimId enum_iter(PyRun *I, SimId cls, bool reversed);
+/* its generator's next member (0 at its end), its repr */
+SimId enum_gen_next(PyRun *I, SimId g);
+void enum_gen_repr(PyRun *I, SimId g, Buf *out);
 SimId enum_len(PyRun *I, SimId cls);
 int enum_contains(PyRun *I, SimId cls, SimId item);
 SimId enum_getitem(PyRun *I, SimId cls, SimId key);

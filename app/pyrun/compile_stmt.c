@@ -53,15 +53,20 @@ static bool store_target(Cg *g, int t, int acc)
     }
 }
 
+/* x op= v: the target's load and store carry the target's position, the
+ * operation the statement's (CPython's compiler_augassign) */
 static bool augassign(Cg *g, int n)
 {
     const Node *nd = NODE(g, n);
     const Node *t = NODE(g, nd->a);
     if (t->kind == N_NAME) {
+        PyPos save = g->pos; /* an unbound name marks the target */
+        g->pos = cg_node_pos(g, nd->a, 0, 0);
         cg_name_op(g, t->str, ACC_LOAD);
+        g->pos = save;
         if (!cg_expr(g, nd->b))
             return false;
-        cg_emit(g, OP_INPLACE_OP, nd->op);
+        cg_emit_at(g, OP_INPLACE_OP, nd->op, n, 0, 0);
         cg_name_op(g, t->str, ACC_STORE);
         return true;
     }
@@ -69,23 +74,23 @@ static bool augassign(Cg *g, int n)
         if (!cg_expr(g, t->a))
             return false;
         cg_emit(g, OP_DUP_TOP, 1);
-        cg_emit(g, OP_LOAD_ATTR, cg_add_name(g, t->str));
+        cg_emit_at(g, OP_LOAD_ATTR, cg_add_name(g, t->str), nd->a, 0, 0);
         if (!cg_expr(g, nd->b))
             return false;
-        cg_emit(g, OP_INPLACE_OP, nd->op);
+        cg_emit_at(g, OP_INPLACE_OP, nd->op, n, 0, 0);
         cg_emit(g, OP_ROT_TWO, 0);
-        cg_emit(g, OP_STORE_ATTR, cg_add_name(g, t->str));
+        cg_emit_at(g, OP_STORE_ATTR, cg_add_name(g, t->str), nd->a, 0, 0);
         return true;
     }
     if (!cg_expr(g, t->a) || !cg_expr(g, t->b))
         return false;
     cg_emit(g, OP_DUP_TOP, 2);
-    cg_emit(g, OP_BINARY_SUBSCR, 0);
+    cg_emit_at(g, OP_BINARY_SUBSCR, 0, nd->a, t->col, -1); /* '[' to the end, as the expression's */
     if (!cg_expr(g, nd->b))
         return false;
-    cg_emit(g, OP_INPLACE_OP, nd->op);
+    cg_emit_at(g, OP_INPLACE_OP, nd->op, n, 0, 0);
     cg_emit(g, OP_ROT_THREE, 0);
-    cg_emit(g, OP_STORE_SUBSCR, 0);
+    cg_emit_at(g, OP_STORE_SUBSCR, 0, nd->a, t->col, -1);
     return true;
 }
 

@@ -40,7 +40,7 @@ static SimId call2(PyRun *I, SimId m, SimId self, SimId other)
     return vm_call(I, m, args, 2);
 }
 
-static SimId not_implemented(PyRun *I)
+SimId py_not_implemented(PyRun *I)
 {
     sim_incref(S, S->notimpl);
     return S->notimpl;
@@ -50,7 +50,7 @@ static SimId not_implemented(PyRun *I)
 static SimId call_maybe(PyRun *I, SimId self, const char *name, SimId other)
 {
     SimId m = user_method(I, self, name);
-    return m ? call2(I, m, self, other) : not_implemented(I);
+    return m ? call2(I, m, self, other) : py_not_implemented(I);
 }
 
 bool dunder_defines(PyRun *I, SimId v, const char *name) { return user_method(I, v, name) != 0; }
@@ -119,7 +119,7 @@ static SimId slot_binary(PyRun *I, int op, SimId self, SimId other)
             return r;
         sim_decref(S, r);
     }
-    return do_other ? call_maybe(I, other, op_names[op][1], self) : not_implemented(I);
+    return do_other ? call_maybe(I, other, op_names[op][1], self) : py_not_implemented(I);
 }
 
 bool subinst_operates(PyRun *I, SimId v, int op, bool inplace)
@@ -142,7 +142,7 @@ SimId dunder_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
      * instance, and two classes' slots are the same function, called once */
     if (has_slot(I, a, op) || has_slot(I, b, op))
         return slot_binary(I, op, a, b);
-    return not_implemented(I);
+    return py_not_implemented(I);
 }
 
 /* ---- comparisons --------------------------------------------------------- */
@@ -170,7 +170,7 @@ static SimId richcompare(PyRun *I, SimId v, SimId w, int op)
         return m ? call2(I, m, v, w) : base_richcompare(I, op, v, w);
     }
     if (sim_kind(S, v) != SK_INSTANCE) /* a built-in takes a subclass's instance of its own kind */
-        return sim_is_subinst(S, w) ? base_richcompare(I, op, v, w) : not_implemented(I);
+        return sim_is_subinst(S, w) ? base_richcompare(I, op, v, w) : py_not_implemented(I);
     SimId m = user_method(I, v, cmp_names[op - OP_LT]);
     if (m)
         return call2(I, m, v, w);
@@ -179,7 +179,7 @@ static SimId richcompare(PyRun *I, SimId v, SimId w, int op)
             sim_incref(S, S->true_);
             return S->true_;
         }
-        return not_implemented(I);
+        return py_not_implemented(I);
     }
     if (op == OP_NE) { /* object.__ne__ */
         SimId r = richcompare(I, v, w, OP_EQ);
@@ -189,7 +189,7 @@ static SimId richcompare(PyRun *I, SimId v, SimId w, int op)
         sim_decref(S, r);
         return t < 0 ? 0 : sim_bool(S, !t);
     }
-    return not_implemented(I);
+    return py_not_implemented(I);
 }
 
 SimId dunder_compare(PyRun *I, int op, SimId v, SimId w)
@@ -255,6 +255,60 @@ SimId dunder_len(PyRun *I, SimId v)
     bool ok = len_result(I, r, &n);
     sim_decref(S, r);
     return ok ? sim_int(S, n) : 0; /* PyLong_FromSsize_t: a new int */
+}
+
+SimId dunder_index(PyRun *I, SimId v)
+{
+    SimId m = sim_kind(S, v) == SK_INSTANCE ? user_method(I, v, "__index__") : 0;
+    if (!m)
+        return S->notimpl;
+    SimId r = call1(I, m, v);
+    if (!r)
+        return 0;
+    SimKind k = sim_kind(S, r);
+    if (k == SK_INT && !sim_is_subinst(S, r))
+        return r;
+    if (k == SK_BOOL || sim_is_subinst(S, r)) { /* a DeprecationWarning, then its int value */
+        sim_decref(S, r);
+        return py_not_modelled(I, 0, "an __index__ that returns a subclass of int (a DeprecationWarning)"), (SimId)0;
+    }
+    py_raise(I, EXC_TypeError, "__index__ returned non-int (type %s)", op_typename(I, r));
+    sim_decref(S, r);
+    return 0;
+}
+
+SimId dunder_float(PyRun *I, SimId v)
+{
+    SimId r = sim_kind(S, v) == SK_INSTANCE ? dunder_call0(I, v, "__float__") : S->notimpl;
+    if (!r || r == S->notimpl)
+        return r;
+    if (sim_kind(S, r) == SK_FLOAT && !sim_is_subinst(S, r))
+        return r;
+    if (sim_kind(S, r) == SK_FLOAT) { /* a DeprecationWarning, then its value */
+        sim_decref(S, r);
+        return py_not_modelled(I, 0, "a __float__ that returns a subclass of float (a DeprecationWarning)"), (SimId)0;
+    }
+    py_raise(I, EXC_TypeError, "%s.__float__ returned non-float (type %s)", op_typename(I, v), op_typename(I, r));
+    sim_decref(S, r);
+    return 0;
+}
+
+SimId dunder_int(PyRun *I, SimId v)
+{
+    SimId r = sim_kind(S, v) == SK_INSTANCE ? dunder_call0(I, v, "__int__") : S->notimpl;
+    if (r == S->notimpl) /* PyNumber_Long: __int__, else __index__ */
+        return dunder_index(I, v);
+    if (!r)
+        return 0;
+    if (sim_kind(S, r) == SK_INT && !sim_is_subinst(S, r))
+        return r;
+    if (sim_kind(S, r) == SK_INT || sim_kind(S, r) == SK_BOOL) {
+        sim_decref(S, r);
+        return py_not_modelled(I, 0, "an __int__ that returns a subclass of int (a DeprecationWarning)"), (SimId)0;
+    }
+    py_raise(I, EXC_TypeError, "__int__ returned non-int (type %s)", op_typename(I, r));
+    sim_decref(S, r);
+    return 0;
 }
 
 int dunder_truth(PyRun *I, SimId v)

@@ -237,6 +237,8 @@ struct PyRun {
     bool exc_startup_made;  /* the exception classes of startup are made: later ones are static */
     int gc_start_shift;     /* a gc-timing variant's shift of the start count (gc_timing.c) */
     bool traceback_used;    /* the traceback module formatted something (modules/traceback_mod.c) */
+    bool index_seen;        /* a class body defined __index__, __int__ or __float__: a TypeError that wants
+                             * a number is refused, as the model's built-in may not call it (exception.c) */
     bool gc_count_unsure;   /* that import's GC traffic is not known from this state: the young
                              * count is refused until a full gc.collect() */
     bool gc_garbage_unsure; /* nor the cyclic garbage it left: a gc.collect() whose result is
@@ -329,6 +331,9 @@ void py_err_discard(PyRun *I, SavedErr *sv);
  * say; dunder_len and dunder_iter answer the borrowed S->notimpl when the
  * class lacks the method; dunder_contains answers -2 then. */
 bool dunder_defines(PyRun *I, SimId v, const char *name);
+/* NotImplemented, a new reference (what a binary special method answers
+ * when it does not handle the other operand) */
+SimId py_not_implemented(PyRun *I);
 /* an instance of a subclass of a built-in whose class defines __iter__ or __len__: the built-in's
  * fast paths over its items (PyList_CheckExact ...) do not take it */
 bool subinst_overrides_iter(PyRun *I, SimId v);
@@ -343,6 +348,14 @@ SimId dunder_compare(PyRun *I, int op, SimId v, SimId w);
 int dunder_truth(PyRun *I, SimId v);
 SimId dunder_unary(PyRun *I, int op, SimId v);
 SimId dunder_len(PyRun *I, SimId v);
+/* PyNumber_Index of an instance: its class's __index__ (an exact int, a
+ * new reference), S->notimpl (borrowed) when the class has none, 0 raised */
+SimId dunder_index(PyRun *I, SimId v);
+/* PyNumber_Float's and PyNumber_Long's first step for an instance: its
+ * class's __float__ (an exact float) or __int__ (an exact int, else its
+ * __index__'s); S->notimpl (borrowed) when it has neither, 0 raised */
+SimId dunder_float(PyRun *I, SimId v);
+SimId dunder_int(PyRun *I, SimId v);
 SimId dunder_getitem(PyRun *I, SimId v, SimId key);
 bool dunder_setitem(PyRun *I, SimId v, SimId key, SimId value);
 bool dunder_delitem(PyRun *I, SimId v, SimId key);

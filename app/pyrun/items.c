@@ -20,6 +20,14 @@ static bool is_slice(PyRun *I, SimId k) { return slice_is(I, k); }
 static bool index_of(PyRun *I, SimId key, int64_t len, int64_t *out, const char *what)
 {
     SimKind k = sim_kind(S, key);
+    if (k == SK_INSTANCE) { /* PyNumber_AsSsize_t: its __index__ */
+        SimId r = dunder_index(I, key);
+        if (r != S->notimpl) {
+            bool ok = r && index_of(I, r, len, out, what);
+            sim_xdecref(S, r);
+            return ok;
+        }
+    }
     if (k != SK_INT && k != SK_BOOL) {
         if (strcmp(what, "string") == 0) /* unicode_subscript words it so (3.11+) */
             py_raise(I, EXC_TypeError, "string indices must be integers, not '%s'", op_typename(I, key));

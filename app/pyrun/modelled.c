@@ -149,6 +149,7 @@ static const char *const class_dunders[] = {
     "__init_subclass__", /* made a classmethod and called for each subclass (types/class.c) */
     "__await__", /* what `await obj` iterates (vm_coro.c) */
     "__class_getitem__", /* C[key] on the class (items.c), made a classmethod by type_new */
+    "__round__", /* round() calls it (modules/builtins_round.c) */
 };
 
 const char *modelled_class_dunder(int i)
@@ -160,6 +161,11 @@ bool modelled_dunder_ok(PyRun *I, const char *s, size_t n)
 {
     if (n < 5 || strncmp(s, "__", 2) != 0 || strncmp(s + n - 2, "__", 2) != 0)
         return true;
+    if ((n == 9 && memcmp(s, "__index__", 9) == 0) || (n == 7 && memcmp(s, "__int__", 7) == 0) ||
+        (n == 9 && memcmp(s, "__float__", 9) == 0)) { /* called where the model's built-ins take a number */
+        I->index_seen = true;
+        return true;
+    }
     for (size_t i = 0; i < sizeof class_dunders / sizeof class_dunders[0]; i++)
         if (strlen(class_dunders[i]) == n && memcmp(class_dunders[i], s, n) == 0)
             return true;
@@ -246,15 +252,31 @@ static bool builtin_sub_dunder_ok(PyRun *I, const char *s, size_t n, SimKind lay
         if (strlen(item_slots[i]) == n && memcmp(item_slots[i], s, n) == 0)
             return true; /* items.c and ops.c call them (slot_mp_subscript ...; sq_contains) */
     static const char *const called[] = {"__format__", "__reversed__", "__getattr__", "__getattribute__",
-                                         "__setattr__", "__delattr__"};
+                                         "__setattr__", "__delattr__", "__call__", "__enter__", "__exit__",
+                                         "__next__", "__round__"};
     for (size_t i = 0; i < sizeof called / sizeof called[0]; i++)
         if (strlen(called[i]) == n && memcmp(called[i], s, n) == 0)
-            return true; /* PyObject_Format (repr.c), reversed_new (iter_lazy.c), the attribute hooks (attrs.c) */
+            return true; /* PyObject_Format (repr.c), reversed_new (iter_lazy.c), the attribute hooks (attrs.c),
+                          * slot_tp_call (vm.c), with (vm_with.c), slot_tp_iternext (iter.c), round() */
     for (size_t i = 0; i < sizeof builtin_sub_dunders / sizeof builtin_sub_dunders[0]; i++)
         if (strlen(builtin_sub_dunders[i]) == n && memcmp(builtin_sub_dunders[i], s, n) == 0)
             return true;
     return py_not_modelled(I, 0, "'%.*s' in a subclass of '%s' (the model's %s code would not call it)", (int)n, s,
                            sim_kind_name(layout), sim_kind_name(layout));
+}
+
+/* the special methods the model calls only as a program's functions
+ * (dunder.c's user_method): any other value there is refused */
+static bool called_as_function(const char *s, size_t n)
+{
+    static const char *const names[] = {"__call__", "__enter__", "__exit__", "__next__", "__round__",
+                                        "__index__", "__int__", "__float__", "__iter__", "__len__",
+                                        "__contains__", "__getitem__", "__setitem__", "__delitem__",
+                                        "__bool__", "__reversed__"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0)
+            return true;
+    return false;
 }
 
 /* a built-in type CPython does not let a class derive from (bool,
@@ -363,6 +385,11 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
         }
         if (!modelled_dunder_ok(I, s, n) || (layout && !builtin_sub_dunder_ok(I, s, n, layout)))
             return false;
+        bool blocked = v == S->none && ((n == 8 && memcmp(s, "__iter__", 8) == 0) ||
+                                        (n == 12 && memcmp(s, "__reversed__", 12) == 0)); /* not iterable */
+        if (sim_kind(S, v) != SK_FUNC && !blocked && called_as_function(s, n)) /* `__call__ = list.append` */
+            return py_not_modelled(I, 0, "'%.*s' in a class body that is not a plain function (a built-in's method, "
+                                         "a callable object)", (int)n, s);
     }
     return true;
 }

@@ -300,6 +300,14 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
         }
         return r;
     }
+    if (op == OP_MUL && ((is_seq(ka) && kb == SK_INSTANCE) || (is_seq(kb) && ka == SK_INSTANCE))) {
+        SimId n = dunder_index(I, is_seq(ka) ? b : a); /* sequence_repeat: PyNumber_AsSsize_t */
+        if (n != S->notimpl) {
+            SimId r = n ? op_binary(I, op, is_seq(ka) ? a : n, is_seq(ka) ? n : b, inplace) : 0;
+            sim_xdecref(S, n);
+            return r;
+        }
+    }
     if (op == OP_MUL && (is_seq(ka) || is_seq(kb))) { /* sequence_repeat with a count that is no int */
         py_raise(I, EXC_TypeError, "can't multiply sequence by non-int of type '%s'",
                  op_typename(I, is_seq(ka) ? b : a));

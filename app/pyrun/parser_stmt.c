@@ -239,9 +239,9 @@ static int assignment(P *p, Token *t, int e)
         int v = value_after_op(p);
         if (v < 0)
             return -1;
-        int a = p_node(p, N_AUGASSIGN, op);
+        int a = p_node(p, N_AUGASSIGN, t); /* the statement starts at its target */
         N(p, a)->op = (uint8_t)augcodes[k], N(p, a)->a = e, N(p, a)->b = v;
-        return a;
+        return p_end(p, a);
     }
     if (p_is_op(p, ":")) { /* annotated assignment */
         NodeKind tk = (NodeKind)N(p, e)->kind;

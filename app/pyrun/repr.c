@@ -426,10 +426,10 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
     }
     case SK_BUILTIN: {
         const char *name = pyrun_builtin_name(o->v.builtin.index);
-        if (bi_def(o->v.builtin.index) && bi_def(o->v.builtin.index)->module == BM_COPY)
-            return py_not_modelled(I, 0, "the repr of copy.%s (a Python function in CPython)", name);
-        if (native_python_level(I, v)) /* functools.wraps, contextlib.contextmanager ... */
-            return py_not_modelled(I, 0, "the repr of %s (a Python function in CPython)", name);
+        const char *what = native_python_what(I, v); /* functools.wraps, contextlib.contextmanager ... */
+        if (what)
+            return py_not_modelled(I, 0, "the repr of %s%s (%s in CPython)",
+                                   bi_def(o->v.builtin.index)->module == BM_COPY ? "copy." : "", name, what);
         const BuiltinDef *bd = bi_def(o->v.builtin.index);
         if (bd && ((bd >= subinst_methods && bd < subinst_methods + subinst_nmethods) || bi_slot_wrapper(bd))) {
             /* list.__init__, dict.__init__, object's and type's slots: slot wrappers
@@ -537,6 +537,10 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
             static const char *const views[3] = {"KeysView", "ItemsView", "ValuesView"};
             buf_printf(out, "<generator object %s.__iter__ at %#llx>", views[sim_xtype_of(S, v) - SIM_XT_CM_GEN_KEYS],
                        (unsigned long long)sim_id_address(S, v));
+            return true;
+        }
+        if (sim_kind(S, v) == SK_ITER && sim_xtype_of(S, v) == SIM_XT_ENUM_GEN) {
+            enum_gen_repr(I, v, out);
             return true;
         }
         buf_printf(out, "<%s object at %#llx>", sim_type_name(S, v), (unsigned long long)sim_id_address(S, v));

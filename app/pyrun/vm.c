@@ -228,7 +228,9 @@ bool vm_do_call(PyRun *I, int nargs)
     int total = a ? nargs + 1 : nargs;
     SimId *args = &I->ts->stack[argstart];
     bool ok = true;
-    switch (sim_kind(S, callable)) {
+    bool subcall = sim_is_subinst(S, callable) && sim_kind(S, callable) != SK_TYPE &&
+                   dunder_defines(I, callable, "__call__"); /* slot_tp_call of a subclass of a built-in */
+    switch (subcall ? SK_INSTANCE : sim_kind(S, callable)) {
     case SK_FUNC: {
         /* the new frame starts above the arguments and takes them over with
          * the callable; then the caller's slots are free */
@@ -490,7 +492,8 @@ SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
         free(all);
         return r;
     }
-    if (k == SK_INSTANCE) { /* slot_tp_call from C: self before the arguments */
+    if (k == SK_INSTANCE || (sim_is_subinst(S, callable) && k != SK_TYPE && dunder_defines(I, callable, "__call__"))) {
+        /* slot_tp_call from C: self before the arguments */
         SimId m = sim_type_lookup(S, sim_obj(S, callable)->type, "__call__");
         if (m && weakref_native_method(I, m)) /* finalize, called by its weakref */
             return weakref_native_call(I, m, callable, args, nargs, 0);

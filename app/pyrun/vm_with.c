@@ -30,7 +30,8 @@ static SimId special(PyRun *I, SimId mgr, const char *name, bool exit, bool asyn
             return sim_builtin(S, (uint32_t)idx, mgr);
         }
     }
-    SimId f = o->kind == SK_INSTANCE ? sim_type_lookup(S, o->type, name) : 0;
+    bool own = o->kind == SK_INSTANCE || (sim_is_subinst(S, mgr) && dunder_defines(I, mgr, name));
+    SimId f = own ? sim_type_lookup(S, o->type, name) : 0;
     if (f && sim_kind(S, f) == SK_FUNC) {
         sim_incref(S, f);
         sim_incref(S, mgr);

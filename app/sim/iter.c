@@ -73,6 +73,8 @@ static const struct XTypeDef {
     [SIM_XT_CM_GEN_KEYS] = {"generator", SK_ITER, {192, 192, 192}, true},
     [SIM_XT_CM_GEN_VALUES] = {"generator", SK_ITER, {208, 200, 200}, true},
     [SIM_XT_CM_GEN_ITEMS] = {"generator", SK_ITER, {216, 208, 208}, true},
+    /* EnumType.__iter__'s and __reversed__'s generator expression (tests/oracle 984) */
+    [SIM_XT_ENUM_GEN] = {"generator", SK_ITER, {216, 208, 208}, true},
     /* operator and functools (sizes from sys.getsizeof, tests/oracle cases 555-589) */
     [SIM_XT_OP_ITEMGETTER] = {"operator.itemgetter", SK_ITER, {64, 64, 64}, true},
     [SIM_XT_OP_ATTRGETTER] = {"operator.attrgetter", SK_ITER, {56, 56, 56}, true},

@@ -103,6 +103,9 @@ typedef enum SimXType {
      * ItemsView, ValuesView: chainview.c's order): refs [view, iterator over the
      * keys once started] */
     SIM_XT_CM_GEN_KEYS, SIM_XT_CM_GEN_ITEMS, SIM_XT_CM_GEN_VALUES,
+    /* the generator of EnumType.__iter__ / __reversed__ (a generator expression
+     * over cls._member_names_): refs [cls, the names' iterator], ints [reversed] */
+    SIM_XT_ENUM_GEN,
     /* the standard modules' objects that are not iterators, composite all the
      * same (refs and counters): pyrun/types/native.c calls them */
     SIM_XT_OP_ITEMGETTER, SIM_XT_OP_ATTRGETTER, SIM_XT_OP_METHODCALLER, SIM_XT_FT_PARTIAL,

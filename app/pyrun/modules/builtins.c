@@ -368,7 +368,7 @@ static SimId f_next(PyRun *I, SimId *a, int n, SimId kw)
         sim_incref(S, a[1]);
         return a[1];
     }
-    if (sim_kind(S, a[0]) == SK_INSTANCE) { /* __next__; its StopIteration stands */
+    if (sim_kind(S, a[0]) == SK_INSTANCE || sim_is_subinst(S, a[0])) { /* __next__; its StopIteration stands */
         SimId r = dunder_call0(I, a[0], "__next__");
         if (r != S->notimpl) {
             if (!r && n == 2 && py_err_matches(I, EXC_StopIteration)) {
@@ -526,7 +526,7 @@ static SimId f_callable(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "callable", n, 1, 1))
         return 0;
     SimKind k = sim_kind(S, a[0]);
-    if (k == SK_INSTANCE) /* tp_call: slot_tp_call when the class has __call__ */
+    if (k == SK_INSTANCE || (sim_is_subinst(S, a[0]) && k != SK_TYPE)) /* tp_call: slot_tp_call when the class has __call__ */
         return sim_bool(S, sim_type_lookup(S, sim_obj(S, a[0])->type, "__call__") != 0);
     return sim_bool(S, k == SK_FUNC || k == SK_METHOD || k == SK_BUILTIN || k == SK_TYPE || k == SK_WEAKREF ||
                            k == SK_STATICMETHOD || native_callable(I, a[0]));

@@ -16,9 +16,15 @@
 static SimId to_base(PyRun *I, SimId v, unsigned bits, char letter)
 {
     SimKind k = sim_kind(S, v);
-    if (k == SK_INSTANCE)
-        return py_not_modelled(I, 0, "%s() of an object with __index__", bits == 4 ? "hex" : bits == 3 ? "oct" : "bin"),
-               (SimId)0;
+    if (k == SK_INSTANCE) { /* PyNumber_ToBase: PyNumber_Index first */
+        SimId r = dunder_index(I, v);
+        if (r == S->notimpl)
+            return py_not_modelled(I, 0, "%s() of an object without __index__", bits == 4 ? "hex" : bits == 3 ? "oct" : "bin"),
+                   (SimId)0;
+        SimId s = r ? to_base(I, r, bits, letter) : 0;
+        sim_xdecref(S, r);
+        return s;
+    }
     if (k != SK_INT && k != SK_BOOL) {
         py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as an integer", op_typename(I, v));
         return 0;

@@ -167,11 +167,13 @@ static SimId round_int(PyRun *I, SimId v, SimId nd)
 SimId builtin_round(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
+    bool own = I->own_slot; /* float.__round__(x) by its name: past a subclass's own */
+    I->own_slot = false;
     if (!bi_nargs(I, "round", n, 1, 2))
         return 0;
     SimId x = a[0], nd = n > 1 && sim_kind(S, a[1]) != SK_NONE ? a[1] : 0;
     SimKind k = sim_kind(S, x);
-    if (k == SK_INSTANCE) {
+    if (k == SK_INSTANCE || (!own && sim_is_subinst(S, x) && dunder_defines(I, x, "__round__"))) {
         SimId m = sim_type_lookup(S, sim_obj(S, x)->type, "__round__");
         if (m && (sim_kind(S, m) == SK_FUNC || weakref_native_method(I, m))) { /* fractions.Fraction's */
             SimId args[2] = {x, nd};
@@ -185,8 +187,12 @@ SimId builtin_round(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     if (nd && sim_kind(S, nd) != SK_INT && sim_kind(S, nd) != SK_BOOL) {
-        if (sim_kind(S, nd) == SK_INSTANCE)
-            return py_not_modelled(I, 0, "round() with an ndigits of a class (__index__)"), 0;
+        SimId r = sim_kind(S, nd) == SK_INSTANCE ? dunder_index(I, nd) : S->notimpl; /* float___round__, int___round__ */
+        if (r != S->notimpl) {
+            SimId args[2] = {x, r}, v = r ? builtin_round(I, args, 2, 0) : 0;
+            sim_xdecref(S, r);
+            return v;
+        }
         py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as an integer", op_typename(I, nd));
         return 0;
     }

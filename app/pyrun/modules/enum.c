@@ -149,24 +149,68 @@ SimId enum_names_of(PyRun *I, SimId cls)
     return names && sim_kind(S, names) == SK_LIST ? names : 0;
 }
 
-/* EnumType.__iter__ / __reversed__: the members in order (an iterator over
- * a new list of them: CPython's is a generator) */
+/* EnumType.__iter__ / __reversed__: a generator expression,
+ * (cls._member_map_[name] for name in cls._member_names_) or over
+ * reversed(cls._member_names_); its frame holds cls (a cell) and the names'
+ * iterator (.0), made before it starts; each step looks the name up */
+enum { EG_CLS, EG_NAMES, EG_NREFS };
+
 SimId enum_iter(PyRun *I, SimId cls, bool reversed)
 {
     enum_note(I, "iterating over an enum (EnumType.__iter__'s generator)");
-    SimId names = enum_names_of(I, cls), map = enum_cls_attr(I, cls, "_member_map_");
-    uint32_t n = names ? sim_obj(S, names)->len : 0;
-    SimId list = sim_list(S, 0);
-    for (uint32_t i = 0; i < n && map; i++) {
-        SimId m = sim_dict_get(S, map, sim_items(S, names)[reversed ? n - 1 - i : i]);
-        if (m) {
-            sim_incref(S, m);
-            sim_list_append(S, list, m);
-        }
+    SimId names = enum_names_of(I, cls);
+    if (!names)
+        return py_not_modelled(I, 0, "iterating over an enum class before its members are made"), (SimId)0;
+    SimId it = reversed ? iter_reversed(I, &names, 1, 0) : iter_new(I, names);
+    if (!it)
+        return 0;
+    SimId g = sim_iter_composite(S, SIM_XT_ENUM_GEN, EG_NREFS, 1, 0, true);
+    if (sim_nomem(S)) {
+        sim_decref(S, it);
+        return g;
     }
-    SimId it = iter_new(I, list);
-    sim_decref(S, list);
-    return it;
+    sim_incref(S, cls);
+    sim_iter_refs(S, g)[EG_CLS] = cls;
+    sim_iter_refs(S, g)[EG_NAMES] = it;
+    sim_iter_set_int(S, g, 0, reversed);
+    return g;
+}
+
+/* the generator's end: its frame goes, with what it held */
+static void enum_gen_done(PyRun *I, SimId g)
+{
+    SimId cls = sim_iter_refs(S, g)[EG_CLS], it = sim_iter_refs(S, g)[EG_NAMES];
+    sim_iter_refs(S, g)[EG_CLS] = 0;
+    sim_iter_refs(S, g)[EG_NAMES] = 0;
+    sim_xdecref(S, it);
+    sim_xdecref(S, cls);
+}
+
+SimId enum_gen_next(PyRun *I, SimId g)
+{
+    SimId cls = sim_iter_refs(S, g)[EG_CLS];
+    if (!cls)
+        return 0;
+    enum_note(I, "iterating over an enum (EnumType.__iter__'s generator)");
+    SimId name = iter_next(I, sim_iter_refs(S, g)[EG_NAMES]);
+    if (!name) {
+        enum_gen_done(I, g);
+        return 0;
+    }
+    SimId map = enum_cls_attr(I, cls, "_member_map_"), m = map ? sim_dict_get(S, map, name) : 0;
+    sim_decref(S, name);
+    if (!m) {
+        enum_gen_done(I, g);
+        return py_not_modelled(I, 0, "an enum's _member_map_ changed while iterating"), (SimId)0;
+    }
+    sim_incref(S, m);
+    return m;
+}
+
+void enum_gen_repr(PyRun *I, SimId g, Buf *out)
+{
+    buf_printf(out, "<generator object EnumType.__%s__.<locals>.<genexpr> at %#llx>",
+               sim_iter_int(S, g, 0) ? "reversed" : "iter", (unsigned long long)sim_id_address(S, g));
 }
 
 SimId enum_len(PyRun *I, SimId cls)

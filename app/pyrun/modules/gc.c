@@ -318,7 +318,8 @@ static SimId g_get_referents(PyRun *I, SimId *a, int n, SimId kw)
     bi_args_tuple(I, n);
     (void)kw;
     for (int i = 0; i < n; i++)
-        if (sim_kind(S, a[i]) == SK_GEN) /* CPython's also names its code, name and qualname */
+        if (sim_kind(S, a[i]) == SK_GEN || (sim_kind(S, a[i]) == SK_ITER && strcmp(op_typename(I, a[i]), "generator") == 0))
+            /* CPython's also names its code, name and qualname (Lib's generators run natively too) */
             return py_not_modelled(I, 0, "gc.get_referents() of a generator"), 0;
         else if (threading_local_shape(I, a[i])) /* args, kw and the per-thread dicts' holder */
             return py_not_modelled(I, 0, "gc.get_referents() of a threading.local (CPython shows its args and "

@@ -279,6 +279,16 @@ static bool slice_arg(PyRun *I, SimId v, int64_t none_value, int64_t *out, const
         return true;
     }
     SimKind k = sim_kind(S, v);
+    SimId r = k == SK_INSTANCE ? dunder_index(I, v) : S->notimpl; /* PyNumber_AsSsize_t: its __index__ */
+    if (r && r != S->notimpl) {
+        bool ok = slice_arg(I, r, none_value, out, msg);
+        sim_decref(S, r);
+        return ok;
+    }
+    if (!r && (I->refused || !I->ts->err.set))
+        return false;
+    if (!r) /* its error gives way to the ValueError */
+        py_err_clear(I);
     if ((k != SK_INT && k != SK_BOOL) || sim_obj(S, v)->sub == 1 || sim_obj(S, v)->v.i < 0) {
         py_raise(I, EXC_ValueError, "%s", msg);
         return false;

@@ -49,8 +49,16 @@ bool math_to_double(PyRun *I, SimId v, double *out)
         }
         return true;
     }
-    if (k == SK_INSTANCE)
-        return py_not_modelled(I, 0, "a math function on an object of a class (__float__, __index__)");
+    if (k == SK_INSTANCE) { /* PyFloat_AsDouble: __float__, else __index__ */
+        SimId f = dunder_float(I, v);
+        if (f == S->notimpl)
+            f = dunder_index(I, v);
+        if (f == S->notimpl)
+            return py_not_modelled(I, 0, "a math function on an object of a class without __float__ or __index__");
+        bool ok = f && math_to_double(I, f, out);
+        sim_xdecref(S, f);
+        return ok;
+    }
     py_raise(I, EXC_TypeError, "must be real number, not %s", op_typename(I, v));
     return false;
 }

@@ -25,8 +25,16 @@
 static bool index_arg(PyRun *I, SimId v, BigInt *b)
 {
     SimKind k = sim_kind(S, v);
-    if (k == SK_INSTANCE)
-        return py_not_modelled(I, 0, "a math function on an object of a class (__index__)");
+    if (k == SK_INSTANCE) {
+        SimId r = dunder_index(I, v);
+        if (r == S->notimpl) {
+            py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as an integer", op_typename(I, v));
+            return false;
+        }
+        bool ok = r && index_arg(I, r, b);
+        sim_xdecref(S, r);
+        return ok;
+    }
     if (k != SK_INT && k != SK_BOOL) {
         py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as an integer", op_typename(I, v));
         return false;

@@ -106,8 +106,11 @@ static SimId o_index(PyRun *I, SimId *a, int n, SimId kw)
     }
     if (k == SK_BOOL)
         return sim_int(S, sim_obj(S, a[0])->v.i);
-    if (k == SK_INSTANCE)
-        return py_not_modelled(I, 0, "operator.index() of an object of a class (__index__)"), 0;
+    if (k == SK_INSTANCE) {
+        SimId r = dunder_index(I, a[0]);
+        if (r != S->notimpl)
+            return r;
+    }
     py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as an integer", op_typename(I, a[0]));
     return 0;
 }

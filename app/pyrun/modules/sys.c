@@ -149,9 +149,10 @@ bool sys_size_known(PyRun *I, SimId v)
     }
     if (typing_refused(I, v, "the size of"))
         return false;
-    if (native_python_level(I, v))
-        return py_not_modelled(I, 0, "the size of %s (a Python function in CPython)",
-                               pyrun_builtin_name(sim_obj(S, v)->v.builtin.index));
+    const char *what = native_python_what(I, v);
+    if (what)
+        return py_not_modelled(I, 0, "the size of %s (%s in CPython)", pyrun_builtin_name(sim_obj(S, v)->v.builtin.index),
+                               what);
     if (sim_kind(S, v) == SK_CODE) /* its bytecode, tables and caches */
         return py_not_modelled(I, 0, "the size of a code object");
     if (sim_kind(S, v) == SK_FRAME && (sim_obj(S, v)->flags & SIM_F_SPECIAL))

@@ -107,6 +107,7 @@ static SimId o_format(PyRun *I, SimId *a, int n, SimId kw)
 static SimId m_round(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
+    I->own_slot = true; /* float.__round__(self): the built-in's own, past a subclass's */
     return builtin_round(I, a, n, 0);
 }
 
@@ -166,12 +167,6 @@ static SimId o_str(PyRun *I, SimId *a, int n, SimId kw)
     return r;
 }
 
-static SimId not_implemented(PyRun *I)
-{
-    sim_incref(S, S->notimpl);
-    return S->notimpl;
-}
-
 /* object.__eq__: the same object, else NotImplemented; object.__ne__ the
  * inverse of the type's __eq__; the orderings always NotImplemented */
 static SimId o_compare(PyRun *I, SimId *a, int n, SimId kw)
@@ -182,12 +177,12 @@ static SimId o_compare(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     bool eq = strcmp(name, "__eq__") == 0, ne = strcmp(name, "__ne__") == 0;
     if (!eq && !ne)
-        return not_implemented(I);
+        return py_not_implemented(I);
     SimKind k = sim_kind(S, a[0]);
     if (eq || k == SK_INSTANCE) {
         if (ne && k == SK_INSTANCE && dunder_defines(I, a[0], "__eq__"))
             return py_not_modelled(I, 0, "object.__ne__ of a class that defines __eq__"), (SimId)0;
-        return a[0] == a[1] ? sim_bool(S, eq) : not_implemented(I);
+        return a[0] == a[1] ? sim_bool(S, eq) : py_not_implemented(I);
     }
     if (sim_is_subinst(S, a[0]) || sim_kind(S, a[1]) == SK_INSTANCE || sim_is_subinst(S, a[1]))
         return py_not_modelled(I, 0, "object.__ne__ with an instance of a program's class"), (SimId)0;

@@ -380,6 +380,26 @@ bool py_mem_room(PyRun *I, uint64_t bytes)
     return false;
 }
 
+/* A TypeError that wants an integer, in a program with a class that
+ * defines __index__: a built-in the model does not teach to call it may be
+ * what raised, so it is refused rather than called invalid. */
+static void index_refusal(PyRun *I)
+{
+    static const char *const wants_int[] = {"interpreted as an integer", "indices must be integers",
+                                            "non-int of type", "integer is required", "integer argument expected",
+                                            "must be int", "must be an int", "must be integer", "a real number",
+                                            "must be a number", "or a number", "or an integer"};
+    for (size_t i = 0; i < sizeof wants_int / sizeof wants_int[0]; i++)
+        if (strstr(I->ts->err.msg, wants_int[i])) {
+            char msg[sizeof I->ts->err.msg];
+            snprintf(msg, sizeof msg, "%s", I->ts->err.msg);
+            py_err_clear(I);
+            py_not_modelled(I, 0, "a class's __index__, __int__ or __float__ where this built-in wants a number "
+                                  "(CPython may call it; the model raised: %s)", msg);
+            return;
+        }
+}
+
 void py_raise(PyRun *I, ExcType t, const char *fmt, ...)
 {
     if (I->refused)
@@ -390,6 +410,8 @@ void py_raise(PyRun *I, ExcType t, const char *fmt, ...)
     set_pending(I, exc_name(t), fmt, ap);
     va_end(ap);
     I->ts->err_exc = t;
+    if ((t == EXC_TypeError || t == EXC_ValueError) && I->index_seen)
+        index_refusal(I);
 }
 
 void py_raise_key(PyRun *I, ExcType t, SimId key)

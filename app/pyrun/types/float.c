@@ -238,8 +238,23 @@ SimId float_construct(PyRun *I, SimId *a, int n, SimId kw)
     }
     if (found)
         return f;
-    if (k == SK_INSTANCE || sim_is_subinst(S, x))
+    if (k == SK_INSTANCE) { /* PyNumber_Float: __float__, else __index__ */
+        f = dunder_float(I, x);
+        if (f != S->notimpl)
+            return f;
+        SimId idx = dunder_index(I, x);
+        if (idx != S->notimpl) {
+            double v;
+            bool ok = idx && math_to_double(I, idx, &v);
+            sim_xdecref(S, idx);
+            return ok ? sim_float(S, v) : 0;
+        }
+    }
+    if (sim_is_subinst(S, x))
         return py_not_modelled(I, 0, "float() of an object of a class (__float__, __index__)"), 0;
+    bool seen = I->index_seen; /* __float__ and __index__ were looked for: CPython's error, sure */
+    I->index_seen = false;
     py_raise(I, EXC_TypeError, "float() argument must be a string or a real number, not '%s'", op_typename(I, x));
+    I->index_seen = seen;
     return 0;
 }

@@ -299,6 +299,8 @@ static SimId composite_next(PyRun *I, SimId it)
         return weakref_gen_next(I, it);
     case SIM_XT_CM_GEN_KEYS: case SIM_XT_CM_GEN_VALUES: case SIM_XT_CM_GEN_ITEMS:
         return chainview_gen_next(I, it);
+    case SIM_XT_ENUM_GEN:
+        return enum_gen_next(I, it);
     default:
         if (xt >= SIM_XT_NATIVE_FIRST && xt <= SIM_XT_NATIVE_LAST) { /* a partial, an itemgetter */
             py_raise(I, EXC_TypeError, "'%s' object is not an iterator", op_typename(I, it));
@@ -312,8 +314,8 @@ SimId iter_next(PyRun *I, SimId it)
 {
     if (sim_kind(S, it) == SK_GEN)
         return vm_gen_next(I, it);
-    if (sim_kind(S, it) == SK_INSTANCE) /* __next__; StopIteration ends it */
-        return dunder_next(I, it);
+    if (sim_kind(S, it) == SK_INSTANCE || (sim_is_subinst(S, it) && dunder_defines(I, it, "__next__")))
+        return dunder_next(I, it); /* __next__ (slot_tp_iternext); StopIteration ends it */
     if (sim_kind(S, it) == SK_STRINGIO)
         return stringio_next(I, it);
     SimObj *o = sim_obj(S, it);

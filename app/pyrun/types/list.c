@@ -52,6 +52,12 @@ static int64_t simple_iter_hint(PyRun *I, SimId it, int64_t dflt)
 
 int64_t py_length_hint(PyRun *I, SimId src, int64_t dflt)
 {
+    if (enum_is_enum_class(I, src)) { /* EnumType.__len__ */
+        SimId r = enum_len(I, src);
+        int64_t n = r ? sim_obj(S, r)->v.i : -1;
+        sim_xdecref(S, r);
+        return n;
+    }
     const SimObj *o = sim_obj(S, src);
     SimKind kind = metaclass_of_class(I, src) ? SK_INSTANCE : (SimKind)o->kind; /* its metaclass's __len__ */
     if (sim_is_subinst(S, src) && dunder_defines(I, src, "__len__")) /* a subclass's own (slot_sq_length) */

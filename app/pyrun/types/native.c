@@ -109,18 +109,62 @@ SimId native_special(PyRun *I, SimId mgr, const char *name)
     return m;
 }
 
-bool native_python_level(PyRun *I, SimId v)
+static bool named(const BuiltinDef *d, const char *const *names)
+{
+    for (; *names; names++)
+        if (strcmp(d->name, *names) == 0)
+            return true;
+    return false;
+}
+
+/* A module's function the model makes a built-in: what CPython's is when it
+ * is no built-in function (NULL when it is one, as the model's is). */
+static const char *module_function_what(PyRun *I, const BuiltinDef *d)
+{
+    static const char *const classes[] = {"ExitStack", "closing", "nullcontext", "redirect_stderr",
+                                          "redirect_stdout", "suppress", "SimpleQueue", "Runner", "partial", NULL};
+    static const char *const c_level[] = {"get_ident", "_excepthook", "_localdummy_destroyed", "get_event_loop",
+                                          "reduce", NULL};
+    static const char *const mp_methods[] = {"Pipe", "cpu_count", "get_start_method", NULL};
+    static const char *const tm_python[] = {"take_snapshot", "get_object_traceback", NULL};
+    if (named(d, classes) && (d->module == BM_CONTEXTLIB || d->module == BM_QUEUE || d->module == BM_ASYNCIO ||
+                              d->module == BM_FUNCTOOLS))
+        return "a class";
+    if (d->module == BM_THREADING && strcmp(d->name, "Lock") == 0) /* _thread.allocate_lock, a type in 3.13 */
+        return S->prof->version >= SIM_V313 ? "a class" : NULL;
+    if (d->module == BM_RANDOM) /* the module's hidden Random instance's */
+        return "a bound method";
+    if ((d->module == BM_MULTIPROCESSING && named(d, mp_methods)) || d->module == BM_REPRLIB)
+        return "a bound method"; /* the default context's, reprlib.aRepr's */
+    if (named(d, c_level))
+        return NULL;
+    if ((d->module == BM_TRACEMALLOC && named(d, tm_python)) || (d->module == BM_HEAPQ && strcmp(d->name, "merge") == 0) ||
+        d->module == BM_FUNCTOOLS || d->module == BM_ABC || d->module == BM_TYPING || bi_python_library(d) ||
+        (d->module == BM_COLLECTIONS && strcmp(d->name, "namedtuple") == 0))
+        return "a Python function";
+    return NULL;
+}
+
+const char *native_python_what(PyRun *I, SimId v)
 {
     if (sim_kind(S, v) != SK_BUILTIN)
-        return false;
+        return NULL;
     const BuiltinDef *d = bi_def(sim_obj(S, v)->v.builtin.index);
     if (!d)
-        return false;
-    return d->module == BM_CONTEXTLIB || (d->module == BM_FUNCTOOLS && strcmp(d->name, "reduce") != 0) ||
-           d->module == BM_RANDOM || d->module == BM_ABC || d->module == BM_TYPING || /* random's are Random's bound methods */
-           (d->module == BM_COLLECTIONS && (d->owner == SK_DICT || d->owner == SK_INSTANCE)) || /* Counter's, ChainMap's */
-           (d->module == BM_HEAPQ && d->name[0] == 'n') || d->module == BM_TEXTWRAP || d->module == BM_FRACTIONS || /* nlargest, nsmallest: Lib/heapq.py's */
-           namedtuple_builtin(I, v) || (d->module == BM_COLLECTIONS && strcmp(d->name, "namedtuple") == 0);
+        return NULL;
+    if (!d->owner && !sim_obj(S, v)->v.builtin.self)
+        return module_function_what(I, d);
+    if (d->module == BM_CONTEXTLIB || (d->module == BM_FUNCTOOLS && strcmp(d->name, "reduce") != 0) ||
+        d->module == BM_RANDOM || d->module == BM_ABC || d->module == BM_TYPING ||
+        (d->module == BM_COLLECTIONS && (d->owner == SK_DICT || d->owner == SK_INSTANCE)) || /* Counter's, ChainMap's */
+        d->module == BM_TEXTWRAP || d->module == BM_FRACTIONS || namedtuple_builtin(I, v))
+        return "a Python function";
+    return NULL;
+}
+
+bool native_python_level(PyRun *I, SimId v)
+{
+    return native_python_what(I, v) != NULL;
 }
 
 bool native_tuple_refused(PyRun *I, SimId v)

@@ -29,6 +29,9 @@ SimId native_special(PyRun *I, SimId mgr, const char *name);
  * (functools.wraps, update_wrapper, total_ordering's methods, lru_cache,
  * contextlib.contextmanager)?  Its repr and size would not be CPython's. */
 bool native_python_level(PyRun *I, SimId v);
+/* What CPython's object is then ("a Python function", "a class", "a bound
+ * method"), for the refusal; NULL when it is a built-in as the model's is. */
+const char *native_python_what(PyRun *I, SimId v);
 /* A CacheInfo (a namedtuple in CPython) used as a tuple — iterated,
  * indexed, compared: refused (true), as the model keeps it as a record. */
 bool native_tuple_refused(PyRun *I, SimId v);

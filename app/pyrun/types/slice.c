@@ -65,6 +65,14 @@ bool slice_repr(PyRun *I, SimId sl, Buf *out)
 static bool index_value(PyRun *I, SimId v, int64_t *out, const char *msg)
 {
     SimKind k = sim_kind(S, v);
+    if (k == SK_INSTANCE) { /* _PyEval_SliceIndex: its __index__ */
+        SimId r = dunder_index(I, v);
+        if (r != S->notimpl) {
+            bool ok = r && index_value(I, r, out, msg);
+            sim_xdecref(S, r);
+            return ok;
+        }
+    }
     if (k == SK_INT && sim_obj(S, v)->sub == 1 && msg[0] == 's') { /* beyond 64 bits: clamped */
         *out = sim_obj(S, v)->v.i < 0 ? -INT64_MAX : INT64_MAX;
         return true;

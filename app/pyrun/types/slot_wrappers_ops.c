@@ -60,12 +60,6 @@ static bool is_int(PyRun *I, SimId v) { return sim_kind(S, v) == SK_INT || sim_k
 /* an operand a program's class stands behind: its methods would run first */
 static bool program_typed(PyRun *I, SimId v) { return sim_kind(S, v) == SK_INSTANCE || sim_is_subinst(S, v); }
 
-static SimId not_implemented(PyRun *I)
-{
-    sim_incref(S, S->notimpl);
-    return S->notimpl;
-}
-
 /* Does self's type's slot for op take other?  (1 yes, 0 NotImplemented,
  * -1 the slot's own TypeError is raised) */
 static int takes(PyRun *I, SimId self, SimId other, BinSlot s)
@@ -114,7 +108,7 @@ static SimId w_binary(PyRun *I, SimId *a, int n, SimId kw)
     if (t < 0)
         return 0;
     if (t == 0)
-        return not_implemented(I);
+        return py_not_implemented(I);
     SimKind k = sim_kind(S, self);
     if (strstr(name, "divmod")) /* nb_divmod */
         return s.reflected ? builtin_divmod_of(I, other, self) : builtin_divmod_of(I, self, other);
@@ -147,7 +141,7 @@ SimId slot_richcompare(PyRun *I, int op, SimId self, SimId other)
     if (k == SK_NONE && self == other && (op == OP_EQ || op == OP_NE))
         return sim_bool(S, op == OP_EQ);
     if (!takes)
-        return not_implemented(I);
+        return py_not_implemented(I);
     return op_compare(I, op, self, other);
 }
 

@@ -46,6 +46,36 @@ static bool check_keywords(PyRun *I, int kind, SimId kw)
     return true;
 }
 
+/* Is cls one of the standard modules' classes that CPython makes with
+ * ABCMeta (they derive from collections.abc's ABCs)?  Their type() is
+ * refused (true), as the model makes them with type. */
+static bool abcmeta_module_class(PyRun *I, SimId cls)
+{
+    static const char *const names[] = {"collections.ChainMap", "collections.UserDict", "collections.UserList",
+                                        "collections.UserString", "fractions.Fraction", "weakref.WeakKeyDictionary",
+                                        "weakref.WeakValueDictionary", "contextlib."};
+    if (sim_kind(S, cls) != SK_TYPE)
+        return false;
+    char full[160];
+    if (sim_obj(S, cls)->sub == SK_INSTANCE) { /* __module__.__qualname__ */
+        SimId mod = sim_dict_get_str(S, SIM_V(S, cls, SK_TYPE, type.dict), "__module__");
+        SimId qn = sim_type_word(S, cls, SIM_TY_QUALNAME);
+        if (!mod || sim_kind(S, mod) != SK_STR)
+            return false;
+        size_t mn, n;
+        const char *m = sim_str_data(S, mod, &mn), *nm = sim_str_data(S, qn ? qn : sim_items(S, cls)[SIM_TY_NAME], &n);
+        snprintf(full, sizeof full, "%.*s.%.*s", (int)mn, m, (int)n, nm);
+    } else {
+        snprintf(full, sizeof full, "%s", sim_type_obj_name(S, cls));
+    }
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        size_t k = strlen(names[i]);
+        if (names[i][k - 1] == '.' ? strncmp(full, names[i], k) == 0 : strcmp(full, names[i]) == 0)
+            return !py_not_modelled(I, 0, "the type of %s (ABCMeta in CPython)", full);
+    }
+    return false;
+}
+
 /* type(v) and v.__class__: a new reference, or 0 with the refusal raised
  * for what the model cannot name */
 SimId type_of_object(PyRun *I, SimId v)
@@ -55,14 +85,17 @@ SimId type_of_object(PyRun *I, SimId v)
         return py_not_modelled(I, 0, bi_slot_wrapper(bi_def(SIM_V(S, v, SK_BUILTIN, builtin.index)))
                                          ? "the type of a slot wrapper (wrapper_descriptor)"
                                          : "the type of a method descriptor (method_descriptor)"), (SimId)0;
-    if (native_python_level(I, v) || (sim_kind(S, v) == SK_BUILTIN &&
-                                         bi_def(SIM_V(S, v, SK_BUILTIN, builtin.index))->module == BM_COPY))
-        return py_not_modelled(I, 0, "the type of %s (a Python function in CPython)",
-                               pyrun_builtin_name(SIM_V(S, v, SK_BUILTIN, builtin.index))), (SimId)0;
-    if (abc_refused(I, v, "type()") || typing_refused(I, v, "type() of") ||
+    const char *what = native_python_what(I, v);
+    if (what)
+        return py_not_modelled(I, 0, "the type of %s (%s in CPython)",
+                               pyrun_builtin_name(SIM_V(S, v, SK_BUILTIN, builtin.index)), what), (SimId)0;
+    if (abcmeta_module_class(I, v) || abc_refused(I, v, "type()") || typing_refused(I, v, "type() of") ||
         (enum_is_enum_class(I, v) && enum_refused(I, v, "type()")))
         return 0;
     SimId t = sim_type_of(S, v);
+    SimXType xt = sim_xtype_of(S, v);
+    if (xt == SIM_XT_ENUM_GEN || (xt >= SIM_XT_WR_GEN && xt <= SIM_XT_CM_GEN_VALUES))
+        t = S->types[SK_GEN]; /* Lib's generators the model runs natively: CPython's generator type */
     sim_incref(S, t);
     return t;
 }
