@@ -710,6 +710,13 @@ bool exc_matches(PyRun *I, SimId type_obj);
 bool exc_is_class(PyRun *I, SimId cls);
 /* The class of t, made on first use (0 when the profile has no such class). */
 SimId exc_class(PyRun *I, ExcType t);
+/* `class name(base)` of module `module` (its __module__), as a module's
+ * Python code makes its exceptions (statistics.StatisticsError(ValueError),
+ * json.decoder.JSONDecodeError ...): a new reference, or 0 */
+SimId exc_subclass_in(PyRun *I, const char *module, const char *name, SimId base);
+/* an instance of the class `cls` of the loaded module `module` with the
+ * args (msg,): a new reference, or 0 when the module or class is missing */
+SimId exc_module_instance(PyRun *I, const char *module, const char *cls, const char *msg);
 /* The built-in exception class with that name, made on first use; 0 if none. */
 SimId exc_class_named(PyRun *I, const char *name, size_t n);
 /* Is cls one of the built-in exception classes (not a user's subclass)? */
