@@ -37,6 +37,7 @@ typedef struct BuiltinDef {
     const char *kw_refused;
     const char *kw_fn; /* the name CPython's keyword errors use, if not name (sorted: "sort") */
     bool refused;      /* a name CPython has that the model refuses when it is called */
+    const char *why;   /* refused: why, said after its name (0: the name alone) */
     bool classmethod;  /* a method read on its type binds the type (dict.fromkeys) */
     const char *clinic; /* "id:names": an Argument Clinic parser (id shared by the functions
                         * that use it, sorted's and list.sort's) and its keyword names */

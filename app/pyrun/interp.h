@@ -436,6 +436,11 @@ void vm_thread_switch(PyRun *I);
  * vm_run of its own, until this one runs again.  False when the run must
  * stop (a refusal, every thread waiting for ever, a thread's error). */
 bool vm_wait_nested(PyRun *I);
+/* A built-in that blocked inside a call from C where the thread may wait
+ * there (I->ts->wait_nested: asyncio's loop thread, asyncio_wait_here):
+ * the other threads run now until it runs again, and r (stolen) becomes
+ * the call's settled result (0: an error, or a refusal) */
+SimId vm_wait_call(PyRun *I, SimId r);
 /* The outermost run returned: a thread's first frame ended (the thread
  * ends), or the main thread's module did (it waits for the non-daemon
  * threads).  1 when another thread runs now, 0 when the program ends as
@@ -806,8 +811,17 @@ typedef struct TbLibEntry {
     const char *func;
     const char *source;   /* the line, stripped */
     const char *marks313; /* 3.13's caret line under it (after the indent), NULL none */
+    const char *marks311; /* 3.11's and 3.12's, NULL none */
 } TbLibEntry;
 void format_traceback_lib(PyRun *I, const TbLibEntry *pre, int npre, Buf *out);
+/* The pending exception's, with a library's entries `mid` printed after the
+ * entry flagged TB_LASTI_LIBRARY in the traceback of exception `at` (the
+ * pending one or one in its chain): asyncio.run()'s frames. */
+void format_traceback_mid(PyRun *I, const TbLibEntry *mid, int nmid, SimId at, Buf *out);
+/* The line of the innermost entry flagged TB_LASTI_LIBRARY in the first of
+ * the tracebacks the report of exception e shows that has one (its own, its
+ * cause's or unsuppressed context's ...), 0 for none */
+int tb_library_line(PyRun *I, SimId e);
 /* The same for exception e, not pending (PyErr_Display of a caught one). */
 void format_exception_lib(PyRun *I, SimId e, const TbLibEntry *pre, int npre, Buf *out);
 /* The traceback module's rendering (Lib/traceback.py's TracebackException

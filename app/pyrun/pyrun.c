@@ -384,7 +384,14 @@ static PyStatus after_run(PyRun *I, VmStop st)
             if (e == I->lib_exc)
                 lib = I->lib_exc_library, line = I->lib_exc_line;
         }
-        if (!I->refused && lib)
+        bool flagged = false; /* an entry the library's frames follow, in what the report shows */
+        if (!lib && !py_err_matches(I, EXC_SystemExit) && (line = tb_library_line(I, I->ts->err_obj)) > 0)
+            lib = "a module CPython writes in Python", flagged = true;
+        TbLibEntry mid[3]; /* asyncio.run()'s frames, when they are all the library's */
+        int nmid = 0;
+        SimId mid_at = 0;
+        if (!I->refused && lib &&
+            !((flagged || strcmp(lib, "asyncio") == 0) && asyncio_run_tb(I, mid, &nmid, &mid_at)))
             py_not_modelled(I, line, "the traceback of an exception raised inside %s (CPython's frames in its "
                                   "Python code)", lib);
         if (!I->refused && py_err_matches(I, EXC_SystemExit)) {
@@ -408,7 +415,7 @@ static PyStatus after_run(PyRun *I, VmStop st)
             py_report_refusal(I);
         } else {
             Buf b = {0};
-            format_traceback(I, &b);
+            format_traceback_mid(I, mid, nmid, mid_at, &b);
             py_write(I, 2, buf_str(&b), b.len);
             buf_fini(&b);
         }

@@ -108,6 +108,7 @@ typedef struct PyThreadState {
     SimId repr_state[2];    /* its thread-state dict and the dict's Py_Repr list */
     SimId dc_repr_stack[8]; /* the dataclasses whose __repr__ runs (reprlib.recursive_repr) */
     uint32_t dc_repr_depth;
+    bool wait_nested;       /* the running built-in may block inside a call from C (vm_wait_call) */
     bool wait_result;       /* the call that blocked returns whether its wait succeeded: the
                              * value on the stack's top is settled when the thread runs again */
     /* A blocked call's continuation, run when the thread runs again

@@ -203,6 +203,10 @@ typedef struct PrintCtx {
     const TbLibEntry *pre; /* the library's entries of the reported exception, top */
     int npre;
     SimId top;
+    const TbLibEntry *mid; /* the library's entries after the flagged entry of exception mid_at */
+    int nmid;
+    SimId mid_at;
+    bool mid_here;         /* print_one is printing mid_at */
     int depth;
     bool need_close;
     SimId seen[CHAIN_MAX];
@@ -255,6 +259,17 @@ static bool ascii_line(PyRun *I, int line)
     return true;
 }
 
+/* a library's entries (TbLibEntry), with their caret lines */
+static void lib_entries(PyRun *I, const TbLibEntry *e, int n, Buf *out)
+{
+    for (int i = 0; i < n; i++) {
+        buf_printf(out, "  File \"%s\", line %d, in %s\n    %s\n", e[i].file, e[i].line, e[i].func, e[i].source);
+        const char *marks = S->prof->version >= SIM_V313 ? e[i].marks313 : e[i].marks311;
+        if (marks)
+            buf_printf(out, "    %s\n", marks);
+    }
+}
+
 /* tb_print_internal: the entries from the outermost frame in (the
  * library's `pre` first); for the traceback module (c->m, no `pre`)
  * StackSummary.extract and format: every entry (no PyTraceBack_LIMIT), the
@@ -284,12 +299,7 @@ static bool print_tb(PyRun *I, SimId tb, const TbLibEntry *pre, int npre, const 
         buf_printf(out, "%s (most recent call last):\n", header);
         cut(c, out);
     }
-    for (int i = 0; i < npre; i++) {
-        buf_printf(out, "  File \"%s\", line %d, in %s\n    %s\n", pre[i].file, pre[i].line, pre[i].func,
-                   pre[i].source);
-        if (pre[i].marks313 && S->prof->version >= SIM_V313)
-            buf_printf(out, "    %s\n", pre[i].marks313);
-    }
+    lib_entries(I, pre, npre, out);
     SimId last_name = 0;
     uint32_t last_line = 0;
     for (; tb && shown != 0; tb = sim_obj(S, tb)->v.tb.next, shown -= shown > 0) {
@@ -323,6 +333,10 @@ static bool print_tb(PyRun *I, SimId tb, const TbLibEntry *pre, int npre, const 
                 carets(I, (int)o->len, pos, out);
         }
         cut(c, out);
+        if (c && c->mid_here && (o->v.tb.lasti & TB_LASTI_LIBRARY)) { /* the library's frames, once */
+            lib_entries(I, c->mid, c->nmid, out);
+            c->mid_here = false;
+        }
     }
     if (cnt > TB_RECURSIVE_CUTOFF) {
         print_repeated(out, cnt);
@@ -480,6 +494,7 @@ static void print_one(PyRun *I, SimId e, bool pending, PrintCtx *c, Buf *out)
         return;
     }
     int npre = e == c->top ? c->npre : 0;
+    c->mid_here = c->nmid > 0 && e == c->mid_at;
     print_tb(I, sim_exc_get(S, e, SIM_EXC_TRACEBACK), c->pre, npre, group ? "Exception Group Traceback" : "Traceback",
              c, &t);
     size_t header = t.len ? (size_t)((const char *)memchr(buf_str(&t), '\n', t.len) - buf_str(&t)) + 1 : 0;
@@ -595,6 +610,32 @@ void format_traceback_lib(PyRun *I, const TbLibEntry *pre, int npre, Buf *out)
     }
     PrintCtx c = {.pre = pre, .npre = npre, .top = I->ts->err_obj};
     print_recursive(I, I->ts->err_obj, true, &c, out);
+}
+
+void format_traceback_mid(PyRun *I, const TbLibEntry *mid, int nmid, SimId at, Buf *out)
+{
+    if (!I->ts->err_obj) {
+        format_traceback(I, out);
+        return;
+    }
+    PrintCtx c = {.top = I->ts->err_obj, .mid = mid, .nmid = nmid, .mid_at = at};
+    print_recursive(I, I->ts->err_obj, true, &c, out);
+}
+
+int tb_library_line(PyRun *I, SimId e)
+{
+    for (int n = 0; e && n < CHAIN_MAX; n++) {
+        int line = 0; /* the innermost flagged entry's */
+        for (SimId tb = sim_exc_get(S, e, SIM_EXC_TRACEBACK); tb; tb = sim_obj(S, tb)->v.tb.next)
+            if (sim_obj(S, tb)->v.tb.lasti & TB_LASTI_LIBRARY)
+                line = (int)sim_obj(S, tb)->len;
+        if (line)
+            return line;
+        SimId cause = sim_exc_get(S, e, SIM_EXC_CAUSE), ctx = sim_exc_get(S, e, SIM_EXC_CONTEXT);
+        SimId next = cause && cause != S->none ? cause : !(sim_exc_get(S, e, SIM_EXC_SUPPRESS) & 1) ? ctx : 0;
+        e = next && next != S->none ? next : 0;
+    }
+    return 0;
 }
 
 void format_exception_lib(PyRun *I, SimId e, const TbLibEntry *pre, int npre, Buf *out)

@@ -518,6 +518,15 @@ SimId vm_call_kw(PyRun *I, SimId callable, SimId *args, int nargs, SimId kwnames
         return native_call(I, callable, args, nargs, kwnames);
     if (k == SK_BUILTIN && !sim_obj(S, callable)->v.builtin.self)
         return builtins_call(I, sim_obj(S, callable)->v.builtin.index, 0, args, nargs, kwnames);
+    if (k == SK_BUILTIN) { /* a bound built-in method (q.get, timeout=1): self first */
+        SimObj *o = sim_obj(S, callable);
+        SimId *all = xmalloc(((size_t)nargs + 1) * sizeof *all);
+        all[0] = o->v.builtin.self;
+        memcpy(all + 1, args, (size_t)nargs * sizeof *all);
+        SimId r = builtins_call(I, o->v.builtin.index, o->v.builtin.self, all, nargs + 1, kwnames);
+        free(all);
+        return r;
+    }
     if (k == SK_TYPE && sim_obj(S, callable)->sub != SK_INSTANCE) /* int(x, base=2) */
         return builtins_call(I, 0xffff0000u | sim_obj(S, callable)->sub, callable, args, nargs, kwnames);
     SimId func = callable, self = 0;

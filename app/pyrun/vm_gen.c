@@ -245,6 +245,8 @@ static SimId resume(PyRun *I, SimId g, SimId value, bool throwing, GenEnd *end)
         I->ts->stack[TOPF->sp++] = v;
     }
     sim_obj(S, g)->sub = SIM_GEN_RUNNING;
+    if (throwing && after_yield_from)
+        TOPF->ip++; /* raised at the yield from (or await): its entry's position */
     if (!throwing && !after_yield_from)
         vm_eval_breaker(I); /* RESUME at the start or after a yield */
     I->ts->nested++;

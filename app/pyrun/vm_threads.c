@@ -182,9 +182,10 @@ void vm_threads_spawned(PyRun *I)
  * an event set) or timed out, or what its continuation gives (a queue's
  * item): settled now that the thread runs again.  1 when the continuation
  * blocked once more, -1 when it raised (the error is pending), else 0. */
-static int settle(PyRun *I, PyThreadState *ts)
+static int settle_value(PyRun *I, PyThreadState *ts, SimId *out)
 {
     SimId v = 0;
+    *out = 0;
     if (ts->resume) { /* blocking again, it sets the next continuation */
         int (*fn)(PyRun *, SimId, int64_t, SimId *) = ts->resume;
         SimId obj = ts->resume_obj;
@@ -202,10 +203,21 @@ static int settle(PyRun *I, PyThreadState *ts)
     } else {
         return 0;
     }
-    if (!v) /* the continuation leaves the stack as it is (a with block's __exit__) */
+    *out = v;
+    return 0;
+}
+
+static int settle(PyRun *I, PyThreadState *ts)
+{
+    if (ts->wait_nested) /* vm_wait_call settles it, as the call's result */
         return 0;
-    if (!ts->top) { /* a target called from C: its result is not kept */
-        sim_decref(I->sim, v);
+    SimId v;
+    int s = settle_value(I, ts, &v);
+    if (s != 0 || !v) /* the continuation leaves the stack as it is (a with block's __exit__) */
+        return s;
+    if (!ts->top) { /* a target called from C: its result is not kept, but a pool's item's is */
+        if (!futures_worker_settled(I, ts->id, v))
+            sim_decref(I->sim, v);
         return 0;
     }
     SimId *top = &ts->stack[ts->top->sp - 1];
@@ -366,6 +378,13 @@ void vm_thread_switch(PyRun *I)
             }
             continue;
         }
+        if (s < 0 && !ts->top && futures_is_worker(I, ts->id)) { /* a pool item's built-in call raised */
+            if (!futures_worker_raised(I)) {
+                vm_thread_exception(I);
+                return;
+            }
+            s = 0; /* the worker takes its next item */
+        }
         if (s < 0) {
             if (!ts->top) { /* a target called from C (a Timer's function) raised */
                 if (!ended_by_hook(I, ts))
@@ -445,6 +464,34 @@ int vm_thread_returned(PyRun *I)
         return deadlock(I);
     vm_thread_switch(I);
     return I->refused ? -1 : 1;
+}
+
+SimId vm_wait_call(PyRun *I, SimId r)
+{
+    PyThreadState *ts = I->ts;
+    if (!r || I->vs.thr[ts->id].state == VS_RUN) {
+        ts->wait_nested = false;
+        return r;
+    }
+    for (;;) {
+        bool ok = vm_wait_nested(I);
+        ts->wait_nested = false;
+        if (!ok) {
+            sim_decref(I->sim, r);
+            return 0;
+        }
+        SimId v;
+        int s = settle_value(I, ts, &v);
+        if (s == 1) { /* blocked once more */
+            ts->wait_nested = true;
+            continue;
+        }
+        if (s < 0 || v) {
+            sim_decref(I->sim, r);
+            r = s < 0 ? 0 : v;
+        }
+        return r;
+    }
 }
 
 bool vm_wait_nested(PyRun *I)

@@ -334,6 +334,18 @@ void vs_exit(VmSched *v)
         wake_at(v, 0, v->now, 1);
 }
 
+void vs_forked(VmSched *v)
+{
+    if (v->running != 0 || v->nthr == 1)
+        return;
+    v->nthr = 1; /* fork() copies the calling thread alone */
+    v->gil = (VsQueue){-1, -1};
+    for (int l = 0; l < v->nlocks; l++) /* no one else waits; a lock another thread held stays held */
+        v->locks[l].waiters = (VsQueue){-1, -1};
+    if (!v->parallel)
+        v->check_at = VS_NEVER;
+}
+
 bool vs_alive(const VmSched *v, int t)
 {
     return t >= 0 && t < v->nthr && v->thr[t].state != VS_DONE;

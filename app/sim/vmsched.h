@@ -173,6 +173,10 @@ void vs_wait_shutdown(VmSched *v);
 void vs_event_set(VmSched *v, int e);
 /* The running thread ends: its joiners wake. */
 void vs_exit(VmSched *v);
+/* In a fork's child made by the main thread: that thread alone, as if no
+ * other had ever started (the others are not copied; a lock one of them
+ * held stays held). */
+void vs_forked(VmSched *v);
 bool vs_alive(const VmSched *v, int t); /* started and not ended: is_alive() */
 int vs_live_count(const VmSched *v);    /* threads not ended */
 

@@ -13,8 +13,7 @@
  * Runner does: the main task (Task-1 for the first), then the tasks left
  * are cancelled and run to their end, then the two shutdown coroutines run
  * as tasks (they take a Task-N each), then the loop closes.  An exception
- * out of asyncio.run() has asyncio's frames in its traceback (refused if
- * uncaught).
+ * out of asyncio.run() has asyncio's frames in its traceback (asyncio_tb.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -249,6 +248,7 @@ static SimId m_run(PyRun *I, SimId *a, int n, SimId kw)
     if (!loop)
         return 0;
     A->loop = loop;
+    A->loop_thread = I->ts->id;
     SimId coro = a[0], task = 0, result = 0;
     bool ok = true;
     if (!aio_is_coro(I, coro)) {
@@ -303,8 +303,8 @@ static SimId m_run(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     py_err_restore(I, &sv);
-    if (task && !I->ts->err.set)
-        result = aio_result(I, task);
+    if (task && !I->ts->err.set && !(result = aio_result(I, task)) && !I->err_library && I->ts->err_obj)
+        aio_run_raised(I, I->ts->err_obj); /* the main task's exception: run_until_complete's future.result() */
     sim_xdecref(S, task);
     if (!result && !I->err_library) {
         I->err_library = "asyncio";
@@ -326,6 +326,7 @@ static SimId m_refused(PyRun *I, SimId *a, int n, SimId kw)
     static SimId fn(PyRun *I, SimId *a, int n, SimId kw) { return m_refused(I, a, n, kw); }
 LOOP_REFUSED(l_run_until_complete)
 LOOP_REFUSED(l_stop)
+LOOP_REFUSED(q_shutdown)
 
 #define F(nm, f, ...) BUILTIN(nm, 0, BM_ASYNCIO, f, __VA_ARGS__)
 #define M(nm, f, ...) BUILTIN(nm, SK_INSTANCE, BM_ASYNCIO, f, __VA_ARGS__)
@@ -420,6 +421,8 @@ const BuiltinDef asyncio_functions[] = {
     M("qsize", aio_q_qsize, .style = ARGS_NONE),
     M("empty", aio_q_empty, .style = ARGS_NONE),
     M("full", aio_q_full, .style = ARGS_NONE),
+    M("maxsize", aio_q_maxsize, .style = ARGS_NONE),
+    M("shutdown", q_shutdown, .refused = true),
     M("__del__", aio_x_del),
     /* asyncio_cond.c */
     M("__init__", aio_cond_init, .kw = "lock"),
@@ -545,6 +548,12 @@ void asyncio_module_init(PyRun *I, SimId d)
     A->cls[AC_CANCELLED] = exc_subclass(I, "asyncio.exceptions", "CancelledError", exc_class(I, EXC_BaseException));
     A->cls[AC_INVALID] = exc_subclass(I, "asyncio.exceptions", "InvalidStateError", exc_class(I, EXC_Exception));
     aio_sync_init(I, d);
+    if (sim_obj(S, A->cls[AC_QUEUE])->data) { /* Queue.maxsize; 3.13's Queue.shutdown() */
+        SimId qd = SIM_V(S, A->cls[AC_QUEUE], SK_TYPE, type.dict);
+        bi_dict_put(I, qd, "maxsize", sim_property(S, method(I, aio_q_maxsize), 0, 0, 0));
+        if (S->prof->version >= SIM_V313)
+            bi_dict_put(I, qd, "shutdown", method(I, q_shutdown));
+    }
     coll_quiet_end(I, &q);
     export(I, d, "Future", A->cls[AC_FUTURE]);
     export(I, d, "Task", A->cls[AC_TASK]);

@@ -26,6 +26,17 @@ void asyncio_executor_done(PyRun *I, SimId f);
  * false, refused, when a worker thread has waited for it past the switch
  * interval (CPython would hand it over there) */
 bool asyncio_gil_kept(PyRun *I);
+/* The uncaught exception's traceback has asyncio.run()'s frames (runners.py,
+ * base_events.py): true with them in mid[0..*nmid) (3 at most), to be shown
+ * after the flagged entry of exception *at's traceback; false when its
+ * traceback (or its chain's) has frames of asyncio's or another library's
+ * Python code the model does not know */
+bool asyncio_run_tb(PyRun *I, TbLibEntry *mid, int *nmid, SimId *at);
+/* A blocking call (time.sleep, a lock's acquire, Queue.get, Thread.start ...)
+ * inside a call from C: true when the running thread is the loop's, inside
+ * asyncio.run(): it blocks the loop there, the other threads running
+ * meanwhile (I->ts->wait_nested, vm_wait_call) */
+bool asyncio_wait_here(PyRun *I);
 /* References the module's state holds (for the audit). */
 void asyncio_roots(PyRun *I, SimVisit visit, void *arg);
 void asyncio_free(PyRun *I);

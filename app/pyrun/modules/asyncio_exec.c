@@ -275,6 +275,15 @@ bool aio_exec_check_turn(PyRun *I)
     return true;
 }
 
+bool asyncio_wait_here(PyRun *I)
+{
+    PyAsyncio *A = I->asyncio;
+    if (!A || !A->loop || I->ts->id != A->loop_thread)
+        return false;
+    I->ts->wait_nested = true;
+    return true;
+}
+
 bool asyncio_gil_kept(PyRun *I)
 {
     return !I->asyncio || !I->asyncio->loop || I->ts->id != 0 || aio_exec_check_turn(I);

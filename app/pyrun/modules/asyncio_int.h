@@ -82,6 +82,8 @@ typedef struct PyAsyncio {
     SimId *chains;          /* run_in_executor's (concurrent future, asyncio future) pairs (owned) */
     size_t nchains, capchains;
     struct AioOrder *order; /* as_completed()'s tasks made from coroutines (asyncio_order.c), or NULL */
+    SimId run_exc;          /* the exception asyncio.run() raised last (borrowed, compared only), or 0 */
+    int loop_thread;        /* the thread asyncio.run() runs the loop on */
 } PyAsyncio;
 
 static inline PyAsyncio *aio(PyRun *I)
@@ -127,8 +129,10 @@ bool aio_run_until(PyRun *I, SimId fut);
 bool aio_is_coro(PyRun *I, SimId v);
 int64_t aio_secs_arg(PyRun *I, SimId v, bool *ok);
 void aio_gather_child_done(PyRun *I, SimId outer, SimId fut);
-/* vm_coro.c's and vm_gen.c's hooks for `await` on a future */
+/* asyncio_await.c: vm_coro.c's and vm_gen.c's hooks for `await` on a
+ * future; a sleep's step (as await_step's) */
 void aio_install_hooks(PyRun *I);
+int aio_sleep_step(PyRun *I, SimId sl, SimId *out);
 /* n turns of the loop without waiting for a timer (the shutdown's) */
 bool aio_run_turns(PyRun *I, int n);
 void aio_loop_close(PyRun *I);
@@ -245,6 +249,12 @@ void aio_log_task(PyRun *I, SimId task);
 void aio_log_name(PyRun *I, SimId task); /* its name changed */
 void aio_log_lane(PyRun *I, SimId task, int lane, SimId fut);
 void aio_log_turn(PyRun *I, size_t ready);
+/* asyncio_tb.c: the pending exception leaves a coroutine of asyncio's
+ * Python code; a task keeps exception e that came out of a library's
+ * Python code; asyncio.run() raises its main task's exception e again */
+void aio_lib_raised(PyRun *I);
+void aio_keep_library(PyRun *I, SimId e);
+void aio_run_raised(PyRun *I, SimId e);
 /* the methods (asyncio.c's table lists them) */
 SimId aio_lock_init(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_lock_acquire(PyRun *I, SimId *a, int n, SimId kw);
@@ -271,6 +281,7 @@ SimId aio_q_task_done(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_q_qsize(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_q_empty(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_q_full(PyRun *I, SimId *a, int n, SimId kw);
+SimId aio_q_maxsize(PyRun *I, SimId *a, int n, SimId kw);
 SimId aio_x_del(PyRun *I, SimId *a, int n, SimId kw);
 
 #endif

@@ -10,10 +10,7 @@
  * callbacks are scheduled (call_soon) when it completes; a task's step
  * sends into its coroutine (or throws the exception that woke it), and the
  * future the coroutine yields gets the task's wakeup as a done callback.
- * `await fut` is a yield from over the future itself (vm_gen.c's
- * await_step hook): pending, it yields itself to the task; done, it gives
- * its result.  asyncio.sleep(d) is a future that schedules its own timer
- * the first time it is awaited (sleep(0) yields once, as __sleep0 does).
+ * `await fut` and asyncio.sleep() are asyncio_await.c's.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -346,8 +343,6 @@ SimId aio_stop_value(PyRun *I)
     return v;
 }
 
-static int sleep_step(PyRun *I, SimId sl, SimId *out);
-
 /* coro.send(None), or coro.throw(exc) (exc stolen) */
 static SimId coro_send(PyRun *I, SimId coro, SimId exc)
 {
@@ -376,7 +371,7 @@ static SimId coro_send(PyRun *I, SimId coro, SimId exc)
         return 0;
     }
     SimId r = 0;
-    int got = op ? aio_op_step(I, coro, &r) : sleep_step(I, coro, &r);
+    int got = op ? aio_op_step(I, coro, &r) : aio_sleep_step(I, coro, &r);
     if (got == 0) { /* done: as a coroutine's return */
         SimId args = sim_tuple(S, 1);
         sim_tuple_set(S, args, 0, r);
@@ -421,6 +416,8 @@ static bool task_step(PyRun *I, SimId task, SimId exc)
         aio_order_enter(I);
     SimId r = coro_send(I, coro, exc);
     A->current = was;
+    if (!r && sim_kind(S, coro) != SK_GEN && !py_err_matches(I, EXC_StopIteration)) /* a sleep or an operation */
+        aio_lib_raised(I);
     sim_decref(S, coro);
     if (first && !aio_order_leave(I, task, r)) {
         sim_xdecref(S, r);
@@ -442,8 +439,10 @@ static bool task_step(PyRun *I, SimId task, SimId exc)
         }
         SimId e = exc_instance(I);
         bool stop = fatal(I);
-        if (!stop)
+        if (!stop) {
+            aio_keep_library(I, e);
             py_err_clear(I);
+        }
         if (!stop && sim_is_subtype(S, sim_obj(S, e)->type, A->cls[AC_CANCELLED])) {
             aio_put(I, task, "_cancelled_exc", e);
             future_cancel(I, task, 0);
@@ -487,85 +486,6 @@ static bool task_wakeup(PyRun *I, SimId task, SimId fut)
         return task_step(I, task, ref(I, e));
     }
     return task_step(I, task, 0);
-}
-
-/* ---- asyncio.sleep's future ---------------------------------------------------------- */
-
-static int sleep_step(PyRun *I, SimId sl, SimId *out)
-{
-    int st = fstate(I, sl);
-    if (st == FS_PENDING && !(fw(I, sl) & FW_TIMER)) {
-        fw_set(I, sl, fw(I, sl) | FW_TIMER);
-        bool ok;
-        int64_t d = aio_secs_arg(I, aio_get(I, sl, "_delay"), &ok);
-        if (!ok)
-            return -1;
-        if (d <= 0) { /* __sleep0: one bare yield */
-            *out = ref(I, S->none);
-            return 1;
-        }
-        aio_call_later(I, d, AQ_SLEEP_DONE, sl, 0);
-    } else if (st == FS_PENDING) {
-        bool ok;
-        if (aio_secs_arg(I, aio_get(I, sl, "_delay"), &ok) <= 0 && ok) { /* back from the bare yield */
-            SimId r = aio_get(I, sl, "_value");
-            aio_set_result(I, sl, ref(I, r ? r : S->none));
-        }
-    }
-    if (fstate(I, sl) == FS_PENDING) {
-        fw_set(I, sl, fw(I, sl) | FW_BLOCKING);
-        *out = ref(I, sl);
-        return 1;
-    }
-    SimId r = aio_result(I, sl);
-    if (!r)
-        return -1;
-    *out = r;
-    return 0;
-}
-
-static SimId await_hook(PyRun *I, SimId v)
-{
-    return aio_is_future(I, v) || aio_is_class(I, v, AC_OP) ? ref(I, v) : 0;
-}
-
-static int await_step(PyRun *I, SimId sub, SimId *out)
-{
-    if (aio_is_class(I, sub, AC_OP))
-        return aio_op_step(I, sub, out);
-    if (!aio_is_future(I, sub))
-        return 2;
-    if (aio_is_class(I, sub, AC_SLEEP))
-        return sleep_step(I, sub, out);
-    if (fstate(I, sub) == FS_PENDING) {
-        fw_set(I, sub, fw(I, sub) | FW_BLOCKING);
-        *out = ref(I, sub);
-        return 1;
-    }
-    SimId r = aio_result(I, sub);
-    if (!r)
-        return -1;
-    *out = r;
-    return 0;
-}
-
-/* an exception thrown into a task's coroutine reaches what it awaits */
-static int await_throw(PyRun *I, SimId sub, SimId *out)
-{
-    if (aio_is_class(I, sub, AC_OP)) {
-        if ((sim_obj(S, sub)->cap & 15u) >= OK_WAITFOR)
-            return aio_long_step(I, sub, true, out);
-        aio_op_throw(I, sub);
-        return -1;
-    }
-    return 2;
-}
-
-void aio_install_hooks(PyRun *I)
-{
-    I->await_hook = await_hook;
-    I->await_step = await_step;
-    I->await_throw = await_throw;
 }
 
 /* ---- the loop --------------------------------------------------------------------------- */

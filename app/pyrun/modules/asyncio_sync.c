@@ -558,6 +558,18 @@ SimId aio_q_full(PyRun *I, SimId *a, int n, SimId kw)
     return of(I, a[0], AC_QUEUE, "full") ? sim_bool(S, qfull(I, a[0])) : 0;
 }
 
+/* the maxsize property: what __init__ was given */
+SimId aio_q_maxsize(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    if (!of(I, a[0], AC_QUEUE, "maxsize"))
+        return 0;
+    SimId m = aio_get(I, a[0], "_maxsize");
+    m = m ? m : S->none;
+    sim_incref(S, m);
+    return m;
+}
+
 /* a coroutine's finalizer: 'coroutine ... was never awaited' when it never ran */
 SimId aio_x_del(PyRun *I, SimId *a, int n, SimId kw)
 {

@@ -21,6 +21,7 @@
 #include "pyrun/modules/asyncio.h"
 #include "pyrun/modules/collections.h"
 #include "pyrun/modules/futures_int.h"
+#include "pyrun/modules/native_class.h"
 #include "pyrun/modules/mp_int.h"
 #include "sim/vmsched.h"
 
@@ -453,34 +454,14 @@ const int futures_nfunctions = (int)(sizeof futures_functions / sizeof futures_f
 
 SimId fut_method(PyRun *I, BuiltinFn fn)
 {
-    for (int i = 0; i < futures_nfunctions; i++)
-        if (futures_functions[i].fn == fn)
-            return sim_builtin(S, (uint32_t)bi_index_of(&futures_functions[i]), 0);
-    for (int i = 0; i < futures_pool_nfunctions; i++)
-        if (futures_pool_functions[i].fn == fn)
-            return sim_builtin(S, (uint32_t)bi_index_of(&futures_pool_functions[i]), 0);
-    return 0;
+    SimId m = nc_method(I, futures_functions, futures_nfunctions, fn);
+    return m ? m : nc_method(I, futures_pool_functions, futures_pool_nfunctions, fn);
 }
 
 SimId fut_class(PyRun *I, const char *module, const char *name, const BuiltinFn *fns, const char *const *names,
                 int nfns, bool dict)
 {
-    SimId ns = sim_dict(S);
-    bi_dict_put(I, ns, "__module__", name_of(I, module));
-    for (int i = 0; i < nfns; i++)
-        bi_dict_put(I, ns, names[i], fut_method(I, fns[i]));
-    SimId nm = name_of(I, name);
-    sim_incref(S, nm);
-    SimId bases = sim_tuple(S, 1);
-    sim_incref(S, S->type_object);
-    sim_tuple_set(S, bases, 0, S->type_object);
-    SimId mro[1] = {S->type_object};
-    SimClassSpec spec = {.name = nm, .qualname = nm, .bases = bases, .dict = ns, .best = 0, .mro = mro,
-                         .nmro = 1, .add_dict = dict, .add_weak = dict, .layout = 0};
-    SimId cls = sim_class_new(S, &spec);
-    if (sim_obj(S, cls)->data)
-        sim_items(S, cls)[SIM_TY_FLAGS] |= SIM_TYF_NATIVE;
-    return cls;
+    return nc_class(I, module, name, 0, names, fns, nfns, dict ? NC_DICT | NC_WEAK : 0, fut_method);
 }
 
 static SimId exc_cls(PyRun *I, const char *name, SimId base)
@@ -588,6 +569,8 @@ void futures_roots(PyRun *I, SimVisit visit, void *arg)
             visit(S, F->workers[t].future, arg);
         if (F->workers[t].handed && F->workers[t].item)
             visit(S, F->workers[t].item, arg);
+        if (F->workers[t].blocked && F->workers[t].value)
+            visit(S, F->workers[t].value, arg);
     }
 }
 

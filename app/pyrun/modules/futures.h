@@ -27,6 +27,9 @@ typedef struct FutWorker {
     bool handed;    /* put() gave it `item` while it waited */
     SimId item;     /* that item (owned; 0 the None sentinel) */
     int event;      /* the scheduler event its get() waits on */
+    bool blocked;   /* the item's callable is a built-in whose call blocked (time.sleep,
+                     * Lock.acquire ...): the future ends when the worker runs again */
+    SimId value;    /* that call's result so far (owned; settled by vm_threads.c) */
 } FutWorker;
 
 typedef struct FutWait {
@@ -64,6 +67,9 @@ bool futures_is_worker(PyRun *I, int t);
 int futures_worker_next(PyRun *I);
 void futures_worker_returned(PyRun *I, SimId r);
 bool futures_worker_raised(PyRun *I);
+/* Thread t's built-in item call that blocked settles to v (stolen): false
+ * when t has none (a Thread's target called from C: v is the caller's). */
+bool futures_worker_settled(PyRun *I, int t, SimId v);
 /* asyncio's loop (asyncio_exec.c): ThreadPoolExecutor, is v one, submit
  * (the caller runs the other threads when it must wait: a new worker's
  * start()); shutdown(wait=False) once, then a worker of ex still alive to

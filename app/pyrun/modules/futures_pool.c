@@ -486,7 +486,9 @@ static void release_idle(PyRun *I, FutPool *P)
     vs_sem_release(&I->vs, P->sem, 1);
 }
 
-/* the item's call: its frame pushed (1), or a C callable's result set (0) */
+/* the item's call: its frame pushed (1), a C callable's result set (0),
+ * or a C callable's call blocked (4: the worker waits, as a Thread whose
+ * target is time.sleep does, and its future ends when it runs again) */
 static int run_item(PyRun *I, FutWorker *w, SimId item)
 {
     SimId f = sim_items(S, item)[0], fn = sim_items(S, item)[1], args = sim_items(S, item)[2],
@@ -541,6 +543,11 @@ static int run_item(PyRun *I, FutWorker *w, SimId item)
         sim_decref(S, av[i]);
     free(av);
     sim_xdecref(S, keys);
+    if (r && I->vs.thr[I->vs.running].state != VS_RUN) {
+        w->blocked = true;
+        w->value = r;
+        return 4;
+    }
     if (r)
         futures_worker_returned(I, r);
     else if (!futures_worker_raised(I))
@@ -552,6 +559,13 @@ int futures_worker_next(PyRun *I)
 {
     PyFutures *F = fst(I);
     int t = I->vs.running;
+    if (F->workers[t].blocked) { /* its built-in call woke: the future ends */
+        SimId r = F->workers[t].value;
+        F->workers[t].blocked = false, F->workers[t].value = 0;
+        futures_worker_returned(I, r);
+        if (I->refused)
+            return -1;
+    }
     for (;;) {
         FutWorker *w = &F->workers[t];
         FutPool *P = &F->pools[w->pool];
@@ -582,6 +596,8 @@ int futures_worker_next(PyRun *I)
         }
         int r = run_item(I, w, item);
         sim_decref(S, item);
+        if (r == 4)
+            return 0;
         if (r == 3 && !v312(I)) /* a cancelled item: 3.11 counts the worker idle after it too */
             release_idle(I, P);
         else if (r != 0 && r != 3)
@@ -606,9 +622,23 @@ void futures_worker_returned(PyRun *I, SimId r)
         release_idle(I, &fst(I)->pools[w->pool]);
 }
 
+bool futures_worker_settled(PyRun *I, int t, SimId v)
+{
+    PyFutures *F = I->futures;
+    if (!F || t >= F->nworkers || !F->workers[t].blocked)
+        return false;
+    sim_xdecref(S, F->workers[t].value);
+    F->workers[t].value = v;
+    return true;
+}
+
 bool futures_worker_raised(PyRun *I)
 {
     FutWorker *w = &fst(I)->workers[I->vs.running];
+    if (w->blocked) { /* its built-in call raised once it woke (queue.Empty) */
+        sim_xdecref(S, w->value);
+        w->blocked = false, w->value = 0;
+    }
     SimId f = w->future;
     if (!f || I->refused || !I->ts->err.set)
         return false;

@@ -49,7 +49,7 @@ static void swap(PyRun *I, SimId heap, uint32_t i, uint32_t j)
 }
 
 /* siftdown / siftdown_max: the item at pos moves up past its parents */
-static bool siftdown(PyRun *I, SimId heap, uint32_t start, uint32_t pos, bool max)
+bool heapq_siftdown(PyRun *I, SimId heap, uint32_t start, uint32_t pos, bool max)
 {
     uint32_t size = sim_obj(S, heap)->len;
     while (pos > start) {
@@ -85,7 +85,7 @@ bool heapq_siftup(PyRun *I, SimId heap, uint32_t pos, bool max)
         swap(I, heap, child, pos);
         pos = child;
     }
-    return siftdown(I, heap, start, pos, max);
+    return heapq_siftdown(I, heap, start, pos, max);
 }
 
 /* the highest power of two not above n */
@@ -143,7 +143,7 @@ static SimId h_heappush(PyRun *I, SimId *a, int n, SimId kw)
     sim_list_append(S, a[0], a[1]);
     if (sim_nomem(S))
         return py_no_memory(I), (SimId)0;
-    if (!siftdown(I, a[0], 0, sim_obj(S, a[0])->len - 1, false))
+    if (!heapq_siftdown(I, a[0], 0, sim_obj(S, a[0])->len - 1, false))
         return 0;
     return bi_none(I);
 }

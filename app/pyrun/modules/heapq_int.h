@@ -9,6 +9,9 @@
 
 /* a < b as PyObject_RichCompareBool: 1, 0, or -1 with the error raised */
 int heapq_lt(PyRun *I, SimId a, SimId b);
+/* _siftdown / _siftdown_max: the item at pos moves up past its parents
+ * down to start (heappush: start 0, pos the last); false raised */
+bool heapq_siftdown(PyRun *I, SimId heap, uint32_t start, uint32_t pos, bool max);
 /* _siftup / _siftup_max at pos; heapify / _heapify_max; heapreplace /
  * _heapreplace_max (the old top, a new reference; item borrowed): false or
  * 0 with the error raised */

@@ -124,6 +124,7 @@ SimId ex_submit(PyRun *I, SimId *a, int n, SimId kw)
     e->busy[w] = start + (ran > 0 ? ran : 0) + MP_IPC_PS;
     e->end = e->busy[w] > e->end ? e->busy[w] : e->end;
     e->ntasks++;
+    e->used = true;
     SimId r = sim_items(S, l)[0];
     sim_incref(S, r);
     sim_decref(S, l);
@@ -185,6 +186,7 @@ SimId ex_map(PyRun *I, SimId *a, int n, SimId kw)
     if (end > I->vs.now)
         I->vs.now = end;
     e->end = e->end > end ? e->end : end;
+    e->used = e->used || ncalls > 0; /* its manager and feeder threads started (mp_own_threads_refused) */
     SimId futs = sim_list(S, 0); /* reversed, as Executor.map's result_iterator pops them */
     for (uint32_t i = sim_obj(S, l)->len; i-- > 0;) {
         SimId r = sim_items(S, l)[i];
@@ -207,8 +209,11 @@ SimId ex_shutdown(PyRun *I, SimId *a, int n, SimId kw)
     if (!e)
         return 0;
     e->shutdown = true;
-    if ((!wait || op_truth(I, wait) > 0) && e->end > I->vs.now)
-        I->vs.now = e->end;
+    if (!wait || op_truth(I, wait) > 0) {
+        e->joined = true;
+        if (e->end > I->vs.now)
+            I->vs.now = e->end;
+    }
     return bi_none(I);
 }
 

@@ -21,9 +21,9 @@ typedef struct MpCall {
 
 /* A child's traffic on a Queue or a Pipe (mp_queue.c's channels). */
 typedef struct MpChanOp {
-    char kind;   /* 'G' an item taken, 'P' one sent */
+    char kind;   /* 'G' an item taken, 'P' one sent, 'D' a JoinableQueue's task_done() */
     int chan;
-    int64_t at;  /* 'P': ps after the child began */
+    int64_t at;  /* 'P', 'D': ps after the child began */
     SimId v;     /* 'P': the item (owned) */
 } MpChanOp;
 
@@ -81,6 +81,10 @@ SimId po_join(PyRun *I, SimId *a, int n, SimId kw);
 SimId po_enter(PyRun *I, SimId *a, int n, SimId kw);
 SimId po_exit(PyRun *I, SimId *a, int n, SimId kw);
 SimId po_refused(PyRun *I, SimId *a, int n, SimId kw);
+/* Threads of multiprocessing's own that CPython counts in threading's
+ * active_count() and enumerate(): a Pool's handlers, a used
+ * ProcessPoolExecutor's manager and feeder (false: refused) */
+bool mp_own_threads_refused(PyRun *I);
 /* Writes the child's output where the parent's goes. */
 void mp_replay_output(PyRun *I, const MpReport *rep);
 void mp_report_fini(PyRun *I, MpReport *rep);
@@ -110,8 +114,15 @@ typedef struct PyMp {
         int k, ntasks, first;    /*   its workers, the tasks submitted, its first worker's number */
         int64_t end;             /*   when the last task is back */
         bool shutdown;
+        bool used;               /*   a task submitted: its manager and feeder threads started */
+        bool joined;             /*   shutdown(wait=True): they ended */
     } *execs;
     int nexecs;
+    struct MpJoin *joins;        /* per channel: a JoinableQueue's ledger (mp_joinq.c) */
+    int njoins;
+    SimId cls_joinq;             /* JoinableQueue (owned), 0 until made */
+    SimId *live_pools;           /* Pools whose three handler threads run (borrowed: compared only) */
+    int nlive_pools;
 } PyMp;
 
 PyMp *mp_state(PyRun *I);
@@ -143,6 +154,18 @@ SimId mc_poll(PyRun *I, SimId *a, int n, SimId kw);
 SimId mc_close(PyRun *I, SimId *a, int n, SimId kw);
 SimId mq_refused(PyRun *I, SimId *a, int n, SimId kw);
 void mq_apply(PyRun *I, const MpReport *rep, int64_t t0);
+/* the channel of a Queue (q's own), -1 refused */
+int mq_chan_of(PyRun *I, SimId q);
+/* mp_joinq.c: JoinableQueue's __init__, task_done and join; is channel c
+ * one's; a put (+1) or task_done (-1) at `at` in its ledger; the ledger
+ * never below zero (false: refused) */
+SimId mq_joinable_queue(PyRun *I, SimId *a, int n, SimId kw);
+SimId mq_task_done(PyRun *I, SimId *a, int n, SimId kw);
+SimId mq_join(PyRun *I, SimId *a, int n, SimId kw);
+bool mj_is(PyRun *I, int c);
+void mj_count(PyRun *I, int c, int64_t at, int delta);
+bool mj_consistent(PyRun *I, int c);
+void mj_free(PyRun *I);
 void mq_forked(PyRun *I); /* in a child as it begins */
 void mq_roots(PyRun *I, SimVisit visit, void *arg);
 void mq_free(PyRun *I);

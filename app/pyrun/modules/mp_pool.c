@@ -49,6 +49,8 @@ SimId po_init(PyRun *I, SimId *a, int n, SimId kw)
     m->counter += (int)k; /* its workers take the next numbers: ForkPoolWorker-N */
     SimId base = sim_int(S, m->counter - k + 1);
     I->vs.now += k * FORK_PS / 10; /* the parent forks each worker */
+    m->live_pools = xrealloc(m->live_pools, (size_t)(m->nlive_pools + 1) * sizeof *m->live_pools);
+    m->live_pools[m->nlive_pools++] = a[0]; /* Pool() starts its worker, task and result handlers */
     return mp_put(I, a[0], "_first_worker", base) && mp_put(I, a[0], "_state", mp_name(I, "RUN")) ? bi_none(I) : 0;
 }
 
@@ -225,10 +227,39 @@ SimId po_close(PyRun *I, SimId *a, int n, SimId kw)
     return mp_put(I, a[0], "_state", mp_name(I, "CLOSE")) ? bi_none(I) : 0;
 }
 
+/* terminate(), or join() after close(): the handler threads joined */
+static void handlers_joined(PyRun *I, SimId pool)
+{
+    PyMp *m = mp_state(I);
+    for (int i = 0; i < m->nlive_pools; i++)
+        if (m->live_pools[i] == pool) {
+            m->live_pools[i] = m->live_pools[--m->nlive_pools];
+            return;
+        }
+}
+
 SimId po_terminate(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
+    handlers_joined(I, a[0]);
     return mp_put(I, a[0], "_state", mp_name(I, "TERMINATE")) ? bi_none(I) : 0;
+}
+
+bool mp_own_threads_refused(PyRun *I)
+{
+    PyMp *m = I->mp;
+    if (!m)
+        return false;
+    bool ex = false;
+    for (int i = 0; i < m->nexecs; i++)
+        ex = ex || (m->execs[i].used && !m->execs[i].joined);
+    if (!m->nlive_pools && !ex)
+        return false;
+    return py_not_modelled(I, 0, "threading's count of threads while %s (CPython counts its threads: %s)",
+                           m->nlive_pools ? "a multiprocessing Pool is open" : "a ProcessPoolExecutor runs",
+                           m->nlive_pools ? "three handler threads per pool until terminate() or join()"
+                                          : "its manager thread and its queue's feeder until shutdown(wait=True)"),
+           true;
 }
 
 SimId po_join(PyRun *I, SimId *a, int n, SimId kw)
@@ -239,6 +270,7 @@ SimId po_join(PyRun *I, SimId *a, int n, SimId kw)
         py_raise(I, EXC_ValueError, "Pool is still running");
         return 0;
     }
+    handlers_joined(I, a[0]);
     return bi_none(I);
 }
 

@@ -24,7 +24,8 @@
  *     thread: right after put() CPython answers True or False by timing);
  *   - the use of a queue or pipe in a Pool's or a ProcessPoolExecutor's
  *     worker, the reprs (they show addresses), a closed queue's errors
- *     (their messages hold the repr), JoinableQueue and Manager.
+ *     (their messages hold the repr), and Manager.
+ * JoinableQueue's count of unfinished tasks is mp_joinq.c's.
  * The feeder thread counts in threading.active_count() in CPython: after a
  * Queue's first put() the model refuses threading's thread counts.
  */
@@ -145,6 +146,7 @@ static bool chan_send(PyRun *I, int c, SimId v)
     if (!copy)
         return py_not_modelled(I, 0, "a value the model could not carry between processes");
     chan_insert(I, c, copy, I->vs.now, true);
+    mj_count(I, c, I->vs.now, 1); /* a JoinableQueue's unfinished task */
     return true;
 }
 
@@ -205,11 +207,17 @@ void mq_apply(PyRun *I, const MpReport *rep, int64_t t0)
             continue;
         if (op->kind == 'G') {
             sim_xdecref(S, chan_pop(I, op->chan));
+        } else if (op->kind == 'D') {
+            mj_count(I, op->chan, t0 + op->at, -1);
         } else {
             sim_incref(S, op->v);
             chan_insert(I, op->chan, op->v, t0 + op->at, false);
+            mj_count(I, op->chan, t0 + op->at, 1);
         }
     }
+    for (int i = 0; i < rep->nops; i++)
+        if (rep->ops[i].kind == 'D' && !mj_consistent(I, rep->ops[i].chan))
+            return;
 }
 
 /* a child's own view: what the parent put was in the pipe before the fork */
@@ -233,6 +241,11 @@ static int queue_of(PyRun *I, SimId q)
         return -1;
     }
     return c;
+}
+
+int mq_chan_of(PyRun *I, SimId q)
+{
+    return queue_of(I, q);
 }
 
 static bool timeout_arg(PyRun *I, SimId v, int64_t *ps)
@@ -534,6 +547,8 @@ SimId mc_close(PyRun *I, SimId *a, int n, SimId kw)
 
 bool multiprocessing_feeder_refused(PyRun *I)
 {
+    if (mp_own_threads_refused(I))
+        return true;
     if (!I->mp || !I->mp->feeder)
         return false;
     return py_not_modelled(I, 0, "threading's count of threads once a multiprocessing.Queue's put() started "
@@ -556,4 +571,5 @@ void mq_free(PyRun *I)
         free(m->chans[c].items), free(m->chans[c].at), free(m->chans[c].mine);
     if (m)
         free(m->chans), free(m->conns);
+    mj_free(I);
 }

@@ -12,7 +12,8 @@
  * 'V' value; 'T' ps(8); 'C' code(4); 'R' line(4) len(4) text; 'E' exctype(4)
  * len(4) text; a Queue's or a Pipe's traffic (mp_queue.c), in the order it
  * happened: 'G' channel(4) (an item taken), 'P' channel(4) ps(8) value (an
- * item sent, ps after the child began).  A value: 'N' None, 't'/'f' bool, 'I' int(8), 'D' double(8),
+ * item sent, ps after the child began), 'D' channel(4) ps(8) (a JoinableQueue's
+ * task_done()).  A value: 'N' None, 't'/'f' bool, 'I' int(8), 'D' double(8),
  * 'S' len(4) utf-8, 'U' tuple n(4) values, 'L' list, 'M' dict n(4) pairs.
  */
 #include <stdio.h>
@@ -156,6 +157,7 @@ static void child(void *ctx, int index, Buf *out)
     mp_state(I)->wire = out;
     mp_state(I)->child_t0 = I->vs.now;
     mq_forked(I);
+    vs_forked(&I->vs); /* the threads the program ran (all ended) are gone: sleeps need no switching */
     for (int c = 0; c < j->ncalls; c++) {
         const MpCall *k = &j->calls[c];
         int64_t t0 = I->vs.now;
@@ -298,10 +300,11 @@ static bool read_report(PyRun *I, const Buf *wire, int ncalls, MpReport *rep)
             rep->results[rep->ncalls] = decode(I, &r);
         } else if (tag == 'T' && rep->ncalls < ncalls) {
             take(&r, &rep->elapsed[rep->ncalls++], 8);
-        } else if (tag == 'G' || tag == 'P') {
+        } else if (tag == 'G' || tag == 'P' || tag == 'D') {
             MpChanOp op = {tag, (int)get_u32(&r), 0, 0};
-            if (tag == 'P') {
+            if (tag != 'G')
                 take(&r, &op.at, 8);
+            if (tag == 'P') {
                 if (!(op.v = decode(I, &r)))
                     return false;
             }

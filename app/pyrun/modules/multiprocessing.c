@@ -29,8 +29,12 @@
  * refused.  An exception in a pool's task is raised again by map() in the
  * parent (its traceback, with the worker's, refused); one that ends a
  * Process (its traceback printed by process.py) is refused, as are pid,
- * the reprs (they show pids), a Pool's async methods, and processes while
- * threads run.
+ * the reprs (they show pids), a Pool's async methods, a Pool or an
+ * executor while threads run.  A Process may start while the main
+ * thread's others run: the child is a copy of the main thread alone
+ * (vs_forked), join() blocks on the simulated clock while the threads go
+ * on, and a child that prints is refused then (its lines land at its exit,
+ * among what the parent's threads flushed by then).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,7 +42,9 @@
 
 #include "base/xalloc.h"
 #include "pyrun/modules/mp_int.h"
+#include "pyrun/modules/native_class.h"
 #include "pyrun/modules/std_import.h"
+#include "pyrun/modules/threading_int.h"
 
 #define S (I->sim)
 #define FORK_PS MP_FORK_PS
@@ -186,8 +192,9 @@ static SimId pr_start(PyRun *I, SimId *a, int n, SimId kw)
     }
     if (mp_state(I)->current || mp_state(I)->current_name[0])
         return py_not_modelled(I, 0, "a process started by a child process"), (SimId)0;
-    if (mp_threads_run(I, "Process.start()"))
-        return 0;
+    bool threads = vs_live_count(&I->vs) > 1; /* the child is the calling thread's copy alone */
+    if (threads && I->vs.running != 0)
+        return py_not_modelled(I, 0, "Process.start() in a thread other than the main thread"), (SimId)0;
     SimId rk = mp_name(I, "run");
     SimId run = attr_get(I, a[0], rk);
     sim_decref(S, rk);
@@ -208,6 +215,12 @@ static SimId pr_start(PyRun *I, SimId *a, int n, SimId kw)
     if (!forked)
         return py_not_modelled(I, 0, "a process this machine could not fork"), (SimId)0;
     p = proc_of(I, a[0]);
+    if (threads && rep.out.len && !rep.refused) { /* the parent's threads may flush meanwhile */
+        mp_report_fini(I, &rep);
+        return py_not_modelled(I, 0, "a child process's output while the parent's threads run (its lines land "
+                                     "when it exits, among what the threads print by then)"),
+               (SimId)0;
+    }
     mp_replay_output(I, &rep); /* the fork flushed the parent's; the child's at its exit */
     bool ok = mp_report_ok(I, &rep, false);
     int64_t ran = rep.ncalls ? rep.elapsed[0] : 0;
@@ -231,8 +244,13 @@ static SimId pr_join(PyRun *I, SimId *a, int n, SimId kw)
     }
     if (tmo && tmo != S->none)
         return py_not_modelled(I, 0, "Process.join(timeout)"), (SimId)0;
-    if (I->vs.now < p->end)
+    if (I->vs.now < p->end && vs_live_count(&I->vs) > 1) { /* the other threads run meanwhile */
+        if (!thr_can_block(I, "Process.join()"))
+            return 0;
+        vs_sleep(&I->vs, p->end - I->vs.now);
+    } else if (I->vs.now < p->end) {
         I->vs.now = p->end;
+    }
     return bi_none(I);
 }
 
@@ -300,6 +318,16 @@ static SimId f_start_method(PyRun *I, SimId *a, int n, SimId kw)
     return sim_str(S, "fork", 4);
 }
 
+/* Names CPython has whose objects live outside every process's heap: a
+ * call is refused, saying why (registry.c's .refused, .why) */
+static SimId f_refused(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)a, (void)n, (void)kw;
+    return py_not_modelled(I, 0, "this multiprocessing function"), (SimId)0;
+}
+
+#define MP_SHARED_WHY "the model runs each child to its end: share results through a Queue, a Pipe or Pool.map"
+
 #define F(nm, f, ...) BUILTIN(nm, 0, BM_MULTIPROCESSING, f, __VA_ARGS__)
 #define M(nm, f, ...) BUILTIN(nm, SK_INSTANCE, BM_MULTIPROCESSING, f, __VA_ARGS__)
 
@@ -307,6 +335,10 @@ const BuiltinDef multiprocessing_functions[] = {
     F("cpu_count", f_cpu_count, .style = ARGS_NONE),
     F("current_process", f_current_process, .style = ARGS_NONE),
     F("get_start_method", f_start_method, .kw = "allow_none"),
+    F("Manager", f_refused, .refused = true,
+      .why = "objects a server process shares; " MP_SHARED_WHY),
+    F("Value", f_refused, .refused = true, .why = "memory processes share; " MP_SHARED_WHY),
+    F("Array", f_refused, .refused = true, .why = "memory processes share; " MP_SHARED_WHY),
     M("__init__", pr_init, .kw = "*"),
     M("start", pr_start),
     M("join", pr_join, .kw = "timeout"),
@@ -340,6 +372,9 @@ const BuiltinDef multiprocessing_functions[] = {
     M("join_thread", mq_join_thread),
     M("cancel_join_thread", mq_join_thread),
     M("__repr__", mq_refused),
+    M("__init__", mq_joinable_queue, .kw = "maxsize"), /* JoinableQueue (mp_joinq.c) */
+    M("task_done", mq_task_done),
+    M("join", mq_join),
     M("__init__", mq_simple_queue),
     M("send", mc_send),
     M("recv", mc_recv),
@@ -357,31 +392,13 @@ const int multiprocessing_nfunctions = (int)(sizeof multiprocessing_functions / 
 
 static SimId method(PyRun *I, BuiltinFn fn)
 {
-    for (int i = 0; i < multiprocessing_nfunctions; i++)
-        if (multiprocessing_functions[i].fn == fn)
-            return sim_builtin(S, (uint32_t)bi_index_of(&multiprocessing_functions[i]), 0);
-    return 0;
+    return nc_method(I, multiprocessing_functions, multiprocessing_nfunctions, fn);
 }
 
 SimId mp_class(PyRun *I, const char *module, const char *name, const char *const *mnames, const BuiltinFn *fns,
                int nm)
 {
-    SimId ns = sim_dict(S);
-    bi_dict_put(I, ns, "__module__", mp_name(I, module));
-    for (int i = 0; i < nm; i++)
-        bi_dict_put(I, ns, mnames[i], method(I, fns[i]));
-    SimId nmo = mp_name(I, name);
-    sim_incref(S, nmo);
-    SimId bases = sim_tuple(S, 1);
-    sim_incref(S, S->type_object);
-    sim_tuple_set(S, bases, 0, S->type_object);
-    SimId mro[1] = {S->type_object};
-    SimClassSpec spec = {.name = nmo, .qualname = nmo, .bases = bases, .dict = ns, .best = 0, .mro = mro,
-                         .nmro = 1, .add_dict = true, .add_weak = true, .layout = 0};
-    SimId cls = sim_class_new(S, &spec);
-    if (sim_obj(S, cls)->data)
-        sim_items(S, cls)[SIM_TY_FLAGS] |= SIM_TYF_NATIVE;
-    return cls;
+    return nc_class(I, module, name, 0, mnames, fns, nm, NC_DICT | NC_WEAK, method);
 }
 
 static void put_property(PyRun *I, SimId cls, const char *name, BuiltinFn getter)
@@ -417,6 +434,14 @@ void multiprocessing_module_init(PyRun *I, SimId d)
     static const BuiltinFn qf2[] = {mq_queue, mq_put, mq_put_nowait, mq_get, mq_get_nowait, mq_qsize, mq_empty,
                                     mq_full, mq_close, mq_join_thread, mq_join_thread, mq_refused};
     m->cls_queue = mp_class(I, "multiprocessing.queues", "Queue", qn2, qf2, 12);
+    static const char *const jn[] = {"__init__", "put", "put_nowait", "get", "get_nowait", "qsize", "empty", "full",
+                                     "close", "join_thread", "cancel_join_thread", "__repr__", "task_done", "join"};
+    static const BuiltinFn jf[] = {mq_joinable_queue, mq_put, mq_put_nowait, mq_get, mq_get_nowait, mq_qsize,
+                                   mq_empty, mq_full, mq_close, mq_join_thread, mq_join_thread, mq_refused,
+                                   mq_task_done, mq_join};
+    m->cls_joinq = mp_class(I, "multiprocessing.queues", "JoinableQueue", jn, jf, 14);
+    sim_incref(S, m->cls_joinq);
+    bi_dict_put(I, d, "JoinableQueue", m->cls_joinq);
     static const char *const sn[] = {"__init__", "put", "get", "empty", "close", "__repr__"};
     static const BuiltinFn sf[] = {mq_simple_queue, mq_put, mq_get, mq_empty, mq_close, mq_refused};
     m->cls_simpleq = mp_class(I, "multiprocessing.queues", "SimpleQueue", sn, sf, 6);
@@ -446,7 +471,8 @@ void multiprocessing_roots(PyRun *I, SimVisit visit, void *arg)
     if (!m)
         return;
     mq_roots(I, visit, arg);
-    SimId own[] = {m->cls_process, m->cls_pool, m->main, m->cls_executor, m->cls_queue, m->cls_simpleq, m->cls_conn};
+    SimId own[] = {m->cls_process, m->cls_pool, m->main, m->cls_executor, m->cls_queue, m->cls_simpleq, m->cls_conn,
+                  m->cls_joinq};
     for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
         if (own[i])
             visit(S, own[i], arg);
@@ -462,6 +488,7 @@ void multiprocessing_free(PyRun *I)
     for (int i = 0; i < I->mp->nexecs; i++)
         free(I->mp->execs[i].busy);
     free(I->mp->execs);
+    free(I->mp->live_pools);
     free(I->mp);
     I->mp = NULL;
 }

@@ -19,6 +19,8 @@
  */
 #include <stdio.h>
 
+#include "pyrun/modules/heapq_int.h"
+#include "pyrun/modules/native_class.h"
 #include "pyrun/modules/std_import.h"
 #include "pyrun/modules/threading_int.h"
 #include "sim/deque.h"
@@ -104,66 +106,6 @@ static void raise_cls(PyRun *I, int which)
     vm_raise_value(I, exc_new(I, st(I)->cls[which], 0));
 }
 
-/* ---- the heap (Modules/_heapqmodule.c's siftdown and siftup) ---------------- */
-
-/* heap[a] < heap[b]: 1, 0, -1 with the error raised */
-static int less(PyRun *I, SimId heap, size_t a, size_t b)
-{
-    SimId x = sim_items(S, heap)[a], y = sim_items(S, heap)[b];
-    sim_incref(S, x), sim_incref(S, y);
-    SimId r = op_compare(I, OP_LT, x, y);
-    sim_decref(S, x), sim_decref(S, y);
-    if (!r)
-        return -1;
-    int t = op_truth(I, r);
-    sim_decref(S, r);
-    return t;
-}
-
-static void swap(PyRun *I, SimId heap, size_t a, size_t b)
-{
-    SimId *it = sim_items(S, heap);
-    SimId t = it[a];
-    it[a] = it[b];
-    it[b] = t;
-}
-
-static bool siftdown(PyRun *I, SimId heap, size_t start, size_t pos)
-{
-    while (pos > start) {
-        size_t parent = (pos - 1) >> 1;
-        int c = less(I, heap, pos, parent);
-        if (c < 0)
-            return false;
-        if (!c)
-            break;
-        if (sim_obj(S, heap)->len <= pos)
-            return py_raise(I, EXC_RuntimeError, "list changed size during iteration"), false;
-        swap(I, heap, parent, pos);
-        pos = parent;
-    }
-    return true;
-}
-
-static bool siftup(PyRun *I, SimId heap, size_t pos)
-{
-    size_t end = sim_obj(S, heap)->len, start = pos, limit = end >> 1;
-    while (pos < limit) {
-        size_t child = 2 * pos + 1;
-        if (child + 1 < end) {
-            int c = less(I, heap, child, child + 1);
-            if (c < 0)
-                return false;
-            child += (size_t)(c ^ 1);
-            if (sim_obj(S, heap)->len != end)
-                return py_raise(I, EXC_RuntimeError, "list changed size during iteration"), false;
-        }
-        swap(I, heap, pos, child);
-        pos = child;
-    }
-    return siftdown(I, heap, start, pos);
-}
-
 /* ---- taking and adding ------------------------------------------------------ */
 
 /* self._put(item) (item's reference stolen), unfinished_tasks += 1,
@@ -177,7 +119,7 @@ static bool add(PyRun *I, const Q *q, SimId item)
         sim_deque_touch(S, q->items);
     } else {
         sim_list_append(S, q->items, item);
-        if (k == QK_PRIO && !siftdown(I, q->items, 0, sim_obj(S, q->items)->len - 1))
+        if (k == QK_PRIO && !heapq_siftdown(I, q->items, 0, sim_obj(S, q->items)->len - 1, false))
             return false;
     }
     int64_t n;
@@ -204,7 +146,7 @@ static SimId take(PyRun *I, const Q *q)
         } else {
             item = sim_items(S, q->items)[0];
             sim_items(S, q->items)[0] = last;
-            if (!siftup(I, q->items, 0)) {
+            if (!heapq_siftup(I, q->items, 0, false)) { /* heappop */
                 sim_decref(S, item);
                 return 0;
             }
@@ -638,39 +580,18 @@ const int queue_nfunctions = (int)(sizeof queue_functions / sizeof queue_functio
 
 static SimId method(PyRun *I, BuiltinFn fn)
 {
-    for (int i = 0; i < queue_nfunctions; i++)
-        if (queue_functions[i].fn == fn)
-            return sim_builtin(S, (uint32_t)bi_index_of(&queue_functions[i]), 0);
-    return 0;
+    return nc_method(I, queue_functions, queue_nfunctions, fn);
 }
 
+/* Queue (base 0) with its methods, or LifoQueue and PriorityQueue over it */
 static SimId make(PyRun *I, const char *name, SimId base)
 {
-    SimId ns = sim_dict(S);
-    bi_dict_put(I, ns, "__module__", name_of(I, "queue"));
-    if (!base) {
-        static const BuiltinFn fns[] = {q_init, q_put, q_get, q_put_nowait, q_get_nowait, q_task_done,
-                                        q_join, q_qsize, q_empty, q_full};
-        static const char *const names[] = {"__init__", "put", "get", "put_nowait", "get_nowait", "task_done",
-                                            "join", "qsize", "empty", "full"};
-        for (int i = 0; i < 10; i++)
-            bi_dict_put(I, ns, names[i], method(I, fns[i]));
-        if (S->prof->version >= SIM_V313)
-            bi_dict_put(I, ns, "shutdown", method(I, q_shutdown));
-    }
-    SimId nm = name_of(I, name);
-    sim_incref(S, nm);
-    SimId bases = sim_tuple(S, 1);
-    SimId b = base ? base : S->type_object;
-    sim_incref(S, b);
-    sim_tuple_set(S, bases, 0, b);
-    SimId mro[2] = {b, S->type_object};
-    SimClassSpec spec = {.name = nm, .qualname = nm, .bases = bases, .dict = ns, .best = base, .mro = mro,
-                         .nmro = base ? 2 : 1, .add_dict = !base, .add_weak = !base, .layout = 0};
-    SimId cls = sim_class_new(S, &spec);
-    if (sim_obj(S, cls)->data)
-        sim_items(S, cls)[SIM_TY_FLAGS] |= SIM_TYF_NATIVE;
-    return cls;
+    static const BuiltinFn fns[] = {q_init, q_put, q_get, q_put_nowait, q_get_nowait, q_task_done,
+                                    q_join, q_qsize, q_empty, q_full, q_shutdown};
+    static const char *const names[] = {"__init__", "put", "get", "put_nowait", "get_nowait", "task_done",
+                                        "join", "qsize", "empty", "full", "shutdown"};
+    int n = base ? 0 : S->prof->version >= SIM_V313 ? 11 : 10;
+    return nc_class(I, "queue", name, base, names, fns, n, base ? 0 : NC_DICT | NC_WEAK, method);
 }
 
 static SimId exc_class_in(PyRun *I, const char *module, const char *name)

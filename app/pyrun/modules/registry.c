@@ -249,10 +249,14 @@ const ModuleDef py_modules[] = {
      "refused)), `ensure_future`, `iscoroutine`, the classes "
      "`Task` and `Future` (`done`, `result`, `exception`, `cancel` (msg), `cancelled`, `get_name`, `set_name`, "
      "`add_done_callback`), `Queue` (maxsize; `put`, `get`, `put_nowait`, `get_nowait`, `task_done`, `join`, "
-     "`qsize`, `empty`, `full`), `Event`, `Lock`, `Semaphore`, `BoundedSemaphore` (awaited `acquire`, "
+     "`qsize`, `empty`, `full`, `maxsize`; 3.13's `shutdown` refused), `Event`, `Lock`, `Semaphore`, `BoundedSemaphore` (awaited `acquire`, "
      "`release`, `async with`), the exceptions `CancelledError`, `TimeoutError`, `InvalidStateError`, "
      "`QueueEmpty`, `QueueFull`; tasks run in CPython's order (its loop's ready queue, first in first out; "
-     "a wait for a timer rounded up to a millisecond, as the selector's). Refused: the sizes and reference "
+     "a wait for a timer rounded up to a millisecond, as the selector's); an uncaught exception out of `run` "
+     "shows runners.py's and base_events.py's frames (3.11.7, 3.12.1, 3.13.0's lines; files named under "
+     "/usr/local/lib/pythonX.Y); a blocking call of threading, queue or time inside a coroutine blocks the "
+     "loop's thread while the other threads run. Refused: the traceback of an uncaught exception that went "
+     "through another of asyncio's coroutines (`wait_for`, `sleep`, `Queue.get` ...), the sizes and reference "
      "counts of its objects where the model's differ (the running task, a gather while its children run), "
      "a task's exception never retrieved, a loop step that keeps the GIL past the switch interval while a "
      "worker thread waits for it, `async for`",
@@ -303,14 +307,19 @@ const ModuleDef py_modules[] = {
      "`name`, `daemon`, `exitcode`) and `Pool` (processes; `map` and `starmap` (chunksize), `apply` (args), "
      "`close`, `terminate`, `join`, `with`), `cpu_count` (the simulated machine's cores), `current_process`, "
      "`get_start_method`, `Queue` (maxsize; `put`, `get` (block timeout), `put_nowait`, `get_nowait`, `qsize`, "
-     "`empty`, `full`, `close`, `join_thread`), `SimpleQueue` and `Pipe` (duplex; `send`, `recv`, `poll` "
-     "(timeout), `close`): a child inherits them at its fork and what it takes and sends reaches the parent "
+     "`empty`, `full`, `close`, `join_thread`), `SimpleQueue`, `JoinableQueue` (Queue's methods and "
+     "`task_done`, `join`: join() returns when the last task is marked done, on the simulated clock) and "
+     "`Pipe` (duplex; `send`, `recv`, `poll` (timeout), `close`): a child inherits them at its fork and "
+     "what it takes and sends reaches the parent "
      "when start() returns, at the times it did; results carried as pickle would for None, bool, int, float, "
      "str, tuple, list and dict; a child's output written where the parent started it, a pool's when map() "
      "returns; processes run on the simulated cores (docs/THREADS.md). Refused: pid and the reprs, a Pool's "
-     "async methods, kwargs of a Process, an exception that ends a Process, processes while threads run, a "
-     "child's get or recv on an empty queue or pipe (a consumer started before its producer), empty() right "
-     "after this process's put, JoinableQueue and Manager",
+     "async methods, kwargs of a Process, an exception that ends a Process, a Pool or a ProcessPoolExecutor while "
+     "threads run, a Process started by a thread other than the main one or printing while the parent's "
+     "threads run, threading's thread counts while a Pool is open or a ProcessPoolExecutor runs (CPython "
+     "counts their own threads), a child's get or recv on an empty queue or pipe (a consumer started "
+     "before its producer), empty() right "
+     "after this process's put, a JoinableQueue.join() that waits in a child or for ever",
      multiprocessing_on_import},
     {"traceback", traceback_functions, &traceback_nfunctions, traceback_module_init,
      "(`format_exc`, `print_exc`, `format_exception`, `print_exception` (the exception, or type, value and "
@@ -757,7 +766,9 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
         return 0;
     if (d->refused) { /* a name CPython has, listed so that calling it is refused */
         char q[96] = "";
-        return py_not_modelled(I, 0, "'%s'", qname(d, q, sizeof q)), (SimId)0;
+        return py_not_modelled(I, 0, "'%s'%s%s%s", qname(d, q, sizeof q), d->why ? " (" : "", d->why ? d->why : "",
+                               d->why ? ")" : ""),
+               (SimId)0;
     }
     if (!self && d->owner && !unbound_self_ok(I, d, args, nargs, kw))
         return 0;
@@ -775,6 +786,8 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
         packed = tp_args(I, args + skip, nargs - skip, kw);
     }
     SimId r = tp_args_done(I, &packed, d->fn(I, args, nargs, kw));
+    if (I->ts->wait_nested) /* it blocked where the thread waits for the others itself */
+        r = vm_wait_call(I, r);
     if (!r && I->ts->err.set && !I->refused && !I->err_library && (I->err_library = bi_python_library(d))) {
         I->err_library_line = py_current_line(I);
         I->err_library_tb = true;

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 
 #include "pyrun/modules/collections.h"
+#include "pyrun/modules/native_class.h"
 #include "pyrun/modules/std_import.h"
 #include "pyrun/modules/threading_int.h"
 
@@ -392,82 +393,17 @@ SimId threading_boot_call(PyRun *I, int t, SimId **args, int *nargs, SimId *kwna
     return target;
 }
 
-/* ---- module functions -------------------------------------------------------- */
-
-static SimId current(PyRun *I)
-{
-    SimId o = I->vs.running == 0 ? st(I)->objs[0] : threading_obj(I, I->vs.running);
-    sim_incref(S, o);
-    return o;
-}
-
-static SimId f_current_thread(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)n, (void)kw;
-    return current(I);
-}
-
-static SimId f_main_thread(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)n, (void)kw;
-    sim_incref(S, st(I)->objs[0]);
-    return st(I)->objs[0];
-}
-
-static SimId f_get_ident(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)n, (void)kw;
-    return sim_int(S, (int64_t)thr_ident_of(I->vs.running));
-}
-
-static SimId f_active_count(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)n, (void)kw;
-    if (multiprocessing_feeder_refused(I))
-        return 0;
-    return sim_int(S, vs_live_count(&I->vs));
-}
-
-static SimId f_enumerate(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)n, (void)kw;
-    if (multiprocessing_feeder_refused(I))
-        return 0;
-    SimId l = sim_list(S, 0);
-    for (int t = 0; t < st(I)->nobjs; t++) {
-        SimId o = st(I)->objs[t];
-        if (o && vs_alive(&I->vs, t)) {
-            sim_incref(S, o);
-            sim_list_append(S, l, o);
-        }
-    }
-    return l;
-}
-
-static SimId f_lock(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)n, (void)kw;
-    return thr_new_lock(I, false);
-}
-
-static SimId f_rlock(PyRun *I, SimId *a, int n, SimId kw)
-{
-    (void)a, (void)n, (void)kw;
-    unsure(I); /* threading.RLock is a Python function: its call allocates */
-    return thr_new_lock(I, true);
-}
-
 #define F(nm, f, ...) BUILTIN(nm, 0, BM_THREADING, f, __VA_ARGS__)
 #define M(nm, f, ...) BUILTIN(nm, SK_INSTANCE, BM_THREADING, f, __VA_ARGS__)
 
 const BuiltinDef threading_functions[] = {
-    F("current_thread", f_current_thread, .style = ARGS_NONE),
-    F("main_thread", f_main_thread, .style = ARGS_NONE),
-    F("get_ident", f_get_ident, .style = ARGS_NONE),
-    F("active_count", f_active_count, .style = ARGS_NONE),
-    F("enumerate", f_enumerate, .style = ARGS_NONE),
-    F("Lock", f_lock, .style = ARGS_NONE),
-    F("RLock", f_rlock, .kw = "*"),
+    F("current_thread", thr_current_thread, .style = ARGS_NONE),
+    F("main_thread", thr_main_thread, .style = ARGS_NONE),
+    F("get_ident", thr_get_ident, .style = ARGS_NONE),
+    F("active_count", thr_active_count, .style = ARGS_NONE),
+    F("enumerate", thr_enumerate, .style = ARGS_NONE),
+    F("Lock", thr_lock, .style = ARGS_NONE),
+    F("RLock", thr_rlock, .kw = "*"),
     M("__init__", th_init, .kw = "*"),
     M("start", th_start),
     M("join", th_join, .kw = "timeout"),
@@ -532,10 +468,7 @@ const int threading_nfunctions = (int)(sizeof threading_functions / sizeof threa
 
 static SimId method(PyRun *I, BuiltinFn fn)
 {
-    for (int i = 0; i < threading_nfunctions; i++)
-        if (threading_functions[i].fn == fn)
-            return sim_builtin(S, (uint32_t)bi_index_of(&threading_functions[i]), 0);
-    return 0;
+    return nc_method(I, threading_functions, threading_nfunctions, fn);
 }
 
 typedef struct ClassSpec {
@@ -548,26 +481,13 @@ typedef struct ClassSpec {
 
 static SimId make_class(PyRun *I, const ClassSpec *c, SimId base)
 {
-    SimId ns = sim_dict(S);
-    bi_dict_put(I, ns, "__module__", name_of(I, c->module));
-    for (int i = 0; i < 8 && c->methods[i]; i++)
-        bi_dict_put(I, ns, c->mnames[i], method(I, c->methods[i]));
-    SimId name = name_of(I, c->name);
-    sim_incref(S, name);
-    SimId bases = sim_tuple(S, 1);
-    SimId b = base ? base : S->type_object;
-    sim_incref(S, b);
-    sim_tuple_set(S, bases, 0, b);
-    SimId mro[2] = {base ? base : S->type_object, S->type_object};
-    SimClassSpec spec = {.name = name, .qualname = name, .bases = bases, .dict = ns, .best = base, .mro = mro,
-                         .nmro = base ? 2 : 1, .add_dict = !c->basicsize && !base, .add_weak = !base,
-                         .layout = 0};
-    SimId cls = sim_class_new(S, &spec);
-    if (sim_obj(S, cls)->data) {
-        sim_items(S, cls)[SIM_TY_FLAGS] |= SIM_TYF_NATIVE;
-        if (c->basicsize) /* the header sys.getsizeof adds: 16 bytes in 3.11, 32 from 3.12 */
-            sim_items(S, cls)[SIM_TY_BASICSIZE] = (uint32_t)(c->basicsize - (S->prof->version == SIM_V311 ? 0 : 16));
-    }
+    int n = 0;
+    while (n < 8 && c->methods[n])
+        n++;
+    int flags = (!c->basicsize && !base ? NC_DICT : 0) | (!base ? NC_WEAK : 0);
+    SimId cls = nc_class(I, c->module, c->name, base, c->mnames, c->methods, n, flags, method);
+    if (sim_obj(S, cls)->data && c->basicsize) /* the header sys.getsizeof adds: 16 bytes in 3.11, 32 from 3.12 */
+        sim_items(S, cls)[SIM_TY_BASICSIZE] = (uint32_t)(c->basicsize - (S->prof->version == SIM_V311 ? 0 : 16));
     return cls;
 }
 

@@ -144,15 +144,15 @@ static bool lib_entries(PyRun *I, SimId obj, bool own_run, char *file, size_t nf
                                      "numbers were measured on 3.11.7, 3.12.1 and 3.13.0)");
     const int *ln = lib_lines[v == SIM_V313T ? 2 : v - SIM_V311];
     snprintf(file, nfile, "/usr/local/lib/python%s/threading.py", S->prof->name);
-    pre[0] = (TbLibEntry){file, ln[0], "_bootstrap_inner", "self.run()", "~~~~~~~~^^"};
+    pre[0] = (TbLibEntry){file, ln[0], "_bootstrap_inner", "self.run()", "~~~~~~~~^^", NULL};
     *npre = 1;
     SimId run = sim_type_lookup(S, sim_obj(S, obj)->type, "run");
     if (own_run) {
         pre[(*npre)++] = (TbLibEntry){file, ln[1], "run", "self._target(*self._args, **self._kwargs)",
-                                      "~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^"};
+                                      "~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^", NULL};
     } else if (run && sim_kind(S, run) == SK_BUILTIN && bi_def(SIM_V(S, run, SK_BUILTIN, builtin.index))->fn == timer_run) {
         pre[(*npre)++] = (TbLibEntry){file, ln[2], "run", "self.function(*self.args, **self.kwargs)",
-                                      "~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^"};
+                                      "~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^", NULL};
     } else if (!run || sim_kind(S, run) != SK_FUNC) {
         return py_not_modelled(I, 0, "threading.excepthook's print for a thread whose run() is neither "
                                      "Thread.run, Timer.run nor a Python function");

@@ -71,6 +71,14 @@ SimId threading_start_worker(PyRun *I, SimId name, SimId target);
 SimId thr_builtin(PyRun *I, BuiltinFn fn);
 /* threading.c: del obj._target, _args, _kwargs (Thread.run's finally) */
 void thr_drop_run_args(PyRun *I, SimId obj);
+/* threading_funcs.c: the module's functions (BuiltinFn) */
+SimId thr_current_thread(PyRun *I, SimId *a, int n, SimId kw);
+SimId thr_main_thread(PyRun *I, SimId *a, int n, SimId kw);
+SimId thr_get_ident(PyRun *I, SimId *a, int n, SimId kw);
+SimId thr_active_count(PyRun *I, SimId *a, int n, SimId kw);
+SimId thr_enumerate(PyRun *I, SimId *a, int n, SimId kw);
+SimId thr_lock(PyRun *I, SimId *a, int n, SimId kw);
+SimId thr_rlock(PyRun *I, SimId *a, int n, SimId kw);
 /* threading_excepthook.c */
 SimId eh_exc_type(PyRun *I, SimId *a, int n, SimId kw);
 SimId eh_exc_value(PyRun *I, SimId *a, int n, SimId kw);

@@ -10,6 +10,7 @@
  */
 #include <stdio.h>
 
+#include "pyrun/modules/asyncio.h"
 #include "pyrun/modules/threading_int.h"
 #include "sim/deque.h"
 
@@ -18,7 +19,7 @@
 /* A blocking call must be made where the VM can switch threads. */
 bool thr_can_block(PyRun *I, const char *what)
 {
-    if (I->ts->nested == 0)
+    if (I->ts->nested == 0 || asyncio_wait_here(I)) /* asyncio's loop blocks inside its step */
         return true;
     py_not_modelled(I, 0, "%s that waits inside a call from C code (a callback, a generator, __init__ "
                           "called by a class call ...): the model switches threads only in the outermost loop",

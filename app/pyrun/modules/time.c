@@ -27,6 +27,7 @@
 #include <time.h>
 
 #include "pyrun/builtins.h"
+#include "pyrun/modules/asyncio.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -105,7 +106,7 @@ static SimId t_sleep(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     if (I->vs.nthr > 1) { /* threads: the simulated clock, the GIL released (vm_threads.c) */
-        if (I->ts->nested) {
+        if (I->ts->nested && !asyncio_wait_here(I)) { /* the loop's thread blocks inside its step */
             py_not_modelled(I, 0, "time.sleep() inside a call from C code while threads run: the model "
                                   "switches threads only in the outermost loop");
             return 0;

@@ -1,7 +1,10 @@
 # Refused honestly: what the model of asyncio does not state (see docs/THREADS.md).
+# asyncio.run()'s own frames are modelled; wait_for's (tasks.py) are not.
 import asyncio
-async def main():
+async def slow():
     await asyncio.sleep(0.1)
     raise ValueError("boom")
+async def main():
+    await asyncio.wait_for(slow(), timeout=1)
 print("start")
 asyncio.run(main())
