@@ -202,6 +202,8 @@ struct PyRun {
     bool done, failed, finalized;
     uint64_t check_at;      /* vm_loop.c: steps past it check refusals, the limit, a stop */
     int64_t check_left;     /* check_at less the steps taken (vm_steps): one decrement a step */
+    int64_t depth_left;     /* the rest of check_left, parked by vm_set_depth until the loop
+                             * reloads its frame (vm_loop.c); 0 once a check is due */
     uint64_t step_limit;    /* 0 = none */
     volatile sig_atomic_t *stop; /* py_set_stop_flag; NULL = none */
     bool interrupted;       /* ended by an uncaught KeyboardInterrupt */
@@ -471,7 +473,11 @@ bool vm_do_call(PyRun *I, int nargs);
 /* RETURN_VALUE: pops the frame; 1 when the loop should return (C boundary
  * or end), 0 to continue, -1 on error. */
 int vm_do_return(PyRun *I, SimId result);
+/* vm_class.c: BUILD_CLASS (the body's frame pushed), and a class body's
+ * return (its frame unwound, result consumed): the class, or 0 with the
+ * error raised */
 bool vm_build_class(PyRun *I, uint32_t ci);
+SimId vm_class_return(PyRun *I, SimId result);
 /* Pushes a frame for func with self (0 = none) and args bound; func, self
  * and args are moved in (owned references), whatever the outcome. */
 bool vm_call_python(PyRun *I, SimId func, SimId self, SimId *args, int nargs, SimId kwnames, uint8_t kind);
@@ -511,13 +517,20 @@ static inline void vm_check_next(PyRun *I)
 {
     I->check_at = vm_steps(I);
     I->check_left = 0;
+    I->depth_left = 0;
 }
 /* The running thread's frame count in I->depth, which the dispatch loop
- * looks at only once check_left goes below 0 (vm_loop.c). */
+ * looks at only once check_left goes below 0 (vm_loop.c): what was left
+ * of the count waits in depth_left, so a call or a return reloads the
+ * frame without vm_checks' work (the steps stay as they were). */
 static inline void vm_set_depth(PyRun *I, int depth)
 {
     I->depth = depth;
-    vm_check_next(I);
+    if (I->check_left > 0) {
+        I->depth_left += I->check_left;
+        I->check_at -= (uint64_t)I->check_left;
+        I->check_left = 0;
+    }
 }
 /* Drops the running thread's top frame (its references released already). */
 static inline void vm_pop_frame(PyRun *I)
@@ -528,16 +541,15 @@ static inline void vm_pop_frame(PyRun *I)
 /* vm_depth.c: may one more frame be pushed?  false with RecursionError
  * raised (or the depth refused) as the profile's CPython would. */
 bool vm_depth_check(PyRun *I);
-static inline bool vm_depth_ok(PyRun *I)
+/* Far from every limit of vm_depth_check: nothing to count. */
+static inline bool vm_depth_far(const PyRun *I)
 {
     const PyThreadState *ts = I->ts;
     int from_c = ts->entered[ENTERED_INIT] + ts->entered[ENTERED_C] + 1; /* + the one pushed */
-    /* far from every limit of vm_depth_check: nothing to count */
-    if (from_c < VM_DEPTH_FAST_C && ts->nframes + 8 * from_c + 16 < I->recursion_limit &&
-        ts->nframes < VM_MAX_FRAMES)
-        return true;
-    return vm_depth_check(I);
+    return from_c < VM_DEPTH_FAST_C && ts->nframes + 8 * from_c + 16 < I->recursion_limit &&
+           ts->nframes < VM_MAX_FRAMES;
 }
+static inline bool vm_depth_ok(PyRun *I) { return vm_depth_far(I) || vm_depth_check(I); }
 /* Frame f was entered from C (ENTERED_INIT, ENTERED_C): counted on its
  * thread until it is popped; the first way marked holds. */
 void vm_frame_entered(PyRun *I, Frame *f, int way);
@@ -697,6 +709,13 @@ bool exc_matches(PyRun *I, SimId type_obj);
 bool exc_is_class(PyRun *I, SimId cls);
 /* The class of t, made on first use (0 when the profile has no such class). */
 SimId exc_class(PyRun *I, ExcType t);
+/* `class name(base)` of module `module` (its __module__), as a module's
+ * Python code makes its exceptions (statistics.StatisticsError(ValueError),
+ * json.decoder.JSONDecodeError ...): a new reference, or 0 */
+SimId exc_subclass_in(PyRun *I, const char *module, const char *name, SimId base);
+/* an instance of the class `cls` of the loaded module `module` with the
+ * args (msg,): a new reference, or 0 when the module or class is missing */
+SimId exc_module_instance(PyRun *I, const char *module, const char *cls, const char *msg);
 /* The built-in exception class with that name, made on first use; 0 if none. */
 SimId exc_class_named(PyRun *I, const char *name, size_t n);
 /* Is cls one of the built-in exception classes (not a user's subclass)? */

@@ -14,9 +14,9 @@
 #include "pyrun/builtins.h"
 #include "pyrun/interp.h"
 #include "pyrun/modules/threading.h"
-#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
+#include "pyrun/vm_argcopy.h"
 #include "pyrun/vm_fastcall.h"
 #include "sim/gc.h"
 
@@ -70,9 +70,39 @@ static CALL_INLINE Frame *new_frame(PyRun *I, uint32_t ci, SimId globals)
 
 Frame *vm_new_frame(PyRun *I, uint32_t ci, SimId globals) { return new_frame(I, ci, globals); }
 
+/* A plain function's frame (nothing but its slots and its function to
+ * release): what unwind_frame does for it. */
+static CALL_INLINE bool unwind_plain(PyRun *I)
+{
+    PyThreadState *const ts = I->ts;
+    Frame *const f = ts->top;
+    if ((f->fobj | f->flocals | f->locals | f->extra | f->argtuple | f->argdict | f->classkw | f->classhold[0] |
+         f->classmeta) != 0)
+        return false;
+    SimId *const stack = ts->stack;
+    int was = ts->clearing;
+    ts->clearing = ts->nframes;
+    while (f->sp > f->base) { /* the frame never moves; a finalizer's frames come and go above it */
+        uint32_t i = f->base;
+        SimId v = stack[i];
+        stack[i] = 0; /* shift down so a re-entrant run never sees freed slots */
+        f->base = i + 1;
+        if (v)
+            sim_decref(S, v);
+    }
+    SimId func = f->func;
+    f->func = 0;
+    vm_pop_frame(I);
+    ts->clearing = was;
+    sim_xdecref(S, func);
+    return true;
+}
+
 /* Releases a frame's locals and stack (slot order), its function and dict. */
 static CALL_INLINE void unwind_frame(PyRun *I)
 {
+    if (unwind_plain(I))
+        return;
     Frame *f = TOPF;
     if (f->fobj) {
         tb_frame_end(I, f); /* a frame object still referenced takes the locals over */
@@ -140,6 +170,52 @@ static CALL_INLINE bool push_python(PyRun *I, SimId func, SimId self, SimId *arg
     }
     if (I->codes[ci].is_gen) /* RETURN_GENERATOR, before RESUME: I->ts->gen_made for the caller */
         I->ts->gen_made = vm_gen_create(I);
+    return true;
+}
+
+/* CALL's commonest case, what push_python and new_frame do for it with
+ * what they look at known: a function whose parameters are exactly its
+ * positional arguments (no cells, not a generator), far from every depth
+ * and stack limit.  The arguments and the function move into the new
+ * frame; then the caller's slots from slot0 are free.  false, with
+ * nothing done, when the call is not that case. */
+static CALL_INLINE bool call_exact(PyRun *I, Frame *caller, SimId func, const SimId *args, int nargs,
+                                   uint32_t slot0)
+{
+    PyThreadState *const ts = I->ts;
+    const SimObj *fo = sim__of_kind(S, func, SK_FUNC);
+    uint32_t ci = fo->v.func.code;
+    const PyCode *co = &I->codes[ci];
+    if (nargs != co->nargs || co->vararg >= 0 || co->kwarg >= 0 || co->nkwonly || co->ncellfree || co->is_gen)
+        return false;
+    uint32_t base = caller->sp, nslots = (uint32_t)co->nslots;
+    if (base + nslots + 4096 > VM_STACK || !vm_depth_far(I))
+        return false;
+    uint32_t tbase = caller->tbase + (uint32_t)I->codes[caller->code].maxtry;
+    size_t need = (size_t)tbase + (size_t)co->maxtry;
+    if (need > ts->captrys)
+        ts->trys = xgrow(ts->trys, &ts->captrys, need, sizeof *ts->trys);
+    Frame *f = py_thread_push_frame(ts);
+    f->code = ci;
+    f->func = func;
+    f->globals = fo->v.func.globals;
+    f->base = base;
+    f->sp = base + nslots;
+    f->line = co->firstline;
+    f->tbase = tbase;
+    f->hbase = ts->nhandled;
+    vm_set_depth(I, ts->nframes);
+    SimId *const stack = ts->stack;
+    uint32_t i = 0;
+    for (; i < (uint32_t)nargs; i++)
+        stack[base + i] = args[i];
+    for (; i < nslots; i++)
+        stack[base + i] = 0;
+    if (S->gc.scheduled)
+        vm_eval_breaker(I); /* RESUME */
+    for (i = slot0; i < base; i++)
+        stack[i] = 0;
+    caller->sp = slot0;
     return true;
 }
 
@@ -235,6 +311,8 @@ bool vm_do_call(PyRun *I, int nargs)
         /* the new frame starts above the arguments and takes them over with
          * the callable; then the caller's slots are free */
         Frame *caller = TOPF;
+        if (!kwnames && call_exact(I, caller, callable, args, total, slot0))
+            return true;
         uint32_t top = caller->sp;
         ok = call_python(I, callable, 0, args, total, kwnames, FR_NORMAL);
         for (uint32_t i = slot0; i < top; i++)
@@ -469,11 +547,9 @@ SimId vm_call_kw(PyRun *I, SimId callable, SimId *args, int nargs, SimId kwnames
 SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
 {
     if (nargs > 0 && sim_in_slab(S, args)) { /* a tuple's items: copied, the call may move them */
-        SimId local[8], *copy = nargs <= 8 ? local : xmalloc((size_t)nargs * sizeof *copy);
-        memcpy(copy, args, (size_t)nargs * sizeof *copy);
-        SimId r = vm_call(I, callable, copy, nargs);
-        if (copy != local)
-            free(copy);
+        ArgCopy c;
+        SimId r = vm_call(I, callable, argcopy(&c, 0, args, nargs), nargs);
+        argcopy_free(&c);
         return r;
     }
     SimKind k = sim_kind(S, callable);
@@ -484,12 +560,10 @@ SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
         if (!o->v.builtin.self)
             return builtins_call(I, o->v.builtin.index, 0, args, nargs, 0);
         /* a bound built-in method: self, then the arguments */
-        SimId *all = xmalloc(((size_t)nargs + 1) * sizeof *all);
-        all[0] = o->v.builtin.self;
-        if (nargs) /* args may be NULL when there are none */
-            memcpy(all + 1, args, (size_t)nargs * sizeof *all);
-        SimId r = builtins_call(I, o->v.builtin.index, o->v.builtin.self, all, nargs + 1, 0);
-        free(all);
+        ArgCopy c;
+        SimId self = o->v.builtin.self;
+        SimId r = builtins_call(I, o->v.builtin.index, self, argcopy(&c, self, args, nargs), nargs + 1, 0);
+        argcopy_free(&c);
         return r;
     }
     if (k == SK_INSTANCE || (sim_is_subinst(S, callable) && k != SK_TYPE && dunder_defines(I, callable, "__call__"))) {
@@ -498,13 +572,11 @@ SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
         if (m && weakref_native_method(I, m)) /* finalize, called by its weakref */
             return weakref_native_call(I, m, callable, args, nargs, 0);
         if (m && sim_kind(S, m) == SK_FUNC) {
-            SimId *all = xmalloc(((size_t)nargs + 1) * sizeof *all);
-            all[0] = callable;
-            if (nargs) /* args may be NULL when there are none */
-                memcpy(all + 1, args, (size_t)nargs * sizeof *all);
+            ArgCopy c;
+            SimId *all = argcopy(&c, callable, args, nargs);
             bi_args_tuple(I, nargs);
             SimId r = vm_call(I, m, all, nargs + 1);
-            free(all);
+            argcopy_free(&c);
             return r;
         }
         if (m)
@@ -539,165 +611,39 @@ SimId vm_call(PyRun *I, SimId callable, SimId *args, int nargs)
     return run_nested(I, depth);
 }
 
-bool vm_build_class(PyRun *I, uint32_t ci)
-{
-    const PyCode *co = &I->codes[ci];
-    int nb = co->nbases;
-    SimId bases, kw = 0, meta = 0;
-    SimId hold[3] = {0, 0, 0};
-    if (nb < 0) { /* `*bases` or keywords: a tuple and a dict */
-        kw = pop(I);
-        bases = pop(I);
-        if (nb == -2)
-            (void)pop(I); /* the NULL in __build_class__'s place */
-        if (!class_keywords(I, &bases, &kw, nb == -2, hold, &meta))
-            return false;
-    } else {
-        bases = sim_tuple(S, (size_t)nb);
-        for (int i = nb - 1; i >= 0; i--)
-            sim_tuple_set(S, bases, (size_t)i, pop(I));
-    }
-    nb = (int)sim_obj(S, bases)->len; /* 0 when the budget refused the tuple */
-    for (int i = 0; i < nb; i++) {
-        SimId b = sim_items(S, bases)[i];
-        if (sim_kind(S, b) != SK_TYPE && !typing_is_namedtuple(I, b)) { /* __mro_entries__, or type(base) */
-            py_not_modelled(I, 0, "a base that is not a class (CPython asks its __mro_entries__, or calls its "
-                                  "type with the class's name, bases and namespace)");
-            sim_decref(S, bases);
-            sim_xdecref(S, meta);
-            class_keywords_release(I, kw, hold);
-            return false;
-        }
-    }
-    if (!metaclass_winner(I, &meta, bases)) { /* _PyType_CalculateMetaclass */
-        sim_decref(S, bases);
-        class_keywords_release(I, kw, hold);
-        return false;
-    }
-    SimId body = sim_func(S, ci, co->name, TOPF->globals, 0, 0);
-    sim_incref(S, co->name);
-    sim_incref(S, TOPF->globals);
-    class_prepare_transient(I); /* type.__prepare__ bound, called, dropped */
-    SimId ns = sim_dict(S);
-    sim_dict_set(S, ns, sim_str_static(S, "__module__", 10), sim_str_intern(S, "__main__", 8));
-    sim_incref(S, co->qualname);
-    sim_dict_set(S, ns, sim_str_static(S, "__qualname__", 12), co->qualname);
-    Frame *f = new_frame(I, ci, TOPF->globals);
-    if (!f) {
-        sim_decref(S, bases), sim_decref(S, body), sim_decref(S, ns);
-        sim_xdecref(S, meta);
-        class_keywords_release(I, kw, hold);
-        return false;
-    }
-    f->classmeta = meta;
-    f->func = body;
-    f->locals = ns;
-    f->extra = bases;
-    f->classkw = kw;
-    memcpy(f->classhold, hold, sizeof hold);
-    f->kind = FR_CLASS;
-    vm_frame_entered(I, f, ENTERED_C);
-    for (int i = 0; i < co->nslots; i++) /* MAKE_CELL: __class__, when a method uses super() */
-        if (co->slotkind[i] == SLOT_CELL)
-            I->ts->stack[f->base + (unsigned)i] = sim_cell(S, 0);
-    return true;
-}
-
-static SimId finish_class(PyRun *I, uint32_t ci, SimId ns, SimId bases, SimId kw, SimId meta)
-{
-    if (meta) /* meta(name, bases, ns, **kw) */
-        return metaclass_build(I, meta, I->codes[ci].name, bases, ns, kw);
-    for (uint32_t i = 0; i < sim_obj(S, bases)->len; i++)
-        if (typing_is_namedtuple(I, sim_items(S, bases)[i])) /* NamedTupleMeta.__new__ */
-            return typing_namedtuple_class(I, I->codes[ci].name, ns, bases);
-    if (!modelled_class_ok(I, ns, bases))
-        return 0;
-    SimId base = sim_obj(S, bases)->len ? sim_items(S, bases)[0] : 0;
-    if (!base || sim_obj(S, base)->sub != SK_INSTANCE || (sim_type_word(S, base, SIM_TY_FLAGS) & SIM_TYF_HEAP))
-        return class_build_kw(I, I->codes[ci].name, ns, bases, kw); /* object at the root */
-    if (kw && sim_obj(S, kw)->len)
-        return py_not_modelled(I, 0, "class keywords for a subclass of an exception"), (SimId)0;
-    /* an exception class's subclass: the model's exception layout (its
-     * type object's blocks are not CPython's: 952 bytes traced in 3.11
-     * where CPython's are 1408) */
-    tm_note_unsure(I, "a subclass of an exception class");
-    SimId d = sim_dict(S);
-    uint32_t pos = 0;
-    SimId k, v, classcell = 0;
-    while (sim_dict_next(S, ns, &pos, &k, &v)) {
-        if (sim_str_equals(S, k, "__classcell__")) { /* type_new_set_classcell */
-            classcell = v;
-            continue;
-        }
-        sim_incref(S, k);
-        sim_incref(S, v);
-        sim_dict_set(S, d, k, v);
-    }
-    /* type_ready_set_hash: __eq__ without __hash__ makes instances unhashable */
-    if (sim_dict_get_str(S, d, "__eq__") && !sim_dict_get_str(S, d, "__hash__")) {
-        sim_incref(S, S->none);
-        sim_dict_set(S, d, sim_str_intern(S, "__hash__", 8), S->none);
-    }
-    if (base && sim_obj(S, base)->sub != SK_INSTANCE)
-        base = 0; /* subclassing built-in types: treated as object */
-    if (base)
-        sim_incref(S, base);
-    SimId name = I->codes[ci].name;
-    sim_incref(S, name);
-    SimId cls = sim_type_new(S, name, base, d, true);
-    class_set_hooks(I, cls);
-    if (classcell && sim_kind(S, classcell) == SK_CELL && !SIM_V(S, classcell, SK_CELL, cell.ref)) {
-        sim_incref(S, cls);
-        SIM_V(S, classcell, SK_CELL, cell.ref) = cls;
-    }
-    return cls;
-}
-
 int vm_do_return(PyRun *I, SimId res)
 {
     Frame *f = TOPF;
     uint8_t kind = f->kind;
     bool boundary = f->c_boundary;
-    uint32_t ci = f->code, callbase = f->callbase, ncall = f->ncallslots;
-    SimId extra = f->extra, ns = 0, ckw = 0, hold[3] = {0, 0, 0}, meta = 0;
-    f->extra = 0;
     if (kind == FR_CLASS) {
-        ns = f->locals;
-        ckw = f->classkw;
-        meta = f->classmeta;
-        f->classmeta = 0;
-        memcpy(hold, f->classhold, sizeof hold);
-        f->locals = f->classkw = 0;
-        memset(f->classhold, 0, sizeof f->classhold);
-    }
-    unwind_frame(I);
-    if (kind == FR_CLASS) {
-        sim_decref(S, res);
-        res = finish_class(I, ci, ns, extra, ckw, meta);
-        sim_decref(S, ns);
-        sim_decref(S, extra);
-        if (ckw || hold[0])
-            class_keywords_release(I, ckw, hold);
-        sim_xdecref(S, meta);
-        if (!res)
+        if (!(res = vm_class_return(I, res)))
             return -1;
-    } else if (kind == FR_INIT || kind == FR_INIT_EX) {
-        if (sim_kind(S, res) != SK_NONE) {
-            py_raise(I, EXC_TypeError, "__init__() should return None, not '%s'", op_typename(I, res));
+    } else if (kind == FR_NORMAL) {
+        unwind_frame(I);
+    } else {
+        uint32_t callbase = f->callbase, ncall = f->ncallslots;
+        SimId extra = f->extra;
+        f->extra = 0;
+        unwind_frame(I);
+        if (kind == FR_INIT || kind == FR_INIT_EX) {
+            if (sim_kind(S, res) != SK_NONE) {
+                py_raise(I, EXC_TypeError, "__init__() should return None, not '%s'", op_typename(I, res));
+                sim_decref(S, res);
+                sim_decref(S, extra);
+                return -1;
+            }
             sim_decref(S, res);
-            sim_decref(S, extra);
-            return -1;
-        }
-        sim_decref(S, res);
-        res = extra;
-        if (kind == FR_INIT)
+            res = extra;
+            if (kind == FR_INIT)
+                vm_release_call_slots(I, callbase, ncall);
+            else
+                vm_call_ex_release(I, callbase);
+        } else if (kind == FR_SLOTCALL) {
             vm_release_call_slots(I, callbase, ncall);
-        else
+        } else if (kind == FR_EX) {
             vm_call_ex_release(I, callbase);
-    } else if (kind == FR_SLOTCALL) {
-        vm_release_call_slots(I, callbase, ncall);
-    } else if (kind == FR_EX) {
-        vm_call_ex_release(I, callbase);
+        }
     }
     if (boundary) {
         I->ts->c_result = res;

@@ -17,6 +17,8 @@
  * reads one word for a refused allocation; a frame pushed or popped, a
  * refusal, the step limit, Ctrl-C and timeouts wait behind the count
  * (fetch_slow, vm_checks), stepping line by line in OP_LINE's target.
+ * A call or return parks the rest of the count (vm_set_depth) and takes
+ * it back with the frame reloaded in place (FRAME_MOVED): no vm_checks.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -49,15 +51,29 @@
     do {                                             \
         depth = ts->nframes;                         \
         f = ts->top;                                 \
-        ops = I->codes[f->code].ops;                 \
-        consts = I->codes[f->code].consts;           \
-        names = I->codes[f->code].names;             \
-        ncache = I->codes[f->code].ncache;           \
+        PyCode *co_ = &I->codes[f->code];            \
+        ops = co_->ops;                              \
+        consts = co_->consts;                        \
+        names = co_->names;                          \
+        ncache = co_->ncache;                        \
+        acache = co_->acache;                        \
         if (UNLIKELY(!ncache))                       \
-            ncache = vm_name_caches(&I->codes[f->code]); \
-        acache = I->codes[f->code].acache;           \
+            ncache = vm_name_caches(co_);            \
         if (UNLIKELY(!acache))                       \
-            acache = vm_attr_caches(&I->codes[f->code]); \
+            acache = vm_attr_caches(co_);            \
+    } while (0)
+
+/* A call or a return moved the frame (vm_set_depth): fetch_slow's work
+ * for it, done in place, and the count vm_set_depth parked given back
+ * (none when a check is due: fetch_slow makes it). */
+#define FRAME_MOVED()                                   \
+    do {                                                \
+        if (I->depth != depth && I->depth > base) {     \
+            RELOAD();                                   \
+            I->check_left += I->depth_left;             \
+            I->check_at += (uint64_t)I->depth_left;     \
+            I->depth_left = 0;                          \
+        }                                               \
     } while (0)
 
 /* The instruction at f->ip, and its cost on the clock (vm_threads.c). */
@@ -110,7 +126,6 @@
 #endif
 
 static volatile sig_atomic_t no_stop; /* what *stop reads when the caller gave no flag */
-
 
 /* The scheduler's look at an eval-breaker check: another thread may run
  * now (only once the clock reached check_at, never while one runs alone). */
@@ -257,33 +272,10 @@ dispatch_op:
         sim_gc_released(S, b);
         sim_xdecref(S, b);
         NEXT();
-    TARGET(OP_DELETE_FAST)
-        b = stack[f->base + (uint32_t)arg];
-        if (!b) {
-            vm_unbound_error(I, arg, false);
+    TARGET(OP_DELETE_FAST) TARGET(OP_LOAD_DEREF) TARGET(OP_LOAD_CLOSURE) TARGET(OP_STORE_DEREF)
+    TARGET(OP_DELETE_DEREF)
+        if (!vm_op_slot(I, op, arg))
             goto error;
-        }
-        stack[f->base + (uint32_t)arg] = 0;
-        sim_gc_released(S, b);
-        sim_decref(S, b);
-        NEXT();
-    TARGET(OP_LOAD_DEREF) TARGET(OP_LOAD_CLOSURE)
-        c = stack[f->base + (uint32_t)arg];
-        a = op == OP_LOAD_CLOSURE ? c : SIM_V(S, c, SK_CELL, cell.ref);
-        if (!a) {
-            vm_unbound_error(I, arg, true);
-            goto error;
-        }
-        sim_incref(S, a);
-        PUSH(a);
-        NEXT();
-    TARGET(OP_STORE_DEREF) TARGET(OP_DELETE_DEREF)
-        c = stack[f->base + (uint32_t)arg];
-        a = op == OP_STORE_DEREF ? POP() : 0;
-        b = SIM_V(S, c, SK_CELL, cell.ref);
-        SIM_V(S, c, SK_CELL, cell.ref) = a;
-        sim_gc_released(S, b);
-        sim_xdecref(S, b);
         NEXT();
     TARGET(OP_LOAD_NAME) TARGET(OP_LOAD_GLOBAL) {
         NameCache *nc = &ncache[f->ip - 1];
@@ -371,12 +363,8 @@ dispatch_op:
         NEXT();
     }
     TARGET(OP_DELETE_ATTR)
-        a = POP();
-        if ((UNLIKELY(I->order_watch) && !I->order_watch(I, NULL)) || !attr_del(I, a, vm_name_const(I, arg))) {
-            sim_decref(S, a);
+        if (!vm_op_delete_attr(I, arg))
             goto error;
-        }
-        sim_decref(S, a);
         NEXT();
     TARGET(OP_BINARY_SUBSCR)
         b = POP(), a = POP();
@@ -399,14 +387,10 @@ dispatch_op:
             goto error;
         NEXT();
     }
-    TARGET(OP_DELETE_SUBSCR) {
-        b = POP(), a = POP();
-        bool ok = !(UNLIKELY(I->order_watch) && !I->order_watch(I, NULL)) && op_delitem(I, a, b);
-        sim_decref(S, b), sim_decref(S, a);
-        if (!ok)
+    TARGET(OP_DELETE_SUBSCR)
+        if (!vm_op_delete_subscr(I))
             goto error;
         NEXT();
-    }
     TARGET(OP_BUILD_SLICE) PUSH(vm_build_slice(I, arg)); NEXT();
     TARGET(OP_BINARY_OP) TARGET(OP_INPLACE_OP)
         b = POP(), a = POP();
@@ -463,23 +447,8 @@ dispatch_op:
         NEXT();
     }
     TARGET(OP_GET_ITER)
-        a = POP();
-        if (__builtin_expect(arg == GET_ITER_AWAITABLE, 0)) {
-            r = vm_get_awaitable(I, a);
-            sim_decref(S, a);
-            if (!r)
-                goto error;
-            PUSH(r);
-            NEXT();
-        }
-        r = iter_new(I, a);
-        if (!r) {
-            py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a));
-            sim_decref(S, a);
+        if (!vm_op_get_iter(I, arg))
             goto error;
-        }
-        sim_decref(S, a);
-        PUSH(r);
         NEXT();
     TARGET(OP_FOR_ITER) {
         /* a range, list or tuple iterator: what iter_step comes to for them
@@ -596,9 +565,13 @@ dispatch_op:
             }
             goto error;
         }
-        if (ts->nframes == before) /* a C callable: CALL ends with the check */
+        if (ts->nframes == before) { /* a C callable: CALL ends with the check */
             eval_breaker(I);
+            SCHED_CHECK();
+            NEXT();
+        }
         SCHED_CHECK(); /* ... and a Python function's RESUME has one */
+        FRAME_MOVED();
         NEXT();
     }
     TARGET(OP_MAKE_FUNCTION) vm_op_make_function(I, arg); NEXT();
@@ -613,6 +586,7 @@ dispatch_op:
             goto error;
         if (rr > 0)
             return VM_RETURNED;
+        FRAME_MOVED();
         NEXT();
     }
     TARGET(OP_UNPACK_SEQUENCE)
@@ -704,8 +678,13 @@ fetch_slow: /* FETCH's count went below 0: the step counted, the rest as FETCH *
         f->line = arg;
     }
     executed = true;
-    if (!vm_checks(I, limit, stop))
+    if (I->depth_left > 0) { /* only the frame moved: the count goes on (vm_set_depth) */
+        I->check_left += I->depth_left;
+        I->check_at += (uint64_t)I->depth_left;
+        I->depth_left = 0;
+    } else if (!vm_checks(I, limit, stop)) {
         goto error;
+    }
     f->ip++;
     if (op == OP_LINE)
         NEXT(); /* done above */

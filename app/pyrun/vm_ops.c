@@ -315,6 +315,64 @@ static void stopped(PyRun *I)
     }
 }
 
+bool vm_op_slot(PyRun *I, Opcode op, int arg)
+{
+    SimId *slot = &I->ts->stack[F->base + (uint32_t)arg], a, b;
+    switch (op) {
+    case OP_DELETE_FAST:
+        if (!(b = *slot))
+            return vm_unbound_error(I, arg, false), false;
+        *slot = 0;
+        break;
+    case OP_LOAD_CLOSURE:
+    case OP_LOAD_DEREF:
+        a = op == OP_LOAD_CLOSURE ? *slot : SIM_V(S, *slot, SK_CELL, cell.ref);
+        if (!a)
+            return vm_unbound_error(I, arg, true), false;
+        sim_incref(S, a);
+        PUSH(a);
+        return true;
+    default: /* STORE_DEREF, DELETE_DEREF */
+        a = op == OP_STORE_DEREF ? POP() : 0;
+        b = SIM_V(S, *slot, SK_CELL, cell.ref);
+        SIM_V(S, *slot, SK_CELL, cell.ref) = a;
+        if (!b)
+            return true;
+    }
+    sim_gc_released(S, b);
+    sim_decref(S, b);
+    return true;
+}
+
+bool vm_op_delete_attr(PyRun *I, int arg)
+{
+    SimId a = POP();
+    bool ok = !(I->order_watch && !I->order_watch(I, NULL)) && attr_del(I, a, vm_name_const(I, arg));
+    sim_decref(S, a);
+    return ok;
+}
+
+bool vm_op_delete_subscr(PyRun *I)
+{
+    SimId b = POP(), a = POP();
+    bool ok = !(I->order_watch && !I->order_watch(I, NULL)) && op_delitem(I, a, b);
+    sim_decref(S, b), sim_decref(S, a);
+    return ok;
+}
+
+bool vm_op_get_iter(PyRun *I, int arg)
+{
+    SimId a = POP();
+    SimId r = arg == GET_ITER_AWAITABLE ? vm_get_awaitable(I, a) : iter_new(I, a);
+    if (!r && arg != GET_ITER_AWAITABLE)
+        py_raise(I, EXC_TypeError, "'%s' object is not iterable", op_typename(I, a));
+    sim_decref(S, a);
+    if (!r)
+        return false;
+    PUSH(r);
+    return true;
+}
+
 /* What an instruction checks once the steps pass I->check_at (check_left
  * below 0), in this order: a refusal inside a callback that swallowed errors (py_not_modelled
  * calls vm_check_next), the step limit, then Ctrl-C or a timeout from the

@@ -24,6 +24,13 @@ bool vm_checks(PyRun *I, uint64_t limit, volatile sig_atomic_t *stop);
 /* UnboundLocalError / NameError for the empty slot arg of the top frame
  * (deref: a free variable of an enclosing scope). */
 void vm_unbound_error(PyRun *I, int arg, bool deref);
+/* DELETE_FAST and the cell instructions (LOAD_DEREF, LOAD_CLOSURE,
+ * STORE_DEREF, DELETE_DEREF) on slot arg */
+bool vm_op_slot(PyRun *I, Opcode op, int arg);
+bool vm_op_delete_attr(PyRun *I, int arg);
+bool vm_op_delete_subscr(PyRun *I);
+/* GET_ITER (arg GET_ITER_AWAITABLE: the awaitable's iterator) */
+bool vm_op_get_iter(PyRun *I, int arg);
 bool vm_op_build_list(PyRun *I, int n);
 void vm_op_build_tuple(PyRun *I, int n);
 bool vm_op_build_set(PyRun *I, int n);

@@ -484,17 +484,7 @@ static SimId make(PyRun *I, const ClassSpec *c, SimId base)
 
 static SimId exc_subclass(PyRun *I, const char *module, const char *name, SimId base)
 {
-    SimId ns = sim_dict(S);
-    bi_dict_put(I, ns, "__module__", aio_name(I, module));
-    SimId nm = aio_name(I, name);
-    SimId bases = sim_tuple(S, 1);
-    sim_incref(S, base);
-    sim_tuple_set(S, bases, 0, base);
-    SimId cls = class_build(I, nm, ns, bases);
-    sim_decref(S, nm);
-    sim_decref(S, ns);
-    sim_decref(S, bases);
-    return cls;
+    return exc_subclass_in(I, module, name, base);
 }
 
 static void export(PyRun *I, SimId d, const char *name, SimId v)

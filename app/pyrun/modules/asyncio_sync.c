@@ -593,17 +593,7 @@ SimId aio_x_repr(PyRun *I, SimId *a, int n, SimId kw)
 
 static SimId exc_subclass(PyRun *I, const char *name, SimId base)
 {
-    SimId ns = sim_dict(S);
-    bi_dict_put(I, ns, "__module__", aio_name(I, "asyncio.queues"));
-    SimId nm = aio_name(I, name);
-    SimId bases = sim_tuple(S, 1);
-    sim_incref(S, base);
-    sim_tuple_set(S, bases, 0, base);
-    SimId cls = class_build(I, nm, ns, bases);
-    sim_decref(S, nm);
-    sim_decref(S, ns);
-    sim_decref(S, bases);
-    return cls;
+    return exc_subclass_in(I, "asyncio.queues", name, base);
 }
 
 void aio_sync_init(PyRun *I, SimId d)

@@ -507,17 +507,7 @@ void dataclasses_module_init(PyRun *I, SimId d)
     sim_decref(S, bases);
     if (fcls)
         bi_dict_put(I, d, "Field", fcls);
-    ns = sim_dict(S);
-    bi_dict_put(I, ns, "__module__", sim_str_intern(S, "dataclasses", 11));
-    name = sim_str_intern(S, "FrozenInstanceError", 19);
-    bases = sim_tuple(S, 1);
-    SimId ae = exc_class(I, EXC_AttributeError);
-    sim_incref(S, ae);
-    sim_tuple_set(S, bases, 0, ae);
-    SimId ecls = class_build(I, name, ns, bases);
-    sim_decref(S, name);
-    sim_decref(S, ns);
-    sim_decref(S, bases);
+    SimId ecls = exc_subclass_in(I, "dataclasses", "FrozenInstanceError", exc_class(I, EXC_AttributeError));
     if (ecls)
         bi_dict_put(I, d, "FrozenInstanceError", ecls);
 }

@@ -485,15 +485,7 @@ SimId fut_class(PyRun *I, const char *module, const char *name, const BuiltinFn 
 
 static SimId exc_cls(PyRun *I, const char *name, SimId base)
 {
-    SimId ns = sim_dict(S);
-    bi_dict_put(I, ns, "__module__", name_of(I, "concurrent.futures._base"));
-    SimId nm = name_of(I, name);
-    SimId bases = sim_tuple(S, 1);
-    sim_incref(S, base);
-    sim_tuple_set(S, bases, 0, base);
-    SimId cls = class_build(I, nm, ns, bases);
-    sim_decref(S, nm), sim_decref(S, ns), sim_decref(S, bases);
-    return cls;
+    return exc_subclass_in(I, "concurrent.futures._base", name, base);
 }
 
 void futures_module_init(PyRun *I, SimId d)

@@ -411,17 +411,7 @@ const int json_nfunctions = (int)(sizeof json_functions / sizeof json_functions[
 void json_module_init(PyRun *I, SimId d)
 {
     /* class JSONDecodeError(ValueError), of json.decoder */
-    SimId ns = sim_dict(S);
-    bi_dict_put(I, ns, "__module__", sim_str_intern(S, "json.decoder", 12));
-    SimId name = sim_str_intern(S, "JSONDecodeError", 15);
-    SimId bases = sim_tuple(S, 1);
-    SimId ve = exc_class(I, EXC_ValueError);
-    sim_incref(S, ve);
-    sim_tuple_set(S, bases, 0, ve);
-    SimId cls = class_build(I, name, ns, bases);
-    sim_decref(S, name);
-    sim_decref(S, ns);
-    sim_decref(S, bases);
+    SimId cls = exc_subclass_in(I, "json.decoder", "JSONDecodeError", exc_class(I, EXC_ValueError));
     if (cls)
         bi_dict_put(I, d, "JSONDecodeError", cls);
 }

@@ -48,15 +48,11 @@ static void fail(PyRun *I, Dec *d, const char *msg, size_t at)
     col = any ? pos - char_index(d, last_nl) : pos + 1;
     char text[200];
     snprintf(text, sizeof text, "%s: line %zu column %zu (char %zu)", msg, line, col, pos);
-    SimId m = module_find_loaded(I, "json");
-    SimId cls = m ? sim_dict_get_str(S, SIM_V(S, m, SK_MODULE, module.dict), "JSONDecodeError") : 0;
-    if (!cls) {
+    SimId e = exc_module_instance(I, "json", "JSONDecodeError", text);
+    if (!e) {
         py_raise(I, EXC_ValueError, "%s", text);
         return;
     }
-    SimId args = sim_tuple(S, 1);
-    sim_tuple_set(S, args, 0, sim_str(S, text, strlen(text)));
-    SimId e = exc_new(I, cls, args);
     static const char *const names[] = {"msg", "doc", "pos", "lineno", "colno"};
     SimId vals[5] = {sim_str(S, msg, strlen(msg)), d->doc, sim_int(S, (int64_t)pos), sim_int(S, (int64_t)line),
                      sim_int(S, (int64_t)col)};

@@ -675,16 +675,7 @@ static SimId make(PyRun *I, const char *name, SimId base)
 
 static SimId exc_class_in(PyRun *I, const char *module, const char *name)
 {
-    SimId ns = sim_dict(S);
-    bi_dict_put(I, ns, "__module__", name_of(I, module));
-    SimId nm = name_of(I, name);
-    SimId bases = sim_tuple(S, 1);
-    SimId base = exc_class(I, EXC_Exception);
-    sim_incref(S, base);
-    sim_tuple_set(S, bases, 0, base);
-    SimId cls = class_build(I, nm, ns, bases);
-    sim_decref(S, nm), sim_decref(S, ns), sim_decref(S, bases);
-    return cls;
+    return exc_subclass_in(I, module, name, exc_class(I, EXC_Exception));
 }
 
 void queue_module_init(PyRun *I, SimId d)

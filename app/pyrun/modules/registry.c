@@ -15,6 +15,7 @@
 #include "pyrun/modules/cpython_names.h"
 #include "pyrun/modules/itertools.h"
 #include "pyrun/modules/textwrap_int.h"
+#include "pyrun/vm_argcopy.h"
 #include "pyrun/types/types.h"
 #include "sim/gc.h"
 
@@ -720,11 +721,9 @@ const char *bi_python_library(const BuiltinDef *d)
 SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs, SimId kw)
 {
     if (nargs > 0 && sim_in_slab(S, args)) { /* a tuple's items: copied, the call may move them */
-        SimId local[8], *copy = nargs <= 8 ? local : xmalloc((size_t)nargs * sizeof *copy);
-        memcpy(copy, args, (size_t)nargs * sizeof *copy);
-        SimId r = builtins_call(I, index, self, copy, nargs, kw);
-        if (copy != local)
-            free(copy);
+        ArgCopy c;
+        SimId r = builtins_call(I, index, self, argcopy(&c, 0, args, nargs), nargs, kw);
+        argcopy_free(&c);
         return r;
     }
     I->ts->ex_args = I->ts->call_ex;

@@ -48,15 +48,12 @@ static void note(PyRun *I, const char *what)
 
 static bool raise_stat(PyRun *I, const char *msg)
 {
-    SimId m = module_find_loaded(I, "statistics");
-    SimId cls = m ? sim_dict_get_str(S, SIM_V(S, m, SK_MODULE, module.dict), "StatisticsError") : 0;
-    if (!cls) {
+    SimId e = exc_module_instance(I, "statistics", "StatisticsError", msg);
+    if (!e) {
         py_raise(I, EXC_ValueError, "%s", msg);
         return false;
     }
-    SimId args = sim_tuple(S, 1);
-    sim_tuple_set(S, args, 0, sim_str(S, msg, strlen(msg)));
-    py_raise_instance(I, exc_new(I, cls, args), msg);
+    py_raise_instance(I, e, msg);
     return false;
 }
 
@@ -579,17 +576,7 @@ const int statistics_nfunctions = (int)(sizeof statistics_functions / sizeof sta
 /* class StatisticsError(ValueError), of statistics */
 void statistics_module_init(PyRun *I, SimId d)
 {
-    SimId ns = sim_dict(S);
-    bi_dict_put(I, ns, "__module__", sim_str_intern(S, "statistics", 10));
-    SimId name = sim_str_intern(S, "StatisticsError", 15);
-    SimId bases = sim_tuple(S, 1);
-    SimId ve = exc_class(I, EXC_ValueError);
-    sim_incref(S, ve);
-    sim_tuple_set(S, bases, 0, ve);
-    SimId cls = class_build(I, name, ns, bases);
-    sim_decref(S, name);
-    sim_decref(S, ns);
-    sim_decref(S, bases);
+    SimId cls = exc_subclass_in(I, "statistics", "StatisticsError", exc_class(I, EXC_ValueError));
     if (cls)
         bi_dict_put(I, d, "StatisticsError", cls);
 }

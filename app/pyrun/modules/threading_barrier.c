@@ -305,14 +305,5 @@ SimId barrier_repr(PyRun *I, SimId *a, int n, SimId kw)
 
 SimId barrier_error_class(PyRun *I)
 {
-    SimId ns = sim_dict(S);
-    bi_dict_put(I, ns, "__module__", name_of(I, "threading"));
-    SimId nm = name_of(I, "BrokenBarrierError");
-    SimId bases = sim_tuple(S, 1);
-    SimId base = exc_class(I, EXC_RuntimeError);
-    sim_incref(S, base);
-    sim_tuple_set(S, bases, 0, base);
-    SimId cls = class_build(I, nm, ns, bases);
-    sim_decref(S, nm), sim_decref(S, ns), sim_decref(S, bases);
-    return cls;
+    return exc_subclass_in(I, "threading", "BrokenBarrierError", exc_class(I, EXC_RuntimeError));
 }

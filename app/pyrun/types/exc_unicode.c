@@ -164,20 +164,15 @@ bool exc_unicode_text(PyRun *I, SimId e, Buf *out)
     return true;
 }
 
-/* raise_encode_exception for str.encode(encoding) meeting characters
- * start..end-1 it cannot encode (errors='strict') */
-void exc_unicode_raise_encode(PyRun *I, const char *encoding, SimId obj, size_t start, size_t end, uint32_t limit)
+/* The raisers' common tail: args (encoding and object set) gets start, end
+ * and reason, the exception is made (tp_init sets its fields from args,
+ * which it takes) and raised with its text */
+static void raise_made(PyRun *I, ExcType kind, SimId args, size_t start, size_t end, const char *reason)
 {
-    char reason[48];
-    snprintf(reason, sizeof reason, "ordinal not in range(%u)", (unsigned)limit);
-    SimId args = sim_tuple(S, 5);
-    sim_tuple_set(S, args, 0, sim_str(S, encoding, strlen(encoding)));
-    sim_incref(S, obj);
-    sim_tuple_set(S, args, 1, obj);
     sim_tuple_set(S, args, 2, sim_int(S, (int64_t)start));
     sim_tuple_set(S, args, 3, sim_int(S, (int64_t)end));
     sim_tuple_set(S, args, 4, sim_str(S, reason, strlen(reason)));
-    SimId e = exc_new(I, exc_class(I, EXC_UnicodeEncodeError), args); /* takes args; tp_init sets the fields */
+    SimId e = exc_new(I, exc_class(I, kind), args);
     if (I->refused || I->ts->err.set) {
         sim_decref(S, e);
         return;
@@ -188,6 +183,19 @@ void exc_unicode_raise_encode(PyRun *I, const char *encoding, SimId obj, size_t 
     else
         sim_decref(S, e);
     buf_fini(&b);
+}
+
+/* raise_encode_exception for str.encode(encoding) meeting characters
+ * start..end-1 it cannot encode (errors='strict') */
+void exc_unicode_raise_encode(PyRun *I, const char *encoding, SimId obj, size_t start, size_t end, uint32_t limit)
+{
+    char reason[48];
+    snprintf(reason, sizeof reason, "ordinal not in range(%u)", (unsigned)limit);
+    SimId args = sim_tuple(S, 5);
+    sim_tuple_set(S, args, 0, sim_str(S, encoding, strlen(encoding)));
+    sim_incref(S, obj);
+    sim_tuple_set(S, args, 1, obj);
+    raise_made(I, EXC_UnicodeEncodeError, args, start, end, reason);
 }
 
 /* The exception bytes.decode raises for bytes start..end-1 of d
@@ -202,18 +210,5 @@ void exc_unicode_raise_decode(PyRun *I, const char *encoding, const uint8_t *d, 
     sim_tuple_set(S, args, 0, sim_str(S, encoding, strlen(encoding)));
     sim_tuple_set(S, args, 1, sim_bytes(S, input, n));
     free(input);
-    sim_tuple_set(S, args, 2, sim_int(S, (int64_t)start));
-    sim_tuple_set(S, args, 3, sim_int(S, (int64_t)end));
-    sim_tuple_set(S, args, 4, sim_str(S, reason, strlen(reason)));
-    SimId e = exc_new(I, exc_class(I, EXC_UnicodeDecodeError), args);
-    if (I->refused || I->ts->err.set) {
-        sim_decref(S, e);
-        return;
-    }
-    Buf b = {0};
-    if (exc_unicode_text(I, e, &b))
-        py_raise_instance(I, e, buf_str(&b));
-    else
-        sim_decref(S, e);
-    buf_fini(&b);
+    raise_made(I, EXC_UnicodeDecodeError, args, start, end, reason);
 }

@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "pyrun/builtins.h"
 #include "pyrun/interp.h"
+#include "pyrun/types/types.h"
 
 #define S (I->sim)
 
@@ -106,6 +108,29 @@ void errors_init(PyRun *I)
 }
 
 SimId exc_class(PyRun *I, ExcType t) { return make_class(I, t); }
+
+SimId exc_subclass_in(PyRun *I, const char *module, const char *name, SimId base)
+{
+    SimId ns = sim_dict(S);
+    bi_dict_put(I, ns, "__module__", sim_str_intern(S, module, strlen(module)));
+    SimId nm = sim_str_intern(S, name, strlen(name)), bases = sim_tuple(S, 1);
+    sim_incref(S, base);
+    sim_tuple_set(S, bases, 0, base);
+    SimId cls = class_build(I, nm, ns, bases);
+    sim_decref(S, nm), sim_decref(S, ns), sim_decref(S, bases);
+    return cls;
+}
+
+SimId exc_module_instance(PyRun *I, const char *module, const char *cls, const char *msg)
+{
+    SimId m = module_find_loaded(I, module);
+    SimId c = m ? sim_dict_get_str(S, SIM_V(S, m, SK_MODULE, module.dict), cls) : 0;
+    if (!c)
+        return 0;
+    SimId args = sim_tuple(S, 1);
+    sim_tuple_set(S, args, 0, sim_str(S, msg, strlen(msg)));
+    return exc_new(I, c, args);
+}
 
 SimId exc_class_named(PyRun *I, const char *name, size_t n)
 {
