@@ -615,6 +615,10 @@ bool vm_exc_star(PyRun *I, int arg); /* vm_exc_star.c */
 /* Raises the built-in exception t with a printf-style message (ignored
  * once the program is refused). */
 void py_raise(PyRun *I, ExcType t, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* py_raise where the model looked for every number hook CPython would call
+ * (__index__, __int__, __float__): never the refusal py_raise gives a
+ * TypeError that wants a number in a program that defines one */
+void py_raise_sure(PyRun *I, ExcType t, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Raises t with args (key,), as KeyError(key): its text is repr(key). */
 void py_raise_key(PyRun *I, ExcType t, SimId key);
 /* Raises a user's exception instance e (reference stolen); msg is its str. */

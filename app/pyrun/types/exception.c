@@ -425,6 +425,18 @@ static void index_refusal(PyRun *I)
         }
 }
 
+void py_raise_sure(PyRun *I, ExcType t, const char *fmt, ...)
+{
+    if (I->refused)
+        return;
+    exc_context_set(I, 0, 0, 0);
+    va_list ap;
+    va_start(ap, fmt);
+    set_pending(I, exc_name(t), fmt, ap);
+    va_end(ap);
+    I->ts->err_exc = t;
+}
+
 void py_raise(PyRun *I, ExcType t, const char *fmt, ...)
 {
     if (I->refused)

@@ -252,9 +252,7 @@ SimId float_construct(PyRun *I, SimId *a, int n, SimId kw)
     }
     if (sim_is_subinst(S, x))
         return py_not_modelled(I, 0, "float() of an object of a class (__float__, __index__)"), 0;
-    bool seen = I->index_seen; /* __float__ and __index__ were looked for: CPython's error, sure */
-    I->index_seen = false;
-    py_raise(I, EXC_TypeError, "float() argument must be a string or a real number, not '%s'", op_typename(I, x));
-    I->index_seen = seen;
+    py_raise_sure(I, EXC_TypeError, "float() argument must be a string or a real number, not '%s'", /* hooks looked for */
+                  op_typename(I, x));
     return 0;
 }

@@ -431,10 +431,9 @@ SimId int_from_args(PyRun *I, SimId *a, int n, SimId kw)
     r = dunder_int(I, a[0]); /* a class's __int__, else its __index__ */
     if (r != S->notimpl)
         return r;
-    bool seen = I->index_seen; /* __int__ and __index__ were looked for: CPython's error, sure */
-    I->index_seen = false;
-    py_raise(I, EXC_TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'", op_typename(I, a[0]));
-    I->index_seen = seen;
+    py_raise_sure(I, EXC_TypeError, /* __int__ and __index__ were looked for */
+                  "int() argument must be a string, a bytes-like object or a real number, not '%s'",
+                  op_typename(I, a[0]));
     return 0;
 }
 

@@ -154,11 +154,23 @@ static bool integer(PyRun *I, const Spec *sp, SimId v, Buf *out)
     SimKind k = sim_kind(S, v);
     char c = sp->conv;
     bool decimal = c == 'd' || c == 'i' || c == 'u';
+    if (k == SK_INSTANCE) { /* mainformatlong: PyNumber_Long (decimal) or _PyNumber_Index */
+        SimId r = decimal ? dunder_int(I, v) : dunder_index(I, v);
+        if (r && r != S->notimpl) {
+            bool ok = integer(I, sp, r, out);
+            sim_decref(S, r);
+            return ok;
+        }
+        if (!r && (I->refused || !py_err_matches(I, EXC_TypeError)))
+            return false;
+        if (!r) /* its TypeError gives way to the format's */
+            py_err_clear(I);
+    }
     if (k != SK_INT && k != SK_BOOL && !(decimal && k == SK_FLOAT)) {
-        if (decimal)
-            py_raise(I, EXC_TypeError, "%%%c format: a real number is required, not %s", c, op_typename(I, v));
+        if (decimal) /* the number hooks were looked for: sure */
+            py_raise_sure(I, EXC_TypeError, "%%%c format: a real number is required, not %s", c, op_typename(I, v));
         else
-            py_raise(I, EXC_TypeError, "%%%c format: an integer is required, not %s", c, op_typename(I, v));
+            py_raise_sure(I, EXC_TypeError, "%%%c format: an integer is required, not %s", c, op_typename(I, v));
         return false;
     }
     if (__builtin_expect(S->pm.trace != NULL, 0)) {
@@ -227,8 +239,18 @@ static bool integer(PyRun *I, const Spec *sp, SimId v, Buf *out)
 static bool real(PyRun *I, const Spec *sp, SimId v, Buf *out)
 {
     SimKind k = sim_kind(S, v);
+    if (k == SK_INSTANCE) { /* PyFloat_AsDouble: __float__, else __index__ */
+        SimId f = dunder_float(I, v);
+        if (f == S->notimpl)
+            f = dunder_index(I, v);
+        if (f != S->notimpl) {
+            bool ok = f && real(I, sp, f, out);
+            sim_xdecref(S, f);
+            return ok;
+        }
+    }
     if (k != SK_FLOAT && k != SK_INT && k != SK_BOOL) {
-        py_raise(I, EXC_TypeError, "must be real number, not %s", op_typename(I, v));
+        py_raise_sure(I, EXC_TypeError, "must be real number, not %s", op_typename(I, v));
         return false;
     }
     double x = k == SK_FLOAT ? sim_obj(S, v)->v.f : (double)sim_obj(S, v)->v.i;
