@@ -167,6 +167,10 @@ static SimId chan_take(PyRun *I, int c, bool block, int64_t timeout_ps, const ch
         return 0;
     PyMp *m = mp_state(I);
     MpChan *ch = chan(I, c);
+    /* a wait moves the clock: the program's other threads would run then */
+    if (block && (!ch->n || ch->at[0] > I->vs.now) && vs_live_count(&I->vs) > 1)
+        return py_not_modelled(I, 0, "%s waiting for another process while threads run (the model's clock "
+                                     "would move past them)", what), (SimId)0;
     if (!ch->n) {
         if (m->wire && block)
             return py_not_modelled(I, 0, "%s on an empty channel in a child process (the model runs a child to "
@@ -515,6 +519,9 @@ SimId mc_poll(PyRun *I, SimId *a, int n, SimId kw)
     if (tm && !timeout_arg(I, tm, &ps)) /* poll(None): for ever; poll(): 0 */
         return 0;
     MpChan *ch = chan(I, rd);
+    if (ps != 0 && (!ch->n || ch->at[0] > I->vs.now) && vs_live_count(&I->vs) > 1)
+        return py_not_modelled(I, 0, "Connection.poll() waiting for another process while threads run (the "
+                                     "model's clock would move past them)"), (SimId)0;
     if (!ch->n) {
         if (ps < 0 || mp_state(I)->wire)
             return py_not_modelled(I, 0, "Connection.poll() waiting on an empty pipe %s",
