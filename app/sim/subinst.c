@@ -38,7 +38,9 @@ SimId sim_subinst_new(Sim *s, SimId cls, size_t n)
     SIM_ASSERT(k == SK_LIST || k == SK_DICT || k == SK_TUPLE || k == SK_SET);
     if (k != SK_TUPLE)
         n = 0;
-    SimId id = sim__new_obj(s, k, class_block(s, cls) + 8 * n, NULL, true);
+    /* PyType_GenericAlloc allocates one item more than it asks for (the
+     * sentinel of _PyObject_VAR_SIZE(type, nitems + 1)) */
+    SimId id = sim__new_obj(s, k, class_block(s, cls) + (k == SK_TUPLE ? 8 * (n + 1) : 0), NULL, true);
     SimObj *o = &s->obj[id];
     o->type = cls;
     sim_incref(s, cls);

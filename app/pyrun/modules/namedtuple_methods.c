@@ -15,7 +15,9 @@
 
 #include "pyrun/interp.h"
 #include "pyrun/modules/collections.h"
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/types.h"
+#include "sim/trace.h"
 
 #define S (I->sim)
 
@@ -172,6 +174,11 @@ static SimId nt_new(PyRun *I, SimId *a, int n, SimId kw)
         sim_tuple_set(S, t, i, vals[i]);
     }
     SimId r = tuplesub_new_wrapped(I, a[0], t, 2); /* _tuple_new(_cls, (x, y)) */
+    if (sim_tracing(S)) { /* made in __new__'s frame: '<string>', line 1 */
+        sim_trace_set_where(S, sim_obj(S, t)->mem, TM_STRING | 1);
+        if (r)
+            sim_trace_set_where(S, sim_obj(S, r)->mem, TM_STRING | 1);
+    }
     sim_decref(S, t);
     return r;
 }

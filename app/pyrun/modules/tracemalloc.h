@@ -23,6 +23,9 @@ typedef struct TmSnap {
  * Lib/tracemalloc.py (whose path on the learner's machine the model does not
  * know), 0 outside any frame */
 #define TM_LIB 0x80000000u
+/* a line of code compiled from a string: a namedtuple's __new__ ('<string>',
+ * line 1), whose statistics by line the model refuses */
+#define TM_STRING 0x40000000u
 /* Lib/tracemalloc.py 3.11-3.13: take_snapshot's `return Snapshot(...)` and
  * Snapshot.__init__'s `self.traces = _Traces(traces)` */
 #define TM_LINE_SNAPSHOT 560u

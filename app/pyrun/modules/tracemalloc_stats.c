@@ -152,6 +152,17 @@ static Group *find_group(Group **g, size_t *n, size_t *cap, uint32_t key)
     return &(*g)[(*n)++];
 }
 
+/* a trace a namedtuple's __new__ made: CPython's frame is '<string>' */
+static bool from_string_code(PyRun *I, const TmSnap *sn)
+{
+    for (size_t i = 0; i < sn->n; i++)
+        if (sn->tr[i].where & TM_STRING)
+            return py_not_modelled(I, 0, "statistics of a namedtuple's instances made while tracing (CPython "
+                                         "traces them at '<string>':1, the line of the __new__ it compiles)"),
+                   true;
+    return false;
+}
+
 static size_t group_by(const TmSnap *sn, bool by_file, Group **out, size_t *cap, size_t n)
 {
     for (size_t i = 0; i < sn->n; i++) {
@@ -297,6 +308,8 @@ SimId tm_statistics(PyRun *I, SimId *a, int n, SimId kw)
     const TmSnap *sn = snap_of(I, a[0]);
     if (sn->unsure)
         return refuse_snap(I, sn), (SimId)0;
+    if (from_string_code(I, sn))
+        return 0;
     tm_note_python_level(I, "Snapshot.statistics() (CPython traces the objects it makes)");
     Group *g = NULL;
     size_t cap = 0, ng = group_by(sn, by_file, &g, &cap, 0);
@@ -320,6 +333,8 @@ SimId tm_compare_to(PyRun *I, SimId *a, int n, SimId kw)
     const TmSnap *sn = snap_of(I, a[0]), *so = snap_of(I, old);
     if (sn->unsure || so->unsure)
         return refuse_snap(I, sn->unsure ? sn : so), (SimId)0;
+    if (from_string_code(I, sn) || from_string_code(I, so))
+        return 0;
     tm_note_python_level(I, "Snapshot.compare_to() (CPython traces the objects it makes)");
     Group *g = NULL, *og = NULL;
     size_t cap = 0, ocap = 0, ng = group_by(sn, by_file, &g, &cap, 0);
