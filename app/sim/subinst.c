@@ -135,6 +135,8 @@ SimId sim_subinst_scalar(Sim *s, SimId cls, SimId value)
     }
     if (k == SK_BYTES) /* bytes_subtype_new: the bytes inside the object */
         block += v->len;
+    if (k == SK_INT || k == SK_BYTES) /* PyType_GenericAlloc: one item more, rounded to a word */
+        block = (block + (k == SK_INT ? 4 : 1) + 7) & ~(size_t)7;
     SimId id = sim__new_obj(s, k, block, NULL, true);
     SimObj *o = &s->obj[id];
     v = &s->obj[value];
