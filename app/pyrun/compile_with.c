@@ -89,9 +89,16 @@ static bool with_item(Cg *g, int n, int item)
     emit_exit(g, n, item, 0);
     uint32_t end = cg_emit(g, OP_JUMP, 0);
     cg_patch(g, setup, cg_here(g) | SETUP_TRY_BELOW);
+    PyPos save_pos = g->pos; /* the handler is the with statement's (3.13: the item's), as emit_exit */
+    int save_line = g->line;
+    g->line = NODE(g, g->I->sim->prof->version >= SIM_V313 ? NODE(g, item)->a : n)->line;
+    cg_emit(g, OP_LINE, g->line);
+    g->pos = item_pos(g, item);
     cg_emit(g, OP_WITH_EXCEPT, 0);
     if (async)
         emit_await(g);
+    g->pos = save_pos;
+    g->line = save_line;
     uint32_t suppress = cg_emit(g, OP_POP_JUMP_IF_TRUE, 0);
     cg_emit(g, OP_RERAISE, 0);
     cg_patch(g, suppress, cg_here(g));

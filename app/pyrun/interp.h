@@ -219,6 +219,8 @@ struct PyRun {
     int err_library_line;   /* the program's line that called into it */
     bool err_library_tb;    /* and the next traceback entry is that line's: the library's frames
                              * would follow it (TB_LASTI_LIBRARY) */
+    uint8_t err_library_kind; /* which frames they are, when the model knows them (TB_KIND_*),
+                               * 0 unknown */
     SimId lib_exc;          /* the last such exception once caught (borrowed), its library, line */
     const char *lib_exc_library;
     int lib_exc_line;
@@ -798,6 +800,11 @@ bool tb_here(PyRun *I, Frame *f);
  * one where CPython's tb_next goes on into the frames of a library it
  * writes in Python (I->err_library_tb); tb_next is refused there. */
 #define TB_LASTI_LIBRARY 0x80000000u
+/* and in bits 24-30 which frames follow it when the model knows them
+ * (TB_KIND_*: asyncio's coroutines, asyncio_tb.c), 0 when it does not:
+ * those are printed, the unknown ones refused */
+#define TB_LASTI_KIND(l) (((l) >> 24) & 0x7fu)
+#define TB_LASTI_MASK 0x00ffffffu
 /* An exception's SIM_EXC_SUPPRESS field holds __suppress_context__ in bit 0
  * and in bit 1 EXC_LIBRARY_TB: raised and caught inside a library CPython
  * writes in Python, its __traceback__ has only that library's frames. */

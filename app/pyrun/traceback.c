@@ -10,6 +10,7 @@
 
 #include "base/xalloc.h"
 #include "pyrun/interp.h"
+#include "pyrun/modules/asyncio.h"
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
@@ -143,7 +144,7 @@ bool tb_here(PyRun *I, Frame *f)
     }
     I->ts->inl_frame = 0;
     if (I->err_library_tb) /* the entry of the line that called into the library */
-        lasti |= TB_LASTI_LIBRARY, I->err_library_tb = false;
+        lasti |= TB_LASTI_LIBRARY | (uint32_t)I->err_library_kind << 24, I->err_library_tb = false;
     SimId tb = sim_traceback_new(S, next, fo, code, line, lasti);
     sim_exc_set(S, e, SIM_EXC_TRACEBACK, tb);
     sim_decref(S, e);
@@ -325,7 +326,7 @@ static bool print_tb(PyRun *I, SimId tb, const TbLibEntry *pre, int npre, const 
         const char *nm = sim_str_data(S, name, &n);
         buf_printf(out, "  File \"%s\", line %u, in %.*s\n", I->filename, o->len, (int)n, nm);
         const PyCode *co = &I->codes[o->cap];
-        uint32_t lasti = o->v.tb.lasti & ~TB_LASTI_LIBRARY;
+        uint32_t lasti = o->v.tb.lasti & TB_LASTI_MASK;
         const PyPos *pos = lasti < co->nops && co->lines[lasti] == (int)o->len ? &co->pos[lasti] : NULL;
         if (!(pos && pos->end_line && tb_lines_313(I, (int)o->len, pos, out))) {
             source_line(I, (int)o->len, out);
@@ -333,9 +334,12 @@ static bool print_tb(PyRun *I, SimId tb, const TbLibEntry *pre, int npre, const 
                 carets(I, (int)o->len, pos, out);
         }
         cut(c, out);
-        if (c && c->mid_here && (o->v.tb.lasti & TB_LASTI_LIBRARY)) { /* the library's frames, once */
-            lib_entries(I, c->mid, c->nmid, out);
+        if (c && c->mid_here && (o->v.tb.lasti & TB_LASTI_LIBRARY) && !TB_LASTI_KIND(o->v.tb.lasti)) {
+            lib_entries(I, c->mid, c->nmid, out); /* the library's frames, once */
             c->mid_here = false;
+        } else if ((o->v.tb.lasti & TB_LASTI_LIBRARY) && TB_LASTI_KIND(o->v.tb.lasti)) {
+            TbLibEntry k[2]; /* the frames of a coroutine of asyncio's that the model knows */
+            lib_entries(I, k, asyncio_tb_kind(I, (int)TB_LASTI_KIND(o->v.tb.lasti), k), out);
         }
     }
     if (cnt > TB_RECURSIVE_CUTOFF) {
@@ -627,7 +631,7 @@ int tb_library_line(PyRun *I, SimId e)
     for (int n = 0; e && n < CHAIN_MAX; n++) {
         int line = 0; /* the innermost flagged entry's */
         for (SimId tb = sim_exc_get(S, e, SIM_EXC_TRACEBACK); tb; tb = sim_obj(S, tb)->v.tb.next)
-            if (sim_obj(S, tb)->v.tb.lasti & TB_LASTI_LIBRARY)
+            if ((sim_obj(S, tb)->v.tb.lasti & TB_LASTI_LIBRARY) && !TB_LASTI_KIND(sim_obj(S, tb)->v.tb.lasti))
                 line = (int)sim_obj(S, tb)->len;
         if (line)
             return line;

@@ -48,7 +48,8 @@ bool vm_unwind(PyRun *I, int base)
             }
             exc_handled_pop_to(I, h.hdepth);
             SimId e = exc_instance(I);
-            if (I->err_library) /* caught: remembered, for a bare `raise` of it */
+            bool known = I->err_library_kind && !I->err_library_tb; /* its library's frames are known */
+            if (I->err_library && !known) /* caught: remembered, for a bare `raise` of it */
                 I->lib_exc = e, I->lib_exc_library = I->err_library, I->lib_exc_line = I->err_library_line;
             py_err_clear(I);
             exc_handled_push(I, e);

@@ -68,6 +68,7 @@ static int lib_step(PyRun *I, int h)
 
 static int await_step(PyRun *I, SimId sub, SimId *out)
 {
+    aio(I)->tb_kind = 0;
     if (aio_is_class(I, sub, AC_OP))
         return lib_step(I, aio_op_step(I, sub, out));
     if (!aio_is_future(I, sub))
@@ -89,14 +90,19 @@ static int await_step(PyRun *I, SimId sub, SimId *out)
 /* an exception thrown into a task's coroutine reaches what it awaits */
 static int await_throw(PyRun *I, SimId sub, SimId *out)
 {
+    aio(I)->tb_kind = 0;
     if (aio_is_class(I, sub, AC_OP)) {
         if ((sim_obj(S, sub)->cap & 15u) >= OK_WAITFOR)
             return lib_step(I, aio_long_step(I, sub, true, out));
         aio_op_throw(I, sub);
         return lib_step(I, -1);
     }
-    if (aio_is_class(I, sub, AC_SLEEP)) /* thrown into asyncio.sleep's frame, then into the awaiting one */
-        aio_lib_raised(I);
+    if (aio_is_class(I, sub, AC_SLEEP)) { /* thrown into asyncio.sleep's frame (`return await future`;
+                                           * sleep(0)'s is __sleep0's yield), then into the awaiting one */
+        bool ok;
+        int64_t d = aio_secs_arg(I, aio_get(I, sub, "_delay"), &ok);
+        aio_lib_raised_kind(I, ok && d > 0 ? TB_KIND_SLEEP : 0);
+    }
     return 2;
 }
 

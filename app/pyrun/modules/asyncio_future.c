@@ -47,6 +47,8 @@ static void stored_raised(PyRun *I, SimId fut)
 {
     if (fstate(I, fut) == FS_PENDING || I->err_library || I->refused)
         return;
+    if (aio_is_class(I, fut, AC_TASK) && fstate(I, fut) == FS_FINISHED) /* the task flagged the frames it went through */
+        return;
     I->err_library = "asyncio";
     I->err_library_line = py_current_line(I);
     I->err_library_tb = true;

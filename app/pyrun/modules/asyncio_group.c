@@ -412,12 +412,8 @@ static int group_finish(PyRun *I, SimId tg, SimId *out)
     uint32_t nerr = errors ? sim_obj(S, errors)->len : 0;
     SimId prop = aio_get(I, tg, "_propagate");
     if (propagate && nerr == 0 && prop && prop != S->none) { /* raise propagate_cancellation_error */
-        vm_raise_value(I, ref(I, prop));
+        vm_raise_value(I, ref(I, prop)); /* its traceback gets __aexit__'s frame (aio_lib_raised) */
         aio_put(I, tg, "_propagate", bi_none(I));
-        if (!I->err_library) { /* its traceback has __aexit__'s frame (taskgroups.py) */
-            I->err_library = "asyncio";
-            I->err_library_line = group_line(I, tg);
-        }
         return -1;
     }
     if (nerr == 0) {
@@ -437,10 +433,7 @@ static int group_finish(PyRun *I, SimId tg, SimId *out)
     sim_exc_set(S, me, SIM_EXC_CAUSE, 0);
     sim_exc_set(S, me, SIM_EXC_SUPPRESS, 1);
     sim_exc_set(S, me, SIM_EXC_CONTEXT, exit_exc ? ref(I, exit_exc) : 0); /* what __aexit__ was handling */
-    if (!I->err_library) { /* its traceback has __aexit__'s frame (taskgroups.py) */
-        I->err_library = "asyncio";
-        I->err_library_line = group_line(I, tg);
-    }
+    aio(I)->tb_kind = TB_KIND_TG_AEXIT; /* its traceback gets __aexit__'s frame (aio_lib_raised) */
     return -1;
 }
 

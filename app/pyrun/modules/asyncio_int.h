@@ -84,6 +84,8 @@ typedef struct PyAsyncio {
     struct AioOrder *order; /* as_completed()'s tasks made from coroutines (asyncio_order.c), or NULL */
     SimId run_exc;          /* the exception asyncio.run() raised last (borrowed, compared only), or 0 */
     int loop_thread;        /* the thread asyncio.run() runs the loop on */
+    int tb_kind;            /* the frames of asyncio's an operation's error leaves (TB_KIND_*), for
+                             * aio_lib_raised; 0 unknown */
 } PyAsyncio;
 
 static inline PyAsyncio *aio(PyRun *I)
@@ -253,6 +255,9 @@ void aio_log_turn(PyRun *I, size_t ready);
  * Python code; a task keeps exception e that came out of a library's
  * Python code; asyncio.run() raises its main task's exception e again */
 void aio_lib_raised(PyRun *I);
+/* the same when the model knows which of asyncio's frames (TB_KIND_*): an
+ * error out of them is printed with them */
+void aio_lib_raised_kind(PyRun *I, int kind);
 void aio_keep_library(PyRun *I, SimId e);
 void aio_run_raised(PyRun *I, SimId e);
 /* the methods (asyncio.c's table lists them) */

@@ -211,6 +211,8 @@ SimId aio_timeout_aexit(PyRun *I, SimId *a, int n, SimId kw)
         vm_raise_value(I, e);
     }
     if (!timeout_exit(I, a[0])) {
+        if (I->ts->err.set && I->ts->err_obj != e) /* raise TimeoutError from exc_val */
+            aio_lib_raised_kind(I, TB_KIND_TIMEOUT_AEXIT);
         if (!I->ts->err.set || e == S->none || I->ts->err_obj != e)
             return 0; /* TimeoutError (or a refusal) */
         py_err_clear(I); /* the body's exception: __aexit__ returns None, it goes on */
@@ -294,9 +296,13 @@ static int wait312(PyRun *I, SimId op, bool throwing, SimId *out)
     sim_decref(S, sub);
     if (h == 1)
         return 1;
+    SimId pending = I->ts->err.set ? I->ts->err_obj : 0;
     if (!timeout_exit(I, t)) {
         if (h == 0)
             sim_decref(S, *out);
+        if (h == -1 && pending && I->ts->err.set && I->ts->err_obj == pending) /* `return await fut` (a
+                                      * TimeoutError from the CancelledError starts in wait_for: unknown) */
+            aio(I)->tb_kind = TB_KIND_WAIT_FOR;
         return -1;
     }
     return h;
@@ -384,6 +390,8 @@ static int wait311(PyRun *I, SimId op, bool throwing, SimId *out)
                 py_err_clear(I);
             aio_cancel_timer_of(I, w);
             SimId r = aio_result(I, fut);
+            if (!r && !throwing) /* line 489's, not 479's */
+                aio(I)->tb_kind = TB_KIND_WAIT_FOR;
             return r ? (*out = r, 0) : -1;
         }
         remove_release(I, fut, w);
@@ -444,6 +452,8 @@ int aio_wait_step(PyRun *I, SimId op, bool throwing, SimId *out)
         sim_incref(S, sub);
         int h = throwing ? sub_throw(I, sub, out) : sub_step(I, sub, out);
         sim_decref(S, sub);
+        if (h == -1) /* `return await fut` (3.12+: inside timeout(None)) */
+            aio(I)->tb_kind = TB_KIND_WAIT_FOR_NONE;
         return h;
     }
     return S->prof->version == SIM_V311 ? wait311(I, op, throwing, out) : wait312(I, op, throwing, out);

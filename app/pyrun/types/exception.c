@@ -223,6 +223,7 @@ void py_err_clear(PyRun *I)
     I->ts->err.set = false;
     I->err_library = NULL;
     I->err_library_tb = false;
+    I->err_library_kind = 0;
     I->ts->reraise = false;
     if (I->ts->err_obj) {
         SimId e = I->ts->err_obj;
