@@ -809,6 +809,13 @@ bool tb_here(PyRun *I, Frame *f);
  * and in bit 1 EXC_LIBRARY_TB: raised and caught inside a library CPython
  * writes in Python, its __traceback__ has only that library's frames. */
 #define EXC_LIBRARY_TB 2u
+/* and in bits 2-8 which frames of a library start its traceback when the
+ * model knows them (TB_KIND_*, printed before its first entry: the
+ * CancelledError wait_for's timeout caught); either makes __traceback__
+ * refused */
+#define EXC_LIBRARY_PRE(k) ((SimId)(k) << 2)
+#define EXC_PRE_KIND(s) (((s) >> 2) & 0x7fu)
+#define EXC_LIBRARY_ANY (EXC_LIBRARY_TB | EXC_LIBRARY_PRE(0x7f))
 void tb_frame_end(PyRun *I, Frame *f);
 /* The frame object of frame index i, made on first use (borrowed) */
 SimId tb_frame_object(PyRun *I, int i);

@@ -498,8 +498,13 @@ static void print_one(PyRun *I, SimId e, bool pending, PrintCtx *c, Buf *out)
         return;
     }
     int npre = e == c->top ? c->npre : 0;
+    const TbLibEntry *pre = c->pre;
+    TbLibEntry kpre[2]; /* the library's frames its traceback starts with, when the model knows them */
+    int k = (int)EXC_PRE_KIND(sim_exc_get(S, e, SIM_EXC_SUPPRESS));
+    if (!npre && k)
+        pre = kpre, npre = asyncio_tb_kind(I, k, kpre);
     c->mid_here = c->nmid > 0 && e == c->mid_at;
-    print_tb(I, sim_exc_get(S, e, SIM_EXC_TRACEBACK), c->pre, npre, group ? "Exception Group Traceback" : "Traceback",
+    print_tb(I, sim_exc_get(S, e, SIM_EXC_TRACEBACK), pre, npre, group ? "Exception Group Traceback" : "Traceback",
              c, &t);
     size_t header = t.len ? (size_t)((const char *)memchr(buf_str(&t), '\n', t.len) - buf_str(&t)) + 1 : 0;
     Buf h = {0}, rest = {0};

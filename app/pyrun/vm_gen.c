@@ -236,6 +236,12 @@ static SimId resume(PyRun *I, SimId g, SimId value, bool throwing, GenEnd *end)
         return 0;
     }
     bool after_yield_from = at_yield_from(I, g);
+    if (throwing && !after_yield_from && o->sub == SIM_GEN_SUSPENDED) { /* its sub-iterator just dropped
+                                                                        * (drop_yield_from): still at it */
+        const PyCode *co = &I->codes[o->v.gen.code];
+        uint32_t ip = saved(I, g)[o->len];
+        after_yield_from = ip < co->nops && OPCODE(co->ops[ip]) == OP_YIELD_FROM;
+    }
     int base = I->ts->nframes;
     if (!restore(I, g))
         return 0;

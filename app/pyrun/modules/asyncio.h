@@ -35,7 +35,8 @@ bool asyncio_run_tb(PyRun *I, TbLibEntry *mid, int *nmid, SimId *at);
 /* The frames of asyncio's coroutines the model knows (a traceback entry's
  * TB_LASTI_KIND): sleep's `return await future`, wait_for's return,
  * TaskGroup's and Timeout's __aexit__ */
-enum { TB_KIND_SLEEP = 1, TB_KIND_WAIT_FOR_NONE, TB_KIND_WAIT_FOR, TB_KIND_TG_AEXIT, TB_KIND_TIMEOUT_AEXIT };
+enum { TB_KIND_SLEEP = 1, TB_KIND_WAIT_FOR_NONE, TB_KIND_WAIT_FOR, TB_KIND_TG_AEXIT, TB_KIND_TIMEOUT_AEXIT,
+       TB_KIND_WAIT_FOR_CANCELLED, TB_KIND_WAIT_FOR_TIMEOUT };
 /* those of kind k, for the running profile, in e[0..] (2 at most): their number */
 int asyncio_tb_kind(PyRun *I, int k, TbLibEntry *e);
 /* A blocking call (time.sleep, a lock's acquire, Queue.get, Thread.start ...)

@@ -52,25 +52,38 @@ void aio_lib_raised_kind(PyRun *I, int kind)
 }
 
 /* tasks.py's, taskgroups.py's and timeouts.py's lines in 3.11.7, 3.12.1, 3.13.0 */
-static const int kind_lines[5][3] = {
-    {649, 665, 718}, {452, 520, 507}, {489, 520, 507}, {145, 145, 154}, {115, 115, 116}};
+static const int kind_lines[7][3] = {{649, 665, 718}, {452, 520, 507}, {489, 520, 507}, {145, 145, 154},
+                                     {115, 115, 116}, {500, 520, 507}, {502, 519, 506}};
 
 int asyncio_tb_kind(PyRun *I, int k, TbLibEntry *e)
 {
     int v = S->prof->version;
-    if (k < TB_KIND_SLEEP || k > TB_KIND_TIMEOUT_AEXIT)
+    if (k < TB_KIND_SLEEP || k > TB_KIND_WAIT_FOR_TIMEOUT)
         return 0;
     int ln = kind_lines[k - 1][v == SIM_V311 ? 0 : v == SIM_V312 ? 1 : 2];
     static char file[64];
     const char *f = k == TB_KIND_TG_AEXIT ? "taskgroups" : k == TB_KIND_TIMEOUT_AEXIT ? "timeouts" : "tasks";
     snprintf(file, sizeof file, "/usr/local/lib/python%s/asyncio/%s.py", S->prof->name, f);
+    static char file2[64];
+    snprintf(file2, sizeof file2, "/usr/local/lib/python%s/asyncio/timeouts.py", S->prof->name);
     switch (k) {
+    case TB_KIND_WAIT_FOR_TIMEOUT: /* raise exceptions.TimeoutError() from exc; 3.12+: timeout()'s __aexit__ */
+        if (v == SIM_V311) {
+            e[0] = (TbLibEntry){file, ln, "wait_for", "raise exceptions.TimeoutError() from exc", NULL, NULL};
+            return 1;
+        }
+        e[0] = (TbLibEntry){file, ln, "wait_for", "async with timeouts.timeout(timeout):",
+                            "           ~~~~~~~~~~~~~~~~^^^^^^^^^", NULL};
+        e[1] = (TbLibEntry){file2, kind_lines[TB_KIND_TIMEOUT_AEXIT - 1][v == SIM_V312 ? 1 : 2], "__aexit__",
+                            "raise TimeoutError from exc_val", NULL, NULL};
+        return 2;
     case TB_KIND_SLEEP:
         e[0] = (TbLibEntry){file, ln, "sleep", "return await future", "       ^^^^^^^^^^^^", "       ^^^^^^^^^^^^"};
         return 1;
     case TB_KIND_WAIT_FOR_NONE:
     case TB_KIND_WAIT_FOR:
-        if (v == SIM_V311 && k == TB_KIND_WAIT_FOR)
+    case TB_KIND_WAIT_FOR_CANCELLED: /* the CancelledError its timeout caught starts there */
+        if (v == SIM_V311 && k != TB_KIND_WAIT_FOR_NONE)
             e[0] = (TbLibEntry){file, ln, "wait_for", "return fut.result()", "       ^^^^^^^^^^^^",
                                 "       ^^^^^^^^^^^^"};
         else
@@ -138,7 +151,7 @@ static bool known_frames(PyRun *I, SimId e, bool *found, SimId *seen, int *nseen
             if (seen[i] == e)
                 return false; /* a loop, or one shown twice */
         if (*nseen >= 64 || !exc_is_instance(I, e) || (sim_exc_get(S, e, SIM_EXC_SUPPRESS) & EXC_LIBRARY_TB))
-            return false;
+            return false; /* (a known kind of EXC_LIBRARY_PRE is printed) */
         seen[(*nseen)++] = e;
         int n = flagged(I, e);
         if (e == A->run_exc) {

@@ -270,6 +270,18 @@ static int sub_throw(PyRun *I, SimId sub, SimId *out)
     return -1;
 }
 
+/* wait_for's timeout raised TimeoutError from CancelledError e: e's traceback
+ * starts in wait_for's frame, the TimeoutError's ends in it (3.12+: and in
+ * timeout()'s __aexit__).  Known only when what wait_for awaited was the
+ * program's coroutine or a task: over sleep() or a Queue.get() directly the
+ * CancelledError's traceback goes on into their frames (refused). */
+static void timed_out(PyRun *I, SimId e, bool known)
+{
+    SimId k = known ? EXC_LIBRARY_PRE(TB_KIND_WAIT_FOR_CANCELLED) : EXC_LIBRARY_TB;
+    sim_exc_set(S, e, SIM_EXC_SUPPRESS, sim_exc_get(S, e, SIM_EXC_SUPPRESS) | k);
+    aio(I)->tb_kind = TB_KIND_WAIT_FOR_TIMEOUT;
+}
+
 /* 3.12+: `async with timeout(t): return await fut` inside the task */
 static int wait312(PyRun *I, SimId op, bool throwing, SimId *out)
 {
@@ -300,9 +312,11 @@ static int wait312(PyRun *I, SimId op, bool throwing, SimId *out)
     if (!timeout_exit(I, t)) {
         if (h == 0)
             sim_decref(S, *out);
-        if (h == -1 && pending && I->ts->err.set && I->ts->err_obj == pending) /* `return await fut` (a
-                                      * TimeoutError from the CancelledError starts in wait_for: unknown) */
+        if (h == -1 && pending && I->ts->err.set && I->ts->err_obj == pending) /* `return await fut` */
             aio(I)->tb_kind = TB_KIND_WAIT_FOR;
+        else if (h == -1 && pending && I->ts->err.set && I->ts->err_obj &&
+                 sim_exc_get(S, I->ts->err_obj, SIM_EXC_CAUSE) == pending)
+            timed_out(I, pending, sim_kind(S, sub) == SK_GEN); /* TimeoutError from the CancelledError */
         return -1;
     }
     return h;
@@ -431,6 +445,7 @@ static int wait311(PyRun *I, SimId op, bool throwing, SimId *out)
         sim_incref(S, e);
         sim_exc_set(S, te, SIM_EXC_CONTEXT, e);
         py_raise_instance(I, te, "");
+        timed_out(I, e, true); /* (a task's: what it ran flagged its own frames) */
         return -1;
     }
     }

@@ -110,7 +110,7 @@ static SimId the_exception(PyRun *I, const char *fn, SimId exc, SimId value, Sim
         return py_not_modelled(I, 0, "traceback.%s() of something other than an exception instance", fn), 0;
     if (tb && tb != sim_exc_get(S, e, SIM_EXC_TRACEBACK))
         return py_not_modelled(I, 0, "traceback.%s() with a traceback other than the exception's own", fn), 0;
-    if (sim_exc_get(S, e, SIM_EXC_SUPPRESS) & EXC_LIBRARY_TB)
+    if (sim_exc_get(S, e, SIM_EXC_SUPPRESS) & EXC_LIBRARY_ANY)
         return py_not_modelled(I, 0, "traceback.%s() of an exception raised and caught inside a module CPython "
                                      "writes in Python (its frames there)", fn), 0;
     return e;

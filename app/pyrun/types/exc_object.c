@@ -188,7 +188,7 @@ SimId exc_attr(PyRun *I, SimId e, const char *name, bool *found)
     int f = field_of(name);
     if (f == SIM_EXC_SUPPRESS)
         return sim_bool(S, (sim_exc_get(S, e, SIM_EXC_SUPPRESS) & 1) != 0);
-    if (f == SIM_EXC_TRACEBACK && (sim_exc_get(S, e, SIM_EXC_SUPPRESS) & EXC_LIBRARY_TB))
+    if (f == SIM_EXC_TRACEBACK && (sim_exc_get(S, e, SIM_EXC_SUPPRESS) & EXC_LIBRARY_ANY))
         return py_not_modelled(I, 0, "the __traceback__ of an exception raised and caught inside a module "
                                      "CPython writes in Python (its frames there)"), (SimId)0;
     if (f >= 0)
@@ -239,7 +239,7 @@ int exc_attr_set(PyRun *I, SimId e, const char *name, SimId value)
         int t = op_truth(I, value);
         if (t < 0)
             return -1;
-        sim_exc_set(S, e, SIM_EXC_SUPPRESS, (sim_exc_get(S, e, SIM_EXC_SUPPRESS) & EXC_LIBRARY_TB) | (SimId)t);
+        sim_exc_set(S, e, SIM_EXC_SUPPRESS, (sim_exc_get(S, e, SIM_EXC_SUPPRESS) & ~(SimId)1) | (SimId)t);
         return 1;
     }
     default:
