@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "sim/forkpages.h"
 #include "sim/internal.h"
 
 struct SimBrcRec {
@@ -19,9 +20,9 @@ struct SimBrcRec {
 
 void sim_brc_start(Sim *s, int64_t *clock, int64_t shared_ps, int64_t line_ps)
 {
-    if (s->brc)
+    if (s->brc && s->brc->clock)
         return;
-    SimBrc *b = xcalloc(1, sizeof *b);
+    SimBrc *b = s->brc ? s->brc : xcalloc(1, sizeof *b); /* (a forked child's hook: counting too now) */
     b->clock = clock;
     b->par = 1;
     b->window = 1;
@@ -36,6 +37,7 @@ void sim_brc_free(Sim *s)
         return;
     free(s->brc->rec);
     free(s->brc->thr);
+    sim__forkpages_free(s->brc->fork);
     free(s->brc);
     s->brc = NULL;
 }
@@ -84,6 +86,8 @@ static SimBrcRec *rec_of(Sim *s, SimBrc *b, SimId id)
 void sim__brc_alloc(Sim *s, SimId id)
 {
     SimBrc *b = s->brc;
+    if (!b->clock) /* a forked child's hook alone */
+        return;
     SimBrcRec *r = rec_of(s, b, id);
     *r = (SimBrcRec){0, 0, -1, (uint16_t)b->tid};
 }
@@ -108,7 +112,9 @@ void sim__brc_touch(Sim *s, SimId id)
 {
     SimBrc *b = s->brc;
     const SimObj *o = &s->obj[id];
-    if (deferred(o))
+    if (b->fork && !(b->clock && deferred(o))) /* (immortal once 3.13t's threads started) */
+        sim__forkpages_touch(s, id);
+    if (!b->clock || deferred(o))
         return;
     SimBrcRec *r = rec_of(s, b, id);
     int t = b->tid;

@@ -48,6 +48,8 @@ typedef struct SimBrc {
     uint32_t cap;
     SimBrcThread *thr;
     int nthr;
+    struct SimForkPages *fork; /* a forked child's copied pages (forkpages.h), or NULL; with clock
+                                * NULL the hook serves only them (no biased counting) */
 } SimBrc;
 
 /* Starts the accounting (3.13t, the first thread's start): objects made so

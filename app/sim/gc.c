@@ -6,6 +6,8 @@
  * delete_garbage); reimplemented over the heap's intrusive lists.
  */
 #include "sim/gc.h"
+#include "sim/brc.h"
+#include "sim/forkpages.h"
 #include "sim/internal.h"
 
 #include "sim/check.h"
@@ -182,6 +184,8 @@ static void update_refs(Sim *s, uint32_t head)
         SimObj *o = O(s, id);
         o->gc_refs = (o->flags & SIM_F_IMMORTAL) ? (int64_t)1 << 40 : o->refcnt;
         o->flags |= SIM_F_COLLECTING;
+        if (s->brc && s->brc->fork) /* a forked child writes gc_refs into the parent's page */
+            sim__forkpages_touch(s, id);
     }
 }
 

@@ -92,6 +92,7 @@ void vs_fini(VmSched *v)
     free(v->locks);
     free(v->events);
     free(v->log);
+    free(v->procs);
     memset(v, 0, sizeof *v);
 }
 

@@ -131,7 +131,19 @@ typedef struct VmSched {
     int64_t slice;       /* a turn's length in a thread's own time, ps */
     int64_t rotate_at;   /* the running thread's turn ends (clock time) */
     const struct SimBrc *brc; /* 3.13t: the heap's biased counting per thread (sim/brc.h), for views */
+    struct VsProc *procs; /* the child processes forked so far (vs_proc_note), for the threads view */
+    int nprocs, capprocs;
 } VmSched;
+
+/* A forked child (multiprocessing): its name, the pages holding the
+ * parent's objects at the fork and how many of them it copied
+ * (sim/forkpages.h) */
+typedef struct VsProc {
+    char name[40];
+    int64_t shared_pages, copied_pages;
+} VsProc;
+#define VS_PROCS_CAP 4096 /* kept for the view; later ones are counted in nprocs only */
+void vs_proc_note(VmSched *v, const char *name, int64_t shared_pages, int64_t copied_pages);
 
 /* The main thread (0) holds the GIL at t = 0; defaults from the lab's table. */
 void vs_init(VmSched *v);

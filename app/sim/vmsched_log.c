@@ -8,6 +8,7 @@
  */
 #include "sim/vmsched.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -194,4 +195,19 @@ void vs_run_density(const VmSched *v, int64_t t0, int64_t t1, int ncols, double 
     for (int i = 0; i < v->nthr; i++)
         if (v->thr[i].lane == VS_LANE_RUN)
             add_run(out, ncols, t0, t1, v->thr[i].lane_since, v->now);
+}
+
+void vs_proc_note(VmSched *v, const char *name, int64_t shared_pages, int64_t copied_pages)
+{
+    if (v->nprocs < VS_PROCS_CAP) {
+        if (v->nprocs == v->capprocs) {
+            v->capprocs = v->capprocs ? 2 * v->capprocs : 8;
+            v->procs = xrealloc(v->procs, (size_t)v->capprocs * sizeof *v->procs);
+        }
+        VsProc *p = &v->procs[v->nprocs];
+        snprintf(p->name, sizeof p->name, "%s", name);
+        p->shared_pages = shared_pages;
+        p->copied_pages = copied_pages;
+    }
+    v->nprocs++;
 }

@@ -43,7 +43,7 @@ static unsigned shown_views(const App *a)
 {
     unsigned bits = a->views;
     const VmSched *v = a->prog && a->prog->run ? py_vmsched(a->prog->run) : NULL;
-    if (!v || v->nthr <= 1)
+    if (!v || (v->nthr <= 1 && v->nprocs == 0)) /* (and the processes it forked) */
         bits &= ~(unsigned)PROGRAM_VIEW_THREADS;
     const LoopLog *l = a->prog && a->prog->run ? py_looplog(a->prog->run) : NULL;
     if (!l || l->ntasks == 0)

@@ -139,6 +139,33 @@ static void draw_legend(Canvas *cv, Rect r, int y, const char *interval)
     }
 }
 
+/* The forked children (multiprocessing): a line each, the pages of the
+ * parent's objects each copied on write (sim/forkpages.h: reference-count
+ * writes, frees and collections), from row y; the next free row. */
+static int draw_procs(const VmSched *v, Canvas *cv, Rect r, int y)
+{
+    if (v->nprocs <= 0 || y >= r.y + r.h)
+        return y;
+    char line[160];
+    snprintf(line, sizeof line, "Processes forked: %d; pages of the parent's objects each copied (4 KiB):",
+             v->nprocs);
+    canvas_text_fit(cv, r.x, y++, r.w, line, ROLE_STRONG);
+    int shown = v->nprocs < VS_PROCS_CAP ? v->nprocs : VS_PROCS_CAP;
+    for (int i = 0; i < shown && y < r.y + r.h; i++, y++) {
+        const VsProc *p = &v->procs[i];
+        if (i + 1 < shown && y + 1 == r.y + r.h) {
+            snprintf(line, sizeof line, "  +%d more", v->nprocs - i);
+            canvas_text_fit(cv, r.x, y++, r.w, line, ROLE_SUBTLE);
+            break;
+        }
+        double pct = p->shared_pages ? 100.0 * (double)p->copied_pages / (double)p->shared_pages : 0;
+        snprintf(line, sizeof line, "  %-20s %" PRId64 " of %" PRId64 " copied (%.0f%%, %" PRId64 " KiB)",
+                 p->name, p->copied_pages, p->shared_pages, pct, p->copied_pages * 4);
+        canvas_text_fit(cv, r.x, y, r.w, line, ROLE_NORMAL);
+    }
+    return y;
+}
+
 void view_threads(const VmSched *v, const char *profile, Canvas *cv, Rect r)
 {
     canvas_fill(cv, r, ' ', ROLE_NORMAL);
@@ -149,6 +176,8 @@ void view_threads(const VmSched *v, const char *profile, Canvas *cv, Rect r)
         canvas_text_fit(cv, r.x, r.y + 1, r.w,
                         "A lane per thread appears once the program starts a threading.Thread.",
                         ROLE_SUBTLE);
+        if (v)
+            draw_procs(v, cv, r, r.y + 3);
         return;
     }
     /* the whole run so far, or up to where the log filled */
@@ -235,6 +264,8 @@ void view_threads(const VmSched *v, const char *profile, Canvas *cv, Rect r)
                  v->handoffs, v->forced_drops);
         canvas_text_fit(cv, r.x, y++, r.w, tot, ROLE_NORMAL);
     }
+    if (v->nprocs > 0 && extra_rows >= 4)
+        y = draw_procs(v, cv, (Rect){r.x, y, r.w, r.y + r.h - y - (extra_rows >= 6 ? 2 : 0)}, y);
     if (v->log_dropped && y < r.y + r.h) {
         char full[96];
         fmt_time(t1, now, sizeof now);

@@ -243,5 +243,35 @@ drawn=$(printf '%s\n' "$out" | grep '^A[0-9]' | sed 's/^A[0-9]* *//; s/\xc2\xb7/
 [ -n "$inuse" ] && [ "$inuse" -eq "$drawn" ] && ok "the arena map draws every pool in use ($drawn)" \
     || notok "the arena map draws every pool in use" "header says ${inuse:-?}, map shows $drawn"
 
+# A forked child copies the pages of the parent's objects it writes: reading
+# 2,000 lists writes their reference counts (sim/forkpages.h); the threads
+# view lists each child with its copied pages.
+cat >"$DATA/forkread.py" <<'PY'
+from multiprocessing import Process
+
+rows = [list(range(20)) for _ in range(2000)]
+
+def idle():
+    pass
+
+def reader():
+    total = 0
+    for row in rows:
+        total += row[1]
+    print(total)
+
+if __name__ == "__main__":
+    for target in (idle, reader):
+        p = Process(target=target, name=target.__name__)
+        p.start()
+        p.join()
+PY
+expect "render view:threads of a fork program" 0 $PYDIVE render view:threads --program "$DATA/forkread.py" --step 1000 --size 80x24
+has "the threads view lists the forked children" "Processes forked: 2"
+idle=$(printf '%s\n' "$out" | sed -n 's/^  idle  *\([0-9]*\) of.*/\1/p')
+read=$(printf '%s\n' "$out" | sed -n 's/^  reader  *\([0-9]*\) of.*/\1/p')
+[ -n "$idle" ] && [ -n "$read" ] && [ "$read" -ge $((idle + 30)) ] && ok "reading 2,000 lists copies their pages (idle $idle, reader $read)" \
+    || notok "reading 2,000 lists copies their pages" "idle ${idle:-?}, reader ${read:-?}" "$out"
+
 echo "1..$n"
 [ $fails -eq 0 ]

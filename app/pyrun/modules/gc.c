@@ -79,7 +79,7 @@ static SimId g_collect(PyRun *I, SimId *a, int n, SimId kw)
         return py_not_modelled(I, 0, "what gc.collect() finds after %s from this state (the import's "
                                "automatic collections ran at moments the model does not know, taking "
                                "some of its garbage; a gc.collect() just before the import makes it "
-                               "exact)", I->foreign_heap), 0;
+                               "exact)", I->foreign_heap ? I->foreign_heap : "an import"), 0;
     gc_callbacks(I, "start", (int)gen, 0);
     /* the pin of an unknown count: what it finds depends on when the
      * automatic collections ran, unless the program cannot tell (gc_timing.c) */

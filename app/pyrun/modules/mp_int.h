@@ -41,6 +41,7 @@ typedef struct MpReport {
     char why[200];      /*   for this */
     int exc;            /* an exception ended it: its ExcType + 1 (0 none; -1 one the parent cannot make) */
     char excmsg[200];   /*   str() of it */
+    int64_t shared_pages, copied_pages; /* the parent's pages at the fork, those it copied */
 } MpReport;
 
 /* Runs the calls one after another in a fork of this process (its heap a

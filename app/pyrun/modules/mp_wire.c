@@ -13,7 +13,8 @@
  * len(4) text; a Queue's or a Pipe's traffic (mp_queue.c), in the order it
  * happened: 'G' channel(4) (an item taken), 'P' channel(4) ps(8) value (an
  * item sent, ps after the child began), 'D' channel(4) ps(8) (a JoinableQueue's
- * task_done()).  A value: 'N' None, 't'/'f' bool, 'I' int(8), 'D' double(8),
+ * task_done()); 'W' shared(8) copied(8): the pages of the parent's objects
+ * at the fork and those the child copied (sim/forkpages.h).  A value: 'N' None, 't'/'f' bool, 'I' int(8), 'D' double(8),
  * 'S' len(4) utf-8, 'U' tuple n(4) values, 'L' list, 'M' dict n(4) pairs.
  */
 #include <stdio.h>
@@ -22,6 +23,7 @@
 
 #include "base/jobs.h"
 #include "base/xalloc.h"
+#include "sim/forkpages.h"
 #include "pyrun/modules/mp_int.h"
 
 #define S (I->sim)
@@ -146,6 +148,16 @@ static void failure(PyRun *I, Buf *b)
     py_err_clear(I);
 }
 
+/* the pages the child copied so far */
+static void cow_pages(PyRun *I, Buf *out)
+{
+    int64_t shared, copied;
+    sim_forkpages_counts(S, &shared, &copied);
+    buf_addc(out, 'W');
+    put_i64(out, shared);
+    put_i64(out, copied);
+}
+
 static void child(void *ctx, int index, Buf *out)
 {
     (void)index;
@@ -158,11 +170,13 @@ static void child(void *ctx, int index, Buf *out)
     mp_state(I)->child_t0 = I->vs.now;
     mq_forked(I);
     vs_forked(&I->vs); /* the threads the program ran (all ended) are gone: sleeps need no switching */
+    sim_forkpages_begin(S); /* the parent's pages, shared until written */
     for (int c = 0; c < j->ncalls; c++) {
         const MpCall *k = &j->calls[c];
         int64_t t0 = I->vs.now;
         SimId r = vm_call_kw(I, k->fn, k->args, k->nargs, k->kwnames);
         if (!r) {
+            cow_pages(I, out);
             failure(I, out);
             return;
         }
@@ -171,6 +185,7 @@ static void child(void *ctx, int index, Buf *out)
         sim_decref(S, r);
         if (!ok) {
             buf_fini(&v);
+            cow_pages(I, out);
             failure(I, out);
             return;
         }
@@ -180,6 +195,7 @@ static void child(void *ctx, int index, Buf *out)
         buf_addc(out, 'T');
         put_i64(out, I->vs.now - t0);
     }
+    cow_pages(I, out);
     buf_addc(out, 'C');
     put_u32(out, 0);
 }
@@ -310,6 +326,9 @@ static bool read_report(PyRun *I, const Buf *wire, int ncalls, MpReport *rep)
             }
             rep->ops = xrealloc(rep->ops, (size_t)(rep->nops + 1) * sizeof *rep->ops);
             rep->ops[rep->nops++] = op;
+        } else if (tag == 'W') {
+            take(&r, &rep->shared_pages, 8);
+            take(&r, &rep->copied_pages, 8);
         } else if (tag == 'C') {
             rep->exitcode = (int)get_u32(&r);
         } else if (tag == 'R' || tag == 'E') {
@@ -350,6 +369,7 @@ bool mp_run_child(PyRun *I, const char *name, const MpCall *calls, int ncalls, M
         rep->refused = true;
         snprintf(rep->why, sizeof rep->why, "a child process whose report did not read back");
     }
+    vs_proc_note(&I->vs, name, rep->shared_pages, rep->copied_pages); /* for the threads view */
     return true;
 }
 
