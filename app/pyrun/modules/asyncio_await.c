@@ -41,12 +41,17 @@ int aio_sleep_step(PyRun *I, SimId sl, SimId *out)
             aio_set_result(I, sl, ref(I, r ? r : S->none));
         }
     }
-    if (fstate(I, sl) == FS_PENDING) {
-        fw_set(I, sl, fw(I, sl) | FW_BLOCKING);
-        *out = ref(I, sl);
+    return aio_await_future(I, sl, out);
+}
+
+int aio_await_future(PyRun *I, SimId fut, SimId *out)
+{
+    if (fstate(I, fut) == FS_PENDING) {
+        fw_set(I, fut, fw(I, fut) | FW_BLOCKING);
+        *out = ref(I, fut);
         return 1;
     }
-    SimId r = aio_result(I, sl);
+    SimId r = aio_result(I, fut);
     if (!r)
         return -1;
     *out = r;
@@ -75,16 +80,7 @@ static int await_step(PyRun *I, SimId sub, SimId *out)
         return 2;
     if (aio_is_class(I, sub, AC_SLEEP))
         return lib_step(I, aio_sleep_step(I, sub, out));
-    if (fstate(I, sub) == FS_PENDING) {
-        fw_set(I, sub, fw(I, sub) | FW_BLOCKING);
-        *out = ref(I, sub);
-        return 1;
-    }
-    SimId r = aio_result(I, sub);
-    if (!r)
-        return -1;
-    *out = r;
-    return 0;
+    return aio_await_future(I, sub, out);
 }
 
 /* an exception thrown into a task's coroutine reaches what it awaits */

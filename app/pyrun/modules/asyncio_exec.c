@@ -198,16 +198,7 @@ int aio_exec_step(PyRun *I, SimId op, bool throwing, SimId *out)
             return -1;
         aio_put(I, op, "_waiter", af);
     }
-    if (fstate(I, af) == FS_PENDING) {
-        fw_set(I, af, fw(I, af) | FW_BLOCKING);
-        *out = ref(I, af);
-        return 1;
-    }
-    SimId r = aio_result(I, af);
-    if (!r)
-        return -1;
-    *out = r;
-    return 0;
+    return aio_await_future(I, af, out);
 }
 
 /* the ready queue's AQ_EXEC_DONE (_set_state: a the asyncio future, b the

@@ -255,6 +255,9 @@ void aio_log_turn(PyRun *I, size_t ready);
  * Python code; a task keeps exception e that came out of a library's
  * Python code; asyncio.run() raises its main task's exception e again */
 void aio_lib_raised(PyRun *I);
+/* asyncio_await.c: `await fut`'s step: pending, fut yielded to the task
+ * (1); done, its result (0) or its exception raised (-1) */
+int aio_await_future(PyRun *I, SimId fut, SimId *out);
 /* the same when the model knows which of asyncio's frames (TB_KIND_*): an
  * error out of them is printed with them */
 void aio_lib_raised_kind(PyRun *I, int kind);

@@ -157,6 +157,10 @@ SimId mq_refused(PyRun *I, SimId *a, int n, SimId kw);
 void mq_apply(PyRun *I, const MpReport *rep, int64_t t0);
 /* the channel of a Queue (q's own), -1 refused */
 int mq_chan_of(PyRun *I, SimId q);
+/* In a child: a record of its traffic on channel c into its report (mp_wire.c's
+ * 'G', 'P', 'D'), with the simulated time since it began unless tag is 'G';
+ * false in the parent (nothing written) */
+bool mq_wire_op(PyRun *I, char tag, int c);
 /* mp_joinq.c: JoinableQueue's __init__, task_done and join; is channel c
  * one's; a put (+1) or task_done (-1) at `at` in its ledger; the ledger
  * never below zero (false: refused) */

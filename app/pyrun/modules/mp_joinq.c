@@ -121,14 +121,7 @@ SimId mq_task_done(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     mj_count(I, c, I->vs.now, -1);
-    PyMp *m = mp_state(I);
-    if (m->wire) {
-        int64_t dt = I->vs.now - m->child_t0;
-        uint32_t cc = (uint32_t)c;
-        buf_addc(m->wire, 'D');
-        buf_add(m->wire, &cc, 4);
-        buf_add(m->wire, &dt, 8);
-    }
+    mq_wire_op(I, 'D', c);
     return bi_none(I);
 }
 

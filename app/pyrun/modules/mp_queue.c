@@ -133,15 +133,8 @@ static bool chan_send(PyRun *I, int c, SimId v)
     }
     const char *p = buf_str(&b);
     SimId copy = mp_decode(I, &p, p + b.len);
-    PyMp *m = mp_state(I);
-    if (m->wire) {
-        int64_t dt = I->vs.now - m->child_t0;
-        uint32_t cc = (uint32_t)c;
-        buf_addc(m->wire, 'P');
-        buf_add(m->wire, &cc, 4);
-        buf_add(m->wire, &dt, 8);
-        buf_add(m->wire, buf_str(&b), b.len);
-    }
+    if (mq_wire_op(I, 'P', c))
+        buf_add(mp_state(I)->wire, buf_str(&b), b.len);
     buf_fini(&b);
     if (!copy)
         return py_not_modelled(I, 0, "a value the model could not carry between processes");
@@ -195,12 +188,23 @@ static SimId chan_take(PyRun *I, int c, bool block, int64_t timeout_ps, const ch
     if (at > I->vs.now) /* it waits for the sender */
         I->vs.now = at;
     I->vs.now += MP_IPC_PS;
-    if (m->wire) {
-        uint32_t cc = (uint32_t)c;
-        buf_addc(m->wire, 'G');
-        buf_add(m->wire, &cc, 4);
-    }
+    mq_wire_op(I, 'G', c);
     return chan_pop(I, c);
+}
+
+bool mq_wire_op(PyRun *I, char tag, int c)
+{
+    PyMp *m = mp_state(I);
+    if (!m->wire)
+        return false;
+    uint32_t cc = (uint32_t)c;
+    buf_addc(m->wire, tag);
+    buf_add(m->wire, &cc, 4);
+    if (tag != 'G') {
+        int64_t dt = I->vs.now - m->child_t0;
+        buf_add(m->wire, &dt, 8);
+    }
+    return true;
 }
 
 void mq_apply(PyRun *I, const MpReport *rep, int64_t t0)
