@@ -153,9 +153,11 @@ const ModuleDef py_modules[] = {
      "`QueueEmpty`, `QueueFull`; tasks run in CPython's order (its loop's ready queue, first in first out; "
      "a wait for a timer rounded up to a millisecond, as the selector's); an uncaught exception out of `run` "
      "shows runners.py's and base_events.py's frames (3.11.7, 3.12.1, 3.13.0's lines; files named under "
-     "/usr/local/lib/pythonX.Y); a blocking call of threading, queue or time inside a coroutine blocks the "
+     "/usr/local/lib/pythonX.Y), and those of `sleep`, `wait_for` (its timeout too), `timeout()` and a "
+     "TaskGroup's `__aexit__` it went through; a blocking call of threading, queue or time inside a coroutine blocks the "
      "loop's thread while the other threads run. Refused: the traceback of an uncaught exception that went "
-     "through another of asyncio's coroutines (`wait_for`, `sleep`, `Queue.get` ...), the sizes and reference "
+     "through another of asyncio's coroutines (`Queue.get`, `Lock.acquire`, `wait_for` straight over "
+     "`sleep` ...), the sizes and reference "
      "counts of its objects where the model's differ (the running task, a gather while its children run), "
      "a task's exception never retrieved, a loop step that keeps the GIL past the switch interval while a "
      "worker thread waits for it, `async for`",
