@@ -95,7 +95,7 @@ const ModuleDef py_modules[] = {
      "identity); `NamedTuple` (a class deriving from it: annotated fields, defaults, methods, docstring; and "
      "`NamedTuple(typename, [(name, type), ...])`), its classes those of collections.namedtuple", typing_on_import},
     {"array", array_functions, &array_nfunctions, array_module_init,
-     "the type `array` (`ArrayType`; typecodes b B h H i I l L q Q f d: `append`, `extend`, `pop`, `insert`, "
+     "the type `array` (`ArrayType`; typecodes b B h H i I l L q Q f d: `append`, `extend`, `fromlist`, `pop`, `insert`, "
      "`index`, `remove`, `count`, `reverse`, `tolist`, `tobytes`, `itemsize`, `typecode`, items and slices, "
      "`+ * += *= in == <`), `typecodes`", array_on_import},
     {"io", io_functions, &io_nfunctions, io_module_init,
