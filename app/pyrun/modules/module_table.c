@@ -232,7 +232,8 @@ const ModuleDef py_modules[] = {
     {"statistics", statistics_functions, &statistics_nfunctions, statistics_module_init,
      "(`mean`, `fmean`, `median`, `median_low`, `median_high`, `mode`, `multimode`, `variance`, `pvariance`, "
      "`stdev`, `pstdev` of ints, bools and finite floats (mode and multimode: strs too), exact as "
-     "Lib/statistics.py's Fractions, rounded once; the exception `StatisticsError`. Refused: Fraction and "
+     "Lib/statistics.py's Fractions, rounded once; `quantiles` (keywords: n method) with Python's own arithmetic; "
+     "the exception `StatisticsError`. Refused: Fraction and "
      "Decimal data, fmean's weights, xbar and mu, the other functions; the young count and traced figures "
      "after a call)",
      statistics_on_import},
