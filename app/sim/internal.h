@@ -107,6 +107,19 @@ static inline PmPtr sim__obj_block(Sim *s, SimFreeList *fl, size_t size, bool gc
 SimId sim__new_obj(Sim *s, SimKind k, size_t size, SimFreeList *fl, bool gc);
 /* A zeroed payload of nwords for id; false (none, refusal recorded) when refused. */
 bool sim__set_payload(Sim *s, SimId id, size_t nwords);
+/* A source inside the slab (a str's own bytes, sliced; a bytes copied into
+ * a bytearray; an int's digits) moves with the array when the new object's
+ * payload grows it: its offset is kept across the allocation, the pointer
+ * made again. */
+static inline ptrdiff_t sim__slab_offset(const Sim *s, const void *p)
+{
+    uintptr_t w = (uintptr_t)s->slab.words, c = (uintptr_t)p;
+    return c >= w && c < w + s->slab.cap * sizeof *s->slab.words ? (ptrdiff_t)(c - w) : -1;
+}
+static inline const void *sim__slab_again(const Sim *s, const void *p, ptrdiff_t off)
+{
+    return off < 0 ? p : (const char *)s->slab.words + off;
+}
 /* Frees an object's record and block (to the free list fl when it has room). */
 void sim__release(Sim *s, SimId id, SimFreeList *fl);
 /* type.c: type_dealloc after the weakrefs (subclass entries, then the
