@@ -62,6 +62,8 @@ size_t sim__dict_keys_size(unsigned log2, bool str_keys); /* a keys block's size
 size_t sim__set_sizeof(const Sim *s, SimId d);
 void sim__gc_list_append(Sim *s, uint32_t head, SimId id);
 void sim__gc_list_remove(Sim *s, SimId id);
+/* gc_clear.c: the tp_clear of an object's type (delete_garbage) */
+void sim__tp_clear(Sim *s, SimId id);
 void sim__unintern(Sim *s, SimId id);
 void sim__weakref_unlink(Sim *s, SimId wr);
 /* iter.c: the start-up type objects of SimXType; sizeof and dealloc of an
