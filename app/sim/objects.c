@@ -97,7 +97,10 @@ SimId sim_int(Sim *s, int64_t v)
 {
     if (v >= -5 && v <= 256)
         return ret(s, s->small_int[v + 5]);
-    SimId id = new_obj(s, SK_INT, int_request(v), NULL, false);
+    /* one digit, |v| < 2^30 (most ints a program makes): no digit count,
+     * and pymalloc's size class known here */
+    bool medium = (uint64_t)v + 0x3fffffffu <= 0x7ffffffeu;
+    SimId id = medium ? new_obj(s, SK_INT, 32, NULL, false) : new_obj(s, SK_INT, int_request(v), NULL, false);
     s->obj[id].v.i = v;
     return id;
 }
