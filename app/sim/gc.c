@@ -30,15 +30,6 @@ void sim__gc_list_append(Sim *s, uint32_t head, SimId id)
     O(s, head)->gc_prev = id;
 }
 
-void sim__gc_list_remove(Sim *s, SimId id)
-{
-    SimObj *o = O(s, id);
-    SIM_ASSERT(O(s, o->gc_prev)->gc_next == id && O(s, o->gc_next)->gc_prev == id);
-    O(s, o->gc_prev)->gc_next = o->gc_next;
-    O(s, o->gc_next)->gc_prev = o->gc_prev;
-    o->gc_prev = o->gc_next = 0;
-}
-
 static void list_move(Sim *s, SimId id, uint32_t head)
 {
     sim__gc_list_remove(s, id);
@@ -98,13 +89,8 @@ void sim_track(Sim *s, SimId id)
 
 void sim_untrack(Sim *s, SimId id)
 {
-    SimObj *o = O(s, id);
-    if (!(o->flags & SIM_F_TRACKED))
-        return;
-    sim__gc_list_remove(s, id);
-    o->flags &= (uint8_t) ~(SIM_F_TRACKED | SIM_F_COLLECTING | SIM_F_UNREACHABLE);
-    SIM_ASSERT(s->tracked_count > 0);
-    s->tracked_count--;
+    if (O(s, id)->flags & SIM_F_TRACKED)
+        sim__untrack_tracked(s, id);
 }
 
 /* ---- counts and triggers ------------------------------------------------ */
@@ -159,12 +145,6 @@ void gc_note_foreign(Sim *s, unsigned n, unsigned survivors)
     s->gc.startup_tracked += survivors;
     for (unsigned i = 0; i < n; i++)
         sim__gc_on_alloc(s);
-}
-
-void sim__gc_on_free(Sim *s)
-{
-    if (s->gc.gen[0].count > 0)
-        s->gc.gen[0].count--;
 }
 
 /* ---- the phases -------------------------------------------------------- */
@@ -284,7 +264,7 @@ static void untrack_kind(Sim *s, uint32_t head, SimKind kind)
     }
 }
 
-static bool needs_finalizer(Sim *s, SimId id);
+static inline bool needs_finalizer(Sim *s, SimId id);
 
 static uint32_t young_of(const Sim *s) { return GEN_HEAD(s->gc.run_gen); }
 static uint32_t old_of(const Sim *s) { return GEN_HEAD(s->gc.run_gen < 2 ? s->gc.run_gen + 1 : 2); }
@@ -360,7 +340,7 @@ static void phase_weakrefs(Sim *s)
 }
 
 /* tp_finalize that runs code: a __del__, or a suspended generator's close */
-static bool needs_finalizer(Sim *s, SimId id)
+static inline bool needs_finalizer(Sim *s, SimId id)
 {
     SimObj *o = O(s, id);
     if (o->flags & SIM_F_FINALIZED || !s->hooks.finalize)

@@ -158,7 +158,7 @@ int64_t sim_refcount(const Sim *s, SimId id)
 
 /* ---- free lists -------------------------------------------------------- */
 
-static bool fl_put(Sim *s, SimFreeList *f, PmPtr b, SimId id)
+static inline bool fl_put(Sim *s, SimFreeList *f, PmPtr b, SimId id)
 {
     if (f->n >= f->max)
         return false;
@@ -320,7 +320,7 @@ static inline void release(Sim *s, SimId id, SimFreeList *fl)
 
 void sim__release(Sim *s, SimId id, SimFreeList *fl) { release(s, id, fl); }
 
-static void decref_items_reverse(Sim *s, SimId id)
+static inline void decref_items_reverse(Sim *s, SimId id)
 {
     SimObj *o = &s->obj[id];
     uint32_t n = o->len;
@@ -612,7 +612,7 @@ void sim__dealloc(Sim *s, SimId id)
     SimObj *o = &s->obj[id];
     SIM_ASSERT(o->kind != SK_FREE && o->kind != SK_SENTINEL && !(o->flags & SIM_F_STATIC));
     if (o->flags & SIM_F_TRACKED)
-        sim_untrack(s, id);
+        sim__untrack_tracked(s, id);
     if (uses_trashcan((SimKind)o->kind) && s->dealloc_depth >= TRASHCAN_DEPTH) {
         if (s->ndeferred == s->capdeferred)
             s->deferred = xgrow(s->deferred, &s->capdeferred, s->ndeferred + 1,
