@@ -311,6 +311,7 @@ typedef struct Sim {
     SimId byte_chars[256];  /* the one-byte bytes, static singletons made on first use */
     SimId small_int[262];        /* -5 .. 256 */
     SimId char1[256];            /* 1-character latin-1 strings */
+    SimId char1_interned[256];   /* their interned twins (SimProfile.char1_interned) */
     SimId byte1[256];
     SimId types[SK_COUNT];       /* built-in type objects */
     SimId type_type, type_object;
