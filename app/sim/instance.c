@@ -266,8 +266,11 @@ static bool weakrefable(const Sim *s, SimId obj)
         uint32_t f = sim_type_word(s, s->obj[obj].type, SIM_TY_FLAGS);
         return !(f & SIM_TYF_HEAP) || (f & SIM_TYF_WEAK);
     }
+    if (k == SK_BUILTIN) /* a bound built-in method ([].append); len, str.upper: the caller's */
+        return s->obj[obj].sub != SIM_BUILTIN_WRAPPER && s->obj[obj].v.builtin.self;
     return k == SK_INSTANCE || k == SK_FUNC || k == SK_TYPE || k == SK_SET || k == SK_METHOD ||
-           k == SK_GEN || k == SK_DEQUE || k == SK_ARRAY || k == SK_STRINGIO;
+           k == SK_GEN || k == SK_DEQUE || k == SK_ARRAY || k == SK_STRINGIO || k == SK_MODULE ||
+           k == SK_CODE;
 }
 
 /* the basic (callback-less, exact-type) ref or proxy of obj, or 0
