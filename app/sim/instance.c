@@ -650,6 +650,14 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
         if (o->sub == SIM_IT_COMPOSITE && o->type && s->obj[o->type].cap >= SIM_XT_IT_COUNT &&
             s->prof->version != SIM_V311) /* 3.12+: itertools' types are heap types, visited first */
             fn(s, o->type, arg);
+        if (o->sub == SIM_IT_COMPOSITE && sim_xtype_of(s, id) == SIM_XT_FT_LRU_WRAPPER)
+            for (SimId e = (SimId)sim_iter_int(s, id, SIM_LRU_FIRST); e;
+                 e = (SimId)sim_iter_int(s, e, SIM_LRU_ELEM_NEXT)) { /* the links' results and keys */
+                if (sim_iter_refs(s, e)[1])
+                    fn(s, sim_iter_refs(s, e)[1], arg);
+                if (sim_iter_refs(s, e)[0])
+                    fn(s, sim_iter_refs(s, e)[0], arg);
+            }
         if (o->sub == SIM_IT_COMPOSITE) { /* its references in tp_traverse order */
             for (uint32_t i = 0; i < o->len; i++)
                 if (sim_items(s, id)[i])

@@ -219,6 +219,15 @@ static SimId g_set_debug(PyRun *I, SimId *a, int n, SimId kw)
     return bi_none(I);
 }
 
+/* gc.is_finalized: has the collector (or a dealloc) run its __del__ (PEP 442's flag) */
+static SimId g_is_finalized(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "is_finalized", n, 1, 1))
+        return 0;
+    return sim_bool(S, (sim_obj(S, a[0])->flags & SIM_F_FINALIZED) != 0);
+}
+
 static SimId g_is_tracked(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
@@ -378,6 +387,7 @@ const BuiltinDef gc_functions[] = {
     BUILTIN("set_threshold", 0, BM_GC, g_set_threshold),
     BUILTIN("enable", 0, BM_GC, g_enable, .style = ARGS_NONE), BUILTIN("disable", 0, BM_GC, g_disable, .style = ARGS_NONE),
     BUILTIN("isenabled", 0, BM_GC, g_isenabled, .style = ARGS_NONE), BUILTIN("is_tracked", 0, BM_GC, g_is_tracked, .style = ARGS_ONE),
+    BUILTIN("is_finalized", 0, BM_GC, g_is_finalized, .style = ARGS_ONE),
     BUILTIN("freeze", 0, BM_GC, g_freeze, .style = ARGS_NONE), BUILTIN("unfreeze", 0, BM_GC, g_unfreeze, .style = ARGS_NONE),
     BUILTIN("get_freeze_count", 0, BM_GC, g_get_freeze_count, .style = ARGS_NONE),
     BUILTIN("get_referrers", 0, BM_GC, g_get_referrers), BUILTIN("get_referents", 0, BM_GC, g_get_referents),
