@@ -706,6 +706,9 @@ SimId func_part(PyRun *I, SimId func, int part);
 bool tb_lines_313(PyRun *I, int line, const PyPos *pos, Buf *out);
 bool attr_set_generic(PyRun *I, SimId obj, SimId name, SimId value);
 bool attr_del_generic(PyRun *I, SimId obj, SimId name);
+/* AttributeError for obj.name, worded as CPython words it for a module, a
+ * type or any other object (with 3.12+'s suggestion); returns 0. */
+SimId attr_no_such(PyRun *I, SimId obj, SimId name);
 /* LOAD_METHOD: pushes (func, self) or (0, bound) through *a, *b. */
 bool attr_method(PyRun *I, SimId obj, SimId name, SimId *a, SimId *b);
 int builtin_method_index(PyRun *I, SimId obj, const char *name);
