@@ -20,7 +20,7 @@ static bool is_slice(PyRun *I, SimId k) { return slice_is(I, k); }
 static bool index_of(PyRun *I, SimId key, int64_t len, int64_t *out, const char *what)
 {
     SimKind k = sim_kind(S, key);
-    if (k == SK_INSTANCE) { /* PyNumber_AsSsize_t: its __index__ */
+    if (dunder_index_hooked(I, key)) { /* PyNumber_AsSsize_t: its __index__ */
         SimId r = dunder_index(I, key);
         if (r != S->notimpl) {
             bool ok = r && index_of(I, r, len, out, what);
@@ -29,11 +29,12 @@ static bool index_of(PyRun *I, SimId key, int64_t len, int64_t *out, const char 
         }
     }
     if (k != SK_INT && k != SK_BOOL) {
+        /* sure when the hooks were looked for: an instance's, a subclass's */
+        void (*raise)(PyRun *, ExcType, const char *, ...) = dunder_index_hooked(I, key) ? py_raise_sure : py_raise;
         if (strcmp(what, "string") == 0) /* unicode_subscript words it so (3.11+) */
-            py_raise(I, EXC_TypeError, "string indices must be integers, not '%s'", op_typename(I, key));
+            raise(I, EXC_TypeError, "string indices must be integers, not '%s'", op_typename(I, key));
         else
-            py_raise(I, EXC_TypeError, "%s indices must be integers or slices, not %s", what,
-                     op_typename(I, key));
+            raise(I, EXC_TypeError, "%s indices must be integers or slices, not %s", what, op_typename(I, key));
         return false;
     }
     if (sim_obj(S, key)->sub == 1) { /* PyNumber_AsSsize_t(key, PyExc_IndexError) */

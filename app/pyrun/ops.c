@@ -300,7 +300,7 @@ SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
         }
         return r;
     }
-    if (op == OP_MUL && ((is_seq(ka) && kb == SK_INSTANCE) || (is_seq(kb) && ka == SK_INSTANCE))) {
+    if (op == OP_MUL && ((is_seq(ka) && dunder_index_hooked(I, b)) || (is_seq(kb) && dunder_index_hooked(I, a)))) {
         SimId n = dunder_index(I, is_seq(ka) ? b : a); /* sequence_repeat: PyNumber_AsSsize_t */
         if (n != S->notimpl) {
             SimId r = n ? op_binary(I, op, is_seq(ka) ? a : n, is_seq(ka) ? n : b, inplace) : 0;

@@ -187,7 +187,7 @@ SimId builtin_round(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     if (nd && sim_kind(S, nd) != SK_INT && sim_kind(S, nd) != SK_BOOL) {
-        SimId r = sim_kind(S, nd) == SK_INSTANCE ? dunder_index(I, nd) : S->notimpl; /* float___round__, int___round__ */
+        SimId r = dunder_index_hooked(I, nd) ? dunder_index(I, nd) : S->notimpl; /* float___round__, int___round__ */
         if (r != S->notimpl) {
             SimId args[2] = {x, r}, v = r ? builtin_round(I, args, 2, 0) : 0;
             sim_xdecref(S, r);

@@ -30,6 +30,14 @@ static SimId cx_new(PyRun *I, Cx c) { return sim_complex(S, c.re, c.im); }
  * int too large for a double: OverflowError raised, *err set). */
 static bool as_cx(PyRun *I, SimId v, Cx *out, bool *err)
 {
+    SimId h = sim_is_subinst(S, v) ? dunder_float_slot(I, v) : S->notimpl; /* PyNumber_Float: a subclass's __float__ */
+    if (h != S->notimpl) {
+        *err = !h;
+        if (h)
+            *out = (Cx){sim_obj(S, h)->v.f, 0.0};
+        sim_xdecref(S, h);
+        return h != 0;
+    }
     const SimObj *o = sim_obj(S, v);
     switch ((SimKind)o->kind) {
     case SK_COMPLEX: *out = (Cx){o->v.c.re, o->v.c.im}; return true;

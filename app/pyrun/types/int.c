@@ -397,6 +397,11 @@ SimId int_from_args(PyRun *I, SimId *a, int n, SimId kw)
         return sim_int(S, 0);
     }
     SimKind k = sim_kind(S, a[0]);
+    if (!base_arg && sim_is_subinst(S, a[0]) && (k == SK_INT || k == SK_FLOAT)) { /* PyNumber_Long: nb_int */
+        SimId r = dunder_int(I, a[0]); /* the subclass's own __int__ (slot_nb_int) */
+        if (r != S->notimpl)
+            return r;
+    }
     if (k == SK_INT && !base_arg && sim_is_subinst(S, a[0])) /* long_long: an exact int of the same value */
         return sim_int(S, sim_obj(S, a[0])->v.i);
     if (base_arg) {
@@ -431,6 +436,8 @@ SimId int_from_args(PyRun *I, SimId *a, int n, SimId kw)
     r = dunder_int(I, a[0]); /* a class's __int__, else its __index__ */
     if (r != S->notimpl)
         return r;
+    if (k == SK_INSTANCE && dunder_defines(I, a[0], "__trunc__"))
+        return py_not_modelled(I, 0, "int() of an object with only __trunc__ (its DeprecationWarning)"), 0;
     py_raise_sure(I, EXC_TypeError, /* __int__ and __index__ were looked for */
                   "int() argument must be a string, a bytes-like object or a real number, not '%s'",
                   op_typename(I, a[0]));
