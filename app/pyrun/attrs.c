@@ -251,6 +251,10 @@ static SimId special_attr(PyRun *I, SimId obj, SimId name, bool *found)
         if (is(I, name, "__callback__"))
             return ret(I, o->v.weakref.callback);
         break;
+    case SK_RANGE:
+        if (is(I, name, "start") || is(I, name, "stop") || is(I, name, "step"))
+            return range_member(I, obj, is(I, name, "start") ? 0 : is(I, name, "stop") ? 1 : 2);
+        break;
     case SK_INT: case SK_BOOL: case SK_FLOAT:
     case SK_DEQUE: case SK_GEN: case SK_TRACEBACK: case SK_FRAME: case SK_CODE: case SK_COMPLEX: {
         size_t n;

@@ -150,10 +150,12 @@ static bool getitem_exact(PyRun *I, SimId obj, SimId key, SimId *out)
 
 /* PyObject_GetItem on a program's class: its __class_getitem__ (a
  * classmethod, bound to it) called with the key; a built-in base's one
- * makes a types.GenericAlias (refused); else type's TypeError with tp_name */
+ * makes a types.GenericAlias; else type's TypeError with tp_name */
 static SimId class_getitem(PyRun *I, SimId cls, SimId key)
 {
     SimId m = sim_type_lookup(S, cls, "__class_getitem__");
+    if (!m && galias_origin_ok(I, cls)) /* a subclass of list, dict ...: the base's */
+        return galias_new(I, cls, key);
     if (!m && sim_type_word(S, cls, SIM_TY_KIND))
         return py_not_modelled(I, 0, "the generic alias of a subclass of '%s' (types.GenericAlias)",
                                sim_kind_name((SimKind)sim_type_word(S, cls, SIM_TY_KIND))), (SimId)0;
@@ -183,6 +185,8 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
     if (getitem_exact(I, obj, key, &got))
         return got;
     SimKind k = sim_kind(S, obj);
+    if (k == SK_RANGE && is_slice(I, key))
+        return range_slice(I, obj, key);
     if (slice_unmodelled(I, obj, key))
         return 0;
     if (k == SK_ITER && native_tuple_refused(I, obj))
@@ -276,12 +280,10 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
             return dunder_getitem(I, obj, key); /* an instance's, a class's metaclass's (before __class_getitem__) */
         if (k == SK_TYPE && sim_obj(S, obj)->sub == SK_INSTANCE)
             return class_getitem(I, obj, key);
+        if (k == SK_TYPE && galias_origin_ok(I, obj)) /* type.__class_getitem__: list[int] ... */
+            return galias_new(I, obj, key);
         if (k == SK_TYPE) {
-            SimKind of = (SimKind)sim_obj(S, obj)->sub;
-            if (of == SK_LIST || of == SK_TUPLE || of == SK_DICT || of == SK_SET || of == SK_TYPE)
-                return py_not_modelled(I, 0, "the generic alias '%s[...]' (types.GenericAlias)",
-                                       sim_kind_name(of)), 0;
-            py_raise(I, EXC_TypeError, "type '%s' is not subscriptable", sim_kind_name(of));
+            py_raise(I, EXC_TypeError, "type '%s' is not subscriptable", sim_type_obj_name(S, obj));
             return 0;
         }
         py_raise(I, EXC_TypeError, "'%s' object is not subscriptable", op_typename(I, obj));

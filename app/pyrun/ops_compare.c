@@ -122,6 +122,8 @@ static int deep_equal_inner(PyRun *I, SimId a, SimId b)
         return slice_compare(I, OP_EQ, a, b);
     if (ka == SK_RANGE && kb == SK_RANGE) /* range_equals: the same items, not the same arguments */
         return sim_range_equal(S, a, b);
+    if (galias_is(I, a) || galias_is(I, b)) /* ga_richcompare: NotImplemented unless both are */
+        return galias_equal(I, a, b);
     if (ka == SK_DICTVIEW || kb == SK_DICTVIEW) { /* a keys or items view is equal to a set of its keys */
         int eq = dictview_equal(I, a, b);
         if (eq != -2)

@@ -120,7 +120,7 @@ static SimId f_isinstance(PyRun *I, SimId *a, int n, SimId kw)
         }
         return sim_bool(S, false);
     }
-    if (typing_refused(I, t, "isinstance() against")) /* its __instancecheck__ */
+    if (typing_refused(I, t, "isinstance() against") || galias_check_raised(I, t, "isinstance")) /* its __instancecheck__ */
         return 0;
     SimId check = meta_check(I, t, "__instancecheck__");
     if (check) /* object_isinstance: the exact type first, then the metaclass's method */
@@ -154,6 +154,8 @@ static SimId f_issubclass(PyRun *I, SimId *a, int n, SimId kw)
     if (!bi_nargs(I, "issubclass", n, 2, 2))
         return 0;
     SimId t = a[1];
+    if (galias_check_raised(I, t, "issubclass")) /* its __subclasscheck__, whatever arg 1 is */
+        return 0;
     SimId check = meta_check(I, t, "__subclasscheck__");
     if (check) /* object_issubclass: the metaclass's method, whatever arg 1 is */
         return run_check(I, check, t, a[0]);
@@ -167,7 +169,7 @@ static SimId f_issubclass(PyRun *I, SimId *a, int n, SimId kw)
         SimId c = tuple ? sim_items(S, t)[i] : t;
         if (abc_is_abc_class(I, c)) /* ABCMeta.__subclasscheck__ */
             abc_note_check(I);
-        if (typing_refused(I, c, "issubclass() against"))
+        if (typing_refused(I, c, "issubclass() against") || (tuple && galias_check_raised(I, c, "issubclass")))
             return 0;
         SimId chk = tuple ? meta_check(I, c, "__subclasscheck__") : 0;
         if (chk) {
@@ -248,6 +250,8 @@ bool builtin_hash_of(PyRun *I, SimId v, int64_t *out)
     SimKind k = sim_kind(S, v);
     if (sim_kind(S, v) != SK_INT && enum_refused(I, v, "hash()")) /* an IntEnum's is its int's */ /* a member's is its name's, a str's: the seed shows */
         return false;
+    if (galias_is(I, v))
+        return galias_hash(I, v, out);
     if (slice_is(I, v) && S->prof->version != SIM_V311) { /* slicehash (3.12+) */
         SimId parts[3] = {slice_part(I, v, SLICE_START), slice_part(I, v, SLICE_STOP), slice_part(I, v, SLICE_STEP)};
         return xxhash_of(I, parts, 3, false, out);
