@@ -549,6 +549,8 @@ bool py_hashable(PyRun *I, SimId k)
         sim_decref(S, h);
         return true;
     }
+    if (galias_is(I, k)) /* ga_hash: by origin and arguments, which the model's dicts do not hash so */
+        return py_not_modelled(I, 0, "a generic alias (list[int] ...) as a dict key or set item (its hash)");
     if (slice_is(I, k)) /* 3.12 made slices hashable, by value */
         return S->prof->version == SIM_V311 ? (py_raise(I, EXC_TypeError, "unhashable type: 'slice'"), false)
                                             : py_not_modelled(I, 0, "a slice as a dict key or set item (its hash)");

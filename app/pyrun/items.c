@@ -108,12 +108,12 @@ static SimId get_slice(PyRun *I, SimId obj, SimId sl)
     return r;
 }
 
-/* a slice reaching a container the model does not slice (a dict key, a
- * range): refused, as the tagged tuple would show through */
+/* a slice reaching a container the model does not slice (a dict key):
+ * refused, as the tagged tuple would show through */
 static bool slice_unmodelled(PyRun *I, SimId obj, SimId key)
 {
     SimKind k = sim_kind(S, obj);
-    if (!is_slice(I, key) || (k != SK_DICT && k != SK_RANGE))
+    if (!is_slice(I, key) || k != SK_DICT)
         return false; /* lists, tuples, str, bytes and bytearray slice; CPython's TypeError for the others */
     return !py_not_modelled(I, 0, "a slice used on a %s", op_typename(I, obj));
 }
