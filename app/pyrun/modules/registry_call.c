@@ -139,8 +139,10 @@ SimId builtins_call(PyRun *I, uint32_t index, SimId self, SimId *args, int nargs
         return 0;
     if (d->refused) { /* a name CPython has, listed so that calling it is refused */
         char q[96] = "";
-        return py_not_modelled(I, 0, "'%s'%s%s%s", qname(d, q, sizeof q), d->why ? " (" : "", d->why ? d->why : "",
-                               d->why ? ")" : ""),
+        const char *name = qname(d, q, sizeof q);
+        if (name[0] == '_' && d->module && !d->owner) /* "heapq.merge", not its C module's "_heapq" */
+            name++;
+        return py_not_modelled(I, 0, "'%s'%s%s%s", name, d->why ? " (" : "", d->why ? d->why : "", d->why ? ")" : ""),
                (SimId)0;
     }
     if (!self && d->owner && !registry_unbound_self_ok(I, d, args, nargs, kw))

@@ -1,0 +1,17 @@
+import array, sys
+a = array.array('i', range(10))
+print(a, a.itemsize, len(a), sys.getsizeof(a))
+a.append(100)
+a.extend([7, 8])
+print(a.tolist()[-3:], a[2:5], a.count(7), a.index(100))
+b = array.array('d', [1.5, 2.5])
+print(b, b.typecode, sum(b))
+c = array.array('b')
+for i in range(20):
+    c.append(i)
+print(sys.getsizeof(c), len(c))
+print(array.array('H', [1, 2]) + array.array('H', [3]))
+lst = list(range(1000))
+arr = array.array('q', lst)
+print(sys.getsizeof(lst), sys.getsizeof(arr))
+print(arr.tobytes()[:16])
