@@ -49,10 +49,7 @@ SimId builtin_abs(PyRun *I, SimId *a, int n, SimId kw)
     sim_decref(S, lt);
     if (neg)
         return op_unary(I, OP_NEG, a[0]);
-    if (k == SK_BOOL)
-        return sim_int(S, sim_obj(S, a[0])->v.i);
-    sim_incref(S, a[0]);
-    return a[0];
+    return int_exact(I, a[0]); /* long_long: a bool's or a subclass's value as an exact int */
 }
 
 SimId builtin_abs_of(PyRun *I, SimId v) { return builtin_abs(I, &v, 1, 0); }

@@ -74,12 +74,8 @@ static SimId rounding(PyRun *I, SimId v, double (*fn)(double), bool trunc_msg)
     }
     if (k == SK_FLOAT)
         return int_from_double(I, fn(sim_obj(S, v)->v.f));
-    if (k == SK_INT) {
-        sim_incref(S, v);
-        return v;
-    }
-    if (k == SK_BOOL)
-        return sim_int(S, sim_obj(S, v)->v.i);
+    if (k == SK_INT || k == SK_BOOL) /* int.__floor__ ...: long_long */
+        return int_exact(I, v);
     if (trunc_msg)
         py_raise(I, EXC_TypeError, "type %s doesn't define __trunc__ method", op_typename(I, v));
     else

@@ -189,6 +189,27 @@ SimId int_big_op(PyRun *I, int op, SimId a, SimId b)
     return res;
 }
 
+SimId int_exact(PyRun *I, SimId v)
+{
+    const SimObj *o = sim_obj(S, v);
+    if (o->kind == SK_BOOL) /* the small int of its value */
+        return sim_int(S, o->v.i);
+    if (!sim_is_subinst(S, v)) {
+        sim_incref(S, v);
+        return v;
+    }
+    if (o->sub == SIM_INT_UNSURE)
+        return int_unsure_refused(I), (SimId)0;
+    if (o->sub == 1) { /* beyond 64 bits: its digits copied */
+        BigInt b;
+        big_from_sim(S, v, &b);
+        SimId r = big_to_sim(S, &b);
+        big_free(&b);
+        return r;
+    }
+    return sim_int_digits(S, o->v.i); /* _PyLong_New(ndigits): no padding */
+}
+
 bool int_unsure_refused(PyRun *I)
 {
     return py_not_modelled(I, 0, "the value of a sys.getrefcount() count that includes references the model "
@@ -403,7 +424,7 @@ SimId int_from_args(PyRun *I, SimId *a, int n, SimId kw)
             return r;
     }
     if (k == SK_INT && !base_arg && sim_is_subinst(S, a[0])) /* long_long: an exact int of the same value */
-        return sim_int(S, sim_obj(S, a[0])->v.i);
+        return int_exact(I, a[0]);
     if (base_arg) {
         int64_t base;
         if (!bi_int_arg(I, base_arg, &base))

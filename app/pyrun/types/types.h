@@ -432,6 +432,9 @@ bool op_ascii(PyRun *I, SimId v, Buf *out);
 void str_ascii_escape(const Buf *in, Buf *out);
 /* int.c: the refusal to show an unsure count (SIM_INT_UNSURE); false. */
 bool int_unsure_refused(PyRun *I);
+/* int.c: long_long (_PyLong_Copy): an exact int of v's value, v itself
+ * when it is one; a bool's value as an int.  A new reference, 0 refused. */
+SimId int_exact(PyRun *I, SimId v);
 /* float.c */
 SimId float_binary(PyRun *I, int op, double a, double b);
 void float_repr(double x, Buf *out);
