@@ -95,7 +95,7 @@ const ModuleDef py_modules[] = {
      "identity); `NamedTuple` (a class deriving from it: annotated fields, defaults, methods, docstring; and "
      "`NamedTuple(typename, [(name, type), ...])`), its classes those of collections.namedtuple", typing_on_import},
     {"array", array_functions, &array_nfunctions, array_module_init,
-     "the type `array` (`ArrayType`; typecodes b B h H i I l L q Q f d: `append`, `extend`, `pop`, `insert`, "
+     "the type `array` (`ArrayType`; typecodes b B h H i I l L q Q f d: `append`, `extend`, `fromlist`, `pop`, `insert`, "
      "`index`, `remove`, `count`, `reverse`, `tolist`, `tobytes`, `itemsize`, `typecode`, items and slices, "
      "`+ * += *= in == <`), `typecodes`", array_on_import},
     {"io", io_functions, &io_nfunctions, io_module_init,
@@ -232,7 +232,8 @@ const ModuleDef py_modules[] = {
     {"statistics", statistics_functions, &statistics_nfunctions, statistics_module_init,
      "(`mean`, `fmean`, `median`, `median_low`, `median_high`, `mode`, `multimode`, `variance`, `pvariance`, "
      "`stdev`, `pstdev` of ints, bools and finite floats (mode and multimode: strs too), exact as "
-     "Lib/statistics.py's Fractions, rounded once; the exception `StatisticsError`. Refused: Fraction and "
+     "Lib/statistics.py's Fractions, rounded once; `quantiles` (keywords: n method) with Python's own arithmetic; "
+     "the exception `StatisticsError`. Refused: Fraction and "
      "Decimal data, fmean's weights, xbar and mu, the other functions; the young count and traced figures "
      "after a call)",
      statistics_on_import},

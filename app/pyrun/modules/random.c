@@ -172,6 +172,8 @@ static SimId r_seed(PyRun *I, SimId *a, int n, SimId kw)
     uint32_t *w = int_words(I, arg, &nw);
     mt_init_by_array(mt_gen(I), w, nw);
     free(w);
+    double z;
+    (void)mt_gauss_take(mt_gen(I), &z); /* self.gauss_next = None */
     return bi_none(I);
 }
 
@@ -542,6 +544,88 @@ static SimId r_uniform(PyRun *I, SimId *a, int n, SimId kw)
     return s;
 }
 
+/* a float parameter of a distribution (an int or a float; the rest refused) */
+static bool real_param(PyRun *I, SimId v, double dflt, double *out)
+{
+    if (!v) {
+        *out = dflt;
+        return true;
+    }
+    SimKind k = sim_kind(S, v);
+    if (k == SK_FLOAT)
+        *out = sim_obj(S, v)->v.f;
+    else if ((k == SK_INT || k == SK_BOOL) && sim_obj(S, v)->sub != 1)
+        *out = (double)sim_obj(S, v)->v.i;
+    else
+        return py_not_modelled(I, 0, "a random distribution's parameter of type '%s'", op_typename(I, v));
+    return true;
+}
+
+/* the float the method's Python code returns; the floats it makes on the
+ * way (and gauss's kept one) are not followed while tracing */
+static SimId real_result(PyRun *I, double x, const char *what)
+{
+    tm_note_unsure(I, what);
+    return sim_float(S, x);
+}
+
+/* gauss(mu=0.0, sigma=1.0): two random() make a pair, the second kept in
+ * gauss_next for the next call (Lib/random.py, libm's cos, sin, log, sqrt) */
+static SimId r_gauss(PyRun *I, SimId *a, int n, SimId kw)
+{
+    static const char *const params[] = {"mu", "sigma"};
+    SimId p[2];
+    double mu, sigma, z;
+    if (!py_params(I, "gauss", a, n, kw, params, 0, 2, p) || !real_param(I, p[0], 0.0, &mu) ||
+        !real_param(I, p[1], 1.0, &sigma))
+        return 0;
+    PyRandom *r = mt_gen(I);
+    if (!mt_gauss_take(r, &z)) {
+        double x2pi = mt_res53(r) * (2.0 * M_PI);
+        double g2rad = sqrt(-2.0 * log(1.0 - mt_res53(r)));
+        z = cos(x2pi) * g2rad;
+        mt_gauss_keep(r, sin(x2pi) * g2rad);
+    }
+    return real_result(I, mu + z * sigma, "random.gauss() (the float it keeps for its next call)");
+}
+
+/* normalvariate(mu=0.0, sigma=1.0): Kinderman and Monahan's method */
+static SimId r_normalvariate(PyRun *I, SimId *a, int n, SimId kw)
+{
+    static const char *const params[] = {"mu", "sigma"};
+    SimId p[2];
+    double mu, sigma, z;
+    if (!py_params(I, "normalvariate", a, n, kw, params, 0, 2, p) || !real_param(I, p[0], 0.0, &mu) ||
+        !real_param(I, p[1], 1.0, &sigma))
+        return 0;
+    const double magic = 4 * exp(-0.5) / sqrt(2.0); /* NV_MAGICCONST */
+    PyRandom *r = mt_gen(I);
+    for (;;) {
+        double u1 = mt_res53(r), u2 = 1.0 - mt_res53(r);
+        z = magic * (u1 - 0.5) / u2;
+        if (z * z / 4.0 <= -log(u2))
+            break;
+    }
+    return real_result(I, mu + z * sigma, "random.normalvariate() (its Python code's floats)");
+}
+
+/* expovariate(lambd): -log(1.0 - random()) / lambd (3.12+: lambd=1.0) */
+static SimId r_expovariate(PyRun *I, SimId *a, int n, SimId kw)
+{
+    static const char *const params[] = {"lambd"};
+    SimId p[1];
+    double lambd;
+    bool v311 = S->prof->version == SIM_V311;
+    if (!py_params(I, "expovariate", a, n, kw, params, v311 ? 1 : 0, 1, p) || !real_param(I, p[0], 1.0, &lambd))
+        return 0;
+    double u = mt_res53(mt_gen(I)); /* drawn before the division fails */
+    if (lambd == 0.0) {
+        py_raise(I, EXC_ZeroDivisionError, "float division by zero");
+        return 0;
+    }
+    return real_result(I, -log(1.0 - u) / lambd, "random.expovariate() (its Python code's floats)");
+}
+
 /* the methods written in Python check their keywords themselves (py_params) */
 #define FN(nm, f) BUILTIN(nm, 0, BM_RANDOM, f, .style = ARGS_OWN, .kw = "*")
 const BuiltinDef random_functions[] = {
@@ -549,6 +633,7 @@ const BuiltinDef random_functions[] = {
     BUILTIN("getrandbits", 0, BM_RANDOM, r_getrandbits, .style = ARGS_OWN), FN("seed", r_seed),
     FN("randrange", r_randrange), FN("randint", r_randint), FN("choice", r_choice),
     FN("shuffle", r_shuffle), FN("sample", r_sample), FN("choices", r_choices), FN("uniform", r_uniform),
+    FN("gauss", r_gauss), FN("normalvariate", r_normalvariate), FN("expovariate", r_expovariate),
 };
 const int random_nfunctions = (int)(sizeof random_functions / sizeof random_functions[0]);
 
