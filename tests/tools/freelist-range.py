@@ -70,4 +70,5 @@ def main():
         print(ver, "hi  ", row(hi))
 
 
-main()
+if __name__ == "__main__":
+    main()

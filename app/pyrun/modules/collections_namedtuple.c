@@ -334,7 +334,9 @@ SimId namedtuple_make(PyRun *I, SimId *a, int n, SimId kw)
     TmGuessScope g = {0};
     tm_guess_begin(I, &g);
     SimId r = build(I, a, n, kw, args);
-    tm_guess_end(I, &g, TM_GUESS_NAMEDTUPLE, what);
+    SimId fields = r ? sim_type_lookup(S, r, "_fields") : 0;
+    int nfields = fields && sim_kind(S, fields) == SK_TUPLE ? (int)sim_obj(S, fields)->len : 0;
+    tm_guess_end(I, &g, TM_GUESS_NAMEDTUPLE, nfields, what);
     return r;
 }
 

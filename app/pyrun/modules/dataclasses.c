@@ -285,7 +285,9 @@ static SimId process(PyRun *I, SimId cls, const bool *p)
     TmGuessScope g = {0};
     tm_guess_begin(I, &g);
     SimId r = process_class(I, cls, p);
-    tm_guess_end(I, &g, TM_GUESS_DATACLASS, "@dataclass (what its Python code leaves on the free lists)");
+    SimId fl[64];
+    int nfields = r ? dc_fields_in(I, r, fl, 64) : 0;
+    tm_guess_end(I, &g, TM_GUESS_DATACLASS, nfields, "@dataclass (what its Python code leaves on the free lists)");
     return r;
 }
 

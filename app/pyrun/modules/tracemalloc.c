@@ -278,9 +278,6 @@ static SimId tm_get_object_traceback(PyRun *I, SimId *a, int n, SimId kw)
     const SimTraceEntry *e = o->mem != PM_NULL ? sim_trace_find(S, o->mem) : NULL;
     if (!e)
         return bi_none(I);
-    if (e->where & TM_STRING)
-        return py_not_modelled(I, 0, "the traceback of a namedtuple's instance (CPython's frame is "
-                                     "'<string>':1, the __new__ it compiles)"), (SimId)0;
     return tm_traceback_new(I, e->where, false);
 }
 

@@ -24,7 +24,7 @@ typedef struct TmSnap {
  * know), 0 outside any frame */
 #define TM_LIB 0x80000000u
 /* a line of code compiled from a string: a namedtuple's __new__ ('<string>',
- * line 1), whose statistics by line the model refuses */
+ * line 1) */
 #define TM_STRING 0x40000000u
 /* Lib/tracemalloc.py 3.11-3.13: take_snapshot's `return Snapshot(...)` and
  * Snapshot.__init__'s `self.traces = _Traces(traces)` */
@@ -84,7 +84,7 @@ typedef struct TmGuessScope {
 /* Around the model's making of what the call makes: the model's objects
  * take nothing off the free lists (g zeroed first) */
 bool tm_guess_begin(PyRun *I, TmGuessScope *g);
-void tm_guess_end(PyRun *I, TmGuessScope *g, TmGuess which, const char *what);
+void tm_guess_end(PyRun *I, TmGuessScope *g, TmGuess which, int nfields, const char *what);
 void tm_sync_guess(PyRun *I);
 /* 3.13: what freeing `import tracemalloc`'s garbage parks on the free lists */
 const SimFreeStock *tm_import_garbage_freed(void);
