@@ -90,6 +90,11 @@ $(BUILD)/libpydive.a: $(LIB_OBJ)
 	@echo "  AR      $@"
 	$(Q)rm -f $@ && ar rcs $@ $^
 
+# The dispatch loop keeps one indirect jump per instruction site (direct
+# threading, which the branch predictor learns per site): GCC's cross-jumping
+# would merge those tails back into one shared jump.
+$(BUILD)/app/pyrun/vm_loop.o: CFLAGS += $(if $(findstring clang,$(CC)),,-fno-crossjumping)
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"

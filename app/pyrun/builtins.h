@@ -223,6 +223,8 @@ void datetime_on_import(PyRun *I);
 const char *datetime_tp_name(PyRun *I, SimId v);
 bool datetime_class_refused(PyRun *I, SimId v, const char *what);
 bool datetime_is_class(PyRun *I, SimId cls);
+/* A class statement with base b, one of the classes: refused (true) */
+bool datetime_subclass_refused(PyRun *I, SimId b);
 SimId datetime_call(PyRun *I, SimId cls, SimId *args, int nargs, SimId kwnames);
 void enum_module_init(PyRun *I, SimId dict);
 void enum_on_import(PyRun *I);

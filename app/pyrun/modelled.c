@@ -324,6 +324,8 @@ bool modelled_class_ok(PyRun *I, SimId ns, SimId bases)
         if (sub == SK_INSTANCE && sim_type_word(S, b, SIM_TY_KIND) && (sim_type_word(S, b, SIM_TY_FLAGS) & SIM_TYF_NATIVE) &&
             !(sim_type_word(S, b, SIM_TY_FLAGS) & SIM_TYF_ODICT))
             return py_not_modelled(I, 0, "subclassing collections.defaultdict");
+        if (datetime_subclass_refused(I, b))
+            return false;
         if (b == I->counter_type) /* its methods are the model's built-ins, bound to Counter's own layout */
             return py_not_modelled(I, 0, "subclassing collections.Counter");
         if (sub == SK_INSTANCE && sim_type_word(S, b, SIM_TY_KIND))

@@ -25,9 +25,6 @@
 
 #define S (I->sim)
 
-/* the class flags that send an attribute elsewhere */
-#define HOOKS (SIM_TYF_GETATTR | SIM_TYF_SETATTR | SIM_TYF_NATIVE)
-
 AttrCache *vm_attr_caches(PyCode *co)
 {
     if (!co->acache)
@@ -45,28 +42,8 @@ static bool class_dict(PyRun *I, SimId c, SimId *dict)
     return true;
 }
 
-/* Does the __mro__ recorded still hold, the class dicts that missed the
- * name having gained none?  AC_ATTR: they are all the dicts along it;
- * AC_METHOD: *found is the dict after them.  The walk is skipped while no
- * dict of the heap gained a key and no class was made or cleared since it
- * last held (sim_dict_version's counter moves for each), as CPython 3.11
- * checks one type version tag instead of the dicts. */
-static bool mro_walk_holds(PyRun *I, AttrCache *ac, SimId *found);
-
-static inline bool mro_holds(PyRun *I, AttrCache *ac, SimId *found)
-{
-    const uint32_t *words = sim_items(S, ac->type);
-    if ((words[SIM_TY_FLAGS] & HOOKS) || words[SIM_TY_MRO] != ac->mro)
-        return false;
-    if (ac->seen == sim_dict_versions(S)) {
-        *found = ac->found;
-        return true;
-    }
-    return mro_walk_holds(I, ac, found);
-}
-
-/* mro_holds once the heap's dict versions moved: the walk again */
-static bool mro_walk_holds(PyRun *I, AttrCache *ac, SimId *found)
+/* vm__mro_holds once the heap's dict versions moved: the walk again */
+bool vm__mro_walk_holds(PyRun *I, AttrCache *ac, SimId *found)
 {
     const SimId *m = sim_items(S, ac->mro);
     uint32_t n = sim_obj(S, ac->mro)->len, k = 0;
@@ -100,7 +77,7 @@ static bool mro_walk(PyRun *I, AttrCache *c, SimId cls, SimId name, SimId *found
     const SimObj *co = sim_obj(S, cls);
     if (co->kind != SK_TYPE || co->sub != SK_INSTANCE || !co->data)
         return false;
-    if (sim_type_word(S, cls, SIM_TY_FLAGS) & HOOKS)
+    if (sim_type_word(S, cls, SIM_TY_FLAGS) & VM_ATTR_HOOKS)
         return false;
     SimId mro = sim_items(S, cls)[SIM_TY_MRO];
     if (!mro)
@@ -128,17 +105,6 @@ static bool mro_walk(PyRun *I, AttrCache *c, SimId cls, SimId name, SimId *found
     c->seen = sim_dict_versions(S);
     c->found = *found;
     return true;
-}
-
-SimId vm_attr_hit(PyRun *I, AttrCache *ac, SimId obj, SimId name)
-{
-    const SimObj *o = sim_obj(S, obj);
-    SimId none;
-    if (ac->what != AC_ATTR || o->kind != SK_INSTANCE || o->type != ac->type || o->sub != SIM_INST_PLAIN ||
-        o->v.instance.dict || ac->index >= o->len || !mro_holds(I, ac, &none))
-        return 0;
-    const SimId *items = sim_items(S, obj);
-    return items[2 * ac->index] == name ? items[2 * ac->index + 1] : 0;
 }
 
 void vm_attr_fill(PyRun *I, AttrCache *ac, SimId obj, SimId name, bool store)
@@ -208,7 +174,7 @@ SimId vm_method_hit(PyRun *I, AttrCache *ac, SimId obj, SimId name)
         fn = I->builtin_methods[ac->index];
     } else if (ac->what == AC_METHOD) {
         SimId d;
-        if (o->kind != SK_INSTANCE || o->type != ac->type || o->v.instance.dict || !mro_holds(I, ac, &d))
+        if (o->kind != SK_INSTANCE || o->type != ac->type || o->v.instance.dict || !vm__mro_holds(I, ac, &d))
             return 0;
         const SimObj *dobj = sim_obj(S, d);
         if (!dobj->cap || ac->index >= dobj->v.dict.used)

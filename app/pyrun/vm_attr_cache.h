@@ -36,9 +36,43 @@ typedef struct AttrCache {
 /* The code's caches, made on first use: one per instruction. */
 AttrCache *vm_attr_caches(PyCode *co);
 
+/* the class flags that send an attribute elsewhere */
+#define VM_ATTR_HOOKS (SIM_TYF_GETATTR | SIM_TYF_SETATTR | SIM_TYF_NATIVE)
+
+/* The __mro__ walk again once the heap's dict versions moved (below). */
+bool vm__mro_walk_holds(PyRun *I, AttrCache *ac, SimId *found);
+
+/* Does the __mro__ recorded still hold, the class dicts that missed the
+ * name having gained none?  AC_ATTR: they are all the dicts along it;
+ * AC_METHOD: *found is the dict after them.  The walk is skipped while no
+ * dict of the heap gained a key and no class was made or cleared since it
+ * last held (sim_dict_version's counter moves for each), as CPython 3.11
+ * checks one type version tag instead of the dicts.  Inline, as the hits
+ * below: one per LOAD_ATTR, STORE_ATTR and LOAD_METHOD. */
+static inline bool vm__mro_holds(PyRun *I, AttrCache *ac, SimId *found)
+{
+    const uint32_t *words = sim_items(I->sim, ac->type);
+    if ((words[SIM_TY_FLAGS] & VM_ATTR_HOOKS) || words[SIM_TY_MRO] != ac->mro)
+        return false;
+    if (ac->seen == sim_dict_versions(I->sim)) {
+        *found = ac->found;
+        return true;
+    }
+    return vm__mro_walk_holds(I, ac, found);
+}
+
 /* obj.name of an instance's own attribute when cache ac holds for it: the
  * value (borrowed), else 0 and the caller takes the generic way. */
-SimId vm_attr_hit(PyRun *I, AttrCache *ac, SimId obj, SimId name);
+static inline SimId vm_attr_hit(PyRun *I, AttrCache *ac, SimId obj, SimId name)
+{
+    const SimObj *o = sim_obj(I->sim, obj);
+    SimId none;
+    if (ac->what != AC_ATTR || o->kind != SK_INSTANCE || o->type != ac->type || o->sub != SIM_INST_PLAIN ||
+        o->v.instance.dict || ac->index >= o->len || !vm__mro_holds(I, ac, &none))
+        return 0;
+    const SimId *items = sim_items(I->sim, obj);
+    return items[2 * ac->index] == name ? items[2 * ac->index + 1] : 0;
+}
 /* Before the generic way: records in ac where obj.name lies when the
  * generic way is sure to read (store: to replace) the instance's own
  * attribute, else clears ac. */

@@ -228,7 +228,13 @@ static int64_t lookup(const Sim *s, SimId d, SimId key)
         return -1;
     const SimId *e = slab_ptr(&s->slab, o->data);
     if (!o->v.dict.index) {
-        for (uint32_t i = 0; i < o->v.dict.used; i++)
+        /* the key itself first: no two keys of a dict are equal (and no
+         * program's __eq__ runs here), so an identical one is the entry */
+        uint32_t used = o->v.dict.used;
+        for (uint32_t i = 0; i < used; i++)
+            if (e[2 * i] == key)
+                return i;
+        for (uint32_t i = 0; i < used; i++)
             if (same_key(s, e[2 * i], key))
                 return i;
         return -1;

@@ -3,7 +3,8 @@
  * Modules/gcmodule.c 3.11.2 as described in cpython-internals.md §4.2
  * (update_refs, subtract_refs, move_unreachable, untrack_tuples,
  * handle_weakrefs, finalize_garbage, handle_resurrected_objects,
- * delete_garbage); reimplemented over the heap's intrusive lists.
+ * delete_garbage); reimplemented over the heap's intrusive lists.  Each
+ * type's tp_clear is in gc_clear.c.
  */
 #include "sim/gc.h"
 #include "sim/internal.h"
@@ -27,15 +28,6 @@ void sim__gc_list_append(Sim *s, uint32_t head, SimId id)
     O(s, id)->gc_next = head;
     O(s, last)->gc_next = id;
     O(s, head)->gc_prev = id;
-}
-
-void sim__gc_list_remove(Sim *s, SimId id)
-{
-    SimObj *o = O(s, id);
-    SIM_ASSERT(O(s, o->gc_prev)->gc_next == id && O(s, o->gc_next)->gc_prev == id);
-    O(s, o->gc_prev)->gc_next = o->gc_next;
-    O(s, o->gc_next)->gc_prev = o->gc_prev;
-    o->gc_prev = o->gc_next = 0;
 }
 
 static void list_move(Sim *s, SimId id, uint32_t head)
@@ -97,13 +89,8 @@ void sim_track(Sim *s, SimId id)
 
 void sim_untrack(Sim *s, SimId id)
 {
-    SimObj *o = O(s, id);
-    if (!(o->flags & SIM_F_TRACKED))
-        return;
-    sim__gc_list_remove(s, id);
-    o->flags &= (uint8_t) ~(SIM_F_TRACKED | SIM_F_COLLECTING | SIM_F_UNREACHABLE);
-    SIM_ASSERT(s->tracked_count > 0);
-    s->tracked_count--;
+    if (O(s, id)->flags & SIM_F_TRACKED)
+        sim__untrack_tracked(s, id);
 }
 
 /* ---- counts and triggers ------------------------------------------------ */
@@ -158,12 +145,6 @@ void gc_note_foreign(Sim *s, unsigned n, unsigned survivors)
     s->gc.startup_tracked += survivors;
     for (unsigned i = 0; i < n; i++)
         sim__gc_on_alloc(s);
-}
-
-void sim__gc_on_free(Sim *s)
-{
-    if (s->gc.gen[0].count > 0)
-        s->gc.gen[0].count--;
 }
 
 /* ---- the phases -------------------------------------------------------- */
@@ -283,7 +264,7 @@ static void untrack_kind(Sim *s, uint32_t head, SimKind kind)
     }
 }
 
-static bool needs_finalizer(Sim *s, SimId id);
+static inline bool needs_finalizer(Sim *s, SimId id);
 
 static uint32_t young_of(const Sim *s) { return GEN_HEAD(s->gc.run_gen); }
 static uint32_t old_of(const Sim *s) { return GEN_HEAD(s->gc.run_gen < 2 ? s->gc.run_gen + 1 : 2); }
@@ -359,7 +340,7 @@ static void phase_weakrefs(Sim *s)
 }
 
 /* tp_finalize that runs code: a __del__, or a suspended generator's close */
-static bool needs_finalizer(Sim *s, SimId id)
+static inline bool needs_finalizer(Sim *s, SimId id)
 {
     SimObj *o = O(s, id);
     if (o->flags & SIM_F_FINALIZED || !s->hooks.finalize)
@@ -410,99 +391,6 @@ static void phase_resurrect(Sim *s)
     s->gc.run_m += (long)gc_list_size(s, GC_LIST_FINAL);
 }
 
-/* tp_clear of each type */
-static void clear_object(Sim *s, SimId id)
-{
-    SimObj *o = O(s, id);
-    if (sim_is_subinst(s, id) && o->ext) { /* subtype_clear: the __dict__, then the base's tp_clear */
-        SimId d = o->ext;
-        o->ext = 0;
-        sim_decref(s, d);
-        o = O(s, id);
-    }
-    switch ((SimKind)o->kind) {
-    case SK_LIST: sim_list_clear(s, id); break;
-    case SK_DICT: sim_dict_clear(s, id); break;
-    case SK_SET: sim_set_clear(s, id); break; /* set_clear_internal */
-    case SK_DEQUE: sim_deque_clear(s, id); break;
-    case SK_TRACEBACK: { /* tb_clear */
-        SimId next = o->v.tb.next, frame = o->v.tb.frame;
-        o->v.tb.next = o->v.tb.frame = 0;
-        sim_xdecref(s, next);
-        sim_xdecref(s, frame);
-        break;
-    }
-    case SK_FRAME:
-        sim__frame_clear(s, id);
-        break;
-    case SK_INSTANCE: {
-        if (o->sub != SIM_INST_PLAIN) {
-            sim__exc_clear(s, id);
-            break;
-        }
-        sim__inst_clear_slots(s, id); /* subtype_clear: slots, then the dict */
-        while (O(s, id)->len) {
-            SimId name = sim_items(s, id)[0];
-            sim_incref(s, name);
-            sim_attr_del(s, id, name);
-            sim_decref(s, name);
-        }
-        SimId d = SIM_V(s, id, SK_INSTANCE, instance.dict);
-        if (d) {
-            SIM_V(s, id, SK_INSTANCE, instance.dict) = 0;
-            O(s, d)->flags &= (uint8_t)~SIM_F_EMBEDDED; /* detached from the instance */
-            sim_decref(s, d);
-        }
-        break;
-    }
-    case SK_TYPE:
-        if (o->sub == SK_INSTANCE && o->data) {
-            SimId mro = sim_items(s, id)[SIM_TY_MRO];
-            sim_items(s, id)[SIM_TY_MRO] = 0;
-            if (o->mem2) { /* ht_cached_keys */
-                pm_free(&s->pm, o->mem2);
-                O(s, id)->mem2 = PM_NULL;
-            }
-            if (SIM_V(s, id, SK_TYPE, type.dict))
-                sim_dict_clear(s, SIM_V(s, id, SK_TYPE, type.dict));
-            sim_xdecref(s, mro);
-        }
-        break;
-    case SK_FUNC: { /* func_clear: module, defaults, kwdefaults, doc, dict, closure, annotations, type params */
-        static const int order[] = {SIM_FN_MODULE, SIM_FN_DEFAULTS, SIM_FN_KWDEFAULTS, SIM_FN_DOC, SIM_FN_DICT,
-                                    SIM_FN_CLOSURE, SIM_FN_ANNOTATIONS, SIM_FN_TYPEPARAMS};
-        for (int i = 0; i < (int)(sizeof order / sizeof order[0]); i++) {
-            SimId v = sim_items(s, id)[order[i]];
-            sim_items(s, id)[order[i]] = 0;
-            sim_xdecref(s, v);
-        }
-        break;
-    }
-    case SK_PROPERTY: case SK_CLASSMETHOD: case SK_STATICMETHOD:
-        sim__descr_clear(s, id);
-        break;
-    case SK_MODULE:
-        if (o->v.module.dict)
-            sim_dict_clear(s, o->v.module.dict);
-        break;
-    case SK_CELL: {
-        SimId c = o->v.cell.ref;
-        o->v.cell.ref = 0;
-        sim_xdecref(s, c);
-        break;
-    }
-    case SK_WEAKREF: {
-        sim__weakref_unlink(s, id);
-        SimId cb = SIM_V(s, id, SK_WEAKREF, weakref.callback);
-        SIM_V(s, id, SK_WEAKREF, weakref.callback) = 0;
-        sim_xdecref(s, cb);
-        break;
-    }
-    default:
-        break;
-    }
-}
-
 static void phase_delete(Sim *s)
 {
     uint32_t fin = GC_LIST_FINAL;
@@ -514,7 +402,7 @@ static void phase_delete(Sim *s)
             sim_list_append(s, s->gc.garbage, id);
         } else {
             sim_incref(s, id);
-            clear_object(s, id);
+            sim__tp_clear(s, id);
             sim_decref(s, id);
         }
         if (O(s, fin)->gc_next == id) { /* survived its tp_clear */

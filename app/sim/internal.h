@@ -53,7 +53,13 @@ size_t sim__stringio_size(const Sim *s);
 void sim__stringio_dealloc(Sim *s, SimId id);
 void sim__stringio_traverse(Sim *s, SimId id, SimVisit fn, void *arg);
 void sim__gc_on_alloc(Sim *s);
-void sim__gc_on_free(Sim *s);
+/* A GC object's memory freed: gen 0's count goes down (inline: one per
+ * container freed). */
+static inline void sim__gc_on_free(Sim *s)
+{
+    if (s->gc.gen[0].count > 0)
+        s->gc.gen[0].count--;
+}
 void gc__exposed(Sim *s); /* another start count's run may collect from here (gc_quiet.c) */
 void sim__dealloc(Sim *s, SimId id);
 void sim__dict_free_payload(Sim *s, SimId d);
@@ -61,7 +67,25 @@ size_t sim__dict_sizeof(const Sim *s, SimId d);
 size_t sim__dict_keys_size(unsigned log2, bool str_keys); /* a keys block's size */
 size_t sim__set_sizeof(const Sim *s, SimId d);
 void sim__gc_list_append(Sim *s, uint32_t head, SimId id);
-void sim__gc_list_remove(Sim *s, SimId id);
+static inline void sim__gc_list_remove(Sim *s, SimId id)
+{
+    SimObj *o = &s->obj[id];
+    SIM_ASSERT(s->obj[o->gc_prev].gc_next == id && s->obj[o->gc_next].gc_prev == id);
+    s->obj[o->gc_prev].gc_next = o->gc_next;
+    s->obj[o->gc_next].gc_prev = o->gc_prev;
+    o->gc_prev = o->gc_next = 0;
+}
+/* sim_untrack of an object known to be tracked (inline: one per container
+ * freed). */
+static inline void sim__untrack_tracked(Sim *s, SimId id)
+{
+    sim__gc_list_remove(s, id);
+    s->obj[id].flags &= (uint8_t) ~(SIM_F_TRACKED | SIM_F_COLLECTING | SIM_F_UNREACHABLE);
+    SIM_ASSERT(s->tracked_count > 0);
+    s->tracked_count--;
+}
+/* gc_clear.c: the tp_clear of an object's type (delete_garbage) */
+void sim__tp_clear(Sim *s, SimId id);
 void sim__unintern(Sim *s, SimId id);
 void sim__weakref_unlink(Sim *s, SimId wr);
 /* iter.c: the start-up type objects of SimXType; sizeof and dealloc of an
@@ -83,7 +107,18 @@ bool sim__gen_needs_close(const Sim *s, SimId id);
  * _PyTraceMalloc_NewReference); 3.13.0 keeps the first one. */
 void sim__trace_renew(Sim *s, PmPtr p);
 /* Parks block b on f, as a dealloc does when f has room: false when full. */
-bool sim__fl_park(Sim *s, SimFreeList *f, PmPtr b);
+static inline bool sim__fl_park(Sim *s, SimFreeList *f, PmPtr b)
+{
+    if (f->n >= f->max)
+        return false;
+    if (f->slack && f->n + f->slack >= f->max) { /* CPython's may be full */
+        s->fl_guess_missed = true;
+        f->slack = f->max - f->n - 1;
+    }
+    SIM_ASSERT(b != PM_NULL);
+    f->blocks[f->n++] = b;
+    return true;
+}
 /* A block wanted from f, which holds none: CPython's may hold some
  * (sim_guess_freelists). */
 static inline void sim__fl_empty(Sim *s, const SimFreeList *f)
@@ -118,6 +153,19 @@ static inline PmPtr sim__obj_block(Sim *s, SimFreeList *fl, size_t size, bool gc
 SimId sim__new_obj(Sim *s, SimKind k, size_t size, SimFreeList *fl, bool gc);
 /* A zeroed payload of nwords for id; false (none, refusal recorded) when refused. */
 bool sim__set_payload(Sim *s, SimId id, size_t nwords);
+/* A source inside the slab (a str's own bytes, sliced; a bytes copied into
+ * a bytearray; an int's digits) moves with the array when the new object's
+ * payload grows it: its offset is kept across the allocation, the pointer
+ * made again. */
+static inline ptrdiff_t sim__slab_offset(const Sim *s, const void *p)
+{
+    uintptr_t w = (uintptr_t)s->slab.words, c = (uintptr_t)p;
+    return c >= w && c < w + s->slab.cap * sizeof *s->slab.words ? (ptrdiff_t)(c - w) : -1;
+}
+static inline const void *sim__slab_again(const Sim *s, const void *p, ptrdiff_t off)
+{
+    return off < 0 ? p : (const char *)s->slab.words + off;
+}
 /* Frees an object's record and block (to the free list fl when it has room). */
 void sim__release(Sim *s, SimId id, SimFreeList *fl);
 /* type.c: type_dealloc after the weakrefs (subclass entries, then the

@@ -479,5 +479,16 @@ bool datetime_class_refused(PyRun *I, SimId v, const char *what)
     return false;
 }
 
+/* a subclass: its instances are heap objects with a __dict__, tracked, and
+ * date_add, replace ... make its results by calling it (new_date_subclass_ex),
+ * none of which the model follows */
+bool datetime_subclass_refused(PyRun *I, SimId b)
+{
+    for (int k = 0; k < 4; k++)
+        if (b && b == I->datetime_types[k])
+            return py_not_modelled(I, 0, "a subclass of datetime.%s", class_names[k]), true;
+    return false;
+}
+
 /* op_typename's answer for the objects: their C types' tp_name */
 const char *datetime_tp_name(PyRun *I, SimId v) { return dt_tp_name(dt_kind(I, v)); }

@@ -218,17 +218,28 @@ static __int128 delta_divisor(PyRun *I, SimId v, const char *zero)
     return den;
 }
 
-static SimId o_truediv(PyRun *I, SimId *a, int n, SimId kw)
+static __int128 floor_div(__int128 a, __int128 b)
+{
+    __int128 q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0)))
+        q--;
+    return q;
+}
+
+/* a timedelta / or // a timedelta (a float, an int), an int (a timedelta
+ * rounded half to even, floored) or, for /, a float */
+static SimId divide(PyRun *I, SimId *a, int n, bool floor)
 {
     __int128 us, den, big = (__int128)1 << 53;
     DtKind kb;
     int64_t k;
-    (void)kw;
     if (!delta_left(I, a, n, &us, &kb))
         return notimpl(I);
     if (kb == DT_DELTA) {
-        if (!(den = delta_divisor(I, a[1], "division by zero")))
+        if (!(den = delta_divisor(I, a[1], floor ? "integer division or modulo by zero" : "division by zero")))
             return 0;
+        if (floor)
+            return sim_int(S, (int64_t)floor_div(us, den));
         if (us > big || us < -big || den > big || den < -big)
             return py_not_modelled(I, 0, "a division of timedeltas of more than 2**53 microseconds"), (SimId)0;
         return sim_float(S, (double)us / (double)den);
@@ -238,43 +249,15 @@ static SimId o_truediv(PyRun *I, SimId *a, int n, SimId kw)
             py_raise(I, EXC_ZeroDivisionError, "integer division or modulo by zero");
             return 0;
         }
-        return dt_new_delta_us(I, k < 0 ? round_div(-us, -(__int128)k) : round_div(us, k));
+        return dt_new_delta_us(I, floor ? floor_div(us, k) : k < 0 ? round_div(-us, -(__int128)k) : round_div(us, k));
     }
-    if (sim_kind(S, a[1]) == SK_FLOAT)
+    if (!floor && sim_kind(S, a[1]) == SK_FLOAT)
         return by_float(I, us, sim_obj(S, a[1])->v.f, true);
     return notimpl(I);
 }
 
-static __int128 floor_div(__int128 a, __int128 b)
-{
-    __int128 q = a / b;
-    if ((a % b != 0) && ((a < 0) != (b < 0)))
-        q--;
-    return q;
-}
-
-static SimId o_floordiv(PyRun *I, SimId *a, int n, SimId kw)
-{
-    __int128 us, den;
-    DtKind kb;
-    int64_t k;
-    (void)kw;
-    if (!delta_left(I, a, n, &us, &kb))
-        return notimpl(I);
-    if (kb == DT_DELTA) {
-        if (!(den = delta_divisor(I, a[1], "integer division or modulo by zero")))
-            return 0;
-        return sim_int(S, (int64_t)floor_div(us, den));
-    }
-    if (small_int(I, a[1], &k)) {
-        if (k == 0) {
-            py_raise(I, EXC_ZeroDivisionError, "integer division or modulo by zero");
-            return 0;
-        }
-        return dt_new_delta_us(I, floor_div(us, k));
-    }
-    return notimpl(I);
-}
+static SimId o_truediv(PyRun *I, SimId *a, int n, SimId kw) { return (void)kw, divide(I, a, n, false); }
+static SimId o_floordiv(PyRun *I, SimId *a, int n, SimId kw) { return (void)kw, divide(I, a, n, true); }
 
 static SimId o_mod(PyRun *I, SimId *a, int n, SimId kw)
 {

@@ -8,7 +8,8 @@
  * as their repr; one of the other kinds pprint breaks up (OrderedDict,
  * deque, bytes, a dataclass ...) that does not fit is refused, and so are
  * recursive structures (their text names an id), keys that do not sort
- * (pprint falls back on ids), depth= and stream=.  The import is CPython's
+ * (pprint falls back on ids) and stream=; depth= writes the containers
+ * past it as [...], (...), {...} as _safe_repr does.  The import is CPython's
  * heavy one (dataclasses, inspect, re ...), and every call runs Python
  * code, so the young count is refused after one until a gc.collect().
  */
@@ -25,7 +26,8 @@
 typedef struct PP {
     int64_t width, per_level;
     bool compact, sort_dicts;
-    SimId context[64]; /* the containers being formatted */
+    int64_t maxlevels; /* depth=: 0 for none */
+    SimId context[64]; /* the containers being formatted (as many as _format's level) */
     int depth;
 } PP;
 
@@ -102,6 +104,10 @@ static bool safe_repr(PyRun *I, PP *p, SimId v, Buf *out)
     uint32_t n = sim_obj(S, v)->len;
     if (n == 0) {
         buf_adds(out, list ? "[]" : tuple ? "()" : "{}");
+        return true;
+    }
+    if (p->maxlevels && p->depth >= p->maxlevels) { /* depth=: level >= maxlevels */
+        buf_adds(out, list ? "[...]" : tuple && n == 1 ? "(...,)" : tuple ? "(...)" : "{...}");
         return true;
     }
     if (!enter(I, p, v))
@@ -467,9 +473,17 @@ static SimId pformat(PyRun *I, SimId *a, int n, SimId kw, const char *fn, bool p
         return I->ts->err.set ? 0 : (py_not_modelled(I, 0, "pprint with a width outside 1..10000"), (SimId)0);
     if (arg[2])
         p.width = x;
-    if ((arg[3] && arg[3] != S->none) || (arg[4] && arg[4] != S->none) ||
-        (arg[7] && op_truth(I, arg[7]) != 0))
-        return py_not_modelled(I, 0, "pprint.%s() with depth=, stream= or underscore_numbers=", fn), (SimId)0;
+    if (arg[3] && arg[3] != S->none) { /* PrettyPrinter.__init__'s check */
+        if (sim_kind(S, arg[3]) != SK_INT || sim_obj(S, arg[3])->sub == 1)
+            return py_not_modelled(I, 0, "pprint.%s() with a depth that is not a small int", fn), (SimId)0;
+        if (sim_obj(S, arg[3])->v.i <= 0) {
+            py_raise(I, EXC_ValueError, "depth must be > 0");
+            return 0;
+        }
+        p.maxlevels = sim_obj(S, arg[3])->v.i;
+    }
+    if ((arg[4] && arg[4] != S->none) || (arg[7] && op_truth(I, arg[7]) != 0))
+        return py_not_modelled(I, 0, "pprint.%s() with stream= or underscore_numbers=", fn), (SimId)0;
     if (arg[5])
         p.compact = op_truth(I, arg[5]) > 0;
     if (arg[6])

@@ -21,6 +21,7 @@
 
 #include "base/xalloc.h"
 #include "pyrun/builtins.h"
+#include "pyrun/modules/random_int.h"
 #include "pyrun/modules/random_mt.h"
 #include "pyrun/modules/std_import.h"
 #include "pyrun/modules/tracemalloc.h"
@@ -28,33 +29,6 @@
 #include "pyrun/types/types.h"
 
 #define S (I->sim)
-/* ---- the collector's view of the Python layer ------------------------------------ */
-
-/* a bound method made and dropped around `body` (self.getrandbits) */
-static SimId transient_open(PyRun *I)
-{
-    SimId m = sim_builtin(S, 0, 0);
-    if (S->gc.scheduled) /* 3.12+: the next C call's eval-breaker check, the method still alive */
-        vm_eval_breaker(I);
-    return m;
-}
-
-static void transient_close(PyRun *I, SimId m) { sim_decref(S, m); }
-
-/* _randbelow_with_getrandbits(n), n > 0 */
-static uint64_t randbelow(PyRun *I, uint64_t n)
-{
-    SimId m = transient_open(I);
-    int k = 0;
-    while (k < 64 && (n >> k) != 0)
-        k++;
-    uint64_t r = mt_getrandbits(mt_gen(I), k);
-    while (r >= n)
-        r = mt_getrandbits(mt_gen(I), k);
-    transient_close(I, m);
-    return r;
-}
-
 /* ---- arguments -------------------------------------------------------------------- */
 
 /* A method of Random written in Python: its parameters after self, the
@@ -114,203 +88,6 @@ static bool py_params(PyRun *I, const char *fn, SimId *a, int n, SimId kw, const
         return false;
     }
     return true;
-}
-
-/* operator.index() of a randrange argument: an int (3.11 accepted
- * integral floats with a DeprecationWarning: refused) */
-static bool index_check(PyRun *I, SimId v)
-{
-    SimKind k = sim_kind(S, v);
-    if (k == SK_FLOAT && S->prof->version == SIM_V311)
-        return py_not_modelled(I, 0, "a float argument to random.randrange() under 3.11 (a DeprecationWarning)");
-    if (k == SK_INSTANCE)
-        return py_not_modelled(I, 0, "random.randrange() of an object of a class (__index__)");
-    if (k != SK_INT && k != SK_BOOL) {
-        py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as an integer", op_typename(I, v));
-        return false;
-    }
-    return true;
-}
-
-/* beyond 2**61 the arithmetic leaves int64: randrange_big */
-static bool is_big(PyRun *I, SimId v)
-{
-    const SimObj *o = sim_obj(S, v);
-    return o->kind == SK_INT && (o->sub == 1 || o->v.i > (INT64_C(1) << 61) || o->v.i < -(INT64_C(1) << 61));
-}
-
-static bool index_arg(PyRun *I, SimId v, int64_t *out)
-{
-    if (!index_check(I, v))
-        return false;
-    *out = sim_obj(S, v)->v.i;
-    return true;
-}
-
-static void arg_text(PyRun *I, SimId v, Buf *b)
-{
-    op_str(I, v, b);
-}
-
-/* _randbelow_with_getrandbits(n) for a big n (> 2**61) */
-static void randbelow_big(PyRun *I, const BigInt *n, BigInt *r)
-{
-    SimId m = transient_open(I);
-    int64_t k = (int64_t)(n->n - 1) * 30;
-    for (uint32_t top = n->d[n->n - 1]; top; top >>= 1)
-        k++;
-    mt_randbits_big(mt_gen(I), k, r);
-    while (big_cmp(r, n) >= 0) {
-        big_free(r);
-        mt_randbits_big(mt_gen(I), k, r);
-    }
-    transient_close(I, m);
-}
-
-static void big_text(const BigInt *b, Buf *out) { big_to_dec(b, out); }
-
-/* randrange's Python code on ints past int64's comfort: the same steps
- * and errors as randrange_impl, in big ints */
-static SimId randrange_big(PyRun *I, SimId start, SimId stop, SimId step)
-{
-    if (!index_check(I, start) || (stop && stop != S->none && !index_check(I, stop)) ||
-        (step && !index_check(I, step)))
-        return 0;
-    BigInt a, b, st, width, n, r, t, out;
-    big_from_sim(S, start, &a);
-    if (!stop || stop == S->none) {
-        if (step) {
-            big_free(&a);
-            py_raise(I, EXC_TypeError, "Missing a non-None stop argument");
-            return 0;
-        }
-        if (a.sign > 0) {
-            randbelow_big(I, &a, &r);
-            big_free(&a);
-            return big_to_sim(S, &r);
-        }
-        big_free(&a);
-        py_raise(I, EXC_ValueError, "empty range for randrange()");
-        return 0;
-    }
-    big_from_sim(S, stop, &b);
-    big_sub(&b, &a, &width);
-    big_from_i64(&st, 1);
-    if (step)
-        big_free(&st), big_from_sim(S, step, &st);
-    bool unit = st.sign > 0 && st.n == 1 && st.d[0] == 1;
-    SimId res = 0;
-    if (st.sign == 0) {
-        py_raise(I, EXC_ValueError, "zero step for randrange()");
-        goto out;
-    }
-    if (unit) {
-        n = width, width = (BigInt){0};
-    } else { /* (width + step -+ 1) // step */
-        BigInt one, adj, num, rem;
-        big_from_i64(&one, st.sign > 0 ? -1 : 1);
-        big_add(&st, &one, &adj);
-        big_add(&width, &adj, &num);
-        big_divmod(&num, &st, &n, &rem);
-        big_free(&one), big_free(&adj), big_free(&num), big_free(&rem);
-    }
-    if (n.sign <= 0) {
-        Buf msg = {0};
-        if (S->prof->version == SIM_V311 && unit) {
-            buf_adds(&msg, "empty range for randrange() (");
-            big_text(&a, &msg), buf_adds(&msg, ", "), big_text(&b, &msg), buf_adds(&msg, ", ");
-            BigInt w;
-            big_sub(&b, &a, &w);
-            big_text(&w, &msg), big_free(&w);
-            buf_addc(&msg, ')');
-        } else if (S->prof->version == SIM_V311) {
-            buf_adds(&msg, "empty range for randrange()");
-        } else {
-            buf_adds(&msg, "empty range in randrange(");
-            arg_text(I, start, &msg), buf_adds(&msg, ", "), arg_text(I, stop, &msg);
-            if (!unit)
-                buf_adds(&msg, ", "), arg_text(I, step, &msg);
-            buf_addc(&msg, ')');
-        }
-        py_raise(I, EXC_ValueError, "%s", buf_str(&msg));
-        buf_fini(&msg);
-        big_free(&n);
-        goto out;
-    }
-    randbelow_big(I, &n, &r);
-    big_free(&n);
-    big_mul(&st, &r, &t);
-    big_add(&a, &t, &out);
-    big_free(&r), big_free(&t);
-    res = big_to_sim(S, &out);
-out:
-    big_free(&a), big_free(&b), big_free(&st), big_free(&width);
-    return res;
-}
-
-static SimId randrange_impl(PyRun *I, SimId start, SimId stop, SimId step)
-{
-    if (is_big(I, start) || (stop && stop != S->none && is_big(I, stop)) || (step && is_big(I, step)))
-        return randrange_big(I, start, stop, step);
-    int64_t a, b, st = 1;
-    if (!index_arg(I, start, &a))
-        return 0;
-    if (!stop || stop == S->none) {
-        if (step) {
-            py_raise(I, EXC_TypeError, "Missing a non-None stop argument");
-            return 0;
-        }
-        if (a > 0)
-            return sim_int(S, (int64_t)randbelow(I, (uint64_t)a));
-        py_raise(I, EXC_ValueError, "empty range for randrange()");
-        return 0;
-    }
-    if (!index_arg(I, stop, &b))
-        return 0;
-    int64_t width = b - a;
-    if (step && !index_arg(I, step, &st))
-        return 0;
-    if (st == 1) {
-        if (width > 0)
-            return sim_int(S, a + (int64_t)randbelow(I, (uint64_t)width));
-        if (S->prof->version == SIM_V311) {
-            py_raise(I, EXC_ValueError, "empty range for randrange() (%lld, %lld, %lld)", (long long)a, (long long)b,
-                     (long long)width);
-        } else {
-            Buf t = {0};
-            arg_text(I, start, &t);
-            buf_adds(&t, ", ");
-            arg_text(I, stop, &t);
-            py_raise(I, EXC_ValueError, "empty range in randrange(%s)", buf_str(&t));
-            buf_fini(&t);
-        }
-        return 0;
-    }
-    int64_t n;
-    if (st > 0)
-        n = (width + st - 1) / st - ((width + st - 1) % st < 0 && (width + st - 1) % st != 0);
-    else if (st < 0)
-        n = (width + st + 1) / st - ((width + st + 1) % st > 0);
-    else {
-        py_raise(I, EXC_ValueError, "zero step for randrange()");
-        return 0;
-    }
-    if (n <= 0) {
-        if (S->prof->version == SIM_V311) {
-            py_raise(I, EXC_ValueError, "empty range for randrange()");
-        } else {
-            Buf t = {0};
-            arg_text(I, start, &t);
-            buf_adds(&t, ", ");
-            arg_text(I, stop, &t);
-            buf_adds(&t, ", ");
-            arg_text(I, step, &t);
-            py_raise(I, EXC_ValueError, "empty range in randrange(%s)", buf_str(&t));
-            buf_fini(&t);
-        }
-        return 0;
-    }
-    return sim_int(S, a + st * (int64_t)randbelow(I, (uint64_t)n));
 }
 
 /* ---- the functions ---------------------------------------------------------------- */
@@ -395,6 +172,8 @@ static SimId r_seed(PyRun *I, SimId *a, int n, SimId kw)
     uint32_t *w = int_words(I, arg, &nw);
     mt_init_by_array(mt_gen(I), w, nw);
     free(w);
+    double z;
+    (void)mt_gauss_take(mt_gen(I), &z); /* self.gauss_next = None */
     return bi_none(I);
 }
 
@@ -438,7 +217,7 @@ static SimId r_randrange(PyRun *I, SimId *a, int n, SimId kw)
     SimId p[3];
     if (!py_params(I, "randrange", a, n, kw, params, 1, 3, p))
         return 0;
-    return randrange_impl(I, p[0], p[1], p[2]);
+    return random_randrange(I, p[0], p[1], p[2]);
 }
 
 static SimId r_randint(PyRun *I, SimId *a, int n, SimId kw)
@@ -447,27 +226,7 @@ static SimId r_randint(PyRun *I, SimId *a, int n, SimId kw)
     SimId p[2];
     if (!py_params(I, "randint", a, n, kw, params, 2, 2, p))
         return 0;
-    int64_t lo, hi;
-    if (!index_arg(I, p[0], &lo))
-        return 0;
-    if (sim_kind(S, p[1]) != SK_INT && sim_kind(S, p[1]) != SK_BOOL)
-        return py_not_modelled(I, 0, "random.randint() with a bound that is not an int"), (SimId)0;
-    if (!index_arg(I, p[1], &hi))
-        return 0;
-    SimId stop;
-    if (is_big(I, p[1])) { /* b + 1 in big ints */
-        BigInt b, one, sum;
-        big_from_sim(S, p[1], &b);
-        big_from_i64(&one, 1);
-        big_add(&b, &one, &sum);
-        big_free(&b), big_free(&one);
-        stop = big_to_sim(S, &sum);
-    } else {
-        stop = sim_int(S, hi + 1);
-    }
-    SimId r = randrange_impl(I, p[0], stop, 0);
-    sim_decref(S, stop);
-    return r;
+    return random_randint(I, p[0], p[1]);
 }
 
 static bool seq_len(PyRun *I, SimId seq, int64_t *len)
@@ -506,7 +265,7 @@ static SimId r_choice(PyRun *I, SimId *a, int n, SimId kw)
         py_raise(I, EXC_IndexError, "Cannot choose from an empty sequence");
         return 0;
     }
-    SimId i = sim_int(S, (int64_t)randbelow(I, (uint64_t)len));
+    SimId i = sim_int(S, (int64_t)random_randbelow(I, (uint64_t)len));
     SimId r = op_getitem(I, a[0], i);
     sim_decref(S, i);
     return r;
@@ -525,7 +284,7 @@ static SimId r_shuffle(PyRun *I, SimId *a, int n, SimId kw)
         if (sim_kind(S, x) == SK_TUPLE || sim_kind(S, x) == SK_STR) {
             int64_t len;
             if (seq_len(I, x, &len) && len > 1) /* the first swap's draw comes before its store fails */
-                randbelow(I, (uint64_t)len);
+                random_randbelow(I, (uint64_t)len);
             py_raise(I, EXC_TypeError, "'%s' object does not support item assignment", op_typename(I, x));
             return 0;
         }
@@ -535,7 +294,7 @@ static SimId r_shuffle(PyRun *I, SimId *a, int n, SimId kw)
     sim_incref(S, S->none);
     sim_incref(S, S->none);
     for (int64_t i = (int64_t)sim_obj(S, x)->len - 1; i >= 1; i--) {
-        int64_t j = (int64_t)randbelow(I, (uint64_t)i + 1);
+        int64_t j = (int64_t)random_randbelow(I, (uint64_t)i + 1);
         if (i >= (int64_t)sim_obj(S, x)->len || j >= (int64_t)sim_obj(S, x)->len)
             continue; /* a collection's __del__ shortened the list */
         SimId *it = sim_items(S, x), t = it[i];
@@ -594,7 +353,7 @@ static SimId r_sample(PyRun *I, SimId *a, int n, SimId kw)
         for (int64_t i = 0; i < len; i++)
             pool[i] = i;
         for (int64_t i = 0; i < k; i++) {
-            int64_t j = (int64_t)randbelow(I, (uint64_t)(len - i));
+            int64_t j = (int64_t)random_randbelow(I, (uint64_t)(len - i));
             SimId idx = sim_int(S, pool[j]);
             SimId v = op_getitem(I, pop, idx);
             sim_decref(S, idx);
@@ -605,9 +364,9 @@ static SimId r_sample(PyRun *I, SimId *a, int n, SimId kw)
     } else {
         uint8_t *seen = calloc((size_t)len, 1);
         for (int64_t i = 0; i < k; i++) {
-            int64_t j = (int64_t)randbelow(I, (uint64_t)len);
+            int64_t j = (int64_t)random_randbelow(I, (uint64_t)len);
             while (seen[j])
-                j = (int64_t)randbelow(I, (uint64_t)len);
+                j = (int64_t)random_randbelow(I, (uint64_t)len);
             seen[j] = 1;
             SimId idx = sim_int(S, j);
             SimId v = op_getitem(I, pop, idx);
@@ -785,6 +544,88 @@ static SimId r_uniform(PyRun *I, SimId *a, int n, SimId kw)
     return s;
 }
 
+/* a float parameter of a distribution (an int or a float; the rest refused) */
+static bool real_param(PyRun *I, SimId v, double dflt, double *out)
+{
+    if (!v) {
+        *out = dflt;
+        return true;
+    }
+    SimKind k = sim_kind(S, v);
+    if (k == SK_FLOAT)
+        *out = sim_obj(S, v)->v.f;
+    else if ((k == SK_INT || k == SK_BOOL) && sim_obj(S, v)->sub != 1)
+        *out = (double)sim_obj(S, v)->v.i;
+    else
+        return py_not_modelled(I, 0, "a random distribution's parameter of type '%s'", op_typename(I, v));
+    return true;
+}
+
+/* the float the method's Python code returns; the floats it makes on the
+ * way (and gauss's kept one) are not followed while tracing */
+static SimId real_result(PyRun *I, double x, const char *what)
+{
+    tm_note_unsure(I, what);
+    return sim_float(S, x);
+}
+
+/* gauss(mu=0.0, sigma=1.0): two random() make a pair, the second kept in
+ * gauss_next for the next call (Lib/random.py, libm's cos, sin, log, sqrt) */
+static SimId r_gauss(PyRun *I, SimId *a, int n, SimId kw)
+{
+    static const char *const params[] = {"mu", "sigma"};
+    SimId p[2];
+    double mu, sigma, z;
+    if (!py_params(I, "gauss", a, n, kw, params, 0, 2, p) || !real_param(I, p[0], 0.0, &mu) ||
+        !real_param(I, p[1], 1.0, &sigma))
+        return 0;
+    PyRandom *r = mt_gen(I);
+    if (!mt_gauss_take(r, &z)) {
+        double x2pi = mt_res53(r) * (2.0 * M_PI);
+        double g2rad = sqrt(-2.0 * log(1.0 - mt_res53(r)));
+        z = cos(x2pi) * g2rad;
+        mt_gauss_keep(r, sin(x2pi) * g2rad);
+    }
+    return real_result(I, mu + z * sigma, "random.gauss() (the float it keeps for its next call)");
+}
+
+/* normalvariate(mu=0.0, sigma=1.0): Kinderman and Monahan's method */
+static SimId r_normalvariate(PyRun *I, SimId *a, int n, SimId kw)
+{
+    static const char *const params[] = {"mu", "sigma"};
+    SimId p[2];
+    double mu, sigma, z;
+    if (!py_params(I, "normalvariate", a, n, kw, params, 0, 2, p) || !real_param(I, p[0], 0.0, &mu) ||
+        !real_param(I, p[1], 1.0, &sigma))
+        return 0;
+    const double magic = 4 * exp(-0.5) / sqrt(2.0); /* NV_MAGICCONST */
+    PyRandom *r = mt_gen(I);
+    for (;;) {
+        double u1 = mt_res53(r), u2 = 1.0 - mt_res53(r);
+        z = magic * (u1 - 0.5) / u2;
+        if (z * z / 4.0 <= -log(u2))
+            break;
+    }
+    return real_result(I, mu + z * sigma, "random.normalvariate() (its Python code's floats)");
+}
+
+/* expovariate(lambd): -log(1.0 - random()) / lambd (3.12+: lambd=1.0) */
+static SimId r_expovariate(PyRun *I, SimId *a, int n, SimId kw)
+{
+    static const char *const params[] = {"lambd"};
+    SimId p[1];
+    double lambd;
+    bool v311 = S->prof->version == SIM_V311;
+    if (!py_params(I, "expovariate", a, n, kw, params, v311 ? 1 : 0, 1, p) || !real_param(I, p[0], 1.0, &lambd))
+        return 0;
+    double u = mt_res53(mt_gen(I)); /* drawn before the division fails */
+    if (lambd == 0.0) {
+        py_raise(I, EXC_ZeroDivisionError, "float division by zero");
+        return 0;
+    }
+    return real_result(I, -log(1.0 - u) / lambd, "random.expovariate() (its Python code's floats)");
+}
+
 /* the methods written in Python check their keywords themselves (py_params) */
 #define FN(nm, f) BUILTIN(nm, 0, BM_RANDOM, f, .style = ARGS_OWN, .kw = "*")
 const BuiltinDef random_functions[] = {
@@ -792,6 +633,7 @@ const BuiltinDef random_functions[] = {
     BUILTIN("getrandbits", 0, BM_RANDOM, r_getrandbits, .style = ARGS_OWN), FN("seed", r_seed),
     FN("randrange", r_randrange), FN("randint", r_randint), FN("choice", r_choice),
     FN("shuffle", r_shuffle), FN("sample", r_sample), FN("choices", r_choices), FN("uniform", r_uniform),
+    FN("gauss", r_gauss), FN("normalvariate", r_normalvariate), FN("expovariate", r_expovariate),
 };
 const int random_nfunctions = (int)(sizeof random_functions / sizeof random_functions[0]);
 

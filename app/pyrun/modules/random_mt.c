@@ -18,6 +18,8 @@
 struct PyRandom {
     uint32_t mt[MT_N];
     int index;
+    bool has_gauss; /* Random.gauss_next: not None */
+    double gauss_next;
 };
 
 static void init_genrand(PyRandom *r, uint32_t s)
@@ -134,4 +136,18 @@ void mt_randbits_big(PyRandom *r, int64_t k, BigInt *b)
         if ((w[bit / 32] >> (bit % 32)) & 1)
             b->d[bit / 30] |= UINT32_C(1) << (bit % 30);
     free(w);
+}
+
+bool mt_gauss_take(PyRandom *r, double *z)
+{
+    bool had = r->has_gauss;
+    *z = r->gauss_next;
+    r->has_gauss = false;
+    return had;
+}
+
+void mt_gauss_keep(PyRandom *r, double z)
+{
+    r->gauss_next = z;
+    r->has_gauss = true;
 }

@@ -5,6 +5,7 @@
 #ifndef PYDIVE_PYRUN_MODULES_RANDOM_MT_H
 #define PYDIVE_PYRUN_MODULES_RANDOM_MT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -24,5 +25,9 @@ double mt_res53(PyRandom *r);
 uint64_t mt_getrandbits(PyRandom *r, int k);
 /* getrandbits(k), any k > 0, as a big int's digits */
 void mt_randbits_big(PyRandom *r, int64_t k, BigInt *b);
+
+/* Random.gauss_next: taken (false when None) and set to None; kept */
+bool mt_gauss_take(PyRandom *r, double *z);
+void mt_gauss_keep(PyRandom *r, double z);
 
 #endif

@@ -1,6 +1,6 @@
 /*
  * statistics: mean, fmean, median, median_low, median_high, mode,
- * multimode, variance, pvariance, stdev and pstdev as Lib/statistics.py
+ * multimode, variance, pvariance, stdev, pstdev and quantiles as Lib/statistics.py
  * computes them (the same code in 3.11.7, 3.12.1 and 3.13.0), for data of
  * ints, bools and floats (mode and multimode: strs too).
  *
@@ -556,6 +556,80 @@ static SimId s_multimode(PyRun *I, SimId *a, int n, SimId kw)
     return r;
 }
 
+/* (x * (n - delta) + y * delta) / n with Python's own operators */
+static SimId interpolate(PyRun *I, SimId x, SimId y, int64_t n, int64_t delta)
+{
+    SimId nd = sim_int(S, n - delta), d = sim_int(S, delta), nn = sim_int(S, n);
+    SimId a = op_binary(I, OP_MUL, x, nd, false), b = a ? op_binary(I, OP_MUL, y, d, false) : 0;
+    SimId sum = b ? op_binary(I, OP_ADD, a, b, false) : 0, r = sum ? op_binary(I, OP_DIV, sum, nn, false) : 0;
+    sim_xdecref(S, a), sim_xdecref(S, b), sim_xdecref(S, sum);
+    sim_decref(S, nd), sim_decref(S, d), sim_decref(S, nn);
+    return r;
+}
+
+/* quantiles(data, *, n=4, method='exclusive') */
+static SimId s_quantiles(PyRun *I, SimId *a, int n, SimId kw)
+{
+    note(I, "statistics.quantiles (Lib/statistics.py's code)");
+    if (!one_arg(I, "quantiles", n, kw, 1))
+        return 0;
+    SimId nv = bi_kwarg(I, a, n, kw, "n"), mv = bi_kwarg(I, a, n, kw, "method");
+    if (nv && (sim_kind(S, nv) != SK_INT || sim_obj(S, nv)->sub == 1 || sim_obj(S, nv)->v.i > (1 << 20)))
+        return py_not_modelled(I, 0, "statistics.quantiles() with an n that is not an int up to 2**20"), (SimId)0;
+    if (mv && sim_kind(S, mv) != SK_STR)
+        return py_not_modelled(I, 0, "statistics.quantiles() with a method that is not a str"), (SimId)0;
+    int64_t q = nv ? sim_obj(S, nv)->v.i : 4;
+    if (q < 1)
+        return raise_stat(I, "n must be at least 1"), (SimId)0;
+    Data d;
+    if (!read_data(I, "quantiles", a[0], &d)) {
+        data_free(I, &d);
+        return 0;
+    }
+    uint32_t *idx = xcalloc(d.n ? d.n : 1, sizeof *idx), *tmp = xcalloc(d.n ? d.n : 1, sizeof *tmp);
+    for (uint32_t i = 0; i < d.n; i++)
+        idx[i] = i;
+    sort_idx(&d, idx, tmp, 0, d.n);
+    SimId *items = sim_items(S, d.list), r = 0;
+    int64_t ld = d.n;
+    bool inclusive = mv && sim_str_equals(S, mv, "inclusive");
+    if (ld < 2 && !(ld == 1 && S->prof->version >= SIM_V313)) {
+        raise_stat(I, S->prof->version >= SIM_V313 ? "must have at least one data point"
+                                                   : "must have at least two data points");
+    } else if (mv && !inclusive && !sim_str_equals(S, mv, "exclusive")) {
+        Buf t = {0};
+        if (op_repr(I, mv, &t))
+            py_raise(I, EXC_ValueError, "Unknown method: %s", buf_str(&t));
+        buf_fini(&t);
+    } else {
+        r = sim_list(S, 0);
+        for (int64_t i = 1; i < q && r; i++) {
+            SimId v;
+            if (ld == 1) { /* 3.13: data * (n - 1) */
+                v = items[idx[0]];
+                sim_incref(S, v);
+            } else if (inclusive) {
+                int64_t m = ld - 1, j = i * m / q, delta = i * m % q;
+                v = interpolate(I, items[idx[j]], items[idx[j + 1]], q, delta);
+            } else {
+                int64_t m = ld + 1, j = i * m / q;
+                j = j < 1 ? 1 : j > ld - 1 ? ld - 1 : j;
+                v = interpolate(I, items[idx[j - 1]], items[idx[j]], q, i * m - j * q);
+            }
+            if (!v) {
+                sim_decref(S, r);
+                r = 0;
+                break;
+            }
+            sim_list_append(S, r, v);
+        }
+    }
+    free(idx);
+    free(tmp);
+    data_free(I, &d);
+    return r;
+}
+
 #define F(nm, f, ...) BUILTIN(nm, 0, BM_STATISTICS, f, .style = ARGS_OWN, __VA_ARGS__)
 
 const BuiltinDef statistics_functions[] = {
@@ -570,6 +644,7 @@ const BuiltinDef statistics_functions[] = {
     F("pvariance", s_pvariance, .kw = "mu"),
     F("stdev", s_stdev, .kw = "xbar"),
     F("pstdev", s_pstdev, .kw = "mu"),
+    F("quantiles", s_quantiles, .kw = "n method"),
 };
 const int statistics_nfunctions = (int)(sizeof statistics_functions / sizeof statistics_functions[0]);
 

@@ -31,6 +31,30 @@ static SimId ar_extend(PyRun *I, SimId *a, int n, SimId kw)
     return array_extend(I, a[0], a[1]) ? bi_none(I) : 0;
 }
 
+/* fromlist(list): one resize to its new length, then each item stored;
+ * an item that does not convert shrinks it back (array_array_fromlist) */
+static SimId ar_fromlist(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)n, (void)kw;
+    if (sim_kind(S, a[1]) != SK_LIST) {
+        py_raise(I, EXC_TypeError, "arg must be list");
+        return 0;
+    }
+    size_t old = sim_obj(S, a[0])->len, m = sim_obj(S, a[1])->len;
+    if (m == 0)
+        return bi_none(I);
+    if (!array_resize(I, a[0], old + m))
+        return 0;
+    for (size_t i = 0; i < m; i++) {
+        if (!array_put(I, a[0], old + i, sim_items(S, a[1])[i])) {
+            if (!I->refused)
+                array_resize(I, a[0], old);
+            return 0;
+        }
+    }
+    return bi_none(I);
+}
+
 /* array_del_slice of [lo, hi): the tail moved down, then array_resize */
 static bool del_range(PyRun *I, SimId a, size_t lo, size_t hi)
 {
@@ -175,6 +199,7 @@ static SimId ar_tobytes(PyRun *I, SimId *a, int n, SimId kw)
 const BuiltinDef array_methods[] = {
     AR("append", ar_append, .style = ARGS_ONE),
     AR("extend", ar_extend, .style = ARGS_OWN),
+    AR("fromlist", ar_fromlist, .style = ARGS_ONE),
     AR("pop", ar_pop, .style = ARGS_RANGE, .min = 0, .max = 1),
     AR("insert", ar_insert, .style = ARGS_RANGE, .min = 2, .max = 2),
     AR("index", ar_index, .style = ARGS_RANGE, .min = 1, .max = 3),
