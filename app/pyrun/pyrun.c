@@ -512,6 +512,18 @@ void py_finalize(PyRun *I)
     if (!I->syntax.set) /* the module's function (vm_push_module) */
         sim_decref(S, g);
     sim_decref(S, g);
+    /* finalize_remove_modules: sys.modules lets go of every module, so a
+     * module's state that holds __main__'s functions (weakref.finalize's
+     * registry) is garbage with them for the final collection; sys and
+     * builtins stay (the interpreter holds their dicts until later) */
+    for (size_t m = 0; py_modules[m].name; m++) {
+        if (strcmp(py_modules[m].name, "sys") == 0 || strcmp(py_modules[m].name, "builtins") == 0)
+            continue;
+        SimId mod = I->modules[m];
+        I->modules[m] = 0;
+        if (mod)
+            sim_decref(S, mod);
+    }
     S->gc.enabled = true;
     gc_collect(S, 2);
 }

@@ -264,10 +264,12 @@ void vm_release_call_slots(PyRun *I, uint32_t from, uint32_t count)
      * frame keeps its height until the end, so a finalizer that runs Python
      * builds its frame above the slots not yet released */
     Frame *f = TOPF;
+    SimId *const slot = I->ts->stack + from; /* a thread's stack never moves */
+    Sim *const s = S;
     for (uint32_t i = 0; i < count; i++) {
-        SimId v = I->ts->stack[from + i];
-        I->ts->stack[from + i] = 0;
-        sim_xdecref(S, v);
+        SimId v = slot[i];
+        slot[i] = 0;
+        sim_xdecref(s, v);
     }
     f->sp = from;
 }

@@ -552,6 +552,10 @@ static void dealloc_body(Sim *s, SimId id)
         /* fall through */
     case SK_METHOD: case SK_BUILTIN: case SK_CELL: case SK_MODULE:
     case SK_DICTVIEW: {
+        if (o->weaklist) { /* method_dealloc, meth_dealloc, module_dealloc: its weak references die first */
+            sim_clear_weakrefs(s, id, true);
+            o = &s->obj[id];
+        }
         SimId a = 0, b = 0; /* the references it owns, dropped after its memory */
         switch ((SimKind)o->kind) {
         case SK_METHOD: a = o->v.method.func, b = o->v.method.self; break;
@@ -605,6 +609,8 @@ static void dealloc_body(Sim *s, SimId id)
             release(s, id, NULL);
         break;
     default:
+        if (o->weaklist)
+            sim_clear_weakrefs(s, id, true);
         release(s, id, NULL);
         break;
     }

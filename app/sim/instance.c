@@ -266,8 +266,11 @@ static bool weakrefable(const Sim *s, SimId obj)
         uint32_t f = sim_type_word(s, s->obj[obj].type, SIM_TY_FLAGS);
         return !(f & SIM_TYF_HEAP) || (f & SIM_TYF_WEAK);
     }
+    if (k == SK_BUILTIN) /* a bound built-in method ([].append); len, str.upper: the caller's */
+        return s->obj[obj].sub != SIM_BUILTIN_WRAPPER && s->obj[obj].v.builtin.self;
     return k == SK_INSTANCE || k == SK_FUNC || k == SK_TYPE || k == SK_SET || k == SK_METHOD ||
-           k == SK_GEN || k == SK_DEQUE || k == SK_ARRAY || k == SK_STRINGIO;
+           k == SK_GEN || k == SK_DEQUE || k == SK_ARRAY || k == SK_STRINGIO || k == SK_MODULE ||
+           k == SK_CODE;
 }
 
 /* the basic (callback-less, exact-type) ref or proxy of obj, or 0
@@ -647,6 +650,14 @@ void sim_traverse(Sim *s, SimId id, SimVisit fn, void *arg)
         if (o->sub == SIM_IT_COMPOSITE && o->type && s->obj[o->type].cap >= SIM_XT_IT_COUNT &&
             s->prof->version != SIM_V311) /* 3.12+: itertools' types are heap types, visited first */
             fn(s, o->type, arg);
+        if (o->sub == SIM_IT_COMPOSITE && sim_xtype_of(s, id) == SIM_XT_FT_LRU_WRAPPER)
+            for (SimId e = (SimId)sim_iter_int(s, id, SIM_LRU_FIRST); e;
+                 e = (SimId)sim_iter_int(s, e, SIM_LRU_ELEM_NEXT)) { /* the links' results and keys */
+                if (sim_iter_refs(s, e)[1])
+                    fn(s, sim_iter_refs(s, e)[1], arg);
+                if (sim_iter_refs(s, e)[0])
+                    fn(s, sim_iter_refs(s, e)[0], arg);
+            }
         if (o->sub == SIM_IT_COMPOSITE) { /* its references in tp_traverse order */
             for (uint32_t i = 0; i < o->len; i++)
                 if (sim_items(s, id)[i])

@@ -27,6 +27,15 @@
      {2, 74}, {2, 60}, {1, 44}, {2, 61}, {1, 33}, {1, 31}, {1, 28}, {1, 18},              \
      {4, 124}, {1, 14}, {1, 14}, {1, 13}, {1, 17}, {1, 14}, {1, 10}, {1, 18}}
 
+/* The 1-character strings CPython has already interned as static objects of
+ * their own (3.11's deep-frozen modules' and _Py_ID strings, 3.12's _Py_ID
+ * strings) when the program's code is compiled, so that its constant 'a' is
+ * not chr(97); 3.13 interns the latin-1 singleton itself.  Measured: for every
+ * c < 256, whether exec("x = " + repr(c)) binds chr(ord(c)) (3.11.7, 3.12.1,
+ * 3.13.0, -S and with site alike). */
+#define CHAR1_INTERNED_311 "BCLST_abcdefhijklmnopqrstvwxy"
+#define CHAR1_INTERNED_312 "_abcdenprsx"
+
 static const SimProfile profiles[] = {
     {
         .name = "3.11", .measured = "3.11.7", .version = SIM_V311,
@@ -43,6 +52,7 @@ static const SimProfile profiles[] = {
         .startup_gc_count0 = 455, .startup_gc_count1 = 6, .startup_tracked = 3966,
         .startup_untrack = {34, 1}, .clinic_kwtuple_lazy = true,
         .immortal_refcnt = 0, .interned_immortal = false, .static_refcnt = 999999999,
+        .char1_interned = CHAR1_INTERNED_311,
         .none_refcnt = 3776, .true_refcnt = 21, .false_refcnt = 56, .ellipsis_refcnt = 3,
         .str_header = 48, .str_compact_header = 72, .instance_size = 56,
     },
@@ -62,6 +72,7 @@ static const SimProfile profiles[] = {
         .startup_untrack = {33, 1},
         .startup_frozen = 375, .call_ex_inline = true, .property_specializes = true,
         .immortal_refcnt = 4294967295LL, .interned_immortal = true, .static_refcnt = 0,
+        .char1_interned = CHAR1_INTERNED_312,
         .str_header = 40, .str_compact_header = 56, .instance_size = 48,
     },
     {

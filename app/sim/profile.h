@@ -67,6 +67,9 @@ typedef struct SimProfile {
     bool names_immortal;         /* 3.13: the names a code object uses (co_names, its
                                   * variables) are interned immortal (measured) */
     int64_t static_refcnt;       /* 3.11: static objects start at 999999999 */
+    const char *char1_interned;  /* 3.11, 3.12: the 1-character strings whose interned
+                                  * object (code constants and names, sys.intern) is a
+                                  * static str apart from the latin-1 singleton */
     int64_t none_refcnt, true_refcnt, false_refcnt; /* 3.11 counts at first line */
     int64_t ellipsis_refcnt;     /* 3.11: Ellipsis is static but counted (measured) */
 

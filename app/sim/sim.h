@@ -315,6 +315,7 @@ typedef struct Sim {
     SimId byte_chars[256];  /* the one-byte bytes, static singletons made on first use */
     SimId small_int[262];        /* -5 .. 256 */
     SimId char1[256];            /* 1-character latin-1 strings */
+    SimId char1_interned[256];   /* their interned twins (SimProfile.char1_interned) */
     SimId byte1[256];
     SimId types[SK_COUNT];       /* built-in type objects */
     SimId type_type, type_object;
@@ -685,6 +686,10 @@ SimId sim_iter_next(Sim *s, SimId it);
 SimId sim_iter_composite(Sim *s, SimXType xt, uint32_t nrefs, uint32_t nints, uint32_t nblocks, bool track);
 static inline SimId *sim_iter_refs(const Sim *s, SimId it) { return slab_ptr(&s->slab, s->obj[it].data); }
 int64_t sim_iter_int(const Sim *s, SimId it, uint32_t k);
+/* An lru_cache wrapper's (SIM_XT_FT_LRU_WRAPPER) counter holding its first
+ * link, and a link's (SIM_XT_FT_LRU_ELEM: refs key, result) holding the next:
+ * lru_cache_tp_traverse visits each link's result and key (functools_lru.c). */
+enum { SIM_LRU_FIRST = 3, SIM_LRU_ELEM_NEXT = 1 };
 void sim_iter_set_int(Sim *s, SimId it, uint32_t k, int64_t v);
 /* Block k of an iterator: b (`nbytes` from pm_alloc, PyMem_Malloc's), owned
  * by it from now on, freed with it and counted by its __sizeof__

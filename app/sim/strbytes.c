@@ -163,8 +163,24 @@ static void intern_reserve(Sim *s)
     free(old);
 }
 
+/* The interned 1-character str of c (< 0x80): the static twin the profile
+ * keeps apart from the singleton, else the singleton; 0 for no twin. */
+static SimId char1_twin(Sim *s, unsigned char c)
+{
+    const char *set = s->prof->char1_interned;
+    if (!set || c == 0 || c >= 0x80 || !strchr(set, c))
+        return 0;
+    if (!s->char1_interned[c]) {
+        char u = (char)c;
+        s->char1_interned[c] = new_static_str(s, &u, 1);
+    }
+    return s->char1_interned[c];
+}
+
 SimId sim_str_intern(Sim *s, const char *u, size_t n)
 {
+    if (n == 1 && char1_twin(s, (unsigned char)u[0]))
+        return ret(s, char1_twin(s, (unsigned char)u[0]));
     if (n <= 1)
         return sim_str(s, u, n);
     intern_reserve(s);
@@ -207,6 +223,8 @@ SimId sim_str_intern_obj(Sim *s, SimId str)
 {
     size_t n;
     const char *u = sim_str_data(s, str, &n);
+    if (n == 1 && char1_twin(s, (unsigned char)u[0]))
+        return ret(s, char1_twin(s, (unsigned char)u[0]));
     if (n <= 1 || (s->obj[str].flags & SIM_F_SPECIAL))
         return ret(s, str);
     intern_reserve(s);

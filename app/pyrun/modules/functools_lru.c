@@ -27,6 +27,8 @@ enum { LRU_HITS, LRU_MISSES, LRU_MAXSIZE, LRU_FIRST, LRU_LAST, LRU_NINTS }; /* M
 /* an element: key and result; its neighbours' ids */
 enum { EL_KEY, EL_RESULT };
 enum { EL_PREV, EL_NEXT };
+_Static_assert((int)LRU_FIRST == (int)SIM_LRU_FIRST && (int)EL_NEXT == (int)SIM_LRU_ELEM_NEXT && EL_RESULT == 1 && EL_KEY == 0,
+               "the links sim_traverse walks");
 /* CacheInfo(hits, misses, maxsize, currsize) */
 static const char *const info_fields[4] = {"hits", "misses", "maxsize", "currsize"};
 

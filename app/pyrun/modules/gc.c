@@ -219,6 +219,15 @@ static SimId g_set_debug(PyRun *I, SimId *a, int n, SimId kw)
     return bi_none(I);
 }
 
+/* gc.is_finalized: has the collector (or a dealloc) run its __del__ (PEP 442's flag) */
+static SimId g_is_finalized(PyRun *I, SimId *a, int n, SimId kw)
+{
+    (void)kw;
+    if (!bi_nargs(I, "is_finalized", n, 1, 1))
+        return 0;
+    return sim_bool(S, (sim_obj(S, a[0])->flags & SIM_F_FINALIZED) != 0);
+}
+
 static SimId g_is_tracked(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
@@ -313,6 +322,34 @@ static void in_traverse_order(PyRun *I, SimId obj, SimId list, uint32_t start)
     }
 }
 
+/* func_traverse's references: code, globals, builtins, module, defaults,
+ * kwdefaults, doc, name, dict, closure, annotations, type params (3.12+),
+ * qualname; the model keeps some of them elsewhere (the code, the builtins)
+ * or not at all until read (the module name, the doc None).  False after a
+ * refusal (annotations: CPython 3.11 keeps them as a tuple until read). */
+static bool function_referents(PyRun *I, SimId f, SimId list)
+{
+    SimId *p = sim_items(S, f);
+    if (p[SIM_FN_ANNOTATIONS] || I->codes[sim_obj(S, f)->v.func.code].has_annotations)
+        return py_not_modelled(I, 0, "gc.get_referents() of a function with annotations");
+    SimId g = sim_obj(S, f)->v.func.globals;
+    SimId module = p[SIM_FN_MODULE] ? p[SIM_FN_MODULE] : sim_dict_get_str(S, g, "__name__");
+    SimId name = p[SIM_FN_FUNCNAME] ? p[SIM_FN_FUNCNAME] : I->codes[sim_obj(S, f)->v.func.code].name;
+    SimId refs[] = {0, g, I->builtins, module, p[SIM_FN_DEFAULTS], p[SIM_FN_KWDEFAULTS],
+                    p[SIM_FN_DOC] ? p[SIM_FN_DOC] : S->none, name, p[SIM_FN_DICT], p[SIM_FN_CLOSURE],
+                    S->prof->version == SIM_V311 ? 0 : p[SIM_FN_TYPEPARAMS], p[SIM_FN_NAME]};
+    SimId code = code_object(I, sim_obj(S, f)->v.func.code);
+    if (!code)
+        return false;
+    sim_list_append(S, list, code); /* code_object's reference */
+    for (size_t i = 1; i < sizeof refs / sizeof refs[0]; i++)
+        if (refs[i]) {
+            sim_incref(S, refs[i]);
+            sim_list_append(S, list, refs[i]);
+        }
+    return true;
+}
+
 static SimId g_get_referents(PyRun *I, SimId *a, int n, SimId kw)
 {
     bi_args_tuple(I, n);
@@ -329,6 +366,13 @@ static SimId g_get_referents(PyRun *I, SimId *a, int n, SimId kw)
     RefSearch rs = {.list = sim_list(S, 0)};
     for (int i = 0; i < n; i++) {
         uint32_t start = sim_obj(S, rs.list)->len;
+        if (sim_kind(S, a[i]) == SK_FUNC) {
+            if (!function_referents(I, a[i], rs.list)) {
+                sim_decref(S, rs.list);
+                return 0;
+            }
+            continue;
+        }
         sim_traverse(S, a[i], visit_collect, &rs);
         in_traverse_order(I, a[i], rs.list, start);
     }
@@ -343,6 +387,7 @@ const BuiltinDef gc_functions[] = {
     BUILTIN("set_threshold", 0, BM_GC, g_set_threshold),
     BUILTIN("enable", 0, BM_GC, g_enable, .style = ARGS_NONE), BUILTIN("disable", 0, BM_GC, g_disable, .style = ARGS_NONE),
     BUILTIN("isenabled", 0, BM_GC, g_isenabled, .style = ARGS_NONE), BUILTIN("is_tracked", 0, BM_GC, g_is_tracked, .style = ARGS_ONE),
+    BUILTIN("is_finalized", 0, BM_GC, g_is_finalized, .style = ARGS_ONE),
     BUILTIN("freeze", 0, BM_GC, g_freeze, .style = ARGS_NONE), BUILTIN("unfreeze", 0, BM_GC, g_unfreeze, .style = ARGS_NONE),
     BUILTIN("get_freeze_count", 0, BM_GC, g_get_freeze_count, .style = ARGS_NONE),
     BUILTIN("get_referrers", 0, BM_GC, g_get_referrers), BUILTIN("get_referents", 0, BM_GC, g_get_referents),

@@ -15,6 +15,37 @@
 
 #define S (I->sim)
 
+bool wr_cannot(PyRun *I, SimId obj)
+{
+    SimKind k = sim_kind(S, obj);
+    bool unmodelled = false;
+    if (k == SK_BUILTIN && sim_obj(S, obj)->sub != SIM_BUILTIN_WRAPPER &&
+        !SIM_V(S, obj, SK_BUILTIN, builtin.self)) { /* len: a module's function (its self is the module) */
+        const BuiltinDef *d = bi_def(SIM_V(S, obj, SK_BUILTIN, builtin.index));
+        unmodelled = !d || !d->owner; /* str.upper: a method descriptor, no weak references */
+    } else if (k == SK_INSTANCE && sim_obj(S, obj)->sub == SIM_INST_PLAIN) {
+        /* functools.partial: a native class's instance; a program's class without
+         * __weakref__ (its __slots__) is CPython's TypeError */
+        unmodelled = !(sim_type_word(S, sim_obj(S, obj)->type, SIM_TY_FLAGS) & SIM_TYF_HEAP);
+    }
+    switch (sim_xtype_of(S, obj)) { /* the model's native objects whose CPython type has a weakref slot */
+    case SIM_XT_FT_PARTIAL: case SIM_XT_FT_LRU_WRAPPER: case SIM_XT_WR_GEN: case SIM_XT_WR_GEN_ITEMS:
+    case SIM_XT_CM_GEN_KEYS: case SIM_XT_CM_GEN_ITEMS: case SIM_XT_CM_GEN_VALUES: case SIM_XT_ENUM_GEN:
+    case SIM_XT_CL_HELPER: case SIM_XT_CL_GENCM: case SIM_XT_CL_SUPPRESS: case SIM_XT_CL_CLOSING:
+    case SIM_XT_CL_NULLCONTEXT: case SIM_XT_CL_EXITSTACK: case SIM_XT_CL_REDIRECT_OUT:
+    case SIM_XT_CL_REDIRECT_ERR: case SIM_XT_CL_CBWRAP: case SIM_XT_IO_BYTESIO: case SIM_XT_IO_TEXT:
+    case SIM_XT_IO_MEMVIEW: case SIM_XT_MAIN_LOADER: case SIM_XT_STR_TEMPLATE: case SIM_XT_TM_SNAPSHOT:
+        unmodelled = true;
+        break;
+    default:
+        break;
+    }
+    if (unmodelled)
+        return py_not_modelled(I, 0, "a weak reference to a '%s' object", op_typename(I, obj));
+    py_raise(I, EXC_TypeError, "cannot create weak reference to '%s' object", op_typename(I, obj));
+    return false;
+}
+
 /* weakref.ref is the type weakref.ReferenceType: calling it makes one */
 SimId weakref_construct(PyRun *I, SimId *a, int n, SimId kw)
 {
@@ -31,7 +62,7 @@ SimId weakref_construct(PyRun *I, SimId *a, int n, SimId kw)
         cb = 0;
     SimId r = sim_weakref(S, a[0], cb);
     if (!r)
-        py_raise(I, EXC_TypeError, "cannot create weak reference to '%s' object", op_typename(I, a[0]));
+        wr_cannot(I, a[0]);
     return r;
 }
 
@@ -76,7 +107,7 @@ static SimId w_proxy(PyRun *I, SimId *a, int n, SimId kw)
                     (k == SK_INSTANCE && sim_type_lookup(S, sim_obj(S, a[0])->type, "__call__"));
     SimId r = sim__weakref_new(S, a[0], cb, callable ? SIM_WR_CALLABLE_PROXY : SIM_WR_PROXY, 0);
     if (!r)
-        py_raise(I, EXC_TypeError, "cannot create weak reference to '%s' object", op_typename(I, a[0]));
+        wr_cannot(I, a[0]);
     return r;
 }
 

@@ -62,7 +62,7 @@ static SimId keyed_ref(PyRun *I, SimId self, SimId key, SimId value)
     SimId cb = wr_attr(I, self, "_remove");
     SimId wr = sim__weakref_new(S, value, cb, SIM_WR_KEYED, key);
     if (!wr) {
-        py_raise(I, EXC_TypeError, "cannot create weak reference to '%s' object", op_typename(I, value));
+        wr_cannot(I, value);
         return 0;
     }
     if (S->prof->version == SIM_V311) { /* __init__'s super().__init__: a super object and the
@@ -288,7 +288,7 @@ static SimId temp_ref(PyRun *I, SimId key)
         return py_not_modelled(I, 0, "a WeakKeyDictionary key whose class defines __eq__"), (SimId)0;
     SimId r = sim_weakref(S, key, 0);
     if (!r)
-        py_raise(I, EXC_TypeError, "cannot create weak reference to '%s' object", op_typename(I, key));
+        wr_cannot(I, key);
     return r;
 }
 
@@ -299,7 +299,7 @@ static bool wkd_put(PyRun *I, SimId self, SimId data, SimId key, SimId value, bo
         return py_not_modelled(I, 0, "a WeakKeyDictionary key whose class defines __eq__");
     SimId wr = sim_weakref(S, key, cb);
     if (!wr) {
-        py_raise(I, EXC_TypeError, "cannot create weak reference to '%s' object", op_typename(I, key));
+        wr_cannot(I, key);
         return false;
     }
     SimId old = wkd_find(I, data, key);

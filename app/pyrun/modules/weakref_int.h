@@ -15,6 +15,10 @@
 /* ---- weakref.c: the native classes --------------------------------------- */
 /* The class of the model's own `name` (borrowed; 0 before the import). */
 SimId wr_class(PyRun *I, const char *name);
+/* sim_weakref refused obj: CPython's TypeError, or a refusal where CPython
+ * would make the reference and the model does not (a built-in function, a
+ * native class's instance).  Always false. */
+bool wr_cannot(PyRun *I, SimId obj);
 /* Is obj an instance of the native class `name`? */
 bool wr_is(PyRun *I, SimId obj, const char *name);
 /* The instance attribute `name` (borrowed), or 0. */

@@ -67,7 +67,7 @@ static bool ws_add_one(PyRun *I, SimId self, SimId data, SimId item)
         return false;
     SimId wr = sim_weakref(S, item, wr_attr(I, self, "_remove"));
     if (!wr) {
-        py_raise(I, EXC_TypeError, "cannot create weak reference to '%s' object", op_typename(I, item));
+        wr_cannot(I, item);
         return false;
     }
     if (ws_find(I, data, item)) /* already there: the new ref goes */
@@ -145,7 +145,7 @@ static SimId ws_drop(PyRun *I, SimId self, SimId data, SimId item, bool must)
         return 0;
     SimId r = sim_weakref(S, item, 0);
     if (!r) {
-        py_raise(I, EXC_TypeError, "cannot create weak reference to '%s' object", op_typename(I, item));
+        wr_cannot(I, item);
         return 0;
     }
     SimId k = ws_find(I, data, item);
@@ -277,7 +277,7 @@ SimId fin_init(PyRun *I, SimId *a, int n, SimId kw)
     SimId wr = sim_weakref(S, obj, self);
     if (!wr) {
         sim_decref(S, info);
-        py_raise(I, EXC_TypeError, "cannot create weak reference to '%s' object", op_typename(I, obj));
+        wr_cannot(I, obj);
         return 0;
     }
     SimId args = sim_tuple(S, (size_t)(np - 2));
