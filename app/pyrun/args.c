@@ -108,7 +108,7 @@ bool bi_pop_position(PyRun *I, SimId seq, SimId index, const char *what, int64_t
 bool bi_int_arg(PyRun *I, SimId v, int64_t *out)
 {
     SimKind k = sim_kind(S, v);
-    if (k == SK_INSTANCE) { /* PyNumber_AsSsize_t / PyNumber_Index: its __index__ */
+    if (dunder_index_hooked(I, v)) { /* PyNumber_AsSsize_t / PyNumber_Index: its __index__ */
         SimId r = dunder_index(I, v);
         if (r != S->notimpl) {
             bool ok = r && bi_int_arg(I, r, out);
@@ -117,7 +117,10 @@ bool bi_int_arg(PyRun *I, SimId v, int64_t *out)
         }
     }
     if (k != SK_INT && k != SK_BOOL) {
-        py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as an integer", op_typename(I, v));
+        if (dunder_index_hooked(I, v)) /* the hook was looked for */
+            py_raise_sure(I, EXC_TypeError, "'%s' object cannot be interpreted as an integer", op_typename(I, v));
+        else
+            py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as an integer", op_typename(I, v));
         return false;
     }
     if (sim_obj(S, v)->sub == 1) { /* a big int: its value is not in v.i */

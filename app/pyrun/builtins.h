@@ -485,6 +485,10 @@ SimId stdstream_attr(PyRun *I, SimId s, const char *name, bool *found);
 SimId builtin_dir(PyRun *I, SimId *args, int nargs, SimId kw);
 /* builtins_round.c */
 SimId builtin_round(PyRun *I, SimId *args, int nargs, SimId kw);
+/* builtins_arith.c: abs(), divmod(), pow() */
+SimId builtin_abs(PyRun *I, SimId *a, int n, SimId kw);
+SimId builtin_divmod(PyRun *I, SimId *a, int n, SimId kw);
+SimId builtin_pow(PyRun *I, SimId *a, int n, SimId kw);
 /* hash(v): false with the error raised */
 bool builtin_hash_of(PyRun *I, SimId v, int64_t *out);
 /* pow(b, e, m) with a modulus */

@@ -122,7 +122,10 @@ bool cg_try_star(Cg *g, int n, uint32_t *end_jump);
 bool cg_star_exit_check(Cg *g, int node, int downto);
 /* compile_stmt.c */
 bool cg_push_block(Cg *g, int n, FBlockKind kind, int node, int try_depth);
+/* compile_func.c: a def's, lambda's or comprehension's function made */
 bool cg_make_function(Cg *g, int n, const char *name, int params, int body, int kind);
+/* a class statement: decorators, bases, the body's code, the name bound */
+bool cg_class_stmt(Cg *g, int n);
 /* compile_inline.c: where comprehension ci (just compiled, child its scope)
  * puts its variables among g's locals under 3.12+ (PEP 709) */
 void cg_inline_note(Cg *g, const Scope *child, uint32_t ci);

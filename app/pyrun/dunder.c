@@ -76,6 +76,21 @@ SimId dunder_call0(PyRun *I, SimId v, const char *name)
     return m ? call1(I, m, v) : S->notimpl;
 }
 
+SimId dunder_special0(PyRun *I, SimId v, const char *name)
+{
+    SimId m = user_method(I, v, name);
+    if (!m)
+        return S->notimpl;
+    if (sim_kind(S, m) != SK_FUNC) /* fractions.Fraction's: a native method */
+        return call1(I, m, v);
+    sim_incref(S, m); /* _PyObject_LookupSpecial: a method object, alive while the call runs */
+    sim_incref(S, v);
+    SimId bound = sim_method(S, m, v);
+    SimId r = vm_call(I, bound, NULL, 0);
+    sim_decref(S, bound);
+    return r;
+}
+
 /* ---- binary operators ---------------------------------------------------- */
 
 static const char *const op_names[][3] = {
@@ -257,9 +272,20 @@ SimId dunder_len(PyRun *I, SimId v)
     return ok ? sim_int(S, n) : 0; /* PyLong_FromSsize_t: a new int */
 }
 
+/* An instance, or an instance of a subclass of a built-in other than int
+ * (whose own value _PyNumber_Index and PyFloat_AsDouble take, past any
+ * hook) or float (for PyFloat_AsDouble): may its class's hook be called? */
+static bool number_hooked(PyRun *I, SimId v, SimKind own)
+{
+    SimKind k = sim_kind(S, v);
+    return k == SK_INSTANCE || (sim_is_subinst(S, v) && k != own && k != SK_INT && k != SK_BOOL);
+}
+
+bool dunder_index_hooked(PyRun *I, SimId v) { return number_hooked(I, v, SK_INT); }
+
 SimId dunder_index(PyRun *I, SimId v)
 {
-    SimId m = sim_kind(S, v) == SK_INSTANCE ? user_method(I, v, "__index__") : 0;
+    SimId m = number_hooked(I, v, SK_INT) ? user_method(I, v, "__index__") : 0;
     if (!m)
         return S->notimpl;
     SimId r = call1(I, m, v);
@@ -279,7 +305,13 @@ SimId dunder_index(PyRun *I, SimId v)
 
 SimId dunder_float(PyRun *I, SimId v)
 {
-    SimId r = sim_kind(S, v) == SK_INSTANCE ? dunder_call0(I, v, "__float__") : S->notimpl;
+    return sim_kind(S, v) == SK_FLOAT ? S->notimpl : dunder_float_slot(I, v);
+}
+
+SimId dunder_float_slot(PyRun *I, SimId v)
+{
+    bool hooked = sim_kind(S, v) == SK_INSTANCE || sim_is_subinst(S, v);
+    SimId r = hooked ? dunder_call0(I, v, "__float__") : S->notimpl;
     if (!r || r == S->notimpl)
         return r;
     if (sim_kind(S, r) == SK_FLOAT && !sim_is_subinst(S, r))
@@ -295,9 +327,10 @@ SimId dunder_float(PyRun *I, SimId v)
 
 SimId dunder_int(PyRun *I, SimId v)
 {
-    SimId r = sim_kind(S, v) == SK_INSTANCE ? dunder_call0(I, v, "__int__") : S->notimpl;
+    bool sub = sim_is_subinst(S, v); /* an int's or float's subclass: nb_int is the base's own */
+    SimId r = sim_kind(S, v) == SK_INSTANCE || sub ? dunder_call0(I, v, "__int__") : S->notimpl;
     if (r == S->notimpl) /* PyNumber_Long: __int__, else __index__ */
-        return dunder_index(I, v);
+        return sub ? r : dunder_index(I, v);
     if (!r)
         return 0;
     if (sim_kind(S, r) == SK_INT && !sim_is_subinst(S, r))
@@ -516,6 +549,8 @@ bool py_hashable(PyRun *I, SimId k)
         sim_decref(S, h);
         return true;
     }
+    if (galias_is(I, k)) /* ga_hash: by origin and arguments, which the model's dicts do not hash so */
+        return py_not_modelled(I, 0, "a generic alias (list[int] ...) as a dict key or set item (its hash)");
     if (slice_is(I, k)) /* 3.12 made slices hashable, by value */
         return S->prof->version == SIM_V311 ? (py_raise(I, EXC_TypeError, "unhashable type: 'slice'"), false)
                                             : py_not_modelled(I, 0, "a slice as a dict key or set item (its hash)");

@@ -346,18 +346,31 @@ bool subinst_compares(PyRun *I, SimId v);
 bool subinst_operates(PyRun *I, SimId v, int op, bool inplace);
 /* v.name() for a method of v's class; S->notimpl (borrowed) when it has none */
 SimId dunder_call0(PyRun *I, SimId v, const char *name);
+/* _PyObject_LookupSpecial(v, name) called with no arguments: the class's
+ * method bound (a method object while the call runs) and called; S->notimpl
+ * (borrowed) when the class has none, 0 raised */
+SimId dunder_special0(PyRun *I, SimId v, const char *name);
 SimId dunder_binary(PyRun *I, int op, SimId a, SimId b, bool inplace);
 SimId dunder_compare(PyRun *I, int op, SimId v, SimId w);
 int dunder_truth(PyRun *I, SimId v);
 SimId dunder_unary(PyRun *I, int op, SimId v);
 SimId dunder_len(PyRun *I, SimId v);
-/* PyNumber_Index of an instance: its class's __index__ (an exact int, a
- * new reference), S->notimpl (borrowed) when the class has none, 0 raised */
+/* PyNumber_Index of an instance, or of an instance of a subclass of a
+ * built-in other than int (an int's subclass gives its own value): its
+ * class's __index__ (an exact int, a new reference), S->notimpl (borrowed)
+ * when the class has none, 0 raised */
 SimId dunder_index(PyRun *I, SimId v);
-/* PyNumber_Float's and PyNumber_Long's first step for an instance: its
- * class's __float__ (an exact float) or __int__ (an exact int, else its
- * __index__'s); S->notimpl (borrowed) when it has neither, 0 raised */
+/* may dunder_index call a hook of v's class (an instance, or a subclass's
+ * instance whose base is not int)? */
+bool dunder_index_hooked(PyRun *I, SimId v);
+/* PyFloat_AsDouble's and PyNumber_Long's first step for an instance (or a
+ * subclass's instance; a float's own value is taken by PyFloat_AsDouble):
+ * its class's __float__ (an exact float) or __int__ (an exact int, else for
+ * an instance its __index__'s); S->notimpl (borrowed) when it has neither,
+ * 0 raised. dunder_float_slot is float()'s nb_float: a float's subclass's
+ * __float__ too. */
 SimId dunder_float(PyRun *I, SimId v);
+SimId dunder_float_slot(PyRun *I, SimId v);
 SimId dunder_int(PyRun *I, SimId v);
 SimId dunder_getitem(PyRun *I, SimId v, SimId key);
 bool dunder_setitem(PyRun *I, SimId v, SimId key, SimId value);
@@ -706,6 +719,9 @@ SimId func_part(PyRun *I, SimId func, int part);
 bool tb_lines_313(PyRun *I, int line, const PyPos *pos, Buf *out);
 bool attr_set_generic(PyRun *I, SimId obj, SimId name, SimId value);
 bool attr_del_generic(PyRun *I, SimId obj, SimId name);
+/* AttributeError for obj.name, worded as CPython words it for a module, a
+ * type or any other object (with 3.12+'s suggestion); returns 0. */
+SimId attr_no_such(PyRun *I, SimId obj, SimId name);
 /* LOAD_METHOD: pushes (func, self) or (0, bound) through *a, *b. */
 bool attr_method(PyRun *I, SimId obj, SimId name, SimId *a, SimId *b);
 int builtin_method_index(PyRun *I, SimId obj, const char *name);

@@ -20,7 +20,7 @@ static bool is_slice(PyRun *I, SimId k) { return slice_is(I, k); }
 static bool index_of(PyRun *I, SimId key, int64_t len, int64_t *out, const char *what)
 {
     SimKind k = sim_kind(S, key);
-    if (k == SK_INSTANCE) { /* PyNumber_AsSsize_t: its __index__ */
+    if (dunder_index_hooked(I, key)) { /* PyNumber_AsSsize_t: its __index__ */
         SimId r = dunder_index(I, key);
         if (r != S->notimpl) {
             bool ok = r && index_of(I, r, len, out, what);
@@ -29,11 +29,12 @@ static bool index_of(PyRun *I, SimId key, int64_t len, int64_t *out, const char 
         }
     }
     if (k != SK_INT && k != SK_BOOL) {
+        /* sure when the hooks were looked for: an instance's, a subclass's */
+        void (*raise)(PyRun *, ExcType, const char *, ...) = dunder_index_hooked(I, key) ? py_raise_sure : py_raise;
         if (strcmp(what, "string") == 0) /* unicode_subscript words it so (3.11+) */
-            py_raise(I, EXC_TypeError, "string indices must be integers, not '%s'", op_typename(I, key));
+            raise(I, EXC_TypeError, "string indices must be integers, not '%s'", op_typename(I, key));
         else
-            py_raise(I, EXC_TypeError, "%s indices must be integers or slices, not %s", what,
-                     op_typename(I, key));
+            raise(I, EXC_TypeError, "%s indices must be integers or slices, not %s", what, op_typename(I, key));
         return false;
     }
     if (sim_obj(S, key)->sub == 1) { /* PyNumber_AsSsize_t(key, PyExc_IndexError) */
@@ -107,12 +108,12 @@ static SimId get_slice(PyRun *I, SimId obj, SimId sl)
     return r;
 }
 
-/* a slice reaching a container the model does not slice (a dict key, a
- * range): refused, as the tagged tuple would show through */
+/* a slice reaching a container the model does not slice (a dict key):
+ * refused, as the tagged tuple would show through */
 static bool slice_unmodelled(PyRun *I, SimId obj, SimId key)
 {
     SimKind k = sim_kind(S, obj);
-    if (!is_slice(I, key) || (k != SK_DICT && k != SK_RANGE))
+    if (!is_slice(I, key) || k != SK_DICT)
         return false; /* lists, tuples, str, bytes and bytearray slice; CPython's TypeError for the others */
     return !py_not_modelled(I, 0, "a slice used on a %s", op_typename(I, obj));
 }
@@ -149,10 +150,12 @@ static bool getitem_exact(PyRun *I, SimId obj, SimId key, SimId *out)
 
 /* PyObject_GetItem on a program's class: its __class_getitem__ (a
  * classmethod, bound to it) called with the key; a built-in base's one
- * makes a types.GenericAlias (refused); else type's TypeError with tp_name */
+ * makes a types.GenericAlias; else type's TypeError with tp_name */
 static SimId class_getitem(PyRun *I, SimId cls, SimId key)
 {
     SimId m = sim_type_lookup(S, cls, "__class_getitem__");
+    if (!m && galias_origin_ok(I, cls)) /* a subclass of list, dict ...: the base's */
+        return galias_new(I, cls, key);
     if (!m && sim_type_word(S, cls, SIM_TY_KIND))
         return py_not_modelled(I, 0, "the generic alias of a subclass of '%s' (types.GenericAlias)",
                                sim_kind_name((SimKind)sim_type_word(S, cls, SIM_TY_KIND))), (SimId)0;
@@ -182,6 +185,8 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
     if (getitem_exact(I, obj, key, &got))
         return got;
     SimKind k = sim_kind(S, obj);
+    if (k == SK_RANGE && is_slice(I, key))
+        return range_slice(I, obj, key);
     if (slice_unmodelled(I, obj, key))
         return 0;
     if (k == SK_ITER && native_tuple_refused(I, obj))
@@ -275,12 +280,10 @@ SimId op_getitem(PyRun *I, SimId obj, SimId key)
             return dunder_getitem(I, obj, key); /* an instance's, a class's metaclass's (before __class_getitem__) */
         if (k == SK_TYPE && sim_obj(S, obj)->sub == SK_INSTANCE)
             return class_getitem(I, obj, key);
+        if (k == SK_TYPE && galias_origin_ok(I, obj)) /* type.__class_getitem__: list[int] ... */
+            return galias_new(I, obj, key);
         if (k == SK_TYPE) {
-            SimKind of = (SimKind)sim_obj(S, obj)->sub;
-            if (of == SK_LIST || of == SK_TUPLE || of == SK_DICT || of == SK_SET || of == SK_TYPE)
-                return py_not_modelled(I, 0, "the generic alias '%s[...]' (types.GenericAlias)",
-                                       sim_kind_name(of)), 0;
-            py_raise(I, EXC_TypeError, "type '%s' is not subscriptable", sim_kind_name(of));
+            py_raise(I, EXC_TypeError, "type '%s' is not subscriptable", sim_type_obj_name(S, obj));
             return 0;
         }
         py_raise(I, EXC_TypeError, "'%s' object is not subscriptable", op_typename(I, obj));

@@ -150,6 +150,8 @@ static const char *const class_dunders[] = {
     "__await__", /* what `await obj` iterates (vm_coro.c) */
     "__class_getitem__", /* C[key] on the class (items.c), made a classmethod by type_new */
     "__round__", /* round() calls it (modules/builtins_round.c) */
+    "__floor__", "__ceil__", "__trunc__", /* math.floor, ceil, trunc call them (modules/math_exact.c) */
+    "__bytes__", /* bytes() calls it (types/bytes.c) */
 };
 
 const char *modelled_class_dunder(int i)
@@ -235,6 +237,12 @@ static bool builtin_sub_dunder_ok(PyRun *I, const char *s, size_t n, SimKind lay
         return true; /* slot_tp_new, as for a tuple's subclass */
     if (layout == SK_INT && n == 9 && memcmp(s, "__index__", 9) == 0)
         return true; /* never called for an int's subclass: _PyNumber_Index takes PyLong_Check's value */
+    static const char *const number_hooks[] = {"__index__", "__int__", "__float__", "__floor__", "__ceil__", "__trunc__"};
+    for (size_t i = 0; (layout == SK_INT || layout == SK_FLOAT) && i < 6; i++)
+        if (strlen(number_hooks[i]) == n && memcmp(number_hooks[i], s, n) == 0)
+            return true; /* dunder.c: int() and float() call them (slot_nb_int, slot_nb_float), PyFloat_AsDouble
+                          * an int's subclass's __float__, _PyNumber_Index a float's subclass's __index__;
+                          * math.floor, ceil and trunc the other three */
     static const char *const data_slots[] = {
         "__len__", "__iter__", "__bool__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__",
         "__add__", "__radd__", "__iadd__", "__sub__", "__rsub__", "__isub__", "__mul__", "__rmul__", "__imul__",

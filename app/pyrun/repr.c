@@ -529,6 +529,17 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
         return true;
     case SK_FRAME: /* frame_repr shows its file, line and code, which the object does not keep */
         return py_not_modelled(I, 0, "the text of a frame object");
+    case SK_CLASSMETHOD: case SK_STATICMETHOD: { /* cm_repr, sm_repr (3.10+): the type's name and the callable's repr */
+        SimId f = sim_obj(S, v)->v.descr.func;
+        if (sim_is_subinst(S, v) || !f) {
+            buf_printf(out, "<%s object at %#llx>", sim_type_name(S, v), (unsigned long long)sim_id_address(S, v));
+            return true;
+        }
+        buf_printf(out, "<%s(", sim_kind(S, v) == SK_CLASSMETHOD ? "classmethod" : "staticmethod");
+        bool ok = op_repr(I, f, out);
+        buf_adds(out, ")>");
+        return ok;
+    }
     default:
         if (sim_is_native(S, v)) /* functools.partial(...), operator.itemgetter(...) */
             return native_repr(I, v, out);

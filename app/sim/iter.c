@@ -116,6 +116,8 @@ static const struct XTypeDef {
     [SIM_XT_TM_STATDIFF] = {"tracemalloc.StatisticDiff", SK_ITER, {72, 72, 72}, true},
     [SIM_XT_TM_TRACEBACK] = {"tracemalloc.Traceback", SK_ITER, {48, 48, 48}, true},
     [SIM_XT_TM_FRAME] = {"tracemalloc.Frame", SK_ITER, {40, 40, 40}, true},
+    /* gaobject: origin, args, parameters, weakreflist, starred, vectorcall (sys.getsizeof, oracle 1015, 1016) */
+    [SIM_XT_GENERIC_ALIAS] = {"types.GenericAlias", SK_ITER, {80, 80, 80}, true},
     [SIM_XT_SLICE] = {"slice", SK_ITER, {56, 56, 56}, true},
     /* frozenset: its instances are sets (their size is the set's) */
     [SIM_XT_FROZENSET] = {"frozenset", SK_SET, {216, 216, 216}, true},

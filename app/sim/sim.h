@@ -120,6 +120,7 @@ typedef enum SimXType {
     SIM_XT_STR_TEMPLATE, /* string.Template: refs [template] */
     SIM_XT_TM_SNAPSHOT, SIM_XT_TM_STATISTIC, SIM_XT_TM_STATDIFF, SIM_XT_TM_TRACEBACK,
     SIM_XT_TM_FRAME, /* tracemalloc's objects (pyrun/modules/tracemalloc_stats.c) */
+    SIM_XT_GENERIC_ALIAS, /* types.GenericAlias (list[int]): refs [origin, args], pyrun/types/genericalias.c */
     SIM_XT_SLICE, /* a slice object (sim_slice): refs [step, start, stop], pyrun/types/slice.c */
     SIM_XT_FROZENSET, /* the frozenset type (its instances are SK_SET, sub SIM_SET_FROZEN) */
     SIM_XT_MAPPINGPROXY, /* types.MappingProxyType (SK_DICTVIEW, sub SIM_VIEW_PROXY) */

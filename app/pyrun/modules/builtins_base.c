@@ -16,7 +16,8 @@
 static SimId to_base(PyRun *I, SimId v, unsigned bits, char letter)
 {
     SimKind k = sim_kind(S, v);
-    if (k == SK_INSTANCE) { /* PyNumber_ToBase: PyNumber_Index first */
+    if (dunder_index_hooked(I, v) && (k == SK_INSTANCE || dunder_defines(I, v, "__index__"))) {
+        /* PyNumber_ToBase: PyNumber_Index first */
         SimId r = dunder_index(I, v);
         if (r == S->notimpl)
             return py_not_modelled(I, 0, "%s() of an object without __index__", bits == 4 ? "hex" : bits == 3 ? "oct" : "bin"),
@@ -26,7 +27,10 @@ static SimId to_base(PyRun *I, SimId v, unsigned bits, char letter)
         return s;
     }
     if (k != SK_INT && k != SK_BOOL) {
-        py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as an integer", op_typename(I, v));
+        if (dunder_index_hooked(I, v)) /* a subclass's: its hooks were looked for */
+            py_raise_sure(I, EXC_TypeError, "'%s' object cannot be interpreted as an integer", op_typename(I, v));
+        else
+            py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as an integer", op_typename(I, v));
         return 0;
     }
     if (k == SK_INT && sim_obj(S, v)->sub == SIM_INT_UNSURE)

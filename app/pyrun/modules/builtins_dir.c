@@ -143,12 +143,26 @@ SimId builtin_dir(PyRun *I, SimId *a, int n, SimId kw)
     bool ok;
     if (o->kind == SK_INSTANCE && !exc_is_instance(I, v) && !sim_is_native(S, v) &&
         (sim_type_word(S, o->type, SIM_TY_FLAGS) & SIM_TYF_HEAP)) {
-        for (uint32_t i = 0; i < o->len; i++) { /* its own attributes */
+        SimId d = o->v.instance.dict, key, value;
+        uint32_t pos = 0;
+        ok = true;
+        if (d) { /* its __dict__, once made: where its attributes are */
+            while (ok && sim_dict_next(S, d, &pos, &key, &value)) {
+                if (sim_kind(S, key) != SK_STR) {
+                    ok = py_not_modelled(I, 0, "dir() of an object whose __dict__ has a key that is not a str");
+                    continue;
+                }
+                size_t len;
+                const char *text = sim_str_data(S, key, &len);
+                add(&ns, text, len);
+            }
+        }
+        for (uint32_t i = 0; !d && i < o->len; i++) { /* its own attributes */
             size_t len;
             const char *s = sim_str_data(S, sim_items(S, v)[2 * i], &len);
             add(&ns, s, len);
         }
-        ok = add_mro(I, &ns, o->type);
+        ok = ok && add_mro(I, &ns, o->type);
     } else if (o->kind == SK_TYPE && o->sub == SK_INSTANCE && (sim_type_word(S, v, SIM_TY_FLAGS) & SIM_TYF_HEAP)) {
         ok = add_mro(I, &ns, v);
     } else if (o->kind == SK_TYPE && o->sub != SK_INSTANCE &&

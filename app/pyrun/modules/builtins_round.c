@@ -13,6 +13,7 @@
 
 #include "pyrun/builtins.h"
 #include "pyrun/types/bigint.h"
+#include "pyrun/types/types.h"
 
 #define S (I->sim)
 
@@ -158,10 +159,7 @@ static SimId round_int(PyRun *I, SimId v, SimId nd)
         if (negative)
             return round_int_neg(I, v, nd);
     }
-    if (sim_kind(S, v) == SK_BOOL) /* long_long: a bool's value as an int */
-        return sim_int(S, sim_obj(S, v)->v.i);
-    sim_incref(S, v);
-    return v;
+    return int_exact(I, v); /* long_long: a bool's or a subclass's value as an exact int */
 }
 
 SimId builtin_round(PyRun *I, SimId *a, int n, SimId kw)
@@ -187,7 +185,7 @@ SimId builtin_round(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     }
     if (nd && sim_kind(S, nd) != SK_INT && sim_kind(S, nd) != SK_BOOL) {
-        SimId r = sim_kind(S, nd) == SK_INSTANCE ? dunder_index(I, nd) : S->notimpl; /* float___round__, int___round__ */
+        SimId r = dunder_index_hooked(I, nd) ? dunder_index(I, nd) : S->notimpl; /* float___round__, int___round__ */
         if (r != S->notimpl) {
             SimId args[2] = {x, r}, v = r ? builtin_round(I, args, 2, 0) : 0;
             sim_xdecref(S, r);

@@ -279,7 +279,7 @@ static bool slice_arg(PyRun *I, SimId v, int64_t none_value, int64_t *out, const
         return true;
     }
     SimKind k = sim_kind(S, v);
-    SimId r = k == SK_INSTANCE ? dunder_index(I, v) : S->notimpl; /* PyNumber_AsSsize_t: its __index__ */
+    SimId r = dunder_index_hooked(I, v) ? dunder_index(I, v) : S->notimpl; /* PyNumber_AsSsize_t: its __index__ */
     if (r && r != S->notimpl) {
         bool ok = slice_arg(I, r, none_value, out, msg);
         sim_decref(S, r);

@@ -26,6 +26,14 @@
 bool math_to_double(PyRun *I, SimId v, double *out)
 {
     SimKind k = sim_kind(S, v);
+    if (sim_is_subinst(S, v) && k != SK_FLOAT) { /* PyFloat_AsDouble: an int's subclass's own __float__ */
+        SimId f = dunder_float(I, v);
+        if (f != S->notimpl) {
+            bool ok = f && math_to_double(I, f, out);
+            sim_xdecref(S, f);
+            return ok;
+        }
+    }
     if (k == SK_FLOAT) {
         *out = sim_obj(S, v)->v.f;
         return true;
@@ -53,8 +61,10 @@ bool math_to_double(PyRun *I, SimId v, double *out)
         SimId f = dunder_float(I, v);
         if (f == S->notimpl)
             f = dunder_index(I, v);
-        if (f == S->notimpl)
-            return py_not_modelled(I, 0, "a math function on an object of a class without __float__ or __index__");
+        if (f == S->notimpl) { /* both looked for */
+            py_raise_sure(I, EXC_TypeError, "must be real number, not %s", op_typename(I, v));
+            return false;
+        }
         bool ok = f && math_to_double(I, f, out);
         sim_xdecref(S, f);
         return ok;

@@ -25,7 +25,7 @@
 static bool index_arg(PyRun *I, SimId v, BigInt *b)
 {
     SimKind k = sim_kind(S, v);
-    if (k == SK_INSTANCE) {
+    if (dunder_index_hooked(I, v)) {
         SimId r = dunder_index(I, v);
         if (r == S->notimpl) {
             py_raise(I, EXC_TypeError, "'%s' object cannot be interpreted as an integer", op_typename(I, v));
@@ -58,21 +58,24 @@ static bool fits(const BigInt *b, int64_t *out)
 static SimId rounding(PyRun *I, SimId v, double (*fn)(double), bool trunc_msg)
 {
     SimKind k = sim_kind(S, v);
+    const char *hook = fn == floor ? "__floor__" : fn == ceil ? "__ceil__" : "__trunc__";
+    if (k == SK_INSTANCE || sim_is_subinst(S, v)) { /* _PyObject_LookupSpecial: the class's own */
+        SimId r = dunder_special0(I, v, hook);
+        if (r != S->notimpl)
+            return r;
+        if (k == SK_INSTANCE && trunc_msg) {
+            py_raise_sure(I, EXC_TypeError, "type %s doesn't define __trunc__ method", op_typename(I, v));
+            return 0;
+        }
+        if (k == SK_INSTANCE) { /* PyFloat_AsDouble: __float__, else __index__ */
+            double x;
+            return math_to_double(I, v, &x) ? int_from_double(I, fn(x)) : 0;
+        }
+    }
     if (k == SK_FLOAT)
         return int_from_double(I, fn(sim_obj(S, v)->v.f));
-    if (k == SK_INT) {
-        sim_incref(S, v);
-        return v;
-    }
-    if (k == SK_BOOL)
-        return sim_int(S, sim_obj(S, v)->v.i);
-    bool found;
-    SimId r = native_dunder_call(I, v, fn == floor ? "__floor__" : fn == ceil ? "__ceil__" : "__trunc__", NULL, 0,
-                                 &found); /* fractions.Fraction's */
-    if (found)
-        return r;
-    if (k == SK_INSTANCE)
-        return py_not_modelled(I, 0, "math.floor/ceil/trunc of an object of a class"), 0;
+    if (k == SK_INT || k == SK_BOOL) /* int.__floor__ ...: long_long */
+        return int_exact(I, v);
     if (trunc_msg)
         py_raise(I, EXC_TypeError, "type %s doesn't define __trunc__ method", op_typename(I, v));
     else

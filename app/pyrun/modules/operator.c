@@ -106,7 +106,7 @@ static SimId o_index(PyRun *I, SimId *a, int n, SimId kw)
     }
     if (k == SK_BOOL)
         return sim_int(S, sim_obj(S, a[0])->v.i);
-    if (k == SK_INSTANCE) {
+    if (dunder_index_hooked(I, a[0])) {
         SimId r = dunder_index(I, a[0]);
         if (r != S->notimpl)
             return r;

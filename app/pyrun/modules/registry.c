@@ -50,6 +50,7 @@ static const DefTable type_tables[] = {
     {exception_methods, &exception_nmethods},
     {deque_methods, &deque_nmethods},
     {slice_methods, &slice_nmethods},
+    {range_methods, &range_nmethods},
     {subinst_methods, &subinst_nmethods},
     {slot_methods, &slot_nmethods},
     {slot_op_methods, &slot_op_nmethods},

@@ -92,8 +92,29 @@ static SimId make_bytes(PyRun *I, SimId src, bool array)
     }
     if (bytes_buffer_refused(I, src))
         return 0;
-    if (k == SK_INSTANCE || sim_is_subinst(S, src)) /* __bytes__, __index__, the buffer protocol */
+    if (k == SK_INSTANCE || (k == SK_FLOAT && sim_is_subinst(S, src))) {
+        SimId r = !array && k == SK_INSTANCE ? dunder_special0(I, src, "__bytes__") : S->notimpl;
+        if (r != S->notimpl) { /* bytes_new: __bytes__'s result itself */
+            if (r && sim_kind(S, r) != SK_BYTES) {
+                py_raise(I, EXC_TypeError, "__bytes__ returned non-bytes (type %s)", op_typename(I, r));
+                sim_decref(S, r);
+                return 0;
+            }
+            return r;
+        }
+        r = dunder_index(I, src); /* _PyIndex_Check, then PyNumber_AsSsize_t */
+        if (r && r != S->notimpl) {
+            SimId b = make_bytes(I, r, array);
+            sim_decref(S, r);
+            return b;
+        }
+        if (!r && (I->refused || !py_err_matches(I, EXC_TypeError)))
+            return 0;
+        if (!r) /* a TypeError: on to the iterator */
+            py_err_clear(I);
+    } else if (sim_is_subinst(S, src)) { /* the buffer protocol, a subclass's __iter__ */
         return py_not_modelled(I, 0, "%s() of an instance of a class", array ? "bytearray" : "bytes"), 0;
+    }
     SimId it = 0; /* the iterator first: its TypeError names the conversion */
     if (k != SK_LIST && k != SK_TUPLE) {
         it = iter_new(I, src);

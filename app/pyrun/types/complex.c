@@ -16,6 +16,7 @@
 
 #include "pyrun/builtins.h"
 #include "pyrun/modules/itertools.h"
+#include "pyrun/modules/math_exact.h"
 #include "pyrun/types/bigint.h"
 #include "pyrun/types/types.h"
 
@@ -30,6 +31,24 @@ static SimId cx_new(PyRun *I, Cx c) { return sim_complex(S, c.re, c.im); }
  * int too large for a double: OverflowError raised, *err set). */
 static bool as_cx(PyRun *I, SimId v, Cx *out, bool *err)
 {
+    bool hooked = sim_is_subinst(S, v) || sim_kind(S, v) == SK_INSTANCE;
+    SimId h = hooked ? dunder_float_slot(I, v) : S->notimpl; /* PyNumber_Float: a class's __float__ */
+    if (h == S->notimpl && sim_kind(S, v) == SK_INSTANCE) { /* ... else its __index__, as a float */
+        SimId idx = dunder_index(I, v);
+        double d = 0.0;
+        if (idx != S->notimpl) {
+            bool ok = idx && math_to_double(I, idx, &d);
+            sim_xdecref(S, idx);
+            h = ok ? sim_float(S, d) : 0;
+        }
+    }
+    if (h != S->notimpl) {
+        *err = !h;
+        if (h)
+            *out = (Cx){sim_obj(S, h)->v.f, 0.0};
+        sim_xdecref(S, h);
+        return h != 0;
+    }
     const SimObj *o = sim_obj(S, v);
     switch ((SimKind)o->kind) {
     case SK_COMPLEX: *out = (Cx){o->v.c.re, o->v.c.im}; return true;
@@ -405,10 +424,8 @@ static SimId construct(PyRun *I, SimId *a, int n, SimId kw)
     SimId bad = r && !as_cx(I, r, &cr, &err) ? r : (i && !err && !as_cx(I, i, &ci, &err)) ? i : 0;
     if (err)
         return 0;
-    if (bad && sim_kind(S, bad) == SK_INSTANCE)
-        return py_not_modelled(I, 0, "complex() of an object with __complex__, __float__ or __index__"), (SimId)0;
-    if (bad) {
-        py_raise(I, EXC_TypeError, bad == r ? "complex() first argument must be a string or a number, not '%s'"
+    if (bad) { /* an instance's __float__ and __index__ were looked for (__complex__ is refused in a class) */
+        py_raise_sure(I, EXC_TypeError, bad == r ? "complex() first argument must be a string or a number, not '%s'"
                                             : "complex() second argument must be a number, not '%s'",
                  op_typename(I, bad));
         return 0;

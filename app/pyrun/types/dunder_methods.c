@@ -111,18 +111,14 @@ static SimId m_round(PyRun *I, SimId *a, int n, SimId kw)
     return builtin_round(I, a, n, 0);
 }
 
-/* __trunc__, __floor__, __ceil__: an int is itself (long_long), a float
- * rounds its way to an int */
+/* __trunc__, __floor__, __ceil__: an int is itself (long_long: a
+ * subclass's value as an exact int), a float rounds its way to an int */
 static SimId m_integral(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)n, (void)kw;
     SimId v = a[0];
-    if (sim_kind(S, v) == SK_BOOL)
-        return sim_int(S, sim_obj(S, v)->v.i);
-    if (sim_kind(S, v) != SK_FLOAT) {
-        sim_incref(S, v);
-        return v;
-    }
+    if (sim_kind(S, v) != SK_FLOAT) /* long_long: a subclass's value as an exact int */
+        return int_exact(I, v);
     double f = sim_obj(S, v)->v.f;
     const char *name = I->bi_called->name;
     if (strcmp(name, "__floor__") == 0)

@@ -201,6 +201,11 @@ SimId float_construct(PyRun *I, SimId *a, int n, SimId kw)
         return sim_float(S, 0.0);
     SimId x = a[0];
     SimKind k = sim_kind(S, x);
+    if (sim_is_subinst(S, x) && (k == SK_FLOAT || k == SK_INT)) { /* PyNumber_Float: nb_float */
+        SimId f = dunder_float_slot(I, x); /* the subclass's own __float__ (slot_nb_float) */
+        if (f != S->notimpl)
+            return f;
+    }
     if (k == SK_FLOAT && !sim_is_subinst(S, x)) {
         sim_incref(S, x);
         return x;

@@ -326,6 +326,12 @@ static bool format_int(PyRun *I, SimId v, const FSpec *fp, const char *tname, Bu
         return int_unsure_refused(I);
     if (strchr("eEfFgG%", type)) {
         double x; /* PyNumber_Float: correctly rounded, OverflowError past the doubles */
+        SimId h = sim_is_subinst(S, v) ? dunder_float_slot(I, v) : S->notimpl; /* a subclass's __float__ */
+        if (h != S->notimpl) {
+            bool ok = h && format_float(I, sim_obj(S, h)->v.f, f, tname, out, fs);
+            sim_xdecref(S, h);
+            return ok;
+        }
         if (sim_obj(S, v)->sub == 1 && sim_kind(S, v) == SK_INT)
             return math_to_double(I, v, &x) && format_float(I, x, f, tname, out, fs);
         return format_float(I, (double)sim_obj(S, v)->v.i, f, tname, out, fs);

@@ -189,6 +189,27 @@ SimId int_big_op(PyRun *I, int op, SimId a, SimId b)
     return res;
 }
 
+SimId int_exact(PyRun *I, SimId v)
+{
+    const SimObj *o = sim_obj(S, v);
+    if (o->kind == SK_BOOL) /* the small int of its value */
+        return sim_int(S, o->v.i);
+    if (!sim_is_subinst(S, v)) {
+        sim_incref(S, v);
+        return v;
+    }
+    if (o->sub == SIM_INT_UNSURE)
+        return int_unsure_refused(I), (SimId)0;
+    if (o->sub == 1) { /* beyond 64 bits: its digits copied */
+        BigInt b;
+        big_from_sim(S, v, &b);
+        SimId r = big_to_sim(S, &b);
+        big_free(&b);
+        return r;
+    }
+    return sim_int_digits(S, o->v.i); /* _PyLong_New(ndigits): no padding */
+}
+
 bool int_unsure_refused(PyRun *I)
 {
     return py_not_modelled(I, 0, "the value of a sys.getrefcount() count that includes references the model "
@@ -397,8 +418,13 @@ SimId int_from_args(PyRun *I, SimId *a, int n, SimId kw)
         return sim_int(S, 0);
     }
     SimKind k = sim_kind(S, a[0]);
+    if (!base_arg && sim_is_subinst(S, a[0]) && (k == SK_INT || k == SK_FLOAT)) { /* PyNumber_Long: nb_int */
+        SimId r = dunder_int(I, a[0]); /* the subclass's own __int__ (slot_nb_int) */
+        if (r != S->notimpl)
+            return r;
+    }
     if (k == SK_INT && !base_arg && sim_is_subinst(S, a[0])) /* long_long: an exact int of the same value */
-        return sim_int(S, sim_obj(S, a[0])->v.i);
+        return int_exact(I, a[0]);
     if (base_arg) {
         int64_t base;
         if (!bi_int_arg(I, base_arg, &base))
@@ -431,6 +457,8 @@ SimId int_from_args(PyRun *I, SimId *a, int n, SimId kw)
     r = dunder_int(I, a[0]); /* a class's __int__, else its __index__ */
     if (r != S->notimpl)
         return r;
+    if (k == SK_INSTANCE && dunder_defines(I, a[0], "__trunc__"))
+        return py_not_modelled(I, 0, "int() of an object with only __trunc__ (its DeprecationWarning)"), 0;
     py_raise_sure(I, EXC_TypeError, /* __int__ and __index__ were looked for */
                   "int() argument must be a string, a bytes-like object or a real number, not '%s'",
                   op_typename(I, a[0]));

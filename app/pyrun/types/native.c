@@ -17,7 +17,8 @@ bool native_callable(PyRun *I, SimId v)
 {
     SimXType xt = sim_is_native(S, v) ? sim_xtype_of(S, v) : SIM_XT_NONE;
     return xt == SIM_XT_OP_ITEMGETTER || xt == SIM_XT_OP_ATTRGETTER || xt == SIM_XT_OP_METHODCALLER ||
-           xt == SIM_XT_FT_PARTIAL || xt == SIM_XT_FT_LRU_WRAPPER || xt == SIM_XT_CL_HELPER;
+           xt == SIM_XT_FT_PARTIAL || xt == SIM_XT_FT_LRU_WRAPPER || xt == SIM_XT_CL_HELPER ||
+           xt == SIM_XT_GENERIC_ALIAS;
 }
 
 SimId native_call(PyRun *I, SimId obj, SimId *args, int nargs, SimId kwnames)
@@ -29,6 +30,8 @@ SimId native_call(PyRun *I, SimId obj, SimId *args, int nargs, SimId kwnames)
         return functools_native_call(I, obj, args, nargs, kwnames);
     case SIM_XT_CL_HELPER:
         return contextlib_native_call(I, obj, args, nargs, kwnames);
+    case SIM_XT_GENERIC_ALIAS:
+        return galias_call(I, obj, args, nargs, kwnames);
     default:
         py_raise(I, EXC_TypeError, "'%s' object is not callable", op_typename(I, obj));
         return 0;
@@ -46,6 +49,8 @@ bool native_repr(PyRun *I, SimId obj, Buf *out)
         return contextlib_native_repr(I, obj, out);
     case SIM_XT_SLICE:
         return slice_repr(I, obj, out);
+    case SIM_XT_GENERIC_ALIAS:
+        return galias_repr(I, obj, out);
     case SIM_XT_IO_TEXT:
         return stdstream_repr(I, obj, out);
     case SIM_XT_TM_SNAPSHOT: case SIM_XT_TM_STATISTIC: case SIM_XT_TM_STATDIFF: case SIM_XT_TM_TRACEBACK:
@@ -74,6 +79,8 @@ SimId native_attr(PyRun *I, SimId obj, SimId name, bool *found)
         return contextlib_native_attr(I, obj, buf, found);
     case SIM_XT_SLICE:
         return slice_attr(I, obj, buf, found);
+    case SIM_XT_GENERIC_ALIAS:
+        return galias_attr(I, obj, buf, found);
     case SIM_XT_TM_SNAPSHOT: case SIM_XT_TM_STATISTIC: case SIM_XT_TM_STATDIFF: case SIM_XT_TM_TRACEBACK:
     case SIM_XT_TM_FRAME:
         return tm_native_attr(I, obj, buf, found);

@@ -65,7 +65,7 @@ bool slice_repr(PyRun *I, SimId sl, Buf *out)
 static bool index_value(PyRun *I, SimId v, int64_t *out, const char *msg)
 {
     SimKind k = sim_kind(S, v);
-    if (k == SK_INSTANCE) { /* _PyEval_SliceIndex: its __index__ */
+    if (dunder_index_hooked(I, v)) { /* _PyEval_SliceIndex: its __index__ */
         SimId r = dunder_index(I, v);
         if (r != S->notimpl) {
             bool ok = r && index_value(I, r, out, msg);

@@ -199,19 +199,18 @@ static SimId w_convert(PyRun *I, SimId *a, int n, SimId kw)
         return 0;
     SimId v = a[0];
     if (strcmp(name, "__float__") == 0) {
-        if (sim_kind(S, v) == SK_FLOAT) { /* float_float: an exact float is itself */
+        if (sim_kind(S, v) == SK_FLOAT && !sim_is_subinst(S, v)) { /* float_float: an exact float is itself */
             sim_incref(S, v);
             return v;
         }
+        if (sim_kind(S, v) == SK_FLOAT) /* ... a subclass's value a new exact float */
+            return sim_float(S, sim_obj(S, v)->v.f);
         double d; /* long_float: PyLong_AsDouble, correctly rounded */
         return math_to_double(I, v, &d) ? sim_float(S, d) : 0;
     }
     if (sim_kind(S, v) == SK_FLOAT) /* float___trunc__ */
         return int_from_double(I, sim_obj(S, v)->v.f);
-    if (sim_kind(S, v) == SK_BOOL) /* long_long of a bool: the int */
-        return sim_int(S, sim_obj(S, v)->v.i);
-    sim_incref(S, v); /* an exact int is itself */
-    return v;
+    return int_exact(I, v); /* long_long: an exact int is itself, a bool's or a subclass's value copied */
 }
 
 /* __hash__ (wrap_hashfunc) */

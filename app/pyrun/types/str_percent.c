@@ -154,7 +154,8 @@ static bool integer(PyRun *I, const Spec *sp, SimId v, Buf *out)
     SimKind k = sim_kind(S, v);
     char c = sp->conv;
     bool decimal = c == 'd' || c == 'i' || c == 'u';
-    if (k == SK_INSTANCE) { /* mainformatlong: PyNumber_Long (decimal) or _PyNumber_Index */
+    if (k == SK_INSTANCE || (sim_is_subinst(S, v) && k != SK_INT && k != SK_BOOL)) {
+        /* mainformatlong: PyNumber_Long (decimal) or _PyNumber_Index */
         SimId r = decimal ? dunder_int(I, v) : dunder_index(I, v);
         if (r && r != S->notimpl) {
             bool ok = integer(I, sp, r, out);
@@ -239,7 +240,7 @@ static bool integer(PyRun *I, const Spec *sp, SimId v, Buf *out)
 static bool real(PyRun *I, const Spec *sp, SimId v, Buf *out)
 {
     SimKind k = sim_kind(S, v);
-    if (k == SK_INSTANCE) { /* PyFloat_AsDouble: __float__, else __index__ */
+    if (k == SK_INSTANCE || (sim_is_subinst(S, v) && k != SK_FLOAT)) { /* PyFloat_AsDouble: __float__, else __index__ */
         SimId f = dunder_float(I, v);
         if (f == S->notimpl)
             f = dunder_index(I, v);

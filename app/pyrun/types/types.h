@@ -83,6 +83,12 @@ SimId set_binary(PyRun *I, int op, SimId a, SimId b, bool inplace);
 bool set_order_refused(PyRun *I, SimId set, const char *what);
 bool set_method_of_frozenset(const char *name);
 SimId range_construct(PyRun *I, SimId *args, int nargs, SimId kw);
+/* range[slice]: a new range (compute_slice), or 0 with the error raised */
+SimId range_slice(PyRun *I, SimId range, SimId sl);
+/* range.start (0), stop (1) or step (2): a new reference */
+SimId range_member(PyRun *I, SimId range, int which);
+extern const BuiltinDef range_methods[];
+extern const int range_nmethods;
 
 /* class.c: the end of a class statement (type_new): name, namespace and
  * bases borrowed; the new class, or 0 with the error raised.  Before the
@@ -175,6 +181,21 @@ SimId slice_attr(PyRun *I, SimId sl, const char *name, bool *found);
 int slice_compare(PyRun *I, int op, SimId a, SimId b);
 extern const BuiltinDef slice_methods[];
 extern const int slice_nmethods;
+/* genericalias.c: types.GenericAlias.  galias_origin_ok: does the class
+ * make one when subscripted (list, dict, ... and subclasses)?  galias_new:
+ * origin[key] (both borrowed), a new reference or 0 raised; galias_equal
+ * 1 / 0, -1 raised; the others as the slice's. */
+bool galias_is(PyRun *I, SimId v);
+bool galias_origin_ok(PyRun *I, SimId cls);
+SimId galias_new(PyRun *I, SimId origin, SimId key);
+bool galias_repr(PyRun *I, SimId ga, Buf *out);
+SimId galias_attr(PyRun *I, SimId ga, const char *name, bool *found);
+int galias_equal(PyRun *I, SimId a, SimId b);
+bool galias_hash(PyRun *I, SimId ga, int64_t *out);
+/* isinstance()/issubclass() against an alias: its TypeError raised (true) */
+bool galias_check_raised(PyRun *I, SimId t, const char *fn);
+/* alias(*args): the origin's result (ga_vectorcall), 0 raised */
+SimId galias_call(PyRun *I, SimId ga, SimId *args, int nargs, SimId kwnames);
 /* list.c, dict.c: list___init__ on l from an iterable (l emptied first by
  * the caller); dict_update_common on d from (args, n, kw) as a call gives
  * them: false with the error raised */
@@ -411,6 +432,9 @@ bool op_ascii(PyRun *I, SimId v, Buf *out);
 void str_ascii_escape(const Buf *in, Buf *out);
 /* int.c: the refusal to show an unsure count (SIM_INT_UNSURE); false. */
 bool int_unsure_refused(PyRun *I);
+/* int.c: long_long (_PyLong_Copy): an exact int of v's value, v itself
+ * when it is one; a bool's value as an int.  A new reference, 0 refused. */
+SimId int_exact(PyRun *I, SimId v);
 /* float.c */
 SimId float_binary(PyRun *I, int op, double a, double b);
 void float_repr(double x, Buf *out);
