@@ -28,6 +28,8 @@ bool galias_origin_ok(PyRun *I, SimId cls)
 {
     if (sim_kind(S, cls) != SK_TYPE)
         return false;
+    if (cls == S->xtypes[SIM_XT_ENUMERATE]) /* enumerate's __class_getitem__ */
+        return true;
     SimKind of = (SimKind)sim_obj(S, cls)->sub;
     if (of == SK_INSTANCE)
         of = (SimKind)sim_type_word(S, cls, SIM_TY_KIND);

@@ -61,3 +61,4 @@ class Stack(list):
 
 
 print(Stack[int], list[Stack], Stack[int].__origin__ is Stack)
+print(enumerate[str], type(enumerate[str]).__name__ == type(list[int]).__name__)
