@@ -145,8 +145,11 @@ static void set_keys(Sim *s, SimId d, unsigned log2, bool str_keys, bool fresh)
         o->mem2 = PM_NULL;
     else if (log2 == 3 && str_keys && s->fl_keys.n > 0 && !fresh)
         o->mem2 = s->fl_keys.blocks[--s->fl_keys.n];
-    else
+    else {
+        if (log2 == 3 && str_keys && !fresh)
+            sim__fl_empty(s, &s->fl_keys);
         o->mem2 = pm_alloc(&s->pm, ks);
+    }
     o->cap = log2;
     o->sub = str_keys;
     uint32_t cap;
@@ -166,9 +169,7 @@ static void free_keys(Sim *s, SimId d)
     SimObj *o = &s->obj[d];
     if (!o->cap)
         return;
-    if (o->cap == 3 && o->sub && s->fl_keys.n < s->fl_keys.max)
-        s->fl_keys.blocks[s->fl_keys.n++] = o->mem2;
-    else
+    if (!(o->cap == 3 && o->sub && sim__fl_park(s, &s->fl_keys, o->mem2)))
         pm_free(&s->pm, o->mem2);
     if (o->v.dict.index)
         slab_free(&s->slab, o->v.dict.index, (uint32_t)1 << o->cap);
@@ -292,9 +293,7 @@ static bool resize(Sim *s, SimId d, unsigned log2, bool str_keys, bool fresh)
     if (s->ukeys)
         sim__probe_resized(s, d);
     if (oldcap) {
-        if (oldcap == 3 && oldstr && s->fl_keys.n < s->fl_keys.max)
-            s->fl_keys.blocks[s->fl_keys.n++] = oldmem;
-        else
+        if (!(oldcap == 3 && oldstr && sim__fl_park(s, &s->fl_keys, oldmem)))
             pm_free(&s->pm, oldmem);
         if (oldix)
             slab_free(&s->slab, oldix, 1u << oldcap);

@@ -160,10 +160,8 @@ int64_t sim_refcount(const Sim *s, SimId id)
 
 static inline bool fl_put(Sim *s, SimFreeList *f, PmPtr b, SimId id)
 {
-    if (f->n >= f->max)
+    if (!sim__fl_park(s, f, b))
         return false;
-    SIM_ASSERT(b != PM_NULL);
-    f->blocks[f->n++] = b;
     sim_event(s, SE_FREELIST_PUT, id, 0, f->n);
     return true;
 }
@@ -172,6 +170,7 @@ static void fl_drain(Sim *s, SimFreeList *f)
 {
     while (f->n > 0)
         pm_free(&s->pm, f->blocks[--f->n]);
+    f->slack = 0;
 }
 
 /* Parks `by` more blocks on (or takes them off) a free list, as if
@@ -206,6 +205,7 @@ void sim_shift_freelists(Sim *s, int dicts, int lists)
 static void fl_adopt(Sim *s, SimFreeList *f, PmPtr own, uint32_t size, bool gc)
 {
     if (f->n == 0) {
+        sim__fl_empty(s, f);
         if (gc)
             sim__gc_on_alloc(s);
         sim_trace_replace(s, own, size, PM_NULL);
@@ -243,14 +243,35 @@ void sim_stock_freelists(Sim *s, const SimFreeStock *st)
         fl_shift(s, &s->fl_tuple[n], st->tuples[n], 40 + 8 * n);
 }
 
-void sim_set_freelists(Sim *s, const SimFreeStock *st)
+static void fl_set(Sim *s, SimFreeList *f, unsigned lo, unsigned hi, uint32_t size)
 {
-    fl_shift(s, &s->fl_dict, (int)st->dicts - (int)s->fl_dict.n, 64);
-    fl_shift(s, &s->fl_keys, (int)st->keys - (int)s->fl_keys.n, sim__dict_keys_size(3, true));
-    fl_shift(s, &s->fl_list, (int)st->lists - (int)s->fl_list.n, 56);
-    fl_shift(s, &s->fl_float, (int)st->floats - (int)s->fl_float.n, 24);
+    fl_shift(s, f, (int)lo - (int)f->n, size);
+    f->slack = hi > f->n ? (hi < f->max ? hi : f->max) - f->n : 0;
+}
+
+void sim_guess_freelists(Sim *s, const SimFreeStock *lo, const SimFreeStock *hi)
+{
+    fl_set(s, &s->fl_dict, lo->dicts, hi->dicts, 64);
+    fl_set(s, &s->fl_keys, lo->keys, hi->keys, sim__dict_keys_size(3, true));
+    fl_set(s, &s->fl_list, lo->lists, hi->lists, 56);
+    fl_set(s, &s->fl_float, lo->floats, hi->floats, 24);
     for (unsigned n = 1; n < SIM_TUPLE_MAXSAVE; n++)
-        fl_shift(s, &s->fl_tuple[n], (int)st->tuples[n] - (int)s->fl_tuple[n].n, 40 + 8 * n);
+        fl_set(s, &s->fl_tuple[n], lo->tuples[n], hi->tuples[n], 40 + 8 * n);
+}
+
+void sim_set_freelists(Sim *s, const SimFreeStock *st) { sim_guess_freelists(s, st, st); }
+
+static uint8_t clamp8(uint32_t v) { return v > 255 ? 255 : (uint8_t)v; }
+
+void sim_read_freelists(const Sim *s, SimFreeStock *n, SimFreeStock *slack)
+{
+    const SimFreeList *fl[4] = {&s->fl_dict, &s->fl_keys, &s->fl_list, &s->fl_float};
+    uint8_t *nf[4] = {&n->dicts, &n->keys, &n->lists, &n->floats};
+    uint8_t *sf[4] = {&slack->dicts, &slack->keys, &slack->lists, &slack->floats};
+    for (int i = 0; i < 4; i++)
+        *nf[i] = clamp8(fl[i]->n), *sf[i] = clamp8(fl[i]->slack);
+    for (unsigned k = 0; k < SIM_TUPLE_MAXSAVE; k++)
+        n->tuples[k] = clamp8(s->fl_tuple[k].n), slack->tuples[k] = clamp8(s->fl_tuple[k].slack);
 }
 
 static void fl_stash(SimFreeList *live, SimFreeList *aside)
@@ -258,6 +279,7 @@ static void fl_stash(SimFreeList *live, SimFreeList *aside)
     *aside = *live;
     live->blocks = xmalloc((live->max ? live->max : 1) * sizeof *live->blocks);
     live->n = 0;
+    live->slack = 0;
 }
 
 static void fl_unstash(Sim *s, SimFreeList *live, SimFreeList *aside)

@@ -106,6 +106,26 @@ bool sim__gen_needs_close(const Sim *s, SimId id);
  * trace, if any, to the current traceback (_Py_NewReference calls
  * _PyTraceMalloc_NewReference); 3.13.0 keeps the first one. */
 void sim__trace_renew(Sim *s, PmPtr p);
+/* Parks block b on f, as a dealloc does when f has room: false when full. */
+static inline bool sim__fl_park(Sim *s, SimFreeList *f, PmPtr b)
+{
+    if (f->n >= f->max)
+        return false;
+    if (f->slack && f->n + f->slack >= f->max) { /* CPython's may be full */
+        s->fl_guess_missed = true;
+        f->slack = f->max - f->n - 1;
+    }
+    SIM_ASSERT(b != PM_NULL);
+    f->blocks[f->n++] = b;
+    return true;
+}
+/* A block wanted from f, which holds none: CPython's may hold some
+ * (sim_guess_freelists). */
+static inline void sim__fl_empty(Sim *s, const SimFreeList *f)
+{
+    if (f->slack)
+        s->fl_guess_missed = true;
+}
 /* Takes a block for a new object: from the type's free list when it has
  * one (no GC count change), else from pymalloc. */
 static inline PmPtr sim__obj_block(Sim *s, SimFreeList *fl, size_t size, bool gc, bool *from_fl)
@@ -124,6 +144,8 @@ static inline PmPtr sim__obj_block(Sim *s, SimFreeList *fl, size_t size, bool gc
         return b;
     }
     *from_fl = false;
+    if (fl)
+        sim__fl_empty(s, fl);
     if (gc)
         sim__gc_on_alloc(s);
     return pm_alloc(&s->pm, size);

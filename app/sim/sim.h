@@ -299,6 +299,10 @@ typedef struct SimGcState {
 typedef struct SimFreeList {
     PmPtr *blocks;
     uint32_t n, max;
+    /* how many blocks more CPython's list may hold (0: n is its count):
+     * after Python code the model does not replay, the stock is known only
+     * within a range (sim_guess_freelists) */
+    uint32_t slack;
 } SimFreeList;
 
 typedef struct Sim {
@@ -323,6 +327,7 @@ typedef struct Sim {
     /* free lists (blocks stay "in use" for pymalloc) */
     SimFreeList fl_float, fl_list, fl_dict, fl_keys, fl_tuple[SIM_TUPLE_MAXSAVE];
     SimFreeList fl_slice;        /* the interpreter's one cached slice (slice_cache) */
+    bool fl_guess_missed;        /* a free list's range decided something (sim_guess_freelists) */
     SimGcState gc;
     SimEvent ring[SIM_EVENT_RING];
     uint64_t nevents;
@@ -910,6 +915,14 @@ void sim_stock_freelists(Sim *s, const SimFreeStock *st);
 void sim_take_freelists(Sim *s, const SimFreeStock *st);
 /* Parks or frees blocks until the free lists hold what `st` counts. */
 void sim_set_freelists(Sim *s, const SimFreeStock *st);
+/* The free lists as CPython's are known after code the model does not
+ * replay: each holds at least `lo`'s count and at most `hi`'s.  Where the
+ * model's choice could then differ from CPython's (a block wanted from a
+ * list that may or may not be empty, one parked on a list that may be
+ * full), fl_guess_missed is set. */
+void sim_guess_freelists(Sim *s, const SimFreeStock *lo, const SimFreeStock *hi);
+/* The free lists' counts and slacks. */
+void sim_read_freelists(const Sim *s, SimFreeStock *n, SimFreeStock *slack);
 /* Moves the stock of the dict and list free lists (pyrun/gc_timing.c: the
  * stock CPython's compiler leaves at the first line is not modelled). */
 void sim_shift_freelists(Sim *s, int dicts, int lists);

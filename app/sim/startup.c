@@ -28,6 +28,7 @@ static void fl_init(SimFreeList *f, uint32_t max)
 {
     f->max = max;
     f->n = 0;
+    f->slack = 0;
     f->blocks = xmalloc(max * sizeof *f->blocks);
 }
 

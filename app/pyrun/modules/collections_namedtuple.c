@@ -26,12 +26,17 @@
 
 #define S (I->sim)
 
-void namedtuple_note(PyRun *I, const char *what)
+static void count_unsure(PyRun *I, const char *what)
 {
-    tm_freelists_disturbed(I, what);
     if (!I->gc_count_unsure)
         I->count_unsure_what = what;
     I->gc_count_unsure = true;
+}
+
+void namedtuple_note(PyRun *I, const char *what)
+{
+    tm_freelists_disturbed(I, what);
+    count_unsure(I, what);
 }
 
 /* ---- the names ------------------------------------------------------------------ */
@@ -317,12 +322,27 @@ static bool bind(PyRun *I, SimId *a, int n, SimId kw, SimId out[2])
     return true;
 }
 
+static SimId build(PyRun *I, SimId *a, int n, SimId kw, SimId *args);
+
 SimId namedtuple_make(PyRun *I, SimId *a, int n, SimId kw)
 {
     SimId args[2];
     if (!bind(I, a, n, kw, args))
         return 0;
-    namedtuple_note(I, "collections.namedtuple() (the code it evaluates)");
+    const char *what = "collections.namedtuple() (the code it evaluates)";
+    count_unsure(I, what);
+    TmGuessScope g = {0};
+    tm_guess_begin(I, &g);
+    SimId r = build(I, a, n, kw, args);
+    SimId fields = r ? sim_type_lookup(S, r, "_fields") : 0;
+    int nfields = fields && sim_kind(S, fields) == SK_TUPLE ? (int)sim_obj(S, fields)->len : 0;
+    tm_guess_end(I, &g, TM_GUESS_NAMEDTUPLE, nfields, what);
+    return r;
+}
+
+/* the class namedtuple() makes, from its bound arguments */
+static SimId build(PyRun *I, SimId *a, int n, SimId kw, SimId *args)
+{
     SimId rename_v = bi_kwarg(I, a, n, kw, "rename"), defaults = bi_kwarg(I, a, n, kw, "defaults");
     SimId module = bi_kwarg(I, a, n, kw, "module");
     int rename = rename_v ? op_truth(I, rename_v) : 0;

@@ -42,12 +42,17 @@ static void field_set(PyRun *I, SimId f, const char *name, SimId v) /* steals v 
     sim_decref(S, k);
 }
 
-void dc_note_call(PyRun *I, const char *what)
+void dc_note_count(PyRun *I, const char *what)
 {
-    tm_freelists_disturbed(I, what);
     if (!I->gc_count_unsure)
         I->count_unsure_what = what;
     I->gc_count_unsure = true;
+}
+
+void dc_note_call(PyRun *I, const char *what)
+{
+    tm_freelists_disturbed(I, what);
+    dc_note_count(I, what);
 }
 
 /* ---- field() ------------------------------------------------------------------ */
@@ -270,10 +275,23 @@ static void creation_traffic(PyRun *I, uint32_t nfields, const bool *p)
     I->gc_count_unsure = true; /* as after an import: automatic collections running code are refused */
     I->count_unsure_what = NULL;
     I->foreign_heap = "@dataclass";
-    tm_freelists_disturbed(I, "@dataclass (what its Python code leaves on the free lists)");
+
 }
 
+static SimId process_class(PyRun *I, SimId cls, const bool *p);
+
 static SimId process(PyRun *I, SimId cls, const bool *p)
+{
+    TmGuessScope g = {0};
+    tm_guess_begin(I, &g);
+    SimId r = process_class(I, cls, p);
+    SimId fl[64];
+    int nfields = r ? dc_fields_in(I, r, fl, 64) : 0;
+    tm_guess_end(I, &g, TM_GUESS_DATACLASS, nfields, "@dataclass (what its Python code leaves on the free lists)");
+    return r;
+}
+
+static SimId process_class(PyRun *I, SimId cls, const bool *p)
 {
     if (sim_kind(S, cls) != SK_TYPE || sim_obj(S, cls)->sub != SK_INSTANCE ||
         !(sim_type_word(S, cls, SIM_TY_FLAGS) & SIM_TYF_HEAP))
@@ -415,6 +433,24 @@ static SimId d_wrap(PyRun *I, SimId *a, int n, SimId kw)
     for (int i = 0; i < P_COUNT; i++)
         p[i] = sim_items(S, a[0])[i] == S->true_;
     return process(I, a[1], p);
+}
+
+int dc_fields_in(PyRun *I, SimId x, SimId *out, int cap)
+{
+    SimId cls = sim_kind(S, x) == SK_TYPE ? x : sim_type_of(S, x);
+    SimId fd = sim_kind(S, cls) == SK_TYPE && sim_obj(S, cls)->sub == SK_INSTANCE
+                   ? sim_type_lookup(S, cls, "__dataclass_fields__") : 0;
+    if (!fd || sim_kind(S, fd) != SK_DICT)
+        return -1;
+    uint32_t pos = 0;
+    SimId k, v;
+    int n = 0;
+    while (sim_dict_next(S, fd, &pos, &k, &v))
+        if (n < cap)
+            out[n++] = v;
+        else
+            return -2;
+    return n;
 }
 
 SimId dc_fields_of(PyRun *I, SimId x)

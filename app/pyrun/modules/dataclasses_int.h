@@ -18,12 +18,17 @@ SimId dc_module_attr(PyRun *I, const char *name);
 /* The fields of a dataclass (or of an instance's class) in order, as a new
  * list of Field instances of kind _FIELD; 0 when it is no dataclass. */
 SimId dc_fields_of(PyRun *I, SimId cls_or_obj);
+/* The same into out (borrowed, at most cap): their count, -1 when it is not
+ * a dataclass, -2 when they do not fit */
+int dc_fields_in(PyRun *I, SimId cls_or_obj, SimId *out, int cap);
 /* A Field's attribute (borrowed). */
 SimId dc_field_get(PyRun *I, SimId f, const char *name);
 /* The class's option (`frozen`, `order` ...) as @dataclass set it. */
 bool dc_param(PyRun *I, SimId cls, const char *name);
 /* Marks the young count unsure after a generated method ran. */
 void dc_note_call(PyRun *I, const char *what);
+/* the young count alone is unknown after it */
+void dc_note_count(PyRun *I, const char *what);
 
 /* dataclasses_methods.c */
 SimId dc_init(PyRun *I, SimId *a, int n, SimId kw);

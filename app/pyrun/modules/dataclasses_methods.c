@@ -62,23 +62,29 @@ static void missing_error(PyRun *I, const char *q, SimId *names, int n)
 SimId dc_init(PyRun *I, SimId *a, int n, SimId kw)
 {
     SimId self = a[0], cls = sim_type_of(S, self);
-    dc_note_call(I, "a dataclass's __init__");
-    SimId fields = fields_or_raise(I, self);
-    if (!fields)
+    SimId fl[64]; /* the fields, borrowed from the class's __dataclass_fields__ */
+    int nfields = dc_fields_in(I, self, fl, 64);
+    if (nfields == -1) {
+        py_raise(I, EXC_TypeError, "must be called with a dataclass type or instance");
         return 0;
+    }
+    if (nfields < 0)
+        return py_not_modelled(I, 0, "a dataclass of more than 64 fields"), (SimId)0;
+    /* CPython's __init__ is Python code that makes nothing of its own, but
+     * a frozen one's object.__setattr__ calls (their argument tuples) */
+    if (dc_param(I, cls, "frozen"))
+        dc_note_call(I, "a frozen dataclass's __init__");
+    else
+        dc_note_count(I, "a dataclass's __init__");
     char q[96];
     qualname(I, cls, q, sizeof q);
     int nk = kw ? (int)sim_obj(S, kw)->len : 0, np = n - nk - 1;
-    uint32_t nf = sim_obj(S, fields)->len;
+    uint32_t nf = (uint32_t)nfields;
     SimId missing = dc_module_attr(I, "MISSING");
     SimId vals[64] = {0};
-    if (nf > 64) {
-        sim_decref(S, fields);
-        return py_not_modelled(I, 0, "a dataclass of more than 64 fields"), (SimId)0;
-    }
     int ninit = 0, nreq = 0;
     for (uint32_t i = 0; i < nf; i++) {
-        SimId f = sim_items(S, fields)[i];
+        SimId f = fl[i];
         if (!is_true(I, f, "init"))
             continue;
         ninit++;
@@ -95,14 +101,14 @@ SimId dc_init(PyRun *I, SimId *a, int n, SimId kw)
         ok = false;
     }
     for (int i = 0, k = 0; ok && i < np; k++) /* positionals fill the init fields in order */
-        if (is_true(I, sim_items(S, fields)[k], "init"))
+        if (is_true(I, fl[k], "init"))
             vals[k] = a[1 + i++];
     for (int j = 0; ok && j < nk; j++) {
         SimId name = sim_items(S, kw)[j];
         int found = -1;
         for (uint32_t i = 0; i < nf; i++)
-            if (is_true(I, sim_items(S, fields)[i], "init") &&
-                sim_equal(S, dc_field_get(I, sim_items(S, fields)[i], "name"), name))
+            if (is_true(I, fl[i], "init") &&
+                sim_equal(S, dc_field_get(I, fl[i], "name"), name))
                 found = (int)i;
         size_t len;
         const char *s = sim_str_data(S, name, &len);
@@ -118,7 +124,7 @@ SimId dc_init(PyRun *I, SimId *a, int n, SimId kw)
     SimId lacking[64];
     int nlack = 0;
     for (uint32_t i = 0; ok && i < nf; i++) {
-        SimId f = sim_items(S, fields)[i];
+        SimId f = fl[i];
         if (is_true(I, f, "init") && !vals[i] && dc_field_get(I, f, "default") == missing &&
             dc_field_get(I, f, "default_factory") == missing)
             lacking[nlack++] = dc_field_get(I, f, "name");
@@ -129,7 +135,7 @@ SimId dc_init(PyRun *I, SimId *a, int n, SimId kw)
     }
     bool frozen = dc_param(I, cls, "frozen");
     for (uint32_t i = 0; ok && i < nf; i++) { /* the assignments, in field order */
-        SimId f = sim_items(S, fields)[i];
+        SimId f = fl[i];
         SimId v = vals[i], made = 0;
         if (!v) {
             SimId fac = dc_field_get(I, f, "default_factory");
@@ -154,7 +160,6 @@ SimId dc_init(PyRun *I, SimId *a, int n, SimId kw)
         if (made)
             sim_decref(S, made);
     }
-    sim_decref(S, fields);
     if (!ok)
         return 0;
     SimId post = sim_type_lookup(S, cls, "__post_init__");

@@ -189,6 +189,7 @@ static SimId tm_start(PyRun *I, SimId *a, int n, SimId kw)
     if (!sim_tracing(S)) {
         t->unsure = t->stock_unknown;
         t->peak_unsure = NULL;
+        S->fl_guess_missed = false;
         sim_trace_start(S, where_now, I);
     }
     t->limit = (int)nframe;
@@ -215,6 +216,7 @@ static SimId tm_clear_traces(PyRun *I, SimId *a, int n, SimId kw)
     (void)a, (void)n, (void)kw;
     if (sim_tracing(S)) {
         sim_trace_clear(S);
+        S->fl_guess_missed = false;
         tm_state(I)->unsure = tm_state(I)->stock_unknown;
         tm_state(I)->peak_unsure = NULL;
     }
@@ -224,6 +226,7 @@ static SimId tm_clear_traces(PyRun *I, SimId *a, int n, SimId kw)
 static SimId tm_reset_peak(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)a, (void)n, (void)kw;
+    tm_sync_guess(I);
     if (sim_tracing(S) && tm_state(I)->unsure)
         return refuse_unsure(I, "reset_peak"), (SimId)0;
     sim_trace_reset_peak(S);
@@ -241,6 +244,7 @@ static SimId tm_get_traceback_limit(PyRun *I, SimId *a, int n, SimId kw)
 static SimId tm_get_traced_memory(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)a, (void)n, (void)kw;
+    tm_sync_guess(I);
     if (sim_tracing(S) && tm_state(I)->unsure)
         return refuse_unsure(I, "get_traced_memory"), (SimId)0;
     if (sim_tracing(S) && tm_state(I)->peak_unsure)
@@ -274,9 +278,6 @@ static SimId tm_get_object_traceback(PyRun *I, SimId *a, int n, SimId kw)
     const SimTraceEntry *e = o->mem != PM_NULL ? sim_trace_find(S, o->mem) : NULL;
     if (!e)
         return bi_none(I);
-    if (e->where & TM_STRING)
-        return py_not_modelled(I, 0, "the traceback of a namedtuple's instance (CPython's frame is "
-                                     "'<string>':1, the __new__ it compiles)"), (SimId)0;
     return tm_traceback_new(I, e->where, false);
 }
 
@@ -302,6 +303,7 @@ static SimId tm_take_snapshot(PyRun *I, SimId *a, int n, SimId kw)
     if (t->import_garbage_young) /* its Python code's allocations run the collection */
         tm_run_pending_collection(I);
     sn->tr = sim_trace_copy(S, &sn->n);
+    tm_sync_guess(I);
     sn->unsure = t->unsure;
     t->nsnaps++;
     /* From the second on, a snapshot's _get_traces() takes the tuples the

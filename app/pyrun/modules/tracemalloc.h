@@ -24,7 +24,7 @@ typedef struct TmSnap {
  * know), 0 outside any frame */
 #define TM_LIB 0x80000000u
 /* a line of code compiled from a string: a namedtuple's __new__ ('<string>',
- * line 1), whose statistics by line the model refuses */
+ * line 1) */
 #define TM_STRING 0x40000000u
 /* Lib/tracemalloc.py 3.11-3.13: take_snapshot's `return Snapshot(...)` and
  * Snapshot.__init__'s `self.traces = _Traces(traces)` */
@@ -50,6 +50,7 @@ typedef struct TmState {
                                 * collection that freed the import's garbage, another import),
                                 * until a full collection empties them */
     char import_what[200];     /* stock_unknown's text for an import */
+    const char *guess_what;    /* the last call whose free-list stock is a measured range */
     bool imported;             /* `import tracemalloc` ran */
     TmKeys snapshot_keys, traces_keys; /* Snapshot's and _Traces' */
     const char *peak_unsure; /* what ran since the peak was last set whose transient buffers are not the model's */
@@ -70,6 +71,23 @@ void tm_module_imported(PyRun *I, const char *name);
  * the free lists hold what the model does not know, and the traced figures
  * that depend on them are refused (until a full collection empties them) */
 void tm_freelists_disturbed(PyRun *I, const char *what);
+/* The same for library code whose effect on the free lists was measured
+ * within a range (tracemalloc_guess.c): the figures stay exact until the
+ * range would decide one; tm_sync_guess (before a figure is read) marks
+ * them unsure from there. */
+typedef enum TmGuess { TM_GUESS_NAMEDTUPLE, TM_GUESS_DATACLASS } TmGuess;
+typedef struct TmGuessScope {
+    SimFreeStash aside;
+    bool stashed;
+    uint64_t collections;
+} TmGuessScope;
+/* Around the model's making of what the call makes: the model's objects
+ * take nothing off the free lists (g zeroed first) */
+bool tm_guess_begin(PyRun *I, TmGuessScope *g);
+void tm_guess_end(PyRun *I, TmGuessScope *g, TmGuess which, int nfields, const char *what);
+void tm_sync_guess(PyRun *I);
+/* 3.13: what freeing `import tracemalloc`'s garbage parks on the free lists */
+const SimFreeStock *tm_import_garbage_freed(void);
 /* 3.13: the young collection `import tracemalloc` left pending runs now */
 void tm_run_pending_collection(PyRun *I);
 /* A collection of generation gen ended (automatic or gc.collect()) */

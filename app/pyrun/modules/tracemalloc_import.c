@@ -21,6 +21,8 @@
  * with sys._debugmallocstats() before and after that collection */
 static const SimFreeStock import_garbage_freed = {6, 2, 0, 0, {0, 5, 2, 0, 1, 2}};
 
+const SimFreeStock *tm_import_garbage_freed(void) { return &import_garbage_freed; }
+
 void tm_collected(PyRun *I, int gen)
 {
     TmState *t = I->tm;

@@ -95,16 +95,17 @@ SimId tm_snapshot_new(PyRun *I, size_t snap, SimId traces_list)
     return o;
 }
 
-/* A Frame: of the program's file, of '<unknown>' (line 0), or of Lib/
- * tracemalloc.py (TM_LIB: its filename is not known, 0) */
+/* A Frame: of the program's file, of '<unknown>' (line 0), of code
+ * compiled from a string (TM_STRING: '<string>'), or of Lib/tracemalloc.py
+ * (TM_LIB: its filename is not known, 0) */
 static SimId frame_new(PyRun *I, uint32_t line, bool file_key)
 {
     SimId f = iter_composite(I, SIM_XT_TM_FRAME, 1, 1, 0, true);
     if (!f)
         return f;
-    bool lib = line & TM_LIB;
-    line &= ~TM_LIB;
-    const char *name = lib ? NULL : line || file_key ? I->filename : "<unknown>";
+    bool lib = line & TM_LIB, string = line & TM_STRING;
+    line &= ~(TM_LIB | TM_STRING);
+    const char *name = lib ? NULL : string ? "<string>" : line || file_key ? I->filename : "<unknown>";
     REFS(f)[FR_FILENAME] = name ? sim_str(S, name, strlen(name)) : 0;
     sim_iter_set_int(S, f, FR_LINENO, file_key ? 0 : line);
     return f;
@@ -152,22 +153,11 @@ static Group *find_group(Group **g, size_t *n, size_t *cap, uint32_t key)
     return &(*g)[(*n)++];
 }
 
-/* a trace a namedtuple's __new__ made: CPython's frame is '<string>' */
-static bool from_string_code(PyRun *I, const TmSnap *sn)
-{
-    for (size_t i = 0; i < sn->n; i++)
-        if (sn->tr[i].where & TM_STRING)
-            return py_not_modelled(I, 0, "statistics of a namedtuple's instances made while tracing (CPython "
-                                         "traces them at '<string>':1, the line of the __new__ it compiles)"),
-                   true;
-    return false;
-}
-
 static size_t group_by(const TmSnap *sn, bool by_file, Group **out, size_t *cap, size_t n)
 {
     for (size_t i = 0; i < sn->n; i++) {
         uint32_t w = sn->tr[i].where;
-        uint32_t key = by_file ? (w ? (w & TM_LIB) | 1 : 0) : w;
+        uint32_t key = by_file ? (w ? (w & (TM_LIB | TM_STRING)) | 1 : 0) : w;
         Group *g = find_group(out, &n, cap, key);
         g->size += (int64_t)sn->tr[i].size;
         g->count++;
@@ -177,14 +167,20 @@ static size_t group_by(const TmSnap *sn, bool by_file, Group **out, size_t *cap,
 
 static bool sort_tie_unknown; /* two files whose order depends on CPython's install path met */
 
-/* Traceback order: (filename, lineno); '<unknown>' sorts after a path; the
- * program's file against Lib/tracemalloc.py depends on where each is */
+/* Traceback order: (filename, lineno).  '<unknown>' sorts after '<string>',
+ * which sorts after Lib/tracemalloc.py's absolute path and against the
+ * program's file as their names do; the program's file against
+ * Lib/tracemalloc.py depends on where each is. */
 static int tb_cmp(const PyRun *I, uint32_t a, uint32_t b)
 {
-    (void)I;
     if ((a == 0) != (b == 0))
         return a == 0 ? 1 : -1;
-    if ((a & TM_LIB) != (b & TM_LIB)) {
+    uint32_t fa = a & (TM_LIB | TM_STRING), fb = b & (TM_LIB | TM_STRING);
+    if (fa != fb) {
+        if (fa == TM_STRING || fb == TM_STRING) { /* '<string>' against a path */
+            int c = fa == TM_LIB || fb == TM_LIB ? 1 : strcmp("<string>", I->filename);
+            return fa == TM_STRING ? c : -c;
+        }
         sort_tie_unknown = true;
         return a & TM_LIB ? 1 : -1;
     }
@@ -308,8 +304,6 @@ SimId tm_statistics(PyRun *I, SimId *a, int n, SimId kw)
     const TmSnap *sn = snap_of(I, a[0]);
     if (sn->unsure)
         return refuse_snap(I, sn), (SimId)0;
-    if (from_string_code(I, sn))
-        return 0;
     tm_note_python_level(I, "Snapshot.statistics() (CPython traces the objects it makes)");
     Group *g = NULL;
     size_t cap = 0, ng = group_by(sn, by_file, &g, &cap, 0);
@@ -333,8 +327,6 @@ SimId tm_compare_to(PyRun *I, SimId *a, int n, SimId kw)
     const TmSnap *sn = snap_of(I, a[0]), *so = snap_of(I, old);
     if (sn->unsure || so->unsure)
         return refuse_snap(I, sn->unsure ? sn : so), (SimId)0;
-    if (from_string_code(I, sn) || from_string_code(I, so))
-        return 0;
     tm_note_python_level(I, "Snapshot.compare_to() (CPython traces the objects it makes)");
     Group *g = NULL, *og = NULL;
     size_t cap = 0, ocap = 0, ng = group_by(sn, by_file, &g, &cap, 0);
