@@ -36,6 +36,10 @@ typedef struct BuiltinDef {
     const char *kw;
     const char *kw_refused;
     const char *kw_fn; /* the name CPython's keyword errors use, if not name (sorted: "sort") */
+    uint8_t kw_profiles; /* the profiles (VA_* bits) where it takes keywords (0: all): before,
+                          * "X() takes no keyword arguments" (str.replace's count, 3.13) */
+    bool kw_late;        /* the function checks its arguments' count, then the keyword names
+                          * (registry_keywords_ok or its own), in CPython's order */
     bool refused;      /* a name CPython has that the model refuses when it is called */
     const char *why;   /* refused: why, said after its name (0: the name alone) */
     bool classmethod;  /* a method read on its type binds the type (dict.fromkeys) */
@@ -425,6 +429,9 @@ SimId sys_getframe(PyRun *I, SimId *args, int nargs, SimId kw);
 SimId sys_frame_live_attr(PyRun *I, SimId fo, const char *name, bool *found);
 
 /* helpers for implementations */
+/* The keyword names of a call to d checked as the registry does (for a
+ * kw_late definition); false with CPython's TypeError or a refusal. */
+bool registry_keywords_ok(PyRun *I, const BuiltinDef *d, SimId kw);
 bool bi_nargs(PyRun *I, const char *name, int nargs, int min, int max);
 SimId bi_kwarg(PyRun *I, SimId *args, int nargs, SimId kw, const char *name);
 int bi_npos(PyRun *I, int nargs, SimId kw);

@@ -892,5 +892,8 @@ const char *modelled_builtin_sub_dunder(int i);
 /* suggest.c: the "Did you mean" hints of 3.11+ tracebacks */
 void suggest_for_name(PyRun *I, SimId name);
 void suggest_for_attr(PyRun *I, SimId obj, SimId name);
+/* 3.13's "Did you mean 'x'?" for an unexpected keyword: the nearest of
+ * `words` (space-separated) to name[0..n) copied to out; false if none */
+bool suggest_keyword(const char *words, const char *name, size_t n, char *out, size_t size);
 
 #endif

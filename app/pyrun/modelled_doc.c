@@ -88,7 +88,8 @@ static void entry(const BuiltinDef *d, Buf *out)
 {
     buf_printf(out, "`%s`", d->name);
     if (d->kw)
-        buf_printf(out, " (keywords: %s)", strcmp(d->kw, "*") == 0 ? "any" : d->kw);
+        buf_printf(out, " (keywords: %s%s)", strcmp(d->kw, "*") == 0 ? "any" : d->kw,
+                   d->kw_profiles == VA_313 ? ", 3.13 only" : "");
     if (d->kw_refused)
         buf_printf(out, " (refused keywords: %s)", strcmp(d->kw_refused, "*") == 0 ? "any" : d->kw_refused);
 }

@@ -81,12 +81,8 @@ typedef struct Best {
     bool found;
 } Best;
 
-static void consider(PyRun *I, Best *b, SimId cand, const char *name, size_t n)
+static void consider_text(Best *b, const char *c, size_t cn, const char *name, size_t n)
 {
-    if (sim_kind(S, cand) != SK_STR)
-        return;
-    size_t cn;
-    const char *c = sim_str_data(S, cand, &cn);
     if (cn == n && memcmp(c, name, n) == 0)
         return;
     size_t max = (n + cn + 3) * MOVE_COST / 6;
@@ -100,6 +96,30 @@ static void consider(PyRun *I, Best *b, SimId cand, const char *name, size_t n)
         b->dist = d;
         b->found = true;
     }
+}
+
+static void consider(PyRun *I, Best *b, SimId cand, const char *name, size_t n)
+{
+    if (sim_kind(S, cand) != SK_STR)
+        return;
+    size_t cn;
+    const char *c = sim_str_data(S, cand, &cn);
+    consider_text(b, c, cn, name, n);
+}
+
+bool suggest_keyword(const char *words, const char *name, size_t n, char *out, size_t size)
+{
+    Best b = {0};
+    for (const char *p = words; p && *p;) {
+        size_t len = strcspn(p, " ");
+        if (len && !(len == 1 && (*p == '/' || *p == '*')))
+            consider_text(&b, p, len, name, n);
+        p += len;
+        p += *p == ' ';
+    }
+    if (b.found)
+        snprintf(out, size, "%s", b.name);
+    return b.found;
 }
 
 static bool from_dict(PyRun *I, Best *b, SimId d, const char *name, size_t n)

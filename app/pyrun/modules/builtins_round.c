@@ -164,7 +164,13 @@ static SimId round_int(PyRun *I, SimId v, SimId nd)
 
 SimId builtin_round(PyRun *I, SimId *a, int n, SimId kw)
 {
-    (void)kw;
+    if (kw) { /* round(number=, ndigits=): the registry checked the names */
+        int np = bi_npos(I, n, kw);
+        SimId num = np > 0 ? a[0] : bi_kwarg(I, a, n, kw, "number");
+        SimId nd = np > 1 ? a[1] : bi_kwarg(I, a, n, kw, "ndigits");
+        SimId args[2] = {num, nd};
+        return builtin_round(I, args, nd ? 2 : 1, 0);
+    }
     bool own = I->own_slot; /* float.__round__(x) by its name: past a subclass's own */
     I->own_slot = false;
     if (!bi_nargs(I, "round", n, 1, 2))

@@ -27,12 +27,114 @@ static bool word_in(const char *list, const char *w, size_t n)
 }
 
 
+static int word_count(const char *list)
+{
+    int c = 0;
+    for (const char *p = list; p && *p; c++)
+        p += strcspn(p, " "), p += strspn(p, " ");
+    return c;
+}
+
+/* The position of w among the words, or -1. */
+static int word_at(const char *list, const char *w, size_t n)
+{
+    int i = 0;
+    for (const char *p = list; p && *p; i++) {
+        size_t len = strcspn(p, " ");
+        if (len == n && memcmp(p, w, n) == 0)
+            return i;
+        p += len;
+        p += strspn(p, " ");
+    }
+    return -1;
+}
+
+/* _PyArg_UnpackKeywords' checks of an Argument Clinic parser whose
+ * parameters the definition names ("id:a b", "/" for a positional-only
+ * one), in its order: too many in all, a required one missing, one given
+ * twice. False with the TypeError raised. */
+static bool check_clinic(PyRun *I, const BuiltinDef *d, int np, SimId kw)
+{
+    const char *names = strchr(d->clinic, ':') + 1;
+    int nkw = kw ? (int)sim_obj(S, kw)->len : 0, maxargs = word_count(names);
+    if (nkw == 0)
+        return true;
+    if (np + nkw > maxargs) {
+        py_raise(I, EXC_TypeError, "%s() takes at most %d %sargument%s (%d given)", d->name, maxargs,
+                 np == 0 ? "keyword " : "", maxargs == 1 ? "" : "s", np + nkw);
+        return false;
+    }
+    const char *p = names;
+    for (int i = 0; i < d->min && *p; i++) {
+        size_t len = strcspn(p, " ");
+        bool given = i < np;
+        for (int k = 0; !given && k < nkw; k++) {
+            size_t n;
+            const char *w = sim_str_data(S, sim_items(S, kw)[k], &n);
+            given = n == len && memcmp(w, p, n) == 0;
+        }
+        if (!given) {
+            py_raise(I, EXC_TypeError, "%s() missing required argument '%.*s' (pos %d)", d->name, (int)len, p, i + 1);
+            return false;
+        }
+        p += len;
+        p += strspn(p, " ");
+    }
+    for (int k = 0; k < nkw; k++) {
+        size_t n;
+        const char *w = sim_str_data(S, sim_items(S, kw)[k], &n);
+        int at = word_at(names, w, n);
+        if (at >= 0 && at < np) {
+            py_raise(I, EXC_TypeError, "argument for %s() given by name ('%.*s') and position (%d)", d->name, (int)n,
+                     w, at + 1);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* CPython's TypeError for a keyword the function does not take (3.13: with
+ * the nearest of its keywords) */
+static void unexpected_keyword(PyRun *I, const BuiltinDef *d, const char *w, size_t n)
+{
+    const char *fn = d->kw_fn ? d->kw_fn : d->name;
+    char near[64];
+    if (S->prof->version <= SIM_V312) /* 3.13 rewords it */
+        py_raise(I, EXC_TypeError, "'%.*s' is an invalid keyword argument for %s()", (int)n, w, fn);
+    else if (d->kw && strcmp(d->kw, "*") != 0 && suggest_keyword(d->kw, w, n, near, sizeof near))
+        py_raise(I, EXC_TypeError, "%s() got an unexpected keyword argument '%.*s'. Did you mean '%s'?", fn, (int)n,
+                 w, near);
+    else if (d->kw_refused && strcmp(d->kw_refused, "*") != 0 &&
+             suggest_keyword(d->kw_refused, w, n, near, sizeof near))
+        py_raise(I, EXC_TypeError, "%s() got an unexpected keyword argument '%.*s'. Did you mean '%s'?", fn, (int)n,
+                 w, near);
+    else
+        py_raise(I, EXC_TypeError, "%s() got an unexpected keyword argument '%.*s'", fn, (int)n, w);
+}
+
+static bool check_arity(PyRun *I, const BuiltinDef *d, int np, int nkw);
+
 /* The arity and keywords a definition declares, checked before it runs. */
 static bool check_call(PyRun *I, const BuiltinDef *d, int nargs, SimId kw)
 {
     char q[64] = ""; /* qname() fills it for a message: most calls need none */
     int nkw = kw ? (int)sim_obj(S, kw)->len : 0;
     int np = nargs - nkw - (d->owner ? 1 : 0);
+    if (nkw && d->kw_profiles && !(d->kw_profiles & (1u << S->prof->version))) {
+        py_raise(I, EXC_TypeError, "%s() takes no keyword arguments", d->kw_fn ? d->kw_fn : qname(d, q, sizeof q));
+        return false;
+    }
+    if (nkw && d->clinic && d->style == ARGS_CLINIC && !check_clinic(I, d, np, kw))
+        return false;
+    if (nkw && d->kw_late)
+        return true; /* its own code counts them first, then checks the names */
+    return registry_keywords_ok(I, d, kw) && check_arity(I, d, np, nkw);
+}
+
+bool registry_keywords_ok(PyRun *I, const BuiltinDef *d, SimId kw)
+{
+    char q[64] = "";
+    int nkw = kw ? (int)sim_obj(S, kw)->len : 0;
     for (int i = 0; i < nkw; i++) {
         size_t n;
         const char *w = sim_str_data(S, sim_items(S, kw)[i], &n);
@@ -40,15 +142,19 @@ static bool check_call(PyRun *I, const BuiltinDef *d, int nargs, SimId kw)
             continue;
         if (word_in(d->kw_refused, w, n) || (d->kw_refused && strcmp(d->kw_refused, "*") == 0))
             return py_not_modelled(I, 0, "the keyword argument '%.*s' of %s()", (int)n, w, qname(d, q, sizeof q));
-        const char *fn = d->kw_fn ? d->kw_fn : d->name;
         if (!d->kw && !d->kw_refused)
             py_raise(I, EXC_TypeError, "%s() takes no keyword arguments", d->kw_fn ? d->kw_fn : qname(d, q, sizeof q));
-        else if (S->prof->version <= SIM_V312) /* 3.13 rewords it */
-            py_raise(I, EXC_TypeError, "'%.*s' is an invalid keyword argument for %s()", (int)n, w, fn);
         else
-            py_raise(I, EXC_TypeError, "%s() got an unexpected keyword argument '%.*s'", fn, (int)n, w);
+            unexpected_keyword(I, d, w, n);
         return false;
     }
+    return true;
+}
+
+/* the positional count of the styles that declare one */
+static bool check_arity(PyRun *I, const BuiltinDef *d, int np, int nkw)
+{
+    char q[64] = "";
     if (d->style == ARGS_NONE && np != 0) {
         py_raise(I, EXC_TypeError, "%s() takes no arguments (%d given)", qname(d, q, sizeof q), np);
         return false;
@@ -57,7 +163,7 @@ static bool check_call(PyRun *I, const BuiltinDef *d, int nargs, SimId kw)
         py_raise(I, EXC_TypeError, "%s() takes exactly one argument (%d given)", qname(d, q, sizeof q), np);
         return false;
     }
-    bool few = np < d->min, many = d->max >= 0 && np > d->max;
+    bool few = np < d->min && !(nkw && d->clinic && d->style == ARGS_CLINIC), many = d->max >= 0 && np > d->max;
     if ((d->style == ARGS_RANGE || d->style == ARGS_CLINIC) && (few || many)) {
         int want = few ? d->min : d->max;
         const char *how = d->min == d->max ? "" : few ? "at least " : "at most ";

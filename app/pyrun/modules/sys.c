@@ -162,15 +162,26 @@ bool sys_size_known(PyRun *I, SimId v)
 
 static SimId s_getsizeof(PyRun *I, SimId *a, int n, SimId kw)
 {
-    (void)kw;
-    if (n == 0) { /* sys_getsizeof's keyword parser words it so */
-        py_raise(I, EXC_TypeError, "getsizeof() missing required argument 'object' (pos 1)");
-        return 0;
-    }
+    /* sys_getsizeof's PyArg_ParseTupleAndKeywords("O|O:getsizeof") words them so */
+    int np = bi_npos(I, n, kw);
+    SimId obj = np > 0 ? a[0] : bi_kwarg(I, a, n, kw, "object");
     if (n > 2) {
         py_raise(I, EXC_TypeError, "getsizeof() takes at most 2 arguments (%d given)", n);
         return 0;
     }
+    if (!obj) {
+        py_raise(I, EXC_TypeError, "getsizeof() missing required argument 'object' (pos 1)");
+        return 0;
+    }
+    if (!registry_keywords_ok(I, I->bi_called, kw)) /* kw_late: the names after the count */
+        return 0;
+    for (int i = 0; i < np; i++)
+        if (bi_kwarg(I, a, n, kw, i ? "default" : "object")) {
+            py_raise(I, EXC_TypeError, "argument for getsizeof() given by name ('%s') and position (%d)",
+                     i ? "default" : "object", i + 1);
+            return 0;
+        }
+    a = &obj; /* the default is CPython's answer only when __sizeof__ fails, which no modelled object does */
     if (sim_kind(S, a[0]) == SK_ITER) /* a BytesIO counts its buffer unless garbage shares it */
         sim_timing_seen_refcount(S);
     if (!sys_size_known(I, a[0]) || datetime_class_refused(I, a[0], "sys.getsizeof()"))
@@ -332,7 +343,7 @@ static SimId s_exit(PyRun *I, SimId *a, int n, SimId kw)
 const BuiltinDef sys_functions[] = {
     BUILTIN("exit", 0, BM_SYS, s_exit, .style = ARGS_RANGE, .min = 0, .max = 1),
     BUILTIN("getrefcount", 0, BM_SYS, s_getrefcount, .style = ARGS_ONE),
-    BUILTIN("getsizeof", 0, BM_SYS, s_getsizeof, .kw_refused = "object default", .varargs = VA_ALL),
+    BUILTIN("getsizeof", 0, BM_SYS, s_getsizeof, .kw = "object default", .kw_late = true, .varargs = VA_ALL),
     BUILTIN("_debugmallocstats", 0, BM_SYS, s_debugmallocstats, .style = ARGS_NONE),
     BUILTIN("intern", 0, BM_SYS, s_intern, .style = ARGS_ONE),
     BUILTIN("getrecursionlimit", 0, BM_SYS, s_getrecursionlimit, .style = ARGS_NONE),

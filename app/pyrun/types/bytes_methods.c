@@ -189,19 +189,85 @@ static SimId decode(PyRun *I, SimId *a, int n, SimId kw)
     return sim_str(S, (const char *)d, len);
 }
 
+/* _Py_strhex_impl's separator: its length, then its kind; 0 on error */
+static bool hex_sep(PyRun *I, SimId sep, char *out)
+{
+    SimKind k = sim_kind(S, sep);
+    size_t len;
+    if (k == SK_STR) {
+        const char *t = sim_str_data(S, sep, &len);
+        uint32_t cp;
+        if (len == 0 || utf8_decode(t, len, &cp) != len) { /* not one character */
+            py_raise(I, EXC_ValueError, "sep must be length 1.");
+            return false;
+        }
+        if ((unsigned char)t[0] > 127) { /* not 1-byte kind, or latin-1 past ASCII */
+            py_raise(I, EXC_ValueError, "sep must be ASCII.");
+            return false;
+        }
+        *out = t[0];
+        return true;
+    }
+    if (k == SK_BYTES || k == SK_BYTEARRAY || k == SK_LIST || k == SK_TUPLE || k == SK_DICT || k == SK_SET) {
+        if (sim_obj(S, sep)->len != 1) {
+            py_raise(I, EXC_ValueError, "sep must be length 1.");
+            return false;
+        }
+        if (k != SK_BYTES) {
+            py_raise(I, EXC_TypeError, "sep must be str or bytes.");
+            return false;
+        }
+        const uint8_t *d = data_of(I, sep, &len);
+        if (d[0] > 127) {
+            py_raise(I, EXC_ValueError, "sep must be ASCII.");
+            return false;
+        }
+        *out = (char)d[0];
+        return true;
+    }
+    if (k == SK_INT || k == SK_BOOL || k == SK_FLOAT || k == SK_NONE || k == SK_COMPLEX) {
+        py_raise(I, EXC_TypeError, "object of type '%s' has no len()", op_typename(I, sep));
+        return false;
+    }
+    py_not_modelled(I, 0, "a %s as the separator of hex()", op_typename(I, sep));
+    return false;
+}
+
+/* bytes.hex([sep[, bytes_per_sep]]): _Py_strhex_impl, sep counted from
+ * the right (bytes_per_sep > 0) or the left (< 0) */
 static SimId hex(PyRun *I, SimId *a, int n, SimId kw)
 {
-    (void)kw;
-    if (n > 1)
-        return py_not_modelled(I, 0, "the separator arguments of %s.hex()", op_typename(I, a[0])), 0;
+    SimId sepo = str_arg(I, a, n, kw, 0, "sep"), per = str_arg(I, a, n, kw, 1, "bytes_per_sep");
+    int64_t group = 1;
+    bool big = per && sim_kind(S, per) == SK_INT && sim_obj(S, per)->sub == 1;
+    if (per && !big && !bi_int_arg(I, per, &group)) /* the clinic converts it first */
+        return 0;
+    if (big || group > INT32_MAX || group < INT32_MIN) { /* _PyLong_AsInt */
+        py_raise(I, EXC_OverflowError, "Python int too large to convert to C int");
+        return 0;
+    }
+    char sep = 0;
+    if (sepo && !hex_sep(I, sepo, &sep))
+        return 0;
+    if (!sepo)
+        group = 0;
     size_t len;
     const uint8_t *d = data_of(I, a[0], &len);
-    char *out = malloc(2 * len + 1);
+    size_t per_abs = (size_t)(group < 0 ? -group : group);
+    if (per_abs >= len)
+        per_abs = 0;
+    size_t chunks = per_abs && len ? (len - 1) / per_abs : 0, outlen = 2 * len + chunks;
+    char *out = malloc(outlen + 1);
+    size_t j = 0;
     for (size_t i = 0; i < len; i++) {
-        out[2 * i] = "0123456789abcdef"[d[i] >> 4];
-        out[2 * i + 1] = "0123456789abcdef"[d[i] & 15];
+        /* a separator before byte i: counted from the left, or from the right */
+        size_t from = group < 0 ? i : len - i;
+        if (per_abs && i > 0 && from % per_abs == 0 && (group < 0 ? i / per_abs <= chunks : true))
+            out[j++] = sep;
+        out[j++] = "0123456789abcdef"[d[i] >> 4];
+        out[j++] = "0123456789abcdef"[d[i] & 15];
     }
-    SimId r = sim_str(S, out, 2 * len);
+    SimId r = sim_str(S, out, j);
     free(out);
     return r;
 }
@@ -505,7 +571,7 @@ static SimId join(PyRun *I, SimId *a, int n, SimId kw)
 /* each method twice: for bytes, then (the same order) for bytearray */
 #define SHARED(K)                                                                                      \
     BUILTIN("decode", K, 0, decode, .kw = "encoding errors", .style = ARGS_CLINIC, .min = 0, .max = 2),   \
-    BUILTIN("hex", K, 0, hex, .kw_refused = "sep bytes_per_sep", .style = ARGS_CLINIC, .min = 0, .max = 2), \
+    BUILTIN("hex", K, 0, hex, .kw = "sep bytes_per_sep", .clinic = #K ".hex:sep bytes_per_sep", .style = ARGS_CLINIC, .min = 0, .max = 2), \
     BUILTIN("fromhex", K, 0, fromhex, .style = ARGS_ONE, .classmethod = true),                         \
     BUILTIN("find", K, 0, find, .style = ARGS_RANGE, .min = 1, .max = 3, .varargs = VA_TO_312),                                \
     BUILTIN("rfind", K, 0, rfind, .style = ARGS_RANGE, .min = 1, .max = 3, .varargs = VA_TO_312),                              \

@@ -10,6 +10,7 @@
 
 #include "base/xalloc.h"
 #include "pyrun/modules/collections.h"
+#include "pyrun/modules/itertools.h"
 #include "pyrun/builtins.h"
 #include "pyrun/types/types.h"
 
@@ -73,11 +74,44 @@ SimId iter_reuse_result(PyRun *I, SimId held, size_t n, bool *reused)
 
 /* ---- enumerate -------------------------------------------------------------- */
 
+/* enumerate_vectorcall's own check of a keyword's name */
+static bool enum_keyword(PyRun *I, SimId kw, int i, const char *name)
+{
+    if (sim_str_equals(S, sim_items(S, kw)[i], name))
+        return true;
+    size_t n;
+    const char *w = sim_str_data(S, sim_items(S, kw)[i], &n);
+    py_raise(I, EXC_TypeError, "'%.*s' is an invalid keyword argument for enumerate()", (int)n, w);
+    return false;
+}
+
 SimId iter_enumerate(PyRun *I, SimId *a, int n, SimId kw)
 {
-    (void)kw;
-    if (!bi_nargs(I, "enumerate", n, 1, 2))
+    int nk = kw ? (int)sim_obj(S, kw)->len : 0;
+    if (nk && n == 2) { /* enumerate(iterable=, start=), as enumerate_vectorcall reads them */
+        SimId args[2] = {a[0], a[1]};
+        if (nk == 1) {
+            if (!enum_keyword(I, kw, 0, "start"))
+                return 0;
+        } else if (sim_str_equals(S, sim_items(S, kw)[0], "start")) {
+            if (!enum_keyword(I, kw, 1, "iterable"))
+                return 0;
+            args[0] = a[1], args[1] = a[0];
+        } else if (!enum_keyword(I, kw, 0, "iterable") || !enum_keyword(I, kw, 1, "start")) {
+            return 0;
+        }
+        return iter_enumerate(I, args, 2, 0);
+    }
+    if (nk && n == 1)
+        return enum_keyword(I, kw, 0, "iterable") ? iter_enumerate(I, a, 1, 0) : 0;
+    if (n - nk == 0) {
+        py_raise(I, EXC_TypeError, "enumerate() missing required argument 'iterable'");
         return 0;
+    }
+    if (n > 2) {
+        py_raise(I, EXC_TypeError, "enumerate() takes at most 2 arguments (%d given)", n);
+        return 0;
+    }
     SimId en = composite(I, SIM_XT_ENUMERATE, 3, 1, true); /* tp_alloc: tracked at once */
     if (!en)
         return 0;
@@ -128,7 +162,7 @@ static SimId enumerate_next(PyRun *I, SimId en)
 
 /* ---- zip ---------------------------------------------------------------------- */
 
-static SimId zip_build(PyRun *I, SimId *a, int np)
+static SimId zip_build(PyRun *I, SimId *a, int np, bool strict)
 {
     SimId iters = sim_tuple(S, (size_t)np);
     if (sim_obj(S, iters)->len != (uint32_t)np) {
@@ -145,7 +179,7 @@ static SimId zip_build(PyRun *I, SimId *a, int np)
         sim_tuple_set(S, iters, (size_t)i, it);
     }
     SimId result = nones(I, (size_t)np);
-    SimId z = composite(I, SIM_XT_ZIP, 2, 0, true);
+    SimId z = composite(I, SIM_XT_ZIP, 2, 1, true); /* the int: zipobject's strict */
     if (!z) {
         sim_decref(S, iters);
         sim_decref(S, result);
@@ -153,16 +187,20 @@ static SimId zip_build(PyRun *I, SimId *a, int np)
     }
     sim_iter_refs(S, z)[ZIP_ITERS] = iters;
     sim_iter_refs(S, z)[ZIP_RESULT] = result;
+    sim_iter_set_int(S, z, 0, strict);
     return z;
 }
 
 SimId iter_zip(PyRun *I, SimId *a, int n, SimId kw)
 {
     int np = bi_npos(I, n, kw);
-    if (np < n)
-        return py_not_modelled(I, 0, "zip(strict=...)"), 0;
+    if (np < n) { /* zip(..., strict=): type_call's tuple and dict, then zip_new's "|$p" */
+        TpArgs t = tp_args(I, a, n, kw);
+        int strict = op_truth(I, a[np]);
+        return tp_args_done(I, &t, strict < 0 ? 0 : zip_build(I, a, np, strict == 1));
+    }
     if (I->ts->ex_args) /* zip(*x): CPython hands it the tuple it has */
-        return zip_build(I, a, np);
+        return zip_build(I, a, np, false);
     /* no vectorcall: type_call packs the arguments into a tuple that lives
      * while zip_new runs */
     SimId args = sim_tuple(S, (size_t)np);
@@ -170,9 +208,34 @@ SimId iter_zip(PyRun *I, SimId *a, int n, SimId kw)
         sim_incref(S, a[i]);
         sim_tuple_set(S, args, (size_t)i, a[i]);
     }
-    SimId z = zip_build(I, a, np);
+    SimId z = zip_build(I, a, np, false);
     sim_decref(S, args);
     return z;
+}
+
+/* zip_next's check: of strict: argument i ended first; are the others done too? */
+static SimId zip_strict_check(PyRun *I, SimId iters, uint32_t i)
+{
+    if (I->ts->err.set || I->refused) /* next() of argument i raised */
+        return 0;
+    const char *plural = i == 1 ? " " : "s 1-";
+    if (i) {
+        py_raise(I, EXC_ValueError, "zip() argument %u is shorter than argument%s%u", i + 1, plural, i);
+        return 0;
+    }
+    uint32_t n = sim_obj(S, iters)->len;
+    for (i = 1; i < n; i++) {
+        SimId item = iter_next(I, sim_items(S, iters)[i]);
+        plural = i == 1 ? " " : "s 1-";
+        if (item) {
+            sim_decref(S, item);
+            py_raise(I, EXC_ValueError, "zip() argument %u is longer than argument%s%u", i + 1, plural, i);
+            return 0;
+        }
+        if (I->ts->err.set || I->refused)
+            return 0;
+    }
+    return 0;
 }
 
 static SimId zip_next(PyRun *I, SimId z)
@@ -187,7 +250,7 @@ static SimId zip_next(PyRun *I, SimId z)
         SimId item = iter_next(I, sim_items(S, iters)[i]);
         if (!item) { /* a reused tuple keeps the items already swapped in */
             sim_decref(S, r);
-            return 0;
+            return sim_iter_int(S, z, 0) ? zip_strict_check(I, iters, i) : 0;
         }
         SimId old = sim_items(S, r)[i];
         sim_tuple_set(S, r, i, item);

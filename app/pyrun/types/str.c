@@ -185,7 +185,7 @@ const BuiltinDef str_methods[] = {
     BUILTIN("encode", SK_STR, 0, str_encode_method, .kw = "encoding errors", .clinic = "str.encode:encoding errors", .style = ARGS_CLINIC, .min = 0, .max = 2),
     BUILTIN("startswith", SK_STR, 0, str_startswith, .style = ARGS_CLINIC, .min = 1, .max = 3, .varargs = VA_TO_312),
     BUILTIN("endswith", SK_STR, 0, str_endswith, .style = ARGS_CLINIC, .min = 1, .max = 3, .varargs = VA_TO_312),
-    BUILTIN("replace", SK_STR, 0, str_replace, .kw_refused = "count", .style = ARGS_OWN), BUILTIN("format", SK_STR, 0, str_format, .kw = "*", .varargs = VA_ALL),
+    BUILTIN("replace", SK_STR, 0, str_replace, .kw = "count", .kw_profiles = VA_313, .kw_late = true, .style = ARGS_OWN, .min = 2), BUILTIN("format", SK_STR, 0, str_format, .kw = "*", .varargs = VA_ALL),
     ONE("format_map", str_format_map),
 };
 const int str_nmethods = (int)(sizeof str_methods / sizeof str_methods[0]);

@@ -302,6 +302,10 @@ SimId str_removesuffix(PyRun *I, SimId *a, int n, SimId kw) { (void)n, (void)kw;
 SimId str_replace(PyRun *I, SimId *a, int n, SimId kw)
 {
     int np = bi_npos(I, n, kw) - 1;
+    if (kw && n - 1 > 3) { /* 3.13's count=: _PyArg_UnpackKeywords counts them all */
+        py_raise(I, EXC_TypeError, "replace() takes at most 3 arguments (%d given)", n - 1);
+        return 0;
+    }
     if (np < 2 || np > 3) { /* 3.13's clinic words it per positional argument */
         bool few = np < 2;
         if (S->prof->version >= SIM_V313)
@@ -312,13 +316,15 @@ SimId str_replace(PyRun *I, SimId *a, int n, SimId kw)
                      few ? 2 : 3, np);
         return 0;
     }
+    if (kw && !registry_keywords_ok(I, I->bi_called, kw)) /* kw_late: the names after the count */
+        return 0;
     for (int i = 1; i <= 2; i++)
         if (sim_kind(S, a[i]) != SK_STR) {
             py_raise(I, EXC_TypeError, "replace() argument %d must be str, not %s", i, op_typename(I, a[i]));
             return 0;
         }
     int64_t count = -1;
-    if (n > 3 && !bi_int_arg(I, a[3], &count))
+    if (n > 3 && !bi_int_arg(I, a[3], &count)) /* by position, or 3.13's count= (the last) */
         return 0;
     if (count < 0)
         count = INT64_MAX;
