@@ -152,13 +152,16 @@ static bool loop_stmt(Cg *g, int n)
     }
     if (!cg_expr(g, nd->b))
         return false;
-    if (g->I->sim->prof->version >= SIM_V313) /* 3.13 marks the iterable */
-        cg_emit_at(g, OP_GET_ITER, 0, nd->b, 0, 0);
+    /* 3.13 marks the iterable; a call's carets anchored at its '(' as CALL's */
+    bool call = NODE(g, nd->b)->kind == N_CALL;
+    int anchor = call ? NODE(g, nd->b)->col : 0, alen = call ? -1 : 0;
+    if (g->I->sim->prof->version >= SIM_V313)
+        cg_emit_at(g, OP_GET_ITER, 0, nd->b, anchor, alen);
     else
         cg_emit(g, OP_GET_ITER, 0);
     uint32_t top = cg_here(g);
     push_loop(g, top, true);
-    uint32_t fi = g->I->sim->prof->version >= SIM_V313 ? cg_emit_at(g, OP_FOR_ITER, 0, nd->b, 0, 0)
+    uint32_t fi = g->I->sim->prof->version >= SIM_V313 ? cg_emit_at(g, OP_FOR_ITER, 0, nd->b, anchor, alen)
                                                         : cg_emit(g, OP_FOR_ITER, 0);
     if (!cg_store_target(g, nd->a, ACC_STORE) || !cg_stmts(g, nd->c))
         return false;

@@ -1,0 +1,2 @@
+price = 2.675
+print(round(price, digits=2))
