@@ -182,6 +182,8 @@ static const char *const builtin_sub_dunders[] = {
     "__module__", "__qualname__", "__doc__", "__init__", "__repr__", "__str__",
     "__missing__", /* dict_subscript calls it for a subclass */
     "__annotations__", "__classcell__",
+    "__del__", /* subtype_dealloc's tp_finalize, as for any class (sim/heap.c, sim/gc.c) */
+    "__init_subclass__", "__class_getitem__", /* on the class itself (types/class.c, items.c) */
     "__firstlineno__", "__static_attributes__", /* 3.13's compiler stores them (compile_classbody.c) */
 };
 

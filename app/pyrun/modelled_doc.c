@@ -161,9 +161,9 @@ void py_modelled_text(Buf *out)
     list_names(out, "Standard modules refused", &cpython_stdlib, false, module_modelled);
     buf_adds(out, "## Classes\n\n"
                   "A class's bases may be `object`, classes of the program, an exception class,\n"
-                  "`list`, `dict`, `tuple`, `float`, `int` (within 64 bits) or `str` (one built-in\n"
-                  "layout at most; `collections.OrderedDict` too). Refused: the other built-in\n"
-                  "bases (`bytes`, `set`, `frozenset`, `bool` ...), and any special name in the class\n"
+                  "`list`, `dict`, `tuple`, `set`, `frozenset`, `bytes`, `float`, `int` (within 64\n"
+                  "bits) or `str` (one built-in layout at most; `collections.OrderedDict` too).\n"
+                  "Refused: the other built-in bases (`bytearray`, `bool` ...), and any special name in the class\n"
                   "body but\n");
     for (int i = 0; modelled_class_dunder(i); i++)
         buf_printf(out, "%s`%s`", i ? ", " : "", modelled_class_dunder(i));

@@ -351,7 +351,7 @@ static inline bool needs_finalizer(Sim *s, SimId id)
         return false;
     if (o->kind == SK_GEN)
         return sim__gen_needs_close(s, id);
-    return o->kind == SK_INSTANCE && (O(s, o->type)->flags & SIM_F_SPECIAL);
+    return (o->kind == SK_INSTANCE || sim_is_subinst(s, id)) && (O(s, o->type)->flags & SIM_F_SPECIAL);
 }
 
 static void phase_finalize(Sim *s)

@@ -353,27 +353,37 @@ static inline void decref_items_reverse(Sim *s, SimId id)
     }
 }
 
+/* subtype_dealloc's tp_finalize (a class's __del__, its own or inherited):
+ * PyObject_CallFinalizerFromDealloc resurrects the object for the call;
+ * true when the call kept it alive */
+static bool finalize_from_dealloc(Sim *s, SimId id)
+{
+    SimObj *o = &s->obj[id];
+    if (!(s->obj[o->type].flags & SIM_F_SPECIAL) || (o->flags & SIM_F_FINALIZED) || !s->hooks.finalize)
+        return false;
+    if (s->gc.run_phase != GC_IDLE)
+        s->gc.run_touched = true; /* a collection's frees ran it */
+    o->refcnt = 1;
+    sim_track(s, id);
+    sim_event(s, SE_FINALIZE, id, 0, 0);
+    s->hooks.finalize(s->hooks.ctx, id);
+    o = &s->obj[id];
+    o->flags |= SIM_F_FINALIZED; /* PyObject_CallFinalizer: after the call (gc.is_finalized in __del__: False) */
+    if (--o->refcnt > 0) {
+        sim_event(s, SE_RESURRECT, id, 0, 0);
+        return true;
+    }
+    sim_untrack(s, id);
+    return false;
+}
+
 static void dealloc_instance(Sim *s, SimId id)
 {
     SimObj *o = &s->obj[id];
     SimId cls = o->type;
-    if ((s->obj[cls].flags & SIM_F_SPECIAL) && !(o->flags & SIM_F_FINALIZED) &&
-        s->hooks.finalize) {
-        /* PyObject_CallFinalizerFromDealloc: resurrect for the call */
-        if (s->gc.run_phase != GC_IDLE)
-            s->gc.run_touched = true; /* a collection's frees ran it */
-        o->refcnt = 1;
-        sim_track(s, id);
-        o->flags |= SIM_F_FINALIZED;
-        sim_event(s, SE_FINALIZE, id, 0, 0);
-        s->hooks.finalize(s->hooks.ctx, id);
-        o = &s->obj[id];
-        if (--o->refcnt > 0) {
-            sim_event(s, SE_RESURRECT, id, 0, 0);
-            return; /* resurrected */
-        }
-        sim_untrack(s, id);
-    }
+    if (finalize_from_dealloc(s, id))
+        return; /* resurrected */
+    o = &s->obj[id];
     if (o->weaklist) {
         sim_clear_weakrefs(s, id, true); /* the callbacks may move the records */
         o = &s->obj[id];
@@ -436,6 +446,8 @@ static void dealloc_body(Sim *s, SimId id)
     SimObj *o = &s->obj[id];
     SimId sub_cls = sim_is_subinst(s, id) ? o->type : 0; /* subtype_dealloc around the base's */
     if (sub_cls) {
+        if (finalize_from_dealloc(s, id))
+            return; /* resurrected */
         sim__subinst_dealloc_head(s, id);
         o = &s->obj[id];
     }

@@ -247,6 +247,9 @@ SimId sim_class_new(Sim *s, const SimClassSpec *sp)
     sim_track(s, id); /* PyType_GenericAlloc */
     if (sim_dict_get_str(s, sp->dict, "__del__"))
         s->obj[id].flags |= SIM_F_SPECIAL;
+    for (size_t i = 0; i < sp->nmro; i++) /* tp_finalize inherited (inherit_slots) */
+        if (sp->mro[i] < s->nobj && s->obj[sp->mro[i]].kind == SK_TYPE && (s->obj[sp->mro[i]].flags & SIM_F_SPECIAL))
+            s->obj[id].flags |= SIM_F_SPECIAL;
     /* PyType_Ready: the MRO, then the dict: members, getsets, __doc__ */
     set_mro(s, id, sp);
     uint32_t first = words(s, id)[SIM_TY_NSLOTS] - nmembers;
