@@ -1,1 +1,7 @@
-pairs = list(zip([1, 2], "ab", strict=True))
+import asyncio
+
+async def main():
+    task = asyncio.create_task(asyncio.sleep(0), context=None)
+    await task
+
+asyncio.run(main())
