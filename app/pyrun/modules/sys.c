@@ -215,14 +215,15 @@ static SimId s_getsizeof(PyRun *I, SimId *a, int n, SimId kw)
                      i ? "default" : "object", i + 1);
             return 0;
         }
-    a = &obj; /* the default is CPython's answer only when __sizeof__ fails, which no modelled object does */
+    SimId dflt = np > 1 ? a[1] : bi_kwarg(I, a, n, kw, "default"); /* the answer when __sizeof__ fails */
+    a = &obj;
     if (sim_kind(S, a[0]) == SK_ITER) /* a BytesIO counts its buffer unless garbage shares it */
         sim_timing_seen_refcount(S);
     if (!sys_size_known(I, a[0]) || datetime_class_refused(I, a[0], "sys.getsizeof()"))
         return 0;
     if (dunder_defines(I, a[0], "__sizeof__") ||
         (sim_kind(S, a[0]) == SK_INSTANCE && sim_type_lookup(S, sim_obj(S, a[0])->type, "__sizeof__")))
-        return own_sizeof(I, a[0], n > 1 ? a[1] : 0);
+        return own_sizeof(I, a[0], dflt);
     /* _PySys_GetSizeOf: __sizeof__ looked up and bound (a built-in method,
      * a GC object), its answer an int, both dropped before the answer plus
      * the headers is made */
