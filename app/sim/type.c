@@ -326,8 +326,11 @@ SimId sim_instance(Sim *s, SimId cls)
         inline_values = ((cap + 7) & ~(size_t)7) + 8 * (cap + 1);
         /* 3.11 init_inline_values: the class's shared keys lose one usable
          * slot per new instance (down to 1); the values array holds
-         * nentries+usable. */
-        if (ty[SIM_TY_USABLE] > 1)
+         * nentries+usable.  3.13 does it only for a class whose instances
+         * keep their values inline (Py_TPFLAGS_INLINE_VALUES: nothing but the
+         * object header before them, no __slots__, no built-in base). */
+        bool inline_313 = heap && ty[SIM_TY_BASICSIZE] == 16;
+        if (ty[SIM_TY_USABLE] > 1 && (!s->prof->inline_values || inline_313))
             ty[SIM_TY_USABLE]--;
         values = ty[SIM_TY_NENTRIES] + ty[SIM_TY_USABLE];
     }
