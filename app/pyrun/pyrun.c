@@ -554,6 +554,7 @@ void py_free(PyRun *I)
     free(I->static_tuples);
     free(I->method_slots);
     free(I->random);
+    free(I->ids_seen);
     for (int t = 0; t < I->nthreads; t++)
         py_thread_free(I->threads[t]);
     free(I->threads);

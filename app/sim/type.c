@@ -336,8 +336,13 @@ SimId sim_instance(Sim *s, SimId cls)
     }
     uint32_t nslots = ty[SIM_TY_NSLOTS];
     size_t size = heap ? sim__inst_size(s, cls) : s->prof->instance_size;
+    /* 3.13 _PyType_AllocNoTrack: the values inline, one block with the
+     * object, its size class moving as the class's keys shrink */
+    bool one_block = has_dict && heap && s->prof->inline_values && ty[SIM_TY_BASICSIZE] == 16;
+    if (one_block)
+        size += inline_values;
     PmTraceFn tr = NULL; /* 3.13 allocates the values inline: one traced block */
-    if (__builtin_expect(s->pm.trace != NULL, 0) && has_dict && s->prof->inline_values)
+    if (__builtin_expect(s->pm.trace != NULL, 0) && has_dict && s->prof->inline_values && !one_block)
         tr = sim_trace_pause(s);
     bool nogc = flags & SIM_TYF_NOGC;
     if (nogc) /* the bytes a naive datetime or time does not allocate (its tzinfo pointer) */
@@ -345,7 +350,7 @@ SimId sim_instance(Sim *s, SimId cls)
     SimId id = sim__new_obj(s, SK_INSTANCE, size, NULL, !nogc);
     SimObj *o = &s->obj[id];
     o->type = cls;
-    if (has_dict)
+    if (has_dict && !one_block)
         o->mem2 = pm_alloc(&s->pm, ((values + 2 + 7) & ~(size_t)7) + 8 * values);
     if (tr) {
         sim_trace_resume(s, tr);
