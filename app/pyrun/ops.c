@@ -14,6 +14,7 @@
 #include "pyrun/modules/threading.h"
 #include "pyrun/types/native.h"
 #include "pyrun/types/types.h"
+#include "pyrun/vm_intop.h"
 
 #define S (I->sim)
 
@@ -163,31 +164,9 @@ static SimId type_error(PyRun *I, int op, SimId a, SimId b, bool inplace)
     return 0;
 }
 
-/* BINARY_OP_ADD_INT and its kin: two exact ints the model holds in one
- * word, neither unsure (int.c), the result in one word too: what
- * int_small_op gives for them; 0 when it does not apply. */
-static SimId small_int_op(PyRun *I, int op, SimId a, SimId b)
-{
-    const SimObj *x = sim_obj(S, a), *y = sim_obj(S, b);
-    if (x->kind != SK_INT || y->kind != SK_INT || x->sub || y->sub || x->type || y->type)
-        return 0;
-    int64_t u = x->v.i, v = y->v.i, r;
-    const int64_t medium = (int64_t)1 << 30; /* beyond one digit CPython's result may carry spare digits (int.c) */
-    if ((u >= medium || u <= -medium || v >= medium || v <= -medium) && (op == OP_ADD || op == OP_SUB || op == OP_MUL))
-        return 0;
-    switch (op) {
-    case OP_ADD: return __builtin_add_overflow(u, v, &r) ? 0 : sim_int(S, r);
-    case OP_SUB: return __builtin_sub_overflow(u, v, &r) ? 0 : sim_int(S, r);
-    case OP_MUL: return __builtin_mul_overflow(u, v, &r) ? 0 : sim_int(S, r);
-    case OP_MOD: return u >= 0 && v > 0 ? sim_int(S, u % v) : 0;
-    case OP_FLOORDIV: return u >= 0 && v > 0 ? sim_int(S, u / v) : 0;
-    default: return 0;
-    }
-}
-
 SimId op_binary(PyRun *I, int op, SimId a, SimId b, bool inplace)
 {
-    SimId fast = small_int_op(I, op, a, b);
+    SimId fast = vm_small_int_op(S, op, a, b);
     if (fast)
         return fast;
     SimKind ka = sim_kind(S, a), kb = sim_kind(S, b);

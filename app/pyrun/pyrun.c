@@ -201,10 +201,16 @@ static void main_globals(PyRun *I)
     bi_dict_put(I, g, "__cached__", sim_none(S));
 }
 
+/* A refused allocation: the next instruction takes the dispatch loop's
+ * slow path, which looks for it (vm_loop.c: FETCH does not). */
+static void refuse_seen(void *ctx) { vm_check_next(ctx); }
+
 PyRun *py_new(Sim *sim, const char *src, size_t n, const char *filename, PyOutFn out, void *out_ctx)
 {
     PyRun *I = xcalloc(1, sizeof *I);
     I->sim = sim;
+    sim->pm.refuse_hook = refuse_seen;
+    sim->pm.refuse_ctx = I;
     I->exit_code = -1;
     I->recursion_limit = VM_RECURSION_LIMIT;
     I->src = src;
@@ -536,6 +542,8 @@ void py_free(PyRun *I)
 {
     if (!I)
         return;
+    if (I->sim->pm.refuse_ctx == I) /* the sim may outlive this run */
+        I->sim->pm.refuse_hook = NULL, I->sim->pm.refuse_ctx = NULL;
     tracemalloc_free(I); /* first: its tracer asks this run where the program stands */
     free(I->attr_names);
     ast_fini(&I->ast);

@@ -13,9 +13,9 @@
  * each instruction ends by fetching and jumping to the next one itself
  * (direct threading, one indirect jump per instruction site, which the
  * branch predictor learns per site); elsewhere a portable switch does the
- * same work.  An instruction counts its step down (I->check_left) and
- * reads one word for a refused allocation; a frame pushed or popped, a
- * refusal, the step limit, Ctrl-C and timeouts wait behind the count
+ * same work.  An instruction counts its step down (I->check_left); a
+ * frame pushed or popped, a refused allocation (the heap's refuse_hook
+ * zeroes the count: pyrun.c), the step limit, Ctrl-C and timeouts wait behind the count
  * (fetch_slow, vm_checks), stepping line by line in OP_LINE's target.
  * A call or return parks the rest of the count (vm_set_depth) and takes
  * it back with the frame reloaded in place (FRAME_MOVED): no vm_checks.
@@ -30,6 +30,7 @@
 #include "pyrun/interp.h"
 #include "pyrun/types/types.h"
 #include "pyrun/vm_attr_cache.h"
+#include "pyrun/vm_intop.h"
 #include "pyrun/vm_names.h"
 #include "pyrun/vm_ops.h"
 #include "sim/gc.h"
@@ -86,16 +87,6 @@
         I->vs.now += I->opcost[op];                                                \
     } while (0)
 
-/* A refused allocation, seen before the next instruction (not a step). */
-#define NOMEM_CHECK()                                                              \
-    do {                                                                           \
-        if (UNLIKELY(sim_nomem(S)) && sim_take_nomem(S)) {                         \
-            I->check_left++;                                                       \
-            py_no_memory(I); /* the last instruction was refused memory */         \
-            goto error;                                                            \
-        }                                                                          \
-    } while (0)
-
 /* What runs before every instruction: counts the step, leaves op and arg
  * set and f->ip past the instruction, or returns / goes to error.  A frame
  * pushed or popped (vm_set_depth) and vm_checks' work take check_left
@@ -105,8 +96,7 @@
     do {                                                                           \
         if (UNLIKELY(--I->check_left < 0))                                         \
             goto fetch_slow;                                                       \
-        SIM_ASSERT(I->depth == depth);                                             \
-        NOMEM_CHECK();                                                             \
+        SIM_ASSERT(I->depth == depth && !sim_nomem(S));                            \
         DECODE();                                                                  \
         f->ip++;                                                                   \
     } while (0)
@@ -394,7 +384,8 @@ dispatch_op:
     TARGET(OP_BUILD_SLICE) PUSH(vm_build_slice(I, arg)); NEXT();
     TARGET(OP_BINARY_OP) TARGET(OP_INPLACE_OP)
         b = POP(), a = POP();
-        r = op_binary(I, arg, a, b, op == OP_INPLACE_OP);
+        r = vm_small_int_op(S, arg, a, b); /* else op_binary, which starts with it again */
+        r = r ? r : op_binary(I, arg, a, b, op == OP_INPLACE_OP);
         sim_decref(S, a), sim_decref(S, b);
         if (!r)
             goto error;
@@ -668,7 +659,11 @@ fetch_slow: /* FETCH's count went below 0: the step counted, the rest as FETCH *
         }
         RELOAD();
     }
-    NOMEM_CHECK();
+    if (UNLIKELY(sim_nomem(S)) && sim_take_nomem(S)) { /* a refused allocation (not a step) */
+        I->check_left++;
+        py_no_memory(I); /* the last instruction was refused memory */
+        goto error;
+    }
     DECODE();
     if (op == OP_LINE) { /* a stepped run stops at a line, unless the line is where it starts */
         if (step && executed && ts->nested == 0) {

@@ -208,8 +208,7 @@ static void visit_reachable(Sim *s, SimId ref, void *arg)
 enum {
     GC_EXIT_OFF,
     GC_EXIT_AT_SCAN,     /* 3.13: the dict comes just before the module */
-    GC_EXIT_AT_BOUNDARY, /* 3.11/3.12, the module first: sys.modules comes
-                          * after them, at the young generation's end */
+    GC_EXIT_AT_BOUNDARY, /* 3.11/3.12: sys.modules after the young generation */
 };
 
 static void exit_rescue(Sim *s, uint32_t young)
@@ -499,8 +498,7 @@ bool gc_begin(Sim *s, int gen)
     if (g->first_gen < 0)
         g->first_gen = (int8_t)gen;
     g->exit_boundary = gen == 2 ? O(s, GEN_HEAD(1))->gc_next : 0; /* the old generation's first */
-    if (g->exit_boundary == GEN_HEAD(1))
-        g->exit_boundary = 0;
+    g->exit_boundary = g->exit_boundary == GEN_HEAD(1) ? 0 : g->exit_boundary;
     if (gen + 1 < 3)
         g->gen[gen + 1].count++;
     for (int i = 0; i <= gen; i++)
@@ -572,7 +570,7 @@ long gc_shutdown_collect(Sim *s, SimId main_dict)
     SimGcState *g = &s->gc;
     SimObj *d = O(s, main_dict);
     g->exit_mode = GC_EXIT_OFF;
-    if (d->kind == SK_DICT && (d->flags & SIM_F_TRACKED)) {
+    if (d->kind == SK_DICT && (d->flags & SIM_F_TRACKED)) { /* else nothing reaches it late */
         if (s->prof->version == SIM_V313)
             g->exit_mode = GC_EXIT_AT_SCAN;
         else if (s->prof->version <= SIM_V312 && (g->first_gen < 0 || g->first_gen == 2))
@@ -580,8 +578,7 @@ long gc_shutdown_collect(Sim *s, SimId main_dict)
     }
     g->exit_dict = main_dict;
     long r = gc_collect(s, 2);
-    g->exit_mode = GC_EXIT_OFF;
-    g->exit_dict = 0;
+    g->exit_mode = GC_EXIT_OFF, g->exit_dict = 0;
     return r;
 }
 

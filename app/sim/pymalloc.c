@@ -295,7 +295,7 @@ static PmPtr alloc_block(PmHeap *h, size_t n)
     if (n == 0 || n > PM_SMALL_REQUEST) {
         PmPtr b = raw_alloc(h, n);
         if (b == PM_NULL)
-            h->refused++;
+            pm_refuse(h);
         return b;
     }
     unsigned c = pm_size_class(n);
@@ -303,7 +303,7 @@ static PmPtr alloc_block(PmHeap *h, size_t n)
     if (pid == PM_NONE) {
         PmPtr b = alloc_from_new_pool(h, c);
         if (b == PM_NULL) {
-            h->refused++;
+            pm_refuse(h);
             return PM_NULL;
         }
         h->class_in_use[c]++;
@@ -440,7 +440,7 @@ static PmPtr realloc_block(PmHeap *h, PmPtr p, size_t n)
         uint32_t i = p & ~PM_RAW_BIT;
         size_t want = n ? n : 1;
         if (want > h->raw_size[i] && !pm_fits(h, want - h->raw_size[i])) {
-            h->refused++;
+            pm_refuse(h);
             return PM_NULL;
         }
         h->raw_live_bytes -= h->raw_size[i];

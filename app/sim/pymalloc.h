@@ -118,6 +118,9 @@ typedef struct PmHeap {
     uint64_t limit;
     uint64_t refused;                /* requests refused since the sim last took them
                                       * (and the sim's own refusals: sim_set_nomem) */
+    void (*refuse_hook)(void *ctx);  /* called at each refusal, or NULL: the VM's step
+                                      * count, so that its next instruction looks (vm_loop.c) */
+    void *refuse_ctx;
     uint64_t host_limit;             /* bytes of this computer for the tables (0 = none) */
 } PmHeap;
 
@@ -132,6 +135,13 @@ void pm_fini(PmHeap *h);
  * the old block as it was, as realloc does) only when the request would take
  * the heap past its limit; `refused` counts those. */
 PmPtr pm__alloc(PmHeap *h, size_t n); /* pymalloc.c: every case */
+/* A request refused: counted, and the host told (refuse_hook). */
+static inline void pm_refuse(PmHeap *h)
+{
+    h->refused++;
+    if (h->refuse_hook)
+        h->refuse_hook(h->refuse_ctx);
+}
 void pm__free(PmHeap *h, PmPtr p);
 
 /* The free-list links of pool pid (64 pools an arena, PM_MAXBLOCKS each). */
