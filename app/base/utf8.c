@@ -120,6 +120,8 @@ int utf8_cp_width(uint32_t cp)
         return 0;
     if (cp < 0x300)
         return 1;
+    if (cp >= 0x2100 && cp < 0x2E80) /* between both tables' ranges: the views' arrows, box drawing, blocks, shapes */
+        return 1;
     if (in_ranges(cp, zero_width, sizeof zero_width / sizeof *zero_width))
         return 0;
     if (in_ranges(cp, wide, sizeof wide / sizeof *wide))

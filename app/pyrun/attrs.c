@@ -50,10 +50,13 @@ SimId attr_no_such(PyRun *I, SimId obj, SimId name)
         const char *tn = sim_obj(S, obj)->sub == SK_INSTANCE
                              ? sim_str_data(S, sim_items(S, obj)[0], &(size_t){0})
                              : sim_type_obj_name(S, obj);
-        py_raise(I, EXC_AttributeError, "type object '%s' has no attribute '%.*s'", tn, (int)n, nm);
+        py_raise(I, EXC_AttributeError, "type object '%.*s' has no attribute '%.*s'", op_name_cut(I, tn, 50, 100, 100), tn,
+                 (int)n, nm);
         exc_context_set(I, name, obj, 0);
     } else {
-        py_raise(I, EXC_AttributeError, "'%s' object has no attribute '%.*s'", op_typename(I, obj), (int)n, nm);
+        const char *tn = op_typename(I, obj); /* PyObject_GenericGetAttr: '%.50s' in 3.11, '%.100s' after */
+        py_raise(I, EXC_AttributeError, "'%.*s' object has no attribute '%.*s'", op_name_cut(I, tn, 50, 100, 100), tn, (int)n,
+                 nm);
         exc_context_set(I, name, obj, 0);
         suggest_for_attr(I, obj, name);
     }

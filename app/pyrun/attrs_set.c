@@ -120,12 +120,14 @@ static bool no_attr_to_set(PyRun *I, SimId obj, SimId name)
 {
     size_t n;
     const char *nm = name_of(I, name, &n);
+    const char *tn = op_typename(I, obj);
+    int tl = op_name_cut(I, tn, 100, 100, 100); /* '%.100s' */
     if (S->prof->version < SIM_V313) {
-        py_raise(I, EXC_AttributeError, "'%s' object has no attribute '%.*s'", op_typename(I, obj), (int)n, nm);
+        py_raise(I, EXC_AttributeError, "'%.*s' object has no attribute '%.*s'", tl, tn, (int)n, nm);
         return false;
     }
-    py_raise(I, EXC_AttributeError, "'%s' object has no attribute '%.*s' and no __dict__ for setting new attributes",
-             op_typename(I, obj), (int)n, nm);
+    py_raise(I, EXC_AttributeError, "'%.*s' object has no attribute '%.*s' and no __dict__ for setting new attributes",
+             tl, tn, (int)n, nm);
     suggest_for_attr(I, obj, name);
     return false;
 }

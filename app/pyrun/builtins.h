@@ -454,6 +454,7 @@ void bi_args_tuple(PyRun *I, int n);
 void bi_wrapper_args(PyRun *I, int n, SimId kw);
 /* modules/builtins.c: len(v) of a built-in container (a new int) */
 SimId builtin_len_of(PyRun *I, SimId v);
+SimId builtin_len_fn(PyRun *I, SimId *a, int n, SimId kw); /* len() itself (vm_fastcall.c) */
 /* modules/collections_chainview.c: is cls one of collections.abc's mapping
  * view classes the model made for a ChainMap (or a subclass of one)? */
 bool chainview_is_class(PyRun *I, SimId cls);

@@ -465,6 +465,9 @@ bool op_setitem(PyRun *I, SimId obj, SimId key, SimId value); /* value borrowed 
 bool op_delitem(PyRun *I, SimId obj, SimId key);
 int op_contains(PyRun *I, SimId container, SimId item);
 const char *op_typename(PyRun *I, SimId v);
+/* how many bytes of a type's name (tn) a message shows: CPython's formats
+ * cut tp_name ('%.50s', '%.100s' ...), the cap given per version (0: all) */
+int op_name_cut(PyRun *I, const char *tn, int cap311, int cap312, int cap313);
 bool list_extend(PyRun *I, SimId list, SimId iterable);
 /* list_preallocate_exact: an empty list gets room for n (rounded up to even) */
 void list_preallocate(PyRun *I, SimId list, size_t n);

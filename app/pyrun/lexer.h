@@ -46,7 +46,7 @@ typedef struct Token {
 /* A Python-level error: the exception type and message, and where. */
 typedef struct PyError {
     char type[32];
-    char msg[400];
+    char msg[2048];   /* a longer message is refused (types/exception.c), never cut */
     int line, col;
     int end_line, end_col; /* where the carets end (CPython's range); 0: one caret */
     bool set;

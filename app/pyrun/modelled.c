@@ -152,6 +152,7 @@ static const char *const class_dunders[] = {
     "__round__", /* round() calls it (modules/builtins_round.c) */
     "__floor__", "__ceil__", "__trunc__", /* math.floor, ceil, trunc call them (modules/math_exact.c) */
     "__bytes__", /* bytes() calls it (types/bytes.c) */
+    "__sizeof__", /* sys.getsizeof() calls it (modules/sys.c) */
 };
 
 const char *modelled_class_dunder(int i)

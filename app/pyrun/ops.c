@@ -31,6 +31,14 @@ const char *op_typename(PyRun *I, SimId v)
     return defaultdict_is(I, v) ? "collections.defaultdict" : sim_type_name(S, v); /* tp_name */
 }
 
+int op_name_cut(PyRun *I, const char *tn, int cap311, int cap312, int cap313)
+{
+    SimVersion v = S->prof->version;
+    int cap = v == SIM_V311 ? cap311 : v == SIM_V312 ? cap312 : cap313;
+    size_t n = strlen(tn);
+    return cap > 0 && n > (size_t)cap ? cap : (int)n;
+}
+
 static bool is_int(PyRun *I, SimId v) { SimKind k = sim_kind(S, v); return k == SK_INT || k == SK_BOOL; }
 static bool is_num(PyRun *I, SimId v) { return is_int(I, v) || sim_kind(S, v) == SK_FLOAT; }
 static bool is_big(PyRun *I, SimId v) { return sim_kind(S, v) == SK_INT && sim_obj(S, v)->sub == 1; }

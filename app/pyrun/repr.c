@@ -269,10 +269,15 @@ bool op_repr_base(PyRun *I, SimId v, Buf *out)
         o = sim_obj(S, v);
         if (o->sub == 1) {
             BigInt b;
+            Buf dec = {0};
             big_from_sim(S, v, &b);
-            big_to_dec(&b, out);
+            big_to_dec(&b, &dec);
             big_free(&b);
-            return true;
+            bool ok = int_dec_limit_ok(I, v, &dec);
+            if (ok)
+                buf_add(out, buf_str(&dec), dec.len);
+            buf_fini(&dec);
+            return ok;
         }
         if (o->sub == SIM_INT_UNSURE)
             return int_unsure_refused(I);

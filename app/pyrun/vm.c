@@ -337,7 +337,7 @@ bool vm_do_call(PyRun *I, int nargs)
             *args = self;
         }
         SimId res;
-        if (!(n >= 2 && !kwnames && vm_fast_builtin_call(I, o->v.builtin.index, self != 0, args, n, &res)))
+        if (!(n >= 1 && !kwnames && vm_fast_builtin_call(I, o->v.builtin.index, self != 0, args, n, &res)))
             res = builtins_call(I, o->v.builtin.index, self, args, n, kwnames);
         if (self)
             *args = callable; /* the slot's own reference again */

@@ -1,5 +1,5 @@
 /*
- * vm_fastcall: list.append and dict.get called as a specializing
+ * vm_fastcall: list.append, dict.get and len called as a specializing
  * interpreter calls them (vm_fastcall.h).
  */
 #include "pyrun/vm_fastcall.h"
@@ -65,8 +65,36 @@ static bool dict_get_call(PyRun *I, uint32_t index, bool bound, SimId *args, int
     return true;
 }
 
+/* len(x) of an exact str, bytes, list, tuple, dict or set, as
+ * CALL_NO_KW_LEN specializes it: builtins_call's state and builtin_len_fn's
+ * work (no __len__ to look for: not a subclass's instance). */
+static bool len_call(PyRun *I, uint32_t index, SimId *args, SimId *res)
+{
+    const SimObj *o = sim_obj(S, args[0]);
+    if (sim_is_subinst(S, args[0]) || I->order_watch)
+        return false;
+    uint32_t len;
+    switch ((SimKind)o->kind) {
+    case SK_STR: len = o->cap; break; /* code points */
+    case SK_BYTES: case SK_LIST: case SK_TUPLE: case SK_DICT: case SK_SET: len = o->len; break;
+    default: return false;
+    }
+    const BuiltinDef *d = bi_def(index);
+    if (!d || d->fn != builtin_len_fn || d->refused || (d->varargs & (1u << S->prof->version)))
+        return false;
+    I->ts->ex_args = I->ts->call_ex;
+    I->ts->call_ex = 0;
+    I->bi_bound = false;
+    I->bi_called = d;
+    I->own_slot = false;
+    *res = sim_int_digits(S, len);
+    return true;
+}
+
 bool vm_fast_builtin_call(PyRun *I, uint32_t index, bool bound, SimId *args, int n, SimId *res)
 {
+    if (n == 1)
+        return !bound && len_call(I, index, args, res);
     SimKind k0 = sim_kind(S, args[0]);
     if (n == 2 && k0 == SK_LIST)
         return list_append_call(I, index, bound, args, res);

@@ -1,7 +1,7 @@
 /*
  * vm_fastcall: the built-in calls CPython 3.11's specializing interpreter
  * runs without the generic call path (CALL_NO_KW_LIST_APPEND, a method
- * descriptor's fast call of dict.get): what builtins_call does for them,
+ * descriptor's fast call of dict.get, CALL_NO_KW_LEN): what builtins_call does for them,
  * the state it sets and the method's work, without the checks such a call
  * passes.
  */
@@ -13,7 +13,7 @@
 
 #include "pyrun/interp.h"
 
-/* The built-in at index called with args[0..n) (n >= 2, no keywords; the
+/* The built-in at index called with args[0..n) (n >= 1, no keywords; the
  * bound self first when bound): its result (new, or 0 with an error set)
  * in *res and true; false, having done nothing, when it is not one of
  * these calls. */

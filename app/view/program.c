@@ -63,6 +63,7 @@ static void boot(Program *p)
     p->line = py_current_line(p->run);
     p->last_line = 0;
     p->pos = 0;
+    p->pos_statements = 0;
     p->seen_events = p->sim->nevents;
     p->touched_arena = p->touched_pool = -1;
     if (p->narena_seen)
@@ -85,6 +86,8 @@ void program_set_memory(Program *p, uint64_t bytes)
 {
     p->memory_limit = bytes;
     p->nactions = 0;
+    p->nstatements = 0;
+    p->record_ends = false;
     boot(p);
 }
 
@@ -187,6 +190,7 @@ static void apply(Program *p, ProgAction act)
         p->line = p->finished ? 0 : py_current_line(p->run);
     }
     p->pos++;
+    p->pos_statements += act == PROG_STATEMENT;
     note_changes(p);
 }
 
@@ -227,6 +231,23 @@ static void record(Program *p, ProgAction act)
     p->lines[i] = p->line;
     p->samples[i] = sample(p, i + 1);
     update_block(p, i + 1, false);
+    if (act == PROG_STATEMENT) {
+        p->nstatements++;
+        p->record_ends |= p->line == 0;
+    }
+}
+
+/* The record's statement counts again, once it was cut to nactions (the
+ * frame's header asks them every frame: program_counts). */
+static void recount(Program *p)
+{
+    p->nstatements = 0;
+    p->record_ends = false;
+    for (size_t i = 0; i < p->nactions; i++)
+        if (p->actions[i] == PROG_STATEMENT) {
+            p->nstatements++;
+            p->record_ends |= p->lines[i] == 0;
+        }
 }
 
 bool program_collecting(const Program *p)
@@ -239,6 +260,7 @@ static bool take(Program *p, ProgAction act)
     if (p->pos < p->nactions) {
         if (p->actions[p->pos] != act) {
             p->nactions = p->pos; /* a different path from here: the rest is dropped */
+            recount(p);
             update_block(p, p->nactions, true);
         }
     }
@@ -289,16 +311,17 @@ size_t program_run(Program *p, size_t max_actions)
 
 void program_counts(const Program *p, ProgCounts *out)
 {
-    *out = (ProgCounts){0};
-    for (size_t i = 0; i < p->nactions; i++) {
-        if (p->actions[i] != PROG_STATEMENT)
-            continue;
-        if (i < p->pos)
-            out->step++;
-        out->steps++;
-        if (p->lines[i] == 0)
-            out->known_end = true; /* the record holds the program's end */
-    }
+    *out = (ProgCounts){.step = p->pos_statements, .steps = p->nstatements, .known_end = p->record_ends};
+#ifdef SIM_CHECKS
+    ProgCounts scan = {0}; /* what the counts kept as the record grows stand for */
+    for (size_t i = 0; i < p->nactions; i++)
+        if (p->actions[i] == PROG_STATEMENT) {
+            scan.step += i < p->pos;
+            scan.steps++;
+            scan.known_end |= p->lines[i] == 0;
+        }
+    SIM_ASSERT(scan.step == out->step && scan.steps == out->steps && scan.known_end == out->known_end);
+#endif
     size_t i = p->pos;
     while (i > 0 && p->actions[i - 1] == PROG_GC_PHASE) {
         out->phase++;

@@ -50,6 +50,9 @@ typedef struct Program {
     MemSample *sample_blocks; /* their block maxima (MEM_BLOCK), for the memory chart */
     size_t nactions, cap;
     size_t pos;          /* actions applied to the model now */
+    size_t pos_statements; /* PROG_STATEMENT among the first pos actions (program_counts) */
+    size_t nstatements;  /* ... among all the record's */
+    bool record_ends;    /* one of those left line 0: the record holds the program's end */
     bool diverged;       /* a replay did not match the record */
     /* what changed last */
     uint64_t seen_events;

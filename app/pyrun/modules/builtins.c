@@ -23,11 +23,10 @@
 
 static SimId f_print(PyRun *I, SimId *a, int n, SimId kw) { return textio_print(I, a, n, kw); }
 
-static SimId f_len(PyRun *I, SimId *a, int n, SimId kw);
 
-SimId builtin_len_of(PyRun *I, SimId v) { return f_len(I, &v, 1, 0); }
+SimId builtin_len_of(PyRun *I, SimId v) { return builtin_len_fn(I, &v, 1, 0); }
 
-static SimId f_len(PyRun *I, SimId *a, int n, SimId kw)
+SimId builtin_len_fn(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
     bool own = I->own_slot; /* list.__len__(self), super().__len__(): the built-in's own */
@@ -547,7 +546,7 @@ static SimId f_ord(PyRun *I, SimId *a, int n, SimId kw)
 
 const BuiltinDef function_defs[] = {
     BUILTIN("print", 0, BM_BUILTINS, f_print, .kw = "sep end file flush"),
-    BUILTIN("len", 0, BM_BUILTINS, f_len, .style = ARGS_ONE),
+    BUILTIN("len", 0, BM_BUILTINS, builtin_len_fn, .style = ARGS_ONE),
     BUILTIN("id", 0, BM_BUILTINS, f_id, .style = ARGS_ONE),
     BUILTIN("isinstance", 0, BM_BUILTINS, f_isinstance, .style = ARGS_RANGE, .min = 2, .max = 2),
     BUILTIN("issubclass", 0, BM_BUILTINS, f_issubclass, .style = ARGS_RANGE, .min = 2, .max = 2),

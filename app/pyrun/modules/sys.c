@@ -164,6 +164,40 @@ bool sys_size_known(PyRun *I, SimId v)
     return true;
 }
 
+/* _PySys_GetSizeOf for an instance whose class defines __sizeof__: the
+ * method bound and called, its answer taken as a Py_ssize_t, the type's
+ * pre-header added; a TypeError on the way gives the default when there
+ * is one (sys_getsizeof_impl) */
+static SimId own_sizeof(PyRun *I, SimId v, SimId dflt)
+{
+    if (!dunder_defines(I, v, "__sizeof__"))
+        return py_not_modelled(I, 0, "a __sizeof__ that is not a plain function"), 0;
+    SimId r = dunder_special0(I, v, "__sizeof__");
+    int64_t size = -1;
+    if (r) { /* PyLong_AsSsize_t, then the check of its sign */
+        SimKind k = sim_kind(S, r);
+        if (sim_is_subinst(S, r)) { /* an int subclass's value */
+            sim_decref(S, r);
+            return py_not_modelled(I, 0, "a __sizeof__ that returns an instance of a subclass"), 0;
+        }
+        if (k != SK_INT && k != SK_BOOL)
+            py_raise(I, EXC_TypeError, "an integer is required");
+        else if (sim_obj(S, r)->sub == 1) /* a big int: past a Py_ssize_t either way */
+            py_raise(I, EXC_OverflowError, "Python int too large to convert to C ssize_t");
+        else if ((size = sim_obj(S, r)->v.i) < 0)
+            py_raise(I, EXC_ValueError, "__sizeof__() should return >= 0");
+        sim_decref(S, r);
+    }
+    if (size < 0) {
+        if (!dflt || !py_err_matches(I, EXC_TypeError))
+            return 0;
+        py_err_clear(I);
+        sim_incref(S, dflt);
+        return dflt;
+    }
+    return sim_int_digits(S, size + (int64_t)sim_header_size(S, v));
+}
+
 static SimId s_getsizeof(PyRun *I, SimId *a, int n, SimId kw)
 {
     (void)kw;
@@ -179,6 +213,9 @@ static SimId s_getsizeof(PyRun *I, SimId *a, int n, SimId kw)
         sim_timing_seen_refcount(S);
     if (!sys_size_known(I, a[0]) || datetime_class_refused(I, a[0], "sys.getsizeof()"))
         return 0;
+    if (dunder_defines(I, a[0], "__sizeof__") ||
+        (sim_kind(S, a[0]) == SK_INSTANCE && sim_type_lookup(S, sim_obj(S, a[0])->type, "__sizeof__")))
+        return own_sizeof(I, a[0], n > 1 ? a[1] : 0);
     /* _PySys_GetSizeOf: __sizeof__ looked up and bound (a built-in method,
      * a GC object), its answer an int, both dropped before the answer plus
      * the headers is made */

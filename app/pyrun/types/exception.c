@@ -377,19 +377,27 @@ bool exc_reraise(PyRun *I, bool pop)
     return false;
 }
 
-static void set_pending(PyRun *I, const char *type_name, const char *fmt, va_list ap)
+/* false when the message did not fit (the caller refuses: a cut message
+ * would be silently wrong) */
+static bool set_pending(PyRun *I, const char *type_name, const char *fmt, va_list ap)
 {
     if (I->ts->err_obj) {
         SimId e = I->ts->err_obj;
         I->ts->err_obj = 0;
         sim_decref(S, e);
     }
-    vsnprintf(I->ts->err.msg, sizeof I->ts->err.msg, fmt, ap);
+    int n = vsnprintf(I->ts->err.msg, sizeof I->ts->err.msg, fmt, ap);
     snprintf(I->ts->err.type, sizeof I->ts->err.type, "%s", type_name);
     I->ts->err.set = true;
     I->ts->err.hint[0] = '\0';
     I->ts->reraise = false;
     I->nraised++;
+    return n >= 0 && (size_t)n < sizeof I->ts->err.msg;
+}
+
+static void refuse_long_message(PyRun *I)
+{
+    py_not_modelled(I, 0, "an error message of more than %zu bytes", sizeof I->ts->err.msg - 1);
 }
 
 void py_no_memory(PyRun *I)
@@ -433,9 +441,11 @@ void py_raise_sure(PyRun *I, ExcType t, const char *fmt, ...)
     exc_context_set(I, 0, 0, 0);
     va_list ap;
     va_start(ap, fmt);
-    set_pending(I, exc_name(t), fmt, ap);
+    bool fits = set_pending(I, exc_name(t), fmt, ap);
     va_end(ap);
     I->ts->err_exc = t;
+    if (!fits)
+        refuse_long_message(I);
 }
 
 void py_raise(PyRun *I, ExcType t, const char *fmt, ...)
@@ -445,9 +455,11 @@ void py_raise(PyRun *I, ExcType t, const char *fmt, ...)
     exc_context_set(I, 0, 0, 0);
     va_list ap;
     va_start(ap, fmt);
-    set_pending(I, exc_name(t), fmt, ap);
+    bool fits = set_pending(I, exc_name(t), fmt, ap);
     va_end(ap);
     I->ts->err_exc = t;
+    if (!fits)
+        return refuse_long_message(I);
     if ((t == EXC_TypeError || t == EXC_ValueError) && I->index_seen)
         index_refusal(I);
 }
@@ -485,7 +497,7 @@ bool py_not_modelled(PyRun *I, int line, const char *fmt, ...)
         return false;
     va_list ap;
     va_start(ap, fmt);
-    set_pending(I, "", fmt, ap);
+    (void)set_pending(I, "", fmt, ap); /* a refusal's text may be cut */
     va_end(ap);
     snprintf(I->refusal, sizeof I->refusal, "%s", I->ts->err.msg);
     I->refused_line = line > 0 ? line : py_current_line(I);

@@ -396,6 +396,8 @@ static bool format_int(PyRun *I, SimId v, const FSpec *fp, const char *tname, Bu
         else
             big_to_pow2_base(&b, type == 'b' ? 1 : type == 'o' ? 3 : 4, type == 'X', &t);
         big_free(&b);
+        if ((type == 'd' || type == 'n') && !int_dec_limit_ok(I, v, &t))
+            return buf_fini(&t), false;
         size_t skip = buf_str(&t)[0] == '-';
         if (fs)
             fs->tmp = t.len;

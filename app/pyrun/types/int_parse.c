@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pyrun/modules/tracemalloc.h"
 #include "pyrun/types/bigint.h"
 #include "pyrun/types/types.h"
 
@@ -38,8 +39,17 @@ static SimId invalid(PyRun *I, SimId text, int base)
     } else {
         op_repr(I, text, &b);
     }
-    if (b.len > 200) /* CPython shows at most 200 characters of it */
-        return buf_fini(&b), py_not_modelled(I, 0, "the message of int() for a text over 200 characters"), (SimId)0;
+    if (b.len > 200 && sim_kind(S, text) == SK_STR) { /* %.200R: the repr's first 200 characters */
+        size_t cut = 0;
+        for (int chars = 0; cut < b.len && chars < 200; chars++)
+            do
+                cut++;
+            while (cut < b.len && ((unsigned char)buf_str(&b)[cut] & 0xc0) == 0x80);
+        b.len = cut;
+        b.data[cut] = 0;
+    }
+    if (b.len > 200 && sim_kind(S, text) != SK_STR) /* a bytes: the repr of its first 200 bytes, whose quotes may differ */
+        return buf_fini(&b), py_not_modelled(I, 0, "the message of int() for a bytes text over 200 bytes"), (SimId)0;
     py_raise(I, EXC_ValueError, "invalid literal for int() with base %d: %s", base, buf_str(&b));
     buf_fini(&b);
     return 0;
@@ -69,6 +79,22 @@ static SimId value_of(PyRun *I, const uint8_t *dv, size_t n, int b, int sign)
     if (sign < 0)
         big.sign = -big.sign;
     return big_to_sim(S, &big);
+}
+
+/* 3.11's long_from_non_binary_base counts the digits of the first run
+ * (digits and single underscores between them) and checks the limit
+ * before it looks at what follows; 0 when the run itself is invalid */
+static size_t digit_run_311(const char *d, size_t i, size_t end, int b)
+{
+    size_t digits = 0;
+    char prev = 0;
+    for (; i < end && (digit_of(d[i]) < b || d[i] == '_'); i++) {
+        if (d[i] == '_' && (prev == '_' || prev == 0))
+            return 0;
+        digits += d[i] != '_';
+        prev = d[i];
+    }
+    return prev == '_' ? 0 : digits;
 }
 
 SimId int_from_text(PyRun *I, SimId text, int base)
@@ -119,13 +145,33 @@ SimId int_from_text(PyRun *I, SimId text, int base)
         for (size_t k = 0; k < nd && ok; k++)
             ok = dv[k] == 0;
     SimId r = 0;
-    if (!ok)
+    size_t run = ok ? nd : S->prof->version == SIM_V311 ? digit_run_311(d, first, end, b) : 0;
+    if (run > MAX_STR_DIGITS && (b & (b - 1)) != 0) /* a base that is not a power of two */
+        py_raise(I, EXC_ValueError, "Exceeds the limit (%d digits) for integer string conversion: value has %zu digits; "
+                                    "use sys.set_int_max_str_digits() to increase the limit", MAX_STR_DIGITS, run);
+    else if (!ok)
         r = invalid(I, text, base);
-    else if (nd > MAX_STR_DIGITS && (b & (b - 1)) != 0)
-        py_not_modelled(I, 0, "int() of more than %d digits (the int_max_str_digits limit)", MAX_STR_DIGITS);
     else
         r = value_of(I, dv, nd, b, sign);
     free(dv);
     free(ascii);
     return r;
+}
+
+/* long_to_decimal_string_internal under the default int_max_str_digits:
+ * past 4300 digits (the sign aside) a ValueError.  An int of fewer than
+ * 481 digits of 30 bits gets there with its scratch int made (a peak
+ * tracemalloc sees); a larger one is stopped before it. */
+bool int_dec_limit_ok(PyRun *I, SimId v, const Buf *dec)
+{
+    size_t digits = dec->len - (dec->len && buf_str(dec)[0] == '-');
+    if (digits <= MAX_STR_DIGITS)
+        return true;
+    if (sim_kind(S, v) == SK_INT && sim_obj(S, v)->sub == 1 && sim_obj(S, v)->len < 481) {
+        tm_int_scratch(I, v, true);
+        tm_int_scratch(I, v, false);
+    }
+    py_raise(I, EXC_ValueError, "Exceeds the limit (%d digits) for integer string conversion; "
+                                "use sys.set_int_max_str_digits() to increase the limit", MAX_STR_DIGITS);
+    return false;
 }

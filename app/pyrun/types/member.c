@@ -40,7 +40,9 @@ SimId member_get(PyRun *I, SimId d, SimId obj)
     uint32_t i = sim_obj(S, d)->cap;
     SimId v = slots ? slots[i] : 0;
     if (!v) {
-        py_raise(I, EXC_AttributeError, "'%s' object has no attribute '%.*s'", op_typename(I, obj), (int)n, name);
+        const char *tn = op_typename(I, obj); /* PyMember_GetOne: '%.200s' before 3.13 */
+        py_raise(I, EXC_AttributeError, "'%.*s' object has no attribute '%.*s'", op_name_cut(I, tn, 200, 200, 0), tn,
+                 (int)n, name);
         return 0;
     }
     sim_incref(S, v);
@@ -75,11 +77,13 @@ bool member_no_dict(PyRun *I, SimId obj, SimId name)
 {
     size_t n;
     const char *s = sim_str_data(S, name, &n);
+    const char *tn = op_typename(I, obj);
+    int tl = op_name_cut(I, tn, 100, 100, 100); /* '%.100s' */
     if (S->prof->version >= SIM_V313)
-        py_raise(I, EXC_AttributeError, "'%s' object has no attribute '%.*s' and no __dict__ for setting new attributes",
-                 op_typename(I, obj), (int)n, s);
+        py_raise(I, EXC_AttributeError, "'%.*s' object has no attribute '%.*s' and no __dict__ for setting new attributes",
+                 tl, tn, (int)n, s);
     else
-        py_raise(I, EXC_AttributeError, "'%s' object has no attribute '%.*s'", op_typename(I, obj), (int)n, s);
+        py_raise(I, EXC_AttributeError, "'%.*s' object has no attribute '%.*s'", tl, tn, (int)n, s);
     return false;
 }
 

@@ -337,7 +337,9 @@ SimId subinst_attr_get(PyRun *I, SimId obj, SimId name)
     const char *nm = sim_str_data(S, name, &n);
     if (!modelled_attr_missing(I, obj, nm, n))
         return 0;
-    py_raise(I, EXC_AttributeError, "'%s' object has no attribute '%.*s'", op_typename(I, obj), (int)n, nm);
+    const char *tn = op_typename(I, obj); /* PyObject_GenericGetAttr's cut */
+    py_raise(I, EXC_AttributeError, "'%.*s' object has no attribute '%.*s'", op_name_cut(I, tn, 50, 100, 100), tn, (int)n,
+             nm);
     suggest_for_attr(I, obj, name);
     return 0;
 }

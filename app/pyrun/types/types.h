@@ -397,6 +397,9 @@ SimId dict_copy(PyRun *I, SimId src);
 /* int_parse.c: int(text, base) of a str, bytes or bytearray (base 0: from
  * its prefix), a new int or 0 with CPython's ValueError raised. */
 SimId int_from_text(PyRun *I, SimId text, int base);
+/* False with CPython's ValueError when dec, the decimal text of the int v,
+ * has more digits than int_max_str_digits lets str() make */
+bool int_dec_limit_ok(PyRun *I, SimId v, const Buf *dec);
 /* int.c: arithmetic; int_small_op takes the values of two small ints. */
 SimId int_big_op(PyRun *I, int op, SimId a, SimId b);
 SimId int_small_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b);
