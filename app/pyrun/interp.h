@@ -261,6 +261,10 @@ struct PyRun {
                              * modules/std_import.h) */
     bool auto_collecting;   /* an automatic collection is running (pyrun.c's hooks) */
     uint64_t guessed_sizes; /* generators made whose frame size is the model's guess */
+    /* the addresses id() has answered (an open-addressing set, 0 empty):
+     * the distance between two of them is refused (id_addr.c) */
+    uint64_t *ids_seen;
+    size_t nids_seen, ids_cap;
     int64_t clock_skipped;  /* ps the event loop's clock jumped to a timer without waiting
                              * (asyncio.sleep): time's clocks add it, as CPython waited */
     uint64_t weakref_called; /* the methods of weakref's classes called once (bit per definition):
@@ -425,6 +429,12 @@ void py_err_clear(PyRun *I);
  * The printf-style arguments name the construct ("'asyncio'", "the 'match'
  * statement"). Returns false, so callers can `return py_not_modelled(...)`. */
 bool py_not_modelled(PyRun *I, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* id_addr.c: id() notes the address it answers; an int operation on two
+ * such addresses that tells more than whether they are the same refuses
+ * (true: refused) */
+void id_addr_note(PyRun *I, uint64_t addr);
+bool id_addr_refused(PyRun *I, int op, int64_t a, int64_t b);
 void py_report_refusal(PyRun *I);
 bool exc_in_profile(const Sim *s, ExcType t);
 void py_write(PyRun *I, int stream, const char *text, size_t n);

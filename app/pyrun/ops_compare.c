@@ -253,6 +253,9 @@ SimId op_compare(PyRun *I, int op, SimId a, SimId b)
         return sim_bool(S, op == OP_IN ? c : !c);
     }
     default: {
+        if (sim_kind(S, a) == SK_INT && sim_kind(S, b) == SK_INT && !sim_obj(S, a)->sub && !sim_obj(S, b)->sub &&
+            id_addr_refused(I, op, sim_obj(S, a)->v.i, sim_obj(S, b)->v.i)) /* id(a) < id(b) */
+            return 0;
         int o = order(I, op, a, b);
         if (o == 2)
             return 0;

@@ -514,9 +514,13 @@ void py_finalize(PyRun *I)
         sim_decref(S, I->ast_consts[i]);
     I->nast_consts = 0;
     SimId g = I->globals;
-    I->globals = 0;
     if (!I->syntax.set) /* the module's function (vm_push_module) */
         sim_decref(S, g);
+    /* Py_FinalizeEx's _PyGC_CollectIfEnabled: __main__ is still in
+     * sys.modules, and that its dict is reached late reorders what it holds */
+    if (S->gc.enabled && S->prof->version <= SIM_V313)
+        gc_shutdown_collect(S, g);
+    I->globals = 0;
     sim_decref(S, g);
     /* finalize_remove_modules: sys.modules lets go of every module, so a
      * module's state that holds __main__'s functions (weakref.finalize's
@@ -558,6 +562,7 @@ void py_free(PyRun *I)
     free(I->static_tuples);
     free(I->method_slots);
     free(I->random);
+    free(I->ids_seen);
     for (int t = 0; t < I->nthreads; t++)
         py_thread_free(I->threads[t]);
     free(I->threads);

@@ -390,6 +390,8 @@ void sim_dict_set(Sim *s, SimId d, SimId key, SimId value)
 static void insert_new(Sim *s, SimId d, SimId key, SimId value)
 {
     bool str_key = s->obj[key].kind == SK_STR;
+    if (sim_dict_split_class(s, d)) /* an instance's __dict__: a new name for the class's keys */
+        sim__shared_keys_learn(s, sim_dict_split_class(s, d), s->obj[d].len + 1, str_key);
     SimObj *o = &s->obj[d];
     bool room = true;
     if (!o->cap)

@@ -109,6 +109,7 @@ void gc_init(Sim *s)
     g->gen[1].count = (int)s->prof->startup_gc_count1;
     g->enabled = true;
     g->count_pinned = true; /* a program runner unpins it (pyrun.c) */
+    g->first_gen = -1;
     g->startup_tracked = s->prof->startup_tracked;
     g->startup_frozen = s->prof->startup_frozen;
 }
@@ -200,20 +201,86 @@ static void visit_reachable(Sim *s, SimId ref, void *arg)
     }
 }
 
+/* Interpreter exit's first collection: __main__'s module reaches its dict.
+ * The model holds neither the module nor sys.modules (which holds it, an
+ * interpreter object at the front of the oldest generation holding any of
+ * them), so it brings the dict back where CPython's scan would: */
+enum {
+    GC_EXIT_OFF,
+    GC_EXIT_AT_SCAN,     /* 3.13: the dict comes just before the module */
+    GC_EXIT_AT_BOUNDARY, /* 3.11/3.12: sys.modules after the young generation */
+};
+
+static void exit_rescue(Sim *s, uint32_t young)
+{
+    SimId d = s->gc.exit_dict;
+    s->gc.exit_mode = GC_EXIT_OFF;
+    if (!(O(s, d)->flags & SIM_F_UNREACHABLE))
+        return;
+    O(s, d)->flags &= (uint8_t)~SIM_F_UNREACHABLE;
+    list_move(s, d, young);
+    O(s, d)->gc_refs = 1;
+}
+
+/* tp_traverse in CPython's order, which decides the order the scan brings
+ * objects back in: list_traverse and tupletraverse go from the last item,
+ * dict_traverse visits a value before its key when the keys are not all
+ * str (sim_traverse walks them forward, key first) */
+static void traverse_in_order(Sim *s, SimId id, SimVisit fn, void *arg)
+{
+    const SimObj *o = O(s, id);
+    bool seq = o->kind == SK_LIST || o->kind == SK_TUPLE;
+    bool mixed = o->kind == SK_DICT && !o->sub && !(o->flags & SIM_F_EMBEDDED);
+    if ((!seq && !mixed) || sim_is_odict(s, id)) {
+        sim_traverse(s, id, fn, arg);
+        return;
+    }
+    if (sim_is_subinst(s, id)) { /* subtype_traverse: the dict, the class, then the base's */
+        if (o->ext)
+            fn(s, o->ext, arg);
+        fn(s, O(s, id)->type, arg);
+    }
+    if (seq) {
+        for (uint32_t i = O(s, id)->len; i-- > 0;)
+            if (i < O(s, id)->len && sim_items(s, id)[i])
+                fn(s, sim_items(s, id)[i], arg);
+        return;
+    }
+    uint32_t pos = 0;
+    SimId k, v;
+    while (sim__dict_next_raw(s, id, &pos, &k, &v)) {
+        if (v)
+            fn(s, v, arg);
+        fn(s, k, arg);
+    }
+}
+
 static void move_unreachable(Sim *s, uint32_t young, uint32_t unreachable)
 {
     uint32_t id = O(s, young)->gc_next;
+    uint32_t last = O(s, young)->gc_prev; /* the scan's end before anything comes back */
     while (id != young) {
-        if (O(s, id)->gc_refs > 0) {
-            sim_traverse(s, id, visit_reachable, &young);
+        if (s->gc.exit_mode == GC_EXIT_AT_BOUNDARY && id == s->gc.exit_boundary)
+            exit_rescue(s, young);
+        bool reachable = O(s, id)->gc_refs > 0;
+        uint32_t next = O(s, id)->gc_next;
+        if (reachable) {
+            traverse_in_order(s, id, visit_reachable, &young);
             O(s, id)->flags &= (uint8_t)~SIM_F_COLLECTING;
-            id = O(s, id)->gc_next;
         } else {
-            uint32_t next = O(s, id)->gc_next;
             list_move(s, id, unreachable);
             O(s, id)->flags |= SIM_F_UNREACHABLE;
-            id = next;
+            if (s->gc.exit_mode == GC_EXIT_AT_SCAN && id == s->gc.exit_dict)
+                exit_rescue(s, young); /* the module just after it takes it back */
         }
+        if (id == last && s->gc.exit_mode == GC_EXIT_AT_BOUNDARY) {
+            exit_rescue(s, young); /* sys.modules after the last: the dict comes back behind all */
+            if (next == young)
+                next = O(s, young)->gc_prev;
+        }
+        if (reachable) /* the traversal may have brought objects back behind it */
+            next = O(s, id)->gc_next;
+        id = next;
     }
 }
 
@@ -428,6 +495,10 @@ bool gc_begin(Sim *s, int gen)
     g->ran_code = g->run_touched = g->run_foreign = false;
     g->run_phase = GC_PH_START;
     g->run_m = g->run_n = 0;
+    if (g->first_gen < 0)
+        g->first_gen = (int8_t)gen;
+    g->exit_boundary = gen == 2 ? O(s, GEN_HEAD(1))->gc_next : 0; /* the old generation's first */
+    g->exit_boundary = g->exit_boundary == GEN_HEAD(1) ? 0 : g->exit_boundary;
     if (gen + 1 < 3)
         g->gen[gen + 1].count++;
     for (int i = 0; i <= gen; i++)
@@ -445,7 +516,13 @@ GcPhase gc_step(Sim *s)
     switch (done) {
     case GC_IDLE: return GC_IDLE;
     case GC_PH_START: update_refs(s, young_of(s)); break;
-    case GC_PH_UPDATE_REFS: subtract_refs(s, young_of(s)); break;
+    case GC_PH_UPDATE_REFS:
+        subtract_refs(s, young_of(s));
+        if (g->exit_mode != GC_EXIT_OFF && (O(s, g->exit_dict)->flags & SIM_F_COLLECTING))
+            O(s, g->exit_dict)->gc_refs--; /* the module's reference is one among the set's */
+        else
+            g->exit_mode = GC_EXIT_OFF; /* frozen: sys.modules' reach is not this collection's */
+        break;
     case GC_PH_SUBTRACT_REFS: move_unreachable(s, young_of(s), GC_LIST_UNREACHABLE); break;
     case GC_PH_MOVE_UNREACHABLE: phase_survivors(s); break;
     case GC_PH_SURVIVORS: phase_weakrefs(s); break;
@@ -486,6 +563,23 @@ long gc_collect(Sim *s, int gen)
     s->gc.run_phase = GC_IDLE;
     s->gc.collecting = false;
     return gc_result(s);
+}
+
+long gc_shutdown_collect(Sim *s, SimId main_dict)
+{
+    SimGcState *g = &s->gc;
+    SimObj *d = O(s, main_dict);
+    g->exit_mode = GC_EXIT_OFF;
+    if (d->kind == SK_DICT && (d->flags & SIM_F_TRACKED)) { /* else nothing reaches it late */
+        if (s->prof->version == SIM_V313)
+            g->exit_mode = GC_EXIT_AT_SCAN;
+        else if (s->prof->version <= SIM_V312 && (g->first_gen < 0 || g->first_gen == 2))
+            g->exit_mode = GC_EXIT_AT_BOUNDARY; /* else sys.modules has come first */
+    }
+    g->exit_dict = main_dict;
+    long r = gc_collect(s, 2);
+    g->exit_mode = GC_EXIT_OFF, g->exit_dict = 0;
+    return r;
 }
 
 void gc_collect_generations(Sim *s)

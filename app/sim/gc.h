@@ -37,6 +37,11 @@ const char *gc_phase_name(GcPhase p);
 /* gc.collect(generation): returns collected + uncollectable, or 0 when a
  * collection is already running. */
 long gc_collect(Sim *s, int generation);
+/* Py_FinalizeEx's _PyGC_CollectIfEnabled: the full collection interpreter
+ * exit runs while __main__ is still in sys.modules, `main_dict` being its
+ * dict (the caller has let go of every other reference the program's run
+ * held to it but the module's). */
+long gc_shutdown_collect(Sim *s, SimId main_dict);
 /* Starts a collection of `generation` to be advanced with gc_step. */
 bool gc_begin(Sim *s, int generation);
 /* Runs the next phase; returns the phase just completed (GC_PH_DONE last). */

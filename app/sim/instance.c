@@ -79,12 +79,24 @@ void sim_attr_set(Sim *s, SimId inst, SimId name, SimId value)
     sim_items(s, inst)[2 * n] = name;
     sim_items(s, inst)[2 * n + 1] = value;
     o->len = n + 1;
-    /* the class's shared keys learn the name (up to 30 keys) */
-    uint32_t *ty = sim_items(s, o->type);
-    if (n + 1 > ty[SIM_TY_NENTRIES] && ty[SIM_TY_NENTRIES] < 30) {
-        ty[SIM_TY_NENTRIES]++;
-        if (ty[SIM_TY_USABLE] > 1)
+    sim__shared_keys_learn(s, o->type, n + 1, true);
+}
+
+void sim__shared_keys_learn(Sim *s, SimId cls, uint32_t n, bool str_key)
+{
+    /* the class's shared keys learn the name while they have room
+     * (insert_into_dictkeys: usable down to 0, 30 keys at most); the model
+     * takes an instance's n-th name for the keys' n-th */
+    uint32_t *ty = sim_items(s, cls);
+    if (!str_key) {
+        ty[SIM_TY_FLAGS] |= SIM_TYF_KEYSFULL;
+    } else if (n > ty[SIM_TY_NENTRIES]) {
+        if (ty[SIM_TY_USABLE] > 0 && ty[SIM_TY_NENTRIES] < 30) {
+            ty[SIM_TY_NENTRIES]++;
             ty[SIM_TY_USABLE]--;
+        } else {
+            ty[SIM_TY_FLAGS] |= SIM_TYF_KEYSFULL;
+        }
     }
 }
 

@@ -191,4 +191,8 @@ void sim__frame_clear(Sim *s, SimId id);
 /* frame_dealloc's references up to f_back, which it hands back to drop last */
 void sim__frame_dealloc_refs(Sim *s, SimId id, SimId *back);
 
+/* An instance of cls stores its n-th attribute: its class's shared keys
+ * learn the name, or are marked full (SIM_TYF_KEYSFULL). */
+void sim__shared_keys_learn(Sim *s, SimId cls, uint32_t n, bool str_key);
+
 #endif

@@ -291,6 +291,13 @@ typedef struct SimGcState {
     bool watching;
     uint8_t nreleased;
     SimId released[16];
+    /* The generation of the run's first collection (-1 before one), and for
+     * interpreter exit's first collection (gc_shutdown_collect) __main__'s
+     * dict, how its module's reference is reached (GC_EXIT_*) and where. */
+    int8_t first_gen;
+    uint8_t exit_mode;
+    SimId exit_dict;
+    uint32_t exit_boundary;
 } SimGcState;
 #define GC_RELEASED_MAX 16
 

@@ -123,6 +123,9 @@ enum {
                              * are never tracked (datetime's): tp_basicsize is the whole object (less
                              * SIM_TY_USABLE bytes allocated: they have no dict), and its slot words (no
                              * slot names) hold raw data, not references */
+#define SIM_TYF_KEYSFULL 65536u /* an instance wanted a name its shared keys had no room for: that
+                                * instance's dict went combined in CPython, which the model does
+                                * not follow (sys.getsizeof of its instances' dicts is refused) */
 
 /* What type_new has decided before it allocates the class. */
 typedef struct SimClassSpec {

@@ -329,15 +329,23 @@ SimId sim_instance(Sim *s, SimId cls)
         inline_values = ((cap + 7) & ~(size_t)7) + 8 * (cap + 1);
         /* 3.11 init_inline_values: the class's shared keys lose one usable
          * slot per new instance (down to 1); the values array holds
-         * nentries+usable. */
-        if (ty[SIM_TY_USABLE] > 1)
+         * nentries+usable.  3.13 does it only for a class whose instances
+         * keep their values inline (Py_TPFLAGS_INLINE_VALUES: nothing but the
+         * object header before them, no __slots__, no built-in base). */
+        bool inline_313 = heap && ty[SIM_TY_BASICSIZE] == 16;
+        if (ty[SIM_TY_USABLE] > 1 && (!s->prof->inline_values || inline_313))
             ty[SIM_TY_USABLE]--;
         values = ty[SIM_TY_NENTRIES] + ty[SIM_TY_USABLE];
     }
     uint32_t nslots = ty[SIM_TY_NSLOTS];
     size_t size = heap ? sim__inst_size(s, cls) : s->prof->instance_size;
+    /* 3.13 _PyType_AllocNoTrack: the values inline, one block with the
+     * object, its size class moving as the class's keys shrink */
+    bool one_block = has_dict && heap && s->prof->inline_values && ty[SIM_TY_BASICSIZE] == 16;
+    if (one_block)
+        size += inline_values;
     PmTraceFn tr = NULL; /* 3.13 allocates the values inline: one traced block */
-    if (__builtin_expect(s->pm.trace != NULL, 0) && has_dict && s->prof->inline_values)
+    if (__builtin_expect(s->pm.trace != NULL, 0) && has_dict && s->prof->inline_values && !one_block)
         tr = sim_trace_pause(s);
     bool nogc = flags & SIM_TYF_NOGC;
     if (nogc) /* the bytes a naive datetime or time does not allocate (its tzinfo pointer) */
@@ -345,7 +353,7 @@ SimId sim_instance(Sim *s, SimId cls)
     SimId id = sim__new_obj(s, SK_INSTANCE, size, NULL, !nogc);
     SimObj *o = &s->obj[id];
     o->type = cls;
-    if (has_dict)
+    if (has_dict && !one_block)
         o->mem2 = pm_alloc(&s->pm, ((values + 2 + 7) & ~(size_t)7) + 8 * values);
     if (tr) {
         sim_trace_resume(s, tr);

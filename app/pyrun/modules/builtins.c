@@ -74,7 +74,9 @@ static SimId f_id(PyRun *I, SimId *a, int n, SimId kw)
     (void)kw;
     if (!bi_nargs(I, "id", n, 1, 1))
         return 0;
-    return sim_int(S, (int64_t)sim_id_address(S, a[0]));
+    uint64_t addr = sim_id_address(S, a[0]);
+    id_addr_note(I, addr);
+    return sim_int(S, (int64_t)addr);
 }
 
 /* the __instancecheck__ / __subclasscheck__ a metaclass of the program's

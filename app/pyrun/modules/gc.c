@@ -215,6 +215,12 @@ static SimId g_set_debug(PyRun *I, SimId *a, int n, SimId kw)
     int64_t v;
     if (!bi_nargs(I, "set_debug", n, 1, 1) || !bi_int_arg(I, a[0], &v))
         return 0;
+    /* DEBUG_STATS and DEBUG_COLLECTABLE report each collection on stderr:
+     * the interpreter's own objects per generation, the time it took, the
+     * addresses of the garbage; none of that is the model's to know */
+    if (v & 3)
+        return py_not_modelled(I, 0, "what the collector prints on stderr under gc.DEBUG_STATS or gc.DEBUG_COLLECTABLE"),
+               (SimId)0;
     S->gc.debug = (unsigned)v;
     return bi_none(I);
 }

@@ -153,6 +153,10 @@ bool sys_size_known(PyRun *I, SimId v)
     if (what)
         return py_not_modelled(I, 0, "the size of %s (%s in CPython)", pyrun_builtin_name(sim_obj(S, v)->v.builtin.index),
                                what);
+    if (sim_kind(S, v) == SK_DICT && sim_dict_split_class(S, v) &&
+        (sim_type_word(S, sim_dict_split_class(S, v), SIM_TY_FLAGS) & SIM_TYF_KEYSFULL))
+        return py_not_modelled(I, 0, "the size of an instance's __dict__ once its class's shared keys are full "
+                                     "(a dict that no longer fits them is resized on its own)");
     if (sim_kind(S, v) == SK_CODE) /* its bytecode, tables and caches */
         return py_not_modelled(I, 0, "the size of a code object");
     if (sim_kind(S, v) == SK_FRAME && (sim_obj(S, v)->flags & SIM_F_SPECIAL))

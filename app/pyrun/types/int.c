@@ -245,6 +245,8 @@ static void note_spare_digits(PyRun *I, int op, SimId a, SimId b, SimId r)
 
 SimId int_small_op(PyRun *I, int op, SimId sa, SimId sb, int64_t a, int64_t b)
 {
+    if (op == OP_SUB && id_addr_refused(I, op, a, b)) /* id(b) - id(a) */
+        return 0;
     SimId r = exact_op(I, op, sa, sb, a, b);
     note_spare_digits(I, op, sa, sb, r);
     bool u = unsure(I, sa) || unsure(I, sb);
